@@ -1,0 +1,39 @@
+# Two-command quick start: `make demo` and `make test`. Everything runs inside .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.PHONY: demo test bench lint docs clean venv
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("impact needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever the package metadata changes.
+$(STAMP): $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,lint]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/impact demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --out bench/results
+
+lint: $(STAMP)
+	$(BIN)/ruff check impact analysis tests bench
+
+docs: $(STAMP)
+	$(BIN)/python -m pdoc --docformat numpy -o docs/api impact
+
+clean:
+	rm -rf out build dist *.egg-info .pytest_cache bench/results docs/api

@@ -1,0 +1,284 @@
+"""Careful file input and output shared by the whole package.
+
+* :func:`atomic_write` - every output is written to a temporary file in the
+  same folder and renamed into place, so an interrupted run never leaves a
+  half-written file and the previous version survives.
+* :func:`decode_text` / :func:`read_text` - text files in UTF-8 (with or
+  without BOM), UTF-16 with BOM, or, as a documented recovery, Windows-1252 /
+  Latin-1; binary files and oversized files are refused with a clear error.
+* :func:`read_csv_strict` - a CSV read as text cells with the spreadsheet row
+  of each record kept, ragged rows and NUL bytes reported, never dropped.
+* :func:`safe_zip` - open an archive (.docx, .qdpx) after checking for path
+  traversal, links, too many entries and zip bombs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import stat
+import tempfile
+import warnings
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import ImpactWarning, InputError, Problem
+
+__all__ = [
+    "atomic_write",
+    "atomic_write_text",
+    "atomic_write_bytes",
+    "decode_text",
+    "read_text",
+    "read_csv_strict",
+    "safe_zip",
+    "neutralise_cell",
+    "EncodingWarning_",
+    "MAX_TEXT_BYTES",
+    "ZIP_LIMITS",
+]
+
+#: Largest text file (transcript, CSV, YAML) read, in bytes.
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+#: Limits applied to every archive opened.
+ZIP_LIMITS = {
+    "max_entries": 10_000,
+    "max_total_bytes": 512 * 1024 * 1024,  # uncompressed
+    "max_ratio": 200.0,  # uncompressed / compressed, per entry (above 1 MiB)
+}
+
+
+class EncodingWarning_(ImpactWarning):
+    """A text file was not UTF-8 and was decoded with a fallback encoding."""
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w", **kwargs) -> Iterator[io.IOBase]:
+    """Open a temporary file beside ``path``; rename it over ``path`` on success.
+
+    On any exception the temporary file is removed and ``path`` is untouched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_write(d / "a.txt") as f:
+    ...     _ = f.write("hello")
+    >>> (d / "a.txt").read_text()
+    'hello'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if "b" not in mode:
+        kwargs.setdefault("encoding", "utf-8")
+        kwargs.setdefault("newline", "")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **kwargs) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically."""
+    with atomic_write(path, "w") as f:
+        f.write(text)
+    return Path(path)
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_write(path, "wb") as f:
+        f.write(data)
+    return Path(path)
+
+
+def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
+    """Decode bytes of a text file; return ``(text, encoding)``.
+
+    UTF-8 (BOM stripped) and UTF-16 with a BOM are read as they are.  Bytes
+    that are not UTF-8 are decoded as Windows-1252 (a superset of Latin-1 for
+    printable text), with an :class:`EncodingWarning_`.  Data with NUL bytes
+    outside UTF-16 is refused as binary.
+
+    Raises
+    ------
+    InputError
+        If the data looks binary.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    if b"\x00" in data:
+        at = data.index(b"\x00")
+        raise InputError(
+            f"{source}: contains NUL bytes at byte {at} - expected a text file "
+            "(UTF-8, or UTF-16 with a byte-order mark)"
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
+    encoding = "cp1252"
+    warnings.warn(
+        f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 to silence this.",
+        EncodingWarning_,
+        stacklevel=3,
+    )
+    return text, encoding
+
+
+def _mostly_cp1252(data: bytes) -> bool:
+    # Bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252.
+    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None) -> str:
+    """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``."""
+    path = Path(path)
+    name = label or str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{name}: file not found") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: not a regular file")
+    if st.st_size > max_bytes:
+        raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
+    with open(path, "rb") as f:
+        data = f.read(max_bytes + 1)
+    return decode_text(data, source=name)[0]
+
+
+def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
+    """Read a CSV as text cells.
+
+    Returns
+    -------
+    header : list of str
+    records : list of (row, dict)
+        ``row`` is the spreadsheet row (header = 1).  Cells are stripped text;
+        empty cells are ``""``.
+    problems : list of Problem
+        Ragged rows (too many or too few cells), blank or duplicated header
+        names; nothing is dropped silently: a ragged row is still returned,
+        padded or with its extra cells under ``"__extra__"``.
+    """
+    name = label or str(path)
+    text = read_text(path, label=name)
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(f"{name}: not a readable CSV file ({exc})") from None
+    if not rows:
+        return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
+    header = [h.strip() for h in rows[0]]
+    seen: set[str] = set()
+    for i, h in enumerate(header):
+        if not h:
+            problems.append(Problem(name, 1, f"#{i + 1}", "", "a column name (blank header cell)"))
+        elif h in seen:
+            problems.append(Problem(name, 1, h, h, "each column name once (duplicated)"))
+        seen.add(h)
+    records: list[tuple[int, dict[str, str]]] = []
+    line = 1
+    for cells in rows[1:]:
+        line += 1
+        if not any(c.strip() for c in cells):
+            continue  # a blank line is not data
+        if len(cells) != len(header):
+            problems.append(
+                Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")
+            )
+        record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+        if len(cells) > len(header):
+            record["__extra__"] = ",".join(cells[len(header):])
+        records.append((line, record))
+    return header, records, problems
+
+
+@contextlib.contextmanager
+def safe_zip(path: str | os.PathLike, *, label: str | None = None, limits: dict | None = None) -> Iterator[zipfile.ZipFile]:
+    """Open a zip archive for reading after checking it is safe to extract.
+
+    Refuses (with :class:`InputError`): entries with absolute paths, ``..``
+    components or drive letters; symbolic links; more than ``max_entries``
+    entries; more than ``max_total_bytes`` uncompressed; any entry over 1 MiB
+    whose compression ratio exceeds ``max_ratio``.  Nothing is extracted to
+    disk: callers read members into memory.
+    """
+    lim = {**ZIP_LIMITS, **(limits or {})}
+    name = label or str(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"{name}: not a readable zip archive ({exc})") from None
+    try:
+        infos = zf.infolist()
+        errors: list[str] = []
+        if len(infos) > lim["max_entries"]:
+            errors.append(f"{len(infos):,} entries (at most {lim['max_entries']:,} allowed)")
+        total = 0
+        for info in infos:
+            fn = info.filename
+            parts = fn.replace("\\", "/").split("/")
+            if fn.startswith(("/", "\\")) or (len(fn) > 1 and fn[1] == ":") or ".." in parts:
+                errors.append(f"entry {fn!r} points outside the archive")
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                errors.append(f"entry {fn!r} is a symbolic link")
+            total += info.file_size
+            if info.file_size > 1024 * 1024 and info.file_size > lim["max_ratio"] * max(info.compress_size, 1):
+                errors.append(
+                    f"entry {fn!r} expands {info.file_size / max(info.compress_size, 1):,.0f}-fold "
+                    f"(at most {lim['max_ratio']:,.0f} allowed; a zip bomb?)"
+                )
+        if total > lim["max_total_bytes"]:
+            errors.append(f"{total:,} bytes uncompressed (at most {lim['max_total_bytes']:,} allowed)")
+        if errors:
+            raise InputError(f"{name}: unsafe archive - " + "; ".join(errors))
+        yield zf
+    finally:
+        zf.close()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """Make a text cell safe from spreadsheet formula injection.
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    prefixed with an apostrophe (the OWASP recommendation), so Excel and
+    LibreOffice show it as text instead of running it.  Numbers are returned
+    unchanged: a negative number is data, not a formula.
+
+    Examples
+    --------
+    >>> neutralise_cell("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralise_cell(-3)
+    -3
+    >>> neutralise_cell("plain")
+    'plain'
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -1,0 +1,102 @@
+"""Exceptions and warnings raised by :mod:`impact`.
+
+Every data problem is a :class:`Problem` that names the file, the row (1-based,
+counting the header as row 1, as a spreadsheet shows it), the column, the value
+found and what was expected.  Validation collects *all* problems before raising
+one :class:`ValidationError` that lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Problem",
+    "ImpactError",
+    "ValidationError",
+    "InputError",
+    "ImpactWarning",
+    "StatisticalWarning",
+    "SmallSampleWarning",
+    "AttritionWarning",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input.
+
+    Parameters
+    ----------
+    file : str
+        File the problem is in (relative to the study folder where possible).
+    row : int or None
+        Spreadsheet-style row number: the header is row 1, the first data row 2.
+    column : str or None
+        Column (or YAML key) holding the bad value.
+    value : str or None
+        The value found, shortened for display.
+    expected : str
+        What was expected instead.
+    severity : {"error", "warning"}
+        Warnings (such as attrition) do not make a study invalid.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f":{self.row}"
+        if self.column is not None:
+            where += f":{self.column}"
+        value = "" if self.value is None else repr(_shorten(self.value))
+        sep = " - " if value else " "
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{prefix}{where}: {value}{sep}expected {self.expected}".replace(":  ", ": ")
+
+
+def _shorten(value: object, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class ImpactError(Exception):
+    """Base class of the package's errors about user input."""
+
+
+class InputError(ImpactError, ValueError):
+    """An input file or argument that cannot be used (one clear message)."""
+
+
+class ValidationError(ImpactError, ValueError):
+    """Input data with one or more problems; ``problems`` lists every one."""
+
+    def __init__(self, problems: list[Problem], *, source: str = "input") -> None:
+        self.problems = [p for p in problems if p.severity == "error"]
+        self.warnings = [p for p in problems if p.severity != "error"]
+        self.source = source
+        lines = [f"{source}: {len(self.problems)} problem(s) found"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class ImpactWarning(UserWarning):
+    """Base class of the package's warnings."""
+
+
+class StatisticalWarning(ImpactWarning):
+    """A statistical result that should be read with care."""
+
+
+class SmallSampleWarning(StatisticalWarning):
+    """Too few units for the requested method to be reliable."""
+
+
+class AttritionWarning(ImpactWarning):
+    """A council or participant is missing from one or more waves."""

@@ -1,0 +1,59 @@
+"""Tests of the careful file input and output helpers."""
+
+import pytest
+
+from impact._io import atomic_write, decode_text, neutralise_cell, read_csv_strict
+from impact.errors import InputError
+
+
+def test_atomic_write_keeps_previous_file_on_error(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("previous")
+    with pytest.raises(RuntimeError), atomic_write(target) as f:
+        f.write("half")
+        raise RuntimeError("interrupted")
+    assert target.read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("café – naïve".encode("utf-16"), "utf-16"),
+        ("\ufeffcafé".encode(), "utf-8-sig"),
+        ("café".encode(), "utf-8"),
+    ],
+)
+def test_decode_text_encodings(data, encoding):
+    text, enc = decode_text(data)
+    assert enc == encoding
+    assert text.lstrip("\ufeff").startswith("caf")
+
+
+def test_decode_text_cp1252_recovers_with_warning():
+    with pytest.warns(UserWarning, match="Windows-1252"):
+        text, enc = decode_text("it’s £5".encode("cp1252"))
+    assert (text, enc) == ("it’s £5", "cp1252")
+
+
+def test_decode_text_refuses_binary():
+    with pytest.raises(InputError, match="NUL bytes at byte 3"):
+        decode_text(b"abc\x00def")
+
+
+def test_read_csv_strict_reports_ragged_rows(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("a,b\n1,2\n3\n4,5,6\n")
+    header, records, problems = read_csv_strict(p, label="t.csv")
+    assert header == ["a", "b"]
+    assert [r for r, _ in records] == [2, 3, 4]
+    assert [str(p) for p in problems] == [
+        "t.csv:3: '1 cells' - expected 2 cells, one per header column",
+        "t.csv:4: '3 cells' - expected 2 cells, one per header column",
+    ]
+    assert records[2][1]["__extra__"] == "6"
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1+A1", "@SUM(A1)", "\tx", "\rx"])
+def test_neutralise_cell(cell):
+    assert neutralise_cell(cell) == "'" + cell
