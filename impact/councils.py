@@ -1,0 +1,344 @@
+"""Reference list of English councils with children's services duties.
+
+The package bundles a curated list (``impact/_data/councils.csv``) of every
+local authority that appears in the Department for Education's children's
+social care statistics since 2013: the 153 councils of 2024-25 and the five
+that have since been abolished.  Councils are keyed by the DfE three-digit
+local authority number (``council_id``, text such as ``"301"``), which
+survives changes of ONS code; ONS codes, Ofsted URNs and spellings of the
+name are kept as a crosswalk.
+
+Columns of :func:`council_list`
+-------------------------------
+``council_id``
+    DfE three-digit LA number (``old_la_code``), as text.
+``name``
+    Name as the DfE files write it (``"Bristol, City of"``, ``"St. Helens"``).
+``ons_code``
+    Current (or last) ONS/GSS code.
+``ons_code_previous``
+    Earlier ONS codes of the same council, ``;``-joined (``""`` if none), e.g.
+    Buckinghamshire ``E10000002`` before it became a unitary in April 2020.
+``council_type``
+    One of :data:`impact.vocab.COUNCIL_TYPES` (current or last type).  The City
+    of London is counted with the London boroughs, as DfE and ONS (``E09``) do.
+``region``
+    One of the nine English regions of :data:`impact.vocab.REGIONS` (``"London"``
+    for Inner and Outer London).
+``valid_from``, ``valid_to``
+    First and last day of the council in this form (``NaT``: before April 2012,
+    the start of the DfE series; or still current).
+``name_variants``
+    Other spellings, ``;``-joined: lower case, ``&`` for ``and``, ``"Bristol"``
+    for ``"Bristol, City of"``, ``"St Helens"``, the names Ofsted's inspection
+    pages use (``"london corporation"``, ``"durham"``), and so on.
+``ofsted_urn``
+    Ofsted unique reference number(s) of the council as a provider, ``;``-joined.
+
+Boundary changes
+----------------
+:func:`boundary_changes` lists the reorganisations that changed the set of
+councils (2019 Dorset, 2021 Northamptonshire, 2023 Cumbria).  Rules the
+package follows for a series that crosses one:
+
+1. The predecessor's series ends on the day before ``date``; the successors'
+   series start on ``date``.  Neither is carried over to the other: a council
+   id always means one geography.
+2. Counts (children in need, referrals, plans) may be *aggregated* over the
+   successors to compare with the predecessor geography, because the union of
+   the successors is the union of the predecessors (see
+   :func:`aggregate_successors`).
+3. Rates and percentages are never averaged or summed across a boundary
+   change: recompute them from aggregated numerators and denominators
+   (populations), or leave them apart.
+4. Changes of ONS code alone (``ons_code_previous``) do not break a series.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from io import StringIO
+from typing import Literal
+
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = [
+    "council_list",
+    "council_crosswalk",
+    "boundary_changes",
+    "normalise_name",
+    "to_council_id",
+    "aggregate_successors",
+]
+
+_LIST_COLUMNS = [
+    "council_id",
+    "name",
+    "ons_code",
+    "ons_code_previous",
+    "council_type",
+    "region",
+    "valid_from",
+    "valid_to",
+    "name_variants",
+    "ofsted_urn",
+]
+
+
+@cache
+def _read_bundled(name: str) -> str:
+    return resources.files("impact").joinpath("_data", name).read_text(encoding="utf-8")
+
+
+def _bundled_frame(name: str) -> pd.DataFrame:
+    return pd.read_csv(StringIO(_read_bundled(name)), dtype=str, keep_default_na=False)
+
+
+def council_list(*, include_former: bool = False) -> pd.DataFrame:
+    """Return the bundled list of councils, one row per council.
+
+    Parameters
+    ----------
+    include_former : bool, default False
+        Also return councils abolished since 2013 (Dorset County Council 835,
+        Poole 836, Bournemouth 837, Northamptonshire 928, Cumbria 909).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as described in :mod:`impact.councils`; text columns are
+        strings (``""`` when empty), ``valid_from``/``valid_to`` are dates.
+
+    Examples
+    --------
+    >>> councils = council_list()
+    >>> len(councils)
+    153
+    >>> councils.set_index("council_id").loc["801", ["name", "council_type", "region"]].tolist()
+    ['Bristol, City of', 'unitary', 'South West']
+    >>> len(council_list(include_former=True))
+    158
+    """
+    data = _bundled_frame("councils.csv")[_LIST_COLUMNS]
+    for col in ("valid_from", "valid_to"):
+        data[col] = pd.to_datetime(data[col].replace("", None), format="%Y-%m-%d")
+    if not include_former:
+        data = data[data["valid_to"].isna()]
+    return data.reset_index(drop=True)
+
+
+def boundary_changes() -> pd.DataFrame:
+    """Return the reorganisations that changed the set of councils since 2013.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date`` (first day of the new councils), ``predecessors`` and
+        ``successors`` (``;``-joined council ids), ``kind`` (``"split"``: one
+        council became several; ``"merge"``: several became one;
+        ``"reorganisation"``: several became several), ``note``.
+
+    Examples
+    --------
+    >>> changes = boundary_changes()
+    >>> changes[["predecessors", "successors", "kind"]].values.tolist()[1]
+    ['928', '940;941', 'split']
+    """
+    data = _bundled_frame("boundary_changes.csv")
+    data["date"] = pd.to_datetime(data["date"], format="%Y-%m-%d")
+    return data
+
+
+def normalise_name(name: str) -> str:
+    """Return the form of a council name used for matching.
+
+    Lower case; ``&`` read as ``and``; full stops, commas, apostrophes and
+    hyphens dropped; ``"X, City of"`` and ``"City of X"`` both read as ``"x"``
+    (likewise ``County of``); spaces collapsed.
+
+    Examples
+    --------
+    >>> normalise_name("Bristol, City of")
+    'bristol'
+    >>> normalise_name("  St. Helens ") == normalise_name("st helens")
+    True
+    >>> normalise_name("Telford & Wrekin")
+    'telford and wrekin'
+    """
+    text = str(name).strip().lower().replace("&", " and ")
+    text = re.sub(r"^(.*),\s*(city|county) of$", r"\1", text)
+    text = re.sub(r"^(city|county) of (?!london)", "", text)
+    text = re.sub(r"[.,'\u2019]", "", text)
+    text = re.sub(r"[-\s]+", " ", text)
+    return text.strip()
+
+
+def council_crosswalk(*, include_former: bool = True) -> pd.DataFrame:
+    """Return every known key of every council, long.
+
+    Parameters
+    ----------
+    include_former : bool, default True
+        Include abolished councils.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``key_type`` (``"council_id"``, ``"ons_code"``, ``"ofsted_urn"`` or
+        ``"name"``), ``key`` (names in :func:`normalise_name` form),
+        ``council_id``, ``current`` (bool: the council still exists).  A name
+        shared by a former and a current council ("Dorset") appears twice.
+
+    Examples
+    --------
+    >>> cw = council_crosswalk()
+    >>> cw[(cw.key_type == "ons_code") & (cw.key == "E10000002")].council_id.tolist()
+    ['825']
+    >>> sorted(cw[(cw.key_type == "name") & (cw.key == "dorset")].council_id)
+    ['835', '838']
+    """
+    councils = council_list(include_former=include_former)
+    rows: list[tuple[str, str, str, bool]] = []
+    for rec in councils.itertuples(index=False):
+        current = pd.isna(rec.valid_to)
+        keys = {("council_id", rec.council_id), ("ons_code", rec.ons_code)}
+        keys |= {("ons_code", c) for c in _split(rec.ons_code_previous)}
+        keys |= {("ofsted_urn", c) for c in _split(rec.ofsted_urn)}
+        keys |= {("name", normalise_name(n)) for n in [rec.name, *_split(rec.name_variants)]}
+        rows += [(kt, k, rec.council_id, current) for kt, k in sorted(keys)]
+    out = pd.DataFrame(rows, columns=["key_type", "key", "council_id", "current"])
+    return out.drop_duplicates().reset_index(drop=True)
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in str(text).split(";") if part.strip()]
+
+
+def to_council_id(
+    values: pd.Series | list[str],
+    *,
+    key_type: Literal["auto", "council_id", "ons_code", "ofsted_urn", "name"] = "auto",
+) -> pd.Series:
+    """Map names or codes to DfE council ids.
+
+    Parameters
+    ----------
+    values : Series or list of str
+        Names (any spelling in the crosswalk), ONS codes, Ofsted URNs or DfE
+        numbers.
+    key_type : {"auto", "council_id", "ons_code", "ofsted_urn", "name"}
+        What the values are; ``"auto"`` tries DfE number, ONS code, URN and
+        name in that order for each value.
+
+    Returns
+    -------
+    pandas.Series
+        Council ids (``<NA>`` where nothing matched), same index as ``values``.
+        A name shared by a current and a former council resolves to the
+        current one; use a code to reach the former one.
+
+    Raises
+    ------
+    InputError
+        If ``key_type`` is not one of the allowed values.
+
+    Examples
+    --------
+    >>> to_council_id(["windsor & maidenhead", "E06000023", "909", "Atlantis"]).tolist()
+    ['868', '801', '909', nan]
+    """
+    allowed = ["auto", "council_id", "ons_code", "ofsted_urn", "name"]
+    if key_type not in allowed:
+        raise InputError(f"The value for `key_type` must be one of {allowed}, but {key_type!r} was passed.")
+    series = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")
+    cw = council_crosswalk().sort_values("current", ascending=False)
+    cw = cw.drop_duplicates(["key_type", "key"])  # current council wins a shared name
+    lookup = {(r.key_type, r.key): r.council_id for r in cw.itertuples(index=False)}
+    order = allowed[1:] if key_type == "auto" else [key_type]
+
+    def one(value: object) -> object:
+        if value is None or pd.isna(value):
+            return pd.NA
+        text = str(value).strip()
+        for kt in order:
+            key = normalise_name(text) if kt == "name" else text.upper() if kt == "ons_code" else text
+            if (kt, key) in lookup:
+                return lookup[(kt, key)]
+        return pd.NA
+
+    return series.map(one).astype("str")
+
+
+def aggregate_successors(
+    indicators: pd.DataFrame,
+    *,
+    measures: list[str],
+    value: str = "value",
+) -> pd.DataFrame:
+    """Sum count measures of the successor councils to the predecessor geography.
+
+    For each boundary change, the successors' values are summed per period and
+    measure and returned under the successors' ids joined by ``+``
+    (``"940+941"`` for Northamptonshire, ``"838+839"`` for the Dorset
+    reorganisation) beside the predecessors' ids, so a series on the old
+    geography can be continued.  A
+    period in which any successor value is missing gives a missing total.
+    Only pass *counts*: rates and percentages are never summed (recompute them
+    from aggregated counts and populations).
+
+    Parameters
+    ----------
+    indicators : DataFrame
+        Long indicator table (``council_id``, ``period``, ``measure``, ``value``).
+    measures : list of str
+        Count measures to aggregate.
+    value : str, default "value"
+        Column holding the values.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``council_id`` (``"+"``-joined successor ids), ``predecessors``
+        (``";"``-joined), ``period``, ``measure``, ``value``, ``n_successors``.
+
+    Examples
+    --------
+    >>> ind = pd.DataFrame({"council_id": ["940", "941"], "period": pd.to_datetime(["2022-03-31"] * 2),
+    ...                     "measure": "referral_count", "value": [4000.0, 5000.0]})
+    >>> aggregate_successors(ind, measures=["referral_count"])[["council_id", "predecessors", "value"]].values.tolist()
+    [['940+941', '928', 9000.0]]
+    """
+    missing = [c for c in ("council_id", "period", "measure", value) if c not in indicators.columns]
+    if missing:
+        raise InputError(f"`indicators` lacks the column(s) {missing}; expected the long indicator table.")
+    parts = []
+    data = indicators[indicators["measure"].isin(measures)]
+    for change in boundary_changes().itertuples(index=False):
+        succ = _split(change.successors)
+        sub = data[data["council_id"].isin(succ)]
+        if sub.empty:
+            continue
+        grouped = sub.groupby(["period", "measure"], sort=True)[value]
+        agg = grouped.agg(total=lambda s: s.sum(min_count=len(s)), n_successors="count", rows="size")
+        agg["total"] = agg["total"].where((agg["n_successors"] == len(succ)) & (agg["rows"] == len(succ)))
+        agg = agg.reset_index()
+        parts.append(
+            pd.DataFrame(
+                {
+                    "council_id": "+".join(succ),
+                    "predecessors": change.predecessors,
+                    "period": agg["period"],
+                    "measure": agg["measure"],
+                    value: agg["total"].astype("float64"),
+                    "n_successors": agg["n_successors"].astype("Int64"),
+                }
+            )
+        )
+    cols = ["council_id", "predecessors", "period", "measure", value, "n_successors"]
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    return pd.concat(parts, ignore_index=True)[cols]
