@@ -41,3 +41,81 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def make_tiny_study():
+    """A small hand-written study: 3 councils, 3 waves, a notice lifted between waves."""
+    import pandas as pd
+
+    from impact.study import Study
+
+    councils = pd.DataFrame(
+        {
+            "council_id": ["301", "302", "880"],
+            "name": ["Barking and Dagenham", "Barnet", "Torbay"],
+            "ons_code": ["E09000002", "E09000003", "E06000027"],
+            "council_type": ["london_borough", "london_borough", "unitary"],
+            "region": ["London", "London", "South West"],
+        }
+    )
+    status = pd.DataFrame(
+        {
+            "council_id": ["301", "302", "880", "880"],
+            "kind": ["ofsted_judgement", "ofsted_judgement", "ofsted_judgement", "improvement_notice"],
+            "status": ["good", "adequate", "inadequate", "notice_to_improve"],
+            "start_date": ["2010-06-01", "2011-02-01", "2010-09-01", "2010-11-01"],
+            "end_date": [None, None, None, "2012-03-31"],
+            "source": [None, None, None, "DfE letter"],
+        }
+    )
+    core = "outcomes;vision_strategy_leadership;working_together_lscb;service_delivery_practice;managing_resources"
+    reviews = pd.DataFrame(
+        {
+            "council_id": ["301", "302", "880"],
+            "start_date": ["2011-05-09", "2011-06-13", "2011-10-03"],
+            "end_date": ["2011-05-13", "2011-06-17", "2011-10-07"],
+            "themes": [core, core + ";participation", core + ";commissioning"],
+            "team_roles": ["team_leader;member_peer;officer_peer;review_manager"] * 3,
+            "n_recommendations": [8, 11, None],
+        }
+    )
+    participants = pd.DataFrame(
+        {
+            "participant_id": ["P1", "P2", "P3", "P4"],
+            "council_id": ["301", "302", "880", "880"],
+            "role": ["dcs", "lead_member", "frontline_practitioner", "health_partner"],
+            "organisation_type": ["council", "council", "council", "health"],
+            "name": ["Alice Example", None, None, None],
+        }
+    )
+    rows = []
+    for pid, cid, dates in [
+        ("P1", "301", ["2011-03-01", "2011-08-15", "2012-05-20"]),
+        ("P2", "302", ["2011-04-10", "2011-09-20", None]),
+        ("P3", "880", ["2011-08-01", "2012-01-16", "2012-10-10"]),
+        ("P4", "880", ["2011-09-01", None, "2012-11-01"]),
+    ]:
+        for wave, date in zip(["expectations", "early", "longer_term"], dates):
+            if date:
+                iid = f"{pid}-{wave}"
+                rows.append((iid, pid, cid, wave, date, "telephone", f"{cid}/{iid}.txt"))
+    interviews = pd.DataFrame(rows, columns=["interview_id", "participant_id", "council_id", "wave", "date", "mode", "transcript"])
+    transcripts = {
+        t: f"Interviewer: How has it gone?\nRespondent: Interview {i}. Morale has not improved. We rewrote the threshold document.\n"
+        for i, t in zip(interviews["interview_id"], interviews["transcript"])
+    }
+    meta = {"name": "Tiny study", "codebook": "nfer_impacts",
+            "survey": {"items": {"q_confident": {"label": "I feel confident", "scale": [1, 5]}}}}
+    survey = pd.DataFrame(
+        {"council_id": ["301", "301"], "respondent_id": ["S1", "S1"], "respondent_group": ["staff", "staff"],
+         "wave": ["expectations", "longer_term"], "item": ["q_confident", "q_confident"], "value": [2, 4]}
+    )
+    return Study(meta, {"councils": councils, "status_history": status, "reviews": reviews,
+                        "participants": participants, "interviews": interviews, "survey_responses": survey},
+                 transcripts)
+
+
+@pytest.fixture
+def tiny_study():
+    """A small in-memory study (see :func:`make_tiny_study`)."""
+    return make_tiny_study()

@@ -1,0 +1,27 @@
+"""``impact validate PATH``: check a study folder and report every problem."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import ValidationError
+from ..study import load_study
+from ..validate import format_report
+
+
+def register(sub) -> None:
+    p = sub.add_parser("validate", help="check a study folder; exit 2 listing every problem")
+    p.add_argument("path", help="study folder (holding study.yaml)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    try:
+        study = load_study(args.path)
+    except ValidationError as exc:
+        print(f"impact validate: {args.path} is not valid", file=sys.stderr)
+        print(format_report(exc.problems + exc.warnings), file=sys.stderr)
+        return 2
+    print(format_report(study.load_problems))
+    print(f"{args.path}: valid ({study!r})")
+    return 0

@@ -1,0 +1,647 @@
+"""The study model: councils followed across the waves of a longitudinal study.
+
+A study is a folder (see ``docs/study-format.md``)::
+
+    study.yaml              name, waves, codebook, survey items, vocabulary extensions
+    councils.csv            status_history.csv   reviews.csv
+    participants.csv        interviews.csv       transcripts/<path>.txt|.docx
+    survey_responses.csv    actions.csv          action_progress.csv   indicators.csv
+
+:func:`load_study` reads and validates it (every problem reported at once);
+:meth:`Study.save` writes it back so that load -> save -> load is equal.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import math
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from . import schema
+from ._io import atomic_write_bytes, atomic_write_text, read_csv_strict, read_text, safe_zip
+from .errors import InputError, Problem, ValidationError
+from .schema import LIST_SEP, TABLES
+
+__all__ = ["Study", "load_study", "DEFAULT_WAVES", "read_transcript"]
+
+FORMAT_VERSION = 1
+
+DEFAULT_WAVES: list[dict[str, Any]] = [
+    {
+        "id": "expectations",
+        "label": "Expectations before the review",
+        "anchor": "review_start",
+        "window_days": [-183, 0],
+    },
+    {
+        "id": "early",
+        "label": "Early impact (about 3 months after)",
+        "anchor": "review_end",
+        "window_days": [28, 182],
+    },
+    {
+        "id": "longer_term",
+        "label": "Longer-term change (about 12 months after)",
+        "anchor": "review_end",
+        "window_days": [273, 548],
+    },
+]
+
+#: Keys allowed at the top of ``study.yaml``.
+META_KEYS = (
+    "name",
+    "description",
+    "format_version",
+    "codebook",
+    "seed",
+    "waves",
+    "vocabularies",
+    "survey",
+    "generator",
+    "notes",
+)
+
+TRANSCRIPT_SUFFIXES = (".txt", ".docx")
+
+
+# --------------------------------------------------------------------------- cells
+def format_cell(value: Any, type_: str) -> str:
+    """Format one in-memory value as the text the study files hold."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return ""
+    if type_ == "date":
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if type_ == "int":
+        return str(int(value))
+    if type_ == "float":
+        return repr(float(value))
+    if type_ == "list" and isinstance(value, (list, tuple)):
+        return LIST_SEP.join(str(v) for v in value)
+    return str(value)
+
+
+def _parse_date(text: str) -> pd.Timestamp | None:
+    """ISO ``YYYY-MM-DD``, or ``DD/MM/YYYY`` as UK Excel writes it; None if neither."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return pd.Timestamp(pd.to_datetime(text, format=fmt))
+        except (ValueError, TypeError):
+            continue
+    return None
+
+
+def parse_cell(text: str, type_: str) -> tuple[Any, str | None]:
+    """Parse a text cell; return ``(value, problem)`` where problem says what was expected."""
+    if text == "":
+        return None, None
+    if type_ == "date":
+        ts = _parse_date(text)
+        return (ts, None) if ts is not None else (None, "a date as YYYY-MM-DD")
+    if type_ == "int":
+        try:
+            f = float(text.replace(",", ""))
+        except ValueError:
+            return None, "a whole number"
+        if not f.is_integer():
+            return None, "a whole number"
+        return int(f), None
+    if type_ == "float":
+        try:
+            return float(text.replace(",", "")), None
+        except ValueError:
+            return None, "a number"
+    return text, None
+
+
+def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.DataFrame:
+    data: dict[str, Any] = {}
+    for col in table.columns:
+        raw = [r.get(col.name, "") for r in rows]
+        values = [parse_cell(v, col.type)[0] for v in raw]
+        if col.type == "date":
+            data[col.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype="object")), dtype="datetime64[ns]")
+        elif col.type == "int":
+            data[col.name] = pd.array(values, dtype="Int64")
+        elif col.type == "float":
+            data[col.name] = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        else:
+            data[col.name] = pd.Series(values, dtype="str")
+    return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
+
+
+def _records_from_frame(table: schema.Table, df: pd.DataFrame) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    header = list(df.columns)
+    types = {c.name: c.type for c in table.columns}
+    records = []
+    for i, row in enumerate(df.itertuples(index=False, name=None)):
+        records.append((i + 2, {h: format_cell(v, types.get(h, "text")) for h, v in zip(header, row)}))
+    return header, records
+
+
+def _empty_frame(table: schema.Table) -> pd.DataFrame:
+    return _frame_from_records(table, [])
+
+
+# --------------------------------------------------------------------------- transcripts
+def read_transcript(path: str | Path, *, label: str | None = None) -> str:
+    """Read a transcript file: ``.txt`` (UTF-8, UTF-16 with BOM, or cp1252) or ``.docx``.
+
+    A ``.docx`` becomes its paragraphs joined by newlines.  Archives are checked
+    for zip bombs and unsafe entries before they are read.
+
+    Raises
+    ------
+    InputError
+        Missing, binary, oversized or unreadable files.
+    """
+    path = Path(path)
+    name = label or str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        import docx  # python-docx
+
+        if not path.is_file():
+            raise InputError(f"{name}: file not found")
+        with safe_zip(path, label=name):
+            pass
+        try:
+            document = docx.Document(str(path))
+        except Exception as exc:  # python-docx raises many types for a broken file
+            raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
+        return "\n".join(p.text for p in document.paragraphs)
+    if suffix != ".txt":
+        raise InputError(f"{name}: transcript must be a .txt or .docx file")
+    return read_text(path, label=name)
+
+
+# --------------------------------------------------------------------------- study
+class Study:
+    """A longitudinal study of councils: tidy tables, waves and transcripts.
+
+    Parameters
+    ----------
+    meta : dict
+        The content of ``study.yaml`` (``name`` required; ``waves`` default to
+        expectations / early / longer_term).
+    tables : mapping of str to DataFrame
+        Tables named as in :data:`impact.schema.TABLES`; optional tables may be
+        left out.  Columns must be the schema's; values are normalised to the
+        schema's types (dates, nullable integers, floats, text).
+    transcripts : mapping of str to str, optional
+        Transcript text by the interview's ``transcript`` path; transcripts not
+        given are read from ``root / "transcripts"`` when first asked for.
+    root : path, optional
+        The study folder the study was loaded from.
+
+    Notes
+    -----
+    Accessors return copies, so changing them never changes the study.  Use
+    :func:`load_study` to read a folder; the constructor does not validate
+    (call :meth:`validate`).
+
+    Examples
+    --------
+    >>> study = Study({"name": "Empty study"}, {})
+    >>> study.wave_ids
+    ['expectations', 'early', 'longer_term']
+    >>> study
+    <Study 'Empty study': 0 councils, 0 participants, 0 interviews, waves ['expectations', 'early', 'longer_term']>
+    """
+
+    def __init__(
+        self,
+        meta: Mapping[str, Any],
+        tables: Mapping[str, pd.DataFrame],
+        transcripts: Mapping[str, str] | None = None,
+        root: str | Path | None = None,
+    ) -> None:
+        unknown = sorted(set(tables) - set(TABLES))
+        if unknown:
+            raise ValueError(f"Unknown table(s) {unknown}; expected names from {sorted(TABLES)}.")
+        self._meta = copy.deepcopy(dict(meta))
+        self._tables: dict[str, pd.DataFrame] = {}
+        for name, spec in TABLES.items():
+            df = tables.get(name)
+            if df is None:
+                self._tables[name] = _empty_frame(spec)
+                continue
+            missing = [c for c in spec.column_names if c not in df.columns]
+            extra = [c for c in df.columns if c not in spec.column_names]
+            if missing or extra:
+                raise ValueError(
+                    f"Table `{name}` must have the columns {spec.column_names}; "
+                    f"missing {missing}, unexpected {extra}."
+                )
+            _, records = _records_from_frame(spec, df[spec.column_names])
+            self._tables[name] = _frame_from_records(spec, [r for _, r in records])
+        self._transcripts: dict[str, str] = dict(transcripts or {})
+        self.root = Path(root) if root is not None else None
+        #: Warnings (such as attrition) found when the study was loaded.
+        self.load_problems: list[Problem] = []
+
+    # ----------------------------------------------------------------- metadata
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The content of ``study.yaml`` (a copy)."""
+        return copy.deepcopy(self._meta)
+
+    @property
+    def name(self) -> str:
+        """The study's name."""
+        return str(self._meta.get("name", ""))
+
+    @property
+    def codebook_ref(self) -> str:
+        """Codebook named in ``study.yaml`` (a bundled name or a path); default ``nfer_impacts``."""
+        return str(self._meta.get("codebook") or "nfer_impacts")
+
+    @property
+    def waves(self) -> pd.DataFrame:
+        """The waves: ``wave``, ``label``, ``anchor``, ``window_start``, ``window_end``, ``order``."""
+        rows = []
+        for i, w in enumerate(self._meta.get("waves") or DEFAULT_WAVES):
+            lo, hi = w.get("window_days", [None, None])
+            rows.append(
+                {
+                    "wave": str(w["id"]),
+                    "label": str(w.get("label", w["id"])),
+                    "anchor": str(w.get("anchor", "review_end")),
+                    "window_start": int(lo),
+                    "window_end": int(hi),
+                    "order": i,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    @property
+    def wave_ids(self) -> list[str]:
+        """Wave ids in study order."""
+        return [str(w["id"]) for w in (self._meta.get("waves") or DEFAULT_WAVES)]
+
+    @property
+    def survey_items(self) -> pd.DataFrame:
+        """Survey items from ``study.yaml``: ``item``, ``label``, ``scale_min``, ``scale_max``."""
+        items = ((self._meta.get("survey") or {}).get("items")) or {}
+        rows = []
+        for item, spec in items.items():
+            spec = spec or {}
+            lo, hi = spec.get("scale", [1, 5])
+            rows.append({"item": str(item), "label": str(spec.get("label", item)), "scale_min": int(lo), "scale_max": int(hi)})
+        return pd.DataFrame(rows, columns=["item", "label", "scale_min", "scale_max"])
+
+    def vocabularies(self) -> dict[str, dict[str, str]]:
+        """Every vocabulary the study's columns are checked against."""
+        vocabs = {k: dict(v) for k, v in schema.BASE_VOCABULARIES.items()}
+        for name, extra in (self._meta.get("vocabularies") or {}).items():
+            if name in schema.EXTENSIBLE and isinstance(extra, Mapping):
+                vocabs[name].update({str(k): str(v) for k, v in extra.items()})
+            elif name in schema.EXTENSIBLE and isinstance(extra, list):
+                vocabs[name].update({str(k): str(k) for k in extra})
+        vocabs["waves"] = {w: w for w in self.wave_ids}
+        vocabs["survey_items"] = {i: i for i in self.survey_items["item"]}
+        return vocabs
+
+    # ----------------------------------------------------------------- tables
+    def table(self, name: str) -> pd.DataFrame:
+        """Return a copy of the table called ``name`` (see :data:`impact.schema.TABLES`)."""
+        schema.table(name)
+        return self._tables[name].copy()
+
+    @property
+    def councils(self) -> pd.DataFrame:
+        """``councils.csv``: council_id, name, ons_code, council_type, region."""
+        return self.table("councils")
+
+    @property
+    def status_history(self) -> pd.DataFrame:
+        """``status_history.csv``: council_id, kind, status, start_date, end_date, source."""
+        return self.table("status_history")
+
+    @property
+    def reviews(self) -> pd.DataFrame:
+        """``reviews.csv``: council_id, start_date, end_date, themes, team_roles, n_recommendations."""
+        return self.table("reviews")
+
+    @property
+    def participants(self) -> pd.DataFrame:
+        """``participants.csv``: participant_id, council_id, role, organisation_type, name."""
+        return self.table("participants")
+
+    @property
+    def interviews(self) -> pd.DataFrame:
+        """``interviews.csv`` with ``wave`` filled in (derived from the date where blank).
+
+        An extra column ``wave_source`` says ``"given"`` or ``"derived"``.
+        """
+        df = self.table("interviews")
+        derived = self._derive_waves(df)
+        given = df["wave"].notna()
+        df["wave"] = df["wave"].where(given, derived)
+        df["wave_source"] = np.where(given, "given", np.where(df["wave"].notna(), "derived", ""))
+        return df
+
+    @property
+    def survey_responses(self) -> pd.DataFrame:
+        """``survey_responses.csv`` (long: respondent x wave x item)."""
+        return self.table("survey_responses")
+
+    @property
+    def actions(self) -> pd.DataFrame:
+        """``actions.csv``: actions from the review's recommendations."""
+        return self.table("actions")
+
+    @property
+    def action_progress(self) -> pd.DataFrame:
+        """``action_progress.csv``: status of each action at each wave."""
+        return self.table("action_progress")
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        """``indicators.csv``: council_id, period, measure, value, flag."""
+        return self.table("indicators")
+
+    # ----------------------------------------------------------------- transcripts
+    def transcript(self, interview_id: str) -> str:
+        """Return the transcript text of one interview."""
+        rows = self._tables["interviews"]
+        match = rows.loc[rows["interview_id"] == interview_id, "transcript"]
+        if match.empty:
+            raise KeyError(f"No interview {interview_id!r} in study {self.name!r}.")
+        return self._transcript_text(str(match.iloc[0]))
+
+    def _transcript_text(self, rel: str) -> str:
+        if rel not in self._transcripts:
+            if self.root is None:
+                raise InputError(f"transcripts/{rel}: transcript not available (study has no folder)")
+            self._transcripts[rel] = read_transcript(self.root / "transcripts" / rel, label=f"transcripts/{rel}")
+        return self._transcripts[rel]
+
+    def transcripts(self) -> pd.Series:
+        """All transcripts as a Series of text indexed by ``interview_id``."""
+        rows = self._tables["interviews"]
+        texts = [self._transcript_text(str(t)) for t in rows["transcript"]]
+        return pd.Series(texts, index=pd.Index(rows["interview_id"], name="interview_id"), name="transcript", dtype="str")
+
+    # ----------------------------------------------------------------- waves & status
+    def _anchors(self) -> pd.DataFrame:
+        r = self._tables["reviews"]
+        return r.set_index("council_id")[["start_date", "end_date"]].rename(
+            columns={"start_date": "review_start", "end_date": "review_end"}
+        )
+
+    def _derive_waves(self, interviews: pd.DataFrame) -> pd.Series:
+        """Wave whose window holds each interview's date (NaN where none does)."""
+        anchors = self._anchors()
+        out = pd.Series(np.nan, index=interviews.index, dtype="object")
+        joined = interviews[["council_id", "date"]].join(anchors, on="council_id")
+        for w in self.waves.itertuples(index=False):
+            if w.anchor not in ("review_start", "review_end"):
+                continue
+            offset = (joined["date"] - joined[w.anchor]).dt.days
+            hit = out.isna() & offset.between(w.window_start, w.window_end)
+            out[hit] = w.wave
+        return out.astype("str").where(out.notna())
+
+    def status_at(self, council_id: str, date: Any) -> dict[str, str | None]:
+        """Status of a council on a date, from its status history.
+
+        Returns
+        -------
+        dict
+            ``ofsted_judgement``, ``improvement_notice``, ``statutory_direction``
+            (the status in force, or None) and ``intervention``: ``"direction"``
+            if a statutory direction was in force, else ``"notice"`` if a notice
+            was, else ``"none"``.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> s = Study({"name": "x"}, {"status_history": pd.DataFrame({
+        ...     "council_id": ["301", "301"], "kind": ["ofsted_judgement", "improvement_notice"],
+        ...     "status": ["inadequate", "improvement_notice"],
+        ...     "start_date": ["2012-01-10", "2012-03-01"], "end_date": [None, "2013-02-28"],
+        ...     "source": [None, None]})})
+        >>> s.status_at("301", "2012-06-01")["intervention"]
+        'notice'
+        >>> s.status_at("301", "2013-06-01")["intervention"]
+        'none'
+        """
+        when = pd.Timestamp(date)
+        h = self._tables["status_history"]
+        h = h[(h["council_id"] == council_id) & (h["start_date"] <= when) & (h["end_date"].isna() | (h["end_date"] >= when))]
+        out: dict[str, str | None] = {}
+        for kind in ("ofsted_judgement", "improvement_notice", "statutory_direction"):
+            rows = h[h["kind"] == kind].sort_values("start_date")
+            out[kind] = None if rows.empty else str(rows["status"].iloc[-1])
+        out["intervention"] = (
+            "direction" if out["statutory_direction"] else "notice" if out["improvement_notice"] else "none"
+        )
+        return out
+
+    def wave_dates(self) -> pd.DataFrame:
+        """Reference date of each council at each wave.
+
+        The median date of the council's interviews at that wave, or where it
+        has none, the review anchor plus the middle of the wave's window.
+        Columns: ``council_id``, ``wave``, ``reference_date``, ``date_source``.
+        """
+        iv = self.interviews
+        med = iv.dropna(subset=["wave"]).groupby(["council_id", "wave"])["date"].median()
+        anchors = self._anchors()
+        rows = []
+        for council in self._tables["councils"]["council_id"]:
+            for w in self.waves.itertuples(index=False):
+                if (council, w.wave) in med.index:
+                    rows.append((council, w.wave, med[(council, w.wave)], "interviews"))
+                elif council in anchors.index and w.anchor in anchors.columns:
+                    base = anchors.loc[council, w.anchor]
+                    mid = (w.window_start + w.window_end) // 2
+                    rows.append((council, w.wave, base + pd.Timedelta(days=mid), "window"))
+                else:
+                    rows.append((council, w.wave, pd.NaT, "no_review"))
+        df = pd.DataFrame(rows, columns=["council_id", "wave", "reference_date", "date_source"])
+        df["reference_date"] = df["reference_date"].astype("datetime64[ns]")
+        return df
+
+    def wave_status(self) -> pd.DataFrame:
+        """Status of every council at every wave (one row per council x wave).
+
+        Columns: ``council_id``, ``wave``, ``reference_date``,
+        ``ofsted_judgement``, ``improvement_notice``, ``statutory_direction``,
+        ``intervention`` and ``in_intervention`` (notice or direction).
+        """
+        dates = self.wave_dates()
+        rows = []
+        for r in dates.itertuples(index=False):
+            st = self.status_at(r.council_id, r.reference_date) if pd.notna(r.reference_date) else {
+                "ofsted_judgement": None, "improvement_notice": None, "statutory_direction": None, "intervention": None}
+            rows.append({"council_id": r.council_id, "wave": r.wave, "reference_date": r.reference_date, **st})
+        df = pd.DataFrame(rows)
+        df["in_intervention"] = df["intervention"].isin(["notice", "direction"])
+        for c in ("ofsted_judgement", "improvement_notice", "statutory_direction", "intervention"):
+            df[c] = df[c].astype("str").where(df[c].notna())
+        return df
+
+    # ----------------------------------------------------------------- validation & io
+    def validate(self) -> list[Problem]:
+        """Every problem in the study (errors and warnings), as :class:`Problem` objects."""
+        from .validate import check_study
+
+        return check_study(self)
+
+    def records(self, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+        """The table as text cells with spreadsheet rows, as it would be saved."""
+        spec = schema.table(name)
+        return _records_from_frame(spec, self._tables[name])
+
+    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
+        """Write the study folder to ``path`` (each file written atomically).
+
+        Optional tables that are empty are not written.  Transcripts are
+        copied byte for byte from the source folder, or written as UTF-8 text
+        when held in memory.
+
+        Raises
+        ------
+        FileExistsError
+            If ``path`` holds a study and ``overwrite`` is False.
+        """
+        path = Path(path)
+        if (path / "study.yaml").exists() and not overwrite and path.resolve() != (self.root or Path("/nonexistent")).resolve():
+            raise FileExistsError(f"{path} already holds a study; pass overwrite=True to replace it")
+        path.mkdir(parents=True, exist_ok=True)
+        meta = {"format_version": FORMAT_VERSION, **self._meta}
+        atomic_write_text(path / "study.yaml", yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
+        for name, spec in TABLES.items():
+            df = self._tables[name]
+            if spec.optional and df.empty:
+                continue
+            buf = io.StringIO()
+            df_out = pd.DataFrame(
+                {c.name: [format_cell(v, c.type) for v in df[c.name]] for c in spec.columns},
+                columns=spec.column_names,
+            )
+            df_out.to_csv(buf, index=False, lineterminator="\n")
+            atomic_write_text(path / spec.filename, buf.getvalue())
+        for rel in self._tables["interviews"]["transcript"].dropna():
+            rel = str(rel)
+            dest = path / "transcripts" / rel
+            if self.root is not None and (self.root / "transcripts" / rel).is_file() and (
+                rel not in self._transcripts or rel.lower().endswith(".docx")
+            ):
+                src = self.root / "transcripts" / rel
+                if src.resolve() != dest.resolve():
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = dest.with_name(f".{dest.name}.tmp")
+                    shutil.copyfile(src, tmp)
+                    tmp.replace(dest)
+            else:
+                atomic_write_bytes(dest, self._transcript_text(rel).encode("utf-8"))
+        return path
+
+    def equals(self, other: Study) -> bool:
+        """True if both studies have the same metadata, tables and transcript text."""
+        if not isinstance(other, Study):
+            return False
+        strip = lambda m: {k: v for k, v in m.items() if k != "format_version"}  # noqa: E731
+        if strip(self._meta) != strip(other._meta):
+            return False
+        for name in TABLES:
+            if not self._tables[name].equals(other._tables[name]):
+                return False
+        return self.transcripts().equals(other.transcripts())
+
+    def __repr__(self) -> str:
+        n = {k: len(v) for k, v in self._tables.items()}
+        return (
+            f"<Study {self.name!r}: {n['councils']} councils, {n['participants']} participants, "
+            f"{n['interviews']} interviews, waves {self.wave_ids}>"
+        )
+
+
+def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    f = path / "study.yaml"
+    if not f.is_file():
+        return {}, [Problem("study.yaml", None, None, None, "a study.yaml file in the study folder")]
+    try:
+        meta = yaml.safe_load(read_text(f, label="study.yaml"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        return {}, [Problem("study.yaml", row, None, None, f"valid YAML ({getattr(exc, 'problem', exc)})")]
+    if not isinstance(meta, dict):
+        return {}, [Problem("study.yaml", 1, None, type(meta).__name__, "a mapping of keys (name, waves, ...)")]
+    return meta, []
+
+
+def load_study(path: str | Path, *, validate: bool = True) -> Study:
+    """Read a study folder.
+
+    Parameters
+    ----------
+    path : path
+        The study folder (holding ``study.yaml``).
+    validate : bool, default True
+        Check every file (see :func:`impact.validate.check_folder`) and raise
+        if anything is wrong.  Warnings (attrition) do not raise.
+
+    Returns
+    -------
+    Study
+
+    Raises
+    ------
+    ValidationError
+        Listing every problem found, each as ``file:row:column: value - expected ...``.
+    InputError
+        If ``path`` is not a folder.
+    """
+    from .validate import check_folder
+
+    path = Path(path)
+    if not path.is_dir():
+        raise InputError(f"{path}: not a study folder (expected a folder holding study.yaml)")
+    meta, problems = _read_meta(path)
+    records: dict[str, list[dict[str, str]]] = {}
+    raw: dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]] = {}
+    for name, spec in TABLES.items():
+        f = path / spec.filename
+        if not f.is_file():
+            raw[name] = (spec.column_names, [])
+            if not spec.optional:
+                problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"))
+            continue
+        try:
+            header, recs, probs = read_csv_strict(f, label=spec.filename)
+        except InputError as exc:
+            problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({exc})"))
+            raw[name] = (spec.column_names, [])
+            continue
+        problems += probs
+        raw[name] = (header, recs)
+    study_meta = meta if meta else {"name": path.name}
+    if validate:
+        problems += check_folder(path, study_meta, raw)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise ValidationError(problems, source=str(path))
+    elif any(p.severity == "error" for p in problems if p.file == "study.yaml"):
+        raise ValidationError(problems, source=str(path))
+    for name in TABLES:
+        records[name] = [r for _, r in raw[name][1]]
+    tables = {name: _frame_from_records(TABLES[name], records[name]) for name in TABLES}
+    study = Study.__new__(Study)
+    study._meta = copy.deepcopy(meta)
+    study._tables = tables
+    study._transcripts = {}
+    study.root = path
+    study.load_problems = [p for p in problems if p.severity != "error"]
+    return study

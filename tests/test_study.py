@@ -1,0 +1,76 @@
+"""Tests of the study model: accessors, status history, waves, save/load round trip."""
+
+import pandas as pd
+import pytest
+
+import impact
+from impact.study import Study, load_study
+
+
+def test_tiny_study_is_valid(tiny_study):
+    problems = tiny_study.validate()
+    assert [p for p in problems if p.severity == "error"] == []
+    # P2 has no longer_term interview, P4 no early one: attrition is a warning only.
+    warned = {p.value for p in problems if p.severity == "warning"}
+    assert {"P2", "P4", "302"} <= warned
+
+
+def test_status_at_notice_issued_and_lifted(tiny_study):
+    # 880 is inadequate with a Notice to Improve from 2010-11-01 to 2012-03-31.
+    early = tiny_study.status_at("880", "2012-01-16")
+    assert early == {"ofsted_judgement": "inadequate", "improvement_notice": "notice_to_improve",
+                     "statutory_direction": None, "intervention": "notice"}
+    later = tiny_study.status_at("880", "2012-10-10")
+    assert later["intervention"] == "none" and later["ofsted_judgement"] == "inadequate"
+    assert tiny_study.status_at("301", "2009-01-01")["ofsted_judgement"] is None
+
+
+def test_wave_status_changes_between_waves(tiny_study):
+    ws = tiny_study.wave_status().set_index(["council_id", "wave"])
+    assert ws.loc[("880", "early"), "in_intervention"]
+    assert not ws.loc[("880", "longer_term"), "in_intervention"]
+    # 302 has no longer_term interview: the date comes from the window's middle.
+    assert ws.loc[("302", "longer_term"), "reference_date"] == pd.Timestamp("2011-06-17") + pd.Timedelta(days=(273 + 548) // 2)
+    assert len(ws) == 9
+
+
+def test_wave_derived_from_date(tiny_study):
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    tables["interviews"]["wave"] = None
+    s = Study(tiny_study.meta, tables, {t: tiny_study.transcript(i) for i, t in zip(tables["interviews"]["interview_id"], tables["interviews"]["transcript"])})
+    iv = s.interviews
+    assert iv["wave"].tolist() == tiny_study.interviews["wave"].tolist()
+    assert set(iv["wave_source"]) == {"derived"}
+
+
+def test_save_load_round_trip(tiny_study, tmp_path):
+    tiny_study.save(tmp_path / "s")
+    loaded = load_study(tmp_path / "s")
+    assert loaded.equals(tiny_study)
+    loaded.save(tmp_path / "t")
+    again = load_study(tmp_path / "t")
+    assert again.equals(loaded)
+    for name in impact.schema.TABLES:
+        pd.testing.assert_frame_equal(again.table(name), tiny_study.table(name))
+    files = sorted(p.relative_to(tmp_path / "s").as_posix() for p in (tmp_path / "s").rglob("*") if p.is_file())
+    assert sorted(p.relative_to(tmp_path / "t").as_posix() for p in (tmp_path / "t").rglob("*") if p.is_file()) == files
+    for f in files:
+        assert (tmp_path / "s" / f).read_bytes() == (tmp_path / "t" / f).read_bytes()
+
+
+def test_accessors_return_copies(tiny_study):
+    c = tiny_study.councils
+    c.loc[0, "name"] = "changed"
+    assert tiny_study.councils.loc[0, "name"] == "Barking and Dagenham"
+
+
+def test_save_refuses_to_overwrite(tiny_study, tmp_path):
+    tiny_study.save(tmp_path)
+    with pytest.raises(FileExistsError, match="already holds a study"):
+        tiny_study.save(tmp_path)
+    tiny_study.save(tmp_path, overwrite=True)
+
+
+def test_constructor_rejects_wrong_columns(tiny_study):
+    with pytest.raises(ValueError, match=r"missing \['region'\]"):
+        Study({"name": "x"}, {"councils": tiny_study.councils.drop(columns="region")})
