@@ -1,0 +1,32 @@
+"""Privacy controls for publishing evaluation outputs.
+
+* :mod:`~impact.privacy._pseudonym` - stable keyed pseudonyms for councils and
+  participants, and the separate re-identification key.
+* :mod:`~impact.privacy._redact` - redaction of names, contact details,
+  postcodes, places and dates of birth from quotes, with a shareable log.
+* :mod:`~impact.privacy._disclosure` - small-count suppression (primary and
+  secondary) for published tables, and coarsened quote attribution.
+* :mod:`~impact.privacy._formula` - neutralising spreadsheet formula injection.
+"""
+
+from ._pseudonym import (
+    KEY_ENV,
+    KEY_FILE_ENV,
+    default_key_file,
+    keyed_hash,
+    pseudonym_map,
+    pseudonymise,
+    reidentification_key,
+    resolve_key,
+)
+
+__all__ = [
+    "KEY_ENV",
+    "KEY_FILE_ENV",
+    "default_key_file",
+    "keyed_hash",
+    "pseudonym_map",
+    "pseudonymise",
+    "reidentification_key",
+    "resolve_key",
+]

@@ -1,0 +1,380 @@
+"""Stable, keyed pseudonyms for councils, participants and survey respondents.
+
+A pseudonym is derived from HMAC-SHA256 of ``"<kind>:<real id>"`` under a
+secret key, so the same key gives the same pseudonyms on every run and a
+different key gives unrelated ones; without the key nobody can recompute the
+mapping from a list of candidate ids (a plain hash of a three-digit council
+number could be reversed by trying all 1,000 numbers).
+
+Schemes (chosen to read well in a report and to be collision-free):
+
+``council``
+    ``"Council C07"``: the councils are numbered 1..n in the order of their
+    keyed hashes.  The number depends on the *set* of councils numbered, so
+    pass the whole study's councils as ``universe`` when several tables must
+    agree (:func:`pseudonymise` otherwise numbers the ids it is given).
+``participant`` / ``respondent``
+    ``"Participant P-4F2A"`` / ``"Respondent R-91C0"``: the first four hex
+    digits of the keyed hash.  Ids whose four digits collide get longer
+    codes (five, six ... digits) until they differ, so a pseudonym only
+    changes when a new id collides with it.
+
+The key
+-------
+The key never appears in any output.  :func:`resolve_key` looks for it, in
+order: the ``key`` argument (the secret itself), a key file the user names,
+the environment variable ``IMPACT_PSEUDONYM_KEY``, and the default key file
+(``$IMPACT_PSEUDONYM_KEY_FILE``, else ``$XDG_CONFIG_HOME/impact/pseudonym.key``,
+else ``~/.config/impact/pseudonym.key``).  When none exists a random 256-bit
+key is generated into the default key file (mode 0600) on first use.  A key
+file inside the output folder is refused.  Keep the key file safe: whoever
+holds it and a list of real ids can re-identify every pseudonym; lose it and
+later runs can no longer reproduce the pseudonyms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from .._io import atomic_write
+from ..errors import InputError
+
+__all__ = [
+    "KEY_ENV",
+    "KEY_FILE_ENV",
+    "default_key_file",
+    "resolve_key",
+    "keyed_hash",
+    "pseudonym_map",
+    "pseudonymise",
+    "reidentification_key",
+]
+
+#: Environment variable holding the secret key itself.
+KEY_ENV = "IMPACT_PSEUDONYM_KEY"
+#: Environment variable naming the default key file.
+KEY_FILE_ENV = "IMPACT_PSEUDONYM_KEY_FILE"
+
+Kind = Literal["council", "participant", "respondent"]
+_KINDS: dict[str, tuple[str, str]] = {
+    # kind: (word, code prefix)
+    "council": ("Council", "C"),
+    "participant": ("Participant", "P-"),
+    "respondent": ("Respondent", "R-"),
+}
+_DEFAULT_COLUMNS: dict[str, str] = {
+    "council_id": "council",
+    "participant_id": "participant",
+    "respondent_id": "respondent",
+}
+_MIN_KEY_BYTES = 16
+_HEX_DIGITS = 4
+
+
+def default_key_file() -> Path:
+    """Return where the key is kept (and generated) when the user names none.
+
+    Examples
+    --------
+    >>> default_key_file().name
+    'pseudonym.key'
+    """
+    named = os.environ.get(KEY_FILE_ENV)
+    if named:
+        return Path(named).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or os.environ.get("APPDATA") or "~/.config"
+    return Path(base).expanduser() / "impact" / "pseudonym.key"
+
+
+def _check_key(key: bytes, source: str) -> bytes:
+    if len(key) < _MIN_KEY_BYTES:
+        raise InputError(
+            f"{source}: the pseudonym key has {len(key)} bytes - expected at least {_MIN_KEY_BYTES} "
+            "(a short key can be guessed; let impact generate one)"
+        )
+    return key
+
+
+def _inside(path: Path, folder: str | os.PathLike | None) -> bool:
+    if folder is None:
+        return False
+    return path.resolve().is_relative_to(Path(folder).resolve())
+
+
+def resolve_key(
+    key: bytes | str | None = None,
+    *,
+    key_file: str | os.PathLike | None = None,
+    output_dir: str | os.PathLike | None = None,
+    create: bool = True,
+) -> bytes:
+    """Find the secret pseudonym key (see the module notes for the order).
+
+    Parameters
+    ----------
+    key : bytes or str, optional
+        The secret itself (a str is encoded as UTF-8).
+    key_file : path, optional
+        A file holding the key (surrounding whitespace is ignored).  It must
+        exist, and must not be inside ``output_dir``.
+    output_dir : path, optional
+        The folder outputs are written to; a key file inside it is refused.
+    create : bool
+        Generate a random key into the default key file when no key is found.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    InputError
+        If the key is shorter than 16 bytes, the key file is missing or
+        inside ``output_dir``, or no key is found and ``create`` is false.
+
+    Examples
+    --------
+    >>> resolve_key("a secret of sixteen+ characters")[:8]
+    b'a secret'
+    """
+    if key is not None:
+        return _check_key(key.encode() if isinstance(key, str) else bytes(key), "`key`")
+    if key_file is not None:
+        path = Path(key_file).expanduser()
+        if _inside(path, output_dir):
+            raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
+        if not path.is_file():
+            raise InputError(f"{path}: pseudonym key file not found")
+        return _check_key(path.read_bytes().strip(), str(path))
+    env = os.environ.get(KEY_ENV)
+    if env:
+        return _check_key(env.strip().encode(), f"environment variable {KEY_ENV}")
+    path = default_key_file()
+    if _inside(path, output_dir):
+        raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
+    if path.is_file():
+        return _check_key(path.read_bytes().strip(), str(path))
+    if not create:
+        raise InputError(
+            f"no pseudonym key: name a key file, set {KEY_ENV}, or allow one to be generated at {path}"
+        )
+    new = secrets.token_hex(32).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(path, "wb") as f:
+        _private(f)
+        f.write(new + b"\n")
+    return new
+
+
+def _private(handle) -> None:
+    # mkstemp already creates the file 0600; say so explicitly where possible.
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle.fileno(), 0o600)
+
+
+def keyed_hash(value: str, *, key: bytes, kind: str = "") -> str:
+    """Return the HMAC-SHA256 hex digest of ``"<kind>:<value>"`` under ``key``.
+
+    Examples
+    --------
+    >>> keyed_hash("301", key=b"0123456789abcdef", kind="council")[:12]
+    'e20a0834f552'
+    """
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def pseudonym_map(ids: Iterable[object], *, kind: Kind, key: bytes | str | None = None) -> dict[str, str]:
+    """Map each distinct real id to its pseudonym.
+
+    Parameters
+    ----------
+    ids : iterable
+        Real ids (converted to text; missing values are skipped).
+    kind : {"council", "participant", "respondent"}
+    key : bytes or str, optional
+        The secret key; found with :func:`resolve_key` when omitted.
+
+    Returns
+    -------
+    dict
+        ``{real_id: pseudonym}``.
+
+    Examples
+    --------
+    >>> m = pseudonym_map(["301", "302", "303"], kind="council", key="0123456789abcdef")
+    >>> sorted(m.values())
+    ['Council C01', 'Council C02', 'Council C03']
+    >>> pseudonym_map(["A"], kind="participant", key="0123456789abcdef")
+    {'A': 'Participant P-BFBA'}
+    """
+    if kind not in _KINDS:
+        raise ValueError(f"The value for `kind` must be one of {sorted(_KINDS)}, but {kind!r} was passed.")
+    secret = resolve_key(key)
+    unique = sorted({str(i) for i in ids if not pd.isna(i)})
+    digests = {i: keyed_hash(i, key=secret, kind=kind) for i in unique}
+    word, prefix = _KINDS[kind]
+    if kind == "council":
+        width = max(2, len(str(len(unique))))
+        order = sorted(unique, key=lambda i: digests[i])
+        return {i: f"{word} {prefix}{n:0{width}d}" for n, i in enumerate(order, start=1)}
+    codes: dict[str, str] = {}
+    pending = unique
+    length = _HEX_DIGITS
+    while pending:
+        by_code: dict[str, list[str]] = {}
+        for i in pending:
+            by_code.setdefault(digests[i][:length].upper(), []).append(i)
+        pending = []
+        for code, members in by_code.items():
+            if len(members) == 1:
+                codes[members[0]] = f"{word} {prefix}{code}"
+            else:
+                pending += members
+        length += 1
+    return codes
+
+
+def _columns(data: pd.DataFrame, columns: Mapping[str, str] | None) -> dict[str, str]:
+    if columns is None:
+        return {c: k for c, k in _DEFAULT_COLUMNS.items() if c in data.columns}
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise ValueError(f"`columns` names {missing}, which are not columns of the data {list(data.columns)}.")
+    bad = {c: k for c, k in columns.items() if k not in _KINDS}
+    if bad:
+        raise ValueError(f"The kinds in `columns` must be one of {sorted(_KINDS)}, but {bad} was passed.")
+    return dict(columns)
+
+
+def _maps(
+    data: pd.DataFrame, columns: Mapping[str, str], key: bytes, universe: Mapping[str, Iterable[object]] | None
+) -> dict[str, dict[str, str]]:
+    universe = dict(universe or {})
+    maps: dict[str, dict[str, str]] = {}
+    for kind in sorted(set(columns.values())):
+        ids = set(universe.get(kind, ()))
+        present = {str(v) for c, k in columns.items() if k == kind for v in data[c].dropna()}
+        if kind in universe and not present <= {str(i) for i in ids}:
+            extra = sorted(present - {str(i) for i in ids})
+            raise ValueError(f"`universe[{kind!r}]` must hold every {kind} id in the data; missing {extra[:10]}.")
+        maps[kind] = pseudonym_map(ids | present, kind=kind, key=key)
+    return maps
+
+
+def pseudonymise(
+    data: pd.DataFrame,
+    *,
+    columns: Mapping[str, str] | None = None,
+    key: bytes | str | None = None,
+    universe: Mapping[str, Iterable[object]] | None = None,
+) -> pd.DataFrame:
+    """Replace real ids with keyed pseudonyms, in a copy of ``data``.
+
+    Parameters
+    ----------
+    data : DataFrame
+    columns : mapping, optional
+        ``{column: kind}`` with kind one of "council", "participant",
+        "respondent".  Default: whichever of ``council_id``,
+        ``participant_id`` and ``respondent_id`` are present.
+    key : bytes or str, optional
+        The secret key; found with :func:`resolve_key` when omitted.
+    universe : mapping, optional
+        ``{kind: all ids}``: number councils over the whole study, not only
+        the ids in ``data``, so separate tables agree.  Recommended for
+        councils.
+
+    Returns
+    -------
+    DataFrame
+        A new frame; pseudonym columns hold text, missing ids stay missing.
+
+    Raises
+    ------
+    ValueError
+        If a named column is absent or a kind unknown.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"council_id": ["301", "302", "301"], "n": [1, 2, 3]})
+    >>> pseudonymise(df, key="0123456789abcdef")["council_id"].tolist()
+    ['Council C01', 'Council C02', 'Council C01']
+    """
+    cols = _columns(data, columns)
+    secret = resolve_key(key)
+    maps = _maps(data, cols, secret, universe)
+    out = data.copy()
+    for column, kind in cols.items():
+        values = data[column]
+        out[column] = pd.Series(
+            [pd.NA if pd.isna(v) else maps[kind][str(v)] for v in values], index=data.index, dtype="str"
+        )
+    return out
+
+
+def reidentification_key(
+    path: str | os.PathLike,
+    data: pd.DataFrame,
+    *,
+    columns: Mapping[str, str] | None = None,
+    key: bytes | str | None = None,
+    universe: Mapping[str, Iterable[object]] | None = None,
+    output_dir: str | os.PathLike | None = None,
+) -> pd.DataFrame:
+    """Write the re-identification key (real id -> pseudonym) to its own CSV.
+
+    The file (columns ``kind, real_id, pseudonym``) is written atomically with
+    mode 0600.  It re-identifies every participant: store it apart from the
+    published outputs (it is refused inside ``output_dir``).
+
+    Parameters
+    ----------
+    path : path
+        CSV file to write.
+    data, columns, key, universe
+        As for :func:`pseudonymise`, which gives the same pseudonyms.
+    output_dir : path, optional
+        The published output folder; ``path`` must not be inside it.
+
+    Returns
+    -------
+    DataFrame
+        The rows written.
+
+    Raises
+    ------
+    InputError
+        If ``path`` is inside ``output_dir``.
+
+    Examples
+    --------
+    >>> import pandas as pd, pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> df = pd.DataFrame({"council_id": ["301", "302"]})
+    >>> rows = reidentification_key(d / "key.csv", df, key="0123456789abcdef")
+    >>> print((d / "key.csv").read_text().splitlines()[0])
+    kind,real_id,pseudonym
+    """
+    target = Path(path)
+    if _inside(target, output_dir):
+        raise InputError(f"{target}: the re-identification key must be kept outside the output folder {output_dir}")
+    cols = _columns(data, columns)
+    maps = _maps(data, cols, resolve_key(key), universe)
+    table = pd.DataFrame(
+        [(kind, real, pseudo) for kind, m in sorted(maps.items()) for real, pseudo in sorted(m.items())],
+        columns=["kind", "real_id", "pseudonym"],
+        dtype="str",
+    )
+    with atomic_write(target, "w") as f:
+        _private(f)
+        table.to_csv(f, index=False, lineterminator="\n")
+    return table
