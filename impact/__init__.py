@@ -18,7 +18,9 @@ from .errors import (
     StatisticalWarning,
     ValidationError,
 )
+from .panel import council_panel, participant_panel
 from .study import Study, load_study
+from .trajectories import action_completion, impact_chain, trajectories, transition_matrix
 
 
 def example_path() -> _Path:
@@ -35,6 +37,12 @@ __all__ = [
     "Study",
     "load_study",
     "describe_study",
+    "council_panel",
+    "participant_panel",
+    "trajectories",
+    "transition_matrix",
+    "impact_chain",
+    "action_completion",
     "example_path",
     "schema",
     "vocab",

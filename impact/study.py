@@ -484,7 +484,8 @@ class Study:
             st = self.status_at(r.council_id, r.reference_date) if pd.notna(r.reference_date) else {
                 "ofsted_judgement": None, "improvement_notice": None, "statutory_direction": None, "intervention": None}
             rows.append({"council_id": r.council_id, "wave": r.wave, "reference_date": r.reference_date, **st})
-        df = pd.DataFrame(rows)
+        df = pd.DataFrame(rows, columns=["council_id", "wave", "reference_date", "ofsted_judgement",
+                                         "improvement_notice", "statutory_direction", "intervention"])
         df["in_intervention"] = df["intervention"].isin(["notice", "direction"])
         for c in ("ofsted_judgement", "improvement_notice", "statutory_direction", "intervention"):
             df[c] = df[c].astype("str").where(df[c].notna())

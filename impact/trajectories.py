@@ -1,0 +1,224 @@
+"""Impact trajectories across the waves: expectations -> early impact -> longer-term change.
+
+Categories (per council and code; ``E``, ``R1`` and ``R2`` are "mentioned"
+at the expectations, early and longer-term waves):
+
+``realisation``
+    ``realised`` (E, then R1 or R2), ``unmet_expectation`` (E, neither R1 nor
+    R2), ``unanticipated`` (not E, then R1 or R2), ``not_mentioned``, or
+    ``incomplete`` when a wave needed to decide is missing.
+``persistence``
+    ``sustained`` (R1 and R2), ``faded`` (R1, not R2), ``emerging`` (not R1,
+    R2), ``absent`` (neither), or ``incomplete``.
+
+The insight -> action -> outcome chain (NFER 2014) uses the ``impact_level``
+codebook: a council's chain is complete when it reported all three levels,
+and ordered when no level first appeared before the one it builds on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .study import Study
+
+__all__ = ["trajectories", "transition_matrix", "impact_chain", "action_completion"]
+
+
+def _wave_names(study: Study | None, waves: Sequence[str] | None) -> list[str]:
+    if waves is not None:
+        w = list(waves)
+    elif study is not None:
+        w = study.wave_ids
+    else:
+        w = ["expectations", "early", "longer_term"]
+    if len(w) != 3:
+        raise ValueError(f"`waves` must name three waves (expectations, early, longer term), but {w!r} was passed.")
+    return w
+
+
+def trajectories(
+    panel: pd.DataFrame,
+    *,
+    study: Study | None = None,
+    waves: Sequence[str] | None = None,
+    unit: str = "council_id",
+    outcome: str = "mentioned",
+) -> pd.DataFrame:
+    """Classify each unit's trajectory per code across three waves.
+
+    Parameters
+    ----------
+    panel : DataFrame
+        From :func:`impact.council_panel` (or the participant panel with
+        ``unit="participant_id"``).
+    study : Study, optional
+        Gives the wave order; otherwise ``waves`` or the default three.
+    waves : sequence of three str, optional
+        Expectations, early and longer-term wave ids, in order.
+    unit : str, default "council_id"
+    outcome : str, default "mentioned"
+        Boolean column (missing where the unit was not interviewed).
+
+    Returns
+    -------
+    DataFrame
+        One row per unit x code: the unit, ``code``, one boolean column per
+        wave, ``realisation`` and ``persistence``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"council_id": ["301"] * 3, "code": ["morale"] * 3,
+    ...     "wave": ["expectations", "early", "longer_term"], "mentioned": [True, True, False]})
+    >>> trajectories(p)[["realisation", "persistence"]].iloc[0].tolist()
+    ['realised', 'faded']
+    """
+    e, r1, r2 = _wave_names(study, waves)
+    for col in (unit, "code", "wave", outcome):
+        if col not in panel.columns:
+            raise ValueError(f"`panel` has no column {col!r}; pass the output of impact.council_panel.")
+    wide = (
+        panel.pivot_table(index=[unit, "code"], columns="wave", values=outcome, aggfunc="first", dropna=False)
+        .reindex(columns=[e, r1, r2])
+        .reset_index()
+    )
+    wide.columns.name = None
+    for w in (e, r1, r2):
+        wide[w] = wide[w].astype("boolean")
+    wide["realisation"] = [_realisation(a, b, c) for a, b, c in zip(wide[e], wide[r1], wide[r2])]
+    wide["persistence"] = [_persistence(b, c) for b, c in zip(wide[r1], wide[r2])]
+    return wide
+
+
+def _known(x) -> bool:
+    return x is not pd.NA and x is not None
+
+
+def _realisation(e, r1, r2) -> str:
+    if not _known(e):
+        return "incomplete"
+    later = [x for x in (r1, r2) if _known(x)]
+    if any(later):
+        return "realised" if e else "unanticipated"
+    if len(later) < 2:
+        return "incomplete"
+    return "unmet_expectation" if e else "not_mentioned"
+
+
+def _persistence(r1, r2) -> str:
+    if not (_known(r1) and _known(r2)):
+        return "incomplete"
+    return {(True, True): "sustained", (True, False): "faded", (False, True): "emerging"}.get((bool(r1), bool(r2)), "absent")
+
+
+def transition_matrix(
+    panel: pd.DataFrame,
+    *,
+    study: Study | None = None,
+    waves: Sequence[str] | None = None,
+    unit: str = "council_id",
+    outcome: str = "mentioned",
+    by: str | None = "code",
+) -> pd.DataFrame:
+    """Counts of units moving between states from each wave to the next.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``code`` (when ``by``), ``from_wave``, ``to_wave``,
+        ``from_state``, ``to_state`` (True/False), ``n`` and ``share``
+        (of the units in ``from_state``); units missing either wave are left
+        out and counted in ``n_missing`` on every row of that pair.
+    """
+    order = study.wave_ids if study is not None else list(waves or ["expectations", "early", "longer_term"])
+    keys = [unit] + ([by] if by else [])
+    wide = panel.pivot_table(index=keys, columns="wave", values=outcome, aggfunc="first", dropna=False)
+    rows = []
+    groups = wide.groupby(level=by) if by else [(None, wide)]
+    for g, sub in groups:
+        for a, b in zip(order, order[1:]):
+            if a not in sub.columns or b not in sub.columns:
+                continue
+            pair = sub[[a, b]]
+            complete = pair.dropna()
+            n_missing = len(pair) - len(complete)
+            for fs in (False, True):
+                n_from = int((complete[a].astype(bool) == fs).sum())
+                for ts in (False, True):
+                    n = int(((complete[a].astype(bool) == fs) & (complete[b].astype(bool) == ts)).sum())
+                    row = {"from_wave": a, "to_wave": b, "from_state": fs, "to_state": ts, "n": n,
+                           "share": n / n_from if n_from else float("nan"), "n_missing": n_missing}
+                    if by:
+                        row = {by: g, **row}
+                    rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def impact_chain(
+    panel: pd.DataFrame,
+    *,
+    study: Study | None = None,
+    levels: Sequence[str] = ("insight", "action", "outcome"),
+    unit: str = "council_id",
+    outcome: str = "mentioned",
+) -> pd.DataFrame:
+    """The insight -> action -> outcome chain per council (``impact_level`` codebook).
+
+    Parameters
+    ----------
+    panel : DataFrame
+        A council panel built from coding with the ``impact_level`` codebook.
+    levels : three str
+        Code ids of insight, action and improved practice, in chain order.
+
+    Returns
+    -------
+    DataFrame
+        One row per unit: ``first_<level>`` (first wave the level was
+        mentioned, or missing), ``n_levels`` (0-3), ``chain_complete`` (all
+        three reported), ``chain_ordered`` (complete, and no level first seen
+        before the level it builds on).
+    """
+    order = study.wave_ids if study is not None else ["expectations", "early", "longer_term"]
+    rank = {w: i for i, w in enumerate(order)}
+    sub = panel[panel["code"].isin(levels) & panel[outcome].fillna(False).astype(bool)]
+    first = sub.assign(_r=sub["wave"].map(rank)).groupby([unit, "code"])["_r"].min().unstack("code")
+    first = first.reindex(index=sorted(panel[unit].unique()), columns=list(levels))
+    out = pd.DataFrame({unit: first.index})
+    for lv in levels:
+        out[f"first_{lv}"] = [order[int(r)] if pd.notna(r) else None for r in first[lv]]
+    ranks = first.to_numpy()
+    out["n_levels"] = pd.notna(ranks).sum(axis=1)
+    out["chain_complete"] = out["n_levels"] == len(levels)
+    out["chain_ordered"] = [
+        bool(complete and all(r[i] <= r[i + 1] for i in range(len(levels) - 1)))
+        for complete, r in zip(out["chain_complete"], ranks)
+    ]
+    return out
+
+
+def action_completion(study: Study) -> pd.DataFrame:
+    """Action-plan completion by council and wave.
+
+    Returns
+    -------
+    DataFrame
+        ``council_id``, ``wave``, ``n_actions`` (with a status at that wave),
+        ``n_completed`` (completed or embedded), ``n_embedded``,
+        ``share_completed``.
+    """
+    actions = study.actions[["action_id", "council_id"]]
+    prog = study.action_progress.merge(actions, on="action_id", how="left")
+    prog["done"] = prog["status"].isin(["completed", "embedded"])
+    prog["embedded"] = prog["status"].eq("embedded")
+    out = (
+        prog.groupby(["council_id", "wave"])
+        .agg(n_actions=("action_id", "size"), n_completed=("done", "sum"), n_embedded=("embedded", "sum"))
+        .reset_index()
+    )
+    out["share_completed"] = out["n_completed"] / out["n_actions"]
+    rank = {w: i for i, w in enumerate(study.wave_ids)}
+    return out.sort_values(["council_id", "wave"], key=lambda s: s.map(rank) if s.name == "wave" else s).reset_index(drop=True)

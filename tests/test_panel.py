@@ -1,0 +1,111 @@
+"""Panels and trajectories on a hand-coded tiny study (expected values worked out by hand)."""
+
+import pandas as pd
+import pytest
+
+from impact.panel import council_panel, participant_panel
+from impact.trajectories import action_completion, impact_chain, trajectories, transition_matrix
+
+
+@pytest.fixture
+def segments(tiny_study):
+    iv = tiny_study.interviews
+    return pd.DataFrame(
+        {
+            "segment_id": iv["interview_id"] + ":1",
+            "interview_id": iv["interview_id"],
+            "council_id": iv["council_id"],
+            "participant_id": iv["participant_id"],
+            "wave": iv["wave"],
+        }
+    )
+
+
+def _coded(rows):
+    return pd.DataFrame(rows, columns=["unit", "code", "negated", "hedged"])
+
+
+@pytest.fixture
+def coded():
+    return _coded(
+        [
+            ("P3-expectations:1", "morale", True, False),  # negated: not a mention
+            ("P3-expectations:1", "partnership", False, True),  # hedged expectation
+            ("P4-expectations:1", "partnership", False, False),
+            ("P3-early:1", "morale", False, False),
+            ("P3-longer_term:1", "partnership", False, False),
+            ("P1-expectations:1", "learning", False, True),
+            ("P1-longer_term:1", "learning", False, False),
+            ("P2-early:1", "learning", False, False),
+        ]
+    )
+
+
+def test_council_panel_values(tiny_study, coded, segments):
+    p = council_panel(tiny_study, coded, segments=segments, codes=["learning", "morale", "partnership"])
+    assert len(p) == 3 * 3 * 3  # councils x waves x codes
+    row = p.set_index(["council_id", "wave", "code"])
+    r = row.loc[("880", "expectations", "morale")]
+    assert (bool(r["mentioned"]), int(r["n_negated"]), int(r["n_segments"])) == (False, 1, 0)
+    r = row.loc[("880", "expectations", "partnership")]
+    assert bool(r["mentioned"]) and bool(r["asserted"]) and int(r["n_hedged"]) == 1
+    assert int(r["n_participants_mentioning"]) == 2 and float(r["share_participants"]) == 1.0
+    assert r["intervention"] == "notice" and r["status_group"] == "intervention"
+    # 302 has no longer-term interview: missing, never zero.
+    r = row.loc[("302", "longer_term", "learning")]
+    assert not r["interviewed"] and pd.isna(r["mentioned"]) and pd.isna(r["n_segments"])
+    # 880 after the notice was lifted.
+    assert row.loc[("880", "longer_term", "morale"), "status_group"] == "no_intervention"
+    assert row.loc[("301", "early", "learning"), "council_type"] == "london_borough"
+
+
+def test_participant_panel(tiny_study, coded, segments):
+    p = participant_panel(tiny_study, coded, segments=segments, codes=["learning", "morale", "partnership"])
+    assert len(p) == 10 * 3  # 10 interviews x 3 codes
+    r = p.set_index(["participant_id", "wave", "code"]).loc[("P1", "expectations", "learning")]
+    assert bool(r["mentioned"]) and not bool(r["asserted"]) and r["role"] == "dcs"
+
+
+def test_trajectories_and_transitions(tiny_study, coded, segments):
+    p = council_panel(tiny_study, coded, segments=segments, codes=["learning", "morale", "partnership"])
+    t = trajectories(p, study=tiny_study).set_index(["council_id", "code"])
+    assert t.loc[("301", "learning"), ["realisation", "persistence"]].tolist() == ["realised", "emerging"]
+    assert t.loc[("880", "morale"), ["realisation", "persistence"]].tolist() == ["unanticipated", "faded"]
+    assert t.loc[("880", "partnership"), ["realisation", "persistence"]].tolist() == ["realised", "emerging"]
+    assert t.loc[("302", "learning"), ["realisation", "persistence"]].tolist() == ["unanticipated", "incomplete"]
+    assert t.loc[("302", "morale"), "realisation"] == "incomplete"
+    tm = transition_matrix(p, study=tiny_study)
+    sub = tm[(tm["code"] == "learning") & (tm["from_wave"] == "early")]
+    # early -> longer_term for learning: 301 F->T, 880 F->F; 302 missing
+    assert sub.set_index(["from_state", "to_state"])["n"].to_dict() == {
+        (False, False): 1, (False, True): 1, (True, False): 0, (True, True): 0}
+    assert set(sub["n_missing"]) == {1}
+
+
+def test_impact_chain():
+    p = pd.DataFrame(
+        {
+            "council_id": ["A"] * 9 + ["B"] * 9,
+            "wave": ["expectations", "early", "longer_term"] * 6,
+            "code": (["insight"] * 3 + ["action"] * 3 + ["outcome"] * 3) * 2,
+            "mentioned": [False, True, True, False, False, True, False, False, True]
+            + [False, False, True, True, False, False, False, False, False],
+        }
+    )
+    ch = impact_chain(p).set_index("council_id")
+    assert ch.loc["A", ["first_insight", "first_action", "first_outcome"]].tolist() == ["early", "longer_term", "longer_term"]
+    assert bool(ch.loc["A", "chain_complete"]) and bool(ch.loc["A", "chain_ordered"])
+    assert ch.loc["B", "n_levels"] == 2 and not ch.loc["B", "chain_complete"]
+
+
+def test_action_completion(tiny_study):
+    from impact.study import Study
+
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    tables["actions"] = pd.DataFrame({"action_id": ["A1", "A2"], "council_id": ["301", "301"], "theme": ["outcomes", "managing_resources"],
+                                      "owner_role": ["dcs", "senior_manager"], "description": [None, None]})
+    tables["action_progress"] = pd.DataFrame({"action_id": ["A1", "A2", "A1", "A2"], "wave": ["early", "early", "longer_term", "longer_term"],
+                                              "status": ["in_progress", "not_started", "embedded", "completed"]})
+    s = Study(tiny_study.meta, tables, {})
+    ac = action_completion(s)
+    assert ac[["wave", "n_actions", "n_completed", "share_completed"]].values.tolist() == [["early", 2, 0, 0.0], ["longer_term", 2, 2, 1.0]]
