@@ -222,3 +222,97 @@ BASE_VOCABULARIES: dict[str, dict[str, str]] = {
 }
 #: Vocabularies a study may extend in ``study.yaml``.
 EXTENSIBLE = ("roles", "organisation_types", "interview_modes")
+
+
+def format_reference() -> str:
+    """The study folder format as Markdown (the body of ``docs/study-format.md``).
+
+    A test keeps the committed document equal to this text, so the reference
+    can never drift from the validator.
+    """
+    lines = [
+        "# The study folder format",
+        "",
+        "A study is a folder that Excel and a text editor can edit: `study.yaml`, the",
+        "CSV tables below (UTF-8, comma-separated, a header row), and `transcripts/`.",
+        "`impact validate PATH` checks every rule here and lists every problem as",
+        "`file:row:column: value - expected ...` (row 1 is the header, as in a spreadsheet).",
+        "",
+        "## study.yaml",
+        "",
+        "```yaml",
+        "name: Longer-term impact study        # required",
+        "description: Six councils, 2012-13   # optional",
+        "format_version: 1",
+        "codebook: nfer_impacts                # bundled codebook name or a path to a YAML codebook",
+        "seed: 1                               # optional: seed of a generated study",
+        "waves:                                # optional; these are the defaults",
+        "  - id: expectations",
+        "    label: Expectations before the review",
+        "    anchor: review_start              # review_start or review_end (reviews.csv)",
+        "    window_days: [-183, 0]            # inclusive window of days from the anchor",
+        "  - id: early",
+        "    label: Early impact (about 3 months after)",
+        "    anchor: review_end",
+        "    window_days: [28, 182]",
+        "  - id: longer_term",
+        "    label: Longer-term change (about 12 months after)",
+        "    anchor: review_end",
+        "    window_days: [273, 548]",
+        "vocabularies:                         # optional extensions: roles, organisation_types, interview_modes",
+        "  roles: {virtual_school_head: Virtual school head}",
+        "survey:",
+        "  items:",
+        "    q_confident: {label: I am confident the review will lead to change, scale: [1, 5]}",
+        "```",
+        "",
+        "An interview's wave is the one given in `interviews.csv`; where blank it is",
+        "the wave whose window holds the interview date.  A given wave whose window",
+        "does not hold the date is an error.",
+        "",
+        "## Tables",
+        "",
+        "Types: `id` text key compared exactly (leading zeros kept); `text`; `date`",
+        "as `YYYY-MM-DD` (`DD/MM/YYYY` as UK Excel writes it is accepted on reading);",
+        "`int`; `float`; `list` several ids separated by `;`.",
+        "",
+    ]
+    for t in TABLES.values():
+        lines += [f"### {t.filename}{' (optional)' if t.optional else ''}", "", t.description, ""]
+        if t.key:
+            lines += [f"Unique key: {', '.join(f'`{k}`' for k in t.key)}.", ""]
+        lines += ["| column | type | required | allowed values | description |", "|---|---|---|---|---|"]
+        for c in t.columns:
+            allowed = ""
+            if c.vocabulary in BASE_VOCABULARIES:
+                allowed = ", ".join(f"`{v}`" for v in BASE_VOCABULARIES[c.vocabulary])
+            elif c.vocabulary == "statuses":
+                allowed = "; ".join(
+                    f"{kind}: " + ", ".join(f"`{s}`" for s in statuses) for kind, statuses in vocab.STATUSES.items()
+                )
+            elif c.vocabulary:
+                allowed = f"the study's {c.vocabulary.replace('_', ' ')}"
+            if c.references:
+                allowed = (allowed + "; " if allowed else "") + f"must be in {TABLES[c.references[0]].filename}"
+            if c.pattern:
+                allowed = (allowed + "; " if allowed else "") + f"pattern `{c.pattern}`"
+            lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {allowed} | {c.description} |")
+        lines.append("")
+    lines += [
+        "## Other rules",
+        "",
+        "- `status_history.csv`: periods of the same kind for a council may not overlap;",
+        "  `end_date` on or after `start_date`; an Ofsted judgement published from",
+        "  4 November 2013 cannot be `adequate`, one before cannot be `requires_improvement`.",
+        "  The intervention level at a date is `direction` if a statutory direction is in",
+        "  force, else `notice` if a notice is, else `none`.",
+        "- `reviews.csv`: `themes` holds all five core themes plus any optional ones.",
+        "- `interviews.csv`: the council must be the participant's; the council needs a review",
+        "  (waves are timed from it); the transcript must exist under `transcripts/`, be a",
+        "  `.txt` (UTF-8, or UTF-16 with a byte-order mark; Windows-1252 is read with a",
+        "  warning) or `.docx` file, and hold some text.",
+        "- `survey_responses.csv`: `value` within the item's scale.",
+        "- Attrition (a council or participant with no interview at some wave) is a warning.",
+        "",
+    ]
+    return "\n".join(lines)
