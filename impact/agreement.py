@@ -1,0 +1,967 @@
+"""Intercoder agreement: percent agreement, Cohen's and Fleiss' kappa, Gwet's AC1, Krippendorff's alpha.
+
+Tidy in, tidy out.  Every function takes *long* data, one row per unit x
+coder, with a ``unit`` column (what was coded: a segment, a sentence, an
+interview), a ``coder`` column (a person or a machine coder: a machine is just
+another coder) and a ``value`` column (the category, or a number for
+Krippendorff's ordinal, interval and ratio levels).  A missing value (``NaN``
+or ``None``), or no row at all for a unit x coder, means that coder did not
+code that unit.
+
+Scalar helpers (:func:`percent_agreement`, :func:`cohen_kappa`,
+:func:`fleiss_kappa`, :func:`gwet_ac1`, :func:`krippendorff_alpha`) return an
+:class:`AgreementResult`; :func:`agreement_table` returns one row per group x
+metric (optionally per coder pair).  :func:`coding_to_units` turns coded output
+from several coders into the long per-code binary format (code present = 1,
+absent = 0) and :func:`character_agreement` measures agreement on coded
+character spans.
+
+Standard errors
+---------------
+* Cohen's kappa: the large-sample standard error of Fleiss, Cohen & Everitt
+  (1969) (``se``, used for the normal-theory confidence interval) and the
+  standard error under H0: kappa = 0 (``se_h0``), computed by
+  :func:`statsmodels.stats.inter_rater.cohens_kappa`.
+* Fleiss' kappa, Gwet's AC1 and percent agreement: the variance due to the
+  sampling of units of Gwet (2008, 2014), which allows missing ratings; the
+  confidence interval uses Student's t with n - 1 degrees of freedom, as
+  Gwet's irrCAC.  Fleiss' kappa also reports the standard error under H0 of
+  Fleiss, Nee & Landis (1979) in ``se_h0`` when every unit has the same number
+  of coders.
+* Krippendorff's alpha: a *unit-resampling* bootstrap (units drawn with
+  replacement, alpha recomputed on each replicate from the resampled
+  coincidence matrix; ``se`` is the standard deviation of the replicates and
+  the interval their percentiles).  It is *not* Krippendorff's own bootstrap
+  (Hayes & Krippendorff 2007, which resamples pairable values under a model
+  of the observed disagreement); the unit bootstrap respects the clustering
+  of values within units.  Seeded, so results are reproducible.
+
+All intervals are clipped to the range of the coefficient, [-1, 1].
+
+References
+----------
+Cohen, J. (1960). A coefficient of agreement for nominal scales. *Educational
+and Psychological Measurement*, 20, 37-46.
+Fleiss, J. L., Cohen, J., & Everitt, B. S. (1969). Large sample standard errors
+of kappa and weighted kappa. *Psychological Bulletin*, 72, 323-327.
+Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters.
+*Psychological Bulletin*, 76, 378-382.
+Fleiss, J. L., Nee, J. C. M., & Landis, J. R. (1979). Large sample variance of
+kappa in the case of different sets of raters. *Psychological Bulletin*, 86,
+974-977.
+Gwet, K. L. (2008). Computing inter-rater reliability and its variance in the
+presence of high agreement. *British Journal of Mathematical and Statistical
+Psychology*, 61, 29-48.
+Gwet, K. L. (2014). *Handbook of Inter-Rater Reliability* (4th ed.).
+Advanced Analytics.
+Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard
+reliability measure for coding data. *Communication Methods and Measures*, 1,
+77-89.
+Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
+Annenberg School for Communication Departmental Papers 43.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .errors import InputError, Problem, StatisticalWarning, ValidationError
+
+__all__ = [
+    "AgreementResult",
+    "METRICS",
+    "percent_agreement",
+    "cohen_kappa",
+    "fleiss_kappa",
+    "gwet_ac1",
+    "krippendorff_alpha",
+    "agreement_table",
+    "coding_to_units",
+    "character_agreement",
+]
+
+Level = Literal["nominal", "ordinal", "interval", "ratio"]
+Metric = Literal["percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1", "krippendorff_alpha"]
+
+#: Metrics known to :func:`agreement_table`, in their default order.
+METRICS: tuple[str, ...] = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1", "krippendorff_alpha")
+_LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+@dataclass(frozen=True)
+class AgreementResult:
+    """One agreement coefficient with its uncertainty.
+
+    Attributes
+    ----------
+    metric : str
+        Name of the coefficient, such as ``"cohen_kappa"``.
+    value : float
+        The coefficient (``nan`` where it is undefined, such as when every
+        value is the same).
+    se : float
+        Standard error (see the module notes for the method of each metric;
+        ``nan`` where units are weighted, as characters are, because they are
+        not independent).
+    ci_low, ci_high : float
+        Confidence interval, clipped to [-1, 1].
+    n_units : int
+        Units with at least one value (for :func:`character_agreement`, the
+        number of characters).
+    n_coders : int
+        Coders with at least one value.
+    se_h0 : float
+        Standard error under the null hypothesis of chance agreement
+        (Cohen's kappa; Fleiss' kappa with complete data), else ``nan``.
+    method : str
+        How ``se`` and the interval were obtained.
+    """
+
+    metric: str
+    value: float
+    se: float
+    ci_low: float
+    ci_high: float
+    n_units: int
+    n_coders: int
+    se_h0: float = math.nan
+    method: str = ""
+
+    def to_dict(self) -> dict:
+        """The result as a plain dict (one row of :func:`agreement_table`)."""
+        return asdict(self)
+
+
+# ----------------------------------------------------------------------------
+# Validation and reshaping
+# ----------------------------------------------------------------------------
+
+
+def _check_option(name: str, value: object, allowed: Sequence[str]) -> None:
+    if value not in allowed:
+        raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
+
+
+def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "data") -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`{what}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise ValueError(f"`{what}` has no column(s) {missing}; it has {list(data.columns)}.")
+
+
+def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame:
+    """Units x coders table of values (NaN = not coded); duplicates are refused."""
+    _check_columns(data, [unit, coder, value])
+    dup = data.duplicated([unit, coder], keep="first")
+    if dup.any():
+        problems = [
+            Problem("data", int(pos) + 2, f"{unit}, {coder}", f"{data[unit].iloc[pos]}, {data[coder].iloc[pos]}",
+                    "one value per unit and coder (this pair appears more than once)")
+            for pos in np.flatnonzero(dup.to_numpy())
+        ]
+        raise ValidationError(problems, source="agreement data")
+    sub = data[[unit, coder, value]]
+    sub = sub[sub[value].notna()]
+    wide = sub.pivot(index=unit, columns=coder, values=value)
+    return wide
+
+
+def _categories(wide: pd.DataFrame, level: str) -> tuple[np.ndarray, np.ndarray]:
+    """Category labels (sorted) and the units x categories count matrix."""
+    stacked = wide.stack().dropna()
+    if level != "nominal":
+        numeric = pd.to_numeric(stacked, errors="coerce")
+        bad = stacked[numeric.isna()]
+        if len(bad):
+            raise ValueError(
+                f"level={level!r} needs numeric values, but {bad.iloc[0]!r} (unit {bad.index[0][0]!r}) was found; "
+                "use level='nominal' for categories."
+            )
+        stacked = numeric.astype(float)
+    codes, cats = pd.factorize(stacked, sort=True)
+    unit_pos = wide.index.get_indexer(stacked.index.get_level_values(0))
+    counts = np.zeros((len(wide), len(cats)), dtype=float)
+    np.add.at(counts, (unit_pos, codes), 1.0)
+    return np.asarray(cats), counts
+
+
+def _prepare(data, unit, coder, value, level="nominal", weight=None):
+    """Count matrix for the units with at least one value, plus bookkeeping."""
+    _check_option("level", level, _LEVELS)
+    wide = _wide(data, unit, coder, value)
+    cats, counts = _categories(wide, level)
+    keep = counts.sum(axis=1) > 0
+    w = None
+    if weight is not None:
+        _check_columns(data, [weight])
+        w = data.drop_duplicates(unit).set_index(unit)[weight].reindex(wide.index).to_numpy(dtype=float)[keep]
+    n_coders = int(wide.notna().any(axis=0).sum())
+    return cats, counts[keep], n_coders, w
+
+
+def _clip_ci(value: float, half: float) -> tuple[float, float]:
+    if not np.isfinite(half):
+        return math.nan, math.nan
+    return float(max(-1.0, value - half)), float(min(1.0, value + half))
+
+
+def _nan_result(metric: str, n_units: int, n_coders: int, why: str) -> AgreementResult:
+    warnings.warn(f"{metric}: {why}; the coefficient is undefined (nan).", StatisticalWarning, stacklevel=4)
+    return AgreementResult(metric, math.nan, math.nan, math.nan, math.nan, n_units, n_coders, method=why)
+
+
+# ----------------------------------------------------------------------------
+# Gwet's framework: percent agreement, Fleiss' kappa, AC1 (missing ratings allowed)
+# ----------------------------------------------------------------------------
+
+
+def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | None,
+          confidence: float) -> AgreementResult:
+    metric = {"pa": "percent_agreement", "fleiss": "fleiss_kappa", "ac1": "gwet_ac1"}[kind]
+    n, q = counts.shape
+    r = counts.sum(axis=1)
+    multi = r >= 2
+    n2 = int(multi.sum())
+    if n2 == 0:
+        return _nan_result(metric, n, n_coders, "no unit was coded by two or more coders")
+    w = np.ones(n) if weights is None else weights
+    pa_i = np.zeros(n)
+    pa_i[multi] = (counts[multi] * (counts[multi] - 1)).sum(axis=1) / (r[multi] * (r[multi] - 1))
+    pa = float((w[multi] * pa_i[multi]).sum() / w[multi].sum())
+    pi = (w[:, None] * counts / r[:, None]).sum(axis=0) / w.sum()
+    if kind == "pa":
+        pe, pe_i = 0.0, np.zeros(n)
+    elif kind == "fleiss":
+        pe = float((pi**2).sum())
+        pe_i = counts @ pi / r
+    else:
+        if q < 2:
+            return _nan_result(metric, n, n_coders, "only one category was used")
+        pe = float((pi * (1 - pi)).sum() / (q - 1))
+        pe_i = counts @ (1 - pi) / r / (q - 1)
+    if pe >= 1:
+        return _nan_result(metric, n, n_coders, "every value is the same category")
+    coef = (pa - pe) / (1 - pe)
+    se = half = math.nan
+    method = "weighted units: no standard error"
+    if weights is None and n >= 2:
+        # Gwet (2014), ch. 5: linearised variance due to the sampling of units.
+        coef_i = (n / n2) * (pa_i - pe * multi) / (1 - pe)
+        coef_i_star = coef_i - 2 * (1 - coef) * (pe_i - pe) / (1 - pe)
+        var = ((coef_i_star - coef) ** 2).sum() / (n * (n - 1))
+        se = math.sqrt(var)
+        half = se * stats.t.ppf(0.5 + confidence / 2, n - 1)
+        method = "Gwet (2014) unit-sampling variance; t interval with n - 1 df"
+    se_h0 = math.nan
+    if kind == "fleiss" and weights is None and np.all(r == r[0]) and r[0] >= 2:
+        m = r[0]
+        pq = pi * (1 - pi)
+        s = pq.sum()
+        # Fleiss, Nee & Landis (1979), eq. for the variance under H0 (equal raters).
+        se_h0 = float(np.sqrt(2.0 / (n * m * (m - 1))) * math.sqrt(max(s**2 - (pq * (1 - 2 * pi)).sum(), 0.0)) / s)
+    lo, hi = _clip_ci(coef, half)
+    return AgreementResult(metric, float(coef), se, lo, hi, n, n_coders, se_h0, method)
+
+
+def percent_agreement(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
+                      confidence: float = 0.95) -> AgreementResult:
+    """Proportion of agreeing coder pairs, averaged over units.
+
+    For two coders this is the share of units (coded by both) on which they
+    agree; with more coders, each unit contributes the share of its pairs of
+    values that agree (Fleiss 1971), over units with two or more values.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data, one row per unit x coder.
+    unit, coder, value : str
+        Column names.
+    confidence : float
+        Level of the confidence interval.
+
+    Returns
+    -------
+    AgreementResult
+
+    Raises
+    ------
+    ValidationError
+        If a unit x coder pair appears more than once.
+
+    References
+    ----------
+    Gwet, K. L. (2014). *Handbook of Inter-Rater Reliability* (4th ed.), ch. 2.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"unit": [1, 1, 2, 2, 3, 3, 4, 4], "coder": list("abababab"),
+    ...                   "value": [1, 1, 0, 0, 1, 0, 0, 0]})
+    >>> percent_agreement(d).value
+    0.75
+    """
+    cats, counts, n_coders, _ = _prepare(data, unit, coder, value)
+    return _gwet(counts, "pa", n_coders, None, confidence)
+
+
+def fleiss_kappa(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
+                 confidence: float = 0.95) -> AgreementResult:
+    """Fleiss' kappa for any number of coders (missing ratings allowed).
+
+    Chance agreement is the sum of squared overall category proportions
+    (Fleiss 1971).  With missing ratings, proportions are averaged per unit as
+    in Gwet (2014).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data, one row per unit x coder.
+    unit, coder, value : str
+        Column names.
+    confidence : float
+        Level of the confidence interval.
+
+    Returns
+    -------
+    AgreementResult
+        ``se`` is Gwet's unit-sampling standard error; ``se_h0`` the standard
+        error under H0 of Fleiss, Nee & Landis (1979) where every unit has the
+        same number of coders.
+
+    References
+    ----------
+    Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters.
+    *Psychological Bulletin*, 76, 378-382.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"unit": [1, 1, 1, 2, 2, 2, 3, 3, 3], "coder": list("abcabcabc"),
+    ...                   "value": ["x", "x", "x", "y", "y", "x", "y", "y", "y"]})
+    >>> round(fleiss_kappa(d).value, 4)
+    0.55
+    """
+    cats, counts, n_coders, _ = _prepare(data, unit, coder, value)
+    return _gwet(counts, "fleiss", n_coders, None, confidence)
+
+
+def gwet_ac1(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
+             confidence: float = 0.95) -> AgreementResult:
+    """Gwet's AC1, a chance-corrected agreement robust to skewed categories.
+
+    Chance agreement is ``sum(pi_k (1 - pi_k)) / (q - 1)`` over the ``q``
+    categories used, so AC1 stays high when coders agree that a code is
+    rarely present (where kappa can collapse: the "kappa paradox").
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data, one row per unit x coder.
+    unit, coder, value : str
+        Column names.
+    confidence : float
+        Level of the confidence interval.
+
+    Returns
+    -------
+    AgreementResult
+
+    References
+    ----------
+    Gwet, K. L. (2008). Computing inter-rater reliability and its variance in
+    the presence of high agreement. *British Journal of Mathematical and
+    Statistical Psychology*, 61, 29-48.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"unit": [1, 1, 2, 2, 3, 3, 4, 4], "coder": list("abababab"),
+    ...                   "value": [1, 1, 0, 0, 1, 0, 0, 0]})
+    >>> round(gwet_ac1(d).value, 4)
+    0.5294
+    """
+    cats, counts, n_coders, _ = _prepare(data, unit, coder, value)
+    return _gwet(counts, "ac1", n_coders, None, confidence)
+
+
+# ----------------------------------------------------------------------------
+# Cohen's kappa (two coders)
+# ----------------------------------------------------------------------------
+
+
+def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: bool,
+                      confidence: float) -> AgreementResult:
+    from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
+
+    total = table.sum()
+    p = table / total
+    pe = float(p.sum(axis=1) @ p.sum(axis=0))
+    if pe >= 1 - 1e-12:
+        return _nan_result("cohen_kappa", n_units, n_coders, "both coders used one and the same category throughout")
+    if weighted or table.shape[0] < 2:
+        po = float(np.trace(p))
+        kappa = (po - pe) / (1 - pe)
+        return AgreementResult("cohen_kappa", kappa, math.nan, math.nan, math.nan, n_units, n_coders,
+                               method="weighted units: no standard error")
+    res = _sm_kappa(table)
+    z = stats.norm.ppf(0.5 + confidence / 2)
+    lo, hi = _clip_ci(float(res.kappa), z * float(res.std_kappa))
+    return AgreementResult("cohen_kappa", float(res.kappa), float(res.std_kappa), lo, hi, n_units, n_coders,
+                           float(res.std_kappa0), "Fleiss, Cohen & Everitt (1969) standard error; normal interval")
+
+
+def _cohen(wide: pd.DataFrame, weights: np.ndarray | None, confidence: float) -> AgreementResult:
+    coders = [c for c in wide.columns if wide[c].notna().any()]
+    if len(coders) != 2:
+        raise ValueError(f"Cohen's kappa needs exactly two coders, but {len(coders)} were found: {coders}; "
+                         "use fleiss_kappa, or agreement_table(..., pairwise=True).")
+    both = wide[coders].notna().all(axis=1).to_numpy()
+    pair = wide.loc[both, coders]
+    if len(pair) == 0:
+        return _nan_result("cohen_kappa", 0, 2, "no unit was coded by both coders")
+    a, b = pair.iloc[:, 0].to_numpy(), pair.iloc[:, 1].to_numpy()
+    cats = np.array(sorted(set(a) | set(b), key=_sort_key))
+    ia = np.searchsorted(cats, a) if _sortable(cats) else np.array([list(cats).index(x) for x in a])
+    ib = np.searchsorted(cats, b) if _sortable(cats) else np.array([list(cats).index(x) for x in b])
+    table = np.zeros((len(cats), len(cats)))
+    np.add.at(table, (ia, ib), 1.0 if weights is None else weights[both])
+    return _cohen_from_table(table, len(pair), 2, weights is not None, confidence)
+
+
+def _sort_key(x):
+    return (0, x, "") if isinstance(x, (int, float, np.number)) else (1, 0, str(x))
+
+
+def _sortable(cats: np.ndarray) -> bool:
+    try:
+        return bool(np.all(cats[:-1] < cats[1:]))
+    except TypeError:
+        return False
+
+
+def cohen_kappa(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
+                confidence: float = 0.95) -> AgreementResult:
+    """Cohen's kappa for two coders, with its large-sample standard error.
+
+    Only units coded by both coders count.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data, one row per unit x coder, with exactly two coders.
+    unit, coder, value : str
+        Column names.
+    confidence : float
+        Level of the (normal) confidence interval.
+
+    Returns
+    -------
+    AgreementResult
+        ``se`` is the Fleiss, Cohen & Everitt (1969) standard error, ``se_h0``
+        the standard error under H0: kappa = 0 (both from
+        :func:`statsmodels.stats.inter_rater.cohens_kappa`).
+
+    Raises
+    ------
+    ValueError
+        If there are not exactly two coders.
+
+    References
+    ----------
+    Cohen, J. (1960). A coefficient of agreement for nominal scales.
+    *Educational and Psychological Measurement*, 20, 37-46.
+    Fleiss, J. L., Cohen, J., & Everitt, B. S. (1969). Large sample standard
+    errors of kappa and weighted kappa. *Psychological Bulletin*, 72, 323-327.
+
+    Examples
+    --------
+    Wikipedia's example (50 grant proposals; 20 yes-yes, 5 yes-no, 10 no-yes,
+    15 no-no) gives kappa = 0.4:
+
+    >>> import pandas as pd
+    >>> a = ["yes"] * 25 + ["no"] * 25
+    >>> b = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+    >>> d = pd.DataFrame({"unit": list(range(50)) * 2, "coder": ["A"] * 50 + ["B"] * 50, "value": a + b})
+    >>> round(cohen_kappa(d).value, 4)
+    0.4
+    """
+    wide = _wide(data, unit, coder, value)
+    return _cohen(wide, None, confidence)
+
+
+# ----------------------------------------------------------------------------
+# Krippendorff's alpha
+# ----------------------------------------------------------------------------
+
+
+def _delta2(cats: np.ndarray, marg: np.ndarray, level: str) -> np.ndarray:
+    """Squared difference function of Krippendorff (2011) for the categories used."""
+    q = len(cats)
+    if level == "nominal":
+        return 1.0 - np.eye(q)
+    v = cats.astype(float)
+    if level == "interval":
+        return (v[:, None] - v[None, :]) ** 2
+    if level == "ratio":
+        s = v[:, None] + v[None, :]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            d = ((v[:, None] - v[None, :]) / s) ** 2
+        return np.where(s == 0, 0.0, d)
+    # ordinal: (sum of marginals from c to k, minus half of the two ends)^2
+    cum = np.concatenate([[0.0], np.cumsum(marg)])
+    lo = np.minimum.outer(np.arange(q), np.arange(q))
+    hi = np.maximum.outer(np.arange(q), np.arange(q))
+    between = cum[hi + 1] - cum[lo]
+    return (between - (marg[:, None] + marg[None, :]) / 2) ** 2
+
+
+def _alpha_from_coincidence(o: np.ndarray, cats: np.ndarray, level: str) -> float:
+    marg = o.sum(axis=-1)
+    n = marg.sum(axis=-1)
+    if o.ndim == 2:
+        d2 = _delta2(cats, marg, level)
+        de = float(marg @ d2 @ marg)
+        if de <= 0 or n <= 1:
+            return math.nan
+        return 1.0 - (n - 1) * float((o * d2).sum()) / de
+    out = np.empty(o.shape[0])
+    d2_fixed = None if level == "ordinal" else _delta2(cats, marg[0], level)
+    for b in range(o.shape[0]):
+        d2 = _delta2(cats, marg[b], level) if d2_fixed is None else d2_fixed
+        de = marg[b] @ d2 @ marg[b]
+        out[b] = 1.0 - (n[b] - 1) * (o[b] * d2).sum() / de if de > 0 and n[b] > 1 else math.nan
+    return out
+
+
+def _unit_coincidences(counts: np.ndarray) -> np.ndarray:
+    """Per-unit contributions to the coincidence matrix, shape (units, q, q)."""
+    m = counts.sum(axis=1)
+    pairable = m >= 2
+    c = counts[pairable]
+    contrib = c[:, :, None] * c[:, None, :]
+    idx = np.arange(c.shape[1])
+    contrib[:, idx, idx] -= c
+    return contrib / (m[pairable] - 1)[:, None, None]
+
+
+def _alpha(counts: np.ndarray, cats: np.ndarray, level: str, n_coders: int, weights: np.ndarray | None,
+           n_boot: int, seed: int | None, confidence: float) -> AgreementResult:
+    n_units = counts.shape[0]
+    m = counts.sum(axis=1)
+    contrib = _unit_coincidences(counts)
+    if contrib.shape[0] == 0:
+        return _nan_result("krippendorff_alpha", n_units, n_coders, "no unit was coded by two or more coders")
+    w = np.ones(contrib.shape[0]) if weights is None else weights[m >= 2]
+    o = np.tensordot(w, contrib, axes=1)
+    value = _alpha_from_coincidence(o, cats, level)
+    if not np.isfinite(value):
+        return _nan_result("krippendorff_alpha", n_units, n_coders, "there is no variation in the values")
+    se = lo = hi = math.nan
+    method = "weighted units: no standard error"
+    if weights is None and n_boot > 0:
+        rng = np.random.default_rng(seed)
+        k = contrib.shape[0]
+        draws = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
+        ob = np.tensordot(draws, contrib, axes=1)
+        boots = _alpha_from_coincidence(ob, cats, level)
+        boots = boots[np.isfinite(boots)]
+        if len(boots) >= 2:
+            se = float(np.std(boots, ddof=1))
+            tail = (1 - confidence) / 2
+            lo = max(-1.0, float(np.quantile(boots, tail)))
+            hi = min(1.0, float(np.quantile(boots, 1 - tail)))
+        method = f"unit-resampling bootstrap ({n_boot} replicates, seed {seed}); percentile interval"
+    return AgreementResult("krippendorff_alpha", float(value), se, lo, hi, n_units, n_coders, math.nan, method)
+
+
+def krippendorff_alpha(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
+                       level: Level = "nominal", n_boot: int = 1000, seed: int | None = 0,
+                       confidence: float = 0.95) -> AgreementResult:
+    """Krippendorff's alpha for any number of coders, missing values allowed.
+
+    Computed from the coincidence matrix as in Krippendorff (2011); units with
+    fewer than two values are not pairable and do not count.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data, one row per unit x coder.
+    unit, coder, value : str
+        Column names.
+    level : {"nominal", "ordinal", "interval", "ratio"}
+        Level of measurement (the difference function).  Levels other than
+        nominal need numeric values; ordinal ranks them.
+    n_boot : int
+        Bootstrap replicates for the standard error and interval (0: none).
+        Units are resampled with replacement (see the module notes).
+    seed : int or None
+        Seed of the bootstrap.
+    confidence : float
+        Level of the percentile interval.
+
+    Returns
+    -------
+    AgreementResult
+
+    Raises
+    ------
+    ValueError
+        If ``level`` is unknown, or values are not numeric where the level
+        needs numbers.
+
+    References
+    ----------
+    Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
+    Annenberg School for Communication Departmental Papers 43.
+
+    Examples
+    --------
+    Krippendorff's (2011) example of two observers and ten units, alpha = 0.095:
+
+    >>> import pandas as pd
+    >>> a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
+    >>> b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
+    >>> d = pd.DataFrame({"unit": list(range(10)) * 2, "coder": ["A"] * 10 + ["B"] * 10, "value": a + b})
+    >>> round(krippendorff_alpha(d, n_boot=0).value, 3)
+    0.095
+    """
+    cats, counts, n_coders, _ = _prepare(data, unit, coder, value, level)
+    return _alpha(counts, cats, level, n_coders, None, n_boot, seed, confidence)
+
+
+# ----------------------------------------------------------------------------
+# The table
+# ----------------------------------------------------------------------------
+
+
+def _compute(metric: str, sub: pd.DataFrame, unit: str, coder: str, value: str, level: str,
+             weight: str | None, n_boot: int, seed: int | None, confidence: float) -> AgreementResult:
+    cats, counts, n_coders, w = _prepare(sub, unit, coder, value, level if metric == "krippendorff_alpha" else "nominal",
+                                         weight)
+    if metric == "krippendorff_alpha":
+        return _alpha(counts, cats, level, n_coders, w, n_boot, seed, confidence)
+    if metric == "cohen_kappa":
+        wide = _wide(sub, unit, coder, value)
+        wide = wide.loc[:, wide.notna().any(axis=0)]
+        if wide.shape[1] != 2:
+            return AgreementResult(metric, math.nan, math.nan, math.nan, math.nan, counts.shape[0], n_coders,
+                                   method=f"needs exactly two coders ({wide.shape[1]} found); use pairwise=True")
+        wfull = None
+        if weight is not None:
+            wfull = sub.drop_duplicates(unit).set_index(unit)[weight].reindex(wide.index).to_numpy(dtype=float)
+        return _cohen(wide, wfull, confidence)
+    kind = {"percent_agreement": "pa", "fleiss_kappa": "fleiss", "gwet_ac1": "ac1"}[metric]
+    return _gwet(counts, kind, n_coders, w, confidence)
+
+
+def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
+                    by: str | Sequence[str] | None = None, metrics: Sequence[str] = METRICS,
+                    level: Level = "nominal", pairwise: bool = False, weight: str | None = None,
+                    n_boot: int = 1000, seed: int | None = 0, confidence: float = 0.95) -> pd.DataFrame:
+    """Agreement coefficients per group (and per coder pair), one row per metric.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data, one row per unit x coder (x group), such as the output of
+        :func:`coding_to_units` (per code and wave).
+    unit, coder, value : str
+        Column names.
+    by : str or list of str, optional
+        Grouping columns, such as ``["code", "wave"]``.
+    metrics : sequence of str
+        Any of ``percent_agreement``, ``cohen_kappa``, ``fleiss_kappa``,
+        ``gwet_ac1``, ``krippendorff_alpha``.  Cohen's kappa is reported only
+        for exactly two coders (the row says why otherwise).
+    level : {"nominal", "ordinal", "interval", "ratio"}
+        Level of measurement for Krippendorff's alpha (the other metrics are
+        nominal).
+    pairwise : bool
+        Also break down by each pair of coders (columns ``coder_a``,
+        ``coder_b``), using only those two coders' values.
+    weight : str, optional
+        A column of unit weights (one value per unit), such as the length of
+        a character run in :func:`character_agreement`.  Weighted results have
+        no standard error.
+    n_boot, seed : int
+        Bootstrap replicates and seed for Krippendorff's alpha.
+    confidence : float
+        Level of the confidence intervals.
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` columns, ``coder_a``/``coder_b`` when ``pairwise``, then
+        ``metric, value, se, ci_low, ci_high, n_units, n_coders, se_h0,
+        method``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"unit": [1, 1, 2, 2, 3, 3, 4, 4] * 2, "coder": list("abababab") * 2,
+    ...                   "code": ["morale"] * 8 + ["learning"] * 8,
+    ...                   "value": [1, 1, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1]})
+    >>> t = agreement_table(d, by="code", metrics=["percent_agreement"])
+    >>> t[["code", "metric", "value"]]
+           code             metric  value
+    0  learning  percent_agreement   0.75
+    1    morale  percent_agreement   0.75
+    """
+    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    _check_columns(data, [unit, coder, value, *by_cols] + ([weight] if weight else []))
+    for m in metrics:
+        _check_option("metrics", m, METRICS)
+    _check_option("level", level, _LEVELS)
+    rows: list[dict] = []
+    groups = data.groupby(by_cols, sort=True, dropna=False) if by_cols else [((), data)]
+    for key, sub in groups:
+        key = key if isinstance(key, tuple) else (key,)
+        base = dict(zip(by_cols, key, strict=True))
+        if pairwise:
+            coders = sorted(sub.loc[sub[value].notna(), coder].unique(), key=str)
+            parts = [({"coder_a": a, "coder_b": b}, sub[sub[coder].isin([a, b])])
+                     for a, b in itertools.combinations(coders, 2)]
+        else:
+            parts = [({}, sub)]
+        for extra, part in parts:
+            for m in metrics:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", StatisticalWarning)
+                    res = _compute(m, part, unit, coder, value, level, weight, n_boot, seed, confidence)
+                row = {**base, **extra, **res.to_dict()}
+                rows.append(row)
+    cols = [*by_cols, *(["coder_a", "coder_b"] if pairwise else []), "metric", "value", "se", "ci_low", "ci_high",
+            "n_units", "n_coders", "se_h0", "method"]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.astype({"n_units": "int64", "n_coders": "int64"}) if len(out) else out
+
+
+# ----------------------------------------------------------------------------
+# From coded output to units
+# ----------------------------------------------------------------------------
+
+
+def _stack_coded(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, coder: str = "coder") -> pd.DataFrame:
+    if isinstance(coded, Mapping):
+        frames = []
+        for name, df in coded.items():
+            _check_columns(df, ["unit", "code"], what=f"coded output of {name!r}")
+            frames.append(df.assign(**{coder: str(name)}))
+        if not frames:
+            raise InputError("No coded output was passed (an empty mapping of coders).")
+        return pd.concat(frames, ignore_index=True)
+    _check_columns(coded, ["unit", "code", coder], what="coded")
+    return coded.copy()
+
+
+def _unit_frame(units, stacked: pd.DataFrame) -> pd.DataFrame:
+    if units is None:
+        ids = pd.unique(stacked["unit"])
+        frame = pd.DataFrame({"unit": ids})
+    elif isinstance(units, pd.DataFrame):
+        col = "segment_id" if "segment_id" in units.columns else "unit"
+        _check_columns(units, [col], what="units")
+        frame = units.rename(columns={col: "unit"}).copy()
+    else:
+        frame = pd.DataFrame({"unit": list(units)})
+    frame["unit"] = frame["unit"].astype(str)
+    if "interview_id" not in frame.columns:
+        frame["interview_id"] = frame["unit"].str.rsplit(":", n=1).str[0]
+    return frame
+
+
+def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: pd.DataFrame | Sequence[str] | None = None,
+                    codes: Sequence[str] | None = None, unit_level: Literal["segment", "document"] = "segment",
+                    uncoded: Literal["absent", "missing"] = "absent", min_score: float | None = None,
+                    coders: Sequence[str] | None = None) -> pd.DataFrame:
+    """Turn coded output of several coders into long per-code binary data.
+
+    Parameters
+    ----------
+    coded : dict of {coder: DataFrame} or DataFrame
+        Coded output (columns ``unit, code``, see the coded-output contract)
+        per coder, or one long DataFrame with a ``coder`` column.  A row with a
+        ``present`` column that is False (a reviewer's rejection from
+        :func:`impact.review.import_review`) records that the coder looked at
+        the unit and found the code absent.
+    units : DataFrame or list of str, optional
+        The units that were to be coded: segments (``segment_id`` and, kept as
+        grouping columns, ``interview_id``, ``wave``, ``council_id``...), or a
+        list of unit ids.  Default: every unit any coder coded, which leaves
+        out units no coder coded at all (so agreement on absence is not seen).
+    codes : list of str, optional
+        Code ids to compare (default: every code any coder used).
+    unit_level : {"segment", "document"}
+        ``"segment"``: one unit per segment (or per sentence, when the units
+        are sentences).  ``"document"``: one unit per interview, the code
+        present if the coder applied it anywhere in the interview.
+    uncoded : {"absent", "missing"}
+        How a unit a coder did not code is counted.  ``"absent"``: every unit
+        in ``units`` is taken as coded by every coder, so a unit without a row
+        for a code means "code absent" (value 0) - right when coders coded
+        everything.  ``"missing"``: a unit for which a coder has no row at all
+        (for any code) is treated as not coded by that coder (value missing,
+        dropped from pairwise comparison); a unit with some other code is 0.
+    min_score : float, optional
+        Count a coding only when its ``score`` is at least this (machine
+        coders).
+    coders : list of str, optional
+        Coder names to include, even those with no codings at all (who then
+        count as "absent" everywhere or "missing" everywhere).
+
+    Returns
+    -------
+    DataFrame
+        ``unit, coder, code, value`` (Int64 1/0, <NA> where missing) plus the
+        grouping columns of ``units`` (``interview_id``, ``wave``...).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "learning"]})
+    >>> b = pd.DataFrame({"unit": ["I1:1"], "code": ["morale"]})
+    >>> long = coding_to_units({"ann": a, "bot": b}, units=["I1:1", "I1:2", "I1:3"])
+    >>> long[long.code == "learning"][["unit", "coder", "value"]].values.tolist()
+    [['I1:1', 'ann', 0], ['I1:1', 'bot', 0], ['I1:2', 'ann', 1], ['I1:2', 'bot', 0], ['I1:3', 'ann', 0], ['I1:3', 'bot', 0]]
+
+    With ``uncoded="missing"``, units a coder gave no code at all are missing:
+
+    >>> m = coding_to_units({"ann": a, "bot": b}, units=["I1:1", "I1:2", "I1:3"], uncoded="missing")
+    >>> m[m.code == "learning"]["value"].tolist()
+    [0, 0, 1, <NA>, <NA>, <NA>]
+    """
+    _check_option("unit_level", unit_level, ("segment", "document"))
+    _check_option("uncoded", uncoded, ("absent", "missing"))
+    stacked = _stack_coded(coded)
+    stacked["unit"] = stacked["unit"].astype(str)
+    stacked["code"] = stacked["code"].astype(str)
+    stacked["coder"] = stacked["coder"].astype(str)
+    frame = _unit_frame(units, stacked)
+    unknown = sorted(set(stacked["unit"]) - set(frame["unit"]))
+    if unknown:
+        raise ValidationError(
+            [Problem("coded", None, "unit", u, "a unit listed in `units`") for u in unknown[:50]], source="coded output"
+        )
+    present = stacked
+    if min_score is not None and "score" in stacked.columns:
+        present = present[pd.to_numeric(present["score"], errors="coerce") >= min_score]
+    if "present" in present.columns:
+        present = present[present["present"].astype("boolean").fillna(True).to_numpy(dtype=bool)]
+    coder_names = list(dict.fromkeys([*(coders or []), *stacked["coder"].unique()]))
+    code_ids = list(codes) if codes is not None else sorted(stacked["code"].unique())
+    key_of = frame.drop_duplicates("unit").set_index("unit", drop=False)["unit" if unit_level == "segment" else "interview_id"]
+    if unit_level == "segment":
+        groups = frame.drop_duplicates("unit")
+    else:
+        nunique = frame.groupby("interview_id").nunique()
+        constant = [c for c in nunique.columns if c != "unit" and (nunique[c] <= 1).all()]
+        groups = frame.drop_duplicates("interview_id")[["interview_id", *constant]]
+        groups = groups.assign(unit=groups["interview_id"])
+    grid = pd.MultiIndex.from_product([groups["unit"], coder_names, code_ids], names=["unit", "coder", "code"])
+    out = grid.to_frame(index=False)
+    hits = pd.DataFrame({"unit": key_of.reindex(present["unit"]).to_numpy(), "coder": present["coder"].to_numpy(),
+                         "code": present["code"].to_numpy()}).drop_duplicates().assign(_hit=1)
+    out = out.merge(hits, on=["unit", "coder", "code"], how="left")
+    out["value"] = pd.array(out.pop("_hit").fillna(0).astype("int64"), dtype="Int64")
+    if uncoded == "missing":
+        seen = pd.DataFrame({"unit": key_of.reindex(stacked["unit"]).to_numpy(),
+                             "coder": stacked["coder"].to_numpy()}).drop_duplicates().assign(_seen=True)
+        flag = out[["unit", "coder"]].merge(seen, on=["unit", "coder"], how="left")["_seen"].notna().to_numpy()
+        out.loc[~flag, "value"] = pd.NA
+    extra = groups.drop(columns=[c for c in ("segment_id",) if c in groups.columns])
+    extra = extra.drop(columns=[c for c in ("text", "start", "end", "turn", "speaker") if c in extra.columns])
+    return out.merge(extra, on="unit", how="left")
+
+
+def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: pd.DataFrame | None = None,
+                        codes: Sequence[str] | None = None,
+                        metrics: Sequence[str] = ("percent_agreement", "krippendorff_alpha"),
+                        by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Agreement on coded character spans, over the union of coded text.
+
+    For each code and interview, the text any coder coded with the code (the
+    union of every coder's ``start``-``end`` evidence spans) is cut into
+    runs of characters over which every coder's decision is constant; each
+    character is a unit whose value for a coder is 1 if the coder's spans
+    cover it, else 0.  Coefficients are computed with each run weighted by its
+    length, which equals per-character computation.  Text that no coder coded
+    does not count (it would inflate agreement on absence).  This is
+    per-character agreement, *not* Krippendorff's unitised alpha (u-alpha),
+    which also scores the placement of gaps.  Characters are not independent,
+    so there is no standard error.
+
+    Parameters
+    ----------
+    coded : dict of {coder: DataFrame} or DataFrame
+        Coded output with ``unit, code, start, end`` (code points into the
+        transcript) per coder, or long with a ``coder`` column.
+    units : DataFrame, optional
+        Segments (``segment_id``, ``interview_id``...) to place units in
+        interviews; default: the interview is the unit id before its last
+        ``":"``.
+    codes : list of str, optional
+        Codes to compare (default: all).
+    metrics : sequence of str
+        Metrics as in :func:`agreement_table`.
+    by : str or list of str, optional
+        Extra grouping columns of ``units`` (such as ``"wave"``); results are
+        always per code.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`agreement_table`, grouped by ``code`` (and ``by``);
+        ``n_units`` counts characters.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "start": [0], "end": [10]})
+    >>> b = pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "start": [5], "end": [10]})
+    >>> t = character_agreement({"ann": a, "bot": b}, metrics=["percent_agreement"])
+    >>> float(t.loc[0, "value"]), int(t.loc[0, "n_units"])
+    (0.5, 10)
+    """
+    stacked = _stack_coded(coded)
+    _check_columns(stacked, ["start", "end"], what="coded")
+    stacked["unit"] = stacked["unit"].astype(str)
+    frame = _unit_frame(units, stacked)
+    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    _check_columns(frame, by_cols, what="units")
+    stacked = stacked.merge(frame[["unit", "interview_id", *by_cols]].drop_duplicates("unit"), on="unit", how="left")
+    stacked["interview_id"] = stacked["interview_id"].fillna(stacked["unit"].str.rsplit(":", n=1).str[0])
+    if codes is not None:
+        stacked = stacked[stacked["code"].isin(list(codes))]
+    coder_names = sorted(stacked["coder"].astype(str).unique())
+    rows = []
+    for (code, interview), grp in stacked.groupby(["code", "interview_id"], sort=True):
+        start = grp["start"].to_numpy(dtype="int64")
+        end = grp["end"].to_numpy(dtype="int64")
+        cuts = np.unique(np.concatenate([start, end]))
+        lo, hi = cuts[:-1], cuts[1:]
+        cover = {c: np.zeros(len(lo), dtype=bool) for c in coder_names}
+        for s, e, c in zip(start, end, grp["coder"].astype(str), strict=True):
+            cover[c] |= (lo >= s) & (hi <= e)
+        anyone = np.logical_or.reduce(list(cover.values()))
+        extra = {col: grp[col].iloc[0] for col in by_cols}
+        for c in coder_names:
+            for i in np.flatnonzero(anyone):
+                rows.append({"code": code, **extra, "unit": f"{interview}@{lo[i]}", "coder": c,
+                             "value": int(cover[c][i]), "length": int(hi[i] - lo[i])})
+    long = pd.DataFrame(rows, columns=["code", *by_cols, "unit", "coder", "value", "length"])
+    table = agreement_table(long, by=["code", *by_cols], metrics=metrics, weight="length", n_boot=0)
+    lengths = long.drop_duplicates(["code", *by_cols, "unit"]).groupby(["code", *by_cols])["length"].sum()
+    table["n_units"] = lengths.reindex(pd.MultiIndex.from_frame(table[["code", *by_cols]])
+                                       if by_cols else table["code"]).to_numpy()
+    return table.astype({"n_units": "int64"}) if len(table) else table
