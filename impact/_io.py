@@ -36,6 +36,7 @@ __all__ = [
     "read_csv_strict",
     "safe_zip",
     "neutralise_cell",
+    "safe_yaml_load",
     "EncodingWarning_",
     "MAX_TEXT_BYTES",
     "ZIP_LIMITS",
@@ -282,3 +283,49 @@ def neutralise_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+#: Largest YAML file read (study.yaml, codebooks), in bytes.
+MAX_YAML_BYTES = 5 * 1024 * 1024
+
+
+def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
+    """Parse YAML safely: no Python objects, no aliases, bounded size and depth.
+
+    Anchors and aliases (``&a`` / ``*a``) are refused because a few of them
+    can expand into billions of nodes when the data is walked ("billion
+    laughs"); study and codebook files have no need of them.  Syntax errors,
+    excessive nesting and oversized text become :class:`InputError` naming the
+    source and line.
+
+    Examples
+    --------
+    >>> safe_yaml_load("a: [1, 2]")
+    {'a': [1, 2]}
+    >>> safe_yaml_load("a: &x [1]\\nb: *x", source="study.yaml")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: study.yaml:2: YAML aliases (*name) are not allowed - write the value out in full
+    """
+    import yaml
+
+    if len(text) > MAX_YAML_BYTES:
+        raise InputError(f"{source}: {len(text):,} characters - expected a YAML file of at most {MAX_YAML_BYTES:,}")
+
+    class _Loader(yaml.SafeLoader):
+        def compose_node(self, parent, index):  # noqa: D102 - refuse aliases before they are resolved
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise InputError(
+                    f"{source}:{event.start_mark.line + 1}: YAML aliases (*name) are not allowed - write the value out in full"
+                )
+            return super().compose_node(parent, index)
+
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{source}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except RecursionError:
+        raise InputError(f"{source}: YAML nested too deeply to read") from None

@@ -26,7 +26,15 @@ import pandas as pd
 import yaml
 
 from . import schema
-from ._io import atomic_write_bytes, atomic_write_text, read_csv_strict, read_text, safe_zip
+from ._io import (
+    MAX_YAML_BYTES,
+    atomic_write_bytes,
+    atomic_write_text,
+    read_csv_strict,
+    read_text,
+    safe_yaml_load,
+    safe_zip,
+)
 from .errors import InputError, Problem, ValidationError
 from .schema import LIST_SEP, TABLES
 
@@ -573,11 +581,9 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     if not f.is_file():
         return {}, [Problem("study.yaml", None, None, None, "a study.yaml file in the study folder")]
     try:
-        meta = yaml.safe_load(read_text(f, label="study.yaml"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark is not None else None
-        return {}, [Problem("study.yaml", row, None, None, f"valid YAML ({getattr(exc, 'problem', exc)})")]
+        meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")
+    except InputError as exc:
+        return {}, [Problem("study.yaml", None, None, None, f"a readable study.yaml ({exc})")]
     if not isinstance(meta, dict):
         return {}, [Problem("study.yaml", 1, None, type(meta).__name__, "a mapping of keys (name, waves, ...)")]
     return meta, []

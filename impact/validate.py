@@ -49,8 +49,13 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records) -> list[P
     def reader(rel: str) -> str:
         return read_transcript(path / "transcripts" / rel, label=f"transcripts/{rel}")
 
+    root = (path / "transcripts").resolve()
+
     def exists(rel: str) -> bool:
-        return (path / "transcripts" / rel).is_file()
+        f = path / "transcripts" / rel
+        if f.is_symlink() or not f.resolve().is_relative_to(root):
+            raise InputError(f"transcripts/{rel}: a link pointing outside transcripts/ - expected a plain file")
+        return f.is_file()
 
     return _check(meta, raw, reader, exists)
 
@@ -313,7 +318,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
         if not rel.lower().endswith(suffixes):
             out.append(Problem(f, line, col, rel, "a .txt or .docx file"))
             continue
-        if not exists(rel):
+        try:
+            found = exists(rel)
+        except InputError as exc:
+            out.append(Problem(f, line, col, rel, f"a plain file inside transcripts/ ({exc})"))
+            continue
+        if not found:
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}"))
             continue
         try:

@@ -1,0 +1,115 @@
+"""Hostile study folders: each gets exit status 2 and a clear message within 10 seconds.
+
+Each case starts from the tiny study, breaks it the way a malicious or damaged
+file would, and runs the real command line in a subprocess with a timeout.
+"""
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+
+def _yaml_bomb(d):
+    lines = ['name: "bomb"', 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 12):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    lines.append("waves: *a11")
+    (d / "study.yaml").write_text("\n".join(lines) + "\n")
+    return "YAML aliases"
+
+
+def _deep_yaml(d):
+    (d / "study.yaml").write_text("name: x\nnotes: " + "[" * 50_000 + "]" * 50_000 + "\n")
+    return "study.yaml"
+
+
+def _huge_transcript(d):
+    f = d / "transcripts" / "301" / "P1-early.txt"
+    with open(f, "wb") as h:
+        h.truncate(60 * 1024 * 1024)  # sparse: 60 MB of NUL bytes, cheap to make
+    return "P1-early.txt"
+
+
+def _binary_transcript(d):
+    (d / "transcripts" / "301" / "P1-early.txt").write_bytes(bytes(range(256)) * 10)
+    return "NUL bytes"
+
+
+def _traversal_path(d):
+    f = d / "interviews.csv"
+    f.write_text(f.read_text().replace("301/P1-early.txt", "../../../../etc/passwd"))
+    return "a path inside transcripts/"
+
+
+def _symlink_outside(d):
+    f = d / "transcripts" / "301" / "P1-early.txt"
+    f.unlink()
+    os.symlink("/etc/hostname", f)
+    return "pointing outside transcripts/"
+
+
+def _ragged_csv(d):
+    with open(d / "councils.csv", "a") as h:
+        h.write("999,Nowhere,E06000001,unitary,London,extra,cells\n")
+    return "councils.csv:5"
+
+
+def _nul_csv(d):
+    f = d / "participants.csv"
+    f.write_bytes(f.read_bytes().replace(b"P2,", b"P\x002,", 1))
+    return "NUL bytes"
+
+
+def _huge_field_csv(d):
+    with open(d / "councils.csv", "a") as h:
+        h.write('999,"' + "x" * 300_000 + '",E06000001,unitary,London\n')
+    return "councils.csv"
+
+
+def _docx_bomb(d):
+    f = d / "interviews.csv"
+    f.write_text(f.read_text().replace("301/P1-early.txt", "301/P1-early.docx"))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
+    (d / "transcripts" / "301" / "P1-early.docx").write_bytes(buf.getvalue())
+    return "zip bomb"
+
+
+def _docx_traversal(d):
+    f = d / "interviews.csv"
+    f.write_text(f.read_text().replace("301/P1-early.txt", "301/P1-early.docx"))
+    with zipfile.ZipFile(d / "transcripts" / "301" / "P1-early.docx", "w") as z:
+        z.writestr("../../evil.txt", "x")
+    return "points outside the archive"
+
+
+def _not_a_zip_docx(d):
+    f = d / "interviews.csv"
+    f.write_text(f.read_text().replace("301/P1-early.txt", "301/P1-early.docx"))
+    (d / "transcripts" / "301" / "P1-early.docx").write_text("this is not a zip")
+    return "not a readable zip archive"
+
+
+CASES = [_yaml_bomb, _deep_yaml, _huge_transcript, _binary_transcript, _traversal_path, _symlink_outside,
+         _ragged_csv, _nul_csv, _huge_field_csv, _docx_bomb, _docx_traversal, _not_a_zip_docx]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.__name__.lstrip("_") for c in CASES])
+def test_hostile_study_folder(case, tiny_study, tmp_path):
+    study = tmp_path / "study"
+    tiny_study.save(study)
+    expected = case(study)
+    before = sorted(p for p in tmp_path.rglob("*"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "impact", "validate", str(study)],
+        capture_output=True, text=True, timeout=10, cwd=tmp_path,
+    )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert expected in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert sorted(p for p in tmp_path.rglob("*")) == before  # nothing written anywhere
