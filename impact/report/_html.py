@@ -1,0 +1,129 @@
+"""Render a :class:`~impact.report.Report` as one self-contained HTML file.
+
+The page needs nothing but itself: figures are base64 PNG data URIs, the CSS
+is inline, there are no scripts, web fonts or external links, and a
+Content-Security-Policy forbids fetching anything, so it reads the same
+offline, from an e-mail attachment or from an archive.  All text is escaped
+by jinja2's autoescape.  Print CSS starts each section on a new page, keeps
+table rows and figures whole, repeats table headers and hides the contents.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Mapping
+from importlib import resources
+
+import jinja2
+
+from .._version import __version__
+from ._format import display_frame, report_provenance
+from ._images import Image, rasterise
+from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
+
+__all__ = ["render_html"]
+
+_TEMPLATE = "report.html.j2"
+
+
+def _environment() -> jinja2.Environment:
+    loader = jinja2.FunctionLoader(_load_template)
+    # autoescape=True escapes every {{ }} whatever the template's name.
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def _load_template(name: str) -> str:
+    return resources.files("impact").joinpath("_data", "templates", name).read_text(encoding="utf-8")
+
+
+def _slug(text: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    slug, i = f"s-{base}"[:60], 2
+    while slug in used:
+        slug, i = f"s-{base}"[:56] + f"-{i}", i + 1
+    used.add(slug)
+    return slug
+
+
+def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image]) -> dict:
+    if isinstance(block, Paragraph):
+        return {"type": "paragraph", "text": block.text}
+    if isinstance(block, Bullets):
+        return {"type": "bullets", "entries": list(block.items)}
+    if isinstance(block, Quote):
+        return {"type": "quote", "text": block.text, "attribution": block.attribution}
+    if isinstance(block, Callout):
+        return {"type": "callout", "text": block.text, "kind": block.kind, "label": block.kind.capitalize()}
+    if isinstance(block, Table):
+        numbers["table"] += 1
+        frame = display_frame(block.data, block.columns_format)
+        numeric = set(frame.attrs["numeric"])
+        return {
+            "type": "table",
+            "name": block.name,
+            "number": numbers["table"],
+            "caption": block.caption,
+            "notes": block.notes,
+            "columns": [{"name": c, "numeric": c in numeric} for c in frame.columns],
+            "rows": frame.values.tolist(),
+        }
+    if isinstance(block, Figure):
+        numbers["figure"] += 1
+        image = images.get(block.name) or rasterise(block.fig)
+        return {
+            "type": "figure",
+            "name": block.name,
+            "number": numbers["figure"],
+            "caption": block.caption,
+            "alt_text": block.alt_text,
+            "png_b64": base64.b64encode(image.png).decode("ascii"),
+            # CSS px at 96 per inch from the 150-dpi PNG: its printed size.
+            "width": round(image.width * 96 / 150),
+            "height": round(image.height * 96 / 150),
+        }
+    raise TypeError(f"cannot render a {type(block).__name__} block")  # the model prevents this
+
+
+def render_html(report: Report, *, images: Mapping[str, Image] | None = None) -> str:
+    """Render ``report`` as a self-contained HTML page.
+
+    Parameters
+    ----------
+    report : Report
+    images : mapping of figure name to Image, optional
+        Figures already rasterised (by :func:`impact.report.render`), so they
+        are drawn once for every output.
+
+    Returns
+    -------
+    str
+        The page.
+
+    Examples
+    --------
+    >>> from impact.report import Report, Section, Paragraph
+    >>> page = render_html(Report("Impact <2013>", "", {}, [Section("Summary", [Paragraph("a & b")])]))
+    >>> "Impact &lt;2013&gt;" in page and "a &amp; b" in page and 'lang="en-GB"' in page
+    True
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")
+    images = images or {}
+    numbers = {"table": 0, "figure": 0}
+    used: set[str] = {"provenance", "main", "toc-heading"}
+    sections = [
+        {
+            "id": _slug(section.title, used),
+            "title": section.title,
+            "blocks": [_block_context(b, numbers, images) for b in section.blocks],
+        }
+        for section in report.sections
+    ]
+    template = _environment().get_template(_TEMPLATE)
+    return template.render(
+        report=report,
+        sections=sections,
+        provenance=report_provenance(report.provenance),
+        version=__version__,
+    )

@@ -1,0 +1,265 @@
+"""The document model of a programme report: a tree of plain, immutable blocks.
+
+A :class:`Report` holds :class:`Section` s; a section holds blocks
+(:class:`Paragraph`, :class:`Table`, :class:`Figure`, :class:`Quote`,
+:class:`Bullets`, :class:`Callout`).  The renderers (HTML, Word, Excel, CSV)
+read the same model, so the three outputs cannot disagree.  The blocks are
+checked when they are made, so a bad report fails before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure as MplFigure
+
+from ._format import resolve_formats
+
+__all__ = [
+    "Report",
+    "Section",
+    "Paragraph",
+    "Table",
+    "Figure",
+    "Quote",
+    "Bullets",
+    "Callout",
+    "Block",
+]
+
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
+
+
+def _check_text(value: object, what: str, *, allow_empty: bool = False) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"`{what}` must be a str, but {type(value).__name__} was passed.")
+    if not allow_empty and not value.strip():
+        raise ValueError(f"`{what}` must not be empty.")
+    return value
+
+
+def _check_name(name: object, what: str) -> str:
+    _check_text(name, f"{what}.name")
+    if not _NAME_RE.match(name):  # type: ignore[arg-type]
+        raise ValueError(
+            f"`{what}.name` becomes a file name, so it must be 1-80 letters, digits, '_' or '-' "
+            f"starting with a letter or digit, but {name!r} was passed."
+        )
+    return name  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of plain text (no markup: everything is escaped)."""
+
+    text: str
+
+    def __post_init__(self) -> None:
+        _check_text(self.text, "Paragraph.text")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; it appears in the report and as a workbook sheet and a CSV file.
+
+    Parameters
+    ----------
+    name : str
+        File-safe identifier (``tables/<name>.csv``, the sheet name).
+    data : DataFrame
+        The values, unrounded; a copy is kept, the caller's frame is untouched.
+    caption : str
+        One line shown above the table.
+    notes : str
+        Source, definitions, caveats; shown below the table and on the
+        workbook's Notes sheet.
+    columns_format : dict
+        Column name to format spec; see :mod:`impact.report._format`.
+
+    Examples
+    --------
+    >>> t = Table("effects", pd.DataFrame({"effect": [0.2], "p_value": [0.04]}), "Effects")
+    >>> t.data.shape
+    (1, 2)
+    """
+
+    name: str
+    data: pd.DataFrame
+    caption: str
+    notes: str = ""
+    columns_format: Mapping = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check_name(self.name, "Table")
+        if not isinstance(self.data, pd.DataFrame):
+            raise TypeError(f"`Table.data` must be a pandas DataFrame, but {type(self.data).__name__} was passed.")
+        if self.data.columns.duplicated().any():
+            dup = sorted({str(c) for c in self.data.columns[self.data.columns.duplicated()]})
+            raise ValueError(f"`Table.data` of table {self.name!r} has duplicated column names {dup}.")
+        _check_text(self.caption, "Table.caption")
+        _check_text(self.notes, "Table.notes", allow_empty=True)
+        data = self.data.copy()
+        data.columns = [str(c) for c in data.columns]
+        object.__setattr__(self, "data", data.reset_index(drop=True))
+        object.__setattr__(self, "columns_format", dict(self.columns_format))
+        resolve_formats(self.data, self.columns_format)  # raises on a bad spec
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A matplotlib figure with a caption and alternative text.
+
+    ``fig`` may be a Figure or an Axes (its figure is used).  ``alt_text``
+    is required: it is what a screen-reader user gets instead of the picture,
+    so say what the figure shows, not what it is.
+    """
+
+    name: str
+    fig: MplFigure
+    caption: str
+    alt_text: str
+
+    def __post_init__(self) -> None:
+        _check_name(self.name, "Figure")
+        fig = self.fig
+        if isinstance(fig, Axes):
+            fig = fig.figure
+        if not isinstance(fig, MplFigure):
+            raise TypeError(f"`Figure.fig` must be a matplotlib Figure or Axes, but {type(self.fig).__name__} was passed.")
+        object.__setattr__(self, "fig", fig)
+        _check_text(self.caption, "Figure.caption")
+        _check_text(self.alt_text, "Figure.alt_text")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation from an interview, with its (anonymised) attribution."""
+
+    text: str
+    attribution: str = ""
+
+    def __post_init__(self) -> None:
+        _check_text(self.text, "Quote.text")
+        _check_text(self.attribution, "Quote.attribution", allow_empty=True)
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list of plain-text items."""
+
+    items: Sequence[str]
+
+    def __post_init__(self) -> None:
+        if isinstance(self.items, str) or not isinstance(self.items, Sequence):
+            raise TypeError(f"`Bullets.items` must be a list of str, but {type(self.items).__name__} was passed.")
+        for i, item in enumerate(self.items):
+            _check_text(item, f"Bullets.items[{i}]")
+        object.__setattr__(self, "items", tuple(self.items))
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed note or warning (for example a small-sample caveat)."""
+
+    text: str
+    kind: Literal["note", "warning"] = "note"
+
+    def __post_init__(self) -> None:
+        _check_text(self.text, "Callout.text")
+        if self.kind not in ("note", "warning"):
+            raise ValueError(f"The value for `kind` must be one of ['note', 'warning'], but {self.kind!r} was passed.")
+
+
+Block = Paragraph | Table | Figure | Quote | Bullets | Callout
+_BLOCK_TYPES = (Paragraph, Table, Figure, Quote, Bullets, Callout)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled section: a heading, a table-of-contents entry and a page break in print."""
+
+    title: str
+    blocks: Sequence[Block] = ()
+
+    def __post_init__(self) -> None:
+        _check_text(self.title, "Section.title")
+        for i, block in enumerate(self.blocks):
+            if not isinstance(block, _BLOCK_TYPES):
+                raise TypeError(
+                    f"`Section.blocks[{i}]` of section {self.title!r} must be one of "
+                    f"{[t.__name__ for t in _BLOCK_TYPES]}, but {type(block).__name__} was passed."
+                )
+        object.__setattr__(self, "blocks", tuple(self.blocks))
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole report.
+
+    Parameters
+    ----------
+    title, subtitle : str
+    provenance : dict
+        What produced the report (study name and hash, codebook and version,
+        package version, seed, command, date ...); JSON-serialisable values.
+        Shown at the end of the report, on the workbook's Notes sheet and in
+        ``provenance.json``.
+    sections : list of Section
+
+    Raises
+    ------
+    ValueError
+        If two tables or two figures share a name (names become file names,
+        compared without regard to case).
+
+    Examples
+    --------
+    >>> r = Report("Impact", "2012-2013", {"study": "demo"}, [Section("Summary", [Paragraph("Hi.")])])
+    >>> [s.title for s in r.sections]
+    ['Summary']
+    """
+
+    title: str
+    subtitle: str = ""
+    provenance: Mapping = field(default_factory=dict)
+    sections: Sequence[Section] = ()
+
+    def __post_init__(self) -> None:
+        _check_text(self.title, "Report.title")
+        _check_text(self.subtitle, "Report.subtitle", allow_empty=True)
+        if not isinstance(self.provenance, Mapping):
+            raise TypeError(f"`Report.provenance` must be a dict, but {type(self.provenance).__name__} was passed.")
+        for i, section in enumerate(self.sections):
+            if not isinstance(section, Section):
+                raise TypeError(f"`Report.sections[{i}]` must be a Section, but {type(section).__name__} was passed.")
+        object.__setattr__(self, "provenance", dict(self.provenance))
+        object.__setattr__(self, "sections", tuple(self.sections))
+        for kind in (Table, Figure):
+            seen: dict[str, str] = {}
+            dups = []
+            for block in self.blocks(kind):
+                key = block.name.lower()
+                if key in seen:
+                    dups.append(block.name)
+                seen[key] = block.name
+            if dups:
+                raise ValueError(f"Each {kind.__name__.lower()} needs its own name, but {sorted(dups)} appear more than once.")
+
+    def blocks(self, kind: type | None = None) -> list:
+        """All blocks in document order, optionally only those of one type."""
+        return [b for s in self.sections for b in s.blocks if kind is None or isinstance(b, kind)]
+
+    @property
+    def tables(self) -> list[Table]:
+        """The tables in document order."""
+        return self.blocks(Table)
+
+    @property
+    def figures(self) -> list[Figure]:
+        """The figures in document order."""
+        return self.blocks(Figure)

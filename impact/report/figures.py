@@ -1,0 +1,524 @@
+"""Figures for programme reports: tidy data in, a matplotlib ``Axes`` out.
+
+Every function takes a tidy DataFrame and column names, draws on ``ax`` (a
+new figure when ``ax`` is None) and returns the Axes; none calls
+``plt.show()`` or changes global settings.  Colours come from the Okabe-Ito
+palette (distinguishable with the common colour-vision deficiencies) and, for
+continuous values, "cividis" (designed to read the same with and without
+them); every colour is paired with a label or a count, so nothing depends on
+colour alone.
+
+Category orders follow a categorical column's categories, otherwise the order
+in which values first appear in the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import PercentFormatter
+
+__all__ = [
+    "OKABE_ITO",
+    "prevalence_heatmap",
+    "trajectory_chart",
+    "forest_plot",
+    "trend_plot",
+    "bar_counts",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, most distinct first (yellow late: weak on white).
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+_MISSING_COLOUR = "#BDBDBD"
+
+_RC = {
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def _check_data(data: object, fn: str, **columns: str | None) -> pd.DataFrame:
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`data` of {fn}() must be a pandas DataFrame, but {type(data).__name__} was passed.")
+    missing = [f"`{arg}`={col!r}" for arg, col in columns.items() if col is not None and col not in data.columns]
+    if missing:
+        raise ValueError(
+            f"{fn}(): {', '.join(missing)} not a column of `data`; the columns are {[str(c) for c in data.columns]}."
+        )
+    return data
+
+
+def _check_unique(data: pd.DataFrame, keys: list[str], fn: str) -> None:
+    dup = data.duplicated(subset=keys, keep=False)
+    if dup.any():
+        rows = data.loc[dup, keys].drop_duplicates().head(5).to_dict("records")
+        raise ValueError(
+            f"{fn}() needs one row per {' x '.join(keys)}, but {int(dup.sum())} rows share a combination, "
+            f"for example {rows}; aggregate first."
+        )
+
+
+def _order(series: pd.Series) -> list:
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        present = set(series.dropna())
+        return [c for c in series.cat.categories if c in present]
+    return list(pd.unique(series.dropna()))
+
+
+def _palette(n: int) -> list:
+    if n <= len(OKABE_ITO):
+        return OKABE_ITO[:n]
+    return sns.color_palette("cividis", n)
+
+
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def prevalence_heatmap(
+    data: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    value: str,
+    annot_n: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap of proportions, for example the prevalence of each impact by wave and status.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per ``y`` x ``x`` cell.
+    x, y : str
+        Columns for the columns and rows of the map (e.g. ``"wave"`` and ``"code"``;
+        for wave and status together pass a combined column such as
+        ``"early / notice"``).
+    value : str
+        Proportion between 0 and 1; shown as a percentage in each cell.
+    annot_n : str, optional
+        Column of counts (the denominator), shown as "n=…" under the percentage.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, a cell appears twice or a value is outside 0-1.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"wave": ["early", "early", "longer_term", "longer_term"],
+    ...                    "code": ["learning", "morale"] * 2, "prevalence": [0.5, 0.2, 0.75, 0.4], "n": [4, 5, 4, 5]})
+    >>> ax = prevalence_heatmap(df, x="wave", y="code", value="prevalence", annot_n="n")
+    >>> [t.get_text() for t in ax.texts][:2]
+    ['50%\\nn=4', '75%\\nn=4']
+    """
+    fn = "prevalence_heatmap"
+    _check_data(data, fn, x=x, y=y, value=value, annot_n=annot_n)
+    _check_unique(data, [y, x], fn)
+    values = pd.to_numeric(data[value], errors="coerce").astype(float)
+    bad = data.loc[values.notna() & ~values.between(0, 1), value]
+    if len(bad):
+        raise ValueError(f"{fn}(): `value`={value!r} must be a proportion between 0 and 1, but {bad.tolist()[:5]} were passed.")
+    rows, cols = _order(data[y]), _order(data[x])
+    frame = pd.DataFrame({"r": data[y].to_numpy(), "c": data[x].to_numpy(), "v": values.to_numpy()})
+    grid = frame.pivot(index="r", columns="c", values="v").reindex(index=rows, columns=cols)
+    labels = grid.map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
+    if annot_n is not None:
+        frame["n"] = data[annot_n].to_numpy()
+        counts = frame.pivot(index="r", columns="c", values="n").reindex(index=rows, columns=cols)
+        labels = pd.DataFrame(
+            [[f"{s}\nn={int(k)}" if s and pd.notna(k) else s for s, k in zip(ls, ks, strict=True)]
+             for ls, ks in zip(labels.to_numpy(), counts.to_numpy(), strict=True)],
+            index=grid.index, columns=grid.columns,
+        )
+    with mpl.rc_context(_RC):
+        ax = _axes(ax, (1.6 + 1.3 * len(cols), 1.0 + 0.55 * len(rows) * (1.4 if annot_n else 1)))
+        sns.heatmap(
+            grid.astype(float), ax=ax, vmin=0, vmax=1, cmap="cividis", annot=labels.to_numpy(), fmt="",
+            linewidths=1, linecolor="white", cbar_kws={"label": value, "format": PercentFormatter(1.0, decimals=0)},
+            annot_kws={"fontsize": 9},
+        )
+        ax.set_xlabel(x)
+        ax.set_ylabel(y)
+        ax.tick_params(axis="y", rotation=0)
+        ax.tick_params(axis="x", rotation=0)
+    return ax
+
+
+def _smooth(x0: float, x1: float, y0: float, y1: float, n: int = 40) -> tuple[np.ndarray, np.ndarray]:
+    xs = np.linspace(x0, x1, n)
+    t = (xs - x0) / (x1 - x0)
+    return xs, y0 + (y1 - y0) * (3 * t**2 - 2 * t**3)
+
+
+def trajectory_chart(
+    data: pd.DataFrame,
+    *,
+    unit: str,
+    time: str,
+    state: str,
+    missing: str | None = "not observed",
+    ax: Axes | None = None,
+) -> Axes:
+    """Alluvial chart of how units (councils) move between states over time.
+
+    A stacked bar per time point shows how many units are in each state;
+    bands between neighbouring bars show how many moved from each state to
+    each other state (band width = number of units), coloured by the state
+    they left.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per ``unit`` x ``time``.
+    unit, time, state : str
+        Columns: the unit id, the time point (e.g. wave: expectations, early,
+        longer_term) and its state (e.g. intervention status, impact level).
+    missing : str or None, default "not observed"
+        State shown (in grey) for a unit absent at a time point, so attrition is
+        visible.  None leaves absent units out of that time point's bar.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+        Bars are ``Rectangle`` patches with ``gid`` ``"bar|<time>|<state>"``;
+        bands are ``PolyCollection`` s with ``gid`` ``"flow|<time>|<from>|<to>"``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"council": ["a", "a", "b", "b", "c", "c"], "wave": ["early", "later"] * 3,
+    ...                    "status": ["notice", "none", "notice", "notice", "none", "none"]})
+    >>> ax = trajectory_chart(df, unit="council", time="wave", state="status")
+    >>> sorted(c.get_gid() for c in ax.collections)
+    ['flow|early|none|none', 'flow|early|notice|none', 'flow|early|notice|notice']
+    """
+    fn = "trajectory_chart"
+    _check_data(data, fn, unit=unit, time=time, state=state)
+    _check_unique(data, [unit, time], fn)
+    times, states = _order(data[time]), _order(data[state])
+    if missing is not None and missing in states:
+        raise ValueError(f"{fn}(): `missing`={missing!r} is also a state in the data; pass another label.")
+    wide = data.pivot(index=unit, columns=time, values=state).reindex(columns=times).astype(object)
+    if missing is not None:
+        wide = wide.where(wide.notna(), missing)
+        if (wide == missing).to_numpy().any():
+            states = states + [missing]
+    colours = dict(zip(states, _palette(len(states)), strict=True))
+    if missing is not None:
+        colours[missing] = _MISSING_COLOUR
+    n_units = len(wide)
+    gap = max(n_units * 0.04, 0.1)
+    width = 0.16
+    with mpl.rc_context(_RC):
+        ax = _axes(ax, (2.0 + 2.2 * len(times), 3.2 + 0.15 * len(states)))
+        spans: dict[tuple[int, object], list[float]] = {}  # (time index, state) -> [bottom, top]
+        for i, t in enumerate(times):
+            counts = wide[t].value_counts()
+            top = n_units + gap * (len(states) - 1)
+            for s in states:
+                c = int(counts.get(s, 0))
+                if c == 0:
+                    continue
+                spans[(i, s)] = [top - c, top]
+                rect = Rectangle((i - width / 2, top - c), width, c, facecolor=colours[s], edgecolor="white", gid=f"bar|{t}|{s}")
+                ax.add_patch(rect)
+                if c >= max(1, 0.06 * n_units):
+                    ax.text(i, top - c / 2, str(c), ha="center", va="center", fontsize=9,
+                            color="white" if s != missing else "black", fontweight="bold")
+                top -= c + gap
+        for i in range(len(times) - 1):
+            pairs = wide[[times[i], times[i + 1]]].dropna()
+            flows = pairs.groupby([times[i], times[i + 1]], sort=False).size()
+            out_cursor = {s: spans[(i, s)][1] for s in states if (i, s) in spans}
+            in_cursor = {s: spans[(i + 1, s)][1] for s in states if (i + 1, s) in spans}
+            for a in states:
+                for b in states:
+                    c = int(flows.get((a, b), 0))
+                    if c == 0:
+                        continue
+                    # Stack bands within a bar in state order, so they do not cross inside it.
+                    y0_top, y1_top = out_cursor[a], _in_top(in_cursor, b, a, flows, states)
+                    xs, upper = _smooth(i + width / 2, i + 1 - width / 2, y0_top, y1_top)
+                    _, lower = _smooth(i + width / 2, i + 1 - width / 2, y0_top - c, y1_top - c)
+                    band = ax.fill_between(xs, lower, upper, color=colours[a], alpha=0.45, linewidth=0)
+                    band.set_gid(f"flow|{times[i]}|{a}|{b}")
+                    out_cursor[a] -= c
+        ax.set_xlim(-0.5, len(times) - 0.5)
+        ax.set_ylim(0, n_units + gap * (len(states) - 1) * 1.02)
+        ax.set_xticks(range(len(times)), [str(t) for t in times])
+        ax.set_yticks([])
+        ax.spines[["left", "top", "right"]].set_visible(False)
+        ax.set_xlabel(time)
+        handles = [Patch(facecolor=colours[s], label=str(s)) for s in states]
+        ax.legend(handles=handles, title=state, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def _in_top(in_cursor: dict, b: object, a: object, flows: pd.Series, states: list) -> float:
+    """Top of the band a -> b on bar b: below the bands from states before a."""
+    above = sum(int(flows.get((s, b), 0)) for s in states[: states.index(a)])
+    return in_cursor[b] - above
+
+
+def forest_plot(
+    data: pd.DataFrame,
+    *,
+    label: str,
+    estimate: str,
+    ci_low: str,
+    ci_high: str,
+    null: float | None = 0.0,
+    ax: Axes | None = None,
+) -> Axes:
+    """Forest plot: one row per effect, a point and its confidence interval.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per effect, drawn top to bottom in data order.
+    label, estimate, ci_low, ci_high : str
+        Columns.
+    null : float or None, default 0
+        Reference line of no effect (1 for ratios); None draws none.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    ValueError
+        If an interval does not contain its estimate.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"impact": ["learning", "morale"], "effect": [0.3, -0.1],
+    ...                    "ci_low": [0.1, -0.4], "ci_high": [0.5, 0.2]})
+    >>> ax = forest_plot(df, label="impact", estimate="effect", ci_low="ci_low", ci_high="ci_high")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['learning', 'morale']
+    """
+    fn = "forest_plot"
+    _check_data(data, fn, label=label, estimate=estimate, ci_low=ci_low, ci_high=ci_high)
+    est = pd.to_numeric(data[estimate], errors="coerce").to_numpy(float)
+    lo = pd.to_numeric(data[ci_low], errors="coerce").to_numpy(float)
+    hi = pd.to_numeric(data[ci_high], errors="coerce").to_numpy(float)
+    with np.errstate(invalid="ignore"):
+        bad = np.flatnonzero((lo > est) | (est > hi))
+    if len(bad):
+        rows = [f"{data[label].iloc[k]!s}: {lo[k]:g} to {hi[k]:g} around {est[k]:g}" for k in bad[:5]]
+        raise ValueError(f"{fn}(): each interval must contain its estimate (`ci_low` <= `estimate` <= `ci_high`), but {rows}.")
+    n = len(data)
+    pos = np.arange(n)[::-1].astype(float)
+    with mpl.rc_context(_RC):
+        ax = _axes(ax, (6.0, 1.0 + 0.4 * max(n, 1)))
+        if null is not None:
+            ax.axvline(null, color="#505A5F", linestyle="--", linewidth=1, zorder=1)
+        ax.errorbar(est, pos, xerr=np.vstack([est - lo, hi - est]), fmt="o", color=OKABE_ITO[0],
+                    ecolor=OKABE_ITO[0], elinewidth=1.6, capsize=3, markersize=6, zorder=2)
+        ax.set_yticks(pos, [str(v) for v in data[label]])
+        ax.set_ylim(-0.7, n - 0.3)
+        ax.set_xlabel(f"{estimate} ({ci_low} to {ci_high})")
+        ax.grid(axis="x", color="#E5E5E5", linewidth=0.8)
+        ax.set_axisbelow(True)
+    return ax
+
+
+def _as_float(values: pd.Series | np.ndarray) -> np.ndarray:
+    series = pd.Series(values)
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return mpl.dates.date2num(series.to_numpy())
+    return pd.to_numeric(series, errors="coerce").to_numpy(float)
+
+
+def trend_plot(
+    data: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    hue: str,
+    events: pd.DataFrame | None = None,
+    event_x: str | None = None,
+    event_label: str = "label",
+    ax: Axes | None = None,
+) -> Axes:
+    """Lines of an indicator over time, one per ``hue`` level, with event markers.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per ``hue`` x ``x``; missing ``y`` (suppressed values) leaves a gap.
+    x, y, hue : str
+        Columns: time (dates or numbers), value, line (e.g. council).
+    events : DataFrame, optional
+        Events to mark (e.g. review dates, Ofsted judgements).  With a ``hue``
+        column, each event is a diamond on that line (at the interpolated
+        value); without one, a dashed vertical line across the plot.
+    event_x : str, optional
+        Column of ``events`` with the time; defaults to ``x``.
+    event_label : str, default "label"
+        Column of ``events`` with the text shown for vertical-line events.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"year": [2011, 2012, 2013] * 2, "rate": [40.0, 42.0, 38.0, 50.0, 47.0, 45.0],
+    ...                    "council": ["301"] * 3 + ["302"] * 3})
+    >>> ev = pd.DataFrame({"year": [2012.5], "council": ["301"]})
+    >>> ax = trend_plot(df, x="year", y="rate", hue="council", events=ev)
+    >>> [line.get_label() for line in ax.get_lines()][:2]
+    ['301', '302']
+    """
+    fn = "trend_plot"
+    _check_data(data, fn, x=x, y=y, hue=hue)
+    _check_unique(data, [hue, x], fn)
+    ex = event_x or x
+    if events is not None:
+        if not isinstance(events, pd.DataFrame):
+            raise TypeError(f"`events` of {fn}() must be a pandas DataFrame, but {type(events).__name__} was passed.")
+        per_line = hue in events.columns
+        needed = {"event_x": ex} if per_line else {"event_x": ex, "event_label": event_label}
+        missing_cols = [f"`{k}`={v!r}" for k, v in needed.items() if v not in events.columns]
+        if missing_cols:
+            raise ValueError(f"{fn}(): {', '.join(missing_cols)} not a column of `events`; the columns are {list(events.columns)}.")
+    levels = _order(data[hue])
+    colours = dict(zip(levels, _palette(len(levels)), strict=True))
+    with mpl.rc_context(_RC):
+        ax = _axes(ax, (7.0, 3.8))
+        lines = {}
+        for level in levels:
+            sub = data.loc[data[hue] == level].sort_values(x)
+            (line,) = ax.plot(sub[x].to_numpy(), pd.to_numeric(sub[y], errors="coerce").to_numpy(float),
+                              marker="o", markersize=4, color=colours[level], label=str(level))
+            lines[level] = sub
+        if events is not None and hue in events.columns:
+            for _, event in events.iterrows():
+                level = event[hue]
+                if level not in lines:
+                    continue
+                sub = lines[level]
+                xs, ys = _as_float(sub[x]), pd.to_numeric(sub[y], errors="coerce").to_numpy(float)
+                ok = ~np.isnan(ys)
+                at = _as_float(pd.Series([event[ex]]))[0]
+                y_at = np.interp(at, xs[ok], ys[ok]) if ok.any() else np.nan
+                ax.plot([event[ex]], [y_at], marker="D", markersize=8, color=colours[level],
+                        markeredgecolor="black", linestyle="none", label="_event", gid=f"event|{level}")
+            ax.plot([], [], marker="D", color="white", markeredgecolor="black", linestyle="none", label="event")
+        elif events is not None:
+            for _, event in events.iterrows():
+                ax.axvline(event[ex], color="#505A5F", linestyle="--", linewidth=1, gid=f"event|{event[event_label]}")
+                ax.annotate(str(event[event_label]), xy=(event[ex], 1.0), xycoords=("data", "axes fraction"),
+                            xytext=(2, -2), textcoords="offset points", rotation=90, va="top", fontsize=8, color="#505A5F")
+        ax.set_xlabel(x)
+        ax.set_ylabel(y)
+        ax.grid(axis="y", color="#E5E5E5", linewidth=0.8)
+        if len(levels) <= 12:
+            ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def bar_counts(
+    data: pd.DataFrame,
+    *,
+    x: str,
+    hue: str | None = None,
+    count: str | None = None,
+    order: Sequence | None = None,
+    orient: Literal["h", "v"] = "h",
+    ax: Axes | None = None,
+) -> Axes:
+    """Bar chart of counts, for describing the sample (councils by status, interviews by role).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per thing counted, or one row per category when ``count`` is given.
+    x : str
+        Category column.
+    hue : str, optional
+        Second category: bars side by side within each ``x``.
+    count : str, optional
+        Column of counts already made; without it the rows are counted.
+    order : sequence, optional
+        Order of the ``x`` categories (default: data order).
+    orient : {"h", "v"}, default "h"
+        Horizontal bars keep long labels readable.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+        Each bar is labelled with its count.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"role": ["officer", "partner", "officer", "lead_member"]})
+    >>> ax = bar_counts(df, x="role")
+    >>> [int(p.get_width()) for p in ax.patches]
+    [2, 1, 1]
+    """
+    fn = "bar_counts"
+    _check_data(data, fn, x=x, hue=hue, count=count)
+    if orient not in ("h", "v"):
+        raise ValueError(f"The value for `orient` must be one of ['h', 'v'], but {orient!r} was passed.")
+    keys = [x] if hue is None else [x, hue]
+    weights = pd.to_numeric(data[count], errors="coerce").fillna(0) if count else pd.Series(1, index=data.index)
+    frame = pd.DataFrame({k: data[k].to_numpy() for k in keys} | {"_n": weights.to_numpy()})
+    totals = frame.groupby(keys, sort=False, dropna=False)["_n"].sum()
+    cats = list(order) if order is not None else _order(data[x])
+    hues = [None] if hue is None else _order(data[hue])
+    colours = _palette(len(hues))
+    thickness = 0.8 / len(hues)
+    with mpl.rc_context(_RC):
+        long = orient == "h"
+        ax = _axes(ax, (6.0, 1.0 + 0.35 * len(cats) * len(hues)) if long else (1.5 + 0.6 * len(cats) * len(hues), 3.5))
+        pos = np.arange(len(cats), dtype=float)
+        for k, level in enumerate(hues):
+            key = (lambda c: c) if hue is None else (lambda c, level=level: (c, level))
+            values = [totals.get(key(c), 0) for c in cats]
+            offset = (k - (len(hues) - 1) / 2) * thickness
+            draw = ax.barh if long else ax.bar
+            bars = draw(pos + offset, values, thickness, color=colours[k], label=None if hue is None else str(level))
+            ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=2, fontsize=9)
+        ticks = [str(c) for c in cats]
+        if long:
+            ax.set_yticks(pos, ticks)
+            ax.invert_yaxis()
+            ax.set_xlabel(count or "count")
+            ax.set_ylabel(x)
+        else:
+            ax.set_xticks(pos, ticks)
+            ax.set_ylabel(count or "count")
+            ax.set_xlabel(x)
+        ax.margins(**({"x": 0.1} if long else {"y": 0.1}))
+        if hue is not None:
+            ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
