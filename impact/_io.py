@@ -37,6 +37,8 @@ __all__ = [
     "safe_zip",
     "neutralise_cell",
     "safe_yaml_load",
+    "staged_directory",
+    "publish_directory",
     "EncodingWarning_",
     "MAX_TEXT_BYTES",
     "ZIP_LIMITS",
@@ -329,3 +331,80 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
         raise InputError(f"{source}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+def _renameat2_exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    rc = fn(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)), rename_exchange)
+    return rc == 0
+
+
+def publish_directory(staging: str | os.PathLike, target: str | os.PathLike) -> Path:
+    """Replace folder ``target`` by the finished folder ``staging`` in one step.
+
+    On Linux the two folders are exchanged atomically (renameat2
+    ``RENAME_EXCHANGE``), so a reader, or a run killed at any instant, sees
+    either every old file or every new one, never a mixture.  Elsewhere the
+    old folder is first renamed aside (a kill between the two renames leaves
+    it beside the target as ``.<name>.old-*``, complete).  The old outputs are
+    then deleted.
+    """
+    import shutil
+
+    staging, target = Path(staging), Path(target)
+    if not target.exists():
+        os.replace(staging, target)
+        return target
+    if _renameat2_exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old outputs
+        return target
+    aside = target.with_name(f".{target.name}.old-{os.getpid()}")
+    os.replace(target, aside)
+    os.replace(staging, target)
+    shutil.rmtree(aside, ignore_errors=True)
+    return target
+
+
+@contextlib.contextmanager
+def staged_directory(target: str | os.PathLike) -> Iterator[Path]:
+    """Build a folder's new content beside it; publish it only if the block succeeds.
+
+    Leftovers of runs that were killed (``.<name>.staging-*``) are removed
+    first.  On an exception the staging folder is removed and ``target`` is
+    untouched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "out"
+    >>> with staged_directory(out) as d:
+    ...     _ = (d / "a.txt").write_text("new")
+    >>> (out / "a.txt").read_text()
+    'new'
+    """
+    import shutil
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for old in target.parent.glob(f".{target.name}.staging-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    publish_directory(staging, target)

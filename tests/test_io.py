@@ -57,3 +57,22 @@ def test_read_csv_strict_reports_ragged_rows(tmp_path):
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1+A1", "@SUM(A1)", "\tx", "\rx"])
 def test_neutralise_cell(cell):
     assert neutralise_cell(cell) == "'" + cell
+
+
+def test_staged_directory_publishes_or_keeps_previous(tmp_path):
+    from impact._io import staged_directory
+
+    out = tmp_path / "out"
+    with staged_directory(out) as d:
+        (d / "a.txt").write_text("one")
+    assert (out / "a.txt").read_text() == "one"
+    with pytest.raises(RuntimeError), staged_directory(out) as d:
+        (d / "a.txt").write_text("two")
+        (d / "b.txt").write_text("two")
+        raise RuntimeError("killed")
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
+    assert (out / "a.txt").read_text() == "one"
+    with staged_directory(out) as d:
+        (d / "b.txt").write_text("three")
+    assert sorted(p.name for p in out.iterdir()) == ["b.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or old folders left
