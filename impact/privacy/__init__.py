@@ -19,8 +19,14 @@ from ._pseudonym import (
     reidentification_key,
     resolve_key,
 )
+from ._redact import KEEP_PHRASES, REDACTION_TOKENS, first_names, redact, redact_series
 
 __all__ = [
+    "KEEP_PHRASES",
+    "REDACTION_TOKENS",
+    "first_names",
+    "redact",
+    "redact_series",
     "KEY_ENV",
     "KEY_FILE_ENV",
     "default_key_file",
