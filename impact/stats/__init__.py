@@ -1,0 +1,11 @@
+"""Statistics for small longitudinal evaluations (5 to 150 councils).
+
+Tidy in, tidy out: every test returns one row per code or contrast, with
+``n`` beside each statistic and raw and adjusted p-values side by side;
+models return results objects with labelled ``params``.
+"""
+
+from ._groups import compare_groups, prevalence_table
+from ._multiplicity import adjust_pvalues
+
+__all__ = ["adjust_pvalues", "compare_groups", "prevalence_table"]

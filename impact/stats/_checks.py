@@ -1,0 +1,85 @@
+"""Argument and column checks shared by the statistics functions (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__: list[str] = []
+
+
+def _check_frame(data: object, name: str = "data") -> pd.DataFrame:
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+    if data.empty:
+        raise ValueError(f"`{name}` has no rows.")
+    return data
+
+
+def _as_list(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) -> None:
+    """Raise one error listing every column named by `arguments` that `data` lacks."""
+    missing = []
+    for argument, columns in arguments.items():
+        for column in _as_list(columns):
+            if column not in data.columns:
+                missing.append(f"{column!r} (from `{argument}`)")
+    if missing:
+        raise ValueError(
+            f"`data` lacks the column(s) {', '.join(missing)}; it has {list(map(str, data.columns))}."
+        )
+
+
+def _check_choice(argument: str, value: object, allowed: Iterable[object]) -> None:
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ValueError(f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed.")
+
+
+def _check_probability(argument: str, value: float, *, open_interval: bool = True) -> None:
+    ok = isinstance(value, (int, float, np.floating)) and (
+        0 < value < 1 if open_interval else 0 <= value <= 1
+    )
+    if not ok:
+        bounds = "strictly between 0 and 1" if open_interval else "between 0 and 1"
+        raise ValueError(f"The value for `{argument}` must be a number {bounds}, but {value!r} was passed.")
+
+
+def _check_count(argument: str, value: object, minimum: int = 1) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(
+            f"The value for `{argument}` must be an integer of at least {minimum}, but {value!r} was passed."
+        )
+
+
+def _is_binary(values: pd.Series) -> bool:
+    """True for bool columns and for numeric columns holding only 0 and 1."""
+    values = values.dropna()
+    if pd.api.types.is_bool_dtype(values):
+        return True
+    if not pd.api.types.is_numeric_dtype(values):
+        return False
+    return bool(values.isin([0, 1]).all())
+
+
+def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
+    """The column as float64, raising when it holds text."""
+    values = data[column]
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    if not pd.api.types.is_numeric_dtype(values):
+        bad = values[pd.to_numeric(values, errors="coerce").isna() & values.notna()]
+        raise ValueError(
+            f"The column {column!r} given as `{argument}` must be numeric or boolean, "
+            f"but it holds {bad.iloc[0]!r} (row {bad.index[0]!r})."
+        )
+    return values.astype("float64")

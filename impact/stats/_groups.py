@@ -1,0 +1,482 @@
+"""Compare councils between groups (e.g. intervention status) on a binary or
+continuous outcome, one row per level of `by` (e.g. code x wave)."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..errors import SmallSampleWarning, StatisticalWarning
+from ._checks import (
+    _as_list,
+    _check_choice,
+    _check_columns,
+    _check_count,
+    _check_frame,
+    _check_probability,
+    _is_binary,
+    _numeric,
+)
+from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
+from ._multiplicity import ADJUST_METHODS, adjust_pvalues
+from ._permutation import _permutation_pvalues
+
+__all__ = ["compare_groups", "prevalence_table"]
+
+METHODS = ("auto", "exact", "midp", "permutation", "asymptotic")
+OUTCOME_TYPES = ("auto", "binary", "continuous")
+
+
+def _prepare(
+    data: pd.DataFrame,
+    *,
+    outcome: str,
+    group: str,
+    by: list[str],
+    unit: str | None,
+    outcome_type: str,
+) -> tuple[pd.DataFrame, bool]:
+    """Validated copy with columns by..., group, outcome (float); unit-level if `unit`."""
+    _check_frame(data)
+    _check_columns(data, outcome=outcome, group=group, by=by, unit=unit)
+    _check_choice("outcome_type", outcome_type, OUTCOME_TYPES)
+    cols = [*by, *([unit] if unit else []), group]
+    frame = data[cols].copy()
+    frame["_y"] = _numeric(data, outcome, "outcome")
+    frame = frame.dropna(subset=[group, "_y"])
+    binary = _is_binary(frame["_y"]) if outcome_type == "auto" else outcome_type == "binary"
+    if binary and not frame["_y"].isin([0, 1]).all():
+        raise ValueError(f"`outcome_type='binary'` needs 0/1 or boolean values in {outcome!r}.")
+    if unit:
+        keys = [*by, unit]
+        varying = frame.groupby(keys, dropna=False)[group].nunique()
+        varying = varying[varying > 1]
+        if len(varying):
+            listed = ", ".join(map(str, varying.index[:10].tolist()))
+            raise ValueError(
+                f"The column {group!r} given as `group` must be constant within each unit of {unit!r} "
+                f"(and level of `by`), but it varies for {len(varying)} unit(s): {listed}."
+            )
+        agg = "max" if binary else "mean"
+        frame = frame.groupby(keys, dropna=False, sort=False).agg(**{group: (group, "first"), "_y": ("_y", agg)})
+        frame = frame.reset_index()
+    return frame, binary
+
+
+def _levels(values: pd.Series) -> list:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return [c for c in values.cat.categories if (values == c).any()]
+    return sorted(values.unique().tolist(), key=lambda v: (str(type(v)), v))
+
+
+def _cells(frame: pd.DataFrame, by: list[str]):
+    if not by:
+        yield (), frame
+        return
+    for key, cell in frame.groupby(by, sort=True, dropna=False, observed=True):
+        yield (key if isinstance(key, tuple) else (key,)), cell
+
+
+def prevalence_table(
+    data: pd.DataFrame,
+    *,
+    outcome: str,
+    group: str,
+    by: str | list[str] | None = None,
+    unit: str | None = None,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Prevalence of a binary outcome in each group, with Wilson intervals.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Tidy data, one row per unit (or several per unit when `unit` is given).
+    outcome : str
+        Boolean or 0/1 column.
+    group : str
+        Column of group labels.
+    by : str or list of str, optional
+        Columns whose levels get separate rows (e.g. ``["code", "wave"]``).
+    unit : str, optional
+        Unit column; rows of one unit are first combined (mentioned at all).
+    alpha : float
+        1 - confidence level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level of `by` x group: by..., `group`, `n`, `events`,
+        `prevalence`, `ci_low`, `ci_high`.
+
+    Raises
+    ------
+    ValueError
+        For missing columns or a non-binary outcome.
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and
+    statistical inference. JASA 22, 209-212.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"status": ["a"] * 4 + ["b"] * 4, "y": [1, 1, 0, 0, 1, 0, 0, 0]})
+    >>> prevalence_table(df, outcome="y", group="status")[["group", "n", "events", "prevalence"]]
+      group  n  events  prevalence
+    0     a  4       2        0.50
+    1     b  4       1        0.25
+    """
+    _check_probability("alpha", alpha)
+    by = _as_list(by)
+    frame, binary = _prepare(data, outcome=outcome, group=group, by=by, unit=unit, outcome_type="auto")
+    if not binary:
+        raise ValueError(f"`prevalence_table` needs a binary (0/1 or boolean) outcome; {outcome!r} is not.")
+    out = frame.groupby([*by, group], sort=True, dropna=False, observed=True)["_y"].agg(["size", "sum"])
+    out = out.rename(columns={"size": "n", "sum": "events"}).reset_index().rename(columns={group: "group"})
+    out["events"] = out["events"].astype("int64")
+    out["prevalence"] = out["events"] / out["n"]
+    out["ci_low"], out["ci_high"] = _wilson(out["events"].to_numpy(), out["n"].to_numpy(), alpha)
+    return out
+
+
+def compare_groups(
+    data: pd.DataFrame,
+    *,
+    outcome: str,
+    group: str,
+    by: str | list[str] | None = None,
+    unit: str | None = None,
+    alpha: float = 0.05,
+    method: Literal["auto", "exact", "midp", "permutation", "asymptotic"] = "auto",
+    n_resamples: int = 10_000,
+    seed: int | np.random.Generator | None = 0,
+    adjust: Literal["holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"] | None = "holm",
+    outcome_type: Literal["auto", "binary", "continuous"] = "auto",
+) -> pd.DataFrame:
+    """Compare groups of units on an outcome, one row per level of `by`.
+
+    Built for small studies (5 to 150 councils): exact or permutation tests,
+    small-sample intervals, and adjustment across the rows (e.g. every code of
+    the codebook at every wave) with raw and adjusted p side by side.
+
+    *Binary outcome, two groups*: prevalence per group with Wilson intervals;
+    risk difference (second group minus first) with Newcombe's hybrid score
+    interval; conditional maximum-likelihood odds ratio with exact (Cornfield)
+    interval, as R's ``fisher.test``; phi (Cramer's V); test by Fisher's exact
+    test, its mid-p, a permutation test or Pearson's chi-square.
+    *Continuous or ordinal outcome, two groups*: medians, rank-biserial
+    correlation and Hodges-Lehmann shift with its distribution-free interval;
+    Mann-Whitney or permutation test. *More than two groups*: Cramer's V or
+    epsilon-squared, and a Fisher-Freeman-Halton, Kruskal-Wallis or
+    permutation test.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Tidy data, one row per unit and level of `by` (or several per unit
+        when `unit` is given). Not modified.
+    outcome : str
+        Outcome column: boolean / 0-1 (binary) or numeric (continuous, ordinal).
+    group : str
+        Group column (e.g. ``"status_group"``). Groups are ordered as sorted
+        (or as the categories of a categorical column); effects are the second
+        group minus (or versus) the first.
+    by : str or list of str, optional
+        Columns whose levels get one row each (e.g. ``["code", "wave"]``).
+    unit : str, optional
+        Unit column (e.g. ``"council_id"``): rows of the same unit and level
+        of `by` are first combined, a binary outcome by "any", a numeric one
+        by the mean, so that units, not interviews, are compared.
+    alpha : float
+        1 - confidence level of every interval.
+    method : {"auto", "exact", "midp", "permutation", "asymptotic"}
+        ``"exact"``: Fisher's exact test (binary, two groups), the exact
+        Mann-Whitney test (two groups, no ties), otherwise the permutation
+        test, which is an exact conditional test estimated by `n_resamples`
+        permutations (scipy's Fisher-Freeman-Halton for r x c tables is
+        itself Monte Carlo and about 100 times slower).
+        ``"midp"``: Fisher's mid-p (binary, two groups), which keeps the size
+        close to `alpha` where the exact test is conservative.
+        ``"permutation"``: vectorised permutation test of the between-group
+        sum of squares (chi-square order for binary, Kruskal-Wallis order for
+        ranks). ``"asymptotic"``: Pearson chi-square / Mann-Whitney normal /
+        Kruskal-Wallis chi-square. ``"auto"``: mid-p for a binary outcome
+        with two groups, otherwise permutation.
+    n_resamples : int
+        Permutations per test when a permutation test is used.
+    seed : int, numpy.random.Generator or None
+        Seed of the permutations (reproducible by default).
+    adjust : {"holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"} or None
+        Multiplicity adjustment across the rows, giving `p_adjusted`.
+    outcome_type : {"auto", "binary", "continuous"}
+        ``"auto"`` treats boolean and 0/1 columns as binary.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level of `by`. Always: the `by` columns, `outcome`, `n`,
+        `effect_type`, `effect`, `ci_low`, `ci_high`, `test`, `statistic`,
+        `p_value`, `p_adjusted`. Two groups: `group_a`, `group_b`, `n_a`,
+        `n_b`; binary adds `events_a`, `events_b`, `prevalence_a`,
+        `prevalence_a_ci_low`, `prevalence_a_ci_high` (and for b),
+        `odds_ratio`, `odds_ratio_ci_low`, `odds_ratio_ci_high`, `cramers_v`;
+        continuous adds `median_a`, `median_b`, `hodges_lehmann`,
+        `hodges_lehmann_ci_low`, `hodges_lehmann_ci_high`. More groups:
+        `n_groups`.
+
+    Raises
+    ------
+    ValueError
+        For a bad argument value or missing columns (all listed).
+
+    Warns
+    -----
+    SmallSampleWarning
+        When a row has a group with fewer than two units, or only one group.
+    StatisticalWarning
+        When the chi-square approximation is used with expected counts below 5.
+
+    References
+    ----------
+    Agresti, A. (2013). Categorical Data Analysis, 3rd ed. Wiley (ch. 3: exact
+    and mid-p tests, conditional odds ratio).
+
+    Newcombe, R. G. (1998). Interval estimation for the difference between
+    independent proportions. Statistics in Medicine 17, 873-890.
+
+    Phipson, B. and Smyth, G. K. (2010). Permutation p-values should never be
+    zero. Stat. Appl. Genet. Mol. Biol. 9(1).
+
+    Examples
+    --------
+    Fisher's tea-tasting experiment (Agresti 2013, table 3.8):
+
+    >>> tea = pd.DataFrame({"poured": ["milk"] * 4 + ["tea"] * 4,
+    ...                     "guess_milk": [1, 1, 1, 0, 1, 0, 0, 0]})
+    >>> res = compare_groups(tea, outcome="guess_milk", group="poured", method="exact")
+    >>> print(round(res.loc[0, "p_value"], 4), round(res.loc[0, "odds_ratio"], 4))
+    0.4857 0.156
+    >>> print(res.loc[0, "group_a"], res.loc[0, "group_b"], res.loc[0, "effect"])
+    milk tea -0.5
+    """
+    by = _as_list(by)
+    _check_probability("alpha", alpha)
+    _check_choice("method", method, METHODS)
+    _check_choice("adjust", adjust, [*ADJUST_METHODS, None])
+    _check_count("n_resamples", n_resamples)
+    frame, binary = _prepare(data, outcome=outcome, group=group, by=by, unit=unit, outcome_type=outcome_type)
+    levels = _levels(frame[group])
+    if len(levels) < 2:
+        raise ValueError(f"The column {group!r} given as `group` must have at least two groups, but has {levels}.")
+    two = len(levels) == 2
+    if method == "midp" and not (binary and two):
+        raise ValueError("`method='midp'` is available for a binary outcome with two groups only.")
+    if method == "auto":
+        method = "midp" if (binary and two) else "permutation"
+    code_of = {level: i for i, level in enumerate(levels)}
+
+    rows, scores, labels, small = [], [], [], []
+    for key, cell in _cells(frame, by):
+        g = cell[group].map(code_of).to_numpy(dtype=np.int64)
+        y = cell["_y"].to_numpy(dtype="float64")
+        counts = np.bincount(g, minlength=len(levels))
+        row = dict(zip(by, key), outcome=outcome)
+        if (counts < 2).any():
+            small.append(key if by else "all")
+        if (counts > 0).sum() < 2:
+            row.update(n=len(y), test=None, statistic=np.nan, p_value=np.nan)
+        elif binary and two:
+            row.update(_binary_two(y, g, alpha, method))
+        elif binary:
+            row.update(_binary_many(y, g, len(levels), method))
+        elif two:
+            row.update(_continuous_two(y, g, alpha, method))
+        else:
+            row.update(_continuous_many(y, g, len(levels), method))
+        if two:
+            row.update(group_a=levels[0], group_b=levels[1], n_a=int(counts[0]), n_b=int(counts[1]))
+            if binary:
+                row.update(events_a=int(y[g == 0].sum()), events_b=int(y[g == 1].sum()))
+        else:
+            row["n_groups"] = int((counts > 0).sum())
+        rows.append(row)
+        scores.append(y if binary else stats.rankdata(y))
+        labels.append(g)
+    if small:
+        warnings.warn(
+            f"{len(small)} comparison(s) have a group with fewer than two units (e.g. {small[0]!r}); "
+            "their tests have little or no power.",
+            SmallSampleWarning,
+            stacklevel=2,
+        )
+    out = pd.DataFrame(rows)
+    needs = np.flatnonzero((out["test"] == "permutation").to_numpy())
+    if len(needs):
+        p = _permutation_pvalues(
+            [scores[i] for i in needs], [labels[i] for i in needs], n_resamples=n_resamples, seed=seed
+        )
+        out.loc[out.index[needs], "p_value"] = p
+    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), adjust)
+    return out[[c for c in _column_order(by, binary, two) if c in out.columns]]
+
+
+def _column_order(by: list[str], binary: bool, two: bool) -> list[str]:
+    cols = [*by, "outcome"]
+    if two:
+        cols += ["group_a", "group_b", "n", "n_a", "n_b"]
+        if binary:
+            cols += ["events_a", "events_b"]
+            for s in ("a", "b"):
+                cols += [f"prevalence_{s}", f"prevalence_{s}_ci_low", f"prevalence_{s}_ci_high"]
+        else:
+            cols += ["median_a", "median_b"]
+    else:
+        cols += ["n", "n_groups"]
+    cols += ["effect_type", "effect", "ci_low", "ci_high"]
+    if two and binary:
+        cols += ["odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "cramers_v"]
+    elif two:
+        cols += ["hodges_lehmann", "hodges_lehmann_ci_low", "hodges_lehmann_ci_high"]
+    return [*cols, "test", "statistic", "p_value", "p_adjusted"]
+
+
+def _chi2(table: np.ndarray) -> tuple[float, float, float]:
+    """Pearson chi-square (no continuity correction), p, minimum expected count."""
+    expected = stats.contingency.expected_freq(table)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        x2 = float(np.nansum((table - expected) ** 2 / expected))
+    dof = (table.shape[0] - 1) * (table.shape[1] - 1)
+    return x2, float(stats.chi2.sf(x2, dof)), float(expected.min())
+
+
+def _warn_expected(min_expected: float) -> None:
+    if min_expected < 5:
+        warnings.warn(
+            f"Chi-square approximation with an expected count of {min_expected:.2g} (< 5); "
+            "use method='exact' or 'permutation'.",
+            StatisticalWarning,
+            stacklevel=4,
+        )
+
+
+def _binary_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str) -> dict:
+    n1, n0 = int((g == 1).sum()), int((g == 0).sum())
+    e1, e0 = int(y[g == 1].sum()), int(y[g == 0].sum())
+    m = e1 + e0
+    table = np.array([[e0, n0 - e0], [e1, n1 - e1]])
+    lows, highs = _wilson(np.array([e0, e1]), np.array([n0, n1]), alpha)
+    rd_low, rd_high = _newcombe(e1, n1, e0, n0, alpha)
+    odds, or_low, or_high = _conditional_odds_ratio(e1, n1, n0, m, alpha)
+    fisher, midp = _fisher_2x2(e1, n1, n0, m)
+    x2, p_chi2, min_expected = _chi2(table) if 0 < m < n1 + n0 else (np.nan, 1.0, 0.0)
+    n = n1 + n0
+    row = dict(
+        n=n,
+        prevalence_a=e0 / n0,
+        prevalence_a_ci_low=lows[0],
+        prevalence_a_ci_high=highs[0],
+        prevalence_b=e1 / n1,
+        prevalence_b_ci_low=lows[1],
+        prevalence_b_ci_high=highs[1],
+        effect_type="risk_difference",
+        effect=e1 / n1 - e0 / n0,
+        ci_low=float(rd_low),
+        ci_high=float(rd_high),
+        odds_ratio=odds,
+        odds_ratio_ci_low=or_low,
+        odds_ratio_ci_high=or_high,
+        cramers_v=float(np.sqrt(x2 / n)) if np.isfinite(x2) else np.nan,
+        statistic=x2,
+    )
+    if method == "exact":
+        row.update(test="fisher_exact", p_value=fisher)
+    elif method == "midp":
+        row.update(test="fisher_midp", p_value=midp)
+    elif method == "asymptotic":
+        if np.isfinite(x2):
+            _warn_expected(min_expected)
+        row.update(test="chi2", p_value=p_chi2)
+    else:
+        row.update(test="permutation", p_value=np.nan)
+    return row
+
+
+def _binary_many(y: np.ndarray, g: np.ndarray, k: int, method: str) -> dict:
+    table = np.array([[((g == j) & (y == v)).sum() for j in range(k)] for v in (0, 1)])
+    table = table[:, table.sum(axis=0) > 0]
+    n = int(table.sum())
+    degenerate = (table.sum(axis=1) == 0).any()
+    x2, p_chi2, min_expected = (np.nan, 1.0, 0.0) if degenerate else _chi2(table)
+    v = float(np.sqrt(x2 / (n * (min(table.shape) - 1)))) if np.isfinite(x2) else np.nan
+    row = dict(n=n, effect_type="cramers_v", effect=v, ci_low=np.nan, ci_high=np.nan, statistic=x2)
+    if method == "asymptotic":
+        if not degenerate:
+            _warn_expected(min_expected)
+        row.update(test="chi2", p_value=p_chi2)
+    else:
+        row.update(test="permutation", p_value=np.nan)
+    return row
+
+
+def _hodges_lehmann(a: np.ndarray, b: np.ndarray, alpha: float) -> tuple[float, float, float]:
+    """Median of the b - a differences and its Mann-Whitney-inverted interval."""
+    diffs = np.sort((b[:, None] - a[None, :]).ravel())
+    n_a, n_b = len(a), len(b)
+    z = stats.norm.ppf(1 - alpha / 2)
+    k = int(np.floor(n_a * n_b / 2 - z * np.sqrt(n_a * n_b * (n_a + n_b + 1) / 12)))
+    if k < 0:
+        return float(np.median(diffs)), np.nan, np.nan
+    return float(np.median(diffs)), float(diffs[k]), float(diffs[len(diffs) - 1 - k])
+
+
+def _continuous_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str) -> dict:
+    a, b = y[g == 0], y[g == 1]
+    hl, hl_low, hl_high = _hodges_lehmann(a, b, alpha)
+    mw_method = "exact" if method == "exact" else "asymptotic"
+    if method == "exact" and len(np.unique(y)) < len(y):
+        mw_method = "asymptotic"  # scipy's exact distribution assumes no ties
+        warnings.warn(
+            "Ties in the outcome: the Mann-Whitney p-value is asymptotic; use method='permutation'.",
+            StatisticalWarning,
+            stacklevel=3,
+        )
+    res = stats.mannwhitneyu(b, a, method=mw_method)
+    row = dict(
+        n=len(y),
+        median_a=float(np.median(a)),
+        median_b=float(np.median(b)),
+        effect_type="rank_biserial",
+        effect=2 * float(res.statistic) / (len(a) * len(b)) - 1,
+        ci_low=np.nan,
+        ci_high=np.nan,
+        hodges_lehmann=hl,
+        hodges_lehmann_ci_low=hl_low,
+        hodges_lehmann_ci_high=hl_high,
+        statistic=float(res.statistic),
+    )
+    if method == "permutation":
+        row.update(test="permutation", p_value=np.nan)
+    else:
+        row.update(test="mann_whitney", p_value=float(res.pvalue))
+    return row
+
+
+def _continuous_many(y: np.ndarray, g: np.ndarray, k: int, method: str) -> dict:
+    samples = [y[g == j] for j in range(k) if (g == j).any()]
+    n = len(y)
+    if len(np.unique(y)) > 1:
+        h, p = stats.kruskal(*samples)
+    else:
+        h, p = 0.0, 1.0
+    row = dict(n=n, effect_type="epsilon_squared", effect=float(h) / (n - 1), ci_low=np.nan, ci_high=np.nan)
+    row.update(statistic=float(h))
+    if method == "asymptotic":
+        row.update(test="kruskal_wallis", p_value=float(p))
+    else:
+        row.update(test="permutation", p_value=np.nan)
+    return row

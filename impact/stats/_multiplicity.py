@@ -1,0 +1,80 @@
+"""Multiplicity adjustment of p-values across a codebook or a set of contrasts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.multitest import multipletests
+
+from ._checks import _check_choice
+
+__all__ = ["adjust_pvalues", "ADJUST_METHODS"]
+
+ADJUST_METHODS = ("holm", "fdr_bh", "bonferroni", "fdr_by", "hommel")
+_Method = Literal["holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"]
+
+
+def _holm(p: np.ndarray) -> np.ndarray:
+    """Holm's step-down adjustment (statsmodels' version calls gc.collect(), which
+    costs tens of milliseconds per call in a large session)."""
+    order = np.argsort(p, kind="stable")
+    stepped = np.maximum.accumulate(p[order] * np.arange(len(p), 0, -1))
+    out = np.empty_like(p)
+    out[order] = np.minimum(stepped, 1.0)
+    return out
+
+
+def adjust_pvalues(p, method: _Method | None = "holm"):
+    """Adjust p-values for multiple testing.
+
+    Missing p-values (NaN, e.g. from a test that could not be run) are left
+    missing and do not count towards the number of tests.
+
+    Parameters
+    ----------
+    p : array-like or pandas.Series
+        Raw p-values.
+    method : {"holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"} or None
+        ``"holm"`` controls the family-wise error rate (Holm 1979);
+        ``"fdr_bh"`` controls the false discovery rate (Benjamini and Hochberg
+        1995). ``None`` returns the p-values unchanged.
+
+    Returns
+    -------
+    numpy.ndarray or pandas.Series
+        Adjusted p-values, the same shape as `p` (a Series keeps its index).
+
+    Raises
+    ------
+    ValueError
+        For an unknown `method` or p-values outside [0, 1].
+
+    References
+    ----------
+    Holm, S. (1979). A simple sequentially rejective multiple test procedure.
+    Scandinavian Journal of Statistics 6, 65-70.
+
+    Benjamini, Y. and Hochberg, Y. (1995). Controlling the false discovery rate.
+    JRSS B 57, 289-300.
+
+    Examples
+    --------
+    >>> adjust_pvalues([0.01, 0.04, 0.03], method="holm").round(3).tolist()
+    [0.03, 0.06, 0.06]
+    >>> adjust_pvalues([0.01, 0.04, 0.03], method="fdr_bh").round(3).tolist()
+    [0.03, 0.04, 0.04]
+    """
+    _check_choice("method", method, [*ADJUST_METHODS, None])
+    index = p.index if isinstance(p, pd.Series) else None
+    values = np.asarray(p, dtype="float64")
+    finite = ~np.isnan(values)
+    if np.any((values[finite] < 0) | (values[finite] > 1)):
+        raise ValueError("`p` must hold p-values between 0 and 1.")
+    out = values.copy()
+    if method == "holm" and finite.any():
+        out[finite] = _holm(values[finite])
+    elif method is not None and finite.any():
+        out[finite] = multipletests(values[finite], method=method)[1]
+    return pd.Series(out, index=index, name=getattr(p, "name", None)) if index is not None else out

@@ -1,0 +1,209 @@
+"""Tests of impact.stats.compare_groups, prevalence_table and adjust_pvalues."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
+
+from impact.errors import SmallSampleWarning, StatisticalWarning
+from impact.stats import adjust_pvalues, compare_groups, prevalence_table
+
+
+def _table_frame(events_a, n_a, events_b, n_b, *, order=("a", "b")):
+    """Unit-level rows reproducing a 2 x 2 table (group order as given)."""
+    group = [order[0]] * n_a + [order[1]] * n_b
+    y = [1] * events_a + [0] * (n_a - events_a) + [1] * events_b + [0] * (n_b - events_b)
+    return pd.DataFrame({"group": pd.Categorical(group, categories=list(order)), "y": y})
+
+
+@pytest.fixture
+def tea():
+    # Fisher's tea-tasting experiment: rows truth (milk / tea poured first),
+    # columns guess; R: TeaTasting <- matrix(c(3, 1, 1, 3), nrow = 2)
+    return _table_frame(1, 4, 3, 4, order=("tea", "milk"))
+
+
+def test_fisher_tea_tasting_matches_r(tea):
+    res = compare_groups(tea, outcome="y", group="group", method="exact").iloc[0]
+    # R 4.x: fisher.test(TeaTasting) -> p-value = 0.4857, odds ratio 6.408309,
+    # 95 percent CI 0.2117329 621.9337505
+    assert res["p_value"] == pytest.approx(0.4857, abs=5e-5)
+    assert res["odds_ratio"] == pytest.approx(6.408309, rel=1e-5)
+    assert res["odds_ratio_ci_low"] == pytest.approx(0.2117329, rel=5e-5)
+    assert stats.nchypergeom_fisher.sf(2, 8, 4, 4, res["odds_ratio_ci_low"]) == pytest.approx(0.025, abs=1e-8)
+    # R's upper limit comes from uniroot with a loose tolerance (621.93); the exact
+    # limit is where P(X <= 3; psi) = 0.025 under Fisher's noncentral hypergeometric
+    assert res["odds_ratio_ci_high"] == pytest.approx(621.9337505, rel=0.01)
+    assert stats.nchypergeom_fisher.cdf(3, 8, 4, 4, res["odds_ratio_ci_high"]) == pytest.approx(0.025, abs=1e-8)
+    assert (res["n"], res["events_a"], res["events_b"]) == (8, 1, 3)
+
+
+def test_tea_tasting_90_percent_interval(tea):
+    # R: fisher.test(TeaTasting, conf.level = 0.90)$conf.int = 0.3135693 308.5568338
+    # (the one-sided 95% limits); R's upper limit again carries uniroot's tolerance
+    res = compare_groups(tea, outcome="y", group="group", method="exact", alpha=0.10).iloc[0]
+    assert res["odds_ratio_ci_low"] == pytest.approx(0.3135693, rel=2e-5)
+    assert res["odds_ratio_ci_high"] == pytest.approx(308.5568338, rel=0.01)
+    assert stats.nchypergeom_fisher.sf(2, 8, 4, 4, res["odds_ratio_ci_low"]) == pytest.approx(0.05, abs=1e-8)
+
+
+def test_midp_tea_tasting(tea):
+    # mid-p = P(X=4) + P(X=0) + (P(X=3) + P(X=1)) / 2 = (1 + 1 + 16) / 70 (hypergeometric)
+    res = compare_groups(tea, outcome="y", group="group", method="midp").iloc[0]
+    assert res["p_value"] == pytest.approx(18 / 70)
+    assert res["test"] == "fisher_midp"
+
+
+@pytest.mark.parametrize("table", [(3, 12, 9, 11), (0, 7, 5, 9), (10, 10, 2, 25), (14, 40, 22, 33)])
+def test_binary_effects_match_scipy_and_statsmodels(table):
+    e0, n0, e1, n1 = table
+    res = compare_groups(_table_frame(e0, n0, e1, n1), outcome="y", group="group", method="exact").iloc[0]
+    ref = stats.contingency.odds_ratio([[e1, n1 - e1], [e0, n0 - e0]], kind="conditional")
+    ci = ref.confidence_interval()
+    assert res["odds_ratio"] == pytest.approx(ref.statistic, rel=1e-6)
+    assert res["odds_ratio_ci_low"] == pytest.approx(ci.low, rel=1e-6)
+    assert res["odds_ratio_ci_high"] == pytest.approx(ci.high, rel=1e-6)
+    assert res["p_value"] == pytest.approx(stats.fisher_exact([[e1, n1 - e1], [e0, n0 - e0]]).pvalue)
+    low, high = confint_proportions_2indep(e1, n1, e0, n0, method="newcomb", compare="diff")
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((low, high))
+    assert res["effect"] == pytest.approx(e1 / n1 - e0 / n0)
+    wl, wh = proportion_confint(e0, n0, method="wilson")
+    assert (res["prevalence_a_ci_low"], res["prevalence_a_ci_high"]) == pytest.approx((wl, wh))
+    table_ = np.array([[e0, n0 - e0], [e1, n1 - e1]])
+    assert res["cramers_v"] == pytest.approx(stats.contingency.association(table_, method="cramer"))
+
+
+def test_permutation_p_matches_exact_enumeration():
+    # the permutation test orders tables by chi-square, i.e. by |x - E[x]|; its exact
+    # p-value is a hypergeometric sum, which 20,000 resamples must match closely
+    e0, n0, e1, n1 = 4, 10, 11, 20
+    res = compare_groups(_table_frame(e0, n0, e1, n1), outcome="y", group="group",
+                         method="permutation", n_resamples=20_000, seed=1).iloc[0]
+    m, n = e0 + e1, n0 + n1
+    k = np.arange(max(0, m - n0), min(m, n1) + 1)
+    pmf = stats.hypergeom.pmf(k, n, m, n1)
+    expected = m * n1 / n
+    exact = pmf[np.abs(k - expected) >= abs(e1 - expected) - 1e-9].sum()
+    assert res["p_value"] == pytest.approx(exact, abs=0.01)
+
+
+def test_continuous_two_groups(rng):
+    a, b = rng.normal(0, 1, 12), rng.normal(1.0, 1, 9)
+    df = pd.DataFrame({"g": ["a"] * 12 + ["b"] * 9, "score": np.r_[a, b]})
+    res = compare_groups(df, outcome="score", group="g", method="asymptotic").iloc[0]
+    ref = stats.mannwhitneyu(b, a, method="asymptotic")
+    assert res["p_value"] == pytest.approx(ref.pvalue)
+    # rank-biserial = P(b > a) - P(b < a), counted over all pairs
+    diffs = b[:, None] - a[None, :]
+    assert res["effect"] == pytest.approx((diffs > 0).mean() - (diffs < 0).mean())
+    assert res["hodges_lehmann"] == pytest.approx(np.median(diffs))
+    assert res["hodges_lehmann_ci_low"] < res["hodges_lehmann"] < res["hodges_lehmann_ci_high"]
+    perm = compare_groups(df, outcome="score", group="g", method="permutation", n_resamples=20_000).iloc[0]
+    exact = stats.mannwhitneyu(b, a, method="exact").pvalue  # no ties: exact permutation distribution
+    assert perm["p_value"] == pytest.approx(exact, abs=0.01)
+
+
+def test_more_than_two_groups(rng):
+    df = pd.DataFrame({"g": np.repeat(["x", "y", "z"], [6, 7, 8]), "y": rng.integers(0, 2, 21)})
+    df.loc[df["g"] == "z", "y"] = 1
+    res = compare_groups(df, outcome="y", group="g", method="exact", n_resamples=20_000).iloc[0]
+    table = pd.crosstab(df["y"], df["g"]).to_numpy()
+    # exact conditional p of the chi-square statistic, enumerating every 2 x 3 table
+    # with these margins (multivariate hypergeometric probabilities)
+    cols, m = table.sum(axis=0), table[1].sum()
+    probs = {}
+    for x1 in range(cols[0] + 1):
+        for x2 in range(cols[1] + 1):
+            x3 = m - x1 - x2
+            if 0 <= x3 <= cols[2]:
+                chi2 = stats.chi2_contingency(np.array([cols - [x1, x2, x3], [x1, x2, x3]]),
+                                              correction=False).statistic
+                probs[(x1, x2)] = (stats.multivariate_hypergeom.pmf([x1, x2, x3], cols, m), chi2)
+    observed = probs[(table[1, 0], table[1, 1])][1]
+    exact = sum(p for p, chi2 in probs.values() if chi2 >= observed - 1e-9)
+    assert res["p_value"] == pytest.approx(exact, abs=0.01)
+    assert res["effect"] == pytest.approx(stats.contingency.association(table, method="cramer"))
+    assert res["n_groups"] == 3 and res["test"] == "permutation"
+    df["score"] = rng.normal(size=21) + (df["g"] == "z")
+    kw = compare_groups(df, outcome="score", group="g", method="asymptotic").iloc[0]
+    ref = stats.kruskal(*[df.loc[df["g"] == k, "score"] for k in "xyz"])
+    assert kw["statistic"] == pytest.approx(ref.statistic)
+    assert kw["p_value"] == pytest.approx(ref.pvalue)
+    assert kw["effect"] == pytest.approx(ref.statistic / 20)
+
+
+def test_by_rows_unit_aggregation_and_adjustment(rng):
+    councils = pd.DataFrame({"council_id": range(24), "status_group": ["in"] * 8 + ["out"] * 16})
+    rows = []
+    for code in ["commitment", "learning", "morale"]:
+        for wave in ["early", "longer_term"]:
+            for c, status in councils.itertuples(index=False):
+                for _ in range(3):  # three interviews per council
+                    p = 0.8 if (code == "learning" and status == "in") else 0.05
+                    rows.append((c, code, wave, status, bool(rng.random() < p)))
+    panel = pd.DataFrame(rows, columns=["council_id", "code", "wave", "status_group", "mentioned"])
+    before = panel.copy()
+    res = compare_groups(panel, outcome="mentioned", group="status_group", by=["code", "wave"],
+                         unit="council_id", adjust="holm")
+    pd.testing.assert_frame_equal(panel, before)
+    assert len(res) == 6 and (res["n"] == 24).all()
+    assert res["p_adjusted"].to_numpy() == pytest.approx(
+        multipletests(res["p_value"], method="holm")[1])
+    # council-level prevalence is "mentioned in any interview"
+    any_ = panel.groupby(["code", "wave", "council_id", "status_group"])["mentioned"].max().reset_index()
+    first = any_[(any_.code == "commitment") & (any_.wave == "early")]
+    row = res[(res.code == "commitment") & (res.wave == "early")].iloc[0]
+    assert row["events_a"] == first.loc[first.status_group == "in", "mentioned"].sum()
+    # the planted difference for learning is found after adjustment
+    learning = res[res.code == "learning"]
+    assert (learning["effect"] < 0).all() and (learning["p_adjusted"] < 0.05).all()
+
+
+def test_prevalence_table(rng):
+    df = pd.DataFrame({"g": ["a"] * 5 + ["b"] * 7, "y": rng.integers(0, 2, 12).astype(bool)})
+    res = prevalence_table(df, outcome="y", group="g")
+    low, high = proportion_confint(df.loc[df.g == "b", "y"].sum(), 7, method="wilson")
+    assert res.loc[1, ["ci_low", "ci_high"]].tolist() == pytest.approx([low, high])
+    assert res["n"].tolist() == [5, 7]
+
+
+def test_seeded_permutations_reproducible(rng):
+    df = pd.DataFrame({"g": ["a"] * 9 + ["b"] * 11, "y": rng.normal(size=20)})
+    one = compare_groups(df, outcome="y", group="g", method="permutation", n_resamples=500, seed=3)
+    two = compare_groups(df, outcome="y", group="g", method="permutation", n_resamples=500, seed=3)
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_errors_and_warnings():
+    df = pd.DataFrame({"g": ["a", "a", "b"], "y": [1, 0, 1]})
+    with pytest.raises(ValueError, match=r"`method` must be one of .*'fisher' was passed"):
+        compare_groups(df, outcome="y", group="g", method="fisher")
+    with pytest.raises(ValueError, match=r"'nope' \(from `outcome`\), 'none' \(from `by`\)"):
+        compare_groups(df, outcome="nope", group="g", by="none")
+    with pytest.raises(ValueError, match="at least two groups"):
+        compare_groups(df.assign(g="a"), outcome="y", group="g")
+    with pytest.raises(ValueError, match="`alpha`"):
+        compare_groups(df, outcome="y", group="g", alpha=5)
+    with pytest.warns(SmallSampleWarning, match="fewer than two units"):
+        compare_groups(df, outcome="y", group="g")
+    with pytest.warns(StatisticalWarning, match="expected count"):
+        compare_groups(pd.concat([df] * 2), outcome="y", group="g", method="asymptotic")
+    none = compare_groups(pd.concat([df] * 2).assign(y=0), outcome="y", group="g").iloc[0]
+    assert none["p_value"] == 1.0  # a table with a zero margin carries no evidence
+    with pytest.raises(ValueError, match="must be constant within each unit"):
+        compare_groups(df.assign(u=1), outcome="y", group="g", unit="u")
+
+
+def test_adjust_pvalues_matches_statsmodels():
+    p = np.array([0.001, 0.02, 0.04, 0.3, np.nan, 0.011])
+    finite = ~np.isnan(p)
+    for method in ("holm", "fdr_bh"):
+        out = adjust_pvalues(p, method=method)
+        assert np.isnan(out[4])
+        assert out[finite] == pytest.approx(multipletests(p[finite], method=method)[1])
+    series = pd.Series([0.01, 0.5], index=["commitment", "morale"])
+    assert adjust_pvalues(series).index.tolist() == ["commitment", "morale"]
+    with pytest.raises(ValueError, match="`method` must be one of"):
+        adjust_pvalues(p, method="sidak2")
