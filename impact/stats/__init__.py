@@ -5,7 +5,8 @@ Tidy in, tidy out: every test returns one row per code or contrast, with
 models return results objects with labelled ``params``.
 """
 
+from ._change import change_over_time
 from ._groups import compare_groups, prevalence_table
 from ._multiplicity import adjust_pvalues
 
-__all__ = ["adjust_pvalues", "compare_groups", "prevalence_table"]
+__all__ = ["adjust_pvalues", "change_over_time", "compare_groups", "prevalence_table"]

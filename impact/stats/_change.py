@@ -1,0 +1,194 @@
+"""Within-unit change over time (waves), separately within each status group."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from statsmodels.stats.contingency_tables import cochrans_q
+
+from ..errors import AttritionWarning, SmallSampleWarning
+from ._checks import _as_list, _check_choice, _check_columns, _check_frame, _is_binary, _numeric
+from ._groups import _cells, _levels
+from ._multiplicity import ADJUST_METHODS, adjust_pvalues
+
+__all__ = ["change_over_time"]
+
+
+def change_over_time(
+    data: pd.DataFrame,
+    *,
+    outcome: str,
+    time: str,
+    unit: str,
+    group: str | None = None,
+    by: str | list[str] | None = None,
+    times: list | None = None,
+    adjust: Literal["holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"] | None = "holm",
+) -> pd.DataFrame:
+    """Test whether an outcome changes over time within the same units.
+
+    Binary outcomes: McNemar's test for two time points (exact binomial p on
+    the discordant pairs, with the uncorrected asymptotic p beside it) and
+    Cochran's Q for more. Continuous or ordinal outcomes: Wilcoxon's
+    signed-rank test for two time points and Friedman's test for more. Only
+    units observed at every time point are used (complete cases).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Tidy panel, one row per unit x time (rows repeated within a unit and
+        time are combined: "any" for binary, mean otherwise). Not modified.
+    outcome : str
+        Boolean / 0-1 or numeric column.
+    time : str
+        Time column (e.g. ``"wave"``); ordered by `times`, by its categories,
+        or sorted.
+    unit : str
+        Unit column (e.g. ``"council_id"``).
+    group : str, optional
+        Column of groups (e.g. intervention status) tested separately.
+    by : str or list of str, optional
+        Further columns with separate rows (e.g. ``"code"``).
+    times : list, optional
+        The time points to use, in order (default: all).
+    adjust : {"holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"} or None
+        Adjustment across rows, giving `p_adjusted`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level of `by` x `group`: by..., group..., `outcome`,
+        `test`, `n` (complete units), `n_times`, `time_first`, `time_last`,
+        `value_first`, `value_last` (prevalence or median), `effect_type`,
+        `effect`, `statistic`, `df`, `p_value`, `p_asymptotic`, `p_adjusted`.
+        McNemar rows add `n_discordant`, `n_up` (0 -> 1) and `n_down` (1 -> 0).
+
+    Raises
+    ------
+    ValueError
+        For missing columns, bad arguments, or fewer than two time points.
+
+    Warns
+    -----
+    AttritionWarning
+        When units missing a time point are dropped.
+    SmallSampleWarning
+        When a row has fewer than two complete units.
+
+    References
+    ----------
+    Agresti, A. (2013). Categorical Data Analysis, 3rd ed., section 11.1
+    (McNemar) and 11.2.5 (Cochran's Q).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"council_id": [1, 1, 2, 2, 3, 3, 4, 4],
+    ...                    "wave": ["early", "late"] * 4,
+    ...                    "mentioned": [0, 1, 0, 1, 0, 1, 1, 1]})
+    >>> res = change_over_time(df, outcome="mentioned", time="wave", unit="council_id")
+    >>> print(res.loc[0, "test"], res.loc[0, "n_up"], res.loc[0, "p_value"])
+    mcnemar 3 0.25
+    """
+    _check_frame(data)
+    by = _as_list(by)
+    groups = _as_list(group)
+    _check_columns(data, outcome=outcome, time=time, unit=unit, group=group, by=by)
+    _check_choice("adjust", adjust, [*ADJUST_METHODS, None])
+    frame = data[[*by, *groups, unit, time]].copy()
+    frame["_y"] = _numeric(data, outcome, "outcome")
+    frame = frame.dropna(subset=["_y", time])
+    binary = _is_binary(frame["_y"])
+    order = list(times) if times is not None else _levels(frame[time])
+    unknown = [t for t in order if t not in set(frame[time])]
+    if unknown:
+        raise ValueError(f"`times` names time points absent from {time!r}: {unknown}.")
+    if len(order) < 2:
+        raise ValueError(f"The column {time!r} given as `time` must have at least two time points, but has {order}.")
+    frame = frame[frame[time].isin(order)]
+    wide = frame.pivot_table(index=[*by, *groups, unit], columns=time, values="_y",
+                             aggfunc="max" if binary else "mean", observed=True)
+    wide = wide.reindex(columns=order)
+    complete = wide.dropna()
+    if len(complete) < len(wide):
+        warnings.warn(
+            f"{len(wide) - len(complete)} unit(s) lack one or more of the time points {order} and were "
+            "left out (complete cases only).",
+            AttritionWarning,
+            stacklevel=2,
+        )
+    rows = []
+    small = 0
+    for key, cell in _cells(complete.reset_index(), [*by, *groups]):
+        values = cell[order].to_numpy(dtype="float64")
+        row = dict(zip([*by, *groups], key), outcome=outcome, n=len(values), n_times=len(order),
+                   time_first=order[0], time_last=order[-1])
+        if len(values) < 2:
+            small += 1
+            row.update(test=None, p_value=np.nan)
+        elif binary:
+            row.update(_binary_change(values))
+        else:
+            row.update(_continuous_change(values))
+        rows.append(row)
+    if small:
+        warnings.warn(f"{small} row(s) have fewer than two complete units and were not tested.",
+                      SmallSampleWarning, stacklevel=2)
+    out = pd.DataFrame(rows)
+    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), adjust)
+    cols = [*by, *groups, "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first",
+            "value_last", "n_discordant", "n_up", "n_down", "effect_type", "effect", "statistic", "df",
+            "p_value", "p_asymptotic", "p_adjusted"]
+    return out[[c for c in cols if c in out.columns]]
+
+
+def _binary_change(values: np.ndarray) -> dict:
+    first, last = values[:, 0], values[:, -1]
+    row = dict(value_first=first.mean(), value_last=last.mean())
+    if values.shape[1] == 2:
+        up, down = int(((first == 0) & (last == 1)).sum()), int(((first == 1) & (last == 0)).sum())
+        d = up + down
+        exact = stats.binomtest(up, d, 0.5).pvalue if d else 1.0
+        z2 = (up - down) ** 2 / d if d else 0.0
+        row.update(test="mcnemar", n_discordant=d, n_up=up, n_down=down, effect_type="difference",
+                   effect=last.mean() - first.mean(), statistic=z2, df=1, p_value=float(exact),
+                   p_asymptotic=float(stats.chi2.sf(z2, 1)) if d else 1.0)
+    else:
+        if np.ptp(values, axis=1).any():
+            res = cochrans_q(values)
+            q, p = float(res.statistic), float(res.pvalue)
+        else:  # no unit changed: nothing to test
+            q, p = 0.0, 1.0
+        row.update(test="cochran_q", effect_type="difference", effect=last.mean() - first.mean(),
+                   statistic=q, df=values.shape[1] - 1, p_value=p, p_asymptotic=p)
+    return row
+
+
+def _continuous_change(values: np.ndarray) -> dict:
+    first, last = values[:, 0], values[:, -1]
+    row = dict(value_first=float(np.median(first)), value_last=float(np.median(last)))
+    n, k = values.shape
+    if k == 2:
+        diff = last - first
+        nonzero = diff[diff != 0]
+        if len(nonzero) == 0:
+            stat, p = 0.0, 1.0
+        else:
+            res = stats.wilcoxon(last, first, zero_method="wilcox")
+            stat, p = float(res.statistic), float(res.pvalue)
+        ranks = stats.rankdata(np.abs(nonzero))
+        effect = (ranks[nonzero > 0].sum() - ranks[nonzero < 0].sum()) / ranks.sum() if len(nonzero) else 0.0
+        row.update(test="wilcoxon", effect_type="matched_rank_biserial", effect=float(effect),
+                   statistic=stat, df=np.nan, p_value=p, p_asymptotic=np.nan)
+    else:
+        if np.ptp(values, axis=1).any():
+            res = stats.friedmanchisquare(*values.T)
+            chi2, p = float(res.statistic), float(res.pvalue)
+        else:
+            chi2, p = 0.0, 1.0
+        row.update(test="friedman", effect_type="kendalls_w", effect=chi2 / (n * (k - 1)),
+                   statistic=chi2, df=k - 1, p_value=p, p_asymptotic=p)
+    return row

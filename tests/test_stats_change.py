@@ -1,0 +1,93 @@
+"""Tests of impact.stats.change_over_time (McNemar, Cochran's Q, Wilcoxon, Friedman)."""
+
+import pandas as pd
+import pytest
+from scipy import stats
+
+from impact.errors import AttritionWarning
+from impact.stats import change_over_time
+
+
+def _paired_binary(counts):
+    """Units from a 2 x 2 table of (first, second) = counts[(a, b)]."""
+    rows, unit = [], 0
+    for (a, b), n in counts.items():
+        for _ in range(n):
+            rows += [(unit, 1, a), (unit, 2, b)]
+            unit += 1
+    return pd.DataFrame(rows, columns=["unit", "survey", "approve"])
+
+
+def test_mcnemar_presidential_approval():
+    # Agresti (2013) Categorical Data Analysis 3rd ed., Table 11.1: approval of the
+    # President's performance in two surveys a month apart, 1600 adults:
+    # (approve, approve) 794, (approve, disapprove) 150, (disapprove, approve) 86,
+    # (disapprove, disapprove) 570. Printed: z = -4.17, z^2 = 17.36, P < 0.0001.
+    df = _paired_binary({(1, 1): 794, (1, 0): 150, (0, 1): 86, (0, 0): 570})
+    res = change_over_time(df, outcome="approve", time="survey", unit="unit").iloc[0]
+    assert res["statistic"] == pytest.approx(17.36, abs=0.005)
+    assert res["p_asymptotic"] < 1e-4
+    assert (res["n"], res["n_up"], res["n_down"]) == (1600, 86, 150)
+    assert res["value_first"] == pytest.approx(944 / 1600)  # 0.59 approve at first survey
+    assert res["p_value"] == pytest.approx(stats.binomtest(86, 236, 0.5).pvalue)
+
+
+@pytest.mark.parametrize(
+    ("table", "q", "p"),
+    [
+        # WaveMetrics Igor Pro manual, StatsCochranTest example "wave1": 9 blocks x 5 groups,
+        # printed statistic 5.56522, P-value 0.234056
+        ([[0, 0, 0, 0, 1], [0, 0, 0, 0, 1], [0, 0, 0, 1, 1], [0, 1, 0, 1, 1], [0, 1, 0, 1, 0],
+          [1, 1, 0, 1, 0], [1, 1, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0]], 5.56522, 0.234056),
+        # same source, "wave2": printed statistic 10.3636, P-value 0.0347281
+        ([[0, 0, 0, 0, 1], [0, 0, 0, 0, 1], [0, 0, 0, 1, 1], [0, 1, 0, 1, 1], [1, 1, 0, 1, 1],
+          [1, 1, 0, 1, 1], [1, 1, 0, 1, 0], [1, 1, 0, 0, 0], [1, 0, 0, 0, 0]], 10.3636, 0.0347281),
+    ],
+)
+def test_cochrans_q_published_examples(table, q, p):
+    wide = pd.DataFrame(table, columns=[f"g{j}" for j in range(1, 6)]).rename_axis("block").reset_index()
+    long = wide.melt(id_vars="block", var_name="condition", value_name="on")
+    res = change_over_time(long, outcome="on", time="condition", unit="block").iloc[0]
+    assert res["test"] == "cochran_q" and res["df"] == 4 and res["n"] == 9
+    assert res["statistic"] == pytest.approx(q, abs=5e-5)
+    assert res["p_value"] == pytest.approx(p, abs=5e-7)
+
+
+def test_continuous_change_by_group(rng):
+    n = 14
+    rows = []
+    for status, shift in (("intervention", 1.5), ("none", 0.0)):
+        base = rng.normal(3, 1, n)
+        for i in range(n):
+            for w, t in enumerate(["expectations", "early", "longer_term"]):
+                rows.append((f"{status}{i}", status, t, base[i] + shift * w / 2 + rng.normal(0, 0.3)))
+    df = pd.DataFrame(rows, columns=["council_id", "status", "wave", "score"])
+    order = ["expectations", "early", "longer_term"]
+    res = change_over_time(df, outcome="score", time="wave", unit="council_id", group="status", times=order)
+    assert res["status"].tolist() == ["intervention", "none"]
+    wide = df.pivot(index="council_id", columns="wave", values="score")[order]
+    ref = stats.friedmanchisquare(*wide[wide.index.str.startswith("none")].to_numpy().T)
+    none = res.set_index("status").loc["none"]
+    assert none["statistic"] == pytest.approx(ref.statistic)
+    assert none["effect"] == pytest.approx(ref.statistic / (n * 2))
+    assert res.set_index("status").loc["intervention", "p_value"] < 0.001  # planted change found
+    two = change_over_time(df, outcome="score", time="wave", unit="council_id", group="status",
+                           times=["expectations", "longer_term"])
+    sub = wide[wide.index.str.startswith("intervention")]
+    ref = stats.wilcoxon(sub["longer_term"], sub["expectations"])
+    row = two.set_index("status").loc["intervention"]
+    assert row["p_value"] == pytest.approx(ref.pvalue)
+    assert row["effect"] == pytest.approx(1.0)  # every council improved
+
+
+def test_attrition_and_errors():
+    df = pd.DataFrame({"u": [1, 1, 2, 2, 3], "t": [1, 2, 1, 2, 1], "y": [0, 1, 0, 1, 1]})
+    with pytest.warns(AttritionWarning, match="1 unit"):
+        res = change_over_time(df, outcome="y", time="t", unit="u")
+    assert res.loc[0, "n"] == 2
+    with pytest.raises(ValueError, match=r"'wave' \(from `time`\)"):
+        change_over_time(df, outcome="y", time="wave", unit="u")
+    with pytest.raises(ValueError, match="at least two time points"):
+        change_over_time(df, outcome="y", time="t", unit="u", times=[1])
+    with pytest.raises(ValueError, match="`adjust` must be one of"):
+        change_over_time(df, outcome="y", time="t", unit="u", adjust="BH")
