@@ -794,7 +794,8 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         per coder, or one long DataFrame with a ``coder`` column.  A row with a
         ``present`` column that is False (a reviewer's rejection from
         :func:`impact.review.import_review`) records that the coder looked at
-        the unit and found the code absent.
+        the unit and found the code absent; rows with ``decision`` "note" and
+        ``present`` missing (a reviewer's note without a decision) are ignored.
     units : DataFrame or list of str, optional
         The units that were to be coded: segments (``segment_id`` and, kept as
         grouping columns, ``interview_id``, ``wave``, ``council_id``...), or a
@@ -844,6 +845,10 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
     _check_option("unit_level", unit_level, ("segment", "document"))
     _check_option("uncoded", uncoded, ("absent", "missing"))
     stacked = _stack_coded(coded)
+    if "present" in stacked.columns and "decision" in stacked.columns:
+        # a reviewer's note without a decision (import_review) says nothing about codes
+        note = stacked["present"].isna().to_numpy() & (stacked["decision"] == "note").fillna(False).to_numpy(dtype=bool)
+        stacked = stacked[~note]
     stacked["unit"] = stacked["unit"].astype(str)
     stacked["code"] = stacked["code"].astype(str)
     stacked["coder"] = stacked["coder"].astype(str)

@@ -1,0 +1,198 @@
+"""Private helpers for the spreadsheets people fill in (review, adjudication).
+
+Writing: a formatted sheet (bold frozen header, widths, wrapped text, drop-down
+lists, locked read-only cells, every text cell formula-neutralised), saved
+atomically.  Reading: every cell as text exactly as typed, whatever program
+saved the file (Excel, LibreOffice: numbers where text was expected, ``None``
+for blanks), with formulas and unreadable cells reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ._io import atomic_write_bytes, neutralise_cell
+from .errors import InputError, Problem
+
+__all__ = []  # private module
+
+EDITABLE_FILL = PatternFill("solid", fgColor="FFF2CC")
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+
+
+def to_cell(value: object) -> object:
+    """A Python value as a safe spreadsheet cell (text neutralised, NaN blank)."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+        value = value.item()
+    if isinstance(value, (bool, int, float)):
+        return value
+    return neutralise_cell(str(value))
+
+
+def cell_text(value: object) -> str:
+    """A cell as text, whatever type the saving program gave it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value):
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = None, wrap: set[str] = frozenset(),
+                editable: set[str] = frozenset(), hidden: set[str] = frozenset(), protect: bool = True,
+                number_format: dict[str, str] | None = None) -> None:
+    """Write ``frame`` to ``ws`` with a frozen bold header; lock all but ``editable`` columns."""
+    widths = widths or {}
+    columns = list(frame.columns)
+    ws.append(columns)
+    for row in frame.itertuples(index=False):
+        ws.append([to_cell(v) for v in row])
+    for j, name in enumerate(columns, start=1):
+        letter = get_column_letter(j)
+        head = ws.cell(row=1, column=j)
+        head.font = Font(bold=True)
+        head.fill = HEADER_FILL
+        ws.column_dimensions[letter].width = widths.get(name, 14)
+        if name in hidden:
+            ws.column_dimensions[letter].hidden = True
+        for i in range(2, len(frame) + 2):
+            cell = ws.cell(row=i, column=j)
+            if name in wrap:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            else:
+                cell.alignment = Alignment(vertical="top")
+            if number_format and name in number_format:
+                cell.number_format = number_format[name]
+            if name in editable:
+                cell.protection = Protection(locked=False)
+                cell.fill = EDITABLE_FILL
+    ws.freeze_panes = "A2"
+    if protect:
+        # No password: protection guards against slips, not against a determined user.
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False
+        ws.protection.formatRows = False
+        ws.protection.autoFilter = False
+        ws.protection.sort = False
+
+
+def add_choice(ws, column: str, frame: pd.DataFrame, formula: str, *, title: str, prompt: str) -> None:
+    """A drop-down list (DataValidation) on every data cell of ``column``."""
+    j = list(frame.columns).index(column) + 1
+    letter = get_column_letter(j)
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
+    dv.error = f"Choose a value from the list ({prompt})."
+    dv.errorTitle = title
+    dv.prompt = prompt
+    dv.promptTitle = title
+    dv.showErrorMessage = True
+    dv.showInputMessage = True
+    ws.add_data_validation(dv)
+    dv.add(f"{letter}2:{letter}{max(len(frame) + 1, 2)}")
+
+
+def write_readme(ws, lines: list[str]) -> None:
+    ws.column_dimensions["A"].width = 110
+    for line in lines:
+        ws.append([to_cell(line)])
+        ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+
+
+def write_key_values(ws, values: dict[str, object]) -> None:
+    ws.append(["key", "value"])
+    for k, v in values.items():
+        ws.append([k, to_cell(v)])
+
+
+def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
+    """Save atomically: the previous file survives an interrupted write."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    return atomic_write_bytes(path, buf.getvalue())
+
+
+def open_workbook(path: str | os.PathLike, *, required: list[str]):
+    """Open a filled-in workbook (formulas kept as typed) after basic checks."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: file not found")
+    try:
+        wb = load_workbook(path, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for a bad file
+        raise InputError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    missing = [s for s in required if s not in wb.sheetnames]
+    if missing:
+        raise InputError(f"{path}: sheet(s) {missing} missing - expected a workbook written by impact "
+                         f"with sheets {required}; it has {wb.sheetnames}")
+    return wb
+
+
+def where(path: Path, sheet: str) -> str:
+    return f"{path.name} (sheet '{sheet}')"
+
+
+def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
+    """Rows of a sheet as text cells keyed by header; extra columns, formulas and renamed headers reported.
+
+    Returns (header, records, problems); each record maps the expected column
+    names (and ``"__extra__"``: {header: text} of cells in unexpected columns,
+    which callers report cell by cell) to text.  Blank rows are skipped.
+    """
+    problems: list[Problem] = []
+    rows = list(ws.iter_rows())
+    if not rows:
+        return [], [], [Problem(file, 1, None, None, f"a header row {expected}")]
+    header = [cell_text(c.value) for c in rows[0]]
+    for j, name in enumerate(expected):
+        got = header[j] if j < len(header) else ""
+        if got != name:
+            problems.append(Problem(file, 1, f"{get_column_letter(j + 1)} ({name})", got,
+                                    f"the column header {name!r} unchanged (columns must not be renamed, moved or deleted)"))
+    extra_cols = {j: (header[j] or get_column_letter(j + 1)) for j in range(len(expected), len(header))}
+    for j, name in extra_cols.items():
+        if header[j]:
+            problems.append(Problem(file, 1, f"{get_column_letter(j + 1)} ({name})", name,
+                                    "no extra columns (this column was added; its content would be ignored - "
+                                    "move it into the notes column)"))
+    records = []
+    for cells in rows[1:]:
+        if all(c.value in (None, "") for c in cells):
+            continue
+        rownum = cells[0].row
+        rec: dict = {}
+        extra: dict[str, str] = {}
+        for j, c in enumerate(cells):
+            if c.data_type == "f":
+                name = expected[j] if j < len(expected) else extra_cols.get(j, get_column_letter(j + 1))
+                problems.append(Problem(file, rownum, name, str(c.value), "plain text or a value, not a formula"))
+            text = cell_text(c.value)
+            if j < len(expected):
+                rec[expected[j]] = text
+            elif text:
+                extra[extra_cols.get(j, get_column_letter(j + 1))] = text
+        for name in expected:
+            rec.setdefault(name, "")
+        rec["__extra__"] = extra
+        records.append((rownum, rec))
+    return header, records, problems

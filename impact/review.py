@@ -1,0 +1,352 @@
+"""Review a machine coder's suggestions in Excel (or LibreOffice), and read the decisions back.
+
+:func:`export_review` writes the suggestions, least certain first, to a
+formatted workbook: a drop-down for the decision (``accept``, ``reject``,
+``other``), a drop-down of code ids for "other code", a free-text notes
+column, a README sheet explaining how to fill it in.  Read-only columns are
+locked (no password: it guards against slips) and a hidden copy of them lets
+:func:`import_review` notice any edit.
+
+:func:`import_review` reads the decisions back and records the reviewer as a
+coder.  Every cell is checked; every problem (a decision not in the list, an
+unknown code id, a changed or deleted row id, a duplicated row, an edited
+read-only cell, a formula, an added row or column) is reported by sheet, row
+and column, all of them in one :class:`~impact.errors.ValidationError`.
+Nothing a reviewer typed is dropped silently: notes are kept, and rows that
+were deleted are reported as a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+
+from . import _xlsx
+from ._version import __version__
+from .errors import ImpactWarning, InputError, Problem, ValidationError
+
+__all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
+
+#: Decisions a reviewer may choose.
+DECISIONS: tuple[str, ...] = ("accept", "reject", "other")
+
+#: Columns of the review sheet, in order.
+REVIEW_COLUMNS: tuple[str, ...] = (
+    "row_id", "unit", "code", "label", "score", "uncertainty", "negated", "hedged", "attribution",
+    "evidence", "text", "decision", "other_code", "notes",
+)
+_EDITABLE = ("decision", "other_code", "notes")
+_READ_ONLY = tuple(c for c in REVIEW_COLUMNS if c not in _EDITABLE)
+_NUMERIC = ("score", "uncertainty")
+_SHEET, _ORIGINAL, _META, _CODES, _README = "review", "_original", "_meta", "codes", "README"
+_FORMAT = "impact-review 1"
+
+
+class ReviewWarning(ImpactWarning):
+    """Something in a filled-in review that is not an error but should be known (such as deleted rows)."""
+
+
+def _codes_table(codebook, coded: pd.DataFrame) -> pd.DataFrame:
+    if codebook is None:
+        ids = sorted(coded["code"].astype(str).unique())
+        return pd.DataFrame({"code_id": ids, "label": ids, "definition": [""] * len(ids)})
+    table = codebook.codes if hasattr(codebook, "codes") else codebook
+    if not isinstance(table, pd.DataFrame) or "code_id" not in table.columns:
+        raise TypeError("`codebook` must be an impact.Codebook or a DataFrame with a `code_id` column, "
+                        f"but {type(codebook).__name__} was passed.")
+    out = pd.DataFrame({"code_id": table["code_id"].astype(str)})
+    out["label"] = table["label"].astype(str).to_numpy() if "label" in table.columns else out["code_id"]
+    out["definition"] = table["definition"].fillna("").astype(str).to_numpy() if "definition" in table.columns else ""
+    return out
+
+
+def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFrame,
+                  uncertainty: str | None) -> pd.DataFrame:
+    for name, df, cols in (("segments", segments, ["segment_id", "text"]), ("coded", coded, ["unit", "code"])):
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(df).__name__} was passed.")
+        missing = [c for c in cols if c not in df.columns]
+        if missing:
+            raise ValueError(f"`{name}` has no column(s) {missing}; it has {list(df.columns)}.")
+    seg = segments.drop_duplicates("segment_id").set_index("segment_id")
+    c = coded.reset_index(drop=True).copy()
+    c["unit"] = c["unit"].astype(str)
+    unknown = sorted(set(c["unit"]) - set(seg.index.astype(str)))
+    if unknown:
+        raise ValidationError([Problem("coded", None, "unit", u, "a segment_id of `segments`") for u in unknown[:50]],
+                              source="coded output")
+    score = pd.to_numeric(c["score"], errors="coerce") if "score" in c.columns else pd.Series(np.nan, index=c.index)
+    if uncertainty is None:
+        unc = 1.0 - 2.0 * (score - 0.5).abs()
+    else:
+        if uncertainty not in c.columns:
+            raise ValueError(f"`uncertainty` names column {uncertainty!r}, which `coded` does not have.")
+        unc = pd.to_numeric(c[uncertainty], errors="coerce")
+    text = seg["text"].reindex(c["unit"]).astype(str).to_numpy()
+    evidence = [""] * len(c)
+    if {"start", "end"} <= set(c.columns) and "start" in seg.columns:
+        seg_start = pd.to_numeric(seg["start"]).reindex(c["unit"]).to_numpy()
+        s = pd.to_numeric(c["start"], errors="coerce").to_numpy() - seg_start
+        e = pd.to_numeric(c["end"], errors="coerce").to_numpy() - seg_start
+        evidence = [t[int(a):int(b)] if np.isfinite(a) and np.isfinite(b) and 0 <= a <= b <= len(t) else ""
+                    for t, a, b in zip(text, s, e, strict=True)]
+    label = codes.set_index("code_id")["label"]
+    out = pd.DataFrame({
+        "unit": c["unit"],
+        "code": c["code"].astype(str),
+        "label": label.reindex(c["code"].astype(str)).fillna("").to_numpy(),
+        "score": score.round(6),
+        "uncertainty": unc.round(6),
+        "negated": c["negated"].map(_yes_no) if "negated" in c.columns else "",
+        "hedged": c["hedged"].map(_yes_no) if "hedged" in c.columns else "",
+        "attribution": c["attribution"].fillna("").astype(str) if "attribution" in c.columns else "",
+        "evidence": evidence,
+        "text": text,
+    })
+    order = np.lexsort((np.arange(len(out)), -out["uncertainty"].fillna(-np.inf).to_numpy()))
+    out = out.iloc[order].reset_index(drop=True)
+    out.insert(0, "row_id", [f"r{i + 1:05d}" for i in range(len(out))])
+    for col in _EDITABLE:
+        out[col] = ""
+    return out[list(REVIEW_COLUMNS)]
+
+
+def _same(typed: str, exported: str, *, numeric: bool) -> bool:
+    """Equal as exported; numbers compared to 9 significant digits (LibreOffice rewrites them)."""
+    if typed == exported or not numeric:
+        return typed == exported
+    try:
+        return bool(np.isclose(float(typed), float(exported), rtol=1e-9, atol=1e-12))
+    except ValueError:
+        return False
+
+
+def _yes_no(v: object) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
+        return ""
+    return "yes" if bool(v) else "no"
+
+
+_README_TEXT = [
+    "How to review these coding suggestions",
+    "Each row of the 'review' sheet is one code the machine coder suggested for one segment of an interview, "
+    "least certain first (uncertainty 1 = a score of 0.5, a coin toss; 0 = a score of 0 or 1).",
+    "Read 'text' (the segment) and 'evidence' (the words that triggered the code), then choose in 'decision':",
+    "  accept - the code applies to this segment;",
+    "  reject - the code does not apply;",
+    "  other - a different code applies: choose it in 'other_code' (the list on the 'codes' sheet).",
+    "Leave 'decision' blank for rows you did not review; they are not counted.",
+    "Write anything else in 'notes' (free text, kept as typed).",
+    "Please do not edit the grey columns, delete or add rows or columns, or rename sheets: "
+    "the import checks them and reports every change by sheet, row and column.",
+    "Save as .xlsx (Excel or LibreOffice), then run: impact review import THIS_FILE.xlsx --out decisions.csv",
+]
+
+
+def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.PathLike, *, codebook=None,
+                  reviewer: str | None = None, uncertainty: str | None = None, limit: int | None = None) -> Path:
+    """Write a machine coder's suggestions to an .xlsx for a person to review.
+
+    Parameters
+    ----------
+    segments : DataFrame
+        Segments (``segment_id``, ``text``, and ``start`` to place evidence).
+    coded : DataFrame
+        Coded output: ``unit`` (a segment_id), ``code``, ``score`` and
+        optionally ``negated``, ``hedged``, ``attribution``, ``start``,
+        ``end``.
+    path : path-like
+        The .xlsx to write (atomically: an interrupted write leaves any
+        previous file intact).
+    codebook : impact.Codebook or DataFrame, optional
+        Codes offered for "other code" (default: the codes in ``coded``).
+    reviewer : str, optional
+        Reviewer's name, stored in the file (``import_review`` can override).
+    uncertainty : str, optional
+        Column of ``coded`` holding an uncertainty (higher = less certain);
+        default ``1 - 2 * |score - 0.5|``.
+    limit : int, optional
+        Keep only the ``limit`` least certain suggestions.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> seg = pd.DataFrame({"segment_id": ["I1:1", "I1:2"], "text": ["We felt valued.", "New plan."],
+    ...                     "start": [0, 16]})
+    >>> coded = pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "plans_actions"], "score": [0.9, 0.55]})
+    >>> p = export_review(seg, coded, pathlib.Path(tempfile.mkdtemp()) / "review.xlsx", reviewer="ann")
+    >>> import_review(p).empty  # nothing decided yet
+    True
+    """
+    codes = _codes_table(codebook, coded)
+    frame = _review_frame(segments, coded, codes, uncertainty)
+    if limit is not None:
+        frame = frame.head(int(limit))
+    wb = Workbook()
+    readme = wb.active
+    readme.title = _README
+    _xlsx.write_readme(readme, _README_TEXT)
+    ws = wb.create_sheet(_SHEET)
+    _xlsx.write_sheet(ws, frame, widths={"row_id": 9, "unit": 12, "code": 16, "label": 22, "score": 8,
+                                         "uncertainty": 11, "negated": 9, "hedged": 9, "attribution": 13,
+                                         "evidence": 30, "text": 60, "decision": 12, "other_code": 18, "notes": 40},
+                      wrap={"evidence", "text", "notes", "label"}, editable=set(_EDITABLE), hidden={"row_id"},
+                      number_format={"score": "0.00", "uncertainty": "0.00"})
+    ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(REVIEW_COLUMNS)).column_letter}{len(frame) + 1}"
+    _xlsx.add_choice(ws, "decision", frame, '"' + ",".join(DECISIONS) + '"', title="Decision",
+                     prompt="accept, reject, or other (then choose other_code)")
+    cws = wb.create_sheet(_CODES)
+    _xlsx.write_sheet(cws, codes, widths={"code_id": 20, "label": 30, "definition": 80}, wrap={"definition"})
+    _xlsx.add_choice(ws, "other_code", frame, f"{_CODES}!$A$2:$A${len(codes) + 1}", title="Other code",
+                     prompt="a code id from the 'codes' sheet")
+    orig = wb.create_sheet(_ORIGINAL)
+    _xlsx.write_sheet(orig, frame[list(_READ_ONLY)], protect=True)
+    orig.sheet_state = "veryHidden"
+    meta = wb.create_sheet(_META)
+    _xlsx.write_key_values(meta, {
+        "format": _FORMAT, "impact_version": __version__, "reviewer": reviewer or "",
+        "created": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
+        "codebook_id": getattr(codebook, "id", ""), "codebook_hash": getattr(codebook, "hash", ""),
+    })
+    meta.sheet_state = "veryHidden"
+    wb.active = wb.sheetnames.index(_SHEET)
+    return _xlsx.save_workbook(wb, path)
+
+
+def _meta(wb) -> dict[str, str]:
+    ws = wb[_META]
+    return {_xlsx.cell_text(k): _xlsx.cell_text(v) for k, v in ws.iter_rows(min_row=2, max_col=2, values_only=True)}
+
+
+def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd.DataFrame:
+    """Read a filled-in review workbook; return the reviewer's decisions as codings.
+
+    Parameters
+    ----------
+    path : path-like
+        The workbook written by :func:`export_review`, filled in and saved by
+        Excel or LibreOffice.
+    reviewer : str, optional
+        Name recorded in the ``coder`` column (default: the name stored at
+        export).
+
+    Returns
+    -------
+    DataFrame
+        One row per decision: ``unit, code, coder, present, decision,
+        suggested_code, score, notes, row_id, sheet_row``.  ``accept`` gives
+        the suggested code with ``present`` True; ``reject`` gives it with
+        ``present`` False; ``other`` gives the suggested code with ``present``
+        False and the chosen code with ``present`` True.  Rows with notes but
+        no decision are kept with decision ``"note"`` and ``present`` <NA>.  Rows left blank are not
+        returned.  Pass the result to :func:`impact.agreement.coding_to_units`
+        (rows with ``present`` False count as "looked at, absent").
+
+    Raises
+    ------
+    InputError
+        If the file is not a review workbook, or no reviewer is named.
+    ValidationError
+        Listing every cell that cannot be read (sheet, row, column, value, and
+        what was expected).  Its ``partial`` attribute holds the decisions of
+        the rows without problems.
+
+    Warns
+    -----
+    ReviewWarning
+        Rows deleted from the sheet, sheets added.
+    """
+    path = Path(path)
+    wb = _xlsx.open_workbook(path, required=[_SHEET, _ORIGINAL, _META])
+    meta = _meta(wb)
+    if meta.get("format") != _FORMAT:
+        raise InputError(f"{path}: not a review workbook of this version (format {meta.get('format')!r}, "
+                         f"expected {_FORMAT!r})")
+    name = reviewer or meta.get("reviewer", "")
+    if not name:
+        raise InputError(f"{path}: no reviewer named - pass reviewer= (--reviewer NAME on the command line)")
+    file = _xlsx.where(path, _SHEET)
+    _, records, problems = _xlsx.read_rows(wb[_SHEET], file=file, expected=list(REVIEW_COLUMNS))
+    _, originals, _ = _xlsx.read_rows(wb[_ORIGINAL], file=_xlsx.where(path, _ORIGINAL), expected=list(_READ_ONLY))
+    original = {rec["row_id"]: rec for _, rec in originals}
+    codes = {_xlsx.cell_text(r[0]) for r in wb[_CODES].iter_rows(min_row=2, max_col=1, values_only=True)} - {""} \
+        if _CODES in wb.sheetnames else set()
+    for extra in sorted(set(wb.sheetnames) - {_SHEET, _ORIGINAL, _META, _CODES, _README}):
+        warnings.warn(f"{path.name}: sheet {extra!r} was added; its content is not read.", ReviewWarning, stacklevel=2)
+    seen: dict[str, int] = {}
+    out: list[dict] = []
+    for row, rec in records:
+        bad_before = len(problems)
+        for col, text in rec["__extra__"].items():
+            problems.append(Problem(file, row, col, text, "no content outside the sheet's columns (move it into notes)"))
+        rid = rec["row_id"]
+        orig = original.get(rid)
+        if not rid:
+            problems.append(Problem(file, row, "row_id", "", "the row id written by the export (it was deleted, "
+                                    "or this row was added: add other codes with decision 'other' instead)"))
+        elif orig is None:
+            problems.append(Problem(file, row, "row_id", rid, "a row id written by the export (it was changed)"))
+        elif rid in seen:
+            problems.append(Problem(file, row, "row_id", rid, f"each row once (row {seen[rid]} has the same id)"))
+        else:
+            seen[rid] = row
+        if orig is not None:
+            for col in _READ_ONLY[1:]:
+                if not _same(rec[col], orig[col], numeric=col in _NUMERIC):
+                    problems.append(Problem(file, row, col, rec[col],
+                                            f"the exported value {orig[col]!r} (a read-only column was edited)"))
+        decision = rec["decision"].strip().lower()
+        other = rec["other_code"].strip()
+        if decision and decision not in DECISIONS:
+            problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(DECISIONS)}"))
+        if decision == "other" and not other:
+            problems.append(Problem(file, row, "other_code", "", "a code id (decision is 'other')"))
+        elif other and other not in codes:
+            problems.append(Problem(file, row, "other_code", other, "a code id listed on the 'codes' sheet"))
+        elif other and decision != "other":
+            problems.append(Problem(file, row, "other_code", other,
+                                    "blank unless decision is 'other' (choose 'other' in decision, or clear this)"))
+        if len(problems) > bad_before or orig is None or not (decision or rec["notes"]):
+            continue
+        base = {"unit": orig["unit"], "coder": name, "decision": decision, "suggested_code": orig["code"],
+                "score": pd.to_numeric(orig["score"], errors="coerce") if orig["score"] else np.nan,
+                "notes": rec["notes"], "row_id": rid, "sheet_row": row}
+        if decision == "accept":
+            out.append({**base, "code": orig["code"], "present": True})
+        elif decision == "reject":
+            out.append({**base, "code": orig["code"], "present": False})
+        elif decision == "other":
+            out.append({**base, "code": orig["code"], "present": False})
+            out.append({**base, "code": other, "present": True})
+        else:
+            out.append({**base, "code": orig["code"], "present": pd.NA, "decision": "note"})
+    result = _decisions_frame(out)
+    if problems:
+        err = ValidationError(problems, source=str(path))
+        err.partial = result  # the rows that could be read, for callers that want them
+        raise err
+    deleted = sorted(set(original) - set(seen))
+    if deleted:
+        warnings.warn(f"{path.name}: {len(deleted)} exported row(s) are no longer in the sheet (deleted?): "
+                      f"{', '.join(deleted[:10])}{' ...' if len(deleted) > 10 else ''}", ReviewWarning, stacklevel=2)
+    return result
+
+
+def _decisions_frame(out: list[dict]) -> pd.DataFrame:
+    cols = ["unit", "code", "coder", "present", "decision", "suggested_code", "score", "notes", "row_id", "sheet_row"]
+    result = pd.DataFrame(out, columns=cols)
+    result["present"] = result["present"].astype("boolean")
+    result["sheet_row"] = result["sheet_row"].astype("int64")
+    result["score"] = result["score"].astype(float)
+    return result

@@ -1,0 +1,212 @@
+"""Tests of impact.review: export to Excel, a simulated reviewer, and a strict import."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from impact.agreement import coding_to_units, percent_agreement
+from impact.errors import InputError, ValidationError
+from impact.review import REVIEW_COLUMNS, ReviewWarning, export_review, import_review
+
+CODES = pd.DataFrame({"code_id": ["commitment", "plans_actions", "learning", "morale", "partnership"],
+                      "label": ["Commitment", "Plans", "Learning", "Morale", "Partnership"],
+                      "definition": ["c", "p", "l", "m", "=p"]})
+COL = {name: chr(ord("A") + i) for i, name in enumerate(REVIEW_COLUMNS)}
+
+
+@pytest.fixture
+def segments() -> pd.DataFrame:
+    texts = ["We felt our work was valued.", "=HYPERLINK(\"http://evil\")", "The plan changed.",
+             "+44 partners met monthly.", "We learned a lot.", "Nothing much."]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    return pd.DataFrame({"segment_id": [f"I1:{i}" for i in range(1, 7)], "interview_id": "I1",
+                         "start": starts, "end": [s + len(t) for s, t in zip(starts, texts, strict=True)],
+                         "text": texts})
+
+
+@pytest.fixture
+def coded(segments) -> pd.DataFrame:
+    scores = [0.95, 0.5, 0.7, 0.55, 0.6, 0.99]
+    codes = ["morale", "learning", "plans_actions", "partnership", "learning", "morale"]
+    return pd.DataFrame({"unit": segments["segment_id"], "code": codes, "score": scores,
+                         "negated": False, "hedged": [True] + [False] * 5, "attribution": ["review"] + [""] * 5,
+                         "start": segments["start"], "end": segments["start"] + 3})
+
+
+@pytest.fixture
+def exported(tmp_path, segments, coded):
+    return export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+
+
+def _rows_by_unit(ws) -> dict[str, int]:
+    return {ws[f"B{r}"].value: r for r in range(2, ws.max_row + 1)}
+
+
+def test_export_layout(exported):
+    wb = load_workbook(exported)
+    assert wb.sheetnames[:3] == ["README", "review", "codes"]
+    assert wb["_original"].sheet_state == "veryHidden"
+    ws = wb["review"]
+    assert [c.value for c in ws[1]] == list(REVIEW_COLUMNS)
+    assert ws.freeze_panes == "A2"
+    assert ws.column_dimensions["A"].hidden
+    assert ws.protection.sheet and ws["A2"].protection.locked and not ws[f"{COL['decision']}2"].protection.locked
+    assert ws[f"{COL['text']}2"].alignment.wrap_text
+    # least certain first: score 0.5, 0.55, 0.6, 0.7, 0.95, 0.99
+    assert [ws[f"{COL['score']}{r}"].value for r in range(2, 8)] == [0.5, 0.55, 0.6, 0.7, 0.95, 0.99]
+    formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation)
+    assert formulas == ['"accept,reject,other"', "codes!$A$2:$A$6"]
+    # every text cell is formula-neutralised
+    texts = {ws[f"{COL['text']}{r}"].value for r in range(2, 8)}
+    assert "'=HYPERLINK(\"http://evil\")" in texts and "'+44 partners met monthly." in texts
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    assert wb["codes"]["C6"].value == "'=p"
+    # evidence is the coded span inside the segment
+    row = _rows_by_unit(ws)["I1:1"]
+    assert ws[f"{COL['evidence']}{row}"].value == "We "
+    assert ws[f"{COL['hedged']}{row}"].value == "yes"
+    assert "accept" in " ".join(str(c.value) for c in wb["README"]["A"])
+
+
+def test_round_trip_reports_exactly_the_bad_cells(exported):
+    wb = load_workbook(exported)
+    ws = wb["review"]
+    rows = _rows_by_unit(ws)
+    d, o, n = COL["decision"], COL["other_code"], COL["notes"]
+    ws[f"{d}{rows['I1:1']}"] = "accept"
+    ws[f"{n}{rows['I1:1']}"] = "clearly about morale"
+    ws[f"{d}{rows['I1:2']}"] = "reject"
+    ws[f"{d}{rows['I1:3']}"] = "other"
+    ws[f"{o}{rows['I1:3']}"] = "commitment"
+    ws[f"{d}{rows['I1:4']}"] = "acept"  # typo
+    ws[f"{d}{rows['I1:5']}"] = "other"
+    ws[f"{o}{rows['I1:5']}"] = "lerning"  # unknown code id
+    ws[f"A{rows['I1:6']}"] = None  # deleted id
+    ws[f"{d}{rows['I1:6']}"] = "accept"
+    wb.save(exported)
+    with pytest.raises(ValidationError, match="3 problem") as err:
+        import_review(exported)
+    got = {(p.file, p.row, p.column, p.value) for p in err.value.problems}
+    assert got == {
+        ("review.xlsx (sheet 'review')", rows["I1:4"], "decision", "acept"),
+        ("review.xlsx (sheet 'review')", rows["I1:5"], "other_code", "lerning"),
+        ("review.xlsx (sheet 'review')", rows["I1:6"], "row_id", ""),
+    }
+    good = err.value.partial
+    assert sorted(zip(good.unit, good.code, good.present, strict=True)) == [
+        ("I1:1", "morale", True), ("I1:2", "learning", False),
+        ("I1:3", "commitment", True), ("I1:3", "plans_actions", False)]
+    assert (good.coder == "ann").all()
+    assert good.loc[good.unit == "I1:1", "notes"].item() == "clearly about morale"
+    # fix the bad cells: everything imports
+    ws[f"{d}{rows['I1:4']}"] = "Accept "
+    ws[f"{o}{rows['I1:5']}"] = "learning"
+    ws[f"A{rows['I1:6']}"] = load_workbook(exported)["_original"][f"A{rows['I1:6']}"].value
+    wb.save(exported)
+    res = import_review(exported, reviewer="bob")
+    assert len(res) == 8 and set(res.coder) == {"bob"}  # 'other' gives two rows (rejected + chosen code)
+    assert res.loc[res.unit == "I1:4", "decision"].item() == "accept"
+
+
+def test_libreoffice_like_edits(exported):
+    wb = load_workbook(exported)
+    ws = wb["review"]
+    rows = _rows_by_unit(ws)
+    r = rows["I1:4"]  # score 0.55, uncertainty 0.9 (stored as 0.9 after rounding)
+    ws[f"{COL['score']}{r}"] = 0.550000000000001  # a program re-writing the number
+    ws[f"{COL['notes']}{r}"] = 12  # a number where text is expected
+    ws[f"{COL['decision']}{r}"] = "reject"
+    ws[f"{COL['attribution']}{r}"] = None  # blank saved as empty
+    wb.save(exported)
+    res = import_review(exported)
+    assert res.loc[res.unit == "I1:4", "notes"].item() == "12"
+    assert not res.loc[res.unit == "I1:4", "present"].item()
+
+
+def test_every_other_problem_is_reported(exported):
+    wb = load_workbook(exported)
+    ws = wb["review"]
+    rows = _rows_by_unit(ws)
+    ws[f"{COL['text']}{rows['I1:1']}"] = "edited text"  # read-only column edited
+    ws[f"{COL['notes']}{rows['I1:2']}"] = "=1+1"  # a formula
+    ws[f"{COL['decision']}{rows['I1:3']}"] = "other"  # other without a code
+    ws[f"{COL['other_code']}{rows['I1:5']}"] = "morale"  # other code without decision 'other'
+    last = ws.max_row
+    for c in range(1, len(REVIEW_COLUMNS) + 1):  # a duplicated row
+        ws.cell(row=last + 1, column=c, value=ws.cell(row=rows["I1:4"], column=c).value)
+    ws["O1"] = "my column"  # an added column
+    ws[f"O{rows['I1:6']}"] = "a comment outside notes"
+    ws.cell(row=last + 3, column=len(REVIEW_COLUMNS), value="a stray note")  # an added row
+    wb.save(exported)
+    with pytest.raises(ValidationError) as err:
+        import_review(exported)
+    got = {(p.row, p.column) for p in err.value.problems}
+    assert got == {
+        (rows["I1:1"], "text"), (rows["I1:2"], "notes"), (rows["I1:3"], "other_code"),
+        (rows["I1:5"], "other_code"), (last + 1, "row_id"), (1, "O (my column)"),
+        (rows["I1:6"], "my column"), (last + 3, "row_id"),
+    }
+
+
+def test_deleted_rows_and_added_sheets_warn(exported):
+    wb = load_workbook(exported)
+    ws = wb["review"]
+    ws[f"{COL['decision']}2"] = "accept"
+    ws.delete_rows(3, 1)
+    wb.create_sheet("scratch")
+    wb.save(exported)
+    with pytest.warns(ReviewWarning) as record:
+        res = import_review(exported)
+    messages = " ".join(str(w.message) for w in record)
+    assert "r00002" in messages and "'scratch'" in messages
+    assert len(res) == 1
+
+
+def test_notes_without_decision_are_kept(exported):
+    wb = load_workbook(exported)
+    ws = wb["review"]
+    ws[f"{COL['notes']}2"] = "not sure - ask the team"
+    wb.save(exported)
+    res = import_review(exported)
+    assert res["notes"].tolist() == ["not sure - ask the team"] and res["present"].isna().all()
+
+
+def test_reviewer_required_and_not_a_review_file(tmp_path, segments, coded):
+    p = export_review(segments, coded, tmp_path / "r.xlsx")
+    with pytest.raises(InputError, match="no reviewer named"):
+        import_review(p)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(InputError, match="not a readable .xlsx"):
+        import_review(bad)
+
+
+def test_export_is_atomic(tmp_path, segments, coded):
+    p = export_review(segments, coded, tmp_path / "r.xlsx", reviewer="ann")
+    before = p.read_bytes()
+    with pytest.raises(ValidationError, match="I9:9"):
+        export_review(segments, pd.DataFrame({"unit": ["I9:9"], "code": ["morale"], "score": [0.5]}), p)
+    assert p.read_bytes() == before
+    assert [f.name for f in tmp_path.iterdir()] == ["r.xlsx"]
+
+
+def test_reviewer_becomes_a_coder(exported, segments, coded):
+    wb = load_workbook(exported)
+    ws = wb["review"]
+    for r in range(2, ws.max_row + 1):
+        ws[f"{COL['decision']}{r}"] = "accept" if ws[f"{COL['score']}{r}"].value >= 0.6 else "reject"
+    wb.save(exported)
+    rev = import_review(exported)
+    machine = coded.assign(coder="machine")
+    long = coding_to_units(pd.concat([machine, rev]), units=segments, uncoded="missing")
+    # the machine suggested one code per segment; the reviewer saw all six segments and rejected the
+    # two suggestions scored below 0.6 (learning on I1:2, partnership on I1:4): 5 of 6 units agree.
+    per_code = long.groupby("code").apply(lambda g: percent_agreement(g).value, include_groups=False)
+    assert per_code["learning"] == pytest.approx(5 / 6)
+    assert per_code["partnership"] == pytest.approx(5 / 6)
+    assert per_code["morale"] == pytest.approx(1.0)
