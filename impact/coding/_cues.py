@@ -1,0 +1,244 @@
+"""Shared text machinery for coding: tokens, stems, pattern compilation, cue lists.
+
+Text is matched as a *stem string*: the text's tokens (words, and the
+punctuation ``. ? ! ; ,``), each replaced by its Snowball stem, lower-cased,
+joined by single spaces, with a space before the first token.  Patterns
+(codebook phrases and cue words) are compiled into one trie-shaped regular
+expression over that string, so a whole batch of texts is scanned in one
+pass of the C regex engine; Python code then only handles the (few) matches.
+
+Pattern syntax (also used in ``docs/codebook-format.md``): words separated by
+spaces, each stemmed; ``word*`` matches any stem starting with the word's stem
+prefix; ``~N`` between two parts allows up to N words between them (handled by
+the caller as a sequence of parts).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+
+import yaml
+from nltk.stem.snowball import SnowballStemmer
+
+__all__ = [
+    "TOKEN",
+    "stem",
+    "stem_tokens",
+    "stem_text",
+    "split_parts",
+    "PatternSet",
+    "wordlist",
+    "attribution_cues",
+]
+
+#: Tokens: words (letters/digits, with inner apostrophes) and clause punctuation.
+TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[.?!;,]")
+_GAP = re.compile(r"^~(\d+)$")
+_STEMMER = SnowballStemmer("english")
+_CACHE: dict[str, str] = {}
+_CACHE_LIMIT = 2_000_000
+
+
+def stem(token: str) -> str:
+    """The stem of one token: lower-cased, curly apostrophe straightened, Snowball-stemmed.
+
+    Examples
+    --------
+    >>> [stem(t) for t in ["Collaborating", "partners", "hasn\u2019t", "."]]
+    ['collabor', 'partner', "hasn't", '.']
+    """
+    out = _CACHE.get(token)
+    if out is None:
+        low = token.lower().replace("\u2019", "'")
+        out = _STEMMER.stem(low) if low[0].isalpha() else low
+        if not out or " " in out:
+            out = low
+        if len(_CACHE) > _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[token] = out
+    return out
+
+
+def stem_tokens(text: str) -> list[str]:
+    """Stems of the tokens of ``text``, in order."""
+    cache = _CACHE
+    return [cache.get(t) or stem(t) for t in TOKEN.findall(text)]
+
+
+def stem_text(text: str) -> str:
+    """The stem string of ``text``: ``" " + " ".join(stems) + " "``.
+
+    Examples
+    --------
+    >>> stem_text("Partners are working together, closely.")
+    ' partner are work togeth , close . '
+    """
+    return " " + " ".join(stem_tokens(text)) + " "
+
+
+def split_parts(pattern: str) -> tuple[list[str], list[int]]:
+    """Split a pattern at its ``~N`` gaps: the contiguous parts and the gap sizes.
+
+    Examples
+    --------
+    >>> split_parts("fire in ~2 belly")
+    (['fire in', 'belly'], [2])
+    """
+    parts: list[list[str]] = [[]]
+    gaps: list[int] = []
+    for item in pattern.split():
+        gap = _GAP.match(item)
+        if gap:
+            gaps.append(int(gap.group(1)))
+            parts.append([])
+        else:
+            parts[-1].append(item)
+    if any(not p for p in parts):
+        raise ValueError(f"pattern {pattern!r}: a '~N' gap needs words on both sides")
+    return [" ".join(p) for p in parts], gaps
+
+
+def _word_regexes(phrase: str) -> tuple[str, ...]:
+    """The regex of each token of a contiguous phrase (stemmed; ``*`` = stem prefix)."""
+    out: list[str] = []
+    for item in phrase.split():
+        prefix = item.endswith("*")
+        tokens = TOKEN.findall(item.rstrip("*"))
+        if not tokens:
+            raise ValueError(f"pattern word {item!r} has no letters or digits")
+        for i, tok in enumerate(tokens):
+            if prefix and i == len(tokens) - 1:
+                low = tok.lower().replace("\u2019", "'")
+                stems = [s for s in (stem(low + "ing"), stem(low + "ed"), stem(low + "ion"), low) if low.startswith(s)]
+                out.append(re.escape(min(stems, key=len)) + "[^ ]*")
+            else:
+                out.append(re.escape(stem(tok)))
+    return tuple(out)
+
+
+def _trie(sequences: Iterable[tuple[str, ...]]) -> str:
+    root: dict = {}
+    for seq in sequences:
+        node = root
+        for tok in seq:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        for tok in sorted(k for k in node if k):
+            sub = node[tok]
+            rest = build(sub) if any(k for k in sub) else ""
+            if rest:
+                alts.append(tok + "(?: " + rest + ")" + ("?" if "" in sub else ""))
+            else:
+                alts.append(tok)
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(root)
+
+
+class PatternSet:
+    """Contiguous patterns grouped under labels, compiled into one trie regex.
+
+    Parameters
+    ----------
+    groups : mapping of label to patterns
+        Each pattern is a contiguous phrase (no ``~N``).
+    longest : bool
+        If True, :meth:`find` reports one non-overlapping match at a time, the
+        longest, with only the labels of the full match (used for cue words,
+        where "no longer" must hide "no").  If False, every token position is
+        tried and every pattern matching a prefix there is reported (used for
+        codebook terms, where one phrase may serve several rules).
+
+    Examples
+    --------
+    >>> ps = PatternSet({"neg": ["no", "not"], "pseudo": ["no longer"]}, longest=True)
+    >>> s = stem_text("We no longer work in silos, not at all.")
+    >>> [(s[a:b], labels) for a, b, labels in ps.find(s)]
+    [(' no longer', (('pseudo', 2),)), (' not', (('neg', 1),))]
+    """
+
+    def __init__(self, groups: Mapping[str, Sequence[str]], *, longest: bool = False) -> None:
+        self.longest = longest
+        self._exact: dict[str, list[tuple[str, int]]] = {}
+        self._prefixed: list[tuple[re.Pattern, str, int]] = []
+        seqs = set()
+        for label, patterns in groups.items():
+            for pattern in patterns:
+                seq = _word_regexes(pattern)
+                seqs.add(seq)
+                if any(t.endswith("[^ ]*") for t in seq):
+                    self._prefixed.append((re.compile(" ".join(seq)), label, len(seq)))
+                else:
+                    key = " ".join(re.sub(r"\\(.)", r"\1", t) for t in seq)
+                    self._exact.setdefault(key, []).append((label, len(seq)))
+        if not seqs:
+            self.regex = re.compile(r"(?!)")
+        elif longest:
+            self.regex = re.compile(r" (" + _trie(seqs) + r")(?= )")
+        else:
+            self.regex = re.compile(r" (?=(" + _trie(seqs) + r")(?= ))")
+        self._resolved: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def labels(self, matched: str) -> tuple[tuple[str, int], ...]:
+        """The ``(label, n_tokens)`` pairs of the patterns that ``matched`` (stems) satisfies."""
+        found = self._resolved.get(matched)
+        if found is None:
+            toks = matched.split(" ")
+            prefixes = [matched] if self.longest else [" ".join(toks[:k]) for k in range(1, len(toks) + 1)]
+            out: list[tuple[str, int]] = []
+            for text in prefixes:
+                out += self._exact.get(text, [])
+                out += [(label, n) for rx, label, n in self._prefixed if rx.fullmatch(text)]
+            found = tuple(dict.fromkeys(out))
+            if len(self._resolved) < 500_000:
+                self._resolved[matched] = found
+        return found
+
+    def find(self, s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, tuple[tuple[str, int], ...]]]:
+        """Matches in the stem string ``s``: ``(start, end, labels)``; ``start`` is the space before."""
+        endpos = len(s) if endpos is None else endpos
+        out = []
+        for m in self.regex.finditer(s, pos, endpos):
+            labels = self.labels(m.group(1))
+            if labels:
+                start = m.start()
+                out.append((start, m.end(1), labels))
+        return out
+
+
+def _data_text(name: str) -> str:
+    return resources.files("impact").joinpath("_data", "wordlists", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def wordlist(name: str) -> tuple[str, ...]:
+    """A bundled cue list (``impact/_data/wordlists/<name>.txt``): one pattern a line, ``#`` comments.
+
+    Examples
+    --------
+    >>> "no longer" in wordlist("pseudo_negators")
+    True
+    """
+    if os.sep in name or "/" in name:
+        raise ValueError(f"wordlist name {name!r} must not contain a path separator")
+    lines = (line.split("#", 1)[0].strip() for line in _data_text(f"{name}.txt").splitlines())
+    return tuple(line for line in lines if line)
+
+
+@functools.cache
+def attribution_cues() -> dict:
+    """The attribution cue lists (``impact/_data/wordlists/attribution.yaml``).
+
+    Examples
+    --------
+    >>> sorted(attribution_cues()["factors"])
+    ['funding', 'leadership', 'ofsted', 'other_programme', 'restructure']
+    """
+    return yaml.safe_load(_data_text("attribution.yaml"))

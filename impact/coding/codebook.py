@@ -1,0 +1,419 @@
+"""Codebooks: hierarchical codes with definitions and matching rules.
+
+A codebook is a versioned YAML document (format described in
+``docs/codebook-format.md``).  Each code has a stable snake_case id, an
+optional parent (codes form a tree), a label, a definition, inclusion and
+exclusion notes, examples, and optional *matching rules* used by
+:class:`impact.RuleCoder`.  The codebook's :attr:`Codebook.hash` is a SHA-256
+of its canonical content, so coded output can name exactly which codebook
+produced it.
+
+Bundled codebooks (``data/codebooks/``) are loaded by name:
+``nfer_impacts`` (the default, :meth:`Codebook.nfer`), ``impact_level``,
+``review_themes`` and ``attribution``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from .._io import atomic_write_text, read_text
+from ..errors import InputError, Problem, ValidationError
+
+__all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
+
+#: Version of the YAML layout this module reads and writes.
+FORMAT_VERSION = 1
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_TOP_KEYS = {"format_version", "id", "version", "title", "description", "source", "classes", "codes"}
+_CODE_KEYS = {"id", "parent", "label", "definition", "include", "exclude", "examples", "rules"}
+_RULE_KEYS = {"phrases", "near", "weight"}
+_NEAR_KEYS = {"terms", "with", "within", "weight", "ordered"}
+_DEFAULT_NAME = "nfer_impacts"
+
+
+def codebook_dirs() -> list[Path]:
+    """Folders searched for bundled codebooks, in order.
+
+    ``<repo>/data/codebooks`` (a source checkout or editable install), then
+    ``<sys.prefix>/share/impact/codebooks`` (where an installed package puts them).
+
+    Examples
+    --------
+    >>> any(d.name == "codebooks" for d in codebook_dirs())
+    True
+    """
+    return [
+        Path(__file__).resolve().parents[2] / "data" / "codebooks",
+        Path(sys.prefix) / "share" / "impact" / "codebooks",
+    ]
+
+
+def available_codebooks() -> list[str]:
+    """Names of the bundled codebooks that can be loaded by name.
+
+    Examples
+    --------
+    >>> "nfer_impacts" in available_codebooks()
+    True
+    """
+    names: set[str] = set()
+    for folder in codebook_dirs():
+        if folder.is_dir():
+            names.update(p.stem for p in folder.glob("*.yaml"))
+    return sorted(names)
+
+
+class Codebook:
+    """A versioned, hierarchical set of codes.
+
+    Parameters
+    ----------
+    spec : mapping
+        The parsed YAML document (see ``docs/codebook-format.md``).  It is
+        validated; every problem found is reported at once.
+    source : str, optional
+        Where the codebook came from, used in error messages.
+
+    Attributes
+    ----------
+    id, version, title, description : str
+    hash : str
+        SHA-256 (hex) of the canonical JSON of the content.
+    codes : pandas.DataFrame
+        One row per code: ``code_id``, ``parent``, ``label``, ``definition``,
+        ``include``, ``exclude``, ``examples`` (";"-joined), ``depth``,
+        ``n_rules``.
+
+    Raises
+    ------
+    impact.ValidationError
+        If the document breaks the format (lists every problem).
+
+    Examples
+    --------
+    >>> cb = Codebook.nfer()
+    >>> cb.id, list(cb.codes["code_id"])[:2]
+    ('nfer_impacts', ['commitment', 'plans_actions'])
+    >>> len(cb.hash)
+    64
+    >>> Codebook.from_yaml(cb.to_yaml()).hash == cb.hash
+    True
+    """
+
+    def __init__(self, spec: Mapping[str, Any], *, source: str = "codebook") -> None:
+        problems = _validate(spec, source)
+        if problems:
+            raise ValidationError(problems, source=source)
+        self._spec: dict[str, Any] = _normalise(spec)
+        self.source = source
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def from_yaml(cls, text: str, *, source: str = "codebook YAML") -> Codebook:
+        """Build a codebook from YAML text.
+
+        Examples
+        --------
+        >>> cb = Codebook.from_yaml('''
+        ... format_version: 1
+        ... id: tiny
+        ... version: "0.1"
+        ... codes:
+        ...   - {id: a, label: A, definition: The first.}
+        ...   - {id: a1, parent: a, label: A1, definition: A child of a.}
+        ... ''')
+        >>> cb.codes[["code_id", "parent", "depth"]].to_dict("records")
+        [{'code_id': 'a', 'parent': '', 'depth': 0}, {'code_id': 'a1', 'parent': 'a', 'depth': 1}]
+        """
+        try:
+            spec = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise InputError(f"{source}: not valid YAML: {exc}") from None
+        if not isinstance(spec, Mapping):
+            raise InputError(f"{source}: a codebook must be a YAML mapping, but {type(spec).__name__} was found")
+        return cls(spec, source=source)
+
+    @classmethod
+    def load(cls, name_or_path: str | os.PathLike = _DEFAULT_NAME) -> Codebook:
+        """Load a bundled codebook by name, or a codebook YAML file by path.
+
+        Raises
+        ------
+        impact.InputError
+            If the name is not a bundled codebook and no such file exists
+            (the message lists the available names).
+
+        Examples
+        --------
+        >>> Codebook.load("attribution").codes["code_id"].tolist()[:2]
+        ['review', 'other_factor']
+        """
+        if isinstance(name_or_path, Codebook):
+            return name_or_path
+        text = os.fspath(name_or_path)
+        path = Path(text)
+        if path.suffix.lower() in {".yaml", ".yml"} or os.sep in text or "/" in text:
+            if not path.is_file():
+                raise InputError(f"codebook file {text} does not exist")
+            return cls.from_yaml(read_text(path), source=str(path))
+        for folder in codebook_dirs():
+            candidate = folder / f"{text}.yaml"
+            if candidate.is_file():
+                return cls.from_yaml(read_text(candidate), source=candidate.name)
+        raise InputError(
+            f"The value for `codebook` must be one of {available_codebooks()} or a path to a "
+            f"codebook YAML file, but {text!r} was passed."
+        )
+
+    @classmethod
+    def nfer(cls) -> Codebook:
+        """The default codebook: the six impacts named by NFER (2011).
+
+        Examples
+        --------
+        >>> Codebook.nfer().codes["code_id"].tolist()
+        ['commitment', 'plans_actions', 'learning', 'policies_systems', 'morale', 'partnership']
+        """
+        return cls.load(_DEFAULT_NAME)
+
+    def to_yaml(self, path: str | os.PathLike | None = None) -> str:
+        """Return the codebook as YAML text; also write it (atomically) to ``path`` if given."""
+        text = yaml.safe_dump(self._spec, sort_keys=False, allow_unicode=True, width=100)
+        if path is not None:
+            atomic_write_text(path, text)
+        return text
+
+    # ------------------------------------------------------------ content
+    @property
+    def id(self) -> str:
+        return self._spec["id"]
+
+    @property
+    def version(self) -> str:
+        return self._spec["version"]
+
+    @property
+    def title(self) -> str:
+        return self._spec.get("title", "")
+
+    @property
+    def description(self) -> str:
+        return self._spec.get("description", "")
+
+    @property
+    def hash(self) -> str:
+        canonical = json.dumps(self._spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @property
+    def classes(self) -> dict[str, list[str]]:
+        """Named term lists that rules refer to as ``"@name"``."""
+        return {k: list(v) for k, v in self._spec.get("classes", {}).items()}
+
+    @property
+    def code_ids(self) -> list[str]:
+        return [c["id"] for c in self._spec["codes"]]
+
+    @property
+    def codes(self) -> pd.DataFrame:
+        by_id = {c["id"]: c for c in self._spec["codes"]}
+        rows = []
+        for c in self._spec["codes"]:
+            rules = c.get("rules", {})
+            rows.append({
+                "code_id": c["id"],
+                "parent": c.get("parent", ""),
+                "label": c.get("label", ""),
+                "definition": c.get("definition", ""),
+                "include": c.get("include", ""),
+                "exclude": c.get("exclude", ""),
+                "examples": ";".join(c.get("examples", [])),
+                "depth": _depth(c["id"], by_id),
+                "n_rules": len(rules.get("phrases", [])) + len(rules.get("near", [])),
+            })
+        return pd.DataFrame(rows, columns=[
+            "code_id", "parent", "label", "definition", "include", "exclude", "examples", "depth", "n_rules",
+        ])
+
+    def code(self, code_id: str) -> dict[str, Any]:
+        """The full specification of one code (a copy)."""
+        for c in self._spec["codes"]:
+            if c["id"] == code_id:
+                return json.loads(json.dumps(c))
+        raise InputError(f"The value for `code_id` must be one of {self.code_ids}, but {code_id!r} was passed.")
+
+    def children(self, code_id: str) -> list[str]:
+        """Ids of the direct children of ``code_id``."""
+        return [c["id"] for c in self._spec["codes"] if c.get("parent", "") == code_id]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Codebook) and other.hash == self.hash
+
+    def __hash__(self) -> int:
+        return hash(self.hash)
+
+    def __repr__(self) -> str:
+        return f"Codebook(id={self.id!r}, version={self.version!r}, codes={len(self.code_ids)}, hash={self.hash[:12]!r})"
+
+
+def _depth(code_id: str, by_id: dict[str, dict]) -> int:
+    depth, seen = 0, {code_id}
+    parent = by_id[code_id].get("parent", "")
+    while parent:
+        depth += 1
+        if parent in seen or parent not in by_id:
+            break
+        seen.add(parent)
+        parent = by_id[parent].get("parent", "")
+    return depth
+
+
+def _normalise(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """A plain, JSON-serialisable copy with defaults filled in and key order fixed."""
+    out: dict[str, Any] = {
+        "format_version": int(spec.get("format_version", FORMAT_VERSION)),
+        "id": str(spec["id"]),
+        "version": str(spec["version"]),
+    }
+    for key in ("title", "description", "source"):
+        if spec.get(key):
+            out[key] = str(spec[key]).strip()
+    if spec.get("classes"):
+        out["classes"] = {str(k): [str(t) for t in v] for k, v in spec["classes"].items()}
+    codes = []
+    for c in spec["codes"]:
+        code: dict[str, Any] = {"id": str(c["id"]), "parent": str(c.get("parent") or "")}
+        for key in ("label", "definition", "include", "exclude"):
+            code[key] = str(c.get(key) or "").strip()
+        code["examples"] = [str(e) for e in (c.get("examples") or [])]
+        if c.get("rules"):
+            code["rules"] = json.loads(json.dumps(c["rules"]))
+        codes.append(code)
+    out["codes"] = codes
+    return out
+
+
+def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def bad(column: str, value: object, expected: str) -> None:
+        problems.append(Problem(source, None, column, None if value is None else str(value), expected))
+
+    if not isinstance(spec, Mapping):
+        bad("", type(spec).__name__, "a mapping")
+        return problems
+    for key in spec:
+        if key not in _TOP_KEYS:
+            bad(str(key), key, f"one of the keys {sorted(_TOP_KEYS)}")
+    if spec.get("format_version", FORMAT_VERSION) != FORMAT_VERSION:
+        bad("format_version", spec.get("format_version"), f"{FORMAT_VERSION}")
+    if not isinstance(spec.get("id"), str) or not _ID.match(spec.get("id", "")):
+        bad("id", spec.get("id"), "a snake_case id")
+    if spec.get("version") in (None, ""):
+        bad("version", spec.get("version"), "a version string such as '1.0'")
+    classes = spec.get("classes") or {}
+    if not isinstance(classes, Mapping) or not all(isinstance(v, list) for v in classes.values()):
+        bad("classes", classes, "a mapping of class name to a list of terms")
+        classes = {}
+    codes = spec.get("codes")
+    if not isinstance(codes, list) or not codes:
+        bad("codes", codes, "a non-empty list of codes")
+        return problems
+    ids = [c.get("id") if isinstance(c, Mapping) else None for c in codes]
+    for i, c in enumerate(codes):
+        where = f"codes[{i}]"
+        if not isinstance(c, Mapping):
+            bad(where, c, "a mapping with id, label and definition")
+            continue
+        for key in c:
+            if key not in _CODE_KEYS:
+                bad(f"{where}.{key}", key, f"one of the keys {sorted(_CODE_KEYS)}")
+        if not isinstance(c.get("id"), str) or not _ID.match(c.get("id", "")):
+            bad(f"{where}.id", c.get("id"), "a snake_case id")
+        elif ids.count(c["id"]) > 1:
+            bad(f"{where}.id", c["id"], "an id used only once")
+        if not c.get("label"):
+            bad(f"{where}.label", c.get("label"), "a non-empty label")
+        parent = c.get("parent") or ""
+        if parent and parent not in ids:
+            bad(f"{where}.parent", parent, f"the id of another code ({', '.join(map(str, ids))})")
+        if not isinstance(c.get("examples", []) or [], list):
+            bad(f"{where}.examples", c.get("examples"), "a list of strings")
+        problems += _validate_rules(c.get("rules"), f"{where}.rules", classes, source)
+    problems += _cycles(codes, source)
+    return problems
+
+
+def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> list[Problem]:
+    if rules is None:
+        return []
+    problems: list[Problem] = []
+
+    def bad(column: str, value: object, expected: str) -> None:
+        problems.append(Problem(source, None, column, str(value), expected))
+
+    def check_terms(column: str, terms: Any) -> None:
+        if isinstance(terms, str):
+            terms = [terms]
+        if not isinstance(terms, list) or not terms:
+            bad(column, terms, "a term, a list of terms or a class reference '@name'")
+            return
+        for t in terms:
+            if not isinstance(t, str) or not t.strip():
+                bad(column, t, "a non-empty string")
+            elif t.startswith("@") and t[1:] not in classes:
+                bad(column, t, f"a defined class ({', '.join('@' + k for k in classes) or 'none defined'})")
+
+    if not isinstance(rules, Mapping):
+        bad(where, rules, "a mapping with phrases and/or near")
+        return problems
+    for key in rules:
+        if key not in _RULE_KEYS:
+            bad(f"{where}.{key}", key, f"one of the keys {sorted(_RULE_KEYS)}")
+    if "phrases" in rules:
+        check_terms(f"{where}.phrases", rules["phrases"])
+    for j, near in enumerate(rules.get("near", []) or []):
+        col = f"{where}.near[{j}]"
+        if not isinstance(near, Mapping) or "terms" not in near or "with" not in near:
+            bad(col, near, "a mapping with terms, with and within")
+            continue
+        for key in near:
+            if key not in _NEAR_KEYS:
+                bad(f"{col}.{key}", key, f"one of the keys {sorted(_NEAR_KEYS)}")
+        check_terms(f"{col}.terms", near["terms"])
+        check_terms(f"{col}.with", near["with"])
+        within = near.get("within", 6)
+        if not isinstance(within, int) or isinstance(within, bool) or not 0 <= within <= 30:
+            bad(f"{col}.within", within, "an integer number of words between 0 and 30")
+    for col, w in [(f"{where}.weight", rules.get("weight", 0.8))] + [
+        (f"{where}.near[{j}].weight", n.get("weight", 0.6)) for j, n in enumerate(rules.get("near", []) or []) if isinstance(n, Mapping)
+    ]:
+        if not isinstance(w, int | float) or isinstance(w, bool) or not 0 < w <= 1:
+            bad(col, w, "a weight in (0, 1]")
+    return problems
+
+
+def _cycles(codes: list, source: str) -> list[Problem]:
+    parents = {c.get("id"): c.get("parent") or "" for c in codes if isinstance(c, Mapping)}
+    problems = []
+    for code_id in parents:
+        seen, node = set(), code_id
+        while node:
+            if node in seen:
+                problems.append(Problem(source, None, "parent", str(code_id), "a code tree without cycles"))
+                break
+            seen.add(node)
+            node = parents.get(node, "")
+    return problems

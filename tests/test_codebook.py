@@ -1,0 +1,106 @@
+"""Tests for impact.coding.codebook."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from impact.coding import Codebook, available_codebooks
+from impact.coding.codebook import codebook_dirs
+from impact.errors import InputError, ValidationError
+from impact.vocab import CORE_THEMES, OPTIONAL_THEMES, THEMES
+
+TINY = """
+format_version: 1
+id: tiny
+version: "0.1"
+classes:
+  better: [better, improv*]
+codes:
+  - id: parent
+    label: Parent
+    definition: A parent code.
+  - id: child
+    parent: parent
+    label: Child
+    definition: A child code.
+    rules:
+      phrases: ["real buzz", "fire in ~2 belly"]
+      near:
+        - {terms: [morale], with: ["@better"], within: 3}
+"""
+
+
+def test_bundled_codebooks_load_by_name():
+    assert {"nfer_impacts", "impact_level", "review_themes", "attribution"} <= set(available_codebooks())
+    assert Codebook.nfer().code_ids == ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
+    assert Codebook.load("impact_level").code_ids == ["insight", "action", "practice"]
+    attribution = Codebook.load("attribution").codes.set_index("code_id")
+    assert set(attribution.index) == {"review", "other_factor", "ofsted", "leadership", "restructure", "funding", "other_programme", "unclear"}
+    assert (attribution.loc[["ofsted", "leadership", "restructure", "funding", "other_programme"], "parent"] == "other_factor").all()
+
+
+def test_review_themes_use_vocab_ids():
+    codes = Codebook.load("review_themes").codes.set_index("code_id")
+    assert set(THEMES) <= set(codes.index)
+    assert (codes.loc[list(CORE_THEMES), "parent"] == "core").all()
+    assert (codes.loc[list(OPTIONAL_THEMES), "parent"] == "optional").all()
+    assert (codes.loc[list(THEMES), "depth"] == 1).all()
+
+
+def test_every_bundled_code_is_documented():
+    for name in available_codebooks():
+        codes = Codebook.load(name).codes
+        assert (codes["label"] != "").all() and (codes["definition"] != "").all(), name
+
+
+def test_round_trip_and_hash(tmp_path):
+    cb = Codebook.from_yaml(TINY)
+    assert cb.codes["depth"].tolist() == [0, 1]
+    assert cb.children("parent") == ["child"]
+    path = tmp_path / "tiny.yaml"
+    cb.to_yaml(path)
+    again = Codebook.load(path)
+    assert again == cb and again.hash == cb.hash
+    # Any change of content changes the hash.
+    spec = yaml.safe_load(TINY)
+    spec["codes"][1]["definition"] = "Another definition."
+    assert Codebook(spec).hash != cb.hash
+    # Whitespace and key order do not.
+    spec = yaml.safe_load(TINY)
+    spec = {k: spec[k] for k in reversed(list(spec))}
+    assert Codebook(spec).hash == cb.hash
+
+
+def test_validation_lists_every_problem():
+    spec = yaml.safe_load(TINY)
+    spec["codes"].append({"id": "child", "label": "", "parent": "nobody"})
+    spec["codes"][1]["rules"]["near"][0]["with"] = ["@missing"]
+    spec["colour"] = "blue"
+    with pytest.raises(ValidationError) as err:
+        Codebook(spec, source="tiny.yaml")
+    text = str(err.value)
+    for fragment in ["an id used only once", "a non-empty label", "the id of another code", "a defined class", "colour"]:
+        assert fragment in text
+    assert len(err.value.problems) == 6  # the duplicated id is reported at both places
+
+
+def test_cycle_is_rejected():
+    spec = yaml.safe_load(TINY)
+    spec["codes"][0]["parent"] = "child"
+    with pytest.raises(ValidationError, match="without cycles"):
+        Codebook(spec)
+
+
+def test_unknown_name_lists_available():
+    with pytest.raises(InputError, match=r"must be one of \[.*'nfer_impacts'.*\] or a path"):
+        Codebook.load("nfer_impact")
+    with pytest.raises(InputError, match="does not exist"):
+        Codebook.load("missing/file.yaml")
+    with pytest.raises(InputError, match="not valid YAML"):
+        Codebook.from_yaml("codes: [")
+
+
+def test_search_path_order():
+    dirs = codebook_dirs()
+    assert dirs[0].parts[-2:] == ("data", "codebooks") and dirs[1].parts[-3:] == ("share", "impact", "codebooks")

@@ -1,0 +1,97 @@
+"""Tests for impact.coding.segment."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from impact.coding import segment, split_sentences, split_turns
+from impact.errors import InputError
+
+CONVENTIONS = [
+    ("Interviewer: How has it been?\nRespondent: Better. Much better.", ["interviewer", "respondent"]),
+    ("I: How has it been?\nR: Better. Much better.", ["interviewer", "respondent"]),
+    ("Q: How has it been?\nA: Better. Much better.", ["interviewer", "respondent"]),
+    ("Int: How has it been?\nResp: Better. Much better.", ["interviewer", "respondent"]),
+    ("[00:01:02] Interviewer: How has it been?\n[00:01:09] Respondent: Better. Much better.", ["interviewer", "respondent"]),
+    ("Interviewer (00:01:02): How has it been?\nInterviewee (00:01:09): Better. Much better.", ["interviewer", "respondent"]),
+    ("**Interviewer:** How has it been?\n**Respondent:** Better. Much better.", ["interviewer", "respondent"]),
+    ("Interviewer  00:01\nHow has it been?\n\nParticipant 1  00:09\nBetter. Much better.", ["interviewer", "respondent"]),
+]
+
+
+@pytest.mark.parametrize(("transcript", "speakers"), CONVENTIONS)
+def test_speaker_conventions(transcript, speakers):
+    turns = split_turns(transcript)
+    assert turns["speaker"].tolist() == speakers
+    segs = segment({"X": transcript})
+    assert segs["text"].tolist() == ["Better.", "Much better."]
+
+
+def test_named_speakers_questioner_is_interviewer():
+    t = ("Sarah Jones: What changed after the review?\nDr Patel: Quite a lot.\n"
+         "Sarah Jones: Such as?\nDr Patel: Morale went up. Note: it is fragile.\n")
+    turns = split_turns(t)
+    assert turns["speaker"].tolist() == ["interviewer", "respondent", "interviewer", "respondent"]
+    # "Note:" starts only one line, so it is text, not a speaker.
+    assert segment({"X": t})["text"].tolist() == ["Quite a lot.", "Morale went up.", "Note: it is fragile."]
+    # The caller may name the interviewer explicitly.
+    assert split_turns(t, interviewer_labels=["Dr Patel"])["speaker"].tolist()[:2] == ["respondent", "interviewer"]
+
+
+def test_preamble_unknown_and_unlabelled_text_is_respondent():
+    t = "Interview 4, March 2013\n\nInterviewer: Hello?\nRespondent: Hi."
+    assert split_turns(t)["speaker"].tolist() == ["unknown", "interviewer", "respondent"]
+    assert segment({"X": t})["text"].tolist() == ["Hi."]
+    assert segment({"X": "Just notes. Two sentences."})["speaker"].tolist() == ["respondent", "respondent"]
+
+
+def test_abbreviations_do_not_split():
+    t = "We met Cllr. Ahmed and Dr. Jones, e.g. at the LSCB, i.e. the board. The D.C.S. agreed etc. and it went well."
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        "We met Cllr. Ahmed and Dr. Jones, e.g. at the LSCB, i.e. the board.",
+        "The D.C.S. agreed etc. and it went well.",
+    ]
+
+
+def test_segments_all_speakers_and_ids():
+    t = "Q: First? Second?\nA: One. Two.\nQ: Third?\nA: Three."
+    segs = segment(pd.Series({"I7": t}), speakers="all")
+    assert segs["segment_id"].tolist() == [f"I7:{i}" for i in range(1, 7)]
+    assert segs["turn"].tolist() == [1, 1, 2, 2, 3, 4]
+    resp = segment(pd.Series({"I7": t}))
+    assert resp["segment_id"].tolist() == ["I7:1", "I7:2", "I7:3"]
+    assert resp["text"].tolist() == ["One.", "Two.", "Three."]
+    assert segment({"I7": t}, sentences=False)["text"].tolist() == ["One. Two.", "Three."]
+
+
+def test_bad_arguments():
+    with pytest.raises(InputError, match=r"`speakers` must be one of \['respondent', 'all'\], but 'everyone'"):
+        segment({"X": "A: hi"}, speakers="everyone")
+    with pytest.raises(InputError, match="must be a Study"):
+        segment(["A: hi"])
+    with pytest.raises(InputError, match="expected text"):
+        segment({"X": 3})
+
+
+_LABELS = ["Interviewer", "I", "Q", "Int", "Respondent", "R", "A", "Resp", "Sarah", "[Dr Patel]", "Speaker 2", "[00:01:02] Q", "R (00:03)"]
+_line = st.one_of(
+    st.tuples(st.sampled_from(_LABELS), st.sampled_from([":", ": ", " :", ":\t"]), st.text(max_size=60)).map("".join),
+    st.text(max_size=80),
+    st.just(""),
+    st.sampled_from(["Cllr. Smith said e.g. this.", "Why? Because! Yes.", "\u00e9t\u00e9 \u2019quoted\u2019 \U0001F600.", "   "]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(_line, max_size=12), newline=st.sampled_from(["\n", "\r\n", "\r"]))
+def test_segments_are_transcript_slices(lines, newline):
+    transcript = newline.join(lines)
+    segs = segment({"X": transcript}, speakers="all")
+    for start, end, text in zip(segs["start"], segs["end"], segs["text"], strict=True):
+        assert transcript[start:end] == text
+        assert text and text == text.strip()
+    # Segments are in order and do not overlap.
+    assert (segs["start"].iloc[1:].to_numpy() >= segs["end"].iloc[:-1].to_numpy()).all()
