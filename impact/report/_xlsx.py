@@ -33,6 +33,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
@@ -162,7 +163,8 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         ws.append([sheet, f"Table {n}", neutralise_cell(clean_text(table.caption)),
                    neutralise_cell(clean_text(table.notes)), len(table.data)])
         link = ws.cell(row=ws.max_row, column=1)
-        link.hyperlink = f"#'{sheet}'!A1"  # internal link, no external target
+        # An in-workbook location, not a target: the file holds no external link.
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", tooltip=f"Go to sheet {sheet}")
         link.font = Font(color="1D70B8", underline="single")
     ws.append([])
     ws.append(["Provenance"])

@@ -1,0 +1,376 @@
+"""Tests for the report model and its renderers (impact.report)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+
+import docx
+import lxml.html
+import matplotlib.pyplot as plt
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from docx.oxml.ns import qn
+
+from impact._io import neutralise_cell
+from impact.errors import InputError
+from impact.report import (
+    CI,
+    Bullets,
+    Callout,
+    Figure,
+    Paragraph,
+    Quote,
+    Report,
+    Section,
+    Table,
+    render,
+    render_docx,
+    render_html,
+    render_xlsx,
+)
+from impact.report._format import display_frame, format_ci, format_p, format_pct
+
+EVIL = '=HYPERLINK("http://example.invalid","click")'
+
+
+def _figure(kind: str):
+    fig, ax = plt.subplots(figsize=(3, 2))
+    if kind == "line":
+        ax.plot([1, 2, 3], [2, 1, 3])
+    else:
+        ax.bar(["a", "b"], [3, 5])
+    return fig
+
+
+def _report() -> Report:
+    effects = pd.DataFrame({
+        "impact": ["commitment", "learning", "morale"],
+        "effect": [0.3456, -0.0012, 0.2],
+        "ci_low": [0.1234, -0.2, -0.0001],
+        "ci_high": [0.3391, 0.25, 0.41],
+        "p_value": [0.00004, 0.0123, 0.5],
+        "share": [0.1234, 0.5, 1.0],
+        "n": pd.array([12, None, 1500], dtype="Int64"),
+    })
+    councils = pd.DataFrame({
+        "council": ["Barking and Dagenham", "Ynys Môn", EVIL, "-2+3", "@SUM(A1)", "a\x0bb"],
+        "reviewed": pd.to_datetime(["2012-03-05", "2012-11-20", None, "2013-01-02", "2013-02-03", "2013-03-04"]),
+        "in_intervention": [True, False, True, False, False, True],
+        "note": ["x" * 70, "", "short", "+44 20 7946 0000", "ok", "fine"],
+    })
+    return Report(
+        title="Impact of peer reviews <2013> & after",
+        subtitle="Longer-term study",
+        provenance={"study": "demo", "codebook": {"id": "nfer_impacts", "version": "1"}, "seed": 7, "command": EVIL},
+        sections=[
+            Section("Summary", [
+                Paragraph("Councils said <script>alert(1)</script> the review helped."),
+                Bullets(["insight", "action", "outcome"]),
+                Callout("Only six councils: read percentages with care.", kind="warning"),
+            ]),
+            Section("Effects", [
+                Table("effects", effects, "Effects by impact", "Logistic models; 95% CIs.",
+                      {"ci": CI("ci_low", "ci_high"), "effect": "num:2", "share": "pct"}),
+                Figure("trend", _figure("line"), "A line", "Line falling then rising."),
+                Quote("It made us =SUM(A1) think again.", "Strategic officer, council B"),
+            ]),
+            Section("Sample", [
+                Table("councils_reviewed_with_a_very_long_descriptive_name", councils, "Councils", ""),
+                Figure("sample", _figure("bar"), "Bars", "Two bars, b taller than a."),
+                Callout("A note."),
+            ]),
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return _report()
+
+
+@pytest.fixture(scope="module")
+def bundle(report, tmp_path_factory):
+    out = tmp_path_factory.mktemp("bundle")
+    return out, render(report, out)
+
+
+# --- formatting -------------------------------------------------------------
+
+
+def test_number_formats():
+    assert [format_p(p) for p in (0.00004, 0.001, 0.0123, 0.5)] == ["<0.001", "0.001", "0.012", "0.500"]
+    assert format_ci(0.1234, 0.3391) == "0.12 to 0.34"
+    assert format_ci(-0.0001, 0.41) == "0.00 to 0.41"  # no "-0.00"
+    assert format_ci(0.05, 0.25, 0, percent=True) == "5% to 25%"
+    assert format_pct(0.1234) == "12.3%"
+    shown = display_frame(_report().tables[0].data, _report().tables[0].columns_format)
+    assert list(shown.columns) == ["impact", "effect", "ci", "p_value", "share", "n"]
+    assert shown.iloc[0].tolist() == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
+    assert shown.iloc[1].tolist() == ["learning", "0.00", "-0.20 to 0.25", "0.012", "50.0%", "\u2013"]
+    assert shown.loc[2, "n"] == "1,500"
+
+
+# --- model validation ---------------------------------------------------------
+
+
+def test_model_refuses_bad_blocks():
+    data = pd.DataFrame({"a": [1]})
+    with pytest.raises(ValueError, match="must be 1-80 letters, digits.*'my table'"):
+        Table("my table", data, "c")
+    with pytest.raises(ValueError, match=r"format for column 'b', which is not in the table \['a'\]"):
+        Table("t", data, "c", columns_format={"b": "p"})
+    with pytest.raises(ValueError, match="column format must be one of .* 'percent'"):
+        Table("t", data, "c", columns_format={"a": "percent"})
+    with pytest.raises(ValueError, match="`Figure.alt_text` must not be empty"):
+        Figure("f", _figure("line"), "caption", " ")
+    with pytest.raises(ValueError, match=r"`kind` must be one of \['note', 'warning'\], but 'tip'"):
+        Callout("x", kind="tip")
+    with pytest.raises(TypeError, match="`Section.blocks\\[0\\]`.*str was passed"):
+        Section("s", ["just text"])
+    with pytest.raises(ValueError, match=r"Each table needs its own name, but \['T'\]"):
+        Report("r", "", {}, [Section("s", [Table("t", data, "c"), Table("T", data, "c")])])
+
+
+def test_table_keeps_a_copy_of_the_callers_frame():
+    data = pd.DataFrame({"a": [1, 2]}, index=[10, 11])
+    table = Table("t", data, "c")
+    data.loc[10, "a"] = 99
+    assert table.data["a"].tolist() == [1, 2]
+    assert data.index.tolist() == [10, 11]
+
+
+# --- HTML ------------------------------------------------------------------
+
+
+def test_html_is_self_contained_escaped_and_accessible(bundle, report):
+    out, files = bundle
+    page = files["report.html"].read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(page.encode("utf-8"))
+    assert tree.get("lang") == "en-GB"
+    # Nothing is fetched: no scripts, stylesheets links, or non-data sources; links are in-page.
+    assert tree.xpath("//script") == [] and tree.xpath("//link") == []
+    assert all(src.startswith("data:image/png;base64,") for src in tree.xpath("//@src"))
+    hrefs = tree.xpath("//a/@href")
+    ids = set(tree.xpath("//@id"))
+    assert hrefs and all(h.startswith("#") and h[1:] in ids for h in hrefs)
+    assert "url(" not in page and "@import" not in page
+    # Text is escaped, not interpreted.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert tree.xpath("//h1")[0].text_content() == report.title
+    # Images carry their alt text; headers their scope.
+    assert tree.xpath("//img/@alt") == ["Line falling then rising.", "Two bars, b taller than a."]
+    first = tree.xpath("//table")[0]
+    assert [th.text_content() for th in first.xpath(".//thead/th | .//thead/tr/th")] == [
+        "impact", "effect", "ci", "p_value", "share", "n"]
+    assert set(first.xpath(".//thead//th/@scope")) == {"col"}
+    assert first.xpath(".//tbody/tr[1]/*/text()") == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
+    # Table of contents: every section, in order.
+    toc = [a.text_content() for a in tree.xpath("//nav//a")]
+    assert toc == ["Summary", "Effects", "Sample", "About this report"]
+    # Print: sections on new pages, rows kept whole, navigation hidden.
+    css = page.split("@media print", 1)[1]
+    assert "break-before: page" in css and "break-inside: avoid" in css and "nav.toc" in css
+
+
+def _browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def test_html_images_load_in_headless_chromium(bundle, tmp_path):
+    browser = _browser()
+    if browser is None:
+        pytest.skip("no Chromium or Chrome on PATH (apt-get install chromium) - browser rendering not checked")
+    out, files = bundle
+    page = files["report.html"].read_text(encoding="utf-8")
+    # Keep the page's policy (images only from data: URIs) and allow just the probe script.
+    probe = (
+        "<script>window.addEventListener('load', function () {"
+        "var imgs = Array.from(document.images);"
+        "var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;"
+        "var p = document.createElement('p'); p.id = 'probe';"
+        "p.textContent = 'loaded=' + ok + ' total=' + imgs.length; document.body.appendChild(p); });</script>"
+    )
+    assert "default-src 'none';" in page
+    page = page.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", 1)
+    page = page.replace("</body>", probe + "</body>", 1)
+    target = tmp_path / "probe.html"
+    target.write_text(page, encoding="utf-8")
+    result = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         "--virtual-time-budget=10000", "--dump-dom", target.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    match = re.search(r"loaded=(\d+) total=(\d+)", result.stdout)
+    assert match, f"probe did not run; stderr: {result.stderr[-2000:]}"
+    assert (int(match.group(1)), int(match.group(2))) == (2, 2)
+
+
+# --- Word -----------------------------------------------------------------
+
+
+def test_docx_has_headings_tables_pictures(bundle, report):
+    out, files = bundle
+    document = docx.Document(files["report.docx"])
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styles[0] == ("Title", report.title)
+    assert [t for s, t in styles if s == "Heading 1"] == ["Summary", "Effects", "Sample", "About this report"]
+    assert ("Quote", "It made us =SUM(A1) think again.") in styles
+    assert [t for s, t in styles if s == "List Bullet"] == ["insight", "action", "outcome"]
+    captions = [t for s, t in styles if s == "Caption"]
+    assert captions == ["Table 1. Effects by impact", "Figure 1. A line", "Table 2. Councils", "Figure 2. Bars"]
+    # Two report tables and the provenance table.
+    assert len(document.tables) == 3
+    effects = document.tables[0]
+    assert effects.style.name == "Light Grid Accent 1"
+    assert [c.text for c in effects.rows[0].cells] == ["impact", "effect", "ci", "p_value", "share", "n"]
+    assert [c.text for c in effects.rows[1].cells] == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
+    assert effects.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on each page
+    councils = document.tables[1]
+    assert councils.rows[3].cells[0].text == EVIL  # Word does not run formulas: text kept as written
+    assert councils.rows[6].cells[0].text == "ab"  # the XML-illegal control character is dropped
+    # Pictures at the width of the text block, with alt text.
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    shapes = document.inline_shapes
+    assert len(shapes) == 2 and all(s.width == text_width for s in shapes)
+    descr = [el.get("descr") for el in document.element.body.iter(qn("wp:docPr"))]
+    assert descr == ["Line falling then rising.", "Two bars, b taller than a."]
+    provenance = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
+    assert provenance["codebook.id"] == "nfer_impacts" and "impact_version" in provenance
+
+
+# --- Excel and CSV ------------------------------------------------------------
+
+
+def test_xlsx_sheets_formats_and_notes(bundle, report):
+    out, files = bundle
+    wb = openpyxl.load_workbook(files["tables.xlsx"])
+    assert wb.sheetnames == ["Notes", "effects", "councils_reviewed_with_a_very_l"]
+    ws = wb["effects"]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:G4"
+    assert all(c.font.bold for c in ws[1])
+    assert [c.value for c in ws[1]] == list(report.tables[0].data.columns)
+    # Full values, formatted for display only.
+    assert ws["E2"].value == 0.00004 and ws["E2"].number_format == '[<0.001]"<0.001";0.000'
+    assert ws["F2"].number_format == "0.0%" and ws["B2"].number_format == "#,##0.00"
+    assert ws["C2"].value == 0.1234 and ws["C2"].number_format == "#,##0.00"
+    assert ws["G3"].value is None and ws["G4"].value == 1500
+    wide = wb["councils_reviewed_with_a_very_l"]
+    assert wide["B2"].is_date and wide["B2"].value.year == 2012 and wide["B4"].value is None
+    widths = {k: v.width for k, v in wide.column_dimensions.items()}
+    assert widths["D"] == 60  # a 70-character note, capped
+    assert widths["C"] == len("in_intervention") + 2  # the header is the longest text
+    assert widths["A"] == len(EVIL) + 2
+    notes = wb["Notes"]
+    texts = [c.value for row in notes.iter_rows() for c in row if c.value is not None]
+    assert "Effects by impact" in texts and "Logistic models; 95% CIs." in texts and "Provenance" in texts
+    assert "codebook.version" in texts and "seed" in texts
+    link = next(c for c in notes["A"] if c.value == "effects")
+    assert link.hyperlink.location == "'effects'!A1" and link.hyperlink.target is None
+
+
+def test_xlsx_and_csv_neutralise_formula_text(bundle, report):
+    out, files = bundle
+    wb = openpyxl.load_workbook(files["tables.xlsx"])
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    ws = wb["councils_reviewed_with_a_very_l"]
+    column = [c.value for c in ws["A"]][1:]
+    assert column == ["Barking and Dagenham", "Ynys Môn", "'" + EVIL, "'-2+3", "'@SUM(A1)", "ab"]
+    assert ws["D5"].value == "'+44 20 7946 0000"
+    notes = [c.value for row in wb["Notes"].iter_rows() for c in row]
+    assert "'" + EVIL in notes and EVIL not in notes
+    raw = files["tables/councils_reviewed_with_a_very_long_descriptive_name.csv"].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert back["council"].tolist() == [neutralise_cell(v) for v in report.tables[1].data["council"]]
+    assert back["reviewed"].tolist() == ["2012-03-05", "2012-11-20", "", "2013-01-02", "2013-02-03", "2013-03-04"]
+
+
+def test_csv_keeps_full_precision(bundle, report):
+    out, files = bundle
+    back = pd.read_csv(files["tables/effects.csv"], encoding="utf-8-sig")
+    original = report.tables[0].data
+    for column in ["effect", "ci_low", "ci_high", "p_value", "share"]:
+        np.testing.assert_array_equal(back[column].to_numpy(), original[column].to_numpy())
+    assert back["n"].isna().tolist() == [False, True, False]
+
+
+# --- the bundle ----------------------------------------------------------------
+
+
+def test_bundle_files_and_provenance_hashes(bundle):
+    out, files = bundle
+    assert sorted(files) == [
+        "figures/sample.png", "figures/sample.svg", "figures/trend.png", "figures/trend.svg",
+        "provenance.json", "report.docx", "report.html", "tables.xlsx",
+        "tables/councils_reviewed_with_a_very_long_descriptive_name.csv", "tables/effects.csv",
+    ]
+    manifest = json.loads(files["provenance.json"].read_text(encoding="utf-8"))
+    assert manifest["provenance"]["codebook"] == {"id": "nfer_impacts", "version": "1"}
+    assert len(manifest["files"]) == len(files) - 1
+    for rel, digest in manifest["files"].items():
+        assert hashlib.sha256((out / rel).read_bytes()).hexdigest() == digest
+    assert files["figures/trend.png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in files["figures/trend.svg"].read_bytes()[:500]
+    assert not list(out.rglob("*.tmp"))
+
+
+def _snapshot(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failure_mid_render_leaves_previous_bundle_intact(bundle, tmp_path, monkeypatch):
+    shutil.copytree(bundle[0], tmp_path, dirs_exist_ok=True)
+    before = _snapshot(tmp_path)
+    changed = Report("Another title", "", {}, [Section("Only", [Table("other", pd.DataFrame({"a": [1]}), "c")])])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("impact.report._docx.render_docx", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        render(changed, tmp_path)
+    assert _snapshot(tmp_path) == before
+
+
+def test_rerender_removes_only_its_own_stale_files(bundle, tmp_path):
+    shutil.copytree(bundle[0], tmp_path, dirs_exist_ok=True)
+    (tmp_path / "tables" / "mine.txt").write_text("keep me")
+    smaller = Report("Smaller", "", {}, [Section("Only", [Table("effects", pd.DataFrame({"a": [1]}), "c")])])
+    files = render(smaller, tmp_path)
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["effects.csv", "mine.txt"]
+    assert not (tmp_path / "figures" / "trend.png").exists()
+    assert "figures/trend.png" not in files
+
+
+def test_render_refuses_a_file_as_folder(report, tmp_path):
+    target = tmp_path / "out"
+    target.write_text("not a folder")
+    with pytest.raises(InputError, match="exists and is not a folder"):
+        render(report, target)
+    with pytest.raises(TypeError, match="`report` must be an impact.report.Report"):
+        render({"title": "x"}, tmp_path)
+
+
+def test_renderers_work_alone():
+    small = Report("Alone", "", {}, [Section("S", [Figure("f", _figure("bar"), "c", "Two bars.")])])
+    page = render_html(small)
+    assert page.startswith("<!DOCTYPE html>") and page.count("data:image/png;base64,") == 1
+    assert len(docx.Document(io.BytesIO(render_docx(small))).inline_shapes) == 1
+    assert openpyxl.load_workbook(io.BytesIO(render_xlsx(small))).sheetnames == ["Notes"]
