@@ -7,6 +7,17 @@ models return results objects with labelled ``params``.
 
 from ._change import change_over_time
 from ._groups import compare_groups, prevalence_table
+from ._models import longitudinal_model
 from ._multiplicity import adjust_pvalues
+from ._results import DiDResults, ModelResults, SummaryText
 
-__all__ = ["adjust_pvalues", "change_over_time", "compare_groups", "prevalence_table"]
+__all__ = [
+    "DiDResults",
+    "ModelResults",
+    "SummaryText",
+    "adjust_pvalues",
+    "change_over_time",
+    "compare_groups",
+    "longitudinal_model",
+    "prevalence_table",
+]

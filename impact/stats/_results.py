@@ -1,0 +1,166 @@
+"""Results objects of the statistical models (labelled pandas properties, no printing)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+__all__ = ["ModelResults", "DiDResults", "SummaryText"]
+
+
+class SummaryText:
+    """A summary that shows itself as text (``str``) or HTML (in notebooks).
+
+    Like linearmodels' ``_SummaryStr``: nothing is printed; ``str(summary)``
+    gives the text and Jupyter calls ``_repr_html_``.
+    """
+
+    def __init__(self, title: str, header: list[tuple[str, str]], tables: list[tuple[str, pd.DataFrame]]):
+        self.title = title
+        self.header = header
+        self.tables = tables
+
+    def __str__(self) -> str:
+        width = max(len(self.title), 60)
+        lines = [self.title.center(width), "=" * width]
+        lines += [f"{k + ':':<24}{v}" for k, v in self.header]
+        for name, table in self.tables:
+            lines += ["", name, "-" * width, table.to_string(float_format=lambda x: f"{x:.4g}")]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return self.__str__()
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in self.header)
+        parts = [f"<h4>{html.escape(self.title)}</h4>", f"<table>{head}</table>"]
+        for name, table in self.tables:
+            parts += [f"<h5>{html.escape(name)}</h5>", table.to_html(float_format=lambda x: f"{x:.4g}")]
+        return "\n".join(parts)
+
+
+def _param_table(
+    estimate: pd.Series, se: pd.Series, *, df: float | None, alpha: float
+) -> pd.DataFrame:
+    """estimate, se, statistic, df, p_value, ci_low, ci_high with t(df) or normal reference."""
+    estimate = estimate.astype("float64")
+    se = se.reindex(estimate.index).astype("float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        statistic = estimate / se
+    if df is None or not np.isfinite(df):
+        dist = stats.norm
+        df_col = np.inf
+    else:
+        dist = stats.t(df)
+        df_col = float(df)
+    crit = dist.ppf(1 - alpha / 2)
+    out = pd.DataFrame(
+        {
+            "estimate": estimate,
+            "se": se,
+            "statistic": statistic,
+            "df": df_col,
+            "p_value": 2 * dist.sf(np.abs(statistic)),
+            "ci_low": estimate - crit * se,
+            "ci_high": estimate + crit * se,
+        }
+    )
+    out.index.name = "term"
+    return out
+
+
+@dataclass
+class ModelResults:
+    """Fitted longitudinal model.
+
+    Attributes
+    ----------
+    params : pandas.DataFrame
+        Indexed by term: `estimate`, `se`, `statistic` (t or z), `df`
+        (``inf`` for a normal reference), `p_value`, `ci_low`, `ci_high`.
+    variance_components : pandas.DataFrame or None
+        Random-effect SDs and correlations (mixed models) or the working
+        correlation (GEE), indexed by component, column `estimate`.
+    n_obs, n_units : int
+        Observations and units (clusters) used.
+    method, family, cov_type, formula : str
+        What was fitted and how its standard errors were computed.
+    fit_result : object
+        The underlying statsmodels results, for anything not exposed here.
+    """
+
+    params: pd.DataFrame
+    n_obs: int
+    n_units: int
+    method: str
+    family: str
+    cov_type: str
+    formula: str
+    alpha: float = 0.05
+    variance_components: pd.DataFrame | None = None
+    fit_result: object = field(default=None, repr=False)
+    notes: list[str] = field(default_factory=list)
+
+    def conf_int(self) -> pd.DataFrame:
+        """Confidence limits (`ci_low`, `ci_high`) by term."""
+        return self.params[["ci_low", "ci_high"]].copy()
+
+    def _header(self) -> list[tuple[str, str]]:
+        df = self.params["df"].iloc[0] if len(self.params) else np.inf
+        reference = "normal" if not np.isfinite(df) else f"t({df:g})"
+        return [
+            ("Method", self.method),
+            ("Family", self.family),
+            ("Formula", self.formula),
+            ("Observations", str(self.n_obs)),
+            ("Units", str(self.n_units)),
+            ("Standard errors", self.cov_type),
+            ("Reference distribution", reference),
+            ("Confidence level", f"{1 - self.alpha:.0%}"),
+            *[("Note", n) for n in self.notes],
+        ]
+
+    def _tables(self) -> list[tuple[str, pd.DataFrame]]:
+        tables = [("Parameters", self.params)]
+        if self.variance_components is not None:
+            tables.append(("Variance components", self.variance_components))
+        return tables
+
+    def summary(self) -> SummaryText:
+        """Text / HTML summary (returned, never printed)."""
+        return SummaryText(f"{self.method.upper()} results", self._header(), self._tables())
+
+
+@dataclass
+class DiDResults(ModelResults):
+    """Difference-in-differences results.
+
+    Adds `event_study` (one row per event time, reference period -1 omitted:
+    `event_time`, `estimate`, `se`, `statistic`, `df`, `p_value`, `ci_low`,
+    `ci_high`, `n` treated units observed at that event time), `ri_p_value`
+    (randomisation-inference p of the average effect), `n_permutations`,
+    `n_treated` and `n_control` units.
+    """
+
+    event_study: pd.DataFrame | None = None
+    ri_p_value: float = np.nan
+    n_permutations: int = 0
+    n_treated: int = 0
+    n_control: int = 0
+
+    def _header(self) -> list[tuple[str, str]]:
+        return [
+            *super()._header(),
+            ("Treated / control units", f"{self.n_treated} / {self.n_control}"),
+            ("Randomisation p", f"{self.ri_p_value:.4g} ({self.n_permutations} permutations)"),
+        ]
+
+    def _tables(self) -> list[tuple[str, pd.DataFrame]]:
+        tables = super()._tables()
+        if self.event_study is not None:
+            tables.append(("Event study (reference: event time -1)", self.event_study.set_index("event_time")))
+        return tables
