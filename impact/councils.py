@@ -255,9 +255,7 @@ def to_council_id(
     if key_type not in allowed:
         raise InputError(f"The value for `key_type` must be one of {allowed}, but {key_type!r} was passed.")
     series = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")
-    cw = council_crosswalk().sort_values("current", ascending=False)
-    cw = cw.drop_duplicates(["key_type", "key"])  # current council wins a shared name
-    lookup = {(r.key_type, r.key): r.council_id for r in cw.itertuples(index=False)}
+    lookup = _lookup()
     order = allowed[1:] if key_type == "auto" else [key_type]
 
     def one(value: object) -> object:
@@ -271,6 +269,13 @@ def to_council_id(
         return pd.NA
 
     return series.map(one).astype("str")
+
+
+@cache
+def _lookup() -> dict[tuple[str, str], str]:
+    cw = council_crosswalk().sort_values("current", ascending=False, kind="stable")
+    cw = cw.drop_duplicates(["key_type", "key"])  # current council wins a shared name
+    return {(r.key_type, r.key): r.council_id for r in cw.itertuples(index=False)}
 
 
 def aggregate_successors(

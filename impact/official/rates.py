@@ -1,0 +1,138 @@
+"""Rates per 10,000 children from counts and population estimates.
+
+Which population goes with which period
+---------------------------------------
+Each count is divided by the most recent population estimate dated on or
+before the end of the count's period, and no more than ``max_gap`` earlier
+(default 366 days).  With the ONS mid-year estimates read with
+``year_end="06-30"`` (so mid-2022 has ``period`` 2022-06-30):
+
+* a DfE count for the year ending 31 March 2023 (``period`` 2023-03-31) uses
+  the mid-2022 estimate;
+* the workforce census at 30 September 2023 uses the mid-2023 estimate.
+
+This is also the pairing under which the geographies agree across the
+boundary changes in the DfE files: the mid-2019 estimates are the first on
+the new Dorset councils (838, 839), as is the DfE year ending March 2020;
+mid-2021 is the first on North and West Northamptonshire, as is the year
+ending March 2022.  (DfE's own publications use the mid-year estimate
+available when they publish, which may since have been revised, so rates
+computed here can differ from published ones in the first decimal.)
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import InputError
+
+__all__ = ["rate_per_10k"]
+
+_KEYS = ["council_id", "period", "measure", "value"]
+
+
+def rate_per_10k(
+    indicators: pd.DataFrame,
+    population: pd.DataFrame,
+    *,
+    measure: str,
+    population_measure: str = "population_estimate",
+    max_gap: pd.Timedelta | str = "366D",
+    name: str | None = None,
+) -> pd.DataFrame:
+    """Divide a count measure by the child population, per 10,000.
+
+    Parameters
+    ----------
+    indicators : DataFrame
+        Long indicator table (``council_id``, ``period``, ``measure``,
+        ``value``, optional ``flag``), e.g. from :func:`impact.read_dfe`.
+    population : DataFrame
+        Long table of population estimates in the same layout, e.g. the ONS
+        mid-year estimates read with ``read_dfe(..., year_end="06-30")``.  It
+        must hold one value per council and period for ``population_measure``.
+    measure : str
+        The count measure in ``indicators``.
+    population_measure : str, default "population_estimate"
+        The measure in ``population``.
+    max_gap : Timedelta or str, default "366D"
+        Oldest population estimate accepted, counted back from the period end.
+    name : str, optional
+        Measure id of the result; default ``f"{measure}_per_10k"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``council_id``, ``period``, ``measure``, ``value`` (count / population
+        x 10,000), ``flag``, ``count``, ``population``, ``population_period``.
+        A missing count keeps its flag; a missing population gives flag
+        ``"no_population"`` (or the population's own suppression symbol).
+
+    Raises
+    ------
+    InputError
+        If a column or measure is missing, or the population has more than one
+        value per council and period (filter its dimensions first).
+
+    Examples
+    --------
+    >>> ind = pd.DataFrame({"council_id": ["940", "940"], "period": pd.to_datetime(["2022-03-31", "2023-03-31"]),
+    ...                     "measure": "at31_episodes", "value": [2400.0, 2550.0]})
+    >>> pop = pd.DataFrame({"council_id": ["940", "940"], "period": pd.to_datetime(["2021-06-30", "2022-06-30"]),
+    ...                     "measure": "population_estimate", "value": [80000.0, 81000.0]})
+    >>> rate_per_10k(ind, pop, measure="at31_episodes")[["value", "population_period"]].values.tolist()
+    [[300.0, Timestamp('2021-06-30 00:00:00')], [314.8148148148148, Timestamp('2022-06-30 00:00:00')]]
+    """
+    for label, frame in (("indicators", indicators), ("population", population)):
+        missing = [c for c in _KEYS if c not in frame.columns]
+        if missing:
+            raise InputError(f"`{label}` lacks the column(s) {missing}; expected the long indicator table {_KEYS}.")
+    counts = indicators[indicators["measure"] == measure]
+    if counts.empty:
+        raise InputError(f"The value for `measure` must be one of {sorted(indicators['measure'].unique())}, but {measure!r} was passed.")
+    pop = population[population["measure"] == population_measure]
+    if pop.empty:
+        raise InputError(
+            f"The value for `population_measure` must be one of {sorted(population['measure'].unique())}, "
+            f"but {population_measure!r} was passed."
+        )
+    dup = pop.duplicated(["council_id", "period"], keep=False)
+    if dup.any():
+        first = pop[dup].iloc[0]
+        raise InputError(
+            f"`population` has {int(dup.sum())} rows that share a council and period (e.g. council "
+            f"{first['council_id']!r} at {first['period'].date()}); keep one age group or dimension value first."
+        )
+    gap = pd.Timedelta(max_gap)
+    left = counts.assign(_order=range(len(counts)), _date=pd.to_datetime(counts["period"]).astype("datetime64[ns]"))
+    pop_flag = pop["flag"] if "flag" in pop.columns else pd.Series("", index=pop.index)
+    right = pd.DataFrame(
+        {
+            "council_id": pop["council_id"],
+            "_pop_date": pd.to_datetime(pop["period"]).astype("datetime64[ns]"),
+            "population": pop["value"].astype("float64"),
+            "_pop_flag": pop_flag.astype("str"),
+        }
+    ).sort_values("_pop_date")
+    merged = pd.merge_asof(
+        left.sort_values("_date"), right, left_on="_date", right_on="_pop_date", by="council_id", direction="backward", tolerance=gap
+    ).sort_values("_order")
+    count = merged["value"].astype("float64")
+    population_ = merged["population"].where(merged["population"] > 0)
+    flag = merged["flag"].astype("str") if "flag" in merged.columns else pd.Series("", index=merged.index)
+    no_pop = population_.isna() & (flag == "")
+    pop_reason = merged["_pop_flag"].fillna("").replace("", "no_population")
+    flag = flag.where(~no_pop, pop_reason)
+    out = pd.DataFrame(
+        {
+            "council_id": merged["council_id"].astype("str"),
+            "period": merged["_date"],
+            "measure": name or f"{measure}_per_10k",
+            "value": (count / population_ * 10_000).astype("float64"),
+            "flag": flag.astype("str"),
+            "count": count,
+            "population": merged["population"].astype("float64"),
+            "population_period": merged["_pop_date"],
+        }
+    )
+    return out.reset_index(drop=True)
