@@ -125,6 +125,31 @@ def write_key_values(ws, values: dict[str, object]) -> None:
         ws.append([k, to_cell(v)])
 
 
+def new_workbook(readme_lines: list[str]) -> Workbook:
+    """A workbook whose first sheet is a README with ``readme_lines``."""
+    wb = Workbook()
+    readme = wb.active
+    readme.title = "README"
+    write_readme(readme, readme_lines)
+    return wb
+
+
+def finish_workbook(wb: Workbook, path, *, original: pd.DataFrame, meta: dict[str, object], active: str) -> Path:
+    """Add the hidden copy of read-only cells and the metadata sheet, then save atomically."""
+    orig = wb.create_sheet("_original")
+    write_sheet(orig, original)
+    orig.sheet_state = "veryHidden"
+    ws = wb.create_sheet("_meta")
+    write_key_values(ws, meta)
+    ws.sheet_state = "veryHidden"
+    wb.active = wb.sheetnames.index(active)
+    return save_workbook(wb, path)
+
+
+def read_meta(wb) -> dict[str, str]:
+    return {cell_text(k): cell_text(v) for k, v in wb["_meta"].iter_rows(min_row=2, max_col=2, values_only=True)}
+
+
 def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     """Save atomically: the previous file survives an interrupted write."""
     buf = io.BytesIO()
@@ -196,3 +221,53 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         rec["__extra__"] = extra
         records.append((rownum, rec))
     return header, records, problems
+
+
+def same_value(typed: str, exported: str, *, numeric: bool) -> bool:
+    """Equal as exported; numbers compared to 9 significant digits (LibreOffice rewrites them)."""
+    if typed == exported or not numeric:
+        return typed == exported
+    try:
+        return bool(math.isclose(float(typed), float(exported), rel_tol=1e-9, abs_tol=1e-12))
+    except ValueError:
+        return False
+
+
+def check_rows(records, original: dict[str, dict], *, file: str, id_col: str, read_only: tuple[str, ...],
+               numeric: tuple[str, ...] = (), added_hint: str = "") -> tuple[list[Problem], dict[str, int], list]:
+    """Check ids, duplicates, extra cells and read-only edits of a filled-in sheet.
+
+    Returns (problems, seen ids -> sheet row, checked) where ``checked`` lists
+    ``(row, record, original_record_or_None, n_problems_of_this_row)``.
+    """
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    checked = []
+    for row, rec in records:
+        before = len(problems)
+        for col, text in rec["__extra__"].items():
+            problems.append(Problem(file, row, col, text, "no content outside the sheet's columns (move it into notes)"))
+        rid = rec[id_col]
+        orig = original.get(rid)
+        if not rid:
+            problems.append(Problem(file, row, id_col, "", "the row id written by the export (it was deleted, "
+                                    f"or this row was added{added_hint})"))
+        elif orig is None:
+            problems.append(Problem(file, row, id_col, rid, "a row id written by the export (it was changed)"))
+        elif rid in seen:
+            problems.append(Problem(file, row, id_col, rid, f"each row once (row {seen[rid]} has the same id)"))
+            orig = None
+        else:
+            seen[rid] = row
+        if orig is not None:
+            for col in read_only:
+                if col != id_col and not same_value(rec[col], orig[col], numeric=col in numeric):
+                    problems.append(Problem(file, row, col, rec[col],
+                                            f"the exported value {orig[col]!r} (a read-only column was edited)"))
+        checked.append((row, rec, orig, len(problems) - before))
+    return problems, seen, checked
+
+
+def read_original(wb, sheet: str, path: Path, columns: list[str], id_col: str) -> dict[str, dict]:
+    _, originals, _ = read_rows(wb[sheet], file=where(path, sheet), expected=columns)
+    return {rec[id_col]: rec for _, rec in originals}

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
 
 from . import _xlsx
 from ._version import __version__
@@ -117,16 +116,6 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
     return out[list(REVIEW_COLUMNS)]
 
 
-def _same(typed: str, exported: str, *, numeric: bool) -> bool:
-    """Equal as exported; numbers compared to 9 significant digits (LibreOffice rewrites them)."""
-    if typed == exported or not numeric:
-        return typed == exported
-    try:
-        return bool(np.isclose(float(typed), float(exported), rtol=1e-9, atol=1e-12))
-    except ValueError:
-        return False
-
-
 def _yes_no(v: object) -> str:
     if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
         return ""
@@ -193,10 +182,7 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
     frame = _review_frame(segments, coded, codes, uncertainty)
     if limit is not None:
         frame = frame.head(int(limit))
-    wb = Workbook()
-    readme = wb.active
-    readme.title = _README
-    _xlsx.write_readme(readme, _README_TEXT)
+    wb = _xlsx.new_workbook(_README_TEXT)
     ws = wb.create_sheet(_SHEET)
     _xlsx.write_sheet(ws, frame, widths={"row_id": 9, "unit": 12, "code": 16, "label": 22, "score": 8,
                                          "uncertainty": 11, "negated": 9, "hedged": 9, "attribution": 13,
@@ -210,23 +196,10 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
     _xlsx.write_sheet(cws, codes, widths={"code_id": 20, "label": 30, "definition": 80}, wrap={"definition"})
     _xlsx.add_choice(ws, "other_code", frame, f"{_CODES}!$A$2:$A${len(codes) + 1}", title="Other code",
                      prompt="a code id from the 'codes' sheet")
-    orig = wb.create_sheet(_ORIGINAL)
-    _xlsx.write_sheet(orig, frame[list(_READ_ONLY)], protect=True)
-    orig.sheet_state = "veryHidden"
-    meta = wb.create_sheet(_META)
-    _xlsx.write_key_values(meta, {
-        "format": _FORMAT, "impact_version": __version__, "reviewer": reviewer or "",
-        "created": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
-        "codebook_id": getattr(codebook, "id", ""), "codebook_hash": getattr(codebook, "hash", ""),
-    })
-    meta.sheet_state = "veryHidden"
-    wb.active = wb.sheetnames.index(_SHEET)
-    return _xlsx.save_workbook(wb, path)
-
-
-def _meta(wb) -> dict[str, str]:
-    ws = wb[_META]
-    return {_xlsx.cell_text(k): _xlsx.cell_text(v) for k, v in ws.iter_rows(min_row=2, max_col=2, values_only=True)}
+    meta = {"format": _FORMAT, "impact_version": __version__, "reviewer": reviewer or "",
+            "created": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
+            "codebook_id": getattr(codebook, "id", ""), "codebook_hash": getattr(codebook, "hash", "")}
+    return _xlsx.finish_workbook(wb, path, original=frame[list(_READ_ONLY)], meta=meta, active=_SHEET)
 
 
 def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd.DataFrame:
@@ -269,7 +242,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     """
     path = Path(path)
     wb = _xlsx.open_workbook(path, required=[_SHEET, _ORIGINAL, _META])
-    meta = _meta(wb)
+    meta = _xlsx.read_meta(wb)
     if meta.get("format") != _FORMAT:
         raise InputError(f"{path}: not a review workbook of this version (format {meta.get('format')!r}, "
                          f"expected {_FORMAT!r})")
@@ -278,34 +251,17 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         raise InputError(f"{path}: no reviewer named - pass reviewer= (--reviewer NAME on the command line)")
     file = _xlsx.where(path, _SHEET)
     _, records, problems = _xlsx.read_rows(wb[_SHEET], file=file, expected=list(REVIEW_COLUMNS))
-    _, originals, _ = _xlsx.read_rows(wb[_ORIGINAL], file=_xlsx.where(path, _ORIGINAL), expected=list(_READ_ONLY))
-    original = {rec["row_id"]: rec for _, rec in originals}
+    original = _xlsx.read_original(wb, _ORIGINAL, path, list(_READ_ONLY), "row_id")
+    more, seen, checked = _xlsx.check_rows(records, original, file=file, id_col="row_id", read_only=_READ_ONLY,
+                                           numeric=_NUMERIC, added_hint=": add other codes with decision 'other' instead")
     codes = {_xlsx.cell_text(r[0]) for r in wb[_CODES].iter_rows(min_row=2, max_col=1, values_only=True)} - {""} \
         if _CODES in wb.sheetnames else set()
     for extra in sorted(set(wb.sheetnames) - {_SHEET, _ORIGINAL, _META, _CODES, _README}):
         warnings.warn(f"{path.name}: sheet {extra!r} was added; its content is not read.", ReviewWarning, stacklevel=2)
-    seen: dict[str, int] = {}
+    problems += more
     out: list[dict] = []
-    for row, rec in records:
-        bad_before = len(problems)
-        for col, text in rec["__extra__"].items():
-            problems.append(Problem(file, row, col, text, "no content outside the sheet's columns (move it into notes)"))
-        rid = rec["row_id"]
-        orig = original.get(rid)
-        if not rid:
-            problems.append(Problem(file, row, "row_id", "", "the row id written by the export (it was deleted, "
-                                    "or this row was added: add other codes with decision 'other' instead)"))
-        elif orig is None:
-            problems.append(Problem(file, row, "row_id", rid, "a row id written by the export (it was changed)"))
-        elif rid in seen:
-            problems.append(Problem(file, row, "row_id", rid, f"each row once (row {seen[rid]} has the same id)"))
-        else:
-            seen[rid] = row
-        if orig is not None:
-            for col in _READ_ONLY[1:]:
-                if not _same(rec[col], orig[col], numeric=col in _NUMERIC):
-                    problems.append(Problem(file, row, col, rec[col],
-                                            f"the exported value {orig[col]!r} (a read-only column was edited)"))
+    for row, rec, orig, n_bad in checked:
+        bad_before = len(problems) - n_bad
         decision = rec["decision"].strip().lower()
         other = rec["other_code"].strip()
         if decision and decision not in DECISIONS:
@@ -319,6 +275,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
                                     "blank unless decision is 'other' (choose 'other' in decision, or clear this)"))
         if len(problems) > bad_before or orig is None or not (decision or rec["notes"]):
             continue
+        rid = rec["row_id"]
         base = {"unit": orig["unit"], "coder": name, "decision": decision, "suggested_code": orig["code"],
                 "score": pd.to_numeric(orig["score"], errors="coerce") if orig["score"] else np.nan,
                 "notes": rec["notes"], "row_id": rid, "sheet_row": row}

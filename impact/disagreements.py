@@ -1,0 +1,284 @@
+"""Disagreements between coders, an adjudication sheet, and the gold set it yields.
+
+:func:`disagreements` lists the (unit, code) pairs on which coders gave
+different values, with the text of the segment and of the segments around it.
+:func:`write_disagreements_xlsx` writes them to an .xlsx with a drop-down for
+the adjudicated decision; :func:`read_adjudication` reads the filled sheet
+back (every bad cell reported, as :func:`impact.review.import_review` does)
+and returns a gold set: the codes agreed by every coder plus those the
+adjudicator judged present.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from . import _xlsx
+from .errors import ImpactWarning, InputError, Problem, ValidationError
+
+__all__ = ["disagreements", "write_disagreements_xlsx", "read_adjudication", "ADJUDICATIONS"]
+
+#: Decisions an adjudicator may choose.
+ADJUDICATIONS: tuple[str, ...] = ("present", "absent", "unsure")
+
+_COLUMNS = ("item_id", "unit", "code", "previous_text", "text", "next_text", "values", "coders_present",
+            "coders_absent", "decision", "adjudicator", "notes")
+_EDITABLE = ("decision", "adjudicator", "notes")
+_READ_ONLY = tuple(c for c in _COLUMNS if c not in _EDITABLE)
+_SHEET, _AGREED, _ORIGINAL, _META, _README = "adjudicate", "agreed", "_original", "_meta", "README"
+_FORMAT = "impact-adjudication 1"
+
+
+def _context(segments: pd.DataFrame, context: int) -> pd.DataFrame:
+    """previous_text / next_text of each segment within its interview, in transcript order."""
+    seg = segments.copy()
+    seg["unit"] = seg["segment_id"].astype(str)
+    if "interview_id" not in seg.columns:
+        seg["interview_id"] = seg["unit"].str.rsplit(":", n=1).str[0]
+    if "start" in seg.columns:
+        order = pd.to_numeric(seg["start"], errors="coerce")
+    else:
+        order = pd.to_numeric(seg["unit"].str.rsplit(":", n=1).str[1], errors="coerce")
+    seg = seg.assign(_order=order).sort_values(["interview_id", "_order"], kind="stable")
+    text = seg["text"].fillna("").astype(str)
+    grouped = text.groupby(seg["interview_id"], sort=False)
+    prev = [grouped.shift(k) for k in range(context, 0, -1)]
+    nxt = [grouped.shift(-k) for k in range(1, context + 1)]
+    seg["previous_text"] = _join(prev)
+    seg["next_text"] = _join(nxt)
+    seg["text"] = text
+    return seg[["unit", "text", "previous_text", "next_text"]]
+
+
+def _join(parts: list[pd.Series]) -> pd.Series:
+    frame = pd.concat(parts, axis=1)
+    return frame.apply(lambda r: "\n".join(v for v in r if isinstance(v, str)), axis=1)
+
+
+def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, unit: str = "unit",
+                  coder: str = "coder", value: str = "value", code: str | None = "code",
+                  context: int = 1) -> pd.DataFrame:
+    """The units (x codes) on which coders disagree, with surrounding text.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long data, one row per unit x coder (x code), such as the output of
+        :func:`impact.agreement.coding_to_units`.  Missing values are ignored.
+    segments : DataFrame, optional
+        Segments (``segment_id``, ``text``, ``interview_id``, ``start``) for
+        the text of each unit and its neighbours within the interview.
+    unit, coder, value : str
+        Column names.
+    code : str or None
+        Column of code ids (None when the data are a single variable).
+    context : int
+        How many segments before and after to show.
+
+    Returns
+    -------
+    DataFrame
+        ``unit, code, n_coders, values`` ("coder=value; ..."),
+        ``coders_present``/``coders_absent`` (coders whose value is 1 / 0,
+        for binary data), the grouping columns of ``data`` that are constant
+        within a unit (such as ``interview_id``, ``wave``), and with
+        ``segments``: ``previous_text, text, next_text``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"unit": ["I1:1", "I1:1", "I1:2", "I1:2"], "coder": ["ann", "bot"] * 2,
+    ...                   "code": "morale", "value": [1, 0, 1, 1]})
+    >>> seg = pd.DataFrame({"segment_id": ["I1:1", "I1:2"], "text": ["We felt valued.", "Morale rose."]})
+    >>> t = disagreements(d, segments=seg)
+    >>> t[["unit", "values", "next_text"]].values.tolist()
+    [['I1:1', 'ann=1; bot=0', 'Morale rose.']]
+    """
+    keys = [unit] + ([code] if code else [])
+    missing = [c for c in [*keys, coder, value] if c not in data.columns]
+    if missing:
+        raise ValueError(f"`data` has no column(s) {missing}; it has {list(data.columns)}.")
+    if not isinstance(context, int) or context < 0:
+        raise ValueError(f"The value for `context` must be a whole number >= 0, but {context!r} was passed.")
+    d = data[data[value].notna()].copy()
+    d["_v"] = d[value].map(_value_text)
+    d["_c"] = d[coder].astype(str)
+    n_values = d.groupby(keys, sort=False)["_v"].nunique()
+    bad = n_values[n_values > 1].index
+    d = d.set_index(keys).loc[bad].reset_index() if len(bad) else d.iloc[0:0]
+    d = d.sort_values([*keys, "_c"], kind="stable")
+    grouped = d.groupby(keys, sort=True)
+    out = pd.DataFrame({
+        "n_coders": grouped["_c"].nunique(),
+        "values": grouped.apply(lambda g: "; ".join(f"{c}={v}" for c, v in zip(g["_c"], g["_v"], strict=True)),
+                                include_groups=False),
+        "coders_present": grouped.apply(lambda g: ";".join(g.loc[g["_v"] == "1", "_c"]), include_groups=False),
+        "coders_absent": grouped.apply(lambda g: ";".join(g.loc[g["_v"] == "0", "_c"]), include_groups=False),
+    }).reset_index()
+    extra = [c for c in data.columns if c not in {*keys, coder, value} and c not in out.columns]
+    if extra and len(d):
+        constant = [c for c in extra if (d.groupby(unit)[c].nunique(dropna=False) <= 1).all()]
+        out = out.merge(d.drop_duplicates(unit)[[unit, *constant]], on=unit, how="left")
+    if code is None:
+        out.insert(1, "code", "")
+    out = out.rename(columns={unit: "unit", code or "code": "code"})
+    out["unit"] = out["unit"].astype(str)
+    if segments is not None:
+        for col in ("segment_id", "text"):
+            if col not in segments.columns:
+                raise ValueError(f"`segments` has no column {col!r}; it has {list(segments.columns)}.")
+        out = out.merge(_context(segments, context), on="unit", how="left")
+    return out.reset_index(drop=True)
+
+
+def _value_text(v: object) -> str:
+    if isinstance(v, bool):
+        return str(int(v))
+    if isinstance(v, float) and v == int(v):
+        return str(int(v))
+    return str(v)
+
+
+_README_TEXT = [
+    "How to adjudicate coding disagreements",
+    "Each row of the 'adjudicate' sheet is one code on one segment where the coders disagreed: 'values' shows "
+    "each coder's decision (1 = code present, 0 = absent); 'text' is the segment, with the segments before and "
+    "after it for context.",
+    "Choose in 'decision': present (the code applies), absent (it does not), or unsure (leave it out of the gold "
+    "set).  Put your name in 'adjudicator' and anything else in 'notes'.",
+    "The 'agreed' sheet lists what every coder agreed on; it joins the gold set as it is.",
+    "Please do not edit the grey columns, delete or add rows or columns, or rename sheets.",
+    "Then run read_adjudication(FILE) (impact.disagreements) to get the gold set.",
+]
+
+
+def write_disagreements_xlsx(table: pd.DataFrame, path: str | os.PathLike, *, data: pd.DataFrame | None = None,
+                             unit: str = "unit", coder: str = "coder", value: str = "value",
+                             code: str = "code") -> Path:
+    """Write disagreements to an .xlsx for adjudication (atomically).
+
+    Parameters
+    ----------
+    table : DataFrame
+        Output of :func:`disagreements`.
+    path : path-like
+        The .xlsx to write.
+    data : DataFrame, optional
+        The long data behind ``table``; the (unit, code) pairs every coder
+        agreed on go to the 'agreed' sheet, so that :func:`read_adjudication`
+        returns a complete gold set.
+    unit, coder, value, code : str
+        Column names of ``data``.
+
+    Returns
+    -------
+    Path
+    """
+    frame = pd.DataFrame({c: table[c] if c in table.columns else "" for c in _COLUMNS[1:]})
+    frame.insert(0, "item_id", [f"d{i + 1:05d}" for i in range(len(frame))])
+    for col in _EDITABLE:
+        frame[col] = ""
+    frame = frame.fillna("")
+    wb = _xlsx.new_workbook(_README_TEXT)
+    ws = wb.create_sheet(_SHEET)
+    _xlsx.write_sheet(ws, frame, widths={"item_id": 9, "unit": 12, "code": 16, "previous_text": 40, "text": 60,
+                                         "next_text": 40, "values": 20, "decision": 12, "adjudicator": 14,
+                                         "notes": 40},
+                      wrap={"previous_text", "text", "next_text", "notes", "values"}, editable=set(_EDITABLE),
+                      hidden={"item_id"})
+    _xlsx.add_choice(ws, "decision", frame, '"' + ",".join(ADJUDICATIONS) + '"', title="Decision",
+                     prompt="present, absent or unsure")
+    agreed = _agreed(data, unit, coder, value, code) if data is not None else pd.DataFrame(
+        columns=["unit", "code", "value"])
+    _xlsx.write_sheet(wb.create_sheet(_AGREED), agreed, widths={"unit": 14, "code": 18, "value": 8})
+    return _xlsx.finish_workbook(wb, path, original=frame[list(_READ_ONLY)], meta={"format": _FORMAT}, active=_SHEET)
+
+
+def _agreed(data: pd.DataFrame, unit: str, coder: str, value: str, code: str) -> pd.DataFrame:
+    d = data[data[value].notna()]
+    keys = [unit, code]
+    g = d.groupby(keys, sort=True)[value]
+    ok = (g.nunique() == 1) & (g.size() >= 2)
+    first = g.first()[ok]
+    return pd.DataFrame({"unit": first.index.get_level_values(0).astype(str),
+                         "code": first.index.get_level_values(1).astype(str),
+                         "value": [_value_text(v) for v in first.to_numpy()]})
+
+
+def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) -> pd.DataFrame:
+    """Read a filled adjudication sheet; return the gold set.
+
+    Parameters
+    ----------
+    path : path-like
+        Workbook written by :func:`write_disagreements_xlsx`.
+    include_absent : bool
+        Also return the (unit, code) pairs judged or agreed absent, with a
+        ``present`` column; by default only codes present are returned.
+
+    Returns
+    -------
+    DataFrame
+        ``unit, code, source`` ("agreed" or "adjudicated"), ``adjudicator,
+        notes`` (and ``present``): the long gold set that
+        ``impact.evaluate_coder`` takes.
+
+    Raises
+    ------
+    InputError
+        If the file is not an adjudication workbook.
+    ValidationError
+        Listing every bad cell by sheet, row and column.
+
+    Warns
+    -----
+    ImpactWarning
+        When rows are undecided or "unsure" (left out of the gold set), or deleted.
+    """
+    path = Path(path)
+    wb = _xlsx.open_workbook(path, required=[_SHEET, _AGREED, _ORIGINAL, _META])
+    meta = _xlsx.read_meta(wb)
+    if meta.get("format") != _FORMAT:
+        raise InputError(f"{path}: not an adjudication workbook (format {meta.get('format')!r}, expected {_FORMAT!r})")
+    file = _xlsx.where(path, _SHEET)
+    _, records, problems = _xlsx.read_rows(wb[_SHEET], file=file, expected=list(_COLUMNS))
+    original = _xlsx.read_original(wb, _ORIGINAL, path, list(_READ_ONLY), "item_id")
+    more, seen, checked = _xlsx.check_rows(records, original, file=file, id_col="item_id", read_only=_READ_ONLY)
+    problems += more
+    rows, undecided = [], []
+    for row, rec, orig, n_bad in checked:
+        decision = rec["decision"].strip().lower()
+        if decision and decision not in ADJUDICATIONS:
+            problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(ADJUDICATIONS)}"))
+            continue
+        if n_bad or orig is None:
+            continue
+        if decision in ("", "unsure"):
+            undecided.append(rec["item_id"])
+            continue
+        rows.append({"unit": orig["unit"], "code": orig["code"], "present": decision == "present",
+                     "source": "adjudicated", "adjudicator": rec["adjudicator"], "notes": rec["notes"]})
+    agreed_file = _xlsx.where(path, _AGREED)
+    _, agreed, agreed_problems = _xlsx.read_rows(wb[_AGREED], file=agreed_file, expected=["unit", "code", "value"])
+    problems += agreed_problems
+    for row, rec in agreed:
+        if rec["value"] not in ("0", "1"):
+            problems.append(Problem(agreed_file, row, "value", rec["value"], "1 (present) or 0 (absent)"))
+            continue
+        rows.append({"unit": rec["unit"], "code": rec["code"], "present": rec["value"] == "1", "source": "agreed",
+                     "adjudicator": "", "notes": ""})
+    if problems:
+        raise ValidationError(problems, source=str(path))
+    deleted = sorted(set(original) - set(seen))
+    if undecided or deleted:
+        warnings.warn(f"{path.name}: {len(undecided)} row(s) undecided or unsure and {len(deleted)} deleted are left "
+                      "out of the gold set", ImpactWarning, stacklevel=2)
+    gold = pd.DataFrame(rows, columns=["unit", "code", "present", "source", "adjudicator", "notes"])
+    gold = gold.sort_values(["unit", "code"], kind="stable").reset_index(drop=True)
+    if not include_absent:
+        gold = gold[gold["present"]].drop(columns="present").reset_index(drop=True)
+    return gold
