@@ -102,6 +102,8 @@ def test_trajectory_bars_and_flows_count_the_councils(trajectories):
     expected = trajectories.groupby(["wave", "status"]).size().to_dict()
     expected[("longer_term", "not observed")] = 2
     assert _bars(ax) == {k: float(v) for k, v in expected.items()}
+    # Every bar shows its count as text, so nothing rests on colour alone.
+    assert sorted(int(t.get_text()) for t in ax.texts) == sorted(expected.values())
     # Flows: councils moving between consecutive waves, from an explicit merge.
     flows = _flows(ax)
     for a, b in zip(WAVES, WAVES[1:], strict=False):

@@ -163,6 +163,7 @@ def test_html_is_self_contained_escaped_and_accessible(bundle, report):
     assert "url(" not in page and "@import" not in page
     # Text is escaped, not interpreted.
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "\x0b" not in page and "<th scope=\"row\">ab</th>" in page
     assert tree.xpath("//h1")[0].text_content() == report.title
     # Images carry their alt text; headers their scope.
     assert tree.xpath("//img/@alt") == ["Line falling then rising.", "Two bars, b taller than a."]

@@ -18,7 +18,7 @@ from importlib import resources
 import jinja2
 
 from .._version import __version__
-from ._format import display_frame, report_provenance
+from ._format import clean_text, display_frame, report_provenance
 from ._images import Image, rasterise
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
@@ -30,7 +30,11 @@ _TEMPLATE = "report.html.j2"
 def _environment() -> jinja2.Environment:
     loader = jinja2.FunctionLoader(_load_template)
     # autoescape=True escapes every {{ }} whatever the template's name.
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    # finalize drops the control characters HTML forbids, before escaping.
+    return jinja2.Environment(
+        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        finalize=lambda value: clean_text(value) if isinstance(value, str) else value,
+    )
 
 
 def _load_template(name: str) -> str:

@@ -245,9 +245,11 @@ def trajectory_chart(
                 spans[(i, s)] = [top - c, top]
                 rect = Rectangle((i - width / 2, top - c), width, c, facecolor=colours[s], edgecolor="white", gid=f"bar|{t}|{s}")
                 ax.add_patch(rect)
-                if c >= max(1, 0.06 * n_units):
+                if c >= 0.06 * n_units:
                     ax.text(i, top - c / 2, str(c), ha="center", va="center", fontsize=9,
                             color="white" if s != missing else "black", fontweight="bold")
+                else:  # too thin to hold its count: write it beside the bar
+                    ax.text(i - width / 2 - 0.02, top - c / 2, str(c), ha="right", va="center", fontsize=8)
                 top -= c + gap
         for i in range(len(times) - 1):
             pairs = wide[[times[i], times[i + 1]]].dropna()
