@@ -6,6 +6,7 @@ models return results objects with labelled ``params``.
 """
 
 from ._change import change_over_time
+from ._did import did
 from ._groups import compare_groups, prevalence_table
 from ._models import longitudinal_model
 from ._multiplicity import adjust_pvalues
@@ -18,6 +19,7 @@ __all__ = [
     "adjust_pvalues",
     "change_over_time",
     "compare_groups",
+    "did",
     "longitudinal_model",
     "prevalence_table",
 ]

@@ -27,7 +27,7 @@ class SummaryText:
     def __str__(self) -> str:
         width = max(len(self.title), 60)
         lines = [self.title.center(width), "=" * width]
-        lines += [f"{k + ':':<24}{v}" for k, v in self.header]
+        lines += [f"{k + ':':<26}{v}" for k, v in self.header]
         for name, table in self.tables:
             lines += ["", name, "-" * width, table.to_string(float_format=lambda x: f"{x:.4g}")]
         return "\n".join(lines)
