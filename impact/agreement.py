@@ -414,7 +414,9 @@ def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: 
         kappa = (po - pe) / (1 - pe)
         return AgreementResult("cohen_kappa", kappa, math.nan, math.nan, math.nan, n_units, n_coders,
                                method="weighted units: no standard error")
-    res = _sm_kappa(table)
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # perfect agreement: variance 0 (or -0.0 by rounding)
+        res = _sm_kappa(table)
     z = stats.norm.ppf(0.5 + confidence / 2)
     lo, hi = _clip_ci(float(res.kappa), z * float(res.std_kappa))
     return AgreementResult("cohen_kappa", float(res.kappa), float(res.std_kappa), lo, hi, n_units, n_coders,

@@ -1,0 +1,86 @@
+"""``impact agree CODED [CODED ...] --out FILE``: intercoder agreement per code (and wave)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .._io import atomic_write
+from ..agreement import METRICS, agreement_table, coding_to_units
+from ..errors import InputError
+
+_BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("agree", help="intercoder agreement between coded files (people and machine coders)")
+    p.add_argument("coded", nargs="+", help="coded CSV files from `impact code` (one per coder, or with a coder "
+                   "column), or one long CSV with columns unit,coder,value")
+    p.add_argument("--by", default="code", help="comma-separated grouping columns (default: code; e.g. code,wave)")
+    p.add_argument("--unit", choices=["segment", "document"], default="segment",
+                   help="unit of agreement: each segment, or each interview (code present anywhere in it)")
+    p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
+                   help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
+    p.add_argument("--study", help="study folder: its segments are the units (so agreement on absence counts)")
+    p.add_argument("--metrics", default=",".join(METRICS), help=f"comma-separated, from {','.join(METRICS)}")
+    p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
+    p.add_argument("--out", required=True, help="CSV to write (one row per group x metric)")
+    p.set_defaults(func=run)
+
+
+def read_coded(paths: list[str]) -> pd.DataFrame:
+    """Coded CSVs as one long frame with a coder column (coder = file stem where the file has none)."""
+    frames = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_file():
+            raise InputError(f"{path}: file not found")
+        try:
+            df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+            raise InputError(f"{path}: not a readable CSV file ({exc})") from None
+        if "coder" not in df.columns:
+            df["coder"] = path.stem
+        frames.append(df)
+    out = pd.concat(frames, ignore_index=True)
+    for col in ("score", "start", "end"):
+        if col in out.columns:
+            out[col] = pd.to_numeric(out[col].replace("", None), errors="coerce")
+    for col in ("present", "negated", "hedged"):
+        if col in out.columns:
+            out[col] = out[col].str.strip().str.lower().map(_BOOL).astype("boolean")
+    return out
+
+
+def run(args) -> int:
+    data = read_coded(args.coded)
+    by = [c for c in args.by.split(",") if c]
+    metrics = [m for m in args.metrics.split(",") if m]
+    if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:
+        long = data.assign(value=data["value"].replace("", None))
+        by = [c for c in by if c != "code"]
+    else:
+        if not {"unit", "code"} <= set(data.columns):
+            raise InputError(f"{', '.join(args.coded)}: expected coded output (columns unit, code, ...) or a long "
+                             f"file with columns unit, coder, value; found {list(data.columns)}")
+        units = None
+        if args.study:
+            from ..coding.segment import segment
+            from ..study import load_study
+
+            units = segment(load_study(args.study))
+        else:
+            print("impact agree: no --study given: units no coder coded are left out, so agreement that a code "
+                  "is absent there is not counted", file=sys.stderr)
+        long = coding_to_units(data, units=units, unit_level=args.unit, uncoded=args.uncoded)
+    missing = [c for c in by if c not in long.columns]
+    if missing:
+        raise InputError(f"--by {args.by}: column(s) {missing} not available; available: {list(long.columns)}")
+    table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
+    with atomic_write(args.out) as f:
+        table.to_csv(f, index=False)
+    n_coders = long["coder"].nunique()
+    print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}")
+    return 0

@@ -1,0 +1,73 @@
+"""``impact review export|import``: review machine coding suggestions in Excel."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+
+from .._io import atomic_write
+from ..review import export_review, import_review
+from ._agree import read_coded
+
+
+def register(sub) -> None:
+    p = sub.add_parser("review", help="review a machine coder's suggestions in Excel and read the decisions back")
+    rsub = p.add_subparsers(dest="review_command", metavar="{export,import}")
+    rsub.required = True
+    e = rsub.add_parser("export", help="write suggestions, least certain first, to an .xlsx")
+    e.add_argument("study", help="study folder (for the segments' text)")
+    e.add_argument("--coded", required=True, help="coded CSV from `impact code`")
+    e.add_argument("--out", required=True, help=".xlsx to write")
+    e.add_argument("--reviewer", help="reviewer's name, stored in the file")
+    e.add_argument("--codebook", help="codebook name or YAML path (default: the study's)")
+    e.add_argument("--limit", type=int, help="only the N least certain suggestions")
+    e.set_defaults(func=run_export)
+    i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV")
+    i.add_argument("file", help="the filled-in .xlsx")
+    i.add_argument("--out", required=True, help="CSV to write (an existing file is moved to a .bak first)")
+    i.add_argument("--reviewer", help="reviewer's name (default: the one stored at export)")
+    i.set_defaults(func=run_import)
+
+
+def run_export(args) -> int:
+    from ..coding.codebook import Codebook
+    from ..coding.segment import segment
+    from ..study import load_study
+
+    study = load_study(args.study)
+    coded = read_coded([args.coded])
+    codebook = Codebook.load(args.codebook or study.codebook_ref)
+    path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
+                         limit=args.limit)
+    print(f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
+    return 0
+
+
+def backup(path: Path) -> Path | None:
+    """Move an existing ``path`` to ``<name>.<timestamp>.bak`` (never overwrite human codings)."""
+    if not path.exists():
+        return None
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    bak = path.with_name(f"{path.name}.{stamp}.bak")
+    n = 1
+    while bak.exists():
+        n += 1
+        bak = path.with_name(f"{path.name}.{stamp}-{n}.bak")
+    os.replace(path, bak)
+    return bak
+
+
+def run_import(args) -> int:
+    result = import_review(args.file, reviewer=args.reviewer)
+    out = Path(args.out)
+    bak = backup(out)
+    if bak is not None:
+        print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
+    with atomic_write(out) as f:
+        result.to_csv(f, index=False)
+    decided = result["decision"].isin(["accept", "reject", "other"])
+    print(f"impact review: {result.loc[decided, 'row_id'].nunique()} decisions by "
+          f"{', '.join(sorted(set(result['coder']))) or 'nobody'} -> {out}")
+    return 0
