@@ -7,7 +7,19 @@ from pathlib import Path as _Path
 
 from . import schema, vocab
 from ._version import __version__
+from .agreement import (
+    AgreementResult,
+    agreement_table,
+    character_agreement,
+    coding_to_units,
+    cohen_kappa,
+    fleiss_kappa,
+    gwet_ac1,
+    krippendorff_alpha,
+    percent_agreement,
+)
 from .describe import describe_study
+from .disagreements import disagreements, read_adjudication, write_disagreements_xlsx
 from .errors import (
     AttritionWarning,
     ImpactError,
@@ -19,6 +31,7 @@ from .errors import (
     ValidationError,
 )
 from .panel import council_panel, participant_panel
+from .review import ReviewWarning, export_review, import_review
 from .study import Study, load_study
 from .trajectories import action_completion, impact_chain, trajectories, transition_matrix
 
@@ -43,6 +56,21 @@ __all__ = [
     "transition_matrix",
     "impact_chain",
     "action_completion",
+    "AgreementResult",
+    "agreement_table",
+    "character_agreement",
+    "coding_to_units",
+    "cohen_kappa",
+    "fleiss_kappa",
+    "gwet_ac1",
+    "krippendorff_alpha",
+    "percent_agreement",
+    "disagreements",
+    "read_adjudication",
+    "write_disagreements_xlsx",
+    "ReviewWarning",
+    "export_review",
+    "import_review",
     "example_path",
     "schema",
     "vocab",
