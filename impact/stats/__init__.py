@@ -10,6 +10,7 @@ from ._did import did
 from ._groups import compare_groups, prevalence_table
 from ._models import longitudinal_model
 from ._multiplicity import adjust_pvalues
+from ._power import councils_needed, did_power, power_prevalence
 from ._results import DiDResults, ModelResults, SummaryText
 
 __all__ = [
@@ -19,7 +20,10 @@ __all__ = [
     "adjust_pvalues",
     "change_over_time",
     "compare_groups",
+    "councils_needed",
     "did",
+    "did_power",
     "longitudinal_model",
+    "power_prevalence",
     "prevalence_table",
 ]
