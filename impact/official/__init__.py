@@ -6,11 +6,13 @@
   history to judgements and to the study's status history;
   :func:`judgement_at` - the judgement in force on a date.
 * :func:`rate_per_10k` - counts per 10,000 children from population estimates.
+* :func:`first_event` / :func:`event_time` - event time for annual panels.
 """
 
 from __future__ import annotations
 
 from .dfe import SUPPRESSION_SYMBOLS, DfeReadWarning, parse_time_period, read_dfe
+from .events import event_time, first_event
 from .ofsted import (
     OfstedReadWarning,
     judgement_at,
@@ -31,4 +33,6 @@ __all__ = [
     "normalise_grade",
     "OfstedReadWarning",
     "rate_per_10k",
+    "event_time",
+    "first_event",
 ]

@@ -1,0 +1,241 @@
+"""Children's social care indicators by Ofsted judgement, and around an inadequate judgement.
+
+Reproducible programme analysis over public data (thin over :mod:`impact`):
+
+1. Reads the DfE children in need (b1) and referrals (c1) files, the ONS
+   mid-year population estimates and the Ofsted inspection history.
+2. Builds an annual council panel (years ending 31 March) of three outcomes:
+   children in need at 31 March per 10,000 children (``cin_rate``), referrals
+   per 10,000 children (``referral_rate``) and the percentage of referrals
+   that were re-referrals within 12 months (``rereferral_percent``, as
+   published).  Rates use the mid-year estimate of the previous June (see
+   :mod:`impact.official.rates`).
+3. Table and figure: each outcome by the Ofsted overall judgement in force at
+   the end of the year (council-years whose judgement is unknown - mostly
+   before the 2018 ILACS framework, whose grades are not in the source - are
+   counted but not grouped).
+4. Event study: councils whose first known inadequate judgement was published
+   from 1 April 2018 (ILACS; earlier grades are unknown, so an earlier
+   inadequate cannot be ruled out for controls) against councils with no
+   known inadequate judgement.  Event time 0 is the year ending 31 March in
+   which the judgement was published.  Descriptive means by event time are
+   always written; the difference-in-differences / event-study model is fitted
+   with :func:`impact.stats.did` when that function is available.
+
+Run::
+
+    python analysis/ofsted_indicators.py ../shared/data out/ofsted_indicators
+
+Outputs (``out_dir``): ``panel.csv``, ``indicators_by_judgement.csv``,
+``event_study_means.csv``, ``did.csv`` and
+``did_<outcome>_event_study.csv`` (when fitted), ``indicators_by_judgement.png``,
+``event_study.png``, ``notes.txt``.  No personal data: inspectors' names are
+dropped on load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from impact.official import (  # noqa: E402
+    event_time,
+    first_event,
+    judgement_at,
+    ofsted_status_history,
+    rate_per_10k,
+    read_dfe,
+    read_ofsted,
+)
+from impact.vocab import STATUSES  # noqa: E402
+
+OUTCOMES = {
+    "cin_rate": "Children in need at 31 March per 10,000 children",
+    "referral_rate": "Referrals per 10,000 children",
+    "rereferral_percent": "Re-referrals within 12 months (% of referrals)",
+}
+ILACS_START = pd.Timestamp("2018-01-01")
+WINDOW = (-4, 4)
+JUDGEMENTS = [g for g in STATUSES["ofsted_judgement"] if g != "adequate"]
+
+
+def build_panel(shared_data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (panel, status_history): one panel row per council x year."""
+    root = Path(shared_data_dir)
+    dfe = root / "dfe"
+    cin = read_dfe(dfe / "b1_children_in_need_2013_to_2025.csv", measures=["At31_episodes"])
+    ref = read_dfe(dfe / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", measures=["referral_count", "rereferral_percent"])
+    pop = read_dfe(dfe / "ons_mid-year_population_estimates_2012_to_2024.csv", year_end="06-30")
+    rates = pd.concat(
+        [
+            rate_per_10k(cin, pop, measure="at31_episodes", name="cin_rate"),
+            rate_per_10k(ref, pop, measure="referral_count", name="referral_rate"),
+        ]
+    )
+    long = pd.concat([rates[["council_id", "period", "measure", "value"]], ref.loc[ref["measure"] == "rereferral_percent", ["council_id", "period", "measure", "value"]]])
+    panel = long.pivot_table(index=["council_id", "period"], columns="measure", values="value", aggfunc="first", dropna=False).reset_index()
+    panel.columns.name = None
+    panel = panel.reindex(columns=["council_id", "period", *OUTCOMES])
+    panel["year"] = panel["period"].dt.year.astype("int64")
+    inspections = read_ofsted(root / "ofsted" / "ofsted_csc_ilacs_history.csv", crosswalk=root / "ofsted" / "Provider_data_lookup.csv")
+    history = ofsted_status_history(inspections)
+    panel = judgement_at(history, panel)
+    return panel, history
+
+
+def by_judgement(panel: pd.DataFrame) -> pd.DataFrame:
+    """Summary of each outcome by the judgement in force (one row per outcome x judgement)."""
+    rows = []
+    for outcome in OUTCOMES:
+        for judgement in [*JUDGEMENTS, "unknown"]:
+            if judgement == "unknown":
+                sub = panel[panel["ofsted_judgement"].isna()]
+            else:
+                sub = panel[panel["ofsted_judgement"] == judgement]
+            values = sub[outcome].dropna()
+            rows.append(
+                {
+                    "outcome": outcome,
+                    "judgement": judgement,
+                    "n": len(values),
+                    "n_councils": sub.loc[sub[outcome].notna(), "council_id"].nunique(),
+                    "mean": values.mean(),
+                    "median": values.median(),
+                    "q25": values.quantile(0.25),
+                    "q75": values.quantile(0.75),
+                    "first_year": sub["year"].min(),
+                    "last_year": sub["year"].max(),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def event_panel(panel: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """Panel with event time around the first ILACS-era inadequate judgement."""
+    treated = first_event(history, status="inadequate", after=ILACS_START)
+    ever_inadequate = set(history.loc[history["status"] == "inadequate", "council_id"])
+    out = event_time(panel, treated)
+    # controls: never known inadequate; treated councils outside the window are kept (unit effects)
+    keep = out["treated"] | ~out["council_id"].isin(ever_inadequate)
+    return out[keep].reset_index(drop=True)
+
+
+def event_means(events: pd.DataFrame) -> pd.DataFrame:
+    """Mean of each outcome by event time for the treated councils (descriptive)."""
+    treated = events[events["treated"] & events["event_time"].between(*WINDOW)]
+    rows = []
+    for outcome in OUTCOMES:
+        for k, sub in treated.groupby("event_time"):
+            values = sub[outcome].dropna()
+            se = values.std(ddof=1) / np.sqrt(len(values)) if len(values) > 1 else np.nan
+            rows.append({"outcome": outcome, "event_time": int(k), "n": len(values), "mean": values.mean(), "se": se})
+    return pd.DataFrame(rows)
+
+
+def _fit_did(events: pd.DataFrame, out_dir: Path, n_permutations: int) -> list[str]:
+    try:
+        from impact.stats import did
+    except ImportError:
+        return ["impact.stats.did is not available: the DiD / event-study model was not fitted."]
+    notes = []
+    # Staggered timing: the treatment indicator switches on in each council's
+    # event year (no common `post`); treated council-years outside the window are trimmed.
+    window = events[~events["treated"] | events["event_time"].between(*WINDOW)].copy()
+    window["inadequate_since"] = window["treated"] & window["post"]
+    rows = []
+    for outcome in OUTCOMES:
+        data = window.dropna(subset=[outcome])
+        res = did(
+            data, outcome=outcome, unit="council_id", time="year", treated="inadequate_since",
+            event_time="event_time", n_permutations=n_permutations, seed=20240331,
+        )
+        params = res.params.reset_index().rename(columns={"index": "term"})
+        params.insert(0, "outcome", outcome)
+        params["ri_p_value"] = res.ri_p_value
+        params["n_treated"], params["n_control"] = res.n_treated, res.n_control
+        rows.append(params)
+        if res.event_study is not None:
+            res.event_study.assign(outcome=outcome).to_csv(out_dir / f"did_{outcome}_event_study.csv", index=False)
+        notes.append(f"DiD fitted for {outcome}: {res.n_treated} treated, {res.n_control} comparison councils.")
+    pd.concat(rows, ignore_index=True).to_csv(out_dir / "did.csv", index=False)
+    notes.append(
+        "Two-way fixed effects with staggered timing: already-treated councils also serve as comparisons; "
+        "read the event-study leads (event time < -1) as a check of parallel pre-trends."
+    )
+    return notes
+
+
+def _plot_by_judgement(panel: pd.DataFrame, path: Path) -> None:
+    fig, axes = plt.subplots(1, len(OUTCOMES), figsize=(13, 4.2))
+    known = panel[panel["ofsted_judgement"].isin(JUDGEMENTS)]
+    for ax, (outcome, label) in zip(axes, OUTCOMES.items(), strict=True):
+        groups = [known.loc[known["ofsted_judgement"] == j, outcome].dropna() for j in JUDGEMENTS]
+        ax.boxplot(groups, tick_labels=[STATUSES["ofsted_judgement"][j].replace(" to be good", "") for j in JUDGEMENTS])
+        ax.set_title(label, fontsize=9)
+        ax.tick_params(axis="x", labelrotation=30, labelsize=8)
+    fig.suptitle("Indicators by the Ofsted judgement in force at 31 March (council-years)", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def _plot_events(means: pd.DataFrame, path: Path) -> None:
+    fig, axes = plt.subplots(1, len(OUTCOMES), figsize=(13, 4))
+    for ax, (outcome, label) in zip(axes, OUTCOMES.items(), strict=True):
+        sub = means[means["outcome"] == outcome]
+        ax.errorbar(sub["event_time"], sub["mean"], yerr=1.96 * sub["se"], marker="o", capsize=3)
+        ax.axvline(-0.5, color="grey", linestyle="--", linewidth=1)
+        ax.set_xlabel("Years from the year of the inadequate judgement")
+        ax.set_title(label, fontsize=9)
+    fig.suptitle("Councils judged inadequate (ILACS): mean by event time, 95% CI", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def main(shared_data_dir: str | Path, out_dir: str | Path, *, n_permutations: int = 2000) -> dict[str, Path]:
+    """Run the analysis; write tables and figures to ``out_dir``; return their paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    panel, history = build_panel(shared_data_dir)
+    events = event_panel(panel, history)
+    means = event_means(events)
+    paths = {
+        "panel": out / "panel.csv",
+        "by_judgement": out / "indicators_by_judgement.csv",
+        "event_means": out / "event_study_means.csv",
+        "by_judgement_figure": out / "indicators_by_judgement.png",
+        "event_figure": out / "event_study.png",
+        "notes": out / "notes.txt",
+    }
+    events.to_csv(paths["panel"], index=False)
+    by_judgement(panel).to_csv(paths["by_judgement"], index=False)
+    means.to_csv(paths["event_means"], index=False)
+    _plot_by_judgement(panel, paths["by_judgement_figure"])
+    _plot_events(means, paths["event_figure"])
+    n_treated = events.loc[events["treated"], "council_id"].nunique()
+    n_control = events.loc[~events["treated"], "council_id"].nunique()
+    notes = [
+        f"Panel: {panel['council_id'].nunique()} councils, years {panel['year'].min()}-{panel['year'].max()}.",
+        f"Event study: {n_treated} councils with a first ILACS-era inadequate judgement; {n_control} never-inadequate controls.",
+        *_fit_did(events, out, n_permutations),
+    ]
+    paths["notes"].write_text("\n".join(notes) + "\n", encoding="utf-8")
+    return paths
+
+
+if __name__ == "__main__":  # pragma: no cover
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared_data_dir")
+    parser.add_argument("out_dir")
+    args = parser.parse_args()
+    for name, path in main(args.shared_data_dir, args.out_dir).items():
+        print(f"{name}: {path}", file=sys.stdout)

@@ -1,0 +1,126 @@
+"""Event time for annual council panels (event studies, difference-in-differences).
+
+An *event* is a dated fact about a council: an inadequate Ofsted judgement
+published, a peer review held, a notice issued.  :func:`event_time` adds to an
+annual panel the event time of each row: ``0`` for the period in which the
+event fell (the first period that ends on or after the event date), ``-1``
+for the period before, and so on.  Councils without an event are controls
+(``treated = False``, ``event_time = <NA>``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import InputError
+
+__all__ = ["event_time", "first_event"]
+
+
+def first_event(
+    status_history: pd.DataFrame,
+    *,
+    status: str,
+    kind: str = "ofsted_judgement",
+    after: str | pd.Timestamp | None = None,
+) -> pd.DataFrame:
+    """Return each council's first ``status`` of ``kind`` (on or after ``after``).
+
+    Parameters
+    ----------
+    status_history : DataFrame
+        ``council_id``, ``kind``, ``status``, ``start_date`` (the study's
+        status_history layout).
+    status : str
+        The status that defines the event, e.g. ``"inadequate"``.
+    kind : str, default "ofsted_judgement"
+        Status kind.
+    after : date, optional
+        Ignore events before this date (e.g. the start of a framework whose
+        judgements are all known).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``council_id``, ``event_date``.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"council_id": ["1", "1", "2"], "kind": "ofsted_judgement",
+    ...     "status": ["inadequate", "inadequate", "good"],
+    ...     "start_date": pd.to_datetime(["2019-05-01", "2023-01-01", "2019-01-01"])})
+    >>> first_event(h, status="inadequate").values.tolist()
+    [['1', Timestamp('2019-05-01 00:00:00')]]
+    """
+    missing = [c for c in ("council_id", "kind", "status", "start_date") if c not in status_history.columns]
+    if missing:
+        raise InputError(f"`status_history` lacks the column(s) {missing}.")
+    rows = status_history[(status_history["kind"] == kind) & (status_history["status"] == status)]
+    if after is not None:
+        rows = rows[rows["start_date"] >= pd.Timestamp(after)]
+    out = rows.groupby("council_id", as_index=False)["start_date"].min()
+    return out.rename(columns={"start_date": "event_date"}).reset_index(drop=True)
+
+
+def event_time(
+    data: pd.DataFrame,
+    events: pd.DataFrame,
+    *,
+    unit: str = "council_id",
+    time: str = "period",
+    event_date: str = "event_date",
+) -> pd.DataFrame:
+    """Add ``event_date``, ``event_time``, ``treated`` and ``post`` to an annual panel.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Panel with ``unit`` and an annual ``time`` column of period end dates
+        (all ending on the same month and day, e.g. 31 March).
+    events : DataFrame
+        One row per treated unit: ``unit`` and ``event_date``.
+    unit, time, event_date : str
+        Column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``data`` with ``event_date`` (NaT for controls),
+        ``event_time`` (Int64: period year minus the year of the first period
+        ending on or after the event; ``<NA>`` for controls), ``treated``
+        (bool) and ``post`` (bool: ``event_time >= 0``).
+
+    Raises
+    ------
+    InputError
+        If columns are missing or a unit has more than one event.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"council_id": ["1"] * 3 + ["2"], "period": pd.to_datetime(
+    ...     ["2019-03-31", "2020-03-31", "2021-03-31", "2020-03-31"])})
+    >>> ev = pd.DataFrame({"council_id": ["1"], "event_date": pd.to_datetime(["2019-05-01"])})
+    >>> out = event_time(d, ev)
+    >>> out["event_time"].tolist(), out["treated"].tolist(), out["post"].tolist()
+    ([-1, 0, 1, <NA>], [True, True, True, False], [False, True, True, False])
+    """
+    for col, frame, label in ((unit, data, "data"), (time, data, "data"), (unit, events, "events"), (event_date, events, "events")):
+        if col not in frame.columns:
+            raise InputError(f"`{label}` lacks the column {col!r}.")
+    if events[unit].duplicated().any():
+        dup = events.loc[events[unit].duplicated(), unit].tolist()
+        raise InputError(f"`events` must have one row per unit; {dup} appear more than once (use first_event()).")
+    periods = pd.to_datetime(data[time])
+    ends = set(zip(periods.dt.month, periods.dt.day, strict=True))
+    if len(ends) > 1:
+        raise InputError(f"`{time}` must be annual periods ending on one month and day; found {sorted(ends)} (month, day).")
+    month, day = next(iter(ends)) if ends else (3, 31)
+    ev = pd.to_datetime(data[unit].map(events.set_index(unit)[event_date]))
+    after_end = (ev.dt.month > month) | ((ev.dt.month == month) & (ev.dt.day > day))
+    event_year = ev.dt.year + after_end.astype("Int64")
+    out = data.copy()
+    out["event_date"] = ev.astype("datetime64[ns]")
+    out["event_time"] = (periods.dt.year - event_year).astype("Int64")
+    out["treated"] = ev.notna().to_numpy()
+    out["post"] = (out["event_time"] >= 0).fillna(False).astype(bool)
+    return out
