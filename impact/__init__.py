@@ -18,6 +18,13 @@ from .agreement import (
     krippendorff_alpha,
     percent_agreement,
 )
+from .councils import (
+    aggregate_successors,
+    boundary_changes,
+    council_crosswalk,
+    council_list,
+    to_council_id,
+)
 from .describe import describe_study
 from .disagreements import disagreements, read_adjudication, write_disagreements_xlsx
 from .errors import (
@@ -29,6 +36,17 @@ from .errors import (
     SmallSampleWarning,
     StatisticalWarning,
     ValidationError,
+)
+from .official import (
+    DfeReadWarning,
+    OfstedReadWarning,
+    event_time,
+    first_event,
+    judgement_at,
+    ofsted_status_history,
+    rate_per_10k,
+    read_dfe,
+    read_ofsted,
 )
 from .panel import council_panel, participant_panel
 from .review import ReviewWarning, export_review, import_review
@@ -71,6 +89,20 @@ __all__ = [
     "ReviewWarning",
     "export_review",
     "import_review",
+    "aggregate_successors",
+    "boundary_changes",
+    "council_crosswalk",
+    "council_list",
+    "to_council_id",
+    "DfeReadWarning",
+    "OfstedReadWarning",
+    "event_time",
+    "first_event",
+    "judgement_at",
+    "ofsted_status_history",
+    "rate_per_10k",
+    "read_dfe",
+    "read_ofsted",
     "example_path",
     "schema",
     "vocab",
