@@ -1,0 +1,189 @@
+"""The planted effects of a synthetic study, with their sizes as parameters."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._phrases import CODES
+
+__all__ = ["SynthEffects", "WAVES"]
+
+#: Wave ids of a synthetic study, in order.
+WAVES: tuple[str, ...] = ("expectations", "early", "longer_term")
+_LEVELS = ("insight", "action", "outcome")
+
+
+def _per_wave(expectations: float, early: float, longer_term: float) -> dict[str, float]:
+    return {"expectations": expectations, "early": early, "longer_term": longer_term}
+
+
+@dataclass(frozen=True)
+class SynthEffects:
+    """Sizes of the effects planted in a synthetic study.
+
+    Log-odds terms add up to the probability that an interview contains at
+    least one asserted statement of an impact code::
+
+        logit p = code_log_odds[code] + wave_log_odds[wave]
+                  + intervention_log_odds * (in intervention at the wave and code in intervention_codes)
+                  + council effect (sd council_sd) + participant effect (sd participant_sd)
+
+    Parameters
+    ----------
+    code_log_odds : dict
+        Baseline log-odds per impact code (not an effect: kept by :meth:`null`).
+    wave_log_odds : dict
+        Shift per wave: impacts rise from expectations to early and partly
+        persist at longer_term.
+    intervention_log_odds : float
+        Shift for ``intervention_codes`` when the council is in intervention
+        (improvement notice or statutory direction) at the wave.
+    intervention_codes : tuple of str
+        Codes the intervention shift applies to (affirmation of partnership).
+    validation_log_odds : float
+        Shift in the log-odds that an insight statement is a validation
+        ("it confirmed that ...") when the council is in intervention.
+    council_sd, participant_sd : float
+        Standard deviations of the random effects (not effects: kept by :meth:`null`).
+    hedged_rate, negated_rate : dict
+        Per wave, probability that a code not asserted in an interview is
+        mentioned hedged ("we hope it will ...") or negated ("X hasn't shifted").
+    level_probs : dict
+        Per wave, probabilities of the impact levels insight, action, outcome
+        of an asserted statement.
+    other_attribution : dict
+        Per wave, probability that an asserted change is attributed to another
+        factor (Ofsted, leadership, restructure, funding, other programme) or
+        left unclear, instead of to the review.
+    indicator_measure : str
+        Indicator carrying the planted effect.
+    indicator_post_review, indicator_post_by_intervention : float
+        Change in ``indicator_measure`` (its units) in periods after the review,
+        and the extra change for councils in intervention when reviewed.
+    survey_shift, survey_shift_by_intervention : float
+        Shift of the latent survey scale (logistic units) at the repeat wave,
+        and the extra shift for councils in intervention at that wave.
+
+    Examples
+    --------
+    >>> SynthEffects().intervention_log_odds
+    1.0
+    >>> SynthEffects.null().wave_log_odds
+    {'expectations': 0.0, 'early': 0.0, 'longer_term': 0.0}
+    >>> SynthEffects.from_value({"survey_shift": 0.8}).survey_shift
+    0.8
+    """
+
+    code_log_odds: dict[str, float] = field(default_factory=lambda: {
+        "commitment": 0.2, "plans_actions": 0.6, "learning": 0.0,
+        "policies_systems": 0.1, "morale": -0.5, "partnership": 0.0})
+    wave_log_odds: dict[str, float] = field(default_factory=lambda: _per_wave(-2.0, 0.0, -0.6))
+    intervention_log_odds: float = 1.0
+    intervention_codes: tuple[str, ...] = ("partnership",)
+    validation_log_odds: float = 1.2
+    council_sd: float = 0.5
+    participant_sd: float = 0.3
+    hedged_rate: dict[str, float] = field(default_factory=lambda: _per_wave(0.45, 0.12, 0.08))
+    negated_rate: dict[str, float] = field(default_factory=lambda: _per_wave(0.04, 0.15, 0.2))
+    level_probs: dict[str, tuple[float, float, float]] = field(default_factory=lambda: {
+        "expectations": (0.7, 0.3, 0.0), "early": (0.45, 0.4, 0.15), "longer_term": (0.2, 0.4, 0.4)})
+    other_attribution: dict[str, float] = field(default_factory=lambda: _per_wave(0.05, 0.15, 0.35))
+    indicator_measure: str = "rereferral_pct"
+    indicator_post_review: float = -0.5
+    indicator_post_by_intervention: float = -2.5
+    survey_shift: float = 0.35
+    survey_shift_by_intervention: float = 0.0
+
+    def __post_init__(self) -> None:
+        problems = []
+        if set(self.code_log_odds) != set(CODES):
+            problems.append(f"`code_log_odds` must have exactly the codes {list(CODES)}, but {sorted(self.code_log_odds)} were passed.")
+        for name in ("wave_log_odds", "hedged_rate", "negated_rate", "other_attribution", "level_probs"):
+            value = getattr(self, name)
+            if set(value) != set(WAVES):
+                problems.append(f"`{name}` must have exactly the waves {list(WAVES)}, but {sorted(value)} were passed.")
+        for name in ("hedged_rate", "negated_rate", "other_attribution"):
+            bad = {k: v for k, v in getattr(self, name).items() if not 0.0 <= float(v) <= 1.0}
+            if bad:
+                problems.append(f"`{name}` must hold probabilities in [0, 1], but {bad} was passed.")
+        for wave, probs in self.level_probs.items():
+            if len(probs) != 3 or min(probs) < 0 or abs(sum(probs) - 1.0) > 1e-9:
+                problems.append(f"`level_probs[{wave!r}]` must be three probabilities (insight, action, outcome) summing to 1, but {probs!r} was passed.")
+        unknown = [c for c in self.intervention_codes if c not in CODES]
+        if unknown:
+            problems.append(f"`intervention_codes` must be among {list(CODES)}, but {unknown} was passed.")
+        if self.council_sd < 0 or self.participant_sd < 0:
+            problems.append("`council_sd` and `participant_sd` must be non-negative.")
+        if problems:
+            raise ValueError(" ".join(problems))
+
+    @classmethod
+    def null(cls) -> SynthEffects:
+        """No planted effect: every wave, status and group is alike.
+
+        Baseline rates and random-effect spreads stay; wave, intervention,
+        level, attribution, indicator and survey effects are zero or flat.
+        """
+        base = cls()
+        flat = lambda d: {w: sum(d.values()) / len(d) for w in WAVES}  # noqa: E731
+        levels = tuple(sum(base.level_probs[w][i] for w in WAVES) / len(WAVES) for i in range(3))
+        return cls(
+            wave_log_odds=_per_wave(0.0, 0.0, 0.0),
+            intervention_log_odds=0.0,
+            validation_log_odds=0.0,
+            hedged_rate=flat(base.hedged_rate),
+            negated_rate=flat(base.negated_rate),
+            level_probs={w: levels for w in WAVES},
+            other_attribution=flat(base.other_attribution),
+            indicator_post_review=0.0,
+            indicator_post_by_intervention=0.0,
+            survey_shift=0.0,
+            survey_shift_by_intervention=0.0,
+        )
+
+    @classmethod
+    def from_value(cls, value: SynthEffects | Mapping[str, Any] | None) -> SynthEffects:
+        """Accept a :class:`SynthEffects`, a dict of fields to change, or None (defaults)."""
+        if value is None:
+            return cls()
+        if isinstance(value, SynthEffects):
+            return value
+        if not isinstance(value, Mapping):
+            raise TypeError(f"`effects` must be a SynthEffects or a dict, but {type(value).__name__} was passed.")
+        names = [f.name for f in dataclasses.fields(cls)]
+        unknown = sorted(set(value) - set(names))
+        if unknown:
+            raise ValueError(f"Unknown effect(s) {unknown}; the fields of SynthEffects are {names}.")
+        kwargs = dict(value)
+        if "intervention_codes" in kwargs:
+            kwargs["intervention_codes"] = tuple(kwargs["intervention_codes"])
+        if "level_probs" in kwargs:
+            kwargs["level_probs"] = {k: tuple(v) for k, v in kwargs["level_probs"].items()}
+        return cls(**kwargs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict of every field (tuples as lists)."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, dict):
+                value = {k: list(v) if isinstance(v, tuple) else v for k, v in value.items()}
+            out[f.name] = value
+        return out
+
+    def is_null(self) -> bool:
+        """True if no effect is planted (as :meth:`null`)."""
+        return self.to_dict() == SynthEffects.null().to_dict() or (
+            all(v == 0 for v in self.wave_log_odds.values())
+            and self.intervention_log_odds == 0 and self.validation_log_odds == 0
+            and self.indicator_post_review == 0 and self.indicator_post_by_intervention == 0
+            and self.survey_shift == 0 and self.survey_shift_by_intervention == 0
+            and len({tuple(v) for v in self.level_probs.values()}) == 1
+            and len(set(self.hedged_rate.values())) == 1 and len(set(self.negated_rate.values())) == 1
+            and len(set(self.other_attribution.values())) == 1
+        )

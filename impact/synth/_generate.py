@@ -1,0 +1,611 @@
+"""Generate a synthetic longitudinal study with planted, known effects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import vocab
+from .._version import __version__
+from ..councils import council_list
+from ..study import DEFAULT_WAVES, Study
+from ._effects import WAVES, SynthEffects
+from ._people import person_name
+from ._phrases import ATTRIBUTION_FACTORS, CODES
+from ._text import Dice, Statement, write_transcript
+from ._truth import PlantedTruth
+
+__all__ = ["generate", "generate_with_truth", "save_synthetic", "SURVEY_ITEMS", "INDICATORS"]
+
+#: Survey items written to ``study.yaml`` (all on a 1-5 agreement scale).
+SURVEY_ITEMS: dict[str, str] = {
+    "thresholds_understood": "I understand the thresholds for children's social care",
+    "partners_work_together": "Partner agencies work well together to keep children safe",
+    "leaders_visible": "Senior leaders are visible and listen to staff",
+    "supervision_reflective": "Supervision helps me reflect on my practice",
+    "morale_good": "Morale in my team is good",
+    "learning_shared": "Learning from reviews and audits is shared with me",
+}
+_ITEM_MEAN = (0.4, 0.1, -0.3, 0.2, -0.5, -0.2)
+_CUTS = (-2.0, -0.7, 0.7, 2.0)
+
+#: Indicator measures: (mean, sd between councils, yearly trend, sd within council).
+INDICATORS: dict[str, tuple[float, float, float, float]] = {
+    "referral_rate": (540.0, 120.0, 6.0, 30.0),
+    "rereferral_pct": (24.0, 4.0, -0.2, 1.5),
+    "cin_rate": (330.0, 60.0, 2.0, 15.0),
+    "cpp_rate": (40.0, 10.0, 1.0, 4.0),
+    "sw_turnover_pct": (16.0, 4.0, 0.0, 3.0),
+}
+_INDICATOR_YEARS = tuple(range(2009, 2018))
+_FLAGS = ("c", "c", "x", "x", "low")
+
+_ROLE_WEIGHTS = {
+    "dcs": 0.07, "assistant_director": 0.12, "lead_member": 0.08, "chief_executive": 0.02, "senior_manager": 0.14,
+    "middle_manager": 0.16, "frontline_practitioner": 0.14, "lscb_chair": 0.04, "lscb_manager": 0.04,
+    "health_partner": 0.07, "police_partner": 0.05, "education_partner": 0.05, "voluntary_sector_partner": 0.02,
+}
+_ROLE_ORG = {
+    "lscb_chair": "lscb", "lscb_manager": "lscb", "health_partner": "health", "police_partner": "police",
+    "education_partner": "education", "voluntary_sector_partner": "voluntary_sector",
+}
+_OWNER_ROLES = ("dcs", "assistant_director", "senior_manager", "senior_manager", "middle_manager", "lscb_manager",
+                "lscb_chair", "lead_member", "health_partner", "police_partner")
+_ACTION_TEXT = {
+    "outcomes": ("Agree a shared outcomes framework with partners", "Report outcomes for children in need quarterly",
+                 "Track re-referrals and repeat plans by team"),
+    "vision_strategy_leadership": ("Refresh the improvement plan with fewer, clearer priorities",
+                                   "Set up an improvement board chaired by the chief executive",
+                                   "Increase senior leaders' visits to frontline teams"),
+    "working_together_lscb": ("Review the LSCB sub-group structure", "Agree a multi-agency escalation protocol",
+                              "Run joint training on thresholds with police and health"),
+    "service_delivery_practice": ("Introduce reflective group supervision", "Reduce caseloads in assessment teams",
+                                  "Audit the quality of child protection plans"),
+    "managing_resources": ("Develop a recruitment and retention strategy", "Reduce reliance on agency staff",
+                           "Review the budget for early help"),
+    "participation": ("Involve children and families in service design", "Set up a young people's panel"),
+    "managing_performance": ("Introduce a monthly performance scorecard", "Train managers to use performance data"),
+    "productivity_innovation": ("Pilot a new duty model", "Streamline assessment recording"),
+    "commissioning": ("Re-commission early help services jointly", "Map voluntary-sector provision"),
+}
+_NEXT_STATUS = {  # progress from early to longer_term: mostly forward
+    "not_started": (("not_started", 0.2), ("in_progress", 0.5), ("completed", 0.25), ("embedded", 0.05)),
+    "in_progress": (("not_started", 0.03), ("in_progress", 0.35), ("completed", 0.42), ("embedded", 0.2)),
+    "completed": (("in_progress", 0.05), ("completed", 0.6), ("embedded", 0.35)),
+}
+_EARLY_STATUS = (("not_started", 0.35), ("in_progress", 0.55), ("completed", 0.1))
+
+_PATHS = (("never", 0.6), ("throughout", 0.13), ("lifted", 0.12), ("entered", 0.1), ("direction", 0.05))
+_NOTICE_RENAMED = dt.date(2012, 1, 1)  # "Notice to Improve" -> "Improvement Notice"
+_STREAMS = {"councils": 1, "status": 2, "reviews": 3, "people": 4, "plan": 5, "text": 6, "survey": 7, "actions": 8,
+            "indicators": 9}
+
+
+def _rng(seed: int, stream: str, *extra: int) -> np.random.Generator:
+    return np.random.default_rng(np.random.SeedSequence([seed, _STREAMS[stream], *extra]))
+
+
+def _weighted(rng_or_dice, options):
+    u = rng_or_dice.random()
+    acc = 0.0
+    for value, p in options:
+        acc += p
+        if u < acc:
+            return value
+    return options[-1][0]
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _days(rng: np.random.Generator, lo: int, hi: int) -> dt.timedelta:
+    return dt.timedelta(days=int(rng.integers(lo, hi + 1)))
+
+
+def _judgement(rank: str, date: dt.date) -> str:
+    if rank == "adequate" and date >= vocab.SIF_START:
+        return "requires_improvement"
+    return rank
+
+
+def _notice(date: dt.date) -> str:
+    return "notice_to_improve" if date < _NOTICE_RENAMED else "improvement_notice"
+
+
+def _slug(name: str) -> str:
+    name = re.sub(r",\s*(City|County) of$", "", name)
+    return re.sub(r"[^a-z]", "", name.lower()) or "council"
+
+
+# --------------------------------------------------------------------- status history
+def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Generator) -> tuple[list[dict], str]:
+    """Judgements, notices and directions for one council; transitions fall between wave windows."""
+    path = _weighted(rng, _PATHS)
+    judgements: list[tuple[dt.date, str]] = []
+    notices: list[tuple[dt.date, dt.date, str]] = []
+    directions: list[tuple[dt.date, dt.date, str]] = []
+    good_rank = lambda: _weighted(rng, (("outstanding", 0.1), ("good", 0.45), ("adequate", 0.45)))  # noqa: E731
+    if path == "never":
+        judgements.append((start - _days(rng, 250, 900), good_rank()))
+    elif path == "entered":
+        judgements.append((start - _days(rng, 250, 900), good_rank()))
+        j1 = end + _days(rng, 186, 250)
+        judgements.append((j1, "inadequate"))
+        notices.append((j1 + _days(rng, 5, 20), end + _days(rng, 700, 1100), ""))
+    else:
+        j0 = start - _days(rng, 450, 900)
+        judgements.append((j0, "inadequate"))
+        issued = j0 + _days(rng, 20, 60)
+        if path == "lifted":
+            lifted = end + _days(rng, 188, 268)
+            judgements.append((lifted - _days(rng, 0, 3), _weighted(rng, (("adequate", 0.8), ("good", 0.2)))))
+        else:
+            lifted = end + _days(rng, 560, 900)
+            judgements.append((lifted - _days(rng, 0, 10), "adequate"))
+        notices.append((issued, lifted, ""))
+        if path == "direction":
+            d_start = issued + _days(rng, 60, 150)
+            kind = "direction" if rng.random() < 0.6 else "commissioner"
+            directions.append((d_start, lifted - _days(rng, 1, 30), kind))
+    # Later inspections, after the study's windows, until 2023.
+    last = max(end + dt.timedelta(days=560), *(d for d, _ in judgements), *(e for _, e, _ in notices))
+    when = last + _days(rng, 120, 900)
+    while when < dt.date(2024, 1, 1):
+        judgements.append((when, _weighted(rng, (("outstanding", 0.1), ("good", 0.5), ("adequate", 0.4)))))
+        when += _days(rng, 700, 1500)
+    rows = []
+    judgements.sort()
+    for i, (date, rank) in enumerate(judgements):
+        stop = judgements[i + 1][0] - dt.timedelta(days=1) if i + 1 < len(judgements) else None
+        rows.append({"council_id": cid, "kind": "ofsted_judgement", "status": _judgement(rank, date),
+                     "start_date": date, "end_date": stop, "source": "synthetic inspection report"})
+    for issued, lifted, _ in notices:
+        rows.append({"council_id": cid, "kind": "improvement_notice", "status": _notice(issued),
+                     "start_date": issued, "end_date": lifted, "source": "synthetic notice letter"})
+    for d_start, d_end, kind in directions:
+        rows.append({"council_id": cid, "kind": "statutory_direction", "status": kind,
+                     "start_date": d_start, "end_date": d_end, "source": "synthetic direction"})
+    return rows, path
+
+
+def _new_participant(cid: str, n: int, rp: np.random.Generator, dice: Dice, sd: float) -> dict:
+    role = _weighted(rp, tuple(_ROLE_WEIGHTS.items()))
+    given, surname = person_name(dice)
+    return {"participant_id": f"P{int(cid):04d}-{n:02d}", "council_id": cid, "role": role,
+            "organisation_type": _ROLE_ORG.get(role, "council"), "name": f"{given} {surname}",
+            "u": float(rp.normal(0.0, sd))}
+
+
+def _in_intervention(rows: list[dict], date: dt.date) -> bool:
+    for r in rows:
+        if r["kind"] in ("improvement_notice", "statutory_direction") and r["start_date"] <= date and (
+            r["end_date"] is None or date <= r["end_date"]
+        ):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------- helpers per council
+def _weekday(date: dt.date, lo: dt.date, hi: dt.date) -> dt.date:
+    if date.weekday() == 5:
+        date -= dt.timedelta(days=1)
+    elif date.weekday() == 6:
+        date += dt.timedelta(days=1)
+    return min(max(date, lo), hi)
+
+
+def _validate_args(n_councils, seed, interviews_per_wave, words_per_interview, start, end, n_available) -> None:
+    problems = []
+    if not isinstance(n_councils, (int, np.integer)) or isinstance(n_councils, bool) or not 1 <= n_councils <= n_available:
+        problems.append(f"The value for `n_councils` must be a whole number from 1 to {n_available}, but {n_councils!r} was passed.")
+    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
+        problems.append(f"The value for `seed` must be a non-negative whole number, but {seed!r} was passed.")
+    if not isinstance(interviews_per_wave, (int, np.integer)) or not 1 <= interviews_per_wave <= 99:
+        problems.append(f"The value for `interviews_per_wave` must be a whole number from 1 to 99, but {interviews_per_wave!r} was passed.")
+    if not isinstance(words_per_interview, (int, np.integer)) or not 50 <= words_per_interview <= 100_000:
+        problems.append(f"The value for `words_per_interview` must be a whole number from 50 to 100000, but {words_per_interview!r} was passed.")
+    if start > end:
+        problems.append(f"`start_date` ({start}) must not be after `end_date` ({end}).")
+    if problems:
+        raise ValueError(" ".join(problems))
+
+
+def _to_date(value: Any, name: str) -> dt.date:
+    try:
+        return pd.Timestamp(value).date()
+    except (ValueError, TypeError):
+        raise ValueError(f"The value for `{name}` must be a date such as '2011-06-01', but {value!r} was passed.") from None
+
+
+# --------------------------------------------------------------------- main
+def generate_with_truth(
+    n_councils: int = 30,
+    *,
+    seed: int = 0,
+    interviews_per_wave: int = 5,
+    words_per_interview: int = 700,
+    effects: SynthEffects | Mapping[str, Any] | None = None,
+    start_date: Any = "2010-06-01",
+    end_date: Any = "2013-09-30",
+    participant_missing: float = 0.08,
+    participant_dropout: float = 0.08,
+    council_missing: float = 0.04,
+    name: str = "synthetic",
+) -> tuple[Study, PlantedTruth]:
+    """Generate a synthetic study and the truth planted in it.
+
+    Takes the arguments of :func:`generate` (except ``out`` and
+    ``overwrite``) and returns ``(study, truth)``; save both with
+    :func:`save_synthetic`.
+
+    Examples
+    --------
+    >>> study, truth = generate_with_truth(2, seed=1, interviews_per_wave=2, words_per_interview=200)
+    >>> row = truth.statements.iloc[0]
+    >>> span = study.transcript(row["interview_id"])[row["start"]:row["end"]]
+    >>> span.endswith(".") and row["polarity"] in ("asserted", "negated", "hedged")
+    True
+    """
+    eff = SynthEffects.from_value(effects)
+    start, end = _to_date(start_date, "start_date"), _to_date(end_date, "end_date")
+    available = council_list()
+    _validate_args(n_councils, seed, interviews_per_wave, words_per_interview, start, end, len(available))
+    for pname, p in (("participant_missing", participant_missing), ("participant_dropout", participant_dropout),
+                     ("council_missing", council_missing)):
+        if not 0.0 <= p < 1.0:
+            raise ValueError(f"The value for `{pname}` must be a probability in [0, 1), but {p!r} was passed.")
+    if eff.indicator_measure not in INDICATORS:
+        raise ValueError(f"`indicator_measure` must be one of {sorted(INDICATORS)}, but {eff.indicator_measure!r} was passed.")
+    seed = int(seed)
+
+    councils = _choose_councils(available, int(n_councils), seed)
+    councils["ons_code"] = councils["ons_code"].where(councils["ons_code"] != "", None)
+    ids = councils["council_id"].tolist()
+
+    status_rows, reviews, latent = [], [], []
+    participants, interviews = [], []
+    waves = {w["id"]: w for w in DEFAULT_WAVES}
+    span = (end - start).days
+    for ci, cid in enumerate(ids):
+        # Review: a Monday-to-Friday week.
+        rr = _rng(seed, "reviews", ci)
+        r_start = start + dt.timedelta(days=int(rr.integers(0, span + 1)))
+        r_start -= dt.timedelta(days=r_start.weekday())
+        r_end = r_start + dt.timedelta(days=4)
+        themes = list(vocab.CORE_THEMES) + [t for t in vocab.OPTIONAL_THEMES if rr.random() < 0.25]
+        roles = [r for r in vocab.TEAM_ROLES if r in ("team_leader", "member_peer", "officer_peer", "health_peer",
+                                                     "review_manager")
+                 or (r == "offsite_peer" and rr.random() < 0.8) or (r == "third_sector" and rr.random() < 0.3)
+                 or (r == "other_specialist" and rr.random() < 0.2)]
+        n_rec = int(rr.integers(4, 13))
+        reviews.append({"council_id": cid, "start_date": r_start, "end_date": r_end, "themes": ";".join(themes),
+                        "team_roles": ";".join(roles), "n_recommendations": n_rec})
+        rows, path = _status_history(cid, r_start, r_end, _rng(seed, "status", ci))
+        status_rows += rows
+        anchor = {"review_start": r_start, "review_end": r_end}
+        ref = {w: anchor[waves[w]["anchor"]] + dt.timedelta(days=sum(waves[w]["window_days"]) // 2) for w in WAVES}
+        in_int = {w: _in_intervention(rows, ref[w]) for w in WAVES}
+
+        # Participants and interviews, with attrition.
+        rp = _rng(seed, "people", ci)
+        dice = Dice(rp)
+        made: list[dict] = []
+
+        def new_participant(rp=rp, dice=dice, cid=cid, made=made) -> dict:
+            p = _new_participant(cid, len(made) + 1, rp, dice, eff.participant_sd)
+            made.append(p)
+            return p
+
+        roster = [new_participant() for _ in range(interviews_per_wave)]
+        missing_wave = {w for w in WAVES if rp.random() < council_missing}
+        if len(missing_wave) == len(WAVES):
+            missing_wave.discard(WAVES[int(rp.integers(0, len(WAVES)))])
+        council_u = float(rp.normal(0.0, eff.council_sd))
+        for wi, w in enumerate(WAVES):
+            if wi > 0:
+                roster = [p if rp.random() >= participant_dropout else
+                          (new_participant() if rp.random() < 0.6 else None) for p in roster]
+                roster = [p for p in roster if p is not None]
+            present = [p for p in roster if rp.random() >= participant_missing]
+            if w in missing_wave:
+                continue
+            lo_d, hi_d = waves[w]["window_days"]
+            lo = anchor[waves[w]["anchor"]] + dt.timedelta(days=lo_d)
+            hi = anchor[waves[w]["anchor"]] + dt.timedelta(days=hi_d)
+            width = (hi - lo).days
+            centre = lo + dt.timedelta(days=int(rp.integers(min(10, width // 2), max(width - 10, width // 2) + 1)))
+            for p in present:
+                date = _weekday(centre + dt.timedelta(days=int(rp.integers(-10, 11))), lo, hi)
+                mode = _weighted(rp, (("telephone", 0.6), ("in_person", 0.3), ("video", 0.1)))
+                interviews.append({"council_id": cid, "wave": w, "wave_order": wi, "date": date,
+                                   "participant_id": p["participant_id"], "mode": mode, "_p": p})
+        participants += made
+        latent.append({"council_id": cid, "intervention_path": path, "council_effect": round(council_u, 6),
+                       "in_intervention": {w: in_int[w] for w in WAVES},
+                       "in_intervention_at_review": _in_intervention(rows, r_start),
+                       "review_start": r_start.isoformat(), "review_end": r_end.isoformat(),
+                       "_slug": _slug(councils.loc[ci, "name"]), "_u": council_u})
+
+    # Interview ids, in council, wave and date order.
+    interviews.sort(key=lambda r: (r["council_id"], r["wave_order"], r["date"], r["participant_id"]))
+    seq: dict[str, int] = {}
+    for r in interviews:
+        seq[r["council_id"]] = seq.get(r["council_id"], 0) + 1
+        r["interview_id"] = f"I{int(r['council_id']):04d}-{seq[r['council_id']]:03d}"
+        r["transcript"] = f"{r['council_id']}/{r['interview_id']}.txt"
+
+    # Planted statements and transcripts.
+    by_council = {lat["council_id"]: lat for lat in latent}
+    transcripts: dict[str, str] = {}
+    statements, pii = [], []
+    for ii, r in enumerate(interviews):
+        lat = by_council[r["council_id"]]
+        w = r["wave"]
+        in_int = lat["in_intervention"][w]
+        plan = _plan(eff, w, in_int, lat["_u"] + r["_p"]["u"], words_per_interview, _rng(seed, "plan", ii))
+        dice = Dice(_rng(seed, "text", ii))
+        words = int(words_per_interview * (0.8 + 0.4 * dice.random()))
+        text, spans, details = write_transcript(wave=w, role=r["_p"]["role"], respondent_name=r["_p"]["name"],
+                                                council_slug=lat["_slug"], plan=plan, words=words, dice=dice)
+        transcripts[r["transcript"]] = text
+        for s0, s1, st in spans:
+            statements.append({"interview_id": r["interview_id"], "council_id": r["council_id"],
+                               "participant_id": r["participant_id"], "wave": w, "start": s0, "end": s1,
+                               "code": st.code, "polarity": st.polarity, "level": st.level,
+                               "attribution": st.attribution, "validation": st.validation,
+                               "in_intervention": in_int})
+        for kind, value, s0, s1 in details:
+            pii.append({"interview_id": r["interview_id"], "kind": kind, "value": value, "start": s0, "end": s1})
+
+    survey, survey_latent = _survey(ids, by_council, eff, seed)
+    actions, progress = _actions(reviews, seed)
+    indicators, ind_latent = _indicators(ids, reviews, by_council, eff, seed)
+
+    tables = {
+        "councils": councils,
+        "status_history": _frame(status_rows, ["council_id", "kind", "status", "start_date", "end_date", "source"],
+                                 sort=["council_id", "kind", "start_date"]),
+        "reviews": _frame(reviews, ["council_id", "start_date", "end_date", "themes", "team_roles", "n_recommendations"]),
+        "participants": _frame(participants, ["participant_id", "council_id", "role", "organisation_type", "name"],
+                               sort=["participant_id"]),
+        "interviews": _frame(interviews, ["interview_id", "participant_id", "council_id", "wave", "date", "mode",
+                                          "transcript"]),
+        "survey_responses": survey,
+        "actions": actions,
+        "action_progress": progress,
+        "indicators": indicators,
+    }
+    meta = {
+        "name": name,
+        "description": (f"Synthetic study generated by impact.synth (seed {seed}, {n_councils} councils). "
+                        "All people, statements and figures are fictional; the council list is real."),
+        "format_version": 1,
+        "codebook": "nfer_impacts",
+        "seed": seed,
+        "waves": [dict(w) for w in DEFAULT_WAVES],
+        "survey": {"items": {k: {"label": v, "scale": [1, 5]} for k, v in SURVEY_ITEMS.items()}},
+        "generator": {"name": "impact.synth", "version": __version__},
+    }
+    study = Study(meta, tables, transcripts)
+
+    for lat in latent:
+        lat["survey_council_effect"] = survey_latent[lat["council_id"]]
+        lat["indicator_baseline"] = ind_latent[lat["council_id"]]
+        del lat["_slug"], lat["_u"]
+    params = {"n_councils": int(n_councils), "seed": seed, "interviews_per_wave": int(interviews_per_wave),
+              "words_per_interview": int(words_per_interview), "start_date": start.isoformat(),
+              "end_date": end.isoformat(), "participant_missing": participant_missing,
+              "participant_dropout": participant_dropout, "council_missing": council_missing}
+    truth = PlantedTruth(
+        params=params,
+        effects=eff,
+        councils=latent,
+        participants={p["participant_id"]: round(p["u"], 6) for p in participants},
+        statements=pd.DataFrame(statements, columns=PlantedTruth.STATEMENT_COLUMNS),
+        pii=pd.DataFrame(pii, columns=PlantedTruth.PII_COLUMNS),
+    )
+    return study, truth
+
+
+def _choose_councils(available: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
+    """``n`` councils chosen by the seed, in council-id order (all of them when ``n`` is the list's length)."""
+    available = available.sort_values("council_id").reset_index(drop=True)
+    pick = np.sort(_rng(seed, "councils").choice(len(available), size=n, replace=False))
+    return available.iloc[pick][["council_id", "name", "ons_code", "council_type", "region"]].reset_index(drop=True)
+
+
+def _frame(rows: list[dict], columns: list[str], sort: list[str] | None = None) -> pd.DataFrame:
+    df = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+    if sort:
+        df = df.sort_values(sort, kind="stable").reset_index(drop=True)
+    return df
+
+
+def _plan(eff: SynthEffects, wave: str, in_int: bool, u: float, words: int, rng: np.random.Generator) -> list[Statement]:
+    """The statements planted in one interview."""
+    out: list[Statement] = []
+    extra = 0.25 * words / 700
+    base_validation = math.log(0.25 / 0.75)
+    for code in CODES:
+        logit = eff.code_log_odds[code] + eff.wave_log_odds[wave] + u
+        if in_int and code in eff.intervention_codes:
+            logit += eff.intervention_log_odds
+        if rng.random() < _sigmoid(logit):
+            for _ in range(1 + int(rng.poisson(extra))):
+                level = _weighted(rng, tuple(zip(("insight", "action", "outcome"), eff.level_probs[wave], strict=True)))
+                if rng.random() < eff.other_attribution[wave]:
+                    attribution = (*ATTRIBUTION_FACTORS, "unclear")[int(rng.integers(0, len(ATTRIBUTION_FACTORS) + 1))]
+                else:
+                    attribution = "review"
+                validation = (level == "insight" and attribution == "review" and wave != "expectations"
+                              and rng.random() < _sigmoid(base_validation + eff.validation_log_odds * in_int))
+                out.append(Statement(code, "asserted", level, attribution, bool(validation)))
+        elif rng.random() < eff.hedged_rate[wave]:
+            out.append(Statement(code, "hedged", "", "review", False))
+        elif rng.random() < eff.negated_rate[wave]:
+            out.append(Statement(code, "negated", "", "", False))
+    order = rng.permutation(len(out))
+    return [out[i] for i in order]
+
+
+def _survey(ids, by_council, eff: SynthEffects, seed: int) -> tuple[pd.DataFrame, dict[str, float]]:
+    rows, council_effect = [], {}
+    items = list(SURVEY_ITEMS)
+    for ci, cid in enumerate(ids):
+        rng = _rng(seed, "survey", ci)
+        cu = float(rng.normal(0.0, 0.4))
+        council_effect[cid] = round(cu, 6)
+        n_made = 0
+        pool = []
+        for group, mean_n in (("staff", 14), ("partner", 6)):
+            for _ in range(int(rng.poisson(mean_n)) + 3):
+                n_made += 1
+                pool.append((f"S{int(cid):04d}-{n_made:03d}", group, float(rng.normal(0.0, 0.6))))
+        for wave in ("expectations", "longer_term"):
+            if wave == "longer_term":
+                kept = [r for r in pool if rng.random() < 0.6]
+                for group in ("staff", "partner"):
+                    n_new = sum(1 for r in pool if r[1] == group) - sum(1 for r in kept if r[1] == group)
+                    for _ in range(n_new):
+                        n_made += 1
+                        kept.append((f"S{int(cid):04d}-{n_made:03d}", group, float(rng.normal(0.0, 0.6))))
+                pool = kept
+            shift = 0.0
+            if wave == "longer_term":
+                shift = eff.survey_shift + eff.survey_shift_by_intervention * by_council[cid]["in_intervention"][wave]
+            for rid, group, ru in pool:
+                noise = rng.logistic(0.0, 1.0, size=len(items))
+                answered = rng.random(len(items)) >= 0.03
+                for k, item in enumerate(items):
+                    y = cu + ru + _ITEM_MEAN[k] + shift + noise[k]
+                    value = 1 + sum(y > c for c in _CUTS) if answered[k] else None
+                    rows.append({"council_id": cid, "respondent_id": rid, "respondent_group": group, "wave": wave,
+                                 "item": item, "value": value})
+    df = pd.DataFrame(rows, columns=["council_id", "respondent_id", "respondent_group", "wave", "item", "value"])
+    df["value"] = pd.array(df["value"].tolist(), dtype="Int64")
+    return df.sort_values(["respondent_id", "wave", "item"], kind="stable").reset_index(drop=True), council_effect
+
+
+def _actions(reviews: list[dict], seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    actions, progress = [], []
+    for ci, rev in enumerate(reviews):
+        rng = _rng(seed, "actions", ci)
+        cid = rev["council_id"]
+        themes = rev["themes"].split(";")
+        weights = np.array([2.0 if t in vocab.CORE_THEMES else 1.0 for t in themes])
+        for k in range(rev["n_recommendations"]):
+            theme = themes[int(rng.choice(len(themes), p=weights / weights.sum()))]
+            texts = _ACTION_TEXT[theme]
+            aid = f"A{int(cid):04d}-{k + 1:02d}"
+            actions.append({"action_id": aid, "council_id": cid, "theme": theme,
+                            "owner_role": _OWNER_ROLES[int(rng.integers(0, len(_OWNER_ROLES)))],
+                            "description": texts[int(rng.integers(0, len(texts)))]})
+            early = _weighted(rng, _EARLY_STATUS)
+            later = _weighted(rng, _NEXT_STATUS[early])
+            progress += [{"action_id": aid, "wave": "early", "status": early},
+                         {"action_id": aid, "wave": "longer_term", "status": later}]
+    return (pd.DataFrame(actions, columns=["action_id", "council_id", "theme", "owner_role", "description"]),
+            pd.DataFrame(progress, columns=["action_id", "wave", "status"]))
+
+
+def _indicators(ids, reviews, by_council, eff: SynthEffects, seed: int) -> tuple[pd.DataFrame, dict[str, dict]]:
+    rows, baseline = [], {}
+    for ci, cid in enumerate(ids):
+        rng = _rng(seed, "indicators", ci)
+        r_end = reviews[ci]["end_date"]
+        in_int = by_council[cid]["in_intervention_at_review"]
+        baseline[cid] = {}
+        for measure, (mean, sd_between, trend, sd_within) in INDICATORS.items():
+            base = float(rng.normal(mean, sd_between))
+            baseline[cid][measure] = round(base, 6)
+            for k, year in enumerate(_INDICATOR_YEARS):
+                period = dt.date(year, 3, 31)
+                value = base + trend * (k - 4) + float(rng.normal(0.0, sd_within))
+                if measure == eff.indicator_measure and period > r_end:
+                    value += eff.indicator_post_review + eff.indicator_post_by_intervention * in_int
+                flag = None
+                if rng.random() < 0.03:
+                    flag, value = _FLAGS[int(rng.integers(0, len(_FLAGS)))], None
+                else:
+                    value = round(max(value, 0.0), 1)
+                rows.append({"council_id": cid, "period": period, "measure": measure, "value": value, "flag": flag})
+    df = pd.DataFrame(rows, columns=["council_id", "period", "measure", "value", "flag"])
+    return df, baseline
+
+
+def generate(
+    n_councils: int = 30,
+    *,
+    out: str | Path | None = None,
+    overwrite: bool = False,
+    **options: Any,
+) -> Study:
+    """Generate a synthetic longitudinal study of peer-reviewed councils.
+
+    Real council ids, names, types and regions (from
+    :func:`impact.councils.council_list`); everything else is fictional and
+    drawn from ``numpy.random.default_rng`` streams derived from ``seed``, so
+    the same arguments give byte-identical files.  The keyword arguments
+    other than ``out`` and ``overwrite`` are passed to
+    :func:`generate_with_truth`.
+
+    Parameters
+    ----------
+    n_councils : int, default 30
+        Councils chosen by the seed (153 gives every current council).
+    seed : int, default 0
+        Seed of every random draw.
+    interviews_per_wave : int, default 5
+        Participants interviewed per council at each wave before attrition.
+    words_per_interview : int, default 700
+        Approximate transcript length (each varies by +-20%).
+    effects : SynthEffects or dict, optional
+        Effect sizes (a dict changes named fields of the defaults);
+        ``SynthEffects.null()`` plants none.
+    start_date, end_date : date-like
+        Range of the review start dates (default June 2010 - September 2013).
+    participant_missing, participant_dropout, council_missing : float
+        Attrition: chance a participant misses a wave, leaves for good after a
+        wave (replaced 60% of the time), or a whole council misses a wave.
+    name : str
+        Study name written to ``study.yaml``.
+    out : path, optional
+        Save the study and the planted truth to this folder.
+    overwrite : bool, default False
+        Replace a study already in ``out``.
+
+    Returns
+    -------
+    Study
+        The study; :func:`generate_with_truth` also returns the truth.
+
+    Raises
+    ------
+    ValueError
+        If an argument is out of range.
+
+    Examples
+    --------
+    >>> study = generate(2, seed=1, interviews_per_wave=2, words_per_interview=200)
+    >>> len(study.councils), study.wave_ids
+    (2, ['expectations', 'early', 'longer_term'])
+    """
+    study, truth = generate_with_truth(n_councils, **options)
+    if out is not None:
+        save_synthetic(study, truth, out, overwrite=overwrite)
+    return study
+
+
+def save_synthetic(study: Study, truth: PlantedTruth, path: str | Path, *, overwrite: bool = False) -> Path:
+    """Write the study folder and, beside its tables, the planted truth files."""
+    path = study.save(path, overwrite=overwrite)
+    truth.save(path)
+    return path

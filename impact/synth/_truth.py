@@ -1,0 +1,141 @@
+"""The truth planted in a synthetic study, and its files.
+
+Written beside the study's tables (they are not part of the study):
+
+``planted_truth.json``
+    Parameters, seed, effect sizes, a statement of every planted effect and
+    per-council latent states (intervention path and status at each wave,
+    random effects, indicator baselines).
+``truth_statements.csv``
+    One row per planted statement: ``interview_id``, ``start``, ``end`` (code
+    points into the transcript), ``code``, ``polarity`` (asserted | negated |
+    hedged), ``level`` (insight | action | outcome, asserted only),
+    ``attribution`` (review, ofsted, leadership, restructure, funding,
+    other_programme, unclear; ``""`` for negated statements), ``validation``,
+    ``council_id``, ``participant_id``, ``wave``, ``in_intervention``.
+``planted_pii.csv``
+    One row per personal detail: ``interview_id``, ``kind`` (person_name,
+    email, phone, postcode, date_of_birth), ``value``, ``start``, ``end``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from .._io import atomic_write_text
+from ..errors import InputError
+from ._effects import SynthEffects
+
+__all__ = ["PlantedTruth", "load_truth", "TRUTH_FILES"]
+
+TRUTH_FILES = ("planted_truth.json", "truth_statements.csv", "planted_pii.csv")
+
+
+def _csv(df: pd.DataFrame) -> str:
+    buf = io.StringIO()
+    df.to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue()
+
+
+@dataclass
+class PlantedTruth:
+    """What the generator planted: parameters, effects, latent states, spans."""
+
+    STATEMENT_COLUMNS: ClassVar[list[str]] = [
+        "interview_id", "start", "end", "code", "polarity", "level", "attribution", "validation",
+        "council_id", "participant_id", "wave", "in_intervention",
+    ]
+    PII_COLUMNS: ClassVar[list[str]] = ["interview_id", "kind", "value", "start", "end"]
+
+    params: dict[str, Any]
+    effects: SynthEffects
+    councils: list[dict[str, Any]]
+    participants: dict[str, float]
+    statements: pd.DataFrame
+    pii: pd.DataFrame
+
+    def planted_effects(self) -> list[dict[str, Any]]:
+        """Every planted effect as ``{name, applies_to, size, scale, description}``."""
+        e = self.effects
+        out = [
+            {"name": f"wave_{w}", "applies_to": "interview mentions of every impact code", "size": v,
+             "scale": "log-odds", "description": f"Shift in the log-odds of asserting an impact at wave {w}."}
+            for w, v in e.wave_log_odds.items()
+        ]
+        out += [
+            {"name": "intervention", "applies_to": ";".join(e.intervention_codes), "size": e.intervention_log_odds,
+             "scale": "log-odds", "description": "Shift for councils in intervention at the wave."},
+            {"name": "validation", "applies_to": "insight statements", "size": e.validation_log_odds,
+             "scale": "log-odds", "description": "Shift in the chance an insight is a validation when in intervention."},
+            {"name": "levels_by_wave", "applies_to": "asserted statements", "size": {k: list(v) for k, v in e.level_probs.items()},
+             "scale": "probability (insight, action, outcome)", "description": "Impact level mix per wave."},
+            {"name": "other_attribution_by_wave", "applies_to": "asserted statements", "size": dict(e.other_attribution),
+             "scale": "probability", "description": "Chance a change is attributed to another factor or unclear."},
+            {"name": "hedged_by_wave", "applies_to": "codes not asserted", "size": dict(e.hedged_rate),
+             "scale": "probability", "description": "Chance of a hedged (anticipated) mention."},
+            {"name": "negated_by_wave", "applies_to": "codes not asserted", "size": dict(e.negated_rate),
+             "scale": "probability", "description": "Chance of a negated mention."},
+            {"name": "indicator_post_review", "applies_to": e.indicator_measure, "size": e.indicator_post_review,
+             "scale": "measure units", "description": "Change in periods ending after the review."},
+            {"name": "indicator_post_by_intervention", "applies_to": e.indicator_measure,
+             "size": e.indicator_post_by_intervention, "scale": "measure units",
+             "description": "Extra change after the review for councils in intervention when reviewed."},
+            {"name": "survey_shift", "applies_to": "every survey item at longer_term", "size": e.survey_shift,
+             "scale": "latent logistic units", "description": "Improvement of the survey scale at the repeat wave."},
+            {"name": "survey_shift_by_intervention", "applies_to": "every survey item at longer_term",
+             "size": e.survey_shift_by_intervention, "scale": "latent logistic units",
+             "description": "Extra improvement for councils in intervention at the repeat wave."},
+        ]
+        return out
+
+    def to_json(self) -> str:
+        doc = {
+            "generator": "impact.synth",
+            "seed": self.params.get("seed"),
+            "parameters": self.params,
+            "effects": self.effects.to_dict(),
+            "null_effects": self.effects.is_null(),
+            "planted_effects": self.planted_effects(),
+            "councils": self.councils,
+            "participant_effects": dict(sorted(self.participants.items())),
+        }
+        return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def save(self, path: str | Path) -> Path:
+        """Write the three truth files into the folder ``path``."""
+        path = Path(path)
+        atomic_write_text(path / "planted_truth.json", self.to_json())
+        atomic_write_text(path / "truth_statements.csv", _csv(self.statements))
+        atomic_write_text(path / "planted_pii.csv", _csv(self.pii))
+        return path
+
+
+def load_truth(path: str | Path) -> PlantedTruth:
+    """Read the truth files written by :meth:`PlantedTruth.save`.
+
+    Raises
+    ------
+    InputError
+        If a truth file is missing.
+    """
+    path = Path(path)
+    missing = [f for f in TRUTH_FILES if not (path / f).is_file()]
+    if missing:
+        raise InputError(f"{path}: no planted truth ({', '.join(missing)} missing); only studies made by impact.synth have one")
+    doc = json.loads((path / "planted_truth.json").read_text(encoding="utf-8"))
+    effects = SynthEffects.from_value(doc["effects"])
+    statements = pd.read_csv(path / "truth_statements.csv", dtype={"interview_id": str, "council_id": str,
+                                                                   "participant_id": str},
+                             keep_default_na=False)
+    pii = pd.read_csv(path / "planted_pii.csv", dtype={"interview_id": str, "value": str}, keep_default_na=False)
+    for df in (statements, pii):
+        for col in ("start", "end"):
+            df[col] = df[col].astype("int64")
+    return PlantedTruth(params=doc["parameters"], effects=effects, councils=doc["councils"],
+                        participants=doc["participant_effects"], statements=statements, pii=pii)
