@@ -791,9 +791,8 @@ _add("q_probe", [
     "And is that still the case?",
     "What about partners?",
     "How would you know?",
-    "Right.",
-    "I see.",
     "And what about the front line?",
+    "What did that look like in practice?",
 ])
 _add("q_close", [
     "That's everything I wanted to ask. Is there anything else you'd like to add?",

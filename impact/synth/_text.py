@@ -321,7 +321,7 @@ def write_transcript(
     # holding a planted statement or a personal detail are written one by one.
     rng = dice.rng
     fills, questions = _pools(wave, g)
-    target = max(words - w.words, 1)
+    target = max(words - w.words - 20 * len(plan) - 45, 1)  # planted statements and closing come on top
     n_est = target // 30 + 10
     while True:
         n_other = rng.integers(1, 7, size=n_est)
@@ -343,7 +343,7 @@ def write_transcript(
     mid = sep + resp_label
     f_list, ends_l, n_l, q_l = f_idx.tolist(), ends.tolist(), n_other.tolist(), q_idx.tolist()
     for t in range(n_turns):
-        sentences = [f_flat[i] for i in f_list[ends_l[t] - n_l[t]:ends_l[t]]]
+        sentences = list(dict.fromkeys([f_flat[i] for i in f_list[ends_l[t] - n_l[t]:ends_l[t]]]))
         if t not in slots and t not in colleague_turns:
             text = head + q_flat[q_l[t]] + mid + " ".join(sentences)
             w.chunks.append(text)
