@@ -4,6 +4,7 @@ continuous outcome, one row per level of `by` (e.g. code x wave)."""
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -79,6 +80,14 @@ def _cells(frame: pd.DataFrame, by: list[str]):
         return
     for key, cell in frame.groupby(by, sort=True, dropna=False, observed=True):
         yield (key if isinstance(key, tuple) else (key,)), cell
+
+
+def _cell_positions(frame: pd.DataFrame, by: list[str]):
+    """(key, row positions) per level of `by`, sorted; cheaper than sub-frames."""
+    if not by:
+        return [((), np.arange(len(frame)))]
+    indices = frame.groupby(by, sort=True, dropna=False, observed=True).indices
+    return [((k if isinstance(k, tuple) else (k,)), v) for k, v in indices.items()]
 
 
 def prevalence_table(
@@ -281,9 +290,11 @@ def compare_groups(
     code_of = {level: i for i, level in enumerate(levels)}
 
     rows, scores, labels, small = [], [], [], []
-    for key, cell in _cells(frame, by):
-        g = cell[group].map(code_of).to_numpy(dtype=np.int64)
-        y = cell["_y"].to_numpy(dtype="float64")
+    all_g = frame[group].map(code_of).to_numpy(dtype=np.int64)
+    all_y = frame["_y"].to_numpy(dtype="float64")
+    low_expected = 0.0
+    for key, pos in _cell_positions(frame, by):
+        g, y = all_g[pos], all_y[pos]
         counts = np.bincount(g, minlength=len(levels))
         row = dict(zip(by, key), outcome=outcome)
         if (counts < 2).any():
@@ -291,7 +302,11 @@ def compare_groups(
         if (counts > 0).sum() < 2:
             row.update(n=len(y), test=None, statistic=np.nan, p_value=np.nan)
         elif binary and two:
-            row.update(_binary_two(y, g, alpha, method))
+            e0, e1 = int(y[g == 0].sum()), int(y[g == 1].sum())
+            found, min_expected = _binary_two(e0, int(counts[0]), e1, int(counts[1]), alpha, method)
+            row.update(found)
+            if method == "asymptotic" and min_expected < 5:
+                low_expected = min(low_expected or min_expected, min_expected)
         elif binary:
             row.update(_binary_many(y, g, len(levels), method))
         elif two:
@@ -307,6 +322,8 @@ def compare_groups(
         rows.append(row)
         scores.append(y if binary else stats.rankdata(y))
         labels.append(g)
+    if low_expected:
+        _warn_expected(low_expected)
     if small:
         warnings.warn(
             f"{len(small)} comparison(s) have a group with fewer than two units (e.g. {small[0]!r}); "
@@ -364,9 +381,10 @@ def _warn_expected(min_expected: float) -> None:
         )
 
 
-def _binary_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str) -> dict:
-    n1, n0 = int((g == 1).sum()), int((g == 0).sum())
-    e1, e0 = int(y[g == 1].sum()), int(y[g == 0].sum())
+@lru_cache(maxsize=65_536)
+def _binary_two_cached(e0: int, n0: int, e1: int, n1: int, alpha: float, method: str) -> tuple[dict, float]:
+    """Everything about one 2 x 2 table; cached because tables repeat across codes,
+    waves and simulation replicates."""
     m = e1 + e0
     table = np.array([[e0, n0 - e0], [e1, n1 - e1]])
     lows, highs = _wilson(np.array([e0, e1]), np.array([n0, n1]), alpha)
@@ -398,12 +416,15 @@ def _binary_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str) -> dict
     elif method == "midp":
         row.update(test="fisher_midp", p_value=midp)
     elif method == "asymptotic":
-        if np.isfinite(x2):
-            _warn_expected(min_expected)
         row.update(test="chi2", p_value=p_chi2)
     else:
         row.update(test="permutation", p_value=np.nan)
-    return row
+    return row, (min_expected if np.isfinite(x2) else np.inf)
+
+
+def _binary_two(e0: int, n0: int, e1: int, n1: int, alpha: float, method: str) -> tuple[dict, float]:
+    row, min_expected = _binary_two_cached(e0, n0, e1, n1, float(alpha), method)
+    return dict(row), min_expected
 
 
 def _binary_many(y: np.ndarray, g: np.ndarray, k: int, method: str) -> dict:
@@ -437,32 +458,34 @@ def _hodges_lehmann(a: np.ndarray, b: np.ndarray, alpha: float) -> tuple[float, 
 def _continuous_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str) -> dict:
     a, b = y[g == 0], y[g == 1]
     hl, hl_low, hl_high = _hodges_lehmann(a, b, alpha)
-    mw_method = "exact" if method == "exact" else "asymptotic"
-    if method == "exact" and len(np.unique(y)) < len(y):
-        mw_method = "asymptotic"  # scipy's exact distribution assumes no ties
-        warnings.warn(
-            "Ties in the outcome: the Mann-Whitney p-value is asymptotic; use method='permutation'.",
-            StatisticalWarning,
-            stacklevel=3,
-        )
-    res = stats.mannwhitneyu(b, a, method=mw_method)
+    ranks = stats.rankdata(np.r_[a, b])
+    u_b = float(ranks[len(a):].sum() - len(b) * (len(b) + 1) / 2)  # Mann-Whitney U of b
+    p_value = np.nan
+    if method != "permutation":
+        mw_method = "exact" if method == "exact" else "asymptotic"
+        if method == "exact" and len(np.unique(y)) < len(y):
+            mw_method = "asymptotic"  # scipy's exact distribution assumes no ties
+            warnings.warn(
+                "Ties in the outcome: the Mann-Whitney p-value is asymptotic; use method='permutation'.",
+                StatisticalWarning,
+                stacklevel=3,
+            )
+        p_value = float(stats.mannwhitneyu(b, a, method=mw_method).pvalue)
     row = dict(
         n=len(y),
         median_a=float(np.median(a)),
         median_b=float(np.median(b)),
         effect_type="rank_biserial",
-        effect=2 * float(res.statistic) / (len(a) * len(b)) - 1,
+        effect=2 * u_b / (len(a) * len(b)) - 1,
         ci_low=np.nan,
         ci_high=np.nan,
         hodges_lehmann=hl,
         hodges_lehmann_ci_low=hl_low,
         hodges_lehmann_ci_high=hl_high,
-        statistic=float(res.statistic),
+        statistic=u_b,
+        test="permutation" if method == "permutation" else "mann_whitney",
+        p_value=p_value,
     )
-    if method == "permutation":
-        row.update(test="permutation", p_value=np.nan)
-    else:
-        row.update(test="mann_whitney", p_value=float(res.pvalue))
     return row
 
 
