@@ -1,0 +1,81 @@
+"""Every notebook in notebooks/ runs top to bottom and is committed without outputs.
+
+The notebooks run in a kernel of the interpreter running the tests
+(``sys.executable``, i.e. the project's .venv), whatever kernels the machine
+has registered: a kernelspec is written to a temporary folder with ipykernel
+and handed to nbclient through its own KernelSpecManager.  The working
+directory is ``notebooks/`` (the notebooks say so in their first cell), and
+matplotlib draws with Agg.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+IDS = [p.name for p in PATHS]
+KERNEL_NAME = "impact-test"
+CELL_TIMEOUT = 120  # seconds per cell: a guard against hangs, not a speed test
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_notebook_committed_without_outputs(path):
+    stale = [
+        f"cell {k}: execution_count={cell.get('execution_count')!r}, {len(cell.get('outputs', []))} output(s)"
+        for k, cell in enumerate(_read(path).cells)
+        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)
+    ]
+    assert not stale, f"{path.name} is committed with outputs; clear them (e.g. `jupyter nbconvert --clear-output`): {stale}"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_notebook_documents_working_directory(path):
+    first = next((c for c in _read(path).cells if c.cell_type == "markdown"), None)
+    assert first is not None and "notebooks/" in first.source and "working directory" in first.source.lower(), (
+        f"{path.name}: its first markdown cell must say it runs with notebooks/ as the working directory"
+    )
+
+
+@pytest.fixture(scope="session")
+def kernel_spec_manager(tmp_path_factory):
+    """A KernelSpecManager that knows only a kernel running ``sys.executable``."""
+    from ipykernel.kernelspec import install
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    prefix = tmp_path_factory.mktemp("jupyter")
+    install(kernel_name=KERNEL_NAME, display_name="impact tests", prefix=str(prefix), env={"MPLBACKEND": "Agg"})
+    kernels = prefix / "share" / "jupyter" / "kernels"
+    return KernelSpecManager(kernel_dirs=[str(kernels)], ensure_native_kernel=False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_notebook_runs(path, kernel_spec_manager, monkeypatch):
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # inherited by the kernel process
+    spec = kernel_spec_manager.get_kernel_spec(KERNEL_NAME)
+    assert spec.argv[0] == sys.executable
+    nb = _read(path)
+    km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=kernel_spec_manager)
+    client = NotebookClient(
+        nb,
+        km=km,
+        kernel_name=KERNEL_NAME,
+        timeout=CELL_TIMEOUT,
+        allow_errors=False,
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )
+    client.execute()  # raises CellExecutionError (with the traceback) on the first failing cell
+    executed = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count is not None for c in executed)
