@@ -120,24 +120,46 @@ def _word_regexes(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_STAR = "\x00*"
+
+
+def _atoms(seq: tuple[str, ...]) -> list[str]:
+    """A token-regex sequence as atoms: single (escaped) characters, ``_STAR`` and spaces."""
+    atoms: list[str] = []
+    for i, tok in enumerate(seq):
+        if i:
+            atoms.append(" ")
+        star = tok.endswith("[^ ]*")
+        literal = re.sub(r"\\(.)", r"\1", tok[: -5] if star else tok)
+        atoms += [re.escape(ch) for ch in literal]
+        if star:
+            atoms.append(_STAR)
+    return atoms
+
+
 def _trie(sequences: Iterable[tuple[str, ...]]) -> str:
+    """One regex for all sequences, as a character-level trie (fast in Python's ``re``)."""
     root: dict = {}
     for seq in sequences:
         node = root
-        for tok in seq:
-            node = node.setdefault(tok, {})
+        for atom in _atoms(seq):
+            node = node.setdefault(atom, {})
         node[""] = {}
 
     def build(node: dict) -> str:
+        keys = sorted((k for k in node if k), key=lambda k: (k == _STAR, k))
         alts = []
-        for tok in sorted(k for k in node if k):
-            sub = node[tok]
-            rest = build(sub) if any(k for k in sub) else ""
-            if rest:
-                alts.append(tok + "(?: " + rest + ")" + ("?" if "" in sub else ""))
-            else:
-                alts.append(tok)
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        for key in keys:
+            head = "[^ ]*" if key == _STAR else key
+            rest = build(node[key])
+            alts.append(head + rest)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = body if len(alts) == 1 and len(body) == 1 else "(?:" + body + ")"
+            return body + "?"
+        return body
 
     return build(root)
 

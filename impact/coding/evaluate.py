@@ -1,0 +1,186 @@
+"""Evaluating coders: per-code precision, recall and F1, cross-validated or against a gold set."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+from sklearn.model_selection import KFold
+
+from ..errors import ImpactError, InputError
+from .codebook import Codebook
+from .rules import as_units
+
+__all__ = ["evaluate_coder", "score_codes", "positive_codes"]
+
+_COLUMNS = ["code", "precision", "recall", "f1", "support", "n_predicted", "tp", "fp", "fn", "n_units"]
+
+
+def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False) -> pd.DataFrame:
+    """The (unit, code) pairs a coder asserts: negated rows dropped unless ``count_negated``.
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"unit": ["a", "b"], "code": ["morale", "morale"], "negated": [False, True]})
+    >>> positive_codes(coded)["unit"].tolist()
+    ['a']
+    """
+    keep = coded
+    if not count_negated and "negated" in coded.columns:
+        keep = coded[~coded["negated"].astype(bool)]
+    return pd.DataFrame({"unit": keep["unit"].astype(str).to_numpy(), "code": keep["code"].astype(str).to_numpy()}).drop_duplicates()
+
+
+def score_codes(predicted: pd.DataFrame, gold: pd.DataFrame, *, units: Any, codes: list[str] | None = None) -> pd.DataFrame:
+    """Precision, recall and F1 per code, plus ``micro`` and ``macro`` rows.
+
+    Parameters
+    ----------
+    predicted, gold : pandas.DataFrame
+        Long tables with ``unit`` and ``code`` (one row per code present).
+    units : sequence
+        Every unit evaluated (units absent from both tables have no codes).
+    codes : list of str, optional
+        Codes to report; default: every code in ``gold`` or ``predicted``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code, then ``micro`` and ``macro``: ``precision``,
+        ``recall``, ``f1`` (NaN where undefined), ``support`` (gold positives),
+        ``n_predicted``, ``tp``, ``fp``, ``fn``, ``n_units``.
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"unit": ["1", "2", "3"], "code": ["a", "a", "b"]})
+    >>> pred = pd.DataFrame({"unit": ["1", "3", "4"], "code": ["a", "a", "b"]})
+    >>> out = score_codes(pred, gold, units=["1", "2", "3", "4"]).set_index("code")
+    >>> out.loc["a", ["precision", "recall", "f1"]].tolist()
+    [0.5, 0.5, 0.5]
+    >>> out.loc["micro", ["tp", "fp", "fn"]].tolist()
+    [1, 2, 2]
+    """
+    units = pd.Index([str(u) for u in units]).unique()
+    gold_pairs = set(zip(gold["unit"].astype(str), gold["code"].astype(str), strict=True))
+    pred_pairs = set(zip(predicted["unit"].astype(str), predicted["code"].astype(str), strict=True))
+    unit_set = set(units)
+    gold_pairs = {p for p in gold_pairs if p[0] in unit_set}
+    pred_pairs = {p for p in pred_pairs if p[0] in unit_set}
+    if codes is None:
+        codes = sorted({c for _, c in gold_pairs | pred_pairs})
+    rows = []
+    for code in codes:
+        g = {u for u, c in gold_pairs if c == code}
+        p = {u for u, c in pred_pairs if c == code}
+        rows.append(_row(code, len(g & p), len(p - g), len(g - p), len(units)))
+    table = pd.DataFrame(rows, columns=_COLUMNS)
+    micro = _row("micro", int(table["tp"].sum()), int(table["fp"].sum()), int(table["fn"].sum()), len(units))
+    macro = {"code": "macro", **{k: table[k].mean() for k in ("precision", "recall", "f1")},
+             **{k: int(table[k].sum()) for k in ("support", "n_predicted", "tp", "fp", "fn")}, "n_units": len(units)}
+    return pd.concat([table, pd.DataFrame([micro, macro], columns=_COLUMNS)], ignore_index=True)
+
+
+def _row(code: str, tp: int, fp: int, fn: int, n_units: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else np.nan
+    recall = tp / (tp + fn) if tp + fn else np.nan
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan
+    return {"code": code, "precision": precision, "recall": recall, "f1": f1, "support": tp + fn,
+            "n_predicted": tp + fp, "tp": tp, "fp": fp, "fn": fn, "n_units": n_units}
+
+
+def _gold_table(gold: Any) -> pd.DataFrame:
+    if not isinstance(gold, pd.DataFrame) or not {"unit", "code"} <= set(gold.columns):
+        raise InputError("The value for `gold` must be a long DataFrame with columns unit and code (one row per code present).")
+    if "negated" in gold.columns:
+        gold = gold[~gold["negated"].astype(bool)]
+    return gold
+
+
+def evaluate_coder(
+    texts: Any,
+    *,
+    coder: Any,
+    gold: pd.DataFrame,
+    cv: int | Literal["auto"] | None = "auto",
+    random_state: int = 0,
+    count_negated: bool = False,
+) -> pd.DataFrame:
+    """Per-code precision, recall and F1 of a coder, cross-validated or on a fixed gold set.
+
+    Parameters
+    ----------
+    texts : pandas.Series or pandas.DataFrame
+        The units (as for ``coder.code``).
+    coder : RuleCoder, TrainedCoder or any object with ``code`` (and ``fit``)
+        The coder to evaluate.  A coder that learns (has ``fit(texts, labels)``
+        and ``requires_training = True``) is cloned and refitted in each fold.
+    gold : pandas.DataFrame
+        Adjudicated codes, long: ``unit``, ``code`` (rows with a true
+        ``negated`` column, if present, are not positives).  Units of
+        ``texts`` absent from ``gold`` have no codes.
+    cv : int, "auto" or None
+        Number of folds; "auto" means 5 for coders that learn and none (score
+        on the whole gold set) for rule coders; None scores without folds
+        (a learning coder must then already be fitted).
+    random_state : int
+        Seed of the fold assignment (shuffled K-fold): results are deterministic.
+    count_negated : bool
+        Count rows the coder marks ``negated`` as positives (default: no).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`score_codes`: one row per code, then ``micro`` and ``macro``.
+
+    Raises
+    ------
+    impact.InputError
+        For a bad ``gold`` table or ``cv`` value.
+
+    Examples
+    --------
+    >>> from impact.coding import RuleCoder
+    >>> texts = pd.Series({"a": "There was a real buzz in the team.", "b": "The LSCB meets monthly."})
+    >>> gold = pd.DataFrame({"unit": ["a"], "code": ["morale"]})
+    >>> res = evaluate_coder(texts, coder=RuleCoder(), gold=gold)
+    >>> res.set_index("code").loc["micro", ["precision", "recall", "f1"]].tolist()
+    [1.0, 1.0, 1.0]
+    """
+    gold = _gold_table(gold)
+    units, _, _ = as_units(texts)
+    learns = bool(getattr(coder, "requires_training", False))
+    folds = (5 if learns else None) if cv == "auto" else cv
+    codes = _codes_of(coder, gold)
+    if folds is None:
+        coded = coder.code(texts)
+        return score_codes(positive_codes(coded, count_negated=count_negated), gold, units=units, codes=codes)
+    if not isinstance(folds, int) or isinstance(folds, bool) or folds < 2:
+        raise InputError(f"The value for `cv` must be 'auto', None or an integer >= 2, but {cv!r} was passed.")
+    if len(units) < folds:
+        raise InputError(f"{len(units)} units cannot be split into {folds} folds")
+    predicted = []
+    splitter = KFold(n_splits=folds, shuffle=True, random_state=random_state)
+    for train, test in splitter.split(np.arange(len(units))):
+        model = clone(coder)
+        if learns:
+            model.fit(_take(texts, train), gold)
+        predicted.append(positive_codes(model.code(_take(texts, test)), count_negated=count_negated))
+    return score_codes(pd.concat(predicted, ignore_index=True), gold, units=units, codes=codes)
+
+
+def _take(texts: Any, rows: np.ndarray) -> Any:
+    return texts.iloc[rows]
+
+
+def _codes_of(coder: Any, gold: pd.DataFrame) -> list[str]:
+    """The codebook's codes (if the coder has a loadable codebook), then any other gold codes."""
+    ids: list[str] = []
+    book = getattr(coder, "codebook", None)
+    if book is not None:
+        try:
+            ids = Codebook.load(book).code_ids
+        except ImpactError:
+            ids = []
+    return ids + sorted(set(gold["code"].astype(str)) - set(ids))

@@ -1,0 +1,442 @@
+"""Rule-based coding of interview text against a codebook.
+
+:class:`RuleCoder` compiles a codebook's rules once into a single trie-shaped
+regular expression over word stems (see :mod:`impact.coding._cues`), scans a
+whole batch of texts in one pass, and then, only around the evidence found,
+reads the clause for negation (with double negation and NegEx-style
+pseudo-negation), the sentence for hedging or anticipation, and the
+sentence for attribution of the change to the review or to another factor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import os
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator
+from sklearn.utils.validation import check_is_fitted
+
+from ..errors import InputError
+from ._cues import TOKEN, PatternSet, attribution_cues, split_parts, stem_text, wordlist
+from .codebook import Codebook
+
+__all__ = ["RuleCoder", "CODED_COLUMNS", "as_units"]
+
+#: Columns of every coder's output (see the data contract).
+CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
+
+_SEP = " | "
+_SENT_END = (" . ", " ? ", " ! ", " | ")
+_SENT_RE = re.compile(r" [.?!|](?= )")
+_NEG_BEFORE = 12  # words before the evidence a negation cue reaches
+_NEG_AFTER = 4  # words after the evidence ("morale hasn't improved" with evidence "morale")
+_REVIEW_GAP = 4  # a negation cue this close before a review cue negates the credit, not the change
+_CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
+
+
+class _Rule:
+    __slots__ = ("code", "parts", "gaps", "weight", "contiguous")
+
+    def __init__(self, code: str, parts: list[str], gaps: list[int], weight: float) -> None:
+        self.code, self.parts, self.gaps, self.weight = code, parts, gaps, weight
+        self.contiguous = len(parts) == 1
+
+
+def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
+    """Unit ids, texts and offsets of a Series of texts or a segments DataFrame.
+
+    Raises
+    ------
+    impact.InputError
+        For another type, a DataFrame without ``segment_id``/``text``, or non-text values.
+    """
+    if isinstance(data, pd.DataFrame):
+        missing = [c for c in ("segment_id", "text") if c not in data.columns]
+        if missing:
+            raise InputError(f"a segments DataFrame needs the columns {missing} (see impact.segment)")
+        units = data["segment_id"].tolist()
+        texts = data["text"].tolist()
+        offsets = data["start"].to_numpy(dtype=np.int64) if "start" in data.columns else np.zeros(len(data), np.int64)
+    elif isinstance(data, pd.Series):
+        units, texts, offsets = data.index.tolist(), data.tolist(), np.zeros(len(data), np.int64)
+    elif isinstance(data, Sequence) and not isinstance(data, str):
+        units, texts, offsets = list(range(len(data))), list(data), np.zeros(len(data), np.int64)
+    else:
+        raise InputError(
+            "The value for `texts` must be a pandas Series of texts (index = unit id) or a segments "
+            f"DataFrame from impact.segment, but {type(data).__name__} was passed."
+        )
+    bad = [u for u, t in zip(units, texts, strict=True) if not isinstance(t, str)]
+    if bad:
+        raise InputError(f"units {bad[:10]} have no text (expected str, found missing or other values)")
+    return units, texts, offsets
+
+
+class RuleCoder(BaseEstimator):
+    """Code texts with a codebook's matching rules (scikit-learn estimator).
+
+    Parameters
+    ----------
+    codebook : Codebook, str or path, default "nfer_impacts"
+        The codebook (or its bundled name or file path).
+    min_score : float, default 0.5
+        Smallest combined score for which a code is reported.
+    n_jobs : int or None, default None
+        Worker processes for large batches (joblib); None or 1 runs in process.
+    chunk_size : int, default 2_000_000
+        Approximate characters per batch handed to a worker (and per progress step).
+
+    Attributes
+    ----------
+    codebook_ : Codebook
+    code_ids_ : list of str
+        The codes that have rules.
+    terms_ : PatternSet
+        The compiled term matcher.
+
+    Notes
+    -----
+    For each unit and code the output has one row.  ``negated`` is True when
+    every match of the code lies in the scope of an odd number of negation
+    cues (then the row's score comes from the negated matches); ``hedged`` is
+    True when every un-negated match sits in a sentence with a hedging or
+    anticipation cue; ``attribution`` is read from the sentence of the first
+    un-negated, un-hedged match: "review", a factor ("ofsted", "leadership",
+    "restructure", "funding", "other_programme"), "unclear", or "" when the
+    sentence credits nothing.  ``start``/``end`` is that match's span.
+
+    References
+    ----------
+    Chapman, W. W. et al. (2001). A simple algorithm for identifying negated
+    findings and diseases in discharge summaries. *Journal of Biomedical
+    Informatics*, 34(5), 301-310 (the NegEx trigger and pseudo-trigger idea).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> coder = RuleCoder()
+    >>> texts = pd.Series({
+    ...     "s1": "There was a real buzz in the team afterwards.",
+    ...     "s2": "It hasn't made any difference to our relationship with the police.",
+    ...     "s3": "We're hoping it will get everyone in the same room.",
+    ...     "s4": "The procedures were tightened up, but that was down to Ofsted.",
+    ... })
+    >>> coder.code(texts)[["unit", "code", "negated", "hedged", "attribution"]].to_dict("records")
+    [{'unit': 's1', 'code': 'morale', 'negated': False, 'hedged': False, 'attribution': ''}, {'unit': 's2', 'code': 'partnership', 'negated': True, 'hedged': False, 'attribution': ''}, {'unit': 's3', 'code': 'partnership', 'negated': False, 'hedged': True, 'attribution': ''}, {'unit': 's4', 'code': 'policies_systems', 'negated': False, 'hedged': False, 'attribution': 'ofsted'}]
+    """
+
+    def __init__(
+        self,
+        codebook: Codebook | str | os.PathLike = "nfer_impacts",
+        *,
+        min_score: float = 0.5,
+        n_jobs: int | None = None,
+        chunk_size: int = 2_000_000,
+    ) -> None:
+        self.codebook = codebook
+        self.min_score = min_score
+        self.n_jobs = n_jobs
+        self.chunk_size = chunk_size
+
+    # ------------------------------------------------------------ fitting
+    def fit(self, X: Any = None, y: Any = None) -> RuleCoder:
+        """Validate the parameters and compile the codebook's rules; ``X`` and ``y`` are ignored."""
+        if not isinstance(self.min_score, int | float) or not 0 < self.min_score <= 1:
+            raise InputError(f"The value for `min_score` must be in (0, 1], but {self.min_score!r} was passed.")
+        if self.n_jobs is not None and (not isinstance(self.n_jobs, int) or self.n_jobs == 0):
+            raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {self.n_jobs!r} was passed.")
+        codebook = Codebook.load(self.codebook)
+        classes = codebook.classes
+        lists: dict[tuple[str, ...], str] = {}
+        rules: list[_Rule] = []
+
+        def list_id(terms: Any) -> str:
+            terms = [terms] if isinstance(terms, str) else list(terms)
+            expanded: list[str] = []
+            for t in terms:
+                expanded += classes[t[1:]] if t.startswith("@") else [t]
+            key = tuple(sorted(set(expanded)))
+            return lists.setdefault(key, f"L{len(lists)}")
+
+        for code_id in codebook.code_ids:
+            spec = codebook.code(code_id).get("rules") or {}
+            weight = float(spec.get("weight", 0.8))
+            for phrase in spec.get("phrases", []):
+                try:
+                    parts, gaps = split_parts(phrase)
+                except ValueError as exc:
+                    raise InputError(f"codebook {codebook.id}, code {code_id}: {exc}") from None
+                rules.append(_Rule(code_id, [list_id(p) for p in parts], gaps, weight))
+            for near in spec.get("near", []):
+                a, b = list_id(near["terms"]), list_id(near["with"])
+                within, w = int(near.get("within", 6)), float(near.get("weight", 0.6))
+                rules.append(_Rule(code_id, [a, b], [within], w))
+                if not near.get("ordered", False):
+                    rules.append(_Rule(code_id, [b, a], [within], w))
+        try:
+            self.terms_ = PatternSet({lid: list(key) for key, lid in lists.items()})
+        except ValueError as exc:
+            raise InputError(f"codebook {codebook.id}: {exc}") from None
+        self.rules_ = rules
+        self.rules_by_first_ = {}
+        for rule in rules:
+            self.rules_by_first_.setdefault(rule.parts[0], []).append(rule)
+        self.codebook_ = codebook
+        self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
+        self.cues_ = _Cues()
+        return self
+
+    # ------------------------------------------------------------ coding
+    def code(self, texts: Any, *, progress: bool = False) -> pd.DataFrame:
+        """Code texts; fits (compiles) the codebook first if needed.
+
+        Parameters
+        ----------
+        texts : pandas.Series or pandas.DataFrame
+            Texts with the unit id as index, or segments from
+            :func:`impact.segment` (then ``start``/``end`` are transcript offsets).
+        progress : bool
+            Show a tqdm progress bar on stderr.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``unit, code, score, negated, hedged, attribution, start, end``.
+        """
+        if not hasattr(self, "rules_"):
+            self.fit()
+        check_is_fitted(self, "rules_")
+        units, text_list, offsets = as_units(texts)
+        chunks = list(_chunks(text_list, self.chunk_size))
+        if self.n_jobs not in (None, 1) and len(chunks) > 1:
+            from joblib import Parallel, delayed
+
+            jobs = Parallel(n_jobs=self.n_jobs, return_as="generator")(
+                delayed(self._code_chunk)(text_list[a:b]) for a, b in chunks
+            )
+        else:
+            jobs = (self._code_chunk(text_list[a:b]) for a, b in chunks)
+        rows: list[tuple] = []
+        if progress:
+            from tqdm.auto import tqdm
+
+            jobs = tqdm(jobs, total=len(chunks), desc="coding", unit="chunk", disable=None)
+        for (a, _), found in zip(chunks, jobs, strict=True):
+            for i, code, score, neg, hedge, attr, s, e in found:
+                k = a + i
+                rows.append((units[k], code, score, neg, hedge, attr, s + int(offsets[k]), e + int(offsets[k])))
+        out = pd.DataFrame(rows, columns=CODED_COLUMNS)
+        return out.astype({"code": str, "score": "float64", "negated": bool, "hedged": bool, "attribution": str,
+                           "start": "int64", "end": "int64"})
+
+    def _code_chunk(self, texts: list[str]) -> list[tuple]:
+        stems = [stem_text(t) for t in texts]
+        starts = np.cumsum([0] + [len(s) + len(_SEP) - 2 for s in stems])[:-1]
+        big = _SEP[1:-1].join(stems)
+        matches = self.terms_.find(big)
+        if not matches:
+            return []
+        positions = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
+        owner = np.searchsorted(starts, positions, side="right") - 1
+        out: list[tuple] = []
+        cuts = np.flatnonzero(np.diff(owner)) + 1
+        for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(matches)], strict=True):
+            i = int(owner[lo])
+            out += self._code_unit(i, texts[i], stems[i], matches[lo:hi], int(starts[i]))
+        return out
+
+    def _code_unit(self, i: int, text: str, s: str, matches: list, base: int) -> list[tuple]:
+        # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
+        occ: dict[str, list[tuple[int, int, int]]] = {}
+        tok, prev = 0, 0
+        for start, end, labels in matches:
+            start -= base
+            tok += s.count(" ", prev, start)
+            prev = start
+            for label, n in labels:
+                cend = _nth_space(s, start, n)
+                occ.setdefault(label, []).append((tok, start, cend if cend >= 0 else min(end - base, len(s))))
+        hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
+        for label, first in occ.items():
+            for rule in self.rules_by_first_.get(label, ()):
+                if any(p not in occ for p in rule.parts[1:]):
+                    continue
+                for hit in _chains(rule, first, occ, s):
+                    hits.setdefault(rule.code, []).append(hit + (rule.weight, rule.contiguous))
+        if not hits:
+            return []
+        ends = [m.start() for m in _SENT_RE.finditer(s)]
+        sentences: dict[int, _Sentence] = {}
+        out = []
+        for code in self.code_ids_:
+            found = hits.get(code)
+            if not found:
+                continue
+            read = []
+            for h in found:
+                k = bisect.bisect_left(ends, h[2])
+                sentence = sentences.get(k)
+                if sentence is None:
+                    lo = ends[k - 1] + 2 if k > 0 else 0
+                    hi = ends[k] + 3 if k < len(ends) else len(s)
+                    sentence = sentences[k] = self.cues_.sentence(s, lo, hi, h[0] - s.count(" ", lo, h[2]))
+                read.append(sentence.read(h[0], h[1], h[5]))
+            positive = [(h, r) for h, r in zip(found, read, strict=True) if not r[0]]
+            chosen = positive or list(zip(found, read, strict=True))
+            score = 1.0 - math.prod(1.0 - h[4] for h, _ in chosen)
+            if score < self.min_score:
+                continue
+            plain = [(h, r) for h, r in chosen if not r[1]]
+            hit, (neg, _, attr) = (plain or chosen)[0]
+            hedged = not plain
+            if not attr:
+                attr = next((r[2] for _, r in (plain or chosen) if r[2]), "")
+            out.append((i, code, score, neg, hedged, attr, hit[0], hit[1] - 1))
+        if out:
+            # Character offsets of the evidence tokens, tokenising only as far as needed.
+            need = {r[6] for r in out} | {r[7] for r in out}
+            spans = {k: m.span() for k, m in enumerate(itertools.islice(TOKEN.finditer(text), max(need) + 1)) if k in need}
+            out = [r[:6] + (spans[r[6]][0], spans[r[7]][1]) for r in out]
+        return out
+
+
+def _nth_space(s: str, start: int, n: int) -> int:
+    """Index of the space ending the ``n``-th token after the space at ``start``."""
+    pos = start
+    for _ in range(n):
+        pos = s.find(" ", pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
+def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, int, int, int]]:
+    """Matches of a rule: (first token, end token, char start, char end) in the stem string."""
+    for t0, c0, e0 in first:
+        ends = [(t0 + s.count(" ", c0 + 1, e0) + 1, e0)]
+        for part, gap in zip(rule.parts[1:], rule.gaps, strict=True):
+            nxt = occ[part]
+            t_end, c_end = ends[-1]
+            k = bisect.bisect_left(nxt, (t_end, -1, -1))
+            found = None
+            while k < len(nxt) and nxt[k][0] <= t_end + gap:
+                t, c, e = nxt[k]
+                between = s[c_end : c + 1]
+                if not any(b in between for b in _SENT_END):
+                    found = (t + s.count(" ", c + 1, e) + 1, e)
+                    break
+                k += 1
+            if found is None:
+                break
+            ends.append(found)
+        else:
+            yield t0, ends[-1][0], c0, ends[-1][1]
+
+
+class _Cues:
+    """The cue lists, compiled; reads negation, hedging and attribution around a match."""
+
+    def __init__(self) -> None:
+        attribution = attribution_cues()
+        self.neg = PatternSet(
+            {"neg": wordlist("negators"), "denial": wordlist("denials"), "pseudo": wordlist("pseudo_negators")},
+            longest=True,
+        )
+        self.hedge = PatternSet({"hedge": wordlist("hedges")}, longest=True)
+        self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
+        groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
+        groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
+        self.attribution = PatternSet(groups, longest=False)
+
+    def sentence(self, s: str, lo: int, hi: int, first_token: int) -> _Sentence:
+        """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
+
+        def tokens(found: list) -> list[tuple[int, int, str]]:
+            out, tok, prev = [], first_token, lo
+            for start, end, labels in found:
+                tok += s.count(" ", prev, start)
+                prev = start
+                n = s.count(" ", start + 1, end) + 1
+                out += [(tok, tok + n, label) for label, _ in labels]
+            return out
+
+        bounds = tokens(self.boundary.find(s, lo, hi))
+        found = tokens(self.attribution.find(s, lo, hi))
+        reviews = [f[0] for f in found if f[2] == "review"]
+        negators, review_negated = [], False
+        for a, b, label in tokens(self.neg.find(s, lo, hi)):
+            if label == "pseudo":
+                continue
+            if label == "neg" and any(0 <= r - b <= _REVIEW_GAP for r in reviews):
+                review_negated = True  # "not the review", "nothing to do with the review"
+                continue
+            negators.append(a)
+        hedged = bool(self.hedge.find(s, lo, hi))
+        return _Sentence(first_token, [b[0] for b in bounds], [b[1] for b in bounds], negators, hedged,
+                         _attribute(found, review_negated))
+
+
+class _Sentence:
+    """Cues of one sentence: clause boundaries, negation cues, hedging, attribution."""
+
+    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution")
+
+    def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
+                 hedged: bool, attribution: str) -> None:
+        self.first, self.bound_starts, self.bound_ends = first, bound_starts, bound_ends
+        self.negators, self.hedged, self.attribution = negators, hedged, attribution
+
+    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, str]:
+        """``(negated, hedged, attribution)`` of evidence at tokens ``t0:t1``."""
+        count = 0
+        if self.negators:
+            clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
+            clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
+            for a in self.negators:
+                if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
+                    continue  # another clause, or part of the phrase itself
+                if t0 - _NEG_BEFORE <= a < t1 + _NEG_AFTER:
+                    count += 1
+        return count % 2 == 1, self.hedged, self.attribution
+
+
+def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
+    if any(f[2] == "unclear" for f in found):
+        return "unclear"
+    causal_ends = [f[1] for f in found if f[2] == "causal"]
+    factors = [f for f in found if f[2].startswith("factor:")]
+    reviews = [f for f in found if f[2] == "review"]
+
+    def caused(item: tuple[int, int, str]) -> bool:
+        return any(0 <= item[0] - e <= _CAUSAL_GAP for e in causal_ends)
+
+    if factors:
+        if not reviews or review_negated:
+            return factors[0][2].split(":", 1)[1]
+        credited = [f for f in factors if caused(f)]
+        if credited and not any(caused(r) for r in reviews):
+            return credited[0][2].split(":", 1)[1]
+        if any(caused(r) for r in reviews) and not credited:
+            return "review"
+        return "unclear"
+    if reviews and not review_negated:
+        return "review"
+    return ""
+
+
+def _chunks(texts: list[str], size: int) -> Iterator[tuple[int, int]]:
+    start, total = 0, 0
+    for i, t in enumerate(texts):
+        total += len(t)
+        if total >= size:
+            yield start, i + 1
+            start, total = i + 1, 0
+    if start < len(texts) or not texts:
+        yield start, len(texts)
