@@ -59,11 +59,20 @@ class EncodingWarning_(ImpactWarning):
     """A text file was not UTF-8 and was decoded with a fallback encoding."""
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "w", **kwargs) -> Iterator[io.IOBase]:
+def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = True, **kwargs) -> Iterator[io.IOBase]:
     """Open a temporary file beside ``path``; rename it over ``path`` on success.
 
     On any exception the temporary file is removed and ``path`` is untouched.
+    The file gets the usual permissions (0666 less the umask).  ``durable``
+    flushes it to disk before the rename (``fsync``), which also survives a
+    power cut; without it a killed process still never leaves a partial file.
 
     Examples
     --------
@@ -84,7 +93,9 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", **kwargs) -> Iterator
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -92,16 +103,16 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", **kwargs) -> Iterator
         raise
 
 
-def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
+def atomic_write_text(path: str | os.PathLike, text: str, *, durable: bool = True) -> Path:
     """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically."""
-    with atomic_write(path, "w") as f:
+    with atomic_write(path, "w", durable=durable) as f:
         f.write(text)
     return Path(path)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` atomically."""
-    with atomic_write(path, "wb") as f:
+    with atomic_write(path, "wb", durable=durable) as f:
         f.write(data)
     return Path(path)
 
@@ -402,6 +413,7 @@ def staged_directory(target: str | os.PathLike) -> Iterator[Path]:
     for old in target.parent.glob(f".{target.name}.staging-*"):
         shutil.rmtree(old, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    os.chmod(staging, 0o777 & ~_umask())
     try:
         yield staging
     except BaseException:

@@ -14,8 +14,10 @@ A study is a folder (see ``docs/study-format.md``)::
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import io
 import math
+import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -100,7 +102,7 @@ def _parse_date(text: str) -> pd.Timestamp | None:
     """ISO ``YYYY-MM-DD``, or ``DD/MM/YYYY`` as UK Excel writes it; None if neither."""
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return pd.Timestamp(pd.to_datetime(text, format=fmt))
+            return pd.Timestamp(_dt.datetime.strptime(text, fmt))
         except (ValueError, TypeError):
             continue
     return None
@@ -129,13 +131,23 @@ def parse_cell(text: str, type_: str) -> tuple[Any, str | None]:
     return text, None
 
 
+def _parse_date_column(raw: list[str]) -> pd.Series:
+    """Parse a column of date cells at once (ISO; DD/MM/YYYY for the rest; blank or bad -> NaT)."""
+    text = pd.Series(raw, dtype="object")
+    out = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    rest = out.isna() & text.ne("")
+    if rest.any():
+        out[rest] = pd.to_datetime(text[rest], format="%d/%m/%Y", errors="coerce")
+    return out.astype("datetime64[ns]")
+
+
 def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.DataFrame:
     data: dict[str, Any] = {}
     for col in table.columns:
         raw = [r.get(col.name, "") for r in rows]
-        values = [parse_cell(v, col.type)[0] for v in raw]
+        values = [parse_cell(v, col.type)[0] for v in raw] if col.type != "date" else None
         if col.type == "date":
-            data[col.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype="object")), dtype="datetime64[ns]")
+            data[col.name] = _parse_date_column(raw)
         elif col.type == "int":
             data[col.name] = pd.array(values, dtype="Int64")
         elif col.type == "float":
@@ -553,7 +565,9 @@ class Study:
                     shutil.copyfile(src, tmp)
                     tmp.replace(dest)
             else:
-                atomic_write_bytes(dest, self._transcript_text(rel).encode("utf-8"))
+                atomic_write_bytes(dest, self._transcript_text(rel).encode("utf-8"), durable=False)
+        if hasattr(os, "sync"):
+            os.sync()  # one flush for every transcript instead of an fsync per file
         return path
 
     def equals(self, other: Study) -> bool:
