@@ -323,7 +323,7 @@ def compare_groups(
         scores.append(y if binary else stats.rankdata(y))
         labels.append(g)
     if low_expected:
-        _warn_expected(low_expected)
+        _warn_expected(low_expected, stacklevel=3)
     if small:
         warnings.warn(
             f"{len(small)} comparison(s) have a group with fewer than two units (e.g. {small[0]!r}); "
@@ -371,13 +371,13 @@ def _chi2(table: np.ndarray) -> tuple[float, float, float]:
     return x2, float(stats.chi2.sf(x2, dof)), float(expected.min())
 
 
-def _warn_expected(min_expected: float) -> None:
+def _warn_expected(min_expected: float, stacklevel: int = 4) -> None:
     if min_expected < 5:
         warnings.warn(
             f"Chi-square approximation with an expected count of {min_expected:.2g} (< 5); "
             "use method='exact' or 'permutation'.",
             StatisticalWarning,
-            stacklevel=4,
+            stacklevel=stacklevel,
         )
 
 
