@@ -5,12 +5,18 @@ Design (the size of a programme-wide NFER-style study): 30 councils, 10 in
 intervention and 20 not; a binary council-level outcome (code mentioned at
 all); a 3-wave repeated binary outcome for the GEE. Replicates are analysed in
 one call with ``by="replicate"`` (compare_groups), which is how a codebook is
-analysed too. Figures measured when written (seeds as below):
-compare_groups, 2,000 null replicates, prevalence 0.3: mid-p (default) 0.0445,
-Fisher's exact 0.030 (conservative, as exact conditional tests are with
-n = 10 vs 20), permutation 0.028, continuous outcome (permutation) ~0.05;
-risk-difference Newcombe interval coverage ~0.95 of 1,000 replicates.
-GEE (exchangeable, Mancl-DeRouen, t(27)): see test_gee_small_sample.
+analysed too. Figures measured with the seeds below (alpha = 0.05):
+- compare_groups, 2,000 null replicates, prevalence 0.3: mid-p (the default)
+  0.042; Fisher's exact 0.026 (conservative, as exact conditional tests are
+  with 10 vs 20 councils, hence the mid-p default); permutation (chi-square
+  order) 0.027; continuous outcome, permutation 0.055.
+- 1,000 replicates with 0.3 vs 0.7: Newcombe risk-difference interval covers
+  the truth in 0.950, the exact odds-ratio interval in 0.982; mean risk
+  difference 0.404 (truth 0.4); mid-p power 0.584 (exact enumeration: 0.568).
+- GEE, 500 replicates (exchangeable, Mancl-DeRouen, t(27)): FPR 0.030 for the
+  null status effect (another seed, 600 replicates: 0.037; slightly
+  conservative); 95% interval for the wave effect covers 0.954; mean estimate
+  0.536 (truth 0.5; small-sample bias of logistic GEE).
 """
 
 import warnings
