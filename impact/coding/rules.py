@@ -355,8 +355,14 @@ class _Cues:
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet(groups, longest=False)
 
-    def sentence(self, s: str, lo: int, hi: int, first_token: int) -> _Sentence:
+    def flags(self, text: str) -> tuple[bool, str]:
+        """``(hedged, attribution)`` of a whole text (used by coders without evidence spans)."""
+        sentence = self.sentence(stem_text(text), 0, None, 0)
+        return sentence.hedged, sentence.attribution
+
+    def sentence(self, s: str, lo: int, hi: int | None, first_token: int) -> _Sentence:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
+        hi = len(s) if hi is None else hi
 
         def tokens(found: list) -> list[tuple[int, int, str]]:
             out, tok, prev = [], first_token, lo

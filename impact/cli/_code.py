@@ -1,0 +1,48 @@
+"""``impact code STUDY --out FILE``: segment a study's transcripts and code them with a codebook's rules."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from ..coding.codebook import Codebook
+from ..coding.coded_io import coded_format, write_coded
+from ..coding.rules import RuleCoder
+from ..coding.segment import segment
+from ..study import load_study
+
+_CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("code", help="code interview transcripts with a codebook (CSV or Parquet out)")
+    p.add_argument("study", help="study folder (holding study.yaml)")
+    p.add_argument("--codebook", default=None,
+                   help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
+    p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",
+                   help="code respondent speech only (default) or every turn")
+    p.add_argument("--out", required=True, help="output file: .csv, or .parquet (needs pyarrow)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes for large studies")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    coded_format(args.out)  # fail early on a bad extension or missing pyarrow
+    study = load_study(args.study)
+    codebook = Codebook.load(args.codebook or getattr(study, "codebook_ref", None) or "nfer_impacts")
+    segments = segment(study, speakers=args.speakers)
+    coder = RuleCoder(codebook, n_jobs=args.jobs)
+    coded = coder.code(segments, progress=True)
+    context = segments[["segment_id"] + [c for c in _CONTEXT if c in segments.columns]]
+    table = coded.merge(context.rename(columns={"segment_id": "unit"}), on="unit", how="left", validate="many_to_one")
+    table = table.assign(codebook=codebook.id, codebook_version=codebook.version, codebook_hash=codebook.hash)
+    path = write_coded(table, args.out)
+    n_interviews = segments["interview_id"].nunique() if len(segments) else 0
+    found = table[~table["negated"]]
+    print(f"coded {len(segments)} segments from {n_interviews} interviews with {codebook.id} {codebook.version}: "
+          f"{len(found)} codes found ({int(table['negated'].sum())} negated) -> {path}")
+    if len(found):
+        counts = found["code"].value_counts().reindex(coder.code_ids_, fill_value=0)
+        print(pd.DataFrame({"segments": counts}).to_string(), file=sys.stdout)
+    return 0
