@@ -1,0 +1,14 @@
+"""REFI-QDA exchange: projects (``.qdpx``) and codebooks (``.qdc``) as tidy tables.
+
+REFI-QDA (https://www.qdasoftware.org) is the exchange standard of qualitative
+data analysis programs (ATLAS.ti, MAXQDA, NVivo, QualCoder, ...).  This
+subpackage reads a project into a :class:`QdaProject` of tidy DataFrames,
+writes one back, and converts between a project and a study's transcripts,
+codings (human and machine) and codebook.
+"""
+
+from ._model import QdaProject, QdpxWarning
+from ._read import read_qdc, read_qdpx
+from ._write import codes_table, validate_qdpx, write_qdc, write_qdpx
+
+__all__ = ["QdaProject", "QdpxWarning", "read_qdpx", "read_qdc", "write_qdpx", "write_qdc", "validate_qdpx", "codes_table"]

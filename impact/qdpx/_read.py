@@ -1,0 +1,513 @@
+"""Read REFI-QDA project (``.qdpx``) and codebook (``.qdc``) files into tidy tables."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import urllib.parse
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from .._io import MAX_TEXT_BYTES, decode_text, safe_zip
+from ..errors import InputError
+from ._model import QdaProject, QdpxWarning, frame
+from ._xml import child, child_text, children, local, parse_xml
+
+__all__ = ["read_qdpx", "read_qdc"]
+
+_MISSING = ("error", "warn")
+_POSITIONS = ("auto", "code_points", "utf16")
+_MEDIA_SELECTIONS = ("PictureSelection", "PDFSelection", "AudioSelection", "VideoSelection", "TranscriptSelection")
+_VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
+# Where the code id of a code exported by impact is kept: the last line of its description.
+CODE_ID_MARK = re.compile(r"\n?\[impact code_id: (?P<id>[^\]\n]+)\]\s*\Z")
+
+
+def _choice(value: object, name: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise InputError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
+
+
+def read_qdpx(
+    path: str | os.PathLike,
+    *,
+    missing: Literal["error", "warn"] = "error",
+    positions: Literal["auto", "code_points", "utf16"] = "auto",
+) -> QdaProject:
+    """Read a REFI-QDA project exchange file (``.qdpx``) into tidy tables.
+
+    The archive is opened with :func:`impact._io.safe_zip` (path traversal,
+    links and zip bombs refused) and read in memory, never extracted; the
+    project XML is parsed with :mod:`defusedxml`.  What real exporters produce
+    is tolerated: ``project.qde`` or ``Project.qde``, ``Sources/`` or
+    ``sources/``, ``internal://``, ``relative://``, ``file://`` and bare paths,
+    plain-text sources in UTF-8 (with or without byte-order mark) or UTF-16,
+    CRLF line ends, absent optional attributes and elements.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The ``.qdpx`` file.
+    missing : {"error", "warn"}
+        What to do when source text files named by the project are not in the
+        archive: raise one :class:`InputError` listing all of them, or warn
+        (:class:`QdpxWarning`) and import the rest, leaving those sources'
+        ``text`` (and their codings' ``text``) missing.
+    positions : {"auto", "code_points", "utf16"}
+        How the file counts ``startPosition``/``endPosition``.  The standard
+        counts characters (code points); NVivo counts UTF-16 code units, so a
+        character outside the Basic Multilingual Plane (an emoji) counts two.
+        ``"auto"`` uses UTF-16 for files written by NVivo, or where positions
+        only fit the text when counted in UTF-16, and code points otherwise.
+        Positions in the result are always code points.
+
+    Returns
+    -------
+    QdaProject
+        ``project.issues`` lists what was tolerated or left out (media
+        selections, notes, graphs, missing files, converted positions).
+
+    Raises
+    ------
+    InputError
+        Unsafe or unreadable archive or XML, no project file, or missing
+        sources with ``missing="error"``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> from impact.qdpx import QdaProject, read_qdpx, write_qdpx
+    >>> p = QdaProject(name="demo")
+    >>> p.sources = pd.DataFrame({"source_guid": ["0D62985D-B147-5D01-A9B5-CAE5DCD98342"],
+    ...                           "name": ["I0001"], "text": ["We changed how we work."]})
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "demo.qdpx"
+    >>> _ = write_qdpx(p, f)
+    >>> read_qdpx(f).sources[["name", "text"]].values.tolist()
+    [['I0001', 'We changed how we work.']]
+    """
+    _choice(missing, "missing", _MISSING)
+    _choice(positions, "positions", _POSITIONS)
+    label = Path(path).name
+    with safe_zip(path, label=label) as zf:
+        qde_name, prefix = _find_project_file(zf, label)
+        root = parse_xml(zf.read(qde_name), source=f"{label}:{qde_name}")
+        if local(root.tag) != "Project":
+            raise InputError(f"{label}:{qde_name}: the root element is <{local(root.tag)}> - expected <Project> (a REFI-QDA project)")
+        reader = _ProjectReader(root, label=label, positions=positions)
+        reader.read_structure()
+        reader.load_texts(zf, prefix)
+    if reader.missing:
+        reader.missing = list(dict.fromkeys(reader.missing))
+        listing = "; ".join(f"{name!r} ({where})" for name, where in reader.missing)
+        if missing == "error":
+            raise InputError(
+                f"{label}: {len(reader.missing)} source text file(s) named in the project are not in the archive: "
+                f"{listing}. Pass missing='warn' to import the rest."
+            )
+        warnings.warn(f"{label}: {len(reader.missing)} source text file(s) missing from the archive, imported without text: {listing}", QdpxWarning, stacklevel=2)
+        for name, where in reader.missing:
+            reader.issue("warning", name, f"source text {where!r} is not in the archive; imported without text")
+    return reader.finish()
+
+
+def _find_project_file(zf: zipfile.ZipFile, label: str) -> tuple[str, str]:
+    names = [n for n in zf.namelist() if not n.endswith("/")]
+    top = [n for n in names if n.lower() == "project.qde"]
+    if not top:  # an archive made by zipping the project folder
+        top = [n for n in names if n.lower().endswith("/project.qde") and n.count("/") == 1]
+    if not top:
+        top = [n for n in names if n.lower().endswith(".qde") and "/" not in n]
+    if len(top) != 1:
+        found = ", ".join(repr(n) for n in top) if top else "none"
+        raise InputError(f"{label}: expected exactly one project file 'project.qde' in the archive, found {found}")
+    name = top[0]
+    return name, name[: name.rfind("/") + 1] if "/" in name else ""
+
+
+def _decode_source(data: bytes, source: str) -> str:
+    """Decode a plain-text source: UTF-8 (BOM optional) or UTF-16 (BOM optional)."""
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and len(data) % 2 == 0:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass  # let decode_text report it
+    return decode_text(data, source=source)[0]
+
+
+class _ProjectReader:
+    """One pass over a project element tree, collecting rows per table."""
+
+    def __init__(self, root: ET.Element, *, label: str, positions: str) -> None:
+        self.root = root
+        self.label = label
+        self.positions = positions
+        self.origin = root.get("origin") or ""
+        self.rows: dict[str, list[dict]] = {k: [] for k in ("sources", "codes", "users", "codings", "variables", "cases", "case_variables", "case_sources", "sets", "set_members")}
+        self.issues: list[dict] = []
+        self.source_vars: dict[str, dict[str, str | None]] = {}
+        self.var_names: dict[str, str] = {}
+        self.missing: list[tuple[str, str]] = []
+        self.texts: dict[str, str | None] = {}
+        self.skipped: Counter = Counter()
+        self.media: Counter = Counter()
+        self.pending: list[tuple[str, str, str | None]] = []
+
+    def issue(self, severity: str, item: str, message: str) -> None:
+        self.issues.append({"severity": severity, "item": item, "message": message})
+
+    # -- structure ---------------------------------------------------------
+    def read_structure(self) -> None:
+        root = self.root
+        for users in children(root, "Users"):
+            for u in children(users, "User"):
+                self.rows["users"].append({"user_guid": u.get("guid"), "name": u.get("name"), "user_id": u.get("id")})
+        for cb in children(root, "CodeBook"):
+            for codes in children(cb, "Codes"):
+                read_codes(codes, None, self.rows["codes"])
+        for vs in children(root, "Variables"):
+            for v in children(vs, "Variable"):
+                self.var_names[v.get("guid")] = v.get("name")
+                self.rows["variables"].append(
+                    {"variable_guid": v.get("guid"), "name": v.get("name"), "type": v.get("typeOfVariable") or "Text", "description": child_text(v, "Description")}
+                )
+        for cs in children(root, "Cases"):
+            for c in children(cs, "Case"):
+                self._case(c)
+        for srcs in children(root, "Sources"):
+            for s in srcs:
+                self._source(s, parent=None)
+        for sets in children(root, "Sets"):
+            read_sets(sets, self.rows["sets"], self.rows["set_members"])
+        for name in ("Notes", "Links", "Graphs"):
+            n = sum(len(e) for e in children(root, name))
+            if n:
+                self.issue("info", name, f"{n} {name[:-1].lower()}(s) not imported (no tidy table for them)")
+
+    def _value(self, vv: ET.Element) -> tuple[str, str | None]:
+        ref = child(vv, "VariableRef")
+        guid = ref.get("targetGUID") if ref is not None else None
+        name = self.var_names.get(guid)
+        if name is None:
+            name = guid or "?"
+            self.issue("warning", "VariableValue", f"value refers to unknown variable {guid!r}; kept under that GUID")
+        value = None
+        for e in children(vv, *_VALUE_ELEMENTS):
+            value = (e.text or "").strip() if local(e.tag) != "TextValue" else (e.text or "")
+            break
+        return name, value
+
+    def _case(self, c: ET.Element) -> None:
+        guid = c.get("guid")
+        self.rows["cases"].append({"case_guid": guid, "name": c.get("name"), "description": child_text(c, "Description")})
+        for vv in children(c, "VariableValue"):
+            name, value = self._value(vv)
+            self.rows["case_variables"].append({"case_guid": guid, "variable": name, "value": value})
+        for sr in children(c, "SourceRef"):
+            self.rows["case_sources"].append({"case_guid": guid, "source_guid": sr.get("targetGUID")})
+        n = sum(1 for _ in children(c, "CodeRef", "SelectionRef"))
+        if n:
+            self.skipped["Case references to codes or selections not imported"] += n
+
+    def _source(self, s: ET.Element, parent: str | None) -> None:
+        kind = local(s.tag)
+        guid = s.get("guid")
+        text_bearing = kind in ("TextSource", "Representation", "Transcript")
+        path = s.get("plainTextPath") if text_bearing else None
+        self.rows["sources"].append(
+            {
+                "source_guid": guid,
+                "name": s.get("name"),
+                "kind": kind,
+                "text": None,
+                "plain_text_path": path,
+                "parent_guid": parent,
+                "description": child_text(s, "Description"),
+            }
+        )
+        if text_bearing:
+            content = child_text(s, "PlainTextContent")
+            self.texts[guid] = content
+            if content is None:
+                self.pending.append((guid, s.get("name") or guid, path))
+        values = {}
+        for vv in children(s, "VariableValue"):
+            name, value = self._value(vv)
+            values[name] = value
+        if values:
+            self.source_vars[guid] = values
+        for sel in children(s, "PlainTextSelection"):
+            self._selection(sel, guid)
+        for cod in children(s, "Coding"):
+            self._coding(cod, guid, None, None, None)
+        for sub in children(s, "Representation", "Transcript", "TextDescription"):
+            self._source(sub, parent=guid)
+        for sel in children(s, *_MEDIA_SELECTIONS):
+            self.media[local(sel.tag)] += sum(1 for _ in children(sel, "Coding"))
+
+    def _selection(self, sel: ET.Element, source_guid: str) -> None:
+        codings = list(children(sel, "Coding"))
+        if not codings:
+            self.skipped["selections without codes (quotations) not imported as codings"] += 1
+            return
+        for cod in codings:
+            self._coding(cod, source_guid, sel, _int(sel.get("startPosition")), _int(sel.get("endPosition")))
+
+    def _coding(self, cod: ET.Element, source_guid: str, sel: ET.Element | None, start, end) -> None:
+        ref = child(cod, "CodeRef")
+        sel_user = sel.get("creatingUser") if sel is not None else None
+        self.rows["codings"].append(
+            {
+                "coding_guid": cod.get("guid"),
+                "selection_guid": sel.get("guid") if sel is not None else None,
+                "source_guid": source_guid,
+                "code_guid": ref.get("targetGUID") if ref is not None else None,
+                "user_guid": cod.get("creatingUser") or sel_user,
+                "start": start,
+                "end": end,
+                "text": None,
+                "selection_user_guid": sel_user,
+                "selection_name": sel.get("name") if sel is not None else None,
+                "selection_description": child_text(sel, "Description") if sel is not None else None,
+                "created": cod.get("creationDateTime"),
+            }
+        )
+
+    # -- texts -------------------------------------------------------------
+    def load_texts(self, zf: zipfile.ZipFile, prefix: str) -> None:
+        index = {n.lower(): n for n in zf.namelist() if not n.endswith("/")}
+        for guid, name, path in self.pending:
+            if not path:
+                self.missing.append((name, "neither plainTextPath nor PlainTextContent given"))
+                continue
+            member = _resolve(path, index, prefix)
+            if member is None:
+                self.missing.append((name, path))
+                continue
+            self.texts[guid] = _decode_source(zf.read(member), f"{self.label}:{member}")
+            if not path.lower().startswith("internal://"):
+                self.issue("info", name, f"source path {path!r} read from the archive as {member!r}")
+
+    # -- assembly ----------------------------------------------------------
+    def finish(self) -> QdaProject:
+        for kind, n in sorted(self.media.items()):
+            if n:
+                self.issue("info", kind, f"{n} coding(s) of {kind}s (areas of pictures, PDFs, audio or video) not imported: no text positions")
+        for reason, n in self.skipped.items():
+            if n:
+                self.issue("info", "selections", f"{n} {reason}")
+        for row in self.rows["sources"]:
+            row["text"] = self.texts.get(row["source_guid"])
+        self._convert_positions()
+        var_cols = list(dict.fromkeys(k for vals in self.source_vars.values() for k in vals))
+        renamed = {v: (f"var_{v}" if v in frame("sources").columns else v) for v in var_cols}
+        for old, new in renamed.items():
+            if old != new:
+                self.issue("warning", old, f"source variable {old!r} clashes with a fixed column; named {new!r}")
+        for row in self.rows["sources"]:
+            for v in var_cols:
+                row[renamed[v]] = self.source_vars.get(row["source_guid"], {}).get(v)
+        codes = frame("codes", self.rows["codes"])
+        known = set(codes["code_guid"].dropna())
+        unknown = Counter(r["code_guid"] for r in self.rows["codings"] if r["code_guid"] not in known)
+        for guid, n in unknown.items():
+            self.issue("warning", "CodeRef", f"{n} coding(s) refer to code {guid!r}, which is not in the codebook")
+        return QdaProject(
+            name=self.root.get("name") or "",
+            origin=self.origin,
+            sources=frame("sources", self.rows["sources"], extra=list(renamed.values())),
+            codes=codes,
+            users=frame("users", self.rows["users"]),
+            codings=frame("codings", self.rows["codings"]),
+            variables=frame("variables", self.rows["variables"]),
+            cases=frame("cases", self.rows["cases"]),
+            case_variables=frame("case_variables", self.rows["case_variables"]),
+            case_sources=frame("case_sources", self.rows["case_sources"]),
+            sets=frame("sets", self.rows["sets"]),
+            set_members=frame("set_members", self.rows["set_members"]),
+            issues=frame("issues", self.issues),
+        )
+
+    def _convert_positions(self) -> None:
+        by_source: dict[str, list[dict]] = {}
+        for r in self.rows["codings"]:
+            if r["start"] is not None or r["end"] is not None:
+                by_source.setdefault(r["source_guid"], []).append(r)
+        nvivo = bool(re.search(r"nvivo|utf-16 positions", self.origin, re.IGNORECASE))
+        names = {r["source_guid"]: r["name"] or r["source_guid"] for r in self.rows["sources"]}
+        for guid, rows in by_source.items():
+            text = self.texts.get(guid)
+            name = names.get(guid, guid)
+            if text is None:
+                continue
+            starts = np.array([r["start"] if r["start"] is not None else 0 for r in rows])
+            ends = np.array([r["end"] if r["end"] is not None else 0 for r in rows])
+            u16 = _utf16_offsets(text)
+            astral = u16[-1] != len(text)
+            use16 = self.positions == "utf16" or (
+                self.positions == "auto" and astral and (nvivo or (ends.max() > len(text) and ends.max() <= u16[-1]))
+            )
+            if use16 and astral:
+                reason = "the file was written by NVivo" if nvivo and self.positions == "auto" else "positions=" + repr(self.positions)
+                if self.positions == "auto" and not nvivo:
+                    reason = "positions only fit the text when counted that way"
+                self.issue("info", name, f"positions read as UTF-16 code units and converted to characters ({reason})")
+                starts_cp = np.searchsorted(u16, starts, side="right") - 1
+                ends_cp = np.searchsorted(u16, ends, side="left")
+                split = int(np.sum(u16[np.clip(starts_cp, 0, len(u16) - 1)] != starts) + np.sum(u16[np.clip(ends_cp, 0, len(u16) - 1)] != ends))
+                if split:
+                    self.issue("warning", name, f"{split} position(s) fell inside a surrogate pair; widened to the whole character")
+                for r, s, e in zip(rows, starts_cp, ends_cp, strict=True):
+                    if r["start"] is not None:
+                        r["start"] = int(s) if r["start"] <= u16[-1] else r["start"] - int(u16[-1]) + len(text)
+                    if r["end"] is not None:
+                        r["end"] = int(e) if r["end"] <= u16[-1] else r["end"] - int(u16[-1]) + len(text)
+            bad = 0
+            for r in rows:
+                s, e = r["start"], r["end"]
+                if s is None or e is None or s < 0 or e > len(text) or s > e:
+                    bad += 1
+                r["text"] = text[max(s or 0, 0) : e] if s is not None and e is not None else None
+            if bad:
+                self.issue("warning", name, f"{bad} selection(s) have positions outside the text ({len(text)} characters); their text is cut to what exists")
+
+
+def _utf16_offsets(text: str) -> np.ndarray:
+    """UTF-16 offset of each character, plus the total length at the end."""
+    if text.isascii():
+        return np.arange(len(text) + 1)
+    cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    widths = 1 + (cps > 0xFFFF)
+    out = np.zeros(len(cps) + 1, dtype=np.int64)
+    np.cumsum(widths, out=out[1:])
+    return out
+
+
+def _int(value: str | None) -> int | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
+
+
+def _resolve(path: str, index: dict[str, str], prefix: str) -> str | None:
+    """Find the archive member a source path names (case-insensitive), or None."""
+    p = path.strip().replace("\\", "/")
+    low = p.lower()
+    for scheme in ("internal://", "relative://", "file://"):
+        if low.startswith(scheme):
+            p = urllib.parse.unquote(p[len(scheme) :])
+            break
+    p = p.lstrip("/")
+    base = posixpath.basename(p)
+    candidates = [p, f"sources/{p}", f"sources/{base}", base]
+    for c in candidates:
+        hit = index.get((prefix + c).lower())
+        if hit is not None:
+            return hit
+    return None
+
+
+def read_codes(codes_elem: ET.Element, parent: str | None, rows: list[dict]) -> None:
+    """Append one row per ``Code`` under ``codes_elem`` (depth first, document order)."""
+    for c in children(codes_elem, "Code"):
+        description = child_text(c, "Description")
+        code_id = None
+        if description is not None:
+            m = CODE_ID_MARK.search(description)
+            if m:
+                code_id = m.group("id")
+                description = description[: m.start()] or None
+        codable = c.get("isCodable")
+        rows.append(
+            {
+                "code_guid": c.get("guid"),
+                "code_id": code_id,
+                "name": c.get("name"),
+                "parent_guid": parent,
+                "description": description,
+                "color": c.get("color"),
+                "is_codable": None if codable is None else codable.strip().lower() in ("true", "1"),
+            }
+        )
+        read_codes(c, c.get("guid"), rows)
+
+
+def read_sets(sets_elem: ET.Element, sets: list[dict], members: list[dict]) -> None:
+    """Append the sets under ``sets_elem`` and their members."""
+    kinds = {"MemberCode": "code", "MemberSource": "source", "MemberNote": "note"}
+    for s in children(sets_elem, "Set"):
+        guid = s.get("guid")
+        sets.append({"set_guid": guid, "name": s.get("name"), "description": child_text(s, "Description")})
+        for m in children(s, *kinds):
+            # ATLAS.ti codebooks write ``guid`` where the schema says ``targetGUID``.
+            members.append({"set_guid": guid, "member_type": kinds[local(m.tag)], "member_guid": m.get("targetGUID") or m.get("guid")})
+
+
+def read_qdc(path: str | os.PathLike) -> QdaProject:
+    """Read a REFI-QDA codebook file (``.qdc``): its codes and code sets.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The ``.qdc`` XML file (root element ``CodeBook``).
+
+    Returns
+    -------
+    QdaProject
+        With ``codes``, ``sets`` and ``set_members`` filled; the other tables
+        empty.
+
+    Raises
+    ------
+    InputError
+        For unsafe or malformed XML or a root element other than ``CodeBook``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> from impact.qdpx import read_qdc, write_qdc
+    >>> codes = pd.DataFrame({"code_id": ["morale"], "label": ["Staff morale"], "definition": ["Morale improved"]})
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "codes.qdc"
+    >>> _ = write_qdc(codes, f)
+    >>> read_qdc(f).codes[["code_id", "name", "description"]].values.tolist()
+    [['morale', 'Staff morale', 'Morale improved']]
+    """
+    label = Path(path).name
+    root = parse_xml(_read_bytes(path, label), source=label)
+    if local(root.tag) != "CodeBook":
+        raise InputError(f"{label}: the root element is <{local(root.tag)}> - expected <CodeBook> (a REFI-QDA codebook)")
+    rows: list[dict] = []
+    for codes in children(root, "Codes"):
+        read_codes(codes, None, rows)
+    sets: list[dict] = []
+    members: list[dict] = []
+    for s in children(root, "Sets"):
+        read_sets(s, sets, members)
+    return QdaProject(
+        name=label,
+        origin=root.get("origin") or "",
+        codes=frame("codes", rows),
+        sets=frame("sets", sets),
+        set_members=frame("set_members", members),
+    )
+
+
+def _read_bytes(path: str | os.PathLike, label: str) -> bytes:
+    # The XML parser decodes (UTF-8, UTF-16, byte-order marks) from the declaration itself.
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{label}: file not found")
+    if p.stat().st_size > MAX_TEXT_BYTES:
+        raise InputError(f"{label}: {p.stat().st_size:,} bytes - expected a codebook of at most {MAX_TEXT_BYTES:,} bytes")
+    return p.read_bytes()
