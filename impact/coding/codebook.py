@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .._io import atomic_write_text, read_text
+from .._io import atomic_write_text, read_text, safe_yaml_load
 from ..errors import InputError, Problem, ValidationError
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
@@ -137,10 +137,7 @@ class Codebook:
         >>> cb.codes[["code_id", "parent", "depth"]].to_dict("records")
         [{'code_id': 'a', 'parent': '', 'depth': 0}, {'code_id': 'a1', 'parent': 'a', 'depth': 1}]
         """
-        try:
-            spec = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise InputError(f"{source}: not valid YAML: {exc}") from None
+        spec = safe_yaml_load(text, source=source)  # no aliases (billion laughs), bounded size and depth
         if not isinstance(spec, Mapping):
             raise InputError(f"{source}: a codebook must be a YAML mapping, but {type(spec).__name__} was found")
         return cls(spec, source=source)
