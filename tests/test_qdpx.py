@@ -555,3 +555,136 @@ def test_zip_written_in_memory_only(tmp_path, monkeypatch):
     before = sorted(p.name for p in tmp_path.iterdir())
     read_qdpx(f)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# --------------------------------------------------------------------------- study adapters and CLI
+
+
+@pytest.fixture(scope="module")
+def small_study():
+    """Two councils of the bundled example study, their segments and rule-coder output."""
+    import impact
+    from impact.coding import RuleCoder, segment
+    from impact.study import Study
+
+    full = impact.load_study(impact.example_path())
+    keep = full.councils["council_id"].tolist()[:2]
+    names = ["councils", "status_history", "reviews", "participants", "interviews", "survey_responses", "actions", "action_progress", "indicators"]
+    tables = {n: full.table(n) for n in names}
+    for n, t in tables.items():
+        if "council_id" in t.columns:
+            tables[n] = t[t["council_id"].isin(keep)]
+    tables["action_progress"] = tables["action_progress"][tables["action_progress"]["action_id"].isin(tables["actions"]["action_id"])]
+    study = Study(full.meta, tables, transcripts={r.transcript: full.transcript(r.interview_id) for r in tables["interviews"].itertuples()})
+    segments = segment(study)
+    coded = RuleCoder().code(segments)
+    return study, segments, coded
+
+
+def test_study_export_import_round_trip(small_study, tmp_path):
+    from impact.qdpx import project_from_study, study_codings_from_project
+
+    study, segments, coded = small_study
+    human = coded.iloc[::2][["unit", "code", "start", "end"]].reset_index(drop=True)
+    project = project_from_study(study, {"rule_coder": coded, "ann": human})
+    out = write_qdpx(project, tmp_path / "study.qdpx")
+    if _SCHEMA.is_file():
+        assert validate_qdpx(out, schema=_SCHEMA) == []
+    back = read_qdpx(out)
+    got, codebook = study_codings_from_project(back, segments=segments)
+    assert codebook.id == "nfer_impacts" and codebook.hash == study_codebook_hash(study)
+    machine = got[got["coder"] == "rule_coder"][coded.columns].reset_index(drop=True)
+    pd.testing.assert_frame_equal(machine, coded.reset_index(drop=True), check_dtype=False)
+    person = got[got["coder"] == "ann"].reset_index(drop=True)
+    assert person[["unit", "code", "start", "end"]].astype(object).values.tolist() == human.astype(object).values.tolist()
+    assert (person["score"] == 1.0).all()
+    # the coded text is the transcript slice
+    t = study.transcripts()
+    assert all(t[r.interview_id][r.start : r.end] == r.text for r in got.itertuples())
+    # councils are cases with status and type; the wave is a source variable
+    cases = back.case_variables.pivot(index="case_guid", columns="variable", values="value")
+    assert {"council_type", "region", "intervention_early", "ofsted_expectations"} <= set(cases.columns)
+    assert set(cases["intervention_early"]) <= {"none", "notice", "direction"}
+    assert set(back.sources["wave"]) <= set(study.wave_ids)
+    # participants' real names are never exported as variables (the transcripts go as they are)
+    meta = back.sources.drop(columns="text").to_string() + back.case_variables.to_string()
+    assert not any(n in meta for n in study.participants["name"].dropna() if len(n) > 3)
+
+
+def study_codebook_hash(study) -> str:
+    from impact.coding import Codebook
+
+    return Codebook.load(study.codebook_ref).hash
+
+
+def test_foreign_codings_map_to_overlapping_segments(small_study):
+    from impact.qdpx import study_codings_from_project
+
+    study, segments, _ = small_study
+    seg = segments.iloc[3]
+    nxt = segments[(segments["interview_id"] == seg["interview_id"]) & (segments["start"] > seg["start"])].iloc[0]
+    p = QdaProject(name="from NVivo")
+    p.sources = pd.DataFrame({"source_guid": [G[4]], "name": [seg["interview_id"]], "text": [study.transcript(seg["interview_id"])]})
+    p.codes = pd.DataFrame({"code_guid": [G[2], G[3]], "name": ["Staff morale", "Something else"]})
+    p.users = pd.DataFrame({"user_guid": [G[0]], "name": ["ann"]})
+    p.codings = pd.DataFrame({"source_guid": [G[4], G[4]], "code_guid": [G[2], G[3]], "user_guid": [G[0], G[0]],
+                              "start": [seg["start"] + 1, 0], "end": [nxt["start"] + 2, 1]})
+    # a codebook-less project gets a codebook of its own codes
+    own, cb = study_codings_from_project(p, segments=segments)
+    assert cb.code_ids == ["staff_morale", "something_else"]
+    assert own[own["code"] == "staff_morale"]["unit"].tolist() == [seg["segment_id"], *segments[(segments["interview_id"] == seg["interview_id"]) & (segments["start"] > seg["start"]) & (segments["start"] < nxt["start"] + 2)]["segment_id"]]
+    # mapped to the study codebook by label; the unknown code is left out with a warning
+    from impact.coding import Codebook
+
+    nfer = Codebook.nfer()
+    p.codes.loc[0, "name"] = nfer.codes.set_index("code_id").at["morale", "label"]
+    with pytest.warns(QdpxWarning, match="1 coding\\(s\\) of 1 code\\(s\\) not in codebook 'nfer_impacts' left out: Something else"):
+        mapped, _ = study_codings_from_project(p, segments=segments, codebook=nfer)
+    assert set(mapped["code"]) == {"morale"} and set(mapped["coder"]) == {"ann"}
+    with pytest.warns(QdpxWarning, match="left out"):
+        by_interview, _ = study_codings_from_project(p, segments=segments, codebook=nfer, unit="interview")
+    assert by_interview["unit"].tolist() == [seg["interview_id"]]
+
+
+def test_nvivo_codebook_from_project(shared_data):
+    from impact.qdpx import codebook_from_project, study_codings_from_project
+
+    project = read_qdpx(shared_data / "qdpx" / "nvivo12_two_coders_hu.qdpx")
+    cb = codebook_from_project(project)
+    codes = cb.codes.set_index("code_id")
+    assert len(codes) == 152
+    assert codes.at["covid", "parent"] == "1_oltas_tipusa" or codes.at["covid", "parent"].startswith("code_1")
+    coded, _ = study_codings_from_project(project)
+    assert set(coded["coder"]) == {"Gergo", "test_user"}
+    assert (coded["unit"] == "videos_10_selected").all()
+
+
+def test_cli_import_and_export(small_study, tmp_path, shared_data, capsys):
+    from impact.cli import main
+
+    study, _, coded = small_study
+    folder = tmp_path / "study"
+    study.save(folder)
+    coded_file = tmp_path / "rule.csv"
+    coded.to_csv(coded_file, index=False)
+    assert main(["export-qdpx", str(folder), str(tmp_path / "s.qdpx"), "--coded", f"rule_coder={coded_file}"]) == 0
+    assert "councils as cases" in capsys.readouterr().out
+    out = tmp_path / "imported"
+    out.mkdir()
+    (out / "codings.csv").write_text("human work\n")
+    assert main(["import-qdpx", str(tmp_path / "s.qdpx"), str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "existing codings.csv moved to codings.csv.bak" in said
+    assert (out / "codings.csv.bak").read_text() == "human work\n"
+    back = pd.read_csv(out / "codings.csv")
+    assert len(back) == len(coded) and set(back["coder"]) == {"rule_coder"}
+    assert (out / "codebook.yaml").read_text().startswith("format_version: 1")
+    assert len(list((out / "sources").glob("*.txt"))) == len(study.interviews)
+    assert "intervention_early" in pd.read_csv(out / "cases.csv").columns
+    # the broken ATLAS.ti export: one clear message and status 2; with --missing warn a report
+    atlas = str(shared_data / "qdpx" / "atlasti8_testproject.qdpx")
+    assert main(["import-qdpx", atlas, str(tmp_path / "a")]) == 2
+    assert "8 source text file(s)" in capsys.readouterr().err
+    assert main(["import-qdpx", atlas, str(tmp_path / "a"), "--missing", "warn"]) == 0
+    report = (tmp_path / "a" / "report.txt").read_text()
+    assert "not in the archive" in report and "Mabel.txt" in report

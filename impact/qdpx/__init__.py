@@ -9,6 +9,19 @@ codings (human and machine) and codebook.
 
 from ._model import QdaProject, QdpxWarning
 from ._read import read_qdc, read_qdpx
+from ._study import codebook_from_project, project_from_study, study_codings_from_project
 from ._write import codes_table, validate_qdpx, write_qdc, write_qdpx
 
-__all__ = ["QdaProject", "QdpxWarning", "read_qdpx", "read_qdc", "write_qdpx", "write_qdc", "validate_qdpx", "codes_table"]
+__all__ = [
+    "QdaProject",
+    "QdpxWarning",
+    "read_qdpx",
+    "read_qdc",
+    "write_qdpx",
+    "write_qdc",
+    "validate_qdpx",
+    "codes_table",
+    "project_from_study",
+    "study_codings_from_project",
+    "codebook_from_project",
+]

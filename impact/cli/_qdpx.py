@@ -1,0 +1,147 @@
+"""``impact import-qdpx`` and ``impact export-qdpx``: REFI-QDA exchange with QDA programs."""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from .._io import atomic_write, atomic_write_text, neutralise_cell
+
+__all__ = ["register"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "import-qdpx",
+        help="import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA...) into coded output",
+        description="Writes OUTDIR/codings.csv (long coded output with a coder column), codebook.yaml, "
+        "sources/, cases.csv and report.txt. Existing files are moved to a .bak first, never overwritten.",
+    )
+    p.add_argument("file", help="the .qdpx file")
+    p.add_argument("outdir", help="folder to write into (created if needed)")
+    p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
+    p.add_argument("--study", help="study folder: map codings to its segments")
+    p.add_argument("--codebook", help="codebook id or YAML file to map codes to (default: the one the project names, else its own codes)")
+    p.set_defaults(func=run_import)
+    q = sub.add_parser("export-qdpx", help="export a study's transcripts, codebook and codings to a REFI-QDA project (.qdpx)")
+    q.add_argument("study", help="study folder")
+    q.add_argument("file", help="the .qdpx file to write")
+    q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE",
+                   help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
+    q.add_argument("--codebook", help="codebook id or YAML file (default: the study's)")
+    q.add_argument("--positions", choices=["code_points", "utf16"], default="code_points", help="how to count positions (utf16 for NVivo)")
+    q.set_defaults(func=run_export)
+
+
+def _backup(path: Path, notes: list[str]) -> None:
+    """Move an existing file to ``<name>.bak`` (``.bak2``... if taken) and say so."""
+    if not path.exists():
+        return
+    bak, n = path.with_name(path.name + ".bak"), 2
+    while bak.exists():
+        bak, n = path.with_name(f"{path.name}.bak{n}"), n + 1
+    os.replace(path, bak)
+    notes.append(f"existing {path.name} moved to {bak.name}")
+
+
+def _safe_name(name: str) -> str:
+    cleaned = re.sub(r"[^\w.\- ]+", "_", name, flags=re.UNICODE).strip(" .") or "source"
+    return cleaned[:120]
+
+
+def run_import(args) -> int:
+    from ..qdpx import QdpxWarning, read_qdpx, study_codings_from_project
+
+    out = Path(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", QdpxWarning)
+        project = read_qdpx(args.file, missing=args.missing)
+        coded, codebook = None, None
+        if len(project.codes):
+            study = None
+            if args.study:
+                from ..study import load_study
+
+                study = load_study(args.study)
+            codebook_arg = args.codebook
+            if codebook_arg:
+                from ..coding import Codebook
+
+                codebook_arg = Codebook.load(codebook_arg)
+            coded, codebook = study_codings_from_project(project, study=study, codebook=codebook_arg)
+    notes += [f"warning: {w.message}" for w in caught if issubclass(w.category, QdpxWarning)]
+    written = []
+    if coded is not None:
+        path = out / "codings.csv"
+        _backup(path, notes)
+        with atomic_write(path) as f:
+            coded.assign(text=coded["text"].map(neutralise_cell)).to_csv(f, index=False)
+        written.append(f"codings.csv ({len(coded)} codings by {coded['coder'].nunique()} coder(s))")
+        path = out / "codebook.yaml"
+        _backup(path, notes)
+        codebook.to_yaml(path)
+        written.append(f"codebook.yaml ({len(codebook.code_ids)} codes)")
+    texts = project.sources[project.sources["text"].notna()]
+    used: set[str] = set()
+    for r in texts.itertuples(index=False):
+        name = _safe_name(r.name if isinstance(r.name, str) else r.source_guid)
+        while name.lower() in used:
+            name = f"{name}_{r.source_guid[:8]}"
+        used.add(name.lower())
+        path = out / "sources" / f"{name}.txt"
+        _backup(path, notes)
+        atomic_write_text(path, r.text)
+    if len(texts):
+        written.append(f"sources/ ({len(texts)} text files)")
+    cases = _cases_wide(project)
+    path = out / "cases.csv"
+    _backup(path, notes)
+    with atomic_write(path) as f:
+        cases.map(neutralise_cell).to_csv(f, index=False)
+    written.append(f"cases.csv ({len(cases)} cases)")
+    report = [f"Imported {Path(args.file).name} ({project.origin or 'unknown program'}): {project!r}", ""]
+    report += [f"wrote {w}" for w in written] + notes
+    report += [f"{r.severity}: {r.item}: {r.message}" for r in project.issues.itertuples(index=False)]
+    path = out / "report.txt"
+    _backup(path, [])
+    atomic_write_text(path, "\n".join(report) + "\n")
+    print("\n".join(report[2:] + ["report: " + str(path)]))
+    return 0
+
+
+def _cases_wide(project) -> pd.DataFrame:
+    cases = project.cases[["case_guid", "name"]]
+    if len(project.case_variables):
+        wide = project.case_variables.pivot_table(index="case_guid", columns="variable", values="value", aggfunc="first")
+        cases = cases.merge(wide.reset_index(), on="case_guid", how="left")
+    members = project.case_sources.groupby("case_guid")["source_guid"].agg(";".join).rename("source_guids")
+    return cases.merge(members.reset_index(), on="case_guid", how="left")
+
+
+def run_export(args) -> int:
+    from ..coding import Codebook, read_coded
+    from ..qdpx import project_from_study, write_qdpx
+    from ..study import load_study
+
+    study = load_study(args.study)
+    coded: dict[str, pd.DataFrame] = {}
+    for spec in args.coded:
+        name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
+        data = read_coded(file)
+        if "coder" in data.columns and not name:
+            for coder, part in data.groupby("coder", sort=False):
+                coded[str(coder)] = part.drop(columns="coder")
+        else:
+            coded[name or Path(file).stem] = data
+    codebook = Codebook.load(args.codebook) if args.codebook else None
+    project = project_from_study(study, coded, codebook)
+    path = write_qdpx(project, args.file, positions=args.positions)
+    print(f"wrote {path}: {len(project.sources)} transcripts, {len(project.codes)} codes, "
+          f"{len(project.codings)} codings by {len(coded)} coder(s), {len(project.cases)} councils as cases")
+    return 0
