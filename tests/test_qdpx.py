@@ -191,6 +191,11 @@ def test_nvivo_agreement_between_coders_per_code(shared_data):
             continue
         assert kappa[code] == pytest.approx(k, abs=1e-9)
     assert table.set_index(["code", "metric"])["n_units"].gt(0).all()
+    # A real finding, not a bug: test_user coded characters 291059-296790 only, Gergo 233-79863,
+    # so no text was double-coded and agreement on the union of coded text is nil.
+    assert (table.loc[table["metric"] == "percent_agreement", "value"] == 0).all()
+    spans = codings.groupby("coder").agg(lo=("start", "min"), hi=("end", "max"))
+    assert spans.loc["Gergo", "hi"] < spans.loc["test_user", "lo"]
 
 
 def test_qc_demo_selection_names_give_zero_based_lines(shared_data):
