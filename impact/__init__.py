@@ -1,32 +1,24 @@
 """impact: longitudinal impact evaluation of improvement programmes in children's services.
 
-The public names are re-exported here; see the user guide in ``docs/``.
+The study model (:class:`Study`, :func:`load_study`) and the panels are
+imported at once; the heavier parts (coding, statistics, reports, exchange
+formats) are imported when first used, so ``import impact`` and the command
+line start quickly.  Every name below is public; see the user guide in
+``docs/``.
+
+Subpackages: :mod:`impact.coding`, :mod:`impact.stats`, :mod:`impact.report`,
+:mod:`impact.privacy`, :mod:`impact.official`, :mod:`impact.synth`,
+:mod:`impact.qdpx`.
 """
 
+from __future__ import annotations
+
+import importlib
 from pathlib import Path as _Path
 
 from . import schema, vocab
 from ._version import __version__
-from .agreement import (
-    AgreementResult,
-    agreement_table,
-    character_agreement,
-    coding_to_units,
-    cohen_kappa,
-    fleiss_kappa,
-    gwet_ac1,
-    krippendorff_alpha,
-    percent_agreement,
-)
-from .councils import (
-    aggregate_successors,
-    boundary_changes,
-    council_crosswalk,
-    council_list,
-    to_council_id,
-)
 from .describe import describe_study
-from .disagreements import disagreements, read_adjudication, write_disagreements_xlsx
 from .errors import (
     AttritionWarning,
     ImpactError,
@@ -37,25 +29,92 @@ from .errors import (
     StatisticalWarning,
     ValidationError,
 )
-from .official import (
-    DfeReadWarning,
-    OfstedReadWarning,
-    event_time,
-    first_event,
-    judgement_at,
-    ofsted_status_history,
-    rate_per_10k,
-    read_dfe,
-    read_ofsted,
-)
 from .panel import council_panel, participant_panel
-from .review import ReviewWarning, export_review, import_review
 from .study import Study, load_study
 from .trajectories import action_completion, impact_chain, trajectories, transition_matrix
 
+#: Public names imported on first use: name -> module.
+_LAZY = {
+    # coding
+    "Codebook": "impact.coding",
+    "RuleCoder": "impact.coding",
+    "TrainedCoder": "impact.coding",
+    "segment": "impact.coding",
+    "evaluate_coder": "impact.coding",
+    "rank_uncertain": "impact.coding",
+    "read_coded": "impact.coding",
+    "write_coded": "impact.coding",
+    "available_codebooks": "impact.coding",
+    # statistics
+    "compare_groups": "impact.stats",
+    "prevalence_table": "impact.stats",
+    "adjust_pvalues": "impact.stats",
+    "change_over_time": "impact.stats",
+    "longitudinal_model": "impact.stats",
+    "did": "impact.stats",
+    "power_prevalence": "impact.stats",
+    "councils_needed": "impact.stats",
+    "did_power": "impact.stats",
+    # agreement and review
+    "AgreementResult": "impact.agreement",
+    "agreement_table": "impact.agreement",
+    "character_agreement": "impact.agreement",
+    "coding_to_units": "impact.agreement",
+    "cohen_kappa": "impact.agreement",
+    "fleiss_kappa": "impact.agreement",
+    "gwet_ac1": "impact.agreement",
+    "krippendorff_alpha": "impact.agreement",
+    "percent_agreement": "impact.agreement",
+    "disagreements": "impact.disagreements",
+    "read_adjudication": "impact.disagreements",
+    "write_disagreements_xlsx": "impact.disagreements",
+    "ReviewWarning": "impact.review",
+    "export_review": "impact.review",
+    "import_review": "impact.review",
+    # official statistics and councils
+    "aggregate_successors": "impact.councils",
+    "boundary_changes": "impact.councils",
+    "council_crosswalk": "impact.councils",
+    "council_list": "impact.councils",
+    "to_council_id": "impact.councils",
+    "DfeReadWarning": "impact.official",
+    "OfstedReadWarning": "impact.official",
+    "event_time": "impact.official",
+    "first_event": "impact.official",
+    "judgement_at": "impact.official",
+    "ofsted_status_history": "impact.official",
+    "rate_per_10k": "impact.official",
+    "read_dfe": "impact.official",
+    "read_ofsted": "impact.official",
+    # exchange
+    "QdaProject": "impact.qdpx",
+    "QdpxWarning": "impact.qdpx",
+    "validate_qdpx": "impact.qdpx",
+    "project_from_study": "impact.qdpx",
+    "study_codings_from_project": "impact.qdpx",
+    "codebook_from_project": "impact.qdpx",
+    "read_qdpx": "impact.qdpx",
+    "write_qdpx": "impact.qdpx",
+    "read_qdc": "impact.qdpx",
+    "write_qdc": "impact.qdpx",
+    # main job
+    "Findings": "impact.pipeline",
+    "RunResult": "impact.pipeline",
+    "analyse": "impact.pipeline",
+    "build_report": "impact.pipeline",
+    "run": "impact.pipeline",
+}
+_SUBPACKAGES = ("coding", "stats", "report", "privacy", "official", "synth", "qdpx", "pipeline", "agreement")
+
 
 def example_path() -> _Path:
-    """Folder of the bundled example study (``data/example`` in the source tree)."""
+    """Folder of the bundled example study (``data/example`` in the source tree).
+
+    Examples
+    --------
+    >>> example_path().name
+    'example'
+    """
     here = _Path(__file__).resolve().parent
     for candidate in (here.parent / "data" / "example", here / "_data" / "example"):
         if (candidate / "study.yaml").is_file():
@@ -63,49 +122,22 @@ def example_path() -> _Path:
     raise FileNotFoundError("the bundled example study (data/example) is not installed with this copy of impact")
 
 
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"impact.{name}")
+    raise AttributeError(f"module 'impact' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBPACKAGES))
+
+
 __all__ = [
     "__version__",
-    "Study",
-    "load_study",
-    "describe_study",
-    "council_panel",
-    "participant_panel",
-    "trajectories",
-    "transition_matrix",
-    "impact_chain",
-    "action_completion",
-    "AgreementResult",
-    "agreement_table",
-    "character_agreement",
-    "coding_to_units",
-    "cohen_kappa",
-    "fleiss_kappa",
-    "gwet_ac1",
-    "krippendorff_alpha",
-    "percent_agreement",
-    "disagreements",
-    "read_adjudication",
-    "write_disagreements_xlsx",
-    "ReviewWarning",
-    "export_review",
-    "import_review",
-    "aggregate_successors",
-    "boundary_changes",
-    "council_crosswalk",
-    "council_list",
-    "to_council_id",
-    "DfeReadWarning",
-    "OfstedReadWarning",
-    "event_time",
-    "first_event",
-    "judgement_at",
-    "ofsted_status_history",
-    "rate_per_10k",
-    "read_dfe",
-    "read_ofsted",
-    "example_path",
-    "schema",
-    "vocab",
     "AttritionWarning",
     "ImpactError",
     "ImpactWarning",
@@ -114,4 +146,17 @@ __all__ = [
     "SmallSampleWarning",
     "StatisticalWarning",
     "ValidationError",
+    "Study",
+    "load_study",
+    "describe_study",
+    "example_path",
+    "schema",
+    "vocab",
+    "council_panel",
+    "participant_panel",
+    "trajectories",
+    "transition_matrix",
+    "impact_chain",
+    "action_completion",
+    *_LAZY,
 ]
