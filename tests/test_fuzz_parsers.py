@@ -10,8 +10,6 @@ import io
 import zipfile
 
 import pytest
-
-pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +17,8 @@ from impact._io import decode_text
 from impact.coding import Codebook, segment
 from impact.errors import ImpactError
 from impact.study import load_study
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
