@@ -95,3 +95,16 @@ def test_segments_are_transcript_slices(lines, newline):
         assert text and text == text.strip()
     # Segments are in order and do not overlap.
     assert (segs["start"].iloc[1:].to_numpy() >= segs["end"].iloc[:-1].to_numpy()).all()
+
+
+def test_segment_in_worker_processes_gives_the_same_segments(monkeypatch):
+    import importlib
+
+    segment_module = importlib.import_module("impact.coding.segment")
+
+    texts = {f"I{k}": f"Q: How was it?\nA: Morale is up. We work with Dr. Khan now.\nQ: And {k}?\nA: Fine. Really." for k in range(6)}
+    expected = segment_module.segment(texts)
+    monkeypatch.setattr(segment_module, "_BATCH_CHARS", 150)  # several batches, so workers are used
+    pd.testing.assert_frame_equal(segment_module.segment(texts, n_jobs=2), expected)
+    with pytest.raises(InputError, match="`n_jobs` must be None or a non-zero integer"):
+        segment_module.segment(texts, n_jobs=0)

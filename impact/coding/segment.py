@@ -197,6 +197,38 @@ def _texts(data: Any) -> tuple[pd.Series, pd.DataFrame | None]:
     )
 
 
+_BATCH_CHARS = 4_000_000  # characters of transcript per worker task
+
+
+def _batches(items: list[tuple], size: int) -> list[list[tuple]]:
+    """Consecutive runs of (id, text) items of about ``size`` characters each."""
+    out: list[list[tuple]] = [[]]
+    total = 0
+    for item in items:
+        if total >= size:
+            out.append([])
+            total = 0
+        out[-1].append(item)
+        total += len(item[1])
+    return out
+
+
+def _segment_rows(items: list[tuple], speakers: str, sentences: bool, interviewer_labels: tuple,
+                  respondent_labels: tuple) -> list[tuple]:
+    rows: list[tuple] = []
+    for interview_id, transcript in items:
+        turns = split_turns(transcript, interviewer_labels=interviewer_labels, respondent_labels=respondent_labels)
+        n = 0
+        for turn, speaker, lo, hi in zip(turns["turn"], turns["speaker"], turns["start"], turns["end"], strict=True):
+            if speakers == "respondent" and speaker != "respondent":
+                continue
+            spans = split_sentences(transcript, start=lo, end=hi) if sentences else ([(lo, hi)] if hi > lo else [])
+            for a, b in spans:
+                n += 1
+                rows.append((f"{interview_id}:{n}", str(interview_id), int(turn), speaker, a, b, transcript[a:b]))
+    return rows
+
+
 def segment(
     study_or_texts: Any,
     *,
@@ -204,6 +236,7 @@ def segment(
     sentences: bool = True,
     interviewer_labels: Sequence[str] = (),
     respondent_labels: Sequence[str] = (),
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Split interview transcripts into segments (sentences of speaker turns).
 
@@ -217,6 +250,9 @@ def segment(
         Split turns into sentences (default) or keep whole turns.
     interviewer_labels, respondent_labels : sequence of str
         Extra speaker labels, e.g. names (see :func:`split_turns`).
+    n_jobs : int or None
+        Worker processes (joblib) for a large corpus; None or 1 runs in
+        process.  The output is the same either way.
 
     Returns
     -------
@@ -229,7 +265,7 @@ def segment(
     Raises
     ------
     impact.InputError
-        For an unknown ``speakers`` value or an unusable input.
+        For an unknown ``speakers`` value, a bad ``n_jobs`` or an unusable input.
 
     Examples
     --------
@@ -239,20 +275,22 @@ def segment(
     """
     if speakers not in ("respondent", "all"):
         raise InputError(f"The value for `speakers` must be one of ['respondent', 'all'], but {speakers!r} was passed.")
+    if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0):
+        raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {n_jobs!r} was passed.")
     texts, meta = _texts(study_or_texts)
-    rows: list[tuple] = []
-    for interview_id, transcript in texts.items():
+    items = list(texts.items())
+    for interview_id, transcript in items:
         if not isinstance(transcript, str):
             raise InputError(f"transcript of interview {interview_id!r} is {type(transcript).__name__}, expected text")
-        turns = split_turns(transcript, interviewer_labels=interviewer_labels, respondent_labels=respondent_labels)
-        n = 0
-        for turn, speaker, lo, hi in zip(turns["turn"], turns["speaker"], turns["start"], turns["end"], strict=True):
-            if speakers == "respondent" and speaker != "respondent":
-                continue
-            spans = split_sentences(transcript, start=lo, end=hi) if sentences else ([(lo, hi)] if hi > lo else [])
-            for a, b in spans:
-                n += 1
-                rows.append((f"{interview_id}:{n}", str(interview_id), int(turn), speaker, a, b, transcript[a:b]))
+    options = (speakers, sentences, tuple(interviewer_labels), tuple(respondent_labels))
+    batches = _batches(items, _BATCH_CHARS)
+    if n_jobs not in (None, 1) and len(batches) > 1:
+        from joblib import Parallel, delayed
+
+        parts = Parallel(n_jobs=n_jobs)(delayed(_segment_rows)(batch, *options) for batch in batches)
+    else:
+        parts = [_segment_rows(batch, *options) for batch in batches]
+    rows = [row for part in parts for row in part]
     out = pd.DataFrame(rows, columns=_COLUMNS)
     out = out.astype({"turn": "int64", "start": "int64", "end": "int64"})
     if meta is not None:

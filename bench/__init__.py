@@ -1,0 +1,1 @@
+"""Benchmarks of ``impact`` at national scale (``make bench``; see docs/performance.md)."""

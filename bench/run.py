@@ -1,0 +1,492 @@
+"""National-scale benchmarks of coding, statistics and ``impact run``, with baselines.
+
+``python -m bench.run --out bench/results`` (``make bench``) generates (once,
+then reuses) a synthetic study of 153 councils x 3 waves x 8 interviews of
+about 6,000 words, and measures in one run:
+
+* coding throughput (words per second) of :func:`impact.segment` and
+  :class:`impact.RuleCoder`, against (a) a naive per-sentence NLTK loop
+  (tokenise, stem, look up each stem in a dict of the same codebook terms)
+  and (b) one compiled pattern of the same terms run once over the
+  lower-cased text, the practical floor;
+* the statistics of the programme analysis (every code x wave, permutation
+  tests with 10,000 resamples, change over time, the GEE and mixed models)
+  against :func:`scipy.stats.permutation_test` called once per test;
+* ``impact run`` end to end in a subprocess: wall time and peak memory, and
+  a re-run that changes only the statistics (segmentation and coding cached).
+
+Results go to ``<out>/bench-<timestamp>.json`` and ``<out>/latest.json``
+(fields described in docs/performance.md).  ``--quick`` runs 20 councils.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "NATIONAL",
+    "QUICK",
+    "TARGETS",
+    "corpus",
+    "codebook_terms",
+    "NaiveCoder",
+    "floor_pattern",
+    "machine",
+    "bench_coding",
+    "bench_statistics",
+    "bench_end_to_end",
+    "run",
+    "main",
+]
+
+#: The national-scale corpus (every current council).
+NATIONAL: dict[str, int] = {"n_councils": 153, "interviews_per_wave": 8, "words_per_interview": 6000, "seed": 1}
+#: The smoke run of ``--quick``.
+QUICK: dict[str, int] = {**NATIONAL, "n_councils": 20}
+#: Targets of issue 9, checked against one run on 2 cores.
+TARGETS: dict[str, tuple[str, float]] = {
+    "coder_vs_naive": (">=", 20.0),  # coder words/s over the naive NLTK loop's
+    "floor_vs_coder": ("<=", 3.0),  # single-pass floor words/s over the coder's
+    "permutation_vs_scipy": (">=", 10.0),  # scipy per-test loop time over compare_groups time
+    "run_wall_s": ("<=", 60.0),
+    "run_peak_rss_mb": ("<=", 2048.0),
+}
+_REPO = Path(__file__).resolve().parents[1]
+
+
+# --------------------------------------------------------------------------- machine
+def machine() -> dict[str, Any]:
+    """The machine and software the figures were measured on, with the load average now."""
+    import nltk
+    import scipy
+    import statsmodels
+
+    cpu = ""
+    try:
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "")
+    except OSError:
+        pass
+    try:
+        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))
+    except (OSError, StopIteration):
+        mem_kb = 0
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=_REPO, capture_output=True, text=True,
+                                check=False).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "platform": platform.platform(),
+        "cpu": cpu,
+        "cpu_count": os.cpu_count(),
+        "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "memory_gb": round(mem_kb / 1024**2, 1),
+        "python": platform.python_version(),
+        "versions": {"numpy": np.__version__, "pandas": pd.__version__, "scipy": scipy.__version__,
+                     "statsmodels": statsmodels.__version__, "nltk": nltk.__version__},
+        "git_commit": commit,
+        "load_average": list(os.getloadavg()),
+    }
+
+
+# --------------------------------------------------------------------------- corpus
+def corpus(
+    n_councils: int,
+    *,
+    cache_dir: str | Path,
+    seed: int = 1,
+    interviews_per_wave: int = 8,
+    words_per_interview: int = 6000,
+) -> Path:
+    """The folder of a synthetic study, generated once into ``cache_dir`` and reused."""
+    from impact.synth import generate
+
+    name = f"synth-c{n_councils}-s{seed}-i{interviews_per_wave}-w{words_per_interview}"
+    path = Path(cache_dir) / name
+    if not (path / "study.yaml").is_file():
+        tmp = Path(cache_dir) / f".{name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        generate(n_councils, seed=seed, interviews_per_wave=interviews_per_wave,
+                 words_per_interview=words_per_interview, out=tmp)
+        shutil.rmtree(path, ignore_errors=True)
+        tmp.rename(path)
+    return path
+
+
+# --------------------------------------------------------------------------- baselines
+def codebook_terms(codebook: Any) -> dict[str, list[str]]:
+    """Every contiguous term of a codebook's rules (phrases split at ``~N``, classes expanded), by code."""
+    classes = codebook.classes
+    out: dict[str, list[str]] = {}
+    for code_id in codebook.code_ids:
+        spec = codebook.code(code_id).get("rules") or {}
+        items = list(spec.get("phrases", []))
+        for near in spec.get("near", []):
+            for key in ("terms", "with"):
+                value = near[key]
+                items += [value] if isinstance(value, str) else list(value)
+        terms: list[str] = []
+        for item in items:
+            expanded = classes[item[1:]] if item.startswith("@") else [item]
+            for phrase in expanded:
+                terms += [p.strip() for p in re.split(r"\s~\d+\s", f" {phrase} ") if p.strip()]
+        out[code_id] = list(dict.fromkeys(terms))
+    return out
+
+
+class NaiveCoder:
+    """The textbook loop: per sentence, tokenise with NLTK, Snowball-stem every token, look each stem up.
+
+    Multi-word terms match when the following stems agree; ``word*`` is
+    looked up by the stem of ``word``.  No memoisation, no negation or
+    attribution: it does less than :class:`impact.RuleCoder`.
+    """
+
+    def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
+        from nltk.stem.snowball import SnowballStemmer
+        from nltk.tokenize import RegexpTokenizer
+
+        self.tokenizer = RegexpTokenizer(r"[^\W_]+(?:['\u2019][^\W_]+)*|[^\w\s]")
+        self.stemmer = SnowballStemmer("english")
+        self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for code, phrases in terms.items():
+            for phrase in phrases:
+                stems = tuple(self.stemmer.stem(w.rstrip("*").lower()) for w in phrase.split())
+                self.index.setdefault(stems[0], []).append((stems, code))
+
+    def code(self, sentences: Iterable[str]) -> list[tuple[int, str, int]]:
+        """``(sentence index, code, token index)`` of every term found."""
+        found = []
+        for i, sentence in enumerate(sentences):
+            stems = [self.stemmer.stem(t.lower()) for t in self.tokenizer.tokenize(sentence)]
+            for k, s in enumerate(stems):
+                for phrase, code in self.index.get(s, ()):
+                    if tuple(stems[k : k + len(phrase)]) == phrase:
+                        found.append((i, code, k))
+        return found
+
+
+def floor_pattern(terms: Mapping[str, Iterable[str]]) -> re.Pattern:
+    """One compiled pattern of every term (lower case; each word may take any ending)."""
+    alts = set()
+    for phrases in terms.values():
+        for phrase in phrases:
+            alts.add(r"\s+".join(re.escape(w.rstrip("*").lower()) + r"\w*" for w in phrase.split()))
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=lambda a: (-len(a), a))) + r")")
+
+
+# --------------------------------------------------------------------------- helpers
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+def _words(texts: Iterable[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def _rate(words: int, seconds: float) -> float:
+    return words / seconds if seconds > 0 else float("inf")
+
+
+# --------------------------------------------------------------------------- coding
+def bench_coding(study: Any, *, n_jobs: int | None = 2, naive_words: int = 400_000) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    """Throughput of segmentation and the rule coder, the naive loop and the floor.
+
+    Returns the JSON section and the segments and coded output (for the statistics).
+    """
+    import impact
+
+    transcripts = study.transcripts()
+    transcript_words = _words(transcripts)
+    segments, seg_s = _timed(lambda: impact.segment(study, n_jobs=n_jobs))
+    codebook = impact.Codebook.load(study.codebook_ref)
+    coder = impact.RuleCoder(codebook, n_jobs=n_jobs).fit()
+    coded, code_s = _timed(lambda: coder.code(segments))
+    texts = segments["text"].tolist()
+    segment_words = _words(texts)
+
+    # Single-process figures and the naive loop on the same sample of sentences.
+    cum = np.cumsum([len(t.split()) for t in texts])
+    k = int(np.searchsorted(cum, naive_words)) + 1
+    sample = texts[:k]
+    sample_words = _words(sample)
+    single = impact.RuleCoder(codebook, n_jobs=1).fit()
+    _, single_s = _timed(lambda: single.code(pd.Series(sample)))
+    terms = codebook_terms(codebook)
+    naive = NaiveCoder(terms)
+    naive_found, naive_s = _timed(lambda: naive.code(sample))
+    pattern = floor_pattern(terms)
+    floor_found, floor_s = _timed(lambda: sum(1 for _ in pattern.finditer("\n".join(texts).lower())))
+
+    coder_rate, naive_rate, floor_rate = _rate(segment_words, code_s), _rate(sample_words, naive_s), _rate(segment_words, floor_s)
+    section = {
+        "n_jobs": n_jobs,
+        "n_interviews": len(transcripts),
+        "transcript_words": transcript_words,
+        "n_segments": len(segments),
+        "segment_words": segment_words,
+        "n_coded": len(coded),
+        "segmentation_s": seg_s,
+        "segmentation_words_per_s": _rate(transcript_words, seg_s),
+        "coding_s": code_s,
+        "coding_words_per_s": coder_rate,
+        "segment_and_code_words_per_s": _rate(transcript_words, seg_s + code_s),
+        "sample_words": sample_words,
+        "coding_single_process_words_per_s": _rate(sample_words, single_s),
+        "naive_s": naive_s,
+        "naive_words_per_s": naive_rate,
+        "naive_matches": len(naive_found),
+        "floor_s": floor_s,
+        "floor_words_per_s": floor_rate,
+        "floor_matches": floor_found,
+        "coder_vs_naive": coder_rate / naive_rate,
+        "floor_vs_coder": floor_rate / coder_rate,
+    }
+    return section, segments, coded
+
+
+# --------------------------------------------------------------------------- statistics
+def bench_statistics(study: Any, segments: pd.DataFrame, coded: pd.DataFrame, *, n_resamples: int = 10_000,
+                     seed: int = 0) -> dict:
+    """The programme analysis's statistics, timed step by step, and the scipy per-test baseline."""
+    from scipy import stats as sps
+
+    from impact import pipeline
+    from impact.panel import council_panel, participant_panel
+    from impact.stats import change_over_time, compare_groups, longitudinal_model, prevalence_table
+
+    codes = pipeline._top_codes(impact_codebook(study))
+    (panel, ppanel), panel_s = _timed(lambda: (
+        council_panel(study, coded, segments=segments, codes=codes),
+        participant_panel(study, coded, segments=segments, codes=codes),
+    ))
+    seen = panel[panel["interviewed"]].copy()
+    seen["share_participants"] = seen["share_participants"].astype(float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _, prev_s = _timed(lambda: prevalence_table(ppanel, outcome="mentioned", group="status_group", by=["code", "wave"]))
+        comparisons, perm_s = _timed(lambda: compare_groups(
+            seen, outcome="share_participants", group="status_group", by=["code", "wave"], unit="council_id",
+            seed=seed, n_resamples=n_resamples, method="permutation", outcome_type="continuous"))
+        _, change_s = _timed(lambda: change_over_time(
+            seen, outcome="share_participants", time="wave", unit="council_id", group="status_group", by="code",
+            times=study.wave_ids))
+        _, gee_s = _timed(lambda: pipeline._gee_by_code(ppanel, codes, study.wave_ids, longitudinal_model, 0.05))
+        _, mixed_s = _timed(lambda: pipeline._survey_model(study, longitudinal_model, 0.05))
+
+    # Baseline: scipy.stats.permutation_test once per (code, wave) test, same ranks, same resamples.
+    def scipy_loop() -> list[float]:
+        out = []
+        for (code, wave), cell in seen.dropna(subset=["status_group"]).groupby(["code", "wave"], sort=True):
+            agg = cell.groupby("council_id").agg(g=("status_group", "first"), y=("share_participants", "mean"))
+            r = sps.rankdata(agg["y"].to_numpy())
+            groups = sorted(agg["g"].unique())
+            if len(groups) != 2:
+                continue
+            x, y = r[(agg["g"] == groups[0]).to_numpy()], r[(agg["g"] == groups[1]).to_numpy()]
+            if min(len(x), len(y)) < 2:
+                continue
+            res = sps.permutation_test((x, y), lambda a, b, axis: np.mean(a, axis=axis) - np.mean(b, axis=axis),
+                                       permutation_type="independent", vectorized=True, n_resamples=n_resamples,
+                                       alternative="two-sided", rng=seed)
+            out.append(((code, wave), float(res.pvalue)))
+        return out
+
+    scipy_p, scipy_s = _timed(scipy_loop)
+    ours = {(r.code, r.wave): r.p_value for r in comparisons.itertuples()}
+    diffs = [abs(ours[k] - p) for k, p in scipy_p if k in ours and np.isfinite(ours[k])]
+    full_s = prev_s + perm_s + change_s + gee_s + mixed_s
+    return {
+        "n_councils": int(seen["council_id"].nunique()),
+        "n_tests": len(comparisons),
+        "n_resamples": n_resamples,
+        "panel_s": panel_s,
+        "prevalence_s": prev_s,
+        "permutation_s": perm_s,
+        "change_s": change_s,
+        "gee_s": gee_s,
+        "mixed_s": mixed_s,
+        "full_statistics_s": full_s,
+        "scipy_n_tests": len(scipy_p),
+        "scipy_s": scipy_s,
+        "permutation_vs_scipy": scipy_s / perm_s,
+        "full_statistics_vs_scipy": scipy_s / full_s,
+        "max_abs_p_difference": max(diffs) if diffs else float("nan"),
+    }
+
+
+def impact_codebook(study: Any) -> Any:
+    """The study's codebook (as the pipeline resolves it)."""
+    from impact import Codebook
+
+    return Codebook.load(study.codebook_ref)
+
+
+# --------------------------------------------------------------------------- end to end
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and its descendants (Linux /proc), 0 where unreadable."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _measure(cmd: list[str], log: Path) -> dict[str, Any]:
+    """Wall time, peak RSS of the largest process (wait4) and of the whole process tree (sampled)."""
+    t0 = time.perf_counter()
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=_REPO)
+    peak_tree = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak_tree[0] = max(peak_tree[0], _tree_rss_kb(proc.pid))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed with status {proc.returncode}; see {log}")
+    return {"wall_s": wall, "peak_rss_mb": usage.ru_maxrss / 1024, "peak_tree_rss_mb": peak_tree[0] / 1024,
+            "cpu_s": usage.ru_utime + usage.ru_stime}
+
+
+def bench_end_to_end(study_path: str | Path, *, work_dir: str | Path) -> dict:
+    """``impact run`` in a subprocess (cold cache), then a re-run that changes only the statistics."""
+    work = Path(work_dir)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    cmd = [sys.executable, "-m", "impact", "run", str(study_path), "--out", str(work / "out")]
+    cold = _measure(cmd, work / "run.log")
+    warm = _measure([*cmd, "--resamples", "1999"], work / "rerun.log")
+    return {
+        "command": " ".join(["impact", *cmd[3:]]),
+        "run_wall_s": cold["wall_s"],
+        "run_peak_rss_mb": cold["peak_rss_mb"],
+        "run_peak_tree_rss_mb": cold["peak_tree_rss_mb"],
+        "run_cpu_s": cold["cpu_s"],
+        "rerun_wall_s": warm["wall_s"],
+        "rerun_peak_rss_mb": warm["peak_rss_mb"],
+        "rerun_cpu_s": warm["cpu_s"],
+    }
+
+
+# --------------------------------------------------------------------------- driver
+def _targets(result: dict) -> dict[str, dict]:
+    measured = {**result["coding"], **result["statistics"], **result.get("end_to_end", {})}
+    out = {}
+    for name, (op, bound) in TARGETS.items():
+        value = measured.get(name)
+        met = None if value is None else (value >= bound if op == ">=" else value <= bound)
+        out[name] = {"target": f"{op} {bound:g}", "measured": value, "met": met}
+    return out
+
+
+def run(
+    out: str | Path,
+    *,
+    n_councils: int = NATIONAL["n_councils"],
+    interviews_per_wave: int = NATIONAL["interviews_per_wave"],
+    words_per_interview: int = NATIONAL["words_per_interview"],
+    seed: int = NATIONAL["seed"],
+    n_resamples: int = 10_000,
+    naive_words: int = 400_000,
+    n_jobs: int | None = 2,
+    cache_dir: str | Path | None = None,
+    end_to_end: bool = True,
+    log: Callable[[str], None] | None = print,
+) -> dict:
+    """Run every benchmark and write the JSON results; returns them."""
+    import impact
+
+    say = log or (lambda _m: None)
+    started = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+    t_all = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    cache = Path(cache_dir) if cache_dir is not None else Path(tempfile.gettempdir()) / "impact-bench"
+    result: dict[str, Any] = {"schema": 1, "started": started, "machine": machine()}
+    say(f"corpus: {n_councils} councils x 3 waves x {interviews_per_wave} interviews of ~{words_per_interview} words")
+    path, gen_s = _timed(lambda: corpus(n_councils, cache_dir=cache, seed=seed, interviews_per_wave=interviews_per_wave,
+                                        words_per_interview=words_per_interview))
+    study, load_s = _timed(lambda: impact.load_study(path))
+    result["corpus"] = {"path": str(path), "n_councils": n_councils, "interviews_per_wave": interviews_per_wave,
+                        "words_per_interview": words_per_interview, "seed": seed, "prepare_s": gen_s, "load_s": load_s}
+    say("coding")
+    result["coding"], segments, coded = bench_coding(study, n_jobs=n_jobs, naive_words=naive_words)
+    say("statistics")
+    result["statistics"] = bench_statistics(study, segments, coded, n_resamples=n_resamples)
+    del segments, coded
+    if end_to_end:
+        say("impact run (end to end)")
+        result["end_to_end"] = bench_end_to_end(path, work_dir=cache / f"run-c{n_councils}")
+    result["targets"] = _targets(result)
+    result["load_average_end"] = list(os.getloadavg())
+    result["total_s"] = time.perf_counter() - t_all
+    text = json.dumps(result, indent=2, default=float)
+    stamp = started.replace(":", "").replace("-", "").replace("+0000", "Z")
+    (out / f"bench-{stamp}-c{n_councils}.json").write_text(text, encoding="utf-8")
+    (out / "latest.json").write_text(text, encoding="utf-8")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    p.add_argument("--out", default="bench/results", help="folder of the JSON results (default bench/results)")
+    p.add_argument("--quick", action="store_true", help=f"smoke run on {QUICK['n_councils']} councils")
+    p.add_argument("--councils", type=int, default=None, help="number of councils (overrides --quick)")
+    p.add_argument("--n-jobs", type=int, default=2, help="worker processes for segmentation and coding (default 2)")
+    p.add_argument("--resamples", type=int, default=10_000, help="permutations per test (default 10000)")
+    p.add_argument("--cache-dir", default=None, help="where corpora are generated and reused (default: temp folder)")
+    p.add_argument("--no-end-to-end", action="store_true", help="skip the `impact run` subprocess")
+    args = p.parse_args(argv)
+    config = QUICK if args.quick else NATIONAL
+    n = args.councils or config["n_councils"]
+    result = run(args.out, n_councils=n, interviews_per_wave=config["interviews_per_wave"],
+                 words_per_interview=config["words_per_interview"], seed=config["seed"], n_resamples=args.resamples,
+                 n_jobs=args.n_jobs, cache_dir=args.cache_dir, end_to_end=not args.no_end_to_end)
+    for name, t in result["targets"].items():
+        print(f"{name}: {t['measured']!s:.8} (target {t['target']}): {'met' if t['met'] else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""The benchmark harness (bench/run.py) on a tiny corpus: every JSON field is present.
+
+Speed itself is measured by ``make bench``, never asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import run as bench  # noqa: E402
+
+# The documented fields of the JSON (docs/performance.md).
+FIELDS = {
+    "machine": ["platform", "cpu", "cpu_count", "cpus_usable", "memory_gb", "python", "versions", "git_commit",
+                "load_average"],
+    "corpus": ["path", "n_councils", "interviews_per_wave", "words_per_interview", "seed", "prepare_s", "load_s"],
+    "coding": ["n_jobs", "n_interviews", "transcript_words", "n_segments", "segment_words", "n_coded",
+               "segmentation_s", "segmentation_words_per_s", "coding_s", "coding_words_per_s",
+               "segment_and_code_words_per_s", "sample_words", "coding_single_process_words_per_s", "naive_s",
+               "naive_words_per_s", "naive_matches", "floor_s", "floor_words_per_s", "floor_matches",
+               "coder_vs_naive", "floor_vs_coder"],
+    "statistics": ["n_councils", "n_tests", "n_resamples", "panel_s", "prevalence_s", "permutation_s", "change_s",
+                   "gee_s", "mixed_s", "full_statistics_s", "scipy_n_tests", "scipy_s", "permutation_vs_scipy",
+                   "full_statistics_vs_scipy", "max_abs_p_difference"],
+    "end_to_end": ["command", "run_wall_s", "run_peak_rss_mb", "run_peak_tree_rss_mb", "run_cpu_s", "rerun_wall_s",
+                   "rerun_peak_rss_mb", "rerun_cpu_s"],
+}
+
+
+@pytest.mark.slow
+def test_quick_run_writes_every_field(tmp_path):
+    result = bench.run(tmp_path / "results", n_councils=6, interviews_per_wave=2, words_per_interview=300,
+                       n_resamples=199, naive_words=2_000, n_jobs=2, cache_dir=tmp_path / "cache", log=None)
+    saved = json.loads((tmp_path / "results" / "latest.json").read_text())
+    assert len(list((tmp_path / "results").glob("bench-*-c6.json"))) == 1
+    for section, fields in FIELDS.items():
+        missing = [f for f in fields if f not in saved[section]]
+        assert not missing, f"{section}: {missing}"
+    assert set(saved["targets"]) == set(bench.TARGETS)
+    assert all(isinstance(t["met"], bool) for t in saved["targets"].values())
+    assert len(saved["machine"]["load_average"]) == 3 and len(saved["load_average_end"]) == 3
+    coding, stats, e2e = saved["coding"], saved["statistics"], saved["end_to_end"]
+    assert coding["n_interviews"] == result["coding"]["n_interviews"] > 0
+    assert 0 < coding["segment_words"] <= coding["transcript_words"]
+    assert coding["naive_matches"] > 0 and coding["floor_matches"] > 0
+    # the ratios are the ratios of the recorded rates
+    assert math.isclose(coding["coder_vs_naive"], coding["coding_words_per_s"] / coding["naive_words_per_s"])
+    assert math.isclose(stats["permutation_vs_scipy"], stats["scipy_s"] / stats["permutation_s"])
+    assert stats["n_resamples"] == 199 and stats["scipy_n_tests"] <= stats["n_tests"]
+    assert e2e["run_peak_rss_mb"] > 0 and e2e["run_wall_s"] > 0 and e2e["rerun_wall_s"] > 0
+
+
+def test_naive_coder_and_floor_find_the_same_terms():
+    terms = {"morale": ["morale boost*", "buzz"], "partnership": ["joint working"]}
+    texts = ["The morale boosting day left a buzz.", "Joint working improved.", "Nothing here."]
+    found = bench.NaiveCoder(terms).code(texts)
+    assert sorted((i, c) for i, c, _ in found) == [(0, "morale"), (0, "morale"), (1, "partnership")]
+    floor = bench.floor_pattern(terms).findall("\n".join(texts).lower())
+    assert floor == ["morale boosting", "buzz", "joint working"]
+
+
+def test_codebook_terms_split_gaps_and_expand_classes():
+    import impact
+
+    terms = bench.codebook_terms(impact.Codebook.nfer())
+    assert {"spring in", "step", "pat on the back"} <= set(terms["morale"])
+    assert not any("~" in t or t.startswith("@") for ts in terms.values() for t in ts)
+    improve = impact.Codebook.nfer().classes["improve"]
+    assert set(improve) <= set(terms["morale"])
+
+
+def test_bench_coding_counts_segments(tmp_path):
+    import impact
+
+    path = bench.corpus(2, cache_dir=tmp_path, interviews_per_wave=1, words_per_interview=200)
+    assert bench.corpus(2, cache_dir=tmp_path, interviews_per_wave=1, words_per_interview=200) == path
+    study = impact.load_study(path)
+    section, segments, coded = bench.bench_coding(study, n_jobs=None, naive_words=500)
+    assert section["n_segments"] == len(segments) and section["n_coded"] == len(coded)
+    pd.testing.assert_frame_equal(segments, impact.segment(study))
