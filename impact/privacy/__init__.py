@@ -9,6 +9,16 @@
 * :mod:`~impact.privacy._formula` - neutralising spreadsheet formula injection.
 """
 
+from ._disclosure import (
+    DEFAULT_ATTRIBUTION_LEVELS,
+    ROLE_GROUP_LABELS,
+    STATUS_GROUPS,
+    SUPPRESSED,
+    DisclosureWarning,
+    coarsen_attribution,
+    suppress_counts,
+    suppression_mask,
+)
 from ._pseudonym import (
     KEY_ENV,
     KEY_FILE_ENV,
@@ -22,6 +32,14 @@ from ._pseudonym import (
 from ._redact import KEEP_PHRASES, REDACTION_TOKENS, first_names, redact, redact_series
 
 __all__ = [
+    "DEFAULT_ATTRIBUTION_LEVELS",
+    "ROLE_GROUP_LABELS",
+    "STATUS_GROUPS",
+    "SUPPRESSED",
+    "DisclosureWarning",
+    "coarsen_attribution",
+    "suppress_counts",
+    "suppression_mask",
     "KEEP_PHRASES",
     "REDACTION_TOKENS",
     "first_names",
