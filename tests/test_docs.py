@@ -1,0 +1,68 @@
+"""The documentation in docs/ cannot drift: the CLI reference is regenerated
+from the parsers and compared, and every relative link must resolve."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+PAGES = sorted(DOCS.glob("*.md"))
+# [text](target) and ![alt](target), not inside inline code; the target ends at
+# whitespace or ")" (an optional "title" is ignored).
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("make_cli_reference", DOCS / "make_cli_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _links(text: str) -> list[str]:
+    text = INLINE_CODE.sub("", FENCE.sub("", text))
+    return LINK.findall(text)
+
+
+def test_cli_reference_is_generated_from_the_parsers():
+    expected = _generator().render()
+    actual = (DOCS / "cli.md").read_text(encoding="utf-8")
+    assert actual == expected, "docs/cli.md is out of date: run `.venv/bin/python docs/make_cli_reference.py`"
+
+
+def test_cli_reference_lists_every_command():
+    from impact.cli import build_parser
+
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    missing = [name for name in sub.choices if f"## impact {name}\n" not in text]
+    assert not missing
+
+
+def test_link_finder():
+    text = "See [the guide](user-guide.md#coding), ![fig](img/a.png \"t\"), `[x](not-a-link.md)`, [web](https://x.org).\n```\n[y](fenced.md)\n```\n"
+    assert _links(text) == ["user-guide.md#coding", "img/a.png", "https://x.org"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_relative_links_resolve(page):
+    broken = []
+    for target in _links(page.read_text(encoding="utf-8")):
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+            continue  # http:, https:, mailto: ... and anchors within the page
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        if not (page.parent / path).exists():
+            broken.append(target)
+    assert not broken, f"{page.name}: links to missing files: {broken}"
+
+
+def test_docs_pages_exist():
+    names = {p.name for p in PAGES}
+    assert {"index.md", "user-guide.md", "methods.md", "cli.md", "study-format.md", "codebook-format.md"} <= names
