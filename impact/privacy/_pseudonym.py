@@ -169,15 +169,15 @@ def resolve_key(
     new = secrets.token_hex(32).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(path, "wb") as f:
-        _private(f)
         f.write(new + b"\n")
+    _private(path)
     return new
 
 
-def _private(handle) -> None:
-    # mkstemp already creates the file 0600; say so explicitly where possible.
-    if hasattr(os, "fchmod"):
-        os.fchmod(handle.fileno(), 0o600)
+def _private(path: Path) -> None:
+    # atomic_write gives outputs the usual 0666-less-umask permissions; secrets
+    # are made readable by their owner only right after the rename.
+    os.chmod(path, 0o600)
 
 
 def keyed_hash(value: str, *, key: bytes, kind: str = "") -> str:
@@ -375,6 +375,6 @@ def reidentification_key(
         dtype="str",
     )
     with atomic_write(target, "w") as f:
-        _private(f)
         table.to_csv(f, index=False, lineterminator="\n")
+    _private(target)
     return table
