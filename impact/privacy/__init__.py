@@ -19,6 +19,7 @@ from ._disclosure import (
     suppress_counts,
     suppression_mask,
 )
+from ._formula import safe_table, write_csv_safe
 from ._pseudonym import (
     KEY_ENV,
     KEY_FILE_ENV,
@@ -53,4 +54,6 @@ __all__ = [
     "pseudonymise",
     "reidentification_key",
     "resolve_key",
+    "safe_table",
+    "write_csv_safe",
 ]
