@@ -108,3 +108,17 @@ def test_segment_in_worker_processes_gives_the_same_segments(monkeypatch):
     pd.testing.assert_frame_equal(segment_module.segment(texts, n_jobs=2), expected)
     with pytest.raises(InputError, match="`n_jobs` must be None or a non-zero integer"):
         segment_module.segment(texts, n_jobs=0)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Dr.", "e.g.", "It", "helped", ".", "?", "!", "...", "--", ")", '"', "\u201d",
+                                 "\u2019", "(", ";", ",", " ", "\n", "\t", "A", "b", "Cllr.", "i.e.", "3.", "etc."]),
+                max_size=40).map("".join))
+def test_fused_punkt_spans_equal_nltk_span_tokenize(text):
+    # The fused loop must reproduce NLTK's own span_tokenize exactly (same parameters).
+    import importlib
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    fast = importlib.import_module("impact.coding.segment")._punkt()
+    assert fast.spans(text) == list(PunktSentenceTokenizer(fast._params).span_tokenize(text))

@@ -41,6 +41,10 @@ _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the cre
 _CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
 
 
+_STEM_TEXTS: dict[str, str] = {}  # unit text -> stem string (sentences recur across interviews)
+_STEM_MEMO_LIMIT = 500_000
+
+
 class _Rule:
     __slots__ = ("code", "parts", "gaps", "weight", "contiguous")
 
@@ -191,6 +195,7 @@ class RuleCoder(BaseEstimator):
         self.codebook_ = codebook
         self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
         self.cues_ = _Cues()
+        self._possible_: dict[frozenset, bool] = {}  # term lists present -> could a rule match?
         return self
 
     # ------------------------------------------------------------ coding
@@ -237,7 +242,10 @@ class RuleCoder(BaseEstimator):
                            "start": "int64", "end": "int64"})
 
     def _code_chunk(self, texts: list[str]) -> list[tuple]:
-        stems = [stem_text(t) for t in texts]
+        memo = _STEM_TEXTS
+        if len(memo) > _STEM_MEMO_LIMIT:
+            memo.clear()
+        stems = [memo.get(t) or memo.setdefault(t, stem_text(t)) for t in texts]
         starts = np.cumsum([0] + [len(s) + len(_SEP) - 2 for s in stems])[:-1]
         big = _SEP[1:-1].join(stems)
         matches = self.terms_.find(big)
@@ -247,9 +255,18 @@ class RuleCoder(BaseEstimator):
         owner = np.searchsorted(starts, positions, side="right") - 1
         out: list[tuple] = []
         cuts = np.flatnonzero(np.diff(owner)) + 1
-        for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(matches)], strict=True):
-            i = int(owner[lo])
-            out += self._code_unit(i, texts[i], stems[i], matches[lo:hi], int(starts[i]))
+        possible = self._possible_
+        for lo, hi in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(matches)].tolist(), strict=True):
+            found = matches[lo:hi]
+            present = frozenset(label for m in found for label, _ in m[2])
+            fires = possible.get(present)
+            if fires is None:
+                fires = possible[present] = any(
+                    all(p in present for p in rule.parts[1:]) for label in present for rule in self.rules_by_first_.get(label, ())
+                )
+            if fires:  # else no rule has all its parts here: nothing to read
+                i = int(owner[lo])
+                out += self._code_unit(i, texts[i], stems[i], found, int(starts[i]))
         return out
 
     def _code_unit(self, i: int, text: str, s: str, matches: list, base: int) -> list[tuple]:

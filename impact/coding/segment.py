@@ -49,15 +49,110 @@ _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _COLUMNS = ["segment_id", "interview_id", "turn", "speaker", "start", "end", "text"]
 
 
+_LABEL_NOISE = re.compile(r"[\d\s.]+")
+
+
+@functools.lru_cache(maxsize=65_536)
 def _normal_label(label: str) -> str:
-    return re.sub(r"[\d\s.]+", "", label).lower()
+    return _LABEL_NOISE.sub("", label).lower()
+
+
+class _MemoPunkt(PunktSentenceTokenizer):
+    """Punkt with its per-candidate decision memoised.
+
+    Punkt decides each candidate break from a short context (the word before
+    the ``.``/``?``/``!``, the punctuation and the next word) and fixed
+    parameters, so the decision is a pure function of that context string;
+    contexts recur constantly ("up. We"), and the decision (tokenising and
+    two annotation passes in Python) is most of Punkt's time.
+    """
+
+    _LIMIT = 1_000_000
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._decisions: dict[str, bool] = {}
+        self._period_rx = _engine(self._lang_vars.period_context_re())
+        self._realign_rx = _engine(self._lang_vars.re_boundary_realignment)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``span_tokenize(text)`` as a list, in one loop.
+
+        The same steps as NLTK's ``_match_potential_end_contexts``,
+        ``_slices_from_text`` and ``_realign_boundaries`` (nltk 3.10), fused,
+        without generator and slice objects per candidate; the output is
+        identical (tests compare them on the example study and random text).
+        """
+        decide = self.text_contains_sentbreak
+        cuts: list[tuple[int, int]] = []
+        last_break = 0
+        prev = None
+        prev_lo = prev_hi = 0
+
+        def close(match: Any, lo: int, hi: int) -> None:
+            nonlocal last_break
+            if decide(text[lo:hi] + match.group() + match.group("after_tok")):
+                cuts.append((last_break, match.end()))
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+
+        for match in self._period_rx.finditer(text):
+            start = match.start()
+            space = _LAST_SPACE.search(text, prev_hi, start)
+            word_lo = space.start() + 1 if space is not None and space.start() > prev_hi else prev_lo
+            if prev is not None and prev_hi <= word_lo:
+                close(prev, prev_lo, prev_hi)
+            prev, prev_lo, prev_hi = match, word_lo, start
+        if prev is not None:
+            close(prev, prev_lo, prev_hi)
+        cuts.append((last_break, len(text.rstrip())))
+        out = []
+        realign = 0
+        last = len(cuts) - 1
+        for k, (a, b) in enumerate(cuts):
+            a += realign
+            if k == last:
+                if a < b:
+                    out.append((a, b))
+                continue
+            c, d = cuts[k + 1]
+            m = self._realign_rx.match(text, c, d) if c <= d else None
+            if m:
+                out.append((a, c + len(m.group(0).rstrip())))
+                realign = m.end() - c
+            else:
+                realign = 0
+                if a < b:
+                    out.append((a, b))
+        return out
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        found = self._decisions.get(text)
+        if found is None:
+            found = super().text_contains_sentbreak(text)
+            if len(self._decisions) >= self._LIMIT:
+                self._decisions.clear()
+            self._decisions[text] = found
+        return found
+
+
+_LAST_SPACE = re.compile(r"[ \t\n\r\x0b\x0c](?=[^ \t\n\r\x0b\x0c]*\Z)")  # string.whitespace
+
+
+def _engine(pattern: Any) -> Any:
+    """The compiled ``regex`` pattern under NLTK's timeout wrapper (NLTK's own fixed patterns only)."""
+    try:
+        import regex
+
+        return regex.compile(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError):  # pragma: no cover - older NLTK compiles with re
+        return pattern
 
 
 @functools.cache
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(wordlist("abbreviations"))
-    return PunktSentenceTokenizer(params)
+    return _MemoPunkt(params)
 
 
 def split_turns(
@@ -95,6 +190,12 @@ def split_turns(
     >>> split_turns(t)[["turn", "speaker", "start", "end"]].to_dict("records")
     [{'turn': 1, 'speaker': 'interviewer', 'start': 5, 'end': 19}, {'turn': 2, 'speaker': 'respondent', 'start': 26, 'end': 49}]
     """
+    rows = _turn_rows(transcript, tuple(interviewer_labels), tuple(respondent_labels))
+    return pd.DataFrame(rows, columns=["turn", "speaker", "label", "start", "end"])
+
+
+def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tuple) -> list[tuple]:
+    """The turns of :func:`split_turns` as ``(turn, speaker, label, start, end)`` tuples."""
     extra_int = {_normal_label(x) for x in interviewer_labels}
     extra_resp = {_normal_label(x) for x in respondent_labels}
     found = []
@@ -122,26 +223,26 @@ def split_turns(
         text = transcript[start:stop]
         lead = len(text) - len(text.lstrip())
         trimmed = text.strip()
-        rows.append({"label": raw, "speaker": speaker, "start": start + lead, "end": start + lead + len(trimmed)})
-    turns = pd.DataFrame(rows, columns=["label", "speaker", "start", "end"])
-    turns["speaker"] = _roles(turns, transcript, extra_int, extra_resp)
-    turns.insert(0, "turn", range(1, len(turns) + 1))
-    return turns[["turn", "speaker", "label", "start", "end"]]
+        rows.append((raw, speaker, start + lead, start + lead + len(trimmed)))
+    speakers = _roles(rows, transcript, extra_int, extra_resp)
+    return [(k, speaker, raw, a, b) for k, ((raw, _, a, b), speaker) in enumerate(zip(rows, speakers, strict=True), 1)]
 
 
-def _roles(turns: pd.DataFrame, transcript: str, extra_int: set, extra_resp: set) -> list[str]:
-    norms = [_normal_label(x) for x in turns["label"]]
-    names = {}
-    for raw, norm, start, end in zip(turns["label"], norms, turns["start"], turns["end"], strict=True):
-        if raw and norm not in INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp:
+def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) -> list[str]:
+    norms = [_normal_label(raw) for raw, *_ in rows]
+    known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
+    names: dict[str, tuple[int, int]] = {}
+    for (raw, _, start, end), norm in zip(rows, norms, strict=True):
+        if raw and norm not in known:
             asked, total = names.get(raw, (0, 0))
             names[raw] = (asked + ("?" in transcript[start:end]), total + 1)
     has_interviewer = any(n in INTERVIEWER_LABELS | extra_int for n in norms)
     interviewer = None
     if names and not has_interviewer and len(names) > 1:
-        interviewer = max(names, key=lambda k: (names[k][0] / names[k][1], -list(names).index(k)))
+        order = {k: i for i, k in enumerate(names)}
+        interviewer = max(names, key=lambda k: (names[k][0] / names[k][1], -order[k]))
     out = []
-    for raw, norm, speaker in zip(turns["label"], norms, turns["speaker"], strict=True):
+    for (raw, speaker, *_), norm in zip(rows, norms, strict=True):
         if speaker:
             out.append(speaker)
         elif norm in extra_int or norm in INTERVIEWER_LABELS:
@@ -166,20 +267,37 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
     ['We met Cllr. Smith, e.g. at the LSCB.', 'It helped.']
     """
     end = len(text) if end is None else end
-    punkt = _punkt()
     spans = []
     cuts = [start] + [m.end() for m in _PARAGRAPH.finditer(text, start, end)] + [end]
+    memo = _PARA_SPANS
     for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
         para = text[lo:hi]
-        if not para.strip():
-            continue
-        for a, b in punkt.span_tokenize(para):
-            piece = para[a:b]
-            lead = len(piece) - len(piece.lstrip())
-            body = piece.strip()
-            if body:
-                spans.append((lo + a + lead, lo + a + lead + len(body)))
+        found = memo.get(para)
+        if found is None:
+            found = _paragraph_spans(para)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[para] = found
+        spans += [(lo + a, lo + b) for a, b in found]
     return spans
+
+
+_PARA_SPANS: dict[str, tuple[tuple[int, int], ...]] = {}  # paragraph -> its sentence spans (they recur)
+_MEMO_LIMIT = 500_000
+
+
+def _paragraph_spans(para: str) -> tuple[tuple[int, int], ...]:
+    """Trimmed sentence spans of one paragraph, by Punkt."""
+    if not para.strip():
+        return ()
+    spans = []
+    for a, b in _punkt().spans(para):
+        piece = para[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            spans.append((a + lead, a + lead + len(body)))
+    return tuple(spans)
 
 
 def _texts(data: Any) -> tuple[pd.Series, pd.DataFrame | None]:
@@ -217,9 +335,8 @@ def _segment_rows(items: list[tuple], speakers: str, sentences: bool, interviewe
                   respondent_labels: tuple) -> list[tuple]:
     rows: list[tuple] = []
     for interview_id, transcript in items:
-        turns = split_turns(transcript, interviewer_labels=interviewer_labels, respondent_labels=respondent_labels)
         n = 0
-        for turn, speaker, lo, hi in zip(turns["turn"], turns["speaker"], turns["start"], turns["end"], strict=True):
+        for turn, speaker, _, lo, hi in _turn_rows(transcript, interviewer_labels, respondent_labels):
             if speakers == "respondent" and speaker != "respondent":
                 continue
             spans = split_sentences(transcript, start=lo, end=hi) if sentences else ([(lo, hi)] if hi > lo else [])
