@@ -115,6 +115,10 @@ def test_number_formats():
     assert shown.iloc[0].tolist() == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     assert shown.iloc[1].tolist() == ["learning", "0.00", "-0.20 to 0.25", "0.012", "50.0%", "\u2013"]
     assert shown.loc[2, "n"] == "1,500"
+    # Suppressed counts: numbers mixed with symbols in one column, shown as numbers and right-aligned.
+    suppressed = display_frame(pd.DataFrame({"n": [12, "c", 7.5], "who": ["a", "b", "c"]}), {})
+    assert suppressed["n"].tolist() == ["12", "c", "7.50"]
+    assert suppressed.attrs["numeric"] == ["n"]
 
 
 # --- model validation ---------------------------------------------------------

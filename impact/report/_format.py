@@ -145,6 +145,8 @@ def format_p(p: float, digits: int = 3) -> str:
     """
     if _is_missing(p):
         return MISSING
+    if isinstance(p, str):  # a suppression symbol such as "c"
+        return p
     floor = 10.0**-digits
     if p < floor:
         return f"<{floor:.{digits}f}"
@@ -161,6 +163,8 @@ def format_pct(x: float, digits: int = 1) -> str:
     """
     if _is_missing(x):
         return MISSING
+    if isinstance(x, str):  # a suppression symbol such as "c"
+        return x
     return f"{_fixed(x * 100, digits)}%"
 
 
@@ -176,6 +180,8 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
     """
     if _is_missing(low) or _is_missing(high):
         return MISSING
+    if isinstance(low, str) or isinstance(high, str):  # suppressed
+        return low if isinstance(low, str) else high
     if percent:
         return f"{format_pct(low, digits)} to {format_pct(high, digits)}"
     return f"{_fixed(low, digits)} to {_fixed(high, digits)}"
@@ -199,7 +205,13 @@ def _auto_spec(name: str, series: pd.Series) -> FormatSpec:
         return FormatSpec("auto")
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return FormatSpec("date")
+    if pd.api.types.is_object_dtype(dtype) and any(_is_number(v) for v in series.tolist()):
+        return FormatSpec("auto")  # numbers mixed with symbols, e.g. suppressed counts ("c")
     return FormatSpec("text")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
 
 
 def resolve_formats(data: pd.DataFrame, columns_format: dict) -> dict[str, FormatSpec | CI]:
@@ -261,6 +273,8 @@ def format_value(value: object, spec: FormatSpec) -> str:
     '1,234.57'
     >>> format_value(pd.Timestamp("2013-03-03"), parse_spec("date"))
     '3 Mar 2013'
+    >>> format_value("c", parse_spec("int"))  # a suppression symbol stays as it is
+    'c'
     """
     if _is_missing(value):
         return MISSING
@@ -281,6 +295,8 @@ def format_value(value: object, spec: FormatSpec) -> str:
             return "Yes" if bool(value) else "No"
         if kind == "auto" and isinstance(value, (float, np.floating)):
             return _auto_number(float(value))
+        if kind == "auto" and _is_number(value):
+            return str(int(value))
     except (TypeError, ValueError):
         pass  # text in a numeric column is shown as it is
     return clean_text(value)
