@@ -119,3 +119,55 @@ def make_tiny_study():
 def tiny_study():
     """A small in-memory study (see :func:`make_tiny_study`)."""
     return make_tiny_study()
+
+
+@pytest.fixture(autouse=True)
+def _pseudonym_key(monkeypatch):
+    """A fixed pseudonym key, so no test writes a key file into the user's home."""
+    monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
+
+
+def browser_path() -> str | None:
+    """A headless-capable Chromium or Chrome on PATH, or None."""
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def images_loaded_in_browser(html: Path, workdir: Path) -> tuple[int, int]:
+    """Open ``html`` in headless Chromium and return (images loaded, images on the page).
+
+    The page keeps its content security policy; only an inline probe script is
+    allowed, which counts the images that finished loading with a real size.
+    """
+    import re
+    import subprocess
+
+    browser = browser_path()
+    if browser is None:
+        pytest.skip("no Chromium or Chrome on PATH (apt-get install chromium) - browser rendering not checked")
+    page = html.read_text(encoding="utf-8")
+    probe = (
+        "<script>window.addEventListener('load', function () {"
+        "var imgs = Array.from(document.images);"
+        "var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;"
+        "var p = document.createElement('p'); p.id = 'probe';"
+        "p.textContent = 'loaded=' + ok + ' total=' + imgs.length; document.body.appendChild(p); });</script>"
+    )
+    page = page.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", 1)
+    page = page.replace("</body>", probe + "</body>", 1)
+    target = workdir / "probe.html"
+    target.write_text(page, encoding="utf-8")
+    result = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={workdir / 'profile'}",
+         "--virtual-time-budget=10000", "--dump-dom", target.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    match = re.search(r"loaded=(\d+) total=(\d+)", result.stdout)
+    assert match, f"probe did not run; stderr: {result.stderr[-2000:]}"
+    return int(match.group(1)), int(match.group(2))

@@ -1,0 +1,51 @@
+"""Programme-level findings for a study folder, as LGA staff would run them.
+
+Usage::
+
+    python analysis/programme_findings.py STUDY_FOLDER OUT_FOLDER [--identify] [--seed N]
+
+This is a thin script over the library: it validates the study, runs the
+programme analysis (:func:`impact.pipeline.run`), and prints the headline
+comparisons - every number comes from the library's tables.  Edit the
+options below (codebook, disclosure threshold, permutations) for your study.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import impact
+
+#: Options a programme analysis usually fixes once and keeps (recorded in the outputs' provenance).
+OPTIONS = {
+    "codebook": None,  # the study's codebook (study.yaml), else nfer_impacts
+    "n_resamples": 10_000,  # permutations per test
+    "min_count": 5,  # counts below this are published as "c"
+    "quote_k": 5,  # councils that must share a quote's attribution
+}
+
+
+def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed: int = 0, **options) -> impact.RunResult:
+    """Run the programme analysis and write the findings bundle to ``out_dir``."""
+    result = impact.run(study, out_dir, identify=identify, seed=seed, **{**OPTIONS, **options})
+    c = result.findings.comparisons
+    headline = c.sort_values("p_value").head(5)[["code", "wave", "hodges_lehmann", "p_value", "p_adjusted"]]
+    print(result)
+    print("\nStrongest differences by intervention status (share of participants reporting each impact):")
+    print(headline.to_string(index=False))
+    return result
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("study")
+    parser.add_argument("out")
+    parser.add_argument("--identify", action="store_true")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    try:
+        main(args.study, args.out, identify=args.identify, seed=args.seed)
+    except impact.ImpactError as exc:
+        sys.exit(f"programme_findings: {exc}")

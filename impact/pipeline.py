@@ -1,0 +1,496 @@
+"""The main job: a study folder in, programme-level findings out.
+
+:func:`analyse` runs validate -> segment -> code -> panel -> trajectories ->
+statistics and returns :class:`Findings` (every table the report shows, as
+DataFrames).  :func:`build_report` turns findings into an
+:class:`impact.report.Report` that is safe to publish (pseudonyms, redacted
+quotes with coarsened attribution, small counts suppressed).  :func:`run`
+does both and writes the report bundle (HTML, Word, Excel, CSV, figures,
+provenance) to a folder in one atomic step: a run that fails or is killed
+leaves the previous outputs exactly as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import platform
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import vocab
+from ._io import atomic_write_text, staged_directory
+from ._version import __version__
+from .describe import describe_study
+from .panel import STATUS_GROUPS, council_panel, participant_panel
+from .study import Study, load_study
+from .trajectories import action_completion, trajectories, transition_matrix
+
+__all__ = ["Findings", "analyse", "build_report", "run", "study_hash", "RunResult"]
+
+STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
+
+
+def study_hash(study: Study) -> str:
+    """SHA-256 of a study's tables, metadata and transcript text (order-stable)."""
+    h = hashlib.sha256()
+    h.update(json.dumps(study.meta, sort_keys=True, default=str).encode())
+    for name in sorted(study._tables):
+        h.update(name.encode())
+        header, records = study.records(name)
+        h.update(json.dumps([header, [r for _, r in records]], sort_keys=True).encode())
+    for iid, text in study.transcripts().items():
+        h.update(str(iid).encode())
+        h.update(hashlib.sha256(text.encode("utf-8")).digest())
+    return h.hexdigest()
+
+
+@dataclass
+class Findings:
+    """Every table of a programme analysis (unrounded, with real ids)."""
+
+    study: Study
+    codebook: Any
+    segments: pd.DataFrame
+    coded: pd.DataFrame
+    panel: pd.DataFrame
+    participant_panel: pd.DataFrame
+    trajectories: pd.DataFrame
+    trajectory_summary: pd.DataFrame
+    transitions: pd.DataFrame
+    prevalence: pd.DataFrame
+    comparisons: pd.DataFrame
+    change: pd.DataFrame
+    models: pd.DataFrame
+    sample: dict[str, pd.DataFrame]
+    themes: pd.DataFrame
+    actions: pd.DataFrame
+    survey_model: pd.DataFrame | None = None
+    indicator_trends: pd.DataFrame | None = None
+    reliability: pd.DataFrame | None = None
+    parameters: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+
+def _progress(callback: Callable[[str], None] | None, message: str) -> None:
+    if callback is not None:
+        callback(message)
+
+
+def analyse(
+    study: Study,
+    *,
+    codebook: Any = None,
+    seed: int = 0,
+    n_resamples: int = 2_000,
+    alpha: float = 0.05,
+    adjust: str = "holm",
+    human: pd.DataFrame | None = None,
+    progress: Callable[[str], None] | None = None,
+    cache_dir: str | Path | None = None,
+) -> Findings:
+    """Run the programme analysis of a study.
+
+    Parameters
+    ----------
+    study : Study
+    codebook : Codebook, str or path, optional
+        Default: the study's codebook (``study.yaml``), else ``nfer_impacts``.
+    seed : int
+        Seed of every permutation test (the analysis is deterministic).
+    n_resamples : int
+        Permutations per permutation test.
+    alpha : float
+        1 - confidence level of every interval.
+    adjust : {"holm", "fdr_bh"}
+        Multiplicity adjustment across codes and waves.
+    human : DataFrame, optional
+        Human codings (coded format with a ``coder`` column) of some of the
+        same segments, for the reliability section.
+    progress : callable, optional
+        Called with a short message at the start of each step.
+    cache_dir : path, optional
+        Folder caching segmentation and coding by transcript hash.
+
+    Returns
+    -------
+    Findings
+    """
+    from .coding import Codebook, RuleCoder, segment
+    from .stats import change_over_time, compare_groups, longitudinal_model, prevalence_table
+
+    if codebook is None:
+        codebook = study.codebook_ref
+    if not isinstance(codebook, Codebook):
+        ref = str(codebook)
+        if study.root is not None and (study.root / ref).is_file():
+            ref = str(study.root / ref)
+        codebook = Codebook.load(ref)
+
+    _progress(progress, "segmenting transcripts")
+    segments = _cached_segments(study, segment, cache_dir)
+    _progress(progress, f"coding {len(segments):,} segments with {codebook.id}")
+    coded = _cached_coding(study, segments, RuleCoder(codebook), cache_dir, key=f"{codebook.id}-{codebook.hash}")
+    themes_book = Codebook.load("review_themes")
+    themes_coded = _cached_coding(study, segments, RuleCoder(themes_book), cache_dir, key=f"themes-{themes_book.hash}")
+    codes = _top_codes(codebook)
+
+    _progress(progress, "building the council x wave panel")
+    panel = council_panel(study, coded, segments=segments, codes=codes)
+    ppanel = participant_panel(study, coded, segments=segments, codes=codes)
+    traj = trajectories(panel, study=study)
+    ptraj = trajectories(ppanel, study=study, unit="participant_id")
+    traj_summary = (
+        ptraj.groupby(["code", "realisation"]).size().unstack(fill_value=0).add_prefix("realisation_").reset_index()
+        .merge(ptraj.groupby(["code", "persistence"]).size().unstack(fill_value=0).add_prefix("persistence_").reset_index(),
+               on="code")
+    )
+    transitions = transition_matrix(ppanel, study=study, unit="participant_id")
+
+    _progress(progress, "comparing by intervention status")
+    seen = panel[panel["interviewed"]].copy()
+    seen["share_participants"] = seen["share_participants"].astype(float)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        prevalence = prevalence_table(ppanel, outcome="mentioned", group="status_group", by=["code", "wave"], alpha=alpha)
+        comparisons = compare_groups(
+            seen, outcome="share_participants", group="status_group", by=["code", "wave"], unit="council_id",
+            alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
+            outcome_type="continuous",
+        )
+        change = change_over_time(
+            seen, outcome="share_participants", time="wave", unit="council_id", group="status_group", by="code",
+            times=study.wave_ids, adjust=adjust,
+        )
+        _progress(progress, "fitting longitudinal models")
+        models = _gee_by_code(ppanel, codes, study.wave_ids, longitudinal_model, alpha)
+        survey_model = _survey_model(study, longitudinal_model, alpha)
+    stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
+
+    sample = describe_study(study)
+    themes = _theme_matrix(study, themes_coded, segments, themes_book)
+    actions = action_completion(study)
+    trends = _indicator_trends(study)
+    reliability = _reliability(coded, human, segments) if human is not None else None
+    params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust}
+    provenance = {
+        "package": "impact",
+        "version": __version__,
+        "python": platform.python_version(),
+        "study": study.name,
+        "study_hash": study_hash(study),
+        "codebook": codebook.id,
+        "codebook_version": codebook.version,
+        "codebook_hash": codebook.hash,
+        "parameters": params,
+        "seed": seed,
+        "statistical_warnings": stat_warnings,
+    }
+    return Findings(
+        study=study, codebook=codebook, segments=segments, coded=coded, panel=panel, participant_panel=ppanel,
+        trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
+        comparisons=comparisons, change=change, models=models, sample=sample, themes=themes, actions=actions,
+        survey_model=survey_model, indicator_trends=trends, reliability=reliability, parameters=params,
+        provenance=provenance,
+    )
+
+
+# --------------------------------------------------------------------------- steps
+def _top_codes(codebook) -> list[str]:
+    codes = codebook.codes
+    if "parent" in codes.columns:
+        top = codes[codes["parent"].isna() | (codes["parent"].astype(str) == "")]
+        if len(top):
+            return [str(c) for c in top["code_id"]]
+    return [str(c) for c in codes["code_id"]]
+
+
+def _cache_path(cache_dir, kind: str, key: str) -> Path | None:
+    if cache_dir is None:
+        return None
+    return Path(cache_dir) / f"{kind}-{key}.pkl"
+
+
+def _transcripts_key(study: Study) -> str:
+    h = hashlib.sha256()
+    for iid, text in study.transcripts().items():
+        h.update(str(iid).encode() + b"\0" + hashlib.sha256(text.encode()).digest())
+    iv = study.interviews[["interview_id", "council_id", "participant_id", "wave"]]
+    h.update(pd.util.hash_pandas_object(iv.astype(str), index=False).to_numpy().tobytes())
+    return h.hexdigest()[:24]
+
+
+def _cached_segments(study: Study, segment, cache_dir) -> pd.DataFrame:
+    path = _cache_path(cache_dir, "segments", _transcripts_key(study))
+    if path is not None and path.is_file():
+        return pd.read_pickle(path)
+    seg = segment(study)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        seg.to_pickle(tmp)
+        tmp.replace(path)
+    return seg
+
+
+def _cached_coding(study: Study, segments: pd.DataFrame, coder, cache_dir, *, key: str) -> pd.DataFrame:
+    path = _cache_path(cache_dir, "coded", f"{key}-{_transcripts_key(study)}")
+    if path is not None and path.is_file():
+        return pd.read_pickle(path)
+    coded = coder.code(segments)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        coded.to_pickle(tmp)
+        tmp.replace(path)
+    return coded
+
+
+def _gee_by_code(seen: pd.DataFrame, codes: list[str], waves: list[str], model, alpha: float) -> pd.DataFrame:
+    """Binomial GEE per code on the participant panel: mentioned ~ wave + status, councils as clusters."""
+    rows = []
+    for code in codes:
+        d = seen[seen["code"] == code].dropna(subset=["status_group"]).copy()
+        d["y"] = d["mentioned"].astype(int)
+        d["wave"] = pd.Categorical(d["wave"], categories=waves)
+        d["in_intervention"] = (d["status_group"] == "intervention").astype(int)
+        if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
+            continue
+        try:
+            res = model(d, formula="y ~ C(wave) + in_intervention", unit="council_id", family="binomial",
+                        method="gee", cov_struct="exchangeable", alpha=alpha)
+        except (ValueError, np.linalg.LinAlgError) as exc:
+            warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", stacklevel=2)
+            continue
+        p = res.params.reset_index().rename(columns={"index": "term"})
+        if "term" not in p.columns:
+            p = p.rename(columns={p.columns[0]: "term"})
+        p.insert(0, "code", code)
+        p["n_obs"] = res.n_obs
+        p["n_units"] = res.n_units
+        rows.append(p)
+    if not rows:
+        return pd.DataFrame(columns=["code", "term", "estimate", "se", "ci_low", "ci_high", "p_value"])
+    out = pd.concat(rows, ignore_index=True)
+    out["odds_ratio"] = np.exp(out["estimate"])
+    out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
+    out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
+    return out
+
+
+def _survey_model(study: Study, model, alpha: float) -> pd.DataFrame | None:
+    """Linear mixed model of each respondent's mean survey score: wave x status, councils random."""
+    sr = study.survey_responses.dropna(subset=["value"])
+    if sr.empty or sr["wave"].nunique() < 2:
+        return None
+    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
+    ws = study.wave_status()[["council_id", "wave", "intervention"]]
+    scores = scores.merge(ws, on=["council_id", "wave"], how="left")
+    scores["in_intervention"] = scores["intervention"].map(STATUS_GROUPS).eq("intervention").astype(int)
+    scores["wave"] = pd.Categorical(scores["wave"], categories=[w for w in study.wave_ids if w in set(scores["wave"])])
+    scores["score"] = scores["value"].astype(float)
+    try:
+        res = model(scores, formula="score ~ C(wave) + in_intervention", unit="council_id", method="mixed",
+                    family="gaussian", alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError) as exc:
+        warnings.warn(f"survey mixed model could not be fitted: {exc}", stacklevel=2)
+        return None
+    p = res.params.reset_index().rename(columns={"index": "term"})
+    if "term" not in p.columns:
+        p = p.rename(columns={p.columns[0]: "term"})
+    p["n_obs"] = res.n_obs
+    p["n_units"] = res.n_units
+    return p
+
+
+def _theme_matrix(study: Study, themes_coded: pd.DataFrame, segments: pd.DataFrame, book) -> pd.DataFrame:
+    """Councils x review themes: participants raising each theme (not negated), long."""
+    c = themes_coded[~themes_coded.get("negated", pd.Series(False, index=themes_coded.index)).astype(bool)]
+    seg = segments[["segment_id", "council_id", "participant_id", "text"]].rename(columns={"segment_id": "unit"})
+    c = c.merge(seg, on="unit", how="left")
+    top = _top_codes(book)
+    grid = study.councils[["council_id"]].merge(pd.DataFrame({"theme": pd.Series(top, dtype="str")}), how="cross")
+    agg = (
+        c.groupby(["council_id", "code"]).agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "size"))
+        .reset_index().rename(columns={"code": "theme"})
+    )
+    best = (
+        c.sort_values(["council_id", "code", "score", "unit"], ascending=[True, True, False, True])
+        .drop_duplicates(["council_id", "code"])[["council_id", "code", "unit", "text", "participant_id"]]
+        .rename(columns={"code": "theme", "text": "example"})
+    )
+    out = grid.merge(agg, on=["council_id", "theme"], how="left").merge(best, on=["council_id", "theme"], how="left")
+    out["n_participants"] = out["n_participants"].fillna(0).astype(int)
+    out["n_segments"] = out["n_segments"].fillna(0).astype(int)
+    out["raised"] = out["n_segments"] > 0
+    return out
+
+
+def _indicator_trends(study: Study) -> pd.DataFrame | None:
+    ind = study.indicators
+    if ind.empty:
+        return None
+    ws = study.wave_status()
+    latest = ws.sort_values("reference_date").groupby("council_id")["intervention"].agg(
+        lambda s: "intervention" if (s.map(STATUS_GROUPS) == "intervention").any() else "no_intervention")
+    d = ind.merge(latest.rename("status_group").reset_index(), on="council_id", how="left")
+    out = (
+        d.groupby(["measure", "period", "status_group"])
+        .agg(n_councils=("value", "count"), mean=("value", "mean"), median=("value", "median"),
+             n_suppressed=("flag", lambda s: int(s.notna().sum())))
+        .reset_index()
+    )
+    return out
+
+
+def _reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    from .agreement import agreement_table, coding_to_units
+
+    need = {"unit", "code", "coder"}
+    if not need <= set(human.columns):
+        raise ValueError(f"`human` codings must have the columns {sorted(need)}; got {sorted(human.columns)}.")
+    units = sorted(set(human["unit"]))
+    both = pd.concat([coded.assign(coder="machine"), human], ignore_index=True)
+    both = both[both["unit"].isin(units)]
+    codes = sorted(set(coded["code"]) | set(human["code"]))
+    long = coding_to_units(both, units=segments[segments["segment_id"].isin(units)].rename(columns={"segment_id": "unit"}), codes=codes)
+    return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
+                           metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))
+
+
+# --------------------------------------------------------------------------- report
+@dataclass
+class RunResult:
+    """What :func:`run` wrote: the output folder and its main files."""
+
+    out_dir: Path
+    files: dict[str, Path]
+    findings: Findings
+
+    def __str__(self) -> str:
+        main = ("report.html", "report.docx", "tables.xlsx")
+        lines = [f"findings written to {self.out_dir}"]
+        lines += [f"  {k}: {self.files[k]}" for k in main if k in self.files]
+        n_fig = sum(1 for k in self.files if k.startswith("figures/") and k.endswith(".png"))
+        n_tab = sum(1 for k in self.files if k.startswith("tables/"))
+        if "reidentification_key" in self.files:
+            lines.append(f"  re-identification key (keep private, outside the published folder): {self.files['reidentification_key']}")
+        lines.append(f"  {n_fig} figures (PNG and SVG) in {self.out_dir / 'figures'}, {n_tab} CSV tables in {self.out_dir / 'tables'}")
+        return "\n".join(lines)
+
+
+def build_report(
+    findings: Findings,
+    *,
+    identify: bool = False,
+    min_count: int = 5,
+    quote_k: int = 5,
+    key: bytes | str | None = None,
+):
+    """Assemble the publishable report from findings (see :mod:`impact._report_build`)."""
+    from ._report_build import assemble
+
+    return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
+
+
+def run(
+    study: str | Path | Study,
+    out_dir: str | Path,
+    *,
+    codebook: Any = None,
+    seed: int = 0,
+    n_resamples: int = 2_000,
+    identify: bool = False,
+    min_count: int = 5,
+    quote_k: int = 5,
+    key_file: str | Path | None = None,
+    human: str | Path | pd.DataFrame | None = None,
+    progress: Callable[[str], None] | None = None,
+    cache: bool = True,
+    command: str | None = None,
+) -> RunResult:
+    """Validate, analyse and report a study; write the bundle to ``out_dir`` atomically.
+
+    Parameters
+    ----------
+    study : path or Study
+        The study folder (validated on loading) or a loaded study.
+    out_dir : path
+        Output folder.  Its previous content is replaced in one step only
+        when the whole run succeeds.
+    codebook, seed, n_resamples
+        See :func:`analyse`.
+    identify : bool
+        Show real council names and ids instead of pseudonyms.
+    min_count : int
+        Counts below this are shown as ``c`` in published tables.
+    quote_k : int
+        Each quote's attribution is coarsened until at least this many
+        councils share it.
+    key_file : path, optional
+        Pseudonymisation key file (kept outside ``out_dir``); see
+        :func:`impact.privacy.resolve_key`.
+    human : path or DataFrame, optional
+        Human codings for the reliability section.
+    command : str, optional
+        The command line that asked for the run, recorded in the provenance.
+    cache : bool
+        Cache segmentation and coding under ``<out_dir>/../.impact-cache``,
+        keyed by transcript hash, so a re-run that only changes the
+        statistics skips them.
+
+    Returns
+    -------
+    RunResult
+    """
+    from .privacy import resolve_key
+    from .report import render
+
+    out_dir = Path(out_dir)
+    if not isinstance(study, Study):
+        _progress(progress, f"validating {study}")
+        study = load_study(study)
+    if isinstance(human, (str, Path)):
+        from .coding import read_coded
+
+        human = read_coded(human)
+    cache_dir = out_dir.parent / ".impact-cache" if cache else None
+    findings = analyse(study, codebook=codebook, seed=seed, n_resamples=n_resamples, human=human,
+                       progress=progress, cache_dir=cache_dir)
+    key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)
+    findings.provenance.update(
+        {
+            "generated": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
+            "command": command or "impact.pipeline.run (Python API)",
+            "identify": identify,
+            "min_count": min_count,
+            "quote_k": quote_k,
+        }
+    )
+    _progress(progress, "writing the report")
+    report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
+    with staged_directory(out_dir) as staging:
+        files = render(report, staging)
+        for name, text in extra.items():
+            atomic_write_text(staging / name, text)
+            files[name] = staging / name
+    files = {k: out_dir / Path(v).relative_to(staging) for k, v in files.items()}
+    if key is not None:
+        from .privacy import reidentification_key
+
+        reid = out_dir.parent / f"{out_dir.name}-reidentification-key.csv"
+        reidentification_key(reid, study.councils[["council_id"]], columns={"council_id": "council"}, key=key,
+                             output_dir=out_dir)
+        files["reidentification_key"] = reid
+    return RunResult(out_dir=out_dir, files=files, findings=findings)
+
+
+def _labels(values, vocabulary: dict[str, str]) -> list[str]:
+    return [vocab.label(vocabulary, v) for v in values]

@@ -1,0 +1,181 @@
+"""The main job end to end on a small synthetic study: outputs, numbers, privacy, atomicity."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import impact
+from impact.pipeline import run
+from impact.stats import compare_groups
+
+pytestmark = pytest.mark.xdist_group("pipeline")
+
+
+@pytest.fixture(scope="module")
+def small_study(tmp_path_factory):
+    path = tmp_path_factory.mktemp("study") / "s"
+    impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def result(small_study, tmp_path_factory):
+    import os
+
+    os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"
+    out = tmp_path_factory.mktemp("out") / "findings"
+    return run(small_study, out, n_resamples=499, seed=3)
+
+
+def _all_text(out: Path) -> dict[str, str]:
+    """Text of every output: HTML, CSV, JSON, and the XML inside .xlsx and .docx."""
+    texts = {}
+    for f in out.rglob("*"):
+        if not f.is_file():
+            continue
+        if f.suffix in (".xlsx", ".docx"):
+            with zipfile.ZipFile(f) as z:
+                texts[str(f)] = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+        elif f.suffix in (".html", ".csv", ".json", ".svg", ".txt"):
+            texts[str(f)] = f.read_text(encoding="utf-8-sig")
+    return texts
+
+
+def test_outputs_written(result):
+    out = result.out_dir
+    for name in ("report.html", "report.docx", "tables.xlsx", "provenance.json", "tables/comparisons.csv",
+                 "tables/prevalence.csv", "figures/prevalence_heatmap.png", "figures/prevalence_heatmap.svg"):
+        assert (out / name).is_file(), name
+    prov = result.findings.provenance
+    assert prov["codebook"] == "nfer_impacts" and len(prov["codebook_hash"]) >= 16
+    assert len(prov["study_hash"]) == 64 and prov["seed"] == 3
+    assert "report.html" in str(result)
+    assert not any(p.name.startswith(".") for p in out.parent.iterdir() if p.name != ".impact-cache")
+
+
+def test_report_numbers_come_from_library_tables(result, small_study):
+    """Recompute the comparisons independently from the panel and compare to the published CSV."""
+    f = result.findings
+    panel = impact.council_panel(f.study, f.coded, segments=f.segments, codes=list(f.comparisons["code"].unique()))
+    seen = panel[panel["interviewed"]].assign(share_participants=lambda d: d["share_participants"].astype(float))
+    again = compare_groups(seen, outcome="share_participants", group="status_group", by=["code", "wave"],
+                           unit="council_id", seed=3, n_resamples=499, method="permutation", outcome_type="continuous")
+    published = pd.read_csv(result.out_dir / "tables" / "comparisons.csv", encoding="utf-8-sig")
+    assert len(published) == len(again)
+    np.testing.assert_allclose(published["p_value"], again["p_value"], rtol=1e-12)
+    shown = published["difference"].astype(str) != "c"  # suppressed with a small group's count
+    small = ((again["n_a"] < 5) | (again["n_b"] < 5)).to_numpy()
+    np.testing.assert_array_equal(~shown.to_numpy(), small)
+    np.testing.assert_allclose(published.loc[shown, "difference"].astype(float), again.loc[shown.to_numpy(), "hodges_lehmann"],
+                               rtol=1e-12)
+    # Prevalence: events / participants, recomputed by hand from the participant panel.
+    pp = f.participant_panel
+    prev = pd.read_csv(result.out_dir / "tables" / "prevalence.csv", encoding="utf-8-sig", dtype=str)
+    label = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"]))
+    wave_label = dict(zip(f.study.waves["wave"], f.study.waves["label"]))
+    checked = 0
+    for (code, wave, group), sub in pp.groupby(["code", "wave", "status_group"]):
+        status = {"intervention": "In intervention", "no_intervention": "Not in intervention"}[group]
+        row = prev[(prev["impact"] == label[code]) & (prev["wave"] == wave_label[wave]) & (prev["status"] == status)]
+        assert len(row) == 1
+        if row["n_participants"].iloc[0] != "c":
+            assert int(row["n_participants"].iloc[0]) == len(sub)
+        if row["n_mentioning"].iloc[0] != "c":
+            assert int(row["n_mentioning"].iloc[0]) == int(sub["mentioned"].sum())
+            assert float(row["prevalence"].iloc[0]) == pytest.approx(sub["mentioned"].mean(), rel=1e-12)
+            checked += 1
+    assert checked > 5
+
+
+def test_no_published_count_below_threshold(result):
+    for csv in (result.out_dir / "tables").glob("*.csv"):
+        t = pd.read_csv(csv, encoding="utf-8-sig", dtype=str)
+        for col in t.columns:
+            if re.fullmatch(r"(n|n_.*|events.*|realisation_.*|persistence_.*)", col):
+                for v in t[col].dropna():
+                    assert v == "c" or float(v) == 0 or float(v) >= 5, (csv.name, col, v)
+
+
+def test_no_planted_personal_detail_in_any_output(result, small_study):
+    pii = pd.read_csv(small_study / "planted_pii.csv", dtype=str)
+    names = pd.read_csv(small_study / "participants.csv", dtype=str)["name"].dropna()
+    texts = _all_text(result.out_dir)
+    assert texts
+    values = set(pii["value"]) | set(names)
+    leaks = [(v, f) for v in values for f, t in texts.items() if v in t]
+    assert leaks == []
+
+
+def test_councils_pseudonymised(result, small_study):
+    councils = pd.read_csv(small_study / "councils.csv", dtype=str)
+    html = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    assert "Council C0" in html
+    for name in councils["name"]:
+        assert f">{name}<" not in html
+    key_file = result.files["reidentification_key"]
+    assert key_file.is_file() and not key_file.is_relative_to(result.out_dir)
+
+
+def test_rerun_is_idempotent(result, small_study, tmp_path):
+    again = run(small_study, tmp_path / "again", n_resamples=499, seed=3)
+    for csv in (result.out_dir / "tables").glob("*.csv"):
+        assert csv.read_bytes() == (again.out_dir / "tables" / csv.name).read_bytes(), csv.name
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_run_leaves_previous_outputs_intact(result, small_study, tmp_path, sig):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(result.out_dir, out)
+    before = _snapshot(out)
+    cmd = [sys.executable, "-m", "impact", "run", str(small_study), "--out", str(out), "--resamples", "499", "--no-cache"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Kill it once it has started writing its staging folder (mid-way), or after a few seconds.
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        if any(p.name.startswith(".out.staging-") for p in tmp_path.iterdir()):
+            break
+        time.sleep(0.05)
+    if proc.poll() is None:
+        proc.send_signal(sig)
+    proc.wait(timeout=60)
+    assert _snapshot(out) == before
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (out / "report.html").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+def test_cli_run_invalid_study_exits_2(tmp_path, capsys):
+    from impact.cli import main
+
+    (tmp_path / "study.yaml").write_text("name: broken\n")
+    assert main(["run", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "councils.csv" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_figures_load_in_a_browser(result, tmp_path):
+    from conftest import images_loaded_in_browser
+
+    loaded, total = images_loaded_in_browser(result.out_dir / "report.html", tmp_path)
+    n_png = len(list((result.out_dir / "figures").glob("*.png")))
+    assert total >= 4 and loaded == total == n_png
