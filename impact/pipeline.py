@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
 import platform
 import warnings
 from collections.abc import Callable
@@ -34,6 +35,9 @@ from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
 
 __all__ = ["Findings", "analyse", "build_report", "run", "study_hash", "RunResult"]
+
+# Worker processes for segmenting and coding a large corpus (small studies stay in process).
+_N_JOBS = min(2, os.cpu_count() or 1)
 
 STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
 
@@ -137,9 +141,9 @@ def analyse(
     _progress(progress, "segmenting transcripts")
     segments = _cached_segments(study, segment, cache_dir)
     _progress(progress, f"coding {len(segments):,} segments with {codebook.id}")
-    coded = _cached_coding(study, segments, RuleCoder(codebook), cache_dir, key=f"{codebook.id}-{codebook.hash}")
+    coded = _cached_coding(study, segments, RuleCoder(codebook, n_jobs=_N_JOBS), cache_dir, key=f"{codebook.id}-{codebook.hash}")
     themes_book = Codebook.load("review_themes")
-    themes_coded = _cached_coding(study, segments, RuleCoder(themes_book), cache_dir, key=f"themes-{themes_book.hash}")
+    themes_coded = _cached_coding(study, segments, RuleCoder(themes_book, n_jobs=_N_JOBS), cache_dir, key=f"themes-{themes_book.hash}")
     codes = _top_codes(codebook)
 
     _progress(progress, "building the council x wave panel")
@@ -231,7 +235,7 @@ def _cached_segments(study: Study, segment, cache_dir) -> pd.DataFrame:
     path = _cache_path(cache_dir, "segments", _transcripts_key(study))
     if path is not None and path.is_file():
         return pd.read_pickle(path)
-    seg = segment(study)
+    seg = segment(study, n_jobs=_N_JOBS)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

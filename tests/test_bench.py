@@ -28,6 +28,7 @@ FIELDS = {
                "coder_vs_naive", "floor_vs_coder"],
     "statistics": ["n_councils", "n_tests", "n_resamples", "panel_s", "prevalence_s", "permutation_s", "change_s",
                    "gee_s", "mixed_s", "full_statistics_s", "scipy_n_tests", "scipy_s", "permutation_vs_scipy",
+                   "permutation_engine_s", "permutation_engine_vs_scipy",
                    "full_statistics_vs_scipy", "max_abs_p_difference"],
     "end_to_end": ["command", "run_wall_s", "run_peak_rss_mb", "run_peak_tree_rss_mb", "run_cpu_s", "rerun_wall_s",
                    "rerun_peak_rss_mb", "rerun_cpu_s"],
