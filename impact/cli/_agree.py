@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 
 from .._io import atomic_write
-from ..agreement import METRICS, agreement_table, coding_to_units
 from ..errors import InputError
 
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
@@ -24,7 +23,8 @@ def register(sub) -> None:
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
                    help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
     p.add_argument("--study", help="study folder: its segments are the units (so agreement on absence counts)")
-    p.add_argument("--metrics", default=",".join(METRICS), help=f"comma-separated, from {','.join(METRICS)}")
+    p.add_argument("--metrics", default=None,
+                   help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
     p.add_argument("--out", required=True, help="CSV to write (one row per group x metric)")
     p.set_defaults(func=run)
@@ -55,9 +55,15 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
 
 
 def run(args) -> int:
+    from ..agreement import (  # imported here: keeps `impact --help` fast
+        METRICS,
+        agreement_table,
+        coding_to_units,
+    )
+
     data = read_coded(args.coded)
     by = [c for c in args.by.split(",") if c]
-    metrics = [m for m in args.metrics.split(",") if m]
+    metrics = [m for m in (args.metrics or ",".join(METRICS)).split(",") if m]
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:
         long = data.assign(value=data["value"].replace("", None))
         by = [c for c in by if c != "code"]

@@ -6,10 +6,6 @@ import sys
 
 import pandas as pd
 
-from ..coding.codebook import Codebook
-from ..coding.coded_io import coded_format, write_coded
-from ..coding.rules import RuleCoder
-from ..coding.segment import segment
 from ..study import load_study
 
 _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
@@ -28,6 +24,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..coding.codebook import Codebook  # imported here: keeps `impact --help` fast
+    from ..coding.coded_io import coded_format, write_coded
+    from ..coding.rules import RuleCoder
+    from ..coding.segment import segment
+
     coded_format(args.out)  # fail early on a bad extension or missing pyarrow
     study = load_study(args.study)
     codebook = Codebook.load(args.codebook or getattr(study, "codebook_ref", None) or "nfer_impacts")

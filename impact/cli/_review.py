@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from .._io import atomic_write
-from ..review import export_review, import_review
 from ._agree import read_coded
 
 
@@ -34,6 +33,7 @@ def register(sub) -> None:
 def run_export(args) -> int:
     from ..coding.codebook import Codebook
     from ..coding.segment import segment
+    from ..review import export_review
     from ..study import load_study
 
     study = load_study(args.study)
@@ -60,6 +60,8 @@ def backup(path: Path) -> Path | None:
 
 
 def run_import(args) -> int:
+    from ..review import import_review
+
     result = import_review(args.file, reviewer=args.reviewer)
     out = Path(args.out)
     bak = backup(out)

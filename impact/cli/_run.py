@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..pipeline import run as run_pipeline
-
 
 def _add_options(p) -> None:
     p.add_argument("--codebook", default=None, help="codebook name or YAML path (default: the study's, else nfer_impacts)")
@@ -37,6 +35,8 @@ def _progress(message: str) -> None:
 
 
 def run(args, study=None) -> int:
+    from ..pipeline import run as run_pipeline  # imported here: keeps `impact --help` fast
+
     result = run_pipeline(
         study if study is not None else args.study,
         args.out,
