@@ -15,7 +15,7 @@ $(BIN)/python:
 
 # Reinstall whenever the package metadata changes.
 $(STAMP): $(BIN)/python setup.cfg pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,lint]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,lint,parquet]'
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,8 @@ def _links(text: str) -> list[str]:
     return LINK.findall(text)
 
 
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11),
+                    reason="docs/cli.md is generated with Python 3.11's argparse; other versions lay out help differently")
 def test_cli_reference_is_generated_from_the_parsers():
     expected = _generator().render()
     actual = (DOCS / "cli.md").read_text(encoding="utf-8")
