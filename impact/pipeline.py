@@ -231,30 +231,26 @@ def _transcripts_key(study: Study) -> str:
     return h.hexdigest()[:24]
 
 
-def _cached_segments(study: Study, segment, cache_dir) -> pd.DataFrame:
-    path = _cache_path(cache_dir, "segments", _transcripts_key(study))
+def _cached(path: Path | None, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``compute()``, reusing (and writing, atomically) a pickle at ``path`` when caching."""
     if path is not None and path.is_file():
         return pd.read_pickle(path)
-    seg = segment(study, n_jobs=_N_JOBS)
+    frame = compute()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        seg.to_pickle(tmp)
+        frame.to_pickle(tmp)
         tmp.replace(path)
-    return seg
+    return frame
+
+
+def _cached_segments(study: Study, segment, cache_dir) -> pd.DataFrame:
+    return _cached(_cache_path(cache_dir, "segments", _transcripts_key(study)), lambda: segment(study))
 
 
 def _cached_coding(study: Study, segments: pd.DataFrame, coder, cache_dir, *, key: str) -> pd.DataFrame:
     path = _cache_path(cache_dir, "coded", f"{key}-{_transcripts_key(study)}")
-    if path is not None and path.is_file():
-        return pd.read_pickle(path)
-    coded = coder.code(segments)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        coded.to_pickle(tmp)
-        tmp.replace(path)
-    return coded
+    return _cached(path, lambda: coder.code(segments))
 
 
 def _gee_by_code(seen: pd.DataFrame, codes: list[str], waves: list[str], model, alpha: float) -> pd.DataFrame:
