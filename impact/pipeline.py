@@ -248,9 +248,10 @@ def _cached_segments(study: Study, segment, cache_dir) -> pd.DataFrame:
     return _cached(_cache_path(cache_dir, "segments", _transcripts_key(study)), lambda: segment(study))
 
 
-def _cached_coding(study: Study, segments: pd.DataFrame, coder, cache_dir, *, key: str) -> pd.DataFrame:
+def _cached_coding(study: Study, segments: pd.DataFrame, coder, cache_dir, *, key: str,
+                   progress: bool = False) -> pd.DataFrame:
     path = _cache_path(cache_dir, "coded", f"{key}-{_transcripts_key(study)}")
-    return _cached(path, lambda: coder.code(segments))
+    return _cached(path, lambda: coder.code(segments, progress=progress))
 
 
 def _gee_by_code(seen: pd.DataFrame, codes: list[str], waves: list[str], model, alpha: float) -> pd.DataFrame:
