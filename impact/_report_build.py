@@ -80,6 +80,10 @@ class _Ctx:
     def wave(self, w):
         return self.wave_labels.get(w, w)
 
+    def short_wave(self, w):
+        """The wave's label before any bracket ("Early impact (about 3 months after)" -> "Early impact")."""
+        return str(self.wave(w)).split(" (")[0]
+
     def suppress(self, df, counts, shares=None, totals="none"):
         counts = [c for c in counts if c in df.columns]
         if not counts:
@@ -226,10 +230,16 @@ def _prevalence(ctx) -> Section:
     keep = table["prevalence"].map(lambda v: not _suppressed(v))
     heat = p[keep.to_numpy()].copy()
     if not heat.empty:
-        heat["column"] = heat["wave_label"] + "\n" + heat["status"]
+        columns = [f"{ctx.short_wave(w)}\n{st}" for w in ctx.study.wave_ids for st in STATUS_LABELS.values()]
+        heat["column"] = pd.Categorical(heat["wave"].map(ctx.short_wave) + "\n" + heat["status"], categories=columns)
         heat["prevalence"] = heat["prevalence"].astype(float)
-        fig, ax = _subplots(figsize=(9, 0.5 * heat["impact"].nunique() + 2))
+        fig, ax = _subplots(figsize=(11, 0.6 * heat["impact"].nunique() + 3))
         prevalence_heatmap(heat, x="column", y="impact", value="prevalence", annot_n="n", ax=ax)
+        ax.set_xlabel("Wave and intervention status")
+        ax.set_ylabel("")
+        for tick in ax.get_xticklabels():
+            tick.set_rotation(30)
+            tick.set_horizontalalignment("right")
         blocks.append(Figure("prevalence_heatmap", fig, "Prevalence of each impact by wave and status",
                              "Heatmap: rows are impacts, columns are wave and intervention status; darker cells mean a larger "
                              "share of participants reported the impact. Suppressed cells are left blank."))
@@ -251,10 +261,12 @@ def _trajectories(ctx) -> Section:
     n_codes = f.participant_panel.groupby(["participant_id", "wave"])["mentioned"].apply(
         lambda s: s.astype("Int64").sum() if s.notna().any() else pd.NA).reset_index(name="n_impacts")
     n_codes["state"] = n_codes["n_impacts"].map(
-        lambda n: "none" if n == 0 else ("1-2 impacts" if n <= 2 else "3 or more impacts"))
-    n_codes["wave"] = pd.Categorical(n_codes["wave"].map(ctx.wave), categories=[ctx.wave(w) for w in ctx.study.wave_ids], ordered=True)
+        lambda n: "0-2 impacts" if n <= 2 else "3 or more impacts")
+    n_codes["wave"] = pd.Categorical(n_codes["wave"].map(ctx.short_wave),
+                                     categories=[ctx.short_wave(w) for w in ctx.study.wave_ids], ordered=True)
     fig, ax = _subplots(figsize=(8, 4.5))
     trajectory_chart(n_codes, unit="participant_id", time="wave", state="state", missing="not interviewed", ax=ax)
+    ax.set_xlabel("")
     blocks.append(Figure("trajectories", fig, "How the number of impacts each participant reported changed across the waves",
                          "Flow chart: participants grouped by how many impact categories they reported at each wave, with "
                          "bands showing how they moved between groups from one wave to the next."))
