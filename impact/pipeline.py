@@ -141,7 +141,8 @@ def analyse(
     _progress(progress, "segmenting transcripts")
     segments = _cached_segments(study, segment, cache_dir)
     _progress(progress, f"coding {len(segments):,} segments with {codebook.id}")
-    coded = _cached_coding(study, segments, RuleCoder(codebook, n_jobs=_N_JOBS), cache_dir, key=f"{codebook.id}-{codebook.hash}")
+    coded = _cached_coding(study, segments, RuleCoder(codebook, n_jobs=_N_JOBS), cache_dir,
+                           key=f"{codebook.id}-{codebook.hash}", progress=progress is not None)
     themes_book = Codebook.load("review_themes")
     themes_coded = _cached_coding(study, segments, RuleCoder(themes_book, n_jobs=_N_JOBS), cache_dir, key=f"themes-{themes_book.hash}")
     codes = _top_codes(codebook)
@@ -245,7 +246,7 @@ def _cached(path: Path | None, compute: Callable[[], pd.DataFrame]) -> pd.DataFr
 
 
 def _cached_segments(study: Study, segment, cache_dir) -> pd.DataFrame:
-    return _cached(_cache_path(cache_dir, "segments", _transcripts_key(study)), lambda: segment(study))
+    return _cached(_cache_path(cache_dir, "segments", _transcripts_key(study)), lambda: segment(study, n_jobs=_N_JOBS))
 
 
 def _cached_coding(study: Study, segments: pd.DataFrame, coder, cache_dir, *, key: str,

@@ -496,20 +496,34 @@ class Study:
 
         Columns: ``council_id``, ``wave``, ``reference_date``,
         ``ofsted_judgement``, ``improvement_notice``, ``statutory_direction``,
-        ``intervention`` and ``in_intervention`` (notice or direction).
+        ``intervention`` and ``in_intervention`` (notice or direction).  The
+        same rules as :meth:`status_at`, computed for all councils at once
+        (and kept: a study's tables never change after it is made).
         """
-        dates = self.wave_dates()
-        rows = []
-        for r in dates.itertuples(index=False):
-            st = self.status_at(r.council_id, r.reference_date) if pd.notna(r.reference_date) else {
-                "ofsted_judgement": None, "improvement_notice": None, "statutory_direction": None, "intervention": None}
-            rows.append({"council_id": r.council_id, "wave": r.wave, "reference_date": r.reference_date, **st})
-        df = pd.DataFrame(rows, columns=["council_id", "wave", "reference_date", "ofsted_judgement",
-                                         "improvement_notice", "statutory_direction", "intervention"])
+        cached = self.__dict__.get("_wave_status")
+        if cached is None:
+            cached = self._compute_wave_status()
+            self.__dict__["_wave_status"] = cached
+        return cached.copy()
+
+    def _compute_wave_status(self) -> pd.DataFrame:
+        df = self.wave_dates()[["council_id", "wave", "reference_date"]]
+        h = self._tables["status_history"]
+        for kind in ("ofsted_judgement", "improvement_notice", "statutory_direction"):
+            k = h.loc[h["kind"] == kind, ["council_id", "status", "start_date", "end_date"]]
+            m = df[["council_id", "wave", "reference_date"]].merge(k, on="council_id")
+            held = (m["start_date"] <= m["reference_date"]) & (m["end_date"].isna() | (m["end_date"] >= m["reference_date"]))
+            latest = (
+                m[held].sort_values("start_date", kind="stable").groupby(["council_id", "wave"])["status"].last().rename(kind)
+            )
+            df = df.join(latest, on=["council_id", "wave"])
+            df[kind] = df[kind].astype("str").where(df[kind].notna())
+        known = df["reference_date"].notna()
+        intervention = np.where(df["statutory_direction"].notna(), "direction",
+                                np.where(df["improvement_notice"].notna(), "notice", "none"))
+        df["intervention"] = pd.Series(intervention, index=df.index, dtype="str").where(known)
         df["in_intervention"] = df["intervention"].isin(["notice", "direction"])
-        for c in ("ofsted_judgement", "improvement_notice", "statutory_direction", "intervention"):
-            df[c] = df[c].astype("str").where(df[c].notna())
-        return df
+        return df.reset_index(drop=True)
 
     # ----------------------------------------------------------------- validation & io
     def validate(self) -> list[Problem]:

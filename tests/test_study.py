@@ -74,3 +74,18 @@ def test_save_refuses_to_overwrite(tiny_study, tmp_path):
 def test_constructor_rejects_wrong_columns(tiny_study):
     with pytest.raises(ValueError, match=r"missing \['region'\]"):
         Study({"name": "x"}, {"councils": tiny_study.councils.drop(columns="region")})
+
+
+def test_wave_status_agrees_with_status_at_everywhere():
+    """The vectorised wave_status equals status_at called for each council and wave (independent path)."""
+    import impact
+
+    study = impact.synth.generate(25, seed=11, interviews_per_wave=2, words_per_interview=60)
+    ws = study.wave_status()
+    assert len(ws) == 25 * 3
+    for r in ws.itertuples():
+        expected = study.status_at(r.council_id, r.reference_date)
+        got = {k: (None if pd.isna(getattr(r, k)) else getattr(r, k))
+               for k in ("ofsted_judgement", "improvement_notice", "statutory_direction", "intervention")}
+        assert got == expected, (r.council_id, r.wave)
+    assert ws["in_intervention"].any() and not ws["in_intervention"].all()
