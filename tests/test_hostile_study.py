@@ -113,3 +113,63 @@ def test_hostile_study_folder(case, tiny_study, tmp_path):
     assert expected in proc.stderr
     assert "Traceback" not in proc.stderr
     assert sorted(p for p in tmp_path.rglob("*")) == before  # nothing written anywhere
+
+
+def _qdpx_traversal(path):
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", "<Project xmlns='urn:QDA-XML:project:1.0' name='p'/>")
+        z.writestr("../../outside.txt", "x")
+    return "points outside the archive"
+
+
+def _qdpx_entity_bomb(path):
+    xml = ('<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+           '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><Project xmlns="urn:QDA-XML:project:1.0" name="&c;"/>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", xml)
+    return "document type declaration"
+
+
+def _qdpx_zip_bomb(path):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", "<Project xmlns='urn:QDA-XML:project:1.0' name='p'/>")
+        z.writestr("Sources/a.txt", b"\0" * (300 * 1024 * 1024))
+    return "zip bomb"
+
+
+def _qdpx_absolute(path):
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", "<Project xmlns='urn:QDA-XML:project:1.0' name='p'/>")
+        info = zipfile.ZipInfo("x")
+        info.filename = "/tmp/evil.txt"
+        z.writestr(info, "x")
+    return "points outside the archive"
+
+
+QDPX_CASES = [_qdpx_traversal, _qdpx_entity_bomb, _qdpx_zip_bomb, _qdpx_absolute]
+
+
+@pytest.mark.parametrize("case", QDPX_CASES, ids=[c.__name__.lstrip("_") for c in QDPX_CASES])
+def test_hostile_qdpx_import(case, tmp_path):
+    archive = tmp_path / "evil.qdpx"
+    expected = case(archive)
+    before = sorted(tmp_path.rglob("*"))
+    proc = subprocess.run([sys.executable, "-m", "impact", "import-qdpx", str(archive), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=10, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert expected in proc.stderr and "Traceback" not in proc.stderr
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written, not even the output folder
+
+
+@pytest.mark.parametrize("case", [_yaml_bomb, _binary_transcript, _docx_traversal],
+                         ids=["yaml_bomb", "binary_transcript", "docx_traversal"])
+def test_hostile_study_run_writes_nothing(case, tiny_study, tmp_path):
+    study = tmp_path / "study"
+    tiny_study.save(study)
+    expected = case(study)
+    before = sorted(tmp_path.rglob("*"))
+    proc = subprocess.run([sys.executable, "-m", "impact", "run", str(study), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=10, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert expected in proc.stderr and "Traceback" not in proc.stderr
+    assert sorted(tmp_path.rglob("*")) == before

@@ -57,7 +57,6 @@ def run_import(args) -> int:
     from ..qdpx import QdpxWarning, read_qdpx, study_codings_from_project
 
     out = Path(args.outdir)
-    out.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QdpxWarning)
@@ -76,6 +75,7 @@ def run_import(args) -> int:
                 codebook_arg = Codebook.load(codebook_arg)
             coded, codebook = study_codings_from_project(project, study=study, codebook=codebook_arg)
     notes += [f"warning: {w.message}" for w in caught if issubclass(w.category, QdpxWarning)]
+    out.mkdir(parents=True, exist_ok=True)  # only once the archive has been read safely
     written = []
     if coded is not None:
         path = out / "codings.csv"
