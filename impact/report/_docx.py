@@ -52,20 +52,23 @@ def _add_table(doc, table: Table, number: int) -> None:
     grid = doc.add_table(rows=len(frame) + 1, cols=max(len(frame.columns), 1))
     grid.style = doc.styles[TABLE_STYLE]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # python-docx's ``rows[i]`` rebuilds the list of every row on each access: take the rows once.
+    rows = list(grid.rows)
+    header = rows[0].cells
     for j, name in enumerate(frame.columns):
-        cell = grid.rows[0].cells[j]
+        cell = header[j]
         cell.text = clean_text(name)
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    _mark_row(grid.rows[0], header=True)
-    values = frame.values.tolist()
-    for i, row in enumerate(values, start=1):
-        cells = grid.rows[i].cells
-        for j, value in enumerate(row):
+    _mark_row(rows[0], header=True)
+    right = [name in numeric for name in frame.columns]
+    for row, values in zip(rows[1:], frame.values.tolist(), strict=True):
+        cells = row.cells
+        for j, value in enumerate(values):
             cells[j].text = value
-            if frame.columns[j] in numeric:
+            if right[j]:
                 cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _mark_row(grid.rows[i], header=False)
+        _mark_row(row, header=False)
     if table.notes:
         notes = doc.add_paragraph(clean_text(table.notes))
         notes.runs[0].font.size = Pt(9)
