@@ -205,9 +205,8 @@ def council_panel(
         np.where(out["interviewed"], out["any_asserted"].fillna(False).astype(bool), None), dtype="boolean"
     )
     out = out.drop(columns="any_asserted")
-    out["share_participants"] = out["n_participants_mentioning"].astype("Float64") / out["n_participants"].where(
-        out["n_participants"] > 0
-    ).astype("Float64")
+    share = out["n_participants_mentioning"].astype("float64") / out["n_participants"].where(out["n_participants"] > 0)
+    out["share_participants"] = share.astype("float64")  # NaN where the council was not interviewed
     out = _join_status(study, out)
     attrs = study.councils[["council_id", "council_type", "region"]]
     out = out.merge(attrs, on="council_id", how="left")
