@@ -84,10 +84,20 @@ class _Ctx:
         """The wave's label before any bracket ("Early impact (about 3 months after)" -> "Early impact")."""
         return str(self.wave(w)).split(" (")[0]
 
-    def suppress(self, df, counts, shares=None, totals="none"):
+    def suppress(self, df, counts, shares=None, totals="none", by=None):
+        """Suppress small counts (and what would reveal them) in a copy of ``df``.
+
+        ``totals`` names the line totals that are published anywhere (the
+        report states the number of councils, interviews and participants, so
+        a lone suppressed cell in such a line could be subtracted out);
+        ``by`` applies the rule within each group of rows (e.g. each wave).
+        """
         counts = [c for c in counts if c in df.columns]
-        if not counts:
+        if not counts or df.empty:
             return df
+        if by:
+            parts = [self.suppress(g, counts, shares, totals) for _, g in df.groupby(by, sort=False)]
+            return pd.concat(parts).loc[df.index]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return suppress_counts(df, count_columns=counts, threshold=self.min_count, totals=totals,
@@ -191,14 +201,14 @@ def _sample(ctx) -> Section:
     return Section("The sample", [
         Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
                   f"{ctx.min_count} are shown as {SUPPRESSED}."),
-        Table("councils_by_type", ctx.suppress(by_type, ["n_councils"]), "Councils by type", "Council types as in impact.vocab."),
-        Table("status_by_wave", ctx.suppress(status, ["n_councils"]), "Councils by intervention status and Ofsted judgement at each wave",
+        Table("councils_by_type", ctx.suppress(by_type, ["n_councils"], totals="columns"), "Councils by type", "Council types as in impact.vocab."),
+        Table("status_by_wave", ctx.suppress(status, ["n_councils"], totals="columns", by=["wave"]), "Councils by intervention status and Ofsted judgement at each wave",
               "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
         *figure,
-        Table("interviews_by_wave", ctx.suppress(per_wave, ["n_interviews", "n_councils", "n_participants"]),
+        Table("interviews_by_wave", ctx.suppress(per_wave, ["n_interviews", "n_councils", "n_participants"], totals="columns"),
               "Interviews, councils and participants at each wave"),
-        Table("attrition", ctx.suppress(attrition, ["n_councils_interviewed", "n_councils_missing",
-                                                    "n_participants_interviewed", "n_participants_missing"]),
+        Table("attrition", ctx.suppress(ctx.suppress(attrition, ["n_councils_interviewed", "n_councils_missing"], totals="rows"),
+                                        ["n_participants_interviewed", "n_participants_missing"], totals="rows"),
               "Attrition: councils and participants not interviewed at a wave",
               "Attrition is not absence of impact: missing waves are left out of every comparison."),
     ])
@@ -216,7 +226,7 @@ def _prevalence(ctx) -> Section:
     p = _prev_table(ctx)
     shown = p[["impact", "wave_label", "status", "n", "events", "prevalence", "ci_low", "ci_high"]].rename(
         columns={"wave_label": "wave", "n": "n_participants", "events": "n_mentioning"})
-    table = ctx.suppress(shown, ["n_participants", "n_mentioning"],
+    table = ctx.suppress(shown, ["n_participants", "n_mentioning"], totals="columns", by=["impact", "wave"],
                          shares={"prevalence": "n_mentioning", "ci_low": "n_mentioning", "ci_high": "n_mentioning"})
     blocks = [
         Paragraph("Share of interviewed participants who reported each impact (not negated), by wave and the "
@@ -255,7 +265,9 @@ def _trajectories(ctx) -> Section:
         Paragraph("Per participant and impact (the same people were interviewed at each wave): realised (expected "
                   "before the review, then reported), unmet expectation, unanticipated, and whether early impact was "
                   "sustained, faded or emerged later. Participants missing a wave needed are 'incomplete'."),
-        Table("trajectory_summary", ctx.suppress(t, cols), "Participants by trajectory of each impact",
+        Table("trajectory_summary", ctx.suppress(
+                  ctx.suppress(t, [c for c in cols if c.startswith("realisation_")], totals="rows"),
+                  [c for c in cols if c.startswith("persistence_")], totals="rows"), "Participants by trajectory of each impact",
               "Counts of participants; categories defined in the methods section."),
     ]
     n_codes = f.participant_panel.groupby(["participant_id", "wave"])["mentioned"].apply(
@@ -291,7 +303,7 @@ def _comparisons(ctx) -> Section:
                                "hodges_lehmann_ci_high", "effect", "test", "p_value", "p_adjusted"]).rename(
         columns={"wave_label": "wave", "effect": "rank_biserial", "hodges_lehmann": "difference"})
     both = ["n_a", "n_b"]  # the difference and median_b would give a suppressed median_a away
-    table = ctx.suppress(shown, both, shares={"median_a": both, "median_b": both, "difference": both,
+    table = ctx.suppress(shown, both, totals="rows", shares={"median_a": both, "median_b": both, "difference": both,
                                               "hodges_lehmann_ci_low": both, "hodges_lehmann_ci_high": both,
                                               "rank_biserial": both})
     change = ctx.f.change.copy()

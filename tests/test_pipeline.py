@@ -179,3 +179,15 @@ def test_report_figures_load_in_a_browser(result, tmp_path):
     loaded, total = images_loaded_in_browser(result.out_dir / "report.html", tmp_path)
     n_png = len(list((result.out_dir / "figures").glob("*.png")))
     assert total >= 4 and loaded == total == n_png
+
+
+def test_secondary_suppression_against_published_totals(result):
+    """The number of councils is published, so a lone 'c' in a table summing to it could be subtracted out."""
+    tables = result.out_dir / "tables"
+    by_type = pd.read_csv(tables / "councils_by_type.csv", encoding="utf-8-sig", dtype=str)
+    assert (by_type["n_councils"] == "c").sum() != 1
+    status = pd.read_csv(tables / "status_by_wave.csv", encoding="utf-8-sig", dtype=str)
+    for _, g in status.groupby("wave"):
+        assert (g["n_councils"] == "c").sum() != 1
+    comp = pd.read_csv(tables / "comparisons.csv", encoding="utf-8-sig", dtype=str)
+    assert ((comp["n_a"] == "c") == (comp["n_b"] == "c")).all()  # n_a + n_b is published per wave
