@@ -33,8 +33,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check impact analysis tests bench
 
 docs: $(STAMP)
-	$(BIN)/python -m pdoc --docformat numpy -o docs/api impact impact.study impact.schema impact.validate impact.errors impact.vocab \
-		impact.describe impact.panel impact.trajectories impact.coding impact.agreement impact.disagreements impact.review \
+	$(BIN)/python -m pdoc --docformat numpy -o docs/api impact impact.study impact.validate impact.errors \
+		impact.describe impact.panel impact.coding impact.agreement impact.review \
 		impact.qdpx impact.stats impact.official impact.councils impact.privacy impact.report impact.synth impact.pipeline
 
 clean:
