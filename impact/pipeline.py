@@ -359,9 +359,12 @@ def _reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFram
     if not need <= set(human.columns):
         raise ValueError(f"`human` codings must have the columns {sorted(need)}; got {sorted(human.columns)}.")
     units = sorted(set(human["unit"]))
-    both = pd.concat([coded.assign(coder="machine"), human], ignore_index=True)
+    machine = coded[~coded["negated"].astype(bool)] if "negated" in coded.columns else coded  # a negated code is absent
+    if "negated" in human.columns:
+        human = human[~human["negated"].fillna(False).astype(bool)]
+    both = pd.concat([machine.assign(coder="machine"), human], ignore_index=True)
     both = both[both["unit"].isin(units)]
-    codes = sorted(set(coded["code"]) | set(human["code"]))
+    codes = sorted(set(machine["code"]) | set(human["code"]))
     long = coding_to_units(both, units=segments[segments["segment_id"].isin(units)].rename(columns={"segment_id": "unit"}), codes=codes)
     return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
                            metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))

@@ -23,3 +23,20 @@ def test_runs_on_a_tiny_study(tiny_study, tmp_path, capsys):
     assert (tmp_path / "out" / "report.html").is_file()
     assert result.findings.provenance["parameters"]["n_resamples"] == 99
     assert "Strongest differences" in capsys.readouterr().out
+
+
+def test_reliability_section_from_human_codings(tiny_study, tmp_path):
+    """--human codings give a per-code agreement table; a human who agrees on every unit gives kappa 1."""
+    import impact
+
+    findings = impact.analyse(tiny_study, n_resamples=99)
+    units = findings.segments["segment_id"].tolist()
+    human = findings.coded[~findings.coded["negated"]][["unit", "code"]].assign(coder="reviewer")
+    result = impact.analyse(tiny_study, n_resamples=99, human=human)
+    rel = result.reliability
+    assert rel is not None and set(rel["code"]) == set(human["code"])
+    pa = rel[rel["metric"] == "percent_agreement"]
+    assert (pa["value"] == 1.0).all() and (pa["n_units"] == len(set(human["unit"]))).all()
+    assert len(units) >= len(set(human["unit"]))
+    report, _ = impact.build_report(result)
+    assert any(s.title == "Coding reliability" and len(s.blocks) == 2 for s in report.sections)
