@@ -127,7 +127,7 @@ def analyse(
     -------
     Findings
     """
-    from .coding import Codebook, RuleCoder, segment
+    from .coding import Codebook, RuleCoder
     from .stats import change_over_time, compare_groups, longitudinal_model, prevalence_table
 
     if codebook is None:
@@ -138,13 +138,10 @@ def analyse(
             ref = str(study.root / ref)
         codebook = Codebook.load(ref)
 
-    _progress(progress, "segmenting transcripts")
-    segments = _cached_segments(study, segment, cache_dir)
-    _progress(progress, f"coding {len(segments):,} segments with {codebook.id}")
-    coded = _cached_coding(study, segments, RuleCoder(codebook, n_jobs=_N_JOBS), cache_dir,
-                           key=f"{codebook.id}-{codebook.hash}", progress=progress is not None)
     themes_book = Codebook.load("review_themes")
-    themes_coded = _cached_coding(study, segments, RuleCoder(themes_book, n_jobs=_N_JOBS), cache_dir, key=f"themes-{themes_book.hash}")
+    coders = [RuleCoder(codebook, n_jobs=_N_JOBS), RuleCoder(themes_book, n_jobs=_N_JOBS)]
+    keys = [f"{codebook.id}-{codebook.hash}", f"themes-{themes_book.hash}"]
+    segments, (coded, themes_coded) = _segments_and_coding(study, coders, keys, cache_dir, progress)
     codes = _top_codes(codebook)
 
     _progress(progress, "building the council x wave panel")
@@ -237,22 +234,85 @@ def _cached(path: Path | None, compute: Callable[[], pd.DataFrame]) -> pd.DataFr
     if path is not None and path.is_file():
         return pd.read_pickle(path)
     frame = compute()
+    _store(path, frame)
+    return frame
+
+
+def _store(path: Path | None, frame: pd.DataFrame) -> None:
+    """Write ``frame`` to the cache file ``path`` atomically (nothing when not caching)."""
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         frame.to_pickle(tmp)
         tmp.replace(path)
-    return frame
 
 
-def _cached_segments(study: Study, segment, cache_dir) -> pd.DataFrame:
-    return _cached(_cache_path(cache_dir, "segments", _transcripts_key(study)), lambda: segment(study, n_jobs=_N_JOBS))
+def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
+                         progress: Callable[[str], None] | None) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    """Segments and each coder's coding, from the cache when there, else in one pass over the transcripts."""
+    from .coding import segment
+
+    tkey = _transcripts_key(study) if cache_dir is not None else ""
+    seg_path = _cache_path(cache_dir, "segments", tkey)
+    paths = [_cache_path(cache_dir, "coded", f"{key}-{tkey}") for key in keys]
+    if seg_path is None or not seg_path.is_file():
+        names = " and ".join(c.codebook.id if hasattr(c.codebook, "id") else str(c.codebook) for c in coders)
+        _progress(progress, f"segmenting transcripts and coding them with {names}")
+        segments, codings = _segment_and_code(study, coders, progress=progress is not None)
+        for path, frame in [(seg_path, segments), *zip(paths, codings, strict=True)]:
+            _store(path, frame)
+        return segments, codings
+    _progress(progress, "segmenting transcripts")
+    segments = _cached(seg_path, lambda: segment(study, n_jobs=_N_JOBS))
+    codings = []
+    for coder, path in zip(coders, paths, strict=True):
+        _progress(progress, f"coding {len(segments):,} segments with {coder.codebook.id}")
+        codings.append(_cached(path, lambda coder=coder: coder.code(segments, progress=progress is not None)))
+    return segments, codings
 
 
-def _cached_coding(study: Study, segments: pd.DataFrame, coder, cache_dir, *, key: str,
-                   progress: bool = False) -> pd.DataFrame:
-    path = _cache_path(cache_dir, "coded", f"{key}-{_transcripts_key(study)}")
-    return _cached(path, lambda: coder.code(segments, progress=progress))
+def _segment_and_code(study: Study, coders: list, *, progress: bool = False) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    """``segment(study)`` and ``coder.code(segments)`` for each coder, in one pass.
+
+    Each worker segments a batch of transcripts and codes its segments with
+    every coder, stemming each segment once, so segment texts are not sent
+    back and forth between processes once per step.  The output is the same
+    as segmenting and then coding: a segment's codings depend on its text only.
+    """
+    from .coding.rules import _coded_frame, _unit_rows
+    from .coding.segment import _BATCH_CHARS, _batches, _items, _segments_frame
+
+    items, meta = _items(study)
+    batches = _batches(items, _BATCH_CHARS)
+    coders = [coder if hasattr(coder, "rules_") else coder.fit() for coder in coders]
+    if _N_JOBS > 1 and len(batches) > 1:
+        from joblib import Parallel, delayed
+
+        jobs = Parallel(n_jobs=_N_JOBS, return_as="generator")(
+            delayed(_segment_and_code_batch)(batch, coders) for batch in batches)
+    else:
+        jobs = (_segment_and_code_batch(batch, coders) for batch in batches)
+    if progress:
+        from tqdm.auto import tqdm
+
+        jobs = tqdm(jobs, total=len(batches), desc="segmenting and coding", unit="batch", disable=None)
+    rows: list[tuple] = []
+    coded_rows: list[list[tuple]] = [[] for _ in coders]
+    for seg_rows, found in jobs:
+        units = [r[0] for r in seg_rows]
+        offsets = np.array([r[4] for r in seg_rows], dtype=np.int64)
+        for out, raw in zip(coded_rows, found, strict=True):
+            _unit_rows(out, raw, 0, units, offsets)
+        rows += seg_rows
+    return _segments_frame(rows, meta), [_coded_frame(out) for out in coded_rows]
+
+
+def _segment_and_code_batch(items: list[tuple], coders: list) -> tuple[list[tuple], list[list[tuple]]]:
+    from .coding.rules import _code_with
+    from .coding.segment import _segment_rows
+
+    rows = _segment_rows(items, "respondent", True, (), ())
+    return rows, _code_with(coders, [r[6] for r in rows])
 
 
 def _gee_by_code(seen: pd.DataFrame, codes: list[str], waves: list[str], model, alpha: float) -> pd.DataFrame:

@@ -234,18 +234,14 @@ class RuleCoder(BaseEstimator):
 
             jobs = tqdm(jobs, total=len(chunks), desc="coding", unit="chunk", disable=None)
         for (a, _), found in zip(chunks, jobs, strict=True):
-            for i, code, score, neg, hedge, attr, s, e in found:
-                k = a + i
-                rows.append((units[k], code, score, neg, hedge, attr, s + int(offsets[k]), e + int(offsets[k])))
-        out = pd.DataFrame(rows, columns=CODED_COLUMNS)
-        return out.astype({"code": str, "score": "float64", "negated": bool, "hedged": bool, "attribution": str,
-                           "start": "int64", "end": "int64"})
+            _unit_rows(rows, found, a, units, offsets)
+        return _coded_frame(rows)
 
     def _code_chunk(self, texts: list[str]) -> list[tuple]:
-        memo = _STEM_TEXTS
-        if len(memo) > _STEM_MEMO_LIMIT:
-            memo.clear()
-        stems = [memo.get(t) or memo.setdefault(t, stem_text(t)) for t in texts]
+        return self._code_stems(texts, _stem_strings(texts))
+
+    def _code_stems(self, texts: list[str], stems: list[str]) -> list[tuple]:
+        """Codings ``(i, code, score, negated, hedged, attribution, start, end)`` of texts with their stem strings."""
         starts = np.cumsum([0] + [len(s) + len(_SEP) - 2 for s in stems])[:-1]
         big = _SEP[1:-1].join(stems)
         matches = self.terms_.find(big)
@@ -322,6 +318,41 @@ class RuleCoder(BaseEstimator):
             spans = {k: m.span() for k, m in enumerate(itertools.islice(TOKEN.finditer(text), max(need) + 1)) if k in need}
             out = [r[:6] + (spans[r[6]][0], spans[r[7]][1]) for r in out]
         return out
+
+
+def _stem_strings(texts: list[str]) -> list[str]:
+    """The stem string of each text (memoised: sentences recur across interviews)."""
+    memo = _STEM_TEXTS
+    if len(memo) > _STEM_MEMO_LIMIT:
+        memo.clear()
+    return [memo.get(t) or memo.setdefault(t, stem_text(t)) for t in texts]
+
+
+def _code_with(coders: Sequence[RuleCoder], texts: list[str]) -> list[list[tuple]]:
+    """Code the same texts with several fitted coders, stemming each text once.
+
+    Returns each coder's raw codings ``(i, code, score, negated, hedged,
+    attribution, start, end)``, ``i`` indexing ``texts`` and offsets within
+    the text: what :meth:`RuleCoder.code` turns into its output (see
+    :func:`_coded_frame`).  Each coder's codings of a text depend on that text
+    only, so coding texts in batches gives the same rows.
+    """
+    stems = _stem_strings(texts)
+    return [coder._code_stems(texts, stems) for coder in coders]
+
+
+def _unit_rows(rows: list[tuple], found: list[tuple], first: int, units: list, offsets: np.ndarray) -> None:
+    """Append raw codings of texts ``first, first + 1, ...`` as output rows (unit ids, transcript offsets)."""
+    for i, code, score, neg, hedge, attr, s, e in found:
+        k = first + i
+        rows.append((units[k], code, score, neg, hedge, attr, s + int(offsets[k]), e + int(offsets[k])))
+
+
+def _coded_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The coder's output frame (:data:`CODED_COLUMNS`, fixed dtypes) from output rows."""
+    out = pd.DataFrame(rows, columns=CODED_COLUMNS)
+    return out.astype({"code": str, "score": "float64", "negated": bool, "hedged": bool, "attribution": str,
+                       "start": "int64", "end": "int64"})
 
 
 def _nth_space(s: str, start: int, n: int) -> int:

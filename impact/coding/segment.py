@@ -394,11 +394,7 @@ def segment(
         raise InputError(f"The value for `speakers` must be one of ['respondent', 'all'], but {speakers!r} was passed.")
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0):
         raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {n_jobs!r} was passed.")
-    texts, meta = _texts(study_or_texts)
-    items = list(texts.items())
-    for interview_id, transcript in items:
-        if not isinstance(transcript, str):
-            raise InputError(f"transcript of interview {interview_id!r} is {type(transcript).__name__}, expected text")
+    items, meta = _items(study_or_texts)
     options = (speakers, sentences, tuple(interviewer_labels), tuple(respondent_labels))
     batches = _batches(items, _BATCH_CHARS)
     if n_jobs not in (None, 1) and len(batches) > 1:
@@ -407,7 +403,21 @@ def segment(
         parts = Parallel(n_jobs=n_jobs)(delayed(_segment_rows)(batch, *options) for batch in batches)
     else:
         parts = [_segment_rows(batch, *options) for batch in batches]
-    rows = [row for part in parts for row in part]
+    return _segments_frame([row for part in parts for row in part], meta)
+
+
+def _items(study_or_texts: Any) -> tuple[list[tuple], pd.DataFrame | None]:
+    """``(interview id, transcript)`` pairs and the interviews' metadata (for a Study), checked."""
+    texts, meta = _texts(study_or_texts)
+    items = list(texts.items())
+    for interview_id, transcript in items:
+        if not isinstance(transcript, str):
+            raise InputError(f"transcript of interview {interview_id!r} is {type(transcript).__name__}, expected text")
+    return items, meta
+
+
+def _segments_frame(rows: list[tuple], meta: pd.DataFrame | None) -> pd.DataFrame:
+    """The segments DataFrame from :func:`_segment_rows` rows, with the interviews' metadata when given."""
     out = pd.DataFrame(rows, columns=_COLUMNS)
     out = out.astype({"turn": "int64", "start": "int64", "end": "int64"})
     if meta is not None:
