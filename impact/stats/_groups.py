@@ -52,6 +52,9 @@ def _prepare(
     binary = _is_binary(frame["_y"]) if outcome_type == "auto" else outcome_type == "binary"
     if binary and not frame["_y"].isin([0, 1]).all():
         raise ValueError(f"`outcome_type='binary'` needs 0/1 or boolean values in {outcome!r}.")
+    if unit and not frame.duplicated([*by, unit]).any():
+        # Already one row per unit (and level of `by`), as a council x wave panel is: nothing to check or aggregate.
+        return frame.reset_index(drop=True), binary
     if unit:
         keys = [*by, unit]
         varying = frame.groupby(keys, dropna=False)[group].nunique()
