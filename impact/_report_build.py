@@ -270,8 +270,10 @@ def _trajectories(ctx) -> Section:
                   [c for c in cols if c.startswith("persistence_")], totals="rows"), "Participants by trajectory of each impact",
               "Counts of participants; categories defined in the methods section."),
     ]
-    n_codes = f.participant_panel.groupby(["participant_id", "wave"])["mentioned"].apply(
-        lambda s: s.astype("Int64").sum() if s.notna().any() else pd.NA).reset_index(name="n_impacts")
+    pp = f.participant_panel
+    # impacts mentioned per participant and wave (NA when every code is NA), one grouped sum, no per-group lambda
+    n_codes = pp["mentioned"].astype("Int64").groupby([pp["participant_id"], pp["wave"]]).sum(min_count=1).reset_index(
+        name="n_impacts")
     n_codes["state"] = n_codes["n_impacts"].map(
         lambda n: "0-2 impacts" if n <= 2 else "3 or more impacts")
     n_codes["wave"] = pd.Categorical(n_codes["wave"].map(ctx.short_wave),
