@@ -300,7 +300,7 @@ def _segment_and_code(study: Study, coders: list, *, progress: bool = False) -> 
     coded_rows: list[list[tuple]] = [[] for _ in coders]
     for seg_rows, found in jobs:
         units = [r[0] for r in seg_rows]
-        offsets = np.array([r[4] for r in seg_rows], dtype=np.int64)
+        offsets = [r[4] for r in seg_rows]
         for out, raw in zip(coded_rows, found, strict=True):
             _unit_rows(out, raw, 0, units, offsets)
         rows += seg_rows

@@ -77,7 +77,7 @@ def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
             "The value for `texts` must be a pandas Series of texts (index = unit id) or a segments "
             f"DataFrame from impact.segment, but {type(data).__name__} was passed."
         )
-    bad = [u for u, t in zip(units, texts, strict=True) if not isinstance(t, str)]
+    bad = [] if set(map(type, texts)) <= {str} else [u for u, t in zip(units, texts, strict=True) if not isinstance(t, str)]
     if bad:
         raise InputError(f"units {bad[:10]} have no text (expected str, found missing or other values)")
     return units, texts, offsets
@@ -233,8 +233,9 @@ class RuleCoder(BaseEstimator):
             from tqdm.auto import tqdm
 
             jobs = tqdm(jobs, total=len(chunks), desc="coding", unit="chunk", disable=None)
+        starts = offsets.tolist()
         for (a, _), found in zip(chunks, jobs, strict=True):
-            _unit_rows(rows, found, a, units, offsets)
+            _unit_rows(rows, found, a, units, starts)
         return _coded_frame(rows)
 
     def _code_chunk(self, texts: list[str]) -> list[tuple]:
@@ -341,11 +342,11 @@ def _code_with(coders: Sequence[RuleCoder], texts: list[str]) -> list[list[tuple
     return [coder._code_stems(texts, stems) for coder in coders]
 
 
-def _unit_rows(rows: list[tuple], found: list[tuple], first: int, units: list, offsets: np.ndarray) -> None:
+def _unit_rows(rows: list[tuple], found: list[tuple], first: int, units: list, offsets: list[int]) -> None:
     """Append raw codings of texts ``first, first + 1, ...`` as output rows (unit ids, transcript offsets)."""
     for i, code, score, neg, hedge, attr, s, e in found:
         k = first + i
-        rows.append((units[k], code, score, neg, hedge, attr, s + int(offsets[k]), e + int(offsets[k])))
+        rows.append((units[k], code, score, neg, hedge, attr, s + offsets[k], e + offsets[k]))
 
 
 def _coded_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -486,11 +487,16 @@ def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
 
 
 def _chunks(texts: list[str], size: int) -> Iterator[tuple[int, int]]:
-    start, total = 0, 0
-    for i, t in enumerate(texts):
-        total += len(t)
-        if total >= size:
-            yield start, i + 1
-            start, total = i + 1, 0
-    if start < len(texts) or not texts:
-        yield start, len(texts)
+    """``(start, stop)`` runs of texts of at least ``size`` characters each (the last may be shorter)."""
+    if not texts:
+        yield 0, 0
+        return
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+    start, base = 0, 0
+    while start < len(texts):
+        i = max(start, int(np.searchsorted(ends, base + size)))  # first text completing the run
+        if i >= len(texts):
+            yield start, len(texts)
+            return
+        yield start, i + 1
+        start, base = i + 1, int(ends[i])
