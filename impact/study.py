@@ -569,9 +569,7 @@ class Study:
         for rel in self._tables["interviews"]["transcript"].dropna():
             rel = str(rel)
             dest = path / "transcripts" / rel
-            if self.root is not None and (self.root / "transcripts" / rel).is_file() and (
-                rel not in self._transcripts or rel.lower().endswith(".docx")
-            ):
+            if self.root is not None and (self.root / "transcripts" / rel).is_file():
                 src = self.root / "transcripts" / rel
                 if src.resolve() != dest.resolve():
                     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -663,8 +661,9 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         problems += probs
         raw[name] = (header, recs)
     study_meta = meta if meta else {"name": path.name}
+    texts: dict[str, str] = {}
     if validate:
-        problems += check_folder(path, study_meta, raw)
+        problems += check_folder(path, study_meta, raw, texts=texts)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise ValidationError(problems, source=str(path))
@@ -676,7 +675,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     study = Study.__new__(Study)
     study._meta = copy.deepcopy(meta)
     study._tables = tables
-    study._transcripts = {}
+    study._transcripts = texts  # read once, while validating
     study.root = path
     study.load_problems = [p for p in problems if p.severity != "error"]
     return study

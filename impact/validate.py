@@ -41,13 +41,20 @@ __all__ = ["check_folder", "check_study", "format_report"]
 Records = dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]]
 
 
-def check_folder(path: str | Path, meta: dict[str, Any], raw: Records) -> list[Problem]:
-    """Check a study folder already read into text records (see :func:`impact.load_study`)."""
+def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, texts: dict[str, str] | None = None) -> list[Problem]:
+    """Check a study folder already read into text records (see :func:`impact.load_study`).
+
+    Transcripts read while checking are kept in ``texts`` (path -> text) when
+    a dict is given, so the caller need not read them again.
+    """
     path = Path(path)
     from .study import read_transcript
 
     def reader(rel: str) -> str:
-        return read_transcript(path / "transcripts" / rel, label=f"transcripts/{rel}")
+        text = read_transcript(path / "transcripts" / rel, label=f"transcripts/{rel}")
+        if texts is not None:
+            texts[rel] = text
+        return text
 
     root = (path / "transcripts").resolve()
 

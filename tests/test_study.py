@@ -89,3 +89,13 @@ def test_wave_status_agrees_with_status_at_everywhere():
                for k in ("ofsted_judgement", "improvement_notice", "statutory_direction", "intervention")}
         assert got == expected, (r.council_id, r.wave)
     assert ws["in_intervention"].any() and not ws["in_intervention"].all()
+
+
+def test_save_copies_transcripts_byte_for_byte(tiny_study, tmp_path):
+    tiny_study.save(tmp_path / "a")
+    f = tmp_path / "a" / "transcripts" / "301" / "P1-early.txt"
+    f.write_bytes("Respondent: it’s £5.\r\n".encode("utf-16"))  # UTF-16 with BOM and CRLF, as Word saves it
+    loaded = load_study(tmp_path / "a")
+    loaded.save(tmp_path / "b")
+    assert (tmp_path / "b" / "transcripts" / "301" / "P1-early.txt").read_bytes() == f.read_bytes()
+    assert load_study(tmp_path / "b").equals(loaded)
