@@ -26,7 +26,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import vocab
 from ._io import atomic_write_text, staged_directory
 from ._version import __version__
 from .describe import describe_study
@@ -39,7 +38,6 @@ __all__ = ["Findings", "analyse", "build_report", "run", "study_hash", "RunResul
 # Worker processes for segmenting and coding a large corpus (small studies stay in process).
 _N_JOBS = min(2, os.cpu_count() or 1)
 
-STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
 
 
 def study_hash(study: Study) -> str:
@@ -158,7 +156,6 @@ def analyse(
 
     _progress(progress, "comparing by intervention status")
     seen = panel[panel["interviewed"]].copy()
-    seen["share_participants"] = seen["share_participants"].astype(float)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         prevalence = prevalence_table(ppanel, outcome="mentioned", group="status_group", by=["code", "wave"], alpha=alpha)
@@ -250,7 +247,6 @@ def _store(path: Path | None, frame: pd.DataFrame) -> None:
 def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
                          progress: Callable[[str], None] | None) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     """Segments and each coder's coding, from the cache when there, else in one pass over the transcripts."""
-    from .coding import segment
 
     tkey = _transcripts_key(study) if cache_dir is not None else ""
     seg_path = _cache_path(cache_dir, "segments", tkey)
@@ -262,8 +258,8 @@ def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
         for path, frame in [(seg_path, segments), *zip(paths, codings, strict=True)]:
             _store(path, frame)
         return segments, codings
-    _progress(progress, "segmenting transcripts")
-    segments = _cached(seg_path, lambda: segment(study, n_jobs=_N_JOBS))
+    _progress(progress, "reading cached segments")
+    segments = pd.read_pickle(seg_path)
     codings = []
     for coder, path in zip(coders, paths, strict=True):
         _progress(progress, f"coding {len(segments):,} segments with {coder.codebook.id}")
@@ -556,6 +552,3 @@ def run(
         files["reidentification_key"] = reid
     return RunResult(out_dir=out_dir, files=files, findings=findings)
 
-
-def _labels(values, vocabulary: dict[str, str]) -> list[str]:
-    return [vocab.label(vocabulary, v) for v in values]
