@@ -207,3 +207,57 @@ def test_adjust_pvalues_matches_statsmodels():
     assert adjust_pvalues(series).index.tolist() == ["commitment", "morale"]
     with pytest.raises(ValueError, match="`method` must be one of"):
         adjust_pvalues(p, method="sidak2")
+
+
+@pytest.mark.parametrize("counts", [(2, 3), (3, 2), (1, 2, 2), (2, 1, 1, 1)])
+def test_random_assignments_are_uniform_with_fixed_group_sizes(counts):
+    # With y = the identity matrix, test t's sum in group g is 1 exactly when unit t was assigned to g,
+    # so the engine's group sums spell out every assignment it drew.
+    from math import factorial, prod
+
+    from impact.stats._permutation import _random_group_sums
+
+    n, b = sum(counts), 60_000
+    sums = _random_group_sums(np.random.default_rng(7), np.eye(n), np.array(counts, float), b)  # (n, b, G)
+    assert sums.shape == (n, b, len(counts))
+    assert set(np.unique(sums)) == {0.0, 1.0}
+    np.testing.assert_array_equal(sums.sum(axis=0), np.broadcast_to(np.array(counts, float), (b, len(counts))))
+    np.testing.assert_array_equal(sums.sum(axis=2), 1.0)  # every unit in exactly one group
+    assignment = np.argmax(sums, axis=2).T  # (b, n): each unit's group
+    _, freq = np.unique(assignment, axis=0, return_counts=True)
+    n_possible = factorial(n) // prod(factorial(c) for c in counts)  # multinomial coefficient
+    assert len(freq) == n_possible  # every assignment occurs ...
+    assert stats.chisquare(freq).pvalue > 0.001  # ... equally often
+
+
+def test_permutation_engine_matches_full_enumeration_many_tests(rng):
+    # Several codes sharing one set of group labels: each p must match its exact enumeration
+    # (the Monte Carlo error of 20,000 resamples is below 0.01).
+    import itertools
+
+    from impact.stats._permutation import _permutation_pvalues
+
+    labels = np.array([0] * 4 + [1] * 5)
+    scores = [stats.rankdata(rng.normal(size=9) + shift * labels) for shift in (0.0, 1.0, 2.5)]
+    p = _permutation_pvalues(scores, [labels] * 3, n_resamples=20_000, seed=4)
+
+    def between_ss(y, lab):
+        return sum(y[lab == g].sum() ** 2 / (lab == g).sum() for g in (0, 1))
+
+    for y, got in zip(scores, p, strict=True):
+        observed = between_ss(y, labels)
+        null = []
+        for first in itertools.combinations(range(9), 4):
+            lab = np.ones(9, int)
+            lab[list(first)] = 0
+            null.append(between_ss(y, lab))
+        exact = np.mean(np.array(null) >= observed - 1e-9)
+        assert got == pytest.approx(exact, abs=0.01)
+
+
+def test_midranks_match_scipy(rng):
+    from impact.stats._groups import _midranks
+
+    y = rng.integers(0, 6, size=200).astype(float) / 4  # many ties
+    np.testing.assert_array_equal(_midranks(y), stats.rankdata(y))
+    np.testing.assert_array_equal(_midranks(np.array([3.0])), [1.0])
