@@ -275,8 +275,8 @@ def _segment_and_code(study: Study, coders: list, *, progress: bool = False) -> 
     back and forth between processes once per step.  The output is the same
     as segmenting and then coding: a segment's codings depend on its text only.
     """
-    from .coding.rules import _coded_frame, _unit_rows
-    from .coding.segment import _BATCH_CHARS, _batches, _items, _segments_frame
+    from .coding.rules import _coded_frame
+    from .coding.segment import _BATCH_CHARS, _batches, _items, _join_batches
 
     items, meta = _items(study)
     batches = _batches(items, _BATCH_CHARS)
@@ -292,23 +292,31 @@ def _segment_and_code(study: Study, coders: list, *, progress: bool = False) -> 
         from tqdm.auto import tqdm
 
         jobs = tqdm(jobs, total=len(batches), desc="segmenting and coding", unit="batch", disable=None)
-    rows: list[tuple] = []
-    coded_rows: list[list[tuple]] = [[] for _ in coders]
-    for seg_rows, found in jobs:
-        units = [r[0] for r in seg_rows]
-        offsets = [r[4] for r in seg_rows]
-        for out, raw in zip(coded_rows, found, strict=True):
-            _unit_rows(out, raw, 0, units, offsets)
-        rows += seg_rows
-    return _segments_frame(rows, meta), [_coded_frame(out) for out in coded_rows]
+    segment_parts: list[pd.DataFrame] = []
+    coded_parts: list[list[pd.DataFrame]] = [[] for _ in coders]
+    for seg_frame, coded in jobs:
+        segment_parts.append(seg_frame)
+        for parts, frame in zip(coded_parts, coded, strict=True):
+            if len(frame):
+                parts.append(frame)
+    codings = [pd.concat(parts, ignore_index=True) if parts else _coded_frame([]) for parts in coded_parts]
+    return _join_batches(segment_parts, meta), codings
 
 
-def _segment_and_code_batch(items: list[tuple], coders: list) -> tuple[list[tuple], list[list[tuple]]]:
-    from .coding.rules import _code_with
-    from .coding.segment import _segment_rows
+def _segment_and_code_batch(items: list[tuple], coders: list) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    """A batch's segments and each coder's codings of them, as frames (built in the worker)."""
+    from .coding.rules import _code_with, _coded_frame, _unit_rows
+    from .coding.segment import _segment_rows, _segments_frame
 
     rows = _segment_rows(items, "respondent", True, (), ())
-    return rows, _code_with(coders, [r[6] for r in rows])
+    units = [r[0] for r in rows]
+    offsets = [r[4] for r in rows]
+    coded = []
+    for raw in _code_with(coders, [r[6] for r in rows]):
+        out: list[tuple] = []
+        _unit_rows(out, raw, 0, units, offsets)
+        coded.append(_coded_frame(out))
+    return _segments_frame(rows, None), coded
 
 
 def _gee_by_code(seen: pd.DataFrame, codes: list[str], waves: list[str], model, alpha: float) -> pd.DataFrame:

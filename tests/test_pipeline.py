@@ -191,3 +191,25 @@ def test_secondary_suppression_against_published_totals(result):
         assert (g["n_councils"] == "c").sum() != 1
     comp = pd.read_csv(tables / "comparisons.csv", encoding="utf-8-sig", dtype=str)
     assert ((comp["n_a"] == "c") == (comp["n_b"] == "c")).all()  # n_a + n_b is published per wave
+
+
+def test_one_pass_in_workers_equals_segment_then_code(small_study, monkeypatch):
+    # The run's one-pass segmentation and coding in worker processes, batch by batch, must give
+    # exactly what segmenting and then coding in this process gives.
+    import importlib
+
+    from impact import pipeline
+
+    segment_module = importlib.import_module("impact.coding.segment")
+    study = impact.load_study(small_study)
+    coders = [impact.RuleCoder("nfer_impacts"), impact.RuleCoder("review_themes")]
+    expected_segments = impact.segment(study)
+    expected = [coder.code(expected_segments) for coder in coders]
+    monkeypatch.setattr(segment_module, "_BATCH_CHARS", 5_000)  # several batches
+    monkeypatch.setattr(pipeline, "_N_JOBS", 2)
+    segments, codings = pipeline._segment_and_code(study, coders)
+    assert len(segment_module._batches(list(study.transcripts().items()), 5_000)) > 3
+    pd.testing.assert_frame_equal(segments, expected_segments)
+    for got, want in zip(codings, expected, strict=True):
+        assert len(want) > 0
+        pd.testing.assert_frame_equal(got, want)

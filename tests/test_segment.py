@@ -103,9 +103,15 @@ def test_segment_in_worker_processes_gives_the_same_segments(monkeypatch):
     segment_module = importlib.import_module("impact.coding.segment")
 
     texts = {f"I{k}": f"Q: How was it?\nA: Morale is up. We work with Dr. Khan now.\nQ: And {k}?\nA: Fine. Really." for k in range(6)}
+    texts["I3"] = "Q: Only questions here?\nQ: " + "Still nothing? " * 12  # a batch with no respondent speech
     expected = segment_module.segment(texts)
-    monkeypatch.setattr(segment_module, "_BATCH_CHARS", 150)  # several batches, so workers are used
+    silent = {k: "Q: Anyone there?" * 12 for k in texts}
+    expected_silent = segment_module.segment(silent)
+    monkeypatch.setattr(segment_module, "_BATCH_CHARS", 80)  # a batch per transcript, so workers are used
+    assert len(segment_module._batches(list(texts.items()), 80)) == 6
     pd.testing.assert_frame_equal(segment_module.segment(texts, n_jobs=2), expected)
+    pd.testing.assert_frame_equal(segment_module.segment(silent, n_jobs=2), expected_silent)  # every batch empty
+    assert expected_silent.empty and list(expected_silent.columns) == list(expected.columns)
     with pytest.raises(InputError, match="`n_jobs` must be None or a non-zero integer"):
         segment_module.segment(texts, n_jobs=0)
 

@@ -400,10 +400,25 @@ def segment(
     if n_jobs not in (None, 1) and len(batches) > 1:
         from joblib import Parallel, delayed
 
-        parts = Parallel(n_jobs=n_jobs)(delayed(_segment_rows)(batch, *options) for batch in batches)
-    else:
-        parts = [_segment_rows(batch, *options) for batch in batches]
-    return _segments_frame([row for part in parts for row in part], meta)
+        # Each worker returns its batch as a frame: columnar data crosses between processes far more
+        # cheaply than a tuple per segment, and the frames are built in parallel.
+        parts = Parallel(n_jobs=n_jobs)(delayed(_batch_frame)(batch, *options) for batch in batches)
+        return _join_batches(parts, meta)
+    return _segments_frame([row for batch in batches for row in _segment_rows(batch, *options)], meta)
+
+
+def _batch_frame(items: list[tuple], *options: Any) -> pd.DataFrame:
+    """The segments of a batch of transcripts as a frame (no interview metadata)."""
+    return _segments_frame(_segment_rows(items, *options), None)
+
+
+def _join_batches(parts: list[pd.DataFrame], meta: pd.DataFrame | None) -> pd.DataFrame:
+    """The frames of consecutive batches as one, equal to ``_segments_frame`` of all their rows."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return _segments_frame([], meta)
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return _with_meta(out, meta)
 
 
 def _items(study_or_texts: Any) -> tuple[list[tuple], pd.DataFrame | None]:
@@ -420,6 +435,10 @@ def _segments_frame(rows: list[tuple], meta: pd.DataFrame | None) -> pd.DataFram
     """The segments DataFrame from :func:`_segment_rows` rows, with the interviews' metadata when given."""
     out = pd.DataFrame(rows, columns=_COLUMNS)
     out = out.astype({"turn": "int64", "start": "int64", "end": "int64"})
+    return _with_meta(out, meta)
+
+
+def _with_meta(out: pd.DataFrame, meta: pd.DataFrame | None) -> pd.DataFrame:
     if meta is not None:
         out = out.merge(meta.astype({"interview_id": str}), on="interview_id", how="left", validate="many_to_one")
     return out
