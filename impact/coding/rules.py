@@ -196,6 +196,8 @@ class RuleCoder(BaseEstimator):
         self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
         self.cues_ = _Cues()
         self._possible_: dict[frozenset, bool] = {}  # term lists present -> could a rule match?
+        self.solo_lists_ = frozenset(rule.parts[0] for rule in rules if len(rule.parts) == 1)
+        self._kinds_: tuple[dict, list[bool], list[bool]] = ({}, [], [])  # label set -> id; fires alone; has a solo list
         return self
 
     # ------------------------------------------------------------ coding
@@ -250,21 +252,47 @@ class RuleCoder(BaseEstimator):
             return []
         positions = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
         owner = np.searchsorted(starts, positions, side="right") - 1
-        out: list[tuple] = []
         cuts = np.flatnonzero(np.diff(owner)) + 1
-        possible = self._possible_
-        for lo, hi in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(matches)].tolist(), strict=True):
-            found = matches[lo:hi]
-            present = frozenset(label for m in found for label, _ in m[2])
-            fires = possible.get(present)
-            if fires is None:
-                fires = possible[present] = any(
-                    all(p in present for p in rule.parts[1:]) for label in present for rule in self.rules_by_first_.get(label, ())
-                )
-            if fires:  # else no rule has all its parts here: nothing to read
-                i = int(owner[lo])
-                out += self._code_unit(i, texts[i], stems[i], found, int(starts[i]))
+        first, last = np.r_[0, cuts], np.r_[cuts, len(matches)]
+        # Which units could a rule fire in?  Decided per distinct label set of a match (few), then
+        # per unit with array reductions; only units with several label sets need a Python look.
+        kind_of, fires_alone, solo = self._kinds_
+        kinds = np.fromiter((kind_of.get(m[2], -1) for m in matches), dtype=np.int64, count=len(matches))
+        for k in np.flatnonzero(kinds < 0).tolist():
+            kinds[k] = self._new_kind(matches[k][2])
+        kind_solo = np.fromiter(solo, dtype=bool, count=len(solo))[kinds]
+        kind_fires = np.fromiter(fires_alone, dtype=bool, count=len(fires_alone))[kinds]
+        unit_solo = np.logical_or.reduceat(kind_solo, first)
+        single = np.minimum.reduceat(kinds, first) == np.maximum.reduceat(kinds, first)
+        fires = unit_solo | (single & np.logical_or.reduceat(kind_fires, first))
+        mixed = np.flatnonzero(~fires & ~single)
+        if len(mixed):
+            possible = self._possible_
+            for u in mixed.tolist():
+                present = frozenset(label for m in matches[first[u] : last[u]] for label, _ in m[2])
+                found = possible.get(present)
+                if found is None:
+                    found = possible[present] = self._could_fire(present)
+                fires[u] = found
+        out: list[tuple] = []
+        for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
+            lo = int(first[u])
+            i = int(owner[lo])
+            out += self._code_unit(i, texts[i], stems[i], matches[lo : int(last[u])], int(starts[i]))
         return out
+
+    def _could_fire(self, present: frozenset) -> bool:
+        """Whether some rule has all its term lists among ``present``."""
+        return any(all(p in present for p in rule.parts[1:]) for label in present for rule in self.rules_by_first_.get(label, ()))
+
+    def _new_kind(self, labels: tuple) -> int:
+        """Register a match's label set: whether it alone lets a rule fire, and whether one of its lists is a rule."""
+        kind_of, fires_alone, solo = self._kinds_
+        present = frozenset(label for label, _ in labels)
+        kind_of[labels] = len(fires_alone)
+        fires_alone.append(self._could_fire(present))
+        solo.append(any(label in self.solo_lists_ for label in present))
+        return kind_of[labels]
 
     def _code_unit(self, i: int, text: str, s: str, matches: list, base: int) -> list[tuple]:
         # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
