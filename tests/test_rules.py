@@ -189,3 +189,18 @@ def test_bad_arguments():
         RuleCoder().code(pd.Series({"a": None}))
     with pytest.raises(InputError, match="needs the columns"):
         RuleCoder().code(pd.DataFrame({"text": ["x"]}))
+
+
+def test_coders_of_one_codebook_share_memos_and_give_the_same_codings():
+    # A worker unpickles a fresh copy of the coder for every chunk; it takes over the memos that
+    # earlier copies of the same codebook filled in that process, and only those.
+    texts = pd.Series({"a": "Morale is up and we work with the police now.", "b": "Nothing changed at all."})
+    first = RuleCoder("nfer_impacts").fit()
+    expected = first.code(texts)
+    second = RuleCoder("nfer_impacts").fit()
+    assert second.terms_ is not first.terms_
+    pd.testing.assert_frame_equal(second.code(texts), expected)
+    assert second.terms_ is first.terms_ and second._kinds_ is first._kinds_
+    themes = RuleCoder("review_themes").fit()
+    themes.code(texts)
+    assert themes.terms_ is not first.terms_

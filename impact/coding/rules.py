@@ -41,6 +41,7 @@ _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the cre
 _CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
 
 
+_MEMOS: dict[str, tuple] = {}  # codebook hash -> the compiled matchers and memos of this process's coders
 _STEM_TEXTS: dict[str, str] = {}  # unit text -> stem string (sentences recur across interviews)
 _STEM_MEMO_LIMIT = 500_000
 
@@ -243,8 +244,25 @@ class RuleCoder(BaseEstimator):
     def _code_chunk(self, texts: list[str]) -> list[tuple]:
         return self._code_stems(texts, _stem_strings(texts))
 
+    def _share_memos(self) -> None:
+        """Use this process's memos for the same codebook (a worker gets a fresh copy of the coder per chunk).
+
+        The memos (matched stems -> term lists, label sets -> could a rule fire,
+        cue readings) are pure functions of the codebook and the bundled cue
+        lists, so every coder of the same codebook can share them.
+        """
+        key = self.codebook_.hash
+        memos = _MEMOS.get(key)
+        if memos is None:
+            if len(_MEMOS) >= 16:
+                _MEMOS.clear()
+            _MEMOS[key] = (self.terms_, self.cues_, self._possible_, self._kinds_)
+        elif memos[0] is not self.terms_:
+            self.terms_, self.cues_, self._possible_, self._kinds_ = memos
+
     def _code_stems(self, texts: list[str], stems: list[str]) -> list[tuple]:
         """Codings ``(i, code, score, negated, hedged, attribution, start, end)`` of texts with their stem strings."""
+        self._share_memos()
         starts = np.cumsum([0] + [len(s) + len(_SEP) - 2 for s in stems])[:-1]
         big = _SEP[1:-1].join(stems)
         matches = self.terms_.find(big)
@@ -259,7 +277,9 @@ class RuleCoder(BaseEstimator):
         kind_of, fires_alone, solo = self._kinds_
         kinds = np.fromiter((kind_of.get(m[2], -1) for m in matches), dtype=np.int64, count=len(matches))
         for k in np.flatnonzero(kinds < 0).tolist():
-            kinds[k] = self._new_kind(matches[k][2])
+            labels = matches[k][2]
+            kind = kind_of.get(labels)
+            kinds[k] = self._new_kind(labels) if kind is None else kind
         kind_solo = np.fromiter(solo, dtype=bool, count=len(solo))[kinds]
         kind_fires = np.fromiter(fires_alone, dtype=bool, count=len(fires_alone))[kinds]
         unit_solo = np.logical_or.reduceat(kind_solo, first)
