@@ -204,3 +204,35 @@ def test_coders_of_one_codebook_share_memos_and_give_the_same_codings():
     themes = RuleCoder("review_themes").fit()
     themes.code(texts)
     assert themes.terms_ is not first.terms_
+
+
+def test_cue_prefilter_never_changes_a_sentence_reading():
+    # _Cues.sentence skips its four cue scans when one scan of every cue finds nothing; readings of
+    # sentences mixing cue phrases from every list with plain words must equal the full reading.
+    import random
+    import re
+
+    from impact.coding._cues import attribution_cues, stem_text, wordlist
+    from impact.coding.rules import _Cues
+
+    cues = _Cues()
+    full = _Cues()
+    full.any.regex = re.compile("")  # always "found": the four scans always run
+    attribution = attribution_cues()
+    phrases = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
+               *wordlist("boundaries"), *attribution["review"], *attribution["unclear"], *attribution["causal"],
+               *(p for group in attribution["factors"].values() for p in group)]
+    phrases = [p.replace("*", "") for p in phrases if "~" not in p]
+    plain = "the team morale police partners data meetings practice improved we they it was is really".split()
+    rng = random.Random(5)
+    fields = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution")
+    n_without = 0
+    for _ in range(3000):
+        words = [rng.choice(plain) for _ in range(rng.randint(3, 12))]
+        for _ in range(rng.choice([0, 0, 1, 2])):
+            words.insert(rng.randint(0, len(words)), rng.choice(phrases))
+        s = stem_text(" ".join(words) + ".")
+        got, want = cues.sentence(s, 0, None, 3), full.sentence(s, 0, None, 3)
+        assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields], s
+        n_without += cues.any.regex.search(s) is None
+    assert 500 < n_without < 2500  # both paths were exercised

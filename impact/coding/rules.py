@@ -451,6 +451,10 @@ class _Cues:
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet(groups, longest=False)
+        # Every cue in one pattern: most sentences with evidence have no cue at all, and one scan says so.
+        every = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
+                 *wordlist("boundaries"), *(p for patterns in groups.values() for p in patterns)]
+        self.any = PatternSet({"cue": every}, longest=False)
 
     def flags(self, text: str) -> tuple[bool, str]:
         """``(hedged, attribution)`` of a whole text (used by coders without evidence spans)."""
@@ -460,6 +464,8 @@ class _Cues:
     def sentence(self, s: str, lo: int, hi: int | None, first_token: int) -> _Sentence:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
         hi = len(s) if hi is None else hi
+        if self.any.regex.search(s, lo, hi) is None:  # then each cue list finds nothing either
+            return _Sentence(first_token, [], [], [], False, "")
 
         def tokens(found: list) -> list[tuple[int, int, str]]:
             out, tok, prev = [], first_token, lo
