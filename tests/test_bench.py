@@ -25,7 +25,8 @@ FIELDS = {
                "segmentation_s", "segmentation_words_per_s", "coding_s", "coding_words_per_s",
                "segment_and_code_words_per_s", "sample_words", "coding_single_process_words_per_s", "naive_s",
                "naive_words_per_s", "naive_matches", "floor_s", "floor_words_per_s", "floor_matches",
-               "coder_vs_naive", "floor_vs_coder"],
+               "coder_vs_naive", "floor_vs_coder", "distinct_segment_texts", "distinct_sample_words",
+               "coding_distinct_single_process_words_per_s", "coder_vs_naive_distinct_single_process"],
     "statistics": ["n_councils", "n_tests", "n_resamples", "panel_s", "prevalence_s", "permutation_s", "change_s",
                    "gee_s", "mixed_s", "full_statistics_s", "scipy_n_tests", "scipy_s", "permutation_vs_scipy",
                    "permutation_engine_s", "permutation_engine_vs_scipy",
@@ -85,4 +86,6 @@ def test_bench_coding_counts_segments(tmp_path):
     study = impact.load_study(path)
     section, segments, coded = bench.bench_coding(study, n_jobs=None, naive_words=500)
     assert section["n_segments"] == len(segments) and section["n_coded"] == len(coded)
+    assert section["distinct_segment_texts"] == segments["text"].nunique()
+    assert 0 < section["distinct_sample_words"] <= section["segment_words"]
     pd.testing.assert_frame_equal(segments, impact.segment(study))
