@@ -48,7 +48,7 @@ def study_hash(study: Study) -> str:
         h.update(name.encode())
         header, records = study.records(name)
         h.update(json.dumps([header, [r for _, r in records]], sort_keys=True).encode())
-    for iid, text in study.transcripts().items():
+    for iid, text in study.iter_transcripts():
         h.update(str(iid).encode())
         h.update(hashlib.sha256(text.encode("utf-8")).digest())
     return h.hexdigest()
@@ -219,7 +219,7 @@ def _cache_path(cache_dir, kind: str, key: str) -> Path | None:
 
 def _transcripts_key(study: Study) -> str:
     h = hashlib.sha256()
-    for iid, text in study.transcripts().items():
+    for iid, text in study.iter_transcripts():
         h.update(str(iid).encode() + b"\0" + hashlib.sha256(text.encode()).digest())
     iv = study.interviews[["interview_id", "council_id", "participant_id", "wave"]]
     h.update(pd.util.hash_pandas_object(iv.astype(str), index=False).to_numpy().tobytes())
@@ -299,6 +299,12 @@ def _segment_and_code(study: Study, coders: list, *, progress: bool = False) -> 
         for parts, frame in zip(coded_parts, coded, strict=True):
             if len(frame):
                 parts.append(frame)
+    if _N_JOBS > 1 and len(batches) > 1:
+        # This is a run's only parallel step: stop the idle workers now, so that their memory (the
+        # interpreter, libraries and memos, some hundreds of MB each) is not held through the analysis.
+        from joblib.externals.loky import get_reusable_executor
+
+        get_reusable_executor().shutdown(wait=True)
     codings = [pd.concat(parts, ignore_index=True) if parts else _coded_frame([]) for parts in coded_parts]
     return _join_batches(segment_parts, meta), codings
 

@@ -19,7 +19,7 @@ import io
 import math
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -409,6 +409,22 @@ class Study:
         rows = self._tables["interviews"]
         texts = [self._transcript_text(str(t)) for t in rows["transcript"]]
         return pd.Series(texts, index=pd.Index(rows["interview_id"], name="interview_id"), name="transcript", dtype="str")
+
+    def iter_transcripts(self) -> Iterator[tuple[str, str]]:
+        """``(interview_id, text)`` of every interview, in table order: ``transcripts().items()``
+        without building the Series, so a national corpus is not copied (the texts are the study's own).
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path())
+        >>> iid, text = next(study.iter_transcripts())
+        >>> text == study.transcripts()[iid]
+        True
+        """
+        rows = self._tables["interviews"]
+        for iid, rel in zip(rows["interview_id"].tolist(), rows["transcript"].tolist(), strict=True):
+            yield str(iid), self._transcript_text(str(rel))
 
     # ----------------------------------------------------------------- waves & status
     def _anchors(self) -> pd.DataFrame:

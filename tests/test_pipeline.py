@@ -213,3 +213,11 @@ def test_one_pass_in_workers_equals_segment_then_code(small_study, monkeypatch):
     for got, want in zip(codings, expected, strict=True):
         assert len(want) > 0
         pd.testing.assert_frame_equal(got, want)
+    # The workers are stopped after the pass, so they hold no memory through the analysis.
+    import os
+
+    if Path(f"/proc/{os.getpid()}/task").is_dir():
+        children = [c for task in Path(f"/proc/{os.getpid()}/task").iterdir()
+                    for c in (task / "children").read_text().split()]
+        commands = [Path(f"/proc/{c}/cmdline").read_bytes() for c in children if Path(f"/proc/{c}/cmdline").exists()]
+        assert not [c for c in commands if b"popen_loky" in c]
