@@ -390,21 +390,37 @@ def impact_codebook(study: Any) -> Any:
 
 
 # --------------------------------------------------------------------------- end to end
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and its descendants (Linux /proc), 0 where unreadable."""
-    total, stack = 0, [pid]
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """Resident (RSS) and proportional (PSS) memory of a process and its descendants (Linux /proc).
+
+    RSS counts pages shared between the processes (the libraries every
+    worker maps) once per process; PSS splits each shared page between its
+    processes, so the tree's PSS is the memory the run really holds.  0 where
+    unreadable (PSS needs ``/proc/<pid>/smaps_rollup``, Linux 4.14+).
+    """
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                    break
+            rss += _status_kb(Path(f"/proc/{p}/status"), "VmRSS:")
+            pss += _status_kb(Path(f"/proc/{p}/smaps_rollup"), "Pss:")
             for task in Path(f"/proc/{p}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
+
+
+def _status_kb(path: Path, field: str) -> int:
+    """The kB value of ``field`` in a /proc file, 0 where absent or unreadable."""
+    try:
+        for line in path.read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _measure(cmd: list[str], log: Path) -> dict[str, Any]:
@@ -412,12 +428,13 @@ def _measure(cmd: list[str], log: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     with open(log, "wb") as fh:
         proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=_REPO)
-    peak_tree = [0]
+    peak_tree = [0, 0]  # RSS, PSS
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak_tree[0] = max(peak_tree[0], _tree_rss_kb(proc.pid))
+            rss, pss = _tree_memory_kb(proc.pid)
+            peak_tree[0], peak_tree[1] = max(peak_tree[0], rss), max(peak_tree[1], pss)
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -430,7 +447,7 @@ def _measure(cmd: list[str], log: Path) -> dict[str, Any]:
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed with status {proc.returncode}; see {log}")
     return {"wall_s": wall, "peak_rss_mb": usage.ru_maxrss / 1024, "peak_tree_rss_mb": peak_tree[0] / 1024,
-            "cpu_s": usage.ru_utime + usage.ru_stime}
+            "peak_tree_pss_mb": peak_tree[1] / 1024, "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
 def bench_end_to_end(study_path: str | Path, *, work_dir: str | Path) -> dict:
@@ -446,6 +463,7 @@ def bench_end_to_end(study_path: str | Path, *, work_dir: str | Path) -> dict:
         "run_wall_s": cold["wall_s"],
         "run_peak_rss_mb": cold["peak_rss_mb"],
         "run_peak_tree_rss_mb": cold["peak_tree_rss_mb"],
+        "run_peak_tree_pss_mb": cold["peak_tree_pss_mb"],
         "run_cpu_s": cold["cpu_s"],
         "rerun_wall_s": warm["wall_s"],
         "rerun_peak_rss_mb": warm["peak_rss_mb"],

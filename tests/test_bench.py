@@ -31,7 +31,8 @@ FIELDS = {
                    "gee_s", "mixed_s", "full_statistics_s", "scipy_n_tests", "scipy_s", "permutation_vs_scipy",
                    "permutation_engine_s", "permutation_engine_vs_scipy",
                    "full_statistics_vs_scipy", "max_abs_p_difference"],
-    "end_to_end": ["command", "run_wall_s", "run_peak_rss_mb", "run_peak_tree_rss_mb", "run_cpu_s", "rerun_wall_s",
+    "end_to_end": ["command", "run_wall_s", "run_peak_rss_mb", "run_peak_tree_rss_mb", "run_peak_tree_pss_mb",
+                   "run_cpu_s", "rerun_wall_s",
                    "rerun_peak_rss_mb", "rerun_cpu_s"],
 }
 
@@ -57,6 +58,7 @@ def test_quick_run_writes_every_field(tmp_path):
     assert math.isclose(stats["permutation_vs_scipy"], stats["scipy_s"] / stats["permutation_s"])
     assert stats["n_resamples"] == 199 and stats["scipy_n_tests"] <= stats["n_tests"]
     assert e2e["run_peak_rss_mb"] > 0 and e2e["run_wall_s"] > 0 and e2e["rerun_wall_s"] > 0
+    assert 0 < e2e["run_peak_tree_pss_mb"] <= e2e["run_peak_tree_rss_mb"]
 
 
 def test_naive_coder_and_floor_find_the_same_terms():
