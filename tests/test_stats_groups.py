@@ -209,7 +209,7 @@ def test_adjust_pvalues_matches_statsmodels():
         adjust_pvalues(p, method="sidak2")
 
 
-@pytest.mark.parametrize("counts", [(2, 3), (3, 2), (1, 2, 2), (2, 1, 1, 1)])
+@pytest.mark.parametrize("counts", [(2, 3), (3, 2), (1, 2, 2), (2, 1, 1, 1), (2, 0, 3)])
 def test_random_assignments_are_uniform_with_fixed_group_sizes(counts):
     # With y = the identity matrix, test t's sum in group g is 1 exactly when unit t was assigned to g,
     # so the engine's group sums spell out every assignment it drew.
@@ -261,3 +261,19 @@ def test_midranks_match_scipy(rng):
     y = rng.integers(0, 6, size=200).astype(float) / 4  # many ties
     np.testing.assert_array_equal(_midranks(y), stats.rankdata(y))
     np.testing.assert_array_equal(_midranks(np.array([3.0])), [1.0])
+
+
+def test_permutation_p_of_a_large_sample_in_several_blocks_matches_mann_whitney(rng, monkeypatch):
+    # 3,000 units do not fit one block of resamples (blocks of _CHUNK // n): the p-value assembled over
+    # the blocks must agree with the large-sample Mann-Whitney test (no ties) within Monte Carlo error.
+    from impact.stats import _permutation
+
+    monkeypatch.setattr(_permutation, "_CHUNK", 600_000)  # 200 resamples per block
+    n = 3000
+    g = np.array(["a"] * 1200 + ["b"] * 1800)
+    y = rng.normal(size=n) + 0.06 * (g == "b")
+    df = pd.DataFrame({"g": g, "y": y})
+    perm = compare_groups(df, outcome="y", group="g", method="permutation", n_resamples=4000, seed=2).iloc[0]
+    ref = stats.mannwhitneyu(y[g == "b"], y[g == "a"], method="asymptotic", use_continuity=False).pvalue
+    assert 0.001 < ref < 0.5  # a test that can tell a wrong p-value
+    assert perm["p_value"] == pytest.approx(ref, abs=0.02)
