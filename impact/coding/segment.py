@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import pandas as pd
@@ -272,10 +272,11 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
     memo = _PARA_SPANS
     for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
         para = text[lo:hi]
-        found = memo.get(para) if hi - lo <= _MEMO_CHARS else None
+        short = hi - lo <= _MEMO_CHARS
+        found = memo.get(para) if short else None
         if found is None:
             found = _paragraph_spans(para)
-            if hi - lo <= _MEMO_CHARS:
+            if short:
                 if len(memo) >= _MEMO_LIMIT:
                     memo.clear()
                 memo[para] = found
@@ -304,15 +305,17 @@ def _paragraph_spans(para: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _texts(data: Any) -> tuple[pd.Series, pd.DataFrame | None]:
+def _pairs(data: Any) -> tuple[Iterable[tuple], pd.DataFrame | None]:
+    """``(interview id, transcript)`` pairs of the input, and the interviews' metadata for a Study."""
     if hasattr(data, "transcripts") and hasattr(data, "interviews"):
-        texts = data.transcripts()
         meta = data.interviews[["interview_id", "council_id", "participant_id", "wave"]]
-        return texts, meta
+        # A Study's own transcript strings, not a copy of the (national) corpus in a Series.
+        pairs = data.iter_transcripts() if hasattr(data, "iter_transcripts") else data.transcripts().items()
+        return pairs, meta
     if isinstance(data, pd.Series):
-        return data, None
+        return data.items(), None
     if isinstance(data, Mapping):
-        return pd.Series(dict(data), dtype=object), None
+        return pd.Series(dict(data), dtype=object).items(), None
     raise InputError(
         "The value for `study_or_texts` must be a Study, a pandas Series of transcripts "
         f"(index = interview id) or a mapping of interview id to text, but {type(data).__name__} was passed."
@@ -432,13 +435,8 @@ def _join_batches(parts: list[pd.DataFrame], meta: pd.DataFrame | None) -> pd.Da
 
 def _items(study_or_texts: Any) -> tuple[list[tuple], pd.DataFrame | None]:
     """``(interview id, transcript)`` pairs and the interviews' metadata (for a Study), checked."""
-    if hasattr(study_or_texts, "iter_transcripts") and hasattr(study_or_texts, "interviews"):
-        # A study: its own transcript strings, not a copy of the national corpus in a Series.
-        meta = study_or_texts.interviews[["interview_id", "council_id", "participant_id", "wave"]]
-        items = list(study_or_texts.iter_transcripts())
-    else:
-        texts, meta = _texts(study_or_texts)
-        items = list(texts.items())
+    pairs, meta = _pairs(study_or_texts)
+    items = list(pairs)
     for interview_id, transcript in items:
         if not isinstance(transcript, str):
             raise InputError(f"transcript of interview {interview_id!r} is {type(transcript).__name__}, expected text")
