@@ -112,6 +112,6 @@ def _random_group_sums(rng: np.random.Generator, y: np.ndarray, counts: np.ndarr
     group = group.reshape(b, n)
     sums = np.empty((n_tests, b, len(counts)))
     for code, g in enumerate(drawn, 1):
-        sums[:, :, g] = y @ (group == code).T.astype("float64") if len(drawn) > 1 else y @ group.T.astype("float64")
+        sums[:, :, g] = y @ (group == code).T.astype("float64")
     sums[:, :, big] = y.sum(axis=1)[:, None] - sums[:, :, drawn].sum(axis=-1)
     return sums
