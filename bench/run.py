@@ -312,12 +312,12 @@ def bench_statistics(study: Any, segments: pd.DataFrame, coded: pd.DataFrame, *,
     """The programme analysis's statistics, timed step by step, and the scipy per-test baseline."""
     from scipy import stats as sps
 
-    from impact import pipeline
+    from impact.effects import intervention_effects, survey_effects
     from impact.panel import council_panel, participant_panel
-    from impact.stats import change_over_time, compare_groups, longitudinal_model, prevalence_table
+    from impact.stats import change_over_time, compare_groups, prevalence_table
     from impact.stats._permutation import _permutation_pvalues
 
-    codes = pipeline._top_codes(impact_codebook(study))
+    codes = impact_codebook(study).top_codes()
     (panel, ppanel), panel_s = _timed(lambda: (
         council_panel(study, coded, segments=segments, codes=codes),
         participant_panel(study, coded, segments=segments, codes=codes),
@@ -333,8 +333,8 @@ def bench_statistics(study: Any, segments: pd.DataFrame, coded: pd.DataFrame, *,
         _, change_s = _timed(lambda: change_over_time(
             seen, outcome="share_participants", time="wave", unit="council_id", group="status_group", by="code",
             times=study.wave_ids))
-        _, gee_s = _timed(lambda: pipeline._gee_by_code(ppanel, codes, study.wave_ids, longitudinal_model, 0.05))
-        _, mixed_s = _timed(lambda: pipeline._survey_model(study, longitudinal_model, 0.05))
+        _, gee_s = _timed(lambda: intervention_effects(ppanel, measure='mentioned', codes=codes, waves=study.wave_ids))
+        _, mixed_s = _timed(lambda: survey_effects(study))
 
     # Baseline: scipy.stats.permutation_test once per (code, wave) test, on the same ranks, same statistic
     # (between-group sum of squares, one-sided "greater" = compare_groups' two-sided test), same resamples.

@@ -23,13 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ._io import atomic_write_text, staged_directory
 from ._version import __version__
 from .describe import describe_study
-from .panel import STATUS_GROUPS, council_panel, participant_panel
+from .effects import intervention_effects, survey_effects
+from .framework import framework_matrix
+from .indicators import indicator_trends
+from .panel import council_panel, participant_panel
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
 
@@ -126,7 +128,8 @@ def analyse(
     Findings
     """
     from .coding import Codebook, RuleCoder
-    from .stats import change_over_time, compare_groups, longitudinal_model, prevalence_table
+    from .coding.evaluate import coder_reliability
+    from .stats import change_over_time, compare_groups, prevalence_table
 
     if codebook is None:
         codebook = study.codebook_ref
@@ -140,7 +143,7 @@ def analyse(
     coders = [RuleCoder(codebook, n_jobs=_N_JOBS), RuleCoder(themes_book, n_jobs=_N_JOBS)]
     keys = [f"{codebook.id}-{codebook.hash}", f"themes-{themes_book.hash}"]
     segments, (coded, themes_coded) = _segments_and_coding(study, coders, keys, cache_dir, progress)
-    codes = _top_codes(codebook)
+    codes = codebook.top_codes()
 
     _progress(progress, "building the council x wave panel")
     panel = council_panel(study, coded, segments=segments, codes=codes)
@@ -169,15 +172,15 @@ def analyse(
             times=study.wave_ids, adjust=adjust,
         )
         _progress(progress, "fitting longitudinal models")
-        models = _gee_by_code(ppanel, codes, study.wave_ids, longitudinal_model, alpha)
-        survey_model = _survey_model(study, longitudinal_model, alpha)
+        models = intervention_effects(ppanel, measure="mentioned", codes=codes, waves=study.wave_ids, alpha=alpha)
+        survey_model = survey_effects(study, alpha=alpha)
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
     sample = describe_study(study)
-    themes = _theme_matrix(study, themes_coded, segments, themes_book)
+    themes = framework_matrix(study, themes_coded, segments=segments, codebook=themes_book)
     actions = action_completion(study)
-    trends = _indicator_trends(study)
-    reliability = _reliability(coded, human, segments) if human is not None else None
+    trends = indicator_trends(study)
+    reliability = coder_reliability(coded, human, segments) if human is not None else None
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust}
     provenance = {
         "package": "impact",
@@ -202,15 +205,6 @@ def analyse(
 
 
 # --------------------------------------------------------------------------- steps
-def _top_codes(codebook) -> list[str]:
-    codes = codebook.codes
-    if "parent" in codes.columns:
-        top = codes[codes["parent"].isna() | (codes["parent"].astype(str) == "")]
-        if len(top):
-            return [str(c) for c in top["code_id"]]
-    return [str(c) for c in codes["code_id"]]
-
-
 def _cache_path(cache_dir, kind: str, key: str) -> Path | None:
     if cache_dir is None:
         return None
@@ -325,121 +319,6 @@ def _segment_and_code_batch(items: list[tuple], coders: list) -> tuple[pd.DataFr
     return _segments_frame(rows, None), coded
 
 
-def _gee_by_code(seen: pd.DataFrame, codes: list[str], waves: list[str], model, alpha: float) -> pd.DataFrame:
-    """Binomial GEE per code on the participant panel: mentioned ~ wave + status, councils as clusters."""
-    rows = []
-    for code in codes:
-        d = seen[seen["code"] == code].dropna(subset=["status_group"]).copy()
-        d["y"] = d["mentioned"].astype(int)
-        d["wave"] = pd.Categorical(d["wave"], categories=waves)
-        d["in_intervention"] = (d["status_group"] == "intervention").astype(int)
-        if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
-            continue
-        try:
-            res = model(d, formula="y ~ C(wave) + in_intervention", unit="council_id", family="binomial",
-                        method="gee", cov_struct="exchangeable", alpha=alpha)
-        except (ValueError, np.linalg.LinAlgError) as exc:
-            warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", stacklevel=2)
-            continue
-        p = res.params.reset_index().rename(columns={"index": "term"})
-        if "term" not in p.columns:
-            p = p.rename(columns={p.columns[0]: "term"})
-        p.insert(0, "code", code)
-        p["n_obs"] = res.n_obs
-        p["n_units"] = res.n_units
-        rows.append(p)
-    if not rows:
-        return pd.DataFrame(columns=["code", "term", "estimate", "se", "ci_low", "ci_high", "p_value"])
-    out = pd.concat(rows, ignore_index=True)
-    out["odds_ratio"] = np.exp(out["estimate"])
-    out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
-    out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
-    return out
-
-
-def _survey_model(study: Study, model, alpha: float) -> pd.DataFrame | None:
-    """Linear mixed model of each respondent's mean survey score: wave x status, councils random."""
-    sr = study.survey_responses.dropna(subset=["value"])
-    if sr.empty or sr["wave"].nunique() < 2:
-        return None
-    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
-    ws = study.wave_status()[["council_id", "wave", "intervention"]]
-    scores = scores.merge(ws, on=["council_id", "wave"], how="left")
-    scores["in_intervention"] = scores["intervention"].map(STATUS_GROUPS).eq("intervention").astype(int)
-    scores["wave"] = pd.Categorical(scores["wave"], categories=[w for w in study.wave_ids if w in set(scores["wave"])])
-    scores["score"] = scores["value"].astype(float)
-    try:
-        res = model(scores, formula="score ~ C(wave) + in_intervention", unit="council_id", method="mixed",
-                    family="gaussian", alpha=alpha)
-    except (ValueError, np.linalg.LinAlgError) as exc:
-        warnings.warn(f"survey mixed model could not be fitted: {exc}", stacklevel=2)
-        return None
-    p = res.params.reset_index().rename(columns={"index": "term"})
-    if "term" not in p.columns:
-        p = p.rename(columns={p.columns[0]: "term"})
-    p["n_obs"] = res.n_obs
-    p["n_units"] = res.n_units
-    return p
-
-
-def _theme_matrix(study: Study, themes_coded: pd.DataFrame, segments: pd.DataFrame, book) -> pd.DataFrame:
-    """Councils x review themes: participants raising each theme (not negated), long."""
-    c = themes_coded[~themes_coded.get("negated", pd.Series(False, index=themes_coded.index)).astype(bool)]
-    seg = segments[["segment_id", "council_id", "participant_id", "text"]].rename(columns={"segment_id": "unit"})
-    c = c.merge(seg, on="unit", how="left")
-    top = _top_codes(book)
-    grid = study.councils[["council_id"]].merge(pd.DataFrame({"theme": pd.Series(top, dtype="str")}), how="cross")
-    agg = (
-        c.groupby(["council_id", "code"]).agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "size"))
-        .reset_index().rename(columns={"code": "theme"})
-    )
-    best = (
-        c.sort_values(["council_id", "code", "score", "unit"], ascending=[True, True, False, True])
-        .drop_duplicates(["council_id", "code"])[["council_id", "code", "unit", "text", "participant_id"]]
-        .rename(columns={"code": "theme", "text": "example"})
-    )
-    out = grid.merge(agg, on=["council_id", "theme"], how="left").merge(best, on=["council_id", "theme"], how="left")
-    out["n_participants"] = out["n_participants"].fillna(0).astype(int)
-    out["n_segments"] = out["n_segments"].fillna(0).astype(int)
-    out["raised"] = out["n_segments"] > 0
-    return out
-
-
-def _indicator_trends(study: Study) -> pd.DataFrame | None:
-    ind = study.indicators
-    if ind.empty:
-        return None
-    ws = study.wave_status()
-    latest = ws.sort_values("reference_date").groupby("council_id")["intervention"].agg(
-        lambda s: "intervention" if (s.map(STATUS_GROUPS) == "intervention").any() else "no_intervention")
-    d = ind.merge(latest.rename("status_group").reset_index(), on="council_id", how="left")
-    out = (
-        d.groupby(["measure", "period", "status_group"])
-        .agg(n_councils=("value", "count"), mean=("value", "mean"), median=("value", "median"),
-             n_suppressed=("flag", lambda s: int(s.notna().sum())))
-        .reset_index()
-    )
-    return out
-
-
-def _reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
-    from .agreement import agreement_table, coding_to_units
-
-    need = {"unit", "code", "coder"}
-    if not need <= set(human.columns):
-        raise ValueError(f"`human` codings must have the columns {sorted(need)}; got {sorted(human.columns)}.")
-    units = sorted(set(human["unit"]))
-    machine = coded[~coded["negated"].astype(bool)] if "negated" in coded.columns else coded  # a negated code is absent
-    if "negated" in human.columns:
-        human = human[~human["negated"].fillna(False).astype(bool)]
-    both = pd.concat([machine.assign(coder="machine"), human], ignore_index=True)
-    both = both[both["unit"].isin(units)]
-    codes = sorted(set(machine["code"]) | set(human["code"]))
-    long = coding_to_units(both, units=segments[segments["segment_id"].isin(units)].rename(columns={"segment_id": "unit"}), codes=codes)
-    return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
-                           metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))
-
-
 # --------------------------------------------------------------------------- report
 @dataclass
 class RunResult:
@@ -469,8 +348,8 @@ def build_report(
     quote_k: int = 5,
     key: bytes | str | None = None,
 ):
-    """Assemble the publishable report from findings (see :mod:`impact._report_build`)."""
-    from ._report_build import assemble
+    """Assemble the publishable report from findings (see :mod:`impact.report._build`)."""
+    from .report._build import assemble
 
     return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
 

@@ -255,6 +255,15 @@ class Codebook:
         """Ids of the direct children of ``code_id``."""
         return [c["id"] for c in self._spec["codes"] if c.get("parent", "") == code_id]
 
+    def top_codes(self) -> list[str]:
+        """Ids of the codes without a parent, in codebook order."""
+        return [c["id"] for c in self._spec["codes"] if not c.get("parent", "")]
+
+    def leaf_codes(self) -> list[str]:
+        """Ids of the codes without children (the codes a coder assigns), in codebook order."""
+        parents = {c.get("parent", "") for c in self._spec["codes"]}
+        return [c["id"] for c in self._spec["codes"] if c["id"] not in parents]
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Codebook) and other.hash == self.hash
 

@@ -13,7 +13,7 @@ from ..errors import ImpactError, InputError
 from .codebook import Codebook
 from .rules import as_units
 
-__all__ = ["evaluate_coder", "score_codes", "positive_codes"]
+__all__ = ["evaluate_coder", "score_codes", "positive_codes", "coder_reliability"]
 
 _COLUMNS = ["code", "precision", "recall", "f1", "support", "n_predicted", "tp", "fp", "fn", "n_units"]
 
@@ -184,3 +184,33 @@ def _codes_of(coder: Any, gold: pd.DataFrame) -> list[str]:
         except ImpactError:
             ids = []
     return ids + sorted(set(gold["code"].astype(str)) - set(ids))
+
+
+def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of the machine coding with human codings of some of the same segments, per code.
+
+    A segment a coder did not code counts as the code being absent; negated
+    codes count as absent for both.
+
+    Returns
+    -------
+    DataFrame
+        :func:`impact.agreement.agreement_table` by code: percent agreement,
+        Cohen's kappa and Krippendorff's alpha with intervals.
+    """
+    from ..agreement import agreement_table, coding_to_units
+
+    need = {"unit", "code", "coder"}
+    if not need <= set(human.columns):
+        raise ValueError(f"`human` codings must have the columns {sorted(need)}; got {sorted(human.columns)}.")
+    units = sorted(set(human["unit"]))
+    machine = coded[~coded["negated"].astype(bool)] if "negated" in coded.columns else coded  # a negated code is absent
+    if "negated" in human.columns:
+        human = human[~human["negated"].fillna(False).astype(bool)]
+    both = pd.concat([machine.assign(coder="machine"), human], ignore_index=True)
+    both = both[both["unit"].isin(units)]
+    codes = sorted(set(machine["code"]) | set(human["code"]))
+    long = coding_to_units(both, units=segments[segments["segment_id"].isin(units)].rename(columns={"segment_id": "unit"}),
+                           codes=codes)
+    return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
+                           metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))

@@ -21,15 +21,15 @@ import warnings
 import pandas as pd
 from matplotlib.figure import Figure as _MplFigure
 
-from . import vocab
-from .privacy import (
+from .. import vocab
+from ..privacy import (
     SUPPRESSED,
     coarsen_attribution,
     pseudonym_map,
     redact_series,
     suppress_counts,
 )
-from .report import (
+from . import (
     CI,
     Bullets,
     Callout,
@@ -417,7 +417,7 @@ def _framework(ctx) -> Section:
     th["council"] = th["council_id"].map(ctx.council_name)
     labels = dict(zip(ctx.f.themes["theme"], ctx.f.themes["theme"]))
     try:
-        from .coding import Codebook
+        from ..coding import Codebook
 
         book = Codebook.load("review_themes")
         labels = dict(zip(book.codes["code_id"], book.codes["label"]))

@@ -1,0 +1,121 @@
+"""Models of programme effects: interview measures and survey scores by wave and intervention status.
+
+:func:`intervention_effects` fits one binomial GEE per code on the
+participant panel; :func:`survey_effects` a linear mixed model of survey
+scores.  Both return tidy tables (one row per code and term) that the report
+and the validity scripts read.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .panel import STATUS_GROUPS
+from .study import Study
+
+__all__ = ["intervention_effects", "survey_effects"]
+
+
+def intervention_effects(
+    panel: pd.DataFrame,
+    *,
+    measure: str = "reported",
+    codes: Sequence[str] | None = None,
+    waves: Sequence[str] | None = None,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Binomial GEE per code: ``measure ~ wave + in_intervention``, councils as clusters.
+
+    Parameters
+    ----------
+    panel : DataFrame
+        The participant panel (:func:`impact.participant_panel`).
+    measure : str, default "reported"
+        Boolean column of the panel to model.
+    codes : sequence of str, optional
+        Codes to model (default: every code of the panel).
+    waves : sequence of str, optional
+        Wave order; the first is the reference (default: the panel's order).
+    alpha : float
+        1 - confidence level of the intervals.
+
+    Returns
+    -------
+    DataFrame
+        One row per code and term: ``code``, ``term``, ``estimate``, ``se``,
+        ``statistic``, ``df``, ``p_value``, ``ci_low``, ``ci_high``,
+        ``n_obs``, ``n_units``, ``odds_ratio`` and its interval.
+    """
+    from .stats import longitudinal_model
+
+    if measure not in panel.columns:
+        raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
+    code_list = list(codes) if codes is not None else list(pd.unique(panel["code"]))
+    wave_list = list(waves) if waves is not None else list(pd.unique(panel["wave"]))
+    rows = []
+    for code in code_list:
+        d = panel[panel["code"] == code].dropna(subset=["status_group"]).copy()
+        d["y"] = d[measure].astype(int)
+        d["wave"] = pd.Categorical(d["wave"], categories=wave_list)
+        d["in_intervention"] = (d["status_group"] == "intervention").astype(int)
+        if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
+            continue
+        try:
+            res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id", family="binomial",
+                                     method="gee", cov_struct="exchangeable", alpha=alpha)
+        except (ValueError, np.linalg.LinAlgError) as exc:
+            warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", stacklevel=2)
+            continue
+        p = res.params.reset_index().rename(columns={"index": "term"})
+        if "term" not in p.columns:
+            p = p.rename(columns={p.columns[0]: "term"})
+        p.insert(0, "code", code)
+        p["n_obs"] = res.n_obs
+        p["n_units"] = res.n_units
+        rows.append(p)
+    if not rows:
+        return pd.DataFrame(columns=["code", "term", "estimate", "se", "ci_low", "ci_high", "p_value"])
+    out = pd.concat(rows, ignore_index=True)
+    out["odds_ratio"] = np.exp(out["estimate"])
+    out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
+    out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
+    return out
+
+
+def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
+    """Linear mixed model of each respondent's mean survey score: wave and status, councils random.
+
+    Returns
+    -------
+    DataFrame or None
+        One row per term (``term``, ``estimate``, ``se``, ``ci_low``,
+        ``ci_high``, ``p_value``, ``n_obs``, ``n_units``); None when the
+        study has no survey at two waves or the model cannot be fitted.
+    """
+    from .stats import longitudinal_model
+
+    sr = study.survey_responses.dropna(subset=["value"])
+    if sr.empty or sr["wave"].nunique() < 2:
+        return None
+    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
+    ws = study.wave_status()[["council_id", "wave", "intervention"]]
+    scores = scores.merge(ws, on=["council_id", "wave"], how="left")
+    scores["in_intervention"] = scores["intervention"].map(STATUS_GROUPS).eq("intervention").astype(int)
+    scores["wave"] = pd.Categorical(scores["wave"], categories=[w for w in study.wave_ids if w in set(scores["wave"])])
+    scores["score"] = scores["value"].astype(float)
+    try:
+        res = longitudinal_model(scores, formula="score ~ C(wave) + in_intervention", unit="council_id", method="mixed",
+                                 family="gaussian", alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError) as exc:
+        warnings.warn(f"survey mixed model could not be fitted: {exc}", stacklevel=2)
+        return None
+    p = res.params.reset_index().rename(columns={"index": "term"})
+    if "term" not in p.columns:
+        p = p.rename(columns={p.columns[0]: "term"})
+    p["n_obs"] = res.n_obs
+    p["n_units"] = res.n_units
+    return p
