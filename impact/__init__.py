@@ -97,6 +97,18 @@ _LAZY = {
     "write_qdpx": "impact.qdpx",
     "read_qdc": "impact.qdpx",
     "write_qdc": "impact.qdpx",
+    # estimands, codings, framework matrices and effects
+    "MEASURES": "impact.measures",
+    "classify_codings": "impact.measures",
+    "attribution_summary": "impact.measures",
+    "as_codings": "impact.codings",
+    "read_codings": "impact.codings",
+    "framework_matrix": "impact.framework",
+    "quotes": "impact.framework",
+    "intervention_effects": "impact.effects",
+    "survey_effects": "impact.effects",
+    "indicator_trends": "impact.indicators",
+    "clustered_prevalence": "impact.stats",
     # main job
     "Findings": "impact.pipeline",
     "RunResult": "impact.pipeline",

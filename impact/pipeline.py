@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._io import atomic_write_text, staged_directory
+from ._io import atomic_write_bytes, atomic_write_text, staged_directory
 from ._version import __version__
 from .describe import describe_study
 from .effects import intervention_effects, survey_effects
@@ -58,7 +58,14 @@ def study_hash(study: Study) -> str:
 
 @dataclass
 class Findings:
-    """Every table of a programme analysis (unrounded, with real ids)."""
+    """Every table of a programme analysis (unrounded, with real ids).
+
+    ``coded`` holds the codings the analysis used (canonical form of
+    :func:`impact.codings.as_codings`), from the machine coder or supplied;
+    ``coding`` says which (``source``: ``"machine"`` or ``"supplied"``,
+    ``coders``, ``description``).  Statistics use the estimands of
+    :mod:`impact.measures`; each table names its ``measure``.
+    """
 
     study: Study
     codebook: Any
@@ -76,9 +83,11 @@ class Findings:
     sample: dict[str, pd.DataFrame]
     themes: pd.DataFrame
     actions: pd.DataFrame
+    attribution: pd.DataFrame | None = None
     survey_model: pd.DataFrame | None = None
     indicator_trends: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
+    coding: dict[str, Any] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
 
@@ -88,15 +97,33 @@ def _progress(callback: Callable[[str], None] | None, message: str) -> None:
         callback(message)
 
 
+#: The measure the comparisons, models and trends of realised impact use (see :mod:`impact.measures`).
+MAIN_MEASURE = "reported"
+
+
+def _resolve_codebook(study: Study, codebook: Any):
+    from .coding import Codebook
+
+    if codebook is None:
+        codebook = study.codebook_ref
+    if isinstance(codebook, Codebook):
+        return codebook
+    ref = str(codebook)
+    if study.root is not None and (study.root / ref).is_file():
+        ref = str(study.root / ref)
+    return Codebook.load(ref)
+
+
 def analyse(
     study: Study,
     *,
     codebook: Any = None,
+    coded: pd.DataFrame | str | Path | None = None,
     seed: int = 0,
     n_resamples: int = 2_000,
     alpha: float = 0.05,
     adjust: str = "holm",
-    human: pd.DataFrame | None = None,
+    human: pd.DataFrame | str | Path | None = None,
     progress: Callable[[str], None] | None = None,
     cache_dir: str | Path | None = None,
 ) -> Findings:
@@ -107,6 +134,12 @@ def analyse(
     study : Study
     codebook : Codebook, str or path, optional
         Default: the study's codebook (``study.yaml``), else ``nfer_impacts``.
+    coded : DataFrame or path, optional
+        Codings to analyse instead of the machine coder's: made by people
+        (a coded CSV or Parquet, the Excel review loop's output, a QDPX
+        project) or the planted truth of a synthetic study
+        (``truth_coded.csv``); anything :func:`impact.codings.read_codings`
+        reads.  Default: the rule coder codes the transcripts.
     seed : int
         Seed of every permutation test (the analysis is deterministic).
     n_resamples : int
@@ -115,9 +148,10 @@ def analyse(
         1 - confidence level of every interval.
     adjust : {"holm", "fdr_bh"}
         Multiplicity adjustment across codes and waves.
-    human : DataFrame, optional
-        Human codings (coded format with a ``coder`` column) of some of the
-        same segments, for the reliability section.
+    human : DataFrame or path, optional
+        Another coding of some of the same segments (by people), for the
+        reliability section: agreement of ``coded`` (or the machine coder)
+        with it.
     progress : callable, optional
         Called with a short message at the start of each step.
     cache_dir : path, optional
@@ -129,59 +163,76 @@ def analyse(
     """
     from .coding import Codebook, RuleCoder
     from .coding.evaluate import coder_reliability
-    from .stats import change_over_time, compare_groups, prevalence_table
+    from .codings import as_codings, read_codings
+    from .measures import attribution_summary
+    from .stats import change_over_time, clustered_prevalence, compare_groups
 
-    if codebook is None:
-        codebook = study.codebook_ref
-    if not isinstance(codebook, Codebook):
-        ref = str(codebook)
-        if study.root is not None and (study.root / ref).is_file():
-            ref = str(study.root / ref)
-        codebook = Codebook.load(ref)
-
+    codebook = _resolve_codebook(study, codebook)
     themes_book = Codebook.load("review_themes")
-    coders = [RuleCoder(codebook, n_jobs=_N_JOBS), RuleCoder(themes_book, n_jobs=_N_JOBS)]
-    keys = [f"{codebook.id}-{codebook.hash}", f"themes-{themes_book.hash}"]
-    segments, (coded, themes_coded) = _segments_and_coding(study, coders, keys, cache_dir, progress)
+    themes_coder = RuleCoder(themes_book, n_jobs=_N_JOBS)
+    if coded is None:
+        coders = [RuleCoder(codebook, n_jobs=_N_JOBS), themes_coder]
+        keys = [f"{codebook.id}-{codebook.hash}", f"themes-{themes_book.hash}"]
+        segments, (machine, themes_coded) = _segments_and_coding(study, coders, keys, cache_dir, progress)
+        codings = as_codings(machine, study, coder="machine", source="machine coding")
+        coding = {"source": "machine", "coders": ["machine"],
+                  "description": f"the package's rule coder ({codebook.id} {codebook.version}, impact {__version__})"}
+    else:
+        segments, (themes_coded,) = _segments_and_coding(study, [themes_coder], [f"themes-{themes_book.hash}"],
+                                                         cache_dir, progress)
+        _progress(progress, "reading the supplied codings")
+        if isinstance(coded, pd.DataFrame):
+            codings = as_codings(coded, study, segments=segments, codes=codebook.code_ids, source="supplied codings")
+        else:
+            codings = read_codings(coded, study, segments=segments, codebook=codebook)
+        coders = sorted(codings["coder"].unique().tolist())
+        coding = {"source": "supplied", "coders": coders,
+                  "description": f"codings supplied by the user ({', '.join(coders) or 'no coder named'})"}
     codes = codebook.top_codes()
 
     _progress(progress, "building the council x wave panel")
-    panel = council_panel(study, coded, segments=segments, codes=codes)
-    ppanel = participant_panel(study, coded, segments=segments, codes=codes)
-    traj = trajectories(panel, study=study)
-    ptraj = trajectories(ppanel, study=study, unit="participant_id")
-    traj_summary = (
-        ptraj.groupby(["code", "realisation"]).size().unstack(fill_value=0).add_prefix("realisation_").reset_index()
-        .merge(ptraj.groupby(["code", "persistence"]).size().unstack(fill_value=0).add_prefix("persistence_").reset_index(),
-               on="code")
-    )
-    transitions = transition_matrix(ppanel, study=study, unit="participant_id")
+    panel = council_panel(study, codings, codes=codes)
+    ppanel = participant_panel(study, codings, codes=codes)
+    traj = trajectories(panel, study=study) if len(study.wave_ids) == 3 else pd.DataFrame()
+    ptraj = trajectories(ppanel, study=study, unit="participant_id") if len(study.wave_ids) == 3 else pd.DataFrame()
+    traj_summary = _trajectory_summary(ptraj, codes)
+    transitions = transition_matrix(ppanel, study=study, unit="participant_id", outcome=MAIN_MEASURE)
 
     _progress(progress, "comparing by intervention status")
     seen = panel[panel["interviewed"]].copy()
+    # groups in this order, so that differences are "in intervention minus not"
+    seen["status_group"] = pd.Categorical(seen["status_group"], categories=["no_intervention", "intervention"])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        prevalence = prevalence_table(ppanel, outcome="mentioned", group="status_group", by=["code", "wave"], alpha=alpha)
+        prevalence = _prevalence(ppanel, study, alpha, clustered_prevalence)
         comparisons = compare_groups(
-            seen, outcome="share_participants", group="status_group", by=["code", "wave"], unit="council_id",
+            seen, outcome=f"share_{MAIN_MEASURE}", group="status_group", by=["code", "wave"], unit="council_id",
             alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
             outcome_type="continuous",
-        )
+        ).assign(measure=MAIN_MEASURE)
         change = change_over_time(
-            seen, outcome="share_participants", time="wave", unit="council_id", group="status_group", by="code",
+            seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id", group="status_group", by="code",
             times=study.wave_ids, adjust=adjust,
-        )
+        ).assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
-        models = intervention_effects(ppanel, measure="mentioned", codes=codes, waves=study.wave_ids, alpha=alpha)
+        models = intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
         survey_model = survey_effects(study, alpha=alpha)
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
     sample = describe_study(study)
     themes = framework_matrix(study, themes_coded, segments=segments, codebook=themes_book)
+    attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     actions = action_completion(study)
     trends = indicator_trends(study)
-    reliability = coder_reliability(coded, human, segments) if human is not None else None
-    params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust}
+    reliability = None
+    if human is not None:
+        other = human if isinstance(human, pd.DataFrame) else read_codings(human, study, segments=segments,
+                                                                             codebook=codebook)
+        if "coder" not in other.columns:
+            other = other.assign(coder="human")
+        reliability = coder_reliability(codings[codings["unit"].isin(set(segments["segment_id"]))], other, segments)
+    params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,
+              "measure": MAIN_MEASURE, "coding": coding["source"]}
     provenance = {
         "package": "impact",
         "version": __version__,
@@ -191,17 +242,46 @@ def analyse(
         "codebook": codebook.id,
         "codebook_version": codebook.version,
         "codebook_hash": codebook.hash,
+        "coding": coding["description"],
         "parameters": params,
         "seed": seed,
         "statistical_warnings": stat_warnings,
     }
     return Findings(
-        study=study, codebook=codebook, segments=segments, coded=coded, panel=panel, participant_panel=ppanel,
+        study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, sample=sample, themes=themes, actions=actions,
-        survey_model=survey_model, indicator_trends=trends, reliability=reliability, parameters=params,
-        provenance=provenance,
+        attribution=attribution, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
+        coding=coding, parameters=params, provenance=provenance,
     )
+
+
+def _trajectory_summary(ptraj: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Participants per code by realisation and persistence category (every category a column)."""
+    from .trajectories import PERSISTENCE, REALISATION
+
+    if ptraj.empty:
+        return pd.DataFrame({"code": codes})
+    out = pd.DataFrame({"code": codes})
+    for kind, cats in (("realisation", REALISATION), ("persistence", PERSISTENCE)):
+        counts = pd.crosstab(ptraj["code"], ptraj[kind]).reindex(index=codes, columns=list(cats), fill_value=0)
+        out = out.merge(counts.add_prefix(f"{kind}_").reset_index(), on="code", how="left")
+    return out
+
+
+def _prevalence(ppanel: pd.DataFrame, study: Study, alpha: float, clustered_prevalence) -> pd.DataFrame:
+    """Share of participants per code, wave and status for whom each measure holds (clustered intervals)."""
+    parts = []
+    for measure in ("anticipated", "reported", "credited"):
+        t = clustered_prevalence(ppanel, outcome=measure, cluster="council_id", group="status_group",
+                                 by=["code", "wave"], alpha=alpha)
+        parts.append(t.assign(measure=measure))
+    out = pd.concat(parts, ignore_index=True)
+    order = {w: i for i, w in enumerate(study.wave_ids)}
+    out = out.assign(_w=out["wave"].map(order)).sort_values(["measure", "code", "_w", "group"], kind="stable")
+    cols = ["measure", "code", "wave", "group", "n", "events", "n_clusters", "prevalence", "design_effect",
+            "n_effective", "ci_low", "ci_high"]
+    return out[cols].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- steps
@@ -366,6 +446,7 @@ def run(
     quote_k: int = 5,
     key_file: str | Path | None = None,
     human: str | Path | pd.DataFrame | None = None,
+    coded: str | Path | pd.DataFrame | None = None,
     progress: Callable[[str], None] | None = None,
     cache: bool = True,
     command: str | None = None,
@@ -392,7 +473,9 @@ def run(
         Pseudonymisation key file (kept outside ``out_dir``); see
         :func:`impact.privacy.resolve_key`.
     human : path or DataFrame, optional
-        Human codings for the reliability section.
+        Another coding of some of the segments, for the reliability section.
+    coded : path or DataFrame, optional
+        Codings to analyse instead of the machine coder's (see :func:`analyse`).
     command : str, optional
         The command line that asked for the run, recorded in the provenance.
     cache : bool
@@ -411,12 +494,8 @@ def run(
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)
-    if isinstance(human, (str, Path)):
-        from .coding import read_coded
-
-        human = read_coded(human)
     cache_dir = out_dir.parent / ".impact-cache" if cache else None
-    findings = analyse(study, codebook=codebook, seed=seed, n_resamples=n_resamples, human=human,
+    findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, human=human,
                        progress=progress, cache_dir=cache_dir)
     key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)
     findings.provenance.update(
@@ -433,7 +512,10 @@ def run(
     with staged_directory(out_dir) as staging:
         files = render(report, staging)
         for name, text in extra.items():
-            atomic_write_text(staging / name, text)
+            if isinstance(text, bytes):
+                atomic_write_bytes(staging / name, text)
+            else:
+                atomic_write_text(staging / name, text)
             files[name] = staging / name
     files = {k: out_dir / Path(v).relative_to(staging) for k, v in files.items()}
     if key is not None:

@@ -14,7 +14,11 @@ def _add_options(p) -> None:
     p.add_argument("--min-count", type=int, default=5, help="counts below this are shown as 'c' (default 5)")
     p.add_argument("--quote-k", type=int, default=5, help="councils that must share a quote's attribution (default 5)")
     p.add_argument("--key-file", default=None, help="pseudonym key file, kept outside the output folder")
-    p.add_argument("--human", default=None, help="human codings (CSV from impact code/review import) for reliability")
+    p.add_argument("--coded", default=None, metavar="FILE",
+                   help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
+                        "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv")
+    p.add_argument("--human", default=None, metavar="FILE",
+                   help="a second coding (same formats as --coded) of some of the segments, for the reliability section")
     p.add_argument("--no-cache", action="store_true", help="do not reuse cached segmentation and coding")
 
 
@@ -48,6 +52,7 @@ def run(args, study=None) -> int:
         quote_k=args.quote_k,
         key_file=args.key_file,
         human=args.human,
+        coded=args.coded,
         progress=_progress,
         cache=not args.no_cache,
         command=" ".join(["impact", *sys.argv[1:]]),

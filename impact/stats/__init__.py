@@ -6,6 +6,7 @@ models return results objects with labelled ``params``.
 """
 
 from ._change import change_over_time
+from ._clustered import clustered_prevalence
 from ._did import did
 from ._groups import compare_groups, prevalence_table
 from ._models import longitudinal_model
@@ -19,6 +20,7 @@ __all__ = [
     "SummaryText",
     "adjust_pvalues",
     "change_over_time",
+    "clustered_prevalence",
     "compare_groups",
     "councils_needed",
     "did",

@@ -404,7 +404,14 @@ def generate_with_truth(
               "words_per_interview": int(words_per_interview), "start_date": start.isoformat(),
               "end_date": end.isoformat(), "participant_missing": participant_missing,
               "participant_dropout": participant_dropout, "council_missing": council_missing}
+    design = pd.DataFrame([{"wave": r["wave"], "in_intervention": by_council[r["council_id"]]["in_intervention"][r["wave"]]}
+                           for r in interviews], columns=["wave", "in_intervention"])
+    design = (design.groupby(["wave", "in_intervention"]).size().rename("n").reset_index()
+              .assign(_w=lambda d: d["wave"].map(WAVES.index)).sort_values(["_w", "in_intervention"])
+              .drop(columns="_w").reset_index(drop=True))
+    design["n"] = design["n"].astype(int)
     truth = PlantedTruth(
+        design=design,
         params=params,
         effects=eff,
         councils=latent,
