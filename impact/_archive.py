@@ -415,7 +415,9 @@ class _Counted:
         self.handler.start(tag, attrs)
 
 
-def stream_xml(gz: GuardedZip, member: str, handler: Any, *, max_bytes: int | None = None, max_elements: int | None = None) -> Any:
+def stream_xml(
+    gz: GuardedZip, member: str, handler: Any, *, max_bytes: int | None = None, max_elements: int | None = None, keep: bytearray | None = None
+) -> Any:
     """Feed a member through a :mod:`defusedxml` parser chunk by chunk; return ``handler.close()``.
 
     Document type declarations, entities and external references are refused
@@ -424,7 +426,7 @@ def stream_xml(gz: GuardedZip, member: str, handler: Any, *, max_bytes: int | No
     ``attrs`` a flat ``[name, value, ...]`` list), ``handler.end(tag)`` and
     ``handler.data(text)``; nothing is built.  Elements count against the
     archive's ``max_xml_elements`` (or ``max_elements`` more for this part,
-    if that is smaller).
+    if that is smaller).  ``keep``, if given, receives the member's bytes.
     """
     where = f"{gz.label}:{gz.info(member).filename}"
     budget = int(gz.limits["max_xml_elements"])
@@ -435,10 +437,19 @@ def stream_xml(gz: GuardedZip, member: str, handler: Any, *, max_bytes: int | No
     expat.StartElementHandler = counted.start
     expat.EndElementHandler = handler.end
     expat.CharacterDataHandler = handler.data
-    try:
+    with _xml_errors(where):
         for chunk in gz.stream(member, max_bytes=max_bytes):
+            if keep is not None:
+                keep += chunk
             parser.feed(chunk)
         return parser.close()
+
+
+@contextlib.contextmanager
+def _xml_errors(where: str) -> Iterator[None]:
+    """Turn defusedxml's refusals and expat's errors into one clear :class:`InputError`."""
+    try:
+        yield
     except defusedxml.DTDForbidden:
         raise InputError(f"{where}: refused - the XML has a document type declaration (<!DOCTYPE>), which can hide entity-expansion attacks") from None
     except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden) as exc:
@@ -446,6 +457,33 @@ def stream_xml(gz: GuardedZip, member: str, handler: Any, *, max_bytes: int | No
     except ET.ParseError as exc:
         line, col = exc.position
         raise InputError(f"{where}: not well-formed XML at line {line}, column {col + 1}") from None
+
+
+class _Nothing:
+    """A parser target that keeps nothing (for counting and safety checks)."""
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def data(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        return None
+
+
+def check_xml(gz: GuardedZip, member: str, *, max_bytes: int | None = None, max_elements: int | None = None) -> bytes:
+    """A member's bytes, once streamed through :func:`stream_xml` (safe, within every cap).
+
+    For XML that is then parsed into a tree: the tree is built only from
+    bytes whose size, element count and safety are already known.
+    """
+    buf = bytearray()
+    stream_xml(gz, member, _Nothing(), max_bytes=max_bytes, max_elements=max_elements, keep=buf)
+    return bytes(buf)
 
 
 # --------------------------------------------------------------------------- .docx
@@ -551,7 +589,7 @@ class _DocxText:
         return "\n".join(self.paragraphs)
 
 
-class _Collect:
+class _Collect(_Nothing):
     """A parser target that builds nothing and keeps the attributes of chosen elements."""
 
     def __init__(self, local: str) -> None:
@@ -561,12 +599,6 @@ class _Collect:
     def start(self, tag: str, attrs: list[str]) -> None:
         if tag.rsplit("}", 1)[-1] == self.local:
             self.found.append(dict(zip(attrs[::2], attrs[1::2], strict=True)))
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def data(self, text: str) -> None:
-        pass
 
     def close(self) -> list[dict[str, str]]:
         return self.found
@@ -657,7 +689,7 @@ def _column_letters(n: int) -> str:
     return out or "A"
 
 
-class _SheetExtent:
+class _SheetExtent(_Nothing):
     """A parser target measuring how far a worksheet reaches, refusing it past the limits."""
 
     _RANGES = ("dimension", "mergeCell", "hyperlink", "comment")
@@ -719,15 +751,6 @@ class _SheetExtent:
             ref = _attr(attrs, "ref")
             if ref:
                 self._ref(ref, f"<{local} ref>")
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def data(self, text: str) -> None:
-        pass
-
-    def close(self) -> None:
-        return None
 
 
 def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None) -> None:

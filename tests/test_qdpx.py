@@ -26,7 +26,8 @@ from impact.qdpx import (
 )
 
 NS = "urn:QDA-XML:project:1.0"
-G = [f"{i:08X}-0000-4000-8000-{i:012X}" for i in range(1, 40)]  # readable fixed GUIDs
+G = [f"{i:08x}-0000-4000-8000-{i:012x}" for i in range(1, 40)]  # readable fixed GUIDs (lower case, as impact keeps them)
+STAMP = "2024-05-01T09:30:00Z"
 
 
 def _qdpx(path: Path, qde: str | bytes, files: dict[str, bytes] | None = None, *, qde_name: str = "project.qde") -> Path:
@@ -223,7 +224,17 @@ def test_real_exports_round_trip_and_validate(shared_data, tmp_path, name):
     cols = ["source_guid", "name", "text", "description"]
     pd.testing.assert_frame_equal(text_sources[cols].reset_index(drop=True), again.sources[cols])
     kept = project.codings[project.codings["source_guid"].isin(text_sources["source_guid"])].reset_index(drop=True)
-    pd.testing.assert_frame_equal(kept, again.codings)
+    # written conservatively: one coding per selection (the extra ones get new selection GUIDs),
+    # a creating user and a creation time on every coding; everything else as it was
+    filled = ["selection_guid", "user_guid", "selection_user_guid", "created"]
+    pd.testing.assert_frame_equal(kept.drop(columns=filled), again.codings.drop(columns=filled))
+    first = ~kept["selection_guid"].duplicated() | kept["selection_guid"].isna()
+    assert (again.codings["selection_guid"][first] == kept["selection_guid"][first]).all()
+    assert again.codings["selection_guid"].dropna().is_unique
+    placed = again.codings["start"].notna()
+    for col, where in (("user_guid", slice(None)), ("created", slice(None)), ("selection_user_guid", placed)):
+        known = kept[col].notna()
+        assert (again.codings[col][known] == kept[col][known]).all() and again.codings[col][where].notna().all()
     for table in ("codes", "users", "sets", "set_members"):
         pd.testing.assert_frame_equal(getattr(project, table), getattr(again, table))
 
@@ -272,14 +283,16 @@ def test_astral_characters_code_points_vs_utf16(tmp_path):
     assert read_qdpx(std).codings["text"].tolist() == ["calm"]
     assert read_qdpx(nv).codings[["start", "end", "text"]].values.tolist() == [[8, 12, "calm"]]
     # read as UTF-16, 8-12 starts inside the second emoji (units 7-8): widened to the whole character
-    forced = read_qdpx(std, positions="utf16")
+    with pytest.warns(QdpxWarning, match="no way of counting fits the positions: 2 of 2 selection ends"):
+        forced = read_qdpx(std, positions="utf16")
     assert forced.codings["text"].tolist() == ["😀 ca"]
     assert forced.issues["message"].str.contains("inside a surrogate pair").any()
     # positions that only fit when counted in UTF-16 are read that way, with a note
     late = _qdpx(tmp_path / "late.qdpx", _project_xml(_text_source(G[5], "internal://a.txt", 10, 14)), {"Sources/a.txt": text.encode()})
-    project = read_qdpx(late)
+    with pytest.warns(QdpxWarning, match=r"positions read as UTF-16 code units: that way 0 of 2 selection ends fall inside words"):
+        project = read_qdpx(late)
     assert project.codings["text"].tolist() == ["calm"]
-    assert project.issues["message"].str.contains("only fit the text").any()
+    assert project.issues["message"].str.contains("positions read as UTF-16 code units and converted").any()
 
 
 def test_no_namespace_and_missing_optional_attributes(tmp_path):
@@ -399,7 +412,7 @@ def _small_project() -> QdaProject:
 
 
 def test_write_then_read_small_project(tmp_path):
-    out = write_qdpx(_small_project(), tmp_path / "s.qdpx")
+    out = write_qdpx(_small_project(), tmp_path / "s.qdpx", created=STAMP)
     project = read_qdpx(out)
     assert project.codings["text"].tolist() == ["Morale 😀", "Morale"]
     assert _rows(project.codes[["code_id", "parent_guid"]]) == [[None, None], ["morale", G[3]]]
@@ -407,10 +420,10 @@ def test_write_then_read_small_project(tmp_path):
     assert project.sources["wave"].tolist() == ["early"]
     assert project.variables[["name", "type"]].values.tolist() == [["wave", "Text"]]
     # GUIDs given to rows without one are deterministic: the same project gives the same bytes
-    again = write_qdpx(_small_project(), tmp_path / "t.qdpx")
+    again = write_qdpx(_small_project(), tmp_path / "t.qdpx", created=STAMP)
     assert out.read_bytes() == again.read_bytes()
     with zipfile.ZipFile(out) as zf:
-        assert sorted(zf.namelist()) == ["Sources/" + G[4] + ".txt", "project.qde"]
+        assert sorted(zf.namelist()) == ["project.qde", "sources/" + G[4] + ".txt"]
 
 
 def test_write_utf16_positions_round_trip(tmp_path):
@@ -535,11 +548,11 @@ def _sorted(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 def test_export_validate_import_round_trip(tmp_path, project, utf16):
     from impact.qdpx._model import COLUMNS, coerce
 
-    out = write_qdpx(project, tmp_path / "p.qdpx", positions="utf16" if utf16 else "code_points")
+    out = write_qdpx(project, tmp_path / "p.qdpx", positions="utf16" if utf16 else "code_points", created=STAMP)
     if _SCHEMA.is_file():  # the schema lives in the shared data folder only
         assert validate_qdpx(out, schema=_SCHEMA) == []
     back = read_qdpx(out)
-    want = coerce(project.codings.reindex(columns=COLUMNS["codings"]), "codings")
+    want = coerce(project.codings.reindex(columns=COLUMNS["codings"]), "codings").assign(created=STAMP)
     pd.testing.assert_frame_equal(_sorted(back.codings, ["coding_guid"]), _sorted(want, ["coding_guid"]))
     codes = coerce(project.codes.reindex(columns=COLUMNS["codes"]), "codes").assign(is_codable=pd.array([True] * len(project.codes), dtype="boolean"))
     pd.testing.assert_frame_equal(_sorted(back.codes, ["code_guid"]), _sorted(codes, ["code_guid"]))  # written depth first

@@ -12,7 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..errors import InputError, Problem, ValidationError
-from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid
+from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid, norm_guid
 from ._write import _table, codes_table
 
 __all__ = ["project_from_study", "study_codings_from_project", "codebook_from_project"]
@@ -321,7 +321,7 @@ def _codebook_for(project: QdaProject, codebook: Any) -> tuple[Any, dict[str, st
     labels = dict(zip(cb.codes["label"], cb.codes["code_id"], strict=True))
     ids = {}
     for r in project.codes.itertuples(index=False):
-        cid = by_guid.get(str(r.code_guid).upper())
+        cid = by_guid.get(str(norm_guid(r.code_guid)))
         if cid is None and not _na(r.code_id) and r.code_id in cb.code_ids:
             cid = r.code_id
         if cid is None:
@@ -365,7 +365,8 @@ def study_codings_from_project(
     coded : DataFrame
         ``unit, code, score, negated, hedged, attribution, start, end`` (the
         coded-output contract) then ``coder`` (user name), ``interview_id``,
-        ``text``, ``coding_guid``.  Machine codings exported by
+        ``text``, ``coding_guid``, ``created`` (the coding's
+        ``creationDateTime``, missing where the file gives none).  Machine codings exported by
         :func:`project_from_study` keep their score, negation, hedging and
         attribution; other codings have score 1.0 and no flags.
     codebook : impact.Codebook
@@ -400,6 +401,7 @@ def study_codings_from_project(
             "interview_id": interview.to_numpy(),
             "text": codings["text"].to_numpy(),
             "coding_guid": codings["coding_guid"].to_numpy(),
+            "created": codings["created"].to_numpy(),
         }
     )
     for i, d in enumerate(codings["selection_description"].tolist()):
