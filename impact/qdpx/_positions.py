@@ -195,7 +195,8 @@ def convert_positions(
     bom_dim = sorted({False, any(s.had_bom for s in sources.values())})
     prior = Counting(utf16=positions == "utf16" or (positions == "auto" and _nvivo(origin) and True in utf16_dim))
     candidates = [Counting(u, c, b) for u, c, b in itertools.product(utf16_dim, crlf_dim, bom_dim)]
-    if _IMPACT_ORIGIN.match(origin or ""):
+    declared = bool(_IMPACT_ORIGIN.match(origin or ""))
+    if declared:
         # written by impact, which records how it counted (characters, or UTF-16 units when asked): no guessing
         prior = Counting(utf16=(positions == "utf16") or (positions == "auto" and "UTF-16 positions" in origin))
         candidates = [prior]
@@ -245,7 +246,7 @@ def convert_positions(
             + (" (the file was written by NVivo)" if best.utf16 and _nvivo(origin) else "")
             + ". Check a few codings' text, and pass positions='code_points' or 'utf16' if it is wrong."
         )
-    if scores[best] > MISFIT_SHARE * n_ends and len(candidates) > 1:
+    if scores[best] > MISFIT_SHARE * n_ends and not declared:
         result.warnings.append(
             f"no way of counting fits the positions: {scores[best]} of {n_ends} selection ends fall inside words, line ends or "
             f"outside the text however they are counted (read as {best.describe()}); the codings' text may be shifted"

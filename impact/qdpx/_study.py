@@ -22,6 +22,11 @@ _SCORE_RE = re.compile(
     r"^impact: score=(?P<score>[-+0-9.eE]+|nan) negated=(?P<negated>true|false) hedged=(?P<hedged>true|false) attribution=(?P<attribution>\S*)$"
 )
 _CODEBOOK_SET = re.compile(r"^codebook: (?P<id>\S+) (?P<version>\S+)$")
+# Selections are named "line:<n> <unit>": the zero-based line the span starts on (the name
+# qualitative-coding gives its own selections and the only place its REFI-QDA import looks
+# for a line; it codes lines, not spans) and the unit the coding was made on.
+_LINE_PREFIX = re.compile(r"^line:\d+ ")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SOURCE_VARS = ["interview_id", "council_id", "participant_id", "wave", "date", "mode", "role"]
 
 
@@ -187,6 +192,11 @@ def _council_cases(study: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     return frame("cases", rows), frame("case_variables", values)
 
 
+def _line_of(text: str, start: int) -> int:
+    """Zero-based line of ``start`` (a CRLF, a CR or an LF ends a line, as universal newlines read them)."""
+    return len(_LINE_BREAK.findall(text, 0, start))
+
+
 def _interview_of(unit: str, known: set[str]) -> str | None:
     if unit in known:
         return unit
@@ -239,7 +249,7 @@ def _codings(coded: Mapping[str, pd.DataFrame], cb: Any, src_guid: dict[str, str
                     "end": end,
                     "text": None if start is None else texts.get(interview, "")[int(start) : int(end)],
                     "selection_user_guid": None if start is None else user,
-                    "selection_name": None if start is None else unit,
+                    "selection_name": None if start is None else f"line:{_line_of(texts.get(interview, ''), int(start))} {unit}",
                     "selection_description": extra if start is not None else None,
                 }
             )
@@ -413,7 +423,7 @@ def study_codings_from_project(
             from ..coding import segment
 
             segments = segment(study)
-        names = codings["selection_name"].tolist()
+        names = [_LINE_PREFIX.sub("", n) if isinstance(n, str) else n for n in codings["selection_name"].tolist()]
         out = _to_segments(out, names, segments)
     out = out.astype({"start": "Int64", "end": "Int64", "score": "float64", "negated": "bool", "hedged": "bool"})
     out["attribution"] = out["attribution"].astype("str")
