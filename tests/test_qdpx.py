@@ -578,15 +578,14 @@ def test_zip_written_in_memory_only(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- study adapters and CLI
 
 
-@pytest.fixture(scope="module")
-def small_study():
-    """Two councils of the bundled example study, their segments and rule-coder output."""
+def example_subset(n_councils: int):
+    """The first ``n_councils`` councils of the bundled example study, their segments and rule-coder output."""
     import impact
     from impact.coding import RuleCoder, segment
     from impact.study import Study
 
     full = impact.load_study(impact.example_path())
-    keep = full.councils["council_id"].tolist()[:2]
+    keep = full.councils["council_id"].tolist()[:n_councils]
     names = ["councils", "status_history", "reviews", "participants", "interviews", "survey_responses", "actions", "action_progress", "indicators"]
     tables = {n: full.table(n) for n in names}
     for n, t in tables.items():
@@ -595,8 +594,13 @@ def small_study():
     tables["action_progress"] = tables["action_progress"][tables["action_progress"]["action_id"].isin(tables["actions"]["action_id"])]
     study = Study(full.meta, tables, transcripts={r.transcript: full.transcript(r.interview_id) for r in tables["interviews"].itertuples()})
     segments = segment(study)
-    coded = RuleCoder().code(segments)
-    return study, segments, coded
+    return study, segments, RuleCoder().code(segments)
+
+
+@pytest.fixture(scope="module")
+def small_study():
+    """Two councils of the bundled example study, their segments and rule-coder output."""
+    return example_subset(2)
 
 
 def test_study_export_import_round_trip(small_study, tmp_path):

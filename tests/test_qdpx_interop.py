@@ -37,22 +37,11 @@ def _need(module: str, why: str):
 @pytest.fixture(scope="module")
 def example_export(tmp_path_factory):
     """Three councils of the example study, coded by the rule coder and a 'person', exported."""
-    import impact
-    from impact.coding import RuleCoder, segment
-    from impact.qdpx import project_from_study
-    from impact.study import Study
+    from test_qdpx import example_subset
 
-    full = impact.load_study(impact.example_path())
-    keep = full.councils["council_id"].tolist()[:3]
-    names = ["councils", "status_history", "reviews", "participants", "interviews", "survey_responses", "actions", "action_progress", "indicators"]
-    tables = {n: full.table(n) for n in names}
-    for n, t in tables.items():
-        if "council_id" in t.columns:
-            tables[n] = t[t["council_id"].isin(keep)]
-    tables["action_progress"] = tables["action_progress"][tables["action_progress"]["action_id"].isin(tables["actions"]["action_id"])]
-    study = Study(full.meta, tables, transcripts={r.transcript: full.transcript(r.interview_id) for r in tables["interviews"].itertuples()})
-    segments = segment(study)
-    coded = RuleCoder().code(segments)
+    from impact.qdpx import project_from_study
+
+    study, segments, coded = example_subset(3)
     person = coded.iloc[::3][["unit", "code", "start", "end"]].reset_index(drop=True)
     project = project_from_study(study, {"rule_coder": coded, "ann": person}, segments=segments)
     path = write_qdpx(project, tmp_path_factory.mktemp("export") / "example.qdpx", created=STAMP)
