@@ -710,3 +710,94 @@ def test_cli_import_and_export(small_study, tmp_path, shared_data, capsys):
     assert main(["import-qdpx", atlas, str(tmp_path / "a"), "--missing", "warn"]) == 0
     report = (tmp_path / "a" / "report.txt").read_text()
     assert "not in the archive" in report and "Mabel.txt" in report
+
+
+# --------------------------------------------------------------------------- written conservatively, read liberally (issue 20)
+
+
+def test_written_in_the_form_every_reader_takes(tmp_path):
+    """Lower-case GUIDs, one coding per selection, a user and a time on each, UTF-8 without BOM in sources/."""
+    from defusedxml.ElementTree import fromstring
+
+    p = _small_project()
+    upper = {g: g.upper() for g in G}
+    p.sources["source_guid"] = p.sources["source_guid"].map(upper)
+    p.codings = pd.DataFrame(
+        {"source_guid": [G[4].upper()] * 3, "code_guid": [G[2], G[3], G[2]], "user_guid": [G[0], G[0], None],
+         "selection_guid": ["{" + G[9].upper() + "}"] * 2 + [None], "start": [0, 0, 9], "end": [6, 6, 11]}
+    )
+    out = write_qdpx(p, tmp_path / "c.qdpx", created=STAMP)
+    with zipfile.ZipFile(out) as zf:
+        xml = zf.read("project.qde").decode()
+        data = zf.read(f"sources/{G[4]}.txt")
+    assert not data.startswith(b"\xef\xbb\xbf") and data.decode() == p.sources["text"][0]
+    assert not any(c.isupper() for g in __import__("re").findall(r'(?:guid|GUID|User)="([^"]+)"', xml) for c in g)
+    root = fromstring(xml.encode())
+    sels = list(root.iter(f"{{{NS}}}PlainTextSelection"))
+    assert len(sels) == 3 and all(len(list(s.iter(f"{{{NS}}}Coding"))) == 1 for s in sels)
+    assert all(e.get("creatingUser") and e.get("creationDateTime") == STAMP for s in sels for e in (s, *s.iter(f"{{{NS}}}Coding")))
+    assert sels[0].get("guid") == G[9]  # braces and case normalised; the second coding got a selection of its own
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{{{NS}}}User")}
+    assert users[sels[2].get("creatingUser")] == "unknown"
+    back = read_qdpx(out)
+    assert back.codings["text"].tolist() == ["Morale", "Morale", "is"]
+    assert set(back.codings["created"]) == {STAMP}
+    with_bom = write_qdpx(p, tmp_path / "b.qdpx", bom=True, created=STAMP)
+    with zipfile.ZipFile(with_bom) as zf:
+        assert zf.read(f"sources/{G[4]}.txt").startswith(b"\xef\xbb\xbf")
+    assert read_qdpx(with_bom).codings["text"].tolist() == ["Morale", "Morale", "is"]  # the BOM is never counted
+    with pytest.raises(InputError, match="`created` must be a date and time"):
+        write_qdpx(p, tmp_path / "x.qdpx", created="yesterday")
+
+
+def test_guids_read_in_any_case_or_braces_match(tmp_path):
+    up = {i: "{" + g.upper() + "}" for i, g in enumerate(G)}
+    qde = _project_xml(_text_source(up[5], "internal://a.txt", 4, 9)).replace(f'targetGUID="{G[2]}"', f'targetGUID="{up[2]}"')
+    project = read_qdpx(_qdpx(tmp_path / "t.qdpx", qde, {"Sources/a.txt": b"The review helped."}))
+    assert project.sources["source_guid"].tolist() == [G[5]]
+    assert project.codings["code_guid"].tolist() == [G[2]] and project.codings["source_guid"].tolist() == [G[5]]
+    assert not project.issues["message"].str.contains("not in the codebook").any()
+
+
+def test_codebook_csv_beside_the_qdc_and_qdc_wherever_a_codebook_is(tmp_path):
+    import csv
+
+    from impact.coding import Codebook
+
+    nfer = Codebook.nfer()
+    qdc = write_qdc(nfer, tmp_path / "nfer.qdc")
+    rows = list(csv.DictReader((tmp_path / "nfer.codebook.csv").open(encoding="utf-8")))
+    assert [r["code_id"] for r in rows] == nfer.code_ids
+    assert [r["tag"] for r in rows] == nfer.codes["label"].tolist()
+    assert [r["description"] for r in rows] == nfer.codes["definition"].tolist()
+    back = Codebook.load(str(qdc))
+    assert back.code_ids == nfer.code_ids and back.codes["label"].tolist() == nfer.codes["label"].tolist()
+    assert back.id == "nfer"
+
+
+def test_cli_import_options_and_outputs(small_study, tmp_path, capsys):
+    from impact.cli import main
+
+    study, _, coded = small_study
+    folder = tmp_path / "study"
+    study.save(folder)
+    coded_file = tmp_path / "rule.csv"
+    coded.to_csv(coded_file, index=False)
+    (tmp_path / "s.qdc").write_text("mine")
+    assert main(["export-qdpx", str(folder), str(tmp_path / "s.qdpx"), "--coded", f"rule_coder={coded_file}", "--bom"]) == 0
+    said = capsys.readouterr().out
+    assert "s.qdc" in said and "s.codebook.csv" in said and "existing s.qdc moved to s.qdc.bak" in said
+    assert (tmp_path / "s.qdc.bak").read_text() == "mine"
+    with zipfile.ZipFile(tmp_path / "s.qdpx") as zf:
+        assert all(zf.read(n).startswith(b"\xef\xbb\xbf") for n in zf.namelist() if n.startswith("sources/"))
+    out = tmp_path / "imported"
+    assert main(["import-qdpx", str(tmp_path / "s.qdpx"), str(out), "--codebook", str(tmp_path / "s.qdc"), "--positions", "code_points"]) == 0
+    back = pd.read_csv(out / "codings.csv")
+    assert "created" in back.columns and back["created"].notna().all()
+    assert len(back) == len(coded)
+    # a source called "alpha.txt" is written as alpha.txt, not alpha.txt.txt
+    p = QdaProject(name="names")
+    p.sources = pd.DataFrame({"source_guid": [G[1], G[2], G[3]], "name": ["alpha.txt", "Interview 3.DOCX", "Mr. Smith"], "text": ["a", "b", "c"]})
+    write_qdpx(p, tmp_path / "n.qdpx", created=STAMP)
+    assert main(["import-qdpx", str(tmp_path / "n.qdpx"), str(tmp_path / "n")]) == 0
+    assert sorted(f.name for f in (tmp_path / "n" / "sources").iterdir()) == ["Interview 3.txt", "Mr. Smith.txt", "alpha.txt"]
