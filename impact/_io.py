@@ -8,8 +8,9 @@
   Latin-1; binary files and oversized files are refused with a clear error.
 * :func:`read_csv_strict` - a CSV read as text cells with the spreadsheet row
   of each record kept, ragged rows and NUL bytes reported, never dropped.
-* :func:`safe_zip` - open an archive (.docx, .qdpx) after checking for path
-  traversal, links, too many entries and zip bombs.
+* :func:`safe_zip` - the former archive opener, now a thin alias of
+  :func:`impact._archive.open_archive` (the one guarded reader of .docx,
+  .xlsx and .qdpx files).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import os
 import stat
 import tempfile
 import warnings
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,18 +41,10 @@ __all__ = [
     "publish_directory",
     "EncodingWarning_",
     "MAX_TEXT_BYTES",
-    "ZIP_LIMITS",
 ]
 
 #: Largest text file (transcript, CSV, YAML) read, in bytes.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
-
-#: Limits applied to every archive opened.
-ZIP_LIMITS = {
-    "max_entries": 10_000,
-    "max_total_bytes": 512 * 1024 * 1024,  # uncompressed
-    "max_ratio": 200.0,  # uncompressed / compressed, per entry (above 1 MiB)
-}
 
 
 class EncodingWarning_(ImpactWarning):
@@ -229,48 +221,12 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
 
 
 @contextlib.contextmanager
-def safe_zip(path: str | os.PathLike, *, label: str | None = None, limits: dict | None = None) -> Iterator[zipfile.ZipFile]:
-    """Open a zip archive for reading after checking it is safe to extract.
+def safe_zip(path: str | os.PathLike, *, label: str | None = None, limits: dict | None = None) -> Iterator:
+    """Open a zip archive through the guarded reader (:func:`impact._archive.open_archive`)."""
+    from ._archive import open_archive
 
-    Refuses (with :class:`InputError`): entries with absolute paths, ``..``
-    components or drive letters; symbolic links; more than ``max_entries``
-    entries; more than ``max_total_bytes`` uncompressed; any entry over 1 MiB
-    whose compression ratio exceeds ``max_ratio``.  Nothing is extracted to
-    disk: callers read members into memory.
-    """
-    lim = {**ZIP_LIMITS, **(limits or {})}
-    name = label or str(path)
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{name}: not a readable zip archive ({exc})") from None
-    try:
-        infos = zf.infolist()
-        errors: list[str] = []
-        if len(infos) > lim["max_entries"]:
-            errors.append(f"{len(infos):,} entries (at most {lim['max_entries']:,} allowed)")
-        total = 0
-        for info in infos:
-            fn = info.filename
-            parts = fn.replace("\\", "/").split("/")
-            if fn.startswith(("/", "\\")) or (len(fn) > 1 and fn[1] == ":") or ".." in parts:
-                errors.append(f"entry {fn!r} points outside the archive")
-            mode = info.external_attr >> 16
-            if stat.S_ISLNK(mode):
-                errors.append(f"entry {fn!r} is a symbolic link")
-            total += info.file_size
-            if info.file_size > 1024 * 1024 and info.file_size > lim["max_ratio"] * max(info.compress_size, 1):
-                errors.append(
-                    f"entry {fn!r} expands {info.file_size / max(info.compress_size, 1):,.0f}-fold "
-                    f"(at most {lim['max_ratio']:,.0f} allowed; a zip bomb?)"
-                )
-        if total > lim["max_total_bytes"]:
-            errors.append(f"{total:,} bytes uncompressed (at most {lim['max_total_bytes']:,} allowed)")
-        if errors:
-            raise InputError(f"{name}: unsafe archive - " + "; ".join(errors))
-        yield zf
-    finally:
-        zf.close()
+    with open_archive(path, label=label, limits=limits) as archive:
+        yield archive
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

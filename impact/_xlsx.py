@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -162,10 +162,9 @@ def open_workbook(path: str | os.PathLike, *, required: list[str]):
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: file not found")
-    try:
-        wb = load_workbook(path, data_only=False)
-    except Exception as exc:  # openpyxl raises many types for a bad file
-        raise InputError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    from ._archive import load_workbook as guarded_load
+
+    wb = guarded_load(path, label=str(path), data_only=False)  # archive and sheet sizes capped before openpyxl loads
     missing = [s for s in required if s not in wb.sheetnames]
     if missing:
         raise InputError(f"{path}: sheet(s) {missing} missing - expected a workbook written by impact "

@@ -35,7 +35,6 @@ from ._io import (
     read_csv_strict,
     read_text,
     safe_yaml_load,
-    safe_zip,
 )
 from .errors import InputError, Problem, ValidationError
 from .schema import LIST_SEP, TABLES
@@ -186,17 +185,9 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     name = label or str(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        import docx  # python-docx
+        from ._archive import read_docx_text  # streamed and capped: the guarded zip reader
 
-        if not path.is_file():
-            raise InputError(f"{name}: file not found")
-        with safe_zip(path, label=name):
-            pass
-        try:
-            document = docx.Document(str(path))
-        except Exception as exc:  # python-docx raises many types for a broken file
-            raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
-        return "\n".join(p.text for p in document.paragraphs)
+        return read_docx_text(path, label=name)
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
     return read_text(path, label=name)

@@ -144,7 +144,12 @@ class Codebook:
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike = _DEFAULT_NAME) -> Codebook:
-        """Load a bundled codebook by name, or a codebook YAML file by path.
+        """Load a bundled codebook by name, a codebook YAML file, or a REFI-QDA ``.qdc`` by path.
+
+        A ``.qdc`` (written by NVivo, ATLAS.ti, MAXQDA or :func:`impact.qdpx.write_qdc`)
+        becomes a codebook of its codes (see :func:`impact.qdpx.codebook_from_project`):
+        ids exported by :mod:`impact` are kept, other codes get ids made from
+        their names; its id is made from the file name.
 
         Raises
         ------
@@ -161,6 +166,10 @@ class Codebook:
             return name_or_path
         text = os.fspath(name_or_path)
         path = Path(text)
+        if path.suffix.lower() == ".qdc":  # a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA...)
+            from ..qdpx import codebook_from_project, read_qdc
+
+            return codebook_from_project(read_qdc(path), codebook_id=_codebook_id(path.stem))
         if path.suffix.lower() in {".yaml", ".yml"} or os.sep in text or "/" in text:
             if not path.is_file():
                 raise InputError(f"codebook file {text} does not exist")
@@ -272,6 +281,12 @@ class Codebook:
 
     def __repr__(self) -> str:
         return f"Codebook(id={self.id!r}, version={self.version!r}, codes={len(self.code_ids)}, hash={self.hash[:12]!r})"
+
+
+def _codebook_id(stem: str) -> str:
+    """A codebook id made from a file name: lower-case letters, digits and underscores."""
+    slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
+    return slug if slug[:1].isalpha() else f"codebook_{slug}".rstrip("_")
 
 
 def _depth(code_id: str, by_id: dict[str, dict]) -> int:

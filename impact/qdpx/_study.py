@@ -12,7 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..errors import InputError, Problem, ValidationError
-from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid
+from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid, norm_guid
 from ._write import _table, codes_table
 
 __all__ = ["project_from_study", "study_codings_from_project", "codebook_from_project"]
@@ -22,6 +22,11 @@ _SCORE_RE = re.compile(
     r"^impact: score=(?P<score>[-+0-9.eE]+|nan) negated=(?P<negated>true|false) hedged=(?P<hedged>true|false) attribution=(?P<attribution>\S*)$"
 )
 _CODEBOOK_SET = re.compile(r"^codebook: (?P<id>\S+) (?P<version>\S+)$")
+# Selections are named "line:<n> <unit>": the zero-based line the span starts on (the name
+# qualitative-coding gives its own selections and the only place its REFI-QDA import looks
+# for a line; it codes lines, not spans) and the unit the coding was made on.
+_LINE_PREFIX = re.compile(r"^line:\d+ ")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SOURCE_VARS = ["interview_id", "council_id", "participant_id", "wave", "date", "mode", "role"]
 
 
@@ -187,6 +192,11 @@ def _council_cases(study: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     return frame("cases", rows), frame("case_variables", values)
 
 
+def _line_of(text: str, start: int) -> int:
+    """Zero-based line of ``start`` (a CRLF, a CR or an LF ends a line, as universal newlines read them)."""
+    return len(_LINE_BREAK.findall(text, 0, start))
+
+
 def _interview_of(unit: str, known: set[str]) -> str | None:
     if unit in known:
         return unit
@@ -239,7 +249,7 @@ def _codings(coded: Mapping[str, pd.DataFrame], cb: Any, src_guid: dict[str, str
                     "end": end,
                     "text": None if start is None else texts.get(interview, "")[int(start) : int(end)],
                     "selection_user_guid": None if start is None else user,
-                    "selection_name": None if start is None else unit,
+                    "selection_name": None if start is None else f"line:{_line_of(texts.get(interview, ''), int(start))} {unit}",
                     "selection_description": extra if start is not None else None,
                 }
             )
@@ -321,7 +331,7 @@ def _codebook_for(project: QdaProject, codebook: Any) -> tuple[Any, dict[str, st
     labels = dict(zip(cb.codes["label"], cb.codes["code_id"], strict=True))
     ids = {}
     for r in project.codes.itertuples(index=False):
-        cid = by_guid.get(str(r.code_guid).upper())
+        cid = by_guid.get(str(norm_guid(r.code_guid)))
         if cid is None and not _na(r.code_id) and r.code_id in cb.code_ids:
             cid = r.code_id
         if cid is None:
@@ -365,7 +375,8 @@ def study_codings_from_project(
     coded : DataFrame
         ``unit, code, score, negated, hedged, attribution, start, end`` (the
         coded-output contract) then ``coder`` (user name), ``interview_id``,
-        ``text``, ``coding_guid``.  Machine codings exported by
+        ``text``, ``coding_guid``, ``created`` (the coding's
+        ``creationDateTime``, missing where the file gives none).  Machine codings exported by
         :func:`project_from_study` keep their score, negation, hedging and
         attribution; other codings have score 1.0 and no flags.
     codebook : impact.Codebook
@@ -400,6 +411,7 @@ def study_codings_from_project(
             "interview_id": interview.to_numpy(),
             "text": codings["text"].to_numpy(),
             "coding_guid": codings["coding_guid"].to_numpy(),
+            "created": codings["created"].to_numpy(),
         }
     )
     for i, d in enumerate(codings["selection_description"].tolist()):
@@ -411,7 +423,7 @@ def study_codings_from_project(
             from ..coding import segment
 
             segments = segment(study)
-        names = codings["selection_name"].tolist()
+        names = [_LINE_PREFIX.sub("", n) if isinstance(n, str) else n for n in codings["selection_name"].tolist()]
         out = _to_segments(out, names, segments)
     out = out.astype({"start": "Int64", "end": "Int64", "score": "float64", "negated": "bool", "hedged": "bool"})
     out["attribution"] = out["attribution"].astype("str")
