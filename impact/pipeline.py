@@ -18,7 +18,7 @@ import json
 import os
 import platform
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,9 @@ class Findings:
     ``coding`` says which (``source``: ``"machine"`` or ``"supplied"``,
     ``coders``, ``description``).  Statistics use the estimands of
     :mod:`impact.measures`; each table names its ``measure``.
+    ``not_computed`` maps an analysis that the study cannot support (too few
+    councils, waves or status groups) to the reason, in words; its table is
+    then empty and the report says why.
     """
 
     study: Study
@@ -88,6 +91,7 @@ class Findings:
     indicator_trends: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
+    not_computed: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
 
@@ -96,6 +100,9 @@ def _progress(callback: Callable[[str], None] | None, message: str) -> None:
     if callback is not None:
         callback(message)
 
+
+#: The analyses :func:`analyse` can run (its ``parts``).
+PARTS: tuple[str, ...] = ("comparisons", "change", "models", "survey", "framework", "indicators")
 
 #: The measure the comparisons, models and trends of realised impact use (see :mod:`impact.measures`).
 MAIN_MEASURE = "reported"
@@ -126,6 +133,7 @@ def analyse(
     human: pd.DataFrame | str | Path | None = None,
     progress: Callable[[str], None] | None = None,
     cache_dir: str | Path | None = None,
+    parts: Iterable[str] | None = None,
 ) -> Findings:
     """Run the programme analysis of a study.
 
@@ -156,6 +164,12 @@ def analyse(
         Called with a short message at the start of each step.
     cache_dir : path, optional
         Folder caching segmentation and coding by transcript hash.
+    parts : iterable of str, optional
+        The analyses to run, from :data:`PARTS` (default: all). Leaving out
+        ``"framework"`` skips the review-themes coding, and with ``coded``
+        given (and no ``human``) the segmentation too, which is what makes
+        simulation studies of many generated studies affordable; the tables
+        of analyses left out are empty.
 
     Returns
     -------
@@ -167,19 +181,27 @@ def analyse(
     from .measures import attribution_summary
     from .stats import change_over_time, clustered_prevalence, compare_groups
 
+    wanted = set(PARTS) if parts is None else set(parts)
+    unknown = sorted(wanted - set(PARTS))
+    if unknown:
+        raise ValueError(f"The value for `parts` must name analyses among {list(PARTS)}, but {unknown} was passed.")
     codebook = _resolve_codebook(study, codebook)
     themes_book = Codebook.load("review_themes")
-    themes_coder = RuleCoder(themes_book, n_jobs=_N_JOBS)
+    themes = "framework" in wanted
+    book_coders = [RuleCoder(themes_book, n_jobs=_N_JOBS)] if themes else []
+    book_keys = [f"themes-{themes_book.hash}"] if themes else []
     if coded is None:
-        coders = [RuleCoder(codebook, n_jobs=_N_JOBS), themes_coder]
-        keys = [f"{codebook.id}-{codebook.hash}", f"themes-{themes_book.hash}"]
-        segments, (machine, themes_coded) = _segments_and_coding(study, coders, keys, cache_dir, progress)
+        coders = [RuleCoder(codebook, n_jobs=_N_JOBS), *book_coders]
+        keys = [f"{codebook.id}-{codebook.hash}", *book_keys]
+        segments, (machine, *others) = _segments_and_coding(study, coders, keys, cache_dir, progress)
         codings = as_codings(machine, study, coder="machine", source="machine coding")
         coding = {"source": "machine", "coders": ["machine"],
                   "description": f"the package's rule coder ({codebook.id} {codebook.version}, impact {__version__})"}
     else:
-        segments, (themes_coded,) = _segments_and_coding(study, [themes_coder], [f"themes-{themes_book.hash}"],
-                                                         cache_dir, progress)
+        if book_coders or human is not None:
+            segments, others = _segments_and_coding(study, book_coders, book_keys, cache_dir, progress)
+        else:
+            segments, others = _no_segments(), []
         _progress(progress, "reading the supplied codings")
         if isinstance(coded, pd.DataFrame):
             codings = as_codings(coded, study, segments=segments, codes=codebook.code_ids, source="supplied codings")
@@ -202,28 +224,38 @@ def analyse(
     seen = panel[panel["interviewed"]].copy()
     # groups in this order, so that differences are "in intervention minus not"
     seen["status_group"] = pd.Categorical(seen["status_group"], categories=["no_intervention", "intervention"])
+    not_computed = _preconditions(study, seen)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         prevalence = _prevalence(ppanel, study, alpha, clustered_prevalence)
-        comparisons = compare_groups(
-            seen, outcome=f"share_{MAIN_MEASURE}", group="status_group", by=["code", "wave"], unit="council_id",
-            alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
-            outcome_type="continuous",
-        ).assign(measure=MAIN_MEASURE)
-        change = change_over_time(
-            seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id", group="status_group", by="code",
-            times=study.wave_ids, adjust=adjust,
-        ).assign(measure=MAIN_MEASURE)
+        comparisons = pd.DataFrame(columns=["code", "wave", "p_value", "p_adjusted", "measure"])
+        if "comparisons" not in not_computed and "comparisons" in wanted:
+            comparisons = compare_groups(
+                seen, outcome=f"share_{MAIN_MEASURE}", group="status_group", by=["code", "wave"], unit="council_id",
+                alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
+                outcome_type="continuous",
+            ).assign(measure=MAIN_MEASURE)
+        change = pd.DataFrame(columns=["code", "p_value", "p_adjusted", "measure"])
+        if "change" not in not_computed and "change" in wanted:
+            change = change_over_time(
+                seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
+                group="status_group" if "comparisons" not in not_computed else None, by="code",
+                times=[w for w in study.wave_ids if w in set(seen["wave"])], adjust=adjust,
+            ).assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
-        models = intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
-        survey_model = survey_effects(study, alpha=alpha)
+        models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
+                  if "models" in wanted else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
+        if models.empty:
+            not_computed.setdefault("models", "no impact varied in both whether it was reported and intervention status")
+        survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
     sample = describe_study(study)
-    themes = framework_matrix(study, themes_coded, segments=segments, codebook=themes_book)
+    themes = (framework_matrix(study, others[0], segments=segments, codebook=themes_book) if themes
+              else pd.DataFrame(columns=["council_id", "parent", "code", "interviewed", "n_participants", "raised"]))
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     actions = action_completion(study)
-    trends = indicator_trends(study)
+    trends = indicator_trends(study) if "indicators" in wanted else None
     reliability = None
     if human is not None:
         other = human if isinstance(human, pd.DataFrame) else read_codings(human, study, segments=segments,
@@ -252,8 +284,32 @@ def analyse(
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, sample=sample, themes=themes, actions=actions,
         attribution=attribution, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
-        coding=coding, parameters=params, provenance=provenance,
+        coding=coding, not_computed=not_computed, parameters=params, provenance=provenance,
     )
+
+
+def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
+    """The analyses this study cannot support, with the reason in words."""
+    out: dict[str, str] = {}
+    groups = seen.dropna(subset=["status_group"]).groupby("wave", observed=True)["status_group"].nunique()
+    if groups.empty or groups.max() < 2:
+        out["comparisons"] = ("every council interviewed had the same intervention status at every wave, so there is "
+                              "no one to compare with")
+    waves = seen.groupby("council_id")["wave"].nunique()
+    if seen["wave"].nunique() < 2:
+        out["change"] = "interviews were held at only one wave"
+    elif waves.empty or waves.max() < seen["wave"].nunique():
+        out["change"] = "no council was interviewed at every wave"
+    if len(study.wave_ids) != 3:
+        out["trajectories"] = f"trajectories need three waves (expectations, early, longer term); the study has {len(study.wave_ids)}"
+    return out
+
+
+def _no_segments() -> pd.DataFrame:
+    """An empty segments table (the analysis of supplied codings needs no segmentation)."""
+    from .coding.segment import _segments_frame
+
+    return _segments_frame([], None)
 
 
 def _trajectory_summary(ptraj: pd.DataFrame, codes: list[str]) -> pd.DataFrame:

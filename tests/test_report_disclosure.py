@@ -137,6 +137,8 @@ def attack(out: Path, n_councils: int) -> tuple[Intruder, dict[str, tuple[float,
         t = _read(out, name)
         if t is None:
             continue
+        if "wave" not in t.columns:  # a table of one wave (the expectations wave, the first)
+            t = t.assign(wave=iw.index[0])
         for (wave, status), g in t.groupby(["wave", "status"]):
             n = it.term(f"participants_group:{wave}:{status}", _num(g["n_participants"].iloc[0]))
             for _, r in g.iterrows():

@@ -495,7 +495,10 @@ def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
 
 
 def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Table:
-    shown = rows[["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]]
+    cols = ["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]
+    if rows["wave"].nunique() == 1:
+        cols.remove("wave")  # one wave: said in the caption
+    shown = rows[cols]
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
                  f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
@@ -513,7 +516,8 @@ def _expectations(ctx) -> Section:
     if rows.empty:
         blocks.append(Paragraph("No participant was interviewed at this wave."))
     else:
-        blocks.append(_prev_table(rows, "expectations", "Impacts anticipated before the review", "anticipated"))
+        blocks.append(_prev_table(rows, "expectations", f"Impacts anticipated before the review ({ctx.wave(first)})",
+                                  "anticipated"))
     return Section("Expectations before the review", blocks)
 
 
@@ -556,6 +560,9 @@ def _prevalence(ctx) -> Section:
 # --------------------------------------------------------------------------- trajectories
 def _trajectories(ctx) -> Section | None:
     t = ctx.f.trajectory_summary
+    title = "Trajectories: expectations, early impact and longer-term change"
+    if "trajectories" in ctx.f.not_computed:
+        return Section(title, [Paragraph(f"Not computed: {ctx.f.not_computed['trajectories']}.")])
     if t is None or t.empty or "realisation_realised" not in t.columns:
         return None
     rows = []
@@ -580,7 +587,7 @@ def _trajectories(ctx) -> Section | None:
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
-    return Section("Trajectories: expectations, early impact and longer-term change", blocks)
+    return Section(title, blocks)
 
 
 # --------------------------------------------------------------------------- attribution
@@ -638,6 +645,8 @@ def _comparisons(ctx) -> Section:
         "Hodges-Lehmann shift (second group minus first) with its distribution-free 95% interval; rank-biserial "
         f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); p adjusted across every "
         f"impact and wave (Holm).")]
+    if "comparisons" in ctx.f.not_computed:
+        blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
     if not table.empty:
         order = {c: i for i, c in enumerate(ctx.codes)}
         table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
@@ -658,6 +667,9 @@ def _comparisons(ctx) -> Section:
                 "reporting the impact between councils in and not in intervention, the line its 95% interval; the "
                 "vertical line is no difference."))
     change = ctx.f.change
+    if "change" in ctx.f.not_computed:
+        blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
+                                f"{ctx.f.not_computed['change']}."))
     if change is not None and len(change):
         gcol = _group_column(change)
         first, last = ctx.waves[0], ctx.waves[-1]
@@ -695,7 +707,8 @@ def _models(ctx) -> Section:
                         "'in intervention' compares participants in councils under a notice or direction with the "
                         "others at the same wave.")]
     if m is None or m.empty:
-        blocks.append(Paragraph("No model could be fitted (no impact varied in both outcome and status)."))
+        reason = ctx.f.not_computed.get("models", "no impact varied in both whether it was reported and status")
+        blocks.append(Paragraph(f"No model could be fitted: {reason}."))
     else:
         order = {c: i for i, c in enumerate(ctx.codes)}
         terms = ["in_intervention", *[f"wave_{w}" for w in ctx.later]]
@@ -723,7 +736,8 @@ def _models(ctx) -> Section:
         s = sm[sm["term"] != "intercept"].copy()
         s["contrast"] = s["term"].map(lambda t: _term_words(ctx, t))
         cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
-        blocks.append(Table("survey_model", s[cols] if ok else s[["contrast"]].assign(estimate=SUPPRESSED),
+        shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
+        blocks.append(Table("survey_model", shown,
                             "Model of the staff and partner survey score",
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, random intercept "
                             "per council (REML); estimates in scale points.",
