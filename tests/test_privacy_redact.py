@@ -109,15 +109,15 @@ def test_recall_and_precision_on_planted_details():
     assert recall >= 0.97, errors
     assert precision >= 0.97, errors
     kinds = {k for m in PLANTED for k, _ in _MARK.findall(m)}
-    assert kinds == set(REDACTION_TOKENS)
+    assert kinds <= set(REDACTION_TOKENS)
 
 
 def test_known_hard_cases_are_measured():
     tp, planted, made, errors = _score(HARD)
-    # Measured when written: 1 of 5 found ("Jo"; the unlisted "Olumide",
-    # lower-case "sarah", spelled-out e-mail and postcode are missed), no
-    # false alarms.  A regression on either side fails this test.
-    assert (tp, planted, made) == (1, 5, 1), errors
+    # Once missed (only "Jo" was found): the unlisted "Olumide", lower-case
+    # "sarah", the spelled-out e-mail and the lower-case postcode.  Since the
+    # issue-17 redactor all five are found with exact spans and no false alarm.
+    assert (tp, planted, made) == (5, 5, 5), errors
 
 
 def test_no_false_positives_on_field_vocabulary():
@@ -185,7 +185,8 @@ def test_default_council_list_is_used():
     pytest.importorskip("impact.councils")
     red, log = redact("Officers in North Yorkshire County Council, York and Stoke-on-Trent agreed; Yorkshire is big.")
     assert red == "Officers in [council], [council] and [council] agreed; Yorkshire is big."
-    assert redact("We met Leeds.", councils=())[0] == "We met Leeds."
+    # Without the council list "Leeds" is no council, but still a proper noun that is no English word.
+    assert redact("We met Leeds.", councils=())[0] == "We met [name]."
 
 
 def test_bad_arguments():
