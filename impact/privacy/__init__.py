@@ -9,6 +9,8 @@
 * :mod:`~impact.privacy._disclosure` - small-count suppression (primary and
   secondary) for published tables, and coarsened quote attribution.
 * :mod:`~impact.privacy._formula` - neutralising spreadsheet formula injection.
+* :mod:`~impact.privacy._provenance` - provenance without the user's paths,
+  folder or file names.
 """
 
 from ._assess import RISK_SIGNS, assess_quote, assess_quotes
@@ -23,6 +25,7 @@ from ._disclosure import (
     suppression_mask,
 )
 from ._formula import safe_table, write_csv_safe
+from ._provenance import safe_provenance, study_layout
 from ._pseudonym import (
     KEY_ENV,
     KEY_FILE_ENV,
@@ -60,6 +63,8 @@ __all__ = [
     "pseudonymise",
     "reidentification_key",
     "resolve_key",
+    "safe_provenance",
+    "study_layout",
     "safe_table",
     "write_csv_safe",
 ]

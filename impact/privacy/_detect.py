@@ -252,6 +252,8 @@ _INSTITUTION_TYPES = (
     r"(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
     r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)"
 )
+# Institution words that follow ordinary words too often ("Effective Practice"): a name needs a proper noun.
+_WEAK_INSTITUTIONS = frozenset("Practice Unit Home Centre Center Church Chapel Temple Library Estate Hostel Refuge".split())
 _INSTITUTION_RE = re.compile(
     rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)[ \t]+)?(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,4}}){_INSTITUTION_TYPES}(?![\w])",
     re.VERSION1,
@@ -520,6 +522,10 @@ def _institutions(text: str, add) -> None:
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
             continue
+        kind_word = value.split()[-1]
+        name_words = [fold(w.strip("'’")).removesuffix("'s").removesuffix("’s") for w in text[start : m.end("name")].split()]
+        if kind_word in _WEAK_INSTITUTIONS and all(w in words for w in name_words):
+            continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
         start = _proper_tail(m.group("name"), m.start("name"), words)

@@ -58,13 +58,13 @@ _INTRO_RE = re.compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
-    r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*$",
+    r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 _STRONG_INTRO_RE = re.compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by)"
-    r"[ \t,:]*$",
+    r"[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 _ACTIONS = (
@@ -75,7 +75,7 @@ _ACTIONS = (
 _SPEECH_AFTER_RE = re.compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
 _ACTION_AFTER_RE = re.compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 _PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?$",
+    r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE | re.VERSION1,
 )
 # Capitalised words that begin sentences or Title Case phrases and are never names by themselves.
@@ -107,6 +107,13 @@ def is_public_word(word: str) -> bool:
     """Whether a capitalised ``word`` is vocabulary that never names a person ("Ofsted", "Board", "The")."""
     key = fold(word).rstrip(".")
     return key in _NEVER or key in public_terms() or key in _TITLES
+
+
+# Vocabulary words that are also surnames, joined to a first name before them.
+_SURNAME_WORDS = frozenset(
+    "may june april august march hall green hill cross park bridge street lane north south east west church market "
+    "little young new good well".split()
+)
 
 
 @dataclass
@@ -257,6 +264,14 @@ class NameFinder:
         # lower case: a known name that is not an ordinary word
         return (tok.key in self.firsts or tok.key in self.proper or tok.key in self.participant_parts) and not self._ordinary(tok)
 
+    def _surname_word(self, text: str, run: list[_Tok], tok: _Tok) -> bool:
+        """A vocabulary word used as a surname after a first name ("Anthony May", not "in May 2013")."""
+        if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
+            return False
+        # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
+        return tok.key in _SURNAME_WORDS or (tok.key in self.public and run[-1].key not in self.word_names
+                                             and run[-1].key not in self.participant_word_parts)
+
     def _run(self, text: str, toks: list[_Tok], i: int) -> list[_Tok]:
         """The longest run of name-like words starting at token ``i`` (particles inside only)."""
         if not self._candidate(toks[i], True) or toks[i].key in _PARTICLES and toks[i].shape == "lower":
@@ -271,7 +286,7 @@ class NameFinder:
                 run += [tok, toks[k + 1]]
                 k += 2
                 continue
-            if not self._candidate(tok, False):
+            if not self._candidate(tok, False) and not self._surname_word(text, run, tok):
                 break
             if tok.shape == "lower" and run[-1].shape != "lower":
                 break
@@ -285,12 +300,12 @@ class NameFinder:
     def _position(self, text: str, start: int) -> str | None:
         """'title', 'intro', 'kin' or None: what stands right before ``start``."""
         before = text[max(0, start - 40) : start]
-        m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*([,:]?)[ \t]*$", before)
+        m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*\Z", before)
         if m:
             w = fold(m.group(1))
             if w in _TITLES and (m.group(1)[:1].isupper() or w in ("mr", "mrs", "ms", "dr", "cllr", "prof")):
                 return "title"
-            if w in KINSHIP_ROLE_WORDS and not m.group(2):
+            if w in KINSHIP_ROLE_WORDS and not m.group(2) and m.group(1)[:1].islower():
                 return "kin"
         if _STRONG_INTRO_RE.search(before):
             return "intro"
@@ -313,7 +328,8 @@ class NameFinder:
 
         if caps:
             # Capitals are mostly acronyms: a name needs a list, a name position or a proper-noun pair.
-            strong = [t for t in words if t.key in self.firsts or t.key in self.participant_parts]
+            strong = [t for t in words if (t.key in self.firsts and (len(t.key) > 2 or len(words) > 1))
+                      or t.key in self.participant_parts]
             proper = [t for t in words if t.key in self.proper and t.key not in self.public]
             if strong or position in ("title", "kin", "intro") or (len(words) >= 2 and proper):
                 return Span(start, end, "name")
@@ -342,14 +358,14 @@ class NameFinder:
             word_like = tok.key in self.word_names or tok.key in self.participant_word_parts
             if not word_like:
                 return Span(start, end, "name")
-            if re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$", text[:start]):
+            if re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start]):
                 return None  # "May 2013", "3 June"
             after = text[end : end + 40]
             if _SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after):
                 return Span(start, end, "name")
             if position in ("weak",) and not initial_sentence:
                 return Span(start, end, "name")
-            prev = re.search(r"([\p{L}]+)[ \t]+$", text[max(0, start - 30) : start])
+            prev = re.search(r"([\p{L}]+)[ \t]+\Z", text[max(0, start - 30) : start])
             nxt = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
             if (not initial_sentence and prev is not None and prev.group(1)[0].islower()
                     and not (nxt and nxt.group()[:1].isupper() and fold(nxt.group()) in _NEVER)):

@@ -65,6 +65,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import regex as re
 
@@ -309,13 +310,16 @@ def _apply(text: str, spans: list[Span], hash_key: bytes | None) -> tuple[str, l
 
 def _log_frame(rows: list[dict], hashed: bool, unit: bool) -> pd.DataFrame:
     columns = (["unit"] if unit else []) + _LOG_COLUMNS + (["value_hash"] if hashed else [])
-    log = pd.DataFrame(rows, columns=columns)
-    for c in ("start", "end", "length", "new_start", "new_end"):
-        log[c] = log[c].astype("int64")
-    log["kind"] = log["kind"].astype("str")
-    if hashed:
-        log["value_hash"] = log["value_hash"].astype("str")
-    return log
+    data: dict[str, object] = {}
+    for c in columns:
+        values = [r[c] for r in rows]
+        if c in ("start", "end", "length", "new_start", "new_end"):
+            data[c] = np.asarray(values, dtype="int64")
+        elif c == "unit":
+            data[c] = pd.Series(values, dtype=object)
+        else:
+            data[c] = pd.Series(values, dtype="str")
+    return pd.DataFrame(data, columns=columns)
 
 
 def redact_series(
@@ -428,5 +432,8 @@ def redact(
     """
     if not isinstance(text, str):
         raise TypeError(f"`text` must be a str, not {type(text).__name__}.")
-    red, log = redact_series(pd.Series([text]), names=names, places=places, councils=councils, keep=keep, hash_key=hash_key)
-    return red.iloc[0], log.drop(columns="unit")
+    engine = _redactor(_clean(names, "names"), _clean(places, "places"),
+                       None if councils is None else _clean(councils, "councils"), _clean(keep, "keep"))
+    secret = None if hash_key is None else resolve_key(hash_key)
+    new, rows = _apply(text, engine.find(text), secret)
+    return new, _log_frame(rows, secret is not None, unit=False)
