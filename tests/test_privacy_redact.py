@@ -201,9 +201,8 @@ def test_bad_arguments():
 # --------------------------------------------------------------------------
 # Issue 17: hostile personal data, planted with fresh values in many forms.
 
-from tests.hostile._pii import KINDS, leaks, plant, rng_for  # noqa: E402
-
 from impact.privacy import assess_quote  # noqa: E402
+from tests.hostile._pii import KINDS, leaks, plant, rng_for  # noqa: E402
 
 
 @pytest.mark.parametrize("kind", KINDS)
