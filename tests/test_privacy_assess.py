@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from impact.privacy import RISK_SIGNS, assess_quote, assess_quotes, redact
+from impact.privacy import RISK_SIGNS, assess_quote, assess_quotes
 
 CLEAN = [
     "The review gave us a real lift; [name] chaired the feedback session.",
