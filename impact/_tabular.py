@@ -125,6 +125,7 @@ def restore_frame(data: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cell(value: object) -> object:
+    """A Python value as a safe spreadsheet cell: numbers and booleans as they are, NaN blank, the rest as neutralised text."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -133,8 +134,6 @@ def _cell(value: object) -> object:
         value = value.item()
     if isinstance(value, (bool, int, float)):
         return value
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime().replace(tzinfo=None)
     return neutralise(str(value))
 
 
