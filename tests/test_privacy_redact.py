@@ -247,6 +247,18 @@ def test_redaction_tokens_name_the_kind(request):
     assert redact("UPN B801200005001 moved.", councils=())[0] == "UPN [pupil number] moved."  # stdnum's valid example
 
 
+def test_more_written_forms():
+    cases = {
+        "DOB: 2016-02-12.": "DOB: [date of birth].",
+        "Her reddit is u/jsmith99.": "Her reddit is [handle].",
+        "Mum gave jm753909a to the DWP.": "Mum gave [NI number] to the DWP.",
+        "Write to jo(dot)smith(at)gmail(dot)com.": "Write to [email].",
+        "Call (07700) 900123 or +44 20 7946 0958.": "Call [phone] or [phone].",
+    }
+    for text, expected in cases.items():
+        assert redact(text, councils=())[0] == expected, text
+
+
 def test_names_however_written():
     cases = {
         "JOHN SMITH agreed.": "[name] agreed.",
@@ -263,7 +275,8 @@ def test_names_however_written():
 
 def test_field_vocabulary_is_kept():
     text = ("The LSCB, CAMHS and Ofsted, with Working Together and Signs of Safety, shaped the MASH. "
-            "The Family Court and the Early Help Hub met in May 2013 and in 2013/14; 45,000 children; Section 47.")
+            "The Family Court and the Early Help Hub met in May 2013 and in 2013/14; 45,000 children; Section 47. "
+            "In 2013-14 the figures for 2014-03 rose.")
     red, log = redact(text, councils=())
     assert red == text, log
 

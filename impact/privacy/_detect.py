@@ -52,6 +52,7 @@ _URL_RE = re.compile(
     _I,
 )
 _SOCIAL_DOMAINS = re.compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
+_REDDIT_RE = re.compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
 _HANDLE_RE = re.compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _SOCIAL = (
     r"(?:twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
@@ -98,7 +99,7 @@ _NI_RE = re.compile(
     _I,
 )
 _NI_PREFIX_BAD = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
-_NI_CTX = re.compile(r"\b(?:n\.?\s?i\.?|nino|national[ \t]+insurance)\b[^\n]{0,25}$", _I)
+_NI_CTX = re.compile(r"\b(?:n\.?\s?i\.?|nino|national[ \t]+insurance|dwp|hmrc|benefits?|universal[ \t]+credit)\b[^\n]{0,25}$", _I)
 _UPN_RE = re.compile(
     rf"(?<![\w])[a-z][ \t{_DASH}]?\d{{3}}[ \t{_DASH}]?\d{{4}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?(?:\d{{3}}|\d{{2}}[a-z])(?![\w])", _I
 )
@@ -156,7 +157,8 @@ _MONTHS = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _FULL_DATE = (
-    rf"(?:\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"(?:(?:19|20)\d\d[{_DASH}/.](?:0?[1-9]|1[0-2])[{_DASH}/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+    rf"|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
     rf"|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS},?[ \t]+(?:\d{{4}}|'\d\d)"
     rf"|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+\d{{4}})"
 )
@@ -357,9 +359,16 @@ def _numbers(text: str, add) -> None:
 
 def _national_ids(text: str, add) -> None:
     for m in _NI_RE.finditer(text):
+        seps = re.findall(rf"\d\d([ \t{_DASH}]?)(?=\d)", m.group()[2:])
+        context = _ctx(_NI_CTX, text, m.start())
+        if len(set(seps)) > 1 and not context:
+            continue  # "In 2013-14": digit pairs written unevenly are a year range, not an NI number
+        compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
+        if not (m.group("p").isupper() or context or compact):
+            continue
         prefix = m.group("p").upper()
         valid = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD)
-        if valid or _ctx(_NI_CTX, text, m.start()):
+        if valid or context:
             add(Span(m.start(), m.end(), "ni_number"))
         else:
             add(Span(m.start(), m.end(), "reference"))
@@ -423,8 +432,9 @@ def _web(text: str, add) -> None:
     for m in _near(_URL_RE, _URL_ANCHOR, text, 200, 300):
         value = m.group().rstrip(".,;:!?")
         add(Span(m.start(), m.start() + len(value), "handle" if _SOCIAL_DOMAINS.search(value) else "url"))
-    for m in _HANDLE_RE.finditer(text):
-        add(Span(m.start(), m.end(), "handle"))
+    for pattern in (_HANDLE_RE, _REDDIT_RE):
+        for m in pattern.finditer(text):
+            add(Span(m.start(), m.end(), "handle"))
     words = english_words()
     for pattern in (_HANDLE_CTX_RE, _USERNAME_RE):
         for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
