@@ -41,7 +41,7 @@ from functools import cache
 import pandas as pd
 import regex as re
 
-from ._lexicon import english_words, public_phrases, public_terms
+from ._lexicon import english_words, lazy_compile, public_phrases, public_terms
 from ._names import _TITLES, KINSHIP_ROLE_WORDS, _tokens
 from ._redact import KEEP_PHRASES
 
@@ -52,10 +52,10 @@ RISK_SIGNS: tuple[str, ...] = (
     "digits", "at_sign", "web", "address", "name_position", "capitals", "unknown_word", "identifier_context", "age",
 )
 
-_TOKEN_RE = re.compile(r"\[(?:[A-Za-z]+(?: [A-Za-z]+)*)\]")
-_DIGITS_RE = re.compile(r"(?<![\d,.])\d(?:[ \t.\-\u2010-\u2014]?\d){4,}(?![\d])")
-_YEARS_RE = re.compile(r"^(?:(?:19|20)\d\d(?:[ \t]*[/\-\u2013][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
-_WEB_RE = re.compile(
+_TOKEN_RE = lazy_compile(r"\[(?:[A-Za-z]+(?: [A-Za-z]+)*)\]")
+_DIGITS_RE = lazy_compile(r"(?<![\d,.])\d(?:[ \t.\-\u2010-\u2014]?\d){4,}(?![\d])")
+_YEARS_RE = lazy_compile(r"^(?:(?:19|20)\d\d(?:[ \t]*[/\-\u2013][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
+_WEB_RE = lazy_compile(
     r"www\.|https?:|\.(?:com|org|net|co\.uk|gov\.uk|ac\.uk|nhs\.uk|sch\.uk|uk)\b|\bdot[ \t]+(?:com|uk|org|net|gov)\b|"
     r"\b(?:gmail|hotmail|outlook|yahoo|btinternet|icloud|googlemail|live\.co)\b",
     re.IGNORECASE,
@@ -63,12 +63,12 @@ _WEB_RE = re.compile(
 _STREET = (
     r"(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Crescent|Terrace|Grove|Gardens|Mews|Walk|Rise|Square|Way|Place|Court)"
 )
-_ADDRESS_RE = re.compile(
+_ADDRESS_RE = lazy_compile(
     rf"\b\d{{1,4}}[a-zA-Z]?,?[ \t]+(?:[\p{{L}}'’\-]+[ \t]+){{1,3}}(?i:{_STREET})\b|"
     rf"(?<![.!?][ \t])\b\p{{Lu}}[\p{{L}}'’\-]+[ \t]+{_STREET}\b",
     re.VERSION1,
 )
-_CONTEXT_RE = re.compile(
+_CONTEXT_RE = lazy_compile(
     r"\b(?:nhs[ \t]+(?:no|number)|national[ \t]+insurance|\bni[ \t]+(?:no|number)|upn|pupil[ \t]+number|date[ \t]+of[ \t]+birth|"
     r"d\.?o\.?b\b|born[ \t]+(?:on|in)|birthday|post[ \t]?code|lives?[ \t]+(?:at|on)|living[ \t]+(?:at|on)|address[ \t]+is|"
     r"my[ \t]+(?:mobile|number|phone|email|e-mail)|phone[ \t]+number|mobile[ \t]+number|e-?mail[ \t]+(?:is|address)|"
@@ -76,7 +76,7 @@ _CONTEXT_RE = re.compile(
     r"number[ \t]?plate|case[ \t]+(?:no|number|ref)|ref(?:erence)?[ \t]+(?:no|number)|my[ \t]+name[ \t]+is|called)\b",
     re.IGNORECASE,
 )
-_AGE_RE = re.compile(r"\d[ \t\-]*(?:years?|yrs?|months?)[ \t\-]*old|\byears?[ \t\-]old\b|\b\d+[ \t]?(?:yo|y/o)\b", re.IGNORECASE)
+_AGE_RE = lazy_compile(r"\d[ \t\-]*(?:years?|yrs?|months?)[ \t\-]*old|\byears?[ \t\-]old\b|\b\d+[ \t]?(?:yo|y/o)\b", re.IGNORECASE)
 _NEVER_CAPS = frozenset("THE AND BUT FOR NOT YES WHAT WHEN THAT THIS THEY THEM HAVE WITH FROM WERE WILL SAID VERY REALLY".split())
 
 

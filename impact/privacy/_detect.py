@@ -16,7 +16,7 @@ import regex as re
 from stdnum.gb import nhs as _nhs
 from stdnum.gb import upn as _upn
 
-from ._lexicon import POSTCODE_AREAS, english_words, fold
+from ._lexicon import POSTCODE_AREAS, english_words, fold, lazy_compile
 
 __all__ = ["Span", "find_identifiers"]
 
@@ -39,32 +39,32 @@ _DOT_WORD = r"(?:[ \t]*(?:\.|\[[ \t]*dot[ \t]*\]|\([ \t]*dot[ \t]*\)|\{[ \t]*dot
 _AT_WORD = r"(?:[ \t]*(?:@|\[[ \t]*at[ \t]*\]|\([ \t]*at[ \t]*\)|\{[ \t]*at[ \t]*\}|<[ \t]*at[ \t]*>)[ \t]*|[ \t]+at[ \t]+)"
 _LOCAL_SEP = rf"(?:{_DOT_WORD}|[_+\-]|[ \t]+underscore[ \t]+)"
 _LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?"
-_EMAIL_RE = re.compile(r"(?<![\w.+%-])[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@(?:" + _LABEL + r"\.)+\p{L}{2,}(?![\w-])", re.VERSION1)
+_EMAIL_RE = lazy_compile(r"(?<![\w.+%-])[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@(?:" + _LABEL + r"\.)+\p{L}{2,}(?![\w-])", re.VERSION1)
 # Obfuscated: "jo dot smith at leeds dot gov dot uk", "jo.smith [at] nhs [dot] net".
-_EMAIL_OBF_RE = re.compile(
+_EMAIL_OBF_RE = lazy_compile(
     rf"(?<![\w.])(?P<local>{_LABEL}(?:{_LOCAL_SEP}{_LABEL}){{0,4}}){_AT_WORD}"
     rf"(?P<domain>{_LABEL}(?:{_DOT_WORD}{_LABEL}){{1,5}})(?![\w])",
     _I,
 )
 _TLDS = frozenset("uk com org net gov ac nhs sch police co io me info biz edu eu int mil ie scot wales cymru london".split())
-_URL_RE = re.compile(
+_URL_RE = lazy_compile(
     r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"')\]]+|(?:[\w\-]+\.)+(?:com|org|net|uk|io|me|info|co)/[^\s<>\"')\]]*)",
     _I,
 )
-_SOCIAL_DOMAINS = re.compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
-_REDDIT_RE = re.compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
-_HANDLE_RE = re.compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
+_SOCIAL_DOMAINS = lazy_compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
+_REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
+_HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _SOCIAL = (
     r"(?:twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
     r"linkedin|telegram|whatsapp|kik|bebo|myspace|x|social[ \t]+media)"
 )
-_HANDLE_CTX_RE = re.compile(
+_HANDLE_CTX_RE = lazy_compile(
     rf"\b{_SOCIAL}(?:[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
     rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at))*[ \t]*[:\-–]?[ \t]*"
     r"(?P<h>@?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
     _I,
 )
-_USERNAME_RE = re.compile(
+_USERNAME_RE = lazy_compile(
     r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
     r"(?P<h>@?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
     _I,
@@ -73,45 +73,45 @@ _USERNAME_RE = re.compile(
 # ------------------------------------------------------------------- numbers
 # A run of digits with single separators between groups (space, dot, dash,
 # brackets), optionally led by + or 00: phone numbers, NHS numbers, references.
-_NUM_RE = re.compile(
+_NUM_RE = lazy_compile(
     rf"(?<![\w+(/\\.,£$€])(?P<lead>\(?(?:\+|00)[ \t]?\d{{1,3}}\)?[ \t.{_DASH}]?(?:\(0\)[ \t.{_DASH}]?)?)?"
     rf"(?P<body>\(?\d(?:(?:[ \t]?[.{_DASH}][ \t]?|[ \t]|\)[ \t]?|[ \t]?\()?\d)*\)?)"
     rf"(?P<ext>,?[ \t]*(?:ext(?:ension)?\.?|x|#)[ \t]*\d{{1,5}})?(?![\w/]|[.,]\d)",
     _I,
 )
-_YEARISH = re.compile(rf"^(?:(?:19|20)\d\d(?:[ \t]*[/{_DASH}][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
-_PHONE_CTX = re.compile(
+_YEARISH = lazy_compile(rf"^(?:(?:19|20)\d\d(?:[ \t]*[/{_DASH}][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
+_PHONE_CTX = lazy_compile(
     r"\b(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|cell|call(?:ed)?|ring|rang|text(?:ed)?|dial|fax|landline|number|no|contact|"
     r"reach|whats[ \t]?app|helpline|line|extension|ext)\b[^\n]{0,25}$",
     _I,
 )
-_NHS_CTX = re.compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
+_NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_SPOKEN_RE = re.compile(
+_SPOKEN_RE = lazy_compile(
     r"\b(?:(?:double|treble|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
     r"(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)){6,}\b",
     _I,
 )
 
-_NI_RE = re.compile(
+_NI_RE = lazy_compile(
     rf"(?<![\w])(?P<p>[a-z]{{2}})[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}(?:[ \t{_DASH}]?[a-d])?(?![\w])",
     _I,
 )
 _NI_PREFIX_BAD = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
-_NI_CTX = re.compile(r"\b(?:n\.?\s?i\.?|nino|national[ \t]+insurance|dwp|hmrc|benefits?|universal[ \t]+credit)\b[^\n]{0,25}$", _I)
-_UPN_RE = re.compile(
+_NI_CTX = lazy_compile(r"\b(?:n\.?\s?i\.?|nino|national[ \t]+insurance|dwp|hmrc|benefits?|universal[ \t]+credit)\b[^\n]{0,25}$", _I)
+_UPN_RE = lazy_compile(
     rf"(?<![\w])[a-z][ \t{_DASH}]?\d{{3}}[ \t{_DASH}]?\d{{4}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?(?:\d{{3}}|\d{{2}}[a-z])(?![\w])", _I
 )
-_UPN_CTX = re.compile(r"\b(?:upn|uln|pupil|learner|school)\b[^\n]{0,25}$", _I)
+_UPN_CTX = lazy_compile(r"\b(?:upn|uln|pupil|learner|school)\b[^\n]{0,25}$", _I)
 # Letters and digits mixed (LA/CS/12345, CR-2019-04417, SCR2014-07, AB1234567).
-_REF_RE = re.compile(
+_REF_RE = lazy_compile(
     rf"(?<![\w/\-])(?=[\p{{L}}\d/{_DASH}]*\d)(?=[\d/{_DASH}]*\p{{L}})"
     rf"(?:\p{{Lu}}+\d+\p{{Lu}}*|\d+\p{{Lu}}+\d*|\p{{Lu}}+|\d+)(?:[/{_DASH}.](?:\p{{L}}+\d*|\d+\p{{L}}*))+(?![\w/])"
     rf"|(?<![\w/\-])\p{{Lu}}{{1,4}}\d{{4,}}\p{{Lu}}?(?![\w/])",
     re.VERSION1,
 )
-_REF_CTX_RE = re.compile(
+_REF_CTX_RE = lazy_compile(
     r"\b(?:ref(?:erence)?|case|file|record|incident|crime|claim|account|acc|customer|client|patient|id|log|"
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
     r"driving[ \t]+licen[cs]e)\.?"
@@ -119,32 +119,32 @@ _REF_CTX_RE = re.compile(
     rf"(?P<ref>#?[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?)",
     _I,
 )
-_HASH_REF_RE = re.compile(r"(?<![\w&])#\d{3,}\b")
+_HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
 
 # ----------------------------------------------------------------- postcodes
 _INWARD = r"\d[abd-hjlnp-uw-z]{2}"
 _OUTWARD = r"[a-pr-uwyz][a-hk-y]?\d[a-z\d]?"
-_POSTCODE_RE = re.compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD})[ \t]{{0,2}}{_INWARD})(?![\p{{L}}\d])", _I)
-_OUTWARD_RE = re.compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
-_POSTCODE_CTX_BEFORE = re.compile(
+_POSTCODE_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD})[ \t]{{0,2}}{_INWARD})(?![\p{{L}}\d])", _I)
+_OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
+_POSTCODE_CTX_BEFORE = lazy_compile(
     r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|live[sd]?|living|moved|from|address)"
     r"[ \t:]*$|,[ \t]*$)",
     _I,
 )
-_POSTCODE_CTX_AFTER = re.compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
+_POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
 
 # ------------------------------------------------------------------- vehicles
 _VEHICLE_RES = (
-    re.compile(r"(?<![\p{L}\d])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # current: AB12 CDE
-    re.compile(r"(?<![\p{L}\d])[A-Z]\d{1,3}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # prefix: A123 BCD
-    re.compile(r"(?<![\p{L}\d])[A-Z]{3}[ \t]?\d{1,3}[A-Z](?![\p{L}\d])", re.VERSION1),  # suffix: ABC 123D
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # current: AB12 CDE
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]\d{1,3}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # prefix: A123 BCD
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]{3}[ \t]?\d{1,3}[A-Z](?![\p{L}\d])", re.VERSION1),  # suffix: ABC 123D
 )
-_VEHICLE_ANY_RE = re.compile(
+_VEHICLE_ANY_RE = lazy_compile(
     r"(?<![\p{L}\d])(?:[a-z]{2}\d{2}[ \t]?[a-z]{3}|[a-z]\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
     r"(?![\p{L}\d])",
     _I,
 )
-_VEHICLE_CTX = re.compile(
+_VEHICLE_CTX = lazy_compile(
     r"\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|driving)\b"
     r"[^\n.]{0,30}$",
     _I,
@@ -166,8 +166,8 @@ _ANY_DATE = (
     rf"(?:{_FULL_DATE}|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS}|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY}"
     rf"|{_MONTHS},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}|(?:19|20)\d\d)"
 )
-_FULL_DATE_RE = re.compile(rf"(?<![\w/.{_DASH}])(?P<date>{_FULL_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
-_DOB_RE = re.compile(
+_FULL_DATE_RE = lazy_compile(rf"(?<![\w/.{_DASH}])(?P<date>{_FULL_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
+_DOB_RE = lazy_compile(
     rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
     rf"(?:[ \t]+(?:is|was|of|on|in))?[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE})(?![\w/]|[.{_DASH}]\d)",
     _I,
@@ -182,16 +182,16 @@ _N = rf"(?:\d{{1,3}}(?:\.5|[ \t]?½)?|{_NUMBER_WORDS}|a|an|a[ \t]+half)"
 _UNIT = r"(?:years?|yrs?|yr|y|months?|mths?|weeks?|wks?|days?)"
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
-    re.compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
-    re.compile(r"\b(?P<age>\d{1,2}[ \t]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
+    lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
+    lazy_compile(r"\b(?P<age>\d{1,2}[ \t]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
     # "aged 4", "age 4", "aged four and six", "age: 12"
-    re.compile(
+    lazy_compile(
         rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N})*"
         rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),
     # "she is 4", "he's seven", "they were 12 and 14", "turned 5"
-    re.compile(
+    lazy_compile(
         rf"\b(?:s?he|they|(?:my|his|her|their|our)[ \t]+(?:son|daughter|child|boy|girl|baby|brother|sister|kid|eldest|youngest)|"
         rf"(?-i:\p{{Lu}}\p{{Ll}}+))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
         rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be)(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
@@ -199,7 +199,7 @@ _AGE_RES = (
         _I,
     ),
     # "a child of 7", "a boy of six"
-    re.compile(
+    lazy_compile(
         rf"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster)[ \t]+of[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
@@ -215,7 +215,7 @@ _STREET_TYPES = (
     r"spur|steps|strand|terraces|top|trees|villas|wood|woods|estate)\.?"
 )
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*|St\.?|\p{Ll}[\p{L}'’\-]*)"
-_ADDRESS_RE = re.compile(
+_ADDRESS_RE = lazy_compile(
     rf"(?<![\w£$€.,/])(?P<num>\d{{1,4}}[a-z]?(?:[ \t]*[{_DASH}/][ \t]*\d{{1,4}}[a-z]?)?),?[ \t]+"
     rf"(?P<words>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_TYPES}(?![\w])",
     _I,
@@ -226,22 +226,22 @@ _NOT_STREET_WORDS = frozenset(
     months month years year weeks week days day hours hour minutes minute miles mile times time people children
     families families cases staff workers members councils schools percent per cent pounds points steps""".split()
 )
-_FLAT_RE = re.compile(
+_FLAT_RE = lazy_compile(
     r"\b(?:flat|apartment|apt|maisonette|bedsit|unit|room|suite|plot|block)\.?[ \t]*(?:no\.?|number)?[ \t]*"
     r"\d{1,4}[a-z]?(?:[ \t]*,?[ \t]*(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Place|Flats|Block|Hall|Close))?",
     _I,
 )
-_BUILDING_RE = re.compile(
+_BUILDING_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?:House|Tower|Towers|Lodge|Mansions|Heights|Flats)(?![\w])",
     re.VERSION1,
 )
-_STREET_RE = re.compile(
+_STREET_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"
     r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|Rd|St|Ave)\.?(?![\w])",
     re.VERSION1,
 )
-_HOUSE_NUMBER_RE = re.compile(
+_HOUSE_NUMBER_RE = lazy_compile(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|house|home|door|moved)\b[^\n.]{0,25}?\b(?:at[ \t]+)?"
     r"(?P<num>(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)\b",
     _I,
@@ -256,16 +256,16 @@ _INSTITUTION_TYPES = (
 )
 # Institution words that follow ordinary words too often ("Effective Practice"): a name needs a proper noun.
 _WEAK_INSTITUTIONS = frozenset("Practice Unit Home Centre Center Church Chapel Temple Library Estate Hostel Refuge".split())
-_INSTITUTION_RE = re.compile(
+_INSTITUTION_RE = lazy_compile(
     rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)[ \t]+)?(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,4}}){_INSTITUTION_TYPES}(?![\w])",
     re.VERSION1,
 )
-_INSTITUTION_LOWER_RE = re.compile(
+_INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
     r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)(?![\w])",
     _I,
 )
-_ESTATE_RE = re.compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
+_ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
     fold(w)
@@ -395,18 +395,18 @@ def _references(text: str, add) -> None:
         add(Span(m.start(), m.end(), "reference"))
 
 
-_AT_ANCHOR = re.compile(r"@|\bat\b", _I)
-_URL_ANCHOR = re.compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co)/", _I)
-_INSTITUTION_ANCHOR = re.compile(
+_AT_ANCHOR = lazy_compile(r"@|\bat\b", _I)
+_URL_ANCHOR = lazy_compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co)/", _I)
+_INSTITUTION_ANCHOR = lazy_compile(
     r"\b(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
     r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)\b",
     re.VERSION1,
 )
-_INSTITUTION_LOWER_ANCHOR = re.compile(
+_INSTITUTION_LOWER_ANCHOR = lazy_compile(
     r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery)\b", _I
 )
-_ESTATE_ANCHOR = re.compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
-_SOCIAL_ANCHOR = re.compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
+_ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
+_SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
 
 
 def _emails(text: str, add) -> None:

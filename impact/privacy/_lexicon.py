@@ -19,6 +19,7 @@ from importlib import resources
 
 __all__ = [
     "POSTCODE_AREAS",
+    "lazy_compile",
     "english_words",
     "first_names",
     "fold",
@@ -36,6 +37,34 @@ POSTCODE_AREAS: frozenset[str] = frozenset(
     TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
     """.split()
 )
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use (the redactor's many patterns cost a second to compile)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args):
+        self._args = args
+        self._compiled = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def lazy_compile(pattern: str, flags: int = 0):
+    """``regex.compile(pattern, flags)``, deferred until the pattern is first used.
+
+    Examples
+    --------
+    >>> lazy_compile(r"\\d+").findall("a 12 b 3")
+    ['12', '3']
+    """
+    return _LazyPattern(pattern, flags)
 
 
 def fold(text: str) -> str:

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 import regex as re
 
 from ._detect import Span
-from ._lexicon import english_words, first_names, fold, proper_nouns, public_terms
+from ._lexicon import english_words, first_names, fold, lazy_compile, proper_nouns, public_terms
 
 __all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word"]
 
-_WORD_RE = re.compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
+_WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
     "ni nic o ua ui mac mc mhic ap ab van von der den de da di du le la al el bin ibn bint dos das del della "
     "y ter ten".split()
@@ -54,14 +54,14 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     psychologist psychiatrist paediatrician consultant midwife solicitor lawyer barrister judge cllr councillor mp
     member client pupil student lad lass fella bloke woman man lady gentleman chap named called""".split()
 )
-_INTRO_RE = re.compile(
+_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
     r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
-_STRONG_INTRO_RE = re.compile(
+_STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by)"
     r"[ \t,:]*\Z",
@@ -72,9 +72,9 @@ _ACTIONS = (
     r"agreed|reckons|reckoned|mentioned|suggested|chaired|chairs|led|leads|joined|came|went|left|took|sent|gave|"
     r"presented|organised|arranged|set[ \t]+up|did|does|was[ \t]+saying|has[ \t]+been|had[ \t]+been|and[ \t]+I|and[ \t]+me"
 )
-_SPEECH_AFTER_RE = re.compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
-_ACTION_AFTER_RE = re.compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
-_PLACE_BEFORE_RE = re.compile(
+_SPEECH_AFTER_RE = lazy_compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
+_ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+_PLACE_BEFORE_RE = lazy_compile(
     r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE | re.VERSION1,
 )
@@ -163,7 +163,7 @@ def _tokens(text: str) -> list[_Tok]:
     return toks
 
 
-_CONTRACTION_RE = re.compile(r"(?:n['’]t|['’](?:ve|ll|re|d|m|t|s))$", re.IGNORECASE)
+_CONTRACTION_RE = lazy_compile(r"(?:n['’]t|['’](?:ve|ll|re|d|m|t|s))$", re.IGNORECASE)
 
 
 def _pronounceable(word: str) -> bool:

@@ -19,10 +19,12 @@ from typing import Any
 
 import regex as re
 
+from ._lexicon import lazy_compile
+
 __all__ = ["safe_provenance", "study_layout"]
 
 # Absolute or home-relative paths: /home/jo/x, ~/x, C:\Users\jo\x, \\server\share\x, file:///x.
-_PATH_RE = re.compile(
+_PATH_RE = lazy_compile(
     r"(?:file://)?(?:(?<![\w.])(?:~|\.\.?)?/(?:[^\s/\"'`,;:|<>]+/)*[^\s/\"'`,;:|<>]*"
     r"|(?<![\w])[A-Za-z]:[\\/](?:[^\s\\/\"'`,;:|<>]+[\\/])*[^\s\\/\"'`,;:|<>]*"
     r"|\\\\[^\s\\]+\\(?:[^\s\\\"'`,;:|<>]+\\?)*)"
