@@ -569,8 +569,8 @@ def find_identifiers(text: str) -> list[Span]:
 
     Examples
     --------
-    >>> [(s.kind, "x"[:0] + s.kind) for s in find_identifiers("NHS no 943 476 5919")][0][0]
-    'nhs_number'
+    >>> [(s.start, s.end, s.kind) for s in find_identifiers("NHS no 943 476 5919")]
+    [(7, 19, 'nhs_number')]
     """
     spans: list[Span] = []
     add = spans.append
