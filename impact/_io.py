@@ -229,7 +229,6 @@ def safe_zip(path: str | os.PathLike, *, label: str | None = None, limits: dict 
         yield archive
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: object) -> object:
@@ -249,9 +248,10 @@ def neutralise_cell(value: object) -> object:
     >>> neutralise_cell("plain")
     'plain'
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    # The one rule of impact._tabular (also after leading spaces; full-width signs).
+    from ._tabular import neutralise
+
+    return neutralise(value)
 
 
 #: Largest YAML file read (study.yaml, codebooks), in bytes.

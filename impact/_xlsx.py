@@ -21,7 +21,8 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ._io import atomic_write_bytes, neutralise_cell
+from ._io import atomic_write_bytes
+from ._tabular import _cell as _tabular_cell
 from .errors import InputError, Problem
 
 __all__ = []  # private module
@@ -31,16 +32,8 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 
 
 def to_cell(value: object) -> object:
-    """A Python value as a safe spreadsheet cell (text neutralised, NaN blank)."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
-        value = value.item()
-    if isinstance(value, (bool, int, float)):
-        return value
-    return neutralise_cell(str(value))
+    """A Python value as a safe spreadsheet cell (text neutralised, NaN blank): the one writer's rule."""
+    return _tabular_cell(value)
 
 
 def cell_text(value: object) -> str:

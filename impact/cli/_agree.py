@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_write
+from .._tabular import write_table
 from ..errors import InputError
 
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
@@ -85,8 +85,7 @@ def run(args) -> int:
     if missing:
         raise InputError(f"--by {args.by}: column(s) {missing} not available; available: {list(long.columns)}")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
-    with atomic_write(args.out) as f:
-        table.to_csv(f, index=False)
+    write_table(table, args.out)
     n_coders = long["coder"].nunique()
     print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}")
     return 0

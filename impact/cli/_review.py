@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .._io import atomic_write
+from .._tabular import write_table
 from ._agree import read_coded
 
 
@@ -67,8 +67,7 @@ def run_import(args) -> int:
     bak = backup(out)
     if bak is not None:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
-    with atomic_write(out) as f:
-        result.to_csv(f, index=False)
+    write_table(result, out)
     decided = result["decision"].isin(["accept", "reject", "other"])
     print(f"impact review: {result.loc[decided, 'row_id'].nunique()} decisions by "
           f"{', '.join(sorted(set(result['coder']))) or 'nobody'} -> {out}")
