@@ -563,6 +563,14 @@ def run(
             "quote_k": quote_k,
         }
     )
+    # No path, folder or file name of the user's machine in any output: the study is named by its hash and layout.
+    from .privacy import safe_provenance
+
+    study_dir = study.root if study.root is not None else None
+    given = [x for x in (out_dir, key_file, human if isinstance(human, (str, Path)) else None,
+                         coded if isinstance(coded, (str, Path)) else None) if x is not None]
+    findings.provenance = safe_provenance(findings.provenance, study_dir=study_dir, paths=given,
+                                          names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
     with staged_directory(out_dir) as staging:

@@ -31,7 +31,7 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from ..measures import MEASURES, OTHER_FACTORS
-from ..privacy import SUPPRESSED, coarsen_attribution, pseudonym_map, redact_series
+from ..privacy import SUPPRESSED, assess_quotes, coarsen_attribution, pseudonym_map, redact_series
 from ..privacy._ledger import DisclosureLedger
 from . import (
     CI,
@@ -847,7 +847,8 @@ def _framework(ctx) -> Section:
     names = ctx.study.participants["name"].dropna().tolist()
     redacted, _ = redact_series(examples.reset_index(drop=True), names=names, places=ctx.study.councils["name"].tolist(),
                                 hash_key=ctx.key)
-    th["example_redacted"] = [_shorten(t) for t in redacted]
+    ok = assess_quotes(redacted)["publishable"].to_numpy()
+    th["example_redacted"] = [_shorten(t) if good else "" for t, good in zip(redacted, ok, strict=True)]
     th["cell"] = [
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
         for raised, n, q in zip(th["raised"], th["n_participants"], th["example_redacted"], strict=True)
@@ -880,20 +881,29 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     from ..framework import illustrative_quotes
 
     f = ctx.f
+    names = ctx.study.participants["name"].dropna().tolist()
+    places = ctx.study.councils["name"].tolist()
+
+    def publishable(texts: pd.Series) -> pd.Series:
+        """Redact every candidate and keep those the redactor is confident are clean."""
+        red, _ = redact_series(texts.reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
+        return pd.Series(assess_quotes(red)["publishable"].to_numpy(), index=texts.index)
+
     q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=ctx.codes, waves=ctx.later,
-                            per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0))
+                            per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
+                            screen=publishable)
+    withheld = q.attrs.get("n_screened_out", 0)
     parts = ctx.study.participants[["participant_id", "role"]]
     q = q.merge(parts, on="participant_id", how="left")
     ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
     q = q.merge(ws, on=["council_id", "wave"], how="left")
-    names = ctx.study.participants["name"].dropna().tolist()
-    places = ctx.study.councils["name"].tolist()
     blocks = [Paragraph(
         "Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
         "hedging or question anywhere in them), from the interviews after the review, at most one per council and "
         "impact, chosen by the coder's confidence. Each is labelled with what the speaker credited the change to, "
         f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
-        "councils share.")]
+        "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
+                             "because the redaction could not be confirmed complete." if withheld else ""))]
     log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
     if q.empty:
         blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is shown."))
