@@ -91,6 +91,7 @@ class Findings:
     indicator_trends: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
+    process: dict[str, pd.DataFrame] | None = None
     not_computed: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
@@ -102,7 +103,7 @@ def _progress(callback: Callable[[str], None] | None, message: str) -> None:
 
 
 #: The analyses :func:`analyse` can run (its ``parts``).
-PARTS: tuple[str, ...] = ("comparisons", "change", "models", "survey", "framework", "indicators")
+PARTS: tuple[str, ...] = ("comparisons", "change", "models", "survey", "framework", "indicators", "process")
 
 #: The measure the comparisons, models and trends of realised impact use (see :mod:`impact.measures`).
 MAIN_MEASURE = "reported"
@@ -179,6 +180,7 @@ def analyse(
     from .coding.evaluate import coder_reliability
     from .codings import as_codings, read_codings
     from .measures import attribution_summary
+    from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
 
     wanted = set(PARTS) if parts is None else set(parts)
@@ -187,29 +189,47 @@ def analyse(
         raise ValueError(f"The value for `parts` must name analyses among {list(PARTS)}, but {unknown} was passed.")
     codebook = _resolve_codebook(study, codebook)
     themes_book = Codebook.load("review_themes")
-    themes = "framework" in wanted
-    book_coders = [RuleCoder(themes_book, n_jobs=_N_JOBS)] if themes else []
-    book_keys = [f"themes-{themes_book.hash}"] if themes else []
-    if coded is None:
-        coders = [RuleCoder(codebook, n_jobs=_N_JOBS), *book_coders]
-        keys = [f"{codebook.id}-{codebook.hash}", *book_keys]
-        segments, (machine, *others) = _segments_and_coding(study, coders, keys, cache_dir, progress)
-        codings = as_codings(machine, study, coder="machine", source="machine coding")
+    process_book = Codebook.load(PROCESS_CODEBOOK)
+    books = {"impacts": codebook}
+    if "framework" in wanted:
+        books["themes"] = themes_book
+    if "process" in wanted:
+        books["process"] = process_book
+    supplied = None
+    if coded is not None:
+        _progress(progress, "reading the supplied codings")
+        allowed = list(dict.fromkeys([*codebook.code_ids, *process_book.code_ids, *themes_book.code_ids]))
+        supplied = (as_codings(coded, study, codes=allowed, source="supplied codings") if isinstance(coded, pd.DataFrame)
+                    else read_codings(coded, study, codebook=codebook, codes=allowed))
+    # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
+    machine_books = {k: b for k, b in books.items()
+                     if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
+    if machine_books or human is not None or (supplied is not None and "framework" in wanted):
+        coders = [RuleCoder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
+        keys = [f"{b.id}-{b.hash}" for b in machine_books.values()]
+        segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
+    else:
+        segments, machine = _no_segments(), []
+    machine_by_book = {k: as_codings(m, study, segments=segments, coder="machine", source=f"machine coding ({k})")
+                       for k, m in zip(machine_books, machine, strict=True)}
+    if supplied is not None and len(segments):
+        supplied = as_codings(supplied, study, segments=segments, source="supplied codings")
+
+    def of(book_key: str) -> pd.DataFrame:
+        if book_key in machine_by_book:
+            return machine_by_book[book_key]
+        return supplied[supplied["code"].isin(books[book_key].code_ids)].reset_index(drop=True)
+
+    codings = of("impacts")
+    if supplied is None:
         coding = {"source": "machine", "coders": ["machine"],
                   "description": f"the package's rule coder ({codebook.id} {codebook.version}, impact {__version__})"}
     else:
-        if book_coders or human is not None:
-            segments, others = _segments_and_coding(study, book_coders, book_keys, cache_dir, progress)
-        else:
-            segments, others = _no_segments(), []
-        _progress(progress, "reading the supplied codings")
-        if isinstance(coded, pd.DataFrame):
-            codings = as_codings(coded, study, segments=segments, codes=codebook.code_ids, source="supplied codings")
-        else:
-            codings = read_codings(coded, study, segments=segments, codebook=codebook)
-        coders = sorted(codings["coder"].unique().tolist())
-        coding = {"source": "supplied", "coders": coders,
-                  "description": f"codings supplied by the user ({', '.join(coders) or 'no coder named'})"}
+        names = sorted(codings["coder"].unique().tolist())
+        machine_note = (f"; {' and '.join(b.id for b in machine_books.values())} coded by the package's rule coder"
+                        if machine_books else "")
+        coding = {"source": "supplied", "coders": names,
+                  "description": f"codings supplied by the user ({', '.join(names) or 'no coder named'}){machine_note}"}
     codes = codebook.top_codes()
 
     _progress(progress, "building the council x wave panel")
@@ -251,8 +271,12 @@ def analyse(
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
     sample = describe_study(study)
-    themes = (framework_matrix(study, others[0], segments=segments, codebook=themes_book) if themes
+    themes = (framework_matrix(study, of("themes"), segments=segments, codebook=themes_book) if "themes" in books
               else pd.DataFrame(columns=["council_id", "parent", "code", "interviewed", "n_participants", "raised"]))
+    process = None
+    if "process" in books:
+        _progress(progress, "reading what shaped impact")
+        process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha)
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     actions = action_completion(study)
     trends = indicator_trends(study) if "indicators" in wanted else None
@@ -283,7 +307,7 @@ def analyse(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, sample=sample, themes=themes, actions=actions,
-        attribution=attribution, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
+        attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance,
     )
 
@@ -303,6 +327,26 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
     if len(study.wave_ids) != 3:
         out["trajectories"] = f"trajectories need three waves (expectations, early, longer term); the study has {len(study.wave_ids)}"
     return out
+
+
+def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFrame, book, ptraj: pd.DataFrame,
+                      alpha: float) -> dict[str, pd.DataFrame]:
+    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions."""
+    from .process import factors_by_realisation, process_codings, process_factors, recommendations
+
+    leaves = [c for c in book.leaf_codes() if c != "recommendation"]
+    pc = process_codings(pcodings, study, segments=segments if len(segments) else None)
+    later = study.wave_ids[1:] if len(study.wave_ids) > 1 else study.wave_ids
+    after = pc[pc["wave"].isin(later)]
+    return {
+        "codings": pc,
+        "factors": process_factors(pc[pc["code"] != "recommendation"], study, codes=leaves),
+        "by_realisation": factors_by_realisation(after[after["code"] != "recommendation"], ptraj, study, codes=leaves,
+                                                 alpha=alpha),
+        "recommendations": recommendations(after, codes=leaves),
+        "framework": framework_matrix(study, pcodings, segments=segments, codebook=book, codes=leaves)
+        if len(segments) else pd.DataFrame(),
+    }
 
 
 def _no_segments() -> pd.DataFrame:

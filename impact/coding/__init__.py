@@ -6,6 +6,7 @@ from .evaluate import evaluate_coder, positive_codes, score_codes
 from .rules import CODED_COLUMNS, RuleCoder, modality_cues
 from .segment import segment, split_sentences, split_turns
 from .trained import TrainedCoder, rank_uncertain
+from .valence import VALENCES, valence
 
 __all__ = [
     "CODED_COLUMNS",
@@ -23,4 +24,6 @@ __all__ = [
     "segment",
     "split_sentences",
     "split_turns",
+    "valence",
+    "VALENCES",
 ]

@@ -215,6 +215,25 @@ def _declare(ctx) -> None:
         for r in tr.to_dict("records"):
             led.count(("ind_councils", r["measure"], str(r["period"]), r["status_group"]), r["n_councils"])
             led.count(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]), r["n_suppressed"])
+    proc = f.process
+    if proc is not None:
+        fac = _process_totals(ctx)
+        for r in fac.to_dict("records"):
+            for v in ("raised", "helped", "hindered", "mixed", "neutral"):
+                led.count(("proc", r["code"], v), r[f"n_{v}"])
+            led.relation(("proc", r["code"], "raised"), [("proc", r["code"], v) for v in _VALENCE_ORDER])
+        br = proc.get("by_realisation")
+        if br is not None and len(br):
+            for g, n in br.drop_duplicates("group").set_index("group")["n"].items():
+                led.count(("realisation_group", g), n)
+            for r in br.to_dict("records"):
+                led.count(("helped_by", r["code"], r["group"]), r["events"])
+                led.at_most(("helped_by", r["code"], r["group"]), ("realisation_group", r["group"]))
+        rec = proc.get("recommendations")
+        if rec is not None and len(rec):
+            for r in rec.to_dict("records"):
+                led.count(("rec_people", r["code"]), r["n_participants"])
+                led.count(("rec_councils", r["code"]), r["n_councils"])
     sm = f.survey_model
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
@@ -249,6 +268,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _actions_and_indicators(ctx),
         _framework(ctx),
         quotes_section,
+        *_process_sections(ctx),
         _reliability(ctx),
         _methods(ctx),
     ]
@@ -926,6 +946,187 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
     return Section("What people said", blocks), log, table
+
+
+# --------------------------------------------------------------------------- the review process
+_VALENCE_ORDER = ("helped", "hindered", "mixed", "neutral")
+
+
+def _process_labels() -> dict[str, str]:
+    from ..coding import Codebook
+
+    book = Codebook.load("review_process")
+    return dict(zip(book.codes["code_id"], book.codes["label"], strict=True)) | {"general": "The programme in general"}
+
+
+def _process_totals(ctx) -> pd.DataFrame:
+    """Participant-waves after the review raising each factor, by valence (summed over the later waves)."""
+    fac = ctx.f.process["factors"]
+    fac = fac[fac["wave"].isin(ctx.later)]
+    cols = ["n_raised", *[f"n_{v}" for v in _VALENCE_ORDER]]
+    out = fac.groupby("code", sort=False)[cols].sum().reset_index()
+    return out
+
+
+def _process_quotes(ctx, codes, *, kinds, per_code: int, codings: pd.DataFrame | None = None):
+    """Redacted statements of each code (valence in ``kinds``), one per council, screened by the redaction verdict."""
+    pc = ctx.f.process["codings"] if codings is None else codings
+    pc = pc[pc["wave"].isin(ctx.later) & pc["code"].isin(list(codes)) & pc["valence"].isin(list(kinds))]
+    pc = pc.dropna(subset=["text"])
+    pc = pc[pc["text"].str.len().between(*_QUOTE_CHARS)]
+    names = ctx.study.participants["name"].dropna().tolist()
+    places = ctx.study.councils["name"].tolist()
+    blocks, used = [], set()
+    for code in codes:
+        grp = pc[pc["code"] == code].sort_values(["score", "unit"], ascending=[False, True])
+        councils = set()
+        for r in grp.itertuples():
+            norm = " ".join(str(r.text).lower().split())
+            if norm in used or r.council_id in councils:
+                continue
+            red, _ = redact_series(pd.Series([r.text]), names=names, places=places, hash_key=ctx.key)
+            if not bool(assess_quotes(red)["publishable"].iloc[0]):
+                continue
+            used.add(norm)
+            councils.add(r.council_id)
+            blocks.append((code, red.iloc[0], r.valence))
+            if len(councils) >= per_code:
+                break
+    return blocks
+
+
+def _process_sections(ctx) -> list[Section]:
+    proc = ctx.f.process
+    if proc is None:
+        return []
+    labels = _process_labels()
+    fac = _process_totals(ctx)
+    rows = []
+    for r in fac.to_dict("records"):
+        c = r["code"]
+        row = {"factor": labels.get(c, c), "n_raised": ctx.cell(("proc", c, "raised"))}
+        row.update({f"n_{v}": ctx.cell(("proc", c, v)) for v in _VALENCE_ORDER})
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    waves = " and ".join(ctx.wave(w).lower() for w in ctx.later)
+    blocks = [Paragraph(
+        f"What participants said {waves} about the parts of the review and the factors that shaped its impact (the "
+        "review_process codebook, after NFER 2014), and whether each helped, hindered, both, or neither. Counts are of "
+        "participants at each wave (a participant interviewed at both waves counts at each).")]
+    said = fac[fac["n_raised"] > 0]
+    if said.empty:
+        blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
+        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+    text = _process_sentence(ctx, fac, labels)
+    if text:
+        blocks.append(Paragraph(text))
+    blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
+                        "n_raised: participants who talked about it; n_helped ... n_neutral: of those, whose statements "
+                        "said it helped, hindered, both (mixed) or neither; they add up to n_raised."))
+    fig = _process_figure(ctx, fac, labels)
+    if fig is not None:
+        blocks.append(fig)
+    br = proc.get("by_realisation")
+    if br is not None and len(br):
+        rows = []
+        for r in br.to_dict("records"):
+            n_key, e_key = ("realisation_group", r["group"]), ("helped_by", r["code"], r["group"])
+            ok = ctx.shown(n_key, e_key)
+            rows.append({"factor": labels.get(r["code"], r["code"]),
+                         "group": "Expectations realised" if r["group"] == "realised" else "Expectations unmet",
+                         "n_participants": ctx.cell(n_key), "n_helped": ctx.cell(e_key),
+                         "share_helped": r["prevalence"] if ok else SUPPRESSED,
+                         "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
+        blocks += [
+            Paragraph("Exploratory: among participants who expected something of the review, the share who said each "
+                      "factor helped, for those whose expectations were realised (at least one reported afterwards) and "
+                      "those whose were not. With few councils these shares describe; they do not test, and a factor "
+                      "named more often by one group need not be why its expectations were met."),
+            Table("process_by_realisation", pd.DataFrame(rows), "Factors said to help, by whether expectations were realised",
+                  "Intervals allow for participants in one council being alike.",
+                  {"share_helped": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)}),
+        ]
+    top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
+    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=2)
+    if quotes:
+        blocks.append(Paragraph("What participants said about the factors raised most often (redacted):"))
+        for code, quote, val in quotes:
+            blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
+    return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+
+
+def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
+    """The factors most often said to help and to hinder, computed from the published counts."""
+    parts = []
+    for v, verb in (("helped", "helped"), ("hindered", "got in the way")):
+        shown = [(ctx.ledger.value(("proc", c, v)), c) for c in fac["code"]]
+        shown = sorted(((n, c) for n, c in shown if n), reverse=True)[:2]
+        if shown:
+            names = " and ".join(f"{labels.get(c, c).lower()} ({int(n)})" for n, c in shown)
+            parts.append(f"most often said that {names} {verb}")
+    if not parts:
+        return None
+    return "After the review, participants " + "; they ".join(parts) + " (participants at each wave)."
+
+
+def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
+    """Diverging bars: participants saying each factor helped (right) or hindered (left), from published counts."""
+    data = [(labels.get(c, c), ctx.cell(("proc", c, "helped")), ctx.cell(("proc", c, "hindered"))) for c in fac["code"]]
+    if not any(isinstance(h, int) and h > 0 or isinstance(k, int) and k > 0 for _, h, k in data):
+        return None
+    fig, ax = _subplots(figsize=(8, 0.42 * len(data) + 1.2))
+    top = max([v for _, h, k in data for v in (h, k) if isinstance(v, int)] + [ctx.min_count])
+    for i, (_name, helped, hindered) in enumerate(data):
+        for value, sign, colour in ((helped, 1, "#4C72B0"), (hindered, -1, "#C44E52")):
+            if value == SUPPRESSED:
+                ax.barh(i, sign * ctx.min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
+                ax.text(sign * ctx.min_count * 1.05, i, SUPPRESSED, va="center", ha="left" if sign > 0 else "right",
+                        fontsize=8, color="#555555")
+            elif value:
+                ax.barh(i, sign * value, color=colour)
+                ax.text(sign * (value + top * 0.02), i, str(value), va="center", ha="left" if sign > 0 else "right",
+                        fontsize=8)
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.set_yticks(range(len(data)), [d[0] for d in data])
+    ax.invert_yaxis()
+    ax.set_xlim(-top * 1.25, top * 1.25)
+    ax.set_xticks([])
+    ax.set_xlabel("Participants who said it hindered (left) or helped (right)")
+    fig.tight_layout()
+    return Figure("process_factors", fig, "What helped and what hindered",
+                  "Horizontal bars for each part of the review and factor: to the right, the participants who said it "
+                  "helped; to the left, those who said it hindered; counts that are suppressed are drawn as hatched "
+                  "outlines marked c.")
+
+
+def _lessons(ctx, labels) -> Section:
+    proc = ctx.f.process
+    rec = proc.get("recommendations")
+    blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run, grouped by the "
+                        "part of the review or factor they concern (the review_process codebook's recommendation code).")]
+    if rec is None or rec.empty:
+        blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
+        return Section("Lessons for the programme", blocks)
+    rows = [{"concerning": labels.get(r["code"], r["code"]), "n_participants": ctx.cell(("rec_people", r["code"])),
+             "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
+    ordered = rec.sort_values("n_participants", ascending=False)
+    top = [c for c in ordered["code"] if ctx.shown(("rec_people", c))][:3]
+    if top:
+        blocks.append(Paragraph("The suggestions made by the most participants concerned "
+                                + ", ".join(f"{labels.get(c, c).lower()} ({ctx.cell(('rec_people', c))} participants)"
+                                            for c in top) + "."))
+    blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
+                        "Participants and councils making at least one suggestion about it after the review."))
+    pc = proc["codings"]
+    rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
+    codes = [c for c in ordered["code"] if c != "general"][:6]
+    sub_codes = [c for c in codes if c in set(pc.loc[pc["unit"].isin(rec_units), "code"])]
+    if sub_codes:
+        quotes = _process_quotes(ctx, sub_codes, kinds=("helped", "hindered", "mixed", "neutral"), per_code=1,
+                                 codings=pc[pc["unit"].isin(rec_units)])
+        for code, quote, _ in quotes:
+            blocks.append(Quote(quote, labels.get(code, code)))
+    return Section("Lessons for the programme", blocks)
 
 
 # --------------------------------------------------------------------------- reliability and methods
