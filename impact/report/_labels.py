@@ -527,14 +527,15 @@ class Vocabulary:
         """A free-text cell with its machine leftovers made readable.
 
         A cell that is wholly a snake_case token, a model term or a Python
-        list of strings becomes words; prose is left alone.
+        list of strings becomes words; anything else (a quote, a name) is
+        left exactly as it is.
 
         Examples
         --------
         >>> Vocabulary().text("longer_term"), Vocabulary().text("['a_b', 'c']")
         ('Longer term', 'A b and c')
-        >>> Vocabulary().text("Councils said it helped.")
-        'Councils said it helped.'
+        >>> Vocabulary().text("We rewrote the threshold_document.")
+        'We rewrote the threshold_document.'
         """
         stripped = value.strip()
         if SNAKE_RE.fullmatch(stripped):
@@ -546,8 +547,10 @@ class Vocabulary:
             return humanise(stripped)
         if PATSY_TERM_RE.fullmatch(stripped):
             return self.term(stripped)
-        out = self.prose(value)
-        return out[:1].upper() + out[1:] if out != value and value[:1] in "[(" else out
+        if _PY_LIST_RE.fullmatch(stripped):
+            out = self.prose(stripped)
+            return out[:1].upper() + out[1:]
+        return value
 
     def prose(self, text: str) -> str:
         """Prose with Python reprs turned into words: lists of strings, ``XWarning:`` prefixes.

@@ -7,9 +7,10 @@ shared out in proportion to how much each column would gain, and a table too
 wide for the page either turned to landscape (Word), set smaller, or split
 into parts that repeat its key columns.
 
-Widths are measured with the metrics of Liberation Sans (the same widths as
-Arial, which the Word report uses) when matplotlib can find it, else DejaVu
-Sans, which is wider, so the estimate errs towards more room.
+Widths are those of Arial (the font of the Word report and the workbook;
+Liberation Sans has the same metrics), estimated from DejaVu Sans as bundled
+with matplotlib, so every machine computes the same layout, scaled so that
+no word is ever found narrower than it prints.
 """
 
 from __future__ import annotations
@@ -18,30 +19,23 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height"]
 
-#: Extra room per word, as a share of its measured width, for fonts a little wider than the metric font.
-_SAFETY = 1.06
+#: Arial (Liberation Sans) is narrower than DejaVu Sans: at most 0.955 (regular) and 0.893 (bold) of its width
+#: over the words of the example study's report, 0.88 and 0.84 in the median; these factors never underestimate.
+_ARIAL_PER_DEJAVU = {False: 0.96, True: 0.90}
 
 
 @lru_cache(maxsize=4)
 def _font(bold: bool):
-    from matplotlib import font_manager
+    """DejaVu Sans as bundled with matplotlib: the same metrics on every machine, so the same report bytes."""
+    import matplotlib
     from PIL import ImageFont
 
-    weight = "bold" if bold else "normal"
-    path = None
-    for family in ("Liberation Sans", "Arimo", "Arial", "DejaVu Sans"):
-        try:
-            path = font_manager.findfont(font_manager.FontProperties(family=family, weight=weight),
-                                         fallback_to_default=False)
-            break
-        except ValueError:
-            continue
-    if path is None:  # pragma: no cover - matplotlib always ships DejaVu Sans
-        path = font_manager.findfont(font_manager.FontProperties(weight=weight))
-    return ImageFont.truetype(path, 100)
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
 
 
 @lru_cache(maxsize=200_000)
@@ -50,7 +44,7 @@ def _width100(text: str, bold: bool) -> float:
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """Width of one line of ``text`` in points at font ``size`` (points).
+    """Width of one line of ``text`` in points at font ``size`` (points), in Arial, never underestimated.
 
     Examples
     --------
@@ -59,7 +53,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     >>> round(text_width("", 10), 1)
     0.0
     """
-    return _width100(text, bold) * size / 100 * _SAFETY
+    return _width100(text, bold) * size / 100 * _ARIAL_PER_DEJAVU[bold]
 
 
 def _words(text: str) -> list[str]:

@@ -63,7 +63,7 @@ from ._format import (
     report_provenance,
 )
 from ._labels import Label
-from ._layout import wrapped_lines
+from ._layout import text_width, wrapped_lines
 from ._model import Report, Table
 
 __all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_COLUMN"]
@@ -82,10 +82,13 @@ _EXCEL_FORMATS = {
     "text": lambda d: "@",
 }
 _SUPPRESSED_FILL = PatternFill("solid", fgColor="D9D9D9")
-_LINK = Font(color="1D70B8", underline="single")
-_FONT_PT = 11.0  # Calibri 11, openpyxl's default
-_LINE_PT = 15.0
-_PORTRAIT_CHARS = 110  # columns wider in total than this print landscape
+_FONT_NAME = "Arial"  # the same widths in Excel and LibreOffice (Liberation Sans), unlike Calibri
+_FONT_PT = 10.0
+_LINE_PT = 13.0
+_LINK = Font(name=_FONT_NAME, size=_FONT_PT, color="1D70B8", underline="single")
+_BOLD = Font(name=_FONT_NAME, size=_FONT_PT, bold=True)
+_PLAIN = Font(name=_FONT_NAME, size=_FONT_PT)
+_PORTRAIT_POINTS = 523 / 0.8  # A4 portrait inside half-inch margins, printed at no less than 80%
 
 
 def sheet_names(names: list[str]) -> list[str]:
@@ -107,15 +110,22 @@ def _cell_value(value: object) -> object:
 
 
 def _points(width_chars: float) -> float:
-    """Printed width in points of a column ``width_chars`` wide (Excel's unit: the width of "0")."""
+    """Printed width in points of a column ``width_chars`` wide (Excel's unit: the width of "0" in 10 pt Arial)."""
     return (width_chars * 7 + 5) * 0.75
 
 
-def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None = None) -> None:
+def _chars(text: str, *, bold: bool = False) -> float:
+    """Column width (Excel's unit) that holds ``text`` on one line, with a little room either side."""
+    points = max((text_width(line, _FONT_PT, bold=bold) for line in str(text).split("\n")), default=0.0)
+    return (points / 0.75 + 10) / 7
+
+
+def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False) -> None:
     """Give each row the height its wrapped text needs (Excel does not grow rows it did not lay out).
 
-    ``only`` limits the columns looked at (those that wrap); a merged cell
-    counts with the width of all the columns it spans.
+    ``only`` limits the columns looked at (those that wrap) below row 1,
+    or in every row unless ``header``; a merged cell counts with the width
+    of all the columns it spans.
     """
     spans = {(rng.min_row, rng.min_col): sum(widths.get(j, 10.0) for j in range(rng.min_col, rng.max_col + 1))
              for rng in ws.merged_cells.ranges}
@@ -123,8 +133,8 @@ def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None 
         lines = 1.0
         for cell in row:
             key = (cell.row, cell.column)
-            if not isinstance(cell.value, str) or not cell.value or (
-                    only is not None and cell.column not in only and key not in spans):
+            skip = only is not None and cell.column not in only and key not in spans and not (header and cell.row == 1)
+            if not isinstance(cell.value, str) or not cell.value or skip:
                 continue
             width = spans.get(key, widths.get(cell.column, 10.0))
             size = float(cell.font.sz or _FONT_PT) if cell.font else _FONT_PT
@@ -132,6 +142,15 @@ def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None 
             lines = max(lines, wrapped_lines(cell.value, _points(width) - 6, size, bold=bold) * size / _FONT_PT)
         if lines > 1:
             ws.row_dimensions[row[0].row].height = round(math.ceil(lines) * _LINE_PT + 2, 1)
+
+
+def _plain_font(ws: Worksheet) -> None:
+    """Arial for every cell still in the default font (its widths are the ones measured)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.font.name != _FONT_NAME:
+                cell.font = Font(name=_FONT_NAME, size=_FONT_PT, bold=cell.font.b, italic=cell.font.i,
+                                 color=cell.font.color)
 
 
 def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, header: str) -> None:
@@ -188,7 +207,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     ws.append([neutralise_cell(clean_text(h)) for h in headers])
     for row, flag in zip(rows, flags, strict=True):
         ws.append(row + ([flag or None] if has_flags else []))
-    bold = Font(bold=True)
+    bold = _BOLD
     for cell in ws[1]:
         cell.font = bold
         cell.fill = HEADER_FILL
@@ -210,17 +229,17 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             if spec is not None and spec.kind == "date":
                 for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                     cell.number_format = _EXCEL_FORMATS["date"](0)
-        longest = max((len(line) for t in texts for line in str(t).split("\n")), default=0)
-        head_word = max((len(w) for w in head.split()), default=0)
-        width = min(max(longest + 2, head_word + 3, 8), _MAX_WIDTH)
-        if longest + 2 > _MAX_WIDTH:
+        longest = max((_chars(t) for t in texts), default=0.0)
+        head_word = max((_chars(w, bold=True) for w in head.split()), default=0.0)
+        width = round(min(max(longest, head_word, 6.0), _MAX_WIDTH), 1)
+        if longest > _MAX_WIDTH:
             wrap.add(j)
         widths[j] = width
         ws.column_dimensions[letter].width = width
     if has_flags:
         j = len(columns) + 1
-        longest = max((len(f) for f in flags), default=0)
-        widths[j] = min(max(longest + 2, 14), 40)
+        longest = max((_chars(f) for f in flags), default=0.0)
+        widths[j] = round(min(max(longest, _chars("not available", bold=True), 16.0), 40.0), 1)
         ws.column_dimensions[get_column_letter(j)].width = widths[j]
         wrap.add(j)
     for j in wrap:
@@ -230,12 +249,13 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         for cell in row:
             if cell.column not in wrap:
                 cell.alignment = Alignment(vertical="top")
-    _fit_rows(ws, widths, only=wrap | {c.column for c in ws[1]})
+    _fit_rows(ws, widths, only=wrap, header=True)
     ws.freeze_panes = "A2"
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
-    total = sum(widths.values())
-    _print_setup(ws, landscape=total > _PORTRAIT_CHARS * 0.75, title_rows="1:1",
+    _plain_font(ws)
+    total = sum(_points(w) for w in widths.values())
+    _print_setup(ws, landscape=total > _PORTRAIT_POINTS, title_rows="1:1",
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
 
 
@@ -244,7 +264,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     widths = {1: 14.0, 2: 48.0, 3: 56.0, 4: 10.0}
     for j, w in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = w
-    bold = Font(bold=True)
+    bold = _BOLD
 
     def line(text: str = "", *, font: Font | None = None) -> None:
         ws.append([neutralise_cell(clean_text(text)) if text else None])
@@ -256,9 +276,9 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
             if font is not None:
                 cell.font = font
 
-    line(report.title, font=Font(bold=True, size=14))
+    line(report.title, font=Font(name=_FONT_NAME, bold=True, size=14))
     if report.subtitle:
-        line(report.subtitle, font=Font(italic=True, size=12))
+        line(report.subtitle, font=Font(name=_FONT_NAME, italic=True, size=12))
     if report.date is not None:
         line(f"{report.date.day} {report.date:%B %Y}")
     line()
@@ -275,7 +295,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     for s in symbols:
         line(f"{s}: {SYMBOLS[s]}.")
     line()
-    line("Contents", font=Font(bold=True, size=12))
+    line("Contents", font=Font(name=_FONT_NAME, bold=True, size=12))
     ws.append(["Sheet", "Table", "Notes", "Rows"])
     header_row = ws.max_row
     for cell in ws[header_row]:
@@ -293,7 +313,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         for cell in ws[ws.max_row]:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (2, 3))
     line()
-    line("About this report", font=Font(bold=True, size=12))
+    line("About this report", font=Font(name=_FONT_NAME, bold=True, size=12))
     for key, value in report_provenance(report.provenance, report.vocabulary):
         ws.append([None])
         r = ws.max_row
@@ -303,6 +323,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
         ws.cell(row=r, column=1).alignment = ws.cell(row=r, column=3).alignment = Alignment(vertical="top",
                                                                                             wrap_text=True)
+    _plain_font(ws)
     _fit_rows(ws, widths)
     _print_setup(ws, landscape=False, title_rows=None, header=clean_text(report.title))
 
