@@ -282,38 +282,50 @@ document.querySelectorAll('.table-wrap').forEach(function (w) {
 var alts = Array.from(document.images).map(function (i) { return i.alt; });
 out.text = document.body.innerText + '\\n' + alts.join('\\n') + '\\n' + document.title;
 parent.postMessage(JSON.stringify(out), '*'); });</script>"""
-_FRAME = """<!DOCTYPE html><html><body style="margin:0"><pre id="probe"></pre>
-<iframe src="probe.html" width="{width}" height="900" style="border:0"></iframe>
-<script>window.addEventListener('message', function (e) {{ document.getElementById('probe').textContent = e.data; }});
+_FRAMES = """<!DOCTYPE html><html><body style="margin:0"><pre id="probe">[]</pre>
+{frames}
+<script>var seen = []; window.addEventListener('message', function (e) {{
+  seen.push(JSON.parse(e.data)); document.getElementById('probe').textContent = JSON.stringify(seen); }});
 </script></body></html>"""
+WIDTHS = (1280, 375)
 
 
-def _browse(chromium: str, page: Path, width: int, work: Path) -> dict:
-    """Open ``page`` in an iframe ``width`` CSS px wide (headless windows are at least 500 px) and measure it."""
+def _browse(chromium: str, page: Path, work: Path) -> dict[int, dict]:
+    """Open ``page`` in iframes of each of WIDTHS CSS px (a headless window is at least 500 px) and measure it."""
     text = page.read_text(encoding="utf-8")
     text = text.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", 1)
     (work / "probe.html").write_text(text.replace("</body>", _PROBE + "</body>", 1), encoding="utf-8")
-    frame = work / f"frame{width}.html"
-    frame.write_text(_FRAME.format(width=width), encoding="utf-8")
-    result = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={work / 'profile'}", "--window-size=1400,1000",
-                             "--allow-file-access-from-files", "--virtual-time-budget=20000", "--dump-dom", frame.as_uri()],
-                            capture_output=True, text=True, timeout=180, check=False)
+    frames = "".join(f'<iframe src="probe.html" width="{w}" height="900" style="border:0"></iframe>' for w in WIDTHS)
+    frame = work / "frames.html"
+    frame.write_text(_FRAMES.format(frames=frames), encoding="utf-8")
+    result = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={work / 'profile'}", "--window-size=1800,1000",
+                             "--allow-file-access-from-files", "--virtual-time-budget=30000", "--dump-dom", frame.as_uri()],
+                            capture_output=True, text=True, timeout=300, check=False)
     found = re.search(r'<pre id="probe">(.*?)</pre>', result.stdout, re.S)
-    assert found and found.group(1), f"the probe did not run; stderr: {result.stderr[-2000:]}"
-    return json.loads(html.unescape(found.group(1)))
+    seen = json.loads(html.unescape(found.group(1))) if found else []
+    assert len(seen) == len(WIDTHS), f"the probe did not run in every frame; stderr: {result.stderr[-2000:]}"
+    return {m["viewport"]: m for m in seen}
+
+
+@pytest.fixture(scope="module")
+def browsed(bundles, chromium, tmp_path_factory) -> dict[str, dict[int, dict]]:
+    return {name: _browse(chromium, folder / "report.html", tmp_path_factory.mktemp(f"browse-{name}"))
+            for name, folder in bundles.items()}
 
 
 @pytest.mark.parametrize("name", BUNDLES)
-@pytest.mark.parametrize("width", [1280, 375])
-def test_html_tables_fit_their_column(bundles, chromium, tmp_path, name, width):
-    seen = _browse(chromium, bundles[name] / "report.html", width, tmp_path)
-    assert seen["viewport"] == width
+@pytest.mark.parametrize("width", WIDTHS)
+def test_html_tables_fit_their_column(browsed, name, width):
+    seen = browsed[name][width]
     wide = [t for t in seen["tables"] if t["table"] > t["wrap"] + 1]
     assert seen["tables"] and not wide, f"tables wider than their column at {width} px: {wide}"
     assert seen["page"] <= width, f"the page scrolls sideways at {width} px ({seen['page']} px wide)"
-    if width == 1280:
-        found = collections.Counter(machine_names(seen["text"]))
-        assert not found, f"machine names a reader would see in the web page: {found.most_common(20)}"
+
+
+@pytest.mark.parametrize("name", BUNDLES)
+def test_no_machine_identifier_in_the_web_page(browsed, name):
+    found = collections.Counter(machine_names(browsed[name][1280]["text"]))
+    assert not found, f"machine names a reader would see in the web page: {found.most_common(20)}"
 
 
 @pytest.mark.parametrize("name", BUNDLES)
@@ -326,3 +338,24 @@ def test_html_prints_on_a4(bundles, chromium, tmp_path, name):
     sizes = _pages(pdf)
     assert sizes and all(_is_a4(s) for s in sizes), sorted(set(sizes))
     assert len(sizes) <= 45, len(sizes)
+
+
+def test_word_page_size_follows_a_template(soffice, tmp_path):
+    """A house-style template on US Letter gives Letter pages, wide tables turned on the same paper."""
+    import pandas as pd
+    from docx.shared import Mm
+
+    from impact.report import Paragraph, Report, Section, Table, render_docx
+
+    template = tmp_path / "letter.docx"
+    doc = docx.Document()
+    doc.sections[0].page_width, doc.sections[0].page_height = Mm(215.9), Mm(279.4)
+    doc.save(template)
+    wide = pd.DataFrame({f"measure_{k}": [1234.5678 * k, 2.5] for k in range(11)}).assign(council=["Barnet", "Torbay"])
+    report = Report("Letter", "", {}, [Section("S", [Paragraph("Text."), Table("wide", wide, "Wide", key_columns=0)])])
+    (tmp_path / "letter-report.docx").write_bytes(render_docx(report, template=template))
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "letter-report.docx")],
+                   capture_output=True, timeout=300, check=False)
+    sizes = _pages(tmp_path / "letter-report.pdf")
+    assert sizes and {tuple(sorted(s)) for s in sizes} == {(612.0, 792.0)}, sizes

@@ -379,3 +379,61 @@ def test_renderers_work_alone():
     assert page.startswith("<!DOCTYPE html>") and page.count("data:image/png;base64,") == 1
     assert len(docx.Document(io.BytesIO(render_docx(small))).inline_shapes) == 1
     assert openpyxl.load_workbook(io.BytesIO(render_xlsx(small))).sheetnames == ["Notes"]
+
+
+# --- Word template --------------------------------------------------------------------
+
+
+def _template(path, *, width_mm: float, height_mm: float, dotx: bool = False):
+    """A house-style template: its own page size, margins, heading colour and footer text, and body text."""
+    from docx.shared import Mm, RGBColor
+
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
+    section.left_margin = section.right_margin = Mm(25)
+    doc.styles["Heading 1"].font.color.rgb = RGBColor(0x80, 0x00, 0x80)
+    section.footer.paragraphs[0].text = "Local Government Association"
+    doc.add_paragraph("Template body text that must not be copied.")
+    doc.save(path)
+    if dotx:  # the same package, declared as a template
+        import zipfile
+
+        data = path.read_bytes()
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+            for item in src.infolist():
+                content = src.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    content = content.replace(b"document.main+xml", b"template.main+xml")
+                dst.writestr(item, content)
+        path.write_bytes(out.getvalue())
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".dotx"])
+def test_docx_takes_page_size_styles_and_footer_from_a_template(report, tmp_path, suffix):
+    template = _template(tmp_path / f"house{suffix}", width_mm=215.9, height_mm=279.4, dotx=suffix == ".dotx")
+    document = docx.Document(io.BytesIO(render_docx(report, template=template)))
+    sizes = {(round(s.page_width.mm, 1), round(s.page_height.mm, 1)) for s in document.sections}
+    assert sizes <= {(215.9, 279.4), (279.4, 215.9)}  # US Letter, portrait (and landscape for wide tables)
+    assert document.sections[0].left_margin.mm == pytest.approx(25, abs=0.1)
+    assert document.styles["Heading 1"].font.color.rgb == docx.shared.RGBColor(0x80, 0x00, 0x80)
+    assert document.sections[0].footer.paragraphs[0].text == "Local Government Association"
+    texts = [p.text for p in document.paragraphs]
+    assert "Template body text that must not be copied." not in texts and texts[0] == report.title
+    # The table layout follows the template's narrower text block (Letter minus 2 x 25 mm).
+    block = document.sections[0].page_width - document.sections[0].left_margin - document.sections[0].right_margin
+    grid = document.tables[0]._tbl.tblGrid
+    total = sum(int(c.get(qn("w:w"))) for c in grid.findall(qn("w:gridCol")))
+    assert total <= docx.shared.Emu(block).twips + 1
+
+
+def test_docx_template_errors_name_the_file(report, tmp_path):
+    with pytest.raises(InputError, match=r"missing\.docx: Word template not found"):
+        render_docx(report, template=tmp_path / "missing.docx")
+    bad = tmp_path / "notes.docx"
+    bad.write_text("not a Word file")
+    with pytest.raises(InputError, match=r"notes\.docx: not a readable Word template"):
+        render(report, tmp_path / "out", docx_template=bad)
+    assert not (tmp_path / "out").exists()  # nothing written
