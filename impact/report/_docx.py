@@ -48,7 +48,7 @@ from .._version import __version__
 from ..errors import InputError
 from ._format import clean_text, display_frame, report_provenance, symbol_key
 from ._images import PNG_DPI, Image, rasterise
-from ._layout import fit_columns, split_columns, table_height
+from ._layout import fit_columns, mean_lines, split_columns, table_height
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_docx", "TABLE_FONT_SIZES", "A4"]
@@ -351,8 +351,11 @@ class _Writer:
                 if not plan.fits:
                     continue
                 pages = table_height(headers, rows, plan.widths, size=size, padding=_CELL_PADDING) / page.height
-                # Cost in pages: a landscape section costs a page break either side and turning the page.
-                cost = pages * 1.1 + 1.0 if landscape else pages
+                lines = mean_lines(rows, plan.widths, size=size, padding=_CELL_PADDING)
+                # Cost in pages, weighed by how much the rows wrap (three lines a row is hard to read); a
+                # landscape section costs a page break either side and turning the page.
+                cost = pages * (1 + 0.35 * max(0.0, lines - 1.5))
+                cost = cost * 1.1 + 1.0 if landscape else cost
                 if best is None or cost < best[0]:
                     best = (cost, size, landscape, plan)
             if best is not None:
