@@ -89,13 +89,16 @@ class CI:
     Examples
     --------
     >>> CI("ci_low", "ci_high", digits=1)
-    CI(low='ci_low', high='ci_high', digits=1, percent=False)
+    CI(low='ci_low', high='ci_high', digits=1, percent=False, points=False)
+    >>> CI("lo", "hi", digits=0, points=True)  # a difference of shares, in percentage points
+    CI(low='lo', high='hi', digits=0, percent=False, points=True)
     """
 
     low: str
     high: str
     digits: int = 2
     percent: bool = False
+    points: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ def format_pct(x: float, digits: int = 1) -> str:
     return f"{_fixed(x * 100, digits)}%"
 
 
-def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False) -> str:
+def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False, points: bool = False) -> str:
     """An interval as "low to high" (a hyphen would read as a minus sign).
 
     Examples
@@ -205,6 +208,8 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
         return MISSING
     if isinstance(low, str) or isinstance(high, str):  # suppressed
         return low if isinstance(low, str) else high
+    if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
+        return f"{_fixed(low * 100, digits)} to {_fixed(high * 100, digits)}"
     if percent:
         return f"{format_pct(low, digits)} to {format_pct(high, digits)}"
     return f"{_fixed(low, digits)} to {_fixed(high, digits)}"
@@ -402,7 +407,8 @@ def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=Non
         heads[name], units[name] = label.header, label.unit
         if isinstance(spec, CI):
             lows, highs = data[spec.low].tolist(), data[spec.high].tolist()
-            out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent) for lo, hi in zip(lows, highs, strict=True)]
+            out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent, points=spec.points)
+                         for lo, hi in zip(lows, highs, strict=True)]
             symbols.update(v for v in lows + highs if isinstance(v, str))
             numeric.append(name)
         elif spec.kind in NUMERIC_KINDS:

@@ -180,7 +180,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     columns: list[tuple[str, str, FormatSpec | None]] = []  # (data column, heading, spec)
     for key, spec in specs.items():
         if isinstance(spec, CI):
-            kind = FormatSpec("pct" if spec.percent else "num", spec.digits)
+            kind = FormatSpec("pp" if spec.points else "pct" if spec.percent else "num", spec.digits)
             head = shown.attrs["labels"][key]
             columns += [(spec.low, f"{head}, lower", kind), (spec.high, f"{head}, upper", kind)]
         else:
@@ -444,7 +444,8 @@ def data_dictionary(report: Report) -> pd.DataFrame:
 
 def _describe_format(spec: FormatSpec | CI | None) -> str:
     if isinstance(spec, CI):
-        return f"interval bound, {'percent' if spec.percent else 'number'}, {spec.digits} decimals"
+        scale = "percentage points" if spec.points else "percent" if spec.percent else "number"
+        return f"interval bound, {scale}, {spec.digits} decimals"
     if spec is None:
         return ""
     words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "auto": "number",
