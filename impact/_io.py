@@ -25,7 +25,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ImpactWarning, InputError, Problem
+from .errors import ImpactWarning, InputError, OutputFolderError, Problem
 
 __all__ = [
     "atomic_write",
@@ -351,10 +351,6 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
 # --------------------------------------------------------------------------- output folders
 #: Name of the marker file ``impact`` leaves in every output folder it wrote.
 OUTPUT_MARKER = ".impact-output.json"
-
-
-class OutputFolderError(InputError):
-    """An output folder that ``impact`` refuses to write into (it would lose someone's files)."""
 
 
 def _pid_alive(pid: int) -> bool:

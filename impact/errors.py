@@ -15,6 +15,7 @@ __all__ = [
     "ImpactError",
     "ValidationError",
     "InputError",
+    "OutputFolderError",
     "ImpactWarning",
     "StatisticalWarning",
     "SmallSampleWarning",
@@ -72,6 +73,10 @@ class ImpactError(Exception):
 
 class InputError(ImpactError, ValueError):
     """An input file or argument that cannot be used (one clear message)."""
+
+
+class OutputFolderError(InputError):
+    """An output folder ``impact`` refuses to write: replacing it could lose files it did not write."""
 
 
 class ValidationError(ImpactError, ValueError):

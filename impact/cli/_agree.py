@@ -9,6 +9,13 @@ import pandas as pd
 
 from .._io import atomic_write
 from ..errors import InputError
+from ._options import choice_list
+
+
+def _metric_names() -> tuple[str, ...]:
+    from ..agreement import METRICS
+
+    return METRICS
 
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
 
@@ -23,7 +30,7 @@ def register(sub) -> None:
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
                    help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
     p.add_argument("--study", help="study folder: its segments are the units (so agreement on absence counts)")
-    p.add_argument("--metrics", default=None,
+    p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
     p.add_argument("--out", required=True, help="CSV to write (one row per group x metric)")
@@ -63,7 +70,7 @@ def run(args) -> int:
 
     data = read_coded(args.coded)
     by = [c for c in args.by.split(",") if c]
-    metrics = [m for m in (args.metrics or ",".join(METRICS)).split(",") if m]
+    metrics = list(args.metrics or METRICS)
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:
         long = data.assign(value=data["value"].replace("", None))
         by = [c for c in by if c != "code"]

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+
+from .._io import check_output_folder
+from ..errors import ImpactError, InputError
+from ..study import load_study
+from ._options import SEED_MAX, bounded_int
 
 
 def _add_options(p) -> None:
     p.add_argument("--codebook", default=None, help="codebook name or YAML path (default: the study's, else nfer_impacts)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the permutation tests (default 0)")
-    p.add_argument("--resamples", type=int, default=2000, help="permutations per test (default 2000)")
+    p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
+    p.add_argument("--resamples", type=bounded_int(99, 1_000_000, why=" (fewer permutations give too coarse a p-value)"),
+                   default=2000, help="permutations per test, 99 to 1,000,000 (default 2000)")
     p.add_argument("--identify", action="store_true", help="show real council names instead of pseudonyms")
-    p.add_argument("--min-count", type=int, default=5, help="counts below this are shown as 'c' (default 5)")
-    p.add_argument("--quote-k", type=int, default=5, help="councils that must share a quote's attribution (default 5)")
+    p.add_argument("--min-count", type=bounded_int(1, 1_000), default=5,
+                   help="counts below this are shown as 'c', 1 to 1000 (default 5)")
+    p.add_argument("--quote-k", type=bounded_int(1, 1_000), default=5,
+                   help="councils that must share a quote's attribution, 1 to 1000 (default 5)")
     p.add_argument("--key-file", default=None, help="pseudonym key file, kept outside the output folder")
     p.add_argument("--human", default=None, help="human codings (CSV from impact code/review import) for reliability")
     p.add_argument("--no-cache", action="store_true", help="do not reuse cached segmentation and coding")
@@ -30,15 +39,46 @@ def register(sub) -> None:
     d.set_defaults(func=demo)
 
 
+log = logging.getLogger("impact")
+
+
 def _progress(message: str) -> None:
-    print(f"impact: {message}", file=sys.stderr, flush=True)
+    """Progress of the run as ``impact`` log records (shown by default, hidden by ``-q``)."""
+    log.info(message)
+
+
+def _check_human(path: str | None) -> None:
+    """``--human`` must be a readable coded file (CSV or Parquet), checked before the long run starts."""
+    if path is None:
+        return
+    from ..coding import read_coded
+
+    try:
+        read_coded(path)
+    except ImpactError:
+        raise
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise InputError(f"--human {path}: not a readable coded file ({type(exc).__name__}: {exc}) - expected a CSV "
+                         "or Parquet file from `impact code` or `impact review import`") from None
+    except Exception as exc:  # pyarrow's own errors for a damaged Parquet file  # noqa: BLE001
+        if type(exc).__module__.startswith(("pyarrow", "pandas")):
+            raise InputError(f"--human {path}: not a readable coded file ({type(exc).__name__}) - expected a CSV "
+                             "or Parquet file from `impact code` or `impact review import`") from None
+        raise
 
 
 def run(args, study=None) -> int:
+    # The cheap checks first, before the analysis is even imported: a refused --out, an invalid study or an
+    # unreadable --human file is reported in seconds, and nothing is written.
+    check_output_folder(args.out, protect=[args.study])
+    if study is None:
+        _progress(f"validating {args.study}")
+        study = load_study(args.study)
+    _check_human(args.human)
     from ..pipeline import run as run_pipeline  # imported here: keeps `impact --help` fast
 
     result = run_pipeline(
-        study if study is not None else args.study,
+        study,
         args.out,
         codebook=args.codebook,
         seed=args.seed,

@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -44,20 +43,19 @@ _DEFAULT_NAME = "nfer_impacts"
 
 
 def codebook_dirs() -> list[Path]:
-    """Folders searched for bundled codebooks, in order.
+    """Folders searched for bundled codebooks: the package data ``impact._bundle/codebooks``.
 
-    ``<repo>/data/codebooks`` (a source checkout or editable install), then
-    ``<sys.prefix>/share/impact/codebooks`` (where an installed package puts them).
+    In a source checkout that is ``data/codebooks`` (setup.cfg maps the package
+    onto ``data/``); in an installed wheel, the copy inside the package.
 
     Examples
     --------
     >>> any(d.name == "codebooks" for d in codebook_dirs())
     True
     """
-    return [
-        Path(__file__).resolve().parents[2] / "data" / "codebooks",
-        Path(sys.prefix) / "share" / "impact" / "codebooks",
-    ]
+    from .. import bundled_path
+
+    return [bundled_path("codebooks")]
 
 
 def available_codebooks() -> list[str]:
