@@ -18,6 +18,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import stat
 import tempfile
 import warnings
@@ -149,8 +150,18 @@ def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
         )
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    # Valid UTF-8 multi-byte sequences beside bytes that are not UTF-8: two encodings in one file. Read as
+    # Windows-1252 the UTF-8 part would turn "Camdén" into "CamdÃ©n" silently, so it is refused.
+    utf8_char = _UTF8_MULTIBYTE.search(data)
+    if utf8_char is not None:
+        def line_of(at: int) -> int:
+            return data.count(b"\n", 0, at) + 1
+
+        raise InputError(
+            f"{source}: mixes text encodings - line {line_of(utf8_char.start())} is UTF-8 but line {line_of(bad_at)} "
+            f"is not (byte {data[bad_at]:#04x} at byte {bad_at}) - expected one encoding: save the file as UTF-8")
     text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
     encoding = "cp1252"
     warnings.warn(
@@ -159,6 +170,9 @@ def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
         stacklevel=3,
     )
     return text, encoding
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _mostly_cp1252(data: bytes) -> bool:
@@ -323,6 +337,10 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
     Traceback (most recent call last):
     ...
     impact.errors.InputError: study.yaml:2: YAML aliases (*name) are not allowed - write the value out in full
+    >>> safe_yaml_load("name: a\\nname: b", source="study.yaml")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: study.yaml:2: the key 'name' is given twice (first on line 1) - expected each key once
     """
     import yaml
 
@@ -337,6 +355,20 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
                     f"{source}:{event.start_mark.line + 1}: YAML aliases (*name) are not allowed - write the value out in full"
                 )
             return super().compose_node(parent, index)
+
+        def construct_mapping(self, node, deep=False):  # noqa: D102 - a key given twice is an error, not overwritten
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise InputError(f"{source}:{key_node.start_mark.line + 1}: a mapping key must be text or a number") from None
+                if key in seen:
+                    raise InputError(f"{source}:{key_node.start_mark.line + 1}: the key {str(key)!r} is given twice "
+                                     f"(first on line {seen[key]}) - expected each key once")
+                seen[key] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep=deep)
 
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
