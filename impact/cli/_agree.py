@@ -39,7 +39,8 @@ def register(sub) -> None:
 
 def read_coded(paths: list[str]) -> pd.DataFrame:
     """Coded CSVs as one long frame with a coder column (coder = file stem where the file has none)."""
-    frames = []
+    frames: list[pd.DataFrame] = []
+    kinds: list[str] = []
     for name in paths:
         path = Path(name)
         if not path.is_file():
@@ -48,6 +49,19 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
             df = pd.read_csv(path, dtype=str, keep_default_na=False)
         except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
             raise InputError(f"{path}: not a readable CSV file ({exc})") from None
+        kind = "coded" if {"unit", "code"} <= set(df.columns) else "long" if {"unit", "value"} <= set(df.columns) else None
+        if kind is None:
+            raise InputError(f"{path}: lacks the column(s) {[c for c in ('unit', 'code') if c not in df.columns]} - "
+                             "expected coded output (unit, code, ...) from `impact code` or `impact review import`, "
+                             f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}")
+        blank = df.index[df["unit"].str.strip() == ""]
+        if len(blank):
+            raise InputError(f"{path}:{blank[0] + 2}:unit: '' - expected a unit id on every row "
+                             f"({len(blank):,} row(s) have none)")
+        if frames and kind != kinds[0]:
+            raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
+                             "one layout (coded output with unit and code, or long unit, coder, value)")
+        kinds.append(kind)
         if "coder" not in df.columns:
             df["coder"] = path.stem
         frames.append(df)

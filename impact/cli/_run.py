@@ -47,14 +47,18 @@ def _progress(message: str) -> None:
     log.info(message)
 
 
-def _check_human(path: str | None) -> None:
-    """``--human`` must be a readable coded file (CSV or Parquet), checked before the long run starts."""
+def _read_human(path: str | None):
+    """``--human``: a readable coded file (CSV or Parquet), read before the long run starts.
+
+    A file straight from ``impact code`` has no ``coder`` column: its coder is
+    named after the file (as ``impact agree`` does).
+    """
     if path is None:
-        return
+        return None
     from ..coding import read_coded
 
     try:
-        read_coded(path)
+        human = read_coded(path)
     except ImpactError:
         raise
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
@@ -65,6 +69,13 @@ def _check_human(path: str | None) -> None:
             raise InputError(f"--human {path}: not a readable coded file ({type(exc).__name__}) - expected a CSV "
                              "or Parquet file from `impact code` or `impact review import`") from None
         raise
+    missing = [c for c in ("unit", "code") if c not in human.columns]
+    if missing:
+        raise InputError(f"--human {path}: lacks the column(s) {missing} - expected coded output (unit, code, ...) "
+                         f"from `impact code` or `impact review import`; found {list(human.columns)[:12]}")
+    if "coder" not in human.columns:
+        human = human.assign(coder=Path(path).stem)
+    return human
 
 
 def run(args, study=None) -> int:
@@ -74,7 +85,7 @@ def run(args, study=None) -> int:
     if study is None:
         _progress(f"validating {args.study}")
         study = load_study(args.study)
-    _check_human(args.human)
+    human = _read_human(args.human)
     from ..pipeline import run as run_pipeline  # imported here: keeps `impact --help` fast
 
     result = run_pipeline(
@@ -87,7 +98,7 @@ def run(args, study=None) -> int:
         min_count=args.min_count,
         quote_k=args.quote_k,
         key_file=args.key_file,
-        human=args.human,
+        human=human,
         progress=_progress,
         cache=not args.no_cache,
         command=" ".join(["impact", *sys.argv[1:]]),
