@@ -499,6 +499,12 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
         raise OutputFolderError(f"{raw}: the output folder is a link - expected a new folder or one impact wrote before; {hint}")
     if path.exists() and not path.is_dir():
         raise OutputFolderError(f"{raw}: is an existing file, not a folder - expected a new folder or one impact wrote before; {hint}")
+    for parent in path.parents:
+        if parent.exists() or parent.is_symlink():
+            if not parent.is_dir():
+                raise OutputFolderError(f"{raw}: a part of the path ({parent}) is a file, not a folder - expected "
+                                        f"a folder; {hint}")
+            break
     real = path.resolve()
     guarded: list[tuple[Path, str]] = [(Path(real.anchor), "the file-system root"), (Path.cwd().resolve(), "the current folder")]
     with contextlib.suppress(RuntimeError, KeyError):
