@@ -24,13 +24,17 @@ def _add_options(p) -> None:
                    help="councils that must share a quote's attribution, 1 to 1000 (default 5)")
     p.add_argument("--key-file", default=None, help="pseudonym key file, kept outside the output folder")
     p.add_argument("--human", default=None, help="human codings (CSV from impact code/review import) for reliability")
-    p.add_argument("--no-cache", action="store_true", help="do not reuse cached segmentation and coding")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not reuse or store cached segmentation and coding (kept in your user cache folder, "
+                        "IMPACT_CACHE_DIR overrides it)")
 
 
 def register(sub) -> None:
     p = sub.add_parser("run", help="validate, code, analyse and report a study folder")
     p.add_argument("study", help="study folder")
-    p.add_argument("--out", required=True, help="output folder (replaced in one step when the run succeeds)")
+    p.add_argument("--out", required=True,
+                   help="output folder: a new folder, or one impact wrote before (a folder holding other files, the "
+                        "study folder or a folder above it is refused); replaced in one step when the run succeeds")
     _add_options(p)
     p.set_defaults(func=run)
     d = sub.add_parser("demo", help="run the main job on the bundled example study, writing out/demo")
