@@ -440,6 +440,23 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     columns = [c for c in spec.columns if c.name in header]
     absent = {c.name: None for c in spec.columns if c.name not in header}
     patterns = {c.name: re.compile(c.pattern, re.ASCII) for c in columns if c.pattern}
+
+    def judge(col: schema.Column, text: str) -> tuple[Any, list[tuple[str, str]]]:
+        """A cell's value and its complaints as (value shown, expected): the same for the same text."""
+        value, err = parse_cell(text, col.type, low=col.low, high=col.high)
+        if err:
+            return value, [(text, err)]
+        found = []
+        if col.name in patterns and not patterns[col.name].fullmatch(text):
+            found.append((text, _pattern_text(col)))
+        if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
+            allowed = vocabs.get(col.vocabulary, set())
+            items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
+            found += [(item, f"one of {sorted(allowed)}") for item in items if item not in allowed]
+        return value, found
+
+    # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
+    memo: dict[str, dict[str, tuple[Any, list[tuple[str, str]]]]] = {c.name: {} for c in columns}
     for line, rec in records:
         values: dict[str, Any] = dict(absent)
         for col in columns:
@@ -449,22 +466,20 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                     problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"))
                 values[col.name] = None
                 continue
-            value, err = parse_cell(text, col.type, low=col.low, high=col.high)
-            if err:
-                problems.append(Problem(f, line, col.name, text, err))
-            values[col.name] = value
-            if err is None and col.name in patterns and not patterns[col.name].fullmatch(text):
-                problems.append(Problem(f, line, col.name, text, _pattern_text(col)))
-            if err is None and col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
-                allowed = vocabs.get(col.vocabulary, set())
-                items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-                for item in items:
-                    if item not in allowed:
-                        problems.append(Problem(f, line, col.name, item, f"one of {sorted(allowed)}"))
-        if spec.key and all(values.get(k) is not None for k in spec.key):
-            k = tuple(str(values[c]) for c in spec.key)
+            seen = memo[col.name]
+            judged = seen.get(text)
+            if judged is None:
+                judged = judge(col, text)
+                if len(seen) < 200_000:
+                    seen[text] = judged
+            values[col.name] = judged[0]
+            for shown, expected in judged[1]:
+                problems.append(Problem(f, line, col.name, shown, expected))
+        k = tuple(values[c] for c in spec.key)  # parsed values: 2013-03-31 and 31/03/2013 are one key
+        if spec.key and None not in k:
             if k in keys:
-                what = ", ".join(f"{c}={values[c]}" for c in spec.key)
+                what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
+                                 for c in spec.key)
                 problems.append(Problem(f, line, spec.key[0], what, f"a unique {'/'.join(spec.key)} (already on row {keys[k]})"))
             else:
                 keys[k] = line

@@ -284,3 +284,22 @@ def test_status_at_unknown_council_raises(tiny_study):
     with pytest.raises(InputError, match=r"council_id 'no-such-council' is not a council of study 'Tiny study' "
                                          r"\(expected one of: 301, 302, 880\)"):
         tiny_study.status_at("no-such-council", "2012-01-01")
+
+
+@pytest.mark.parametrize(("codebook", "needle"), [
+    ('classes: {a: ["@a"]}\ncodes:\n  - {id: x, label: X, definition: d}\n',
+     "classes.a: '@a' - expected a term (a class cannot refer to a class)"),
+    ("codes:\n  - {id: x, label: 5, definition: d}\n", "codes[0].label: '5' - expected a non-empty label (text)"),
+    ("codes:\n  - {id: x, label: X, definition: d, rules: {near: [{terms: a, with: b, within: 1000000}]}}\n",
+     "within: '1000000' - expected an integer number of words between 0 and 30"),
+    ("codes:\n  - {id: x, label: X, definition: d, parent: x}\n", "a code tree without cycles"),
+], ids=["self_referencing_class", "non_text_label", "unbounded_gap", "self_parent"])
+def test_study_codebook_structure_is_checked(codebook, needle, study_dir, tmp_path):
+    (study_dir / "book.yaml").write_text('format_version: 1\nid: book\nversion: "1"\n' + codebook)
+    _sub(study_dir, "study.yaml", "codebook: nfer_impacts", "codebook: book.yaml")
+    before = snapshot(tmp_path)
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert "study.yaml:codebook: 'book.yaml' - expected a valid codebook" in str(info.value)
+    assert needle in str(info.value)
+    assert snapshot(tmp_path) == before
