@@ -131,16 +131,20 @@ def test_only_staging_of_dead_processes_is_removed(tmp_path):
         sleeper.wait()
 
 
+# A writer takes the folder's lock, writes 30 files, and holds the lock until the file ``release`` exists.
 _WRITER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     from impact._io import staged_directory, OutputFolderError
-    out, tag, wait = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+    out, tag, wait, release = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), Path(sys.argv[4])
+    print("starting", flush=True)
     try:
         with staged_directory(out, wait=wait) as d:
             print("locked", flush=True)
             for i in range(30):
                 (d / f"file{i:02d}.txt").write_text(tag)
+            deadline = time.monotonic() + 300
+            while not release.exists() and time.monotonic() < deadline:
                 time.sleep(0.05)
     except OutputFolderError as exc:
         print(exc, file=sys.stderr)
@@ -148,17 +152,22 @@ _WRITER = textwrap.dedent("""
 """)
 
 
-def _writer(out, tag, wait):
-    return subprocess.Popen([sys.executable, "-c", _WRITER, str(out), tag, str(wait)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+def _writer(out, tag, wait, release):
+    return subprocess.Popen([sys.executable, "-c", _WRITER, str(out), tag, str(wait), str(release)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def test_second_concurrent_run_waits_then_publishes_a_complete_folder(tmp_path):
-    out = tmp_path / "out"
-    first = _writer(out, "first", 0)
-    assert first.stdout.readline().strip() == "locked"
-    second = _writer(out, "second", 60)
-    assert first.wait(60) == 0 and second.wait(60) == 0, second.stderr.read()
+    out, release = tmp_path / "out", tmp_path / "release"
+    first = _writer(out, "first", 0, release)
+    assert first.stdout.readline().strip() == "starting" and first.stdout.readline().strip() == "locked"
+    second = _writer(out, "second", 600, release)
+    assert second.stdout.readline().strip() == "starting"
+    time.sleep(1.0)  # the second is now waiting for the lock (it cannot have it: the first holds it)
+    assert second.poll() is None
+    release.write_text("go")
+    assert first.wait(300) == 0 and second.wait(300) == 0, second.stderr.read()
+    release.unlink()
     files = sorted(p.name for p in out.iterdir())
     assert files == [OUTPUT_MARKER] + [f"file{i:02d}.txt" for i in range(30)]
     assert {(out / f).read_text() for f in files if f != OUTPUT_MARKER} == {"second"}  # one run's whole output
@@ -166,13 +175,14 @@ def test_second_concurrent_run_waits_then_publishes_a_complete_folder(tmp_path):
 
 
 def test_second_concurrent_run_that_will_not_wait_is_refused(tmp_path):
-    out = tmp_path / "out"
-    first = _writer(out, "first", 0)
-    assert first.stdout.readline().strip() == "locked"
-    second = _writer(out, "second", 0)
-    assert second.wait(60) == 2
+    out, release = tmp_path / "release-dir" / "out", tmp_path / "release"
+    first = _writer(out, "first", 0, release)
+    assert first.stdout.readline().strip() == "starting" and first.stdout.readline().strip() == "locked"
+    second = _writer(out, "second", 0, release)
+    assert second.wait(300) == 2
     assert f"another impact run (pid {first.pid})" in second.stderr.read()
-    assert first.wait(60) == 0
+    release.write_text("go")
+    assert first.wait(300) == 0
     assert {(out / f"file{i:02d}.txt").read_text() for i in range(30)} == {"first"}
 
 
@@ -180,7 +190,7 @@ def test_two_real_runs_into_one_folder(study_dir, tmp_path):
     """Two `impact run` processes at once into one folder: both succeed, the folder is one run's complete report."""
     out = tmp_path / "out"
     env = {**os.environ, "MPLBACKEND": "Agg"}
-    args = [sys.executable, "-m", "impact", "run", str(study_dir), "--out", str(out), "--resamples", "50"]
+    args = [sys.executable, "-m", "impact", "run", str(study_dir), "--out", str(out), "--resamples", "99"]
     procs = [subprocess.Popen(args, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(2)]
     results = [p.communicate(timeout=300) for p in procs]
