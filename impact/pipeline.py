@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._io import atomic_write_bytes, atomic_write_text, staged_directory
+from ._io import atomic_write_bytes, atomic_write_text, check_output_folder, staged_directory
 from ._version import __version__
 from .describe import describe_study
 from .effects import intervention_effects, survey_effects
@@ -264,7 +264,8 @@ def analyse(
             ).assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
         models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
-                  if "models" in wanted else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
+                  if "models" in wanted and "models" not in not_computed
+                  else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
         if models.empty:
             not_computed.setdefault("models", "no impact varied in both whether it was reported and intervention status")
         survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
@@ -313,19 +314,22 @@ def analyse(
 
 
 def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
-    """The analyses this study cannot support, with the reason in words."""
+    """The analyses this study cannot support, with the reason in words (:func:`impact.validate.capabilities`)."""
+    from .validate import capabilities
+
+    caps = capabilities(study).set_index("analysis")
     out: dict[str, str] = {}
-    groups = seen.dropna(subset=["status_group"]).groupby("wave", observed=True)["status_group"].nunique()
-    if groups.empty or groups.max() < 2:
-        out["comparisons"] = ("every council interviewed had the same intervention status at every wave, so there is "
-                              "no one to compare with")
-    waves = seen.groupby("council_id")["wave"].nunique()
-    if seen["wave"].nunique() < 2:
-        out["change"] = "interviews were held at only one wave"
-    elif waves.empty or waves.max() < seen["wave"].nunique():
-        out["change"] = "no council was interviewed at every wave"
+    for part, analysis in (("comparisons", "group_comparison"), ("change", "change_over_time"),
+                           ("models", "longitudinal_model")):
+        if not bool(caps.loc[analysis, "possible"]):
+            out[part] = str(caps.loc[analysis, "reason"])
+    if "change" not in out and seen["wave"].nunique() >= 2:
+        waves = seen.groupby("council_id")["wave"].nunique()
+        if waves.empty or waves.max() < seen["wave"].nunique():
+            out["change"] = "no council was interviewed at every wave"
     if len(study.wave_ids) != 3:
-        out["trajectories"] = f"trajectories need three waves (expectations, early, longer term); the study has {len(study.wave_ids)}"
+        out["trajectories"] = (f"trajectories need three waves (expectations, early, longer term); the study has "
+                               f"{len(study.wave_ids)}")
     return out
 
 
@@ -385,10 +389,17 @@ def _prevalence(ppanel: pd.DataFrame, study: Study, alpha: float, clustered_prev
 
 
 # --------------------------------------------------------------------------- steps
-def _cache_path(cache_dir, kind: str, key: str) -> Path | None:
-    if cache_dir is None:
+def _cache_path(cache_dir, kind: str, key: str):
+    """The cache holding entry ``kind``-``key``, or None when not caching.
+
+    ``cache_dir`` is a :class:`impact._cache.Cache`, a folder for one, or None.
+    Entries are Parquet files with signed JSON manifests (never pickles).
+    """
+    if cache_dir is None or cache_dir is False:
         return None
-    return Path(cache_dir) / f"{kind}-{key}.pkl"
+    from ._cache import Cache
+
+    return cache_dir if isinstance(cache_dir, Cache) else Cache(None if cache_dir is True else cache_dir)
 
 
 def _transcripts_key(study: Study) -> str:
@@ -397,47 +408,41 @@ def _transcripts_key(study: Study) -> str:
         h.update(str(iid).encode() + b"\0" + hashlib.sha256(text.encode()).digest())
     iv = study.interviews[["interview_id", "council_id", "participant_id", "wave"]]
     h.update(pd.util.hash_pandas_object(iv.astype(str), index=False).to_numpy().tobytes())
-    return h.hexdigest()[:24]
+    return h.hexdigest()[:32]
 
 
-def _cached(path: Path | None, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """``compute()``, reusing (and writing, atomically) a pickle at ``path`` when caching."""
-    if path is not None and path.is_file():
-        return pd.read_pickle(path)
-    frame = compute()
-    _store(path, frame)
-    return frame
+def _cached(cache, kind: str, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``compute()``, reusing (and storing) a verified cache entry when caching."""
+    return compute() if cache is None else cache.get_or_compute(kind, key, compute)
 
 
-def _store(path: Path | None, frame: pd.DataFrame) -> None:
-    """Write ``frame`` to the cache file ``path`` atomically (nothing when not caching)."""
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        frame.to_pickle(tmp)
-        tmp.replace(path)
+def _store(cache, kind: str, key: str, frame: pd.DataFrame) -> None:
+    """Store ``frame`` in the cache (nothing when not caching)."""
+    if cache is not None:
+        cache.put(kind, key, frame)
 
 
 def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
                          progress: Callable[[str], None] | None) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     """Segments and each coder's coding, from the cache when there, else in one pass over the transcripts."""
 
-    tkey = _transcripts_key(study) if cache_dir is not None else ""
-    seg_path = _cache_path(cache_dir, "segments", tkey)
-    paths = [_cache_path(cache_dir, "coded", f"{key}-{tkey}") for key in keys]
-    if seg_path is None or not seg_path.is_file():
+    cache = _cache_path(cache_dir, "segments", "")
+    tkey = _transcripts_key(study) if cache is not None else ""
+    segments = cache.get("segments", tkey) if cache is not None else None
+    if segments is None:
         names = " and ".join(c.codebook.id if hasattr(c.codebook, "id") else str(c.codebook) for c in coders)
         _progress(progress, f"segmenting transcripts and coding them with {names}")
         segments, codings = _segment_and_code(study, coders, progress=progress is not None)
-        for path, frame in [(seg_path, segments), *zip(paths, codings, strict=True)]:
-            _store(path, frame)
+        _store(cache, "segments", tkey, segments)
+        for key, frame in zip(keys, codings, strict=True):
+            _store(cache, "coded", f"{key}-{tkey}", frame)
         return segments, codings
     _progress(progress, "reading cached segments")
-    segments = pd.read_pickle(seg_path)
     codings = []
-    for coder, path in zip(coders, paths, strict=True):
+    for coder, key in zip(coders, keys, strict=True):
         _progress(progress, f"coding {len(segments):,} segments with {coder.codebook.id}")
-        codings.append(_cached(path, lambda coder=coder: coder.code(segments, progress=progress is not None)))
+        codings.append(_cached(cache, "coded", f"{key}-{tkey}",
+                               lambda coder=coder: coder.code(segments, progress=progress is not None)))
     return segments, codings
 
 
@@ -578,10 +583,11 @@ def run(
         Codings to analyse instead of the machine coder's (see :func:`analyse`).
     command : str, optional
         The command line that asked for the run, recorded in the provenance.
-    cache : bool
-        Cache segmentation and coding under ``<out_dir>/../.impact-cache``,
-        keyed by transcript hash, so a re-run that only changes the
-        statistics skips them.
+    cache : bool or path
+        Cache segmentation and coding (Parquet with signed manifests, see
+        :mod:`impact._cache`) in the user's cache folder (``True``), in the
+        folder given, or not at all (``False``), so a re-run that only
+        changes the statistics skips them.
 
     Returns
     -------
@@ -590,11 +596,12 @@ def run(
     from .privacy import resolve_key
     from .report import render
 
-    out_dir = Path(out_dir)
+    study_root = study.root if isinstance(study, Study) else study
+    out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)
-    cache_dir = out_dir.parent / ".impact-cache" if cache else None
+    cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
     findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, human=human,
                        progress=progress, cache_dir=cache_dir)
     key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)
@@ -617,7 +624,7 @@ def run(
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
-    with staged_directory(out_dir) as staging:
+    with staged_directory(out_dir, protect=[study.root] if study.root is not None else []) as staging:
         files = render(report, staging)
         for name, text in extra.items():
             if isinstance(text, bytes):

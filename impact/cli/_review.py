@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .._tabular import write_table
 from ._agree import read_coded
+from ._options import bounded_int
 
 
 def register(sub) -> None:
@@ -21,7 +22,7 @@ def register(sub) -> None:
     e.add_argument("--out", required=True, help=".xlsx to write")
     e.add_argument("--reviewer", help="reviewer's name, stored in the file")
     e.add_argument("--codebook", help="codebook name or YAML path (default: the study's)")
-    e.add_argument("--limit", type=int, help="only the N least certain suggestions")
+    e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
     e.set_defaults(func=run_export)
     i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV")
     i.add_argument("file", help="the filled-in .xlsx")
