@@ -96,7 +96,8 @@ def process_factors(pc: pd.DataFrame, study: Study, *, codes: Sequence[str] | No
     >>> from impact.study import Study
     >>> iv = pd.DataFrame({"interview_id": ["I1", "I2"], "participant_id": ["P1", "P2"], "council_id": ["301"] * 2,
     ...     "wave": ["early"] * 2, "date": [None] * 2, "mode": [None] * 2, "transcript": ["a", "b"]})
-    >>> s = Study({"name": "x", "waves": [{"id": "early", "label": "Early"}]}, {"interviews": iv}, {"a": "", "b": ""})
+    >>> s = Study({"name": "x", "waves": [{"id": "early", "label": "Early", "window_days": [0, 200]}]},
+    ...           {"interviews": iv}, {"a": "", "b": ""})
     >>> pc = pd.DataFrame({"participant_id": ["P1", "P1", "P2"], "wave": ["early"] * 3,
     ...     "code": ["follow_up"] * 3, "valence": ["helped", "hindered", "helped"]})
     >>> process_factors(pc, s)[["n_raised", "n_helped", "n_mixed"]].iloc[0].tolist()

@@ -43,7 +43,7 @@ def test_every_imported_package_is_declared():
     declared = {re.split(r"[<>=!~\[ ]", r.strip())[0].lower().replace("-", "_")
                 for r in cfg["options"]["install_requires"].splitlines() if r.strip()}
     optional = {"pyarrow"}  # the `parquet` extra; imported only where used, with a message when absent
-    module_of = {"yaml": "pyyaml", "docx": "python_docx", "sklearn": "scikit_learn"}
+    module_of = {"yaml": "pyyaml", "docx": "python_docx", "sklearn": "scikit_learn", "PIL": "pillow", "stdnum": "python_stdnum"}
     stdlib = set(sys.stdlib_module_names)
     imported = set()
     for path in (REPO / "impact").rglob("*.py"):

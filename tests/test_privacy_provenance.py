@@ -44,7 +44,8 @@ def test_no_path_or_name_survives(tmp_path):
         assert secret.lower() not in text.lower(), (secret, text)
     assert safe["study"] == "study-0123456789ab"
     assert safe["seed"] == 1
-    assert safe["study_layout"]["files"] == ["study.yaml", "transcripts/301/I0301-001.txt"]
+    # below the top of the folder, files are counted by folder and extension, never named
+    assert safe["study_layout"]["files"] == {"study.yaml": 1, "transcripts/**/*.txt": 1}
     assert safe["command"].startswith("impact run <study> <path>")
 
 
@@ -53,3 +54,16 @@ def test_bad_arguments():
         safe_provenance(["x"])
     with pytest.raises(TypeError, match="not a single string"):
         safe_provenance({}, paths="/home/x")
+
+
+def test_a_file_named_after_a_person_or_council_is_counted_not_named(tmp_path):
+    root = tmp_path / "s"
+    (root / "transcripts" / "Leeds").mkdir(parents=True)
+    (root / "study.yaml").write_text("name: x\n", encoding="utf-8")
+    (root / "transcripts" / "Leeds" / "Jane Smith.txt").write_text("Hello.", encoding="utf-8")
+    (root / "transcripts" / "Leeds" / "Ravi Patel.TXT").write_text("Hello.", encoding="utf-8")
+    safe = safe_provenance({"study_hash": "ab" * 32}, study_dir=root)
+    text = json.dumps(safe)
+    assert "Leeds" not in text and "Jane" not in text and "Patel" not in text
+    assert safe["study_layout"]["files"] == {"study.yaml": 1, "transcripts/**/*.txt": 2}
+    assert safe["study_layout"]["n_files"] == 3

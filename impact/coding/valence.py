@@ -10,7 +10,7 @@ as codebook phrases, matched on word stems):
 * ``hindered`` - negative evaluation only ("the report took months to come
   back"), or a positive word under negation ("it wasn't that useful": a
   negation cue in the three words before it turns it round);
-* ``mixed`` - both ("challenging but fair");
+* ``mixed`` - both ("useful, but the report came far too late");
 * ``neutral`` - neither (a description: "the team spent three days on site").
 
 A statement the coder marked ``negated`` ("nobody followed it up") is
@@ -66,7 +66,7 @@ def valence(texts: Sequence[str] | pd.Series, *, negated: Sequence[bool] | None 
     --------
     >>> valence(["The peers were credible and the feedback was really useful.",
     ...          "The final report took far too long to arrive.",
-    ...          "It wasn't that useful in the end.", "Challenging but fair.",
+    ...          "It wasn't that useful in the end.", "Useful, but the report came far too late.",
     ...          "The team spent three days on site."]).tolist()
     ['helped', 'hindered', 'hindered', 'mixed', 'neutral']
     """

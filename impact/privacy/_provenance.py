@@ -144,7 +144,10 @@ def safe_provenance(
     dict
         ``study`` becomes ``"study-"`` and 12 hex digits of the study's hash
         (``study_hash`` if present, else the layout hash); ``study_layout``
-        holds the relative layout when ``study_dir`` is given; in every string
+        holds the layout's hash, its number of files and the files counted
+        by pattern when ``study_dir`` is given (top-level files by name,
+        others by first folder and extension: a file name below the top can
+        name a person or a council); in every string
         (keys, values, nested lists and mappings) each path, path component and
         name given becomes ``<study>``, and any other absolute or home-relative
         path becomes ``<path>``.
@@ -171,5 +174,26 @@ def safe_provenance(
         digest = hashlib.sha256(str(study_name).encode("utf-8")).hexdigest()
     safe = {"study": f"study-{str(digest).removeprefix('sha256:')[:12]}", **out}
     if layout is not None:
-        safe["study_layout"] = layout
+        safe["study_layout"] = {"hash": layout["hash"], "n_files": layout["n_files"],
+                                "files": _layout_summary(layout["files"])}
     return safe
+
+
+def _layout_summary(files: list[str]) -> dict[str, int]:
+    """Files at the top of the study folder by name; files inside folders by folder and extension, counted.
+
+    A transcript's file or folder name can be a person's or a council's name
+    ("transcripts/Leeds/Jane Smith.txt"), so below the top level only the
+    first folder and the extension are kept ("transcripts/**/*.txt": 360).
+    Top-level names are the study's own tables, named by the study format.
+    """
+    out: dict[str, int] = {}
+    for rel in files:
+        parts = rel.split("/")
+        if len(parts) == 1:
+            key = rel
+        else:
+            suffix = Path(parts[-1]).suffix.lower()
+            key = f"{parts[0]}/**/*{suffix}" if suffix else f"{parts[0]}/**"
+        out[key] = out.get(key, 0) + 1
+    return dict(sorted(out.items()))

@@ -45,7 +45,6 @@ from . import (
     Table,
     forest_plot,
     prevalence_heatmap,
-    trend_plot,
 )
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -61,6 +60,7 @@ _PERSISTENCE_LABELS = {"sustained": "Sustained", "faded": "Faded", "emerging": "
 _FACTOR_LABELS = {"ofsted": "Ofsted", "leadership": "new leadership", "restructure": "a restructure",
                   "funding": "funding", "other_programme": "another programme"}
 _QUOTES_PER_CODE = 3
+_MAX_INDICATOR_PANELS = 12  # indicators drawn; the rest are in the table and CSV
 _QUOTE_CHARS = (50, 360)
 
 
@@ -240,6 +240,46 @@ def _declare(ctx) -> None:
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
 
 
+def _vocabulary(ctx):
+    """Labels for people: the study's waves, the codebooks' codes, this report's own columns."""
+    from ..coding import Codebook
+    from ._labels import Label, Vocabulary
+
+    extra_codes = {"all": "All impacts", "general": "The programme in general"}
+    for name in ("review_process", "review_themes"):
+        book = Codebook.load(name)
+        extra_codes.update(dict(zip(book.codes["code_id"], book.codes["label"], strict=True)))
+    la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
+    columns = {
+        "impact": Label("Impact"), "factor": Label("Part of the review or factor"),
+        "concerning": Label("What the suggestion concerns"), "council_type": Label("Council type"),
+        "intervention": Label("Intervention status"), "expectations": Label("Expectations of the review"),
+        "n_with": Label("Participants", description="Participants for whom the measure holds.", format="int"),
+        "n_participants": Label("Participants interviewed", format="int"),
+        "n_a": Label(f"Councils {la.lower()}", format="int"), "n_b": Label(f"Councils {lb.lower()}", format="int"),
+        "median_a": Label(f"Median share, {la.lower()}", format="pct:0"),
+        "median_b": Label(f"Median share, {lb.lower()}", format="pct:0"),
+        "difference": Label("Difference in share", "percentage points"),
+        "n_reported": Label("Statements reporting an impact", format="int"),
+        "n_review": Label("Credited to the review", format="int"),
+        "n_other": Label("Credited to another factor", format="int"),
+        "n_unclear": Label("Cause left open", format="int"),
+        "n_raised": Label("Participants who raised it", format="int"),
+        "n_helped": Label("Said it helped", format="int"), "n_hindered": Label("Said it hindered", format="int"),
+        "n_mixed": Label("Both", format="int"), "n_neutral": Label("Neither", format="int"),
+        "share_helped": Label("Share who said it helped", format="pct:0"),
+        "credited_to": Label("Credited to"), "contrast": Label("Contrast"),
+        "n_flagged": Label("Values not published by the source", format="int"),
+    }
+    return Vocabulary.for_study(ctx.study, ctx.f.codebook).updated(
+        columns=columns,
+        values={"code": extra_codes, "council_type": dict(vocab.COUNCIL_TYPES),
+                "expectations": {"realised": "Realised", "unmet": "Not realised"}},
+        domains={"factor": "code", "concerning": "code", "council_type": "council_type", "contrast": "term",
+                 "expectations": "expectations"},
+    )
+
+
 def _group_column(change: pd.DataFrame) -> str | None:
     known = {"code", "impact", "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first", "value_last",
              "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_adjusted", "measure"}
@@ -277,6 +317,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         subtitle="Programme-level findings across the waves of the study",
         provenance=dict(findings.provenance),
         sections=[s for s in sections if s is not None],
+        vocabulary=_vocabulary(ctx),
     )
     from ._xlsx import table_csv
 
@@ -419,24 +460,24 @@ def _sample(ctx) -> Section:
     councils = ctx.study.councils
     types = councils["council_type"].fillna("unknown").value_counts()
     by_type = pd.DataFrame({
-        "council_type": [vocab.label(vocab.COUNCIL_TYPES, t) for t in types.index],
+        "council_type": list(types.index),
         "n_councils": [ctx.cell(("councils_type", t)) for t in types.index],
     })
     levels = sorted({k[2] for k in ctx.ledger.values if k[0] == "councils_level"},
                     key=lambda lv: (_LEVELS + (lv,)).index(lv))
     status = pd.DataFrame([
-        {"wave": ctx.wave(w), "intervention": vocab.label(vocab.INTERVENTION_LEVELS, lv),
+        {"wave": w, "intervention": lv,
          "n_councils": ctx.cell(("councils_level", w, lv))}
         for w in ctx.waves for lv in levels if ctx.ledger.values.get(("councils_level", w, lv), 0) > 0
         or not ctx.shown(("councils_level", w, lv))
     ])
     per_wave = pd.DataFrame([
-        {"wave": ctx.wave(w), "n_interviews": ctx.cell(("interviews", w)),
+        {"wave": w, "n_interviews": ctx.cell(("interviews", w)),
          "n_councils": ctx.cell(("councils_interviewed", w)), "n_participants": ctx.cell(("participants", w))}
         for w in ctx.waves
     ])
     attrition = pd.DataFrame([
-        {"wave": ctx.wave(w), "n_councils_interviewed": ctx.cell(("councils_interviewed", w)),
+        {"wave": w, "n_councils_interviewed": ctx.cell(("councils_interviewed", w)),
          "n_councils_missing": ctx.cell(("councils_missing", w)),
          "n_participants_interviewed": ctx.cell(("participants", w)),
          "n_participants_missing": ctx.cell(("participants_missing", w))}
@@ -445,7 +486,7 @@ def _sample(ctx) -> Section:
     blocks = [
         Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
                   f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}."),
-        Table("councils_by_type", by_type, "Councils by type", "Council types as in impact.vocab."),
+        Table("councils_by_type", by_type, "Councils by type"),
         Table("status_by_wave", status, "Councils by intervention status at each wave",
               "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
     ]
@@ -503,7 +544,7 @@ def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
         ok = ctx.shown(n_key, e_key)
         rows.append({
             "_code": order.get(r.code, 99), "_wave": ctx.waves.index(r.wave), "_group": list(STATUS_LABELS).index(r.group),
-            "impact": ctx.code(r.code), "wave": ctx.wave(r.wave), "status": STATUS_LABELS[r.group],
+            "impact": r.code, "wave": r.wave, "status": r.group,
             "n_participants": ctx.cell(n_key), "n_with": ctx.cell(e_key),
             "prevalence": r.prevalence if ok else SUPPRESSED, "ci_low": r.ci_low if ok else SUPPRESSED,
             "ci_high": r.ci_high if ok else SUPPRESSED, "code": r.code, "wave_id": r.wave, "group": r.group,
@@ -587,7 +628,7 @@ def _trajectories(ctx) -> Section | None:
         return None
     rows = []
     for r in t.to_dict("records"):
-        row = {"impact": ctx.code(r["code"])}
+        row = {"impact": r["code"]}
         for col in t.columns:
             if col.startswith(("realisation_", "persistence_")):
                 row[col] = ctx.cell(("traj", r["code"], col))
@@ -620,7 +661,7 @@ def _attribution(ctx) -> Section | None:
     for r in att.to_dict("records"):
         code = r["code"]
         n_key = ("att", code, "reported")
-        row = {"impact": "All impacts" if code == "all" else ctx.code(code), "n_reported": ctx.cell(n_key)}
+        row = {"impact": code, "n_reported": ctx.cell(n_key)}
         for k in ("review", "other", "unclear"):
             row[f"n_{k}"] = ctx.cell(("att", code, k))
             row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, ("att", code, k))
@@ -650,7 +691,7 @@ def _comparisons(ctx) -> Section:
         ok = ctx.shown(ka, kb)
         keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
         rows.append({
-            "impact": ctx.code(r["code"]), "wave": ctx.wave(r["wave"]), "code": r["code"], "wave_id": r["wave"],
+            "impact": r["code"], "wave": r["wave"], "code": r["code"], "wave_id": r["wave"],
             "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "n_b": ctx.cell(kb),
             "median_b": keep(r.get("median_b")), "difference": keep(r.get("hodges_lehmann")),
             "ci_low": keep(r.get("hodges_lehmann_ci_low")), "ci_high": keep(r.get("hodges_lehmann_ci_high")),
@@ -698,7 +739,7 @@ def _comparisons(ctx) -> Section:
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
-            rows.append({"impact": ctx.code(r["code"]), "status": STATUS_LABELS.get(g, "All councils"),
+            rows.append({"impact": r["code"], "status": g,
                          "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
                          "kendalls_w": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
@@ -734,8 +775,8 @@ def _models(ctx) -> Section:
         terms = ["in_intervention", *[f"wave_{w}" for w in ctx.later]]
         shown = m[m["term"].isin(terms)].copy()
         shown = shown.assign(_c=shown["code"].map(order), _t=shown["term"].map(terms.index)).sort_values(["_c", "_t"])
-        shown["impact"] = shown["code"].map(ctx.code)
-        shown["contrast"] = shown["term"].map(lambda t: _term_words(ctx, t))
+        shown["impact"] = shown["code"]
+        shown["contrast"] = shown["term"].map(_patsy_term)
         cols = ["impact", "contrast", "estimate", "se", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low",
                 "odds_ratio_ci_high", "p_value", "p_adjusted"]
         blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave",
@@ -754,7 +795,7 @@ def _models(ctx) -> Section:
     if sm is not None and len(sm):
         ok = ctx.shown(("survey_councils",), ("survey_observations",))
         s = sm[sm["term"] != "intercept"].copy()
-        s["contrast"] = s["term"].map(lambda t: _term_words(ctx, t))
+        s["contrast"] = s["term"].map(_patsy_term)
         cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
         shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
         blocks.append(Table("survey_model", shown,
@@ -774,13 +815,10 @@ def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: 
     return Figure(name, fig, caption, alt)
 
 
-def _term_words(ctx, term: str) -> str:
-    if term == "in_intervention":
-        return "In intervention vs not"
+def _patsy_term(term: str) -> str:
+    """A model term as patsy writes it (``wave_early`` -> ``C(wave)[T.early]``), which the vocabulary puts in words."""
     if term.startswith("wave_"):
-        return f"{ctx.short_wave(term[5:])} vs {ctx.short_wave(ctx.waves[0]).lower()}"
-    if term == "intercept":
-        return "Baseline"
+        return f"C(wave)[T.{term[5:]}]"
     return term
 
 
@@ -798,7 +836,7 @@ def _actions_and_indicators(ctx) -> Section | None:
     a = ctx.f.actions
     if a is not None and not a.empty:
         s = _action_summary(ctx)
-        rows = [{"wave": ctx.wave(r["wave"]), "n_councils": ctx.cell(("action_councils", r["wave"])),
+        rows = [{"wave": r["wave"], "n_councils": ctx.cell(("action_councils", r["wave"])),
                  "n_actions": ctx.cell(("actions", r["wave"])), "n_completed": ctx.cell(("actions_done", r["wave"])),
                  "share_completed": ctx.value_if(r["n_completed"] / r["n_actions"] if r["n_actions"] else np.nan,
                                                  ("actions", r["wave"]), ("actions_done", r["wave"]))}
@@ -813,7 +851,7 @@ def _actions_and_indicators(ctx) -> Section | None:
         for r in t.to_dict("records"):
             key = ("ind_councils", r["measure"], str(r["period"]), r["status_group"])
             ok = ctx.shown(key)
-            rows.append({"measure": r["measure"], "period": r["period"], "status": STATUS_LABELS.get(r["status_group"], r["status_group"]),
+            rows.append({"measure": r["measure"], "period": r["period"], "status": r["status_group"],
                          "group": r["status_group"], "n_councils": ctx.cell(key),
                          "mean": r["mean"] if ok else SUPPRESSED, "median": r["median"] if ok else SUPPRESSED,
                          "n_flagged": ctx.cell(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]))})
@@ -822,25 +860,23 @@ def _actions_and_indicators(ctx) -> Section | None:
                          "Mean and median across councils; councils grouped by whether they were in intervention at any "
                          "wave. n_flagged: source values the publisher suppressed or did not have (DfE c, x, low...), "
                          "left out of the mean.", {"period": "date"})]
-        reviews = ctx.study.reviews
-        for measure in sorted(t["measure"].unique()):
-            sub = table[(table["measure"] == measure) & (table["mean"] != SUPPRESSED)]
-            if sub.empty:
-                continue
-            sub = sub.assign(mean=sub["mean"].astype(float),
-                             status=pd.Categorical(sub["status"], categories=list(STATUS_LABELS.values())))
-            fig, ax = _subplots(figsize=(7, 3.5))
-            trend_plot(sub, x="period", y="mean", hue="status", ax=ax)
-            if reviews is not None and len(reviews):
-                first, last = pd.to_datetime(reviews["start_date"]).min(), pd.to_datetime(reviews["end_date"]).max()
-                ax.axvspan(first, last, color="#DDDDDD", alpha=0.5, zorder=0, label="Reviews held")
-                ax.legend(fontsize=8, frameon=False)
-            ax.set_ylabel(measure)
-            fig.tight_layout()
-            blocks.append(Figure(f"trend_{re.sub(r'[^A-Za-z0-9_-]', '_', measure)[:60]}", fig,
-                                 f"{measure}: mean by intervention status",
-                                 f"Line chart of the mean {measure} per period for councils in and not in intervention; "
-                                 "the shaded band is the period in which the reviews were held."))
+        data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
+        counts = data.groupby("measure").size().sort_values(ascending=False)
+        shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
+        if shown:
+            from .figures import indicator_small_multiples
+
+            reviews = ctx.study.reviews
+            dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
+            fig = indicator_small_multiples(
+                data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
+                review_dates=dates, order=shown, hue_order=list(STATUS_LABELS), vocabulary=_vocabulary(ctx))
+            left = len(counts) - len(shown)
+            blocks.append(Figure(
+                "indicator_trends", fig, "Outcome indicators: mean by intervention status",
+                f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
+                "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
+                "are left out." + (f" {left} further indicator(s) are in the table and its CSV only." if left else "")))
     if not blocks:
         return None
     return Section("Action plans and outcome indicators", blocks)
@@ -942,7 +978,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             who = r.attribution_label if isinstance(r.attribution_label, str) else "Participant"
             credit = f"credited to {r.credit}" if r.credit != "cause left open" else "cause left open by the speaker"
             blocks.append(Quote(r.quote, f"{who}; {credit}"))
-            rows.append({"impact": ctx.code(code), "quote": r.quote, "attribution": who, "credited_to": r.credit})
+            rows.append({"impact": code, "quote": r.quote, "attribution": who, "credited_to": r.credit})
     table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
     return Section("What people said", blocks), log, table
@@ -1004,7 +1040,7 @@ def _process_sections(ctx) -> list[Section]:
     rows = []
     for r in fac.to_dict("records"):
         c = r["code"]
-        row = {"factor": labels.get(c, c), "n_raised": ctx.cell(("proc", c, "raised"))}
+        row = {"factor": c, "n_raised": ctx.cell(("proc", c, "raised"))}
         row.update({f"n_{v}": ctx.cell(("proc", c, v)) for v in _VALENCE_ORDER})
         rows.append(row)
     table = pd.DataFrame(rows)
@@ -1032,8 +1068,7 @@ def _process_sections(ctx) -> list[Section]:
         for r in br.to_dict("records"):
             n_key, e_key = ("realisation_group", r["group"]), ("helped_by", r["code"], r["group"])
             ok = ctx.shown(n_key, e_key)
-            rows.append({"factor": labels.get(r["code"], r["code"]),
-                         "group": "Expectations realised" if r["group"] == "realised" else "Expectations unmet",
+            rows.append({"factor": r["code"], "expectations": r["group"],
                          "n_participants": ctx.cell(n_key), "n_helped": ctx.cell(e_key),
                          "share_helped": r["prevalence"] if ok else SUPPRESSED,
                          "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
@@ -1107,7 +1142,7 @@ def _lessons(ctx, labels) -> Section:
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
         return Section("Lessons for the programme", blocks)
-    rows = [{"concerning": labels.get(r["code"], r["code"]), "n_participants": ctx.cell(("rec_people", r["code"])),
+    rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
     ordered = rec.sort_values("n_participants", ascending=False)
     top = [c for c in ordered["code"] if ctx.shown(("rec_people", c))][:3]

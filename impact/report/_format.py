@@ -464,6 +464,9 @@ def provenance_items(provenance: Mapping, prefix: str = "") -> list[tuple[str, s
     return items
 
 
+_MAX_LISTED = 12  # a longer list in the provenance is counted in the report, listed in provenance.json
+
+
 def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, str]]:
     """How the report was produced, as ``(label, text)`` pairs for people.
 
@@ -486,12 +489,16 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
     flat.append(("impact_version", __version__))
     seen: set[tuple[str, str]] = set()
     for key, value in flat:
+        if str(key).startswith("study_layout.files"):
+            continue  # the file list is in provenance.json; the report gives its count and hash
         # The same setting recorded twice (``seed`` and ``parameters.seed``) is shown once.
         same = (str(key).split(".")[-1].replace("impact_", ""), str(value))
         if same in seen:
             continue
         seen.add(same)
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)) and len(value) > _MAX_LISTED:
+            text = f"{len(value)} items, listed in provenance.json"
+        elif isinstance(value, (list, tuple)):
             text = "; ".join(vocabulary.provenance_value(key, v) for v in value) or MISSING
         else:
             text = MISSING if value is None else vocabulary.provenance_value(key, value)

@@ -343,6 +343,8 @@ _PROVENANCE: dict[str, str] = {
     "statistical_warnings": "Statistical caveats", "generated": "Produced", "command": "Command",
     "identify": "Real council names shown", "min_count": "Smallest count published",
     "quote_k": "Fewest councils sharing a quote's attribution", "date": "Date", "author": "Author",
+    "measure": "Measure of impact", "coding": "Coding", "study_layout": "Study files", "n_files": "Number of files",
+    "hash": "Fingerprint (SHA-256)",
 }
 
 
