@@ -60,6 +60,7 @@ _PERSISTENCE_LABELS = {"sustained": "Sustained", "faded": "Faded", "emerging": "
 _FACTOR_LABELS = {"ofsted": "Ofsted", "leadership": "new leadership", "restructure": "a restructure",
                   "funding": "funding", "other_programme": "another programme"}
 _QUOTES_PER_CODE = 3
+_DETAIL_ROWS = 40  # a table behind a figure longer than this is folded into the workbook (Table.detail)
 _MAX_INDICATOR_PANELS = 12  # indicators drawn; the rest are in the table and CSV
 _QUOTE_CHARS = (50, 360)
 
@@ -859,7 +860,9 @@ def _actions_and_indicators(ctx) -> Section | None:
         blocks += [Table("indicator_trends", table.drop(columns=["group"]), "Outcome indicators by intervention status over time",
                          "Mean and median across councils; councils grouped by whether they were in intervention at any "
                          "wave. n_flagged: source values the publisher suppressed or did not have (DfE c, x, low...), "
-                         "left out of the mean.", {"period": "date"})]
+                         "left out of the mean.", {"period": "date"},
+                         # a long table behind the figure below: in full in the workbook and CSV
+                         detail=len(table) > _DETAIL_ROWS)]
         data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
         counts = data.groupby("measure").size().sort_values(ascending=False)
         shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
@@ -1082,7 +1085,7 @@ def _process_sections(ctx) -> list[Section]:
                   {"share_helped": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)}),
         ]
     top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
-    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=2)
+    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1)
     if quotes:
         blocks.append(Paragraph("What participants said about the factors raised most often (redacted):"))
         for code, quote, val in quotes:
@@ -1165,15 +1168,11 @@ def _lessons(ctx, labels) -> Section:
 
 
 # --------------------------------------------------------------------------- reliability and methods
-def _reliability(ctx) -> Section:
+def _reliability(ctx) -> Section | None:
+    """Agreement with a second coding, when one was supplied (else the methods say so)."""
     r = ctx.f.reliability
-    src = ctx.f.coding.get("source")
     if r is None or r.empty:
-        what = ("No second coding was supplied with this run, so agreement between coders is not reported here. "
-                "Pass one (impact run --human FILE) to add it.")
-        if src == "machine":
-            what += " See notebook 02 for the rule coder's accuracy on hand-labelled text."
-        return Section("Coding reliability", [Paragraph(what)])
+        return None
     shown = r.copy()
     if "code" in shown.columns:
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
@@ -1205,10 +1204,14 @@ def _methods(ctx) -> Section:
     limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
                   "suppressed across the whole report; effect sizes and tests are shown where the counts behind them "
                   "are.")
-    return Section("Methods and limitations", [
+    blocks = [
         Paragraph("Transcripts were split into speaker turns and sentences; only respondents' speech was coded. Each "
                   "coded statement is classified as anticipated, reported or denied, and a reported one by what it is "
                   "credited to:"),
         Bullets(items),
-        Callout(" ".join(limits), kind="warning"),
-    ])
+    ]
+    if ctx.f.reliability is None or ctx.f.reliability.empty:
+        blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "
+                                "reported. Pass one (impact run --human FILE) to add it."))
+    blocks.append(Callout(" ".join(limits), kind="warning"))
+    return Section("Methods and limitations", blocks)

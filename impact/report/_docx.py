@@ -46,7 +46,7 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .._version import __version__
 from ..errors import InputError
-from ._format import clean_text, display_frame, report_provenance, symbol_key
+from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
 from ._images import PNG_DPI, Image, rasterise
 from ._layout import fit_columns, mean_lines, split_columns, table_height
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
@@ -290,11 +290,12 @@ class _Writer:
         return p
 
     # blocks
-    def heading(self, title: str) -> None:
-        """A section heading: on a new page (a new section is one already), with a bookmark for the contents."""
+    def heading(self, title: str, *, new_page: bool = True) -> None:
+        """A section heading, with a bookmark for the contents: on a new page (a new section is one already)
+        unless ``new_page`` is false (a short section of text only, which then follows the previous one)."""
         fresh = self.fresh_page
         h = self.paragraph(title, style="Heading 1")
-        if not fresh:
+        if not fresh and new_page:
             h.paragraph_format.page_break_before = True
         self.bookmarks += 1
         _bookmark(h, f"_Toc{self.bookmarks:06d}", self.bookmarks)
@@ -325,6 +326,12 @@ class _Writer:
         return self.plans[key]
 
     def table(self, table: Table) -> None:
+        if table.detail:
+            self.n_table += 1
+            self.caption("Table", self.n_table, self.vocabulary.prose(table.caption))
+            p = self.paragraph(detail_note(table, self.n_table))
+            p.paragraph_format.space_after = Pt(12)
+            return
         frame, headers, rows, numeric, size, landscape, parts, widths = self.layout(table)
         self.orient(landscape)
         self.n_table += 1
@@ -540,7 +547,7 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
     for section in report.sections:
         wide = _landscape_text(writer, section.blocks)
         writer.orient(wide[0] if wide else False)
-        writer.heading(prose(section.title))
+        writer.heading(prose(section.title), new_page=not _short_text(section.blocks))
         for block, landscape in zip(section.blocks, wide, strict=True):
             if isinstance(block, Table):
                 writer.table(block)
@@ -576,6 +583,20 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+_SHORT_SECTION_CHARS = 2500  # about a third of an A4 page of body text
+
+
+def _short_text(blocks) -> bool:
+    """A section of text only (no table or figure) short enough to follow the previous section on its page."""
+    if any(isinstance(b, (Table, Figure)) for b in blocks):
+        return False
+    size = 0
+    for b in blocks:
+        items = getattr(b, "items", None)
+        size += sum(len(i) for i in items) if items is not None else len(getattr(b, "text", "")) + len(getattr(b, "attribution", ""))
+    return size <= _SHORT_SECTION_CHARS
 
 
 def _about_frame(items):

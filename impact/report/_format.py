@@ -432,6 +432,20 @@ def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=Non
     return frame
 
 
+def detail_note(table, number: int) -> str:
+    """Where a detail table is in full, for the documents that show only its caption.
+
+    Examples
+    --------
+    >>> from impact.report import Table
+    >>> detail_note(Table("trends", pd.DataFrame({"x": [1, 2]}), "Trends", detail=True), 7)
+    'Detail: 2 rows, in full in tables.xlsx (sheet Table 7) and tables/trends.csv.'
+    """
+    n = len(table.data)
+    return (f"Detail: {n:,} row{'s' if n != 1 else ''}, in full in tables.xlsx (sheet Table {number}) "
+            f"and tables/{table.name}.csv.")
+
+
 def symbol_key(symbols) -> str:
     """A sentence explaining the symbols shown in a table, for its notes.
 

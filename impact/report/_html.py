@@ -18,7 +18,7 @@ from importlib import resources
 import jinja2
 
 from .._version import __version__
-from ._format import clean_text, display_frame, report_provenance, symbol_key
+from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
 from ._images import Image, rasterise
 from ._layout import fit_columns, split_columns
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
@@ -98,6 +98,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "number": numbers["table"],
             "caption": prose(block.caption),
             "notes": notes,
+            "detail": detail_note(block, numbers["table"]) if block.detail else "",
             "density": density,
             "parts": [
                 {

@@ -91,6 +91,11 @@ class Table:
         Column name to ``{value: label}`` for the values shown in that column
         (the report's vocabulary labels waves, codes, statuses, methods and
         model terms already).
+    detail : bool, default False
+        A table of detail behind a figure or a summary: the workbook and the
+        CSV hold it in full; the Word report gives its caption and where to
+        find it, and the web page folds it away (shown on request, not
+        printed).
     key_columns : int, default 1
         How many leading columns identify a row: repeated in every part when
         a table too wide for the page is split into parts.
@@ -112,6 +117,7 @@ class Table:
     labels: Mapping = field(default_factory=dict)
     value_labels: Mapping = field(default_factory=dict)
     key_columns: int = 1
+    detail: bool = False
 
     def __post_init__(self) -> None:
         _check_name(self.name, "Table")
