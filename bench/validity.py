@@ -177,11 +177,32 @@ def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _result(records: list[dict[str, Any]], parameters: dict[str, Any], *, complete: bool) -> dict[str, Any]:
+    return {
+        "generated": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
+        "python": platform.python_version(),
+        "complete": complete,
+        "parameters": parameters,
+        "summary": summarise(records),
+        "studies": records,
+    }
+
+
 def run(*, studies: int, out: Path, machine: bool = False, n_resamples: int = 2_000, councils=(20, 153),
         start: int = 0, n_jobs: int = 1, words: int = 300) -> dict[str, Any]:
-    """Run ``studies`` planted and ``studies`` null studies; write and return the results."""
+    """Run ``studies`` planted and ``studies`` null studies; write and return the results.
+
+    Run one at a time (``n_jobs=1``), the results so far are rewritten to
+    ``<out>/validity-partial.json`` after every study (``"complete": false``),
+    so a long run that is stopped still leaves what it measured.
+    """
+    from impact._io import atomic_write_text
+
     jobs = [(i, null) for i in range(start, start + studies) for null in (False, True)]
     kw = {"machine": machine, "n_resamples": n_resamples, "councils": tuple(councils), "words": words}
+    parameters = {"studies": studies, "machine": machine, "n_resamples": n_resamples, "councils": list(councils),
+                  "seed_base": SEED_BASE, "start": start, "words_per_interview": words}
+    out.mkdir(parents=True, exist_ok=True)
     if n_jobs > 1:
         from joblib import Parallel, delayed
 
@@ -192,19 +213,11 @@ def run(*, studies: int, out: Path, machine: bool = False, n_resamples: int = 2_
             records.append(one_study(i, null=null, **kw))
             print(f"validity: {k + 1}/{len(jobs)} studies ({records[-1]['n_councils']} councils, "
                   f"{'null' if null else 'planted'})", file=sys.stderr, flush=True)
-    result = {
-        "generated": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
-        "python": platform.python_version(),
-        "parameters": {"studies": studies, "machine": machine, "n_resamples": n_resamples, "councils": list(councils),
-                       "seed_base": SEED_BASE, "start": start, "words_per_interview": words},
-        "summary": summarise(records),
-        "studies": records,
-    }
-    out.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(out / "validity-partial.json",
+                              json.dumps(_result(records, parameters, complete=False), indent=1, default=float) + "\n")
+    result = _result(records, parameters, complete=True)
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
     text = json.dumps(result, indent=1, default=float) + "\n"
-    from impact._io import atomic_write_text
-
     atomic_write_text(out / f"validity-{stamp}.json", text)
     atomic_write_text(out / "validity-latest.json", text)
     return result

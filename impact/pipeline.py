@@ -554,6 +554,7 @@ def run(
     coded: str | Path | pd.DataFrame | None = None,
     progress: Callable[[str], None] | None = None,
     cache: bool = True,
+    docx_template: str | Path | None = None,
     command: str | None = None,
 ) -> RunResult:
     """Validate, analyse and report a study; write the bundle to ``out_dir`` atomically.
@@ -583,6 +584,10 @@ def run(
         Codings to analyse instead of the machine coder's (see :func:`analyse`).
     command : str, optional
         The command line that asked for the run, recorded in the provenance.
+    docx_template : path, optional
+        A Word document or template (.docx, .dotx) whose page size, margins,
+        styles, header and footer the Word report takes (checked before the
+        analysis starts).
     cache : bool or path
         Cache segmentation and coding (Parquet with signed manifests, see
         :mod:`impact._cache`) in the user's cache folder (``True``), in the
@@ -598,6 +603,10 @@ def run(
 
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
+    if docx_template is not None:
+        from .report import check_docx_template
+
+        check_docx_template(docx_template)
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)
@@ -625,7 +634,7 @@ def run(
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
     with staged_directory(out_dir, protect=[study.root] if study.root is not None else []) as staging:
-        files = render(report, staging)
+        files = render(report, staging, docx_template=docx_template)
         for name, text in extra.items():
             if isinstance(text, bytes):
                 atomic_write_bytes(staging / name, text)

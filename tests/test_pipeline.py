@@ -241,3 +241,26 @@ def test_one_pass_in_workers_equals_segment_then_code(small_study, monkeypatch):
                     for c in (task / "children").read_text().split()]
         commands = [Path(f"/proc/{c}/cmdline").read_bytes() for c in children if Path(f"/proc/{c}/cmdline").exists()]
         assert not [c for c in commands if b"popen_loky" in c]
+
+
+def test_cli_run_with_a_house_style_template(small_study, tmp_path, capsys):
+    """--docx-template: the Word report takes the template's page size; a missing template is refused at once."""
+    import docx
+    from docx.shared import Mm
+
+    from impact.cli import main
+
+    assert main(["run", str(small_study), "--out", str(tmp_path / "x"), "--docx-template", str(tmp_path / "none.dotx")]) == 2
+    err = capsys.readouterr().err
+    assert "--docx-template" in err and "none.dotx" in err and "Traceback" not in err
+    assert not (tmp_path / "x").exists()
+
+    template = tmp_path / "letter.docx"
+    doc = docx.Document()
+    doc.sections[0].page_width, doc.sections[0].page_height = Mm(215.9), Mm(279.4)  # US Letter
+    doc.save(template)
+    out = tmp_path / "out"
+    assert main(["-q", "run", str(small_study), "--out", str(out), "--resamples", "99", "--no-cache",
+                 "--docx-template", str(template)]) == 0
+    first = docx.Document(out / "report.docx").sections[0]
+    assert round(first.page_width.mm, 1) == 215.9 and round(first.page_height.mm, 1) == 279.4

@@ -28,6 +28,9 @@ def _add_options(p) -> None:
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv")
     p.add_argument("--human", default=None, metavar="FILE",
                    help="a second coding (same formats as --coded) of some of the segments, for the reliability section")
+    p.add_argument("--docx-template", default=None, metavar="FILE",
+                   help="a Word document or template (.docx, .dotx) in your house style: the report takes its page "
+                        "size, margins, styles, header and footer")
     p.add_argument("--no-cache", action="store_true",
                    help="do not reuse or store cached segmentation and coding (kept in your user cache folder, "
                         "IMPACT_CACHE_DIR overrides it)")
@@ -89,6 +92,14 @@ def run(args, study=None) -> int:
         study = load_study(args.study)
     coded = _read_codings("--coded", args.coded, study)
     human = _read_codings("--human", args.human, study)
+    template = getattr(args, "docx_template", None)
+    if template is not None:
+        from ..report import check_docx_template
+
+        try:
+            check_docx_template(template)
+        except ImpactError as exc:
+            raise InputError(f"--docx-template: {exc}") from None
     from ..pipeline import run as run_pipeline  # imported here: keeps `impact --help` fast
 
     result = run_pipeline(
@@ -105,6 +116,7 @@ def run(args, study=None) -> int:
         coded=coded,
         progress=_progress,
         cache=not args.no_cache,
+        docx_template=template,
         command=" ".join(["impact", *sys.argv[1:]]),
     )
     print(result)

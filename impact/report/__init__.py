@@ -11,7 +11,7 @@ columns with units, model terms as contrasts), while the CSV files keep the
 machine names.  The plotting functions live in :mod:`impact.report.figures`.
 """
 
-from ._docx import render_docx
+from ._docx import check_docx_template, render_docx
 from ._format import CI
 from ._html import render_html
 from ._labels import Label, Vocabulary
@@ -43,6 +43,7 @@ __all__ = [
     "render",
     "render_html",
     "render_docx",
+    "check_docx_template",
     "render_xlsx",
     "table_csv",
     "data_dictionary",

@@ -51,7 +51,7 @@ from ._images import PNG_DPI, Image, rasterise
 from ._layout import fit_columns, mean_lines, split_columns, table_height
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
-__all__ = ["render_docx", "TABLE_FONT_SIZES", "A4"]
+__all__ = ["render_docx", "check_docx_template", "TABLE_FONT_SIZES", "A4"]
 
 #: A4 in millimetres (width, height), portrait.
 A4 = (210, 297)
@@ -142,6 +142,19 @@ def _open(template: str | os.PathLike | None):
             body.remove(child)
     _ensure_styles(doc)
     return doc, True
+
+
+def check_docx_template(template: str | os.PathLike) -> None:
+    """Raise :class:`impact.errors.InputError` naming the file unless it opens as a Word document or template.
+
+    Examples
+    --------
+    >>> check_docx_template("no-such-template.dotx")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: no-such-template.dotx: Word template not found - expected a .docx or .dotx file
+    """
+    _open(template)
 
 
 def _template_as_document(data: bytes) -> bytes:
