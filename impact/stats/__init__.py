@@ -14,7 +14,7 @@ from ._errors import (
     StaggeredAdoptionWarning,
 )
 from ._groups import compare_groups, prevalence_table
-from ._models import longitudinal_model
+from ._models import attrition_sensitivity, longitudinal_model
 from ._multiplicity import adjust_pvalues
 from ._power import councils_needed, did_power, power_prevalence
 from ._results import DiDResults, ModelResults, SummaryText
@@ -31,6 +31,7 @@ __all__ = [
     "StaggeredDiDResults",
     "SummaryText",
     "adjust_pvalues",
+    "attrition_sensitivity",
     "change_over_time",
     "compare_groups",
     "councils_needed",

@@ -92,7 +92,12 @@ class ModelResults:
         Random-effect SDs and correlations (mixed models) or the working
         correlation (GEE), indexed by component, column `estimate`.
     n_obs, n_units : int
-        Observations and units (clusters) used.
+        Observations and units (clusters) used: units that contribute at
+        least one row.
+    missing : str
+        How missing waves were handled: "complete", "ipw" or "mice".
+    n_dropped : int
+        Rows left out because a variable of the model was missing.
     method, family, cov_type, formula : str
         What was fitted and how its standard errors were computed.
     fit_result : object
@@ -110,6 +115,8 @@ class ModelResults:
     variance_components: pd.DataFrame | None = None
     fit_result: object = field(default=None, repr=False)
     notes: list[str] = field(default_factory=list)
+    missing: str = "complete"
+    n_dropped: int = 0
 
     def conf_int(self) -> pd.DataFrame:
         """Confidence limits (`ci_low`, `ci_high`) by term."""
@@ -124,6 +131,8 @@ class ModelResults:
             ("Formula", self.formula),
             ("Observations", str(self.n_obs)),
             ("Units", str(self.n_units)),
+            ("Missing waves", {"complete": "complete cases", "ipw": "inverse-probability-of-response weights",
+                               "mice": "multiple imputation"}.get(self.missing, self.missing)),
             ("Standard errors", self.cov_type),
             ("Reference distribution", reference),
             ("Confidence level", f"{1 - self.alpha:.0%}"),
