@@ -274,7 +274,7 @@ def planted_attrition(seed: int, *, n_councils: int = 40, interviews_per_wave: i
 
 
 def attrition(n_rep: int, seed: int = 100) -> dict:
-    runs = [planted_attrition(seed + r) for r in range(n_rep)]
+    runs = [planted_attrition(seed + r) for r in range(n_rep)]  # about 30 s each
     terms = list(runs[0]["truth"])
     summary = {"design": "generated studies of 40 councils x 3 waves x 4 interviews, intervention log-odds 2.0 on "
                          "'partnership'; interviews removed with probability 0.05 / 0.10 / 0.15 by wave for "
@@ -315,11 +315,11 @@ def main(argv: list[str] | None = None) -> dict:
                      "quick": quick}
     steps = {
         "staggered": lambda: staggered(4 if quick else 1000, 2 if quick else 200),
-        "did_size": lambda: did_size(20 if quick else 4000),
-        "ri_null": lambda: ri_null(10 if quick else 500),
-        "did_power": lambda: did_power_check(20 if quick else 2000),
-        "ar1": lambda: ar1(2 if quick else 100),
-        "attrition": lambda: attrition(1 if quick else 40),
+        "did_size": lambda: did_size(20 if quick else 2000),
+        "ri_null": lambda: ri_null(10 if quick else 300),
+        "did_power": lambda: did_power_check(20 if quick else 1000),
+        "ar1": lambda: ar1(2 if quick else 50),
+        "attrition": lambda: attrition(1 if quick else 30),
     }
     for name, step in steps.items():
         t0 = time.time()

@@ -160,25 +160,25 @@ def _ar1_panel(rng, n, rho, times=(0, 1, 2, 3)):
 def test_ar1_uses_the_real_time_distance(rng):
     # issue 16: with statsmodels' Autoregressive the working correlation of waves 0 and 2 of a unit
     # missing wave 1 was rho (one position apart), and rho was estimated at 0.48 for a true 0.66
-    panel = _ar1_panel(rng, 400, 0.66)
+    panel = _ar1_panel(rng, 300, 0.66)
     panel = panel[~((panel["unit"] % 2 == 0) & (panel["wave"] == 1))]  # half the units miss wave 1
     res = longitudinal_model(panel, formula="y ~ wave", unit="unit", time="wave", cov_struct="ar1")
     rho = res.variance_components.loc["ar1_correlation", "estimate"]
-    assert rho == pytest.approx(0.66, abs=0.03)
+    assert rho == pytest.approx(0.66, abs=0.04)
     structure = res.fit_result.model.cov_struct
     first = int(np.flatnonzero(res.fit_result.model.group_labels == 0)[0])  # unit 0: waves 0, 2, 3
     corr, _ = structure.covariance_matrix(np.zeros(3), first)
     assert corr == pytest.approx(rho ** np.abs(np.subtract.outer([0, 2, 3], [0, 2, 3])))
     # the standard error of the slope matches the spread of the estimate over replicates (a small
-    # version of bench/validity_stats.py's `ar1`): within 25% with 20 replicates
+    # version of bench/validity_stats.py's `ar1`): within 30% with 15 replicates
     slopes, ses = [], []
-    for _ in range(20):
+    for _ in range(15):
         p = _ar1_panel(rng, 60, 0.66)
         p = p[~((p["unit"] % 2 == 0) & (p["wave"] == 1))]
         fit = longitudinal_model(p, formula="y ~ wave", unit="unit", time="wave", cov_struct="ar1").params
         slopes.append(fit.loc["wave", "estimate"])
         ses.append(fit.loc["wave", "se"])
-    assert np.mean(ses) == pytest.approx(np.std(slopes), rel=0.25)
+    assert np.mean(ses) == pytest.approx(np.std(slopes), rel=0.3)
 
 
 def test_units_and_df_count_only_units_that_contribute(rng):
@@ -246,7 +246,7 @@ def test_ipw_and_mice_remove_the_bias_of_status_dependent_dropout(rng):
         warnings.simplefilter("ignore", MissingValueWarning)
         cc = longitudinal_model(panel, **kwargs).params.loc[term, "estimate"]
     ipw = longitudinal_model(panel, missing="ipw", **kwargs)
-    mice = longitudinal_model(panel, missing="mice", n_imputations=5, seed=3, **kwargs)
+    mice = longitudinal_model(panel, missing="mice", n_imputations=4, seed=3, **kwargs)
     full = truth.loc[term, "estimate"]
     # planted: the complete cases under-represent councils in intervention at wave 2 (-0.3 or so)
     assert cc - full < -0.2
@@ -263,7 +263,7 @@ def test_ipw_and_mice_remove_the_bias_of_status_dependent_dropout(rng):
     assert mice.params.loc[term, "se"] == pytest.approx(np.sqrt(total), rel=1e-6)
     assert 0 < mice.params.loc[term, "fmi"] < 1
     # the same seed gives the same imputations
-    again = longitudinal_model(panel, missing="mice", n_imputations=5, seed=3, **kwargs)
+    again = longitudinal_model(panel, missing="mice", n_imputations=4, seed=3, **kwargs)
     assert again.params.loc[term, "estimate"] == mice.params.loc[term, "estimate"]
 
 
@@ -311,3 +311,12 @@ def test_planted_attrition_in_a_generated_study():
     assert bias["complete"] < -0.15
     assert abs(bias["ipw"]) < abs(bias["complete"])
     assert abs(bias["mice"]) < abs(bias["complete"])
+
+
+def test_terms_that_are_not_identified_are_refused_not_reported_as_zero(rng):
+    # a covariate that is constant in the rows used (no council in intervention, say): GEE reported it
+    # as 0 with SE 0 and the mixed model failed with "Singular matrix"; both now name the term
+    panel = _ar1_panel(rng, 20, 0.3).assign(in_intervention=0)
+    for method in ("gee", "mixed"):
+        with pytest.raises(NotIdentifiedError, match=r"\['in_intervention'\] .* not identified"):
+            longitudinal_model(panel, formula="y ~ wave + in_intervention", unit="unit", method=method)

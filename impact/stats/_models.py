@@ -224,7 +224,10 @@ def longitudinal_model(
     ValueError
         For bad arguments (naming the allowed values) or missing columns.
     NotIdentifiedError
-        When no row has every variable of the model.
+        When no row has every variable of the model, or a term of the
+        formula is not identified (constant, or a combination of the other
+        terms, in the rows used): it would otherwise be reported as 0 with
+        standard error 0.
 
     Warns
     -----
@@ -407,7 +410,26 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
     return frame.reset_index(drop=True), dropped
 
 
+def _check_identified(frame: pd.DataFrame, spec: _Spec) -> None:
+    """Refuse a design whose terms are not all identified (constant, or combinations of other terms)."""
+    _, x = patsy.dmatrices(spec.formula, frame, NA_action="drop", return_type="dataframe")
+    values = x.to_numpy(dtype="float64")
+    if values.shape[1] == 0:
+        return
+    _, s, vt = np.linalg.svd(values, full_matrices=False)
+    tol = s.max() * max(values.shape) * np.finfo(float).eps * 10 if s.max() > 0 else 1.0
+    null = vt[s <= tol]
+    if len(null) or values.shape[0] < values.shape[1]:
+        involved = [name for name, weight in zip(x.columns, np.abs(null).max(axis=0) if len(null)
+                                                 else np.ones(values.shape[1])) if weight > 1e-8]
+        raise NotIdentifiedError(
+            f"The terms {involved} of {spec.formula!r} are not identified in the {len(x)} rows used: some are "
+            "constant or combinations of the others (e.g. a status that no unit has, or a level with no row). "
+            "Remove or merge them.")
+
+
 def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: bool = False) -> ModelResults:
+    _check_identified(frame, spec)
     n_units = int(frame[spec.unit].nunique())
     if spec.method == "gee":
         res = _fit_gee(frame, spec, n_units, weights, quiet_units)

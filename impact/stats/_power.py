@@ -87,8 +87,8 @@ def power_prevalence(
     Examples
     --------
     >>> res = power_prevalence(0.3, 0.7, n_a=10, n_b=20, method="exact")
-    >>> 0 < res.loc[0, "power"] < 1
-    np.True_
+    >>> bool(0 < res.loc[0, "power"] < 1)
+    True
     """
     _check_probability("p_a", p_a)
     _check_probability("p_b", p_b)
