@@ -23,7 +23,9 @@ runs, with fixed seeds, and writes ``<out>/validity_stats.json``:
   intervention status and the wave; bias of complete cases, inverse-probability
   weighting and multiple imputation against the estimate on every interview.
 
-``--quick`` runs a few replicates of each (a smoke test, not a result).
+``--quick`` runs a few replicates of each (a smoke test, not a result);
+``--only staggered,ri_null`` reruns some checks and replaces them in the
+existing result file. The file records the git commit each check ran at.
 """
 
 from __future__ import annotations
@@ -308,11 +310,16 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="bench/results")
     parser.add_argument("--quick", action="store_true", help="a few replicates of each (smoke test)")
+    parser.add_argument("--only", default="", help="comma-separated checks to run, replacing them in an existing "
+                        "result file (default: all)")
     args = parser.parse_args(argv)
     quick = args.quick
-    started = time.time()
-    results: dict = {"machine": {"python": sys.version.split()[0], "platform": platform.platform()},
-                     "quick": quick}
+    out = Path(args.out)
+    target = out / ("validity_stats_quick.json" if quick else "validity_stats.json")
+    results: dict = {}
+    if args.only and target.exists():
+        results = json.loads(target.read_text(encoding="utf-8"))
+    results.update({"machine": {"python": sys.version.split()[0], "platform": platform.platform()}, "quick": quick})
     steps = {
         "staggered": lambda: staggered(4 if quick else 1000, 2 if quick else 200),
         "did_size": lambda: did_size(20 if quick else 2000),
@@ -321,15 +328,29 @@ def main(argv: list[str] | None = None) -> dict:
         "ar1": lambda: ar1(2 if quick else 50),
         "attrition": lambda: attrition(1 if quick else 30),
     }
+    only = [name for name in args.only.split(",") if name]
+    unknown = [name for name in only if name not in steps]
+    if unknown:
+        parser.error(f"unknown check(s) {unknown}; choose from {list(steps)}")
     for name, step in steps.items():
+        if only and name not in only:
+            continue
         t0 = time.time()
         results[name] = step()
         results[name]["seconds"] = round(time.time() - t0, 1)
         print(f"{name}: {json.dumps(results[name])}", file=sys.stderr)
-    results["seconds"] = round(time.time() - started, 1)
-    out = Path(args.out)
+    results["seconds"] = round(sum(v.get("seconds", 0) for v in results.values() if isinstance(v, dict)), 1)
+    try:
+        import subprocess
+
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                check=False, cwd=Path(__file__).resolve().parent).stdout.strip()
+    except OSError:  # pragma: no cover
+        commit = ""
+    results.setdefault("commits", {})
+    for name in (only or list(steps)):
+        results["commits"][name] = commit
     out.mkdir(parents=True, exist_ok=True)
-    target = out / ("validity_stats_quick.json" if quick else "validity_stats.json")
     tmp = target.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     tmp.replace(target)  # never a half-written result

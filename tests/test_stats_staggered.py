@@ -76,10 +76,11 @@ def _wide(data):
 def test_mpdta_standard_errors_match_independent_computations(mpdta, mpdta_fit):
     wide = _wide(mpdta)
     g = mpdta.groupby("countyreal")["first.treat"].first().reindex(wide.index).to_numpy()
-    # a cell's influence-function variance is var_T / n_T + var_C / n_C (variances with divisor n)
+    # a cell's standard error is Welch's: var_T / n_T + var_C / n_C with unbiased variances (R's did uses
+    # the divisor n: smaller by sqrt((n - 1) / n), 2.5% for the 20 counties of the 2004 cohort)
     dy = (wide[2006] - wide[2003]).to_numpy()
     treated, never = dy[g == 2004], dy[g == 0]
-    se = np.sqrt(treated.var() / len(treated) + never.var() / len(never))
+    se = np.sqrt(treated.var(ddof=1) / len(treated) + never.var(ddof=1) / len(never))
     row = mpdta_fit.att_gt.set_index(["group", "time"]).loc[(2004, 2006)]
     assert row["se"] == pytest.approx(se, rel=1e-10)
     # the simple aggregate's standard error, which includes estimating the cohort shares, agrees with
@@ -253,3 +254,20 @@ def test_summary_and_cluster_argument(mpdta):
     agg = res.aggregate("dynamic", n_permutations=0)
     assert "<table" in agg.summary()._repr_html_()
     assert np.isfinite(agg.critical_value)
+
+
+def test_validity_script_runs_quickly(tmp_path):
+    # bench/validity_stats.py (make validity-stats) in its smoke-test form, one check: every field written
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench import validity_stats
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        validity_stats.main(["--quick", "--only", "did_size", "--out", str(tmp_path)])
+    result = json.loads((tmp_path / "validity_stats_quick.json").read_text())
+    assert set(result["did_size"]) >= {"cr2", "cr1", "n_rep", "seconds"}
+    assert 0 <= result["did_size"]["cr2"]["size"] <= 1 and "did_size" in result["commits"]

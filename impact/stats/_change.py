@@ -237,10 +237,13 @@ def _signed_rank_test(nonzero: np.ndarray) -> tuple[float, float, float]:
     doubled = np.rint(2 * ranks).astype(np.int64)  # mid-ranks are multiples of 1/2
     dist = np.zeros(int(doubled.sum()) + 1)
     dist[0] = 1.0
+    top = 0
     for r in doubled.tolist():  # each difference adds its rank to W+ with probability 1/2
-        shifted = np.zeros_like(dist)
-        shifted[r:] = dist[:-r]
-        dist = 0.5 * (dist + shifted)
+        top += r
+        active = dist[: top + 1]  # sums above `top` cannot occur yet
+        before = active[: top + 1 - r].copy()
+        active *= 0.5
+        active[r:] += 0.5 * before
     observed = int(round(2 * w_plus))
     lower, upper = dist[: observed + 1].sum(), dist[observed:].sum()
     return statistic, float(min(1.0, 2 * min(lower, upper))), p_normal

@@ -82,8 +82,11 @@ def staggered_did(
     previous period, ``base_period="varying"``) or ``g - 1`` as well
     (``"universal"``, where the cell ``t = g - 1`` is the reference and is 0).
     Standard errors come from the influence function of each estimate,
-    clustered by unit (or `cluster`); simultaneous bands from a multiplier
-    bootstrap of the supremum t-statistic. Use :meth:`StaggeredDiDResults.aggregate`
+    clustered by unit (or `cluster`), with each mean's variance computed with
+    the unbiased divisor (``s^2 / m``, as Welch's test; R's ``did`` divides by
+    ``m`` and so reports standard errors smaller by ``sqrt((m - 1) / m)``,
+    which matters for cohorts of a few councils); simultaneous bands come
+    from a multiplier bootstrap of the supremum t-statistic. Use :meth:`StaggeredDiDResults.aggregate`
     for the overall effect, the event study and the effects by cohort or year,
     with randomisation inference for few treated councils.
 
@@ -368,10 +371,16 @@ def _cell_estimates(design: _Design, assigned: np.ndarray, *, influence: bool = 
             mc = (ctrl @ dy0) / n_c[:, k]
         est[:, k] = np.where((n_t[:, k] > 0) & (n_c[:, k] > 0), mt - mc, np.nan)
         if influence and np.isfinite(est[0, k]):
+            # deviations scaled by sqrt(m / (m - 1)), m the units averaged: the variance of each mean is
+            # then s^2 / m with the unbiased s^2 (Welch), not the divisor-m version of R's `did`
             t0, c0 = treat[0], ctrl[0]
-            inf[t0, k] = n * (dy[t0] - mt[0]) / n_t[0, k]
-            inf[c0, k] = -n * (dy[c0] - mc[0]) / n_c[0, k]
+            inf[t0, k] = n * (dy[t0] - mt[0]) / n_t[0, k] * _welch(n_t[0, k])
+            inf[c0, k] = -n * (dy[c0] - mc[0]) / n_c[0, k] * _welch(n_c[0, k])
     return est, n_t, n_c, inf
+
+
+def _welch(m: float) -> float:
+    return float(np.sqrt(m / (m - 1))) if m > 1 else 1.0
 
 
 def _cluster_se(inf: np.ndarray, cluster: np.ndarray, n: int) -> np.ndarray:
