@@ -320,3 +320,28 @@ def test_terms_that_are_not_identified_are_refused_not_reported_as_zero(rng):
     for method in ("gee", "mixed"):
         with pytest.raises(NotIdentifiedError, match=r"\['in_intervention'\] .* not identified"):
             longitudinal_model(panel, formula="y ~ wave + in_intervention", unit="unit", method=method)
+
+
+def test_absent_rows_count_as_missing_waves_with_the_councils_status(rng):
+    # participants within councils; a missing interview is either a row with no outcome or no row at all.
+    # The response model needs the council's status at that wave: taken from the council's other rows
+    councils, people, waves = 30, 3, 3
+    rows = []
+    for c in range(councils):
+        status = rng.random(waves) < 0.4  # council-level, changes between waves
+        for p in range(people):
+            for w in range(waves):
+                y = float(rng.random() < 0.3 + 0.4 * status[w])
+                rows.append((c, f"{c}-{p}", w, int(status[w]), y))
+    full = pd.DataFrame(rows, columns=["council", "person", "wave", "status", "y"])
+    drop = (full["wave"] > 0) & (rng.random(len(full)) < np.where(full["status"] == 1, 0.6, 0.1))
+    drop &= ~full["person"].str.endswith("-0")  # one person per council stays: the status stays known
+    as_nan = full.assign(y=full["y"].where(~drop))
+    absent = as_nan.dropna(subset=["y"])
+    kwargs = dict(formula="y ~ C(wave)", unit="council", subject="person", time="wave", family="binomial",
+                  response_covariates=["status"], missing="ipw")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = longitudinal_model(as_nan, **kwargs).params
+        b = longitudinal_model(absent, **kwargs).params
+    assert a["estimate"].to_numpy() == pytest.approx(b["estimate"].to_numpy(), rel=1e-6)
