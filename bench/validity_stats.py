@@ -343,23 +343,28 @@ def main(argv: list[str] | None = None) -> dict:
         t0 = time.time()
         results[name] = step()
         results[name]["seconds"] = round(time.time() - t0, 1)
+        results.setdefault("commits", {})[name] = _commit()
         print(f"{name}: {json.dumps(results[name])}", file=sys.stderr)
-    results["seconds"] = round(sum(v.get("seconds", 0) for v in results.values() if isinstance(v, dict)), 1)
-    try:
-        import subprocess
+        _write(results, target)  # after every check: a long run that stops keeps what it finished
+    return results
 
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                check=False, cwd=Path(__file__).resolve().parent).stdout.strip()
+
+def _commit() -> str:
+    import subprocess
+
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False,
+                              cwd=Path(__file__).resolve().parent).stdout.strip()
     except OSError:  # pragma: no cover
-        commit = ""
-    results.setdefault("commits", {})
-    for name in (only or list(steps)):
-        results["commits"][name] = commit
-    out.mkdir(parents=True, exist_ok=True)
+        return ""
+
+
+def _write(results: dict, target: Path) -> None:
+    results["seconds"] = round(sum(v.get("seconds", 0) for v in results.values() if isinstance(v, dict)), 1)
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     tmp.replace(target)  # never a half-written result
-    return results
 
 
 if __name__ == "__main__":  # pragma: no cover
