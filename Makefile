@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: demo test bench lint docs clean venv test-min validity-stats
+.PHONY: demo test bench validity validity-stats test-min lint docs clean venv
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("impact needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -28,6 +28,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --out bench/results
+
+# Recovery of planted truth over 200 planted and 200 null generated studies (hours; see docs/methods.md).
+validity: $(STAMP)
+	$(BIN)/python -m bench.validity --studies 200 --machine --out bench/results
 
 # Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
 # attrition bias; about an hour on 2 busy cores. Results: bench/results/validity_stats.json.

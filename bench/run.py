@@ -323,24 +323,24 @@ def bench_statistics(study: Any, segments: pd.DataFrame, coded: pd.DataFrame, *,
         participant_panel(study, coded, segments=segments, codes=codes),
     ))
     seen = panel[panel["interviewed"]].copy()
-    seen["share_participants"] = seen["share_participants"].astype(float)
+    seen["share_reported"] = seen["share_reported"].astype(float)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _, prev_s = _timed(lambda: prevalence_table(ppanel, outcome="mentioned", group="status_group", by=["code", "wave"]))
+        _, prev_s = _timed(lambda: prevalence_table(ppanel, outcome="reported", group="status_group", by=["code", "wave"]))
         comparisons, perm_s = _timed(lambda: compare_groups(
-            seen, outcome="share_participants", group="status_group", by=["code", "wave"], unit="council_id",
+            seen, outcome="share_reported", group="status_group", by=["code", "wave"], unit="council_id",
             seed=seed, n_resamples=n_resamples, method="permutation", outcome_type="continuous"))
         _, change_s = _timed(lambda: change_over_time(
-            seen, outcome="share_participants", time="wave", unit="council_id", group="status_group", by="code",
+            seen, outcome="share_reported", time="wave", unit="council_id", group="status_group", by="code",
             times=study.wave_ids))
-        _, gee_s = _timed(lambda: intervention_effects(ppanel, measure='mentioned', codes=codes, waves=study.wave_ids))
+        _, gee_s = _timed(lambda: intervention_effects(ppanel, measure="reported", codes=codes, waves=study.wave_ids))
         _, mixed_s = _timed(lambda: survey_effects(study))
 
     # Baseline: scipy.stats.permutation_test once per (code, wave) test, on the same ranks, same statistic
     # (between-group sum of squares, one-sided "greater" = compare_groups' two-sided test), same resamples.
     cells = []
     for key, cell in seen.dropna(subset=["status_group"]).groupby(["code", "wave"], sort=True):
-        agg = cell.groupby("council_id").agg(g=("status_group", "first"), y=("share_participants", "mean"))
+        agg = cell.groupby("council_id").agg(g=("status_group", "first"), y=("share_reported", "mean"))
         r = sps.rankdata(agg["y"].to_numpy())
         groups = sorted(agg["g"].unique())
         if len(groups) == 2:

@@ -8,12 +8,14 @@ and the validity scripts read.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from .errors import ImpactWarning
 from .panel import STATUS_GROUPS
 from .study import Study
 
@@ -46,11 +48,16 @@ def intervention_effects(
     Returns
     -------
     DataFrame
-        One row per code and term: ``code``, ``term``, ``estimate``, ``se``,
-        ``statistic``, ``df``, ``p_value``, ``ci_low``, ``ci_high``,
-        ``n_obs``, ``n_units``, ``odds_ratio`` and its interval.
+        One row per code and term: ``code``, ``measure``, ``term``
+        (``intercept``, ``wave_<wave>`` against the first wave,
+        ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
+        ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
+        across codes, for each term), ``n_obs``, ``n_units``, ``odds_ratio``
+        and its interval.  Codes that cannot be fitted (no variation in the
+        outcome or in the status) are left out with an
+        :class:`~impact.errors.ImpactWarning` naming them.
     """
-    from .stats import longitudinal_model
+    from .stats import adjust_pvalues, longitudinal_model
 
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
@@ -63,6 +70,8 @@ def intervention_effects(
         d["wave"] = pd.Categorical(d["wave"], categories=wave_list)
         d["in_intervention"] = (d["status_group"] == "intervention").astype(int)
         if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
+            what = "the outcome" if d["y"].nunique() < 2 else "intervention status"
+            warnings.warn(f"GEE for code {code!r} not fitted: {what} does not vary", ImpactWarning, stacklevel=2)
             continue
         try:
             res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id", family="binomial",
@@ -74,16 +83,33 @@ def intervention_effects(
         if "term" not in p.columns:
             p = p.rename(columns={p.columns[0]: "term"})
         p.insert(0, "code", code)
+        p.insert(1, "measure", measure)
+        p["term"] = p["term"].map(_term_name)
         p["n_obs"] = res.n_obs
         p["n_units"] = res.n_units
         rows.append(p)
     if not rows:
-        return pd.DataFrame(columns=["code", "term", "estimate", "se", "ci_low", "ci_high", "p_value"])
+        return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
+                                     "p_adjusted"])
     out = pd.concat(rows, ignore_index=True)
+    out["p_adjusted"] = np.nan
+    for _term, idx in out.groupby("term").groups.items():
+        out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     out["odds_ratio"] = np.exp(out["estimate"])
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
     out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
     return out
+
+
+_WAVE_TERM = re.compile(r"^C\(wave\)\[T\.(.+)\]$")
+
+
+def _term_name(term: str) -> str:
+    """A model term as a machine-readable name: ``Intercept`` -> ``intercept``, ``C(wave)[T.early]`` -> ``wave_early``."""
+    if term == "Intercept":
+        return "intercept"
+    m = _WAVE_TERM.match(str(term))
+    return f"wave_{m.group(1)}" if m else str(term)
 
 
 def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
@@ -116,6 +142,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     p = res.params.reset_index().rename(columns={"index": "term"})
     if "term" not in p.columns:
         p = p.rename(columns={p.columns[0]: "term"})
+    p["term"] = p["term"].map(_term_name)
     p["n_obs"] = res.n_obs
     p["n_units"] = res.n_units
     return p

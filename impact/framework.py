@@ -1,32 +1,308 @@
-"""Framework matrices (councils x themes) and quotes retrieved by code, council and wave."""
+"""Framework matrices (councils x codes) and quotes retrieved by code, council and wave.
+
+A *framework matrix*, as researchers know it from NVivo, has one row per case
+(here a council), one column per code (grouped under their parent codes) and
+in each cell a summary of what the case said about the code: here the number
+of participants who raised it and the clearest statement of it.  :func:`quotes`
+retrieves the statements behind any cell, with the sentences around them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 import pandas as pd
 
+from .measures import OTHER_FACTORS, classify_codings
 from .study import Study
 
-__all__ = ["framework_matrix"]
+__all__ = ["framework_matrix", "quotes", "illustrative_quotes", "credit_label"]
+
+_QUOTE_COLUMNS = ["code", "council_id", "participant_id", "interview_id", "wave", "unit", "text", "score", "measure",
+                  "attribution", "credit", "clear", "context_before", "context_after"]
 
 
-def framework_matrix(study: Study, coded: pd.DataFrame, *, segments: pd.DataFrame, codebook) -> pd.DataFrame:
-    """Councils x themes: participants raising each theme (not negated), long."""
-    c = coded[~coded.get("negated", pd.Series(False, index=coded.index)).astype(bool)]
-    seg = segments[["segment_id", "council_id", "participant_id", "text"]].rename(columns={"segment_id": "unit"})
-    c = c.merge(seg, on="unit", how="left")
-    top = codebook.top_codes()
-    grid = study.councils[["council_id"]].merge(pd.DataFrame({"theme": pd.Series(top, dtype="str")}), how="cross")
-    agg = (
-        c.groupby(["council_id", "code"]).agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "size"))
-        .reset_index().rename(columns={"code": "theme"})
-    )
-    best = (
-        c.sort_values(["council_id", "code", "score", "unit"], ascending=[True, True, False, True])
-        .drop_duplicates(["council_id", "code"])[["council_id", "code", "unit", "text", "participant_id"]]
-        .rename(columns={"code": "theme", "text": "example"})
-    )
-    out = grid.merge(agg, on=["council_id", "theme"], how="left").merge(best, on=["council_id", "theme"], how="left")
+def credit_label(attribution: str) -> str:
+    """What a reported impact is credited to, in words.
+
+    Examples
+    --------
+    >>> credit_label(""), credit_label("ofsted"), credit_label("unclear")
+    ('the review', 'Ofsted', 'cause left open')
+    """
+    a = "" if attribution is None or (isinstance(attribution, float) and np.isnan(attribution)) else str(attribution)
+    if a not in OTHER_FACTORS:
+        return "the review"
+    return {"ofsted": "Ofsted", "leadership": "a change of leadership", "restructure": "a restructure",
+            "funding": "funding", "other_programme": "another programme", "unclear": "cause left open"}[a]
+
+
+def _statements(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None) -> pd.DataFrame:
+    """Codings with the text of their statement (the segment, or the coded span) and its interview."""
+    c = classify_codings(codings)
+    iv = study.interviews[["interview_id", "participant_id", "council_id", "wave"]]
+    c = c.drop(columns=[k for k in ("participant_id", "council_id", "wave") if k in c.columns]).merge(
+        iv, on="interview_id", how="inner")
+    text = pd.Series(pd.NA, index=c.index, dtype="object")
+    if segments is not None and len(segments):
+        seg_text = segments.set_index("segment_id")["text"]
+        text = c["unit"].map(seg_text)
+    span = c["start"].notna() & c["end"].notna() & text.isna()
+    if span.any():
+        texts = {iid: study.transcript(iid) for iid in c.loc[span, "interview_id"].unique()}
+        text[span] = [texts[i][int(a):int(b)].strip() for i, a, b in
+                      zip(c.loc[span, "interview_id"], c.loc[span, "start"], c.loc[span, "end"], strict=True)]
+    return c.assign(text=text)
+
+
+def quotes(
+    codings: pd.DataFrame,
+    study: Study,
+    *,
+    segments: pd.DataFrame | None = None,
+    codes: Sequence[str] | None = None,
+    councils: Sequence[str] | None = None,
+    waves: Sequence[str] | None = None,
+    measure: str = "reported",
+    context: int = 1,
+) -> pd.DataFrame:
+    """Statements of a code, council and wave, with the sentences around them.
+
+    Parameters
+    ----------
+    codings : DataFrame
+        Codings (:func:`impact.codings.as_codings`, or a coder's output).
+    study : Study
+    segments : DataFrame, optional
+        The study's segments (:func:`impact.segment`): the text of each
+        statement and its context.  Without them a coded span's own text is used.
+    codes, councils, waves : sequence of str, optional
+        Keep only these (default: all).
+    measure : {"reported", "anticipated", "credited", "denied"}
+        Which statements (see :mod:`impact.measures`).
+    context : int
+        Sentences of the same speaker turn before and after each statement.
+
+    Returns
+    -------
+    DataFrame
+        One row per statement (a statement coded twice, or a span over several
+        segments, once per segment): ``code``, ``council_id``,
+        ``participant_id``, ``interview_id``, ``wave``, ``unit``, ``text``,
+        ``score`` (coder confidence; 1 for people), ``measure``,
+        ``attribution``, ``credit`` (in words), ``clear`` (no negation or
+        hedging cue anywhere in the sentence, not a question; see
+        :func:`impact.coding.modality_cues`), ``context_before``,
+        ``context_after``.  Text is as spoken: redact before publishing.
+    """
+    from .coding import modality_cues
+    from .codings import as_codings
+
+    if measure not in ("reported", "anticipated", "credited", "denied"):
+        raise ValueError(f"The value for `measure` must be one of ['reported', 'anticipated', 'credited', 'denied'], "
+                         f"but {measure!r} was passed.")
+    if "interview_id" not in codings.columns:
+        codings = as_codings(codings, study, segments=segments)
+    c = _statements(codings, study, segments)
+    c = c[c[measure]]
+    if codes is not None:
+        c = c[c["code"].isin(list(codes))]
+    if councils is not None:
+        c = c[c["council_id"].astype(str).isin([str(x) for x in councils])]
+    if waves is not None:
+        c = c[c["wave"].isin(list(waves))]
+    c = c.dropna(subset=["text"])
+    c = c.drop_duplicates(["coder", "unit", "code", "text"])
+    c = c.assign(measure=measure, credit=c["attribution"].map(credit_label))
+    c["clear"] = modality_cues(c["text"].tolist())["clear"].to_numpy() if len(c) else pd.Series(dtype=bool)
+    before, after = _context(c, segments, context)
+    c["context_before"], c["context_after"] = before, after
+    order = {w: i for i, w in enumerate(study.wave_ids)}
+    c = c.assign(_w=c["wave"].map(order)).sort_values(["code", "council_id", "_w", "unit"], kind="stable")
+    return c[_QUOTE_COLUMNS].reset_index(drop=True)
+
+
+def illustrative_quotes(
+    codings: pd.DataFrame,
+    study: Study,
+    *,
+    segments: pd.DataFrame | None = None,
+    codes: Sequence[str] | None = None,
+    waves: Sequence[str] | None = None,
+    per_code: int = 3,
+    length: tuple[int, int] = (50, 360),
+    seed: int = 0,
+    screen=None,
+) -> pd.DataFrame:
+    """Choose statements that illustrate each code: reported, unambiguous, spread out, never repeated.
+
+    A statement qualifies when it is *reported* (asserted; not negated, not
+    hedged), is a clear statement (no negation or hedging cue anywhere in the
+    sentence, not a question; :func:`impact.coding.modality_cues`) and its
+    length is within ``length`` characters.  For each code, statements are
+    taken by the coder's confidence (``score``; ties broken by a seeded hash
+    of the unit, not by id order), at most one per council, spreading across
+    ``waves`` before repeating one, and a text chosen for one code is not
+    chosen again for another.
+
+    Parameters
+    ----------
+    codings : DataFrame
+        Codings (:func:`impact.codings.as_codings` or a coder's output).
+    study : Study
+    segments : DataFrame, optional
+        The study's segments (the text of each statement).
+    codes : sequence of str, optional
+        Codes to illustrate, in order (default: those coded).
+    waves : sequence of str, optional
+        Waves to draw from (the report uses the waves after the review).
+    per_code : int
+        Statements per code at most.
+    length : (int, int)
+        Shortest and longest text, in characters.
+    seed : int
+        Seed of the tie-break.
+    screen : callable, optional
+        Called with candidate texts (a Series); returns a boolean Series
+        (same index) of those that may be used, e.g. those a redactor is
+        confident are clean.  Candidates are screened in rank order as they
+        come up, so a rejected statement is replaced by the next one, not
+        lost, and only the statements considered are screened.
+
+    Returns
+    -------
+    DataFrame
+        The chosen statements, as :func:`quotes` returns them, in code order;
+        a code with no qualifying statement has no row.  ``n_screened_out``
+        in ``DataFrame.attrs`` counts the candidates ``screen`` rejected.
+    """
+    import hashlib
+    import re
+
+    if per_code < 1:
+        raise ValueError(f"The value for `per_code` must be at least 1, but {per_code!r} was passed.")
+    cand = quotes(codings, study, segments=segments, codes=codes, waves=waves, measure="reported", context=0)
+    cand = cand[cand["clear"] & cand["text"].str.len().between(*length)].copy()
+    cand["norm_text"] = cand["text"].map(lambda t: re.sub(r"\W+", " ", str(t).lower()).strip())
+    cand["tie"] = cand["unit"].map(lambda u: hashlib.sha256(f"{seed}:{u}".encode()).hexdigest())
+    cand = cand.sort_values(["score", "tie"], ascending=[False, True], kind="stable")
+    wave_list = list(waves) if waves is not None else list(study.wave_ids)
+    code_list = list(codes) if codes is not None else list(dict.fromkeys(cand["code"]))
+    picked, used, verdicts = [], set(), {}
+
+    def allowed(index, text: str) -> bool:
+        if screen is None:
+            return True
+        if text not in verdicts:
+            verdicts[text] = bool(pd.Series(screen(pd.Series([text], index=[index]))).iloc[0])
+        return verdicts[text]
+
+    for code in code_list:
+        grp = cand[cand["code"] == code]
+        councils, seen_waves = set(), []
+        for r in grp.itertuples():
+            if r.norm_text in used or r.council_id in councils:
+                continue
+            if len(set(seen_waves)) < len(wave_list) and r.wave in seen_waves and len(councils) < per_code - 1:
+                continue  # spread across waves while there are waves and places left
+            if not allowed(r.Index, r.text):
+                continue
+            picked.append(r.Index)
+            used.add(r.norm_text)
+            councils.add(r.council_id)
+            seen_waves.append(r.wave)
+            if len(councils) >= per_code:
+                break
+    out = cand.loc[picked].drop(columns=["norm_text", "tie"]).reset_index(drop=True)
+    out.attrs["n_screened_out"] = sum(1 for ok in verdicts.values() if not ok)
+    return out
+
+
+def _context(c: pd.DataFrame, segments: pd.DataFrame | None, n: int) -> tuple[list[str], list[str]]:
+    if segments is None or n <= 0 or c.empty or "turn" not in segments.columns:
+        return [""] * len(c), [""] * len(c)
+    seg = segments[["segment_id", "interview_id", "turn", "text"]].reset_index(drop=True)
+    pos = pd.Series(np.arange(len(seg)), index=seg["segment_id"])
+    before, after = [], []
+    for unit in c["unit"]:
+        i = pos.get(unit)
+        if i is None:
+            before.append("")
+            after.append("")
+            continue
+        key = (seg.at[i, "interview_id"], seg.at[i, "turn"])
+        lo = [j for j in range(max(0, i - n), i) if (seg.at[j, "interview_id"], seg.at[j, "turn"]) == key]
+        hi = [j for j in range(i + 1, min(len(seg), i + n + 1)) if (seg.at[j, "interview_id"], seg.at[j, "turn"]) == key]
+        before.append(" ".join(seg.loc[lo, "text"]))
+        after.append(" ".join(seg.loc[hi, "text"]))
+    return before, after
+
+
+def framework_matrix(
+    study: Study,
+    coded: pd.DataFrame,
+    *,
+    segments: pd.DataFrame,
+    codebook,
+    codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Councils x codes: how many participants raised each code, and the clearest statement of it.
+
+    Parameters
+    ----------
+    study : Study
+    coded : DataFrame
+        Codings of the study (a coder's output or
+        :func:`impact.codings.as_codings`), e.g. with the ``review_themes``
+        codebook.
+    segments : DataFrame
+        The study's segments (:func:`impact.segment`).
+    codebook : Codebook
+        Gives the columns: its leaf codes (the codes a coder assigns), each
+        under its parent (``parent`` column; the code itself where it has none).
+    codes : sequence of str, optional
+        Columns to show (default: the codebook's leaf codes).
+
+    Returns
+    -------
+    DataFrame
+        Long: one row per council x code (every council of the study and every
+        code, in codebook order): ``council_id``, ``parent``, ``code``,
+        ``interviewed`` (the council was interviewed at some wave),
+        ``n_participants`` (who raised the code, not negated), ``n_segments``,
+        ``raised``, and the clearest statement: ``unit``, ``participant_id``,
+        ``wave``, ``example`` (as spoken; redact before publishing).
+    """
+    from .codings import as_codings
+
+    leaves = list(codes) if codes is not None else codebook.leaf_codes()
+    parent_of = {r.code_id: (r.parent or r.code_id) for r in codebook.codes.itertuples()}
+    if "interview_id" not in coded.columns:
+        coded = as_codings(coded, study, segments=segments)
+    c = _statements(coded, study, segments)
+    c = c[~c["negated"] & c["code"].isin(leaves)].dropna(subset=["text"])
+    councils = study.councils[["council_id"]]
+    interviewed = set(study.interviews["council_id"].astype(str))
+    grid = councils.merge(pd.DataFrame({"code": pd.Series(leaves, dtype="str")}), how="cross")
+    agg = (c.groupby(["council_id", "code"])
+           .agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "nunique")).reset_index())
+    if len(c):
+        from .coding import modality_cues
+
+        c = c.assign(_clear=modality_cues(c["text"].tolist())["clear"].to_numpy(), _len=c["text"].str.len())
+        c["_fit"] = c["_len"].between(40, 300)
+        best = (c.sort_values(["council_id", "code", "_clear", "reported", "_fit", "score", "unit"],
+                              ascending=[True, True, False, False, False, False, True])
+                .drop_duplicates(["council_id", "code"])[["council_id", "code", "unit", "participant_id", "wave", "text"]]
+                .rename(columns={"text": "example"}))
+    else:
+        best = pd.DataFrame(columns=["council_id", "code", "unit", "participant_id", "wave", "example"])
+    out = grid.merge(agg, on=["council_id", "code"], how="left").merge(best, on=["council_id", "code"], how="left")
     out["n_participants"] = out["n_participants"].fillna(0).astype(int)
     out["n_segments"] = out["n_segments"].fillna(0).astype(int)
-    out["raised"] = out["n_segments"] > 0
-    return out
+    out["raised"] = out["n_participants"] > 0
+    out["interviewed"] = out["council_id"].astype(str).isin(interviewed)
+    out["parent"] = out["code"].map(parent_of).fillna(out["code"])
+    return out[["council_id", "parent", "code", "interviewed", "n_participants", "n_segments", "raised", "unit",
+                "participant_id", "wave", "example"]]

@@ -1,14 +1,21 @@
-"""Panels: coded interview text aggregated to council x wave x code (and participant x wave x code).
+"""Panels: codings aggregated to participant x wave x code and council x wave x code.
 
-How a mention counts
---------------------
-A coded segment is a *mention* of its code unless the coder marked it
-``negated`` ("morale hasn't improved").  Hedged or anticipated statements
-("we hope it will bring partners together") are mentions too - at the
-expectations wave they are what an expectation sounds like - and are counted
-separately in ``n_hedged``; ``asserted`` counts mentions that are neither
-negated nor hedged.  Only the speakers kept in ``segments`` count (by default
-:func:`impact.segment` keeps respondents only).
+What is counted
+---------------
+Each coded statement is classified by :func:`impact.measures.classify_codings`
+into the estimands of :mod:`impact.measures`: *anticipated* (hoped for or
+planned), *reported* (said to have happened, whatever it is credited to),
+*credited* (reported and credited to the review) and *denied* (negated).  The
+participant panel says, per participant, wave and code, whether each measure
+holds (at least one such statement) and how many statements there were; the
+council panel counts the participants for whom it holds and their share of
+the council's participants interviewed at the wave (``share_reported`` ...).
+``mentioned`` (any statement not negated, hedged ones included) is kept for
+compatibility; it is not an estimand of impact.
+
+Codings can come from the machine coder (units are segment ids), from people
+or from the planted truth of a synthetic study: anything
+:func:`impact.codings.as_codings` accepts.
 
 A council that has no interview at a wave has ``interviewed = False`` and
 missing (``<NA>``) outcomes at that wave, never a zero: attrition is not
@@ -22,39 +29,48 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .measures import classify_codings
 from .study import Study
 
-__all__ = ["council_panel", "participant_panel", "STATUS_GROUPS"]
+__all__ = ["council_panel", "participant_panel", "STATUS_GROUPS", "PANEL_MEASURES"]
 
 #: Two-level grouping of the intervention level used in comparisons.
 STATUS_GROUPS = {"none": "no_intervention", "notice": "intervention", "direction": "intervention"}
 
-_SEGMENT_KEYS = ["council_id", "participant_id", "interview_id", "wave"]
+#: Boolean measures of the panels (see :mod:`impact.measures`); ``mentioned`` is the legacy "any mention".
+PANEL_MEASURES = ("reported", "anticipated", "credited", "denied", "mentioned")
 
 
-def _coded_with_segments(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> pd.DataFrame:
-    missing = [c for c in ("unit", "code") if c not in coded.columns]
-    if missing:
-        raise ValueError(f"`coded` must have the columns ['unit', 'code', ...] of a coder's output; missing {missing}.")
-    if all(c in coded.columns for c in _SEGMENT_KEYS):
-        out = coded.copy()
-    else:
-        if segments is None:
-            from .coding import segment  # imported lazily: coding sits above the panel
-
-            segments = segment(study)
-        need = [c for c in ["segment_id", *_SEGMENT_KEYS] if c not in segments.columns]
-        if need:
-            raise ValueError(f"`segments` must come from impact.segment(study); missing columns {need}.")
-        seg = segments[["segment_id", *_SEGMENT_KEYS]].rename(columns={"segment_id": "unit"})
-        out = coded.drop(columns=[c for c in _SEGMENT_KEYS if c in coded.columns]).merge(seg, on="unit", how="left")
-        lost = out["council_id"].isna()
+def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> pd.DataFrame:
+    """Codings with their interview's participant, council and wave, and the measure columns."""
+    if not isinstance(coded, pd.DataFrame):
+        raise TypeError(f"`coded` must be a DataFrame of codings, but {type(coded).__name__} was passed.")
+    if "code" not in coded.columns or not ({"unit", "interview_id"} & set(coded.columns)):
+        raise ValueError("`coded` must have the columns ['unit', 'code', ...] of a coder's output (or "
+                         f"['interview_id', 'code', ...]); it has {list(coded.columns)}.")
+    if "interview_id" in coded.columns:
+        c = coded
+    elif segments is not None and {"segment_id", "interview_id"} <= set(segments.columns):
+        seg = segments[["segment_id", "interview_id"]].rename(columns={"segment_id": "unit"})
+        c = coded.drop(columns=[k for k in ("council_id", "participant_id", "wave") if k in coded.columns])
+        c = c.merge(seg, on="unit", how="left")
+        lost = c["interview_id"].isna()
         if lost.any():
-            examples = out.loc[lost, "unit"].astype(str).unique()[:5].tolist()
+            examples = c.loc[lost, "unit"].astype(str).unique()[:5].tolist()
             raise ValueError(f"{int(lost.sum())} coded unit(s) are not segments of this study, e.g. {examples}.")
-    for flag in ("negated", "hedged"):
-        out[flag] = out[flag].fillna(False).astype(bool) if flag in out.columns else False
-    return out
+    else:
+        from .codings import as_codings
+
+        c = as_codings(coded, study)
+    c = c.assign(**{flag: c[flag].fillna(False).astype(bool) if flag in c.columns else False
+                    for flag in ("negated", "hedged")})
+    if "attribution" not in c.columns:
+        c = c.assign(attribution="")
+    c = classify_codings(c)
+    c["mentioned"] = ~c["negated"]
+    iv = study.interviews[["interview_id", "participant_id", "council_id", "wave"]]
+    c = c.drop(columns=[k for k in ("participant_id", "council_id", "wave") if k in c.columns])
+    return c.merge(iv, on="interview_id", how="inner")
 
 
 def _codes(coded: pd.DataFrame, codes: Sequence[str] | None) -> list[str]:
@@ -70,17 +86,19 @@ def participant_panel(
     segments: pd.DataFrame | None = None,
     codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Participant x wave x code panel, for person-level models clustered by council.
+    """Participant x wave x code panel of the measures, for person-level models clustered by council.
 
     Parameters
     ----------
     study : Study
     coded : DataFrame
-        A coder's output (``unit``, ``code``, ``negated``, ``hedged``, ...),
-        units being segment ids.
+        Codings: a coder's output (``unit``, ``code``, ``negated``,
+        ``hedged``, ``attribution`` ...), units being segment ids, or anything
+        :func:`impact.codings.as_codings` accepts.
     segments : DataFrame, optional
-        The segments that were coded (from :func:`impact.segment`); made from
-        the study when not given.
+        The segments that were coded (from :func:`impact.segment`), to map
+        units to interviews; without them units are read as
+        ``<interview_id>:<n>`` or interview ids.
     codes : sequence of str, optional
         Codes to include (every code of the codebook, so that codes nobody
         mentioned still get rows); default: the codes present in ``coded``.
@@ -89,37 +107,27 @@ def participant_panel(
     -------
     DataFrame
         One row per interviewed participant x wave x code: ``participant_id``,
-        ``council_id``, ``wave``, ``code``, ``mentioned`` (bool), ``asserted``
-        (bool), ``n_segments``, ``n_negated``, ``n_hedged``, ``role``,
+        ``council_id``, ``wave``, ``code``, the booleans ``reported``,
+        ``anticipated``, ``credited``, ``denied`` and ``mentioned``, the
+        counts of statements ``n_reported``, ``n_anticipated``,
+        ``n_credited``, ``n_denied``, ``n_mentioned``, then ``role``,
         ``organisation_type``, ``intervention``, ``status_group``,
-        ``ofsted_judgement``.
+        ``ofsted_judgement`` and the other status columns at the wave.
     """
-    c = _coded_with_segments(study, coded, segments)
+    c = _codings(study, coded, segments)
     code_list = _codes(c, codes)
     iv = study.interviews.dropna(subset=["wave"])
     people = iv[["participant_id", "council_id", "wave"]].drop_duplicates()
     grid = people.merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
-    c = c.assign(
-        mention=~c["negated"],
-        asserted=~c["negated"] & ~c["hedged"],
-        hedged_mention=~c["negated"] & c["hedged"],
-    )
     agg = (
-        c.groupby(["participant_id", "wave", "code"])
-        .agg(
-            n_segments=("mention", "sum"),
-            n_asserted=("asserted", "sum"),
-            n_negated=("negated", "sum"),
-            n_hedged=("hedged_mention", "sum"),
-        )
-        .reset_index()
+        c.groupby(["participant_id", "wave", "code"])[list(PANEL_MEASURES)].sum()
+        .add_prefix("n_").reset_index()
     )
     out = grid.merge(agg, on=["participant_id", "wave", "code"], how="left")
-    for col in ("n_segments", "n_asserted", "n_negated", "n_hedged"):
-        out[col] = out[col].fillna(0).astype("int64")
-    out["mentioned"] = out["n_segments"] > 0
-    out["asserted"] = out["n_asserted"] > 0
-    out = out.drop(columns="n_asserted")
+    for m in PANEL_MEASURES:
+        out[f"n_{m}"] = out[f"n_{m}"].fillna(0).astype("int64")
+        out[m] = out[f"n_{m}"] > 0
+    out = out[["participant_id", "council_id", "wave", "code", *PANEL_MEASURES, *(f"n_{m}" for m in PANEL_MEASURES)]]
     parts = study.participants[["participant_id", "role", "organisation_type"]]
     out = out.merge(parts, on="participant_id", how="left")
     out = _join_status(study, out)
@@ -133,16 +141,15 @@ def council_panel(
     segments: pd.DataFrame | None = None,
     codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Council x wave x code panel of coded interviews, joined to status and council attributes.
+    """Council x wave x code panel of the measures, joined to status and council attributes.
 
     Parameters
     ----------
     study : Study
     coded : DataFrame
-        A coder's output (units are segment ids).
+        Codings (see :func:`participant_panel`).
     segments : DataFrame, optional
-        The coded segments (from :func:`impact.segment`); made from the study
-        when not given.
+        The coded segments (from :func:`impact.segment`).
     codes : sequence of str, optional
         Codes to include; default the codes present in ``coded``.
 
@@ -151,10 +158,10 @@ def council_panel(
     DataFrame
         One row per council x wave x code (every council and wave of the
         study): ``council_id``, ``wave``, ``code``, ``interviewed`` (bool),
-        ``n_interviews``, ``n_participants``, ``mentioned`` (boolean, <NA>
-        when not interviewed: any respondent mentioned it, not negated),
-        ``asserted``, ``n_segments``, ``n_negated``, ``n_hedged``,
-        ``n_participants_mentioning``, ``share_participants``, the status at
+        ``n_interviews``, ``n_participants``; for each measure of
+        :data:`PANEL_MEASURES`: the boolean (any participant; ``<NA>`` when
+        not interviewed), ``n_participants_<measure>`` and
+        ``share_<measure>`` (float, NaN when not interviewed); the status at
         that wave (``ofsted_judgement``, ``improvement_notice``,
         ``statutory_direction``, ``intervention``, ``in_intervention``,
         ``status_group``) and ``council_type``, ``region``.
@@ -165,7 +172,7 @@ def council_panel(
     >>> from impact.study import Study
     >>> s = Study({"name": "x"}, {})
     >>> council_panel(s, pd.DataFrame(columns=["unit", "code", "negated", "hedged",
-    ...     "council_id", "participant_id", "interview_id", "wave"])).shape[0]
+    ...     "interview_id"])).shape[0]
     0
     """
     pp = participant_panel(study, coded, segments=segments, codes=codes)
@@ -181,32 +188,18 @@ def council_panel(
         .merge(pd.DataFrame({"wave": study.wave_ids}), how="cross")
         .merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
     )
-    agg = (
-        pp.groupby(["council_id", "wave", "code"])
-        .agg(
-            n_segments=("n_segments", "sum"),
-            n_negated=("n_negated", "sum"),
-            n_hedged=("n_hedged", "sum"),
-            n_participants_mentioning=("mentioned", "sum"),
-            any_asserted=("asserted", "any"),
-        )
-        .reset_index()
-    )
+    agg = pp.groupby(["council_id", "wave", "code"])[list(PANEL_MEASURES)].sum().add_prefix("n_participants_").reset_index()
     out = grid.merge(counts, on=["council_id", "wave"], how="left").merge(agg, on=["council_id", "wave", "code"], how="left")
     out["n_interviews"] = out["n_interviews"].fillna(0).astype("int64")
     out["n_participants"] = out["n_participants"].fillna(0).astype("int64")
     out["interviewed"] = out["n_interviews"] > 0
-    for col in ("n_segments", "n_negated", "n_hedged", "n_participants_mentioning"):
-        out[col] = pd.array(np.where(out["interviewed"], out[col].fillna(0), np.nan), dtype="Int64")
-    out["mentioned"] = pd.array(
-        np.where(out["interviewed"], (out["n_segments"].fillna(0) > 0), None), dtype="boolean"
-    )
-    out["asserted"] = pd.array(
-        np.where(out["interviewed"], out["any_asserted"].fillna(False).astype(bool), None), dtype="boolean"
-    )
-    out = out.drop(columns="any_asserted")
-    share = out["n_participants_mentioning"].astype("float64") / out["n_participants"].where(out["n_participants"] > 0)
-    out["share_participants"] = share.astype("float64")  # NaN where the council was not interviewed
+    seen = out["interviewed"].to_numpy()
+    denominator = out["n_participants"].where(out["n_participants"] > 0).astype("float64")
+    for m in PANEL_MEASURES:
+        n = out[f"n_participants_{m}"].fillna(0).to_numpy()
+        out[f"n_participants_{m}"] = pd.array(np.where(seen, n, np.nan), dtype="Int64")
+        out[m] = pd.array(np.where(seen, n > 0, None), dtype="boolean")
+        out[f"share_{m}"] = (out[f"n_participants_{m}"].astype("float64") / denominator).astype("float64")
     out = _join_status(study, out)
     attrs = study.councils[["council_id", "council_type", "region"]]
     out = out.merge(attrs, on="council_id", how="left")

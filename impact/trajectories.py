@@ -1,7 +1,9 @@
 """Impact trajectories across the waves: expectations -> early impact -> longer-term change.
 
-Categories (per council and code; ``E``, ``R1`` and ``R2`` are "mentioned"
-at the expectations, early and longer-term waves):
+Built from the estimands of :mod:`impact.measures`, not from "any mention":
+``E`` is an *expectation* (the impact was ``anticipated`` at the expectations
+wave), ``R1`` and ``R2`` are *realised* impact (``reported`` at the early and
+longer-term waves).  Categories per unit (council or participant) and code:
 
 ``realisation``
     ``realised`` (E, then R1 or R2), ``unmet_expectation`` (E, neither R1 nor
@@ -24,7 +26,12 @@ import pandas as pd
 
 from .study import Study
 
-__all__ = ["trajectories", "transition_matrix", "impact_chain", "action_completion"]
+__all__ = ["trajectories", "transition_matrix", "impact_chain", "action_completion", "REALISATION", "PERSISTENCE"]
+
+#: Realisation categories, in the order reports show them.
+REALISATION: tuple[str, ...] = ("realised", "unmet_expectation", "unanticipated", "not_mentioned", "incomplete")
+#: Persistence categories, in the order reports show them.
+PERSISTENCE: tuple[str, ...] = ("sustained", "faded", "emerging", "absent", "incomplete")
 
 
 def _wave_names(study: Study | None, waves: Sequence[str] | None) -> list[str]:
@@ -45,7 +52,8 @@ def trajectories(
     study: Study | None = None,
     waves: Sequence[str] | None = None,
     unit: str = "council_id",
-    outcome: str = "mentioned",
+    expected: str = "anticipated",
+    realised: str = "reported",
 ) -> pd.DataFrame:
     """Classify each unit's trajectory per code across three waves.
 
@@ -59,29 +67,37 @@ def trajectories(
     waves : sequence of three str, optional
         Expectations, early and longer-term wave ids, in order.
     unit : str, default "council_id"
-    outcome : str, default "mentioned"
-        Boolean column (missing where the unit was not interviewed).
+    expected : str, default "anticipated"
+        Boolean column read at the first wave: the expectation.
+    realised : str, default "reported"
+        Boolean column read at the two later waves: realised impact.
 
     Returns
     -------
     DataFrame
         One row per unit x code: the unit, ``code``, one boolean column per
-        wave, ``realisation`` and ``persistence``.
+        wave (``expected`` at the first, ``realised`` at the others; missing
+        where the unit was not interviewed), ``realisation`` and
+        ``persistence``.
 
     Examples
     --------
     >>> import pandas as pd
     >>> p = pd.DataFrame({"council_id": ["301"] * 3, "code": ["morale"] * 3,
-    ...     "wave": ["expectations", "early", "longer_term"], "mentioned": [True, True, False]})
+    ...     "wave": ["expectations", "early", "longer_term"], "anticipated": [True, False, False],
+    ...     "reported": [False, True, False]})
     >>> trajectories(p)[["realisation", "persistence"]].iloc[0].tolist()
     ['realised', 'faded']
     """
     e, r1, r2 = _wave_names(study, waves)
-    for col in (unit, "code", "wave", outcome):
+    for col in (unit, "code", "wave", expected, realised):
         if col not in panel.columns:
             raise ValueError(f"`panel` has no column {col!r}; pass the output of impact.council_panel.")
+    first = panel["wave"] == e
+    value = panel[realised].astype("boolean").where(~first, panel[expected].astype("boolean"))
     wide = (
-        panel.pivot_table(index=[unit, "code"], columns="wave", values=outcome, aggfunc="first", dropna=False)
+        panel.assign(_v=value)
+        .pivot_table(index=[unit, "code"], columns="wave", values="_v", aggfunc="first", dropna=False)
         .reindex(columns=[e, r1, r2])
         .reset_index()
     )
@@ -120,10 +136,13 @@ def transition_matrix(
     study: Study | None = None,
     waves: Sequence[str] | None = None,
     unit: str = "council_id",
-    outcome: str = "mentioned",
+    outcome: str = "reported",
     by: str | None = "code",
 ) -> pd.DataFrame:
     """Counts of units moving between states from each wave to the next.
+
+    ``outcome`` (default ``reported``, see :mod:`impact.measures`) is the
+    boolean state compared across waves.
 
     Returns
     -------
@@ -163,7 +182,7 @@ def impact_chain(
     study: Study | None = None,
     levels: Sequence[str] = ("insight", "action", "outcome"),
     unit: str = "council_id",
-    outcome: str = "mentioned",
+    outcome: str = "reported",
 ) -> pd.DataFrame:
     """The insight -> action -> outcome chain per council (``impact_level`` codebook).
 

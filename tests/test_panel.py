@@ -46,14 +46,17 @@ def test_council_panel_values(tiny_study, coded, segments):
     assert len(p) == 3 * 3 * 3  # councils x waves x codes
     row = p.set_index(["council_id", "wave", "code"])
     r = row.loc[("880", "expectations", "morale")]
-    assert (bool(r["mentioned"]), int(r["n_negated"]), int(r["n_segments"])) == (False, 1, 0)
+    assert (bool(r["mentioned"]), bool(r["denied"]), int(r["n_participants_denied"])) == (False, True, 1)
     r = row.loc[("880", "expectations", "partnership")]
-    assert bool(r["mentioned"]) and bool(r["asserted"]) and int(r["n_hedged"]) == 1
-    assert int(r["n_participants_mentioning"]) == 2 and float(r["share_participants"]) == 1.0
+    # P3 anticipated it (hedged), P4 reported it: two participants mention it, one reports, one anticipates
+    assert bool(r["mentioned"]) and bool(r["reported"]) and bool(r["anticipated"])
+    assert int(r["n_participants_mentioned"]) == 2 and float(r["share_mentioned"]) == 1.0
+    assert int(r["n_participants_reported"]) == 1 and float(r["share_reported"]) == 0.5
+    assert int(r["n_participants_anticipated"]) == 1
     assert r["intervention"] == "notice" and r["status_group"] == "intervention"
     # 302 has no longer-term interview: missing, never zero.
     r = row.loc[("302", "longer_term", "learning")]
-    assert not r["interviewed"] and pd.isna(r["mentioned"]) and pd.isna(r["n_segments"])
+    assert not r["interviewed"] and pd.isna(r["mentioned"]) and pd.isna(r["n_participants_reported"])
     # 880 after the notice was lifted.
     assert row.loc[("880", "longer_term", "morale"), "status_group"] == "no_intervention"
     assert row.loc[("301", "early", "learning"), "council_type"] == "london_borough"
@@ -63,15 +66,19 @@ def test_participant_panel(tiny_study, coded, segments):
     p = participant_panel(tiny_study, coded, segments=segments, codes=["learning", "morale", "partnership"])
     assert len(p) == 10 * 3  # 10 interviews x 3 codes
     r = p.set_index(["participant_id", "wave", "code"]).loc[("P1", "expectations", "learning")]
-    assert bool(r["mentioned"]) and not bool(r["asserted"]) and r["role"] == "dcs"
+    assert bool(r["mentioned"]) and bool(r["anticipated"]) and not bool(r["reported"]) and r["role"] == "dcs"
 
 
 def test_trajectories_and_transitions(tiny_study, coded, segments):
     p = council_panel(tiny_study, coded, segments=segments, codes=["learning", "morale", "partnership"])
     t = trajectories(p, study=tiny_study).set_index(["council_id", "code"])
+    # expectations are anticipated (hedged) mentions at the first wave; realised impact is reported later
     assert t.loc[("301", "learning"), ["realisation", "persistence"]].tolist() == ["realised", "emerging"]
     assert t.loc[("880", "morale"), ["realisation", "persistence"]].tolist() == ["unanticipated", "faded"]
     assert t.loc[("880", "partnership"), ["realisation", "persistence"]].tolist() == ["realised", "emerging"]
+    # read from mentions instead, the same council's partnership counts a report (P4) as an expectation
+    m = trajectories(p, study=tiny_study, expected="mentioned", realised="mentioned").set_index(["council_id", "code"])
+    assert m.loc[("880", "partnership"), "realisation"] == "realised"
     assert t.loc[("302", "learning"), ["realisation", "persistence"]].tolist() == ["unanticipated", "incomplete"]
     assert t.loc[("302", "morale"), "realisation"] == "incomplete"
     tm = transition_matrix(p, study=tiny_study)
@@ -92,7 +99,7 @@ def test_impact_chain():
             + [False, False, True, True, False, False, False, False, False],
         }
     )
-    ch = impact_chain(p).set_index("council_id")
+    ch = impact_chain(p, outcome="mentioned").set_index("council_id")
     assert ch.loc["A", ["first_insight", "first_action", "first_outcome"]].tolist() == ["early", "longer_term", "longer_term"]
     assert bool(ch.loc["A", "chain_complete"]) and bool(ch.loc["A", "chain_ordered"])
     assert ch.loc["B", "n_levels"] == 2 and not ch.loc["B", "chain_complete"]

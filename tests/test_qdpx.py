@@ -26,7 +26,8 @@ from impact.qdpx import (
 )
 
 NS = "urn:QDA-XML:project:1.0"
-G = [f"{i:08X}-0000-4000-8000-{i:012X}" for i in range(1, 40)]  # readable fixed GUIDs
+G = [f"{i:08x}-0000-4000-8000-{i:012x}" for i in range(1, 40)]  # readable fixed GUIDs (lower case, as impact keeps them)
+STAMP = "2024-05-01T09:30:00Z"
 
 
 def _qdpx(path: Path, qde: str | bytes, files: dict[str, bytes] | None = None, *, qde_name: str = "project.qde") -> Path:
@@ -223,7 +224,17 @@ def test_real_exports_round_trip_and_validate(shared_data, tmp_path, name):
     cols = ["source_guid", "name", "text", "description"]
     pd.testing.assert_frame_equal(text_sources[cols].reset_index(drop=True), again.sources[cols])
     kept = project.codings[project.codings["source_guid"].isin(text_sources["source_guid"])].reset_index(drop=True)
-    pd.testing.assert_frame_equal(kept, again.codings)
+    # written conservatively: one coding per selection (the extra ones get new selection GUIDs),
+    # a creating user and a creation time on every coding; everything else as it was
+    filled = ["selection_guid", "user_guid", "selection_user_guid", "created"]
+    pd.testing.assert_frame_equal(kept.drop(columns=filled), again.codings.drop(columns=filled))
+    first = ~kept["selection_guid"].duplicated() | kept["selection_guid"].isna()
+    assert (again.codings["selection_guid"][first] == kept["selection_guid"][first]).all()
+    assert again.codings["selection_guid"].dropna().is_unique
+    placed = again.codings["start"].notna()
+    for col, where in (("user_guid", slice(None)), ("created", slice(None)), ("selection_user_guid", placed)):
+        known = kept[col].notna()
+        assert (again.codings[col][known] == kept[col][known]).all() and again.codings[col][where].notna().all()
     for table in ("codes", "users", "sets", "set_members"):
         pd.testing.assert_frame_equal(getattr(project, table), getattr(again, table))
 
@@ -272,14 +283,16 @@ def test_astral_characters_code_points_vs_utf16(tmp_path):
     assert read_qdpx(std).codings["text"].tolist() == ["calm"]
     assert read_qdpx(nv).codings[["start", "end", "text"]].values.tolist() == [[8, 12, "calm"]]
     # read as UTF-16, 8-12 starts inside the second emoji (units 7-8): widened to the whole character
-    forced = read_qdpx(std, positions="utf16")
+    with pytest.warns(QdpxWarning, match="no way of counting fits the positions: 2 of 2 selection ends"):
+        forced = read_qdpx(std, positions="utf16")
     assert forced.codings["text"].tolist() == ["😀 ca"]
     assert forced.issues["message"].str.contains("inside a surrogate pair").any()
     # positions that only fit when counted in UTF-16 are read that way, with a note
     late = _qdpx(tmp_path / "late.qdpx", _project_xml(_text_source(G[5], "internal://a.txt", 10, 14)), {"Sources/a.txt": text.encode()})
-    project = read_qdpx(late)
+    with pytest.warns(QdpxWarning, match=r"positions read as UTF-16 code units: that way 0 of 2 selection ends fall inside words"):
+        project = read_qdpx(late)
     assert project.codings["text"].tolist() == ["calm"]
-    assert project.issues["message"].str.contains("only fit the text").any()
+    assert project.issues["message"].str.contains("positions read as UTF-16 code units and converted").any()
 
 
 def test_no_namespace_and_missing_optional_attributes(tmp_path):
@@ -399,7 +412,7 @@ def _small_project() -> QdaProject:
 
 
 def test_write_then_read_small_project(tmp_path):
-    out = write_qdpx(_small_project(), tmp_path / "s.qdpx")
+    out = write_qdpx(_small_project(), tmp_path / "s.qdpx", created=STAMP)
     project = read_qdpx(out)
     assert project.codings["text"].tolist() == ["Morale 😀", "Morale"]
     assert _rows(project.codes[["code_id", "parent_guid"]]) == [[None, None], ["morale", G[3]]]
@@ -407,10 +420,10 @@ def test_write_then_read_small_project(tmp_path):
     assert project.sources["wave"].tolist() == ["early"]
     assert project.variables[["name", "type"]].values.tolist() == [["wave", "Text"]]
     # GUIDs given to rows without one are deterministic: the same project gives the same bytes
-    again = write_qdpx(_small_project(), tmp_path / "t.qdpx")
+    again = write_qdpx(_small_project(), tmp_path / "t.qdpx", created=STAMP)
     assert out.read_bytes() == again.read_bytes()
     with zipfile.ZipFile(out) as zf:
-        assert sorted(zf.namelist()) == ["Sources/" + G[4] + ".txt", "project.qde"]
+        assert sorted(zf.namelist()) == ["project.qde", "sources/" + G[4] + ".txt"]
 
 
 def test_write_utf16_positions_round_trip(tmp_path):
@@ -535,11 +548,11 @@ def _sorted(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 def test_export_validate_import_round_trip(tmp_path, project, utf16):
     from impact.qdpx._model import COLUMNS, coerce
 
-    out = write_qdpx(project, tmp_path / "p.qdpx", positions="utf16" if utf16 else "code_points")
+    out = write_qdpx(project, tmp_path / "p.qdpx", positions="utf16" if utf16 else "code_points", created=STAMP)
     if _SCHEMA.is_file():  # the schema lives in the shared data folder only
         assert validate_qdpx(out, schema=_SCHEMA) == []
     back = read_qdpx(out)
-    want = coerce(project.codings.reindex(columns=COLUMNS["codings"]), "codings")
+    want = coerce(project.codings.reindex(columns=COLUMNS["codings"]), "codings").assign(created=STAMP)
     pd.testing.assert_frame_equal(_sorted(back.codings, ["coding_guid"]), _sorted(want, ["coding_guid"]))
     codes = coerce(project.codes.reindex(columns=COLUMNS["codes"]), "codes").assign(is_codable=pd.array([True] * len(project.codes), dtype="boolean"))
     pd.testing.assert_frame_equal(_sorted(back.codes, ["code_guid"]), _sorted(codes, ["code_guid"]))  # written depth first
@@ -565,15 +578,14 @@ def test_zip_written_in_memory_only(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- study adapters and CLI
 
 
-@pytest.fixture(scope="module")
-def small_study():
-    """Two councils of the bundled example study, their segments and rule-coder output."""
+def example_subset(n_councils: int):
+    """The first ``n_councils`` councils of the bundled example study, their segments and rule-coder output."""
     import impact
     from impact.coding import RuleCoder, segment
     from impact.study import Study
 
     full = impact.load_study(impact.example_path())
-    keep = full.councils["council_id"].tolist()[:2]
+    keep = full.councils["council_id"].tolist()[:n_councils]
     names = ["councils", "status_history", "reviews", "participants", "interviews", "survey_responses", "actions", "action_progress", "indicators"]
     tables = {n: full.table(n) for n in names}
     for n, t in tables.items():
@@ -582,8 +594,13 @@ def small_study():
     tables["action_progress"] = tables["action_progress"][tables["action_progress"]["action_id"].isin(tables["actions"]["action_id"])]
     study = Study(full.meta, tables, transcripts={r.transcript: full.transcript(r.interview_id) for r in tables["interviews"].itertuples()})
     segments = segment(study)
-    coded = RuleCoder().code(segments)
-    return study, segments, coded
+    return study, segments, RuleCoder().code(segments)
+
+
+@pytest.fixture(scope="module")
+def small_study():
+    """Two councils of the bundled example study, their segments and rule-coder output."""
+    return example_subset(2)
 
 
 def test_study_export_import_round_trip(small_study, tmp_path):
@@ -693,3 +710,94 @@ def test_cli_import_and_export(small_study, tmp_path, shared_data, capsys):
     assert main(["import-qdpx", atlas, str(tmp_path / "a"), "--missing", "warn"]) == 0
     report = (tmp_path / "a" / "report.txt").read_text()
     assert "not in the archive" in report and "Mabel.txt" in report
+
+
+# --------------------------------------------------------------------------- written conservatively, read liberally (issue 20)
+
+
+def test_written_in_the_form_every_reader_takes(tmp_path):
+    """Lower-case GUIDs, one coding per selection, a user and a time on each, UTF-8 without BOM in sources/."""
+    from defusedxml.ElementTree import fromstring
+
+    p = _small_project()
+    upper = {g: g.upper() for g in G}
+    p.sources["source_guid"] = p.sources["source_guid"].map(upper)
+    p.codings = pd.DataFrame(
+        {"source_guid": [G[4].upper()] * 3, "code_guid": [G[2], G[3], G[2]], "user_guid": [G[0], G[0], None],
+         "selection_guid": ["{" + G[9].upper() + "}"] * 2 + [None], "start": [0, 0, 9], "end": [6, 6, 11]}
+    )
+    out = write_qdpx(p, tmp_path / "c.qdpx", created=STAMP)
+    with zipfile.ZipFile(out) as zf:
+        xml = zf.read("project.qde").decode()
+        data = zf.read(f"sources/{G[4]}.txt")
+    assert not data.startswith(b"\xef\xbb\xbf") and data.decode() == p.sources["text"][0]
+    assert not any(c.isupper() for g in __import__("re").findall(r'(?:guid|GUID|User)="([^"]+)"', xml) for c in g)
+    root = fromstring(xml.encode())
+    sels = list(root.iter(f"{{{NS}}}PlainTextSelection"))
+    assert len(sels) == 3 and all(len(list(s.iter(f"{{{NS}}}Coding"))) == 1 for s in sels)
+    assert all(e.get("creatingUser") and e.get("creationDateTime") == STAMP for s in sels for e in (s, *s.iter(f"{{{NS}}}Coding")))
+    assert sels[0].get("guid") == G[9]  # braces and case normalised; the second coding got a selection of its own
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{{{NS}}}User")}
+    assert users[sels[2].get("creatingUser")] == "unknown"
+    back = read_qdpx(out)
+    assert back.codings["text"].tolist() == ["Morale", "Morale", "is"]
+    assert set(back.codings["created"]) == {STAMP}
+    with_bom = write_qdpx(p, tmp_path / "b.qdpx", bom=True, created=STAMP)
+    with zipfile.ZipFile(with_bom) as zf:
+        assert zf.read(f"sources/{G[4]}.txt").startswith(b"\xef\xbb\xbf")
+    assert read_qdpx(with_bom).codings["text"].tolist() == ["Morale", "Morale", "is"]  # the BOM is never counted
+    with pytest.raises(InputError, match="`created` must be a date and time"):
+        write_qdpx(p, tmp_path / "x.qdpx", created="yesterday")
+
+
+def test_guids_read_in_any_case_or_braces_match(tmp_path):
+    up = {i: "{" + g.upper() + "}" for i, g in enumerate(G)}
+    qde = _project_xml(_text_source(up[5], "internal://a.txt", 4, 9)).replace(f'targetGUID="{G[2]}"', f'targetGUID="{up[2]}"')
+    project = read_qdpx(_qdpx(tmp_path / "t.qdpx", qde, {"Sources/a.txt": b"The review helped."}))
+    assert project.sources["source_guid"].tolist() == [G[5]]
+    assert project.codings["code_guid"].tolist() == [G[2]] and project.codings["source_guid"].tolist() == [G[5]]
+    assert not project.issues["message"].str.contains("not in the codebook").any()
+
+
+def test_codebook_csv_beside_the_qdc_and_qdc_wherever_a_codebook_is(tmp_path):
+    import csv
+
+    from impact.coding import Codebook
+
+    nfer = Codebook.nfer()
+    qdc = write_qdc(nfer, tmp_path / "nfer.qdc")
+    rows = list(csv.DictReader((tmp_path / "nfer.codebook.csv").open(encoding="utf-8")))
+    assert [r["code_id"] for r in rows] == nfer.code_ids
+    assert [r["tag"] for r in rows] == nfer.codes["label"].tolist()
+    assert [r["description"] for r in rows] == nfer.codes["definition"].tolist()
+    back = Codebook.load(str(qdc))
+    assert back.code_ids == nfer.code_ids and back.codes["label"].tolist() == nfer.codes["label"].tolist()
+    assert back.id == "nfer"
+
+
+def test_cli_import_options_and_outputs(small_study, tmp_path, capsys):
+    from impact.cli import main
+
+    study, _, coded = small_study
+    folder = tmp_path / "study"
+    study.save(folder)
+    coded_file = tmp_path / "rule.csv"
+    coded.to_csv(coded_file, index=False)
+    (tmp_path / "s.qdc").write_text("mine")
+    assert main(["export-qdpx", str(folder), str(tmp_path / "s.qdpx"), "--coded", f"rule_coder={coded_file}", "--bom"]) == 0
+    said = capsys.readouterr().out
+    assert "s.qdc" in said and "s.codebook.csv" in said and "existing s.qdc moved to s.qdc.bak" in said
+    assert (tmp_path / "s.qdc.bak").read_text() == "mine"
+    with zipfile.ZipFile(tmp_path / "s.qdpx") as zf:
+        assert all(zf.read(n).startswith(b"\xef\xbb\xbf") for n in zf.namelist() if n.startswith("sources/"))
+    out = tmp_path / "imported"
+    assert main(["import-qdpx", str(tmp_path / "s.qdpx"), str(out), "--codebook", str(tmp_path / "s.qdc"), "--positions", "code_points"]) == 0
+    back = pd.read_csv(out / "codings.csv")
+    assert "created" in back.columns and back["created"].notna().all()
+    assert len(back) == len(coded)
+    # a source called "alpha.txt" is written as alpha.txt, not alpha.txt.txt
+    p = QdaProject(name="names")
+    p.sources = pd.DataFrame({"source_guid": [G[1], G[2], G[3]], "name": ["alpha.txt", "Interview 3.DOCX", "Mr. Smith"], "text": ["a", "b", "c"]})
+    write_qdpx(p, tmp_path / "n.qdpx", created=STAMP)
+    assert main(["import-qdpx", str(tmp_path / "n.qdpx"), str(tmp_path / "n")]) == 0
+    assert sorted(f.name for f in (tmp_path / "n" / "sources").iterdir()) == ["Interview 3.txt", "Mr. Smith.txt", "alpha.txt"]

@@ -12,22 +12,13 @@ import impact
 from impact.stats import longitudinal_model
 
 
-def _truth_coded(study, truth):
-    seg = impact.segment(study)
-    m = truth.merge(seg[["segment_id", "interview_id", "start", "end"]], on="interview_id", suffixes=("", "_seg"))
-    m = m[(m["start"] >= m["start_seg"]) & (m["start"] < m["end_seg"])]
-    coded = pd.DataFrame({"unit": m["segment_id"], "code": m["code"],
-                          "negated": m["polarity"].eq("negated"), "hedged": m["polarity"].eq("hedged")})
-    return seg, coded.drop_duplicates().reset_index(drop=True)
-
-
 def _status_effect(effects, seed):
     study, truth = impact.synth.generate_with_truth(40, seed=seed, interviews_per_wave=5, words_per_interview=150,
                                                     effects=effects)
-    seg, coded = _truth_coded(study, truth.statements)
-    pp = impact.participant_panel(study, coded, segments=seg, codes=["partnership"])
+    coded = impact.as_codings(truth.coded(), study)  # the planted statements, as a coding
+    pp = impact.participant_panel(study, coded, codes=["partnership"])
     d = pp.dropna(subset=["status_group"]).assign(
-        y=lambda x: x["mentioned"].astype(int),
+        y=lambda x: x["reported"].astype(int),
         in_intervention=lambda x: (x["status_group"] == "intervention").astype(int),
         wave=lambda x: pd.Categorical(x["wave"], categories=study.wave_ids))
     res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id", family="binomial",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_write, atomic_write_text, neutralise_cell
+from .._io import atomic_write_text
+from .._tabular import write_table
 
 __all__ = ["register"]
 
@@ -25,15 +26,26 @@ def register(sub) -> None:
     p.add_argument("outdir", help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
     p.add_argument("--study", help="study folder: map codings to its segments")
-    p.add_argument("--codebook", help="codebook id or YAML file to map codes to (default: the one the project names, else its own codes)")
+    p.add_argument("--codebook", help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
+    p.add_argument("--positions", choices=["auto", "code_points", "utf16"], default="auto",
+                   help="how the file counts positions: characters (the standard), UTF-16 units (NVivo), or decide from "
+                        "the selections (default; CRLF and byte-order-mark drift are corrected either way, with a warning)")
     p.set_defaults(func=run_import)
-    q = sub.add_parser("export-qdpx", help="export a study's transcripts, codebook and codings to a REFI-QDA project (.qdpx)")
+    q = sub.add_parser(
+        "export-qdpx",
+        help="export a study's transcripts, codebook and codings to a REFI-QDA project (.qdpx)",
+        description="Writes FILE (.qdpx) and, beside it, the codebook as FILE.qdc (REFI-QDA) and FILE.codebook.csv "
+        "(tag, description: the CSV Taguette imports). Existing codebook files are moved to a .bak first.",
+    )
     q.add_argument("study", help="study folder")
     q.add_argument("file", help="the .qdpx file to write")
     q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE",
                    help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
     q.add_argument("--codebook", help="codebook id or YAML file (default: the study's)")
     q.add_argument("--positions", choices=["code_points", "utf16"], default="code_points", help="how to count positions (utf16 for NVivo)")
+    q.add_argument("--bom", action="store_true",
+                   help="start each source file with a UTF-8 byte-order mark (for NVivo for Windows; off by default: "
+                        "some tools count it as a character)")
     q.set_defaults(func=run_export)
 
 
@@ -48,8 +60,14 @@ def _backup(path: Path, notes: list[str]) -> None:
     notes.append(f"existing {path.name} moved to {bak.name}")
 
 
+# Extensions of the documents QDA programs import: a source called "alpha.txt" or
+# "Interview 3.docx" is written as "alpha.txt" and "Interview 3.txt", never "alpha.txt.txt".
+_DOC_EXT = re.compile(r"\.(txt|text|docx?|odt|rtf|pdf|html?|md|srt|vtt)$", re.IGNORECASE)
+
+
 def _safe_name(name: str) -> str:
     cleaned = re.sub(r"[^\w.\- ]+", "_", name, flags=re.UNICODE).strip(" .") or "source"
+    cleaned = _DOC_EXT.sub("", cleaned).strip(" .") or "source"
     return cleaned[:120]
 
 
@@ -60,7 +78,7 @@ def run_import(args) -> int:
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QdpxWarning)
-        project = read_qdpx(args.file, missing=args.missing)
+        project = read_qdpx(args.file, missing=args.missing, positions=args.positions)
         coded, codebook = None, None
         if len(project.codes):
             study = None
@@ -80,8 +98,7 @@ def run_import(args) -> int:
     if coded is not None:
         path = out / "codings.csv"
         _backup(path, notes)
-        with atomic_write(path) as f:
-            coded.assign(text=coded["text"].map(neutralise_cell)).to_csv(f, index=False)
+        write_table(coded, path)
         written.append(f"codings.csv ({len(coded)} codings by {coded['coder'].nunique()} coder(s))")
         path = out / "codebook.yaml"
         _backup(path, notes)
@@ -102,8 +119,7 @@ def run_import(args) -> int:
     cases = _cases_wide(project)
     path = out / "cases.csv"
     _backup(path, notes)
-    with atomic_write(path) as f:
-        cases.map(neutralise_cell).to_csv(f, index=False)
+    write_table(cases, path)
     written.append(f"cases.csv ({len(cases)} cases)")
     report = [f"Imported {Path(args.file).name} ({project.origin or 'unknown program'}): {project!r}", ""]
     report += [f"wrote {w}" for w in written] + notes
@@ -126,7 +142,7 @@ def _cases_wide(project) -> pd.DataFrame:
 
 def run_export(args) -> int:
     from ..coding import Codebook, read_coded
-    from ..qdpx import project_from_study, write_qdpx
+    from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
     from ..study import load_study
 
     study = load_study(args.study)
@@ -141,7 +157,16 @@ def run_export(args) -> int:
             coded[name or Path(file).stem] = data
     codebook = Codebook.load(args.codebook) if args.codebook else None
     project = project_from_study(study, coded, codebook)
-    path = write_qdpx(project, args.file, positions=args.positions)
+    path = write_qdpx(project, args.file, positions=args.positions, bom=args.bom)
+    notes: list[str] = []
+    qdc = path.with_suffix(".qdc")
+    csv_file = codebook_csv_path(qdc)
+    for existing in (qdc, csv_file):
+        _backup(existing, notes)
+    write_qdc(project, qdc, csv_path=csv_file)
     print(f"wrote {path}: {len(project.sources)} transcripts, {len(project.codes)} codes, "
           f"{len(project.codings)} codings by {len(coded)} coder(s), {len(project.cases)} councils as cases")
+    print(f"wrote {qdc.name} (the codebook, REFI-QDA) and {csv_file.name} (the codebook as CSV, for Taguette)")
+    for note in notes:
+        print(note)
     return 0

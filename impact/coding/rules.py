@@ -27,7 +27,7 @@ from ..errors import InputError
 from ._cues import TOKEN, PatternSet, attribution_cues, split_parts, stem_text, wordlist
 from .codebook import Codebook
 
-__all__ = ["RuleCoder", "CODED_COLUMNS", "as_units"]
+__all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
 
 #: Columns of every coder's output (see the data contract).
 CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
@@ -435,6 +435,58 @@ def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, 
             ends.append(found)
         else:
             yield t0, ends[-1][0], c0, ends[-1][1]
+
+
+_CUES: _Cues | None = None
+_CONDITIONALS: PatternSet | None = None
+
+
+def modality_cues(texts) -> pd.DataFrame:
+    """Which texts carry a negation, denial, hedging or conditional cue anywhere, or end as a question.
+
+    A stricter reading than the coder's, which scopes each cue to the clause
+    around the evidence: a sentence is a *clear statement* only when no cue
+    of negation ("not", "hasn't", "the answer is no"), denial ("I couldn't
+    claim"), hedging ("hope", "might", "early days") or condition ("would",
+    "ideally", "if"; the bundled ``conditionals`` list) appears in it at all
+    and it is not a question.  A "No," that opens the sentence is an answer,
+    not a negation.  Reports quote only clear statements.
+
+    Parameters
+    ----------
+    texts : sequence of str
+
+    Returns
+    -------
+    DataFrame
+        One row per text: ``negation``, ``hedging``, ``conditional``,
+        ``question`` and ``clear`` (none of them), booleans.
+
+    Examples
+    --------
+    >>> modality_cues(["Morale has improved.", "Morale hasn't improved.", "We hope morale improves.",
+    ...                "Asked if morale changed, the answer is no.", "Ideally it would help morale."])["clear"].tolist()
+    [True, False, False, False, False]
+    """
+    global _CUES, _CONDITIONALS
+    if _CUES is None:
+        _CUES = _Cues()
+        _CONDITIONALS = PatternSet({"conditional": wordlist("conditionals")}, longest=True)
+    rows = []
+    for text in texts:
+        text = str(text)
+        s = stem_text(text)
+        opening = len(s) - len(s.lstrip(" "))
+        neg = False
+        for start, _end, labels in _CUES.neg.find(s, 0, len(s)):
+            pseudo = labels[0][0] == "pseudo"
+            if not pseudo or (s[start:start + 4] == " no " and s[start:].lstrip().startswith("no ,") and start > opening):
+                neg = True  # a real negation, or "..., the answer is no," (not an opening "No,")
+        hedge = bool(_CUES.hedge.find(s, 0, len(s)))
+        conditional = bool(_CONDITIONALS.find(s, 0, len(s)))
+        question = text.rstrip().endswith("?")
+        rows.append((neg, hedge, conditional, question, not (neg or hedge or conditional or question)))
+    return pd.DataFrame(rows, columns=["negation", "hedging", "conditional", "question", "clear"])
 
 
 class _Cues:

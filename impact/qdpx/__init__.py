@@ -10,7 +10,15 @@ codings (human and machine) and codebook.
 from ._model import QdaProject, QdpxWarning
 from ._read import read_qdc, read_qdpx
 from ._study import codebook_from_project, project_from_study, study_codings_from_project
-from ._write import codes_table, validate_qdpx, write_qdc, write_qdpx
+from ._write import (
+    SOURCES_FOLDER,
+    codebook_csv_path,
+    codes_table,
+    validate_qdpx,
+    write_codebook_csv,
+    write_qdc,
+    write_qdpx,
+)
 
 __all__ = [
     "QdaProject",
@@ -19,6 +27,9 @@ __all__ = [
     "read_qdc",
     "write_qdpx",
     "write_qdc",
+    "write_codebook_csv",
+    "codebook_csv_path",
+    "SOURCES_FOLDER",
     "validate_qdpx",
     "codes_table",
     "project_from_study",

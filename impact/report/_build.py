@@ -1,34 +1,38 @@
 """Assemble the programme report from :class:`impact.pipeline.Findings`.
 
-Everything shown is taken from the findings' tables; this module only
-selects, relabels, protects (pseudonyms, suppression, redaction, coarsened
-attribution) and lays out.  Publication rules applied here:
+Everything shown is computed from the findings: this module selects,
+relabels, protects and lays out, and every sentence of text that states a
+finding is built from the numbers it states (a sentence whose numbers are
+absent is left out, never filled in).  Publication rules applied here:
 
 * councils and participants appear under keyed pseudonyms unless
   ``identify=True``;
-* counts of councils, participants or interviews below ``min_count`` show as
-  ``c``, with secondary suppression, and the shares and intervals computed
-  from a suppressed count are suppressed too (figures mask the same cells);
-* quotes are redacted (names, contact details, postcodes, councils, places,
-  dates of birth) and attributed only as finely as ``quote_k`` councils share.
+* every count the bundle publishes is declared once in a
+  :class:`impact.privacy.DisclosureLedger` with the margins that tie counts
+  together across tables; counts below ``min_count`` and whatever would let
+  them be recovered (zeros beside them, other cells of their margins) are
+  suppressed for the bundle as a whole, and tables, figures and derived
+  statistics are drawn from what the ledger publishes;
+* quotes are reported statements (asserted, not negated, not hedged; no cue
+  of negation or hedging anywhere in the sentence), redacted, labelled with
+  what the speaker credits the change to, attributed only as finely as
+  ``quote_k`` councils share, and never shown twice.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import warnings
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
-from ..privacy import (
-    SUPPRESSED,
-    coarsen_attribution,
-    pseudonym_map,
-    redact_series,
-    suppress_counts,
-)
+from ..measures import MEASURES, OTHER_FACTORS
+from ..privacy import SUPPRESSED, assess_quotes, coarsen_attribution, pseudonym_map, redact_series
+from ..privacy._ledger import DisclosureLedger
 from . import (
     CI,
     Bullets,
@@ -39,14 +43,25 @@ from . import (
     Report,
     Section,
     Table,
-    bar_counts,
     forest_plot,
     prevalence_heatmap,
-    trajectory_chart,
-    trend_plot,
 )
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "STATUS_LABELS"]
+
+#: Status groups in the order every table and figure shows them, with their labels.
+STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
+_STATUS_COLOURS = {"no_intervention": "#4C72B0", "intervention": "#DD8452"}
+_LEVELS = ("none", "notice", "direction")
+_REALISATION_LABELS = {"realised": "Realised", "unmet_expectation": "Unmet expectation",
+                       "unanticipated": "Unanticipated", "not_mentioned": "Not mentioned", "incomplete": "Incomplete"}
+_PERSISTENCE_LABELS = {"sustained": "Sustained", "faded": "Faded", "emerging": "Emerging", "absent": "Absent",
+                       "incomplete": "Incomplete"}
+_FACTOR_LABELS = {"ofsted": "Ofsted", "leadership": "new leadership", "restructure": "a restructure",
+                  "funding": "funding", "other_programme": "another programme"}
+_QUOTES_PER_CODE = 3
+_MAX_INDICATOR_PANELS = 12  # indicators drawn; the rest are in the table and CSV
+_QUOTE_CHARS = (50, 360)
 
 
 def _subplots(figsize: tuple[float, float]):
@@ -55,7 +70,8 @@ def _subplots(figsize: tuple[float, float]):
     return fig, fig.subplots()
 
 
-STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
 
 
 class _Ctx:
@@ -66,13 +82,19 @@ class _Ctx:
         self.min_count = min_count
         self.quote_k = quote_k
         self.key = key
-        self.code_labels = dict(zip(findings.codebook.codes["code_id"], findings.codebook.codes["label"]))
-        self.wave_labels = dict(zip(self.study.waves["wave"], self.study.waves["label"]))
+        codes = findings.codebook.codes
+        self.codes = list(findings.codebook.top_codes())
+        self.code_labels = dict(zip(codes["code_id"], codes["label"], strict=True))
+        self.waves = list(self.study.wave_ids)
+        self.later = self.waves[1:]
+        self.wave_labels = dict(zip(self.study.waves["wave"], self.study.waves["label"], strict=True))
         councils = self.study.councils
         if identify:
-            self.council_name = dict(zip(councils["council_id"], councils["name"]))
+            self.council_name = dict(zip(councils["council_id"], councils["name"], strict=True))
         else:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
+        self.ledger = DisclosureLedger(threshold=min_count)
+        self.alpha = findings.parameters.get("alpha", 0.05)
 
     def code(self, c):
         return self.code_labels.get(c, c)
@@ -84,440 +106,1109 @@ class _Ctx:
         """The wave's label before any bracket ("Early impact (about 3 months after)" -> "Early impact")."""
         return str(self.wave(w)).split(" (")[0]
 
-    def suppress(self, df, counts, shares=None, totals="none", by=None):
-        """Suppress small counts (and what would reveal them) in a copy of ``df``.
+    def cell(self, key):
+        """The published count of ``key`` or ``c``."""
+        v = self.ledger.value(key)
+        return SUPPRESSED if v is None else int(round(v))
 
-        ``totals`` names the line totals that are published anywhere (the
-        report states the number of councils, interviews and participants, so
-        a lone suppressed cell in such a line could be subtracted out);
-        ``by`` applies the rule within each group of rows (e.g. each wave).
-        """
-        counts = [c for c in counts if c in df.columns]
-        if not counts or df.empty:
-            return df
-        if by:
-            parts = [self.suppress(g, counts, shares, totals) for _, g in df.groupby(by, sort=False)]
-            return pd.concat(parts).loc[df.index]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return suppress_counts(df, count_columns=counts, threshold=self.min_count, totals=totals,
-                                   share_columns=shares or {})
+    def shown(self, *keys) -> bool:
+        """Whether every count in ``keys`` is published."""
+        return all(not self.ledger.hidden(k) for k in keys)
+
+    def value_if(self, value, *keys):
+        """``value`` if every count it is computed from is published, else ``c``."""
+        return value if self.shown(*keys) else SUPPRESSED
 
 
-def _suppressed(value) -> bool:
-    return isinstance(value, str) and value == SUPPRESSED
+# --------------------------------------------------------------------------- the ledger
+def _declare(ctx) -> None:
+    """Declare every count the bundle publishes, with the margins that tie them together."""
+    led, f, study = ctx.ledger, ctx.f, ctx.study
+    councils = study.councils
+    # Counts of people, and of councils by status or type, are protected; the councils in the study and those
+    # interviewed at each wave are design facts that identify no council and no person (``public``).
+    led.count(("councils",), len(councils), public=True)
+    types = councils["council_type"].fillna("unknown").value_counts()
+    for t, n in types.items():
+        led.count(("councils_type", t), n)
+    led.relation(("councils",), [("councils_type", t) for t in types.index])
+    ws = study.wave_status()
+    for w in ctx.waves:
+        at = ws[ws["wave"] == w]["intervention"].fillna("unknown")
+        levels = [*_LEVELS, *sorted(set(at) - set(_LEVELS))]
+        for lv in levels:
+            led.count(("councils_level", w, lv), int((at == lv).sum()))
+        led.relation(("councils",), [("councils_level", w, lv) for lv in levels])
+    iv = study.interviews.dropna(subset=["wave"])
+    n_people = study.participants["participant_id"].nunique()
+    led.unpublished(("participants_all",), n_people)
+    pp = f.participant_panel
+    status_of = pp.drop_duplicates(["participant_id", "wave"]).set_index(["participant_id", "wave"])["status_group"]
+    for w in ctx.waves:
+        at = iv[iv["wave"] == w]
+        n_c, n_p = at["council_id"].nunique(), at["participant_id"].nunique()
+        led.count(("interviews", w), len(at))
+        led.count(("councils_interviewed", w), n_c, public=True)
+        led.count(("councils_missing", w), len(councils) - n_c, public=True)
+        led.relation(("councils",), [("councils_interviewed", w), ("councils_missing", w)])
+        led.count(("participants", w), n_p)
+        led.count(("participants_missing", w), n_people - n_p)
+        led.relation(("participants_all",), [("participants", w), ("participants_missing", w)])
+        # participants and councils interviewed at the wave, by status group
+        people = at[["participant_id", "council_id"]].drop_duplicates("participant_id")
+        groups = people["participant_id"].map(lambda p, w=w: status_of.get((p, w))).fillna("unknown")
+        council_group = at.drop_duplicates("council_id").set_index("council_id")["participant_id"].map(
+            lambda p, w=w: status_of.get((p, w))).fillna("unknown")
+        names = [*STATUS_LABELS, *sorted(set(groups) - set(STATUS_LABELS))]
+        for g in names:
+            led.count(("participants_group", w, g), int((groups == g).sum()))
+            led.count(("councils_interviewed_group", w, g), int((council_group == g).sum()))
+        led.relation(("participants", w), [("participants_group", w, g) for g in names])
+        led.relation(("councils_interviewed", w), [("councils_interviewed_group", w, g) for g in names])
+    # participants for whom each measure holds, per code, wave and status
+    prev = f.prevalence
+    for r in prev.itertuples():
+        key = ("with", r.measure, r.code, r.wave, r.group)
+        led.count(key, r.events)
+        led.at_most(key, ("participants_group", r.wave, r.group))
+    # participants by trajectory
+    t = f.trajectory_summary
+    if len(t) and "realisation_realised" in t.columns:
+        n_traj = int(t.iloc[0][[c for c in t.columns if c.startswith("realisation_")]].sum())
+        led.unpublished(("participants_traj",), n_traj)
+        for r in t.to_dict("records"):
+            for kind in ("realisation", "persistence"):
+                cols = [c for c in t.columns if c.startswith(f"{kind}_")]
+                for col in cols:
+                    led.count(("traj", r["code"], col), r[col])
+                led.relation(("participants_traj",), [("traj", r["code"], col) for col in cols])
+    # reported statements by what they are credited to
+    att = f.attribution
+    if att is not None and len(att):
+        factors = [x for x in OTHER_FACTORS if x != "unclear"]
+        for r in att.to_dict("records"):
+            for k in ("reported", "review", "other", "unclear", *factors):
+                # counts of statements, not of people: published as they are
+                led.count(("att", r["code"], k), r[f"n_{k}"], public=True)
+            led.relation(("att", r["code"], "reported"), [("att", r["code"], k) for k in ("review", "other", "unclear")])
+            led.relation(("att", r["code"], "other"), [("att", r["code"], k) for k in factors])
+        for k in ("reported", "review", "other", "unclear", *factors):
+            led.relation(("att", "all", k), [("att", c, k) for c in att["code"] if c != "all"])
+    # councils with change-over-time data, per status group
+    ch = f.change
+    if ch is not None and len(ch):
+        gcol = _group_column(ch)
+        for r in ch.drop_duplicates(gcol or "code").to_dict("records"):
+            g = r[gcol] if gcol else "all"
+            led.count(("councils_complete", g), r["n"])
+    # action plans
+    a = f.actions
+    if a is not None and not a.empty:
+        s = _action_summary(ctx)
+        for r in s.to_dict("records"):
+            led.count(("action_councils", r["wave"]), r["n_councils"])
+            led.count(("actions", r["wave"]), r["n_actions"])
+            led.count(("actions_done", r["wave"]), r["n_completed"])
+            led.at_most(("actions_done", r["wave"]), ("actions", r["wave"]))
+    tr = f.indicator_trends
+    if tr is not None and not tr.empty:
+        for r in tr.to_dict("records"):
+            led.count(("ind_councils", r["measure"], str(r["period"]), r["status_group"]), r["n_councils"])
+            led.count(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]), r["n_suppressed"])
+    proc = f.process
+    if proc is not None:
+        fac = _process_totals(ctx)
+        for r in fac.to_dict("records"):
+            for v in ("raised", "helped", "hindered", "mixed", "neutral"):
+                led.count(("proc", r["code"], v), r[f"n_{v}"])
+            led.relation(("proc", r["code"], "raised"), [("proc", r["code"], v) for v in _VALENCE_ORDER])
+        br = proc.get("by_realisation")
+        if br is not None and len(br):
+            for g, n in br.drop_duplicates("group").set_index("group")["n"].items():
+                led.count(("realisation_group", g), n)
+            for r in br.to_dict("records"):
+                led.count(("helped_by", r["code"], r["group"]), r["events"])
+                led.at_most(("helped_by", r["code"], r["group"]), ("realisation_group", r["group"]))
+        rec = proc.get("recommendations")
+        if rec is not None and len(rec):
+            for r in rec.to_dict("records"):
+                led.count(("rec_people", r["code"]), r["n_participants"])
+                led.count(("rec_councils", r["code"]), r["n_councils"])
+    sm = f.survey_model
+    if sm is not None and len(sm):
+        led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
+        led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _vocabulary(ctx):
+    """Labels for people: the study's waves, the codebooks' codes, this report's own columns."""
+    from ..coding import Codebook
+    from ._labels import Label, Vocabulary
+
+    extra_codes = {"all": "All impacts", "general": "The programme in general"}
+    for name in ("review_process", "review_themes"):
+        book = Codebook.load(name)
+        extra_codes.update(dict(zip(book.codes["code_id"], book.codes["label"], strict=True)))
+    la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
+    columns = {
+        "impact": Label("Impact"), "factor": Label("Part of the review or factor"),
+        "concerning": Label("What the suggestion concerns"), "council_type": Label("Council type"),
+        "intervention": Label("Intervention status"), "expectations": Label("Expectations of the review"),
+        "n_with": Label("Participants", description="Participants for whom the measure holds.", format="int"),
+        "n_participants": Label("Participants interviewed", format="int"),
+        "n_a": Label(f"Councils {la.lower()}", format="int"), "n_b": Label(f"Councils {lb.lower()}", format="int"),
+        "median_a": Label(f"Median share, {la.lower()}", format="pct:0"),
+        "median_b": Label(f"Median share, {lb.lower()}", format="pct:0"),
+        "difference": Label("Difference in share", "percentage points"),
+        "n_reported": Label("Statements reporting an impact", format="int"),
+        "n_review": Label("Credited to the review", format="int"),
+        "n_other": Label("Credited to another factor", format="int"),
+        "n_unclear": Label("Cause left open", format="int"),
+        "n_raised": Label("Participants who raised it", format="int"),
+        "n_helped": Label("Said it helped", format="int"), "n_hindered": Label("Said it hindered", format="int"),
+        "n_mixed": Label("Both", format="int"), "n_neutral": Label("Neither", format="int"),
+        "share_helped": Label("Share who said it helped", format="pct:0"),
+        "credited_to": Label("Credited to"), "contrast": Label("Contrast"),
+        "n_flagged": Label("Values not published by the source", format="int"),
+    }
+    return Vocabulary.for_study(ctx.study, ctx.f.codebook).updated(
+        columns=columns,
+        values={"code": extra_codes, "council_type": dict(vocab.COUNCIL_TYPES),
+                "expectations": {"realised": "Realised", "unmet": "Not realised"}},
+        domains={"factor": "code", "concerning": "code", "council_type": "council_type", "contrast": "term",
+                 "expectations": "expectations"},
+    )
+
+
+def _group_column(change: pd.DataFrame) -> str | None:
+    known = {"code", "impact", "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first", "value_last",
+             "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_adjusted", "measure"}
+    cols = [c for c in change.columns if c not in known]
+    return cols[0] if cols else None
 
 
 def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None):
     """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
     ctx = _Ctx(findings, identify, min_count, quote_k, key)
+    _declare(ctx)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ctx.ledger.protect()
+    ctx.disclosure_warnings = [str(w.message) for w in caught]
+    quotes_section, redaction_log, quote_table = _quotes(ctx)
     sections = [
         _summary(ctx),
         _sample(ctx),
+        _expectations(ctx),
         _prevalence(ctx),
         _trajectories(ctx),
+        _attribution(ctx),
         _comparisons(ctx),
         _models(ctx),
         _actions_and_indicators(ctx),
         _framework(ctx),
+        quotes_section,
+        *_process_sections(ctx),
+        _reliability(ctx),
+        _methods(ctx),
     ]
-    quotes_section, redaction_log = _quotes(ctx)
-    sections += [quotes_section, _reliability(ctx), _methods(ctx)]
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {findings.study.name}",
         subtitle="Programme-level findings across the waves of the study",
         provenance=dict(findings.provenance),
         sections=[s for s in sections if s is not None],
+        vocabulary=_vocabulary(ctx),
     )
+    from ._xlsx import table_csv
+
     extra = {"redaction_log.csv": redaction_log.to_csv(index=False, lineterminator="\n"),
              "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
+    if quote_table is not None:
+        extra["tables/quotes.csv"] = table_csv(quote_table)
+    models = findings.models
+    if models is not None and len(models):
+        cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted"]
+        extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
+                                                     "Models (machine-readable)"))
     return report, extra
 
 
-# --------------------------------------------------------------------------- sections
+# --------------------------------------------------------------------------- summary
+def _gee_rows(ctx, term="in_intervention") -> pd.DataFrame:
+    m = ctx.f.models
+    if m is None or m.empty:
+        return pd.DataFrame()
+    return m[m["term"] == term].copy()
+
+
 def _summary(ctx) -> Section:
     f = ctx.f
-    s = f.sample["interviews_by_wave"]
-    n_councils = len(ctx.study.councils)
-    blocks = [
-        Paragraph(
-            f"This report follows {n_councils} councils across {len(ctx.study.wave_ids)} waves "
-            f"({', '.join(ctx.wave(w) for w in ctx.study.wave_ids)}), drawing on "
-            f"{int(s['n_interviews'].sum())} interviews coded against the {f.codebook.title or f.codebook.id} codebook."
-        )
-    ]
-    sig = f.comparisons[f.comparisons["p_adjusted"] < f.parameters["alpha"]]
+    per_wave = {w: ctx.cell(("interviews", w)) for w in ctx.waves}
+    n_interviews = sum(v for v in per_wave.values() if v != SUPPRESSED)
+    blocks = [Paragraph(
+        f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
+        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), drawing on {n_interviews} interviews coded against the "
+        f"{f.codebook.title or f.codebook.id} codebook by {f.coding.get('description', 'the machine coder')}."
+    )]
     items = []
-    early = f.prevalence[f.prevalence["wave"] == (ctx.study.wave_ids[1] if len(ctx.study.wave_ids) > 1 else ctx.study.wave_ids[0])]
-    if not early.empty:
-        overall = early.groupby("code")[["events", "n"]].sum()
-        overall["share"] = overall["events"] / overall["n"]
-        top = overall.sort_values("share", ascending=False).head(3)
-        for code, r in top.iterrows():
-            items.append(f"{ctx.code(code)}: reported by {r['share']:.0%} of participants interviewed at the {ctx.wave(early['wave'].iloc[0]).lower()} wave.")
-    for r in sig.itertuples():
-        items.append(
-            f"{ctx.code(r.code)} at the {ctx.wave(r.wave).lower()} wave differs by intervention status "
-            f"(difference in the share of participants reporting it {r.hodges_lehmann:+.2f}, 95% CI "
-            f"{r.hodges_lehmann_ci_low:.2f} to {r.hodges_lehmann_ci_high:.2f}, adjusted p = {r.p_adjusted:.3f})."
-        )
-    if sig.empty:
-        items.append("No difference by intervention status survives adjustment for multiple comparisons "
-                     f"({len(f.comparisons)} code x wave comparisons, {f.parameters['adjust']} adjustment).")
-    blocks.append(Bullets(items))
-    blocks.append(Callout(
-        "Small samples: each comparison rests on few councils, so intervals are wide and a non-significant "
-        "result is not evidence of no effect. Councils were cautious to attribute change to the review alone.",
-        kind="warning",
-    ))
+    prev = f.prevalence
+    first = ctx.waves[0]
+    ant = _overall(prev, "anticipated", [first])
+    if not ant.empty and ant["events"].sum() > 0:
+        top = ant.sort_values("share", ascending=False).head(2)
+        items.append("Before the review, participants most often expected "
+                     + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in top.iterrows())
+                     + " (share of participants who anticipated each impact).")
+    rep = _overall(prev, "reported", ctx.later)
+    if not rep.empty and rep["events"].sum() > 0:
+        top = rep.sort_values("share", ascending=False).head(2)
+        items.append("After the review, the impacts most often reported were "
+                     + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
+                                    for c, r in top.iterrows()) + ".")
+    realised = _realised_share(ctx)
+    if realised is not None:
+        items.append(realised)
+    gee = _gee_rows(ctx)
+    if len(gee):
+        sig = gee[gee["p_adjusted"] < ctx.alpha]
+        for r in sig.itertuples():
+            direction = "more" if r.estimate > 0 else "less"
+            items.append(
+                f"{ctx.code(r.code)} was reported {direction} often by participants in councils in intervention "
+                f"(odds ratio {np.exp(r.estimate):.2f}, 95% CI {np.exp(r.ci_low):.2f} to {np.exp(r.ci_high):.2f}, "
+                f"Holm-adjusted p = {r.p_adjusted:.3f}).")
+        if sig.empty:
+            items.append(f"No impact was reported more or less often in councils in intervention once the "
+                         f"{len(gee)} impacts are adjusted for multiple comparisons (Holm); the intervals are in "
+                         "the longitudinal models section.")
+    credit = _credit_sentence(ctx)
+    if credit:
+        items.append(credit)
+    if items:
+        blocks.append(Bullets(items))
+    caveats = _caveats(ctx)
+    if caveats:
+        blocks.append(Callout(" ".join(caveats), kind="warning"))
     return Section("Summary", blocks)
 
 
+def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:
+    """Events and participant-waves per code over the given waves, both status groups together."""
+    p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves)]
+    if p.empty:
+        return pd.DataFrame()
+    out = p.groupby("code")[["events", "n"]].sum()
+    out["share"] = out["events"] / out["n"].where(out["n"] > 0)
+    return out.dropna(subset=["share"])
+
+
+def _realised_share(ctx) -> str | None:
+    t = ctx.f.trajectory_summary
+    if t is None or t.empty or "realisation_realised" not in t.columns:
+        return None
+    expected = int(t["realisation_realised"].sum() + t["realisation_unmet_expectation"].sum())
+    realised = int(t["realisation_realised"].sum())
+    if expected < ctx.min_count:
+        return None
+    return (f"Of the {expected} expectations that participants interviewed at every wave held before the review "
+            f"(one per participant and impact), {realised} ({realised / expected:.0%}) were reported as realised "
+            "afterwards.")
+
+
+def _credit_sentence(ctx) -> str | None:
+    att = ctx.f.attribution
+    if att is None or att.empty:
+        return None
+    row = att[att["code"] == "all"].iloc[0]
+    n = int(row["n_reported"])
+    if n < ctx.min_count:
+        return None
+    other, unclear = int(row["n_other"]), int(row["n_unclear"])
+    if other + unclear == 0:
+        return (f"Every one of the {n} impacts reported after the review was credited to the review, explicitly or by "
+                "the context of the interview.")
+    factors = [x for x in OTHER_FACTORS if x != "unclear"]
+    named = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), reverse=True)
+    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named[:3])
+    text = (f"Of the {n} impacts reported after the review, {other / n:.0%} were credited by the speaker to "
+            f"something other than the review" + (f" ({parts})" if parts else ""))
+    if unclear:
+        text += f", and for {unclear / n:.0%} the speaker could not say what had caused the change"
+    return text + "."
+
+
+def _caveats(ctx) -> list[str]:
+    out = []
+    for w in ctx.waves:
+        n = ctx.ledger.values.get(("councils_interviewed_group", w, "intervention"), 0)
+        m = ctx.ledger.values.get(("councils_interviewed_group", w, "no_intervention"), 0)
+        if 0 < min(n, m) < 10:
+            out.append("Comparisons by intervention status rest on few councils (fewer than 10 in a status group at "
+                       "some waves), so intervals are wide and a non-significant difference is not evidence of no "
+                       "difference.")
+            break
+    if ctx.f.coding.get("source") == "machine":
+        out.append("The interviews were coded by the package's rule coder, not by people: a difference could come "
+                   "from coding error if the coder errs more often in some councils' talk than in others'. The coder's "
+                   "measured accuracy is in the methods section; check a sample of its codings by hand (impact review "
+                   "export) before publishing.")
+    return out
+
+
+# --------------------------------------------------------------------------- the sample
 def _sample(ctx) -> Section:
-    f = ctx.f
-    by_type = f.sample["councils_by_type"].assign(
-        council_type=lambda d: d["council_type"].map(lambda v: vocab.label(vocab.COUNCIL_TYPES, v)))
-    by_type = by_type.groupby("council_type", as_index=False)["n_councils"].sum()
-    status = f.sample["status_by_wave"].copy()
-    status["wave"] = status["wave"].map(ctx.wave)
-    status["intervention"] = status["intervention"].map(lambda v: vocab.label(vocab.INTERVENTION_LEVELS, v))
-    status["ofsted_judgement"] = status["ofsted_judgement"].map(
-        lambda v: vocab.label(vocab.STATUSES["ofsted_judgement"], v) if v != "none" else "No judgement recorded")
-    per_wave = f.sample["interviews_by_wave"].assign(wave=lambda d: d["wave"].map(ctx.wave))
-    attrition = f.sample["attrition"].assign(wave=lambda d: d["wave"].map(ctx.wave))
-    ws = ctx.study.wave_status()
-    fig_data = ws.assign(wave=ws["wave"].map(ctx.wave),
-                         status=ws["intervention"].map(lambda v: vocab.label(vocab.INTERVENTION_LEVELS, v)))
-    counts = fig_data.groupby(["wave", "status"]).size().rename("n").reset_index()
-    masked = counts[(counts["n"] >= ctx.min_count)]
-    figure = []
-    if not masked.empty:
-        fig, ax = _subplots(figsize=(7, 3.2))
-        bar_counts(masked, x="wave", hue="status", count="n", order=[ctx.wave(w) for w in ctx.study.wave_ids], ax=ax)
-        ax.set_xlabel("Councils")
-        figure = [Figure("status_by_wave", fig, "Councils by intervention level at each wave",
-                         f"Bar chart of the number of councils at each intervention level at each wave; bars under "
-                         f"{ctx.min_count} councils are not shown.")]
-    return Section("The sample", [
-        Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
-                  f"{ctx.min_count} are shown as {SUPPRESSED}."),
-        Table("councils_by_type", ctx.suppress(by_type, ["n_councils"], totals="columns"), "Councils by type", "Council types as in impact.vocab."),
-        Table("status_by_wave", ctx.suppress(status, ["n_councils"], totals="columns", by=["wave"]), "Councils by intervention status and Ofsted judgement at each wave",
-              "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
-        *figure,
-        Table("interviews_by_wave", ctx.suppress(per_wave, ["n_interviews", "n_councils", "n_participants"], totals="columns"),
-              "Interviews, councils and participants at each wave"),
-        Table("attrition", ctx.suppress(ctx.suppress(attrition, ["n_councils_interviewed", "n_councils_missing"], totals="rows"),
-                                        ["n_participants_interviewed", "n_participants_missing"], totals="rows"),
-              "Attrition: councils and participants not interviewed at a wave",
-              "Attrition is not absence of impact: missing waves are left out of every comparison."),
+    councils = ctx.study.councils
+    types = councils["council_type"].fillna("unknown").value_counts()
+    by_type = pd.DataFrame({
+        "council_type": list(types.index),
+        "n_councils": [ctx.cell(("councils_type", t)) for t in types.index],
+    })
+    levels = sorted({k[2] for k in ctx.ledger.values if k[0] == "councils_level"},
+                    key=lambda lv: (_LEVELS + (lv,)).index(lv))
+    status = pd.DataFrame([
+        {"wave": w, "intervention": lv,
+         "n_councils": ctx.cell(("councils_level", w, lv))}
+        for w in ctx.waves for lv in levels if ctx.ledger.values.get(("councils_level", w, lv), 0) > 0
+        or not ctx.shown(("councils_level", w, lv))
     ])
+    per_wave = pd.DataFrame([
+        {"wave": w, "n_interviews": ctx.cell(("interviews", w)),
+         "n_councils": ctx.cell(("councils_interviewed", w)), "n_participants": ctx.cell(("participants", w))}
+        for w in ctx.waves
+    ])
+    attrition = pd.DataFrame([
+        {"wave": w, "n_councils_interviewed": ctx.cell(("councils_interviewed", w)),
+         "n_councils_missing": ctx.cell(("councils_missing", w)),
+         "n_participants_interviewed": ctx.cell(("participants", w)),
+         "n_participants_missing": ctx.cell(("participants_missing", w))}
+        for w in ctx.waves
+    ])
+    blocks = [
+        Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
+                  f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}."),
+        Table("councils_by_type", by_type, "Councils by type"),
+        Table("status_by_wave", status, "Councils by intervention status at each wave",
+              "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
+    ]
+    fig = _status_figure(ctx, levels)
+    if fig is not None:
+        blocks.append(fig)
+    blocks += [
+        Table("interviews_by_wave", per_wave, "Interviews, councils and participants at each wave"),
+        Table("attrition", attrition, "Attrition: councils and participants not interviewed at a wave",
+              "Attrition is not absence of impact: missing waves are left out of every comparison."),
+    ]
+    return Section("The sample", blocks)
 
 
-def _prev_table(ctx) -> pd.DataFrame:
-    p = ctx.f.prevalence.copy()
-    p["impact"] = p["code"].map(ctx.code)
-    p["wave_label"] = p["wave"].map(ctx.wave)
-    p["status"] = p["group"].map(STATUS_LABELS)
-    return p
+def _status_figure(ctx, levels) -> Figure | None:
+    """Councils at each intervention level per wave, drawn from the published counts; suppressed bars marked."""
+    fig, ax = _subplots(figsize=(7, 0.5 + 0.45 * len(ctx.waves) * len(levels)))
+    colours = ["#4C72B0", "#DD8452", "#C44E52", "#8C8C8C"]
+    height = 0.8 / len(levels)
+    ymax = len(ctx.study.councils)
+    for k, lv in enumerate(levels):
+        for i, w in enumerate(ctx.waves):
+            y = i + (k - (len(levels) - 1) / 2) * height
+            v = ctx.cell(("councils_level", w, lv))
+            if v == SUPPRESSED:
+                ax.barh(y, ymax, height, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
+                ax.text(ymax * 0.01, y, f"{vocab.label(vocab.INTERVENTION_LEVELS, lv)}: suppressed", va="center",
+                        fontsize=8, color="#555555")
+            else:
+                ax.barh(y, v, height, color=colours[k % len(colours)],
+                        label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
+                ax.text(v + ymax * 0.01, y, str(v), va="center", fontsize=8)
+    ax.set_yticks(range(len(ctx.waves)), [ctx.short_wave(w) for w in ctx.waves])
+    ax.invert_yaxis()
+    ax.set_xlim(0, ymax * 1.15)
+    ax.set_xlabel("Councils")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="lower right", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return Figure("status_by_wave", fig, "Councils by intervention status at each wave",
+                  f"Horizontal bar chart: for each wave, the number of councils with no intervention, under a notice "
+                  f"and under a statutory direction; bars for counts that are suppressed (below {ctx.min_count}, or "
+                  "able to reveal one) are drawn as hatched outlines marked 'suppressed'.")
+
+
+# --------------------------------------------------------------------------- prevalence
+def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
+    p = ctx.f.prevalence
+    p = p[(p["measure"] == measure) & p["wave"].isin(waves) & p["group"].isin(list(STATUS_LABELS))]
+    rows = []
+    order = {c: i for i, c in enumerate(ctx.codes)}
+    for r in p.itertuples():
+        n_key = ("participants_group", r.wave, r.group)
+        e_key = ("with", measure, r.code, r.wave, r.group)
+        ok = ctx.shown(n_key, e_key)
+        rows.append({
+            "_code": order.get(r.code, 99), "_wave": ctx.waves.index(r.wave), "_group": list(STATUS_LABELS).index(r.group),
+            "impact": r.code, "wave": r.wave, "status": r.group,
+            "n_participants": ctx.cell(n_key), "n_with": ctx.cell(e_key),
+            "prevalence": r.prevalence if ok else SUPPRESSED, "ci_low": r.ci_low if ok else SUPPRESSED,
+            "ci_high": r.ci_high if ok else SUPPRESSED, "code": r.code, "wave_id": r.wave, "group": r.group,
+        })
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    return out.sort_values(["_code", "_wave", "_group"]).drop(columns=["_code", "_wave", "_group"]).reset_index(drop=True)
+
+
+def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Table:
+    cols = ["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]
+    if rows["wave"].nunique() == 1:
+        cols.remove("wave")  # one wave: said in the caption
+    shown = rows[cols]
+    return Table(name, shown, caption,
+                 f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
+                 f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
+                 f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The 95% intervals "
+                 "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
+                 {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)})
+
+
+def _expectations(ctx) -> Section:
+    first = ctx.waves[0]
+    rows = _prev_rows(ctx, "anticipated", [first])
+    blocks = [Paragraph(f"What participants expected of the review when interviewed at the first wave ({ctx.wave(first)}): the "
+                        "share who anticipated each impact (a hoped-for, expected or planned change, not one that had "
+                        "already happened), by their council's intervention status at that time.")]
+    if rows.empty:
+        blocks.append(Paragraph("No participant was interviewed at this wave."))
+    else:
+        blocks.append(_prev_table(rows, "expectations", f"Impacts anticipated before the review ({ctx.wave(first)})",
+                                  "anticipated"))
+    return Section("Expectations before the review", blocks)
 
 
 def _prevalence(ctx) -> Section:
-    p = _prev_table(ctx)
-    shown = p[["impact", "wave_label", "status", "n", "events", "prevalence", "ci_low", "ci_high"]].rename(
-        columns={"wave_label": "wave", "n": "n_participants", "events": "n_mentioning"})
-    table = ctx.suppress(shown, ["n_participants", "n_mentioning"], totals="columns", by=["impact", "wave"],
-                         shares={"prevalence": "n_mentioning", "ci_low": "n_mentioning", "ci_high": "n_mentioning"})
+    rows = _prev_rows(ctx, "reported", ctx.waves)
+    blocks = [Paragraph("Share of interviewed participants who reported each impact as having happened (asserted, not "
+                        "negated or only hoped for, whatever they credited it to), by wave and the intervention status "
+                        "of their council at that wave. Reports at the first wave describe change under way before the "
+                        "review.")]
+    if rows.empty:
+        return Section("Impacts reported at each wave", blocks + [Paragraph("No interviews to report.")])
+    blocks.append(_prev_table(rows, "prevalence", "Impacts reported at each wave, by intervention status", "reported"))
+    heat = rows.copy()
+    heat["column"] = [f"{ctx.short_wave(w)}\n{STATUS_LABELS[g]}" for w, g in zip(heat["wave_id"], heat["group"], strict=True)]
+    columns = [f"{ctx.short_wave(w)}\n{s}" for w in ctx.waves for s in STATUS_LABELS.values()]
+    heat["column"] = pd.Categorical(heat["column"], categories=columns)
+    heat["value"] = pd.to_numeric(heat["prevalence"].where(heat["prevalence"] != SUPPRESSED), errors="coerce")
+    heat["n"] = pd.to_numeric(heat["n_participants"].where(heat["n_participants"] != SUPPRESSED), errors="coerce")
+    heat = heat.sort_values("column")
+    fig, ax = _subplots(figsize=(11, 0.6 * heat["impact"].nunique() + 3))
+    prevalence_heatmap(heat, x="column", y="impact", value="value", annot_n="n", ax=ax)
+    for text in ax.texts:
+        if not text.get_text():
+            text.set_text(SUPPRESSED)
+    ax.set_xlabel("Wave and intervention status")
+    ax.set_ylabel("")
+    if ax.collections and getattr(ax.collections[0], "colorbar", None) is not None:
+        ax.collections[0].colorbar.set_label("Share of participants reporting the impact")
+    for tick in ax.get_xticklabels():
+        tick.set_rotation(30)
+        tick.set_horizontalalignment("right")
+    fig.tight_layout()
+    blocks.append(Figure("prevalence_heatmap", fig, "Impacts reported at each wave, by intervention status",
+                         "Heatmap: rows are impacts, columns are wave and intervention status; each cell gives the "
+                         "share of participants reporting the impact and the number interviewed, on a colour scale "
+                         f"from dark (none) to light (all). Suppressed cells are blank and marked {SUPPRESSED}."))
+    return Section("Impacts reported at each wave", blocks)
+
+
+# --------------------------------------------------------------------------- trajectories
+def _trajectories(ctx) -> Section | None:
+    t = ctx.f.trajectory_summary
+    title = "Trajectories: expectations, early impact and longer-term change"
+    if "trajectories" in ctx.f.not_computed:
+        return Section(title, [Paragraph(f"Not computed: {ctx.f.not_computed['trajectories']}.")])
+    if t is None or t.empty or "realisation_realised" not in t.columns:
+        return None
+    rows = []
+    for r in t.to_dict("records"):
+        row = {"impact": r["code"]}
+        for col in t.columns:
+            if col.startswith(("realisation_", "persistence_")):
+                row[col] = ctx.cell(("traj", r["code"], col))
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    realisation = table[["impact", *[c for c in table.columns if c.startswith("realisation_")]]]
+    persistence = table[["impact", *[c for c in table.columns if c.startswith("persistence_")]]]
     blocks = [
-        Paragraph("Share of interviewed participants who reported each impact (not negated), by wave and the "
-                  "intervention status of their council at that wave, with Wilson 95% intervals. The intervals treat "
-                  "participants as independent; the comparisons below use councils as the unit."),
-        Table("prevalence", table, "Prevalence of each impact by wave and intervention status",
-              "n_participants: participants interviewed at the wave whose council was in that status group; "
-              "n_mentioning: of those, participants who reported the impact.",
-              {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)}),
+        Paragraph("Per participant and impact, across the waves: an expectation (anticipated before the review) is "
+                  "realised when the impact is reported at a later wave, unmet when it is not; an impact reported "
+                  "without having been expected is unanticipated. Reported impact is sustained when reported at both "
+                  "later waves, faded when only at the first of them, emerging when only at the last. Participants "
+                  "missing a wave needed to decide are incomplete."),
+        Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
+              "Participants by whether their expectations were realised",
+              "Counts of participants; each participant is counted once per impact."),
+        Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
+              "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
-    keep = table["prevalence"].map(lambda v: not _suppressed(v))
-    heat = p[keep.to_numpy()].copy()
-    if not heat.empty:
-        columns = [f"{ctx.short_wave(w)}\n{st}" for w in ctx.study.wave_ids for st in STATUS_LABELS.values()]
-        heat["column"] = pd.Categorical(heat["wave"].map(ctx.short_wave) + "\n" + heat["status"], categories=columns)
-        heat["prevalence"] = heat["prevalence"].astype(float)
-        fig, ax = _subplots(figsize=(11, 0.6 * heat["impact"].nunique() + 3))
-        prevalence_heatmap(heat, x="column", y="impact", value="prevalence", annot_n="n", ax=ax)
-        ax.set_xlabel("Wave and intervention status")
-        ax.set_ylabel("")
-        for tick in ax.get_xticklabels():
-            tick.set_rotation(30)
-            tick.set_horizontalalignment("right")
-        blocks.append(Figure("prevalence_heatmap", fig, "Prevalence of each impact by wave and status",
-                             "Heatmap: rows are impacts, columns are wave and intervention status; darker cells mean a larger "
-                             "share of participants reported the impact. Suppressed cells are left blank."))
-    return Section("Impacts by wave and intervention status", blocks)
+    return Section(title, blocks)
 
 
-def _trajectories(ctx) -> Section:
-    f = ctx.f
-    t = f.trajectory_summary.copy()
-    t.insert(0, "impact", t.pop("code").map(ctx.code))
-    cols = [c for c in t.columns if c != "impact"]
-    blocks = [
-        Paragraph("Per participant and impact (the same people were interviewed at each wave): realised (expected "
-                  "before the review, then reported), unmet expectation, unanticipated, and whether early impact was "
-                  "sustained, faded or emerged later. Participants missing a wave needed are 'incomplete'."),
-        Table("trajectory_summary", ctx.suppress(
-                  ctx.suppress(t, [c for c in cols if c.startswith("realisation_")], totals="rows"),
-                  [c for c in cols if c.startswith("persistence_")], totals="rows"), "Participants by trajectory of each impact",
-              "Counts of participants; categories defined in the methods section."),
-    ]
-    pp = f.participant_panel
-    # impacts mentioned per participant and wave (NA when every code is NA), one grouped sum, no per-group lambda
-    n_codes = pp["mentioned"].astype("Int64").groupby([pp["participant_id"], pp["wave"]]).sum(min_count=1).reset_index(
-        name="n_impacts")
-    n_codes["state"] = n_codes["n_impacts"].map(
-        lambda n: "0-2 impacts" if n <= 2 else "3 or more impacts")
-    n_codes["wave"] = pd.Categorical(n_codes["wave"].map(ctx.short_wave),
-                                     categories=[ctx.short_wave(w) for w in ctx.study.wave_ids], ordered=True)
-    fig, ax = _subplots(figsize=(8, 4.5))
-    trajectory_chart(n_codes, unit="participant_id", time="wave", state="state", missing="not interviewed", ax=ax)
-    ax.set_xlabel("")
-    blocks.append(Figure("trajectories", fig, "How the number of impacts each participant reported changed across the waves",
-                         "Flow chart: participants grouped by how many impact categories they reported at each wave, with "
-                         "bands showing how they moved between groups from one wave to the next."))
-    per_council = f.trajectories.copy()
-    per_council["council"] = per_council["council_id"].map(ctx.council_name)
-    per_council["impact"] = per_council["code"].map(ctx.code)
-    per_council = per_council[["council", "impact", "realisation", "persistence"]].sort_values(["council", "impact"])
-    blocks.append(Table("trajectories_by_council", per_council, "Trajectory of each impact in each council",
-                        "Councils under pseudonyms unless the report was run with --identify."))
-    return Section("Trajectories: expectations, early impact and longer-term change", blocks)
+# --------------------------------------------------------------------------- attribution
+def _attribution(ctx) -> Section | None:
+    att = ctx.f.attribution
+    if att is None or att.empty:
+        return None
+    factors = [x for x in OTHER_FACTORS if x != "unclear"]
+    rows = []
+    for r in att.to_dict("records"):
+        code = r["code"]
+        n_key = ("att", code, "reported")
+        row = {"impact": code, "n_reported": ctx.cell(n_key)}
+        for k in ("review", "other", "unclear"):
+            row[f"n_{k}"] = ctx.cell(("att", code, k))
+            row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, ("att", code, k))
+        for x in factors:
+            row[f"n_{x}"] = ctx.cell(("att", code, x))
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    waves = " and ".join(ctx.wave(w).lower() for w in ctx.later)
+    return Section("What the impacts were credited to", [
+        Paragraph(f"Each impact reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
+                  "the context of an interview about the review), another factor (Ofsted, new leadership, a "
+                  "restructure, funding, another programme), or nothing they could name (the cause left open). "
+                  "Counts are of statements, not of people, and are not suppressed."),
+        Table("attribution", table, "What reported impacts were credited to",
+              "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other.",
+              {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}),
+    ])
 
 
+# --------------------------------------------------------------------------- comparisons
 def _comparisons(ctx) -> Section:
     c = ctx.f.comparisons.copy()
-    c["impact"] = c["code"].map(ctx.code)
-    c["wave_label"] = c["wave"].map(ctx.wave)
-    a = c["group_a"].iloc[0] if len(c) else "a"
-    b = c["group_b"].iloc[0] if len(c) else "b"
-    a = c["group_a"].dropna().iloc[0] if "group_a" in c and c["group_a"].notna().any() else "no_intervention"
-    b = c["group_b"].dropna().iloc[0] if "group_b" in c and c["group_b"].notna().any() else "intervention"
-    shown = c.reindex(columns=["impact", "wave_label", "n_a", "median_a", "n_b", "median_b", "hodges_lehmann", "hodges_lehmann_ci_low",
-                               "hodges_lehmann_ci_high", "effect", "test", "p_value", "p_adjusted"]).rename(
-        columns={"wave_label": "wave", "effect": "rank_biserial", "hodges_lehmann": "difference"})
-    both = ["n_a", "n_b"]  # the difference and median_b would give a suppressed median_a away
-    table = ctx.suppress(shown, both, totals="rows", shares={"median_a": both, "median_b": both, "difference": both,
-                                              "hodges_lehmann_ci_low": both, "hodges_lehmann_ci_high": both,
-                                              "rank_biserial": both})
-    change = ctx.f.change.copy()
-    change["impact"] = change["code"].map(ctx.code)
-    gcol = [col for col in change.columns if col not in {"code", "impact", "outcome", "test", "n", "n_times", "time_first",
-            "time_last", "value_first", "value_last", "effect_type", "effect", "statistic", "df", "p_value",
-            "p_asymptotic", "p_adjusted"}]
-    if gcol:
-        change["status"] = change[gcol[0]].map(STATUS_LABELS)
-    change_shown = change.reindex(columns=["impact"] + (["status"] if gcol else []) + [
-        "test", "n", "value_first", "value_last", "effect", "statistic", "p_value", "p_adjusted"]).rename(
-        columns={"n": "n_councils", "value_first": f"median_{ctx.study.wave_ids[0]}",
-                 "value_last": f"median_{ctx.study.wave_ids[-1]}", "effect": "kendalls_w"})
-    change_table = ctx.suppress(change_shown, ["n_councils"])
-    la, lb = STATUS_LABELS.get(a, a), STATUS_LABELS.get(b, b)
-    blocks = [
-        Paragraph(f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: "
-                  "the outcome is the share of a council's interviewed participants who reported the impact. Difference: "
-                  "Hodges-Lehmann shift (second group minus first) with its distribution-free 95% interval; rank-biserial "
-                  f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); p adjusted across every "
-                  f"code and wave ({ctx.f.parameters['adjust']})."),
-        Table("comparisons", table, f"Impact by intervention status ({lb} vs {la})",
-              f"_a: {la}; _b: {lb}. n: councils interviewed at the wave; median: median share of participants reporting the impact.",
-              {"median_a": "pct:0", "median_b": "pct:0", "difference": "num:2",
-               "CI": CI("hodges_lehmann_ci_low", "hodges_lehmann_ci_high"), "rank_biserial": "num:2"}),
-    ]
-    fp = c.reindex(columns=[*c.columns, *[k for k in ("hodges_lehmann", "hodges_lehmann_ci_low", "hodges_lehmann_ci_high")
-                                          if k not in c.columns]])
-    fp = fp.assign(label=fp["impact"] + " (" + fp["wave_label"] + ")").dropna(
-        subset=["hodges_lehmann", "hodges_lehmann_ci_low", "hodges_lehmann_ci_high"])
-    if not fp.empty:
-        fig, ax = _subplots(figsize=(7, 0.35 * len(fp) + 1.5))
-        forest_plot(fp, label="label", estimate="hodges_lehmann", ci_low="hodges_lehmann_ci_low",
-                    ci_high="hodges_lehmann_ci_high", ax=ax)
-        ax.set_xlabel(f"Difference in share of participants ({lb} minus {la})")
-        blocks.append(Figure("comparisons_forest", fig, "Differences by intervention status with 95% intervals",
-                             "Forest plot: one line per impact and wave; the dot is the difference in the share of "
-                             "participants reporting the impact between councils in and not in intervention, the line its "
-                             "95% interval; the vertical line is no difference."))
-    blocks += [
-        Paragraph("Change across the waves within each status group: Friedman's test across the waves (Wilcoxon's "
-                  "signed-rank test where there are two) of each council's share, on councils interviewed at every wave."),
-        Table("change_over_time", change_table, "Change in each impact across the waves, by status group",
-              f"median_{ctx.study.wave_ids[0]} / median_{ctx.study.wave_ids[-1]}: median share at the first and last wave "
-              "among councils interviewed at all waves; Kendall's W: effect size.",
-              {f"median_{ctx.study.wave_ids[0]}": "pct:0", f"median_{ctx.study.wave_ids[-1]}": "pct:0", "kendalls_w": "num:2"}),
-    ]
+    rows = []
+    for r in c.to_dict("records"):
+        ka = ("councils_interviewed_group", r["wave"], r.get("group_a") or "no_intervention")
+        kb = ("councils_interviewed_group", r["wave"], r.get("group_b") or "intervention")
+        ok = ctx.shown(ka, kb)
+        keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
+        rows.append({
+            "impact": r["code"], "wave": r["wave"], "code": r["code"], "wave_id": r["wave"],
+            "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "n_b": ctx.cell(kb),
+            "median_b": keep(r.get("median_b")), "difference": keep(r.get("hodges_lehmann")),
+            "ci_low": keep(r.get("hodges_lehmann_ci_low")), "ci_high": keep(r.get("hodges_lehmann_ci_high")),
+            "rank_biserial": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
+            "p_adjusted": keep(r.get("p_adjusted")),
+        })
+    table = pd.DataFrame(rows)
+    la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
+    blocks = [Paragraph(
+        f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
+        "outcome is the share of a council's interviewed participants who reported the impact. Difference: "
+        "Hodges-Lehmann shift (second group minus first) with its distribution-free 95% interval; rank-biserial "
+        f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); p adjusted across every "
+        f"impact and wave (Holm).")]
+    if "comparisons" in ctx.f.not_computed:
+        blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
+    if not table.empty:
+        order = {c: i for i, c in enumerate(ctx.codes)}
+        table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
+            ["_c", "_w"]).drop(columns=["_c", "_w"])
+        blocks.append(Table("comparisons", table.drop(columns=["code", "wave_id"]), f"Impact by intervention status ({lb} vs {la})",
+                            f"_a: {la}; _b: {lb}. n: councils interviewed at the wave; median: median share of "
+                            "participants reporting the impact.",
+                            {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
+                             "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"}))
+        fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
+        if not fp.empty:
+            fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.short_wave) + ")",
+                           **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
+            blocks.append(_forest(
+                fp, "difference", f"Difference in the share of participants reporting the impact ({lb} minus {la})",
+                "comparisons_forest", "Differences by intervention status with 95% intervals",
+                "Forest plot: one line per impact and wave; the dot is the difference in the share of participants "
+                "reporting the impact between councils in and not in intervention, the line its 95% interval; the "
+                "vertical line is no difference."))
+    change = ctx.f.change
+    if "change" in ctx.f.not_computed:
+        blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
+                                f"{ctx.f.not_computed['change']}."))
+    if change is not None and len(change):
+        gcol = _group_column(change)
+        first, last = ctx.waves[0], ctx.waves[-1]
+        rows = []
+        for r in change.to_dict("records"):
+            g = r[gcol] if gcol else "all"
+            ok = ctx.shown(("councils_complete", g))
+            keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
+            rows.append({"impact": r["code"], "status": g,
+                         "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
+                         f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
+                         "kendalls_w": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
+                         "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
+                         "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
+        ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
+        blocks += [
+            Paragraph("Change across the waves within each status group: Friedman's test across the waves (Wilcoxon's "
+                      "signed-rank test where there are two) of each council's share reporting the impact, on councils "
+                      "interviewed at every wave."),
+            Table("change_over_time", ch, "Change in each impact across the waves, by status group",
+                  f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
+                  "at all waves; Kendall's W: effect size.",
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", "kendalls_w": "num:2"}),
+        ]
     return Section("Comparisons by intervention status", blocks)
 
 
+# --------------------------------------------------------------------------- models
 def _models(ctx) -> Section:
-    m = ctx.f.models.copy()
-    blocks = [Paragraph("Binomial GEE per impact of whether each participant reported it, on wave and their council's "
-                        "current intervention status, with councils as clusters (exchangeable working correlation), the "
-                        "Mancl-DeRouen bias-reduced sandwich covariance and a t reference distribution for few clusters.")]
-    if not m.empty:
-        m["impact"] = m["code"].map(ctx.code)
-        keep = [c for c in ["impact", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "odds_ratio",
-                            "odds_ratio_ci_low", "odds_ratio_ci_high", "n_obs", "n_units"] if c in m.columns]
-        blocks.append(Table("gee_models", m[keep], "GEE models of each impact: wave and intervention status",
-                            "Estimates on the log-odds scale; odds ratios exponentiated. in_intervention: notice or direction "
-                            "in force at the wave.", {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
-                                                      "odds_ratio": "num:2"}))
+    m = ctx.f.models
+    blocks = [Paragraph("Binomial GEE per impact of whether each participant reported it at each wave, on wave and their "
+                        "council's intervention status at that wave, with councils as clusters (exchangeable working "
+                        "correlation), the Mancl-DeRouen bias-reduced sandwich covariance and a t reference distribution "
+                        "for few clusters. Estimates are population-averaged log-odds ratios; the odds ratio for "
+                        "'in intervention' compares participants in councils under a notice or direction with the "
+                        "others at the same wave.")]
+    if m is None or m.empty:
+        reason = ctx.f.not_computed.get("models", "no impact varied in both whether it was reported and status")
+        blocks.append(Paragraph(f"No model could be fitted: {reason}."))
     else:
-        blocks.append(Paragraph("No GEE could be fitted (every impact was reported by all or none of the councils)."))
-    if ctx.f.survey_model is not None:
-        blocks.append(Table("survey_model", ctx.f.survey_model, "Linear mixed model of the staff and partner survey score",
-                            "Mean Likert score per respondent and wave; random intercept per council (REML).",
-                            {"CI": CI("ci_low", "ci_high")}))
+        order = {c: i for i, c in enumerate(ctx.codes)}
+        terms = ["in_intervention", *[f"wave_{w}" for w in ctx.later]]
+        shown = m[m["term"].isin(terms)].copy()
+        shown = shown.assign(_c=shown["code"].map(order), _t=shown["term"].map(terms.index)).sort_values(["_c", "_t"])
+        shown["impact"] = shown["code"]
+        shown["contrast"] = shown["term"].map(_patsy_term)
+        cols = ["impact", "contrast", "estimate", "se", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low",
+                "odds_ratio_ci_high", "p_value", "p_adjusted"]
+        blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave",
+                            "Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast "
+                            "(Holm).", {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
+                                        "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}))
+        gee = shown[shown["term"] == "in_intervention"]
+        if len(gee):
+            blocks.append(_forest(
+                gee.assign(label=gee["impact"]), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
+                "intervention_effects", "Effect of being in intervention on each reported impact",
+                "Forest plot: one line per impact; the dot is the log-odds ratio of reporting the impact for participants "
+                "in councils in intervention against the others at the same wave, the line its 95% interval; the "
+                "vertical line is no difference."))
+    sm = ctx.f.survey_model
+    if sm is not None and len(sm):
+        ok = ctx.shown(("survey_councils",), ("survey_observations",))
+        s = sm[sm["term"] != "intercept"].copy()
+        s["contrast"] = s["term"].map(_patsy_term)
+        cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
+        shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
+        blocks.append(Table("survey_model", shown,
+                            "Model of the staff and partner survey score",
+                            "Linear mixed model of each respondent's mean Likert score (1-5) per wave, random intercept "
+                            "per council (REML); estimates in scale points.",
+                            {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"}))
     return Section("Longitudinal models", blocks)
+
+
+def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str) -> Figure:
+    """A forest plot of ``estimate`` with its ``ci_low``/``ci_high``, one line per ``label``."""
+    fig, ax = _subplots(figsize=(8, 0.38 * len(data) + 1.5))
+    forest_plot(data, label="label", estimate=estimate, ci_low="ci_low", ci_high="ci_high", ax=ax)
+    ax.set_xlabel(xlabel)
+    fig.tight_layout()
+    return Figure(name, fig, caption, alt)
+
+
+def _patsy_term(term: str) -> str:
+    """A model term as patsy writes it (``wave_early`` -> ``C(wave)[T.early]``), which the vocabulary puts in words."""
+    if term.startswith("wave_"):
+        return f"C(wave)[T.{term[5:]}]"
+    return term
+
+
+# --------------------------------------------------------------------------- actions and indicators
+def _action_summary(ctx) -> pd.DataFrame:
+    a = ctx.f.actions
+    s = (a.groupby("wave").agg(n_councils=("council_id", "nunique"), n_actions=("n_actions", "sum"),
+                               n_completed=("n_completed", "sum"))
+         .reindex([w for w in ctx.waves if w in set(a["wave"])]).reset_index())
+    return s
 
 
 def _actions_and_indicators(ctx) -> Section | None:
     blocks = []
     a = ctx.f.actions
-    if not a.empty:
-        s = a.groupby("wave").agg(n_councils=("council_id", "nunique"), n_actions=("n_actions", "sum"),
-                                  n_completed=("n_completed", "sum")).reindex(ctx.study.wave_ids).dropna(how="all").reset_index()
-        s["share_completed"] = s["n_completed"] / s["n_actions"]
-        s["wave"] = s["wave"].map(ctx.wave)
-        blocks += [Paragraph("Progress of the actions councils drew from the review's recommendations (completed or embedded)."),
-                   Table("action_completion", ctx.suppress(s, ["n_councils", "n_actions", "n_completed"],
-                                                           shares={"share_completed": "n_completed"}),
-                         "Action-plan completion by wave", "", {"share_completed": "pct:0"})]
+    if a is not None and not a.empty:
+        s = _action_summary(ctx)
+        rows = [{"wave": r["wave"], "n_councils": ctx.cell(("action_councils", r["wave"])),
+                 "n_actions": ctx.cell(("actions", r["wave"])), "n_completed": ctx.cell(("actions_done", r["wave"])),
+                 "share_completed": ctx.value_if(r["n_completed"] / r["n_actions"] if r["n_actions"] else np.nan,
+                                                 ("actions", r["wave"]), ("actions_done", r["wave"]))}
+                for r in s.to_dict("records")]
+        blocks += [Paragraph("Progress of the actions councils drew from the review's recommendations (completed or "
+                             "embedded)."),
+                   Table("action_completion", pd.DataFrame(rows), "Action-plan completion by wave", "",
+                         {"share_completed": "pct:0"})]
     t = ctx.f.indicator_trends
     if t is not None and not t.empty:
-        shown = t.assign(status=t["status_group"].map(STATUS_LABELS))
-        table = ctx.suppress(shown[["measure", "period", "status", "n_councils", "mean", "median", "n_suppressed"]],
-                             ["n_councils", "n_suppressed"], shares={"mean": "n_councils", "median": "n_councils"})
-        blocks += [Table("indicator_trends", table, "Outcome indicators by intervention status over time",
-                         "Mean and median across councils; councils grouped by whether they were in intervention at any wave. "
-                         "Suppressed source values (DfE c, x, low...) are left out and counted.", {"period": "date"})]
-        for measure in sorted(t["measure"].unique())[:3]:
-            sub = shown[(shown["measure"] == measure) & (shown["n_councils"] >= ctx.min_count)]
-            if sub.empty:
-                continue
-            fig, ax = _subplots(figsize=(7, 3.5))
-            trend_plot(sub, x="period", y="mean", hue="status", ax=ax)
-            ax.set_ylabel(measure)
-            blocks.append(Figure(f"trend_{measure}", fig, f"{measure}: mean by intervention status",
-                                 f"Line chart of the mean {measure} per period for councils in and not in intervention."))
+        rows = []
+        for r in t.to_dict("records"):
+            key = ("ind_councils", r["measure"], str(r["period"]), r["status_group"])
+            ok = ctx.shown(key)
+            rows.append({"measure": r["measure"], "period": r["period"], "status": r["status_group"],
+                         "group": r["status_group"], "n_councils": ctx.cell(key),
+                         "mean": r["mean"] if ok else SUPPRESSED, "median": r["median"] if ok else SUPPRESSED,
+                         "n_flagged": ctx.cell(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]))})
+        table = pd.DataFrame(rows)
+        blocks += [Table("indicator_trends", table.drop(columns=["group"]), "Outcome indicators by intervention status over time",
+                         "Mean and median across councils; councils grouped by whether they were in intervention at any "
+                         "wave. n_flagged: source values the publisher suppressed or did not have (DfE c, x, low...), "
+                         "left out of the mean.", {"period": "date"})]
+        data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
+        counts = data.groupby("measure").size().sort_values(ascending=False)
+        shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
+        if shown:
+            from .figures import indicator_small_multiples
+
+            reviews = ctx.study.reviews
+            dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
+            fig = indicator_small_multiples(
+                data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
+                review_dates=dates, order=shown, hue_order=list(STATUS_LABELS), vocabulary=_vocabulary(ctx))
+            left = len(counts) - len(shown)
+            blocks.append(Figure(
+                "indicator_trends", fig, "Outcome indicators: mean by intervention status",
+                f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
+                "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
+                "are left out." + (f" {left} further indicator(s) are in the table and its CSV only." if left else "")))
     if not blocks:
         return None
     return Section("Action plans and outcome indicators", blocks)
 
 
+# --------------------------------------------------------------------------- framework matrix
 def _framework(ctx) -> Section:
-    th = ctx.f.themes.copy()
-    th["council"] = th["council_id"].map(ctx.council_name)
-    labels = dict(zip(ctx.f.themes["theme"], ctx.f.themes["theme"]))
+    th = ctx.f.themes
     try:
         from ..coding import Codebook
 
         book = Codebook.load("review_themes")
-        labels = dict(zip(book.codes["code_id"], book.codes["label"]))
+        labels = dict(zip(book.codes["code_id"], book.codes["label"], strict=True))
     except Exception:  # noqa: BLE001 - labels are cosmetic
-        pass
-    th["theme_label"] = th["theme"].map(lambda t: labels.get(t, t))
-    matrix = th.pivot_table(index="council", columns="theme_label", values="raised", aggfunc="first").reset_index()
-    matrix.columns.name = None
-    for col in matrix.columns[1:]:
-        matrix[col] = matrix[col].map({True: "raised", False: ""})
-    return Section("Framework matrix: councils by review theme", [
-        Paragraph("Which review themes respondents in each council talked about (coded with the review_themes codebook). "
-                  "Illustrative quotes by theme are in the next section, with disclosure-safe attribution."),
-        Table("framework_matrix", matrix, "Review themes raised in each council", "Councils under pseudonyms."),
-    ])
+        labels = {}
+    th = th[th["interviewed"]].copy()
+    blocks = [Paragraph(
+        "Which review themes participants in each council talked about (coded by machine with the review themes "
+        "codebook), with the clearest statement of each, redacted. A number is the participants who raised the theme "
+        f"where it is {ctx.min_count} or more; a theme raised by fewer shows the statement only.")]
+    if th.empty:
+        return Section("Framework matrix: councils by review theme", blocks + [Paragraph("No council was interviewed.")])
+    examples = th["example"].fillna("")
+    names = ctx.study.participants["name"].dropna().tolist()
+    redacted, _ = redact_series(examples.reset_index(drop=True), names=names, places=ctx.study.councils["name"].tolist(),
+                                hash_key=ctx.key)
+    ok = assess_quotes(redacted)["publishable"].to_numpy()
+    th["example_redacted"] = [_shorten(t) if good else "" for t, good in zip(redacted, ok, strict=True)]
+    th["cell"] = [
+        "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
+        for raised, n, q in zip(th["raised"], th["n_participants"], th["example_redacted"], strict=True)
+    ]
+    th["council"] = th["council_id"].map(ctx.council_name)
+    parents = list(dict.fromkeys(th["parent"]))
+    for parent in parents:
+        sub = th[th["parent"] == parent]
+        matrix = sub.pivot_table(index="council", columns="code", values="cell", aggfunc="first")
+        matrix = matrix.reindex(columns=list(dict.fromkeys(sub["code"]))).rename(columns=lambda c: labels.get(c, c))
+        matrix = matrix.reset_index().sort_values("council")
+        matrix.columns.name = None
+        title = labels.get(parent, str(parent).replace("_", " "))
+        blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
+                            f"Review themes raised in each council: {title.lower()} themes",
+                            "Councils under pseudonyms unless the report was run with --identify; statements redacted."))
+    return Section("Framework matrix: councils by review theme", blocks)
 
 
-def _quotes(ctx) -> tuple[Section, pd.DataFrame]:
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " \u2026"
+
+
+# --------------------------------------------------------------------------- quotes
+def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
+    from ..framework import illustrative_quotes
+
     f = ctx.f
-    coded = f.coded
-    ok = coded[~coded["negated"].astype(bool) & ~coded["hedged"].astype(bool)]
-    seg = f.segments[["segment_id", "text", "council_id", "participant_id", "wave"]].rename(columns={"segment_id": "unit"})
-    cand = ok.merge(seg, on="unit", how="inner")
-    cand = cand[cand["text"].str.len().between(60, 400)]
-    parts = ctx.study.participants[["participant_id", "role"]]
-    cand = cand.merge(parts, on="participant_id", how="left")
-    ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
-    cand = cand.merge(ws, on=["council_id", "wave"], how="left")
-    cand = cand.sort_values(["code", "score", "unit"], ascending=[True, False, True])
-    picked = []
-    for _code, grp in cand.groupby("code", sort=True):
-        used = set()
-        for r in grp.itertuples():
-            if r.council_id in used:
-                continue
-            picked.append(r.Index)
-            used.add(r.council_id)
-            if len(used) == 2:
-                break
-    quotes = cand.loc[picked].copy()
     names = ctx.study.participants["name"].dropna().tolist()
     places = ctx.study.councils["name"].tolist()
-    redacted, log = redact_series(quotes["text"].reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
-    quotes["quote"] = redacted.to_numpy()
-    blocks = [Paragraph("Illustrative quotes for each impact, redacted of names, contact details, places and dates of "
-                        f"birth, and attributed only as finely as at least {ctx.quote_k} councils share.")]
-    if not quotes.empty:
-        quotes = coarsen_attribution(quotes, k=ctx.quote_k,
-                                     wave_labels={w: ctx.wave(w).lower() for w in ctx.study.wave_ids})
-        for code, grp in quotes.groupby("code", sort=True):
-            blocks.append(Paragraph(ctx.code(code)))
-            for r in grp.itertuples():
-                attribution = r.attribution_label if isinstance(r.attribution_label, str) else "Participant"
-                blocks.append(Quote(r.quote, attribution))
-        table = quotes.assign(impact=quotes["code"].map(ctx.code))[["impact", "quote", "attribution_label"]].rename(
-            columns={"attribution_label": "attribution"})
-        blocks.append(Table("quotes", table, "Illustrative quotes", "Redacted; attribution coarsened."))
+
+    def publishable(texts: pd.Series) -> pd.Series:
+        """Redact every candidate and keep those the redactor is confident are clean."""
+        red, _ = redact_series(texts.reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
+        return pd.Series(assess_quotes(red)["publishable"].to_numpy(), index=texts.index)
+
+    q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=ctx.codes, waves=ctx.later,
+                            per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
+                            screen=publishable)
+    withheld = q.attrs.get("n_screened_out", 0)
+    parts = ctx.study.participants[["participant_id", "role"]]
+    q = q.merge(parts, on="participant_id", how="left")
+    ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
+    q = q.merge(ws, on=["council_id", "wave"], how="left")
+    blocks = [Paragraph(
+        "Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
+        "hedging or question anywhere in them), from the interviews after the review, at most one per council and "
+        "impact, chosen by the coder's confidence. Each is labelled with what the speaker credited the change to, "
+        f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
+        "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
+                             "because the redaction could not be confirmed complete." if withheld else ""))]
+    log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
+    if q.empty:
+        blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is shown."))
+        return Section("What people said", blocks), log, None
+    redacted, log = redact_series(q["text"].reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
+    q["quote"] = redacted.to_numpy()
+    q = coarsen_attribution(q, k=ctx.quote_k, wave_labels={w: ctx.wave(w).lower() for w in ctx.waves})
+    rows = []
+    for code in ctx.codes:
+        grp = q[q["code"] == code]
+        blocks.append(Paragraph(ctx.code(code)))
+        if grp.empty:
+            blocks.append(Paragraph("No statement of this impact qualifies as an illustration."))
+            continue
+        for r in grp.itertuples():
+            who = r.attribution_label if isinstance(r.attribution_label, str) else "Participant"
+            credit = f"credited to {r.credit}" if r.credit != "cause left open" else "cause left open by the speaker"
+            blocks.append(Quote(r.quote, f"{who}; {credit}"))
+            rows.append({"impact": code, "quote": r.quote, "attribution": who, "credited_to": r.credit})
+    table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
-    return Section("What people said", blocks), log
+    return Section("What people said", blocks), log, table
 
 
+# --------------------------------------------------------------------------- the review process
+_VALENCE_ORDER = ("helped", "hindered", "mixed", "neutral")
+
+
+def _process_labels() -> dict[str, str]:
+    from ..coding import Codebook
+
+    book = Codebook.load("review_process")
+    return dict(zip(book.codes["code_id"], book.codes["label"], strict=True)) | {"general": "The programme in general"}
+
+
+def _process_totals(ctx) -> pd.DataFrame:
+    """Participant-waves after the review raising each factor, by valence (summed over the later waves)."""
+    fac = ctx.f.process["factors"]
+    fac = fac[fac["wave"].isin(ctx.later)]
+    cols = ["n_raised", *[f"n_{v}" for v in _VALENCE_ORDER]]
+    out = fac.groupby("code", sort=False)[cols].sum().reset_index()
+    return out
+
+
+def _process_quotes(ctx, codes, *, kinds, per_code: int, codings: pd.DataFrame | None = None):
+    """Redacted statements of each code (valence in ``kinds``), one per council, screened by the redaction verdict."""
+    pc = ctx.f.process["codings"] if codings is None else codings
+    pc = pc[pc["wave"].isin(ctx.later) & pc["code"].isin(list(codes)) & pc["valence"].isin(list(kinds))]
+    pc = pc.dropna(subset=["text"])
+    pc = pc[pc["text"].str.len().between(*_QUOTE_CHARS)]
+    names = ctx.study.participants["name"].dropna().tolist()
+    places = ctx.study.councils["name"].tolist()
+    blocks, used = [], set()
+    for code in codes:
+        grp = pc[pc["code"] == code].sort_values(["score", "unit"], ascending=[False, True])
+        councils = set()
+        for r in grp.itertuples():
+            norm = " ".join(str(r.text).lower().split())
+            if norm in used or r.council_id in councils:
+                continue
+            red, _ = redact_series(pd.Series([r.text]), names=names, places=places, hash_key=ctx.key)
+            if not bool(assess_quotes(red)["publishable"].iloc[0]):
+                continue
+            used.add(norm)
+            councils.add(r.council_id)
+            blocks.append((code, red.iloc[0], r.valence))
+            if len(councils) >= per_code:
+                break
+    return blocks
+
+
+def _process_sections(ctx) -> list[Section]:
+    proc = ctx.f.process
+    if proc is None:
+        return []
+    labels = _process_labels()
+    fac = _process_totals(ctx)
+    rows = []
+    for r in fac.to_dict("records"):
+        c = r["code"]
+        row = {"factor": c, "n_raised": ctx.cell(("proc", c, "raised"))}
+        row.update({f"n_{v}": ctx.cell(("proc", c, v)) for v in _VALENCE_ORDER})
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    waves = " and ".join(ctx.wave(w).lower() for w in ctx.later)
+    blocks = [Paragraph(
+        f"What participants said {waves} about the parts of the review and the factors that shaped its impact (the "
+        "review_process codebook, after NFER 2014), and whether each helped, hindered, both, or neither. Counts are of "
+        "participants at each wave (a participant interviewed at both waves counts at each).")]
+    said = fac[fac["n_raised"] > 0]
+    if said.empty:
+        blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
+        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+    text = _process_sentence(ctx, fac, labels)
+    if text:
+        blocks.append(Paragraph(text))
+    blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
+                        "n_raised: participants who talked about it; n_helped ... n_neutral: of those, whose statements "
+                        "said it helped, hindered, both (mixed) or neither; they add up to n_raised."))
+    fig = _process_figure(ctx, fac, labels)
+    if fig is not None:
+        blocks.append(fig)
+    br = proc.get("by_realisation")
+    if br is not None and len(br):
+        rows = []
+        for r in br.to_dict("records"):
+            n_key, e_key = ("realisation_group", r["group"]), ("helped_by", r["code"], r["group"])
+            ok = ctx.shown(n_key, e_key)
+            rows.append({"factor": r["code"], "expectations": r["group"],
+                         "n_participants": ctx.cell(n_key), "n_helped": ctx.cell(e_key),
+                         "share_helped": r["prevalence"] if ok else SUPPRESSED,
+                         "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
+        blocks += [
+            Paragraph("Exploratory: among participants who expected something of the review, the share who said each "
+                      "factor helped, for those whose expectations were realised (at least one reported afterwards) and "
+                      "those whose were not. With few councils these shares describe; they do not test, and a factor "
+                      "named more often by one group need not be why its expectations were met."),
+            Table("process_by_realisation", pd.DataFrame(rows), "Factors said to help, by whether expectations were realised",
+                  "Intervals allow for participants in one council being alike.",
+                  {"share_helped": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)}),
+        ]
+    top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
+    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=2)
+    if quotes:
+        blocks.append(Paragraph("What participants said about the factors raised most often (redacted):"))
+        for code, quote, val in quotes:
+            blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
+    return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+
+
+def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
+    """The factors most often said to help and to hinder, computed from the published counts."""
+    parts = []
+    for v, verb in (("helped", "helped"), ("hindered", "got in the way")):
+        shown = [(ctx.ledger.value(("proc", c, v)), c) for c in fac["code"]]
+        shown = sorted(((n, c) for n, c in shown if n), reverse=True)[:2]
+        if shown:
+            names = " and ".join(f"{labels.get(c, c).lower()} ({int(n)})" for n, c in shown)
+            parts.append(f"most often said that {names} {verb}")
+    if not parts:
+        return None
+    return "After the review, participants " + "; they ".join(parts) + " (participants at each wave)."
+
+
+def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
+    """Diverging bars: participants saying each factor helped (right) or hindered (left), from published counts."""
+    data = [(labels.get(c, c), ctx.cell(("proc", c, "helped")), ctx.cell(("proc", c, "hindered"))) for c in fac["code"]]
+    if not any(isinstance(h, int) and h > 0 or isinstance(k, int) and k > 0 for _, h, k in data):
+        return None
+    fig, ax = _subplots(figsize=(8, 0.42 * len(data) + 1.2))
+    top = max([v for _, h, k in data for v in (h, k) if isinstance(v, int)] + [ctx.min_count])
+    for i, (_name, helped, hindered) in enumerate(data):
+        for value, sign, colour in ((helped, 1, "#4C72B0"), (hindered, -1, "#C44E52")):
+            if value == SUPPRESSED:
+                ax.barh(i, sign * ctx.min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
+                ax.text(sign * ctx.min_count * 1.05, i, SUPPRESSED, va="center", ha="left" if sign > 0 else "right",
+                        fontsize=8, color="#555555")
+            elif value:
+                ax.barh(i, sign * value, color=colour)
+                ax.text(sign * (value + top * 0.02), i, str(value), va="center", ha="left" if sign > 0 else "right",
+                        fontsize=8)
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.set_yticks(range(len(data)), [d[0] for d in data])
+    ax.invert_yaxis()
+    ax.set_xlim(-top * 1.25, top * 1.25)
+    ax.set_xticks([])
+    ax.set_xlabel("Participants who said it hindered (left) or helped (right)")
+    fig.tight_layout()
+    return Figure("process_factors", fig, "What helped and what hindered",
+                  "Horizontal bars for each part of the review and factor: to the right, the participants who said it "
+                  "helped; to the left, those who said it hindered; counts that are suppressed are drawn as hatched "
+                  "outlines marked c.")
+
+
+def _lessons(ctx, labels) -> Section:
+    proc = ctx.f.process
+    rec = proc.get("recommendations")
+    blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run, grouped by the "
+                        "part of the review or factor they concern (the review_process codebook's recommendation code).")]
+    if rec is None or rec.empty:
+        blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
+        return Section("Lessons for the programme", blocks)
+    rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
+             "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
+    ordered = rec.sort_values("n_participants", ascending=False)
+    top = [c for c in ordered["code"] if ctx.shown(("rec_people", c))][:3]
+    if top:
+        blocks.append(Paragraph("The suggestions made by the most participants concerned "
+                                + ", ".join(f"{labels.get(c, c).lower()} ({ctx.cell(('rec_people', c))} participants)"
+                                            for c in top) + "."))
+    blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
+                        "Participants and councils making at least one suggestion about it after the review."))
+    pc = proc["codings"]
+    rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
+    codes = [c for c in ordered["code"] if c != "general"][:6]
+    sub_codes = [c for c in codes if c in set(pc.loc[pc["unit"].isin(rec_units), "code"])]
+    if sub_codes:
+        quotes = _process_quotes(ctx, sub_codes, kinds=("helped", "hindered", "mixed", "neutral"), per_code=1,
+                                 codings=pc[pc["unit"].isin(rec_units)])
+        for code, quote, _ in quotes:
+            blocks.append(Quote(quote, labels.get(code, code)))
+    return Section("Lessons for the programme", blocks)
+
+
+# --------------------------------------------------------------------------- reliability and methods
 def _reliability(ctx) -> Section:
     r = ctx.f.reliability
+    src = ctx.f.coding.get("source")
     if r is None or r.empty:
-        return Section("Coding reliability", [Paragraph(
-            "No human codings were supplied with this run, so agreement between the machine coder and human coders is "
-            "not reported here. Pass human codings (impact run --human FILE) to add it; see notebook 02 for the "
-            "development-set accuracy of the rule coder.")])
+        what = ("No second coding was supplied with this run, so agreement between coders is not reported here. "
+                "Pass one (impact run --human FILE) to add it.")
+        if src == "machine":
+            what += " See notebook 02 for the rule coder's accuracy on hand-labelled text."
+        return Section("Coding reliability", [Paragraph(what)])
     shown = r.copy()
     if "code" in shown.columns:
-        shown["impact"] = shown["code"].map(ctx.code)
+        shown.insert(0, "impact", shown.pop("code").map(ctx.code))
     return Section("Coding reliability", [
-        Paragraph("Agreement between the machine coder and the human coders, per impact, at segment level "
-                  "(a segment a coder did not code counts as the code being absent)."),
+        Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level "
+                  "(a segment a coder did not code counts as the code being absent; negated codes count as absent)."),
         Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")}),
     ])
 
 
 def _methods(ctx) -> Section:
     p = ctx.f.parameters
+    items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
+    items += [
+        "Realised: anticipated before the review and reported afterwards; unmet expectation: anticipated, never "
+        "reported; unanticipated: reported afterwards without having been anticipated. Sustained: reported at both "
+        "later waves; faded: at the first only; emerging: at the last only.",
+        f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
+        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); Holm "
+        "adjustment across impacts and waves; design-effect-adjusted Wilson intervals for shares of participants; GEE "
+        "with bias-reduced sandwich errors for few clusters.",
+        f"Coding: {ctx.f.coding.get('description', 'machine')}.",
+    ]
+    limits = ["Limitations: the number of councils is small, so only large differences can be detected; councils move "
+              "in and out of intervention between waves; interviewees were asked about the review, so a change they "
+              "report without naming a cause is counted as credited to it."]
+    if ctx.f.coding.get("source") == "machine":
+        limits.append("Automatic coding is not a substitute for human coding: check a sample before publishing.")
+    limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
+                  "suppressed across the whole report; effect sizes and tests are shown where the counts behind them "
+                  "are.")
     return Section("Methods and limitations", [
-        Paragraph("Transcripts were split into speaker turns and sentences; only respondents' speech was coded. The rule "
-                  "coder matches stemmed vocabulary for each impact with awareness of negation ('morale hasn't improved' "
-                  "is not a morale impact), hedging and anticipation ('we hope'), and attribution of change to other "
-                  "factors such as Ofsted, new leadership or restructures."),
-        Bullets([
-            "Mentioned: the participant reported the impact at that wave, not negated; a council's share is the share of "
-            "its participants interviewed at the wave who mentioned it.",
-            "Realised: expected before the review and reported afterwards; unmet expectation: expected, never reported; "
-            "unanticipated: reported afterwards without having been expected.",
-            "Sustained: reported at both later waves; faded: early only; emerging: longer-term only.",
-            f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
-            f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
-            f"{p['adjust']} adjustment across codes and waves; Wilson and Newcombe intervals; GEE with bias-reduced sandwich "
-            "errors for few clusters.",
-        ]),
-        Callout("Limitations: the number of councils is small, so only large differences can be detected; councils move "
-                "in and out of intervention between waves; interviewees were cautious about attributing change to the "
-                "review alone (other factors such as Ofsted feedback and new leadership are flagged by the coder); "
-                "automatic coding is checked against a hand-labelled development set but is not a substitute for human "
-                f"coding. Counts below {ctx.min_count} are suppressed; effect sizes and tests are shown because they are "
-                "the evaluation's purpose, and could in principle narrow down a suppressed count.", kind="warning"),
+        Paragraph("Transcripts were split into speaker turns and sentences; only respondents' speech was coded. Each "
+                  "coded statement is classified as anticipated, reported or denied, and a reported one by what it is "
+                  "credited to:"),
+        Bullets(items),
+        Callout(" ".join(limits), kind="warning"),
     ])

@@ -6,6 +6,7 @@ models return results objects with labelled ``params``.
 """
 
 from ._change import change_over_time
+from ._clustered import clustered_prevalence
 from ._did import did
 from ._errors import (
     MissingValueWarning,
@@ -33,6 +34,7 @@ __all__ = [
     "adjust_pvalues",
     "attrition_sensitivity",
     "change_over_time",
+    "clustered_prevalence",
     "compare_groups",
     "councils_needed",
     "did",

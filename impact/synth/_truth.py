@@ -12,10 +12,25 @@ Written beside the study's tables (they are not part of the study):
     hedged), ``level`` (insight | action | outcome, asserted only),
     ``attribution`` (review, ofsted, leadership, restructure, funding,
     other_programme, unclear; ``""`` for negated statements), ``validation``,
-    ``council_id``, ``participant_id``, ``wave``, ``in_intervention``.
+    ``council_id``, ``participant_id``, ``wave``, ``in_intervention``,
+    ``valence`` (helped | hindered for statements about the review process,
+    coded with the ``review_process`` codebook; a suggestion for the
+    programme is planted as two rows on one span: its factor, hindered, and
+    ``recommendation``).
 ``planted_pii.csv``
     One row per personal detail: ``interview_id``, ``kind`` (person_name,
     email, phone, postcode, date_of_birth), ``value``, ``start``, ``end``.
+``truth_coded.csv``
+    The planted statements as a coding of the study (``interview_id``,
+    ``start``, ``end``, ``code``, ``polarity``, ``attribution``, ``coder``),
+    in a shape ``impact run --coded`` reads: the analysis of a perfect coding.
+
+``planted_truth.json`` also states the true value of every quantity the
+report estimates, in the package's estimands (:mod:`impact.measures`): the
+population prevalence of each measure per code, wave and status, and the
+intervention effect on ``reported`` both as planted (conditional log-odds)
+and population-averaged (the marginal value a GEE estimates); see
+:mod:`impact.synth._estimands`.
 """
 
 from __future__ import annotations
@@ -31,10 +46,14 @@ import pandas as pd
 from .._io import atomic_write_text
 from ..errors import InputError
 from ._effects import SynthEffects
+from ._estimands import true_intervention_effects, true_prevalences
 
 __all__ = ["PlantedTruth", "load_truth", "TRUTH_FILES"]
 
-TRUTH_FILES = ("planted_truth.json", "truth_statements.csv", "planted_pii.csv")
+TRUTH_FILES = ("planted_truth.json", "truth_statements.csv", "planted_pii.csv", "truth_coded.csv")
+
+#: Coder name of the planted coding.
+TRUTH_CODER = "planted"
 
 
 def _csv(df: pd.DataFrame) -> str:
@@ -49,7 +68,7 @@ class PlantedTruth:
 
     STATEMENT_COLUMNS: ClassVar[list[str]] = [
         "interview_id", "start", "end", "code", "polarity", "level", "attribution", "validation",
-        "council_id", "participant_id", "wave", "in_intervention",
+        "council_id", "participant_id", "wave", "in_intervention", "valence",
     ]
     PII_COLUMNS: ClassVar[list[str]] = ["interview_id", "kind", "value", "start", "end"]
 
@@ -59,6 +78,28 @@ class PlantedTruth:
     participants: dict[str, float]
     statements: pd.DataFrame
     pii: pd.DataFrame
+    design: pd.DataFrame | None = None
+
+    def coded(self) -> pd.DataFrame:
+        """The planted statements as a coding of the study (``truth_coded.csv``)."""
+        st = self.statements
+        return pd.DataFrame({
+            "interview_id": st["interview_id"].astype(str), "start": st["start"].astype("int64"),
+            "end": st["end"].astype("int64"), "code": st["code"].astype(str), "polarity": st["polarity"].astype(str),
+            "attribution": st["attribution"].fillna("").astype(str),
+            "valence": st["valence"].fillna("").astype(str) if "valence" in st.columns else "",
+            "coder": TRUTH_CODER,
+        })
+
+    def prevalences(self) -> pd.DataFrame:
+        """True population prevalence of each measure per code, wave and status (see :func:`true_prevalences`)."""
+        return true_prevalences(self.effects, words_per_interview=int(self.params.get("words_per_interview", 700)))
+
+    def intervention_effects(self) -> pd.DataFrame:
+        """True intervention effect per code, conditional and marginal (see :func:`true_intervention_effects`)."""
+        if self.design is None:
+            raise ValueError("this truth has no design (participants per wave and status); it predates estimands")
+        return true_intervention_effects(self.effects, self.design)
 
     def planted_effects(self) -> list[dict[str, Any]]:
         """Every planted effect as ``{name, applies_to, size, scale, description}``."""
@@ -105,6 +146,13 @@ class PlantedTruth:
             "councils": self.councils,
             "participant_effects": dict(sorted(self.participants.items())),
         }
+        if self.design is not None:
+            doc["design"] = self.design.to_dict("records")
+            doc["estimands"] = {
+                "definitions": "impact.measures; values from impact.synth._estimands",
+                "intervention_effects": self.intervention_effects().to_dict("records"),
+                "prevalences": self.prevalences().to_dict("records"),
+            }
         return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
     def save(self, path: str | Path) -> Path:
@@ -113,6 +161,7 @@ class PlantedTruth:
         atomic_write_text(path / "planted_truth.json", self.to_json())
         atomic_write_text(path / "truth_statements.csv", _csv(self.statements))
         atomic_write_text(path / "planted_pii.csv", _csv(self.pii))
+        atomic_write_text(path / "truth_coded.csv", _csv(self.coded()))
         return path
 
 
@@ -125,7 +174,7 @@ def load_truth(path: str | Path) -> PlantedTruth:
         If a truth file is missing.
     """
     path = Path(path)
-    missing = [f for f in TRUTH_FILES if not (path / f).is_file()]
+    missing = [f for f in TRUTH_FILES[:3] if not (path / f).is_file()]
     if missing:
         raise InputError(f"{path}: no planted truth ({', '.join(missing)} missing); only studies made by impact.synth have one")
     doc = json.loads((path / "planted_truth.json").read_text(encoding="utf-8"))
@@ -137,5 +186,6 @@ def load_truth(path: str | Path) -> PlantedTruth:
     for df in (statements, pii):
         for col in ("start", "end"):
             df[col] = df[col].astype("int64")
+    design = pd.DataFrame(doc["design"]) if "design" in doc else None
     return PlantedTruth(params=doc["parameters"], effects=effects, councils=doc["councils"],
-                        participants=doc["participant_effects"], statements=statements, pii=pii)
+                        participants=doc["participant_effects"], statements=statements, pii=pii, design=design)

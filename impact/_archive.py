@@ -1,0 +1,813 @@
+"""One guarded reader for every zip-based input: ``.docx`` transcripts, ``.xlsx`` workbooks, ``.qdpx`` projects.
+
+A zip archive can lie.  Its central directory declares each member's size,
+but the bytes that come out of the decompressor are what cost memory and time,
+and a member "declared small" can stream far more than it says; a few
+kilobytes of deflate can expand a thousand-fold; a spreadsheet of 17 KB can
+name the cell XFD1048576 and make a reader build a grid of 17 billion cells.
+This module is the one way :mod:`impact` opens such files:
+
+* :func:`open_archive` checks every entry before anything is read (no ``..``,
+  absolute, drive-letter or link members; no duplicated names; no encrypted
+  members; a declared ratio within the cap) and returns a :class:`GuardedZip`
+  whose :meth:`GuardedZip.stream` inflates members itself, chunk by chunk,
+  counting the bytes that really come out: caps on each member's expanded
+  size, on the archive's total, and on the ratio of bytes produced to
+  compressed bytes consumed are enforced *while streaming*, never trusted
+  from the declared sizes; a member that streams more than it declares, or
+  whose checksum is wrong, is refused too.
+* :func:`read_docx_text` streams a ``.docx``'s main document part through a
+  :mod:`defusedxml` parser and keeps only its paragraph text (what
+  python-docx's ``Document(...).paragraphs`` gives), refusing text over the
+  same size limit as a ``.txt`` transcript (:data:`impact._io.MAX_TEXT_BYTES`)
+  as soon as it is reached; memory stays bounded by the text, not the XML.
+* :func:`load_workbook` streams every member of an ``.xlsx`` once (the caps
+  above) while scanning the worksheets for the cells and ranges they reach
+  (``<dimension ref>``, rows, cells, merged cells, hyperlinks, comments),
+  refuses a sheet beyond :data:`XLSX_LIMITS` before openpyxl builds anything,
+  then hands the verified file to :func:`openpyxl.load_workbook`.
+
+Every refusal is an :class:`impact.InputError` naming the file and the member
+and giving the value found and the limit, so the command line exits with
+status 2 and one clear message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import struct
+import warnings
+import xml.etree.ElementTree as ET
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import defusedxml
+import defusedxml.ElementTree as DET
+
+from ._io import MAX_TEXT_BYTES
+from .errors import ImpactWarning, InputError
+
+__all__ = [
+    "ARCHIVE_LIMITS",
+    "XLSX_LIMITS",
+    "GuardedZip",
+    "DocxTextWarning",
+    "open_archive",
+    "read_docx_text",
+    "load_workbook",
+    "safe_zip",
+]
+
+MiB = 1024 * 1024
+
+#: Limits applied to every archive opened (override per call with ``limits=``).
+#:
+#: ``max_entries``: members listed in the central directory; ``max_member_bytes``:
+#: bytes one member may expand to; ``max_total_bytes``: bytes all the members
+#: read from one archive may expand to; ``max_ratio``: bytes produced per
+#: compressed byte consumed, checked once a member has produced ``ratio_floor``
+#: bytes (small XML parts legitimately compress very well); ``max_xml_elements``:
+#: XML elements parsed from one archive, all parts together (each costs a
+#: Python call: this bounds the time, about 2-3 s per million on a busy machine).
+ARCHIVE_LIMITS: dict[str, float] = {
+    "max_entries": 10_000,
+    "max_member_bytes": 128 * MiB,
+    "max_total_bytes": 256 * MiB,
+    "max_ratio": 100.0,
+    "ratio_floor": 1 * MiB,
+    "max_xml_elements": 2_000_000,
+}
+
+#: Limits on what a workbook's sheets may reach before openpyxl loads it:
+#: the last row and column any cell or range names, and the cells a full
+#: read of the sheet would create (rows x columns of that extent, and the
+#: ``<c>`` elements written).
+XLSX_LIMITS: dict[str, int] = {
+    "max_rows": 500_000,
+    "max_columns": 256,
+    "max_cells": 500_000,
+}
+
+_CHUNK_IN = 64 * 1024  # compressed bytes read at a time
+_CHUNK_OUT = 1 * MiB  # most bytes one inflate step may produce
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # the zip local file header (30 bytes)
+_STORED, _DEFLATED = 0, 8
+
+
+def _limits(base: Mapping[str, Any], given: Mapping[str, Any] | None) -> dict[str, Any]:
+    unknown = sorted(set(given or {}) - set(base))
+    if unknown:
+        raise TypeError(f"unknown limit(s) {unknown}; the limits are {sorted(base)}")
+    return {**base, **(given or {})}
+
+
+def _unsafe_name(name: str) -> str | None:
+    """Why an entry name points outside the archive, or None."""
+    if "\x00" in name:
+        return "has a NUL character in its name"
+    norm = name.replace("\\", "/")
+    if norm.startswith("/") or re.match(r"^[A-Za-z]:", norm):
+        return "points outside the archive (absolute path)"
+    if ".." in norm.split("/"):
+        return "points outside the archive ('..')"
+    return None
+
+
+class DocxTextWarning(ImpactWarning):
+    """A ``.docx`` holds text that is not read as transcript text (tables, content controls...)."""
+
+
+class GuardedZip:
+    """An open zip archive whose members are read only through capped streams.
+
+    Made by :func:`open_archive`; use it inside that ``with`` block.  Member
+    names are matched exactly, or else ignoring case (zip tools disagree about
+    ``Sources/`` and ``sources/``).
+
+    Attributes
+    ----------
+    label : str
+        How the archive is named in messages.
+    limits : dict
+        The :data:`ARCHIVE_LIMITS` in force.
+    expanded : int
+        Bytes produced so far by every member read (counted against
+        ``max_total_bytes``).
+    elements : int
+        XML elements parsed so far by :func:`stream_xml` (counted against
+        ``max_xml_elements``).
+    """
+
+    def __init__(self, zf: Any, fh: Any, *, label: str, limits: dict[str, Any]) -> None:
+        import zipfile
+
+        self._zipfile = zipfile
+        self._zf = zf
+        self._fh = fh
+        self.label = label
+        self.limits = limits
+        self.expanded = 0
+        self.elements = 0
+        self._infos = {i.filename: i for i in zf.infolist() if not i.is_dir()}
+        self._lower = {n.lower(): n for n in self._infos}
+        self._size = os.fstat(fh.fileno()).st_size
+
+    # -- listing -----------------------------------------------------------
+    def namelist(self) -> list[str]:
+        """Names of the file members (directories left out), in archive order."""
+        return list(self._infos)
+
+    def find(self, name: str) -> str | None:
+        """The member called ``name`` (exactly, else ignoring case), or None."""
+        if name in self._infos:
+            return name
+        return self._lower.get(name.lower())
+
+    def info(self, name: str) -> Any:
+        """The :class:`zipfile.ZipInfo` of a member (see :meth:`find`)."""
+        found = self.find(name)
+        if found is None:
+            raise InputError(f"{self.label}: no member {name!r} in the archive")
+        return self._infos[found]
+
+    @property
+    def fileobj(self) -> Any:
+        """The open archive file, rewound (for libraries that read it themselves)."""
+        self._fh.seek(0)
+        return self._fh
+
+    # -- reading -----------------------------------------------------------
+    def read(self, name: str, *, max_bytes: int | None = None) -> bytes:
+        """A member's bytes, read through :meth:`stream` (same caps)."""
+        buf = bytearray()
+        for chunk in self.stream(name, max_bytes=max_bytes):
+            buf += chunk
+        return bytes(buf)
+
+    def _refuse(self, member: str, why: str) -> InputError:
+        return InputError(f"{self.label}: unsafe archive - member {member!r} {why}")
+
+    def stream(self, name: str, *, max_bytes: int | None = None) -> Iterator[bytes]:
+        """Yield a member's bytes chunk by chunk, inflating them here with every cap enforced.
+
+        Parameters
+        ----------
+        name : str
+            The member (see :meth:`find`).
+        max_bytes : int, optional
+            A tighter cap for this member than ``max_member_bytes``.
+
+        Raises
+        ------
+        InputError
+            When the member declares more than its cap, takes the archive beyond
+            its total, expands beyond the ratio cap, streams more (or fewer)
+            bytes than it declares (so never more than its cap), fails its
+            checksum, is encrypted or uses a compression method other than
+            stored or deflate.
+        """
+        info = self.info(name)
+        member = info.filename
+        lim = self.limits
+        cap = int(lim["max_member_bytes"] if max_bytes is None else min(max_bytes, lim["max_member_bytes"]))
+        if info.flag_bits & 0x1:
+            raise InputError(f"{self.label}: member {member!r} is encrypted - expected an unencrypted archive")
+        if info.compress_type not in (_STORED, _DEFLATED):
+            raise InputError(
+                f"{self.label}: member {member!r} uses compression method {info.compress_type} - expected stored (0) or deflate (8), "
+                "the only methods Office and REFI-QDA files use"
+            )
+        if info.file_size > cap:
+            raise self._refuse(member, f"declares {info.file_size:,} bytes uncompressed (at most {cap:,} allowed)")
+        start, remaining = self._data_span(info)
+        inflate = zlib.decompressobj(-15) if info.compress_type == _DEFLATED else None
+        pos, pending = start, b""
+        produced = consumed = crc = 0
+        while True:
+            if not pending and remaining > 0:
+                self._fh.seek(pos)
+                pending = self._fh.read(min(_CHUNK_IN, remaining))
+                if not pending:
+                    raise InputError(f"{self.label}: member {member!r} is truncated (the archive ends inside it)")
+                pos += len(pending)
+                remaining -= len(pending)
+            if inflate is None:
+                out, used, pending = pending, len(pending), b""
+                done = remaining == 0
+            else:
+                try:
+                    out = inflate.decompress(pending, _CHUNK_OUT)
+                except zlib.error as exc:
+                    raise InputError(f"{self.label}: member {member!r} is damaged ({exc})") from None
+                used = len(pending) - len(inflate.unconsumed_tail)
+                pending = inflate.unconsumed_tail
+                done = inflate.eof
+                if not done and not out and not pending and remaining == 0:
+                    raise InputError(f"{self.label}: member {member!r} is truncated (its compressed data ends early)")
+            consumed += used
+            produced += len(out)
+            if produced > info.file_size:
+                raise self._refuse(member, f"streams more than the {info.file_size:,} bytes it declares (a zip bomb?)")
+            if self.expanded + produced > lim["max_total_bytes"]:
+                raise self._refuse(member, f"takes the archive beyond {int(lim['max_total_bytes']):,} bytes uncompressed in total")
+            if produced > lim["ratio_floor"] and produced > lim["max_ratio"] * max(consumed, 1):
+                raise self._refuse(
+                    member, f"expands {produced / max(consumed, 1):,.0f}-fold (at most {lim['max_ratio']:,.0f} allowed; a zip bomb?)"
+                )
+            if out:
+                crc = zlib.crc32(out, crc)
+                yield out
+            if done:
+                break
+        self.expanded += produced
+        if produced != info.file_size:
+            raise InputError(f"{self.label}: member {member!r} is damaged (declares {info.file_size:,} bytes, holds {produced:,})")
+        if crc != info.CRC:
+            raise InputError(f"{self.label}: member {member!r} is damaged (checksum does not match)")
+
+    def _data_span(self, info: Any) -> tuple[int, int]:
+        """Where a member's compressed data starts, and how many bytes it may take."""
+        self._fh.seek(info.header_offset)
+        header = self._fh.read(_LOCAL_HEADER.size)
+        if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+            raise InputError(f"{self.label}: member {info.filename!r} is damaged (no local file header where the directory says)")
+        fields = _LOCAL_HEADER.unpack(header)
+        name_len, extra_len = fields[-2], fields[-1]
+        raw = self._fh.read(name_len)
+        local = raw.decode("utf-8" if fields[2] & 0x800 else "cp437", errors="replace")
+        if local != info.orig_filename:
+            raise InputError(
+                f"{self.label}: unsafe archive - member {info.orig_filename!r} is called {local!r} in its local header "
+                "(two names for one member)"
+            )
+        start = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len
+        return start, max(0, min(info.compress_size, self._size - start))
+
+    def verify(self) -> None:
+        """Stream every member once (all caps enforced), keeping nothing."""
+        for name in self._infos:
+            for _ in self.stream(name):
+                pass
+
+
+@contextlib.contextmanager
+def open_archive(
+    path: str | os.PathLike,
+    *,
+    label: str | None = None,
+    limits: Mapping[str, Any] | None = None,
+    kind: str = "zip archive",
+) -> Iterator[GuardedZip]:
+    """Open a zip archive for guarded reading; refuse unsafe entries first.
+
+    Nothing is extracted to disk; members are read through
+    :meth:`GuardedZip.stream` / :meth:`GuardedZip.read`.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The archive (``.docx``, ``.xlsx``, ``.qdpx``...).
+    label : str, optional
+        How to name the file in messages (default: the path).
+    limits : mapping, optional
+        Overrides of :data:`ARCHIVE_LIMITS`.
+    kind : str
+        What the file should be, for the message when it is not a zip archive
+        (``"zip archive"``, ``".xlsx workbook"``...).
+
+    Raises
+    ------
+    InputError
+        Listing every unsafe entry: more than ``max_entries`` entries;
+        absolute, ``..`` or drive-letter names; symbolic links; duplicated
+        names (also ignoring case); a declared expansion over ``max_ratio``.
+
+    Examples
+    --------
+    >>> import io, zipfile, tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.zip"
+    >>> with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
+    ...     z.writestr("a.txt", "hello " * 1000)
+    >>> with open_archive(f) as gz:
+    ...     len(gz.read("a.txt"))
+    6000
+    >>> with zipfile.ZipFile(f, "w") as z:
+    ...     z.writestr("../evil.txt", "x")
+    >>> with open_archive(f, label="a.zip") as gz:
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: a.zip: unsafe archive - entry '../evil.txt' points outside the archive ('..')
+    """
+    import zipfile
+
+    lim = _limits(ARCHIVE_LIMITS, limits)
+    name = label or str(path)
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{name}: file not found" if not p.exists() else f"{name}: not a regular file")
+    fh = open(p, "rb")  # noqa: SIM115 - closed in the finally below
+    try:
+        try:
+            zf = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            what = "not a readable zip archive" if kind == "zip archive" else f"not a readable {kind} (not a readable zip archive)"
+            raise InputError(f"{name}: {what} ({exc})") from None
+        with zf:
+            errors = _entry_problems(zf.infolist(), lim)
+            if errors:
+                raise InputError(f"{name}: unsafe archive - " + "; ".join(errors))
+            yield GuardedZip(zf, fh, label=name, limits=lim)
+    finally:
+        fh.close()
+
+
+def _entry_problems(infos: list[Any], lim: Mapping[str, Any]) -> list[str]:
+    errors: list[str] = []
+    if len(infos) > lim["max_entries"]:
+        errors.append(f"{len(infos):,} entries (at most {int(lim['max_entries']):,} allowed)")
+        infos = infos[: int(lim["max_entries"])]
+    seen: dict[str, str] = {}
+    for info in infos:
+        fn = info.filename
+        why = _unsafe_name(fn)
+        if why:
+            errors.append(f"entry {fn!r} {why}")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            errors.append(f"entry {fn!r} is a symbolic link")
+        key = fn.lower()
+        if key in seen:
+            errors.append(f"entry {fn!r} is in the archive twice" + ("" if seen[key] == fn else f" (as {seen[key]!r})"))
+        seen[key] = fn
+        if info.file_size > lim["ratio_floor"] and info.file_size > lim["max_ratio"] * max(info.compress_size, 1):
+            errors.append(
+                f"entry {fn!r} declares a {info.file_size / max(info.compress_size, 1):,.0f}-fold expansion "
+                f"(at most {lim['max_ratio']:,.0f} allowed; a zip bomb?)"
+            )
+    return errors
+
+
+# --------------------------------------------------------------------------- XML through the guard
+
+class _Counted:
+    """Wraps a handler's ``start`` to count elements against the archive's budget."""
+
+    def __init__(self, handler: Any, *, gz: GuardedZip, cap: int, where: str) -> None:
+        self.handler = handler
+        self.gz = gz
+        self.cap = cap
+        self.where = where
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        gz = self.gz
+        gz.elements += 1
+        if gz.elements > self.cap:
+            raise InputError(
+                f"{self.where}: unsafe archive - more than {self.cap:,} XML elements"
+                + ("" if self.cap == gz.limits["max_xml_elements"] else " in this part")
+                + " (an XML bomb?)"
+            )
+        self.handler.start(tag, attrs)
+
+
+def stream_xml(
+    gz: GuardedZip, member: str, handler: Any, *, max_bytes: int | None = None, max_elements: int | None = None, keep: bytearray | None = None
+) -> Any:
+    """Feed a member through a :mod:`defusedxml` parser chunk by chunk; return ``handler.close()``.
+
+    Document type declarations, entities and external references are refused
+    by defusedxml's handlers.  For speed the element events go straight from
+    expat to ``handler.start(tag, attrs)`` (``tag`` as ``"namespace}local"``,
+    ``attrs`` a flat ``[name, value, ...]`` list), ``handler.end(tag)`` and
+    ``handler.data(text)``; nothing is built.  Elements count against the
+    archive's ``max_xml_elements`` (or ``max_elements`` more for this part,
+    if that is smaller).  ``keep``, if given, receives the member's bytes.
+    """
+    where = f"{gz.label}:{gz.info(member).filename}"
+    budget = int(gz.limits["max_xml_elements"])
+    cap = budget if max_elements is None else min(budget, gz.elements + max_elements)
+    counted = _Counted(handler, gz=gz, cap=cap, where=where)
+    parser = DET.DefusedXMLParser(target=handler, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    expat = parser.parser
+    expat.StartElementHandler = counted.start
+    expat.EndElementHandler = handler.end
+    expat.CharacterDataHandler = handler.data
+    with _xml_errors(where):
+        for chunk in gz.stream(member, max_bytes=max_bytes):
+            if keep is not None:
+                keep += chunk
+            parser.feed(chunk)
+        return parser.close()
+
+
+@contextlib.contextmanager
+def _xml_errors(where: str) -> Iterator[None]:
+    """Turn defusedxml's refusals and expat's errors into one clear :class:`InputError`."""
+    try:
+        yield
+    except defusedxml.DTDForbidden:
+        raise InputError(f"{where}: refused - the XML has a document type declaration (<!DOCTYPE>), which can hide entity-expansion attacks") from None
+    except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden) as exc:
+        raise InputError(f"{where}: refused - the XML declares entities or external references ({exc})") from None
+    except ET.ParseError as exc:
+        line, col = exc.position
+        raise InputError(f"{where}: not well-formed XML at line {line}, column {col + 1}") from None
+
+
+class _Nothing:
+    """A parser target that keeps nothing (for counting and safety checks)."""
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def data(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        return None
+
+
+def check_xml(gz: GuardedZip, member: str, *, max_bytes: int | None = None, max_elements: int | None = None) -> bytes:
+    """A member's bytes, once streamed through :func:`stream_xml` (safe, within every cap).
+
+    For XML that is then parsed into a tree: the tree is built only from
+    bytes whose size, element count and safety are already known.
+    """
+    buf = bytearray()
+    stream_xml(gz, member, _Nothing(), max_bytes=max_bytes, max_elements=max_elements, keep=buf)
+    return bytes(buf)
+
+
+# --------------------------------------------------------------------------- .docx
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _attr(attrs: list[str], name: str, default: str | None = None) -> str | None:
+    """An attribute from expat's flat ``[name, value, ...]`` list."""
+    for i in range(0, len(attrs), 2):
+        if attrs[i] == name:
+            return attrs[i + 1]
+    return default
+
+
+class _DocxText:
+    """A parser target keeping the text of the body's paragraphs, as python-docx reads it.
+
+    ``Document.paragraphs`` are the ``w:p`` children of ``w:body``; a
+    paragraph's text is that of its ``w:r`` and ``w:hyperlink/w:r`` children;
+    a run's text is its ``w:t`` text, ``w:tab``/``w:ptab`` as a tab,
+    ``w:cr`` and text-wrapping ``w:br`` as a newline (page and column breaks
+    as nothing) and ``w:noBreakHyphen`` as ``-``.  Paragraphs are joined with
+    newlines.
+    """
+
+    def __init__(self, *, limit: int, label: str) -> None:
+        self.limit = limit
+        self.label = label
+        self.stack: list[str] = [""] * 7  # tags by depth (1 = the root), down to depth 6
+        self.depth = 0
+        self.any_text_depth = 0
+        self.skipped = 0  # characters of text outside the body's paragraphs (tables, content controls, revisions)
+        self.paragraphs: list[str] = []
+        self.parts: list[str] | None = None
+        self.text_depth = 0
+        self.size = 0
+
+    def _add(self, text: str) -> None:
+        self.size += len(text.encode("utf-8", "surrogatepass"))
+        if self.size > self.limit:
+            raise InputError(
+                f"{self.label}: the document's text exceeds {self.limit:,} bytes - expected a transcript of at most "
+                f"{self.limit:,} bytes (the limit for .txt transcripts)"
+            )
+        self.parts.append(text)  # type: ignore[union-attr]
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        d = self.depth = self.depth + 1
+        if tag == _W + "t":
+            self.any_text_depth = d  # text anywhere: counted if not read, so it is never dropped silently
+        if d > 6:  # nothing below w:hyperlink/w:r/w:t is paragraph text
+            return
+        st = self.stack
+        st[d] = tag
+        if d == 3:
+            if tag == _W + "p" and st[2] == _W + "body" and st[1] == _W + "document":
+                self.parts = []
+            return
+        if d < 5 or self.parts is None or not tag.startswith(_W):
+            return
+        if (d == 5 and st[4] == _W + "r") or (d == 6 and st[4] == _W + "hyperlink" and st[5] == _W + "r"):
+            local = tag[len(_W):]
+            if local == "t":
+                self.text_depth = d
+            elif local in ("tab", "ptab"):
+                self._add("\t")
+            elif local == "cr" or (local == "br" and _attr(attrs, _W + "type", "textWrapping") == "textWrapping"):
+                self._add("\n")
+            elif local == "noBreakHyphen":
+                self._add("-")
+
+    def end(self, tag: str) -> None:
+        d = self.depth
+        self.depth = d - 1
+        if d == self.any_text_depth:
+            self.any_text_depth = 0
+        if d == self.text_depth:
+            self.text_depth = 0
+        elif d == 3 and self.parts is not None:
+            text = "".join(self.parts)
+            if self.paragraphs:
+                self._add("\n")  # the separator counts towards the limit
+            self.paragraphs.append(text)
+            self.parts = None
+
+    def data(self, text: str) -> None:
+        if self.text_depth and self.depth == self.text_depth:
+            self._add(text)
+        elif self.any_text_depth and self.depth == self.any_text_depth:
+            self.skipped += len(text)
+
+    def close(self) -> str:
+        if self.skipped:
+            warnings.warn(
+                f"{self.label}: {self.skipped:,} characters of text outside the body's paragraphs (in tables, content "
+                "controls, text boxes or tracked insertions) are not read as transcript text; save the transcript "
+                "with its text in plain paragraphs, or as .txt, to include them",
+                DocxTextWarning,
+                stacklevel=4,
+            )
+        return "\n".join(self.paragraphs)
+
+
+class _Collect(_Nothing):
+    """A parser target that builds nothing and keeps the attributes of chosen elements."""
+
+    def __init__(self, local: str) -> None:
+        self.local = local
+        self.found: list[dict[str, str]] = []
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        if tag.rsplit("}", 1)[-1] == self.local:
+            self.found.append(dict(zip(attrs[::2], attrs[1::2], strict=True)))
+
+    def close(self) -> list[dict[str, str]]:
+        return self.found
+
+
+def _main_part(gz: GuardedZip) -> str:
+    """The member holding a word-processing package's main document (from ``_rels/.rels``)."""
+    rels = gz.find("_rels/.rels")
+    if rels is not None:
+        for rel in stream_xml(gz, rels, _Collect("Relationship"), max_bytes=MiB):
+            if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
+                target = rel["Target"].lstrip("/")
+                if gz.find(target) is not None and _unsafe_name(target) is None:
+                    return gz.find(target)  # type: ignore[return-value]
+    found = gz.find("word/document.xml")
+    if found is None:
+        raise InputError(f"{gz.label}: not a readable .docx file (no main document part: word/document.xml is missing)")
+    return found
+
+
+def read_docx_text(
+    path: str | os.PathLike,
+    *,
+    label: str | None = None,
+    max_text_bytes: int = MAX_TEXT_BYTES,
+    limits: Mapping[str, Any] | None = None,
+) -> str:
+    """The text of a ``.docx``: its body's paragraphs joined by newlines.
+
+    The archive is opened with :func:`open_archive`; only the main document
+    part is read, streamed through a :mod:`defusedxml` parser that keeps the
+    paragraph text (the same text as python-docx's ``paragraphs``, checked by
+    the tests) and nothing else, so memory follows the text, not the XML.
+
+    Parameters
+    ----------
+    path : str or path-like
+    label : str, optional
+        Name for messages (default: the path).
+    max_text_bytes : int
+        Largest text accepted, in UTF-8 bytes: the limit for ``.txt``
+        transcripts by default.
+    limits : mapping, optional
+        Overrides of :data:`ARCHIVE_LIMITS`.
+
+    Raises
+    ------
+    InputError
+        Unsafe archive, text over the limit, malformed or unsafe XML, or no
+        main document part.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, docx
+    >>> d = docx.Document()
+    >>> _ = d.add_paragraph("We changed how we work.")
+    >>> _ = d.add_paragraph("Morale\\tis up.")
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.docx"
+    >>> d.save(f)
+    >>> read_docx_text(f)
+    'We changed how we work.\\nMorale\\tis up.'
+    """
+    name = label or str(path)
+    with open_archive(path, label=name, limits=limits, kind=".docx file") as gz:
+        part = _main_part(gz)
+        return stream_xml(gz, part, _DocxText(limit=max_text_bytes, label=name))
+
+
+# --------------------------------------------------------------------------- .xlsx
+
+_SPREADSHEET_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+_CELL = re.compile(r"^\$?([A-Za-z]{1,3})?\$?([0-9]{1,7})?$")
+_EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out or "A"
+
+
+class _SheetExtent(_Nothing):
+    """A parser target measuring how far a worksheet reaches, refusing it past the limits."""
+
+    _RANGES = ("dimension", "mergeCell", "hyperlink", "comment")
+
+    def __init__(self, *, where: str, limits: Mapping[str, int]) -> None:
+        self.where = where
+        self.limits = limits
+        self.row = self.col = 0
+        self.max_row = self.max_col = 0
+        self.cells = 0
+
+    def _reach(self, row: int, col: int, what: str) -> None:
+        lim = self.limits
+        if row > self.max_row:
+            self.max_row = row
+        if col > self.max_col:
+            self.max_col = col
+        if self.max_row > lim["max_rows"] or self.max_col > lim["max_columns"] or self.max_row * self.max_col > lim["max_cells"]:
+            raise InputError(
+                f"{self.where}: {what} reaches row {self.max_row:,}, column {_column_letters(self.max_col)} "
+                f"({self.max_col:,}): a full read would make {self.max_row * self.max_col:,} cells - expected at most "
+                f"{lim['max_rows']:,} rows, {lim['max_columns']:,} columns and {lim['max_cells']:,} cells"
+            )
+
+    def _ref(self, ref: str, what: str) -> None:
+        for part in ref.replace("$", "").split():
+            corners = part.split(":")
+            rows, cols = [], []
+            for corner in corners:
+                m = _CELL.match(corner.strip())
+                if not m or not (m.group(1) or m.group(2)):
+                    continue
+                cols.append(_column_number(m.group(1)) if m.group(1) else _EXCEL_COLUMNS)  # "3:5" spans every column
+                rows.append(int(m.group(2)) if m.group(2) else _EXCEL_ROWS)  # "A:C" spans every row
+            if rows:
+                self._reach(max(rows), max(cols), f"{what} {part!r}")
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        ns, _, local = tag.rpartition("}")
+        if ns not in _SPREADSHEET_NS:
+            return
+        if local == "c":
+            self.cells += 1
+            ref = _attr(attrs, "r")
+            m = _CELL.match(ref) if ref else None
+            if m and m.group(1) and m.group(2):
+                self.col, self.row = _column_number(m.group(1)), int(m.group(2))
+            else:
+                self.col += 1
+            if self.cells > self.limits["max_cells"]:
+                raise InputError(f"{self.where}: more than {self.limits['max_cells']:,} cells - expected at most that many")
+            self._reach(max(self.row, 1), self.col, f"cell {_column_letters(self.col)}{max(self.row, 1)}")
+        elif local == "row":
+            r = _attr(attrs, "r", "")
+            self.row = int(r) if r.isdigit() else self.row + 1
+            self.col = 0
+            self._reach(self.row, 1, f"row {self.row}")
+        elif local in self._RANGES:
+            ref = _attr(attrs, "ref")
+            if ref:
+                self._ref(ref, f"<{local} ref>")
+
+
+def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None) -> None:
+    """Stream every member of a workbook once; measure every XML part's sheet extent.
+
+    Raises
+    ------
+    InputError
+        From the archive caps, or when a sheet reaches beyond :data:`XLSX_LIMITS`.
+    """
+    lim = _limits(XLSX_LIMITS, limits)
+    for name in gz.namelist():
+        if name.lower().endswith(".xml"):
+            stream_xml(gz, name, _SheetExtent(where=f"{gz.label} ({name})", limits=lim))
+        else:
+            for _ in gz.stream(name):
+                pass
+
+
+def load_workbook(
+    path: str | os.PathLike,
+    *,
+    label: str | None = None,
+    limits: Mapping[str, Any] | None = None,
+    sheet_limits: Mapping[str, Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Open an ``.xlsx`` with openpyxl after :func:`check_workbook` has passed it.
+
+    Parameters
+    ----------
+    path : str or path-like
+    label : str, optional
+        Name for messages (default: the path).
+    limits, sheet_limits : mapping, optional
+        Overrides of :data:`ARCHIVE_LIMITS` and :data:`XLSX_LIMITS`.
+    **kwargs
+        Passed to :func:`openpyxl.load_workbook` (e.g. ``data_only=False``).
+
+    Raises
+    ------
+    InputError
+        Unsafe archive, a sheet too large, or a file openpyxl cannot read.
+    """
+    import openpyxl
+
+    name = label or str(path)
+    with open_archive(path, label=name, limits=limits, kind=".xlsx workbook") as gz:
+        check_workbook(gz, limits=sheet_limits)
+        try:
+            return openpyxl.load_workbook(gz.fileobj, **kwargs)
+        except Exception as exc:  # openpyxl raises many types for a bad file
+            raise InputError(f"{name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+
+
+@contextlib.contextmanager
+def safe_zip(path: str | os.PathLike, *, label: str | None = None, limits: Mapping[str, Any] | None = None) -> Iterator[GuardedZip]:
+    """The former name of :func:`open_archive` (kept for callers of :func:`impact._io.safe_zip`)."""
+    with open_archive(path, label=label, limits=limits) as gz:
+        yield gz

@@ -1,0 +1,289 @@
+"""Codings from any source, in one shape: the machine coder's, people's, or the planted truth.
+
+:func:`as_codings` turns a table of codings into the canonical long form the
+panels, quotes and reliability read; :func:`read_codings` reads one from a
+file.  Accepted inputs:
+
+* the coded-output contract of :func:`impact.RuleCoder.code` and ``impact
+  code`` (``unit`` a segment id ``<interview_id>:<n>``, ``code``, ``negated``,
+  ``hedged``, ``attribution``, ``score``, ``start``, ``end``);
+* codings of spans of a transcript, as qualitative-analysis programs make them
+  (``interview_id``, ``start``, ``end`` in code points of the transcript,
+  ``code``), with the polarity as ``negated``/``hedged`` booleans or one
+  ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
+  truth's ``truth_coded.csv`` has this shape;
+* codings of whole interviews (``unit`` or ``interview_id`` an interview id);
+* the decisions of the Excel review loop (:func:`impact.review.import_review`,
+  rows with ``present`` False are decisions that a code is absent and are
+  left out);
+* a QDPX project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder (by
+  :func:`read_codings` from a ``.qdpx`` file).
+
+Canonical columns: ``interview_id``, ``unit`` (the segment the coding falls
+in, when segments are given; else the interview id), ``code``, ``score``
+(1.0 for people), ``negated``, ``hedged``, ``attribution``, ``start``,
+``end`` (code points of the transcript; missing for whole-interview codings),
+``coder``, ``valence`` (for codes of the review process: helped, hindered,
+mixed, neutral, or "" where the coding does not say).  A span that overlaps several segments gives one row per segment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, Problem, ValidationError
+from .study import Study
+
+__all__ = ["CODINGS_COLUMNS", "as_codings", "read_codings"]
+
+CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
+                   "valence"]
+_VALENCES = ("", "helped", "hindered", "mixed", "neutral")
+_POLARITIES = ("asserted", "hedged", "negated")
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f", ""}
+_MAX_LISTED = 50
+
+
+def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem]) -> np.ndarray:
+    if values.dtype == bool:
+        return values.to_numpy()
+    text = values.astype("string").fillna("").str.strip().str.lower()
+    bad = ~text.isin(_TRUE | _FALSE)
+    for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
+        problems.append(Problem(source, int(i) + 2, column, str(values.iloc[i]), "true or false"))
+    return text.isin(_TRUE).to_numpy()
+
+
+def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem]) -> pd.Series:
+    num = pd.to_numeric(values, errors="coerce")
+    bad = (values.notna() & (values.astype(str).str.strip() != "") & num.isna()) | (num < 0) | (num % 1 != 0)
+    for i in np.flatnonzero(bad.fillna(False).to_numpy())[:_MAX_LISTED]:
+        problems.append(Problem(source, int(i) + 2, column, str(values.iloc[i]), "a whole number of characters, 0 or more"))
+    return num.where(~bad).astype("Int64")
+
+
+def as_codings(
+    data: pd.DataFrame,
+    study: Study,
+    *,
+    segments: pd.DataFrame | None = None,
+    codes: list[str] | None = None,
+    coder: str | None = None,
+    source: str = "codings",
+) -> pd.DataFrame:
+    """Codings of a study in the canonical long form (see the module docstring).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Codings in any accepted shape.
+    study : Study
+        The study the codings are of: interview ids are checked against it.
+    segments : DataFrame, optional
+        The study's segments (:func:`impact.segment`); spans are then mapped
+        to the segments they overlap (``unit``), for quotes and agreement.
+    codes : list of str, optional
+        The code ids allowed (the codebook's); codings of other codes are an
+        error listing them.
+    coder : str, optional
+        Coder name for rows without a ``coder`` column (default ``"coder"``).
+    source : str
+        Name of the input in error messages (the file name).
+
+    Returns
+    -------
+    DataFrame
+        :data:`CODINGS_COLUMNS`, one row per coding (and segment).
+
+    Raises
+    ------
+    ValidationError
+        Listing every row with an unknown interview, code, polarity or offset
+        (the first 50 of each kind, with a count of the rest).
+
+    Examples
+    --------
+    >>> from impact.study import Study
+    >>> s = Study({"name": "x"}, {"interviews": pd.DataFrame({"interview_id": ["I1"], "participant_id": ["P1"],
+    ...     "council_id": ["301"], "wave": ["early"], "date": [None], "mode": [None], "transcript": ["a.txt"]})},
+    ...           {"a.txt": "Hello."})
+    >>> as_codings(pd.DataFrame({"interview_id": ["I1"], "start": [0], "end": [6], "code": ["morale"],
+    ...     "polarity": ["hedged"]}), s)[["interview_id", "code", "negated", "hedged"]].to_dict("records")
+    [{'interview_id': 'I1', 'code': 'morale', 'negated': False, 'hedged': True}]
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`data` must be a DataFrame of codings, but {type(data).__name__} was passed.")
+    problems: list[Problem] = []
+    d = data.reset_index(drop=True)
+    if "code" not in d.columns:
+        raise InputError(f"{source}: codings need a `code` column; the columns are {list(d.columns)}")
+    if "interview_id" not in d.columns and "unit" not in d.columns:
+        raise InputError(f"{source}: codings need an `interview_id` or a `unit` column (a segment or interview id); "
+                         f"the columns are {list(d.columns)}")
+    if "present" in d.columns:  # review decisions: a code looked at and found absent is not a coding
+        present = d["present"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+        d = d[present].reset_index(drop=True)
+    known = set(study.interviews["interview_id"].astype(str))
+    if "interview_id" in d.columns:
+        iid = d["interview_id"].astype("string").fillna("").str.strip()
+    else:
+        unit = d["unit"].astype("string").fillna("").str.strip()
+        head = unit.str.rsplit(":", n=1).str[0]
+        iid = unit.where(unit.isin(known), head)
+    bad = ~iid.isin(known)
+    for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
+        col = "interview_id" if "interview_id" in d.columns else "unit"
+        problems.append(Problem(source, int(i) + 2, col, str(d[col].iloc[i]), "an interview of the study (interviews.csv)"))
+    if bad.sum() > _MAX_LISTED:
+        problems.append(Problem(source, None, "interview_id", f"{int(bad.sum()) - _MAX_LISTED} more", "interviews of the study"))
+    code = d["code"].astype("string").fillna("").str.strip()
+    if codes is not None:
+        unknown = ~code.isin(list(codes))
+        for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(i) + 2, "code", str(d["code"].iloc[i]), f"one of the codebook's codes {list(codes)}"))
+    if "polarity" in d.columns:
+        pol = d["polarity"].astype("string").fillna("asserted").str.strip().str.lower().replace("", "asserted")
+        for i in np.flatnonzero(~pol.isin(_POLARITIES).to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(i) + 2, "polarity", str(d["polarity"].iloc[i]), f"one of {list(_POLARITIES)}"))
+        negated, hedged = (pol == "negated").to_numpy(), (pol == "hedged").to_numpy()
+    else:
+        negated = _bool_column(d["negated"], "negated", source, problems) if "negated" in d.columns else np.zeros(len(d), bool)
+        hedged = _bool_column(d["hedged"], "hedged", source, problems) if "hedged" in d.columns else np.zeros(len(d), bool)
+    start = _offsets(d["start"], "start", source, problems) if "start" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
+    end = _offsets(d["end"], "end", source, problems) if "end" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
+    valence = (d["valence"].astype("string").fillna("").str.strip().str.lower() if "valence" in d.columns
+               else pd.Series("", index=d.index, dtype="string"))
+    for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
+        problems.append(Problem(source, int(i) + 2, "valence", str(d["valence"].iloc[i]),
+                                "helped, hindered, mixed, neutral or empty"))
+    reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
+    for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
+        problems.append(Problem(source, int(i) + 2, "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
+    if problems:
+        raise ValidationError(problems, source=source)
+    if "score" in d.columns:
+        score = pd.to_numeric(d["score"], errors="coerce").fillna(1.0).astype("float64")
+    else:
+        score = pd.Series(1.0, index=d.index)
+    attribution = d["attribution"].astype("string").fillna("").str.strip() if "attribution" in d.columns else ""
+    who = d["coder"].astype("string").fillna(coder or "coder") if "coder" in d.columns else (coder or "coder")
+    if "unit" in d.columns:
+        unit = d["unit"].astype("string").fillna("")
+    else:
+        unit = iid
+    out = pd.DataFrame({
+        "interview_id": iid.astype(str).to_numpy(),
+        "unit": unit.astype(str).to_numpy() if not isinstance(unit, str) else unit,
+        "code": code.astype(str).to_numpy(),
+        "score": score.to_numpy(),
+        "negated": negated,
+        "hedged": hedged,
+        "attribution": attribution if isinstance(attribution, str) else attribution.astype(str).to_numpy(),
+        "start": start.to_numpy(),
+        "end": end.to_numpy(),
+        "coder": who if isinstance(who, str) else who.astype(str).to_numpy(),
+        "valence": valence.astype(str).to_numpy(),
+    })
+    out["start"] = out["start"].astype("Int64")
+    out["end"] = out["end"].astype("Int64")
+    if segments is not None and len(out):
+        out = _to_segments(out, segments)
+    return out[CODINGS_COLUMNS].reset_index(drop=True)
+
+
+def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    """Give span codings whose unit is not a segment the segments they overlap (one row each)."""
+    seg_ids = set(segments["segment_id"].astype(str))
+    done = out["unit"].isin(seg_ids)
+    spans = out[~done & out["start"].notna() & out["end"].notna()]
+    if spans.empty:
+        return out
+    seg = segments[["segment_id", "interview_id", "start", "end"]].rename(
+        columns={"segment_id": "_seg", "start": "_s0", "end": "_s1"})
+    m = spans.reset_index().merge(seg, on="interview_id", how="left")
+    s0, s1 = m["start"].astype("float64"), m["end"].astype("float64")
+    hit = (m["_s0"] < s1.where(s1 > s0, s0 + 1)) & (m["_s1"] > s0)
+    m = m[hit.fillna(False)]
+    m["unit"] = m["_seg"].astype(str)
+    mapped = m.drop(columns=["_seg", "_s0", "_s1"]).set_index("index")
+    # spans that overlap no respondent segment (e.g. coded interviewer talk) keep their interview as unit
+    lost = spans.index.difference(mapped.index.unique())
+    parts = [out[done], mapped, out[~done & ~out.index.isin(spans.index)], out.loc[lost]]
+    return pd.concat([p for p in parts if len(p)]).sort_index(kind="stable")
+
+
+def read_codings(
+    path: str | os.PathLike,
+    study: Study,
+    *,
+    segments: pd.DataFrame | None = None,
+    codebook: Any = None,
+    coder: str | None = None,
+    codes: list[str] | None = None,
+) -> pd.DataFrame:
+    """Read codings from a CSV, Parquet, review workbook (.xlsx) or QDPX file, checked against a study.
+
+    Parameters
+    ----------
+    path : path
+        ``.csv`` or ``.parquet`` (any shape :func:`as_codings` accepts),
+        ``.xlsx`` (a filled-in review workbook of ``impact review export``) or
+        ``.qdpx`` (a REFI-QDA project whose sources are the study's
+        transcripts, as ``impact export-qdpx`` writes them).
+    study : Study
+    segments : DataFrame, optional
+        Map spans to segments (see :func:`as_codings`).
+    codebook : Codebook, optional
+        Codes are checked against it (and QDPX codes mapped to it).
+    coder : str, optional
+        Coder name where the file has none (default: the file's stem).
+    codes : list of str, optional
+        The code ids allowed (default: the codebook's).
+
+    Returns
+    -------
+    DataFrame
+        Canonical codings (:data:`CODINGS_COLUMNS`).
+    """
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise InputError(f"{path}: no such file (expected a coded CSV, Parquet, review .xlsx or .qdpx file)")
+    suffix = path.suffix.lower()
+    if suffix == ".qdpx":
+        from .qdpx import read_qdpx, study_codings_from_project
+
+        project = read_qdpx(path)
+        data, _ = study_codings_from_project(project, study=study, segments=segments, codebook=codebook, unit="interview")
+    elif suffix == ".xlsx":
+        from .review import import_review
+
+        data = import_review(path)
+    elif suffix in (".csv", ".parquet", ".pq"):
+        if suffix == ".csv":
+            try:
+                data = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+            except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+                raise InputError(f"{path}: not a readable CSV file ({exc})") from None
+        else:
+            from .coding.coded_io import coded_format
+
+            coded_format(path)
+            try:
+                data = pd.read_parquet(path)
+            except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a corrupt file
+                raise InputError(f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc})") from None
+    else:
+        raise InputError(f"{path}: codings must be a .csv, .parquet, .xlsx (review workbook) or .qdpx file, "
+                         f"but {suffix or 'no extension'!r} was given")
+    if codes is None:
+        codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
+    return as_codings(data, study, segments=segments, codes=codes, coder=coder or path.stem, source=name)

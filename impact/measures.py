@@ -1,0 +1,154 @@
+"""The estimands of an impact study, defined once and used everywhere.
+
+A coded statement about an impact is one of three things, and the package
+counts them apart (per participant, council, impact and wave):
+
+``anticipated``
+    The impact is hoped for, expected, planned or said to be possible
+    ("we're hoping the review will bring partners together"): a hedged or
+    future-tense mention that is not negated.  Read at the expectations wave,
+    it is what the council expected of the review.
+``reported``
+    The impact is said to have happened or to hold now: an asserted mention,
+    neither negated nor hedged, whatever it is credited to.  Read at the
+    waves after the review, it is realised impact.
+``credited``
+    A reported impact that the speaker credits to the review: reported, and
+    not credited to another factor (Ofsted, new leadership, a restructure,
+    funding, another programme) nor said to be impossible to attribute.  The
+    interviews ask about the review, so a change reported without naming a
+    cause counts as credited to it; one whose cause the speaker leaves open
+    does not.
+
+A negated mention ("morale hasn't really shifted") is none of these; it is
+counted as ``denied``.  The older ``mentioned`` (any mention not negated,
+hedged ones included) is kept in the panels for compatibility but is not an
+estimand of impact: at the expectations wave most mentions are hopes.
+
+Trajectories are built from these measures, not from mentions: an
+*expectation* is an anticipated impact at the first wave, *realised* impact
+is a reported one at a later wave (see :mod:`impact.trajectories`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["Measure", "MEASURES", "OTHER_FACTORS", "classify_codings", "attribution_summary"]
+
+#: Attributions that credit a change to something other than the review ("unclear": the speaker cannot say).
+OTHER_FACTORS: tuple[str, ...] = ("ofsted", "leadership", "restructure", "funding", "other_programme", "unclear")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One estimand: its column name, a label for people and its definition."""
+
+    name: str
+    label: str
+    definition: str
+
+
+#: The measures of an impact, by column name.
+MEASURES: dict[str, Measure] = {
+    m.name: m
+    for m in (
+        Measure("anticipated", "Anticipated",
+                "Hoped for, expected or planned (a hedged or future-tense mention, not negated)."),
+        Measure("reported", "Reported",
+                "Said to have happened or to hold now (asserted: not negated, not hedged), whatever it is credited to."),
+        Measure("credited", "Credited to the review",
+                "Reported, and not credited to another factor (Ofsted, leadership, a restructure, funding, another "
+                "programme) nor left unattributable by the speaker."),
+        Measure("denied", "Denied", "Said not to have happened (a negated mention)."),
+    )
+}
+
+
+def classify_codings(codings: pd.DataFrame) -> pd.DataFrame:
+    """Add the boolean measure columns to codings (one row per coded statement).
+
+    Parameters
+    ----------
+    codings : DataFrame
+        With ``negated``, ``hedged`` (booleans) and ``attribution`` (text,
+        "" when nothing is credited).
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``anticipated``, ``reported``, ``credited`` and ``denied``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"negated": [False, False, True, False], "hedged": [False, True, False, False],
+    ...                   "attribution": ["", "review", "", "ofsted"]})
+    >>> classify_codings(c)[["anticipated", "reported", "credited", "denied"]].to_numpy().tolist()
+    [[False, True, True, False], [True, False, False, False], [False, False, False, True], [False, True, False, False]]
+    """
+    missing = [c for c in ("negated", "hedged") if c not in codings.columns]
+    if missing:
+        raise ValueError(f"`codings` must have the columns ['negated', 'hedged'] of a coder's output; missing {missing}.")
+    negated = codings["negated"].fillna(False).astype(bool).to_numpy()
+    hedged = codings["hedged"].fillna(False).astype(bool).to_numpy()
+    if "attribution" in codings.columns:
+        other = codings["attribution"].fillna("").astype(str).isin(OTHER_FACTORS).to_numpy()
+    else:
+        other = np.zeros(len(codings), dtype=bool)
+    reported = ~negated & ~hedged
+    return codings.assign(
+        anticipated=~negated & hedged,
+        reported=reported,
+        credited=reported & ~other,
+        denied=negated,
+    )
+
+
+def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None) -> pd.DataFrame:
+    """What reported impacts were credited to, per code: the review, another factor, or left open.
+
+    Parameters
+    ----------
+    codings : DataFrame
+        Canonical codings (:func:`impact.codings.as_codings`).
+    study : Study
+        Gives each interview's wave.
+    codes : list of str, optional
+        Codes to report, in order (default: those present).
+    waves : list of str, optional
+        Waves to count (default: all; the report counts the waves after the review).
+
+    Returns
+    -------
+    DataFrame
+        One row per code, then a row ``all``: ``n_reported`` (reported
+        statements), ``n_review`` (credited to the review explicitly or by
+        context), ``n_other`` (credited to another factor), ``n_unclear``
+        (the speaker says it cannot be told apart), ``n_<factor>`` for each
+        other factor, and ``share_review``, ``share_other``, ``share_unclear``.
+    """
+    c = classify_codings(codings)
+    c = c[c["reported"]]
+    if waves is not None:
+        wave_of = study.interviews.set_index("interview_id")["wave"]
+        c = c[c["interview_id"].map(wave_of).isin(list(waves))]
+    # one statement per coder, interview, span and code (a span over several segments counts once)
+    c = c.drop_duplicates(["coder", "interview_id", "start", "end", "code"])
+    factors = [f for f in OTHER_FACTORS if f != "unclear"]
+    code_list = list(codes) if codes is not None else sorted(c["code"].unique())
+    rows = []
+    for code in [*code_list, "all"]:
+        sub = c if code == "all" else c[c["code"] == code]
+        att = sub["attribution"].fillna("").astype(str)
+        row = {"code": code, "n_reported": len(sub), "n_review": int((~att.isin(OTHER_FACTORS)).sum()),
+               "n_other": int(att.isin(factors).sum()), "n_unclear": int((att == "unclear").sum())}
+        row.update({f"n_{f}": int((att == f).sum()) for f in factors})
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for k in ("review", "other", "unclear"):
+            out[f"share_{k}"] = out[f"n_{k}"] / out["n_reported"].where(out["n_reported"] > 0)
+    return out

@@ -1,0 +1,163 @@
+"""Findings you can defend: planted truth recovered, quotes that say what they are filed under, computed text."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import impact
+from impact.framework import illustrative_quotes
+from impact.pipeline import analyse, build_report
+from impact.report import Bullets, Callout, Quote
+from impact.synth import SynthEffects, generate_with_truth
+
+pytestmark = pytest.mark.xdist_group("findings")
+
+
+@pytest.fixture(scope="module")
+def planted():
+    study, truth = generate_with_truth(60, seed=4242, interviews_per_wave=4, words_per_interview=150)
+    return study, truth
+
+
+@pytest.fixture(scope="module")
+def perfect(planted):
+    study, truth = planted
+    return analyse(study, coded=truth.coded(), n_resamples=199, seed=1)
+
+
+@pytest.fixture(scope="module")
+def machine(planted):
+    study, _ = planted
+    return analyse(study, n_resamples=199, seed=1)
+
+
+def test_perfect_coding_recovers_every_intervention_effect(planted, perfect):
+    """Each code's estimate lies within 3.3 standard errors (99.9%) of its true population-averaged value."""
+    _, truth = planted
+    true = truth.intervention_effects().set_index("code")["marginal_log_odds"]
+    m = perfect.models[perfect.models["term"] == "in_intervention"].set_index("code")
+    assert set(m.index) == set(true.index)
+    z = (m["estimate"] - true.reindex(m.index)) / m["se"]
+    assert (z.abs() < 3.3).all(), z.to_dict()
+    assert true["partnership"] > 0.5 and (true.drop("partnership") == 0).all()
+    # the report's machine-readable models table names the term and the code
+    assert {"code", "term", "estimate", "ci_low", "ci_high", "p_value"} <= set(perfect.models.columns)
+
+
+def test_perfect_coding_prevalences_agree_with_planted_probabilities(planted, perfect):
+    _, truth = planted
+    true = truth.prevalences().set_index(["code", "wave", "status_group", "measure"])["probability"]
+    p = perfect.prevalence
+    p = p[p["n"] >= 10]
+    covered = [lo <= true[(c, w, g, m)] <= hi for c, w, g, m, lo, hi in
+               zip(p["code"], p["wave"], p["group"], p["measure"], p["ci_low"], p["ci_high"], strict=True)]
+    # 95% intervals over ~100 cells: all but a handful cover (binomial 99.9% bound for 100 cells at 95% is ~12 misses)
+    assert np.mean(covered) > 0.88, np.mean(covered)
+
+
+def test_null_study_has_no_adjusted_finding():
+    study, truth = generate_with_truth(40, seed=4243, interviews_per_wave=4, words_per_interview=150,
+                                       effects=SynthEffects.null())
+    f = analyse(study, coded=truth.coded(), n_resamples=199, seed=1)
+    assert (truth.intervention_effects()["marginal_log_odds"] == 0).all()
+    gee = f.models[f.models["term"] == "in_intervention"]
+    assert (gee["p_adjusted"] >= 0.05).all()
+    assert (f.comparisons["p_adjusted"] >= 0.05).all()
+
+
+def _planted_polarity(study, truth, quotes_frame):
+    seg = impact.segment(study).set_index("segment_id")
+    st = truth.statements
+    out = []
+    for unit in quotes_frame["unit"]:
+        s = seg.loc[unit]
+        hit = st[(st["interview_id"] == s["interview_id"]) & (st["start"] < s["end"]) & (st["end"] > s["start"])]
+        out.append(set(hit["polarity"]))
+    return out
+
+
+@pytest.mark.parametrize("which", ["machine", "perfect"])
+def test_quotes_are_reported_statements_never_negated_hedged_or_repeated(planted, perfect, machine, which):
+    study, truth = planted
+    f = machine if which == "machine" else perfect
+    q = illustrative_quotes(f.coded, study, segments=f.segments, codes=f.codebook.top_codes(), waves=study.wave_ids[1:])
+    assert len(q) >= 6
+    assert not q["text"].duplicated().any()
+    assert not q.duplicated(["code", "council_id"]).any()
+    for polarities in _planted_polarity(study, truth, q):
+        assert not polarities & {"negated", "hedged"}, polarities
+    report, _ = build_report(f)
+    shown = [b.text for s in report.sections for b in s.blocks if isinstance(b, Quote)]
+    # no quote twice anywhere (impact quotes, and the process sections' quotes on what helped or hindered)
+    assert len(shown) == len(set(shown))
+    # every illustrative quote of an impact is shown, once, in the section of what people said
+    said = [b for s in report.sections if s.title == "What people said" for b in s.blocks if isinstance(b, Quote)]
+    assert len(said) == len(q)
+    assert all(s.title != "Illustrative quotes" for s in report.sections)
+
+
+def test_framework_matrix_has_a_cell_for_every_interviewed_council(machine, planted):
+    study, _ = planted
+    th = machine.themes
+    interviewed = set(study.interviews["council_id"])
+    raised = th[th["raised"]].groupby("council_id")["code"].nunique()
+    assert interviewed <= set(raised.index)
+    assert set(th["code"]) == set(impact.Codebook.load("review_themes").leaf_codes())
+    assert th.loc[th["raised"], "example"].notna().all()
+
+
+def _summary(findings) -> list[str]:
+    report, _ = build_report(findings)
+    blocks = report.sections[0].blocks
+    return [i for b in blocks if isinstance(b, Bullets) for i in b.items] + [b.text for b in blocks if isinstance(b, Callout)]
+
+
+def test_every_summary_sentence_follows_the_data(perfect):
+    base = _summary(perfect)
+    # attribution: all credited to the review -> the credit sentence changes
+    att = perfect.attribution.copy()
+    for col in [c for c in att.columns if c.startswith("n_") and c not in ("n_reported", "n_review")]:
+        att[col] = 0
+    att["n_review"] = att["n_reported"]
+    changed = _summary(dataclasses.replace(perfect, attribution=att))
+    assert [s for s in base if "credited" in s] != [s for s in changed if "credited" in s]
+    assert any("Every one of the" in s for s in changed)
+    # a significant intervention effect appears as its own sentence, and vanishes when the effect is removed
+    m = perfect.models.copy()
+    mask = m["term"] == "in_intervention"
+    m.loc[mask, "p_adjusted"] = 1.0
+    none = _summary(dataclasses.replace(perfect, models=m))
+    assert not any("odds ratio" in s for s in none) and any("No impact was reported more" in s for s in none)
+    m.loc[mask & (m["code"] == "learning"), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.001, 1.2, 0.5, 1.9]
+    one = _summary(dataclasses.replace(perfect, models=m))
+    assert any(s.startswith("Promotion of learning") and "more often" in s for s in one)
+    # expectations: no anticipated mention at all -> the expectations sentence vanishes
+    prev = perfect.prevalence.copy()
+    prev.loc[prev["measure"] == "anticipated", ["events", "prevalence"]] = 0
+    gone = _summary(dataclasses.replace(perfect, prevalence=prev))
+    assert any(s.startswith("Before the review") for s in base)
+    assert not any(s.startswith("Before the review") for s in gone)
+    # coding caveat only for machine coding
+    assert not any("rule coder" in s for s in base)
+
+
+def test_any_coding_analyses_alike_csv_qdpx_and_dataframe(planted, perfect, tmp_path):
+    """The planted coding read as a CSV, through a QDPX project and as a DataFrame gives the same findings."""
+    from impact.qdpx import project_from_study, write_qdpx
+
+    study, truth = planted
+    csv = tmp_path / "truth_coded.csv"
+    truth.coded().to_csv(csv, index=False)
+    codings = impact.as_codings(truth.coded(), study)
+    qdpx = tmp_path / "truth.qdpx"
+    cols = ["unit", "code", "start", "end", "score", "negated", "hedged", "attribution"]
+    # the planted coding holds impacts and the review process: one project carries both codebooks
+    write_qdpx(project_from_study(study, {"planted": codings[cols]}, ["nfer_impacts", "review_process"]), qdpx)
+    for source in (csv, qdpx):
+        f = analyse(study, coded=source, n_resamples=199, seed=1, parts=("comparisons", "models"))
+        pd.testing.assert_frame_equal(f.models.reset_index(drop=True), perfect.models.reset_index(drop=True))
+        assert f.coding["source"] == "supplied"

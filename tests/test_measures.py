@@ -1,0 +1,108 @@
+"""The estimands (impact.measures) and the codings contract (impact.codings)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from impact.codings import as_codings, read_codings
+from impact.errors import InputError, ValidationError
+from impact.measures import MEASURES, attribution_summary, classify_codings
+from impact.panel import council_panel, participant_panel
+
+
+def test_classify_each_polarity_and_credit():
+    c = pd.DataFrame({"negated": [False, False, True, False, False],
+                      "hedged": [False, True, False, False, False],
+                      "attribution": ["", "review", "", "unclear", "leadership"]})
+    out = classify_codings(c)
+    assert out["reported"].tolist() == [True, False, False, True, True]
+    assert out["anticipated"].tolist() == [False, True, False, False, False]
+    assert out["denied"].tolist() == [False, False, True, False, False]
+    # a change credited to nothing named counts as the review's (the interview is about it); unclear and other factors do not
+    assert out["credited"].tolist() == [True, False, False, False, False]
+    assert set(MEASURES) == {"anticipated", "reported", "credited", "denied"}
+    assert "attribution" not in c.columns or c.shape == (5, 3)  # caller's frame untouched
+
+
+def _codings(tiny_study):
+    iv = tiny_study.interviews.set_index(["participant_id", "wave"])["interview_id"]
+    rows = [
+        ("P1", "expectations", "learning", "hedged", ""),
+        ("P1", "early", "learning", "asserted", "ofsted"),
+        ("P1", "longer_term", "learning", "asserted", ""),
+        ("P3", "expectations", "partnership", "asserted", ""),
+        ("P3", "expectations", "partnership", "hedged", ""),
+        ("P3", "early", "morale", "negated", ""),
+    ]
+    return pd.DataFrame([{"interview_id": iv[(p, w)], "start": 0, "end": 4, "code": c, "polarity": pol,
+                          "attribution": a} for p, w, c, pol, a in rows])
+
+
+def test_participant_and_council_panels_count_each_measure(tiny_study):
+    coded = as_codings(_codings(tiny_study), tiny_study)
+    pp = participant_panel(tiny_study, coded, codes=["learning", "morale", "partnership"]).set_index(
+        ["participant_id", "wave", "code"])
+    r = pp.loc[("P1", "expectations", "learning")]
+    assert (bool(r["anticipated"]), bool(r["reported"])) == (True, False)
+    r = pp.loc[("P1", "early", "learning")]
+    assert (bool(r["reported"]), bool(r["credited"])) == (True, False)  # credited to Ofsted, not the review
+    assert bool(pp.loc[("P1", "longer_term", "learning"), "credited"])
+    r = pp.loc[("P3", "expectations", "partnership")]
+    assert (bool(r["reported"]), bool(r["anticipated"]), int(r["n_mentioned"])) == (True, True, 2)
+    r = pp.loc[("P3", "early", "morale")]
+    assert (bool(r["denied"]), bool(r["reported"]), bool(r["mentioned"])) == (True, False, False)
+    cp = council_panel(tiny_study, coded, codes=["learning", "morale", "partnership"]).set_index(
+        ["council_id", "wave", "code"])
+    council = tiny_study.participants.set_index("participant_id").loc["P1", "council_id"]
+    row = cp.loc[(council, "early", "learning")]
+    n = int(row["n_participants"])
+    assert int(row["n_participants_reported"]) == 1 and row["share_reported"] == pytest.approx(1 / n)
+    assert int(row["n_participants_credited"]) == 0
+
+
+def test_as_codings_accepts_segment_units_and_reports_every_bad_row(tiny_study):
+    iid = tiny_study.interviews["interview_id"].iloc[0]
+    good = as_codings(pd.DataFrame({"unit": [f"{iid}:3", iid], "code": ["morale", "learning"],
+                                    "negated": ["false", "true"], "hedged": [False, False]}), tiny_study)
+    assert good["interview_id"].tolist() == [iid, iid] and good["negated"].tolist() == [False, True]
+    bad = pd.DataFrame({"interview_id": [iid, "nope", iid], "code": ["morale", "zzz", "learning"],
+                        "polarity": ["asserted", "asserted", "maybe"], "start": [5, 0, "x"], "end": [2, 1, 3]})
+    with pytest.raises(ValidationError) as err:
+        as_codings(bad, tiny_study, codes=["morale", "learning"], source="coded.csv")
+    text = str(err.value)
+    for expected in ("coded.csv:3:interview_id: 'nope'", "coded.csv:3:code: 'zzz'", "coded.csv:4:polarity: 'maybe'",
+                     "coded.csv:4:start: 'x'", "coded.csv:2:end"):
+        assert expected in text, text
+
+
+def test_as_codings_maps_spans_to_segments_and_drops_review_rejections(tiny_study):
+    from impact.coding import segment
+
+    seg = segment(tiny_study)
+    s = seg.iloc[0]
+    data = pd.DataFrame({"interview_id": [s["interview_id"]] * 2, "start": [s["start"], s["start"]],
+                         "end": [s["end"], s["end"]], "code": ["morale", "learning"], "present": [True, False]})
+    out = as_codings(data, tiny_study, segments=seg)
+    assert out["unit"].tolist() == [s["segment_id"]] and out["code"].tolist() == ["morale"]
+
+
+def test_read_codings_refuses_unknown_formats(tiny_study, tmp_path):
+    p = tmp_path / "codes.txt"
+    p.write_text("x")
+    with pytest.raises(InputError, match="must be a .csv"):
+        read_codings(p, tiny_study)
+    with pytest.raises(InputError, match="no such file"):
+        read_codings(tmp_path / "missing.csv", tiny_study)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("interview_id,code\n\xff\xfe\n".encode("latin-1"))
+    with pytest.raises(InputError, match="UTF-8"):
+        read_codings(bad, tiny_study)
+
+
+def test_attribution_summary_counts_statements_by_credit(tiny_study):
+    coded = as_codings(_codings(tiny_study), tiny_study)
+    t = attribution_summary(coded, tiny_study, codes=["learning", "partnership"], waves=["early", "longer_term"])
+    t = t.set_index("code")
+    assert t.loc["learning", ["n_reported", "n_review", "n_other", "n_ofsted"]].tolist() == [2, 1, 1, 1]
+    assert t.loc["partnership", "n_reported"] == 0 and np.isnan(t.loc["partnership", "share_review"])
+    assert t.loc["all", "n_reported"] == 2
