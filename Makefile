@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: demo test bench validity lint docs clean venv
+.PHONY: demo test bench validity validity-stats test-min lint docs clean venv
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("impact needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -32,6 +32,26 @@ bench: $(STAMP)
 # Recovery of planted truth over 200 planted and 200 null generated studies (hours; see docs/methods.md).
 validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out bench/results
+
+# Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
+# attrition bias; about an hour on 2 busy cores. Results: bench/results/validity_stats.json.
+validity-stats: $(STAMP)
+	$(BIN)/python -m bench.validity_stats --out bench/results
+
+# The statistics tests at the oldest versions setup.cfg allows (every `name>=X` pinned to X), in a
+# second virtualenv inside .venv (so git ignores it). `make test` covers the newest.
+MIN_VENV := $(VENV)/min-versions
+MIN_STAMP := $(MIN_VENV)/.installed
+$(MIN_STAMP): setup.cfg pyproject.toml .ci/min_versions.py
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) .ci/min_versions.py > $(MIN_VENV)/constraints.txt
+	$(MIN_VENV)/bin/python -m pip install --quiet --only-binary=:all: -c $(MIN_VENV)/constraints.txt -e . 'pytest>=7.4'
+	touch $(MIN_STAMP)
+
+test-min: $(MIN_STAMP)
+	$(MIN_VENV)/bin/python -m pip freeze | grep -i -E '^(numpy|pandas|scipy|statsmodels|scikit-learn|matplotlib|seaborn)=='
+	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_stats_*.py impact/stats
 
 lint: $(STAMP)
 	$(BIN)/ruff check impact analysis tests bench

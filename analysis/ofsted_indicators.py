@@ -19,16 +19,21 @@ Reproducible programme analysis over public data (thin over :mod:`impact`):
    inadequate cannot be ruled out for controls) against councils with no
    known inadequate judgement.  Event time 0 is the year ending 31 March in
    which the judgement was published.  Descriptive means by event time are
-   always written; the difference-in-differences / event-study model is fitted
-   with :func:`impact.stats.did` when that function is available.
+   always written.  Councils are judged inadequate in different years, so the
+   effect is estimated with :func:`impact.stats.staggered_did` (Callaway and
+   Sant'Anna 2021: each cohort against never-inadequate councils), not two-way
+   fixed effects, which compare late with already-judged councils and are
+   biased when effects change over time.
 
 Run::
 
     python analysis/ofsted_indicators.py ../shared/data out/ofsted_indicators
 
 Outputs (``out_dir``): ``panel.csv``, ``indicators_by_judgement.csv``,
-``event_study_means.csv``, ``did.csv`` and
-``did_<outcome>_event_study.csv`` (when fitted), ``indicators_by_judgement.png``,
+``event_study_means.csv``, ``did.csv`` (overall effect per outcome, with its
+randomisation p-value), ``did_<outcome>_event_study.csv`` (effects by years
+since the judgement, simultaneous bands) and ``did_<outcome>_att_gt.csv``
+(every cohort x year), ``indicators_by_judgement.png``,
 ``event_study.png``, ``notes.txt``.  No personal data: inspectors' names are
 dropped on load.
 """
@@ -140,37 +145,67 @@ def event_means(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _fit_did(events: pd.DataFrame, out_dir: Path, n_permutations: int) -> list[str]:
-    try:
-        from impact.stats import did
-    except ImportError:
-        return ["impact.stats.did is not available: the DiD / event-study model was not fitted."]
-    notes = []
-    # Staggered timing: the treatment indicator switches on in each council's
-    # event year (no common `post`); treated council-years outside the window are trimmed.
-    window = events[~events["treated"] | events["event_time"].between(*WINDOW)].copy()
-    window["inadequate_since"] = window["treated"] & window["post"]
-    rows = []
+def staggered_panel(events: pd.DataFrame) -> pd.DataFrame:
+    """The event panel with ``first_year``: the year (ending 31 March) of a council's first ILACS-era
+    inadequate judgement, NaN for the never-inadequate comparison councils."""
+    out = events.copy()
+    event_year = out["year"] - out["event_time"].astype("Float64")
+    out["first_year"] = event_year.where(out["treated"]).astype("float64")
+    out["first_year"] = out.groupby("council_id")["first_year"].transform("first")
+    return out
+
+
+def fit_staggered(
+    events: pd.DataFrame, out_dir: Path, *, n_permutations: int, seed: int = 20240331
+) -> tuple[pd.DataFrame, dict[str, pd.DataFrame], list[str]]:
+    """Staggered difference-in-differences of each outcome around a first inadequate judgement.
+
+    Councils are judged inadequate in different years, so two-way fixed effects (which compare late
+    with already-judged councils) are not used: :func:`impact.stats.staggered_did` estimates each
+    cohort's effect in each year against never-inadequate councils (Callaway and Sant'Anna 2021), and
+    the effects are averaged overall (``simple``) and by years since the judgement (``dynamic``, event
+    times -4..4, simultaneous bands), with a randomisation p-value of the overall effect.
+
+    Returns (overall table, event-study table per outcome, notes); writes ``did.csv``,
+    ``did_<outcome>_event_study.csv`` and ``did_<outcome>_att_gt.csv``.
+    """
+    import warnings
+
+    from impact.stats import staggered_did
+
+    panel = staggered_panel(events)
+    notes, rows, studies = [], [], {}
     for outcome in OUTCOMES:
-        data = window.dropna(subset=[outcome])
-        res = did(
-            data, outcome=outcome, unit="council_id", time="year", treated="inadequate_since",
-            event_time="event_time", n_permutations=n_permutations, seed=20240331,
-        )
-        params = res.params.reset_index().rename(columns={"index": "term"})
-        params.insert(0, "outcome", outcome)
-        params["ri_p_value"] = res.ri_p_value
-        params["n_treated"], params["n_control"] = res.n_treated, res.n_control
-        rows.append(params)
-        if res.event_study is not None:
-            res.event_study.assign(outcome=outcome).to_csv(out_dir / f"did_{outcome}_event_study.csv", index=False)
-        notes.append(f"DiD fitted for {outcome}: {res.n_treated} treated, {res.n_control} comparison councils.")
-    pd.concat(rows, ignore_index=True).to_csv(out_dir / "did.csv", index=False)
-    notes.append(
-        "Two-way fixed effects with staggered timing: already-treated councils also serve as comparisons; "
-        "read the event-study leads (event time < -1) as a check of parallel pre-trends."
-    )
-    return notes
+        data = panel.dropna(subset=[outcome])
+        if data.loc[data["treated"], "council_id"].nunique() < 1 or data.loc[~data["treated"], "council_id"].nunique() < 2:
+            notes.append(f"{outcome}: not fitted (no treated councils or fewer than two comparison councils with data).")
+            continue
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            res = staggered_did(data, outcome=outcome, unit="council_id", time="year", first_treated="first_year",
+                                control="never_treated", seed=seed)
+            simple = res.aggregate("simple", n_permutations=n_permutations, seed=seed)
+            dynamic = res.aggregate("dynamic", n_permutations=0, min_e=WINDOW[0], max_e=WINDOW[1])
+        row = simple.overall.iloc[0].to_dict()
+        row.update(outcome=outcome, n_councils=res.n_units, n_treated=int(res.cohorts["n_units"].sum()),
+                   n_control=res.n_never_treated, n_cohorts=len(res.cohorts),
+                   first_cohort=int(res.cohorts["group"].min()), last_cohort=int(res.cohorts["group"].max()))
+        rows.append(row)
+        study = dynamic.table.assign(outcome=outcome)
+        studies[outcome] = study
+        study.to_csv(out_dir / f"did_{outcome}_event_study.csv", index=False)
+        res.att_gt.assign(outcome=outcome).to_csv(out_dir / f"did_{outcome}_att_gt.csv", index=False)
+        notes.append(f"{outcome}: staggered DiD over {len(res.cohorts)} cohorts of councils first judged inadequate "
+                     f"({res.cohorts['n_units'].sum()} councils) against {res.n_never_treated} never-inadequate councils.")
+        notes += [f"{outcome}: {w.message}" for w in caught if issubclass(w.category, UserWarning)][:3]
+    overall = pd.DataFrame(rows)
+    if not overall.empty:
+        first = ["outcome", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value"]
+        overall = overall[first + [c for c in overall.columns if c not in first]]
+    overall.to_csv(out_dir / "did.csv", index=False)
+    notes.append("Callaway-Sant'Anna group-time effects: each cohort is compared with never-inadequate councils only; "
+                 "read the pre-judgement event times (< 0) as a check of parallel trends.")
+    return overall, studies, notes
 
 
 def _plot_by_judgement(panel: pd.DataFrame, path: Path) -> None:
@@ -226,7 +261,7 @@ def main(shared_data_dir: str | Path, out_dir: str | Path, *, n_permutations: in
     notes = [
         f"Panel: {panel['council_id'].nunique()} councils, years {panel['year'].min()}-{panel['year'].max()}.",
         f"Event study: {n_treated} councils with a first ILACS-era inadequate judgement; {n_control} never-inadequate controls.",
-        *_fit_did(events, out, n_permutations),
+        *fit_staggered(events, out, n_permutations=n_permutations)[2],
     ]
     paths["notes"].write_text("\n".join(notes) + "\n", encoding="utf-8")
     return paths

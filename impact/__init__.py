@@ -59,6 +59,12 @@ _LAZY = {
     "power_prevalence": "impact.stats",
     "councils_needed": "impact.stats",
     "did_power": "impact.stats",
+    "staggered_did": "impact.stats",
+    "attrition_sensitivity": "impact.stats",
+    "NotIdentifiedError": "impact.stats",
+    "NotIdentifiedWarning": "impact.stats",
+    "MissingValueWarning": "impact.stats",
+    "StaggeredAdoptionWarning": "impact.stats",
     # agreement and review
     "AgreementResult": "impact.agreement",
     "agreement_table": "impact.agreement",

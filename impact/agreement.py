@@ -425,8 +425,12 @@ def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: 
         warnings.simplefilter("ignore", RuntimeWarning)  # perfect agreement: variance 0 (or -0.0 by rounding)
         res = _sm_kappa(table)
     z = stats.norm.ppf(0.5 + confidence / 2)
-    lo, hi = _clip_ci(float(res.kappa), z * float(res.std_kappa))
-    return AgreementResult("cohen_kappa", float(res.kappa), float(res.std_kappa), lo, hi, n_units, n_coders,
+    # the variance is exactly 0 when one coder keeps to one category (kappa is then 0 whatever the other
+    # does); rounding makes it -1e-17 and its square root NaN (issue 16)
+    var = float(res.var_kappa)
+    se = float(np.sqrt(var)) if var >= 0 else (0.0 if var > -1e-12 else math.nan)
+    lo, hi = _clip_ci(float(res.kappa), z * se)
+    return AgreementResult("cohen_kappa", float(res.kappa), se, lo, hi, n_units, n_coders,
                            float(res.std_kappa0), "Fleiss, Cohen & Everitt (1969) standard error; normal interval")
 
 

@@ -250,6 +250,16 @@ def test_cohen_matches_sklearn_and_fce_formula(rng):
     assert res.se == pytest.approx(np.sqrt(var), rel=1e-10)
 
 
+def test_cohen_se_is_zero_when_one_coder_keeps_to_one_category():
+    # issue 16: coder a always says 1, coder b varies. Kappa is then 0 whatever b does, and the
+    # Fleiss-Cohen-Everitt variance is exactly 0 (rounding made it -6e-17 and the SE NaN)
+    d = pd.DataFrame({"unit": list(range(10)) * 2, "coder": ["a"] * 10 + ["b"] * 10,
+                      "value": [1] * 10 + [1, 0, 1, 1, 0, 1, 1, 1, 0, 1]})
+    res = cohen_kappa(d)
+    assert res.value == 0 and res.se == 0
+    assert (res.ci_low, res.ci_high) == (0, 0)
+
+
 def test_cohen_needs_two_coders(kripp_4x12):
     with pytest.raises(ValueError, match="exactly two coders"):
         cohen_kappa(kripp_4x12)

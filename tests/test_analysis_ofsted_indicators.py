@@ -21,7 +21,7 @@ def _load():
 @pytest.mark.slow
 def test_main_writes_consistent_outputs(shared_data, tmp_path):
     oi = _load()
-    paths = oi.main(shared_data, tmp_path, n_permutations=0)
+    paths = oi.main(shared_data, tmp_path, n_permutations=49)
     for path in paths.values():
         assert path.exists() and path.stat().st_size > 0
     panel = pd.read_csv(paths["panel"], dtype={"council_id": str})
@@ -39,3 +39,18 @@ def test_main_writes_consistent_outputs(shared_data, tmp_path):
     raw = pd.read_csv(shared_data / "ofsted" / "ofsted_csc_ilacs_history.csv", dtype=str, keep_default_na=False)
     written = "".join(p.read_text(encoding="utf-8") for p in paths.values() if p.suffix in (".csv", ".txt"))
     assert not any(name in written for name in raw["inspector_name"].unique() if name)
+    # staggered difference-in-differences: the overall effect is the cohort-size-weighted mean of the
+    # post-judgement ATT(g, t) cells, recomputed here from the written cells and the panel's cohorts
+    did = pd.read_csv(tmp_path / "did.csv").set_index("outcome")
+    for outcome in oi.OUTCOMES:
+        cells = pd.read_csv(tmp_path / f"did_{outcome}_att_gt.csv")
+        first = oi.staggered_panel(panel.dropna(subset=[outcome])).groupby("council_id")["first_year"].first()
+        post = cells[cells["post"] & cells["estimate"].notna()]
+        weights = post["group"].map(first.value_counts()).astype(float)
+        expected = (post["estimate"] * weights).sum() / weights.sum()
+        assert did.loc[outcome, "estimate"] == pytest.approx(expected, rel=1e-9)
+        assert 0 < did.loc[outcome, "ri_p_value"] <= 1 and did.loc[outcome, "n_permutations"] == 49
+        study = pd.read_csv(tmp_path / f"did_{outcome}_event_study.csv")
+        assert study["event_time"].between(*oi.WINDOW).all()
+        assert (study["cband_low"] <= study["ci_low"]).all()
+

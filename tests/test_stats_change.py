@@ -1,11 +1,12 @@
 """Tests of impact.stats.change_over_time (McNemar, Cochran's Q, Wilcoxon, Friedman)."""
 
+import numpy as np
 import pandas as pd
 import pytest
 from scipy import stats
 
 from impact.errors import AttritionWarning
-from impact.stats import change_over_time
+from impact.stats import NotIdentifiedError, change_over_time
 
 
 def _paired_binary(counts):
@@ -91,3 +92,48 @@ def test_attrition_and_errors():
         change_over_time(df, outcome="y", time="t", unit="u", times=[1])
     with pytest.raises(ValueError, match="`adjust` must be one of"):
         change_over_time(df, outcome="y", time="t", unit="u", adjust="BH")
+
+
+def _brute_force_signed_rank_p(diff):
+    """Two-sided exact p over all 2^n sign patterns of the mid-ranks (zeros dropped): independent of impact."""
+    import itertools
+
+    diff = diff[diff != 0]
+    ranks = stats.rankdata(np.abs(diff))
+    w_plus = ranks[diff > 0].sum()
+    sums = np.array([ranks[np.array(signs)].sum() for signs in itertools.product([False, True], repeat=len(diff))])
+    lower, upper = np.mean(sums <= w_plus + 1e-9), np.mean(sums >= w_plus - 1e-9)
+    return min(1.0, 2 * min(lower, upper))
+
+
+def test_wilcoxon_is_exact_with_ties_and_zeros_on_every_scipy(rng):
+    # issue 16: with ties or zero differences scipy >= 1.15 gives an exact p and scipy 1.12 a normal one.
+    # change_over_time now computes the exact conditional p itself: checked against brute-force enumeration
+    for _ in range(25):
+        n = int(rng.integers(3, 11))
+        first = rng.integers(1, 5, n).astype(float)
+        last = first + rng.integers(-2, 3, n)  # Likert-like: many ties and zeros
+        if np.all(last == first):
+            continue
+        df = pd.DataFrame({"council_id": np.repeat(np.arange(n), 2), "wave": np.tile([1, 2], n),
+                           "score": np.column_stack([first, last]).ravel()})
+        row = change_over_time(df, outcome="score", time="wave", unit="council_id").iloc[0]
+        assert row["test"] == "wilcoxon"
+        assert row["p_value"] == pytest.approx(_brute_force_signed_rank_p(last - first), abs=1e-12)
+    # without ties the exact p is scipy's exact p
+    first, last = rng.normal(0, 1, 12), rng.normal(0.5, 1, 12)
+    df = pd.DataFrame({"council_id": np.repeat(np.arange(12), 2), "wave": np.tile([1, 2], 12),
+                       "score": np.column_stack([first, last]).ravel()})
+    row = change_over_time(df, outcome="score", time="wave", unit="council_id").iloc[0]
+    ref = stats.wilcoxon(last, first, method="exact")
+    assert row["p_value"] == pytest.approx(ref.pvalue, rel=1e-12)
+    assert row["statistic"] == pytest.approx(ref.statistic)
+    # the asymptotic p is the tie-corrected normal approximation without continuity correction
+    z = (stats.rankdata(np.abs(last - first))[(last - first) > 0].sum() - 12 * 13 / 4) / np.sqrt(12 * 13 * 25 / 24)
+    assert row["p_asymptotic"] == pytest.approx(2 * stats.norm.sf(abs(z)), rel=1e-12)
+
+
+def test_all_missing_outcome_is_named():
+    df = pd.DataFrame({"u": [1, 1, 2, 2], "t": [1, 2, 1, 2], "y": [np.nan] * 4})
+    with pytest.raises(NotIdentifiedError, match="'y' given as `outcome` has no non-missing value"):
+        change_over_time(df, outcome="y", time="t", unit="u")

@@ -8,7 +8,7 @@ from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from impact.errors import SmallSampleWarning, StatisticalWarning
-from impact.stats import adjust_pvalues, compare_groups, prevalence_table
+from impact.stats import NotIdentifiedError, adjust_pvalues, compare_groups, prevalence_table
 
 
 def _table_frame(events_a, n_a, events_b, n_b, *, order=("a", "b")):
@@ -194,6 +194,13 @@ def test_errors_and_warnings():
     assert none["p_value"] == 1.0  # a table with a zero margin carries no evidence
     with pytest.raises(ValueError, match="must be constant within each unit"):
         compare_groups(df.assign(u=1), outcome="y", group="g", unit="u")
+    # issue 16: an all-missing outcome was reported as "needs at least two groups"; the real cause is named
+    with pytest.raises(NotIdentifiedError, match="'y' given as `outcome` has no non-missing value"):
+        compare_groups(df.assign(y=np.nan), outcome="y", group="g")
+    with pytest.raises(NotIdentifiedError, match="'g' given as `group` has no non-missing value"):
+        compare_groups(df.assign(g=None), outcome="y", group="g")
+    with pytest.raises(NotIdentifiedError, match="No row has both 'y'"):
+        compare_groups(pd.DataFrame({"g": ["a", None], "y": [np.nan, 1]}), outcome="y", group="g")
 
 
 def test_adjust_pvalues_matches_statsmodels():

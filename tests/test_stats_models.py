@@ -1,5 +1,7 @@
 """Tests of impact.stats.longitudinal_model against published results."""
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,7 +10,12 @@ import statsmodels.formula.api as smf
 from scipy import stats
 
 from impact.errors import SmallSampleWarning
-from impact.stats import longitudinal_model
+from impact.stats import (
+    MissingValueWarning,
+    NotIdentifiedError,
+    attrition_sensitivity,
+    longitudinal_model,
+)
 
 
 @pytest.fixture
@@ -139,3 +146,202 @@ def test_default_formula_ordinal_and_errors(rng):
         longitudinal_model(df, formula="likert ~ x", unit="council_id", method="mixed", family="binomial")
     with pytest.warns(SmallSampleWarning, match="< 10"):
         longitudinal_model(df[df.council_id < 6], formula="x ~ likert", unit="council_id")
+
+
+def _ar1_panel(rng, n, rho, times=(0, 1, 2, 3)):
+    times = np.asarray(times)
+    cov = rho ** np.abs(times[:, None] - times[None, :])
+    z = rng.multivariate_normal(np.zeros(len(times)), cov, size=n)
+    panel = pd.DataFrame({"unit": np.repeat(np.arange(n), len(times)), "wave": np.tile(times, n), "e": z.ravel()})
+    panel["y"] = 1 + 0.5 * panel["wave"] + panel["e"]
+    return panel
+
+
+def test_ar1_uses_the_real_time_distance(rng):
+    # issue 16: with statsmodels' Autoregressive the working correlation of waves 0 and 2 of a unit
+    # missing wave 1 was rho (one position apart), and rho was estimated at 0.48 for a true 0.66
+    panel = _ar1_panel(rng, 300, 0.66)
+    panel = panel[~((panel["unit"] % 2 == 0) & (panel["wave"] == 1))]  # half the units miss wave 1
+    res = longitudinal_model(panel, formula="y ~ wave", unit="unit", time="wave", cov_struct="ar1")
+    rho = res.variance_components.loc["ar1_correlation", "estimate"]
+    assert rho == pytest.approx(0.66, abs=0.04)
+    structure = res.fit_result.model.cov_struct
+    first = int(np.flatnonzero(res.fit_result.model.group_labels == 0)[0])  # unit 0: waves 0, 2, 3
+    corr, _ = structure.covariance_matrix(np.zeros(3), first)
+    assert corr == pytest.approx(rho ** np.abs(np.subtract.outer([0, 2, 3], [0, 2, 3])))
+    # the standard error of the slope matches the spread of the estimate over replicates (a small
+    # version of bench/validity_stats.py's `ar1`): within 30% with 15 replicates
+    slopes, ses = [], []
+    for _ in range(15):
+        p = _ar1_panel(rng, 60, 0.66)
+        p = p[~((p["unit"] % 2 == 0) & (p["wave"] == 1))]
+        fit = longitudinal_model(p, formula="y ~ wave", unit="unit", time="wave", cov_struct="ar1").params
+        slopes.append(fit.loc["wave", "estimate"])
+        ses.append(fit.loc["wave", "se"])
+    assert np.mean(ses) == pytest.approx(np.std(slopes), rel=0.3)
+
+
+def test_units_and_df_count_only_units_that_contribute(rng):
+    panel = _ar1_panel(rng, 20, 0.5)
+    panel.loc[panel["unit"] < 3, "y"] = np.nan  # three units have no observed outcome
+    with pytest.warns(MissingValueWarning, match="12 of 80 rows"):
+        res = longitudinal_model(panel, formula="y ~ wave", unit="unit")
+    assert (res.n_units, res.n_obs, res.n_dropped) == (17, 68, 12)
+    assert (res.params["df"] == 17 - 2).all()
+    # a mixed model drops the same rows (it raised a patsy error) and says how many
+    with pytest.warns(MissingValueWarning, match="12 of 80 rows"):
+        mixed = longitudinal_model(panel, formula="y ~ wave", unit="unit", method="mixed")
+    assert (mixed.n_units, mixed.n_obs) == (17, 68) and (mixed.params["df"] == 15).all()
+    assert "12 row(s) with a missing value left out" in mixed.notes
+    with pytest.raises(NotIdentifiedError, match="No row has every variable"):
+        longitudinal_model(panel.assign(y=np.nan), formula="y ~ wave", unit="unit")
+
+
+def test_df_is_clamped_with_a_warning_when_units_do_not_exceed_parameters(rng):
+    panel = _ar1_panel(rng, 4, 0.3)
+    panel["x"] = rng.normal(size=len(panel))
+    panel["z"] = rng.normal(size=len(panel))
+    with pytest.warns(SmallSampleWarning, match=r"4 units for 5 parameters: .* = -1\) .* set to 1"):
+        res = longitudinal_model(panel, formula="y ~ wave + x + z + x:z", unit="unit")
+    assert (res.params["df"] == 1).all()
+    assert any("set to 1" in note for note in res.notes)
+
+
+def test_weighted_bias_reduced_sandwich_reduces_to_statsmodels_without_weights(rng):
+    from impact.stats._models import _bias_reduced_independence
+
+    n = 25
+    df = pd.DataFrame({"unit": np.repeat(np.arange(n), 3), "x": rng.normal(size=3 * n)})
+    df["y"] = (rng.random(3 * n) < 1 / (1 + np.exp(-0.5 * df["x"]))).astype(int)
+    ref = smf.gee("y ~ x", "unit", df, family=sm.families.Binomial(),
+                  cov_struct=sm.cov_struct.Independence()).fit(cov_type="bias_reduced")
+    ours = _bias_reduced_independence(ref, np.ones(len(df)))
+    assert np.sqrt(np.diag(ours)) == pytest.approx(ref.bse.to_numpy(), rel=1e-6)
+
+
+def _dropout_panel(rng, n=300):
+    """Waves 0-2; in intervention (a third of units) the outcome is 2 higher and units drop out far more
+    at waves 1 and 2; the model y ~ C(wave) does not contain the status (population-averaged trend)."""
+    status = (np.arange(n) % 3 == 0).astype(int)
+    unit = np.repeat(np.arange(n), 3)
+    wave = np.tile([0, 1, 2], n)
+    s = status[unit]
+    y = 1.0 + 0.5 * wave + 2.0 * s + np.repeat(rng.normal(0, 1, n), 3) + rng.normal(0, 1, 3 * n)
+    p_drop = np.where(wave == 0, 0.0, np.where(s == 1, 0.6, 0.1))
+    observed = np.where(rng.random(3 * n) < p_drop, np.nan, y)
+    return pd.DataFrame({"unit": unit, "wave": wave, "status": s, "y_full": y, "y": observed})
+
+
+def test_ipw_and_mice_remove_the_bias_of_status_dependent_dropout(rng):
+    panel = _dropout_panel(rng)
+    # the wave means of every unit (working independence): what a table of change over time reports.
+    # (An exchangeable working correlation already borrows from each unit's wave-0 outcome, which here
+    # carries its status, and is itself nearly unbiased.)
+    kwargs = dict(formula="y ~ C(wave)", unit="unit", time="wave", response_covariates=["status"],
+                  cov_struct="independence")
+    truth = longitudinal_model(panel.assign(y=panel["y_full"]), formula="y ~ C(wave)", unit="unit",
+                               cov_struct="independence").params
+    term = "C(wave)[T.2]"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingValueWarning)
+        cc = longitudinal_model(panel, **kwargs).params.loc[term, "estimate"]
+    ipw = longitudinal_model(panel, missing="ipw", **kwargs)
+    mice = longitudinal_model(panel, missing="mice", n_imputations=4, seed=3, **kwargs)
+    full = truth.loc[term, "estimate"]
+    # planted: the complete cases under-represent councils in intervention at wave 2 (-0.3 or so)
+    assert cc - full < -0.2
+    assert abs(ipw.params.loc[term, "estimate"] - full) < 0.1
+    assert abs(mice.params.loc[term, "estimate"] - full) < 0.1
+    assert ipw.missing == "ipw" and mice.missing == "mice"
+    assert (ipw.n_units, ipw.n_obs) == (300, int(panel["y"].notna().sum()))
+    # Rubin's rules, recomputed from the imputed fits: mean estimate, within + (1 + 1/m) between
+    fits = mice.fit_result
+    est = np.array([f.params[term] for f in fits])
+    within = np.mean([f.bse[term] ** 2 for f in fits])
+    total = within + (1 + 1 / len(fits)) * est.var(ddof=1)
+    assert mice.params.loc[term, "estimate"] == pytest.approx(est.mean(), rel=1e-12)
+    assert mice.params.loc[term, "se"] == pytest.approx(np.sqrt(total), rel=1e-6)
+    assert 0 < mice.params.loc[term, "fmi"] < 1
+    # the same seed gives the same imputations
+    again = longitudinal_model(panel, missing="mice", n_imputations=4, seed=3, **kwargs)
+    assert again.params.loc[term, "estimate"] == mice.params.loc[term, "estimate"]
+
+
+def test_attrition_sensitivity_table_and_argument_errors(rng):
+    panel = _dropout_panel(rng, n=90)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = attrition_sensitivity(panel, formula="y ~ C(wave)", unit="unit", time="wave",
+                                      response_covariates="status", n_imputations=3)
+    assert table["missing"].tolist() == ["complete"] * 3 + ["ipw"] * 3 + ["mice"] * 3
+    assert list(table.columns) == ["missing", "term", "estimate", "se", "statistic", "df", "p_value", "ci_low",
+                                   "ci_high", "n_obs", "n_units"]
+    with pytest.raises(ValueError, match="`missing='ipw'` needs `time`"):
+        longitudinal_model(panel, formula="y ~ C(wave)", unit="unit", missing="ipw")
+    with pytest.raises(ValueError, match="weights a GEE"):
+        longitudinal_model(panel, formula="y ~ C(wave)", unit="unit", time="wave", method="mixed", missing="ipw")
+    with pytest.raises(ValueError, match=r"`missing` must be one of \['complete', 'ipw', 'mice'\]"):
+        longitudinal_model(panel, formula="y ~ C(wave)", unit="unit", time="wave", missing="locf")
+    # a time-varying covariate unknown for a missing subject-wave is named
+    gaps = panel[panel["y"].notna()].assign(status=lambda d: d["status"] + d["wave"])
+    with pytest.raises(ValueError, match=r"'status' for \d+ subject-wave"):
+        longitudinal_model(gaps, formula="y ~ C(wave)", unit="unit", time="wave", missing="ipw",
+                           response_covariates="status")
+
+
+@pytest.mark.slow
+def test_planted_attrition_in_a_generated_study():
+    # A small seeded version of bench/validity_stats.py's `attrition` (40 generated studies there):
+    # interviews of a generated study are removed after generation, far more often in councils in
+    # intervention at the later waves; the prevalence of 'partnership' (planted +3 log-odds in
+    # intervention) by wave is then under-estimated from the complete cases, and inverse-probability
+    # weighting and multiple imputation recover the estimate on every interview.
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.validity_stats import planted_attrition
+
+    drop = {(False, "expectations"): 0.05, (True, "expectations"): 0.05, (False, "early"): 0.1,
+            (True, "early"): 0.6, (False, "longer_term"): 0.1, (True, "longer_term"): 0.8}
+    res = planted_attrition(20240601, n_councils=50, interviews_per_wave=4, n_imputations=3,
+                            intervention_log_odds=3.0, drop=drop)
+    term = "C(wave)[T.longer_term]"
+    bias = {m: res[m][term] - res["truth"][term] for m in ("complete", "ipw", "mice")}
+    assert bias["complete"] < -0.15
+    assert abs(bias["ipw"]) < abs(bias["complete"])
+    assert abs(bias["mice"]) < abs(bias["complete"])
+
+
+def test_terms_that_are_not_identified_are_refused_not_reported_as_zero(rng):
+    # a covariate that is constant in the rows used (no council in intervention, say): GEE reported it
+    # as 0 with SE 0 and the mixed model failed with "Singular matrix"; both now name the term
+    panel = _ar1_panel(rng, 20, 0.3).assign(in_intervention=0)
+    for method in ("gee", "mixed"):
+        with pytest.raises(NotIdentifiedError, match=r"\['in_intervention'\] .* not identified"):
+            longitudinal_model(panel, formula="y ~ wave + in_intervention", unit="unit", method=method)
+
+
+def test_absent_rows_count_as_missing_waves_with_the_councils_status(rng):
+    # participants within councils; a missing interview is either a row with no outcome or no row at all.
+    # The response model needs the council's status at that wave: taken from the council's other rows
+    councils, people, waves = 30, 3, 3
+    rows = []
+    for c in range(councils):
+        status = rng.random(waves) < 0.4  # council-level, changes between waves
+        for p in range(people):
+            for w in range(waves):
+                y = float(rng.random() < 0.3 + 0.4 * status[w])
+                rows.append((c, f"{c}-{p}", w, int(status[w]), y))
+    full = pd.DataFrame(rows, columns=["council", "person", "wave", "status", "y"])
+    drop = (full["wave"] > 0) & (rng.random(len(full)) < np.where(full["status"] == 1, 0.6, 0.1))
+    drop &= ~full["person"].str.endswith("-0")  # one person per council stays: the status stays known
+    as_nan = full.assign(y=full["y"].where(~drop))
+    absent = as_nan.dropna(subset=["y"])
+    kwargs = dict(formula="y ~ C(wave)", unit="council", subject="person", time="wave", family="binomial",
+                  response_covariates=["status"], missing="ipw")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = longitudinal_model(as_nan, **kwargs).params
+        b = longitudinal_model(absent, **kwargs).params
+    assert a["estimate"].to_numpy() == pytest.approx(b["estimate"].to_numpy(), rel=1e-6)

@@ -1,6 +1,7 @@
 """Tests of impact.stats power planning: power_prevalence, councils_needed, did_power."""
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
@@ -60,3 +61,35 @@ def test_did_power_size_and_power():
     ncp = 0.8 / (sd * np.sqrt(1 / 20 + 1 / 20))
     approx = stats.nct.sf(stats.t.ppf(0.975, 39), 38, ncp)
     assert res["power"] == pytest.approx(approx, abs=0.04)
+
+
+def test_did_power_is_the_power_of_did(rng):
+    # did_power plans for did()'s own test (CR2 with Bell-McCaffrey df). Panel by panel: the replicate
+    # statistic of did_power's formula equals did()'s t and df on the same simulated panel ...
+    import warnings
+
+    from impact.stats import did
+
+    n_t, n_c, n_pre, n_post = 3, 7, 2, 2
+    rejections = []
+    for _ in range(60):
+        units, times = n_t + n_c, n_pre + n_post
+        panel = pd.DataFrame({"council": np.repeat(np.arange(units), times), "year": np.tile(np.arange(times), units)})
+        panel["treated"] = panel["council"] < n_t
+        panel["post"] = panel["year"] >= n_pre
+        panel["y"] = (np.repeat(rng.normal(0, 2, units), times) + rng.normal(0, 1, len(panel))
+                      + 1.2 * (panel["treated"] & panel["post"]))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            row = did(panel, outcome="y", unit="council", time="year", treated="treated", post="post",
+                      n_permutations=0).params.loc["treated_post"]
+        change = panel.pivot_table(index="council", columns="post", values="y").diff(axis=1)[True].to_numpy()
+        se = np.sqrt(change[:n_t].var(ddof=1) / n_t + change[n_t:].var(ddof=1) / n_c)
+        assert row["statistic"] == pytest.approx((change[:n_t].mean() - change[n_t:].mean()) / se, rel=1e-8)
+        assert row["df"] == pytest.approx((1 / 3 + 1 / 7) ** 2 / (1 / (9 * 2) + 1 / (49 * 6)), rel=1e-9)
+        rejections.append(row["p_value"] <= 0.05)
+    # ... and over those panels did() rejects at the rate did_power predicts (3 Monte Carlo SEs)
+    planned = did_power(n_units=10, effect=1.2, treated_share=0.3, n_pre=2, n_post=2, n_sim=20_000, seed=4).iloc[0]
+    assert (planned["n_treated"], planned["n_control"]) == (3, 7)
+    mc = np.sqrt(planned["power"] * (1 - planned["power"]) / len(rejections))
+    assert np.mean(rejections) == pytest.approx(planned["power"], abs=3 * mc + planned["mc_se"])

@@ -8,17 +8,31 @@ models return results objects with labelled ``params``.
 from ._change import change_over_time
 from ._clustered import clustered_prevalence
 from ._did import did
+from ._errors import (
+    MissingValueWarning,
+    NotIdentifiedError,
+    NotIdentifiedWarning,
+    StaggeredAdoptionWarning,
+)
 from ._groups import compare_groups, prevalence_table
-from ._models import longitudinal_model
+from ._models import attrition_sensitivity, longitudinal_model
 from ._multiplicity import adjust_pvalues
 from ._power import councils_needed, did_power, power_prevalence
 from ._results import DiDResults, ModelResults, SummaryText
+from ._staggered import AggregateResults, StaggeredDiDResults, staggered_did
 
 __all__ = [
+    "AggregateResults",
     "DiDResults",
+    "MissingValueWarning",
     "ModelResults",
+    "NotIdentifiedError",
+    "NotIdentifiedWarning",
+    "StaggeredAdoptionWarning",
+    "StaggeredDiDResults",
     "SummaryText",
     "adjust_pvalues",
+    "attrition_sensitivity",
     "change_over_time",
     "clustered_prevalence",
     "compare_groups",
@@ -28,4 +42,5 @@ __all__ = [
     "longitudinal_model",
     "power_prevalence",
     "prevalence_table",
+    "staggered_did",
 ]

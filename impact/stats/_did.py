@@ -1,17 +1,30 @@
 """Difference-in-differences for council indicators: two-way fixed effects with
-small-sample cluster-robust errors, an event study, and randomisation inference."""
+small-sample (CR2) cluster-robust errors, an event study, and randomisation inference.
+
+For treatment that starts at different times use :func:`impact.stats.staggered_did`."""
 
 from __future__ import annotations
 
 import warnings
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from ..errors import SmallSampleWarning
-from ._checks import _check_columns, _check_count, _check_frame, _check_probability, _numeric
+from ._checks import (
+    _check_choice,
+    _check_columns,
+    _check_count,
+    _check_frame,
+    _check_probability,
+    _numeric,
+)
+from ._errors import NotIdentifiedError, NotIdentifiedWarning, StaggeredAdoptionWarning
 from ._groups import _levels
 from ._results import DiDResults, _param_table
+from ._ri import assignments, ri_pvalue
+from ._threads import one_blas_thread
 
 __all__ = ["did"]
 
@@ -38,23 +51,109 @@ def _demean(values: np.ndarray, unit_idx: np.ndarray, time_idx: np.ndarray, *, t
     return out
 
 
-def _cluster_ols(x: np.ndarray, y: np.ndarray, clusters: np.ndarray):
-    """OLS on demeaned data with CR1 cluster-robust covariance.
+def _within(values: np.ndarray, unit_idx: np.ndarray) -> np.ndarray:
+    """Remove each unit's mean from every column (exact)."""
+    values = np.asarray(values, dtype="float64")
+    values = values[:, None] if values.ndim == 1 else values
+    sums = np.zeros((unit_idx.max() + 1, values.shape[1]))
+    np.add.at(sums, unit_idx, values)
+    return values - (sums / np.bincount(unit_idx)[:, None])[unit_idx]
 
-    CR1 uses G/(G-1) * (N-1)/(N-k) with k the non-absorbed regressors, as Stata's
-    ``xtreg, fe vce(cluster)`` and ``reghdfe`` do when the fixed effects are nested
-    in the clusters.
+
+def _twfe_fit(x: np.ndarray, y: np.ndarray, unit_idx: np.ndarray, time_idx: np.ndarray, clusters: np.ndarray,
+              cov_type: str) -> dict:
+    """Two-way fixed-effects OLS of ``y`` on the columns of ``x`` with cluster-robust errors.
+
+    Unit effects are absorbed (within-unit demeaning, exact) and time effects
+    enter as dummies, so that the regression is the full dummy regression
+    (Frisch-Waugh-Lovell) and its hat matrix is available for CR2.
+
+    ``cov_type="cr2"``: the bias-reduced linearisation of Bell and McCaffrey
+    (2002) with the adjustment matrices of Pustejovsky and Tipton (2018) for
+    fixed effects nested in clusters, and Bell-McCaffrey (Imbens-Kolesar 2016)
+    degrees of freedom per coefficient. ``"cr1"``: G/(G-1) * (N-1)/(N-k) with
+    k the non-absorbed regressors, as Stata's ``xtreg, fe vce(cluster)`` and
+    ``reghdfe``, and t(G - 1).
+
+    Coefficients that the data do not identify (their column is collinear
+    with the fixed effects and the other columns) are NaN, as are standard
+    errors that would rest on a cluster whose residuals are fitted exactly in
+    the direction of the coefficient (a single treated unit under CR2).
     """
-    xtx_inv = np.linalg.pinv(x.T @ x)
-    beta = xtx_inv @ x.T @ y
-    resid = y - x @ beta
-    g = clusters.max() + 1
-    scores = np.zeros((g, x.shape[1]))
-    np.add.at(scores, clusters, x * resid[:, None])
-    n, k = x.shape
-    factor = g / (g - 1) * (n - 1) / (n - k)
-    cov = factor * xtx_inv @ (scores.T @ scores) @ xtx_inv
-    return beta, np.sqrt(np.diag(cov)), int(g)
+    k = x.shape[1]
+    times = np.unique(time_idx)
+    dummies = (time_idx[:, None] == times[None, 1:]).astype("float64")
+    z = _within(np.column_stack([x, dummies]), unit_idx)
+    yw = _within(y, unit_idx)[:, 0]
+    u, s, vt = np.linalg.svd(z, full_matrices=False)
+    tol = s.max() * max(z.shape) * np.finfo(float).eps * 10 if s.size and s.max() > 0 else 0.0
+    rank_ok = s > tol
+    null = vt[~rank_ok].T  # (p, null dims)
+    estimable = np.ones(k, dtype=bool)
+    if null.size:
+        estimable = np.linalg.norm(null[:k], axis=1) < 1e-8
+    m = (vt[rank_ok].T / s[rank_ok] ** 2) @ vt[rank_ok]  # pinv(z'z)
+    beta_all = m @ z.T @ yw
+    resid = yw - z @ beta_all
+    g = int(clusters.max() + 1)
+    n = len(y)
+    beta = np.where(estimable, beta_all[:k], np.nan)
+    se = np.full(k, np.nan)
+    df = np.full(k, float(g - 1))
+    if cov_type == "cr1":
+        scores = np.zeros((g, z.shape[1]))
+        np.add.at(scores, clusters, z * resid[:, None])
+        factor = g / (g - 1) * (n - 1) / (n - k) if g > 1 and n > k else np.nan
+        cov = factor * m @ (scores.T @ scores) @ m
+        se = np.sqrt(np.clip(np.diag(cov)[:k], 0, None))
+    else:
+        se, df = _cr2(z, resid, m, unit_idx, clusters, k)
+    se = np.where(estimable, se, np.nan)
+    return dict(beta=beta, se=se, df=df, n_clusters=g, estimable=estimable, resid=resid)
+
+
+def _cr2(z, resid, m, unit_idx, clusters, k):
+    """CR2 standard errors and Bell-McCaffrey degrees of freedom of the first ``k`` coefficients."""
+    n = len(resid)
+    g = int(clusters.max() + 1)
+    order = np.argsort(clusters, kind="stable")
+    bounds = np.searchsorted(clusters[order], np.arange(g + 1))
+    c = np.eye(z.shape[1])[:, :k]
+    zmc = z @ (m @ c)  # (n, k): rows of Z M c
+    meat = np.zeros((g, k))
+    blocks = []
+    lost = np.zeros(k, dtype=bool)
+    for j in range(g):
+        rows = order[bounds[j]:bounds[j + 1]]
+        zg = z[rows]
+        units = unit_idx[rows]
+        same = (units[:, None] == units[None, :]).astype("float64")
+        mg = np.eye(len(rows)) - zg @ m @ zg.T - same / same.sum(axis=1, keepdims=True)
+        w, v = np.linalg.eigh((mg + mg.T) / 2)
+        keep = w > 1e-10
+        a_half = (v[:, keep] / np.sqrt(w[keep])) @ v[:, keep].T  # Moore-Penrose inverse square root
+        target = zmc[rows]  # (n_g, k), orthogonal to the unit indicators
+        # a direction the model fits exactly (eigenvalue 0 outside the unit indicators) that carries part of
+        # the coefficient: the cluster's share of the variance cannot be estimated from its residuals
+        leak = np.linalg.norm(v[:, ~keep].T @ target, axis=0)
+        lost |= leak > 1e-8 * (np.linalg.norm(target, axis=0) + 1e-300)
+        a = a_half @ target  # (n_g, k)
+        meat[j] = a.T @ resid[rows]
+        blocks.append((rows, a))
+    se = np.sqrt((meat**2).sum(axis=0))
+    q = np.zeros((n, g, k))
+    for j, (rows, a) in enumerate(blocks):
+        q[rows, j, :] = a
+    flat = q.reshape(n, g * k)
+    flat = flat - z @ (m @ (z.T @ flat))  # (I - H) q; each a_g is orthogonal to the unit indicators
+    qt = np.ascontiguousarray(flat.reshape(n, g, k).transpose(2, 1, 0))  # (k, G, n)
+    gram = qt @ qt.transpose(0, 2, 1)  # per coefficient, G x G
+    tr = np.trace(gram, axis1=1, axis2=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        df = np.where(tr > 0, tr**2 / (gram**2).sum(axis=(1, 2)), np.nan)
+    se[lost] = np.nan
+    df[lost] = np.nan
+    return se, df
 
 
 def did(
@@ -67,6 +166,7 @@ def did(
     post: str | None = None,
     event_time: str | None = None,
     cluster: str | None = None,
+    cov_type: Literal["cr2", "cr1"] = "cr2",
     n_permutations: int = 2_000,
     seed: int | np.random.Generator | None = 0,
     alpha: float = 0.05,
@@ -74,13 +174,24 @@ def did(
     """Difference-in-differences of an indicator between treated and comparison units.
 
     The average effect is the coefficient of ``treated x post`` in a two-way
-    fixed-effects regression (unit and time effects), with cluster-robust (CR1)
-    standard errors and t with (clusters - 1) df. The event study replaces it
-    by dummies for each time relative to the first treated period (reference
-    -1, reported with estimate 0). With few treated councils cluster-robust
-    errors are unreliable, so a randomisation-inference p-value is added: the
-    treatment start of each unit (including "never") is permuted across units
-    and the effect re-estimated, all permutations at once.
+    fixed-effects regression (unit and time effects) with cluster-robust
+    standard errors: by default CR2 (Bell and McCaffrey 2002) with
+    Bell-McCaffrey degrees of freedom, which keep tests near their nominal
+    size with as few as 8 clusters; or CR1 with t(clusters - 1). The event
+    study replaces it by dummies for each time relative to the first treated
+    period (reference -1, reported with estimate 0). With few treated
+    councils cluster-robust errors are unreliable, so a randomisation-inference
+    p-value is added: the treatment start of each unit (including "never") is
+    reassigned across units and the effect re-estimated; when all distinct
+    assignments number at most `n_permutations` they are all enumerated (an
+    exact p-value); assignments that leave the effect unidentified are dropped
+    and counted (`ri_n_dropped`).
+
+    When treatment starts at different times (staggered adoption), two-way
+    fixed effects compare late starters with already-treated units and can be
+    badly biased when effects change over time (Goodman-Bacon 2021): a
+    :class:`~impact.stats.StaggeredAdoptionWarning` points to
+    :func:`impact.stats.staggered_did`.
 
     Parameters
     ----------
@@ -95,17 +206,19 @@ def did(
     treated : str
         With `post`: the (time-constant) treatment-group indicator of a unit,
         e.g. reviewed vs comparison councils. Without `post`: the time-varying
-        treatment indicator (0 before and 1 from a unit's start; staggered
-        starts allowed).
+        treatment indicator (0 before and 1 from a unit's start).
     post : str, optional
         Indicator of the post-treatment periods (common timing).
     event_time : str, optional
         Column of event time (periods since treatment start) for treated
         units; derived from the treatment start when omitted.
     cluster : str, optional
-        Cluster column for the standard errors (default `unit`).
+        Cluster column for the standard errors (default `unit`); units must
+        be nested in clusters.
+    cov_type : {"cr2", "cr1"}
+        Cluster-robust covariance (see above).
     n_permutations : int
-        Permutations for randomisation inference (0 to skip).
+        Assignments for randomisation inference (0 to skip).
     seed : int, numpy.random.Generator or None
         Seed of the permutations.
     alpha : float
@@ -115,16 +228,27 @@ def did(
     -------
     DiDResults
         `params` (term ``"treated_post"``), `event_study`, `ri_p_value`,
-        `n_obs`, `n_units`, `n_treated`, `n_control`, `summary()`.
+        `ri_n_used`, `ri_n_dropped`, `ri_exact`, `n_obs`, `n_units`,
+        `n_treated`, `n_control`, `summary()`.
 
     Raises
     ------
     ValueError
         For missing columns, bad arguments, a `treated` that varies within a
-        unit when `post` is given, or no comparison units.
+        unit when `post` is given, units not nested in clusters, or no
+        comparison units.
+    NotIdentifiedError
+        When the outcome has no non-missing value.
 
     Warns
     -----
+    NotIdentifiedWarning
+        The effect is not identified (one period; no treated unit observed
+        both before and after its start; event-study coefficients with no
+        treated unit at the reference period): reported as NaN, never 0; or
+        a standard error that would rest on one treated unit (CR2): NaN.
+    StaggeredAdoptionWarning
+        Treated units start at different times.
     SmallSampleWarning
         With fewer than 5 treated or comparison units, or fewer than 20 clusters.
 
@@ -133,8 +257,15 @@ def did(
     Angrist, J. D. and Pischke, J.-S. (2009). Mostly Harmless Econometrics,
     ch. 5.2 (difference-in-differences) and 8.2 (few clusters).
 
-    Cameron, A. C. and Miller, D. L. (2015). A practitioner's guide to
-    cluster-robust inference. Journal of Human Resources 50, 317-372.
+    Bell, R. M. and McCaffrey, D. F. (2002). Bias reduction in standard errors
+    for linear regression with multi-stage samples. Survey Methodology 28, 169-181.
+
+    Imbens, G. W. and Kolesar, M. (2016). Robust standard errors in small
+    samples: some practical advice. Review of Economics and Statistics 98, 701-712.
+
+    Pustejovsky, J. E. and Tipton, E. (2018). Small-sample methods for
+    cluster-robust variance estimation and hypothesis testing in fixed
+    effects models. Journal of Business & Economic Statistics 36, 672-683.
 
     MacKinnon, J. G. and Webb, M. D. (2020). Randomization inference for
     difference-in-differences with few treated clusters. Journal of
@@ -157,49 +288,106 @@ def did(
     _check_frame(data)
     _check_columns(data, outcome=outcome, unit=unit, time=time, treated=treated, post=post,
                    event_time=event_time, cluster=cluster)
+    _check_choice("cov_type", cov_type, ["cr2", "cr1"])
     _check_count("n_permutations", n_permutations, minimum=0)
     _check_probability("alpha", alpha)
     cluster = cluster or unit
     frame = data[list(dict.fromkeys(c for c in (unit, time, treated, post, event_time, cluster) if c))].copy()
     frame["_y"] = _numeric(data, outcome, "outcome")
     frame["_d"] = _numeric(data, treated, "treated")
+    if frame["_y"].isna().all():
+        raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
+                                 f"(all {len(frame)} rows are missing): there is nothing to estimate.")
     frame = frame.dropna(subset=["_y", "_d", time]).reset_index(drop=True)
     times = _levels(frame[time])
     t_idx = frame[time].map({t: i for i, t in enumerate(times)}).to_numpy(dtype=np.int64)
     u_codes, units = pd.factorize(frame[unit])
     c_codes = pd.factorize(frame[cluster])[0]
+    _check_nested(u_codes, c_codes, unit, cluster)
     onset = _onsets(frame, post, u_codes, t_idx, len(units), treated)
-    d = (t_idx >= onset[u_codes]).astype("float64")
     is_treated = np.isfinite(onset)
     n_treated, n_control = int(is_treated.sum()), int((~is_treated).sum())
     if n_control == 0 or n_treated == 0:
         raise ValueError(f"`did` needs treated and comparison units; found {n_treated} treated and "
-                         f"{n_control} comparison unit(s).")
-    y = _demean(frame["_y"].to_numpy(), u_codes, t_idx)[:, 0]
-    beta, se, g = _cluster_ols(_demean(d, u_codes, t_idx), y, c_codes)
-    params = _param_table(pd.Series(beta, index=["treated_post"]), pd.Series(se, index=["treated_post"]),
-                          df=g - 1, alpha=alpha)
+                         f"{n_control} comparison unit(s) among the rows with an observed {outcome!r}.")
+    if post is None and len(np.unique(onset[is_treated])) > 1:
+        starts = [times[int(i)] for i in np.unique(onset[is_treated])]
+        warnings.warn(
+            f"Treatment starts at {len(starts)} different times ({starts[:6]}{' ...' if len(starts) > 6 else ''}): "
+            "two-way fixed effects then use already-treated units as comparisons and can be badly biased when "
+            "effects change over time. Use impact.stats.staggered_did (Callaway and Sant'Anna 2021).",
+            StaggeredAdoptionWarning, stacklevel=2)
+    d = (t_idx >= onset[u_codes]).astype("float64")
+    y = frame["_y"].to_numpy()
+    with one_blas_thread():
+        return _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed, alpha, times, t_idx,
+                        u_codes, units, c_codes, onset, is_treated, n_treated, n_control, d, y)
+
+
+def _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed, alpha, times, t_idx, u_codes,
+             units, c_codes, onset, is_treated, n_treated, n_control, d, y) -> DiDResults:
+    fit = _twfe_fit(d[:, None], y, u_codes, t_idx, c_codes, cov_type)
+    g = fit["n_clusters"]
+    notes = []
+    if not fit["estimable"][0]:
+        warnings.warn(_unidentified_reason(d, u_codes, t_idx, times, n_treated), NotIdentifiedWarning, stacklevel=3)
+        notes.append("treated_post not identified")
+    elif not np.isfinite(fit["se"][0]):
+        warnings.warn("The standard error of the effect is not identified: it would rest on a single treated unit "
+                      "(or cluster), whose own variance the data cannot estimate. Use the randomisation p-value "
+                      "(`ri_p_value`).", NotIdentifiedWarning, stacklevel=3)
+        notes.append("standard error not identified (one treated cluster)")
+    params = _param_table(pd.Series(fit["beta"], index=["treated_post"]), pd.Series(fit["se"], index=["treated_post"]),
+                          df=fit["df"], alpha=alpha)
     if event_time is not None:
         rel = frame[event_time].to_numpy(dtype="float64")
         rel = np.where(is_treated[u_codes], rel, np.nan)
     else:
         rel = np.where(is_treated[u_codes], t_idx - onset[u_codes], np.nan)
-    event_study = _event_study(rel, y, u_codes, t_idx, c_codes, alpha)
-    ri_p = _randomisation_p(beta[0], onset, y, u_codes, t_idx, n_permutations, seed) if n_permutations else np.nan
+    event_study = _event_study(rel, y, u_codes, t_idx, c_codes, alpha, cov_type)
+    ri_p, used, dropped, exact = np.nan, 0, 0, False
+    if n_permutations and np.isfinite(fit["beta"][0]):
+        ri_p, used, dropped, exact = _randomisation_p(fit["beta"][0], onset, y, u_codes, t_idx, n_permutations, seed)
+        if dropped:
+            notes.append(f"randomisation inference: {dropped} assignment(s) left the effect unidentified and were "
+                         "dropped")
     if min(n_treated, n_control) < 5 or g < 20:
         warnings.warn(
             f"{n_treated} treated and {n_control} comparison units in {g} clusters: cluster-robust errors "
             "are unreliable with so few; rely on the randomisation p-value (`ri_p_value`).",
             SmallSampleWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
+    label = "CR2 (Bell-McCaffrey) cluster-robust by " if cov_type == "cr2" else "CR1 cluster-robust by "
     return DiDResults(
         params=params, n_obs=len(frame), n_units=len(units), method="did (two-way fixed effects)",
-        family="gaussian (linear probability for a binary outcome)", cov_type="CR1 cluster-robust by "
-        f"{cluster}", formula=f"{outcome} ~ treated_post + unit + time effects", alpha=alpha,
+        family="gaussian (linear probability for a binary outcome)", cov_type=label + str(cluster),
+        formula=f"{outcome} ~ treated_post + unit + time effects", alpha=alpha, notes=notes,
         event_study=event_study, ri_p_value=ri_p, n_permutations=n_permutations, n_treated=n_treated,
-        n_control=n_control,
+        n_control=n_control, ri_n_used=used, ri_n_dropped=dropped, ri_exact=exact,
     )
+
+
+def _check_nested(u_codes: np.ndarray, c_codes: np.ndarray, unit: str, cluster: str) -> None:
+    per_unit = pd.Series(c_codes).groupby(u_codes).nunique()
+    split = per_unit[per_unit > 1]
+    if len(split):
+        raise ValueError(f"Units of {unit!r} must be nested in the clusters of {cluster!r}, but {len(split)} "
+                         "unit(s) fall in more than one cluster.")
+
+
+def _unidentified_reason(d, u_codes, t_idx, times, n_treated) -> str:
+    if len(times) < 2:
+        why = f"the data have one period ({times})"
+    else:
+        varies = pd.Series(d).groupby(u_codes).nunique()
+        if not (varies > 1).any():
+            why = (f"none of the {n_treated} treated unit(s) is observed both before and after its treatment "
+                   "starts (each is treated in every observed period, or never observed untreated)")
+        else:
+            why = "the treatment indicator is collinear with the unit and time effects"
+    return (f"The difference-in-differences effect is not identified: {why}. It is reported as NaN "
+            "(there is no estimate), not 0.")
 
 
 def _onsets(frame, post, u_codes, t_idx, n_units, treated) -> np.ndarray:
@@ -223,36 +411,54 @@ def _onsets(frame, post, u_codes, t_idx, n_units, treated) -> np.ndarray:
     return onset
 
 
-def _event_study(rel, y, u_codes, t_idx, c_codes, alpha) -> pd.DataFrame:
+_EVENT_COLUMNS = ["event_time", "estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high", "n"]
+
+
+def _event_study(rel, y, u_codes, t_idx, c_codes, alpha, cov_type) -> pd.DataFrame:
     known = ~np.isnan(rel)
     levels = sorted(set(rel[known].astype(int).tolist()) - {-1})
     if not levels:
-        return pd.DataFrame(columns=["event_time", "estimate", "se", "statistic", "df", "p_value", "ci_low",
-                                     "ci_high", "n"])
+        return pd.DataFrame(columns=_EVENT_COLUMNS)
     dummies = np.column_stack([(rel == k).astype("float64") for k in levels])
-    beta, se, g = _cluster_ols(_demean(dummies, u_codes, t_idx), y, c_codes)
-    table = _param_table(pd.Series(beta, index=levels), pd.Series(se, index=levels), df=g - 1, alpha=alpha)
+    fit = _twfe_fit(dummies, y, u_codes, t_idx, c_codes, cov_type)
+    has_reference = bool((rel == -1).any())
+    if not has_reference or not fit["estimable"].all():
+        reason = ("no treated unit is observed at event time -1, the reference period" if not has_reference else
+                  f"event time(s) {[lv for lv, ok in zip(levels, fit['estimable']) if not ok]} are collinear with "
+                  "the unit and time effects")
+        warnings.warn(f"Event-study coefficients not identified: {reason}; they are reported as NaN.",
+                      NotIdentifiedWarning, stacklevel=4)
+    beta = np.where(fit["estimable"] & has_reference, fit["beta"], np.nan)
+    table = _param_table(pd.Series(beta, index=levels), pd.Series(fit["se"], index=levels), df=fit["df"],
+                         alpha=alpha)
     table = table.rename_axis("event_time").reset_index()
     counts = {k: int(np.unique(u_codes[rel == k]).size) for k in [*levels, -1]}
-    ref = pd.DataFrame({"event_time": [-1], "estimate": [0.0], "se": [np.nan], "statistic": [np.nan],
-                        "df": [float(g - 1)], "p_value": [np.nan], "ci_low": [np.nan], "ci_high": [np.nan]})
-    if (rel == -1).any():
+    if has_reference:
+        ref = pd.DataFrame({"event_time": [-1], "estimate": [0.0], "se": [np.nan], "statistic": [np.nan],
+                            "df": [np.nan], "p_value": [np.nan], "ci_low": [np.nan], "ci_high": [np.nan]})
         table = pd.concat([table, ref], ignore_index=True)
     table = table.sort_values("event_time", ignore_index=True)
     table["n"] = table["event_time"].map(counts).astype("int64")
     return table
 
 
-def _randomisation_p(observed, onset, y, u_codes, t_idx, n_permutations, seed) -> float:
-    """Share of unit-permuted treatment starts giving an effect at least as large."""
+def _randomisation_p(observed, onset, y, u_codes, t_idx, n_permutations, seed):
+    """Randomisation p-value of the TWFE effect over reassigned treatment starts.
+
+    Returns (p, assignments used, assignments dropped as unidentified, exact).
+    """
     rng = np.random.default_rng(seed)
-    perms = np.vstack([rng.permutation(onset) for _ in range(n_permutations)])  # (B, units)
-    exceed = 0
-    for start in range(0, n_permutations, 500):
+    perms, exact = assignments(onset, n_permutations, rng)  # (B, units)
+    y_dm = _demean(y, u_codes, t_idx)[:, 0]
+    betas = []
+    for start in range(0, len(perms), 500):
         block = perms[start : start + 500]
         d = (t_idx[:, None] >= block[:, u_codes].T).astype("float64")  # (N, b)
         d = _demean(d, u_codes, t_idx)
+        ss = (d**2).sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
-            betas = (d * y[:, None]).sum(axis=0) / (d**2).sum(axis=0)
-        exceed += int((np.abs(betas) >= abs(observed) * (1 - 1e-10)).sum())
-    return (1 + exceed) / (n_permutations + 1)
+            b = (d * y_dm[:, None]).sum(axis=0) / ss
+        b[ss < 1e-10 * len(y)] = np.nan  # treatment absorbed by the fixed effects: no estimate
+        betas.append(b)
+    p, used, dropped = ri_pvalue(observed, np.concatenate(betas), exact)
+    return p, used, dropped, exact

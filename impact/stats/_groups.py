@@ -22,6 +22,7 @@ from ._checks import (
     _is_binary,
     _numeric,
 )
+from ._errors import NotIdentifiedError
 from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
 from ._multiplicity import ADJUST_METHODS, adjust_pvalues
 from ._permutation import _permutation_pvalues
@@ -48,7 +49,15 @@ def _prepare(
     cols = [*by, *([unit] if unit else []), group]
     frame = data[cols].copy()
     frame["_y"] = _numeric(data, outcome, "outcome")
+    for column, argument in ((outcome, "outcome"), (group, "group")):
+        values = frame["_y"] if argument == "outcome" else frame[group]
+        if values.isna().all():
+            raise NotIdentifiedError(f"The column {column!r} given as `{argument}` has no non-missing value (all "
+                                     f"{len(frame)} rows are missing): there is nothing to compare.")
     frame = frame.dropna(subset=[group, "_y"])
+    if frame.empty:
+        raise NotIdentifiedError(f"No row has both {outcome!r} (`outcome`) and {group!r} (`group`): there is "
+                                 "nothing to compare.")
     binary = _is_binary(frame["_y"]) if outcome_type == "auto" else outcome_type == "binary"
     if binary and not frame["_y"].isin([0, 1]).all():
         raise ValueError(f"`outcome_type='binary'` needs 0/1 or boolean values in {outcome!r}.")

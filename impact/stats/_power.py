@@ -87,8 +87,8 @@ def power_prevalence(
     Examples
     --------
     >>> res = power_prevalence(0.3, 0.7, n_a=10, n_b=20, method="exact")
-    >>> 0 < res.loc[0, "power"] < 1
-    np.True_
+    >>> bool(0 < res.loc[0, "power"] < 1)
+    True
     """
     _check_probability("p_a", p_a)
     _check_probability("p_b", p_b)
@@ -192,13 +192,15 @@ def did_power(
     """Simulated power of a difference-in-differences comparison of councils.
 
     Each replicate draws a balanced panel (noise ~ N(0, `sd_noise`), `effect`
-    added to treated units' post periods) and tests the difference-in-
-    differences estimate with a cluster-robust (CR1) standard error and
-    t(units - 1). In a balanced common-timing panel the two-way fixed-effects
-    estimate of :func:`did` equals the difference between groups in the
-    units' mean post-minus-pre change, which is how the replicates are
-    computed (all at once); the standard error is the CR1 error of that
-    unit-level contrast.
+    added to treated units' post periods) and applies the test of
+    :func:`did` (default ``cov_type="cr2"``). In a balanced common-timing
+    panel the two-way fixed-effects estimate equals the difference between
+    groups in the units' mean post-minus-pre change, and its CR2
+    cluster-robust standard error is the unequal-variance (Welch) error of
+    that difference, tested against t with the Bell-McCaffrey degrees of
+    freedom ``(1/n_t + 1/n_c)^2 / (1/(n_t^2 (n_t - 1)) + 1/(n_c^2 (n_c - 1)))``;
+    that is how the replicates are computed (all at once). The tests check
+    it against :func:`did` itself, panel by panel.
 
     Parameters
     ----------
@@ -255,13 +257,12 @@ def did_power(
         change = post - pre
         change[:, :n_t] += effect
         t_mean, c_mean = change[:, :n_t].mean(axis=1), change[:, n_t:].mean(axis=1)
-        resid = np.concatenate([change[:, :n_t] - t_mean[:, None], change[:, n_t:] - c_mean[:, None]], axis=1)
-        # CR1 for the group contrast with one cluster per unit: sandwich of the two-group regression
-        meat_t = (resid[:, :n_t] ** 2).sum(axis=1) / n_t**2
-        meat_c = (resid[:, n_t:] ** 2).sum(axis=1) / n_c**2
-        se = np.sqrt((meat_t + meat_c) * n / (n - 1) * (n - 1) / (n - 2))
+        # did()'s default test: CR2 cluster-robust error, which in a balanced common-timing panel is the
+        # unequal-variance error of the difference in the units' mean changes, with the Bell-McCaffrey df
+        se = np.sqrt(change[:, :n_t].var(axis=1, ddof=1) / n_t + change[:, n_t:].var(axis=1, ddof=1) / n_c)
+        df = (1 / n_t + 1 / n_c) ** 2 / (1 / (n_t**2 * (n_t - 1)) + 1 / (n_c**2 * (n_c - 1)))
         t_stat = (t_mean - c_mean) / se
-        reject = np.abs(t_stat) > stats.t.ppf(1 - alpha / 2, n - 1)
+        reject = np.abs(t_stat) > stats.t.ppf(1 - alpha / 2, df)
         power = float(reject.mean())
         rows.append(dict(n_units=n, n_treated=n_t, n_control=n_c, effect=effect, power=power,
                          mc_se=float(np.sqrt(power * (1 - power) / n_sim)), n_sim=n_sim))

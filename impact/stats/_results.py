@@ -44,27 +44,33 @@ class SummaryText:
 
 
 def _param_table(
-    estimate: pd.Series, se: pd.Series, *, df: float | None, alpha: float
+    estimate: pd.Series, se: pd.Series, *, df: float | np.ndarray | None, alpha: float
 ) -> pd.DataFrame:
-    """estimate, se, statistic, df, p_value, ci_low, ci_high with t(df) or normal reference."""
+    """estimate, se, statistic, df, p_value, ci_low, ci_high with t(df) or normal reference.
+
+    `df` is one number for every term, an array with one per term (``inf``
+    meaning normal; NaN or a non-positive value meaning not identified: no
+    p-value or interval), or None (normal).
+    """
     estimate = estimate.astype("float64")
     se = se.reindex(estimate.index).astype("float64")
     with np.errstate(divide="ignore", invalid="ignore"):
         statistic = estimate / se
-    if df is None or not np.isfinite(df):
-        dist = stats.norm
-        df_col = np.inf
-    else:
-        dist = stats.t(df)
-        df_col = float(df)
-    crit = dist.ppf(1 - alpha / 2)
+    df_col = np.full(len(estimate), np.inf) if df is None else np.broadcast_to(
+        np.asarray(df, dtype="float64"), (len(estimate),)).copy()
+    finite = np.isfinite(df_col) & (df_col > 0)
+    normal = np.isposinf(df_col)
+    safe = np.where(finite, df_col, 1.0)
+    crit = np.where(finite, stats.t.ppf(1 - alpha / 2, safe), np.where(normal, stats.norm.ppf(1 - alpha / 2), np.nan))
+    tail = np.where(finite, stats.t.sf(np.abs(statistic), safe), np.where(normal, stats.norm.sf(np.abs(statistic)),
+                                                                         np.nan))
     out = pd.DataFrame(
         {
             "estimate": estimate,
             "se": se,
             "statistic": statistic,
             "df": df_col,
-            "p_value": 2 * dist.sf(np.abs(statistic)),
+            "p_value": 2 * tail,
             "ci_low": estimate - crit * se,
             "ci_high": estimate + crit * se,
         }
@@ -86,7 +92,12 @@ class ModelResults:
         Random-effect SDs and correlations (mixed models) or the working
         correlation (GEE), indexed by component, column `estimate`.
     n_obs, n_units : int
-        Observations and units (clusters) used.
+        Observations and units (clusters) used: units that contribute at
+        least one row.
+    missing : str
+        How missing waves were handled: "complete", "ipw" or "mice".
+    n_dropped : int
+        Rows left out because a variable of the model was missing.
     method, family, cov_type, formula : str
         What was fitted and how its standard errors were computed.
     fit_result : object
@@ -104,6 +115,8 @@ class ModelResults:
     variance_components: pd.DataFrame | None = None
     fit_result: object = field(default=None, repr=False)
     notes: list[str] = field(default_factory=list)
+    missing: str = "complete"
+    n_dropped: int = 0
 
     def conf_int(self) -> pd.DataFrame:
         """Confidence limits (`ci_low`, `ci_high`) by term."""
@@ -111,13 +124,15 @@ class ModelResults:
 
     def _header(self) -> list[tuple[str, str]]:
         df = self.params["df"].iloc[0] if len(self.params) else np.inf
-        reference = "normal" if not np.isfinite(df) else f"t({df:g})"
+        reference = "not identified" if np.isnan(df) else "normal" if np.isinf(df) else f"t({df:.4g})"
         return [
             ("Method", self.method),
             ("Family", self.family),
             ("Formula", self.formula),
             ("Observations", str(self.n_obs)),
             ("Units", str(self.n_units)),
+            ("Missing waves", {"complete": "complete cases", "ipw": "inverse-probability-of-response weights",
+                               "mice": "multiple imputation"}.get(self.missing, self.missing)),
             ("Standard errors", self.cov_type),
             ("Reference distribution", reference),
             ("Confidence level", f"{1 - self.alpha:.0%}"),
@@ -142,8 +157,10 @@ class DiDResults(ModelResults):
     Adds `event_study` (one row per event time, reference period -1 omitted:
     `event_time`, `estimate`, `se`, `statistic`, `df`, `p_value`, `ci_low`,
     `ci_high`, `n` treated units observed at that event time), `ri_p_value`
-    (randomisation-inference p of the average effect), `n_permutations`,
-    `n_treated` and `n_control` units.
+    (randomisation-inference p of the average effect), `n_permutations`
+    (asked for), `ri_n_used` (assignments used), `ri_n_dropped` (assignments
+    under which the effect was not identified, left out), `ri_exact` (every
+    distinct assignment enumerated), `n_treated` and `n_control` units.
     """
 
     event_study: pd.DataFrame | None = None
@@ -151,13 +168,22 @@ class DiDResults(ModelResults):
     n_permutations: int = 0
     n_treated: int = 0
     n_control: int = 0
+    ri_n_used: int = 0
+    ri_n_dropped: int = 0
+    ri_exact: bool = False
 
     def _header(self) -> list[tuple[str, str]]:
         return [
             *super()._header(),
             ("Treated / control units", f"{self.n_treated} / {self.n_control}"),
-            ("Randomisation p", f"{self.ri_p_value:.4g} ({self.n_permutations} permutations)"),
+            ("Randomisation p", f"{self.ri_p_value:.4g} ({self._ri_text()})"),
         ]
+
+    def _ri_text(self) -> str:
+        if not self.n_permutations:
+            return "not computed"
+        text = f"all {self.ri_n_used} assignments" if self.ri_exact else f"{self.ri_n_used} random assignments"
+        return text + (f"; {self.ri_n_dropped} unidentified dropped" if self.ri_n_dropped else "")
 
     def _tables(self) -> list[tuple[str, pd.DataFrame]]:
         tables = super()._tables()

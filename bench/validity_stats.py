@@ -1,0 +1,371 @@
+"""Simulation checks of the statistics on the data councils really have (issue 16).
+
+``python -m bench.validity_stats --out bench/results`` (``make validity-stats``)
+runs, with fixed seeds, and writes ``<out>/validity_stats.json``:
+
+* ``staggered``: panels of 60 councils over 10 years, cohorts first treated in
+  years 4, 6 and 8 (15 councils each) and 15 never treated, effects that grow
+  after onset (1 + years since onset): coverage of the 95% interval of
+  :func:`impact.stats.staggered_did` for the true simple and dynamic
+  averages, against two-way fixed effects (:func:`impact.stats.did`);
+* ``did_size``: the size of :func:`impact.stats.did` at 8 clusters (4 treated,
+  4 comparison councils, 4 years), CR2 (the default) against CR1;
+* ``ri_null``: randomisation-inference p-values under the null on unbalanced
+  panels (20 councils, 1 treated, 10 without pre-period rows, where the exact
+  p takes the values 0.1, ..., 1.0, so the right mean is 0.55 and the right
+  rejection rate at 0.20 is 0.20; and staggered panels of 12 councils with
+  rows missing at random): mean p and rejection rates;
+* ``did_power``: :func:`impact.stats.did_power` against the rejection rate of
+  :func:`impact.stats.did` on panels drawn the same way;
+* ``ar1``: the AR(1) GEE on waves with a missing middle wave, real time
+  distance against statsmodels' positions;
+* ``attrition``: planted attrition in generated studies
+  (:func:`impact.synth.generate_with_truth`): interviews removed after
+  generation with a probability that depends on the council's planted
+  intervention status and the wave; bias of complete cases, inverse-probability
+  weighting and multiple imputation against the estimate on every interview.
+
+``--quick`` runs a few replicates of each (a smoke test, not a result);
+``--only staggered,ri_null`` reruns some checks and replaces them in the
+existing result file. The file records the git commit each check ran at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+COHORTS = (4, 6, 8)
+YEARS = 10
+
+
+def _staggered_panel(rng: np.random.Generator, n_per_cohort: int = 15) -> pd.DataFrame:
+    first = np.repeat([*COHORTS, np.nan], n_per_cohort)
+    n = len(first)
+    unit = np.repeat(np.arange(n), YEARS)
+    year = np.tile(np.arange(YEARS), n)
+    since = year - first[unit]
+    effect = np.where(since >= 0, 1 + np.nan_to_num(since), 0.0)
+    y = np.repeat(rng.normal(0, 1, n), YEARS) + 0.3 * year + rng.normal(0, 1, n * YEARS) + effect
+    return pd.DataFrame({"council": unit, "year": year, "first": first[unit], "y": y,
+                         "treated": (since >= 0).astype(int)})
+
+
+def _staggered_truth() -> dict[str, float]:
+    cells = [(g, t) for g in COHORTS for t in range(g, YEARS)]
+    simple = float(np.mean([1 + t - g for g, t in cells]))  # cohorts of equal size
+    by_e: dict[int, list[float]] = {}
+    for g, t in cells:
+        by_e.setdefault(t - g, []).append(1 + t - g)
+    dynamic = float(np.mean([np.mean(v) for v in by_e.values()]))
+    return {"simple": simple, "dynamic": dynamic}
+
+
+def staggered(n_rep: int, n_twfe: int, seed: int = 20240501) -> dict:
+    from impact.stats import did, staggered_did
+
+    rng = np.random.default_rng(seed)
+    truth = _staggered_truth()
+    hits = {"simple": [], "dynamic": []}
+    estimates = {"simple": [], "dynamic": []}
+    band = []
+    twfe, twfe_hit = [], []
+    for r in range(n_rep):
+        panel = _staggered_panel(rng)
+        res = staggered_did(panel, outcome="y", unit="council", time="year", first_treated="first",
+                            n_bootstrap=499, seed=r)
+        for kind in ("simple", "dynamic"):
+            agg = res.aggregate(kind, n_permutations=0)
+            row = agg.overall.iloc[0]
+            hits[kind].append(bool(row["ci_low"] <= truth[kind] <= row["ci_high"]))
+            estimates[kind].append(float(row["estimate"]))
+            if kind == "dynamic":
+                table = agg.table.set_index("event_time")
+                post = table.loc[table.index >= 0]
+                true_e = 1 + post.index.to_numpy()
+                band.append(bool(((post["cband_low"] <= true_e) & (true_e <= post["cband_high"])).all()))
+        if r < n_twfe:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                row = did(panel, outcome="y", unit="council", time="year", treated="treated",
+                          n_permutations=0).params.loc["treated_post"]
+            twfe.append(float(row["estimate"]))
+            twfe_hit.append(bool(row["ci_low"] <= truth["simple"] <= row["ci_high"]))
+    out = {"design": "60 councils x 10 years; cohorts first treated in years 4, 6, 8 (15 each) and 15 never; "
+                     "effect 1 + years since onset; unit effects N(0,1), trend 0.3/year, noise N(0,1)",
+           "n_rep": n_rep, "truth": truth}
+    for kind in ("simple", "dynamic"):
+        out[kind] = {"coverage": float(np.mean(hits[kind])), "mc_se": _mc(hits[kind]),
+                     "mean_estimate": float(np.mean(estimates[kind])), "sd_estimate": float(np.std(estimates[kind]))}
+    out["dynamic"]["simultaneous_band_coverage_e_ge_0"] = float(np.mean(band))
+    out["twfe"] = {"n_rep": len(twfe), "mean_estimate": float(np.mean(twfe)),
+                   "coverage_of_simple_truth": float(np.mean(twfe_hit))}
+    return out
+
+
+def did_size(n_rep: int, seed: int = 8) -> dict:
+    from impact.stats import did
+
+    rng = np.random.default_rng(seed)
+    reject = {"cr2": [], "cr1": []}
+    for _ in range(n_rep):
+        unit = np.repeat(np.arange(8), 4)
+        year = np.tile(np.arange(4), 8)
+        panel = pd.DataFrame({"council": unit, "year": year, "treated": unit < 4, "post": year >= 2,
+                              "y": np.repeat(rng.normal(0, 1, 8), 4) + rng.normal(0, 1, 32)})
+        for cov in reject:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                p = did(panel, outcome="y", unit="council", time="year", treated="treated", post="post",
+                        n_permutations=0, cov_type=cov).params.loc["treated_post", "p_value"]
+            reject[cov].append(bool(p <= 0.05))
+    return {"design": "8 councils (4 treated), 4 years, common timing, null effect, alpha 0.05", "n_rep": n_rep,
+            **{cov: {"size": float(np.mean(v)), "mc_se": _mc(v)} for cov, v in reject.items()}}
+
+
+def ri_null(n_rep: int, seed: int = 11) -> dict:
+    from impact.stats import did, staggered_did
+
+    rng = np.random.default_rng(seed)
+    one = []
+    for _ in range(n_rep):
+        n, t = 20, 6
+        panel = pd.DataFrame({"council": np.repeat(np.arange(n), t), "year": np.tile(np.arange(t), n)})
+        panel["y"] = np.repeat(rng.normal(0, 1, n), t) + rng.normal(0, 1, n * t)
+        treated = int(rng.integers(10))
+        panel["d"] = ((panel["council"] == treated) & (panel["year"] >= 3)).astype(int)
+        panel = panel[~((panel["council"] >= 10) & (panel["year"] < 3))]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            one.append(did(panel, outcome="y", unit="council", time="year", treated="d",
+                           n_permutations=1000).ri_p_value)
+    stag = []
+    for _ in range(n_rep):
+        n, periods = 12, 5
+        first = rng.permutation(np.r_[[2] * 3, [3] * 3, [np.nan] * 6])
+        unit = np.repeat(np.arange(n), periods)
+        panel = pd.DataFrame({"council": unit, "year": np.tile(np.arange(periods), n), "first": first[unit]})
+        panel["y"] = np.repeat(rng.normal(0, 1, n), periods) + rng.normal(0, 1, len(panel))
+        panel = panel.drop(index=rng.choice(len(panel), 8, replace=False))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            res = staggered_did(panel, outcome="y", unit="council", time="year", first_treated="first",
+                                n_bootstrap=0)
+            stag.append(float(res.aggregate("simple", n_permutations=499, seed=int(rng.integers(1 << 30)))
+                              .overall.loc[0, "ri_p_value"]))
+    return {"did_one_treated_ten_without_pre_rows": _uniformity(one),
+            "staggered_12_councils_rows_missing": _uniformity(stag), "n_rep": n_rep}
+
+
+def did_power_check(n_rep: int, seed: int = 5) -> dict:
+    from impact.stats import did, did_power
+
+    rng = np.random.default_rng(seed)
+    n_t, n_c, effect = 4, 8, 1.0
+    rejections = []
+    for _ in range(n_rep):
+        units = n_t + n_c
+        panel = pd.DataFrame({"council": np.repeat(np.arange(units), 3), "year": np.tile(np.arange(3), units)})
+        panel["treated"] = panel["council"] < n_t
+        panel["post"] = panel["year"] >= 1
+        panel["y"] = rng.normal(0, 1, len(panel)) + effect * (panel["treated"] & panel["post"])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            p = did(panel, outcome="y", unit="council", time="year", treated="treated", post="post",
+                    n_permutations=0).params.loc["treated_post", "p_value"]
+        rejections.append(bool(p <= 0.05))
+    planned = did_power(n_units=12, effect=effect, treated_share=1 / 3, n_pre=1, n_post=2, n_sim=20_000,
+                        seed=seed).iloc[0]
+    return {"design": "12 councils (4 treated), 1 year before and 2 after, effect 1 (noise SD 1)",
+            "n_rep": n_rep, "did_rejection_rate": float(np.mean(rejections)), "mc_se": _mc(rejections),
+            "did_power": float(planned["power"]), "did_power_mc_se": float(planned["mc_se"])}
+
+
+def ar1(n_rep: int, seed: int = 3, rho: float = 0.66) -> dict:
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    from impact.stats import longitudinal_model
+
+    rng = np.random.default_rng(seed)
+    ours, positions, slope_est, slope_se = [], [], [], []
+    for _ in range(n_rep):
+        n = 200
+        times = np.arange(4)
+        cov = rho ** np.abs(times[:, None] - times[None, :])
+        z = rng.multivariate_normal(np.zeros(4), cov, size=n)
+        panel = pd.DataFrame({"unit": np.repeat(np.arange(n), 4), "wave": np.tile(times, n), "e": z.ravel()})
+        panel["y"] = 1 + 0.5 * panel["wave"] + panel["e"]
+        missing = (panel["unit"] % 2 == 0) & (panel["wave"] == 1)  # half the units miss wave 1
+        panel = panel[~missing]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            res = longitudinal_model(panel, formula="y ~ wave", unit="unit", time="wave", cov_struct="ar1")
+            ref = smf.gee("y ~ wave", "unit", panel, cov_struct=sm.cov_struct.Autoregressive(grid=True),
+                          time=panel["wave"].to_numpy(float)).fit()
+        ours.append(float(res.variance_components.loc["ar1_correlation", "estimate"]))
+        positions.append(float(np.asarray(ref.cov_struct.dep_params)))
+        slope_est.append(float(res.params.loc["wave", "estimate"]))
+        slope_se.append(float(res.params.loc["wave", "se"]))
+    return {"design": f"200 units x waves 0-3, AR(1) errors rho {rho}, half the units miss wave 1",
+            "n_rep": n_rep, "true_rho": rho, "rho_real_distance": float(np.mean(ours)),
+            "rho_statsmodels_positions": float(np.mean(positions)),
+            "slope_sd_over_replicates": float(np.std(slope_est)), "slope_mean_se": float(np.mean(slope_se))}
+
+
+def planted_attrition(seed: int, *, n_councils: int = 40, interviews_per_wave: int = 4, code: str = "partnership",
+                      intervention_log_odds: float = 2.0, drop: dict | None = None, n_imputations: int = 10) -> dict:
+    """One generated study with attrition planted after generation.
+
+    Interviews are removed with probability ``drop[(in_intervention, wave)]``;
+    every method then fits the population-averaged prevalence of `code` by
+    wave (``y ~ C(wave)``, GEE clustered by council, participants followed
+    over waves), which is what a report of change over time shows. The
+    truth each is judged against is the same model on every interview
+    (before removal); the outcome of an interview is the planted truth (an
+    asserted statement of `code` in ``truth.statements``), so no coder error
+    enters.
+
+    Returns
+    -------
+    dict
+        ``truth`` (full-data estimates of the wave terms), ``complete``,
+        ``ipw``, ``mice`` (estimates), ``removed`` (share of interviews).
+    """
+    from impact.stats import longitudinal_model
+    from impact.synth import SynthEffects, generate_with_truth
+
+    drop = drop or {(False, "expectations"): 0.05, (True, "expectations"): 0.05, (False, "early"): 0.1,
+                    (True, "early"): 0.5, (False, "longer_term"): 0.15, (True, "longer_term"): 0.7}
+    effects = SynthEffects.from_value(None)
+    effects = SynthEffects.from_value({**effects.__dict__, "intervention_log_odds": intervention_log_odds})
+    study, truth = generate_with_truth(n_councils, seed=seed, interviews_per_wave=interviews_per_wave,
+                                       words_per_interview=60, effects=effects, participant_missing=0.0,
+                                       participant_dropout=0.0, council_missing=0.0)
+    interviews = study.interviews[["interview_id", "participant_id", "council_id", "wave"]].copy()
+    status = study.wave_status()[["council_id", "wave", "in_intervention"]]
+    interviews = interviews.merge(status, on=["council_id", "wave"], how="left")
+    asserted = truth.statements[(truth.statements["code"] == code) & (truth.statements["polarity"] == "asserted")]
+    interviews["y"] = interviews["interview_id"].isin(set(asserted["interview_id"])).astype(float)
+    interviews["in_intervention"] = interviews["in_intervention"].astype(bool).astype(int)
+    waves = list(study.wave_ids)
+    interviews["wave"] = pd.Categorical(interviews["wave"], categories=waves)
+    rng = np.random.default_rng(seed + 1)
+    p_drop = [drop[(bool(s), str(w))] for s, w in zip(interviews["in_intervention"], interviews["wave"])]
+    removed = rng.random(len(interviews)) < np.array(p_drop)
+    observed = interviews.assign(y=np.where(removed, np.nan, interviews["y"]))
+    kwargs = dict(formula="y ~ C(wave)", unit="council_id", subject="participant_id", time="wave",
+                  family="binomial", response_covariates=["in_intervention"])
+    terms = [t for t in (f"C(wave)[T.{w}]" for w in waves[1:])]
+    out = {"seed": seed, "removed": float(removed.mean()), "n_interviews": len(interviews),
+           "share_in_intervention": float(interviews["in_intervention"].mean())}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        full = longitudinal_model(interviews, **kwargs)
+        out["truth"] = {t: float(full.params.loc[t, "estimate"]) for t in terms}
+        for method in ("complete", "ipw", "mice"):
+            res = longitudinal_model(observed, missing=method, n_imputations=n_imputations, seed=seed, **kwargs)
+            out[method] = {t: float(res.params.loc[t, "estimate"]) for t in terms}
+    return out
+
+
+def attrition(n_rep: int, seed: int = 100) -> dict:
+    runs = [planted_attrition(seed + r) for r in range(n_rep)]  # about 30 s each
+    terms = list(runs[0]["truth"])
+    summary = {"design": "generated studies of 40 councils x 3 waves x 4 interviews, intervention log-odds 2.0 on "
+                         "'partnership'; interviews removed with probability 0.05 / 0.10 / 0.15 by wave for "
+                         "councils not in intervention and 0.05 / 0.50 / 0.70 in intervention; model "
+                         "y ~ C(wave), GEE by council; bias = estimate - estimate on every interview",
+               "n_rep": n_rep, "mean_removed": float(np.mean([r["removed"] for r in runs]))}
+    for method in ("complete", "ipw", "mice"):
+        summary[method] = {}
+        for t in terms:
+            bias = np.array([r[method][t] - r["truth"][t] for r in runs])
+            summary[method][t] = {"mean_bias": float(bias.mean()), "mc_se": float(bias.std(ddof=1) / np.sqrt(len(bias)))
+                                  if len(bias) > 1 else float("nan"), "rmse": float(np.sqrt((bias**2).mean()))}
+    return summary
+
+
+def _mc(hits) -> float:
+    p = float(np.mean(hits))
+    return float(np.sqrt(p * (1 - p) / len(hits)))
+
+
+def _uniformity(ps) -> dict:
+    from scipy import stats
+
+    ps = np.asarray(ps, dtype="float64")
+    out = {"n": int(len(ps)), "distinct_p_values": int(len(np.unique(ps))), "mean_p": float(ps.mean()),
+           "reject_0.05": float((ps <= 0.05).mean()), "reject_0.10": float((ps <= 0.10).mean()),
+           "reject_0.20": float((ps <= 0.20).mean())}
+    if out["distinct_p_values"] > 50:  # a Kolmogorov-Smirnov test of a continuous uniform; not for a few values
+        out["ks_uniform_p"] = float(stats.kstest(ps, "uniform").pvalue)
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="bench/results")
+    parser.add_argument("--quick", action="store_true", help="a few replicates of each (smoke test)")
+    parser.add_argument("--only", default="", help="comma-separated checks to run, replacing them in an existing "
+                        "result file (default: all)")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    out = Path(args.out)
+    target = out / ("validity_stats_quick.json" if quick else "validity_stats.json")
+    results: dict = {}
+    if args.only and target.exists():
+        results = json.loads(target.read_text(encoding="utf-8"))
+    results.update({"machine": {"python": sys.version.split()[0], "platform": platform.platform()}, "quick": quick})
+    steps = {
+        "staggered": lambda: staggered(4 if quick else 1000, 2 if quick else 200),
+        "did_size": lambda: did_size(20 if quick else 2000),
+        "ri_null": lambda: ri_null(10 if quick else 300),
+        "did_power": lambda: did_power_check(20 if quick else 1000),
+        "ar1": lambda: ar1(2 if quick else 50),
+        "attrition": lambda: attrition(1 if quick else 30),
+    }
+    only = [name for name in args.only.split(",") if name]
+    unknown = [name for name in only if name not in steps]
+    if unknown:
+        parser.error(f"unknown check(s) {unknown}; choose from {list(steps)}")
+    for name, step in steps.items():
+        if only and name not in only:
+            continue
+        t0 = time.time()
+        results[name] = step()
+        results[name]["seconds"] = round(time.time() - t0, 1)
+        results.setdefault("commits", {})[name] = _commit()
+        print(f"{name}: {json.dumps(results[name])}", file=sys.stderr)
+        _write(results, target)  # after every check: a long run that stops keeps what it finished
+    return results
+
+
+def _commit() -> str:
+    import subprocess
+
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False,
+                              cwd=Path(__file__).resolve().parent).stdout.strip()
+    except OSError:  # pragma: no cover
+        return ""
+
+
+def _write(results: dict, target: Path) -> None:
+    results["seconds"] = round(sum(v.get("seconds", 0) for v in results.values() if isinstance(v, dict)), 1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(target)  # never a half-written result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,764 @@
+"""Staggered difference-in-differences: group-time average effects (Callaway and Sant'Anna 2021).
+
+Councils rarely start "treatment" (a first inadequate judgement, a notice, a
+peer review) in the same year.  Two-way fixed effects then compare late
+starters with early starters that are already treated, and with effects that
+grow after onset the average can be far from the truth, even of the wrong
+sign (Goodman-Bacon 2021).  Here every comparison is clean: the effect for
+the cohort first treated at ``g`` in period ``t``, ATT(g, t), compares the
+cohort's change from a pre-treatment base period to ``t`` with the same change
+in never-treated (or not-yet-treated) units; the ATT(g, t) are then averaged
+into the summaries a report needs.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..errors import SmallSampleWarning
+from ._checks import (
+    _check_choice,
+    _check_columns,
+    _check_count,
+    _check_frame,
+    _check_probability,
+    _numeric,
+)
+from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
+from ._results import SummaryText
+from ._ri import assignments, ri_pvalue
+from ._threads import one_blas_thread
+
+__all__ = ["staggered_did", "StaggeredDiDResults", "AggregateResults"]
+
+Kind = Literal["simple", "dynamic", "group", "calendar"]
+KINDS = ("simple", "dynamic", "group", "calendar")
+
+
+@dataclass
+class _Design:
+    """Everything the estimators need, as arrays (one row per unit)."""
+
+    times: np.ndarray  # (K,) sorted distinct periods
+    y: np.ndarray  # (n, K) outcome, NaN where not observed
+    g: np.ndarray  # (n,) first treated period, inf = never (in sample)
+    cluster: np.ndarray  # (n,) cluster code
+    groups: np.ndarray  # (J,) cohorts (first treated periods) with an estimable cell
+    cells: pd.DataFrame  # one row per (group, time) cell
+    control: str
+    anticipation: int
+
+
+def staggered_did(
+    data: pd.DataFrame,
+    *,
+    outcome: str,
+    unit: str,
+    time: str,
+    first_treated: str,
+    control: Literal["never_treated", "not_yet_treated"] = "never_treated",
+    base_period: Literal["varying", "universal"] = "varying",
+    anticipation: int = 0,
+    cluster: str | None = None,
+    alpha: float = 0.05,
+    n_bootstrap: int = 999,
+    seed: int | np.random.Generator | None = 0,
+) -> StaggeredDiDResults:
+    """Group-time average treatment effects for treatment that starts at different times.
+
+    For each cohort ``g`` (units first treated in period ``g``) and period
+    ``t``, ATT(g, t) is the cohort's mean change in the outcome from a base
+    period to ``t`` minus the mean change of the comparison units over the
+    same periods (Callaway and Sant'Anna 2021, unconditional parallel trends,
+    no covariates). Post-treatment cells (``t >= g``) use the base period
+    ``g - 1`` (the last period before ``g``, less `anticipation`);
+    pre-treatment cells, which test parallel trends, use ``t - 1`` (the
+    previous period, ``base_period="varying"``) or ``g - 1`` as well
+    (``"universal"``, where the cell ``t = g - 1`` is the reference and is 0).
+    Standard errors come from the influence function of each estimate,
+    clustered by unit (or `cluster`), with each mean's variance computed with
+    the unbiased divisor (``s^2 / m``, as Welch's test; R's ``did`` divides by
+    ``m`` and so reports standard errors smaller by ``sqrt((m - 1) / m)``,
+    which matters for cohorts of a few councils); simultaneous bands come
+    from a multiplier bootstrap of the supremum t-statistic. Use :meth:`StaggeredDiDResults.aggregate`
+    for the overall effect, the event study and the effects by cohort or year,
+    with randomisation inference for few treated councils.
+
+    Unbalanced panels are allowed: each ATT(g, t) uses the units observed at
+    both ``t`` and its base period, and a cell with no such treated or
+    comparison unit is not identified (NaN, with a
+    :class:`~impact.stats.NotIdentifiedWarning`).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long panel, one row per unit x period. Not modified.
+    outcome : str
+        Numeric (or boolean) outcome; rows where it is missing are left out.
+    unit : str
+        Unit column (e.g. ``"council_id"``).
+    time : str
+        Numeric period column (e.g. the year ending 31 March).
+    first_treated : str
+        The period in which the unit is first treated, constant within a
+        unit, on the scale of `time`. Never-treated units have NaN, ``inf``
+        or 0 (0 only when it is before every period, the convention of R's
+        ``did``). Units first treated after the last period are
+        never-treated within the panel; units treated from the first period
+        have no untreated base period and are left out (with a warning).
+    control : {"never_treated", "not_yet_treated"}
+        Comparison units: never-treated units only, or also units not yet
+        treated by ``max(t, base period) + anticipation``.
+    base_period : {"varying", "universal"}
+        Base period of the pre-treatment cells (see above; R's default is
+        ``"varying"``).
+    anticipation : int
+        Periods before ``g`` in which units may already react (base period
+        moves back accordingly).
+    cluster : str, optional
+        Column constant within unit defining clusters coarser than units
+        (default: the unit).
+    alpha : float
+        1 - confidence level of every interval and band.
+    n_bootstrap : int
+        Multiplier-bootstrap draws (Rademacher weights by cluster) for the
+        simultaneous bands.
+    seed : int, numpy.random.Generator or None
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    StaggeredDiDResults
+        `att_gt` (one row per cohort x period: `group`, `time`,
+        `event_time`, `base_time`, `post`, `estimate`, `se`, `statistic`,
+        `p_value`, `ci_low`, `ci_high`, `cband_low`, `cband_high`,
+        `n_treated`, `n_control`), `cohorts`, `n_units`, `n_obs`,
+        :meth:`~StaggeredDiDResults.aggregate` and `summary()`.
+
+    Raises
+    ------
+    ValueError
+        For missing columns, bad arguments, a non-numeric `time` or
+        `first_treated`, repeated unit x period rows, or a `first_treated`
+        that varies within a unit (every such unit listed).
+    NotIdentifiedError
+        When no unit is ever treated within the panel, no unit can serve as
+        a comparison, or the outcome is missing everywhere.
+
+    Warns
+    -----
+    NotIdentifiedWarning
+        Cells with no treated or no comparison unit (estimate NaN); cells
+        whose standard error would rest on a single unit (se NaN); units
+        treated from the first period (left out).
+    SmallSampleWarning
+        Cohorts of one unit: aggregated standard errors then omit that
+        cohort's own variance; use the randomisation p-value.
+    MissingValueWarning
+        Rows with a missing outcome were left out.
+
+    References
+    ----------
+    Callaway, B. and Sant'Anna, P. H. C. (2021). Difference-in-differences
+    with multiple time periods. Journal of Econometrics 225, 200-230.
+
+    Goodman-Bacon, A. (2021). Difference-in-differences with variation in
+    treatment timing. Journal of Econometrics 225, 254-277.
+
+    Sun, L. and Abraham, S. (2021). Estimating dynamic treatment effects in
+    event studies with heterogeneous treatment effects. Journal of
+    Econometrics 225, 175-199.
+
+    Examples
+    --------
+    Thirty councils over eight years; ten first treated in 2016, ten in 2018,
+    ten never; the effect is 1 in the first year and grows by 1 a year:
+
+    >>> rng = np.random.default_rng(3)
+    >>> panel = pd.DataFrame({"council": np.repeat(np.arange(30), 8), "year": np.tile(np.arange(2013, 2021), 30)})
+    >>> panel["first"] = np.repeat(np.r_[[2016] * 10, [2018] * 10, [np.nan] * 10], 8)
+    >>> since = panel["year"] - panel["first"]
+    >>> panel["rate"] = rng.normal(0, 0.1, 240) + 0.2 * (panel["year"] - 2013) + np.where(since >= 0, 1 + since, 0)
+    >>> res = staggered_did(panel, outcome="rate", unit="council", time="year", first_treated="first")
+    >>> res.att_gt.query("group == 2016 and time == 2016")["estimate"].round(0).item()
+    1.0
+    >>> es = res.aggregate(kind="dynamic", n_permutations=0)
+    >>> es.table.set_index("event_time").loc[[0, 1, 2], "estimate"].round(0).tolist()
+    [1.0, 2.0, 3.0]
+    """
+    _check_frame(data)
+    _check_columns(data, outcome=outcome, unit=unit, time=time, first_treated=first_treated, cluster=cluster)
+    _check_choice("control", control, ["never_treated", "not_yet_treated"])
+    _check_choice("base_period", base_period, ["varying", "universal"])
+    _check_count("anticipation", anticipation, minimum=0)
+    _check_count("n_bootstrap", n_bootstrap, minimum=0)
+    _check_probability("alpha", alpha)
+    design, n_obs, notes = _design(data, outcome, unit, time, first_treated, cluster, control, base_period,
+                                   anticipation)
+    with one_blas_thread():
+        est, n_t, n_c, inf = _cell_estimates(design, design.g[None, :], influence=True)
+    cells = design.cells.copy()
+    cells["estimate"] = est[0]
+    cells["n_treated"] = n_t[0].astype("int64")
+    cells["n_control"] = n_c[0].astype("int64")
+    n = len(design.g)
+    se = _cluster_se(inf, design.cluster, n)
+    few = (cells["n_treated"] < 2) | (cells["n_control"] < 2)
+    se[few.to_numpy()] = np.nan
+    se[cells["reference"].to_numpy()] = np.nan
+    _warn_cells(cells, few)
+    rng = np.random.default_rng(seed)
+    with one_blas_thread():
+        crit = _sup_t_critical(inf, se, design.cluster, n, alpha, n_bootstrap, rng)
+    table = _inference_table(cells["estimate"].to_numpy(), se, alpha, crit)
+    att = pd.concat([cells[["group", "time", "event_time", "base_time", "post"]].reset_index(drop=True), table,
+                     cells[["n_treated", "n_control"]].reset_index(drop=True)], axis=1)
+    cohort_n = pd.Series(design.g[np.isfinite(design.g)]).value_counts().sort_index()
+    cohorts = pd.DataFrame({"group": cohort_n.index.to_numpy(), "n_units": cohort_n.to_numpy().astype("int64")})
+    return StaggeredDiDResults(
+        att_gt=att, cohorts=cohorts, n_obs=n_obs, n_units=n, n_never_treated=int(np.isinf(design.g).sum()),
+        outcome=outcome, control=control, base_period=base_period, anticipation=anticipation, alpha=alpha,
+        n_bootstrap=n_bootstrap, critical_value=crit, notes=notes, _design=design, _influence=inf, _seed=seed,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# data preparation
+# --------------------------------------------------------------------------------------------------
+
+
+def _design(data, outcome, unit, time, first_treated, cluster, control, base_period, anticipation):
+    notes: list[str] = []
+    frame = pd.DataFrame({"unit": data[unit].to_numpy(), "time": data[time].to_numpy()})
+    for column, argument in ((time, "time"), (first_treated, "first_treated")):
+        if not pd.api.types.is_numeric_dtype(data[column]) or pd.api.types.is_bool_dtype(data[column]):
+            raise ValueError(f"The column {column!r} given as `{argument}` must be numeric (e.g. a year), "
+                             f"but it is {data[column].dtype}.")
+    frame["y"] = _numeric(data, outcome, "outcome").to_numpy()
+    frame["g"] = data[first_treated].to_numpy(dtype="float64")
+    frame["cluster"] = data[cluster].to_numpy() if cluster else frame["unit"]
+    bad_rows = frame["unit"].isna() | frame["time"].isna()
+    if bad_rows.any():
+        rows = data.index[bad_rows.to_numpy()][:10].tolist()
+        raise ValueError(f"{int(bad_rows.sum())} row(s) have no `unit` or `time` value (rows {rows}).")
+    dup = frame.duplicated(["unit", "time"], keep=False)
+    if dup.any():
+        pairs = frame.loc[dup, ["unit", "time"]].drop_duplicates().head(10).to_records(index=False).tolist()
+        raise ValueError(f"`data` must have one row per unit and period, but {int(dup.sum())} rows repeat "
+                         f"a ({unit}, {time}) pair, e.g. {pairs}.")
+    for column, name in (("g", first_treated), ("cluster", cluster)):
+        if column == "cluster" and not cluster:
+            continue
+        keyed = frame[column].fillna(np.inf) if column == "g" else frame[column]
+        varying = keyed.groupby(frame["unit"]).nunique()
+        varying = varying[varying > 1]
+        if len(varying):
+            raise ValueError(f"The column {name!r} must be constant within each unit of {unit!r}, but it varies "
+                             f"for {len(varying)} unit(s): {varying.index[:10].tolist()}.")
+    missing = frame["y"].isna()
+    if missing.all():
+        raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
+                                 f"(all {len(frame)} rows are missing): nothing can be estimated.")
+    if missing.any():
+        warnings.warn(f"{int(missing.sum())} of {len(frame)} rows have a missing {outcome!r} and were left out; "
+                      "each ATT(g, t) uses the units observed at both of its periods.", MissingValueWarning,
+                      stacklevel=3)
+        notes.append(f"{int(missing.sum())} rows with a missing outcome left out")
+    frame = frame[~missing]
+    times = np.sort(frame["time"].unique().astype("float64"))
+    if len(times) < 2:
+        raise NotIdentifiedError(f"`data` has one period ({times.tolist()}) with an observed outcome: a "
+                                 "difference-in-differences needs at least two.")
+    g_raw = frame.groupby("unit", sort=True)["g"].first()
+    g = g_raw.to_numpy(dtype="float64")
+    never = np.isnan(g) | np.isinf(g) | ((g == 0) & (times[0] > 0))
+    late = ~never & (g - anticipation > times[-1])
+    if late.any():
+        notes.append(f"{int(late.sum())} unit(s) first treated after the last period count as never treated")
+    g = np.where(never | late, np.inf, g)
+    # a cohort needs an untreated base period: the last period before g - anticipation
+    base_pos = np.searchsorted(times, g - anticipation, side="left") - 1
+    always = np.isfinite(g) & (base_pos < 0)
+    if always.any():
+        warnings.warn(f"{int(always.sum())} unit(s) are treated from the first period (no untreated base period): "
+                      f"they were left out, e.g. {g_raw.index[always][:5].tolist()}.", NotIdentifiedWarning,
+                      stacklevel=3)
+        notes.append(f"{int(always.sum())} unit(s) treated from the first period left out")
+    keep_units = g_raw.index[~always]
+    g = g[~always]
+    if not np.isfinite(g).any():
+        raise NotIdentifiedError("No unit is first treated within the panel (after its first period): there is "
+                                 "no treatment effect to estimate.")
+    if control == "never_treated" and not np.isinf(g).any():
+        raise NotIdentifiedError("No never-treated unit: use control='not_yet_treated' to compare cohorts with "
+                                 "units not yet treated.")
+    frame = frame[frame["unit"].isin(keep_units)]
+    unit_pos = pd.Index(keep_units).get_indexer(frame["unit"])
+    time_pos = np.searchsorted(times, frame["time"].to_numpy(dtype="float64"))
+    y = np.full((len(keep_units), len(times)), np.nan)
+    y[unit_pos, time_pos] = frame["y"].to_numpy()
+    clusters = frame.groupby("unit", sort=True)["cluster"].first().reindex(keep_units)
+    cluster_codes = pd.factorize(clusters)[0]
+    groups = np.unique(g[np.isfinite(g)])
+    cells = _cells(times, groups, base_period, anticipation)
+    design = _Design(times=times, y=y, g=g, cluster=cluster_codes, groups=groups, cells=cells, control=control,
+                     anticipation=anticipation)
+    return design, int(len(frame)), notes
+
+
+def _cells(times: np.ndarray, groups: np.ndarray, base_period: str, anticipation: int) -> pd.DataFrame:
+    """The (group, time) cells and their base periods, in R ``did``'s order."""
+    rows = []
+    start = 1 if base_period == "varying" else 0
+    for g in groups:
+        g_base = int(np.searchsorted(times, g - anticipation, side="left") - 1)
+        for cur in range(start, len(times)):
+            post = bool(g <= times[cur])
+            base = g_base if (post or base_period == "universal") else cur - 1
+            rows.append(dict(group=g, time=times[cur], event_time=times[cur] - g, base_time=times[base], post=post,
+                             cur_pos=cur, base_pos=base, reference=base == cur))
+    cells = pd.DataFrame(rows)
+    for column in ("group", "time", "event_time", "base_time"):
+        values = cells[column].to_numpy()
+        if np.all(values == np.round(values)):
+            cells[column] = values.astype("int64")
+    return cells
+
+
+# --------------------------------------------------------------------------------------------------
+# estimation
+# --------------------------------------------------------------------------------------------------
+
+
+def _control_mask(design: _Design, assigned: np.ndarray, g: float, cur: int, base: int) -> np.ndarray:
+    if design.control == "never_treated":
+        return np.isinf(assigned)
+    horizon = design.times[max(cur, base)] + design.anticipation
+    return np.isinf(assigned) | ((assigned > horizon) & (assigned != g))
+
+
+def _cell_estimates(design: _Design, assigned: np.ndarray, *, influence: bool = False):
+    """ATT(g, t) for each row of ``assigned`` (B, n) of first-treated periods.
+
+    Returns estimates, treated counts and control counts, each (B, cells),
+    and (``influence=True``, B = 1) the (n, cells) influence functions scaled
+    so that ``estimate - truth ~ mean(IF)``.
+    """
+    b, n = assigned.shape
+    n_cells = len(design.cells)
+    est = np.full((b, n_cells), np.nan)
+    n_t = np.zeros((b, n_cells))
+    n_c = np.zeros((b, n_cells))
+    inf = np.zeros((n, n_cells)) if influence else None
+    for k, cell in enumerate(design.cells.itertuples(index=False)):
+        if cell.reference:
+            est[:, k] = 0.0
+            continue
+        dy = design.y[:, cell.cur_pos] - design.y[:, cell.base_pos]
+        seen = ~np.isnan(dy)
+        dy0 = np.where(seen, dy, 0.0)
+        treat = (assigned == cell.group) & seen
+        ctrl = _control_mask(design, assigned, cell.group, cell.cur_pos, cell.base_pos) & seen
+        n_t[:, k], n_c[:, k] = treat.sum(axis=1), ctrl.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mt = (treat @ dy0) / n_t[:, k]
+            mc = (ctrl @ dy0) / n_c[:, k]
+        est[:, k] = np.where((n_t[:, k] > 0) & (n_c[:, k] > 0), mt - mc, np.nan)
+        if influence and np.isfinite(est[0, k]):
+            # deviations scaled by sqrt(m / (m - 1)), m the units averaged: the variance of each mean is
+            # then s^2 / m with the unbiased s^2 (Welch), not the divisor-m version of R's `did`
+            t0, c0 = treat[0], ctrl[0]
+            inf[t0, k] = n * (dy[t0] - mt[0]) / n_t[0, k] * _welch(n_t[0, k])
+            inf[c0, k] = -n * (dy[c0] - mc[0]) / n_c[0, k] * _welch(n_c[0, k])
+    return est, n_t, n_c, inf
+
+
+def _welch(m: float) -> float:
+    return float(np.sqrt(m / (m - 1))) if m > 1 else 1.0
+
+
+def _cluster_se(inf: np.ndarray, cluster: np.ndarray, n: int) -> np.ndarray:
+    """Standard errors from (n, m) influence functions summed within clusters."""
+    summed = _by_cluster(inf, cluster)
+    return np.sqrt((summed**2).sum(axis=0)) / n
+
+
+def _by_cluster(inf: np.ndarray, cluster: np.ndarray) -> np.ndarray:
+    out = np.zeros((cluster.max() + 1, inf.shape[1]))
+    np.add.at(out, cluster, inf)
+    return out
+
+
+def _sup_t_critical(inf, se, cluster, n, alpha, n_bootstrap, rng) -> float:
+    """Critical value of the simultaneous band: the (1 - alpha) quantile of max |t*| over the estimates,
+    from a multiplier bootstrap with Rademacher weights by cluster (Callaway and Sant'Anna 2021, 4.1)."""
+    usable = np.isfinite(se) & (se > 0)
+    if n_bootstrap == 0 or not usable.any():
+        return np.nan
+    summed = _by_cluster(inf[:, usable], cluster)
+    weights = rng.choice(np.array([-1.0, 1.0]), size=(n_bootstrap, summed.shape[0]))
+    draws = weights @ summed / n
+    sup = np.abs(draws / se[usable]).max(axis=1)
+    return float(np.quantile(sup, 1 - alpha, method="inverted_cdf"))
+
+
+def _inference_table(estimate, se, alpha, crit) -> pd.DataFrame:
+    z = stats.norm.ppf(1 - alpha / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        statistic = estimate / se
+    band = crit if np.isfinite(crit) else np.nan
+    return pd.DataFrame({
+        "estimate": estimate, "se": se, "statistic": statistic, "p_value": 2 * stats.norm.sf(np.abs(statistic)),
+        "ci_low": estimate - z * se, "ci_high": estimate + z * se,
+        "cband_low": estimate - band * se, "cband_high": estimate + band * se,
+    })
+
+
+def _warn_cells(cells: pd.DataFrame, few: pd.Series) -> None:
+    empty = cells["estimate"].isna() & ~cells["reference"]
+    if empty.any():
+        listed = cells.loc[empty, ["group", "time"]].head(8).to_records(index=False).tolist()
+        warnings.warn(f"{int(empty.sum())} group-time cell(s) have no treated or no comparison unit observed at "
+                      f"both periods and are not identified (NaN), e.g. (group, time) {listed}.",
+                      NotIdentifiedWarning, stacklevel=3)
+    lone = few & ~empty & ~cells["reference"]
+    if lone.any():
+        listed = cells.loc[lone, ["group", "time"]].head(8).to_records(index=False).tolist()
+        warnings.warn(f"{int(lone.sum())} group-time cell(s) have a single treated or comparison unit: their "
+                      f"standard errors are not identified (NaN), e.g. (group, time) {listed}. Use the "
+                      "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=3)
+
+
+# --------------------------------------------------------------------------------------------------
+# aggregation
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Target:
+    label: object
+    cells: np.ndarray  # candidate cell positions
+    weights: np.ndarray  # unnormalised weight of each candidate (cohort share, or 1)
+    estimated: bool  # weights are estimated cohort shares (adds their influence)
+
+
+def _targets(design: _Design, cells: pd.DataFrame, kind: str, min_e, max_e):
+    """The averages making up an aggregation, and how the overall effect combines them.
+
+    Returns (targets, overall_weights, overall_estimated, label_column).
+    """
+    share = {gv: float(np.mean(design.g == gv)) for gv in design.groups}
+    pg = cells["group"].map(share).to_numpy(dtype="float64")
+    e = cells["event_time"].to_numpy(dtype="float64")
+    post = cells["post"].to_numpy() & ~cells["reference"].to_numpy()
+    window = np.ones(len(cells), dtype=bool)
+    if max_e is not None:
+        window &= e <= max_e
+    if min_e is not None:
+        window &= e >= min_e
+    if kind == "simple":
+        idx = np.flatnonzero(post & window)
+        return [_Target("overall", idx, pg[idx], True)], np.ones(1), False, None
+    if kind == "dynamic":
+        levels = np.unique(e[window])
+        targets = []
+        for lv in levels:
+            idx = np.flatnonzero((e == lv) & window)
+            targets.append(_Target(lv, idx, pg[idx], True))
+        return targets, (levels >= 0).astype("float64"), False, "event_time"
+    if kind == "group":
+        targets = []
+        for gv in design.groups:
+            idx = np.flatnonzero(post & window & (cells["group"].to_numpy() == gv))
+            targets.append(_Target(gv, idx, np.ones(len(idx)), False))
+        return targets, np.array([share[gv] for gv in design.groups]), True, "group"
+    t = cells["time"].to_numpy(dtype="float64")
+    levels = np.unique(t[post & (t >= design.groups.min())])
+    targets = [_Target(lv, np.flatnonzero(post & (t == lv)), pg[np.flatnonzero(post & (t == lv))], True)
+               for lv in levels]
+    return targets, np.ones(len(levels)), False, "time"
+
+
+def _combine(est: np.ndarray, targets: list[_Target], overall_w: np.ndarray):
+    """Targets (B, J) and overall (B,) from cell estimates (B, cells), renormalising over identified cells."""
+    b = est.shape[0]
+    theta = np.full((b, len(targets)), np.nan)
+    for j, tg in enumerate(targets):
+        if not len(tg.cells):
+            continue
+        sub = est[:, tg.cells]
+        ok = np.isfinite(sub)
+        w = np.where(ok, tg.weights[None, :], 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            theta[:, j] = np.where(ok, sub, 0.0) @ tg.weights / w.sum(axis=1)
+        theta[w.sum(axis=1) == 0, j] = np.nan
+    ok = np.isfinite(theta) & (overall_w[None, :] > 0)
+    w = np.where(ok, overall_w[None, :], 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall = (np.where(ok, theta, 0.0) * w).sum(axis=1) / w.sum(axis=1)
+    overall[w.sum(axis=1) == 0] = np.nan
+    return theta, overall
+
+
+def _weight_influence(g: np.ndarray, groups_of_keepers: np.ndarray, pg: np.ndarray) -> np.ndarray:
+    """Influence of estimating the cohort-share weights (R ``did``'s ``wif``), (n, keepers)."""
+    total = pg.sum()
+    member = (g[:, None] == groups_of_keepers[None, :]).astype("float64")
+    if1 = (member - pg[None, :]) / total
+    if2 = (member - pg[None, :]).sum(axis=1)[:, None] * (pg / total**2)[None, :]
+    return if1 - if2
+
+
+def _aggregate_influence(design, cells, est, inf, targets, overall_w, overall_estimated):
+    """Influence functions (n, J) of the targets and (n,) of the overall effect."""
+    n = len(design.g)
+    group_of_cell = cells["group"].to_numpy(dtype="float64")
+    psi = np.zeros((n, len(targets)))
+    theta = np.full(len(targets), np.nan)
+    for j, tg in enumerate(targets):
+        keep = tg.cells[np.isfinite(est[tg.cells])]
+        if not len(keep):
+            continue
+        p = tg.weights[np.isin(tg.cells, keep)]
+        w = p / p.sum()
+        theta[j] = w @ est[keep]
+        psi[:, j] = inf[:, keep] @ w
+        if tg.estimated:
+            psi[:, j] += _weight_influence(design.g, group_of_cell[keep], p) @ est[keep]
+    ok = np.isfinite(theta) & (overall_w > 0)
+    if not ok.any():
+        return psi, theta, np.zeros(n), np.nan
+    q = overall_w[ok] / overall_w[ok].sum()
+    overall = q @ theta[ok]
+    psi_overall = psi[:, ok] @ q
+    if overall_estimated:
+        psi_overall += _weight_influence(design.g, design.groups[ok], overall_w[ok]) @ theta[ok]
+    return psi, theta, psi_overall, float(overall)
+
+
+@dataclass
+class AggregateResults:
+    """An aggregation of the group-time effects (see :meth:`StaggeredDiDResults.aggregate`).
+
+    Attributes
+    ----------
+    kind : str
+        ``"simple"``, ``"dynamic"``, ``"group"`` or ``"calendar"``.
+    overall : pandas.DataFrame
+        One row: `estimate`, `se`, `statistic`, `p_value`, `ci_low`,
+        `ci_high`, `ri_p_value`, `n_permutations` (assignments used),
+        `n_permutations_dropped` (unidentified, left out), `ri_exact` (all
+        assignments enumerated).
+    table : pandas.DataFrame or None
+        One row per event time / cohort / period (column `event_time`,
+        `group` or `time`): `estimate`, `se`, `statistic`, `p_value`,
+        `ci_low`, `ci_high` (pointwise) and `cband_low`, `cband_high`
+        (simultaneous over the rows, for "dynamic" and "calendar"; pointwise
+        for "group"). None for "simple".
+    critical_value : float
+        Multiplier of the simultaneous band.
+    """
+
+    kind: str
+    overall: pd.DataFrame
+    table: pd.DataFrame | None
+    critical_value: float
+    alpha: float
+    n_bootstrap: int
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> SummaryText:
+        """Text / HTML summary (returned, never printed)."""
+        header = [("Aggregation", self.kind), ("Confidence level", f"{1 - self.alpha:.0%}"),
+                  ("Simultaneous band multiplier", f"{self.critical_value:.4g} ({self.n_bootstrap} bootstrap draws)"),
+                  *[("Note", n) for n in self.notes]]
+        tables = [("Overall effect", self.overall)]
+        if self.table is not None:
+            tables.append((f"By {self.table.columns[0]}", self.table.set_index(self.table.columns[0])))
+        return SummaryText(f"STAGGERED DID: {self.kind.upper()} AGGREGATION", header, tables)
+
+
+@dataclass
+class StaggeredDiDResults:
+    """Group-time average treatment effects (see :func:`staggered_did`).
+
+    Attributes
+    ----------
+    att_gt : pandas.DataFrame
+        One row per cohort x period (see :func:`staggered_did`).
+    cohorts : pandas.DataFrame
+        `group` (first treated period) and `n_units`.
+    n_obs, n_units, n_never_treated : int
+        Rows and units used; never-treated units among them.
+    critical_value : float
+        Multiplier of the simultaneous band over all cells.
+    notes : list of str
+        What was left out and why.
+    """
+
+    att_gt: pd.DataFrame
+    cohorts: pd.DataFrame
+    n_obs: int
+    n_units: int
+    n_never_treated: int
+    outcome: str
+    control: str
+    base_period: str
+    anticipation: int
+    alpha: float
+    n_bootstrap: int
+    critical_value: float
+    notes: list[str] = field(default_factory=list)
+    _design: _Design | None = field(default=None, repr=False)
+    _influence: np.ndarray | None = field(default=None, repr=False)
+    _seed: object = field(default=0, repr=False)
+
+    def aggregate(
+        self,
+        kind: Kind = "simple",
+        *,
+        alpha: float | None = None,
+        n_bootstrap: int | None = None,
+        n_permutations: int = 999,
+        seed: int | np.random.Generator | None = None,
+        min_e: float | None = None,
+        max_e: float | None = None,
+    ) -> AggregateResults:
+        """Average the ATT(g, t) into one effect, an event study, or effects by cohort or period.
+
+        As R's ``did::aggte``: ``"simple"`` weights every post-treatment
+        cell by its cohort's size; ``"dynamic"`` gives the effect at each
+        event time ``e = t - g`` (cohorts weighted by size) and overall the
+        mean over ``e >= 0``; ``"group"`` the mean post-treatment effect of
+        each cohort and overall their size-weighted mean; ``"calendar"`` the
+        effect in each period from the first cohort's start and overall
+        their mean. Standard errors include the estimation of the cohort
+        shares. Bands over the rows of "dynamic" and "calendar" are
+        simultaneous (multiplier bootstrap of the supremum t). Cells that are
+        not identified are left out and the weights renormalised.
+
+        The randomisation p-value (`ri_p_value`) of the overall effect
+        reassigns the first-treated periods across units, keeping cohort
+        sizes: every distinct assignment when there are at most
+        `n_permutations` (exact), otherwise `n_permutations` random ones;
+        assignments under which the effect is not identified are dropped and
+        counted. Use it with few treated councils, where the standard errors
+        are unreliable.
+
+        Parameters
+        ----------
+        kind : {"simple", "dynamic", "group", "calendar"}
+        alpha, n_bootstrap, seed : optional
+            Override the values given to :func:`staggered_did`.
+        n_permutations : int
+            Assignments for randomisation inference (0 to skip).
+        min_e, max_e : float, optional
+            Event-time window ("dynamic"; `max_e` also limits "simple" and
+            "group").
+
+        Returns
+        -------
+        AggregateResults
+
+        Raises
+        ------
+        ValueError
+            For an unknown `kind` or bad arguments.
+
+        Examples
+        --------
+        See :func:`staggered_did`.
+        """
+        _check_choice("kind", kind, KINDS)
+        _check_count("n_permutations", n_permutations, minimum=0)
+        alpha = self.alpha if alpha is None else alpha
+        _check_probability("alpha", alpha)
+        n_bootstrap = self.n_bootstrap if n_bootstrap is None else n_bootstrap
+        _check_count("n_bootstrap", n_bootstrap, minimum=0)
+        rng = np.random.default_rng(self._seed if seed is None else seed)
+        design, inf = self._design, self._influence
+        cells = design.cells
+        est = self.att_gt["estimate"].to_numpy(dtype="float64")
+        targets, overall_w, overall_estimated, label = _targets(design, cells, kind, min_e, max_e)
+        psi, theta, psi_overall, overall = _aggregate_influence(design, cells, est, inf, targets, overall_w,
+                                                                overall_estimated)
+        n = len(design.g)
+        notes = self._aggregate_warnings(targets, theta, kind)
+        se = _cluster_se(psi, design.cluster, n)
+        se[~np.isfinite(theta)] = np.nan
+        se[np.isfinite(se) & (se < 1e-14 * (1 + np.abs(np.nan_to_num(theta))))] = np.nan  # reference period: no se
+        se_overall = float(_cluster_se(psi_overall[:, None], design.cluster, n)[0]) if np.isfinite(overall) \
+            else np.nan
+        crit = np.nan
+        if kind in ("dynamic", "calendar"):
+            with one_blas_thread():
+                crit = _sup_t_critical(psi, se, design.cluster, n, alpha, n_bootstrap, rng)
+        table = None
+        if label is not None:
+            crit_rows = crit if kind in ("dynamic", "calendar") else stats.norm.ppf(1 - alpha / 2)
+            table = _inference_table(theta, se, alpha, crit_rows)
+            levels = [tg.label for tg in targets]
+            table.insert(0, label, _as_int(np.asarray(levels, dtype="float64")))
+            table["n_cells"] = [int(np.isfinite(est[tg.cells]).sum()) for tg in targets]
+        overall_row = _inference_table(np.array([overall]), np.array([se_overall]), alpha, np.nan)
+        overall_row = overall_row.drop(columns=["cband_low", "cband_high"])
+        ri_p, used, dropped, exact = np.nan, 0, 0, False
+        if n_permutations:
+            perm, exact = assignments(design.g, n_permutations, rng)
+            with one_blas_thread():
+                permuted = np.concatenate([
+                    _combine(_cell_estimates(design, block)[0], targets, overall_w)[1]
+                    for block in np.array_split(perm, max(1, len(perm) // 500))
+                ])
+            ri_p, used, dropped = ri_pvalue(overall, permuted, exact)
+            if dropped:
+                notes.append(f"randomisation inference: {dropped} of {len(perm)} assignments left no identified "
+                             "effect and were dropped")
+        overall_row["ri_p_value"] = ri_p
+        overall_row["n_permutations"] = used
+        overall_row["n_permutations_dropped"] = dropped
+        overall_row["ri_exact"] = exact
+        return AggregateResults(kind=kind, overall=overall_row, table=table, critical_value=crit, alpha=alpha,
+                                n_bootstrap=n_bootstrap, notes=notes)
+
+    def _aggregate_warnings(self, targets, theta, kind) -> list[str]:
+        notes = []
+        lone = self.cohorts.loc[self.cohorts["n_units"] < 2, "group"].tolist()
+        if lone:
+            warnings.warn(f"{len(lone)} cohort(s) have a single unit ({lone[:8]}): aggregated standard errors "
+                          "leave out their own variance and are too small; rely on `ri_p_value`.",
+                          SmallSampleWarning, stacklevel=3)
+            notes.append(f"cohorts with one unit: {lone}")
+        missing = [tg.label for tg, th in zip(targets, theta) if not np.isfinite(th) and len(tg.cells)]
+        if missing:
+            warnings.warn(f"The {kind} aggregation has {len(missing)} row(s) with no identified cell "
+                          f"(NaN): {missing[:8]}.", NotIdentifiedWarning, stacklevel=3)
+        if not np.isfinite(theta).any():
+            warnings.warn(f"No identified post-treatment cell: the {kind} effect is not identified (NaN).",
+                          NotIdentifiedWarning, stacklevel=3)
+        return notes
+
+    def summary(self) -> SummaryText:
+        """Text / HTML summary (returned, never printed)."""
+        header = [("Method", "staggered difference-in-differences (Callaway and Sant'Anna 2021)"),
+                  ("Outcome", self.outcome), ("Comparison units", self.control.replace("_", " ")),
+                  ("Base period", self.base_period), ("Anticipation", str(self.anticipation)),
+                  ("Units / observations", f"{self.n_units} / {self.n_obs}"),
+                  ("Never-treated units", str(self.n_never_treated)),
+                  ("Standard errors", "influence function, clustered; normal reference"),
+                  ("Confidence level", f"{1 - self.alpha:.0%}"),
+                  ("Simultaneous band multiplier", f"{self.critical_value:.4g}"),
+                  *[("Note", n) for n in self.notes]]
+        return SummaryText("STAGGERED DIFFERENCE-IN-DIFFERENCES", header,
+                           [("Cohorts", self.cohorts.set_index("group")),
+                            ("Group-time effects ATT(g, t)", self.att_gt.set_index(["group", "time"]))])
+
+
+def _as_int(values: np.ndarray):
+    return values.astype("int64") if np.all(np.isfinite(values)) and np.all(values == np.round(values)) else values
