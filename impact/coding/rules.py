@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
-from ._cues import TOKEN, PatternSet, attribution_cues, split_parts, stem_text, wordlist
+from ._cues import TOKEN, PatternSet, attribution_cues, split_parts, stem, stem_text, wordlist
 from .codebook import Codebook
 
 __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
@@ -39,6 +39,11 @@ _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 4  # words after the evidence ("morale hasn't improved" with evidence "morale")
 _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the credit, not the change
 _CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
+_MOD_BEFORE = 10  # words before the evidence a modality or purpose cue reaches
+_MOD_AFTER = 3  # words after the evidence a modality cue reaches ("a new protocol is needed")
+_TOPIC_BEFORE = 15  # words before the evidence a topic frame reaches ("received a report on ...")
+_CAUSE_BEFORE = 8  # words before the evidence a cause cue reaches ("thanks to ...")
+_EXP_BEFORE = 2  # words between an experiencer and the evidence ("parents now understand")
 
 
 _MEMOS: dict[str, tuple] = {}  # codebook hash -> the compiled matchers and memos of this process's coders
@@ -315,6 +320,7 @@ class RuleCoder(BaseEstimator):
         return kind_of[labels]
 
     def _code_unit(self, i: int, text: str, s: str, matches: list, base: int) -> list[tuple]:
+        masked = _masked_tokens(self.cues_, text, s)
         # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
         occ: dict[str, list[tuple[int, int, int]]] = {}
         tok, prev = 0, 0
@@ -323,6 +329,8 @@ class RuleCoder(BaseEstimator):
             tok += s.count(" ", prev, start)
             prev = start
             for label, n in labels:
+                if masked and any(t in masked for t in range(tok, tok + n)):
+                    continue  # a word of a name or of a phrase without impact sense
                 cend = _nth_space(s, start, n)
                 occ.setdefault(label, []).append((tok, start, cend if cend >= 0 else min(end - base, len(s))))
         hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
@@ -336,7 +344,8 @@ class RuleCoder(BaseEstimator):
             return []
         ends = [m.start() for m in _SENT_RE.finditer(s)]
         sentences: dict[int, _Sentence] = {}
-        out = []
+        readings: dict[str, list[tuple]] = {}
+        reported: set[int] = set()  # sentences with reported evidence outside an attribution clause
         for code in self.code_ids_:
             found = hits.get(code)
             if not found:
@@ -349,14 +358,27 @@ class RuleCoder(BaseEstimator):
                     lo = ends[k - 1] + 2 if k > 0 else 0
                     hi = ends[k] + 3 if k < len(ends) else len(s)
                     sentence = sentences[k] = self.cues_.sentence(s, lo, hi, h[0] - s.count(" ", lo, h[2]))
-                read.append(sentence.read(h[0], h[1], h[5]))
-            positive = [(h, r) for h, r in zip(found, read, strict=True) if not r[0]]
-            chosen = positive or list(zip(found, read, strict=True))
+                r = sentence.read(h[0], h[1], h[5])
+                if r[3]:
+                    continue  # a topic named, or someone else's change
+                read.append((h, r, k))
+                if not (r[0] or r[4]):
+                    reported.add(k)
+            if read:
+                readings[code] = read
+        out = []
+        for code, read in readings.items():
+            # Evidence in an attribution clause is the cause, not the impact, when its sentence reports another change.
+            read = [(h, r) for h, r, k in read if not (r[4] and k in reported)]
+            if not read:
+                continue
+            positive = [(h, r) for h, r in read if not r[0]]
+            chosen = positive or read
             score = 1.0 - math.prod(1.0 - h[4] for h, _ in chosen)
             if score < self.min_score:
                 continue
             plain = [(h, r) for h, r in chosen if not r[1]]
-            hit, (neg, _, attr) = (plain or chosen)[0]
+            hit, (neg, _, attr, _, _) = (plain or chosen)[0]
             hedged = not plain
             if not attr:
                 attr = next((r[2] for _, r in (plain or chosen) if r[2]), "")
@@ -367,6 +389,48 @@ class RuleCoder(BaseEstimator):
             spans = {k: m.span() for k, m in enumerate(itertools.islice(TOKEN.finditer(text), max(need) + 1)) if k in need}
             out = [r[:6] + (spans[r[6]][0], spans[r[7]][1]) for r in out]
         return out
+
+
+def _masked_tokens(cues: _Cues, text: str, s: str) -> set[int]:
+    """Token indexes whose words are not evidence: phrases without impact sense, and the words of names.
+
+    A *name* is a run of two or more capitalised words (joined by at most
+    "and", "of", "for", "the", "in", "on"): "Learning and Improvement
+    Sub-Group", "Early Help Hub".  Its words are masked except a final head
+    noun of the bundled ``name_heads`` list, so that "a new Improvement Board
+    was set up" still reads "a new board was set up".  Text set mostly in
+    capitals (headings) is not read for names.
+    """
+    masked: set[int] = set()
+    found = cues.senses.find(s)
+    if found:
+        tok, prev = 0, 0
+        for start, end, _labels in found:
+            tok += s.count(" ", prev, start)
+            prev = start
+            masked.update(range(tok, tok + s.count(" ", start + 1, end) + 1))
+    words = TOKEN.findall(text)
+    caps = [len(w) > 1 and w[0].isupper() and not w.isupper() for w in words]
+    if sum(caps) < 2 or sum(caps) > 0.6 * len(words):
+        return masked
+    run: list[int] = []
+    for k in range(len(words) + 1):
+        if k < len(words) and caps[k]:
+            run.append(k)
+            continue
+        if k < len(words) and run and words[k] in _NAME_JOINERS and k + 1 < len(words) and caps[k + 1]:
+            run.append(k)
+            continue
+        if sum(caps[j] for j in run) >= 2:
+            keep = run[-1] if stem(words[run[-1]]) in cues.heads else None
+            if keep is not None and len(run) >= 2 and words[run[-1]].lower() == "door" and words[run[-2]].lower() == "front":
+                run = run[:-1]
+            masked.update(j for j in run if j != keep)
+        run = []
+    return masked
+
+
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "in", "on"})
 
 
 def _stem_strings(texts: list[str]) -> list[str]:
@@ -490,7 +554,7 @@ def modality_cues(texts) -> pd.DataFrame:
 
 
 class _Cues:
-    """The cue lists, compiled; reads negation, hedging and attribution around a match."""
+    """The cue lists, compiled; reads negation, modality, topic, attribution and experiencer around a match."""
 
     def __init__(self) -> None:
         attribution = attribution_cues()
@@ -499,25 +563,39 @@ class _Cues:
             longest=True,
         )
         self.hedge = PatternSet({"hedge": wordlist("hedges")}, longest=True)
+        self.modal = PatternSet(
+            {"modal": wordlist("modals"), "purpose": wordlist("purpose_cues"), "pseudo": wordlist("pseudo_modals")},
+            longest=True,
+        )
         self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
+        self.frames = PatternSet(
+            {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
+             "exp_with": [f"with {e}" for e in wordlist("experiencers")], "stop": list(_MODAL_STOPS)},
+            longest=True,
+        )
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
-        self.attribution = PatternSet(groups, longest=False)
+        self.attribution = PatternSet({**groups, "than": ["than", "than to"]}, longest=False)
         # Every cue in one pattern: most sentences with evidence have no cue at all, and one scan says so.
         every = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
-                 *wordlist("boundaries"), *(p for patterns in groups.values() for p in patterns)]
+                 *wordlist("boundaries"), *wordlist("modals"), *wordlist("purpose_cues"), *wordlist("topic_frames"),
+                 *wordlist("cause_clauses"), *wordlist("experiencers"), *(p for patterns in groups.values() for p in patterns)]
         self.any = PatternSet({"cue": every}, longest=False)
+        # Words whose sense is never an impact, and the heads a capitalised name keeps.
+        self.senses = PatternSet({"sense": wordlist("senses")}, longest=True)
+        self.heads = frozenset(stem(w) for w in wordlist("name_heads"))
 
     def flags(self, text: str) -> tuple[bool, str]:
         """``(hedged, attribution)`` of a whole text (used by coders without evidence spans)."""
         sentence = self.sentence(stem_text(text), 0, None, 0)
-        return sentence.hedged, sentence.attribution
+        return sentence.hedged or bool(sentence.modals), sentence.attribution
 
     def sentence(self, s: str, lo: int, hi: int | None, first_token: int) -> _Sentence:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
         hi = len(s) if hi is None else hi
+        question = s.find(" ? ", lo, hi) >= 0
         if self.any.regex.search(s, lo, hi) is None:  # then each cue list finds nothing either
-            return _Sentence(first_token, [], [], [], False, "")
+            return _Sentence(first_token, [], [], [], question, "", [], [])
 
         def tokens(found: list) -> list[tuple[int, int, str]]:
             out, tok, prev = [], first_token, lo
@@ -530,42 +608,83 @@ class _Cues:
 
         bounds = tokens(self.boundary.find(s, lo, hi))
         found = tokens(self.attribution.find(s, lo, hi))
-        reviews = [f[0] for f in found if f[2] == "review"]
+        reviews = [f for f in found if f[2] == "review"]
+        covered = {t for a, b, label in found if label == "causal" for t in range(a, b)}
         negators, review_negated = [], False
         for a, b, label in tokens(self.neg.find(s, lo, hi)):
             if label == "pseudo":
                 continue
-            if label == "neg" and any(0 <= r - b <= _REVIEW_GAP for r in reviews):
-                review_negated = True  # "not the review", "nothing to do with the review"
+            if label == "neg" and any(0 <= r - b <= _REVIEW_GAP and all(t in covered for t in range(b, r)) for r, _, _ in reviews):
+                review_negated = True  # "not the review", "nothing to do with the review", not "not improved since the review"
                 continue
             negators.append(a)
-        hedged = bool(self.hedge.find(s, lo, hi))
+        thans = [b for _, b, label in found if label == "than"]
+        if any(r in thans for r, _, _ in reviews):
+            review_negated = True  # "more to the restructure than to the review"
+        hedged = question or bool(self.hedge.find(s, lo, hi))
+        modals = [m for m in tokens(self.modal.find(s, lo, hi)) if m[2] != "pseudo"]
+        frames = tokens(self.frames.find(s, lo, hi))
         return _Sentence(first_token, [b[0] for b in bounds], [b[1] for b in bounds], negators, hedged,
-                         _attribute(found, review_negated))
+                         _attribute(found, review_negated), modals, frames)
+
+
+_MODAL_STOPS = (",", "which", "who", "whom", "where", "and")
 
 
 class _Sentence:
-    """Cues of one sentence: clause boundaries, negation cues, hedging, attribution."""
+    """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
-    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution")
+    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution", "modals", "frames")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
-                 hedged: bool, attribution: str) -> None:
+                 hedged: bool, attribution: str, modals: list[tuple[int, int, str]],
+                 frames: list[tuple[int, int, str]]) -> None:
         self.first, self.bound_starts, self.bound_ends = first, bound_starts, bound_ends
         self.negators, self.hedged, self.attribution = negators, hedged, attribution
+        self.modals, self.frames = modals, frames
 
-    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, str]:
-        """``(negated, hedged, attribution)`` of evidence at tokens ``t0:t1``."""
+    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, str, bool, bool]:
+        """``(negated, hedged, attribution, dropped, cause)`` of evidence at tokens ``t0:t1``.
+
+        ``dropped``: the evidence names a topic (an agenda item, a question) or
+        is someone else's change (a child's, a family's); ``cause``: it sits in
+        an attribution clause ("... thanks to the new front door").
+        """
+        clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
+        clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
         count = 0
-        if self.negators:
-            clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
-            clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
-            for a in self.negators:
+        for a in self.negators:
+            if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
+                continue  # another clause, or part of the phrase itself
+            if t0 - _NEG_BEFORE <= a < t1 + _NEG_AFTER:
+                count += 1
+        hedged = self.hedged
+        dropped = cause = False
+        if self.modals and not hedged:
+            stops = [a for a, _, label in self.frames if label == "stop" and t1 <= a]
+            for a, b, label in self.modals:
                 if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
-                    continue  # another clause, or part of the phrase itself
-                if t0 - _NEG_BEFORE <= a < t1 + _NEG_AFTER:
-                    count += 1
-        return count % 2 == 1, self.hedged, self.attribution
+                    continue
+                if t0 - _MOD_BEFORE <= a and b <= t1:
+                    hedged = True  # before the evidence, or inside it ("morale should improve")
+                    break
+                if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(x < a for x in stops):
+                    hedged = True  # just after it ("a new protocol is needed")
+                    break
+        for a, b, label in self.frames:
+            if label == "topic":
+                if clause_lo <= a and t0 - _TOPIC_BEFORE <= a and b <= t0:
+                    dropped = True
+            elif label == "cause":
+                if t0 - _CAUSE_BEFORE <= a and b <= t0:  # "because" also ends a negation's clause
+                    cause = True
+            elif label == "exp":
+                if t0 - _EXP_BEFORE <= b <= t0:
+                    dropped = True
+            elif label == "exp_with":
+                if t1 <= a <= t1 + 1:
+                    dropped = True
+        return count % 2 == 1, hedged, self.attribution, dropped, cause
 
 
 def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
