@@ -36,12 +36,12 @@ _SEP = " | "
 _SENT_END = (" . ", " ? ", " ! ", " | ")
 _SENT_RE = re.compile(r" [.?!|](?= )")
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
-_NEG_AFTER = 4  # words after the evidence ("morale hasn't improved" with evidence "morale")
+_NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
 _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the credit, not the change
 _CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
 _MOD_BEFORE = 10  # words before the evidence a modality or purpose cue reaches
 _MOD_AFTER = 3  # words after the evidence a modality cue reaches ("a new protocol is needed")
-_TOPIC_BEFORE = 15  # words before the evidence a topic frame reaches ("received a report on ...")
+_TOPIC_BEFORE = 25  # words before the evidence a topic frame reaches ("received a report on ...")
 _CAUSE_BEFORE = 8  # words before the evidence a cause cue reaches ("thanks to ...")
 _EXP_BEFORE = 2  # words between an experiencer and the evidence ("parents now understand")
 
@@ -628,7 +628,7 @@ class _Cues:
                          _attribute(found, review_negated), modals, frames)
 
 
-_MODAL_STOPS = (",", "which", "who", "whom", "where", "and")
+_MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", ",")
 
 
 class _Sentence:
@@ -653,15 +653,15 @@ class _Sentence:
         clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
         clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
         count = 0
+        stops = [a for a, _, label in self.frames if label == "stop" and t1 <= a] if self.frames else []
         for a in self.negators:
             if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                 continue  # another clause, or part of the phrase itself
-            if t0 - _NEG_BEFORE <= a < t1 + _NEG_AFTER:
-                count += 1
+            if t0 - _NEG_BEFORE <= a < t1 or (t1 <= a < t1 + _NEG_AFTER and not any(x < a for x in stops)):
+                count += 1  # before or inside the evidence, or after it in the same clause
         hedged = self.hedged
         dropped = cause = False
         if self.modals and not hedged:
-            stops = [a for a, _, label in self.frames if label == "stop" and t1 <= a]
             for a, b, label in self.modals:
                 if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                     continue
@@ -673,7 +673,7 @@ class _Sentence:
                     break
         for a, b, label in self.frames:
             if label == "topic":
-                if clause_lo <= a and t0 - _TOPIC_BEFORE <= a and b <= t0:
+                if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a:
                     dropped = True
             elif label == "cause":
                 if t0 - _CAUSE_BEFORE <= a and b <= t0:  # "because" also ends a negation's clause
