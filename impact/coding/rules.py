@@ -237,10 +237,7 @@ class RuleCoder(BaseEstimator):
         else:
             jobs = (self._code_chunk(text_list[a:b]) for a, b in chunks)
         rows: list[tuple] = []
-        if progress:
-            from tqdm.auto import tqdm
-
-            jobs = tqdm(jobs, total=len(chunks), desc="coding", unit="chunk", disable=None)
+        jobs = _progress(jobs, progress, total=len(chunks))
         starts = offsets.tolist()
         for (a, _), found in zip(chunks, jobs, strict=True):
             _unit_rows(rows, found, a, units, starts)
@@ -433,6 +430,15 @@ def _masked_tokens(cues: _Cues, text: str, s: str) -> set[int]:
 _NAME_JOINERS = frozenset({"and", "of", "for", "the", "in", "on"})
 
 
+def _progress(steps: Any, show: bool, *, total: int | None = None) -> Any:
+    """``steps``, wrapped in a tqdm progress bar on stderr when ``show``."""
+    if not show:
+        return steps
+    from tqdm.auto import tqdm
+
+    return tqdm(steps, total=total, desc="coding", unit="chunk", disable=None)
+
+
 def _stem_strings(texts: list[str]) -> list[str]:
     """The stem string of each text (memoised: sentences recur across interviews)."""
     memo = _STEM_TEXTS
@@ -503,6 +509,7 @@ def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, 
 
 _CUES: _Cues | None = None
 _CONDITIONALS: PatternSet | None = None
+_INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
 
 
 def modality_cues(texts) -> pd.DataFrame:
@@ -511,7 +518,9 @@ def modality_cues(texts) -> pd.DataFrame:
     A stricter reading than the coder's, which scopes each cue to the clause
     around the evidence: a sentence is a *clear statement* only when no cue
     of negation ("not", "hasn't", "the answer is no"), denial ("I couldn't
-    claim"), hedging ("hope", "might", "early days") or condition ("would",
+    claim"), hedging or modality ("hope", "might", "should", "need to",
+    "plan to", "early days"; the bundled ``hedges`` and ``modals`` lists and
+    the intentions of ``purpose_cues``) or condition ("would",
     "ideally", "if"; the bundled ``conditionals`` list) appears in it at all
     and it is not a question.  A "No," that opens the sentence is an answer,
     not a negation.  Reports quote only clear statements.
@@ -546,7 +555,8 @@ def modality_cues(texts) -> pd.DataFrame:
             pseudo = labels[0][0] == "pseudo"
             if not pseudo or (s[start:start + 4] == " no " and s[start:].lstrip().startswith("no ,") and start > opening):
                 neg = True  # a real negation, or "..., the answer is no," (not an opening "No,")
-        hedge = bool(_CUES.hedge.find(s, 0, len(s)))
+        hedge = bool(_CUES.hedge.find(s, 0, len(s))) or any(
+            labels[0][0] == "modal" or s[a:b] in _INTENTIONS for a, b, labels in _CUES.modal.find(s, 0, len(s)))
         conditional = bool(_CONDITIONALS.find(s, 0, len(s)))
         question = text.rstrip().endswith("?")
         rows.append((neg, hedge, conditional, question, not (neg or hedge or conditional or question)))
