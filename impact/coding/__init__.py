@@ -2,8 +2,8 @@
 
 from .codebook import Codebook, available_codebooks
 from .coded_io import read_coded, write_coded
-from .evaluate import evaluate_coder, group_folds, positive_codes, score_codes
-from .hybrid import HybridCoder, calibration_table
+from .evaluate import coder_validity, evaluate_coder, group_folds, positive_codes, score_codes
+from .hybrid import HybridCoder, calibration_table, default_coder
 from .rules import CODED_COLUMNS, RuleCoder, modality_cues
 from .segment import segment, split_sentences, split_turns
 from .trained import TrainedCoder, rank_uncertain
@@ -15,6 +15,8 @@ __all__ = [
     "RuleCoder",
     "TrainedCoder",
     "calibration_table",
+    "coder_validity",
+    "default_coder",
     "evaluate_coder",
     "group_folds",
     "positive_codes",

@@ -13,7 +13,7 @@ from ..errors import ImpactError, InputError
 from .codebook import Codebook
 from .rules import as_units
 
-__all__ = ["evaluate_coder", "score_codes", "positive_codes", "coder_reliability", "group_folds"]
+__all__ = ["evaluate_coder", "score_codes", "positive_codes", "coder_reliability", "group_folds", "coder_validity"]
 
 _COLUMNS = ["code", "precision", "recall", "f1", "support", "n_predicted", "tp", "fp", "fn", "n_units"]
 
@@ -312,3 +312,72 @@ def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.Dat
                            codes=codes)
     return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
                            metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))
+
+
+def _validity_file(codebook_id: str) -> dict:
+    import json
+    from importlib import resources
+
+    path = resources.files("impact").joinpath("_data", "validity", f"{codebook_id}.json")
+    if "/" in codebook_id or "\\" in codebook_id or not path.is_file():
+        raise InputError(f"no stored validity figures for codebook {codebook_id!r}: they exist for codebooks "
+                         "scored on the gold corpus by bench/coder_validity.py (nfer_impacts)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def coder_validity(codebook_id: str = "nfer_impacts", *, coder: Literal["default", "rule", "hybrid"] = "default") -> pd.DataFrame:
+    """The coder's measured validity on the frozen test part of the real-text gold corpus.
+
+    The figures were computed by ``bench/coder_validity.py`` (not at call
+    time) and are stored with the package, with the hashes of the corpus,
+    the codebook and the model they belong to, so a report can print them
+    beside its reliability figures without re-scoring.
+
+    Parameters
+    ----------
+    codebook_id : str
+        Codebook the figures belong to.
+    coder : {"default", "rule", "hybrid"}
+        Which coder's figures: "default" is the one :func:`impact.coding.default_coder` returns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code, then ``micro``, ``macro`` and ``impact_free``:
+        ``precision``, ``recall``, ``f1`` (reported codes against the gold
+        ``codes`` field), ``support``, ``n_predicted``, ``tp``, ``fp``,
+        ``fn``, ``n_units``; on the ``impact_free`` row ``uncoded_share`` is
+        the share of impact-free sentences the coder left uncoded and
+        ``support`` their number.  ``attrs`` holds ``coder`` (class name),
+        ``corpus_sha256``, ``n_sentences``, ``n_documents``,
+        ``codebook_version``, ``codebook_hash``, ``impact_version`` and
+        ``computed`` (date).
+
+    Raises
+    ------
+    impact.InputError
+        For a codebook without stored figures or an unknown ``coder``.
+
+    Examples
+    --------
+    >>> v = coder_validity("nfer_impacts")
+    >>> v["code"].tolist()[-3:]
+    ['micro', 'macro', 'impact_free']
+    >>> bool(v["f1"].iloc[:-1].between(0, 1).all()) and v.attrs["n_sentences"] > 300
+    True
+    """
+    figures = _validity_file(codebook_id)
+    name = figures["default"] if coder == "default" else coder
+    if name not in figures["coders"]:
+        raise InputError(f"The value for `coder` must be one of {['default', *figures['coders']]}, but {coder!r} was passed.")
+    entry = figures["coders"][name]
+    table = pd.DataFrame(entry["scores"], columns=_COLUMNS).astype({"precision": float, "recall": float, "f1": float})
+    table["uncoded_share"] = np.nan
+    free = {"code": "impact_free", "support": entry["impact_free_n"], "n_units": figures["corpus"]["n_sentences"],
+            "uncoded_share": entry["impact_free_uncoded_share"]}
+    table = pd.concat([table, pd.DataFrame([free])], ignore_index=True)
+    table.attrs = {"coder": entry["class"], "corpus_sha256": figures["corpus"]["sha256"],
+                   "n_sentences": figures["corpus"]["n_sentences"], "n_documents": figures["corpus"]["n_documents"],
+                   "codebook_version": figures["codebook"]["version"], "codebook_hash": figures["codebook"]["hash"],
+                   "impact_version": figures["impact_version"], "computed": figures["computed"]}
+    return table
