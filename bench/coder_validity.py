@@ -27,7 +27,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from bench.train_coder import GOLD, MODEL_DIR, read_gold
+from bench.train_coder import GOLD, MODEL_DIR, check_json, read_gold, write_json
 
 __all__ = ["VALIDITY_DIR", "TEST_FILE", "compute", "main"]
 
@@ -95,16 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = compute(args.codebook)
     path = VALIDITY_DIR / f"{figures['codebook']['id']}.json"
     if args.check:
-        stored = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        if json.loads(json.dumps(_comparable(figures))) != _comparable(stored):
-            print(f"{path} is out of date: run python -m bench.coder_validity", file=sys.stderr)
-            return 1
-        print(f"{path} is current")
-        return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(path)
+        return check_json(path, lambda stored: json.loads(json.dumps(_comparable(figures))) == _comparable(stored),
+                          "python -m bench.coder_validity")
+    write_json(path, json.dumps(figures, indent=1, sort_keys=True))
     for name, entry in figures["coders"].items():
         micro = next(r for r in entry["scores"] if r["code"] == "micro")
         print(f"{name}: micro-F1 {micro['f1']:.3f} (P {micro['precision']:.3f}, R {micro['recall']:.3f}), "

@@ -22,12 +22,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 __all__ = ["GOLD", "DEVSET", "MODEL_DIR", "read_gold", "read_devset", "training_data", "train", "cross_validate",
-           "main"]
+           "write_json", "check_json", "main"]
 
 _REPO = Path(__file__).resolve().parents[1]
 #: The real-text gold corpus folder.
@@ -118,6 +119,24 @@ def cross_validate(codebook: str = "nfer_impacts", *, n_splits: int = 5, random_
     return {"hybrid": hybrid, "rule": rule, "probabilities": probs, "truth": truth}
 
 
+def write_json(path: Path, text: str) -> None:
+    """Write ``text`` (and a final newline) to ``path`` through a temporary file: never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def check_json(path: Path, current: Any, command: str) -> int:
+    """Exit status of a ``--check``: 0 when ``current(stored JSON)`` holds, else 1 with a message."""
+    stored = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not current(stored):
+        print(f"{path} is out of date: run {command}", file=sys.stderr)
+        return 1
+    print(f"{path} is current")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--codebook", default="nfer_impacts")
@@ -136,16 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     model = train(args.codebook).to_json()
     path = MODEL_DIR / f"{model['codebook']['id']}.json"
     if args.check:
-        stored = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        if not _same(model, stored):
-            print(f"{path} is out of date: run python -m bench.train_coder", file=sys.stderr)
-            return 1
-        print(f"{path} is current")
-        return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(path)
+        return check_json(path, lambda stored: _same(model, stored), "python -m bench.train_coder")
+    write_json(path, json.dumps(model, separators=(",", ":"), sort_keys=True))
     print(f"wrote {path} ({path.stat().st_size:,} bytes, {len(model['vocabulary']):,} features)")
     return 0
 
