@@ -39,9 +39,9 @@ _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
 _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the credit, not the change
 _CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
-_MOD_BEFORE = 10  # words before the evidence a modality or purpose cue reaches
+_MOD_BEFORE = 15  # words before the evidence a modality or purpose cue reaches
 _MOD_AFTER = 3  # words after the evidence a modality cue reaches ("a new protocol is needed")
-_TOPIC_BEFORE = 25  # words before the evidence a topic frame reaches ("received a report on ...")
+_TOPIC_BEFORE = 40  # words before the evidence a topic frame reaches ("received a report on ...")
 _CAUSE_BEFORE = 8  # words before the evidence a cause cue reaches ("thanks to ...")
 _EXP_BEFORE = 2  # words between an experiencer and the evidence ("parents now understand")
 
@@ -580,7 +580,8 @@ class _Cues:
         self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
         self.frames = PatternSet(
             {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
-             "exp_with": [f"with {e}" for e in wordlist("experiencers")], "stop": list(_MODAL_STOPS)},
+             "exp_with": [f"with {e}" for e in wordlist("experiencers")], "stop": list(_MODAL_STOPS),
+             "predicate": list(_PREDICATES), "comma": [","], "deficit": wordlist("deficits")},
             longest=True,
         )
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
@@ -638,13 +639,16 @@ class _Cues:
                          _attribute(found, review_negated), modals, frames)
 
 
-_MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", ",")
+_PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
+                    for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there"))
+_MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
 class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
-    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution", "modals", "frames")
+    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution", "modals", "frames",
+                 "predicates")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: str, modals: list[tuple[int, int, str]],
@@ -652,6 +656,7 @@ class _Sentence:
         self.first, self.bound_starts, self.bound_ends = first, bound_starts, bound_ends
         self.negators, self.hedged, self.attribution = negators, hedged, attribution
         self.modals, self.frames = modals, frames
+        self.predicates = [a for a, _, label in frames if label == "predicate"]
 
     def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, str, bool, bool]:
         """``(negated, hedged, attribution, dropped, cause)`` of evidence at tokens ``t0:t1``.
@@ -664,6 +669,7 @@ class _Sentence:
         clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
         count = 0
         stops = [a for a, _, label in self.frames if label == "stop" and t1 <= a] if self.frames else []
+        commas = [a for a, _, label in self.frames if label == "comma" and t1 <= a] if self.frames else []
         for a in self.negators:
             if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                 continue  # another clause, or part of the phrase itself
@@ -675,10 +681,12 @@ class _Sentence:
             for a, b, label in self.modals:
                 if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                     continue
-                if t0 - _MOD_BEFORE <= a and b <= t1:
-                    hedged = True  # before the evidence, or inside it ("morale should improve")
+                if t0 - _MOD_BEFORE <= a and b <= t1 and (label == "modal" or a != t0):
+                    if any(b <= x < t0 for x in self.predicates):
+                        continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
+                    hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
-                if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(x < a for x in stops):
+                if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(x < a for x in stops + commas):
                     hedged = True  # just after it ("a new protocol is needed")
                     break
         for a, b, label in self.frames:
@@ -694,6 +702,9 @@ class _Sentence:
             elif label == "exp_with":
                 if t1 <= a <= t1 + 1:
                     dropped = True
+            elif label == "deficit":
+                if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
+                    dropped = True  # a negative state: "caseloads remain too high"
         return count % 2 == 1, hedged, self.attribution, dropped, cause
 
 
