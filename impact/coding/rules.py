@@ -581,7 +581,8 @@ class _Cues:
         self.frames = PatternSet(
             {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
              "exp_with": [f"with {e}" for e in wordlist("experiencers")], "stop": list(_MODAL_STOPS),
-             "predicate": list(_PREDICATES), "comma": [","], "deficit": wordlist("deficits")},
+             "predicate": list(_PREDICATES), "comma": [","], "deficit": wordlist("deficits"),
+             "prior": ["existing", "pre existing", "already existing", "previous", "former"]},
             longest=True,
         )
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
@@ -696,9 +697,9 @@ class _Sentence:
             elif label == "cause":
                 if t0 - _CAUSE_BEFORE <= a and b <= t0:  # "because" also ends a negation's clause
                     cause = True
-            elif label == "exp":
+            elif label in ("exp", "prior"):
                 if t0 - _EXP_BEFORE <= b <= t0:
-                    dropped = True
+                    dropped = True  # someone else's change, or what was there before ("the existing plan")
             elif label == "exp_with":
                 if t1 <= a <= t1 + 1:
                     dropped = True
