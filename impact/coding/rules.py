@@ -580,7 +580,7 @@ class _Cues:
         self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
         self.frames = PatternSet(
             {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
-             "exp_with": [f"with {e}" for e in wordlist("experiencers")], "stop": list(_MODAL_STOPS),
+             "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")], "stop": list(_MODAL_STOPS),
              "predicate": list(_PREDICATES), "comma": [","], "deficit": wordlist("deficits"),
              "prior": ["existing", "pre existing", "already existing", "previous", "former"]},
             longest=True,
