@@ -582,7 +582,7 @@ class _Cues:
             {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")], "stop": list(_MODAL_STOPS),
              "predicate": list(_PREDICATES), "comma": [","], "deficit": wordlist("deficits"),
-             "prior": ["existing", "pre existing", "already existing", "previous", "former"]},
+             "prior": list(_PRIOR)},
             longest=True,
         )
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
@@ -591,7 +591,8 @@ class _Cues:
         # Every cue in one pattern: most sentences with evidence have no cue at all, and one scan says so.
         every = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
                  *wordlist("boundaries"), *wordlist("modals"), *wordlist("purpose_cues"), *wordlist("topic_frames"),
-                 *wordlist("cause_clauses"), *wordlist("experiencers"), *(p for patterns in groups.values() for p in patterns)]
+                 *wordlist("cause_clauses"), *wordlist("experiencers"), *wordlist("deficits"), *_PRIOR,
+                 *(p for patterns in groups.values() for p in patterns)]
         self.any = PatternSet({"cue": every}, longest=False)
         # Words whose sense is never an impact, and the heads a capitalised name keeps.
         self.senses = PatternSet({"sense": wordlist("senses")}, longest=True)
@@ -640,6 +641,7 @@ class _Cues:
                          _attribute(found, review_negated), modals, frames)
 
 
+_PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
