@@ -587,7 +587,11 @@ class _Cues:
         )
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
-        self.attribution = PatternSet({**groups, "than": ["than", "than to"]}, longest=False)
+        self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
+                                       "reported_by": [f"{v} by" for v in _REPORTERS] + ["according to"],
+                                       "validator": ["recognised", "recognized", "confirmed", "validated", "affirmed",
+                                                     "agreed with", "acknowledged", "endorsed"]},
+                                      longest=False)
         # Every cue in one pattern: most sentences with evidence have no cue at all, and one scan says so.
         every = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
                  *wordlist("boundaries"), *wordlist("modals"), *wordlist("purpose_cues"), *wordlist("topic_frames"),
@@ -637,10 +641,31 @@ class _Cues:
         hedged = question or bool(self.hedge.find(s, lo, hi))
         modals = [m for m in tokens(self.modal.find(s, lo, hi)) if m[2] != "pseudo"]
         frames = tokens(self.frames.find(s, lo, hi))
+        if any(f[2] == "exp" for f in frames):
+            # An experiencer owns the evidence only when nothing but adverbs, auxiliaries and verbs of saying or
+            # feeling lie between them ("parents now understand"; not "a family resilience model").
+            words = s[lo:hi].split()
+            for k, (a, b, label) in enumerate(frames):
+                if label == "exp":
+                    while b - first_token < len(words) and words[b - first_token] in _EXP_FILLERS:
+                        b += 1
+                    frames[k] = (a, b, label)
         return _Sentence(first_token, [b[0] for b in bounds], [b[1] for b in bounds], negators, hedged,
                          _attribute(found, review_negated), modals, frames)
 
 
+_EXP_FILLERS = frozenset(stem(w) for w in (
+    "now", "also", "all", "really", "much", "more", "far", "better", "greater", "increasingly", "clearly", "fully",
+    "feel", "felt", "say", "said", "told", "report", "reported", "have", "has", "had", "are", "were", "is", "was",
+    "their", "own", "and", "carers", "families", "parents"))
+# Inspection judgements and events are mostly the setting of a sentence in minutes and the press ("rated
+# inadequate", "since the last inspection"): they count as a cause only when a causal cue introduces them.
+_NEED_CAUSE = frozenset({"factor:ofsted"})
+_REPORTER_GAP = 3  # a reporting verb this close after a body makes it the reporter, not the cause
+_REPORTERS = ("said", "says", "say", "found", "finds", "noted", "notes", "reported", "reports", "described",
+              "describes", "praised", "praises", "highlighted", "highlights", "told", "stated", "states", "concluded",
+              "judged", "rated", "observed", "commented", "hailed", "identified", "saw", "see", "sees",
+              "acknowledged", "commended", "letter", "report")
 _PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there"))
@@ -699,7 +724,10 @@ class _Sentence:
             elif label == "cause":
                 if t0 - _CAUSE_BEFORE <= a and b <= t0:  # "because" also ends a negation's clause
                     cause = True
-            elif label in ("exp", "prior"):
+            elif label == "exp":
+                if b == t0:
+                    dropped = True  # someone else's change: "parents now understand", "children's confidence"
+            elif label == "prior":
                 if t0 - _EXP_BEFORE <= b <= t0:
                     dropped = True  # someone else's change, or what was there before ("the existing plan")
             elif label == "exp_with":
@@ -715,11 +743,19 @@ def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
     if any(f[2] == "unclear" for f in found):
         return "unclear"
     causal_ends = [f[1] for f in found if f[2] == "causal"]
-    factors = [f for f in found if f[2].startswith("factor:")]
     reviews = [f for f in found if f[2] == "review"]
 
     def caused(item: tuple[int, int, str]) -> bool:
         return any(0 <= item[0] - e <= _CAUSAL_GAP for e in causal_ends)
+
+    # A body that only reports what it saw ("inspectors found", "praised by Ofsted") is not the change's cause
+    # (labelling guide, section 4): its mention counts only when a causal cue introduces it.
+    validators = [f[0] for f in found if f[2] == "validator"]
+    after = [f[0] for f in found if f[2] == "reporter"]
+    before = [f[1] for f in found if f[2] == "reported_by"]
+    factors = [f for f in found if f[2].startswith("factor:")
+               and (caused(f) or any(0 <= v - f[1] <= _REPORTER_GAP for v in validators) or (f[2] not in _NEED_CAUSE
+                                  and not (any(0 <= a - f[1] <= _REPORTER_GAP for a in after) or f[0] in before)))]
 
     if factors:
         if not reviews or review_negated:
