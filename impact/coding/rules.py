@@ -52,11 +52,12 @@ _STEM_MEMO_LIMIT = 500_000
 
 
 class _Rule:
-    __slots__ = ("code", "parts", "gaps", "weight", "contiguous")
+    __slots__ = ("code", "parts", "gaps", "weight", "contiguous", "rest")
 
     def __init__(self, code: str, parts: list[str], gaps: list[int], weight: float) -> None:
         self.code, self.parts, self.gaps, self.weight = code, parts, gaps, weight
         self.contiguous = len(parts) == 1
+        self.rest = tuple(parts[1:])
 
 
 def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
@@ -191,7 +192,8 @@ class RuleCoder(BaseEstimator):
                 if not near.get("ordered", False):
                     rules.append(_Rule(code_id, [b, a], [within], w))
         try:
-            self.terms_ = PatternSet({lid: list(key) for key, lid in lists.items()})
+            # The phrases without impact sense ride along in the same scan: they mask the terms inside them.
+            self.terms_ = PatternSet({**{lid: list(key) for key, lid in lists.items()}, _SENSE: wordlist("senses")})
         except ValueError as exc:
             raise InputError(f"codebook {codebook.id}: {exc}") from None
         self.rules_ = rules
@@ -317,23 +319,33 @@ class RuleCoder(BaseEstimator):
         return kind_of[labels]
 
     def _code_unit(self, i: int, text: str, s: str, matches: list, base: int) -> list[tuple]:
-        masked = _masked_tokens(self.cues_, text, s)
-        # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
-        occ: dict[str, list[tuple[int, int, int]]] = {}
-        tok, prev = 0, 0
-        for start, end, labels in matches:
+        # Token index of each match; the words of phrases without impact sense and of names are masked.
+        toks, tok, prev = [], 0, 0
+        masked = _name_tokens(self.cues_, text)
+        for start, _end, labels in matches:
             start -= base
             tok += s.count(" ", prev, start)
             prev = start
+            toks.append(tok)
             for label, n in labels:
-                if masked and any(t in masked for t in range(tok, tok + n)):
+                if label == _SENSE:
+                    masked.update(range(tok, tok + n))
+        # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
+        occ: dict[str, list[tuple[int, int, int]]] = {}
+        for (start, end, labels), tok in zip(matches, toks, strict=True):
+            start -= base
+            ends: dict[int, int] = {}
+            for label, n in labels:
+                if label == _SENSE or (masked and any(t in masked for t in range(tok, tok + n))):
                     continue  # a word of a name or of a phrase without impact sense
-                cend = _nth_space(s, start, n)
+                cend = ends.get(n)
+                if cend is None:
+                    cend = ends[n] = _nth_space(s, start, n)
                 occ.setdefault(label, []).append((tok, start, cend if cend >= 0 else min(end - base, len(s))))
         hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
         for label, first in occ.items():
             for rule in self.rules_by_first_.get(label, ()):
-                if any(p not in occ for p in rule.parts[1:]):
+                if rule.rest and not all(p in occ for p in rule.rest):
                     continue
                 for hit in _chains(rule, first, occ, s):
                     hits.setdefault(rule.code, []).append(hit + (rule.weight, rule.contiguous))
@@ -375,10 +387,9 @@ class RuleCoder(BaseEstimator):
             if score < self.min_score:
                 continue
             plain = [(h, r) for h, r in chosen if not r[1]]
-            hit, (neg, _, attr, _, _) = (plain or chosen)[0]
+            hit, (neg, _, where, _, _) = (plain or chosen)[0]
             hedged = not plain
-            if not attr:
-                attr = next((r[2] for _, r in (plain or chosen) if r[2]), "")
+            attr = where.attribution or next((r[2].attribution for _, r in (plain or chosen) if r[2].attribution), "")
             out.append((i, code, score, neg, hedged, attr, hit[0], hit[1] - 1))
         if out:
             # Character offsets of the evidence tokens, tokenising only as far as needed.
@@ -388,8 +399,8 @@ class RuleCoder(BaseEstimator):
         return out
 
 
-def _masked_tokens(cues: _Cues, text: str, s: str) -> set[int]:
-    """Token indexes whose words are not evidence: phrases without impact sense, and the words of names.
+def _name_tokens(cues: _Cues, text: str) -> set[int]:
+    """Token indexes of the words of names, which are not evidence.
 
     A *name* is a run of two or more capitalised words (joined by at most
     "and", "of", "for", "the", "in", "on"): "Learning and Improvement
@@ -398,14 +409,9 @@ def _masked_tokens(cues: _Cues, text: str, s: str) -> set[int]:
     was set up" still reads "a new board was set up".  Text set mostly in
     capitals (headings) is not read for names.
     """
+    if _TWO_CAPITALS.search(text) is None:
+        return set()
     masked: set[int] = set()
-    found = cues.senses.find(s)
-    if found:
-        tok, prev = 0, 0
-        for start, end, _labels in found:
-            tok += s.count(" ", prev, start)
-            prev = start
-            masked.update(range(tok, tok + s.count(" ", start + 1, end) + 1))
     words = TOKEN.findall(text)
     caps = [len(w) > 1 and w[0].isupper() and not w.isupper() for w in words]
     if sum(caps) < 2 or sum(caps) > 0.6 * len(words):
@@ -427,6 +433,9 @@ def _masked_tokens(cues: _Cues, text: str, s: str) -> set[int]:
     return masked
 
 
+_SENSE = "~sense"  # label of the phrases without impact sense in the term scan
+# Two capitalised words in a row, perhaps joined by "and", "of", ...: the only texts that can hold a name.
+_TWO_CAPITALS = re.compile(r"[A-Z][^\W_]*[\W_]+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][^\W_]")
 _NAME_JOINERS = frozenset({"and", "of", "for", "the", "in", "on"})
 
 
@@ -580,11 +589,13 @@ class _Cues:
         self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
         self.frames = PatternSet(
             {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
-             "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")], "stop": list(_MODAL_STOPS),
-             "predicate": list(_PREDICATES), "comma": [","], "deficit": wordlist("deficits"),
-             "prior": list(_PRIOR)},
+             "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
+             "deficit": wordlist("deficits"), "prior": list(_PRIOR)},
             longest=True,
         )
+        # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
+        self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","]},
+                                longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
@@ -592,14 +603,10 @@ class _Cues:
                                        "validator": ["recognised", "recognized", "confirmed", "validated", "affirmed",
                                                      "agreed with", "acknowledged", "endorsed"]},
                                       longest=False)
-        # Every cue in one pattern: most sentences with evidence have no cue at all, and one scan says so.
-        every = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
-                 *wordlist("boundaries"), *wordlist("modals"), *wordlist("purpose_cues"), *wordlist("topic_frames"),
-                 *wordlist("cause_clauses"), *wordlist("experiencers"), *wordlist("deficits"), *_PRIOR,
-                 *(p for patterns in groups.values() for p in patterns)]
-        self.any = PatternSet({"cue": every}, longest=False)
-        # Words whose sense is never an impact, and the heads a capitalised name keeps.
-        self.senses = PatternSet({"sense": wordlist("senses")}, longest=True)
+        # Which scans a sentence needs, each decided by one regex search (no Python work per match): most
+        # sentences with evidence have no cue at all or only one kind.
+        self.attribution_core = PatternSet({"attribution": [p for k, v in groups.items() if k != "causal" for p in v]})
+        # The heads a capitalised name keeps.
         self.heads = frozenset(stem(w) for w in wordlist("name_heads"))
 
     def flags(self, text: str) -> tuple[bool, str]:
@@ -611,8 +618,13 @@ class _Cues:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
         hi = len(s) if hi is None else hi
         question = s.find(" ? ", lo, hi) >= 0
-        if self.any.regex.search(s, lo, hi) is None:  # then each cue list finds nothing either
-            return _Sentence(first_token, [], [], [], question, "", [], [])
+        has_neg = self.neg.regex.search(s, lo, hi) is not None
+        has_modal = self.modal.regex.search(s, lo, hi) is not None
+        has_frames = self.frames.regex.search(s, lo, hi) is not None
+        has_attribution = self.attribution_core.regex.search(s, lo, hi) is not None
+        has_hedge = self.hedge.regex.search(s, lo, hi) is not None
+        if not (has_neg or has_modal or has_frames or has_attribution or has_hedge):
+            return _Sentence(first_token, [], [], [], question, None, [], [])  # then each cue list finds nothing
 
         def tokens(found: list) -> list[tuple[int, int, str]]:
             out, tok, prev = [], first_token, lo
@@ -624,11 +636,11 @@ class _Cues:
             return out
 
         bounds = tokens(self.boundary.find(s, lo, hi))
-        found = tokens(self.attribution.find(s, lo, hi))
+        found = tokens(self.attribution.find(s, lo, hi)) if has_attribution else []
         reviews = [f for f in found if f[2] == "review"]
         covered = {t for a, b, label in found if label == "causal" for t in range(a, b)}
         negators, review_negated = [], False
-        for a, b, label in tokens(self.neg.find(s, lo, hi)):
+        for a, b, label in (tokens(self.neg.find(s, lo, hi)) if has_neg else ()):
             if label == "pseudo":
                 continue
             if label == "neg" and any(0 <= r - b <= _REVIEW_GAP and all(t in covered for t in range(b, r)) for r, _, _ in reviews):
@@ -638,9 +650,11 @@ class _Cues:
         thans = [b for _, b, label in found if label == "than"]
         if any(r in thans for r, _, _ in reviews):
             review_negated = True  # "more to the restructure than to the review"
-        hedged = question or bool(self.hedge.find(s, lo, hi))
-        modals = [m for m in tokens(self.modal.find(s, lo, hi)) if m[2] != "pseudo"]
-        frames = tokens(self.frames.find(s, lo, hi))
+        hedged = question or (has_hedge and bool(self.hedge.find(s, lo, hi)))
+        modals = [m for m in tokens(self.modal.find(s, lo, hi)) if m[2] != "pseudo"] if has_modal else []
+        frames = tokens(self.frames.find(s, lo, hi)) if has_frames else []
+        if negators or modals or (frames and any(f[2] == "deficit" for f in frames)):
+            frames += tokens(self.stops.find(s, lo, hi))
         if any(f[2] == "exp" for f in frames):
             # An experiencer owns the evidence only when nothing but adverbs, auxiliaries and verbs of saying or
             # feeling lie between them ("parents now understand"; not "a family resilience model").
@@ -651,7 +665,7 @@ class _Cues:
                         b += 1
                     frames[k] = (a, b, label)
         return _Sentence(first_token, [b[0] for b in bounds], [b[1] for b in bounds], negators, hedged,
-                         _attribute(found, review_negated), modals, frames)
+                         (found, review_negated) if has_attribution else None, modals, frames)
 
 
 _EXP_FILLERS = frozenset(stem(w) for w in (
@@ -675,19 +689,28 @@ _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "w
 class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
-    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution", "modals", "frames",
+    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "_attribution", "modals", "frames",
                  "predicates")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
-                 hedged: bool, attribution: str, modals: list[tuple[int, int, str]],
+                 hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
                  frames: list[tuple[int, int, str]]) -> None:
         self.first, self.bound_starts, self.bound_ends = first, bound_starts, bound_ends
-        self.negators, self.hedged, self.attribution = negators, hedged, attribution
+        self.negators, self.hedged, self._attribution = negators, hedged, attribution
         self.modals, self.frames = modals, frames
         self.predicates = [a for a, _, label in frames if label == "predicate"]
 
-    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, str, bool, bool]:
-        """``(negated, hedged, attribution, dropped, cause)`` of evidence at tokens ``t0:t1``.
+    @property
+    def attribution(self) -> str:
+        """What the sentence credits its change to (read when first asked for: most evidence never needs it)."""
+        if self._attribution is None:
+            return ""
+        if isinstance(self._attribution, tuple):
+            self._attribution = _attribute(*self._attribution)
+        return self._attribution
+
+    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, _Sentence, bool, bool]:
+        """``(negated, hedged, sentence, dropped, cause)`` of evidence at tokens ``t0:t1``.
 
         ``dropped``: the evidence names a topic (an agenda item, a question) or
         is someone else's change (a child's, a family's); ``cause``: it sits in
@@ -736,7 +759,7 @@ class _Sentence:
             elif label == "deficit":
                 if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
                     dropped = True  # a negative state: "caseloads remain too high"
-        return count % 2 == 1, hedged, self.attribution, dropped, cause
+        return count % 2 == 1, hedged, self, dropped, cause
 
 
 def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
