@@ -31,8 +31,13 @@ def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed
     """Run the programme analysis and write the findings bundle to ``out_dir``."""
     result = impact.run(study, out_dir, identify=identify, seed=seed, **{**OPTIONS, **options})
     c = result.findings.comparisons
-    headline = c.sort_values("p_value").head(5)[["code", "wave", "hodges_lehmann", "p_value", "p_adjusted"]]
     print(result)
+    if c.empty:
+        reason = result.findings.not_computed.get("comparisons", "no comparison could be made")
+        print(f"\nNo comparison by intervention status: {reason}.")
+        return result
+    cols = [k for k in ("code", "wave", "hodges_lehmann", "p_value", "p_adjusted") if k in c.columns]
+    headline = c.sort_values("p_value").head(5)[cols]
     print("\nStrongest differences by intervention status (share of participants reporting each impact):")
     print(headline.to_string(index=False))
     return result

@@ -42,6 +42,7 @@ import pandas as pd
 __all__ = ["one_study", "summarise", "run", "main"]
 
 SEED_BASE = 7_000_000  # far from the seeds the project's tests and example use
+_PARTS = ("comparisons", "models")  # what is scored; the rest of the main job is not needed here
 ALPHA = 0.05
 
 
@@ -87,7 +88,8 @@ def _prevalence_rows(findings, truth) -> list[dict[str, Any]]:
     return rows
 
 
-def one_study(index: int, *, null: bool, machine: bool, n_resamples: int, councils: tuple[int, int]) -> dict[str, Any]:
+def one_study(index: int, *, null: bool, machine: bool, n_resamples: int, councils: tuple[int, int],
+              words: int = 300) -> dict[str, Any]:
     """Generate study ``index`` (planted or null), analyse it, and score it against its truth."""
     import impact
     from impact.synth import SynthEffects, generate_with_truth
@@ -96,11 +98,12 @@ def one_study(index: int, *, null: bool, machine: bool, n_resamples: int, counci
     rng = np.random.default_rng(seed)
     n_councils = int(rng.integers(councils[0], councils[1] + 1))
     t0 = time.perf_counter()
-    study, truth = generate_with_truth(n_councils, seed=seed, effects=SynthEffects.null() if null else None)
+    study, truth = generate_with_truth(n_councils, seed=seed, words_per_interview=words,
+                                       effects=SynthEffects.null() if null else None)
     t1 = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        perfect = impact.analyse(study, coded=truth.coded(), seed=seed, n_resamples=n_resamples)
+        perfect = impact.analyse(study, coded=truth.coded(), seed=seed, n_resamples=n_resamples, parts=_PARTS)
     t2 = time.perf_counter()
     true_effects = truth.intervention_effects()
     record: dict[str, Any] = {
@@ -117,7 +120,7 @@ def one_study(index: int, *, null: bool, machine: bool, n_resamples: int, counci
     if machine:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            coded = impact.analyse(study, seed=seed, n_resamples=n_resamples)
+            coded = impact.analyse(study, seed=seed, n_resamples=n_resamples, parts=_PARTS)
         record["seconds"]["analyse_machine"] = time.perf_counter() - t2
         est = {r["code"]: r for r in _effects_rows(coded, true_effects)}
         perf = {r["code"]: r for r in record["perfect"]["effects"]}
@@ -175,10 +178,10 @@ def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run(*, studies: int, out: Path, machine: bool = False, n_resamples: int = 2_000, councils=(20, 153),
-        start: int = 0, n_jobs: int = 1) -> dict[str, Any]:
+        start: int = 0, n_jobs: int = 1, words: int = 300) -> dict[str, Any]:
     """Run ``studies`` planted and ``studies`` null studies; write and return the results."""
     jobs = [(i, null) for i in range(start, start + studies) for null in (False, True)]
-    kw = {"machine": machine, "n_resamples": n_resamples, "councils": tuple(councils)}
+    kw = {"machine": machine, "n_resamples": n_resamples, "councils": tuple(councils), "words": words}
     if n_jobs > 1:
         from joblib import Parallel, delayed
 
@@ -193,7 +196,7 @@ def run(*, studies: int, out: Path, machine: bool = False, n_resamples: int = 2_
         "generated": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
         "python": platform.python_version(),
         "parameters": {"studies": studies, "machine": machine, "n_resamples": n_resamples, "councils": list(councils),
-                       "seed_base": SEED_BASE, "start": start},
+                       "seed_base": SEED_BASE, "start": start, "words_per_interview": words},
         "summary": summarise(records),
         "studies": records,
     }
@@ -214,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--resamples", type=int, default=2_000, help="permutations per test (default 2000)")
     parser.add_argument("--start", type=int, default=0, help="index of the first study (to run in parts)")
     parser.add_argument("--jobs", type=int, default=1, help="studies analysed in parallel (default 1)")
+    parser.add_argument("--words", type=int, default=300,
+                        help="words per interview (default 300: the planted statements are the same; the truth "
+                             "accounts for the number of statements per interview)")
     parser.add_argument("--quick", action="store_true", help="6 small studies: a smoke test")
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     args = parser.parse_args(argv)
@@ -222,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     councils = (20, 30) if args.quick else (20, 153)
     studies = 3 if args.quick else args.studies
     result = run(studies=studies, out=args.out, machine=args.machine, n_resamples=args.resamples, councils=councils,
-                 start=args.start, n_jobs=args.jobs)
+                 start=args.start, n_jobs=args.jobs, words=args.words)
     print(json.dumps(result["summary"], indent=1, default=float))
     return 0
 

@@ -14,6 +14,7 @@ Subpackages: :mod:`impact.coding`, :mod:`impact.stats`, :mod:`impact.report`,
 from __future__ import annotations
 
 import importlib
+import logging as _logging
 from pathlib import Path as _Path
 
 from . import schema, vocab
@@ -32,6 +33,9 @@ from .errors import (
 from .panel import council_panel, participant_panel
 from .study import Study, load_study
 from .trajectories import action_completion, impact_chain, trajectories, transition_matrix
+
+# Library messages go to the "impact" logger; an application (or the command line) decides what is shown.
+_logging.getLogger("impact").addHandler(_logging.NullHandler())
 
 #: Public names imported on first use: name -> module.
 _LAZY = {
@@ -119,6 +123,34 @@ _LAZY = {
 _SUBPACKAGES = ("coding", "stats", "report", "privacy", "official", "synth", "qdpx", "pipeline", "agreement")
 
 
+def bundled_path(name: str) -> _Path:
+    """Folder of bundled data (``"example"``, ``"codebooks"``): package data read with :mod:`importlib.resources`.
+
+    The package ``impact._bundle`` is the ``data/`` folder of a source checkout
+    (setup.cfg maps it there) and a copy inside the package once installed.
+
+    Raises
+    ------
+    InputError
+        If this copy of ``impact`` was installed without its data.
+
+    Examples
+    --------
+    >>> bundled_path("codebooks").joinpath("nfer_impacts.yaml").is_file()
+    True
+    """
+    from importlib import resources
+
+    try:
+        folder = resources.files("impact._bundle").joinpath(name)
+    except ModuleNotFoundError:
+        folder = None
+    if folder is None or not folder.is_dir():
+        raise InputError(f"the bundled {name!r} folder is not installed with this copy of impact "
+                         "(reinstall it: pip install impact)")
+    return _Path(str(folder))
+
+
 def example_path() -> _Path:
     """Folder of the bundled example study (``data/example`` in the source tree).
 
@@ -126,12 +158,10 @@ def example_path() -> _Path:
     --------
     >>> example_path().name
     'example'
+    >>> (example_path() / "study.yaml").is_file()
+    True
     """
-    here = _Path(__file__).resolve().parent
-    for candidate in (here.parent / "data" / "example", here / "_data" / "example"):
-        if (candidate / "study.yaml").is_file():
-            return candidate
-    raise FileNotFoundError("the bundled example study (data/example) is not installed with this copy of impact")
+    return bundled_path("example")
 
 
 def __getattr__(name: str):
@@ -162,6 +192,7 @@ __all__ = [
     "load_study",
     "describe_study",
     "example_path",
+    "bundled_path",
     "schema",
     "vocab",
     "council_panel",

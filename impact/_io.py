@@ -19,13 +19,14 @@ import contextlib
 import csv
 import io
 import os
+import re
 import stat
 import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ImpactWarning, InputError, Problem
+from .errors import ImpactWarning, InputError, OutputFolderError, Problem
 
 __all__ = [
     "atomic_write",
@@ -39,6 +40,10 @@ __all__ = [
     "safe_yaml_load",
     "staged_directory",
     "publish_directory",
+    "check_output_folder",
+    "read_output_manifest",
+    "OutputFolderError",
+    "OUTPUT_MARKER",
     "EncodingWarning_",
     "MAX_TEXT_BYTES",
 ]
@@ -137,8 +142,18 @@ def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
         )
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    # Valid UTF-8 multi-byte sequences beside bytes that are not UTF-8: two encodings in one file. Read as
+    # Windows-1252 the UTF-8 part would turn "Camdén" into "CamdÃ©n" silently, so it is refused.
+    utf8_char = _UTF8_MULTIBYTE.search(data)
+    if utf8_char is not None:
+        def line_of(at: int) -> int:
+            return data.count(b"\n", 0, at) + 1
+
+        raise InputError(
+            f"{source}: mixes text encodings - line {line_of(utf8_char.start())} is UTF-8 but line {line_of(bad_at)} "
+            f"is not (byte {data[bad_at]:#04x} at byte {bad_at}) - expected one encoding: save the file as UTF-8")
     text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
     encoding = "cp1252"
     warnings.warn(
@@ -147,6 +162,9 @@ def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
         stacklevel=3,
     )
     return text, encoding
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _mostly_cp1252(data: bytes) -> bool:
@@ -229,7 +247,6 @@ def safe_zip(path: str | os.PathLike, *, label: str | None = None, limits: dict 
         yield archive
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: object) -> object:
@@ -249,9 +266,10 @@ def neutralise_cell(value: object) -> object:
     >>> neutralise_cell("plain")
     'plain'
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    # The one rule of impact._tabular (also after leading spaces; full-width signs).
+    from ._tabular import neutralise
+
+    return neutralise(value)
 
 
 #: Largest YAML file read (study.yaml, codebooks), in bytes.
@@ -275,6 +293,10 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
     Traceback (most recent call last):
     ...
     impact.errors.InputError: study.yaml:2: YAML aliases (*name) are not allowed - write the value out in full
+    >>> safe_yaml_load("name: a\\nname: b", source="study.yaml")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: study.yaml:2: the key 'name' is given twice (first on line 1) - expected each key once
     """
     import yaml
 
@@ -290,6 +312,20 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
                 )
             return super().compose_node(parent, index)
 
+        def construct_mapping(self, node, deep=False):  # noqa: D102 - a key given twice is an error, not overwritten
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise InputError(f"{source}:{key_node.start_mark.line + 1}: a mapping key must be text or a number") from None
+                if key in seen:
+                    raise InputError(f"{source}:{key_node.start_mark.line + 1}: the key {str(key)!r} is given twice "
+                                     f"(first on line {seen[key]}) - expected each key once")
+                seen[key] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep=deep)
+
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -298,6 +334,245 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
         raise InputError(f"{source}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+# --------------------------------------------------------------------------- output folders
+#: Name of the marker file ``impact`` leaves in every output folder it wrote.
+OUTPUT_MARKER = ".impact-output.json"
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
+
+
+def _file_digest(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_output_manifest(folder: str | os.PathLike) -> dict | None:
+    """The manifest ``impact`` left in an output folder it wrote, or None if there is none.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "out"
+    >>> with staged_directory(out) as d:
+    ...     _ = (d / "a.txt").write_text("new")
+    >>> sorted(read_output_manifest(out)["files"])
+    ['a.txt']
+    """
+    import json
+
+    marker = Path(folder) / OUTPUT_MARKER
+    if not marker.is_file() or marker.is_symlink() or marker.stat().st_size > 16 * 1024 * 1024:
+        return None
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("written_by") != "impact" or not isinstance(data.get("files"), dict):
+        return None
+    return data
+
+
+def _write_output_manifest(folder: Path) -> None:
+    import json
+
+    from ._version import __version__
+
+    files = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and p.name != OUTPUT_MARKER:
+            files[p.relative_to(folder).as_posix()] = {"bytes": p.stat().st_size, "sha256": _file_digest(p)}
+    manifest = {"written_by": "impact", "impact_version": __version__, "files": files}
+    atomic_write_text(folder / OUTPUT_MARKER, json.dumps(manifest, indent=1, sort_keys=True) + "\n", durable=False)
+
+
+def _listing(paths: list[str], limit: int = 10) -> str:
+    shown = ", ".join(paths[:limit])
+    return shown + (f" and {len(paths) - limit:,} more" if len(paths) > limit else "")
+
+
+def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:
+    """Refuse an output folder whose replacement could lose files that ``impact`` did not write.
+
+    An output folder must be new (it may not exist yet) or one that ``impact``
+    wrote before: it holds the marker ``.impact-output.json`` whose manifest
+    lists every file in it, unchanged.  Refused, whatever the caller's flags:
+    an existing file or link; a folder holding other files (or files changed
+    since ``impact`` wrote them); the current folder, the home folder, the
+    file-system root, any folder in ``protect`` (such as the study folder) or
+    any folder above one of them.
+
+    Parameters
+    ----------
+    target : path
+        The output folder asked for.
+    protect : sequence of paths
+        Folders that must never be replaced (the study folder, inputs).
+
+    Returns
+    -------
+    pathlib.Path
+        ``target`` as an absolute path.
+
+    Raises
+    ------
+    OutputFolderError
+        Naming the folder, why it is refused and what to do instead.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "notes.txt").write_text("mine")
+    4
+    >>> check_output_folder(d / "out") == (d / "out").absolute()
+    True
+    >>> check_output_folder(d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    impact.errors.OutputFolderError: ...: the output folder holds files impact did not write (notes.txt) - expected a new folder or one impact wrote before; choose a new --out folder
+    """
+    raw = Path(target)
+    path = Path(os.path.abspath(raw))
+    hint = "choose a new --out folder"
+    if raw.is_symlink():
+        raise OutputFolderError(f"{raw}: the output folder is a link - expected a new folder or one impact wrote before; {hint}")
+    if path.exists() and not path.is_dir():
+        raise OutputFolderError(f"{raw}: is an existing file, not a folder - expected a new folder or one impact wrote before; {hint}")
+    for parent in path.parents:
+        if parent.exists() or parent.is_symlink():
+            if not parent.is_dir():
+                raise OutputFolderError(f"{raw}: a part of the path ({parent}) is a file, not a folder - expected "
+                                        f"a folder; {hint}")
+            break
+    real = path.resolve()
+    guarded: list[tuple[Path, str]] = [(Path(real.anchor), "the file-system root"), (Path.cwd().resolve(), "the current folder")]
+    with contextlib.suppress(RuntimeError, KeyError):
+        guarded.append((Path.home().resolve(), "your home folder"))
+    guarded += [(Path(p).resolve(), "the study folder" if i == 0 else "an input folder") for i, p in enumerate(protect)]
+    for folder, what in guarded:
+        if real == folder or real in folder.parents:
+            where = what if real == folder else f"a folder above {what} ({folder})"
+            raise OutputFolderError(f"{raw}: the output folder would be {where}, whose files a run replaces - "
+                                    f"expected a new folder or one impact wrote before; {hint}")
+    if not path.is_dir():
+        return path
+    try:
+        entries = [p for p in path.rglob("*")]
+    except OSError as exc:
+        raise OutputFolderError(f"{raw}: cannot list the output folder ({exc.strerror}); {hint}") from None
+    if not entries:
+        return path
+    manifest = read_output_manifest(path)
+    if manifest is None:
+        names = sorted(p.relative_to(path).as_posix() for p in entries if p.is_file() or p.is_symlink()) or \
+            sorted(p.relative_to(path).as_posix() for p in entries)
+        raise OutputFolderError(f"{raw}: the output folder holds files impact did not write ({_listing(names)}) - "
+                                f"expected a new folder or one impact wrote before; {hint}")
+    listed = manifest["files"]
+    foreign, changed = [], []
+    for p in entries:
+        rel = p.relative_to(path).as_posix()
+        if p.is_dir() and not p.is_symlink():
+            continue
+        if rel == OUTPUT_MARKER:
+            continue
+        spec = listed.get(rel)
+        if p.is_symlink() or not p.is_file() or not isinstance(spec, dict):
+            foreign.append(rel)
+        elif p.stat().st_size != spec.get("bytes") or _file_digest(p) != spec.get("sha256"):
+            changed.append(rel)
+    if foreign or changed:
+        parts = []
+        if foreign:
+            parts.append(f"files impact did not write ({_listing(sorted(foreign))})")
+        if changed:
+            parts.append(f"files changed since impact wrote them ({_listing(sorted(changed))})")
+        raise OutputFolderError(f"{raw}: the output folder holds {' and '.join(parts)} - expected a new folder or "
+                                f"one impact wrote before; move them out or {hint}")
+    return path
+
+
+class _FolderLock:
+    """An exclusive lock on one output folder: a lock file beside it (``.<name>.lock``) while a run holds it."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.path = target.parent / f".{target.name}.lock"
+        self.fd: int | None = None
+
+    def acquire(self, *, wait: float) -> None:
+        """Take the lock, waiting up to ``wait`` seconds for another run to release it.
+
+        The lock file is removed on release; a waiter that locked a file
+        since removed (its inode no longer at the path) tries again, so two
+        runs never both hold the lock.
+        """
+        import time
+
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - no advisory locks (Windows): one run at a time is the user's care
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + max(wait, 0.0)
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                os.close(fd)
+                if time.monotonic() >= deadline:
+                    raise OutputFolderError(
+                        f"{self.target}: another impact run (pid {holder}) is writing this output folder - "
+                        "wait for it to finish or choose another --out folder") from None
+                time.sleep(0.2)
+                continue
+            try:
+                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)  # the file was removed by the run that held it: lock the new one
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)  # still held: no other run can have it now
+            os.close(self.fd)  # closing the descriptor releases the lock
+            self.fd = None
+
+
+def _remove_stale_staging(target: Path) -> None:
+    """Remove staging folders of runs into ``target`` whose process is gone (and only those)."""
+    import shutil
+
+    for old in target.parent.glob(f".{target.name}.staging-*"):
+        pid_text = old.name.rsplit(".staging-", 1)[1].split("-", 1)[0]
+        if not old.is_dir() or old.is_symlink() or not pid_text.isdigit() or _pid_alive(int(pid_text)):
+            continue
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _renameat2_exchange(a: Path, b: Path) -> bool:
@@ -326,8 +601,9 @@ def publish_directory(staging: str | os.PathLike, target: str | os.PathLike) -> 
     ``RENAME_EXCHANGE``), so a reader, or a run killed at any instant, sees
     either every old file or every new one, never a mixture.  Elsewhere the
     old folder is first renamed aside (a kill between the two renames leaves
-    it beside the target as ``.<name>.old-*``, complete).  The old outputs are
-    then deleted.
+    it beside the target as ``.<name>.old-*``, complete).  The old outputs
+    (checked by :func:`check_output_folder` to be ``impact``'s own) are then
+    deleted.
     """
     import shutil
 
@@ -346,12 +622,23 @@ def publish_directory(staging: str | os.PathLike, target: str | os.PathLike) -> 
 
 
 @contextlib.contextmanager
-def staged_directory(target: str | os.PathLike) -> Iterator[Path]:
-    """Build a folder's new content beside it; publish it only if the block succeeds.
+def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), wait: float = 600.0) -> Iterator[Path]:
+    """Build an output folder's new content beside it; publish it only if the block succeeds.
 
-    Leftovers of runs that were killed (``.<name>.staging-*``) are removed
-    first.  On an exception the staging folder is removed and ``target`` is
-    untouched.
+    The folder must pass :func:`check_output_folder` (new, or written by
+    ``impact`` before and unchanged), checked again just before it is
+    replaced.  One run at a time writes a folder: the lock ``.<name>.lock``
+    beside it is held from the start of the block to the publication (a
+    second run waits up to ``wait`` seconds, then is refused).  The staging
+    folder ``.<name>.staging-<pid>-<random>`` is unique to the run and removed
+    on an exception; staging folders left by runs whose process is gone are
+    removed, those of live runs never.  The published folder holds the
+    marker ``.impact-output.json`` listing every file written.
+
+    Raises
+    ------
+    OutputFolderError
+        If the folder is refused, or another run holds it for longer than ``wait``.
 
     Examples
     --------
@@ -364,15 +651,21 @@ def staged_directory(target: str | os.PathLike) -> Iterator[Path]:
     """
     import shutil
 
-    target = Path(target)
+    target = check_output_folder(target, protect=protect)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for old in target.parent.glob(f".{target.name}.staging-*"):
-        shutil.rmtree(old, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
-    os.chmod(staging, 0o777 & ~_umask())
+    lock = _FolderLock(target)
+    lock.acquire(wait=wait)
     try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    publish_directory(staging, target)
+        _remove_stale_staging(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+        os.chmod(staging, 0o777 & ~_umask())
+        try:
+            yield staging
+            _write_output_manifest(staging)
+            check_output_folder(target, protect=protect)  # the folder may have changed while the run worked
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        publish_directory(staging, target)
+    finally:
+        lock.release()

@@ -15,13 +15,15 @@ import math
 import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ._io import atomic_write_bytes, neutralise_cell
+from ._io import atomic_write_bytes
+from ._tabular import _cell as _tabular_cell
 from .errors import InputError, Problem
 
 __all__ = []  # private module
@@ -31,16 +33,30 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 
 
 def to_cell(value: object) -> object:
-    """A Python value as a safe spreadsheet cell (text neutralised, NaN blank)."""
-    if value is None or value is pd.NA:
+    """A Python value as a safe spreadsheet cell (text neutralised, NaN blank).
+
+    Numbers stay numbers (infinity, which a spreadsheet cannot hold, becomes
+    text), dates and timestamps stay dates (without a time zone), missing
+    values of every kind are blank.  Shared by the review and adjudication
+    workbooks and the report's workbook.
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
+        if value is pd.NaT:
+            return None
+    if isinstance(value, pd.Timestamp):
+        return (value.tz_localize(None) if value.tzinfo is not None else value).to_pydatetime()
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
         value = value.item()
-    if isinstance(value, (bool, int, float)):
+    if isinstance(value, float):
+        return None if math.isnan(value) else value if math.isfinite(value) else str(value)
+    if isinstance(value, (bool, int)):
         return value
-    return neutralise_cell(str(value))
+    return _tabular_cell(str(value))  # the one writer's rule for text
 
 
 def cell_text(value: object) -> str:

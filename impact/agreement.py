@@ -95,6 +95,8 @@ Metric = Literal["percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1",
 #: Metrics known to :func:`agreement_table`, in their default order.
 METRICS: tuple[str, ...] = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1", "krippendorff_alpha")
 _LEVELS = ("nominal", "ordinal", "interval", "ratio")
+#: Largest unit x coder x code grid :func:`coding_to_units` builds (about 1 GB at the widest).
+_MAX_GRID_CELLS = 60_000_000
 
 
 @dataclass(frozen=True)
@@ -178,27 +180,32 @@ def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame
 
 def _categories(wide: pd.DataFrame, level: str) -> tuple[np.ndarray, np.ndarray]:
     """Category labels (sorted) and the units x categories count matrix."""
-    stacked = wide.stack().dropna()
+    # Row-major over units x coders, as wide.stack() orders them, without a per-value index lookup.
+    table = wide.to_numpy(dtype=object)
+    filled = pd.notna(table)
+    unit_pos = np.nonzero(filled)[0]
+    stacked = pd.Series(table[filled])
     if level != "nominal":
         numeric = pd.to_numeric(stacked, errors="coerce")
-        bad = stacked[numeric.isna()]
+        bad = np.flatnonzero(numeric.isna().to_numpy())
         if len(bad):
             raise ValueError(
-                f"level={level!r} needs numeric values, but {bad.iloc[0]!r} (unit {bad.index[0][0]!r}) was found; "
-                "use level='nominal' for categories."
+                f"level={level!r} needs numeric values, but {stacked.iloc[bad[0]]!r} (unit "
+                f"{wide.index[unit_pos[bad[0]]]!r}) was found; use level='nominal' for categories."
             )
         stacked = numeric.astype(float)
+    else:
+        stacked = stacked.infer_objects()
     codes, cats = pd.factorize(stacked, sort=True)
-    unit_pos = wide.index.get_indexer(stacked.index.get_level_values(0))
     counts = np.zeros((len(wide), len(cats)), dtype=float)
     np.add.at(counts, (unit_pos, codes), 1.0)
     return np.asarray(cats), counts
 
 
-def _prepare(data, unit, coder, value, level="nominal", weight=None):
-    """Count matrix for the units with at least one value, plus bookkeeping."""
+def _prepare(data, unit, coder, value, level="nominal", weight=None, wide=None):
+    """Count matrix for the units with at least one value, plus bookkeeping (``wide`` if already pivoted)."""
     _check_option("level", level, _LEVELS)
-    wide = _wide(data, unit, coder, value)
+    wide = _wide(data, unit, coder, value) if wide is None else wide
     cats, counts = _categories(wide, level)
     keep = counts.sum(axis=1) > 0
     w = None
@@ -574,8 +581,13 @@ def _alpha(counts: np.ndarray, cats: np.ndarray, level: str, n_coders: int, weig
     if weights is None and n_boot > 0:
         rng = np.random.default_rng(seed)
         k = contrib.shape[0]
-        draws = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
-        ob = np.tensordot(draws, contrib, axes=1)
+        # Units with the same counts contribute the same coincidences, and drawing k units with replacement
+        # is drawing k units' patterns with their frequencies (a sum of a multinomial's cells over groups is
+        # multinomial): the same bootstrap in memory and time that grow with the distinct patterns, not the
+        # units (a million units with 1000 replicates would otherwise need n_boot x units floats, 8 GB).
+        patterns, first, freq = np.unique(counts[m >= 2], axis=0, return_index=True, return_counts=True)
+        draws = rng.multinomial(k, freq / k, size=n_boot).astype(float)
+        ob = np.tensordot(draws, contrib[first], axes=1)
         boots = _alpha_from_coincidence(ob, cats, level)
         boots = boots[np.isfinite(boots)]
         if len(boots) >= 2:
@@ -648,13 +660,14 @@ def krippendorff_alpha(data: pd.DataFrame, *, unit: str = "unit", coder: str = "
 
 
 def _compute(metric: str, sub: pd.DataFrame, unit: str, coder: str, value: str, level: str,
-             weight: str | None, n_boot: int, seed: int | None, confidence: float) -> AgreementResult:
+             weight: str | None, n_boot: int, seed: int | None, confidence: float,
+             wide: pd.DataFrame | None = None) -> AgreementResult:
+    wide = _wide(sub, unit, coder, value) if wide is None else wide
     cats, counts, n_coders, w = _prepare(sub, unit, coder, value, level if metric == "krippendorff_alpha" else "nominal",
-                                         weight)
+                                         weight, wide=wide)
     if metric == "krippendorff_alpha":
         return _alpha(counts, cats, level, n_coders, w, n_boot, seed, confidence)
     if metric == "cohen_kappa":
-        wide = _wide(sub, unit, coder, value)
         wide = wide.loc[:, wide.notna().any(axis=0)]
         if wide.shape[1] != 2:
             return AgreementResult(metric, math.nan, math.nan, math.nan, math.nan, counts.shape[0], n_coders,
@@ -737,10 +750,11 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
         else:
             parts = [({}, sub)]
         for extra, part in parts:
+            wide = _wide(part, unit, coder, value)  # pivoted once for every metric
             for m in metrics:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", StatisticalWarning)
-                    res = _compute(m, part, unit, coder, value, level, weight, n_boot, seed, confidence)
+                    res = _compute(m, part, unit, coder, value, level, weight, n_boot, seed, confidence, wide=wide)
                 row = {**base, **extra, **res.to_dict()}
                 rows.append(row)
     cols = [*by_cols, *(["coder_a", "coder_b"] if pairwise else []), "metric", "value", "se", "ci_low", "ci_high",
@@ -875,20 +889,43 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         constant = [c for c in nunique.columns if c != "unit" and (nunique[c] <= 1).all()]
         groups = frame.drop_duplicates("interview_id")[["interview_id", *constant]]
         groups = groups.assign(unit=groups["interview_id"])
-    grid = pd.MultiIndex.from_product([groups["unit"], coder_names, code_ids], names=["unit", "coder", "code"])
-    out = grid.to_frame(index=False)
-    hits = pd.DataFrame({"unit": key_of.reindex(present["unit"]).to_numpy(), "coder": present["coder"].to_numpy(),
-                         "code": present["code"].to_numpy()}).drop_duplicates().assign(_hit=1)
-    out = out.merge(hits, on=["unit", "coder", "code"], how="left")
-    out["value"] = pd.array(out.pop("_hit").fillna(0).astype("int64"), dtype="Int64")
+    # The unit x coder x code grid, built from integer positions (memory grows with the grid's cells, one
+    # byte each for the values, instead of hash joins on three text columns).
+    unit_ids = groups["unit"].to_numpy()
+    n_u, n_c, n_k = len(unit_ids), len(coder_names), len(code_ids)
+    cells = n_u * n_c * n_k
+    if cells > _MAX_GRID_CELLS:
+        raise InputError(f"{n_u:,} units x {n_c:,} coders x {n_k:,} codes is {cells:,} unit-coder-code cells, more "
+                         f"than the {_MAX_GRID_CELLS:,} agreement is computed on at once - pass fewer `codes`, or "
+                         "split the units (for example by wave)")
+    unit_index, coder_index, code_index = pd.Index(unit_ids), pd.Index(coder_names), pd.Index(code_ids)
+
+    def positions(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        u = unit_index.get_indexer(key_of.reindex(rows["unit"]).to_numpy())
+        c = coder_index.get_indexer(rows["coder"].to_numpy())
+        return u, c
+
+    u, c = positions(present)
+    k = code_index.get_indexer(present["code"].to_numpy())
+    ok = (u >= 0) & (c >= 0) & (k >= 0)
+    hit = np.zeros(cells, dtype=np.int8)
+    hit[(u[ok] * n_c + c[ok]) * n_k + k[ok]] = 1
+    value = pd.array(hit, dtype="Int64")
     if uncoded == "missing":
-        seen = pd.DataFrame({"unit": key_of.reindex(stacked["unit"]).to_numpy(),
-                             "coder": stacked["coder"].to_numpy()}).drop_duplicates().assign(_seen=True)
-        flag = out[["unit", "coder"]].merge(seen, on=["unit", "coder"], how="left")["_seen"].notna().to_numpy()
-        out.loc[~flag, "value"] = pd.NA
-    extra = groups.drop(columns=[c for c in ("segment_id",) if c in groups.columns])
-    extra = extra.drop(columns=[c for c in ("text", "start", "end", "turn", "speaker") if c in extra.columns])
-    return out.merge(extra, on="unit", how="left")
+        su, sc = positions(stacked)
+        seen = np.zeros(n_u * n_c, dtype=bool)
+        seen[su[(su >= 0) & (sc >= 0)] * n_c + sc[(su >= 0) & (sc >= 0)]] = True
+        value[~np.repeat(seen, n_k)] = pd.NA
+    out = pd.DataFrame({"unit": np.repeat(unit_ids, n_c * n_k),
+                        "coder": np.tile(np.repeat(np.asarray(coder_names, dtype=object), n_k), n_u),
+                        "code": np.tile(np.asarray(code_ids, dtype=object), n_u * n_c),
+                        "value": value})
+    extra = groups.drop(columns=[c for c in ("segment_id", "unit", "text", "start", "end", "turn", "speaker")
+                                 if c in groups.columns])
+    take = np.repeat(np.arange(n_u), n_c * n_k)
+    for col in extra.columns:  # each unit's grouping columns (wave, council...), as a left join on unit would give
+        out[col] = extra[col].take(take).reset_index(drop=True)
+    return out
 
 
 def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: pd.DataFrame | None = None,

@@ -23,7 +23,8 @@ Canonical columns: ``interview_id``, ``unit`` (the segment the coding falls
 in, when segments are given; else the interview id), ``code``, ``score``
 (1.0 for people), ``negated``, ``hedged``, ``attribution``, ``start``,
 ``end`` (code points of the transcript; missing for whole-interview codings),
-``coder``.  A span that overlaps several segments gives one row per segment.
+``coder``, ``valence`` (for codes of the review process: helped, hindered,
+mixed, neutral, or "" where the coding does not say).  A span that overlaps several segments gives one row per segment.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "as_codings", "read_codings"]
 
-CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder"]
+CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
+                   "valence"]
+_VALENCES = ("", "helped", "hindered", "mixed", "neutral")
 _POLARITIES = ("asserted", "hedged", "negated")
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
@@ -154,6 +157,11 @@ def as_codings(
         hedged = _bool_column(d["hedged"], "hedged", source, problems) if "hedged" in d.columns else np.zeros(len(d), bool)
     start = _offsets(d["start"], "start", source, problems) if "start" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
     end = _offsets(d["end"], "end", source, problems) if "end" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
+    valence = (d["valence"].astype("string").fillna("").str.strip().str.lower() if "valence" in d.columns
+               else pd.Series("", index=d.index, dtype="string"))
+    for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
+        problems.append(Problem(source, int(i) + 2, "valence", str(d["valence"].iloc[i]),
+                                "helped, hindered, mixed, neutral or empty"))
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(i) + 2, "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
@@ -180,6 +188,7 @@ def as_codings(
         "start": start.to_numpy(),
         "end": end.to_numpy(),
         "coder": who if isinstance(who, str) else who.astype(str).to_numpy(),
+        "valence": valence.astype(str).to_numpy(),
     })
     out["start"] = out["start"].astype("Int64")
     out["end"] = out["end"].astype("Int64")
@@ -216,6 +225,7 @@ def read_codings(
     segments: pd.DataFrame | None = None,
     codebook: Any = None,
     coder: str | None = None,
+    codes: list[str] | None = None,
 ) -> pd.DataFrame:
     """Read codings from a CSV, Parquet, review workbook (.xlsx) or QDPX file, checked against a study.
 
@@ -233,6 +243,8 @@ def read_codings(
         Codes are checked against it (and QDPX codes mapped to it).
     coder : str, optional
         Coder name where the file has none (default: the file's stem).
+    codes : list of str, optional
+        The code ids allowed (default: the codebook's).
 
     Returns
     -------
@@ -272,5 +284,6 @@ def read_codings(
     else:
         raise InputError(f"{path}: codings must be a .csv, .parquet, .xlsx (review workbook) or .qdpx file, "
                          f"but {suffix or 'no extension'!r} was given")
-    codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
+    if codes is None:
+        codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
     return as_codings(data, study, segments=segments, codes=codes, coder=coder or path.stem, source=name)

@@ -8,13 +8,17 @@ one :class:`ValidationError` that lists them.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 __all__ = [
     "Problem",
+    "capped_lines",
+    "MAX_SHOWN_PER_FILE",
     "ImpactError",
     "ValidationError",
     "InputError",
+    "OutputFolderError",
     "ImpactWarning",
     "StatisticalWarning",
     "SmallSampleWarning",
@@ -66,12 +70,41 @@ def _shorten(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+#: Problems shown per file before the rest are counted.
+MAX_SHOWN_PER_FILE = 50
+
+
+def capped_lines(problems: list[Problem], *, limit: int = MAX_SHOWN_PER_FILE, what: str = "problems") -> list[str]:
+    """One line per problem, at most ``limit`` per file, then one line counting the rest of that file.
+
+    Examples
+    --------
+    >>> capped_lines([Problem("a.csv", r, "x", "?", "a number") for r in (2, 3, 4)], limit=1)
+    ["a.csv:2:x: '?' - expected a number", 'a.csv: ... and 2 more problems']
+    """
+    shown: dict[str, int] = defaultdict(int)
+    hidden: dict[str, int] = defaultdict(int)
+    lines = []
+    for p in problems:
+        if shown[p.file] < limit:
+            shown[p.file] += 1
+            lines.append(str(p))
+        else:
+            hidden[p.file] += 1
+    lines += [f"{f}: ... and {n:,} more {what}" for f, n in hidden.items()]
+    return lines
+
+
 class ImpactError(Exception):
     """Base class of the package's errors about user input."""
 
 
 class InputError(ImpactError, ValueError):
     """An input file or argument that cannot be used (one clear message)."""
+
+
+class OutputFolderError(InputError):
+    """An output folder ``impact`` refuses to write: replacing it could lose files it did not write."""
 
 
 class ValidationError(ImpactError, ValueError):
@@ -81,8 +114,8 @@ class ValidationError(ImpactError, ValueError):
         self.problems = [p for p in problems if p.severity == "error"]
         self.warnings = [p for p in problems if p.severity != "error"]
         self.source = source
-        lines = [f"{source}: {len(self.problems)} problem(s) found"]
-        lines += [f"  {p}" for p in self.problems]
+        lines = [f"{source}: {len(self.problems):,} problem(s) found"]
+        lines += [f"  {line}" for line in capped_lines(self.problems)]
         super().__init__("\n".join(lines))
 
 

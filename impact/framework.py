@@ -133,6 +133,7 @@ def illustrative_quotes(
     per_code: int = 3,
     length: tuple[int, int] = (50, 360),
     seed: int = 0,
+    screen=None,
 ) -> pd.DataFrame:
     """Choose statements that illustrate each code: reported, unambiguous, spread out, never repeated.
 
@@ -162,12 +163,19 @@ def illustrative_quotes(
         Shortest and longest text, in characters.
     seed : int
         Seed of the tie-break.
+    screen : callable, optional
+        Called with candidate texts (a Series); returns a boolean Series
+        (same index) of those that may be used, e.g. those a redactor is
+        confident are clean.  Candidates are screened in rank order as they
+        come up, so a rejected statement is replaced by the next one, not
+        lost, and only the statements considered are screened.
 
     Returns
     -------
     DataFrame
         The chosen statements, as :func:`quotes` returns them, in code order;
-        a code with no qualifying statement has no row.
+        a code with no qualifying statement has no row.  ``n_screened_out``
+        in ``DataFrame.attrs`` counts the candidates ``screen`` rejected.
     """
     import hashlib
     import re
@@ -181,7 +189,15 @@ def illustrative_quotes(
     cand = cand.sort_values(["score", "tie"], ascending=[False, True], kind="stable")
     wave_list = list(waves) if waves is not None else list(study.wave_ids)
     code_list = list(codes) if codes is not None else list(dict.fromkeys(cand["code"]))
-    picked, used = [], set()
+    picked, used, verdicts = [], set(), {}
+
+    def allowed(index, text: str) -> bool:
+        if screen is None:
+            return True
+        if text not in verdicts:
+            verdicts[text] = bool(pd.Series(screen(pd.Series([text], index=[index]))).iloc[0])
+        return verdicts[text]
+
     for code in code_list:
         grp = cand[cand["code"] == code]
         councils, seen_waves = set(), []
@@ -190,13 +206,17 @@ def illustrative_quotes(
                 continue
             if len(set(seen_waves)) < len(wave_list) and r.wave in seen_waves and len(councils) < per_code - 1:
                 continue  # spread across waves while there are waves and places left
+            if not allowed(r.Index, r.text):
+                continue
             picked.append(r.Index)
             used.add(r.norm_text)
             councils.add(r.council_id)
             seen_waves.append(r.wave)
             if len(councils) >= per_code:
                 break
-    return cand.loc[picked].drop(columns=["norm_text", "tie"]).reset_index(drop=True)
+    out = cand.loc[picked].drop(columns=["norm_text", "tie"]).reset_index(drop=True)
+    out.attrs["n_screened_out"] = sum(1 for ok in verdicts.values() if not ok)
+    return out
 
 
 def _context(c: pd.DataFrame, segments: pd.DataFrame | None, n: int) -> tuple[list[str], list[str]]:

@@ -18,14 +18,14 @@ import json
 import os
 import platform
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ._io import atomic_write_bytes, atomic_write_text, staged_directory
+from ._io import atomic_write_bytes, atomic_write_text, check_output_folder, staged_directory
 from ._version import __version__
 from .describe import describe_study
 from .effects import intervention_effects, survey_effects
@@ -65,6 +65,9 @@ class Findings:
     ``coding`` says which (``source``: ``"machine"`` or ``"supplied"``,
     ``coders``, ``description``).  Statistics use the estimands of
     :mod:`impact.measures`; each table names its ``measure``.
+    ``not_computed`` maps an analysis that the study cannot support (too few
+    councils, waves or status groups) to the reason, in words; its table is
+    then empty and the report says why.
     """
 
     study: Study
@@ -88,6 +91,8 @@ class Findings:
     indicator_trends: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
+    process: dict[str, pd.DataFrame] | None = None
+    not_computed: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
 
@@ -96,6 +101,9 @@ def _progress(callback: Callable[[str], None] | None, message: str) -> None:
     if callback is not None:
         callback(message)
 
+
+#: The analyses :func:`analyse` can run (its ``parts``).
+PARTS: tuple[str, ...] = ("comparisons", "change", "models", "survey", "framework", "indicators", "process")
 
 #: The measure the comparisons, models and trends of realised impact use (see :mod:`impact.measures`).
 MAIN_MEASURE = "reported"
@@ -126,6 +134,7 @@ def analyse(
     human: pd.DataFrame | str | Path | None = None,
     progress: Callable[[str], None] | None = None,
     cache_dir: str | Path | None = None,
+    parts: Iterable[str] | None = None,
 ) -> Findings:
     """Run the programme analysis of a study.
 
@@ -156,6 +165,12 @@ def analyse(
         Called with a short message at the start of each step.
     cache_dir : path, optional
         Folder caching segmentation and coding by transcript hash.
+    parts : iterable of str, optional
+        The analyses to run, from :data:`PARTS` (default: all). Leaving out
+        ``"framework"`` skips the review-themes coding, and with ``coded``
+        given (and no ``human``) the segmentation too, which is what makes
+        simulation studies of many generated studies affordable; the tables
+        of analyses left out are empty.
 
     Returns
     -------
@@ -165,29 +180,56 @@ def analyse(
     from .coding.evaluate import coder_reliability
     from .codings import as_codings, read_codings
     from .measures import attribution_summary
+    from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
 
+    wanted = set(PARTS) if parts is None else set(parts)
+    unknown = sorted(wanted - set(PARTS))
+    if unknown:
+        raise ValueError(f"The value for `parts` must name analyses among {list(PARTS)}, but {unknown} was passed.")
     codebook = _resolve_codebook(study, codebook)
     themes_book = Codebook.load("review_themes")
-    themes_coder = RuleCoder(themes_book, n_jobs=_N_JOBS)
-    if coded is None:
-        coders = [RuleCoder(codebook, n_jobs=_N_JOBS), themes_coder]
-        keys = [f"{codebook.id}-{codebook.hash}", f"themes-{themes_book.hash}"]
-        segments, (machine, themes_coded) = _segments_and_coding(study, coders, keys, cache_dir, progress)
-        codings = as_codings(machine, study, coder="machine", source="machine coding")
+    process_book = Codebook.load(PROCESS_CODEBOOK)
+    books = {"impacts": codebook}
+    if "framework" in wanted:
+        books["themes"] = themes_book
+    if "process" in wanted:
+        books["process"] = process_book
+    supplied = None
+    if coded is not None:
+        _progress(progress, "reading the supplied codings")
+        allowed = list(dict.fromkeys([*codebook.code_ids, *process_book.code_ids, *themes_book.code_ids]))
+        supplied = (as_codings(coded, study, codes=allowed, source="supplied codings") if isinstance(coded, pd.DataFrame)
+                    else read_codings(coded, study, codebook=codebook, codes=allowed))
+    # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
+    machine_books = {k: b for k, b in books.items()
+                     if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
+    if machine_books or human is not None or (supplied is not None and "framework" in wanted):
+        coders = [RuleCoder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
+        keys = [f"{b.id}-{b.hash}" for b in machine_books.values()]
+        segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
+    else:
+        segments, machine = _no_segments(), []
+    machine_by_book = {k: as_codings(m, study, segments=segments, coder="machine", source=f"machine coding ({k})")
+                       for k, m in zip(machine_books, machine, strict=True)}
+    if supplied is not None and len(segments):
+        supplied = as_codings(supplied, study, segments=segments, source="supplied codings")
+
+    def of(book_key: str) -> pd.DataFrame:
+        if book_key in machine_by_book:
+            return machine_by_book[book_key]
+        return supplied[supplied["code"].isin(books[book_key].code_ids)].reset_index(drop=True)
+
+    codings = of("impacts")
+    if supplied is None:
         coding = {"source": "machine", "coders": ["machine"],
                   "description": f"the package's rule coder ({codebook.id} {codebook.version}, impact {__version__})"}
     else:
-        segments, (themes_coded,) = _segments_and_coding(study, [themes_coder], [f"themes-{themes_book.hash}"],
-                                                         cache_dir, progress)
-        _progress(progress, "reading the supplied codings")
-        if isinstance(coded, pd.DataFrame):
-            codings = as_codings(coded, study, segments=segments, codes=codebook.code_ids, source="supplied codings")
-        else:
-            codings = read_codings(coded, study, segments=segments, codebook=codebook)
-        coders = sorted(codings["coder"].unique().tolist())
-        coding = {"source": "supplied", "coders": coders,
-                  "description": f"codings supplied by the user ({', '.join(coders) or 'no coder named'})"}
+        names = sorted(codings["coder"].unique().tolist())
+        machine_note = (f"; {' and '.join(b.id for b in machine_books.values())} coded by the package's rule coder"
+                        if machine_books else "")
+        coding = {"source": "supplied", "coders": names,
+                  "description": f"codings supplied by the user ({', '.join(names) or 'no coder named'}){machine_note}"}
     codes = codebook.top_codes()
 
     _progress(progress, "building the council x wave panel")
@@ -202,28 +244,43 @@ def analyse(
     seen = panel[panel["interviewed"]].copy()
     # groups in this order, so that differences are "in intervention minus not"
     seen["status_group"] = pd.Categorical(seen["status_group"], categories=["no_intervention", "intervention"])
+    not_computed = _preconditions(study, seen)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         prevalence = _prevalence(ppanel, study, alpha, clustered_prevalence)
-        comparisons = compare_groups(
-            seen, outcome=f"share_{MAIN_MEASURE}", group="status_group", by=["code", "wave"], unit="council_id",
-            alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
-            outcome_type="continuous",
-        ).assign(measure=MAIN_MEASURE)
-        change = change_over_time(
-            seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id", group="status_group", by="code",
-            times=study.wave_ids, adjust=adjust,
-        ).assign(measure=MAIN_MEASURE)
+        comparisons = pd.DataFrame(columns=["code", "wave", "p_value", "p_adjusted", "measure"])
+        if "comparisons" not in not_computed and "comparisons" in wanted:
+            comparisons = compare_groups(
+                seen, outcome=f"share_{MAIN_MEASURE}", group="status_group", by=["code", "wave"], unit="council_id",
+                alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
+                outcome_type="continuous",
+            ).assign(measure=MAIN_MEASURE)
+        change = pd.DataFrame(columns=["code", "p_value", "p_adjusted", "measure"])
+        if "change" not in not_computed and "change" in wanted:
+            change = change_over_time(
+                seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
+                group="status_group" if "comparisons" not in not_computed else None, by="code",
+                times=[w for w in study.wave_ids if w in set(seen["wave"])], adjust=adjust,
+            ).assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
-        models = intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
-        survey_model = survey_effects(study, alpha=alpha)
+        models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
+                  if "models" in wanted and "models" not in not_computed
+                  else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
+        if models.empty:
+            not_computed.setdefault("models", "no impact varied in both whether it was reported and intervention status")
+        survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
     sample = describe_study(study)
-    themes = framework_matrix(study, themes_coded, segments=segments, codebook=themes_book)
+    themes = (framework_matrix(study, of("themes"), segments=segments, codebook=themes_book) if "themes" in books
+              else pd.DataFrame(columns=["council_id", "parent", "code", "interviewed", "n_participants", "raised"]))
+    process = None
+    if "process" in books:
+        _progress(progress, "reading what shaped impact")
+        process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha)
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     actions = action_completion(study)
-    trends = indicator_trends(study)
+    trends = indicator_trends(study) if "indicators" in wanted else None
     reliability = None
     if human is not None:
         other = human if isinstance(human, pd.DataFrame) else read_codings(human, study, segments=segments,
@@ -251,9 +308,56 @@ def analyse(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, sample=sample, themes=themes, actions=actions,
-        attribution=attribution, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
-        coding=coding, parameters=params, provenance=provenance,
+        attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
+        coding=coding, not_computed=not_computed, parameters=params, provenance=provenance,
     )
+
+
+def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
+    """The analyses this study cannot support, with the reason in words (:func:`impact.validate.capabilities`)."""
+    from .validate import capabilities
+
+    caps = capabilities(study).set_index("analysis")
+    out: dict[str, str] = {}
+    for part, analysis in (("comparisons", "group_comparison"), ("change", "change_over_time"),
+                           ("models", "longitudinal_model")):
+        if not bool(caps.loc[analysis, "possible"]):
+            out[part] = str(caps.loc[analysis, "reason"])
+    if "change" not in out and seen["wave"].nunique() >= 2:
+        waves = seen.groupby("council_id")["wave"].nunique()
+        if waves.empty or waves.max() < seen["wave"].nunique():
+            out["change"] = "no council was interviewed at every wave"
+    if len(study.wave_ids) != 3:
+        out["trajectories"] = (f"trajectories need three waves (expectations, early, longer term); the study has "
+                               f"{len(study.wave_ids)}")
+    return out
+
+
+def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFrame, book, ptraj: pd.DataFrame,
+                      alpha: float) -> dict[str, pd.DataFrame]:
+    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions."""
+    from .process import factors_by_realisation, process_codings, process_factors, recommendations
+
+    leaves = [c for c in book.leaf_codes() if c != "recommendation"]
+    pc = process_codings(pcodings, study, segments=segments if len(segments) else None)
+    later = study.wave_ids[1:] if len(study.wave_ids) > 1 else study.wave_ids
+    after = pc[pc["wave"].isin(later)]
+    return {
+        "codings": pc,
+        "factors": process_factors(pc[pc["code"] != "recommendation"], study, codes=leaves),
+        "by_realisation": factors_by_realisation(after[after["code"] != "recommendation"], ptraj, study, codes=leaves,
+                                                 alpha=alpha),
+        "recommendations": recommendations(after, codes=leaves),
+        "framework": framework_matrix(study, pcodings, segments=segments, codebook=book, codes=leaves)
+        if len(segments) else pd.DataFrame(),
+    }
+
+
+def _no_segments() -> pd.DataFrame:
+    """An empty segments table (the analysis of supplied codings needs no segmentation)."""
+    from .coding.segment import _segments_frame
+
+    return _segments_frame([], None)
 
 
 def _trajectory_summary(ptraj: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
@@ -285,10 +389,17 @@ def _prevalence(ppanel: pd.DataFrame, study: Study, alpha: float, clustered_prev
 
 
 # --------------------------------------------------------------------------- steps
-def _cache_path(cache_dir, kind: str, key: str) -> Path | None:
-    if cache_dir is None:
+def _cache_path(cache_dir, kind: str, key: str):
+    """The cache holding entry ``kind``-``key``, or None when not caching.
+
+    ``cache_dir`` is a :class:`impact._cache.Cache`, a folder for one, or None.
+    Entries are Parquet files with signed JSON manifests (never pickles).
+    """
+    if cache_dir is None or cache_dir is False:
         return None
-    return Path(cache_dir) / f"{kind}-{key}.pkl"
+    from ._cache import Cache
+
+    return cache_dir if isinstance(cache_dir, Cache) else Cache(None if cache_dir is True else cache_dir)
 
 
 def _transcripts_key(study: Study) -> str:
@@ -297,47 +408,41 @@ def _transcripts_key(study: Study) -> str:
         h.update(str(iid).encode() + b"\0" + hashlib.sha256(text.encode()).digest())
     iv = study.interviews[["interview_id", "council_id", "participant_id", "wave"]]
     h.update(pd.util.hash_pandas_object(iv.astype(str), index=False).to_numpy().tobytes())
-    return h.hexdigest()[:24]
+    return h.hexdigest()[:32]
 
 
-def _cached(path: Path | None, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """``compute()``, reusing (and writing, atomically) a pickle at ``path`` when caching."""
-    if path is not None and path.is_file():
-        return pd.read_pickle(path)
-    frame = compute()
-    _store(path, frame)
-    return frame
+def _cached(cache, kind: str, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``compute()``, reusing (and storing) a verified cache entry when caching."""
+    return compute() if cache is None else cache.get_or_compute(kind, key, compute)
 
 
-def _store(path: Path | None, frame: pd.DataFrame) -> None:
-    """Write ``frame`` to the cache file ``path`` atomically (nothing when not caching)."""
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        frame.to_pickle(tmp)
-        tmp.replace(path)
+def _store(cache, kind: str, key: str, frame: pd.DataFrame) -> None:
+    """Store ``frame`` in the cache (nothing when not caching)."""
+    if cache is not None:
+        cache.put(kind, key, frame)
 
 
 def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
                          progress: Callable[[str], None] | None) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     """Segments and each coder's coding, from the cache when there, else in one pass over the transcripts."""
 
-    tkey = _transcripts_key(study) if cache_dir is not None else ""
-    seg_path = _cache_path(cache_dir, "segments", tkey)
-    paths = [_cache_path(cache_dir, "coded", f"{key}-{tkey}") for key in keys]
-    if seg_path is None or not seg_path.is_file():
+    cache = _cache_path(cache_dir, "segments", "")
+    tkey = _transcripts_key(study) if cache is not None else ""
+    segments = cache.get("segments", tkey) if cache is not None else None
+    if segments is None:
         names = " and ".join(c.codebook.id if hasattr(c.codebook, "id") else str(c.codebook) for c in coders)
         _progress(progress, f"segmenting transcripts and coding them with {names}")
         segments, codings = _segment_and_code(study, coders, progress=progress is not None)
-        for path, frame in [(seg_path, segments), *zip(paths, codings, strict=True)]:
-            _store(path, frame)
+        _store(cache, "segments", tkey, segments)
+        for key, frame in zip(keys, codings, strict=True):
+            _store(cache, "coded", f"{key}-{tkey}", frame)
         return segments, codings
     _progress(progress, "reading cached segments")
-    segments = pd.read_pickle(seg_path)
     codings = []
-    for coder, path in zip(coders, paths, strict=True):
+    for coder, key in zip(coders, keys, strict=True):
         _progress(progress, f"coding {len(segments):,} segments with {coder.codebook.id}")
-        codings.append(_cached(path, lambda coder=coder: coder.code(segments, progress=progress is not None)))
+        codings.append(_cached(cache, "coded", f"{key}-{tkey}",
+                               lambda coder=coder: coder.code(segments, progress=progress is not None)))
     return segments, codings
 
 
@@ -478,10 +583,11 @@ def run(
         Codings to analyse instead of the machine coder's (see :func:`analyse`).
     command : str, optional
         The command line that asked for the run, recorded in the provenance.
-    cache : bool
-        Cache segmentation and coding under ``<out_dir>/../.impact-cache``,
-        keyed by transcript hash, so a re-run that only changes the
-        statistics skips them.
+    cache : bool or path
+        Cache segmentation and coding (Parquet with signed manifests, see
+        :mod:`impact._cache`) in the user's cache folder (``True``), in the
+        folder given, or not at all (``False``), so a re-run that only
+        changes the statistics skips them.
 
     Returns
     -------
@@ -490,11 +596,12 @@ def run(
     from .privacy import resolve_key
     from .report import render
 
-    out_dir = Path(out_dir)
+    study_root = study.root if isinstance(study, Study) else study
+    out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)
-    cache_dir = out_dir.parent / ".impact-cache" if cache else None
+    cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
     findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, human=human,
                        progress=progress, cache_dir=cache_dir)
     key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)
@@ -507,9 +614,17 @@ def run(
             "quote_k": quote_k,
         }
     )
+    # No path, folder or file name of the user's machine in any output: the study is named by its hash and layout.
+    from .privacy import safe_provenance
+
+    study_dir = study.root if study.root is not None else None
+    given = [x for x in (out_dir, key_file, human if isinstance(human, (str, Path)) else None,
+                         coded if isinstance(coded, (str, Path)) else None) if x is not None]
+    findings.provenance = safe_provenance(findings.provenance, study_dir=study_dir, paths=given,
+                                          names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
-    with staged_directory(out_dir) as staging:
+    with staged_directory(out_dir, protect=[study.root] if study.root is not None else []) as staging:
         files = render(report, staging)
         for name, text in extra.items():
             if isinstance(text, bytes):

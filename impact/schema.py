@@ -20,13 +20,146 @@ Column types
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import vocab
 
-__all__ = ["Column", "Table", "TABLES", "OPTIONAL_TABLES", "LIST_SEP", "table"]
+__all__ = [
+    "Column",
+    "Table",
+    "TABLES",
+    "OPTIONAL_TABLES",
+    "LIST_SEP",
+    "table",
+    "parse_cell",
+    "DEFAULT_WAVES",
+    "META_KEYS",
+    "TRANSCRIPT_SUFFIXES",
+    "DATE_MIN",
+    "date_max",
+    "MAX_WINDOW_DAYS",
+    "MAX_SCALE",
+]
 
 LIST_SEP = ";"
+
+DEFAULT_WAVES: list[dict[str, Any]] = [
+    {
+        "id": "expectations",
+        "label": "Expectations before the review",
+        "anchor": "review_start",
+        "window_days": [-183, 0],
+    },
+    {
+        "id": "early",
+        "label": "Early impact (about 3 months after)",
+        "anchor": "review_end",
+        "window_days": [28, 182],
+    },
+    {
+        "id": "longer_term",
+        "label": "Longer-term change (about 12 months after)",
+        "anchor": "review_end",
+        "window_days": [273, 548],
+    },
+]
+
+#: Keys allowed at the top of ``study.yaml``.
+META_KEYS = (
+    "name",
+    "description",
+    "format_version",
+    "codebook",
+    "seed",
+    "waves",
+    "vocabularies",
+    "survey",
+    "generator",
+    "notes",
+)
+
+TRANSCRIPT_SUFFIXES = (".txt", ".docx")
+
+#: Earliest date a study may hold (children's services statistics and inspections start after it).
+DATE_MIN = _dt.date(1990, 1, 1)
+#: Longest wave window, in days either side of the anchor (ten years).
+MAX_WINDOW_DAYS = 3650
+#: Largest absolute value of a survey scale bound.
+MAX_SCALE = 1000
+
+
+def date_max() -> _dt.date:
+    """Latest date a study may hold: two years from today (a planned review; nothing later is plausible)."""
+    return _dt.date.today() + _dt.timedelta(days=730)
+
+
+def _parse_date(text: str) -> _dt.date | None:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return _dt.datetime.strptime(text, fmt).date()
+        except (ValueError, TypeError):
+            continue
+    return None
+
+
+def _number(text: str) -> float | None:
+    cleaned = text.replace(",", "") if text.count(",") and all(len(p) == 3 for p in text.lstrip("+-").split(",")[1:]) else text
+    if not cleaned.isascii():
+        return None
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def parse_cell(text: str, type_: str, *, low: float | None = None, high: float | None = None) -> tuple[Any, str | None]:
+    """Parse a text cell; return ``(value, problem)`` where problem says what was expected.
+
+    Dates are ISO ``YYYY-MM-DD`` (or ``DD/MM/YYYY`` as UK Excel writes them)
+    between :data:`DATE_MIN` and :func:`date_max`; numbers are finite (no
+    ``inf``, ``nan``, ``1e999``), written in ASCII digits, within
+    ``[low, high]`` when given; ``int`` must be whole.
+
+    Examples
+    --------
+    >>> parse_cell("2012-03-31", "date")[0]
+    Timestamp('2012-03-31 00:00:00')
+    >>> parse_cell("2500-03-31", "date")[1].startswith("a date from 1990-01-01 to ")
+    True
+    >>> parse_cell("nan", "float")
+    (None, 'a finite number')
+    >>> parse_cell("-3", "int", low=0)
+    (None, 'a whole number from 0')
+    """
+    import pandas as pd
+
+    if text == "":
+        return None, None
+    if type_ == "date":
+        d = _parse_date(text)
+        if d is None:
+            return None, "a date as YYYY-MM-DD"
+        hi = date_max()
+        if not DATE_MIN <= d <= hi:
+            return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
+        return pd.Timestamp(d), None
+    if type_ in ("int", "float"):
+        what = "a whole number" if type_ == "int" else "a number"
+        f = _number(text)
+        if f is None:
+            return None, what
+        if not math.isfinite(f):
+            return None, f"a finite {what.split(' ', 1)[1]}"
+        if type_ == "int" and not f.is_integer():
+            return None, what
+        if (low is not None and f < low) or (high is not None and f > high):
+            bounds = (f" from {low:,g}" if low is not None else "") + (f" to {high:,g}" if high is not None else "")
+            return None, what + bounds
+        return (int(f) if type_ == "int" else f), None
+    return text, None
 
 
 @dataclass(frozen=True)
@@ -39,7 +172,9 @@ class Column:
     description: str
     vocabulary: str | None = None  # name of a vocabulary (see ``Study.vocabularies``)
     references: tuple[str, str] | None = None  # (table, column) it must exist in
-    pattern: str | None = None  # regular expression the text must match
+    pattern: str | None = None  # regular expression the text must match (ASCII classes)
+    low: float | None = None  # smallest number allowed
+    high: float | None = None  # largest number allowed
 
 
 @dataclass(frozen=True)
@@ -72,9 +207,9 @@ TABLES: dict[str, Table] = {
         "councils.csv",
         "One row per council in the study.",
         (
-            C("council_id", "id", True, "DfE three-digit local authority number, as text (e.g. `301`).", pattern=r"\d{3}"),
+            C("council_id", "id", True, "DfE three-digit local authority number, as text (e.g. `301`).", pattern=r"[0-9]{3}"),
             C("name", "text", True, "Council name."),
-            C("ons_code", "id", False, "ONS local authority code (E06/E08/E09/E10...).", pattern=r"[EW]\d{8}"),
+            C("ons_code", "id", False, "ONS local authority code (E06/E08/E09/E10...).", pattern=r"[EW][0-9]{8}"),
             C("council_type", "id", True, "Type of council.", vocabulary="council_types"),
             C("region", "id", True, "DfE region name.", vocabulary="regions"),
         ),
@@ -104,7 +239,7 @@ TABLES: dict[str, Table] = {
             C("end_date", "date", True, "Last on-site day."),
             C("themes", "list", True, "Themes reviewed: the five core themes plus any optional ones.", vocabulary="themes"),
             C("team_roles", "list", True, "Roles present in the review team.", vocabulary="team_roles"),
-            C("n_recommendations", "int", False, "Number of recommendations in the written feedback."),
+            C("n_recommendations", "int", False, "Number of recommendations in the written feedback.", low=0, high=1000),
         ),
         key=("council_id",),
     ),
@@ -146,7 +281,7 @@ TABLES: dict[str, Table] = {
             C("respondent_group", "id", True, "Staff or partner.", vocabulary="respondent_groups"),
             C("wave", "id", True, "Wave the survey was answered at.", vocabulary="waves"),
             C("item", "id", True, "Item id, defined under `survey.items` in `study.yaml`.", vocabulary="survey_items"),
-            C("value", "int", False, "Likert answer on the item's scale; blank for no answer."),
+            C("value", "int", False, "Likert answer on the item's scale; blank for no answer.", low=-MAX_SCALE, high=MAX_SCALE),
         ),
         key=("respondent_id", "wave", "item"),
         optional=True,
@@ -184,8 +319,9 @@ TABLES: dict[str, Table] = {
         (
             C("council_id", "id", True, "Council.", references=("councils", "council_id")),
             C("period", "date", True, "Last day of the period the value describes (DfE 2013 = 2013-03-31)."),
-            C("measure", "id", True, "Measure id."),
-            C("value", "float", False, "Value; blank when suppressed or missing."),
+            C("measure", "id", True, "Measure id: letters, digits, `_`, `-` and `.` (it names files).",
+              pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}"),
+            C("value", "float", False, "Value (a finite number); blank when suppressed or missing.", low=-1e15, high=1e15),
             C("flag", "id", False, "Why the value is missing: a DfE suppression letter (c, x, u, z, low, ...)."),
         ),
         key=("council_id", "period", "measure"),
@@ -268,13 +404,23 @@ def format_reference() -> str:
         "",
         "An interview's wave is the one given in `interviews.csv`; where blank it is",
         "the wave whose window holds the interview date.  A given wave whose window",
-        "does not hold the date is an error.",
+        "does not hold the date is an error.  Waves are listed in time order (the first",
+        "is the baseline) and their windows may not overlap, for every council's review;",
+        "wave ids are letters, digits, `_` and `-`; windows are at most 3650 days either",
+        "side of the anchor.  A key given twice, and YAML aliases, are errors.",
+        "",
+        "`codebook` is a bundled codebook name or a `.yaml` file inside the study folder;",
+        "`impact validate` checks that it loads.  Every file a study names (`study.yaml`,",
+        "the tables, `transcripts/` and each transcript, a codebook file) must resolve",
+        "inside the study folder: a link out of it is refused and not read.",
         "",
         "## Tables",
         "",
         "Types: `id` text key compared exactly (leading zeros kept); `text`; `date`",
-        "as `YYYY-MM-DD` (`DD/MM/YYYY` as UK Excel writes it is accepted on reading);",
-        "`int`; `float`; `list` several ids separated by `;`.",
+        "as `YYYY-MM-DD` (`DD/MM/YYYY` as UK Excel writes it is accepted on reading),",
+        "from 1990-01-01 to two years from today; `int`; `float`, finite (`inf`, `nan`",
+        "and `1e999` are errors), in ASCII digits; `list` several ids separated by `;`.",
+        "Patterns use ASCII digits only (full-width or Arabic-Indic digits are errors).",
         "",
     ]
     for t in TABLES.values():
@@ -296,6 +442,8 @@ def format_reference() -> str:
                 allowed = (allowed + "; " if allowed else "") + f"must be in {TABLES[c.references[0]].filename}"
             if c.pattern:
                 allowed = (allowed + "; " if allowed else "") + f"pattern `{c.pattern}`"
+            if c.low is not None or c.high is not None:
+                allowed = (allowed + "; " if allowed else "") + f"from {c.low:,g} to {c.high:,g}"
             lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {allowed} | {c.description} |")
         lines.append("")
     lines += [
@@ -308,9 +456,15 @@ def format_reference() -> str:
         "  force, else `notice` if a notice is, else `none`.",
         "- `reviews.csv`: `themes` holds all five core themes plus any optional ones.",
         "- `interviews.csv`: the council must be the participant's; the council needs a review",
-        "  (waves are timed from it); the transcript must exist under `transcripts/`, be a",
+        "  (waves are timed from it); no two interviews may name the same transcript; the",
+        "  transcript must exist under `transcripts/`, be a",
         "  `.txt` (UTF-8, or UTF-16 with a byte-order mark; Windows-1252 is read with a",
-        "  warning) or `.docx` file, and hold some text.",
+        "  warning; a file mixing encodings is an error naming the line) or `.docx` file",
+        "  (read in document order, tables included), and hold some text.",
+        "- Problems are listed per file, at most 50 each with a count of the rest; the same",
+        "  complaint about the same value is one problem naming its first row and how many",
+        "  rows share it; a missing or unreadable file is reported once, not once per row",
+        "  that refers to it.",
         "- `survey_responses.csv`: `value` within the item's scale.",
         "- Attrition (a council or participant with no interview at some wave) is a warning.",
         "",

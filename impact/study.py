@@ -14,11 +14,11 @@ A study is a folder (see ``docs/study-format.md``)::
 from __future__ import annotations
 
 import copy
-import datetime as _dt
 import io
 import math
 import os
 import shutil
+import warnings
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -37,48 +37,12 @@ from ._io import (
     safe_yaml_load,
 )
 from .errors import InputError, Problem, ValidationError
-from .schema import LIST_SEP, TABLES
+from .schema import DEFAULT_WAVES, LIST_SEP, META_KEYS, TABLES, TRANSCRIPT_SUFFIXES, parse_cell
+from .validate import check_folder, check_study
 
-__all__ = ["Study", "load_study", "DEFAULT_WAVES", "read_transcript"]
+__all__ = ["Study", "load_study", "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
 
 FORMAT_VERSION = 1
-
-DEFAULT_WAVES: list[dict[str, Any]] = [
-    {
-        "id": "expectations",
-        "label": "Expectations before the review",
-        "anchor": "review_start",
-        "window_days": [-183, 0],
-    },
-    {
-        "id": "early",
-        "label": "Early impact (about 3 months after)",
-        "anchor": "review_end",
-        "window_days": [28, 182],
-    },
-    {
-        "id": "longer_term",
-        "label": "Longer-term change (about 12 months after)",
-        "anchor": "review_end",
-        "window_days": [273, 548],
-    },
-]
-
-#: Keys allowed at the top of ``study.yaml``.
-META_KEYS = (
-    "name",
-    "description",
-    "format_version",
-    "codebook",
-    "seed",
-    "waves",
-    "vocabularies",
-    "survey",
-    "generator",
-    "notes",
-)
-
-TRANSCRIPT_SUFFIXES = (".txt", ".docx")
 
 
 # --------------------------------------------------------------------------- cells
@@ -95,39 +59,6 @@ def format_cell(value: Any, type_: str) -> str:
     if type_ == "list" and isinstance(value, (list, tuple)):
         return LIST_SEP.join(str(v) for v in value)
     return str(value)
-
-
-def _parse_date(text: str) -> pd.Timestamp | None:
-    """ISO ``YYYY-MM-DD``, or ``DD/MM/YYYY`` as UK Excel writes it; None if neither."""
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return pd.Timestamp(_dt.datetime.strptime(text, fmt))
-        except (ValueError, TypeError):
-            continue
-    return None
-
-
-def parse_cell(text: str, type_: str) -> tuple[Any, str | None]:
-    """Parse a text cell; return ``(value, problem)`` where problem says what was expected."""
-    if text == "":
-        return None, None
-    if type_ == "date":
-        ts = _parse_date(text)
-        return (ts, None) if ts is not None else (None, "a date as YYYY-MM-DD")
-    if type_ == "int":
-        try:
-            f = float(text.replace(",", ""))
-        except ValueError:
-            return None, "a whole number"
-        if not f.is_integer():
-            return None, "a whole number"
-        return int(f), None
-    if type_ == "float":
-        try:
-            return float(text.replace(",", "")), None
-        except ValueError:
-            return None, "a number"
-    return text, None
 
 
 def _parse_date_column(raw: list[str]) -> pd.Series:
@@ -170,11 +101,44 @@ def _empty_frame(table: schema.Table) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- transcripts
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Longest first cell of a two-cell table row read as a speaker label (``Interviewer | text``).
+_MAX_LABEL = 40
+
+
+def _docx_blocks(element) -> Iterator[str]:
+    """The text of a .docx body (or table cell, or content control) in document order, tables included.
+
+    Each paragraph is one line.  A table row is one line: a two-cell row whose
+    first cell is short (a speaker, as transcripts laid out as tables have it)
+    becomes ``Speaker: text``; other rows are their cells joined by spaces.
+    Nothing is left out: nested tables and content controls are read too.
+    """
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            yield Paragraph(child, None).text
+        elif tag == f"{_W}tbl":
+            for row in child.iterchildren(f"{_W}tr"):
+                cells = ["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
+                cells = [c for c in cells if c]
+                if len(cells) == 2 and len(cells[0]) <= _MAX_LABEL and "\n" not in cells[0]:
+                    yield f"{cells[0].rstrip(':').strip()}: {cells[1]}"
+                elif cells:
+                    yield " ".join(cells)
+        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
+            yield from _docx_blocks(child)
+
+
 def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     """Read a transcript file: ``.txt`` (UTF-8, UTF-16 with BOM, or cp1252) or ``.docx``.
 
-    A ``.docx`` becomes its paragraphs joined by newlines.  Archives are checked
-    for zip bombs and unsafe entries before they are read.
+    A ``.docx`` becomes its paragraphs and table rows, in document order,
+    one per line.  Archives are checked for zip bombs and unsafe entries
+    before they are read; a document with a document type declaration (which
+    Word never writes) is refused.
 
     Raises
     ------
@@ -185,9 +149,26 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     name = label or str(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        from ._archive import read_docx_text  # streamed and capped: the guarded zip reader
+        import docx  # python-docx
 
-        return read_docx_text(path, label=name)
+        from ._archive import DocxTextWarning, read_docx_text
+
+        if not path.is_file():
+            raise InputError(f"{name}: file not found")
+        # The guarded reader first: archive, XML and text-size limits checked while streaming, before python-docx
+        # (which reads whole members) sees the file.  Its paragraph text is read again below with the tables.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DocxTextWarning)
+            read_docx_text(path, label=name)
+        try:
+            document = docx.Document(str(path))
+        except Exception as exc:  # python-docx raises many types for a broken file
+            raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
+        body = document.element.body
+        if body.getroottree().docinfo.doctype:
+            raise InputError(f"{name}: the document holds a document type declaration (<!DOCTYPE>), which Word never "
+                             "writes - expected a .docx saved by a word processor")
+        return "\n".join(_docx_blocks(body))
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
     return read_text(path, label=name)
@@ -448,10 +429,19 @@ class Study:
             if a statutory direction was in force, else ``"notice"`` if a notice
             was, else ``"none"``.
 
+        Raises
+        ------
+        InputError
+            If ``council_id`` is not a council of the study (an unknown id
+            never answers "none").
+
         Examples
         --------
         >>> import pandas as pd
-        >>> s = Study({"name": "x"}, {"status_history": pd.DataFrame({
+        >>> s = Study({"name": "x"}, {
+        ...     "councils": pd.DataFrame({"council_id": ["301"], "name": ["Barking and Dagenham"],
+        ...         "ons_code": ["E09000002"], "council_type": ["london_borough"], "region": ["London"]}),
+        ...     "status_history": pd.DataFrame({
         ...     "council_id": ["301", "301"], "kind": ["ofsted_judgement", "improvement_notice"],
         ...     "status": ["inadequate", "improvement_notice"],
         ...     "start_date": ["2012-01-10", "2012-03-01"], "end_date": [None, "2013-02-28"],
@@ -460,7 +450,16 @@ class Study:
         'notice'
         >>> s.status_at("301", "2013-06-01")["intervention"]
         'none'
+        >>> s.status_at("999", "2013-06-01")
+        Traceback (most recent call last):
+        ...
+        impact.errors.InputError: council_id '999' is not a council of study 'x' (expected one of: 301)
         """
+        known = self._tables["councils"]["council_id"]
+        if not (known == council_id).any():
+            listed = ", ".join(known.astype(str).head(10)) + (", ..." if len(known) > 10 else "")
+            raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r} "
+                             f"(expected one of: {listed or 'none - the study has no councils'})")
         when = pd.Timestamp(date)
         h = self._tables["status_history"]
         h = h[(h["council_id"] == council_id) & (h["start_date"] <= when) & (h["end_date"].isna() | (h["end_date"] >= when))]
@@ -535,8 +534,6 @@ class Study:
     # ----------------------------------------------------------------- validation & io
     def validate(self) -> list[Problem]:
         """Every problem in the study (errors and warnings), as :class:`Problem` objects."""
-        from .validate import check_study
-
         return check_study(self)
 
     def records(self, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -609,8 +606,18 @@ class Study:
         )
 
 
+def _outside(folder: Path, f: Path) -> bool:
+    """True if ``f`` is a link, or resolves outside ``folder`` (a study folder is closed)."""
+    return f.is_symlink() or not f.resolve().is_relative_to(folder.resolve())
+
+
+_LINK_OUT = "a plain file inside the study folder (it is a link, or resolves outside the folder: not read)"
+
+
 def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     f = path / "study.yaml"
+    if f.exists() and _outside(path, f):
+        return {}, [Problem("study.yaml", None, None, None, _LINK_OUT)]
     if not f.is_file():
         return {}, [Problem("study.yaml", None, None, None, "a study.yaml file in the study folder")]
     try:
@@ -643,34 +650,47 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         Listing every problem found, each as ``file:row:column: value - expected ...``.
     InputError
         If ``path`` is not a folder.
-    """
-    from .validate import check_folder
 
+    Notes
+    -----
+    A study folder is closed: every file it names (``study.yaml``, the tables,
+    ``transcripts/`` and each transcript, a codebook file) must resolve inside
+    it.  A link out of it is refused without being read, so its target's
+    content never appears in a message.
+    """
     path = Path(path)
     if not path.is_dir():
         raise InputError(f"{path}: not a study folder (expected a folder holding study.yaml)")
     meta, problems = _read_meta(path)
+    broken = {"study.yaml"} if problems else set()
     records: dict[str, list[dict[str, str]]] = {}
     raw: dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]] = {}
     for name, spec in TABLES.items():
         f = path / spec.filename
+        if (f.exists() or f.is_symlink()) and _outside(path, f):
+            raw[name] = (spec.column_names, [])
+            problems.append(Problem(spec.filename, None, None, None, _LINK_OUT))
+            broken.add(spec.filename)
+            continue
         if not f.is_file():
             raw[name] = (spec.column_names, [])
             if not spec.optional:
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"))
+                broken.add(spec.filename)
             continue
         try:
             header, recs, probs = read_csv_strict(f, label=spec.filename)
         except InputError as exc:
             problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({exc})"))
             raw[name] = (spec.column_names, [])
+            broken.add(spec.filename)
             continue
         problems += probs
         raw[name] = (header, recs)
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
     if validate:
-        problems += check_folder(path, study_meta, raw, texts=texts)
+        problems += check_folder(path, study_meta, raw, read_transcript=read_transcript, texts=texts, broken=broken)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise ValidationError(problems, source=str(path))

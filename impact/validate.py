@@ -26,29 +26,53 @@ import functools
 import re
 import warnings
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import schema, vocab
-from .errors import InputError, Problem
-from .schema import LIST_SEP, TABLES
+from .errors import MAX_SHOWN_PER_FILE, InputError, Problem, capped_lines
+from .schema import (
+    DEFAULT_WAVES,
+    LIST_SEP,
+    MAX_SCALE,
+    MAX_WINDOW_DAYS,
+    META_KEYS,
+    TABLES,
+    TRANSCRIPT_SUFFIXES,
+    parse_cell,
+)
 
-__all__ = ["check_folder", "check_study", "format_report"]
+__all__ = ["check_folder", "check_study", "format_report", "capped_lines", "capabilities", "MAX_SHOWN_PER_FILE"]
 
 Records = dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]]
 
 
-def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, texts: dict[str, str] | None = None) -> list[Problem]:
+def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_transcript: Callable[..., str],
+                 texts: dict[str, str] | None = None, broken: Iterable[str] = ()) -> list[Problem]:
     """Check a study folder already read into text records (see :func:`impact.load_study`).
 
-    Transcripts read while checking are kept in ``texts`` (path -> text) when
-    a dict is given, so the caller need not read them again.
+    Parameters
+    ----------
+    path : path
+        The study folder.
+    meta : dict
+        The content of ``study.yaml``.
+    raw : dict
+        Each table's header and ``(row, cells)`` records.
+    read_transcript : callable
+        ``read_transcript(path, label=...)`` returning a transcript's text.
+    texts : dict, optional
+        Transcripts read while checking are kept here (path -> text), so the
+        caller need not read them again.
+    broken : iterable of str
+        Files already reported as missing or unreadable (``study.yaml``,
+        ``councils.csv``, ...): checks that depend on them are skipped, so one
+        root cause is reported once, not once per row that refers to it.
     """
     path = Path(path)
-    from .study import read_transcript
 
     def reader(rel: str) -> str:
         text = read_transcript(path / "transcripts" / rel, label=f"transcripts/{rel}")
@@ -56,19 +80,24 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, texts:
             texts[rel] = text
         return text
 
-    root = (path / "transcripts").resolve()
+    folder = path / "transcripts"
+    study_root = path.resolve()
 
     def exists(rel: str) -> bool:
-        f = path / "transcripts" / rel
-        if f.is_symlink() or not f.resolve().is_relative_to(root):
+        if folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
+            raise InputError("transcripts/: a link pointing outside the study folder - expected a plain folder")
+        f = folder / rel
+        if f.is_symlink() or not f.resolve().is_relative_to(folder.resolve()):
             raise InputError(f"transcripts/{rel}: a link pointing outside transcripts/ - expected a plain file")
         return f.is_file()
 
-    return _check(meta, raw, reader, exists)
+    problems = _check(meta, raw, reader, exists, broken=set(broken))
+    problems += _check_codebook(meta, path, broken=set(broken))
+    return problems
 
 
 def check_study(study) -> list[Problem]:
-    """Check an in-memory :class:`impact.Study`."""
+    """Check an in-memory :class:`impact.Study` (every rule of :func:`check_folder`)."""
     raw = {name: study.records(name) for name in TABLES}
 
     def exists(rel: str) -> bool:
@@ -76,29 +105,169 @@ def check_study(study) -> list[Problem]:
             return True
         return study.root is not None and (study.root / "transcripts" / rel).is_file()
 
-    return _check(study.meta, raw, study._transcript_text, exists)
+    return _check(study.meta, raw, study._transcript_text, exists) + _check_codebook(study.meta, study.root)
 
 
-def format_report(problems: list[Problem]) -> str:
-    """Human-readable report: errors first, then warnings, one per line."""
+def format_report(problems: list[Problem], *, limit: int = MAX_SHOWN_PER_FILE) -> str:
+    """Human-readable report: errors first, then warnings, one per line; at most ``limit`` per file.
+
+    Examples
+    --------
+    >>> from impact.errors import Problem
+    >>> rows = [Problem("a.csv", i, "x", "?", "a number") for i in range(2, 60)]
+    >>> print(format_report(rows, limit=2))
+    a.csv:2:x: '?' - expected a number
+    a.csv:3:x: '?' - expected a number
+    a.csv: ... and 56 more problems
+    58 error(s), 0 warning(s)
+    """
     errors = [p for p in problems if p.severity == "error"]
     warns = [p for p in problems if p.severity != "error"]
-    lines = [str(p) for p in errors] + [str(p) for p in warns]
-    lines.append(f"{len(errors)} error(s), {len(warns)} warning(s)")
+    lines = capped_lines(errors, limit=limit) + capped_lines(warns, limit=limit, what="warnings")
+    lines.append(f"{len(errors):,} error(s), {len(warns):,} warning(s)")
     return "\n".join(lines)
 
 
-# --------------------------------------------------------------------------- meta
-def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any]]]:
-    from .study import DEFAULT_WAVES, META_KEYS
+def capabilities(study) -> pd.DataFrame:
+    """What a study can and cannot give: one row per analysis, whether it is possible, and why not.
 
+    The same preconditions the main job (:func:`impact.run`) needs: interviews
+    with text, waves with interviews, councils in each intervention group,
+    councils followed over time.  A study that validates but is small (one or
+    two councils, every interview in one wave) can still be run; the sections
+    it cannot give are reported instead of computed.
+
+    Parameters
+    ----------
+    study : Study
+
+    Returns
+    -------
+    DataFrame
+        ``analysis``, ``possible`` (bool), ``reason`` (why not, or what it
+        rests on) and ``n`` (the count the condition is about).
+
+    Examples
+    --------
+    >>> import impact
+    >>> caps = capabilities(impact.Study({"name": "Empty"}, {}))
+    >>> row = caps.set_index("analysis").loc["coding"]
+    >>> bool(row["possible"]), row["reason"]
+    (False, 'no interviews: there is nothing to code')
+    """
+    iv = study.interviews
+    iv = iv[iv["wave"].notna()]
+    n_councils = len(study.councils)
+    waves_seen = [w for w in study.wave_ids if (iv["wave"] == w).any()]
+    rows = []
+
+    def add(analysis: str, ok: bool, reason: str, n: int) -> None:
+        rows.append({"analysis": analysis, "possible": bool(ok), "reason": reason, "n": int(n)})
+
+    n_iv = len(iv)
+    add("coding", n_iv > 0, f"{n_iv} interviews with a wave" if n_iv else "no interviews: there is nothing to code", n_iv)
+    add("prevalence", n_iv > 0,
+        f"interviews at {len(waves_seen)} wave(s)" if n_iv else "no interviews: no prevalence to estimate", len(waves_seen))
+    per_council = iv.groupby("council_id")["wave"].nunique() if n_iv else pd.Series(dtype="int64")
+    followed = int((per_council >= 2).sum())
+    add("change_over_time", len(waves_seen) >= 2 and followed >= 1,
+        (f"{followed} council(s) interviewed at two or more waves" if len(waves_seen) >= 2 and followed
+         else "needs interviews at two or more waves of the same council"
+         + (f" (all interviews are at {waves_seen[0]})" if len(waves_seen) == 1 else "")), followed)
+    per_part = iv.groupby("participant_id")["wave"].nunique() if n_iv else pd.Series(dtype="int64")
+    n_traj = int((per_part >= 2).sum())
+    add("trajectories", n_traj >= 1,
+        f"{n_traj} participant(s) interviewed at two or more waves" if n_traj
+        else "needs participants interviewed at two or more waves", n_traj)
+    # intervention groups at each wave the councils were interviewed
+    best = 0
+    if n_iv:
+        ws = study.wave_status()
+        seen = iv[["council_id", "wave"]].drop_duplicates().merge(ws, on=["council_id", "wave"], how="left")
+        seen["group"] = seen["in_intervention"]
+        counts = seen.groupby(["wave", "group"])["council_id"].nunique().unstack(fill_value=0)
+        if counts.shape[1] >= 2:
+            best = int(counts.min(axis=1).max())
+    add("group_comparison", best >= 2,
+        f"at best {best} council(s) in the smaller intervention group at a wave" if best >= 2
+        else "needs at least two councils in each intervention group (in intervention or not) at the same wave"
+        f"; at best {best}", best)
+    add("longitudinal_model", len(waves_seen) >= 2 and iv["council_id"].nunique() >= 4 if n_iv else False,
+        "interviews of at least four councils at two or more waves" if n_iv and len(waves_seen) >= 2
+        and iv["council_id"].nunique() >= 4 else "needs interviews of at least four councils at two or more waves",
+        iv["council_id"].nunique() if n_iv else 0)
+    sv = study.survey_responses
+    sv_waves = sv.loc[sv["value"].notna(), "wave"].nunique() if len(sv) else 0
+    add("survey", sv_waves >= 2, f"survey answers at {sv_waves} wave(s)" + ("" if sv_waves >= 2 else
+        " - needs answers at two or more waves"), sv_waves)
+    n_ind = int(study.indicators["value"].notna().sum())
+    add("indicators", n_ind > 0, f"{n_ind} indicator values" if n_ind else "no indicator values (indicators.csv)", n_ind)
+    n_act = len(study.actions)
+    add("actions", n_act > 0, f"{n_act} actions" if n_act else "no actions (actions.csv)", n_act)
+    add("sample", n_councils > 0, f"{n_councils} councils" if n_councils else "no councils", n_councils)
+    return pd.DataFrame(rows, columns=["analysis", "possible", "reason", "n"])
+
+
+def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str] = frozenset()) -> list[Problem]:
+    """The codebook ``study.yaml`` names must load: a bundled name, or a file inside the study folder."""
+    if "study.yaml" in broken or "codebook" not in meta or meta.get("codebook") is None:
+        return []
+    from . import bundled_path
+
+    ref = meta["codebook"]
+    f, col = "study.yaml", "codebook"
+    names = sorted(p.stem for p in bundled_path("codebooks").glob("*.yaml"))
+    expected = f"one of the bundled codebooks {names} or a codebook .yaml file inside the study folder"
+    if not isinstance(ref, str) or not ref.strip():
+        return [Problem(f, None, col, str(ref), expected)]
+    looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+    if not looks_like_path:
+        return [] if ref in names else [Problem(f, None, col, ref, expected)]
+    if root is None:
+        return []
+    rel = Path(ref.replace("\\", "/"))
+    target = Path(root) / rel
+    if rel.is_absolute() or ".." in rel.parts or target.is_symlink() or not target.resolve().is_relative_to(
+            Path(root).resolve()):
+        return [Problem(f, None, col, ref, "a codebook file inside the study folder (no absolute path, '..' or link)")]
+    if not target.is_file():
+        return [Problem(f, None, col, ref, f"an existing codebook file ({expected})")]
+    from .coding.codebook import (
+        Codebook,  # imported here: only a codebook file needs the coding layer
+    )
+
+    try:
+        Codebook.load(str(target))
+    except (InputError, ValueError) as exc:
+        first = str(exc).splitlines()
+        return [Problem(f, None, col, ref, f"a valid codebook ({'; '.join(x.strip() for x in first[:4])})")]
+    return []
+
+
+# --------------------------------------------------------------------------- meta
+_WAVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", re.ASCII)
+
+
+def _is_int(x: object) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any]]]:
     f = "study.yaml"
     out: list[Problem] = []
     for key in meta:
         if key not in META_KEYS:
             out.append(Problem(f, None, str(key), str(key), f"one of the keys {list(META_KEYS)}"))
-    if not str(meta.get("name") or "").strip():
-        out.append(Problem(f, None, "name", None, "a study name"))
+    name = meta.get("name")
+    if not isinstance(name, str) or not name.strip():
+        out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"))
+    if "format_version" in meta and meta["format_version"] != 1:
+        out.append(Problem(f, None, "format_version", str(meta["format_version"]), "1 (the only study format version)"))
+    if "seed" in meta and not (_is_int(meta["seed"]) and 0 <= meta["seed"] < 2**32):
+        out.append(Problem(f, None, "seed", str(meta["seed"]), "a whole number from 0 to 4,294,967,295"))
+    for key in ("description", "notes"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            out.append(Problem(f, None, key, type(meta[key]).__name__, "text"))
     waves = meta.get("waves", DEFAULT_WAVES)
     good: list[dict[str, Any]] = []
     if not isinstance(waves, list) or not waves:
@@ -110,109 +279,233 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         if not isinstance(w, dict) or "id" not in w:
             out.append(Problem(f, None, col, str(w), "a mapping with id, label, anchor and window_days"))
             continue
-        wid = str(w["id"])
-        if wid in seen:
+        ok = True
+        wid = w["id"]
+        if not isinstance(wid, str) or not _WAVE_ID.fullmatch(wid):
+            out.append(Problem(f, None, f"{col}.id", str(wid), "a wave id of letters, digits, '_' and '-' (at most 40)"))
+            ok = False
+        elif wid in seen:
             out.append(Problem(f, None, f"{col}.id", wid, "each wave id once"))
-        seen.add(wid)
+            ok = False
+        seen.add(str(wid))
+        if "label" in w and not isinstance(w["label"], str):
+            out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text"))
+        for key in w:
+            if key not in ("id", "label", "anchor", "window_days"):
+                out.append(Problem(f, None, f"{col}.{key}", str(key), "only the keys id, label, anchor, window_days"))
         if w.get("anchor", "review_end") not in ("review_start", "review_end"):
             out.append(Problem(f, None, f"{col}.anchor", str(w.get("anchor")), "review_start or review_end"))
+            ok = False
         wd = w.get("window_days")
-        if not (isinstance(wd, list) and len(wd) == 2 and all(isinstance(x, int) for x in wd) and wd[0] <= wd[1]):
-            out.append(Problem(f, None, f"{col}.window_days", str(wd), "[lo, hi]: two whole numbers of days, lo <= hi"))
-            continue
-        good.append(w)
+        if not (isinstance(wd, list) and len(wd) == 2 and all(_is_int(x) and abs(x) <= MAX_WINDOW_DAYS for x in wd)
+                and wd[0] <= wd[1]):
+            out.append(Problem(f, None, f"{col}.window_days", str(wd),
+                               f"[lo, hi]: two whole numbers of days from -{MAX_WINDOW_DAYS} to {MAX_WINDOW_DAYS}, lo <= hi"))
+            ok = False
+        if ok:
+            good.append(w)
+    if len(good) == len(waves):
+        out += _check_wave_order(good, [])
     survey = meta.get("survey") or {}
-    items = survey.get("items") if isinstance(survey, dict) else None
+    if not isinstance(survey, dict):
+        out.append(Problem(f, None, "survey", str(survey), "a mapping with items"))
+        survey = {}
+    items = survey.get("items")
     if items is not None and not isinstance(items, dict):
         out.append(Problem(f, None, "survey.items", str(items), "a mapping of item id to {label, scale: [min, max]}"))
     for item, spec in (items or {}).items() if isinstance(items, dict) else []:
+        if spec is not None and not isinstance(spec, dict):
+            out.append(Problem(f, None, f"survey.items.{item}", str(spec), "a mapping {label, scale: [min, max]}"))
+            continue
         scale = (spec or {}).get("scale", [1, 5])
-        if not (isinstance(scale, list) and len(scale) == 2 and all(isinstance(x, int) for x in scale) and scale[0] < scale[1]):
-            out.append(Problem(f, None, f"survey.items.{item}.scale", str(scale), "[min, max], whole numbers, min < max"))
-    for name in meta.get("vocabularies") or {}:
-        if name not in schema.EXTENSIBLE:
-            out.append(Problem(f, None, f"vocabularies.{name}", str(name), f"one of {list(schema.EXTENSIBLE)}"))
+        if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) and abs(x) <= MAX_SCALE for x in scale)
+                and scale[0] < scale[1]):
+            out.append(Problem(f, None, f"survey.items.{item}.scale", str(scale),
+                               f"[min, max], whole numbers from -{MAX_SCALE} to {MAX_SCALE}, min < max"))
+        if "label" in (spec or {}) and not isinstance(spec["label"], str):
+            out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]), "text"))
+    vocabularies = meta.get("vocabularies") or {}
+    if not isinstance(vocabularies, dict):
+        out.append(Problem(f, None, "vocabularies", str(vocabularies), f"a mapping with keys from {list(schema.EXTENSIBLE)}"))
+        vocabularies = {}
+    for vname, extra in vocabularies.items():
+        if vname not in schema.EXTENSIBLE:
+            out.append(Problem(f, None, f"vocabularies.{vname}", str(vname), f"one of {list(schema.EXTENSIBLE)}"))
+        elif not isinstance(extra, (dict, list)) or any(not isinstance(k, str) for k in extra):
+            out.append(Problem(f, None, f"vocabularies.{vname}", str(extra), "a list of ids, or a mapping of id to label (text)"))
     return out, good
+
+
+def _wave_span(w: dict[str, Any], review_days: int) -> tuple[int, int]:
+    """A wave's window in days from the review's first day, for a review lasting ``review_days``."""
+    lo, hi = w["window_days"]
+    shift = review_days if w.get("anchor", "review_end") == "review_end" else 0
+    return lo + shift, hi + shift
+
+
+def _check_wave_order(waves: list[dict[str, Any]], review_lengths: list[tuple[str, int]]) -> list[Problem]:
+    """Waves are listed in time order and their windows do not overlap (for every review's length).
+
+    The order in ``study.yaml`` is the study's order (the first wave is the
+    baseline), so a wave listed before an earlier one would silently change
+    the baseline; overlapping windows would put an interview in two waves.
+    Each pair of waves is reported once, naming the first council concerned.
+    """
+    out = []
+    cases = [("", 0)] + [(c, n) for c, n in review_lengths if n != 0]
+    reported: set[tuple[int, str]] = set()
+    for council, days in cases:
+        spans = [_wave_span(w, days) for w in waves]
+        for i in range(len(waves) - 1):
+            (lo1, hi1), (lo2, _) = spans[i], spans[i + 1]
+            a, b = str(waves[i]["id"]), str(waves[i + 1]["id"])
+            where = f" for council {council}, whose review lasts {days + 1} days" if council else ""
+            if lo2 < lo1 and (i, "order") not in reported:
+                reported.add((i, "order"))
+                out.append(Problem("study.yaml", None, f"waves[{i + 1}]", b,
+                                   f"waves listed in time order: {b} starts before {a}{where} (the first wave is the baseline)"))
+            elif lo2 >= lo1 and lo2 <= hi1 and (i, "overlap") not in reported:
+                reported.add((i, "overlap"))
+                out.append(Problem("study.yaml", None, f"waves[{i + 1}].window_days", b,
+                                   f"a window not overlapping the {a} window{where} (an interview would be in both)"))
+    return out
 
 
 # --------------------------------------------------------------------------- tables
 def _vocabularies(meta: dict[str, Any], waves: list[dict[str, Any]]) -> dict[str, set[str]]:
     vocabs = {k: set(v) for k, v in schema.BASE_VOCABULARIES.items()}
-    for name, extra in (meta.get("vocabularies") or {}).items():
+    extensions = meta.get("vocabularies") if isinstance(meta.get("vocabularies"), dict) else {}
+    for name, extra in extensions.items():
         if name in schema.EXTENSIBLE and isinstance(extra, (dict, list)):
             vocabs[name] |= {str(k) for k in extra}
     vocabs["waves"] = {str(w["id"]) for w in waves}
-    items = ((meta.get("survey") or {}).get("items")) or {}
+    survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
+    items = survey.get("items") or {}
     vocabs["survey_items"] = {str(k) for k in items} if isinstance(items, dict) else set()
     return vocabs
 
 
-def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exists: Callable[[str], bool]) -> list[Problem]:
-    from .study import TRANSCRIPT_SUFFIXES, parse_cell
-
+def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exists: Callable[[str], bool], *,
+           broken: set[str] = frozenset()) -> list[Problem]:
     problems, waves = _check_meta(meta)
+    if "study.yaml" in broken:
+        problems = []  # reported already; its consequences are not reported again
     vocabs = _vocabularies(meta, waves)
+    # Vocabularies that study.yaml defines are not checked when study.yaml could not be read.
+    unknowable = {"waves", "survey_items"} if "study.yaml" in broken else set()
     parsed: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-
     for name, spec in TABLES.items():
         f = spec.filename
         header, records = raw.get(name, ([], []))
-        if not header and not records and spec.optional:
+        if f in broken or (not header and not records and spec.optional):
             parsed[name] = []
             continue
-        missing = [c for c in spec.column_names if c not in header]
-        for c in missing:
-            col = spec.column(c)
-            if col.required or True:
-                problems.append(Problem(f, 1, c, None, f"a column `{c}` ({col.description})"))
+        for c in spec.column_names:
+            if c not in header:
+                problems.append(Problem(f, 1, c, None, f"a column `{c}` ({spec.column(c).description})"))
+                if c in spec.key or any(col.references == (name, c) for t in TABLES.values() for col in t.columns):
+                    broken = broken | {f}
         for c in header:
             if c and c not in spec.column_names:
                 problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"))
-        rows: list[tuple[int, dict[str, Any]]] = []
-        keys: dict[tuple, int] = {}
-        for line, rec in records:
-            values: dict[str, Any] = {}
-            for col in spec.columns:
-                if col.name not in header:
-                    values[col.name] = None
-                    continue
-                text = rec.get(col.name, "")
-                if text == "":
-                    if col.required:
-                        problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"))
-                    values[col.name] = None
-                    continue
-                value, err = parse_cell(text, col.type)
-                if err:
-                    problems.append(Problem(f, line, col.name, text, err))
-                values[col.name] = value
-                if err is None and col.pattern and not re.fullmatch(col.pattern, text):
-                    problems.append(Problem(f, line, col.name, text, _pattern_text(col)))
-                if err is None and col.vocabulary and col.vocabulary != "statuses":
-                    allowed = vocabs.get(col.vocabulary, set())
-                    items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-                    for item in items:
-                        if item not in allowed:
-                            problems.append(Problem(f, line, col.name, item, f"one of {sorted(allowed)}"))
-            if spec.key and all(values.get(k) is not None for k in spec.key):
-                k = tuple(str(values[c]) for c in spec.key)
-                if k in keys:
-                    what = ", ".join(f"{c}={values[c]}" for c in spec.key)
-                    problems.append(
-                        Problem(f, line, spec.key[0], what, f"a unique {'/'.join(spec.key)} (already on row {keys[k]})")
-                    )
-                else:
-                    keys[k] = line
-            rows.append((line, values))
-        parsed[name] = rows
-
-    problems += _check_references(parsed)
+        problems += _check_rows(spec, header, records, vocabs, unknowable, parsed)
+    if "councils.csv" not in broken and not parsed.get("councils"):
+        problems.append(Problem("councils.csv", None, None, None, "at least one council (the study is empty)"))
+    elif "interviews.csv" not in broken and not parsed.get("interviews"):
+        problems.append(Problem("interviews.csv", None, None, None,
+                                "interviews (without them there is nothing to code; see impact.validate.capabilities)",
+                                severity="warning"))
+    problems += _check_references(parsed, broken)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
-    problems += _check_interviews(parsed, waves, read, exists, TRANSCRIPT_SUFFIXES)
+    lengths = [(v["council_id"], (v["end_date"] - v["start_date"]).days) for _, v in parsed.get("reviews", [])
+               if v.get("council_id") and v.get("start_date") is not None and v.get("end_date") is not None
+               and v["end_date"] >= v["start_date"]]
+    listed = meta.get("waves", DEFAULT_WAVES)
+    if "study.yaml" not in broken and isinstance(listed, list) and len(waves) == len(listed):
+        problems += [p for p in _check_wave_order(waves, lengths) if p not in problems]
+    problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES)
     problems += _check_survey(parsed, meta)
     problems += _check_attrition(parsed, waves)
+    return _collapse(problems)
+
+
+def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
+                parsed: dict) -> list[Problem]:
+    """Each cell of one table: required, type and range, pattern, vocabulary; unique keys."""
+    f = spec.filename
+    problems: list[Problem] = []
+    rows: list[tuple[int, dict[str, Any]]] = []
+    keys: dict[tuple, int] = {}
+    columns = [c for c in spec.columns if c.name in header]
+    absent = {c.name: None for c in spec.columns if c.name not in header}
+    patterns = {c.name: re.compile(c.pattern, re.ASCII) for c in columns if c.pattern}
+
+    def judge(col: schema.Column, text: str) -> tuple[Any, list[tuple[str, str]]]:
+        """A cell's value and its complaints as (value shown, expected): the same for the same text."""
+        value, err = parse_cell(text, col.type, low=col.low, high=col.high)
+        if err:
+            return value, [(text, err)]
+        found = []
+        if col.name in patterns and not patterns[col.name].fullmatch(text):
+            found.append((text, _pattern_text(col)))
+        if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
+            allowed = vocabs.get(col.vocabulary, set())
+            items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
+            found += [(item, f"one of {sorted(allowed)}") for item in items if item not in allowed]
+        return value, found
+
+    # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
+    memo: dict[str, dict[str, tuple[Any, list[tuple[str, str]]]]] = {c.name: {} for c in columns}
+    for line, rec in records:
+        values: dict[str, Any] = dict(absent)
+        for col in columns:
+            text = rec.get(col.name, "")
+            if text == "":
+                if col.required:
+                    problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"))
+                values[col.name] = None
+                continue
+            seen = memo[col.name]
+            judged = seen.get(text)
+            if judged is None:
+                judged = judge(col, text)
+                if len(seen) < 200_000:
+                    seen[text] = judged
+            values[col.name] = judged[0]
+            for shown, expected in judged[1]:
+                problems.append(Problem(f, line, col.name, shown, expected))
+        k = tuple(values[c] for c in spec.key)  # parsed values: 2013-03-31 and 31/03/2013 are one key
+        if spec.key and None not in k:
+            if k in keys:
+                what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
+                                 for c in spec.key)
+                problems.append(Problem(f, line, spec.key[0], what, f"a unique {'/'.join(spec.key)} (already on row {keys[k]})"))
+            else:
+                keys[k] = line
+        rows.append((line, values))
+    parsed[spec.name] = rows
     return problems
+
+
+def _collapse(problems: list[Problem]) -> list[Problem]:
+    """One problem per cause: the same value with the same complaint in one column is reported on its first
+    row, with the number of rows it is on (an unknown council on 10,000 rows is one problem, not 10,000)."""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        key = (p.file, p.column, p.value, p.expected, p.severity) if p.row is not None and p.value else (id(p),)
+        groups.setdefault(key, []).append(p)
+    out = []
+    for same in groups.values():
+        first = same[0]
+        if len(same) == 1:
+            out.append(first)
+            continue
+        rows = [p.row for p in same[1:]]
+        shown = ", ".join(str(r) for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
+        out.append(Problem(first.file, first.row, first.column, first.value,
+                           f"{first.expected} (the same on {len(rows):,} more row(s): {shown})", first.severity))
+    return out
 
 
 def _pattern_text(col: schema.Column) -> str:
@@ -223,13 +516,15 @@ def _pattern_text(col: schema.Column) -> str:
     return f"text matching {col.pattern}"
 
 
-def _check_references(parsed) -> list[Problem]:
+def _check_references(parsed, broken: set[str] = frozenset()) -> list[Problem]:
     out = []
     for name, spec in TABLES.items():
         for col in spec.columns:
             if not col.references:
                 continue
             table, column = col.references
+            if TABLES[table].filename in broken:
+                continue  # the referenced file is missing or unreadable: reported once already
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}
             for line, v in parsed.get(name, []):
                 val = v.get(col.name)
@@ -291,6 +586,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
     reviews = {v["council_id"]: v for _, v in parsed.get("reviews", []) if v.get("council_id")}
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
+    named: dict[str, int] = {}
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
         if pid in council_of and cid and council_of[pid] != cid:
@@ -301,7 +597,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
             if cid not in no_review_reported:
                 out.append(Problem(f, line, "council_id", cid, "a council with a row in reviews.csv (waves are timed from the review)"))
                 no_review_reported.add(cid)
-        elif date is not None and review is not None:
+        elif date is not None and review is not None and windows:
             offset = functools.partial(_offset, review=review, date=date)
             if wave is not None and wave in windows:
                 w = windows[wave]
@@ -318,6 +614,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
         if rel is None:
             continue
         col = "transcript"
+        same = re.sub(r"/+", "/", rel.replace("\\", "/")).removeprefix("./")
+        if same in named:
+            out.append(Problem(f, line, col, rel, f"a transcript no other interview names (row {named[same]} names it too; "
+                               "it would be counted twice)"))
+            continue
+        named[same] = line
         parts = rel.replace("\\", "/").split("/")
         if rel.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", rel):
             out.append(Problem(f, line, col, rel, "a path inside transcripts/ (no '..', no absolute path)"))
@@ -354,14 +656,18 @@ def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) ->
 
 def _check_survey(parsed, meta) -> list[Problem]:
     f = TABLES["survey_responses"].filename
-    items = ((meta.get("survey") or {}).get("items")) or {}
+    survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
+    items = survey.get("items") or {}
     out = []
     if not isinstance(items, dict):
         return out
     for line, v in parsed.get("survey_responses", []):
         item, value = v.get("item"), v.get("value")
         if item in items and value is not None:
-            lo, hi = (items[item] or {}).get("scale", [1, 5])
+            scale = (items[item] if isinstance(items[item], dict) else {}).get("scale", [1, 5])
+            if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)):
+                continue  # reported with study.yaml
+            lo, hi = scale
             if not lo <= value <= hi:
                 out.append(Problem(f, line, "value", str(value), f"a whole number from {lo} to {hi} (the scale of {item})"))
     return out

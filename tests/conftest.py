@@ -121,6 +121,21 @@ def tiny_study():
     return make_tiny_study()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """The run cache and its signing key in a temporary folder, never the user's own cache."""
+    saved = {k: os.environ.get(k) for k in ("IMPACT_CACHE_DIR", "IMPACT_CONFIG_DIR")}
+    root = tmp_path_factory.mktemp("impact-user")
+    os.environ["IMPACT_CACHE_DIR"] = str(root / "cache")
+    os.environ["IMPACT_CONFIG_DIR"] = str(root / "config")
+    yield root
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
 @pytest.fixture(autouse=True)
 def _pseudonym_key(monkeypatch):
     """A fixed pseudonym key, so no test writes a key file into the user's home."""

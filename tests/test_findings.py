@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import impact
@@ -91,7 +92,11 @@ def test_quotes_are_reported_statements_never_negated_hedged_or_repeated(planted
         assert not polarities & {"negated", "hedged"}, polarities
     report, _ = build_report(f)
     shown = [b.text for s in report.sections for b in s.blocks if isinstance(b, Quote)]
-    assert len(shown) == len(set(shown)) == len(q)
+    # no quote twice anywhere (impact quotes, and the process sections' quotes on what helped or hindered)
+    assert len(shown) == len(set(shown))
+    # every illustrative quote of an impact is shown, once, in the section of what people said
+    said = [b for s in report.sections if s.title == "What people said" for b in s.blocks if isinstance(b, Quote)]
+    assert len(said) == len(q)
     assert all(s.title != "Illustrative quotes" for s in report.sections)
 
 
@@ -138,3 +143,21 @@ def test_every_summary_sentence_follows_the_data(perfect):
     assert not any(s.startswith("Before the review") for s in gone)
     # coding caveat only for machine coding
     assert not any("rule coder" in s for s in base)
+
+
+def test_any_coding_analyses_alike_csv_qdpx_and_dataframe(planted, perfect, tmp_path):
+    """The planted coding read as a CSV, through a QDPX project and as a DataFrame gives the same findings."""
+    from impact.qdpx import project_from_study, write_qdpx
+
+    study, truth = planted
+    csv = tmp_path / "truth_coded.csv"
+    truth.coded().to_csv(csv, index=False)
+    codings = impact.as_codings(truth.coded(), study)
+    qdpx = tmp_path / "truth.qdpx"
+    cols = ["unit", "code", "start", "end", "score", "negated", "hedged", "attribution"]
+    # the planted coding holds impacts and the review process: one project carries both codebooks
+    write_qdpx(project_from_study(study, {"planted": codings[cols]}, ["nfer_impacts", "review_process"]), qdpx)
+    for source in (csv, qdpx):
+        f = analyse(study, coded=source, n_resamples=199, seed=1, parts=("comparisons", "models"))
+        pd.testing.assert_frame_equal(f.models.reset_index(drop=True), perfect.models.reset_index(drop=True))
+        assert f.coding["source"] == "supplied"

@@ -9,11 +9,17 @@ was frozen (``tests/data/gold/README.md``).
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from gold_integrity import (
+    document_problems,
+    membership_problems,
+    read_csv,
+    read_sentences,
+    sentence_problems,
+)
 
 import impact
 
@@ -31,7 +37,7 @@ CODE_FIELDS = ("codes", "anticipated", "negated")
 
 
 def _read(name: str) -> pd.DataFrame:
-    return pd.read_csv(GOLD / name, dtype=str, keep_default_na=False, encoding="utf-8")
+    return read_csv(GOLD / name)
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +47,7 @@ def documents() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def sentences() -> pd.DataFrame:
-    parts = []
-    for split in ("dev", "test"):
-        part = _read(f"sentences_{split}.csv")
-        assert list(part.columns) == SENTENCE_COLUMNS, f"sentences_{split}.csv columns: {list(part.columns)}"
-        parts.append(part.assign(file_split=split))
-    return pd.concat(parts, ignore_index=True)
+    return read_sentences(GOLD, SENTENCE_COLUMNS)
 
 
 def _split_codes(value: str) -> list[str]:
@@ -54,27 +55,13 @@ def _split_codes(value: str) -> list[str]:
 
 
 def test_documents_parse_with_expected_columns(documents):
-    assert list(documents.columns) == DOC_COLUMNS
-    problems = [
-        f"row {i + 2}: empty {col}" for i, row in documents.iterrows() for col in DOC_COLUMNS if not row[col].strip()
-    ]
+    problems = document_problems(documents, columns=DOC_COLUMNS, kinds=DOC_KINDS, retrieved="2026-11-29")
     assert not problems, problems
-    assert documents["doc_id"].is_unique
-    assert documents["url"].is_unique, documents.loc[documents["url"].duplicated(), "url"].tolist()
-    assert set(documents["doc_kind"]) <= DOC_KINDS, sorted(set(documents["doc_kind"]) - DOC_KINDS)
-    assert set(documents["split"]) == {"dev", "test"}
-    assert set(documents["retrieved"]) == {"2026-11-29"}
-    assert documents["url"].str.match(r"^https?://").all()
 
 
 def test_every_sentence_belongs_to_a_document_of_its_split(documents, sentences):
-    split_of = documents.set_index("doc_id")["split"]
-    unknown = sorted(set(sentences["doc_id"]) - set(split_of.index))
-    assert not unknown, f"sentences name documents absent from documents.csv: {unknown}"
-    wrong = sentences[sentences["doc_id"].map(split_of) != sentences["file_split"]]
-    assert wrong.empty, wrong[["sentence_id", "doc_id", "file_split"]].to_dict("records")
-    without = sorted(set(split_of.index) - set(sentences["doc_id"]))
-    assert not without, f"documents with no sentence: {without}"
+    problems = membership_problems(documents, sentences)
+    assert not problems, problems
 
 
 def test_splits_are_disjoint_by_document(sentences):
@@ -95,19 +82,8 @@ def test_split_is_about_sixty_forty_and_stratified(documents):
 
 
 def test_sentence_ids_and_texts(sentences):
-    assert sentences["sentence_id"].is_unique
-    bad_ids = sentences[~sentences.apply(lambda r: bool(re.fullmatch(rf"{r['doc_id']}-s\d\d", r["sentence_id"])), axis=1)]
-    assert bad_ids.empty, bad_ids["sentence_id"].tolist()
-    texts = sentences["text"]
-    assert (texts.str.len() >= 20).all(), sentences.loc[texts.str.len() < 20, "sentence_id"].tolist()
-    # verbatim apart from collapsed whitespace: no runs of spaces, no surrounding whitespace
-    assert not texts.str.contains(r"\s\s|^\s|\s$|[\t\n\r]", regex=True).any()
-    assert texts.is_unique, texts[texts.duplicated()].tolist()
-
-
-def test_at_most_eight_sentences_per_document(sentences):
-    per_doc = sentences["doc_id"].value_counts()
-    assert per_doc.max() <= 8, per_doc[per_doc > 8].to_dict()
+    problems = sentence_problems(sentences, max_per_doc=8)
+    assert not problems, problems
 
 
 def test_codes_are_codebook_ids():

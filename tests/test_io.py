@@ -70,9 +70,9 @@ def test_staged_directory_publishes_or_keeps_previous(tmp_path):
         (d / "a.txt").write_text("two")
         (d / "b.txt").write_text("two")
         raise RuntimeError("killed")
-    assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".impact-output.json", "a.txt"]
     assert (out / "a.txt").read_text() == "one"
     with staged_directory(out) as d:
         (d / "b.txt").write_text("three")
-    assert sorted(p.name for p in out.iterdir()) == ["b.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".impact-output.json", "b.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or old folders left

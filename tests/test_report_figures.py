@@ -227,3 +227,109 @@ def test_figures_leave_global_settings_alone(prevalence):
     before = dict(mpl.rcParams)
     prevalence_heatmap(prevalence, x="wave", y="code", value="prevalence")
     assert dict(mpl.rcParams) == before
+
+
+# --- for the reader: colour direction, status colours, labels, review dates, every indicator -------------
+
+
+def _luminance(rgba) -> float:
+    r, g, b = rgba[:3]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_heatmap_darker_cells_are_larger_shares(prevalence):
+    ax = prevalence_heatmap(prevalence, x="wave", y="code", value="prevalence")
+    mesh = next(c for c in ax.collections if isinstance(c, QuadMesh))
+    values = np.asarray(mesh.get_array()).ravel()
+    light = [_luminance(c) for c in mesh.get_facecolors()]
+    order = np.argsort(values)
+    assert all(np.diff(np.asarray(light)[order]) <= 1e-9)  # more -> darker, monotonically
+    colorbar = ax.collections[0].colorbar
+    assert colorbar.ax.get_ylabel() == "Share reporting it (%)"  # the vocabulary's label, not "prevalence"
+    assert ax.get_xlabel() == "Wave" and ax.get_ylabel() == "Impact"
+
+
+def test_status_groups_have_one_order_and_one_colour_in_every_figure(rng):
+    from impact.report.figures import STATUS_COLOURS, group_colours
+
+    statuses = ["In intervention", "Not in intervention"]  # appearance order: "In" first
+    years = [2011, 2012, 2013]
+    trend = pd.DataFrame([(s, y, rng.normal()) for s in statuses for y in years], columns=["status", "year", "mean"])
+    ax1 = trend_plot(trend, x="year", y="mean", hue="status")
+    bars = pd.DataFrame({"wave": ["early", "early", "late", "late"], "status": statuses * 2, "n": [3, 9, 4, 8]})
+    ax2 = bar_counts(bars, x="wave", hue="status", count="n")
+    flows = pd.DataFrame({"council": ["a", "a", "b", "b"], "wave": ["early", "late"] * 2, "status": statuses * 2})
+    ax3 = trajectory_chart(flows, unit="council", time="wave", state="status", missing=None)
+    for ax in (ax1, ax2, ax3):
+        legend = ax.get_legend()
+        names = [t.get_text() for t in legend.get_texts()]
+        assert names == ["Not in intervention", "In intervention"]  # status order, not order of appearance
+        handles = legend.legend_handles
+        colours = [to_hex(h.get_color() if hasattr(h, "get_color") and not hasattr(h, "get_facecolor") else
+                          h.get_facecolor()) for h in handles]
+        assert colours == [STATUS_COLOURS["Not in intervention"].lower(), STATUS_COLOURS["In intervention"].lower()]
+    assert group_colours(["no_intervention", "intervention"]) == {"no_intervention": OKABE_ITO[0],
+                                                                  "intervention": OKABE_ITO[1]}
+    with pytest.raises(ValueError, match="no colour for"):
+        group_colours(["a", "b"], {"a": "red"})
+
+
+def test_axis_titles_are_labels_not_column_names(trends):
+    ax = trend_plot(trends.rename(columns={"rate": "cin_rate", "council": "council_id"}), x="date", y="cin_rate",
+                    hue="council_id")
+    assert ax.get_ylabel() == "Children in need (per 10,000\nchildren)"
+    assert ax.get_legend().get_title().get_text() == "Council"
+    data = pd.DataFrame({"impact": ["a"], "hodges_lehmann": [0.1], "lo": [0.0], "hi": [0.2]})
+    ax = forest_plot(data, label="impact", estimate="hodges_lehmann", ci_low="lo", ci_high="hi")
+    assert ax.get_xlabel() == "Difference (Hodges-Lehmann) and 95% interval"
+
+
+def test_forest_plot_groups_rows_and_wraps_long_labels():
+    data = pd.DataFrame({
+        "impact": ["Affirmation and enhancement of the quality of partnership working"] * 2 + ["Staff morale"],
+        "wave": ["Early impact", "Longer-term change", "Early impact"],
+        "d": [0.1, 0.2, -0.1], "lo": [0.0, 0.1, -0.3], "hi": [0.2, 0.3, 0.1]})
+    ax = forest_plot(data, label="wave", group="impact", estimate="d", ci_low="lo", ci_high="hi")
+    ticks = ax.get_yticklabels()
+    texts = [t.get_text() for t in ticks]
+    assert texts == ["Affirmation and enhancement\nof the quality of\npartnership working", "Early impact",
+                     "Longer-term change", "Staff morale", "Early impact"]
+    assert [t.get_fontweight() for t in ticks] == ["bold", "normal", "normal", "bold", "normal"]
+    points = ax.containers[0].lines[0]
+    tick_y = [t.get_position()[1] for t in ticks]
+    np.testing.assert_allclose(points.get_ydata(), [tick_y[1], tick_y[2], tick_y[4]])  # each row on its own line
+    assert all(len(line) <= 30 for t in texts for line in t.split("\n"))
+
+
+def test_trend_plot_marks_review_dates(trends):
+    reviews = pd.to_datetime(["2011-06-15", "2012-01-20", "2012-11-05", "2013-03-01"])
+    ax = trend_plot(trends, x="date", y="rate", hue="council", review_dates=reviews)
+    span = next(p for p in ax.patches if p.get_gid() == "reviews")
+    lo, hi = span.get_x(), span.get_x() + span.get_width()
+    assert (lo, hi) == (mpl.dates.date2num(reviews.min()), mpl.dates.date2num(reviews.max()))
+    assert span.get_label() == "Peer reviews (4)"
+    ticks = next(line for line in ax.get_lines() if line.get_gid() == "review-ticks")
+    np.testing.assert_array_equal(mpl.dates.date2num(pd.to_datetime(ticks.get_xdata())), mpl.dates.date2num(reviews))
+    assert "Peer reviews (4)" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_small_multiples_give_every_indicator_a_panel(rng):
+    from impact.report.figures import indicator_small_multiples
+
+    measures = ["cin_rate", "cpp_rate", "referral_rate", "rereferral_pct", "sw_turnover_pct"]
+    dates = pd.date_range("2010-03-31", periods=5, freq="YE-MAR")
+    rows = [(m, d, s, rng.normal(100)) for m in measures for d in dates for s in ["Not in intervention", "In intervention"]]
+    data = pd.DataFrame(rows, columns=["measure", "period", "status", "mean"])
+    fig = indicator_small_multiples(data, measure="measure", x="period", y="mean", hue="status",
+                                    review_dates=pd.to_datetime(["2011-05-01", "2012-09-01"]))
+    assert len(fig.axes) == len(measures)
+    titles = [ax.get_title().replace("\n", " ") for ax in fig.axes]
+    assert titles[0] == "Children in need (per 10,000 children)" and titles[3].startswith("Re-referrals")
+    for ax, m in zip(fig.axes, measures, strict=True):
+        lines = {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
+        assert to_hex(lines["In intervention"].get_color()) == OKABE_ITO[1].lower()
+        want = data[(data["measure"] == m) & (data["status"] == "In intervention")].sort_values("period")["mean"]
+        np.testing.assert_allclose(lines["In intervention"].get_ydata(), want)
+        assert any(p.get_gid() == "reviews" for p in ax.patches)
+    with pytest.raises(ValueError, match="`ncols` must be a whole number"):
+        indicator_small_multiples(data, measure="measure", x="period", y="mean", hue="status", ncols=0)

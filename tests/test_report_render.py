@@ -108,15 +108,26 @@ def test_number_formats():
     assert format_ci(-0.0001, 0.41) == "0.00 to 0.41"  # no "-0.00"
     assert format_ci(0.05, 0.25, 0, percent=True) == "5% to 25%"
     assert format_pct(0.1234) == "12.3%"
+    # A difference of two shares, and its interval, in percentage points.
+    assert format_ci(-0.2, 0.15, 0, points=True) == "-20 to 15"
+    points = display_frame(pd.DataFrame({"difference": [-0.05, 0.1234], "lo": [-0.2, 0.0], "hi": [0.1, 0.3]}),
+                           {"difference": "pp:1", "CI": CI("lo", "hi", digits=0, points=True)})
+    assert points.values.tolist() == [["-5.0", "-20 to 10"], ["+12.3", "0 to 30"]]
     shown = display_frame(_report().tables[0].data, _report().tables[0].columns_format)
     assert list(shown.columns) == ["impact", "effect", "ci", "p_value", "share", "n"]
+    assert [shown.attrs["labels"][c] for c in shown.columns] == [
+        "Impact", "Effect size", "95% CI", "p-value", "Share (%)", "Number"]
     assert shown.iloc[0].tolist() == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     assert shown.iloc[1].tolist() == ["learning", "0.00", "-0.20 to 0.25", "0.012", "50.0%", "\u2013"]
     assert shown.loc[2, "n"] == "1,500"
-    # Suppressed counts: numbers mixed with symbols in one column, shown as numbers and right-aligned.
+    # Suppressed counts: numbers mixed with symbols in one column, shown as numbers and right-aligned;
+    # a "count" with a fraction keeps it.
     suppressed = display_frame(pd.DataFrame({"n": [12, "c", 7.5], "who": ["a", "b", "c"]}), {})
-    assert suppressed["n"].tolist() == ["12", "c", "7.50"]
-    assert suppressed.attrs["numeric"] == ["n"]
+    assert suppressed["n"].tolist() == ["12.00", "c", "7.50"]
+    assert suppressed.attrs["numeric"] == ["n"] and suppressed.attrs["symbols"] == ["c"]
+    # One format per column: "358.0" beside "361.5", never "358"; every p-value column alike.
+    mixed = display_frame(pd.DataFrame({"median": [358.0, 361.5], "p_adjusted": [1.0, 0.7759]}), {})
+    assert mixed["median"].tolist() == ["358.0", "361.5"] and mixed["p_adjusted"].tolist() == ["1.000", "0.776"]
 
 
 # --- model validation ---------------------------------------------------------
@@ -171,7 +182,7 @@ def test_html_is_self_contained_escaped_and_accessible(bundle, report):
     assert tree.xpath("//img/@alt") == ["Line falling then rising.", "Two bars, b taller than a."]
     first = tree.xpath("//table")[0]
     assert [th.text_content() for th in first.xpath(".//thead/th | .//thead/tr/th")] == [
-        "impact", "effect", "ci", "p_value", "share", "n"]
+        "Impact", "Effect size", "95% CI", "p-value", "Share (%)", "Number"]
     assert set(first.xpath(".//thead//th/@scope")) == {"col"}
     assert first.xpath(".//tbody/tr[1]/*/text()") == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     # Table of contents: every section, in order.
@@ -199,29 +210,37 @@ def test_docx_has_headings_tables_pictures(bundle, report):
     styles = [(p.style.name, p.text) for p in document.paragraphs]
     assert styles[0] == ("Title", report.title)
     assert [t for s, t in styles if s == "Heading 1"] == ["Summary", "Effects", "Sample", "About this report"]
+    assert styles[1] == ("Normal", report.subtitle) or styles[1] == ("Subtitle", report.subtitle)
     assert ("Quote", "It made us =SUM(A1) think again.") in styles
     assert [t for s, t in styles if s == "List Bullet"] == ["insight", "action", "outcome"]
     captions = [t for s, t in styles if s == "Caption"]
-    assert captions == ["Table 1. Effects by impact", "Figure 1. A line", "Table 2. Councils", "Figure 2. Bars"]
+    assert captions == ["Table 1. Effects by impact", "Figure 1. A line", "Table 2. Councils", "Figure 2. Bars",
+                        "Table 3. How this report was produced"]
+    # Numbers are SEQ fields Word can update.
+    instructions = [el.text.strip() for el in document.element.body.iter(qn("w:instrText"))]
+    assert instructions.count("SEQ Table \\* ARABIC") == 3 and instructions.count("SEQ Figure \\* ARABIC") == 2
+    # A4 portrait, with title, author and date in the document properties.
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert document.core_properties.title == report.title and document.core_properties.author == "impact"
     # Two report tables and the provenance table.
     assert len(document.tables) == 3
     effects = document.tables[0]
-    assert effects.style.name == "Light Grid Accent 1"
-    assert [c.text for c in effects.rows[0].cells] == ["impact", "effect", "ci", "p_value", "share", "n"]
+    assert [c.text for c in effects.rows[0].cells] == ["Impact", "Effect size", "95% CI", "p-value", "Share (%)",
+                                                        "Number"]
     assert [c.text for c in effects.rows[1].cells] == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     assert effects.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on each page
     councils = document.tables[1]
     assert councils.rows[3].cells[0].text == EVIL  # Word does not run formulas: text kept as written
     assert councils.rows[6].cells[0].text == "ab"  # the XML-illegal control character is dropped
-    # Pictures at the width of the text block, with alt text.
-    section = document.sections[0]
+    # Pictures at their natural size (3 x 2 inches at 150 dpi, less the tight bounding box), never enlarged.
     text_width = section.page_width - section.left_margin - section.right_margin
     shapes = document.inline_shapes
-    assert len(shapes) == 2 and all(s.width == text_width for s in shapes)
+    assert len(shapes) == 2 and all(2.0 < s.width.inches <= 3.0 and s.width < text_width for s in shapes)
     descr = [el.get("descr") for el in document.element.body.iter(qn("wp:docPr"))]
     assert descr == ["Line falling then rising.", "Two bars, b taller than a."]
     provenance = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
-    assert provenance["codebook.id"] == "nfer_impacts" and "impact_version" in provenance
+    assert provenance["Codebook: ID"] == "nfer impacts" and "Random seed" in provenance
 
 
 # --- Excel and CSV ------------------------------------------------------------
@@ -230,29 +249,46 @@ def test_docx_has_headings_tables_pictures(bundle, report):
 def test_xlsx_sheets_formats_and_notes(bundle, report):
     out, files = bundle
     wb = openpyxl.load_workbook(files["tables.xlsx"])
-    assert wb.sheetnames == ["Notes", "effects", "councils_reviewed_with_a_very_l"]
-    ws = wb["effects"]
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:G4"
+    assert wb.sheetnames == ["Notes", "Table 1", "Table 2"]
+    ws = wb["Table 1"]
+    assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1"
+    assert ws.auto_filter.ref == "A1:G4"  # the interval is its two numeric columns
     assert all(c.font.bold for c in ws[1])
-    assert [c.value for c in ws[1]] == list(report.tables[0].data.columns)
+    assert [c.value for c in ws[1]] == ["Impact", "Effect size", "95% CI, lower", "95% CI, upper", "p-value",
+                                        "Share (%)", "Number"]  # nothing suppressed: no flag column
     # Full values, formatted for display only.
     assert ws["E2"].value == 0.00004 and ws["E2"].number_format == '[<0.001]"<0.001";0.000'
     assert ws["F2"].number_format == "0.0%" and ws["B2"].number_format == "#,##0.00"
     assert ws["C2"].value == 0.1234 and ws["C2"].number_format == "#,##0.00"
     assert ws["G3"].value is None and ws["G4"].value == 1500
-    wide = wb["councils_reviewed_with_a_very_l"]
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.fitToWidth == 1
+    assert ws.oddHeader.center.text == "Table 1. Effects by impact"
+    wide = wb["Table 2"]
     assert wide["B2"].is_date and wide["B2"].value.year == 2012 and wide["B4"].value is None
     widths = {k: v.width for k, v in wide.column_dimensions.items()}
-    assert widths["D"] == 60  # a 70-character note, capped
-    assert widths["C"] == len("in_intervention") + 2  # the header is the longest text
-    assert widths["A"] == len(EVIL) + 2
+    assert widths["D"] == len("x" * 70) + 2 or widths["D"] == 60  # a 70-character note, capped
+    assert wide["C1"].value == "In intervention" and wide["C2"].value is True
     notes = wb["Notes"]
     texts = [c.value for row in notes.iter_rows() for c in row if c.value is not None]
-    assert "Effects by impact" in texts and "Logistic models; 95% CIs." in texts and "Provenance" in texts
-    assert "codebook.version" in texts and "seed" in texts
-    link = next(c for c in notes["A"] if c.value == "effects")
-    assert link.hyperlink.location == "'effects'!A1" and link.hyperlink.target is None
+    assert "Effects by impact" in texts and "Logistic models; 95% CIs." in texts and "About this report" in texts
+    assert "Codebook: version" in texts and "Random seed" in texts
+    link = next(c for c in notes["A"] if c.value == "Table 1")
+    assert link.hyperlink.location == "'Table 1'!A1" and link.hyperlink.target is None
+
+
+def test_xlsx_suppressed_cells_are_empty_and_flagged(tmp_path):
+    data = pd.DataFrame({"wave": ["early", "late", "later"], "n_councils": [12, "c", 7],
+                         "share": [0.5, "c", 0.25], "rate": [1.5, 2.5, "x"]})
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("R", "", {}, [Section("S", [
+        Table("t", data, "Counts", columns_format={"share": "pct"})])]))))
+    ws = book["Table 1"]
+    assert [c.value for c in ws[1]] == ["Wave", "Councils", "Share (%)", "Rate", "Suppressed or not available"]
+    assert [c.value for c in ws[2]] == ["early", 12, 0.5, 1.5, None]
+    assert [c.value for c in ws[3]] == ["late", None, None, 2.5, "Councils (c); Share (%) (c)"]
+    assert [c.value for c in ws[4]] == ["later", 7, 0.25, None, "Rate (x)"]
+    assert ws["B3"].fill.fgColor.rgb.endswith("D9D9D9") and ws["D4"].fill.fgColor.rgb.endswith("D9D9D9")
+    notes = [c.value for row in book["Notes"].iter_rows() for c in row if c.value]
+    assert any(str(n).startswith("c: suppressed") for n in notes) and any(str(n).startswith("x: not") for n in notes)
 
 
 def test_xlsx_and_csv_neutralise_formula_text(bundle, report):
@@ -262,7 +298,7 @@ def test_xlsx_and_csv_neutralise_formula_text(bundle, report):
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
-    ws = wb["councils_reviewed_with_a_very_l"]
+    ws = wb["Table 2"]
     column = [c.value for c in ws["A"]][1:]
     assert column == ["Barking and Dagenham", "Ynys Môn", "'" + EVIL, "'-2+3", "'@SUM(A1)", "ab"]
     assert ws["D5"].value == "'+44 20 7946 0000"
@@ -292,7 +328,8 @@ def test_bundle_files_and_provenance_hashes(bundle):
     assert sorted(files) == [
         "figures/sample.png", "figures/sample.svg", "figures/trend.png", "figures/trend.svg",
         "provenance.json", "report.docx", "report.html", "tables.xlsx",
-        "tables/councils_reviewed_with_a_very_long_descriptive_name.csv", "tables/effects.csv",
+        "tables/councils_reviewed_with_a_very_long_descriptive_name.csv", "tables/data_dictionary.csv",
+        "tables/effects.csv",
     ]
     manifest = json.loads(files["provenance.json"].read_text(encoding="utf-8"))
     assert manifest["provenance"]["codebook"] == {"id": "nfer_impacts", "version": "1"}
@@ -327,7 +364,7 @@ def test_rerender_removes_only_its_own_stale_files(bundle, tmp_path):
     (tmp_path / "tables" / "mine.txt").write_text("keep me")
     smaller = Report("Smaller", "", {}, [Section("Only", [Table("effects", pd.DataFrame({"a": [1]}), "c")])])
     files = render(smaller, tmp_path)
-    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["effects.csv", "mine.txt"]
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["data_dictionary.csv", "effects.csv", "mine.txt"]
     assert not (tmp_path / "figures" / "trend.png").exists()
     assert "figures/trend.png" not in files
 
@@ -347,3 +384,61 @@ def test_renderers_work_alone():
     assert page.startswith("<!DOCTYPE html>") and page.count("data:image/png;base64,") == 1
     assert len(docx.Document(io.BytesIO(render_docx(small))).inline_shapes) == 1
     assert openpyxl.load_workbook(io.BytesIO(render_xlsx(small))).sheetnames == ["Notes"]
+
+
+# --- Word template --------------------------------------------------------------------
+
+
+def _template(path, *, width_mm: float, height_mm: float, dotx: bool = False):
+    """A house-style template: its own page size, margins, heading colour and footer text, and body text."""
+    from docx.shared import Mm, RGBColor
+
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
+    section.left_margin = section.right_margin = Mm(25)
+    doc.styles["Heading 1"].font.color.rgb = RGBColor(0x80, 0x00, 0x80)
+    section.footer.paragraphs[0].text = "Local Government Association"
+    doc.add_paragraph("Template body text that must not be copied.")
+    doc.save(path)
+    if dotx:  # the same package, declared as a template
+        import zipfile
+
+        data = path.read_bytes()
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+            for item in src.infolist():
+                content = src.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    content = content.replace(b"document.main+xml", b"template.main+xml")
+                dst.writestr(item, content)
+        path.write_bytes(out.getvalue())
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".dotx"])
+def test_docx_takes_page_size_styles_and_footer_from_a_template(report, tmp_path, suffix):
+    template = _template(tmp_path / f"house{suffix}", width_mm=215.9, height_mm=279.4, dotx=suffix == ".dotx")
+    document = docx.Document(io.BytesIO(render_docx(report, template=template)))
+    sizes = {(round(s.page_width.mm, 1), round(s.page_height.mm, 1)) for s in document.sections}
+    assert sizes <= {(215.9, 279.4), (279.4, 215.9)}  # US Letter, portrait (and landscape for wide tables)
+    assert document.sections[0].left_margin.mm == pytest.approx(25, abs=0.1)
+    assert document.styles["Heading 1"].font.color.rgb == docx.shared.RGBColor(0x80, 0x00, 0x80)
+    assert document.sections[0].footer.paragraphs[0].text == "Local Government Association"
+    texts = [p.text for p in document.paragraphs]
+    assert "Template body text that must not be copied." not in texts and texts[0] == report.title
+    # The table layout follows the template's narrower text block (Letter minus 2 x 25 mm).
+    block = document.sections[0].page_width - document.sections[0].left_margin - document.sections[0].right_margin
+    grid = document.tables[0]._tbl.tblGrid
+    total = sum(int(c.get(qn("w:w"))) for c in grid.findall(qn("w:gridCol")))
+    assert total <= docx.shared.Emu(block).twips + 1
+
+
+def test_docx_template_errors_name_the_file(report, tmp_path):
+    with pytest.raises(InputError, match=r"missing\.docx: Word template not found"):
+        render_docx(report, template=tmp_path / "missing.docx")
+    bad = tmp_path / "notes.docx"
+    bad.write_text("not a Word file")
+    with pytest.raises(InputError, match=r"notes\.docx: not a readable Word template"):
+        render(report, tmp_path / "out", docx_template=bad)
+    assert not (tmp_path / "out").exists()  # nothing written

@@ -12,6 +12,7 @@ import pytest
 import impact
 from impact import vocab
 from impact.cli import main
+from impact.coding import Codebook
 from impact.synth import SynthEffects, generate, generate_with_truth, load_truth
 
 SMALL = {"interviews_per_wave": 3, "words_per_interview": 150}
@@ -114,9 +115,14 @@ def test_truth_spans_are_sentences_in_respondent_turns(folder):
     truth = load_truth(folder)
     st = truth.statements
     assert set(st["polarity"]) == {"asserted", "negated", "hedged"}
-    assert set(st["code"]) <= {"commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"}
+    impacts = {"commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"}
+    process = set(Codebook.load("review_process").code_ids)
+    assert set(st["code"]) <= impacts | process
+    # statements about a factor of the review process carry whether it helped or hindered
+    factors = st["code"].isin(process - {"recommendation"})
+    assert st.loc[factors, "valence"].isin(["helped", "hindered", "mixed"]).all()
     assert (st.loc[st["polarity"] == "negated", "attribution"] == "").all()
-    assert set(st.loc[st["polarity"] == "asserted", "level"]) <= {"insight", "action", "outcome"}
+    assert set(st.loc[(st["polarity"] == "asserted") & st["code"].isin(impacts), "level"]) <= {"insight", "action", "outcome"}
     for row in st.itertuples():
         text = study.transcript(row.interview_id)
         span = text[row.start:row.end]
@@ -169,6 +175,7 @@ def test_transcripts_alternate_interviewer_and_respondent(folder):
 def test_planted_effects_are_recovered(big):
     study, truth = big
     st, iv = truth.statements, study.interviews
+    st = st[st["code"].isin(["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"])]
     asserted = st[st["polarity"] == "asserted"].groupby(["interview_id", "code"]).size().unstack(fill_value=0) > 0
     asserted = asserted.reindex(iv["interview_id"], fill_value=False)
     asserted["wave"] = iv.set_index("interview_id")["wave"]
@@ -199,6 +206,7 @@ def test_null_effects_plant_nothing():
     study, truth = generate_with_truth(50, seed=9, interviews_per_wave=4, words_per_interview=100,
                                        effects=SynthEffects.null())
     st, iv = truth.statements, study.interviews
+    st = st[st["code"].isin(["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"])]
     asserted = st[st["polarity"] == "asserted"].groupby(["interview_id", "code"]).size().unstack(fill_value=0) > 0
     asserted = asserted.reindex(iv["interview_id"], fill_value=False)
     asserted["wave"] = iv.set_index("interview_id")["wave"]

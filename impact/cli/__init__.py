@@ -2,16 +2,24 @@
 
 Each sub-command lives in a module ``impact/cli/_<name>.py`` that defines
 ``register(subparsers)``; it adds its parser and sets ``func`` to a function
-taking the parsed arguments and returning an exit status.  User errors
-(:class:`impact.errors.ImpactError`, missing files) become one clear message
-on stderr and exit status 2, without a traceback; a bug still shows its
-traceback.
+taking the parsed arguments and returning an exit status.
+
+Every user error is one clear message on stderr and exit status 2, without a
+traceback: bad option values (checked by the parser, see :mod:`impact.cli._options`),
+:class:`impact.errors.ImpactError`, file-system errors (a read-only or full
+disk, a missing permission: the message names the path and what to do) and
+running out of memory.  A bug still shows its traceback.  Warnings are printed
+once each as ``impact CMD: warning: ...`` lines, not as Python warning lines.
+``-v`` shows debug messages of the ``impact`` logger, ``-q`` only warnings and
+errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import logging
 import pkgutil
 import sys
 import warnings
@@ -19,7 +27,52 @@ import warnings
 from .._version import __version__
 from ..errors import ImpactError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "describe_os_error"]
+
+log = logging.getLogger("impact")
+
+#: What to do about a file-system error, by errno.
+_OS_ADVICE = {
+    errno.EROFS: "the file system is read-only - choose a folder you can write to",
+    errno.ENOSPC: "the disk is full - free some space or choose another disk",
+    errno.EDQUOT: "your disk quota is used up - free some space or choose another disk",
+    errno.EACCES: "permission denied - choose a folder you can write to, or ask for access",
+    errno.EPERM: "operation not permitted - choose a folder you can write to, or ask for access",
+    errno.ENOENT: "no such file or folder - check the path",
+    errno.ENOTDIR: "a part of the path is a file, not a folder - check the path",
+    errno.EISDIR: "is a folder - expected a file",
+    errno.EEXIST: "already exists - choose another name",
+    errno.ENAMETOOLONG: "the name is too long - choose a shorter path",
+    errno.ELOOP: "too many symbolic links - check the path",
+    errno.EMFILE: "too many open files - close other programs or raise the limit (ulimit -n)",
+    errno.ENOTEMPTY: "the folder is not empty",
+    errno.EXDEV: "cannot move between file systems - keep the output folder on one disk",
+    errno.EIO: "an input/output error from the disk - check the disk",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line naming the path of a file-system error and what to do about it.
+
+    Examples
+    --------
+    >>> import errno
+    >>> describe_os_error(OSError(errno.EROFS, "Read-only file system", "/mnt/cd/out"))
+    '/mnt/cd/out: the file system is read-only - choose a folder you can write to'
+    """
+    where = exc.filename if exc.filename is not None else "(a file)"
+    if exc.filename2 is not None:
+        where = f"{where} -> {exc.filename2}"
+    advice = _OS_ADVICE.get(exc.errno) or (exc.strerror or str(exc))
+    return f"{where}: {advice}"
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, *, default) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-v", "--verbose", action="store_const", const=logging.DEBUG, dest="log_level", default=default,
+                       help="show debug messages")
+    group.add_argument("-q", "--quiet", action="store_const", const=logging.WARNING, dest="log_level", default=default,
+                       help="show only warnings and errors")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,32 +81,107 @@ def build_parser() -> argparse.ArgumentParser:
         description="Longitudinal impact evaluation of safeguarding children peer reviews.",
     )
     parser.add_argument("--version", action="version", version=f"impact {__version__}")
+    _add_verbosity(parser, default=logging.INFO)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("_") and not info.name.startswith("__"):
+        if info.name.startswith("_") and not info.name.startswith("__") and info.name != "_options":
             module = importlib.import_module(f"{__name__}.{info.name}")
             module.register(sub)
+    for choice in {id(p): p for p in sub.choices.values()}.values():
+        _add_verbosity_everywhere(choice)
     return parser
+
+
+def _add_verbosity_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``-v`` / ``-q`` after the sub-command too (``impact run S --out O -q``)."""
+    _add_verbosity(parser, default=argparse.SUPPRESS)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in {id(p): p for p in action.choices.values()}.values():
+                _add_verbosity_everywhere(child)
+
+
+class _Messages(logging.Handler):
+    """Log records as ``impact CMD: message`` lines on stderr."""
+
+    def __init__(self, command: str) -> None:
+        super().__init__()
+        self.command = command
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = "" if record.levelno < logging.WARNING else f"{record.levelname.lower()}: "
+        try:
+            print(f"impact {self.command}: {level}{record.getMessage()}", file=sys.stderr, flush=True)
+        except (OSError, ValueError):  # stderr closed: nothing to tell
+            pass
+
+
+def _configure_logging(command: str, level: int) -> tuple[logging.Handler, int, bool]:
+    handler = _Messages(command)
+    old_level, old_propagate = log.level, log.propagate
+    log.addHandler(handler)
+    log.setLevel(level)
+    log.propagate = False
+    return handler, old_level, old_propagate
+
+
+_MAX_WARNINGS = 50
+
+
+def _show_warnings(command: str, caught: list[warnings.WarningMessage]) -> None:
+    """Each distinct warning once, as a message line (at most 50, then a count of the rest)."""
+    seen: dict[str, int] = {}
+    for w in caught:
+        text = str(w.message)
+        seen[text] = seen.get(text, 0) + 1
+    for i, (text, n) in enumerate(seen.items()):
+        if i == _MAX_WARNINGS:
+            print(f"impact {command}: ... and {len(seen) - _MAX_WARNINGS:,} more distinct warnings", file=sys.stderr)
+            break
+        times = f" ({n:,} times)" if n > 1 else ""
+        print(f"impact {command}: warning: {text}{times}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("default")
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # a bad option (exit 2, message printed) or --help / --version (exit 0)
+        return exc.code if isinstance(exc.code, int) else 2
+    command = args.command + (f" {args.review_command}" if getattr(args, "review_command", None) else "")
+    handler, old_level, old_propagate = _configure_logging(command, getattr(args, "log_level", logging.INFO))
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warnings.filterwarnings("ignore", category=DeprecationWarning)
+            warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
             status = args.func(args)
     except ImpactError as exc:
-        print(f"impact {args.command}: error: {exc}", file=sys.stderr)
+        _show_warnings(command, caught)
+        print(f"impact {command}: error: {exc}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as exc:
-        print(f"impact {args.command}: error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+    except MemoryError:
+        _show_warnings(command, caught)
+        print(f"impact {command}: error: ran out of memory - the input is too large for this machine; "
+              "split it, or run on a machine with more memory", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"impact {args.command}: interrupted; finished outputs were kept, none is half-written", file=sys.stderr)
+        print(f"impact {command}: interrupted; finished outputs were kept, none is half-written", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if exc.errno is None:  # not a file-system error: a bug
+            raise
+        _show_warnings(command, caught)
+        print(f"impact {command}: error: {describe_os_error(exc)}; nothing was left half-written", file=sys.stderr)
+        return 2
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(old_level)
+        log.propagate = old_propagate
+    _show_warnings(command, caught)
     return int(status or 0)
 
 

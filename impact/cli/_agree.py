@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_write
+from .._tabular import write_table
 from ..errors import InputError
+from ._options import choice_list
+
+
+def _metric_names() -> tuple[str, ...]:
+    from ..agreement import METRICS
+
+    return METRICS
 
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
 
@@ -23,7 +30,7 @@ def register(sub) -> None:
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
                    help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
     p.add_argument("--study", help="study folder: its segments are the units (so agreement on absence counts)")
-    p.add_argument("--metrics", default=None,
+    p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
     p.add_argument("--out", required=True, help="CSV to write (one row per group x metric)")
@@ -32,7 +39,8 @@ def register(sub) -> None:
 
 def read_coded(paths: list[str]) -> pd.DataFrame:
     """Coded CSVs as one long frame with a coder column (coder = file stem where the file has none)."""
-    frames = []
+    frames: list[pd.DataFrame] = []
+    kinds: list[str] = []
     for name in paths:
         path = Path(name)
         if not path.is_file():
@@ -41,6 +49,19 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
             df = pd.read_csv(path, dtype=str, keep_default_na=False)
         except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
             raise InputError(f"{path}: not a readable CSV file ({exc})") from None
+        kind = "coded" if {"unit", "code"} <= set(df.columns) else "long" if {"unit", "value"} <= set(df.columns) else None
+        if kind is None:
+            raise InputError(f"{path}: lacks the column(s) {[c for c in ('unit', 'code') if c not in df.columns]} - "
+                             "expected coded output (unit, code, ...) from `impact code` or `impact review import`, "
+                             f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}")
+        blank = df.index[df["unit"].str.strip() == ""]
+        if len(blank):
+            raise InputError(f"{path}:{blank[0] + 2}:unit: '' - expected a unit id on every row "
+                             f"({len(blank):,} row(s) have none)")
+        if frames and kind != kinds[0]:
+            raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
+                             "one layout (coded output with unit and code, or long unit, coder, value)")
+        kinds.append(kind)
         if "coder" not in df.columns:
             df["coder"] = path.stem
         frames.append(df)
@@ -63,7 +84,7 @@ def run(args) -> int:
 
     data = read_coded(args.coded)
     by = [c for c in args.by.split(",") if c]
-    metrics = [m for m in (args.metrics or ",".join(METRICS)).split(",") if m]
+    metrics = list(args.metrics or METRICS)
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:
         long = data.assign(value=data["value"].replace("", None))
         by = [c for c in by if c != "code"]
@@ -85,8 +106,7 @@ def run(args) -> int:
     if missing:
         raise InputError(f"--by {args.by}: column(s) {missing} not available; available: {list(long.columns)}")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
-    with atomic_write(args.out) as f:
-        table.to_csv(f, index=False)
+    write_table(table, args.out)
     n_coders = long["coder"].nunique()
     print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}")
     return 0

@@ -7,6 +7,7 @@ import sys
 import pandas as pd
 
 from ..study import load_study
+from ._options import bounded_int
 
 _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
 
@@ -19,7 +20,7 @@ def register(sub) -> None:
     p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",
                    help="code respondent speech only (default) or every turn")
     p.add_argument("--out", required=True, help="output file: .csv, or .parquet (needs pyarrow)")
-    p.add_argument("--jobs", type=int, default=None, help="worker processes for large studies")
+    p.add_argument("--jobs", type=bounded_int(1, 64), default=None, help="worker processes for large studies (1 to 64)")
     p.set_defaults(func=run)
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_write, atomic_write_text, neutralise_cell
+from .._io import atomic_write_text
+from .._tabular import write_table
 
 __all__ = ["register"]
 
@@ -97,8 +98,7 @@ def run_import(args) -> int:
     if coded is not None:
         path = out / "codings.csv"
         _backup(path, notes)
-        with atomic_write(path) as f:
-            coded.assign(text=coded["text"].map(neutralise_cell)).to_csv(f, index=False)
+        write_table(coded, path)
         written.append(f"codings.csv ({len(coded)} codings by {coded['coder'].nunique()} coder(s))")
         path = out / "codebook.yaml"
         _backup(path, notes)
@@ -119,8 +119,7 @@ def run_import(args) -> int:
     cases = _cases_wide(project)
     path = out / "cases.csv"
     _backup(path, notes)
-    with atomic_write(path) as f:
-        cases.map(neutralise_cell).to_csv(f, index=False)
+    write_table(cases, path)
     written.append(f"cases.csv ({len(cases)} cases)")
     report = [f"Imported {Path(args.file).name} ({project.origin or 'unknown program'}): {project!r}", ""]
     report += [f"wrote {w}" for w in written] + notes

@@ -7,8 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from .._io import atomic_write
+from .._tabular import write_table
 from ._agree import read_coded
+from ._options import bounded_int
 
 
 def register(sub) -> None:
@@ -21,7 +22,7 @@ def register(sub) -> None:
     e.add_argument("--out", required=True, help=".xlsx to write")
     e.add_argument("--reviewer", help="reviewer's name, stored in the file")
     e.add_argument("--codebook", help="codebook name or YAML path (default: the study's)")
-    e.add_argument("--limit", type=int, help="only the N least certain suggestions")
+    e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
     e.set_defaults(func=run_export)
     i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV")
     i.add_argument("file", help="the filled-in .xlsx")
@@ -67,8 +68,7 @@ def run_import(args) -> int:
     bak = backup(out)
     if bak is not None:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
-    with atomic_write(out) as f:
-        result.to_csv(f, index=False)
+    write_table(result, out)
     decided = result["decision"].isin(["accept", "reject", "other"])
     print(f"impact review: {result.loc[decided, 'row_id'].nunique()} decisions by "
           f"{', '.join(sorted(set(result['coder']))) or 'nobody'} -> {out}")

@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+
+from .._io import check_output_folder
+from ..errors import ImpactError, InputError
+from ..study import load_study
+from ._options import SEED_MAX, bounded_int
 
 
 def _add_options(p) -> None:
     p.add_argument("--codebook", default=None, help="codebook name or YAML path (default: the study's, else nfer_impacts)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the permutation tests (default 0)")
-    p.add_argument("--resamples", type=int, default=2000, help="permutations per test (default 2000)")
+    p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
+    p.add_argument("--resamples", type=bounded_int(99, 1_000_000, why=" (fewer permutations give too coarse a p-value)"),
+                   default=2000, help="permutations per test, 99 to 1,000,000 (default 2000)")
     p.add_argument("--identify", action="store_true", help="show real council names instead of pseudonyms")
-    p.add_argument("--min-count", type=int, default=5, help="counts below this are shown as 'c' (default 5)")
-    p.add_argument("--quote-k", type=int, default=5, help="councils that must share a quote's attribution (default 5)")
+    p.add_argument("--min-count", type=bounded_int(1, 1_000), default=5,
+                   help="counts below this are shown as 'c', 1 to 1000 (default 5)")
+    p.add_argument("--quote-k", type=bounded_int(1, 1_000), default=5,
+                   help="councils that must share a quote's attribution, 1 to 1000 (default 5)")
     p.add_argument("--key-file", default=None, help="pseudonym key file, kept outside the output folder")
     p.add_argument("--coded", default=None, metavar="FILE",
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv")
     p.add_argument("--human", default=None, metavar="FILE",
                    help="a second coding (same formats as --coded) of some of the segments, for the reliability section")
-    p.add_argument("--no-cache", action="store_true", help="do not reuse cached segmentation and coding")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not reuse or store cached segmentation and coding (kept in your user cache folder, "
+                        "IMPACT_CACHE_DIR overrides it)")
 
 
 def register(sub) -> None:
     p = sub.add_parser("run", help="validate, code, analyse and report a study folder")
     p.add_argument("study", help="study folder")
-    p.add_argument("--out", required=True, help="output folder (replaced in one step when the run succeeds)")
+    p.add_argument("--out", required=True,
+                   help="output folder: a new folder, or one impact wrote before (a folder holding other files, the "
+                        "study folder or a folder above it is refused); replaced in one step when the run succeeds")
     _add_options(p)
     p.set_defaults(func=run)
     d = sub.add_parser("demo", help="run the main job on the bundled example study, writing out/demo")
@@ -34,15 +47,52 @@ def register(sub) -> None:
     d.set_defaults(func=demo)
 
 
+log = logging.getLogger("impact")
+
+
 def _progress(message: str) -> None:
-    print(f"impact: {message}", file=sys.stderr, flush=True)
+    """Progress of the run as ``impact`` log records (shown by default, hidden by ``-q``)."""
+    log.info(message)
+
+
+def _read_codings(flag: str, path: str | None, study):
+    """``--coded`` / ``--human``: a file of codings of the study, read and checked before the long run starts.
+
+    Any format :func:`impact.codings.read_codings` reads (a coded CSV or
+    Parquet, a filled-in review workbook, a QDPX project); a file without a
+    ``coder`` column is named after the file.  Every problem is one message
+    naming the option and the file.
+    """
+    if path is None:
+        return None
+    from ..codings import read_codings
+
+    try:
+        return read_codings(path, study)
+    except ImpactError as exc:
+        raise InputError(f"{flag} {path}: {exc}") from None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{flag} {path}: not a readable coding file ({type(exc).__name__}: {exc}) - expected a "
+                         "coded CSV or Parquet file, a review workbook (.xlsx) or a QDPX project") from None
+    except Exception as exc:  # pyarrow's own errors for a damaged Parquet file  # noqa: BLE001
+        if type(exc).__module__.startswith(("pyarrow", "pandas")):
+            raise InputError(f"{flag} {path}: not a readable coding file ({type(exc).__name__})") from None
+        raise
 
 
 def run(args, study=None) -> int:
+    # The cheap checks first, before the analysis is even imported: a refused --out, an invalid study or an
+    # unreadable --human file is reported in seconds, and nothing is written.
+    check_output_folder(args.out, protect=[args.study])
+    if study is None:
+        _progress(f"validating {args.study}")
+        study = load_study(args.study)
+    coded = _read_codings("--coded", args.coded, study)
+    human = _read_codings("--human", args.human, study)
     from ..pipeline import run as run_pipeline  # imported here: keeps `impact --help` fast
 
     result = run_pipeline(
-        study if study is not None else args.study,
+        study,
         args.out,
         codebook=args.codebook,
         seed=args.seed,
@@ -51,8 +101,8 @@ def run(args, study=None) -> int:
         min_count=args.min_count,
         quote_k=args.quote_k,
         key_file=args.key_file,
-        human=args.human,
-        coded=args.coded,
+        human=human,
+        coded=coded,
         progress=_progress,
         cache=not args.no_cache,
         command=" ".join(["impact", *sys.argv[1:]]),

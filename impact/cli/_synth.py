@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import InputError
+from ._options import SEED_MAX, bounded_int
 
 __all__ = ["register", "run"]
 
@@ -17,12 +18,12 @@ def register(sub) -> None:
             "The same arguments give byte-identical files."
         ),
     )
-    p.add_argument("--councils", type=int, default=30, metavar="N", help="number of councils (153: all; default 30)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--councils", type=bounded_int(1, 153), default=30, metavar="N", help="number of councils (153: all; default 30)")
+    p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--out", required=True, metavar="PATH", help="study folder to write")
-    p.add_argument("--words-per-interview", type=int, default=700, metavar="W",
+    p.add_argument("--words-per-interview", type=bounded_int(50, 100_000), default=700, metavar="W",
                    help="approximate words per transcript (default 700)")
-    p.add_argument("--interviews-per-wave", type=int, default=5, metavar="K",
+    p.add_argument("--interviews-per-wave", type=bounded_int(1, 100), default=5, metavar="K",
                    help="participants per council interviewed at each wave before attrition (default 5)")
     p.add_argument("--null", action="store_true", help="plant no effects (for false-positive simulations)")
     p.add_argument("--overwrite", action="store_true", help="replace a study already in PATH")

@@ -7,6 +7,7 @@ from .hybrid import HybridCoder, calibration_table, default_coder
 from .rules import CODED_COLUMNS, RuleCoder, modality_cues
 from .segment import segment, split_sentences, split_turns
 from .trained import TrainedCoder, rank_uncertain
+from .valence import VALENCES, valence
 
 __all__ = [
     "CODED_COLUMNS",
@@ -29,4 +30,6 @@ __all__ = [
     "segment",
     "split_sentences",
     "split_turns",
+    "valence",
+    "VALENCES",
 ]

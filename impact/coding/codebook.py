@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -44,20 +43,19 @@ _DEFAULT_NAME = "nfer_impacts"
 
 
 def codebook_dirs() -> list[Path]:
-    """Folders searched for bundled codebooks, in order.
+    """Folders searched for bundled codebooks: the package data ``impact._bundle/codebooks``.
 
-    ``<repo>/data/codebooks`` (a source checkout or editable install), then
-    ``<sys.prefix>/share/impact/codebooks`` (where an installed package puts them).
+    In a source checkout that is ``data/codebooks`` (setup.cfg maps the package
+    onto ``data/``); in an installed wheel, the copy inside the package.
 
     Examples
     --------
     >>> any(d.name == "codebooks" for d in codebook_dirs())
     True
     """
-    return [
-        Path(__file__).resolve().parents[2] / "data" / "codebooks",
-        Path(sys.prefix) / "share" / "impact" / "codebooks",
-    ]
+    from .. import bundled_path
+
+    return [bundled_path("codebooks")]
 
 
 def available_codebooks() -> list[str]:
@@ -348,6 +346,12 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
     if not isinstance(classes, Mapping) or not all(isinstance(v, list) for v in classes.values()):
         bad("classes", classes, "a mapping of class name to a list of terms")
         classes = {}
+    for name, terms in classes.items():
+        for t in terms:
+            if not isinstance(t, str) or not t.strip():
+                bad(f"classes.{name}", t, "a non-empty string")
+            elif t.startswith("@"):  # a class naming a class (itself, or a loop) would never resolve
+                bad(f"classes.{name}", t, "a term (a class cannot refer to a class)")
     codes = spec.get("codes")
     if not isinstance(codes, list) or not codes:
         bad("codes", codes, "a non-empty list of codes")
@@ -365,12 +369,16 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
             bad(f"{where}.id", c.get("id"), "a snake_case id")
         elif ids.count(c["id"]) > 1:
             bad(f"{where}.id", c["id"], "an id used only once")
-        if not c.get("label"):
-            bad(f"{where}.label", c.get("label"), "a non-empty label")
+        if not c.get("label") or not isinstance(c.get("label"), str):
+            bad(f"{where}.label", c.get("label"), "a non-empty label (text)")
+        for key in ("definition", "include", "exclude"):
+            if c.get(key) is not None and not isinstance(c[key], str):
+                bad(f"{where}.{key}", c[key], "text")
         parent = c.get("parent") or ""
         if parent and parent not in ids:
             bad(f"{where}.parent", parent, f"the id of another code ({', '.join(map(str, ids))})")
-        if not isinstance(c.get("examples", []) or [], list):
+        examples = c.get("examples", []) or []
+        if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
             bad(f"{where}.examples", c.get("examples"), "a list of strings")
         problems += _validate_rules(c.get("rules"), f"{where}.rules", classes, source)
     problems += _cycles(codes, source)

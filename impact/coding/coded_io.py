@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._io import atomic_write
+from .._tabular import restore_frame, write_table
 from ..errors import InputError
 from .rules import CODED_COLUMNS
 
@@ -61,8 +62,7 @@ def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:
     fmt = coded_format(path)
     path = Path(path)
     if fmt == "csv":
-        with atomic_write(path) as handle:
-            coded.to_csv(handle, index=False)
+        write_table(coded, path)  # text that looks like a formula is neutralised; read_coded restores it
     else:
         with atomic_write(path, "wb") as handle:
             coded.to_parquet(handle, index=False)
@@ -85,7 +85,7 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     if fmt == "parquet":
         data = pd.read_parquet(path)
     else:
-        data = pd.read_csv(path, dtype=str, keep_default_na=False)
+        data = restore_frame(pd.read_csv(path, dtype=str, keep_default_na=False))
     missing = [c for c in CODED_COLUMNS if c not in data.columns]
     if missing:
         raise InputError(f"{path}: not a coded file; the columns {missing} are missing")

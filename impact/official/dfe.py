@@ -53,6 +53,7 @@ Councils
 from __future__ import annotations
 
 import calendar
+import math
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -63,6 +64,7 @@ import pandas as pd
 
 from .._io import read_csv_strict
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
+from ..schema import DATE_MIN, date_max
 from ._report import check_errors_option, report_problems
 
 __all__ = [
@@ -117,7 +119,8 @@ _FIXED_YEAR_ENDS = {
     "tax year": "04-05",
 }
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?(e[+-]?\d+)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?(e[+-]?\d+)?$", re.IGNORECASE | re.ASCII)
+_LA_CODE = re.compile(r"[0-9]{3}", re.ASCII)
 
 
 class DfeReadWarning(ImpactWarning):
@@ -159,12 +162,14 @@ def parse_time_period(time_period: str, time_identifier: str = "Reporting year",
     """
     text = str(time_period).strip()
     ident = str(time_identifier).strip().lower()
-    if re.fullmatch(r"\d{4}", text):
+    if re.fullmatch(r"[0-9]{4}", text):
         year = int(text)
-    elif re.fullmatch(r"\d{6}", text) and int(text[4:]) == (int(text[:4]) + 1) % 100:
+    elif re.fullmatch(r"[0-9]{6}", text) and int(text[4:]) == (int(text[:4]) + 1) % 100:
         year = int(text[:4]) + 1
     else:
         raise InputError(f"time_period {text!r} - expected a year (2013) or a two-year span (201213)")
+    if not DATE_MIN.year <= year <= date_max().year:
+        raise InputError(f"time_period {text!r} - expected a year from {DATE_MIN.year} to {date_max().year}")
     if ident in _MONTHS:
         month = _MONTHS[ident]
         return pd.Timestamp(year, month, calendar.monthrange(year, month)[1])
@@ -198,7 +203,9 @@ def _classify(cell: str) -> tuple[float, str, bool]:
         return np.nan, symbol, True
     number = text[:-1].strip() if text.endswith("%") else text
     if number and _NUMBER.match(number) and any(ch.isdigit() for ch in number):
-        return float(number.replace(",", "")), "", True
+        value = float(number.replace(",", ""))
+        if math.isfinite(value):  # 1e999 is not a count
+            return value, "", True
     return np.nan, "unreadable", False
 
 
@@ -353,6 +360,12 @@ def read_dfe(
     unreadable: list[Problem] = []
     seen: dict[tuple, int] = {}
     duplicates: list[Problem] = []
+    bad_codes = [Problem(name, row, "old_la_code", rec.get("old_la_code", ""),
+                         "a DfE three-digit local authority number (e.g. 301), or several joined by '/'")
+                 for row, rec in kept if rec["geographic_level"] == "Local authority"
+                 and not all(_LA_CODE.fullmatch(p.strip()) for p in rec.get("old_la_code", "").split("/"))]
+    if bad_codes:
+        raise ValidationError(bad_codes, source=name)
     for row, rec in kept:
         level = rec["geographic_level"]
         council_id, ons_code, area = _area(rec, level)

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from typing import Literal
 
 import pandas as pd
@@ -50,6 +51,7 @@ import pandas as pd
 from .._io import read_csv_strict
 from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
+from ..schema import DATE_MIN, date_max
 from ..vocab import STATUSES
 from ._report import check_errors_option, report_problems
 
@@ -128,32 +130,48 @@ def normalise_grade(text: object) -> tuple[str | None, str]:
 
 
 def _parse_date(text: str) -> pd.Timestamp | None:
+    """A date dd/mm/yy, dd/mm/yyyy or yyyy-mm-dd (ASCII digits) within the plausible window, else None."""
     cell = text.strip()
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", cell)
+    m = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})", cell)
     try:
         if m:
             day, month, year = (int(g) for g in m.groups())
-            return pd.Timestamp(year + 2000 if year < 100 else year, month, day)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
-            return pd.Timestamp(cell)
+            when = pd.Timestamp(year + 2000 if year < 100 else year, month, day)
+        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cell):
+            when = pd.Timestamp(cell)
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    return when if DATE_MIN <= when.date() <= date_max() else None
 
 
 def _urn_map(crosswalk: pd.DataFrame | str | os.PathLike | None) -> dict[str, str]:
     if crosswalk is None:
         return {}
+    label = "crosswalk"
     if isinstance(crosswalk, pd.DataFrame):
-        data = crosswalk
+        data = crosswalk.astype(str)
+        rows = range(2, len(data) + 2)
     else:
-        data = pd.read_csv(crosswalk, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        # Read as checked text (a binary, oversized or mixed-encoding file is one clear error, never a traceback).
+        label = Path(crosswalk).name
+        header, records, problems = read_csv_strict(crosswalk, label=label)
+        if problems:
+            raise ValidationError(problems, source=label)
+        data = pd.DataFrame([r for _, r in records], columns=header, dtype=str)
+        rows = [row for row, _ in records]
     code_col = next((c for c in ("council_id", "la_code") if c in data.columns), None)
     if "urn" not in data.columns or code_col is None:
         raise InputError(
-            f"`crosswalk` must have the columns 'urn' and 'la_code' (Ofsted provider lookup) or 'council_id'; "
-            f"it has {list(data.columns)}"
+            f"{label}: `crosswalk` must have the columns 'urn' and 'la_code' (Ofsted provider lookup) or "
+            f"'council_id'; it has {list(data.columns)}"
         )
+    bad = [Problem(label, row, code_col, c, "a DfE three-digit local authority number (e.g. 301)")
+           for row, u, c in zip(rows, data["urn"], data[code_col], strict=True)
+           if str(u).strip() and not re.fullmatch(r"[0-9]{3}", str(c).strip())]
+    if bad:
+        raise ValidationError(bad, source=label)
     return {str(u).strip(): str(c).strip() for u, c in zip(data["urn"], data[code_col], strict=True) if str(u).strip()}
 
 
@@ -223,7 +241,8 @@ def read_ofsted(
             cell = rec.get(col, "")
             out[col] = _parse_date(cell) if cell else None
             if cell and out[col] is None:
-                problems.append(Problem(name, row, col, cell, "a date dd/mm/yy, dd/mm/yyyy or yyyy-mm-dd"))
+                problems.append(Problem(name, row, col, cell, f"a date dd/mm/yy, dd/mm/yyyy or yyyy-mm-dd from "
+                                        f"{DATE_MIN:%d/%m/%Y} to {date_max():%d/%m/%Y}"))
         if out["publication_date"] is None and not rec.get("publication_date", ""):
             problems.append(Problem(name, row, "publication_date", "", "the date the report was published"))
         for area, col in JUDGEMENT_AREAS.items():

@@ -2,7 +2,7 @@
 
 A quote or a free-text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return is run as a formula when a CSV file is opened in Excel or
-LibreOffice.  :func:`safe_table` applies :func:`impact._io.neutralise_cell` (an
+LibreOffice.  :func:`safe_table` applies :func:`impact._tabular.neutralise` (an
 apostrophe prefix, the OWASP advice) to every text cell, column label and index
 label of a DataFrame; numbers, including negative ones, are data and are left
 alone.  :func:`write_csv_safe` writes such a table atomically.  (The Excel
@@ -16,21 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_write, neutralise_cell
+from .._io import atomic_write
+from .._tabular import safe_frame
 
 __all__ = ["safe_table", "write_csv_safe"]
-
-
-def _safe_series(values: pd.Series) -> pd.Series:
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        categories = [neutralise_cell(c) for c in values.cat.categories]
-        if len(set(categories)) == len(categories):
-            return values.cat.rename_categories(categories)
-        values = values.astype(object)
-    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        safe = values.map(neutralise_cell, na_action="ignore")
-        return safe.astype(values.dtype) if values.dtype != object else safe
-    return values
 
 
 def safe_table(data: pd.DataFrame, *, labels: bool = True) -> pd.DataFrame:
@@ -62,14 +51,10 @@ def safe_table(data: pd.DataFrame, *, labels: bool = True) -> pd.DataFrame:
     """
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`data` must be a pandas DataFrame, not {type(data).__name__}.")
-    out = data.copy()
-    for n in range(out.shape[1]):
-        out.isetitem(n, _safe_series(out.iloc[:, n]))
     if labels:
-        out = out.rename(columns=neutralise_cell, index=neutralise_cell)
-        if out.columns.name is not None or out.index.name is not None:
-            out.columns.name = neutralise_cell(out.columns.name)
-            out.index.name = neutralise_cell(out.index.name)
+        return safe_frame(data)
+    out = safe_frame(data)
+    out.columns, out.index = data.columns, data.index
     return out
 
 

@@ -1,30 +1,48 @@
 """Redaction of identifying details from quotes before they are published.
 
-:func:`redact` replaces, in one pass over the text:
+:func:`redact` replaces, in one pass over the text, every detail of these
+kinds by its token (:data:`REDACTION_TOKENS`):
 
 ``[name]``
-    People's names: the study's participant names (``participants.name``:
-    the full name and each part), a title followed by capitalised words
-    (``Mr``, ``Mrs``, ``Ms``, ``Dr``, ``Cllr``, ``Councillor`` ...; the title
-    is kept), ``"my name is X"``, and a first name from the bundled list of
-    common UK first names (``impact/_data/first_names.txt``), alone or with a
-    capitalised surname.  First names that are also ordinary words ("Will",
-    "Hope", "May", "Mark" ...) are not redacted at the start of a sentence
-    unless a surname follows.
-``[email]``, ``[phone]``, ``[postcode]``
-    E-mail addresses (with sub-domains), UK phone numbers (mobile, geographic
-    and non-geographic, national or ``+44``, with spaces, dashes, dots or
-    brackets) and full UK postcodes (upper case, with or without the space).
-``[council]``, ``[place]``
-    Council names and their variants from :func:`impact.councils.council_list`
-    (with ``"... County Council"``-style affixes), and the place names passed.
-``[date of birth]``
-    A date following ``born``, ``DOB``, ``d.o.b.`` or ``date of birth``
-    (the trigger words are kept: "born on [date of birth]").
+    People's names however they are written: the study's participant names
+    (full names in any case or accent, and each part), listed first names,
+    words that are not ordinary English in a name-like run ("Okafor",
+    "Siobhán Ní Bhriain", "JOHN SMITH", "J. Smith", "Smith-Jones" whole),
+    and any word after a title, an introduction ("my name is", "called") or a
+    kinship or role word ("her son Tyler", "social worker Becky").  See
+    :mod:`impact.privacy._names`.
+``[NHS number]``, ``[NI number]``, ``[pupil number]``, ``[reference]``
+    UK identifiers, named by their check digit (NHS modulus 11, the UPN check
+    letter, via python-stdnum) or their context; an identifier that fails its
+    check is still redacted (as ``[reference]`` when nothing says what it is),
+    and so is every other run of seven or more digits, every code of letters
+    and digits with three or more digits, and what follows "case no", "ref",
+    "file" ...
+``[phone]``
+    Phone numbers in every written form: spaces, dots, dashes, brackets,
+    ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
+    extension, or spoken ("oh seven seven double oh ...").
+``[email]``, ``[handle]``, ``[web address]``
+    E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
+    uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
+    Instagram as jo.smith99") and profile links; other web addresses.
+``[postcode]``, ``[address]``, ``[place]``, ``[council]``
+    Full postcodes in any case, outward codes ("LS6") where written in
+    capitals with a two-letter area or in an address context; house numbers
+    with a street, flats and named buildings, named streets; schools,
+    hospitals, surgeries, centres and estates by name ("St Mary's Primary
+    School", "the Gipton estate"); the places passed; council names.
+``[date of birth]``, ``[date]``, ``[age]``
+    Dates after "born", "DOB", "date of birth"; every other full date (day,
+    month and year); ages ("aged 4", "a four-year-old", "my 7 year old",
+    "she is 12").
+``[vehicle registration]``
+    Current, prefix and suffix number plates; any plate-shaped code after
+    "reg", "car", "van" ...
 
-Matching is case-sensitive for names and places (so "we hope" and "will" stay)
-and longest-match-first (so "North Yorkshire" is one council, and "York" is
-not found inside "Yorkshire").  Where detections overlap the longer one wins.
+Public terms are kept (``KEEP_PHRASES`` and the bundled field vocabulary:
+Ofsted, LSCB, "Working Together", regions ...).  Detections that overlap are
+merged into one redaction, so no part of a detail is left beside a token.
 
 The log
 -------
@@ -36,40 +54,53 @@ hash (HMAC-SHA256, 16 hex digits) of the original, which lets a reviewer see
 that two redactions hid the same value; a name or phone number is easy to
 guess from such a hash by anyone holding the key, so keep the key private.
 
-Known limits: names written in lower case, foreign names outside the list
-standing alone, nicknames, partial postcodes (``LS1``) and spelled-out e-mail
-addresses ("jo at leeds dot gov dot uk") are not found.  Redaction lowers the
-risk; it does not replace reading the quotes before publication.
+Redaction lowers the risk; it is not certain.  :func:`assess_quote` judges
+whether a redacted quote still shows signs of personal data, and the report
+publishes only quotes judged clean.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
+import numpy as np
 import pandas as pd
+import regex as re
 
+from ._detect import Span, find_identifiers
+from ._lexicon import english_words, first_names, fold, public_phrases
+from ._names import NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
 __all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "redact", "redact_series"]
 
-Kind = Literal["name", "email", "phone", "postcode", "council", "place", "date_of_birth"]
+Kind = Literal[
+    "email", "url", "handle", "nhs_number", "ni_number", "pupil_number", "phone", "postcode", "vehicle",
+    "date_of_birth", "date", "age", "address", "reference", "name", "council", "place",
+]
 
-#: Replacement token of each kind of detail.
+#: Replacement token of each kind of detail (in order of precedence when two kinds cover one span).
 REDACTION_TOKENS: dict[str, str] = {
     "email": "[email]",
+    "url": "[web address]",
+    "handle": "[handle]",
+    "nhs_number": "[NHS number]",
+    "ni_number": "[NI number]",
+    "pupil_number": "[pupil number]",
     "phone": "[phone]",
     "postcode": "[postcode]",
+    "vehicle": "[vehicle registration]",
     "date_of_birth": "[date of birth]",
+    "date": "[date]",
+    "age": "[age]",
+    "address": "[address]",
+    "reference": "[reference]",
     "name": "[name]",
     "council": "[council]",
     "place": "[place]",
 }
-# Order of precedence when two detections of equal length overlap.
 _PRIORITY = {kind: n for n, kind in enumerate(REDACTION_TOKENS)}
 
 #: Public phrases never redacted (field vocabulary; names of public inquiries).
@@ -79,109 +110,20 @@ KEEP_PHRASES: tuple[str, ...] = (
     "Victoria Climbié",
     "Peter Connelly",
     "Baby P",
+    "Baby Peter",
     "Munro Review",
     "Laming Report",
+    "Laming Inquiry",
 )
 
-# First names that are also ordinary English words or common capitalised terms.
-_WORD_NAMES = frozenset(
-    "April Amber Bill Dale Daisy Dawn Dean Faith Frank Grace Grant Hazel Heather Holly Hope Jack Jade "
-    "Jay June Joy Lily Mark May Max Poppy Rob Robin Rose Ruby Sue Will Jordan Florence Victoria Lee "
-    "Kim Jan Ali Carol Ross Lewis Gary Jean Leslie Chris Precious Blessing Bob Nick Matt".split()
-)
-
-# Capitalised words that are not surnames and never follow a title as a name.
-_STOP = frozenset(
-    """
-    Ofsted Council Councils County Borough City District Metropolitan Board Boards Partnership Partnerships
-    Trust Centre Centres Center School Schools Academy College University Hospital Hospitals Road Street
-    Lane Avenue Close Drive Way House Hall Park Square Team Teams Service Services Children Childrens
-    Social Care Safeguarding Review Reviews Peer Peers Notice Improvement Together Working Early Help
-    Director Directors Lead Leader Member Members Chief Executive Manager Managers Officer Officers Police
-    Health Education Government Department Secretary Minister Act Plan Plans Framework Inspection Inspections
-    Commissioner Agency Association Authority Authorities Local Group Groups Panel Forum Network Unit
-    Family Families Court Courts Office Church Street Green Hill Bridge Cross Market Station Airport
-    The A An And Of In On At To For With From By But Or So If Then Yes No Not OK Okay Well Also We I You
-    He She They It This That These Those There Here What When Where Why How Who Which Our Their His Her
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Christmas Easter Day Week Month Year Morning Evening
-    England English British Britain UK Kingdom United Scotland Wales Ireland Northern Southern Eastern
-    Western North South East West Central Greater Upper Lower New Old Great Little Saint St
-    Interviewer Respondent Speaker Participant Question Answer Outcomes Vision Strategy Leadership
-    Delivery Practice Effective Managing Resources Participation Performance Productivity Innovation
-    Commissioning Good Outstanding Adequate Inadequate Requires Serious Case Cases Plan Protection
-    """.split()
-)
-
-_CAPWORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*"
-_TITLES = (
-    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor|Sir|Dame|Lord|Lady|Rev|Revd|Reverend|"
-    r"Father|Sister|Inspector|Sergeant|Sgt|Detective|Judge|Justice"
-)
-_TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLES})\.?[ \t]+")
-_INTRO_RE = re.compile(
-    r"(?i:(?<![\w])(?:my\s+name\s+is|my\s+name['’]s|i['’]m\s+called|i\s+am\s+called|call\s+me|"
-    r"(?:she|he|they)\s+(?:is|was|are|were)\s+called|named|name\s+of)[ \t]+)"
-)
-_NAME_WORD_RE = re.compile(rf"(?:[A-Z]\.?[ \t]+)*(?P<word>{_CAPWORD})(?![\w])")
-_NEXT_WORD_RE = re.compile(rf"[ \t]+(?:[A-Z]\.?[ \t]+)?(?P<word>{_CAPWORD})(?![\w])")
-
-_EMAIL_RE = re.compile(
-    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w-])"
-)
-_SEP = r"(?:[ \t]?[-.][ \t]?|[ \t]|\)[ \t]?)?"
-_PHONE_RE = re.compile(
-    rf"(?<![\w+(])(?:(?P<intl>(?:\+|00)[ \t]?44[ \t]?(?:\(0\)[ \t]?)?\(?)\d(?:{_SEP}\d){{8,9}}"
-    rf"|(?P<natl>\(?0)\d(?:{_SEP}\d){{8,9}})(?![\d])"
-)
-_POSTCODE_RE = re.compile(
-    r"(?<![A-Za-z0-9])(?:GIR[ \t]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])"
-)
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = (
-    rf"(?:\d{{1,2}}[ \t]?[/.\-][ \t]?\d{{1,2}}[ \t]?[/.\-][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
-    rf"|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS}(?:,?[ \t]+\d{{4}})?"
-    rf"|{_MONTHS}[ \t]+{_DAY}(?:,?[ \t]+\d{{4}})?"
-    rf"|{_MONTHS}[ \t]+\d{{4}}"
-    rf"|\d{{4}})(?![\w])"
-)
-_DOB_RE = re.compile(
-    rf"(?i:(?<![\w])(?:born(?:[ \t]+(?:on|in))?|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birthday)"
-    rf"(?:[ \t]+(?:is|was))?[ \t]*[:\-]?[ \t]*)(?P<date>{_DATE})"
-)
 _COUNCIL_PREFIX = r"(?:(?:London[ \t]+Borough|Royal[ \t]+Borough|Metropolitan[ \t]+Borough|Borough|City|County)[ \t]+of[ \t]+)?"
 _COUNCIL_SUFFIX = (
     r"(?:[ \t]+(?:(?:Metropolitan[ \t]+Borough|County[ \t]+Borough|Borough|City|County|District)[ \t]+)?Council)?"
 )
-# Council names that are also ordinary words, not redacted at a sentence start
-# unless "Council" follows.
-_WORD_COUNCILS = frozenset({"Reading", "Bury", "Slough", "Sutton", "Poole", "Kent"})
 _SENTENCE_END = ".!?:;\n\r…"
-_MONTH_NAMES = frozenset({"April", "May", "June"})
-
-
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-    kind: str
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """Return the bundled list of common UK first names.
-
-    Examples
-    --------
-    >>> {"Sarah", "Mohammed", "Will"} <= first_names()
-    True
-    """
-    text = resources.files("impact").joinpath("_data/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+_JOIN = "-\u2010\u2011'’"
+# A date right after a name ("Tyler, 03/04/2016", "Tyler (3 April 2016)") is a date of birth.
+_AFTER_NAME_RE = re.compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t]*:?[ \t]*)?$", re.IGNORECASE)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -196,11 +138,11 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in parts)
 
 
-def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "") -> re.Pattern | None:
+def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0) -> re.Pattern | None:
     alt = _alternation(phrases)
     if not alt:
         return None
-    return re.compile(rf"(?<![\w]){prefix}(?P<core>{alt}){suffix}(?![\w])")
+    return re.compile(rf"(?<![\w]){prefix}(?P<core>{alt}){suffix}(?![\w])", flags | re.VERSION1)
 
 
 @cache
@@ -214,124 +156,119 @@ def _default_councils() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def _ordinary(phrase: str) -> bool:
+    """Whether every word of ``phrase`` is an ordinary English word ("Reading", "Bury", "Will Hope")."""
+    words = english_words()
+    return all(fold(w) in words for w in phrase.split())
+
+
 class _Redactor:
     """Compiled patterns for one set of names, places and councils."""
 
     def __init__(self, names: tuple[str, ...], places: tuple[str, ...], councils: tuple[str, ...], keep: tuple[str, ...]):
         parts: set[str] = set()
         for full in names:
-            parts.update(w for w in full.split() if len(w) > 1 and w[0].isupper())
-        self.participants = _phrase_re([*names, *parts])
-        self.ambiguous = _WORD_NAMES | (_STOP & parts)
-        self.firsts = _phrase_re(first_names())
-        self.councils = _phrase_re(councils, _COUNCIL_PREFIX, _COUNCIL_SUFFIX)
-        self.places = _phrase_re(places)
-        self.keep = _phrase_re(keep)
-        self.place_words = frozenset(w for p in (*councils, *places) for w in p.split())
+            parts.update(w.strip(",.") for w in full.split() if len(w.strip(",.")) > 1)
+        # Names, places and councils that are not ordinary words are matched in any case and accent
+        # (on the folded text); the ordinary-word ones ("Will", "Hope", "Reading") only as written.
+        self.participants_any = _phrase_re([fold(p) for p in (*names, *parts) if not _ordinary(p)])
+        self.participants_exact = _phrase_re([p for p in (*names, *parts) if _ordinary(p)])
+        self.councils_exact = _phrase_re(councils, _COUNCIL_PREFIX, _COUNCIL_SUFFIX)
+        self.councils_any = _phrase_re([fold(c) for c in councils if not _ordinary(c)])
+        self.places_exact = _phrase_re(places)
+        self.places_any = _phrase_re([fold(p) for p in places if not _ordinary(p)])
+        self.keep = _phrase_re([*keep, *public_phrases()])
+        self.word_councils = frozenset(c for c in councils if _ordinary(c))
+        place_words = frozenset(fold(w) for p in (*councils, *places) for w in p.split())
+        self.names = NameFinder(tuple(names), place_words)
 
-    def _surname(self, text: str, end: int) -> int:
-        """End of a surname (with an optional middle initial) following ``end``, or ``end``."""
-        m = _NEXT_WORD_RE.match(text, end)
-        if m and m.group("word") not in _STOP and m.group("word") not in self.place_words:
-            return m.end()
-        return end
-
-    def _name_words(self, text: str, pos: int, most: int = 2) -> int:
-        """End of up to ``most`` capitalised non-stop words starting at ``pos``, or ``pos``."""
-        end = pos
-        m = _NAME_WORD_RE.match(text, pos)
-        if m and m.group("word") not in _STOP:
-            end = m.end()
-            for _ in range(most - 1):
-                nxt = self._surname(text, end)
-                if nxt == end:
-                    break
-                end = nxt
-        return end
-
-    def find(self, text: str) -> list[_Span]:
-        spans: list[_Span] = []
+    def find(self, text: str) -> list[Span]:
+        folded = fold(text)
+        spans = find_identifiers(text)
         add = spans.append
-        for m in _EMAIL_RE.finditer(text):
-            add(_Span(m.start(), m.end(), "email"))
-        for m in _PHONE_RE.finditer(text):
-            if _phone_ok(m):
-                add(_Span(m.start(), m.end(), "phone"))
-        for m in _POSTCODE_RE.finditer(text):
-            add(_Span(m.start(), m.end(), "postcode"))
-        for m in _DOB_RE.finditer(text):
-            add(_Span(m.start("date"), m.end("date"), "date_of_birth"))
-        self._find_names(text, add)
-        if self.councils is not None:
-            for m in self.councils.finditer(text):
+        spans += self.names.find(text)
+        if self.participants_any is not None:
+            for m in self.participants_any.finditer(folded):
+                add(Span(m.start(), m.end(), "name"))
+        if self.participants_exact is not None:
+            for m in self.participants_exact.finditer(text):
+                if not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end()):
+                    add(Span(m.start(), m.end(), "name"))
+        if self.councils_exact is not None:
+            for m in self.councils_exact.finditer(text):
                 core = m.group("core")
-                if core in _WORD_COUNCILS and m.end() == m.end("core") and _sentence_initial(text, m.start()):
+                if core in self.word_councils and m.end() == m.end("core") and _sentence_initial(text, m.start()):
                     continue
-                add(_Span(m.start(), m.end(), "council"))
-        if self.places is not None:
-            for m in self.places.finditer(text):
-                add(_Span(m.start(), m.end(), "place"))
+                add(Span(m.start(), m.end(), "council"))
+        if self.councils_any is not None:
+            for m in self.councils_any.finditer(folded):
+                add(Span(m.start(), m.end(), "council"))
+        for pattern in (self.places_exact, self.places_any):
+            if pattern is not None:
+                for m in pattern.finditer(folded if pattern is self.places_any else text):
+                    add(Span(m.start(), m.end(), "place"))
         if self.keep is not None:
             kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)]
-        return _resolve(spans)
+        spans = [_widen(text, s) for s in spans if s.end > s.start]
+        spans = _dates_of_birth(text, spans)
+        return _merge(spans)
 
-    def _find_names(self, text: str, add) -> None:
-        if self.participants is not None:
-            for m in self.participants.finditer(text):
-                word = m.group()
-                if word in self.ambiguous and _sentence_initial(text, m.start()):
-                    continue
-                add(_Span(m.start(), m.end(), "name"))
-        for m in _TITLE_RE.finditer(text):
-            end = self._name_words(text, m.end())
-            if end > m.end():
-                add(_Span(m.end(), end, "name"))
-        for m in _INTRO_RE.finditer(text):
-            end = self._name_words(text, m.end())
-            if end > m.end():
-                add(_Span(m.end(), end, "name"))
-        if self.firsts is not None:
-            for m in self.firsts.finditer(text):
-                word = m.group()
-                end = self._surname(text, m.end())
-                if word in _WORD_NAMES and end == m.end() and not _lone_name(text, m.start(), m.end()):
-                    continue
-                add(_Span(m.start(), end, "name"))
+    @staticmethod
+    def _followed_by_name(text: str, end: int) -> bool:
+        m = re.match(r"[ \t]+(\p{Lu}[\p{L}'’\-]*)", text[end:])
+        return m is not None and not is_public_word(m.group(1))
 
 
-def _lone_name(text: str, start: int, end: int) -> bool:
-    """Whether a word-like first name standing alone ("Will", "Hope") reads as a name.
-
-    Only mid-sentence, after a lower-case word (not inside a Title Case phrase
-    such as "Troubled Families Grant"), not a month next to a number ("May 2013",
-    "3 June"), and not before a capitalised stop word ("Will Ofsted ...").
-    """
-    if text[start:end] in _MONTH_NAMES and (
-        re.match(r"[ \t]*,?[ \t]*\d", text[end:]) or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$", text[:start])
+def _widen(text: str, s: Span) -> Span:
+    """Widen a name or place to whole hyphenated/apostrophised words ("Smith" in "Smith-Jones")."""
+    if s.kind not in ("name", "place", "council"):
+        return s
+    start, end = s.start, s.end
+    while end + 1 < len(text) and text[end] in _JOIN and text[end + 1].isalpha() and not (
+        text[end] in "'’" and text[end + 1] in "sS" and (end + 2 >= len(text) or not text[end + 2].isalpha())
     ):
-        return False
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[:start])
-    if _sentence_initial(text, start) or before is None or not before.group(1)[0].islower():
-        return False
-    nxt = _NEXT_WORD_RE.match(text, end)
-    return not (nxt and nxt.group("word") in _STOP)
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    while start >= 2 and text[start - 1] in _JOIN and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    return s if (start, end) == (s.start, s.end) else Span(start, end, s.kind)
 
 
-def _phone_ok(m: re.Match) -> bool:
-    digits = sum(c.isdigit() for c in m.group())
-    if m.group("intl") is not None:  # digits after +44 / 0044 and an optional (0)
-        return digits - sum(c.isdigit() for c in m.group("intl")) in (9, 10)
-    return digits in (10, 11)
+def _dates_of_birth(text: str, spans: list[Span]) -> list[Span]:
+    names = [s for s in spans if s.kind == "name"]
+    out = []
+    for s in spans:
+        if s.kind == "date" and any(n.end <= s.start and _AFTER_NAME_RE.match(text[n.end : s.start]) for n in names):
+            s = Span(s.start, s.end, "date_of_birth")
+        out.append(s)
+    return out
 
 
-def _resolve(spans: list[_Span]) -> list[_Span]:
-    """Keep non-overlapping spans, preferring longer ones, then the kind's precedence."""
-    chosen: list[_Span] = []
-    for s in sorted(spans, key=lambda s: (-(s.end - s.start), _PRIORITY[s.kind], s.start)):
-        if all(s.end <= c.start or s.start >= c.end for c in chosen):
-            chosen.append(s)
-    return sorted(chosen, key=lambda s: s.start)
+def _merge(spans: list[Span]) -> list[Span]:
+    """Merge overlapping detections into one; the kind of the longest (then by precedence) names it."""
+    out: list[Span] = []
+    group: list[Span] = []
+    end = -1
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if group and s.start < end:
+            group.append(s)
+            end = max(end, s.end)
+            continue
+        if group:
+            out.append(_one(group, end))
+        group, end = [s], s.end
+    if group:
+        out.append(_one(group, end))
+    return out
+
+
+def _one(group: list[Span], end: int) -> Span:
+    best = min(group, key=lambda s: (-(s.end - s.start), _PRIORITY[s.kind]))
+    return Span(group[0].start, end, best.kind)
 
 
 @cache
@@ -350,7 +287,7 @@ def _clean(values: Iterable[object] | None, argument: str) -> tuple[str, ...]:
 _LOG_COLUMNS = ["kind", "start", "end", "length", "new_start", "new_end"]
 
 
-def _apply(text: str, spans: list[_Span], hash_key: bytes | None) -> tuple[str, list[dict]]:
+def _apply(text: str, spans: list[Span], hash_key: bytes | None) -> tuple[str, list[dict]]:
     out: list[str] = []
     rows: list[dict] = []
     pos = 0
@@ -373,13 +310,16 @@ def _apply(text: str, spans: list[_Span], hash_key: bytes | None) -> tuple[str, 
 
 def _log_frame(rows: list[dict], hashed: bool, unit: bool) -> pd.DataFrame:
     columns = (["unit"] if unit else []) + _LOG_COLUMNS + (["value_hash"] if hashed else [])
-    log = pd.DataFrame(rows, columns=columns)
-    for c in ("start", "end", "length", "new_start", "new_end"):
-        log[c] = log[c].astype("int64")
-    log["kind"] = log["kind"].astype("str")
-    if hashed:
-        log["value_hash"] = log["value_hash"].astype("str")
-    return log
+    data: dict[str, object] = {}
+    for c in columns:
+        values = [r[c] for r in rows]
+        if c in ("start", "end", "length", "new_start", "new_end"):
+            data[c] = np.asarray(values, dtype="int64")
+        elif c == "unit":
+            data[c] = pd.Series(values, dtype=object)
+        else:
+            data[c] = pd.Series(values, dtype="str")
+    return pd.DataFrame(data, columns=columns)
 
 
 def redact_series(
@@ -492,5 +432,8 @@ def redact(
     """
     if not isinstance(text, str):
         raise TypeError(f"`text` must be a str, not {type(text).__name__}.")
-    red, log = redact_series(pd.Series([text]), names=names, places=places, councils=councils, keep=keep, hash_key=hash_key)
-    return red.iloc[0], log.drop(columns="unit")
+    engine = _redactor(_clean(names, "names"), _clean(places, "places"),
+                       None if councils is None else _clean(councils, "councils"), _clean(keep, "keep"))
+    secret = None if hash_key is None else resolve_key(hash_key)
+    new, rows = _apply(text, engine.find(text), secret)
+    return new, _log_frame(rows, secret is not None, unit=False)

@@ -44,6 +44,23 @@ def _load_codebook(codebook: Any, study: Any) -> Any:
     return codebook
 
 
+def _load_codebooks(codebook: Any, study: Any) -> list[Any]:
+    """One codebook, or several (a list or tuple) whose code ids must not collide."""
+    books = [_load_codebook(c, study) for c in codebook] if isinstance(codebook, (list, tuple)) else [_load_codebook(codebook, study)]
+    if not books:
+        raise InputError("`codebook` is an empty list: pass a codebook, a bundled codebook name, or several.")
+    seen: dict[str, str] = {}
+    clashes = []
+    for cb in books:
+        for code in cb.code_ids:
+            if code in seen and seen[code] != cb.id:
+                clashes.append(f"{code!r} (in {seen[code]!r} and {cb.id!r})")
+            seen.setdefault(code, cb.id)
+    if clashes:
+        raise InputError("Codebooks exported to one project must not share code ids, but these do: " + ", ".join(clashes) + ".")
+    return books
+
+
 def _description(row: Mapping[str, Any]) -> str | None:
     """A code's description for human coders: definition, then include/exclude/examples."""
     parts = [str(row.get("definition") or "").strip()]
@@ -103,9 +120,11 @@ def project_from_study(
         negated, hedged, attribution``) per coder name.  Units are segment ids
         (``"<interview_id>:<n>"``) or interview ids.  A row without ``start``
         and ``end`` codes its whole segment (``segments`` needed) or interview.
-    codebook : impact.Codebook or str, optional
+    codebook : impact.Codebook or str, or a list of them, optional
         Default: the study's codebook (``study.codebook_ref``).  Its codes get
         GUIDs made from their ids, so every export of a code has the same GUID.
+        Several codebooks (``["nfer_impacts", "review_process"]``) go into one
+        project, each as a set of its codes; their code ids must not collide.
     segments : DataFrame, optional
         Segments (``segment_id, interview_id, start, end``) for rows without
         positions.
@@ -120,7 +139,7 @@ def project_from_study(
     ValidationError
         Listing every coded row whose unit or code is unknown.
     """
-    cb = _load_codebook(codebook, study)
+    books = _load_codebooks(codebook, study)
     interviews = study.interviews
     texts = study.transcripts()
     participants = study.participants.set_index("participant_id")
@@ -143,11 +162,16 @@ def project_from_study(
     variables = frame("variables", [{"variable_guid": make_guid("variable", v), "name": v, "type": "Date" if v == "date" else "Text"} for v in _SOURCE_VARS])
     cases, case_vars = _council_cases(study)
     case_sources = pd.DataFrame({"case_guid": [make_guid("council", c) for c in interviews["council_id"]], "source_guid": sources["source_guid"]})
-    codes = _codebook_codes(cb)
+    per_book = [_codebook_codes(cb) for cb in books]
+    codes = coerce(pd.concat(per_book, ignore_index=True), "codes") if len(per_book) > 1 else per_book[0]
     coders = list((coded_by_coder or {}).keys())
     users = pd.DataFrame({"user_guid": [make_guid("coder", c) for c in coders], "name": coders})
-    codings = _codings(coded_by_coder or {}, cb, src_guid, texts, segments)
-    all_codes = codes["code_guid"].tolist()
+    codings = _codings(coded_by_coder or {}, books, src_guid, texts, segments)
+    # one set per codebook, holding its codes
+    sets = [{"set_guid": make_guid("codebook", cb.id, cb.version), "name": f"codebook: {cb.id} {cb.version}", "description": cb.title or None}
+            for cb in books]
+    members = [{"set_guid": make_guid("codebook", cb.id, cb.version), "member_type": "code", "member_guid": g}
+               for cb, table in zip(books, per_book, strict=True) for g in table["code_guid"]]
     project = QdaProject(
         name=f"{study.name} (impact)",
         sources=sources,
@@ -158,8 +182,8 @@ def project_from_study(
         cases=cases,
         case_variables=case_vars,
         case_sources=coerce(case_sources, "case_sources"),
-        sets=frame("sets", [{"set_guid": make_guid("codebook", cb.id, cb.version), "name": f"codebook: {cb.id} {cb.version}", "description": cb.title or None}]),
-        set_members=frame("set_members", [{"set_guid": make_guid("codebook", cb.id, cb.version), "member_type": "code", "member_guid": g} for g in all_codes]),
+        sets=frame("sets", sets),
+        set_members=frame("set_members", members),
     )
     var_cols = [c for c in _SOURCE_VARS]
     project.sources = project.sources[["source_guid", "name", "kind", "text", *var_cols]]
@@ -204,8 +228,9 @@ def _interview_of(unit: str, known: set[str]) -> str | None:
     return head if head in known else None
 
 
-def _codings(coded: Mapping[str, pd.DataFrame], cb: Any, src_guid: dict[str, str], texts: pd.Series, segments: pd.DataFrame | None) -> pd.DataFrame:
-    ids = set(cb.code_ids)
+def _codings(coded: Mapping[str, pd.DataFrame], books: list[Any], src_guid: dict[str, str], texts: pd.Series, segments: pd.DataFrame | None) -> pd.DataFrame:
+    ids = {c for cb in books for c in cb.code_ids}
+    names = " or ".join(repr(cb.id) for cb in books)
     known = set(src_guid)
     seg = segments.set_index("segment_id")[["start", "end"]] if segments is not None else None
     problems: list[Problem] = []
@@ -221,7 +246,7 @@ def _codings(coded: Mapping[str, pd.DataFrame], cb: Any, src_guid: dict[str, str
                 problems.append(Problem(f"coded[{coder!r}]", i + 2, "unit", unit, "a segment id '<interview_id>:<n>' or interview id of the study"))
                 continue
             if code not in ids:
-                problems.append(Problem(f"coded[{coder!r}]", i + 2, "code", code, f"a code of codebook {cb.id!r}"))
+                problems.append(Problem(f"coded[{coder!r}]", i + 2, "code", code, f"a code of codebook {names}"))
                 continue
             start, end = r.get("start"), r.get("end")
             if _na(start) or _na(end):
@@ -309,10 +334,16 @@ def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None
 
 
 def _codebook_for(project: QdaProject, codebook: Any) -> tuple[Any, dict[str, str]]:
-    """The codebook to code with, and the map from code GUID to its code id."""
+    """The codebook to code with, and the map from code GUID to its code id.
+
+    Without ``codebook``, every ``codebook: <id> <version>`` set that loads is
+    used: the first is returned, and the codes of all of them are mapped (a
+    project of impacts and of the review process keeps both).
+    """
     from ..coding import Codebook
 
     if codebook is None:
+        found_books = []
         for name in project.sets["name"].dropna():
             m = _CODEBOOK_SET.match(name)
             if m:
@@ -321,12 +352,20 @@ def _codebook_for(project: QdaProject, codebook: Any) -> tuple[Any, dict[str, st
                 except (InputError, ValidationError, FileNotFoundError, OSError):
                     continue
                 if found.version == m.group("version"):
-                    codebook = found
-                    break
-    if codebook is None:
+                    found_books.append(found)
+        if found_books:
+            ids: dict[str, str] = {}
+            for book in reversed(found_books):
+                ids.update(_code_ids(project, book))
+            return found_books[0], ids
         cb = codebook_from_project(project)
         return cb, cb.qdpx_code_ids
     cb = Codebook.load(codebook) if isinstance(codebook, str) else codebook
+    return cb, _code_ids(project, cb)
+
+
+def _code_ids(project: QdaProject, cb: Any) -> dict[str, str]:
+    """Code GUIDs of ``project`` that are codes of ``cb`` (by GUID, exported id, label or id), to their id."""
     by_guid = {make_guid("code", c): c for c in cb.code_ids}
     labels = dict(zip(cb.codes["label"], cb.codes["code_id"], strict=True))
     ids = {}
@@ -338,7 +377,7 @@ def _codebook_for(project: QdaProject, codebook: Any) -> tuple[Any, dict[str, st
             cid = labels.get(r.name) or (r.name if r.name in cb.code_ids else None)
         if cid is not None:
             ids[r.code_guid] = cid
-    return cb, ids
+    return ids
 
 
 def study_codings_from_project(
@@ -361,9 +400,10 @@ def study_codings_from_project(
     codebook : impact.Codebook or str, optional
         Codebook to map codes to (by GUID, exported id, label or id); codes
         not in it are left out with a :class:`QdpxWarning`.  Default: the
-        codebook named by a ``codebook: <id> <version>`` set (as
-        :func:`project_from_study` writes) when it can be loaded, else one built
-        from the project's codes (:func:`codebook_from_project`).
+        codebooks named by ``codebook: <id> <version>`` sets (as
+        :func:`project_from_study` writes) that can be loaded - the codes of
+        all of them are kept and the first is returned - else one built from
+        the project's codes (:func:`codebook_from_project`).
     unit : {"segment", "interview"}
         ``"segment"``: a coding's unit is the segment it was exported from
         (kept in the selection's name), else one row per segment its span

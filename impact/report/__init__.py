@@ -4,17 +4,29 @@ Build a :class:`Report` of :class:`Section` s holding blocks
 (:class:`Paragraph`, :class:`Table`, :class:`Figure`, :class:`Quote`,
 :class:`Bullets`, :class:`Callout`), then :func:`render` it to a folder:
 a self-contained ``report.html``, ``report.docx``, ``tables.xlsx``,
-``tables/*.csv``, ``figures/*.png`` and ``*.svg`` and ``provenance.json``.
-The plotting functions live in :mod:`impact.report.figures`.
+``tables/*.csv`` with ``tables/data_dictionary.csv``, ``figures/*.png`` and
+``*.svg`` and ``provenance.json``.  Every renderer shows the labels of the
+report's :class:`Vocabulary` (study waves, codebook labels, plain-English
+columns with units, model terms as contrasts), while the CSV files keep the
+machine names.  The plotting functions live in :mod:`impact.report.figures`.
 """
 
 from ._docx import render_docx
 from ._format import CI
 from ._html import render_html
+from ._labels import Label, Vocabulary
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Section, Table
 from ._render import render
-from ._xlsx import render_xlsx, table_csv
-from .figures import bar_counts, forest_plot, prevalence_heatmap, trajectory_chart, trend_plot
+from ._xlsx import data_dictionary, render_xlsx, table_csv
+from .figures import (
+    bar_counts,
+    forest_plot,
+    group_colours,
+    indicator_small_multiples,
+    prevalence_heatmap,
+    trajectory_chart,
+    trend_plot,
+)
 
 __all__ = [
     "Report",
@@ -26,14 +38,19 @@ __all__ = [
     "Bullets",
     "Callout",
     "CI",
+    "Vocabulary",
+    "Label",
     "render",
     "render_html",
     "render_docx",
     "render_xlsx",
     "table_csv",
+    "data_dictionary",
     "prevalence_heatmap",
     "trajectory_chart",
     "forest_plot",
     "trend_plot",
     "bar_counts",
+    "indicator_small_multiples",
+    "group_colours",
 ]

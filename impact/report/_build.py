@@ -31,7 +31,7 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from ..measures import MEASURES, OTHER_FACTORS
-from ..privacy import SUPPRESSED, coarsen_attribution, pseudonym_map, redact_series
+from ..privacy import SUPPRESSED, assess_quotes, coarsen_attribution, pseudonym_map, redact_series
 from ..privacy._ledger import DisclosureLedger
 from . import (
     CI,
@@ -45,7 +45,6 @@ from . import (
     Table,
     forest_plot,
     prevalence_heatmap,
-    trend_plot,
 )
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -61,6 +60,7 @@ _PERSISTENCE_LABELS = {"sustained": "Sustained", "faded": "Faded", "emerging": "
 _FACTOR_LABELS = {"ofsted": "Ofsted", "leadership": "new leadership", "restructure": "a restructure",
                   "funding": "funding", "other_programme": "another programme"}
 _QUOTES_PER_CODE = 3
+_MAX_INDICATOR_PANELS = 12  # indicators drawn; the rest are in the table and CSV
 _QUOTE_CHARS = (50, 360)
 
 
@@ -215,10 +215,69 @@ def _declare(ctx) -> None:
         for r in tr.to_dict("records"):
             led.count(("ind_councils", r["measure"], str(r["period"]), r["status_group"]), r["n_councils"])
             led.count(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]), r["n_suppressed"])
+    proc = f.process
+    if proc is not None:
+        fac = _process_totals(ctx)
+        for r in fac.to_dict("records"):
+            for v in ("raised", "helped", "hindered", "mixed", "neutral"):
+                led.count(("proc", r["code"], v), r[f"n_{v}"])
+            led.relation(("proc", r["code"], "raised"), [("proc", r["code"], v) for v in _VALENCE_ORDER])
+        br = proc.get("by_realisation")
+        if br is not None and len(br):
+            for g, n in br.drop_duplicates("group").set_index("group")["n"].items():
+                led.count(("realisation_group", g), n)
+            for r in br.to_dict("records"):
+                led.count(("helped_by", r["code"], r["group"]), r["events"])
+                led.at_most(("helped_by", r["code"], r["group"]), ("realisation_group", r["group"]))
+        rec = proc.get("recommendations")
+        if rec is not None and len(rec):
+            for r in rec.to_dict("records"):
+                led.count(("rec_people", r["code"]), r["n_participants"])
+                led.count(("rec_councils", r["code"]), r["n_councils"])
     sm = f.survey_model
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _vocabulary(ctx):
+    """Labels for people: the study's waves, the codebooks' codes, this report's own columns."""
+    from ..coding import Codebook
+    from ._labels import Label, Vocabulary
+
+    extra_codes = {"all": "All impacts", "general": "The programme in general"}
+    for name in ("review_process", "review_themes"):
+        book = Codebook.load(name)
+        extra_codes.update(dict(zip(book.codes["code_id"], book.codes["label"], strict=True)))
+    la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
+    columns = {
+        "impact": Label("Impact"), "factor": Label("Part of the review or factor"),
+        "concerning": Label("What the suggestion concerns"), "council_type": Label("Council type"),
+        "intervention": Label("Intervention status"), "expectations": Label("Expectations of the review"),
+        "n_with": Label("Participants", description="Participants for whom the measure holds.", format="int"),
+        "n_participants": Label("Participants interviewed", format="int"),
+        "n_a": Label(f"Councils {la.lower()}", format="int"), "n_b": Label(f"Councils {lb.lower()}", format="int"),
+        "median_a": Label(f"Median share, {la.lower()}", format="pct:0"),
+        "median_b": Label(f"Median share, {lb.lower()}", format="pct:0"),
+        "difference": Label("Difference in share", "percentage points"),
+        "n_reported": Label("Statements reporting an impact", format="int"),
+        "n_review": Label("Credited to the review", format="int"),
+        "n_other": Label("Credited to another factor", format="int"),
+        "n_unclear": Label("Cause left open", format="int"),
+        "n_raised": Label("Participants who raised it", format="int"),
+        "n_helped": Label("Said it helped", format="int"), "n_hindered": Label("Said it hindered", format="int"),
+        "n_mixed": Label("Both", format="int"), "n_neutral": Label("Neither", format="int"),
+        "share_helped": Label("Share who said it helped", format="pct:0"),
+        "credited_to": Label("Credited to"), "contrast": Label("Contrast"),
+        "n_flagged": Label("Values not published by the source", format="int"),
+    }
+    return Vocabulary.for_study(ctx.study, ctx.f.codebook).updated(
+        columns=columns,
+        values={"code": extra_codes, "council_type": dict(vocab.COUNCIL_TYPES),
+                "expectations": {"realised": "Realised", "unmet": "Not realised"}},
+        domains={"factor": "code", "concerning": "code", "council_type": "council_type", "contrast": "term",
+                 "expectations": "expectations"},
+    )
 
 
 def _group_column(change: pd.DataFrame) -> str | None:
@@ -249,6 +308,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _actions_and_indicators(ctx),
         _framework(ctx),
         quotes_section,
+        *_process_sections(ctx),
         _reliability(ctx),
         _methods(ctx),
     ]
@@ -257,6 +317,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         subtitle="Programme-level findings across the waves of the study",
         provenance=dict(findings.provenance),
         sections=[s for s in sections if s is not None],
+        vocabulary=_vocabulary(ctx),
     )
     from ._xlsx import table_csv
 
@@ -399,24 +460,24 @@ def _sample(ctx) -> Section:
     councils = ctx.study.councils
     types = councils["council_type"].fillna("unknown").value_counts()
     by_type = pd.DataFrame({
-        "council_type": [vocab.label(vocab.COUNCIL_TYPES, t) for t in types.index],
+        "council_type": list(types.index),
         "n_councils": [ctx.cell(("councils_type", t)) for t in types.index],
     })
     levels = sorted({k[2] for k in ctx.ledger.values if k[0] == "councils_level"},
                     key=lambda lv: (_LEVELS + (lv,)).index(lv))
     status = pd.DataFrame([
-        {"wave": ctx.wave(w), "intervention": vocab.label(vocab.INTERVENTION_LEVELS, lv),
+        {"wave": w, "intervention": lv,
          "n_councils": ctx.cell(("councils_level", w, lv))}
         for w in ctx.waves for lv in levels if ctx.ledger.values.get(("councils_level", w, lv), 0) > 0
         or not ctx.shown(("councils_level", w, lv))
     ])
     per_wave = pd.DataFrame([
-        {"wave": ctx.wave(w), "n_interviews": ctx.cell(("interviews", w)),
+        {"wave": w, "n_interviews": ctx.cell(("interviews", w)),
          "n_councils": ctx.cell(("councils_interviewed", w)), "n_participants": ctx.cell(("participants", w))}
         for w in ctx.waves
     ])
     attrition = pd.DataFrame([
-        {"wave": ctx.wave(w), "n_councils_interviewed": ctx.cell(("councils_interviewed", w)),
+        {"wave": w, "n_councils_interviewed": ctx.cell(("councils_interviewed", w)),
          "n_councils_missing": ctx.cell(("councils_missing", w)),
          "n_participants_interviewed": ctx.cell(("participants", w)),
          "n_participants_missing": ctx.cell(("participants_missing", w))}
@@ -425,7 +486,7 @@ def _sample(ctx) -> Section:
     blocks = [
         Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
                   f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}."),
-        Table("councils_by_type", by_type, "Councils by type", "Council types as in impact.vocab."),
+        Table("councils_by_type", by_type, "Councils by type"),
         Table("status_by_wave", status, "Councils by intervention status at each wave",
               "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
     ]
@@ -483,7 +544,7 @@ def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
         ok = ctx.shown(n_key, e_key)
         rows.append({
             "_code": order.get(r.code, 99), "_wave": ctx.waves.index(r.wave), "_group": list(STATUS_LABELS).index(r.group),
-            "impact": ctx.code(r.code), "wave": ctx.wave(r.wave), "status": STATUS_LABELS[r.group],
+            "impact": r.code, "wave": r.wave, "status": r.group,
             "n_participants": ctx.cell(n_key), "n_with": ctx.cell(e_key),
             "prevalence": r.prevalence if ok else SUPPRESSED, "ci_low": r.ci_low if ok else SUPPRESSED,
             "ci_high": r.ci_high if ok else SUPPRESSED, "code": r.code, "wave_id": r.wave, "group": r.group,
@@ -495,7 +556,10 @@ def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
 
 
 def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Table:
-    shown = rows[["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]]
+    cols = ["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]
+    if rows["wave"].nunique() == 1:
+        cols.remove("wave")  # one wave: said in the caption
+    shown = rows[cols]
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
                  f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
@@ -513,7 +577,8 @@ def _expectations(ctx) -> Section:
     if rows.empty:
         blocks.append(Paragraph("No participant was interviewed at this wave."))
     else:
-        blocks.append(_prev_table(rows, "expectations", "Impacts anticipated before the review", "anticipated"))
+        blocks.append(_prev_table(rows, "expectations", f"Impacts anticipated before the review ({ctx.wave(first)})",
+                                  "anticipated"))
     return Section("Expectations before the review", blocks)
 
 
@@ -556,11 +621,14 @@ def _prevalence(ctx) -> Section:
 # --------------------------------------------------------------------------- trajectories
 def _trajectories(ctx) -> Section | None:
     t = ctx.f.trajectory_summary
+    title = "Trajectories: expectations, early impact and longer-term change"
+    if "trajectories" in ctx.f.not_computed:
+        return Section(title, [Paragraph(f"Not computed: {ctx.f.not_computed['trajectories']}.")])
     if t is None or t.empty or "realisation_realised" not in t.columns:
         return None
     rows = []
     for r in t.to_dict("records"):
-        row = {"impact": ctx.code(r["code"])}
+        row = {"impact": r["code"]}
         for col in t.columns:
             if col.startswith(("realisation_", "persistence_")):
                 row[col] = ctx.cell(("traj", r["code"], col))
@@ -580,7 +648,7 @@ def _trajectories(ctx) -> Section | None:
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
-    return Section("Trajectories: expectations, early impact and longer-term change", blocks)
+    return Section(title, blocks)
 
 
 # --------------------------------------------------------------------------- attribution
@@ -593,7 +661,7 @@ def _attribution(ctx) -> Section | None:
     for r in att.to_dict("records"):
         code = r["code"]
         n_key = ("att", code, "reported")
-        row = {"impact": "All impacts" if code == "all" else ctx.code(code), "n_reported": ctx.cell(n_key)}
+        row = {"impact": code, "n_reported": ctx.cell(n_key)}
         for k in ("review", "other", "unclear"):
             row[f"n_{k}"] = ctx.cell(("att", code, k))
             row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, ("att", code, k))
@@ -623,7 +691,7 @@ def _comparisons(ctx) -> Section:
         ok = ctx.shown(ka, kb)
         keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
         rows.append({
-            "impact": ctx.code(r["code"]), "wave": ctx.wave(r["wave"]), "code": r["code"], "wave_id": r["wave"],
+            "impact": r["code"], "wave": r["wave"], "code": r["code"], "wave_id": r["wave"],
             "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "n_b": ctx.cell(kb),
             "median_b": keep(r.get("median_b")), "difference": keep(r.get("hodges_lehmann")),
             "ci_low": keep(r.get("hodges_lehmann_ci_low")), "ci_high": keep(r.get("hodges_lehmann_ci_high")),
@@ -638,6 +706,8 @@ def _comparisons(ctx) -> Section:
         "Hodges-Lehmann shift (second group minus first) with its distribution-free 95% interval; rank-biserial "
         f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); p adjusted across every "
         f"impact and wave (Holm).")]
+    if "comparisons" in ctx.f.not_computed:
+        blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
     if not table.empty:
         order = {c: i for i, c in enumerate(ctx.codes)}
         table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
@@ -658,6 +728,9 @@ def _comparisons(ctx) -> Section:
                 "reporting the impact between councils in and not in intervention, the line its 95% interval; the "
                 "vertical line is no difference."))
     change = ctx.f.change
+    if "change" in ctx.f.not_computed:
+        blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
+                                f"{ctx.f.not_computed['change']}."))
     if change is not None and len(change):
         gcol = _group_column(change)
         first, last = ctx.waves[0], ctx.waves[-1]
@@ -666,7 +739,7 @@ def _comparisons(ctx) -> Section:
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
-            rows.append({"impact": ctx.code(r["code"]), "status": STATUS_LABELS.get(g, "All councils"),
+            rows.append({"impact": r["code"], "status": g,
                          "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
                          "kendalls_w": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
@@ -695,14 +768,15 @@ def _models(ctx) -> Section:
                         "'in intervention' compares participants in councils under a notice or direction with the "
                         "others at the same wave.")]
     if m is None or m.empty:
-        blocks.append(Paragraph("No model could be fitted (no impact varied in both outcome and status)."))
+        reason = ctx.f.not_computed.get("models", "no impact varied in both whether it was reported and status")
+        blocks.append(Paragraph(f"No model could be fitted: {reason}."))
     else:
         order = {c: i for i, c in enumerate(ctx.codes)}
         terms = ["in_intervention", *[f"wave_{w}" for w in ctx.later]]
         shown = m[m["term"].isin(terms)].copy()
         shown = shown.assign(_c=shown["code"].map(order), _t=shown["term"].map(terms.index)).sort_values(["_c", "_t"])
-        shown["impact"] = shown["code"].map(ctx.code)
-        shown["contrast"] = shown["term"].map(lambda t: _term_words(ctx, t))
+        shown["impact"] = shown["code"]
+        shown["contrast"] = shown["term"].map(_patsy_term)
         cols = ["impact", "contrast", "estimate", "se", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low",
                 "odds_ratio_ci_high", "p_value", "p_adjusted"]
         blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave",
@@ -721,9 +795,10 @@ def _models(ctx) -> Section:
     if sm is not None and len(sm):
         ok = ctx.shown(("survey_councils",), ("survey_observations",))
         s = sm[sm["term"] != "intercept"].copy()
-        s["contrast"] = s["term"].map(lambda t: _term_words(ctx, t))
+        s["contrast"] = s["term"].map(_patsy_term)
         cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
-        blocks.append(Table("survey_model", s[cols] if ok else s[["contrast"]].assign(estimate=SUPPRESSED),
+        shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
+        blocks.append(Table("survey_model", shown,
                             "Model of the staff and partner survey score",
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, random intercept "
                             "per council (REML); estimates in scale points.",
@@ -740,13 +815,10 @@ def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: 
     return Figure(name, fig, caption, alt)
 
 
-def _term_words(ctx, term: str) -> str:
-    if term == "in_intervention":
-        return "In intervention vs not"
+def _patsy_term(term: str) -> str:
+    """A model term as patsy writes it (``wave_early`` -> ``C(wave)[T.early]``), which the vocabulary puts in words."""
     if term.startswith("wave_"):
-        return f"{ctx.short_wave(term[5:])} vs {ctx.short_wave(ctx.waves[0]).lower()}"
-    if term == "intercept":
-        return "Baseline"
+        return f"C(wave)[T.{term[5:]}]"
     return term
 
 
@@ -764,7 +836,7 @@ def _actions_and_indicators(ctx) -> Section | None:
     a = ctx.f.actions
     if a is not None and not a.empty:
         s = _action_summary(ctx)
-        rows = [{"wave": ctx.wave(r["wave"]), "n_councils": ctx.cell(("action_councils", r["wave"])),
+        rows = [{"wave": r["wave"], "n_councils": ctx.cell(("action_councils", r["wave"])),
                  "n_actions": ctx.cell(("actions", r["wave"])), "n_completed": ctx.cell(("actions_done", r["wave"])),
                  "share_completed": ctx.value_if(r["n_completed"] / r["n_actions"] if r["n_actions"] else np.nan,
                                                  ("actions", r["wave"]), ("actions_done", r["wave"]))}
@@ -779,7 +851,7 @@ def _actions_and_indicators(ctx) -> Section | None:
         for r in t.to_dict("records"):
             key = ("ind_councils", r["measure"], str(r["period"]), r["status_group"])
             ok = ctx.shown(key)
-            rows.append({"measure": r["measure"], "period": r["period"], "status": STATUS_LABELS.get(r["status_group"], r["status_group"]),
+            rows.append({"measure": r["measure"], "period": r["period"], "status": r["status_group"],
                          "group": r["status_group"], "n_councils": ctx.cell(key),
                          "mean": r["mean"] if ok else SUPPRESSED, "median": r["median"] if ok else SUPPRESSED,
                          "n_flagged": ctx.cell(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]))})
@@ -788,25 +860,23 @@ def _actions_and_indicators(ctx) -> Section | None:
                          "Mean and median across councils; councils grouped by whether they were in intervention at any "
                          "wave. n_flagged: source values the publisher suppressed or did not have (DfE c, x, low...), "
                          "left out of the mean.", {"period": "date"})]
-        reviews = ctx.study.reviews
-        for measure in sorted(t["measure"].unique()):
-            sub = table[(table["measure"] == measure) & (table["mean"] != SUPPRESSED)]
-            if sub.empty:
-                continue
-            sub = sub.assign(mean=sub["mean"].astype(float),
-                             status=pd.Categorical(sub["status"], categories=list(STATUS_LABELS.values())))
-            fig, ax = _subplots(figsize=(7, 3.5))
-            trend_plot(sub, x="period", y="mean", hue="status", ax=ax)
-            if reviews is not None and len(reviews):
-                first, last = pd.to_datetime(reviews["start_date"]).min(), pd.to_datetime(reviews["end_date"]).max()
-                ax.axvspan(first, last, color="#DDDDDD", alpha=0.5, zorder=0, label="Reviews held")
-                ax.legend(fontsize=8, frameon=False)
-            ax.set_ylabel(measure)
-            fig.tight_layout()
-            blocks.append(Figure(f"trend_{re.sub(r'[^A-Za-z0-9_-]', '_', measure)[:60]}", fig,
-                                 f"{measure}: mean by intervention status",
-                                 f"Line chart of the mean {measure} per period for councils in and not in intervention; "
-                                 "the shaded band is the period in which the reviews were held."))
+        data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
+        counts = data.groupby("measure").size().sort_values(ascending=False)
+        shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
+        if shown:
+            from .figures import indicator_small_multiples
+
+            reviews = ctx.study.reviews
+            dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
+            fig = indicator_small_multiples(
+                data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
+                review_dates=dates, order=shown, hue_order=list(STATUS_LABELS), vocabulary=_vocabulary(ctx))
+            left = len(counts) - len(shown)
+            blocks.append(Figure(
+                "indicator_trends", fig, "Outcome indicators: mean by intervention status",
+                f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
+                "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
+                "are left out." + (f" {left} further indicator(s) are in the table and its CSV only." if left else "")))
     if not blocks:
         return None
     return Section("Action plans and outcome indicators", blocks)
@@ -833,7 +903,8 @@ def _framework(ctx) -> Section:
     names = ctx.study.participants["name"].dropna().tolist()
     redacted, _ = redact_series(examples.reset_index(drop=True), names=names, places=ctx.study.councils["name"].tolist(),
                                 hash_key=ctx.key)
-    th["example_redacted"] = [_shorten(t) for t in redacted]
+    ok = assess_quotes(redacted)["publishable"].to_numpy()
+    th["example_redacted"] = [_shorten(t) if good else "" for t, good in zip(redacted, ok, strict=True)]
     th["cell"] = [
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
         for raised, n, q in zip(th["raised"], th["n_participants"], th["example_redacted"], strict=True)
@@ -866,20 +937,29 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     from ..framework import illustrative_quotes
 
     f = ctx.f
+    names = ctx.study.participants["name"].dropna().tolist()
+    places = ctx.study.councils["name"].tolist()
+
+    def publishable(texts: pd.Series) -> pd.Series:
+        """Redact every candidate and keep those the redactor is confident are clean."""
+        red, _ = redact_series(texts.reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
+        return pd.Series(assess_quotes(red)["publishable"].to_numpy(), index=texts.index)
+
     q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=ctx.codes, waves=ctx.later,
-                            per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0))
+                            per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
+                            screen=publishable)
+    withheld = q.attrs.get("n_screened_out", 0)
     parts = ctx.study.participants[["participant_id", "role"]]
     q = q.merge(parts, on="participant_id", how="left")
     ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
     q = q.merge(ws, on=["council_id", "wave"], how="left")
-    names = ctx.study.participants["name"].dropna().tolist()
-    places = ctx.study.councils["name"].tolist()
     blocks = [Paragraph(
         "Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
         "hedging or question anywhere in them), from the interviews after the review, at most one per council and "
         "impact, chosen by the coder's confidence. Each is labelled with what the speaker credited the change to, "
         f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
-        "councils share.")]
+        "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
+                             "because the redaction could not be confirmed complete." if withheld else ""))]
     log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
     if q.empty:
         blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is shown."))
@@ -898,10 +978,190 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             who = r.attribution_label if isinstance(r.attribution_label, str) else "Participant"
             credit = f"credited to {r.credit}" if r.credit != "cause left open" else "cause left open by the speaker"
             blocks.append(Quote(r.quote, f"{who}; {credit}"))
-            rows.append({"impact": ctx.code(code), "quote": r.quote, "attribution": who, "credited_to": r.credit})
+            rows.append({"impact": code, "quote": r.quote, "attribution": who, "credited_to": r.credit})
     table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
     return Section("What people said", blocks), log, table
+
+
+# --------------------------------------------------------------------------- the review process
+_VALENCE_ORDER = ("helped", "hindered", "mixed", "neutral")
+
+
+def _process_labels() -> dict[str, str]:
+    from ..coding import Codebook
+
+    book = Codebook.load("review_process")
+    return dict(zip(book.codes["code_id"], book.codes["label"], strict=True)) | {"general": "The programme in general"}
+
+
+def _process_totals(ctx) -> pd.DataFrame:
+    """Participant-waves after the review raising each factor, by valence (summed over the later waves)."""
+    fac = ctx.f.process["factors"]
+    fac = fac[fac["wave"].isin(ctx.later)]
+    cols = ["n_raised", *[f"n_{v}" for v in _VALENCE_ORDER]]
+    out = fac.groupby("code", sort=False)[cols].sum().reset_index()
+    return out
+
+
+def _process_quotes(ctx, codes, *, kinds, per_code: int, codings: pd.DataFrame | None = None):
+    """Redacted statements of each code (valence in ``kinds``), one per council, screened by the redaction verdict."""
+    pc = ctx.f.process["codings"] if codings is None else codings
+    pc = pc[pc["wave"].isin(ctx.later) & pc["code"].isin(list(codes)) & pc["valence"].isin(list(kinds))]
+    pc = pc.dropna(subset=["text"])
+    pc = pc[pc["text"].str.len().between(*_QUOTE_CHARS)]
+    names = ctx.study.participants["name"].dropna().tolist()
+    places = ctx.study.councils["name"].tolist()
+    blocks, used = [], set()
+    for code in codes:
+        grp = pc[pc["code"] == code].sort_values(["score", "unit"], ascending=[False, True])
+        councils = set()
+        for r in grp.itertuples():
+            norm = " ".join(str(r.text).lower().split())
+            if norm in used or r.council_id in councils:
+                continue
+            red, _ = redact_series(pd.Series([r.text]), names=names, places=places, hash_key=ctx.key)
+            if not bool(assess_quotes(red)["publishable"].iloc[0]):
+                continue
+            used.add(norm)
+            councils.add(r.council_id)
+            blocks.append((code, red.iloc[0], r.valence))
+            if len(councils) >= per_code:
+                break
+    return blocks
+
+
+def _process_sections(ctx) -> list[Section]:
+    proc = ctx.f.process
+    if proc is None:
+        return []
+    labels = _process_labels()
+    fac = _process_totals(ctx)
+    rows = []
+    for r in fac.to_dict("records"):
+        c = r["code"]
+        row = {"factor": c, "n_raised": ctx.cell(("proc", c, "raised"))}
+        row.update({f"n_{v}": ctx.cell(("proc", c, v)) for v in _VALENCE_ORDER})
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    waves = " and ".join(ctx.wave(w).lower() for w in ctx.later)
+    blocks = [Paragraph(
+        f"What participants said {waves} about the parts of the review and the factors that shaped its impact (the "
+        "review_process codebook, after NFER 2014), and whether each helped, hindered, both, or neither. Counts are of "
+        "participants at each wave (a participant interviewed at both waves counts at each).")]
+    said = fac[fac["n_raised"] > 0]
+    if said.empty:
+        blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
+        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+    text = _process_sentence(ctx, fac, labels)
+    if text:
+        blocks.append(Paragraph(text))
+    blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
+                        "n_raised: participants who talked about it; n_helped ... n_neutral: of those, whose statements "
+                        "said it helped, hindered, both (mixed) or neither; they add up to n_raised."))
+    fig = _process_figure(ctx, fac, labels)
+    if fig is not None:
+        blocks.append(fig)
+    br = proc.get("by_realisation")
+    if br is not None and len(br):
+        rows = []
+        for r in br.to_dict("records"):
+            n_key, e_key = ("realisation_group", r["group"]), ("helped_by", r["code"], r["group"])
+            ok = ctx.shown(n_key, e_key)
+            rows.append({"factor": r["code"], "expectations": r["group"],
+                         "n_participants": ctx.cell(n_key), "n_helped": ctx.cell(e_key),
+                         "share_helped": r["prevalence"] if ok else SUPPRESSED,
+                         "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
+        blocks += [
+            Paragraph("Exploratory: among participants who expected something of the review, the share who said each "
+                      "factor helped, for those whose expectations were realised (at least one reported afterwards) and "
+                      "those whose were not. With few councils these shares describe; they do not test, and a factor "
+                      "named more often by one group need not be why its expectations were met."),
+            Table("process_by_realisation", pd.DataFrame(rows), "Factors said to help, by whether expectations were realised",
+                  "Intervals allow for participants in one council being alike.",
+                  {"share_helped": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)}),
+        ]
+    top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
+    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=2)
+    if quotes:
+        blocks.append(Paragraph("What participants said about the factors raised most often (redacted):"))
+        for code, quote, val in quotes:
+            blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
+    return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+
+
+def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
+    """The factors most often said to help and to hinder, computed from the published counts."""
+    parts = []
+    for v, verb in (("helped", "helped"), ("hindered", "got in the way")):
+        shown = [(ctx.ledger.value(("proc", c, v)), c) for c in fac["code"]]
+        shown = sorted(((n, c) for n, c in shown if n), reverse=True)[:2]
+        if shown:
+            names = " and ".join(f"{labels.get(c, c).lower()} ({int(n)})" for n, c in shown)
+            parts.append(f"most often said that {names} {verb}")
+    if not parts:
+        return None
+    return "After the review, participants " + "; they ".join(parts) + " (participants at each wave)."
+
+
+def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
+    """Diverging bars: participants saying each factor helped (right) or hindered (left), from published counts."""
+    data = [(labels.get(c, c), ctx.cell(("proc", c, "helped")), ctx.cell(("proc", c, "hindered"))) for c in fac["code"]]
+    if not any(isinstance(h, int) and h > 0 or isinstance(k, int) and k > 0 for _, h, k in data):
+        return None
+    fig, ax = _subplots(figsize=(8, 0.42 * len(data) + 1.2))
+    top = max([v for _, h, k in data for v in (h, k) if isinstance(v, int)] + [ctx.min_count])
+    for i, (_name, helped, hindered) in enumerate(data):
+        for value, sign, colour in ((helped, 1, "#4C72B0"), (hindered, -1, "#C44E52")):
+            if value == SUPPRESSED:
+                ax.barh(i, sign * ctx.min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
+                ax.text(sign * ctx.min_count * 1.05, i, SUPPRESSED, va="center", ha="left" if sign > 0 else "right",
+                        fontsize=8, color="#555555")
+            elif value:
+                ax.barh(i, sign * value, color=colour)
+                ax.text(sign * (value + top * 0.02), i, str(value), va="center", ha="left" if sign > 0 else "right",
+                        fontsize=8)
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.set_yticks(range(len(data)), [d[0] for d in data])
+    ax.invert_yaxis()
+    ax.set_xlim(-top * 1.25, top * 1.25)
+    ax.set_xticks([])
+    ax.set_xlabel("Participants who said it hindered (left) or helped (right)")
+    fig.tight_layout()
+    return Figure("process_factors", fig, "What helped and what hindered",
+                  "Horizontal bars for each part of the review and factor: to the right, the participants who said it "
+                  "helped; to the left, those who said it hindered; counts that are suppressed are drawn as hatched "
+                  "outlines marked c.")
+
+
+def _lessons(ctx, labels) -> Section:
+    proc = ctx.f.process
+    rec = proc.get("recommendations")
+    blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run, grouped by the "
+                        "part of the review or factor they concern (the review_process codebook's recommendation code).")]
+    if rec is None or rec.empty:
+        blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
+        return Section("Lessons for the programme", blocks)
+    rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
+             "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
+    ordered = rec.sort_values("n_participants", ascending=False)
+    top = [c for c in ordered["code"] if ctx.shown(("rec_people", c))][:3]
+    if top:
+        blocks.append(Paragraph("The suggestions made by the most participants concerned "
+                                + ", ".join(f"{labels.get(c, c).lower()} ({ctx.cell(('rec_people', c))} participants)"
+                                            for c in top) + "."))
+    blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
+                        "Participants and councils making at least one suggestion about it after the review."))
+    pc = proc["codings"]
+    rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
+    codes = [c for c in ordered["code"] if c != "general"][:6]
+    sub_codes = [c for c in codes if c in set(pc.loc[pc["unit"].isin(rec_units), "code"])]
+    if sub_codes:
+        quotes = _process_quotes(ctx, sub_codes, kinds=("helped", "hindered", "mixed", "neutral"), per_code=1,
+                                 codings=pc[pc["unit"].isin(rec_units)])
+        for code, quote, _ in quotes:
+            blocks.append(Quote(quote, labels.get(code, code)))
+    return Section("Lessons for the programme", blocks)
 
 
 # --------------------------------------------------------------------------- reliability and methods

@@ -1,97 +1,497 @@
 """Render a :class:`~impact.report.Report` as a Word document (python-docx).
 
-Built on python-docx's default template, so only its built-in styles are
-used: "Title", "Subtitle", "Heading 1", "List Bullet", "Quote", "Intense
-Quote", "Caption" and the table style "Light Grid Accent 1".  Table header
-rows repeat on every page and rows do not split across pages; figures are
-PNG at the width of the text block, with their alternative text set as the
-picture's description (what Word's "Alt Text" pane shows).
+What a communications team expects of a document they send on:
+
+* **Page**: A4 portrait with 2 cm margins, Arial throughout, page numbers in
+  the footer - or, with ``template=``, the page size, margins, styles,
+  headers and footers of the user's own ``.docx``/``.dotx`` (its body text is
+  not copied).
+* **Tables**: laid out from their content by :mod:`impact.report._layout`:
+  every column at least as wide as its longest word, so no word is broken
+  across lines; a table too wide for portrait goes on landscape pages (a
+  section of its own), set smaller if it must, and split into parts that
+  repeat its key columns as a last resort.  Header rows repeat on every page,
+  rows never split across pages, short tables are kept on one page with their
+  caption, columns of numbers are right-aligned.  Headings and values are the
+  labels of the report's vocabulary, never machine names.
+* **Figures**: at their natural size (150 dpi), shrunk to fit the text block
+  and at most 80% of the page height, never enlarged; the alternative text is
+  the picture's description (Word's "Alt Text" pane).
+* **Captions and contents**: "Table 3." and "Figure 2." are ``SEQ`` fields;
+  the contents links each section's heading and gives its page as a
+  ``PAGEREF`` field, so LibreOffice (and any PDF made from it) shows the real
+  page numbers and Word refreshes them when the file is opened, or on F9.
+* **Properties**: title, subject (the subtitle), author, date, and the
+  software in the comments.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import zipfile
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
-from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Emu, Mm, Pt, RGBColor
 
-from ._format import clean_text, display_frame, report_provenance
-from ._images import Image, rasterise
+from .._version import __version__
+from ..errors import InputError
+from ._format import clean_text, display_frame, report_provenance, symbol_key
+from ._images import PNG_DPI, Image, rasterise
+from ._layout import fit_columns, mean_lines, split_columns, table_height
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
-__all__ = ["render_docx", "TABLE_STYLE"]
+__all__ = ["render_docx", "TABLE_FONT_SIZES", "A4"]
 
-#: Table style from python-docx's default template.
-TABLE_STYLE = "Light Grid Accent 1"
-
-
-def _mark_row(row, *, header: bool) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    no_split = OxmlElement("w:cantSplit")
-    tr_pr.append(no_split)
-    if header:
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        tr_pr.append(repeat)
+#: A4 in millimetres (width, height), portrait.
+A4 = (210, 297)
+#: Font sizes (points) tried for a table's body, largest first.
+TABLE_FONT_SIZES = (9.0, 8.0, 7.0)
+_MARGIN_MM = 20
+_CELL_PADDING = 12.0  # Word's default cell margins (2 x 5.4 pt) and a little air
+_HEADER_FILL = "DCE6F0"
+_RULE = "A6A6A6"
+_FONT = "Arial"
+_FIXED_DATE = dt.datetime(2000, 1, 1)
 
 
-def _add_table(doc, table: Table, number: int) -> None:
-    caption = doc.add_paragraph(style="Caption")
-    caption.add_run(f"Table {number}. ").bold = True
-    caption.add_run(clean_text(table.caption))
-    caption.paragraph_format.keep_with_next = True
-    frame = display_frame(table.data, table.columns_format)
-    numeric = set(frame.attrs["numeric"])
-    grid = doc.add_table(rows=len(frame) + 1, cols=max(len(frame.columns), 1))
-    grid.style = doc.styles[TABLE_STYLE]
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    # python-docx's ``rows[i]`` rebuilds the list of every row on each access: take the rows once.
-    rows = list(grid.rows)
-    header = rows[0].cells
-    for j, name in enumerate(frame.columns):
-        cell = header[j]
-        cell.text = clean_text(name)
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    _mark_row(rows[0], header=True)
-    right = [name in numeric for name in frame.columns]
-    for row, values in zip(rows[1:], frame.values.tolist(), strict=True):
-        cells = row.cells
-        for j, value in enumerate(values):
-            cells[j].text = value
-            if right[j]:
-                cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _mark_row(row, header=False)
-    if table.notes:
-        notes = doc.add_paragraph(clean_text(table.notes))
-        notes.runs[0].font.size = Pt(9)
-    else:
-        doc.add_paragraph()
+def _twips(points: float) -> int:
+    return int(round(points * 20))
 
 
-def _add_figure(doc, figure: Figure, number: int, image: Image) -> None:
-    section = doc.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
-    doc.add_picture(io.BytesIO(image.png), width=width)
-    picture = doc.paragraphs[-1]
-    picture.paragraph_format.keep_with_next = True
-    # Alternative text: the drawing's docPr@descr.
-    for doc_pr in picture._p.iter(qn("wp:docPr")):
-        doc_pr.set("descr", clean_text(figure.alt_text))
-        doc_pr.set("title", clean_text(figure.caption))
-    caption = doc.add_paragraph(style="Caption")
-    caption.add_run(f"Figure {number}. ").bold = True
-    caption.add_run(clean_text(figure.caption))
+# --------------------------------------------------------------------------- fields and small XML helpers
+def _field(paragraph, instruction: str, result: str, *, bold: bool = False) -> None:
+    """A complex field (``SEQ``, ``PAGE``, ``PAGEREF``) with ``result`` as its current text."""
+    def run(child):
+        r = paragraph.add_run()
+        if bold:
+            r.bold = True
+        r._r.append(child)
+        return r
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run(sep)
+    shown = paragraph.add_run(result)
+    shown.bold = bold or None
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run(end)
 
 
-def render_docx(report: Report, *, images: Mapping[str, Image] | None = None) -> bytes:
+def _bookmark(paragraph, name: str, ident: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _internal_link(paragraph, text: str, anchor: str) -> None:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _open(template: str | os.PathLike | None):
+    if template is None:
+        doc = Document()
+        _default_look(doc)
+        return doc, False
+    path = Path(template)
+    if not path.is_file():
+        raise InputError(f"{path}: Word template not found - expected a .docx or .dotx file")
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() in (".dotx", ".dotm"):
+            data = _template_as_document(data)
+        doc = Document(io.BytesIO(data))
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx raises several types for a file that is not Word
+        raise InputError(f"{path}: not a readable Word template (.docx or .dotx): {type(exc).__name__}: {exc}") from None
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _ensure_styles(doc)
+    return doc, True
+
+
+def _template_as_document(data: bytes) -> bytes:
+    """A .dotx read as a .docx: only the main part's content type differs."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"template.main+xml", b"document.main+xml").replace(
+                    b"macroEnabledTemplate.main+xml", b"document.main+xml")
+            dst.writestr(item, content)
+    return out.getvalue()
+
+
+_NEEDED_STYLES = {
+    "Title": {"size": 24, "bold": True},
+    "Subtitle": {"size": 14},
+    "Heading 1": {"size": 16, "bold": True},
+    "Heading 2": {"size": 13, "bold": True},
+    "Caption": {"size": 9, "bold": True},
+    "List Bullet": {},
+    "Quote": {"italic": True},
+    "Intense Quote": {"italic": True, "bold": True},
+    "TOC Heading": {"size": 14, "bold": True},
+}
+
+
+def _ensure_styles(doc) -> None:
+    """Add the paragraph styles the report uses that a user's template lacks (its own ones win)."""
+    names = {s.name for s in doc.styles}
+    for name, look in _NEEDED_STYLES.items():
+        if name in names:
+            continue
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        if "size" in look:
+            style.font.size = Pt(look["size"])
+        style.font.bold = look.get("bold")
+        style.font.italic = look.get("italic")
+
+
+def _default_look(doc) -> None:
+    """A4, 2 cm margins, Arial, dark headings, page numbers: a plain document in house style."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(A4[0]), Mm(A4[1])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(_MARGIN_MM))
+    section.header_distance = section.footer_distance = Mm(10)
+    styles = doc.styles
+    for style in styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER) and style.font is not None:
+            style.font.name = _FONT
+            rpr = style.element.get_or_add_rPr()
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is not None:
+                for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                    fonts.attrib.pop(qn(attr), None)
+                for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+                    fonts.set(qn(attr), _FONT)
+    normal = styles["Normal"]
+    normal.font.size = Pt(10.5)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    dark = RGBColor(0x1B, 0x1B, 0x1B)
+    for name, size in (("Title", 24), ("Heading 1", 16), ("Heading 2", 13)):
+        styles[name].font.size = Pt(size)
+        styles[name].font.color.rgb = dark
+    styles["Heading 1"].paragraph_format.space_before = Pt(0)
+    styles["Heading 1"].paragraph_format.space_after = Pt(10)
+    styles["Caption"].font.size = Pt(9.5)
+    styles["Caption"].font.color.rgb = dark
+    styles["Caption"].paragraph_format.space_before = Pt(6)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE", "1")
+    for run in footer.runs:
+        run.font.size = Pt(9)
+
+
+@dataclass
+class _Page:
+    """The text block of the current section, in points."""
+
+    width: float
+    height: float
+
+
+class _Writer:
+    """Writes blocks in order, switching between portrait and landscape sections as tables need."""
+
+    def __init__(self, doc, report: Report, images: Mapping[str, Image]):
+        self.doc = doc
+        self.report = report
+        self.vocabulary = report.vocabulary
+        self.images = images
+        base = doc.sections[-1]
+        self.size = (base.page_width, base.page_height)
+        self.margins = (base.left_margin, base.right_margin, base.top_margin, base.bottom_margin)
+        self.can_rotate = base.page_width < base.page_height  # a landscape template stays as it is
+        self.landscape = False
+        self.fresh_page = True  # nothing written on the current page yet
+        self.n_table = self.n_figure = 0
+        self.bookmarks = 0
+        self.styles: dict = {}
+        self.plans: dict = {}
+
+    def block(self, landscape: bool) -> _Page:
+        """The text block of the base (portrait) or the rotated (landscape) page."""
+        (w, h), (left, right, top, bottom) = self.size, self.margins
+        if landscape and self.can_rotate:
+            return _Page(Emu(h - top - bottom).pt, Emu(w - left - right).pt)
+        return _Page(Emu(w - left - right).pt, Emu(h - top - bottom).pt)
+
+    def orient(self, landscape: bool) -> None:
+        landscape = landscape and self.can_rotate
+        if landscape == self.landscape:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        (w, h), (left, right, top, bottom) = self.size, self.margins
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = h, w
+            # Turned a quarter clockwise: the top margin becomes the left one, and so on round the page.
+            section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = top, bottom, right, left
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = w, h
+            section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = left, right, top, bottom
+        self.landscape = landscape
+        self.fresh_page = True
+
+    def style(self, name: str):
+        """The style object of that name, or None (looked up once: python-docx's lookup by name is slow)."""
+        if name not in self.styles:
+            try:
+                self.styles[name] = self.doc.styles[name]
+            except KeyError:
+                self.styles[name] = None
+        return self.styles[name]
+
+    def paragraph(self, text: str = "", style: str | None = None):
+        p = self.doc.add_paragraph(clean_text(text), style=self.style(style) if style else None)
+        self.fresh_page = False
+        return p
+
+    # blocks
+    def heading(self, title: str) -> None:
+        """A section heading: on a new page (a new section is one already), with a bookmark for the contents."""
+        fresh = self.fresh_page
+        h = self.paragraph(title, style="Heading 1")
+        if not fresh:
+            h.paragraph_format.page_break_before = True
+        self.bookmarks += 1
+        _bookmark(h, f"_Toc{self.bookmarks:06d}", self.bookmarks)
+        self.fresh_page = False
+
+    def caption(self, kind: str, number: int | None, text: str, *, part: str = "") -> None:
+        p = self.paragraph(style="Caption")
+        if number is None:
+            p.add_run(f"{kind} {self.n_table if kind == 'Table' else self.n_figure} (continued{part}). ").bold = True
+        else:
+            p.add_run(f"{kind} ").bold = True
+            _field(p, f"SEQ {kind} \\* ARABIC", str(number), bold=True)
+            p.add_run(f"{part}. ").bold = True
+        p.add_run(clean_text(text))
+        p.paragraph_format.keep_with_next = True
+
+    def layout(self, table: Table):
+        """Display frame and plan of a table, computed once: (headers, rows, numeric, size, landscape, parts, widths)."""
+        key = id(table)
+        if key not in self.plans:
+            frame = display_frame(table.data, table.columns_format, vocabulary=self.vocabulary, labels=table.labels,
+                                  value_labels=table.value_labels)
+            keys = list(frame.columns)
+            headers = [frame.attrs["labels"][k] for k in keys]
+            rows = frame.values.tolist()
+            numeric = [k in set(frame.attrs["numeric"]) for k in keys]
+            self.plans[key] = (frame, headers, rows, numeric, *self._plan(headers, rows, numeric, table.key_columns))
+        return self.plans[key]
+
+    def table(self, table: Table) -> None:
+        frame, headers, rows, numeric, size, landscape, parts, widths = self.layout(table)
+        self.orient(landscape)
+        self.n_table += 1
+        for k, (columns, part_widths) in enumerate(zip(parts, widths, strict=True)):
+            label = f", part {k + 1} of {len(parts)}" if len(parts) > 1 else ""
+            self.caption("Table", self.n_table if k == 0 else None, self.vocabulary.prose(table.caption), part=label)
+            self._grid([headers[j] for j in columns], [[r[j] for j in columns] for r in rows],
+                       [numeric[j] for j in columns], part_widths, size)
+        notes = " ".join(x for x in (clean_text(self.vocabulary.prose(table.notes)), symbol_key(frame.attrs["symbols"])) if x)
+        p = self.paragraph(notes)
+        p.paragraph_format.space_after = Pt(12)
+        for run in p.runs:
+            run.font.size = Pt(8.5)
+
+    def _plan(self, headers, rows, numeric, key_columns):
+        """(font size, landscape?, column parts, widths per part) for a table."""
+        portrait, wide = self.block(False), self.block(True)
+        best = None
+        for size in TABLE_FONT_SIZES:  # the largest type that fits either way round
+            for landscape, page in ((False, portrait), (True, wide)):
+                if landscape and not self.can_rotate:
+                    continue
+                plan = fit_columns(headers, rows, page.width, size=size, padding=_CELL_PADDING, nowrap=numeric)
+                if not plan.fits:
+                    continue
+                pages = table_height(headers, rows, plan.widths, size=size, padding=_CELL_PADDING) / page.height
+                lines = mean_lines(rows, plan.widths, size=size, padding=_CELL_PADDING)
+                # Cost in pages, weighed by how much the rows wrap (three lines a row is hard to read); a
+                # landscape section costs a page break either side and turning the page.
+                cost = pages * (1 + 0.35 * max(0.0, lines - 1.5))
+                cost = cost * 1.1 + 1.0 if landscape else cost
+                if best is None or cost < best[0]:
+                    best = (cost, size, landscape, plan)
+            if best is not None:
+                break
+        if best is not None:
+            _, size, landscape, plan = best
+            return size, landscape, [list(range(len(headers)))], [list(plan.widths)]
+        size = TABLE_FONT_SIZES[-1]
+        plan = fit_columns(headers, rows, wide.width, size=size, padding=_CELL_PADDING, nowrap=numeric)
+        parts = split_columns(plan.minimum, wide.width, key_columns=key_columns)
+        widths = []
+        for columns in parts:
+            sub = fit_columns([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width,
+                              size=size, padding=_CELL_PADDING, nowrap=[numeric[j] for j in columns])
+            widths.append(list(sub.widths))
+        return size, True, parts, widths
+
+    def _grid(self, headers, rows, numeric, widths, size) -> None:
+        """Append the table as WordprocessingML built in one go (python-docx's cell API is slow for big tables)."""
+        page = self.block(self.landscape)
+        height = table_height(headers, rows, widths, size=size, padding=_CELL_PADDING)
+        keep_all = height < page.height * 0.45  # a short table stays on one page with its caption
+        half_points = str(int(round(size * 2)))
+        twips = [str(_twips(w)) for w in widths]
+        rule = f'w:val="single" w:sz="{{}}" w:space="0" w:color="{_RULE}"'
+        out = [
+            f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(int(t) for t in twips)}" w:type="dxa"/>'
+            '<w:jc w:val="center"/><w:tblBorders>'
+            f'<w:top {rule.format(8)}/><w:left w:val="nil"/><w:bottom {rule.format(8)}/><w:right w:val="nil"/>'
+            f'<w:insideH {rule.format(4)}/><w:insideV w:val="nil"/></w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+            *(f'<w:gridCol w:w="{t}"/>' for t in twips),
+            "</w:tblGrid>",
+        ]
+        for i, values in enumerate([headers, *rows]):
+            header = i == 0
+            keep = header or (keep_all and i < len(rows)) or i < 3
+            out.append("<w:tr><w:trPr><w:cantSplit/>" + ('<w:tblHeader/>' if header else "") + "</w:trPr>")
+            for j, value in enumerate(values):
+                shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEADER_FILL}"/>' if header else ""
+                p_pr = ("<w:pPr>" + ("<w:keepNext/>" if keep else "") + '<w:spacing w:before="0" w:after="0" '
+                        'w:line="240" w:lineRule="auto"/>' + ('<w:jc w:val="right"/>' if numeric[j] else "") + "</w:pPr>")
+                r_pr = "<w:rPr>" + ("<w:b/>" if header else "") + f'<w:sz w:val="{half_points}"/>' \
+                       f'<w:szCs w:val="{half_points}"/></w:rPr>'
+                lines = clean_text(value).split("\n")
+                text = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in lines)
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips[j]}" w:type="dxa"/>{shade}</w:tcPr>'
+                           f"<w:p>{p_pr}<w:r>{r_pr}{text}</w:r></w:p></w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        body = self.doc.element.body
+        body.sectPr.addprevious(parse_xml("".join(out))) if body.sectPr is not None else body.append(
+            parse_xml("".join(out)))
+        self.fresh_page = False
+
+    def figure(self, figure: Figure) -> None:
+        self.orient(False)
+        image = self.images.get(figure.name) or rasterise(figure.fig)
+        page = self.block(False)
+        width = image.width / PNG_DPI * 72
+        height = image.height / PNG_DPI * 72
+        scale = min(1.0, page.width / width, page.height * 0.8 / height)
+        self.doc.add_picture(io.BytesIO(image.png), width=Pt(width * scale), height=Pt(height * scale))
+        picture = self.doc.paragraphs[-1]
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
+        for doc_pr in picture._p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", clean_text(self.vocabulary.prose(figure.alt_text)))
+            doc_pr.set("title", clean_text(figure.caption))
+        self.fresh_page = False
+        self.n_figure += 1
+        self.caption("Figure", self.n_figure, self.vocabulary.prose(figure.caption))
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = False
+
+    def contents(self, titles: list[str]) -> None:
+        """The contents: each section as a link to its heading and a ``PAGEREF`` field for its page.
+
+        Page references are fields, so LibreOffice (and the PDF it exports)
+        shows the right numbers, and Word refreshes them when the file is
+        opened (``updateFields``) or on F9.  A ``TOC`` field would not do:
+        LibreOffice shows the text a TOC field was saved with, and nothing
+        but Word can compute its page numbers.
+        """
+        heading = self.paragraph("Contents", style="TOC Heading")
+        heading.paragraph_format.space_before = Pt(18)
+        page = self.block(False)
+        for k, title in enumerate(titles, start=1):
+            p = self.paragraph()
+            p.paragraph_format.tab_stops.add_tab_stop(Pt(page.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            p.paragraph_format.space_after = Pt(3)
+            _internal_link(p, clean_text(title), f"_Toc{k:06d}")
+            p.add_run("\t")
+            _field(p, f"PAGEREF _Toc{k:06d} \\h", "")
+
+
+def _landscape_text(writer: _Writer, blocks) -> list[bool]:
+    """The orientation of each block of a section.
+
+    Tables take their own; figures are portrait; text goes on landscape pages
+    only where it leads into a landscape table from the start of the section
+    or from another landscape table, so a section that opens with a wide
+    table does not leave its heading alone on a portrait page.
+    """
+    own: list[bool | None] = [writer.layout(b)[5] if isinstance(b, Table) else False if isinstance(b, Figure) else None
+                              for b in blocks]
+    out: list[bool] = []
+    for i, orientation in enumerate(own):
+        if orientation is not None:
+            out.append(orientation)
+            continue
+        after = next((o for o in own[i + 1:] if o is not None), False)
+        before = next((o for o in reversed(own[:i]) if o is not None), True)
+        out.append(bool(after and before))
+    return out
+
+
+def _properties(doc, report: Report) -> None:
+    props = doc.core_properties
+    props.title = clean_text(report.title)
+    props.subject = clean_text(report.subtitle)
+    props.author = props.last_modified_by = clean_text(report.author)
+    props.comments = f"Produced with impact {__version__}"
+    # The report's own date (not the clock) keeps the bytes of the same report the same.
+    when = report.date if report.date is not None else _FIXED_DATE
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime(when.year, when.month, when.day)
+    props.created = props.modified = when
+    props.revision = 1
+    update = OxmlElement("w:updateFields")  # Word refreshes page references and numbers on opening
+    update.set(qn("w:val"), "true")
+    doc.settings.element.append(update)
+
+
+def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
+                template: str | os.PathLike | None = None) -> bytes:
     """Render ``report`` as a Word document (``.docx`` bytes).
 
     Parameters
@@ -99,64 +499,86 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None) ->
     report : Report
     images : mapping of figure name to Image, optional
         Figures already rasterised, so each is drawn once per render.
+    template : path, optional
+        A ``.docx`` or ``.dotx`` in house style: its page size and margins,
+        styles, headers and footers are used (its body text is not).  Default:
+        A4 portrait, Arial.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    TypeError
+        If ``report`` is not a Report.
+    InputError
+        If ``template`` is missing or not a Word file.
 
     Examples
     --------
     >>> import io, docx
     >>> from impact.report import Report, Section, Paragraph
     >>> data = render_docx(Report("Impact", "", {"study": "demo"}, [Section("Summary", [Paragraph("Text")])]))
-    >>> [p.text for p in docx.Document(io.BytesIO(data)).paragraphs][:3]
-    ['Impact', 'Summary', 'Text']
+    >>> d = docx.Document(io.BytesIO(data))
+    >>> [p.text for p in d.paragraphs][:2], round(d.sections[0].page_width.mm), round(d.sections[0].page_height.mm)
+    (['Impact', 'Contents'], 210, 297)
     """
     if not isinstance(report, Report):
         raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")
-    images = images or {}
-    doc = Document()
-    props = doc.core_properties
-    props.title = clean_text(report.title)
-    props.subject = clean_text(report.subtitle)
-    props.author = "impact"
-    # Fixed timestamps keep the bytes of the same report the same.
-    props.created = props.modified = dt.datetime(2000, 1, 1)
-    props.last_modified_by = "impact"
-    props.revision = 1
-    doc.add_heading(clean_text(report.title), level=0)
+    doc, _ = _open(template)
+    _properties(doc, report)
+    writer = _Writer(doc, report, images or {})
+    writer.paragraph(report.title, style="Title")
     if report.subtitle:
-        doc.add_paragraph(clean_text(report.subtitle), style="Subtitle")
-    n_table = n_figure = 0
-    for k, section in enumerate(report.sections):
-        if k:
-            doc.add_section(WD_SECTION.NEW_PAGE)
-        doc.add_heading(clean_text(section.title), level=1)
-        for block in section.blocks:
+        writer.paragraph(report.subtitle, style="Subtitle")
+    if report.date is not None:
+        writer.paragraph(f"{report.date.day} {report.date:%B %Y}")
+    prose = report.vocabulary.prose
+    titles = [prose(s.title) for s in report.sections] + ["About this report"]
+    writer.contents(titles)
+    for section in report.sections:
+        wide = _landscape_text(writer, section.blocks)
+        writer.orient(wide[0] if wide else False)
+        writer.heading(prose(section.title))
+        for block, landscape in zip(section.blocks, wide, strict=True):
+            if isinstance(block, Table):
+                writer.table(block)
+                continue
+            if isinstance(block, Figure):
+                writer.figure(block)
+                continue
+            writer.orient(landscape)
             if isinstance(block, Paragraph):
-                doc.add_paragraph(clean_text(block.text))
+                writer.paragraph(prose(block.text))
             elif isinstance(block, Bullets):
                 for item in block.items:
-                    doc.add_paragraph(clean_text(item), style="List Bullet")
+                    writer.paragraph(prose(item), style="List Bullet")
             elif isinstance(block, Quote):
-                doc.add_paragraph(clean_text(block.text), style="Quote")
+                quote = writer.paragraph(block.text, style="Quote")
                 if block.attribution:
-                    by = doc.add_paragraph("\u2014 " + clean_text(block.attribution))
+                    quote.paragraph_format.keep_with_next = True
+                    by = writer.paragraph("\u2014 " + block.attribution)
                     by.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif isinstance(block, Callout):
-                box = doc.add_paragraph(style="Intense Quote")
+                box = writer.paragraph(style="Intense Quote")
                 box.add_run(block.kind.capitalize() + ": ").bold = True
-                box.add_run(clean_text(block.text))
-            elif isinstance(block, Table):
-                n_table += 1
-                _add_table(doc, block, n_table)
-            elif isinstance(block, Figure):
-                n_figure += 1
-                _add_figure(doc, block, n_figure, images.get(block.name) or rasterise(block.fig))
-    doc.add_section(WD_SECTION.NEW_PAGE)
-    doc.add_heading("About this report", level=1)
-    items = report_provenance(report.provenance)
-    grid = doc.add_table(rows=len(items), cols=2)
-    grid.style = doc.styles[TABLE_STYLE]
-    for row, (key, value) in zip(grid.rows, items, strict=True):
-        row.cells[0].text = key
-        row.cells[1].text = value
+                box.add_run(clean_text(prose(block.text)))
+    writer.orient(False)
+    writer.heading("About this report")
+    writer.paragraph("How this report was produced. The tables are also in tables.xlsx (formatted, ready to print) "
+                     "and in tables/*.csv with full, unrounded values and machine-readable column names, described "
+                     "in tables/data_dictionary.csv.")
+    items = report_provenance(report.provenance, report.vocabulary)
+    about = Table("about", _about_frame(items), "How this report was produced", key_columns=1,
+                  columns_format={"value": "text"}, labels={"item": "Item", "value": "Value"})
+    writer.table(about)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _about_frame(items):
+    import pandas as pd
+
+    return pd.DataFrame(items, columns=["item", "value"])

@@ -12,18 +12,25 @@ spec           meaning                 display                Excel format
 ``"pct:0"``    ... with 0 decimals     ``12%``                ``0%``
 ``"num:2"``    fixed decimals          ``1,234.57``           ``#,##0.00``
 ``"int"``      whole number            ``1,235``              ``#,##0``
+``"pp:1"``     difference of shares    ``+5.0``               ``+0.0%;-0.0%``
+               in percentage points
 ``"date"``     calendar date           ``3 Mar 2013``         ``d mmm yyyy``
 ``"text"``     as text                 unchanged              ``@``
 ``CI(lo, hi)`` interval of two columns ``0.12 to 0.34``       two numeric columns
 =============  ======================  =====================  ==================
 
-Columns without a spec get one from their dtype (and columns named like
-``p_value``, ``p_adj`` get ``"p"``).  Missing values show as an en dash.
+Columns without a spec get the default of their label in the report's
+:class:`~impact.report._labels.Vocabulary` (every p-value column is
+``"p"``, counts are ``"int"``, shares ``"pct"``), else one from their dtype;
+a column of other numbers gets the same decimals in every row, chosen from
+its typical magnitude (so "358.0" sits beside "361.5", never "358").
+Missing values show as an en dash.  Text in a numeric column (a suppression
+symbol such as ``c``) is shown as it is, and listed in the frame's
+``attrs["symbols"]`` so the renderers can print a key.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,12 +56,27 @@ __all__ = [
     "format_value",
     "provenance_items",
     "report_provenance",
+    "symbol_key",
+    "SYMBOLS",
+    "NUMERIC_KINDS",
 ]
 
 #: Shown for a missing value.
 MISSING = "\u2013"
 
-_P_COLUMNS = re.compile(r"^(p|p_value|p_val|p_adj|p_fdr|p_holm|p_bonf|pvalue)$", re.IGNORECASE)
+_P_COLUMNS = re.compile(
+    r"^(p|pvalue|p_(?:value|val|adj|adjusted|fdr|holm|bonf|asymptotic|exact|raw|perm\w*|two_sided))$", re.IGNORECASE)
+
+#: What the symbols in numeric columns mean (DfE conventions, and impact's own suppression).
+SYMBOLS = {
+    "c": "suppressed: a small number, or one that would reveal a small number",
+    "x": "not available",
+    "z": "not applicable",
+    "u": "low reliability",
+    "low": "fewer than 0.5, rounded to 0",
+    "k": "fewer than 0.5, rounded to 0",
+    ":": "not available",
+}
 
 
 @dataclass(frozen=True)
@@ -67,24 +89,28 @@ class CI:
     Examples
     --------
     >>> CI("ci_low", "ci_high", digits=1)
-    CI(low='ci_low', high='ci_high', digits=1, percent=False)
+    CI(low='ci_low', high='ci_high', digits=1, percent=False, points=False)
+    >>> CI("lo", "hi", digits=0, points=True)  # a difference of shares, in percentage points
+    CI(low='lo', high='hi', digits=0, percent=False, points=True)
     """
 
     low: str
     high: str
     digits: int = 2
     percent: bool = False
+    points: bool = False
 
 
 @dataclass(frozen=True)
 class FormatSpec:
     """A parsed column format (see the module docstring)."""
 
-    kind: Literal["p", "pct", "num", "int", "date", "text", "bool", "auto"]
+    kind: Literal["p", "pct", "pp", "num", "int", "date", "text", "bool", "auto"]
     digits: int = 2
 
 
-_SPEC_RE = re.compile(r"^(p|pct|num|int|date|text)(?::(\d))?$")
+_SPEC_RE = re.compile(r"^(p|pct|pp|num|int|date|text)(?::(\d))?$")
+NUMERIC_KINDS = ("p", "pct", "pp", "num", "int", "auto")
 
 
 def parse_spec(spec: str | FormatSpec) -> FormatSpec:
@@ -107,11 +133,11 @@ def parse_spec(spec: str | FormatSpec) -> FormatSpec:
     m = _SPEC_RE.match(spec) if isinstance(spec, str) else None
     if m is None:
         raise ValueError(
-            "A column format must be one of ['p', 'pct', 'pct:<digits>', 'num:<digits>', 'int', "
+            "A column format must be one of ['p', 'pct', 'pct:<digits>', 'pp:<digits>', 'num:<digits>', 'int', "
             f"'date', 'text'] or a CI(low, high), but {spec!r} was passed."
         )
     kind, digits = m.group(1), m.group(2)
-    default = {"pct": 1, "p": 3}.get(kind, 2)
+    default = {"pct": 1, "p": 3, "pp": 1}.get(kind, 2)
     return FormatSpec(kind, int(digits) if digits is not None else default)  # type: ignore[arg-type]
 
 
@@ -168,7 +194,7 @@ def format_pct(x: float, digits: int = 1) -> str:
     return f"{_fixed(x * 100, digits)}%"
 
 
-def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False) -> str:
+def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False, points: bool = False) -> str:
     """An interval as "low to high" (a hyphen would read as a minus sign).
 
     Examples
@@ -182,6 +208,8 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
         return MISSING
     if isinstance(low, str) or isinstance(high, str):  # suppressed
         return low if isinstance(low, str) else high
+    if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
+        return f"{_fixed(low * 100, digits)} to {_fixed(high * 100, digits)}"
     if percent:
         return f"{format_pct(low, digits)} to {format_pct(high, digits)}"
     return f"{_fixed(low, digits)} to {_fixed(high, digits)}"
@@ -193,20 +221,45 @@ def _fixed(x: float, digits: int) -> str:
     return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
 
 
-def _auto_spec(name: str, series: pd.Series) -> FormatSpec:
+def _numbers(series: pd.Series) -> np.ndarray:
+    """The finite numbers of a column (symbols, text and missing values left out)."""
+    values = [float(v) for v in series.tolist() if _is_number(v) and not _is_missing(v)]
+    arr = np.asarray(values, dtype=float)
+    return arr[np.isfinite(arr)]
+
+
+def _auto_digits(series: pd.Series) -> FormatSpec:
+    """One number format for a whole column, from its typical magnitude."""
+    values = _numbers(series)
+    if len(values) == 0 or np.all(values == np.round(values)):
+        return FormatSpec("int")
+    typical = float(np.median(np.abs(values[values != 0]))) if np.any(values != 0) else 0.0
+    digits = 0 if typical >= 1000 else 1 if typical >= 100 else 2 if typical >= 0.1 else 3
+    return FormatSpec("num", digits)
+
+
+def _auto_spec(name: str, series: pd.Series, label_format: str | None = None) -> FormatSpec:
+    dtype = series.dtype
+    if label_format is not None and not pd.api.types.is_bool_dtype(dtype):
+        spec = parse_spec(label_format)
+        values = [v for v in series.tolist() if not _is_missing(v)]
+        numbers_or_symbols = all(_is_number(v) or (isinstance(v, str) and v.strip().lower() in SYMBOLS) for v in values)
+        if spec.kind == "int" and np.any(_numbers(series) != np.round(_numbers(series))):
+            return _auto_digits(series)  # a "count" with fractions: show them, never round them away
+        if spec.kind in ("text", "date") or (numbers_or_symbols and (values or series.isna().all())):
+            return spec
     if _P_COLUMNS.match(str(name)):
         return FormatSpec("p", 3)
-    dtype = series.dtype
     if pd.api.types.is_bool_dtype(dtype):
         return FormatSpec("bool")
     if pd.api.types.is_integer_dtype(dtype):
         return FormatSpec("int")
     if pd.api.types.is_float_dtype(dtype):
-        return FormatSpec("auto")
+        return _auto_digits(series)
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return FormatSpec("date")
     if pd.api.types.is_object_dtype(dtype) and any(_is_number(v) for v in series.tolist()):
-        return FormatSpec("auto")  # numbers mixed with symbols, e.g. suppressed counts ("c")
+        return _auto_digits(series)  # numbers mixed with symbols, e.g. suppressed counts ("c")
     return FormatSpec("text")
 
 
@@ -214,16 +267,23 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
 
 
-def resolve_formats(data: pd.DataFrame, columns_format: dict) -> dict[str, FormatSpec | CI]:
+def resolve_formats(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=None,
+                    labels: Mapping | None = None) -> dict[str, FormatSpec | CI]:
     """The format of every displayed column, in display order.
 
     CI entries replace their ``low`` column; their ``high`` column is dropped.
+    A column without a spec takes its label's default format (``labels``,
+    then ``vocabulary``), else one from its values.
 
     Raises
     ------
     ValueError
         If a spec is unknown or names a column that ``data`` lacks.
     """
+    from ._labels import DEFAULT_VOCABULARY, Label
+
+    vocabulary = vocabulary or DEFAULT_VOCABULARY
+    labels = labels or {}
     columns = [str(c) for c in data.columns]
     parsed: dict[str, FormatSpec | CI] = {}
     problems = []
@@ -249,19 +309,13 @@ def resolve_formats(data: pd.DataFrame, columns_format: dict) -> dict[str, Forma
             out[key] = spec
         elif col in highs:
             continue
+        elif col in parsed:
+            out[col] = parsed[col]
         else:
-            out[col] = parsed.get(col) or _auto_spec(col, data[col])  # type: ignore[assignment]
+            own = labels.get(col)
+            label_format = own.format if isinstance(own, Label) and own.format else vocabulary.column(col).format
+            out[col] = _auto_spec(col, data[col], label_format)
     return out
-
-
-def _auto_number(x: float) -> str:
-    if not math.isfinite(x):
-        return str(x)
-    if x == int(x) and abs(x) < 1e15:
-        return f"{int(x):,}"
-    if abs(x) >= 100:
-        return f"{x:,.1f}"
-    return f"{x:,.2f}" if abs(x) >= 1 else f"{x:.3f}"
 
 
 def format_value(value: object, spec: FormatSpec) -> str:
@@ -275,6 +329,8 @@ def format_value(value: object, spec: FormatSpec) -> str:
     '3 Mar 2013'
     >>> format_value("c", parse_spec("int"))  # a suppression symbol stays as it is
     'c'
+    >>> format_value(-0.05, parse_spec("pp:0")), format_value(0.123, parse_spec("pp"))
+    ('-5', '+12.3')
     """
     if _is_missing(value):
         return MISSING
@@ -284,6 +340,9 @@ def format_value(value: object, spec: FormatSpec) -> str:
             return format_p(float(value), spec.digits)
         if kind == "pct":
             return format_pct(float(value), spec.digits)
+        if kind == "pp":
+            text = _fixed(float(value) * 100, spec.digits)
+            return text if text.startswith("-") or not text.strip("0.,") else "+" + text
         if kind == "num":
             return _fixed(float(value), spec.digits)
         if kind == "int":
@@ -293,48 +352,96 @@ def format_value(value: object, spec: FormatSpec) -> str:
             return f"{ts.day} {ts.strftime('%b %Y')}"
         if kind == "bool":
             return "Yes" if bool(value) else "No"
-        if kind == "auto" and isinstance(value, (float, np.floating)):
-            return _auto_number(float(value))
         if kind == "auto" and _is_number(value):
-            return str(int(value))
-    except (TypeError, ValueError):
+            return _fixed(float(value), spec.digits)
+    except (TypeError, ValueError, OverflowError):
         pass  # text in a numeric column is shown as it is
     return clean_text(value)
 
 
-def display_frame(data: pd.DataFrame, columns_format: dict) -> pd.DataFrame:
-    """A copy of ``data`` as display text, with CI columns merged.
+def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=None, labels: Mapping | None = None,
+                  value_labels: Mapping | None = None) -> pd.DataFrame:
+    """A copy of ``data`` as display text, with CI columns merged and values labelled.
+
+    Parameters
+    ----------
+    data : DataFrame
+    columns_format : mapping
+        Column to format spec (see the module docstring).
+    vocabulary : Vocabulary, optional
+        Labels for people (default: the built-in vocabulary).
+    labels : mapping, optional
+        The table's own column labels (str or Label), before the vocabulary's.
+    value_labels : mapping, optional
+        The table's own value labels, ``{column: {value: label}}``.
 
     Returns
     -------
     DataFrame
-        Text columns, one per displayed column; numeric columns are noted in
-        ``frame.attrs["numeric"]`` (a list of column names) so renderers can
-        right-align them.
+        Text columns, one per displayed column, keyed by the machine name (or
+        the CI key).  ``frame.attrs`` holds ``"numeric"`` (columns to
+        right-align), ``"labels"`` (column -> heading), ``"units"``,
+        ``"specs"`` and ``"symbols"`` (the symbols found in numeric columns).
 
     Examples
     --------
     >>> df = pd.DataFrame({"effect": [0.25], "ci_low": [0.1], "ci_high": [0.4], "p_value": [0.0002]})
-    >>> display_frame(df, {"ci": CI("ci_low", "ci_high")}).iloc[0].tolist()
-    ['0.250', '0.10 to 0.40', '<0.001']
+    >>> shown = display_frame(df, {"ci": CI("ci_low", "ci_high")})
+    >>> shown.iloc[0].tolist(), [shown.attrs["labels"][c] for c in shown.columns]
+    (['0.25', '0.10 to 0.40', '<0.001'], ['Effect size', '95% CI', 'p-value'])
     """
-    formats = resolve_formats(data, columns_format)
+    from ._labels import DEFAULT_VOCABULARY, Label
+
+    vocabulary = vocabulary or DEFAULT_VOCABULARY
+    labels = dict(labels or {})
+    value_labels = dict(value_labels or {})
+    formats = resolve_formats(data, columns_format, vocabulary=vocabulary, labels=labels)
     out = {}
-    numeric = []
+    numeric: list[str] = []
+    heads: dict[str, str] = {}
+    units: dict[str, str] = {}
+    symbols: set[str] = set()
     for name, spec in formats.items():
+        own = labels.get(name)
+        label = own if isinstance(own, Label) else Label(own) if isinstance(own, str) else vocabulary.column(name)
+        heads[name], units[name] = label.header, label.unit
         if isinstance(spec, CI):
-            out[name] = [
-                format_ci(lo, hi, spec.digits, percent=spec.percent)
-                for lo, hi in zip(data[spec.low].tolist(), data[spec.high].tolist(), strict=True)
-            ]
+            lows, highs = data[spec.low].tolist(), data[spec.high].tolist()
+            out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent, points=spec.points)
+                         for lo, hi in zip(lows, highs, strict=True)]
+            symbols.update(v for v in lows + highs if isinstance(v, str))
+            numeric.append(name)
+        elif spec.kind in NUMERIC_KINDS:
+            values = data[name].tolist()
+            out[name] = [format_value(v, spec) for v in values]
+            symbols.update(v.strip() for v in values if isinstance(v, str))
             numeric.append(name)
         else:
-            out[name] = [format_value(v, spec) for v in data[name].tolist()]
-            if spec.kind in ("p", "pct", "num", "int", "auto"):
-                numeric.append(name)
+            own_values = value_labels.get(name, {})
+            values = data[name].tolist()
+            if vocabulary.domains.get(name) == "term":
+                terms = [v for v in values if isinstance(v, str)]
+                shown = [own_values.get(v, vocabulary.term(v, terms=terms)) if isinstance(v, str) else v for v in values]
+            else:
+                shown = [own_values[v] if isinstance(v, str) and v in own_values else vocabulary.value(name, v)
+                         for v in values]
+            out[name] = [format_value(v, spec) for v in shown]
     frame = pd.DataFrame(out, index=range(len(data)), dtype=object)
-    frame.attrs["numeric"] = numeric
+    frame.attrs.update(numeric=numeric, labels=heads, units=units, specs=formats,
+                       symbols=sorted(s for s in symbols if s))
     return frame
+
+
+def symbol_key(symbols) -> str:
+    """A sentence explaining the symbols shown in a table, for its notes.
+
+    Examples
+    --------
+    >>> symbol_key(["c"])
+    'c: suppressed: a small number, or one that would reveal a small number.'
+    """
+    parts = [f"{s}: {SYMBOLS.get(s.lower(), 'see the notes')}" for s in symbols]
+    return "; ".join(parts) + "." if parts else ""
 
 
 def provenance_items(provenance: Mapping, prefix: str = "") -> list[tuple[str, str]]:
@@ -357,6 +464,54 @@ def provenance_items(provenance: Mapping, prefix: str = "") -> list[tuple[str, s
     return items
 
 
-def report_provenance(provenance: Mapping) -> list[tuple[str, str]]:
-    """:func:`provenance_items` plus the version of impact that rendered the report."""
-    return provenance_items(provenance) + [("impact_version", __version__)]
+_MAX_LISTED = 12  # a longer list in the provenance is counted in the report, listed in provenance.json
+
+
+def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, str]]:
+    """How the report was produced, as ``(label, text)`` pairs for people.
+
+    :func:`provenance_items` with each dotted key and value put into words by
+    the vocabulary (``parameters.adjust`` "holm" -> "Parameters: adjustment
+    for multiple comparisons", "Holm"; ``identify`` False -> "No"), plus the
+    version of impact that rendered the report.  ``provenance.json`` keeps the
+    machine keys.
+
+    Examples
+    --------
+    >>> report_provenance({"parameters": {"adjust": "holm"}, "identify": False})[:2]
+    [('Parameters: adjustment for multiple comparisons', 'Holm'), ('Real council names shown', 'No')]
+    """
+    from ._labels import DEFAULT_VOCABULARY
+
+    vocabulary = vocabulary or DEFAULT_VOCABULARY
+    out = []
+    flat = _flatten(provenance)
+    flat.append(("impact_version", __version__))
+    seen: set[tuple[str, str]] = set()
+    for key, value in flat:
+        if str(key).startswith("study_layout.files"):
+            continue  # the file list is in provenance.json; the report gives its count and hash
+        # The same setting recorded twice (``seed`` and ``parameters.seed``) is shown once.
+        same = (str(key).split(".")[-1].replace("impact_", ""), str(value))
+        if same in seen:
+            continue
+        seen.add(same)
+        if isinstance(value, (list, tuple)) and len(value) > _MAX_LISTED:
+            text = f"{len(value)} items, listed in provenance.json"
+        elif isinstance(value, (list, tuple)):
+            text = "; ".join(vocabulary.provenance_value(key, v) for v in value) or MISSING
+        else:
+            text = MISSING if value is None else vocabulary.provenance_value(key, value)
+        out.append((clean_text(vocabulary.provenance_key(key)), clean_text(text)))
+    return out
+
+
+def _flatten(provenance: Mapping, prefix: str = "") -> list[tuple[str, object]]:
+    items: list[tuple[str, object]] = []
+    for key, value in provenance.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            items.extend(_flatten(value, prefix=f"{name}."))
+        else:
+            items.append((name, value))
+    return items

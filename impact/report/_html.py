@@ -18,13 +18,35 @@ from importlib import resources
 import jinja2
 
 from .._version import __version__
-from ._format import clean_text, display_frame, report_provenance
+from ._format import clean_text, display_frame, report_provenance, symbol_key
 from ._images import Image, rasterise
+from ._layout import fit_columns, split_columns
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_html"]
 
 _TEMPLATE = "report.html.j2"
+
+# CSS px of the layout in report.html.j2 (keep in step with its stylesheet).
+_COLUMN_PX = 912.0  # body max-width 60rem minus 2 x 1.5rem padding
+_SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizontal cell padding + border px
+_PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
+
+
+def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool], key_columns: int) -> tuple[str, list[list[int]]]:
+    """(class, column parts) so that the table fits the page's column: normal, compact, or split into parts."""
+    for density, (font, padding) in _SCREEN.items():
+        if fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric).fits:
+            return density, [list(range(len(headers)))]
+    font, padding = _SCREEN["compact"]
+    plan = fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric)
+    return "compact", split_columns(plan.minimum, _COLUMN_PX, key_columns=key_columns)
+
+
+def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bool:
+    """Whether a table part needs a landscape page when printed."""
+    return not fit_columns(headers, rows, _PRINT["portrait"], size=_PRINT["font"], padding=_PRINT["padding"],
+                           nowrap=numeric).fits
 
 
 def _environment() -> jinja2.Environment:
@@ -50,27 +72,44 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image]) -> dict:
+def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], vocabulary) -> dict:
+    prose = vocabulary.prose
     if isinstance(block, Paragraph):
-        return {"type": "paragraph", "text": block.text}
+        return {"type": "paragraph", "text": prose(block.text)}
     if isinstance(block, Bullets):
-        return {"type": "bullets", "entries": list(block.items)}
+        return {"type": "bullets", "entries": [prose(item) for item in block.items]}
     if isinstance(block, Quote):
         return {"type": "quote", "text": block.text, "attribution": block.attribution}
     if isinstance(block, Callout):
-        return {"type": "callout", "text": block.text, "kind": block.kind, "label": block.kind.capitalize()}
+        return {"type": "callout", "text": prose(block.text), "kind": block.kind, "label": block.kind.capitalize()}
     if isinstance(block, Table):
         numbers["table"] += 1
-        frame = display_frame(block.data, block.columns_format)
-        numeric = set(frame.attrs["numeric"])
+        frame = display_frame(block.data, block.columns_format, vocabulary=vocabulary, labels=block.labels,
+                              value_labels=block.value_labels)
+        is_numeric = set(frame.attrs["numeric"])
+        headers = [frame.attrs["labels"][c] for c in frame.columns]
+        numeric = [c in is_numeric for c in frame.columns]
+        rows = frame.values.tolist()
+        density, parts = _table_layout(headers, rows, numeric, block.key_columns)
+        notes = " ".join(x for x in (prose(block.notes), symbol_key(frame.attrs["symbols"])) if x)
         return {
             "type": "table",
             "name": block.name,
             "number": numbers["table"],
-            "caption": block.caption,
-            "notes": block.notes,
-            "columns": [{"name": c, "numeric": c in numeric} for c in frame.columns],
-            "rows": frame.values.tolist(),
+            "caption": prose(block.caption),
+            "notes": notes,
+            "density": density,
+            "parts": [
+                {
+                    "label": f" (part {k + 1} of {len(parts)})" if len(parts) > 1 else "",
+                    "id": f"table-{block.name}" + (f"-{k + 1}" if k else ""),
+                    "columns": [{"name": headers[j], "numeric": numeric[j]} for j in cols],
+                    "rows": [[r[j] for j in cols] for r in rows],
+                    "landscape": _print_landscape([headers[j] for j in cols], [[r[j] for j in cols] for r in rows],
+                                                  [numeric[j] for j in cols]),
+                }
+                for k, cols in enumerate(parts)
+            ],
         }
     if isinstance(block, Figure):
         numbers["figure"] += 1
@@ -79,8 +118,8 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image]) 
             "type": "figure",
             "name": block.name,
             "number": numbers["figure"],
-            "caption": block.caption,
-            "alt_text": block.alt_text,
+            "caption": prose(block.caption),
+            "alt_text": prose(block.alt_text),
             "png_b64": base64.b64encode(image.png).decode("ascii"),
             # CSS px at 96 per inch from the 150-dpi PNG: its printed size.
             "width": round(image.width * 96 / 150),
@@ -119,8 +158,8 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
     sections = [
         {
             "id": _slug(section.title, used),
-            "title": section.title,
-            "blocks": [_block_context(b, numbers, images) for b in section.blocks],
+            "title": report.vocabulary.prose(section.title),
+            "blocks": [_block_context(b, numbers, images, report.vocabulary) for b in section.blocks],
         }
         for section in report.sections
     ]
@@ -128,6 +167,7 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
     return template.render(
         report=report,
         sections=sections,
-        provenance=report_provenance(report.provenance),
+        provenance=report_provenance(report.provenance, report.vocabulary),
+        date=f"{report.date.day} {report.date:%B %Y}" if report.date is not None else "",
         version=__version__,
     )

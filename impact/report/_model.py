@@ -9,6 +9,7 @@ checked when they are made, so a bad report fails before anything is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 
 from ._format import resolve_formats
+from ._labels import DEFAULT_VOCABULARY, Label, Vocabulary
 
 __all__ = [
     "Report",
@@ -80,12 +82,26 @@ class Table:
         workbook's Notes sheet.
     columns_format : dict
         Column name to format spec; see :mod:`impact.report._format`.
+    labels : dict, optional
+        Column name (or CI key) to the heading people read, a str or a
+        :class:`~impact.report._labels.Label` (with unit and description).
+        Columns not named here are labelled by the report's vocabulary;
+        ``tables/*.csv`` keep the machine names either way.
+    value_labels : dict, optional
+        Column name to ``{value: label}`` for the values shown in that column
+        (the report's vocabulary labels waves, codes, statuses, methods and
+        model terms already).
+    key_columns : int, default 1
+        How many leading columns identify a row: repeated in every part when
+        a table too wide for the page is split into parts.
 
     Examples
     --------
     >>> t = Table("effects", pd.DataFrame({"effect": [0.2], "p_value": [0.04]}), "Effects")
     >>> t.data.shape
     (1, 2)
+    >>> Table("t", pd.DataFrame({"n_a": [3]}), "T", labels={"n_a": "Councils not in intervention"}).labels
+    {'n_a': 'Councils not in intervention'}
     """
 
     name: str
@@ -93,6 +109,9 @@ class Table:
     caption: str
     notes: str = ""
     columns_format: Mapping = field(default_factory=dict)
+    labels: Mapping = field(default_factory=dict)
+    value_labels: Mapping = field(default_factory=dict)
+    key_columns: int = 1
 
     def __post_init__(self) -> None:
         _check_name(self.name, "Table")
@@ -108,6 +127,25 @@ class Table:
         object.__setattr__(self, "data", data.reset_index(drop=True))
         object.__setattr__(self, "columns_format", dict(self.columns_format))
         resolve_formats(self.data, self.columns_format)  # raises on a bad spec
+        known = set(self.data.columns) | set(self.columns_format)
+        problems = []
+        for what, mapping in (("labels", self.labels), ("value_labels", self.value_labels)):
+            if not isinstance(mapping, Mapping):
+                raise TypeError(f"`Table.{what}` of table {self.name!r} must be a dict, but "
+                                f"{type(mapping).__name__} was passed.")
+            problems += [f"`{what}` names {k!r}, which is not a column of the table" for k in mapping if k not in known]
+        for col, label in self.labels.items():
+            if not isinstance(label, (str, Label)) or (isinstance(label, str) and not label.strip()):
+                problems.append(f"`labels`[{col!r}] must be a non-empty str or a Label, not {label!r}")
+        for col, mapping in self.value_labels.items():
+            if not isinstance(mapping, Mapping):
+                problems.append(f"`value_labels`[{col!r}] must be a dict of value to label, not {type(mapping).__name__}")
+        if isinstance(self.key_columns, bool) or not isinstance(self.key_columns, int) or self.key_columns < 0:
+            problems.append(f"`key_columns` must be a whole number of columns (0 or more), not {self.key_columns!r}")
+        if problems:
+            raise ValueError(f"Table {self.name!r} (columns {list(self.data.columns)}): " + "; ".join(problems) + ".")
+        object.__setattr__(self, "labels", dict(self.labels))
+        object.__setattr__(self, "value_labels", {k: dict(v) for k, v in self.value_labels.items()})
 
 
 @dataclass(frozen=True)
@@ -210,6 +248,14 @@ class Report:
         Shown at the end of the report, on the workbook's Notes sheet and in
         ``provenance.json``.
     sections : list of Section
+    vocabulary : Vocabulary, optional
+        Labels for people used by every renderer (the study's waves and
+        codebook: :meth:`Vocabulary.for_study`); default the built-in one.
+    author : str, default "impact"
+        Author in the document properties of the Word report and workbook.
+    date : date or datetime, optional
+        Date of the report, in the document properties and under the title;
+        default the provenance's ``generated`` timestamp, if any.
 
     Raises
     ------
@@ -228,9 +274,28 @@ class Report:
     subtitle: str = ""
     provenance: Mapping = field(default_factory=dict)
     sections: Sequence[Section] = ()
+    vocabulary: Vocabulary | None = None
+    author: str = "impact"
+    date: dt.date | None = None
 
     def __post_init__(self) -> None:
         _check_text(self.title, "Report.title")
+        _check_text(self.author, "Report.author")
+        if self.vocabulary is None:
+            object.__setattr__(self, "vocabulary", DEFAULT_VOCABULARY)
+        elif not isinstance(self.vocabulary, Vocabulary):
+            raise TypeError(f"`Report.vocabulary` must be an impact.report.Vocabulary, but "
+                            f"{type(self.vocabulary).__name__} was passed.")
+        if self.date is None:
+            generated = self.provenance.get("generated") if isinstance(self.provenance, Mapping) else None
+            try:
+                stamp = pd.Timestamp(generated) if generated else None
+            except (TypeError, ValueError):
+                stamp = None
+            if stamp is not None and not pd.isna(stamp):
+                object.__setattr__(self, "date", stamp.tz_localize(None).to_pydatetime() if stamp.tzinfo else stamp.to_pydatetime())
+        elif not isinstance(self.date, dt.date):
+            raise TypeError(f"`Report.date` must be a datetime.date or datetime, but {type(self.date).__name__} was passed.")
         _check_text(self.subtitle, "Report.subtitle", allow_empty=True)
         if not isinstance(self.provenance, Mapping):
             raise TypeError(f"`Report.provenance` must be a dict, but {type(self.provenance).__name__} was passed.")

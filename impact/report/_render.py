@@ -21,12 +21,14 @@ from .._version import __version__
 from ..errors import InputError
 from . import _docx, _html, _xlsx
 from ._images import Image, rasterise
-from ._model import Report
+from ._model import Report, Table
 from ._xlsx import sheet_names
 
-__all__ = ["render", "PROVENANCE_FILE"]
+__all__ = ["render", "PROVENANCE_FILE", "DICTIONARY"]
 
 PROVENANCE_FILE = "provenance.json"
+#: Name (without ``.csv``) of the file in ``tables/`` that describes every column of the others.
+DICTIONARY = "data_dictionary"
 
 
 def _file_mode() -> int:
@@ -44,12 +46,15 @@ def _previous_files(out_dir: Path) -> set[str]:
         return set()
 
 
-def render(report: Report, out_dir: str | os.PathLike) -> dict[str, Path]:
+def render(report: Report, out_dir: str | os.PathLike, *, docx_template: str | os.PathLike | None = None
+           ) -> dict[str, Path]:
     """Render ``report`` to ``out_dir`` as a bundle of files.
 
     Writes ``report.html`` (self-contained), ``report.docx``, ``tables.xlsx``,
-    ``tables/<name>.csv`` for every table, ``figures/<name>.png`` and
-    ``.svg`` for every figure, and ``provenance.json``.  Files of an earlier
+    ``tables/<name>.csv`` for every table with ``tables/data_dictionary.csv``
+    describing their columns (table, column, label, unit, format,
+    description), ``figures/<name>.png`` and ``.svg`` for every figure, and
+    ``provenance.json``.  Files of an earlier
     bundle in the same folder that this report no longer has (listed in the
     old ``provenance.json``) are removed; nothing else in the folder is
     touched.
@@ -59,6 +64,10 @@ def render(report: Report, out_dir: str | os.PathLike) -> dict[str, Path]:
     report : Report
     out_dir : path
         Created if needed.
+    docx_template : path, optional
+        A Word ``.docx`` or ``.dotx`` in house style whose page size, margins,
+        styles, headers and footers the Word report takes (see
+        :func:`impact.report.render_docx`); default A4.
 
     Returns
     -------
@@ -71,7 +80,10 @@ def render(report: Report, out_dir: str | os.PathLike) -> dict[str, Path]:
     TypeError
         If ``report`` is not a Report.
     InputError
-        If ``out_dir`` exists and is not a folder.
+        If ``out_dir`` exists and is not a folder, or ``docx_template`` is
+        not a readable Word file.
+    ValueError
+        If a table is called ``data_dictionary`` (that file describes the others).
 
     Examples
     --------
@@ -79,7 +91,7 @@ def render(report: Report, out_dir: str | os.PathLike) -> dict[str, Path]:
     >>> from impact.report import Report, Section, Paragraph
     >>> out = render(Report("Impact", "", {"study": "demo"}, [Section("Summary", [Paragraph("Text")])]), tempfile.mkdtemp())
     >>> sorted(out)
-    ['provenance.json', 'report.docx', 'report.html', 'tables.xlsx']
+    ['provenance.json', 'report.docx', 'report.html', 'tables.xlsx', 'tables/data_dictionary.csv']
     """
     if not isinstance(report, Report):
         raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")
@@ -87,15 +99,22 @@ def render(report: Report, out_dir: str | os.PathLike) -> dict[str, Path]:
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a folder - expected a folder for the report bundle")
 
+    clash = [t.name for t in report.tables if t.name.lower() == DICTIONARY.lower()]
+    if clash:
+        raise ValueError(f"A table may not be called {clash[0]!r}: tables/{DICTIONARY}.csv describes the columns of "
+                         "the other tables. Rename the table.")
+
     # 1. Build everything in memory: any failure here writes nothing.
     images: dict[str, Image] = {f.name: rasterise(f.fig) for f in report.figures}
     payload: dict[str, bytes] = {
         "report.html": _html.render_html(report, images=images).encode("utf-8"),
-        "report.docx": _docx.render_docx(report, images=images),
+        "report.docx": _docx.render_docx(report, images=images, template=docx_template),
         "tables.xlsx": _xlsx.render_xlsx(report),
     }
     for table in report.tables:
         payload[f"tables/{table.name}.csv"] = _xlsx.table_csv(table)
+    payload[f"tables/{DICTIONARY}.csv"] = _xlsx.table_csv(
+        Table(DICTIONARY, _xlsx.data_dictionary(report), "Data dictionary"))
     for name, image in images.items():
         payload[f"figures/{name}.png"] = image.png
         payload[f"figures/{name}.svg"] = image.svg

@@ -1,12 +1,24 @@
 """Write a report's tables to an Excel workbook and to CSV files.
 
-The workbook opens on a "Notes" sheet that lists every table (sheet, caption,
-notes) with a link to its sheet, followed by the report's provenance.  Each
-table has its own sheet: a bold header row that stays frozen, an autofilter,
-column widths fitted to the content, and number formats from the table's
-``columns_format`` (cells keep their full, unrounded values; only the display
-is formatted, so ``0.00004`` shows as ``<0.001`` but sums and filters still
-work).
+The workbook is for printing and for computing:
+
+* It opens on a **Notes** sheet that reads as a page: the title, what the
+  workbook holds, a contents list (each table's sheet, linked, with its
+  caption, notes and size), the key to symbols, and how the report was
+  produced, every line wrapped to fit and given the height it needs.
+* Each table has its own sheet, named "Table 3" as in the report.  Row 1
+  holds the headings people read (the report's vocabulary); it is bold,
+  wrapped, frozen and filtered, and repeats at the top of every printed page.
+* **Numbers are numbers**: full, unrounded values with number formats from
+  the table's ``columns_format`` (``0.00004`` shows as ``<0.001``, sums and
+  filters still work); an interval is two numeric columns.  A suppressed or
+  unavailable value (``c``, ``x``...) is an **empty cell**, shaded grey, so
+  formulas skip it, and the sheet's last column, "Suppressed or not
+  available", names the cells of that row and their symbol.
+* **Print set-up**: A4, fitted to one page wide (landscape when the sheet is
+  wider than a portrait page would show at a readable size), the caption in
+  the page header and "Page n of m" in the footer; long text wraps and rows
+  get the height their text needs.
 
 Every text cell, header and note is passed through
 :func:`impact._io.neutralise_cell`: text starting with ``=``, ``+``, ``-`` or
@@ -16,8 +28,10 @@ formula in Excel or LibreOffice.
 CSV copies are UTF-8 **with** a byte-order mark: Excel on Windows reads a CSV
 without one as the local code page and garbles names such as "Ynys Môn";
 pandas (``read_csv``), R (``readr``) and :func:`impact._io.read_text` all
-skip the mark.  Values are the raw, unrounded data (dates ISO 8601, missing
-empty), text neutralised as in the workbook.
+skip the mark.  They keep the machine names (snake_case columns, codes, wave
+ids) described in ``tables/data_dictionary.csv``; values are the raw,
+unrounded data (whole numbers without ".0", dates ISO 8601, missing empty,
+suppression symbols as published), text neutralised as in the workbook.
 """
 
 from __future__ import annotations
@@ -26,7 +40,6 @@ import csv
 import datetime as dt
 import io
 import math
-import re
 
 import numpy as np
 import pandas as pd
@@ -37,148 +50,282 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
-from ._format import CI, FormatSpec, clean_text, display_frame, report_provenance, resolve_formats
+from .._xlsx import HEADER_FILL, to_cell
+from ._format import (
+    CI,
+    MISSING,
+    NUMERIC_KINDS,
+    SYMBOLS,
+    FormatSpec,
+    clean_text,
+    display_frame,
+    format_value,
+    report_provenance,
+)
+from ._labels import Label
+from ._layout import text_width, wrapped_lines
 from ._model import Report, Table
 
-__all__ = ["render_xlsx", "table_csv", "sheet_names"]
+__all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_COLUMN"]
 
-_RESERVED = {"notes", "history"}  # "History" is reserved by Excel
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
+#: Heading of the column that names a row's suppressed or unavailable cells.
+FLAG_COLUMN = "Suppressed or not available"
 _MAX_WIDTH = 60
 _EXCEL_FORMATS = {
     "p": lambda d: f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";0.{"0" * d}',
     "pct": lambda d: "0" + ("." + "0" * d if d else "") + "%",
+    "pp": lambda d: "+0" + ("." + "0" * d if d else "") + "%;-0" + ("." + "0" * d if d else "") + "%;0%",
     "num": lambda d: "#,##0" + ("." + "0" * d if d else ""),
+    "auto": lambda d: "#,##0" + ("." + "0" * d if d else ""),
     "int": lambda d: "#,##0",
     "date": lambda d: "d mmm yyyy",
     "text": lambda d: "@",
 }
-_HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+_SUPPRESSED_FILL = PatternFill("solid", fgColor="D9D9D9")
+_FONT_NAME = "Arial"  # the same widths in Excel and LibreOffice (Liberation Sans), unlike Calibri
+_FONT_PT = 10.0
+_LINE_PT = 13.0
+_LINK = Font(name=_FONT_NAME, size=_FONT_PT, color="1D70B8", underline="single")
+_BOLD = Font(name=_FONT_NAME, size=_FONT_PT, bold=True)
+_PLAIN = Font(name=_FONT_NAME, size=_FONT_PT)
+_PORTRAIT_POINTS = 523 / 0.8  # A4 portrait inside half-inch margins, printed at no less than 80%
 
 
 def sheet_names(names: list[str]) -> list[str]:
-    """Excel-safe, unique sheet names for table names.
-
-    At most 31 characters, none of ``[]:*?/\\'``, unique without regard to
-    case, never "Notes" or "History".
+    """The sheet of each table: "Table 1", "Table 2"... in report order.
 
     Examples
     --------
-    >>> sheet_names(["prevalence_by_wave_and_intervention_status", "prevalence_by_wave_and_intervention_status_2", "notes"])
-    ['prevalence_by_wave_and_interven', 'prevalence_by_wave_and_interv~2', 'notes~2']
+    >>> sheet_names(["prevalence", "comparisons"])
+    ['Table 1', 'Table 2']
     """
-    out: list[str] = []
-    used = set(_RESERVED)
-    for name in names:
-        base = _BAD_SHEET_CHARS.sub("_", clean_text(name)).strip() or "table"
-        candidate, i = base[:31], 2
-        while candidate.lower() in used:
-            suffix = f"~{i}"
-            candidate, i = base[: 31 - len(suffix)] + suffix, i + 1
-        used.add(candidate.lower())
-        out.append(candidate)
-    return out
+    return [f"Table {k}" for k in range(1, len(names) + 1)]
 
 
 def _cell_value(value: object) -> object:
-    """A pandas/numpy value as something openpyxl writes safely."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else (float(value) if math.isfinite(value) else str(value))
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, pd.Timestamp):
-        ts = value.tz_localize(None) if value.tzinfo is not None else value
-        return ts.to_pydatetime()
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value
-    return neutralise_cell(clean_text(value))
+    """A pandas/numpy value as something openpyxl writes safely (text neutralised)."""
+    if isinstance(value, str):
+        return neutralise_cell(clean_text(value))
+    return to_cell(value)
 
 
-def _width(values: list[str]) -> float:
-    longest = max((max((len(line) for line in v.split("\n")), default=0) for v in values), default=0)
-    return min(max(longest + 2, 8), _MAX_WIDTH)
+def _points(width_chars: float) -> float:
+    """Printed width in points of a column ``width_chars`` wide (Excel's unit: the width of "0" in 10 pt Arial)."""
+    return (width_chars * 7 + 5) * 0.75
 
 
-def _write_table_sheet(ws: Worksheet, table: Table) -> None:
+def _chars(text: str, *, bold: bool = False) -> float:
+    """Column width (Excel's unit) that holds ``text`` on one line, with a little room either side."""
+    points = max((text_width(line, _FONT_PT, bold=bold) for line in str(text).split("\n")), default=0.0)
+    return (points / 0.75 + 10) / 7
+
+
+def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False) -> None:
+    """Give each row the height its wrapped text needs (Excel does not grow rows it did not lay out).
+
+    ``only`` limits the columns looked at (those that wrap) below row 1,
+    or in every row unless ``header``; a merged cell counts with the width
+    of all the columns it spans.
+    """
+    spans = {(rng.min_row, rng.min_col): sum(widths.get(j, 10.0) for j in range(rng.min_col, rng.max_col + 1))
+             for rng in ws.merged_cells.ranges}
+    for row in ws.iter_rows():
+        lines = 1.0
+        for cell in row:
+            key = (cell.row, cell.column)
+            skip = only is not None and cell.column not in only and key not in spans and not (header and cell.row == 1)
+            if not isinstance(cell.value, str) or not cell.value or skip:
+                continue
+            width = spans.get(key, widths.get(cell.column, 10.0))
+            size = float(cell.font.sz or _FONT_PT) if cell.font else _FONT_PT
+            bold = bool(cell.font and cell.font.bold)
+            lines = max(lines, wrapped_lines(cell.value, _points(width) - 6, size, bold=bold) * size / _FONT_PT)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = round(math.ceil(lines) * _LINE_PT + 2, 1)
+
+
+def _plain_font(ws: Worksheet) -> None:
+    """Arial for every cell still in the default font (its widths are the ones measured)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.font.name != _FONT_NAME:
+                cell.font = Font(name=_FONT_NAME, size=_FONT_PT, bold=cell.font.b, italic=cell.font.i,
+                                 color=cell.font.color)
+
+
+def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, header: str) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddHeader.center.text = header.replace("&", "&&")[:240]
+    ws.oddHeader.center.size = 9
+    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.center.size = 9
+
+
+def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int) -> None:
+    vocabulary = report.vocabulary
     data = table.data
-    formats = resolve_formats(data, table.columns_format)
-    spec_of: dict[str, FormatSpec] = {}
-    for spec in formats.values():
+    shown = display_frame(data, table.columns_format, vocabulary=vocabulary, labels=table.labels,
+                          value_labels=table.value_labels)
+    specs = shown.attrs["specs"]
+    # One sheet column per data column (an interval is its two numeric columns), headed by its label.
+    columns: list[tuple[str, str, FormatSpec | None]] = []  # (data column, heading, spec)
+    for key, spec in specs.items():
         if isinstance(spec, CI):
-            spec_of[spec.low] = spec_of[spec.high] = (
-                FormatSpec("pct", spec.digits) if spec.percent else FormatSpec("num", spec.digits)
-            )
-    for key, spec in formats.items():
-        if isinstance(spec, FormatSpec):
-            spec_of[key] = spec
-    shown = display_frame(data, table.columns_format)
-    columns = list(data.columns)
-    ws.append([neutralise_cell(clean_text(c)) for c in columns])
-    for row in data.itertuples(index=False, name=None):
-        ws.append([_cell_value(v) for v in row])
-    bold = Font(bold=True)
+            kind = FormatSpec("pp" if spec.points else "pct" if spec.percent else "num", spec.digits)
+            head = shown.attrs["labels"][key]
+            columns += [(spec.low, f"{head}, lower", kind), (spec.high, f"{head}, upper", kind)]
+        else:
+            columns.append((key, shown.attrs["labels"][key], spec))
+    numeric = {col for col, _, spec in columns if spec is not None and spec.kind in NUMERIC_KINDS}
+    flags: list[str] = []
+    rows = []
+    for i in range(len(data)):
+        row, flagged = [], []
+        for col, head, _spec in columns:
+            value = data[col].iat[i]
+            if col in numeric and isinstance(value, str):
+                flagged.append(f"{head} ({value.strip()})")
+                row.append(None)
+            elif col in numeric or (_spec is not None and _spec.kind in ("date", "bool")):
+                row.append(_cell_value(value))  # numbers, dates and yes/no stay what they are
+            else:
+                row.append(_cell_value(shown[col].iat[i]) if col in shown.columns and shown[col].iat[i] != MISSING
+                           else None)
+        flags.append("; ".join(flagged))
+        rows.append(row)
+    has_flags = any(flags)
+    headers = [h for _, h, _ in columns] + ([FLAG_COLUMN] if has_flags else [])
+    ws.append([neutralise_cell(clean_text(h)) for h in headers])
+    for row, flag in zip(rows, flags, strict=True):
+        ws.append(row + ([flag or None] if has_flags else []))
+    bold = _BOLD
     for cell in ws[1]:
         cell.font = bold
-        cell.fill = _HEADER_FILL
+        cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for j, col in enumerate(columns, start=1):
-        spec = spec_of.get(col)
-        number_format = None
-        if spec is not None and spec.kind in _EXCEL_FORMATS:
-            number_format = _EXCEL_FORMATS[spec.kind](spec.digits)
-        elif spec is not None and spec.kind == "bool":
-            number_format = None
+    widths: dict[int, float] = {}
+    wrap: set[int] = set()
+    for j, (col, head, spec) in enumerate(columns, start=1):
         letter = get_column_letter(j)
-        if number_format:
+        if col in numeric:
+            fmt = _EXCEL_FORMATS.get(spec.kind, _EXCEL_FORMATS["num"])(spec.digits)  # type: ignore[union-attr]
+            texts = [format_value(v, spec) for v in data[col].tolist()]  # type: ignore[arg-type]
             for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-                if not isinstance(cell.value, str):
-                    cell.number_format = number_format
-        display = shown[col].tolist() if col in shown.columns else [str(v) for v in data[col].tolist()]
-        ws.column_dimensions[letter].width = _width([str(col)] + display)
+                if cell.value is None and isinstance(data[col].iat[cell.row - 2], str):
+                    cell.fill = _SUPPRESSED_FILL
+                elif not isinstance(cell.value, str):
+                    cell.number_format = fmt
+        else:
+            texts = [str(c.value) for (c,) in ws.iter_rows(min_row=2, min_col=j, max_col=j) if c.value is not None]
+            if spec is not None and spec.kind == "date":
+                for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+                    cell.number_format = _EXCEL_FORMATS["date"](0)
+        longest = max((_chars(t) for t in texts), default=0.0)
+        head_word = max((_chars(w, bold=True) for w in head.split()), default=0.0)
+        width = round(min(max(longest, head_word, 6.0), _MAX_WIDTH), 1)
+        if longest > _MAX_WIDTH:
+            wrap.add(j)
+        widths[j] = width
+        ws.column_dimensions[letter].width = width
+    if has_flags:
+        j = len(columns) + 1
+        longest = max((_chars(f) for f in flags), default=0.0)
+        widths[j] = round(min(max(longest, _chars("not available", bold=True), 16.0), 40.0), 1)
+        ws.column_dimensions[get_column_letter(j)].width = widths[j]
+        wrap.add(j)
+    for j in wrap:
+        for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.column not in wrap:
+                cell.alignment = Alignment(vertical="top")
+    _fit_rows(ws, widths, only=wrap, header=True)
     ws.freeze_panes = "A2"
-    if len(columns):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(data) + 1, 1)}"
+    if headers:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
+    _plain_font(ws)
+    total = sum(_points(w) for w in widths.values())
+    _print_setup(ws, landscape=total > _PORTRAIT_POINTS, title_rows="1:1",
+                 header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
 
 
 def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
-    bold = Font(bold=True)
-    title = Font(bold=True, size=14)
-    ws.append([neutralise_cell(clean_text(report.title))])
-    ws["A1"].font = title
+    """The Notes sheet: a page that reads top to bottom (columns A-E, text wrapped to fit)."""
+    widths = {1: 14.0, 2: 48.0, 3: 56.0, 4: 10.0}
+    for j, w in widths.items():
+        ws.column_dimensions[get_column_letter(j)].width = w
+    bold = _BOLD
+
+    def line(text: str = "", *, font: Font | None = None) -> None:
+        ws.append([neutralise_cell(clean_text(text)) if text else None])
+        r = ws.max_row
+        if text:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(widths))
+            cell = ws.cell(row=r, column=1)
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            if font is not None:
+                cell.font = font
+
+    line(report.title, font=Font(name=_FONT_NAME, bold=True, size=14))
     if report.subtitle:
-        ws.append([neutralise_cell(clean_text(report.subtitle))])
-    ws.append([])
-    ws.append(["Each table of the report is on its own sheet, with full, unrounded values."])
-    ws.append([])
-    ws.append(["Sheet", "Table", "Caption", "Notes", "Rows"])
+        line(report.subtitle, font=Font(name=_FONT_NAME, italic=True, size=12))
+    if report.date is not None:
+        line(f"{report.date.day} {report.date:%B %Y}")
+    line()
+    line("Each table of the report is on its own sheet (Table 1, Table 2 ...), with full, unrounded values stored "
+         "as numbers; the formats only change how they are shown. Row 1 of each sheet holds the column headings "
+         "and repeats on every printed page.")
+    line("Suppressed or unavailable values are empty cells shaded grey, so that sums and averages skip them; the "
+         f"last column of such a sheet, '{FLAG_COLUMN}', names them with their symbol. The same tables with "
+         "machine-readable column names are in tables/*.csv, described in tables/data_dictionary.csv.")
+    symbols = sorted({str(v).strip() for t in report.tables for col in t.data.columns
+                      for v in t.data[col].tolist() if isinstance(v, str) and str(v).strip() in SYMBOLS
+                      and any(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
+                              for x in t.data[col].tolist())})
+    for s in symbols:
+        line(f"{s}: {SYMBOLS[s]}.")
+    line()
+    line("Contents", font=Font(name=_FONT_NAME, bold=True, size=12))
+    ws.append(["Sheet", "Table", "Notes", "Rows"])
     header_row = ws.max_row
     for cell in ws[header_row]:
         cell.font = bold
-        cell.fill = _HEADER_FILL
-    for n, (table, sheet) in enumerate(zip(report.tables, sheets, strict=True), start=1):
-        ws.append([sheet, f"Table {n}", neutralise_cell(clean_text(table.caption)),
-                   neutralise_cell(clean_text(table.notes)), len(table.data)])
+        cell.fill = HEADER_FILL
+    for table, sheet in zip(report.tables, sheets, strict=True):
+        prose = report.vocabulary.prose
+        ws.append([sheet, neutralise_cell(clean_text(prose(table.caption))),
+                   neutralise_cell(clean_text(prose(table.notes))) or None,
+                   len(table.data)])
         link = ws.cell(row=ws.max_row, column=1)
         # An in-workbook location, not a target: the file holds no external link.
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", tooltip=f"Go to sheet {sheet}")
-        link.font = Font(color="1D70B8", underline="single")
-    ws.append([])
-    ws.append(["Provenance"])
-    ws.cell(row=ws.max_row, column=1).font = title
-    items = report_provenance(report.provenance)
-    for key, value in items:
-        ws.append([neutralise_cell(key), neutralise_cell(value)])
-        ws.cell(row=ws.max_row, column=1).font = bold
-    widths = {"A": 24, "B": 12, "C": 50, "D": 60, "E": 8}
-    for letter, width in widths.items():
-        ws.column_dimensions[letter].width = width
-    for row in ws.iter_rows(min_row=header_row + 1):
-        for cell in row:
-            cell.alignment = Alignment(vertical="top", wrap_text=cell.column_letter in "CD")
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", tooltip=f"Go to {sheet}")
+        link.font = _LINK
+        for cell in ws[ws.max_row]:
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (2, 3))
+    line()
+    line("About this report", font=Font(name=_FONT_NAME, bold=True, size=12))
+    for key, value in report_provenance(report.provenance, report.vocabulary):
+        ws.append([None])
+        r = ws.max_row
+        ws.cell(row=r, column=1, value=neutralise_cell(key)).font = bold
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        ws.cell(row=r, column=3, value=neutralise_cell(value))
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
+        ws.cell(row=r, column=1).alignment = ws.cell(row=r, column=3).alignment = Alignment(vertical="top",
+                                                                                            wrap_text=True)
+    _plain_font(ws)
+    _fit_rows(ws, widths)
+    _print_setup(ws, landscape=False, title_rows=None, header=clean_text(report.title))
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -188,10 +335,11 @@ def render_xlsx(report: Report) -> bytes:
     --------
     >>> import io, openpyxl
     >>> from impact.report import Report, Section, Table
-    >>> t = Table("counts", pd.DataFrame({"role": ["=cmd()"], "n": [3]}), "Counts")
+    >>> t = Table("counts", pd.DataFrame({"role": ["=cmd()"], "n_councils": [3]}), "Counts")
     >>> wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("R", "", {}, [Section("S", [t])]))))
-    >>> wb.sheetnames, wb["counts"]["A2"].value, wb["counts"].freeze_panes
-    (['Notes', 'counts'], "'=cmd()", 'A2')
+    >>> ws = wb["Table 1"]
+    >>> wb.sheetnames, [c.value for c in ws[1]], ws["A2"].value, ws.freeze_panes, ws.print_title_rows
+    (['Notes', 'Table 1'], ['Role', 'Councils'], "'=cmd()", 'A2', '$1:$1')
     """
     if not isinstance(report, Report):
         raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")
@@ -200,12 +348,16 @@ def render_xlsx(report: Report) -> bytes:
     notes.title = "Notes"
     sheets = sheet_names([t.name for t in report.tables])
     _write_notes(notes, report, sheets)
-    for table, sheet in zip(report.tables, sheets, strict=True):
-        _write_table_sheet(wb.create_sheet(sheet), table)
+    for n, (table, sheet) in enumerate(zip(report.tables, sheets, strict=True), start=1):
+        _write_table_sheet(wb.create_sheet(sheet), table, report, n)
     wb.properties.title = clean_text(report.title)
-    wb.properties.creator = "impact"
-    # Fixed timestamps keep the bytes of the same report the same.
-    wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
+    wb.properties.subject = clean_text(report.subtitle)
+    wb.properties.creator = wb.properties.lastModifiedBy = clean_text(report.author)
+    # The report's own date (not the clock) keeps the bytes of the same report the same.
+    when = report.date if report.date is not None else dt.datetime(2000, 1, 1)
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime(when.year, when.month, when.day)
+    wb.properties.created = wb.properties.modified = when
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -215,7 +367,11 @@ def _csv_value(value: object) -> object:
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, (float, np.floating)):
-        return "" if math.isnan(value) else repr(float(value))
+        if math.isnan(value):
+            return ""
+        if math.isfinite(value) and value == int(value) and abs(value) < 2**53:
+            return str(int(value))  # a count is 30, not 30.0
+        return repr(float(value))
     if isinstance(value, pd.Timestamp):
         return value.isoformat() if (value.hour or value.minute or value.second) else value.date().isoformat()
     if isinstance(value, (bool, np.bool_, int, np.integer)):
@@ -228,9 +384,9 @@ def table_csv(table: Table) -> bytes:
 
     Examples
     --------
-    >>> t = Table("t", pd.DataFrame({"quote": ["+44 1234", "ok"], "p": [0.00001, None]}), "T")
+    >>> t = Table("t", pd.DataFrame({"quote": ["+44 1234", "ok"], "p": [0.00001, None], "n": [30.0, 2.5]}), "T")
     >>> table_csv(t).decode("utf-8-sig").splitlines()
-    ['quote,p', "'+44 1234,1e-05", 'ok,']
+    ['quote,p,n', "'+44 1234,1e-05,30", 'ok,,2.5']
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -238,3 +394,60 @@ def table_csv(table: Table) -> bytes:
     for row in table.data.itertuples(index=False, name=None):
         writer.writerow([_csv_value(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def data_dictionary(report: Report) -> pd.DataFrame:
+    """What every column of ``tables/*.csv`` holds: one row per table and column.
+
+    Columns: ``table`` (the CSV's name), ``column`` (machine name, as in the
+    CSV), ``label`` and ``unit`` (as the report shows it), ``format`` (how the
+    report shows the values), ``description``.
+
+    Examples
+    --------
+    >>> from impact.report import Report, Section, Table
+    >>> t = Table("t", pd.DataFrame({"p_adjusted": [0.2], "n_councils": [4]}), "T")
+    >>> data_dictionary(Report("R", "", {}, [Section("S", [t])]))[["column", "label", "format"]].values.tolist()
+    [['p_adjusted', 'Adjusted p-value', 'p-value, 3 decimals'], ['n_councils', 'Councils', 'whole number']]
+    """
+    from ._format import resolve_formats
+
+    rows = []
+    vocabulary = report.vocabulary
+    for table in report.tables:
+        specs = resolve_formats(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels)
+        of_column: dict[str, tuple[str, FormatSpec | CI]] = {}
+        for key, spec in specs.items():
+            if isinstance(spec, CI):
+                of_column[spec.low] = of_column[spec.high] = (key, spec)
+            else:
+                of_column[key] = (key, spec)
+        for col in table.data.columns:
+            own = table.labels.get(col)
+            label = own if isinstance(own, Label) else Label(own) if isinstance(own, str) else vocabulary.column(col)
+            key, spec = of_column.get(col, (col, None))
+            text = label.text
+            if isinstance(spec, CI):
+                ci_label = table.labels.get(key)
+                ci_text = (ci_label.text if isinstance(ci_label, Label) else ci_label) or vocabulary.column(key).text
+                text = f"{ci_text}, {'lower' if col == spec.low else 'upper'}"
+            symbols = sorted({v.strip() for v in table.data[col].tolist() if isinstance(v, str)
+                              and v.strip() in SYMBOLS})
+            description = label.description
+            if symbols and spec is not None and not (isinstance(spec, FormatSpec) and spec.kind == "text"):
+                description = (description + " " if description else "") + "Symbols: " + "; ".join(
+                    f"{s} = {SYMBOLS[s]}" for s in symbols) + "."
+            rows.append({"table": table.name, "column": col, "label": text, "unit": label.unit,
+                         "format": _describe_format(spec), "description": description})
+    return pd.DataFrame(rows, columns=["table", "column", "label", "unit", "format", "description"])
+
+
+def _describe_format(spec: FormatSpec | CI | None) -> str:
+    if isinstance(spec, CI):
+        scale = "percentage points" if spec.points else "percent" if spec.percent else "number"
+        return f"interval bound, {scale}, {spec.digits} decimals"
+    if spec is None:
+        return ""
+    words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "auto": "number",
+             "int": "whole number", "date": "date", "text": "text", "bool": "yes/no"}[spec.kind]
+    return f"{words}, {spec.digits} decimals" if spec.kind in ("p", "pct", "pp", "num", "auto") else words

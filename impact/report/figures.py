@@ -9,12 +9,19 @@ them); every colour is paired with a label or a count, so nothing depends on
 colour alone.
 
 Category orders follow a categorical column's categories, otherwise the order
-in which values first appear in the data.
+in which values first appear in the data; intervention-status groups (by
+machine name or label) always come in one order - not in intervention first
+- and always take the same colours (:data:`STATUS_COLOURS`), so a reader can
+carry the key from one figure to the next.  Axis and legend titles are the
+labels of :mod:`impact.report._labels` for the columns drawn (``p_value`` ->
+"p-value"), never the column names; set your own on the returned Axes.
+Long category labels are wrapped so that they do not squeeze the plot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import matplotlib as mpl
@@ -23,11 +30,18 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import PercentFormatter
 
+from ._labels import DEFAULT_VOCABULARY, Vocabulary
+
 __all__ = [
     "OKABE_ITO",
+    "STATUS_COLOURS",
+    "group_colours",
+    "indicator_small_multiples",
     "prevalence_heatmap",
     "trajectory_chart",
     "forest_plot",
@@ -38,6 +52,17 @@ __all__ = [
 #: Okabe & Ito (2008) colour-blind-safe palette, most distinct first (yellow late: weak on white).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 _MISSING_COLOUR = "#BDBDBD"
+
+_NOT, _IN, _NOTICE, _DIRECTION = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[1], OKABE_ITO[3]
+#: Fixed colours of the intervention-status groups, by machine name and by label, in their fixed order.
+STATUS_COLOURS: dict[str, str] = {
+    "no_intervention": _NOT, "Not in intervention": _NOT, "none": _NOT, "No intervention": _NOT,
+    "intervention": _IN, "In intervention": _IN,
+    "notice": _NOTICE, "Notice to Improve / Improvement Notice": _NOTICE,
+    "direction": _DIRECTION, "Statutory direction": _DIRECTION,
+}
+_STATUS_ORDER = list(STATUS_COLOURS)
+_WRAP = 28  # characters per line of a category label on an axis
 
 _RC = {
     "font.size": 10,
@@ -73,17 +98,62 @@ def _check_unique(data: pd.DataFrame, keys: list[str], fn: str) -> None:
         )
 
 
-def _order(series: pd.Series) -> list:
+def _order(series: pd.Series, given: Sequence | None = None) -> list:
+    """Levels in the given order, else the categories' order, else status order, else order of appearance."""
+    present = list(pd.unique(series.dropna()))
+    if given is not None:
+        missing = [v for v in present if v not in list(given)]
+        return [v for v in given if v in set(present)] + missing
     if isinstance(series.dtype, pd.CategoricalDtype):
-        present = set(series.dropna())
-        return [c for c in series.cat.categories if c in present]
-    return list(pd.unique(series.dropna()))
+        have = set(present)
+        return [c for c in series.cat.categories if c in have]
+    if present and all(v in STATUS_COLOURS for v in present):
+        return sorted(present, key=_STATUS_ORDER.index)
+    return present
+
+
+def group_colours(levels: Sequence, palette: Mapping | Sequence | None = None) -> dict:
+    """The colour of each level: ``palette`` if given, status groups their fixed colours, others Okabe-Ito in turn.
+
+    Examples
+    --------
+    >>> group_colours(["In intervention", "Not in intervention"]) == {"In intervention": OKABE_ITO[1],
+    ...                                                               "Not in intervention": OKABE_ITO[0]}
+    True
+    >>> group_colours(["a", "b"], ["red", "blue"])
+    {'a': 'red', 'b': 'blue'}
+    """
+    levels = list(levels)
+    if isinstance(palette, Mapping):
+        missing = [v for v in levels if v not in palette]
+        if missing:
+            raise ValueError(f"`palette` has no colour for {missing}; it has {list(palette)}.")
+        return {v: palette[v] for v in levels}
+    if palette is not None:
+        colours = list(palette)
+        if len(colours) < len(levels):
+            raise ValueError(f"`palette` has {len(colours)} colours for {len(levels)} levels {levels}.")
+        return dict(zip(levels, colours[: len(levels)], strict=True))
+    fixed = {v: STATUS_COLOURS[v] for v in levels if isinstance(v, str) and v in STATUS_COLOURS}
+    free = [c for c in OKABE_ITO if c not in set(fixed.values())]
+    others = [v for v in levels if v not in fixed]
+    spare = free if len(others) <= len(free) else list(sns.color_palette("cividis", len(others)))
+    return {v: fixed.get(v) or spare[others.index(v)] for v in levels}
 
 
 def _palette(n: int) -> list:
     if n <= len(OKABE_ITO):
         return OKABE_ITO[:n]
     return sns.color_palette("cividis", n)
+
+
+def _label(column: object) -> str:
+    """The heading people read for a column name (already-readable names pass through)."""
+    return DEFAULT_VOCABULARY.column(column).header
+
+
+def _wrap(text: object, width: int = _WRAP) -> str:
+    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
@@ -113,6 +183,9 @@ def prevalence_heatmap(
         ``"early / notice"``).
     value : str
         Proportion between 0 and 1; shown as a percentage in each cell.
+        **Darker cells are larger shares** (the reversed "cividis" map, which
+        reads the same with colour-vision deficiencies and in greyscale); the
+        colour bar runs from light (0%) at the bottom to dark (100%) at the top.
     annot_n : str, optional
         Column of counts (the denominator), shown as "n=…" under the percentage.
     ax : Axes, optional
@@ -120,6 +193,7 @@ def prevalence_heatmap(
     Returns
     -------
     Axes
+        Row labels longer than 28 characters are wrapped onto several lines.
 
     Raises
     ------
@@ -133,6 +207,8 @@ def prevalence_heatmap(
     >>> ax = prevalence_heatmap(df, x="wave", y="code", value="prevalence", annot_n="n")
     >>> [t.get_text() for t in ax.texts][:2]
     ['50%\\nn=4', '75%\\nn=4']
+    >>> ax.collections[0].get_cmap().name  # darker means more
+    'cividis_r'
     """
     fn = "prevalence_heatmap"
     _check_data(data, fn, x=x, y=y, value=value, annot_n=annot_n)
@@ -156,12 +232,15 @@ def prevalence_heatmap(
     with mpl.rc_context(_RC):
         ax = _axes(ax, (1.6 + 1.3 * len(cols), 1.0 + 0.55 * len(rows) * (1.4 if annot_n else 1)))
         sns.heatmap(
-            grid.astype(float), ax=ax, vmin=0, vmax=1, cmap="cividis", annot=labels.to_numpy(), fmt="",
-            linewidths=1, linecolor="white", cbar_kws={"label": value, "format": PercentFormatter(1.0, decimals=0)},
+            grid.astype(float), ax=ax, vmin=0, vmax=1, cmap="cividis_r", annot=labels.to_numpy(), fmt="",
+            linewidths=1, linecolor="white",
+            cbar_kws={"label": _label(value), "format": PercentFormatter(1.0, decimals=0)},
             annot_kws={"fontsize": 9},
         )
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
+        ax.set_xlabel(_label(x))
+        ax.set_ylabel(_label(y))
+        ax.set_yticks(ax.get_yticks(), [_wrap(r) for r in rows])
+        ax.set_xticks(ax.get_xticks(), [_wrap(c, 18) for c in cols])
         ax.tick_params(axis="y", rotation=0)
         ax.tick_params(axis="x", rotation=0)
     return ax
@@ -180,6 +259,8 @@ def trajectory_chart(
     time: str,
     state: str,
     missing: str | None = "not observed",
+    order: Sequence | None = None,
+    palette: Mapping | Sequence | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Alluvial chart of how units (councils) move between states over time.
@@ -199,6 +280,11 @@ def trajectory_chart(
     missing : str or None, default "not observed"
         State shown (in grey) for a unit absent at a time point, so attrition is
         visible.  None leaves absent units out of that time point's bar.
+    order : sequence, optional
+        Order of the states (default: categories, status order, or order of
+        appearance).
+    palette : dict or list, optional
+        Colours of the states (default: :func:`group_colours`).
     ax : Axes, optional
 
     Returns
@@ -218,7 +304,7 @@ def trajectory_chart(
     fn = "trajectory_chart"
     _check_data(data, fn, unit=unit, time=time, state=state)
     _check_unique(data, [unit, time], fn)
-    times, states = _order(data[time]), _order(data[state])
+    times, states = _order(data[time]), _order(data[state], order)
     if missing is not None and missing in states:
         raise ValueError(f"{fn}(): `missing`={missing!r} is also a state in the data; pass another label.")
     wide = data.pivot(index=unit, columns=time, values=state).reindex(columns=times).astype(object)
@@ -226,7 +312,7 @@ def trajectory_chart(
         wide = wide.where(wide.notna(), missing)
         if (wide == missing).to_numpy().any():
             states = states + [missing]
-    colours = dict(zip(states, _palette(len(states)), strict=True))
+    colours = group_colours([s for s in states if s != missing], palette)
     if missing is not None:
         colours[missing] = _MISSING_COLOUR
     n_units = len(wide)
@@ -270,12 +356,12 @@ def trajectory_chart(
                     out_cursor[a] -= c
         ax.set_xlim(-0.5, len(times) - 0.5)
         ax.set_ylim(0, n_units + gap * (len(states) - 1) * 1.02)
-        ax.set_xticks(range(len(times)), [str(t) for t in times])
+        ax.set_xticks(range(len(times)), [_wrap(t, 20) for t in times])
         ax.set_yticks([])
         ax.spines[["left", "top", "right"]].set_visible(False)
-        ax.set_xlabel(time)
-        handles = [Patch(facecolor=colours[s], label=str(s)) for s in states]
-        ax.legend(handles=handles, title=state, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.set_xlabel(_label(time))
+        handles = [Patch(facecolor=colours[s], label=_wrap(s, 24)) for s in states]
+        ax.legend(handles=handles, title=_label(state), loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
 
@@ -293,6 +379,8 @@ def forest_plot(
     ci_low: str,
     ci_high: str,
     null: float | None = 0.0,
+    group: str | None = None,
+    wrap: int = _WRAP,
     ax: Axes | None = None,
 ) -> Axes:
     """Forest plot: one row per effect, a point and its confidence interval.
@@ -305,6 +393,12 @@ def forest_plot(
         Columns.
     null : float or None, default 0
         Reference line of no effect (1 for ratios); None draws none.
+    group : str, optional
+        Column that groups the rows (e.g. the impact): each group gets a bold
+        heading line and its rows are labelled by ``label`` alone (e.g. the
+        wave), which keeps labels short enough not to squeeze the plot.
+    wrap : int, default 28
+        Labels longer than this many characters are wrapped onto more lines.
     ax : Axes, optional
 
     Returns
@@ -323,9 +417,13 @@ def forest_plot(
     >>> ax = forest_plot(df, label="impact", estimate="effect", ci_low="ci_low", ci_high="ci_high")
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['learning', 'morale']
+    >>> df["wave"] = ["Early", "Later"]
+    >>> ax = forest_plot(df, label="wave", group="impact", estimate="effect", ci_low="ci_low", ci_high="ci_high")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['learning', 'Early', 'morale', 'Later']
     """
     fn = "forest_plot"
-    _check_data(data, fn, label=label, estimate=estimate, ci_low=ci_low, ci_high=ci_high)
+    _check_data(data, fn, label=label, estimate=estimate, ci_low=ci_low, ci_high=ci_high, group=group)
     est = pd.to_numeric(data[estimate], errors="coerce").to_numpy(float)
     lo = pd.to_numeric(data[ci_low], errors="coerce").to_numpy(float)
     hi = pd.to_numeric(data[ci_high], errors="coerce").to_numpy(float)
@@ -334,17 +432,34 @@ def forest_plot(
     if len(bad):
         rows = [f"{data[label].iloc[k]!s}: {lo[k]:g} to {hi[k]:g} around {est[k]:g}" for k in bad[:5]]
         raise ValueError(f"{fn}(): each interval must contain its estimate (`ci_low` <= `estimate` <= `ci_high`), but {rows}.")
-    n = len(data)
-    pos = np.arange(n)[::-1].astype(float)
+    # Lines top to bottom: (text, row index or None for a group heading).
+    lines: list[tuple[str, int | None]] = []
+    if group is None:
+        lines = [(_wrap(v, wrap), k) for k, v in enumerate(data[label])]
+    else:
+        groups = data[group].tolist()
+        for g in _order(data[group]):
+            lines.append((_wrap(g, wrap), None))
+            lines += [(_wrap(v, wrap), k) for k, v in enumerate(data[label]) if groups[k] == g]
+    heights = [t.count("\n") + 1 for t, _ in lines]
+    pos = np.cumsum([0.0] + [0.5 * (a + b) for a, b in zip(heights, heights[1:], strict=False)])
+    pos = pos.max() - pos if len(pos) else pos
+    at = {k: pos[i] for i, (_, k) in enumerate(lines) if k is not None}
+    y = np.array([at[k] for k in range(len(data))]) if len(data) else np.array([])
     with mpl.rc_context(_RC):
-        ax = _axes(ax, (6.0, 1.0 + 0.4 * max(n, 1)))
+        ax = _axes(ax, (6.5, 1.0 + 0.3 * sum(heights)))
         if null is not None:
             ax.axvline(null, color="#505A5F", linestyle="--", linewidth=1, zorder=1)
-        ax.errorbar(est, pos, xerr=np.vstack([est - lo, hi - est]), fmt="o", color=OKABE_ITO[0],
+        ax.errorbar(est, y, xerr=np.vstack([est - lo, hi - est]), fmt="o", color=OKABE_ITO[0],
                     ecolor=OKABE_ITO[0], elinewidth=1.6, capsize=3, markersize=6, zorder=2)
-        ax.set_yticks(pos, [str(v) for v in data[label]])
-        ax.set_ylim(-0.7, n - 0.3)
-        ax.set_xlabel(f"{estimate} ({ci_low} to {ci_high})")
+        ax.set_yticks(pos, [t for t, _ in lines])
+        for tick, (_, k) in zip(ax.get_yticklabels(), lines, strict=True):
+            if k is None:
+                tick.set_fontweight("bold")
+        ax.tick_params(axis="y", length=0)
+        top = pos.max() if len(pos) else 0
+        ax.set_ylim(-0.7, top + 0.7)
+        ax.set_xlabel(f"{_label(estimate)} and 95% interval")
         ax.grid(axis="x", color="#E5E5E5", linewidth=0.8)
         ax.set_axisbelow(True)
     return ax
@@ -366,6 +481,10 @@ def trend_plot(
     events: pd.DataFrame | None = None,
     event_x: str | None = None,
     event_label: str = "label",
+    review_dates: Sequence | pd.Series | None = None,
+    hue_order: Sequence | None = None,
+    palette: Mapping | Sequence | None = None,
+    legend: bool = True,
     ax: Axes | None = None,
 ) -> Axes:
     """Lines of an indicator over time, one per ``hue`` level, with event markers.
@@ -384,6 +503,19 @@ def trend_plot(
         Column of ``events`` with the time; defaults to ``x``.
     event_label : str, default "label"
         Column of ``events`` with the text shown for vertical-line events.
+    review_dates : sequence of dates, optional
+        When the peer reviews happened (e.g. ``study.reviews["end_date"]``):
+        a tick for each along the foot of the plot and the span from the
+        first to the last shaded, labelled "Peer reviews (n)" in the legend.
+        Same type as ``x`` (dates, or numbers such as years).
+    hue_order : sequence, optional
+        Order of the lines in the legend (default: categories, status order,
+        or order of appearance).
+    palette : dict or list, optional
+        Colours of the lines (default: :func:`group_colours`, so status
+        groups have the same colours in every figure).
+    legend : bool, default True
+        Draw the legend (off when the caller draws one for several plots).
     ax : Axes, optional
 
     Returns
@@ -398,6 +530,9 @@ def trend_plot(
     >>> ax = trend_plot(df, x="year", y="rate", hue="council", events=ev)
     >>> [line.get_label() for line in ax.get_lines()][:2]
     ['301', '302']
+    >>> ax = trend_plot(df, x="year", y="rate", hue="council", review_dates=[2011.4, 2011.9, 2012.2])
+    >>> [p.get_label() for p in ax.patches if p.get_gid() == "reviews"]
+    ['Peer reviews (3)']
     """
     fn = "trend_plot"
     _check_data(data, fn, x=x, y=y, hue=hue)
@@ -411,10 +546,12 @@ def trend_plot(
         missing_cols = [f"`{k}`={v!r}" for k, v in needed.items() if v not in events.columns]
         if missing_cols:
             raise ValueError(f"{fn}(): {', '.join(missing_cols)} not a column of `events`; the columns are {list(events.columns)}.")
-    levels = _order(data[hue])
-    colours = dict(zip(levels, _palette(len(levels)), strict=True))
+    levels = _order(data[hue], hue_order)
+    colours = group_colours(levels, palette)
     with mpl.rc_context(_RC):
         ax = _axes(ax, (7.0, 3.8))
+        if review_dates is not None:
+            _mark_reviews(ax, review_dates)
         lines = {}
         for level in levels:
             sub = data.loc[data[hue] == level].sort_values(x)
@@ -439,12 +576,26 @@ def trend_plot(
                 ax.axvline(event[ex], color="#505A5F", linestyle="--", linewidth=1, gid=f"event|{event[event_label]}")
                 ax.annotate(str(event[event_label]), xy=(event[ex], 1.0), xycoords=("data", "axes fraction"),
                             xytext=(2, -2), textcoords="offset points", rotation=90, va="top", fontsize=8, color="#505A5F")
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
+        ax.set_xlabel(_label(x))
+        ax.set_ylabel(_wrap(_label(y), 34))
         ax.grid(axis="y", color="#E5E5E5", linewidth=0.8)
-        if len(levels) <= 12:
-            ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        if legend and len(levels) <= 12:
+            ax.legend(title=_label(hue), loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+def _mark_reviews(ax: Axes, review_dates) -> None:
+    """Ticks along the foot of the plot at each review date, and the span of the reviews shaded."""
+    dates = pd.Series(list(review_dates)).dropna()
+    if dates.empty:
+        return
+    values = dates.sort_values().tolist()
+    span = ax.axvspan(values[0], values[-1], color="#D9D9D9", alpha=0.45, linewidth=0, zorder=0,
+                      label=f"Peer reviews ({len(values)})")
+    span.set_gid("reviews")
+    ticks = ax.plot(values, [0.0] * len(values), transform=ax.get_xaxis_transform(), marker="|", markersize=9,
+                    color="#505A5F", linestyle="none", label="_reviews", clip_on=False, zorder=3)
+    ticks[0].set_gid("review-ticks")
 
 
 def bar_counts(
@@ -454,6 +605,8 @@ def bar_counts(
     hue: str | None = None,
     count: str | None = None,
     order: Sequence | None = None,
+    hue_order: Sequence | None = None,
+    palette: Mapping | Sequence | None = None,
     orient: Literal["h", "v"] = "h",
     ax: Axes | None = None,
 ) -> Axes:
@@ -471,8 +624,13 @@ def bar_counts(
         Column of counts already made; without it the rows are counted.
     order : sequence, optional
         Order of the ``x`` categories (default: data order).
+    hue_order : sequence, optional
+        Order of the ``hue`` levels (default: categories, status order, or
+        order of appearance).
+    palette : dict or list, optional
+        Colours of the ``hue`` levels (default: :func:`group_colours`).
     orient : {"h", "v"}, default "h"
-        Horizontal bars keep long labels readable.
+        Horizontal bars keep long labels readable (they are wrapped too).
     ax : Axes, optional
 
     Returns
@@ -496,8 +654,8 @@ def bar_counts(
     frame = pd.DataFrame({k: data[k].to_numpy() for k in keys} | {"_n": weights.to_numpy()})
     totals = frame.groupby(keys, sort=False, dropna=False)["_n"].sum()
     cats = list(order) if order is not None else _order(data[x])
-    hues = [None] if hue is None else _order(data[hue])
-    colours = _palette(len(hues))
+    hues = [None] if hue is None else _order(data[hue], hue_order)
+    colours = [OKABE_ITO[0]] if hue is None else list(group_colours(hues, palette).values())
     thickness = 0.8 / len(hues)
     with mpl.rc_context(_RC):
         long = orient == "h"
@@ -510,17 +668,111 @@ def bar_counts(
             draw = ax.barh if long else ax.bar
             bars = draw(pos + offset, values, thickness, color=colours[k], label=None if hue is None else str(level))
             ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=2, fontsize=9)
-        ticks = [str(c) for c in cats]
+        ticks = [_wrap(c, _WRAP if long else 16) for c in cats]
+        what = _label(count) if count else "Number"
         if long:
             ax.set_yticks(pos, ticks)
             ax.invert_yaxis()
-            ax.set_xlabel(count or "count")
-            ax.set_ylabel(x)
+            ax.set_xlabel(what)
+            ax.set_ylabel(_label(x))
         else:
             ax.set_xticks(pos, ticks)
-            ax.set_ylabel(count or "count")
-            ax.set_xlabel(x)
+            ax.set_ylabel(what)
+            ax.set_xlabel(_label(x))
         ax.margins(**({"x": 0.1} if long else {"y": 0.1}))
         if hue is not None:
-            ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+            ax.legend(title=_label(hue), loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+def indicator_small_multiples(
+    data: pd.DataFrame,
+    *,
+    measure: str,
+    x: str,
+    y: str,
+    hue: str,
+    review_dates: Sequence | pd.Series | None = None,
+    order: Sequence | None = None,
+    hue_order: Sequence | None = None,
+    palette: Mapping | Sequence | None = None,
+    vocabulary: Vocabulary | None = None,
+    ncols: int = 2,
+    panel_size: tuple[float, float] = (3.6, 2.5),
+) -> MplFigure:
+    """One small trend plot per indicator, in a grid, so every measure gets a figure.
+
+    Each panel is a :func:`trend_plot` of one ``measure`` with its own
+    y-axis, titled by the measure's label and unit ("Children in need (per
+    10,000 children)"); lines and colours are the same in every panel, with
+    one legend below the grid; review dates, if given, are marked in each.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long: one row per ``measure`` x ``hue`` x ``x``.
+    measure, x, y, hue : str
+        Columns: the indicator id, time, value, line (e.g. status group).
+    review_dates : sequence, optional
+        See :func:`trend_plot`.
+    order : sequence, optional
+        Order of the panels (default: categories or order of appearance).
+    hue_order, palette
+        See :func:`trend_plot`.
+    vocabulary : Vocabulary, optional
+        Labels of the measures (default: the built-in vocabulary).
+    ncols : int, default 2
+        Panels per row.
+    panel_size : (width, height), default (3.6, 2.5)
+        Inches per panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Not attached to pyplot (nothing to close); its axes are ``fig.axes``.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, ``ncols`` is not a positive whole number, or
+        a measure has two rows for the same line and time.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"measure": ["cin_rate"] * 4 + ["sw_turnover_pct"] * 4, "year": [2011, 2012] * 4,
+    ...                    "status": (["Not in intervention"] * 2 + ["In intervention"] * 2) * 2,
+    ...                    "mean": [320.0, 330.0, 360.0, 350.0, 15.0, 16.0, 18.0, 17.0]})
+    >>> fig = indicator_small_multiples(df, measure="measure", x="year", y="mean", hue="status")
+    >>> [ax.get_title() for ax in fig.axes]
+    ['Children in need (per 10,000 children)', 'Social worker turnover (%)']
+    """
+    fn = "indicator_small_multiples"
+    _check_data(data, fn, measure=measure, x=x, y=y, hue=hue)
+    if isinstance(ncols, bool) or not isinstance(ncols, int) or ncols < 1:
+        raise ValueError(f"{fn}(): `ncols` must be a whole number of at least 1, but {ncols!r} was passed.")
+    _check_unique(data, [measure, hue, x], fn)
+    vocabulary = vocabulary or DEFAULT_VOCABULARY
+    measures = _order(data[measure], order)
+    levels = _order(data[hue], hue_order)
+    colours = group_colours(levels, palette)
+    n = max(len(measures), 1)
+    cols = min(ncols, n)
+    rows = -(-n // cols)
+    fig = MplFigure(figsize=(panel_size[0] * cols, panel_size[1] * rows + 0.6), layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    with mpl.rc_context(_RC):
+        for ax, m in zip(axes, measures, strict=False):
+            sub = data[data[measure] == m]
+            trend_plot(sub, x=x, y=y, hue=hue, review_dates=review_dates, hue_order=levels, palette=colours,
+                       legend=False, ax=ax)
+            ax.set_title(_wrap(vocabulary.column(m).header, 40), fontsize=10)
+            ax.set_xlabel("")
+            ax.set_ylabel(_label(y))
+        for ax in axes[len(measures):]:
+            fig.delaxes(ax)
+        handles = [Line2D([], [], color=colours[v], marker="o", markersize=4, label=str(v)) for v in levels]
+        if review_dates is not None and len(pd.Series(list(review_dates)).dropna()):
+            handles.append(Patch(facecolor="#D9D9D9", label="Peer reviews (ticks: each review)"))
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False,
+                   title=_label(hue), fontsize=9)
+    return fig

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._phrases import CODES
+from ._process import PROCESS_CODES
 
 __all__ = ["SynthEffects", "WAVES"]
 
@@ -66,6 +67,19 @@ class SynthEffects:
     survey_shift, survey_shift_by_intervention : float
         Shift of the latent survey scale (logistic units) at the repeat wave,
         and the extra shift for councils in intervention at that wave.
+    process_rate : dict
+        Per wave, probability that a participant comments on each factor of
+        the review process (``review_process`` codebook).
+    process_helped : dict
+        Per factor, probability that such a comment says it helped (else hindered).
+    monitoring_effect : float
+        Shift in the log-odds that ``action_plan_monitoring`` is said to have
+        helped, per unit of the council and participant effect on reporting
+        impacts: councils that report more impact say more often that
+        monitoring the action plan helped.
+    recommendation_rate : dict
+        Per wave, probability that an interview holds a suggestion for the
+        programme (about one factor, which it implies fell short).
 
     Examples
     --------
@@ -96,16 +110,27 @@ class SynthEffects:
     indicator_post_by_intervention: float = -2.5
     survey_shift: float = 0.35
     survey_shift_by_intervention: float = 0.0
+    process_rate: dict[str, float] = field(default_factory=lambda: _per_wave(0.0, 0.12, 0.10))
+    process_helped: dict[str, float] = field(default_factory=lambda: dict(zip(PROCESS_CODES, (
+        0.6, 0.7, 0.7, 0.6, 0.45, 0.35, 0.6, 0.8, 0.65, 0.6, 0.6, 0.5, 0.35, 0.25, 0.3), strict=True)))
+    monitoring_effect: float = 1.0
+    recommendation_rate: dict[str, float] = field(default_factory=lambda: _per_wave(0.0, 0.2, 0.25))
 
     def __post_init__(self) -> None:
         problems = []
         if set(self.code_log_odds) != set(CODES):
             problems.append(f"`code_log_odds` must have exactly the codes {list(CODES)}, but {sorted(self.code_log_odds)} were passed.")
-        for name in ("wave_log_odds", "hedged_rate", "negated_rate", "other_attribution", "level_probs"):
+        for name in ("wave_log_odds", "hedged_rate", "negated_rate", "other_attribution", "level_probs", "process_rate",
+                     "recommendation_rate"):
             value = getattr(self, name)
             if set(value) != set(WAVES):
                 problems.append(f"`{name}` must have exactly the waves {list(WAVES)}, but {sorted(value)} were passed.")
-        for name in ("hedged_rate", "negated_rate", "other_attribution"):
+        if set(self.process_helped) != set(PROCESS_CODES):
+            problems.append(f"`process_helped` must have exactly the codes {list(PROCESS_CODES)}, but "
+                            f"{sorted(self.process_helped)} were passed.")
+        elif not all(0.0 < float(v) < 1.0 for v in self.process_helped.values()):
+            problems.append(f"`process_helped` must hold probabilities in (0, 1), but {self.process_helped} was passed.")
+        for name in ("hedged_rate", "negated_rate", "other_attribution", "process_rate", "recommendation_rate"):
             bad = {k: v for k, v in getattr(self, name).items() if not 0.0 <= float(v) <= 1.0}
             if bad:
                 problems.append(f"`{name}` must hold probabilities in [0, 1], but {bad} was passed.")
@@ -142,6 +167,7 @@ class SynthEffects:
             indicator_post_by_intervention=0.0,
             survey_shift=0.0,
             survey_shift_by_intervention=0.0,
+            monitoring_effect=0.0,
         )
 
     @classmethod
@@ -182,7 +208,7 @@ class SynthEffects:
             all(v == 0 for v in self.wave_log_odds.values())
             and self.intervention_log_odds == 0 and self.validation_log_odds == 0
             and self.indicator_post_review == 0 and self.indicator_post_by_intervention == 0
-            and self.survey_shift == 0 and self.survey_shift_by_intervention == 0
+            and self.survey_shift == 0 and self.survey_shift_by_intervention == 0 and self.monitoring_effect == 0
             and len({tuple(v) for v in self.level_probs.values()}) == 1
             and len(set(self.hedged_rate.values())) == 1 and len(set(self.negated_rate.values())) == 1
             and len(set(self.other_attribution.values())) == 1

@@ -19,6 +19,7 @@ from ..study import DEFAULT_WAVES, Study
 from ._effects import WAVES, SynthEffects
 from ._people import person_name
 from ._phrases import ATTRIBUTION_FACTORS, CODES
+from ._process import RECOMMENDATION, process_plan
 from ._text import Dice, Statement, write_transcript
 from ._truth import PlantedTruth
 
@@ -85,7 +86,7 @@ _EARLY_STATUS = (("not_started", 0.35), ("in_progress", 0.55), ("completed", 0.1
 _PATHS = (("never", 0.6), ("throughout", 0.13), ("lifted", 0.12), ("entered", 0.1), ("direction", 0.05))
 _NOTICE_RENAMED = dt.date(2012, 1, 1)  # "Notice to Improve" -> "Improvement Notice"
 _STREAMS = {"councils": 1, "status": 2, "reviews": 3, "people": 4, "plan": 5, "text": 6, "survey": 7, "actions": 8,
-            "indicators": 9}
+            "indicators": 9, "process": 10}
 
 
 def _rng(seed: int, stream: str, *extra: int) -> np.random.Generator:
@@ -351,17 +352,22 @@ def generate_with_truth(
         w = r["wave"]
         in_int = lat["in_intervention"][w]
         plan = _plan(eff, w, in_int, lat["_u"] + r["_p"]["u"], words_per_interview, _rng(seed, "plan", ii))
+        plan += [Statement(code, "asserted", "", "", False, valence, rec)
+                 for code, valence, rec in process_plan(eff, w, lat["_u"] + r["_p"]["u"], _rng(seed, "process", ii))]
         dice = Dice(_rng(seed, "text", ii))
         words = int(words_per_interview * (0.8 + 0.4 * dice.random()))
         text, spans, details = write_transcript(wave=w, role=r["_p"]["role"], respondent_name=r["_p"]["name"],
                                                 council_slug=lat["_slug"], plan=plan, words=words, dice=dice)
         transcripts[r["transcript"]] = text
         for s0, s1, st in spans:
-            statements.append({"interview_id": r["interview_id"], "council_id": r["council_id"],
-                               "participant_id": r["participant_id"], "wave": w, "start": s0, "end": s1,
-                               "code": st.code, "polarity": st.polarity, "level": st.level,
-                               "attribution": st.attribution, "validation": st.validation,
-                               "in_intervention": in_int})
+            row = {"interview_id": r["interview_id"], "council_id": r["council_id"],
+                   "participant_id": r["participant_id"], "wave": w, "start": s0, "end": s1,
+                   "code": st.code, "polarity": st.polarity, "level": st.level,
+                   "attribution": st.attribution, "validation": st.validation,
+                   "in_intervention": in_int, "valence": st.valence}
+            statements.append(row)
+            if st.recommendation:
+                statements.append({**row, "code": RECOMMENDATION, "valence": ""})
         for kind, value, s0, s1 in details:
             pii.append({"interview_id": r["interview_id"], "kind": kind, "value": value, "start": s0, "end": s1})
 

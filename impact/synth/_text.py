@@ -17,6 +17,7 @@ import numpy as np
 
 from . import _people
 from ._phrases import BANKS, ROLE_TITLES
+from ._process import process_sentence, recommendation_sentence
 
 __all__ = ["Dice", "Grammar", "Statement", "write_transcript", "LABEL_STYLES", "GRAMMAR"]
 
@@ -112,6 +113,8 @@ class Statement(NamedTuple):
     level: str  # insight | action | outcome ("" unless asserted)
     attribution: str  # review | ofsted | ... | unclear | ""
     validation: bool
+    valence: str = ""  # helped | hindered, for statements about the review process
+    recommendation: bool = False  # a suggestion for the programme (about the factor ``code``)
 
 
 def _cap(s: str) -> str:
@@ -131,6 +134,8 @@ def _with_tail(body: str, tail: str) -> str:
 def render_statement(st: Statement, wave: str, dice: Dice, g: Grammar = GRAMMAR) -> str:
     """One sentence expressing ``st``."""
     code = st.code
+    if st.valence:
+        return recommendation_sentence(code, dice) if st.recommendation else process_sentence(code, st.valence, dice)
     if st.polarity == "hedged":
         frame = "f_hedge" if wave == "expectations" or dice.random() < 0.5 else "f_hedge_late"
         return _cap(g.say(frame, dice, code))

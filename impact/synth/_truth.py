@@ -12,7 +12,11 @@ Written beside the study's tables (they are not part of the study):
     hedged), ``level`` (insight | action | outcome, asserted only),
     ``attribution`` (review, ofsted, leadership, restructure, funding,
     other_programme, unclear; ``""`` for negated statements), ``validation``,
-    ``council_id``, ``participant_id``, ``wave``, ``in_intervention``.
+    ``council_id``, ``participant_id``, ``wave``, ``in_intervention``,
+    ``valence`` (helped | hindered for statements about the review process,
+    coded with the ``review_process`` codebook; a suggestion for the
+    programme is planted as two rows on one span: its factor, hindered, and
+    ``recommendation``).
 ``planted_pii.csv``
     One row per personal detail: ``interview_id``, ``kind`` (person_name,
     email, phone, postcode, date_of_birth), ``value``, ``start``, ``end``.
@@ -64,7 +68,7 @@ class PlantedTruth:
 
     STATEMENT_COLUMNS: ClassVar[list[str]] = [
         "interview_id", "start", "end", "code", "polarity", "level", "attribution", "validation",
-        "council_id", "participant_id", "wave", "in_intervention",
+        "council_id", "participant_id", "wave", "in_intervention", "valence",
     ]
     PII_COLUMNS: ClassVar[list[str]] = ["interview_id", "kind", "value", "start", "end"]
 
@@ -82,7 +86,9 @@ class PlantedTruth:
         return pd.DataFrame({
             "interview_id": st["interview_id"].astype(str), "start": st["start"].astype("int64"),
             "end": st["end"].astype("int64"), "code": st["code"].astype(str), "polarity": st["polarity"].astype(str),
-            "attribution": st["attribution"].fillna("").astype(str), "coder": TRUTH_CODER,
+            "attribution": st["attribution"].fillna("").astype(str),
+            "valence": st["valence"].fillna("").astype(str) if "valence" in st.columns else "",
+            "coder": TRUTH_CODER,
         })
 
     def prevalences(self) -> pd.DataFrame:

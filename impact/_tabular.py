@@ -1,0 +1,196 @@
+"""The one writer of spreadsheet-bound tables (CSV and xlsx) for every command.
+
+A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return - after any leading spaces or apostrophes - is run as a formula when
+the file is opened in Excel or LibreOffice ("=HYPERLINK(...)", "@SUM(...)",
+"=cmd|' /C calc'!A0").  :func:`write_table` writes every such cell, column
+label and index label with a leading apostrophe (the OWASP advice), so it is
+shown as text; numbers, including negative ones, are data and stay numbers.
+
+The escape is reversible: :func:`restore_cell` removes exactly the apostrophe
+that :func:`neutralise` added (a value that itself started with an apostrophe
+before a formula character gets a second one), so files that ``impact`` reads
+back - coded output, review decisions - round-trip unchanged.
+
+Files are written atomically (a temporary file renamed over the target), so
+no output is ever left half-written.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ._io import atomic_write, atomic_write_bytes
+
+__all__ = ["neutralise", "restore_cell", "restore_frame", "safe_frame", "write_table"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\ufe62", "\uff0b", "\uff0d", "\ufe63", "\uff20")
+
+
+def _dangerous(text: str) -> bool:
+    return text.lstrip(" '").startswith(_FORMULA_START)
+
+
+def neutralise(value: object) -> object:
+    """Return ``value`` safe to put in a spreadsheet cell (text only; other values unchanged).
+
+    Examples
+    --------
+    >>> neutralise("=1+1"), neutralise("'=1+1"), neutralise("plain"), neutralise(-3)
+    ("'=1+1", "''=1+1", 'plain', -3)
+    >>> neutralise("  @SUM(A1)")
+    "'  @SUM(A1)"
+    """
+    if isinstance(value, str) and _dangerous(value):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: object) -> object:
+    """Undo :func:`neutralise` (for files written by :func:`write_table`).
+
+    Examples
+    --------
+    >>> [restore_cell(neutralise(v)) for v in ["=1+1", "'=1+1", "'quoted", "-x"]]
+    ['=1+1', "'=1+1", "'quoted", '-x']
+    """
+    if isinstance(value, str) and value.startswith("'") and _dangerous(value[1:]):
+        return value[1:]
+    return value
+
+
+def _safe_series(values: pd.Series) -> pd.Series:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = [neutralise(c) for c in values.cat.categories]
+        if len(set(categories)) == len(categories):
+            return values.cat.rename_categories(categories)
+        values = values.astype(object)
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        safe = values.map(neutralise, na_action="ignore")
+        return safe.astype(values.dtype) if values.dtype != object else safe
+    return values
+
+
+def _relabel(index: pd.Index) -> pd.Index:
+    if isinstance(index, pd.MultiIndex):
+        return index.set_levels([lvl.map(neutralise) for lvl in index.levels]).set_names(
+            [neutralise(n) for n in index.names])
+    if index.dtype == object or pd.api.types.is_string_dtype(index.dtype):
+        return index.map(neutralise).rename(neutralise(index.name))
+    return index.rename(neutralise(index.name))
+
+
+def safe_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``data`` with every text cell, column label and index label neutralised.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> safe_frame(pd.DataFrame({"=x": ["=1+1", "ok"], "n": [-1, 2]})).to_dict("list")
+    {"'=x": ["'=1+1", 'ok'], 'n': [-1, 2]}
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`data` must be a pandas DataFrame, not {type(data).__name__}.")
+    out = data.copy()
+    for n in range(out.shape[1]):
+        out.isetitem(n, _safe_series(out.iloc[:, n]))
+    out.columns = _relabel(out.columns)
+    out.index = _relabel(out.index)
+    return out
+
+
+def restore_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`safe_frame` on a table read back from a file (text columns and labels).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"unit": ["=1+1", "'=x", "a"]})
+    >>> restore_frame(safe_frame(df)).equals(df)
+    True
+    """
+    out = data.copy()
+    for n in range(out.shape[1]):
+        col = out.iloc[:, n]
+        if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
+            restored = col.map(restore_cell, na_action="ignore")
+            out.isetitem(n, restored.astype(col.dtype) if col.dtype != object else restored)
+    out.columns = [restore_cell(c) for c in out.columns]
+    return out
+
+
+def _cell(value: object) -> object:
+    """A Python value as a safe spreadsheet cell: numbers and booleans as they are, NaN blank, the rest as neutralised text."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+        value = value.item()
+    if isinstance(value, (bool, int, float)):
+        return value
+    return neutralise(str(value))
+
+
+def write_table(data: pd.DataFrame, path: str | os.PathLike, *, index: bool = False, sheet_name: str = "data") -> Path:
+    """Write ``data`` to a CSV (UTF-8) or Excel (.xlsx) file with formulas neutralised, atomically.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Not modified.
+    path : path
+        An ``.xlsx`` path is written as an Excel workbook, any other as CSV.
+    index : bool
+        Write the index too (default False).
+    sheet_name : str
+        Sheet of an ``.xlsx`` file.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame.
+
+    Examples
+    --------
+    >>> import pandas as pd, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> p = write_table(pd.DataFrame({"coder": ["=HYPERLINK(\\"http://x\\")", "ann"], "n": [-1, 2]}), folder / "t.csv")
+    >>> print(p.read_text(), end="")
+    coder,n
+    "'=HYPERLINK(""http://x"")",-1
+    ann,2
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`data` must be a pandas DataFrame, not {type(data).__name__}.")
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        with atomic_write(target, "w") as f:
+            safe_frame(data).to_csv(f, index=index, lineterminator="\n")
+        return target
+    else:
+        from openpyxl import Workbook
+
+        frame = data.reset_index() if index else data
+        wb = Workbook()
+        ws = wb.active
+        ws.title = sheet_name[:31]
+        ws.append([_cell(c) for c in frame.columns])
+        for row in frame.itertuples(index=False, name=None):
+            ws.append([_cell(v) for v in row])
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str):
+                    c.data_type = "s"  # text, never a formula, whatever it starts with
+        buf = io.BytesIO()
+        wb.save(buf)
+        return atomic_write_bytes(target, buf.getvalue())

@@ -1,0 +1,200 @@
+"""Whether a redacted quote is clean enough to publish.
+
+Redaction finds most personal details, not all.  :func:`assess_quote` reads a
+quote *after* :func:`impact.privacy.redact` and lists the signs that a detail
+may have been missed; a quote with any sign is not publishable.  A quote that
+is dropped costs little; a name that is published cannot be taken back, so
+the signs are deliberately broad:
+
+``digits``
+    a run of five or more digits (spaces, dots and dashes between them
+    allowed), other than years ("2013", "2013/14") and grouped amounts
+    ("45,000").
+``at_sign``, ``web``
+    an "@", or a web or mail domain ("www.", "http", ".com", "dot uk",
+    "gmail") outside a redaction token.
+``address``
+    a house number before a street word ("12 ... Road"), or a capitalised word
+    before a street word ("Oak Road").
+``name_position``
+    a word after a title, kinship or role word ("Mrs", "her son", "social
+    worker") that is not a redaction token and is capitalised or no English
+    word.
+``capitals``
+    a word in capitals of four letters or more that is neither English nor a
+    known acronym ("OKONKWO").
+``unknown_word``
+    a lower-case word that is neither English nor field vocabulary (a name
+    written in lower case, "kyyem").
+``identifier_context``
+    a phrase that introduces a personal detail ("NHS number", "date of
+    birth", "my mobile", "lives at", "Instagram", "reg") with no redaction
+    token in the 40 characters after it.
+``age``
+    "year old", "years old" or "y/o" left beside a number.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+import regex as re
+
+from ._lexicon import english_words, lazy_compile, public_phrases, public_terms
+from ._names import _TITLES, KINSHIP_ROLE_WORDS, _tokens
+from ._redact import KEEP_PHRASES
+
+__all__ = ["RISK_SIGNS", "assess_quote", "assess_quotes"]
+
+#: The signs :func:`assess_quote` looks for, in the order they are reported.
+RISK_SIGNS: tuple[str, ...] = (
+    "digits", "at_sign", "web", "address", "name_position", "capitals", "unknown_word", "identifier_context", "age",
+)
+
+_TOKEN_RE = lazy_compile(r"\[(?:[A-Za-z]+(?: [A-Za-z]+)*)\]")
+_DIGITS_RE = lazy_compile(r"(?<![\d,.])\d(?:[ \t.\-\u2010-\u2014]?\d){4,}(?![\d])")
+_YEARS_RE = lazy_compile(r"^(?:(?:19|20)\d\d(?:[ \t]*[/\-\u2013][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
+_WEB_RE = lazy_compile(
+    r"www\.|https?:|\.(?:com|org|net|co\.uk|gov\.uk|ac\.uk|nhs\.uk|sch\.uk|uk)\b|\bdot[ \t]+(?:com|uk|org|net|gov)\b|"
+    r"\b(?:gmail|hotmail|outlook|yahoo|btinternet|icloud|googlemail|live\.co)\b",
+    re.IGNORECASE,
+)
+_STREET = (
+    r"(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Crescent|Terrace|Grove|Gardens|Mews|Walk|Rise|Square|Way|Place|Court)"
+)
+_ADDRESS_RE = lazy_compile(
+    rf"\b\d{{1,4}}[a-zA-Z]?,?[ \t]+(?:[\p{{L}}'’\-]+[ \t]+){{1,3}}(?i:{_STREET})\b|"
+    rf"(?<![.!?][ \t])\b\p{{Lu}}[\p{{L}}'’\-]+[ \t]+{_STREET}\b",
+    re.VERSION1,
+)
+_CONTEXT_RE = lazy_compile(
+    r"\b(?:nhs[ \t]+(?:no|number)|national[ \t]+insurance|\bni[ \t]+(?:no|number)|upn|pupil[ \t]+number|date[ \t]+of[ \t]+birth|"
+    r"d\.?o\.?b\b|born[ \t]+(?:on|in)|birthday|post[ \t]?code|lives?[ \t]+(?:at|on)|living[ \t]+(?:at|on)|address[ \t]+is|"
+    r"my[ \t]+(?:mobile|number|phone|email|e-mail)|phone[ \t]+number|mobile[ \t]+number|e-?mail[ \t]+(?:is|address)|"
+    r"instagram|insta|tiktok|snapchat|facebook|twitter|username|handle|reg(?:istration)?[ \t]+(?:no|number|plate)?|"
+    r"number[ \t]?plate|case[ \t]+(?:no|number|ref)|ref(?:erence)?[ \t]+(?:no|number)|my[ \t]+name[ \t]+is|called)\b",
+    re.IGNORECASE,
+)
+_AGE_RE = lazy_compile(r"\d[ \t\-]*(?:years?|yrs?|months?)[ \t\-]*old|\byears?[ \t\-]old\b|\b\d+[ \t]?(?:yo|y/o)\b", re.IGNORECASE)
+_NEVER_CAPS = frozenset("THE AND BUT FOR NOT YES WHAT WHEN THAT THIS THEY THEM HAVE WITH FROM WERE WILL SAID VERY REALLY".split())
+
+
+@cache
+def _keep_re() -> re.Pattern:
+    phrases = sorted({*KEEP_PHRASES, *public_phrases()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)")
+
+
+def _mask(text: str) -> str:
+    """The text with redaction tokens (marked) and public phrases (blanked) masked, lengths kept."""
+    text = _keep_re().sub(lambda m: " " * len(m.group()), text)
+    return _TOKEN_RE.sub(lambda m: "\ue000" * len(m.group()), text)
+
+
+def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
+    """Judge whether a redacted quote shows no sign of a missed personal detail.
+
+    Parameters
+    ----------
+    redacted : str
+        A quote after :func:`impact.privacy.redact`.
+
+    Returns
+    -------
+    publishable : bool
+        True when no risk sign was found.
+    signs : tuple of str
+        The signs found (names from :data:`RISK_SIGNS`, each once, in that order).
+
+    Raises
+    ------
+    TypeError
+        If ``redacted`` is not a str.
+
+    Examples
+    --------
+    >>> assess_quote("The review gave us a real lift; [name] chaired the feedback.")
+    (True, ())
+    >>> assess_quote("Her son kyyem rang on 7700 90012.")
+    (False, ('digits', 'name_position', 'unknown_word'))
+    """
+    if not isinstance(redacted, str):
+        raise TypeError(f"`redacted` must be a str, not {type(redacted).__name__}.")
+    text = _mask(redacted)
+    signs: set[str] = set()
+    for m in _DIGITS_RE.finditer(text):
+        if not _YEARS_RE.match(m.group()):
+            signs.add("digits")
+    if "@" in text:
+        signs.add("at_sign")
+    if _WEB_RE.search(text):
+        signs.add("web")
+    if _ADDRESS_RE.search(text):
+        signs.add("address")
+    words, public = english_words(), public_terms()
+    toks = _tokens(text)
+    for i, tok in enumerate(toks):
+        key = tok.key
+        parts = tok.parts()
+        ordinary = key in words or key in public or (parts and all(p in words or p in public for p in parts))
+        if tok.shape == "lower" and not ordinary and len(key) >= 3:
+            signs.add("unknown_word")
+        if tok.shape == "caps" and len(key) >= 4 and not ordinary and tok.text not in _NEVER_CAPS and key not in public:
+            signs.add("capitals")
+        if i and (toks[i - 1].key in KINSHIP_ROLE_WORDS or toks[i - 1].key.rstrip(".") in _TITLES):
+            gap = text[toks[i - 1].end : tok.start]
+            if gap.strip(" \t,:.") == "" and "\n" not in gap and (tok.shape in ("cap", "caps") and key not in public
+                                                                   and not _sentence_start(text, tok.start)
+                                                                   or tok.shape == "lower" and not ordinary):
+                signs.add("name_position")
+    for m in _CONTEXT_RE.finditer(text):
+        if "\ue000" not in text[m.end() : m.end() + 40]:
+            signs.add("identifier_context")
+    if _AGE_RE.search(text):
+        signs.add("age")
+    ordered = tuple(s for s in RISK_SIGNS if s in signs)
+    return not ordered, ordered
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def assess_quotes(redacted: pd.Series) -> pd.DataFrame:
+    """:func:`assess_quote` for every quote of a Series.
+
+    Parameters
+    ----------
+    redacted : Series of str
+        Redacted quotes (from :func:`impact.privacy.redact_series`); a missing
+        quote is not publishable.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``redacted``, with ``publishable`` (bool) and ``risk_signs``
+        (the signs joined by ``";"``, ``""`` when none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> assess_quotes(pd.Series(["Morale is up.", "Ring 0113 496 0000."], index=["q1", "q2"])).to_dict("index")
+    {'q1': {'publishable': True, 'risk_signs': ''}, 'q2': {'publishable': False, 'risk_signs': 'digits'}}
+    """
+    if not isinstance(redacted, pd.Series):
+        raise TypeError(f"`redacted` must be a pandas Series, not {type(redacted).__name__}.")
+    rows = []
+    for unit, text in redacted.items():
+        if not isinstance(text, str):
+            if pd.isna(text):
+                rows.append((False, "missing"))
+                continue
+            raise TypeError(f"`redacted` must hold strings; the value at {unit!r} is {type(text).__name__}.")
+        ok, signs = assess_quote(text)
+        rows.append((ok, ";".join(signs)))
+    out = pd.DataFrame(rows, index=redacted.index, columns=["publishable", "risk_signs"])
+    out["publishable"] = out["publishable"].astype(bool)
+    out["risk_signs"] = out["risk_signs"].astype(str)
+    return out

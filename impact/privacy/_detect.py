@@ -1,0 +1,588 @@
+"""Detectors of identifiers, contact details, addresses, dates and ages in text.
+
+Each detector takes the text and returns :class:`Span` objects (start, end,
+kind); :mod:`impact.privacy._redact` merges them with the names found by
+:mod:`impact.privacy._names`.  Check digits are used to *name* what was found
+(a 10-digit number that passes the NHS modulus-11 check is an NHS number, a
+13-character code that passes the UPN check letter is a pupil number), never
+to let a number through: a mistyped identifier is still an identifier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+from stdnum.gb import nhs as _nhs
+from stdnum.gb import upn as _upn
+
+from ._lexicon import POSTCODE_AREAS, english_words, fold, lazy_compile
+
+__all__ = ["Span", "find_identifiers"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A detected detail: code-point offsets ``[start, end)`` and its kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+_I = re.IGNORECASE | re.VERSION1
+_H = r"[ \t]"  # horizontal space
+_DASH = r"\-\u2010-\u2014"  # for use inside a character class
+
+# ---------------------------------------------------------------- e-mail, web
+_DOT_WORD = r"(?:[ \t]*(?:\.|\[[ \t]*dot[ \t]*\]|\([ \t]*dot[ \t]*\)|\{[ \t]*dot[ \t]*\}|<[ \t]*dot[ \t]*>)[ \t]*|[ \t]+dot[ \t]+)"
+_AT_WORD = r"(?:[ \t]*(?:@|\[[ \t]*at[ \t]*\]|\([ \t]*at[ \t]*\)|\{[ \t]*at[ \t]*\}|<[ \t]*at[ \t]*>)[ \t]*|[ \t]+at[ \t]+)"
+_LOCAL_SEP = rf"(?:{_DOT_WORD}|[_+\-]|[ \t]+underscore[ \t]+)"
+_LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?"
+_EMAIL_RE = lazy_compile(r"(?<![\w.+%-])[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@(?:" + _LABEL + r"\.)+\p{L}{2,}(?![\w-])", re.VERSION1)
+# Obfuscated: "jo dot smith at leeds dot gov dot uk", "jo.smith [at] nhs [dot] net".
+_EMAIL_OBF_RE = lazy_compile(
+    rf"(?<![\w.])(?P<local>{_LABEL}(?:{_LOCAL_SEP}{_LABEL}){{0,4}}){_AT_WORD}"
+    rf"(?P<domain>{_LABEL}(?:{_DOT_WORD}{_LABEL}){{1,5}})(?![\w])",
+    _I,
+)
+_TLDS = frozenset("uk com org net gov ac nhs sch police co io me info biz edu eu int mil ie scot wales cymru london".split())
+_URL_RE = lazy_compile(
+    r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"')\]]+|(?:[\w\-]+\.)+(?:com|org|net|uk|io|me|info|co)/[^\s<>\"')\]]*)",
+    _I,
+)
+_SOCIAL_DOMAINS = lazy_compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
+_REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
+_HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
+_SOCIAL = (
+    r"(?:twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
+    r"linkedin|telegram|whatsapp|kik|bebo|myspace|x|social[ \t]+media)"
+)
+_HANDLE_CTX_RE = lazy_compile(
+    rf"\b{_SOCIAL}(?:[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
+    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at))*[ \t]*[:\-–]?[ \t]*"
+    r"(?P<h>@?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
+    _I,
+)
+_USERNAME_RE = lazy_compile(
+    r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
+    r"(?P<h>@?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
+    _I,
+)
+
+# ------------------------------------------------------------------- numbers
+# A run of digits with single separators between groups (space, dot, dash,
+# brackets), optionally led by + or 00: phone numbers, NHS numbers, references.
+_NUM_RE = lazy_compile(
+    rf"(?<![\w+(/\\.,£$€])(?P<lead>\(?(?:\+|00)[ \t]?\d{{1,3}}\)?[ \t.{_DASH}]?(?:\(0\)[ \t.{_DASH}]?)?)?"
+    rf"(?P<body>\(?\d(?:(?:[ \t]?[.{_DASH}][ \t]?|[ \t]|\)[ \t]?|[ \t]?\()?\d)*\)?)"
+    rf"(?P<ext>,?[ \t]*(?:ext(?:ension)?\.?|x|#)[ \t]*\d{{1,5}})?(?![\w/]|[.,]\d)",
+    _I,
+)
+_YEARISH = lazy_compile(rf"^(?:(?:19|20)\d\d(?:[ \t]*[/{_DASH}][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
+_PHONE_CTX = lazy_compile(
+    r"\b(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|cell|call(?:ed)?|ring|rang|text(?:ed)?|dial|fax|landline|number|no|contact|"
+    r"reach|whats[ \t]?app|helpline|line|extension|ext)\b[^\n]{0,25}$",
+    _I,
+)
+_NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPOKEN_RE = lazy_compile(
+    r"\b(?:(?:double|treble|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+    r"(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)){6,}\b",
+    _I,
+)
+
+_NI_RE = lazy_compile(
+    rf"(?<![\w])(?P<p>[a-z]{{2}})[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}(?:[ \t{_DASH}]?[a-d])?(?![\w])",
+    _I,
+)
+_NI_PREFIX_BAD = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+_NI_CTX = lazy_compile(r"\b(?:n\.?\s?i\.?|nino|national[ \t]+insurance|dwp|hmrc|benefits?|universal[ \t]+credit)\b[^\n]{0,25}$", _I)
+_UPN_RE = lazy_compile(
+    rf"(?<![\w])[a-z][ \t{_DASH}]?\d{{3}}[ \t{_DASH}]?\d{{4}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?(?:\d{{3}}|\d{{2}}[a-z])(?![\w])", _I
+)
+_UPN_CTX = lazy_compile(r"\b(?:upn|uln|pupil|learner|school)\b[^\n]{0,25}$", _I)
+# Letters and digits mixed (LA/CS/12345, CR-2019-04417, SCR2014-07, AB1234567).
+_REF_RE = lazy_compile(
+    rf"(?<![\w/\-])(?=[\p{{L}}\d/{_DASH}]*\d)(?=[\d/{_DASH}]*\p{{L}})"
+    rf"(?:\p{{Lu}}+\d+\p{{Lu}}*|\d+\p{{Lu}}+\d*|\p{{Lu}}+|\d+)(?:[/{_DASH}.](?:\p{{L}}+\d*|\d+\p{{L}}*))+(?![\w/])"
+    rf"|(?<![\w/\-])\p{{Lu}}{{1,4}}\d{{4,}}\p{{Lu}}?(?![\w/])",
+    re.VERSION1,
+)
+_REF_CTX_RE = lazy_compile(
+    r"\b(?:ref(?:erence)?|case|file|record|incident|crime|claim|account|acc|customer|client|patient|id|log|"
+    r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
+    r"driving[ \t]+licen[cs]e)\.?"
+    r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    rf"(?P<ref>#?[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?)",
+    _I,
+)
+_HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
+
+# ----------------------------------------------------------------- postcodes
+_INWARD = r"\d[abd-hjlnp-uw-z]{2}"
+_OUTWARD = r"[a-pr-uwyz][a-hk-y]?\d[a-z\d]?"
+_POSTCODE_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD})[ \t]{{0,2}}{_INWARD})(?![\p{{L}}\d])", _I)
+_OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
+_POSTCODE_CTX_BEFORE = lazy_compile(
+    r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|live[sd]?|living|moved|from|address)"
+    r"[ \t:]*$|,[ \t]*$)",
+    _I,
+)
+_POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
+
+# ------------------------------------------------------------------- vehicles
+_VEHICLE_RES = (
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # current: AB12 CDE
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]\d{1,3}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # prefix: A123 BCD
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]{3}[ \t]?\d{1,3}[A-Z](?![\p{L}\d])", re.VERSION1),  # suffix: ABC 123D
+)
+_VEHICLE_ANY_RE = lazy_compile(
+    r"(?<![\p{L}\d])(?:[a-z]{2}\d{2}[ \t]?[a-z]{3}|[a-z]\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
+    r"(?![\p{L}\d])",
+    _I,
+)
+_VEHICLE_CTX = lazy_compile(
+    r"\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|driving)\b"
+    r"[^\n.]{0,30}$",
+    _I,
+)
+
+# ---------------------------------------------------------------------- dates
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_FULL_DATE = (
+    rf"(?:(?:19|20)\d\d[{_DASH}/.](?:0?[1-9]|1[0-2])[{_DASH}/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+    rf"|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS},?[ \t]+(?:\d{{4}}|'\d\d)"
+    rf"|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+\d{{4}})"
+)
+_ANY_DATE = (
+    rf"(?:{_FULL_DATE}|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS}|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY}"
+    rf"|{_MONTHS},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}|(?:19|20)\d\d)"
+)
+_FULL_DATE_RE = lazy_compile(rf"(?<![\w/.{_DASH}])(?P<date>{_FULL_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
+_DOB_RE = lazy_compile(
+    rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
+    rf"(?:[ \t]+(?:is|was|of|on|in))?[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE})(?![\w/]|[.{_DASH}]\d)",
+    _I,
+)
+
+# ----------------------------------------------------------------------- ages
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_N = rf"(?:\d{{1,3}}(?:\.5|[ \t]?½)?|{_NUMBER_WORDS}|a|an|a[ \t]+half)"
+_UNIT = r"(?:years?|yrs?|yr|y|months?|mths?|weeks?|wks?|days?)"
+_AGE_RES = (
+    # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
+    lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
+    lazy_compile(r"\b(?P<age>\d{1,2}[ \t]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
+    # "aged 4", "age 4", "aged four and six", "age: 12"
+    lazy_compile(
+        rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N})*"
+        rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
+        _I,
+    ),
+    # "she is 4", "he's seven", "they were 12 and 14", "turned 5"
+    lazy_compile(
+        rf"\b(?:s?he|they|(?:my|his|her|their|our)[ \t]+(?:son|daughter|child|boy|girl|baby|brother|sister|kid|eldest|youngest)|"
+        rf"(?-i:\p{{Lu}}\p{{Ll}}+))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
+        rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be)(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b))",
+        _I,
+    ),
+    # "a child of 7", "a boy of six"
+    lazy_compile(
+        rf"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster)[ \t]+of[ \t]+"
+        rf"(?P<age>{_N}(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
+        _I,
+    ),
+)
+
+# ------------------------------------------------------------------ addresses
+_STREET_TYPES = (
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|crescent|cres|terrace|terr|place|pl|grove|gardens|gdns|"
+    r"court|ct|square|sq|walk|mews|row|hill|rise|view|parade|green|park|vale|fold|gate|gardens|wharf|yard|bank|boulevard|"
+    r"brow|chase|croft|dale|end|fields?|heights|meadows?|mount|side|wynd|approach|circus|corner|cottages|crest|"
+    r"glade|grange|grn|hollow|lea|leys?|link|loke|manor|nook|oval|paddock|passage|path|pavement|quay|ridge|ring|"
+    r"spur|steps|strand|terraces|top|trees|villas|wood|woods|estate)\.?"
+)
+_NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*|St\.?|\p{Ll}[\p{L}'’\-]*)"
+_ADDRESS_RE = lazy_compile(
+    rf"(?<![\w£$€.,/])(?P<num>\d{{1,4}}[a-z]?(?:[ \t]*[{_DASH}/][ \t]*\d{{1,4}}[a-z]?)?),?[ \t]+"
+    rf"(?P<words>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_TYPES}(?![\w])",
+    _I,
+)
+_NOT_STREET_WORDS = frozenset(
+    """the a an of in on at to for from by with and or but down up over under into out off per this that these those
+    my your his her our their its very more less most least about around just only some any each every all both
+    months month years year weeks week days day hours hour minutes minute miles mile times time people children
+    families families cases staff workers members councils schools percent per cent pounds points steps""".split()
+)
+_FLAT_RE = lazy_compile(
+    r"\b(?:flat|apartment|apt|maisonette|bedsit|unit|room|suite|plot|block)\.?[ \t]*(?:no\.?|number)?[ \t]*"
+    r"\d{1,4}[a-z]?(?:[ \t]*,?[ \t]*(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"
+    r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Place|Flats|Block|Hall|Close))?",
+    _I,
+)
+_BUILDING_RE = lazy_compile(
+    r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?:House|Tower|Towers|Lodge|Mansions|Heights|Flats)(?![\w])",
+    re.VERSION1,
+)
+_STREET_RE = lazy_compile(
+    r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"
+    r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|Rd|St|Ave)\.?(?![\w])",
+    re.VERSION1,
+)
+_HOUSE_NUMBER_RE = lazy_compile(
+    r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|house|home|door|moved)\b[^\n.]{0,25}?\b(?:at[ \t]+)?"
+    r"(?P<num>(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)\b",
+    _I,
+)
+_INSTITUTION_TYPES = (
+    r"(?:(?:Primary|Junior|Infant|Infants|Secondary|High|Grammar|Nursery|Catholic|CofE|C[ \t]?of[ \t]?E|CE|RC|Methodist|"
+    r"Community|Special|Free|Church|Village|Parish|Comprehensive|Middle|First|Upper|Sixth[ \t]+Form|Girls|Boys|Girls['’]|Boys['’]|"
+    r"General|Royal|University|District|Memorial|Children['’]s|Women['’]s|Family|Medical|Health|Leisure|Youth|Sports|Care|"
+    r"Nursing|Residential|Day|Pupil[ \t]+Referral)[ \t]+)*"
+    r"(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
+    r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)"
+)
+# Institution words that follow ordinary words too often ("Effective Practice"): a name needs a proper noun.
+_WEAK_INSTITUTIONS = frozenset("Practice Unit Home Centre Center Church Chapel Temple Library Estate Hostel Refuge".split())
+_INSTITUTION_RE = lazy_compile(
+    rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)[ \t]+)?(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,4}}){_INSTITUTION_TYPES}(?![\w])",
+    re.VERSION1,
+)
+_INSTITUTION_LOWER_RE = lazy_compile(
+    r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
+    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)(?![\w])",
+    _I,
+)
+_ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
+#: Public institutions whose names are vocabulary, not places to hide.
+_PUBLIC_INSTITUTIONS = frozenset(
+    fold(w)
+    for w in (
+        "Family Court", "Crown Court", "High Court", "County Court", "Magistrates Court", "Magistrates' Court", "Youth Court",
+        "Supreme Court", "Children's Centre", "Children's Centres", "Family Centre", "Sure Start", "Pupil Referral Unit",
+        "Virtual School", "Residential Home", "Children's Home", "Care Home", "Secure Unit", "Free School",
+        "Special School", "Primary School", "Secondary School", "High School", "Grammar School", "Medical Centre",
+        "Health Centre", "Leisure Centre", "Youth Centre", "Community Centre", "Day Centre", "Contact Centre",
+        "Assessment Centre", "Call Centre", "Civic Centre", "Job Centre", "Jobcentre", "Public Protection Unit",
+        "Child Protection Unit", "Front Door", "Early Help", "Local Area", "Council Estate", "Housing Estate",
+    )
+)
+# Capitalised words that are generic before an institution word ("the Local Hospital").
+_GENERIC_BEFORE = frozenset(
+    fold(w)
+    for w in (
+        "The A An Our Their His Her My Your This That Local General Main New Old Children's Children Family Women's "
+        "Specialist Secure Virtual Residential Private Independent Maintained State Council Authority Nearest Same "
+        "Other Another Every Each Any Some Public Protection Safeguarding Child Assessment Contact Civic Day Call Job "
+        "Youth Community Health Medical Leisure Care Nursing Housing Referral Pupil Special Free Primary Secondary "
+        "High Grammar Infant Junior Nursery Early Help Area Unit Team Service Services Social"
+    ).split()
+)
+
+
+def _near(pattern: re.Pattern, anchor: re.Pattern, text: str, before: int = 120, after: int = 160):
+    """Matches of ``pattern`` in windows around each match of a cheap ``anchor`` (whole words kept).
+
+    The expensive patterns (a few capitalised words, then "Hospital") would be tried at every word;
+    they are tried only near the rare words that anchor them.
+    """
+    seen: set[tuple[int, int]] = set()
+    for a in anchor.finditer(text):
+        lo = max(0, a.start() - before)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = min(len(text), a.end() + after)
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() <= a.start() < m.end() and (m.start(), m.end()) not in seen:
+                seen.add((m.start(), m.end()))
+                yield m
+
+
+def _ctx(pattern: re.Pattern, text: str, start: int, width: int = 40) -> bool:
+    return pattern.search(text[max(0, start - width) : start]) is not None
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def _numbers(text: str, add) -> None:
+    """Phone numbers, NHS numbers and long digit runs (references)."""
+    for m in _NUM_RE.finditer(text):
+        lead, body, ext = m.group("lead"), m.group("body"), m.group("ext")
+        body_digits = _digits(body)
+        start, end = m.start(), m.end()
+        if body.startswith("(") and ")" not in body:
+            start += 1
+        if body.endswith(")") and "(" not in body:
+            end = m.end("body") - 1 if ext is None else end
+        n = len(body_digits)
+        if lead is not None:
+            lead_digits = _digits(lead)
+            if lead_digits.startswith("0044") or lead_digits.startswith("44") or lead.lstrip("( ").startswith(("+", "00")):
+                if n >= 6:
+                    add(Span(start, end, "phone"))
+                    continue
+        if _YEARISH.match(body.strip()) and ext is None:
+            continue
+        phone_ctx = _ctx(_PHONE_CTX, text, start)
+        if n == 10 and _nhs.is_valid(body_digits) and not body_digits.startswith("0"):
+            kind = "phone" if phone_ctx and not _ctx(_NHS_CTX, text, start) else "nhs_number"
+            add(Span(start, end, kind))
+        elif n in (10, 11) and body_digits.startswith("0"):
+            add(Span(start, end, "phone"))
+        elif n == 10 and _ctx(_NHS_CTX, text, start):
+            add(Span(start, end, "nhs_number"))
+        elif n in (9, 10) and (phone_ctx or body_digits[0] in "1237" and ext is not None) or (n == 10 and body_digits[0] == "7"):
+            add(Span(start, end, "phone"))
+        elif n >= 7 or (ext is not None and n >= 6):
+            add(Span(start, end, "phone" if phone_ctx or ext is not None else "reference"))
+        elif n >= 5 and phone_ctx and re.search(r"\b(?:tel|phone|mobile|call|ring|number)\b", text[max(0, start - 25) : start], _I):
+            add(Span(start, end, "phone"))
+    for m in _SPOKEN_RE.finditer(text):
+        add(Span(m.start(), m.end(), "phone"))
+
+
+def _national_ids(text: str, add) -> None:
+    for m in _NI_RE.finditer(text):
+        seps = re.findall(rf"\d\d([ \t{_DASH}]?)(?=\d)", m.group()[2:])
+        context = _ctx(_NI_CTX, text, m.start())
+        if len(set(seps)) > 1 and not context:
+            continue  # "In 2013-14": digit pairs written unevenly are a year range, not an NI number
+        compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
+        if not (m.group("p").isupper() or context or compact):
+            continue
+        prefix = m.group("p").upper()
+        valid = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD)
+        if valid or context:
+            add(Span(m.start(), m.end(), "ni_number"))
+        else:
+            add(Span(m.start(), m.end(), "reference"))
+    for m in _UPN_RE.finditer(text):
+        compact = re.sub(rf"[ \t{_DASH}]", "", m.group()).upper()
+        kind = "pupil_number" if _upn.is_valid(compact) or _ctx(_UPN_CTX, text, m.start()) else "reference"
+        add(Span(m.start(), m.end(), kind))
+
+
+def _references(text: str, add) -> None:
+    for m in _REF_RE.finditer(text):
+        value = m.group()
+        if sum(c.isdigit() for c in value) >= 3 and not _YEARISH.match(value):
+            add(Span(m.start(), m.end(), "reference"))
+    for m in _REF_CTX_RE.finditer(text):
+        ref = m.group("ref")
+        digits = sum(c.isdigit() for c in ref)
+        letters = sum(c.isalpha() for c in ref)
+        if digits >= 3 or (digits >= 2 and letters >= 1) or (digits >= 1 and ref.startswith("#")):
+            if _YEARISH.match(ref) or (letters == 0 and digits <= 3 and not ref.startswith("#")):
+                continue
+            add(Span(m.start("ref"), m.end("ref"), "reference"))
+    for m in _HASH_REF_RE.finditer(text):
+        add(Span(m.start(), m.end(), "reference"))
+
+
+_AT_ANCHOR = lazy_compile(r"@|\bat\b", _I)
+_URL_ANCHOR = lazy_compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co)/", _I)
+_INSTITUTION_ANCHOR = lazy_compile(
+    r"\b(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
+    r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)\b",
+    re.VERSION1,
+)
+_INSTITUTION_LOWER_ANCHOR = lazy_compile(
+    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery)\b", _I
+)
+_ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
+_SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
+
+
+def _emails(text: str, add) -> None:
+    for m in _EMAIL_RE.finditer(text):
+        add(Span(m.start(), m.end(), "email"))
+    words = english_words()
+    for m in _near(_EMAIL_OBF_RE, _AT_ANCHOR, text):
+        domain = fold(m.group("domain"))
+        last = re.split(r"[^a-z0-9]+", domain.strip())[-1]
+        local = m.group("local")
+        plain_at = "@" not in m.group() and "[" not in m.group() and "(" not in m.group() and "{" not in m.group()
+        if last not in _TLDS and not re.search(r"\b(?:gov|nhs|ac|co|sch|police)\b", domain):
+            continue
+        start = m.start()
+        if plain_at and " " not in local.strip() and fold(local) in words and not re.search(r"dot|\.", local, _I):
+            # "looked at leeds dot gov dot uk": an ordinary word before "at" is not a mailbox,
+            # but the domain still names someone's organisation mailbox; keep the domain only.
+            start = m.start("domain")
+        add(Span(start, m.end(), "email"))
+
+
+def _web(text: str, add) -> None:
+    for m in _near(_URL_RE, _URL_ANCHOR, text, 200, 300):
+        value = m.group().rstrip(".,;:!?")
+        add(Span(m.start(), m.start() + len(value), "handle" if _SOCIAL_DOMAINS.search(value) else "url"))
+    for pattern in (_HANDLE_RE, _REDDIT_RE):
+        for m in pattern.finditer(text):
+            add(Span(m.start(), m.end(), "handle"))
+    words = english_words()
+    for pattern in (_HANDLE_CTX_RE, _USERNAME_RE):
+        for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
+            h = m.group("h")
+            plain = h.lstrip("@")
+            looks_like_handle = (
+                h.startswith("@") or any(c.isdigit() for c in plain) or "_" in plain or "." in plain
+                or (fold(plain) not in words and len(plain) >= 3)
+            )
+            if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
+                add(Span(m.start("h"), m.end("h"), "handle"))
+
+
+def _postcodes(text: str, add) -> None:
+    for m in _POSTCODE_RE.finditer(text):
+        add(Span(m.start(), m.end(), "postcode"))
+    for m in _OUTWARD_RE.finditer(text):
+        area = m.group("area").upper()
+        if area not in POSTCODE_AREAS:
+            continue
+        before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
+        context = _POSTCODE_CTX_BEFORE.search(before) is not None or _POSTCODE_CTX_AFTER.search(after) is not None
+        upper = m.group().isupper()
+        if (len(area) == 2 and upper) or context:
+            add(Span(m.start(), m.end(), "postcode"))
+
+
+def _vehicles(text: str, add) -> None:
+    for pattern in _VEHICLE_RES:
+        for m in pattern.finditer(text):
+            add(Span(m.start(), m.end(), "vehicle"))
+    for m in _VEHICLE_ANY_RE.finditer(text):
+        if _ctx(_VEHICLE_CTX, text, m.start()) and any(c.isdigit() for c in m.group()):
+            add(Span(m.start(), m.end(), "vehicle"))
+
+
+def _dates(text: str, add) -> None:
+    for m in _DOB_RE.finditer(text):
+        add(Span(m.start("date"), m.end("date"), "date_of_birth"))
+    for m in _FULL_DATE_RE.finditer(text):
+        add(Span(m.start("date"), m.end("date"), "date"))
+
+
+def _ages(text: str, add) -> None:
+    for pattern in _AGE_RES:
+        for m in pattern.finditer(text):
+            age = m.group("age")
+            if re.fullmatch(r"(?:a|an)", age.strip(), _I):
+                continue
+            if re.fullmatch(r"\d+", age.strip()) and int(age) > 120:
+                continue
+            add(Span(m.start("age"), m.end("age"), "age"))
+
+
+def _generic_name(words: str) -> bool:
+    parts = [fold(w.strip("'’")) for w in words.split()]
+    return bool(parts) and all(p in _GENERIC_BEFORE for p in parts)
+
+
+def _addresses(text: str, add) -> None:
+    for m in _ADDRESS_RE.finditer(text):
+        words = m.group("words").split()
+        if any(fold(w) in _NOT_STREET_WORDS for w in words):
+            continue
+        if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
+            continue
+        add(Span(m.start(), m.end(), "address"))
+    for m in _FLAT_RE.finditer(text):
+        head = m.group().split()[0].lower().rstrip(".")
+        if head in ("unit", "room", "suite", "plot", "block") and not m.group()[0].isupper():
+            continue
+        add(Span(m.start(), m.end(), "address"))
+    for m in _HOUSE_NUMBER_RE.finditer(text):
+        add(Span(m.start("num"), m.end("num"), "address"))
+    for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address")):
+        for m in pattern.finditer(text):
+            start, value = _trim_generic(text, m.start(), m.end())
+            if start is not None and fold(value) not in _PUBLIC_INSTITUTIONS:
+                add(Span(start, m.end(), kind))
+
+
+def _trim_generic(text: str, start: int, end: int) -> tuple[int | None, str]:
+    """Drop leading generic/sentence words ("The", "Our") from a capitalised place phrase."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for w in words[:-1]:
+        if fold(w.group().strip("'’")) not in _GENERIC_BEFORE:
+            s = start + w.start()
+            return s, text[s:end]
+    return None, ""
+
+
+def _institutions(text: str, add) -> None:
+    words = english_words()
+    for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
+        start, value = _trim_generic(text, m.start(), m.end())
+        if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
+            continue
+        kind_word = value.split()[-1]
+        name_words = [fold(w.strip("'’")).removesuffix("'s").removesuffix("’s") for w in text[start : m.end("name")].split()]
+        if kind_word in _WEAK_INSTITUTIONS and all(w in words for w in name_words):
+            continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
+        add(Span(start, m.end(), "place"))
+    for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
+        start = _proper_tail(m.group("name"), m.start("name"), words)
+        if start is not None:
+            add(Span(start, m.end(), "place"))
+    for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
+        # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
+        name = m.group("name").rstrip()
+        start = _proper_tail(name, m.start("name"), words, capitalised=True)
+        if start is not None and fold(text[start : m.start("name") + len(name)]) not in _PUBLIC_INSTITUTIONS:
+            add(Span(start, m.start("name") + len(name), "place"))
+
+
+def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: bool = False) -> int | None:
+    """Start of the trailing words of ``name`` that are proper nouns ("st mary's", "Park Lane"), or None."""
+    pieces = list(re.finditer(r"\S+", name))
+    start = None
+    for p in reversed(pieces):
+        w = p.group()
+        f = fold(w.strip("'’")).removesuffix("'s").removesuffix("’s")
+        if f in _GENERIC_BEFORE or f in _NOT_STREET_WORDS:
+            break
+        if f in words and not (capitalised and w[:1].isupper()):
+            break
+        start = offset + p.start()
+    return start
+
+
+def find_identifiers(text: str) -> list[Span]:
+    """Every identifier, contact detail, address, date and age found in ``text`` (overlaps included).
+
+    Examples
+    --------
+    >>> [(s.start, s.end, s.kind) for s in find_identifiers("NHS no 943 476 5919")]
+    [(7, 19, 'nhs_number')]
+    """
+    spans: list[Span] = []
+    add = spans.append
+    _emails(text, add)
+    _web(text, add)
+    _national_ids(text, add)
+    _numbers(text, add)
+    _postcodes(text, add)
+    _vehicles(text, add)
+    _dates(text, add)
+    _ages(text, add)
+    _references(text, add)
+    _addresses(text, add)
+    _institutions(text, add)
+    return spans

@@ -1,0 +1,376 @@
+"""Finding people's names however they are written.
+
+A name is found when a run of name-like words (capitalised, in capitals, or a
+lower-case word that is a known name and not an ordinary word, joined by
+spaces, name particles - Ní, Nic, Ó, Mac, ap, van, de, al- ... - and initials)
+either
+
+* holds a participant's name or a listed first name,
+* holds a word that is not ordinary English and not a public term ("Okafor",
+  "Siobhán", "Zebedee": names not in any list), or
+* stands in a name position: after a title ("Mrs", "Dr", "Cllr"), an
+  introduction ("my name is", "called", "named") or a kinship or role word
+  ("her son", "social worker", "foster carer").
+
+Hyphenated and apostrophised names are one word (Smith-Jones, O'Brien), so a
+name is never half redacted.  Names in capitals are judged on their
+title-cased form ("JOHN SMITH" as "John Smith"), but an all-capitals word is
+only taken for a name by a list, a name position or a lower-case neighbour of
+the same name: capitals are mostly acronyms (CAMHS, LSCB).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from ._detect import Span
+from ._lexicon import english_words, first_names, fold, lazy_compile, proper_nouns, public_terms
+
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word"]
+
+_WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
+_PARTICLES = frozenset(
+    "ni nic o ua ui mac mc mhic ap ab van von der den de da di du le la al el bin ibn bint dos das del della "
+    "y ter ten".split()
+)
+# Particles that may start a name in lower case ("al-Hassan" is one word already).
+_SENTENCE_END = ".!?:;\n\r…"
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr doctor prof professor cllr councillor sir dame lord lady rev revd reverend father sister "
+    "inspector sergeant sgt detective judge justice pc dc ds di dci supt superintendent constable nurse matron "
+    "imam rabbi pastor canon bishop aunty auntie uncle nan nana gran granny grandma grandad grandpa".split()
+)
+#: Kinship and role words after which a word is taken for a name ("her son Tyler", "social worker Becky").
+KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
+    """son sons daughter daughters child children kid kids baby babies boy girl toddler teenager twin twins brother
+    brothers sister sisters sibling siblings mum mom mam mummy mother dad daddy father stepdad stepfather stepmum
+    stepmother step-dad step-mum parent parents nan nana gran granny grandma grandmother grandad grandpa grandfather
+    aunt aunty auntie uncle cousin niece nephew partner husband wife boyfriend girlfriend fiance fiancee ex carer carers
+    foster guardian friend friends neighbour neighbours colleague colleagues worker workers manager managers boss
+    supervisor teacher teachers headteacher head headmaster headmistress deputy nurse visitor gp doctor officer
+    practitioner keyworker key-worker sw iro chair lead director advisor adviser mentor therapist counsellor
+    psychologist psychiatrist paediatrician consultant midwife solicitor lawyer barrister judge cllr councillor mp
+    member client pupil student lad lass fella bloke woman man lady gentleman chap named called""".split()
+)
+_INTRO_RE = lazy_compile(
+    r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
+    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
+    r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
+    r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
+    re.IGNORECASE | re.VERSION1,
+)
+_STRONG_INTRO_RE = lazy_compile(
+    r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
+    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by)"
+    r"[ \t,:]*\Z",
+    re.IGNORECASE | re.VERSION1,
+)
+_ACTIONS = (
+    r"said|says|told|tells|asked|asks|rang|rings|phoned|emailed|texted|wrote|replied|explained|thinks|thought|felt|feels|"
+    r"agreed|reckons|reckoned|mentioned|suggested|chaired|chairs|led|leads|joined|came|went|left|took|sent|gave|"
+    r"presented|organised|arranged|set[ \t]+up|did|does|was[ \t]+saying|has[ \t]+been|had[ \t]+been|and[ \t]+I|and[ \t]+me"
+)
+_SPEECH_AFTER_RE = lazy_compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
+_ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+_PLACE_BEFORE_RE = lazy_compile(
+    r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?\Z",
+    re.IGNORECASE | re.VERSION1,
+)
+# Capitalised words that begin sentences or Title Case phrases and are never names by themselves.
+_NEVER = frozenset(
+    fold(w)
+    for w in """
+    Ofsted Council Councils County Borough City District Metropolitan Board Boards Partnership Partnerships
+    Trust Centre Centres Center School Schools Academy College University Hospital Hospitals Road Street
+    Lane Avenue Close Drive Way House Hall Park Square Team Teams Service Services Children Childrens Children's
+    Social Care Safeguarding Review Reviews Peer Peers Notice Improvement Together Working Early Help
+    Director Directors Lead Leader Member Members Chief Executive Manager Managers Officer Officers Police
+    Health Education Government Department Secretary Minister Act Plan Plans Framework Inspection Inspections
+    Commissioner Agency Association Authority Authorities Local Group Groups Panel Forum Network Unit
+    Family Families Court Courts Office Church Green Hill Bridge Cross Market Station Airport
+    The A An And Of In On At To For With From By But Or So If Then Yes No Not OK Okay Well Also We I You
+    He She They It This That These Those There Here What When Where Why How Who Which Our Their His Her My Your
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Christmas Easter Day Week Month Year Morning Evening
+    England English British Britain UK Kingdom United Scotland Wales Ireland Northern Southern Eastern
+    Western North South East West Central Greater Upper Lower New Old Great Little Saint St
+    Interviewer Respondent Speaker Participant Question Answer Outcomes Vision Strategy Leadership
+    Delivery Practice Effective Managing Resources Participation Performance Productivity Innovation
+    Commissioning Good Outstanding Adequate Inadequate Requires Serious Case Cases Protection Mr Mrs Ms Dr
+    """.split()
+)
+
+
+def is_public_word(word: str) -> bool:
+    """Whether a capitalised ``word`` is vocabulary that never names a person ("Ofsted", "Board", "The")."""
+    key = fold(word).rstrip(".")
+    return key in _NEVER or key in public_terms() or key in _TITLES
+
+
+# Vocabulary words that are also surnames, joined to a first name before them.
+_SURNAME_WORDS = frozenset(
+    "may june april august march hall green hill cross park bridge street lane north south east west church market "
+    "little young new good well".split()
+)
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    fold: str
+    shape: str  # "cap", "caps", "lower", "initial"
+
+    @property
+    def key(self) -> str:
+        """Folded word without a possessive ending."""
+        f = self.fold.rstrip(".")
+        for suffix in ("'s", "’s"):
+            if f.endswith(suffix):
+                return f[: -len(suffix)]
+        return f
+
+    def parts(self) -> list[str]:
+        key = _CONTRACTION_RE.sub("", self.key)
+        return [p for p in re.split(r"[-'’]", key) if p]
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks = []
+    for m in _WORD_RE.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith("."):
+            bare = word[:-1]
+            # keep the dot only on initials ("J.") and titles ("Dr.")
+            if len(bare) > 1 and fold(bare) not in _TITLES:
+                word, end = bare, end - 1
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix) and len(word) > 3:
+                word, end = word[:-2], end - 2
+        letters = word.rstrip(".")
+        if len(letters) == 1 and letters.isupper():
+            shape = "initial"
+        elif letters.isupper() and len(letters) > 1:
+            shape = "caps"
+        elif letters[:1].isupper():
+            shape = "cap"
+        else:
+            shape = "lower"
+        toks.append(_Tok(start, end, word, fold(word), shape))
+    return toks
+
+
+_CONTRACTION_RE = lazy_compile(r"(?:n['’]t|['’](?:ve|ll|re|d|m|t|s))$", re.IGNORECASE)
+
+
+def _pronounceable(word: str) -> bool:
+    """A word, not an acronym: four letters or more, a third of them vowels ("ZHITEAVUR", not "NSPCC")."""
+    letters = [c for c in word if c.isalpha()]
+    vowels = sum(c in "aeiouy" for c in letters)
+    return len(letters) >= 4 and vowels >= len(letters) / 3
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(*-–—":
+        i -= 1
+    if i < 0 or text[i] in _SENTENCE_END:
+        return True
+    return False
+
+
+class NameFinder:
+    """Name detection for one set of participant names and place words."""
+
+    def __init__(self, participants: tuple[str, ...] = (), places: frozenset[str] = frozenset()):
+        self.words = english_words()
+        self.proper = proper_nouns()
+        self.public = public_terms()
+        self.firsts = frozenset(fold(n) for n in first_names())
+        self.word_names = frozenset(n for n in self.firsts if n in self.words)
+        parts: set[str] = set()
+        for full in participants:
+            for w in _tokens(full):
+                if len(w.key) > 1:
+                    parts.add(w.key)
+        self.participant_parts = frozenset(parts)
+        self.participant_word_parts = frozenset(p for p in parts if p in self.words or p in _NEVER)
+        self.places = places
+
+    # ---------------------------------------------------------------- helpers
+    def _known(self, tok: _Tok) -> bool:
+        return tok.key in self.firsts or tok.key in self.participant_parts or any(
+            p in self.firsts or p in self.participant_parts for p in tok.parts() if len(p) > 1
+        )
+
+    def _ordinary(self, tok: _Tok) -> bool:
+        """An ordinary English word (all parts of a hyphenated word are), or a field word."""
+        if tok.key in self.words or (tok.key in self.public and tok.shape == "lower"):
+            return True
+        parts = tok.parts()
+        return bool(parts) and all(p in self.words or p in self.public for p in parts)
+
+    def _public(self, tok: _Tok) -> bool:
+        return tok.key in self.public or tok.key in _NEVER or tok.key in self.places
+
+    def _unknown(self, tok: _Tok) -> bool:
+        """Not ordinary English, not a public term: a proper noun we have no list for."""
+        return not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1
+
+    # ------------------------------------------------------------------- find
+    def find(self, text: str) -> list[Span]:
+        toks = _tokens(text)
+        spans: list[Span] = []
+        i, n = 0, len(toks)
+        while i < n:
+            run = self._run(text, toks, i)
+            if not run:
+                i = self._lower_in_position(text, toks, i, spans)
+                continue
+            j = i + len(run)
+            span = self._judge(text, toks, i, run)
+            if span is not None:
+                spans.append(span)
+            i = j
+        return spans
+
+    def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
+        """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
+        tok = toks[i]
+        if tok.shape != "lower" or self._ordinary(tok) or len(tok.key) < 2 or tok.key in _PARTICLES:
+            return i + 1
+        if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
+            return i + 1
+        j = i + 1
+        while j < len(toks) and toks[j].shape == "lower" and not self._ordinary(toks[j]) and self._joinable(text, toks[j - 1], toks[j]):
+            j += 1
+        spans.append(Span(tok.start, toks[j - 1].end, "name"))
+        return j
+
+    def _joinable(self, text: str, a: _Tok, b: _Tok) -> bool:
+        gap = text[a.end : b.start]
+        return gap in (" ", "\t", "  ") or (a.shape == "initial" and gap in ("", " "))
+
+    def _candidate(self, tok: _Tok, first: bool) -> bool:
+        if tok.shape in ("cap", "caps"):
+            if tok.key in _TITLES:
+                return False
+            return not (tok.key in self.public or tok.key in _NEVER) or tok.key in self.participant_parts
+        if tok.shape == "initial":
+            return tok.text.rstrip(".") not in ("A", "I") or tok.text.endswith(".")
+        # lower case: a known name that is not an ordinary word
+        return (tok.key in self.firsts or tok.key in self.proper or tok.key in self.participant_parts) and not self._ordinary(tok)
+
+    def _surname_word(self, text: str, run: list[_Tok], tok: _Tok) -> bool:
+        """A vocabulary word used as a surname after a first name ("Anthony May", not "in May 2013")."""
+        if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
+            return False
+        # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
+        return tok.key in _SURNAME_WORDS or (tok.key in self.public and run[-1].key not in self.word_names
+                                             and run[-1].key not in self.participant_word_parts)
+
+    def _run(self, text: str, toks: list[_Tok], i: int) -> list[_Tok]:
+        """The longest run of name-like words starting at token ``i`` (particles inside only)."""
+        if not self._candidate(toks[i], True) or toks[i].key in _PARTICLES and toks[i].shape == "lower":
+            return []
+        run = [toks[i]]
+        k = i + 1
+        while k < len(toks) and len(run) < 6:
+            prev, tok = toks[k - 1], toks[k]
+            if not self._joinable(text, prev, tok):
+                break
+            if tok.key in _PARTICLES and k + 1 < len(toks) and self._joinable(text, tok, toks[k + 1]) and toks[k + 1].shape in ("cap", "caps"):
+                run += [tok, toks[k + 1]]
+                k += 2
+                continue
+            if not self._candidate(tok, False) and not self._surname_word(text, run, tok):
+                break
+            if tok.shape == "lower" and run[-1].shape != "lower":
+                break
+            run.append(tok)
+            k += 1
+        # a trailing initial belongs to the name only with its dot ("John S.")
+        while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")):
+            run.pop()
+        return run
+
+    def _position(self, text: str, start: int) -> str | None:
+        """'title', 'intro', 'kin' or None: what stands right before ``start``."""
+        before = text[max(0, start - 40) : start]
+        m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*\Z", before)
+        if m:
+            w = fold(m.group(1))
+            if w in _TITLES and (m.group(1)[:1].isupper() or w in ("mr", "mrs", "ms", "dr", "cllr", "prof")):
+                return "title"
+            if w in KINSHIP_ROLE_WORDS and not m.group(2) and m.group(1)[:1].islower():
+                return "kin"
+        if _STRONG_INTRO_RE.search(before):
+            return "intro"
+        if _INTRO_RE.search(before):
+            return "weak"
+        return None
+
+    def _judge(self, text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> Span | None:
+        words = [t for n, t in enumerate(run) if t.shape != "initial" and (n == 0 or t.key not in _PARTICLES)]
+        if not words:
+            return None
+        start, end = run[0].start, run[-1].end
+        position = self._position(text, start)
+        initial_sentence = _sentence_initial(text, start)
+        caps = all(t.shape == "caps" for t in words)
+        lower = all(t.shape == "lower" for t in words)
+        known = [t for t in words if self._known(t)]
+        unknown = [t for t in words if self._unknown(t)]
+        kind = "place" if _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known else "name"
+
+        if caps:
+            # Capitals are mostly acronyms: a name needs a list, a name position or a proper-noun pair.
+            strong = [t for t in words if (t.key in self.firsts and (len(t.key) > 2 or len(words) > 1))
+                      or t.key in self.participant_parts]
+            proper = [t for t in words if t.key in self.proper and t.key not in self.public]
+            if strong or position in ("title", "kin", "intro") or (len(words) >= 2 and proper):
+                return Span(start, end, "name")
+            # Words in capitals that are no English word and do not read as an acronym (long, with vowels).
+            spoken = [t for t in words if self._unknown(t) and _pronounceable(t.key)]
+            if spoken and (len(words) >= 2 or len(spoken[0].key) >= 6):
+                return Span(start, end, "name")
+            return None
+        if lower:
+            return Span(start, end, kind) if (known or unknown) else None
+
+        if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
+            return Span(start, end, "name")
+        if unknown:
+            # A single sentence-initial capitalised word that is ordinary English is trimmed off.
+            if initial_sentence and len(run) > 1 and self._ordinary(run[0]) and not self._known(run[0]):
+                return Span(run[1].start, end, kind)
+            return Span(start, end, kind)
+        if known:
+            if len(words) > 1:
+                if initial_sentence and self._ordinary(run[0]) and not self._known(run[0]):
+                    rest = run[1:]
+                    return Span(rest[0].start, end, "name") if rest else None
+                return Span(start, end, "name")
+            tok = words[0]
+            word_like = tok.key in self.word_names or tok.key in self.participant_word_parts
+            if not word_like:
+                return Span(start, end, "name")
+            if re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start]):
+                return None  # "May 2013", "3 June"
+            after = text[end : end + 40]
+            if _SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after):
+                return Span(start, end, "name")
+            if position in ("weak",) and not initial_sentence:
+                return Span(start, end, "name")
+            prev = re.search(r"([\p{L}]+)[ \t]+\Z", text[max(0, start - 30) : start])
+            nxt = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
+            if (not initial_sentence and prev is not None and prev.group(1)[0].islower()
+                    and not (nxt and nxt.group()[:1].isupper() and fold(nxt.group()) in _NEVER)):
+                return Span(start, end, "name")
+            return None
+        if position == "kin" and len(words) == 1 and not initial_sentence and words[0].key not in _NEVER:
+            return Span(start, end, "name")
+        return None

@@ -1,0 +1,227 @@
+"""The review process: which parts of it helped or hindered impact, and what councils would change.
+
+Statements coded with the ``review_process`` codebook (a stage of the review
+or a factor that shaped its impact, NFER 2014; and ``recommendation``, a
+suggestion for the programme) carry a *valence*: ``helped``, ``hindered``,
+``mixed`` or ``neutral`` (:func:`impact.coding.valence`, or the coder's own
+where a person coded it).  This module turns them into:
+
+* :func:`process_factors` - per factor and wave, the participants who raised
+  it and how many said it helped, hindered, both, or neither;
+* :func:`factors_by_realisation` - exploratory: the share of participants
+  saying each factor helped among those whose expectations of the review were
+  realised and among those whose expectations were not;
+* :func:`recommendations` - the suggestions for the programme, grouped by the
+  factor they concern.
+
+The numbers are counts of people; with the handful of councils of a typical
+study they describe, they do not test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .study import Study
+
+__all__ = ["PROCESS_CODEBOOK", "process_codings", "process_factors", "factors_by_realisation", "recommendations"]
+
+#: The codebook of the review process.
+PROCESS_CODEBOOK = "review_process"
+_RECOMMENDATION = "recommendation"
+_VALENCES = ("helped", "hindered", "mixed", "neutral")
+
+
+def process_codings(codings: pd.DataFrame, study: Study, *, segments: pd.DataFrame | None = None,
+                    codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """Codings of the review process with their interview's participant, council, wave and a valence.
+
+    A ``valence`` column already in ``codings`` (a person's or the planted
+    truth's) is kept where it is filled; elsewhere it is read from the text
+    of the statement (:func:`impact.coding.valence`; a negated statement is
+    ``hindered``).
+
+    Returns
+    -------
+    DataFrame
+        The codings of ``codes`` (default: every code present) with
+        ``participant_id``, ``council_id``, ``wave``, ``text`` and ``valence``.
+    """
+    from .coding import valence as read_valence
+    from .framework import _statements
+
+    c = codings if codes is None else codings[codings["code"].isin(list(codes))]
+    if c.empty:
+        cols = [*codings.columns, "participant_id", "council_id", "wave", "text", "valence"]
+        return pd.DataFrame(columns=list(dict.fromkeys(cols)))
+    given = c["valence"].fillna("").astype(str) if "valence" in c.columns else pd.Series("", index=c.index)
+    st = _statements(c.drop(columns=["valence"], errors="ignore"), study, segments)
+    given = given.reindex(st.index).fillna("")
+    todo = given == ""
+    if todo.any():
+        text = st.loc[todo, "text"].fillna("")
+        given[todo] = read_valence(text, negated=st.loc[todo, "negated"].tolist()).to_numpy()
+    bad = ~given.isin(_VALENCES)
+    if bad.any():
+        raise ValueError(f"`valence` must be one of {list(_VALENCES)}, but {sorted(set(given[bad]))[:5]} were found.")
+    return st.assign(valence=given)
+
+
+def process_factors(pc: pd.DataFrame, study: Study, *, codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """Participants raising each factor per wave, by valence.
+
+    Parameters
+    ----------
+    pc : DataFrame
+        From :func:`process_codings`.
+    study : Study
+    codes : sequence of str, optional
+        Factors in the order to report (default: those present).
+
+    Returns
+    -------
+    DataFrame
+        One row per code and wave (every wave of the study): ``code``,
+        ``wave``, ``n_participants`` (interviewed at the wave),
+        ``n_raised`` (participants who raised it), ``n_helped``,
+        ``n_hindered``, ``n_mixed``, ``n_neutral`` (participants whose
+        statements about it were, taken together, of that valence: a
+        participant with both a helped and a hindered statement is mixed),
+        ``n_statements``.
+
+    Examples
+    --------
+    >>> from impact.study import Study
+    >>> iv = pd.DataFrame({"interview_id": ["I1", "I2"], "participant_id": ["P1", "P2"], "council_id": ["301"] * 2,
+    ...     "wave": ["early"] * 2, "date": [None] * 2, "mode": [None] * 2, "transcript": ["a", "b"]})
+    >>> s = Study({"name": "x", "waves": [{"id": "early", "label": "Early", "window_days": [0, 200]}]},
+    ...           {"interviews": iv}, {"a": "", "b": ""})
+    >>> pc = pd.DataFrame({"participant_id": ["P1", "P1", "P2"], "wave": ["early"] * 3,
+    ...     "code": ["follow_up"] * 3, "valence": ["helped", "hindered", "helped"]})
+    >>> process_factors(pc, s)[["n_raised", "n_helped", "n_mixed"]].iloc[0].tolist()
+    [2, 1, 1]
+    """
+    code_list = list(codes) if codes is not None else list(dict.fromkeys(pc["code"]))
+    iv = study.interviews.dropna(subset=["wave"])
+    people = iv.groupby("wave")["participant_id"].nunique()
+    per = pc.groupby(["code", "wave", "participant_id"])["valence"].agg(lambda v: _combine(set(v)))
+    per = per.reset_index()
+    counts = per.groupby(["code", "wave"])["valence"].value_counts().unstack(fill_value=0)
+    n_st = pc.groupby(["code", "wave"]).size()
+    rows = []
+    for code in code_list:
+        for wave in study.wave_ids:
+            row = {"code": code, "wave": wave, "n_participants": int(people.get(wave, 0))}
+            got = counts.loc[(code, wave)] if (code, wave) in counts.index else pd.Series(dtype="int64")
+            for v in _VALENCES:
+                row[f"n_{v}"] = int(got.get(v, 0))
+            row["n_raised"] = sum(row[f"n_{v}"] for v in _VALENCES)
+            row["n_statements"] = int(n_st.get((code, wave), 0))
+            rows.append(row)
+    cols = ["code", "wave", "n_participants", "n_raised", *[f"n_{v}" for v in _VALENCES], "n_statements"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _combine(values: set[str]) -> str:
+    if "mixed" in values or {"helped", "hindered"} <= values:
+        return "mixed"
+    for v in ("helped", "hindered"):
+        if v in values:
+            return v
+    return "neutral"
+
+
+def factors_by_realisation(pc: pd.DataFrame, ptraj: pd.DataFrame, study: Study, *,
+                           codes: Sequence[str] | None = None, alpha: float = 0.05) -> pd.DataFrame:
+    """Exploratory: the factors named as helping by participants whose expectations were, and were not, realised.
+
+    Participants with at least one expectation (an impact anticipated at the
+    first wave) and complete later waves are split into *realised* (at least
+    one expectation reported as realised afterwards) and *unmet* (none).  For
+    each factor: the share of each group who said it helped at a later wave,
+    with clustered Wilson intervals (participants within councils).
+
+    Parameters
+    ----------
+    pc : DataFrame
+        :func:`process_codings`.
+    ptraj : DataFrame
+        Participant trajectories (:func:`impact.trajectories` with
+        ``unit="participant_id"``).
+    study : Study
+        Gives each participant's council (the cluster).
+    codes : sequence of str, optional
+    alpha : float
+
+    Returns
+    -------
+    DataFrame
+        One row per factor and group (``realised``, ``unmet``): ``code``,
+        ``group``, ``n`` (participants), ``events`` (who said it helped),
+        ``prevalence``, ``ci_low``, ``ci_high``, ``n_clusters``.  Empty when
+        there are no trajectories.
+    """
+    from .stats import clustered_prevalence
+
+    cols = ["code", "group", "n", "events", "prevalence", "ci_low", "ci_high", "n_clusters"]
+    if ptraj is None or ptraj.empty or "realisation" not in ptraj.columns:
+        return pd.DataFrame(columns=cols)
+    t = ptraj[ptraj["realisation"].isin(["realised", "unmet_expectation"])]
+    status = t.groupby("participant_id")["realisation"].agg(lambda s: "realised" if (s == "realised").any() else "unmet")
+    if status.empty:
+        return pd.DataFrame(columns=cols)
+    helped = set(zip(pc.loc[pc["valence"].isin(["helped", "mixed"]), "participant_id"],
+                     pc.loc[pc["valence"].isin(["helped", "mixed"]), "code"], strict=True))
+    council = study.participants.set_index("participant_id")["council_id"]
+    code_list = list(codes) if codes is not None else sorted(pc["code"].unique())
+    grid = pd.DataFrame([(p, g, c) for p, g in status.items() for c in code_list],
+                        columns=["participant_id", "group", "code"])
+    grid["helped"] = [(p, c) in helped for p, c in zip(grid["participant_id"], grid["code"], strict=True)]
+    grid["council_id"] = grid["participant_id"].map(council)
+    out = clustered_prevalence(grid, outcome="helped", cluster="council_id", group="group", by="code", alpha=alpha)
+    order = {c: i for i, c in enumerate(code_list)}
+    out = out.assign(_o=out["code"].map(order)).sort_values(["_o", "group"], ascending=[True, False]).drop(columns="_o")
+    return out[cols].reset_index(drop=True)
+
+
+def recommendations(pc: pd.DataFrame, *, codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """Suggestions for the programme, grouped by the factor they concern.
+
+    A statement coded ``recommendation`` is grouped under every other
+    process code given to the same statement (its segment, or its span when
+    the coding is of spans of a transcript); one with none is grouped under
+    ``general``.
+
+    Returns
+    -------
+    DataFrame
+        One row per factor: ``code``, ``n_participants`` (who made such a
+        suggestion), ``n_statements``, ``n_councils``.
+    """
+    cols = ["code", "n_participants", "n_statements", "n_councils"]
+    if pc.empty:
+        return pd.DataFrame(columns=cols)
+    # a statement is its segment; a span coding (unit = the interview) is its span
+    whole = pc["unit"].astype(str) == pc["interview_id"].astype(str)
+    key = pc["unit"].astype(str).where(~whole, pc["interview_id"].astype(str) + "@" + pc["start"].astype(str) + "-"
+                                        + pc["end"].astype(str))
+    pc = pc.assign(statement=key)
+    rec = pc[pc["code"] == _RECOMMENDATION]
+    if rec.empty:
+        return pd.DataFrame(columns=cols)
+    factors = pc[pc["code"] != _RECOMMENDATION].groupby("statement")["code"].agg(lambda s: sorted(set(s)))
+    rows = []
+    for r in rec.itertuples():
+        for code in factors.get(r.statement, []) or ["general"]:
+            rows.append({"code": code, "participant_id": r.participant_id, "council_id": r.council_id,
+                         "unit": r.statement})
+    d = pd.DataFrame(rows)
+    out = d.groupby("code").agg(n_participants=("participant_id", "nunique"), n_statements=("unit", "nunique"),
+                                n_councils=("council_id", "nunique")).reset_index()
+    code_list = list(codes) if codes is not None else []
+    order = {c: i for i, c in enumerate([*code_list, "general"])}
+    out = out.assign(_o=out["code"].map(order).fillna(len(order))).sort_values(["_o", "code"]).drop(columns="_o")
+    return out[cols].reset_index(drop=True)
+

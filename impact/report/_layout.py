@@ -1,0 +1,245 @@
+"""Table layout from content: text widths, column widths, orientation and splits.
+
+Word and the web page both lay out a table from what is in it, the way a
+careful typesetter would: every column at least as wide as its longest word
+(so no word is ever broken across lines inside a cell), the remaining width
+shared out in proportion to how much each column would gain, and a table too
+wide for the page either turned to landscape (Word), set smaller, or split
+into parts that repeat its key columns.
+
+Widths are those of Arial (the font of the Word report and the workbook;
+Liberation Sans has the same metrics), estimated from DejaVu Sans as bundled
+with matplotlib, so every machine computes the same layout, scaled so that
+no word is ever found narrower than it prints.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines"]
+
+#: Arial (Liberation Sans) is narrower than DejaVu Sans: at most 0.955 (regular) and 0.893 (bold) of its width
+#: over the words of the example study's report, 0.88 and 0.84 in the median; these factors never underestimate.
+_ARIAL_PER_DEJAVU = {False: 0.96, True: 0.90}
+
+
+@lru_cache(maxsize=4)
+def _font(bold: bool):
+    """DejaVu Sans as bundled with matplotlib: the same metrics on every machine, so the same report bytes."""
+    import matplotlib
+    from PIL import ImageFont
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
+
+
+@lru_cache(maxsize=200_000)
+def _width100(text: str, bold: bool) -> float:
+    return float(_font(bold).getlength(text))
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Width of one line of ``text`` in points at font ``size`` (points), in Arial, never underestimated.
+
+    Examples
+    --------
+    >>> text_width("Holm", 10) < text_width("Benjamini-Hochberg", 10)
+    True
+    >>> round(text_width("", 10), 1)
+    0.0
+    """
+    return _width100(text, bold) * size / 100 * _ARIAL_PER_DEJAVU[bold]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if w]
+
+
+def _longest_word(text: str, size: float, bold: bool) -> float:
+    return max((text_width(w, size, bold=bold) for w in _words(text)), default=0.0)
+
+
+def _longest_line(text: str, size: float, bold: bool) -> float:
+    return max((text_width(line.strip(), size, bold=bold) for line in text.split("\n")), default=0.0)
+
+
+def wrapped_lines(text: str, width: float, size: float, *, bold: bool = False) -> int:
+    """Lines ``text`` takes when wrapped at spaces into ``width`` points (greedy, like Word).
+
+    Examples
+    --------
+    >>> wrapped_lines("one two three", 1000, 10), wrapped_lines("one two three", text_width("one two", 10) + 1, 10)
+    (1, 2)
+    """
+    space = text_width(" ", size, bold=bold)
+    total = 0
+    for paragraph in text.split("\n") or [""]:
+        lines, used = 1, 0.0
+        for word in _words(paragraph):
+            w = text_width(word, size, bold=bold)
+            if used and used + space + w > width:
+                lines += 1
+                used = w
+            else:
+                used = used + (space if used else 0.0) + w
+            if w > width:  # a word wider than the column is broken: count the extra lines
+                lines += math.ceil(w / max(width, 1.0)) - 1
+        total += lines
+    return total
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """Widths (points) of a table's columns, and whether they fit the width they were given."""
+
+    widths: tuple[float, ...]
+    fits: bool
+    minimum: tuple[float, ...]
+    natural: tuple[float, ...]
+
+    @property
+    def total(self) -> float:
+        return float(sum(self.widths))
+
+
+def _column_needs(header: str, cells: Sequence[str], size: float, padding: float, nowrap: bool) -> tuple[float, float]:
+    """(minimum, natural) width of one column."""
+    head_min = _longest_word(header, size, True)
+    head_full = _longest_line(header, size, True)
+    cell_min = max((_longest_line(c, size, False) if nowrap else _longest_word(c, size, False) for c in cells), default=0.0)
+    cell_full = max((_longest_line(c, size, False) for c in cells), default=0.0)
+    minimum = max(head_min, cell_min) + padding
+    # A heading may wrap onto two or three lines rather than widen a column of short values.
+    natural = max(cell_full, head_min, min(head_full, max(cell_full, head_full / 3))) + padding
+    return minimum, max(natural, minimum)
+
+
+def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
+                padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True) -> ColumnPlan:
+    """Column widths for a table in ``available`` points.
+
+    Each column gets at least its longest word (its longest value where
+    ``nowrap``); if the natural widths (longest lines) fit, columns get them
+    (stretched to fill the width when ``fill``); otherwise the room left after
+    the minimums goes to each column in proportion to what it would gain.
+
+    Examples
+    --------
+    >>> plan = fit_columns(["Impact", "n"], [["Promotion of learning and reflective practice", "12"]], 200, size=9)
+    >>> plan.fits, round(plan.total), plan.widths[0] > plan.widths[1]
+    (True, 200, True)
+    >>> fit_columns(["A"] * 3, [["Incomprehensibilities"] * 3], 100, size=9).fits
+    False
+    """
+    n = len(headers)
+    nowrap = list(nowrap) if nowrap is not None else [False] * n
+    columns = list(zip(*rows, strict=True)) if rows else [()] * n
+    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw)
+             for h, col, nw in zip(headers, columns, nowrap, strict=True)]
+    minimum = [m for m, _ in needs]
+    natural = [x for _, x in needs]
+    if sum(natural) <= available:
+        widths = natural
+        if fill and sum(natural) > 0:
+            scale = available / sum(natural)
+            widths = [w * scale for w in natural]
+        return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
+    if sum(minimum) <= available:
+        gain = [x - m for m, x in zip(minimum, natural, strict=True)]
+        widths = _share(minimum, natural, available - sum(minimum), gain)
+        return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
+    return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
+
+
+def _share(minimum: list[float], natural: list[float], room: float, weights: list[float]) -> list[float]:
+    """Give ``room`` out by ``weights``, never past a column's natural width (water filling)."""
+    widths = list(minimum)
+    active = [i for i in range(len(widths)) if natural[i] > widths[i] and weights[i] > 0]
+    while room > 1e-6 and active:
+        total = sum(weights[i] for i in active)
+        done = []
+        for i in active:
+            give = room * weights[i] / total
+            if widths[i] + give >= natural[i]:
+                done.append(i)
+        if not done:
+            for i in active:
+                widths[i] += room * weights[i] / total
+            room = 0.0
+            break
+        for i in done:
+            room -= natural[i] - widths[i]
+            widths[i] = natural[i]
+        active = [i for i in active if i not in done]
+    return widths
+
+
+def split_columns(minimum: Sequence[float], available: float, *, key_columns: int = 1) -> list[list[int]]:
+    """Split columns into parts that each fit ``available``, repeating the first ``key_columns``.
+
+    Returns a list of column-index lists, in order; a single column wider
+    than the room left beside the key columns gets a part of its own.
+
+    Examples
+    --------
+    >>> split_columns([50, 40, 40, 40, 40], 140, key_columns=1)
+    [[0, 1, 2], [0, 3, 4]]
+    """
+    n = len(minimum)
+    keys = list(range(min(key_columns, n)))
+    key_width = sum(minimum[i] for i in keys)
+    if key_width > available * 0.5:  # keys too wide to repeat: repeat only the first
+        keys = keys[:1]
+        key_width = sum(minimum[i] for i in keys)
+    parts: list[list[int]] = []
+    current: list[int] = []
+    used = key_width
+    for j in range(len(keys), n):
+        if current and used + minimum[j] > available:
+            parts.append(keys + current)
+            current, used = [], key_width
+        current.append(j)
+        used += minimum[j]
+    if current or not parts:
+        parts.append(keys + current)
+    return parts
+
+
+def table_height(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], *, size: float,
+                 padding: float = 8.0, line: float = 1.2, row_padding: float = 3.0) -> float:
+    """Estimated height (points) of a table with these column widths.
+
+    Examples
+    --------
+    >>> short = table_height(["A"], [["word"]] * 10, [200], size=9)
+    >>> tall = table_height(["A"], [["word " * 40]] * 10, [200], size=9)
+    >>> tall > 3 * short
+    True
+    """
+    inner = [max(w - padding, 1.0) for w in widths]
+
+    def row_height(cells: Sequence[str], bold: bool) -> float:
+        lines = max((wrapped_lines(str(c), w, size, bold=bold) for c, w in zip(cells, inner, strict=True)), default=1)
+        return lines * size * line + row_padding
+
+    return row_height(headers, True) + sum(row_height(r, False) for r in rows)
+
+
+def mean_lines(rows: Sequence[Sequence[str]], widths: Sequence[float], *, size: float, padding: float = 8.0) -> float:
+    """Average number of lines of a body row (its tallest cell) with these column widths.
+
+    Examples
+    --------
+    >>> mean_lines([["one line", "x"], ["word " * 30, "x"]], [100, 30], size=9) > 2
+    True
+    """
+    if not rows:
+        return 1.0
+    inner = [max(w - padding, 1.0) for w in widths]
+    return sum(max((wrapped_lines(str(c), w, size) for c, w in zip(r, inner, strict=True)), default=1)
+               for r in rows) / len(rows)

@@ -1,0 +1,69 @@
+"""Tests of provenance without the user's paths, folder or file names."""
+
+import json
+
+import pytest
+
+from impact.privacy import safe_provenance, study_layout
+
+
+def _study(tmp_path, name="Lambeth-interviews-Jane-Smith"):
+    root = tmp_path / "home" / "jsmith" / name
+    (root / "transcripts" / "301").mkdir(parents=True)
+    (root / "study.yaml").write_text("name: Lambeth interviews Jane Smith\n")
+    (root / "transcripts" / "301" / "I0301-001.txt").write_text("Interviewer: Hello.\n")
+    return root
+
+
+def test_layout_is_relative_and_hash_follows_content(tmp_path):
+    root = _study(tmp_path)
+    layout = study_layout(root)
+    assert layout["files"] == ["study.yaml", "transcripts/301/I0301-001.txt"] and layout["n_files"] == 2
+    other = _study(tmp_path / "elsewhere", name="another-name")
+    assert study_layout(other)["hash"] == layout["hash"]  # the folder's name and place do not count
+    (other / "study.yaml").write_text("name: changed\n")
+    assert study_layout(other)["hash"] != layout["hash"]
+    with pytest.raises(NotADirectoryError):
+        study_layout(root / "study.yaml")
+
+
+def test_no_path_or_name_survives(tmp_path):
+    root = _study(tmp_path)
+    prov = {
+        "study": "Lambeth interviews Jane Smith",
+        "study_hash": "0123456789abcdef" * 4,
+        "command": f"impact run {root} {tmp_path}/out --key-file ~/keys/k.txt",
+        "inputs": [str(root / "study.yaml"), {"human": "C:\\Users\\jsmith\\codings.csv"}],
+        "seed": 1,
+    }
+    before = json.dumps(prov)
+    safe = safe_provenance(prov, study_dir=root, names=["Lambeth interviews Jane Smith"])
+    assert json.dumps(prov) == before  # the input is not modified
+    text = json.dumps(safe)
+    for secret in ("Lambeth", "Jane", "Smith", "jsmith", str(tmp_path), "Users", "keys"):
+        assert secret.lower() not in text.lower(), (secret, text)
+    assert safe["study"] == "study-0123456789ab"
+    assert safe["seed"] == 1
+    # below the top of the folder, files are counted by folder and extension, never named
+    assert safe["study_layout"]["files"] == {"study.yaml": 1, "transcripts/**/*.txt": 1}
+    assert safe["command"].startswith("impact run <study> <path>")
+
+
+def test_bad_arguments():
+    with pytest.raises(TypeError, match="must be a mapping"):
+        safe_provenance(["x"])
+    with pytest.raises(TypeError, match="not a single string"):
+        safe_provenance({}, paths="/home/x")
+
+
+def test_a_file_named_after_a_person_or_council_is_counted_not_named(tmp_path):
+    root = tmp_path / "s"
+    (root / "transcripts" / "Leeds").mkdir(parents=True)
+    (root / "study.yaml").write_text("name: x\n", encoding="utf-8")
+    (root / "transcripts" / "Leeds" / "Jane Smith.txt").write_text("Hello.", encoding="utf-8")
+    (root / "transcripts" / "Leeds" / "Ravi Patel.TXT").write_text("Hello.", encoding="utf-8")
+    safe = safe_provenance({"study_hash": "ab" * 32}, study_dir=root)
+    text = json.dumps(safe)
+    assert "Leeds" not in text and "Jane" not in text and "Patel" not in text
+    assert safe["study_layout"]["files"] == {"study.yaml": 1, "transcripts/**/*.txt": 2}
+    assert safe["study_layout"]["n_files"] == 3
