@@ -394,6 +394,8 @@ def test_issue_14_constructions():
         "recommend": "Inspectors recommended that the council strengthens management oversight.",
         "question": "Has the new protocol made any difference?",
         "agenda": "The committee received a report on the work of the Partnership Board.",
+        # a topic frame reaches only its own clause: a subordinate clause with its own subject reports a change
+        "own_clause": "Members asked for an update as we had improved the front door.",
         "deficit": "Caseloads remain too high in the assessment teams.",
         # names, casework plans, 'reflects', 'joint', experiencers
         "name": "The Learning and Improvement Sub-Group meets quarterly.",
@@ -426,5 +428,6 @@ def test_issue_14_constructions():
         assert unit not in out.index or not reported(unit) - ({"commitment"} if unit == "reflects" else set()), unit
     assert reported("reflects") == {"commitment"}  # determination of staff, not reflection
     assert reported("name_head") == {"plans_actions"}
+    assert reported("own_clause") == {"policies_systems"}
     assert reported("list") == {"morale"} and reported("state") == {"partnership"}
     assert reported("put_in_place") == {"policies_systems"} and reported("workforce") == {"morale"}

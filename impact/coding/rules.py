@@ -590,7 +590,7 @@ class _Cues:
         self.frames = PatternSet(
             {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
-             "deficit": wordlist("deficits"), "prior": list(_PRIOR)},
+             "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -683,6 +683,10 @@ _REPORTERS = ("said", "says", "say", "found", "finds", "noted", "notes", "report
 _PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there"))
+# A subordinate clause with its own subject ("... as we came out of intervention"): a topic frame before it
+# ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
+_SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
+                    for p in ("we", "they", "i", "he", "she", "you", "it"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -742,7 +746,8 @@ class _Sentence:
                     break
         for a, b, label in self.frames:
             if label == "topic":
-                if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a:
+                if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
+                        a < x < t0 for x, _, lab in self.frames if lab == "sub"):
                     dropped = True
             elif label == "cause":
                 if t0 - _CAUSE_BEFORE <= a and b <= t0:  # "because" also ends a negation's clause
