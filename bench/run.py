@@ -13,7 +13,12 @@ about 6,000 words, and measures in one run:
   tests with 10,000 resamples, change over time, the GEE and mixed models)
   against :func:`scipy.stats.permutation_test` called once per test;
 * ``impact run`` end to end in a subprocess: wall time and peak memory, and
-  a re-run that changes only the statistics (segmentation and coding cached).
+  a re-run that changes only the statistics (segmentation and coding cached);
+* coding throughput on text that never repeats (issue 14 item 7): the
+  distinct sentences of the example study's respondent speech, the real-text
+  gold corpus and the hand-written development set, each coded once by the
+  rule coder and by :func:`impact.coding.default_coder`, single process,
+  with the per-text stem memo emptied before each run.
 
 Results go to ``<out>/bench-<timestamp>.json`` and ``<out>/latest.json``
 (fields described in docs/performance.md).  ``--quick`` runs 20 councils.
@@ -53,6 +58,8 @@ __all__ = [
     "bench_coding",
     "bench_statistics",
     "bench_end_to_end",
+    "distinct_corpus",
+    "bench_distinct",
     "run",
     "main",
 ]
@@ -68,6 +75,8 @@ TARGETS: dict[str, tuple[str, float]] = {
     "permutation_vs_scipy": (">=", 10.0),  # scipy per-test loop time over compare_groups time
     "run_wall_s": ("<=", 60.0),
     "run_peak_rss_mb": ("<=", 2048.0),
+    # issue 14 item 7: the default coder on distinct text at least as fast as the rule coder was (one process)
+    "default_distinct_words_per_s": (">=", 320_000.0),
 }
 _REPO = Path(__file__).resolve().parents[1]
 
@@ -306,6 +315,67 @@ def bench_coding(study: Any, *, n_jobs: int | None = 2, naive_words: int = 400_0
     return section, segments, coded
 
 
+# --------------------------------------------------------------------------- distinct text
+def distinct_corpus(
+    *,
+    example: str | Path = _REPO / "data" / "example",
+    gold: str | Path = _REPO / "tests" / "data" / "gold",
+    devset: str | Path = _REPO / "tests" / "data" / "coding_devset.csv",
+) -> list[str]:
+    """Sentences that never repeat: the example study's respondent segments, the gold corpus and the devset.
+
+    Each distinct text once, in that order (the synthetic national corpus
+    repeats its sentences: 2.2% of its segments are distinct, which flatters
+    every memo).
+    """
+    import impact
+
+    texts = impact.segment(impact.load_study(example))["text"].tolist()
+    for name in ("sentences_dev.csv", "sentences_test.csv"):
+        path = Path(gold) / name
+        if path.is_file():
+            texts += pd.read_csv(path, dtype=str, keep_default_na=False)["text"].tolist()
+    texts += pd.read_csv(devset, dtype=str, keep_default_na=False)["text"].tolist()
+    return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def bench_distinct(texts: list[str] | None = None, *, codebook: str = "nfer_impacts", repeats: int = 3,
+                   max_words: int | None = None) -> dict:
+    """Words per second of the rule coder and the default coder on distinct text, one process.
+
+    Each run first empties the rule coder's per-text stem memo, so every
+    sentence is stemmed and read afresh; the best of ``repeats`` runs is kept
+    (the machine is shared).  Word-stem caching stays on, as in real use.
+    """
+    from impact.coding import RuleCoder, default_coder
+    from impact.coding import rules as _rules
+
+    texts = distinct_corpus() if texts is None else list(dict.fromkeys(texts))
+    if max_words is not None:
+        texts = _first_words(texts, max_words)
+    words = _words(texts)
+    series = pd.Series(texts)
+    coders = {"rule": RuleCoder(codebook, n_jobs=1).fit(), "default": default_coder(codebook, n_jobs=1)}
+    best: dict[str, float] = {}
+    for name, coder in coders.items():
+        coder.code(series.head(50))  # compile and warm the word-stem cache on a few texts
+        times = []
+        for _ in range(repeats):
+            _rules._STEM_TEXTS.clear()
+            times.append(_timed(lambda coder=coder: coder.code(series))[1])
+        best[name] = min(times)
+    return {
+        "n_texts": len(texts),
+        "words": words,
+        "rule_s": best["rule"],
+        "rule_words_per_s": _rate(words, best["rule"]),
+        "default_coder": type(coders["default"]).__name__,
+        "default_s": best["default"],
+        "default_distinct_words_per_s": _rate(words, best["default"]),
+        "default_vs_rule": best["rule"] / best["default"] if best["default"] > 0 else float("inf"),
+    }
+
+
 # --------------------------------------------------------------------------- statistics
 def bench_statistics(study: Any, segments: pd.DataFrame, coded: pd.DataFrame, *, n_resamples: int = 10_000,
                      seed: int = 0) -> dict:
@@ -477,7 +547,8 @@ def bench_end_to_end(study_path: str | Path, *, work_dir: str | Path) -> dict:
 
 # --------------------------------------------------------------------------- driver
 def _targets(result: dict) -> dict[str, dict]:
-    measured = {**result["coding"], **result["statistics"], **result.get("end_to_end", {})}
+    measured = {**result["coding"], **result["statistics"], **result.get("end_to_end", {}),
+                **result.get("coding_distinct", {})}
     out = {}
     for name, (op, bound) in TARGETS.items():
         value = measured.get(name)
@@ -498,6 +569,7 @@ def run(
     n_jobs: int | None = 2,
     cache_dir: str | Path | None = None,
     end_to_end: bool = True,
+    distinct_words: int | None = None,
     log: Callable[[str], None] | None = print,
 ) -> dict:
     """Run every benchmark and write the JSON results; returns them."""
@@ -518,6 +590,8 @@ def run(
                         "words_per_interview": words_per_interview, "seed": seed, "prepare_s": gen_s, "load_s": load_s}
     say("coding")
     result["coding"], segments, coded = bench_coding(study, n_jobs=n_jobs, naive_words=naive_words)
+    say("coding distinct text")
+    result["coding_distinct"] = bench_distinct(max_words=distinct_words)
     say("statistics")
     result["statistics"] = bench_statistics(study, segments, coded, n_resamples=n_resamples)
     del segments, coded

@@ -31,6 +31,8 @@ FIELDS = {
                    "gee_s", "mixed_s", "full_statistics_s", "scipy_n_tests", "scipy_s", "permutation_vs_scipy",
                    "permutation_engine_s", "permutation_engine_vs_scipy",
                    "full_statistics_vs_scipy", "max_abs_p_difference"],
+    "coding_distinct": ["n_texts", "words", "rule_s", "rule_words_per_s", "default_coder", "default_s",
+                        "default_distinct_words_per_s", "default_vs_rule"],
     "end_to_end": ["command", "run_wall_s", "run_peak_rss_mb", "run_peak_tree_rss_mb", "run_peak_tree_pss_mb",
                    "run_cpu_s", "rerun_wall_s",
                    "rerun_peak_rss_mb", "rerun_cpu_s"],
@@ -40,7 +42,8 @@ FIELDS = {
 @pytest.mark.slow
 def test_quick_run_writes_every_field(tmp_path):
     result = bench.run(tmp_path / "results", n_councils=6, interviews_per_wave=2, words_per_interview=300,
-                       n_resamples=199, naive_words=2_000, n_jobs=2, cache_dir=tmp_path / "cache", log=None)
+                       n_resamples=199, naive_words=2_000, n_jobs=2, cache_dir=tmp_path / "cache", log=None,
+                       distinct_words=3_000)
     saved = json.loads((tmp_path / "results" / "latest.json").read_text())
     assert len(list((tmp_path / "results").glob("bench-*-c6.json"))) == 1
     for section, fields in FIELDS.items():
@@ -91,3 +94,12 @@ def test_bench_coding_counts_segments(tmp_path):
     assert section["distinct_segment_texts"] == segments["text"].nunique()
     assert 0 < section["distinct_sample_words"] <= section["segment_words"]
     pd.testing.assert_frame_equal(segments, impact.segment(study))
+
+
+def test_distinct_corpus_never_repeats_a_sentence():
+    texts = bench.distinct_corpus()
+    assert len(texts) == len(set(texts)) > 1000
+    out = bench.bench_distinct(texts[:200], repeats=1)
+    assert out["n_texts"] == 200 and out["words"] == sum(len(t.split()) for t in texts[:200])
+    assert math.isclose(out["default_vs_rule"], out["rule_s"] / out["default_s"])
+    assert out["default_coder"] in {"RuleCoder", "HybridCoder"}

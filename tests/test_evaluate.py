@@ -65,3 +65,61 @@ def test_bad_arguments():
         evaluate_coder(texts, coder=RuleCoder(), gold=pd.DataFrame({"unit": ["a"], "code": ["morale"]}), cv=1)
     with pytest.raises(InputError, match="cannot be split into 5 folds"):
         evaluate_coder(texts, coder=TrainedCoder(), gold=pd.DataFrame({"unit": ["a"], "code": ["morale"]}))
+
+
+def test_group_folds_keep_groups_whole_and_balance_sizes(rng):
+    from impact.coding import group_folds
+
+    groups = [f"d{int(k)}" for k in rng.integers(0, 40, size=400)]
+    folds = group_folds(groups, n_splits=5, random_state=3)
+    seen = np.zeros(len(groups), dtype=int)
+    labels = np.asarray(groups)
+    for train, test in folds:
+        assert not set(labels[train]) & set(labels[test])  # no group on both sides
+        assert sorted(np.r_[train, test].tolist()) == list(range(len(groups)))
+        seen[test] += 1
+    assert (seen == 1).all()  # every unit tested exactly once
+    sizes = [len(test) for _, test in folds]
+    assert max(sizes) - min(sizes) <= max(pd.Series(groups).value_counts())  # dealt to the smallest fold
+    again = group_folds(groups, n_splits=5, random_state=3)
+    assert all((a[1] == b[1]).all() for a, b in zip(folds, again, strict=True))
+    other = group_folds(groups, n_splits=5, random_state=4)
+    assert any(set(a[1]) != set(b[1]) for a, b in zip(folds, other, strict=True))
+
+
+def test_grouped_cross_validation_never_trains_on_a_documents_neighbours():
+    # Planted leak: each document's sentences share a unique word, and documents alternate codes. A coder
+    # that trains on a test sentence's neighbours learns the document word and scores perfectly; grouped
+    # folds make the document word useless, and the coder must fall back on the shared marker word.
+    from impact.coding import Codebook
+
+    book = Codebook.from_yaml("{format_version: 1, id: m, version: '1', codes: [{id: morale, label: Morale}]}")
+    texts, gold, docs = {}, [], []
+    for d in range(30):
+        for k in range(4):
+            unit = f"d{d}s{k}"
+            texts[unit] = f"doc{d}word " + ("upbeat" if d % 2 == 0 and k < 2 else "meeting")
+            docs.append(f"d{d}")
+            if d % 2 == 0:
+                gold.append(unit)  # the whole even document is labelled, half of it without the marker
+    texts = pd.Series(texts)
+    gold = pd.DataFrame({"unit": gold, "code": "morale"})
+    plain = evaluate_coder(texts, coder=TrainedCoder(book), gold=gold, cv=5, random_state=0).set_index("code")
+    grouped = evaluate_coder(texts, coder=TrainedCoder(book), gold=gold, cv=5, groups=docs).set_index("code")
+    assert plain.loc["morale", "recall"] > 0.9  # the document word leaks the label across folds
+    assert grouped.loc["morale", "recall"] <= 0.55  # only the marker half is found: 30 of 60 (measured 0.5)
+    with pytest.raises(InputError, match="one label per unit"):
+        evaluate_coder(texts, coder=TrainedCoder(book), gold=gold, cv=5, groups=docs[:-1])
+    with pytest.raises(InputError, match="missing labels"):
+        evaluate_coder(texts, coder=TrainedCoder(book), gold=gold, cv=5, groups=[None] + docs[1:])
+    with pytest.raises(InputError, match="30 groups cannot be split into 40 folds"):
+        evaluate_coder(texts, coder=TrainedCoder(book), gold=gold, cv=40, groups=docs)
+
+
+def test_count_hedged_scores_reported_codes_only():
+    texts = pd.Series({"a": "We hope morale will improve.", "b": "Morale is high."})
+    gold = pd.DataFrame({"unit": ["b"], "code": ["morale"]})
+    loose = evaluate_coder(texts, coder=RuleCoder(), gold=gold).set_index("code")
+    strict = evaluate_coder(texts, coder=RuleCoder(), gold=gold, count_hedged=False).set_index("code")
+    assert loose.loc["morale", ["tp", "fp"]].tolist() == [1, 1]
+    assert strict.loc["morale", ["tp", "fp"]].tolist() == [1, 0]

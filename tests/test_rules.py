@@ -1,10 +1,14 @@
-"""Tests for impact.coding.rules (RuleCoder), on the hand-written development set.
+"""Tests for impact.coding.rules (RuleCoder): the hand-written development set, the real-text gold
+development part, the labelling guide's own examples and the constructions of issue 14.
 
 tests/data/coding_devset.csv was written by hand for this package (not by any
 generator): "dev-" sentences after the vocabulary was first written (then cue
 classes were adjusted once, generally), "hold-" sentences after that
-adjustment and never used for tuning.  Thresholds sit a little below the
-figures measured when the test was written (given beside each assertion).
+adjustment and never used for tuning.  tests/data/gold/sentences_dev.csv is
+the development part of the real-text gold corpus, used for tuning (its
+figures guard against regressions; the frozen test part is scored only by
+tests/test_coder_validity.py).  Thresholds sit a little below the figures
+measured when the test was written (given beside each assertion).
 """
 
 from __future__ import annotations
@@ -58,9 +62,11 @@ def test_devset_shape(devset):
 def test_micro_f1_dev_and_holdout(devset, coded):
     dev = _micro(devset, coded, "dev-")
     hold = _micro(devset, coded, "hold-")
-    assert dev.loc["micro", "f1"] >= 0.92  # measured 0.950 (precision 0.981, recall 0.920)
-    assert hold.loc["micro", "f1"] >= 0.85  # measured 0.889 (precision 0.947, recall 0.837)
-    assert (dev.loc[Codebook.nfer().code_ids, "f1"] >= 0.85).all()  # measured 0.909-1.000 per code
+    # Before issue 14: dev 0.950, hold 0.889.  Codebook 2.0 adds the restructure, systemic-practice and
+    # anticipated-partnership readings of the labelling guide on three dev/hold sentences labelled otherwise.
+    assert dev.loc["micro", "f1"] >= 0.92  # measured 0.945 (precision 0.972, recall 0.920)
+    assert hold.loc["micro", "f1"] >= 0.87  # measured 0.894 (precision 0.905, recall 0.884)
+    assert (dev.loc[Codebook.nfer().code_ids, "f1"] >= 0.85).all()  # measured 0.909-0.978 per code
 
 
 def test_impact_free_sentences_left_uncoded(devset, coded):
@@ -87,7 +93,7 @@ def test_every_double_negation_coded(devset, coded):
 def test_hedges_flagged(devset, coded):
     hedged = devset.index[devset["hedged"]]
     rows = coded[coded["unit"].isin(hedged)]
-    assert rows["unit"].nunique() >= 0.85 * len(hedged)  # measured 14/15 found
+    assert rows["unit"].nunique() >= 0.85 * len(hedged)  # measured 13/14 found
     assert rows.groupby("unit")["hedged"].all().mean() >= 0.95  # every one found is flagged
     plain = coded[coded["unit"].isin(devset.index[~devset["hedged"] & (devset["codes"] != "")])]
     assert plain["hedged"].mean() <= 0.1
@@ -97,7 +103,7 @@ def test_attribution_to_other_factors(devset, coded):
     other = devset[~devset["attribution"].isin(["", "review"])]
     got = coded.drop_duplicates("unit").set_index("unit")["attribution"]
     hits = [got.get(sid, "") == row["attribution"] for sid, row in other.iterrows()]
-    assert sum(hits) / len(hits) >= 0.8  # measured 16/18
+    assert sum(hits) / len(hits) >= 0.8  # measured 17/18
     # Impact statements that credit nothing are rarely credited to another factor.
     plain = devset[(devset["attribution"] == "") & (devset["codes"] != "")]
     wrong = got.reindex(plain.index).isin(["ofsted", "leadership", "restructure", "funding", "other_programme"])
@@ -207,8 +213,8 @@ def test_coders_of_one_codebook_share_memos_and_give_the_same_codings():
 
 
 def test_cue_prefilter_never_changes_a_sentence_reading():
-    # _Cues.sentence skips its four cue scans when one scan of every cue finds nothing; readings of
-    # sentences mixing cue phrases from every list with plain words must equal the full reading.
+    # _Cues.sentence skips the scans whose cue lists a quick search finds nothing of; readings of sentences
+    # mixing cue phrases from every list with plain words must equal the full reading.
     import random
     import re
 
@@ -217,15 +223,18 @@ def test_cue_prefilter_never_changes_a_sentence_reading():
 
     cues = _Cues()
     full = _Cues()
-    full.any.regex = re.compile("")  # always "found": the four scans always run
+    full.attribution_core.regex = re.compile("")  # always "found": every scan runs
     attribution = attribution_cues()
     phrases = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
                *wordlist("boundaries"), *attribution["review"], *attribution["unclear"], *attribution["causal"],
-               *(p for group in attribution["factors"].values() for p in group)]
+               *(p for group in attribution["factors"].values() for p in group), *wordlist("modals"),
+               *wordlist("purpose_cues"), *wordlist("pseudo_modals"), *wordlist("topic_frames"),
+               *wordlist("cause_clauses"), *wordlist("experiencers"), *wordlist("deficits"), "existing", "previous"]
     phrases = [p.replace("*", "") for p in phrases if "~" not in p]
     plain = "the team morale police partners data meetings practice improved we they it was is really".split()
     rng = random.Random(5)
-    fields = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution")
+    fields = ("first", "negators", "hedged", "attribution", "modals")
+    reads = [(0, 1, False), (2, 4, False), (3, 5, True), (6, 8, False), (1, 9, False)]
     n_without = 0
     for _ in range(3000):
         words = [rng.choice(plain) for _ in range(rng.randint(3, 12))]
@@ -233,6 +242,192 @@ def test_cue_prefilter_never_changes_a_sentence_reading():
             words.insert(rng.randint(0, len(words)), rng.choice(phrases))
         s = stem_text(" ".join(words) + ".")
         got, want = cues.sentence(s, 0, None, 3), full.sentence(s, 0, None, 3)
+        def readings(sentence):
+            return [(n, h, where.attribution, d, c) for n, h, where, d, c in (sentence.read(*r) for r in reads)]
+
+        assert readings(got) == readings(want), s
         assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields], s
-        n_without += cues.any.regex.search(s) is None
+        n_without += not any(ps.regex.search(s) for ps in (cues.neg, cues.modal, cues.hedge, cues.frames,
+                                                           cues.attribution_core))
     assert 500 < n_without < 2500  # both paths were exercised
+
+
+GOLD_DEV = Path(__file__).parent / "data" / "gold" / "sentences_dev.csv"
+
+
+def _reported(coded: pd.DataFrame) -> pd.DataFrame:
+    return positive_codes(coded, count_hedged=False)
+
+
+def test_gold_development_part_reported_codes():
+    # The development part was used to tune the rules (issue 14): a regression guard, not a validity figure.
+    data = pd.read_csv(GOLD_DEV, dtype=str, keep_default_na=False).set_index("sentence_id")
+    gold = pd.DataFrame([(s, c) for s, r in data.iterrows() for c in r["codes"].split(";") if c], columns=["unit", "code"])
+    found = _reported(RuleCoder().code(data["text"]))
+    res = score_codes(found, gold, units=data.index, codes=Codebook.nfer().code_ids).set_index("code")
+    assert res.loc["micro", "f1"] >= 0.72  # measured 0.739 (P 0.781, R 0.700); 0.411 before issue 14
+    assert (res.loc[Codebook.nfer().code_ids, "f1"] >= 0.6).all()  # measured 0.651-0.831
+    free = data.index[data["codes"] == ""]
+    assert (~free.isin(found["unit"])).mean() >= 0.86  # measured 209/237 = 0.882; 0.705 before
+
+
+# The labelling guide's examples (docs/labelling-guide.md, invented there, never corpus sentences), with the
+# reported codes the guide gives them.
+GUIDE_EXAMPLES = [
+    ("Morale is high", {"morale"}),
+    ("Leaders know their services well", {"learning"}),
+    ("Partnership working is strong", {"partnership"}),
+    ("Quality assurance is robust", {"policies_systems"}),
+    ("There is a clear improvement plan", {"plans_actions"}),
+    ("There is strong political commitment to children's services", {"commitment"}),
+    ("Councillors have really taken ownership of children's social care.", {"commitment"}),
+    ("There is strong corporate and political support for the service.", {"commitment"}),
+    ("Leaders are relentless in their ambition for children.", {"commitment"}),
+    ("Protecting children remains the council's top priority.", {"commitment"}),
+    ("Our staff are dedicated and determined to get it right for families.", {"commitment"}),
+    ("The council has invested an extra £4m in children's social care.", {"commitment"}),
+    ("We are committed to tackling the failings the report identified.", {"commitment"}),
+    ("The committee asked for a report on the budget.", set()),
+    ("Ofsted has raised the bar for all councils.", set()),
+    ("Staff feel more valued.", {"morale"}),
+    ("The council agreed an action plan.", {"plans_actions"}),
+    ("Senior leaders provide strong leadership.", set()),
+    ("An improvement plan was drawn up within six weeks of the visit.", {"plans_actions"}),
+    ("Half of the actions in the plan have now been completed.", {"plans_actions"}),
+    ("We set up a task and finish group on neglect.", {"plans_actions"}),
+    ("Leaders acted swiftly on the recommendations.", {"plans_actions"}),
+    ("Tackling exploitation has been agreed as a shared priority.", {"plans_actions"}),
+    ("The strategy was endorsed by cabinet and sent to the department.", {"plans_actions"}),
+    ("Work on a new early help strategy is under way.", {"plans_actions"}),
+    ("Every child has an up-to-date child protection plan.", set()),
+    ("The committee will consider the improvement plan in March.", set()),
+    ("The review recommended a new strategy.", set()),
+    ("The Partnership Board met four times.", set()),
+    ("Leaders have an accurate understanding of the service's strengths and weaknesses.", {"learning"}),
+    ("The review held up a mirror and we saw things we had stopped noticing.", {"learning"}),
+    ("Our self-assessment matched what the inspectors found.", {"learning"}),
+    ("Learning from case reviews is shared with staff through briefings.", {"learning"}),
+    ("Supervision is reflective and helps workers think about risk.", {"learning"}),
+    ("Newly qualified staff have good opportunities to learn from experienced colleagues.", {"learning"}),
+    ("The peer team identified our strengths and the areas we need to develop.", {"learning"}),
+    ("Members were briefed on the inspection findings at two workshops.", {"learning"}),
+    ("The inspection identified high caseloads in two teams.", set()),
+    ("Parents now understand why we were worried.", set()),
+    ("Members were invited to reflect on the report at the next meeting.", set()),
+    ("The Learning Hub is based in the town hall.", set()),
+    ("A new neglect protocol has been put in place across all agencies.", {"policies_systems"}),
+    ("The front door was redesigned so that every referral is screened the same day.", {"policies_systems"}),
+    ("Audits are now carried out independently of line managers.", {"policies_systems"}),
+    ("Management oversight of cases has strengthened.", {"policies_systems"}),
+    ("The service was restructured into locality teams.", {"policies_systems"}),
+    ("Thresholds are well understood and applied by partners.", {"policies_systems"}),
+    ("Supervision is now monthly and recorded on the case file.", {"policies_systems"}),
+    ("A new practice model has been introduced.", {"policies_systems"}),
+    ("Contacts are now processed within 24 hours.", {"policies_systems"}),
+    ("The Quality Assurance Team sent apologies.", set()),
+    ("Members asked about the referral pathway.", set()),
+    ("We need to tighten our procedures.", set()),
+    ("Our audits show that practice is improving.", set()),
+    ("Staff told us they feel listened to, supported and valued.", {"morale"}),
+    ("Morale across the workforce is good.", {"morale"}),
+    ("Turnover has fallen and we rely far less on agency workers.", {"morale"}),
+    ("Caseloads are now manageable.", {"morale"}),
+    ("Social workers say they are proud to work here.", {"morale"}),
+    ("The relationship between senior managers and the front line has improved markedly.", {"morale"}),
+    ("I am so proud of our staff.", set()),
+    ("We can all celebrate this result.", set()),
+    ("Social workers have strong relationships with the children they work with.", set()),
+    ("Relations with the police are much better.", {"partnership"}),
+    ("We are recruiting more permanent staff.", set()),
+    ("Partnership working is strong and mature.", {"partnership"}),
+    ("Health and the police now sit round the same table at every panel.", {"partnership"}),
+    ("The board has challenged agencies robustly where practice fell short.", {"partnership"}),
+    ("Exploited young people receive a well co-ordinated multi-agency response.", {"partnership"}),
+    ("The toolkit was co-produced with schools and the police.", {"partnership"}),
+    ("We have started working with housing colleagues on homelessness.", {"partnership"}),
+    ("The Safeguarding Partnership met in May.", set()),
+    ("We received a joint response from the council and the board.", set()),
+    ("Members asked about closer working with the voluntary sector.", set()),
+    ("The council entered an improvement partnership with a neighbouring council.", set()),
+    ("We have agreed a plan to restructure the front door", {"plans_actions"}),
+    ("We restructured the teams so that families see one worker", {"policies_systems"}),
+    ("Management oversight is not sufficiently robust", set()),
+    ("Staff described the service as supportive, ambitious and a good place to learn", {"morale", "commitment", "learning"}),
+    ("The way the front door, early help and the police now share information at the first contact has improved "
+     "a great deal", {"policies_systems", "partnership"}),
+    ("An LSCB that is good monitors the effectiveness of local arrangements", set()),
+    ("Inspectors found partnership working to be strong", {"partnership"}),
+    ("The inspectors agreed with our self-assessment", {"learning"}),
+    ("Ofsted recognised our strong partnerships", {"partnership"}),
+    ("The council has invested an extra £2m", {"commitment"}),
+    ("Budgets for statutory services have been protected", {"commitment"}),
+    ("From January the partnership is mandating the toolkit", {"policies_systems"}),
+    ("Members asked whether a new protocol would be introduced", set()),
+]
+
+
+def test_labelling_guide_examples():
+    out = _reported(RuleCoder().code(pd.Series([t for t, _ in GUIDE_EXAMPLES])))
+    got = out.groupby("unit")["code"].apply(set)
+    wrong = [(t, want, got.get(str(i), set())) for i, (t, want) in enumerate(GUIDE_EXAMPLES) if got.get(str(i), set()) != want]
+    # measured 84 of 88; the four left: Ofsted raising the bar (the inspectorate's act), a shared priority
+    # (also partnership), a co-produced toolkit (also policies_systems), a grade descriptor.
+    assert len(wrong) <= 5, wrong
+
+
+def test_issue_14_constructions():
+    texts = pd.Series({
+        # negation: an adverb between negator and change; through a reporting verb; a denied new plan and an old one
+        "adverb": "Morale has not really improved since the review.",
+        "yet": "The front door hasn't yet been redesigned.",
+        "claim": "I couldn't claim that our procedures changed because of the review.",
+        "say": "I wouldn't say that partnership working has improved.",
+        "old_plan": "We did not draw up a new plan; the existing improvement plan already covered it.",
+        # "No," answering versus "the answer is no"; hypothetical "would"
+        "answer_no": "No, morale has improved a lot.",
+        "is_no": "Asked whether morale had improved, the answer is no.",
+        "would": "It would help morale if caseloads came down.",
+        # the cause in an attribution clause is not the impact
+        "owes": "Morale is much better now, though that owes more to the restructure of the front door than to the review.",
+        # modality, topic, questions, deficits
+        "need": "We need to tighten our procedures.",
+        "recommend": "Inspectors recommended that the council strengthens management oversight.",
+        "question": "Has the new protocol made any difference?",
+        "agenda": "The committee received a report on the work of the Partnership Board.",
+        # a topic frame reaches only its own clause: a subordinate clause with its own subject reports a change
+        "own_clause": "Members asked for an update as we had improved the front door.",
+        "deficit": "Caseloads remain too high in the assessment teams.",
+        # names, casework plans, 'reflects', 'joint', experiencers
+        "name": "The Learning and Improvement Sub-Group meets quarterly.",
+        "name_head": "A new Improvement Board was set up after the visit.",
+        "casework": "Every child on a child protection plan has a named social worker.",
+        "reflects": "The judgement reflects the determination of our staff.",
+        "joint": "The Joint Targeted Area Inspection took place in March.",
+        "families": "Families now understand the plan much better.",
+        # lists and long distance: how officials write
+        "list": "Staff told inspectors they feel listened to, supported and valued.",
+        "state": "Strategic partnerships are mature and highly effective.",
+        "put_in_place": "A new escalation protocol has been put in place.",
+        "workforce": "Turnover is low and the council no longer relies on agency social workers.",
+    })
+    out = RuleCoder().code(texts).set_index("unit")
+    rep = _reported(out.reset_index()).groupby("unit")["code"].apply(set)
+
+    def reported(unit):
+        return rep.get(unit, set())
+
+    for unit in ("adverb", "yet", "claim", "say", "old_plan", "is_no"):
+        assert not reported(unit), unit
+    assert out.loc[["adverb", "yet", "claim", "say", "old_plan"], "negated"].all()
+    assert reported("answer_no") == {"morale"}
+    assert out.loc["would", "hedged"] and not reported("would")
+    assert reported("owes") == {"morale"} and out.loc["owes", "attribution"] == "restructure"
+    for unit in ("need", "recommend", "question"):
+        assert out.loc[[unit], "hedged"].all() and not reported(unit), unit
+    for unit in ("agenda", "deficit", "name", "casework", "reflects", "joint", "families"):
+        assert unit not in out.index or not reported(unit) - ({"commitment"} if unit == "reflects" else set()), unit
+    assert reported("reflects") == {"commitment"}  # determination of staff, not reflection
+    assert reported("name_head") == {"plans_actions"}
+    assert reported("own_clause") == {"policies_systems"}
+    assert reported("list") == {"morale"} and reported("state") == {"partnership"}
+    assert reported("put_in_place") == {"policies_systems"} and reported("workforce") == {"morale"}

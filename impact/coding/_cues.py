@@ -190,12 +190,19 @@ class PatternSet:
         self.longest = longest
         self._exact: dict[str, list[tuple[str, int]]] = {}
         self._prefixed: list[tuple[re.Pattern, str, int]] = []
+        # Patterns with a "word*" part, indexed by their first token: its literal stem, or its literal prefix.
+        self._first_exact: dict[str, list[int]] = {}
+        self._first_prefix: dict[str, list[int]] = {}
         seqs = set()
         for label, patterns in groups.items():
             for pattern in patterns:
                 seq = _word_regexes(pattern)
                 seqs.add(seq)
                 if any(t.endswith("[^ ]*") for t in seq):
+                    first = seq[0]
+                    index = self._first_prefix if first.endswith("[^ ]*") else self._first_exact
+                    literal = re.sub(r"\\(.)", r"\1", first[:-5] if first.endswith("[^ ]*") else first)
+                    index.setdefault(literal, []).append(len(self._prefixed))
                     self._prefixed.append((re.compile(" ".join(seq)), label, len(seq)))
                 else:
                     key = " ".join(re.sub(r"\\(.)", r"\1", t) for t in seq)
@@ -213,11 +220,21 @@ class PatternSet:
         found = self._resolved.get(matched)
         if found is None:
             toks = matched.split(" ")
-            prefixes = [matched] if self.longest else [" ".join(toks[:k]) for k in range(1, len(toks) + 1)]
+            head = toks[0]
+            # Only patterns whose first token can match the first stem, and only with their own token count.
+            candidates = list(self._first_exact.get(head, ()))
+            for k in range(1, len(head) + 1):
+                candidates += self._first_prefix.get(head[:k], ())
+            candidates.sort()
+            sizes = [len(toks)] if self.longest else range(1, len(toks) + 1)
             out: list[tuple[str, int]] = []
-            for text in prefixes:
+            for size in sizes:
+                text = " ".join(toks[:size])
                 out += self._exact.get(text, [])
-                out += [(label, n) for rx, label, n in self._prefixed if rx.fullmatch(text)]
+                for i in candidates:
+                    rx, label, n = self._prefixed[i]
+                    if n == size and rx.fullmatch(text):
+                        out.append((label, n))
             found = tuple(dict.fromkeys(out))
             if len(self._resolved) < 500_000:
                 self._resolved[matched] = found

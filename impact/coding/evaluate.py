@@ -13,23 +13,32 @@ from ..errors import ImpactError, InputError
 from .codebook import Codebook
 from .rules import as_units
 
-__all__ = ["evaluate_coder", "score_codes", "positive_codes", "coder_reliability"]
+__all__ = ["evaluate_coder", "score_codes", "positive_codes", "coder_reliability", "group_folds", "coder_validity"]
 
 _COLUMNS = ["code", "precision", "recall", "f1", "support", "n_predicted", "tp", "fp", "fn", "n_units"]
 
 
-def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False) -> pd.DataFrame:
+def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False, count_hedged: bool = True) -> pd.DataFrame:
     """The (unit, code) pairs a coder asserts: negated rows dropped unless ``count_negated``.
+
+    With ``count_hedged=False`` hedged (anticipated) rows are dropped too,
+    leaving the codes a coder reads as *reported*: what the ``codes`` field
+    of the real-text gold corpus holds (``docs/labelling-guide.md``).
 
     Examples
     --------
-    >>> coded = pd.DataFrame({"unit": ["a", "b"], "code": ["morale", "morale"], "negated": [False, True]})
+    >>> coded = pd.DataFrame({"unit": ["a", "b", "c"], "code": ["morale"] * 3, "negated": [False, True, False],
+    ...                       "hedged": [False, False, True]})
     >>> positive_codes(coded)["unit"].tolist()
+    ['a', 'c']
+    >>> positive_codes(coded, count_hedged=False)["unit"].tolist()
     ['a']
     """
     keep = coded
     if not count_negated and "negated" in coded.columns:
-        keep = coded[~coded["negated"].astype(bool)]
+        keep = keep[~keep["negated"].astype(bool)]
+    if not count_hedged and "hedged" in coded.columns:
+        keep = keep[~keep["hedged"].astype(bool)]
     return pd.DataFrame({"unit": keep["unit"].astype(str).to_numpy(), "code": keep["code"].astype(str).to_numpy()}).drop_duplicates()
 
 
@@ -106,6 +115,8 @@ def evaluate_coder(
     cv: int | Literal["auto"] | None = "auto",
     random_state: int = 0,
     count_negated: bool = False,
+    count_hedged: bool = True,
+    groups: Any = None,
 ) -> pd.DataFrame:
     """Per-code precision, recall and F1 of a coder, cross-validated or on a fixed gold set.
 
@@ -125,9 +136,20 @@ def evaluate_coder(
         on the whole gold set) for rule coders; None scores without folds
         (a learning coder must then already be fitted).
     random_state : int
-        Seed of the fold assignment (shuffled K-fold): results are deterministic.
+        Seed of the fold assignment (shuffled K-fold, or the shuffled order of
+        the groups): results are deterministic.
     count_negated : bool
         Count rows the coder marks ``negated`` as positives (default: no).
+    count_hedged : bool
+        Count rows the coder marks ``hedged`` (anticipated) as positives
+        (default: yes; no scores *reported* codes, as the gold corpus labels them).
+    groups : sequence, optional
+        One group label per unit of ``texts`` (e.g. the document a sentence
+        comes from).  Folds then never split a group: every unit of a group is
+        tested in the same fold and the coder never trains on its neighbours.
+        Groups are shuffled with ``random_state`` and dealt, largest first,
+        to the fold with the fewest units.  A unit whose group is missing
+        (None or NaN) is an error.
 
     Returns
     -------
@@ -137,7 +159,8 @@ def evaluate_coder(
     Raises
     ------
     impact.InputError
-        For a bad ``gold`` table or ``cv`` value.
+        For a bad ``gold`` table, ``cv`` value or ``groups`` (wrong length,
+        missing labels, fewer groups than folds).
 
     Examples
     --------
@@ -147,6 +170,18 @@ def evaluate_coder(
     >>> res = evaluate_coder(texts, coder=RuleCoder(), gold=gold)
     >>> res.set_index("code").loc["micro", ["precision", "recall", "f1"]].tolist()
     [1.0, 1.0, 1.0]
+
+    Cross-validation by document, for a coder that learns:
+
+    >>> from impact.coding import Codebook, TrainedCoder
+    >>> book = Codebook.from_yaml("{format_version: 1, id: m, version: '1', codes: [{id: morale, label: Morale}]}")
+    >>> texts = pd.Series({f"s{i}": t for i, t in enumerate(["morale is up", "staff feel valued", "the board met",
+    ...                    "coffee first"] * 4)})
+    >>> gold = pd.DataFrame({"unit": [u for u, t in texts.items() if "morale" in t or "valued" in t], "code": "morale"})
+    >>> docs = [f"d{i // 2}" for i in range(16)]
+    >>> res = evaluate_coder(texts, coder=TrainedCoder(book), gold=gold, cv=4, groups=docs)
+    >>> int(res.set_index("code").loc["micro", "n_units"])
+    16
     """
     gold = _gold_table(gold)
     units, _, _ = as_units(texts)
@@ -155,19 +190,82 @@ def evaluate_coder(
     codes = _codes_of(coder, gold)
     if folds is None:
         coded = coder.code(texts)
-        return score_codes(positive_codes(coded, count_negated=count_negated), gold, units=units, codes=codes)
+        return score_codes(positive_codes(coded, count_negated=count_negated, count_hedged=count_hedged), gold,
+                           units=units, codes=codes)
     if not isinstance(folds, int) or isinstance(folds, bool) or folds < 2:
         raise InputError(f"The value for `cv` must be 'auto', None or an integer >= 2, but {cv!r} was passed.")
     if len(units) < folds:
         raise InputError(f"{len(units)} units cannot be split into {folds} folds")
     predicted = []
-    splitter = KFold(n_splits=folds, shuffle=True, random_state=random_state)
-    for train, test in splitter.split(np.arange(len(units))):
+    if groups is None:
+        splits = KFold(n_splits=folds, shuffle=True, random_state=random_state).split(np.arange(len(units)))
+    else:
+        splits = group_folds(groups, n_splits=folds, random_state=random_state, n_units=len(units))
+    for train, test in splits:
         model = clone(coder)
         if learns:
             model.fit(_take(texts, train), gold)
-        predicted.append(positive_codes(model.code(_take(texts, test)), count_negated=count_negated))
+        predicted.append(positive_codes(model.code(_take(texts, test)), count_negated=count_negated,
+                                        count_hedged=count_hedged))
     return score_codes(pd.concat(predicted, ignore_index=True), gold, units=units, codes=codes)
+
+
+def group_folds(groups: Any, *, n_splits: int = 5, random_state: int = 0,
+                n_units: int | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Train/test index pairs of a K-fold split that keeps every group in one fold.
+
+    Groups are put in a random order (``random_state``), then dealt, largest
+    first (a stable sort, so ties keep the random order), each to the fold
+    with the fewest units so far: folds come out near equal in size, and
+    the assignment is deterministic.
+
+    Parameters
+    ----------
+    groups : sequence
+        One label per unit (e.g. the ``doc_id`` of each sentence).
+    n_splits : int
+        Number of folds (at least 2, at most the number of groups).
+    random_state : int
+        Seed of the group order.
+    n_units : int, optional
+        Expected number of labels (checked when given).
+
+    Returns
+    -------
+    list of (train, test) index arrays
+
+    Raises
+    ------
+    impact.InputError
+        For a wrong length, missing labels or fewer groups than folds.
+
+    Examples
+    --------
+    >>> folds = group_folds(["a", "a", "b", "b", "c", "d"], n_splits=2)
+    >>> [sorted(test.tolist()) for _, test in folds]
+    [[2, 3, 4], [0, 1, 5]]
+    """
+    labels = pd.Series(list(groups) if not isinstance(groups, pd.Series) else groups.to_numpy())
+    if n_units is not None and len(labels) != n_units:
+        raise InputError(f"`groups` must hold one label per unit: {n_units} units, but {len(labels)} labels were passed.")
+    missing = np.flatnonzero(labels.isna().to_numpy()).tolist()
+    if missing:
+        raise InputError(f"`groups` has missing labels at positions {missing[:10]} (every unit needs a group).")
+    codes, uniques = pd.factorize(labels, sort=True)
+    if not isinstance(n_splits, int) or n_splits < 2 or n_splits > len(uniques):
+        raise InputError(f"{len(uniques)} groups cannot be split into {n_splits} folds (need 2 <= folds <= groups).")
+    order = np.random.RandomState(random_state).permutation(len(uniques))
+    sizes = np.bincount(codes, minlength=len(uniques))
+    order = order[np.argsort(-sizes[order], kind="stable")]
+    fold_of = np.empty(len(uniques), dtype=np.int64)
+    load = np.zeros(n_splits, dtype=np.int64)
+    for g in order:
+        f = int(np.argmin(load))
+        fold_of[g] = f
+        load[f] += sizes[g]
+    unit_fold = fold_of[codes]
+    all_units = np.arange(len(labels))
+    return [(all_units[unit_fold != f], all_units[unit_fold == f]) for f in range(n_splits)]
 
 
 def _take(texts: Any, rows: np.ndarray) -> Any:
@@ -214,3 +312,72 @@ def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.Dat
                            codes=codes)
     return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
                            metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))
+
+
+def _validity_file(codebook_id: str) -> dict:
+    import json
+    from importlib import resources
+
+    path = resources.files("impact").joinpath("_data", "validity", f"{codebook_id}.json")
+    if "/" in codebook_id or "\\" in codebook_id or not path.is_file():
+        raise InputError(f"no stored validity figures for codebook {codebook_id!r}: they exist for codebooks "
+                         "scored on the gold corpus by bench/coder_validity.py (nfer_impacts)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def coder_validity(codebook_id: str = "nfer_impacts", *, coder: Literal["default", "rule", "hybrid"] = "default") -> pd.DataFrame:
+    """The coder's measured validity on the frozen test part of the real-text gold corpus.
+
+    The figures were computed by ``bench/coder_validity.py`` (not at call
+    time) and are stored with the package, with the hashes of the corpus,
+    the codebook and the model they belong to, so a report can print them
+    beside its reliability figures without re-scoring.
+
+    Parameters
+    ----------
+    codebook_id : str
+        Codebook the figures belong to.
+    coder : {"default", "rule", "hybrid"}
+        Which coder's figures: "default" is the one :func:`impact.coding.default_coder` returns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code, then ``micro``, ``macro`` and ``impact_free``:
+        ``precision``, ``recall``, ``f1`` (reported codes against the gold
+        ``codes`` field), ``support``, ``n_predicted``, ``tp``, ``fp``,
+        ``fn``, ``n_units``; on the ``impact_free`` row ``uncoded_share`` is
+        the share of impact-free sentences the coder left uncoded and
+        ``support`` their number.  ``attrs`` holds ``coder`` (class name),
+        ``corpus_sha256``, ``n_sentences``, ``n_documents``,
+        ``codebook_version``, ``codebook_hash``, ``impact_version`` and
+        ``computed`` (date).
+
+    Raises
+    ------
+    impact.InputError
+        For a codebook without stored figures or an unknown ``coder``.
+
+    Examples
+    --------
+    >>> v = coder_validity("nfer_impacts")
+    >>> v["code"].tolist()[-3:]
+    ['micro', 'macro', 'impact_free']
+    >>> bool(v["f1"].iloc[:-1].between(0, 1).all()) and v.attrs["n_sentences"] > 300
+    True
+    """
+    figures = _validity_file(codebook_id)
+    name = figures["default"] if coder == "default" else coder
+    if name not in figures["coders"]:
+        raise InputError(f"The value for `coder` must be one of {['default', *figures['coders']]}, but {coder!r} was passed.")
+    entry = figures["coders"][name]
+    table = pd.DataFrame(entry["scores"], columns=_COLUMNS).astype({"precision": float, "recall": float, "f1": float})
+    table["uncoded_share"] = np.nan
+    free = {"code": "impact_free", "support": entry["impact_free_n"], "n_units": figures["corpus"]["n_sentences"],
+            "uncoded_share": entry["impact_free_uncoded_share"]}
+    table = pd.concat([table, pd.DataFrame([free])], ignore_index=True)
+    table.attrs = {"coder": entry["class"], "corpus_sha256": figures["corpus"]["sha256"],
+                   "n_sentences": figures["corpus"]["n_sentences"], "n_documents": figures["corpus"]["n_documents"],
+                   "codebook_version": figures["codebook"]["version"], "codebook_hash": figures["codebook"]["hash"],
+                   "impact_version": figures["impact_version"], "computed": figures["computed"]}
+    return table

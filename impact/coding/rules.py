@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
-from ._cues import TOKEN, PatternSet, attribution_cues, split_parts, stem_text, wordlist
+from ._cues import TOKEN, PatternSet, attribution_cues, split_parts, stem, stem_text, wordlist
 from .codebook import Codebook
 
 __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
@@ -36,9 +36,14 @@ _SEP = " | "
 _SENT_END = (" . ", " ? ", " ! ", " | ")
 _SENT_RE = re.compile(r" [.?!|](?= )")
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
-_NEG_AFTER = 4  # words after the evidence ("morale hasn't improved" with evidence "morale")
+_NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
 _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the credit, not the change
 _CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
+_MOD_BEFORE = 15  # words before the evidence a modality or purpose cue reaches
+_MOD_AFTER = 3  # words after the evidence a modality cue reaches ("a new protocol is needed")
+_TOPIC_BEFORE = 40  # words before the evidence a topic frame reaches ("received a report on ...")
+_CAUSE_BEFORE = 8  # words before the evidence a cause cue reaches ("thanks to ...")
+_EXP_BEFORE = 2  # words between an experiencer and the evidence ("parents now understand")
 
 
 _MEMOS: dict[str, tuple] = {}  # codebook hash -> the compiled matchers and memos of this process's coders
@@ -47,11 +52,12 @@ _STEM_MEMO_LIMIT = 500_000
 
 
 class _Rule:
-    __slots__ = ("code", "parts", "gaps", "weight", "contiguous")
+    __slots__ = ("code", "parts", "gaps", "weight", "contiguous", "rest")
 
     def __init__(self, code: str, parts: list[str], gaps: list[int], weight: float) -> None:
         self.code, self.parts, self.gaps, self.weight = code, parts, gaps, weight
         self.contiguous = len(parts) == 1
+        self.rest = tuple(parts[1:])
 
 
 def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
@@ -186,7 +192,8 @@ class RuleCoder(BaseEstimator):
                 if not near.get("ordered", False):
                     rules.append(_Rule(code_id, [b, a], [within], w))
         try:
-            self.terms_ = PatternSet({lid: list(key) for key, lid in lists.items()})
+            # The phrases without impact sense ride along in the same scan: they mask the terms inside them.
+            self.terms_ = PatternSet({**{lid: list(key) for key, lid in lists.items()}, _SENSE: wordlist("senses")})
         except ValueError as exc:
             raise InputError(f"codebook {codebook.id}: {exc}") from None
         self.rules_ = rules
@@ -232,10 +239,7 @@ class RuleCoder(BaseEstimator):
         else:
             jobs = (self._code_chunk(text_list[a:b]) for a, b in chunks)
         rows: list[tuple] = []
-        if progress:
-            from tqdm.auto import tqdm
-
-            jobs = tqdm(jobs, total=len(chunks), desc="coding", unit="chunk", disable=None)
+        jobs = _progress(jobs, progress, total=len(chunks))
         starts = offsets.tolist()
         for (a, _), found in zip(chunks, jobs, strict=True):
             _unit_rows(rows, found, a, units, starts)
@@ -315,20 +319,33 @@ class RuleCoder(BaseEstimator):
         return kind_of[labels]
 
     def _code_unit(self, i: int, text: str, s: str, matches: list, base: int) -> list[tuple]:
-        # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
-        occ: dict[str, list[tuple[int, int, int]]] = {}
-        tok, prev = 0, 0
-        for start, end, labels in matches:
+        # Token index of each match; the words of phrases without impact sense and of names are masked.
+        toks, tok, prev = [], 0, 0
+        masked = _name_tokens(self.cues_, text)
+        for start, _end, labels in matches:
             start -= base
             tok += s.count(" ", prev, start)
             prev = start
+            toks.append(tok)
             for label, n in labels:
-                cend = _nth_space(s, start, n)
+                if label == _SENSE:
+                    masked.update(range(tok, tok + n))
+        # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
+        occ: dict[str, list[tuple[int, int, int]]] = {}
+        for (start, end, labels), tok in zip(matches, toks, strict=True):
+            start -= base
+            ends: dict[int, int] = {}
+            for label, n in labels:
+                if label == _SENSE or (masked and any(t in masked for t in range(tok, tok + n))):
+                    continue  # a word of a name or of a phrase without impact sense
+                cend = ends.get(n)
+                if cend is None:
+                    cend = ends[n] = _nth_space(s, start, n)
                 occ.setdefault(label, []).append((tok, start, cend if cend >= 0 else min(end - base, len(s))))
         hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
         for label, first in occ.items():
             for rule in self.rules_by_first_.get(label, ()):
-                if any(p not in occ for p in rule.parts[1:]):
+                if rule.rest and not all(p in occ for p in rule.rest):
                     continue
                 for hit in _chains(rule, first, occ, s):
                     hits.setdefault(rule.code, []).append(hit + (rule.weight, rule.contiguous))
@@ -336,7 +353,8 @@ class RuleCoder(BaseEstimator):
             return []
         ends = [m.start() for m in _SENT_RE.finditer(s)]
         sentences: dict[int, _Sentence] = {}
-        out = []
+        readings: dict[str, list[tuple]] = {}
+        reported: set[int] = set()  # sentences with reported evidence outside an attribution clause
         for code in self.code_ids_:
             found = hits.get(code)
             if not found:
@@ -349,17 +367,29 @@ class RuleCoder(BaseEstimator):
                     lo = ends[k - 1] + 2 if k > 0 else 0
                     hi = ends[k] + 3 if k < len(ends) else len(s)
                     sentence = sentences[k] = self.cues_.sentence(s, lo, hi, h[0] - s.count(" ", lo, h[2]))
-                read.append(sentence.read(h[0], h[1], h[5]))
-            positive = [(h, r) for h, r in zip(found, read, strict=True) if not r[0]]
-            chosen = positive or list(zip(found, read, strict=True))
+                r = sentence.read(h[0], h[1], h[5])
+                if r[3]:
+                    continue  # a topic named, or someone else's change
+                read.append((h, r, k))
+                if not (r[0] or r[4]):
+                    reported.add(k)
+            if read:
+                readings[code] = read
+        out = []
+        for code, read in readings.items():
+            # Evidence in an attribution clause is the cause, not the impact, when its sentence reports another change.
+            read = [(h, r) for h, r, k in read if not (r[4] and k in reported)]
+            if not read:
+                continue
+            positive = [(h, r) for h, r in read if not r[0]]
+            chosen = positive or read
             score = 1.0 - math.prod(1.0 - h[4] for h, _ in chosen)
             if score < self.min_score:
                 continue
             plain = [(h, r) for h, r in chosen if not r[1]]
-            hit, (neg, _, attr) = (plain or chosen)[0]
+            hit, (neg, _, where, _, _) = (plain or chosen)[0]
             hedged = not plain
-            if not attr:
-                attr = next((r[2] for _, r in (plain or chosen) if r[2]), "")
+            attr = where.attribution or next((r[2].attribution for _, r in (plain or chosen) if r[2].attribution), "")
             out.append((i, code, score, neg, hedged, attr, hit[0], hit[1] - 1))
         if out:
             # Character offsets of the evidence tokens, tokenising only as far as needed.
@@ -367,6 +397,55 @@ class RuleCoder(BaseEstimator):
             spans = {k: m.span() for k, m in enumerate(itertools.islice(TOKEN.finditer(text), max(need) + 1)) if k in need}
             out = [r[:6] + (spans[r[6]][0], spans[r[7]][1]) for r in out]
         return out
+
+
+def _name_tokens(cues: _Cues, text: str) -> set[int]:
+    """Token indexes of the words of names, which are not evidence.
+
+    A *name* is a run of two or more capitalised words (joined by at most
+    "and", "of", "for", "the", "in", "on"): "Learning and Improvement
+    Sub-Group", "Early Help Hub".  Its words are masked except a final head
+    noun of the bundled ``name_heads`` list, so that "a new Improvement Board
+    was set up" still reads "a new board was set up".  Text set mostly in
+    capitals (headings) is not read for names.
+    """
+    if _TWO_CAPITALS.search(text) is None:
+        return set()
+    masked: set[int] = set()
+    words = TOKEN.findall(text)
+    caps = [len(w) > 1 and w[0].isupper() and not w.isupper() for w in words]
+    if sum(caps) < 2 or sum(caps) > 0.6 * len(words):
+        return masked
+    run: list[int] = []
+    for k in range(len(words) + 1):
+        if k < len(words) and caps[k]:
+            run.append(k)
+            continue
+        if k < len(words) and run and words[k] in _NAME_JOINERS and k + 1 < len(words) and caps[k + 1]:
+            run.append(k)
+            continue
+        if sum(caps[j] for j in run) >= 2:
+            keep = run[-1] if stem(words[run[-1]]) in cues.heads else None
+            if keep is not None and len(run) >= 2 and words[run[-1]].lower() == "door" and words[run[-2]].lower() == "front":
+                run = run[:-1]
+            masked.update(j for j in run if j != keep)
+        run = []
+    return masked
+
+
+_SENSE = "~sense"  # label of the phrases without impact sense in the term scan
+# Two capitalised words in a row, perhaps joined by "and", "of", ...: the only texts that can hold a name.
+_TWO_CAPITALS = re.compile(r"[A-Z][^\W_]*[\W_]+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][^\W_]")
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "in", "on"})
+
+
+def _progress(steps: Any, show: bool, *, total: int | None = None) -> Any:
+    """``steps``, wrapped in a tqdm progress bar on stderr when ``show``."""
+    if not show:
+        return steps
+    from tqdm.auto import tqdm
+
+    return tqdm(steps, total=total, desc="coding", unit="chunk", disable=None)
 
 
 def _stem_strings(texts: list[str]) -> list[str]:
@@ -439,6 +518,7 @@ def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, 
 
 _CUES: _Cues | None = None
 _CONDITIONALS: PatternSet | None = None
+_INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
 
 
 def modality_cues(texts) -> pd.DataFrame:
@@ -447,7 +527,9 @@ def modality_cues(texts) -> pd.DataFrame:
     A stricter reading than the coder's, which scopes each cue to the clause
     around the evidence: a sentence is a *clear statement* only when no cue
     of negation ("not", "hasn't", "the answer is no"), denial ("I couldn't
-    claim"), hedging ("hope", "might", "early days") or condition ("would",
+    claim"), hedging or modality ("hope", "might", "should", "need to",
+    "plan to", "early days"; the bundled ``hedges`` and ``modals`` lists and
+    the intentions of ``purpose_cues``) or condition ("would",
     "ideally", "if"; the bundled ``conditionals`` list) appears in it at all
     and it is not a question.  A "No," that opens the sentence is an answer,
     not a negation.  Reports quote only clear statements.
@@ -482,7 +564,8 @@ def modality_cues(texts) -> pd.DataFrame:
             pseudo = labels[0][0] == "pseudo"
             if not pseudo or (s[start:start + 4] == " no " and s[start:].lstrip().startswith("no ,") and start > opening):
                 neg = True  # a real negation, or "..., the answer is no," (not an opening "No,")
-        hedge = bool(_CUES.hedge.find(s, 0, len(s)))
+        hedge = bool(_CUES.hedge.find(s, 0, len(s))) or any(
+            labels[0][0] == "modal" or s[a:b] in _INTENTIONS for a, b, labels in _CUES.modal.find(s, 0, len(s)))
         conditional = bool(_CONDITIONALS.find(s, 0, len(s)))
         question = text.rstrip().endswith("?")
         rows.append((neg, hedge, conditional, question, not (neg or hedge or conditional or question)))
@@ -490,7 +573,7 @@ def modality_cues(texts) -> pd.DataFrame:
 
 
 class _Cues:
-    """The cue lists, compiled; reads negation, hedging and attribution around a match."""
+    """The cue lists, compiled; reads negation, modality, topic, attribution and experiencer around a match."""
 
     def __init__(self) -> None:
         attribution = attribution_cues()
@@ -499,25 +582,49 @@ class _Cues:
             longest=True,
         )
         self.hedge = PatternSet({"hedge": wordlist("hedges")}, longest=True)
+        self.modal = PatternSet(
+            {"modal": wordlist("modals"), "purpose": wordlist("purpose_cues"), "pseudo": wordlist("pseudo_modals")},
+            longest=True,
+        )
         self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
+        self.frames = PatternSet(
+            {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
+             "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
+             "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES)},
+            longest=True,
+        )
+        # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
+        self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","]},
+                                longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
-        self.attribution = PatternSet(groups, longest=False)
-        # Every cue in one pattern: most sentences with evidence have no cue at all, and one scan says so.
-        every = [*wordlist("negators"), *wordlist("denials"), *wordlist("pseudo_negators"), *wordlist("hedges"),
-                 *wordlist("boundaries"), *(p for patterns in groups.values() for p in patterns)]
-        self.any = PatternSet({"cue": every}, longest=False)
+        self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
+                                       "reported_by": [f"{v} by" for v in _REPORTERS] + ["according to"],
+                                       "validator": ["recognised", "recognized", "confirmed", "validated", "affirmed",
+                                                     "agreed with", "acknowledged", "endorsed"]},
+                                      longest=False)
+        # Which scans a sentence needs, each decided by one regex search (no Python work per match): most
+        # sentences with evidence have no cue at all or only one kind.
+        self.attribution_core = PatternSet({"attribution": [p for k, v in groups.items() if k != "causal" for p in v]})
+        # The heads a capitalised name keeps.
+        self.heads = frozenset(stem(w) for w in wordlist("name_heads"))
 
     def flags(self, text: str) -> tuple[bool, str]:
         """``(hedged, attribution)`` of a whole text (used by coders without evidence spans)."""
         sentence = self.sentence(stem_text(text), 0, None, 0)
-        return sentence.hedged, sentence.attribution
+        return sentence.hedged or bool(sentence.modals), sentence.attribution
 
     def sentence(self, s: str, lo: int, hi: int | None, first_token: int) -> _Sentence:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
         hi = len(s) if hi is None else hi
-        if self.any.regex.search(s, lo, hi) is None:  # then each cue list finds nothing either
-            return _Sentence(first_token, [], [], [], False, "")
+        question = s.find(" ? ", lo, hi) >= 0
+        has_neg = self.neg.regex.search(s, lo, hi) is not None
+        has_modal = self.modal.regex.search(s, lo, hi) is not None
+        has_frames = self.frames.regex.search(s, lo, hi) is not None
+        has_attribution = self.attribution_core.regex.search(s, lo, hi) is not None
+        has_hedge = self.hedge.regex.search(s, lo, hi) is not None
+        if not (has_neg or has_modal or has_frames or has_attribution or has_hedge):
+            return _Sentence(first_token, [], [], [], question, None, [], [])  # then each cue list finds nothing
 
         def tokens(found: list) -> list[tuple[int, int, str]]:
             out, tok, prev = [], first_token, lo
@@ -529,54 +636,154 @@ class _Cues:
             return out
 
         bounds = tokens(self.boundary.find(s, lo, hi))
-        found = tokens(self.attribution.find(s, lo, hi))
-        reviews = [f[0] for f in found if f[2] == "review"]
+        found = tokens(self.attribution.find(s, lo, hi)) if has_attribution else []
+        reviews = [f for f in found if f[2] == "review"]
+        covered = {t for a, b, label in found if label == "causal" for t in range(a, b)}
         negators, review_negated = [], False
-        for a, b, label in tokens(self.neg.find(s, lo, hi)):
+        for a, b, label in (tokens(self.neg.find(s, lo, hi)) if has_neg else ()):
             if label == "pseudo":
                 continue
-            if label == "neg" and any(0 <= r - b <= _REVIEW_GAP for r in reviews):
-                review_negated = True  # "not the review", "nothing to do with the review"
+            if label == "neg" and any(0 <= r - b <= _REVIEW_GAP and all(t in covered for t in range(b, r)) for r, _, _ in reviews):
+                review_negated = True  # "not the review", "nothing to do with the review", not "not improved since the review"
                 continue
             negators.append(a)
-        hedged = bool(self.hedge.find(s, lo, hi))
+        thans = [b for _, b, label in found if label == "than"]
+        if any(r in thans for r, _, _ in reviews):
+            review_negated = True  # "more to the restructure than to the review"
+        hedged = question or (has_hedge and bool(self.hedge.find(s, lo, hi)))
+        modals = [m for m in tokens(self.modal.find(s, lo, hi)) if m[2] != "pseudo"] if has_modal else []
+        frames = tokens(self.frames.find(s, lo, hi)) if has_frames else []
+        if negators or modals or (frames and any(f[2] == "deficit" for f in frames)):
+            frames += tokens(self.stops.find(s, lo, hi))
+        if any(f[2] == "exp" for f in frames):
+            # An experiencer owns the evidence only when nothing but adverbs, auxiliaries and verbs of saying or
+            # feeling lie between them ("parents now understand"; not "a family resilience model").
+            words = s[lo:hi].split()
+            for k, (a, b, label) in enumerate(frames):
+                if label == "exp":
+                    while b - first_token < len(words) and words[b - first_token] in _EXP_FILLERS:
+                        b += 1
+                    frames[k] = (a, b, label)
         return _Sentence(first_token, [b[0] for b in bounds], [b[1] for b in bounds], negators, hedged,
-                         _attribute(found, review_negated))
+                         (found, review_negated) if has_attribution else None, modals, frames)
+
+
+_EXP_FILLERS = frozenset(stem(w) for w in (
+    "now", "also", "all", "really", "much", "more", "far", "better", "greater", "increasingly", "clearly", "fully",
+    "feel", "felt", "say", "said", "told", "report", "reported", "have", "has", "had", "are", "were", "is", "was",
+    "their", "own", "and", "carers", "families", "parents"))
+# Inspection judgements and events are mostly the setting of a sentence in minutes and the press ("rated
+# inadequate", "since the last inspection"): they count as a cause only when a causal cue introduces them.
+_NEED_CAUSE = frozenset({"factor:ofsted"})
+_REPORTER_GAP = 3  # a reporting verb this close after a body makes it the reporter, not the cause
+_REPORTERS = ("said", "says", "say", "found", "finds", "noted", "notes", "reported", "reports", "described",
+              "describes", "praised", "praises", "highlighted", "highlights", "told", "stated", "states", "concluded",
+              "judged", "rated", "observed", "commented", "hailed", "identified", "saw", "see", "sees",
+              "acknowledged", "commended", "letter", "report")
+_PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
+_PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
+                    for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there"))
+# A subordinate clause with its own subject ("... as we came out of intervention"): a topic frame before it
+# ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
+_SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
+                    for p in ("we", "they", "i", "he", "she", "you", "it"))
+_MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
 class _Sentence:
-    """Cues of one sentence: clause boundaries, negation cues, hedging, attribution."""
+    """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
-    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution")
+    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "_attribution", "modals", "frames",
+                 "predicates")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
-                 hedged: bool, attribution: str) -> None:
+                 hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
+                 frames: list[tuple[int, int, str]]) -> None:
         self.first, self.bound_starts, self.bound_ends = first, bound_starts, bound_ends
-        self.negators, self.hedged, self.attribution = negators, hedged, attribution
+        self.negators, self.hedged, self._attribution = negators, hedged, attribution
+        self.modals, self.frames = modals, frames
+        self.predicates = [a for a, _, label in frames if label == "predicate"]
 
-    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, str]:
-        """``(negated, hedged, attribution)`` of evidence at tokens ``t0:t1``."""
+    @property
+    def attribution(self) -> str:
+        """What the sentence credits its change to (read when first asked for: most evidence never needs it)."""
+        if self._attribution is None:
+            return ""
+        if isinstance(self._attribution, tuple):
+            self._attribution = _attribute(*self._attribution)
+        return self._attribution
+
+    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, _Sentence, bool, bool]:
+        """``(negated, hedged, sentence, dropped, cause)`` of evidence at tokens ``t0:t1``.
+
+        ``dropped``: the evidence names a topic (an agenda item, a question) or
+        is someone else's change (a child's, a family's); ``cause``: it sits in
+        an attribution clause ("... thanks to the new front door").
+        """
+        clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
+        clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
         count = 0
-        if self.negators:
-            clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
-            clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
-            for a in self.negators:
+        stops = [a for a, _, label in self.frames if label == "stop" and t1 <= a] if self.frames else []
+        commas = [a for a, _, label in self.frames if label == "comma" and t1 <= a] if self.frames else []
+        for a in self.negators:
+            if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
+                continue  # another clause, or part of the phrase itself
+            if t0 - _NEG_BEFORE <= a < t1 or (t1 <= a < t1 + _NEG_AFTER and not any(x < a for x in stops)):
+                count += 1  # before or inside the evidence, or after it in the same clause
+        hedged = self.hedged
+        dropped = cause = False
+        if self.modals and not hedged:
+            for a, b, label in self.modals:
                 if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
-                    continue  # another clause, or part of the phrase itself
-                if t0 - _NEG_BEFORE <= a < t1 + _NEG_AFTER:
-                    count += 1
-        return count % 2 == 1, self.hedged, self.attribution
+                    continue
+                if t0 - _MOD_BEFORE <= a and b <= t1 and (label == "modal" or a != t0):
+                    if any(b <= x < t0 for x in self.predicates):
+                        continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
+                    hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
+                    break
+                if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(x < a for x in stops + commas):
+                    hedged = True  # just after it ("a new protocol is needed")
+                    break
+        for a, b, label in self.frames:
+            if label == "topic":
+                if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
+                        a < x < t0 for x, _, lab in self.frames if lab == "sub"):
+                    dropped = True
+            elif label == "cause":
+                if t0 - _CAUSE_BEFORE <= a and b <= t0:  # "because" also ends a negation's clause
+                    cause = True
+            elif label == "exp":
+                if b == t0:
+                    dropped = True  # someone else's change: "parents now understand", "children's confidence"
+            elif label == "prior":
+                if t0 - _EXP_BEFORE <= b <= t0:
+                    dropped = True  # someone else's change, or what was there before ("the existing plan")
+            elif label == "exp_with":
+                if t1 <= a <= t1 + 1:
+                    dropped = True
+            elif label == "deficit":
+                if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
+                    dropped = True  # a negative state: "caseloads remain too high"
+        return count % 2 == 1, hedged, self, dropped, cause
 
 
 def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
     if any(f[2] == "unclear" for f in found):
         return "unclear"
     causal_ends = [f[1] for f in found if f[2] == "causal"]
-    factors = [f for f in found if f[2].startswith("factor:")]
     reviews = [f for f in found if f[2] == "review"]
 
     def caused(item: tuple[int, int, str]) -> bool:
         return any(0 <= item[0] - e <= _CAUSAL_GAP for e in causal_ends)
+
+    # A body that only reports what it saw ("inspectors found", "praised by Ofsted") is not the change's cause
+    # (labelling guide, section 4): its mention counts only when a causal cue introduces it.
+    validators = [f[0] for f in found if f[2] == "validator"]
+    after = [f[0] for f in found if f[2] == "reporter"]
+    before = [f[1] for f in found if f[2] == "reported_by"]
+    factors = [f for f in found if f[2].startswith("factor:")
+               and (caused(f) or any(0 <= v - f[1] <= _REPORTER_GAP for v in validators) or (f[2] not in _NEED_CAUSE
+                                  and not (any(0 <= a - f[1] <= _REPORTER_GAP for a in after) or f[0] in before)))]
 
     if factors:
         if not reviews or review_negated:

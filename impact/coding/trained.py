@@ -171,23 +171,36 @@ class TrainedCoder(BaseEstimator):
             ``unit``, ``code`` (the code closest to the threshold), ``probability``
             and ``uncertainty`` (1 at the threshold, 0 at probability 0 or 1).
         """
-        probs = self.predict_proba(X)
-        values = probs.to_numpy()
-        t = self.threshold
-        margin = np.where(values >= t, (values - t) / (1 - t), (t - values) / t)
-        closest = margin.argmin(axis=1)
-        rows = np.arange(len(values))
-        out = pd.DataFrame({
-            "unit": probs.index.to_numpy(),
-            "code": np.asarray(self.code_ids_, dtype=object)[closest],
-            "probability": values[rows, closest],
-            "uncertainty": 1.0 - margin[rows, closest],
-        })
-        return out.sort_values("uncertainty", ascending=False, kind="stable").reset_index(drop=True)
+        return _uncertainty_table(self.predict_proba(X), self.threshold)
 
 
-def rank_uncertain(coder: TrainedCoder, texts: Any, *, n: int | None = None) -> pd.DataFrame:
+def _uncertainty_table(probs: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
+    """Units by uncertainty: for each, the code whose probability is closest to its threshold."""
+    values = probs.to_numpy()
+    t = np.broadcast_to(np.asarray(thresholds, dtype=float), values.shape[1:])
+    margin = np.where(values >= t, (values - t) / (1 - t), (t - values) / t)
+    closest = margin.argmin(axis=1)
+    rows = np.arange(len(values))
+    out = pd.DataFrame({
+        "unit": probs.index.to_numpy(),
+        "code": probs.columns.to_numpy(dtype=object)[closest],
+        "probability": values[rows, closest],
+        "uncertainty": 1.0 - margin[rows, closest],
+    })
+    return out.sort_values("uncertainty", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def rank_uncertain(coder: Any, texts: Any, *, n: int | None = None) -> pd.DataFrame:
     """The ``n`` units a fitted coder is least sure about (all if None), most uncertain first.
+
+    ``coder`` is a :class:`TrainedCoder` or :class:`impact.coding.HybridCoder`
+    (any coder with an ``uncertainty(texts)`` method): the review loop sends
+    these units to a person first.
+
+    Raises
+    ------
+    impact.InputError
+        For a coder without ``uncertainty`` (the rule coder has no probabilities).
 
     Examples
     --------
@@ -199,5 +212,7 @@ def rank_uncertain(coder: TrainedCoder, texts: Any, *, n: int | None = None) -> 
     >>> rank_uncertain(coder, pd.Series({"x": "morale", "y": "the board met morale is up"}), n=1)["unit"].tolist()
     ['y']
     """
+    if not callable(getattr(coder, "uncertainty", None)):
+        raise InputError(f"{type(coder).__name__} gives no probabilities to rank: use a TrainedCoder or HybridCoder.")
     ranked = coder.uncertainty(texts)
     return ranked if n is None else ranked.head(n)

@@ -1,0 +1,131 @@
+"""Tests for the coder validity figures shipped with the package (impact.coding.coder_validity, default_coder).
+
+``bench/coder_validity.py`` scored the rule and hybrid coders once on the
+frozen test part of the real-text gold corpus and stored the figures in
+``impact/_data/validity/nfer_impacts.json``.  These tests recompute every
+figure from the shipped test part with the coders as they are now, by plain
+set arithmetic (not through the scoring code the script used), and check the
+stored file is current: corpus hash, codebook hash and version, model hash,
+and each figure to 1e-9.  A change to the rule coder, the codebook or the
+bundled model that is not followed by ``python -m bench.coder_validity``
+fails here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from impact.coding import Codebook, HybridCoder, RuleCoder, coder_validity, default_coder
+from impact.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_PART = Path(__file__).parent / "data" / "gold" / "sentences_test.csv"
+STORED = ROOT / "impact" / "_data" / "validity" / "nfer_impacts.json"
+MODEL = ROOT / "impact" / "_data" / "models" / "nfer_impacts.json"
+TOL = 1e-9
+
+
+@pytest.fixture(scope="module")
+def stored() -> dict:
+    return json.loads(STORED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gold() -> tuple[pd.Series, dict[str, set[str]]]:
+    data = pd.read_csv(TEST_PART, dtype=str, keep_default_na=False).set_index("sentence_id")
+    truth = {sid: {c for c in codes.split(";") if c} for sid, codes in data["codes"].items()}
+    return data["text"], truth
+
+
+def _reported(coded: pd.DataFrame) -> dict[str, set[str]]:
+    keep = coded[~coded["negated"].astype(bool) & ~coded["hedged"].astype(bool)]
+    out: dict[str, set[str]] = {}
+    for unit, code in zip(keep["unit"], keep["code"], strict=True):
+        out.setdefault(unit, set()).add(code)
+    return out
+
+
+def _figures(texts: pd.Series, truth: dict[str, set[str]], found: dict[str, set[str]], ids: list[str]) -> dict:
+    """Per-code, micro and macro precision/recall/F1 and the impact-free share left uncoded, from sets."""
+    rows = {}
+    tps = fps = fns = 0
+    for code in ids:
+        tp = sum(code in truth[u] and code in found.get(u, ()) for u in texts.index)
+        fp = sum(code not in truth[u] and code in found.get(u, ()) for u in texts.index)
+        fn = sum(code in truth[u] and code not in found.get(u, ()) for u in texts.index)
+        tps, fps, fns = tps + tp, fps + fp, fns + fn
+        rows[code] = (tp, fp, fn)
+    rows["micro"] = (tps, fps, fns)
+    out = {}
+    for code, (tp, fp, fn) in rows.items():
+        p = tp / (tp + fp) if tp + fp else np.nan
+        r = tp / (tp + fn) if tp + fn else np.nan
+        f = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan
+        out[code] = {"precision": p, "recall": r, "f1": f, "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
+    out["macro"] = {k: float(np.nanmean([out[c][k] for c in ids])) for k in ("precision", "recall", "f1")}
+    free = [u for u in texts.index if not truth[u]]
+    out["impact_free"] = {"support": len(free), "uncoded_share": sum(not found.get(u) for u in free) / len(free)}
+    return out
+
+
+def _same(a, b) -> bool:
+    if a is None or (isinstance(a, float) and np.isnan(a)):
+        return b is None or (isinstance(b, float) and np.isnan(b))
+    return b is not None and abs(float(a) - float(b)) <= TOL
+
+
+def test_stored_file_belongs_to_the_shipped_corpus_codebook_and_model(stored):
+    assert stored["corpus"]["sha256"] == hashlib.sha256(TEST_PART.read_bytes()).hexdigest(), \
+        "the test part changed: it is frozen"
+    book = Codebook.load("nfer_impacts")
+    assert (stored["codebook"]["id"], stored["codebook"]["version"], stored["codebook"]["hash"]) == \
+        (book.id, book.version, book.hash), "codebook changed since the figures: run python -m bench.coder_validity"
+    assert stored["coders"]["hybrid"]["model_sha256"] == hashlib.sha256(MODEL.read_bytes()).hexdigest(), \
+        "bundled model changed since the figures: run python -m bench.coder_validity"
+    data = pd.read_csv(TEST_PART, dtype=str, keep_default_na=False)
+    assert stored["corpus"]["n_sentences"] == len(data) and stored["corpus"]["n_documents"] == data["doc_id"].nunique()
+
+
+@pytest.mark.parametrize("name", ["rule", "hybrid"])
+def test_stored_figures_are_current(stored, gold, name):
+    texts, truth = gold
+    book = Codebook.load("nfer_impacts")
+    coder = RuleCoder(book).fit() if name == "rule" else HybridCoder(book).fit()
+    want = _figures(texts, truth, _reported(coder.code(texts)), book.code_ids)
+    table = coder_validity("nfer_impacts", coder=name).set_index("code")
+    assert table.attrs["coder"] == type(coder).__name__
+    assert table.index.tolist() == [*book.code_ids, "micro", "macro", "impact_free"]
+    problems = []
+    for code, figures in want.items():
+        for key, value in figures.items():
+            if not _same(value, table.loc[code, key]):
+                problems.append(f"{name} {code} {key}: stored {table.loc[code, key]!r}, recomputed {value!r}")
+    assert not problems, "run python -m bench.coder_validity:\n" + "\n".join(problems)
+
+
+def test_default_coder_is_the_recorded_choice(stored):
+    micro = {name: next(r["f1"] for r in e["scores"] if r["code"] == "micro") for name, e in stored["coders"].items()}
+    best = max(micro.values())
+    assert micro[stored["default"]] == best
+    if micro["rule"] == best:
+        assert stored["default"] == "rule"  # ties go to the simpler coder
+    coder = default_coder("nfer_impacts", n_jobs=1)
+    assert type(coder).__name__ == stored["coders"][stored["default"]]["class"]
+    assert coder_validity("nfer_impacts").attrs["coder"] == type(coder).__name__
+    # Other codebooks have no figures: the rule coder.
+    assert type(default_coder("review_themes")).__name__ == "RuleCoder"
+
+
+def test_bad_arguments():
+    with pytest.raises(InputError, match="no stored validity figures"):
+        coder_validity("review_themes")
+    with pytest.raises(InputError, match="no stored validity figures"):
+        coder_validity("../models/nfer_impacts")
+    with pytest.raises(InputError, match="must be one of"):
+        coder_validity("nfer_impacts", coder="trained")
