@@ -116,6 +116,7 @@ _LAZY = {
     "framework_matrix": "impact.framework",
     "quotes": "impact.framework",
     "intervention_effects": "impact.effects",
+    "attrition_effects": "impact.effects",
     "survey_effects": "impact.effects",
     "indicator_trends": "impact.indicators",
     "clustered_prevalence": "impact.stats",

@@ -28,7 +28,7 @@ import pandas as pd
 from ._io import atomic_write_bytes, atomic_write_text, check_output_folder, staged_directory
 from ._version import __version__
 from .describe import describe_study
-from .effects import intervention_effects, survey_effects
+from .effects import attrition_effects, intervention_effects, survey_effects
 from .framework import framework_matrix
 from .indicators import indicator_trends
 from .panel import council_panel, participant_panel
@@ -67,7 +67,9 @@ class Findings:
     :mod:`impact.measures`; each table names its ``measure``.
     ``not_computed`` maps an analysis that the study cannot support (too few
     councils, waves or status groups) to the reason, in words; its table is
-    then empty and the report says why.
+    then empty and the report says why.  ``attrition`` holds the effect of
+    being in intervention fitted to complete cases and weighted for missed
+    interviews (:func:`impact.effects.attrition_effects`).
     """
 
     study: Study
@@ -88,6 +90,7 @@ class Findings:
     actions: pd.DataFrame
     attribution: pd.DataFrame | None = None
     survey_model: pd.DataFrame | None = None
+    attrition: pd.DataFrame | None = None
     indicator_trends: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
@@ -104,6 +107,9 @@ def _progress(callback: Callable[[str], None] | None, message: str) -> None:
 
 #: The analyses :func:`analyse` can run (its ``parts``).
 PARTS: tuple[str, ...] = ("comparisons", "change", "models", "survey", "framework", "indicators", "process")
+
+#: Coder classes as the report names them.
+_CODER_NAMES = {"RuleCoder": "rule coder", "HybridCoder": "hybrid coder (rules and a calibrated model)"}
 
 #: The measure the comparisons, models and trends of realised impact use (see :mod:`impact.measures`).
 MAIN_MEASURE = "reported"
@@ -176,7 +182,7 @@ def analyse(
     -------
     Findings
     """
-    from .coding import Codebook, RuleCoder
+    from .coding import Codebook, default_coder
     from .coding.evaluate import coder_reliability
     from .codings import as_codings, read_codings
     from .measures import attribution_summary
@@ -205,11 +211,13 @@ def analyse(
     machine_books = {k: b for k, b in books.items()
                      if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
     if machine_books or human is not None or (supplied is not None and "framework" in wanted):
-        coders = [RuleCoder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
-        keys = [f"{b.id}-{b.hash}" for b in machine_books.values()]
+        # the coder that scored best on real text for its codebook (impact.coding.default_coder)
+        coders = [default_coder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
+        keys = [f"{b.id}-{b.hash}-{type(c).__name__}" for b, c in zip(machine_books.values(), coders, strict=True)]
         segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
     else:
-        segments, machine = _no_segments(), []
+        coders, segments, machine = [], _no_segments(), []
+    coder_names = {k: _CODER_NAMES.get(type(c).__name__, type(c).__name__) for k, c in zip(machine_books, coders, strict=True)}
     machine_by_book = {k: as_codings(m, study, segments=segments, coder="machine", source=f"machine coding ({k})")
                        for k, m in zip(machine_books, machine, strict=True)}
     if supplied is not None and len(segments):
@@ -222,12 +230,12 @@ def analyse(
 
     codings = of("impacts")
     if supplied is None:
-        coding = {"source": "machine", "coders": ["machine"],
-                  "description": f"the package's rule coder ({codebook.id} {codebook.version}, impact {__version__})"}
+        coding = {"source": "machine", "coders": ["machine"], "coder": coder_names.get("impacts", "rule coder"),
+                  "description": f"the package's {coder_names.get('impacts', 'rule coder')} ({codebook.id} "
+                                 f"{codebook.version}, impact {__version__})"}
     else:
         names = sorted(codings["coder"].unique().tolist())
-        machine_note = (f"; {' and '.join(b.id for b in machine_books.values())} coded by the package's rule coder"
-                        if machine_books else "")
+        machine_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
         coding = {"source": "supplied", "coders": names,
                   "description": f"codings supplied by the user ({', '.join(names) or 'no coder named'}){machine_note}"}
     codes = codebook.top_codes()
@@ -268,6 +276,9 @@ def analyse(
                   else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
         if models.empty:
             not_computed.setdefault("models", "no impact varied in both whether it was reported and intervention status")
+        # the same models with missed interviews weighted for (a sensitivity analysis beside them)
+        attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
+                     if not models.empty else None)
         survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
@@ -307,7 +318,7 @@ def analyse(
     return Findings(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
-        comparisons=comparisons, change=change, models=models, sample=sample, themes=themes, actions=actions,
+        comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
         attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance,
     )

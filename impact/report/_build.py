@@ -449,11 +449,57 @@ def _caveats(ctx) -> list[str]:
                        "difference.")
             break
     if ctx.f.coding.get("source") == "machine":
-        out.append("The interviews were coded by the package's rule coder, not by people: a difference could come "
-                   "from coding error if the coder errs more often in some councils' talk than in others'. The coder's "
-                   "measured accuracy is in the methods section; check a sample of its codings by hand (impact review "
-                   "export) before publishing.")
+        coder = ctx.f.coding.get("coder", "rule coder")
+        text = (f"The interviews were coded by the package's {coder}, not by people: a difference could come from "
+                "coding error if the coder errs more often in some councils' talk than in others'.")
+        weak = _weakly_coded(ctx)
+        if weak:
+            text += (f" On real text labelled by people it agrees with them on {_count_words(len(weak), len(ctx.codes))} "
+                     f"impacts with an F1 below {_WEAK_F1:.2f} (" + "; ".join(weak) + "; precision and recall are in the "
+                     "methods section), so coding error could explain the findings for "
+                     + ("that impact" if len(weak) == 1 else "those impacts") + ".")
+        text += " Check a sample of its codings by hand (impact review export) before publishing."
+        out.append(text)
     return out
+
+
+_WEAK_F1 = 0.70  # a code the machine coder reads with F1 below this on real text gets named in the caveat
+
+
+def _coder_validity(ctx) -> pd.DataFrame | None:
+    """The machine coder's stored accuracy on real labelled text for this codebook, if measured and current."""
+    from ..coding import coder_validity
+    from ..errors import InputError
+
+    if ctx.f.coding.get("source") != "machine":
+        return None
+    try:
+        v = coder_validity(ctx.f.codebook.id)
+    except (InputError, FileNotFoundError, ValueError):
+        return None
+    if v.attrs.get("codebook_hash") != ctx.f.codebook.hash:
+        return None  # measured on another version of the codebook: not this coder's accuracy
+    return v
+
+
+def _weakly_coded(ctx) -> list[str]:
+    """Impacts the machine coder reads poorly on real text (F1 below ``_WEAK_F1``), as 'label F1' phrases."""
+    v = _coder_validity(ctx)
+    if v is None:
+        return []
+    per = v.set_index("code")
+    return [f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in ctx.codes
+            if c in per.index and per.loc[c, "f1"] < _WEAK_F1]
+
+
+def _count_words(k: int, n: int) -> str:
+    """'one of the six', 'all six' ... for small counts; digits beyond ten."""
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+    def say(x: int) -> str:
+        return words[x] if x < len(words) else str(x)
+
+    return f"all {say(n)}" if k == n else f"{say(k)} of the {say(n)}"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -760,6 +806,41 @@ def _comparisons(ctx) -> Section:
 
 
 # --------------------------------------------------------------------------- models
+_MISSING_LABELS = {"complete": "complete", "ipw": "weighted", "mice": "imputed"}
+
+
+def _attrition_blocks(ctx) -> list:
+    """The intervention effect with complete cases beside the response-weighted (and imputed) fits."""
+    a = ctx.f.attrition
+    if a is None or a.empty or a["missing"].nunique() < 2:
+        return []
+    order = {c: i for i, c in enumerate(ctx.codes)}
+    wide = None
+    for method, g in a.groupby("missing", sort=False):
+        part = g.set_index("code")[["estimate", "ci_low", "ci_high"]]
+        part = np.exp(part).rename(columns={"estimate": "odds_ratio"}).add_prefix(f"{_MISSING_LABELS.get(method, method)}_")
+        wide = part if wide is None else wide.join(part, how="outer")
+    wide = wide.reset_index().rename(columns={"code": "impact"})
+    wide = wide.assign(_o=wide["impact"].map(order)).sort_values("_o").drop(columns="_o")
+    methods = [_MISSING_LABELS.get(m, m) for m in pd.unique(a["missing"])]
+    fmt: dict[str, object] = {}
+    labels = {"impact": "Impact"}
+    words = {"complete": "Complete cases", "weighted": "Weighted for missed interviews", "imputed": "Imputed"}
+    for m in methods:
+        fmt[f"{m}_odds_ratio"] = "num:2"
+        fmt[f"{m} CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
+        labels[f"{m}_odds_ratio"] = f"{words.get(m, m)}: odds ratio"
+    n_missing = int(ctx.f.participant_panel.groupby("participant_id")["wave"].nunique().rsub(len(ctx.waves)).clip(lower=0).sum())
+    return [
+        Paragraph(f"Participants missed {n_missing} of their interviews. The odds ratio for being in intervention "
+                  "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
+                  "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
+                  "they agree, missed interviews did not drive the estimate."),
+        Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
+              "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals.", fmt, labels=labels),
+    ]
+
+
 def _models(ctx) -> Section:
     m = ctx.f.models
     blocks = [Paragraph("Binomial GEE per impact of whether each participant reported it at each wave, on wave and their "
@@ -792,6 +873,7 @@ def _models(ctx) -> Section:
                 "Forest plot: one line per impact; the dot is the log-odds ratio of reporting the impact for participants "
                 "in councils in intervention against the others at the same wave, the line its 95% interval; the "
                 "vertical line is no difference."))
+    blocks += _attrition_blocks(ctx)
     sm = ctx.f.survey_model
     if sm is not None and len(sm):
         ok = ctx.shown(("survey_councils",), ("survey_observations",))
@@ -1210,6 +1292,22 @@ def _methods(ctx) -> Section:
                   "credited to:"),
         Bullets(items),
     ]
+    validity = _coder_validity(ctx)
+    if validity is not None:
+        per = validity.set_index("code")
+        micro, free = per.loc["micro"], per.loc["impact_free"]
+        codes = [c for c in ctx.codes if c in per.index]
+        blocks.append(Paragraph(
+            f"Accuracy of the machine coder on real text labelled by people ({validity.attrs.get('n_sentences')} "
+            f"sentences from {validity.attrs.get('n_documents')} public documents - council minutes, inspection "
+            "letters, partnership reports - none used to write its rules): precision "
+            f"{micro['precision']:.2f}, recall {micro['recall']:.2f}, F1 {micro['f1']:.2f} over all impacts; F1 by "
+            "impact: " + ", ".join(f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in codes)
+            + f". It left {_pct(free['uncoded_share'])} of the sentences that mention no impact uncoded. Interview "
+            "talk differs from these documents, so its accuracy on interviews can be higher or lower."))
+    elif ctx.f.coding.get("source") == "machine":
+        blocks.append(Paragraph("The machine coder has not been measured on text labelled by people for this "
+                                "codebook: check a sample of its codings by hand before relying on them."))
     if ctx.f.reliability is None or ctx.f.reliability.empty:
         blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "
                                 "reported. Pass one (impact run --human FILE) to add it."))

@@ -1,0 +1,56 @@
+"""Models of the main job: the intervention effect and its sensitivity to missed interviews (issue 16.6)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from impact.codings import as_codings
+from impact.effects import attrition_effects, intervention_effects
+from impact.panel import participant_panel
+from impact.synth import generate_with_truth
+
+
+@pytest.fixture(scope="module")
+def planted():
+    study, truth = generate_with_truth(30, seed=41, interviews_per_wave=3, words_per_interview=120)
+    codes = ["commitment", "partnership"]
+    panel = participant_panel(study, as_codings(truth.coded(), study), codes=codes)
+    return study, panel, codes
+
+
+def test_complete_cases_are_the_main_model_and_weighting_uses_the_missed_waves(planted):
+    study, panel, codes = planted
+    main = intervention_effects(panel, codes=codes, waves=study.wave_ids)
+    main = main[main["term"] == "in_intervention"].set_index("code")
+    sens = attrition_effects(panel, study, codes=codes, waves=study.wave_ids)
+    assert set(sens["missing"]) == {"complete", "ipw"}
+    complete = sens[sens["missing"] == "complete"].set_index("code")
+    # the complete-case fit is the model the report shows, to numerical precision
+    for col in ("estimate", "ci_low", "ci_high"):
+        np.testing.assert_allclose(complete[col], main.loc[complete.index, col], rtol=0, atol=1e-8)
+    # participants x waves minus the interviews held: the study misses some, so the weighted fit is a different fit
+    n_grid = len(study.participants) * len(study.wave_ids)
+    n_held = panel.drop_duplicates(["participant_id", "wave"]).shape[0]
+    assert n_held < n_grid
+    ipw = sens[sens["missing"] == "ipw"].set_index("code")
+    assert (ipw["n_obs"] == complete["n_obs"]).all()
+    assert not np.allclose(ipw["estimate"], complete["estimate"], atol=1e-6)
+    assert (ipw["ci_low"] < ipw["estimate"]).all() and (ipw["estimate"] < ipw["ci_high"]).all()
+
+
+def test_a_study_that_misses_no_interview_weights_nothing(planted):
+    study, panel, codes = planted
+    held = panel.drop_duplicates(["participant_id", "wave"])
+    everyone = held.groupby("participant_id")["wave"].nunique() == len(study.wave_ids)
+    full = panel[panel["participant_id"].isin(everyone[everyone].index)]
+    parts = study.participants[study.participants["participant_id"].isin(full["participant_id"])]
+    # the same study with only the participants interviewed at every wave (what attrition_effects reads of it)
+    small = SimpleNamespace(participants=parts, wave_status=study.wave_status)
+    sens = attrition_effects(full, small, codes=codes, waves=study.wave_ids)
+    # nothing missed: only the complete-case fit is made (a weighting model has no missing row to learn from)
+    assert set(sens["missing"]) == {"complete"}
+    assert isinstance(sens, pd.DataFrame) and len(sens) == len(codes)
