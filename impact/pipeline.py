@@ -30,7 +30,7 @@ from ._version import __version__
 from .describe import describe_study
 from .effects import attrition_effects, intervention_effects, survey_effects
 from .framework import framework_matrix
-from .indicators import indicator_trends
+from .indicators import indicator_effects, indicator_trends
 from .panel import council_panel, participant_panel
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
@@ -92,6 +92,7 @@ class Findings:
     survey_model: pd.DataFrame | None = None
     attrition: pd.DataFrame | None = None
     indicator_trends: pd.DataFrame | None = None
+    indicator_effects: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
     process: dict[str, pd.DataFrame] | None = None
@@ -292,6 +293,8 @@ def analyse(
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     actions = action_completion(study)
     trends = indicator_trends(study) if "indicators" in wanted else None
+    ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
+                   if "indicators" in wanted else None)
     reliability = None
     if human is not None:
         other = human if isinstance(human, pd.DataFrame) else read_codings(human, study, segments=segments,
@@ -319,7 +322,8 @@ def analyse(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
-        attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends, reliability=reliability,
+        attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends,
+        indicator_effects=ind_effects, reliability=reliability,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance,
     )
 
