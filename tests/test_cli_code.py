@@ -7,6 +7,8 @@ import importlib.util
 import pandas as pd
 import pytest
 
+import impact
+
 from impact.cli import main
 from impact.coding import read_coded, write_coded
 from impact.errors import InputError
@@ -52,7 +54,8 @@ def test_code_csv_round_trip(tmp_path, fake_study, capsys):
     # Evidence offsets point into the transcript.
     first = coded.iloc[0]
     assert TRANSCRIPTS["301/I1.txt"][first["start"]:first["end"]] == "buzz"
-    assert "coded 4 segments from 2 interviews with nfer_impacts 1.0: 2 codes found (1 negated)" in capsys.readouterr().out
+    version = impact.Codebook.load("nfer_impacts").version
+    assert f"coded 4 segments from 2 interviews with nfer_impacts {version}: 2 codes found (1 negated)" in capsys.readouterr().out
 
 
 def test_code_all_speakers_and_other_codebook(tmp_path, fake_study, capsys):

@@ -319,7 +319,7 @@ class HybridCoder(BaseEstimator):
 
     # ------------------------------------------------------------------ JSON
     def to_json(self) -> dict:
-        """The fitted model as a JSON-ready dict (vocabulary, IDF, coefficients; no pickle)."""
+        """The fitted model as a JSON-ready dict (vocabulary, IDF, coefficients; never a pickle)."""
         self._fitted()
         vocab = self.vectorizer_.get_feature_names_out().tolist()
         return {
