@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 import impact
-
 from impact.cli import main
 from impact.coding import read_coded, write_coded
 from impact.errors import InputError
