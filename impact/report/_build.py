@@ -818,7 +818,9 @@ def _attrition_blocks(ctx) -> list:
     wide = None
     for method, g in a.groupby("missing", sort=False):
         part = g.set_index("code")[["estimate", "ci_low", "ci_high"]]
-        part = np.exp(part).rename(columns={"estimate": "odds_ratio"}).add_prefix(f"{_MISSING_LABELS.get(method, method)}_")
+        with np.errstate(over="ignore"):  # a separated fit (estimate of hundreds) has no finite odds ratio
+            part = np.exp(part).replace([np.inf], np.nan)
+        part = part.rename(columns={"estimate": "odds_ratio"}).add_prefix(f"{_MISSING_LABELS.get(method, method)}_")
         wide = part if wide is None else wide.join(part, how="outer")
     wide = wide.reset_index().rename(columns={"code": "impact"})
     wide = wide.assign(_o=wide["impact"].map(order)).sort_values("_o").drop(columns="_o")
@@ -828,7 +830,7 @@ def _attrition_blocks(ctx) -> list:
     words = {"complete": "Complete cases", "weighted": "Weighted for missed interviews", "imputed": "Imputed"}
     for m in methods:
         fmt[f"{m}_odds_ratio"] = "num:2"
-        fmt[f"{m} CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
+        fmt[f"{words.get(m, m)}: 95% CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
         labels[f"{m}_odds_ratio"] = f"{words.get(m, m)}: odds ratio"
     n_missing = int(ctx.f.participant_panel.groupby("participant_id")["wave"].nunique().rsub(len(ctx.waves)).clip(lower=0).sum())
     return [

@@ -768,11 +768,28 @@ def indicator_small_multiples(
             ax.set_title(_wrap(vocabulary.column(m).header, 40), fontsize=10)
             ax.set_xlabel("")
             ax.set_ylabel(_label(y))
+            _few_time_ticks(ax, sub[x])
         for ax in axes[len(measures):]:
             fig.delaxes(ax)
-        handles = [Line2D([], [], color=colours[v], marker="o", markersize=4, label=str(v)) for v in levels]
+        handles = [Line2D([], [], color=colours[v], marker="o", markersize=4, label=str(vocabulary.value(hue, v)))
+                   for v in levels]
         if review_dates is not None and len(pd.Series(list(review_dates)).dropna()):
             handles.append(Patch(facecolor="#D9D9D9", label="Peer reviews (ticks: each review)"))
         fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False,
-                   title=_label(hue), fontsize=9)
+                   title=vocabulary.column(hue).header, fontsize=9)
     return fig
+
+
+def _few_time_ticks(ax: Axes, values: pd.Series, most: int = 5) -> None:
+    """At most ``most`` year ticks on a time axis (a small panel cannot hold one per year)."""
+    import matplotlib.dates as mdates
+
+    if pd.api.types.is_datetime64_any_dtype(values):
+        years = values.dt.year.dropna()
+        span = int(years.max() - years.min()) + 1 if len(years) else 1
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-span // most))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    elif pd.api.types.is_numeric_dtype(values):
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=most, integer=True))
