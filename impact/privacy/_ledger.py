@@ -131,9 +131,12 @@ class DisclosureLedger:
     def protect(self) -> set[Key]:
         """Decide the hidden counts (primary, zeros, secondary by audit); returns them."""
         hidden = {k for k, v in self.values.items() if 0 < v < self.threshold and k not in self.public} | set(self.forced)
+        # Hiding more counts only widens what an intruder can learn of a hidden one (a published value
+        # turned unknown relaxes the system), so a count found safe stays safe: it is not solved again.
+        safe: set[Key] = set()
         while True:
             hidden |= self._zeros_beside(hidden)
-            weak = self._weak(hidden)
+            weak = self._weak(hidden, safe)
             if not weak:
                 break
             extra = {p for p in (self._partner(key, hidden) for key in weak) if p is not None}
@@ -230,15 +233,22 @@ class DisclosureLedger:
         high = float(-hi.fun) if hi.status == 0 else float("inf")
         return low, high
 
-    def _weak(self, hidden: set[Key]) -> list[Key]:
-        """Hidden counts an intruder can narrow to an interval shorter than the threshold."""
+    def _weak(self, hidden: set[Key], safe: set[Key] | None = None) -> list[Key]:
+        """Hidden counts an intruder can narrow to an interval shorter than the threshold.
+
+        Keys in ``safe`` (found safe with fewer counts hidden) are skipped; keys
+        found safe now are added to it.
+        """
+        safe = set() if safe is None else safe
         unknown, index, a_eq, b_eq, a_ub, b_ub = self._system(hidden)
         related = {k for rel in (*((t, *p) for t, p in self.sums), *self.bounds) for k in rel}
         weak = []
         for key in unknown:
-            if key not in related or key in self.auxiliary:
-                continue  # tied to nothing published: only the suppression rule bounds it
+            if key not in related or key in self.auxiliary or key in safe:
+                continue  # tied to nothing published (only the suppression rule bounds it), or already safe
             lo, hi = self._solve(unknown, index, a_eq, b_eq, a_ub, b_ub, key)
             if hi - lo < self.threshold - 1e-9:
                 weak.append(key)
+            else:
+                safe.add(key)
         return weak
