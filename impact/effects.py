@@ -66,9 +66,7 @@ def intervention_effects(
     rows = []
     for code in code_list:
         d = panel[panel["code"] == code].dropna(subset=["status_group"]).copy()
-        d["y"] = d[measure].astype(int)
-        d["wave"] = pd.Categorical(d["wave"], categories=wave_list)
-        d["in_intervention"] = (d["status_group"] == "intervention").astype(int)
+        d = _model_frame(d, measure, wave_list, dtype=int)
         if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
             what = "the outcome" if d["y"].nunique() < 2 else "intervention status"
             warnings.warn(f"GEE for code {code!r} not fitted: {what} does not vary", ImpactWarning, stacklevel=2)
@@ -163,9 +161,7 @@ def attrition_effects(
     for code in code_list:
         seen = panel.loc[panel["code"] == code, ["participant_id", "wave", measure]]
         d = grid.merge(seen, on=["participant_id", "wave"], how="left")
-        d["y"] = d[measure].astype(float)
-        d["wave"] = pd.Categorical(d["wave"], categories=wave_list)
-        d["in_intervention"] = (d["status_group"] == "intervention").astype(int)
+        d = _model_frame(d, measure, wave_list, dtype=float)  # float: missed waves stay missing
         if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
             continue  # intervention_effects names it
         if d["y"].isna().all() or not d["y"].isna().any():
@@ -187,6 +183,12 @@ def attrition_effects(
     if not rows:
         return pd.DataFrame(columns=cols)
     return pd.concat(rows, ignore_index=True)
+
+
+def _model_frame(d: pd.DataFrame, measure: str, waves: list[str], *, dtype: type) -> pd.DataFrame:
+    """The columns the per-code models use: ``y`` (the measure), ``wave`` in study order, ``in_intervention`` 0/1."""
+    return d.assign(y=d[measure].astype(dtype), wave=pd.Categorical(d["wave"], categories=waves),
+                    in_intervention=(d["status_group"] == "intervention").astype(int))
 
 
 _WAVE_TERM = re.compile(r"^C\(wave\)\[T\.(.+)\]$")
