@@ -870,7 +870,7 @@ def _models(ctx) -> Section:
         gee = shown[shown["term"] == "in_intervention"]
         if len(gee):
             blocks.append(_forest(
-                gee.assign(label=gee["impact"]), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
+                gee.assign(label=gee["impact"].map(ctx.code)), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
                 "intervention_effects", "Effect of being in intervention on each reported impact",
                 "Forest plot: one line per impact; the dot is the log-odds ratio of reporting the impact for participants "
                 "in councils in intervention against the others at the same wave, the line its 95% interval; the "
