@@ -36,6 +36,7 @@ import warnings
 from collections.abc import Hashable, Iterable
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.optimize import linprog
 
 from ._disclosure import DisclosureWarning
@@ -188,50 +189,56 @@ class DisclosureLedger:
             return None
         return min(candidates, key=lambda k: (self.values[k], str(k)))
 
-    def _system(self, hidden: set[Key]):
+    def _system(self, hidden: set[Key]) -> list[_Block]:
+        """The intruder's linear system over the hidden counts, split into independent blocks.
+
+        Two hidden counts are in one block when a chain of relations ties them;
+        the system has no relation across blocks, so a count's range is that of
+        its block's linear programme (the whole system is feasible: the true
+        counts satisfy it).  Rows are sparse.
+        """
         unknown = sorted(hidden, key=str)
         index = {k: i for i, k in enumerate(unknown)}
-        a_eq, b_eq, a_ub, b_ub = [], [], [], []
-        for total, parts in self.sums:
-            row = np.zeros(len(unknown))
+        rows: list[tuple[list[int], list[float], float, bool]] = []  # (columns, coefficients, rhs, is_equality)
+        relations = [((total, -1.0), *((p, 1.0) for p in parts)) for total, parts in self.sums]
+        relations += [((part, 1.0), (whole, -1.0)) for part, whole in self.bounds]
+        n_eq = len(self.sums)
+        for r, terms in enumerate(relations):
+            coefs: dict[int, float] = {}
             rhs = 0.0
-            for k, coef in ((total, -1.0), *((p, 1.0) for p in parts)):
+            for k, coef in terms:
                 if k in index:
-                    row[index[k]] += coef
+                    coefs[index[k]] = coefs.get(index[k], 0.0) + coef
                 else:
                     rhs -= coef * self.values[k]
-            if row.any():
-                a_eq.append(row)
-                b_eq.append(rhs)
-        for part, whole in self.bounds:
-            row = np.zeros(len(unknown))
-            rhs = 0.0
-            for k, coef in ((part, 1.0), (whole, -1.0)):
-                if k in index:
-                    row[index[k]] += coef
-                else:
-                    rhs -= coef * self.values[k]
-            if row.any():
-                a_ub.append(row)
-                b_ub.append(rhs)
-        return unknown, index, a_eq, b_eq, a_ub, b_ub
+            coefs = {j: c for j, c in coefs.items() if c != 0.0}
+            if coefs:
+                rows.append((list(coefs), list(coefs.values()), rhs, r < n_eq))
+        parent = list(range(len(unknown)))
+
+        def find(j: int) -> int:
+            while parent[j] != j:
+                parent[j] = parent[parent[j]]
+                j = parent[j]
+            return j
+
+        for cols, _, _, _ in rows:
+            root = find(cols[0])
+            for j in cols[1:]:
+                other = find(j)
+                if other != root:
+                    parent[other] = root
+        members: dict[int, list[int]] = {}
+        for j in range(len(unknown)):
+            members.setdefault(find(j), []).append(j)
+        block_rows: dict[int, list[tuple]] = {}
+        for row in rows:
+            block_rows.setdefault(find(row[0][0]), []).append(row)
+        return [_Block([unknown[j] for j in cols], cols, block_rows.get(root, [])) for root, cols in members.items()]
 
     def _range(self, hidden: set[Key], key: Key) -> tuple[float, float]:
-        unknown, index, a_eq, b_eq, a_ub, b_ub = self._system(hidden)
-        return self._solve(unknown, index, a_eq, b_eq, a_ub, b_ub, key)
-
-    @staticmethod
-    def _solve(unknown, index, a_eq, b_eq, a_ub, b_ub, key) -> tuple[float, float]:
-        c = np.zeros(len(unknown))
-        c[index[key]] = 1.0
-        kw = dict(A_eq=np.array(a_eq) if a_eq else None, b_eq=np.array(b_eq) if b_eq else None,
-                  A_ub=np.array(a_ub) if a_ub else None, b_ub=np.array(b_ub) if b_ub else None,
-                  bounds=[(0, None)] * len(unknown), method="highs")
-        lo = linprog(c, **kw)
-        hi = linprog(-c, **kw)
-        low = float(lo.fun) if lo.status == 0 else 0.0
-        high = float(-hi.fun) if hi.status == 0 else float("inf")
-        return low, high
+        block = next(b for b in self._system(hidden) if key in b.position)
+        return block.solve(key)
 
     def _weak(self, hidden: set[Key], safe: set[Key] | None = None) -> list[Key]:
         """Hidden counts an intruder can narrow to an interval shorter than the threshold.
@@ -240,15 +247,43 @@ class DisclosureLedger:
         found safe now are added to it.
         """
         safe = set() if safe is None else safe
-        unknown, index, a_eq, b_eq, a_ub, b_ub = self._system(hidden)
         related = {k for rel in (*((t, *p) for t, p in self.sums), *self.bounds) for k in rel}
         weak = []
-        for key in unknown:
-            if key not in related or key in self.auxiliary or key in safe:
-                continue  # tied to nothing published (only the suppression rule bounds it), or already safe
-            lo, hi = self._solve(unknown, index, a_eq, b_eq, a_ub, b_ub, key)
-            if hi - lo < self.threshold - 1e-9:
-                weak.append(key)
-            else:
-                safe.add(key)
-        return weak
+        for block in self._system(hidden):
+            for key in block.keys:
+                if key not in related or key in self.auxiliary or key in safe:
+                    continue  # tied to nothing published (only the suppression rule bounds it), or already safe
+                lo, hi = block.solve(key)
+                if hi - lo < self.threshold - 1e-9:
+                    weak.append(key)
+                else:
+                    safe.add(key)
+        return sorted(weak, key=str)
+
+
+class _Block:
+    """One independent part of the intruder's system: its hidden counts and the rows that tie them."""
+
+    def __init__(self, keys: list[Key], columns: list[int], rows: list[tuple]) -> None:
+        self.keys = keys
+        local = {j: i for i, j in enumerate(columns)}
+        self.position = {k: i for i, k in enumerate(keys)}
+        self._kw: dict = {"bounds": (0, None), "method": "highs"}
+        for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
+            chosen = [r for r in rows if r[3] is flag]
+            if chosen:
+                data = [c for r in chosen for c in r[1]]
+                ri = [i for i, r in enumerate(chosen) for _ in r[0]]
+                ci = [local[j] for r in chosen for j in r[0]]
+                self._kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(keys)))
+                self._kw[b] = np.array([r[2] for r in chosen])
+
+    def solve(self, key: Key) -> tuple[float, float]:
+        """The minimum and maximum of ``key`` over the block's feasible set."""
+        c = np.zeros(len(self.keys))
+        c[self.position[key]] = 1.0
+        lo = linprog(c, **self._kw)
+        hi = linprog(-c, **self._kw)
+        low = float(lo.fun) if lo.status == 0 else 0.0
+        high = float(-hi.fun) if hi.status == 0 else float("inf")
+        return low, high
