@@ -65,12 +65,12 @@ def membership_problems(documents: pd.DataFrame, sentences: pd.DataFrame) -> lis
 
 
 def sentence_problems(sentences: pd.DataFrame, *, max_per_doc: int = 8) -> list[str]:
-    """Ids ``<doc_id>-sNN``, unique verbatim texts of 20+ characters with collapsed whitespace, a cap per document."""
+    """Ids ``<doc_id>-sNN``, unique verbatim texts of 12+ characters with collapsed whitespace, a cap per document."""
     problems = [f"sentence_id repeated: {s}" for s in sentences.loc[sentences["sentence_id"].duplicated(), "sentence_id"]]
     problems += [f"bad sentence_id {r.sentence_id} for {r.doc_id}" for r in sentences.itertuples()
                  if not re.fullmatch(rf"{re.escape(r.doc_id)}-s\d\d", r.sentence_id)]
     texts = sentences["text"]
-    problems += [f"{s}: text shorter than 20 characters" for s in sentences.loc[texts.str.len() < 20, "sentence_id"]]
+    problems += [f"{s}: text shorter than 12 characters" for s in sentences.loc[texts.str.len() < 12, "sentence_id"]]
     # verbatim apart from collapsed whitespace: no runs of spaces, no surrounding whitespace
     problems += [f"{s}: whitespace not collapsed" for s in sentences.loc[texts.str.contains(r"\s\s|^\s|\s$|[\t\n\r]", regex=True), "sentence_id"]]
     problems += [f"text repeated: {t[:60]}" for t in texts[texts.duplicated()]]
