@@ -404,10 +404,12 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
 
     A *name* is a run of two or more capitalised words (joined by at most
     "and", "of", "for", "the", "in", "on"): "Learning and Improvement
-    Sub-Group", "Early Help Hub".  Its words are masked except a final head
-    noun of the bundled ``name_heads`` list, so that "a new Improvement Board
-    was set up" still reads "a new board was set up".  Text set mostly in
-    capitals (headings) is not read for names.
+    Sub-Group", "Early Help Hub".  Its words are masked except a head noun
+    of the bundled ``name_heads`` list that ends the name or a part of it
+    before "of", "for", "in" or "on", so that "a new Improvement Board was
+    set up" still reads "a new board was set up" and "we implemented an
+    Improvement Plan for Children's Services" reads "we implemented a plan".
+    Text set mostly in capitals (headings) is not read for names.
     """
     if _TWO_CAPITALS.search(text) is None:
         return set()
@@ -425,10 +427,13 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
             run.append(k)
             continue
         if sum(caps[j] for j in run) >= 2:
-            keep = run[-1] if stem(words[run[-1]]) in cues.heads else None
-            if keep is not None and len(run) >= 2 and words[run[-1]].lower() == "door" and words[run[-2]].lower() == "front":
+            # A name made of names ("Improvement Plan for Children's Services") keeps the head noun of each
+            # part before "for", "of", "in" or "on", as well as the last.
+            keep = {j for j, nxt in zip(run, run[1:] + [None], strict=True)
+                    if (nxt is None or words[nxt] in _PART_JOINERS) and stem(words[j]) in cues.heads}
+            if len(run) >= 2 and words[run[-1]].lower() == "door" and words[run[-2]].lower() == "front" and run[-1] in keep:
                 run = run[:-1]
-            masked.update(j for j in run if j != keep)
+            masked.update(j for j in run if j not in keep)
         run = []
     return masked
 
@@ -437,6 +442,7 @@ _SENSE = "~sense"  # label of the phrases without impact sense in the term scan
 # Two capitalised words in a row, perhaps joined by "and", "of", ...: the only texts that can hold a name.
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W_]*[\W_]+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][^\W_]")
 _NAME_JOINERS = frozenset({"and", "of", "for", "the", "in", "on"})
+_PART_JOINERS = frozenset({"of", "for", "in", "on"})
 
 
 def _progress(steps: Any, show: bool, *, total: int | None = None) -> Any:
