@@ -3,14 +3,15 @@
 ``python -m bench.train_coder`` fits :class:`impact.coding.HybridCoder` with
 its default parameters on
 
-* the development part of the real-text gold corpus
-  (``tests/data/gold/sentences_dev.csv``; positives: the ``codes`` field), and
+* the development parts of the real-text gold corpus, both batches
+  (``tests/data/gold/sentences_dev.csv``, ``tests/data/gold2/sentences_dev.csv``;
+  positives: the adjudicated ``codes`` field), and
 * the hand-written development set (``tests/data/coding_devset.csv``;
   positives: its codes unless the sentence is negated or hedged, since the
   hybrid model predicts *reported* codes),
 
 and writes the model as JSON to ``impact/_data/models/<codebook id>.json``.
-The frozen test part of the gold corpus is never read.  ``--check`` refits
+The frozen test parts of the gold corpus are never read.  ``--check`` refits
 and exits with status 1 when the stored file differs (beyond rounding);
 ``--cv`` prints the document-grouped cross-validated figures of the rule
 and hybrid coders on the development part and the calibration table.
@@ -27,12 +28,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["GOLD", "DEVSET", "MODEL_DIR", "read_gold", "read_devset", "training_data", "train", "cross_validate",
+__all__ = ["GOLD", "GOLD_BATCHES", "DEVSET", "MODEL_DIR", "read_gold", "read_gold_parts", "read_devset", "training_data", "train", "cross_validate",
            "write_json", "check_json", "main"]
 
 _REPO = Path(__file__).resolve().parents[1]
-#: The real-text gold corpus folder.
+#: The real-text gold corpus folder (first batch).
 GOLD = _REPO / "tests" / "data" / "gold"
+#: Every batch of the gold corpus, each a folder with ``sentences_dev.csv`` and ``sentences_test.csv``.
+GOLD_BATCHES = (GOLD, _REPO / "tests" / "data" / "gold2")
 #: The hand-written development set.
 DEVSET = _REPO / "tests" / "data" / "coding_devset.csv"
 #: Where bundled models live.
@@ -47,6 +50,17 @@ def read_gold(path: str | Path) -> tuple[pd.Series, pd.DataFrame, pd.Series]:
     return data["text"], codes, data["doc_id"]
 
 
+def read_gold_parts(part: str) -> tuple[pd.Series, pd.DataFrame, pd.Series]:
+    """:func:`read_gold` of one part (``"dev"`` or ``"test"``) of every batch, concatenated (ids never repeat)."""
+    if part not in ("dev", "test"):
+        raise ValueError(f"part must be 'dev' or 'test', not {part!r}")
+    parts = [read_gold(folder / f"sentences_{part}.csv") for folder in GOLD_BATCHES]
+    texts = pd.concat([p[0] for p in parts])
+    if texts.index.duplicated().any():
+        raise ValueError(f"sentence ids repeat across gold batches: {sorted(set(texts.index[texts.index.duplicated()]))[:5]}")
+    return texts, pd.concat([p[1] for p in parts], ignore_index=True), pd.concat([p[2] for p in parts])
+
+
 def read_devset(path: str | Path = DEVSET, *, reported_only: bool = True) -> tuple[pd.Series, pd.DataFrame]:
     """Texts and codes of the hand-written development set (negated codes never; hedged ones unless ``reported_only``)."""
     data = pd.read_csv(path, dtype=str, keep_default_na=False).set_index("sentence_id")
@@ -57,8 +71,8 @@ def read_devset(path: str | Path = DEVSET, *, reported_only: bool = True) -> tup
 
 
 def training_data() -> tuple[pd.Series, pd.DataFrame]:
-    """The bundled model's training units: the gold development part, then the development set."""
-    texts, codes, _ = read_gold(GOLD / "sentences_dev.csv")
+    """The bundled model's training units: the gold development parts, then the development set."""
+    texts, codes, _ = read_gold_parts("dev")
     dtexts, dcodes = read_devset(DEVSET)
     return pd.concat([texts, dtexts]), pd.concat([codes, dcodes], ignore_index=True)
 
@@ -69,7 +83,8 @@ def train(codebook: str = "nfer_impacts"):
 
     texts, codes = training_data()
     coder = HybridCoder(codebook).fit(texts, codes)
-    coder.training_ = {**coder.training_, "files": ["tests/data/gold/sentences_dev.csv", "tests/data/coding_devset.csv"]}
+    files = [str((folder / "sentences_dev.csv").relative_to(_REPO)) for folder in GOLD_BATCHES]
+    coder.training_ = {**coder.training_, "files": [*files, "tests/data/coding_devset.csv"]}
     return coder
 
 
@@ -89,7 +104,7 @@ def _same(a: dict, b: dict, tol: float = 1e-5) -> bool:
 
 
 def cross_validate(codebook: str = "nfer_impacts", *, n_splits: int = 5, random_state: int = 0) -> dict:
-    """Document-grouped cross-validated predictions on the gold development part.
+    """Document-grouped cross-validated predictions on the gold development parts.
 
     Each fold trains the hybrid coder on the other folds' documents plus the
     whole development set and predicts the held-out documents; the rule coder
@@ -99,7 +114,7 @@ def cross_validate(codebook: str = "nfer_impacts", *, n_splits: int = 5, random_
     from impact.coding import Codebook, HybridCoder, RuleCoder
     from impact.coding.evaluate import group_folds, positive_codes, score_codes
 
-    texts, codes, docs = read_gold(GOLD / "sentences_dev.csv")
+    texts, codes, docs = read_gold_parts("dev")
     dtexts, dcodes = read_devset(DEVSET)
     ids = Codebook.load(codebook).code_ids
     probs = pd.DataFrame(np.nan, index=texts.index, columns=ids)

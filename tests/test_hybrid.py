@@ -51,7 +51,7 @@ def _planted(rng, n=300, rates=None):
 def test_recovers_planted_codes(rng):
     texts, gold = _planted(rng)
     train, test = texts.iloc[:220], texts.iloc[220:]
-    coder = HybridCoder(BOOK, min_df=1, C=10.0).fit(train, gold)
+    coder = HybridCoder(BOOK, min_df=1, C=10.0, threshold=0.5).fit(train, gold)
     out = coder.code(test)
     assert out.columns.tolist() == ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
     got = set(zip(out["unit"], out["code"], strict=True))
@@ -134,7 +134,9 @@ def test_uncertainty_ranks_for_review():
     assert ranked["uncertainty"].is_monotonic_decreasing and set(ranked["unit"]) == set(probe.index)
     top = ranked.iloc[0]
     p = coder.predict_proba(probe).loc[top["unit"], top["code"]]
-    assert top["uncertainty"] == pytest.approx(1 - abs(p - 0.5) / 0.5)
+    t = coder.thresholds_[coder.code_ids_.index(top["code"])]
+    # 1 at the threshold, falling linearly to 0 at probability 0 and 1
+    assert top["uncertainty"] == pytest.approx(1 - (p - t) / (1 - t) if p >= t else 1 - (t - p) / t)
     assert rank_uncertain(coder, probe, n=1)["unit"].tolist() == ranked["unit"].tolist()[:1]
 
 
@@ -145,7 +147,8 @@ def test_bundled_model_is_current():
     stored = json.loads((MODEL_DIR / "nfer_impacts.json").read_text(encoding="utf-8"))
     assert stored["codebook"]["hash"] == Codebook.load("nfer_impacts").hash
     assert _same(train().to_json(), stored), "run python -m bench.train_coder"
-    assert (MODEL_DIR / "nfer_impacts.json").stat().st_size < 400_000
+    # 2,303 training units (both gold development parts and the devset) give ~5,900 features x 6 codes
+    assert (MODEL_DIR / "nfer_impacts.json").stat().st_size < 600_000
 
 
 def test_errors_and_warnings():

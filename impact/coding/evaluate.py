@@ -326,7 +326,7 @@ def _validity_file(codebook_id: str) -> dict:
 
 
 def coder_validity(codebook_id: str = "nfer_impacts", *, coder: Literal["default", "rule", "hybrid"] = "default") -> pd.DataFrame:
-    """The coder's measured validity on the frozen test part of the real-text gold corpus.
+    """The coder's measured validity on the frozen test parts of the real-text gold corpus (pooled).
 
     The figures were computed by ``bench/coder_validity.py`` (not at call
     time) and are stored with the package, with the hashes of the corpus,
