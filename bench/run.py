@@ -39,7 +39,7 @@ import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -319,10 +319,10 @@ def bench_coding(study: Any, *, n_jobs: int | None = 2, naive_words: int = 400_0
 def distinct_corpus(
     *,
     example: str | Path = _REPO / "data" / "example",
-    gold: str | Path = _REPO / "tests" / "data" / "gold",
+    gold: str | Path | Sequence[str | Path] = (_REPO / "tests" / "data" / "gold", _REPO / "tests" / "data" / "gold2"),
     devset: str | Path = _REPO / "tests" / "data" / "coding_devset.csv",
 ) -> list[str]:
-    """Sentences that never repeat: the example study's respondent segments, the gold corpus and the devset.
+    """Sentences that never repeat: the example study's respondent segments, the gold corpus (both batches) and the devset.
 
     Each distinct text once, in that order (the synthetic national corpus
     repeats its sentences: 2.2% of its segments are distinct, which flatters
@@ -331,10 +331,11 @@ def distinct_corpus(
     import impact
 
     texts = impact.segment(impact.load_study(example))["text"].tolist()
-    for name in ("sentences_dev.csv", "sentences_test.csv"):
-        path = Path(gold) / name
-        if path.is_file():
-            texts += pd.read_csv(path, dtype=str, keep_default_na=False)["text"].tolist()
+    for folder in [gold] if isinstance(gold, str | Path) else gold:
+        for name in ("sentences_dev.csv", "sentences_test.csv"):
+            path = Path(folder) / name
+            if path.is_file():
+                texts += pd.read_csv(path, dtype=str, keep_default_na=False)["text"].tolist()
     texts += pd.read_csv(devset, dtype=str, keep_default_na=False)["text"].tolist()
     return list(dict.fromkeys(t for t in texts if t.strip()))
 
