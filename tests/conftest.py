@@ -17,6 +17,22 @@ SHARED_DATA = Path(os.environ.get("IMPACT_SHARED_DATA", REPO.parent / "shared" /
 EXAMPLE = REPO / "data" / "example"
 
 
+_WORKER_CACHE: dict = {}
+
+
+def once_per_worker(key, build):
+    """``build()`` once per test process, then its cached result for the same ``key``.
+
+    pytest-xdist tears module- and session-scoped fixtures down whenever a
+    worker's queue of tests runs dry, so an expensive fixture (a full run, a
+    LibreOffice rendering) can be rebuilt several times in one worker.  Paths
+    from ``tmp_path_factory`` outlive that teardown; this cache keeps them.
+    """
+    if key not in _WORKER_CACHE:
+        _WORKER_CACHE[key] = build()
+    return _WORKER_CACHE[key]
+
+
 def _seed(name: str) -> int:
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16)
 

@@ -24,18 +24,25 @@ pytestmark = pytest.mark.xdist_group("pipeline")
 
 @pytest.fixture(scope="module")
 def small_study(tmp_path_factory):
-    path = tmp_path_factory.mktemp("study") / "s"
-    impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=path)
-    return path
+    from conftest import once_per_worker
+
+    def build():
+        path = tmp_path_factory.mktemp("study") / "s"
+        impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=path)
+        return path
+
+    return once_per_worker("pipeline-small-study", build)
 
 
 @pytest.fixture(scope="module")
 def result(small_study, tmp_path_factory):
     import os
 
+    from conftest import once_per_worker
+
     os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"
-    out = tmp_path_factory.mktemp("out") / "findings"
-    return run(small_study, out, n_resamples=499, seed=3)
+    return once_per_worker("pipeline-result", lambda: run(small_study, tmp_path_factory.mktemp("out") / "findings",
+                                                           n_resamples=499, seed=3))
 
 
 def _all_text(out: Path) -> dict[str, str]:
@@ -177,6 +184,12 @@ def test_killed_run_leaves_previous_outputs_intact(result, small_study, tmp_path
         proc.send_signal(sig)
     proc.wait(timeout=60)
     assert _snapshot(out) == before
+    if sig == signal.SIGINT and proc.returncode == 130:
+        # Interrupted mid-run, the run cleans up after itself: no staging folder is left for the next run.
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+        assert "interrupted" in proc.stderr.read()
+        return
+    # Killed outright, the run leaves its staging folder: the next run completes and removes it.
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert (out / "report.html").is_file()

@@ -87,31 +87,39 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory) -> dict[str, Path]:
     """The example study's report and a generated 10-council study's, rendered once."""
-    root = tmp_path_factory.mktemp("rendering")
-    small = root / "study10"
-    impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=small)
-    out = {}
-    for name, study in (("example", impact.example_path()), ("ten_councils", small)):
-        out[name] = impact.run(study, root / name, n_resamples=199).out_dir
-    return out
+    from conftest import once_per_worker
+
+    def build() -> dict[str, Path]:
+        root = tmp_path_factory.mktemp("rendering")
+        small = root / "study10"
+        impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=small)
+        return {name: impact.run(study, root / name, n_resamples=199).out_dir
+                for name, study in (("example", impact.example_path()), ("ten_councils", small))}
+
+    return once_per_worker("rendering-bundles", build)
 
 
 @pytest.fixture(scope="module")
 def pdfs(bundles, soffice, tmp_path_factory) -> dict[str, dict[str, Path]]:
     """report.docx and tables.xlsx of each bundle as PDF, by LibreOffice."""
-    profile = tmp_path_factory.mktemp("lo-profile")
-    out = {}
-    for name, folder in bundles.items():
-        target = tmp_path_factory.mktemp(f"pdf-{name}")
-        result = subprocess.run(
-            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(target), str(folder / "report.docx"), str(folder / "tables.xlsx")],
-            capture_output=True, text=True, timeout=600, check=False)
-        files = {"docx": target / "report.pdf", "xlsx": target / "tables.pdf"}
-        missing = [str(p) for p in files.values() if not p.is_file()]
-        assert not missing, f"LibreOffice made no {missing}: {result.stdout[-1000:]} {result.stderr[-1000:]}"
-        out[name] = files
-    return out
+    from conftest import once_per_worker
+
+    def build() -> dict[str, dict[str, Path]]:
+        profile = tmp_path_factory.mktemp("lo-profile")
+        out = {}
+        for name, folder in bundles.items():
+            target = tmp_path_factory.mktemp(f"pdf-{name}")
+            result = subprocess.run(
+                [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                 "--outdir", str(target), str(folder / "report.docx"), str(folder / "tables.xlsx")],
+                capture_output=True, text=True, timeout=600, check=False)
+            files = {"docx": target / "report.pdf", "xlsx": target / "tables.pdf"}
+            missing = [str(p) for p in files.values() if not p.is_file()]
+            assert not missing, f"LibreOffice made no {missing}: {result.stdout[-1000:]} {result.stderr[-1000:]}"
+            out[name] = files
+        return out
+
+    return once_per_worker("rendering-pdfs", build)
 
 
 def _pages(pdf: Path) -> list[tuple[float, float]]:
@@ -309,8 +317,11 @@ def _browse(chromium: str, page: Path, work: Path) -> dict[int, dict]:
 
 @pytest.fixture(scope="module")
 def browsed(bundles, chromium, tmp_path_factory) -> dict[str, dict[int, dict]]:
-    return {name: _browse(chromium, folder / "report.html", tmp_path_factory.mktemp(f"browse-{name}"))
-            for name, folder in bundles.items()}
+    from conftest import once_per_worker
+
+    return once_per_worker("rendering-browsed", lambda: {
+        name: _browse(chromium, folder / "report.html", tmp_path_factory.mktemp(f"browse-{name}"))
+        for name, folder in bundles.items()})
 
 
 @pytest.mark.parametrize("name", BUNDLES)

@@ -188,13 +188,19 @@ def _bundle_agrees(out: Path) -> None:
 
 @pytest.fixture(scope="module", params=[10, 30, 153])
 def bundle(request, tmp_path_factory):
+    from conftest import once_per_worker
+
     n = request.param
-    folder = tmp_path_factory.mktemp(f"s{n}")
-    impact.synth.generate(n, seed=900 + n, interviews_per_wave=4 if n < 100 else 3,
-                          words_per_interview=150, out=folder / "study")
-    out = folder / "out"
-    impact.run(folder / "study", out, n_resamples=99, seed=1, cache=False)
-    return n, out
+
+    def build():
+        folder = tmp_path_factory.mktemp(f"s{n}")
+        impact.synth.generate(n, seed=900 + n, interviews_per_wave=4 if n < 100 else 3,
+                              words_per_interview=150, out=folder / "study")
+        out = folder / "out"
+        impact.run(folder / "study", out, n_resamples=99, seed=1, cache=False)
+        return n, out
+
+    return once_per_worker(("disclosure-bundle", n), build)
 
 
 @pytest.mark.slow
