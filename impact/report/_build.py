@@ -454,9 +454,9 @@ def _caveats(ctx) -> list[str]:
                 "coding error if the coder errs more often in some councils' talk than in others'.")
         weak = _weakly_coded(ctx)
         if weak:
-            text += (f" On real text labelled by people it agrees with them on {_count_words(len(weak), len(ctx.codes))} "
-                     f"impacts with an F1 below {_WEAK_F1:.2f} (" + "; ".join(weak) + "; precision and recall are in the "
-                     "methods section), so coding error could explain the findings for "
+            text += (f" Measured against people on real text, its F1 is below {_WEAK_F1:.2f} for "
+                     f"{_count_words(len(weak), len(ctx.codes))} impacts (" + "; ".join(weak) + "; precision and recall "
+                     "are in the methods section), so coding error could explain the findings for "
                      + ("that impact" if len(weak) == 1 else "those impacts") + ".")
         text += " Check a sample of its codings by hand (impact review export) before publishing."
         out.append(text)
