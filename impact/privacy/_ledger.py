@@ -38,6 +38,7 @@ from collections.abc import Hashable, Iterable
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
+from scipy.sparse.csgraph import connected_components
 
 from ._disclosure import DisclosureWarning
 
@@ -214,26 +215,19 @@ class DisclosureLedger:
             coefs = {j: c for j, c in coefs.items() if c != 0.0}
             if coefs:
                 rows.append((list(coefs), list(coefs.values()), rhs, r < n_eq))
-        parent = list(range(len(unknown)))
-
-        def find(j: int) -> int:
-            while parent[j] != j:
-                parent[j] = parent[parent[j]]
-                j = parent[j]
-            return j
-
-        for cols, _, _, _ in rows:
-            root = find(cols[0])
-            for j in cols[1:]:
-                other = find(j)
-                if other != root:
-                    parent[other] = root
+        if rows:  # counts are linked when a row holds both; a block is a connected component of that graph
+            ri = [r for r, row in enumerate(rows) for _ in row[0]]
+            ci = [j for row in rows for j in row[0]]
+            incidence = sp.csr_array((np.ones(len(ci)), (ri, ci)), shape=(len(rows), len(unknown)))
+            label = connected_components(incidence.T @ incidence, directed=False)[1].tolist()
+        else:
+            label = list(range(len(unknown)))
         members: dict[int, list[int]] = {}
-        for j in range(len(unknown)):
-            members.setdefault(find(j), []).append(j)
+        for j, root in enumerate(label):
+            members.setdefault(root, []).append(j)
         block_rows: dict[int, list[tuple]] = {}
         for row in rows:
-            block_rows.setdefault(find(row[0][0]), []).append(row)
+            block_rows.setdefault(label[row[0][0]], []).append(row)
         return [_Block([unknown[j] for j in cols], cols, block_rows.get(root, [])) for root, cols in members.items()]
 
     def _range(self, hidden: set[Key], key: Key) -> tuple[float, float]:
