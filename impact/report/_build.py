@@ -21,6 +21,7 @@ absent is left out, never filled in).  Publication rules applied here:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import warnings
@@ -96,6 +97,11 @@ class _Ctx:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
         self.ledger = DisclosureLedger(threshold=min_count)
         self.alpha = findings.parameters.get("alpha", 0.05)
+
+    @functools.cached_property
+    def coder_validity(self):
+        """The machine coder's stored accuracy on real text, read once per report (see :func:`_coder_validity`)."""
+        return _coder_validity(self)
 
     def code(self, c):
         return self.code_labels.get(c, c)
@@ -484,7 +490,7 @@ def _coder_validity(ctx) -> pd.DataFrame | None:
 
 def _weakly_coded(ctx) -> list[str]:
     """Impacts the machine coder reads poorly on real text (F1 below ``_WEAK_F1``), as 'label F1' phrases."""
-    v = _coder_validity(ctx)
+    v = ctx.coder_validity
     if v is None:
         return []
     per = v.set_index("code")
@@ -1324,7 +1330,7 @@ def _methods(ctx) -> Section:
                   "credited to:"),
         Bullets(items),
     ]
-    validity = _coder_validity(ctx)
+    validity = ctx.coder_validity
     if validity is not None:
         per = validity.set_index("code")
         micro, free = per.loc["micro"], per.loc["impact_free"]
