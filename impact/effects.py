@@ -148,8 +148,6 @@ def attrition_effects(
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
     code_list = list(codes) if codes is not None else list(pd.unique(panel["code"]))
     wave_list = list(waves) if waves is not None else list(pd.unique(panel["wave"]))
-    from .panel import STATUS_GROUPS
-
     cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units"]
     # every participant at every wave, with the council's status then: the missed waves are the rows without outcome
     status = study.wave_status()[["council_id", "wave", "intervention"]]
@@ -164,10 +162,7 @@ def attrition_effects(
         d = _model_frame(d, measure, wave_list, dtype=float)  # float: missed waves stay missing
         if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
             continue  # intervention_effects names it
-        if d["y"].isna().all() or not d["y"].isna().any():
-            methods_here = ("complete",)
-        else:
-            methods_here = tuple(methods)
+        methods_here = tuple(methods) if d["y"].isna().any() else ("complete",)  # nothing missed: one fit
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the main model's warnings are reported once, by intervention_effects

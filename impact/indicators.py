@@ -87,9 +87,10 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
     onsets = intervention_onsets(study)
     rows = []
     for measure, d in ind.dropna(subset=["value"]).groupby("measure", sort=True):
-        periods = sorted(pd.to_datetime(d["period"]).unique())
+        period = pd.to_datetime(d["period"])
+        periods = sorted(period.unique())
         index = {p: i for i, p in enumerate(periods)}
-        data = d.assign(time=pd.to_datetime(d["period"]).map(index).astype(float))
+        data = d.assign(time=period.map(index).astype(float))
         cohort = {}
         for council, onset in onsets.items():
             after = [index[p] for p in periods if pd.notna(onset) and p >= onset]
