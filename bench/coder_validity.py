@@ -1,4 +1,4 @@
-"""Score the coders on the frozen test part of the gold corpus and store the figures as package data.
+"""Score the coders on the frozen test parts of the gold corpus and store the figures as package data.
 
 ``python -m bench.coder_validity`` codes the frozen test parts of both batches
 of the gold corpus (``tests/data/gold/sentences_test.csv``,
@@ -92,7 +92,7 @@ def _bootstrap_gain(a: pd.DataFrame, b: pd.DataFrame, docs: pd.Series, *, n_boot
 
 
 def compute(codebook_id: str = "nfer_impacts") -> dict:
-    """The validity figures of the rule and bundled hybrid coders on the frozen test part."""
+    """The validity figures of the rule and bundled hybrid coders on the frozen test parts (pooled and each)."""
     from impact._version import __version__
     from impact.coding import Codebook, HybridCoder, RuleCoder
 
@@ -141,11 +141,6 @@ def compute(codebook_id: str = "nfer_impacts") -> dict:
     return out
 
 
-def figures_codes(figures: dict) -> list[str]:
-    """The codebook's code ids in a figures dict (every scored row but micro and macro)."""
-    return [r["code"] for r in next(iter(figures["coders"].values()))["scores"] if r["code"] not in ("micro", "macro")]
-
-
 def _comparable(model: dict) -> dict:
     return {k: v for k, v in model.items() if k not in ("computed", "impact_version")}
 
@@ -164,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, entry in figures["coders"].items():
         for part, e in [("pooled", entry), *entry["by_part"].items()]:
             micro = next(r for r in e["scores"] if r["code"] == "micro")
-            per = ", ".join(f"{r['code']} {r['f1']:.2f}" for r in e["scores"] if r["code"] in figures_codes(figures))
+            per = ", ".join(f"{r['code']} {r['f1']:.2f}" for r in e["scores"] if r["code"] not in ("micro", "macro"))
             print(f"{name} {part}: micro-F1 {micro['f1']:.3f} (P {micro['precision']:.3f}, R {micro['recall']:.3f}), "
                   f"impact-free uncoded {e['impact_free_uncoded_share']:.3f}; {per}")
     c = figures["comparison"]
