@@ -19,6 +19,7 @@ from gold_integrity import (
     read_csv,
     read_sentences,
     sentence_problems,
+    split_codes,
 )
 
 import impact
@@ -59,10 +60,6 @@ def documents(batch) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def sentences(batch) -> pd.DataFrame:
     return read_sentences(batch[1], SENTENCE_COLUMNS)
-
-
-def _split_codes(value: str) -> list[str]:
-    return [c for c in value.split(";") if c]
 
 
 def _text_sha256(path: Path) -> str:
@@ -110,13 +107,13 @@ def test_codes_are_codebook_ids(sentences):
         f"{row['sentence_id']}: {field} has {code!r}"
         for _, row in sentences.iterrows()
         for field in CODE_FIELDS
-        for code in _split_codes(row[field])
+        for code in split_codes(row[field])
         if code not in ids
     ]
     assert not problems, problems
     repeated = [
         f"{row['sentence_id']}: {field}" for _, row in sentences.iterrows() for field in CODE_FIELDS
-        if len(_split_codes(row[field])) != len(set(_split_codes(row[field])))
+        if len(split_codes(row[field])) != len(set(split_codes(row[field])))
     ]
     assert not repeated, repeated
 
@@ -130,7 +127,7 @@ def test_attribution_values_follow_the_guide(sentences):
 def test_code_is_never_both_reported_and_only_anticipated(sentences):
     clash = [
         row["sentence_id"] for _, row in sentences.iterrows()
-        if set(_split_codes(row["codes"])) & set(_split_codes(row["anticipated"]))
+        if set(split_codes(row["codes"])) & set(split_codes(row["anticipated"]))
     ]
     assert not clash, clash
 
@@ -164,7 +161,7 @@ def test_adjudicated_disagreements_are_the_gold_labels(batch, sentences):
             held = row["attribution"]
         else:
             held = next((s for f, s in zip(CODE_FIELDS, ("reported", "anticipated", "negated"), strict=True)
-                         if r.code in _split_codes(row[f])), "absent")
+                         if r.code in split_codes(row[f])), "absent")
         if held != r.adjudicated:
             problems.append(f"{r.sentence_id} {r.field} {r.code}: file has {held!r}, adjudicated {r.adjudicated!r}")
     assert len(disagreements) > 100
@@ -181,7 +178,7 @@ def test_size_and_impact_free_share(batch, documents, sentences):
         assert 0.30 <= share <= 0.55, (split, share)
     # every code has real support in both parts
     for split, part in sentences.groupby("file_split"):
-        counts = pd.Series([c for v in part["codes"] for c in _split_codes(v)]).value_counts()
+        counts = pd.Series([c for v in part["codes"] for c in split_codes(v)]).value_counts()
         assert (counts >= 20).all() and len(counts) == 6, (split, counts.to_dict())
 
 
