@@ -103,7 +103,8 @@ def _same(a: dict, b: dict, tol: float = 1e-5) -> bool:
     return True
 
 
-def cross_validate(codebook: str = "nfer_impacts", *, n_splits: int = 5, random_state: int = 0) -> dict:
+def cross_validate(codebook: str = "nfer_impacts", *, n_splits: int = 5, random_state: int = 0,
+                   fraction: float = 1.0, seed: int = 0) -> dict:
     """Document-grouped cross-validated predictions on the gold development parts.
 
     Each fold trains the hybrid coder on the other folds' documents plus the
@@ -119,7 +120,12 @@ def cross_validate(codebook: str = "nfer_impacts", *, n_splits: int = 5, random_
     ids = Codebook.load(codebook).code_ids
     probs = pd.DataFrame(np.nan, index=texts.index, columns=ids)
     predicted = []
+    rng = np.random.default_rng(seed)
     for train_idx, test_idx in group_folds(docs, n_splits=n_splits, random_state=random_state):
+        if fraction < 1:
+            names = docs.iloc[train_idx].unique()
+            kept = set(rng.choice(names, max(1, round(fraction * len(names))), replace=False))
+            train_idx = train_idx[docs.iloc[train_idx].isin(kept).to_numpy()]
         coder = HybridCoder(codebook).fit(pd.concat([texts.iloc[train_idx], dtexts]),
                                           pd.concat([codes, dcodes], ignore_index=True))
         held = texts.iloc[test_idx]
@@ -157,7 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codebook", default="nfer_impacts")
     parser.add_argument("--check", action="store_true", help="refit and compare with the stored model")
     parser.add_argument("--cv", action="store_true", help="print document-grouped cross-validated figures")
+    parser.add_argument("--curve", action="store_true",
+                        help="print the hybrid coder's cross-validated micro-F1 trained on 25%%, 50%%, 75%% and all of "
+                             "the training documents (three draws each)")
     args = parser.parse_args(argv)
+    if args.curve:
+        for fraction in (0.25, 0.5, 0.75, 1.0):
+            draws = [cross_validate(args.codebook, fraction=fraction, seed=seed)["hybrid"].set_index("code").loc["micro", "f1"]
+                     for seed in range(3 if fraction < 1 else 1)]
+            print(f"{fraction:.0%} of the training documents: micro-F1 {', '.join(f'{f:.3f}' for f in draws)}")
+        return 0
     if args.cv:
         from impact.coding import calibration_table
 
