@@ -643,9 +643,21 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
                 out.append(Problem(f, line, col, rel, f"UTF-8 text ({w.message})", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
+            elif not _has_respondent_speech(text):
+                out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
+                                   "interviewer's, so nothing in this interview can be coded; label the answers, "
+                                   "e.g. 'R:')", severity="warning"))
         except InputError as exc:
             out.append(Problem(f, line, col, rel, f"a readable transcript ({exc})"))
     return out
+
+
+def _has_respondent_speech(text: str) -> bool:
+    """Whether the segmenter finds any respondent speech in a transcript."""
+    from .coding.segment import split_turns
+
+    turns = split_turns(text)
+    return bool(((turns["speaker"] == "respondent") & (turns["end"] > turns["start"])).any())
 
 
 def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) -> int | None:

@@ -48,6 +48,29 @@ def test_preamble_unknown_and_unlabelled_text_is_respondent():
     assert segment({"X": "Just notes. Two sentences."})["speaker"].tolist() == ["respondent", "respondent"]
 
 
+@pytest.mark.parametrize("layout", [
+    "I: {q}\n\n{a}\n\n",                        # answers a paragraph below each labelled question
+    "Interviewer: {q}\n{a}\n",                    # answers on the next line
+    "Q: {q}\n{a}\nIt was a long year.\n",         # several answer lines
+    "Int: Could you tell me more\nabout that? {q}\n{a}\n",  # a question wrapped over two lines
+])
+def test_unlabelled_answers_below_labelled_questions_are_the_respondents(layout):
+    """Only the interviewer labelled: the text below each question is the answer, not more of the question."""
+    answers = ["Morale is much better since the review.", "The board now meets monthly."]
+    t = "".join(layout.format(q="What changed?", a=a) for a in answers)
+    turns = split_turns(t)
+    assert turns["speaker"].tolist() == ["interviewer", "respondent"] * 2
+    said = segment({"X": t})
+    assert [x for x in said["text"] if x in answers] == answers
+    assert not said["text"].str.contains(r"\?").any()  # no question is respondent speech
+    assert all(t[r.start:r.end] == r.text for r in said.itertuples())
+
+
+def test_interviewer_only_transcript_without_answers_has_no_respondent_speech():
+    assert split_turns("I: Hello?\nI: Thanks, bye.")["speaker"].tolist() == ["interviewer", "interviewer"]
+    assert segment({"X": "I: Hello?\nI: Thanks, bye."}).empty
+
+
 def test_abbreviations_do_not_split():
     t = "We met Cllr. Ahmed and Dr. Jones, e.g. at the LSCB, i.e. the board. The D.C.S. agreed etc. and it went well."
     assert [t[a:b] for a, b in split_sentences(t)] == [

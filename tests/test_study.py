@@ -99,3 +99,16 @@ def test_save_copies_transcripts_byte_for_byte(tiny_study, tmp_path):
     loaded.save(tmp_path / "b")
     assert (tmp_path / "b" / "transcripts" / "301" / "P1-early.txt").read_bytes() == f.read_bytes()
     assert load_study(tmp_path / "b").equals(loaded)
+
+
+def test_transcript_without_respondent_speech_is_a_warning_naming_the_file(tiny_study):
+    """Every turn labelled as the interviewer's: nothing in the interview can be coded, and validation says so."""
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    rels = tables["interviews"]["transcript"].tolist()
+    texts = {t: tiny_study.transcript(i) for i, t in zip(tables["interviews"]["interview_id"], rels, strict=True)}
+    texts[rels[0]] = "I: How has it been?\nI: Thank you."
+    problems = Study(tiny_study.meta, tables, texts).validate()
+    silent = [p for p in problems if p.column == "transcript"]
+    assert [(p.value, p.severity) for p in silent] == [(rels[0], "warning")]
+    assert "respondent speech" in silent[0].expected and silent[0].row == 2
+    assert not [p for p in tiny_study.validate() if p.column == "transcript"]

@@ -170,7 +170,9 @@ def split_turns(
     that asks the most questions is the interviewer, unless a known interviewer
     label is present.  Text before the first label is an ``"unknown"`` turn; a
     transcript with no labels at all is one respondent turn (written answers or
-    notes).
+    notes).  When only the interviewer is labelled, the unlabelled text below
+    each question (after the line ending with the question mark, else after
+    the turn's first blank line or line break) is the respondent's answer.
 
     Parameters
     ----------
@@ -225,7 +227,42 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
         trimmed = text.strip()
         rows.append((raw, speaker, start + lead, start + lead + len(trimmed)))
     speakers = _roles(rows, transcript, extra_int, extra_resp)
-    return [(k, speaker, raw, a, b) for k, ((raw, _, a, b), speaker) in enumerate(zip(rows, speakers, strict=True), 1)]
+    turns = list(zip(rows, speakers, strict=True))
+    if "respondent" not in speakers:
+        turns = _unlabelled_answers(turns, transcript)
+    return [(k, speaker, raw, a, b) for k, ((raw, _, a, b), speaker) in enumerate(turns, 1)]
+
+
+_QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)]*\n")
+
+
+def _unlabelled_answers(turns: list[tuple], transcript: str) -> list[tuple]:
+    """Split the answers out of interviewer turns when only the interviewer is labelled.
+
+    A transcript that labels the interviewer's questions and leaves each
+    answer unlabelled below its question ("I: How has it gone?" then the
+    answer on the next line or paragraph) would otherwise have no respondent
+    speech at all.  Each interviewer turn then ends at the first line break
+    after a question mark, else at its first blank line, else at its first
+    line break; the rest is an (unlabelled) respondent turn.
+    """
+    out = []
+    for (raw, _, a, b), speaker in turns:
+        text = transcript[a:b]
+        cut = None
+        if speaker == "interviewer" and "\n" in text:
+            q = _QUESTION_END.search(text)
+            para = _PARAGRAPH.search(text)
+            cut = q.end() if q else para.end() if para else text.index("\n") + 1
+        rest = text[cut:] if cut is not None else ""
+        if not rest.strip():
+            out.append(((raw, "", a, b), speaker))
+            continue
+        head = text[:cut].rstrip()
+        lead = len(rest) - len(rest.lstrip())
+        out.append(((raw, "", a, a + len(head)), speaker))
+        out.append((("", "", a + cut + lead, a + cut + len(rest.rstrip())), "respondent"))
+    return out
 
 
 def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) -> list[str]:
