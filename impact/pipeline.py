@@ -29,6 +29,7 @@ from ._io import atomic_write_bytes, atomic_write_text, check_output_folder, sta
 from ._version import __version__
 from .describe import describe_study
 from .effects import attrition_effects, intervention_effects, survey_effects
+from .errors import ImpactWarning, InputError
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends
 from .panel import council_panel, participant_panel
@@ -216,6 +217,7 @@ def analyse(
         coders = [default_coder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
         keys = [f"{b.id}-{b.hash}-{type(c).__name__}" for b, c in zip(machine_books.values(), coders, strict=True)]
         segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
+        _warn_no_speech(study, segments)
     else:
         coders, segments, machine = [], _no_segments(), []
     coder_names = {k: _CODER_NAMES.get(type(c).__name__, type(c).__name__) for k, c in zip(machine_books, coders, strict=True)}
@@ -417,8 +419,12 @@ def _cache_path(cache_dir, kind: str, key: str):
     return cache_dir if isinstance(cache_dir, Cache) else Cache(None if cache_dir is True else cache_dir)
 
 
+#: Bumped when segmentation changes its output for the same transcripts (2: answers below labelled questions).
+_SEGMENTER_VERSION = b"segmenter-2"
+
+
 def _transcripts_key(study: Study) -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(_SEGMENTER_VERSION)
     for iid, text in study.iter_transcripts():
         h.update(str(iid).encode() + b"\0" + hashlib.sha256(text.encode()).digest())
     iv = study.interviews[["interview_id", "council_id", "participant_id", "wave"]]
@@ -435,6 +441,35 @@ def _store(cache, kind: str, key: str, frame: pd.DataFrame) -> None:
     """Store ``frame`` in the cache (nothing when not caching)."""
     if cache is not None:
         cache.put(kind, key, frame)
+
+
+#: The header of a re-identification key (impact.privacy.reidentification_key).
+_KEY_HEADER = "kind,real_id,pseudonym"
+
+
+def _check_key_target(path: Path) -> None:
+    """Refuse a re-identification key path that holds anything but an earlier key (never replace a user's file)."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise InputError(f"{path}: the re-identification key is written here, but this is "
+                         f"{'a link' if path.is_symlink() else 'a folder'} - expected a file impact wrote, or nothing; "
+                         "move it away or choose another --out")
+    if path.is_file():
+        with open(path, encoding="utf-8", errors="replace") as f:
+            first = f.readline().strip()
+        if first != _KEY_HEADER:
+            raise InputError(f"{path}: the re-identification key is written here, but this file is not one impact "
+                             f"wrote (its first line is not {_KEY_HEADER!r}); move it away or choose another --out")
+
+
+def _warn_no_speech(study: Study, segments: pd.DataFrame) -> None:
+    """Warn, naming them, about interviews with a transcript but no respondent speech (nothing of theirs is coded)."""
+    iv = study.interviews.dropna(subset=["transcript"])
+    silent = sorted(set(iv["interview_id"].astype(str)) - set(segments["interview_id"].astype(str)))
+    if silent:
+        shown = ", ".join(silent[:10]) + (f" and {len(silent) - 10} more" if len(silent) > 10 else "")
+        warnings.warn(f"{len(silent)} interview(s) have no respondent speech in their transcript ({shown}): every "
+                      "turn is labelled as the interviewer's, so these interviews count as interviews in which "
+                      "nothing was reported; label the answers (e.g. 'R:') and run again", ImpactWarning, stacklevel=2)
 
 
 def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
@@ -618,6 +653,9 @@ def run(
 
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
+    reid = out_dir.parent / f"{out_dir.name}-reidentification-key.csv"
+    if not identify:
+        _check_key_target(reid)
     if docx_template is not None:
         from .report import check_docx_template
 
@@ -656,13 +694,15 @@ def run(
             else:
                 atomic_write_text(staging / name, text)
             files[name] = staging / name
+        if key is not None:
+            # Written before the new outputs are published: if it cannot be written, the previous outputs stay.
+            from .privacy import reidentification_key
+
+            _check_key_target(reid)
+            reidentification_key(reid, study.councils[["council_id"]], columns={"council_id": "council"}, key=key,
+                                 output_dir=out_dir)
     files = {k: out_dir / Path(v).relative_to(staging) for k, v in files.items()}
     if key is not None:
-        from .privacy import reidentification_key
-
-        reid = out_dir.parent / f"{out_dir.name}-reidentification-key.csv"
-        reidentification_key(reid, study.councils[["council_id"]], columns={"council_id": "council"}, key=key,
-                             output_dir=out_dir)
         files["reidentification_key"] = reid
     return RunResult(out_dir=out_dir, files=files, findings=findings)
 

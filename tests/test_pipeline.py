@@ -165,7 +165,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
 def test_killed_run_leaves_previous_outputs_intact(result, small_study, tmp_path, sig):
     import shutil
 
@@ -184,16 +184,50 @@ def test_killed_run_leaves_previous_outputs_intact(result, small_study, tmp_path
         proc.send_signal(sig)
     proc.wait(timeout=60)
     assert _snapshot(out) == before
-    if sig == signal.SIGINT and proc.returncode == 130:
-        # Interrupted mid-run, the run cleans up after itself: no staging folder is left for the next run.
+    caught = {signal.SIGINT: (130, "interrupted"), signal.SIGTERM: (143, "terminated")}
+    if sig in caught and proc.returncode == caught[sig][0]:
+        # Interrupted (Ctrl-C) or terminated (kill, a CI timeout) mid-run, the run cleans up after itself:
+        # no staging folder or lock is left for the next run.
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
-        assert "interrupted" in proc.stderr.read()
+        assert caught[sig][1] in proc.stderr.read()
         return
     # Killed outright, the run leaves its staging folder: the next run completes and removes it.
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert (out / "report.html").is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+@pytest.mark.parametrize("occupant", ["folder", "user file"])
+def test_key_path_held_by_something_else_is_refused_before_anything_is_replaced(result, small_study, tmp_path, occupant):
+    """The re-identification key is never written over a user's file, and a run that cannot write it publishes nothing."""
+    import shutil
+
+    from impact.errors import InputError
+
+    out = tmp_path / "k"
+    shutil.copytree(result.out_dir, out)
+    before = _snapshot(out)
+    key = tmp_path / "k-reidentification-key.csv"
+    if occupant == "folder":
+        key.mkdir()
+    else:
+        key.write_text("my notes\n")
+    with pytest.raises(InputError, match="re-identification key"):
+        run(small_study, out, n_resamples=99, seed=3)
+    assert _snapshot(out) == before
+    assert key.is_dir() if occupant == "folder" else key.read_text() == "my notes\n"
+
+
+def test_cli_reader_going_away_is_not_an_error_of_the_input():
+    """`impact validate STUDY | head`: a closed pipe ends the command quietly (141, as a shell reports SIGPIPE)."""
+    proc = subprocess.Popen([sys.executable, "-m", "impact", "validate", str(impact.example_path())],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(5)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "error" not in err and "Traceback" not in err
 
 
 def test_cli_run_invalid_study_exits_2(tmp_path, capsys):
@@ -277,3 +311,22 @@ def test_cli_run_with_a_house_style_template(small_study, tmp_path, capsys):
                  "--docx-template", str(template)]) == 0
     first = docx.Document(out / "report.docx").sections[0]
     assert round(first.page_width.mm, 1) == 215.9 and round(first.page_height.mm, 1) == 279.4
+
+
+def test_run_warns_naming_interviews_without_respondent_speech(tiny_study):
+    from impact.errors import ImpactWarning
+    from impact.pipeline import _warn_no_speech
+    from impact.study import Study
+
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    ids, rels = tables["interviews"]["interview_id"].tolist(), tables["interviews"]["transcript"].tolist()
+    texts = {t: tiny_study.transcript(i) for i, t in zip(ids, rels, strict=True)}
+    texts[rels[1]] = "I: How has it been?\nI: Thank you."
+    study = Study(tiny_study.meta, tables, texts)
+    with pytest.warns(ImpactWarning, match=rf"1 interview\(s\) have no respondent speech .*\({ids[1]}\)"):
+        _warn_no_speech(study, impact.segment(study))
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _warn_no_speech(tiny_study, impact.segment(tiny_study))  # every interview has speech: no warning

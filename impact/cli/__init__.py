@@ -20,7 +20,9 @@ import argparse
 import errno
 import importlib
 import logging
+import os
 import pkgutil
+import signal
 import sys
 import warnings
 
@@ -143,6 +145,26 @@ def _show_warnings(command: str, caught: list[warnings.WarningMessage]) -> None:
         print(f"impact {command}: warning: {text}{times}", file=sys.stderr)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a CI or service timeout), taken down the same clean-up path as Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+_NOT_MAIN = object()
+
+
+def _catch_sigterm():
+    """Make SIGTERM raise :class:`_Terminated` (main thread only); return the previous handler."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _NOT_MAIN
+    return signal.signal(signal.SIGTERM, _on_sigterm)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
@@ -153,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command + (f" {args.review_command}" if getattr(args, "review_command", None) else "")
     handler, old_level, old_propagate = _configure_logging(command, getattr(args, "log_level", logging.INFO))
     caught: list[warnings.WarningMessage] = []
+    old_term = _catch_sigterm()
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -168,9 +191,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"impact {command}: error: ran out of memory - the input is too large for this machine; "
               "split it, or run on a machine with more memory", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print(f"impact {command}: interrupted; finished outputs were kept, none is half-written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        print(f"impact {command}: {'terminated' if isinstance(exc, _Terminated) else 'interrupted'}; finished "
+              "outputs were kept, none is half-written", file=sys.stderr)
+        return 143 if isinstance(exc, _Terminated) else 130
+    except BrokenPipeError:
+        # The reader of our output went away (`impact validate STUDY | head`): not an error of the input.
+        # Point stdout at /dev/null so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except OSError as exc:
         if exc.errno is None:  # not a file-system error: a bug
             raise
@@ -178,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"impact {command}: error: {describe_os_error(exc)}; nothing was left half-written", file=sys.stderr)
         return 2
     finally:
+        if old_term is not _NOT_MAIN:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if old_term is None else old_term)
         log.removeHandler(handler)
         log.setLevel(old_level)
         log.propagate = old_propagate
