@@ -93,7 +93,24 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
 
     problems = _check(meta, raw, reader, exists, broken=set(broken))
     problems += _check_codebook(meta, path, broken=set(broken))
+    problems += _unnamed_transcripts(folder, raw, broken=set(broken))
     return problems
+
+
+def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> list[Problem]:
+    """A warning for each transcript file that no interview names (it is not read, so nothing in it is coded)."""
+    f = TABLES["interviews"].filename
+    if f in broken or "interviews" not in raw or not folder.is_dir() or folder.is_symlink():
+        return []
+    named = {re.sub(r"/+", "/", str(cells.get("transcript") or "").replace("\\", "/")).removeprefix("./")
+             for _, cells in raw["interviews"][1]}
+    out = []
+    for file in sorted(folder.rglob("*")):
+        rel = file.relative_to(folder).as_posix()
+        if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in (".txt", ".docx") and rel not in named:
+            out.append(Problem(f, None, "transcript", rel, f"an interview naming transcripts/{rel} (no row does, so "
+                               "it is not read and nothing in it is coded)", severity="warning"))
+    return out
 
 
 def check_study(study) -> list[Problem]:
@@ -105,7 +122,10 @@ def check_study(study) -> list[Problem]:
             return True
         return study.root is not None and (study.root / "transcripts" / rel).is_file()
 
-    return _check(study.meta, raw, study._transcript_text, exists) + _check_codebook(study.meta, study.root)
+    problems = _check(study.meta, raw, study._transcript_text, exists) + _check_codebook(study.meta, study.root)
+    if study.root is not None:
+        problems += _unnamed_transcripts(Path(study.root) / "transcripts", raw, broken=set())
+    return problems
 
 
 def format_report(problems: list[Problem], *, limit: int = MAX_SHOWN_PER_FILE) -> str:

@@ -112,3 +112,19 @@ def test_transcript_without_respondent_speech_is_a_warning_naming_the_file(tiny_
     assert [(p.value, p.severity) for p in silent] == [(rels[0], "warning")]
     assert "respondent speech" in silent[0].expected and silent[0].row == 2
     assert not [p for p in tiny_study.validate() if p.column == "transcript"]
+
+
+def test_transcript_no_interview_names_is_a_warning(tmp_path):
+    """A transcript file beside the named ones is not read: validation says so instead of ignoring it silently."""
+    import shutil
+
+    study = tmp_path / "s"
+    shutil.copytree(impact.example_path(), study)
+    first = sorted((study / "transcripts").rglob("*.txt"))[0]
+    (study / "transcripts" / "spare").mkdir()
+    shutil.copy(first, study / "transcripts" / "spare" / "extra.txt")
+    shutil.copy(first, first.with_name("copy-" + first.name))
+    warned = [p for p in load_study(study).validate() if p.column == "transcript"]
+    rel_copy = first.with_name("copy-" + first.name).relative_to(study / "transcripts").as_posix()
+    assert sorted(p.value for p in warned) == sorted(["spare/extra.txt", rel_copy])
+    assert all(p.severity == "warning" and "no row does" in p.expected for p in warned)
