@@ -715,6 +715,12 @@ def _check_attrition(parsed, waves) -> list[Problem]:
         if v.get("wave"):
             by_council[v["council_id"]].add(v["wave"])
             by_part[v["participant_id"]].add(v["wave"])
+    if parsed.get("interviews"):
+        for line, v in parsed.get("councils", []):
+            if v.get("council_id") and v["council_id"] not in by_council:
+                out.append(Problem("councils.csv", line, "council_id", v["council_id"], "interviews at some wave (this "
+                                   "council has none, so no finding from interviews includes it, though the report "
+                                   "counts it among the study's councils)", severity="warning"))
     for council, have in sorted(by_council.items()):
         lacking = [w for w in wave_ids if w not in have]
         if lacking:

@@ -128,3 +128,14 @@ def test_transcript_no_interview_names_is_a_warning(tmp_path):
     rel_copy = first.with_name("copy-" + first.name).relative_to(study / "transcripts").as_posix()
     assert sorted(p.value for p in warned) == sorted(["spare/extra.txt", rel_copy])
     assert all(p.severity == "warning" and "no row does" in p.expected for p in warned)
+
+
+def test_council_without_any_interview_is_a_warning(tiny_study):
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    extra = tables["councils"].iloc[[0]].assign(council_id="999", name="Nowhere")
+    tables["councils"] = pd.concat([tables["councils"], extra], ignore_index=True)
+    texts = {t: tiny_study.transcript(i) for i, t in zip(tables["interviews"]["interview_id"], tables["interviews"]["transcript"], strict=True)}
+    problems = Study(tiny_study.meta, tables, texts).validate()
+    none = [p for p in problems if p.file == "councils.csv" and p.value == "999"]
+    assert [(p.severity, p.row) for p in none] == [("warning", len(tables["councils"]) + 1)]
+    assert not [p for p in tiny_study.validate() if p.file == "councils.csv"]
