@@ -486,10 +486,13 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
         raise OutputFolderError(f"{raw}: the output folder holds files impact did not write ({_listing(names)}) - "
                                 f"expected a new folder or one impact wrote before; {hint}")
     listed = manifest["files"]
+    made = {parent.as_posix() for rel in listed for parent in Path(rel).parents if parent != Path(".")}
     foreign, changed = [], []
     for p in entries:
         rel = p.relative_to(path).as_posix()
         if p.is_dir() and not p.is_symlink():
+            if rel not in made and not any(q.is_file() or q.is_symlink() for q in p.rglob("*")):
+                foreign.append(rel + "/")  # a folder of the user's (with files in it, those files are named)
             continue
         if rel == OUTPUT_MARKER:
             continue
@@ -531,6 +534,7 @@ class _FolderLock:
         except ImportError:  # pragma: no cover - no advisory locks (Windows): one run at a time is the user's care
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._check_not_foreign()
         deadline = time.monotonic() + max(wait, 0.0)
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -556,12 +560,30 @@ class _FolderLock:
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self.fd = fd
 
+    def _check_not_foreign(self) -> None:
+        """Refuse a lock path holding anything but a lock of impact's (a process id, or nothing)."""
+        if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
+            raise OutputFolderError(f"{self.path}: impact keeps the lock of {self.target.name} here, but this is not a "
+                                    "plain file - expected no file or an impact lock; move it away or choose another --out folder")
+        if self.path.is_file():
+            try:
+                content = self.path.read_bytes()[:64] if self.path.stat().st_size <= 64 else b"x"
+            except OSError:
+                return
+            if not re.fullmatch(rb"\s*\d*\s*", content):
+                raise OutputFolderError(f"{self.path}: impact keeps the lock of {self.target.name} here, but this file "
+                                        "is not an impact lock - move it away or choose another --out folder")
+
     def release(self) -> None:
         if self.fd is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self.path)  # still held: no other run can have it now
             os.close(self.fd)  # closing the descriptor releases the lock
             self.fd = None
+
+
+#: A file in each staging folder impact makes: only folders holding it are ever removed as stale.
+_STAGING_MARKER = ".impact-staging"
 
 
 def _remove_stale_staging(target: Path) -> None:
@@ -572,6 +594,8 @@ def _remove_stale_staging(target: Path) -> None:
         pid_text = old.name.rsplit(".staging-", 1)[1].split("-", 1)[0]
         if not old.is_dir() or old.is_symlink() or not pid_text.isdigit() or _pid_alive(int(pid_text)):
             continue
+        if not (old / _STAGING_MARKER).is_file() or (old / _STAGING_MARKER).is_symlink():
+            continue  # not a staging folder impact made: never removed
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -660,7 +684,9 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
         os.chmod(staging, 0o777 & ~_umask())
         try:
+            (staging / _STAGING_MARKER).write_text("made by impact\n", encoding="utf-8")
             yield staging
+            (staging / _STAGING_MARKER).unlink()
             _write_output_manifest(staging)
             check_output_folder(target, protect=protect)  # the folder may have changed while the run worked
         except BaseException:

@@ -76,3 +76,52 @@ def test_staged_directory_publishes_or_keeps_previous(tmp_path):
         (d / "b.txt").write_text("three")
     assert sorted(p.name for p in out.iterdir()) == [".impact-output.json", "b.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or old folders left
+
+
+def test_user_folders_and_files_beside_or_inside_an_output_are_never_removed(tmp_path):
+    """Red-team F10: an empty folder of the user's inside an output, a file at the lock's path and a folder named like
+    a dead run's staging folder (but not made by impact) are kept, and the run is refused or leaves them alone."""
+    import os
+
+    from impact._io import staged_directory
+    from impact.errors import OutputFolderError
+
+    out = tmp_path / "out"
+    with staged_directory(out) as d:
+        (d / "figures").mkdir()
+        (d / "figures" / "a.svg").write_text("one")
+    (out / "my_drafts").mkdir()
+    with pytest.raises(OutputFolderError, match="my_drafts/"):
+        with staged_directory(out) as d:
+            pass
+    assert (out / "my_drafts").is_dir()
+    (out / "my_drafts").rmdir()
+
+    lock = tmp_path / ".out.lock"
+    lock.write_text("my lock notes\n")
+    with pytest.raises(OutputFolderError, match="not an impact lock"):
+        with staged_directory(out) as d:
+            pass
+    assert lock.read_text() == "my lock notes\n"
+    lock.unlink()
+
+    dead = 2**22 + 12345  # no such process
+    while True:
+        try:
+            os.kill(dead, 0)
+        except ProcessLookupError:
+            break
+        dead += 1
+    mine = tmp_path / f".out.staging-{dead}-mine"
+    mine.mkdir()
+    (mine / "keep.txt").write_text("precious")
+    stale = tmp_path / f".out.staging-{dead}-abcdefgh"  # one a killed run of impact left: it holds the marker
+    stale.mkdir()
+    (stale / ".impact-staging").write_text("made by impact\n")
+    (stale / "half.html").write_text("<p>")
+    with staged_directory(out) as d:
+        (d / "b.txt").write_text("two")
+        assert (d / ".impact-staging").is_file()  # impact's mark on its staging folder, removed before publication
+    assert (mine / "keep.txt").read_text() == "precious"
+    assert not stale.exists()
+    assert sorted(p.name for p in out.rglob("*")) == [".impact-output.json", "b.txt"]
