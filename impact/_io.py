@@ -656,7 +656,8 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     second run waits up to ``wait`` seconds, then is refused).  The staging
     folder ``.<name>.staging-<pid>-<random>`` is unique to the run and removed
     on an exception; staging folders left by runs whose process is gone are
-    removed, those of live runs never.  The published folder holds the
+    removed when they hold impact's mark (``.impact-staging``), those of live
+    runs and folders impact did not make never.  The published folder holds the
     marker ``.impact-output.json`` listing every file written.
 
     Raises
