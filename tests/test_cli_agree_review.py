@@ -59,7 +59,7 @@ def test_agree_long_csv_and_document_unit(coded_files, tmp_path, capsys):
     out = tmp_path / "a.csv"
     assert main(["agree", str(long), "--by", "", "--metrics", "percent_agreement", "--out", str(out)]) == 0
     assert pd.read_csv(out).value.item() == pytest.approx(2 / 3)
-    assert main(["agree", str(ann), str(bot), "--unit", "document", "--out", str(out)]) == 0
+    assert main(["agree", str(ann), str(bot), "--unit", "document", "--out", str(out), "--overwrite"]) == 0
     assert "no --study given" in capsys.readouterr().err
     assert set(pd.read_csv(out).code) == {"morale", "policies_systems"}
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .._tabular import write_table
 from ..errors import InputError
-from ._options import choice_list
+from ._options import add_overwrite, check_output_file, choice_list
 
 
 def _metric_names() -> tuple[str, ...]:
@@ -34,21 +34,22 @@ def register(sub) -> None:
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
     p.add_argument("--out", required=True, help="CSV to write (one row per group x metric)")
+    add_overwrite(p, study="the --study folder")
     p.set_defaults(func=run)
 
 
 def read_coded(paths: list[str]) -> pd.DataFrame:
     """Coded CSVs as one long frame with a coder column (coder = file stem where the file has none)."""
+    from ..coding.coded_io import read_csv_cells  # imported here: keeps `impact --help` fast
+
     frames: list[pd.DataFrame] = []
     kinds: list[str] = []
     for name in paths:
         path = Path(name)
-        if not path.is_file():
+        if not path.is_file() and not path.is_dir():
             raise InputError(f"{path}: file not found")
-        try:
-            df = pd.read_csv(path, dtype=str, keep_default_na=False)
-        except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-            raise InputError(f"{path}: not a readable CSV file ({exc})") from None
+        df = read_csv_cells(path, expected="expected coded output (unit, code, ...) from `impact code` or "
+                                           "`impact review import`, or a long CSV with columns unit, coder, value")
         kind = "coded" if {"unit", "code"} <= set(df.columns) else "long" if {"unit", "value"} <= set(df.columns) else None
         if kind is None:
             raise InputError(f"{path}: lacks the column(s) {[c for c in ('unit', 'code') if c not in df.columns]} - "
@@ -82,6 +83,8 @@ def run(args) -> int:
         coding_to_units,
     )
 
+    overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
+    check_output_file(args.out, study=args.study, overwrite=overwrite)
     data = read_coded(args.coded)
     by = [c for c in args.by.split(",") if c]
     metrics = list(args.metrics or METRICS)
@@ -106,6 +109,7 @@ def run(args) -> int:
     if missing:
         raise InputError(f"--by {args.by}: column(s) {missing} not available; available: {list(long.columns)}")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
+    check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
     print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}")

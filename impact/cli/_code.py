@@ -7,7 +7,7 @@ import sys
 import pandas as pd
 
 from ..study import load_study
-from ._options import bounded_int
+from ._options import add_overwrite, bounded_int, check_output_file
 
 _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
 
@@ -21,6 +21,7 @@ def register(sub) -> None:
                    help="code respondent speech only (default) or every turn")
     p.add_argument("--out", required=True, help="output file: .csv, or .parquet (needs pyarrow)")
     p.add_argument("--jobs", type=bounded_int(1, 64), default=None, help="worker processes for large studies (1 to 64)")
+    add_overwrite(p)
     p.set_defaults(func=run)
 
 
@@ -30,7 +31,9 @@ def run(args) -> int:
     from ..coding.rules import RuleCoder
     from ..coding.segment import segment
 
+    overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
     coded_format(args.out)  # fail early on a bad extension or missing pyarrow
+    check_output_file(args.out, study=args.study, overwrite=overwrite)  # and before the work, on a bad --out
     study = load_study(args.study)
     codebook = Codebook.load(args.codebook or getattr(study, "codebook_ref", None) or "nfer_impacts")
     segments = segment(study, speakers=args.speakers)
@@ -39,6 +42,7 @@ def run(args) -> int:
     context = segments[["segment_id"] + [c for c in _CONTEXT if c in segments.columns]]
     table = coded.merge(context.rename(columns={"segment_id": "unit"}), on="unit", how="left", validate="many_to_one")
     table = table.assign(codebook=codebook.id, codebook_version=codebook.version, codebook_hash=codebook.hash)
+    check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
     path = write_coded(table, args.out)
     n_interviews = segments["interview_id"].nunique() if len(segments) else 0
     found = table[~table["negated"]]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-__all__ = ["bounded_int", "choice_list", "SEED_MAX"]
+from ..errors import InputError
+
+__all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
@@ -63,3 +67,58 @@ def choice_list(allowed: Sequence[str] | Callable[[], Sequence[str]]) -> Callabl
 
     parse.__name__ = "list"
     return parse
+
+
+def add_overwrite(parser: argparse.ArgumentParser, what: str = "--out", study: str = "the study folder") -> None:
+    """Add the ``--overwrite`` flag of the commands writing one output file (see :func:`check_output_file`)."""
+    parser.add_argument("--overwrite", action="store_true",
+                        help=f"replace {what} if it exists (without this flag an existing file is refused; a folder, "
+                             f"or a path inside {study}, is refused either way)")
+
+
+def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None = None,
+                      overwrite: bool = False) -> Path:
+    """Refuse an output file path that would replace what the user did not ask to replace.
+
+    Refused, with an :class:`~impact.errors.InputError` naming the path: a
+    path inside ``study`` (the study folder the command reads; symlinks and
+    relative paths are resolved before comparing), whatever ``overwrite``
+    says; an existing folder, or a link to one, always; any other existing
+    path (a file, a link, even a broken one) unless ``overwrite``.  Callers
+    check once before the work and again just before writing, and write
+    atomically (a temporary file beside ``out``, renamed into place).
+
+    Returns
+    -------
+    pathlib.Path
+        ``out`` as given, as a path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> check_output_file(d / "new.csv") == d / "new.csv"
+    True
+    >>> _ = (d / "mine.csv").write_text("x")
+    >>> check_output_file(d / "mine.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: .../mine.csv exists; pass --overwrite to replace it
+    >>> check_output_file(d / "mine.csv", overwrite=True) == d / "mine.csv"
+    True
+    >>> check_output_file(d / "x.csv", study=d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: ...x.csv is inside the study folder ...; write outputs elsewhere
+    """
+    path = Path(out)
+    if study is not None:
+        real, folder = Path(os.path.realpath(path)), Path(os.path.realpath(study))
+        if real == folder or folder in real.parents:
+            shown = f"{path} (through a link: {real})" if str(real) != os.path.abspath(path) else str(path)
+            raise InputError(f"{shown} is inside the study folder {study}; write outputs elsewhere")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder - expected a file name to write; choose a file name, not a folder")
+    if (path.exists() or path.is_symlink()) and not overwrite:
+        raise InputError(f"{path} exists; pass --overwrite to replace it")
+    return path

@@ -11,6 +11,8 @@ import pandas as pd
 
 from .._io import atomic_write_text
 from .._tabular import write_table
+from ..errors import InputError
+from ._options import add_overwrite, check_output_file
 
 __all__ = ["register"]
 
@@ -35,7 +37,8 @@ def register(sub) -> None:
         "export-qdpx",
         help="export a study's transcripts, codebook and codings to a REFI-QDA project (.qdpx)",
         description="Writes FILE (.qdpx) and, beside it, the codebook as FILE.qdc (REFI-QDA) and FILE.codebook.csv "
-        "(tag, description: the CSV Taguette imports). Existing codebook files are moved to a .bak first.",
+        "(tag, description: the CSV Taguette imports). An existing FILE is refused unless --overwrite is given; "
+        "existing codebook files are moved to a .bak first.",
     )
     q.add_argument("study", help="study folder")
     q.add_argument("file", help="the .qdpx file to write")
@@ -46,6 +49,7 @@ def register(sub) -> None:
     q.add_argument("--bom", action="store_true",
                    help="start each source file with a UTF-8 byte-order mark (for NVivo for Windows; off by default: "
                         "some tools count it as a character)")
+    add_overwrite(q, "FILE")
     q.set_defaults(func=run_export)
 
 
@@ -140,11 +144,27 @@ def _cases_wide(project) -> pd.DataFrame:
     return cases.merge(members.reset_index(), on="case_guid", how="left")
 
 
+def _check_export_paths(args) -> None:
+    """Refuse an export FILE inside the study, a folder, or an existing file without --overwrite; the same for
+    the codebook files written beside it, except that existing ones are moved to a .bak (never refused)."""
+    from ..qdpx import codebook_csv_path
+
+    overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
+    file = check_output_file(args.file, study=args.study, overwrite=overwrite)
+    qdc = file.with_suffix(".qdc")
+    if qdc.name.lower() == file.name.lower():
+        raise InputError(f"{file}: ends in .qdc, the name of the codebook file written beside the project - "
+                         "expected a .qdpx file name")
+    for side in (qdc, codebook_csv_path(qdc)):
+        check_output_file(side, study=args.study, overwrite=True)
+
+
 def run_export(args) -> int:
     from ..coding import Codebook, read_coded
     from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
     from ..study import load_study
 
+    _check_export_paths(args)
     study = load_study(args.study)
     coded: dict[str, pd.DataFrame] = {}
     for spec in args.coded:
@@ -157,6 +177,7 @@ def run_export(args) -> int:
             coded[name or Path(file).stem] = data
     codebook = Codebook.load(args.codebook) if args.codebook else None
     project = project_from_study(study, coded, codebook)
+    _check_export_paths(args)  # again: a file may have appeared meanwhile
     path = write_qdpx(project, args.file, positions=args.positions, bom=args.bom)
     notes: list[str] = []
     qdc = path.with_suffix(".qdc")

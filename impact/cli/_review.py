@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .._tabular import write_table
 from ._agree import read_coded
-from ._options import bounded_int
+from ._options import add_overwrite, bounded_int, check_output_file
 
 
 def register(sub) -> None:
@@ -23,6 +23,7 @@ def register(sub) -> None:
     e.add_argument("--reviewer", help="reviewer's name, stored in the file")
     e.add_argument("--codebook", help="codebook name or YAML path (default: the study's)")
     e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
+    add_overwrite(e)
     e.set_defaults(func=run_export)
     i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV")
     i.add_argument("file", help="the filled-in .xlsx")
@@ -37,9 +38,12 @@ def run_export(args) -> int:
     from ..review import export_review
     from ..study import load_study
 
+    overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
+    check_output_file(args.out, study=args.study, overwrite=overwrite)
     study = load_study(args.study)
     coded = read_coded([args.coded])
     codebook = Codebook.load(args.codebook or study.codebook_ref)
+    check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
     path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
                          limit=args.limit)
     print(f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
@@ -63,13 +67,18 @@ def backup(path: Path) -> Path | None:
 def run_import(args) -> int:
     from ..review import import_review
 
+    out = check_output_file(args.out, overwrite=True)  # a folder is refused; an existing file is kept as a .bak
     result = import_review(args.file, reviewer=args.reviewer)
-    out = Path(args.out)
+    check_output_file(out, overwrite=True)
     bak = backup(out)
     if bak is not None:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
     write_table(result, out)
     decided = result["decision"].isin(["accept", "reject", "other"])
-    print(f"impact review: {result.loc[decided, 'row_id'].nunique()} decisions by "
-          f"{', '.join(sorted(set(result['coder']))) or 'nobody'} -> {out}")
+    n_decided = result.loc[decided, "row_id"].nunique()
+    if n_decided:
+        print(f"impact review: {n_decided} decisions by {', '.join(sorted(set(result['coder'])))} -> {out}")
+    else:
+        who = f" (reviewer {args.reviewer})" if args.reviewer else ""
+        print(f"impact review: no decisions found in {args.file}{who}; wrote {out} with no codings")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -69,6 +70,65 @@ def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:
     return path
 
 
+#: What a coded file is, for error messages.
+_EXPECTED = "expected coded output (a CSV or Parquet file with columns unit, code, score, ...) as `impact code` writes it"
+
+
+def _check_file(path: Path, expected: str) -> None:
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder - {expected}")
+    if not path.exists():
+        raise InputError(f"{path}: file not found - {expected}")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file - {expected}")
+
+
+def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:
+    """A CSV file's cells as text (empty cells ``""``), refusing files that are not a well-formed CSV.
+
+    Refused with an :class:`~impact.errors.InputError` naming the file and
+    ``expected``: a missing file or a folder; an empty file (no header row);
+    a binary file (NUL bytes); text that is not UTF-8 (a UTF-8 byte-order mark
+    is fine); an unclosed quote; a row with more cells than the header (which
+    pandas would otherwise read by shifting the columns).  A row with fewer
+    cells is padded with empty cells.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "empty.csv"
+    >>> _ = f.write_bytes(b"")
+    >>> read_csv_cells(f, expected="expected a table")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: .../empty.csv: the file is empty (no header row) - expected a table
+    """
+    path = Path(path)
+    _check_file(path, expected)
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"{path}: a binary file, not CSV text (a NUL byte at byte {nul}) - {expected}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)  # extra cells: an error, not shifted columns
+            return pd.read_csv(path, dtype=str, keep_default_na=False, index_col=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise InputError(f"{path}: the file is empty (no header row) - {expected}") from None
+    except UnicodeDecodeError as exc:
+        byte = exc.object[exc.start] if exc.start < len(exc.object) else None
+        what = f" (byte {byte:#04x} is not UTF-8)" if isinstance(byte, int) else ""
+        raise InputError(f"{path}: not UTF-8 text{what} - {expected}; save it as UTF-8 CSV") from None
+    except pd.errors.ParserWarning:
+        raise InputError(f"{path}: a row has more cells than the header row names columns - {expected}, "
+                         "one cell per column") from None
+    except pd.errors.ParserError as exc:
+        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else "malformed CSV"
+        detail = detail.removeprefix("Error tokenizing data. ").removeprefix("C error: ")
+        raise InputError(f"{path}: not a readable CSV file ({detail}) - {expected}") from None
+
+
 def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     """Read a coded file written by ``impact code`` or :func:`write_coded`, dtypes restored.
 
@@ -79,13 +139,24 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     Raises
     ------
     impact.InputError
-        If the file lacks the coded columns or has unreadable values.
+        Naming the file and what was expected: if it is missing, a folder,
+        empty, binary, not UTF-8, not a well-formed CSV (see
+        :func:`read_csv_cells`) or Parquet file, lacks the coded columns or
+        has unreadable values.
     """
     fmt = coded_format(path)
     if fmt == "parquet":
-        data = pd.read_parquet(path)
+        _check_file(Path(path), _EXPECTED)
+        try:
+            data = pd.read_parquet(path)
+        except OSError as exc:
+            if exc.errno is not None:  # a file-system error: the command line names the path and what to do
+                raise
+            raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
+        except ValueError as exc:  # pyarrow's ArrowInvalid: empty, truncated or not Parquet at all
+            raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
     else:
-        data = restore_frame(pd.read_csv(path, dtype=str, keep_default_na=False))
+        data = restore_frame(read_csv_cells(path))
     missing = [c for c in CODED_COLUMNS if c not in data.columns]
     if missing:
         raise InputError(f"{path}: not a coded file; the columns {missing} are missing")
