@@ -656,6 +656,7 @@ def run(
     reid = out_dir.parent / f"{out_dir.name}-reidentification-key.csv"
     if not identify:
         _check_key_target(reid)
+    key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)  # a bad key file: before the work
     if docx_template is not None:
         from .report import check_docx_template
 
@@ -666,7 +667,6 @@ def run(
     cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
     findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, human=human,
                        progress=progress, cache_dir=cache_dir)
-    key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)
     findings.provenance.update(
         {
             "generated": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),

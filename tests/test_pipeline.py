@@ -330,3 +330,16 @@ def test_run_warns_naming_interviews_without_respondent_speech(tiny_study):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         _warn_no_speech(tiny_study, impact.segment(tiny_study))  # every interview has speech: no warning
+
+
+def test_key_file_that_is_a_folder_is_refused_before_the_analysis(tiny_study, tmp_path, monkeypatch):
+    import impact.pipeline as pipeline
+    from impact.errors import InputError
+
+    def never(*args, **kwargs):
+        raise AssertionError("the analysis ran before the key file was checked")
+
+    monkeypatch.setattr(pipeline, "analyse", never)
+    with pytest.raises(InputError, match="is a folder - expected the pseudonym key file"):
+        run(tiny_study, tmp_path / "out", key_file=tmp_path)
+    assert not (tmp_path / "out").exists()

@@ -151,6 +151,8 @@ def resolve_key(
         path = Path(key_file).expanduser()
         if _inside(path, output_dir):
             raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder - expected the pseudonym key file")
         if not path.is_file():
             raise InputError(f"{path}: pseudonym key file not found")
         return _check_key(path.read_bytes().strip(), str(path))
