@@ -586,6 +586,24 @@ class _FolderLock:
 _STAGING_MARKER = ".impact-staging"
 
 
+def new_staging(target: Path) -> Path:
+    """A new staging folder beside ``target`` (``.<name>.staging-<pid>-<random>``), marked as impact's.
+
+    The mark (:data:`_STAGING_MARKER`) lets a later run remove the folder if
+    this process dies; remove it before publishing the folder.
+    """
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        (staging / _STAGING_MARKER).write_text("made by impact\n", encoding="utf-8")
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
 def _remove_stale_staging(target: Path) -> None:
     """Remove staging folders of runs into ``target`` whose process is gone (and only those)."""
     import shutil
@@ -682,10 +700,8 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     lock.acquire(wait=wait)
     try:
         _remove_stale_staging(target)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
-        os.chmod(staging, 0o777 & ~_umask())
+        staging = new_staging(target)
         try:
-            (staging / _STAGING_MARKER).write_text("made by impact\n", encoding="utf-8")
             yield staging
             (staging / _STAGING_MARKER).unlink()
             _write_output_manifest(staging)

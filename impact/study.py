@@ -13,13 +13,15 @@ A study is a folder (see ``docs/study-format.md``)::
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import math
 import os
+import re
 import shutil
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +32,6 @@ import yaml
 from . import schema
 from ._io import (
     MAX_YAML_BYTES,
-    atomic_write_bytes,
-    atomic_write_text,
     read_csv_strict,
     read_text,
     safe_yaml_load,
@@ -542,23 +542,37 @@ class Study:
         return _records_from_frame(spec, self._tables[name])
 
     def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
-        """Write the study folder to ``path`` (each file written atomically).
+        """Write the study folder to ``path``, all at once.
 
-        Optional tables that are empty are not written.  Transcripts are
-        copied byte for byte from the source folder, or written as UTF-8 text
-        when held in memory.
+        The folder is built beside ``path`` (``.<name>.staging-<pid>-*``) and
+        put in its place only when every file is written, so an error or an
+        interruption (Ctrl-C) leaves either nothing or the previous folder
+        exactly as it was.  Optional tables that are empty are not written.
+        Transcripts are copied byte for byte from the source folder, or written
+        as UTF-8 text when held in memory.
+
+        ``path`` may be new or an empty folder.  With ``overwrite`` it may also
+        be a study folder, replaced as a whole: it must hold only what a study
+        folder holds (``study.yaml``, the tables, ``transcripts/`` and a
+        synthetic study's planted-truth files), since impact never deletes
+        files it did not write.  Saving to the folder the study was loaded
+        from (:attr:`root`) replaces it in the same way, ``overwrite`` or not.
 
         Raises
         ------
         FileExistsError
-            If ``path`` holds a study and ``overwrite`` is False.
+            If ``path`` is a file or a link; a folder that is not empty (and
+            ``overwrite`` is False); or a folder that holds no study, or files
+            that are not part of one (named in the message, never deleted).
+            Also if it is the current folder or holds it (it cannot be
+            replaced while in use).
         """
-        path = Path(path)
-        if (path / "study.yaml").exists() and not overwrite and path.resolve() != (self.root or Path("/nonexistent")).resolve():
-            raise FileExistsError(f"{path} already holds a study; pass overwrite=True to replace it")
-        path.mkdir(parents=True, exist_ok=True)
+        return _save_folder(self, path, overwrite=overwrite)
+
+    def _write_files(self, folder: Path) -> None:
+        """Write ``study.yaml``, the tables and the transcripts into the new, empty ``folder``."""
         meta = {"format_version": FORMAT_VERSION, **self._meta}
-        atomic_write_text(path / "study.yaml", yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
+        (folder / "study.yaml").write_bytes(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).encode("utf-8"))
         for name, spec in TABLES.items():
             df = self._tables[name]
             if spec.optional and df.empty:
@@ -569,22 +583,18 @@ class Study:
                 columns=spec.column_names,
             )
             df_out.to_csv(buf, index=False, lineterminator="\n")
-            atomic_write_text(path / spec.filename, buf.getvalue())
+            (folder / spec.filename).write_bytes(buf.getvalue().encode("utf-8"))
         for rel in self._tables["interviews"]["transcript"].dropna():
             rel = str(rel)
-            dest = path / "transcripts" / rel
+            parts = Path(rel).parts
+            if not parts or Path(rel).is_absolute() or ".." in parts:
+                raise ValueError(f"transcripts/{rel}: a transcript path must lead to a file inside transcripts/")
+            dest = folder / "transcripts" / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
             if self.root is not None and (self.root / "transcripts" / rel).is_file():
-                src = self.root / "transcripts" / rel
-                if src.resolve() != dest.resolve():
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = dest.with_name(f".{dest.name}.tmp")
-                    shutil.copyfile(src, tmp)
-                    tmp.replace(dest)
+                shutil.copyfile(self.root / "transcripts" / rel, dest)
             else:
-                atomic_write_bytes(dest, self._transcript_text(rel).encode("utf-8"), durable=False)
-        if hasattr(os, "sync"):
-            os.sync()  # one flush for every transcript instead of an fsync per file
-        return path
+                dest.write_bytes(self._transcript_text(rel).encode("utf-8"))
 
     def equals(self, other: Study) -> bool:
         """True if both studies have the same metadata, tables and transcript text."""
@@ -604,6 +614,183 @@ class Study:
             f"<Study {self.name!r}: {n['councils']} councils, {n['participants']} participants, "
             f"{n['interviews']} interviews, waves {self.wave_ids}>"
         )
+
+
+# --------------------------------------------------------------------------- saving a study folder
+#: Leftovers of an interrupted atomic write (``.<file>.<random>.tmp``), made by impact beside a study file.
+_TEMP_LEFTOVER = re.compile(r"\.(?P<name>.+)\.[A-Za-z0-9_]+\.tmp")
+
+
+def _study_file_names() -> set[str]:
+    """Names of the files a study folder holds beside ``transcripts/`` (with a synthetic study's planted truth)."""
+    from .synth._truth import TRUTH_FILES
+
+    return {"study.yaml", *(t.filename for t in TABLES.values()), *TRUTH_FILES}
+
+
+def _folder_entries(folder: Path) -> tuple[list[str], list[str]]:
+    """The entries of ``folder`` (``name`` or ``name/`` for a folder) and those not part of a study folder."""
+    known = _study_file_names()
+    entries, foreign = [], []
+    with os.scandir(folder) as it:
+        for e in it:
+            is_dir = e.is_dir(follow_symlinks=False)
+            shown = e.name + ("/" if is_dir else "")
+            entries.append(shown)
+            if e.is_symlink():
+                ours = False  # a link the user made: never removed
+            elif is_dir:
+                ours = e.name == "transcripts"
+            else:
+                leftover = _TEMP_LEFTOVER.fullmatch(e.name)
+                ours = e.is_file(follow_symlinks=False) and (
+                    e.name in known or (leftover is not None and leftover["name"] in known))
+            if not ours:
+                foreign.append(shown)
+    return sorted(entries), sorted(foreign)
+
+
+def _check_study_target(given: Path, target: Path, *, overwrite: bool) -> None:
+    """Refuse a place to save a study whose replacement could lose files impact did not write.
+
+    ``target`` is ``given`` made absolute.  Raises :class:`FileExistsError`.
+    """
+    from ._io import _listing
+
+    if target.is_symlink():
+        raise FileExistsError(f"{given} is a link - expected a new or empty folder for the study "
+                              "(a link is not replaced); choose another folder")
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise FileExistsError(f"{given} is an existing file, not a folder - expected a new or empty folder "
+                              "for the study; choose another folder")
+    real = target.resolve()
+    try:
+        cwd = Path.cwd().resolve()
+    except OSError:  # the current folder was removed: it cannot be this one
+        cwd = None
+    if cwd is not None and (real == cwd or real in cwd.parents):
+        raise FileExistsError(f"{given} is the current folder or holds it, which cannot be replaced while in use - "
+                              "run impact from another folder, or choose another folder")
+    entries, foreign = _folder_entries(target)
+    if not entries:
+        return
+    has_study = "study.yaml" not in foreign and "study.yaml" in entries
+    if not has_study:
+        again = "" if not overwrite else " (overwrite=True replaces only a folder holding a study)"
+        raise FileExistsError(f"{given} is not empty and holds no study: {_listing(entries, 5)} - expected a new "
+                              f"or empty folder for the study{again}; choose another folder")
+    if foreign:
+        raise FileExistsError(f"{given} holds a study and also files that are not part of one "
+                              f"({_listing(foreign, 5)}) - impact replaces a study folder as a whole and never "
+                              "deletes files it did not write; move them out of the folder, or choose another folder")
+    if not overwrite:
+        raise FileExistsError(f"{given} already holds a study ({_listing(entries, 5)}); pass overwrite=True to "
+                              "replace it, or choose another folder")
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM, when Python handles it) until the block ends, then act on it.
+
+    Putting a finished folder in place is short; holding the signal meanwhile
+    means it is never cut in two (old folder moved aside, new not yet in).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[tuple[int, Any]] = []
+    old: dict[int, Any] = {}
+    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if sig is not None and callable(signal.getsignal(sig)):
+            old[sig] = signal.signal(sig, lambda signum, frame: caught.append((signum, frame)))
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        if caught:
+            signum, frame = caught[0]
+            old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
+
+
+def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
+                 extra: Callable[[Path], object] | None = None) -> Path:
+    """Save ``study`` to ``path`` through a staging folder (see :meth:`Study.save`).
+
+    ``extra(folder)`` may add files to the new folder before it is put in
+    place (:func:`impact.synth.save_synthetic` adds the planted truth).
+    """
+    from ._io import (
+        _STAGING_MARKER,
+        _FolderLock,
+        _remove_stale_staging,
+        new_staging,
+        publish_directory,
+    )
+
+    given = Path(path)
+    target = Path(os.path.abspath(given))
+    own = study.root is not None and target.is_dir() and not target.is_symlink() and \
+        target.resolve() == study.root.resolve()
+    overwrite = overwrite or own
+    _check_study_target(given, target, overwrite=overwrite)
+    made = [p for p in (target.parent, *target.parent.parents) if not p.exists()]  # removed again on failure
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = _FolderLock(target)
+        lock.acquire(wait=600.0)
+        try:
+            _check_study_target(given, target, overwrite=overwrite)  # another run may have saved here meanwhile
+            _remove_stale_staging(target)
+            staging = new_staging(target)
+            try:
+                study._write_files(staging)
+                if extra is not None:
+                    extra(staging)
+                if hasattr(os, "sync"):
+                    os.sync()  # one flush for every file instead of an fsync per file
+                (staging / _STAGING_MARKER).unlink()
+                with _signals_held():
+                    _check_study_target(given, target, overwrite=overwrite)  # it may have changed meanwhile
+                    publish_directory(staging, target)
+            except BaseException:
+                aside = target.with_name(f".{target.name}.old-{os.getpid()}")
+                if aside.is_dir() and not target.exists():  # publication failed between its two renames
+                    with contextlib.suppress(OSError):
+                        os.replace(aside, target)  # the previous folder back in its place
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+        finally:
+            lock.release()
+    except BaseException as exc:
+        for p in made:  # innermost first; only folders this save made and left empty
+            with contextlib.suppress(OSError):
+                p.rmdir()
+        if isinstance(exc, OSError) and exc.errno is not None:
+            named = OSError(exc.errno, exc.strerror, _user_path(exc.filename, given, target), None,
+                            _user_path(exc.filename2, given, target))
+            if (named.filename, named.filename2) != (exc.filename, exc.filename2):
+                raise named from exc
+        raise
+    return given
+
+
+def _user_path(name: Any, given: Path, target: Path) -> Any:
+    """A file-system error's path as the user knows it: the study folder asked for, not its staging folder or lock."""
+    if not isinstance(name, (str, os.PathLike)):
+        return name
+    try:
+        rel = Path(os.path.abspath(name)).relative_to(target.parent)
+    except ValueError:
+        return name
+    if not rel.parts or not rel.parts[0].startswith(f".{target.name}."):
+        return name
+    return str(given.joinpath(*rel.parts[1:]))
 
 
 def _outside(folder: Path, f: Path) -> bool:

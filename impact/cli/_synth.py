@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 from ..errors import InputError
 from ._options import SEED_MAX, bounded_int
 
@@ -14,25 +18,49 @@ def register(sub) -> None:
         help="generate a synthetic study (real council list, fictional everything else) with planted effects",
         description=(
             "Write a complete study folder with the planted truth beside it "
-            "(planted_truth.json, truth_statements.csv, planted_pii.csv). "
-            "The same arguments give byte-identical files."
+            "(planted_truth.json, truth_statements.csv, planted_pii.csv, truth_coded.csv). "
+            "The same arguments give byte-identical files. The folder is written all at once: "
+            "an interruption leaves nothing, or the previous study unchanged."
         ),
     )
     p.add_argument("--councils", type=bounded_int(1, 153), default=30, metavar="N", help="number of councils (153: all; default 30)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, metavar="S", help="random seed (default 0)")
-    p.add_argument("--out", required=True, metavar="PATH", help="study folder to write")
+    p.add_argument("--out", required=True, metavar="PATH", help="study folder to write (new or empty)")
     p.add_argument("--words-per-interview", type=bounded_int(50, 100_000), default=700, metavar="W",
                    help="approximate words per transcript (default 700)")
     p.add_argument("--interviews-per-wave", type=bounded_int(1, 100), default=5, metavar="K",
                    help="participants per council interviewed at each wave before attrition (default 5)")
     p.add_argument("--null", action="store_true", help="plant no effects (for false-positive simulations)")
-    p.add_argument("--overwrite", action="store_true", help="replace a study already in PATH")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace a study already in PATH (refused if PATH also holds files that are not part of a study)")
     p.set_defaults(func=run)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The folder entry at ``path`` (device, inode), or None if there is none: replacing it changes it."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _what_was_left(out: str, before: tuple[int, int] | None, held_study: bool) -> str:
+    now = _identity(Path(out))
+    if now is not None and now != before:
+        return f"{out}: the new study was complete and put in place before the interruption"
+    if now is None or before is None:
+        return f"{out}: nothing was written (the study was not finished)"
+    if held_study:
+        return f"{out}: unchanged - it still holds the previous study"
+    return f"{out}: unchanged - nothing was written to it"
 
 
 def run(args) -> int:
     from ..synth import SynthEffects, generate
 
+    out = Path(args.out)
+    before, held_study = _identity(out), (out / "study.yaml").is_file()
     try:
         study = generate(
             args.councils,
@@ -43,9 +71,12 @@ def run(args) -> int:
             out=args.out,
             overwrite=args.overwrite,
         )
-    except FileExistsError:
-        raise InputError(f"{args.out} already holds a study; pass --overwrite to replace it") from None
+    except FileExistsError as exc:
+        raise InputError(str(exc).replace("overwrite=True", "--overwrite")) from None
     except ValueError as exc:
         raise InputError(str(exc)) from None
+    except KeyboardInterrupt:
+        print(f"impact synth: {_what_was_left(args.out, before, held_study)}", file=sys.stderr, flush=True)
+        raise
     print(f"{args.out}: wrote {study!r} and its planted truth")
     return 0

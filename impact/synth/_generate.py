@@ -15,7 +15,7 @@ import pandas as pd
 from .. import vocab
 from .._version import __version__
 from ..councils import council_list
-from ..study import DEFAULT_WAVES, Study
+from ..study import DEFAULT_WAVES, Study, _save_folder
 from ._effects import WAVES, SynthEffects
 from ._people import person_name
 from ._phrases import ATTRIBUTION_FACTORS, CODES
@@ -591,9 +591,11 @@ def generate(
     name : str
         Study name written to ``study.yaml``.
     out : path, optional
-        Save the study and the planted truth to this folder.
+        Save the study and the planted truth to this folder (new or empty),
+        all at once (see :func:`save_synthetic`).
     overwrite : bool, default False
-        Replace a study already in ``out``.
+        Replace a study already in ``out`` (refused if ``out`` also holds
+        files that are not part of a study folder).
 
     Returns
     -------
@@ -604,6 +606,8 @@ def generate(
     ------
     ValueError
         If an argument is out of range.
+    FileExistsError
+        If ``out`` is refused (see :meth:`impact.Study.save`).
 
     Examples
     --------
@@ -618,7 +622,17 @@ def generate(
 
 
 def save_synthetic(study: Study, truth: PlantedTruth, path: str | Path, *, overwrite: bool = False) -> Path:
-    """Write the study folder and, beside its tables, the planted truth files."""
-    path = study.save(path, overwrite=overwrite)
-    truth.save(path)
-    return path
+    """Write the study folder and, beside its tables, the planted truth files.
+
+    Both are written together, as :meth:`impact.Study.save` writes a study:
+    into a staging folder beside ``path``, put in place only when complete,
+    so an error or an interruption leaves either nothing or the previous
+    folder as it was.  ``overwrite`` replaces a study folder (one holding
+    ``study.yaml`` and nothing but a study's files, planted truth included).
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` is refused (see :meth:`impact.Study.save`).
+    """
+    return _save_folder(study, path, overwrite=overwrite, extra=truth.save)
