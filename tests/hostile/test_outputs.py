@@ -119,12 +119,16 @@ def test_only_staging_of_dead_processes_is_removed(tmp_path):
         stale = tmp_path / f".out.staging-{dead_pid}-def"
         other = tmp_path / ".other.staging-1-x"
         unparsable = tmp_path / ".out.staging-xyz"
-        for folder in (live, stale, other, unparsable):
+        users = tmp_path / f".out.staging-{dead_pid}-mine"  # named like a dead run's, but not made by impact
+        for folder in (live, stale, other, unparsable, users):
             folder.mkdir()
             (folder / "f.txt").write_text("x")
+        for folder in (live, stale):
+            (folder / ".impact-staging").write_text("made by impact\n")  # impact's mark (impact._io.new_staging)
         with staged_directory(out) as d:
             (d / "a.txt").write_text("a")
         assert live.is_dir() and other.is_dir() and unparsable.is_dir()  # another live run's, another folder's
+        assert users.is_dir()  # without impact's mark: never removed
         assert not stale.exists()  # its process is gone
     finally:
         sleeper.kill()
