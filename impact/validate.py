@@ -94,7 +94,24 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
     problems = _check(meta, raw, reader, exists, broken=set(broken))
     problems += _check_codebook(meta, path, broken=set(broken))
     problems += _unnamed_transcripts(folder, raw, broken=set(broken))
-    return problems
+    return _one_folder_problem(folder, problems)
+
+
+def _one_folder_problem(folder: Path, problems: list[Problem]) -> list[Problem]:
+    """One problem for a missing or linked-out ``transcripts/`` folder instead of one per interview row."""
+    gone = not folder.exists() and not folder.is_symlink()
+    linked = folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(folder.parent.resolve()))
+    if not (gone or linked):
+        return problems
+    rows = [p for p in problems if p.column == "transcript" and p.file == TABLES["interviews"].filename
+            and p.severity == "error" and ("an existing file transcripts/" in p.expected
+                                           or "a link pointing outside the study folder" in p.expected)]
+    if not rows:
+        return problems
+    what = "it is missing" if gone else "it is a link pointing outside the study folder"
+    summary = Problem("transcripts/", None, None, None, f"a folder holding the {len(rows):,} transcript(s) that "
+                      f"interviews.csv names, inside the study folder ({what})")
+    return [summary] + [p for p in problems if p not in rows]
 
 
 def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> list[Problem]:

@@ -139,3 +139,24 @@ def test_council_without_any_interview_is_a_warning(tiny_study):
     none = [p for p in problems if p.file == "councils.csv" and p.value == "999"]
     assert [(p.severity, p.row) for p in none] == [("warning", len(tables["councils"]) + 1)]
     assert not [p for p in tiny_study.validate() if p.file == "councils.csv"]
+
+
+@pytest.mark.parametrize("how", ["missing", "link out"])
+def test_missing_transcripts_folder_is_one_problem_not_one_per_row(tmp_path, how):
+    import shutil
+
+    from impact.errors import ValidationError
+
+    study = tmp_path / "s"
+    shutil.copytree(impact.example_path(), study)
+    n = len(pd.read_csv(study / "interviews.csv", dtype=str)["transcript"].dropna())
+    if how == "missing":
+        shutil.rmtree(study / "transcripts")
+    else:
+        shutil.move(study / "transcripts", tmp_path / "elsewhere")
+        (study / "transcripts").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(ValidationError) as info:
+        load_study(study)
+    errors = [p for p in info.value.problems if p.severity == "error"]
+    assert [(p.file, p.value) for p in errors] == [("transcripts/", None)]
+    assert f"the {n:,} transcript(s)" in errors[0].expected
