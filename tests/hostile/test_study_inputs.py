@@ -152,7 +152,7 @@ def transcripts_folder_links_outside(d):
     outside = d.parent / "elsewhere"
     (d / "transcripts").rename(outside)
     (d / "transcripts").symlink_to(outside)
-    return "transcripts/: a link pointing outside the study folder"
+    return "transcripts/: expected a folder holding the 10 transcript(s) that interviews.csv names, inside the study folder (it is a link pointing outside the study folder)"
 
 
 def unknown_council_flood(d):
