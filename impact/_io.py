@@ -231,6 +231,14 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")
             )
+        for i, cell in enumerate(cells):
+            lines = cell.split("\n")
+            rowlike = sum(1 for x in lines[1:] if len(header) > 1 and x.count(",") >= len(header) - 1)
+            if rowlike:
+                col = header[i] if i < len(header) else f"#{i + 1}"
+                problems.append(Problem(name, line, col, lines[0][:40] + "...",
+                                        f"a closing '\"' for the quoted value that starts here (it runs over "
+                                        f"{len(lines)} lines and swallows {rowlike} line(s) that look like rows)"))
         record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])

@@ -125,3 +125,16 @@ def test_user_folders_and_files_beside_or_inside_an_output_are_never_removed(tmp
     assert (mine / "keep.txt").read_text() == "precious"
     assert not stale.exists()
     assert sorted(p.name for p in out.rglob("*")) == [".impact-output.json", "b.txt"]
+
+
+def test_unclosed_quote_is_named_where_it_starts(tmp_path):
+    """Red-team F12: an unbalanced '"' swallows the next lines into one cell; the problem names it, not only its effects."""
+    f = tmp_path / "councils.csv"
+    f.write_text('council_id,name,region\n301,Ashford,South East\n302,"Bexley,London\n303,Camden,London\n304,Dover,South East\n')
+    _, records, problems = read_csv_strict(f)
+    quote = [p for p in problems if "closing '\"'" in p.expected]
+    assert [(p.row, p.column) for p in quote] == [(3, "name")]
+    assert "swallows 2 line(s) that look like rows" in quote[0].expected
+    # a value that legitimately runs over two lines (an address, a note) is no such problem
+    f.write_text('council_id,name,region\n301,"Ashford\nBorough Council",South East\n')
+    assert not [p for p in read_csv_strict(f)[2] if "closing" in p.expected]
