@@ -424,7 +424,7 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     an existing file or link; a folder holding other files (or files changed
     since ``impact`` wrote them); the current folder, the home folder, the
     file-system root, any folder in ``protect`` (such as the study folder) or
-    any folder above one of them.
+    any folder above one of them, and any folder inside one of ``protect``.
 
     Parameters
     ----------
@@ -479,6 +479,13 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             where = what if real == folder else f"a folder above {what} ({folder})"
             raise OutputFolderError(f"{raw}: the output folder would be {where}, whose files a run replaces - "
                                     f"expected a new folder or one impact wrote before; {hint}")
+    for i, p in enumerate(protect):
+        folder = Path(p).resolve()
+        if folder in real.parents:
+            what = "the study folder" if i == 0 else "an input folder"
+            raise OutputFolderError(f"{raw}: the output folder would be inside {what} ({folder}), which then holds "
+                                    f"the report and the re-identification key beside its inputs - expected a folder "
+                                    f"outside it; {hint}")
     if not path.is_dir():
         return path
     try:

@@ -138,3 +138,15 @@ def test_unclosed_quote_is_named_where_it_starts(tmp_path):
     # a value that legitimately runs over two lines (an address, a note) is no such problem
     f.write_text('council_id,name,region\n301,"Ashford\nBorough Council",South East\n')
     assert not [p for p in read_csv_strict(f)[2] if "closing" in p.expected]
+
+
+def test_output_folder_inside_the_study_folder_is_refused(tmp_path):
+    from impact._io import check_output_folder
+    from impact.errors import OutputFolderError
+
+    study = tmp_path / "study"
+    (study / "transcripts").mkdir(parents=True)
+    with pytest.raises(OutputFolderError, match="inside the study folder"):
+        check_output_folder(study / "transcripts" / "out", protect=[study])
+    assert check_output_folder(tmp_path / "out", protect=[study]) == tmp_path / "out"
+    assert not (study / "transcripts" / "out").exists()
