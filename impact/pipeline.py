@@ -419,8 +419,8 @@ def _cache_path(cache_dir, kind: str, key: str):
     return cache_dir if isinstance(cache_dir, Cache) else Cache(None if cache_dir is True else cache_dir)
 
 
-#: Bumped when segmentation changes its output for the same transcripts (2: answers below labelled questions).
-_SEGMENTER_VERSION = b"segmenter-2"
+#: Bumped when segmentation changes its output for the same transcripts (2: answers below labelled questions; 3: labels set off by a dot or a dash).
+_SEGMENTER_VERSION = b"segmenter-3"
 
 
 def _transcripts_key(study: Study) -> str:

@@ -66,6 +66,23 @@ def test_unlabelled_answers_below_labelled_questions_are_the_respondents(layout)
     assert all(t[r.start:r.end] == r.text for r in said.itertuples())
 
 
+@pytest.mark.parametrize("transcript", [
+    "Q. What changed?\nA. Better. Much better.",
+    "Interviewer - What changed?\nRespondent - Better. Much better.",
+    "Int \u2013 What changed?\nResp \u2013 Better. Much better.",
+    "INTERVIEWER\nWhat changed?\n\nRESPONDENT\nBetter. Much better.\n",
+])
+def test_labels_set_off_by_a_dot_a_dash_or_alone_on_a_line(transcript):
+    assert split_turns(transcript)["speaker"].tolist() == ["interviewer", "respondent"]
+    assert segment({"X": transcript})["text"].tolist() == ["Better.", "Much better."]
+
+
+def test_lettered_headings_in_written_notes_are_not_speakers():
+    t = "A. Introduction\nThe plan was agreed.\nB. Findings\nMorale improved."
+    assert split_turns(t)["speaker"].tolist() == ["respondent"]
+    assert segment({"X": t})["text"].str.contains("Morale improved").any()
+
+
 def test_interviewer_only_transcript_without_answers_has_no_respondent_speech():
     assert split_turns("I: Hello?\nI: Thanks, bye.")["speaker"].tolist() == ["interviewer", "interviewer"]
     assert segment({"X": "I: Hello?\nI: Thanks, bye."}).empty

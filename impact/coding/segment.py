@@ -205,6 +205,8 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
         raw = (m.group("label") or m.group("header")).strip()
         found.append((m.start(), m.end(), raw, _normal_label(raw)))
     known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
+    if not any(f[3] in known for f in found):
+        found = _other_label_styles(transcript, extra_int, extra_resp) or found
     counts: dict[str, int] = {}
     for *_, raw, norm in found:
         if norm not in known and _NAME_SHAPE.match(raw):
@@ -263,6 +265,27 @@ def _unlabelled_answers(turns: list[tuple], transcript: str) -> list[tuple]:
         out.append(((raw, "", a, a + len(head)), speaker))
         out.append((("", "", a + cut + lead, a + cut + len(rest.rstrip())), "respondent"))
     return out
+
+
+# Labels set off by a dot or a dash ("Q. ...", "Interviewer - ..."), or alone on their line ("INTERVIEWER").
+_OTHER_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w]{0,20}(?:[ \t]\d{1,2})?)(?:[ \t]*[.\u2013\u2014-][ \t]+|[ \t]*(?:\r?\n|$))",
+                          re.MULTILINE)
+
+
+def _other_label_styles(transcript: str, extra_int: set, extra_resp: set) -> list[tuple]:
+    """Speaker labels written ``Q. ...``, ``A - ...`` or alone on a line, when no ``Label:`` is found.
+
+    Only known labels count, and only when both an interviewer's and a
+    respondent's are found (so that "A. Introduction" in written notes is not
+    read as an answer).
+    """
+    interviewer, respondent = INTERVIEWER_LABELS | extra_int, RESPONDENT_LABELS | extra_resp
+    found = [(m.start(), m.end(), m.group("label"), _normal_label(m.group("label")))
+             for m in _OTHER_LABEL.finditer(transcript)]
+    found = [f for f in found if f[3] in interviewer or f[3] in respondent]
+    if any(f[3] in interviewer for f in found) and any(f[3] in respondent for f in found):
+        return found
+    return []
 
 
 def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) -> list[str]:
