@@ -233,11 +233,17 @@ def test_cli_reader_going_away_is_not_an_error_of_the_input():
 def test_cli_run_invalid_study_exits_2(tmp_path, capsys):
     from impact.cli import main
 
-    (tmp_path / "study.yaml").write_text("name: broken\n")
-    assert main(["run", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "study.yaml").write_text("name: broken\n")
+    assert main(["run", str(study), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "councils.csv" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+    # an output folder inside the study folder is refused before the study is even read
+    assert main(["run", str(study), "--out", str(study / "out")]) == 2
+    assert "inside the study folder" in capsys.readouterr().err
+    assert not (study / "out").exists()
 
 
 def test_report_figures_load_in_a_browser(result, tmp_path):
