@@ -172,7 +172,7 @@ def test_killed_run_leaves_previous_outputs_intact(result, small_study, tmp_path
     out = tmp_path / "out"
     shutil.copytree(result.out_dir, out)
     before = _snapshot(out)
-    cmd = [sys.executable, "-m", "impact", "run", str(small_study), "--out", str(out), "--resamples", "499", "--no-cache"]
+    cmd = [sys.executable, "-m", "impact", "run", str(small_study), "--out", str(out), "--resamples", "99", "--no-cache"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     # Kill it once it has started writing its staging folder (mid-way), or after a few seconds.
     deadline = time.time() + 60
