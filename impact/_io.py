@@ -23,7 +23,7 @@ import re
 import stat
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import ImpactWarning, InputError, OutputFolderError, Problem
@@ -673,13 +673,46 @@ def publish_directory(staging: str | os.PathLike, target: str | os.PathLike) -> 
         return target
     aside = target.with_name(f".{target.name}.old-{os.getpid()}")
     os.replace(target, aside)
-    os.replace(staging, target)
+    try:
+        os.replace(staging, target)
+    except BaseException:
+        os.replace(aside, target)  # the previous folder back in its place
+        raise
     shutil.rmtree(aside, ignore_errors=True)
     return target
 
 
 @contextlib.contextmanager
-def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), wait: float = 600.0) -> Iterator[Path]:
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM, when Python handles it) until the block ends, then act on it.
+
+    Putting a finished folder in place is short; holding the signal meanwhile
+    means it is never cut in two (old folder moved aside, new not yet in).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[tuple[int, object]] = []
+    old: dict[int, object] = {}
+    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if sig is not None and callable(signal.getsignal(sig)):
+            old[sig] = signal.signal(sig, lambda signum, frame: caught.append((signum, frame)))
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        if caught:
+            signum, frame = caught[0]
+            old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
+
+
+@contextlib.contextmanager
+def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), wait: float = 600.0,
+                     check: Callable[[Path], object] | None = None) -> Iterator[Path]:
     """Build an output folder's new content beside it; publish it only if the block succeeds.
 
     The folder must pass :func:`check_output_folder` (new, or written by
@@ -691,7 +724,14 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     on an exception; staging folders left by runs whose process is gone are
     removed when they hold impact's mark (``.impact-staging``), those of live
     runs and folders impact did not make never.  The published folder holds the
-    marker ``.impact-output.json`` listing every file written.
+    marker ``.impact-output.json`` listing every file written.  Ctrl-C (and
+    SIGTERM) arriving while the finished folder is put in place is held until
+    it is; parent folders the block made are removed again if it fails.
+
+    ``check(target)``, given, replaces :func:`check_output_folder` for a folder
+    that is not an output folder (a study folder, :meth:`impact.Study.save`):
+    it is called with the absolute ``target`` before the block and again just
+    before publication, raising to refuse; such a folder gets no manifest.
 
     Raises
     ------
@@ -709,21 +749,38 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     """
     import shutil
 
-    target = check_output_folder(target, protect=protect)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lock = _FolderLock(target)
-    lock.acquire(wait=wait)
+    manifest = check is None
+    if check is None:
+        target = check_output_folder(target, protect=protect)
+
+        def check(folder: Path) -> None:
+            check_output_folder(folder, protect=protect)
+    else:
+        target = Path(os.path.abspath(target))
+        check(target)
+    made = [p for p in (target.parent, *target.parent.parents) if not p.exists()]  # removed again on failure
     try:
-        _remove_stale_staging(target)
-        staging = new_staging(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = _FolderLock(target)
+        lock.acquire(wait=wait)
         try:
-            yield staging
-            (staging / _STAGING_MARKER).unlink()
-            _write_output_manifest(staging)
-            check_output_folder(target, protect=protect)  # the folder may have changed while the run worked
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        publish_directory(staging, target)
-    finally:
-        lock.release()
+            _remove_stale_staging(target)
+            staging = new_staging(target)
+            try:
+                yield staging
+                (staging / _STAGING_MARKER).unlink()
+                if manifest:
+                    _write_output_manifest(staging)
+                with _signals_held():
+                    check(target)  # the folder may have changed while the run worked
+                    publish_directory(staging, target)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+        finally:
+            lock.release()
+    except BaseException:
+        for p in made:  # innermost first; only folders made here and left empty
+            with contextlib.suppress(OSError):
+                p.rmdir()
+        raise

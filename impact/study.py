@@ -13,7 +13,6 @@ A study is a folder (see ``docs/study-format.md``)::
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import io
 import math
@@ -690,34 +689,6 @@ def _check_study_target(given: Path, target: Path, *, overwrite: bool) -> None:
                               "replace it, or choose another folder")
 
 
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C (and SIGTERM, when Python handles it) until the block ends, then act on it.
-
-    Putting a finished folder in place is short; holding the signal meanwhile
-    means it is never cut in two (old folder moved aside, new not yet in).
-    """
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[tuple[int, Any]] = []
-    old: dict[int, Any] = {}
-    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
-        if sig is not None and callable(signal.getsignal(sig)):
-            old[sig] = signal.signal(sig, lambda signum, frame: caught.append((signum, frame)))
-    try:
-        yield
-    finally:
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
-        if caught:
-            signum, frame = caught[0]
-            old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
-
-
 def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
                  extra: Callable[[Path], object] | None = None) -> Path:
     """Save ``study`` to ``path`` through a staging folder (see :meth:`Study.save`).
@@ -725,53 +696,22 @@ def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
     ``extra(folder)`` may add files to the new folder before it is put in
     place (:func:`impact.synth.save_synthetic` adds the planted truth).
     """
-    from ._io import (
-        _STAGING_MARKER,
-        _FolderLock,
-        _remove_stale_staging,
-        new_staging,
-        publish_directory,
-    )
+    from ._io import staged_directory
 
     given = Path(path)
     target = Path(os.path.abspath(given))
     own = study.root is not None and target.is_dir() and not target.is_symlink() and \
         target.resolve() == study.root.resolve()
     overwrite = overwrite or own
-    _check_study_target(given, target, overwrite=overwrite)
-    made = [p for p in (target.parent, *target.parent.parents) if not p.exists()]  # removed again on failure
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        lock = _FolderLock(target)
-        lock.acquire(wait=600.0)
-        try:
-            _check_study_target(given, target, overwrite=overwrite)  # another run may have saved here meanwhile
-            _remove_stale_staging(target)
-            staging = new_staging(target)
-            try:
-                study._write_files(staging)
-                if extra is not None:
-                    extra(staging)
-                if hasattr(os, "sync"):
-                    os.sync()  # one flush for every file instead of an fsync per file
-                (staging / _STAGING_MARKER).unlink()
-                with _signals_held():
-                    _check_study_target(given, target, overwrite=overwrite)  # it may have changed meanwhile
-                    publish_directory(staging, target)
-            except BaseException:
-                aside = target.with_name(f".{target.name}.old-{os.getpid()}")
-                if aside.is_dir() and not target.exists():  # publication failed between its two renames
-                    with contextlib.suppress(OSError):
-                        os.replace(aside, target)  # the previous folder back in its place
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-        finally:
-            lock.release()
-    except BaseException as exc:
-        for p in made:  # innermost first; only folders this save made and left empty
-            with contextlib.suppress(OSError):
-                p.rmdir()
-        if isinstance(exc, OSError) and exc.errno is not None:
+        with staged_directory(target, check=lambda t: _check_study_target(given, t, overwrite=overwrite)) as staging:
+            study._write_files(staging)
+            if extra is not None:
+                extra(staging)
+            if hasattr(os, "sync"):
+                os.sync()  # one flush for every file instead of an fsync per file
+    except OSError as exc:
+        if exc.errno is not None:
             named = OSError(exc.errno, exc.strerror, _user_path(exc.filename, given, target), None,
                             _user_path(exc.filename2, given, target))
             if (named.filename, named.filename2) != (exc.filename, exc.filename2):
