@@ -91,27 +91,21 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
             raise InputError(f"transcripts/{rel}: a link pointing outside transcripts/ - expected a plain file")
         return f.is_file()
 
-    problems = _check(meta, raw, reader, exists, broken=set(broken))
+    if not folder.exists() and not folder.is_symlink():
+        issue = "it is missing"
+    elif folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
+        issue = "it is a link pointing outside the study folder"
+    else:
+        issue = None
+    problems = _check(meta, raw, reader, exists, broken=set(broken), transcripts_issue=issue)
     problems += _check_codebook(meta, path, broken=set(broken))
     problems += _unnamed_transcripts(folder, raw, broken=set(broken))
-    return _one_folder_problem(folder, problems)
+    return problems
 
 
-def _one_folder_problem(folder: Path, problems: list[Problem]) -> list[Problem]:
-    """One problem for a missing or linked-out ``transcripts/`` folder instead of one per interview row."""
-    gone = not folder.exists() and not folder.is_symlink()
-    linked = folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(folder.parent.resolve()))
-    if not (gone or linked):
-        return problems
-    rows = [p for p in problems if p.column == "transcript" and p.file == TABLES["interviews"].filename
-            and p.severity == "error" and ("an existing file transcripts/" in p.expected
-                                           or "a link pointing outside the study folder" in p.expected)]
-    if not rows:
-        return problems
-    what = "it is missing" if gone else "it is a link pointing outside the study folder"
-    summary = Problem("transcripts/", None, None, None, f"a folder holding the {len(rows):,} transcript(s) that "
-                      f"interviews.csv names, inside the study folder ({what})")
-    return [summary] + [p for p in problems if p not in rows]
+def _normal_transcript(rel: str) -> str:
+    """A transcript reference as a path inside transcripts/: forward slashes, no doubled ones, no leading './'."""
+    return re.sub(r"/+", "/", rel.replace("\\", "/")).removeprefix("./")
 
 
 def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> list[Problem]:
@@ -119,12 +113,11 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
     f = TABLES["interviews"].filename
     if f in broken or "interviews" not in raw or not folder.is_dir() or folder.is_symlink():
         return []
-    named = {re.sub(r"/+", "/", str(cells.get("transcript") or "").replace("\\", "/")).removeprefix("./")
-             for _, cells in raw["interviews"][1]}
+    named = {_normal_transcript(str(cells.get("transcript") or "")) for _, cells in raw["interviews"][1]}
     out = []
     for file in sorted(folder.rglob("*")):
         rel = file.relative_to(folder).as_posix()
-        if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in (".txt", ".docx") and rel not in named:
+        if file.is_file() and not file.name.startswith(".") and file.name.lower().endswith(TRANSCRIPT_SUFFIXES) and rel not in named:
             out.append(Problem(f, None, "transcript", rel, f"an interview naming transcripts/{rel} (no row does, so "
                                "it is not read and nothing in it is coded)", severity="warning"))
     return out
@@ -423,7 +416,7 @@ def _vocabularies(meta: dict[str, Any], waves: list[dict[str, Any]]) -> dict[str
 
 
 def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exists: Callable[[str], bool], *,
-           broken: set[str] = frozenset()) -> list[Problem]:
+           broken: set[str] = frozenset(), transcripts_issue: str | None = None) -> list[Problem]:
     problems, waves = _check_meta(meta)
     if "study.yaml" in broken:
         problems = []  # reported already; its consequences are not reported again
@@ -461,7 +454,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     listed = meta.get("waves", DEFAULT_WAVES)
     if "study.yaml" not in broken and isinstance(listed, list) and len(waves) == len(listed):
         problems += [p for p in _check_wave_order(waves, lengths) if p not in problems]
-    problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES)
+    problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES,
+                                  transcripts_issue=transcripts_issue)
     problems += _check_survey(parsed, meta)
     problems += _check_attrition(parsed, waves)
     return _collapse(problems)
@@ -616,9 +610,12 @@ def _check_reviews(parsed) -> list[Problem]:
     return out
 
 
-def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
+def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None) -> list[Problem]:
+    """Rows of interviews.csv; with ``transcripts_issue`` (the transcripts/ folder is missing or links out) the
+    transcript files are not looked for, and one problem says how many the folder should hold."""
     f = TABLES["interviews"].filename
     out = []
+    unlooked = 0
     council_of = {v["participant_id"]: v["council_id"] for _, v in parsed.get("participants", []) if v.get("participant_id")}
     reviews = {v["council_id"]: v for _, v in parsed.get("reviews", []) if v.get("council_id")}
     windows = {str(w["id"]): w for w in waves}
@@ -651,7 +648,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
         if rel is None:
             continue
         col = "transcript"
-        same = re.sub(r"/+", "/", rel.replace("\\", "/")).removeprefix("./")
+        same = _normal_transcript(rel)
         if same in named:
             out.append(Problem(f, line, col, rel, f"a transcript no other interview names (row {named[same]} names it too; "
                                "it would be counted twice)"))
@@ -663,6 +660,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
             continue
         if not rel.lower().endswith(suffixes):
             out.append(Problem(f, line, col, rel, "a .txt or .docx file"))
+            continue
+        if transcripts_issue is not None:
+            unlooked += 1
             continue
         try:
             found = exists(rel)
@@ -686,15 +686,17 @@ def _check_interviews(parsed, waves, read, exists, suffixes) -> list[Problem]:
                                    "e.g. 'R:')", severity="warning"))
         except InputError as exc:
             out.append(Problem(f, line, col, rel, f"a readable transcript ({exc})"))
+    if unlooked:
+        out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {unlooked:,} transcript(s) that "
+                              f"interviews.csv names, inside the study folder ({transcripts_issue})"))
     return out
 
 
 def _has_respondent_speech(text: str) -> bool:
     """Whether the segmenter finds any respondent speech in a transcript."""
-    from .coding.segment import split_turns
+    from .coding.segment import _turn_rows
 
-    turns = split_turns(text)
-    return bool(((turns["speaker"] == "respondent") & (turns["end"] > turns["start"])).any())
+    return any(speaker == "respondent" and end > start for _, speaker, _, start, end in _turn_rows(text, (), ()))
 
 
 def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) -> int | None:
