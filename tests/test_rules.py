@@ -204,9 +204,13 @@ def test_coders_of_one_codebook_share_memos_and_give_the_same_codings():
     first = RuleCoder("nfer_impacts").fit()
     expected = first.code(texts)
     second = RuleCoder("nfer_impacts").fit()
-    assert second.terms_ is not first.terms_
-    pd.testing.assert_frame_equal(second.code(texts), expected)
-    assert second.terms_ is first.terms_ and second._kinds_ is first._kinds_
+    assert second.terms_ is first.terms_ and second.rules_ is first.rules_  # compiled once per process
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(second))  # what a worker gets
+    assert copy.terms_ is not first.terms_
+    pd.testing.assert_frame_equal(copy.code(texts), expected)
+    assert copy.terms_ is first.terms_ and copy._kinds_ is first._kinds_
     themes = RuleCoder("review_themes").fit()
     themes.code(texts)
     assert themes.terms_ is not first.terms_
@@ -431,3 +435,24 @@ def test_issue_14_constructions():
     assert reported("own_clause") == {"policies_systems"}
     assert reported("list") == {"morale"} and reported("state") == {"partnership"}
     assert reported("put_in_place") == {"policies_systems"} and reported("workforce") == {"morale"}
+
+
+def test_compiled_rules_are_reused_only_for_the_same_codebook():
+    # Compiling is memoised per process by the codebook's hash: an edited codebook (one phrase changed)
+    # is compiled afresh, and a parsed codebook handed out is never the memo's own copy.
+    from impact.coding.codebook import Codebook
+
+    text = """format_version: 1
+id: tiny
+version: "0.1"
+codes:
+  - {id: morale, label: Morale, definition: Spirits., rules: {phrases: [PHRASE]}}
+"""
+    texts = pd.Series({"a": "There was a real buzz.", "b": "Spirits were lifted."})
+    first = Codebook.from_yaml(text.replace("PHRASE", "buzz"))
+    again = Codebook.from_yaml(text.replace("PHRASE", "buzz"))
+    assert again == first and again._spec is not first._spec
+    assert again._spec["codes"] is not first._spec["codes"]
+    assert RuleCoder(first).fit().code(texts)["unit"].tolist() == ["a"]
+    assert RuleCoder(Codebook.from_yaml(text.replace("PHRASE", "spirits were lift*"))).fit().code(texts)["unit"].tolist() == ["b"]
+    assert RuleCoder(again).fit().code(texts)["unit"].tolist() == ["a"]

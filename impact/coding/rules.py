@@ -11,6 +11,7 @@ sentence for attribution of the change to the review or to another factor.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import os
@@ -164,48 +165,18 @@ class RuleCoder(BaseEstimator):
         if self.n_jobs is not None and (not isinstance(self.n_jobs, int) or self.n_jobs == 0):
             raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {self.n_jobs!r} was passed.")
         codebook = Codebook.load(self.codebook)
-        classes = codebook.classes
-        lists: dict[tuple[str, ...], str] = {}
-        rules: list[_Rule] = []
-
-        def list_id(terms: Any) -> str:
-            terms = [terms] if isinstance(terms, str) else list(terms)
-            expanded: list[str] = []
-            for t in terms:
-                expanded += classes[t[1:]] if t.startswith("@") else [t]
-            key = tuple(sorted(set(expanded)))
-            return lists.setdefault(key, f"L{len(lists)}")
-
-        for code_id in codebook.code_ids:
-            spec = codebook.code(code_id).get("rules") or {}
-            weight = float(spec.get("weight", 0.8))
-            for phrase in spec.get("phrases", []):
-                try:
-                    parts, gaps = split_parts(phrase)
-                except ValueError as exc:
-                    raise InputError(f"codebook {codebook.id}, code {code_id}: {exc}") from None
-                rules.append(_Rule(code_id, [list_id(p) for p in parts], gaps, weight))
-            for near in spec.get("near", []):
-                a, b = list_id(near["terms"]), list_id(near["with"])
-                within, w = int(near.get("within", 6)), float(near.get("weight", 0.6))
-                rules.append(_Rule(code_id, [a, b], [within], w))
-                if not near.get("ordered", False):
-                    rules.append(_Rule(code_id, [b, a], [within], w))
-        try:
-            # The phrases without impact sense ride along in the same scan: they mask the terms inside them.
-            self.terms_ = PatternSet({**{lid: list(key) for key, lid in lists.items()}, _SENSE: wordlist("senses")})
-        except ValueError as exc:
-            raise InputError(f"codebook {codebook.id}: {exc}") from None
+        self.terms_, rules = _compile(codebook)
         self.rules_ = rules
         self.rules_by_first_ = {}
         for rule in rules:
             self.rules_by_first_.setdefault(rule.parts[0], []).append(rule)
         self.codebook_ = codebook
         self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
-        self.cues_ = _Cues()
+        self.cues_ = _shared_cues()
         self._possible_: dict[frozenset, bool] = {}  # term lists present -> could a rule match?
         self.solo_lists_ = frozenset(rule.parts[0] for rule in rules if len(rule.parts) == 1)
         self._kinds_: tuple[dict, list[bool], list[bool]] = ({}, [], [])  # label set -> id; fires alone; has a solo list
+        self._share_memos()
         return self
 
     # ------------------------------------------------------------ coding
@@ -261,7 +232,7 @@ class RuleCoder(BaseEstimator):
             if len(_MEMOS) >= 16:
                 _MEMOS.clear()
             _MEMOS[key] = (self.terms_, self.cues_, self._possible_, self._kinds_)
-        elif memos[0] is not self.terms_:
+        elif memos[0] is not self.terms_ or memos[3] is not self._kinds_:
             self.terms_, self.cues_, self._possible_, self._kinds_ = memos
 
     def _code_stems(self, texts: list[str], stems: list[str]) -> list[tuple]:
@@ -399,6 +370,52 @@ class RuleCoder(BaseEstimator):
         return out
 
 
+_COMPILED: dict[str, tuple] = {}  # codebook hash -> (term matcher, rules): compiling takes about 0.5 s a codebook
+
+
+def _compile(codebook: Codebook) -> tuple[PatternSet, list[_Rule]]:
+    """The codebook's term matcher and rules, compiled once per process (both depend on the codebook only)."""
+    found = _COMPILED.get(codebook.hash)
+    if found is not None:
+        return found
+    classes = codebook.classes
+    lists: dict[tuple[str, ...], str] = {}
+    rules: list[_Rule] = []
+
+    def list_id(terms: Any) -> str:
+        terms = [terms] if isinstance(terms, str) else list(terms)
+        expanded: list[str] = []
+        for t in terms:
+            expanded += classes[t[1:]] if t.startswith("@") else [t]
+        key = tuple(sorted(set(expanded)))
+        return lists.setdefault(key, f"L{len(lists)}")
+
+    for code_id in codebook.code_ids:
+        spec = codebook.code(code_id).get("rules") or {}
+        weight = float(spec.get("weight", 0.8))
+        for phrase in spec.get("phrases", []):
+            try:
+                parts, gaps = split_parts(phrase)
+            except ValueError as exc:
+                raise InputError(f"codebook {codebook.id}, code {code_id}: {exc}") from None
+            rules.append(_Rule(code_id, [list_id(p) for p in parts], gaps, weight))
+        for near in spec.get("near", []):
+            a, b = list_id(near["terms"]), list_id(near["with"])
+            within, w = int(near.get("within", 6)), float(near.get("weight", 0.6))
+            rules.append(_Rule(code_id, [a, b], [within], w))
+            if not near.get("ordered", False):
+                rules.append(_Rule(code_id, [b, a], [within], w))
+    try:
+        # The phrases without impact sense ride along in the same scan: they mask the terms inside them.
+        terms = PatternSet({**{lid: list(key) for key, lid in lists.items()}, _SENSE: wordlist("senses")})
+    except ValueError as exc:
+        raise InputError(f"codebook {codebook.id}: {exc}") from None
+    if len(_COMPILED) >= 16:
+        _COMPILED.clear()
+    _COMPILED[codebook.hash] = terms, rules
+    return terms, rules
+
+
 def _name_tokens(cues: _Cues, text: str) -> set[int]:
     """Token indexes of the words of names, which are not evidence.
 
@@ -522,7 +539,6 @@ def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, 
             yield t0, ends[-1][0], c0, ends[-1][1]
 
 
-_CUES: _Cues | None = None
 _CONDITIONALS: PatternSet | None = None
 _INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
 
@@ -556,22 +572,21 @@ def modality_cues(texts) -> pd.DataFrame:
     ...                "Asked if morale changed, the answer is no.", "Ideally it would help morale."])["clear"].tolist()
     [True, False, False, False, False]
     """
-    global _CUES, _CONDITIONALS
-    if _CUES is None:
-        _CUES = _Cues()
+    global _CONDITIONALS
+    if _CONDITIONALS is None:
         _CONDITIONALS = PatternSet({"conditional": wordlist("conditionals")}, longest=True)
-    rows = []
+    cues, rows = _shared_cues(), []
     for text in texts:
         text = str(text)
         s = stem_text(text)
         opening = len(s) - len(s.lstrip(" "))
         neg = False
-        for start, _end, labels in _CUES.neg.find(s, 0, len(s)):
+        for start, _end, labels in cues.neg.find(s, 0, len(s)):
             pseudo = labels[0][0] == "pseudo"
             if not pseudo or (s[start:start + 4] == " no " and s[start:].lstrip().startswith("no ,") and start > opening):
                 neg = True  # a real negation, or "..., the answer is no," (not an opening "No,")
-        hedge = bool(_CUES.hedge.find(s, 0, len(s))) or any(
-            labels[0][0] == "modal" or s[a:b] in _INTENTIONS for a, b, labels in _CUES.modal.find(s, 0, len(s)))
+        hedge = bool(cues.hedge.find(s, 0, len(s))) or any(
+            labels[0][0] == "modal" or s[a:b] in _INTENTIONS for a, b, labels in cues.modal.find(s, 0, len(s)))
         conditional = bool(_CONDITIONALS.find(s, 0, len(s)))
         question = text.rstrip().endswith("?")
         rows.append((neg, hedge, conditional, question, not (neg or hedge or conditional or question)))
@@ -672,6 +687,13 @@ class _Cues:
                     frames[k] = (a, b, label)
         return _Sentence(first_token, [b[0] for b in bounds], [b[1] for b in bounds], negators, hedged,
                          (found, review_negated) if has_attribution else None, modals, frames)
+
+
+
+@functools.cache
+def _shared_cues() -> _Cues:
+    """The bundled cue lists, compiled once per process (they and their match memos depend on nothing else)."""
+    return _Cues()
 
 
 _EXP_FILLERS = frozenset(stem(w) for w in (

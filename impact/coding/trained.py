@@ -16,7 +16,7 @@ from sklearn.utils.validation import check_is_fitted
 from ..errors import ImpactWarning, InputError
 from ._cues import stem_tokens
 from .codebook import Codebook
-from .rules import CODED_COLUMNS, _Cues, as_units
+from .rules import CODED_COLUMNS, _shared_cues, as_units
 
 __all__ = ["TrainedCoder", "rank_uncertain"]
 
@@ -133,7 +133,7 @@ class TrainedCoder(BaseEstimator):
             warnings.warn(f"codes without both positive and negative training units were not learned: {skipped}",
                           ImpactWarning, stacklevel=2)
         self.code_ids_ = list(self.models_)
-        self.cues_ = _Cues()
+        self.cues_ = _shared_cues()
         return self
 
     def predict_proba(self, X: Any) -> pd.DataFrame:
