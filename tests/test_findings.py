@@ -145,6 +145,37 @@ def test_every_summary_sentence_follows_the_data(perfect):
     assert not any("rule coder" in s for s in base)
 
 
+
+def test_machine_coded_difference_in_a_poorly_read_impact_is_not_stated_as_a_finding(machine):
+    """A machine coder that errs more often in some councils' talk makes differences by itself (a study generated
+    with seed 9101 showed two such adjusted differences where none was planted): a difference in an impact the coder
+    reads with F1 below 0.70 on real text is named as unconfirmed, never as a finding; one it reads well still is."""
+    from impact.coding import coder_validity
+
+    f1 = coder_validity(machine.codebook.id).set_index("code")["f1"]  # the coder's stored accuracy on real text
+    codes = machine.codebook.top_codes()
+    weak = [c for c in codes if f1[c] < 0.70]
+    strong = [c for c in codes if f1[c] >= 0.70]
+    assert weak and strong, f1.to_dict()
+    m = machine.models.copy()
+    effect = m["term"] == "in_intervention"
+    m.loc[effect, "p_adjusted"] = 1.0
+    m.loc[effect & (m["code"] == weak[0]), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.002, 0.66, 0.33, 0.99]
+    only_weak = _summary(dataclasses.replace(machine, models=m))
+    labels = machine.codebook.codes.set_index("code_id")["label"]
+    label = labels[weak[0]]
+    assert not any(s.startswith(label) for s in only_weak)
+    assert not any("No impact was reported more" in s for s in only_weak)
+    [sentence] = [s for s in only_weak if s.startswith("The machine coding shows ")]
+    assert label.lower() in sentence and "odds ratio 1.93" in sentence and "not reported as a finding" in sentence
+    assert f"({f1[weak[0]]:.2f})" in sentence
+    # an impact the coder reads well keeps its finding sentence, and the weak one is then "also" shown
+    m.loc[effect & (m["code"] == strong[0]), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.01, -0.5, -0.9, -0.1]
+    both = _summary(dataclasses.replace(machine, models=m))
+    assert any(s.startswith(labels[strong[0]]) and "less often" in s for s in both)
+    assert any(s.startswith("The machine coding also shows ") for s in both)
+
+
 def test_any_coding_analyses_alike_csv_qdpx_and_dataframe(planted, perfect, tmp_path):
     """The planted coding read as a CSV, through a QDPX project and as a DataFrame gives the same findings."""
     from impact.qdpx import project_from_study, write_qdpx

@@ -378,12 +378,15 @@ def _summary(ctx) -> Section:
     gee = _gee_rows(ctx)
     if len(gee):
         sig = gee[gee["p_adjusted"] < ctx.alpha]
-        for r in sig.itertuples():
-            direction = "more" if r.estimate > 0 else "less"
-            items.append(
-                f"{ctx.code(r.code)} was reported {direction} often by participants in councils in intervention "
-                f"(odds ratio {np.exp(r.estimate):.2f}, 95% CI {np.exp(r.ci_low):.2f} to {np.exp(r.ci_high):.2f}, "
-                f"Holm-adjusted p = {r.p_adjusted:.3f}).")
+        # A machine-coded difference in an impact the coder reads poorly on real text is not a finding: a coder
+        # that errs more often in some councils' talk than in others' makes such differences by itself.
+        weak = _weak_codes(ctx)
+        firm, unconfirmed = sig[~sig["code"].isin(weak)], sig[sig["code"].isin(weak)]
+        for r in firm.itertuples():
+            items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
+                         f"intervention ({_odds_ratio(r)}).")
+        if len(unconfirmed):
+            items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
         if sig.empty:
             items.append(f"No impact was reported more or less often in councils in intervention once the "
                          f"{len(gee)} impacts are adjusted for multiple comparisons (Holm); the intervals are in "
@@ -488,14 +491,45 @@ def _coder_validity(ctx) -> pd.DataFrame | None:
     return v
 
 
-def _weakly_coded(ctx) -> list[str]:
-    """Impacts the machine coder reads poorly on real text (F1 below ``_WEAK_F1``), as 'label F1' phrases."""
+def _weak_codes(ctx) -> dict[str, float]:
+    """Impacts the machine coder reads poorly on real text (F1 below ``_WEAK_F1``), with their F1, in report order.
+
+    Empty for a coding supplied by people, or when the coder's accuracy on
+    this codebook was not measured.
+    """
     v = ctx.coder_validity
     if v is None:
-        return []
-    per = v.set_index("code")
-    return [f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in ctx.codes
-            if c in per.index and per.loc[c, "f1"] < _WEAK_F1]
+        return {}
+    per = v.set_index("code")["f1"]
+    return {c: float(per[c]) for c in ctx.codes if c in per.index and per[c] < _WEAK_F1}
+
+
+def _weakly_coded(ctx) -> list[str]:
+    """Impacts the machine coder reads poorly on real text, as 'label F1' phrases."""
+    return [f"{ctx.code(c).lower()} {f1:.2f}" for c, f1 in _weak_codes(ctx).items()]
+
+
+def _direction(r) -> str:
+    return "more" if r.estimate > 0 else "less"
+
+
+def _odds_ratio(r) -> str:
+    """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row."""
+    return (f"odds ratio {np.exp(r.estimate):.2f}, 95% CI {np.exp(r.ci_low):.2f} to {np.exp(r.ci_high):.2f}, "
+            f"Holm-adjusted p = {r.p_adjusted:.3f}")
+
+
+def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *, also: bool) -> str:
+    """The sentence for adjusted differences by status in impacts the machine coder reads poorly: not findings."""
+    parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r)})" for r in rows.itertuples()]
+    one = len(parts) == 1
+    f1s = " and ".join(f"{weak[c]:.2f}" for c in rows["code"])
+    listed = parts[0] if one else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return (f"The machine coding {'also ' if also else ''}shows {listed} by participants in councils in intervention, "
+            f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: the "
+            f"coder's F1 on real text is below {_WEAK_F1:.2f} for {'this impact' if one else 'these impacts'} "
+            f"({f1s}), so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the codings by hand (impact review "
+            "export), or code the interviews by people, before drawing a conclusion.")
 
 
 def _count_words(k: int, n: int) -> str:
