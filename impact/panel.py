@@ -92,8 +92,8 @@ def _not_coded(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None)
 
 
 def _coded_interviews(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> pd.DataFrame:
-    """The study's interviews with a wave, less those not coded (:func:`_not_coded`)."""
-    iv = study.interviews.dropna(subset=["wave"])
+    """The study's interviews less those not coded (:func:`_not_coded`)."""
+    iv = study.interviews
     left_out = _not_coded(study, coded, segments)
     return iv[~iv["interview_id"].astype(str).isin(left_out)] if left_out else iv
 
@@ -144,7 +144,7 @@ def participant_panel(
     """
     c = _codings(study, coded, segments)
     code_list = _codes(c, codes)
-    iv = _coded_interviews(study, c, segments)
+    iv = _coded_interviews(study, c, segments).dropna(subset=["wave"])
     people = iv[["participant_id", "council_id", "wave"]].drop_duplicates()
     grid = people.merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
     agg = (
@@ -207,7 +207,7 @@ def council_panel(
     """
     pp = participant_panel(study, coded, segments=segments, codes=codes)
     code_list = _codes(pp, codes) if len(pp) else list(codes or [])
-    iv = _coded_interviews(study, coded, segments)
+    iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])
     counts = (
         iv.groupby(["council_id", "wave"])
         .agg(n_interviews=("interview_id", "size"), n_participants=("participant_id", "nunique"))
