@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import signal
 import subprocess
@@ -411,6 +412,37 @@ def test_interviews_without_respondent_speech_leave_the_panels(speechless, speec
     prev = prev[(prev["measure"] == "reported") & (prev["code"] == prev["code"].iloc[0])]
     assert prev.set_index(["wave", "group"])["n"].to_dict() == per_group.to_dict()
     assert sorted(f.not_coded["interview_id"]) == sorted(silent["interview_id"])
+
+
+def test_interviews_without_respondent_speech_are_named_in_the_warning_and_counted_in_the_report(
+        speechless, speechless_run):
+    path, silent, whole, _ = speechless
+    result, caught = speechless_run
+    said = [m for m in caught if "respondent speech" in m]
+    assert len(said) == 1
+    assert said[0].startswith(f"{len(silent)} interview(s) have no respondent speech in their transcript")
+    assert all(i in said[0] for i in silent["interview_id"])
+    assert "treated as missing (not coded)" in said[0] and "nothing was reported" not in said[0]
+    out = result.out_dir
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert (f"{len(silent)} interviews had no respondent speech in their transcript" in html
+            and "treated as missing" in html and "not as interviews in which nothing was reported" in html)
+    assert f"{len(silent)} more had no respondent speech" in html  # the summary says so too
+    attrition = pd.read_csv(out / "tables" / "attrition.csv", encoding="utf-8-sig", dtype=str).set_index("wave")
+    by_wave = silent.groupby("wave").size()
+    assert {w: int(v) for w, v in attrition["n_interviews_not_coded"].items()} == {
+        w: int(by_wave.get(w, 0)) for w in attrition.index}
+    # the council-wave whose interviews all lack speech counts as a council not interviewed at that wave
+    iv = pd.read_csv(path / "interviews.csv", dtype=str)
+    want = _coded_counts(iv, silent).reset_index()
+    n_councils = len(pd.read_csv(path / "councils.csv", dtype=str))
+    w = whole[1]
+    assert int(attrition.loc[w, "n_councils_missing"]) == n_councils - (want["wave"] == w).sum()
+    assert json.loads((out / "provenance.json").read_text())["provenance"]["interviews_not_coded"] == len(silent)
+    # no output names the interviews left out or their participants
+    texts = _all_text(out)
+    for ident in [*silent["interview_id"], *silent["participant_id"]]:
+        assert not [f for f, t in texts.items() if ident in t], ident
 
 
 def test_supplied_codings_keep_interviews_a_person_coded(speechless):
