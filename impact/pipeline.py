@@ -357,6 +357,8 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
                            ("models", "longitudinal_model")):
         if not bool(caps.loc[analysis, "possible"]):
             out[part] = str(caps.loc[analysis, "reason"])
+        if seen.empty and len(study.interviews):
+            out[part] = "no interview was coded (none had respondent speech in its transcript)"
     if "change" not in out and seen["wave"].nunique() >= 2:
         waves = seen.groupby("council_id")["wave"].nunique()
         if waves.empty or waves.max() < seen["wave"].nunique():

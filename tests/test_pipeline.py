@@ -340,6 +340,19 @@ def test_run_warns_naming_interviews_without_respondent_speech(tiny_study):
     assert f.not_coded.empty and not [w for w in caught if "respondent speech" in str(w.message)]
 
 
+def test_study_without_any_respondent_speech_has_nothing_to_compare(tiny_study):
+    from impact.errors import ImpactWarning
+    from impact.study import Study
+
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    texts = {t: "I: How has it been?\nI: Thank you." for t in tables["interviews"]["transcript"]}
+    with pytest.warns(ImpactWarning, match=f"{len(texts)} interview"):
+        f = impact.analyse(Study(tiny_study.meta, tables, texts), n_resamples=9, parts=("comparisons", "change", "models"))
+    assert not f.panel["interviewed"].any() and f.participant_panel.empty and len(f.not_coded) == len(texts)
+    assert {f.not_computed[k] for k in ("comparisons", "change", "models")} == {
+        "no interview was coded (none had respondent speech in its transcript)"}
+
+
 _INTERVIEWER_ONLY = "I: Thanks for making the time.\nI: How has the review gone for you?\nI: Thank you, that's all.\n"
 
 
