@@ -25,8 +25,8 @@ respondent speech was found in its transcript) and no coding was not coded:
 it is left out of the participant panel, of ``n_interviews`` and
 ``n_participants`` and of every share, and a council whose only interviews at
 a wave were not coded is not interviewed there.  An interview with segments
-but no coding is one in which nothing was coded, a zero; so is an interview
-without segments that a person coded (supplied codings of it).  Without
+but no coding is one in which nothing was coded (zeros); one without
+segments that has codings (a person coded it) counts as coded.  Without
 ``segments`` every interview counts as coded.
 """
 
