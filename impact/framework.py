@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .measures import OTHER_FACTORS, classify_codings
+from .panel import _coded_interviews
 from .study import Study
 
 __all__ = ["framework_matrix", "quotes", "illustrative_quotes", "credit_label"]
@@ -269,7 +270,9 @@ def framework_matrix(
     DataFrame
         Long: one row per council x code (every council of the study and every
         code, in codebook order): ``council_id``, ``parent``, ``code``,
-        ``interviewed`` (the council was interviewed at some wave),
+        ``interviewed`` (some interview of the council was coded: one
+        with no segment and no coding is not, as in
+        :func:`impact.council_panel`),
         ``n_participants`` (who raised the code, not negated), ``n_segments``,
         ``raised``, and the clearest statement: ``unit``, ``participant_id``,
         ``wave``, ``example`` (as spoken; redact before publishing).
@@ -283,7 +286,7 @@ def framework_matrix(
     c = _statements(coded, study, segments)
     c = c[~c["negated"] & c["code"].isin(leaves)].dropna(subset=["text"])
     councils = study.councils[["council_id"]]
-    interviewed = set(study.interviews["council_id"].astype(str))
+    interviewed = set(_coded_interviews(study, coded, segments)["council_id"].astype(str))
     grid = councils.merge(pd.DataFrame({"code": pd.Series(leaves, dtype="str")}), how="cross")
     agg = (c.groupby(["council_id", "code"])
            .agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "nunique")).reset_index())

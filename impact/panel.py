@@ -19,7 +19,15 @@ or from the planted truth of a synthetic study: anything
 
 A council that has no interview at a wave has ``interviewed = False`` and
 missing (``<NA>``) outcomes at that wave, never a zero: attrition is not
-absence of impact.
+absence of impact.  An interview that was not coded counts as one not held.
+When the coded ``segments`` are given, an interview with no segment (no
+respondent speech was found in its transcript) and no coding was not coded:
+it is left out of the participant panel, of ``n_interviews`` and
+``n_participants`` and of every share, and a council whose only interviews at
+a wave were not coded is not interviewed there.  An interview with segments
+but no coding is one in which nothing was coded (zeros); one without
+segments that has codings (a person coded it) counts as coded.  Without
+``segments`` every interview counts as coded.
 """
 
 from __future__ import annotations
@@ -73,6 +81,23 @@ def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -
     return c.merge(iv, on="interview_id", how="inner")
 
 
+def _not_coded(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> set[str]:
+    """Ids of the study's interviews with no segment in ``segments`` and no coding in ``coded`` (none without segments)."""
+    if segments is None or "interview_id" not in segments.columns:
+        return set()
+    seen = set(segments["interview_id"].astype(str))
+    if "interview_id" in coded.columns:
+        seen |= set(coded["interview_id"].dropna().astype(str))
+    return set(study.interviews["interview_id"].astype(str)) - seen
+
+
+def _coded_interviews(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> pd.DataFrame:
+    """The study's interviews less those not coded (:func:`_not_coded`)."""
+    iv = study.interviews
+    left_out = _not_coded(study, coded, segments)
+    return iv[~iv["interview_id"].astype(str).isin(left_out)] if left_out else iv
+
+
 def _codes(coded: pd.DataFrame, codes: Sequence[str] | None) -> list[str]:
     if codes is not None:
         return list(codes)
@@ -98,7 +123,10 @@ def participant_panel(
     segments : DataFrame, optional
         The segments that were coded (from :func:`impact.segment`), to map
         units to interviews; without them units are read as
-        ``<interview_id>:<n>`` or interview ids.
+        ``<interview_id>:<n>`` or interview ids.  An interview with none of
+        these segments and no coding (no respondent speech was found in its
+        transcript) was not coded: it is missing, as an interview not held
+        is, not an interview in which nothing was reported.
     codes : sequence of str, optional
         Codes to include (every code of the codebook, so that codes nobody
         mentioned still get rows); default: the codes present in ``coded``.
@@ -106,7 +134,7 @@ def participant_panel(
     Returns
     -------
     DataFrame
-        One row per interviewed participant x wave x code: ``participant_id``,
+        One row per participant x wave x code with a coded interview: ``participant_id``,
         ``council_id``, ``wave``, ``code``, the booleans ``reported``,
         ``anticipated``, ``credited``, ``denied`` and ``mentioned``, the
         counts of statements ``n_reported``, ``n_anticipated``,
@@ -116,7 +144,7 @@ def participant_panel(
     """
     c = _codings(study, coded, segments)
     code_list = _codes(c, codes)
-    iv = study.interviews.dropna(subset=["wave"])
+    iv = _coded_interviews(study, c, segments).dropna(subset=["wave"])
     people = iv[["participant_id", "council_id", "wave"]].drop_duplicates()
     grid = people.merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
     agg = (
@@ -149,7 +177,8 @@ def council_panel(
     coded : DataFrame
         Codings (see :func:`participant_panel`).
     segments : DataFrame, optional
-        The coded segments (from :func:`impact.segment`).
+        The coded segments (from :func:`impact.segment`); an interview with
+        none of them and no coding is missing (see :func:`participant_panel`).
     codes : sequence of str, optional
         Codes to include; default the codes present in ``coded``.
 
@@ -157,8 +186,9 @@ def council_panel(
     -------
     DataFrame
         One row per council x wave x code (every council and wave of the
-        study): ``council_id``, ``wave``, ``code``, ``interviewed`` (bool),
-        ``n_interviews``, ``n_participants``; for each measure of
+        study): ``council_id``, ``wave``, ``code``, ``interviewed`` (bool:
+        some interview at the wave was coded), ``n_interviews``,
+        ``n_participants`` (coded ones); for each measure of
         :data:`PANEL_MEASURES`: the boolean (any participant; ``<NA>`` when
         not interviewed), ``n_participants_<measure>`` and
         ``share_<measure>`` (float, NaN when not interviewed); the status at
@@ -177,7 +207,7 @@ def council_panel(
     """
     pp = participant_panel(study, coded, segments=segments, codes=codes)
     code_list = _codes(pp, codes) if len(pp) else list(codes or [])
-    iv = study.interviews.dropna(subset=["wave"])
+    iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])
     counts = (
         iv.groupby(["council_id", "wave"])
         .agg(n_interviews=("interview_id", "size"), n_participants=("participant_id", "nunique"))

@@ -32,7 +32,7 @@ from .effects import attrition_effects, intervention_effects, survey_effects
 from .errors import ImpactWarning, InputError
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends
-from .panel import council_panel, participant_panel
+from .panel import _not_coded, council_panel, participant_panel
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
 
@@ -70,7 +70,12 @@ class Findings:
     councils, waves or status groups) to the reason, in words; its table is
     then empty and the report says why.  ``attrition`` holds the effect of
     being in intervention fitted to complete cases and weighted for missed
-    interviews (:func:`impact.effects.attrition_effects`).
+    interviews (:func:`impact.effects.attrition_effects`).  ``not_coded``
+    lists the interviews left out as not coded (``interview_id``,
+    ``participant_id``, ``council_id``, ``wave``): no respondent speech was
+    found in their transcript and no coding of them was supplied, so they are
+    missing from every panel, as interviews not held are (see
+    :mod:`impact.panel`).
     """
 
     study: Study
@@ -100,6 +105,7 @@ class Findings:
     not_computed: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
+    not_coded: pd.DataFrame | None = None
 
 
 def _progress(callback: Callable[[str], None] | None, message: str) -> None:
@@ -212,12 +218,12 @@ def analyse(
     # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
     machine_books = {k: b for k, b in books.items()
                      if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
-    if machine_books or human is not None or (supplied is not None and "framework" in wanted):
+    segmented = bool(machine_books or human is not None or (supplied is not None and "framework" in wanted))
+    if segmented:
         # the coder that scored best on real text for its codebook (impact.coding.default_coder)
         coders = [default_coder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
         keys = [f"{b.id}-{b.hash}-{type(c).__name__}" for b, c in zip(machine_books.values(), coders, strict=True)]
         segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
-        _warn_no_speech(study, segments)
     else:
         coders, segments, machine = [], _no_segments(), []
     coder_names = {k: _CODER_NAMES.get(type(c).__name__, type(c).__name__) for k, c in zip(machine_books, coders, strict=True)}
@@ -242,10 +248,18 @@ def analyse(
         coding = {"source": "supplied", "coders": names,
                   "description": f"codings supplied by the user ({', '.join(names) or 'no coder named'}){machine_note}"}
     codes = codebook.top_codes()
+    # An interview with no respondent segment and no coding was not coded: missing, not "nothing reported"
+    # (impact.panel). Without segmentation (supplied codings, framework left out), the interviews the codings leave
+    # out are segmented to tell one with respondent speech (nothing coded in it) from one without.
+    coded_segments = segments if segmented else _segments_of_uncoded(study, codings)
+    iv = study.interviews[["interview_id", "participant_id", "council_id", "wave"]]
+    not_coded = iv[iv["interview_id"].astype(str).isin(_not_coded(study, codings, coded_segments))]
+    not_coded = not_coded.reset_index(drop=True)
+    _warn_no_speech(not_coded, supplied=supplied is not None)
 
     _progress(progress, "building the council x wave panel")
-    panel = council_panel(study, codings, codes=codes)
-    ppanel = participant_panel(study, codings, codes=codes)
+    panel = council_panel(study, codings, segments=coded_segments, codes=codes)
+    ppanel = participant_panel(study, codings, segments=coded_segments, codes=codes)
     traj = trajectories(panel, study=study) if len(study.wave_ids) == 3 else pd.DataFrame()
     ptraj = trajectories(ppanel, study=study, unit="participant_id") if len(study.wave_ids) == 3 else pd.DataFrame()
     traj_summary = _trajectory_summary(ptraj, codes)
@@ -291,7 +305,8 @@ def analyse(
     process = None
     if "process" in books:
         _progress(progress, "reading what shaped impact")
-        process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha)
+        process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha,
+                                    coded_segments=segments if segmented else None)
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     actions = action_completion(study)
     trends = indicator_trends(study) if "indicators" in wanted else None
@@ -320,13 +335,15 @@ def analyse(
         "seed": seed,
         "statistical_warnings": stat_warnings,
     }
+    if len(not_coded):
+        provenance["interviews_not_coded"] = len(not_coded)
     return Findings(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
         attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends,
         indicator_effects=ind_effects, reliability=reliability,
-        coding=coding, not_computed=not_computed, parameters=params, provenance=provenance,
+        coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
     )
 
 
@@ -340,6 +357,8 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
                            ("models", "longitudinal_model")):
         if not bool(caps.loc[analysis, "possible"]):
             out[part] = str(caps.loc[analysis, "reason"])
+        if seen.empty and len(study.interviews):
+            out[part] = "no interview was coded (none had respondent speech in its transcript)"
     if "change" not in out and seen["wave"].nunique() >= 2:
         waves = seen.groupby("council_id")["wave"].nunique()
         if waves.empty or waves.max() < seen["wave"].nunique():
@@ -351,8 +370,12 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
 
 
 def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFrame, book, ptraj: pd.DataFrame,
-                      alpha: float) -> dict[str, pd.DataFrame]:
-    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions."""
+                      alpha: float, *, coded_segments: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions.
+
+    ``coded_segments``: the segments of every interview when the transcripts were segmented, so that an interview
+    with none and no coding is not counted (:func:`impact.process.process_factors`).
+    """
     from .process import factors_by_realisation, process_codings, process_factors, recommendations
 
     leaves = [c for c in book.leaf_codes() if c != "recommendation"]
@@ -361,13 +384,21 @@ def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFra
     after = pc[pc["wave"].isin(later)]
     return {
         "codings": pc,
-        "factors": process_factors(pc[pc["code"] != "recommendation"], study, codes=leaves),
+        "factors": process_factors(pc[pc["code"] != "recommendation"], study, codes=leaves, segments=coded_segments),
         "by_realisation": factors_by_realisation(after[after["code"] != "recommendation"], ptraj, study, codes=leaves,
                                                  alpha=alpha),
         "recommendations": recommendations(after, codes=leaves),
         "framework": framework_matrix(study, pcodings, segments=segments, codebook=book, codes=leaves)
         if len(segments) else pd.DataFrame(),
     }
+
+
+def _segments_of_uncoded(study: Study, codings: pd.DataFrame) -> pd.DataFrame:
+    """The respondent segments of the interviews that ``codings`` do not code (only these can be not coded)."""
+    from .coding.segment import segment
+
+    rest = sorted(set(study.interviews["interview_id"].astype(str)) - set(codings["interview_id"].astype(str)))
+    return segment(pd.Series({iid: study.transcript(iid) for iid in rest}, dtype="object"))
 
 
 def _no_segments() -> pd.DataFrame:
@@ -461,15 +492,18 @@ def _check_key_target(path: Path) -> None:
                              f"wrote (its first line is not {_KEY_HEADER!r}); move it away or choose another --out")
 
 
-def _warn_no_speech(study: Study, segments: pd.DataFrame) -> None:
-    """Warn, naming them, about interviews with a transcript but no respondent speech (nothing of theirs is coded)."""
-    iv = study.interviews.dropna(subset=["transcript"])
-    silent = sorted(set(iv["interview_id"].astype(str)) - set(segments["interview_id"].astype(str)))
+def _warn_no_speech(not_coded: pd.DataFrame, *, supplied: bool = False) -> None:
+    """Warn, naming them, about the interviews left out as not coded (no respondent speech in their transcript)."""
+    silent = sorted(not_coded["interview_id"].astype(str))
     if silent:
         shown = ", ".join(silent[:10]) + (f" and {len(silent) - 10} more" if len(silent) > 10 else "")
         warnings.warn(f"{len(silent)} interview(s) have no respondent speech in their transcript ({shown}): every "
-                      "turn is labelled as the interviewer's, so these interviews count as interviews in which "
-                      "nothing was reported; label the answers (e.g. 'R:') and run again", ImpactWarning, stacklevel=2)
+                      "turn is labelled as the interviewer's, so nothing in them can be coded"
+                      + (" (and the supplied codings have none of them)" if supplied else "")
+                      + "; they are treated as missing (not coded), like interviews not held: left out of the counts "
+                      "of interviews and participants and of every share, and a council with no other interview at "
+                      "that wave counts as not interviewed there; label the answers (e.g. 'R:') and run again",
+                      ImpactWarning, stacklevel=2)
 
 
 def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from .panel import _coded_interviews
 from .study import Study
 
 __all__ = ["PROCESS_CODEBOOK", "process_codings", "process_factors", "factors_by_realisation", "recommendations"]
@@ -69,7 +70,8 @@ def process_codings(codings: pd.DataFrame, study: Study, *, segments: pd.DataFra
     return st.assign(valence=given)
 
 
-def process_factors(pc: pd.DataFrame, study: Study, *, codes: Sequence[str] | None = None) -> pd.DataFrame:
+def process_factors(pc: pd.DataFrame, study: Study, *, codes: Sequence[str] | None = None,
+                    segments: pd.DataFrame | None = None) -> pd.DataFrame:
     """Participants raising each factor per wave, by valence.
 
     Parameters
@@ -79,12 +81,16 @@ def process_factors(pc: pd.DataFrame, study: Study, *, codes: Sequence[str] | No
     study : Study
     codes : sequence of str, optional
         Factors in the order to report (default: those present).
+    segments : DataFrame, optional
+        The coded segments (:func:`impact.segment`): an interview with none
+        of them and no coding in ``pc`` was not coded and is not counted in
+        ``n_participants`` (as in :func:`impact.participant_panel`).
 
     Returns
     -------
     DataFrame
         One row per code and wave (every wave of the study): ``code``,
-        ``wave``, ``n_participants`` (interviewed at the wave),
+        ``wave``, ``n_participants`` (with a coded interview at the wave),
         ``n_raised`` (participants who raised it), ``n_helped``,
         ``n_hindered``, ``n_mixed``, ``n_neutral`` (participants whose
         statements about it were, taken together, of that valence: a
@@ -104,7 +110,7 @@ def process_factors(pc: pd.DataFrame, study: Study, *, codes: Sequence[str] | No
     [2, 1, 1]
     """
     code_list = list(codes) if codes is not None else list(dict.fromkeys(pc["code"]))
-    iv = study.interviews.dropna(subset=["wave"])
+    iv = _coded_interviews(study, pc, segments).dropna(subset=["wave"])
     people = iv.groupby("wave")["participant_id"].nunique()
     per = pc.groupby(["code", "wave", "participant_id"])["valence"].agg(lambda v: _combine(set(v)))
     per = per.reset_index()

@@ -366,7 +366,14 @@ class Study:
         match = rows.loc[rows["interview_id"] == interview_id, "transcript"]
         if match.empty:
             raise KeyError(f"No interview {interview_id!r} in study {self.name!r}.")
-        return self._transcript_text(str(match.iloc[0]))
+        return self._text_of(interview_id, match.iloc[0])
+
+    def _text_of(self, interview_id: Any, rel: Any) -> str:
+        """The transcript text of an interview whose ``transcript`` cell is ``rel`` (a clear error when it is empty)."""
+        if pd.isna(rel) or not str(rel).strip():
+            raise InputError(f"interviews.csv: interview {interview_id!r} names no transcript (the `transcript` column "
+                             "is required: the path of its transcript under transcripts/)")
+        return self._transcript_text(str(rel))
 
     def _transcript_text(self, rel: str) -> str:
         if rel not in self._transcripts:
@@ -378,7 +385,7 @@ class Study:
     def transcripts(self) -> pd.Series:
         """All transcripts as a Series of text indexed by ``interview_id``."""
         rows = self._tables["interviews"]
-        texts = [self._transcript_text(str(t)) for t in rows["transcript"]]
+        texts = [self._text_of(i, t) for i, t in zip(rows["interview_id"], rows["transcript"], strict=True)]
         return pd.Series(texts, index=pd.Index(rows["interview_id"], name="interview_id"), name="transcript", dtype="str")
 
     def iter_transcripts(self) -> Iterator[tuple[str, str]]:
@@ -395,7 +402,7 @@ class Study:
         """
         rows = self._tables["interviews"]
         for iid, rel in zip(rows["interview_id"].tolist(), rows["transcript"].tolist(), strict=True):
-            yield str(iid), self._transcript_text(str(rel))
+            yield str(iid), self._text_of(iid, rel)
 
     # ----------------------------------------------------------------- waves & status
     def _anchors(self) -> pd.DataFrame:

@@ -682,8 +682,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
             elif not _has_respondent_speech(text):
                 out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
-                                   "interviewer's, so nothing in this interview can be coded; label the answers, "
-                                   "e.g. 'R:')", severity="warning"))
+                                   "interviewer's, so nothing in this interview can be coded and the analysis treats "
+                                   "it as missing, like an interview not held, unless supplied codings code it; label "
+                                   "the answers, e.g. 'R:')",
+                                   severity="warning"))
         except InputError as exc:
             out.append(Problem(f, line, col, rel, f"a readable transcript ({exc})"))
     if unlooked:

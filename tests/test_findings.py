@@ -110,6 +110,19 @@ def test_framework_matrix_has_a_cell_for_every_interviewed_council(machine, plan
     assert th.loc[th["raised"], "example"].notna().all()
 
 
+def test_framework_matrix_council_whose_interviews_had_no_speech_is_not_interviewed(tiny_study):
+    from impact.framework import framework_matrix
+
+    segments = impact.segment(tiny_study)
+    silent = segments["council_id"] == "302"  # as if no respondent speech were found in 302's transcripts
+    none = pd.DataFrame(columns=["unit", "code", "negated", "hedged"])
+    book = impact.Codebook.load("review_themes")
+    seen = framework_matrix(tiny_study, none, segments=segments, codebook=book).groupby("council_id")["interviewed"].all()
+    assert seen.to_dict() == {"301": True, "302": True, "880": True}
+    seen = framework_matrix(tiny_study, none, segments=segments[~silent], codebook=book)
+    assert seen.groupby("council_id")["interviewed"].all().to_dict() == {"301": True, "302": False, "880": True}
+
+
 def _summary(findings) -> list[str]:
     report, _ = build_report(findings)
     blocks = report.sections[0].blocks

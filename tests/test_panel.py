@@ -116,3 +116,56 @@ def test_action_completion(tiny_study):
     s = Study(tiny_study.meta, tables, {})
     ac = action_completion(s)
     assert ac[["wave", "n_actions", "n_completed", "share_completed"]].values.tolist() == [["early", 2, 0, 0.0], ["longer_term", 2, 2, 1.0]]
+
+
+# P4's expectations interview (880 has P3's too at that wave) and P2's early one (302's only interview at that
+# wave) yield no segment: no respondent speech was found in their transcripts, so the machine coded nothing there.
+_SILENT = ("P4-expectations", "P2-early")
+_CODES = ["learning", "morale", "partnership"]
+
+
+def _without(frame: pd.DataFrame, column: str, interviews) -> pd.DataFrame:
+    return frame[~frame[column].str.rsplit(":", n=1).str[0].isin(list(interviews))]
+
+
+def test_interviews_without_segments_are_missing_not_nothing_reported(tiny_study, coded, segments):
+    seg, kept = _without(segments, "segment_id", _SILENT), _without(coded, "unit", _SILENT)
+    p = council_panel(tiny_study, kept, segments=seg, codes=_CODES)
+    # expected counts straight from the interviews table, less the interviews without speech
+    iv = tiny_study.interviews
+    iv = iv[~iv["interview_id"].isin(_SILENT)]
+    want = iv.groupby(["council_id", "wave"]).agg(n=("interview_id", "size"), people=("participant_id", "nunique"))
+    per_cw = p.drop_duplicates(["council_id", "wave"]).set_index(["council_id", "wave"])
+    for key, r in per_cw.iterrows():
+        n, people = (want.loc[key, "n"], want.loc[key, "people"]) if key in want.index else (0, 0)
+        assert (r["n_interviews"], r["n_participants"], bool(r["interviewed"])) == (n, people, n > 0), key
+    row = p.set_index(["council_id", "wave", "code"])
+    # 880 at expectations: P3 alone is the denominator; P3's hedged partnership is anticipated by one of one
+    r = row.loc[("880", "expectations", "partnership")]
+    assert int(r["n_participants"]) == 1 and float(r["share_anticipated"]) == 1.0
+    assert int(r["n_participants_reported"]) == 0 and float(r["share_reported"]) == 0.0
+    # 302 at early: its only interview had no speech, so the council-wave is not interviewed (missing, not zero)
+    for code in _CODES:
+        r = row.loc[("302", "early", code)]
+        assert not r["interviewed"] and pd.isna(r["reported"]) and pd.isna(r["share_reported"])
+        assert pd.isna(r["n_participants_reported"])
+    pp = participant_panel(tiny_study, kept, segments=seg, codes=_CODES)
+    assert len(pp) == (len(tiny_study.interviews) - len(_SILENT)) * len(_CODES)
+    assert not (pp["participant_id"] + "-" + pp["wave"]).isin(_SILENT).any()
+
+
+def test_supplied_coding_of_an_interview_without_segments_keeps_it(tiny_study, coded, segments):
+    # a person coded P2's early interview (a whole-interview coding) though the segmenter found no speech in it
+    seg = _without(segments, "segment_id", _SILENT)
+    supplied = _without(coded, "unit", ["P4-expectations"])
+    supplied = supplied.assign(interview_id=supplied["unit"].str.rsplit(":", n=1).str[0])
+    row = council_panel(tiny_study, supplied, segments=seg, codes=_CODES).set_index(["council_id", "wave", "code"])
+    r = row.loc[("302", "early", "learning")]
+    assert r["interviewed"] and int(r["n_interviews"]) == 1 and bool(r["reported"]) and float(r["share_reported"]) == 1.0
+    assert int(row.loc[("880", "expectations", "learning"), "n_interviews"]) == 1  # P4's, neither segmented nor coded
+
+
+def test_without_segments_every_interview_counts_as_coded(tiny_study, coded):
+    row = council_panel(tiny_study, _without(coded, "unit", _SILENT), codes=_CODES).set_index(["council_id", "wave", "code"])
+    r = row.loc[("302", "early", "learning")]
+    assert r["interviewed"] and int(r["n_interviews"]) == 1 and float(r["share_reported"]) == 0.0

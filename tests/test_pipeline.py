@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import signal
 import subprocess
@@ -319,8 +320,9 @@ def test_cli_run_with_a_house_style_template(small_study, tmp_path, capsys):
 
 
 def test_run_warns_naming_interviews_without_respondent_speech(tiny_study):
+    import warnings
+
     from impact.errors import ImpactWarning
-    from impact.pipeline import _warn_no_speech
     from impact.study import Study
 
     tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
@@ -328,13 +330,155 @@ def test_run_warns_naming_interviews_without_respondent_speech(tiny_study):
     texts = {t: tiny_study.transcript(i) for i, t in zip(ids, rels, strict=True)}
     texts[rels[1]] = "I: How has it been?\nI: Thank you."
     study = Study(tiny_study.meta, tables, texts)
-    with pytest.warns(ImpactWarning, match=rf"1 interview\(s\) have no respondent speech .*\({ids[1]}\)"):
-        _warn_no_speech(study, impact.segment(study))
+    with pytest.warns(ImpactWarning, match=rf"1 interview\(s\) have no respondent speech .*\({ids[1]}\).*they are "
+                      r"treated as missing \(not coded\)"):
+        f = impact.analyse(study, n_resamples=9, parts=())
+    assert f.not_coded["interview_id"].tolist() == [ids[1]]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        f = impact.analyse(tiny_study, n_resamples=9, parts=())  # every interview has speech: no warning
+    assert f.not_coded.empty and not [w for w in caught if "respondent speech" in str(w.message)]
+
+
+def test_study_without_any_respondent_speech_has_nothing_to_compare(tiny_study):
+    from impact.errors import ImpactWarning
+    from impact.study import Study
+
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    texts = {t: "I: How has it been?\nI: Thank you." for t in tables["interviews"]["transcript"]}
+    with pytest.warns(ImpactWarning, match=f"{len(texts)} interview"):
+        f = impact.analyse(Study(tiny_study.meta, tables, texts), n_resamples=9, parts=("comparisons", "change", "models"))
+    assert not f.panel["interviewed"].any() and f.participant_panel.empty and len(f.not_coded) == len(texts)
+    assert {f.not_computed[k] for k in ("comparisons", "change", "models")} == {
+        "no interview was coded (none had respondent speech in its transcript)"}
+
+
+_INTERVIEWER_ONLY = "I: Thanks for making the time.\nI: How has the review gone for you?\nI: Thank you, that's all.\n"
+
+
+@pytest.fixture(scope="module")
+def speechless(tmp_path_factory):
+    """A generated study in which every interview of one council-wave, and one of another's, is the interviewer's only.
+
+    Returns the folder, the interviews rewritten (rows of interviews.csv), and the two council-waves.
+    """
+    path = tmp_path_factory.mktemp("speechless") / "s"
+    impact.synth.generate(6, seed=7, interviews_per_wave=2, words_per_interview=200, out=path)
+    iv = pd.read_csv(path / "interviews.csv", dtype=str)
+    sizes = iv.groupby(["council_id", "wave"]).size()
+    whole, part = sizes[sizes >= 2].index[:2]
+    at = {key: iv[(iv["council_id"] == key[0]) & (iv["wave"] == key[1])] for key in (whole, part)}
+    silent = pd.concat([at[whole], at[part].iloc[:1]], ignore_index=True)
+    for rel in silent["transcript"]:
+        (path / "transcripts" / rel).write_text(_INTERVIEWER_ONLY, encoding="utf-8")
+    return path, silent, whole, part
+
+
+@pytest.fixture(scope="module")
+def speechless_run(speechless, tmp_path_factory):
     import warnings
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        _warn_no_speech(tiny_study, impact.segment(tiny_study))  # every interview has speech: no warning
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = run(speechless[0], tmp_path_factory.mktemp("speechless-out") / "findings", n_resamples=99, seed=1,
+                     cache=False)
+    return result, [str(w.message) for w in caught]
+
+
+def _coded_counts(iv: pd.DataFrame, silent: pd.DataFrame) -> pd.DataFrame:
+    """Interviews and participants per council-wave from interviews.csv, less the interviews without speech."""
+    kept = iv[~iv["interview_id"].isin(silent["interview_id"])]
+    return kept.groupby(["council_id", "wave"]).agg(n=("interview_id", "size"), people=("participant_id", "nunique"))
+
+
+def test_interviews_without_respondent_speech_leave_the_panels(speechless, speechless_run):
+    from impact.panel import STATUS_GROUPS
+
+    path, silent, whole, part = speechless
+    f = speechless_run[0].findings
+    # the validation found the same interviews without respondent speech (the segmenter's own reading)
+    assert sorted(p.value for p in f.study.load_problems if "respondent speech" in p.expected) == sorted(silent["transcript"])
+    iv = pd.read_csv(path / "interviews.csv", dtype=str)
+    held = iv.groupby(["council_id", "wave"]).size()
+    want = _coded_counts(iv, silent)
+    cw = f.panel.drop_duplicates(["council_id", "wave"]).set_index(["council_id", "wave"])
+    for key, r in cw.iterrows():
+        n, people = (int(want.loc[key, "n"]), int(want.loc[key, "people"])) if key in want.index else (0, 0)
+        assert (int(r["n_interviews"]), int(r["n_participants"]), bool(r["interviewed"])) == (n, people, n > 0), key
+    # the denominators of the two council-waves drop by exactly their interviews without speech
+    for key, k in silent.groupby(["council_id", "wave"]).size().items():
+        assert held[key] - cw.loc[key, "n_interviews"] == k
+    rows = f.panel.set_index(["council_id", "wave"])
+    gone = rows.loc[[whole]]  # only interviews without speech: not interviewed, every outcome missing
+    assert not gone["interviewed"].any() and gone["share_reported"].isna().all() and gone["reported"].isna().all()
+    assert gone["n_participants_reported"].isna().all()
+    left = rows.loc[[part]]
+    assert (left["share_reported"] == left["n_participants_reported"].astype(float) / want.loc[part, "people"]).all()
+    # no participant-wave of those interviews in the participant panel; prevalence counts only coded participants
+    pp = f.participant_panel
+    assert pp.merge(silent[["participant_id", "wave"]], on=["participant_id", "wave"]).empty
+    status = f.study.wave_status()[["council_id", "wave", "intervention"]]
+    kept = iv[~iv["interview_id"].isin(silent["interview_id"])].merge(status, on=["council_id", "wave"])
+    kept["group"] = kept["intervention"].map(STATUS_GROUPS)
+    per_group = kept.groupby(["wave", "group"])["participant_id"].nunique()
+    prev = f.prevalence
+    prev = prev[(prev["measure"] == "reported") & (prev["code"] == prev["code"].iloc[0])]
+    assert prev.set_index(["wave", "group"])["n"].to_dict() == per_group.to_dict()
+    assert sorted(f.not_coded["interview_id"]) == sorted(silent["interview_id"])
+
+
+def test_interviews_without_respondent_speech_are_named_in_the_warning_and_counted_in_the_report(
+        speechless, speechless_run):
+    path, silent, whole, _ = speechless
+    result, caught = speechless_run
+    said = [m for m in caught if "respondent speech" in m]
+    assert len(said) == 1
+    assert said[0].startswith(f"{len(silent)} interview(s) have no respondent speech in their transcript")
+    assert all(i in said[0] for i in silent["interview_id"])
+    assert "treated as missing (not coded)" in said[0] and "nothing was reported" not in said[0]
+    out = result.out_dir
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert (f"{len(silent)} interviews had no respondent speech in their transcript" in html
+            and "treated as missing" in html and "not as interviews in which nothing was reported" in html)
+    assert f"{len(silent)} more had no respondent speech" in html  # the summary says so too
+    attrition = pd.read_csv(out / "tables" / "attrition.csv", encoding="utf-8-sig", dtype=str).set_index("wave")
+    by_wave = silent.groupby("wave").size()
+    assert {w: int(v) for w, v in attrition["n_interviews_not_coded"].items()} == {
+        w: int(by_wave.get(w, 0)) for w in attrition.index}
+    # the council-wave whose interviews all lack speech counts as a council not interviewed at that wave
+    iv = pd.read_csv(path / "interviews.csv", dtype=str)
+    want = _coded_counts(iv, silent).reset_index()
+    n_councils = len(pd.read_csv(path / "councils.csv", dtype=str))
+    w = whole[1]
+    assert int(attrition.loc[w, "n_councils_missing"]) == n_councils - (want["wave"] == w).sum()
+    assert json.loads((out / "provenance.json").read_text())["provenance"]["interviews_not_coded"] == len(silent)
+    # no output names the interviews left out or their participants
+    texts = _all_text(out)
+    for ident in [*silent["interview_id"], *silent["participant_id"]]:
+        assert not [f for f, t in texts.items() if ident in t], ident
+
+
+def test_supplied_codings_keep_interviews_a_person_coded(speechless):
+    """Supplied codings: an interview without speech counts if a person coded it, and is missing if nobody did."""
+    from impact.errors import ImpactWarning
+
+    path, silent, whole, _ = speechless
+    study = impact.load_study(path)
+    truth = pd.read_csv(path / "truth_coded.csv", dtype=str)
+    coded_by_person = silent[silent["interview_id"].isin(truth["interview_id"])]
+    assert len(coded_by_person)  # the planted statements of some interviews without speech are in the coding
+    with pytest.warns(ImpactWarning, match="supplied codings have none of them"):
+        none = impact.analyse(study, coded=truth[~truth["interview_id"].isin(silent["interview_id"])],
+                              n_resamples=9, parts=("framework",))
+    assert not none.panel.set_index(["council_id", "wave"]).loc[[whole], "interviewed"].any()
+    assert sorted(none.not_coded["interview_id"]) == sorted(silent["interview_id"])
+    # the same without segmenting every transcript (framework left out): the same interviews are left out
+    with pytest.warns(ImpactWarning, match="supplied codings have none of them"):
+        fast = impact.analyse(study, coded=truth[~truth["interview_id"].isin(silent["interview_id"])], n_resamples=9,
+                              parts=())
+    pd.testing.assert_frame_equal(fast.panel, none.panel)
+    kept = impact.analyse(study, coded=truth, n_resamples=9, parts=("framework",))
+    assert sorted(kept.not_coded["interview_id"]) == sorted(set(silent["interview_id"]) - set(coded_by_person["interview_id"]))
 
 
 def test_key_file_that_is_a_folder_is_refused_before_the_analysis(tiny_study, tmp_path, monkeypatch):

@@ -95,3 +95,20 @@ def test_report_has_the_two_sections(planted, tmp_path):
     assert "What shaped impact" in titles and "Lessons for the programme" in titles
     codebook = impact.Codebook.load("review_process")
     assert {"recommendation", "review_team", "action_plan_monitoring"} <= set(codebook.code_ids)
+
+
+def test_process_factors_count_only_coded_interviews():
+    """With the coded segments given, an interview with none of them and no coding is not a participant at the wave."""
+    from impact.process import process_factors
+    from impact.study import Study
+
+    iv = pd.DataFrame({"interview_id": ["I1", "I2", "I3"], "participant_id": ["P1", "P2", "P3"],
+                       "council_id": ["301"] * 3, "wave": ["early"] * 3, "date": [None] * 3, "mode": [None] * 3,
+                       "transcript": ["a", "b", "c"]})
+    s = Study({"name": "x", "waves": [{"id": "early", "label": "Early", "window_days": [0, 200]}]},
+              {"interviews": iv}, {"a": "", "b": "", "c": ""})
+    pc = pd.DataFrame({"interview_id": ["I1"], "participant_id": ["P1"], "wave": ["early"], "code": ["follow_up"],
+                       "valence": ["helped"]})
+    segments = pd.DataFrame({"segment_id": ["I1:1", "I2:1"], "interview_id": ["I1", "I2"]})  # I3: no speech found
+    assert process_factors(pc, s)["n_participants"].tolist() == [3]
+    assert process_factors(pc, s, segments=segments)["n_participants"].tolist() == [2]

@@ -110,8 +110,25 @@ def test_transcript_without_respondent_speech_is_a_warning_naming_the_file(tiny_
     problems = Study(tiny_study.meta, tables, texts).validate()
     silent = [p for p in problems if p.column == "transcript"]
     assert [(p.value, p.severity) for p in silent] == [(rels[0], "warning")]
-    assert "respondent speech" in silent[0].expected and silent[0].row == 2
+    assert "respondent speech" in silent[0].expected and "treats it as missing" in silent[0].expected
+    assert silent[0].row == 2
     assert not [p for p in tiny_study.validate() if p.column == "transcript"]
+
+
+def test_interview_naming_no_transcript_is_a_clear_error_when_its_text_is_needed(tiny_study):
+    """An empty `transcript` cell is a validation error; a study built without validating says so when read."""
+    from impact.errors import InputError
+
+    tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants", "interviews")}
+    iv = tables["interviews"]
+    texts = {t: tiny_study.transcript(i) for i, t in zip(iv["interview_id"], iv["transcript"], strict=True)}
+    tables["interviews"] = iv.assign(transcript=iv["transcript"].where(iv.index != 1))
+    study = Study(tiny_study.meta, tables, texts)
+    assert [(p.row, p.column, p.severity) for p in study.validate() if p.column == "transcript"] == [(3, "transcript", "error")]
+    for read in (lambda: study.transcript(iv["interview_id"][1]), study.transcripts, lambda: dict(study.iter_transcripts()),
+                 lambda: impact.segment(study)):
+        with pytest.raises(InputError, match=rf"interview '{iv['interview_id'][1]}' names no transcript"):
+            read()
 
 
 def test_transcript_no_interview_names_is_a_warning(tmp_path):

@@ -147,6 +147,15 @@ def _declare(ctx) -> None:
             led.count(("councils_level", w, lv), int((at == lv).sum()))
         led.relation(("councils",), [("councils_level", w, lv) for lv in levels])
     iv = study.interviews.dropna(subset=["wave"])
+    left_out = _left_out(ctx)
+    if len(left_out):
+        # Interviews left out as not coded are missing, as interviews not held are. Their number at each wave is a
+        # count of transcripts tied to no council, status or person: like the councils interviewed, a design fact.
+        iv = iv[~iv["interview_id"].isin(left_out["interview_id"])]
+        for w in ctx.waves:
+            led.count(("interviews_not_coded", w), int((left_out["wave"] == w).sum()), public=True)
+        led.count(("interviews_not_coded",), len(left_out), public=True)
+        led.relation(("interviews_not_coded",), [("interviews_not_coded", w) for w in ctx.waves])
     n_people = study.participants["participant_id"].nunique()
     led.unpublished(("participants_all",), n_people)
     pp = f.participant_panel
@@ -245,6 +254,30 @@ def _declare(ctx) -> None:
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _left_out(ctx) -> pd.DataFrame:
+    """The interviews (with a wave) the analysis left out as not coded (:attr:`impact.pipeline.Findings.not_coded`)."""
+    nc = ctx.f.not_coded
+    if nc is None:
+        return pd.DataFrame(columns=["interview_id", "participant_id", "council_id", "wave"])
+    return nc[nc["wave"].isin(ctx.waves)]
+
+
+def _not_coded_words(ctx) -> str | None:
+    """How many interviews were left out as not coded and why, as a sentence (None when none were)."""
+    n = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
+    if not n:
+        return None
+    one = n == 1
+    it, its, they = ("it", "its", "It was") if one else ("them", "their", "They were")
+    supplied = f" and no coding of {it} was supplied" if ctx.f.coding.get("source") == "supplied" else ""
+    return (f"{n} interview{'' if one else 's'} had no respondent speech in {its} transcript (every turn was the "
+            f"interviewer's){supplied}, so nothing in {it} could be coded. {they} treated as missing, like "
+            f"{'an interview' if one else 'interviews'} not held, not as {'an interview' if one else 'interviews'} in "
+            f"which nothing was reported: left out of every count, share, comparison and model, and a council whose "
+            f"only {'interview at a wave it was' if one else 'interviews at a wave they were'} counts as not "
+            "interviewed there (the attrition table gives them by wave).")
 
 
 def _vocabulary(ctx):
@@ -352,10 +385,13 @@ def _summary(ctx) -> Section:
     f = ctx.f
     per_wave = {w: ctx.cell(("interviews", w)) for w in ctx.waves}
     n_interviews = sum(v for v in per_wave.values() if v != SUPPRESSED)
+    left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
         f"({', '.join(ctx.wave(w) for w in ctx.waves)}), drawing on {n_interviews} interviews coded against the "
         f"{f.codebook.title or f.codebook.id} codebook by {f.coding.get('description', 'the machine coder')}."
+        + (f" {left_out} more had no respondent speech in {'its' if left_out == 1 else 'their'} transcript and "
+           f"{'is' if left_out == 1 else 'are'} left out as missing (see the methods)." if left_out else "")
     )]
     items = []
     prev = f.prevalence
@@ -563,11 +599,13 @@ def _sample(ctx) -> Section:
          "n_councils": ctx.cell(("councils_interviewed", w)), "n_participants": ctx.cell(("participants", w))}
         for w in ctx.waves
     ])
+    left_out = ("interviews_not_coded",) in ctx.ledger.values
     attrition = pd.DataFrame([
         {"wave": w, "n_councils_interviewed": ctx.cell(("councils_interviewed", w)),
          "n_councils_missing": ctx.cell(("councils_missing", w)),
          "n_participants_interviewed": ctx.cell(("participants", w)),
          "n_participants_missing": ctx.cell(("participants_missing", w))}
+        | ({"n_interviews_not_coded": ctx.cell(("interviews_not_coded", w))} if left_out else {})
         for w in ctx.waves
     ])
     blocks = [
@@ -583,7 +621,10 @@ def _sample(ctx) -> Section:
     blocks += [
         Table("interviews_by_wave", per_wave, "Interviews, councils and participants at each wave"),
         Table("attrition", attrition, "Attrition: councils and participants not interviewed at a wave",
-              "Attrition is not absence of impact: missing waves are left out of every comparison."),
+              "Attrition is not absence of impact: missing waves are left out of every comparison."
+              + (" Interviews not coded had no respondent speech in their transcript: they are missing, so a council "
+                 "or participant whose only interviews at a wave they were counts as not interviewed there."
+                 if left_out else "")),
     ]
     return Section("The sample", blocks)
 
@@ -1364,6 +1405,9 @@ def _methods(ctx) -> Section:
                   "credited to:"),
         Bullets(items),
     ]
+    left_out = _not_coded_words(ctx)
+    if left_out:
+        blocks.append(Paragraph(left_out))
     validity = ctx.coder_validity
     if validity is not None:
         per = validity.set_index("code")

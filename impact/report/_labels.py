@@ -209,6 +209,8 @@ _COLUMNS: dict[str, Label] = {
     "n_councils_missing": _L("Councils not interviewed", format="int"),
     "n_participants_interviewed": _L("Participants interviewed", format="int"),
     "n_participants_missing": _L("Participants not interviewed", format="int"),
+    "n_interviews_not_coded": _L("Interviews not coded", description="Interviews left out as missing: no respondent "
+                                 "speech was found in the transcript.", format="int"),
     "n_a": _L("Councils, first group", format="int"),
     "n_b": _L("Councils, second group", format="int"),
     "n_obs": _L("Observations", format="int"),
@@ -344,7 +346,7 @@ _PROVENANCE: dict[str, str] = {
     "identify": "Real council names shown", "min_count": "Smallest count published",
     "quote_k": "Fewest councils sharing a quote's attribution", "date": "Date", "author": "Author",
     "measure": "Measure of impact", "coding": "Coding", "study_layout": "Study files", "n_files": "Number of files",
-    "hash": "Fingerprint (SHA-256)",
+    "hash": "Fingerprint (SHA-256)", "interviews_not_coded": "Interviews not coded (no respondent speech)",
 }
 
 
