@@ -41,7 +41,7 @@ from functools import cache
 import pandas as pd
 import regex as re
 
-from ._lexicon import english_words, lazy_compile, public_phrases, public_terms
+from ._lexicon import english_words, lazy_compile, plain_text, public_phrases, public_terms
 from ._names import _TITLES, KINSHIP_ROLE_WORDS, _tokens
 from ._redact import KEEP_PHRASES
 
@@ -121,7 +121,7 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
     """
     if not isinstance(redacted, str):
         raise TypeError(f"`redacted` must be a str, not {type(redacted).__name__}.")
-    text = _mask(redacted)
+    text = _mask(plain_text(redacted)[0])
     signs: set[str] = set()
     for m in _DIGITS_RE.finditer(text):
         if not _YEARS_RE.match(m.group()):

@@ -70,7 +70,7 @@ import pandas as pd
 import regex as re
 
 from ._detect import Span, find_identifiers
-from ._lexicon import english_words, first_names, fold, public_phrases
+from ._lexicon import english_words, first_names, fold, plain_text, public_phrases
 from ._names import NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
@@ -183,6 +183,15 @@ class _Redactor:
         self.names = NameFinder(tuple(names), place_words)
 
     def find(self, text: str) -> list[Span]:
+        """The details in ``text``, found in its plain form (:func:`plain_text`) and placed back on ``text``."""
+        plain, origin = plain_text(text)
+        spans = self._find(plain)
+        if origin is None:
+            return spans
+        # An invisible character inside a detail is redacted with it: a span covers its first to last character.
+        return [Span(origin[s.start], origin[s.end - 1] + 1, s.kind) for s in spans]
+
+    def _find(self, text: str) -> list[Span]:
         folded = fold(text)
         spans = find_identifiers(text)
         add = spans.append
