@@ -8,6 +8,8 @@
 * :func:`public_terms` - field vocabulary, acronyms, public bodies and regions
   that are never redacted as names.
 * :func:`first_names` - common UK first names (``impact/_data/first_names.txt``).
+* :func:`surname_words` - common British surnames that are also English words
+  ("Mason", "Baker"): names only where a person is spoken of.
 * :data:`POSTCODE_AREAS` - the 121 postcode areas of the United Kingdom.
 * :func:`plain_text` - text as the detectors read it (odd spaces, invisible
   characters and compatibility forms made plain), with the way back to the
@@ -31,6 +33,7 @@ __all__ = [
     "proper_nouns",
     "public_phrases",
     "public_terms",
+    "surname_words",
 ]
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
@@ -158,6 +161,11 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _folded(name: str) -> frozenset[str]:
+    """The words of the bundled list ``privacy/<name>.txt``, folded."""
+    return frozenset(fold(w) for w in _lines(f"privacy/{name}.txt"))
+
+
 @cache
 def english_words() -> frozenset[str]:
     """Ordinary English words, lower case, accents folded.
@@ -167,7 +175,7 @@ def english_words() -> frozenset[str]:
     >>> {"board", "will", "grace"} <= english_words(), "sarah" in english_words()
     (True, False)
     """
-    return frozenset(fold(w) for w in _lines("privacy/english_words.txt"))
+    return _folded("english_words")
 
 
 @cache
@@ -179,7 +187,7 @@ def proper_nouns() -> frozenset[str]:
     >>> {"tyler", "leeds"} <= proper_nouns()
     True
     """
-    return frozenset(fold(w) for w in _lines("privacy/proper_nouns.txt"))
+    return _folded("proper_nouns")
 
 
 @cache
@@ -192,6 +200,18 @@ def first_names() -> frozenset[str]:
     True
     """
     return frozenset(_lines("first_names.txt")) | frozenset(_lines("privacy/more_first_names.txt"))
+
+
+@cache
+def surname_words() -> frozenset[str]:
+    """Common British surnames that are also ordinary English words, folded to lower case.
+
+    Examples
+    --------
+    >>> {"mason", "baker", "smith"} <= surname_words(), "hope" in surname_words()
+    (True, False)
+    """
+    return _folded("surname_words")
 
 
 @cache
