@@ -190,9 +190,12 @@ _AGE_RES = (
         rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),
-    # "she is 4", "he's seven", "they were 12 and 14", "turned 5"
+    # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15"
     lazy_compile(
-        rf"\b(?:s?he|they|(?:my|his|her|their|our)[ \t]+(?:son|daughter|child|boy|girl|baby|brother|sister|kid|eldest|youngest)|"
+        rf"\b(?:s?he|they|who|(?:my|his|her|their|our|the|this|that|a|one)[ \t]+"
+        rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
+        rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
+        rf"victim|pupil|mum|mother|dad|father)|"
         rf"(?-i:\p{{Lu}}\p{{Ll}}+))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
         rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be)(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b))",
