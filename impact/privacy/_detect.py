@@ -120,11 +120,17 @@ _REF_CTX_RE = lazy_compile(
     _I,
 )
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
+# Numbers in groups joined by slashes (2014/0456, 12/34567/8): case and file numbers unless a year range or a date.
+_SLASHED_RE = lazy_compile(r"(?<![\w/\\.\-])\d+(?:[ \t]?[/\\][ \t]?\d+)+(?![\w/\\]|[.\-]\d)")
 
 # ----------------------------------------------------------------- postcodes
 _INWARD = r"\d[abd-hjlnp-uw-z]{2}"
 _OUTWARD = r"[a-pr-uwyz][a-hk-y]?\d[a-z\d]?"
 _POSTCODE_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD})[ \t]{{0,2}}{_INWARD})(?![\p{{L}}\d])", _I)
+# The area letters spaced from the district, as a postcode is often said or typed: "LS 6 2AB".
+_SPACED_POSTCODE_RE = lazy_compile(
+    rf"(?<![\p{{L}}\d])(?P<area>[a-z]{{1,2}})[ \t](?P<district>\d[a-z\d]?)[ \t]{{0,2}}{_INWARD}(?![\p{{L}}\d])", _I
+)
 _OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
 _POSTCODE_CTX_BEFORE = lazy_compile(
     r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|live[sd]?|living|moved|from|address)"
@@ -396,6 +402,9 @@ def _references(text: str, add) -> None:
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
+    for m in _SLASHED_RE.finditer(text):
+        if len(_digits(m.group())) >= 7 and not _YEARISH.match(m.group()):
+            add(Span(m.start(), m.end(), "reference"))
 
 
 _AT_ANCHOR = lazy_compile(r"@|\bat\b", _I)
@@ -454,6 +463,11 @@ def _web(text: str, add) -> None:
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
+    for m in _SPACED_POSTCODE_RE.finditer(text):
+        if m.group("area").upper() in POSTCODE_AREAS and (
+            m.group().isupper() or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ):
+            add(Span(m.start(), m.end(), "postcode"))
     for m in _OUTWARD_RE.finditer(text):
         area = m.group("area").upper()
         if area not in POSTCODE_AREAS:

@@ -15,9 +15,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
     letter, via python-stdnum) or their context; an identifier that fails its
     check is still redacted (as ``[reference]`` when nothing says what it is),
-    and so is every other run of seven or more digits, every code of letters
-    and digits with three or more digits, and what follows "case no", "ref",
-    "file" ...
+    and so is every other run of seven or more digits (slashed groups too,
+    "2014/0456"), every code of letters and digits with three or more digits,
+    and what follows "case no", "ref", "file" ...
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
@@ -27,7 +27,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
     Instagram as jo.smith99") and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
-    Full postcodes in any case, outward codes ("LS6") where written in
+    Full postcodes in any case (and "LS 6 2AB" in capitals or after
+    "postcode", "in", "lives" ...), outward codes ("LS6") where written in
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary

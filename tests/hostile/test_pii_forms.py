@@ -179,3 +179,38 @@ def test_a_childs_age_beside_a_name_or_a_child_is_redacted(request):
 ])
 def test_numbers_that_are_not_ages_are_kept(text, kept):
     assert kept in redact(text, councils=())[0]
+
+
+def test_slashed_case_numbers_and_spaced_postcodes_are_redacted(request):
+    # Case numbers in slashed groups ("2014/0456") and postcodes with the area spaced from the district
+    # ("LS 6 2AB"), away from the words that announce them.  Measured when written: before, all 60 survived.
+    from ._pii import _AREAS, _INWARD_LETTERS
+
+    rng = rng_for(request.node.nodeid)
+
+    def digits(n):
+        return "".join(str(int(d)) for d in rng.integers(0, 10, n))
+
+    failures = []
+    for _ in range(30):
+        ref = str(rng.choice([f"{int(rng.integers(2005, 2024))}/0{digits(3)}", f"{digits(2)}/{digits(5)}",
+                              f"{digits(4)}/{digits(3)}/{digits(2)}"]))
+        red, _ = redact(str(rng.choice(["It was logged as {v} in the system.", "We looked at {v} again.",
+                                        "The case file {v} was reviewed."])).format(v=ref), councils=())
+        if any(c.isdigit() for c in red):
+            failures.append((ref, red))
+        area = str(rng.choice([a for a in _AREAS if len(a) == 2]))
+        postcode = (f"{area} {int(rng.integers(1, 30))} {int(rng.integers(0, 10))}"
+                    f"{rng.choice(list(_INWARD_LETTERS))}{rng.choice(list(_INWARD_LETTERS))}")
+        red, _ = redact(str(rng.choice(["They live in {v} now.", "It went to {v} last week."])).format(v=postcode),
+                        councils=())
+        if postcode.split()[-1] in red or "[postcode]" not in red:
+            failures.append((postcode, red))
+    assert not failures, failures
+
+
+@pytest.mark.parametrize("text", ["In 2012/2013 and 2013/14 it rose.", "45/100 cases and 120/150 more.",
+                                  "We got 3/5 and 4/5.", "Plan B 1 2nd go."])
+def test_shares_year_ranges_and_short_codes_are_kept(text):
+    red, _ = redact(text, councils=())
+    assert red == text and assess_quote(red) == (True, ())
