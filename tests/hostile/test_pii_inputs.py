@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from impact.privacy import safe_provenance
 
 
@@ -35,3 +37,45 @@ def test_file_and_folder_names_a_person_chose_are_counted_not_named(tmp_path):
         "transcripts/**/*.txt": 1,
     }
     assert safe["study_layout"]["n_files"] == 7
+
+
+@pytest.mark.xdist_group("pipeline")
+@pytest.mark.slow
+def test_names_in_the_study_title_and_labels_reach_no_output(tmp_path, monkeypatch):
+    # The study's name is the report's title (HTML, the Word file's title property, provenance.json);
+    # wave and code labels head tables, figures and sentences.  Before, each was published as written.
+    import shutil
+    import zipfile
+
+    import yaml
+
+    import impact
+    from impact.synth import generate_with_truth, save_synthetic
+
+    study, truth = generate_with_truth(6, seed=11, interviews_per_wave=2, words_per_interview=200)
+    folder = save_synthetic(study, truth, tmp_path / "study")
+    meta = yaml.safe_load((folder / "study.yaml").read_text(encoding="utf-8"))
+    council = study.councils["name"].iloc[0]
+    meta["name"] = f"{council} interviews with Persephone Wigglesworth"
+    meta["waves"][1]["label"] = "Early impact (after Kayleigh Okonkwo's visit)"
+    book = yaml.safe_load(shutil.copyfile(impact.bundled_path("codebooks") / "nfer_impacts.yaml",
+                                          folder / "codebook.yaml").read_text(encoding="utf-8"))
+    book["codes"][0]["label"] = "Commitment (Tyrone Featherstonehaugh's team)"
+    (folder / "codebook.yaml").write_text(yaml.safe_dump(book, sort_keys=False), encoding="utf-8")
+    meta["codebook"] = "codebook.yaml"
+    (folder / "study.yaml").write_text(yaml.safe_dump(meta, sort_keys=False), encoding="utf-8")
+
+    monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
+    result = impact.run(folder, tmp_path / "out", n_resamples=99, seed=1)
+    texts = {}
+    for f in sorted(result.out_dir.rglob("*")):
+        if f.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(f) as z:
+                texts[f.name] = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+        elif f.suffix in (".html", ".csv", ".json", ".svg"):
+            texts[f.name] = f.read_text(encoding="utf-8-sig")
+    html = texts["report.html"]
+    assert "interviews with [name]" in html and "after [name]" in html and "[name]" in texts["report.docx"]
+    for needle in ("Persephone", "Wigglesworth", "Kayleigh", "Okonkwo", "Tyrone", "Featherstonehaugh", council):
+        leaked = [name for name, text in texts.items() if needle.lower() in text.lower()]
+        assert not leaked, (needle, leaked)
