@@ -41,12 +41,14 @@ def test_file_and_folder_names_a_person_chose_are_counted_not_named(tmp_path):
 
 @pytest.mark.xdist_group("pipeline")
 @pytest.mark.slow
-def test_names_in_the_study_title_and_labels_reach_no_output(tmp_path, monkeypatch):
+def test_names_in_the_study_title_labels_and_coders_reach_no_output(tmp_path, monkeypatch):
     # The study's name is the report's title (HTML, the Word file's title property, provenance.json);
-    # wave and code labels head tables, figures and sentences.  Before, each was published as written.
+    # wave and code labels head tables, figures and sentences; the coders of supplied codings were
+    # named in the report's method and provenance.json.  Before, each was published as written.
     import shutil
     import zipfile
 
+    import pandas as pd
     import yaml
 
     import impact
@@ -65,8 +67,11 @@ def test_names_in_the_study_title_and_labels_reach_no_output(tmp_path, monkeypat
     meta["codebook"] = "codebook.yaml"
     (folder / "study.yaml").write_text(yaml.safe_dump(meta, sort_keys=False), encoding="utf-8")
 
+    coded = pd.read_csv(folder / "truth_coded.csv", dtype=str, keep_default_na=False)
+    coded["coder"] = ["Griselda Pankhurst" if k % 3 else "G.P." for k in range(len(coded))]
+
     monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-    result = impact.run(folder, tmp_path / "out", n_resamples=99, seed=1)
+    result = impact.run(folder, tmp_path / "out", n_resamples=99, seed=1, coded=coded)
     texts = {}
     for f in sorted(result.out_dir.rglob("*")):
         if f.suffix in (".docx", ".xlsx"):
@@ -76,6 +81,8 @@ def test_names_in_the_study_title_and_labels_reach_no_output(tmp_path, monkeypat
             texts[f.name] = f.read_text(encoding="utf-8-sig")
     html = texts["report.html"]
     assert "interviews with [name]" in html and "after [name]" in html and "[name]" in texts["report.docx"]
-    for needle in ("Persephone", "Wigglesworth", "Kayleigh", "Okonkwo", "Tyrone", "Featherstonehaugh", council):
+    assert "codings supplied by the user (2 coders)" in html
+    for needle in ("Persephone", "Wigglesworth", "Kayleigh", "Okonkwo", "Tyrone", "Featherstonehaugh", council,
+                   "Griselda", "Pankhurst", "G.P."):
         leaked = [name for name, text in texts.items() if needle.lower() in text.lower()]
         assert not leaked, (needle, leaked)
