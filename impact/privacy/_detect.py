@@ -47,8 +47,12 @@ _EMAIL_OBF_RE = lazy_compile(
     _I,
 )
 _TLDS = frozenset("uk com org net gov ac nhs sch police co io me info biz edu eu int mil ie scot wales cymru london".split())
+# Web addresses: with a scheme or "www.", a domain and a path (short links too: bit.ly/..., youtu.be/...), or a
+# bare domain in lower case ending in a common top-level domain ("tylerjones.co.uk"; not "well.Me" for "well. Me").
 _URL_RE = lazy_compile(
-    r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"')\]]+|(?:[\w\-]+\.)+(?:com|org|net|uk|io|me|info|co)/[^\s<>\"')\]]*)",
+    r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|(?:[\w\-]+\.)+(?:com|org|net|uk|io|me|info|co|ly|gl|be|tv|gg|app|link|to)/[^\s<>\"')\]]*"
+    r"|(?-i:(?:[a-z0-9][a-z0-9\-]*\.)+(?:com|org|net|uk|info))(?![\w\-]|\.\w))",
     _I,
 )
 _SOCIAL_DOMAINS = lazy_compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
@@ -85,6 +89,8 @@ _PHONE_CTX = lazy_compile(
     r"reach|whats[ \t]?app|helpline|line|extension|ext)\b[^\n]{0,25}$",
     _I,
 )
+# An extension on its own ("ask for Priya on extension 4471"): a direct line.
+_EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
 _NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -211,6 +217,12 @@ _AGE_RES = (
     lazy_compile(
         rf"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster)[ \t]+of[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
+        _I,
+    ),
+    # "the boy (14, in care)", "her daughter, 15, was moved"
+    lazy_compile(
+        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling)[ \t]*"
+        rf"(?:\([ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})\b|,[ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})[ \t]*(?=[,;)]))",
         _I,
     ),
 )
@@ -364,6 +376,9 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone"))
     for m in _SPOKEN_RE.finditer(text):
         add(Span(m.start(), m.end(), "phone"))
+    for m in _EXTENSION_RE.finditer(text):
+        if not _YEARISH.match(m.group("n")):
+            add(Span(m.start("n"), m.end("n"), "phone"))
 
 
 def _national_ids(text: str, add) -> None:
@@ -408,7 +423,7 @@ def _references(text: str, add) -> None:
 
 
 _AT_ANCHOR = lazy_compile(r"@|\bat\b", _I)
-_URL_ANCHOR = lazy_compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co)/", _I)
+_URL_ANCHOR = lazy_compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co|ly|gl|be|tv|gg|app|link|to)/|\.(?:com|org|net|uk|info)\b", _I)
 _INSTITUTION_ANCHOR = lazy_compile(
     r"\b(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
     r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)\b",

@@ -429,18 +429,23 @@ class NameFinder:
             return None
         if position == "kin" and len(words) == 1 and not initial_sentence and words[0].key not in _NEVER:
             return Span(start, end, "name")
-        if len(run) == 1 and words[0].key in self.surnames and self._spoken_of(text, end, position, initial_sentence):
-            return Span(start, end, "name")
+        if len(words) == 1 and words[0].key in self.surnames and (
+            run[0].shape == "initial" or len(run) == 1 and self._spoken_of(text, start, end, position, initial_sentence)
+        ):
+            return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
         return None
 
     @staticmethod
-    def _spoken_of(text: str, end: int, position: str | None, initial_sentence: bool) -> bool:
+    def _spoken_of(text: str, start: int, end: int, position: str | None, initial_sentence: bool) -> bool:
         """Whether a lone surname that reads as a word stands where a person is spoken of.
 
-        "Mason said", "Baker's plan", "I told Mason about it" - not "Page 4",
-        nor a capitalised word before a noun ("with Young People's services").
+        "Mason said", "Baker's plan", "I told Mason about it", "the chair (Brown)"
+        - not "Page 4", nor a capitalised word before a noun ("with Young
+        People's services").
         """
         after = text[end : end + 40]
+        if text[start - 1 : start] == "(" and after[:1] == ")":
+            return True
         if re.match(r"[ \t]*,?[ \t]*\d", after):
             return False
         if _ACTION_AFTER_RE.search(after) or (_SPEECH_AFTER_RE.search(after) and not initial_sentence):

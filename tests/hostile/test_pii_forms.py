@@ -18,7 +18,7 @@ import pytest
 
 from impact.privacy import assess_quote, redact
 
-from ._pii import KINDS, leaks, plant, rng_for
+from ._pii import KINDS, _digits, leaks, plant, rng_for
 
 _SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007", "\u3000"]
 _INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u200e"]
@@ -188,13 +188,10 @@ def test_slashed_case_numbers_and_spaced_postcodes_are_redacted(request):
 
     rng = rng_for(request.node.nodeid)
 
-    def digits(n):
-        return "".join(str(int(d)) for d in rng.integers(0, 10, n))
-
     failures = []
     for _ in range(30):
-        ref = str(rng.choice([f"{int(rng.integers(2005, 2024))}/0{digits(3)}", f"{digits(2)}/{digits(5)}",
-                              f"{digits(4)}/{digits(3)}/{digits(2)}"]))
+        ref = str(rng.choice([f"{int(rng.integers(2005, 2024))}/0{_digits(rng, 3)}", f"{_digits(rng, 2)}/{_digits(rng, 5)}",
+                              f"{_digits(rng, 4)}/{_digits(rng, 3)}/{_digits(rng, 2)}"]))
         red, _ = redact(str(rng.choice(["It was logged as {v} in the system.", "We looked at {v} again.",
                                         "The case file {v} was reviewed."])).format(v=ref), councils=())
         if any(c.isdigit() for c in red):
@@ -210,7 +207,38 @@ def test_slashed_case_numbers_and_spaced_postcodes_are_redacted(request):
 
 
 @pytest.mark.parametrize("text", ["In 2012/2013 and 2013/14 it rose.", "45/100 cases and 120/150 more.",
-                                  "We got 3/5 and 4/5.", "Plan B 1 2nd go."])
-def test_shares_year_ranges_and_short_codes_are_kept(text):
+                                  "We got 3/5 and 4/5.", "Plan B 1 2nd go.", "They gave an extension to 2014.",
+                                  "It went well.To be fair it helped.", "The e.g. and i.e. cases."])
+def test_shares_year_ranges_short_codes_and_typos_are_kept(text):
     red, _ = redact(text, councils=())
     assert red == text and assess_quote(red) == (True, ())
+
+
+def test_initials_brackets_short_links_extensions_and_ages_after_a_child(request):
+    # More written forms: "J. Smith"/"J Smith", a surname alone in brackets, a short link or a bare
+    # domain, an extension alone, and an age set off after "the boy", "her daughter".
+    # Measured when written: before, 70 of the 70 sentences kept their detail; now none.
+    from ._pii import invented_name
+
+    rng = rng_for(request.node.nodeid)
+
+    failures = []
+    for _ in range(10):
+        surname = str(rng.choice(_WORD_SURNAMES))
+        initial = str(rng.choice(list("BCDFGHJKLMNPRSTW")))
+        site = invented_name(rng).lower()
+        age = str(int(rng.integers(2, 18)))
+        cases = [
+            (f"I spoke to {initial}. {surname} about it.", surname),
+            (f"I spoke to {initial} {surname} about it.", surname),
+            (f"The head of service ({surname}) was keen.", surname),
+            (f"The video is at bit.ly/{site}{_digits(rng, 2)} now.", site),
+            (f"See {site}.co.uk for the campaign.", site),
+            (f"Ask for her on extension {_digits(rng, 4)}.", None),
+            (str(rng.choice([f"The boy ({age}, in care) was moved.", f"Her daughter, {age}, was moved."])), age),
+        ]
+        for sentence, needle in cases:
+            red, _ = redact(sentence, councils=())
+            if (needle is not None and needle.lower() in red.lower()) or any(c.isdigit() for c in red):
+                failures.append((sentence, red))
+    assert not failures, failures
