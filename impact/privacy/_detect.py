@@ -131,12 +131,18 @@ _SLASHED_RE = lazy_compile(r"(?<![\w/\\.\-])\d+(?:[ \t]?[/\\][ \t]?\d+)+(?![\w/\
 
 # ----------------------------------------------------------------- postcodes
 _INWARD = r"\d[abd-hjlnp-uw-z]{2}"
-_OUTWARD = r"[a-pr-uwyz][a-hk-y]?\d[a-z\d]?"
+_AREA = r"[a-pr-uwyz][a-hk-y]?"
+_OUTWARD = _AREA + r"\d[a-z\d]?"
 _POSTCODE_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD})[ \t]{{0,2}}{_INWARD})(?![\p{{L}}\d])", _I)
-# The area letters spaced from the district, as a postcode is often said or typed: "LS 6 2AB".
-_SPACED_POSTCODE_RE = lazy_compile(
-    rf"(?<![\p{{L}}\d])(?P<area>[a-z]{{1,2}})[ \t](?P<district>\d[a-z\d]?)[ \t]{{0,2}}{_INWARD}(?![\p{{L}}\d])", _I
+# A postcode in odd spacing, as it is said or typed: "LS 6 2AB", "LS6 2 AB", "S W 1 A 1 A A", "sw1a   1aa",
+# "SW1A-1AA", "LS6, 2AB" (judged on its compact form, see _postcodes).
+_SEP = r"[ \t]?"
+_ODD_POSTCODE_RE = lazy_compile(
+    rf"(?<![\p{{L}}\d])(?P<out>[a-z](?:{_SEP}[a-z])?{_SEP}\d(?:{_SEP}[a-z\d])?)(?P<sep>[ \t]{{0,4}}|[ \t]*[\-,.][ \t]*)"
+    rf"(?P<in>\d{_SEP}[abd-hjlnp-uw-z]{_SEP}[abd-hjlnp-uw-z])(?![\p{{L}}\d])",
+    _I,
 )
+_COMPACT_POSTCODE_RE = lazy_compile(rf"(?P<area>{_AREA})\d[a-z\d]?{_INWARD}", _I)
 _OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
 _POSTCODE_CTX_BEFORE = lazy_compile(
     r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|live[sd]?|living|moved|from|address)"
@@ -478,9 +484,11 @@ def _web(text: str, add) -> None:
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
-    for m in _SPACED_POSTCODE_RE.finditer(text):
-        if m.group("area").upper() in POSTCODE_AREAS and (
-            m.group().isupper() or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+    for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
+        compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", m.group("out") + m.group("in")))
+        whole = " " not in m.group("out").strip() and " " not in m.group("in")  # only the gap between them is odd
+        if compact is not None and compact.group("area").upper() in POSTCODE_AREAS and (
+            m.group().isupper() or whole or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         ):
             add(Span(m.start(), m.end(), "postcode"))
     for m in _OUTWARD_RE.finditer(text):
