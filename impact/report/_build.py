@@ -181,6 +181,10 @@ def _declare(ctx) -> None:
         led.count(("participants", w), n_p)
         led.count(("participants_missing", w), n_people - n_p)
         led.relation(("participants_all",), [("participants", w), ("participants_missing", w)])
+        # Interviews are participants plus repeat interviews, a design fact (usually none): a published count of
+        # interviews would otherwise give away a hidden count of participants (and so of those missing).
+        led.count(("repeat_interviews", w), len(at) - n_p, public=True)
+        led.relation(("interviews", w), [("participants", w), ("repeat_interviews", w)])
         # participants and councils interviewed at the wave, by status group
         people = at[["participant_id", "council_id"]].drop_duplicates("participant_id")
         groups = people["participant_id"].map(lambda p, w=w: status_of.get((p, w))).fillna("unknown")
