@@ -135,6 +135,11 @@ def is_public_word(word: str) -> bool:
     return key in _NEVER or key in public_terms() or key in _TITLES
 
 
+# Public terms that are also common surnames: a name only where a person is spoken of ("Green said", "I told
+# Hall about it", "Little's plan"), never after an article ("the Green Paper", "the Hall").
+_PUBLIC_SURNAMES = frozenset("hall green hill cross park lane day".split())
+_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
 # Vocabulary words that are also surnames, joined to a first name before them.
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
@@ -265,7 +270,28 @@ class NameFinder:
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
                 lone.append(run[0])
             i = j
+        spans += self._public_surnames(text, toks, spans, lone)
         return spans + self._listed_with_names(text, lone, spans)
+
+    def _public_surnames(self, text: str, toks: list[_Tok], spans: list[Span], lone: list[_Tok]) -> list[Span]:
+        """Public terms that are common surnames, where a person is spoken of (see :data:`_PUBLIC_SURNAMES`).
+
+        The others standing alone are added to ``lone``: a name if listed beside one ("Green and [Hill]").
+        """
+        found = []
+        for k, tok in enumerate(toks):
+            if tok.shape != "cap" or tok.key not in _PUBLIC_SURNAMES or any(s.start <= tok.start < s.end for s in spans):
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt):
+                continue  # part of a longer name ("Green Paper", "Hall Lane")
+            if _ARTICLE_BEFORE_RE.search(text[max(0, tok.start - 10) : tok.start]):
+                continue
+            if self._spoken_of(text, tok.start, tok.end, self._position(text, tok.start), _sentence_initial(text, tok.start)):
+                found.append(Span(tok.start, tok.end, "name"))
+            else:
+                lone.append(tok)
+        return found
 
     @staticmethod
     def _listed_with_names(text: str, lone: list[_Tok], spans: list[Span]) -> list[Span]:

@@ -17,6 +17,7 @@ import unicodedata
 import pytest
 
 from impact.privacy import assess_quote, redact
+from impact.privacy._lexicon import english_words
 
 from ._pii import KINDS, _digits, leaks, plant, rng_for
 
@@ -116,6 +117,8 @@ _ORDINARY = [
     "I read the Turner review and the Walker report last year.",
     "Hope is not a strategy, but hope helps. Faith and trust matter.",
     "We moved to Bath, and then the social worker and the family support worker came.",
+    "The Green Paper said little. Little said about it; the Hall was full.",
+    "In Hall Green we met, and Park and ride came. It was a Green initiative.",
 ]
 
 
@@ -131,6 +134,27 @@ def test_surnames_that_read_as_words_are_found_where_a_person_is_spoken_of(reque
             sentence = template.format(S=surname, s=surname.lower(), F=first, f=first.lower(), U=invented_name(rng))
             red, _ = redact(sentence, councils=())
             if surname.lower() in red.lower() or first.lower() in red.lower():
+                failures.append((sentence, red))
+    assert not failures, failures
+
+
+def test_surnames_that_are_public_terms_are_found_where_a_person_is_spoken_of(request):
+    # "Green", "Hall", "Hill" ... are field vocabulary, never names by themselves; spoken of as people they are.
+    # Measured when written: before, all 36 sentences kept the surname; now none.
+    from ._pii import invented_name
+
+    rng = rng_for(request.node.nodeid)
+    failures = []
+    for surname in ["Green", "Hall", "Hill", "Cross", "Park", "Lane"]:
+        for template in _SPOKEN_OF[:6]:
+            if "{s}" in template or "{F}" in template:
+                continue
+            other = invented_name(rng)
+            while other.lower() in english_words():  # an invented name that is a word ("Date") is no name
+                other = invented_name(rng)
+            sentence = template.format(S=surname, U=other)
+            red, _ = redact(sentence, councils=())
+            if surname in red:
                 failures.append((sentence, red))
     assert not failures, failures
 
