@@ -245,8 +245,11 @@ def analyse(
     else:
         names = sorted(codings["coder"].unique().tolist())
         machine_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
+        # The description is published (report, provenance.json): coders are counted, not named - a coder
+        # column holds people's names or initials.
         coding = {"source": "supplied", "coders": names,
-                  "description": f"codings supplied by the user ({', '.join(names) or 'no coder named'}){machine_note}"}
+                  "description": f"codings supplied by the user ({len(names)} coder{'' if len(names) == 1 else 's'})"
+                                 f"{machine_note}"}
     codes = codebook.top_codes()
     # An interview with no respondent segment and no coding was not coded: missing, not "nothing reported"
     # (impact.panel). Without segmentation (supplied codings, framework left out), the interviews the codings leave

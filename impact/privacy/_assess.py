@@ -8,8 +8,8 @@ the signs are deliberately broad:
 
 ``digits``
     a run of five or more digits (spaces, dots and dashes between them
-    allowed), other than years ("2013", "2013/14") and grouped amounts
-    ("45,000").
+    allowed; slashes in a run of seven digits or more, "2014/0456"), other
+    than years ("2013", "2013/14") and grouped amounts ("45,000").
 ``at_sign``, ``web``
     an "@", or a web or mail domain ("www.", "http", ".com", "dot uk",
     "gmail") outside a redaction token.
@@ -41,7 +41,7 @@ from functools import cache
 import pandas as pd
 import regex as re
 
-from ._lexicon import english_words, lazy_compile, public_phrases, public_terms
+from ._lexicon import english_words, lazy_compile, plain_text, public_phrases, public_terms
 from ._names import _TITLES, KINSHIP_ROLE_WORDS, _tokens
 from ._redact import KEEP_PHRASES
 
@@ -53,7 +53,7 @@ RISK_SIGNS: tuple[str, ...] = (
 )
 
 _TOKEN_RE = lazy_compile(r"\[(?:[A-Za-z]+(?: [A-Za-z]+)*)\]")
-_DIGITS_RE = lazy_compile(r"(?<![\d,.])\d(?:[ \t.\-\u2010-\u2014]?\d){4,}(?![\d])")
+_DIGITS_RE = lazy_compile(r"(?<![\d,.])\d(?:[ \t.\-\u2010-\u2014/]?\d){4,}(?![\d])")
 _YEARS_RE = lazy_compile(r"^(?:(?:19|20)\d\d(?:[ \t]*[/\-\u2013][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
 _WEB_RE = lazy_compile(
     r"www\.|https?:|\.(?:com|org|net|co\.uk|gov\.uk|ac\.uk|nhs\.uk|sch\.uk|uk)\b|\bdot[ \t]+(?:com|uk|org|net|gov)\b|"
@@ -121,11 +121,11 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
     """
     if not isinstance(redacted, str):
         raise TypeError(f"`redacted` must be a str, not {type(redacted).__name__}.")
-    text = _mask(redacted)
+    text = _mask(plain_text(redacted)[0])
     signs: set[str] = set()
     for m in _DIGITS_RE.finditer(text):
-        if not _YEARS_RE.match(m.group()):
-            signs.add("digits")
+        if not _YEARS_RE.match(m.group()) and ("/" not in m.group() or sum(c.isdigit() for c in m.group()) >= 7):
+            signs.add("digits")  # with a slash, a case number (2014/0456), not a share (45/100)
     if "@" in text:
         signs.add("at_sign")
     if _WEB_RE.search(text):

@@ -47,8 +47,12 @@ _EMAIL_OBF_RE = lazy_compile(
     _I,
 )
 _TLDS = frozenset("uk com org net gov ac nhs sch police co io me info biz edu eu int mil ie scot wales cymru london".split())
+# Web addresses: with a scheme or "www.", a domain and a path (short links too: bit.ly/..., youtu.be/...), or a
+# bare domain in lower case ending in a common top-level domain ("tylerjones.co.uk"; not "well.Me" for "well. Me").
 _URL_RE = lazy_compile(
-    r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"')\]]+|(?:[\w\-]+\.)+(?:com|org|net|uk|io|me|info|co)/[^\s<>\"')\]]*)",
+    r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|(?:[\w\-]+\.)+(?:com|org|net|uk|io|me|info|co|ly|gl|be|tv|gg|app|link|to)/[^\s<>\"')\]]*"
+    r"|(?-i:(?:[a-z0-9][a-z0-9\-]*\.)+(?:com|org|net|uk|info))(?![\w\-]|\.\w))",
     _I,
 )
 _SOCIAL_DOMAINS = lazy_compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
@@ -85,6 +89,8 @@ _PHONE_CTX = lazy_compile(
     r"reach|whats[ \t]?app|helpline|line|extension|ext)\b[^\n]{0,25}$",
     _I,
 )
+# An extension on its own ("ask for Priya on extension 4471"): a direct line.
+_EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
 _NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -120,11 +126,23 @@ _REF_CTX_RE = lazy_compile(
     _I,
 )
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
+# Numbers in groups joined by slashes (2014/0456, 12/34567/8): case and file numbers unless a year range or a date.
+_SLASHED_RE = lazy_compile(r"(?<![\w/\\.\-])\d+(?:[ \t]?[/\\][ \t]?\d+)+(?![\w/\\]|[.\-]\d)")
 
 # ----------------------------------------------------------------- postcodes
 _INWARD = r"\d[abd-hjlnp-uw-z]{2}"
-_OUTWARD = r"[a-pr-uwyz][a-hk-y]?\d[a-z\d]?"
+_AREA = r"[a-pr-uwyz][a-hk-y]?"
+_OUTWARD = _AREA + r"\d[a-z\d]?"
 _POSTCODE_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD})[ \t]{{0,2}}{_INWARD})(?![\p{{L}}\d])", _I)
+# A postcode in odd spacing, as it is said or typed: "LS 6 2AB", "LS6 2 AB", "S W 1 A 1 A A", "sw1a   1aa",
+# "SW1A-1AA", "LS6, 2AB" (judged on its compact form, see _postcodes).
+_SEP = r"[ \t]?"
+_ODD_POSTCODE_RE = lazy_compile(
+    rf"(?<![\p{{L}}\d])(?P<out>[a-z](?:{_SEP}[a-z])?{_SEP}\d(?:{_SEP}[a-z\d])?)(?P<sep>[ \t]{{0,4}}|[ \t]*[\-,.][ \t]*)"
+    rf"(?P<in>\d{_SEP}[abd-hjlnp-uw-z]{_SEP}[abd-hjlnp-uw-z])(?![\p{{L}}\d])",
+    _I,
+)
+_COMPACT_POSTCODE_RE = lazy_compile(rf"(?P<area>{_AREA})\d[a-z\d]?{_INWARD}", _I)
 _OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
 _POSTCODE_CTX_BEFORE = lazy_compile(
     r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|live[sd]?|living|moved|from|address)"
@@ -190,9 +208,12 @@ _AGE_RES = (
         rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),
-    # "she is 4", "he's seven", "they were 12 and 14", "turned 5"
+    # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15"
     lazy_compile(
-        rf"\b(?:s?he|they|(?:my|his|her|their|our)[ \t]+(?:son|daughter|child|boy|girl|baby|brother|sister|kid|eldest|youngest)|"
+        rf"\b(?:s?he|they|who|(?:my|his|her|their|our|the|this|that|a|one)[ \t]+"
+        rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
+        rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
+        rf"victim|pupil|mum|mother|dad|father)|"
         rf"(?-i:\p{{Lu}}\p{{Ll}}+))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
         rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be)(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b))",
@@ -202,6 +223,12 @@ _AGE_RES = (
     lazy_compile(
         rf"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster)[ \t]+of[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
+        _I,
+    ),
+    # "the boy (14, in care)", "her daughter, 15, was moved"
+    lazy_compile(
+        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling)[ \t]*"
+        rf"(?:\([ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})\b|,[ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})[ \t]*(?=[,;)]))",
         _I,
     ),
 )
@@ -355,6 +382,9 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone"))
     for m in _SPOKEN_RE.finditer(text):
         add(Span(m.start(), m.end(), "phone"))
+    for m in _EXTENSION_RE.finditer(text):
+        if not _YEARISH.match(m.group("n")):
+            add(Span(m.start("n"), m.end("n"), "phone"))
 
 
 def _national_ids(text: str, add) -> None:
@@ -393,10 +423,13 @@ def _references(text: str, add) -> None:
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
+    for m in _SLASHED_RE.finditer(text):
+        if len(_digits(m.group())) >= 7 and not _YEARISH.match(m.group()):
+            add(Span(m.start(), m.end(), "reference"))
 
 
 _AT_ANCHOR = lazy_compile(r"@|\bat\b", _I)
-_URL_ANCHOR = lazy_compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co)/", _I)
+_URL_ANCHOR = lazy_compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co|ly|gl|be|tv|gg|app|link|to)/|\.(?:com|org|net|uk|info)\b", _I)
 _INSTITUTION_ANCHOR = lazy_compile(
     r"\b(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
     r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)\b",
@@ -451,6 +484,13 @@ def _web(text: str, add) -> None:
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
+    for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
+        compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", m.group("out") + m.group("in")))
+        whole = " " not in m.group("out").strip() and " " not in m.group("in")  # only the gap between them is odd
+        if compact is not None and compact.group("area").upper() in POSTCODE_AREAS and (
+            m.group().isupper() or whole or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ):
+            add(Span(m.start(), m.end(), "postcode"))
     for m in _OUTWARD_RE.finditer(text):
         area = m.group("area").upper()
         if area not in POSTCODE_AREAS:

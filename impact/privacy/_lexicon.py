@@ -8,11 +8,17 @@
 * :func:`public_terms` - field vocabulary, acronyms, public bodies and regions
   that are never redacted as names.
 * :func:`first_names` - common UK first names (``impact/_data/first_names.txt``).
+* :func:`surname_words` - common British surnames that are also English words
+  ("Mason", "Baker"): names only where a person is spoken of.
 * :data:`POSTCODE_AREAS` - the 121 postcode areas of the United Kingdom.
+* :func:`plain_text` - text as the detectors read it (odd spaces, invisible
+  characters and compatibility forms made plain), with the way back to the
+  original offsets.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -21,11 +27,13 @@ __all__ = [
     "POSTCODE_AREAS",
     "lazy_compile",
     "english_words",
+    "plain_text",
     "first_names",
     "fold",
     "proper_nouns",
     "public_phrases",
     "public_terms",
+    "surname_words",
 ]
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
@@ -88,9 +96,74 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+_LINE_BREAKS = frozenset("\u2028\u2029\x85\x0b\x0c")
+# A letter O typed for a zero inside a number ("O7700 9OO123"): a run of digits and Os, at least one of each.
+_DIGIT_O_RE = re.compile(r"(?<![^\W_])(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]+(?![^\W_])")
+
+
+def _plain_char(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return ""  # zero-width space and joiners, soft hyphen, byte-order and direction marks
+    if ch in _LINE_BREAKS or category in ("Zl", "Zp"):
+        return "\n"
+    if category == "Zs":
+        return " "  # no-break, narrow, thin, ideographic ... spaces
+    compat = unicodedata.normalize("NFKC", ch)
+    return compat if len(compat) == 1 else ch  # full-width letters and digits, "＠"; not "½" -> "1⁄2"
+
+
+def plain_text(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the detectors read it, and where each of its characters came from.
+
+    Word processors and transcription tools write spaces that are not spaces
+    (no-break, narrow no-break, ideographic), invisible characters inside
+    words and numbers (zero-width spaces and joiners, soft hyphens, direction
+    marks), line separators, full-width forms ("０７７００", "＠") and a letter
+    O for a zero ("O7700 9OO123").  Each of these hides a detail from patterns
+    written for plain spaces and digits, so the detectors read the plain form:
+    spaces become " ", line separators "\\n", invisible characters are dropped,
+    a compatibility character becomes its one-character equivalent, and an O
+    inside a number becomes 0.
+
+    Returns
+    -------
+    plain : str
+    origin : list of int or None
+        ``origin[i]`` is the offset in ``text`` of ``plain[i]``, with one more
+        entry, ``len(text)``; None when ``plain`` is ``text``.
+
+    Examples
+    --------
+    >>> plain_text("Ring O7700\u00a0900\u200b123")
+    ('Ring 07700 900123', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18])
+    >>> plain_text("Nothing odd here.")
+    ('Nothing odd here.', None)
+    """
+    if text.isascii() and ("O" not in text and "o" not in text or _DIGIT_O_RE.search(text) is None) and not any(
+        ch in _LINE_BREAKS for ch in text
+    ):
+        return text, None
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        new = ch if ch.isascii() and ch not in _LINE_BREAKS else _plain_char(ch)
+        out.append(new)
+        origin.extend([i] * len(new))
+    plain = "".join(out)
+    plain = _DIGIT_O_RE.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), plain)
+    origin.append(len(text))
+    return plain, origin
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files("impact").joinpath(f"_data/{name}").read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _folded(name: str) -> frozenset[str]:
+    """The words of the bundled list ``privacy/<name>.txt``, folded."""
+    return frozenset(fold(w) for w in _lines(f"privacy/{name}.txt"))
 
 
 @cache
@@ -102,7 +175,7 @@ def english_words() -> frozenset[str]:
     >>> {"board", "will", "grace"} <= english_words(), "sarah" in english_words()
     (True, False)
     """
-    return frozenset(fold(w) for w in _lines("privacy/english_words.txt"))
+    return _folded("english_words")
 
 
 @cache
@@ -114,7 +187,7 @@ def proper_nouns() -> frozenset[str]:
     >>> {"tyler", "leeds"} <= proper_nouns()
     True
     """
-    return frozenset(fold(w) for w in _lines("privacy/proper_nouns.txt"))
+    return _folded("proper_nouns")
 
 
 @cache
@@ -127,6 +200,18 @@ def first_names() -> frozenset[str]:
     True
     """
     return frozenset(_lines("first_names.txt")) | frozenset(_lines("privacy/more_first_names.txt"))
+
+
+@cache
+def surname_words() -> frozenset[str]:
+    """Common British surnames that are also ordinary English words, folded to lower case.
+
+    Examples
+    --------
+    >>> {"mason", "baker", "smith"} <= surname_words(), "hope" in surname_words()
+    (True, False)
+    """
+    return _folded("surname_words")
 
 
 @cache

@@ -7,10 +7,18 @@ either
 
 * holds a participant's name or a listed first name,
 * holds a word that is not ordinary English and not a public term ("Okafor",
-  "Siobhán", "Zebedee": names not in any list), or
+  "Siobhán", "Zebedee": names not in any list),
 * stands in a name position: after a title ("Mrs", "Dr", "Cllr"), an
   introduction ("my name is", "called", "named") or a kinship or role word
-  ("her son", "social worker", "foster carer").
+  ("her son", "social worker", "foster carer"), or
+* is a common surname that reads as an English word ("Mason", "Baker":
+  :func:`~impact.privacy._lexicon.surname_words`) where a person is spoken
+  of: before "said", "told" ..., with a possessive, after "I told", "spoke
+  to" ... at the end of a phrase, listed beside a name ("Cook and Taylor"),
+  after a first name in lower case ("jane baker") or a title ("mrs baker").
+
+A name may wrap onto the next line of a transcript ("Jane\nSmith") when the
+word after the line break would be taken for a name by itself.
 
 Hyphenated and apostrophised names are one word (Smith-Jones, O'Brien), so a
 name is never half redacted.  Names in capitals are judged on their
@@ -26,7 +34,15 @@ from dataclasses import dataclass
 import regex as re
 
 from ._detect import Span
-from ._lexicon import english_words, first_names, fold, lazy_compile, proper_nouns, public_terms
+from ._lexicon import (
+    english_words,
+    first_names,
+    fold,
+    lazy_compile,
+    proper_nouns,
+    public_terms,
+    surname_words,
+)
 
 __all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word"]
 
@@ -74,6 +90,16 @@ _ACTIONS = (
 )
 _SPEECH_AFTER_RE = lazy_compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+# What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
+_PHRASE_END_RE = lazy_compile(
+    r"^(?:[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z)|[ \t]+(?:and|about|that|if|from|at|in|on|to|for|yesterday|today|again|last|"
+    r"this|when|before|after|because|but|or|so|then)\b)",
+    re.IGNORECASE | re.VERSION1,
+)
+# Words joining names in a list ("Cook and [Taylor]", "[Patel], Mason and ...").
+_LIST_JOIN_RE = lazy_compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+# One line break inside a name: a transcript wrapped at a fixed width ("Jane\nSmith").
+_WRAP_RE = lazy_compile(r"[ \t]*\r?\n[ \t]*\Z", re.VERSION1)
 _PLACE_BEFORE_RE = lazy_compile(
     r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE | re.VERSION1,
@@ -108,6 +134,11 @@ def is_public_word(word: str) -> bool:
     key = fold(word).rstrip(".")
     return key in _NEVER or key in public_terms() or key in _TITLES
 
+
+# Public terms that are also common surnames: a name only where a person is spoken of ("Green said", "I told
+# Hall about it", "Little's plan"), never after an article ("the Green Paper", "the Hall").
+_PUBLIC_SURNAMES = frozenset("hall green hill cross park lane day".split())
+_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 # Vocabulary words that are also surnames, joined to a first name before them.
 _SURNAME_WORDS = frozenset(
@@ -191,6 +222,7 @@ class NameFinder:
         self.public = public_terms()
         self.firsts = frozenset(fold(n) for n in first_names())
         self.word_names = frozenset(n for n in self.firsts if n in self.words)
+        self.surnames = surname_words()
         parts: set[str] = set()
         for full in participants:
             for w in _tokens(full):
@@ -224,6 +256,7 @@ class NameFinder:
     def find(self, text: str) -> list[Span]:
         toks = _tokens(text)
         spans: list[Span] = []
+        lone: list[_Tok] = []  # surnames that read as words, not judged names by their own context
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
@@ -234,14 +267,57 @@ class NameFinder:
             span = self._judge(text, toks, i, run)
             if span is not None:
                 spans.append(span)
+            elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
+                lone.append(run[0])
             i = j
-        return spans
+        spans += self._public_surnames(text, toks, spans, lone)
+        return spans + self._listed_with_names(text, lone, spans)
+
+    def _public_surnames(self, text: str, toks: list[_Tok], spans: list[Span], lone: list[_Tok]) -> list[Span]:
+        """Public terms that are common surnames, where a person is spoken of (see :data:`_PUBLIC_SURNAMES`).
+
+        The others standing alone are added to ``lone``: a name if listed beside one ("Green and [Hill]").
+        """
+        found = []
+        for k, tok in enumerate(toks):
+            if tok.shape != "cap" or tok.key not in _PUBLIC_SURNAMES or any(s.start <= tok.start < s.end for s in spans):
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt):
+                continue  # part of a longer name ("Green Paper", "Hall Lane")
+            if _ARTICLE_BEFORE_RE.search(text[max(0, tok.start - 10) : tok.start]):
+                continue
+            if self._spoken_of(text, tok.start, tok.end, self._position(text, tok.start), _sentence_initial(text, tok.start)):
+                found.append(Span(tok.start, tok.end, "name"))
+            else:
+                lone.append(tok)
+        return found
+
+    @staticmethod
+    def _listed_with_names(text: str, lone: list[_Tok], spans: list[Span]) -> list[Span]:
+        """Surnames that read as words, listed beside a name ("Cook and [Taylor]", "[Patel], Mason and ...")."""
+        found: list[Span] = []
+        names = sorted(spans, key=lambda s: s.start)
+        changed = True
+        while changed:  # "Cook, Mason and [Taylor]": each newly found name may join the next
+            changed = False
+            for tok in lone:
+                if any(f.start == tok.start for f in found):
+                    continue
+                if any(_LIST_JOIN_RE.match(text[s.end : tok.start]) for s in (*names, *found) if s.end <= tok.start) or any(
+                    _LIST_JOIN_RE.match(text[tok.end : s.start]) for s in (*names, *found) if s.start >= tok.end
+                ):
+                    found.append(Span(tok.start, tok.end, "name"))
+                    changed = True
+        return found
 
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
-        if tok.shape != "lower" or self._ordinary(tok) or len(tok.key) < 2 or tok.key in _PARTICLES:
+        if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
             return i + 1
+        if self._ordinary(tok) and not (tok.key in self.surnames and self._position(text, tok.start) == "title"):
+            return i + 1  # an ordinary word, unless a surname after a title ("mrs baker")
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
         j = i + 1
@@ -266,6 +342,9 @@ class NameFinder:
 
     def _surname_word(self, text: str, run: list[_Tok], tok: _Tok) -> bool:
         """A vocabulary word used as a surname after a first name ("Anthony May", not "in May 2013")."""
+        if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
+            # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
+            return tok.key in self.surnames or self._unknown(tok)
         if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
             return False
         # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
@@ -280,7 +359,10 @@ class NameFinder:
         k = i + 1
         while k < len(toks) and len(run) < 6:
             prev, tok = toks[k - 1], toks[k]
-            if not self._joinable(text, prev, tok):
+            if not self._joinable(text, prev, tok) and not (
+                _WRAP_RE.match(text[prev.end : tok.start]) and tok.shape == "cap"
+                and (self._known(tok) or self._unknown(tok) or tok.key in self.surnames)
+            ):
                 break
             if tok.key in _PARTICLES and k + 1 < len(toks) and self._joinable(text, tok, toks[k + 1]) and toks[k + 1].shape in ("cap", "caps"):
                 run += [tok, toks[k + 1]]
@@ -373,4 +455,25 @@ class NameFinder:
             return None
         if position == "kin" and len(words) == 1 and not initial_sentence and words[0].key not in _NEVER:
             return Span(start, end, "name")
+        if len(words) == 1 and words[0].key in self.surnames and (
+            run[0].shape == "initial" or len(run) == 1 and self._spoken_of(text, start, end, position, initial_sentence)
+        ):
+            return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
         return None
+
+    @staticmethod
+    def _spoken_of(text: str, start: int, end: int, position: str | None, initial_sentence: bool) -> bool:
+        """Whether a lone surname that reads as a word stands where a person is spoken of.
+
+        "Mason said", "Baker's plan", "I told Mason about it", "the chair (Brown)"
+        - not "Page 4", nor a capitalised word before a noun ("with Young
+        People's services").
+        """
+        after = text[end : end + 40]
+        if text[start - 1 : start] == "(" and after[:1] == ")":
+            return True
+        if re.match(r"[ \t]*,?[ \t]*\d", after):
+            return False
+        if _ACTION_AFTER_RE.search(after) or (_SPEECH_AFTER_RE.search(after) and not initial_sentence):
+            return True
+        return position == "weak" and not initial_sentence and _PHRASE_END_RE.search(after) is not None

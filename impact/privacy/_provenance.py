@@ -145,9 +145,9 @@ def safe_provenance(
         ``study`` becomes ``"study-"`` and 12 hex digits of the study's hash
         (``study_hash`` if present, else the layout hash); ``study_layout``
         holds the layout's hash, its number of files and the files counted
-        by pattern when ``study_dir`` is given (top-level files by name,
-        others by first folder and extension: a file name below the top can
-        name a person or a council); in every string
+        by pattern when ``study_dir`` is given (the files the study format
+        names by name, others by extension: a file or folder name chosen by a
+        person can name a person or a council); in every string
         (keys, values, nested lists and mappings) each path, path component and
         name given becomes ``<study>``, and any other absolute or home-relative
         path becomes ``<path>``.
@@ -179,21 +179,34 @@ def safe_provenance(
     return safe
 
 
-def _layout_summary(files: list[str]) -> dict[str, int]:
-    """Files at the top of the study folder by name; files inside folders by folder and extension, counted.
+_EXTENSIONS = frozenset(
+    ".txt .docx .doc .rtf .odt .pdf .csv .tsv .xlsx .xls .ods .json .yaml .yml .md .html .xml .parquet .qdpx .zip "
+    ".png .jpg .jpeg .svg .mp3 .m4a .wav".split()
+)
 
-    A transcript's file or folder name can be a person's or a council's name
-    ("transcripts/Leeds/Jane Smith.txt"), so below the top level only the
-    first folder and the extension are kept ("transcripts/**/*.txt": 360).
-    Top-level names are the study's own tables, named by the study format.
+
+def _layout_summary(files: list[str]) -> dict[str, int]:
+    """Files the study format names, by name; any other file or folder by extension only, counted.
+
+    A file or folder name chosen by a person can be a person's or a council's
+    name ("transcripts/Leeds/Jane Smith.txt", "Consent form Jane Smith.pdf",
+    "Notes Jane Smith/"), so only the names the study format itself gives
+    (``study.yaml``, the tables, a synthetic study's truth files and the
+    ``transcripts`` folder) are kept; everything else is counted by a common
+    extension ("transcripts/**/*.txt": 360, "*.pdf": 1, "*/**/*.txt": 2).
     """
+    from ..study import _study_file_names  # lazy: the study format's own file names
+
+    known = _study_file_names()
     out: dict[str, int] = {}
     for rel in files:
         parts = rel.split("/")
+        suffix = Path(parts[-1]).suffix.lower()
+        suffix = suffix if suffix in _EXTENSIONS else ""
         if len(parts) == 1:
-            key = rel
+            key = rel if rel in known else f"*{suffix}"
         else:
-            suffix = Path(parts[-1]).suffix.lower()
-            key = f"{parts[0]}/**/*{suffix}" if suffix else f"{parts[0]}/**"
+            top = parts[0] if parts[0] == "transcripts" else "*"
+            key = f"{top}/**/*{suffix}" if suffix else f"{top}/**"
         out[key] = out.get(key, 0) + 1
     return dict(sorted(out.items()))

@@ -15,9 +15,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
     letter, via python-stdnum) or their context; an identifier that fails its
     check is still redacted (as ``[reference]`` when nothing says what it is),
-    and so is every other run of seven or more digits, every code of letters
-    and digits with three or more digits, and what follows "case no", "ref",
-    "file" ...
+    and so is every other run of seven or more digits (slashed groups too,
+    "2014/0456"), every code of letters and digits with three or more digits,
+    and what follows "case no", "ref", "file" ...
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
@@ -27,7 +27,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
     Instagram as jo.smith99") and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
-    Full postcodes in any case, outward codes ("LS6") where written in
+    Full postcodes in any case (and "LS 6 2AB" in capitals or after
+    "postcode", "in", "lives" ...), outward codes ("LS6") where written in
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
@@ -35,7 +36,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth"; every other full date (day,
     month and year); ages ("aged 4", "a four-year-old", "my 7 year old",
-    "she is 12").
+    "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
+    after a name).
 ``[vehicle registration]``
     Current, prefix and suffix number plates; any plate-shaped code after
     "reg", "car", "van" ...
@@ -69,8 +71,8 @@ import numpy as np
 import pandas as pd
 import regex as re
 
-from ._detect import Span, find_identifiers
-from ._lexicon import english_words, first_names, fold, public_phrases
+from ._detect import _NUMBER_WORDS, Span, find_identifiers
+from ._lexicon import english_words, first_names, fold, plain_text, public_phrases
 from ._names import NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
@@ -124,6 +126,11 @@ _SENTENCE_END = ".!?:;\n\r…"
 _JOIN = "-\u2010\u2011'’"
 # A date right after a name ("Tyler, 03/04/2016", "Tyler (3 April 2016)") is a date of birth.
 _AFTER_NAME_RE = re.compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t]*:?[ \t]*)?$", re.IGNORECASE)
+# A number set off right after a name ("Tyler, 14, moved", "Tyler (14)", "Kai, fourteen, and ...") is an age.
+_AGE_AFTER_NAME_RE = re.compile(
+    rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))",
+    re.IGNORECASE,
+)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -183,6 +190,15 @@ class _Redactor:
         self.names = NameFinder(tuple(names), place_words)
 
     def find(self, text: str) -> list[Span]:
+        """The details in ``text``, found in its plain form (:func:`plain_text`) and placed back on ``text``."""
+        plain, origin = plain_text(text)
+        spans = self._find(plain)
+        if origin is None:
+            return spans
+        # An invisible character inside a detail is redacted with it: a span covers its first to last character.
+        return [Span(origin[s.start], origin[s.end - 1] + 1, s.kind) for s in spans]
+
+    def _find(self, text: str) -> list[Span]:
         folded = fold(text)
         spans = find_identifiers(text)
         add = spans.append
@@ -212,6 +228,7 @@ class _Redactor:
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)]
         spans = [_widen(text, s) for s in spans if s.end > s.start]
         spans = _dates_of_birth(text, spans)
+        spans += _ages_after_names(text, spans)
         return _merge(spans)
 
     @staticmethod
@@ -236,6 +253,18 @@ def _widen(text: str, s: Span) -> Span:
         while start > 0 and text[start - 1].isalpha():
             start -= 1
     return s if (start, end) == (s.start, s.end) else Span(start, end, s.kind)
+
+
+def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
+    """Numbers of 120 or less set off right after a name ("Tyler, 14, moved", "Tyler (14)"): ages."""
+    out = []
+    for s in spans:
+        m = _AGE_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
+        if m is not None:
+            group = "a" if m.group("a") is not None else "b"
+            if not m.group(group).isdigit() or int(m.group(group)) <= 120:
+                out.append(Span(m.start(group), m.end(group), "age"))
+    return out
 
 
 def _dates_of_birth(text: str, spans: list[Span]) -> list[Span]:

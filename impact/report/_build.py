@@ -32,7 +32,14 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from ..measures import MEASURES, OTHER_FACTORS
-from ..privacy import SUPPRESSED, assess_quotes, coarsen_attribution, pseudonym_map, redact_series
+from ..privacy import (
+    SUPPRESSED,
+    assess_quotes,
+    coarsen_attribution,
+    pseudonym_map,
+    redact,
+    redact_series,
+)
 from ..privacy._ledger import DisclosureLedger
 from . import (
     CI,
@@ -86,10 +93,12 @@ class _Ctx:
         self.key = key
         codes = findings.codebook.codes
         self.codes = list(findings.codebook.top_codes())
-        self.code_labels = dict(zip(codes["code_id"], codes["label"], strict=True))
+        self.code_labels = {c: self.redacted(label) for c, label in zip(codes["code_id"], codes["label"], strict=True)}
         self.waves = list(self.study.wave_ids)
         self.later = self.waves[1:]
-        self.wave_labels = dict(zip(self.study.waves["wave"], self.study.waves["label"], strict=True))
+        self.wave_labels = {w: self.redacted(label)
+                            for w, label in zip(self.study.waves["wave"], self.study.waves["label"], strict=True)}
+        self.title = self.redacted(self.study.name)
         councils = self.study.councils
         if identify:
             self.council_name = dict(zip(councils["council_id"], councils["name"], strict=True))
@@ -97,6 +106,17 @@ class _Ctx:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
         self.ledger = DisclosureLedger(threshold=min_count)
         self.alpha = findings.parameters.get("alpha", 0.05)
+
+    def redacted(self, text: object) -> str:
+        """A name or label the study's author wrote (the study's name, a wave's or code's label), redacted.
+
+        These are published as written, and a researcher's label can name a
+        participant, a child or a council ("Interviews with Jane Smith"); they
+        are redacted as quotes are, council names kept only with ``identify``.
+        """
+        names = self.study.participants["name"].dropna().tolist()
+        places = () if self.identify else self.study.councils["name"].tolist()
+        return redact(str(text), names=names, places=places, councils=() if self.identify else None)[0]
 
     @functools.cached_property
     def coder_validity(self):
@@ -170,6 +190,10 @@ def _declare(ctx) -> None:
         led.count(("participants", w), n_p)
         led.count(("participants_missing", w), n_people - n_p)
         led.relation(("participants_all",), [("participants", w), ("participants_missing", w)])
+        # Interviews are participants plus repeat interviews, a design fact (usually none): a published count of
+        # interviews would otherwise give away a hidden count of participants (and so of those missing).
+        led.count(("repeat_interviews", w), len(at) - n_p, public=True)
+        led.relation(("interviews", w), [("participants", w), ("repeat_interviews", w)])
         # participants and councils interviewed at the wave, by status group
         people = at[["participant_id", "council_id"]].drop_duplicates("participant_id")
         groups = people["participant_id"].map(lambda p, w=w: status_of.get((p, w))).fillna("unknown")
@@ -311,7 +335,9 @@ def _vocabulary(ctx):
         "credited_to": Label("Credited to"), "contrast": Label("Contrast"),
         "n_flagged": Label("Values not published by the source", format="int"),
     }
-    return Vocabulary.for_study(ctx.study, ctx.f.codebook).updated(
+    # The study's wave and code labels as the report publishes them (redacted: see _Ctx.redacted).
+    study = Vocabulary.for_study(ctx.study, ctx.f.codebook).with_waves(ctx.wave_labels).with_codes(ctx.code_labels)
+    return study.updated(
         columns=columns,
         values={"code": extra_codes, "council_type": dict(vocab.COUNCIL_TYPES),
                 "expectations": {"realised": "Realised", "unmet": "Not realised"}},
@@ -353,7 +379,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _methods(ctx),
     ]
     report = Report(
-        title=f"Impact of safeguarding children peer reviews: {findings.study.name}",
+        title=f"Impact of safeguarding children peer reviews: {ctx.title}",
         subtitle="Programme-level findings across the waves of the study",
         provenance=dict(findings.provenance),
         sections=[s for s in sections if s is not None],
