@@ -11,6 +11,8 @@ CLEAN = [
     "Demand has gone up since the Baby Peter case, like everywhere.",
     "We had 45,000 contacts and a [phone] helpline; call [phone].",
     "Her son [name], aged [age], lives at [address], [postcode].",
+    # posts that many people hold, and a post the speaker is not
+    "I'm a social worker and as a team manager I saw it; we reported to the chief executive.",
 ]
 LEFT_OVER = {
     "digits": "Ring 7700 90012 if you need me.",
@@ -22,6 +24,7 @@ LEFT_OVER = {
     "unknown_word": "I rang zebediah about it.",
     "identifier_context": "His NHS number is on the form somewhere.",
     "age": "She has a 7 year old at home.",
+    "unique_role": "I'm the DCS, so the plan landed on my desk.",
 }
 
 
@@ -66,3 +69,49 @@ def test_assess_quotes_frame_and_errors():
         assess_quote(3)
     with pytest.raises(TypeError, match="must be a pandas Series"):
         assess_quotes(["x"])
+
+
+@pytest.mark.parametrize("text", [
+    "I'm the chief executive.",
+    "As the lead member, I pushed for it.",
+    "In my role as independent chair I saw the partnership change.",
+    "I\u2019m the Principal Social Worker here.",
+    "I was the interim director of children's services then.",
+    "I am the chair of the local safeguarding children board.",
+])
+def test_a_speaker_naming_a_post_one_person_holds_is_not_published(text):
+    # With the council (or its pseudonym and the wave) beside it, such a quote points to one person
+    # (red team, 2026-11-30: "I'm the chief executive." was a framework-matrix example).
+    assert assess_quote(text) == (False, ("unique_role",))
+
+
+def test_no_report_quotes_a_speaker_naming_a_post_one_person_holds(tmp_path):
+    """A statement that would be a fine quote of partnership working, but whose speaker names their post, is withheld
+    everywhere the report shows statements (quotes, framework matrix); the check's pattern is the test's own."""
+    import re
+
+    import pandas as pd
+
+    import impact
+    from impact.pipeline import analyse, build_report
+    from impact.report import Quote, Table
+
+    folder = tmp_path / "s"
+    impact.synth.generate(6, seed=3, words_per_interview=250, interviews_per_wave=3, out=folder)
+    said = ("As the lead member, I can tell you that partnership working with the police has improved a great deal "
+            "since the review.")
+    interviews = pd.read_csv(folder / "interviews.csv", dtype=str)
+    for row in interviews[interviews["wave"] != "expectations"].itertuples():
+        path = folder / "transcripts" / row.transcript
+        text = path.read_text(encoding="utf-8")
+        asks = {"INT", "I", "Interviewer", "Q"}
+        speaker = next(label for label in re.findall(r"^([^\W\d][\w ]{0,19}):", text, re.MULTILINE) if label not in asks)
+        path.write_text(text + f"\n{speaker}: {said}\n", encoding="utf-8")
+    study = impact.load_study(folder)
+    report, _ = build_report(analyse(study, n_resamples=99, seed=1), identify=True)
+    shown = [b.text for s in report.sections for b in s.blocks if isinstance(b, Quote)]
+    shown += [str(v) for s in report.sections for b in s.blocks if isinstance(b, Table)
+              for v in b.data.astype(str).to_numpy().ravel()]
+    post = re.compile(r"\bas the lead member\b", re.IGNORECASE)
+    assert [t for t in shown if post.search(t)] == []
+    assert any("partnership" in t.lower() for t in shown)  # partnership is still illustrated, by other statements

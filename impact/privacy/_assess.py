@@ -32,6 +32,12 @@ the signs are deliberately broad:
     token in the 40 characters after it.
 ``age``
     "year old", "years old" or "y/o" left beside a number.
+``unique_role``
+    the speaker names a post that one person holds in a council or its
+    safeguarding partnership ("I'm the DCS", "as the lead member, I ...",
+    "in my role as independent chair"): with the council, or its pseudonym
+    and the wave, such a quote points to one person.  Posts that many hold
+    ("I'm a social worker", "as a team manager") are no sign.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ __all__ = ["RISK_SIGNS", "assess_quote", "assess_quotes"]
 #: The signs :func:`assess_quote` looks for, in the order they are reported.
 RISK_SIGNS: tuple[str, ...] = (
     "digits", "at_sign", "web", "address", "name_position", "capitals", "unknown_word", "identifier_context", "age",
+    "unique_role",
 )
 
 _TOKEN_RE = lazy_compile(r"\[(?:[A-Za-z]+(?: [A-Za-z]+)*)\]")
@@ -77,6 +84,20 @@ _CONTEXT_RE = lazy_compile(
     re.IGNORECASE,
 )
 _AGE_RE = lazy_compile(r"\d[ \t\-]*(?:years?|yrs?|months?)[ \t\-]*old|\byears?[ \t\-]old\b|\b\d+[ \t]?(?:yo|y/o)\b", re.IGNORECASE)
+# Posts one person holds in a council or its safeguarding partnership, as a speaker names their own.
+_UNIQUE_POSTS = (
+    r"dcs|director[ \t]+(?:of|for)[ \t]+children'?s[ \t]+services|director[ \t]+of[ \t]+(?:children|education|people)|"
+    r"chief[ \t]+executive|council[ \t]+leader|leader[ \t]+of[ \t]+the[ \t]+council|lead[ \t]+member|"
+    r"(?:cabinet[ \t]+)?portfolio[ \t]+holder|independent[ \t]+chair|independent[ \t]+scrutineer|"
+    r"(?:lscb|lscp|board|partnership)[ \t]+chair|chair[ \t]+of[ \t]+the[ \t]+(?:lscb|lscp|board|partnership|"
+    r"(?:local[ \t]+)?safeguarding[ \t]+(?:children[ \t]+)?(?:board|partnership))|principal[ \t]+social[ \t]+worker|"
+    r"monitoring[ \t]+officer|(?:elected[ \t]+)?mayor"
+)
+_ROLE_RE = lazy_compile(
+    r"\b(?:i'?m|i[ \t]+am|i[ \t]+was|i'?ve[ \t]+been|i[ \t]+have[ \t]+been|i[ \t]+became|as|(?:in[ \t]+)?my[ \t]+role[ \t]+as)"
+    r"[ \t]+(?:(?:the|their|our|your|new|interim|acting|then|former)[ \t]+)*(?:" + _UNIQUE_POSTS + r")\b",
+    re.IGNORECASE,
+)
 _NEVER_CAPS = frozenset("THE AND BUT FOR NOT YES WHAT WHEN THAT THIS THEY THEM HAVE WITH FROM WERE WILL SAID VERY REALLY".split())
 
 
@@ -121,7 +142,8 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
     """
     if not isinstance(redacted, str):
         raise TypeError(f"`redacted` must be a str, not {type(redacted).__name__}.")
-    text = _mask(plain_text(redacted)[0])
+    plain = plain_text(redacted)[0]
+    text = _mask(plain)
     signs: set[str] = set()
     for m in _DIGITS_RE.finditer(text):
         if not _YEARS_RE.match(m.group()) and ("/" not in m.group() or sum(c.isdigit() for c in m.group()) >= 7):
@@ -153,6 +175,8 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
             signs.add("identifier_context")
     if _AGE_RE.search(text):
         signs.add("age")
+    if _ROLE_RE.search(plain.replace("\u2019", "'")):  # unmasked: the post names are public phrases
+        signs.add("unique_role")
     ordered = tuple(s for s in RISK_SIGNS if s in signs)
     return not ordered, ordered
 
