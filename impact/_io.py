@@ -85,7 +85,10 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
     if "b" not in mode:
         kwargs.setdefault("encoding", "utf-8")
         kwargs.setdefault("newline", "")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from None
     try:
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
@@ -94,10 +97,18 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
                 os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename in (None, tmp):
+            raise _naming(exc, path) from None
         raise
+
+
+def _naming(exc: OSError, path: str | os.PathLike) -> OSError:
+    """``exc`` naming ``path`` as the file it is about (a full disk names no file; a temporary file means nothing to the user)."""
+    exc.filename, exc.filename2 = os.fspath(path), None
+    return exc
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, durable: bool = True) -> Path:
@@ -571,8 +582,16 @@ class _FolderLock:
             if same:
                 break
             os.close(fd)  # the file was removed by the run that held it: lock the new one
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except BaseException as exc:  # a full disk: no lock is left behind
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+            os.close(fd)
+            if isinstance(exc, OSError) and exc.filename is None:
+                raise _naming(exc, self.path) from None
+            raise
         self.fd = fd
 
     def _check_not_foreign(self) -> None:
@@ -710,6 +729,23 @@ def _signals_held() -> Iterator[None]:
             old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
 
 
+def _name_in_target(exc: OSError, target: Path) -> None:
+    """Make ``exc`` name the output folder, or the file in it, instead of the staging folder the user never sees.
+
+    A file-system error naming no file (a full disk) names the folder.
+    """
+    staging_prefix = os.path.join(target.parent, f".{target.name}.staging-")
+    for attr in ("filename", "filename2"):
+        name = getattr(exc, attr)
+        if isinstance(name, (str, os.PathLike)) and os.fspath(name).startswith(staging_prefix):
+            inside = os.fspath(name)[len(staging_prefix):].partition(os.sep)[2]
+            setattr(exc, attr, os.fspath(target / inside))
+    if exc.filename is None:
+        exc.filename = os.fspath(target)
+    if exc.filename2 == exc.filename:
+        exc.filename2 = None
+
+
 @contextlib.contextmanager
 def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), wait: float = 600.0,
                      check: Callable[[Path], object] | None = None) -> Iterator[Path]:
@@ -765,8 +801,9 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
         lock.acquire(wait=wait)
         try:
             _remove_stale_staging(target)
-            staging = new_staging(target)
+            staging = None
             try:
+                staging = new_staging(target)
                 yield staging
                 (staging / _STAGING_MARKER).unlink()
                 if manifest:
@@ -774,8 +811,11 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
                 with _signals_held():
                     check(target)  # the folder may have changed while the run worked
                     publish_directory(staging, target)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
+            except BaseException as exc:
+                if staging is not None:
+                    shutil.rmtree(staging, ignore_errors=True)
+                if isinstance(exc, OSError):
+                    _name_in_target(exc, target)
                 raise
         finally:
             lock.release()

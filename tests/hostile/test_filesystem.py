@@ -1,0 +1,145 @@
+"""The file system fights back: full disks, read-only folders, permissions, races and unusual paths.
+
+Each test states the promise it checks: one clear message naming the file (exit 2, no traceback), the
+previous output byte-identical, no staging folder, temporary file or lock left behind, nothing of the
+user's deleted.  Tests that need a small or read-only file system mount a tmpfs and skip, saying why,
+where mounting is not permitted (not root); the others simulate the failing call and run everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from impact import _io
+from impact._io import staged_directory
+
+from ._util import cli, refused, snapshot
+
+
+def _mount_tmpfs(where: Path, size: str) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    where.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True,
+                          text=True, check=False)
+    if proc.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.strip()}")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A function mounting a tmpfs of the size given at ``tmp_path/disk``; unmounted after the test."""
+    where = tmp_path / "disk"
+    mounted = []
+
+    def mount(size: str = "1m") -> Path:
+        _mount_tmpfs(where, size)
+        mounted.append(where)
+        return where
+
+    yield mount
+    for path in mounted:
+        if subprocess.run(["umount", str(path)], capture_output=True, check=False).returncode != 0:
+            subprocess.run(["umount", "--lazy", str(path)], check=False)  # still open in this process
+
+
+def _fill(disk: Path, *, leave: int = 0) -> None:
+    """Fill ``disk`` to the last byte, then free ``leave`` bytes."""
+    filler = disk / "filler"
+    with contextlib.suppress(OSError), open(filler, "wb") as f:
+        while True:
+            f.write(b"\0" * 65536)
+            f.flush()
+    os.truncate(filler, max(filler.stat().st_size - leave, 0))
+
+
+@pytest.fixture
+def study_dir(tiny_study, tmp_path):
+    path = tmp_path / "work" / "study"
+    tiny_study.save(path)
+    return path
+
+
+# --------------------------------------------------------------------------- a full disk
+def test_full_disk_in_an_output_folder_names_the_file_and_leaves_the_previous_folder(small_disk):
+    disk = small_disk("1m")
+    out = disk / "out"
+    with staged_directory(out) as d:
+        (d / "report.html").write_text("previous")
+    _fill(disk, leave=64 * 1024)  # room for the lock and the staging folder, not for the new tables
+    before = snapshot(disk)
+    with pytest.raises(OSError) as info:
+        with staged_directory(out) as d:
+            _io.atomic_write_bytes(d / "tables" / "big.csv", b"x" * 200_000)
+    assert info.value.errno == errno.ENOSPC
+    assert info.value.filename == str(out / "tables" / "big.csv")  # the file, in the folder the user named
+    assert snapshot(disk) == before  # the previous folder byte-identical; no staging folder, no lock left
+    (disk / "filler").unlink()
+    with staged_directory(out) as d:  # with space again, the next run succeeds
+        (d / "report.html").write_text("next")
+    assert (out / "report.html").read_text() == "next"
+
+
+def test_no_lock_is_left_when_the_disk_is_too_full_to_write_it(small_disk):
+    disk = small_disk("1m")
+    out = disk / "out"
+    with staged_directory(out) as d:
+        (d / "a.txt").write_text("previous")
+    _fill(disk)
+    before = snapshot(disk)
+    with pytest.raises(OSError) as info:
+        with staged_directory(out):
+            pass
+    assert info.value.errno == errno.ENOSPC and info.value.filename is not None
+    assert snapshot(disk) == before  # no .out.lock
+
+
+def test_lock_file_is_removed_when_its_process_id_cannot_be_written(tmp_path, monkeypatch):
+    """The same without a small disk: writing the process id into the lock fails as on a full disk."""
+    def full(fd, data, offset):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_io.os, "pwrite", full)
+    with pytest.raises(OSError, match="No space left") as info:
+        with staged_directory(tmp_path / "out"):
+            pass
+    assert info.value.filename == str(tmp_path / ".out.lock")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_failing_without_a_file_name_is_named_after_the_output(tmp_path):
+    """A full disk raises OSError naming no file; the message must still say which file failed."""
+    out = tmp_path / "out"
+
+    class Full:
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OSError) as info:
+        with staged_directory(out) as d:
+            with _io.atomic_write(d / "figures" / "trend.png", "wb") as f:
+                Full().write(f)
+    assert info.value.filename == str(out / "figures" / "trend.png")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(OSError) as info:
+        with _io.atomic_write(tmp_path / "coded.csv", "w"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert info.value.filename == str(tmp_path / "coded.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_on_a_full_disk_names_the_file_and_keeps_the_previous_one(small_disk, study_dir, tmp_path):
+    disk = small_disk("1m")
+    out = disk / "coded.csv"
+    assert cli("code", str(study_dir), "--out", str(out), cwd=tmp_path).returncode == 0
+    _fill(disk)
+    before = snapshot(disk)
+    proc = cli("code", str(study_dir), "--out", str(out), "--speakers", "all", "--overwrite", cwd=tmp_path)
+    refused(proc, f"{out}: the disk is full")
+    assert snapshot(disk) == before
