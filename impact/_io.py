@@ -40,6 +40,8 @@ __all__ = [
     "safe_yaml_load",
     "staged_directory",
     "publish_directory",
+    "rolled_back_on_failure",
+    "Rollback",
     "check_output_folder",
     "read_output_manifest",
     "OutputFolderError",
@@ -353,6 +355,72 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
         raise InputError(f"{source}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+# --------------------------------------------------------------------------- files written one by one
+class Rollback:
+    """The changes a command makes to files it writes one by one, undone if it fails (see :func:`rolled_back_on_failure`)."""
+
+    def __init__(self) -> None:
+        self._undo: list[Callable[[], None]] = []
+
+    def move_aside(self, path: str | os.PathLike, backup: str | os.PathLike) -> None:
+        """Move ``path`` to ``backup`` (a free name); put it back on failure, over what was written in its place."""
+        os.replace(path, backup)
+        self._undo.append(lambda: os.replace(backup, path))
+
+    def will_write(self, path: str | os.PathLike) -> None:
+        """``path`` is about to be written: if nothing is there now, what is written there is removed on failure."""
+        path = Path(path)
+        if not (path.exists() or path.is_symlink()):
+            self._undo.append(lambda: path.unlink(missing_ok=True))
+
+    def mkdir(self, path: str | os.PathLike) -> None:
+        """Make folder ``path`` and its parents; those made here are removed on failure if left empty."""
+        path = Path(path)
+        made = [p for p in (path, *path.parents) if not (p.exists() or p.is_symlink())]
+        path.mkdir(parents=True, exist_ok=True)
+        self._undo += [p.rmdir for p in reversed(made)]  # undone last first: the innermost folder first
+
+    def undo(self) -> None:
+        """Undo every change, last first; a step that cannot be undone is skipped."""
+        while self._undo:
+            with contextlib.suppress(OSError):
+                self._undo.pop()()
+
+
+@contextlib.contextmanager
+def rolled_back_on_failure() -> Iterator[Rollback]:
+    """Undo the block's recorded changes (:class:`Rollback`) if it fails: the files are then as they were before.
+
+    For commands that write several files into a folder the user already
+    uses, moving files they replace to a backup name first: each file is
+    written atomically, and a failure (a full disk, Ctrl-C) part-way puts every
+    moved file back and removes the new ones, so the folder never holds a mix.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.csv").write_text("old")
+    >>> try:
+    ...     with rolled_back_on_failure() as changes:
+    ...         changes.move_aside(d / "a.csv", d / "a.csv.bak")
+    ...         _ = atomic_write_text(d / "a.csv", "new")
+    ...         changes.will_write(d / "b.csv")
+    ...         _ = atomic_write_text(d / "b.csv", "new")
+    ...         raise OSError(28, "No space left on device")
+    ... except OSError:
+    ...     pass
+    >>> sorted(p.name for p in d.iterdir()), (d / "a.csv").read_text()
+    (['a.csv'], 'old')
+    """
+    changes = Rollback()
+    try:
+        yield changes
+    except BaseException:
+        changes.undo()
+        raise
 
 
 # --------------------------------------------------------------------------- output folders

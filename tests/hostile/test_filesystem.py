@@ -143,3 +143,93 @@ def test_cli_on_a_full_disk_names_the_file_and_keeps_the_previous_one(small_disk
     proc = cli("code", str(study_dir), "--out", str(out), "--speakers", "all", "--overwrite", cwd=tmp_path)
     refused(proc, f"{out}: the disk is full")
     assert snapshot(disk) == before
+
+
+# --------------------------------------------------------------------------- commands writing several files
+@pytest.fixture
+def disk_full_at(monkeypatch):
+    """A function: from now on, writing a file of the name given fails as on a full disk (the others are written)."""
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def arm(name: str) -> None:
+        def mkstemp(*args, prefix=None, **kwargs):
+            if prefix == f".{name}.":  # impact._io.atomic_write's temporary file for it
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(*args, prefix=prefix, **kwargs)
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+    return arm
+
+
+def _no_traceback_exit_2(capsys, needle: str) -> None:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and needle in err, err
+
+
+def test_review_import_that_cannot_write_puts_the_previous_file_back(study_dir, tmp_path, capsys, disk_full_at):
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from impact.cli import main
+    from impact.coding.segment import segment
+    from impact.study import load_study
+
+    seg = segment(load_study(study_dir))
+    coded = tmp_path / "bot.csv"
+    pd.DataFrame({"unit": seg["segment_id"][:3], "code": "morale", "score": 0.5}).to_csv(coded, index=False)
+    xlsx = tmp_path / "review.xlsx"
+    assert main(["review", "export", str(study_dir), "--coded", str(coded), "--out", str(xlsx), "--reviewer", "ann"]) == 0
+    wb = load_workbook(xlsx)
+    ws = wb["review"]
+    col = [c.value for c in ws[1]].index("decision") + 1
+    for r in range(2, ws.max_row + 1):
+        ws.cell(row=r, column=col, value="accept")
+    wb.save(xlsx)
+    out = tmp_path / "decisions" / "decisions.csv"
+    out.parent.mkdir()
+    out.write_text("precious human codings\n")
+    disk_full_at("decisions.csv")
+    capsys.readouterr()
+    assert main(["review", "import", str(xlsx), "--out", str(out)]) == 2
+    _no_traceback_exit_2(capsys, f"{out}: the disk is full")
+    assert [p.name for p in out.parent.iterdir()] == ["decisions.csv"]  # no .bak: the previous file is back
+    assert out.read_text() == "precious human codings\n"
+
+
+@pytest.mark.parametrize("fails", ["proj.qdc", "proj.codebook.csv", "proj.qdpx"])
+def test_export_qdpx_that_cannot_write_keeps_the_previous_project_and_codebook(fails, study_dir, tmp_path, capsys,
+                                                                               disk_full_at):
+    from impact.cli import main
+
+    folder = tmp_path / "exchange"
+    folder.mkdir()
+    project = folder / "proj.qdpx"
+    assert main(["export-qdpx", str(study_dir), str(project)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["proj.codebook.csv", "proj.qdc", "proj.qdpx"]
+    before = snapshot(folder)
+    disk_full_at(fails)
+    capsys.readouterr()
+    assert main(["export-qdpx", str(study_dir), str(project), "--positions", "utf16", "--overwrite"]) == 2
+    _no_traceback_exit_2(capsys, f"{folder / fails}: the disk is full")
+    assert snapshot(folder) == before  # no new codebook beside the old project, no .bak
+
+
+@pytest.mark.parametrize("fails", ["codebook.yaml", "cases.csv", "report.txt"])
+def test_import_qdpx_that_cannot_write_leaves_the_folder_as_it_was(fails, study_dir, tmp_path, capsys, disk_full_at):
+    from impact.cli import main
+
+    project = tmp_path / "proj.qdpx"
+    assert main(["export-qdpx", str(study_dir), str(project)]) == 0
+    new, used = tmp_path / "new" / "imported", tmp_path / "imported"
+    assert main(["import-qdpx", str(project), str(used)]) == 0
+    (used / "my-notes.txt").write_text("the user's")
+    before = snapshot(tmp_path)
+    disk_full_at(fails)
+    capsys.readouterr()
+    assert main(["import-qdpx", str(project), str(used)]) == 2
+    _no_traceback_exit_2(capsys, "the disk is full")
+    assert main(["import-qdpx", str(project), str(new)]) == 2
+    assert snapshot(tmp_path) == before  # the used folder as it was (no .bak, no new file), no new folder
