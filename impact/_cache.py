@@ -18,7 +18,6 @@ bytes in the user's config folder (``IMPACT_CONFIG_DIR`` overrides it), mode
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import io
@@ -28,13 +27,13 @@ import os
 import re
 import secrets
 import stat
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from ._io import write_private
 from .errors import ImpactWarning
 
 __all__ = ["Cache", "CacheWarning", "default_cache_dir", "environment", "clear_cache"]
@@ -129,16 +128,7 @@ def _private_dir(path: Path) -> None:
 
 def _write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_private(path, data, durable=False)
 
 
 def _signing_key() -> bytes:
@@ -146,6 +136,7 @@ def _signing_key() -> bytes:
     folder = _config_dir()
     _private_dir(folder)
     path = folder / "cache-signing.key"
+    present = path.exists() or path.is_symlink()
     if path.is_file() and not path.is_symlink():
         st = path.stat()
         if st.st_mode & 0o077 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
@@ -154,7 +145,11 @@ def _signing_key() -> bytes:
         if len(key) == _KEY_BYTES:
             return key
     key = secrets.token_bytes(_KEY_BYTES)
-    _write_private(path, key.hex().encode("ascii") + b"\n")
+    data = key.hex().encode("ascii") + b"\n"
+    if present:  # not a key: replaced
+        _write_private(path, data)
+    elif not write_private(path, data, exclusive=True):
+        return _signing_key()  # another run made the key meanwhile: use theirs, so both sign alike
     return key
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import os
 import re
@@ -32,6 +33,7 @@ __all__ = [
     "atomic_write",
     "atomic_write_text",
     "atomic_write_bytes",
+    "write_private",
     "decode_text",
     "read_text",
     "read_csv_strict",
@@ -125,6 +127,58 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, durable: bool = 
     with atomic_write(path, "wb", durable=durable) as f:
         f.write(data)
     return Path(path)
+
+
+def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = False, durable: bool = True) -> bool:
+    """Write ``data`` to ``path`` atomically, readable and writable by its owner only (mode 0600).
+
+    ``exclusive`` writes only where no file is yet: the finished file is
+    linked into place, which fails if the name is taken, so processes creating
+    it at once (two first runs making a secret key) all end up with the
+    first one's.  Returns False when a file was there first (it is left as
+    it is), else True.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> key = pathlib.Path(tempfile.mkdtemp()) / "secret.key"
+    >>> write_private(key, b"mine", exclusive=True), write_private(key, b"theirs", exclusive=True)
+    (True, False)
+    >>> key.read_bytes(), oct(key.stat().st_mode & 0o777)
+    (b'mine', '0o600')
+    """
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # mode 0600
+    except OSError as exc:
+        raise _naming(exc, path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        if not exclusive:
+            os.replace(tmp, path)
+            return True
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError as exc:  # a disk without hard links (FAT, some network shares): first come, less strictly
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS):
+                raise
+            if path.exists() or path.is_symlink():
+                return False
+            os.replace(tmp, path)
+        return True
+    except OSError as exc:
+        if exc.filename in (None, tmp):
+            raise _naming(exc, path) from None
+        raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
 
 
 def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:

@@ -44,7 +44,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .._io import atomic_write
+from .._io import atomic_write, write_private
 from ..errors import InputError
 
 __all__ = [
@@ -170,9 +170,8 @@ def resolve_key(
         )
     new = secrets.token_hex(32).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(path, "wb") as f:
-        f.write(new + b"\n")
-    _private(path)
+    if not write_private(path, new + b"\n", exclusive=True):  # another run made the key meanwhile: use theirs
+        return _check_key(path.read_bytes().strip(), str(path))
     return new
 
 

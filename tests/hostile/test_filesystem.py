@@ -233,3 +233,64 @@ def test_import_qdpx_that_cannot_write_leaves_the_folder_as_it_was(fails, study_
     _no_traceback_exit_2(capsys, "the disk is full")
     assert main(["import-qdpx", str(project), str(new)]) == 2
     assert snapshot(tmp_path) == before  # the used folder as it was (no .bak, no new file), no new folder
+
+
+# --------------------------------------------------------------------------- two first runs at once
+def test_two_first_runs_agree_on_one_pseudonym_key(tmp_path, monkeypatch):
+    """Two runs with no key yet both make one: the second must use the first's, or their reports' pseudonyms differ.
+
+    The race is forced: just as this run makes its key, another run's key appears at the path.
+    """
+    from impact.privacy import _pseudonym
+    from impact.privacy._pseudonym import resolve_key
+
+    path = tmp_path / "config" / "impact" / "pseudonym.key"
+    monkeypatch.setenv("IMPACT_PSEUDONYM_KEY_FILE", str(path))
+    monkeypatch.delenv("IMPACT_PSEUDONYM_KEY", raising=False)
+    theirs = b"f" * 64
+    real = _pseudonym.secrets.token_hex
+
+    def token_hex(n):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(theirs + b"\n")  # the other run was quicker
+        return real(n)
+
+    monkeypatch.setattr(_pseudonym.secrets, "token_hex", token_hex)
+    assert resolve_key() == theirs
+    assert path.read_bytes() == theirs + b"\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["pseudonym.key"]  # no temporary file left
+
+
+def test_two_first_runs_agree_on_one_cache_signing_key(tmp_path, monkeypatch):
+    from impact import _cache
+
+    monkeypatch.setenv("IMPACT_CONFIG_DIR", str(tmp_path / "config"))
+    theirs = bytes(range(32))
+    real = _cache.secrets.token_bytes
+
+    def token_bytes(n):
+        _cache._write_private(tmp_path / "config" / "cache-signing.key", theirs.hex().encode() + b"\n")
+        return real(n)
+
+    monkeypatch.setattr(_cache.secrets, "token_bytes", token_bytes)
+    assert _cache._signing_key() == theirs
+    assert sorted(p.name for p in (tmp_path / "config").iterdir()) == ["cache-signing.key"]
+
+
+def test_concurrent_first_runs_share_the_keys(tmp_path):
+    """The same with real processes started together (the race is not forced: this passes by luck on old code)."""
+    import sys
+    import time
+
+    code = ("import sys, time\nfrom impact.privacy import resolve_key\nfrom impact._cache import _signing_key\n"
+            "start = float(sys.argv[1])\nwhile time.time() < start: pass\n"
+            "print(resolve_key().decode(), _signing_key().hex())")
+    env = {**os.environ, "IMPACT_PSEUDONYM_KEY_FILE": str(tmp_path / "pseudonym.key"),
+           "IMPACT_CONFIG_DIR": str(tmp_path / "config")}
+    env.pop("IMPACT_PSEUDONYM_KEY", None)
+    start = str(time.time() + 3)
+    procs = [subprocess.Popen([sys.executable, "-c", code, start], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outs = {p.communicate(timeout=120)[0] for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert len(outs) == 1, outs
