@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import glob
 import io
 import os
 import re
@@ -45,6 +46,7 @@ __all__ = [
     "rolled_back_on_failure",
     "Rollback",
     "check_output_folder",
+    "unwritable",
     "read_output_manifest",
     "OutputFolderError",
     "OUTPUT_MARKER",
@@ -90,7 +92,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
         kwargs.setdefault("encoding", "utf-8")
         kwargs.setdefault("newline", "")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _naming(exc, path) from None
     try:
@@ -107,6 +109,39 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
         if isinstance(exc, OSError) and exc.filename in (None, tmp):
             raise _naming(exc, path) from None
         raise
+
+
+#: The longest file name most file systems take (255 bytes on Linux; 255 UTF-16 units on macOS and Windows).
+NAME_MAX = 255
+
+
+def _fitting(name: str, room: int) -> str:
+    """``name``, or where it is longer than ``room`` bytes a shortened form of it, unique to it, that fits.
+
+    Impact names its temporary files, staging folders and locks after the file or folder they are for; a
+    name near the limit must not make them impossible.
+
+    Examples
+    --------
+    >>> _fitting("out", 10)
+    'out'
+    >>> _fitting("n" * 300, 20)
+    'nnnnnnnnnnn~230b0774'
+    """
+    encoded = os.fsencode(name)
+    if len(encoded) <= room:
+        return name
+    import hashlib
+
+    tag = "~" + hashlib.sha256(encoded).hexdigest()[:8]
+    while len(os.fsencode(name + tag)) > room:
+        name = name[:-1]
+    return name + tag
+
+
+def _temporary_prefix(path: Path) -> str:
+    """The start of the name of a temporary file written for ``path`` (``.<name>.``; 8 random letters and ``.tmp`` follow)."""
+    return f".{_fitting(path.name, NAME_MAX - len('..') - 8 - len('.tmp'))}."
 
 
 def _naming(exc: OSError, path: str | os.PathLike) -> OSError:
@@ -149,7 +184,7 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
     """
     path = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # mode 0600
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)  # mode 0600
     except OSError as exc:
         raise _naming(exc, path) from None
     try:
@@ -548,6 +583,29 @@ def _listing(paths: list[str], limit: int = 10) -> str:
     return shown + (f" and {len(paths) - limit:,} more" if len(paths) > limit else "")
 
 
+def unwritable(folder: str | os.PathLike) -> str | None:
+    """Why nothing can be written in ``folder`` (or, where it does not exist yet, the nearest folder above it), or None.
+
+    Checked before the work starts, so that a read-only disk or a missing permission is reported at once,
+    not after the analysis.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> unwritable(tempfile.mkdtemp()) is None
+    True
+    """
+    folder = Path(os.path.abspath(folder))
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not existing.is_dir() or os.access(existing, os.W_OK | os.X_OK):
+        return None
+    try:
+        read_only = bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        read_only = False
+    return f"cannot write in {existing} ({'the file system is read-only' if read_only else 'permission denied'})"
+
+
 def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:
     """Refuse an output folder whose replacement could lose files that ``impact`` did not write.
 
@@ -619,6 +677,12 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             raise OutputFolderError(f"{raw}: the output folder would be inside {what} ({folder}), which then holds "
                                     f"the report and the re-identification key beside its inputs - expected a folder "
                                     f"outside it; {hint}")
+    if os.path.ismount(path):
+        raise OutputFolderError(f"{raw}: is the top folder of a mounted disk, which cannot be replaced in one step - "
+                                f"expected a folder inside it, such as {path / 'impact-report'}; {hint}")
+    cannot = unwritable(path.parent)
+    if cannot:
+        raise OutputFolderError(f"{raw}: {cannot} - expected a folder you can write to; {hint}")
     if not path.is_dir():
         return path
     try:
@@ -660,12 +724,21 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     return path
 
 
+def _side_stem(target: Path) -> str:
+    """What the names impact keeps beside an output folder start with: its name, shortened if it is near the limit.
+
+    Beside it go ``.<stem>.lock``, ``.<stem>.staging-<pid>-<random>`` and ``.<stem>.old-<pid>`` (a process id
+    has at most 7 digits).
+    """
+    return _fitting(target.name, NAME_MAX - len("..staging-") - 7 - len("-") - 8)
+
+
 class _FolderLock:
     """An exclusive lock on one output folder: a lock file beside it (``.<name>.lock``) while a run holds it."""
 
     def __init__(self, target: Path) -> None:
         self.target = target
-        self.path = target.parent / f".{target.name}.lock"
+        self.path = target.parent / f".{_side_stem(target)}.lock"
         self.fd: int | None = None
 
     def acquire(self, *, wait: float) -> None:
@@ -748,7 +821,7 @@ def new_staging(target: Path) -> Path:
     The mark (:data:`_STAGING_MARKER`) lets a later run remove the folder if
     this process dies; remove it before publishing the folder.
     """
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{_side_stem(target)}.staging-{os.getpid()}-", dir=target.parent))
     try:
         os.chmod(staging, 0o777 & ~_umask())
         (staging / _STAGING_MARKER).write_text("made by impact\n", encoding="utf-8")
@@ -764,7 +837,7 @@ def _remove_stale_staging(target: Path) -> None:
     """Remove staging folders of runs into ``target`` whose process is gone (and only those)."""
     import shutil
 
-    for old in target.parent.glob(f".{target.name}.staging-*"):
+    for old in target.parent.glob(f".{glob.escape(_side_stem(target))}.staging-*"):
         pid_text = old.name.rsplit(".staging-", 1)[1].split("-", 1)[0]
         if not old.is_dir() or old.is_symlink() or not pid_text.isdigit() or _pid_alive(int(pid_text)):
             continue
@@ -812,7 +885,7 @@ def publish_directory(staging: str | os.PathLike, target: str | os.PathLike) -> 
     if _renameat2_exchange(staging, target):
         shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old outputs
         return target
-    aside = target.with_name(f".{target.name}.old-{os.getpid()}")
+    aside = target.with_name(f".{_side_stem(target)}.old-{os.getpid()}")
     os.replace(target, aside)
     try:
         os.replace(staging, target)
@@ -856,7 +929,7 @@ def _name_in_target(exc: OSError, target: Path) -> None:
 
     A file-system error naming no file (a full disk) names the folder.
     """
-    staging_prefix = os.path.join(target.parent, f".{target.name}.staging-")
+    staging_prefix = os.path.join(target.parent, f".{_side_stem(target)}.staging-")
     for attr in ("filename", "filename2"):
         name = getattr(exc, attr)
         if isinstance(name, (str, os.PathLike)) and os.fspath(name).startswith(staging_prefix):

@@ -11,13 +11,16 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from impact import _io
 from impact._io import staged_directory
+from impact.errors import InputError
 
 from ._util import cli, refused, snapshot
 
@@ -294,3 +297,117 @@ def test_concurrent_first_runs_share_the_keys(tmp_path):
     outs = {p.communicate(timeout=120)[0] for p in procs}
     assert all(p.returncode == 0 for p in procs)
     assert len(outs) == 1, outs
+
+
+# --------------------------------------------------------------------------- read-only and unwritable folders
+@pytest.fixture
+def read_only(small_disk):
+    """A function: a tmpfs holding what ``fill(folder)`` put there, then remounted read-only."""
+    def make(fill=lambda folder: None) -> Path:
+        disk = small_disk("4m")
+        fill(disk)
+        proc = subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            pytest.skip(f"cannot remount read-only: {proc.stderr.strip()}")
+        return disk
+
+    return make
+
+
+def test_run_refuses_a_read_only_out_before_the_work(read_only, study_dir, tmp_path):
+    disk = read_only()
+    for out, folder in ((disk / "report", disk), (disk / "a" / "b" / "report", disk)):
+        proc = cli("run", str(study_dir), "--out", str(out), "--resamples", "99", cwd=tmp_path,
+                   env={"IMPACT_CACHE_DIR": str(tmp_path / "cache")})
+        refused(proc, f"{out}: cannot write in {folder} (the file system is read-only)")
+        assert not (tmp_path / "cache").exists()  # refused before the analysis: nothing segmented or cached
+    proc = cli("code", str(study_dir), "--out", str(disk / "coded.csv"), cwd=tmp_path)
+    refused(proc, f"{disk / 'coded.csv'}: cannot write in {disk} (the file system is read-only)")
+
+
+def test_validate_and_code_read_a_study_on_a_read_only_disk(read_only, tiny_study, tmp_path):
+    disk = read_only(lambda folder: tiny_study.save(folder / "study"))
+    proc = cli("validate", str(disk / "study"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    proc = cli("code", str(disk / "study"), "--out", str(tmp_path / "coded.csv"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "coded.csv").is_file()
+
+
+def test_unwritable_folder_is_named_with_the_reason(tmp_path, monkeypatch):
+    """Without root: the permission check itself, as an unprivileged user meets it."""
+    monkeypatch.setattr(_io.os, "access", lambda path, mode, **kw: Path(path) != tmp_path)
+    cannot = f"cannot write in {tmp_path} (permission denied)"
+    assert _io.unwritable(tmp_path / "new" / "deeper") == cannot
+    with pytest.raises(_io.OutputFolderError, match=re.escape(cannot)):
+        _io.check_output_folder(tmp_path / "out")
+    from impact.cli._options import check_output_file
+
+    with pytest.raises(InputError, match=re.escape(cannot)):
+        check_output_file(tmp_path / "coded.csv")
+
+
+# --------------------------------------------------------------------------- unusual paths
+def test_a_mount_point_as_out_is_refused_before_the_work(small_disk, study_dir, tmp_path):
+    disk = small_disk("1m")
+    proc = cli("run", str(study_dir), "--out", str(disk), "--resamples", "99", cwd=tmp_path,
+               env={"IMPACT_CACHE_DIR": str(tmp_path / "cache")})
+    refused(proc, f"{disk}: is the top folder of a mounted disk", str(disk / "impact-report"))
+    assert not (tmp_path / "cache").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["disk", "work"]  # no re-identification key beside it
+
+
+def test_a_key_made_for_outputs_that_are_not_published_is_removed(study_dir, tmp_path, monkeypatch):
+    from impact.pipeline import run
+
+    def busy(staging, target):
+        raise OSError(errno.EBUSY, "Device or resource busy", str(target))
+
+    monkeypatch.setattr(_io, "publish_directory", busy)
+    with pytest.raises(OSError, match="busy"):
+        run(study_dir, tmp_path / "out", n_resamples=99, key_file=_key_file(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["key", "work"]  # no out, no out-reidentification-key.csv
+
+
+def _key_file(tmp_path: Path) -> Path:
+    path = tmp_path / "key"
+    path.write_text("a pseudonym key of more than sixteen characters\n")
+    return path
+
+
+@pytest.mark.parametrize("length", [200, 240, 255])
+def test_output_folders_and_files_with_names_near_the_limit(length, tmp_path):
+    """Impact's temporary files, staging folders and locks are named after the output: they must still fit."""
+    name = "n" * (length - 120) + "é" * 60  # the limit is in bytes: é is two in UTF-8
+    assert len(name.encode()) == length
+    out = tmp_path / name
+    for run in range(2):  # a new folder, then replacing it
+        with staged_directory(out) as d:
+            _io.atomic_write_text(d / "report.html", f"run {run}")
+    assert (out / "report.html").read_text() == "run 1"
+    _io.atomic_write_text(tmp_path / "files" / name, "text")
+    (tmp_path / "keys").mkdir()
+    assert _io.write_private(tmp_path / "keys" / name, b"k", exclusive=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, "files", "keys"])
+
+
+def test_run_refuses_a_name_too_long_for_its_key_before_the_work(study_dir, tmp_path):
+    out = tmp_path / ("n" * 240)
+    proc = cli("run", str(study_dir), "--out", str(out), "--resamples", "99", cwd=tmp_path,
+               env={"IMPACT_CACHE_DIR": str(tmp_path / "cache")})
+    refused(proc, "the output folder's name is too long for the re-identification key", "at most 230 bytes",
+            "--identify")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_stale_staging_of_a_folder_named_like_a_pattern(tmp_path):
+    """Folder names are not glob patterns: out[12]'s stale staging is found, out1's is not touched."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    mine, other = tmp_path / f".out[12].staging-{dead.stdout.strip()}-a", tmp_path / f".out1.staging-{dead.stdout.strip()}-b"
+    for folder in (mine, other):
+        folder.mkdir()
+        (folder / ".impact-staging").write_text("made by impact\n")
+    with staged_directory(tmp_path / "out[12]") as d:
+        (d / "a.txt").write_text("a")
+    assert not mine.exists() and other.is_dir()
