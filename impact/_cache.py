@@ -153,6 +153,13 @@ def _signing_key() -> bytes:
     return key
 
 
+def _reason(exc: Exception) -> str:
+    """What went wrong, without the errno: 'Read-only file system', 'No space left on device: /path'."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f": {exc.filename}" if exc.filename is not None else "")
+    return str(exc)
+
+
 def _sign(key: bytes, manifest: dict) -> str:
     body = json.dumps({k: v for k, v in manifest.items() if k != "signature"}, sort_keys=True).encode()
     return hmac.new(key, body, hashlib.sha256).hexdigest()
@@ -194,6 +201,7 @@ class Cache:
         self.folder = Path(folder) if folder is not None else default_cache_dir()
         self.context = {str(k): str(v) for k, v in (context or {}).items()}
         self._disabled: str | None = None
+        self._unwritable = False  # set when an entry could not be stored: no more are tried
         self._key: bytes | None = None
 
     # ----------------------------------------------------------------- set-up
@@ -209,14 +217,14 @@ class Cache:
             _private_dir(self.folder)
             self._key = _signing_key()
         except (OSError, ValueError) as exc:
-            return self._disable(f"the cache folder cannot be used ({exc}); nothing is cached")
+            return self._disable(f"the cache folder {self.folder} cannot be used ({_reason(exc)}); nothing is cached")
         return True
 
     def _disable(self, why: str) -> bool:
         import warnings
 
         self._disabled = why
-        log.warning("impact cache: %s", why)
+        log.debug("impact cache: %s", why)  # the warning is the message (the command line shows it once)
         warnings.warn(why, CacheWarning, stacklevel=4)
         return False
 
@@ -261,7 +269,7 @@ class Cache:
 
     def put(self, kind: str, key: str, frame: pd.DataFrame) -> None:
         """Store ``frame`` (atomically, mode 0600); a failure to write only costs the cache."""
-        if not self._ready():
+        if self._unwritable or not self._ready():
             return
         data_path, meta_path = self._paths(kind, key)
         try:
@@ -273,7 +281,11 @@ class Cache:
             manifest["signature"] = _sign(self._key, manifest)
             _write_private(data_path, data)
             _write_private(meta_path, json.dumps(manifest, sort_keys=True, indent=1).encode())
-        except (OSError, ValueError, TypeError) as exc:
+        except OSError as exc:  # a full or read-only disk: said once, and no other entry is tried
+            self._unwritable = True
+            log.warning("impact cache: cannot store entries in %s (%s); continuing without storing them",
+                        self.folder, _reason(exc))
+        except (ValueError, TypeError) as exc:
             log.warning("impact cache: could not store %s-%s (%s); continuing without it", kind, key, exc)
 
     def get_or_compute(self, kind: str, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:

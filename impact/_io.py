@@ -94,7 +94,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise _naming(exc, path) from None
+        raise _naming(exc, path) from exc
     try:
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
@@ -107,7 +107,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         if isinstance(exc, OSError) and exc.filename in (None, tmp):
-            raise _naming(exc, path) from None
+            raise _naming(exc, path) from exc
         raise
 
 
@@ -144,10 +144,13 @@ def _temporary_prefix(path: Path) -> str:
     return f".{_fitting(path.name, NAME_MAX - len('..') - 8 - len('.tmp'))}."
 
 
-def _naming(exc: OSError, path: str | os.PathLike) -> OSError:
-    """``exc`` naming ``path`` as the file it is about (a full disk names no file; a temporary file means nothing to the user)."""
-    exc.filename, exc.filename2 = os.fspath(path), None
-    return exc
+def _naming(exc: OSError, path: str | os.PathLike, path2: str | os.PathLike | None = None) -> OSError:
+    """``exc`` naming ``path`` as the file it is about (a full disk names no file; a temporary file means nothing to the user).
+
+    A new error of the same kind (``PermissionError``...), raised ``from exc``.
+    """
+    args = (exc.errno, exc.strerror, os.fspath(path)) + ((0, os.fspath(path2)) if path2 is not None else ())
+    return OSError(*args)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, durable: bool = True) -> Path:
@@ -186,7 +189,7 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)  # mode 0600
     except OSError as exc:
-        raise _naming(exc, path) from None
+        raise _naming(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -209,7 +212,7 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
         return True
     except OSError as exc:
         if exc.filename in (None, tmp):
-            raise _naming(exc, path) from None
+            raise _naming(exc, path) from exc
         raise
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -785,7 +788,7 @@ class _FolderLock:
                 os.unlink(self.path)
             os.close(fd)
             if isinstance(exc, OSError) and exc.filename is None:
-                raise _naming(exc, self.path) from None
+                raise _naming(exc, self.path) from exc
             raise
         self.fd = fd
 
@@ -924,21 +927,24 @@ def _signals_held() -> Iterator[None]:
             old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
 
 
-def _name_in_target(exc: OSError, target: Path) -> None:
-    """Make ``exc`` name the output folder, or the file in it, instead of the staging folder the user never sees.
+def _name_in_target(exc: OSError, target: Path) -> OSError:
+    """``exc`` naming the output folder, or the file in it, instead of the staging folder the user never sees.
 
-    A file-system error naming no file (a full disk) names the folder.
+    A file-system error naming no file (a full disk) names the folder.  Returns ``exc`` itself where it names
+    neither.
     """
     staging_prefix = os.path.join(target.parent, f".{_side_stem(target)}.staging-")
-    for attr in ("filename", "filename2"):
-        name = getattr(exc, attr)
+
+    def shown(name):
         if isinstance(name, (str, os.PathLike)) and os.fspath(name).startswith(staging_prefix):
-            inside = os.fspath(name)[len(staging_prefix):].partition(os.sep)[2]
-            setattr(exc, attr, os.fspath(target / inside))
-    if exc.filename is None:
-        exc.filename = os.fspath(target)
-    if exc.filename2 == exc.filename:
-        exc.filename2 = None
+            return os.fspath(target / os.fspath(name)[len(staging_prefix):].partition(os.sep)[2])
+        return name
+
+    name, name2 = shown(exc.filename), shown(exc.filename2)
+    if (name, name2) == (exc.filename, exc.filename2) and name is not None:
+        return exc
+    name = os.fspath(target) if name is None else name
+    return _naming(exc, name, None if name2 == name else name2)
 
 
 @contextlib.contextmanager
@@ -1009,8 +1015,9 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
             except BaseException as exc:
                 if staging is not None:
                     shutil.rmtree(staging, ignore_errors=True)
-                if isinstance(exc, OSError):
-                    _name_in_target(exc, target)
+                named = _name_in_target(exc, target) if isinstance(exc, OSError) else exc
+                if named is not exc:
+                    raise named from exc
                 raise
         finally:
             lock.release()

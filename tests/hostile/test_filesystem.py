@@ -411,3 +411,64 @@ def test_stale_staging_of_a_folder_named_like_a_pattern(tmp_path):
     with staged_directory(tmp_path / "out[12]") as d:
         (d / "a.txt").write_text("a")
     assert not mine.exists() and other.is_dir()
+
+
+# --------------------------------------------------------------------------- unwritable home, cache and config folders
+def test_a_pseudonym_key_that_cannot_be_made_says_what_to_do(tmp_path, monkeypatch):
+    from impact.privacy import resolve_key
+
+    (tmp_path / "home").write_text("a file where the config folder would be")
+    monkeypatch.setenv("IMPACT_PSEUDONYM_KEY_FILE", str(tmp_path / "home" / "impact" / "pseudonym.key"))
+    monkeypatch.delenv("IMPACT_PSEUDONYM_KEY", raising=False)
+    with pytest.raises(InputError, match=r"pseudonym.key: the pseudonym key cannot be made here .* --key-file FILE\), "
+                                         r"set IMPACT_PSEUDONYM_KEY"):
+        resolve_key()
+
+
+def test_run_with_a_read_only_home_refuses_at_once_or_works_with_a_key(read_only, study_dir, tmp_path):
+    home = read_only()
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": "", "XDG_CACHE_HOME": "", "IMPACT_CACHE_DIR": "",
+           "IMPACT_CONFIG_DIR": "", "IMPACT_PSEUDONYM_KEY_FILE": "", "MPLCONFIGDIR": str(tmp_path / "mpl")}
+    proc = cli("run", str(study_dir), "--out", str(tmp_path / "out"), "--resamples", "99", cwd=tmp_path,
+               env={**env, "IMPACT_PSEUDONYM_KEY": ""})
+    refused(proc, "the pseudonym key cannot be made here", "--key-file")
+    proc = cli("run", str(study_dir), "--out", str(tmp_path / "out"), "--resamples", "99", "-q", cwd=tmp_path,
+               env={**env, "IMPACT_PSEUDONYM_KEY": "a pseudonym key of more than sixteen characters"}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    warned = [line for line in proc.stderr.splitlines() if "cache" in line]
+    assert len(warned) == 1 and str(home / ".cache" / "impact") in warned[0], proc.stderr  # once, naming the folder
+    assert (tmp_path / "out" / "report.html").is_file()
+
+
+def test_a_cache_that_cannot_store_says_so_once_naming_its_folder(tmp_path, monkeypatch, caplog):
+    import logging
+
+    import pandas as pd
+
+    from impact import _cache
+
+    def read_only(path, data, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    cache = _cache.Cache(tmp_path / "cache")
+    assert cache._ready()  # its folder and signing key made; then the disk turns read-only
+    monkeypatch.setattr(_cache, "write_private", read_only)
+    with caplog.at_level(logging.WARNING, logger="impact"):
+        for key in ("a", "b", "c"):
+            assert cache.get_or_compute("segments", key, lambda: pd.DataFrame({"x": [1]})).shape == (1, 1)
+    assert len(caplog.records) == 1
+    assert f"cannot store entries in {tmp_path / 'cache'} (Read-only file system" in caplog.records[0].getMessage()
+
+
+def test_an_unusable_cache_folder_is_one_warning_naming_it(tmp_path, caplog):
+    import logging
+
+    from impact import _cache
+
+    (tmp_path / "cache").write_text("a file, not a folder")
+    cache = _cache.Cache(tmp_path / "cache")
+    with caplog.at_level(logging.WARNING, logger="impact"), pytest.warns(_cache.CacheWarning) as warned:
+        assert cache.get("segments", "a") is None
+    assert len(warned) == 1 and f"the cache folder {tmp_path / 'cache'} cannot be used" in str(warned[0].message)
+    assert caplog.records == []  # the warning alone: the command line does not show it twice
+
