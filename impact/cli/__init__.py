@@ -17,8 +17,11 @@ errors.
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import errno
 import importlib
+import io
 import logging
 import os
 import pkgutil
@@ -165,8 +168,50 @@ def _catch_sigterm():
     return signal.signal(signal.SIGTERM, _on_sigterm)
 
 
+def _paths_shown(exc: UnicodeEncodeError) -> tuple[str | bytes, int]:
+    """Encoding error handler ``impact.paths``: a path's bytes that are not text as they are, other text escaped.
+
+    A file name need not be valid UTF-8 (Python keeps its bytes as surrogates), nor writable in the terminal's
+    encoding; printing it must not fail after the work is done.
+    """
+    text = exc.object[exc.start:exc.end]
+    if all("\udc80" <= ch <= "\udcff" for ch in text):
+        return bytes(ord(ch) - 0xDC00 for ch in text), exc.end  # as ls shows it
+    return codecs.backslashreplace_errors(exc)
+
+
+codecs.register_error("impact.paths", _paths_shown)
+
+
+@contextlib.contextmanager
+def _printable_paths():
+    """Print any path on stdout and stderr: their encoding gets the ``impact.paths`` handler meanwhile.
+
+    Only a strict one, or Python's usual ``backslashreplace`` of stderr, is changed (a user's own choice of
+    handler is kept).
+    """
+    changed = []
+    for stream in (sys.stdout, sys.stderr):
+        errors = getattr(stream, "errors", None)
+        if errors in ("strict", "backslashreplace") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+                stream.reconfigure(errors="impact.paths")
+                changed.append((stream, errors))
+    try:
+        yield
+    finally:
+        for stream, errors in changed:
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+                stream.reconfigure(errors=errors)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    with _printable_paths():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -472,3 +472,18 @@ def test_an_unusable_cache_folder_is_one_warning_naming_it(tmp_path, caplog):
     assert len(warned) == 1 and f"the cache folder {tmp_path / 'cache'} cannot be used" in str(warned[0].message)
     assert caplog.records == []  # the warning alone: the command line does not show it twice
 
+
+# --------------------------------------------------------------------------- file names that are not text
+def test_a_study_folder_name_that_is_not_utf8_is_printed_without_a_traceback(tiny_study, tmp_path):
+    name = os.fsdecode(b"stud\xe9")  # Latin-1 bytes: an old archive, a Windows share
+    tiny_study.save(tmp_path / name)
+    for encoding in ("utf-8", "ascii"):  # a strict terminal encoding (a UTF-8 locale; an old one)
+        proc = subprocess.run([sys.executable, "-m", "impact", "validate", os.fsencode(tmp_path / name), "-q"],
+                              capture_output=True, cwd=tmp_path, check=False,
+                              env={**os.environ, "PYTHONIOENCODING": encoding})
+        assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+        assert proc.returncode == 0 and b"stud\xe9: valid" in proc.stdout
+        proc = subprocess.run([sys.executable, "-m", "impact", "validate", os.fsencode(tmp_path / "n\u00f6 \u65e5")],
+                              capture_output=True, cwd=tmp_path, check=False,
+                              env={**os.environ, "PYTHONIOENCODING": encoding})
+        assert proc.returncode == 2 and b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
