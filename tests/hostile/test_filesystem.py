@@ -487,3 +487,13 @@ def test_a_study_folder_name_that_is_not_utf8_is_printed_without_a_traceback(tin
                               capture_output=True, cwd=tmp_path, check=False,
                               env={**os.environ, "PYTHONIOENCODING": encoding})
         assert proc.returncode == 2 and b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+
+
+def test_a_failed_demo_leaves_no_folders_behind(tmp_path, monkeypatch, capsys):
+    """The folders above --out are the run's to make only when it publishes: a refused run leaves none."""
+    from impact.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--out", "fresh/sub/demo", "--docx-template", "missing.docx", "--resamples", "99"]) == 2
+    assert "Word template not found" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
