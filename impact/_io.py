@@ -106,7 +106,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.filename in (None, tmp):
+        if isinstance(exc, OSError) and exc.errno is not None and exc.filename in (None, tmp):
             raise _naming(exc, path) from exc
         raise
 
@@ -211,7 +211,7 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
             os.replace(tmp, path)
         return True
     except OSError as exc:
-        if exc.filename in (None, tmp):
+        if exc.errno is not None and exc.filename in (None, tmp):
             raise _naming(exc, path) from exc
         raise
     finally:
@@ -787,7 +787,7 @@ class _FolderLock:
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
             os.close(fd)
-            if isinstance(exc, OSError) and exc.filename is None:
+            if isinstance(exc, OSError) and exc.errno is not None and exc.filename is None:
                 raise _naming(exc, self.path) from exc
             raise
         self.fd = fd
@@ -931,8 +931,10 @@ def _name_in_target(exc: OSError, target: Path) -> OSError:
     """``exc`` naming the output folder, or the file in it, instead of the staging folder the user never sees.
 
     A file-system error naming no file (a full disk) names the folder.  Returns ``exc`` itself where it names
-    neither.
+    neither, or is not a file-system error (no errno: a refusal such as ``FileExistsError("... holds a study")``).
     """
+    if exc.errno is None:
+        return exc
     staging_prefix = os.path.join(target.parent, f".{_side_stem(target)}.staging-")
 
     def shown(name):

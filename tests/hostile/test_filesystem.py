@@ -497,3 +497,35 @@ def test_a_failed_demo_leaves_no_folders_behind(tmp_path, monkeypatch, capsys):
     assert main(["demo", "--out", "fresh/sub/demo", "--docx-template", "missing.docx", "--resamples", "99"]) == 2
     assert "Word template not found" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- two commands into one folder at once
+def test_a_refusal_while_publishing_is_passed_on_unchanged(tmp_path):
+    """A check that refuses with an error of its own (no errno) is not turned into a file-system error."""
+    def check(target):
+        if (tmp_path / "arrived").exists():
+            raise FileExistsError(f"{target} already holds a study")
+
+    with pytest.raises(FileExistsError, match="already holds a study") as info:
+        with staged_directory(tmp_path / "study", check=check):
+            (tmp_path / "arrived").write_text("another run published meanwhile")
+    assert info.value.errno is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["arrived"]
+
+
+def test_two_synth_into_one_folder_at_once_one_wins_the_other_is_told(tmp_path):
+    import time
+
+    args = [sys.executable, "-m", "impact", "synth", "--councils", "4", "--interviews-per-wave", "1",
+            "--words-per-interview", "60", "--out", str(tmp_path / "study")]
+    start = time.time() + 3
+    wait = f"import time\nwhile time.time() < {start}: pass\n"
+    procs = [subprocess.Popen([sys.executable, "-c", wait + "import runpy, sys\nsys.argv = sys.argv[1:]\n"
+                               "runpy.run_module('impact', run_name='__main__')", *args[2:], "--seed", str(seed)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+             for seed in (1, 2)]
+    results = [(p.wait(120), *p.communicate()) for p in procs]
+    assert sorted(r[0] for r in results) == [0, 2], results
+    loser = next(r for r in results if r[0] == 2)
+    assert "already holds a study" in loser[2] and "Traceback" not in loser[2], loser[2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study"]  # no staging folder, no lock left
