@@ -586,6 +586,20 @@ def _listing(paths: list[str], limit: int = 10) -> str:
     return shown + (f" and {len(paths) - limit:,} more" if len(paths) > limit else "")
 
 
+#: How much longer than an output folder's path the paths written in it get, generously: the staging folder's
+#: name, a subfolder, a file's name and a temporary file's additions to it.
+_DEPTH_ROOM = 160
+
+
+def _path_max(path: Path) -> int:
+    """The longest path the file system holding ``path`` (or the nearest folder above it) takes, in bytes."""
+    existing = next((p for p in (path, *path.parents) if p.exists()), Path(path.anchor))
+    try:
+        return os.pathconf(existing, "PC_PATH_MAX")
+    except (OSError, ValueError, AttributeError):  # not known (Windows): no limit checked here
+        return 1 << 30
+
+
 def unwritable(folder: str | os.PathLike) -> str | None:
     """Why nothing can be written in ``folder`` (or, where it does not exist yet, the nearest folder above it), or None.
 
@@ -686,6 +700,11 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     cannot = unwritable(path.parent)
     if cannot:
         raise OutputFolderError(f"{raw}: {cannot} - expected a folder you can write to; {hint}")
+    longest = _path_max(path)
+    if len(os.fsencode(os.fspath(path))) + _DEPTH_ROOM > longest:
+        raise OutputFolderError(f"{raw}: the path is {len(os.fsencode(os.fspath(path))):,} bytes long and impact writes "
+                                f"files up to {_DEPTH_ROOM} bytes deeper, but paths here may be at most {longest:,} bytes - "
+                                f"expected a shorter path; {hint}")
     if not path.is_dir():
         return path
     try:

@@ -529,3 +529,26 @@ def test_two_synth_into_one_folder_at_once_one_wins_the_other_is_told(tmp_path):
     loser = next(r for r in results if r[0] == 2)
     assert "already holds a study" in loser[2] and "Traceback" not in loser[2], loser[2]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["study"]  # no staging folder, no lock left
+
+
+def _deep(root: Path, length: int) -> Path:
+    """A folder under ``root`` whose path is ``length`` bytes long (made)."""
+    path = root
+    while len(os.fsencode(str(path))) < length - 201:
+        path = path / ("d" * 200)
+    path = path / ("e" * (length - len(os.fsencode(str(path))) - 1))
+    path.mkdir(parents=True)
+    assert len(os.fsencode(str(path))) == length
+    return path
+
+
+def test_an_out_path_too_long_for_the_files_in_it_is_refused_before_the_work(study_dir, tmp_path):
+    deep = _deep(tmp_path, 4000)
+    proc = cli("run", str(study_dir), "--out", str(deep / "o"), "--resamples", "99", "--identify", cwd=tmp_path,
+               env={"IMPACT_CACHE_DIR": str(tmp_path / "cache")})
+    refused(proc, "the path is 4,002 bytes long and impact writes files up to")
+    assert not (tmp_path / "cache").exists() and list(deep.iterdir()) == []
+    shallower = _deep(tmp_path / "b", 3800)  # deep, but with room for what is written in it
+    with staged_directory(shallower / "o") as d:
+        _io.atomic_write_text(d / "tables" / "process_by_realisation.csv", "x\n")
+    assert (shallower / "o" / "tables" / "process_by_realisation.csv").is_file()
