@@ -743,6 +743,13 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             parts.append(f"files changed since impact wrote them ({_listing(sorted(changed))})")
         raise OutputFolderError(f"{raw}: the output folder holds {' and '.join(parts)} - expected a new folder or "
                                 f"one impact wrote before; move them out or {hint}")
+    # The previous outputs are removed once the new ones are in place: a folder of them made read-only (to keep
+    # them) would be left beside the output folder, half-emptied.
+    kept = [p for p in (path, *entries) if p.is_dir() and not p.is_symlink() and not os.access(p, os.W_OK | os.X_OK)]
+    if kept:
+        names = sorted(p.relative_to(path).as_posix() + "/" if p != path else "the folder itself" for p in kept)
+        raise OutputFolderError(f"{raw}: the previous outputs are read-only ({_listing(names)}), so they cannot be "
+                                f"replaced - expected outputs you can change; make them writable (chmod -R u+w) or {hint}")
     return path
 
 

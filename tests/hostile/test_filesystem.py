@@ -552,3 +552,64 @@ def test_an_out_path_too_long_for_the_files_in_it_is_refused_before_the_work(stu
     with staged_directory(shallower / "o") as d:
         _io.atomic_write_text(d / "tables" / "process_by_realisation.csv", "x\n")
     assert (shallower / "o" / "tables" / "process_by_realisation.csv").is_file()
+
+
+# --------------------------------------------------------------------------- previous outputs made read-only
+def test_read_only_previous_outputs_are_refused_not_half_removed(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    with staged_directory(out) as d:
+        (d / "tables").mkdir()
+        (d / "tables" / "a.csv").write_text("x\n")
+    real = os.access
+    monkeypatch.setattr(_io.os, "access", lambda p, mode, **kw: Path(p) != out / "tables" and real(p, mode, **kw))
+    before = snapshot(tmp_path)
+    with pytest.raises(_io.OutputFolderError, match=r"the previous outputs are read-only \(tables/\)"):
+        with staged_directory(out) as d:
+            (d / "report.html").write_text("new")
+    assert snapshot(tmp_path) == before
+
+
+_AS_NOBODY = """
+import sys
+from impact._io import OutputFolderError, staged_directory
+try:
+    with staged_directory(sys.argv[1]) as d:
+        (d / "report.html").write_text("new")
+except OutputFolderError as exc:
+    print(exc, file=sys.stderr)
+    sys.exit(2)
+"""
+
+
+def test_read_only_previous_outputs_of_an_unprivileged_user():
+    """The same as the user it happens to (root may delete anything): setpriv to nobody."""
+    import shutil
+    import tempfile
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("running as another user needs root and setpriv")
+    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    probe = subprocess.run([*as_nobody, "import impact._io"], capture_output=True, text=True, env=env, check=False)
+    if probe.returncode != 0:
+        pytest.skip(f"nobody cannot run this Python and impact: {probe.stderr.strip()[-200:]}")
+    folder = Path(tempfile.mkdtemp(prefix="impact-nobody-"))  # outside pytest's folder, which only root may enter
+    try:
+        folder.chmod(0o755)
+        out = folder / "out"
+        with staged_directory(out) as d:
+            (d / "tables").mkdir()
+            (d / "tables" / "a.csv").write_text("x\n")
+        for p in (folder, *folder.rglob("*")):
+            os.chown(p, 65534, 65534)
+        (out / "tables").chmod(0o555)
+        before = snapshot(folder)
+        proc = subprocess.run([*as_nobody, _AS_NOBODY, str(out)], capture_output=True, text=True, env=env, check=False)
+        assert proc.returncode == 2, proc.stderr
+        assert "the previous outputs are read-only (tables/)" in proc.stderr
+        assert snapshot(folder) == before  # replaced by nothing, no half-emptied copy beside it
+    finally:
+        for p in folder.rglob("*"):
+            if p.is_dir():
+                p.chmod(0o755)
+        shutil.rmtree(folder)
