@@ -215,9 +215,13 @@ class Cache:
                                  "coding are not cached")
         try:
             _private_dir(self.folder)
-            self._key = _signing_key()
         except (OSError, ValueError) as exc:
             return self._disable(f"the cache folder {self.folder} cannot be used ({_reason(exc)}); nothing is cached")
+        try:
+            self._key = _signing_key()
+        except (OSError, ValueError) as exc:
+            return self._disable(f"the cache's signing key in {_config_dir()} cannot be made or read ({_reason(exc)}; "
+                                 "IMPACT_CONFIG_DIR names another folder); nothing is cached")
         return True
 
     def _disable(self, why: str) -> bool:

@@ -613,3 +613,15 @@ def test_read_only_previous_outputs_of_an_unprivileged_user():
             if p.is_dir():
                 p.chmod(0o755)
         shutil.rmtree(folder)
+
+
+def test_a_signing_key_that_cannot_be_made_names_its_folder_not_the_cache(tmp_path, monkeypatch):
+    from impact import _cache
+
+    (tmp_path / "home").write_text("a file where the config folder would be")
+    monkeypatch.setenv("IMPACT_CONFIG_DIR", str(tmp_path / "home" / "impact"))
+    with pytest.warns(_cache.CacheWarning) as warned:
+        assert _cache.Cache(tmp_path / "cache").get("segments", "a") is None
+    message = str(warned[0].message)
+    assert f"the cache's signing key in {tmp_path / 'home' / 'impact'} cannot be made" in message, message
+    assert "IMPACT_CONFIG_DIR" in message
