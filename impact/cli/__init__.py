@@ -205,10 +205,43 @@ def _printable_paths():
                 stream.reconfigure(errors=errors)
 
 
+class _NamedOutput:
+    """Standard output whose write errors name it: a full disk under ``impact run ... > log.txt`` is not "(a file)"."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with self._named():
+            return self._stream.write(text)
+
+    def flush(self) -> None:
+        with self._named():
+            self._stream.flush()
+
+    @contextlib.contextmanager
+    def _named(self):
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if exc.errno is None or exc.filename is not None:
+                raise
+            raise OSError(exc.errno, exc.strerror, "standard output") from exc
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     with _printable_paths():
-        return _main(argv)
+        stdout, sys.stdout = sys.stdout, _NamedOutput(sys.stdout)
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout = stdout
 
 
 def _main(argv: list[str] | None) -> int:
@@ -227,6 +260,7 @@ def _main(argv: list[str] | None) -> int:
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
             status = args.func(args)
+            sys.stdout.flush()  # what the command printed is out, or its failure is reported like any other
     except ImpactError as exc:
         _show_warnings(command, caught)
         print(f"impact {command}: error: {exc}", file=sys.stderr)

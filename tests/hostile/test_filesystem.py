@@ -625,3 +625,32 @@ def test_a_signing_key_that_cannot_be_made_names_its_folder_not_the_cache(tmp_pa
     message = str(warned[0].message)
     assert f"the cache's signing key in {tmp_path / 'home' / 'impact'} cannot be made" in message, message
     assert "IMPACT_CONFIG_DIR" in message
+
+
+# --------------------------------------------------------------------------- the command's own output
+def test_standard_output_on_a_full_disk_is_named(study_dir, tmp_path, monkeypatch, capsys):
+    from impact.cli import main
+
+    class Full:
+        encoding, errors = "utf-8", "strict"
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert main(["validate", str(study_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "impact validate: error: standard output: the disk is full" in err and "(a file)" not in err, err
+
+
+def test_a_log_on_a_full_disk_is_named_after_the_run(small_disk, study_dir, tmp_path):
+    disk = small_disk("64k")
+    _fill(disk)
+    with open(disk / "log.txt", "wb") as log:
+        proc = subprocess.run([sys.executable, "-m", "impact", "code", str(study_dir), "--out",
+                               str(tmp_path / "coded.csv")], stdout=log, stderr=subprocess.PIPE, text=True,
+                              cwd=tmp_path, check=False)
+    refused(proc, "standard output: the disk is full")
