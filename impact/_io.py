@@ -575,7 +575,7 @@ def _write_output_manifest(folder: Path) -> None:
 
     files = {}
     for p in sorted(folder.rglob("*")):
-        if p.is_file() and p.name != OUTPUT_MARKER:
+        if p.is_file() and p.name != OUTPUT_MARKER and p.relative_to(folder).as_posix() != _STAGING_MARKER:
             files[p.relative_to(folder).as_posix()] = {"bytes": p.stat().st_size, "sha256": _file_digest(p)}
     manifest = {"written_by": "impact", "impact_version": __version__, "files": files}
     atomic_write_text(folder / OUTPUT_MARKER, json.dumps(manifest, indent=1, sort_keys=True) + "\n", durable=False)
@@ -863,16 +863,42 @@ def new_staging(target: Path) -> Path:
 
 
 def _remove_stale_staging(target: Path) -> None:
-    """Remove staging folders of runs into ``target`` whose process is gone (and only those)."""
+    """Tidy up after runs into ``target`` whose process is gone (and only after them).
+
+    Their staging folders are removed where they hold impact's mark
+    (``.impact-staging``) or are a complete output folder impact wrote (its
+    manifest, every file unchanged: a run killed while publishing, before or
+    after the exchange).  A previous output folder moved aside by a run killed
+    between two renames (``.<name>.old-<pid>``, where the file system cannot
+    exchange folders) is put back if ``target`` is missing, else removed like
+    those.  Anything else is never touched.
+    """
     import shutil
 
-    for old in target.parent.glob(f".{glob.escape(_side_stem(target))}.staging-*"):
-        pid_text = old.name.rsplit(".staging-", 1)[1].split("-", 1)[0]
-        if not old.is_dir() or old.is_symlink() or not pid_text.isdigit() or _pid_alive(int(pid_text)):
-            continue
-        if not (old / _STAGING_MARKER).is_file() or (old / _STAGING_MARKER).is_symlink():
-            continue  # not a staging folder impact made: never removed
-        shutil.rmtree(old, ignore_errors=True)
+    stem = glob.escape(_side_stem(target))
+    for kind in ("staging", "old"):
+        for old in sorted(target.parent.glob(f".{stem}.{kind}-*")):
+            pid_text = old.name.rsplit(f".{kind}-", 1)[1].split("-", 1)[0]
+            if not old.is_dir() or old.is_symlink() or not pid_text.isdigit() or _pid_alive(int(pid_text)):
+                continue
+            marked = (old / _STAGING_MARKER).is_file() and not (old / _STAGING_MARKER).is_symlink()
+            if not marked and not _is_impact_output(old):
+                continue  # not a folder impact made: never removed
+            if kind == "old" and not (target.exists() or target.is_symlink()):
+                os.replace(old, target)  # the previous outputs back in their place
+            else:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_impact_output(folder: Path) -> bool:
+    """Whether ``folder`` is a complete output folder impact wrote (its manifest lists every file, unchanged)."""
+    if read_output_manifest(folder) is None:
+        return False
+    try:
+        check_output_folder(folder)
+    except OutputFolderError:
+        return False
+    return True
 
 
 def _renameat2_exchange(a: Path, b: Path) -> bool:
@@ -987,8 +1013,10 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     second run waits up to ``wait`` seconds, then is refused).  The staging
     folder ``.<name>.staging-<pid>-<random>`` is unique to the run and removed
     on an exception; staging folders left by runs whose process is gone are
-    removed when they hold impact's mark (``.impact-staging``), those of live
-    runs and folders impact did not make never.  The published folder holds the
+    removed when they hold impact's mark (``.impact-staging``) or are a
+    complete output folder of impact's (a run killed while publishing: see
+    :func:`_remove_stale_staging`), those of live runs and folders impact did
+    not make never.  The published folder holds the
     marker ``.impact-output.json`` listing every file written.  Ctrl-C (and
     SIGTERM) arriving while the finished folder is put in place is held until
     it is; parent folders the block made are removed again if it fails.
@@ -1034,9 +1062,9 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
             try:
                 staging = new_staging(target)
                 yield staging
-                (staging / _STAGING_MARKER).unlink()
-                if manifest:
+                if manifest:  # written first: killed at any moment, the folder is impact's by its mark or manifest
                     _write_output_manifest(staging)
+                (staging / _STAGING_MARKER).unlink()
                 with _signals_held():
                     check(target)  # the folder may have changed while the run worked
                     publish_directory(staging, target)

@@ -654,3 +654,61 @@ def test_a_log_on_a_full_disk_is_named_after_the_run(small_disk, study_dir, tmp_
                                str(tmp_path / "coded.csv")], stdout=log, stderr=subprocess.PIPE, text=True,
                               cwd=tmp_path, check=False)
     refused(proc, "standard output: the disk is full")
+
+
+# --------------------------------------------------------------------------- killed while publishing
+_KILLED = """
+import os, shutil, sys
+from pathlib import Path
+from impact import _io
+out, where = Path(sys.argv[1]), sys.argv[2]
+calls = []
+if where == "check":  # the check of the previous outputs just before they are replaced
+    real_check = _io.check_output_folder
+    def check(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            os._exit(9)
+        return real_check(*args, **kwargs)
+    _io.check_output_folder = check
+elif where == "exchanged":  # the new outputs in place, the old ones not yet removed
+    real_rmtree = shutil.rmtree
+    def rmtree(path, *args, **kwargs):
+        if ".staging-" in str(path):
+            os._exit(9)
+        return real_rmtree(path, *args, **kwargs)
+    shutil.rmtree = rmtree
+elif where == "between_renames":  # no folder exchange on this file system: the old folder moved aside, the new not in
+    _io._renameat2_exchange = lambda a, b: False
+    real_replace = os.replace
+    def replace(src, dst):
+        if ".staging-" in Path(src).name:
+            os._exit(9)
+        return real_replace(src, dst)
+    os.replace = replace
+with _io.staged_directory(out) as d:
+    (d / "report.html").write_text("new")
+"""
+
+
+@pytest.mark.parametrize("where", ["check", "exchanged", "between_renames"])
+def test_a_run_killed_while_publishing_is_tidied_up_by_the_next(where, tmp_path):
+    """SIGKILL (an out-of-memory kill, a CI timeout) cannot be caught: the next run must find and finish the work."""
+    out = tmp_path / "out"
+    with staged_directory(out) as d:
+        (d / "report.html").write_text("previous")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    users = tmp_path / f".out.old-{dead}"  # named like impact's, but the user's: never touched
+    users.mkdir()
+    (users / "notes.txt").write_text("mine")
+    proc = subprocess.run([sys.executable, "-c", _KILLED, str(out), where], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 9, proc.stderr
+    assert (out / "report.html").is_file() or any(p.name.startswith(".out.old-") and p != users
+                                                  for p in tmp_path.iterdir())  # nothing lost
+    with staged_directory(out) as d:
+        (d / "report.html").write_text("next")
+    assert (out / "report.html").read_text() == "next"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", users.name])  # all tidied, the user's kept
+    assert (users / "notes.txt").read_text() == "mine"
