@@ -623,6 +623,22 @@ def unwritable(folder: str | os.PathLike) -> str | None:
     return f"cannot write in {existing} ({'the file system is read-only' if read_only else 'permission denied'})"
 
 
+def _check_place(raw: str | os.PathLike, path: Path, hint: str) -> None:
+    """Refuse, before any work, a place where a folder cannot be published: a mount point (it cannot be renamed),
+    a folder one cannot write in, a path too long for the files written in it."""
+    if os.path.ismount(path):
+        raise OutputFolderError(f"{raw}: is the top folder of a mounted disk, which cannot be replaced in one step - "
+                                f"expected a folder inside it, such as {path / 'impact-report'}; {hint}")
+    cannot = unwritable(path.parent)
+    if cannot:
+        raise OutputFolderError(f"{raw}: {cannot} - expected a folder you can write to; {hint}")
+    longest = _path_max(path)
+    if len(os.fsencode(os.fspath(path))) + _DEPTH_ROOM > longest:
+        raise OutputFolderError(f"{raw}: the path is {len(os.fsencode(os.fspath(path))):,} bytes long and impact writes "
+                                f"files up to {_DEPTH_ROOM} bytes deeper, but paths here may be at most {longest:,} bytes - "
+                                f"expected a shorter path; {hint}")
+
+
 def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:
     """Refuse an output folder whose replacement could lose files that ``impact`` did not write.
 
@@ -694,17 +710,7 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             raise OutputFolderError(f"{raw}: the output folder would be inside {what} ({folder}), which then holds "
                                     f"the report and the re-identification key beside its inputs - expected a folder "
                                     f"outside it; {hint}")
-    if os.path.ismount(path):
-        raise OutputFolderError(f"{raw}: is the top folder of a mounted disk, which cannot be replaced in one step - "
-                                f"expected a folder inside it, such as {path / 'impact-report'}; {hint}")
-    cannot = unwritable(path.parent)
-    if cannot:
-        raise OutputFolderError(f"{raw}: {cannot} - expected a folder you can write to; {hint}")
-    longest = _path_max(path)
-    if len(os.fsencode(os.fspath(path))) + _DEPTH_ROOM > longest:
-        raise OutputFolderError(f"{raw}: the path is {len(os.fsencode(os.fspath(path))):,} bytes long and impact writes "
-                                f"files up to {_DEPTH_ROOM} bytes deeper, but paths here may be at most {longest:,} bytes - "
-                                f"expected a shorter path; {hint}")
+    _check_place(raw, path, hint)
     if not path.is_dir():
         return path
     try:
@@ -1049,8 +1055,9 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
         def check(folder: Path) -> None:
             check_output_folder(folder, protect=protect)
     else:
-        target = Path(os.path.abspath(target))
+        given, target = target, Path(os.path.abspath(target))
         check(target)
+        _check_place(given, target, "choose another folder")
     made = [p for p in (target.parent, *target.parent.parents) if not p.exists()]  # removed again on failure
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

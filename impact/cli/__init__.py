@@ -53,6 +53,7 @@ _OS_ADVICE = {
     errno.ENOTEMPTY: "the folder is not empty",
     errno.EXDEV: "cannot move between file systems - keep the output folder on one disk",
     errno.EIO: "an input/output error from the disk - check the disk",
+    errno.EBUSY: "in use (a mount point, or open in another program) - choose another folder",
 }
 
 

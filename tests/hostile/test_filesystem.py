@@ -712,3 +712,20 @@ def test_a_run_killed_while_publishing_is_tidied_up_by_the_next(where, tmp_path)
     assert (out / "report.html").read_text() == "next"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", users.name])  # all tidied, the user's kept
     assert (users / "notes.txt").read_text() == "mine"
+
+
+def test_synth_refuses_a_mount_point_and_a_read_only_folder_at_once(small_disk, tmp_path):
+    disk = small_disk("1m")
+    args = ["synth", "--councils", "4", "--interviews-per-wave", "1", "--words-per-interview", "60"]
+    refused(cli(*args, "--out", str(disk), cwd=tmp_path), f"{disk}: is the top folder of a mounted disk")
+    assert list(disk.iterdir()) == []
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    refused(cli(*args, "--out", str(disk / "study"), cwd=tmp_path),
+            f"{disk / 'study'}: cannot write in {disk} (the file system is read-only)")
+
+
+def test_a_busy_folder_is_explained():
+    from impact.cli import describe_os_error
+
+    message = describe_os_error(OSError(errno.EBUSY, "Device or resource busy", "/mnt/usb", 0, "/mnt/.usb.old-1"))
+    assert message == "/mnt/usb -> /mnt/.usb.old-1: in use (a mount point, or open in another program) - choose another folder"
