@@ -18,7 +18,6 @@ bytes in the user's config folder (``IMPACT_CONFIG_DIR`` overrides it), mode
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import io
@@ -28,13 +27,13 @@ import os
 import re
 import secrets
 import stat
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from ._io import write_private
 from .errors import ImpactWarning
 
 __all__ = ["Cache", "CacheWarning", "default_cache_dir", "environment", "clear_cache"]
@@ -129,16 +128,7 @@ def _private_dir(path: Path) -> None:
 
 def _write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_private(path, data, durable=False)
 
 
 def _signing_key() -> bytes:
@@ -146,6 +136,7 @@ def _signing_key() -> bytes:
     folder = _config_dir()
     _private_dir(folder)
     path = folder / "cache-signing.key"
+    present = path.exists() or path.is_symlink()
     if path.is_file() and not path.is_symlink():
         st = path.stat()
         if st.st_mode & 0o077 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
@@ -154,8 +145,19 @@ def _signing_key() -> bytes:
         if len(key) == _KEY_BYTES:
             return key
     key = secrets.token_bytes(_KEY_BYTES)
-    _write_private(path, key.hex().encode("ascii") + b"\n")
+    data = key.hex().encode("ascii") + b"\n"
+    if present:  # not a key: replaced
+        _write_private(path, data)
+    elif not write_private(path, data, exclusive=True):
+        return _signing_key()  # another run made the key meanwhile: use theirs, so both sign alike
     return key
+
+
+def _reason(exc: Exception) -> str:
+    """What went wrong, without the errno: 'Read-only file system', 'No space left on device: /path'."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f": {exc.filename}" if exc.filename is not None else "")
+    return str(exc)
 
 
 def _sign(key: bytes, manifest: dict) -> str:
@@ -199,6 +201,7 @@ class Cache:
         self.folder = Path(folder) if folder is not None else default_cache_dir()
         self.context = {str(k): str(v) for k, v in (context or {}).items()}
         self._disabled: str | None = None
+        self._unwritable = False  # set when an entry could not be stored: no more are tried
         self._key: bytes | None = None
 
     # ----------------------------------------------------------------- set-up
@@ -212,16 +215,20 @@ class Cache:
                                  "coding are not cached")
         try:
             _private_dir(self.folder)
+        except (OSError, ValueError) as exc:
+            return self._disable(f"the cache folder {self.folder} cannot be used ({_reason(exc)}); nothing is cached")
+        try:
             self._key = _signing_key()
         except (OSError, ValueError) as exc:
-            return self._disable(f"the cache folder cannot be used ({exc}); nothing is cached")
+            return self._disable(f"the cache's signing key in {_config_dir()} cannot be made or read ({_reason(exc)}; "
+                                 "IMPACT_CONFIG_DIR names another folder); nothing is cached")
         return True
 
     def _disable(self, why: str) -> bool:
         import warnings
 
         self._disabled = why
-        log.warning("impact cache: %s", why)
+        log.debug("impact cache: %s", why)  # the warning is the message (the command line shows it once)
         warnings.warn(why, CacheWarning, stacklevel=4)
         return False
 
@@ -266,7 +273,7 @@ class Cache:
 
     def put(self, kind: str, key: str, frame: pd.DataFrame) -> None:
         """Store ``frame`` (atomically, mode 0600); a failure to write only costs the cache."""
-        if not self._ready():
+        if self._unwritable or not self._ready():
             return
         data_path, meta_path = self._paths(kind, key)
         try:
@@ -278,7 +285,11 @@ class Cache:
             manifest["signature"] = _sign(self._key, manifest)
             _write_private(data_path, data)
             _write_private(meta_path, json.dumps(manifest, sort_keys=True, indent=1).encode())
-        except (OSError, ValueError, TypeError) as exc:
+        except OSError as exc:  # a full or read-only disk: said once, and no other entry is tried
+            self._unwritable = True
+            log.warning("impact cache: cannot store entries in %s (%s); continuing without storing them",
+                        self.folder, _reason(exc))
+        except (ValueError, TypeError) as exc:
             log.warning("impact cache: could not store %s-%s (%s); continuing without it", kind, key, exc)
 
     def get_or_compute(self, kind: str, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:

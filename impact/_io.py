@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
+import glob
 import io
 import os
 import re
@@ -32,6 +34,7 @@ __all__ = [
     "atomic_write",
     "atomic_write_text",
     "atomic_write_bytes",
+    "write_private",
     "decode_text",
     "read_text",
     "read_csv_strict",
@@ -40,7 +43,10 @@ __all__ = [
     "safe_yaml_load",
     "staged_directory",
     "publish_directory",
+    "rolled_back_on_failure",
+    "Rollback",
     "check_output_folder",
+    "unwritable",
     "read_output_manifest",
     "OutputFolderError",
     "OUTPUT_MARKER",
@@ -85,7 +91,10 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
     if "b" not in mode:
         kwargs.setdefault("encoding", "utf-8")
         kwargs.setdefault("newline", "")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
     try:
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
@@ -94,10 +103,54 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
                 os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.errno is not None and exc.filename in (None, tmp):
+            raise _naming(exc, path) from exc
         raise
+
+
+#: The longest file name most file systems take (255 bytes on Linux; 255 UTF-16 units on macOS and Windows).
+NAME_MAX = 255
+
+
+def _fitting(name: str, room: int) -> str:
+    """``name``, or where it is longer than ``room`` bytes a shortened form of it, unique to it, that fits.
+
+    Impact names its temporary files, staging folders and locks after the file or folder they are for; a
+    name near the limit must not make them impossible.
+
+    Examples
+    --------
+    >>> _fitting("out", 10)
+    'out'
+    >>> _fitting("n" * 300, 20)
+    'nnnnnnnnnnn~230b0774'
+    """
+    encoded = os.fsencode(name)
+    if len(encoded) <= room:
+        return name
+    import hashlib
+
+    tag = "~" + hashlib.sha256(encoded).hexdigest()[:8]
+    while len(os.fsencode(name + tag)) > room:
+        name = name[:-1]
+    return name + tag
+
+
+def _temporary_prefix(path: Path) -> str:
+    """The start of the name of a temporary file written for ``path`` (``.<name>.``; 8 random letters and ``.tmp`` follow)."""
+    return f".{_fitting(path.name, NAME_MAX - len('..') - 8 - len('.tmp'))}."
+
+
+def _naming(exc: OSError, path: str | os.PathLike, path2: str | os.PathLike | None = None) -> OSError:
+    """``exc`` naming ``path`` as the file it is about (a full disk names no file; a temporary file means nothing to the user).
+
+    A new error of the same kind (``PermissionError``...), raised ``from exc``.
+    """
+    args = (exc.errno, exc.strerror, os.fspath(path)) + ((0, os.fspath(path2)) if path2 is not None else ())
+    return OSError(*args)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, durable: bool = True) -> Path:
@@ -112,6 +165,58 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, durable: bool = 
     with atomic_write(path, "wb", durable=durable) as f:
         f.write(data)
     return Path(path)
+
+
+def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = False, durable: bool = True) -> bool:
+    """Write ``data`` to ``path`` atomically, readable and writable by its owner only (mode 0600).
+
+    ``exclusive`` writes only where no file is yet: the finished file is
+    linked into place, which fails if the name is taken, so processes creating
+    it at once (two first runs making a secret key) all end up with the
+    first one's.  Returns False when a file was there first (it is left as
+    it is), else True.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> key = pathlib.Path(tempfile.mkdtemp()) / "secret.key"
+    >>> write_private(key, b"mine", exclusive=True), write_private(key, b"theirs", exclusive=True)
+    (True, False)
+    >>> key.read_bytes(), oct(key.stat().st_mode & 0o777)
+    (b'mine', '0o600')
+    """
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)  # mode 0600
+    except OSError as exc:
+        raise _naming(exc, path) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        if not exclusive:
+            os.replace(tmp, path)
+            return True
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError as exc:  # a disk without hard links (FAT, some network shares): first come, less strictly
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS):
+                raise
+            if path.exists() or path.is_symlink():
+                return False
+            os.replace(tmp, path)
+        return True
+    except OSError as exc:
+        if exc.errno is not None and exc.filename in (None, tmp):
+            raise _naming(exc, path) from exc
+        raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
 
 
 def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
@@ -344,6 +449,72 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
 
 
+# --------------------------------------------------------------------------- files written one by one
+class Rollback:
+    """The changes a command makes to files it writes one by one, undone if it fails (see :func:`rolled_back_on_failure`)."""
+
+    def __init__(self) -> None:
+        self._undo: list[Callable[[], None]] = []
+
+    def move_aside(self, path: str | os.PathLike, backup: str | os.PathLike) -> None:
+        """Move ``path`` to ``backup`` (a free name); put it back on failure, over what was written in its place."""
+        os.replace(path, backup)
+        self._undo.append(lambda: os.replace(backup, path))
+
+    def will_write(self, path: str | os.PathLike) -> None:
+        """``path`` is about to be written: if nothing is there now, what is written there is removed on failure."""
+        path = Path(path)
+        if not (path.exists() or path.is_symlink()):
+            self._undo.append(lambda: path.unlink(missing_ok=True))
+
+    def mkdir(self, path: str | os.PathLike) -> None:
+        """Make folder ``path`` and its parents; those made here are removed on failure if left empty."""
+        path = Path(path)
+        made = [p for p in (path, *path.parents) if not (p.exists() or p.is_symlink())]
+        path.mkdir(parents=True, exist_ok=True)
+        self._undo += [p.rmdir for p in reversed(made)]  # undone last first: the innermost folder first
+
+    def undo(self) -> None:
+        """Undo every change, last first; a step that cannot be undone is skipped."""
+        while self._undo:
+            with contextlib.suppress(OSError):
+                self._undo.pop()()
+
+
+@contextlib.contextmanager
+def rolled_back_on_failure() -> Iterator[Rollback]:
+    """Undo the block's recorded changes (:class:`Rollback`) if it fails: the files are then as they were before.
+
+    For commands that write several files into a folder the user already
+    uses, moving files they replace to a backup name first: each file is
+    written atomically, and a failure (a full disk, Ctrl-C) part-way puts every
+    moved file back and removes the new ones, so the folder never holds a mix.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.csv").write_text("old")
+    >>> try:
+    ...     with rolled_back_on_failure() as changes:
+    ...         changes.move_aside(d / "a.csv", d / "a.csv.bak")
+    ...         _ = atomic_write_text(d / "a.csv", "new")
+    ...         changes.will_write(d / "b.csv")
+    ...         _ = atomic_write_text(d / "b.csv", "new")
+    ...         raise OSError(28, "No space left on device")
+    ... except OSError:
+    ...     pass
+    >>> sorted(p.name for p in d.iterdir()), (d / "a.csv").read_text()
+    (['a.csv'], 'old')
+    """
+    changes = Rollback()
+    try:
+        yield changes
+    except BaseException:
+        changes.undo()
+        raise
+
+
 # --------------------------------------------------------------------------- output folders
 #: Name of the marker file ``impact`` leaves in every output folder it wrote.
 OUTPUT_MARKER = ".impact-output.json"
@@ -404,7 +575,7 @@ def _write_output_manifest(folder: Path) -> None:
 
     files = {}
     for p in sorted(folder.rglob("*")):
-        if p.is_file() and p.name != OUTPUT_MARKER:
+        if p.is_file() and p.name != OUTPUT_MARKER and p.relative_to(folder).as_posix() != _STAGING_MARKER:
             files[p.relative_to(folder).as_posix()] = {"bytes": p.stat().st_size, "sha256": _file_digest(p)}
     manifest = {"written_by": "impact", "impact_version": __version__, "files": files}
     atomic_write_text(folder / OUTPUT_MARKER, json.dumps(manifest, indent=1, sort_keys=True) + "\n", durable=False)
@@ -413,6 +584,59 @@ def _write_output_manifest(folder: Path) -> None:
 def _listing(paths: list[str], limit: int = 10) -> str:
     shown = ", ".join(paths[:limit])
     return shown + (f" and {len(paths) - limit:,} more" if len(paths) > limit else "")
+
+
+#: How much longer than an output folder's path the paths written in it get, generously: the staging folder's
+#: name, a subfolder, a file's name and a temporary file's additions to it.
+_DEPTH_ROOM = 160
+
+
+def _path_max(path: Path) -> int:
+    """The longest path the file system holding ``path`` (or the nearest folder above it) takes, in bytes."""
+    existing = next((p for p in (path, *path.parents) if p.exists()), Path(path.anchor))
+    try:
+        return os.pathconf(existing, "PC_PATH_MAX")
+    except (OSError, ValueError, AttributeError):  # not known (Windows): no limit checked here
+        return 1 << 30
+
+
+def unwritable(folder: str | os.PathLike) -> str | None:
+    """Why nothing can be written in ``folder`` (or, where it does not exist yet, the nearest folder above it), or None.
+
+    Checked before the work starts, so that a read-only disk or a missing permission is reported at once,
+    not after the analysis.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> unwritable(tempfile.mkdtemp()) is None
+    True
+    """
+    folder = Path(os.path.abspath(folder))
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not existing.is_dir() or os.access(existing, os.W_OK | os.X_OK):
+        return None
+    try:
+        read_only = bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        read_only = False
+    return f"cannot write in {existing} ({'the file system is read-only' if read_only else 'permission denied'})"
+
+
+def _check_place(raw: str | os.PathLike, path: Path, hint: str) -> None:
+    """Refuse, before any work, a place where a folder cannot be published: a mount point (it cannot be renamed),
+    a folder one cannot write in, a path too long for the files written in it."""
+    if os.path.ismount(path):
+        raise OutputFolderError(f"{raw}: is the top folder of a mounted disk, which cannot be replaced in one step - "
+                                f"expected a folder inside it, such as {path / 'impact-report'}; {hint}")
+    cannot = unwritable(path.parent)
+    if cannot:
+        raise OutputFolderError(f"{raw}: {cannot} - expected a folder you can write to; {hint}")
+    longest = _path_max(path)
+    if len(os.fsencode(os.fspath(path))) + _DEPTH_ROOM > longest:
+        raise OutputFolderError(f"{raw}: the path is {len(os.fsencode(os.fspath(path))):,} bytes long and impact writes "
+                                f"files up to {_DEPTH_ROOM} bytes deeper, but paths here may be at most {longest:,} bytes - "
+                                f"expected a shorter path; {hint}")
 
 
 def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:
@@ -486,6 +710,7 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             raise OutputFolderError(f"{raw}: the output folder would be inside {what} ({folder}), which then holds "
                                     f"the report and the re-identification key beside its inputs - expected a folder "
                                     f"outside it; {hint}")
+    _check_place(raw, path, hint)
     if not path.is_dir():
         return path
     try:
@@ -524,7 +749,23 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             parts.append(f"files changed since impact wrote them ({_listing(sorted(changed))})")
         raise OutputFolderError(f"{raw}: the output folder holds {' and '.join(parts)} - expected a new folder or "
                                 f"one impact wrote before; move them out or {hint}")
+    # The previous outputs are removed once the new ones are in place: a folder of them made read-only (to keep
+    # them) would be left beside the output folder, half-emptied.
+    kept = [p for p in (path, *entries) if p.is_dir() and not p.is_symlink() and not os.access(p, os.W_OK | os.X_OK)]
+    if kept:
+        names = sorted(p.relative_to(path).as_posix() + "/" if p != path else "the folder itself" for p in kept)
+        raise OutputFolderError(f"{raw}: the previous outputs are read-only ({_listing(names)}), so they cannot be "
+                                f"replaced - expected outputs you can change; make them writable (chmod -R u+w) or {hint}")
     return path
+
+
+def _side_stem(target: Path) -> str:
+    """What the names impact keeps beside an output folder start with: its name, shortened if it is near the limit.
+
+    Beside it go ``.<stem>.lock``, ``.<stem>.staging-<pid>-<random>`` and ``.<stem>.old-<pid>`` (a process id
+    has at most 7 digits).
+    """
+    return _fitting(target.name, NAME_MAX - len("..staging-") - 7 - len("-") - 8)
 
 
 class _FolderLock:
@@ -532,7 +773,7 @@ class _FolderLock:
 
     def __init__(self, target: Path) -> None:
         self.target = target
-        self.path = target.parent / f".{target.name}.lock"
+        self.path = target.parent / f".{_side_stem(target)}.lock"
         self.fd: int | None = None
 
     def acquire(self, *, wait: float) -> None:
@@ -571,8 +812,16 @@ class _FolderLock:
             if same:
                 break
             os.close(fd)  # the file was removed by the run that held it: lock the new one
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except BaseException as exc:  # a full disk: no lock is left behind
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+            os.close(fd)
+            if isinstance(exc, OSError) and exc.errno is not None and exc.filename is None:
+                raise _naming(exc, self.path) from exc
+            raise
         self.fd = fd
 
     def _check_not_foreign(self) -> None:
@@ -607,7 +856,7 @@ def new_staging(target: Path) -> Path:
     The mark (:data:`_STAGING_MARKER`) lets a later run remove the folder if
     this process dies; remove it before publishing the folder.
     """
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{_side_stem(target)}.staging-{os.getpid()}-", dir=target.parent))
     try:
         os.chmod(staging, 0o777 & ~_umask())
         (staging / _STAGING_MARKER).write_text("made by impact\n", encoding="utf-8")
@@ -620,16 +869,42 @@ def new_staging(target: Path) -> Path:
 
 
 def _remove_stale_staging(target: Path) -> None:
-    """Remove staging folders of runs into ``target`` whose process is gone (and only those)."""
+    """Tidy up after runs into ``target`` whose process is gone (and only after them).
+
+    Their staging folders are removed where they hold impact's mark
+    (``.impact-staging``) or are a complete output folder impact wrote (its
+    manifest, every file unchanged: a run killed while publishing, before or
+    after the exchange).  A previous output folder moved aside by a run killed
+    between two renames (``.<name>.old-<pid>``, where the file system cannot
+    exchange folders) is put back if ``target`` is missing, else removed like
+    those.  Anything else is never touched.
+    """
     import shutil
 
-    for old in target.parent.glob(f".{target.name}.staging-*"):
-        pid_text = old.name.rsplit(".staging-", 1)[1].split("-", 1)[0]
-        if not old.is_dir() or old.is_symlink() or not pid_text.isdigit() or _pid_alive(int(pid_text)):
-            continue
-        if not (old / _STAGING_MARKER).is_file() or (old / _STAGING_MARKER).is_symlink():
-            continue  # not a staging folder impact made: never removed
-        shutil.rmtree(old, ignore_errors=True)
+    stem = glob.escape(_side_stem(target))
+    for kind in ("staging", "old"):
+        for old in sorted(target.parent.glob(f".{stem}.{kind}-*")):
+            pid_text = old.name.rsplit(f".{kind}-", 1)[1].split("-", 1)[0]
+            if not old.is_dir() or old.is_symlink() or not pid_text.isdigit() or _pid_alive(int(pid_text)):
+                continue
+            marked = (old / _STAGING_MARKER).is_file() and not (old / _STAGING_MARKER).is_symlink()
+            if not marked and not _is_impact_output(old):
+                continue  # not a folder impact made: never removed
+            if kind == "old" and not (target.exists() or target.is_symlink()):
+                os.replace(old, target)  # the previous outputs back in their place
+            else:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_impact_output(folder: Path) -> bool:
+    """Whether ``folder`` is a complete output folder impact wrote (its manifest lists every file, unchanged)."""
+    if read_output_manifest(folder) is None:
+        return False
+    try:
+        check_output_folder(folder)
+    except OutputFolderError:
+        return False
+    return True
 
 
 def _renameat2_exchange(a: Path, b: Path) -> bool:
@@ -671,7 +946,7 @@ def publish_directory(staging: str | os.PathLike, target: str | os.PathLike) -> 
     if _renameat2_exchange(staging, target):
         shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old outputs
         return target
-    aside = target.with_name(f".{target.name}.old-{os.getpid()}")
+    aside = target.with_name(f".{_side_stem(target)}.old-{os.getpid()}")
     os.replace(target, aside)
     try:
         os.replace(staging, target)
@@ -710,6 +985,28 @@ def _signals_held() -> Iterator[None]:
             old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
 
 
+def _name_in_target(exc: OSError, target: Path) -> OSError:
+    """``exc`` naming the output folder, or the file in it, instead of the staging folder the user never sees.
+
+    A file-system error naming no file (a full disk) names the folder.  Returns ``exc`` itself where it names
+    neither, or is not a file-system error (no errno: a refusal such as ``FileExistsError("... holds a study")``).
+    """
+    if exc.errno is None:
+        return exc
+    staging_prefix = os.path.join(target.parent, f".{_side_stem(target)}.staging-")
+
+    def shown(name):
+        if isinstance(name, (str, os.PathLike)) and os.fspath(name).startswith(staging_prefix):
+            return os.fspath(target / os.fspath(name)[len(staging_prefix):].partition(os.sep)[2])
+        return name
+
+    name, name2 = shown(exc.filename), shown(exc.filename2)
+    if (name, name2) == (exc.filename, exc.filename2) and name is not None:
+        return exc
+    name = os.fspath(target) if name is None else name
+    return _naming(exc, name, None if name2 == name else name2)
+
+
 @contextlib.contextmanager
 def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), wait: float = 600.0,
                      check: Callable[[Path], object] | None = None) -> Iterator[Path]:
@@ -722,8 +1019,10 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     second run waits up to ``wait`` seconds, then is refused).  The staging
     folder ``.<name>.staging-<pid>-<random>`` is unique to the run and removed
     on an exception; staging folders left by runs whose process is gone are
-    removed when they hold impact's mark (``.impact-staging``), those of live
-    runs and folders impact did not make never.  The published folder holds the
+    removed when they hold impact's mark (``.impact-staging``) or are a
+    complete output folder of impact's (a run killed while publishing: see
+    :func:`_remove_stale_staging`), those of live runs and folders impact did
+    not make never.  The published folder holds the
     marker ``.impact-output.json`` listing every file written.  Ctrl-C (and
     SIGTERM) arriving while the finished folder is put in place is held until
     it is; parent folders the block made are removed again if it fails.
@@ -756,8 +1055,9 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
         def check(folder: Path) -> None:
             check_output_folder(folder, protect=protect)
     else:
-        target = Path(os.path.abspath(target))
+        given, target = target, Path(os.path.abspath(target))
         check(target)
+        _check_place(given, target, "choose another folder")
     made = [p for p in (target.parent, *target.parent.parents) if not p.exists()]  # removed again on failure
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -765,17 +1065,22 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
         lock.acquire(wait=wait)
         try:
             _remove_stale_staging(target)
-            staging = new_staging(target)
+            staging = None
             try:
+                staging = new_staging(target)
                 yield staging
-                (staging / _STAGING_MARKER).unlink()
-                if manifest:
+                if manifest:  # written first: killed at any moment, the folder is impact's by its mark or manifest
                     _write_output_manifest(staging)
+                (staging / _STAGING_MARKER).unlink()
                 with _signals_held():
                     check(target)  # the folder may have changed while the run worked
                     publish_directory(staging, target)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
+            except BaseException as exc:
+                if staging is not None:
+                    shutil.rmtree(staging, ignore_errors=True)
+                named = _name_in_target(exc, target) if isinstance(exc, OSError) else exc
+                if named is not exc:
+                    raise named from exc
                 raise
         finally:
             lock.release()

@@ -25,7 +25,13 @@ from typing import Any
 
 import pandas as pd
 
-from ._io import atomic_write_bytes, atomic_write_text, check_output_folder, staged_directory
+from ._io import (
+    atomic_write_bytes,
+    atomic_write_text,
+    check_output_folder,
+    rolled_back_on_failure,
+    staged_directory,
+)
 from ._version import __version__
 from .describe import describe_study
 from .effects import attrition_effects, intervention_effects, survey_effects
@@ -477,12 +483,20 @@ def _store(cache, kind: str, key: str, frame: pd.DataFrame) -> None:
         cache.put(kind, key, frame)
 
 
+#: The end of the name of the re-identification key beside an output folder.
+_KEY_SUFFIX = "-reidentification-key.csv"
 #: The header of a re-identification key (impact.privacy.reidentification_key).
 _KEY_HEADER = "kind,real_id,pseudonym"
 
 
 def _check_key_target(path: Path) -> None:
     """Refuse a re-identification key path that holds anything but an earlier key (never replace a user's file)."""
+    from ._io import NAME_MAX
+
+    if len(os.fsencode(path.name)) > NAME_MAX:
+        raise InputError(f"{path.parent / path.name.removesuffix(_KEY_SUFFIX)}: the output folder's name is too long "
+                         f"for the re-identification key written beside it (<name>{_KEY_SUFFIX}) - expected a name of "
+                         f"at most {NAME_MAX - len(_KEY_SUFFIX)} bytes; choose a shorter --out, or pass --identify (no key)")
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise InputError(f"{path}: the re-identification key is written here, but this is "
                          f"{'a link' if path.is_symlink() else 'a folder'} - expected a file impact wrote, or nothing; "
@@ -690,7 +704,7 @@ def run(
 
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
-    reid = out_dir.parent / f"{out_dir.name}-reidentification-key.csv"
+    reid = out_dir.parent / f"{out_dir.name}{_KEY_SUFFIX}"
     if not identify:
         _check_key_target(reid)
     key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)  # a bad key file: before the work
@@ -723,7 +737,10 @@ def run(
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
-    with staged_directory(out_dir, protect=[study.root] if study.root is not None else []) as staging:
+    # A key made for a run whose outputs are then not published (a full disk, a folder that cannot be replaced) is
+    # removed again: rolled_back_on_failure.
+    with (rolled_back_on_failure() as changes,
+          staged_directory(out_dir, protect=[study.root] if study.root is not None else []) as staging):
         files = render(report, staging, docx_template=docx_template)
         for name, text in extra.items():
             if isinstance(text, bytes):
@@ -736,6 +753,7 @@ def run(
             from .privacy import reidentification_key
 
             _check_key_target(reid)
+            changes.will_write(reid)
             reidentification_key(reid, study.councils[["council_id"]], columns={"council_id": "council"}, key=key,
                                  output_dir=out_dir)
     files = {k: out_dir / Path(v).relative_to(staging) for k, v in files.items()}

@@ -572,6 +572,10 @@ class Study:
             that are not part of one (named in the message, never deleted).
             Also if it is the current folder or holds it (it cannot be
             replaced while in use).
+        impact.errors.OutputFolderError
+            If ``path`` cannot be written: a mount point (it cannot be
+            replaced in one step), a folder one cannot write in, or a path too
+            long for the files in it.
         """
         return _save_folder(self, path, overwrite=overwrite)
 
@@ -719,8 +723,8 @@ def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
                 os.sync()  # one flush for every file instead of an fsync per file
     except OSError as exc:
         if exc.errno is not None:
-            named = OSError(exc.errno, exc.strerror, _user_path(exc.filename, given, target), None,
-                            _user_path(exc.filename2, given, target))
+            name, name2 = _user_path(exc.filename, given, target), _user_path(exc.filename2, given, target)
+            named = OSError(exc.errno, exc.strerror, name, None, None if name2 == name else name2)
             if (named.filename, named.filename2) != (exc.filename, exc.filename2):
                 raise named from exc
         raise

@@ -17,8 +17,11 @@ errors.
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import errno
 import importlib
+import io
 import logging
 import os
 import pkgutil
@@ -50,6 +53,7 @@ _OS_ADVICE = {
     errno.ENOTEMPTY: "the folder is not empty",
     errno.EXDEV: "cannot move between file systems - keep the output folder on one disk",
     errno.EIO: "an input/output error from the disk - check the disk",
+    errno.EBUSY: "in use (a mount point, or open in another program) - choose another folder",
 }
 
 
@@ -165,8 +169,83 @@ def _catch_sigterm():
     return signal.signal(signal.SIGTERM, _on_sigterm)
 
 
+def _paths_shown(exc: UnicodeEncodeError) -> tuple[str | bytes, int]:
+    """Encoding error handler ``impact.paths``: a path's bytes that are not text as they are, other text escaped.
+
+    A file name need not be valid UTF-8 (Python keeps its bytes as surrogates), nor writable in the terminal's
+    encoding; printing it must not fail after the work is done.
+    """
+    text = exc.object[exc.start:exc.end]
+    if all("\udc80" <= ch <= "\udcff" for ch in text):
+        return bytes(ord(ch) - 0xDC00 for ch in text), exc.end  # as ls shows it
+    return codecs.backslashreplace_errors(exc)
+
+
+codecs.register_error("impact.paths", _paths_shown)
+
+
+@contextlib.contextmanager
+def _printable_paths():
+    """Print any path on stdout and stderr: their encoding gets the ``impact.paths`` handler meanwhile.
+
+    Only a strict one, or Python's usual ``backslashreplace`` of stderr, is changed (a user's own choice of
+    handler is kept).
+    """
+    changed = []
+    for stream in (sys.stdout, sys.stderr):
+        errors = getattr(stream, "errors", None)
+        if errors in ("strict", "backslashreplace") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+                stream.reconfigure(errors="impact.paths")
+                changed.append((stream, errors))
+    try:
+        yield
+    finally:
+        for stream, errors in changed:
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+                stream.reconfigure(errors=errors)
+
+
+class _NamedOutput:
+    """Standard output whose write errors name it: a full disk under ``impact run ... > log.txt`` is not "(a file)"."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with self._named():
+            return self._stream.write(text)
+
+    def flush(self) -> None:
+        with self._named():
+            self._stream.flush()
+
+    @contextlib.contextmanager
+    def _named(self):
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if exc.errno is None or exc.filename is not None:
+                raise
+            raise OSError(exc.errno, exc.strerror, "standard output") from exc
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    with _printable_paths():
+        stdout, sys.stdout = sys.stdout, _NamedOutput(sys.stdout)
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout = stdout
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -182,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
             status = args.func(args)
+            sys.stdout.flush()  # what the command printed is out, or its failure is reported like any other
     except ImpactError as exc:
         _show_warnings(command, caught)
         print(f"impact {command}: error: {exc}", file=sys.stderr)

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .._io import unwritable
 from ..errors import InputError
 
 __all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file"]
@@ -121,4 +122,7 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
         raise InputError(f"{path} is a folder - expected a file name to write; choose a file name, not a folder")
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise InputError(f"{path} exists; pass --overwrite to replace it")
+    cannot = unwritable(path.parent)
+    if cannot:
+        raise InputError(f"{path}: {cannot} - expected a folder you can write to; choose another place for it")
     return path

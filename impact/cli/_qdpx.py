@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_write_text
+from .._io import Rollback, atomic_write_text, rolled_back_on_failure
 from .._tabular import write_table
 from ..errors import InputError
 from ._options import add_overwrite, check_output_file
@@ -53,14 +52,15 @@ def register(sub) -> None:
     q.set_defaults(func=run_export)
 
 
-def _backup(path: Path, notes: list[str]) -> None:
-    """Move an existing file to ``<name>.bak`` (``.bak2``... if taken) and say so."""
+def _backup(path: Path, notes: list[str], changes: Rollback) -> None:
+    """Move an existing file to ``<name>.bak`` (``.bak2``... if taken) and say so; ``changes`` undoes it on failure."""
+    changes.will_write(path)
     if not path.exists():
         return
     bak, n = path.with_name(path.name + ".bak"), 2
     while bak.exists():
         bak, n = path.with_name(f"{path.name}.bak{n}"), n + 1
-    os.replace(path, bak)
+    changes.move_aside(path, bak)
     notes.append(f"existing {path.name} moved to {bak.name}")
 
 
@@ -97,42 +97,52 @@ def run_import(args) -> int:
                 codebook_arg = Codebook.load(codebook_arg)
             coded, codebook = study_codings_from_project(project, study=study, codebook=codebook_arg)
     notes += [f"warning: {w.message}" for w in caught if issubclass(w.category, QdpxWarning)]
-    out.mkdir(parents=True, exist_ok=True)  # only once the archive has been read safely
+    with rolled_back_on_failure() as changes:  # a failure part-way leaves the folder as it was
+        report, path = _write_import(project, coded, codebook, out, notes, changes, source=Path(args.file).name)
+    print("\n".join(report[2:] + ["report: " + str(path)]))
+    return 0
+
+
+def _write_import(project, coded, codebook, out: Path, notes: list[str], changes: Rollback, *,
+                  source: str) -> tuple[list[str], Path]:
+    """Write an imported project's files into ``out`` (existing ones moved to a .bak); return the report and its path."""
+    changes.mkdir(out)  # only once the archive has been read safely
     written = []
     if coded is not None:
         path = out / "codings.csv"
-        _backup(path, notes)
+        _backup(path, notes, changes)
         write_table(coded, path)
         written.append(f"codings.csv ({len(coded)} codings by {coded['coder'].nunique()} coder(s))")
         path = out / "codebook.yaml"
-        _backup(path, notes)
+        _backup(path, notes, changes)
         codebook.to_yaml(path)
         written.append(f"codebook.yaml ({len(codebook.code_ids)} codes)")
     texts = project.sources[project.sources["text"].notna()]
     used: set[str] = set()
+    if len(texts):
+        changes.mkdir(out / "sources")
     for r in texts.itertuples(index=False):
         name = _safe_name(r.name if isinstance(r.name, str) else r.source_guid)
         while name.lower() in used:
             name = f"{name}_{r.source_guid[:8]}"
         used.add(name.lower())
         path = out / "sources" / f"{name}.txt"
-        _backup(path, notes)
+        _backup(path, notes, changes)
         atomic_write_text(path, r.text)
     if len(texts):
         written.append(f"sources/ ({len(texts)} text files)")
     cases = _cases_wide(project)
     path = out / "cases.csv"
-    _backup(path, notes)
+    _backup(path, notes, changes)
     write_table(cases, path)
     written.append(f"cases.csv ({len(cases)} cases)")
-    report = [f"Imported {Path(args.file).name} ({project.origin or 'unknown program'}): {project!r}", ""]
+    report = [f"Imported {source} ({project.origin or 'unknown program'}): {project!r}", ""]
     report += [f"wrote {w}" for w in written] + notes
     report += [f"{r.severity}: {r.item}: {r.message}" for r in project.issues.itertuples(index=False)]
     path = out / "report.txt"
-    _backup(path, [])
+    _backup(path, [], changes)
     atomic_write_text(path, "\n".join(report) + "\n")
-    print("\n".join(report[2:] + ["report: " + str(path)]))
-    return 0
+    return report, path
 
 
 def _cases_wide(project) -> pd.DataFrame:
@@ -178,13 +188,14 @@ def run_export(args) -> int:
     codebook = Codebook.load(args.codebook) if args.codebook else None
     project = project_from_study(study, coded, codebook)
     _check_export_paths(args)  # again: a file may have appeared meanwhile
-    path = write_qdpx(project, args.file, positions=args.positions, bom=args.bom)
     notes: list[str] = []
-    qdc = path.with_suffix(".qdc")
+    qdc = Path(args.file).with_suffix(".qdc")
     csv_file = codebook_csv_path(qdc)
-    for existing in (qdc, csv_file):
-        _backup(existing, notes)
-    write_qdc(project, qdc, csv_path=csv_file)
+    with rolled_back_on_failure() as changes:  # the codebook files are put back if the project cannot be written
+        for existing in (qdc, csv_file):
+            _backup(existing, notes, changes)
+        write_qdc(project, qdc, csv_path=csv_file)
+        path = write_qdpx(project, args.file, positions=args.positions, bom=args.bom)  # last: it is not backed up
     print(f"wrote {path}: {len(project.sources)} transcripts, {len(project.codes)} codes, "
           f"{len(project.codings)} codings by {len(coded)} coder(s), {len(project.cases)} councils as cases")
     print(f"wrote {qdc.name} (the codebook, REFI-QDA) and {csv_file.name} (the codebook as CSV, for Taguette)")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import sys
 from pathlib import Path
 
+from .._io import Rollback, rolled_back_on_failure
 from .._tabular import write_table
 from ._agree import read_coded
 from ._options import add_overwrite, bounded_int, check_output_file
@@ -50,8 +50,12 @@ def run_export(args) -> int:
     return 0
 
 
-def backup(path: Path) -> Path | None:
-    """Move an existing ``path`` to ``<name>.<timestamp>.bak`` (never overwrite human codings)."""
+def backup(path: Path, changes: Rollback) -> Path | None:
+    """Move an existing ``path`` to ``<name>.<timestamp>.bak`` (never overwrite human codings).
+
+    ``changes`` puts it back if the new file cannot be written.
+    """
+    changes.will_write(path)
     if not path.exists():
         return None
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -60,7 +64,7 @@ def backup(path: Path) -> Path | None:
     while bak.exists():
         n += 1
         bak = path.with_name(f"{path.name}.{stamp}-{n}.bak")
-    os.replace(path, bak)
+    changes.move_aside(path, bak)
     return bak
 
 
@@ -70,10 +74,11 @@ def run_import(args) -> int:
     out = check_output_file(args.out, overwrite=True)  # a folder is refused; an existing file is kept as a .bak
     result = import_review(args.file, reviewer=args.reviewer)
     check_output_file(out, overwrite=True)
-    bak = backup(out)
+    with rolled_back_on_failure() as changes:  # a failed write puts the previous file back
+        bak = backup(out, changes)
+        write_table(result, out)
     if bak is not None:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
-    write_table(result, out)
     decided = result["decision"].isin(["accept", "reject", "other"])
     n_decided = result.loc[decided, "row_id"].nunique()
     if n_decided:

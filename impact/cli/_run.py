@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
@@ -127,5 +126,4 @@ def demo(args) -> int:
     from .. import example_path
 
     args.study = str(example_path())
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    return run(args)
+    return run(args)  # the folders above --out are made as the outputs are published (and only then)

@@ -44,7 +44,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .._io import atomic_write
+from .._io import atomic_write, write_private
 from ..errors import InputError
 
 __all__ = [
@@ -169,10 +169,15 @@ def resolve_key(
             f"no pseudonym key: name a key file, set {KEY_ENV}, or allow one to be generated at {path}"
         )
     new = secrets.token_hex(32).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(path, "wb") as f:
-        f.write(new + b"\n")
-    _private(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not write_private(path, new + b"\n", exclusive=True):  # another run made the key meanwhile: use theirs
+            return _check_key(path.read_bytes().strip(), str(path))
+    except OSError as exc:  # a read-only or unwritable home folder, a full disk
+        raise InputError(
+            f"{path}: the pseudonym key cannot be made here ({exc.strerror or exc}) - expected a folder you can "
+            f"write to; name a key file (impact run --key-file FILE), set {KEY_ENV} to the key, or set "
+            f"{KEY_FILE_ENV} to a file in a folder you can write to") from None
     return new
 
 
