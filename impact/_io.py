@@ -186,6 +186,7 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
     (b'mine', '0o600')
     """
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # as atomic_write does
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)  # mode 0600
     except OSError as exc:
@@ -471,8 +472,8 @@ class Rollback:
         """Make folder ``path`` and its parents; those made here are removed on failure if left empty."""
         path = Path(path)
         made = [p for p in (path, *path.parents) if not (p.exists() or p.is_symlink())]
-        path.mkdir(parents=True, exist_ok=True)
         self._undo += [p.rmdir for p in reversed(made)]  # undone last first: the innermost folder first
+        path.mkdir(parents=True, exist_ok=True)  # recorded first: a failure part-way removes what it made
 
     def undo(self) -> None:
         """Undo every change, last first; a step that cannot be undone is skipped."""
@@ -1058,9 +1059,8 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
         given, target = target, Path(os.path.abspath(target))
         check(target)
         _check_place(given, target, "choose another folder")
-    made = [p for p in (target.parent, *target.parent.parents) if not p.exists()]  # removed again on failure
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+    with rolled_back_on_failure() as changes:
+        changes.mkdir(target.parent)  # the folders made here are removed again if the block fails
         lock = _FolderLock(target)
         lock.acquire(wait=wait)
         try:
@@ -1084,8 +1084,3 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
                 raise
         finally:
             lock.release()
-    except BaseException:
-        for p in made:  # innermost first; only folders made here and left empty
-            with contextlib.suppress(OSError):
-                p.rmdir()
-        raise

@@ -44,7 +44,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .._io import atomic_write, write_private
+from .._io import write_private
 from ..errors import InputError
 
 __all__ = [
@@ -179,12 +179,6 @@ def resolve_key(
             f"write to; name a key file (impact run --key-file FILE), set {KEY_ENV} to the key, or set "
             f"{KEY_FILE_ENV} to a file in a folder you can write to") from None
     return new
-
-
-def _private(path: Path) -> None:
-    # atomic_write gives outputs the usual 0666-less-umask permissions; secrets
-    # are made readable by their owner only right after the rename.
-    os.chmod(path, 0o600)
 
 
 def keyed_hash(value: str, *, key: bytes, kind: str = "") -> str:
@@ -381,7 +375,6 @@ def reidentification_key(
         columns=["kind", "real_id", "pseudonym"],
         dtype="str",
     )
-    with atomic_write(target, "w") as f:
-        table.to_csv(f, index=False, lineterminator="\n")
-    _private(target)
+    # Readable by its owner only from the moment it appears (not made private after the rename).
+    write_private(target, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     return table
