@@ -1143,7 +1143,7 @@ def _framework(ctx) -> Section:
         matrix.columns.name = None
         title = labels.get(parent, str(parent).replace("_", " "))
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
-                            f"Review themes raised in each council: {title.lower()} themes",
+                            f"Review themes raised in each council: {title.lower().removesuffix(' themes')} themes",
                             "Councils under pseudonyms unless the report was run with --identify; statements redacted."))
     return Section("Framework matrix: councils by review theme", blocks)
 
