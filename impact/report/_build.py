@@ -626,9 +626,9 @@ def _count_words(k: int, n: int) -> str:
     return f"all {_say(n)}" if k == n else f"{_say(k)} of the {_say(n)}"
 
 
-def _listed(parts: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+def _listed(parts: list[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or another conjunction)."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
 
 
 def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
@@ -638,7 +638,7 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
     sentence decides whether a whole interview counts as reporting an
     impact, so sentence-level error compounds over an interview's sentences.
     """
-    return (f"This summary does not state {_listed(whats)}: each rests on the machine coding of every impact, and the "
+    return (f"This summary does not state {_listed(whats, 'or')}: each rests on the machine coding of every impact, and the "
             f"coder's F1 on real text is below {_WEAK_F1:.2f} for {_count_words(len(weak), len(ctx.codes))} impacts. "
             "A coding error in one sentence decides whether a whole interview counts as reporting an impact, so shares "
             "of interviews read by the coder can be far from the truth. The machine coding's figures are in the "
