@@ -420,29 +420,21 @@ def _summary(ctx) -> Section:
            f"{'is' if left_out == 1 else 'are'} left out as missing (see the methods)." if left_out else "")
     )]
     items = []
-    prev = f.prevalence
-    first = ctx.waves[0]
-    ant = _overall(prev, "anticipated", [first])
-    if not ant.empty and ant["events"].sum() > 0:
-        top = ant.sort_values("share", ascending=False).head(2)
-        items.append("Before the review, participants most often expected "
-                     + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in top.iterrows())
-                     + " (share of participants who anticipated each impact).")
-    rep = _overall(prev, "reported", ctx.later)
-    if not rep.empty and rep["events"].sum() > 0:
-        top = rep.sort_values("share", ascending=False).head(2)
-        items.append("After the review, the impacts most often reported were "
-                     + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
-                                    for c, r in top.iterrows()) + ".")
-    realised = _realised_share(ctx)
-    if realised is not None:
-        items.append(realised)
+    # Which impacts were most often expected or reported, the share of expectations realised and what reported
+    # impacts were credited to each rest on the coding of every impact (a ranking on all of them, a share or a
+    # denominator summed over them). Under machine coding they are stated only when the coder reads every impact
+    # with F1 of at least _WEAK_F1 on real text; otherwise one sentence says they are left out and why.
+    weak = _weak_codes(ctx)
+    before, after = _descriptive(ctx)
+    if weak and (before or after):
+        items.append(_descriptive_withheld(ctx, [what for what, _ in before + after], weak))
+    else:
+        items += [sentence for _, sentence in before]
     gee = _gee_rows(ctx)
     if len(gee):
         sig = gee[gee["p_adjusted"] < ctx.alpha]
         # A machine-coded difference in an impact the coder reads poorly on real text is not a finding: a coder
         # that errs more often in some councils' talk than in others' makes such differences by itself.
-        weak = _weak_codes(ctx)
         firm, unconfirmed = sig[~sig["code"].isin(weak)], sig[sig["code"].isin(weak)]
         for r in firm.itertuples():
             items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
@@ -450,18 +442,46 @@ def _summary(ctx) -> Section:
         if len(unconfirmed):
             items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
         if sig.empty:
-            items.append(f"No impact was reported more or less often in councils in intervention once the "
-                         f"{len(gee)} impacts are adjusted for multiple comparisons (Holm); the intervals are in "
-                         "the longitudinal models section.")
-    credit = _credit_sentence(ctx)
-    if credit:
-        items.append(credit)
+            items.append(_no_difference(ctx, gee, weak))
+    if not weak:
+        items += [sentence for _, sentence in after]
     if items:
         blocks.append(Bullets(items))
     caveats = _caveats(ctx)
     if caveats:
         blocks.append(Callout(" ".join(caveats), kind="warning"))
     return Section("Summary", blocks)
+
+
+def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The summary's descriptive sentences as (what it states, sentence) pairs, each left out when its numbers are absent.
+
+    Two lists: those the summary puts before the differences by intervention
+    status (expectations, reports, expectations realised) and those it puts
+    after them (what reported impacts were credited to).
+    """
+    prev = ctx.f.prevalence
+    before = []
+    ant = _overall(prev, "anticipated", [ctx.waves[0]])
+    if not ant.empty and ant["events"].sum() > 0:
+        top = ant.sort_values("share", ascending=False).head(2)
+        before.append(("which impacts participants most often expected before the review",
+                       "Before the review, participants most often expected "
+                       + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in top.iterrows())
+                       + " (share of participants who anticipated each impact)."))
+    rep = _overall(prev, "reported", ctx.later)
+    if not rep.empty and rep["events"].sum() > 0:
+        top = rep.sort_values("share", ascending=False).head(2)
+        before.append(("which impacts were most often reported after the review",
+                       "After the review, the impacts most often reported were "
+                       + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
+                                      for c, r in top.iterrows()) + "."))
+    realised = _realised_share(ctx)
+    if realised is not None:
+        before.append(("the share of expectations realised", realised))
+    credit = _credit_sentence(ctx)
+    after = [("what reported impacts were credited to", credit)] if credit else []
+    return before, after
 
 
 def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:
@@ -527,8 +547,9 @@ def _caveats(ctx) -> list[str]:
         if weak:
             text += (f" Measured against people on real text, its F1 is below {_WEAK_F1:.2f} for "
                      f"{_count_words(len(weak), len(ctx.codes))} impacts (" + "; ".join(weak) + "; precision and recall "
-                     "are in the methods section), so coding error could explain the findings for "
-                     + ("that impact" if len(weak) == 1 else "those impacts") + ".")
+                     "are in the methods section), so coding error could explain any result for "
+                     + ("that impact" if len(weak) == 1 else "those impacts") + ", and the summary states none as a "
+                     "finding.")
         text += " Check a sample of its codings by hand (impact review export) before publishing."
         out.append(text)
     return out
@@ -594,14 +615,61 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
             "export), or code the interviews by people, before drawing a conclusion.")
 
 
+def _say(x: int) -> str:
+    """A count in words up to ten, in digits beyond."""
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[x] if x < len(words) else str(x)
+
+
 def _count_words(k: int, n: int) -> str:
     """'one of the six', 'all six' ... for small counts; digits beyond ten."""
-    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return f"all {_say(n)}" if k == n else f"{_say(k)} of the {_say(n)}"
 
-    def say(x: int) -> str:
-        return words[x] if x < len(words) else str(x)
 
-    return f"all {say(n)}" if k == n else f"{say(k)} of the {say(n)}"
+def _listed(parts: list[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or another conjunction)."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
+
+
+def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
+    """The sentence that stands for the descriptive sentences under machine coding of impacts it reads poorly.
+
+    Each of them rests on the coding of every impact; a coder error in one
+    sentence decides whether a whole interview counts as reporting an
+    impact, so sentence-level error compounds over an interview's sentences.
+    """
+    return (f"This summary does not state {_listed(whats, 'or')}: each rests on the machine coding of every impact, and the "
+            f"coder's F1 on real text is below {_WEAK_F1:.2f} for {_count_words(len(weak), len(ctx.codes))} impacts. "
+            "A coding error in one sentence decides whether a whole interview counts as reporting an impact, so shares "
+            "of interviews read by the coder can be far from the truth. The machine coding's figures are in the "
+            "sections below, unconfirmed until a sample of its codings is checked by hand (impact review export) or "
+            "the interviews are coded by people.")
+
+
+def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float]) -> str:
+    """The sentence for no adjusted difference by status: under machine coding, not evidence of none where read poorly.
+
+    Coding error that does not depend on status blurs a real difference
+    towards none, so a null in an impact the coder reads poorly is not a
+    finding of no difference.
+    """
+    adjusted = f"once the {len(gee)} impacts are adjusted for multiple comparisons (Holm)"
+    where = "The intervals are in the longitudinal models section."
+    poor = [c for c in ctx.codes if c in weak and c in set(gee["code"])]
+    if not poor:
+        return (f"No impact was reported more or less often in councils in intervention {adjusted}; the intervals are "
+                "in the longitudinal models section.")
+    read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in weak]
+    blur = (f"the coder's F1 on real text is below {_WEAK_F1:.2f} for {'it' if len(poor) == 1 else 'them'}, and "
+            "coding error blurs a real difference, so this is not evidence that there is none.")
+    if not read_well:
+        return (f"The machine coding shows no impact reported more or less often in councils in intervention "
+                f"{adjusted}, but {blur} {where}")
+    labels = [ctx.code(c) for c in read_well]
+    labels = [labels[0]] + [label.lower() for label in labels[1:]]
+    return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported more or less often in councils "
+            f"in intervention {adjusted}. The machine coding shows no difference in the other "
+            f"{_say(len(poor))} {'impact' if len(poor) == 1 else 'impacts'} either, but {blur} {where}")
 
 
 # --------------------------------------------------------------------------- the sample
@@ -1446,7 +1514,10 @@ def _methods(ctx) -> Section:
             f"{micro['precision']:.2f}, recall {micro['recall']:.2f}, F1 {micro['f1']:.2f} over all impacts; F1 by "
             "impact: " + ", ".join(f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in codes)
             + f". It left {_pct(free['uncoded_share'])} of the sentences that mention no impact uncoded. Interview "
-            "talk differs from these documents, so its accuracy on interviews can be higher or lower."))
+            "talk differs from these documents, so its accuracy on interviews can be higher or lower. An interview "
+            "counts as reporting an impact when any one of its sentences is coded with it, so an error rate per "
+            "sentence becomes a larger one per interview: the summary states no ranking, share or count of impacts "
+            f"that rests on an impact the coder reads with F1 below {_WEAK_F1:.2f}."))
     elif ctx.f.coding.get("source") == "machine":
         blocks.append(Paragraph("The machine coder has not been measured on text labelled by people for this "
                                 "codebook: check a sample of its codings by hand before relying on them."))
