@@ -1,13 +1,40 @@
-"""Coding interview text: codebooks, segmentation, rule-based, trained and hybrid coders, evaluation."""
+"""Coding interview text: codebooks, segmentation, rule-based, trained and hybrid coders, evaluation.
 
-from .codebook import Codebook, available_codebooks
-from .coded_io import read_coded, write_coded
-from .evaluate import coder_validity, evaluate_coder, group_folds, positive_codes, score_codes
-from .hybrid import HybridCoder, calibration_table, default_coder
-from .rules import CODED_COLUMNS, RuleCoder, modality_cues
+The coders, codebooks and evaluation are imported on first use, so a command
+that only segments transcripts (``impact validate``) does not load
+scikit-learn.  ``segment`` and ``valence`` are imported at once: each names
+both a submodule and a function, and importing the submodule first would
+leave the package attribute the module, not the function.
+"""
+
+import importlib
+
 from .segment import segment, split_sentences, split_turns
-from .trained import TrainedCoder, rank_uncertain
 from .valence import VALENCES, valence
+
+#: Public name -> the submodule that defines it.
+_LAZY = {
+    "Codebook": "codebook", "available_codebooks": "codebook",
+    "read_coded": "coded_io", "write_coded": "coded_io",
+    "coder_validity": "evaluate", "evaluate_coder": "evaluate", "group_folds": "evaluate",
+    "positive_codes": "evaluate", "score_codes": "evaluate",
+    "HybridCoder": "hybrid", "calibration_table": "hybrid", "default_coder": "hybrid",
+    "CODED_COLUMNS": "rules", "RuleCoder": "rules", "modality_cues": "rules",
+    "TrainedCoder": "trained", "rank_uncertain": "trained",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "CODED_COLUMNS",

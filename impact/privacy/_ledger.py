@@ -32,12 +32,20 @@ Hundepool, A. et al. (2012). *Statistical Disclosure Control*. Wiley, ch. 5.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import sys
 import warnings
 from collections.abc import Hashable, Iterable
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
+
+try:
+    import highspy as _highspy
+except ImportError:  # pragma: no cover - a declared dependency; scipy's linprog does the same, slower
+    _highspy = None
 from scipy.sparse.csgraph import connected_components
 
 from ._disclosure import DisclosureWarning
@@ -243,12 +251,25 @@ class DisclosureLedger:
         safe = set() if safe is None else safe
         related = {k for rel in (*((t, *p) for t, p in self.sums), *self.bounds) for k in rel}
         weak = []
+        wide = self.threshold - 1e-6  # (solver tolerance: intervals of counts are whole or simple fractions)
         for block in self._system(hidden):
+            # Every feasible point of the block widens what each count is known to reach: the true counts are
+            # one, and each programme solved gives another.  A count seen to span the threshold is safe
+            # without a programme of its own (its interval holds that span).
+            block.start_record(np.array([self.values[k] for k in block.keys], dtype=float))
             for key in block.keys:
                 if key not in related or key in self.auxiliary or key in safe:
                     continue  # tied to nothing published (only the suppression rule bounds it), or already safe
-                lo, hi = block.solve(key)
-                if hi - lo < self.threshold - 1e-9:
+                i = block.position[key]
+                if block.high[i] - block.low[i] >= wide:
+                    safe.add(key)
+                    continue
+                hi = block.bound(key, upper=True)
+                if hi - block.low[i] >= wide:
+                    safe.add(key)
+                    continue
+                lo = block.bound(key, upper=False)
+                if hi - lo < wide:
                     weak.append(key)
                 else:
                     safe.add(key)
@@ -261,7 +282,11 @@ class _Block:
     def __init__(self, keys: list[Key], columns: list[int], rows: list[tuple]) -> None:
         self.keys = keys
         local = {j: i for i, j in enumerate(columns)}
+        self.low: np.ndarray | None = None  # the lowest and highest value of each count at feasible points
+        self.high: np.ndarray | None = None  # seen (from start_record on)
         self.position = {k: i for i, k in enumerate(keys)}
+        self._highs = None
+        self._costed: int | None = None  # the column whose cost is set in the HiGHS model
         self._kw: dict = {"bounds": (0, None), "method": "highs"}
         for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
             chosen = [r for r in rows if r[3] is flag]
@@ -274,10 +299,85 @@ class _Block:
 
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""
-        c = np.zeros(len(self.keys))
-        c[self.position[key]] = 1.0
-        lo = linprog(c, **self._kw)
-        hi = linprog(-c, **self._kw)
-        low = float(lo.fun) if lo.status == 0 else 0.0
-        high = float(-hi.fun) if hi.status == 0 else float("inf")
-        return low, high
+        return self.bound(key, upper=False), self.bound(key, upper=True)
+
+    def start_record(self, point: np.ndarray) -> None:
+        """Start the record of the lowest and highest value of each count at feasible points with ``point``."""
+        self.low, self.high = point.copy(), point.copy()
+
+    def bound(self, key: Key, *, upper: bool) -> float:
+        """The maximum (``upper``) or the minimum of ``key`` over the block's feasible set.
+
+        The block's programmes differ only in their objective, so they are
+        solved with one HiGHS model, each from the last one's basis (an order
+        of magnitude faster than a fresh :func:`scipy.optimize.linprog`, which
+        solves any programme HiGHS does not finish as optimal, and all of them
+        where highspy is not installed).  The solution found is a feasible
+        point: the record of the lowest and highest value of each count
+        (:attr:`low`, :attr:`high`) takes it in.
+        """
+        j = self.position[key]
+        sign = -1.0 if upper else 1.0
+        x: np.ndarray | None = None
+        highs = self._model()
+        if highs is not None:
+            if self._costed is not None:
+                highs.changeColCost(self._costed, 0.0)
+            highs.changeColCost(j, sign)
+            self._costed = j
+            highs.run()
+            status = highs.getModelStatus()
+            if status == _highspy.HighsModelStatus.kOptimal:
+                x = np.asarray(highs.getSolution().col_value, dtype=float)
+            elif upper and status in (_highspy.HighsModelStatus.kUnbounded,
+                                      _highspy.HighsModelStatus.kUnboundedOrInfeasible):
+                return float("inf")  # (the true counts are feasible, so not infeasible)
+        if x is None:
+            c = np.zeros(len(self.keys))
+            c[j] = sign
+            res = linprog(c, **self._kw)
+            if res.status != 0:  # unbounded above (no upper limit), or nothing better than zero below
+                return float("inf") if upper else 0.0
+            x = np.asarray(res.x, dtype=float)
+        if self.low is not None:
+            np.minimum(self.low, x, out=self.low)
+            np.maximum(self.high, x, out=self.high)
+        return float(x[j])
+
+    def _model(self):
+        """The block's HiGHS model (built on first use), or None without highspy."""
+        if self._highs is None and _highspy is not None:
+            n = len(self.keys)
+            parts = [(self._kw[a], self._kw[b], eq) for a, b, eq in (("A_eq", "b_eq", True), ("A_ub", "b_ub", False))
+                     if a in self._kw]
+            matrix = (sp.vstack([m for m, _, _ in parts]) if parts else sp.csr_array((0, n))).tocsc()
+            inf = _highspy.kHighsInf
+            lp = _highspy.HighsLp()
+            lp.num_col_, lp.num_row_ = n, matrix.shape[0]
+            lp.col_cost_ = np.zeros(n)
+            lp.col_lower_, lp.col_upper_ = np.zeros(n), np.full(n, inf)
+            lp.row_lower_ = np.concatenate([b if eq else np.full(len(b), -inf) for _, b, eq in parts] or [np.zeros(0)])
+            lp.row_upper_ = np.concatenate([b for _, b, _ in parts] or [np.zeros(0)])
+            lp.a_matrix_.format_ = _highspy.MatrixFormat.kColwise
+            lp.a_matrix_.start_ = matrix.indptr
+            lp.a_matrix_.index_ = matrix.indices
+            lp.a_matrix_.value_ = matrix.data.astype(float)
+            self._highs = _quiet_highs()
+            self._highs.passModel(lp)
+        return self._highs
+
+
+def _quiet_highs():
+    """A HiGHS solver that prints nothing (its constructor writes a banner to the standard output)."""
+    sys.stdout.flush()
+    saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        highs = _highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        ctypes.CDLL(None).fflush(None)  # the banner may wait in the C library's buffer
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
+    return highs

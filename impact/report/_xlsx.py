@@ -87,6 +87,8 @@ _FONT_PT = 10.0
 _LINE_PT = 13.0
 _LINK = Font(name=_FONT_NAME, size=_FONT_PT, color="1D70B8", underline="single")
 _BOLD = Font(name=_FONT_NAME, size=_FONT_PT, bold=True)
+_TOP = Alignment(vertical="top")  # openpyxl stores a style by value: one object serves every cell
+_TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 _PLAIN = Font(name=_FONT_NAME, size=_FONT_PT)
 _PORTRAIT_POINTS = 523 / 0.8  # A4 portrait inside half-inch margins, printed at no less than 80%
 
@@ -146,11 +148,15 @@ def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None 
 
 def _plain_font(ws: Worksheet) -> None:
     """Arial for every cell still in the default font (its widths are the ones measured)."""
+    made: dict[tuple, Font] = {}
     for row in ws.iter_rows():
         for cell in row:
             if cell.value is not None and cell.font.name != _FONT_NAME:
-                cell.font = Font(name=_FONT_NAME, size=_FONT_PT, bold=cell.font.b, italic=cell.font.i,
-                                 color=cell.font.color)
+                font = cell.font
+                key = (font.b, font.i, font.color)
+                if key not in made:
+                    made[key] = Font(name=_FONT_NAME, size=_FONT_PT, bold=font.b, italic=font.i, color=font.color)
+                cell.font = made[key]
 
 
 def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, header: str) -> None:
@@ -188,18 +194,20 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     numeric = {col for col, _, spec in columns if spec is not None and spec.kind in NUMERIC_KINDS}
     flags: list[str] = []
     rows = []
+    # Each column read once as Python objects (element access through pandas costs more than the writing).
+    raw = {col: data[col].to_numpy(dtype=object) for col, _, _ in columns}
+    text = {col: shown[col].to_numpy(dtype=object) for col, _, _ in columns if col in shown.columns}
     for i in range(len(data)):
         row, flagged = [], []
         for col, head, _spec in columns:
-            value = data[col].iat[i]
+            value = raw[col][i]
             if col in numeric and isinstance(value, str):
                 flagged.append(f"{head} ({value.strip()})")
                 row.append(None)
             elif col in numeric or (_spec is not None and _spec.kind in ("date", "bool")):
                 row.append(_cell_value(value))  # numbers, dates and yes/no stay what they are
             else:
-                row.append(_cell_value(shown[col].iat[i]) if col in shown.columns and shown[col].iat[i] != MISSING
-                           else None)
+                row.append(_cell_value(text[col][i]) if col in text and text[col][i] != MISSING else None)
         flags.append("; ".join(flagged))
         rows.append(row)
     has_flags = any(flags)
@@ -220,7 +228,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             fmt = _EXCEL_FORMATS.get(spec.kind, _EXCEL_FORMATS["num"])(spec.digits)  # type: ignore[union-attr]
             texts = [format_value(v, spec) for v in data[col].tolist()]  # type: ignore[arg-type]
             for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-                if cell.value is None and isinstance(data[col].iat[cell.row - 2], str):
+                if cell.value is None and isinstance(raw[col][cell.row - 2], str):
                     cell.fill = _SUPPRESSED_FILL
                 elif not isinstance(cell.value, str):
                     cell.number_format = fmt
@@ -244,11 +252,11 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         wrap.add(j)
     for j in wrap:
         for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            cell.alignment = _TOP_WRAP
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if cell.column not in wrap:
-                cell.alignment = Alignment(vertical="top")
+                cell.alignment = _TOP
     _fit_rows(ws, widths, only=wrap, header=True)
     ws.freeze_panes = "A2"
     if headers:

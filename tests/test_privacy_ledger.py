@@ -1,0 +1,94 @@
+"""The disclosure ledger's audit: the HiGHS path and scipy's linprog decide alike, and nothing is printed.
+
+The ledger solves its intruder's programmes with one warm-started HiGHS
+model per block (highspy) and falls back to :func:`scipy.optimize.linprog`.
+The two are checked against each other on random bundles of tables with
+margins, shared totals and ``part <= whole`` bounds: the same counts hidden,
+and the same interval for every hidden count, computed independently.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+
+from impact.privacy import _ledger
+from impact.privacy._disclosure import DisclosureWarning
+from impact.privacy._ledger import DisclosureLedger
+
+pytest.importorskip("highspy")
+
+
+def _random_ledger(rng: np.random.Generator) -> DisclosureLedger:
+    """Tables of counts by group and wave with row and column margins, a grand total shared by all tables,
+    and counts of a subset bounded by the counts they are drawn from."""
+    led = DisclosureLedger(threshold=5)
+    n_tables, n_rows, n_cols = int(rng.integers(1, 4)), int(rng.integers(2, 5)), int(rng.integers(2, 4))
+    base = rng.integers(0, 12, size=(n_rows, n_cols))
+    grand = ("grand",)
+    led.count(grand, base.sum())
+    for t in range(n_tables):
+        cells = base if t == 0 else rng.integers(0, 12, size=(n_rows, n_cols))
+        if t > 0:  # later tables count a subset of the first table's people
+            cells = np.minimum(cells, base)
+        for i in range(n_rows):
+            for j in range(n_cols):
+                led.count((t, i, j), cells[i, j])
+                if t > 0:
+                    led.at_most((t, i, j), (0, i, j))
+            led.count((t, i, "row"), cells[i].sum())
+            led.relation((t, i, "row"), [(t, i, j) for j in range(n_cols)])
+        for j in range(n_cols):
+            led.count((t, "col", j), cells[:, j].sum())
+            led.relation((t, "col", j), [(t, i, j) for i in range(n_rows)])
+        if t == 0:
+            led.relation(grand, [(0, i, "row") for i in range(n_rows)])
+    return led
+
+
+def _decide(led: DisclosureLedger) -> tuple[set, dict]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DisclosureWarning)  # an unprotectable count is decided alike by both
+        hidden = led.protect()
+    return hidden, {k: led.interval(k) for k in sorted(hidden, key=str)}
+
+
+def test_highs_and_linprog_hide_the_same_counts_with_the_same_intervals(rng, monkeypatch):
+    checked = 0
+    for _ in range(25):
+        seed = int(rng.integers(2**31))
+        fast_hidden, fast = _decide(_random_ledger(np.random.default_rng(seed)))
+        with monkeypatch.context() as m:
+            m.setattr(_ledger, "_highspy", None)
+            slow_hidden, slow = _decide(_random_ledger(np.random.default_rng(seed)))
+        assert fast_hidden == slow_hidden, seed
+        assert fast.keys() == slow.keys()
+        for k in fast:
+            assert fast[k] == pytest.approx(slow[k], abs=1e-7), (seed, k)
+        checked += len(fast)
+    assert checked > 100  # the bundles hide enough counts for the comparison to mean something
+
+
+def test_intervals_are_those_of_the_worked_example():
+    # total 30 = a + b, a = 3 hidden: b must go too, and each can then be anything from 0 to 30
+    led = DisclosureLedger(threshold=5)
+    led.count("all", 30), led.count("a", 3), led.count("b", 27), led.count("c", 2)
+    led.relation("all", ["a", "b"])
+    led.at_most("c", "a")
+    assert led.protect() == {"a", "b", "c"}
+    assert led.interval("a") == (0.0, 30.0) and led.interval("b") == (0.0, 30.0)
+    assert led.interval("c") == (0.0, 30.0)
+
+
+def test_the_solver_prints_nothing():
+    code = ("from impact.privacy._ledger import DisclosureLedger\n"
+            "led = DisclosureLedger(threshold=5)\n"
+            "led.count('all', 30); led.count('a', 3); led.count('b', 27)\n"
+            "led.relation('all', ['a', 'b'])\n"
+            "print(sorted(led.protect()))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout == "['a', 'b']\n" and "HiGHS" not in out.stderr
