@@ -59,7 +59,7 @@ def _decide(led: DisclosureLedger) -> tuple[set, dict]:
 
 def test_highs_and_linprog_hide_the_same_counts_with_the_same_intervals(rng, monkeypatch):
     checked = 0
-    for _ in range(25):
+    for _ in range(15):
         seed = int(rng.integers(2**31))
         fast_hidden, fast = _decide(_random_ledger(np.random.default_rng(seed)))
         with monkeypatch.context() as m:
@@ -70,7 +70,7 @@ def test_highs_and_linprog_hide_the_same_counts_with_the_same_intervals(rng, mon
         for k in fast:
             assert fast[k] == pytest.approx(slow[k], abs=1e-7), (seed, k)
         checked += len(fast)
-    assert checked > 100  # the bundles hide enough counts for the comparison to mean something
+    assert checked > 60  # the bundles hide enough counts for the comparison to mean something
 
 
 def test_intervals_are_those_of_the_worked_example():
