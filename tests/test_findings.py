@@ -294,3 +294,33 @@ def test_machine_coded_null_difference_in_a_poorly_read_impact_is_not_evidence_o
         [sentence] = [s for s in said if "not evidence that there is none" in s]
         assert sentence.startswith(labels[strong[0]]) and "not reported more or less often" in sentence
         assert f"no difference in the other {['one', 'two', 'three', 'four', 'five'][len(weak) - 1]} impact" in sentence
+
+
+def test_a_machine_coder_never_measured_states_no_finding(machine, perfect, monkeypatch):
+    """A codebook whose coder was never measured against people's coding (a user's own codebook, or one changed
+    since it was measured) is not known to be read well: its machine-coded summary states no descriptive sentence
+    and no difference by status as a finding, and says why. People's codings are stated as before."""
+    import impact.coding
+
+    def never_measured(*args, **kwargs):
+        raise FileNotFoundError("no stored validity")
+
+    monkeypatch.setattr(impact.coding, "coder_validity", never_measured)
+    code = machine.codebook.top_codes()[0]
+    for f in (machine, perfect):
+        m = f.models.copy()
+        row = (m["term"] == "in_intervention") & (m["code"] == code)
+        m.loc[m["term"] == "in_intervention", "p_adjusted"] = 1.0
+        m.loc[row, ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.001, 0.9, 0.4, 1.4]
+        said = _summary(dataclasses.replace(f, models=m))
+        stated = [s for s in said if "was reported more often by participants in councils in intervention" in s]
+        if f is perfect:
+            assert len(stated) == 1 and len(_descriptive_sentences(said)) >= 2
+            continue
+        assert not stated and not _descriptive_sentences(said)
+        [unconfirmed] = [s for s in said if s.startswith("The machine coding shows")]
+        assert "not reported as a finding" in unconfirmed and "has not been measured against people's coding" in unconfirmed
+        [withheld] = [s for s in said if s.startswith("This summary does not state")]
+        assert "has not been measured" in withheld
+        [caveat] = [s for s in said if s.startswith("The interviews were coded by the package's")]
+        assert "has not been measured against people's coding" in caveat and "states none as a finding" in caveat

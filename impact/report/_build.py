@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import warnings
 
@@ -544,7 +545,10 @@ def _caveats(ctx) -> list[str]:
         text = (f"The interviews were coded by the package's {coder}, not by people: a difference could come from "
                 "coding error if the coder errs more often in some councils' talk than in others'.")
         weak = _weakly_coded(ctx)
-        if weak:
+        if _unmeasured(_weak_codes(ctx)):
+            text += (" Its accuracy on this codebook has not been measured against people's coding, so coding error "
+                     "could explain any result, and the summary states none as a finding.")
+        elif weak:
             text += (f" Measured against people on real text, its F1 is below {_WEAK_F1:.2f} for "
                      f"{_count_words(len(weak), len(ctx.codes))} impacts (" + "; ".join(weak) + "; precision and recall "
                      "are in the methods section), so coding error could explain any result for "
@@ -577,19 +581,40 @@ def _coder_validity(ctx) -> pd.DataFrame | None:
 def _weak_codes(ctx) -> dict[str, float]:
     """Impacts the machine coder reads poorly on real text (F1 below ``_WEAK_F1``), with their F1, in report order.
 
-    Empty for a coding supplied by people, or when the coder's accuracy on
-    this codebook was not measured.
+    An impact whose accuracy was never measured (no stored validity for this
+    codebook, or one for another version of it, or none for that code) is
+    not known to be read well: it is in, with F1 NaN.  Empty for a coding
+    supplied by people.
     """
-    v = ctx.coder_validity
-    if v is None:
+    if ctx.f.coding.get("source") != "machine":
         return {}
-    per = v.set_index("code")["f1"]
-    return {c: float(per[c]) for c in ctx.codes if c in per.index and per[c] < _WEAK_F1}
+    v = ctx.coder_validity
+    per = v.set_index("code")["f1"] if v is not None else pd.Series(dtype=float)
+    return {c: float(per[c]) if c in per.index else math.nan for c in ctx.codes
+            if c not in per.index or not per[c] >= _WEAK_F1}
 
 
 def _weakly_coded(ctx) -> list[str]:
-    """Impacts the machine coder reads poorly on real text, as 'label F1' phrases."""
-    return [f"{ctx.code(c).lower()} {f1:.2f}" for c, f1 in _weak_codes(ctx).items()]
+    """Impacts the machine coder reads poorly on real text, as 'label F1' phrases (measured ones only)."""
+    return [f"{ctx.code(c).lower()} {f1:.2f}" for c, f1 in _weak_codes(ctx).items() if not math.isnan(f1)]
+
+
+def _unmeasured(weak: dict[str, float]) -> bool:
+    """Whether every impact in ``weak`` is there because its accuracy was never measured."""
+    return bool(weak) and all(math.isnan(f1) for f1 in weak.values())
+
+
+def _why_weak(weak: dict[str, float], codes, what: str) -> str:
+    """'the coder's F1 on real text is below 0.70 for {what} (0.55 and 0.61)', or why else the impacts are not
+    known to be read well."""
+    f1s = [weak[c] for c in codes]
+    measured = [f"{f:.2f}" for f in f1s if not math.isnan(f)]
+    if len(measured) == len(f1s):
+        return f"the coder's F1 on real text is below {_WEAK_F1:.2f} for {what} ({' and '.join(measured)})"
+    if not measured:
+        return f"the coder's accuracy on {what} has not been measured against people's coding"
+    return (f"the coder's F1 on real text is below {_WEAK_F1:.2f} ({' and '.join(measured)}), or has not been "
+            f"measured, for {what}")
 
 
 def _direction(r) -> str:
@@ -606,13 +631,12 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
     """The sentence for adjusted differences by status in impacts the machine coder reads poorly: not findings."""
     parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r)})" for r in rows.itertuples()]
     one = len(parts) == 1
-    f1s = " and ".join(f"{weak[c]:.2f}" for c in rows["code"])
     listed = parts[0] if one else ", ".join(parts[:-1]) + " and " + parts[-1]
+    why = _why_weak(weak, list(rows["code"]), "this impact" if one else "these impacts")
     return (f"The machine coding {'also ' if also else ''}shows {listed} by participants in councils in intervention, "
-            f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: the "
-            f"coder's F1 on real text is below {_WEAK_F1:.2f} for {'this impact' if one else 'these impacts'} "
-            f"({f1s}), so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the codings by hand (impact review "
-            "export), or code the interviews by people, before drawing a conclusion.")
+            f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
+            f"so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the "
+            "codings by hand (impact review export), or code the interviews by people, before drawing a conclusion.")
 
 
 def _say(x: int) -> str:
@@ -638,8 +662,13 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
     sentence decides whether a whole interview counts as reporting an
     impact, so sentence-level error compounds over an interview's sentences.
     """
-    return (f"This summary does not state {_listed(whats, 'or')}: each rests on the machine coding of every impact, and the "
-            f"coder's F1 on real text is below {_WEAK_F1:.2f} for {_count_words(len(weak), len(ctx.codes))} impacts. "
+    impacts = f"{_count_words(len(weak), len(ctx.codes))} impacts"
+    reading = (f"the coder's accuracy on this codebook has not been measured against people's coding" if _unmeasured(weak)
+               else f"the coder's F1 on real text is below {_WEAK_F1:.2f}"
+               + (", or has not been measured," if any(math.isnan(f) for f in weak.values()) else "")
+               + f" for {impacts}")
+    return (f"This summary does not state {_listed(whats, 'or')}: each rests on the machine coding of every impact, and "
+            f"{reading}. "
             "A coding error in one sentence decides whether a whole interview counts as reporting an impact, so shares "
             "of interviews read by the coder can be far from the truth. The machine coding's figures are in the "
             "sections below, unconfirmed until a sample of its codings is checked by hand (impact review export) or "
@@ -660,8 +689,8 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float]) -> str:
         return (f"No impact was reported more or less often in councils in intervention {adjusted}; the intervals are "
                 "in the longitudinal models section.")
     read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in weak]
-    blur = (f"the coder's F1 on real text is below {_WEAK_F1:.2f} for {'it' if len(poor) == 1 else 'them'}, and "
-            "coding error blurs a real difference, so this is not evidence that there is none.")
+    why = _why_weak(weak, poor, "it" if len(poor) == 1 else "them")
+    blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
         return (f"The machine coding shows no impact reported more or less often in councils in intervention "
                 f"{adjusted}, but {blur} {where}")
@@ -1520,7 +1549,9 @@ def _methods(ctx) -> Section:
             f"that rests on an impact the coder reads with F1 below {_WEAK_F1:.2f}."))
     elif ctx.f.coding.get("source") == "machine":
         blocks.append(Paragraph("The machine coder has not been measured on text labelled by people for this "
-                                "codebook: check a sample of its codings by hand before relying on them."))
+                                "codebook: check a sample of its codings by hand before relying on them. Until it "
+                                "is, the summary states no ranking, share or count of impacts, and no difference "
+                                "by intervention status, as a finding."))
     if ctx.f.reliability is None or ctx.f.reliability.empty:
         blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "
                                 "reported. Pass one (impact run --human FILE) to add it."))
