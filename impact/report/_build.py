@@ -663,7 +663,7 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
     impact, so sentence-level error compounds over an interview's sentences.
     """
     impacts = f"{_count_words(len(weak), len(ctx.codes))} impacts"
-    reading = (f"the coder's accuracy on this codebook has not been measured against people's coding" if _unmeasured(weak)
+    reading = ("the coder's accuracy on this codebook has not been measured against people's coding" if _unmeasured(weak)
                else f"the coder's F1 on real text is below {_WEAK_F1:.2f}"
                + (", or has not been measured," if any(math.isnan(f) for f in weak.values()) else "")
                + f" for {impacts}")
