@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
 import yaml
-from nltk.stem.snowball import SnowballStemmer
 
 __all__ = [
     "TOKEN",
@@ -38,9 +37,18 @@ __all__ = [
 #: Tokens: words (letters/digits, with inner apostrophes) and clause punctuation.
 TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[.?!;,]")
 _GAP = re.compile(r"^~(\d+)$")
-_STEMMER = SnowballStemmer("english")
+_STEMMER = None  # nltk's Snowball stemmer, made on first use (importing nltk takes about 2 s)
 _CACHE: dict[str, str] = {}
 _CACHE_LIMIT = 2_000_000
+
+
+def _stemmer():
+    global _STEMMER
+    if _STEMMER is None:
+        from nltk.stem.snowball import SnowballStemmer
+
+        _STEMMER = SnowballStemmer("english")
+    return _STEMMER
 
 
 def stem(token: str) -> str:
@@ -54,7 +62,7 @@ def stem(token: str) -> str:
     out = _CACHE.get(token)
     if out is None:
         low = token.lower().replace("\u2019", "'")
-        out = _STEMMER.stem(low) if low[0].isalpha() else low
+        out = _stemmer().stem(low) if low[0].isalpha() else low
         if not out or " " in out:
             out = low
         if len(_CACHE) > _CACHE_LIMIT:

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from ..errors import InputError
 from ._cues import wordlist
@@ -57,84 +56,6 @@ def _normal_label(label: str) -> str:
     return _LABEL_NOISE.sub("", label).lower()
 
 
-class _MemoPunkt(PunktSentenceTokenizer):
-    """Punkt with its per-candidate decision memoised.
-
-    Punkt decides each candidate break from a short context (the word before
-    the ``.``/``?``/``!``, the punctuation and the next word) and fixed
-    parameters, so the decision is a pure function of that context string;
-    contexts recur constantly ("up. We"), and the decision (tokenising and
-    two annotation passes in Python) is most of Punkt's time.
-    """
-
-    _LIMIT = 1_000_000
-
-    def __init__(self, params: PunktParameters) -> None:
-        super().__init__(params)
-        self._decisions: dict[str, bool] = {}
-        self._period_rx = _engine(self._lang_vars.period_context_re())
-        self._realign_rx = _engine(self._lang_vars.re_boundary_realignment)
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """``span_tokenize(text)`` as a list, in one loop.
-
-        The same steps as NLTK's ``_match_potential_end_contexts``,
-        ``_slices_from_text`` and ``_realign_boundaries`` (nltk 3.10), fused,
-        without generator and slice objects per candidate; the output is
-        identical (tests compare them on the example study and random text).
-        """
-        decide = self.text_contains_sentbreak
-        cuts: list[tuple[int, int]] = []
-        last_break = 0
-        prev = None
-        prev_lo = prev_hi = 0
-
-        def close(match: Any, lo: int, hi: int) -> None:
-            nonlocal last_break
-            if decide(text[lo:hi] + match.group() + match.group("after_tok")):
-                cuts.append((last_break, match.end()))
-                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-
-        for match in self._period_rx.finditer(text):
-            start = match.start()
-            space = _LAST_SPACE.search(text, prev_hi, start)
-            word_lo = space.start() + 1 if space is not None and space.start() > prev_hi else prev_lo
-            if prev is not None and prev_hi <= word_lo:
-                close(prev, prev_lo, prev_hi)
-            prev, prev_lo, prev_hi = match, word_lo, start
-        if prev is not None:
-            close(prev, prev_lo, prev_hi)
-        cuts.append((last_break, len(text.rstrip())))
-        out = []
-        realign = 0
-        last = len(cuts) - 1
-        for k, (a, b) in enumerate(cuts):
-            a += realign
-            if k == last:
-                if a < b:
-                    out.append((a, b))
-                continue
-            c, d = cuts[k + 1]
-            m = self._realign_rx.match(text, c, d) if c <= d else None
-            if m:
-                out.append((a, c + len(m.group(0).rstrip())))
-                realign = m.end() - c
-            else:
-                realign = 0
-                if a < b:
-                    out.append((a, b))
-        return out
-
-    def text_contains_sentbreak(self, text: str) -> bool:
-        found = self._decisions.get(text)
-        if found is None:
-            found = super().text_contains_sentbreak(text)
-            if len(self._decisions) >= self._LIMIT:
-                self._decisions.clear()
-            self._decisions[text] = found
-        return found
-
-
 _LAST_SPACE = re.compile(r"[ \t\n\r\x0b\x0c](?=[^ \t\n\r\x0b\x0c]*\Z)")  # string.whitespace
 
 
@@ -149,7 +70,88 @@ def _engine(pattern: Any) -> Any:
 
 
 @functools.cache
-def _punkt() -> PunktSentenceTokenizer:
+def _punkt():
+    """The sentence splitter, made on first use (importing nltk takes about 2 s; ``impact validate`` reads
+    speaker turns only)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    class _MemoPunkt(PunktSentenceTokenizer):
+        """Punkt with its per-candidate decision memoised.
+
+        Punkt decides each candidate break from a short context (the word before
+        the ``.``/``?``/``!``, the punctuation and the next word) and fixed
+        parameters, so the decision is a pure function of that context string;
+        contexts recur constantly ("up. We"), and the decision (tokenising and
+        two annotation passes in Python) is most of Punkt's time.
+        """
+
+        _LIMIT = 1_000_000
+
+        def __init__(self, params: PunktParameters) -> None:
+            super().__init__(params)
+            self._decisions: dict[str, bool] = {}
+            self._period_rx = _engine(self._lang_vars.period_context_re())
+            self._realign_rx = _engine(self._lang_vars.re_boundary_realignment)
+
+        def spans(self, text: str) -> list[tuple[int, int]]:
+            """``span_tokenize(text)`` as a list, in one loop.
+
+            The same steps as NLTK's ``_match_potential_end_contexts``,
+            ``_slices_from_text`` and ``_realign_boundaries`` (nltk 3.10), fused,
+            without generator and slice objects per candidate; the output is
+            identical (tests compare them on the example study and random text).
+            """
+            decide = self.text_contains_sentbreak
+            cuts: list[tuple[int, int]] = []
+            last_break = 0
+            prev = None
+            prev_lo = prev_hi = 0
+
+            def close(match: Any, lo: int, hi: int) -> None:
+                nonlocal last_break
+                if decide(text[lo:hi] + match.group() + match.group("after_tok")):
+                    cuts.append((last_break, match.end()))
+                    last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+
+            for match in self._period_rx.finditer(text):
+                start = match.start()
+                space = _LAST_SPACE.search(text, prev_hi, start)
+                word_lo = space.start() + 1 if space is not None and space.start() > prev_hi else prev_lo
+                if prev is not None and prev_hi <= word_lo:
+                    close(prev, prev_lo, prev_hi)
+                prev, prev_lo, prev_hi = match, word_lo, start
+            if prev is not None:
+                close(prev, prev_lo, prev_hi)
+            cuts.append((last_break, len(text.rstrip())))
+            out = []
+            realign = 0
+            last = len(cuts) - 1
+            for k, (a, b) in enumerate(cuts):
+                a += realign
+                if k == last:
+                    if a < b:
+                        out.append((a, b))
+                    continue
+                c, d = cuts[k + 1]
+                m = self._realign_rx.match(text, c, d) if c <= d else None
+                if m:
+                    out.append((a, c + len(m.group(0).rstrip())))
+                    realign = m.end() - c
+                else:
+                    realign = 0
+                    if a < b:
+                        out.append((a, b))
+            return out
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            found = self._decisions.get(text)
+            if found is None:
+                found = super().text_contains_sentbreak(text)
+                if len(self._decisions) >= self._LIMIT:
+                    self._decisions.clear()
+                self._decisions[text] = found
+            return found
+
     params = PunktParameters()
     params.abbrev_types = set(wordlist("abbreviations"))
     return _MemoPunkt(params)
