@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: demo test test-costs bench validity validity-stats test-min lint docs clean venv
+.PHONY: demo test bench validity validity-stats test-min lint docs clean venv
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("impact needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -25,13 +25,8 @@ demo: $(STAMP)
 
 # One test file per worker: a module's expensive fixtures (full runs, LibreOffice renderings) are built once.
 # (xdist_group marks are not honoured with pytest 9 and pytest-xdist 3.8: groups were split across workers.)
-# Files run costliest first (tests/file_costs.json, see tests/conftest.py), not by their number of tests.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder -q
-
-# Record each test file's seconds for that order (rerun when files grow or shrink a lot).
-test-costs: $(STAMP)
-	IMPACT_RECORD_TEST_COSTS=tests/file_costs.json $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder -q
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --out bench/results

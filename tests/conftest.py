@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-from collections import defaultdict
 from pathlib import Path
 
 import matplotlib
@@ -20,42 +18,6 @@ EXAMPLE = REPO / "data" / "example"
 
 
 _WORKER_CACHE: dict = {}
-
-#: Seconds each test file took in a recorded run (``make test-costs``): pytest-xdist's ``--dist loadfile``
-#: hands whole files to the two workers in collection order, so the costliest go first and the run ends on
-#: short files (longest-first scheduling) instead of one worker finishing a long file while the other idles.
-FILE_COSTS = REPO / "tests" / "file_costs.json"
-_RECORD = os.environ.get("IMPACT_RECORD_TEST_COSTS")
-_SPENT: defaultdict[str, float] = defaultdict(float)
-
-
-def _test_file(nodeid: str) -> str:
-    return nodeid.split("::", 1)[0]
-
-
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist, put the test files in order of their recorded cost, longest first (a file's own tests
-    keep their order; files not recorded go last, in collection order)."""
-    if not hasattr(config, "workerinput") or not FILE_COSTS.is_file():
-        return  # (the workers' collection order is the order the controller hands files out in)
-    costs = json.loads(FILE_COSTS.read_text(encoding="utf-8"))["seconds"]
-    first_seen: dict[str, int] = {}
-    for item in items:
-        first_seen.setdefault(_test_file(item.nodeid), len(first_seen))
-    items.sort(key=lambda item: (-costs.get(_test_file(item.nodeid), 0.0), first_seen[_test_file(item.nodeid)]))
-
-
-def pytest_runtest_logreport(report):
-    if _RECORD:
-        _SPENT[_test_file(report.nodeid)] += report.duration
-
-
-def pytest_sessionfinish(session):
-    """With IMPACT_RECORD_TEST_COSTS=PATH, write each test file's seconds (setup, call and teardown) to PATH."""
-    if _RECORD and not hasattr(session.config, "workerinput") and _SPENT:
-        data = {"about": "seconds per test file in one run (make test-costs); orders the files under xdist",
-                "seconds": {f: round(t, 1) for f, t in sorted(_SPENT.items(), key=lambda kv: -kv[1])}}
-        Path(_RECORD).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def once_per_worker(key, build):
