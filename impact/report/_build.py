@@ -610,10 +610,10 @@ def _why_weak(weak: dict[str, float], codes, what: str) -> str:
     f1s = [weak[c] for c in codes]
     measured = [f"{f:.2f}" for f in f1s if not math.isnan(f)]
     if len(measured) == len(f1s):
-        return f"the coder's F1 on real text is below {_WEAK_F1:.2f} for {what} ({' and '.join(measured)})"
+        return f"the coder's F1 on real text is below {_WEAK_F1:.2f} for {what} ({_listed(measured)})"
     if not measured:
         return f"the coder's accuracy on {what} has not been measured against people's coding"
-    return (f"the coder's F1 on real text is below {_WEAK_F1:.2f} ({' and '.join(measured)}), or has not been "
+    return (f"the coder's F1 on real text is below {_WEAK_F1:.2f} ({_listed(measured)}), or has not been "
             f"measured, for {what}")
 
 
