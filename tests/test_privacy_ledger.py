@@ -92,3 +92,16 @@ def test_the_solver_prints_nothing():
             "print(sorted(led.protect()))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout == "['a', 'b']\n" and "HiGHS" not in out.stderr
+
+
+def test_the_solver_works_with_standard_output_closed():
+    code = ("import os\n"
+            "os.close(1)\n"
+            "from impact.privacy._ledger import DisclosureLedger\n"
+            "led = DisclosureLedger(threshold=5)\n"
+            "led.count('all', 30); led.count('a', 3); led.count('b', 27)\n"
+            "led.relation('all', ['a', 'b'])\n"
+            "import sys\n"
+            "sys.stderr.write(repr(sorted(led.protect())))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stderr.endswith("['a', 'b']"), out.stderr[-2000:]

@@ -369,15 +369,25 @@ class _Block:
 
 def _quiet_highs():
     """A HiGHS solver that prints nothing (its constructor writes a banner to the standard output)."""
-    sys.stdout.flush()
-    saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(null, 1)
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):  # closed, or no standard output at all
+        pass
+    try:
+        saved = os.dup(1)
+    except OSError:  # no file descriptor 1 (closed): the banner has nowhere to go
+        saved = None
+    null = os.open(os.devnull, os.O_WRONLY) if saved is not None else None
+    try:
+        if null is not None:
+            os.dup2(null, 1)
         highs = _highspy.Highs()
         highs.setOptionValue("output_flag", False)
         ctypes.CDLL(None).fflush(None)  # the banner may wait in the C library's buffer
     finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(null)
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
+        if null is not None:
+            os.close(null)
     return highs
