@@ -379,23 +379,29 @@ class _Spec:
     alpha: float
 
 
-def _model_rows(data: pd.DataFrame, spec: _Spec) -> pd.Index:
-    """Index of the rows that have every variable of the formula (patsy's NA handling)."""
+def _model_design(data: pd.DataFrame, spec: _Spec) -> pd.DataFrame:
+    """The design matrix of the rows that have every variable of the formula (patsy's NA handling)."""
     try:
         _, x = patsy.dmatrices(spec.formula, data, NA_action="drop", return_type="dataframe")
     except patsy.PatsyError as exc:
         raise ValueError(f"The formula {spec.formula!r} cannot be evaluated on `data`: {exc}") from None
-    return x.index
+    return x
 
 
 def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
-    """The rows with every variable of the model, sorted within unit by time; and how many were dropped."""
+    """The rows with every variable of the model, sorted within unit by time; and how many were dropped.
+
+    Refuses a design whose terms are not all identified in those rows (every
+    model is fitted on rows from here, so the check is made once, on the
+    design matrix already built).
+    """
     frame = data.reset_index(drop=True)
     keep = frame[spec.unit].notna() & (frame[spec.time].notna() if spec.time else True)
     frame = frame[keep]
     if frame.empty:
         raise NotIdentifiedError(f"No row has a `unit` ({spec.unit!r}) and `time` value.")
-    rows = _model_rows(frame, spec)
+    design = _model_design(frame, spec)
+    rows = design.index
     dropped = len(data) - len(rows)
     if len(rows) == 0:
         raise NotIdentifiedError(f"No row has every variable of {spec.formula!r}: all {len(data)} rows have a "
@@ -404,15 +410,15 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
         warnings.warn(f"{dropped} of {len(data)} rows have a missing value in a variable of the model and were "
                       "left out (units, observations and degrees of freedom count the rest).",
                       MissingValueWarning, stacklevel=4)
+    _check_identified(design, spec)
     frame = frame.loc[rows]
     if spec.time is not None:
         frame = frame.sort_values([spec.unit, spec.time], kind="stable")
     return frame.reset_index(drop=True), dropped
 
 
-def _check_identified(frame: pd.DataFrame, spec: _Spec) -> None:
-    """Refuse a design whose terms are not all identified (constant, or combinations of other terms)."""
-    _, x = patsy.dmatrices(spec.formula, frame, NA_action="drop", return_type="dataframe")
+def _check_identified(x: pd.DataFrame, spec: _Spec) -> None:
+    """Refuse a design matrix whose terms are not all identified (constant, or combinations of other terms)."""
     values = x.to_numpy(dtype="float64")
     if values.shape[1] == 0:
         return
@@ -429,7 +435,7 @@ def _check_identified(frame: pd.DataFrame, spec: _Spec) -> None:
 
 
 def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: bool = False) -> ModelResults:
-    _check_identified(frame, spec)
+    """Fit the model to rows from :func:`_complete_rows` (which checked that its terms are identified)."""
     n_units = int(frame[spec.unit].nunique())
     if spec.method == "gee":
         res = _fit_gee(frame, spec, n_units, weights, quiet_units)
