@@ -244,18 +244,19 @@ def analyse(
         return supplied[supplied["code"].isin(books[book_key].code_ids)].reset_index(drop=True)
 
     codings = of("impacts")
+    machine_keys = sorted(machine_books)  # the codebooks the package's coder coded (the report says so)
     if supplied is None:
         coding = {"source": "machine", "coders": ["machine"], "coder": coder_names.get("impacts", "rule coder"),
                   "description": f"the package's {coder_names.get('impacts', 'rule coder')} ({codebook.id} "
-                                 f"{codebook.version}, impact {__version__})"}
+                                 f"{codebook.version}, impact {__version__})", "machine_books": machine_keys}
     else:
         names = sorted(codings["coder"].unique().tolist())
-        machine_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
+        book_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
         # The description is published (report, provenance.json): coders are counted, not named - a coder
         # column holds people's names or initials.
         coding = {"source": "supplied", "coders": names,
                   "description": f"codings supplied by the user ({len(names)} coder{'' if len(names) == 1 else 's'})"
-                                 f"{machine_note}"}
+                                 f"{book_note}", "machine_books": machine_keys}
     codes = codebook.top_codes()
     # An interview with no respondent segment and no coding was not coded: missing, not "nothing reported"
     # (impact.panel). Without segmentation (supplied codings, framework left out), the interviews the codings leave

@@ -1374,7 +1374,8 @@ def _process_sections(ctx) -> list[Section]:
     if said.empty:
         blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
         return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
-    text = _process_sentence(ctx, fac, labels)
+    text = _process_withheld("which factors participants most often said helped or got in the way", valence=True) \
+        if _process_machine_coded(ctx) else _process_sentence(ctx, fac, labels)
     if text:
         blocks.append(Paragraph(text))
     blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
@@ -1409,6 +1410,26 @@ def _process_sections(ctx) -> list[Section]:
         for code, quote, val in quotes:
             blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
     return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+
+
+def _process_machine_coded(ctx) -> bool:
+    """Whether the review-process coding is the package's machine coding (not codings supplied by people)."""
+    return "process" in ctx.f.coding.get("machine_books", ())
+
+
+def _process_withheld(what: str, *, valence: bool) -> str:
+    """The sentence that stands for a ranking of review-process codes read by the machine coder.
+
+    Measured on real text labelled by people (docs/methods.md, `bench.process_validity`), the coder reads the
+    codes with F1 from 0.46 to 0.95, and whether a statement says a factor helped or hindered no better than
+    calling every statement neutral; a ranking rests on the coding of every code.
+    """
+    how = ("whether a statement says a factor helped or got in the way no better than calling every statement "
+           "neutral" if valence else "some of these codes far less accurately than others")
+    return (f"This report does not state {what}: the review-process codes were read by the package's machine coder, "
+            f"which, measured against people on real text, reads {how}, and a ranking rests on the coding of every "
+            "code. The counts are in the table below, unconfirmed until a sample of the codings is checked by hand "
+            "(impact review export) or the interviews are coded by people.")
 
 
 def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
@@ -1467,7 +1488,10 @@ def _lessons(ctx, labels) -> Section:
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
     ordered = rec.sort_values("n_participants", ascending=False)
     top = [c for c in ordered["code"] if ctx.shown(("rec_people", c))][:3]
-    if top:
+    if top and _process_machine_coded(ctx):
+        blocks.append(Paragraph(_process_withheld("which parts of the review the suggestions of the most "
+                                                  "participants concerned", valence=False)))
+    elif top:
         blocks.append(Paragraph("The suggestions made by the most participants concerned "
                                 + ", ".join(f"{labels.get(c, c).lower()} ({ctx.cell(('rec_people', c))} participants)"
                                             for c in top) + "."))
