@@ -986,25 +986,29 @@ def _signals_held() -> Iterator[None]:
             old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
 
 
-def _name_in_target(exc: OSError, target: Path) -> OSError:
-    """``exc`` naming the output folder, or the file in it, instead of the staging folder the user never sees.
+def _name_in_target(exc: OSError, target: Path, shown: str | os.PathLike | None = None) -> OSError:
+    """``exc`` naming the output folder, or the file in it, instead of the names kept beside it that the user never
+    sees (its staging folder, lock, or previous outputs moved aside: ``.<name>.*``).
 
-    A file-system error naming no file (a full disk) names the folder.  Returns ``exc`` itself where it names
-    neither, or is not a file-system error (no errno: a refusal such as ``FileExistsError("... holds a study")``).
+    ``shown`` is the folder as the user named it (default ``target``).  A file-system error naming no file (a full
+    disk) names the folder.  Returns ``exc`` itself where it names neither, or is not a file-system error (no
+    errno: a refusal such as ``FileExistsError("... holds a study")``).
     """
     if exc.errno is None:
         return exc
-    staging_prefix = os.path.join(target.parent, f".{_side_stem(target)}.staging-")
+    shown = Path(target if shown is None else shown)
+    side = os.path.join(target.parent, f".{_side_stem(target)}.")
 
-    def shown(name):
-        if isinstance(name, (str, os.PathLike)) and os.fspath(name).startswith(staging_prefix):
-            return os.fspath(target / os.fspath(name)[len(staging_prefix):].partition(os.sep)[2])
+    def as_shown(name):
+        if isinstance(name, (str, os.PathLike)) and os.path.abspath(name).startswith(side):
+            inside = os.path.abspath(name)[len(side):].partition(os.sep)[2]  # the path within a staging folder
+            return os.fspath(shown / inside) if inside else os.fspath(shown)
         return name
 
-    name, name2 = shown(exc.filename), shown(exc.filename2)
+    name, name2 = as_shown(exc.filename), as_shown(exc.filename2)
     if (name, name2) == (exc.filename, exc.filename2) and name is not None:
         return exc
-    name = os.fspath(target) if name is None else name
+    name = os.fspath(shown) if name is None else name
     return _naming(exc, name, None if name2 == name else name2)
 
 

@@ -707,7 +707,7 @@ def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
     ``extra(folder)`` may add files to the new folder before it is put in
     place (:func:`impact.synth.save_synthetic` adds the planted truth).
     """
-    from ._io import staged_directory
+    from ._io import _name_in_target, staged_directory
 
     given = Path(path)
     target = Path(os.path.abspath(given))
@@ -721,27 +721,12 @@ def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
                 extra(staging)
             if hasattr(os, "sync"):
                 os.sync()  # one flush for every file instead of an fsync per file
-    except OSError as exc:
-        if exc.errno is not None:
-            name, name2 = _user_path(exc.filename, given, target), _user_path(exc.filename2, given, target)
-            named = OSError(exc.errno, exc.strerror, name, None, None if name2 == name else name2)
-            if (named.filename, named.filename2) != (exc.filename, exc.filename2):
-                raise named from exc
+    except OSError as exc:  # named as the user knows it: the study folder asked for, not its staging folder or lock
+        named = _name_in_target(exc, target, shown=given)
+        if named is not exc:
+            raise named from exc
         raise
     return given
-
-
-def _user_path(name: Any, given: Path, target: Path) -> Any:
-    """A file-system error's path as the user knows it: the study folder asked for, not its staging folder or lock."""
-    if not isinstance(name, (str, os.PathLike)):
-        return name
-    try:
-        rel = Path(os.path.abspath(name)).relative_to(target.parent)
-    except ValueError:
-        return name
-    if not rel.parts or not rel.parts[0].startswith(f".{target.name}."):
-        return name
-    return str(given.joinpath(*rel.parts[1:]))
 
 
 def _outside(folder: Path, f: Path) -> bool:
