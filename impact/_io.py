@@ -87,15 +87,10 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
     'hello'
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if "b" not in mode:
         kwargs.setdefault("encoding", "utf-8")
         kwargs.setdefault("newline", "")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise _naming(exc, path) from exc
-    try:
+    with _temporary_beside(path) as (fd, tmp):
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
             handle.flush()
@@ -103,12 +98,30 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
                 os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.errno is not None and exc.filename in (None, tmp):
+
+
+@contextlib.contextmanager
+def _temporary_beside(path: Path) -> Iterator[tuple[int, str]]:
+    """A new temporary file beside ``path`` (mode 0600, its folder made if need be), as ``(fd, name)``.
+
+    The temporary file is removed when the block ends unless the block moved
+    it; a file-system error about it, or naming no file (a full disk), names
+    ``path`` instead, the file the user asked for.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
+    try:
+        yield fd, tmp
+    except OSError as exc:
+        if exc.errno is not None and exc.filename in (None, tmp):
             raise _naming(exc, path) from exc
         raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
 
 
 #: The longest file name most file systems take (255 bytes on Linux; 255 UTF-16 units on macOS and Windows).
@@ -186,12 +199,7 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
     (b'mine', '0o600')
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)  # as atomic_write does
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)  # mode 0600
-    except OSError as exc:
-        raise _naming(exc, path) from exc
-    try:
+    with _temporary_beside(path) as (fd, tmp):  # mode 0600 from the start
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -211,13 +219,6 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
                 return False
             os.replace(tmp, path)
         return True
-    except OSError as exc:
-        if exc.errno is not None and exc.filename in (None, tmp):
-            raise _naming(exc, path) from exc
-        raise
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
 
 
 def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
