@@ -244,11 +244,10 @@ def analyse(
         return supplied[supplied["code"].isin(books[book_key].code_ids)].reset_index(drop=True)
 
     codings = of("impacts")
-    machine_keys = sorted(machine_books)  # the codebooks the package's coder coded (the report says so)
     if supplied is None:
         coding = {"source": "machine", "coders": ["machine"], "coder": coder_names.get("impacts", "rule coder"),
                   "description": f"the package's {coder_names.get('impacts', 'rule coder')} ({codebook.id} "
-                                 f"{codebook.version}, impact {__version__})", "machine_books": machine_keys}
+                                 f"{codebook.version}, impact {__version__})"}
     else:
         names = sorted(codings["coder"].unique().tolist())
         book_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
@@ -256,7 +255,8 @@ def analyse(
         # column holds people's names or initials.
         coding = {"source": "supplied", "coders": names,
                   "description": f"codings supplied by the user ({len(names)} coder{'' if len(names) == 1 else 's'})"
-                                 f"{book_note}", "machine_books": machine_keys}
+                                 f"{book_note}"}
+    coding["machine_books"] = sorted(machine_books)  # the codebooks the package's coder coded (the report says so)
     codes = codebook.top_codes()
     # An interview with no respondent segment and no coding was not coded: missing, not "nothing reported"
     # (impact.panel). Without segmentation (supplied codings, framework left out), the interviews the codings leave
