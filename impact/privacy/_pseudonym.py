@@ -169,8 +169,7 @@ def resolve_key(
             f"no pseudonym key: name a key file, set {KEY_ENV}, or allow one to be generated at {path}"
         )
     new = secrets.token_hex(32).encode()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # (write_private makes the folder)
         if not write_private(path, new + b"\n", exclusive=True):  # another run made the key meanwhile: use theirs
             return _check_key(path.read_bytes().strip(), str(path))
     except OSError as exc:  # a read-only or unwritable home folder, a full disk
