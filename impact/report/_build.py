@@ -631,9 +631,8 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
     """The sentence for adjusted differences by status in impacts the machine coder reads poorly: not findings."""
     parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r)})" for r in rows.itertuples()]
     one = len(parts) == 1
-    listed = parts[0] if one else ", ".join(parts[:-1]) + " and " + parts[-1]
     why = _why_weak(weak, list(rows["code"]), "this impact" if one else "these impacts")
-    return (f"The machine coding {'also ' if also else ''}shows {listed} by participants in councils in intervention, "
+    return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention, "
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
             f"so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the "
             "codings by hand (impact review export), or code the interviews by people, before drawing a conclusion.")
