@@ -16,6 +16,7 @@ Bundled codebooks (``data/codebooks/``) are loaded by name:
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import os
@@ -41,7 +42,13 @@ _CODE_KEYS = {"id", "parent", "label", "definition", "include", "exclude", "exam
 _RULE_KEYS = {"phrases", "near", "weight"}
 _NEAR_KEYS = {"terms", "with", "within", "weight", "ordered"}
 _DEFAULT_NAME = "nfer_impacts"
-_PARSED: dict[str, Any] = {}  # SHA-256 of a codebook's YAML text -> its parsed spec (parsing takes about 0.1 s)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(text: str, source: str) -> Any:
+    """A codebook's YAML text parsed, once per process (parsing takes about 0.1 s): no aliases (billion laughs),
+    bounded size and depth."""
+    return safe_yaml_load(text, source=source)
 
 
 def codebook_dirs() -> list[Path]:
@@ -137,14 +144,7 @@ class Codebook:
         >>> cb.codes[["code_id", "parent", "depth"]].to_dict("records")
         [{'code_id': 'a', 'parent': '', 'depth': 0}, {'code_id': 'a1', 'parent': 'a', 'depth': 1}]
         """
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        spec = _PARSED.get(key)
-        if spec is None:
-            spec = safe_yaml_load(text, source=source)  # no aliases (billion laughs), bounded size and depth
-            if len(_PARSED) >= 32:
-                _PARSED.clear()
-            _PARSED[key] = spec
-        spec = copy.deepcopy(spec)  # the memo's copy is never handed out (a codebook may be edited)
+        spec = copy.deepcopy(_parsed(text, source))  # the memo's copy is never handed out (a codebook may be edited)
         if not isinstance(spec, Mapping):
             raise InputError(f"{source}: a codebook must be a YAML mapping, but {type(spec).__name__} was found")
         return cls(spec, source=source)

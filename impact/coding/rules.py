@@ -539,7 +539,6 @@ def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, 
             yield t0, ends[-1][0], c0, ends[-1][1]
 
 
-_CONDITIONALS: PatternSet | None = None
 _INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
 
 
@@ -572,10 +571,7 @@ def modality_cues(texts) -> pd.DataFrame:
     ...                "Asked if morale changed, the answer is no.", "Ideally it would help morale."])["clear"].tolist()
     [True, False, False, False, False]
     """
-    global _CONDITIONALS
-    if _CONDITIONALS is None:
-        _CONDITIONALS = PatternSet({"conditional": wordlist("conditionals")}, longest=True)
-    cues, rows = _shared_cues(), []
+    cues, conditionals, rows = _shared_cues(), _conditionals(), []
     for text in texts:
         text = str(text)
         s = stem_text(text)
@@ -587,7 +583,7 @@ def modality_cues(texts) -> pd.DataFrame:
                 neg = True  # a real negation, or "..., the answer is no," (not an opening "No,")
         hedge = bool(cues.hedge.find(s, 0, len(s))) or any(
             labels[0][0] == "modal" or s[a:b] in _INTENTIONS for a, b, labels in cues.modal.find(s, 0, len(s)))
-        conditional = bool(_CONDITIONALS.find(s, 0, len(s)))
+        conditional = bool(conditionals.find(s, 0, len(s)))
         question = text.rstrip().endswith("?")
         rows.append((neg, hedge, conditional, question, not (neg or hedge or conditional or question)))
     return pd.DataFrame(rows, columns=["negation", "hedging", "conditional", "question", "clear"])
@@ -689,11 +685,16 @@ class _Cues:
                          (found, review_negated) if has_attribution else None, modals, frames)
 
 
-
 @functools.cache
 def _shared_cues() -> _Cues:
     """The bundled cue lists, compiled once per process (they and their match memos depend on nothing else)."""
     return _Cues()
+
+
+@functools.cache
+def _conditionals() -> PatternSet:
+    """The bundled conditional openings (:func:`modality_cues`), compiled once per process."""
+    return PatternSet({"conditional": wordlist("conditionals")}, longest=True)
 
 
 _EXP_FILLERS = frozenset(stem(w) for w in (
