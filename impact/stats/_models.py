@@ -10,9 +10,15 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import patsy
-import statsmodels.api as sm
-import statsmodels.formula.api as smf
+
+# The model classes themselves, not statsmodels.api and statsmodels.formula.api, which import every model
+# statsmodels has (time series, discrete choice, ...): about 0.8 s less on each command that fits a model.
+# smf.gee is GEE.from_formula and smf.mixedlm is MixedLM.from_formula (statsmodels/formula/api.py).
+from statsmodels.genmod import cov_struct as sm_cov
+from statsmodels.genmod import families as sm_families
+from statsmodels.genmod.generalized_estimating_equations import GEE
 from statsmodels.miscmodels.ordinal_model import OrderedModel
+from statsmodels.regression.mixed_linear_model import MixedLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
 from ..errors import SmallSampleWarning, StatisticalWarning
@@ -31,7 +37,7 @@ from ._threads import one_blas_thread
 __all__ = ["longitudinal_model", "attrition_sensitivity"]
 
 
-class _TimeAR1(sm.cov_struct.Autoregressive):
+class _TimeAR1(sm_cov.Autoregressive):
     """AR(1) working correlation in the real time distance: corr(t_i, t_j) = rho ** |t_i - t_j|.
 
     statsmodels' ``Autoregressive`` builds the correlation matrix from the
@@ -87,10 +93,10 @@ class _TimeAR1(sm.cov_struct.Autoregressive):
         return np.sign(self.dep_params) ** d * np.abs(self.dep_params) ** d, True
 
     def covariance_matrix_solve(self, expval, index, stdev, rhs):
-        return sm.cov_struct.CovStruct.covariance_matrix_solve(self, expval, index, stdev, rhs)
+        return sm_cov.CovStruct.covariance_matrix_solve(self, expval, index, stdev, rhs)
 
 
-_COV = {"exchangeable": sm.cov_struct.Exchangeable, "independence": sm.cov_struct.Independence, "ar1": _TimeAR1}
+_COV = {"exchangeable": sm_cov.Exchangeable, "independence": sm_cov.Independence, "ar1": _TimeAR1}
 
 
 def _default_formula(outcome: str | None, time: str | None, group: str | None) -> str:
@@ -493,14 +499,14 @@ def _fit_quietly(fit, *args, **kwargs):
 
 
 def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
-    fam = sm.families.Binomial() if spec.family == "binomial" else sm.families.Gaussian()
+    fam = sm_families.Binomial() if spec.family == "binomial" else sm_families.Gaussian()
     structure = "independence" if weights is not None else spec.cov_struct
     kwargs = {}
     if structure == "ar1":
         kwargs["time"] = _time_index(frame, spec.time)
     if weights is not None:
         kwargs["weights"] = weights
-    model = smf.gee(spec.formula, spec.unit, frame, family=fam, cov_struct=_COV[structure](), **kwargs)
+    model = GEE.from_formula(spec.formula, spec.unit, frame, family=fam, cov_struct=_COV[structure](), **kwargs)
     cov_type = "bias_reduced" if spec.small_sample and weights is None else "robust"
     result = _fit_quietly(model.fit, cov_type=cov_type)
     if not quiet_units:
@@ -562,7 +568,7 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
     re_formula = f"~Q('{spec.time}')" if spec.random_slope else None
     if spec.random_slope and not pd.api.types.is_numeric_dtype(frame[spec.time]):
         raise ValueError(f"`random_slope=True` needs a numeric `time`; {spec.time!r} is {frame[spec.time].dtype}.")
-    model = smf.mixedlm(spec.formula, frame, groups=frame[spec.unit], re_formula=re_formula)
+    model = MixedLM.from_formula(spec.formula, frame, groups=frame[spec.unit], re_formula=re_formula)
     result = _fit_quietly(model.fit, reml=True)
     notes: list[str] = []
     df = _small_sample_df(n_units, len(result.fe_params), spec.small_sample, notes)
