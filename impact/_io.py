@@ -296,6 +296,32 @@ def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label
     return decode_text(data, source=name)[0]
 
 
+class SeparatorError(InputError):
+    """A CSV file separated by something other than commas; ``problem`` says where and what was expected."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _other_separator(header: list[str]) -> str | None:
+    """The separator a one-cell header row is split by instead of commas, if any ("semicolons").
+
+    Spreadsheets in many regional settings save "CSV" with semicolons; read with
+    commas, such a file is one column whose name holds every column name.
+    """
+    if len(header) != 1:
+        return None
+    for sep, name in _SEPARATORS.items():
+        parts = [p.strip() for p in header[0].split(sep)]
+        if len(parts) > 1 and all(parts):
+            return name
+    return None
+
+
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Read a CSV as text cells.
 
@@ -321,6 +347,11 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
     header = [h.strip() for h in rows[0]]
+    other = _other_separator(header)
+    if other:
+        raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
+                                     f"commas (save the file as \"CSV (comma delimited)\"; some regional settings "
+                                     f"save {other} instead)"))
     seen: set[str] = set()
     for i, h in enumerate(header):
         if not h:

@@ -31,6 +31,7 @@ import yaml
 from . import schema
 from ._io import (
     MAX_YAML_BYTES,
+    SeparatorError,
     read_csv_strict,
     read_text,
     safe_yaml_load,
@@ -803,6 +804,11 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             continue
         try:
             header, recs, probs = read_csv_strict(f, label=spec.filename)
+        except SeparatorError as exc:
+            problems.append(exc.problem)
+            raw[name] = (spec.column_names, [])
+            broken.add(spec.filename)
+            continue
         except InputError as exc:
             problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({exc})"))
             raw[name] = (spec.column_names, [])

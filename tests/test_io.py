@@ -1,5 +1,6 @@
 """Tests of the careful file input and output helpers."""
 
+import pandas as pd
 import pytest
 
 from impact._io import atomic_write, decode_text, neutralise_cell, read_csv_strict
@@ -150,3 +151,15 @@ def test_output_folder_inside_the_study_folder_is_refused(tmp_path):
         check_output_folder(study / "transcripts" / "out", protect=[study])
     assert check_output_folder(tmp_path / "out", protect=[study]) == tmp_path / "out"
     assert not (study / "transcripts" / "out").exists()
+
+
+def test_a_coded_file_saved_with_semicolons_is_refused_naming_the_separator(tmp_path):
+    """A coded file that a spreadsheet saved with semicolons is one column to a comma reader: refused, saying so."""
+    from impact.coding.coded_io import read_csv_cells
+
+    frame = pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "learning"]})
+    frame.to_csv(tmp_path / "comma.csv", index=False)
+    frame.to_csv(tmp_path / "semi.csv", index=False, sep=";")
+    assert read_csv_cells(tmp_path / "comma.csv").equals(frame)
+    with pytest.raises(InputError, match=r"semi\.csv: values separated by semicolons - expected commas"):
+        read_csv_cells(tmp_path / "semi.csv")

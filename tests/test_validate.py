@@ -82,3 +82,19 @@ def test_unreadable_and_binary_transcripts(tiny_study, tmp_path):
     text = [str(p) for p in info.value.problems]
     assert any("P1-early.txt" in t and "NUL bytes" in t for t in text)
     assert any("P2-early.txt" in t and "Windows-1252" in t for t in info.value.warnings for t in [str(t)])
+
+
+@pytest.mark.parametrize(("sep", "said"), [(";", "semicolons"), ("\t", "tabs")])
+def test_a_table_saved_with_another_separator_is_named_once(tiny_study, tmp_path, sep, said):
+    """A spreadsheet's "CSV" saved with semicolons (many regional settings) or tabs: one problem per file, naming
+    the separator, not one "expected a column" per column of the header read as one name."""
+    tiny_study.save(tmp_path)
+    for name in ("participants.csv", "councils.csv"):
+        path = tmp_path / name
+        path.write_text(path.read_text().replace(",", sep))
+    with pytest.raises(ValidationError) as info:
+        load_study(tmp_path)
+    text = [str(p) for p in info.value.problems]
+    assert sorted(t.split(":")[0] for t in text if said in t) == ["councils.csv", "participants.csv"]
+    assert any(t.startswith(f"participants.csv:1: 'values separated by {said}' - expected commas") for t in text)
+    assert not any("expected a column" in t for t in text), text

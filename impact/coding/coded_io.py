@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_write
+from .._io import _other_separator, atomic_write
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
 from .rules import CODED_COLUMNS
@@ -113,7 +113,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # extra cells: an error, not shifted columns
-            return pd.read_csv(path, dtype=str, keep_default_na=False, index_col=False, encoding="utf-8")
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, index_col=False, encoding="utf-8")
     except pd.errors.EmptyDataError:
         raise InputError(f"{path}: the file is empty (no header row) - {expected}") from None
     except UnicodeDecodeError as exc:
@@ -127,6 +127,11 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else "malformed CSV"
         detail = detail.removeprefix("Error tokenizing data. ").removeprefix("C error: ")
         raise InputError(f"{path}: not a readable CSV file ({detail}) - {expected}") from None
+    other = _other_separator([str(c) for c in frame.columns])
+    if other:
+        raise InputError(f"{path}: values separated by {other} - expected commas ({expected}; save the file as "
+                         f"\"CSV (comma delimited)\")")
+    return frame
 
 
 def read_coded(path: str | os.PathLike) -> pd.DataFrame:
