@@ -221,6 +221,20 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
         return True
 
 
+#: The first bytes of files people save from office programs when a text file was wanted.
+_SIGNATURES = (
+    (b"PK\x03\x04", "a zip archive (an Excel workbook, Word document or other Office Open XML file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.xls or .doc)"),
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "a Rich Text Format document"),
+)
+
+
+def _document_kind(data: bytes) -> str | None:
+    """What a binary office file is, from its first bytes ("a PDF document"), or None."""
+    return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
+
+
 def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
     """Decode bytes of a text file; return ``(text, encoding)``.
 
@@ -241,6 +255,10 @@ def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    kind = _document_kind(data)
+    if kind:
+        raise InputError(f"{source}: {kind}, not text - expected a text file: save it as text (a table as "
+                         f"\"CSV (comma delimited)\", a transcript as \"Plain text\"), UTF-8")
     if b"\x00" in data:
         at = data.index(b"\x00")
         raise InputError(

@@ -753,6 +753,20 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     return meta, []
 
 
+def _near_names(folder: Path, filename: str) -> str:
+    """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx")."""
+    stem = Path(filename).stem.casefold()
+    try:
+        near = sorted(p.name for p in folder.iterdir()
+                      if p.name != filename and (p.stem.casefold() == stem or p.name.casefold() == filename.casefold()))
+    except OSError:
+        return ""
+    if not near:
+        return ""
+    return (f"; found {', '.join(repr(n) for n in near[:3])}: names are exact, lower case, and tables are read from "
+            f"CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
+
+
 def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """Read a study folder.
 
@@ -799,7 +813,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         if not f.is_file():
             raw[name] = (spec.column_names, [])
             if not spec.optional:
-                problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"))
+                problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"
+                                        + _near_names(path, spec.filename)))
                 broken.add(spec.filename)
             continue
         try:
@@ -810,7 +825,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             broken.add(spec.filename)
             continue
         except InputError as exc:
-            problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({exc})"))
+            detail = str(exc).removeprefix(f"{spec.filename}: ")
+            problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({detail})"))
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
             continue

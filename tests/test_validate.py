@@ -98,3 +98,31 @@ def test_a_table_saved_with_another_separator_is_named_once(tiny_study, tmp_path
     assert sorted(t.split(":")[0] for t in text if said in t) == ["councils.csv", "participants.csv"]
     assert any(t.startswith(f"participants.csv:1: 'values separated by {said}' - expected commas") for t in text)
     assert not any("expected a column" in t for t in text), text
+
+
+def test_a_workbook_or_document_where_text_is_expected_is_named_as_such(tiny_study, tmp_path):
+    """Office files saved where a text file belongs are named for what they are, with how to save them."""
+    import pandas as pd
+
+    tiny_study.save(tmp_path)
+    workbook = tmp_path / "book.xlsx"
+    pd.read_csv(tmp_path / "participants.csv").to_excel(workbook, index=False)
+    workbook.replace(tmp_path / "participants.csv")  # a workbook under the table's name
+    (tmp_path / "councils.csv").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    with pytest.raises(ValidationError) as info:
+        load_study(tmp_path)
+    text = [str(p) for p in info.value.problems]
+    assert any(t.startswith("participants.csv: expected a readable CSV file (a zip archive (an Excel workbook")
+               and '"CSV (comma delimited)"' in t for t in text), text
+    assert any(t.startswith("councils.csv: expected a readable CSV file (a PDF document, not text") for t in text), text
+
+
+@pytest.mark.parametrize("saved_as", ["participants.xlsx", "Participants.csv", "PARTICIPANTS.CSV"])
+def test_a_missing_table_names_the_file_saved_another_way(tiny_study, tmp_path, saved_as):
+    tiny_study.save(tmp_path)
+    (tmp_path / "participants.csv").rename(tmp_path / "moved")
+    (tmp_path / "moved").rename(tmp_path / saved_as)
+    with pytest.raises(ValidationError) as info:
+        load_study(tmp_path)
+    (problem,) = [str(p) for p in info.value.problems if str(p).startswith("participants.csv:")]
+    assert f"found {saved_as!r}" in problem and "named participants.csv" in problem

@@ -133,7 +133,7 @@ def mixed_encodings(d):
     f = d / "councils.csv"
     data = f.read_bytes().replace(b"Barnet", "Camdén".encode()).replace(b"Torbay", "Torbé".encode("cp1252"))
     f.write_bytes(data)
-    return "councils.csv: expected a readable CSV file (councils.csv: mixes text encodings - line 3 is UTF-8 but line 4 is not"
+    return "councils.csv: expected a readable CSV file (mixes text encodings - line 3 is UTF-8 but line 4 is not"
 
 
 def yaml_links_outside(d):
