@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,7 +97,13 @@ def date_max() -> _dt.date:
     return _dt.date.today() + _dt.timedelta(days=730)
 
 
-def _parse_date(text: str) -> _dt.date | None:
+#: A midnight time after a date, as spreadsheets and pandas write a date column ("2013-06-20 00:00:00").
+_MIDNIGHT = re.compile(r"(?:[ T]00:00(?::00(?:\.0+)?)?)$")
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """A date cell as a date, or None: ISO or DD/MM/YYYY, with or without a midnight time."""
+    text = _MIDNIGHT.sub("", text)
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return _dt.datetime.strptime(text, fmt).date()
@@ -118,8 +125,8 @@ def _number(text: str) -> float | None:
 def parse_cell(text: str, type_: str, *, low: float | None = None, high: float | None = None) -> tuple[Any, str | None]:
     """Parse a text cell; return ``(value, problem)`` where problem says what was expected.
 
-    Dates are ISO ``YYYY-MM-DD`` (or ``DD/MM/YYYY`` as UK Excel writes them)
-    between :data:`DATE_MIN` and :func:`date_max`; numbers are finite (no
+    Dates are ISO ``YYYY-MM-DD`` (or ``DD/MM/YYYY`` as UK Excel writes them;
+    either may carry a midnight time, ``00:00:00``, as spreadsheets add) between :data:`DATE_MIN` and :func:`date_max`; numbers are finite (no
     ``inf``, ``nan``, ``1e999``), written in ASCII digits, within
     ``[low, high]`` when given; ``int`` must be whole.
 
@@ -127,6 +134,10 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     --------
     >>> parse_cell("2012-03-31", "date")[0]
     Timestamp('2012-03-31 00:00:00')
+    >>> parse_cell("31/03/2012 00:00:00", "date")[0]
+    Timestamp('2012-03-31 00:00:00')
+    >>> parse_cell("2012-03-31 14:30", "date")
+    (None, 'a date as YYYY-MM-DD')
     >>> parse_cell("2500-03-31", "date")[1].startswith("a date from 1990-01-01 to ")
     True
     >>> parse_cell("nan", "float")
@@ -139,7 +150,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if text == "":
         return None, None
     if type_ == "date":
-        d = _parse_date(text)
+        d = parse_date(text)
         if d is None:
             return None, "a date as YYYY-MM-DD"
         hi = date_max()
@@ -417,7 +428,8 @@ def format_reference() -> str:
         "## Tables",
         "",
         "Types: `id` text key compared exactly (leading zeros kept); `text`; `date`",
-        "as `YYYY-MM-DD` (`DD/MM/YYYY` as UK Excel writes it is accepted on reading),",
+        "as `YYYY-MM-DD` (`DD/MM/YYYY` as UK Excel writes it, and a midnight time such as `00:00:00`",
+        "after either, are accepted on reading),",
         "from 1990-01-01 to two years from today; `int`; `float`, finite (`inf`, `nan`",
         "and `1e999` are errors), in ASCII digits; `list` several ids separated by `;`.",
         "Patterns use ASCII digits only (full-width or Arabic-Indic digits are errors).",

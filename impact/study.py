@@ -68,6 +68,11 @@ def _parse_date_column(raw: list[str]) -> pd.Series:
     rest = out.isna() & text.ne("")
     if rest.any():
         out[rest] = pd.to_datetime(text[rest], format="%d/%m/%Y", errors="coerce")
+    # Whatever is left is read cell by cell by the validator's own parser (a midnight time, "2013-6-1"), so the
+    # frame holds every date the validation accepted.
+    rest = out.isna() & text.ne("")
+    if rest.any():
+        out[rest] = pd.to_datetime(pd.Series([schema.parse_date(t) for t in text[rest]], index=text.index[rest]))
     return out.astype("datetime64[ns]")
 
 

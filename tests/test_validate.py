@@ -126,3 +126,20 @@ def test_a_missing_table_names_the_file_saved_another_way(tiny_study, tmp_path, 
         load_study(tmp_path)
     (problem,) = [str(p) for p in info.value.problems if str(p).startswith("participants.csv:")]
     assert f"found {saved_as!r}" in problem and "named participants.csv" in problem
+
+
+def test_dates_with_a_midnight_time_read_as_the_dates_and_other_times_are_refused(tiny_study, tmp_path):
+    """A date column round-tripped through a spreadsheet or pandas gains "00:00:00": the same dates; 14:30 is not."""
+    import re
+
+    tiny_study.save(tmp_path / "plain")
+    tiny_study.save(tmp_path / "timed")
+    path = tmp_path / "timed" / "interviews.csv"
+    text, n = re.subn(r"(\d{4}-\d\d-\d\d)", r"\1 00:00:00", path.read_text())
+    assert n >= 4
+    path.write_text(text)
+    plain, timed = load_study(tmp_path / "plain"), load_study(tmp_path / "timed")
+    assert timed.interviews["date"].equals(plain.interviews["date"])
+    path.write_text(text.replace("00:00:00", "14:30", 1))
+    with pytest.raises(ValidationError, match=r"interviews.csv:2:date: '\S+ 14:30' - expected a date as YYYY-MM-DD"):
+        load_study(tmp_path / "timed")
