@@ -29,6 +29,7 @@ __all__ = [
     "POSTCODE_AREAS",
     "lazy_compile",
     "despaced",
+    "spaced_runs",
     "english_words",
     "plain_text",
     "first_names",
@@ -218,6 +219,17 @@ _SPACED_RE = re.compile(
 _SPACED_SEP = frozenset(" .-_·*")
 
 
+def spaced_runs(text: str) -> list[re.Match]:
+    """The letter-spaced runs of ``text`` that :func:`despaced` closes up.
+
+    Examples
+    --------
+    >>> [m.group() for m in spaced_runs("Ask J a n e or J.A.N.E. now, e.g. today.")]
+    ['J a n e', 'J.A.N.E.']
+    """
+    return list(_SPACED_RE.finditer(text))
+
+
 def despaced(text: str) -> tuple[str, list[int]] | None:
     """``text`` with letter-spaced words closed up, and where each character came from; None if it has none.
 
@@ -236,7 +248,7 @@ def despaced(text: str) -> tuple[str, list[int]] | None:
     >>> despaced("Nothing odd here, e.g. this.") is None
     True
     """
-    runs = list(_SPACED_RE.finditer(text))
+    runs = spaced_runs(text)
     if not runs:
         return None
     out: list[str] = []

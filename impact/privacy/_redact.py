@@ -54,8 +54,9 @@ Cyrillic "А") read in Latin letters (Unicode confusables, UTS #39; a word
 wholly in another script is left alone).  It is read a second time with
 letter-spaced words closed up ("J a n e Smith", "J.A.N.E. SMITH",
 "0 7 7 0 0  9 0 0  1 2 3", "l s 6 2 a b").  A participant's full name is also
-found surname first ("Smith , Jane"), across a line break or a blank line and
-closed up ("JaneSmith").
+found surname first ("Smith , Jane"), across a line break or a blank line,
+closed up ("JaneSmith") or joined by "_" or "." ("jane_smith"); a first name
+and surname spelled out with no wider gap ("J O H N S M I T H") is a name.
 
 Public terms are kept (``KEEP_PHRASES`` and the bundled field vocabulary:
 Ofsted, LSCB, "Working Together", regions ...).  Detections that overlap are
@@ -87,7 +88,15 @@ import pandas as pd
 import regex as re
 
 from ._detect import _NUMBER_WORDS, Span, find_identifiers
-from ._lexicon import despaced, english_words, first_names, fold, plain_text, public_phrases
+from ._lexicon import (
+    despaced,
+    english_words,
+    first_names,
+    fold,
+    plain_text,
+    public_phrases,
+    spaced_runs,
+)
 from ._names import NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
@@ -160,9 +169,9 @@ def _alternation(phrases: Iterable[str], gap: str = r"[ \t]+") -> str:
     return "|".join(gap.join(re.escape(w) for w in p.split()) for p in parts)
 
 
-# Between the words of a participant's name: spaces, a line break or a blank line ("Jane\n\nSmith"), or a comma
-# ("Smith , Jane", written surname first).
-_NAME_GAP = r"(?:[ \t]*,[ \t]*|\s{1,4})"
+# Between the words of a participant's name: spaces, a line break or a blank line ("Jane\n\nSmith"), a comma
+# ("Smith , Jane", written surname first), or a dot or underscore as in a file name or handle ("jane_smith").
+_NAME_GAP = r"(?:[ \t]*,[ \t]*|\s{1,4}|[._])"
 
 
 def _name_variants(full: str) -> list[str]:
@@ -230,7 +239,8 @@ class _Redactor:
         closed = despaced(plain)
         if closed is not None:
             view, back = closed
-            spans = _merge([*spans, *(Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view))])
+            found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
+            spans = _merge([*spans, *found, *_spelled_out(plain)])
         if origin is None:
             return spans
         # An invisible character inside a detail is redacted with it: a span covers its first to last character.
@@ -274,6 +284,31 @@ class _Redactor:
     def _followed_by_name(text: str, end: int) -> bool:
         m = re.match(r"[ \t]+(\p{Lu}[\p{L}'’\-]*)", text[end:])
         return m is not None and not is_public_word(m.group(1))
+
+
+def _spelled_out(text: str) -> list[Span]:
+    """A first name and more spelled out letter by letter with no gap between the words ("J O H N S M I T H").
+
+    Closed up ("JOHNSMITH") no pattern for names reads it; a run that starts
+    with a first name of three letters or more, goes on for three letters or
+    more and is no English word or public term is taken for a name.  "I N A
+    D E Q U A T E" and "Plan A B C D E F" are kept.
+    """
+    words = english_words()
+    firsts = _folded_first_names()
+    out = []
+    for m in spaced_runs(text):
+        letters = "".join(c for c in m.group() if c.isalnum())
+        word = fold(letters)
+        if (len(word) >= 6 and letters.isalpha() and word not in words and not is_public_word(letters)
+                and any(word[:k] in firsts for k in range(3, len(word) - 2))):
+            out.append(Span(m.start(), m.end(), "name"))
+    return out
+
+
+@cache
+def _folded_first_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in first_names())
 
 
 def _widen(text: str, s: Span) -> Span:

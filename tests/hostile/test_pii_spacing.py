@@ -194,3 +194,19 @@ def test_numbers_spelled_a_character_at_a_time_are_redacted(sentence):
 ])
 def test_single_letters_in_ordinary_use_are_kept(text):
     assert redact(text, councils=())[0] == text
+
+
+@pytest.mark.parametrize("sentence", [
+    "I told J O H N S M I T H about it.", "I told S A R A H O K A F O R about it.",
+    "see kwame_threlfall on the file", "the file Kwame.Threlfall.docx",
+])
+def test_names_spelled_out_without_a_gap_or_joined_by_underscores(sentence):
+    # A first name and surname spelled out with no wider gap between them closes up to one word
+    # ("JOHNSMITH"); a listed name joined by "_" or "." as in a file name or handle.
+    red, _ = redact(sentence, names=["Kwame Threlfall"], councils=())
+    assert not re.search(r"(?i)john|smith|sarah|okafor|kwame|threlfall", _norm(red)), red
+
+
+@pytest.mark.parametrize("text", ["It was I N A D E Q U A T E.", "M A R K E T I N G came too."])
+def test_ordinary_words_spelled_out_are_kept(text):
+    assert redact(text, councils=())[0] == text
