@@ -268,6 +268,22 @@ _STREET_RE = lazy_compile(
     r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|Rd|St|Ave)\.?(?![\w])",
     re.VERSION1,
 )
+# A street named in lower case without a house number, after a word that places someone on it ("lives on station
+# road", "moved to acacia grove", "off victoria avenue"); "on the road", "down memory lane" are not streets.
+_LOWER_STREET_RE = lazy_compile(
+    r"(?<![\w])(?P<ctx>live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|on|off|in|at|along|"
+    r"near|from|to|round|into|onto|opposite|past|down|up)[ \t]+"
+    r"(?P<street>(?P<words>(?:[\p{Ll}'’\-]+[ \t]+){1,3})(?P<type>road|street|lane|avenue|crescent|terrace|grove|mews|"
+    r"gardens|close|drive))(?![\w])",
+    re.VERSION1,
+)
+_RESIDENCE_BEFORE = lazy_compile(r"\b(?:live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?)\b[^\n.]{0,12}$", _I)
+_NOT_STREET_NAMES = frozenset(
+    """another other same such own long short busy quiet main high side ring one back wrong right open rocky bumpy dirt
+    toll slip private public memory easy civvy fleet wall downing two cross dead fast slow middle country bus good bad
+    hard rough straight narrow wide new old very too so quite really way whole safe same next last first
+    """.split()
+)
 _HOUSE_NUMBER_RE = lazy_compile(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|house|home|door|moved)\b[^\n.]{0,25}?\b(?:at[ \t]+)?"
     r"(?P<num>(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)\b",
@@ -394,10 +410,12 @@ def _national_ids(text: str, add) -> None:
         if len(set(seps)) > 1 and not context:
             continue  # "In 2013-14": digit pairs written unevenly are a year range, not an NI number
         compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
-        if not (m.group("p").isupper() or context or compact):
-            continue
         prefix = m.group("p").upper()
         valid = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD)
+        # In lower or mixed case ("ab 12 34 56 c") the prefix must be a valid one and the suffix letter written.
+        suffixed = m.group()[-1].isalpha() and valid
+        if not (m.group("p").isupper() or context or compact or suffixed):
+            continue
         if valid or context:
             add(Span(m.start(), m.end(), "ni_number"))
         else:
@@ -529,6 +547,9 @@ def _ages(text: str, add) -> None:
             add(Span(m.start("age"), m.end("age"), "age"))
 
 
+_NUMBER_WORDS_SET = frozenset(re.findall(r"[a-z]+", _NUMBER_WORDS))
+
+
 def _generic_name(words: str) -> bool:
     parts = [fold(w.strip("'’")) for w in words.split()]
     return bool(parts) and all(p in _GENERIC_BEFORE for p in parts)
@@ -549,6 +570,13 @@ def _addresses(text: str, add) -> None:
         add(Span(m.start(), m.end(), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
+    for m in _LOWER_STREET_RE.finditer(text, overlapped=True):
+        words = m.group("words").split()
+        if any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in words):
+            continue
+        if m.group("type") in ("close", "drive") and not _RESIDENCE_BEFORE.search(text[max(0, m.start("street") - 30) : m.start("street")]):
+            continue  # "in close", "to drive": a street only where someone lives on it
+        add(Span(m.start("street"), m.end("street"), "address"))
     for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address")):
         for m in pattern.finditer(text):
             start, value = _trim_generic(text, m.start(), m.end())

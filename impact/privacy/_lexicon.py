@@ -12,8 +12,10 @@
   ("Mason", "Baker"): names only where a person is spoken of.
 * :data:`POSTCODE_AREAS` - the 121 postcode areas of the United Kingdom.
 * :func:`plain_text` - text as the detectors read it (odd spaces, invisible
-  characters and compatibility forms made plain), with the way back to the
-  original offsets.
+  characters, compatibility forms and look-alike letters of other scripts made
+  plain), with the way back to the original offsets.
+* :func:`despaced` - the same text with letter-spaced words closed up
+  ("J a n e", "J.A.N.E.", "0 7 7 0 0"), read as a second view.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from importlib import resources
 __all__ = [
     "POSTCODE_AREAS",
     "lazy_compile",
+    "despaced",
+    "spaced_runs",
     "english_words",
     "plain_text",
     "first_names",
@@ -152,8 +156,126 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
         origin.extend([i] * len(new))
     plain = "".join(out)
     plain = _DIGIT_O_RE.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), plain)
+    if not plain.isascii():
+        plain = _LOOKALIKE_WORD_RE.sub(_unspoof, plain)
     origin.append(len(text))
     return plain, origin
+
+
+@cache
+def _lookalikes() -> dict[str, str]:
+    """Letters of other scripts that look like one ASCII letter (Cyrillic "а", Greek "Ο" ...) and that letter.
+
+    Taken from the Unicode confusables data (UTS #39, ``confusables.txt``) as
+    the confusable-homoglyphs package ships it: single-character prototypes
+    only, so a replacement keeps every offset.
+    """
+    import json
+
+    data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for key, entries in data.items():
+        for entry in entries:
+            other = entry.get("c", "")
+            if len(key) == 1 and not key.isascii() and key.isalpha() and len(other) == 1 and other.isascii() and other.isalpha():
+                table.setdefault(key, other)
+            elif len(key) == 1 and key.isascii() and key.isalpha() and len(other) == 1 and not other.isascii() and other.isalpha():
+                table.setdefault(other, key)
+    return table
+
+
+# A word holding a letter outside the Latin script (letters, marks and apostrophes; "Priсe" with a Cyrillic "с").
+_LOOKALIKE_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _unspoof(m: re.Match) -> str:
+    """A word spelled with look-alike letters of another script, in Latin letters; any other word as it is.
+
+    Following UTS #39, a word is read as Latin when it mixes Latin with
+    look-alike letters of another script ("Аnita": Cyrillic "А") or when every
+    letter is such a look-alike ("Ргісе" all Cyrillic); a word of another
+    script with a letter that has no Latin look-alike ("Наталья") is left as
+    it is.
+    """
+    word = m.group()
+    if word.isascii():
+        return word
+    table = _lookalikes()
+    foreign = [c for c in word if c.isalpha() and not _latin(c)]
+    if not foreign or not all(c in table for c in foreign):
+        return word
+    return "".join(table.get(c, c) if c.isalpha() and not _latin(c) else c for c in word)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN ")
+
+
+# Letter-spaced words: three or more single letters or digits, each set off by one space, dot, hyphen, underscore,
+# middle dot or asterisk ("J a n e", "J.A.N.E.", "K-w-a-m-e", "0 7 7 0 0"), with a closing dot ("J.A.N.E.").
+_SPACED_RE = re.compile(
+    r"(?<![^\W_])[^\W_](?:(?:[ .\-_·*]|\.[ ])[^\W_]){2,}(?:\.(?![^\W_]))?(?![^\W_])"
+)
+_SPACED_SEP = frozenset(" .-_·*")
+
+
+def spaced_runs(text: str) -> list[re.Match]:
+    """The letter-spaced runs of ``text`` that :func:`despaced` closes up.
+
+    Examples
+    --------
+    >>> [m.group() for m in spaced_runs("Ask J a n e or J.A.N.E. now, e.g. today.")]
+    ['J a n e', 'J.A.N.E.']
+    """
+    return list(_SPACED_RE.finditer(text))
+
+
+def despaced(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with letter-spaced words closed up, and where each character came from; None if it has none.
+
+    "I spoke to J a n e Smith" is read as "I spoke to Jane Smith", "J.A.N.E.
+    SMITH" as "JANE SMITH" and "0 7 7 0 0  9 0 0  1 2 3" as "07700 900 123"
+    (two runs of digits a few spaces apart keep one space).  Writing a name
+    or a number out letter by letter hides it from every pattern written for
+    words; the redactor reads this view as well as the plain one.  Only runs
+    of three or more single characters are closed up, so "e.g.", "i.e." and
+    "A and B" are untouched.
+
+    Examples
+    --------
+    >>> despaced("Ask J a n e Smith on 0 7 7 0 0  9 0 0  1 2 3.")[0]
+    'Ask Jane Smith on 07700 900 123.'
+    >>> despaced("Nothing odd here, e.g. this.") is None
+    True
+    """
+    runs = spaced_runs(text)
+    if not runs:
+        return None
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    previous_digits = False
+    for m in runs:
+        gap = text[pos : m.start()]
+        run = m.group()
+        digits = all(c.isdigit() or c in _SPACED_SEP for c in run)
+        if previous_digits and digits and pos and gap.strip(" \t") == "" and 0 < len(gap) <= 4:
+            out.append(" ")  # "0 7 7 0 0  9 0 0": the wider gap is the one between groups
+            origin.append(pos)
+        else:
+            out.append(gap)
+            origin.extend(range(pos, m.start()))
+        dotted = "." in run[:-1]  # "J.A.N.E.": its closing dot goes too; "1 2 3." keeps its full stop
+        for i, ch in enumerate(run, m.start()):
+            if ch not in _SPACED_SEP or (ch == "." and i == m.end() - 1 and not dotted):
+                out.append(ch)
+                origin.append(i)
+        pos = m.end()
+        previous_digits = digits
+    out.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    origin.append(len(text))
+    return "".join(out), origin
 
 
 def _lines(name: str) -> list[str]:

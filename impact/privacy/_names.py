@@ -147,6 +147,34 @@ _SURNAME_WORDS = frozenset(
 )
 
 
+# Words that never stand for a surname after a title or a first name written in lower case: function words,
+# pronouns, common verbs and adverbs ("jane said", "mrs and mr", "jane also came").
+_NOT_NAMES = frozenset(
+    """the a an of in on at to for from by with and or but nor so if then than as that this these those there here
+    who whom whose which what when where why how not no yes all any some each every both either neither our your his
+    her its their my me him them us we you they he she it i is are was were be been being am has have had having do
+    does did done can could will would shall should may might must ought said says say told tells tell asked asks
+    came comes come went goes go got get gets gave give gives took take takes made make makes left leave leaves felt
+    feel feels kept keep keeps knew know knows thought think thinks brought bring sent send spoke speak speaks wrote
+    write writes met meet meets ran run runs saw see sees rang ring rings led lead leads read put set let wants want
+    wanted needs need needed also never always just now too really often later soon again already even only still
+    actually definitely probably maybe perhaps very quite rather about after before over under into onto out off up
+    down across through around between because while though although until unless since whether once yet else
+    himself herself themselves myself yourself one two three first last next new old other another same such own
+    mr mrs ms dr miss mx prof""".split()
+)
+
+
+# The short titles, in any case, that stand only before a surname ("mrs hopper"); "Judge", "Nurse" ... do not.
+# "miss" in lower case is the verb ("we miss lunch").
+_SHORT_TITLE_BEFORE_RE = lazy_compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS)\.?[ \t]+\Z", re.VERSION1)
+
+
+def _surname_like(key: str) -> bool:
+    """An ordinary word that may be a surname after a first name in lower case ("jane hopper", not "jane said")."""
+    return len(key) > 2 and key not in _NOT_NAMES and not key.endswith(("ed", "ing", "ly", "'s", "’s"))
+
+
 @dataclass
 class _Tok:
     start: int
@@ -260,6 +288,10 @@ class NameFinder:
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
+            if not run and self._title_as_surname(text, toks, i):
+                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"
+                i += 1
+                continue
             if not run:
                 i = self._lower_in_position(text, toks, i, spans)
                 continue
@@ -311,13 +343,27 @@ class NameFinder:
                     changed = True
         return found
 
+    def _title_as_surname(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """A capitalised title word right after a title and not before another name word: a surname ("Dr Bishop").
+
+        "Detective Inspector Smith" keeps its "Inspector": a capitalised word follows it.
+        """
+        tok = toks[i]
+        if tok.shape != "cap" or tok.key not in _TITLES or self._position(text, tok.start) != "title":
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt))
+
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
         if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
             return i + 1
-        if self._ordinary(tok) and not (tok.key in self.surnames and self._position(text, tok.start) == "title"):
-            return i + 1  # an ordinary word, unless a surname after a title ("mrs baker")
+        if self._ordinary(tok) and not (
+            (tok.key in self.surnames and self._position(text, tok.start) == "title")
+            or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]))
+        ):
+            return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
         j = i + 1
@@ -344,12 +390,12 @@ class NameFinder:
         """A vocabulary word used as a surname after a first name ("Anthony May", not "in May 2013")."""
         if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
             # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
-            return tok.key in self.surnames or self._unknown(tok)
+            return tok.key in self.surnames or self._unknown(tok) or _surname_like(tok.key)
         if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
             return False
         # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
-        return tok.key in _SURNAME_WORDS or (tok.key in self.public and run[-1].key not in self.word_names
-                                             and run[-1].key not in self.participant_word_parts)
+        return tok.key in _SURNAME_WORDS or (tok.key in _TITLES and run[-1].key in self.firsts) or (
+            tok.key in self.public and run[-1].key not in self.word_names and run[-1].key not in self.participant_word_parts)
 
     def _run(self, text: str, toks: list[_Tok], i: int) -> list[_Tok]:
         """The longest run of name-like words starting at token ``i`` (particles inside only)."""

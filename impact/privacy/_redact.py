@@ -9,7 +9,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     words that are not ordinary English in a name-like run ("Okafor",
     "Siobhán Ní Bhriain", "JOHN SMITH", "J. Smith", "Smith-Jones" whole),
     and any word after a title, an introduction ("my name is", "called") or a
-    kinship or role word ("her son Tyler", "social worker Becky").  See
+    kinship or role word ("her son Tyler", "social worker Becky"); an
+    ordinary word after "Mrs", "Dr" ... or a first name in lower case ("mrs
+    hopper", "jane hopper"), and a title word after a first name or a title
+    ("Tom Bishop", "Dr Bishop").  See
     :mod:`impact.privacy._names`.
 ``[NHS number]``, ``[NI number]``, ``[pupil number]``, ``[reference]``
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
@@ -32,7 +35,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
-    School", "the Gipton estate"); the places passed; council names.
+    School", "the Gipton estate"); a street in lower case without a number
+    where someone is placed on it ("lives on station road"); the places
+    passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth"; every other full date (day,
     month and year); ages ("aged 4", "a four-year-old", "my 7 year old",
@@ -41,6 +46,17 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[vehicle registration]``
     Current, prefix and suffix number plates; any plate-shaped code after
     "reg", "car", "van" ...
+
+The text is read as the detectors need it first: odd spaces, invisible
+characters (zero-width, soft hyphen) and full-width forms made plain, and a
+word spelled with look-alike letters of another script ("Аnita" with a
+Cyrillic "А") read in Latin letters (Unicode confusables, UTS #39; a word
+wholly in another script is left alone).  It is read a second time with
+letter-spaced words closed up ("J a n e Smith", "J.A.N.E. SMITH",
+"0 7 7 0 0  9 0 0  1 2 3", "l s 6 2 a b").  A participant's full name is also
+found surname first ("Smith , Jane"), across a line break or a blank line,
+closed up ("JaneSmith") or joined by "_" or "." ("jane_smith"); a first name
+and surname spelled out with no wider gap ("J O H N S M I T H") is a name.
 
 Public terms are kept (``KEEP_PHRASES`` and the bundled field vocabulary:
 Ofsted, LSCB, "Working Together", regions ...).  Detections that overlap are
@@ -72,7 +88,15 @@ import pandas as pd
 import regex as re
 
 from ._detect import _NUMBER_WORDS, Span, find_identifiers
-from ._lexicon import english_words, first_names, fold, plain_text, public_phrases
+from ._lexicon import (
+    despaced,
+    english_words,
+    first_names,
+    fold,
+    plain_text,
+    public_phrases,
+    spaced_runs,
+)
 from ._names import NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
@@ -140,13 +164,27 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _alternation(phrases: Iterable[str]) -> str:
+def _alternation(phrases: Iterable[str], gap: str = r"[ \t]+") -> str:
     parts = sorted({p.strip() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
-    return "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in parts)
+    return "|".join(gap.join(re.escape(w) for w in p.split()) for p in parts)
 
 
-def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0) -> re.Pattern | None:
-    alt = _alternation(phrases)
+# Between the words of a participant's name: spaces, a line break or a blank line ("Jane\n\nSmith"), a comma
+# ("Smith , Jane", written surname first), or a dot or underscore as in a file name or handle ("jane_smith").
+_NAME_GAP = r"(?:[ \t]*,[ \t]*|\s{1,4}|[._])"
+
+
+def _name_variants(full: str) -> list[str]:
+    """A participant's full name as written, surname first ("Smith Jane"), and closed up ("JaneSmith")."""
+    words = [w.strip(",.") for w in full.split() if w.strip(",.")]
+    if len(words) < 2:
+        return [full]
+    return [" ".join(words), " ".join([words[-1], *words[:-1]]), "".join(words)]
+
+
+def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
+               gap: str = r"[ \t]+") -> re.Pattern | None:
+    alt = _alternation(phrases, gap)
     if not alt:
         return None
     return re.compile(rf"(?<![\w]){prefix}(?P<core>{alt}){suffix}(?![\w])", flags | re.VERSION1)
@@ -176,10 +214,11 @@ class _Redactor:
         parts: set[str] = set()
         for full in names:
             parts.update(w.strip(",.") for w in full.split() if len(w.strip(",.")) > 1)
+        fulls = [v for full in names for v in _name_variants(full)]
         # Names, places and councils that are not ordinary words are matched in any case and accent
         # (on the folded text); the ordinary-word ones ("Will", "Hope", "Reading") only as written.
-        self.participants_any = _phrase_re([fold(p) for p in (*names, *parts) if not _ordinary(p)])
-        self.participants_exact = _phrase_re([p for p in (*names, *parts) if _ordinary(p)])
+        self.participants_any = _phrase_re([fold(p) for p in (*fulls, *parts) if not _ordinary(p)], gap=_NAME_GAP)
+        self.participants_exact = _phrase_re([p for p in (*fulls, *parts) if _ordinary(p)], gap=_NAME_GAP)
         self.councils_exact = _phrase_re(councils, _COUNCIL_PREFIX, _COUNCIL_SUFFIX)
         self.councils_any = _phrase_re([fold(c) for c in councils if not _ordinary(c)])
         self.places_exact = _phrase_re(places)
@@ -190,9 +229,18 @@ class _Redactor:
         self.names = NameFinder(tuple(names), place_words)
 
     def find(self, text: str) -> list[Span]:
-        """The details in ``text``, found in its plain form (:func:`plain_text`) and placed back on ``text``."""
+        """The details in ``text``, found in its plain form (:func:`plain_text`) and placed back on ``text``.
+
+        The plain form is read twice: as it is, and with its letter-spaced words closed up
+        (:func:`despaced`: "J a n e Smith", "J.A.N.E. SMITH", "0 7 7 0 0 9 0 0 1 2 3").
+        """
         plain, origin = plain_text(text)
         spans = self._find(plain)
+        closed = despaced(plain)
+        if closed is not None:
+            view, back = closed
+            found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
+            spans = _merge([*spans, *found, *_spelled_out(plain)])
         if origin is None:
             return spans
         # An invisible character inside a detail is redacted with it: a span covers its first to last character.
@@ -208,7 +256,8 @@ class _Redactor:
                 add(Span(m.start(), m.end(), "name"))
         if self.participants_exact is not None:
             for m in self.participants_exact.finditer(text):
-                if not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end()):
+                if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
+                        or text[m.end() : m.end() + 2] in ("'s", "’s")):  # "Price's view": the person's
                     add(Span(m.start(), m.end(), "name"))
         if self.councils_exact is not None:
             for m in self.councils_exact.finditer(text):
@@ -235,6 +284,31 @@ class _Redactor:
     def _followed_by_name(text: str, end: int) -> bool:
         m = re.match(r"[ \t]+(\p{Lu}[\p{L}'’\-]*)", text[end:])
         return m is not None and not is_public_word(m.group(1))
+
+
+def _spelled_out(text: str) -> list[Span]:
+    """A first name and more spelled out letter by letter with no gap between the words ("J O H N S M I T H").
+
+    Closed up ("JOHNSMITH") no pattern for names reads it; a run that starts
+    with a first name of three letters or more, goes on for three letters or
+    more and is no English word or public term is taken for a name.  "I N A
+    D E Q U A T E" and "Plan A B C D E F" are kept.
+    """
+    words = english_words()
+    firsts = _folded_first_names()
+    out = []
+    for m in spaced_runs(text):
+        letters = "".join(c for c in m.group() if c.isalnum())
+        word = fold(letters)
+        if (len(word) >= 6 and letters.isalpha() and word not in words and not is_public_word(letters)
+                and any(word[:k] in firsts for k in range(3, len(word) - 2))):
+            out.append(Span(m.start(), m.end(), "name"))
+    return out
+
+
+@cache
+def _folded_first_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in first_names())
 
 
 def _widen(text: str, s: Span) -> Span:
