@@ -1035,9 +1035,15 @@ def _attrition_blocks(ctx) -> list:
         fmt[f"{m}_odds_ratio"] = "num:2"
         fmt[f"{words.get(m, m)}: 95% CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
         labels[f"{m}_odds_ratio"] = f"{words.get(m, m)}: odds ratio"
-    n_missing = int(ctx.f.participant_panel.groupby("participant_id")["wave"].nunique().rsub(len(ctx.waves)).clip(lower=0).sum())
+    # The participants missing at each wave as the sample section publishes them (every listed participant, also one
+    # never interviewed), summed; where one of those counts is suppressed, their sum is not stated either.
+    missing = [("participants_missing", w) for w in ctx.waves]
+    missed = (f"Participants missed {sum(ctx.cell(k) for k in missing)} of their interviews (the attrition table in "
+              "the sample section gives them by wave)." if ctx.shown(*missing) else
+              "Participants missed some of their interviews (the attrition table in the sample section gives them by "
+              "wave, where the counts can be published).")
     return [
-        Paragraph(f"Participants missed {n_missing} of their interviews. The odds ratio for being in intervention "
+        Paragraph(f"{missed} The odds ratio for being in intervention "
                   "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
                   "they agree, missed interviews did not drive the estimate."),
