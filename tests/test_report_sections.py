@@ -9,6 +9,8 @@ were not about (13 of 25 right).
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -74,3 +76,58 @@ def test_the_missed_interviews_count_every_listed_participant(planted, perfect):
     sample = _section(perfect, "The sample")
     table = next(b for b in sample.blocks if isinstance(b, Table) and b.name == "attrition").data
     assert int(pd.to_numeric(table["n_participants_missing"]).sum()) == expected
+
+
+# --------------------------------------------------------------------------- review-process rankings
+def _tie_third_with_second(findings, valence):
+    """Findings whose factor ranked third on ``valence`` is raised as often as the second (one later wave shifted)."""
+    fac = findings.process["factors"].copy()
+    later = fac["wave"].isin(["early", "longer_term"])
+    tot = fac[later].groupby("code")[f"n_{valence}"].sum().sort_values(ascending=False, kind="stable")
+    second, third = tot.index[1], tot.index[2]
+    gap = int(tot.iloc[1] - tot.iloc[2])
+    row = fac.index[later & (fac["code"] == third)][0]
+    fac.loc[row, f"n_{valence}"] += gap
+    fac.loc[row, "n_raised"] += gap
+    return dataclasses.replace(findings, process={**findings.process, "factors": fac}), second, third
+
+
+def test_the_factors_most_often_said_to_help_name_every_tie(perfect):
+    tied, second, third = _tie_third_with_second(perfect, "helped")
+    table = next(b for b in _section(tied, "What shaped impact").blocks
+                 if isinstance(b, Table) and b.name == "process_factors").data.set_index("factor")
+    sentence = next(p for p in _paragraphs(_section(tied, "What shaped impact")) if "most often said that" in p)
+    helped = sentence.split(";")[0]
+    assert table.loc[second, "n_helped"] == table.loc[third, "n_helped"] != "c"
+    from impact.report._build import _process_labels
+
+    labels = _process_labels()
+    assert labels[second].lower() in helped and labels[third].lower() in helped
+
+
+def test_a_ranking_around_suppressed_counts_says_it_ranks_the_published_ones(perfect):
+    """A suppressed count can be the largest: the sentence must not present the published top as the top."""
+    section = _section(perfect, "What shaped impact")
+    table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "process_factors").data
+    sentence = next(p for p in _paragraphs(section) if "most often said that" in p)
+    for part, col in zip(sentence.split("; they "), ("n_helped", "n_hindered"), strict=False):
+        hidden = int((table[col] == "c").sum())
+        assert ("whose counts are published" in part) == (hidden > 0), (part, hidden)
+    assert (table[["n_helped", "n_hindered"]] == "c").any().any()  # the case that was misstated
+
+
+def test_the_suggestions_of_the_most_participants_name_every_tie(perfect):
+    rec = perfect.process["recommendations"].sort_values("n_participants", ascending=False, kind="stable").copy()
+    rec = rec.reset_index(drop=True)
+    top = int(rec["n_participants"].max()) + 10
+    rec.loc[:3, "n_participants"] = [top + 2, top + 1, top, top]  # four codes, the last two tied for third place
+    rec.loc[:3, "n_councils"] = rec.loc[:3, "n_participants"]
+    tied = dataclasses.replace(perfect, process={**perfect.process, "recommendations": rec})
+    sentence = next(p for p in _paragraphs(_section(tied, "Lessons for the programme"))
+                    if p.startswith("The suggestions made by the most participants"))
+    from impact.report._build import _process_labels
+
+    labels = _process_labels()
+    for code in rec.loc[:3, "code"]:
+        assert labels.get(code, code).lower() in sentence, (code, sentence)
+    assert sentence.count("participants)") == 4

@@ -1437,15 +1437,41 @@ def _process_withheld(what: str, *, valence: bool) -> str:
             "(impact review export) or the interviews are coded by people.")
 
 
+def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, int]], int]:
+    """The codes with the ``k`` largest published non-zero counts, with every code tied with the last of them.
+
+    ``keys`` maps each code, in report order, to its count's ledger key.  Also returns how many of the counts are
+    suppressed: a ranking drawn from the published counts says nothing of those (one may be larger), so a sentence
+    naming the codes most often raised must say it ranks only the published ones.
+    """
+    published = [(int(ctx.ledger.value(key)), c) for c, key in keys.items() if not ctx.ledger.hidden(key)]
+    ranked = sorted([(n, c) for n, c in published if n > 0], key=lambda t: -t[0])  # stable: ties in report order
+    hidden = sum(1 for key in keys.values() if ctx.ledger.hidden(key))
+    if not ranked:
+        return [], hidden
+    cut = ranked[min(k, len(ranked)) - 1][0]
+    return [(c, n) for n, c in ranked if n >= cut], hidden
+
+
+def _of_the_published(hidden: int, what: str) -> str:
+    """' (of the factors whose counts are published; 2 are suppressed)', or '' when none is."""
+    if not hidden:
+        return ""
+    return f" (of the {what} whose counts are published; {_say(hidden)} {'is' if hidden == 1 else 'are'} suppressed)"
+
+
 def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
-    """The factors most often said to help and to hinder, computed from the published counts."""
+    """The factors most often said to help and to hinder, computed from the published counts.
+
+    Every factor tied with the last one named is named too, and where a factor's count is suppressed the sentence
+    says it ranks only the published counts (a suppressed count can be the largest).
+    """
     parts = []
     for v, verb in (("helped", "helped"), ("hindered", "got in the way")):
-        shown = [(ctx.ledger.value(("proc", c, v)), c) for c in fac["code"]]
-        shown = sorted(((n, c) for n, c in shown if n), reverse=True)[:2]
-        if shown:
-            names = " and ".join(f"{labels.get(c, c).lower()} ({int(n)})" for n, c in shown)
-            parts.append(f"most often said that {names} {verb}")
+        top, hidden = _most_often(ctx, {c: ("proc", c, v) for c in fac["code"]}, 2)
+        if top:
+            names = _listed([f"{labels.get(c, c).lower()} ({n})" for c, n in top])
+            parts.append(f"most often said that {names} {verb}" + _of_the_published(hidden, "factors"))
     if not parts:
         return None
     return "After the review, participants " + "; they ".join(parts) + " (participants at each wave)."
@@ -1492,14 +1518,14 @@ def _lessons(ctx, labels) -> Section:
     rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
     ordered = rec.sort_values("n_participants", ascending=False)
-    top = [c for c in ordered["code"] if ctx.shown(("rec_people", c))][:3]
+    top, hidden = _most_often(ctx, {c: ("rec_people", c) for c in rec["code"]}, 3)
     if top and _process_machine_coded(ctx):
         blocks.append(Paragraph(_process_withheld("which parts of the review the suggestions of the most "
                                                   "participants concerned", valence=False)))
     elif top:
         blocks.append(Paragraph("The suggestions made by the most participants concerned "
-                                + ", ".join(f"{labels.get(c, c).lower()} ({ctx.cell(('rec_people', c))} participants)"
-                                            for c in top) + "."))
+                                + _listed([f"{labels.get(c, c).lower()} ({n} participants)" for c, n in top])
+                                + _of_the_published(hidden, "parts of the review") + "."))
     blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
                         "Participants and councils making at least one suggestion about it after the review."))
     pc = proc["codings"]
