@@ -1271,30 +1271,55 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         red, _ = redact_series(texts.reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
         return pd.Series(assess_quotes(red)["publishable"].to_numpy(), index=texts.index)
 
-    q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=ctx.codes, waves=ctx.later,
+    # A quote filed under an impact says the speaker reported that impact, and its caption says what they credited
+    # it to. Under machine coding, statements are quoted only for the impacts the coder reads well on real text
+    # (F1 of at least _WEAK_F1, the line the summary draws), and no caption states a credit: the coder's reading of
+    # attribution has not been measured against people's coding.
+    weak = _weak_codes(ctx)
+    machine = f.coding.get("source") == "machine"
+    quoted = [c for c in ctx.codes if c not in weak]
+    q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
-                            screen=publishable)
+                            screen=publishable) if quoted else pd.DataFrame(columns=["code", "text"])
     withheld = q.attrs.get("n_screened_out", 0)
     parts = ctx.study.participants[["participant_id", "role"]]
+    blocks = [Paragraph(
+        ("Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
+         "hedging or question anywhere in them)" if not machine else
+         "Statements illustrating each impact: sentences the package's machine coder read as reporting the impact as "
+         "having happened, with no negation, hedging or question anywhere in them, unconfirmed until checked by hand "
+         "(impact review export)")
+        + ", from the interviews after the review, at most one per council and impact, chosen by the coder's "
+        "confidence. "
+        + ("Each is labelled with what the speaker credited the change to, " if not machine else
+           "What the speaker credited each change to is not stated: the coder's reading of it has not been measured "
+           "against people's coding. Each is ")
+        + f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
+        "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
+                             "because the redaction could not be confirmed complete." if withheld else ""))]
+    unquoted = [c for c in ctx.codes if c in weak]
+    if unquoted:
+        one = len(unquoted) == 1
+        labels = [ctx.code(c) for c in unquoted]
+        labels = [labels[0]] + [label.lower() for label in labels[1:]]
+        blocks.append(Paragraph(
+            f"{_listed(labels)} {'has' if one else 'have'} no statement quoted: "
+            f"{_why_weak(weak, unquoted, 'this impact' if one else 'these impacts')}, so a statement it files under "
+            f"{'it' if one else 'one of them'} may well be about something else."))
+    log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
+    if q.empty:
+        if quoted:
+            blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is "
+                                    "shown."))
+        return Section("What people said", blocks), log, None
     q = q.merge(parts, on="participant_id", how="left")
     ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
     q = q.merge(ws, on=["council_id", "wave"], how="left")
-    blocks = [Paragraph(
-        "Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
-        "hedging or question anywhere in them), from the interviews after the review, at most one per council and "
-        "impact, chosen by the coder's confidence. Each is labelled with what the speaker credited the change to, "
-        f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
-        "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
-                             "because the redaction could not be confirmed complete." if withheld else ""))]
-    log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
-    if q.empty:
-        blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is shown."))
-        return Section("What people said", blocks), log, None
     redacted, log = redact_series(q["text"].reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
     q["quote"] = redacted.to_numpy()
     q = coarsen_attribution(q, k=ctx.quote_k, wave_labels={w: ctx.wave(w).lower() for w in ctx.waves})
     rows = []
-    for code in ctx.codes:
+    for code in quoted:
         grp = q[q["code"] == code]
         blocks.append(Paragraph(ctx.code(code)))
         if grp.empty:
@@ -1302,6 +1327,10 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             continue
         for r in grp.itertuples():
             who = r.attribution_label if isinstance(r.attribution_label, str) else "Participant"
+            if machine:
+                blocks.append(Quote(r.quote, who))
+                rows.append({"impact": code, "quote": r.quote, "attribution": who})
+                continue
             credit = f"credited to {r.credit}" if r.credit != "cause left open" else "cause left open by the speaker"
             blocks.append(Quote(r.quote, f"{who}; {credit}"))
             rows.append({"impact": code, "quote": r.quote, "attribution": who, "credited_to": r.credit})
@@ -1408,6 +1437,16 @@ def _process_sections(ctx) -> list[Section]:
                   "Intervals allow for participants in one council being alike.",
                   {"share_helped": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)}),
         ]
+    if _process_machine_coded(ctx):
+        # A quote here is filed under a factor and captioned with whether it helped, under the factors raised most
+        # often: under machine coding each of those rests on a reading the coder is not known to make well.
+        blocks.append(Paragraph(
+            "No statement is quoted here: the review-process codes were read by the package's machine coder, which, "
+            "measured against people on real text, reads some of these codes far less accurately than others and "
+            "whether a statement says a factor helped or got in the way no better than calling every statement "
+            "neutral, so a quote could be filed under the wrong factor or the wrong side. The statements are in the "
+            "impact review export, for checking by hand."))
+        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
     top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
     quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1)
     if quotes:
