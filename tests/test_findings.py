@@ -90,6 +90,14 @@ def test_quotes_are_reported_statements_never_negated_hedged_or_repeated(planted
     assert not q.duplicated(["code", "council_id"]).any()
     for polarities in _planted_polarity(study, truth, q):
         assert not polarities & {"negated", "hedged"}, polarities
+    if which == "machine":
+        # under machine coding only the impacts the coder reads with F1 of 0.70 or more on real text are quoted
+        from impact.coding import coder_validity
+
+        f1 = coder_validity(f.codebook.id).set_index("code")["f1"]
+        q = illustrative_quotes(f.coded, study, segments=f.segments, waves=study.wave_ids[1:],
+                                codes=[c for c in f.codebook.top_codes() if f1.get(c, 0) >= 0.70])
+        assert 0 < len(q) < 6
     report, _ = build_report(f)
     shown = [b.text for s in report.sections for b in s.blocks if isinstance(b, Quote)]
     # no quote twice anywhere (impact quotes, and the process sections' quotes on what helped or hindered)

@@ -1035,9 +1035,15 @@ def _attrition_blocks(ctx) -> list:
         fmt[f"{m}_odds_ratio"] = "num:2"
         fmt[f"{words.get(m, m)}: 95% CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
         labels[f"{m}_odds_ratio"] = f"{words.get(m, m)}: odds ratio"
-    n_missing = int(ctx.f.participant_panel.groupby("participant_id")["wave"].nunique().rsub(len(ctx.waves)).clip(lower=0).sum())
+    # The participants missing at each wave as the sample section publishes them (every listed participant, also one
+    # never interviewed), summed; where one of those counts is suppressed, their sum is not stated either.
+    missing = [("participants_missing", w) for w in ctx.waves]
+    missed = (f"Participants missed {sum(ctx.cell(k) for k in missing)} of their interviews (the attrition table in "
+              "the sample section gives them by wave)." if ctx.shown(*missing) else
+              "Participants missed some of their interviews (the attrition table in the sample section gives them by "
+              "wave, where the counts can be published).")
     return [
-        Paragraph(f"Participants missed {n_missing} of their interviews. The odds ratio for being in intervention "
+        Paragraph(f"{missed} The odds ratio for being in intervention "
                   "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
                   "they agree, missed interviews did not drive the estimate."),
@@ -1265,30 +1271,55 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         red, _ = redact_series(texts.reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
         return pd.Series(assess_quotes(red)["publishable"].to_numpy(), index=texts.index)
 
-    q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=ctx.codes, waves=ctx.later,
+    # A quote filed under an impact says the speaker reported that impact, and its caption says what they credited
+    # it to. Under machine coding, statements are quoted only for the impacts the coder reads well on real text
+    # (F1 of at least _WEAK_F1, the line the summary draws), and no caption states a credit: the coder's reading of
+    # attribution has not been measured against people's coding.
+    weak = _weak_codes(ctx)
+    machine = f.coding.get("source") == "machine"
+    quoted = [c for c in ctx.codes if c not in weak]
+    q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
-                            screen=publishable)
+                            screen=publishable) if quoted else pd.DataFrame(columns=["code", "text"])
     withheld = q.attrs.get("n_screened_out", 0)
     parts = ctx.study.participants[["participant_id", "role"]]
+    blocks = [Paragraph(
+        ("Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
+         "hedging or question anywhere in them)" if not machine else
+         "Statements illustrating each impact: sentences the package's machine coder read as reporting the impact as "
+         "having happened, with no negation, hedging or question anywhere in them, unconfirmed until checked by hand "
+         "(impact review export)")
+        + ", from the interviews after the review, at most one per council and impact, chosen by the coder's "
+        "confidence. "
+        + ("Each is labelled with what the speaker credited the change to, " if not machine else
+           "What the speaker credited each change to is not stated: the coder's reading of it has not been measured "
+           "against people's coding. Each is ")
+        + f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
+        "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
+                             "because the redaction could not be confirmed complete." if withheld else ""))]
+    unquoted = [c for c in ctx.codes if c in weak]
+    if unquoted:
+        one = len(unquoted) == 1
+        labels = [ctx.code(c) for c in unquoted]
+        labels = [labels[0]] + [label.lower() for label in labels[1:]]
+        blocks.append(Paragraph(
+            f"{_listed(labels)} {'has' if one else 'have'} no statement quoted: "
+            f"{_why_weak(weak, unquoted, 'this impact' if one else 'these impacts')}, so a statement it files under "
+            f"{'it' if one else 'one of them'} may well be about something else."))
+    log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
+    if q.empty:
+        if quoted:
+            blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is "
+                                    "shown."))
+        return Section("What people said", blocks), log, None
     q = q.merge(parts, on="participant_id", how="left")
     ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
     q = q.merge(ws, on=["council_id", "wave"], how="left")
-    blocks = [Paragraph(
-        "Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
-        "hedging or question anywhere in them), from the interviews after the review, at most one per council and "
-        "impact, chosen by the coder's confidence. Each is labelled with what the speaker credited the change to, "
-        f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
-        "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
-                             "because the redaction could not be confirmed complete." if withheld else ""))]
-    log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
-    if q.empty:
-        blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is shown."))
-        return Section("What people said", blocks), log, None
     redacted, log = redact_series(q["text"].reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
     q["quote"] = redacted.to_numpy()
     q = coarsen_attribution(q, k=ctx.quote_k, wave_labels={w: ctx.wave(w).lower() for w in ctx.waves})
     rows = []
-    for code in ctx.codes:
+    for code in quoted:
         grp = q[q["code"] == code]
         blocks.append(Paragraph(ctx.code(code)))
         if grp.empty:
@@ -1296,6 +1327,10 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             continue
         for r in grp.itertuples():
             who = r.attribution_label if isinstance(r.attribution_label, str) else "Participant"
+            if machine:
+                blocks.append(Quote(r.quote, who))
+                rows.append({"impact": code, "quote": r.quote, "attribution": who})
+                continue
             credit = f"credited to {r.credit}" if r.credit != "cause left open" else "cause left open by the speaker"
             blocks.append(Quote(r.quote, f"{who}; {credit}"))
             rows.append({"impact": code, "quote": r.quote, "attribution": who, "credited_to": r.credit})
@@ -1402,6 +1437,16 @@ def _process_sections(ctx) -> list[Section]:
                   "Intervals allow for participants in one council being alike.",
                   {"share_helped": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)}),
         ]
+    if _process_machine_coded(ctx):
+        # A quote here is filed under a factor and captioned with whether it helped, under the factors raised most
+        # often: under machine coding each of those rests on a reading the coder is not known to make well.
+        blocks.append(Paragraph(
+            "No statement is quoted here: the review-process codes were read by the package's machine coder, which, "
+            "measured against people on real text, reads some of these codes far less accurately than others and "
+            "whether a statement says a factor helped or got in the way no better than calling every statement "
+            "neutral, so a quote could be filed under the wrong factor or the wrong side. The statements are in the "
+            "impact review export, for checking by hand."))
+        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
     top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
     quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1)
     if quotes:
@@ -1431,15 +1476,41 @@ def _process_withheld(what: str, *, valence: bool) -> str:
             "(impact review export) or the interviews are coded by people.")
 
 
+def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, int]], int]:
+    """The codes with the ``k`` largest published non-zero counts, with every code tied with the last of them.
+
+    ``keys`` maps each code, in report order, to its count's ledger key.  Also returns how many of the counts are
+    suppressed: a ranking drawn from the published counts says nothing of those (one may be larger), so a sentence
+    naming the codes most often raised must say it ranks only the published ones.
+    """
+    published = [(int(ctx.ledger.value(key)), c) for c, key in keys.items() if not ctx.ledger.hidden(key)]
+    ranked = sorted([(n, c) for n, c in published if n > 0], key=lambda t: -t[0])  # stable: ties in report order
+    hidden = sum(1 for key in keys.values() if ctx.ledger.hidden(key))
+    if not ranked:
+        return [], hidden
+    cut = ranked[min(k, len(ranked)) - 1][0]
+    return [(c, n) for n, c in ranked if n >= cut], hidden
+
+
+def _of_the_published(hidden: int, what: str) -> str:
+    """' (of the factors whose counts are published; 2 are suppressed)', or '' when none is."""
+    if not hidden:
+        return ""
+    return f" (of the {what} whose counts are published; {_say(hidden)} {'is' if hidden == 1 else 'are'} suppressed)"
+
+
 def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
-    """The factors most often said to help and to hinder, computed from the published counts."""
+    """The factors most often said to help and to hinder, computed from the published counts.
+
+    Every factor tied with the last one named is named too, and where a factor's count is suppressed the sentence
+    says it ranks only the published counts (a suppressed count can be the largest).
+    """
     parts = []
     for v, verb in (("helped", "helped"), ("hindered", "got in the way")):
-        shown = [(ctx.ledger.value(("proc", c, v)), c) for c in fac["code"]]
-        shown = sorted(((n, c) for n, c in shown if n), reverse=True)[:2]
-        if shown:
-            names = " and ".join(f"{labels.get(c, c).lower()} ({int(n)})" for n, c in shown)
-            parts.append(f"most often said that {names} {verb}")
+        top, hidden = _most_often(ctx, {c: ("proc", c, v) for c in fac["code"]}, 2)
+        if top:
+            names = _listed([f"{labels.get(c, c).lower()} ({n})" for c, n in top])
+            parts.append(f"most often said that {names} {verb}" + _of_the_published(hidden, "factors"))
     if not parts:
         return None
     return "After the review, participants " + "; they ".join(parts) + " (participants at each wave)."
@@ -1486,14 +1557,14 @@ def _lessons(ctx, labels) -> Section:
     rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
     ordered = rec.sort_values("n_participants", ascending=False)
-    top = [c for c in ordered["code"] if ctx.shown(("rec_people", c))][:3]
+    top, hidden = _most_often(ctx, {c: ("rec_people", c) for c in rec["code"]}, 3)
     if top and _process_machine_coded(ctx):
         blocks.append(Paragraph(_process_withheld("which parts of the review the suggestions of the most "
                                                   "participants concerned", valence=False)))
     elif top:
         blocks.append(Paragraph("The suggestions made by the most participants concerned "
-                                + ", ".join(f"{labels.get(c, c).lower()} ({ctx.cell(('rec_people', c))} participants)"
-                                            for c in top) + "."))
+                                + _listed([f"{labels.get(c, c).lower()} ({n} participants)" for c, n in top])
+                                + _of_the_published(hidden, "parts of the review") + "."))
     blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
                         "Participants and councils making at least one suggestion about it after the review."))
     pc = proc["codings"]
