@@ -107,7 +107,15 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
     actions.loc[0, "description"] = f"{forms[4][0]} to chair; ask {forms[8][0]} on {forms[10][0]}"
     actions.to_csv(study / "actions.csv", index=False)
     monkeypatch_module.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-    result = run(study, root / "out", n_resamples=99, seed=1)
+    # The package's coder reads the planted text, and its codings are supplied as a person's: under machine coding
+    # the report quotes only the impacts the coder reads well (one here), while supplied codings are quoted for every
+    # impact, so more of the planted clauses are offered for publication.
+    from impact.coding.codebook import Codebook
+    from impact.coding.rules import RuleCoder
+    from impact.coding.segment import segment
+
+    coded = RuleCoder(Codebook.load("nfer_impacts")).fit().code(segment(impact.load_study(study)))
+    result = run(study, root / "out", coded=coded.assign(coder="coder A"), n_resamples=99, seed=1)
     return result, forms
 
 
