@@ -354,3 +354,26 @@ def test_a_machine_coding_of_the_review_process_states_no_ranking(machine, perfe
     assert any(p.startswith("After the review, participants most often said that") for p in stated)
     assert any(p.startswith("The suggestions made by the most participants concerned") for p in stated)
     assert not any(p.startswith("This report does not state") for p in stated)
+
+
+def test_every_table_of_machine_coded_impact_figures_carries_the_warning_in_its_notes(machine, perfect):
+    """A table is read on its own (a workbook sheet, a table pasted into a slide): under machine coding of impacts the
+    coder reads with F1 below 0.70 on real text, each table of impact figures says so in its notes; from people's
+    codings none does, and tables of other things (councils, interviews, survey, indicators) never do."""
+    from impact.coding import coder_validity
+    from impact.report import Table
+
+    f1 = coder_validity(machine.codebook.id).set_index("code")["f1"]
+    weak = sorted(f"{f1[c]:.2f}" for c in machine.codebook.top_codes() if f1[c] < 0.70)
+    assert weak
+
+    def notes(findings) -> dict[str, str]:
+        report, _ = build_report(findings)
+        return {b.name: b.notes for s in report.sections for b in s.blocks if isinstance(b, Table)}
+
+    flagged = {n: t for n, t in notes(machine).items() if "Coded by the package's machine coder" in t}
+    assert {"prevalence", "comparisons", "realisation", "attribution"} <= set(flagged), sorted(flagged)
+    assert not {"councils_by_type", "status_by_wave", "interviews_by_wave", "attrition"} & set(flagged)
+    for text in flagged.values():
+        assert all(v in text for v in weak), (weak, text)  # the stored F1 of each poorly read impact
+    assert not any("Coded by the package's machine coder" in t for t in notes(perfect).values())

@@ -21,6 +21,7 @@ absent is left out, never filled in).  Publication rules applied here:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -379,11 +380,12 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _reliability(ctx),
         _methods(ctx),
     ]
+    sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {ctx.title}",
         subtitle="Programme-level findings across the waves of the study",
         provenance=dict(findings.provenance),
-        sections=[s for s in sections if s is not None],
+        sections=sections,
         vocabulary=_vocabulary(ctx),
     )
     from ._xlsx import table_csv
@@ -615,6 +617,32 @@ def _why_weak(weak: dict[str, float], codes, what: str) -> str:
         return f"the coder's accuracy on {what} has not been measured against people's coding"
     return (f"the coder's F1 on real text is below {_WEAK_F1:.2f} ({_listed(measured)}), or has not been "
             f"measured, for {what}")
+
+
+#: Tables whose counts and estimates come from the coding of the impacts.
+_IMPACT_TABLES = frozenset({"expectations", "prevalence", "realisation", "persistence", "attribution", "comparisons",
+                            "change_over_time", "attrition_sensitivity", "gee_models"})
+
+
+def _flag_machine_tables(ctx, sections: list) -> list:
+    """Under machine coding of impacts the coder reads poorly, each table of impact figures says so in its notes.
+
+    A table is read on its own (a workbook sheet, a table copied into a slide), away from the summary that says
+    these figures are unconfirmed; its notes, below it and on the workbook's Notes sheet, carry the warning too.
+    """
+    weak = _weak_codes(ctx)
+    if not weak:
+        return sections
+    what = "every impact" if len(weak) == len(ctx.codes) else f"{_count_words(len(weak), len(ctx.codes))} impacts"
+    note = (f"Coded by the package's machine coder: {_why_weak(weak, list(weak), what)}, so the figures for "
+            f"{'them' if len(weak) > 1 else 'it'} are unconfirmed until a sample of the codings is checked by hand "
+            "(impact review export).")
+    out = []
+    for section in sections:
+        blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
+                  if isinstance(b, Table) and b.name in _IMPACT_TABLES else b for b in section.blocks]
+        out.append(dataclasses.replace(section, blocks=tuple(blocks)))
+    return out
 
 
 def _direction(r) -> str:
