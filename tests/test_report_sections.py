@@ -195,3 +195,65 @@ def test_machine_coded_review_process_quotes_no_factor_or_valence(planted, machi
             checked += 1
             assert planted_valence == valence, (b.text, planted_valence, caption)
     assert checked >= 3
+
+
+def _limitation(findings) -> str:
+    from impact.report import Callout
+
+    methods = _section(findings, "Methods and limitations")
+    [text] = [b.text for b in methods.blocks if isinstance(b, Callout) and b.text.startswith("Limitations: ")]
+    return text
+
+
+def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(perfect, tiny_study):
+    """It said "the number of councils is small, so only large differences can be detected" at any size. It now
+    works from the best-placed later-wave comparison: the smallest standardised difference detected with 80% power
+    (computed here from the normal approximation, d = (z(1 - alpha/2) + z(0.8)) * sqrt(1/n_a + 1/n_b)), or, where
+    even the most extreme split cannot give p below 0.05, that no comparison can reach significance (the smallest
+    two-sided permutation p-value is 2 / C(n, k))."""
+    import math
+    import re
+
+    from scipy.stats import norm
+
+    def best(findings):
+        c = findings.comparisons
+        later = findings.study.wave_ids[1:]
+        sizes = c[c["wave"].isin(later) & (c["n_a"] > 0) & (c["n_b"] > 0)][["n_a", "n_b"]].drop_duplicates()
+        return max(((int(a), int(b)) for a, b in sizes.itertuples(index=False)), key=lambda t: (min(t), sum(t)))
+
+    n_a, n_b = best(perfect)
+    d = (norm.ppf(0.975) + norm.ppf(0.8)) * math.sqrt(1 / n_a + 1 / n_b)
+    text = _limitation(perfect)
+    assert f"with at most {n_b} councils in intervention and {n_a} not" in text, text
+    assert re.search(rf"at least {d:.1f} standard deviations", text), (d, text)
+    assert "only large differences can be detected" not in text
+
+    tiny = analyse(tiny_study, n_resamples=99, seed=1)
+    text = _limitation(tiny)
+    sizes = tiny.comparisons[tiny.comparisons["wave"].isin(tiny_study.wave_ids[1:])]
+    if "comparisons" in tiny.not_computed:  # the study cannot support them: the reason is given instead
+        assert f"councils are not compared by intervention status ({tiny.not_computed['comparisons']})" in text, text
+    elif ((sizes["n_a"] > 0) & (sizes["n_b"] > 0)).any():
+        a, b = best(tiny)
+        assert f"smallest p-value its permutation test can give is {min(1, 2 / math.comb(a + b, b)):.2f}" in text, text
+    else:
+        assert "no wave after the review has councils both in and out of intervention with interviews" in text, text
+
+
+@pytest.mark.parametrize(("n_a", "n_b", "p"), [(4, 2, 2 / 15), (3, 2, 2 / 10), (5, 1, 2 / 6)])
+def test_a_comparison_too_small_for_significance_is_said_to_be_so(n_a, n_b, p):
+    """Two councils in intervention against four: the most extreme split of C(6, 2) = 15 gives a two-sided
+    permutation p-value of 2/15 at best, so no comparison can reach 0.05, and the limitation says so."""
+    from types import SimpleNamespace
+
+    from impact.report._build import _detectable
+
+    comparisons = pd.DataFrame({"code": ["a", "a"], "wave": ["early", "expectations"], "n_a": [n_a, 9],
+                                "n_b": [n_b, 9]})
+    ctx = SimpleNamespace(f=SimpleNamespace(comparisons=comparisons, not_computed={}), later=["early", "longer_term"],
+                          alpha=0.05, short_wave=lambda w: {"early": "Early impact"}[w])
+    text = _detectable(ctx)
+    assert text.startswith(f"with at most {n_b} council{'s' if n_b > 1 else ''} in intervention and {n_a} not, at "
+                           "early impact, no comparison"), text
+    assert text.endswith(f"the smallest p-value its permutation test can give is {p:.2f}"), text

@@ -1623,6 +1623,45 @@ def _reliability(ctx) -> Section | None:
     ])
 
 
+def _detectable(ctx) -> str:
+    """What the comparisons of councils by intervention status can detect, from the study's own group sizes.
+
+    The best-placed comparison (the later wave with most councils in the smaller group) is described: if even its
+    permutation test cannot give a p-value below alpha (two-sided, 2 / C(n, k) at best), no comparison can; otherwise
+    the smallest standardised difference between the two groups' council shares it detects with 80% power at alpha,
+    by the normal approximation (statsmodels ``NormalIndPower``; Cohen 1988, ch. 2), before the Holm adjustment.
+    """
+    c = ctx.f.comparisons
+    if "comparisons" in ctx.f.not_computed:
+        return f"councils are not compared by intervention status ({ctx.f.not_computed['comparisons']})"
+    if c is None:
+        return "the number of councils is small, so only large differences can be detected"
+    sizes = c[c["wave"].isin(ctx.later)] if {"n_a", "n_b", "wave"} <= set(c.columns) else None
+    if sizes is not None:
+        sizes = sizes[(sizes["n_a"] > 0) & (sizes["n_b"] > 0)][["wave", "n_a", "n_b"]].drop_duplicates()
+    if sizes is None or sizes.empty:
+        return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
+                "are not compared")
+    best = sizes.assign(small=sizes[["n_a", "n_b"]].min(axis=1), total=sizes["n_a"] + sizes["n_b"]) \
+        .sort_values(["small", "total"], ascending=False).iloc[0]
+    n_a, n_b = int(best["n_a"]), int(best["n_b"])
+    where = (f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not, at "
+             f"{ctx.short_wave(best['wave']).lower()}")
+    alpha = ctx.alpha
+    smallest_p = min(1.0, 2 / math.comb(n_a + n_b, n_b))
+    if smallest_p > alpha:
+        return (f"with at most {where}, no comparison of councils by intervention status can reach significance: the "
+                f"smallest p-value its permutation test can give is {smallest_p:.2f}")
+    from statsmodels.stats.power import NormalIndPower
+
+    d = float(NormalIndPower().solve_power(effect_size=None, nobs1=n_a, ratio=n_b / n_a, alpha=alpha, power=0.8))
+    size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
+    return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
+            f"a difference only if it is at least {d:.1f} standard deviations of the councils' shares (a {size} "
+            "difference by Cohen's convention; more after the adjustment for testing several impacts and waves), so "
+            "no difference found is not evidence of no difference")
+
+
 def _methods(ctx) -> Section:
     p = ctx.f.parameters
     items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
@@ -1636,9 +1675,9 @@ def _methods(ctx) -> Section:
         "with bias-reduced sandwich errors for few clusters.",
         f"Coding: {ctx.f.coding.get('description', 'machine')}.",
     ]
-    limits = ["Limitations: the number of councils is small, so only large differences can be detected; councils move "
-              "in and out of intervention between waves; interviewees were asked about the review, so a change they "
-              "report without naming a cause is counted as credited to it."]
+    limits = [f"Limitations: {_detectable(ctx)}; councils move in and out of intervention between waves; interviewees "
+              "were asked about the review, so a change they report without naming a cause is counted as credited to "
+              "it."]
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: check a sample before publishing.")
     limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
