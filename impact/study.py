@@ -803,7 +803,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """
     path = Path(path)
     if not path.is_dir():
-        raise InputError(f"{path}: not a study folder (expected a folder holding study.yaml)")
+        what = "a file, not a study folder" if path.exists() else "no such folder"
+        raise InputError(f"{path}: {what} (expected a folder holding study.yaml)")
     meta, problems = _read_meta(path)
     broken = {"study.yaml"} if problems else set()
     records: dict[str, list[dict[str, str]]] = {}

@@ -143,3 +143,13 @@ def test_dates_with_a_midnight_time_read_as_the_dates_and_other_times_are_refuse
     path.write_text(text.replace("00:00:00", "14:30", 1))
     with pytest.raises(ValidationError, match=r"interviews.csv:2:date: '\S+ 14:30' - expected a date as YYYY-MM-DD"):
         load_study(tmp_path / "timed")
+
+
+def test_a_path_that_is_no_folder_is_named_for_what_it_is(tmp_path):
+    from impact.errors import InputError
+
+    with pytest.raises(InputError, match=r"missing: no such folder \(expected a folder holding study.yaml\)"):
+        load_study(tmp_path / "missing")
+    (tmp_path / "councils.csv").write_text("council_id\n")
+    with pytest.raises(InputError, match=r"councils.csv: a file, not a study folder"):
+        load_study(tmp_path / "councils.csv")
