@@ -33,6 +33,7 @@ __all__ = [
     "english_words",
     "plain_text",
     "first_names",
+    "folded_first_names",
     "fold",
     "proper_nouns",
     "public_phrases",
@@ -322,6 +323,13 @@ def first_names() -> frozenset[str]:
     True
     """
     return frozenset(_lines("first_names.txt")) | frozenset(_lines("privacy/more_first_names.txt"))
+
+
+
+@cache
+def folded_first_names() -> frozenset[str]:
+    """:func:`first_names`, folded (lower case, no accents), as the detectors compare words."""
+    return frozenset(fold(n) for n in first_names())
 
 
 @cache

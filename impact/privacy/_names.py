@@ -36,8 +36,8 @@ import regex as re
 from ._detect import Span
 from ._lexicon import (
     english_words,
-    first_names,
     fold,
+    folded_first_names,
     lazy_compile,
     proper_nouns,
     public_terms,
@@ -248,7 +248,7 @@ class NameFinder:
         self.words = english_words()
         self.proper = proper_nouns()
         self.public = public_terms()
-        self.firsts = frozenset(fold(n) for n in first_names())
+        self.firsts = folded_first_names()
         self.word_names = frozenset(n for n in self.firsts if n in self.words)
         self.surnames = surname_words()
         parts: set[str] = set()

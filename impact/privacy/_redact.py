@@ -93,6 +93,7 @@ from ._lexicon import (
     english_words,
     first_names,
     fold,
+    folded_first_names,
     plain_text,
     public_phrases,
     spaced_runs,
@@ -295,7 +296,7 @@ def _spelled_out(text: str) -> list[Span]:
     D E Q U A T E" and "Plan A B C D E F" are kept.
     """
     words = english_words()
-    firsts = _folded_first_names()
+    firsts = folded_first_names()
     out = []
     for m in spaced_runs(text):
         letters = "".join(c for c in m.group() if c.isalnum())
@@ -304,11 +305,6 @@ def _spelled_out(text: str) -> list[Span]:
                 and any(word[:k] in firsts for k in range(3, len(word) - 2))):
             out.append(Span(m.start(), m.end(), "name"))
     return out
-
-
-@cache
-def _folded_first_names() -> frozenset[str]:
-    return frozenset(fold(n) for n in first_names())
 
 
 def _widen(text: str, s: Span) -> Span:
