@@ -268,16 +268,18 @@ _STREET_RE = lazy_compile(
     r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|Rd|St|Ave)\.?(?![\w])",
     re.VERSION1,
 )
+# Words that say someone lives at a place (the context that makes "station road" or "acacia close" an address).
+_RESIDENCE = r"live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?"
 # A street named in lower case without a house number, after a word that places someone on it ("lives on station
 # road", "moved to acacia grove", "off victoria avenue"); "on the road", "down memory lane" are not streets.
 _LOWER_STREET_RE = lazy_compile(
-    r"(?<![\w])(?P<ctx>live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|on|off|in|at|along|"
+    rf"(?<![\w])(?P<ctx>{_RESIDENCE}|on|off|in|at|along|"
     r"near|from|to|round|into|onto|opposite|past|down|up)[ \t]+"
     r"(?P<street>(?P<words>(?:[\p{Ll}'’\-]+[ \t]+){1,3})(?P<type>road|street|lane|avenue|crescent|terrace|grove|mews|"
     r"gardens|close|drive))(?![\w])",
     re.VERSION1,
 )
-_RESIDENCE_BEFORE = lazy_compile(r"\b(?:live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?)\b[^\n.]{0,12}$", _I)
+_RESIDENCE_BEFORE = lazy_compile(rf"\b(?:{_RESIDENCE})\b[^\n.]{{0,12}}$", _I)
 _NOT_STREET_NAMES = frozenset(
     """another other same such own long short busy quiet main high side ring one back wrong right open rocky bumpy dirt
     toll slip private public memory easy civvy fleet wall downing two cross dead fast slow middle country bus good bad
