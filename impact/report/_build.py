@@ -1511,9 +1511,10 @@ def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, in
     suppressed: a ranking drawn from the published counts says nothing of those (one may be larger), so a sentence
     naming the codes most often raised must say it ranks only the published ones.
     """
-    published = [(int(ctx.ledger.value(key)), c) for c, key in keys.items() if not ctx.ledger.hidden(key)]
+    shown = {c: key for c, key in keys.items() if not ctx.ledger.hidden(key)}
+    hidden = len(keys) - len(shown)
+    published = [(int(ctx.ledger.value(key)), c) for c, key in shown.items()]
     ranked = sorted([(n, c) for n, c in published if n > 0], key=lambda t: -t[0])  # stable: ties in report order
-    hidden = sum(1 for key in keys.values() if ctx.ledger.hidden(key))
     if not ranked:
         return [], hidden
     cut = ranked[min(k, len(ranked)) - 1][0]
@@ -1631,15 +1632,13 @@ def _detectable(ctx) -> str:
     the smallest standardised difference between the two groups' council shares it detects with 80% power at alpha,
     by the normal approximation (statsmodels ``NormalIndPower``; Cohen 1988, ch. 2), before the Holm adjustment.
     """
-    c = ctx.f.comparisons
     if "comparisons" in ctx.f.not_computed:
         return f"councils are not compared by intervention status ({ctx.f.not_computed['comparisons']})"
-    if c is None:
-        return "the number of councils is small, so only large differences can be detected"
-    sizes = c[c["wave"].isin(ctx.later)] if {"n_a", "n_b", "wave"} <= set(c.columns) else None
-    if sizes is not None:
-        sizes = sizes[(sizes["n_a"] > 0) & (sizes["n_b"] > 0)][["wave", "n_a", "n_b"]].drop_duplicates()
-    if sizes is None or sizes.empty:
+    c = ctx.f.comparisons
+    if not {"n_a", "n_b"} <= set(c.columns):  # no comparison was made
+        c = pd.DataFrame(columns=["wave", "n_a", "n_b"])
+    sizes = c.loc[c["wave"].isin(ctx.later) & (c["n_a"] > 0) & (c["n_b"] > 0), ["wave", "n_a", "n_b"]].drop_duplicates()
+    if sizes.empty:
         return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
                 "are not compared")
     best = sizes.assign(small=sizes[["n_a", "n_b"]].min(axis=1), total=sizes["n_a"] + sizes["n_b"]) \
