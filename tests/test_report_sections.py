@@ -257,3 +257,14 @@ def test_a_comparison_too_small_for_significance_is_said_to_be_so(n_a, n_b, p):
     assert text.startswith(f"with at most {n_b} council{'s' if n_b > 1 else ''} in intervention and {n_a} not, at "
                            "early impact, no comparison"), text
     assert text.endswith(f"the smallest p-value its permutation test can give is {p:.2f}"), text
+
+
+def test_a_report_without_comparisons_does_not_say_why_it_cannot_know(planted):
+    """Findings analysed without the comparisons (analyse(parts=...)) have no group sizes: the limitation says the
+    councils are not compared, not that no wave has both groups (this study has both at every later wave)."""
+    study, truth = planted
+    f = analyse(study, coded=truth.coded(), n_resamples=99, seed=1, parts=("models",))
+    ws = study.wave_status()
+    later = ws[ws["wave"].isin(study.wave_ids[1:])]
+    assert later.groupby("wave")["intervention"].apply(lambda s: s.ne("none").any() and s.eq("none").any()).all()
+    assert _limitation(f).startswith("Limitations: councils are not compared by intervention status in this analysis;")

@@ -1635,8 +1635,8 @@ def _detectable(ctx) -> str:
     if "comparisons" in ctx.f.not_computed:
         return f"councils are not compared by intervention status ({ctx.f.not_computed['comparisons']})"
     c = ctx.f.comparisons
-    if not {"n_a", "n_b"} <= set(c.columns):  # no comparison was made
-        c = pd.DataFrame(columns=["wave", "n_a", "n_b"])
+    if not {"n_a", "n_b"} <= set(c.columns):  # no comparison was asked for (analyse(parts=...) without it)
+        return "councils are not compared by intervention status in this analysis"
     sizes = c.loc[c["wave"].isin(ctx.later) & (c["n_a"] > 0) & (c["n_b"] > 0), ["wave", "n_a", "n_b"]].drop_duplicates()
     if sizes.empty:
         return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
