@@ -8,9 +8,12 @@ a self-contained ``report.html``, ``report.docx``, ``tables.xlsx``,
 ``*.svg`` and ``provenance.json``.  Every renderer shows the labels of the
 report's :class:`Vocabulary` (study waves, codebook labels, plain-English
 columns with units, model terms as contrasts), while the CSV files keep the
-machine names.  The plotting functions live in :mod:`impact.report.figures`.
+machine names.  The plotting functions live in :mod:`impact.report.figures`;
+:func:`weak_codes` and :func:`machine_coding_note` give the impacts a machine
+coding reads poorly and the caveat the report prints with their figures.
 """
 
+from ._caveats import WEAK_F1, machine_coding_note, weak_codes
 from ._docx import check_docx_template, render_docx
 from ._format import CI
 from ._html import render_html
@@ -54,4 +57,7 @@ __all__ = [
     "bar_counts",
     "indicator_small_multiples",
     "group_colours",
+    "WEAK_F1",
+    "weak_codes",
+    "machine_coding_note",
 ]

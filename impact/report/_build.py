@@ -56,6 +56,8 @@ from . import (
     forest_plot,
     prevalence_heatmap,
 )
+from ._caveats import WEAK_F1 as _WEAK_F1
+from ._caveats import _count_words, _listed, _note, _say, _unmeasured, _validity, _weak, _why_weak  # noqa: F401
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
@@ -561,23 +563,9 @@ def _caveats(ctx) -> list[str]:
     return out
 
 
-_WEAK_F1 = 0.70  # a code the machine coder reads with F1 below this on real text gets named in the caveat
-
-
 def _coder_validity(ctx) -> pd.DataFrame | None:
     """The machine coder's stored accuracy on real labelled text for this codebook, if measured and current."""
-    from ..coding import coder_validity
-    from ..errors import InputError
-
-    if ctx.f.coding.get("source") != "machine":
-        return None
-    try:
-        v = coder_validity(ctx.f.codebook.id)
-    except (InputError, FileNotFoundError, ValueError):
-        return None
-    if v.attrs.get("codebook_hash") != ctx.f.codebook.hash:
-        return None  # measured on another version of the codebook: not this coder's accuracy
-    return v
+    return _validity(ctx.f.codebook, ctx.f.coding.get("source"))
 
 
 def _weak_codes(ctx) -> dict[str, float]:
@@ -586,37 +574,14 @@ def _weak_codes(ctx) -> dict[str, float]:
     An impact whose accuracy was never measured (no stored validity for this
     codebook, or one for another version of it, or none for that code) is
     not known to be read well: it is in, with F1 NaN.  Empty for a coding
-    supplied by people.
+    supplied by people (see :func:`impact.report.weak_codes`).
     """
-    if ctx.f.coding.get("source") != "machine":
-        return {}
-    v = ctx.coder_validity
-    per = v.set_index("code")["f1"] if v is not None else pd.Series(dtype=float)
-    return {c: float(per[c]) if c in per.index else math.nan for c in ctx.codes
-            if c not in per.index or not per[c] >= _WEAK_F1}
+    return _weak(ctx.codes, ctx.coder_validity, ctx.f.coding.get("source"))
 
 
 def _weakly_coded(ctx) -> list[str]:
     """Impacts the machine coder reads poorly on real text, as 'label F1' phrases (measured ones only)."""
     return [f"{ctx.code(c).lower()} {f1:.2f}" for c, f1 in _weak_codes(ctx).items() if not math.isnan(f1)]
-
-
-def _unmeasured(weak: dict[str, float]) -> bool:
-    """Whether every impact in ``weak`` is there because its accuracy was never measured."""
-    return bool(weak) and all(math.isnan(f1) for f1 in weak.values())
-
-
-def _why_weak(weak: dict[str, float], codes, what: str) -> str:
-    """'the coder's F1 on real text is below 0.70 for {what} (0.55 and 0.61)', or why else the impacts are not
-    known to be read well."""
-    f1s = [weak[c] for c in codes]
-    measured = [f"{f:.2f}" for f in f1s if not math.isnan(f)]
-    if len(measured) == len(f1s):
-        return f"the coder's F1 on real text is below {_WEAK_F1:.2f} for {what} ({_listed(measured)})"
-    if not measured:
-        return f"the coder's accuracy on {what} has not been measured against people's coding"
-    return (f"the coder's F1 on real text is below {_WEAK_F1:.2f} ({_listed(measured)}), or has not been "
-            f"measured, for {what}")
 
 
 #: Tables whose counts and estimates come from the coding of the impacts.
@@ -633,10 +598,7 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     weak = _weak_codes(ctx)
     if not weak:
         return sections
-    what = "every impact" if len(weak) == len(ctx.codes) else f"{_count_words(len(weak), len(ctx.codes))} impacts"
-    note = (f"Coded by the package's machine coder: {_why_weak(weak, list(weak), what)}, so the figures for "
-            f"{'them' if len(weak) > 1 else 'it'} are unconfirmed until a sample of the codings is checked by hand "
-            "(impact review export).")
+    note = _note(weak, len(ctx.codes))
     out = []
     for section in sections:
         blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
@@ -664,22 +626,6 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
             f"so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the "
             "codings by hand (impact review export), or code the interviews by people, before drawing a conclusion.")
-
-
-def _say(x: int) -> str:
-    """A count in words up to ten, in digits beyond."""
-    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    return words[x] if x < len(words) else str(x)
-
-
-def _count_words(k: int, n: int) -> str:
-    """'one of the six', 'all six' ... for small counts; digits beyond ten."""
-    return f"all {_say(n)}" if k == n else f"{_say(k)} of the {_say(n)}"
-
-
-def _listed(parts: list[str], conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (or another conjunction)."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
 
 
 def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:

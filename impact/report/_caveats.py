@@ -1,0 +1,138 @@
+"""Which impacts a machine coding reads poorly, and the caveat the report prints with their figures.
+
+The report (:func:`impact.report._build.assemble`) states no machine-coded
+figure of an impact the coder reads with F1 below :data:`WEAK_F1` on real
+text as a finding; notebooks and analysis scripts that show such figures
+print the same caveat, from these functions, rather than a copy of the rule.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+__all__ = ["WEAK_F1", "weak_codes", "machine_coding_note"]
+
+#: A code the machine coder reads with F1 below this on real text is not stated as a finding without a caveat.
+WEAK_F1 = 0.70
+
+
+def _say(x: int) -> str:
+    """A count in words up to ten, in digits beyond."""
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[x] if x < len(words) else str(x)
+
+
+def _count_words(k: int, n: int) -> str:
+    """'one of the six', 'all six' ... for small counts; digits beyond ten."""
+    return f"all {_say(n)}" if k == n else f"{_say(k)} of the {_say(n)}"
+
+
+def _listed(parts: list[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or another conjunction)."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
+
+
+def _unmeasured(weak: dict[str, float]) -> bool:
+    """Whether every impact in ``weak`` is there because its accuracy was never measured."""
+    return bool(weak) and all(math.isnan(f1) for f1 in weak.values())
+
+
+def _why_weak(weak: dict[str, float], codes, what: str) -> str:
+    """'the coder's F1 on real text is below 0.70 for {what} (0.55 and 0.61)', or why else the impacts are not
+    known to be read well."""
+    f1s = [weak[c] for c in codes]
+    measured = [f"{f:.2f}" for f in f1s if not math.isnan(f)]
+    if len(measured) == len(f1s):
+        return f"the coder's F1 on real text is below {WEAK_F1:.2f} for {what} ({_listed(measured)})"
+    if not measured:
+        return f"the coder's accuracy on {what} has not been measured against people's coding"
+    return (f"the coder's F1 on real text is below {WEAK_F1:.2f} ({_listed(measured)}), or has not been "
+            f"measured, for {what}")
+
+
+def _validity(codebook, source: str | None) -> pd.DataFrame | None:
+    """The machine coder's stored accuracy on real labelled text for ``codebook``, if measured and current."""
+    from ..coding import coder_validity
+    from ..errors import InputError
+
+    if source != "machine":
+        return None
+    try:
+        v = coder_validity(codebook.id)
+    except (InputError, FileNotFoundError, ValueError):
+        return None
+    if v.attrs.get("codebook_hash") != codebook.hash:
+        return None  # measured on another version of the codebook: not this coder's accuracy
+    return v
+
+
+def _weak(codes, validity: pd.DataFrame | None, source: str | None) -> dict[str, float]:
+    if source != "machine":
+        return {}
+    per = validity.set_index("code")["f1"] if validity is not None else pd.Series(dtype=float)
+    return {c: float(per[c]) if c in per.index else math.nan for c in codes
+            if c not in per.index or not per[c] >= WEAK_F1}
+
+
+def weak_codes(codebook, *, source: str = "machine") -> dict[str, float]:
+    """Impacts the machine coder reads poorly on real text, with their F1, in codebook order.
+
+    The rule the report applies: a code whose F1 on the real-text gold corpus
+    (:func:`impact.coding.coder_validity`, stored for the codebook's current
+    version) is below :data:`WEAK_F1`, or was never measured (F1 NaN), is
+    not known to be read well.
+
+    Parameters
+    ----------
+    codebook : impact.Codebook
+        The codebook the codings were made with.
+    source : str
+        Who coded: ``"machine"`` (the package's coder) or anything else
+        (codings supplied by people, for which nothing is weak).
+
+    Returns
+    -------
+    dict
+        ``{code_id: f1}`` for each top-level code read poorly; empty when none is.
+
+    Examples
+    --------
+    >>> import impact
+    >>> weak = weak_codes(impact.Codebook.nfer())
+    >>> all(f1 < WEAK_F1 for f1 in weak.values()) and "learning" in weak
+    True
+    >>> weak_codes(impact.Codebook.nfer(), source="people")
+    {}
+    """
+    return _weak(list(codebook.top_codes()), _validity(codebook, source), source)
+
+
+def machine_coding_note(codebook, *, source: str = "machine") -> str:
+    """The note the report prints under each table of machine-coded impact figures; ``""`` when none is needed.
+
+    Parameters
+    ----------
+    codebook : impact.Codebook
+        The codebook the codings were made with.
+    source : str
+        ``"machine"`` for the package's coder; codings by people need no note.
+
+    Examples
+    --------
+    >>> import impact
+    >>> machine_coding_note(impact.Codebook.nfer()).startswith("Coded by the package's machine coder")
+    True
+    """
+    return _note(weak_codes(codebook, source=source), len(list(codebook.top_codes())))
+
+
+def _note(weak: dict[str, float], n: int) -> str:
+    """The table note for ``weak`` impacts of ``n``; ``""`` when none is weak."""
+    if not weak:
+        return ""
+    what = "every impact" if len(weak) == n else f"{_count_words(len(weak), n)} impacts"
+    return (f"Coded by the package's machine coder: {_why_weak(weak, list(weak), what)}, so the figures for "
+            f"{'them' if len(weak) > 1 else 'it'} are unconfirmed until a sample of the codings is checked by hand "
+            "(impact review export).")
