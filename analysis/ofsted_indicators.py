@@ -15,7 +15,7 @@ Reproducible programme analysis over public data (thin over :mod:`impact`):
    before the 2018 ILACS framework, whose grades are not in the source - are
    counted but not grouped).
 4. Event study: councils whose first known inadequate judgement was published
-   from 1 April 2018 (ILACS; earlier grades are unknown, so an earlier
+   from 1 January 2018 (ILACS; earlier grades are unknown, so an earlier
    inadequate cannot be ruled out for controls) against councils with no
    known inadequate judgement.  Event time 0 is the year ending 31 March in
    which the judgement was published.  Descriptive means by event time are

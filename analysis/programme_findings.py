@@ -5,8 +5,10 @@ Usage::
     python analysis/programme_findings.py STUDY_FOLDER OUT_FOLDER [--identify] [--seed N]
 
 This is a thin script over the library: it validates the study, runs the
-programme analysis (:func:`impact.pipeline.run`), and prints the headline
-comparisons - every number comes from the library's tables.  Edit the
+programme analysis (:func:`impact.pipeline.run`), and prints how many
+comparisons by intervention status pass the Holm-adjusted threshold, with the
+report's caveat for impacts the machine coder reads poorly, and the rows
+with the smallest p-values - every number comes from the library's tables.  Edit the
 options below (codebook, disclosure threshold, permutations) for your study.
 """
 
@@ -17,6 +19,7 @@ import sys
 from pathlib import Path
 
 import impact
+from impact.report import machine_coding_note, weak_codes
 
 #: Options a programme analysis usually fixes once and keeps (recorded in the outputs' provenance).
 OPTIONS = {
@@ -36,10 +39,19 @@ def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed
         reason = result.findings.not_computed.get("comparisons", "no comparison could be made")
         print(f"\nNo comparison by intervention status: {reason}.")
         return result
-    cols = [k for k in ("code", "wave", "hodges_lehmann", "p_value", "p_adjusted") if k in c.columns]
-    headline = c.sort_values("p_value").head(5)[cols]
-    print("\nStrongest differences by intervention status (share of participants reporting each impact):")
-    print(headline.to_string(index=False))
+    alpha = result.findings.parameters.get("alpha", 0.05)
+    below = c[c["p_adjusted"] < alpha]
+    weak = weak_codes(result.findings.codebook, source=result.findings.coding.get("source"))
+    print(f"\n{len(below)} of {len(c)} comparisons by intervention status have a Holm-adjusted p below {alpha}"
+          + (": " + ", ".join(f"{r.code} at {r.wave}" + (" (read poorly by the coder: not a finding)" if r.code in weak else "")
+                              for r in below.itertuples()) if len(below) else "") + ".")
+    note = machine_coding_note(result.findings.codebook, source=result.findings.coding.get("source"))
+    if note:
+        print(note, "Read poorly:", ", ".join(f"{code} (F1 {f1:.2f})" for code, f1 in weak.items()))
+    cols = [k for k in ("code", "wave", "n_a", "n_b", "hodges_lehmann", "p_value", "p_adjusted") if k in c.columns]
+    print("\nThe five smallest p-values (outcome: the share of a council's interviewees reporting the impact; "
+          "unsuppressed, not for publication):")
+    print(c.sort_values("p_value").head(5)[cols].to_string(index=False))
     return result
 
 
