@@ -57,7 +57,7 @@ from . import (
     prevalence_heatmap,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._caveats import _count_words, _listed, _note, _say, _unmeasured, _validity, _weak, _why_weak  # noqa: F401
+from ._caveats import _count_words, _listed, _note, _say, _unmeasured, _validity, _weak, _why_weak
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
