@@ -337,13 +337,18 @@ class Study:
         """``interviews.csv`` with ``wave`` filled in (derived from the date where blank).
 
         An extra column ``wave_source`` says ``"given"`` or ``"derived"``.
+        Derived once and kept, like :meth:`wave_status`: a study's tables
+        never change after it is made.
         """
-        df = self.table("interviews")
-        derived = self._derive_waves(df)
-        given = df["wave"].notna()
-        df["wave"] = df["wave"].where(given, derived)
-        df["wave_source"] = np.where(given, "given", np.where(df["wave"].notna(), "derived", ""))
-        return df
+        cached = self.__dict__.get("_interviews")
+        if cached is None:
+            cached = self.table("interviews")
+            derived = self._derive_waves(cached)
+            given = cached["wave"].notna()
+            cached["wave"] = cached["wave"].where(given, derived)
+            cached["wave_source"] = np.where(given, "given", np.where(cached["wave"].notna(), "derived", ""))
+            self.__dict__["_interviews"] = cached
+        return cached.copy()
 
     @property
     def survey_responses(self) -> pd.DataFrame:

@@ -62,6 +62,12 @@ def test_accessors_return_copies(tiny_study):
     c = tiny_study.councils
     c.loc[0, "name"] = "changed"
     assert tiny_study.councils.loc[0, "name"] == "Barking and Dagenham"
+    # interviews (with their derived waves) and wave_status are kept once made: what the caller changes is a copy
+    for get, column in ((lambda: tiny_study.interviews, "wave"), (tiny_study.wave_status, "intervention")):
+        first = get()
+        kept = first[column].tolist()
+        first[column] = "changed"
+        assert get()[column].tolist() == kept, column
 
 
 def test_save_refuses_to_overwrite(tiny_study, tmp_path):
