@@ -141,7 +141,10 @@ def test_no_planted_personal_detail_in_any_output(result, small_study):
     values = set(pii["value"]) | set(names)
     # embedded images (base64 data URIs) are bytes, not text: "Ben" inside one is no leak
     texts = {f: re.sub(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+", " ", t) for f, t in texts.items()}
-    leaks = [(v, f) for v in values for f, t in texts.items() if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", t)]
+    # (a plain substring test first: the whole-word search is slow over the outputs' megabytes, and needed only
+    # where the value occurs at all)
+    leaks = [(v, f) for v in values for f, t in texts.items()
+             if v in t and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", t)]
     assert leaks == []
 
 

@@ -54,22 +54,44 @@ def _texts(out: Path) -> dict[str, str]:
     return texts
 
 
-def _hits(planted: Planted, texts: dict[str, str]) -> list[tuple[str, str]]:
+_LETTER_OR_DIGIT = re.compile(r"[A-Za-z0-9]", re.IGNORECASE)
+
+
+def _whole(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``pattern`` occurs in ``text`` with no letter or digit either side.
+
+    The same as searching ``(?<![A-Za-z0-9])pattern(?![A-Za-z0-9])`` (case-insensitive), whose leading
+    look-behind makes the search try every position of the outputs' megabytes: a plain search finds the
+    occurrences and each is then checked.
+    """
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start, end = m.span()
+        if not (start and _LETTER_OR_DIGIT.match(text, start - 1)) and not _LETTER_OR_DIGIT.match(text, end):
+            return True
+        pos = start + 1
+    return False
+
+
+def _line_digits(texts: dict[str, str]) -> dict[str, list[str]]:
+    """The digits of each line of each text (a number split by spaces or punctuation is found whole in them)."""
+    return {name: ["".join(c for c in line if c.isdigit()) for line in text.splitlines()] for name, text in texts.items()}
+
+
+def _hits(planted: Planted, texts: dict[str, str], line_digits: dict[str, list[str]]) -> list[tuple[str, str]]:
     words = english_words()
     found = []
     for needle in planted.needles:
         if needle.isalpha() and needle.lower() in words:
             continue  # an invented name part that happens to be an English word
-        pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(needle) + r"(?![A-Za-z0-9])", re.IGNORECASE)
+        pattern = re.compile(re.escape(needle), re.IGNORECASE)
         digits = "".join(c for c in needle if c.isdigit())
         for name, text in texts.items():
-            if pattern.search(text):
+            if _whole(pattern, text):
                 found.append((name, needle))
             elif len(digits) >= 9 and digits == needle.replace(" ", ""):
-                for line in text.splitlines():
-                    if digits in "".join(c for c in line if c.isdigit()):
-                        found.append((name, needle))
-                        break
+                if any(digits in line for line in line_digits[name]):
+                    found.append((name, needle))
     return found
 
 
@@ -117,7 +139,8 @@ def test_planted_personal_details_reach_no_output(tmp_path, monkeypatch, request
     quotes = next((t for n, t in texts.items() if n.endswith("quotes.csv")), "")
     # When written, 9 of the 12 published quotes held a planted detail (each redacted).
     assert len(re.findall(r"\[[a-zA-Z ]+\]", quotes)) >= 3, quotes
-    leaks = {p.value: _hits(p, texts) for p in planted}
+    line_digits = _line_digits(texts)
+    leaks = {p.value: _hits(p, texts, line_digits) for p in planted}
     leaks = {k: v for k, v in leaks.items() if v}
     assert not leaks, leaks
     for name, text in texts.items():
