@@ -16,7 +16,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     :mod:`impact.privacy._names`.
 ``[NHS number]``, ``[NI number]``, ``[pupil number]``, ``[reference]``
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
-    letter, via python-stdnum) or their context; an identifier that fails its
+    letter, via python-stdnum) or their context; an NI number also with its
+    digits said in words or mixed ("Q Q one two three four five six C", "AB
+    twelve 34 fifty-six C", "AB 123 456 C"); an identifier that fails its
     check is still redacted (as ``[reference]`` when nothing says what it is),
     and so is every other run of seven or more digits (slashed groups too,
     "2014/0456"), every code of letters and digits with three or more digits,
@@ -24,7 +26,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
-    extension, or spoken ("oh seven seven double oh ...").
+    extension, or spoken ("oh seven seven double oh ...", "07700 nine oh oh
+    one two three").
 ``[email]``, ``[handle]``, ``[web address]``
     E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
     uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
