@@ -100,6 +100,49 @@ _SPOKEN_RE = lazy_compile(
     _I,
 )
 
+# Digits said or written as words, alone or mixed with figures ("Q Q one two three four five six C", "07700 nine oh
+# oh one two three"): a unit word ("oh", "nought" for 0) or "double"/"treble" before one, a teen or a tens word
+# (two digits: "twelve", "thirty-four", "fifty six"), or a group of figures.
+_UNIT_WORD = r"(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_TOKEN = (
+    rf"(?:(?:double|treble|triple)[ \t]+{_UNIT_WORD}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    rf"sixteen|seventeen|eighteen|nineteen|{_UNIT_WORD}|\d+)"
+)
+_DIGIT_TOKEN_RE = lazy_compile(_DIGIT_TOKEN, _I)
+_TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = {w: str(n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_WORD_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
+               "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+# An NI number with its digits said or written in any mix of words and figures, each letter alone or as a pair
+# ("QQ one two three four five six C", "a b 12 thirty-four five six c", "AB 123 456 C").
+_NI_SPOKEN_RE = lazy_compile(
+    rf"(?<![\w])(?P<p>[a-z](?P<gap>\.?[ \t]|\.)?[a-z])\.?(?P<d>(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,6}})"
+    rf"(?:[ \t,\-]+(?P<s>[a-d])\.?)?(?![\w])",
+    _I,
+)
+# A phone number partly in words and partly in figures ("07700 nine oh oh one two three").
+_MIXED_SPOKEN_RE = lazy_compile(rf"(?<![\w])(?:\+|\b){_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}}(?![\w])", _I)
+
+
+def _spoken_digits(text: str) -> str:
+    """The digits that a run of number words and figures says ("double oh seven, 12" -> "00712")."""
+    out = []
+    for m in _DIGIT_TOKEN_RE.finditer(text):
+        words = m.group().lower().replace("-", " ").split()
+        if words[0].isdigit():
+            out.append(words[0])
+        elif words[0] in ("double", "treble", "triple"):
+            out.append(_WORD_DIGIT[words[1]] * (2 if words[0] == "double" else 3))
+        elif words[0] in _TEENS:
+            out.append(str(10 + _TEENS.index(words[0])))
+        elif words[0] in _TENS:
+            out.append(_TENS[words[0]] + (_WORD_DIGIT[words[1]] if len(words) > 1 else "0"))
+        else:
+            out.append(_WORD_DIGIT[words[0]])
+    return "".join(out)
+
+
 _NI_RE = lazy_compile(
     rf"(?<![\w])(?P<p>[a-z]{{2}})[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}(?:[ \t{_DASH}]?[a-d])?(?![\w])",
     _I,
@@ -400,6 +443,11 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone"))
     for m in _SPOKEN_RE.finditer(text):
         add(Span(m.start(), m.end(), "phone"))
+    for m in _MIXED_SPOKEN_RE.finditer(text):
+        value = m.group()
+        digits = _spoken_digits(value)
+        if len(digits) >= 9 and digits[0] == "0" and any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
+            add(Span(m.start(), m.end(), "phone"))  # "07700 nine oh oh one two three"
     for m in _EXTENSION_RE.finditer(text):
         if not _YEARISH.match(m.group("n")):
             add(Span(m.start("n"), m.end("n"), "phone"))
@@ -422,6 +470,17 @@ def _national_ids(text: str, add) -> None:
             add(Span(m.start(), m.end(), "ni_number"))
         else:
             add(Span(m.start(), m.end(), "reference"))
+    for m in _NI_SPOKEN_RE.finditer(text):
+        digits = _spoken_digits(m.group("d"))
+        worded = any(c.isalpha() for c in m.group("d"))
+        if len(digits) != 6 or not (worded or m.group("gap") or len(m.group("d").split()) == 2):
+            continue  # figures in pairs, closed up, are _NI_RE's; "AB 123 456 C" and spaced letters are these
+        prefix = re.sub(r"[^a-z]", "", m.group("p"), flags=re.IGNORECASE).upper()
+        valid = prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
+        context = _ctx(_NI_CTX, text, m.start())
+        written = m.group("p").isupper() or m.group("gap") is not None  # "QQ", "q q": not a word ("at", "on")
+        if context or (m.group("s") is not None and written):
+            add(Span(m.start(), m.end(), "ni_number" if valid or context else "reference"))
     for m in _UPN_RE.finditer(text):
         compact = re.sub(rf"[ \t{_DASH}]", "", m.group()).upper()
         kind = "pupil_number" if _upn.is_valid(compact) or _ctx(_UPN_CTX, text, m.start()) else "reference"

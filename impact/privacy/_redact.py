@@ -14,9 +14,28 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     hopper", "jane hopper"), and a title word after a first name or a title
     ("Tom Bishop", "Dr Bishop").  See
     :mod:`impact.privacy._names`.
+
+    A participant's name made of ordinary words ("Tom Bishop", "Grace Bell",
+    "Will Brook") is read this way.  The full name, first name then surname,
+    is the person in any case ("tom bishop said", "met with grace Bell"),
+    except in lower case after a subject or an auxiliary, where its first
+    name reads as a verb ("they will brook no delay", "we want to mark young
+    people's progress"; "spoke to will brook" is the person).  A part alone
+    ("Bishop", "Will") is the person where written capitalised inside a
+    sentence, or opening one in a possessive ("Bishop's view") or before a
+    verb of saying ("Bishop said", "Will thought").  A surname alone in
+    lower case is the person only where a person stands: after "asked",
+    "told", "met with", "spoke to", "according to", "an email from" ... before
+    the end of a phrase ("i asked marsh about it"), after "with" or "from"
+    before a time ("with bishop last week"), or opening a sentence or clause
+    before a verb of saying or a possessive ("bishop said"); "the bishop
+    said", "a bell", "the marsh", "with care." and "want to work for" are
+    kept.
 ``[NHS number]``, ``[NI number]``, ``[pupil number]``, ``[reference]``
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
-    letter, via python-stdnum) or their context; an identifier that fails its
+    letter, via python-stdnum) or their context; an NI number also with its
+    digits said in words or mixed ("Q Q one two three four five six C", "AB
+    twelve 34 fifty-six C", "AB 123 456 C"); an identifier that fails its
     check is still redacted (as ``[reference]`` when nothing says what it is),
     and so is every other run of seven or more digits (slashed groups too,
     "2014/0456"), every code of letters and digits with three or more digits,
@@ -24,7 +43,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
-    extension, or spoken ("oh seven seven double oh ...").
+    extension, or spoken ("oh seven seven double oh ...", "07700 nine oh oh
+    one two three").
 ``[email]``, ``[handle]``, ``[web address]``
     E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
     uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
@@ -56,7 +76,9 @@ letter-spaced words closed up ("J a n e Smith", "J.A.N.E. SMITH",
 "0 7 7 0 0  9 0 0  1 2 3", "l s 6 2 a b").  A participant's full name is also
 found surname first ("Smith , Jane"), across a line break or a blank line,
 closed up ("JaneSmith") or joined by "_" or "." ("jane_smith"); a first name
-and surname spelled out with no wider gap ("J O H N S M I T H") is a name.
+and surname spelled out with no wider gap ("J O H N S M I T H") is a name, and
+so is any spelled-out word that reads as a word and is no English word or
+public term ("we saw s t u s o l there").
 
 Public terms are kept (``KEEP_PHRASES`` and the bundled field vocabulary:
 Ofsted, LSCB, "Working Together", regions ...).  Detections that overlap are
@@ -183,6 +205,56 @@ def _name_variants(full: str) -> list[str]:
     return [" ".join(words), " ".join([words[-1], *words[:-1]]), "".join(words)]
 
 
+# "to" before a person ("spoke to", "according to"), not before a verb ("want to work", "to mark young people's").
+_PERSON_TO = (
+    r"(?:according|thanks|spoke|speak|speaking|talk|talked|talking|wrote|write|said|say|sent|send|went|go|going|"
+    r"referred|introduced|listen|listened|report|reported|explained|mentioned|passed|handed|gave|give|turned|due|"
+    r"back|married|related)[ \t]+to"
+)
+_PERSON_TO_RE = re.compile(rf"\b{_PERSON_TO}[ \t]+\Z", re.IGNORECASE)
+# A word that reads as the subject or an auxiliary of a verb: after one, a listed full name written in lower case
+# whose first name is an ordinary word is read as the words ("they will brook no delay", "we will hope", "to mark
+# young people's progress"), unless "to" follows a verb that takes a person ("spoke to will brook").
+_VERB_BEFORE_RE = re.compile(
+    r"(?:\b(?:i|we|you|they|he|she|it|who|which|that|this|there|people|staff|will|would|could|should|can|may|might|"
+    r"must|shall|do|does|did|not|never|also|always|often|just|to)|n['’]t|['’]ll|['’]d)[ \t]+\Z",
+    re.IGNORECASE,
+)
+# Verbs of saying and thinking: a listed name part opening a sentence before one is the person ("Bishop said").
+_REPORTING = (
+    r"said|says|told|tells|asked|asks|thinks|thought|felt|feels|reckons|reckoned|agreed|explained|mentioned|"
+    r"suggested|replied|wrote|emailed|rang|phoned|texted|added|argued|noted|believes|believed|was[ \t]+saying"
+)
+_REPORTED_RE = re.compile(rf"[ \t]+(?:{_REPORTING})\b")
+_SAYS_OR_OWNS_RE = re.compile(rf"(?:['’]s\b|[ \t]+(?:{_REPORTING})\b)")
+# Where a listed surname that is an ordinary word, written in lower case, is the person ("bishop said", "i asked
+# marsh about it", "according to bell,", "with bishop last week", "bishop's view"), not the word ("the bishop said",
+# "a bell", "the marsh", "want to work for", "from time to time"): see _Redactor._lower_surname.
+_ASKED_RE = re.compile(
+    rf"(?:\b(?:asked|ask|told|tell|met|meet|emailed|email|rang|ring|phoned|phone|texted|text)|{_PERSON_TO})[ \t]+\Z",
+    re.IGNORECASE,
+)
+# "with" and "from" after a meeting or a message take a person ("met with", "an email from"); bare, they take
+# things too ("with care.", "made from wood.").
+_MET_WITH_RE = re.compile(
+    r"\b(?:(?:met|meet|meeting|meetings|spoke|speak|talked|talk|talking|worked|working|along)[ \t]+with|"
+    r"(?:email|e-mail|call|message|letter|text|note|visit|heard|hear|word)[ \t]+from)[ \t]+\Z",
+    re.IGNORECASE,
+)
+_WITH_RE = re.compile(r"\b(?:with|from)[ \t]+\Z", re.IGNORECASE)
+_CLAUSE_OPEN_RE = re.compile(
+    r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
+    r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
+    re.IGNORECASE,
+)
+_END = r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z)"
+_TIME = r"yesterday|today|again|last|this|earlier|before"
+_PHRASE_END_AFTER_ASKED_RE = re.compile(
+    rf"(?:{_END}|[ \t]+(?:and|about|that|if|when|after|because|but|or|so|then|{_TIME})\b)", re.IGNORECASE
+)
+_PHRASE_END_AFTER_WITH_RE = re.compile(rf"[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
+
+
 def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
                gap: str = r"[ \t]+") -> re.Pattern | None:
     alt = _alternation(phrases, gap)
@@ -220,6 +292,12 @@ class _Redactor:
         # (on the folded text); the ordinary-word ones ("Will", "Hope", "Reading") only as written.
         self.participants_any = _phrase_re([fold(p) for p in (*fulls, *parts) if not _ordinary(p)], gap=_NAME_GAP)
         self.participants_exact = _phrase_re([p for p in (*fulls, *parts) if _ordinary(p)], gap=_NAME_GAP)
+        # A listed full name with an ordinary word in it, in any case ("tom bishop", "grace Bell").
+        wordy = [full for full in names if len(full.split()) > 1 and any(_ordinary(w) for w in full.split())]
+        self.participants_full = _phrase_re([fold(full) for full in wordy], gap=r"(?:\s{1,4}|[._])")
+        # Listed surnames that are ordinary words, in lower case ("bishop"), a name only where one stands.
+        surnames = {full.split()[-1].strip(",.") for full in names if len(full.split()) > 1}
+        self.surnames_lower = _phrase_re(sorted(fold(w) for w in surnames if len(w) > 2 and _ordinary(w)))
         self.councils_exact = _phrase_re(councils, _COUNCIL_PREFIX, _COUNCIL_SUFFIX)
         self.councils_any = _phrase_re([fold(c) for c in councils if not _ordinary(c)])
         self.places_exact = _phrase_re(places)
@@ -258,7 +336,21 @@ class _Redactor:
         if self.participants_exact is not None:
             for m in self.participants_exact.finditer(text):
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
-                        or text[m.end() : m.end() + 2] in ("'s", "’s")):  # "Price's view": the person's
+                        or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
+                        or _REPORTED_RE.match(text, m.end())):  # "Bishop said the plan worked"
+                    add(Span(m.start(), m.end(), "name"))
+        if self.participants_full is not None:
+            words = english_words()
+            for m in self.participants_full.finditer(folded):
+                first = folded[m.start() : m.end()].split()[0]
+                before = text[max(0, m.start() - 30) : m.start()]
+                if (text[m.start()].islower() and first in words and _VERB_BEFORE_RE.search(before)
+                        and not _PERSON_TO_RE.search(before)):
+                    continue  # "they will brook no delay", "to mark young people's": verbs, not Will Brook, Mark Young
+                add(Span(m.start(), m.end(), "name"))
+        if self.surnames_lower is not None:
+            for m in self.surnames_lower.finditer(text):
+                if self._lower_surname(text, m.start(), m.end()):
                     add(Span(m.start(), m.end(), "name"))
         if self.councils_exact is not None:
             for m in self.councils_exact.finditer(text):
@@ -282,18 +374,46 @@ class _Redactor:
         return _merge(spans)
 
     @staticmethod
+    def _lower_surname(text: str, start: int, end: int) -> bool:
+        """Whether a listed surname that is an ordinary word, in lower case, stands for the person.
+
+        It does after a verb that takes a person ("asked", "told", "met",
+        "spoke to", "according to" ...) before the end of a phrase ("i asked
+        marsh about it", "according to bell,", "met with bishop.", "an email
+        from marsh"); after a bare "with" or "from" before a time ("with
+        bishop last week"), not a stop ("with care.", "made from wood."); and
+        opening a sentence or clause before a verb of saying or a possessive
+        ("bishop said", "and bishop's view").  After an article or an
+        adjective it is the word ("the bishop said", "a bell", "the marsh"),
+        and after a bare "to" a verb ("want to work for").
+        """
+        before, after = text[max(0, start - 30) : start], text[end : end + 40]
+        says = _SAYS_OR_OWNS_RE.match(after) is not None
+        if _ASKED_RE.search(before) or _MET_WITH_RE.search(before):
+            return says or _PHRASE_END_AFTER_ASKED_RE.match(after) is not None
+        if _WITH_RE.search(before):
+            return says or _PHRASE_END_AFTER_WITH_RE.match(after) is not None
+        return says and _CLAUSE_OPEN_RE.search(before) is not None
+
+    @staticmethod
     def _followed_by_name(text: str, end: int) -> bool:
         m = re.match(r"[ \t]+(\p{Lu}[\p{L}'’\-]*)", text[end:])
         return m is not None and not is_public_word(m.group(1))
 
 
 def _spelled_out(text: str) -> list[Span]:
-    """A first name and more spelled out letter by letter with no gap between the words ("J O H N S M I T H").
+    """Names spelled out letter by letter that no pattern for names reads once closed up.
 
-    Closed up ("JOHNSMITH") no pattern for names reads it; a run that starts
-    with a first name of three letters or more, goes on for three letters or
-    more and is no English word or public term is taken for a name.  "I N A
-    D E Q U A T E" and "Plan A B C D E F" are kept.
+    A first name and more with no gap between the words ("J O H N S M I T H",
+    closed up "JOHNSMITH"): a run that starts with a first name of three
+    letters or more, goes on for three letters or more and is no English word
+    or public term.  And any spelled-out word of four letters or more that
+    reads as a word (a third of its letters vowels, or a quarter of six or
+    more) and is no English word, public term or run of the alphabet ("s t u
+    s o l", "z e b r u l o n", in lower case and in no name position):
+    nobody spells out an ordinary word, and an acronym is a public term or
+    has too few vowels.  "I N A D E Q U A T E", "Plan A B C D E F" and "N S
+    P C C" are kept.
     """
     words = english_words()
     firsts = folded_first_names()
@@ -301,8 +421,12 @@ def _spelled_out(text: str) -> list[Span]:
     for m in spaced_runs(text):
         letters = "".join(c for c in m.group() if c.isalnum())
         word = fold(letters)
-        if (len(word) >= 6 and letters.isalpha() and word not in words and not is_public_word(letters)
-                and any(word[:k] in firsts for k in range(3, len(word) - 2))):
+        if not letters.isalpha() or word in words or is_public_word(letters):
+            continue
+        named = len(word) >= 6 and any(word[:k] in firsts for k in range(3, len(word) - 2))
+        vowels = sum(c in "aeiouy" for c in word)
+        alphabet = all(ord(b) - ord(a) == 1 for a, b in zip(word, word[1:], strict=False))
+        if named or (not alphabet and (len(word) >= 4 and vowels * 3 >= len(word) or len(word) >= 6 and vowels * 4 >= len(word))):
             out.append(Span(m.start(), m.end(), "name"))
     return out
 

@@ -68,6 +68,12 @@ def _forms(people: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
         ("0 7 7 0 0  9 0 1 0  1 2 4 (her mobile)", ["07700901124", "9010124"]),
         ("ab 97 31 64 c (his NI number)", ["973164"]),
         ("someone at l s 6 3 a b", ["ls63ab"]),
+        # Round 3: listed names made of ordinary words (the study's "Rob Marsh" and "Grace Bishop"), an NI number
+        # said in words, a name spelled out in lower case.
+        ("rob marsh", ["robmarsh"]),
+        ("we heard. Bishop told me so, and", ["bishop"]),
+        ("J K four seven one nine two six D (his NI number)", ["foursevenoneninetwosix"]),
+        ("we saw z e b r u l o n", ["zebrulon"]),
     ]
 
 
@@ -89,6 +95,11 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
         chosen.append((f, s))
         seen |= {f, s}
     forms = _forms(chosen)
+    # Two participants get names made of ordinary words (round 3 of the red team).
+    parts = pd.read_csv(study / "participants.csv", dtype=str)
+    spare = parts.index[~parts["name"].isin([" ".join(p) for p in chosen[:7]])][:2]
+    parts.loc[spare, "name"] = ["Rob Marsh", "Grace Bishop"]
+    parts.to_csv(study / "participants.csv", index=False)
     cycle = itertools.cycle(forms)
     for path in sorted((study / "transcripts").rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -97,7 +108,7 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
                                                             lambda m: f", as {next(cycle)[0]} said.", line.group()), text)
         path.write_text(text, encoding="utf-8")
     spec = yaml.safe_load((study / "study.yaml").read_text(encoding="utf-8"))
-    spec["name"] = f"Interviews with {forms[0][0]} and {forms[3][0]}"
+    spec["name"] = f"Interviews with {forms[0][0]} and {forms[3][0]} ({forms[-4][0]}; {forms[-2][0]})"
     spec["waves"][0]["label"] = f"Expectations ({forms[5][0]}'s wave)"
     spec["waves"][1]["label"] = f"Early impact ({forms[2][0]})"
     item = next(iter(spec["survey"]["items"]))
@@ -128,7 +139,9 @@ def monkeypatch_module():
 def test_odd_forms_reach_no_output(hostile_run):
     # Measured when written, on the old redactor: the letter-spaced, dotted and look-alike names, "Dr Bishop"
     # and the spaced phone number, NI number and postcode were in the quotes of report.html, report.docx,
-    # tables.xlsx and quotes.csv, and the study's letter-spaced name in every document.
+    # tables.xlsx and quotes.csv, and the study's letter-spaced name in every document.  Round 3: before, "rob
+    # marsh" was in the quotes (report.html, report.docx, tables.xlsx, quotes.csv, framework_core.csv), and it and
+    # the NI number in words were in the study's name in every document.
     result, forms = hostile_run
     texts = {f: (_norm(t), [_norm(line) for line in t.splitlines()]) for f, t in _outputs(result.out_dir).items()}
     leaks = []
