@@ -288,6 +288,7 @@ class _Redactor:
         for full in names:
             parts.update(w.strip(",.") for w in full.split() if len(w.strip(",.")) > 1)
         fulls = [v for full in names for v in _name_variants(full)]
+        self.name_parts = frozenset(fold(p) for p in parts)
         # Names, places and councils that are not ordinary words are matched in any case and accent
         # (on the folded text); the ordinary-word ones ("Will", "Hope", "Reading") only as written.
         self.participants_any = _phrase_re([fold(p) for p in (*fulls, *parts) if not _ordinary(p)], gap=_NAME_GAP)
@@ -367,11 +368,28 @@ class _Redactor:
                     add(Span(m.start(), m.end(), "place"))
         if self.keep is not None:
             kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
-            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)]
+            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
+                     and not self._spills_from_kept(text, s, kept)]
         spans = [_widen(text, s) for s in spans if s.end > s.start]
         spans = _dates_of_birth(text, spans)
         spans += _ages_after_names(text, spans)
         return _merge(spans)
+
+    def _spills_from_kept(self, text: str, span: Span, kept: list[tuple[int, int]]) -> bool:
+        """Whether a name ``span`` only runs on from a kept public phrase into words that name nobody listed.
+
+        "Children and Young People Task Group" with a "Jack Young" listed: the
+        capitalised run "Young People Task" starts inside the kept "Young
+        People", and "Task" is no part of a listed name, so it is the service.
+        "Jack Young People's lead" still names Jack Young.
+        """
+        if span.kind != "name" or not any(a < span.end and span.start < b for a, b in kept):
+            return False
+        outside = list(text[span.start : span.end])
+        for a, b in kept:
+            for i in range(max(a, span.start), min(b, span.end)):
+                outside[i - span.start] = " "
+        return not any(fold(w) in self.name_parts for w in re.findall(r"[\w'’-]+", "".join(outside)))
 
     @staticmethod
     def _lower_surname(text: str, start: int, end: int) -> bool:
