@@ -203,8 +203,9 @@ def fit_staggered(
         first = ["outcome", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value"]
         overall = overall[first + [c for c in overall.columns if c not in first]]
     overall.to_csv(out_dir / "did.csv", index=False)
-    notes.append("Callaway-Sant'Anna group-time effects: each cohort is compared with never-inadequate councils only; "
-                 "read the pre-judgement event times (< 0) as a check of parallel trends.")
+    if rows:  # the method is described only where it was used
+        notes.append("Callaway-Sant'Anna group-time effects: each cohort is compared with never-inadequate councils "
+                     "only; read the pre-judgement event times (< 0) as a check of parallel trends.")
     return overall, studies, notes
 
 

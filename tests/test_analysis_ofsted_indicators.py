@@ -54,3 +54,14 @@ def test_main_writes_consistent_outputs(shared_data, tmp_path):
         assert study["event_time"].between(*oi.WINDOW).all()
         assert (study["cband_low"] <= study["ci_low"]).all()
 
+
+
+def test_staggered_did_describes_its_method_only_where_it_fitted(tmp_path):
+    """With no council ever judged inadequate nothing is fitted, and the notes say so without describing a method
+    that was not used."""
+    oi = _load()
+    rows = [{"council_id": f"c{i}", "year": y, "event_time": pd.NA, "treated": False,
+             **{o: float(i + y % 7) for o in oi.OUTCOMES}} for i in range(6) for y in range(2015, 2021)]
+    overall, studies, notes = oi.fit_staggered(pd.DataFrame(rows), tmp_path, n_permutations=0)
+    assert overall.empty and studies == {}
+    assert len(notes) == len(oi.OUTCOMES) and all("not fitted" in n for n in notes), notes
