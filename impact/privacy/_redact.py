@@ -23,14 +23,14 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     people's progress"; "spoke to will brook" is the person).  A part alone
     ("Bishop", "Will") is the person where written capitalised inside a
     sentence, or opening one in a possessive ("Bishop's view") or before a
-    verb of saying ("Bishop said", "Will thought").  A surname alone in
-    lower case is the person only where a person stands: after "asked",
-    "told", "met with", "spoke to", "according to", "an email from" ... before
-    the end of a phrase ("i asked marsh about it"), after "with" or "from"
-    before a time ("with bishop last week"), or opening a sentence or clause
-    before a verb of saying or a possessive ("bishop said"); "the bishop
-    said", "a bell", "the marsh", "with care." and "want to work for" are
-    kept.
+    verb of saying ("Bishop said", "Will thought").  A first name or surname
+    alone in lower case ("tom", "bishop") is the person only where a person
+    stands: after "asked", "told", "met with", "spoke to", "according to",
+    "an email from" ... before the end of a phrase ("i asked marsh about
+    it"), after "with" or "from" before a time ("with bishop last week"), or
+    opening a sentence or clause before a verb of saying or a possessive
+    ("bishop said", "tom said"); "the bishop said", "a bell", "the marsh",
+    "with care.", "want to work for" and "it will help" are kept.
 ``[NHS number]``, ``[NI number]``, ``[pupil number]``, ``[reference]``
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
     letter, via python-stdnum) or their context; an NI number also with its
@@ -296,8 +296,9 @@ class _Redactor:
         # A listed full name with an ordinary word in it, in any case ("tom bishop", "grace Bell").
         wordy = [full for full in names if len(full.split()) > 1 and any(_ordinary(w) for w in full.split())]
         self.participants_full = _phrase_re([fold(full) for full in wordy], gap=r"(?:\s{1,4}|[._])")
-        # Listed surnames that are ordinary words, in lower case ("bishop"), a name only where one stands.
-        surnames = {full.split()[-1].strip(",.") for full in names if len(full.split()) > 1}
+        # Parts of listed names that are ordinary words, in lower case ("bishop", "tom"), a name only where one
+        # stands.
+        surnames = {w.strip(",.") for full in names for w in full.split()}
         self.surnames_lower = _phrase_re(sorted(fold(w) for w in surnames if len(w) > 2 and _ordinary(w)))
         self.councils_exact = _phrase_re(councils, _COUNCIL_PREFIX, _COUNCIL_SUFFIX)
         self.councils_any = _phrase_re([fold(c) for c in councils if not _ordinary(c)])
@@ -393,7 +394,7 @@ class _Redactor:
 
     @staticmethod
     def _lower_surname(text: str, start: int, end: int) -> bool:
-        """Whether a listed surname that is an ordinary word, in lower case, stands for the person.
+        """Whether a listed first name or surname that is an ordinary word, in lower case, stands for the person.
 
         It does after a verb that takes a person ("asked", "told", "met",
         "spoke to", "according to" ...) before the end of a phrase ("i asked
