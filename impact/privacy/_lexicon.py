@@ -325,7 +325,6 @@ def first_names() -> frozenset[str]:
     return frozenset(_lines("first_names.txt")) | frozenset(_lines("privacy/more_first_names.txt"))
 
 
-
 @cache
 def folded_first_names() -> frozenset[str]:
     """:func:`first_names`, folded (lower case, no accents), as the detectors compare words."""

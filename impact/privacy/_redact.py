@@ -227,9 +227,9 @@ _REPORTING = (
 )
 _REPORTED_RE = re.compile(rf"[ \t]+(?:{_REPORTING})\b")
 _SAYS_OR_OWNS_RE = re.compile(rf"(?:['’]s\b|[ \t]+(?:{_REPORTING})\b)")
-# Where a listed surname that is an ordinary word, written in lower case, is the person ("bishop said", "i asked
+# Where a listed name part that is an ordinary word, written in lower case, is the person ("bishop said", "i asked
 # marsh about it", "according to bell,", "with bishop last week", "bishop's view"), not the word ("the bishop said",
-# "a bell", "the marsh", "want to work for", "from time to time"): see _Redactor._lower_surname.
+# "a bell", "the marsh", "want to work for", "from time to time"): see _Redactor._lower_name_part.
 _ASKED_RE = re.compile(
     rf"(?:\b(?:asked|ask|told|tell|met|meet|emailed|email|rang|ring|phoned|phone|texted|text)|{_PERSON_TO})[ \t]+\Z",
     re.IGNORECASE,
@@ -298,8 +298,7 @@ class _Redactor:
         self.participants_full = _phrase_re([fold(full) for full in wordy], gap=r"(?:\s{1,4}|[._])")
         # Parts of listed names that are ordinary words, in lower case ("bishop", "tom"), a name only where one
         # stands.
-        surnames = {w.strip(",.") for full in names for w in full.split()}
-        self.surnames_lower = _phrase_re(sorted(fold(w) for w in surnames if len(w) > 2 and _ordinary(w)))
+        self.parts_lower = _phrase_re(sorted(fold(w) for w in parts if len(w) > 2 and _ordinary(w)))
         self.councils_exact = _phrase_re(councils, _COUNCIL_PREFIX, _COUNCIL_SUFFIX)
         self.councils_any = _phrase_re([fold(c) for c in councils if not _ordinary(c)])
         self.places_exact = _phrase_re(places)
@@ -350,9 +349,9 @@ class _Redactor:
                         and not _PERSON_TO_RE.search(before)):
                     continue  # "they will brook no delay", "to mark young people's": verbs, not Will Brook, Mark Young
                 add(Span(m.start(), m.end(), "name"))
-        if self.surnames_lower is not None:
-            for m in self.surnames_lower.finditer(text):
-                if self._lower_surname(text, m.start(), m.end()):
+        if self.parts_lower is not None:
+            for m in self.parts_lower.finditer(text):
+                if self._lower_name_part(text, m.start(), m.end()):
                     add(Span(m.start(), m.end(), "name"))
         if self.councils_exact is not None:
             for m in self.councils_exact.finditer(text):
@@ -393,7 +392,7 @@ class _Redactor:
         return not any(fold(w) in self.name_parts for w in re.findall(r"[\w'’-]+", "".join(outside)))
 
     @staticmethod
-    def _lower_surname(text: str, start: int, end: int) -> bool:
+    def _lower_name_part(text: str, start: int, end: int) -> bool:
         """Whether a listed first name or surname that is an ordinary word, in lower case, stands for the person.
 
         It does after a verb that takes a person ("asked", "told", "met",
