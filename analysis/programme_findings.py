@@ -45,9 +45,9 @@ def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed
     print(f"\n{len(below)} of {len(c)} comparisons by intervention status have a Holm-adjusted p below {alpha}"
           + (": " + ", ".join(f"{r.code} at {r.wave}" + (" (read poorly by the coder: not a finding)" if r.code in weak else "")
                               for r in below.itertuples()) if len(below) else "") + ".")
-    note = machine_coding_note(result.findings.codebook, source=result.findings.coding.get("source"))
+    note = machine_coding_note(result.findings.codebook, source=result.findings.coding.get("source"), named=True)
     if note:
-        print(note, "Read poorly:", ", ".join(f"{code} (F1 {f1:.2f})" for code, f1 in weak.items()))
+        print(note)
     cols = [k for k in ("code", "wave", "n_a", "n_b", "hodges_lehmann", "p_value", "p_adjusted") if k in c.columns]
     print("\nThe five smallest p-values (outcome: the share of a council's interviewees reporting the impact; "
           "unsuppressed, not for publication):")

@@ -109,7 +109,7 @@ def weak_codes(codebook, *, source: str = "machine") -> dict[str, float]:
     return _weak(list(codebook.top_codes()), _validity(codebook, source), source)
 
 
-def machine_coding_note(codebook, *, source: str = "machine") -> str:
+def machine_coding_note(codebook, *, source: str = "machine", named: bool = False) -> str:
     """The note the report prints under each table of machine-coded impact figures; ``""`` when none is needed.
 
     Parameters
@@ -118,14 +118,24 @@ def machine_coding_note(codebook, *, source: str = "machine") -> str:
         The codebook the codings were made with.
     source : str
         ``"machine"`` for the package's coder; codings by people need no note.
+    named : bool, default False
+        Also name the impacts read poorly, with their F1 ("Read poorly:
+        learning (F1 0.51), ..."), for a reader who sees the note away from
+        the report's tables (a notebook, a script's output).
 
     Examples
     --------
     >>> import impact
     >>> machine_coding_note(impact.Codebook.nfer()).startswith("Coded by the package's machine coder")
     True
+    >>> "Read poorly: plans_actions (F1 " in machine_coding_note(impact.Codebook.nfer(), named=True)
+    True
     """
-    return _note(weak_codes(codebook, source=source), len(list(codebook.top_codes())))
+    weak = weak_codes(codebook, source=source)
+    note = _note(weak, len(list(codebook.top_codes())))
+    if note and named:
+        note += " Read poorly: " + ", ".join(f"{code} (F1 {f1:.2f})" for code, f1 in weak.items())
+    return note
 
 
 def _note(weak: dict[str, float], n: int) -> str:
