@@ -289,6 +289,7 @@ class _Redactor:
             parts.update(w.strip(",.") for w in full.split() if len(w.strip(",.")) > 1)
         fulls = [v for full in names for v in _name_variants(full)]
         self.name_parts = frozenset(fold(p) for p in parts)
+        self.closed_fulls = frozenset(fold("".join(full.split())) for full in names)
         # Names, places and councils that are not ordinary words are matched in any case and accent
         # (on the folded text); the ordinary-word ones ("Will", "Hope", "Reading") only as written.
         self.participants_any = _phrase_re([fold(p) for p in (*fulls, *parts) if not _ordinary(p)], gap=_NAME_GAP)
@@ -320,7 +321,7 @@ class _Redactor:
         if closed is not None:
             view, back = closed
             found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
-            spans = _merge([*spans, *found, *_spelled_out(plain)])
+            spans = _merge([*spans, *found, *_spelled_out(plain), *self._spelled_listed(plain)])
         if origin is None:
             return spans
         # An invisible character inside a detail is redacted with it: a span covers its first to last character.
@@ -346,13 +347,17 @@ class _Redactor:
                 first = folded[m.start() : m.end()].split()[0]
                 before = text[max(0, m.start() - 30) : m.start()]
                 if (text[m.start()].islower() and first in words and _VERB_BEFORE_RE.search(before)
-                        and not _PERSON_TO_RE.search(before)):
+                        and not _PERSON_TO_RE.search(before) and not _SAYS_OR_OWNS_RE.match(text, m.end())):
                     continue  # "they will brook no delay", "to mark young people's": verbs, not Will Brook, Mark Young
+                    # (but "i think that will brook said": a verb of saying or a possessive after it makes it the person)
                 add(Span(m.start(), m.end(), "name"))
+        pending: list[tuple[int, int]] = []
         if self.parts_lower is not None:
             for m in self.parts_lower.finditer(text):
                 if self._lower_name_part(text, m.start(), m.end()):
                     add(Span(m.start(), m.end(), "name"))
+                else:
+                    pending.append((m.start(), m.end()))
         if self.councils_exact is not None:
             for m in self.councils_exact.finditer(text):
                 core = m.group("core")
@@ -366,6 +371,7 @@ class _Redactor:
             if pattern is not None:
                 for m in pattern.finditer(folded if pattern is self.places_any else text):
                     add(Span(m.start(), m.end(), "place"))
+        spans += _coordinated(text, pending, spans)
         if self.keep is not None:
             kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
@@ -390,6 +396,20 @@ class _Redactor:
             for i in range(max(a, span.start), min(b, span.end)):
                 outside[i - span.start] = " "
         return not any(fold(w) in self.name_parts for w in re.findall(r"[\w'’-]+", "".join(outside)))
+
+    def _spelled_listed(self, text: str) -> list[Span]:
+        """A listed name, or a part of one, spelled out letter by letter, wherever it stands ("r o s e", "b-i-s-h-o-p").
+
+        Nobody spells out an ordinary word, so a listed part that is one ("Rose",
+        "Bishop") is the person here even in lower case and with nothing around
+        it that marks a name.
+        """
+        out = []
+        for m in spaced_runs(text):
+            letters = "".join(c for c in m.group() if c.isalnum())
+            if letters.isalpha() and (fold(letters) in self.name_parts or fold(letters) in self.closed_fulls):
+                out.append(Span(m.start(), m.end(), "name"))
+        return out
 
     @staticmethod
     def _lower_name_part(text: str, start: int, end: int) -> bool:
@@ -417,6 +437,52 @@ class _Redactor:
     def _followed_by_name(text: str, end: int) -> bool:
         m = re.match(r"[ \t]+(\p{Lu}[\p{L}'’\-]*)", text[end:])
         return m is not None and not is_public_word(m.group(1))
+
+
+# Between two people named together: "and", "or", "&", "n'", a comma or a slash ("marsh and bell", "tom, grace").
+_JOINED_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/[ \t]*)|[ \t]+(?:and|or|&|n['’]?)[ \t]+",
+                        re.IGNORECASE)
+# What follows a person named in a pair ("marsh and bell.", "bishop and marsh said", "grace and tom on it",
+# "tom and bell were there"); anything else may be a verb ("Tom and will help", "Tom and mark the papers").
+_AFTER_PAIRED_RE = re.compile(
+    rf"(?:{_END}|['’]s\b|[ \t]+(?:{_REPORTING}|and|or|&|about|on|in|at|with|to|from|for|by|were|are|was|had|have|"
+    rf"who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
+# Before a word that is the thing, not the person ("rang the bell and Tom answered").
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|my|our|your|their|his|her|its|some|any|no|each|every|of)[ \t]+\Z",
+    re.IGNORECASE)
+
+
+def _coordinated(text: str, pending: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """Listed name parts in lower case named together with a person already found ("i met marsh and bell",
+    "bishop and marsh said", "with grace and tom on it").
+
+    A part of a listed name that is an ordinary word, in lower case, is the
+    person where it is joined by "and", "or", "&" or a comma to a name found
+    by another rule, with no article before it and the end of a phrase, a
+    verb of saying or another person after it ("rang the bell and Tom
+    answered", "Tom and will help" stay words).  Repeated
+    until nothing more joins, so a list of three is read whole.
+    """
+    found = [(s.start, s.end) for s in spans if s.kind == "name"]
+    out: list[Span] = []
+    left = list(pending)
+    changed = True
+    while changed and left:
+        changed = False
+        for a, b in list(left):
+            if any(x < b and a < y for x, y in found):
+                left.remove((a, b))
+                continue
+            joined = any((y <= a and _JOINED_RE.fullmatch(text, y, a)) or (b <= x and _JOINED_RE.fullmatch(text, b, x))
+                         for x, y in found)
+            if (joined and _AFTER_PAIRED_RE.match(text, b)
+                    and not _DETERMINER_BEFORE_RE.search(text, max(0, a - 20), a)):
+                out.append(Span(a, b, "name"))
+                found.append((a, b))
+                left.remove((a, b))
+                changed = True
+    return out
 
 
 def _spelled_out(text: str) -> list[Span]:

@@ -1,0 +1,72 @@
+"""Fourth red-team round: listed names made of ordinary words, in lower case, in the forms round three left.
+
+* a listed name part named together with a person already found ("i met
+  marsh and bell", "bishop and marsh said", "with grace and tom on it",
+  "i asked marsh, bell and bishop about it");
+* a listed full name in lower case after a word that reads as a subject or an
+  auxiliary, before a verb of saying ("i think that will brook said");
+* a listed name, or part of one, spelled out letter by letter ("r o s e",
+  "b-i-s-h-o-p", "t o m b i s h o p").
+
+The same words in ordinary use next to a name stay ("rang the bell and Tom
+answered", "met Tom and will see him").  Measured when written: every case
+below leaked on the code before; on the 2,740 real gold sentences with 30
+stress names listed (Will Work, Faith Hope, Grace Bell ...) not one sentence
+is redacted differently.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from .test_pii_round3 import _left, _redact
+
+_PAIRS = ["i met {a} and {b}", "{a} and {b} said it worked", "we worked with {a} and {b} on it",
+          "i asked {a} and {b}.", "then {a} and {b} said no", "an email from {a} or {b} about it"]
+
+
+def test_listed_parts_named_together_with_a_person_are_redacted():
+    # surnames and first names that are ordinary words, in lower case, in pairs (10 x 9 ordered pairs x 6 frames)
+    parts = ["bishop", "bell", "marsh", "brook", "hill", "fox", "wood", "king", "tom", "grace"]
+    cases = [(frame.format(a=a, b=b), [a, b]) for a, b in itertools.permutations(parts, 2) for frame in _PAIRS]
+    failures = [red for text, words in cases if _left(red := _redact(text), *words)]
+    assert not failures, f"{len(failures)} of {len(cases)}: {failures[:5]}"
+
+
+def test_a_list_of_three_is_read_whole():
+    assert _left(_redact("i asked marsh, bell and bishop about it"), "marsh", "bell", "bishop") == []
+
+
+@pytest.mark.parametrize("text", ["i think that will brook said it was fine", "and they said that tom bishop told them",
+                                  "i know will brook's view on it"])
+def test_a_lower_case_full_name_before_a_verb_of_saying_is_the_person(text):
+    red = _redact(text)
+    assert "[name]" in red and not _left(red, "brook", "bishop"), red
+
+
+@pytest.mark.parametrize("text,words", [("her name is r o s e and she", ["rose"]), ("spelled b-i-s-h-o-p", ["bishop"]),
+                                        ("t o m b i s h o p was there", ["tombishop"]),
+                                        ("it was g.r.a.c.e. who did it", ["grace"])])
+def test_a_listed_name_spelled_out_is_redacted(text, words):
+    red = _redact(text)
+    closed = "".join(c for c in red.lower() if c.isalpha())
+    assert "[name]" in red and not any(w in closed for w in words), red
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("I rang the bell and Tom answered", ["bell"]),
+    ("She met Tom and will see him again", ["will"]),
+    ("Tom and mark the papers", ["mark"]),
+    ("we walked in the wood and Grace said it was lovely", ["wood"]),
+    ("they will brook no delay", ["brook"]),
+])
+def test_ordinary_words_beside_a_name_are_kept(text, kept):
+    red = _redact(text)
+    assert _left(red, *kept) == kept, red
+
+
+@pytest.mark.parametrize("text", ["we spelled it c-a-r-e on the poster", "the word was h o p e, in capitals"])
+def test_an_ordinary_word_spelled_out_is_kept(text):
+    assert _redact(text) == text
