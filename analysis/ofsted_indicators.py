@@ -97,10 +97,16 @@ def build_panel(shared_data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame
 
 
 def by_judgement(panel: pd.DataFrame) -> pd.DataFrame:
-    """Summary of each outcome by the judgement in force (one row per outcome x judgement)."""
+    """Summary of each outcome by the judgement in force (one row per outcome x judgement).
+
+    Rows for the four ILACS judgements, then for any other judgement in the panel (``adequate``, used until
+    November 2013, where a source gives it), then ``unknown``: every council-year is counted once.
+    """
+    found = set(panel["ofsted_judgement"].dropna())
+    groups = [*JUDGEMENTS, *(j for j in STATUSES["ofsted_judgement"] if j in found and j not in JUDGEMENTS), "unknown"]
     rows = []
     for outcome in OUTCOMES:
-        for judgement in [*JUDGEMENTS, "unknown"]:
+        for judgement in groups:
             if judgement == "unknown":
                 sub = panel[panel["ofsted_judgement"].isna()]
             else:

@@ -55,6 +55,18 @@ def test_main_writes_consistent_outputs(shared_data, tmp_path):
         assert (study["cband_low"] <= study["ci_low"]).all()
 
 
+def test_by_judgement_counts_every_council_year():
+    """A judgement outside the four ILACS grades (``adequate``, used until November 2013, where a source gives it) gets
+    its own row: the old table left such council-years out of every row, though it said all were counted."""
+    oi = _load()
+    panel = pd.DataFrame({"council_id": ["1", "1", "2", "2"], "year": [2013, 2019, 2013, 2019],
+                          "ofsted_judgement": ["adequate", "good", None, "inadequate"],
+                          **{o: [1.0, 2.0, 3.0, 4.0] for o in oi.OUTCOMES}})
+    table = oi.by_judgement(panel)
+    for outcome in oi.OUTCOMES:
+        rows = table[table["outcome"] == outcome].set_index("judgement")
+        assert rows["n"].sum() == 4 and rows.loc["adequate", "n"] == 1 and rows.loc["unknown", "n"] == 1
+
 
 def test_staggered_did_describes_its_method_only_where_it_fitted(tmp_path):
     """With no council ever judged inadequate nothing is fitted, and the notes say so without describing a method
