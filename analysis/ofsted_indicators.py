@@ -14,22 +14,30 @@ Reproducible programme analysis over public data (thin over :mod:`impact`):
    the end of the year (council-years whose judgement is unknown - mostly
    before the 2018 ILACS framework, whose grades are not in the source - are
    counted but not grouped).
-4. Event study: councils whose first known inadequate judgement was published
-   from 1 January 2018 (ILACS; earlier grades are unknown, so an earlier
-   inadequate cannot be ruled out for controls) against councils with no
-   known inadequate judgement.  Event time 0 is the year ending 31 March in
+4. Event study: councils whose first inadequate judgement since 1 January
+   2018 (ILACS) was published within the panel's years, against councils
+   judged but never inadequate since then.  Grades published before 2018 are
+   not in the source, so an earlier (SIF) inadequate cannot be ruled out on
+   either side.  Councils whose record since 2018 is incomplete are left out
+   of both groups (:func:`left_out`): no judgement of them published since
+   2018 is in the source (councils abolished before the source was compiled,
+   e.g. Northamptonshire), or one was published whose overall grade the source
+   lacks (reports of SIF inspections published in 2018, unreadable reports),
+   which may have been inadequate; so are councils first judged inadequate
+   after the panel's last year.  Event time 0 is the year ending 31 March in
    which the judgement was published.  Descriptive means by event time are
    always written.  Councils are judged inadequate in different years, so the
    effect is estimated with :func:`impact.stats.staggered_did` (Callaway and
-   Sant'Anna 2021: each cohort against never-inadequate councils), not two-way
-   fixed effects, which compare late with already-judged councils and are
-   biased when effects change over time.
+   Sant'Anna 2021: each cohort against the councils not judged inadequate
+   since 2018), not two-way fixed effects, which compare late with
+   already-judged councils and are biased when effects change over time.
 
 Run::
 
     python analysis/ofsted_indicators.py ../shared/data out/ofsted_indicators
 
-Outputs (``out_dir``): ``panel.csv``, ``indicators_by_judgement.csv``,
+Outputs (``out_dir``): ``panel.csv`` (every council-year; ``event_study``: treated, comparison or the
+reason the council is left out), ``indicators_by_judgement.csv``,
 ``event_study_means.csv``, ``did.csv`` (overall effect per outcome, with its
 randomisation p-value), ``did_<outcome>_event_study.csv`` (effects by years
 since the judgement, simultaneous bands) and ``did_<outcome>_att_gt.csv``
@@ -72,8 +80,9 @@ WINDOW = (-4, 4)
 JUDGEMENTS = [g for g in STATUSES["ofsted_judgement"] if g != "adequate"]
 
 
-def build_panel(shared_data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (panel, status_history): one panel row per council x year."""
+def build_panel(shared_data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return (panel, status_history, unknown judgements): one panel row per council x year, the known overall
+    judgements and those published since :data:`ILACS_START` without a grade (:func:`unknown_judgements`)."""
     root = Path(shared_data_dir)
     dfe = root / "dfe"
     cin = read_dfe(dfe / "b1_children_in_need_2013_to_2025.csv", measures=["At31_episodes"])
@@ -93,14 +102,20 @@ def build_panel(shared_data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame
     inspections = read_ofsted(root / "ofsted" / "ofsted_csc_ilacs_history.csv", crosswalk=root / "ofsted" / "Provider_data_lookup.csv")
     history = ofsted_status_history(inspections)
     panel = judgement_at(history, panel)
-    return panel, history
+    return panel, history, unknown_judgements(inspections)
 
 
 def by_judgement(panel: pd.DataFrame) -> pd.DataFrame:
-    """Summary of each outcome by the judgement in force (one row per outcome x judgement)."""
+    """Summary of each outcome by the judgement in force (one row per outcome x judgement).
+
+    Rows for the four ILACS judgements, then for any other judgement in the panel (``adequate``, used until
+    November 2013, where a source gives it), then ``unknown``: every council-year is counted once.
+    """
+    found = set(panel["ofsted_judgement"].dropna())
+    groups = [*JUDGEMENTS, *(j for j in STATUSES["ofsted_judgement"] if j in found and j not in JUDGEMENTS), "unknown"]
     rows = []
     for outcome in OUTCOMES:
-        for judgement in [*JUDGEMENTS, "unknown"]:
+        for judgement in groups:
             if judgement == "unknown":
                 sub = panel[panel["ofsted_judgement"].isna()]
             else:
@@ -123,13 +138,72 @@ def by_judgement(panel: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def event_panel(panel: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
-    """Panel with event time around the first ILACS-era inadequate judgement."""
+def unknown_judgements(inspections: pd.DataFrame, *, since: pd.Timestamp = ILACS_START) -> pd.DataFrame:
+    """Overall judgements published on or after ``since`` whose grade the source does not give.
+
+    An inspection counts as a judgement unless the source marks it as giving none
+    (``not_reported_post_reform``), the rule :func:`impact.ofsted_status_history` uses to end the previous
+    judgement.  Returns ``council_id``, ``publication_date``.
+    """
+    rows = inspections[
+        (inspections["council_id"] != "")
+        & (inspections["publication_date"] >= since)
+        & inspections["overall_effectiveness"].isna()
+        & (inspections["overall_effectiveness_flag"] != "not_reported_post_reform")
+    ]
+    return rows[["council_id", "publication_date"]].reset_index(drop=True)
+
+
+#: Why a council is in neither group of the event study (see :func:`left_out`).
+LEFT_OUT_REASONS = {
+    "no_judgement_in_source": "no judgement of the council published since {since} is in the source",
+    "unknown_judgement": "a judgement published since {since} (before any inadequate one) has no grade in the source",
+    "judged_after_panel": "first judged inadequate after the panel's last year",
+}
+
+
+def left_out(panel: pd.DataFrame, history: pd.DataFrame, unknown: pd.DataFrame) -> pd.DataFrame:
+    """Councils of ``panel`` that can be neither treated nor compared: ``council_id``, ``reason``.
+
+    A comparison council must have been judged since :data:`ILACS_START` and never inadequate since then,
+    which only a complete record shows; a treated council's first inadequate judgement since then must be
+    known to be its first.  So a council is left out when (reasons in :data:`LEFT_OUT_REASONS`) no judgement
+    of it published since then is in the source, when one (before its first known inadequate, if any) has no
+    grade in the source (``unknown`` from :func:`unknown_judgements`), or when it was first judged
+    inadequate after the panel's last year (``staggered_did`` would otherwise count it as never treated).
+    """
+    councils = pd.Index(panel["council_id"].unique())
+    since = history[history["start_date"] >= ILACS_START]
+    event = first_event(history, status="inadequate", after=ILACS_START).set_index("council_id")["event_date"]
+    stop = councils.map(event).fillna(pd.Timestamp.max)
+    first_unknown = unknown.groupby("council_id")["publication_date"].min()
+    last_end = pd.Timestamp(pd.to_datetime(panel["period"]).max())
+    reason = pd.Series(pd.NA, index=councils, dtype="object")
+    reason[~councils.isin(since["council_id"]) & ~councils.isin(first_unknown.index)] = "no_judgement_in_source"
+    reason[(councils.map(first_unknown) < stop) & reason.isna()] = "unknown_judgement"
+    reason[(stop != pd.Timestamp.max) & (stop > last_end) & reason.isna()] = "judged_after_panel"
+    out = reason.dropna().rename("reason").rename_axis("council_id").reset_index()
+    return out.sort_values(["reason", "council_id"], kind="stable").reset_index(drop=True)
+
+
+def left_out_sentences(excluded: pd.DataFrame) -> list[str]:
+    """One sentence per reason a council is in neither group of the event study, with the count."""
+    since = f"{ILACS_START:%d %B %Y}"
+    counts = excluded["reason"].value_counts()
+    return [f"Left out of the event study: {counts[r]} council{'s' if counts[r] != 1 else ''} - "
+            f"{text.format(since=since)}." for r, text in LEFT_OUT_REASONS.items() if r in counts.index]
+
+
+def event_panel(panel: pd.DataFrame, history: pd.DataFrame, unknown: pd.DataFrame) -> pd.DataFrame:
+    """Panel with event time around the first inadequate judgement since :data:`ILACS_START`.
+
+    Treated: councils first judged inadequate since then; comparison: councils judged since then and never
+    inadequate; the councils of :func:`left_out` are in neither group.
+    """
     treated = first_event(history, status="inadequate", after=ILACS_START)
-    ever_inadequate = set(history.loc[history["status"] == "inadequate", "council_id"])
     out = event_time(panel, treated)
-    # controls: never known inadequate; treated councils outside the window are kept (unit effects)
-    keep = out["treated"] | ~out["council_id"].isin(ever_inadequate)
+    # treated councils' years outside the window are kept (unit effects)
+    keep = ~out["council_id"].isin(left_out(panel, history, unknown)["council_id"])
     return out[keep].reset_index(drop=True)
 
 
@@ -147,7 +221,7 @@ def event_means(events: pd.DataFrame) -> pd.DataFrame:
 
 def staggered_panel(events: pd.DataFrame) -> pd.DataFrame:
     """The event panel with ``first_year``: the year (ending 31 March) of a council's first ILACS-era
-    inadequate judgement, NaN for the never-inadequate comparison councils."""
+    inadequate judgement, NaN for the comparison councils (judged, never inadequate, since then)."""
     out = events.copy()
     event_year = out["year"] - out["event_time"].astype("Float64")
     out["first_year"] = event_year.where(out["treated"]).astype("float64")
@@ -162,7 +236,8 @@ def fit_staggered(
 
     Councils are judged inadequate in different years, so two-way fixed effects (which compare late
     with already-judged councils) are not used: :func:`impact.stats.staggered_did` estimates each
-    cohort's effect in each year against never-inadequate councils (Callaway and Sant'Anna 2021), and
+    cohort's effect in each year against the councils not judged inadequate since 2018 (Callaway and
+    Sant'Anna 2021), and
     the effects are averaged overall (``simple``) and by years since the judgement (``dynamic``, event
     times -4..4, simultaneous bands), with a randomisation p-value of the overall effect.
 
@@ -196,7 +271,8 @@ def fit_staggered(
         study.to_csv(out_dir / f"did_{outcome}_event_study.csv", index=False)
         res.att_gt.assign(outcome=outcome).to_csv(out_dir / f"did_{outcome}_att_gt.csv", index=False)
         notes.append(f"{outcome}: staggered DiD over {len(res.cohorts)} cohorts of councils first judged inadequate "
-                     f"({res.cohorts['n_units'].sum()} councils) against {res.n_never_treated} never-inadequate councils.")
+                     f"since {ILACS_START:%d %B %Y} ({res.cohorts['n_units'].sum()} councils) against "
+                     f"{res.n_never_treated} councils judged, never inadequate, since then.")
         notes += [f"{outcome}: {w.message}" for w in caught if issubclass(w.category, UserWarning)][:3]
     overall = pd.DataFrame(rows)
     if not overall.empty:
@@ -204,8 +280,10 @@ def fit_staggered(
         overall = overall[first + [c for c in overall.columns if c not in first]]
     overall.to_csv(out_dir / "did.csv", index=False)
     if rows:  # the method is described only where it was used
-        notes.append("Callaway-Sant'Anna group-time effects: each cohort is compared with never-inadequate councils "
-                     "only; read the pre-judgement event times (< 0) as a check of parallel trends.")
+        notes.append("Callaway-Sant'Anna group-time effects: each cohort is compared with the councils not judged "
+                     f"inadequate since {ILACS_START:%d %B %Y} only (grades published before then are not in the "
+                     "source, so an earlier inadequate is not ruled out); read the pre-judgement event times "
+                     "(< 0, each a year against the year before) as a check of parallel trends.")
     return overall, studies, notes
 
 
@@ -241,8 +319,8 @@ def main(shared_data_dir: str | Path, out_dir: str | Path, *, n_permutations: in
     """Run the analysis; write tables and figures to ``out_dir``; return their paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    panel, history = build_panel(shared_data_dir)
-    events = event_panel(panel, history)
+    panel, history, unknown = build_panel(shared_data_dir)
+    events = event_panel(panel, history, unknown)
     means = event_means(events)
     paths = {
         "panel": out / "panel.csv",
@@ -252,7 +330,11 @@ def main(shared_data_dir: str | Path, out_dir: str | Path, *, n_permutations: in
         "event_figure": out / "event_study.png",
         "notes": out / "notes.txt",
     }
-    events.to_csv(paths["panel"], index=False)
+    excluded = left_out(panel, history, unknown)
+    rest = panel[panel["council_id"].isin(excluded["council_id"])].merge(excluded, on="council_id")
+    written = pd.concat([events.assign(event_study=np.where(events["treated"], "treated", "comparison")),
+                         rest.rename(columns={"reason": "event_study"}).assign(treated=False)], ignore_index=True)
+    written.sort_values(["council_id", "year"], kind="stable").to_csv(paths["panel"], index=False)
     by_judgement(panel).to_csv(paths["by_judgement"], index=False)
     means.to_csv(paths["event_means"], index=False)
     _plot_by_judgement(panel, paths["by_judgement_figure"])
@@ -261,7 +343,9 @@ def main(shared_data_dir: str | Path, out_dir: str | Path, *, n_permutations: in
     n_control = events.loc[~events["treated"], "council_id"].nunique()
     notes = [
         f"Panel: {panel['council_id'].nunique()} councils, years {panel['year'].min()}-{panel['year'].max()}.",
-        f"Event study: {n_treated} councils with a first ILACS-era inadequate judgement; {n_control} never-inadequate controls.",
+        f"Event study: {n_treated} councils first judged inadequate since {ILACS_START:%d %B %Y}; {n_control} "
+        "comparison councils judged, never inadequate, since then.",
+        *left_out_sentences(excluded),
         *fit_staggered(events, out, n_permutations=n_permutations)[2],
     ]
     paths["notes"].write_text("\n".join(notes) + "\n", encoding="utf-8")

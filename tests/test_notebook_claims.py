@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ from types import SimpleNamespace
 import nbformat
 import pandas as pd
 import pytest
+from test_analysis_ofsted_indicators import independent_groups
 from test_notebooks import KERNEL_NAME, NOTEBOOKS, kernel_spec_manager  # noqa: F401 (a fixture, used by name)
 
 import impact
@@ -143,3 +145,27 @@ def test_programme_findings_says_how_many_differences_pass(p_adjusted, monkeypat
         assert "learning at early (read poorly by the coder: not a finding)" in out
     for code, f1 in weak.items():
         assert f"{code} (F1 {f1:.2f})" in out
+
+
+@pytest.mark.slow
+def test_official_statistics_notebook_states_its_groups(shared_data, kernel_spec_manager, monkeypatch):  # noqa: F811
+    """Notebook 05 on the real public files prints how many grades the Ofsted source gives before and since ILACS
+    (1 January 2018) and the event study's groups, each as an independent count from the raw files.  The old
+    notebook compared 32 treated councils with 126 'never-inadequate' ones, counting among them councils whose
+    2018 judgement the source has no grade for and councils not in the source at all (Northamptonshire), and said
+    grades before ILACS were 'mostly' not in the source when none is."""
+    monkeypatch.setenv("IMPACT_SHARED_DATA", str(shared_data))
+    out = _printed("05_official_statistics.ipynb", shared_data, kernel_spec_manager, monkeypatch)
+    expected = independent_groups(shared_data)
+    graded, total = expected["before"]
+    assert f"Published before 01 January 2018: {graded} of {total} inspections have an overall grade" in out
+    assert f"Published since: {expected['n_unknown']} judgement(s) of {len(expected['unknown'])} council(s) have no grade" in out
+    # the treated and comparison counts, in the old sentence's words or the new one's
+    m = re.search(r"(\d+) council\S* (?:with a first inadequate judgement published from|first judged inadequate since) "
+                  r"01 January 2018, (\d+) comparison council", out)
+    assert m, out
+    dfe = pd.read_csv(shared_data / "dfe" / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", dtype=str)
+    councils = set(dfe.loc[dfe["geographic_level"] == "Local authority", "old_la_code"])
+    assert (int(m[1]), int(m[2])) == (len(expected["treated"] & councils), len(expected["comparison"] & councils))
+    source = "".join(c.source for c in nbformat.read(NOTEBOOKS / "05_official_statistics.ipynb", as_version=4).cells)
+    assert "never-inadequate" not in source and "mostly not in the source" not in source
