@@ -25,7 +25,7 @@ import nbformat
 import pandas as pd
 import pytest
 from test_analysis_ofsted_indicators import independent_groups
-from test_notebooks import KERNEL_NAME, NOTEBOOKS, kernel_spec_manager  # noqa: F401 (a fixture, used by name)
+from test_notebooks import KERNEL_NAME, NOTEBOOKS, OFFICIAL, kernel_spec_manager  # noqa: F401 (a fixture, used by name)
 
 import impact
 from impact.councils import council_list
@@ -155,7 +155,7 @@ def test_official_statistics_notebook_states_its_groups(shared_data, kernel_spec
     2018 judgement the source has no grade for and councils not in the source at all (Northamptonshire), and said
     grades before ILACS were 'mostly' not in the source when none is."""
     monkeypatch.setenv("IMPACT_SHARED_DATA", str(shared_data))
-    out = _printed("05_official_statistics.ipynb", shared_data, kernel_spec_manager, monkeypatch)
+    out = _printed(OFFICIAL, shared_data, kernel_spec_manager, monkeypatch)
     expected = independent_groups(shared_data)
     graded, total = expected["before"]
     assert f"Published before 01 January 2018: {graded} of {total} inspections have an overall grade" in out
@@ -167,5 +167,5 @@ def test_official_statistics_notebook_states_its_groups(shared_data, kernel_spec
     dfe = pd.read_csv(shared_data / "dfe" / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", dtype=str)
     councils = set(dfe.loc[dfe["geographic_level"] == "Local authority", "old_la_code"])
     assert (int(m[1]), int(m[2])) == (len(expected["treated"] & councils), len(expected["comparison"] & councils))
-    source = "".join(c.source for c in nbformat.read(NOTEBOOKS / "05_official_statistics.ipynb", as_version=4).cells)
+    source = "".join(c.source for c in nbformat.read(NOTEBOOKS / OFFICIAL, as_version=4).cells)
     assert "never-inadequate" not in source and "mostly not in the source" not in source
