@@ -117,6 +117,21 @@ def test_a_phone_number_said_with_double_oh_is_redacted():
     assert "900123" not in _digits_said(red) and "123" not in red, red
 
 
+@pytest.mark.parametrize(("text", "names", "gone"), [
+    ("MRS BISHOP came to the meeting", [], "bishop"),
+    ("Mrs BISHOP came to the meeting", [], "bishop"),
+    ("councillor smith came to the meeting", [], "smith"),
+    ("councillor bishop came", ["Tom Bishop"], "bishop"),
+    ("BISHOP said the plan worked", ["Tom Bishop"], "bishop"),
+    ("BISHOP'S view was clear", ["Tom Bishop"], "bishop"),
+    ("MCDONALD said the plan worked", [], "mcdonald"),
+    ("tom-bishop said it helped", ["Tom Bishop"], "bishop"),
+])
+def test_surnames_in_capitals_or_after_a_title_are_redacted(text, names, gone):
+    red = _redact(text, names=names)
+    assert gone not in _alnum(red) and "[name]" in red, red
+
+
 @pytest.mark.parametrize("text", [
     # dates and numbers that are no one's
     "In May 2013 the first review was held.",
