@@ -65,12 +65,25 @@ _SOCIAL = (
 _HANDLE_CTX_RE = lazy_compile(
     rf"\b{_SOCIAL}(?:[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
     rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at))*[ \t]*[:\-–]?[ \t]*"
-    r"(?P<h>@?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
+    r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
     _I,
+)
+# A platform named in a clause ("she posts as kayleighb on tiktok", "on snapchat she is kaybee2009", "dm her at
+# kaybee2009"): the words around it that read as a handle (see _web).
+_PLATFORM_RE = lazy_compile(
+    r"\b(?:twitter|tweets?|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|"
+    r"reddit|linkedin|telegram|whatsapp|kik|bebo|myspace|dm(?:'?d|s)?|direct[ \t]+messages?|online[ \t]+as|"
+    r"user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name)\b",
+    _I,
+)
+_CLAUSE_TOKEN_RE = lazy_compile(
+    r"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?)"
+    r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)(?![\w@/-])",
+    re.VERSION1,
 )
 _USERNAME_RE = lazy_compile(
     r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
-    r"(?P<h>@?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
+    r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
     _I,
 )
 
@@ -95,8 +108,8 @@ _NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _SPOKEN_RE = lazy_compile(
-    r"\b(?:(?:double|treble|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
-    r"(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)){6,}\b",
+    r"\b(?:(?:double|treble|triple)[ \t\-]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+    r"(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t\-]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)){6,}\b",
     _I,
 )
 
@@ -105,7 +118,7 @@ _SPOKEN_RE = lazy_compile(
 # (two digits: "twelve", "thirty-four", "fifty six"), or a group of figures.
 _UNIT_WORD = r"(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
 _DIGIT_TOKEN = (
-    rf"(?:(?:double|treble|triple)[ \t]+{_UNIT_WORD}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:(?:double|treble|triple)[ \t\-]+{_UNIT_WORD}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     rf"sixteen|seventeen|eighteen|nineteen|{_UNIT_WORD}|\d+)"
 )
@@ -157,7 +170,9 @@ _UPN_CTX = lazy_compile(r"\b(?:upn|uln|pupil|learner|school)\b[^\n]{0,25}$", _I)
 _REF_RE = lazy_compile(
     rf"(?<![\w/\-])(?=[\p{{L}}\d/{_DASH}]*\d)(?=[\d/{_DASH}]*\p{{L}})"
     rf"(?:\p{{Lu}}+\d+\p{{Lu}}*|\d+\p{{Lu}}+\d*|\p{{Lu}}+|\d+)(?:[/{_DASH}.](?:\p{{L}}+\d*|\d+\p{{L}}*))+(?![\w/])"
-    rf"|(?<![\w/\-])\p{{Lu}}{{1,4}}\d{{4,}}\p{{Lu}}?(?![\w/])",
+    rf"|(?<![\w/\-])\p{{Lu}}{{1,4}}\d{{4,}}\p{{Lu}}?(?![\w/])"
+    # a letter code in capitals set off from its number, as case systems write them ("LAC 123456", "CIN 004417")
+    rf"|(?<![\w/\-])\p{{Lu}}{{2,4}}[ \t]\d{{5,}}(?![\w/]|[.,]\d)",
     re.VERSION1,
 )
 _REF_CTX_RE = lazy_compile(
@@ -165,7 +180,7 @@ _REF_CTX_RE = lazy_compile(
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
     r"driving[ \t]+licen[cs]e)\.?"
     r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
-    rf"(?P<ref>#?[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?)",
+    rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
     _I,
 )
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
@@ -216,16 +231,42 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A day of the month in figures or as an ordinal word ("3rd", "the third", "twenty-first").
+_ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+    r"(?:twenty|thirty)[ \t\-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+)"
+# A year said in words ("two thousand and nine", "twenty ten", "twenty oh nine", "nineteen ninety-eight").
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEAR_WORDS = (
+    rf"(?:two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    rf"eighteen|nineteen|twenty(?:[ \t\-]{_UNITS_WORD})?|{_UNITS_WORD}))?"
+    rf"|(?:nineteen|twenty)[ \t]+(?:o|oh|zero|nought)[ \t\-]+{_UNITS_WORD}"
+    rf"|(?:nineteen|twenty)[ \t]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]{_UNITS_WORD})?))"
+)
+_YEAR = rf"(?:\d{{4}}|'\d\d|{_YEAR_WORDS})"
+# A day said as a cardinal ("born three May"), read only after "born", "DOB" ...
+_CARDINAL_DAY = (
+    rf"(?:{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"twenty(?:[ \t\-]{_UNITS_WORD})?|thirty(?:[ \t\-]one)?)"
+)
 _FULL_DATE = (
     rf"(?:(?:19|20)\d\d[{_DASH}/.](?:0?[1-9]|1[0-2])[{_DASH}/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
     rf"|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
-    rf"|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS},?[ \t]+(?:\d{{4}}|'\d\d)"
-    rf"|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+\d{{4}})"
+    rf"|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS},?[ \t]+{_YEAR}"
+    rf"|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR}"
+    # closed up, as on a form: "03MAY2009", "3may09", "03-May-2009"
+    rf"|\d{{1,2}}[{_DASH}/.]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[{_DASH}/.]?(?:(?:19|20)\d\d|\d\d)(?!\d))"
 )
 _ANY_DATE = (
-    rf"(?:{_FULL_DATE}|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS}|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY}"
-    rf"|{_MONTHS},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}|(?:19|20)\d\d)"
+    rf"(?:{_FULL_DATE}|{_WEEKDAY}?(?:the[ \t]+)?(?:{_DAY}|{_CARDINAL_DAY})(?:[ \t]+of)?[ \t]+{_MONTHS}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
+    rf"|{_WEEKDAY}?{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
+    rf"|(?:the[ \t]+)?{_MONTHS}(?:[ \t]+of)?,?[ \t]+{_YEAR}|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}(?:[ \t]?[/.{_DASH}][ \t]?\d{{1,4}})?"
+    rf"|(?:19|20)\d\d|{_YEAR_WORDS})"
 )
 _FULL_DATE_RE = lazy_compile(rf"(?<![\w/.{_DASH}])(?P<date>{_FULL_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
 _DOB_RE = lazy_compile(
@@ -262,6 +303,9 @@ _AGE_RES = (
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b))",
         _I,
     ),
+    # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
+    lazy_compile(rf"(?:\b(?:my|his|her|their|your)|\p{{L}}['’]s)[ \t]+(?P<age>\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
+                 rf"[ \t]+birthday", _I),
     # "a child of 7", "a boy of six"
     lazy_compile(
         rf"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster)[ \t]+of[ \t]+"
@@ -322,12 +366,20 @@ _LOWER_STREET_RE = lazy_compile(
     r"gardens|close|drive))(?![\w])",
     re.VERSION1,
 )
+_RESIDENCE_WORD = lazy_compile(rf"\b(?:{_RESIDENCE})\b", _I)
 _RESIDENCE_BEFORE = lazy_compile(rf"\b(?:{_RESIDENCE})\b[^\n.]{{0,12}}$", _I)
 _NOT_STREET_NAMES = frozenset(
     """another other same such own long short busy quiet main high side ring one back wrong right open rocky bumpy dirt
     toll slip private public memory easy civvy fleet wall downing two cross dead fast slow middle country bus good bad
     hard rough straight narrow wide new old very too so quite really way whole safe same next last first
     """.split()
+)
+# A house number in words or before "the" ("lives at fourteen bramble way", "her address is 14 the crescent"), read
+# only where someone is placed there (see _addresses): "two way street", "one close call" are not addresses.
+_WORDED_ADDRESS_RE = lazy_compile(
+    rf"(?<![\w£$€.,/])(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<words>(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,3}})"
+    rf"{_STREET_TYPES}(?![\w])",
+    _I,
 )
 _HOUSE_NUMBER_RE = lazy_compile(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|house|home|door|moved)\b[^\n.]{0,25}?\b(?:at[ \t]+)?"
@@ -492,7 +544,7 @@ def _references(text: str, add) -> None:
         value = m.group()
         if sum(c.isdigit() for c in value) >= 3 and not _YEARISH.match(value):
             add(Span(m.start(), m.end(), "reference"))
-    for m in _REF_CTX_RE.finditer(text):
+    for m in _REF_CTX_RE.finditer(text, overlapped=True):  # "case file cp 12345": after either word
         ref = m.group("ref")
         digits = sum(c.isdigit() for c in ref)
         letters = sum(c.isalpha() for c in ref)
@@ -558,6 +610,26 @@ def _web(text: str, add) -> None:
             )
             if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
                 add(Span(m.start("h"), m.end("h"), "handle"))
+    for a in _PLATFORM_RE.finditer(text):
+        # The clause around a platform's name: to the nearest sentence end, at most 50 characters either side.
+        lo, hi = max(0, a.start() - 50), min(len(text), a.end() + 50)
+        left = max(text.rfind(c, lo, a.start()) for c in ".!?;\n")
+        lo = lo if left < 0 else left + 1
+        right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
+        hi = a.end() + right[0].start() if right else hi
+        for m in _CLAUSE_TOKEN_RE.finditer(text, lo, hi):
+            h = m.group("h")
+            plain = h.lstrip("@ \t")
+            letters, digits = any(c.isalpha() for c in plain), any(c.isdigit() for c in plain)
+            # a handle mixes letters with digits, an underscore or a dot ("kaybee2009", "kay_b", "kay.bee"), or is a
+            # lower-case word that is no English word after "as", "is", "called" ("posts as kayleighb"); not a short
+            # code ("KS2", "Y10") nor an abbreviation ("e.g")
+            dotted = "." in plain and all(len(p) >= 2 for p in plain.split("."))
+            shaped = letters and ("_" in plain or len(plain) >= 5 and (digits or dotted)) or h.startswith("@")
+            unknown = (m.group("before") != "" and plain.islower() and len(plain) >= 4
+                       and fold(plain) not in words and _PLATFORM_RE.fullmatch(plain) is None)
+            if shaped or unknown:
+                add(Span(m.start("h"), m.end("h"), "handle"))
 
 
 def _postcodes(text: str, add) -> None:
@@ -590,7 +662,14 @@ def _vehicles(text: str, add) -> None:
             add(Span(m.start(), m.end(), "vehicle"))
 
 
+# Every date the patterns read holds a figure or a month's name, or follows "born", "DOB" ...: text with none
+# of these is not searched.
+_DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|born|birth|d\.?[ \t]?o\.?[ \t]?b", _I)
+
+
 def _dates(text: str, add) -> None:
+    if _DATE_HINT.search(text) is None:
+        return
     for m in _DOB_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _FULL_DATE_RE.finditer(text):
@@ -624,6 +703,15 @@ def _addresses(text: str, add) -> None:
         if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
             continue
         add(Span(m.start(), m.end(), "address"))
+    for m in _WORDED_ADDRESS_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+        words = [fold(w) for w in m.group("words").split()]
+        if words[:1] != ["the"] and m.group("num")[:1].isdigit():
+            continue  # figures before a street name are _ADDRESS_RE's
+        named = words[1 if words[:1] == ["the"] else 0 :]
+        if not words or any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in named):
+            continue  # "a two way street", "one close call"
+        if _RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            add(Span(m.start(), m.end(), "address"))
     for m in _FLAT_RE.finditer(text):
         head = m.group().split()[0].lower().rstrip(".")
         if head in ("unit", "room", "suite", "plot", "block") and not m.group()[0].isupper():

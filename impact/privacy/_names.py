@@ -165,6 +165,10 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
+# ... in lower case are the words.
+_LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt sergeant supt revd".split())
+
 # The short titles, in any case, that stand only before a surname ("mrs hopper"); "Judge", "Nurse" ... do not.
 # "miss" in lower case is the verb ("we miss lunch").
 _SHORT_TITLE_BEFORE_RE = lazy_compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS)\.?[ \t]+\Z", re.VERSION1)
@@ -349,7 +353,7 @@ class NameFinder:
         "Detective Inspector Smith" keeps its "Inspector": a capitalised word follows it.
         """
         tok = toks[i]
-        if tok.shape != "cap" or tok.key not in _TITLES or self._position(text, tok.start) != "title":
+        if tok.shape not in ("cap", "caps") or tok.key not in _TITLES or self._position(text, tok.start) != "title":
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt))
@@ -431,7 +435,7 @@ class NameFinder:
         m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*\Z", before)
         if m:
             w = fold(m.group(1))
-            if w in _TITLES and (m.group(1)[:1].isupper() or w in ("mr", "mrs", "ms", "dr", "cllr", "prof")):
+            if w in _TITLES and (m.group(1)[:1].isupper() or w in _LOWER_TITLES):
                 return "title"
             if w in KINSHIP_ROLE_WORDS and not m.group(2) and m.group(1)[:1].islower():
                 return "kin"
@@ -465,6 +469,9 @@ class NameFinder:
             spoken = [t for t in words if self._unknown(t) and _pronounceable(t.key)]
             if spoken and (len(words) >= 2 or len(spoken[0].key) >= 6):
                 return Span(start, end, "name")
+            if (len(words) == 1 and len(run) == 1 and (proper or words[0].key in self.surnames) and len(words[0].key) >= 4
+                    and any(c in "aeiouy" for c in words[0].key) and self._spoken_of(text, start, end, position, initial_sentence)):
+                return Span(start, end, "name")  # "MCDONALD said", "I told MASON about it"
             return None
         if lower:
             return Span(start, end, kind) if (known or unknown) else None

@@ -12,7 +12,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     kinship or role word ("her son Tyler", "social worker Becky"); an
     ordinary word after "Mrs", "Dr" ... or a first name in lower case ("mrs
     hopper", "jane hopper"), and a title word after a first name or a title
-    ("Tom Bishop", "Dr Bishop").  See
+    ("Tom Bishop", "Dr Bishop", "MRS BISHOP"; "councillor smith" with a
+    common surname); a known surname in capitals where a person is spoken of
+    ("MCDONALD said").  See
     :mod:`impact.privacy._names`.
 
     A participant's name made of ordinary words ("Tom Bishop", "Grace Bell",
@@ -30,7 +32,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     it"), after "with" or "from" before a time ("with bishop last week"), or
     opening a sentence or clause before a verb of saying or a possessive
     ("bishop said", "tom said"); "the bishop said", "a bell", "the marsh",
-    "with care.", "want to work for" and "it will help" are kept.
+    "with care.", "want to work for" and "it will help" are kept.  A part in
+    capitals ("BISHOP said") is read as in lower case, and any part after a
+    title ("councillor bishop"); a full name may be joined by a hyphen
+    ("tom-bishop").
 ``[NHS number]``, ``[NI number]``, ``[pupil number]``, ``[reference]``
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
     letter, via python-stdnum) or their context; an NI number also with its
@@ -39,7 +44,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     check is still redacted (as ``[reference]`` when nothing says what it is),
     and so is every other run of seven or more digits (slashed groups too,
     "2014/0456"), every code of letters and digits with three or more digits,
-    and what follows "case no", "ref", "file" ...
+    what follows "case no", "ref", "file" ..., and a letter code in capitals set
+    off from five or more digits ("LAC 123456"; "ab 123456" after "ref").
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
@@ -48,7 +54,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[email]``, ``[handle]``, ``[web address]``
     E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
     uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
-    Instagram as jo.smith99") and profile links; other web addresses.
+    Instagram as jo.smith99", "@ jo_s"), and words that read as one in a clause
+    naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
+    kaybee2009"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
     Full postcodes in any case (and "LS 6 2AB" in capitals or after
     "postcode", "in", "lives" ...), outward codes ("LS6") where written in
@@ -56,13 +64,16 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
     School", "the Gipton estate"); a street in lower case without a number
-    where someone is placed on it ("lives on station road"); the places
+    where someone is placed on it ("lives on station road"), and a house
+    number in words or before "the" there ("lives at fourteen bramble way",
+    "her address is 14 the crescent"); the places
     passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
-    Dates after "born", "DOB", "date of birth"; every other full date (day,
-    month and year); ages ("aged 4", "a four-year-old", "my 7 year old",
+    Dates after "born", "DOB", "date of birth", the day or year in words too
+    ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
+    of 2009"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
-    after a name).
+    after a name, "her 14th birthday").
 ``[vehicle registration]``
     Current, prefix and suffix number plates; any plate-shaped code after
     "reg", "car", "van" ...
@@ -241,6 +252,9 @@ _MET_WITH_RE = re.compile(
     r"(?:email|e-mail|call|message|letter|text|note|visit|heard|hear|word)[ \t]+from)[ \t]+\Z",
     re.IGNORECASE,
 )
+# A title right before a listed name part makes it the person in any case ("councillor bishop", "MRS BELL").
+_TITLE_BEFORE_RE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|cllr|prof|professor|councillor|sgt|sergeant|supt|revd)\.?[ \t]+\Z",
+                              re.IGNORECASE)
 _WITH_RE = re.compile(r"\b(?:with|from)[ \t]+\Z", re.IGNORECASE)
 _CLAUSE_OPEN_RE = re.compile(
     r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
@@ -296,10 +310,12 @@ class _Redactor:
         self.participants_exact = _phrase_re([p for p in (*fulls, *parts) if _ordinary(p)], gap=_NAME_GAP)
         # A listed full name with an ordinary word in it, in any case ("tom bishop", "grace Bell").
         wordy = [full for full in names if len(full.split()) > 1 and any(_ordinary(w) for w in full.split())]
-        self.participants_full = _phrase_re([fold(full) for full in wordy], gap=r"(?:\s{1,4}|[._])")
+        self.participants_full = _phrase_re([fold(full) for full in wordy], gap=r"(?:\s{1,4}|[._\-])")
         # Parts of listed names that are ordinary words, in lower case ("bishop", "tom"), a name only where one
         # stands.
         self.parts_lower = _phrase_re(sorted(fold(w) for w in parts if len(w) > 2 and _ordinary(w)))
+        # The same in capitals ("BISHOP said", "I asked BELL about it"), read as the lower-case form is.
+        self.parts_caps = _phrase_re(sorted(fold(w).upper() for w in parts if len(w) > 2 and _ordinary(w)))
         self.councils_exact = _phrase_re(councils, _COUNCIL_PREFIX, _COUNCIL_SUFFIX)
         self.councils_any = _phrase_re([fold(c) for c in councils if not _ordinary(c)])
         self.places_exact = _phrase_re(places)
@@ -352,9 +368,10 @@ class _Redactor:
                     # (but "i think that will brook said": a verb of saying or a possessive after it makes it the person)
                 add(Span(m.start(), m.end(), "name"))
         pending: list[tuple[int, int]] = []
-        if self.parts_lower is not None:
-            for m in self.parts_lower.finditer(text):
-                if self._lower_name_part(text, m.start(), m.end()):
+        # a part in capitals is judged on the folded text, as if written in lower case ("BISHOP'S view")
+        for pattern, view in ((self.parts_lower, text), (self.parts_caps, folded)):
+            for m in pattern.finditer(text) if pattern is not None else ():
+                if self._lower_name_part(view, m.start(), m.end()):
                     add(Span(m.start(), m.end(), "name"))
                 else:
                     pending.append((m.start(), m.end()))
@@ -426,6 +443,8 @@ class _Redactor:
         and after a bare "to" a verb ("want to work for").
         """
         before, after = text[max(0, start - 30) : start], text[end : end + 40]
+        if _TITLE_BEFORE_RE.search(before):
+            return True  # "councillor bishop", "mrs bell"
         says = _SAYS_OR_OWNS_RE.match(after) is not None
         if _ASKED_RE.search(before) or _MET_WITH_RE.search(before):
             return says or _PHRASE_END_AFTER_ASKED_RE.match(after) is not None

@@ -68,6 +68,20 @@ def _forms(people: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
         ("0 7 7 0 0  9 0 1 0  1 2 4 (her mobile)", ["07700901124", "9010124"]),
         ("ab 97 31 64 c (his NI number)", ["973164"]),
         ("someone at l s 6 3 a b", ["ls63ab"]),
+        # Round 5: dates of birth in words or closed up, an ordinal birthday, a letter code set off from its number,
+        # a handle in a clause with a platform, a house number in words, "double-oh", surnames in capitals or after a
+        # lower-case "councillor", a listed name joined by a hyphen.
+        ("the girl born on the third of May 2009", ["thirdofmay2009"]),
+        ("the boy with DOB 03MAY2009", ["03may2009"]),
+        ("her mum on her 14th birthday", ["14thbirthday"]),
+        ("the LAC 583716 worker", ["583716"]),
+        ("kaybee2009 on snapchat", ["kaybee2009"]),
+        ("the man who lives at fourteen bramble way", ["bramble"]),
+        ("07700 nine double-oh 421 (her mobile)", ["ninedoubleoh421"]),
+        ("MRS BISHOP", ["mrsbishop"]),
+        ("MCDONALD", ["mcdonald"]),
+        ("councillor smith", ["councillorsmith"]),
+        ("rob-marsh", ["robmarsh"]),
         # Round 3: listed names made of ordinary words (the study's "Rob Marsh" and "Grace Bishop"), an NI number
         # said in words, a name spelled out in lower case.
         ("rob marsh", ["robmarsh"]),
