@@ -237,6 +237,13 @@ _REPORTING = (
     r"suggested|replied|wrote|emailed|rang|phoned|texted|added|argued|noted|believes|believed|was[ \t]+saying"
 )
 _REPORTED_RE = re.compile(rf"[ \t]+(?:{_REPORTING})\b")
+# A verb that wants a person as its subject after a listed first name opening a sentence makes it the person ("Will
+# has left", "Tom came to every meeting", "Grace chaired it"), never the modal or the word ("Will it help?", "Mark the
+# date").  Not "is" or "was": "Hope is not a strategy", "Faith was lost" are the words.  Not a surname: "Work had
+# started" with a Will Work listed is the word.
+_PERSON_VERB_RE = re.compile(
+    r"[ \t]+(?:has|had|did|does|came|went|joined|left|led|chaired|ran|took|got|wanted|helped|seemed|looked|"
+    r"started|moved|became|knows|knew|spoke|sat|stood)\b")
 _SAYS_OR_OWNS_RE = re.compile(rf"(?:['’]s\b|[ \t]+(?:{_REPORTING})\b)")
 # Where a listed name part that is an ordinary word, written in lower case, is the person ("bishop said", "i asked
 # marsh about it", "according to bell,", "with bishop last week", "bishop's view"), not the word ("the bishop said",
@@ -303,6 +310,7 @@ class _Redactor:
             parts.update(w.strip(",.") for w in full.split() if len(w.strip(",.")) > 1)
         fulls = [v for full in names for v in _name_variants(full)]
         self.name_parts = frozenset(fold(p) for p in parts)
+        self.first_names = frozenset(fold(full.split()[0]) for full in names if len(full.split()) > 1)
         self.closed_fulls = frozenset(fold("".join(full.split())) for full in names)
         # Names, places and councils that are not ordinary words are matched in any case and accent
         # (on the folded text); the ordinary-word ones ("Will", "Hope", "Reading") only as written.
@@ -355,7 +363,9 @@ class _Redactor:
             for m in self.participants_exact.finditer(text):
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
-                        or _REPORTED_RE.match(text, m.end())):  # "Bishop said the plan worked"
+                        or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
+                        or (fold(m.group("core")) in self.first_names  # "Tom came in", not "Work had started"
+                            and _PERSON_VERB_RE.match(text, m.end()))):
                     add(Span(m.start(), m.end(), "name"))
         if self.participants_full is not None:
             words = english_words()
