@@ -259,9 +259,13 @@ _MET_WITH_RE = re.compile(
     r"(?:email|e-mail|call|message|letter|text|note|visit|heard|hear|word)[ \t]+from)[ \t]+\Z",
     re.IGNORECASE,
 )
-# A title right before a listed name part makes it the person in any case ("councillor bishop", "MRS BELL").
-_TITLE_BEFORE_RE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|cllr|prof|professor|councillor|sgt|sergeant|supt|revd)\.?[ \t]+\Z",
-                              re.IGNORECASE)
+# A title or a role said as one right before a listed name part makes it the person in any case ("councillor
+# bishop", "MRS BELL", "miss bell", "sister marsh", "we will miss bishop").  Not "officer", "inspector" or "nurse",
+# which qualify nouns ("officer time", with a Mark Time listed, in real LGA text).
+_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:mr|mrs|miss|ms|mx|dr|doctor|cllr|prof|professor|councillor|sgt|sergeant|supt|revd|sister|matron|"
+    r"father|judge|detective|constable|pc|dc|ds|di|head[ \t]?teacher|auntie|aunt|uncle)\.?[ \t]+\Z",
+    re.IGNORECASE)
 _WITH_RE = re.compile(r"\b(?:with|from)[ \t]+\Z", re.IGNORECASE)
 _CLAUSE_OPEN_RE = re.compile(
     r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
