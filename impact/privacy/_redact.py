@@ -315,7 +315,8 @@ class _Redactor:
         fulls = [v for full in names for v in _name_variants(full)]
         self.name_parts = frozenset(fold(p) for p in parts)
         self.first_names = frozenset(fold(full.split()[0]) for full in names if len(full.split()) > 1)
-        self.closed_fulls = frozenset(fold("".join(full.split())) for full in names)
+        # What a listed name spelled out letter by letter closes up to: a part ("rose") or the whole ("tombishop").
+        self.spelled_names = self.name_parts | frozenset(fold("".join(full.split())) for full in names)
         # Names, places and councils that are not ordinary words are matched in any case and accent
         # (on the folded text); the ordinary-word ones ("Will", "Hope", "Reading") only as written.
         self.participants_any = _phrase_re([fold(p) for p in (*fulls, *parts) if not _ordinary(p)], gap=_NAME_GAP)
@@ -349,7 +350,7 @@ class _Redactor:
         if closed is not None:
             view, back = closed
             found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
-            spans = _merge([*spans, *found, *_spelled_out(plain), *self._spelled_listed(plain)])
+            spans = _merge([*spans, *found, *_spelled_out(plain, self.spelled_names)])
         if origin is None:
             return spans
         # An invisible character inside a detail is redacted with it: a span covers its first to last character.
@@ -428,20 +429,6 @@ class _Redactor:
                 outside[i - span.start] = " "
         return not any(fold(w) in self.name_parts for w in re.findall(r"[\w'’-]+", "".join(outside)))
 
-    def _spelled_listed(self, text: str) -> list[Span]:
-        """A listed name, or a part of one, spelled out letter by letter, wherever it stands ("r o s e", "b-i-s-h-o-p").
-
-        Nobody spells out an ordinary word, so a listed part that is one ("Rose",
-        "Bishop") is the person here even in lower case and with nothing around
-        it that marks a name.
-        """
-        out = []
-        for m in spaced_runs(text):
-            letters = "".join(c for c in m.group() if c.isalnum())
-            if letters.isalpha() and (fold(letters) in self.name_parts or fold(letters) in self.closed_fulls):
-                out.append(Span(m.start(), m.end(), "name"))
-        return out
-
     @staticmethod
     def _lower_name_part(text: str, start: int, end: int) -> bool:
         """Whether a listed first name or surname that is an ordinary word, in lower case, stands for the person.
@@ -518,8 +505,13 @@ def _coordinated(text: str, pending: list[tuple[int, int]], spans: list[Span]) -
     return out
 
 
-def _spelled_out(text: str) -> list[Span]:
+def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
     """Names spelled out letter by letter that no pattern for names reads once closed up.
+
+    A listed name or part of one (``listed``: folded, closed up) wherever it
+    stands ("r o s e", "b-i-s-h-o-p"): nobody spells out an ordinary word, so
+    a listed part that is one is the person here even in lower case and with
+    nothing around it that marks a name.
 
     A first name and more with no gap between the words ("J O H N S M I T H",
     closed up "JOHNSMITH"): a run that starts with a first name of three
@@ -538,7 +530,12 @@ def _spelled_out(text: str) -> list[Span]:
     for m in spaced_runs(text):
         letters = "".join(c for c in m.group() if c.isalnum())
         word = fold(letters)
-        if not letters.isalpha() or word in words or is_public_word(letters):
+        if not letters.isalpha():
+            continue
+        if word in listed:
+            out.append(Span(m.start(), m.end(), "name"))
+            continue
+        if word in words or is_public_word(letters):
             continue
         named = len(word) >= 6 and any(word[:k] in firsts for k in range(3, len(word) - 2))
         vowels = sum(c in "aeiouy" for c in word)
