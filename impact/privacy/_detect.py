@@ -58,32 +58,32 @@ _URL_RE = lazy_compile(
 _SOCIAL_DOMAINS = lazy_compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
 _REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
 _HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
-_SOCIAL = (
-    r"(?:twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
-    r"linkedin|telegram|whatsapp|kik|bebo|myspace|x|social[ \t]+media)"
+_PLATFORMS = (
+    r"twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
+    r"linkedin|telegram|whatsapp|kik|bebo|myspace"
 )
+_SOCIAL = rf"(?:{_PLATFORMS}|x|social[ \t]+media)"
+# A handle: "@" (perhaps set off by a space) and word characters with inner dots ("@ jo_s", "jo.smith99").
+_HANDLE_BODY = r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)"
 _HANDLE_CTX_RE = lazy_compile(
     rf"\b{_SOCIAL}(?:[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
-    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at))*[ \t]*[:\-–]?[ \t]*"
-    r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
+    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at))*[ \t]*[:\-–]?[ \t]*{_HANDLE_BODY}",
     _I,
 )
 # A platform named in a clause ("she posts as kayleighb on tiktok", "on snapchat she is kaybee2009", "dm her at
 # kaybee2009"): the words around it that read as a handle (see _web).
 _PLATFORM_RE = lazy_compile(
-    r"\b(?:twitter|tweets?|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|"
-    r"reddit|linkedin|telegram|whatsapp|kik|bebo|myspace|dm(?:'?d|s)?|direct[ \t]+messages?|online[ \t]+as|"
+    rf"\b(?:{_PLATFORMS}|tweets?|dm(?:'?d|s)?|direct[ \t]+messages?|online[ \t]+as|"
     r"user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name)\b",
     _I,
 )
 _CLAUSE_TOKEN_RE = lazy_compile(
-    r"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?)"
-    r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)(?![\w@/-])",
+    rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?){_HANDLE_BODY}(?![\w@/-])",
     re.VERSION1,
 )
 _USERNAME_RE = lazy_compile(
     r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
-    r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)",
+    + _HANDLE_BODY,
     _I,
 )
 
