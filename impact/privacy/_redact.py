@@ -131,7 +131,7 @@ from ._lexicon import (
     public_phrases,
     spaced_runs,
 )
-from ._names import NameFinder, is_public_word
+from ._names import _LOWER_TITLES, NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
 __all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "redact", "redact_series"]
@@ -259,13 +259,14 @@ _MET_WITH_RE = re.compile(
     r"(?:email|e-mail|call|message|letter|text|note|visit|heard|hear|word)[ \t]+from)[ \t]+\Z",
     re.IGNORECASE,
 )
-# A title or a role said as one right before a listed name part makes it the person in any case ("councillor
-# bishop", "MRS BELL", "miss bell", "sister marsh", "we will miss bishop").  Not "officer", "inspector" or "nurse",
-# which qualify nouns ("officer time", with a Mark Time listed, in real LGA text).
+# A title (the ones that are titles in lower case too) or a role said as one right before a listed name part makes
+# it the person in any case ("councillor bishop", "MRS BELL", "miss bell", "sister marsh", "we will miss bishop").
+# Not "officer", "inspector" or "nurse", which qualify nouns ("officer time", with a Mark Time listed, in real LGA
+# text).
+_ROLES_BEFORE_LISTED = frozenset("miss doctor sister matron father judge detective constable pc dc ds di auntie aunt "
+                                 "uncle".split())
 _TITLE_BEFORE_RE = re.compile(
-    r"\b(?:mr|mrs|miss|ms|mx|dr|doctor|cllr|prof|professor|councillor|sgt|sergeant|supt|revd|sister|matron|"
-    r"father|judge|detective|constable|pc|dc|ds|di|head[ \t]?teacher|auntie|aunt|uncle)\.?[ \t]+\Z",
-    re.IGNORECASE)
+    rf"\b(?:{'|'.join(sorted(_LOWER_TITLES | _ROLES_BEFORE_LISTED))}|head[ \t]?teacher)\.?[ \t]+\Z", re.IGNORECASE)
 _WITH_RE = re.compile(r"\b(?:with|from)[ \t]+\Z", re.IGNORECASE)
 _CLAUSE_OPEN_RE = re.compile(
     r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
