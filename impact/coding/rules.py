@@ -58,7 +58,7 @@ class _Rule:
     def __init__(self, code: str, parts: list[str], gaps: list[int], weight: float) -> None:
         self.code, self.parts, self.gaps, self.weight = code, parts, gaps, weight
         self.contiguous = len(parts) == 1
-        self.rest = tuple(parts[1:])
+        self.rest = frozenset(parts[1:])
 
 
 def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
@@ -311,15 +311,20 @@ class RuleCoder(BaseEstimator):
                     continue  # a word of a name or of a phrase without impact sense
                 cend = ends.get(n)
                 if cend is None:
-                    cend = ends[n] = _nth_space(s, start, n)
+                    cend = ends[n] = s.find(" ", start + 1) if n == 1 else _nth_space(s, start, n)
                 occ.setdefault(label, []).append((tok, start, cend if cend >= 0 else min(end - base, len(s))))
         hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
+        present = occ.keys()
         for label, first in occ.items():
             for rule in self.rules_by_first_.get(label, ()):
-                if rule.rest and not all(p in occ for p in rule.rest):
+                if rule.rest and not present >= rule.rest:
                     continue
-                for hit in _chains(rule, first, occ, s):
-                    hits.setdefault(rule.code, []).append(hit + (rule.weight, rule.contiguous))
+                if rule.contiguous:  # one phrase: each occurrence is a match
+                    found = [(t0, t0 + s.count(" ", c0 + 1, e0) + 1, c0, e0, rule.weight, True) for t0, c0, e0 in first]
+                else:
+                    found = [hit + (rule.weight, False) for hit in _chains(rule, first, occ, s)]
+                if found:
+                    hits.setdefault(rule.code, []).extend(found)
         if not hits:
             return []
         ends = [m.start() for m in _SENT_RE.finditer(s)]
@@ -635,12 +640,14 @@ class _Cues:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
         hi = len(s) if hi is None else hi
         question = s.find(" ? ", lo, hi) >= 0
-        has_neg = self.neg.regex.search(s, lo, hi) is not None
-        has_modal = self.modal.regex.search(s, lo, hi) is not None
-        has_frames = self.frames.regex.search(s, lo, hi) is not None
+        # Each cue list is scanned once; the costly attribution scan (every token position) only when one of
+        # its core cues is there.
+        neg_found = self.neg.find(s, lo, hi)
+        modal_found = self.modal.find(s, lo, hi)
+        frames_found = self.frames.find(s, lo, hi)
         has_attribution = self.attribution_core.regex.search(s, lo, hi) is not None
-        has_hedge = self.hedge.regex.search(s, lo, hi) is not None
-        if not (has_neg or has_modal or has_frames or has_attribution or has_hedge):
+        hedge_found = self.hedge.find(s, lo, hi)
+        if not (neg_found or modal_found or frames_found or has_attribution or hedge_found):
             return _Sentence(first_token, [], [], [], question, None, [], [])  # then each cue list finds nothing
 
         def tokens(found: list) -> list[tuple[int, int, str]]:
@@ -657,7 +664,7 @@ class _Cues:
         reviews = [f for f in found if f[2] == "review"]
         covered = {t for a, b, label in found if label == "causal" for t in range(a, b)}
         negators, review_negated = [], False
-        for a, b, label in (tokens(self.neg.find(s, lo, hi)) if has_neg else ()):
+        for a, b, label in tokens(neg_found):
             if label == "pseudo":
                 continue
             if label == "neg" and any(0 <= r - b <= _REVIEW_GAP and all(t in covered for t in range(b, r)) for r, _, _ in reviews):
@@ -667,9 +674,9 @@ class _Cues:
         thans = [b for _, b, label in found if label == "than"]
         if any(r in thans for r, _, _ in reviews):
             review_negated = True  # "more to the restructure than to the review"
-        hedged = question or (has_hedge and bool(self.hedge.find(s, lo, hi)))
-        modals = [m for m in tokens(self.modal.find(s, lo, hi)) if m[2] != "pseudo"] if has_modal else []
-        frames = tokens(self.frames.find(s, lo, hi)) if has_frames else []
+        hedged = question or bool(hedge_found)
+        modals = [m for m in tokens(modal_found) if m[2] != "pseudo"]
+        frames = tokens(frames_found)
         if negators or modals or (frames and any(f[2] == "deficit" for f in frames)):
             frames += tokens(self.stops.find(s, lo, hi))
         if any(f[2] == "exp" for f in frames):
