@@ -252,11 +252,14 @@ class PatternSet:
         """Matches in the stem string ``s``: ``(start, end, labels)``; ``start`` is the space before."""
         endpos = len(s) if endpos is None else endpos
         out = []
+        resolved, resolve = self._resolved, self.labels
         for m in self.regex.finditer(s, pos, endpos):
-            labels = self.labels(m.group(1))
+            matched = m.group(1)
+            labels = resolved.get(matched)
+            if labels is None:
+                labels = resolve(matched)
             if labels:
-                start = m.start()
-                out.append((start, m.end(1), labels))
+                out.append((m.start(), m.end(1), labels))
         return out
 
 

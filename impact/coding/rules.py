@@ -369,8 +369,8 @@ class RuleCoder(BaseEstimator):
             out.append((i, code, score, neg, hedged, attr, hit[0], hit[1] - 1))
         if out:
             # Character offsets of the evidence tokens, tokenising only as far as needed.
-            need = {r[6] for r in out} | {r[7] for r in out}
-            spans = {k: m.span() for k, m in enumerate(itertools.islice(TOKEN.finditer(text), max(need) + 1)) if k in need}
+            last = max(max(r[6], r[7]) for r in out)
+            spans = [m.span() for m in itertools.islice(TOKEN.finditer(text), last + 1)]
             out = [r[:6] + (spans[r[6]][0], spans[r[7]][1]) for r in out]
         return out
 
@@ -438,7 +438,8 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
     masked: set[int] = set()
     words = TOKEN.findall(text)
     caps = [len(w) > 1 and w[0].isupper() and not w.isupper() for w in words]
-    if sum(caps) < 2 or sum(caps) > 0.6 * len(words):
+    n_caps = sum(caps)
+    if n_caps < 2 or n_caps > 0.6 * len(words):
         return masked
     run: list[int] = []
     for k in range(len(words) + 1):
