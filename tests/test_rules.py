@@ -456,3 +456,40 @@ codes:
     assert RuleCoder(first).fit().code(texts)["unit"].tolist() == ["a"]
     assert RuleCoder(Codebook.from_yaml(text.replace("PHRASE", "spirits were lift*"))).fit().code(texts)["unit"].tolist() == ["b"]
     assert RuleCoder(again).fit().code(texts)["unit"].tolist() == ["a"]
+
+
+def test_false_friends_of_a_term_are_not_its_evidence():
+    """A word the stemmer or a prefix confuses with a term, in another sense, is not evidence (labelling guide,
+    section 6). Found on real text: "scrutiny committee" read as commitment (near rule scrutiny ~5 committ*), "child
+    abuse investigation" as investment (invest*), "realistic plans" as realisation (realis*), "initially" as an
+    initiative, "at the time" as timeliness. The word still matches a pattern that names it."""
+    from impact.coding.codebook import Codebook
+
+    coder = RuleCoder("nfer_impacts").fit()
+    texts = pd.Series({
+        "committee": "The report went to the scrutiny committee in March.",
+        "investigation": "The police lead for child abuse investigation attended.",
+        "realistic": "Senior leaders have realistic plans in place.",
+        "investment": "The council's investment in early help was significant.",
+        "committed": "Members of the scrutiny panel were committed and engaged.",
+    })
+    out = coder.code(texts)
+    codes = out[~out["negated"] & ~out["hedged"]].groupby("unit")["code"].agg(set)
+    assert "commitment" not in codes.get("committee", set())
+    assert "commitment" not in codes.get("investigation", set())
+    assert "learning" not in codes.get("realistic", set())
+    assert "commitment" in codes["investment"] and "commitment" in codes["committed"]  # the term's own sense
+    text = """format_version: 1
+id: tiny
+version: "0.1"
+codes:
+  - {id: c, label: C, definition: D., rules: {phrases: [PHRASE]}}
+"""
+    units = pd.Series({"inv": "An investigation began.", "invest": "We invested in it.", "com": "The committee met.",
+                       "time": "At that time we met.", "timely": "Visits are more timely."})
+    def matched(phrase: str) -> list[str]:
+        return sorted(RuleCoder(Codebook.from_yaml(text.replace("PHRASE", phrase))).fit().code(units)["unit"])
+    assert matched("invest*") == ["invest"]
+    assert matched("investigat*") == ["inv"] and matched("investigation") == ["inv"]
+    assert matched("commit*") == [] and matched("committee") == ["com"] and matched("committe*") == ["com"]
+    assert matched("timeli*") == ["timely"] and matched("time") == ["time"]

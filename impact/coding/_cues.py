@@ -16,6 +16,7 @@ the caller as a sequence of parts).
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -62,13 +63,26 @@ def stem(token: str) -> str:
     out = _CACHE.get(token)
     if out is None:
         low = token.lower().replace("\u2019", "'")
-        out = _stemmer().stem(low) if low[0].isalpha() else low
+        if low in _false_friends():
+            out = _OWN + low  # its own stem: only a pattern naming the word matches it
+        else:
+            out = _stemmer().stem(low) if low[0].isalpha() else low
         if not out or " " in out:
             out = low
         if len(_CACHE) > _CACHE_LIMIT:
             _CACHE.clear()
         _CACHE[token] = out
     return out
+
+
+#: The stem of a false friend starts with this mark, which no stem prefix (letters) can match.
+_OWN = "="
+
+
+@functools.cache
+def _false_friends() -> frozenset[str]:
+    """Words conflated with a codebook term by the stemmer or a ``word*`` prefix but meaning something else."""
+    return frozenset(wordlist("false_friends"))
 
 
 def stem_tokens(text: str) -> list[str]:
@@ -112,7 +126,25 @@ def split_parts(pattern: str) -> tuple[list[str], list[int]]:
 
 def _word_regexes(phrase: str) -> tuple[str, ...]:
     """The regex of each token of a contiguous phrase (stemmed; ``*`` = stem prefix)."""
-    out: list[str] = []
+    return _word_variants(phrase)[0]
+
+
+def _word_variants(phrase: str) -> list[tuple[str, ...]]:
+    """:func:`_word_regexes` of a phrase, then the same with each ``word*`` replaced by a false friend it names.
+
+    A false friend keeps its own stem (see :func:`stem`), which no stem prefix
+    matches; ``word*`` still names it when ``word`` spells out at least the
+    false friend's Snowball stem ("investigat*" names "investigation",
+    "invest*" does not).
+
+    Examples
+    --------
+    >>> _word_variants("invest*")
+    [('invest[^ ]*',)]
+    >>> _word_variants("investigat*")[1:3]
+    [('=investigate',), ('=investigated',)]
+    """
+    options: list[list[str]] = []
     for item in phrase.split():
         prefix = item.endswith("*")
         tokens = TOKEN.findall(item.rstrip("*"))
@@ -122,10 +154,11 @@ def _word_regexes(phrase: str) -> tuple[str, ...]:
             if prefix and i == len(tokens) - 1:
                 low = tok.lower().replace("\u2019", "'")
                 stems = [s for s in (stem(low + "ing"), stem(low + "ed"), stem(low + "ion"), low) if low.startswith(s)]
-                out.append(re.escape(min(stems, key=len)) + "[^ ]*")
+                friends = [f for f in sorted(_false_friends()) if f.startswith(low) and len(low) >= len(_stemmer().stem(f))]
+                options.append([re.escape(min(stems, key=len)) + "[^ ]*"] + [re.escape(_OWN + f) for f in friends])
             else:
-                out.append(re.escape(stem(tok)))
-    return tuple(out)
+                options.append([re.escape(stem(tok))])
+    return [tuple(seq) for seq in itertools.product(*options)]
 
 
 _STAR = "\x00*"
@@ -203,8 +236,7 @@ class PatternSet:
         self._first_prefix: dict[str, list[int]] = {}
         seqs = set()
         for label, patterns in groups.items():
-            for pattern in patterns:
-                seq = _word_regexes(pattern)
+            for seq in (seq for pattern in patterns for seq in _word_variants(pattern)):
                 seqs.add(seq)
                 if any(t.endswith("[^ ]*") for t in seq):
                     first = seq[0]
