@@ -106,6 +106,7 @@ class Findings:
     indicator_trends: pd.DataFrame | None = None
     indicator_effects: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
+    reliability_by_status: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
     process: dict[str, pd.DataFrame] | None = None
     not_computed: dict[str, str] = field(default_factory=dict)
@@ -322,13 +323,16 @@ def analyse(
     trends = indicator_trends(study) if "indicators" in wanted else None
     ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
                    if "indicators" in wanted else None)
-    reliability = None
+    reliability = reliability_by_status = None
     if human is not None:
-        other = human if isinstance(human, pd.DataFrame) else read_codings(human, study, segments=segments,
-                                                                             codebook=codebook)
+        # A file is read onto the segments; a frame read without them (as `impact run --human` reads its file, to
+        # refuse a bad one before the long run) has its spans mapped onto them here: agreement is per segment.
+        other = (as_codings(human, study, segments=segments) if isinstance(human, pd.DataFrame)
+                 else read_codings(human, study, segments=segments, codebook=codebook))
         if "coder" not in other.columns:
             other = other.assign(coder="human")
         reliability = coder_reliability(codings[codings["unit"].isin(set(segments["segment_id"]))], other, segments)
+        reliability_by_status = _reliability_by_status(codings, other, segments, ppanel)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,
               "measure": MAIN_MEASURE, "coding": coding["source"]}
     provenance = {
@@ -352,9 +356,31 @@ def analyse(
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
         attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends,
-        indicator_effects=ind_effects, reliability=reliability,
+        indicator_effects=ind_effects, reliability=reliability, reliability_by_status=reliability_by_status,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
     )
+
+
+def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,
+                           ppanel: pd.DataFrame) -> pd.DataFrame | None:
+    """:func:`coder_reliability` within each intervention status group (``status_group`` column), or None.
+
+    The coder's accuracy on real text is an average; a difference by status
+    made by coding error needs a coder that errs more in one group's talk than
+    in the other's.  Only a hand check of codings in both groups can show it
+    does not (the report states a machine-coded difference by status only then).
+    """
+    from .coding.evaluate import coder_reliability
+
+    status = ppanel[["council_id", "wave", "status_group"]].drop_duplicates(["council_id", "wave"])
+    seg = segments[segments["segment_id"].isin(set(human["unit"]))][["segment_id", "council_id", "wave"]]
+    seg = seg.astype({"council_id": str}).merge(status.astype({"council_id": str}), on=["council_id", "wave"], how="inner")
+    parts = []
+    for group, units in seg.groupby("status_group")["segment_id"]:
+        mine = human[human["unit"].isin(set(units))]
+        parts.append(coder_reliability(codings[codings["unit"].isin(set(units))], mine, segments)
+                     .assign(status_group=group, n_segments=len(units)))
+    return pd.concat(parts, ignore_index=True) if parts else None
 
 
 def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:

@@ -438,9 +438,12 @@ def _summary(ctx) -> Section:
     gee = _gee_rows(ctx)
     if len(gee):
         sig = gee[gee["p_adjusted"] < ctx.alpha]
-        # A machine-coded difference in an impact the coder reads poorly on real text is not a finding: a coder
-        # that errs more often in some councils' talk than in others' makes such differences by itself.
-        firm, unconfirmed = sig[~sig["code"].isin(weak)], sig[sig["code"].isin(weak)]
+        # A machine-coded difference by status is not a finding unless the coding was checked by hand in both status
+        # groups: a coder that errs more often in some councils' talk than in others' makes such differences by
+        # itself, and its accuracy on real text (an average over all talk) cannot show that it does not. An impact
+        # it reads poorly on real text is not a finding either way.
+        doubtful = _doubtful_by_status(ctx, weak)
+        firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
         for r in firm.itertuples():
             items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
                          f"intervention ({_odds_ratio(r)}).")
@@ -558,6 +561,14 @@ def _caveats(ctx) -> list[str]:
                      "are in the methods section), so coding error could explain any result for "
                      + ("that impact" if len(weak) == 1 else "those impacts") + ", and the summary states none as a "
                      "finding.")
+        unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx)) if c not in _weak_codes(ctx)]
+        if unchecked and not _unmeasured(_weak_codes(ctx)):
+            text += (" Its accuracy on real text is an average over all the talk it read, so it cannot show that the "
+                     "coder errs alike in councils in and out of intervention: the summary states a difference by "
+                     "intervention status in " + (("the other impact" if len(unchecked) == 1
+                                                   else f"the other {_say(len(unchecked))} impacts") if weak else "any impact")
+                     + f" as a finding only when a hand check of the codings in this study (impact run --human) agrees "
+                     f"with people (Cohen's kappa at least {CHECKED_KAPPA:.2f}) in both groups.")
         text += " Check a sample of its codings by hand (impact review export) before publishing."
         out.append(text)
     return out
@@ -618,14 +629,75 @@ def _odds_ratio(r) -> str:
 
 
 def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *, also: bool) -> str:
-    """The sentence for adjusted differences by status in impacts the machine coder reads poorly: not findings."""
+    """The sentence for adjusted machine-coded differences by status that are not findings (see :func:`_doubtful_by_status`)."""
     parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r)})" for r in rows.itertuples()]
     one = len(parts) == 1
-    why = _why_weak(weak, list(rows["code"]), "this impact" if one else "these impacts")
+    why = _why_doubtful(ctx, weak, list(rows["code"]), "this impact" if one else "these impacts")
     return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention, "
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
             f"so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the "
-            "codings by hand (impact review export), or code the interviews by people, before drawing a conclusion.")
+            "codings in both groups by hand (impact review export, then impact run --human), or code the interviews "
+            "by people, before drawing a conclusion.")
+
+
+#: A machine-coded difference by status is stated only when a hand check in this study gives Cohen's kappa of at
+#: least this between the coder and people, for that impact, in councils in intervention and in the others alike.
+CHECKED_KAPPA = 0.70
+
+
+def _checked_by_status(ctx) -> set[str]:
+    """Impacts whose machine coding a hand check in this study found to agree with people in both status groups."""
+    return {c for c, (a, b) in _kappas_by_status(ctx).items() if a >= CHECKED_KAPPA and b >= CHECKED_KAPPA}
+
+
+def _doubtful_by_status(ctx, weak: dict[str, float]) -> list[str]:
+    """Impacts whose machine-coded difference (or lack of one) by status is not a finding, in report order.
+
+    Under machine coding: those read poorly on real text (``weak``), and those
+    whose coding was not checked by hand in this study in both status groups
+    with kappa of at least :data:`CHECKED_KAPPA`.  None under people's coding.
+    """
+    if ctx.f.coding.get("source") != "machine":
+        return []
+    checked = _checked_by_status(ctx)
+    return [c for c in ctx.codes if c in weak or c not in checked]
+
+
+def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> str:
+    """Why machine-coded differences by status in ``codes`` are not findings (see :func:`_doubtful_by_status`)."""
+    poor, unchecked = [c for c in codes if c in weak], [c for c in codes if c not in weak]
+    named = (lambda cs: what) if not (poor and unchecked) else (lambda cs: _listed([ctx.code(c).lower() for c in cs]))
+    reasons = [_why_weak(weak, poor, named(poor))] if poor else []
+    if unchecked:
+        f1 = [float(ctx.coder_validity.set_index("code")["f1"].get(c, math.nan)) for c in unchecked] \
+            if ctx.coder_validity is not None else []
+        average = (f" (its F1 on real text, {_listed([f'{x:.2f}' for x in f1])}, is an average over all the talk it "
+                   "read)") if f1 and not any(math.isnan(x) for x in f1) else ""
+        kappas = _kappas_by_status(ctx)
+        checked = [c for c in unchecked if c in kappas]
+        if checked:
+            said = "; ".join(f"{kappas[c][0]:.2f} in councils in intervention and {kappas[c][1]:.2f} in the others"
+                             + (f" for {ctx.code(c).lower()}" if len(checked) > 1 else "") for c in checked)
+            reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
+                           f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
+        if len(checked) < len(unchecked):
+            rest = [c for c in unchecked if c not in kappas]
+            reasons.append(f"no hand check of the coding in this study shows that the coder reads "
+                           f"{named(rest) if checked else named(unchecked)} as well in councils in intervention as in "
+                           f"the others{average}")
+    return "; and ".join(reasons)
+
+
+def _kappas_by_status(ctx) -> dict[str, tuple[float, float]]:
+    """Cohen's kappa of the coder against people per impact, (in intervention, not), from this study's hand check."""
+    r = ctx.f.reliability_by_status
+    if r is None or r.empty or not {"code", "metric", "value", "status_group"} <= set(r.columns):
+        return {}
+    k = r[r["metric"] == "cohen_kappa"].pivot_table(index="code", columns="status_group", values="value", aggfunc="min")
+    if not {"intervention", "no_intervention"} <= set(k.columns):
+        return {}
+    return {c: (float(row["intervention"]), float(row["no_intervention"])) for c, row in k.iterrows()
+            if not (math.isnan(row["intervention"]) or math.isnan(row["no_intervention"]))}
 
 
 def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
@@ -657,12 +729,13 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float]) -> str:
     """
     adjusted = f"once the {len(gee)} impacts are adjusted for multiple comparisons (Holm)"
     where = "The intervals are in the longitudinal models section."
-    poor = [c for c in ctx.codes if c in weak and c in set(gee["code"])]
+    doubtful = _doubtful_by_status(ctx, weak)
+    poor = [c for c in ctx.codes if c in doubtful and c in set(gee["code"])]
     if not poor:
         return (f"No impact was reported more or less often in councils in intervention {adjusted}; the intervals are "
                 "in the longitudinal models section.")
-    read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in weak]
-    why = _why_weak(weak, poor, "it" if len(poor) == 1 else "them")
+    read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
+    why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
         return (f"The machine coding shows no impact reported more or less often in councils in intervention "
@@ -1563,11 +1636,22 @@ def _reliability(ctx) -> Section | None:
     shown = r.copy()
     if "code" in shown.columns:
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
-    return Section("Coding reliability", [
+    blocks = [
         Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level "
                   "(a segment a coder did not code counts as the code being absent; negated codes count as absent)."),
         Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")}),
-    ])
+    ]
+    kappas = _kappas_by_status(ctx)
+    if kappas and ctx.f.coding.get("source") == "machine":
+        n = ctx.f.reliability_by_status.drop_duplicates("status_group").set_index("status_group")["n_segments"]
+        blocks.append(Paragraph(
+            f"Cohen's kappa within each status group ({int(n.get('intervention', 0))} checked segments in councils in "
+            f"intervention, {int(n.get('no_intervention', 0))} in the others), in that order: "
+            + "; ".join(f"{ctx.code(c).lower()} {a:.2f} and {b:.2f}" for c, (a, b) in
+                        ((c, kappas[c]) for c in ctx.codes if c in kappas))
+            + f". A machine-coded difference by status is stated as a finding only where both are at least "
+              f"{CHECKED_KAPPA:.2f}."))
+    return Section("Coding reliability", blocks)
 
 
 def _detectable(ctx) -> str:
@@ -1652,7 +1736,12 @@ def _methods(ctx) -> Section:
             "talk differs from these documents, so its accuracy on interviews can be higher or lower. An interview "
             "counts as reporting an impact when any one of its sentences is coded with it, so an error rate per "
             "sentence becomes a larger one per interview: the summary states no ranking, share or count of impacts "
-            f"that rests on an impact the coder reads with F1 below {_WEAK_F1:.2f}."))
+            f"that rests on an impact the coder reads with F1 below {_WEAK_F1:.2f}. These figures are averages over "
+            "all the text read; a coder that errs more often in the talk of councils in intervention than in the "
+            "others' makes a difference between them by itself, so the summary states a machine-coded difference by "
+            "intervention status (or the absence of one) only for an impact whose coding a hand check in the study "
+            f"(impact run --human) found to agree with people, Cohen's kappa at least {CHECKED_KAPPA:.2f}, in both "
+            "groups."))
     elif ctx.f.coding.get("source") == "machine":
         blocks.append(Paragraph("The machine coder has not been measured on text labelled by people for this "
                                 "codebook: check a sample of its codings by hand before relying on them. Until it "
