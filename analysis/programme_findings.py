@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import impact
-from impact.report import machine_coding_note, weak_codes
+from impact.report import machine_coding_note, unconfirmed_by_status, weak_codes
 
 #: Options a programme analysis usually fixes once and keeps (recorded in the outputs' provenance).
 OPTIONS = {
@@ -41,10 +41,21 @@ def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed
         return result
     alpha = result.findings.parameters.get("alpha", 0.05)
     below = c[c["p_adjusted"] < alpha]
-    weak = weak_codes(result.findings.codebook, source=result.findings.coding.get("source"))
+    f = result.findings
+    weak = weak_codes(f.codebook, source=f.coding.get("source"))
+    # the report's rule: a machine-coded difference by status is a finding only for an impact read well on real text
+    # and checked by hand in this study in both status groups (impact run --human)
+    unconfirmed = unconfirmed_by_status(list(f.codebook.top_codes()), weak, f.reliability_by_status,
+                                        source=f.coding.get("source"))
+
+    def why(code: str) -> str:
+        if code in weak:
+            return " (read poorly by the coder: not a finding)"
+        return " (machine coding not checked by hand in both status groups: not a finding)" if code in unconfirmed else ""
+
     print(f"\n{len(below)} of {len(c)} comparisons by intervention status have a Holm-adjusted p below {alpha}"
-          + (": " + ", ".join(f"{r.code} at {r.wave}" + (" (read poorly by the coder: not a finding)" if r.code in weak else "")
-                              for r in below.itertuples()) if len(below) else "") + ".")
+          + (": " + ", ".join(f"{r.code} at {r.wave}{why(r.code)}" for r in below.itertuples()) if len(below) else "")
+          + ".")
     note = machine_coding_note(result.findings.codebook, source=result.findings.coding.get("source"), named=True)
     if note:
         print(note)

@@ -56,8 +56,20 @@ from . import (
     forest_plot,
     prevalence_heatmap,
 )
+from ._caveats import (
+    CHECKED_KAPPA,
+    _count_words,
+    _listed,
+    _note,
+    _say,
+    _unmeasured,
+    _validity,
+    _weak,
+    _why_weak,
+    kappas_by_status,
+    unconfirmed_by_status,
+)
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._caveats import _count_words, _listed, _note, _say, _unmeasured, _validity, _weak, _why_weak
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
@@ -640,27 +652,10 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
             "by people, before drawing a conclusion.")
 
 
-#: A machine-coded difference by status is stated only when a hand check in this study gives Cohen's kappa of at
-#: least this between the coder and people, for that impact, in councils in intervention and in the others alike.
-CHECKED_KAPPA = 0.70
-
-
-def _checked_by_status(ctx) -> set[str]:
-    """Impacts whose machine coding a hand check in this study found to agree with people in both status groups."""
-    return {c for c, (a, b) in _kappas_by_status(ctx).items() if a >= CHECKED_KAPPA and b >= CHECKED_KAPPA}
-
-
 def _doubtful_by_status(ctx, weak: dict[str, float]) -> list[str]:
-    """Impacts whose machine-coded difference (or lack of one) by status is not a finding, in report order.
-
-    Under machine coding: those read poorly on real text (``weak``), and those
-    whose coding was not checked by hand in this study in both status groups
-    with kappa of at least :data:`CHECKED_KAPPA`.  None under people's coding.
-    """
-    if ctx.f.coding.get("source") != "machine":
-        return []
-    checked = _checked_by_status(ctx)
-    return [c for c in ctx.codes if c in weak or c not in checked]
+    """Impacts whose machine-coded difference (or lack of one) by status is not a finding, in report order
+    (:func:`impact.report.unconfirmed_by_status`)."""
+    return unconfirmed_by_status(ctx.codes, weak, ctx.f.reliability_by_status, source=ctx.f.coding.get("source"))
 
 
 def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> str:
@@ -690,14 +685,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
 
 def _kappas_by_status(ctx) -> dict[str, tuple[float, float]]:
     """Cohen's kappa of the coder against people per impact, (in intervention, not), from this study's hand check."""
-    r = ctx.f.reliability_by_status
-    if r is None or r.empty or not {"code", "metric", "value", "status_group"} <= set(r.columns):
-        return {}
-    k = r[r["metric"] == "cohen_kappa"].pivot_table(index="code", columns="status_group", values="value", aggfunc="min")
-    if not {"intervention", "no_intervention"} <= set(k.columns):
-        return {}
-    return {c: (float(row["intervention"]), float(row["no_intervention"])) for c, row in k.iterrows()
-            if not (math.isnan(row["intervention"]) or math.isnan(row["no_intervention"]))}
+    return kappas_by_status(ctx.f.reliability_by_status)
 
 
 def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-__all__ = ["WEAK_F1", "weak_codes", "machine_coding_note"]
+__all__ = ["WEAK_F1", "CHECKED_KAPPA", "weak_codes", "unconfirmed_by_status", "machine_coding_note"]
 
 #: A code the machine coder reads with F1 below this on real text is not stated as a finding without a caveat.
 WEAK_F1 = 0.70
@@ -107,6 +107,55 @@ def weak_codes(codebook, *, source: str = "machine") -> dict[str, float]:
     {}
     """
     return _weak(list(codebook.top_codes()), _validity(codebook, source), source)
+
+
+#: A machine-coded difference by status is stated only when a hand check in the study gives Cohen's kappa of at
+#: least this between the coder and people, for that impact, in councils in intervention and in the others alike.
+CHECKED_KAPPA = 0.70
+
+
+def kappas_by_status(reliability_by_status: pd.DataFrame | None) -> dict[str, tuple[float, float]]:
+    """Cohen's kappa of the coder against people per impact, ``(in intervention, not)``, from a study's hand check
+    (``Findings.reliability_by_status``); impacts without both are left out."""
+    r = reliability_by_status
+    if r is None or r.empty or not {"code", "metric", "value", "status_group"} <= set(r.columns):
+        return {}
+    k = r[r["metric"] == "cohen_kappa"].pivot_table(index="code", columns="status_group", values="value", aggfunc="min")
+    if not {"intervention", "no_intervention"} <= set(k.columns):
+        return {}
+    return {c: (float(row["intervention"]), float(row["no_intervention"])) for c, row in k.iterrows()
+            if not (math.isnan(row["intervention"]) or math.isnan(row["no_intervention"]))}
+
+
+def unconfirmed_by_status(codes, weak: dict[str, float], reliability_by_status: pd.DataFrame | None, *,
+                          source: str = "machine") -> list[str]:
+    """The impacts of ``codes`` whose machine-coded difference by intervention status, or lack of one, is no finding.
+
+    The coder's accuracy on real text is an average over all the talk it
+    read: a coder that errs more often in councils in intervention than in
+    the others makes a difference between them by itself.  So under machine
+    coding an impact's difference by status is a finding only when it is read
+    with F1 of at least :data:`WEAK_F1` on real text (not in ``weak``) *and* a
+    hand check of the study's own codings gives Cohen's kappa of at least
+    :data:`CHECKED_KAPPA` in both status groups.  Codings by people: none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check = pd.DataFrame({"code": ["a", "a", "b", "b"], "metric": "cohen_kappa", "value": [0.8, 0.75, 0.9, 0.5],
+    ...                       "status_group": ["intervention", "no_intervention"] * 2})
+    >>> unconfirmed_by_status(["a", "b", "c"], {}, check)
+    ['b', 'c']
+    >>> unconfirmed_by_status(["a", "b", "c"], {"a": 0.6}, check)
+    ['a', 'b', 'c']
+    >>> unconfirmed_by_status(["a", "b"], {}, None, source="people")
+    []
+    """
+    if source != "machine":
+        return []
+    kappas = kappas_by_status(reliability_by_status)
+    checked = {c for c, (a, b) in kappas.items() if a >= CHECKED_KAPPA and b >= CHECKED_KAPPA}
+    return [c for c in codes if c in weak or c not in checked]
 
 
 def machine_coding_note(codebook, *, source: str = "machine", named: bool = False) -> str:
