@@ -148,10 +148,12 @@ class PlantedTruth:
         }
         if self.design is not None:
             doc["design"] = self.design.to_dict("records")
+            # The estimands come out of numerical integration, whose last binary digits change with numpy's and
+            # scipy's versions: rounded to 12 significant digits, the same arguments give the same file everywhere.
             doc["estimands"] = {
-                "definitions": "impact.measures; values from impact.synth._estimands",
-                "intervention_effects": self.intervention_effects().to_dict("records"),
-                "prevalences": self.prevalences().to_dict("records"),
+                "definitions": "impact.measures; values from impact.synth._estimands (12 significant digits)",
+                "intervention_effects": _significant(self.intervention_effects().to_dict("records")),
+                "prevalences": _significant(self.prevalences().to_dict("records")),
             }
         return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -189,3 +191,15 @@ def load_truth(path: str | Path) -> PlantedTruth:
     design = pd.DataFrame(doc["design"]) if "design" in doc else None
     return PlantedTruth(params=doc["parameters"], effects=effects, councils=doc["councils"],
                         participants=doc["participant_effects"], statements=statements, pii=pii, design=design)
+
+
+def _significant(records: list[dict], digits: int = 12) -> list[dict]:
+    """``records`` with every float rounded to ``digits`` significant digits.
+
+    Examples
+    --------
+    >>> _significant([{"a": 0.9351359516764578, "b": "x", "c": 2}])
+    [{'a': 0.935135951676, 'b': 'x', 'c': 2}]
+    """
+    return [{k: float(f"{v:.{digits}g}") if isinstance(v, float) else v for k, v in r.items()} for r in records]
+
