@@ -33,6 +33,32 @@ def once_per_worker(key, build):
     return _WORKER_CACHE[key]
 
 
+_REPORTS: dict[int, tuple] = {}
+
+
+def report_of(findings):
+    """``impact.build_report(findings)`` (default options) once per findings object in a test process.
+
+    A module's tests read the report of the same module-scoped findings many
+    times (a section, the summary, the tables' notes); building it is
+    deterministic and leaves the findings as they were, so the first build is
+    reused while the findings object lives.  Tests only read the report; a
+    test that patches what the report reads (``coder_validity``) passes a
+    copy (``dataclasses.replace(findings)``), whose report is built afresh.
+    """
+    import weakref
+
+    from impact.pipeline import build_report
+
+    key = id(findings)
+    hit = _REPORTS.get(key)
+    if hit is None or hit[0]() is not findings:
+        hit = (weakref.ref(findings), build_report(findings))
+        _REPORTS[key] = hit
+        weakref.finalize(findings, _REPORTS.pop, key, None)
+    return hit[1]
+
+
 def _seed(name: str) -> int:
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16)
 

@@ -7,10 +7,11 @@ import dataclasses
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import report_of
 
 import impact
 from impact.framework import illustrative_quotes
-from impact.pipeline import analyse, build_report
+from impact.pipeline import analyse
 from impact.report import Bullets, Callout, Paragraph, Quote
 from impact.synth import SynthEffects, generate_with_truth
 
@@ -98,7 +99,7 @@ def test_quotes_are_reported_statements_never_negated_hedged_or_repeated(planted
         q = illustrative_quotes(f.coded, study, segments=f.segments, waves=study.wave_ids[1:],
                                 codes=[c for c in f.codebook.top_codes() if f1.get(c, 0) >= 0.70])
         assert 0 < len(q) < 6
-    report, _ = build_report(f)
+    report, _ = report_of(f)
     shown = [b.text for s in report.sections for b in s.blocks if isinstance(b, Quote)]
     # no quote twice anywhere (impact quotes, and the process sections' quotes on what helped or hindered)
     assert len(shown) == len(set(shown))
@@ -132,7 +133,7 @@ def test_framework_matrix_council_whose_interviews_had_no_speech_is_not_intervie
 
 
 def _summary(findings) -> list[str]:
-    report, _ = build_report(findings)
+    report, _ = report_of(findings)
     blocks = report.sections[0].blocks
     return [i for b in blocks if isinstance(b, Bullets) for i in b.items] + [b.text for b in blocks if isinstance(b, Callout)]
 
@@ -362,7 +363,7 @@ def test_machine_coded_descriptive_sentences_are_stated_where_the_coder_reads_ev
     well = stored.assign(f1=stored["f1"].clip(lower=0.70))
     well.attrs = stored.attrs
     monkeypatch.setattr(impact.coding, "coder_validity", lambda *args, **kwargs: well)
-    said = _summary(machine)
+    said = _summary(dataclasses.replace(machine))  # a copy: its report is built under the patched validity
     assert len(_descriptive_sentences(said)) == 4
     assert not any(s.startswith("This summary does not state") for s in said)
 
@@ -431,7 +432,7 @@ def test_a_machine_coder_never_measured_states_no_finding(machine, perfect, monk
 
 
 def _process_paragraphs(findings) -> list[str]:
-    report, _ = build_report(findings)
+    report, _ = report_of(findings)
     return [b.text for s in report.sections if s.title in ("What shaped impact", "Lessons for the programme")
             for b in s.blocks if isinstance(b, Paragraph)]
 
@@ -464,7 +465,7 @@ def test_every_table_of_machine_coded_impact_figures_carries_the_warning_in_its_
     assert weak
 
     def notes(findings) -> dict[str, str]:
-        report, _ = build_report(findings)
+        report, _ = report_of(findings)
         return {b.name: b.notes for s in report.sections for b in s.blocks if isinstance(b, Table)}
 
     flagged = {n: t for n, t in notes(machine).items() if "Coded by the package's machine coder" in t}

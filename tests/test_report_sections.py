@@ -13,10 +13,11 @@ import dataclasses
 
 import pandas as pd
 import pytest
+from conftest import report_of
 
 from impact.coding import coder_validity
 from impact.framework import credit_label
-from impact.pipeline import analyse, build_report
+from impact.pipeline import analyse
 from impact.report import Paragraph, Quote, Table
 from impact.synth import generate_with_truth
 
@@ -41,7 +42,7 @@ def machine(planted):
 
 
 def _section(findings, title):
-    report, _ = build_report(findings)
+    report, _ = report_of(findings)
     return next(s for s in report.sections if s.title == title)
 
 
