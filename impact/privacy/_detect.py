@@ -32,6 +32,8 @@ class Span:
 
 _I = re.IGNORECASE | re.VERSION1
 _H = r"[ \t]"  # horizontal space
+# The end of a phrase: a stop, a comma, a closing bracket or quote, a dash, or the end of the text.
+_PHRASE_END = r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z)"
 _DASH = r"\-\u2010-\u2014"  # for use inside a character class
 
 # ---------------------------------------------------------------- e-mail, web
@@ -604,7 +606,8 @@ def _web(text: str, add) -> None:
         for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
             h = m.group("h")
             plain = h.lstrip("@")
-            looks_like_handle = (
+            # a handle holds a letter: figures beside a platform are a time or a number ("on whatsapp at 10.30")
+            looks_like_handle = any(c.isalpha() for c in plain) and (
                 h.startswith("@") or any(c.isdigit() for c in plain) or "_" in plain or "." in plain
                 or (fold(plain) not in words and len(plain) >= 3)
             )
