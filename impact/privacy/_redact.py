@@ -54,7 +54,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     and so is every other run of seven or more digits (slashed groups too,
     "2014/0456"), every code of letters and digits with three or more digits,
     what follows "case no", "ref", "file" ..., and a letter code in capitals set
-    off from five or more digits ("LAC 123456"; "ab 123456" after "ref").
+    off from five or more digits ("LAC 123456"; "ab 123456" after "ref").  An
+    NI number in lower case needs its suffix letter, or digits in pairs after
+    a prefix that is no word ("ab 12 34 56"; not "in 10 20 30 days").
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
@@ -67,22 +69,25 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
     kaybee2009"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
-    Full postcodes in any case (and "LS 6 2AB" in capitals or after
-    "postcode", "in", "lives" ...), outward codes ("LS6") where written in
+    Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
+    A, two A A", in capitals or after "postcode", "in", "lives" ...), outward codes ("LS6") where written in
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
     School", "the Gipton estate"); a street in lower case without a number
     where someone is placed on it ("lives on station road"), and a house
     number in words or before "the" there ("lives at fourteen bramble way",
-    "her address is 14 the crescent"); the places
-    passed; council names.
+    "her address is 14 the crescent"), and a house number with the start of a
+    street's name right after "lives at", "moved to", "address is" ...
+    ("lives at 14 Bramble"; not "moved to 14 different placements"); the
+    places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
     of 2009"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
-    after a name, "her 14th birthday").
+    after a name, "her 14th birthday"), and the day an age is reached or held
+    ("she turned 14 on 3 May": a date of birth; "he was 9 on 14 June": a date).
 ``[vehicle registration]``
     Current, prefix and suffix number plates; any plate-shaped code after
     "reg", "car", "van" ...

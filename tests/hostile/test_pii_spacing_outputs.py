@@ -82,6 +82,12 @@ def _forms(people: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
         ("MCDONALD", ["mcdonald"]),
         ("councillor smith", ["councillorsmith"]),
         ("rob-marsh", ["robmarsh"]),
+        # Round 6: a postcode with its digits in words, an age with the day it is reached, a house number and the
+        # start of a street's name, an NI number in lower case without its suffix letter.
+        ("someone at S W one A, two A A", ["swoneatwoaa"]),
+        ("the girl who turned 14 on 3 May", ["14on3may"]),
+        ("the man who lives at 14 Bramble", ["14bramble"]),
+        ("wr 58 21 07 (his NI number)", ["582107"]),
         # Round 3: listed names made of ordinary words (the study's "Rob Marsh" and "Grace Bishop"), an NI number
         # said in words, a name spelled out in lower case.
         ("rob marsh", ["robmarsh"]),
