@@ -150,7 +150,7 @@ from ._lexicon import (
 from ._names import _LOWER_TITLES, _NOT_NAMES, NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
-__all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "redact", "redact_series"]
+__all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "personal_detail", "redact", "redact_series"]
 
 Kind = Literal[
     "email", "url", "handle", "nhs_number", "ni_number", "pupil_number", "phone", "postcode", "vehicle",
@@ -230,6 +230,50 @@ def _name_variants(full: str) -> list[str]:
     if len(words) < 2:
         return [full]
     return [" ".join(words), " ".join([words[-1], *words[:-1]]), "".join(words)]
+
+
+# What an id or a file name may hold that identifies someone, and how a message names it.
+_ID_DETAILS = {"email": "an e-mail address", "phone": "a phone number", "nhs_number": "an NHS number",
+               "ni_number": "a National Insurance number", "pupil_number": "a pupil number"}
+
+
+def personal_detail(label: str, names: Iterable[str] = ()) -> str | None:
+    """What in ``label`` (an id, a file name) identifies a person, said in words; None if nothing does.
+
+    An e-mail address, a phone number, an NHS, National Insurance or pupil
+    number (read with "_" as a space: "jane.smith@leeds.gov.uk_w1"), or a
+    person of ``names``: a part of their name standing as a piece of the id
+    between "_", "-", "." or "/" ("interview_marsh_w1"), a part that is no
+    ordinary English word anywhere ("AngelaOBrien"), or their whole name
+    closed up ("willwork_w1" for a Will Work).  Ids are meant to be
+    pseudonymous codes: they are copied into coded output, review workbooks
+    and QDPX projects.
+
+    Examples
+    --------
+    >>> personal_detail("interview_jane.smith@leeds.gov.uk_w1")
+    'an e-mail address'
+    >>> personal_detail("Angela_OBrien_early", names=["Angela O'Brien"])
+    "a participant's name"
+    >>> personal_detail("P0351-02", names=["Angela O'Brien"]) is None
+    True
+    """
+    # read whole ("_" as a space) and piece by piece ("P01-02_07700900123": not one run of digits)
+    found = {s.kind for piece in (label.replace("_", " "), *re.split(r"[_\s]+", label)) for s in find_identifiers(piece)}
+    for kind, said in _ID_DETAILS.items():
+        if kind in found:
+            return said
+    words = english_words()
+    pieces = {re.sub(r"[^a-z]", "", fold(p)) for p in re.split(r"[_\-./\s]+", label)}
+    tokens = {fold(t) for t in re.findall(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})", label)}
+    closed = re.sub(r"[^a-z]", "", fold(label))
+    for full in names:
+        parts = [re.sub(r"[^a-z]", "", fold(w)) for w in str(full).split()]
+        parts = [p for p in parts if len(p) > 2]
+        if any(p in pieces or p in tokens and p not in words for p in parts) or (
+                len(parts) > 1 and "".join(parts) in closed):
+            return "a participant's name"
+    return None
 
 
 # "to" before a person ("spoke to", "according to"), not before a verb ("want to work", "to mark young people's").

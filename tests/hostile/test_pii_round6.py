@@ -208,3 +208,48 @@ def test_words_in_capitals_times_and_mass_nouns_are_kept(text, names):
 def test_the_same_forms_naming_a_person_are_still_redacted(text, names, gone):
     red = _redact(text, names=names)
     assert gone not in _alnum(red), red
+
+
+# Identifiers and file names.  Measured when written: a study whose participant and interview ids held people's names
+# and an e-mail address, and whose transcript files were named after people with their phone numbers, ran, and none of
+# them reached a published output (report, tables, workbook, provenance, redaction log: the report cites no id and
+# names transcripts by a pattern); the ids were copied into coded output, review workbooks and QDPX projects.  Ids
+# are meant to be pseudonymous codes, so such a study is now refused; file names stay the user's (end to end in
+# test_pii_spacing_outputs).
+def _study_with_ids(tmp_path, rename):
+    import pandas as pd
+
+    import impact
+
+    study = tmp_path / "study"
+    impact.synth.generate(2, seed=3, interviews_per_wave=2, words_per_interview=120, out=study)
+    parts = pd.read_csv(study / "participants.csv", dtype=str)
+    interviews = pd.read_csv(study / "interviews.csv", dtype=str)
+    new = {pid: rename(pid, name) for pid, name in zip(parts["participant_id"], parts["name"], strict=True)}
+    parts["participant_id"] = parts["participant_id"].map(new)
+    interviews["participant_id"] = interviews["participant_id"].map(new)
+    parts.to_csv(study / "participants.csv", index=False)
+    interviews.to_csv(study / "interviews.csv", index=False)
+    return study, parts
+
+
+@pytest.mark.parametrize(("rename", "said"), [
+    (lambda pid, name: name.lower().replace(" ", ".").replace("'", ""), "a participant's name"),
+    (lambda pid, name: f"{pid}_{name.split()[-1]}", "a participant's name"),
+    (lambda pid, name: f"{pid}_{name.split()[0].lower()}.{name.split()[-1].lower()}@council.gov.uk", "an e-mail address"),
+    (lambda pid, name: f"{pid}_07700900{pid[-2:]}1", "a phone number"),
+])
+def test_ids_holding_a_name_or_a_contact_detail_are_refused(tmp_path, rename, said):
+    from ._util import cli, refused
+
+    study, parts = _study_with_ids(tmp_path, rename)
+    proc = cli("validate", str(study), cwd=tmp_path)
+    refused(proc, "participants.csv:2:participant_id", "pseudonymous", said)
+
+
+def test_pseudonymous_ids_are_accepted(tmp_path):
+    from ._util import cli
+
+    study, _ = _study_with_ids(tmp_path, lambda pid, name: f"{pid}-x")
+    proc = cli("validate", str(study), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
