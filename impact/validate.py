@@ -17,6 +17,9 @@ The checks (all run; nothing stops at the first problem):
   with no review, transcripts missing, outside ``transcripts/``, of the wrong
   type, unreadable, or not UTF-8 (a warning: read as Windows-1252).
 * survey answers outside the item's scale.
+* ids of participants, interviews, respondents and actions that hold a
+  participant's name, an e-mail address or a phone number (ids are meant to
+  be pseudonymous codes; see :func:`impact.privacy.personal_detail`).
 * attrition (a council or participant missing from a wave): a *warning*.
 """
 
@@ -446,6 +449,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                 "interviews (without them there is nothing to code; see impact.validate.capabilities)",
                                 severity="warning"))
     problems += _check_references(parsed, broken)
+    problems += _check_pseudonymous_ids(parsed)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
     lengths = [(v["council_id"], (v["end_date"] - v["start_date"]).days) for _, v in parsed.get("reviews", [])
@@ -459,6 +463,35 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     problems += _check_survey(parsed, meta)
     problems += _check_attrition(parsed, waves)
     return _collapse(problems)
+
+
+# The ids a study gives people, interviews and actions, where each is defined.  They are meant to be pseudonymous codes
+# (docs/study-format.md): they are copied into coded output, review workbooks and QDPX projects (never into the report
+# or its tables), so one that holds a name, an e-mail address or a phone number is refused.
+_DEFINED_IDS = (("participants", "participant_id"), ("interviews", "interview_id"), ("survey_responses", "respondent_id"),
+                ("actions", "action_id"))
+
+
+def _check_pseudonymous_ids(parsed: dict) -> list[Problem]:
+    """Ids that hold a participant's name, an e-mail address, a phone number ... (see :data:`_DEFINED_IDS`)."""
+    from .privacy import personal_detail
+
+    names = [str(v["name"]) for _, v in parsed.get("participants", []) if v.get("name")]
+    problems = []
+    for table, column in _DEFINED_IDS:
+        seen: set[str] = set()
+        for row, values in parsed.get(table, []):
+            value = values.get(column)
+            if not value or value in seen:
+                continue
+            seen.add(value)
+            said = personal_detail(str(value), names)
+            if said is not None:
+                problems.append(Problem(TABLES[table].filename, row, column, str(value),
+                                        f"a pseudonymous code such as P001 (this id holds {said}; ids are copied into "
+                                        "coded output, review workbooks and QDPX projects; keep real names in "
+                                        "participants.csv's name column)"))
+    return problems
 
 
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],

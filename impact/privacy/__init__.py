@@ -36,7 +36,14 @@ from ._pseudonym import (
     reidentification_key,
     resolve_key,
 )
-from ._redact import KEEP_PHRASES, REDACTION_TOKENS, first_names, redact, redact_series
+from ._redact import (
+    KEEP_PHRASES,
+    REDACTION_TOKENS,
+    first_names,
+    personal_detail,
+    redact,
+    redact_series,
+)
 
 __all__ = [
     "RISK_SIGNS",
@@ -53,6 +60,7 @@ __all__ = [
     "KEEP_PHRASES",
     "REDACTION_TOKENS",
     "first_names",
+    "personal_detail",
     "redact",
     "redact_series",
     "KEY_ENV",

@@ -16,7 +16,7 @@ import regex as re
 from stdnum.gb import nhs as _nhs
 from stdnum.gb import upn as _upn
 
-from ._lexicon import POSTCODE_AREAS, english_words, fold, lazy_compile
+from ._lexicon import POSTCODE_AREAS, bare_word, english_words, fold, lazy_compile
 
 __all__ = ["Span", "find_identifiers"]
 
@@ -32,6 +32,8 @@ class Span:
 
 _I = re.IGNORECASE | re.VERSION1
 _H = r"[ \t]"  # horizontal space
+# The end of a phrase: a stop, a comma, a closing bracket or quote, a dash, or the end of the text.
+_PHRASE_END = r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z)"
 _DASH = r"\-\u2010-\u2014"  # for use inside a character class
 
 # ---------------------------------------------------------------- e-mail, web
@@ -193,11 +195,15 @@ _AREA = r"[a-pr-uwyz][a-hk-y]?"
 _OUTWARD = _AREA + r"\d[a-z\d]?"
 _POSTCODE_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD})[ \t]{{0,2}}{_INWARD})(?![\p{{L}}\d])", _I)
 # A postcode in odd spacing, as it is said or typed: "LS 6 2AB", "LS6 2 AB", "S W 1 A 1 A A", "sw1a   1aa",
-# "SW1A-1AA", "LS6, 2AB" (judged on its compact form, see _postcodes).
+# "SW1A-1AA", "LS6, 2AB", its digits said ("S W one A, two A A", "LS six 2AB") (judged on its compact form, see
+# _postcodes).
 _SEP = r"[ \t]?"
+_SAID_DIGIT = rf"(?<!\p{{L}})(?:{_UNIT_WORD}|{'|'.join(_TEENS)})(?!\p{{L}})"
+_SAID_DIGIT_RE = lazy_compile(_SAID_DIGIT, _I)
+_PC_DIGIT = rf"(?:\d|{_SAID_DIGIT})"
 _ODD_POSTCODE_RE = lazy_compile(
-    rf"(?<![\p{{L}}\d])(?P<out>[a-z](?:{_SEP}[a-z])?{_SEP}\d(?:{_SEP}[a-z\d])?)(?P<sep>[ \t]{{0,4}}|[ \t]*[\-,.][ \t]*)"
-    rf"(?P<in>\d{_SEP}[abd-hjlnp-uw-z]{_SEP}[abd-hjlnp-uw-z])(?![\p{{L}}\d])",
+    rf"(?<![\p{{L}}\d])(?P<out>[a-z](?:{_SEP}[a-z])?{_SEP}{_PC_DIGIT}(?:{_SEP}(?:[a-z]|{_PC_DIGIT}))?)"
+    rf"(?P<sep>[ \t]{{0,4}}|[ \t]*[\-,.][ \t]*)(?P<in>{_PC_DIGIT}{_SEP}[abd-hjlnp-uw-z]{_SEP}[abd-hjlnp-uw-z])(?![\p{{L}}\d])",
     _I,
 )
 _COMPACT_POSTCODE_RE = lazy_compile(rf"(?P<area>{_AREA})\d[a-z\d]?{_INWARD}", _I)
@@ -298,9 +304,10 @@ _AGE_RES = (
         rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
         rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
         rf"victim|pupil|mum|mother|dad|father)|"
-        rf"(?-i:\p{{Lu}}\p{{Ll}}+))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
+        # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
+        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
         rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be)(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -319,6 +326,11 @@ _AGE_RES = (
         _I,
     ),
 )
+
+# The day an age is reached or held ("she turned 14 on 3 May", "he will be fifteen on the 3rd of May", "my son was 9
+# on 14 June"): with the age it gives the date of birth, or narrows it to a few days.
+_ON_DAY_RE = lazy_compile(rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+on[ \t]+(?P<date>{_ANY_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
+_BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would|['’]d|to)[ \t]+be)(?:[ \t]+\w+)?[ \t]+\Z", _I)
 
 # ------------------------------------------------------------------ addresses
 _STREET_TYPES = (
@@ -379,6 +391,13 @@ _NOT_STREET_NAMES = frozenset(
 _WORDED_ADDRESS_RE = lazy_compile(
     rf"(?<![\w£$€.,/])(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<words>(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,3}})"
     rf"{_STREET_TYPES}(?![\w])",
+    _I,
+)
+# A house number and the first word of a street's name, without the street type, right where someone lives ("lives at 14
+# Bramble", "her address is 22 Acacia", "moved to 14 Bramble last year"): see _addresses.
+_NUMBER_AND_NAME_RE = lazy_compile(
+    rf"\b(?:(?:{_RESIDENCE})[ \t]+(?:at|to|into|in)|address(?:[ \t]+(?:is|was))?[ \t]*:?)[ \t]+"
+    rf"(?P<addr>(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’\-]*))(?P<end>{_PHRASE_END})?",
     _I,
 )
 _HOUSE_NUMBER_RE = lazy_compile(
@@ -514,8 +533,11 @@ def _national_ids(text: str, add) -> None:
         compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
         prefix = m.group("p").upper()
         valid = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD)
-        # In lower or mixed case ("ab 12 34 56 c") the prefix must be a valid one and the suffix letter written.
-        suffixed = m.group()[-1].isalpha() and valid
+        # In lower or mixed case ("ab 12 34 56 c") the prefix must be a valid one and the suffix letter written, or
+        # the prefix no word and the digits in pairs as an NI number is printed ("ab 12 34 56"; not "in 10 20 30
+        # days", "at 12 15 18"; "ab 123456" after "ref" is a reference).
+        paired = seps[:1] not in ([], [""]) and fold(m.group("p")) not in english_words()
+        suffixed = valid and (m.group()[-1].isalpha() or paired)
         if not (m.group("p").isupper() or context or compact or suffixed):
             continue
         if valid or context:
@@ -604,7 +626,8 @@ def _web(text: str, add) -> None:
         for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
             h = m.group("h")
             plain = h.lstrip("@")
-            looks_like_handle = (
+            # a handle holds a letter: figures beside a platform are a time or a number ("on whatsapp at 10.30")
+            looks_like_handle = any(c.isalpha() for c in plain) and (
                 h.startswith("@") or any(c.isdigit() for c in plain) or "_" in plain or "." in plain
                 or (fold(plain) not in words and len(plain) >= 3)
             )
@@ -636,10 +659,12 @@ def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
     for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
-        compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", m.group("out") + m.group("in")))
+        said = _SAID_DIGIT_RE.sub(lambda d: _spoken_digits(d.group()), m.group("out") + " " + m.group("in"))
+        compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", said))
         whole = " " not in m.group("out").strip() and " " not in m.group("in")  # only the gap between them is odd
+        letters = _SAID_DIGIT_RE.sub("", m.group())  # "S W one A, two A A": its letters in capitals
         if compact is not None and compact.group("area").upper() in POSTCODE_AREAS and (
-            m.group().isupper() or whole or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            letters.isupper() or whole or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         ):
             add(Span(m.start(), m.end(), "postcode"))
     for m in _OUTWARD_RE.finditer(text):
@@ -676,15 +701,26 @@ def _dates(text: str, add) -> None:
         add(Span(m.start("date"), m.end("date"), "date"))
 
 
+# Capitalised words that open a sentence about things, not a person whose age is given ("There were 14", "It was 12").
+_THING_SUBJECTS = frozenset("There Here It This That These Those What Which Where When Why How Now Then All Both Some Most "
+                            "Each Total Number Numbers".split())
+
+
 def _ages(text: str, add) -> None:
     for pattern in _AGE_RES:
         for m in pattern.finditer(text):
             age = m.group("age")
+            if "subject" in m.re.groupindex and m.group("subject") in _THING_SUBJECTS:
+                continue
             if re.fullmatch(r"(?:a|an)", age.strip(), _I):
                 continue
             if re.fullmatch(r"\d+", age.strip()) and int(age) > 120:
                 continue
             add(Span(m.start("age"), m.end("age"), "age"))
+            day = _ON_DAY_RE.match(text, m.end("age"))
+            if day is not None:  # "she turned 14 on 3 May": a birthday; "he was 9 on 14 June": near enough
+                kind = "date_of_birth" if _BIRTHDAY_VERB_RE.search(text, max(0, m.start("age") - 16), m.start("age")) else "date"
+                add(Span(day.start("date"), day.end("date"), kind))
 
 
 _NUMBER_WORDS_SET = frozenset(re.findall(r"[a-z]+", _NUMBER_WORDS))
@@ -696,6 +732,9 @@ def _generic_name(words: str) -> bool:
 
 
 def _addresses(text: str, add) -> None:
+    # imported here: the names module imports this one
+    from ._names import _NOT_NAMES, is_public_word
+
     for m in _ADDRESS_RE.finditer(text):
         words = m.group("words").split()
         if any(fold(w) in _NOT_STREET_WORDS for w in words):
@@ -719,6 +758,15 @@ def _addresses(text: str, add) -> None:
         add(Span(m.start(), m.end(), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
+    for m in _NUMBER_AND_NAME_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+        word = m.group("word")
+        key = fold(word)
+        if (key in _NOT_STREET_WORDS or key in _NUMBER_WORDS_SET or key in _NOT_NAMES or is_public_word(word)
+                or _YEARISH.match(m.group("num")) or bare_word(word) and (word[:1].islower() or key.endswith("s"))):
+            continue  # "moved to 14 Schools", "lives 14 miles away", "lived at 3 addresses", "in 2013", "at 14 now"
+        # a capitalised name ("at 14 Bramble", "at 42 Ash"), or a lower-case word ending the phrase ("at 14 bramble.")
+        if word[:1].isupper() or m.group("end") is not None:
+            add(Span(m.start("addr"), m.end("addr"), "address"))
     for m in _LOWER_STREET_RE.finditer(text, overlapped=True):
         words = m.group("words").split()
         if any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in words):

@@ -10,6 +10,9 @@
 * :func:`first_names` - common UK first names (``impact/_data/first_names.txt``).
 * :func:`surname_words` - common British surnames that are also English words
   ("Mason", "Baker"): names only where a person is spoken of.
+* :func:`bare_word` - whether English uses a word without an article ("care",
+  "wood", "summer", plurals): a listed name part that is a word and not one of
+  these, standing bare where a noun would need "the" or "a", is the person.
 * :data:`POSTCODE_AREAS` - the 121 postcode areas of the United Kingdom.
 * :func:`plain_text` - text as the detectors read it (odd spaces, invisible
   characters, compatibility forms and look-alike letters of other scripts made
@@ -27,6 +30,7 @@ from importlib import resources
 
 __all__ = [
     "POSTCODE_AREAS",
+    "bare_word",
     "lazy_compile",
     "despaced",
     "spaced_runs",
@@ -341,6 +345,33 @@ def surname_words() -> frozenset[str]:
     (True, False)
     """
     return _folded("surname_words")
+
+
+@cache
+def _bare_nouns() -> frozenset[str]:
+    return _folded("bare_nouns")
+
+
+def bare_word(word: str) -> bool:
+    """Whether English uses ``word`` without an article: a mass or abstract noun, a season, a month ("with care",
+    "made from wood", "Hope is not a strategy", "in summer"), the noun of a fixed phrase ("back to work", "by hand"),
+    or a plural ("with banks").
+
+    A singular count noun ("marsh", "bishop", "tom") needs "the" or "a"; standing bare where a noun would, a listed
+    name part that is one is the person ("we did it with marsh.", "Tom was great.").
+
+    Examples
+    --------
+    >>> bare_word("Care"), bare_word("woods"), bare_word("marsh"), bare_word("tom"), bare_word("peters")
+    (True, True, False, False, False)
+    """
+    key = fold(word)
+    if key in _bare_nouns():
+        return True
+    # a plural of a word that is no given name ("banks", "woods"; not "peters", "rogers", "james")
+    stems = [key[:-1]] + ([key[:-2]] if key.endswith("es") else [])
+    return len(key) > 3 and key.endswith("s") and not key.endswith("ss") and any(
+        s in english_words() and s not in folded_first_names() for s in stems) and key not in folded_first_names()
 
 
 @cache

@@ -35,6 +35,7 @@ import regex as re
 
 from ._detect import Span
 from ._lexicon import (
+    bare_word,
     english_words,
     fold,
     folded_first_names,
@@ -90,6 +91,7 @@ _ACTIONS = (
 )
 _SPEECH_AFTER_RE = lazy_compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+_PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
 _PHRASE_END_RE = lazy_compile(
     r"^(?:[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z)|[ \t]+(?:and|about|that|if|from|at|in|on|to|for|yesterday|today|again|last|"
@@ -280,6 +282,11 @@ class NameFinder:
     def _public(self, tok: _Tok) -> bool:
         return tok.key in self.public or tok.key in _NEVER or tok.key in self.places
 
+    def _function_word(self, tok: _Tok) -> bool:
+        """A function word or common verb that is no surname ("SAID", "WAS"; not "MAY", "YOUNG", a listed part)."""
+        return (tok.key in _NOT_NAMES and tok.key not in _SURNAME_WORDS and tok.key not in self.surnames
+                and tok.key not in self.participant_parts)
+
     def _unknown(self, tok: _Tok) -> bool:
         """Not ordinary English, not a public term: a proper noun we have no list for."""
         return not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1
@@ -356,7 +363,8 @@ class NameFinder:
         if tok.shape not in ("cap", "caps") or tok.key not in _TITLES or self._position(text, tok.start) != "title":
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt))
+        return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
+                    and not (nxt.shape == "caps" and self._function_word(nxt)))  # "MRS BISHOP SAID SO"
 
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
@@ -420,8 +428,8 @@ class NameFinder:
                 continue
             if not self._candidate(tok, False) and not self._surname_word(text, run, tok):
                 break
-            if tok.shape == "lower" and run[-1].shape != "lower":
-                break
+            if tok.shape == "lower" and run[-1].shape != "lower" or tok.shape == "caps" and self._function_word(tok):
+                break  # "JOHN WAS HERE": a name ends before a function word or common verb in capitals
             run.append(tok)
             k += 1
         # a trailing initial belongs to the name only with its dot ("John S.")
@@ -459,6 +467,11 @@ class NameFinder:
         kind = "place" if _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known else "name"
 
         if caps:
+            if position == "title" and all(self._function_word(t) for t in words):
+                return None  # "THE BISHOP SAID": a common word after a title used as a noun
+            if ((words[0].key in self.word_names or words[0].key in self.participant_word_parts)
+                    and not any(self._known(t) for t in words[1:]) and _ARTICLE_BEFORE_RE.search(text[max(0, start - 10) : start])):
+                return None  # "RANG THE BELL TODAY", "A WILL WAS FOUND": a listed word after an article is the word
             # Capitals are mostly acronyms: a name needs a list, a name position or a proper-noun pair.
             strong = [t for t in words if (t.key in self.firsts and (len(t.key) > 2 or len(words) > 1))
                       or t.key in self.participant_parts]
@@ -496,6 +509,8 @@ class NameFinder:
             if re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start]):
                 return None  # "May 2013", "3 June"
             after = text[end : end + 40]
+            if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
+                return None  # "Wood had been used", "Work has been done": a word used without an article, no person
             if _SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after):
                 return Span(start, end, "name")
             if position in ("weak",) and not initial_sentence:

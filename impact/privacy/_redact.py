@@ -32,10 +32,19 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     it"), after "with" or "from" before a time ("with bishop last week"), or
     opening a sentence or clause before a verb of saying or a possessive
     ("bishop said", "tom said"); "the bishop said", "a bell", "the marsh",
-    "with care.", "want to work for" and "it will help" are kept.  A part in
+    "with care.", "want to work for" and "it will help" are kept.  A part that
+    is a singular count noun, bare where only a person stands without "the"
+    or "a", is the person: after a preposition at the end of a phrase ("we did
+    it with marsh.", "signed off by bishop,"), after a role that also
+    qualifies nouns ("officer marsh took the call"; not "officer time"), and a
+    first name opening a sentence before "is" or "was" ("Tom was great.");
+    a word English uses without an article stays ("with care.", "made from
+    wood.", "back to work.", "Hope is not a strategy", "Wood had been used":
+    :func:`~impact.privacy._lexicon.bare_word`), unless the text names the
+    person by it elsewhere.  A part in
     capitals ("BISHOP said") is read as in lower case, and any part after a
-    title ("councillor bishop"); a full name may be joined by a hyphen
-    ("tom-bishop").
+    title ("councillor bishop"); after an article it is the word ("RANG THE
+    BELL"); a full name may be joined by a hyphen ("tom-bishop").
 ``[NHS number]``, ``[NI number]``, ``[pupil number]``, ``[reference]``
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
     letter, via python-stdnum) or their context; an NI number also with its
@@ -45,7 +54,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     and so is every other run of seven or more digits (slashed groups too,
     "2014/0456"), every code of letters and digits with three or more digits,
     what follows "case no", "ref", "file" ..., and a letter code in capitals set
-    off from five or more digits ("LAC 123456"; "ab 123456" after "ref").
+    off from five or more digits ("LAC 123456"; "ab 123456" after "ref").  An
+    NI number in lower case needs its suffix letter, or digits in pairs after
+    a prefix that is no word ("ab 12 34 56"; not "in 10 20 30 days").
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
@@ -58,22 +69,25 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
     kaybee2009"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
-    Full postcodes in any case (and "LS 6 2AB" in capitals or after
-    "postcode", "in", "lives" ...), outward codes ("LS6") where written in
+    Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
+    A, two A A", in capitals or after "postcode", "in", "lives" ...), outward codes ("LS6") where written in
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
     School", "the Gipton estate"); a street in lower case without a number
     where someone is placed on it ("lives on station road"), and a house
     number in words or before "the" there ("lives at fourteen bramble way",
-    "her address is 14 the crescent"); the places
-    passed; council names.
+    "her address is 14 the crescent"), and a house number with the start of a
+    street's name right after "lives at", "moved to", "address is" ...
+    ("lives at 14 Bramble"; not "moved to 14 different placements"); the
+    places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
     of 2009"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
-    after a name, "her 14th birthday").
+    after a name, "her 14th birthday"), and the day an age is reached or held
+    ("she turned 14 on 3 May": a date of birth; "he was 9 on 14 June": a date).
 ``[vehicle registration]``
     Current, prefix and suffix number plates; any plate-shaped code after
     "reg", "car", "van" ...
@@ -121,7 +135,9 @@ import pandas as pd
 import regex as re
 
 from ._detect import _NUMBER_WORDS, Span, find_identifiers
+from ._detect import _PHRASE_END as _END
 from ._lexicon import (
+    bare_word,
     despaced,
     english_words,
     first_names,
@@ -131,10 +147,10 @@ from ._lexicon import (
     public_phrases,
     spaced_runs,
 )
-from ._names import _LOWER_TITLES, NameFinder, is_public_word
+from ._names import _LOWER_TITLES, _NOT_NAMES, NameFinder, is_public_word
 from ._pseudonym import keyed_hash, resolve_key
 
-__all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "redact", "redact_series"]
+__all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "personal_detail", "redact", "redact_series"]
 
 Kind = Literal[
     "email", "url", "handle", "nhs_number", "ni_number", "pupil_number", "phone", "postcode", "vehicle",
@@ -216,12 +232,59 @@ def _name_variants(full: str) -> list[str]:
     return [" ".join(words), " ".join([words[-1], *words[:-1]]), "".join(words)]
 
 
+# What an id or a file name may hold that identifies someone, and how a message names it.
+_ID_DETAILS = {"email": "an e-mail address", "phone": "a phone number", "nhs_number": "an NHS number",
+               "ni_number": "a National Insurance number", "pupil_number": "a pupil number"}
+
+
+def personal_detail(label: str, names: Iterable[str] = ()) -> str | None:
+    """What in ``label`` (an id, a file name) identifies a person, said in words; None if nothing does.
+
+    An e-mail address, a phone number, an NHS, National Insurance or pupil
+    number (read with "_" as a space: "jane.smith@leeds.gov.uk_w1"), or a
+    person of ``names``: a part of their name standing as a piece of the id
+    between "_", "-", "." or "/" ("interview_marsh_w1"), a part that is no
+    ordinary English word anywhere ("AngelaOBrien"), or their whole name
+    closed up ("willwork_w1" for a Will Work).  Ids are meant to be
+    pseudonymous codes: they are copied into coded output, review workbooks
+    and QDPX projects.
+
+    Examples
+    --------
+    >>> personal_detail("interview_jane.smith@leeds.gov.uk_w1")
+    'an e-mail address'
+    >>> personal_detail("Angela_OBrien_early", names=["Angela O'Brien"])
+    "a participant's name"
+    >>> personal_detail("P0351-02", names=["Angela O'Brien"]) is None
+    True
+    """
+    # read whole ("_" as a space) and piece by piece ("P01-02_07700900123": not one run of digits)
+    found = {s.kind for piece in (label.replace("_", " "), *re.split(r"[_\s]+", label)) for s in find_identifiers(piece)}
+    for kind, said in _ID_DETAILS.items():
+        if kind in found:
+            return said
+    words = english_words()
+    pieces = {re.sub(r"[^a-z]", "", fold(p)) for p in re.split(r"[_\-./\s]+", label)}
+    tokens = {fold(t) for t in re.findall(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})", label)}
+    closed = re.sub(r"[^a-z]", "", fold(label))
+    for full in names:
+        parts = [re.sub(r"[^a-z]", "", fold(w)) for w in str(full).split()]
+        parts = [p for p in parts if len(p) > 2]
+        if any(p in pieces or p in tokens and p not in words for p in parts) or (
+                len(parts) > 1 and "".join(parts) in closed):
+            return "a participant's name"
+    return None
+
+
 # "to" before a person ("spoke to", "according to"), not before a verb ("want to work", "to mark young people's").
+# After a verb of going or handing over, "to" takes a place or a thing as well ("back to work", "went to church"): a
+# listed part there is the person only where it is no word used without an article (see _Redactor._lower_name_part).
+_GOING_TO = r"went|go|going|referred|passed|handed|gave|give|turned|due|back|related"
 _PERSON_TO = (
-    r"(?:according|thanks|spoke|speak|speaking|talk|talked|talking|wrote|write|said|say|sent|send|went|go|going|"
-    r"referred|introduced|listen|listened|report|reported|explained|mentioned|passed|handed|gave|give|turned|due|"
-    r"back|married|related)[ \t]+to"
+    r"(?:according|thanks|spoke|speak|speaking|talk|talked|talking|wrote|write|said|say|sent|send|introduced|listen|"
+    rf"listened|report|reported|explained|mentioned|married|{_GOING_TO})[ \t]+to"
 )
+_GOING_TO_RE = re.compile(rf"\b(?:{_GOING_TO})[ \t]+to[ \t]+\Z", re.IGNORECASE)
 _PERSON_TO_RE = re.compile(rf"\b{_PERSON_TO}[ \t]+\Z", re.IGNORECASE)
 # A word that reads as the subject or an auxiliary of a verb: after one, a listed full name written in lower case
 # whose first name is an ordinary word is read as the words ("they will brook no delay", "we will hope", "to mark
@@ -239,11 +302,14 @@ _REPORTING = (
 _REPORTED_RE = re.compile(rf"[ \t]+(?:{_REPORTING})\b")
 # A verb that wants a person as its subject after a listed first name opening a sentence makes it the person ("Will
 # has left", "Tom came to every meeting", "Grace chaired it"), never the modal or the word ("Will it help?", "Mark the
-# date").  Not "is" or "was": "Hope is not a strategy", "Faith was lost" are the words.  Not a surname: "Work had
-# started" with a Will Work listed is the word.
+# date"); so it does after a listed surname that is a count noun ("Bishop had been asked": the word would need "the"),
+# not one used without an article ("Work had started" with a Will Work listed is the word).  "is" and "was" make a
+# listed first name the person only where it is a count noun ("Tom was great"): "Hope is not a strategy", "Faith
+# was lost" are the words.
 _PERSON_VERB_RE = re.compile(
     r"[ \t]+(?:has|had|did|does|came|went|joined|left|led|chaired|ran|took|got|wanted|helped|seemed|looked|"
     r"started|moved|became|knows|knew|spoke|sat|stood)\b")
+_IS_WAS_RE = re.compile(r"[ \t]+(?:is|was)\b")
 _SAYS_OR_OWNS_RE = re.compile(rf"(?:['’]s\b|[ \t]+(?:{_REPORTING})\b)")
 # Where a listed name part that is an ordinary word, written in lower case, is the person ("bishop said", "i asked
 # marsh about it", "according to bell,", "with bishop last week", "bishop's view"), not the word ("the bishop said",
@@ -262,23 +328,29 @@ _MET_WITH_RE = re.compile(
 # A title (the ones that are titles in lower case too) or a role said as one right before a listed name part makes
 # it the person in any case ("councillor bishop", "MRS BELL", "miss bell", "sister marsh", "we will miss bishop").
 # Not "officer", "inspector" or "nurse", which qualify nouns ("officer time", with a Mark Time listed, in real LGA
-# text).
+# text): see _QUALIFYING_ROLE_BEFORE_RE.
 _ROLES_BEFORE_LISTED = frozenset("miss doctor sister matron father judge detective constable pc dc ds di auntie aunt "
                                  "uncle".split())
 _TITLE_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_LOWER_TITLES | _ROLES_BEFORE_LISTED))}|head[ \t]?teacher)\.?[ \t]+\Z", re.IGNORECASE)
-_WITH_RE = re.compile(r"\b(?:with|from)[ \t]+\Z", re.IGNORECASE)
+# "officer", "inspector", "nurse" ... also qualify nouns ("officer time", "nurse care"): a listed part after one is the
+# person where it is a count noun (bare, it is no compound) and a verb, a function word or the end of a phrase follows
+# ("officer marsh took the call", "nurse bishop came", "we asked nurse fox."; not "an inspector king size bed").
+_QUALIFYING_ROLE_BEFORE_RE = re.compile(r"\b(?:officer|inspector|nurse|captain|coach|warden)[ \t]+\Z", re.IGNORECASE)
+_AFTER_ROLE_RE = re.compile(rf"{_END}|['’]s\b|[ \t]+(?P<word>\p{{L}}+)")
+# A preposition that takes a person or a thing ("with", "by", "for", "than" ..., "to" after an object: "sent it to").
+_WITH_RE = re.compile(r"\b(?:with|from|by|for|than|like|against|without|about|"
+                      r"(?:it|this|that|them|him|her|these|those|one|on|over|across|round)[ \t]+to)[ \t]+\Z", re.IGNORECASE)
 _CLAUSE_OPEN_RE = re.compile(
     r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
     r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
     re.IGNORECASE,
 )
-_END = r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z)"
 _TIME = r"yesterday|today|again|last|this|earlier|before"
 _PHRASE_END_AFTER_ASKED_RE = re.compile(
     rf"(?:{_END}|[ \t]+(?:and|about|that|if|when|after|because|but|or|so|then|{_TIME})\b)", re.IGNORECASE
 )
-_PHRASE_END_AFTER_WITH_RE = re.compile(rf"[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
+_PHRASE_END_AFTER_WITH_RE = re.compile(rf"{_END}|[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
 
 
 def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
@@ -365,14 +437,20 @@ class _Redactor:
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))
+        opening: list[tuple[int, int, str]] = []  # listed words opening a sentence, not judged the person
         if self.participants_exact is not None:
             for m in self.participants_exact.finditer(text):
+                core = fold(m.group("core"))
+                first, count_noun = core in self.first_names, not bare_word(core)
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
-                        or (fold(m.group("core")) in self.first_names  # "Tom came in", not "Work had started"
-                            and _PERSON_VERB_RE.match(text, m.end()))):
+                        # "Tom came in", "Bishop had been asked"; not "Work had started"
+                        or ((first or count_noun) and _PERSON_VERB_RE.match(text, m.end()))
+                        or (first and count_noun and _IS_WAS_RE.match(text, m.end()))):  # "Tom was great"
                     add(Span(m.start(), m.end(), "name"))
+                else:
+                    opening.append((m.start(), m.end(), core))
         if self.participants_full is not None:
             words = english_words()
             for m in self.participants_full.finditer(folded):
@@ -405,6 +483,7 @@ class _Redactor:
                 for m in pattern.finditer(folded if pattern is self.places_any else text):
                     add(Span(m.start(), m.end(), "place"))
         spans += _coordinated(text, pending, spans)
+        spans += _named_elsewhere(text, opening, spans)
         if self.keep is not None:
             kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
@@ -437,21 +516,38 @@ class _Redactor:
         It does after a verb that takes a person ("asked", "told", "met",
         "spoke to", "according to" ...) before the end of a phrase ("i asked
         marsh about it", "according to bell,", "met with bishop.", "an email
-        from marsh"); after a bare "with" or "from" before a time ("with
-        bishop last week"), not a stop ("with care.", "made from wood."); and
-        opening a sentence or clause before a verb of saying or a possessive
-        ("bishop said", "and bishop's view").  After an article or an
-        adjective it is the word ("the bishop said", "a bell", "the marsh"),
-        and after a bare "to" a verb ("want to work for").
+        from marsh"), but after a verb of going ("back to", "went to") only
+        where it is no word used without an article ("back to work."); after a
+        bare preposition ("with", "from", "by", "for", "than", "sent it to")
+        before a time ("with bishop last week") or the end of a phrase ("we
+        did it with marsh.", "signed off by bishop, then"), where it is no word
+        used without an article (:func:`~impact.privacy._lexicon.bare_word`:
+        "with care.", "made from wood.": a singular count noun needs "the" or
+        "a" there, so bare it is the person); after a role that also qualifies
+        nouns ("officer marsh took the call", not "officer time"); and opening
+        a sentence or clause before a verb of saying or a possessive ("bishop
+        said", "and bishop's view").  After an article or an adjective it is
+        the word ("the bishop said", "a bell", "the marsh"), and after a bare
+        "to" a verb ("want to work for").
         """
         before, after = text[max(0, start - 30) : start], text[end : end + 40]
         if _TITLE_BEFORE_RE.search(before):
             return True  # "councillor bishop", "mrs bell"
         says = _SAYS_OR_OWNS_RE.match(after) is not None
+        bare = bare_word(text[start:end])
+        if _QUALIFYING_ROLE_BEFORE_RE.search(before) and not bare:
+            m = _AFTER_ROLE_RE.match(after)
+            if m is not None and (m.group("word") is None or fold(m.group("word")) in _NOT_NAMES
+                                  or m.group("word").endswith("ed")):
+                return True  # "officer marsh took the call", "nurse bishop came"
         if _ASKED_RE.search(before) or _MET_WITH_RE.search(before):
+            if bare and not says and _GOING_TO_RE.search(before):
+                return False  # "back to work.", "went to church."
             return says or _PHRASE_END_AFTER_ASKED_RE.match(after) is not None
         if _WITH_RE.search(before):
-            return says or _PHRASE_END_AFTER_WITH_RE.match(after) is not None
+            if says:
+                return True
+            return not bare and _PHRASE_END_AFTER_WITH_RE.match(after) is not None
         return says and _CLAUSE_OPEN_RE.search(before) is not None
 
     @staticmethod
@@ -504,6 +600,20 @@ def _coordinated(text: str, pending: list[tuple[int, int]], spans: list[Span]) -
                 left.remove((a, b))
                 changed = True
     return out
+
+
+def _named_elsewhere(text: str, opening: list[tuple[int, int, str]], spans: list[Span]) -> list[Span]:
+    """Listed words opening a sentence ("Hope was great.") where the same text names the person by them elsewhere.
+
+    A listed first name or surname that is an ordinary word is read as the
+    word opening a sentence before most verbs ("Hope is not a strategy");
+    where the text has named someone by that word ("I met Faith Hope. Hope
+    was great."), it is the person there too.
+    """
+    if not opening:
+        return []
+    named = {w for s in spans if s.kind == "name" for w in fold(text[s.start : s.end]).split()}
+    return [Span(a, b, "name") for a, b, core in opening if all(w in named for w in core.split())]
 
 
 def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:

@@ -82,6 +82,12 @@ def _forms(people: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
         ("MCDONALD", ["mcdonald"]),
         ("councillor smith", ["councillorsmith"]),
         ("rob-marsh", ["robmarsh"]),
+        # Round 6: a postcode with its digits in words, an age with the day it is reached, a house number and the
+        # start of a street's name, an NI number in lower case without its suffix letter.
+        ("someone at S W one A, two A A", ["swoneatwoaa"]),
+        ("the girl who turned 14 on 3 May", ["14on3may"]),
+        ("the man who lives at 14 Bramble", ["14bramble"]),
+        ("wr 58 21 07 (his NI number)", ["582107"]),
         # Round 3: listed names made of ordinary words (the study's "Rob Marsh" and "Grace Bishop"), an NI number
         # said in words, a name spelled out in lower case.
         ("rob marsh", ["robmarsh"]),
@@ -128,6 +134,16 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
     item = next(iter(spec["survey"]["items"]))
     spec["survey"]["items"][item]["label"] = f"Do you know {forms[1][0]} or {forms[7][0]}?"
     (study / "study.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # Round 6: transcripts named after the people interviewed, with a phone number: read, never published.
+    interviews = pd.read_csv(study / "interviews.csv", dtype=str)
+    files = []
+    for n, row in enumerate(interviews.itertuples()):
+        first, last = chosen[n % 7]
+        new = f"{row.council_id}/{first}_{last} 07700 900{n:03d}.txt"
+        (study / "transcripts" / row.transcript).rename(study / "transcripts" / new)
+        interviews.loc[row.Index, "transcript"] = new
+        files.append(f"07700900{n:03d}")
+    interviews.to_csv(study / "interviews.csv", index=False)
     actions = pd.read_csv(study / "actions.csv", dtype=str)
     actions.loc[0, "description"] = f"{forms[4][0]} to chair; ask {forms[8][0]} on {forms[10][0]}"
     actions.to_csv(study / "actions.csv", index=False)
@@ -141,7 +157,7 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
 
     coded = RuleCoder(Codebook.load("nfer_impacts")).fit().code(segment(impact.load_study(study)))
     result = run(study, root / "out", coded=coded.assign(coder="coder A"), n_resamples=99, seed=1)
-    return result, forms
+    return result, [*forms, ("transcript file names", files)]
 
 
 @pytest.fixture(scope="module")
