@@ -474,9 +474,9 @@ _DEFINED_IDS = (("participants", "participant_id"), ("interviews", "interview_id
 
 def _check_pseudonymous_ids(parsed: dict) -> list[Problem]:
     """Ids that hold a participant's name, an e-mail address, a phone number ... (see :data:`_DEFINED_IDS`)."""
-    from .privacy import personal_detail
+    from .privacy._redact import id_checker
 
-    names = [str(v["name"]) for _, v in parsed.get("participants", []) if v.get("name")]
+    personal_detail = id_checker([str(v["name"]) for _, v in parsed.get("participants", []) if v.get("name")])
     problems = []
     for table, column in _DEFINED_IDS:
         seen: set[str] = set()
@@ -485,7 +485,7 @@ def _check_pseudonymous_ids(parsed: dict) -> list[Problem]:
             if not value or value in seen:
                 continue
             seen.add(value)
-            said = personal_detail(str(value), names)
+            said = personal_detail(str(value))
             if said is not None:
                 problems.append(Problem(TABLES[table].filename, row, column, str(value),
                                         f"a pseudonymous code such as P001 (this id holds {said}; ids are copied into "
