@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._frames import member
 from .errors import InputError, Problem, ValidationError
 from .study import Study
 
@@ -199,8 +200,7 @@ def as_codings(
 
 def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     """Give span codings whose unit is not a segment the segments they overlap (one row each)."""
-    seg_ids = set(segments["segment_id"].astype(str))
-    done = out["unit"].isin(seg_ids)
+    done = pd.Series(member(out["unit"], segments["segment_id"]), index=out.index)
     spans = out[~done & out["start"].notna() & out["end"].notna()]
     if spans.empty:
         return out

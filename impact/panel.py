@@ -37,6 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ._frames import distinct
 from .measures import classify_codings
 from .study import Study
 
@@ -85,10 +86,10 @@ def _not_coded(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None)
     """Ids of the study's interviews with no segment in ``segments`` and no coding in ``coded`` (none without segments)."""
     if segments is None or "interview_id" not in segments.columns:
         return set()
-    seen = set(segments["interview_id"].astype(str))
+    seen = distinct(segments["interview_id"])
     if "interview_id" in coded.columns:
-        seen |= set(coded["interview_id"].dropna().astype(str))
-    return set(study.interviews["interview_id"].astype(str)) - seen
+        seen |= distinct(coded["interview_id"])
+    return distinct(study.interviews["interview_id"]) - seen
 
 
 def _coded_interviews(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> pd.DataFrame:

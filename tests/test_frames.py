@@ -1,0 +1,63 @@
+"""Fast set operations on text columns (impact._frames) and the lazy choice of each council's clearest statement.
+
+Each is checked against the plain pandas computation it replaces, on data built here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from impact._frames import distinct, member
+from impact.coding import modality_cues
+from impact.framework import _clearest
+
+
+@pytest.mark.parametrize("dtype", ["str", "object", "string"])
+def test_member_and_distinct_equal_the_pandas_idioms(dtype):
+    rng = np.random.default_rng(3)
+    pool = pd.Series([f"i{k}:{n}" for k in range(40) for n in range(25)], dtype=dtype)
+    values = pd.Series([f"i{k}:{n}" for k, n in zip(rng.integers(0, 50, 600), rng.integers(0, 30, 600),
+                                                      strict=True)], dtype=dtype)
+    expected = values.astype(str).isin(set(pool.astype(str))).to_numpy()
+    assert 0 < expected.sum() < len(values)  # both outcomes occur
+    assert (member(values, pool) == expected).all()
+    assert (member(values, set(pool.astype(str))) == expected).all()
+    assert (member(values, list(pool)) == expected).all()
+    with_missing = pd.concat([pool, pd.Series([None], dtype=dtype)])
+    assert distinct(with_missing) == set(pool.astype(str))
+    assert member(pd.Series([], dtype=dtype), pool).shape == (0,)
+
+
+def _eager(c: pd.DataFrame) -> pd.DataFrame:
+    """The original computation: every statement's clarity read, then one sort."""
+    c = c.assign(_clear=modality_cues(c["text"].tolist())["clear"].to_numpy())
+    return (c.sort_values(["council_id", "code", "_clear", "reported", "_fit", "score", "unit"],
+                          ascending=[True, True, False, False, False, False, True])
+            .drop_duplicates(["council_id", "code"]))
+
+
+def test_clearest_equals_reading_every_statement():
+    clear = ["Morale has improved a great deal since the review.", "Partnership working is much stronger now."]
+    unclear = ["We hope morale will improve.", "Morale hasn't improved.", "Would it help the partnership?",
+               "Ideally it would help morale."]
+    rng = np.random.default_rng(11)
+    rows = []
+    for council in range(12):
+        for code in ("morale", "partnership", "learning"):
+            n = int(rng.integers(1, 20))
+            # some groups have no clear statement, some one deep down the order, some many
+            p_clear = (0.0, 0.05, 0.5)[(council + len(code)) % 3]
+            for k in range(n):
+                text = str(rng.choice(clear)) if rng.random() < p_clear else str(rng.choice(unclear))
+                rows.append({"council_id": f"C{council:02d}", "code": code, "unit": f"I{council}-{k:03d}:{k}",
+                             "reported": bool(rng.random() < 0.6), "_fit": bool(rng.random() < 0.7),
+                             "score": float(rng.choice([0.5, 0.8, 1.0])), "text": text + " " * k})
+    c = pd.DataFrame(rows).sample(frac=1, random_state=2).reset_index(drop=True)
+    want = _eager(c)
+    got = _clearest(c)
+    assert modality_cues(want["text"].tolist())["clear"].any()
+    assert not modality_cues(want["text"].tolist())["clear"].all()  # groups with no clear statement are covered
+    cols = ["council_id", "code", "unit", "text"]
+    pd.testing.assert_frame_equal(got[cols].reset_index(drop=True), want[cols].reset_index(drop=True))
