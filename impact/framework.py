@@ -240,6 +240,37 @@ def _context(c: pd.DataFrame, segments: pd.DataFrame | None, n: int) -> tuple[li
     return before, after
 
 
+def _clearest(c: pd.DataFrame) -> pd.DataFrame:
+    """Each council x code's clearest statement (one row each).
+
+    The first, in this order, of: a clear statement (:func:`impact.coding.modality_cues`) before one
+    that is not; reported before anticipated change; 40 to 300 characters long (``_fit``) before
+    not; higher ``score``; lower ``unit``.  Clarity is read only as far as needed: in each group,
+    the first statement by the other keys, then the next two, four and so on until one is clear,
+    so a group whose first statement is clear costs one reading, not one per statement.
+    """
+    from .coding import modality_cues
+
+    order = c.sort_values(["council_id", "code", "reported", "_fit", "score", "unit"],
+                          ascending=[True, True, False, False, False, True], kind="stable")
+    group = order.groupby(["council_id", "code"], sort=False).ngroup().to_numpy()
+    rank = order.groupby(["council_id", "code"], sort=False).cumcount().to_numpy()
+    texts = order["text"].to_numpy()
+    clear = np.zeros(len(order), dtype=bool)
+    open_ = np.ones(group.max() + 1, dtype=bool)  # groups with no clear statement found yet
+    lo, width = 0, 1
+    while True:
+        read = open_[group] & (rank >= lo) & (rank < lo + width)
+        if not read.any():
+            break
+        clear[read] = modality_cues(texts[read].tolist())["clear"].to_numpy()
+        open_[np.unique(group[read & clear])] = False
+        lo, width = lo + width, width * 2
+    # per group, the first clear statement, else the first statement
+    pick = pd.Series(np.where(clear, rank, rank + len(order))).groupby(group).idxmin().to_numpy()
+    return order.iloc[pick]
+
+
 def framework_matrix(
     study: Study,
     coded: pd.DataFrame,
@@ -291,14 +322,8 @@ def framework_matrix(
     agg = (c.groupby(["council_id", "code"])
            .agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "nunique")).reset_index())
     if len(c):
-        from .coding import modality_cues
-
-        c = c.assign(_clear=modality_cues(c["text"].tolist())["clear"].to_numpy(), _len=c["text"].str.len())
-        c["_fit"] = c["_len"].between(40, 300)
-        best = (c.sort_values(["council_id", "code", "_clear", "reported", "_fit", "score", "unit"],
-                              ascending=[True, True, False, False, False, False, True])
-                .drop_duplicates(["council_id", "code"])[["council_id", "code", "unit", "participant_id", "wave", "text"]]
-                .rename(columns={"text": "example"}))
+        best = (_clearest(c.assign(_fit=c["text"].str.len().between(40, 300)))
+                [["council_id", "code", "unit", "participant_id", "wave", "text"]].rename(columns={"text": "example"}))
     else:
         best = pd.DataFrame(columns=["council_id", "code", "unit", "participant_id", "wave", "example"])
     out = grid.merge(agg, on=["council_id", "code"], how="left").merge(best, on=["council_id", "code"], how="left")
