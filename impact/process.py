@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ._frames import member
 from .panel import _coded_interviews
 from .study import Study
 
@@ -217,7 +218,10 @@ def recommendations(pc: pd.DataFrame, *, codes: Sequence[str] | None = None) -> 
     rec = pc[pc["code"] == _RECOMMENDATION]
     if rec.empty:
         return pd.DataFrame(columns=cols)
-    factors = pc[pc["code"] != _RECOMMENDATION].groupby("statement")["code"].agg(lambda s: sorted(set(s)))
+    # the other codes of each recommending statement, sorted and once each
+    other = pc.loc[pc["code"] != _RECOMMENDATION, ["statement", "code"]]
+    other = other[member(other["statement"], rec["statement"])].drop_duplicates()
+    factors = other.sort_values("code", kind="stable").groupby("statement")["code"].agg(list)
     rows = []
     for r in rec.itertuples():
         for code in factors.get(r.statement, []) or ["general"]:

@@ -76,11 +76,16 @@ def valence(texts: Sequence[str] | pd.Series, *, negated: Sequence[bool] | None 
     if len(flags) != len(texts):
         raise ValueError(f"`negated` must have one flag per text ({len(texts)}), but {len(flags)} were passed.")
     out = []
+    read: dict[str, str] = {}  # a text coded with several codes is read once
     for text, neg in zip(texts, flags, strict=True):
         if neg:
             out.append("hindered")
             continue
-        s = stem_text(str(text))
+        key = str(text)
+        if key in read:
+            out.append(read[key])
+            continue
+        s = stem_text(key)
         negators = [_tokens_before(s, a) for a, _, labels in sets["negation"].find(s, 0, len(s))
                     if labels[0][0] != "pseudo"]
         pos = hind = 0
@@ -92,5 +97,6 @@ def valence(texts: Sequence[str] | pd.Series, *, negated: Sequence[bool] | None 
                 pos += 1
             else:
                 hind += 1
-        out.append("mixed" if pos and hind else "helped" if pos else "hindered" if hind else "neutral")
+        read[key] = "mixed" if pos and hind else "helped" if pos else "hindered" if hind else "neutral"
+        out.append(read[key])
     return pd.Series(out, index=index, dtype="object")
