@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._frames import member
+from ._frames import distinct, member
 from ._io import (
     atomic_write_bytes,
     atomic_write_text,
@@ -374,12 +374,13 @@ def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments:
     from .coding.evaluate import coder_reliability
 
     status = ppanel[["council_id", "wave", "status_group"]].drop_duplicates(["council_id", "wave"])
-    seg = segments[segments["segment_id"].isin(set(human["unit"]))][["segment_id", "council_id", "wave"]]
+    seg = segments[member(segments["segment_id"], human["unit"])][["segment_id", "council_id", "wave"]]
     seg = seg.astype({"council_id": str}).merge(status.astype({"council_id": str}), on=["council_id", "wave"], how="inner")
     parts = []
     for group, units in seg.groupby("status_group")["segment_id"]:
-        mine = human[human["unit"].isin(set(units))]
-        parts.append(coder_reliability(codings[codings["unit"].isin(set(units))], mine, segments)
+        ids = distinct(units)
+        mine = human[member(human["unit"], ids)]
+        parts.append(coder_reliability(codings[member(codings["unit"], ids)], mine, segments)
                      .assign(status_group=group, n_segments=len(units)))
     return pd.concat(parts, ignore_index=True) if parts else None
 

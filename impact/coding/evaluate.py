@@ -9,6 +9,7 @@ import pandas as pd
 from sklearn.base import clone
 from sklearn.model_selection import KFold
 
+from .._frames import distinct, member
 from ..errors import ImpactError, InputError
 from .codebook import Codebook
 from .rules import as_units
@@ -301,14 +302,14 @@ def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.Dat
     need = {"unit", "code", "coder"}
     if not need <= set(human.columns):
         raise ValueError(f"`human` codings must have the columns {sorted(need)}; got {sorted(human.columns)}.")
-    units = sorted(set(human["unit"]))
+    units = sorted(distinct(human["unit"]))
     machine = coded[~coded["negated"].astype(bool)] if "negated" in coded.columns else coded  # a negated code is absent
     if "negated" in human.columns:
         human = human[~human["negated"].fillna(False).astype(bool)]
     both = pd.concat([machine.assign(coder="machine"), human], ignore_index=True)
-    both = both[both["unit"].isin(units)]
+    both = both[member(both["unit"], set(units))]
     codes = sorted(set(machine["code"]) | set(human["code"]))
-    long = coding_to_units(both, units=segments[segments["segment_id"].isin(units)].rename(columns={"segment_id": "unit"}),
+    long = coding_to_units(both, units=segments[member(segments["segment_id"], set(units))].rename(columns={"segment_id": "unit"}),
                            codes=codes)
     return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
                            metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))

@@ -13,6 +13,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from .._frames import member
 from ..errors import ImpactWarning, InputError
 from ._cues import stem_tokens
 from .codebook import Codebook
@@ -112,7 +113,7 @@ class TrainedCoder(BaseEstimator):
             y = y[~y["negated"].astype(bool)]
         keys = [str(u) for u in units]
         positives = y.assign(unit=y["unit"].astype(str), code=y["code"].astype(str))
-        positives = positives[positives["unit"].isin(set(keys))]
+        positives = positives[member(positives["unit"], set(keys))]
         book = Codebook.load(self.codebook)
         self.vectorizer_ = TfidfVectorizer(tokenizer=_stems, token_pattern=None, lowercase=False,
                                            ngram_range=tuple(self.ngram_range), sublinear_tf=True)
