@@ -62,6 +62,10 @@ def test_quick_run_writes_every_field(tmp_path):
     assert stats["n_resamples"] == 199 and stats["scipy_n_tests"] <= stats["n_tests"]
     assert e2e["run_peak_rss_mb"] > 0 and e2e["run_wall_s"] > 0 and e2e["rerun_wall_s"] > 0
     assert 0 < e2e["run_peak_tree_pss_mb"] <= e2e["run_peak_tree_rss_mb"]
+    # the first run codes from a cache of its own (cold, whatever the user's cache holds); the re-run reads it
+    logs = tmp_path / "cache" / "run-c6"
+    assert "reading cached segments" not in (logs / "run.log").read_text()
+    assert "reading cached segments" in (logs / "rerun.log").read_text()
 
 
 def test_naive_coder_and_floor_find_the_same_terms():
