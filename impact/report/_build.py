@@ -410,7 +410,8 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         extra["tables/quotes.csv"] = table_csv(quote_table)
     models = findings.models
     if models is not None and len(models):
-        cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted"]
+        cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "n_units",
+                "separation"]
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
                                                      "Models (machine-readable)"))
     return report, extra
@@ -424,14 +425,58 @@ def _gee_rows(ctx, term="in_intervention") -> pd.DataFrame:
     return m[m["term"] == term].copy()
 
 
+def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], bool]:
+    """The rows of ``gee`` (one term, one row per impact) whose estimate can be read, the impacts whose fit separated,
+    and whether the models had too few councils for any of them to be read (see :data:`impact.stats._models.FEW_UNITS`).
+
+    A fit whose fitted probabilities reached 0 or 1 (``separation``), or with no finite estimate, standard error or
+    adjusted p-value, gives nothing to read.
+    """
+    from ..stats._models import FEW_UNITS
+
+    separation = gee["separation"].fillna(False).astype(bool) if "separation" in gee.columns \
+        else pd.Series(False, index=gee.index)
+    finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
+    units = gee["n_units"] if "n_units" in gee.columns else pd.Series(FEW_UNITS, index=gee.index)
+    too_few = bool(len(gee)) and bool((units < FEW_UNITS).all())
+    return gee[finite & ~separation], list(gee.loc[separation, "code"]), too_few
+
+
+def _too_few_councils(ctx, gee: pd.DataFrame) -> str:
+    """The sentence for models fitted on fewer councils than sandwich standard errors need."""
+    from ..stats._models import FEW_UNITS
+
+    n = int(gee["n_units"].max())
+    return (f"The models of whether participants reported each impact rest on {n} "
+            f"{'council' if n == 1 else 'councils'}: below {FEW_UNITS}, even bias-corrected standard errors are "
+            "unreliable, so this report states no difference between councils in and not in intervention, and no "
+            "absence of one, as a finding. The estimates are in the longitudinal models section, to be read as a "
+            "description only.")
+
+
+def _separated_sentence(ctx, codes: list[str]) -> str:
+    """The sentence for impacts whose model separated (fitted probabilities of 0 or 1)."""
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
+    one = len(labels) == 1
+    return (f"For {_listed(labels)} the model could not be fitted: in some status group at some wave every "
+            f"participant, or none, reported {'it' if one else 'the impact'} (separation: fitted probabilities of 0 or "
+            f"1), so {'its estimates mean' if one else 'their estimates mean'} nothing, that of the difference by "
+            "intervention status included, and no difference, or absence of one, is stated.")
+
+
 def _summary(ctx) -> Section:
     f = ctx.f
-    per_wave = {w: ctx.cell(("interviews", w)) for w in ctx.waves}
-    n_interviews = sum(v for v in per_wave.values() if v != SUPPRESSED)
+    # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
+    # of the published counts alone leaves the suppressed ones out (a 5-council study said "8 interviews" of 25), and
+    # a total beside suppressed counts would give them away.
+    per_wave = [("interviews", w) for w in ctx.waves]
+    drawing = (f"drawing on {sum(ctx.cell(k) for k in per_wave):,} interviews" if ctx.shown(*per_wave) else
+               "drawing on interviews at each wave (the sample section gives their numbers, where they can be "
+               "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
-        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), drawing on {n_interviews} interviews coded against the "
+        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {drawing} coded against the "
         f"{f.codebook.title or f.codebook.id} codebook by {f.coding.get('description', 'the machine coder')}."
         + (f" {left_out} more had no respondent speech in {'its' if left_out == 1 else 'their'} transcript and "
            f"{'is' if left_out == 1 else 'are'} left out as missing (see the methods)." if left_out else "")
@@ -449,20 +494,30 @@ def _summary(ctx) -> Section:
         items += [sentence for _, sentence in before]
     gee = _gee_rows(ctx)
     if len(gee):
-        sig = gee[gee["p_adjusted"] < ctx.alpha]
-        # A machine-coded difference by status is not a finding unless the coding was checked by hand in both status
-        # groups: a coder that errs more often in some councils' talk than in others' makes such differences by
-        # itself, and its accuracy on real text (an average over all talk) cannot show that it does not. An impact
-        # it reads poorly on real text is not a finding either way.
-        doubtful = _doubtful_by_status(ctx, weak)
-        firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
-        for r in firm.itertuples():
-            items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
-                         f"intervention ({_odds_ratio(r)}).")
-        if len(unconfirmed):
-            items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
-        if sig.empty:
-            items.append(_no_difference(ctx, gee, weak))
+        # A model's difference by status is a finding only where it could be estimated: with fewer than FEW_UNITS
+        # councils even bias-corrected sandwich standard errors are unreliable, and a fit whose fitted probabilities
+        # reached 0 or 1 (separation) gives estimates and p-values that mean nothing (a 5-council study gave an odds
+        # ratio of 0.00, Holm p = 0.002, for an impact planted to be reported more often in intervention).
+        estimable, separated, too_few = _estimable_gee(gee)
+        if too_few:
+            items.append(_too_few_councils(ctx, gee))
+        else:
+            sig = estimable[estimable["p_adjusted"] < ctx.alpha]
+            # A machine-coded difference by status is not a finding unless the coding was checked by hand in both
+            # status groups: a coder that errs more often in some councils' talk than in others' makes such
+            # differences by itself, and its accuracy on real text (an average over all talk) cannot show that it
+            # does not. An impact it reads poorly on real text is not a finding either way.
+            doubtful = _doubtful_by_status(ctx, weak)
+            firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
+            for r in firm.itertuples():
+                items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
+                             f"intervention ({_odds_ratio(r, ctx.alpha)}).")
+            if len(unconfirmed):
+                items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
+            if separated:
+                items.append(_separated_sentence(ctx, separated))
+            if sig.empty and len(estimable):
+                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee)))
     if not weak:
         items += [sentence for _, sentence in after]
     if items:
@@ -634,15 +689,27 @@ def _direction(r) -> str:
     return "more" if r.estimate > 0 else "less"
 
 
-def _odds_ratio(r) -> str:
+def _odds_ratio(r, alpha: float = 0.05) -> str:
     """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row."""
     return (f"odds ratio {np.exp(r.estimate):.2f}, 95% CI {np.exp(r.ci_low):.2f} to {np.exp(r.ci_high):.2f}, "
-            f"Holm-adjusted p = {r.p_adjusted:.3f}")
+            f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}")
+
+
+def _p_words(p: float, alpha: float = 0.05) -> str:
+    """'p = 0.002', 'p < 0.001' (never 'p = 0.000'), with as many digits as keep a p below ``alpha`` below it when
+    rounded (0.0496 is 'p = 0.0496', not 'p = 0.050')."""
+    if p < 0.001:
+        return "p < 0.001"
+    digits = 3
+    while digits < 6 and (p < alpha) != (round(p, digits) < alpha):
+        digits += 1
+    return f"p = {p:.{digits}f}"
 
 
 def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *, also: bool) -> str:
     """The sentence for adjusted machine-coded differences by status that are not findings (see :func:`_doubtful_by_status`)."""
-    parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r)})" for r in rows.itertuples()]
+    parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r, ctx.alpha)})"
+             for r in rows.itertuples()]
     one = len(parts) == 1
     why = _why_doubtful(ctx, weak, list(rows["code"]), "this impact" if one else "these impacts")
     return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention, "
@@ -708,25 +775,33 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
             "the interviews are coded by people.")
 
 
-def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float]) -> str:
+def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None) -> str:
     """The sentence for no adjusted difference by status: under machine coding, not evidence of none where read poorly.
 
     Coding error that does not depend on status blurs a real difference
     towards none, so a null in an impact the coder reads poorly is not a
     finding of no difference.
     """
-    adjusted = f"once the {len(gee)} impacts are adjusted for multiple comparisons (Holm)"
+    n_fitted = len(gee) if n_fitted is None else n_fitted
+    adjusted = f"once the {n_fitted} impacts are adjusted for multiple comparisons (Holm)"
     where = "The intervals are in the longitudinal models section."
     doubtful = _doubtful_by_status(ctx, weak)
     poor = [c for c in ctx.codes if c in doubtful and c in set(gee["code"])]
     if not poor:
+        if len(gee) < n_fitted:  # the others could not be estimated (said before this sentence)
+            k = len(gee)
+            return (f"{'The other impact was' if k == 1 else f'None of the other {_say(k)} impacts was'} reported "
+                    f"{'neither more nor less' if k == 1 else 'more or less'} often in councils in intervention "
+                    f"{adjusted}; the intervals are in the longitudinal models section.")
         return (f"No impact was reported more or less often in councils in intervention {adjusted}; the intervals are "
                 "in the longitudinal models section.")
     read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
-        return (f"The machine coding shows no impact reported more or less often in councils in intervention "
+        which = ("no impact" if len(gee) == n_fitted else
+                 f"none of the {_say(len(gee))} impacts whose models could be estimated")
+        return (f"The machine coding shows {which} reported more or less often in councils in intervention "
                 f"{adjusted}, but {blur} {where}")
     labels = [ctx.code(c) for c in read_well]
     labels = [labels[0]] + [label.lower() for label in labels[1:]]
@@ -1047,6 +1122,15 @@ def _comparisons(ctx) -> Section:
 _MISSING_LABELS = {"complete": "complete", "ipw": "weighted", "mice": "imputed"}
 
 
+def _separation_note(ctx, codes) -> str:
+    """The table note naming the impacts whose model separated, for which no estimate is shown."""
+    labels = [ctx.code(c) for c in ctx.codes if c in set(codes)]
+    one = len(labels) == 1
+    return (f"No estimate is shown for {_listed(labels)}: in some status group at some wave every participant, or "
+            f"none, reported {'it' if one else 'the impact'} (separation: fitted probabilities of 0 or 1), so the "
+            f"model{'' if one else 's'} could not be fitted and {'its' if one else 'their'} estimates mean nothing.")
+
+
 def _attrition_blocks(ctx) -> list:
     """The intervention effect with complete cases beside the response-weighted (and imputed) fits."""
     a = ctx.f.attrition
@@ -1054,8 +1138,13 @@ def _attrition_blocks(ctx) -> list:
         return []
     order = {c: i for i, c in enumerate(ctx.codes)}
     wide = None
+    separated: set[str] = set()
     for method, g in a.groupby("missing", sort=False):
         part = g.set_index("code")[["estimate", "ci_low", "ci_high"]]
+        if "separation" in g.columns:  # fitted probabilities of 0 or 1: the estimate means nothing, so none is shown
+            sep = g.set_index("code")["separation"].fillna(False).astype(bool)
+            separated |= set(sep.index[sep])
+            part = part.mask(sep, np.nan)
         with np.errstate(over="ignore"):  # a separated fit (estimate of hundreds) has no finite odds ratio
             part = np.exp(part).replace([np.inf], np.nan)
         part = part.rename(columns={"estimate": "odds_ratio"}).add_prefix(f"{_MISSING_LABELS.get(method, method)}_")
@@ -1083,7 +1172,8 @@ def _attrition_blocks(ctx) -> list:
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
                   "they agree, missed interviews did not drive the estimate."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals.", fmt, labels=labels),
+              "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals."
+              + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
     ]
 
 
@@ -1107,11 +1197,22 @@ def _models(ctx) -> Section:
         shown["contrast"] = shown["term"].map(_patsy_term)
         cols = ["impact", "contrast", "estimate", "se", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low",
                 "odds_ratio_ci_high", "p_value", "p_adjusted"]
-        blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave",
-                            "Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast "
-                            "(Holm).", {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
-                                        "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}))
-        gee = shown[shown["term"] == "in_intervention"]
+        separated = shown["separation"].fillna(False).astype(bool) if "separation" in shown.columns \
+            else pd.Series(False, index=shown.index)
+        # a separated fit's estimates, intervals and p-values mean nothing (an odds ratio of 0.00 or of 10^295, with
+        # p = 0.001): none is shown, and its impact is left out of the forest plot
+        shown.loc[separated, cols[2:]] = np.nan
+        from ..stats._models import FEW_UNITS
+
+        few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
+        notes = ("Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast (Holm)."
+                 + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
+                 + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
+                    "so the p-values and intervals describe only." if few < FEW_UNITS else ""))
+        blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave", notes,
+                            {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
+                             "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}))
+        gee = shown[(shown["term"] == "in_intervention") & ~separated]
         if len(gee):
             blocks.append(_forest(
                 gee.assign(label=gee["impact"].map(ctx.code)), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",

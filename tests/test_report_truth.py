@@ -1,0 +1,146 @@
+"""What the report states about a study, against the truth planted in it and an independent recomputation.
+
+The studies are generated with seeds no other test uses (41903: 5 councils, 2 interviews per wave; 63421: 12
+councils, 3 per wave), analysed with their planted coding, so every number the report states has a true value to
+meet: recomputed here from the planted statements with pandas, not by the package.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import warnings
+
+import numpy as np
+import pytest
+from conftest import report_of
+
+from impact.pipeline import analyse
+from impact.report import Bullets, Callout, Paragraph, Table
+from impact.synth import generate_with_truth
+
+pytestmark = pytest.mark.xdist_group("report_truth")
+
+IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
+
+
+def _analysed(n_councils, seed, **kwargs):
+    study, truth = generate_with_truth(n_councils, seed=seed, **kwargs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        findings = analyse(study, coded=truth.coded(), n_resamples=199, seed=1)
+    return study, truth, findings
+
+
+@pytest.fixture(scope="module")
+def five():
+    """Five councils, two interviews each per wave: the councils in intervention are there only at the last wave."""
+    return _analysed(5, 41903, interviews_per_wave=2)
+
+
+@pytest.fixture(scope="module")
+def twelve():
+    return _analysed(12, 63421, interviews_per_wave=3, words_per_interview=150)
+
+
+def _summary(findings) -> list[str]:
+    report, _ = report_of(findings)
+    blocks = report.sections[0].blocks
+    return ([b.text for b in blocks if isinstance(b, Paragraph)] + [i for b in blocks if isinstance(b, Bullets)
+                                                                    for i in b.items]
+            + [b.text for b in blocks if isinstance(b, Callout)])
+
+
+def _table(findings, name) -> Table:
+    report, _ = report_of(findings)
+    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+
+
+# --------------------------------------------------------------------------- differences by intervention status
+def test_models_on_too_few_councils_state_no_difference_by_status(five):
+    """Seed 41903 (5 councils) was summarised as 'Affirmation and enhancement of partnership working was reported
+    less often by participants in councils in intervention (odds ratio 0.00, 95% CI 0.00 to 0.00, Holm-adjusted
+    p = 0.002)': partnership is planted to be reported *more* often in intervention, and the fit behind the sentence
+    had separated (log-odds -680) on 5 clusters with 1 degree of freedom, which its own warnings said."""
+    study, truth, f = five
+    true = truth.intervention_effects().set_index("code")["marginal_log_odds"]
+    assert true["partnership"] > 0.5  # planted: more often in intervention
+    summary = _summary(f)
+    assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
+    assert not any("No impact was reported more or less often" in s for s in summary), summary
+    assert any("rest on 5 councils" in s and "no difference" in s for s in summary), summary
+    gee = f.models[f.models["term"] == "in_intervention"].set_index("code")
+    assert study.councils["council_id"].nunique() == 5 and (gee["n_units"] == 5).all()
+    assert bool(gee.loc["partnership", "separation"])  # the fit says so, and the report can read it
+    # the models table shows no estimate of the separated fit, and says why
+    table = _table(f, "gee_models")
+    shown = table.data[table.data["impact"] == "partnership"]
+    assert shown[["estimate", "odds_ratio", "p_value"]].isna().all().all(), shown
+    assert "separation" in table.notes and "describe only" in table.notes
+
+
+def test_a_separated_model_is_no_finding_whatever_its_p_value(twelve):
+    """A fit with fitted probabilities of 0 or 1 gives estimates that mean nothing: it is never stated as a
+    difference, nor counted among the impacts with none, and the table shows none of its figures."""
+    study, truth, f = twelve
+    gee = f.models[f.models["term"] == "in_intervention"]
+    assert (gee["n_units"] >= 10).all()
+    m = f.models.copy()
+    row = (m["term"] == "in_intervention") & (m["code"] == "partnership")
+    m.loc[m["code"] == "partnership", "separation"] = True
+    m.loc[row, ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]] = [-40.0, -41.0, -39.0, 1e-6, 1e-5]
+    g = dataclasses.replace(f, models=m)
+    summary = _summary(g)
+    assert not any("partnership working was reported" in s for s in summary), summary
+    assert any(s.startswith("For ") and "affirmation and enhancement of partnership working" in s
+               and "separation" in s for s in summary), summary
+    assert not any(s.startswith("No impact was reported") for s in summary), summary
+    table = _table(g, "gee_models")
+    assert table.data.loc[table.data["impact"] == "partnership", "estimate"].isna().all()
+
+
+def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
+    study, truth, f = twelve
+    m = f.models.copy()
+    row = (m["term"] == "in_intervention") & (m["code"] == "learning")
+    m["separation"] = False
+    m.loc[row, ["estimate", "ci_low", "ci_high", "p_adjusted"]] = [1.2, 0.5, 1.9, 0.00004]
+    summary = " ".join(_summary(dataclasses.replace(f, models=m)))
+    assert "Holm-adjusted p < 0.001" in summary and "p = 0.000" not in summary
+    m.loc[row, "p_adjusted"] = 0.04996
+    summary = " ".join(_summary(dataclasses.replace(f, models=m)))
+    assert "Holm-adjusted p = 0.04996" in summary and "p = 0.050" not in summary
+
+
+
+# --------------------------------------------------------------------------- counts and shares
+def test_the_summary_never_states_a_number_of_interviews_that_is_not_the_study_s(five, twelve):
+    """Seed 41903's summary said 'drawing on 16 interviews' (and its machine-coded run '8 interviews'): the sum of
+    the waves whose counts were published. The study has 25."""
+    for study, _, f in (five, twelve):
+        first = _summary(f)[0]
+        stated = re.search(r"drawing on ([\d,]+) interviews", first)
+        if stated:
+            assert int(stated.group(1).replace(",", "")) == len(study.interviews), first
+        else:
+            assert "the sample section gives their numbers" in first, first
+    assert re.search(r"drawing on ([\d,]+) interviews", _summary(twelve[2])[0])  # all published there
+    assert not re.search(r"drawing on ([\d,]+) interviews", _summary(five[2])[0])  # one wave's count is suppressed
+
+
+def test_no_estimate_of_a_separated_fit_reaches_the_sensitivity_table(five):
+    """The sensitivity table printed odds ratios of 31,104,013,398.93 (95% CI 23 million to 41 trillion) from
+    separated fits of seed 41903."""
+    _, _, f = five
+    table = _table(f, "attrition_sensitivity")
+    ors = table.data[[c for c in table.data.columns if c.endswith("odds_ratio")]].astype(float)
+    assert (ors.fillna(1) < 1e6).all().all() and (ors.fillna(1) > 1e-6).all().all(), ors
+    assert "separation" in table.notes
+    a = f.attrition
+    assert "separation" in a.columns and a["separation"].any()
+    for method, g in a.groupby("missing"):
+        sep = g.set_index("code")["separation"]
+        col = {"complete": "complete", "ipw": "weighted", "mice": "imputed"}[method] + "_odds_ratio"
+        shown = table.data.set_index("impact")[col]
+        assert shown[sep[sep].index].isna().all()
+    assert np.isfinite(ors.to_numpy()).any()
