@@ -227,7 +227,7 @@ def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(
     d = (norm.ppf(0.975) + norm.ppf(0.8)) * math.sqrt(1 / n_a + 1 / n_b)
     text = _limitation(perfect)
     assert f"with at most {n_b} councils in intervention and {n_a} not" in text, text
-    assert re.search(rf"at least {d:.1f} standard deviations", text), (d, text)
+    assert re.search(rf"at least {d:.2f} standard deviations", text), (d, text)
     assert "only large differences can be detected" not in text
 
     tiny = analyse(tiny_study, n_resamples=99, seed=1)

@@ -70,6 +70,7 @@ from ._caveats import (
     unconfirmed_by_status,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
+from ._labels import Label
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
@@ -323,7 +324,7 @@ def _not_coded_words(ctx) -> str | None:
 def _vocabulary(ctx):
     """Labels for people: the study's waves, the codebooks' codes, this report's own columns."""
     from ..coding import Codebook
-    from ._labels import Label, Vocabulary
+    from ._labels import Vocabulary
 
     extra_codes = {"all": "All impacts", "general": "The programme in general"}
     for name in ("review_process", "review_themes"):
@@ -570,16 +571,32 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
 
 
 def _realised_share(ctx) -> str | None:
+    """The share of expectations realised, among participants interviewed at every wave.
+
+    Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
+    unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
+    never as unmet, and the trajectory table's realised / (realised + unmet) overstates the share (seeds 74309 and
+    85127: 70% and 73%, where participants interviewed at every wave realised 66% and 70%).
+    """
     t = ctx.f.trajectory_summary
     if t is None or t.empty or "realisation_realised" not in t.columns:
         return None
-    expected = int(t["realisation_realised"].sum() + t["realisation_unmet_expectation"].sum())
-    realised = int(t["realisation_realised"].sum())
-    if expected < ctx.min_count:
+    pp = ctx.f.participant_panel
+    if pp is None or pp.empty or not {"participant_id", "wave", "code", "anticipated", "reported"} <= set(pp.columns):
         return None
-    return (f"Of the {expected} expectations that participants interviewed at every wave held before the review "
-            f"(one per participant and impact), {realised} ({realised / expected:.0%}) were reported as realised "
-            "afterwards.")
+    first, later = ctx.waves[0], ctx.later
+    pp = pp[pp["code"].isin(ctx.codes) & pp["wave"].isin(ctx.waves)]
+    every = pp.groupby("participant_id")["wave"].nunique()
+    pp = pp[pp["participant_id"].isin(every.index[every == len(ctx.waves)])]
+    expected = pp[(pp["wave"] == first) & pp["anticipated"].astype(bool)][["participant_id", "code"]]
+    reported = pp[pp["wave"].isin(later) & pp["reported"].astype(bool)][["participant_id", "code"]].drop_duplicates()
+    n_expected = len(expected)
+    n_realised = len(expected.merge(reported, on=["participant_id", "code"]))
+    if n_expected < ctx.min_count:
+        return None
+    return (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
+            f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) were reported as "
+            "realised afterwards.")
 
 
 def _credit_sentence(ctx) -> str | None:
@@ -592,12 +609,15 @@ def _credit_sentence(ctx) -> str | None:
         return None
     other, unclear = int(row["n_other"]), int(row["n_unclear"])
     if other + unclear == 0:
-        return (f"Every one of the {n} impacts reported after the review was credited to the review, explicitly or by "
-                "the context of the interview.")
+        return (f"Every one of the {n:,} impacts reported after the review was credited to the review, explicitly or "
+                "by the context of the interview.")
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    named = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), reverse=True)
-    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named[:3])
-    text = (f"Of the {n} impacts reported after the review, {other / n:.0%} were credited by the speaker to "
+    # the three factors credited most often, with every factor tied with the third (in the order the report lists
+    # factors): naming two of three factors credited equally often would rank them where the data do not
+    named = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
+    named = [(k, x) for k, x in named if k >= named[min(3, len(named)) - 1][0]] if named else []
+    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)
+    text = (f"Of the {n:,} impacts reported after the review, {other / n:.0%} were credited by the speaker to "
             f"something other than the review" + (f" ({parts})" if parts else ""))
     if unclear:
         text += f", and for {unclear / n:.0%} the speaker could not say what had caused the change"
@@ -920,12 +940,16 @@ def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Ta
     if rows["wave"].nunique() == 1:
         cols.remove("wave")  # one wave: said in the caption
     shown = rows[cols]
+    share = {"reported": "Share reporting it", "anticipated": "Share anticipating it", "credited": "Share crediting it",
+             "denied": "Share denying it"}.get(measure, "Share")
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
                  f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
                  f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The 95% intervals "
                  "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
-                 {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)})
+                 {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)},
+                 labels={"prevalence": Label(share, "%", f"Share of participants for whom the impact was "
+                                             f"{MEASURES[measure].label.lower()}.", "pct:0")})
 
 
 def _expectations(ctx) -> Section:
@@ -1004,7 +1028,10 @@ def _trajectories(ctx) -> Section | None:
                   "missing a wave needed to decide are incomplete."),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              "Counts of participants; each participant is counted once per impact."),
+              "Counts of participants; each participant is counted once per impact. A participant not interviewed at "
+              "one of the later waves is realised if they reported the impact at the other, but can never be unmet, "
+              "so realised / (realised + unmet) overstates the share of expectations realised; the summary gives it "
+              "for participants interviewed at every wave."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
@@ -1703,7 +1730,9 @@ def _lessons(ctx, labels) -> Section:
                                 + _listed([f"{labels.get(c, c).lower()} ({n} participants)" for c, n in top])
                                 + _of_the_published(hidden, "parts of the review") + "."))
     blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
-                        "Participants and councils making at least one suggestion about it after the review."))
+                        "Participants and councils making at least one suggestion about it after the review.",
+                        labels={"n_participants": Label("Participants making a suggestion", format="int"),
+                                "n_councils": Label("Councils", format="int")}))
     pc = proc["codings"]
     rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
     codes = [c for c in ordered["code"] if c != "general"][:6]
@@ -1728,7 +1757,10 @@ def _reliability(ctx) -> Section | None:
     blocks = [
         Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level "
                   "(a segment a coder did not code counts as the code being absent; negated codes count as absent)."),
-        Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")}),
+        # agreement is per segment: n_units counts the segments both codings cover, not councils
+        Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")},
+              labels={"n_units": Label("Segments compared", description="Segments coded by both codings compared.",
+                                       format="int")}),
     ]
     kappas = _kappas_by_status(ctx)
     if kappas and ctx.f.coding.get("source") == "machine":
@@ -1773,9 +1805,11 @@ def _detectable(ctx) -> str:
     from statsmodels.stats.power import NormalIndPower
 
     d = float(NormalIndPower().solve_power(effect_size=None, nobs1=n_a, ratio=n_b / n_a, alpha=alpha, power=0.8))
+    # two decimals, and Cohen's label read off the figure as printed: 0.79 printed as 0.8 was called medium
+    d = round(d, 2)
     size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
     return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
-            f"a difference only if it is at least {d:.1f} standard deviations of the councils' shares (a {size} "
+            f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             "difference by Cohen's convention; more after the adjustment for testing several impacts and waves), so "
             "no difference found is not evidence of no difference")
 
