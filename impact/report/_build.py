@@ -1752,14 +1752,28 @@ def _reliability(ctx) -> Section | None:
     if r is None or r.empty:
         return None
     shown = r.copy()
+    other = []
     if "code" in shown.columns:
+        # Agreement on a code the analysed codebook does not have (a review-process code in the second coding of an
+        # impacts coding) compares people with nothing: the coding analysed cannot hold it, so its "kappa 0.00"
+        # says nothing of the coder. Only the codebook's codes are shown.
+        ours = set(ctx.f.codebook.codes["code_id"])
+        other = sorted(set(shown["code"]) - ours)
+        shown = shown[shown["code"].isin(ours)]
+        if shown.empty:
+            return None
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
     blocks = [
-        Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level "
-                  "(a segment a coder did not code counts as the code being absent; negated codes count as absent)."),
-        # agreement is per segment: n_units counts the segments both codings cover, not councils
+        Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level: "
+                  "every segment the second coding checked (all of each interview it codes, or the segments of a "
+                  "review workbook's decisions) is compared, and a segment a coder did not code counts as the code "
+                  "being absent; negated codes count as absent."
+                  + (f" The second coding also holds {_say(len(other))} code{'' if len(other) == 1 else 's'} that the "
+                     f"{ctx.f.codebook.title or ctx.f.codebook.id} codebook does not have ({', '.join(other)}), "
+                     "which the coding analysed cannot hold; they are left out." if other else "")),
+        # agreement is per segment: n_units counts the segments compared, not councils
         Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")},
-              labels={"n_units": Label("Segments compared", description="Segments coded by both codings compared.",
+              labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
                                        format="int")}),
     ]
     kappas = _kappas_by_status(ctx)
