@@ -253,7 +253,8 @@ def test_a_comparison_too_small_for_significance_is_said_to_be_so(n_a, n_b, p):
     comparisons = pd.DataFrame({"code": ["a", "a"], "wave": ["early", "expectations"], "n_a": [n_a, 9],
                                 "n_b": [n_b, 9]})
     ctx = SimpleNamespace(f=SimpleNamespace(comparisons=comparisons, not_computed={}), later=["early", "longer_term"],
-                          alpha=0.05, short_wave=lambda w: {"early": "Early impact"}[w])
+                          alpha=0.05, short_wave=lambda w: {"early": "Early impact"}[w],
+                          ledger=SimpleNamespace(values={}), shown=lambda *keys: True)
     text = _detectable(ctx)
     assert text.startswith(f"with at most {n_b} council{'s' if n_b > 1 else ''} in intervention and {n_a} not, at "
                            "early impact, no comparison"), text

@@ -230,6 +230,50 @@ def test_no_estimate_of_a_separated_fit_reaches_the_sensitivity_table(five):
     assert np.isfinite(ors.to_numpy()).any()
 
 
+def test_no_summary_share_or_limitation_gives_away_a_suppressed_count(five):
+    """Seed 41903's tables suppress the participants interviewed before the review (9) and the councils in each
+    status group; its summary gave "learning (56%)" beside a published 5 participants (so 9 interviewed, and 4 of
+    13 missing), and its limitation "at most 3 councils in intervention and 2 not ... smallest p-value 0.20"."""
+    from impact.report import Callout
+
+    study, truth, f = five
+    report, _ = report_of(f)
+    exp = _table(f, "expectations").data
+    assert (exp["n_participants"] == "c").all()
+    assert not any("most often expected" in s for s in _summary(f))
+    [limitation] = [b.text for s in report.sections for b in s.blocks
+                    if isinstance(b, Callout) and b.text.startswith("Limitations: ")]
+    status = _table(f, "status_by_wave").data
+    assert (status.loc[status["wave"] == "longer_term", "n_councils"] == "c").all()
+    assert not re.search(r"\d+ councils? in intervention and \d+ not", limitation), limitation
+    assert "smallest p-value" not in limitation and "no comparison of councils by intervention status can reach" \
+        " significance" in limitation, limitation
+
+
+def test_most_often_names_every_impact_tied_with_the_second(twelve):
+    """'participants most often expected X (40%) and Y (38%)' named two impacts where a third was as common: which
+    of tied impacts were named was an accident of order."""
+    from impact.report._build import _Ctx, _declare, _descriptive
+
+    _, _, f = twelve
+    prev = f.prevalence.copy()
+    first = prev["wave"] == f.study.wave_ids[0]
+    ant = first & (prev["measure"] == "anticipated")
+    # learning first; commitment, morale and partnership tied second (the same participants in each group)
+    for code, share in {"learning": 0.9, "commitment": 0.5, "morale": 0.5, "partnership": 0.5}.items():
+        rows = ant & (prev["code"] == code)
+        prev.loc[rows, "events"] = (prev.loc[rows, "n"] * share).round()
+    for code in ("plans_actions", "policies_systems"):
+        prev.loc[ant & (prev["code"] == code), "events"] = 0
+    ctx = _Ctx(dataclasses.replace(f, prevalence=prev), False, 1, 1, None)
+    _declare(ctx)
+    ctx.ledger.protect()
+    [sentence] = [t for what, t in _descriptive(ctx)[0] if what.startswith("which impacts participants")]
+    for label in ("promotion of learning", "increased commitment", "improvement in staff morale",
+                  "affirmation and enhancement of partnership"):
+        assert label in sentence, sentence
+
+
 # --------------------------------------------------------------------------- the hand check
 @pytest.fixture(scope="module")
 def twelve_checked(twelve):

@@ -536,28 +536,48 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     status (expectations, reports, expectations realised) and those it puts
     after them (what reported impacts were credited to).
     """
-    prev = ctx.f.prevalence
     before = []
-    ant = _overall(prev, "anticipated", [ctx.waves[0]])
-    if not ant.empty and ant["events"].sum() > 0:
-        top = ant.sort_values("share", ascending=False).head(2)
+    ant = _most_often_shared(ctx, "anticipated", [ctx.waves[0]])
+    if ant is not None:
         before.append(("which impacts participants most often expected before the review",
                        "Before the review, participants most often expected "
-                       + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in top.iterrows())
+                       + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in ant.iterrows()])
                        + " (share of participants who anticipated each impact)."))
-    rep = _overall(prev, "reported", ctx.later)
-    if not rep.empty and rep["events"].sum() > 0:
-        top = rep.sort_values("share", ascending=False).head(2)
+    rep = _most_often_shared(ctx, "reported", ctx.later)
+    if rep is not None:
         before.append(("which impacts were most often reported after the review",
                        "After the review, the impacts most often reported were "
-                       + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
-                                      for c, r in top.iterrows()) + "."))
+                       + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
+                                  for c, r in rep.iterrows()]) + "."))
     realised = _realised_share(ctx)
     if realised is not None:
         before.append(("the share of expectations realised", realised))
     credit = _credit_sentence(ctx)
     after = [("what reported impacts were credited to", credit)] if credit else []
     return before, after
+
+
+def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.DataFrame | None:
+    """The ``k`` impacts with the largest overall share of ``measure`` at ``waves``, with every impact tied with the
+    last of them, or None when none holds or a count behind the shares is suppressed.
+
+    The shares pool both status groups, so they are stated only when every count they are computed from is published
+    (a 5-council study's summary gave 56% of a suppressed count of participants, which gave that count away); and two
+    impacts are never named as "most often" over a third that is as common.
+    """
+    prev = ctx.f.prevalence
+    p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves) & prev["code"].isin(ctx.codes)]
+    keys = [("with", measure, r.code, r.wave, r.group) for r in p.itertuples()]
+    keys += [("participants_group", r.wave, r.group) for r in p.itertuples()]
+    if not ctx.shown(*[key for key in keys if key in ctx.ledger.values]):
+        return None
+    out = _overall(p, measure, waves)
+    if out.empty or out["events"].sum() <= 0:
+        return None
+    # the codebook's order breaks no tie: every impact tied with the k-th is named
+    out = out.reindex([c for c in ctx.codes if c in out.index]).sort_values("share", ascending=False, kind="stable")
+    cut = out["share"].iloc[min(k, len(out)) - 1]
+    return out[out["share"] >= cut - 1e-12]
 
 
 def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:
@@ -1809,19 +1829,29 @@ def _detectable(ctx) -> str:
     best = sizes.assign(small=sizes[["n_a", "n_b"]].min(axis=1), total=sizes["n_a"] + sizes["n_b"]) \
         .sort_values(["small", "total"], ascending=False).iloc[0]
     n_a, n_b = int(best["n_a"]), int(best["n_b"])
-    where = (f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not, at "
-             f"{ctx.short_wave(best['wave']).lower()}")
+    # The councils interviewed in each status group are protected counts: where the sample section suppresses them,
+    # neither they nor what would give them away (the smallest p-value, the detectable difference) are stated here.
+    hidden = not ctx.shown(*[key for key in (("councils_interviewed_group", best["wave"], "no_intervention"),
+                                              ("councils_interviewed_group", best["wave"], "intervention"))
+                             if key in ctx.ledger.values])
+    where = ("councils in one status group too few to publish their number" if hidden else
+             f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not")
+    where += f", at {ctx.short_wave(best['wave']).lower()}"
     alpha = ctx.alpha
     smallest_p = min(1.0, 2 / math.comb(n_a + n_b, n_b))
     if smallest_p > alpha:
-        return (f"with at most {where}, no comparison of councils by intervention status can reach significance: the "
-                f"smallest p-value its permutation test can give is {smallest_p:.2f}")
+        return (f"with at most {where}, no comparison of councils by intervention status can reach significance"
+                + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
     from statsmodels.stats.power import NormalIndPower
 
     d = float(NormalIndPower().solve_power(effect_size=None, nobs1=n_a, ratio=n_b / n_a, alpha=alpha, power=0.8))
     # two decimals, and Cohen's label read off the figure as printed: 0.79 printed as 0.8 was called medium
     d = round(d, 2)
     size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
+    if hidden:
+        return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
+                f"only a {size} difference by Cohen's convention (more after the adjustment for testing several "
+                "impacts and waves), so no difference found is not evidence of no difference")
     return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
             f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             "difference by Cohen's convention; more after the adjustment for testing several impacts and waves), so "
