@@ -318,3 +318,16 @@ def test_the_hand_check_compares_every_segment_of_the_interviews_checked(twelve_
     # and within each status group, on every checked segment of that group
     n = f.reliability_by_status.drop_duplicates("status_group").set_index("status_group")["n_segments"]
     assert n.sum() == len(seg)
+
+
+def test_a_kappa_just_below_zero_is_not_printed_as_minus_zero(twelve_checked):
+    """Seed 63421's hand check gave commitment a kappa of -0.004 in councils in intervention, printed '-0.00'."""
+    _, _, f, _ = twelve_checked
+    r = f.reliability_by_status.copy()
+    r.loc[(r["code"] == "commitment") & (r["metric"] == "cohen_kappa") & (r["status_group"] == "intervention"),
+          "value"] = -0.004
+    g = dataclasses.replace(f, reliability_by_status=r)
+    report, _ = report_of(g)
+    text = " ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks) + " ".join(_summary(g))
+    assert "-0.00" not in text
+    assert "commitment and drive to improve safeguarding 0.00 and" in text

@@ -100,6 +100,11 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
+def _two(x: float) -> str:
+    """``x`` to two decimals, never '-0.00' (a kappa of -0.004 is no agreement beyond chance, not a negative one)."""
+    return f"{x:.2f}".replace("-0.00", "0.00")
+
+
 class _Ctx:
     def __init__(self, findings, identify, min_count, quote_k, key):
         self.f = findings
@@ -778,7 +783,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
         kappas = _kappas_by_status(ctx)
         checked = [c for c in unchecked if c in kappas]
         if checked:
-            said = "; ".join(f"{kappas[c][0]:.2f} in councils in intervention and {kappas[c][1]:.2f} in the others"
+            said = "; ".join(f"{_two(kappas[c][0])} in councils in intervention and {_two(kappas[c][1])} in the others"
                              + (f" for {ctx.code(c).lower()}" if len(checked) > 1 else "") for c in checked)
             reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
                            f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
@@ -1171,7 +1176,7 @@ _MISSING_LABELS = {"complete": "complete", "ipw": "weighted", "mice": "imputed"}
 
 def _separation_note(ctx, codes) -> str:
     """The table note naming the impacts whose model separated, for which no estimate is shown."""
-    labels = [ctx.code(c) for c in ctx.codes if c in set(codes)]
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in set(codes)]
     one = len(labels) == 1
     return (f"No estimate is shown for {_listed(labels)}: in some status group at some wave every participant, or "
             f"none, reported {'it' if one else 'the impact'} (separation: fitted probabilities of 0 or 1), so the "
@@ -1802,7 +1807,7 @@ def _reliability(ctx) -> Section | None:
         blocks.append(Paragraph(
             f"Cohen's kappa within each status group ({int(n.get('intervention', 0))} checked segments in councils in "
             f"intervention, {int(n.get('no_intervention', 0))} in the others), in that order: "
-            + "; ".join(f"{ctx.code(c).lower()} {a:.2f} and {b:.2f}" for c, (a, b) in
+            + "; ".join(f"{ctx.code(c).lower()} {_two(a)} and {_two(b)}" for c, (a, b) in
                         ((c, kappas[c]) for c in ctx.codes if c in kappas))
             + f". A machine-coded difference by status is stated as a finding only where both are at least "
               f"{CHECKED_KAPPA:.2f}."))
