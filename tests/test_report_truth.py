@@ -331,3 +331,21 @@ def test_a_kappa_just_below_zero_is_not_printed_as_minus_zero(twelve_checked):
     text = " ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks) + " ".join(_summary(g))
     assert "-0.00" not in text
     assert "commitment and drive to improve safeguarding 0.00 and" in text
+
+
+def test_an_impact_the_hand_check_finds_misread_is_not_quoted(twelve_checked):
+    """Under machine coding an impact read with F1 of at least 0.70 was quoted whatever the study's own hand check
+    said: seed 63421 quoted 'our staff are a really committed bunch' (planted: morale) under commitment, whose
+    hand check gave kappa 0.32. Where the hand check measures an impact below 0.70, its statements are not quoted
+    and the report says why."""
+    from impact.report import Quote
+
+    _, truth, f, _ = twelve_checked
+    kappa = f.reliability[f.reliability["metric"] == "cohen_kappa"].set_index("code")["value"]
+    assert kappa["commitment"] < 0.70
+    report, _ = report_of(f)
+    [said] = [s for s in report.sections if s.title == "What people said"]
+    assert not any(isinstance(b, Quote) for b in said.blocks)
+    assert any(isinstance(b, Paragraph) and b.text.startswith("Increased commitment and drive to improve safeguarding "
+                                                              "has no statement quoted: the hand check")
+               and f"{kappa['commitment']:.2f}" in b.text for b in said.blocks)
