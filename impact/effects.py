@@ -52,7 +52,9 @@ def intervention_effects(
         (``intercept``, ``wave_<wave>`` against the first wave,
         ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
         ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
-        across codes, for each term), ``n_obs``, ``n_units``, ``notes`` (the
+        across codes, for each term), ``n_obs``, ``n_units``,
+        ``n_units_intervention`` and ``n_units_no_intervention`` (councils
+        with a row in intervention, and not), ``notes`` (the
         fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
         "; "), ``separation`` (True where fitted probabilities reached 0 or 1:
         the estimates and standard errors of the separating terms mean
@@ -88,6 +90,9 @@ def intervention_effects(
         p["term"] = p["term"].map(_term_name)
         p["n_obs"] = res.n_obs
         p["n_units"] = res.n_units
+        # the status term rests on the councils seen on each side of it: with one, it is that council's difference
+        p["n_units_intervention"] = d.loc[d["in_intervention"] == 1, "council_id"].nunique()
+        p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
         p["notes"] = "; ".join(res.notes)
         p["separation"] = _separated(res.notes)
         rows.append(p)

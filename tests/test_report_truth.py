@@ -1,7 +1,7 @@
 """What the report states about a study, against the truth planted in it and an independent recomputation.
 
-The studies are generated with seeds no other test uses (41903: 5 councils, 2 interviews per wave; 63421: 12
-councils, 3 per wave), analysed with their planted coding, so every number the report states has a true value to
+The studies are generated with seeds no other test uses (41903: 5 councils, 2 interviews per wave; 63431 and
+63421: 12 councils, 3 per wave, five and one of them in intervention), analysed with their planted coding, so every number the report states has a true value to
 meet: recomputed here from the planted statements with pandas, not by the package.
 """
 
@@ -18,7 +18,7 @@ from conftest import report_of
 
 from impact.pipeline import analyse
 from impact.report import Bullets, Callout, Paragraph, Table
-from impact.synth import generate_with_truth
+from impact.synth import SynthEffects, generate_with_truth
 
 pytestmark = pytest.mark.xdist_group("report_truth")
 
@@ -41,7 +41,14 @@ def five():
 
 @pytest.fixture(scope="module")
 def twelve():
-    return _analysed(12, 63421, interviews_per_wave=3, words_per_interview=150)
+    """Twelve councils, five of them in intervention at some wave."""
+    return _analysed(12, 63431, interviews_per_wave=3, words_per_interview=150)
+
+
+@pytest.fixture(scope="module")
+def one_in_intervention():
+    """Twelve councils, one of them in intervention (at every wave), no effect planted."""
+    return _analysed(12, 63421, interviews_per_wave=3, words_per_interview=150, effects=SynthEffects.null())
 
 
 def _summary(findings) -> list[str]:
@@ -112,6 +119,34 @@ def test_a_separated_model_is_no_finding_whatever_its_p_value(twelve):
     assert table.data.loc[table.data["impact"] == "partnership", "estimate"].isna().all()
 
 
+def test_models_with_one_council_on_a_side_state_no_difference_by_status(one_in_intervention):
+    """Seed 63421 (12 councils, one in intervention) was summarised as 'No impact was reported more or less often in
+    councils in intervention once the 6 impacts are adjusted (Holm)': the status term of each model was one council's
+    difference from the others (standard errors of 47,000 and more on the log-odds scale), and the report's own
+    limitation said councils could not be compared by status."""
+    study, truth, f = one_in_intervention
+    assert sum(any(c["in_intervention"].values()) for c in truth.councils) == 1
+    summary = _summary(f)
+    assert not any("more or less often in councils in intervention once" in s for s in summary), summary
+    assert any("too few councils in one status group" in s for s in summary), summary
+    assert "too few councils for the models to tell" in _table(f, "gee_models").notes
+    gee = f.models[f.models["term"] == "in_intervention"]
+    assert (gee["n_units_intervention"] == 1).all() and (gee["n_units"] >= 10).all()
+
+
+def test_a_null_difference_with_few_councils_on_a_side_is_no_evidence_of_none(twelve):
+    """With 2 to 9 councils in a status group the models can miss a real difference: 'no impact was reported more
+    or less often' says so in the same sentence."""
+    study, truth, f = twelve
+    assert 2 <= sum(any(c["in_intervention"].values()) for c in truth.councils) <= 9
+    m = f.models.copy()
+    m["separation"] = False
+    m.loc[m["term"] == "in_intervention", ["estimate", "se", "p_adjusted"]] = [0.1, 0.3, 1.0]
+    [sentence] = [s for s in _summary(dataclasses.replace(f, models=m)) if "more or less often" in s]
+    assert sentence.startswith("No impact was reported more or less often") and \
+        "with fewer than 10 councils in one status group this is not evidence that there is none" in sentence
+
+
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     study, truth, f = twelve
     m = f.models.copy()
@@ -126,17 +161,17 @@ def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
 
 
 # --------------------------------------------------------------------------- counts and shares
-def test_the_summary_never_states_a_number_of_interviews_that_is_not_the_study_s(five, twelve):
+def test_the_summary_never_states_a_number_of_interviews_that_is_not_the_study_s(five, twelve, one_in_intervention):
     """Seed 41903's summary said 'drawing on 16 interviews' (and its machine-coded run '8 interviews'): the sum of
     the waves whose counts were published. The study has 25."""
-    for study, _, f in (five, twelve):
+    for study, _, f in (five, twelve, one_in_intervention):
         first = _summary(f)[0]
         stated = re.search(r"drawing on ([\d,]+) interviews", first)
         if stated:
             assert int(stated.group(1).replace(",", "")) == len(study.interviews), first
         else:
             assert "the sample section gives their numbers" in first, first
-    assert re.search(r"drawing on ([\d,]+) interviews", _summary(twelve[2])[0])  # all published there
+    assert re.search(r"drawing on ([\d,]+) interviews", _summary(one_in_intervention[2])[0])  # all published there
     assert not re.search(r"drawing on ([\d,]+) interviews", _summary(five[2])[0])  # one wave's count is suppressed
 
 
@@ -281,7 +316,7 @@ def twelve_checked(twelve):
     planted file's codes, the review-process ones too, as a person would send the file they have)."""
     study, truth, _ = twelve
     ids = sorted(study.interviews["interview_id"])
-    checked = set(np.random.default_rng(63421).choice(ids, size=len(ids) // 3, replace=False))
+    checked = set(np.random.default_rng(63431).choice(ids, size=len(ids) // 3, replace=False))
     human = truth.coded()
     human = human[human["interview_id"].isin(checked)].assign(coder="person")
     with warnings.catch_warnings():

@@ -431,9 +431,11 @@ def _gee_rows(ctx, term="in_intervention") -> pd.DataFrame:
     return m[m["term"] == term].copy()
 
 
-def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], bool]:
-    """The rows of ``gee`` (one term, one row per impact) whose estimate can be read, the impacts whose fit separated,
-    and whether the models had too few councils for any of them to be read (see :data:`impact.stats._models.FEW_UNITS`).
+def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str | None]:
+    """The rows of ``gee`` (the status term, one row per impact) whose estimate can be read, the impacts whose fit
+    separated, and why none can be read, if so: ``"councils"`` (fewer than
+    :data:`impact.stats._models.FEW_UNITS` councils in the models) or ``"one_side"`` (fewer than two councils in
+    intervention, or out of it, so the term is one council's difference from the others).
 
     A fit whose fitted probabilities reached 0 or 1 (``separation``), or with no finite estimate, standard error or
     adjusted p-value, gives nothing to read.
@@ -444,20 +446,35 @@ def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], bool]:
         else pd.Series(False, index=gee.index)
     finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
     units = gee["n_units"] if "n_units" in gee.columns else pd.Series(FEW_UNITS, index=gee.index)
-    too_few = bool(len(gee)) and bool((units < FEW_UNITS).all())
-    return gee[finite & ~separation], list(gee.loc[separation, "code"]), too_few
+    side = _smaller_side(gee)
+    thin = None
+    if len(gee) and (units < FEW_UNITS).all():
+        thin = "councils"
+    elif len(gee) and (side < 2).all():
+        thin = "one_side"
+    return gee[finite & ~separation & (side >= 2)], list(gee.loc[separation, "code"]), thin
 
 
-def _too_few_councils(ctx, gee: pd.DataFrame) -> str:
-    """The sentence for models fitted on fewer councils than sandwich standard errors need."""
+def _smaller_side(gee: pd.DataFrame) -> pd.Series:
+    """Councils in the smaller status group of each model (in intervention at some wave, or out of it)."""
+    cols = ["n_units_intervention", "n_units_no_intervention"]
+    if not set(cols) <= set(gee.columns):
+        return pd.Series(np.inf, index=gee.index)
+    return gee[cols].min(axis=1)
+
+
+def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
+    """The sentence for models whose difference by status cannot be read (see :func:`_estimable_gee`)."""
     from ..stats._models import FEW_UNITS
 
     n = int(gee["n_units"].max())
-    return (f"The models of whether participants reported each impact rest on {n} "
-            f"{'council' if n == 1 else 'councils'}: below {FEW_UNITS}, even bias-corrected standard errors are "
-            "unreliable, so this report states no difference between councils in and not in intervention, and no "
-            "absence of one, as a finding. The estimates are in the longitudinal models section, to be read as a "
-            "description only.")
+    reason = (f"rest on {n} {'council' if n == 1 else 'councils'}: below {FEW_UNITS}, even bias-corrected standard "
+              "errors are unreliable" if why == "councils" else
+              "have too few councils in one status group to tell a difference by intervention status from the "
+              "differences between councils")
+    return (f"The models of whether participants reported each impact {reason}, so this report states no difference "
+            "between councils in and not in intervention, and no absence of one, as a finding. The estimates are in "
+            "the longitudinal models section, to be read as a description only.")
 
 
 def _separated_sentence(ctx, codes: list[str]) -> str:
@@ -504,9 +521,9 @@ def _summary(ctx) -> Section:
         # councils even bias-corrected sandwich standard errors are unreliable, and a fit whose fitted probabilities
         # reached 0 or 1 (separation) gives estimates and p-values that mean nothing (a 5-council study gave an odds
         # ratio of 0.00, Holm p = 0.002, for an impact planted to be reported more often in intervention).
-        estimable, separated, too_few = _estimable_gee(gee)
-        if too_few:
-            items.append(_too_few_councils(ctx, gee))
+        estimable, separated, thin = _estimable_gee(gee)
+        if thin:
+            items.append(_too_few_councils(ctx, gee, thin))
         else:
             sig = estimable[estimable["p_adjusted"] < ctx.alpha]
             # A machine-coded difference by status is not a finding unless the coding was checked by hand in both
@@ -836,9 +853,16 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     towards none, so a null in an impact the coder reads poorly is not a
     finding of no difference.
     """
+    from ..stats._models import FEW_UNITS
+
     n_fitted = len(gee) if n_fitted is None else n_fitted
     adjusted = f"once the {n_fitted} impacts are adjusted for multiple comparisons (Holm)"
     where = "The intervals are in the longitudinal models section."
+    # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
+    few = bool(len(gee)) and bool((_smaller_side(gee) < FEW_UNITS).any())
+    intervals = ("; with fewer than {n} councils in one status group this is not evidence that there is none (the "
+                 "intervals are in the longitudinal models section)." if few else
+                 "; the intervals are in the longitudinal models section.").format(n=FEW_UNITS)
     doubtful = _doubtful_by_status(ctx, weak)
     poor = [c for c in ctx.codes if c in doubtful and c in set(gee["code"])]
     if not poor:
@@ -846,9 +870,8 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
             k = len(gee)
             return (f"{'The other impact was' if k == 1 else f'None of the other {_say(k)} impacts was'} reported "
                     f"{'neither more nor less' if k == 1 else 'more or less'} often in councils in intervention "
-                    f"{adjusted}; the intervals are in the longitudinal models section.")
-        return (f"No impact was reported more or less often in councils in intervention {adjusted}; the intervals are "
-                "in the longitudinal models section.")
+                    f"{adjusted}{intervals}")
+        return f"No impact was reported more or less often in councils in intervention {adjusted}{intervals}"
     read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
@@ -860,7 +883,8 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     labels = [ctx.code(c) for c in read_well]
     labels = [labels[0]] + [label.lower() for label in labels[1:]]
     return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported more or less often in councils "
-            f"in intervention {adjusted}. The machine coding shows no difference in the other "
+            f"in intervention {adjusted}{intervals[:-1] if few else ''}. The machine coding shows no difference in the "
+            "other "
             f"{_say(len(poor))} {'impact' if len(poor) == 1 else 'impacts'} either, but {blur} {where}")
 
 
@@ -1265,11 +1289,15 @@ def _models(ctx) -> Section:
         shown.loc[separated, cols[2:]] = np.nan
         from ..stats._models import FEW_UNITS
 
+        status_rows = shown[shown["term"] == "in_intervention"]
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast (Holm)."
                  + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
                  + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
-                    "so the p-values and intervals describe only." if few < FEW_UNITS else ""))
+                    "so the p-values and intervals describe only." if few < FEW_UNITS else "")
+                 + (" One status group has too few councils for the models to tell a difference by intervention "
+                    "status from the differences between councils: the intervention contrast describes only."
+                    if len(status_rows) and (_smaller_side(status_rows) < 2).all() else ""))
         blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave", notes,
                             {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
                              "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}))
