@@ -127,8 +127,11 @@ def as_codings(
     if "interview_id" not in d.columns and "unit" not in d.columns:
         raise InputError(f"{source}: codings need an `interview_id` or a `unit` column (a segment or interview id); "
                          f"the columns are {list(d.columns)}")
+    checked = data.attrs.get("checked_units")  # kept when codings already read are read again onto segments
     if "present" in d.columns:  # review decisions: a code looked at and found absent is not a coding
         present = d["present"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+        if "unit" in d.columns:  # but its segment was checked (impact.coding.evaluate.checked_units)
+            checked = sorted(set(d["unit"].astype(str)))
         d = d[present].reset_index(drop=True)
     known = set(study.interviews["interview_id"].astype(str))
     if "interview_id" in d.columns:
@@ -195,7 +198,10 @@ def as_codings(
     out["end"] = out["end"].astype("Int64")
     if segments is not None and len(out):
         out = _to_segments(out, segments)
-    return out[CODINGS_COLUMNS].reset_index(drop=True)
+    out = out[CODINGS_COLUMNS].reset_index(drop=True)
+    if checked is not None:
+        out.attrs["checked_units"] = checked
+    return out
 
 
 def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:

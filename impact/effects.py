@@ -52,10 +52,15 @@ def intervention_effects(
         (``intercept``, ``wave_<wave>`` against the first wave,
         ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
         ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
-        across codes, for each term), ``n_obs``, ``n_units``, ``odds_ratio``
-        and its interval.  Codes that cannot be fitted (no variation in the
-        outcome or in the status) are left out with an
-        :class:`~impact.errors.ImpactWarning` naming them.
+        across codes, for each term), ``n_obs``, ``n_units``,
+        ``n_units_intervention`` and ``n_units_no_intervention`` (councils
+        with a row in intervention, and not), ``notes`` (the
+        fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
+        "; "), ``separation`` (True where fitted probabilities reached 0 or 1:
+        the estimates and standard errors of the separating terms mean
+        nothing), ``odds_ratio`` and its interval.  Codes that cannot be
+        fitted (no variation in the outcome or in the status) are left out
+        with an :class:`~impact.errors.ImpactWarning` naming them.
     """
     from .stats import adjust_pvalues, longitudinal_model
 
@@ -85,10 +90,15 @@ def intervention_effects(
         p["term"] = p["term"].map(_term_name)
         p["n_obs"] = res.n_obs
         p["n_units"] = res.n_units
+        # the status term rests on the councils seen on each side of it: with one, it is that council's difference
+        p["n_units_intervention"] = d.loc[d["in_intervention"] == 1, "council_id"].nunique()
+        p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
+        p["notes"] = "; ".join(res.notes)
+        p["separation"] = _separated(res.notes)
         rows.append(p)
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
-                                     "p_adjusted"])
+                                     "p_adjusted", "notes", "separation"])
     out = pd.concat(rows, ignore_index=True)
     out["p_adjusted"] = np.nan
     for _term, idx in out.groupby("term").groups.items():
@@ -138,7 +148,9 @@ def attrition_effects(
     DataFrame
         One row per code and method: ``code``, ``measure``, ``missing``,
         ``estimate`` (log-odds ratio of ``in_intervention``), ``se``,
-        ``ci_low``, ``ci_high``, ``p_value``, ``n_obs``, ``n_units``.
+        ``ci_low``, ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
+        ``separation`` (as :func:`intervention_effects`: that method's fit
+        has fitted probabilities of 0 or 1, so its estimate means nothing).
         Codes that cannot be fitted are left out with an
         :class:`~impact.errors.ImpactWarning` naming them.
     """
@@ -148,7 +160,8 @@ def attrition_effects(
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
     code_list = list(codes) if codes is not None else list(pd.unique(panel["code"]))
     wave_list = list(waves) if waves is not None else list(pd.unique(panel["wave"]))
-    cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units"]
+    cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units",
+            "separation"]
     # every participant at every wave, with the council's status then: the missed waves are the rows without outcome
     status = study.wave_status()[["council_id", "wave", "intervention"]]
     grid = (study.participants[["participant_id", "council_id"]].merge(pd.DataFrame({"wave": wave_list}), how="cross")
@@ -174,10 +187,16 @@ def attrition_effects(
                           stacklevel=2)
             continue
         t = t[t["term"] == "in_intervention"].assign(code=code, measure=measure)
+        t = t.assign(separation=t["notes"].map(lambda n: _separated(str(n).split("; "))))
         rows.append(t[cols])
     if not rows:
         return pd.DataFrame(columns=cols)
     return pd.concat(rows, ignore_index=True)
+
+
+def _separated(notes) -> bool:
+    """Whether a model's notes (:attr:`impact.stats.ModelResults.notes`) say its fitted probabilities reached 0 or 1."""
+    return any(str(n).startswith("separation") for n in notes)
 
 
 def _model_frame(d: pd.DataFrame, measure: str, waves: list[str], *, dtype: type) -> pd.DataFrame:

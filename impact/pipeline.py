@@ -371,16 +371,17 @@ def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments:
     in the other's.  Only a hand check of codings in both groups can show it
     does not (the report states a machine-coded difference by status only then).
     """
-    from .coding.evaluate import coder_reliability
+    from .coding.evaluate import checked_units, coder_reliability
 
     status = ppanel[["council_id", "wave", "status_group"]].drop_duplicates(["council_id", "wave"])
-    seg = segments[member(segments["segment_id"], human["unit"])][["segment_id", "council_id", "wave"]]
+    seg = segments[member(segments["segment_id"], set(checked_units(human, segments)))][["segment_id", "council_id", "wave"]]
     seg = seg.astype({"council_id": str}).merge(status.astype({"council_id": str}), on=["council_id", "wave"], how="inner")
     parts = []
     for group, units in seg.groupby("status_group")["segment_id"]:
         ids = distinct(units)
         mine = human[member(human["unit"], ids)]
-        parts.append(coder_reliability(codings[member(codings["unit"], ids)], mine, segments)
+        parts.append(coder_reliability(codings[member(codings["unit"], ids)], mine,
+                                       segments[member(segments["segment_id"], ids)])
                      .assign(status_group=group, n_segments=len(units)))
     return pd.concat(parts, ignore_index=True) if parts else None
 

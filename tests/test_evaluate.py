@@ -123,3 +123,33 @@ def test_count_hedged_scores_reported_codes_only():
     strict = evaluate_coder(texts, coder=RuleCoder(), gold=gold, count_hedged=False).set_index("code")
     assert loose.loc["morale", ["tp", "fp"]].tolist() == [1, 1]
     assert strict.loc["morale", ["tp", "fp"]].tolist() == [1, 0]
+
+
+def test_a_hand_check_is_compared_on_every_segment_it_checked():
+    """A second coding of spans checks whole interviews; review decisions check the segments they were made on, a
+    rejected code included (it is no coding, but its segment was looked at). Counting only the segments a person
+    coded dropped every segment where the coder alone found something."""
+    from impact.coding.evaluate import checked_units, coder_reliability
+    from impact.codings import as_codings
+    from impact.study import Study
+
+    interviews = pd.DataFrame({"interview_id": ["I1", "I2"], "participant_id": ["P1", "P2"], "council_id": ["301"] * 2,
+                               "wave": ["early"] * 2, "date": [None] * 2, "mode": [None] * 2,
+                               "transcript": ["a.txt", "b.txt"]})
+    study = Study({"name": "x"}, {"interviews": interviews}, {"a.txt": "One. Two. Three.", "b.txt": "Four. Five."})
+    seg = pd.DataFrame({"segment_id": ["I1:1", "I1:2", "I1:3", "I2:1", "I2:2"], "interview_id": ["I1"] * 3 + ["I2"] * 2,
+                        "start": [0, 5, 10, 0, 6], "end": [4, 9, 16, 5, 11]})
+    spans = as_codings(pd.DataFrame({"interview_id": ["I1"], "start": [5], "end": [9], "code": ["morale"]}), study,
+                       segments=seg)
+    assert checked_units(spans, seg) == ["I1:1", "I1:2", "I1:3"]
+    decisions = pd.DataFrame({"unit": ["I1:1", "I2:2"], "code": ["morale", "morale"], "present": [True, False],
+                              "coder": "ann"})
+    reviewed = as_codings(decisions, study, segments=seg)
+    assert reviewed["unit"].tolist() == ["I1:1"] and checked_units(reviewed, seg) == ["I1:1", "I2:2"]
+    # read again onto the segments (as impact run --human does), the checked segments are kept
+    assert checked_units(as_codings(reviewed, study, segments=seg), seg) == ["I1:1", "I2:2"]
+    # the coder's morale in I2:2, which the reviewer rejected, is a disagreement: kappa is not 1
+    machine = pd.DataFrame({"unit": ["I1:1", "I2:2"], "code": ["morale", "morale"], "negated": [False, False]})
+    r = coder_reliability(machine, reviewed, seg)
+    agreement = r[(r["metric"] == "percent_agreement") & (r["code"] == "morale")]["value"].iloc[0]
+    assert agreement == pytest.approx(0.5)

@@ -227,7 +227,7 @@ def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(
     d = (norm.ppf(0.975) + norm.ppf(0.8)) * math.sqrt(1 / n_a + 1 / n_b)
     text = _limitation(perfect)
     assert f"with at most {n_b} councils in intervention and {n_a} not" in text, text
-    assert re.search(rf"at least {d:.1f} standard deviations", text), (d, text)
+    assert re.search(rf"at least {d:.2f} standard deviations", text), (d, text)
     assert "only large differences can be detected" not in text
 
     tiny = analyse(tiny_study, n_resamples=99, seed=1)
@@ -253,7 +253,8 @@ def test_a_comparison_too_small_for_significance_is_said_to_be_so(n_a, n_b, p):
     comparisons = pd.DataFrame({"code": ["a", "a"], "wave": ["early", "expectations"], "n_a": [n_a, 9],
                                 "n_b": [n_b, 9]})
     ctx = SimpleNamespace(f=SimpleNamespace(comparisons=comparisons, not_computed={}), later=["early", "longer_term"],
-                          alpha=0.05, short_wave=lambda w: {"early": "Early impact"}[w])
+                          alpha=0.05, short_wave=lambda w: {"early": "Early impact"}[w],
+                          ledger=SimpleNamespace(values={}), shown=lambda *keys: True)
     text = _detectable(ctx)
     assert text.startswith(f"with at most {n_b} council{'s' if n_b > 1 else ''} in intervention and {n_a} not, at "
                            "early impact, no comparison"), text

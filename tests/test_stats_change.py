@@ -94,6 +94,15 @@ def test_attrition_and_errors():
         change_over_time(df, outcome="y", time="t", unit="u", adjust="BH")
 
 
+def test_attrition_counts_units_not_rows_of_every_level():
+    """With `by` (a code) and `group` (a status), a unit has a row per level: the warning counted rows, and a
+    60-council study's report said '150 unit(s) lack one or more of the time points' (25 councils x 6 codes)."""
+    rows = [{"code": c, "u": u, "g": "a" if u < 3 else "b", "t": t, "y": (u + t) % 2}
+            for c in ("x", "y", "z") for u in range(6) for t in (1, 2) if not (u in (1, 4) and t == 2)]
+    with pytest.warns(AttritionWarning, match=r"2 unit\(s\) of 6 lack one or more of the time points"):
+        change_over_time(pd.DataFrame(rows), outcome="y", time="t", unit="u", group="g", by="code")
+
+
 def _brute_force_signed_rank_p(diff):
     """Two-sided exact p over all 2^n sign patterns of the mid-ranks (zeros dropped): independent of impact."""
     import itertools

@@ -70,6 +70,7 @@ from ._caveats import (
     unconfirmed_by_status,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
+from ._labels import Label
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
@@ -97,6 +98,11 @@ def _subplots(figsize: tuple[float, float]):
 
 def _pct(x: float) -> str:
     return f"{x:.0%}"
+
+
+def _two(x: float) -> str:
+    """``x`` to two decimals, never '-0.00' (a kappa of -0.004 is no agreement beyond chance, not a negative one)."""
+    return f"{x:.2f}".replace("-0.00", "0.00")
 
 
 class _Ctx:
@@ -323,7 +329,7 @@ def _not_coded_words(ctx) -> str | None:
 def _vocabulary(ctx):
     """Labels for people: the study's waves, the codebooks' codes, this report's own columns."""
     from ..coding import Codebook
-    from ._labels import Label, Vocabulary
+    from ._labels import Vocabulary
 
     extra_codes = {"all": "All impacts", "general": "The programme in general"}
     for name in ("review_process", "review_themes"):
@@ -410,7 +416,8 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         extra["tables/quotes.csv"] = table_csv(quote_table)
     models = findings.models
     if models is not None and len(models):
-        cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted"]
+        cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "n_units",
+                "separation"]
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
                                                      "Models (machine-readable)"))
     return report, extra
@@ -424,14 +431,75 @@ def _gee_rows(ctx, term="in_intervention") -> pd.DataFrame:
     return m[m["term"] == term].copy()
 
 
+def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str | None]:
+    """The rows of ``gee`` (the status term, one row per impact) whose estimate can be read, the impacts whose fit
+    separated, and why none can be read, if so: ``"councils"`` (fewer than
+    :data:`impact.stats._models.FEW_UNITS` councils in the models) or ``"one_side"`` (fewer than two councils in
+    intervention, or out of it, so the term is one council's difference from the others).
+
+    A fit whose fitted probabilities reached 0 or 1 (``separation``), or with no finite estimate, standard error or
+    adjusted p-value, gives nothing to read.
+    """
+    from ..stats._models import FEW_UNITS
+
+    separation = gee["separation"].fillna(False).astype(bool) if "separation" in gee.columns \
+        else pd.Series(False, index=gee.index)
+    finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
+    units = gee["n_units"] if "n_units" in gee.columns else pd.Series(FEW_UNITS, index=gee.index)
+    side = _smaller_side(gee)
+    thin = None
+    if len(gee) and (units < FEW_UNITS).all():
+        thin = "councils"
+    elif len(gee) and (side < 2).all():
+        thin = "one_side"
+    return gee[finite & ~separation & (side >= 2)], list(gee.loc[separation, "code"]), thin
+
+
+def _smaller_side(gee: pd.DataFrame) -> pd.Series:
+    """Councils in the smaller status group of each model (in intervention at some wave, or out of it)."""
+    cols = ["n_units_intervention", "n_units_no_intervention"]
+    if not set(cols) <= set(gee.columns):
+        return pd.Series(np.inf, index=gee.index)
+    return gee[cols].min(axis=1)
+
+
+def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
+    """The sentence for models whose difference by status cannot be read (see :func:`_estimable_gee`)."""
+    from ..stats._models import FEW_UNITS
+
+    n = int(gee["n_units"].max())
+    reason = (f"rest on {n} {'council' if n == 1 else 'councils'}: below {FEW_UNITS}, even bias-corrected standard "
+              "errors are unreliable" if why == "councils" else
+              "have too few councils in one status group to tell a difference by intervention status from the "
+              "differences between councils")
+    return (f"The models of whether participants reported each impact {reason}, so this report states no difference "
+            "between councils in and not in intervention, and no absence of one, as a finding. The estimates are in "
+            "the longitudinal models section, to be read as a description only.")
+
+
+def _separated_sentence(ctx, codes: list[str]) -> str:
+    """The sentence for impacts whose model separated (fitted probabilities of 0 or 1)."""
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
+    one = len(labels) == 1
+    return (f"For {_listed(labels)} the model could not be fitted: in some status group at some wave every "
+            f"participant, or none, reported {'it' if one else 'the impact'} (separation: fitted probabilities of 0 or "
+            f"1), so {'its estimates mean' if one else 'their estimates mean'} nothing, that of the difference by "
+            "intervention status included, and no difference, or absence of one, is stated.")
+
+
 def _summary(ctx) -> Section:
     f = ctx.f
-    per_wave = {w: ctx.cell(("interviews", w)) for w in ctx.waves}
-    n_interviews = sum(v for v in per_wave.values() if v != SUPPRESSED)
+    # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
+    # of the published counts alone leaves the suppressed ones out (a 5-council study said "8 interviews" of 25), and
+    # a total beside suppressed counts would give them away.
+    per_wave = [("interviews", w) for w in ctx.waves]
+    drawing = (f"drawing on {sum(ctx.cell(k) for k in per_wave):,} interviews" if ctx.shown(*per_wave) else
+               "drawing on interviews at each wave (the sample section gives their numbers, where they can be "
+               "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
-        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), drawing on {n_interviews} interviews coded against the "
+        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {drawing} coded against the "
         f"{f.codebook.title or f.codebook.id} codebook by {f.coding.get('description', 'the machine coder')}."
         + (f" {left_out} more had no respondent speech in {'its' if left_out == 1 else 'their'} transcript and "
            f"{'is' if left_out == 1 else 'are'} left out as missing (see the methods)." if left_out else "")
@@ -449,20 +517,30 @@ def _summary(ctx) -> Section:
         items += [sentence for _, sentence in before]
     gee = _gee_rows(ctx)
     if len(gee):
-        sig = gee[gee["p_adjusted"] < ctx.alpha]
-        # A machine-coded difference by status is not a finding unless the coding was checked by hand in both status
-        # groups: a coder that errs more often in some councils' talk than in others' makes such differences by
-        # itself, and its accuracy on real text (an average over all talk) cannot show that it does not. An impact
-        # it reads poorly on real text is not a finding either way.
-        doubtful = _doubtful_by_status(ctx, weak)
-        firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
-        for r in firm.itertuples():
-            items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
-                         f"intervention ({_odds_ratio(r)}).")
-        if len(unconfirmed):
-            items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
-        if sig.empty:
-            items.append(_no_difference(ctx, gee, weak))
+        # A model's difference by status is a finding only where it could be estimated: with fewer than FEW_UNITS
+        # councils even bias-corrected sandwich standard errors are unreliable, and a fit whose fitted probabilities
+        # reached 0 or 1 (separation) gives estimates and p-values that mean nothing (a 5-council study gave an odds
+        # ratio of 0.00, Holm p = 0.002, for an impact planted to be reported more often in intervention).
+        estimable, separated, thin = _estimable_gee(gee)
+        if thin:
+            items.append(_too_few_councils(ctx, gee, thin))
+        else:
+            sig = estimable[estimable["p_adjusted"] < ctx.alpha]
+            # A machine-coded difference by status is not a finding unless the coding was checked by hand in both
+            # status groups: a coder that errs more often in some councils' talk than in others' makes such
+            # differences by itself, and its accuracy on real text (an average over all talk) cannot show that it
+            # does not. An impact it reads poorly on real text is not a finding either way.
+            doubtful = _doubtful_by_status(ctx, weak)
+            firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
+            for r in firm.itertuples():
+                items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
+                             f"intervention ({_odds_ratio(r, ctx.alpha)}).")
+            if len(unconfirmed):
+                items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
+            if separated:
+                items.append(_separated_sentence(ctx, separated))
+            if sig.empty and len(estimable):
+                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee)))
     if not weak:
         items += [sentence for _, sentence in after]
     if items:
@@ -480,28 +558,48 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     status (expectations, reports, expectations realised) and those it puts
     after them (what reported impacts were credited to).
     """
-    prev = ctx.f.prevalence
     before = []
-    ant = _overall(prev, "anticipated", [ctx.waves[0]])
-    if not ant.empty and ant["events"].sum() > 0:
-        top = ant.sort_values("share", ascending=False).head(2)
+    ant = _most_often_shared(ctx, "anticipated", [ctx.waves[0]])
+    if ant is not None:
         before.append(("which impacts participants most often expected before the review",
                        "Before the review, participants most often expected "
-                       + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in top.iterrows())
+                       + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in ant.iterrows()])
                        + " (share of participants who anticipated each impact)."))
-    rep = _overall(prev, "reported", ctx.later)
-    if not rep.empty and rep["events"].sum() > 0:
-        top = rep.sort_values("share", ascending=False).head(2)
+    rep = _most_often_shared(ctx, "reported", ctx.later)
+    if rep is not None:
         before.append(("which impacts were most often reported after the review",
                        "After the review, the impacts most often reported were "
-                       + " and ".join(f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
-                                      for c, r in top.iterrows()) + "."))
+                       + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
+                                  for c, r in rep.iterrows()]) + "."))
     realised = _realised_share(ctx)
     if realised is not None:
         before.append(("the share of expectations realised", realised))
     credit = _credit_sentence(ctx)
     after = [("what reported impacts were credited to", credit)] if credit else []
     return before, after
+
+
+def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.DataFrame | None:
+    """The ``k`` impacts with the largest overall share of ``measure`` at ``waves``, with every impact tied with the
+    last of them, or None when none holds or a count behind the shares is suppressed.
+
+    The shares pool both status groups, so they are stated only when every count they are computed from is published
+    (a 5-council study's summary gave 56% of a suppressed count of participants, which gave that count away); and two
+    impacts are never named as "most often" over a third that is as common.
+    """
+    prev = ctx.f.prevalence
+    p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves) & prev["code"].isin(ctx.codes)]
+    keys = [("with", measure, r.code, r.wave, r.group) for r in p.itertuples()]
+    keys += [("participants_group", r.wave, r.group) for r in p.itertuples()]
+    if not ctx.shown(*[key for key in keys if key in ctx.ledger.values]):
+        return None
+    out = _overall(p, measure, waves)
+    if out.empty or out["events"].sum() <= 0:
+        return None
+    # the codebook's order breaks no tie: every impact tied with the k-th is named
+    out = out.reindex([c for c in ctx.codes if c in out.index]).sort_values("share", ascending=False, kind="stable")
+    cut = out["share"].iloc[min(k, len(out)) - 1]
+    return out[out["share"] >= cut - 1e-12]
 
 
 def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:
@@ -515,16 +613,32 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
 
 
 def _realised_share(ctx) -> str | None:
+    """The share of expectations realised, among participants interviewed at every wave.
+
+    Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
+    unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
+    never as unmet, and the trajectory table's realised / (realised + unmet) overstates the share (seeds 74309 and
+    85127: 70% and 73%, where participants interviewed at every wave realised 66% and 70%).
+    """
     t = ctx.f.trajectory_summary
     if t is None or t.empty or "realisation_realised" not in t.columns:
         return None
-    expected = int(t["realisation_realised"].sum() + t["realisation_unmet_expectation"].sum())
-    realised = int(t["realisation_realised"].sum())
-    if expected < ctx.min_count:
+    pp = ctx.f.participant_panel
+    if pp is None or pp.empty or not {"participant_id", "wave", "code", "anticipated", "reported"} <= set(pp.columns):
         return None
-    return (f"Of the {expected} expectations that participants interviewed at every wave held before the review "
-            f"(one per participant and impact), {realised} ({realised / expected:.0%}) were reported as realised "
-            "afterwards.")
+    first, later = ctx.waves[0], ctx.later
+    pp = pp[pp["code"].isin(ctx.codes) & pp["wave"].isin(ctx.waves)]
+    every = pp.groupby("participant_id")["wave"].nunique()
+    pp = pp[pp["participant_id"].isin(every.index[every == len(ctx.waves)])]
+    expected = pp[(pp["wave"] == first) & pp["anticipated"].astype(bool)][["participant_id", "code"]]
+    reported = pp[pp["wave"].isin(later) & pp["reported"].astype(bool)][["participant_id", "code"]].drop_duplicates()
+    n_expected = len(expected)
+    n_realised = len(expected.merge(reported, on=["participant_id", "code"]))
+    if n_expected < ctx.min_count:
+        return None
+    return (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
+            f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) were reported as "
+            "realised afterwards.")
 
 
 def _credit_sentence(ctx) -> str | None:
@@ -537,12 +651,15 @@ def _credit_sentence(ctx) -> str | None:
         return None
     other, unclear = int(row["n_other"]), int(row["n_unclear"])
     if other + unclear == 0:
-        return (f"Every one of the {n} impacts reported after the review was credited to the review, explicitly or by "
-                "the context of the interview.")
+        return (f"Every one of the {n:,} impacts reported after the review was credited to the review, explicitly or "
+                "by the context of the interview.")
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    named = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), reverse=True)
-    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named[:3])
-    text = (f"Of the {n} impacts reported after the review, {other / n:.0%} were credited by the speaker to "
+    # the three factors credited most often, with every factor tied with the third (in the order the report lists
+    # factors): naming two of three factors credited equally often would rank them where the data do not
+    named = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
+    named = [(k, x) for k, x in named if k >= named[min(3, len(named)) - 1][0]] if named else []
+    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)
+    text = (f"Of the {n:,} impacts reported after the review, {other / n:.0%} were credited by the speaker to "
             f"something other than the review" + (f" ({parts})" if parts else ""))
     if unclear:
         text += f", and for {unclear / n:.0%} the speaker could not say what had caused the change"
@@ -634,15 +751,27 @@ def _direction(r) -> str:
     return "more" if r.estimate > 0 else "less"
 
 
-def _odds_ratio(r) -> str:
+def _odds_ratio(r, alpha: float = 0.05) -> str:
     """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row."""
     return (f"odds ratio {np.exp(r.estimate):.2f}, 95% CI {np.exp(r.ci_low):.2f} to {np.exp(r.ci_high):.2f}, "
-            f"Holm-adjusted p = {r.p_adjusted:.3f}")
+            f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}")
+
+
+def _p_words(p: float, alpha: float = 0.05) -> str:
+    """'p = 0.002', 'p < 0.001' (never 'p = 0.000'), with as many digits as keep a p below ``alpha`` below it when
+    rounded (0.0496 is 'p = 0.0496', not 'p = 0.050')."""
+    if p < 0.001:
+        return "p < 0.001"
+    digits = 3
+    while digits < 6 and (p < alpha) != (round(p, digits) < alpha):
+        digits += 1
+    return f"p = {p:.{digits}f}"
 
 
 def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *, also: bool) -> str:
     """The sentence for adjusted machine-coded differences by status that are not findings (see :func:`_doubtful_by_status`)."""
-    parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r)})" for r in rows.itertuples()]
+    parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r, ctx.alpha)})"
+             for r in rows.itertuples()]
     one = len(parts) == 1
     why = _why_doubtful(ctx, weak, list(rows["code"]), "this impact" if one else "these impacts")
     return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention, "
@@ -671,7 +800,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
         kappas = _kappas_by_status(ctx)
         checked = [c for c in unchecked if c in kappas]
         if checked:
-            said = "; ".join(f"{kappas[c][0]:.2f} in councils in intervention and {kappas[c][1]:.2f} in the others"
+            said = "; ".join(f"{_two(kappas[c][0])} in councils in intervention and {_two(kappas[c][1])} in the others"
                              + (f" for {ctx.code(c).lower()}" if len(checked) > 1 else "") for c in checked)
             reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
                            f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
@@ -681,6 +810,15 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
                            f"{named(rest) if checked else named(unchecked)} as well in councils in intervention as in "
                            f"the others{average}")
     return "; and ".join(reasons)
+
+
+def _checked_kappa(ctx) -> dict[str, float]:
+    """Cohen's kappa of the coder against people per code, from this study's hand check (all its segments)."""
+    r = ctx.f.reliability
+    if r is None or r.empty or not {"code", "metric", "value"} <= set(r.columns):
+        return {}
+    k = r[r["metric"] == "cohen_kappa"].set_index("code")["value"].astype(float)
+    return {c: float(v) for c, v in k.items() if not math.isnan(v)}
 
 
 def _kappas_by_status(ctx) -> dict[str, tuple[float, float]]:
@@ -708,30 +846,45 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
             "the interviews are coded by people.")
 
 
-def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float]) -> str:
+def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None) -> str:
     """The sentence for no adjusted difference by status: under machine coding, not evidence of none where read poorly.
 
     Coding error that does not depend on status blurs a real difference
     towards none, so a null in an impact the coder reads poorly is not a
     finding of no difference.
     """
-    adjusted = f"once the {len(gee)} impacts are adjusted for multiple comparisons (Holm)"
+    from ..stats._models import FEW_UNITS
+
+    n_fitted = len(gee) if n_fitted is None else n_fitted
+    adjusted = f"once the {n_fitted} impacts are adjusted for multiple comparisons (Holm)"
     where = "The intervals are in the longitudinal models section."
+    # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
+    few = bool(len(gee)) and bool((_smaller_side(gee) < FEW_UNITS).any())
+    intervals = ("; with fewer than {n} councils in one status group this is not evidence that there is none (the "
+                 "intervals are in the longitudinal models section)." if few else
+                 "; the intervals are in the longitudinal models section.").format(n=FEW_UNITS)
     doubtful = _doubtful_by_status(ctx, weak)
     poor = [c for c in ctx.codes if c in doubtful and c in set(gee["code"])]
     if not poor:
-        return (f"No impact was reported more or less often in councils in intervention {adjusted}; the intervals are "
-                "in the longitudinal models section.")
+        if len(gee) < n_fitted:  # the others could not be estimated (said before this sentence)
+            k = len(gee)
+            return (f"{'The other impact was' if k == 1 else f'None of the other {_say(k)} impacts was'} reported "
+                    f"{'neither more nor less' if k == 1 else 'more or less'} often in councils in intervention "
+                    f"{adjusted}{intervals}")
+        return f"No impact was reported more or less often in councils in intervention {adjusted}{intervals}"
     read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
-        return (f"The machine coding shows no impact reported more or less often in councils in intervention "
+        which = ("no impact" if len(gee) == n_fitted else
+                 f"none of the {_say(len(gee))} impacts whose models could be estimated")
+        return (f"The machine coding shows {which} reported more or less often in councils in intervention "
                 f"{adjusted}, but {blur} {where}")
     labels = [ctx.code(c) for c in read_well]
     labels = [labels[0]] + [label.lower() for label in labels[1:]]
     return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported more or less often in councils "
-            f"in intervention {adjusted}. The machine coding shows no difference in the other "
+            f"in intervention {adjusted}{intervals[:-1] if few else ''}. The machine coding shows no difference in the "
+            "other "
             f"{_say(len(poor))} {'impact' if len(poor) == 1 else 'impacts'} either, but {blur} {where}")
 
 
@@ -845,12 +998,16 @@ def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Ta
     if rows["wave"].nunique() == 1:
         cols.remove("wave")  # one wave: said in the caption
     shown = rows[cols]
+    share = {"reported": "Share reporting it", "anticipated": "Share anticipating it", "credited": "Share crediting it",
+             "denied": "Share denying it"}.get(measure, "Share")
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
                  f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
                  f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The 95% intervals "
                  "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
-                 {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)})
+                 {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)},
+                 labels={"prevalence": Label(share, "%", f"Share of participants for whom the impact was "
+                                             f"{MEASURES[measure].label.lower()}.", "pct:0")})
 
 
 def _expectations(ctx) -> Section:
@@ -929,7 +1086,10 @@ def _trajectories(ctx) -> Section | None:
                   "missing a wave needed to decide are incomplete."),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              "Counts of participants; each participant is counted once per impact."),
+              "Counts of participants; each participant is counted once per impact. A participant not interviewed at "
+              "one of the later waves is realised if they reported the impact at the other, but can never be unmet, "
+              "so realised / (realised + unmet) overstates the share of expectations realised; the summary gives it "
+              "for participants interviewed at every wave."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
@@ -1047,6 +1207,15 @@ def _comparisons(ctx) -> Section:
 _MISSING_LABELS = {"complete": "complete", "ipw": "weighted", "mice": "imputed"}
 
 
+def _separation_note(ctx, codes) -> str:
+    """The table note naming the impacts whose model separated, for which no estimate is shown."""
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in set(codes)]
+    one = len(labels) == 1
+    return (f"No estimate is shown for {_listed(labels)}: in some status group at some wave every participant, or "
+            f"none, reported {'it' if one else 'the impact'} (separation: fitted probabilities of 0 or 1), so the "
+            f"model{'' if one else 's'} could not be fitted and {'its' if one else 'their'} estimates mean nothing.")
+
+
 def _attrition_blocks(ctx) -> list:
     """The intervention effect with complete cases beside the response-weighted (and imputed) fits."""
     a = ctx.f.attrition
@@ -1054,8 +1223,13 @@ def _attrition_blocks(ctx) -> list:
         return []
     order = {c: i for i, c in enumerate(ctx.codes)}
     wide = None
+    separated: set[str] = set()
     for method, g in a.groupby("missing", sort=False):
         part = g.set_index("code")[["estimate", "ci_low", "ci_high"]]
+        if "separation" in g.columns:  # fitted probabilities of 0 or 1: the estimate means nothing, so none is shown
+            sep = g.set_index("code")["separation"].fillna(False).astype(bool)
+            separated |= set(sep.index[sep])
+            part = part.mask(sep, np.nan)
         with np.errstate(over="ignore"):  # a separated fit (estimate of hundreds) has no finite odds ratio
             part = np.exp(part).replace([np.inf], np.nan)
         part = part.rename(columns={"estimate": "odds_ratio"}).add_prefix(f"{_MISSING_LABELS.get(method, method)}_")
@@ -1083,7 +1257,8 @@ def _attrition_blocks(ctx) -> list:
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
                   "they agree, missed interviews did not drive the estimate."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals.", fmt, labels=labels),
+              "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals."
+              + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
     ]
 
 
@@ -1107,11 +1282,26 @@ def _models(ctx) -> Section:
         shown["contrast"] = shown["term"].map(_patsy_term)
         cols = ["impact", "contrast", "estimate", "se", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low",
                 "odds_ratio_ci_high", "p_value", "p_adjusted"]
-        blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave",
-                            "Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast "
-                            "(Holm).", {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
-                                        "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}))
-        gee = shown[shown["term"] == "in_intervention"]
+        separated = shown["separation"].fillna(False).astype(bool) if "separation" in shown.columns \
+            else pd.Series(False, index=shown.index)
+        # a separated fit's estimates, intervals and p-values mean nothing (an odds ratio of 0.00 or of 10^295, with
+        # p = 0.001): none is shown, and its impact is left out of the forest plot
+        shown.loc[separated, cols[2:]] = np.nan
+        from ..stats._models import FEW_UNITS
+
+        status_rows = shown[shown["term"] == "in_intervention"]
+        few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
+        notes = ("Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast (Holm)."
+                 + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
+                 + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
+                    "so the p-values and intervals describe only." if few < FEW_UNITS else "")
+                 + (" One status group has too few councils for the models to tell a difference by intervention "
+                    "status from the differences between councils: the intervention contrast describes only."
+                    if len(status_rows) and (_smaller_side(status_rows) < 2).all() else ""))
+        blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave", notes,
+                            {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
+                             "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}))
+        gee = shown[(shown["term"] == "in_intervention") & ~separated]
         if len(gee):
             blocks.append(_forest(
                 gee.assign(label=gee["impact"].map(ctx.code)), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
@@ -1312,7 +1502,13 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     # attribution has not been measured against people's coding.
     weak = _weak_codes(ctx)
     machine = f.coding.get("source") == "machine"
-    quoted = [c for c in ctx.codes if c not in weak]
+    # A hand check in this study that finds the coder disagreeing with people on an impact (Cohen's kappa below
+    # CHECKED_KAPPA) outweighs its F1 on other text: seeds 41903 and 63421 quoted "The week itself was pretty
+    # relentless ..." and "our staff are a really committed bunch" (morale) under commitment, whose hand checks gave
+    # kappas of 0.47 and 0.32.
+    kappa = _checked_kappa(ctx)
+    disputed = {c: kappa[c] for c in ctx.codes if machine and c in kappa and c not in weak and kappa[c] < CHECKED_KAPPA}
+    quoted = [c for c in ctx.codes if c not in weak and c not in disputed]
     q = illustrative_quotes(f.coded, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
                             screen=publishable) if quoted else pd.DataFrame(columns=["code", "text"])
@@ -1340,6 +1536,16 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         blocks.append(Paragraph(
             f"{_listed(labels)} {'has' if one else 'have'} no statement quoted: "
             f"{_why_weak(weak, unquoted, 'this impact' if one else 'these impacts')}, so a statement it files under "
+            f"{'it' if one else 'one of them'} may well be about something else."))
+    if disputed:
+        one = len(disputed) == 1
+        labels = [ctx.code(c) for c in ctx.codes if c in disputed]
+        labels = [labels[0]] + [label.lower() for label in labels[1:]]
+        blocks.append(Paragraph(
+            f"{_listed(labels)} {'has' if one else 'have'} no statement quoted: the hand check of the coding in this "
+            f"study gives Cohen's kappa between the coder and people of "
+            f"{_listed([_two(disputed[c]) for c in ctx.codes if c in disputed])}"
+            f"{'' if one else ' respectively'}, below {CHECKED_KAPPA:.2f}, so a statement the coder files under "
             f"{'it' if one else 'one of them'} may well be about something else."))
     log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
     if q.empty:
@@ -1602,7 +1808,9 @@ def _lessons(ctx, labels) -> Section:
                                 + _listed([f"{labels.get(c, c).lower()} ({n} participants)" for c, n in top])
                                 + _of_the_published(hidden, "parts of the review") + "."))
     blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
-                        "Participants and councils making at least one suggestion about it after the review."))
+                        "Participants and councils making at least one suggestion about it after the review.",
+                        labels={"n_participants": Label("Participants making a suggestion", format="int"),
+                                "n_councils": Label("Councils", format="int")}))
     pc = proc["codings"]
     rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
     codes = [c for c in ordered["code"] if c != "general"][:6]
@@ -1622,12 +1830,29 @@ def _reliability(ctx) -> Section | None:
     if r is None or r.empty:
         return None
     shown = r.copy()
+    other = []
     if "code" in shown.columns:
+        # Agreement on a code the analysed codebook does not have (a review-process code in the second coding of an
+        # impacts coding) compares people with nothing: the coding analysed cannot hold it, so its "kappa 0.00"
+        # says nothing of the coder. Only the codebook's codes are shown.
+        ours = set(ctx.f.codebook.codes["code_id"])
+        other = sorted(set(shown["code"]) - ours)
+        shown = shown[shown["code"].isin(ours)]
+        if shown.empty:
+            return None
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
     blocks = [
-        Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level "
-                  "(a segment a coder did not code counts as the code being absent; negated codes count as absent)."),
-        Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")}),
+        Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level: "
+                  "every segment the second coding checked (all of each interview it codes, or the segments of a "
+                  "review workbook's decisions) is compared, and a segment a coder did not code counts as the code "
+                  "being absent; negated codes count as absent."
+                  + (f" The second coding also holds {_say(len(other))} code{'' if len(other) == 1 else 's'} that the "
+                     f"{ctx.f.codebook.title or ctx.f.codebook.id} codebook does not have ({', '.join(other)}), "
+                     "which the coding analysed cannot hold; they are left out." if other else "")),
+        # agreement is per segment: n_units counts the segments compared, not councils
+        Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")},
+              labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
+                                       format="int")}),
     ]
     kappas = _kappas_by_status(ctx)
     if kappas and ctx.f.coding.get("source") == "machine":
@@ -1635,7 +1860,7 @@ def _reliability(ctx) -> Section | None:
         blocks.append(Paragraph(
             f"Cohen's kappa within each status group ({int(n.get('intervention', 0))} checked segments in councils in "
             f"intervention, {int(n.get('no_intervention', 0))} in the others), in that order: "
-            + "; ".join(f"{ctx.code(c).lower()} {a:.2f} and {b:.2f}" for c, (a, b) in
+            + "; ".join(f"{ctx.code(c).lower()} {_two(a)} and {_two(b)}" for c, (a, b) in
                         ((c, kappas[c]) for c in ctx.codes if c in kappas))
             + f". A machine-coded difference by status is stated as a finding only where both are at least "
               f"{CHECKED_KAPPA:.2f}."))
@@ -1662,19 +1887,31 @@ def _detectable(ctx) -> str:
     best = sizes.assign(small=sizes[["n_a", "n_b"]].min(axis=1), total=sizes["n_a"] + sizes["n_b"]) \
         .sort_values(["small", "total"], ascending=False).iloc[0]
     n_a, n_b = int(best["n_a"]), int(best["n_b"])
-    where = (f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not, at "
-             f"{ctx.short_wave(best['wave']).lower()}")
+    # The councils interviewed in each status group are protected counts: where the sample section suppresses them,
+    # neither they nor what would give them away (the smallest p-value, the detectable difference) are stated here.
+    hidden = not ctx.shown(*[key for key in (("councils_interviewed_group", best["wave"], "no_intervention"),
+                                              ("councils_interviewed_group", best["wave"], "intervention"))
+                             if key in ctx.ledger.values])
+    where = ("councils in one status group too few to publish their number" if hidden else
+             f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not")
+    where += f", at {ctx.short_wave(best['wave']).lower()}"
     alpha = ctx.alpha
     smallest_p = min(1.0, 2 / math.comb(n_a + n_b, n_b))
     if smallest_p > alpha:
-        return (f"with at most {where}, no comparison of councils by intervention status can reach significance: the "
-                f"smallest p-value its permutation test can give is {smallest_p:.2f}")
+        return (f"with at most {where}, no comparison of councils by intervention status can reach significance"
+                + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
     from statsmodels.stats.power import NormalIndPower
 
     d = float(NormalIndPower().solve_power(effect_size=None, nobs1=n_a, ratio=n_b / n_a, alpha=alpha, power=0.8))
+    # two decimals, and Cohen's label read off the figure as printed: 0.79 printed as 0.8 was called medium
+    d = round(d, 2)
     size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
+    if hidden:
+        return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
+                f"only a {size} difference by Cohen's convention (more after the adjustment for testing several "
+                "impacts and waves), so no difference found is not evidence of no difference")
     return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
-            f"a difference only if it is at least {d:.1f} standard deviations of the councils' shares (a {size} "
+            f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             "difference by Cohen's convention; more after the adjustment for testing several impacts and waves), so "
             "no difference found is not evidence of no difference")
 

@@ -123,9 +123,14 @@ def change_over_time(
     wide = wide.reindex(columns=order)
     complete = wide.dropna()
     if len(complete) < len(wide):
+        # units, not rows: with `by` or `group` a unit has a row per level (a council per code), and counting rows
+        # said "150 unit(s)" of a 60-council study
+        units = wide.index.get_level_values(unit)
+        lacking = units[wide.isna().any(axis=1).to_numpy()].nunique()
+        where = " (in at least one group)" if by or groups else ""
         warnings.warn(
-            f"{len(wide) - len(complete)} unit(s) lack one or more of the time points {order} and were "
-            "left out (complete cases only).",
+            f"{lacking} unit(s) of {units.nunique()} lack one or more of the time points {order}{where} and were "
+            "left out there (complete cases only).",
             AttritionWarning,
             stacklevel=2,
         )

@@ -338,7 +338,8 @@ def attrition_sensitivity(
     pandas.DataFrame
         One row per method x term: `missing`, `term`, `estimate`, `se`,
         `statistic`, `df`, `p_value`, `ci_low`, `ci_high`, `n_obs`,
-        `n_units`.
+        `n_units`, `notes` (the fit's :attr:`ModelResults.notes` joined by
+        "; ", e.g. separation).
 
     Raises
     ------
@@ -367,8 +368,9 @@ def attrition_sensitivity(
         table = res.params.reset_index()
         table.insert(0, "missing", m)
         table["n_obs"], table["n_units"] = res.n_obs, res.n_units
+        table["notes"] = "; ".join(res.notes)
         rows.append(table[["missing", "term", "estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high",
-                           "n_obs", "n_units"]])
+                           "n_obs", "n_units", "notes"]])
     return pd.concat(rows, ignore_index=True)
 
 
@@ -455,9 +457,13 @@ def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: boo
     return res
 
 
+#: Below this many units (clusters) even bias-corrected sandwich standard errors are unreliable: p-values describe only.
+FEW_UNITS = 10
+
+
 def _warn_units(n_units: int, small_sample: bool, what: str) -> None:
-    if n_units < 10:
-        warnings.warn(f"{what} with {n_units} units (< 10): even corrected sandwich standard errors are "
+    if n_units < FEW_UNITS:
+        warnings.warn(f"{what} with {n_units} units (< {FEW_UNITS}): even corrected sandwich standard errors are "
                       "unreliable; treat p-values as descriptive.", SmallSampleWarning, stacklevel=5)
     elif not small_sample and n_units < 40:
         warnings.warn(f"{what} with {n_units} units and small_sample=False: sandwich standard errors are "
