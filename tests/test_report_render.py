@@ -442,3 +442,17 @@ def test_docx_template_errors_name_the_file(report, tmp_path):
     with pytest.raises(InputError, match=r"notes\.docx: not a readable Word template"):
         render(report, tmp_path / "out", docx_template=bad)
     assert not (tmp_path / "out").exists()  # nothing written
+
+
+def test_docx_renders_a_title_longer_than_words_property_limit():
+    # Word's core properties hold 255 characters and python-docx refuses more: a long study name made
+    # impact run fail writing report.docx. The first page keeps the whole title; the property is cut at a word.
+    title = "Longitudinal study of the safeguarding peer reviews " * 8  # 424 characters
+    subtitle = "Interviews before, three months after and a year after each review, " * 5
+    report = Report(title=title.strip(), subtitle=subtitle.strip(), sections=[Section("Summary", [Paragraph("x")])])
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    assert document.paragraphs[0].text == title.strip()
+    props = document.core_properties
+    for got, whole in ((props.title, title.strip()), (props.subject, subtitle.strip())):
+        assert len(got) <= 255 and got.endswith("\u2026")
+        assert whole.startswith(got[:-1]) and whole[len(got) - 1] == " "  # cut between words

@@ -493,11 +493,29 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
     return out
 
 
+#: Word's core properties (title, subject, author) hold at most 255 characters; python-docx refuses more.
+_PROPERTY_MAX = 255
+
+
+def _property(text: object) -> str:
+    """``text`` as a core property: cut at a word before 255 characters, with an ellipsis, where longer.
+
+    A study's name is the report's title, and nothing limits its length: a
+    longer one made the Word rendering, and so ``impact run``, fail.  The
+    title on the report's first page stays whole.
+    """
+    text = clean_text(text)
+    if len(text) <= _PROPERTY_MAX:
+        return text
+    cut = text[:_PROPERTY_MAX - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut).rstrip() + "\u2026"
+
+
 def _properties(doc, report: Report) -> None:
     props = doc.core_properties
-    props.title = clean_text(report.title)
-    props.subject = clean_text(report.subtitle)
-    props.author = props.last_modified_by = clean_text(report.author)
+    props.title = _property(report.title)
+    props.subject = _property(report.subtitle)
+    props.author = props.last_modified_by = _property(report.author)
     props.comments = f"Produced with impact {__version__}"
     # The report's own date (not the clock) keeps the bytes of the same report the same.
     when = report.date if report.date is not None else _FIXED_DATE
