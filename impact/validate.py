@@ -223,8 +223,9 @@ def capabilities(study) -> pd.DataFrame:
             best = int(counts.min(axis=1).max())
     add("group_comparison", best >= 2,
         f"at best {best} council(s) in the smaller intervention group at a wave" if best >= 2
-        else "needs at least two councils in each intervention group (in intervention or not) at the same wave"
-        f"; at best {best}", best)
+        # the report prints this reason: the number of councils in a status group (a protected count, 0 or 1 here)
+        # stays in `n`, not in the words
+        else "needs at least two councils in each intervention group (in intervention or not) at the same wave", best)
     add("longitudinal_model", len(waves_seen) >= 2 and iv["council_id"].nunique() >= 4 if n_iv else False,
         "interviews of at least four councils at two or more waves" if n_iv and len(waves_seen) >= 2
         and iv["council_id"].nunique() >= 4 else "needs interviews of at least four councils at two or more waves",

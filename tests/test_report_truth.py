@@ -285,6 +285,18 @@ def test_no_summary_share_or_limitation_gives_away_a_suppressed_count(five):
         " significance" in limitation, limitation
 
 
+def test_the_reason_comparisons_are_not_made_gives_no_count_of_councils_by_status(one_in_intervention):
+    """Seed 63421's limitation and comparisons section said councils are not compared by status because each group
+    needs two councils, "at best 1": the number of councils in intervention, which the sample section suppresses."""
+    study, truth, f = one_in_intervention
+    report, _ = report_of(f)
+    status = _table(f, "status_by_wave").data
+    assert (status["n_councils"] == "c").all()
+    text = " ".join(getattr(b, "text", "") for sec in report.sections for b in sec.blocks)
+    assert "needs at least two councils in each intervention group" in text
+    assert not re.search(r"at best \d", text), re.findall(r".{80}at best \d", text)
+
+
 def test_most_often_names_every_impact_tied_with_the_second(twelve):
     """'participants most often expected X (40%) and Y (38%)' named two impacts where a third was as common: which
     of tied impacts were named was an accident of order."""

@@ -1892,13 +1892,13 @@ def _detectable(ctx) -> str:
     hidden = not ctx.shown(*[key for key in (("councils_interviewed_group", best["wave"], "no_intervention"),
                                               ("councils_interviewed_group", best["wave"], "intervention"))
                              if key in ctx.ledger.values])
-    where = ("councils in one status group too few to publish their number" if hidden else
-             f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not")
-    where += f", at {ctx.short_wave(best['wave']).lower()}"
+    at = ctx.short_wave(best["wave"]).lower()
+    where = (f"one status group too small to publish its number of councils even at {at}" if hidden else
+             f"at most {n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not, at {at}")
     alpha = ctx.alpha
     smallest_p = min(1.0, 2 / math.comb(n_a + n_b, n_b))
     if smallest_p > alpha:
-        return (f"with at most {where}, no comparison of councils by intervention status can reach significance"
+        return (f"with {where}, no comparison of councils by intervention status can reach significance"
                 + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
     from statsmodels.stats.power import NormalIndPower
 
@@ -1907,10 +1907,10 @@ def _detectable(ctx) -> str:
     d = round(d, 2)
     size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
     if hidden:
-        return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
+        return (f"with {where}, a comparison of councils by intervention status has an 80% chance of detecting "
                 f"only a {size} difference by Cohen's convention (more after the adjustment for testing several "
                 "impacts and waves), so no difference found is not evidence of no difference")
-    return (f"with at most {where}, a comparison of councils by intervention status has an 80% chance of detecting "
+    return (f"with {where}, a comparison of councils by intervention status has an 80% chance of detecting "
             f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             "difference by Cohen's convention; more after the adjustment for testing several impacts and waves), so "
             "no difference found is not evidence of no difference")
