@@ -45,7 +45,7 @@ from ._lexicon import (
     surname_words,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word"]
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word", "said_of_person"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -90,6 +90,51 @@ _ACTIONS = (
     r"presented|organised|arranged|set[ \t]+up|did|does|was[ \t]+saying|has[ \t]+been|had[ \t]+been|and[ \t]+I|and[ \t]+me"
 )
 _SPEECH_AFTER_RE = lazy_compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
+# What is said of a person after "is" or "was" (see said_of_person): words said of people alone, and praise or blame
+# said of people and of times alike ("Grace was great", "May was great").
+_ROLE_NOUNS = "|".join(sorted(w for w in KINSHIP_ROLE_WORDS if not w.endswith("s") and w not in ("named", "called", "ex")))
+_SAID_OF_PEOPLE = (
+    r"helpful|unhelpful|supportive|kind|unkind|friendly|unfriendly|approachable|patient|caring|understanding|honest|"
+    r"reliable|responsive|committed|dedicated|passionate|knowledgeable|experienced|funny|chatty|polite|rude|sweet|"
+    r"gentle|good[ \t]+(?:with|to)|on[ \t]+(?:leave|holiday|maternity|annual[ \t]+leave|sick[ \t]+leave|the[ \t]+phone)|"
+    r"off[ \t]+(?:sick|work|ill)|there[ \t]+for|in[ \t]+touch|the[ \t]+(?:one|person|only[ \t]+one)[ \t]+who|"
+    rf"(?:my|our|his|her|their|your|the|a|an)[ \t]+(?:\p{{L}}+[ \t]+)?(?:{_ROLE_NOUNS})(?!['’\p{{L}}])|"
+    r"(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:woman|man|lady|person|girl|boy|bloke|star|legend|gem|diamond)"
+)
+_PRAISE = (r"great|brilliant|brill|amazing|fantastic|fab|fabulous|wonderful|marvellous|awesome|lovely|nice|awful|"
+           r"horrible|terrible|excellent|superb|a[ \t]+godsend|a[ \t]+lifesaver")
+_SAID_OF_RE = lazy_compile(
+    r"(?:[ \t]+(?:is|was)|[ \t]*,[ \t]*s?he(?:[ \t]+(?:is|was)|['’]s))"
+    r"(?:[ \t]+(?:really|so|very|always|just|absolutely|quite|genuinely|honestly|incredibly|extremely|ever[ \t]+so))*"
+    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE})(?![\p{{L}}])",
+    re.IGNORECASE | re.VERSION1,
+)
+# Names that are also times or school subjects, which are great or lovely too ("May was great", "Art was brilliant").
+_NOT_ONLY_PEOPLE = frozenset(
+    "january february march april may june july august september october november december spring summer autumn "
+    "winter dawn dusk morning evening night noon art music drama sport".split()
+)
+
+
+def said_of_person(word: str, text: str, end: int) -> bool:
+    """Whether ``text`` after ``word`` (which ends at ``end``) says of it, with "is" or "was", what is said of a person.
+
+    A first name that is an ordinary word opening a sentence is the person
+    where what follows is said of people alone ("Hope was really supportive",
+    "Grace is on leave", "Rose was our family worker", "Tom was the one who
+    listened"), or is praise or blame ("Grace was great", "Jack is lovely with
+    the kids", "Grace, she was brilliant") and the word is no time or school
+    subject ("May was great", "Summer was lovely" are kept).  "Hope is not a
+    strategy", "Faith was lost", "Hope was high" say nothing of a person.
+
+    Examples
+    --------
+    >>> [said_of_person(w, t, len(w)) for w, t in [("Grace", "Grace was great."), ("May", "May was great."),
+    ...                                            ("May", "May was really helpful."), ("Hope", "Hope was high.")]]
+    [True, False, True, False]
+    """
+    m = _SAID_OF_RE.match(text, end)
+    return m is not None and (m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
@@ -513,6 +558,8 @@ class NameFinder:
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
             if _SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after):
                 return Span(start, end, "name")
+            if initial_sentence and tok.key in self.firsts and said_of_person(tok.key, text, end):
+                return Span(start, end, "name")  # "Grace was great.", "Tom is lovely with the kids"
             if position in ("weak",) and not initial_sentence:
                 return Span(start, end, "name")
             prev = re.search(r"([\p{L}]+)[ \t]+\Z", text[max(0, start - 30) : start])

@@ -41,7 +41,12 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     a word English uses without an article stays ("with care.", "made from
     wood.", "back to work.", "Hope is not a strategy", "Wood had been used":
     :func:`~impact.privacy._lexicon.bare_word`), unless the text names the
-    person by it elsewhere.  A part in
+    person by it elsewhere, or says of it what is said of a person: a first
+    name that is a word, listed or not, or a listed count noun, opening a
+    sentence or clause before "is" or "was" and words said of people ("Grace
+    was great.", "Hope was really supportive", "Rose was our family worker",
+    "Bishop was lovely with him"; "May was great" and "Hope was high" are
+    kept: :func:`~impact.privacy._names.said_of_person`).  A part in
     capitals ("BISHOP said") is read as in lower case, and any part after a
     title ("councillor bishop"); after an article it is the word ("RANG THE
     BELL"); a full name may be joined by a hyphen ("tom-bishop").
@@ -147,7 +152,7 @@ from ._lexicon import (
     public_phrases,
     spaced_runs,
 )
-from ._names import _LOWER_TITLES, _NOT_NAMES, NameFinder, is_public_word
+from ._names import _LOWER_TITLES, _NOT_NAMES, NameFinder, is_public_word, said_of_person
 from ._pseudonym import keyed_hash, resolve_key
 
 __all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "personal_detail", "redact", "redact_series"]
@@ -471,7 +476,9 @@ class _Redactor:
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
                         # "Tom came in", "Bishop had been asked"; not "Work had started"
                         or ((first or count_noun) and _PERSON_VERB_RE.match(text, m.end()))
-                        or (first and count_noun and _IS_WAS_RE.match(text, m.end()))):  # "Tom was great"
+                        or (first and count_noun and _IS_WAS_RE.match(text, m.end()))  # "Tom was great"
+                        # "Grace was great", "Bishop was lovely with him"; not "May was great", "Work was great"
+                        or ((first or count_noun) and said_of_person(core, text, m.end()))):
                     add(Span(m.start(), m.end(), "name"))
                 else:
                     opening.append((m.start(), m.end(), core))
@@ -572,7 +579,10 @@ class _Redactor:
             if says:
                 return True
             return not bare and _PHRASE_END_AFTER_WITH_RE.match(after) is not None
-        return says and _CLAUSE_OPEN_RE.search(before) is not None
+        # "bishop said", "and grace was great" (a first name or a count noun: "and work was great" is the word)
+        person = says or ((not bare or fold(text[start:end]) in folded_first_names())
+                          and said_of_person(text[start:end], text, end))
+        return person and _CLAUSE_OPEN_RE.search(before) is not None
 
     @staticmethod
     def _followed_by_name(text: str, end: int) -> bool:
