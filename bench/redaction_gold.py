@@ -5,7 +5,10 @@ sentences of the gold corpora (``tests/data/gold*/sentences_*.csv``, written
 by people in the field, with no personal details of anyone) twice: with the
 30 stress names below listed as participants (names made of ordinary words
 the sentences use: "Will Work", "Mark Time", "Jack Young" ...) and with none,
-the study's councils passed as places as the report passes them.  It prints
+the study's councils passed as places as the report passes them, and a
+third time with the names listed and the sentences in lower case, as
+transcripts are often typed (a listed word in lower case is judged by the
+words around it, which the capitalised sentences rarely test).  It prints
 the best of ``--repeat`` timings of each and saves the redacted sentences;
 ``--compare before.json`` prints every sentence redacted differently from a
 saved run, the measure of a change's over-redaction (or of its fixes).
@@ -39,9 +42,10 @@ def gold_sentences() -> pd.Series:
     return pd.concat([pd.read_csv(f, dtype=str)["text"] for f in files], ignore_index=True)
 
 
-def run(texts: pd.Series, repeat: int) -> dict[str, object]:
-    out: dict[str, object] = {"texts": texts.tolist()}
-    for label, names in (("stress", STRESS_NAMES), ("none", ())):
+def run(sentences: pd.Series, repeat: int) -> dict[str, object]:
+    out: dict[str, object] = {"texts": sentences.tolist()}
+    for label, names, case in (("stress", STRESS_NAMES, str), ("none", (), str), ("stress_lower", STRESS_NAMES, str.lower)):
+        texts = sentences.map(case)
         redact_series(texts.head(5), names=names, places=PLACES)  # patterns compiled, word lists read
         best = float("inf")
         for _ in range(repeat):
@@ -55,7 +59,7 @@ def run(texts: pd.Series, repeat: int) -> dict[str, object]:
 
 
 def compare(old: dict, new: dict) -> None:
-    for label in ("stress", "none"):
+    for label in ("stress", "none", "stress_lower"):
         changed = [(a, b) for a, b in zip(old[label], new[label], strict=True) if a != b]
         print(f"{label}: {len(changed)} sentences redacted differently")
         for a, b in changed:
