@@ -45,7 +45,7 @@ from ._lexicon import (
     surname_words,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word", "said_of_person"]
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word", "said_of_person", "set_off_after_role"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -210,6 +210,36 @@ _NOT_NAMES = frozenset(
     himself herself themselves myself yourself one two three first last next new old other another same such own
     mr mrs ms dr miss mx prof""".split()
 )
+
+
+# A word set off by commas, dashes or brackets right after a role or a title, before a verb or the end of the
+# sentence, stands in apposition to it ("the nurse, bishop, came in", "my manager - bell - said no", "the nurse (bishop)
+# came", "i spoke to the nurse, bishop."), not in a list ("a manager, time, and money", "the worker, care, support").
+_VERBS_AFTER = "|".join(sorted(_NOT_NAMES - frozenset(
+    """the a an of in on at to for from by with and or but nor so if then than as that this these those there here all
+    any some each every both either neither our your his her its their my me him them us we you they he she it i no
+    yes not about after before over under into onto out off up down across through around between because while
+    though although until unless since whether once yet else one two three first last next new old other another
+    same such own mr mrs ms dr miss mx prof""".split())))
+_SET_OFF_BEFORE_RE = lazy_compile(
+    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES))})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+_SET_OFF_AFTER_RE = lazy_compile(
+    rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed)(?![\p{{L}}'’])|[.!?]|\Z)|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
+    re.IGNORECASE | re.VERSION1)
+
+
+def set_off_after_role(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is set off after a role or a title, in apposition to it.
+
+    Examples
+    --------
+    >>> [set_off_after_role(t, t.index(w), t.index(w) + len(w)) for t, w in [
+    ...     ("the nurse, bishop, came in", "bishop"), ("my manager - bell - said no", "bell"),
+    ...     ("we need a manager, time, and money", "time")]]
+    [True, True, False]
+    """
+    return (_SET_OFF_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+            and _SET_OFF_AFTER_RE.match(text, end) is not None)
 
 
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
@@ -400,12 +430,17 @@ class NameFinder:
         return found
 
     def _title_as_surname(self, text: str, toks: list[_Tok], i: int) -> bool:
-        """A capitalised title word right after a title and not before another name word: a surname ("Dr Bishop").
+        """A capitalised title word right after a title and not before another name word, or set off after a role: a
+        surname ("Dr Bishop", "the nurse, Bishop, came in").
 
         "Detective Inspector Smith" keeps its "Inspector": a capitalised word follows it.
         """
         tok = toks[i]
-        if tok.shape not in ("cap", "caps") or tok.key not in _TITLES or self._position(text, tok.start) != "title":
+        if tok.shape not in ("cap", "caps") or tok.key not in _TITLES:
+            return False
+        if set_off_after_role(text, tok.start, tok.end):
+            return True  # "the nurse, Bishop, came in"
+        if self._position(text, tok.start) != "title":
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)

@@ -46,7 +46,14 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     sentence or clause before "is" or "was" and words said of people ("Grace
     was great.", "Hope was really supportive", "Rose was our family worker",
     "Bishop was lovely with him"; "May was great" and "Hope was high" are
-    kept: :func:`~impact.privacy._names.said_of_person`).  A part in
+    kept: :func:`~impact.privacy._names.said_of_person`).  After a
+    preposition the phrase may go on past such a part ("with marsh and the
+    team", "by bishop in the office", "with marsh who knows them"; not "a
+    room with king size beds").  Any listed part, and a title word, set off
+    after a role by commas, dashes or brackets before a verb or the end of
+    the sentence is the person ("the nurse, bishop, came in", "my manager -
+    bell - said no", "the nurse, Bishop, came in"; not "a manager, time, and
+    money").  A part in
     capitals ("BISHOP said") is read as in lower case, and any part after a
     title ("councillor bishop"); after an article it is the word ("RANG THE
     BELL"); a full name may be joined by a hyphen ("tom-bishop").
@@ -152,7 +159,14 @@ from ._lexicon import (
     public_phrases,
     spaced_runs,
 )
-from ._names import _LOWER_TITLES, _NOT_NAMES, NameFinder, is_public_word, said_of_person
+from ._names import (
+    _LOWER_TITLES,
+    _NOT_NAMES,
+    NameFinder,
+    is_public_word,
+    said_of_person,
+    set_off_after_role,
+)
 from ._pseudonym import keyed_hash, resolve_key
 
 __all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "personal_detail", "redact", "redact_series"]
@@ -380,6 +394,14 @@ _PHRASE_END_AFTER_ASKED_RE = re.compile(
     rf"(?:{_END}|[ \t]+(?:and|about|that|if|when|after|because|but|or|so|then|{_TIME})\b)", re.IGNORECASE
 )
 _PHRASE_END_AFTER_WITH_RE = re.compile(rf"{_END}|[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
+# After a person named bare, the phrase may go on with another person, a relative "who", or a place or time ("with
+# marsh and the team", "by bishop and her manager", "with marsh who knows them", "from bell in the office", "with fox
+# on monday"); a noun would not stand bare there, and after a compound ("king size", "fox hunting") nothing of this
+# follows.
+_PHRASE_GOES_ON_RE = re.compile(
+    r"[ \t]+(?:(?:and|or|&)[ \t]+(?:the|his|her|their|my|our|your|me|him|us|them|i|you|he|she|they|we)|who|"
+    r"(?:in|at|on|during|after|before|over)[ \t]+(?:the|a|an|his|her|their|my|our|this|that|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
 
 
 def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
@@ -562,8 +584,8 @@ class _Redactor:
         "to" a verb ("want to work for").
         """
         before, after = text[max(0, start - 30) : start], text[end : end + 40]
-        if _TITLE_BEFORE_RE.search(before):
-            return True  # "councillor bishop", "mrs bell"
+        if _TITLE_BEFORE_RE.search(before) or set_off_after_role(text, start, end):
+            return True  # "councillor bishop", "mrs bell", "the nurse, bishop, came in"
         says = _SAYS_OR_OWNS_RE.match(after) is not None
         bare = bare_word(text[start:end])
         if _QUALIFYING_ROLE_BEFORE_RE.search(before) and not bare:
@@ -574,11 +596,13 @@ class _Redactor:
         if _ASKED_RE.search(before) or _MET_WITH_RE.search(before):
             if bare and not says and _GOING_TO_RE.search(before):
                 return False  # "back to work.", "went to church."
-            return says or _PHRASE_END_AFTER_ASKED_RE.match(after) is not None
+            return says or _PHRASE_END_AFTER_ASKED_RE.match(after) is not None or _PHRASE_GOES_ON_RE.match(after) is not None
         if _WITH_RE.search(before):
             if says:
                 return True
-            return not bare and _PHRASE_END_AFTER_WITH_RE.match(after) is not None
+            # "with marsh.", "with bishop last week", "with marsh and the team", "by bishop in the office"
+            return not bare and (_PHRASE_END_AFTER_WITH_RE.match(after) is not None
+                                 or _PHRASE_GOES_ON_RE.match(after) is not None)
         # "bishop said", "and grace was great" (a first name or a count noun: "and work was great" is the word)
         person = says or ((not bare or fold(text[start:end]) in folded_first_names())
                           and said_of_person(text[start:end], text, end))
