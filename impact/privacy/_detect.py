@@ -397,12 +397,17 @@ _WORDED_ADDRESS_RE = lazy_compile(
 # Bramble", "her address is 22 Acacia", "moved to 14 Bramble last year"): see _addresses.
 _NUMBER_AND_NAME_RE = lazy_compile(
     rf"\b(?:(?:{_RESIDENCE})[ \t]+(?:at|to|into|in)|address(?:[ \t]+(?:is|was))?[ \t]*:?)[ \t]+"
-    rf"(?P<addr>(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’\-]*))(?P<end>{_PHRASE_END})?",
+    rf"(?P<addr>(?:(?:number|no\.?)[ \t]*)?(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’\-]*))"
+    rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
+# "number 14" or "no. 14" where someone lives ("she lives at number 14"), and "number fourteen" in words where the
+# phrase ends, a street's name follows or the sentence goes on ("is staying at number fourteen.", "lives at number
+# fourteen now"; not "we moved to number two in the league table").
 _HOUSE_NUMBER_RE = lazy_compile(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|house|home|door|moved)\b[^\n.]{0,25}?\b(?:at[ \t]+)?"
-    r"(?P<num>(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)\b",
+    rf"(?P<num>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORDS}(?={_PHRASE_END}|[ \t]+(?-i:\p{{Lu}})|"
+    r"[ \t]+(?:now|with|since|for|and|but|then|until|till)\b)))",
     _I,
 )
 _INSTITUTION_TYPES = (

@@ -91,7 +91,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     number in words or before "the" there ("lives at fourteen bramble way",
     "her address is 14 the crescent"), and a house number with the start of a
     street's name right after "lives at", "moved to", "address is" ...
-    ("lives at 14 Bramble"; not "moved to 14 different placements"); the
+    ("lives at 14 Bramble"; not "moved to 14 different placements"), "number"
+    or "no." before it ("lives at number fourteen Bramble", "is staying at
+    number fourteen."; not "moved to number two in the league table"); the
     places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too

@@ -14,7 +14,9 @@ The forms the sixth round left leaking, each a class of writing:
   knows them");
 * a listed name part set off after a role ("the nurse, bishop, came in", "my
   manager - bell - said", "the nurse (bishop) came"), and a title word so set
-  off, listed or not ("the nurse, Bishop, came in").
+  off, listed or not ("the nurse, Bishop, came in");
+* a house number after "number" or "no." ("lives at number fourteen
+  Bramble"; "at number 14 Bramble" left "Bramble").
 
 Each leak is checked on the redacted text normalised independently, and the
 same words in ordinary use must stay.  Measured when written: every test below
@@ -27,6 +29,7 @@ from __future__ import annotations
 import pytest
 
 from .test_pii_round3 import _left, _redact
+from .test_pii_round5 import _alnum
 from .test_pii_round6 import _WORDY as _ROUND6_WORDY
 from .test_pii_round6 import parts_kept
 
@@ -120,3 +123,25 @@ def test_a_title_word_set_off_after_a_role_is_a_person_unlisted():
 ])
 def test_lists_after_a_role_are_kept(text):
     assert _redact(text, names=_WORDY) == text
+
+
+# A house number after "number"
+@pytest.mark.parametrize(("text", "gone"), [
+    ("lives at number fourteen Bramble", ["fourteen", "bramble"]),
+    ("she lives at number 14 Bramble.", ["14", "bramble"]),
+    ("her address is no. 7 Acacia, by the park", ["7", "acacia"]),
+    ("they moved into number twenty-two Acacia last year", ["twenty", "acacia"]),
+    ("he is staying at number fourteen.", ["fourteen"]),
+    ("they live at number fourteen now", ["fourteen"]),
+])
+def test_a_house_number_after_number_is_an_address(text, gone):
+    # Measured when written: before, all 6 kept the number or the street's name
+    red = _redact(text)
+    left = [g for g in gone if g in _alnum(red)]
+    assert not left and "[address]" in red, (red, left)
+
+
+@pytest.mark.parametrize("text", ["we moved to number two in the league table.", "she moved up to number one in the rankings.",
+                                  "they live with number one priority status"])
+def test_rankings_near_where_someone_lives_are_kept(text):
+    assert _redact(text) == text
