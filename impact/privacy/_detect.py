@@ -132,7 +132,7 @@ _WORD_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "t
 # An NI number with its digits said or written in any mix of words and figures, each letter alone or as a pair
 # ("QQ one two three four five six C", "a b 12 thirty-four five six c", "AB 123 456 C").
 _NI_SPOKEN_RE = lazy_compile(
-    rf"(?<![\w])(?P<p>[a-z](?P<gap>\.?[ \t]|\.)?[a-z])\.?(?P<d>(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,6}})"
+    rf"(?<![\w])(?P<p>[a-z](?P<gap>\.?[ \t]|\.|[{_DASH}])?[a-z])\.?(?P<d>(?:[ \t,{_DASH}]+{_DIGIT_TOKEN}){{1,6}})"
     rf"(?:[ \t,\-]+(?P<s>[a-d])\.?)?(?![\w])",
     _I,
 )
@@ -558,7 +558,9 @@ def _national_ids(text: str, add) -> None:
         valid = prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
         context = _ctx(_NI_CTX, text, m.start())
         written = m.group("p").isupper() or m.group("gap") is not None  # "QQ", "q q": not a word ("at", "on")
-        if context or (m.group("s") is not None and written):
+        # the prefix spelled out letter by letter is an NI number without its suffix too ("a b 12 34 56", "j k one
+        # two three four five six"), where the letters may begin one ("i a 12 34 56" stays)
+        if context or (m.group("s") is not None and written) or (m.group("gap") is not None and valid):
             add(Span(m.start(), m.end(), "ni_number" if valid or context else "reference"))
     for m in _UPN_RE.finditer(text):
         compact = re.sub(rf"[ \t{_DASH}]", "", m.group()).upper()

@@ -16,7 +16,10 @@ The forms the sixth round left leaking, each a class of writing:
   manager - bell - said", "the nurse (bishop) came"), and a title word so set
   off, listed or not ("the nurse, Bishop, came in");
 * a house number after "number" or "no." ("lives at number fourteen
-  Bramble"; "at number 14 Bramble" left "Bramble").
+  Bramble"; "at number 14 Bramble" left "Bramble");
+* an NI number with its prefix letters spaced and no suffix letter ("a b 12 34
+  56", "a b one two three four five six"), or with dashes between ("a-b-12-34-
+  56-c").
 
 Each leak is checked on the redacted text normalised independently, and the
 same words in ordinary use must stay.  Measured when written: every test below
@@ -29,7 +32,7 @@ from __future__ import annotations
 import pytest
 
 from .test_pii_round3 import _left, _redact
-from .test_pii_round5 import _alnum
+from .test_pii_round5 import _alnum, _digits_said
 from .test_pii_round6 import _WORDY as _ROUND6_WORDY
 from .test_pii_round6 import parts_kept
 
@@ -144,4 +147,20 @@ def test_a_house_number_after_number_is_an_address(text, gone):
 @pytest.mark.parametrize("text", ["we moved to number two in the league table.", "she moved up to number one in the rankings.",
                                   "they live with number one priority status"])
 def test_rankings_near_where_someone_lives_are_kept(text):
+    assert _redact(text) == text
+
+
+# An NI number with its prefix spelled out
+@pytest.mark.parametrize("text", ["a b 12 34 56", "A B 12 34 56 was on the form", "it said j k 12 34 56 on the letter",
+                                  "A. B. 12 34 56", "a-b-12-34-56", "a b 123456 is hers", "a b one two three four five six",
+                                  "a b 1 2 3 4 5 6", "a b twelve thirty-four fifty-six", "a-b-12-34-56-c"])
+def test_an_ni_number_with_its_prefix_spelled_out_is_redacted_with_or_without_its_suffix(text):
+    # Measured when written: before, all 10 kept it (with its suffix, "a b 12 34 56 c" was redacted, "a-b-...-c" not)
+    red = _redact(text)
+    assert "123456" not in _digits_said(red) and "[NI number]" in red, red
+
+
+@pytest.mark.parametrize("text", ["in 10 20 30 days", "i a 12 34 56", "plan a 12 34 56", "options a to f, 10 20 30 each",
+                                  "x y 12 34 5 and 6"])
+def test_letters_and_numbers_that_are_no_ni_number_are_kept(text):
     assert _redact(text) == text
