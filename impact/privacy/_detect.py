@@ -214,6 +214,26 @@ _POSTCODE_CTX_BEFORE = lazy_compile(
     _I,
 )
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
+# A postcode with its letters said as words or in the phonetic alphabet ("ess double-you one a two a a", "sierra whiskey
+# one alpha two alpha alpha", "ell ess six two ay bee"): read a word at a time (see _spelled_postcodes).
+_LETTER_NAMES = {
+    "ay": "a", "bee": "b", "cee": "c", "see": "c", "dee": "d", "ee": "e", "eff": "f", "ef": "f", "gee": "g", "aitch": "h",
+    "haitch": "h", "eye": "i", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "pee": "p",
+    "cue": "q", "queue": "q", "ar": "r", "arr": "r", "ess": "s", "tee": "t", "you": "u", "vee": "v", "ex": "x",
+    "why": "y", "wye": "y", "zed": "z", "zee": "z",
+    "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f", "golf": "g",
+    "hotel": "h", "india": "i", "juliet": "j", "juliett": "j", "kilo": "k", "lima": "l", "mike": "m", "november": "n",
+    "oscar": "o", "papa": "p", "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u",
+    "victor": "v", "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x", "yankee": "y", "zulu": "z",
+}
+_DOUBLE_U = r"double[ \t\-]?(?:you|u)|doubleyou"
+_LETTER_WORD = rf"(?:{_DOUBLE_U}|{'|'.join(sorted(map(re.escape, _LETTER_NAMES), key=len, reverse=True))})"
+_LETTER_WORD_RE = lazy_compile(rf"(?<![\p{{L}}\d]){_LETTER_WORD}(?![\p{{L}}\d])", _I)
+_SPELLED_TOKEN_RE = lazy_compile(
+    rf"(?<![\p{{L}}\d])(?:(?P<w>{_DOUBLE_U})|(?:(?P<n>double|treble)[ \t\-]+)?"
+    rf"(?P<t>{_LETTER_WORD}|{_DIGIT_TOKEN}|[a-z]|\d[a-z\d]{{0,3}}|[a-z]{{1,2}}\d[a-z\d]{{0,2}}))(?![\p{{L}}\d])",
+    _I,
+)
 
 # ------------------------------------------------------------------- vehicles
 _VEHICLE_RES = (
@@ -662,9 +682,72 @@ def _web(text: str, add) -> None:
                 add(Span(m.start("h"), m.end("h"), "handle"))
 
 
+def _spelled_chars(token: re.Match, letters_only: bool) -> str:
+    """What a token of a spelled postcode says: "ess" -> "s", "double a" -> "aa", "six" -> "6", "oh" -> "o" among the
+    area's letters (``letters_only``: no digit yet) or "0" after them."""
+    if token.group("w") is not None:
+        return "w"
+    word = fold(re.sub(r"[ \t\-]+", " ", token.group("t")))
+    if word == "oh" and letters_only:
+        chars = "o"
+    elif word in _LETTER_NAMES or word.replace(" ", "-") in _LETTER_NAMES:
+        chars = _LETTER_NAMES.get(word, _LETTER_NAMES.get(word.replace(" ", "-"), ""))
+    elif _DIGIT_TOKEN_RE.fullmatch(word):
+        chars = _spoken_digits(word)
+    else:
+        chars = word
+    times = {"double": 2, "treble": 3}.get(fold(token.group("n") or ""), 1)
+    return chars * times
+
+
+def _spelled_postcodes(text: str, add) -> None:
+    """Postcodes with letters said as words or in the phonetic alphabet ("the postcode is ess double-you one a two a
+    a", "it's ell ess six two ay bee", "sierra whiskey one alpha ...").
+
+    Around each letter said as a word, the run of letters, number words and
+    figures is read a word at a time and closed up; a stretch of it that is a
+    full postcode of a real area is one where a word before it speaks of a
+    postcode or a place, or where two of its letters or more are said as
+    words ("I see you at one" says no postcode: no stretch of it is one).
+    """
+    if not any(c.isdigit() for c in text) and _SAID_DIGIT_RE.search(text) is None:
+        return  # no digit said or written: no postcode
+    done = 0
+    for a in _LETTER_WORD_RE.finditer(text):
+        if a.start() < done:
+            continue
+        lo, hi = max(0, a.start() - 40), min(len(text), a.end() + 80)
+        tokens = list(_SPELLED_TOKEN_RE.finditer(text, lo, hi))
+        # the run of tokens around the anchor, joined only by spaces, commas or dashes
+        k = next((i for i, t in enumerate(tokens) if t.start() <= a.start() < t.end()), None)
+        if k is None:
+            continue
+        first, last = k, k
+        while first > 0 and re.fullmatch(r"[ \t,\-]+", text[tokens[first - 1].end() : tokens[first].start()]):
+            first -= 1
+        while last + 1 < len(tokens) and re.fullmatch(r"[ \t,\-]+", text[tokens[last].end() : tokens[last + 1].start()]):
+            last += 1
+        run = tokens[first : last + 1]
+        done = run[-1].end()
+        best = None
+        for i in range(len(run)):
+            compact, spelled = "", 0
+            for j in range(i, min(len(run), i + 10)):
+                compact += _spelled_chars(run[j], not any(c.isdigit() for c in compact))
+                spelled += run[j].group("w") is not None or _LETTER_WORD_RE.fullmatch(run[j].group("t") or "") is not None
+                m = _COMPACT_POSTCODE_RE.fullmatch(compact)
+                if m is not None and m.group("area").upper() in POSTCODE_AREAS and spelled and (
+                    spelled >= 2 or _POSTCODE_CTX_BEFORE.search(text[max(0, run[i].start() - 30) : run[i].start()])
+                ) and (best is None or run[j].end() - run[i].start() > best[1] - best[0]):
+                    best = (run[i].start(), run[j].end())
+        if best is not None:
+            add(Span(*best, "postcode"))
+
+
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
+    _spelled_postcodes(text, add)
     for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
         said = _SAID_DIGIT_RE.sub(lambda d: _spoken_digits(d.group()), m.group("out") + " " + m.group("in"))
         compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", said))

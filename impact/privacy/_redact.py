@@ -83,7 +83,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     kaybee2009"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
     Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
-    A, two A A", in capitals or after "postcode", "in", "lives" ...), outward codes ("LS6") where written in
+    A, two A A", in capitals or after "postcode", "in", "lives" ...; or with
+    letters said as words or in the phonetic alphabet, "ess double-you one a
+    two a a", "sierra whiskey one alpha ..."), outward codes ("LS6") where written in
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
