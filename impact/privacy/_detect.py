@@ -295,9 +295,17 @@ _ANY_DATE = (
     rf"|(?:19|20)\d\d|{_YEAR_WORDS})"
 )
 _FULL_DATE_RE = lazy_compile(rf"(?<![\w/.{_DASH}])(?P<date>{_FULL_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
+# A day of the month without the month, where nothing after it makes it a count or an order ("born on the third.",
+# "on the 21st so we had a party"; not "the third of five children", "the third floor", "the third attempt"): read only
+# as the day of a birth, or the day an age is reached or held (an event's day is kept, as its day and month are).
+_DAY_ALONE = (
+    rf"{_WEEKDAY}?(?:the[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?=[ \t]*(?:[.,;:!?)]|\Z)|"
+    rf"[ \t]+(?:and|but|so|at|in|when|then|this|last|next|which|of[ \t]+(?:this|that|the|last|next)[ \t]+month)\b)"
+)
 _DOB_RE = lazy_compile(
     rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
-    rf"(?:[ \t]+(?:is|was|of|on|in))?[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE})(?![\w/]|[.{_DASH}]\d)",
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE})"
+    rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
 
@@ -318,15 +326,15 @@ _AGE_RES = (
         rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),
-    # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15"
+    # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15", "she'll be 15"
     lazy_compile(
         rf"\b(?:s?he|they|who|(?:my|his|her|their|our|the|this|that|a|one)[ \t]+"
         rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
         rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
         rf"victim|pupil|mum|mother|dad|father)|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
-        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
-        rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be)(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
+        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:['’]s|(?:['’](?:ll|d)[ \t]+be|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
+        rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be))(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
         _I,
     ),
@@ -349,7 +357,8 @@ _AGE_RES = (
 
 # The day an age is reached or held ("she turned 14 on 3 May", "he will be fifteen on the 3rd of May", "my son was 9
 # on 14 June"): with the age it gives the date of birth, or narrows it to a few days.
-_ON_DAY_RE = lazy_compile(rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+on[ \t]+(?P<date>{_ANY_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
+_ON_DAY_RE = lazy_compile(
+    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE})(?![\w/]|[.{_DASH}]\d)", _I)
 _BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would|['’]d|to)[ \t]+be)(?:[ \t]+\w+)?[ \t]+\Z", _I)
 
 # ------------------------------------------------------------------ addresses

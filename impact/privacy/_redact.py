@@ -103,8 +103,13 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
     of 2009"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
-    after a name, "her 14th birthday"), and the day an age is reached or held
-    ("she turned 14 on 3 May": a date of birth; "he was 9 on 14 June": a date).
+    after a name, "her 14th birthday", "she'll be 15"), and the day an age is
+    reached or held ("she turned 14 on 3 May": a date of birth; "he was 9 on 14
+    June": a date), without its month too ("she turned 14 on the third"); the
+    day of a birth without its month ("born on the third.", "her birthday is
+    on the 21st"; not "born the third of five children").  An event's day and
+    month, or its day alone, are kept ("the review was on 3 May", "he went
+    missing on the third").
 ``[vehicle registration]``
     Current, prefix and suffix number plates; any plate-shaped code after
     "reg", "car", "van" ...

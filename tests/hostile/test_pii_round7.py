@@ -21,7 +21,15 @@ The forms the sixth round left leaking, each a class of writing:
   56", "a b one two three four five six"), or with dashes between ("a-b-12-34-
   56-c");
 * a postcode with its letters said as words or in the phonetic alphabet ("ess
-  double-you one a two a a", "sierra whiskey one alpha ...").
+  double-you one a two a a", "sierra whiskey one alpha ...");
+* the day of a birth without its month ("she was born on the third", "her
+  birthday is on the 21st", "she turned 14 on the third"), and a birthday's
+  day and month ("her birthday is on 3 May"); and an age after a contracted
+  "will be" or "would be" ("she'll be 15", which "she will be 15" was not).
+
+A day without its month is redacted only as a day of birth or the day an age
+is held: an event's day and month are kept ("the review was on 3 May", round
+six), so an event's day alone is kept too ("he went missing on the third").
 
 Each leak is checked on the redacted text normalised independently, and the
 same words in ordinary use must stay.  Measured when written: every test below
@@ -39,6 +47,12 @@ from .test_pii_round6 import _WORDY as _ROUND6_WORDY
 from .test_pii_round6 import parts_kept
 
 _WORDY = [*_ROUND6_WORDY, "Joy Chance", "Grace Case"]
+
+
+def assert_gone(red: str, gone: list[str], token: str) -> None:
+    """That none of ``gone`` is left in the letters and digits of ``red``, and ``token`` stands in it."""
+    left = [g for g in gone if g in _alnum(red)]
+    assert not left and token in red, (red, left)
 
 
 # A first name said of a person
@@ -142,8 +156,7 @@ def test_lists_after_a_role_are_kept(text):
 def test_a_house_number_after_number_is_an_address(text, gone):
     # Measured when written: before, all 6 kept the number or the street's name
     red = _redact(text)
-    left = [g for g in gone if g in _alnum(red)]
-    assert not left and "[address]" in red, (red, left)
+    assert_gone(red, gone, "[address]")
 
 
 @pytest.mark.parametrize("text", ["we moved to number two in the league table.", "she moved up to number one in the rankings.",
@@ -185,8 +198,7 @@ def test_letters_and_numbers_that_are_no_ni_number_are_kept(text):
 def test_a_postcode_with_its_letters_said_as_words_is_redacted(text, gone):
     # Measured when written: before, all 11 kept it
     red = _redact(text)
-    left = [g for g in gone if g in _alnum(red).replace("double", "")]
-    assert not left and "[postcode]" in red, (red, left)
+    assert_gone(red.replace("double", ""), gone, "[postcode]")
 
 
 @pytest.mark.parametrize("text", [
@@ -195,3 +207,35 @@ def test_a_postcode_with_its_letters_said_as_words_is_redacted(text, gone):
 ])
 def test_letter_names_and_numbers_in_ordinary_use_are_kept(text):
     assert _redact(text) == text
+
+
+# The day of a birth without its month
+@pytest.mark.parametrize(("text", "gone"), [
+    ("she was born on the third.", ["third"]),
+    ("born on the 3rd, the youngest of four", ["3rd"]),
+    ("her birthday is on the third", ["third"]),
+    ("his birthday's the 21st so we had a party", ["21st"]),
+    ("she turned 14 on the third", ["14", "third"]),
+    ("she'll be fifteen on the 3rd", ["fifteen", "3rd"]),
+    ("born on Tuesday the 3rd", ["tuesday", "3rd"]),
+    ("her birthday is on 3 May", ["3may"]),
+    ("DOB is the twenty-first", ["twentyfirst"]),
+])
+def test_the_day_of_a_birth_without_its_month_is_a_date_of_birth(text, gone):
+    # Measured when written: before, all 9 kept the day
+    red = _redact(text)
+    assert_gone(red, gone, "[date of birth]")
+
+
+@pytest.mark.parametrize("text", ["she was born the third of five children.", "he was the third born.",
+                                  "the idea was born on the third attempt.", "she was born on the third floor.", "the review is on the third.",
+                                  "he went missing on the third."])
+def test_days_that_are_no_birth_are_kept(text):
+    assert _redact(text) == text
+
+
+@pytest.mark.parametrize("text", ["she'll be 15 next week", "he'd be twelve now", "Tyler'll be 14 next week"])
+def test_an_age_after_a_contracted_will_or_would_is_redacted(text):
+    # Measured when written: before, all 3 kept the age ("she will be 15" was redacted)
+    red = _redact(text)
+    assert "[age]" in red and not any(w in _alnum(red) for w in ("15", "twelve", "14")), red
