@@ -187,6 +187,13 @@ def is_public_word(word: str) -> bool:
 _PUBLIC_SURNAMES = frozenset("hall green hill cross park lane day".split())
 _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
+# A month in lower case that is also a first name ("april", "june") is the month where a word of time or a number is
+# beside it ("in april 2013", "since june", "the 30th june", "on june 25"), and a name elsewhere ("i asked june").
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_TIME_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:in|since|from|until|till|during|between|early|late|mid|last|next|this|of)|\d(?:st|nd|rd|th)?)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+
 # Vocabulary words that are also surnames, joined to a first name before them.
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
@@ -567,6 +574,9 @@ class NameFinder:
                 return Span(start, end, "name")  # "MCDONALD said", "I told MASON about it"
             return None
         if lower:
+            if len(run) == 1 and words[0].key in _MONTH_NAMES and (
+                    _TIME_BEFORE_RE.search(text, max(0, start - 12), start) or re.match(r"[ \t]*,?[ \t]*\d", text[end:])):
+                return None  # "in april 2013", "since june", "the 30th june": the month
             return Span(start, end, kind) if (known or unknown) else None
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
