@@ -98,15 +98,18 @@ _SAID_OF_PEOPLE = (
     r"reliable|responsive|committed|dedicated|passionate|knowledgeable|experienced|funny|chatty|polite|rude|sweet|"
     r"gentle|good[ \t]+(?:with|to)|on[ \t]+(?:leave|holiday|maternity|annual[ \t]+leave|sick[ \t]+leave|the[ \t]+phone)|"
     r"off[ \t]+(?:sick|work|ill)|there[ \t]+for|in[ \t]+touch|the[ \t]+(?:one|person|only[ \t]+one)[ \t]+who|"
-    rf"(?:my|our|his|her|their|your|the|a|an)[ \t]+(?:\p{{L}}+[ \t]+)?(?:{_ROLE_NOUNS})(?!['’\p{{L}}])|"
+    rf"(?:my|our|his|her|their|your|the|a|an)[ \t]+(?:\p{{L}}+[ \t]+){{0,2}}(?:{_ROLE_NOUNS})(?!['’\p{{L}}])|"
     r"(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:woman|man|lady|person|girl|boy|bloke|star|legend|gem|diamond)"
 )
 _PRAISE = (r"great|brilliant|brill|amazing|fantastic|fab|fabulous|wonderful|marvellous|awesome|lovely|nice|awful|"
-           r"horrible|terrible|excellent|superb|a[ \t]+godsend|a[ \t]+lifesaver")
+           r"horrible|terrible|excellent|superb|(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:help|support|godsend|lifesaver)")
+# "is" or "was" after the name, or "'s" ("Jack's great": a possessive where a noun follows, "Jack's great idea"), or
+# a pronoun taking the name up ("Grace, she was great", "Grace? She was great").
 _SAID_OF_RE = lazy_compile(
-    r"(?:[ \t]+(?:is|was)|[ \t]*,[ \t]*s?he(?:[ \t]+(?:is|was)|['’]s))"
+    r"(?:[ \t]+(?:is|was)|(?P<s>['’]s)|[ \t]*[,?\-–—][ \t]*s?he(?:[ \t]+(?:is|was)|['’]s))"
     r"(?:[ \t]+(?:really|so|very|always|just|absolutely|quite|genuinely|honestly|incredibly|extremely|ever[ \t]+so))*"
-    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE})(?![\p{{L}}])",
+    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE})(?![\p{{L}}])"
+    r"(?(s)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really)\b))",
     re.IGNORECASE | re.VERSION1,
 )
 # Names that are also times or school subjects, which are great or lovely too ("May was great", "Art was brilliant").
@@ -119,13 +122,14 @@ _NOT_ONLY_PEOPLE = frozenset(
 def said_of_person(word: str, text: str, end: int) -> bool:
     """Whether ``text`` after ``word`` (which ends at ``end``) says of it, with "is" or "was", what is said of a person.
 
-    A first name that is an ordinary word opening a sentence is the person
-    where what follows is said of people alone ("Hope was really supportive",
-    "Grace is on leave", "Rose was our family worker", "Tom was the one who
-    listened"), or is praise or blame ("Grace was great", "Jack is lovely with
-    the kids", "Grace, she was brilliant") and the word is no time or school
-    subject ("May was great", "Summer was lovely" are kept).  "Hope is not a
-    strategy", "Faith was lost", "Hope was high" say nothing of a person.
+    A first name that is an ordinary word is the person where what follows
+    is said of people alone ("Hope was really supportive", "Grace is on
+    leave", "Rose was our family worker", "Tom was the one who listened"), or
+    is praise or blame ("Grace was great", "Jack is lovely with the kids",
+    "Jack's great.", "Grace, she was brilliant", "Hope was a massive help")
+    and the word is no time or school subject ("May was great", "Summer was
+    lovely" are kept).  "Hope is not a strategy", "Faith was lost", "Hope was
+    high", "Hope is good", "Hope was the best thing" say nothing of a person.
 
     Examples
     --------
@@ -603,8 +607,8 @@ class NameFinder:
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
             if _SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after):
                 return Span(start, end, "name")
-            if initial_sentence and tok.key in self.firsts and said_of_person(tok.key, text, end):
-                return Span(start, end, "name")  # "Grace was great.", "Tom is lovely with the kids"
+            if tok.key in self.firsts and said_of_person(tok.key, text, end):
+                return Span(start, end, "name")  # "Grace was great.", "And Hope was lovely", "Jack's great"
             if position in ("weak",) and not initial_sentence:
                 return Span(start, end, "name")
             prev = re.search(r"([\p{L}]+)[ \t]+\Z", text[max(0, start - 30) : start])

@@ -73,10 +73,12 @@ def test_a_listed_name_opening_a_sentence_before_what_is_said_of_a_person_is_the
 @pytest.mark.parametrize(("text", "word"), [
     ("Grace was great.", "grace"), ("Tom was great.", "tom"), ("Jack is lovely with the kids.", "jack"),
     ("Hope was really supportive.", "hope"), ("Rose was our family worker.", "rose"), ("Grace, she was brilliant.", "grace"),
-    ("Mark was off sick again.", "mark"),
+    ("Mark was off sick again.", "mark"), ("Honestly, Grace was great.", "grace"), ("Well, Hope was lovely.", "hope"),
+    ("Grace? She was great.", "grace"), ("Jack's great.", "jack"), ("Hope was a massive help to us.", "hope"),
+    ("Grace was the best social worker we had.", "grace"),
 ])
 def test_an_unlisted_first_name_that_is_a_word_said_of_a_person_is_the_person(text, word):
-    # Measured when written: before, all 7 kept the name
+    # Measured when written: before, all 13 kept the name
     red = _redact(text, names=[])
     assert not _left(red, word) and "[name]" in red, red
 
@@ -86,6 +88,7 @@ def test_an_unlisted_first_name_that_is_a_word_said_of_a_person_is_the_person(te
     "Hope is the key.", "Work was great for her.", "Time was great, we had enough.", "Care is really important.",
     "Support was really helpful.", "May was great, June less so.", "Summer was lovely.", "Dawn was lovely over the hills.",
     "King was not the word we used.", "Hope, she said, is not a strategy.", "Will is important here.",
+    "Hope is good.", "Hope was the best thing about it.", "Summer was a big help.",
 ])
 def test_words_that_open_a_sentence_as_words_are_kept(text):
     # a month, a season or a time of day is great or lovely too: only a predicate said of people alone makes it a person
