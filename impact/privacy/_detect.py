@@ -304,7 +304,7 @@ _DAY_ALONE = (
 )
 _DOB_RE = lazy_compile(
     rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
-    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE})"
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
@@ -381,9 +381,10 @@ _NOT_STREET_WORDS = frozenset(
     months month years year weeks week days day hours hour minutes minute miles mile times time people children
     families families cases staff workers members councils schools percent per cent pounds points steps""".split()
 )
+# A flat's number in words only where someone is placed in it ("lives in flat fourteen"; not "a flat five per cent").
 _FLAT_RE = lazy_compile(
     r"\b(?:flat|apartment|apt|maisonette|bedsit|unit|room|suite|plot|block)\.?[ \t]*(?:no\.?|number)?[ \t]*"
-    r"\d{1,4}[a-z]?(?:[ \t]*,?[ \t]*(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"
+    rf"(?:\d{{1,4}}[a-z]?|(?P<w>{_NUMBER_WORDS})(?![\p{{L}}]))(?:[ \t]*,?[ \t]*(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,3}}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Place|Flats|Block|Hall|Close))?",
     _I,
 )
@@ -430,12 +431,14 @@ _NUMBER_AND_NAME_RE = lazy_compile(
     rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
-# "number 14" or "no. 14" where someone lives ("she lives at number 14"), and "number fourteen" in words where the
+# Where someone is placed in a flat or at a house ("lives in flat fourteen", "at flat two").
+_PLACED_IN_RE = lazy_compile(rf"\b(?:{_RESIDENCE}|at|in|into|to|from)[ \t]+(?:the[ \t]+)?\Z", _I)
+# "number 14" or "no. 14" where someone lives ("she lives at number 14", "her house number is 14"), and "number fourteen" in words where the
 # phrase ends, a street's name follows or the sentence goes on ("is staying at number fourteen.", "lives at number
 # fourteen now"; not "we moved to number two in the league table").
 _HOUSE_NUMBER_RE = lazy_compile(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|house|home|door|moved)\b[^\n.]{0,25}?\b(?:at[ \t]+)?"
-    rf"(?P<num>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORDS}(?={_PHRASE_END}|[ \t]+(?-i:\p{{Lu}})|"
+    rf"(?P<num>(?:number|no\.?)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]*(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORDS}(?={_PHRASE_END}|[ \t]+(?-i:\p{{Lu}})|"
     r"[ \t]+(?:now|with|since|for|and|but|then|until|till)\b)))",
     _I,
 )
@@ -853,6 +856,8 @@ def _addresses(text: str, add) -> None:
     for m in _FLAT_RE.finditer(text):
         head = m.group().split()[0].lower().rstrip(".")
         if head in ("unit", "room", "suite", "plot", "block") and not m.group()[0].isupper():
+            continue
+        if m.group("w") is not None and not _PLACED_IN_RE.search(text, max(0, m.start() - 30), m.start()):
             continue
         add(Span(m.start(), m.end(), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):

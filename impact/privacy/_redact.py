@@ -406,11 +406,11 @@ _PHRASE_END_AFTER_ASKED_RE = re.compile(
 _PHRASE_END_AFTER_WITH_RE = re.compile(rf"{_END}|[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
 # After a person named bare, the phrase may go on with another person, a relative "who", or a place or time ("with
 # marsh and the team", "by bishop and her manager", "with marsh who knows them", "from bell in the office", "with fox
-# on monday"); a noun would not stand bare there, and after a compound ("king size", "fox hunting") nothing of this
+# on monday", "along with bell to the meeting"); a noun would not stand bare there, and after a compound ("king size", "fox hunting") nothing of this
 # follows.
 _PHRASE_GOES_ON_RE = re.compile(
     r"[ \t]+(?:(?:and|or|&)[ \t]+(?:the|his|her|their|my|our|your|me|him|us|them|i|you|he|she|they|we)|who|"
-    r"(?:in|at|on|during|after|before|over)[ \t]+(?:the|a|an|his|her|their|my|our|this|that|"
+    r"(?:in|at|on|to|for|into|from|with|during|after|before|over)[ \t]+(?:the|a|an|his|her|their|my|our|this|that|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
 
 
