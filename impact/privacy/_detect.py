@@ -561,6 +561,12 @@ def _numbers(text: str, add) -> None:
             add(Span(m.start("n"), m.end("n"), "phone"))
 
 
+def _ni_prefix_valid(prefix: str) -> bool:
+    """Whether two letters can begin an NI number (no D, F, I, Q, U or V; no O second; not BG, GB, NK, KN, TN, NT, ZZ)."""
+    prefix = prefix.upper()
+    return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
+
+
 def _national_ids(text: str, add) -> None:
     for m in _NI_RE.finditer(text):
         seps = re.findall(rf"\d\d([ \t{_DASH}]?)(?=\d)", m.group()[2:])
@@ -568,8 +574,7 @@ def _national_ids(text: str, add) -> None:
         if len(set(seps)) > 1 and not context:
             continue  # "In 2013-14": digit pairs written unevenly are a year range, not an NI number
         compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
-        prefix = m.group("p").upper()
-        valid = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD)
+        valid = _ni_prefix_valid(m.group("p"))
         # In lower or mixed case ("ab 12 34 56 c") the prefix must be a valid one and the suffix letter written, or
         # the prefix no word and the digits in pairs as an NI number is printed ("ab 12 34 56"; not "in 10 20 30
         # days", "at 12 15 18"; "ab 123456" after "ref" is a reference).
@@ -586,8 +591,7 @@ def _national_ids(text: str, add) -> None:
         worded = any(c.isalpha() for c in m.group("d"))
         if len(digits) != 6 or not (worded or m.group("gap") or len(m.group("d").split()) == 2):
             continue  # figures in pairs, closed up, are _NI_RE's; "AB 123 456 C" and spaced letters are these
-        prefix = re.sub(r"[^a-z]", "", m.group("p"), flags=re.IGNORECASE).upper()
-        valid = prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
+        valid = _ni_prefix_valid(re.sub(r"[^a-z]", "", m.group("p"), flags=re.IGNORECASE))
         context = _ctx(_NI_CTX, text, m.start())
         written = m.group("p").isupper() or m.group("gap") is not None  # "QQ", "q q": not a word ("at", "on")
         # the prefix spelled out letter by letter is an NI number without its suffix too ("a b 12 34 56", "j k one
@@ -712,23 +716,38 @@ def _spelled_chars(token: re.Match, letters_only: bool) -> str:
     return chars * times
 
 
-def _spelled_postcodes(text: str, add) -> None:
-    """Postcodes with letters said as words or in the phonetic alphabet ("the postcode is ess double-you one a two a
-    a", "it's ell ess six two ay bee", "sierra whiskey one alpha ...").
+def _spelled_kind(compact: str, text: str, start: int, spelled: int) -> str | None:
+    """What a spelled run closed up to ``compact`` is: a postcode of a real area, an NI number with a valid prefix,
+    or None; where a word before ``start`` speaks of one, or two of its letters or more are ``spelled`` as words."""
+    m = _COMPACT_POSTCODE_RE.fullmatch(compact)
+    if m is not None and m.group("area").upper() in POSTCODE_AREAS and (
+            spelled >= 2 or _POSTCODE_CTX_BEFORE.search(text[max(0, start - 30) : start])):
+        return "postcode"
+    if re.fullmatch(r"[a-z]{2}\d{6}[a-d]?", compact) and _ni_prefix_valid(compact[:2]) and (
+            spelled >= 2 or _ctx(_NI_CTX, text, start)):
+        return "ni_number"
+    return None
+
+
+def _spelled_codes(text: str, add) -> None:
+    """Postcodes and NI numbers with letters said as words or in the phonetic alphabet ("the postcode is ess
+    double-you one a two a a", "it's ell ess six two ay bee", "sierra whiskey one alpha ...", "ay bee one two three
+    four five six see").
 
     Around each letter said as a word, the run of letters, number words and
     figures is read a word at a time and closed up; a stretch of it that is a
-    full postcode of a real area is one where a word before it speaks of a
-    postcode or a place, or where two of its letters or more are said as
-    words ("I see you at one" says no postcode: no stretch of it is one).
+    full postcode of a real area, or an NI number, is one where a word before
+    it speaks of a postcode or a place (or of an NI number), or where two of
+    its letters or more are said as words ("I see you at one" says neither: no
+    stretch of it is one).
     """
     if not any(c.isdigit() for c in text) and _SAID_DIGIT_RE.search(text) is None:
-        return  # no digit said or written: no postcode
+        return  # no digit said or written: neither
     done = 0
     for a in _LETTER_WORD_RE.finditer(text):
         if a.start() < done:
             continue
-        lo, hi = max(0, a.start() - 40), min(len(text), a.end() + 80)
+        lo, hi = max(0, a.start() - 40), min(len(text), a.end() + 100)
         tokens = list(_SPELLED_TOKEN_RE.finditer(text, lo, hi))
         # the run of tokens around the anchor, joined only by spaces, commas or dashes
         k = next((i for i, t in enumerate(tokens) if t.start() <= a.start() < t.end()), None)
@@ -744,22 +763,19 @@ def _spelled_postcodes(text: str, add) -> None:
         best = None
         for i in range(len(run)):
             compact, spelled = "", 0
-            for j in range(i, min(len(run), i + 10)):
+            for j in range(i, min(len(run), i + 12)):
                 compact += _spelled_chars(run[j], not any(c.isdigit() for c in compact))
                 spelled += run[j].group("w") is not None or _LETTER_WORD_RE.fullmatch(run[j].group("t") or "") is not None
-                m = _COMPACT_POSTCODE_RE.fullmatch(compact)
-                if m is not None and m.group("area").upper() in POSTCODE_AREAS and spelled and (
-                    spelled >= 2 or _POSTCODE_CTX_BEFORE.search(text[max(0, run[i].start() - 30) : run[i].start()])
-                ) and (best is None or run[j].end() - run[i].start() > best[1] - best[0]):
-                    best = (run[i].start(), run[j].end())
+                kind = _spelled_kind(compact, text, run[i].start(), spelled) if spelled else None
+                if kind is not None and (best is None or run[j].end() - run[i].start() > best[1] - best[0]):
+                    best = (run[i].start(), run[j].end(), kind)
         if best is not None:
-            add(Span(*best, "postcode"))
+            add(Span(*best))
 
 
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
-    _spelled_postcodes(text, add)
     for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
         said = _SAID_DIGIT_RE.sub(lambda d: _spoken_digits(d.group()), m.group("out") + " " + m.group("in"))
         compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", said))
@@ -948,6 +964,7 @@ def find_identifiers(text: str) -> list[Span]:
     _national_ids(text, add)
     _numbers(text, add)
     _postcodes(text, add)
+    _spelled_codes(text, add)
     _vehicles(text, add)
     _dates(text, add)
     _ages(text, add)

@@ -69,7 +69,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     off from five or more digits ("LAC 123456"; "ab 123456" after "ref").  An
     NI number in lower case needs its suffix letter, or digits in pairs after
     a prefix that is no word ("ab 12 34 56"; not "in 10 20 30 days"), or its
-    prefix spelled out, a letter at a time ("a b 12 34 56", "a-b-12-34-56").
+    prefix spelled out, a letter at a time ("a b 12 34 56", "a-b-12-34-56"),
+    or said as words ("ay bee one two three four five six see", "alpha bravo
+    123456 charlie").
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an

@@ -20,8 +20,9 @@ The forms the sixth round left leaking, each a class of writing:
 * an NI number with its prefix letters spaced and no suffix letter ("a b 12 34
   56", "a b one two three four five six"), or with dashes between ("a-b-12-34-
   56-c");
-* a postcode with its letters said as words or in the phonetic alphabet ("ess
-  double-you one a two a a", "sierra whiskey one alpha ...");
+* a postcode or an NI number with its letters said as words or in the
+  phonetic alphabet ("ess double-you one a two a a", "sierra whiskey one alpha
+  ...", "ay bee one two three four five six see");
 * the day of a birth without its month ("she was born on the third", "her
   birthday is on the 21st", "she turned 14 on the third"), and a birthday's
   day and month ("her birthday is on 3 May"); and an age after a contracted
@@ -187,7 +188,7 @@ def test_letters_and_numbers_that_are_no_ni_number_are_kept(text):
     assert _redact(text) == text
 
 
-# A postcode with its letters said as words
+# A postcode or an NI number with its letters said as words
 @pytest.mark.parametrize(("text", "gone"), [
     ("the postcode is ess double-you one a two a a", ["sw1a2aa", "esswone"]),
     ("it's ell ess six two ay bee", ["ls62ab", "ellesssix"]),
@@ -207,7 +208,17 @@ def test_a_postcode_with_its_letters_said_as_words_is_redacted(text, gone):
     assert_gone(red.replace("double", ""), gone, "[postcode]")
 
 
+@pytest.mark.parametrize("text", ["her ni number is ay bee one two three four five six see",
+                                  "it's jay kay 12 34 56 dee", "his national insurance is alpha bravo 123456 charlie",
+                                  "ay bee twelve thirty-four fifty-six"])
+def test_an_ni_number_with_its_letters_said_as_words_is_redacted(text):
+    # Measured when written: before, all 4 kept it
+    red = _redact(text)
+    assert "123456" not in _digits_said(red) and "[NI number]" in red, red
+
+
 @pytest.mark.parametrize("text", [
+    "You see one two three four five six times.",
     "I see you at one, two or three.", "Why are we at one? A team of two.", "Ex pupils are one or two a year.",
     "You see one a day, two a week.", "Are you at one with the plan?", "We are at one, two and three, so why ask?",
 ])
