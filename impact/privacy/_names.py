@@ -249,7 +249,8 @@ def set_off_after_role(text: str, start: int, end: int) -> bool:
     ...     ("we need a manager, time, and money", "time")]]
     [True, True, False]
     """
-    return (_SET_OFF_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+    return (text[max(0, start - 3) : start].rstrip(" \t")[-1:] in (",", "(", "-", "–", "—")
+            and _SET_OFF_BEFORE_RE.search(text, max(0, start - 30), start) is not None
             and _SET_OFF_AFTER_RE.match(text, end) is not None)
 
 
