@@ -132,7 +132,7 @@ _WORD_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "t
 # An NI number with its digits said or written in any mix of words and figures, each letter alone or as a pair
 # ("QQ one two three four five six C", "a b 12 thirty-four five six c", "AB 123 456 C").
 _NI_SPOKEN_RE = lazy_compile(
-    rf"(?<![\w])(?P<p>[a-z](?P<gap>\.?[ \t]|\.)?[a-z])\.?(?P<d>(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,6}})"
+    rf"(?<![\w])(?P<p>[a-z](?P<gap>\.?[ \t]|\.|[{_DASH}])?[a-z])\.?(?P<d>(?:[ \t,{_DASH}]+{_DIGIT_TOKEN}){{1,6}})"
     rf"(?:[ \t,\-]+(?P<s>[a-d])\.?)?(?![\w])",
     _I,
 )
@@ -200,6 +200,7 @@ _POSTCODE_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:gir[ \t]?0aa|(?P<out>{_OUTWARD
 _SEP = r"[ \t]?"
 _SAID_DIGIT = rf"(?<!\p{{L}})(?:{_UNIT_WORD}|{'|'.join(_TEENS)})(?!\p{{L}})"
 _SAID_DIGIT_RE = lazy_compile(_SAID_DIGIT, _I)
+_DIGITISH_RE = lazy_compile(rf"\d|{_SAID_DIGIT}", _I)
 _PC_DIGIT = rf"(?:\d|{_SAID_DIGIT})"
 _ODD_POSTCODE_RE = lazy_compile(
     rf"(?<![\p{{L}}\d])(?P<out>[a-z](?:{_SEP}[a-z])?{_SEP}{_PC_DIGIT}(?:{_SEP}(?:[a-z]|{_PC_DIGIT}))?)"
@@ -214,6 +215,30 @@ _POSTCODE_CTX_BEFORE = lazy_compile(
     _I,
 )
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
+# A postcode with its letters said as words or in the phonetic alphabet ("ess double-you one a two a a", "sierra whiskey
+# one alpha two alpha alpha", "ell ess six two ay bee"): read a word at a time (see _spelled_postcodes).
+_LETTER_NAMES = {
+    "ay": "a", "bee": "b", "cee": "c", "see": "c", "dee": "d", "ee": "e", "eff": "f", "ef": "f", "gee": "g", "aitch": "h",
+    "haitch": "h", "eye": "i", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "pee": "p",
+    "cue": "q", "queue": "q", "ar": "r", "arr": "r", "ess": "s", "tee": "t", "you": "u", "vee": "v", "ex": "x",
+    "why": "y", "wye": "y", "zed": "z", "zee": "z",
+    "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f", "golf": "g",
+    "hotel": "h", "india": "i", "juliet": "j", "juliett": "j", "kilo": "k", "lima": "l", "mike": "m", "november": "n",
+    "oscar": "o", "papa": "p", "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u",
+    "victor": "v", "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x", "yankee": "y", "zulu": "z",
+}
+_DOUBLE_U = r"double[ \t\-]?(?:you|u)|doubleyou"
+_LETTER_WORD = rf"(?:{_DOUBLE_U}|{'|'.join(sorted(map(re.escape, _LETTER_NAMES), key=len, reverse=True))})"
+_LETTER_WORD_RE = lazy_compile(rf"(?<![\p{{L}}\d]){_LETTER_WORD}(?![\p{{L}}\d])", _I)
+# The words that start a spelled run, looked up one by one (a pattern of them all, tried at every character, took a
+# third of the time of all the other detectors): "double" ("double-you") and "ray" ("x-ray") stand for their pairs.
+_LETTER_ANCHORS = frozenset(w for w in _LETTER_NAMES if "-" not in w) | {"double", "doubleyou", "ray"}
+_ASCII_WORD_RE = lazy_compile(r"[a-z]+")
+_SPELLED_TOKEN_RE = lazy_compile(
+    rf"(?<![\p{{L}}\d])(?:(?P<w>{_DOUBLE_U})|(?:(?P<n>double|treble)[ \t\-]+)?"
+    rf"(?P<t>{_LETTER_WORD}|{_DIGIT_TOKEN}|[a-z]|\d[a-z\d]{{0,3}}|[a-z]{{1,2}}\d[a-z\d]{{0,2}}))(?![\p{{L}}\d])",
+    _I,
+)
 
 # ------------------------------------------------------------------- vehicles
 _VEHICLE_RES = (
@@ -275,9 +300,17 @@ _ANY_DATE = (
     rf"|(?:19|20)\d\d|{_YEAR_WORDS})"
 )
 _FULL_DATE_RE = lazy_compile(rf"(?<![\w/.{_DASH}])(?P<date>{_FULL_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
+# A day of the month without the month, where nothing after it makes it a count or an order ("born on the third.",
+# "on the 21st so we had a party"; not "the third of five children", "the third floor", "the third attempt"): read only
+# as the day of a birth, or the day an age is reached or held (an event's day is kept, as its day and month are).
+_DAY_ALONE = (
+    rf"{_WEEKDAY}?(?:the[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?=[ \t]*(?:[.,;:!?)]|\Z)|"
+    rf"[ \t]+(?:and|but|so|at|in|when|then|this|last|next|which|of[ \t]+(?:this|that|the|last|next)[ \t]+month)\b)"
+)
 _DOB_RE = lazy_compile(
     rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
-    rf"(?:[ \t]+(?:is|was|of|on|in))?[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE})(?![\w/]|[.{_DASH}]\d)",
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE})"
+    rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
 
@@ -298,15 +331,15 @@ _AGE_RES = (
         rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),
-    # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15"
+    # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15", "she'll be 15"
     lazy_compile(
         rf"\b(?:s?he|they|who|(?:my|his|her|their|our|the|this|that|a|one)[ \t]+"
         rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
         rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
         rf"victim|pupil|mum|mother|dad|father)|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
-        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:['’]s|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
-        rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be)(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
+        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:['’]s|(?:['’](?:ll|d)[ \t]+be|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
+        rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be))(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
         _I,
     ),
@@ -329,7 +362,8 @@ _AGE_RES = (
 
 # The day an age is reached or held ("she turned 14 on 3 May", "he will be fifteen on the 3rd of May", "my son was 9
 # on 14 June"): with the age it gives the date of birth, or narrows it to a few days.
-_ON_DAY_RE = lazy_compile(rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+on[ \t]+(?P<date>{_ANY_DATE})(?![\w/]|[.{_DASH}]\d)", _I)
+_ON_DAY_RE = lazy_compile(
+    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE})(?![\w/]|[.{_DASH}]\d)", _I)
 _BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would|['’]d|to)[ \t]+be)(?:[ \t]+\w+)?[ \t]+\Z", _I)
 
 # ------------------------------------------------------------------ addresses
@@ -352,9 +386,10 @@ _NOT_STREET_WORDS = frozenset(
     months month years year weeks week days day hours hour minutes minute miles mile times time people children
     families families cases staff workers members councils schools percent per cent pounds points steps""".split()
 )
+# A flat's number in words only where someone is placed in it ("lives in flat fourteen"; not "a flat five per cent").
 _FLAT_RE = lazy_compile(
     r"\b(?:flat|apartment|apt|maisonette|bedsit|unit|room|suite|plot|block)\.?[ \t]*(?:no\.?|number)?[ \t]*"
-    r"\d{1,4}[a-z]?(?:[ \t]*,?[ \t]*(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"
+    rf"(?:\d{{1,4}}[a-z]?|(?P<w>{_NUMBER_WORDS})(?![\p{{L}}]))(?:[ \t]*,?[ \t]*(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,3}}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Place|Flats|Block|Hall|Close))?",
     _I,
 )
@@ -397,12 +432,19 @@ _WORDED_ADDRESS_RE = lazy_compile(
 # Bramble", "her address is 22 Acacia", "moved to 14 Bramble last year"): see _addresses.
 _NUMBER_AND_NAME_RE = lazy_compile(
     rf"\b(?:(?:{_RESIDENCE})[ \t]+(?:at|to|into|in)|address(?:[ \t]+(?:is|was))?[ \t]*:?)[ \t]+"
-    rf"(?P<addr>(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’\-]*))(?P<end>{_PHRASE_END})?",
+    rf"(?P<addr>(?:(?:number|no\.?)[ \t]*)?(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’\-]*))"
+    rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
+# Where someone is placed in a flat or at a house ("lives in flat fourteen", "at flat two").
+_PLACED_IN_RE = lazy_compile(rf"\b(?:{_RESIDENCE}|at|in|into|to|from)[ \t]+(?:the[ \t]+)?\Z", _I)
+# "number 14" or "no. 14" where someone lives ("she lives at number 14", "her house number is 14"), and "number fourteen" in words where the
+# phrase ends, a street's name follows or the sentence goes on ("is staying at number fourteen.", "lives at number
+# fourteen now"; not "we moved to number two in the league table").
 _HOUSE_NUMBER_RE = lazy_compile(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|address(?:[ \t]+is)?|house|home|door|moved)\b[^\n.]{0,25}?\b(?:at[ \t]+)?"
-    r"(?P<num>(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)\b",
+    rf"(?P<num>(?:number|no\.?)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]*(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORDS}(?={_PHRASE_END}|[ \t]+(?-i:\p{{Lu}})|"
+    r"[ \t]+(?:now|with|since|for|and|but|then|until|till)\b)))",
     _I,
 )
 _INSTITUTION_TYPES = (
@@ -524,6 +566,12 @@ def _numbers(text: str, add) -> None:
             add(Span(m.start("n"), m.end("n"), "phone"))
 
 
+def _ni_prefix_valid(prefix: str) -> bool:
+    """Whether two letters can begin an NI number (no D, F, I, Q, U or V; no O second; not BG, GB, NK, KN, TN, NT, ZZ)."""
+    prefix = prefix.upper()
+    return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
+
+
 def _national_ids(text: str, add) -> None:
     for m in _NI_RE.finditer(text):
         seps = re.findall(rf"\d\d([ \t{_DASH}]?)(?=\d)", m.group()[2:])
@@ -531,8 +579,7 @@ def _national_ids(text: str, add) -> None:
         if len(set(seps)) > 1 and not context:
             continue  # "In 2013-14": digit pairs written unevenly are a year range, not an NI number
         compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
-        prefix = m.group("p").upper()
-        valid = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD)
+        valid = _ni_prefix_valid(m.group("p"))
         # In lower or mixed case ("ab 12 34 56 c") the prefix must be a valid one and the suffix letter written, or
         # the prefix no word and the digits in pairs as an NI number is printed ("ab 12 34 56"; not "in 10 20 30
         # days", "at 12 15 18"; "ab 123456" after "ref" is a reference).
@@ -549,11 +596,12 @@ def _national_ids(text: str, add) -> None:
         worded = any(c.isalpha() for c in m.group("d"))
         if len(digits) != 6 or not (worded or m.group("gap") or len(m.group("d").split()) == 2):
             continue  # figures in pairs, closed up, are _NI_RE's; "AB 123 456 C" and spaced letters are these
-        prefix = re.sub(r"[^a-z]", "", m.group("p"), flags=re.IGNORECASE).upper()
-        valid = prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
+        valid = _ni_prefix_valid(re.sub(r"[^a-z]", "", m.group("p"), flags=re.IGNORECASE))
         context = _ctx(_NI_CTX, text, m.start())
         written = m.group("p").isupper() or m.group("gap") is not None  # "QQ", "q q": not a word ("at", "on")
-        if context or (m.group("s") is not None and written):
+        # the prefix spelled out letter by letter is an NI number without its suffix too ("a b 12 34 56", "j k one
+        # two three four five six"), where the letters may begin one ("i a 12 34 56" stays)
+        if context or (m.group("s") is not None and written) or (m.group("gap") is not None and valid):
             add(Span(m.start(), m.end(), "ni_number" if valid or context else "reference"))
     for m in _UPN_RE.finditer(text):
         compact = re.sub(rf"[ \t{_DASH}]", "", m.group()).upper()
@@ -653,6 +701,82 @@ def _web(text: str, add) -> None:
                        and fold(plain) not in words and _PLATFORM_RE.fullmatch(plain) is None)
             if shaped or unknown:
                 add(Span(m.start("h"), m.end("h"), "handle"))
+
+
+def _spelled_chars(token: re.Match, letters_only: bool) -> str:
+    """What a token of a spelled postcode says: "ess" -> "s", "double a" -> "aa", "six" -> "6", "oh" -> "o" among the
+    area's letters (``letters_only``: no digit yet) or "0" after them."""
+    if token.group("w") is not None:
+        return "w"
+    word = fold(re.sub(r"[ \t\-]+", " ", token.group("t")))
+    if word == "oh" and letters_only:
+        chars = "o"
+    elif word in _LETTER_NAMES or word.replace(" ", "-") in _LETTER_NAMES:
+        chars = _LETTER_NAMES.get(word, _LETTER_NAMES.get(word.replace(" ", "-"), ""))
+    elif _DIGIT_TOKEN_RE.fullmatch(word):
+        chars = _spoken_digits(word)
+    else:
+        chars = word
+    times = {"double": 2, "treble": 3}.get(fold(token.group("n") or ""), 1)
+    return chars * times
+
+
+def _spelled_kind(compact: str, text: str, start: int, spelled: int) -> str | None:
+    """What a spelled run closed up to ``compact`` is: a postcode of a real area, an NI number with a valid prefix,
+    or None; where a word before ``start`` speaks of one, or two of its letters or more are ``spelled`` as words."""
+    m = _COMPACT_POSTCODE_RE.fullmatch(compact)
+    if m is not None and m.group("area").upper() in POSTCODE_AREAS and (
+            spelled >= 2 or _POSTCODE_CTX_BEFORE.search(text[max(0, start - 30) : start])):
+        return "postcode"
+    if re.fullmatch(r"[a-z]{2}\d{6}[a-d]?", compact) and _ni_prefix_valid(compact[:2]) and (
+            spelled >= 2 or _ctx(_NI_CTX, text, start)):
+        return "ni_number"
+    return None
+
+
+def _spelled_codes(text: str, add) -> None:
+    """Postcodes and NI numbers with letters said as words or in the phonetic alphabet ("the postcode is ess
+    double-you one a two a a", "it's ell ess six two ay bee", "sierra whiskey one alpha ...", "ay bee one two three
+    four five six see").
+
+    Around each letter said as a word, the run of letters, number words and
+    figures is read a word at a time and closed up; a stretch of it that is a
+    full postcode of a real area, or an NI number, is one where a word before
+    it speaks of a postcode or a place (or of an NI number), or where two of
+    its letters or more are said as words ("I see you at one" says neither: no
+    stretch of it is one).
+    """
+    done = 0
+    low = text.lower()  # one character for one but for a few ("İ"), which fold keeps so
+    for a in _ASCII_WORD_RE.finditer(low if len(low) == len(text) else fold(text)):
+        if a.start() < done or a.group() not in _LETTER_ANCHORS:
+            continue
+        lo, hi = max(0, a.start() - 40), min(len(text), a.end() + 100)
+        if _DIGITISH_RE.search(text, lo, hi) is None:
+            continue  # no digit said or written near: neither
+        tokens = list(_SPELLED_TOKEN_RE.finditer(text, lo, hi))
+        # the run of tokens around the anchor, joined only by spaces, commas or dashes
+        k = next((i for i, t in enumerate(tokens) if t.start() <= a.start() < t.end()), None)
+        if k is None:
+            continue
+        first, last = k, k
+        while first > 0 and re.fullmatch(r"[ \t,\-]+", text[tokens[first - 1].end() : tokens[first].start()]):
+            first -= 1
+        while last + 1 < len(tokens) and re.fullmatch(r"[ \t,\-]+", text[tokens[last].end() : tokens[last + 1].start()]):
+            last += 1
+        run = tokens[first : last + 1]
+        done = run[-1].end()
+        best = None
+        for i in range(len(run)):
+            compact, spelled = "", 0
+            for j in range(i, min(len(run), i + 12)):
+                compact += _spelled_chars(run[j], not any(c.isdigit() for c in compact))
+                spelled += run[j].group("w") is not None or _LETTER_WORD_RE.fullmatch(run[j].group("t") or "") is not None
+                kind = _spelled_kind(compact, text, run[i].start(), spelled) if spelled else None
+                if kind is not None and (best is None or run[j].end() - run[i].start() > best[1] - best[0]):
+                    best = (run[i].start(), run[j].end(), kind)
+        if best is not None:
+            add(Span(*best))
 
 
 def _postcodes(text: str, add) -> None:
@@ -755,6 +879,8 @@ def _addresses(text: str, add) -> None:
         head = m.group().split()[0].lower().rstrip(".")
         if head in ("unit", "room", "suite", "plot", "block") and not m.group()[0].isupper():
             continue
+        if m.group("w") is not None and not _PLACED_IN_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue
         add(Span(m.start(), m.end(), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
@@ -844,6 +970,7 @@ def find_identifiers(text: str) -> list[Span]:
     _national_ids(text, add)
     _numbers(text, add)
     _postcodes(text, add)
+    _spelled_codes(text, add)
     _vehicles(text, add)
     _dates(text, add)
     _ages(text, add)

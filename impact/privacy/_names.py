@@ -45,7 +45,7 @@ from ._lexicon import (
     surname_words,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word"]
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word", "said_of_person", "set_off_after_role"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -90,6 +90,55 @@ _ACTIONS = (
     r"presented|organised|arranged|set[ \t]+up|did|does|was[ \t]+saying|has[ \t]+been|had[ \t]+been|and[ \t]+I|and[ \t]+me"
 )
 _SPEECH_AFTER_RE = lazy_compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
+# What is said of a person after "is" or "was" (see said_of_person): words said of people alone, and praise or blame
+# said of people and of times alike ("Grace was great", "May was great").
+_ROLE_NOUNS = "|".join(sorted(w for w in KINSHIP_ROLE_WORDS if not w.endswith("s") and w not in ("named", "called", "ex")))
+_SAID_OF_PEOPLE = (
+    r"helpful|unhelpful|supportive|kind|unkind|friendly|unfriendly|approachable|patient|caring|understanding|honest|"
+    r"reliable|responsive|committed|dedicated|passionate|knowledgeable|experienced|funny|chatty|polite|rude|sweet|"
+    r"gentle|good[ \t]+(?:with|to)|on[ \t]+(?:leave|holiday|maternity|annual[ \t]+leave|sick[ \t]+leave|the[ \t]+phone)|"
+    r"off[ \t]+(?:sick|work|ill)|there[ \t]+for|in[ \t]+touch|the[ \t]+(?:one|person|only[ \t]+one)[ \t]+who|"
+    rf"(?:my|our|his|her|their|your|the|a|an)[ \t]+(?:\p{{L}}+[ \t]+){{0,2}}(?:{_ROLE_NOUNS})(?!['’\p{{L}}])|"
+    r"(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:woman|man|lady|person|girl|boy|bloke|star|legend|gem|diamond)"
+)
+_PRAISE = (r"great|brilliant|brill|amazing|fantastic|fab|fabulous|wonderful|marvellous|awesome|lovely|nice|awful|"
+           r"horrible|terrible|excellent|superb|(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:help|support|godsend|lifesaver)")
+# "is" or "was" after the name, or "'s" ("Jack's great": a possessive where a noun follows, "Jack's great idea"), or
+# a pronoun taking the name up ("Grace, she was great", "Grace? She was great").
+_SAID_OF_RE = lazy_compile(
+    r"(?:[ \t]+(?:is|was)|(?P<s>['’]s)|[ \t]*[,?\-–—][ \t]*s?he(?:[ \t]+(?:is|was)|['’]s))"
+    r"(?:[ \t]+(?:really|so|very|always|just|absolutely|quite|genuinely|honestly|incredibly|extremely|ever[ \t]+so))*"
+    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE})(?![\p{{L}}])"
+    r"(?(s)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really)\b))",
+    re.IGNORECASE | re.VERSION1,
+)
+# Names that are also times or school subjects, which are great or lovely too ("May was great", "Art was brilliant").
+_NOT_ONLY_PEOPLE = frozenset(
+    "january february march april may june july august september october november december spring summer autumn "
+    "winter dawn dusk morning evening night noon art music drama sport".split()
+)
+
+
+def said_of_person(word: str, text: str, end: int) -> bool:
+    """Whether ``text`` after ``word`` (which ends at ``end``) says of it, with "is" or "was", what is said of a person.
+
+    A first name that is an ordinary word is the person where what follows
+    is said of people alone ("Hope was really supportive", "Grace is on
+    leave", "Rose was our family worker", "Tom was the one who listened"), or
+    is praise or blame ("Grace was great", "Jack is lovely with the kids",
+    "Jack's great.", "Grace, she was brilliant", "Hope was a massive help")
+    and the word is no time or school subject ("May was great", "Summer was
+    lovely" are kept).  "Hope is not a strategy", "Faith was lost", "Hope was
+    high", "Hope is good", "Hope was the best thing" say nothing of a person.
+
+    Examples
+    --------
+    >>> [said_of_person(w, t, len(w)) for w, t in [("Grace", "Grace was great."), ("May", "May was great."),
+    ...                                            ("May", "May was really helpful."), ("Hope", "Hope was high.")]]
+    [True, False, True, False]
+    """
+    m = _SAID_OF_RE.match(text, end)
+    return m is not None and (m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
@@ -142,6 +191,13 @@ def is_public_word(word: str) -> bool:
 _PUBLIC_SURNAMES = frozenset("hall green hill cross park lane day".split())
 _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
+# A month in lower case that is also a first name ("april", "june") is the month where a word of time or a number is
+# beside it ("in april 2013", "since june", "the 30th june", "on june 25"), and a name elsewhere ("i asked june").
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_TIME_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:in|since|from|until|till|during|between|early|late|mid|last|next|this|of)|\d(?:st|nd|rd|th)?)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+
 # Vocabulary words that are also surnames, joined to a first name before them.
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
@@ -165,6 +221,37 @@ _NOT_NAMES = frozenset(
     himself herself themselves myself yourself one two three first last next new old other another same such own
     mr mrs ms dr miss mx prof""".split()
 )
+
+
+# A word set off by commas, dashes or brackets right after a role or a title, before a verb or the end of the
+# sentence, stands in apposition to it ("the nurse, bishop, came in", "my manager - bell - said no", "the nurse (bishop)
+# came", "i spoke to the nurse, bishop."), not in a list ("a manager, time, and money", "the worker, care, support").
+_VERBS_AFTER = "|".join(sorted(_NOT_NAMES - frozenset(
+    """the a an of in on at to for from by with and or but nor so if then than as that this these those there here all
+    any some each every both either neither our your his her its their my me him them us we you they he she it i no
+    yes not about after before over under into onto out off up down across through around between because while
+    though although until unless since whether once yet else one two three first last next new old other another
+    same such own mr mrs ms dr miss mx prof""".split())))
+_SET_OFF_BEFORE_RE = lazy_compile(
+    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES))})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+_SET_OFF_AFTER_RE = lazy_compile(
+    rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed)(?![\p{{L}}'’])|[.!?]|\Z)|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
+    re.IGNORECASE | re.VERSION1)
+
+
+def set_off_after_role(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is set off after a role or a title, in apposition to it.
+
+    Examples
+    --------
+    >>> [set_off_after_role(t, t.index(w), t.index(w) + len(w)) for t, w in [
+    ...     ("the nurse, bishop, came in", "bishop"), ("my manager - bell - said no", "bell"),
+    ...     ("we need a manager, time, and money", "time")]]
+    [True, True, False]
+    """
+    return (text[max(0, start - 3) : start].rstrip(" \t")[-1:] in (",", "(", "-", "–", "—")
+            and _SET_OFF_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+            and _SET_OFF_AFTER_RE.match(text, end) is not None)
 
 
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
@@ -355,12 +442,17 @@ class NameFinder:
         return found
 
     def _title_as_surname(self, text: str, toks: list[_Tok], i: int) -> bool:
-        """A capitalised title word right after a title and not before another name word: a surname ("Dr Bishop").
+        """A capitalised title word right after a title and not before another name word, or set off after a role: a
+        surname ("Dr Bishop", "the nurse, Bishop, came in").
 
         "Detective Inspector Smith" keeps its "Inspector": a capitalised word follows it.
         """
         tok = toks[i]
-        if tok.shape not in ("cap", "caps") or tok.key not in _TITLES or self._position(text, tok.start) != "title":
+        if tok.shape not in ("cap", "caps") or tok.key not in _TITLES:
+            return False
+        if set_off_after_role(text, tok.start, tok.end):
+            return True  # "the nurse, Bishop, came in"
+        if self._position(text, tok.start) != "title":
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
@@ -487,6 +579,9 @@ class NameFinder:
                 return Span(start, end, "name")  # "MCDONALD said", "I told MASON about it"
             return None
         if lower:
+            if len(run) == 1 and words[0].key in _MONTH_NAMES and (
+                    _TIME_BEFORE_RE.search(text, max(0, start - 12), start) or re.match(r"[ \t]*,?[ \t]*\d", text[end:])):
+                return None  # "in april 2013", "since june", "the 30th june": the month
             return Span(start, end, kind) if (known or unknown) else None
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
@@ -513,6 +608,8 @@ class NameFinder:
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
             if _SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after):
                 return Span(start, end, "name")
+            if tok.key in self.firsts and said_of_person(tok.key, text, end):
+                return Span(start, end, "name")  # "Grace was great.", "And Hope was lovely", "Jack's great"
             if position in ("weak",) and not initial_sentence:
                 return Span(start, end, "name")
             prev = re.search(r"([\p{L}]+)[ \t]+\Z", text[max(0, start - 30) : start])

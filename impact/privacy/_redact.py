@@ -41,7 +41,19 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     a word English uses without an article stays ("with care.", "made from
     wood.", "back to work.", "Hope is not a strategy", "Wood had been used":
     :func:`~impact.privacy._lexicon.bare_word`), unless the text names the
-    person by it elsewhere.  A part in
+    person by it elsewhere, or says of it what is said of a person: a first
+    name that is a word, listed or not, or a listed count noun, opening a
+    sentence or clause before "is" or "was" and words said of people ("Grace
+    was great.", "Hope was really supportive", "Rose was our family worker",
+    "Bishop was lovely with him"; "May was great" and "Hope was high" are
+    kept: :func:`~impact.privacy._names.said_of_person`).  After a
+    preposition the phrase may go on past such a part ("with marsh and the
+    team", "by bishop in the office", "with marsh who knows them"; not "a
+    room with king size beds").  Any listed part, and a title word, set off
+    after a role by commas, dashes or brackets before a verb or the end of
+    the sentence is the person ("the nurse, bishop, came in", "my manager -
+    bell - said no", "the nurse, Bishop, came in"; not "a manager, time, and
+    money").  A part in
     capitals ("BISHOP said") is read as in lower case, and any part after a
     title ("councillor bishop"); after an article it is the word ("RANG THE
     BELL"); a full name may be joined by a hyphen ("tom-bishop").
@@ -56,7 +68,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     what follows "case no", "ref", "file" ..., and a letter code in capitals set
     off from five or more digits ("LAC 123456"; "ab 123456" after "ref").  An
     NI number in lower case needs its suffix letter, or digits in pairs after
-    a prefix that is no word ("ab 12 34 56"; not "in 10 20 30 days").
+    a prefix that is no word ("ab 12 34 56"; not "in 10 20 30 days"), or its
+    prefix spelled out, a letter at a time ("a b 12 34 56", "a-b-12-34-56"),
+    or said as words ("ay bee one two three four five six see", "alpha bravo
+    123456 charlie").
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
@@ -70,7 +85,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     kaybee2009"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
     Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
-    A, two A A", in capitals or after "postcode", "in", "lives" ...), outward codes ("LS6") where written in
+    A, two A A", in capitals or after "postcode", "in", "lives" ...; or with
+    letters said as words or in the phonetic alphabet, "ess double-you one a
+    two a a", "sierra whiskey one alpha ..."), outward codes ("LS6") where written in
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
@@ -79,15 +96,22 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     number in words or before "the" there ("lives at fourteen bramble way",
     "her address is 14 the crescent"), and a house number with the start of a
     street's name right after "lives at", "moved to", "address is" ...
-    ("lives at 14 Bramble"; not "moved to 14 different placements"); the
+    ("lives at 14 Bramble"; not "moved to 14 different placements"), "number"
+    or "no." before it ("lives at number fourteen Bramble", "is staying at
+    number fourteen."; not "moved to number two in the league table"); the
     places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
     of 2009"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
-    after a name, "her 14th birthday"), and the day an age is reached or held
-    ("she turned 14 on 3 May": a date of birth; "he was 9 on 14 June": a date).
+    after a name, "her 14th birthday", "she'll be 15"), and the day an age is
+    reached or held ("she turned 14 on 3 May": a date of birth; "he was 9 on 14
+    June": a date), without its month too ("she turned 14 on the third"); the
+    day of a birth without its month ("born on the third.", "her birthday is
+    on the 21st"; not "born the third of five children").  An event's day and
+    month, or its day alone, are kept ("the review was on 3 May", "he went
+    missing on the third").
 ``[vehicle registration]``
     Current, prefix and suffix number plates; any plate-shaped code after
     "reg", "car", "van" ...
@@ -147,7 +171,14 @@ from ._lexicon import (
     public_phrases,
     spaced_runs,
 )
-from ._names import _LOWER_TITLES, _NOT_NAMES, NameFinder, is_public_word
+from ._names import (
+    _LOWER_TITLES,
+    _NOT_NAMES,
+    NameFinder,
+    is_public_word,
+    said_of_person,
+    set_off_after_role,
+)
 from ._pseudonym import keyed_hash, resolve_key
 
 __all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "personal_detail", "redact", "redact_series"]
@@ -375,6 +406,14 @@ _PHRASE_END_AFTER_ASKED_RE = re.compile(
     rf"(?:{_END}|[ \t]+(?:and|about|that|if|when|after|because|but|or|so|then|{_TIME})\b)", re.IGNORECASE
 )
 _PHRASE_END_AFTER_WITH_RE = re.compile(rf"{_END}|[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
+# After a person named bare, the phrase may go on with another person, a relative "who", or a place or time ("with
+# marsh and the team", "by bishop and her manager", "with marsh who knows them", "from bell in the office", "with fox
+# on monday", "along with bell to the meeting"); a noun would not stand bare there, and after a compound ("king size", "fox hunting") nothing of this
+# follows.
+_PHRASE_GOES_ON_RE = re.compile(
+    r"[ \t]+(?:(?:and|or|&)[ \t]+(?:the|his|her|their|my|our|your|me|him|us|them|i|you|he|she|they|we)|who|"
+    r"(?:in|at|on|to|for|into|from|with|during|after|before|over)[ \t]+(?:the|a|an|his|her|their|my|our|this|that|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
 
 
 def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
@@ -471,7 +510,9 @@ class _Redactor:
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
                         # "Tom came in", "Bishop had been asked"; not "Work had started"
                         or ((first or count_noun) and _PERSON_VERB_RE.match(text, m.end()))
-                        or (first and count_noun and _IS_WAS_RE.match(text, m.end()))):  # "Tom was great"
+                        or (first and count_noun and _IS_WAS_RE.match(text, m.end()))  # "Tom was great"
+                        # "Grace was great", "Bishop was lovely with him"; not "May was great", "Work was great"
+                        or ((first or count_noun) and said_of_person(core, text, m.end()))):
                     add(Span(m.start(), m.end(), "name"))
                 else:
                     opening.append((m.start(), m.end(), core))
@@ -555,8 +596,8 @@ class _Redactor:
         "to" a verb ("want to work for").
         """
         before, after = text[max(0, start - 30) : start], text[end : end + 40]
-        if _TITLE_BEFORE_RE.search(before):
-            return True  # "councillor bishop", "mrs bell"
+        if _TITLE_BEFORE_RE.search(before) or set_off_after_role(text, start, end):
+            return True  # "councillor bishop", "mrs bell", "the nurse, bishop, came in"
         says = _SAYS_OR_OWNS_RE.match(after) is not None
         bare = bare_word(text[start:end])
         if _QUALIFYING_ROLE_BEFORE_RE.search(before) and not bare:
@@ -567,12 +608,17 @@ class _Redactor:
         if _ASKED_RE.search(before) or _MET_WITH_RE.search(before):
             if bare and not says and _GOING_TO_RE.search(before):
                 return False  # "back to work.", "went to church."
-            return says or _PHRASE_END_AFTER_ASKED_RE.match(after) is not None
+            return says or _PHRASE_END_AFTER_ASKED_RE.match(after) is not None or _PHRASE_GOES_ON_RE.match(after) is not None
         if _WITH_RE.search(before):
             if says:
                 return True
-            return not bare and _PHRASE_END_AFTER_WITH_RE.match(after) is not None
-        return says and _CLAUSE_OPEN_RE.search(before) is not None
+            # "with marsh.", "with bishop last week", "with marsh and the team", "by bishop in the office"
+            return not bare and (_PHRASE_END_AFTER_WITH_RE.match(after) is not None
+                                 or _PHRASE_GOES_ON_RE.match(after) is not None)
+        # "bishop said", "and grace was great" (a first name or a count noun: "and work was great" is the word)
+        person = says or ((not bare or fold(text[start:end]) in folded_first_names())
+                          and said_of_person(text[start:end], text, end))
+        return person and _CLAUSE_OPEN_RE.search(before) is not None
 
     @staticmethod
     def _followed_by_name(text: str, end: int) -> bool:

@@ -45,12 +45,18 @@ _PREPOSITION_ENDS = ["we did the review with {x}.", "it was signed off by {x}.",
                      "i do not agree with {x}; not at all", "the plan was drawn up by {x}, then agreed"]
 
 
+def parts_kept(frames: list[str], names: list[str]) -> tuple[list[str], int]:
+    """The redactions, with ``names`` listed, of ``frames`` filled with ten listed parts that are count nouns, that
+    keep the part; and the number of cases."""
+    parts = ["bishop", "bell", "marsh", "brook", "fox", "king", "hill", "tom", "mark", "jack"]
+    cases = [(frame.format(x=p), p) for p in parts for frame in frames]
+    return [red for text, p in cases if _left(red := _redact(text, names=names), p)], len(cases)
+
+
 def test_a_listed_part_bare_after_a_preposition_ending_a_phrase_is_the_person():
     # Measured when written (10 parts x 8 frames): before, all 80 kept the part; now none
-    parts = ["bishop", "bell", "marsh", "brook", "fox", "king", "hill", "tom", "mark", "jack"]
-    cases = [(frame.format(x=p), p) for p in parts for frame in _PREPOSITION_ENDS]
-    failures = [red for text, p in cases if _left(red := _redact(text, names=_WORDY), p)]
-    assert not failures, f"{len(failures)} of {len(cases)}: {failures[:6]}"
+    failures, n = parts_kept(_PREPOSITION_ENDS, _WORDY)
+    assert not failures, f"{len(failures)} of {n}: {failures[:6]}"
 
 
 @pytest.mark.parametrize("text", [

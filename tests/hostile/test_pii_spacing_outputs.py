@@ -51,6 +51,20 @@ def _outputs(out) -> dict[str, str]:
     return texts
 
 
+# Round 7: a listed name said of a person, mid-phrase or in apposition; a house number after "number"; an NI number
+# with its prefix spaced; a postcode and an NI number with letters said as words; the day of a birth.
+_ROUND7 = [
+    ("Grace was great.", ["gracewasgreat"]),
+    ("we did it with marsh and the team", ["marshandtheteam"]),
+    ("the nurse, bishop, came", ["nursebishop"]),
+    ("the man who lives at number fourteen Bramble", ["fourteenbramble"]),
+    ("the woman with a b 73 19 46", ["731946"]),
+    ("someone at ess double-you one a two a a", ["essdoubleyouoneatwoaa"]),
+    ("ay bee one two three four five six see (her NI)", ["onetwothreefourfivesix"]),
+    ("the girl born on the third", ["bornonthethird"]),
+]
+
+
 def _forms(people: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
     """(as written, needles) for each odd form; listed names are the study's participants."""
     (f1, l1), (f2, l2), (f3, l3), (f4, l4), (f5, l5), (f6, l6), (f7, l7) = people[:7]
@@ -88,6 +102,7 @@ def _forms(people: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
         ("the girl who turned 14 on 3 May", ["14on3may"]),
         ("the man who lives at 14 Bramble", ["14bramble"]),
         ("wr 58 21 07 (his NI number)", ["582107"]),
+        *_ROUND7,
         # Round 3: listed names made of ordinary words (the study's "Rob Marsh" and "Grace Bishop"), an NI number
         # said in words, a name spelled out in lower case.
         ("rob marsh", ["robmarsh"]),
@@ -131,6 +146,10 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
     spec["name"] = f"Interviews with {forms[0][0]} and {forms[3][0]} ({forms[-4][0]}; {forms[-2][0]})"
     spec["waves"][0]["label"] = f"Expectations ({forms[5][0]}'s wave)"
     spec["waves"][1]["label"] = f"Early impact ({forms[2][0]})"
+    # Round 7: its forms in the study's name and labels too, which every document carries (few quotes carry one).
+    spec["name"] += ". " + ". ".join(w for w, _ in _ROUND7[:3])
+    spec["waves"][2]["label"] = "Longer term (" + "; ".join(w for w, _ in _ROUND7[3:6]) + ")"
+    spec["waves"][1]["label"] += " (" + "; ".join(w for w, _ in _ROUND7[6:]) + ")"
     item = next(iter(spec["survey"]["items"]))
     spec["survey"]["items"][item]["label"] = f"Do you know {forms[1][0]} or {forms[7][0]}?"
     (study / "study.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
