@@ -155,6 +155,27 @@ class _Ctx:
         """The wave's label before any bracket ("Early impact (about 3 months after)" -> "Early impact")."""
         return str(self.wave(w)).split(" (")[0]
 
+    def axis_wave(self, w):
+        """The wave's name on a figure's axis: its short label, cut at a word to two lines, one per wave.
+
+        A study's labels are free text: a long one squeezed the plots to a sliver
+        (a 500-character label made the status figure 6,386 pixels wide), and two
+        waves with the same short label ("Follow-up (3 months)", "Follow-up
+        (12 months)") would share one column of the heatmap.
+        """
+        return self._axis_waves.get(w, _axis_text(w))
+
+    @functools.cached_property
+    def _axis_waves(self) -> dict:
+        out = {w: _axis_text(self.short_wave(w)) for w in self.waves}
+        for labels in ({w: _axis_text(self.wave(w)) for w in self.waves},
+                       {w: f"{_axis_text(self.short_wave(w))} ({k})" for k, w in enumerate(self.waves, 1)}):
+            if len(set(out.values())) == len(out):
+                break
+            shared = {v for v in out.values() if list(out.values()).count(v) > 1}
+            out = {w: labels[w] if v in shared else v for w, v in out.items()}
+        return out
+
     def cell(self, key):
         """The published count of ``key`` or ``c``."""
         v = self.ledger.value(key)
@@ -957,7 +978,7 @@ def _status_figure(ctx, levels) -> Figure | None:
                 ax.barh(y, v, height, color=colours[k % len(colours)],
                         label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
                 ax.text(v + ymax * 0.01, y, str(v), va="center", fontsize=8)
-    ax.set_yticks(range(len(ctx.waves)), [ctx.short_wave(w) for w in ctx.waves])
+    ax.set_yticks(range(len(ctx.waves)), [_wrap_axis(ctx.axis_wave(w)) for w in ctx.waves])
     ax.invert_yaxis()
     ax.set_xlim(0, ymax * 1.15)
     ax.set_xlabel("Councils")
@@ -1034,8 +1055,8 @@ def _prevalence(ctx) -> Section:
         return Section("Impacts reported at each wave", blocks + [Paragraph("No interviews to report.")])
     blocks.append(_prev_table(rows, "prevalence", "Impacts reported at each wave, by intervention status", "reported"))
     heat = rows.copy()
-    heat["column"] = [f"{ctx.short_wave(w)}\n{STATUS_LABELS[g]}" for w, g in zip(heat["wave_id"], heat["group"], strict=True)]
-    columns = [f"{ctx.short_wave(w)}\n{s}" for w in ctx.waves for s in STATUS_LABELS.values()]
+    heat["column"] = [f"{ctx.axis_wave(w)}\n{STATUS_LABELS[g]}" for w, g in zip(heat["wave_id"], heat["group"], strict=True)]
+    columns = [f"{ctx.axis_wave(w)}\n{s}" for w in ctx.waves for s in STATUS_LABELS.values()]
     heat["column"] = pd.Categorical(heat["column"], categories=columns)
     heat["value"] = pd.to_numeric(heat["prevalence"].where(heat["prevalence"] != SUPPRESSED), errors="coerce")
     heat["n"] = pd.to_numeric(heat["n_participants"].where(heat["n_participants"] != SUPPRESSED), errors="coerce")
@@ -1164,7 +1185,7 @@ def _comparisons(ctx) -> Section:
                              "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"}))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
-            fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.short_wave) + ")",
+            fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
                 fp, "difference", f"Difference in the share of participants reporting the impact ({lb} minus {la})",
@@ -1473,6 +1494,24 @@ def _framework(ctx) -> Section:
                             f"Review themes raised in each council: {title.lower().removesuffix(' themes')} themes",
                             "Councils under pseudonyms unless the report was run with --identify; statements redacted."))
     return Section("Framework matrix: councils by review theme", blocks)
+
+
+def _axis_text(text: object, width: int = 28, lines: int = 2) -> str:
+    """``text`` if it wraps to at most ``lines`` lines of ``width`` characters, else cut at a word there, with an ellipsis."""
+    import textwrap
+
+    text = " ".join(str(text).split())
+    wrapped = textwrap.wrap(text, width=width, break_long_words=False)
+    if len(wrapped) <= lines:
+        return text
+    return " ".join(wrapped[:lines]).rstrip(" ,;:") + " \u2026"
+
+
+def _wrap_axis(text: str, width: int = 28) -> str:
+    """``text`` on lines of at most ``width`` characters (a wave's name beside a horizontal bar)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
 
 
 def _shorten(text: str, limit: int = 160) -> str:
