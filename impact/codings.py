@@ -13,6 +13,10 @@ file.  Accepted inputs:
   ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
   truth's ``truth_coded.csv`` has this shape;
 * codings of whole interviews (``unit`` or ``interview_id`` an interview id);
+  a row with an ``interview_id``, no ``code`` and no span says that a
+  person checked the interview and found nothing in it (no coding, but
+  recorded in ``attrs["checked_interviews"]``, so that a hand check counts
+  the coder's codings there as disagreements);
 * the decisions of the Excel review loop (:func:`impact.review.import_review`,
   rows with ``present`` False are decisions that a code is absent and are
   left out);
@@ -63,7 +67,8 @@ def _bool_column(values: pd.Series, column: str, source: str, problems: list[Pro
 
 def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem]) -> pd.Series:
     num = pd.to_numeric(values, errors="coerce")
-    bad = (values.notna() & (values.astype(str).str.strip() != "") & num.isna()) | (num < 0) | (num % 1 != 0)
+    given = values.notna() & (values.astype("string").fillna("").str.strip() != "")  # empty: a whole-interview row
+    bad = (given & num.isna()) | (num.notna() & ((num < 0) | (num % 1 != 0)))
     for i in np.flatnonzero(bad.fillna(False).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(i) + 2, column, str(values.iloc[i]), "a whole number of characters, 0 or more"))
     return num.where(~bad).astype("Int64")
@@ -147,8 +152,20 @@ def as_codings(
     if bad.sum() > _MAX_LISTED:
         problems.append(Problem(source, None, "interview_id", f"{int(bad.sum()) - _MAX_LISTED} more", "interviews of the study"))
     code = d["code"].astype("string").fillna("").str.strip()
+    # A row naming an interview with no code and no span: a person checked the interview and found nothing in it.
+    # It is no coding, but a hand check compares the coder with people on all of it (evaluate.checked_units).
+    nothing = np.zeros(len(d), dtype=bool)
+    if "interview_id" in d.columns:
+        part = pd.Series(False, index=d.index)  # the row names a span or a segment, not the whole interview
+        for col in ("start", "end"):
+            if col in d.columns:
+                part |= d[col].astype("string").fillna("").str.strip() != ""
+        if "unit" in d.columns:
+            unit_ = d["unit"].astype("string").fillna("").str.strip()
+            part |= (unit_ != "") & (unit_ != iid)
+        nothing = ((code == "") & ~part & (iid != "")).to_numpy(dtype=bool)
     if codes is not None:
-        unknown = ~code.isin(list(codes))
+        unknown = ~code.isin(list(codes)) & ~nothing
         for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:
             problems.append(Problem(source, int(i) + 2, "code", str(d["code"].iloc[i]), f"one of the codebook's codes {list(codes)}"))
     if "polarity" in d.columns:
@@ -196,11 +213,15 @@ def as_codings(
     })
     out["start"] = out["start"].astype("Int64")
     out["end"] = out["end"].astype("Int64")
+    found_nothing = set(data.attrs.get("checked_interviews", ())) | set(out.loc[nothing, "interview_id"])
+    out = out[~nothing].reset_index(drop=True)
     if segments is not None and len(out):
         out = _to_segments(out, segments)
     out = out[CODINGS_COLUMNS].reset_index(drop=True)
     if checked is not None:
         out.attrs["checked_units"] = checked
+    if found_nothing:
+        out.attrs["checked_interviews"] = sorted(found_nothing)
     return out
 
 

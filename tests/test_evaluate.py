@@ -10,7 +10,7 @@ import pytest
 from sklearn.metrics import precision_recall_fscore_support
 
 from impact.coding import RuleCoder, TrainedCoder, evaluate_coder, positive_codes, score_codes
-from impact.errors import InputError
+from impact.errors import InputError, ValidationError
 
 DEVSET = Path(__file__).parent / "data" / "coding_devset.csv"
 
@@ -153,3 +153,35 @@ def test_a_hand_check_is_compared_on_every_segment_it_checked():
     r = coder_reliability(machine, reviewed, seg)
     agreement = r[(r["metric"] == "percent_agreement") & (r["code"] == "morale")]["value"].iloc[0]
     assert agreement == pytest.approx(0.5)
+
+
+def test_an_interview_checked_and_found_empty_counts_in_the_hand_check():
+    """A row with an interview and no code, in a file that also codes spans, says a person checked that interview and
+    found nothing: the coder's codings there are disagreements. Such a file was refused before (an empty start read as
+    a bad offset), and an interview with no coding of the person's could not enter the check."""
+    from impact.coding.evaluate import checked_units, coder_reliability
+    from impact.codings import as_codings
+    from impact.study import Study
+
+    interviews = pd.DataFrame({"interview_id": ["I1", "I2", "I3"], "participant_id": ["P1", "P2", "P3"],
+                               "council_id": ["301"] * 3, "wave": ["early"] * 3, "date": [None] * 3,
+                               "mode": [None] * 3, "transcript": ["a.txt", "b.txt", "c.txt"]})
+    study = Study({"name": "x"}, {"interviews": interviews},
+                  {"a.txt": "One. Two.", "b.txt": "Three. Four.", "c.txt": "Five."})
+    seg = pd.DataFrame({"segment_id": ["I1:1", "I1:2", "I2:1", "I2:2", "I3:1"],
+                        "interview_id": ["I1", "I1", "I2", "I2", "I3"],
+                        "start": [0, 5, 0, 7, 0], "end": [4, 9, 6, 12, 5]})
+    human = pd.DataFrame({"interview_id": ["I1", "I2"], "start": [0, None], "end": [4, None], "code": ["morale", None],
+                          "coder": "ann"})
+    read = as_codings(human, study, segments=seg, codes=["morale"])
+    assert read["unit"].tolist() == ["I1:1"] and read.attrs["checked_interviews"] == ["I2"]
+    assert checked_units(read, seg) == ["I1:1", "I1:2", "I2:1", "I2:2"]  # I3 was not checked
+    # the coder found morale in I1:1 (agreed) and in I2:1, which the person checked and found empty
+    machine = pd.DataFrame({"unit": ["I1:1", "I2:1"], "code": ["morale", "morale"], "negated": [False, False]})
+    r = coder_reliability(machine, read, seg)
+    agreement = r[(r["metric"] == "percent_agreement") & (r["code"] == "morale")]["value"].iloc[0]
+    assert agreement == pytest.approx(3 / 4)
+    # a blank code with a span is still an error: it is not a whole interview
+    with pytest.raises(ValidationError, match="code"):
+        as_codings(pd.DataFrame({"interview_id": ["I1"], "start": [0], "end": [4], "code": [""]}), study,
+                   codes=["morale"])

@@ -294,7 +294,9 @@ def checked_units(human: pd.DataFrame, segments: pd.DataFrame) -> list[str]:
     holds none of the codes.  The decisions of a review workbook
     (:func:`impact.review.import_review`) check the segments they were made
     on, a code rejected included, which :func:`impact.codings.as_codings`
-    records in ``attrs["checked_units"]``.  Counting only the segments the
+    records in ``attrs["checked_units"]``; so are the interviews a coding
+    file lists with no code, checked and found to hold nothing
+    (``attrs["checked_interviews"]``).  Counting only the segments the
     person coded left out every segment in which the coder alone found
     something, its false positives: on a 12-council study with a third of the
     interviews coded twice, Cohen's kappa for partnership working read 0.61 on
@@ -315,6 +317,9 @@ def checked_units(human: pd.DataFrame, segments: pd.DataFrame) -> list[str]:
         chosen = member(segments["interview_id"], human["interview_id"]) | member(ids, human["unit"])
     else:
         chosen = member(ids, human["unit"])
+    empty = human.attrs.get("checked_interviews")  # checked and found to hold nothing (as_codings)
+    if empty and "interview_id" in segments.columns:
+        chosen = chosen | member(segments["interview_id"], set(map(str, empty)))
     return sorted(ids[chosen])
 
 
