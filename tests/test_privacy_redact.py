@@ -362,3 +362,16 @@ def test_quote_verdict_flags_what_redaction_leaves(request):
             ok, _ = assess_quote(plant(kind, rng).sentence)
             flagged[kind] += not ok
     assert sum(flagged.values()) / (30 * len(KINDS)) >= 0.6, flagged
+
+
+@pytest.mark.parametrize("text", ["She lives with her nan.", "Her nan looks after them.", "we took him to his nana's",
+                                  "my mam said it was fine"])
+def test_a_kinship_word_in_lower_case_is_the_relation_not_a_name(text):
+    # "nan", "nana" and "mam" are also first names: read as names they were redacted ("her [name]")
+    assert redact(text)[0] == text
+
+
+def test_a_kinship_word_is_still_redacted_as_a_listed_name_and_a_name_after_it_is_redacted():
+    assert redact("i spoke to nan about it", names=["Nan Jones"])[0] == "i spoke to [name] about it"
+    assert redact("she lives with her nan doreen.")[0] == "she lives with her nan [name]."
+    assert redact("Her nan Doreen looks after them.")[0] == "Her nan [name] looks after them."

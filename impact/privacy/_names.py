@@ -461,8 +461,8 @@ class NameFinder:
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
-        if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
-            return i + 1
+        if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES or tok.key in KINSHIP_ROLE_WORDS:
+            return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
         if self._ordinary(tok) and not (
             (tok.key in self.surnames and self._position(text, tok.start) == "title")
             or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]))
@@ -487,8 +487,10 @@ class NameFinder:
             return not (tok.key in self.public or tok.key in _NEVER) or tok.key in self.participant_parts
         if tok.shape == "initial":
             return tok.text.rstrip(".") not in ("A", "I") or tok.text.endswith(".")
-        # lower case: a known name that is not an ordinary word
-        return (tok.key in self.firsts or tok.key in self.proper or tok.key in self.participant_parts) and not self._ordinary(tok)
+        # lower case: a known name that is not an ordinary word; a kinship word ("her nan", "my mam") is the relation
+        # unless a participant is called by it
+        known = (tok.key in self.firsts or tok.key in self.proper) and tok.key not in KINSHIP_ROLE_WORDS
+        return (known or tok.key in self.participant_parts) and not self._ordinary(tok)
 
     def _surname_word(self, text: str, run: list[_Tok], tok: _Tok) -> bool:
         """A vocabulary word used as a surname after a first name ("Anthony May", not "in May 2013")."""
