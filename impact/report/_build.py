@@ -71,6 +71,7 @@ from ._caveats import (
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._labels import Label
+from .figures import _WRAP, _wrap
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
@@ -978,7 +979,7 @@ def _status_figure(ctx, levels) -> Figure | None:
                 ax.barh(y, v, height, color=colours[k % len(colours)],
                         label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
                 ax.text(v + ymax * 0.01, y, str(v), va="center", fontsize=8)
-    ax.set_yticks(range(len(ctx.waves)), [_wrap_axis(ctx.axis_wave(w)) for w in ctx.waves])
+    ax.set_yticks(range(len(ctx.waves)), [_wrap(ctx.axis_wave(w)) for w in ctx.waves])
     ax.invert_yaxis()
     ax.set_xlim(0, ymax * 1.15)
     ax.set_xlabel("Councils")
@@ -1496,22 +1497,13 @@ def _framework(ctx) -> Section:
     return Section("Framework matrix: councils by review theme", blocks)
 
 
-def _axis_text(text: object, width: int = 28, lines: int = 2) -> str:
+def _axis_text(text: object, width: int = _WRAP, lines: int = 2) -> str:
     """``text`` if it wraps to at most ``lines`` lines of ``width`` characters, else cut at a word there, with an ellipsis."""
-    import textwrap
-
     text = " ".join(str(text).split())
-    wrapped = textwrap.wrap(text, width=width, break_long_words=False)
+    wrapped = _wrap(text, width).split("\n")
     if len(wrapped) <= lines:
         return text
     return " ".join(wrapped[:lines]).rstrip(" ,;:") + " \u2026"
-
-
-def _wrap_axis(text: str, width: int = 28) -> str:
-    """``text`` on lines of at most ``width`` characters (a wave's name beside a horizontal bar)."""
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
 
 
 def _shorten(text: str, limit: int = 160) -> str:
