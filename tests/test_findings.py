@@ -282,6 +282,23 @@ def test_analyse_with_a_hand_check_measures_agreement_in_each_status_group(plant
         want = expected[expected["metric"] == "cohen_kappa"].set_index("code")["value"]
         got = part[part["metric"] == "cohen_kappa"].set_index("code")["value"]
         pd.testing.assert_series_equal(got.sort_index(), want.sort_index(), check_names=False)
+    # The report gives them as a table (they were one long sentence), and names the impacts whose difference by
+    # status may be stated: those impacts.report.unconfirmed_by_status leaves.
+    from impact.report import Table, unconfirmed_by_status, weak_codes
+
+    report, _ = report_of(f)
+    section = next(s for s in report.sections if s.title == "Coding reliability")
+    [table] = [b for b in section.blocks if isinstance(b, Table) and b.name == "reliability_by_status"]
+    labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"], strict=True))
+    kappa = r[r["metric"] == "cohen_kappa"]
+    want = {(labels[c], g): v for c, g, v in zip(kappa["code"], kappa["status_group"], kappa["value"], strict=True)}
+    shown = {(i, g): v for i, g, v in zip(table.data["impact"], table.data["status_group"], table.data["cohen_kappa"],
+                                          strict=True)}
+    assert shown == want
+    doubtful = unconfirmed_by_status(study_codebook_codes(), weak_codes(f.codebook), r)
+    stated = [labels[c].lower() for c in study_codebook_codes() if c not in doubtful]
+    [said] = [b.text for b in section.blocks if isinstance(b, Paragraph) and "within each status group" in b.text]
+    assert said.endswith(f"here {impact.report._caveats._listed(stated)}." if stated else "here none."), said
 
 
 def study_codebook_codes() -> list[str]:

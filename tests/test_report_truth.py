@@ -18,6 +18,7 @@ from conftest import report_of
 
 from impact.pipeline import analyse
 from impact.report import Bullets, Callout, Paragraph, Table
+from impact.report._format import display_frame
 from impact.synth import SynthEffects, generate_with_truth
 
 pytestmark = pytest.mark.xdist_group("report_truth")
@@ -365,6 +366,10 @@ def test_the_hand_check_compares_every_segment_of_the_interviews_checked(twelve_
     # and within each status group, on every checked segment of that group
     n = f.reliability_by_status.drop_duplicates("status_group").set_index("status_group")["n_segments"]
     assert n.sum() == len(seg)
+    # the table of those kappas holds the impacts only, not the file's review-process codes
+    by_status = _table(f, "reliability_by_status").data
+    assert set(by_status["impact"]) <= {f.codebook.codes.set_index("code_id")["label"].get(c, c) for c in IMPACTS}
+    assert len(by_status) == 2 * len(IMPACTS)
 
 
 def test_a_kappa_just_below_zero_is_not_printed_as_minus_zero(twelve_checked):
@@ -377,7 +382,12 @@ def test_a_kappa_just_below_zero_is_not_printed_as_minus_zero(twelve_checked):
     report, _ = report_of(g)
     text = " ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks) + " ".join(_summary(g))
     assert "-0.00" not in text
-    assert "commitment and drive to improve safeguarding 0.00 and" in text
+    # the kappas within each status group are a table now (they were a sentence)
+    table = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "reliability_by_status")
+    shown = display_frame(table.data, table.columns_format, labels=table.labels, value_labels=table.value_labels)
+    assert not shown.astype(str).apply(lambda col: col.str.contains("-0.00", regex=False)).any().any()
+    at = (table.data["impact"].str.contains("commitment") & (table.data["status_group"] == "intervention")).to_numpy()
+    assert shown.loc[at].astype(str).isin(["0.00"]).any(axis=1).all(), shown.loc[at]
 
 
 def test_an_impact_the_hand_check_finds_misread_is_not_quoted(twelve_checked):
