@@ -58,6 +58,7 @@ from . import (
 )
 from ._caveats import (
     CHECKED_KAPPA,
+    _against,
     _count_words,
     _listed,
     _note,
@@ -101,9 +102,10 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def _two(x: float) -> str:
-    """``x`` to two decimals, never '-0.00' (a kappa of -0.004 is no agreement beyond chance, not a negative one)."""
-    return f"{x:.2f}".replace("-0.00", "0.00")
+def _kappa(x: float) -> str:
+    """A kappa of the hand check, to as many decimals as keep it on its side of ``CHECKED_KAPPA`` (0.696 is not
+    '0.70' where the report says it is below 0.70)."""
+    return _against(x, CHECKED_KAPPA)
 
 
 class _Ctx:
@@ -743,7 +745,7 @@ def _weak_codes(ctx) -> dict[str, float]:
 
 def _weakly_coded(ctx) -> list[str]:
     """Impacts the machine coder reads poorly on real text, as 'label F1' phrases (measured ones only)."""
-    return [f"{ctx.code(c).lower()} {f1:.2f}" for c, f1 in _weak_codes(ctx).items() if not math.isnan(f1)]
+    return [f"{ctx.code(c).lower()} {_against(f1, _WEAK_F1)}" for c, f1 in _weak_codes(ctx).items() if not math.isnan(f1)]
 
 
 #: Tables whose counts and estimates come from the coding of the impacts.
@@ -822,7 +824,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
         kappas = _kappas_by_status(ctx)
         checked = [c for c in unchecked if c in kappas]
         if checked:
-            said = "; ".join(f"{_two(kappas[c][0])} in councils in intervention and {_two(kappas[c][1])} in the others"
+            said = "; ".join(f"{_kappa(kappas[c][0])} in councils in intervention and {_kappa(kappas[c][1])} in the others"
                              + (f" for {ctx.code(c).lower()}" if len(checked) > 1 else "") for c in checked)
             reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
                            f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
@@ -1575,7 +1577,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         blocks.append(Paragraph(
             f"{_listed(labels)} {'has' if one else 'have'} no statement quoted: the hand check of the coding in this "
             f"study gives Cohen's kappa between the coder and people of "
-            f"{_listed([_two(disputed[c]) for c in ctx.codes if c in disputed])}"
+            f"{_listed([_kappa(disputed[c]) for c in ctx.codes if c in disputed])}"
             f"{'' if one else ' respectively'}, below {CHECKED_KAPPA:.2f}, so a statement the coder files under "
             f"{'it' if one else 'one of them'} may well be about something else."))
     log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
@@ -1891,7 +1893,7 @@ def _reliability(ctx) -> Section | None:
         blocks.append(Paragraph(
             f"Cohen's kappa within each status group ({int(n.get('intervention', 0))} checked segments in councils in "
             f"intervention, {int(n.get('no_intervention', 0))} in the others), in that order: "
-            + "; ".join(f"{ctx.code(c).lower()} {_two(a)} and {_two(b)}" for c, (a, b) in
+            + "; ".join(f"{ctx.code(c).lower()} {_kappa(a)} and {_kappa(b)}" for c, (a, b) in
                         ((c, kappas[c]) for c in ctx.codes if c in kappas))
             + f". A machine-coded difference by status is stated as a finding only where both are at least "
               f"{CHECKED_KAPPA:.2f}."))
