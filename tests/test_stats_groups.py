@@ -307,19 +307,23 @@ def test_hodges_lehmann_interval_matches_r_wilcox_test_five_and_five():
     assert (res["hodges_lehmann_ci_low"], res["hodges_lehmann_ci_high"]) == pytest.approx((7.5, 13.5))
 
 
-@pytest.mark.parametrize("n_a, n_b", [(3, 3), (3, 5), (2, 8), (4, 4), (5, 5), (4, 7), (6, 6), (3, 9), (7, 8)])
+@pytest.mark.parametrize("n_a, n_b", [(3, 3), (3, 5), (2, 8), (4, 4), (5, 5), (4, 7), (6, 6), (3, 9), (7, 8),
+                                       (1, 39), (1, 19), (2, 2)])
 @pytest.mark.parametrize("alpha", [0.05, 0.1])
 def test_hodges_lehmann_interval_takes_its_ranks_from_the_exact_u_distribution(n_a, n_b, alpha):
     # The interval from the C-th smallest to the C-th largest difference covers the shift with probability
     # 1 - 2 P(U <= C - 1) (Hollander, Wolfe & Chicken 2014, section 4.3); R's wilcox.test takes
     # C = qwilcox(alpha / 2, n_a, n_b), the smallest c with P(U <= c) >= alpha / 2, so the coverage is at
-    # least 1 - alpha. C = 0 leaves no interval (R would widen it to the extremes, short of 1 - alpha).
+    # least 1 - alpha. C = 0 leaves no interval (R widens it to the extremes, short of 1 - alpha unless
+    # P(U = 0) is exactly alpha / 2, as for 1 council against 39, or 3 against 3 at 90%).
     # Differences spread so that each rank has its own value.
     rng = np.random.default_rng(n_a * 100 + n_b)
     a, b = rng.normal(0, 1, n_a), rng.normal(0.5, 1, n_b)
     diffs = np.sort((b[:, None] - a[None, :]).ravel())
     cdf = _u_null_cdf(n_a, n_b)
     c = int(np.flatnonzero(cdf >= alpha / 2 - 1e-12)[0])
+    if c == 0 and cdf[0] <= alpha / 2 + 1e-12:  # the smallest to the largest difference covers exactly 1 - alpha
+        c = 1
     df = pd.DataFrame({"g": ["a"] * n_a + ["b"] * n_b, "score": np.r_[a, b]})
     res = compare_groups(df, outcome="score", group="g", alpha=alpha, method="exact").iloc[0]
     if c == 0:

@@ -489,12 +489,16 @@ def _hl_rank(n_a: int, n_b: int, alpha: float) -> int:
 
     The interval from the C-th smallest to the C-th largest difference covers the shift with probability
     1 - 2 P(U <= C - 1) (Hollander, Wolfe & Chicken 2014, section 4.3; Lehmann 1975, ch. 2): C is the
-    smallest c with P(U <= c) >= alpha / 2, R's ``qwilcox(alpha / 2, n_a, n_b)`` as ``wilcox.test`` uses it.
+    smallest c with P(U <= c) >= alpha / 2, R's ``qwilcox(alpha / 2, n_a, n_b)`` as ``wilcox.test`` uses it
+    (where that is 0, 1 if P(U = 0) is exactly alpha / 2, else no interval).
     Above ``_HL_EXACT_MAX`` pairs, the large-sample C = n_a n_b / 2 - z sqrt(n_a n_b (n_a + n_b + 1) / 12),
     rounded to the nearest integer (Hollander, Wolfe & Chicken 2014, eq. 4.42)."""
     if n_a * n_b <= _HL_EXACT_MAX:
         cdf = np.cumsum(_u_distribution(n_a, n_b))
-        return int(np.searchsorted(cdf, alpha / 2 * (1 - 1e-12)))
+        rank = int(np.searchsorted(cdf, alpha / 2 * (1 - 1e-12)))
+        # R widens a rank of 0 to 1, the smallest to the largest difference; that covers 1 - 2 P(U = 0), which is
+        # at least 1 - alpha only where P(U = 0) is at most alpha / 2 (1 council against 39 at 95%)
+        return 1 if rank == 0 and cdf[0] <= alpha / 2 * (1 + 1e-12) else rank
     z = special.ndtri(1 - alpha / 2)
     return max(0, int(np.round(n_a * n_b / 2 - z * np.sqrt(n_a * n_b * (n_a + n_b + 1) / 12))))
 
