@@ -270,3 +270,24 @@ def test_a_report_without_comparisons_does_not_say_why_it_cannot_know(planted):
     later = ws[ws["wave"].isin(study.wave_ids[1:])]
     assert later.groupby("wave")["intervention"].apply(lambda s: s.ne("none").any() and s.eq("none").any()).all()
     assert _limitation(f).startswith("Limitations: councils are not compared by intervention status in this analysis;")
+
+
+def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
+    """With two waves, change_over_time runs Wilcoxon's signed-rank test, whose effect is the matched rank-biserial
+    correlation (-1 to 1); the table printed it under "Kendall's W" (Friedman's effect, 0 to 1), so a fall read as a
+    negative W. Each test's effect now has its own heading."""
+    from impact.report._labels import Vocabulary
+
+    def table(findings):
+        section = _section(findings, "Comparisons by intervention status")
+        return next(b for b in section.blocks if isinstance(b, Table) and b.name == "change_over_time")
+
+    three = table(perfect)
+    assert set(perfect.change["test"].dropna()) == {"friedman"}
+    assert "kendalls_w" in three.data.columns and "matched_rank_biserial" not in three.data.columns
+    change = perfect.change.assign(test="wilcoxon", effect_type="matched_rank_biserial", effect=-0.4)
+    two = table(dataclasses.replace(perfect, change=change))
+    assert "kendalls_w" not in two.data.columns
+    assert (two.data["matched_rank_biserial"] == -0.4).any()
+    assert "Kendall's W" not in two.notes and "matched rank-biserial correlation" in two.notes
+    assert Vocabulary().column("matched_rank_biserial").text == "Matched rank-biserial correlation"

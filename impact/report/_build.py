@@ -1203,6 +1203,9 @@ def _comparisons(ctx) -> Section:
     if change is not None and len(change):
         gcol = _group_column(change)
         first, last = ctx.waves[0], ctx.waves[-1]
+        # Friedman's test (three or more waves) has Kendall's W as its effect; Wilcoxon's (two) the matched
+        # rank-biserial correlation, from -1 to 1, which is not a W
+        effect = "kendalls_w" if set(change["test"].dropna()) <= {"friedman"} else "matched_rank_biserial"
         rows = []
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
@@ -1211,7 +1214,7 @@ def _comparisons(ctx) -> Section:
             rows.append({"impact": r["code"], "status": g,
                          "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
-                         "kendalls_w": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
+                         effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
@@ -1221,8 +1224,10 @@ def _comparisons(ctx) -> Section:
                       "interviewed at every wave."),
             Table("change_over_time", ch, "Change in each impact across the waves, by status group",
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  "at all waves; Kendall's W: effect size.",
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", "kendalls_w": "num:2"}),
+                  "at all waves; " + ("Kendall's W: effect size." if effect == "kendalls_w" else
+                                      "matched rank-biserial correlation: effect size, from -1 to 1, positive where "
+                                      "the share is higher at the last wave."),
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}),
         ]
     return Section("Comparisons by intervention status", blocks)
 
