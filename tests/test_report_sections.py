@@ -291,3 +291,22 @@ def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
     assert (two.data["matched_rank_biserial"] == -0.4).any()
     assert "Kendall's W" not in two.notes and "matched rank-biserial correlation" in two.notes
     assert Vocabulary().column("matched_rank_biserial").text == "Matched rank-biserial correlation"
+
+
+def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
+    """analyse(adjust="fdr_bh") adjusts the comparisons and changes by Benjamini-Hochberg, but the report said
+    'p adjusted across every impact and wave (Holm)' and 'Holm adjustment across impacts and waves' whatever the
+    adjustment was. The GEE models, adjusted by Holm always, keep saying Holm."""
+    def said(findings):
+        report, _ = report_of(findings)
+        blocks = [b for s in report.sections if s.title in ("Comparisons by intervention status", "Methods and limitations")
+                  for b in s.blocks]
+        return " ".join(getattr(b, "text", "") or " ".join(getattr(b, "items", ())) for b in blocks)
+
+    assert "p adjusted across every impact and wave (Holm)" in said(perfect)
+    bh = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": "fdr_bh"}))
+    assert "p adjusted across every impact and wave (Benjamini-Hochberg)" in bh
+    assert "p adjusted across impacts and waves (Benjamini-Hochberg)" in bh
+    assert "impact and wave (Holm)" not in bh and "Holm adjustment" not in bh
+    none = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": None}))
+    assert "p not adjusted for multiple comparisons across every impact and wave" in none

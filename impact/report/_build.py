@@ -102,6 +102,17 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
+def _adjusted_across(ctx, what: str) -> str:
+    """'p adjusted across {what} (Holm)', naming the adjustment the comparisons and changes were run with
+    (``analyse(adjust=...)``), or saying there was none."""
+    from ._labels import _VALUES
+
+    method = ctx.f.parameters.get("adjust", "holm")
+    if method is None or str(method).lower() == "none":
+        return f"p not adjusted for multiple comparisons across {what}"
+    return f"p adjusted across {what} ({_VALUES['method'].get(str(method), str(method))})"
+
+
 def _kappa(x: float) -> str:
     """A kappa of the hand check, to as many decimals as keep it on its side of ``CHECKED_KAPPA`` (0.696 is not
     '0.70' where the report says it is below 0.70)."""
@@ -1173,8 +1184,8 @@ def _comparisons(ctx) -> Section:
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
         "outcome is the share of a council's interviewed participants who reported the impact. Difference: "
         "Hodges-Lehmann shift (second group minus first) with its distribution-free 95% interval; rank-biserial "
-        f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); p adjusted across every "
-        f"impact and wave (Holm).")]
+        f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); "
+        f"{_adjusted_across(ctx, 'every impact and wave')}.")]
     if "comparisons" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
     if not table.empty:
@@ -1962,9 +1973,9 @@ def _methods(ctx) -> Section:
         "reported; unanticipated: reported afterwards without having been anticipated. Sustained: reported at both "
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
-        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); Holm "
-        "adjustment across impacts and waves; design-effect-adjusted Wilson intervals for shares of participants; GEE "
-        "with bias-reduced sandwich errors for few clusters.",
+        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
+        f"{_adjusted_across(ctx, 'impacts and waves')}; design-effect-adjusted Wilson intervals for shares of "
+        "participants; GEE with bias-reduced sandwich errors for few clusters.",
         f"Coding: {ctx.f.coding.get('description', 'machine')}.",
     ]
     limits = [f"Limitations: {_detectable(ctx)}; councils move in and out of intervention between waves; interviewees "
