@@ -310,3 +310,16 @@ def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
     assert "impact and wave (Holm)" not in bh and "Holm adjustment" not in bh
     none = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": None}))
     assert "p not adjusted for multiple comparisons across every impact and wave" in none
+
+
+def test_intervals_are_labelled_with_the_level_the_analysis_ran_at(perfect):
+    """analyse(alpha=0.1) computes 90% intervals, but every label, caption and sentence of the report said 95%
+    (column headings, the odds-ratio sentences, the forest plots' captions). They now name 1 - alpha."""
+    from impact.report import render_html
+
+    page = render_html(report_of(perfect)[0])
+    assert "95% CI" in page and "90%" not in page
+    ten = dataclasses.replace(perfect, parameters={**perfect.parameters, "alpha": 0.1})
+    page = render_html(report_of(ten)[0])
+    assert "95%" not in page
+    assert "90% CI" in page and "90% interval" in page

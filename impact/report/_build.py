@@ -102,6 +102,11 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
+def _level(alpha: float) -> str:
+    """The confidence level of intervals at ``alpha``, as people read it: 0.05 -> '95%', 0.1 -> '90%', 0.001 -> '99.9%'."""
+    return f"{round(100 * (1 - float(alpha)), 6):g}%"
+
+
 def _adjusted_across(ctx, what: str) -> str:
     """'p adjusted across {what} (Holm)', naming the adjustment the comparisons and changes were run with
     (``analyse(adjust=...)``), or saying there was none."""
@@ -142,6 +147,7 @@ class _Ctx:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
         self.ledger = DisclosureLedger(threshold=min_count)
         self.alpha = findings.parameters.get("alpha", 0.05)
+        self.level = _level(self.alpha)  # every interval's confidence level, as people read it
 
     def redacted(self, text: object) -> str:
         """A name or label the study's author wrote (the study's name, a wave's or code's label), redacted.
@@ -394,6 +400,7 @@ def _vocabulary(ctx):
     }
     # The study's wave and code labels as the report publishes them (redacted: see _Ctx.redacted).
     study = Vocabulary.for_study(ctx.study, ctx.f.codebook).with_waves(ctx.wave_labels).with_codes(ctx.code_labels)
+    study = dataclasses.replace(study, confidence=ctx.level)  # column labels name the run's level, not always 95%
     return study.updated(
         columns=columns,
         values={"code": extra_codes, "council_type": dict(vocab.COUNCIL_TYPES),
@@ -787,8 +794,9 @@ def _direction(r) -> str:
 
 
 def _odds_ratio(r, alpha: float = 0.05) -> str:
-    """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row."""
-    return (f"odds ratio {np.exp(r.estimate):.2f}, 95% CI {np.exp(r.ci_low):.2f} to {np.exp(r.ci_high):.2f}, "
+    """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row (the level is 1 - ``alpha``)."""
+    return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
+            f"{np.exp(r.ci_high):.2f}, "
             f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}")
 
 
@@ -1028,7 +1036,7 @@ def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
     return out.sort_values(["_code", "_wave", "_group"]).drop(columns=["_code", "_wave", "_group"]).reset_index(drop=True)
 
 
-def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Table:
+def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str, level: str = "95%") -> Table:
     cols = ["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]
     if rows["wave"].nunique() == 1:
         cols.remove("wave")  # one wave: said in the caption
@@ -1038,7 +1046,7 @@ def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Ta
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
                  f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
-                 f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The 95% intervals "
+                 f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The {level} intervals "
                  "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
                  {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)},
                  labels={"prevalence": Label(share, "%", f"Share of participants for whom the impact was "
@@ -1055,7 +1063,7 @@ def _expectations(ctx) -> Section:
         blocks.append(Paragraph("No participant was interviewed at this wave."))
     else:
         blocks.append(_prev_table(rows, "expectations", f"Impacts anticipated before the review ({ctx.wave(first)})",
-                                  "anticipated"))
+                                  "anticipated", ctx.level))
     return Section("Expectations before the review", blocks)
 
 
@@ -1067,7 +1075,8 @@ def _prevalence(ctx) -> Section:
                         "review.")]
     if rows.empty:
         return Section("Impacts reported at each wave", blocks + [Paragraph("No interviews to report.")])
-    blocks.append(_prev_table(rows, "prevalence", "Impacts reported at each wave, by intervention status", "reported"))
+    blocks.append(_prev_table(rows, "prevalence", "Impacts reported at each wave, by intervention status", "reported",
+                              ctx.level))
     heat = rows.copy()
     heat["column"] = [f"{ctx.axis_wave(w)}\n{STATUS_LABELS[g]}" for w, g in zip(heat["wave_id"], heat["group"], strict=True)]
     columns = [f"{ctx.axis_wave(w)}\n{s}" for w in ctx.waves for s in STATUS_LABELS.values()]
@@ -1183,7 +1192,7 @@ def _comparisons(ctx) -> Section:
     blocks = [Paragraph(
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
         "outcome is the share of a council's interviewed participants who reported the impact. Difference: "
-        "Hodges-Lehmann shift (second group minus first) with its distribution-free 95% interval; rank-biserial "
+        f"Hodges-Lehmann shift (second group minus first) with its distribution-free {ctx.level} interval; rank-biserial "
         f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); "
         f"{_adjusted_across(ctx, 'every impact and wave')}.")]
     if "comparisons" in ctx.f.not_computed:
@@ -1203,9 +1212,9 @@ def _comparisons(ctx) -> Section:
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
                 fp, "difference", f"Difference in the share of participants reporting the impact ({lb} minus {la})",
-                "comparisons_forest", "Differences by intervention status with 95% intervals",
+                "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
                 "Forest plot: one line per impact and wave; the dot is the difference in the share of participants "
-                "reporting the impact between councils in and not in intervention, the line its 95% interval; the "
+                f"reporting the impact between councils in and not in intervention, the line its {ctx.level} interval; the "
                 "vertical line is no difference."))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
@@ -1282,7 +1291,7 @@ def _attrition_blocks(ctx) -> list:
     words = {"complete": "Complete cases", "weighted": "Weighted for missed interviews", "imputed": "Imputed"}
     for m in methods:
         fmt[f"{m}_odds_ratio"] = "num:2"
-        fmt[f"{words.get(m, m)}: 95% CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
+        fmt[f"{words.get(m, m)}: {ctx.level} CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
         labels[f"{m}_odds_ratio"] = f"{words.get(m, m)}: odds ratio"
     # The participants missing at each wave as the sample section publishes them (every listed participant, also one
     # never interviewed), summed; where one of those counts is suppressed, their sum is not stated either.
@@ -1297,7 +1306,7 @@ def _attrition_blocks(ctx) -> list:
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
                   "they agree, missed interviews did not drive the estimate."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals."
+              f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals."
               + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
     ]
 
@@ -1347,7 +1356,7 @@ def _models(ctx) -> Section:
                 gee.assign(label=gee["impact"].map(ctx.code)), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
                 "intervention_effects", "Effect of being in intervention on each reported impact",
                 "Forest plot: one line per impact; the dot is the log-odds ratio of reporting the impact for participants "
-                "in councils in intervention against the others at the same wave, the line its 95% interval; the "
+                f"in councils in intervention against the others at the same wave, the line its {ctx.level} interval; the "
                 "vertical line is no difference."))
     blocks += _attrition_blocks(ctx)
     sm = ctx.f.survey_model
@@ -1465,7 +1474,7 @@ def _indicator_did(ctx) -> list:
                   "This compares councils in and not in intervention; it is not an effect of the review."),
         Table("indicator_did", pd.DataFrame(rows), "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
-              "it; 95% interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
+              f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
               f"entry dates. Shown where at least {ctx.min_count} councils are on each side.",
               {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p"},
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
