@@ -323,3 +323,24 @@ def test_intervals_are_labelled_with_the_level_the_analysis_ran_at(perfect):
     page = render_html(report_of(ten)[0])
     assert "95%" not in page
     assert "90% CI" in page and "90% interval" in page
+
+
+def test_change_paragraph_says_councils_that_changed_status_are_left_out(perfect):
+    """Change over time is tested within each status group, so a council that moved into or out of intervention
+    between waves has no complete series in either group and is not counted; the report said only 'on councils
+    interviewed at every wave'. The councils counted are checked against the panel: interviewed at every wave and
+    in one status group throughout."""
+    seen = perfect.panel[perfect.panel["interviewed"]]
+    waves = list(perfect.study.wave_ids)
+    per = seen.drop_duplicates(["council_id", "wave"]).groupby("council_id").agg(
+        n_waves=("wave", "nunique"), n_status=("status_group", "nunique"), status=("status_group", "first"))
+    everywhere = per[per["n_waves"] == len(waves)]
+    assert (everywhere["n_status"] > 1).any()  # this study has councils that changed status: the case in point
+    steady = everywhere[everywhere["n_status"] == 1]["status"].value_counts()
+    code = perfect.change["code"].iloc[0]
+    counted = perfect.change[perfect.change["code"] == code].set_index("status_group")["n"]
+    assert counted.to_dict() == steady.to_dict()
+    [said] = [p for p in _paragraphs(_section(perfect, "Comparisons by intervention status"))
+              if p.startswith("Change across the waves")]
+    assert "interviewed at every wave and in the same status group at each" in said
+    assert "moved into or out of intervention between waves is in neither" in said

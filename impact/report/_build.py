@@ -1239,9 +1239,13 @@ def _comparisons(ctx) -> Section:
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
         blocks += [
-            Paragraph("Change across the waves within each status group: Friedman's test across the waves (Wilcoxon's "
-                      "signed-rank test where there are two) of each council's share reporting the impact, on councils "
-                      "interviewed at every wave."),
+            Paragraph(("Change across the waves within each status group: " if gcol else "Change across the waves: ")
+                      + "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two) of each "
+                      "council's share reporting the impact, on councils interviewed at every wave"
+                      # a council is followed within its status group, so one that moved into or out of intervention
+                      # between waves has no complete series in either and is not counted
+                      + (" and in the same status group at each (a council that moved into or out of intervention "
+                         "between waves is in neither)." if gcol else ".")),
             Table("change_over_time", ch, "Change in each impact across the waves, by status group",
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
                   "at all waves; " + ("Kendall's W: effect size." if effect == "kendalls_w" else
