@@ -462,7 +462,7 @@ def _binary_many(y: np.ndarray, g: np.ndarray, k: int, method: str) -> dict:
 _HL_EXACT_MAX = 10_000
 
 
-@lru_cache(maxsize=4_096)
+@lru_cache(maxsize=256)  # up to 10,001 floats each: at most about 20 MB
 def _u_distribution(n_a: int, n_b: int) -> np.ndarray:
     """Null probabilities of U = 0..n_a*n_b for samples of n_a and n_b without ties (Mann & Whitney 1947).
 
