@@ -36,7 +36,8 @@ Standard errors
   of the observed disagreement); the unit bootstrap respects the clustering
   of values within units.  Seeded, so results are reproducible.
 
-All intervals are clipped to the range of the coefficient, [-1, 1].
+All intervals are clipped to the range of the coefficient: [0, 1] for percent
+agreement, [-1, 1] for the others.
 
 References
 ----------
@@ -115,7 +116,7 @@ class AgreementResult:
         ``nan`` where units are weighted, as characters are, because they are
         not independent).
     ci_low, ci_high : float
-        Confidence interval, clipped to [-1, 1].
+        Confidence interval, clipped to the range of the coefficient ([0, 1] for percent agreement, else [-1, 1]).
     n_units : int
         Units with at least one value (for :func:`character_agreement`, the
         number of characters).
@@ -216,10 +217,11 @@ def _prepare(data, unit, coder, value, level="nominal", weight=None, wide=None):
     return cats, counts[keep], n_coders, w
 
 
-def _clip_ci(value: float, half: float) -> tuple[float, float]:
+def _clip_ci(value: float, half: float, low: float = -1.0) -> tuple[float, float]:
+    """``value`` plus and minus ``half``, clipped to the coefficient's range [``low``, 1]."""
     if not np.isfinite(half):
         return math.nan, math.nan
-    return float(max(-1.0, value - half)), float(min(1.0, value + half))
+    return float(max(low, value - half)), float(min(1.0, value + half))
 
 
 def _nan_result(metric: str, n_units: int, n_coders: int, why: str) -> AgreementResult:
@@ -276,7 +278,7 @@ def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | No
         s = pq.sum()
         # Fleiss, Nee & Landis (1979), eq. for the variance under H0 (equal raters).
         se_h0 = float(np.sqrt(2.0 / (n * m * (m - 1))) * math.sqrt(max(s**2 - (pq * (1 - 2 * pi)).sum(), 0.0)) / s)
-    lo, hi = _clip_ci(coef, half)
+    lo, hi = _clip_ci(coef, half, 0.0 if kind == "pa" else -1.0)  # a share of agreeing pairs is never below 0
     return AgreementResult(metric, float(coef), se, lo, hi, n, n_coders, se_h0, method)
 
 

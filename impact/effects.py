@@ -224,7 +224,9 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     DataFrame or None
         One row per term (``term``, ``estimate``, ``se``, ``ci_low``,
         ``ci_high``, ``p_value``, ``n_obs``, ``n_units``); None when the
-        study has no survey at two waves or the model cannot be fitted.
+        study has no survey at two waves (of councils with a known status) or
+        the model cannot be fitted. Responses from a council whose status at
+        the wave is unknown are left out.
     """
     from .stats import longitudinal_model
 
@@ -234,7 +236,12 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
     ws = study.wave_status()[["council_id", "wave", "intervention"]]
     scores = scores.merge(ws, on=["council_id", "wave"], how="left")
-    scores["in_intervention"] = scores["intervention"].map(STATUS_GROUPS).eq("intervention").astype(int)
+    # a council with no known status at a wave (no interview, no review date) is in neither group, as in the impact
+    # models, not counted as out of intervention
+    scores = scores.assign(status_group=scores["intervention"].map(STATUS_GROUPS)).dropna(subset=["status_group"])
+    if scores.empty or scores["wave"].nunique() < 2:
+        return None
+    scores["in_intervention"] = scores["status_group"].eq("intervention").astype(int)
     scores["wave"] = pd.Categorical(scores["wave"], categories=[w for w in study.wave_ids if w in set(scores["wave"])])
     scores["score"] = scores["value"].astype(float)
     try:

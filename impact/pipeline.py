@@ -332,7 +332,8 @@ def analyse(
                  else read_codings(human, study, segments=segments, codebook=codebook))
         if "coder" not in other.columns:
             other = other.assign(coder="human")
-        reliability = coder_reliability(codings[member(codings["unit"], segments["segment_id"])], other, segments)
+        reliability = coder_reliability(codings[member(codings["unit"], segments["segment_id"])], other, segments,
+                                        confidence=1 - alpha)
         reliability_by_status = _reliability_by_status(codings, other, segments, ppanel)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,
               "measure": MAIN_MEASURE, "coding": coding["source"]}

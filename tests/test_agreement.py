@@ -387,3 +387,17 @@ def test_character_agreement_hand_computed():
     alpha = t[t.metric == "krippendorff_alpha"].iloc[0]
     assert alpha.value == pytest.approx(krippendorff_alpha(expanded, n_boot=0).value)
     assert np.isnan(alpha.se)
+
+
+def test_percent_agreement_interval_stays_within_zero_and_one():
+    # Two coders agree on 1 of 3 units: p_a = 1/3, Gwet's (2014, ch. 5) unit-sampling variance
+    # sum((p_i - p_a)^2) / (n (n - 1)) = (4/9 + 1/9 + 1/9) / 6 = 1/9, se = 1/3, and the t(2) half-width
+    # 4.303 / 3 = 1.434: p_a - 1.434 is below 0, and a share of agreeing pairs cannot be, so the
+    # interval is [0, 1], not [-1, 1].
+    d = pd.DataFrame({"unit": [1, 1, 2, 2, 3, 3], "coder": list("ababab"), "value": [1, 1, 0, 1, 1, 0]})
+    res = percent_agreement(d)
+    assert res.value == pytest.approx(1 / 3)
+    assert res.se == pytest.approx(1 / 3)
+    assert (res.ci_low, res.ci_high) == (0.0, 1.0)
+    table = agreement_table(d, metrics=["percent_agreement"])
+    assert table.loc[0, "ci_low"] == 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from types import SimpleNamespace
 
 import numpy as np
@@ -54,3 +55,33 @@ def test_a_study_that_misses_no_interview_weights_nothing(planted):
     # nothing missed: only the complete-case fit is made (a weighting model has no missing row to learn from)
     assert set(sens["missing"]) == {"complete"}
     assert isinstance(sens, pd.DataFrame) and len(sens) == len(codes)
+
+
+def test_survey_effects_leave_out_responses_whose_council_status_is_unknown():
+    """A council with no interview and no review date at a wave has no known status there (wave_status gives NaN);
+    the survey model counted its responses as 'not in intervention', where the impact models leave such rows out.
+    Checked against statsmodels' MixedLM fitted to the responses with a known status only."""
+    import statsmodels.formula.api as smf
+
+    from impact.effects import survey_effects
+
+    rng = np.random.default_rng(5)
+    councils = [f"C{i}" for i in range(12)]
+    waves = ["w1", "w2"]
+    rows = [(c, f"{c}-r{r}", w, float(rng.normal(3 + 0.5 * (i < 6) + 0.3 * (w == "w2"), 1)))
+            for i, c in enumerate(councils) for r in range(4) for w in waves]
+    responses = pd.DataFrame(rows, columns=["council_id", "respondent_id", "wave", "value"])
+    status = pd.DataFrame([(c, w, ("notice" if i < 6 else "none")) for i, c in enumerate(councils) for w in waves],
+                          columns=["council_id", "wave", "intervention"])
+    unknown = status["council_id"].isin(["C7", "C9"]) & (status["wave"] == "w2")  # no date: status not known
+    status.loc[unknown, "intervention"] = np.nan
+    study = SimpleNamespace(survey_responses=responses, wave_ids=waves, wave_status=lambda: status.copy())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # small-sample notes of the fit are not the point here
+        got = survey_effects(study).set_index("term")
+    known = responses.merge(status, on=["council_id", "wave"]).dropna(subset=["intervention"])
+    known = known.assign(in_intervention=(known["intervention"] == "notice").astype(int))
+    ref = smf.mixedlm("value ~ C(wave) + in_intervention", known, groups=known["council_id"]).fit(reml=True)
+    assert got.loc["in_intervention", "n_obs"] == len(known) == len(responses) - 8
+    assert got.loc["in_intervention", "estimate"] == pytest.approx(ref.fe_params["in_intervention"], abs=1e-6)
+    assert got.loc["in_intervention", "se"] == pytest.approx(ref.bse_fe["in_intervention"], rel=1e-4)

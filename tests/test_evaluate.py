@@ -185,3 +185,25 @@ def test_an_interview_checked_and_found_empty_counts_in_the_hand_check():
     with pytest.raises(ValidationError, match="code"):
         as_codings(pd.DataFrame({"interview_id": ["I1"], "start": [0], "end": [4], "code": [""]}), study,
                    codes=["morale"])
+
+
+def test_coder_reliability_intervals_at_the_level_asked_for(rng):
+    """analyse(alpha=0.1) asked for 90% intervals everywhere, but the hand check's agreement intervals stayed at 95%:
+    coder_reliability takes the level now. Cohen's kappa's normal interval at 90% is its 95% half-width times
+    z(0.95) / z(0.975)."""
+    from scipy import stats
+
+    from impact.coding.evaluate import coder_reliability
+
+    seg = pd.DataFrame({"segment_id": [f"I1:{i}" for i in range(1, 41)], "interview_id": ["I1"] * 40,
+                        "start": range(0, 400, 10), "end": range(9, 409, 10)})
+    a = rng.random(40) < 0.4
+    b = np.where(rng.random(40) < 0.2, ~a, a)
+    machine = pd.DataFrame({"unit": seg["segment_id"][a], "code": "morale", "negated": False})
+    human = pd.DataFrame({"unit": seg["segment_id"][b], "code": "morale", "coder": "ann", "interview_id": "I1"})
+    wide, narrow = (coder_reliability(machine, human, seg, **kw).set_index("metric").loc["cohen_kappa"]
+                    for kw in ({}, {"confidence": 0.9}))
+    assert narrow["value"] == pytest.approx(wide["value"])
+    ratio = stats.norm.ppf(0.95) / stats.norm.ppf(0.975)
+    assert narrow["value"] - narrow["ci_low"] == pytest.approx((wide["value"] - wide["ci_low"]) * ratio, rel=1e-9)
+    assert wide["ci_low"] > -1  # the lower end is not clipped

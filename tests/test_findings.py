@@ -247,6 +247,26 @@ def test_machine_coded_difference_is_stated_only_after_a_hand_check_in_both_stat
     assert any(s.startswith(label) for s in _summary(dataclasses.replace(perfect, models=pm)))
 
 
+def test_a_kappa_just_below_the_line_is_not_printed_at_the_line(machine):
+    """A hand-check kappa of 0.6951 is below the 0.70 a machine-coded difference by status needs, but printed to two
+    decimals it read '0.70 in councils in intervention ..., not both at least 0.70': the sentence contradicted its
+    own number. It is printed with the digits that keep it below the line (0.695)."""
+    from impact.coding import coder_validity
+
+    f1 = coder_validity(machine.codebook.id).set_index("code")["f1"]
+    strong = [c for c in machine.codebook.top_codes() if f1[c] >= 0.70]
+    label = machine.codebook.codes.set_index("code_id")["label"][strong[0]]
+    m = machine.models.copy()
+    effect = m["term"] == "in_intervention"
+    m.loc[effect, "p_adjusted"] = 1.0
+    m.loc[effect & (m["code"] == strong[0]), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.004, 0.78, 0.35, 1.2]
+    said = _summary(dataclasses.replace(machine, models=m, reliability_by_status=_kappas({strong[0]: (0.6951, 0.81)})))
+    assert not any(s.startswith(label) for s in said)  # 0.6951 < 0.70: not a finding
+    [sentence] = [s for s in said if s.startswith("The machine coding shows ")]
+    assert "people of 0.695 in councils in intervention and 0.81 in the others" in sentence, sentence
+    assert "0.70 in councils in intervention" not in sentence
+
+
 def test_analyse_with_a_hand_check_measures_agreement_in_each_status_group(planted, tmp_path):
     """Findings.reliability_by_status is the coder's agreement with the hand check within each status group: every
     hand-checked segment falls in exactly one group, and each group's kappas are those of coder_reliability on that
@@ -295,6 +315,7 @@ def test_analyse_with_a_hand_check_measures_agreement_in_each_status_group(plant
     shown = {(i, g): v for i, g, v in zip(table.data["impact"], table.data["status_group"], table.data["cohen_kappa"],
                                           strict=True)}
     assert shown == want
+    assert ((table.data["meets_line"] == "yes") == (table.data["cohen_kappa"] >= impact.report.CHECKED_KAPPA)).all()
     doubtful = unconfirmed_by_status(study_codebook_codes(), weak_codes(f.codebook), r)
     stated = [labels[c].lower() for c in study_codebook_codes() if c not in doubtful]
     [said] = [b.text for b in section.blocks if isinstance(b, Paragraph) and "within each status group" in b.text]

@@ -456,3 +456,13 @@ def test_docx_renders_a_title_longer_than_words_property_limit():
     for got, whole in ((props.title, title.strip()), (props.subject, subtitle.strip())):
         assert len(got) <= 255 and got.endswith("\u2026")
         assert whole.startswith(got[:-1]) and whole[len(got) - 1] == " "  # cut between words
+
+
+def test_a_p_value_in_a_table_stays_on_its_side_of_005():
+    """The summary says 'Holm-adjusted p = 0.0496' for a difference it states as a finding, while the models table
+    printed the same p as '0.050' (three decimals), which reads as not below 0.05. A p below 0.05 keeps the digits
+    that show it; one at or above keeps three."""
+    assert [format_p(p) for p in (0.0496, 0.04996, 0.049999, 0.05, 0.0504, 0.0123)] == [
+        "0.0496", "0.04996", "0.049999", "0.050", "0.050", "0.012"]
+    shown = display_frame(pd.DataFrame({"p_value": [0.0496, 0.2]}), {"p_value": "p"})
+    assert shown["p_value"].tolist() == ["0.0496", "0.200"]

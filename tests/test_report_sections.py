@@ -290,3 +290,77 @@ def test_quotes_no_attribution_can_cover_are_attributed_to_a_participant_without
     assert quotes
     assert {b.attribution.split(";")[0] for b in quotes} == {"Participant"}
     assert not [w for w in caught if "attribution" in str(w.message)], [str(w.message) for w in caught]
+
+
+def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
+    """With two waves, change_over_time runs Wilcoxon's signed-rank test, whose effect is the matched rank-biserial
+    correlation (-1 to 1); the table printed it under "Kendall's W" (Friedman's effect, 0 to 1), so a fall read as a
+    negative W. Each test's effect now has its own heading."""
+    from impact.report._labels import Vocabulary
+
+    def table(findings):
+        section = _section(findings, "Comparisons by intervention status")
+        return next(b for b in section.blocks if isinstance(b, Table) and b.name == "change_over_time")
+
+    three = table(perfect)
+    assert set(perfect.change["test"].dropna()) == {"friedman"}
+    assert "kendalls_w" in three.data.columns and "matched_rank_biserial" not in three.data.columns
+    change = perfect.change.assign(test="wilcoxon", effect_type="matched_rank_biserial", effect=-0.4)
+    two = table(dataclasses.replace(perfect, change=change))
+    assert "kendalls_w" not in two.data.columns
+    assert (two.data["matched_rank_biserial"] == -0.4).any()
+    assert "Kendall's W" not in two.notes and "matched rank-biserial correlation" in two.notes
+    assert Vocabulary().column("matched_rank_biserial").text == "Matched rank-biserial correlation"
+
+
+def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
+    """analyse(adjust="fdr_bh") adjusts the comparisons and changes by Benjamini-Hochberg, but the report said
+    'p adjusted across every impact and wave (Holm)' and 'Holm adjustment across impacts and waves' whatever the
+    adjustment was. The GEE models, adjusted by Holm always, keep saying Holm."""
+    def said(findings):
+        report, _ = report_of(findings)
+        blocks = [b for s in report.sections if s.title in ("Comparisons by intervention status", "Methods and limitations")
+                  for b in s.blocks]
+        return " ".join(getattr(b, "text", "") or " ".join(getattr(b, "items", ())) for b in blocks)
+
+    assert "p adjusted across every impact and wave (Holm)" in said(perfect)
+    bh = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": "fdr_bh"}))
+    assert "p adjusted across every impact and wave (Benjamini-Hochberg)" in bh
+    assert "p adjusted across impacts and waves (Benjamini-Hochberg)" in bh
+    assert "impact and wave (Holm)" not in bh and "Holm adjustment" not in bh
+    none = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": None}))
+    assert "p not adjusted for multiple comparisons across every impact and wave" in none
+
+
+def test_intervals_are_labelled_with_the_level_the_analysis_ran_at(perfect):
+    """analyse(alpha=0.1) computes 90% intervals, but every label, caption and sentence of the report said 95%
+    (column headings, the odds-ratio sentences, the forest plots' captions). They now name 1 - alpha."""
+    from impact.report import render_html
+
+    page = render_html(report_of(perfect)[0])
+    assert "95% CI" in page and "90%" not in page
+    ten = dataclasses.replace(perfect, parameters={**perfect.parameters, "alpha": 0.1})
+    page = render_html(report_of(ten)[0])
+    assert "95%" not in page
+    assert "90% CI" in page and "90% interval" in page
+
+
+def test_change_paragraph_says_councils_that_changed_status_are_left_out(perfect):
+    """Change over time is tested within each status group, so a council that moved into or out of intervention
+    between waves has no complete series in either group and is not counted; the report said only 'on councils
+    interviewed at every wave'. The councils counted are checked against the panel: interviewed at every wave and
+    in one status group throughout."""
+    seen = perfect.panel[perfect.panel["interviewed"]]
+    waves = list(perfect.study.wave_ids)
+    per = seen.drop_duplicates(["council_id", "wave"]).groupby("council_id").agg(
+        n_waves=("wave", "nunique"), n_status=("status_group", "nunique"), status=("status_group", "first"))
+    everywhere = per[per["n_waves"] == len(waves)]
+    assert (everywhere["n_status"] > 1).any()  # this study has councils that changed status: the case in point
+    steady = everywhere[everywhere["n_status"] == 1]["status"].value_counts()
+    code = perfect.change["code"].iloc[0]
+    counted = perfect.change[perfect.change["code"] == code].set_index("status_group")["n"]
+    assert counted.to_dict() == steady.to_dict()
+    [said] = [p for p in _paragraphs(_section(perfect, "Comparisons by intervention status"))
+              if p.startswith("Change across the waves")]
+    assert "interviewed at every wave and in the same status group at each" in said
+    assert "moved into or out of intervention between waves is in neither" in said

@@ -1,5 +1,7 @@
 """Tests of impact.stats.compare_groups, prevalence_table and adjust_pvalues."""
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -284,3 +286,49 @@ def test_permutation_p_of_a_large_sample_in_several_blocks_matches_mann_whitney(
     ref = stats.mannwhitneyu(y[g == "b"], y[g == "a"], method="asymptotic", use_continuity=False).pvalue
     assert 0.001 < ref < 0.5  # a test that can tell a wrong p-value
     assert perm["p_value"] == pytest.approx(ref, abs=0.02)
+
+
+def _u_null_cdf(n_a, n_b):
+    """P(U <= u) for u = 0..n_a*n_b by enumerating every split of the pooled ranks (independent of impact)."""
+    us = [sum(c) - n_a * (n_a - 1) // 2 for c in itertools.combinations(range(n_a + n_b), n_a)]
+    return np.cumsum(np.bincount(us, minlength=n_a * n_b + 1)) / len(us)
+
+
+def test_hodges_lehmann_interval_matches_r_wilcox_test_five_and_five():
+    # R: wilcox.test(b, a, conf.int = TRUE) takes qu = qwilcox(0.025, 5, 5) = 3 and gives
+    # (diffs[3], diffs[23]) of the 25 sorted differences: (7.5, 13.5) here, exact coverage
+    # 1 - 2 P(U <= 2) = 1 - 2 * 4/252 = 0.968. The 4th and 22nd differences, (8.5, 12.5), cover
+    # only 1 - 2 P(U <= 3) = 1 - 2 * 7/252 = 0.944, less than the 95% the report prints.
+    a = np.array([1.0, 2, 3, 4, 5])
+    b = np.array([1.5, 2.5, 3.5, 4.5, 5.5]) + 10
+    df = pd.DataFrame({"g": ["a"] * 5 + ["b"] * 5, "score": np.r_[a, b]})
+    res = compare_groups(df, outcome="score", group="g", method="exact").iloc[0]
+    assert res["hodges_lehmann"] == pytest.approx(10.5)
+    assert (res["hodges_lehmann_ci_low"], res["hodges_lehmann_ci_high"]) == pytest.approx((7.5, 13.5))
+
+
+@pytest.mark.parametrize("n_a, n_b", [(3, 3), (3, 5), (2, 8), (4, 4), (5, 5), (4, 7), (6, 6), (3, 9), (7, 8),
+                                       (1, 39), (1, 19), (2, 2)])
+@pytest.mark.parametrize("alpha", [0.05, 0.1])
+def test_hodges_lehmann_interval_takes_its_ranks_from_the_exact_u_distribution(n_a, n_b, alpha):
+    # The interval from the C-th smallest to the C-th largest difference covers the shift with probability
+    # 1 - 2 P(U <= C - 1) (Hollander, Wolfe & Chicken 2014, section 4.3); R's wilcox.test takes
+    # C = qwilcox(alpha / 2, n_a, n_b), the smallest c with P(U <= c) >= alpha / 2, so the coverage is at
+    # least 1 - alpha. C = 0 leaves no interval (R widens it to the extremes, short of 1 - alpha unless
+    # P(U = 0) is exactly alpha / 2, as for 1 council against 39, or 3 against 3 at 90%).
+    # Differences spread so that each rank has its own value.
+    rng = np.random.default_rng(n_a * 100 + n_b)
+    a, b = rng.normal(0, 1, n_a), rng.normal(0.5, 1, n_b)
+    diffs = np.sort((b[:, None] - a[None, :]).ravel())
+    cdf = _u_null_cdf(n_a, n_b)
+    c = int(np.flatnonzero(cdf >= alpha / 2 - 1e-12)[0])
+    if c == 0 and cdf[0] <= alpha / 2 + 1e-12:  # the smallest to the largest difference covers exactly 1 - alpha
+        c = 1
+    df = pd.DataFrame({"g": ["a"] * n_a + ["b"] * n_b, "score": np.r_[a, b]})
+    res = compare_groups(df, outcome="score", group="g", alpha=alpha, method="exact").iloc[0]
+    if c == 0:
+        assert np.isnan(res["hodges_lehmann_ci_low"]) and np.isnan(res["hodges_lehmann_ci_high"])
+        return
+    assert 1 - 2 * cdf[c - 1] >= 1 - alpha
+    assert res["hodges_lehmann_ci_low"] == pytest.approx(diffs[c - 1])
+    assert res["hodges_lehmann_ci_high"] == pytest.approx(diffs[-c])

@@ -323,7 +323,8 @@ def checked_units(human: pd.DataFrame, segments: pd.DataFrame) -> list[str]:
     return sorted(ids[chosen])
 
 
-def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame, *,
+                      confidence: float = 0.95) -> pd.DataFrame:
     """Agreement of the machine coding with human codings of some of the same segments, per code.
 
     The segments compared are those the human coding checked
@@ -336,7 +337,8 @@ def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.Dat
     -------
     DataFrame
         :func:`impact.agreement.agreement_table` by code: percent agreement,
-        Cohen's kappa and Krippendorff's alpha with intervals.
+        Cohen's kappa and Krippendorff's alpha with intervals at level
+        ``confidence``.
     """
     from ..agreement import agreement_table, coding_to_units
 
@@ -353,7 +355,7 @@ def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.Dat
     long = coding_to_units(both, units=segments[member(segments["segment_id"], set(units))].rename(columns={"segment_id": "unit"}),
                            codes=codes)
     return agreement_table(long, unit="unit", coder="coder", value="value", by="code",
-                           metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"))
+                           metrics=("percent_agreement", "cohen_kappa", "krippendorff_alpha"), confidence=confidence)
 
 
 def _validity_file(codebook_id: str) -> dict:

@@ -59,6 +59,7 @@ from . import (
 )
 from ._caveats import (
     CHECKED_KAPPA,
+    _against,
     _count_words,
     _listed,
     _note,
@@ -102,9 +103,26 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def _two(x: float) -> str:
-    """``x`` to two decimals, never '-0.00' (a kappa of -0.004 is no agreement beyond chance, not a negative one)."""
-    return f"{x:.2f}".replace("-0.00", "0.00")
+def _level(alpha: float) -> str:
+    """The confidence level of intervals at ``alpha``, as people read it: 0.05 -> '95%', 0.1 -> '90%', 0.001 -> '99.9%'."""
+    return f"{round(100 * (1 - float(alpha)), 6):g}%"
+
+
+def _adjusted_across(ctx, what: str) -> str:
+    """'p adjusted across {what} (Holm)', naming the adjustment the comparisons and changes were run with
+    (``analyse(adjust=...)``), or saying there was none."""
+    from ._labels import _VALUES
+
+    method = ctx.f.parameters.get("adjust", "holm")
+    if method is None or str(method).lower() == "none":
+        return f"p not adjusted for multiple comparisons across {what}"
+    return f"p adjusted across {what} ({_VALUES['method'].get(str(method), str(method))})"
+
+
+def _kappa(x: float) -> str:
+    """A kappa of the hand check, to as many decimals as keep it on its side of ``CHECKED_KAPPA`` (0.696 is not
+    '0.70' where the report says it is below 0.70)."""
+    return _against(x, CHECKED_KAPPA)
 
 
 class _Ctx:
@@ -130,6 +148,7 @@ class _Ctx:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
         self.ledger = DisclosureLedger(threshold=min_count)
         self.alpha = findings.parameters.get("alpha", 0.05)
+        self.level = _level(self.alpha)  # every interval's confidence level, as people read it
 
     def redacted(self, text: object) -> str:
         """A name or label the study's author wrote (the study's name, a wave's or code's label), redacted.
@@ -382,6 +401,7 @@ def _vocabulary(ctx):
     }
     # The study's wave and code labels as the report publishes them (redacted: see _Ctx.redacted).
     study = Vocabulary.for_study(ctx.study, ctx.f.codebook).with_waves(ctx.wave_labels).with_codes(ctx.code_labels)
+    study = dataclasses.replace(study, confidence=ctx.level)  # column labels name the run's level, not always 95%
     return study.updated(
         columns=columns,
         values={"code": extra_codes, "council_type": dict(vocab.COUNCIL_TYPES),
@@ -744,7 +764,7 @@ def _weak_codes(ctx) -> dict[str, float]:
 
 def _weakly_coded(ctx) -> list[str]:
     """Impacts the machine coder reads poorly on real text, as 'label F1' phrases (measured ones only)."""
-    return [f"{ctx.code(c).lower()} {f1:.2f}" for c, f1 in _weak_codes(ctx).items() if not math.isnan(f1)]
+    return [f"{ctx.code(c).lower()} {_against(f1, _WEAK_F1)}" for c, f1 in _weak_codes(ctx).items() if not math.isnan(f1)]
 
 
 #: Tables whose counts and estimates come from the coding of the impacts.
@@ -775,8 +795,9 @@ def _direction(r) -> str:
 
 
 def _odds_ratio(r, alpha: float = 0.05) -> str:
-    """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row."""
-    return (f"odds ratio {np.exp(r.estimate):.2f}, 95% CI {np.exp(r.ci_low):.2f} to {np.exp(r.ci_high):.2f}, "
+    """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row (the level is 1 - ``alpha``)."""
+    return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
+            f"{np.exp(r.ci_high):.2f}, "
             f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}")
 
 
@@ -823,7 +844,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
         kappas = _kappas_by_status(ctx)
         checked = [c for c in unchecked if c in kappas]
         if checked:
-            said = "; ".join(f"{_two(kappas[c][0])} in councils in intervention and {_two(kappas[c][1])} in the others"
+            said = "; ".join(f"{_kappa(kappas[c][0])} in councils in intervention and {_kappa(kappas[c][1])} in the others"
                              + (f" for {ctx.code(c).lower()}" if len(checked) > 1 else "") for c in checked)
             reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
                            f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
@@ -1016,7 +1037,7 @@ def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
     return out.sort_values(["_code", "_wave", "_group"]).drop(columns=["_code", "_wave", "_group"]).reset_index(drop=True)
 
 
-def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Table:
+def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str, level: str = "95%") -> Table:
     cols = ["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]
     if rows["wave"].nunique() == 1:
         cols.remove("wave")  # one wave: said in the caption
@@ -1026,7 +1047,7 @@ def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str) -> Ta
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
                  f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
-                 f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The 95% intervals "
+                 f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The {level} intervals "
                  "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
                  {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)},
                  labels={"prevalence": Label(share, "%", f"Share of participants for whom the impact was "
@@ -1043,7 +1064,7 @@ def _expectations(ctx) -> Section:
         blocks.append(Paragraph("No participant was interviewed at this wave."))
     else:
         blocks.append(_prev_table(rows, "expectations", f"Impacts anticipated before the review ({ctx.wave(first)})",
-                                  "anticipated"))
+                                  "anticipated", ctx.level))
     return Section("Expectations before the review", blocks)
 
 
@@ -1055,7 +1076,8 @@ def _prevalence(ctx) -> Section:
                         "review.")]
     if rows.empty:
         return Section("Impacts reported at each wave", blocks + [Paragraph("No interviews to report.")])
-    blocks.append(_prev_table(rows, "prevalence", "Impacts reported at each wave, by intervention status", "reported"))
+    blocks.append(_prev_table(rows, "prevalence", "Impacts reported at each wave, by intervention status", "reported",
+                              ctx.level))
     heat = rows.copy()
     heat["column"] = [f"{ctx.axis_wave(w)}\n{STATUS_LABELS[g]}" for w, g in zip(heat["wave_id"], heat["group"], strict=True)]
     columns = [f"{ctx.axis_wave(w)}\n{s}" for w in ctx.waves for s in STATUS_LABELS.values()]
@@ -1171,9 +1193,9 @@ def _comparisons(ctx) -> Section:
     blocks = [Paragraph(
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
         "outcome is the share of a council's interviewed participants who reported the impact. Difference: "
-        "Hodges-Lehmann shift (second group minus first) with its distribution-free 95% interval; rank-biserial "
-        f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); p adjusted across every "
-        f"impact and wave (Holm).")]
+        f"Hodges-Lehmann shift (second group minus first) with its distribution-free {ctx.level} interval; rank-biserial "
+        f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); "
+        f"{_adjusted_across(ctx, 'every impact and wave')}.")]
     if "comparisons" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
     if not table.empty:
@@ -1191,9 +1213,9 @@ def _comparisons(ctx) -> Section:
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
                 fp, "difference", f"Difference in the share of participants reporting the impact ({lb} minus {la})",
-                "comparisons_forest", "Differences by intervention status with 95% intervals",
+                "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
                 "Forest plot: one line per impact and wave; the dot is the difference in the share of participants "
-                "reporting the impact between councils in and not in intervention, the line its 95% interval; the "
+                f"reporting the impact between councils in and not in intervention, the line its {ctx.level} interval; the "
                 "vertical line is no difference."))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
@@ -1202,6 +1224,9 @@ def _comparisons(ctx) -> Section:
     if change is not None and len(change):
         gcol = _group_column(change)
         first, last = ctx.waves[0], ctx.waves[-1]
+        # Friedman's test (three or more waves) has Kendall's W as its effect; Wilcoxon's (two) the matched
+        # rank-biserial correlation, from -1 to 1, which is not a W
+        effect = "kendalls_w" if set(change["test"].dropna()) <= {"friedman"} else "matched_rank_biserial"
         rows = []
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
@@ -1210,18 +1235,24 @@ def _comparisons(ctx) -> Section:
             rows.append({"impact": r["code"], "status": g,
                          "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
-                         "kendalls_w": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
+                         effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
         blocks += [
-            Paragraph("Change across the waves within each status group: Friedman's test across the waves (Wilcoxon's "
-                      "signed-rank test where there are two) of each council's share reporting the impact, on councils "
-                      "interviewed at every wave."),
+            Paragraph(("Change across the waves within each status group: " if gcol else "Change across the waves: ")
+                      + "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two) of each "
+                      "council's share reporting the impact, on councils interviewed at every wave"
+                      # a council is followed within its status group, so one that moved into or out of intervention
+                      # between waves has no complete series in either and is not counted
+                      + (" and in the same status group at each (a council that moved into or out of intervention "
+                         "between waves is in neither)." if gcol else ".")),
             Table("change_over_time", ch, "Change in each impact across the waves, by status group",
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  "at all waves; Kendall's W: effect size.",
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", "kendalls_w": "num:2"}),
+                  "at all waves; " + ("Kendall's W: effect size." if effect == "kendalls_w" else
+                                      "matched rank-biserial correlation: effect size, from -1 to 1, positive where "
+                                      "the share is higher at the last wave."),
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}),
         ]
     return Section("Comparisons by intervention status", blocks)
 
@@ -1265,7 +1296,7 @@ def _attrition_blocks(ctx) -> list:
     words = {"complete": "Complete cases", "weighted": "Weighted for missed interviews", "imputed": "Imputed"}
     for m in methods:
         fmt[f"{m}_odds_ratio"] = "num:2"
-        fmt[f"{words.get(m, m)}: 95% CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
+        fmt[f"{words.get(m, m)}: {ctx.level} CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
         labels[f"{m}_odds_ratio"] = f"{words.get(m, m)}: odds ratio"
     # The participants missing at each wave as the sample section publishes them (every listed participant, also one
     # never interviewed), summed; where one of those counts is suppressed, their sum is not stated either.
@@ -1280,7 +1311,7 @@ def _attrition_blocks(ctx) -> list:
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
                   "they agree, missed interviews did not drive the estimate."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals."
+              f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals."
               + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
     ]
 
@@ -1330,7 +1361,7 @@ def _models(ctx) -> Section:
                 gee.assign(label=gee["impact"].map(ctx.code)), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
                 "intervention_effects", "Effect of being in intervention on each reported impact",
                 "Forest plot: one line per impact; the dot is the log-odds ratio of reporting the impact for participants "
-                "in councils in intervention against the others at the same wave, the line its 95% interval; the "
+                f"in councils in intervention against the others at the same wave, the line its {ctx.level} interval; the "
                 "vertical line is no difference."))
     blocks += _attrition_blocks(ctx)
     sm = ctx.f.survey_model
@@ -1448,7 +1479,7 @@ def _indicator_did(ctx) -> list:
                   "This compares councils in and not in intervention; it is not an effect of the review."),
         Table("indicator_did", pd.DataFrame(rows), "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
-              "it; 95% interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
+              f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
               f"entry dates. Shown where at least {ctx.min_count} councils are on each side.",
               {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p"},
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
@@ -1576,7 +1607,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         blocks.append(Paragraph(
             f"{_listed(labels)} {'has' if one else 'have'} no statement quoted: the hand check of the coding in this "
             f"study gives Cohen's kappa between the coder and people of "
-            f"{_listed([_two(disputed[c]) for c in ctx.codes if c in disputed])}"
+            f"{_listed([_kappa(disputed[c]) for c in ctx.codes if c in disputed])}"
             f"{'' if one else ' respectively'}, below {CHECKED_KAPPA:.2f}, so a statement the coder files under "
             f"{'it' if one else 'one of them'} may well be about something else."))
     log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
@@ -1910,6 +1941,8 @@ def _reliability(ctx) -> Section | None:
         rows = pd.DataFrame({"impact": by["code"].map(ctx.code).to_numpy(), "status_group": by["status_group"].to_numpy(),
                              "cohen_kappa": by["value"].to_numpy(), "ci_low": by["ci_low"].to_numpy(),
                              "ci_high": by["ci_high"].to_numpy(), "n_units": by["n_units"].to_numpy()})
+        # a kappa of 0.696 shows as 0.70: the column says on which side of the line it is
+        rows.insert(5, "meets_line", np.where(rows["cohen_kappa"] >= CHECKED_KAPPA, "yes", "no"))
         blocks.append(Table("reliability_by_status", rows, "Agreement with the hand check within each status group",
                             f"Cohen's kappa between the machine coder and the second coding on the checked segments "
                             f"of councils in each status group at the time of the interview. A machine-coded "
@@ -1917,7 +1950,8 @@ def _reliability(ctx) -> Section | None:
                             f"groups.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels={"n_units": Label("Segments compared", description="Checked segments in the group.",
                                                      format="int"),
-                                    "cohen_kappa": Label("Cohen's kappa", format="num:2")}))
+                                    "cohen_kappa": Label("Cohen's kappa", format="num:2"),
+                                    "meets_line": Label(f"At least {CHECKED_KAPPA:.2f}", format="text")}))
     return Section("Coding reliability", blocks)
 
 
@@ -1978,9 +2012,9 @@ def _methods(ctx) -> Section:
         "reported; unanticipated: reported afterwards without having been anticipated. Sustained: reported at both "
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
-        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); Holm "
-        "adjustment across impacts and waves; design-effect-adjusted Wilson intervals for shares of participants; GEE "
-        "with bias-reduced sandwich errors for few clusters.",
+        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
+        f"{_adjusted_across(ctx, 'impacts and waves')}; design-effect-adjusted Wilson intervals for shares of "
+        "participants; GEE with bias-reduced sandwich errors for few clusters.",
         f"Coding: {ctx.f.coding.get('description', 'machine')}.",
     ]
     limits = [f"Limitations: {_detectable(ctx)}; councils move in and out of intervention between waves; interviewees "

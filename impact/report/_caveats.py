@@ -18,6 +18,24 @@ __all__ = ["WEAK_F1", "CHECKED_KAPPA", "weak_codes", "unconfirmed_by_status", "m
 WEAK_F1 = 0.70
 
 
+def _against(x: float, threshold: float) -> str:
+    """``x`` to two decimals, or more where two would put it on the other side of ``threshold``: a kappa of 0.696
+    against a line at 0.70 is '0.696', not '0.70' in a sentence that says it is below 0.70 (as ``_p_words`` keeps a
+    p below alpha below it); never '-0.00'.
+
+    Examples
+    --------
+    >>> _against(0.6951, 0.70), _against(0.6949, 0.70), _against(0.70, 0.70), _against(0.7049, 0.70)
+    ('0.695', '0.69', '0.70', '0.70')
+    >>> _against(0.69999, 0.70), _against(-0.004, 0.70)
+    ('0.69999', '0.00')
+    """
+    digits = 2
+    while digits < 6 and (x < threshold) != (round(x, digits) < threshold):
+        digits += 1
+    return f"{x:.{digits}f}".replace("-0.00", "0.00")
+
+
 def _say(x: int) -> str:
     """A count in words up to ten, in digits beyond."""
     words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -43,7 +61,7 @@ def _why_weak(weak: dict[str, float], codes, what: str) -> str:
     """'the coder's F1 on real text is below 0.70 for {what} (0.55 and 0.61)', or why else the impacts are not
     known to be read well."""
     f1s = [weak[c] for c in codes]
-    measured = [f"{f:.2f}" for f in f1s if not math.isnan(f)]
+    measured = [_against(f, WEAK_F1) for f in f1s if not math.isnan(f)]
     if len(measured) == len(f1s):
         return f"the coder's F1 on real text is below {WEAK_F1:.2f} for {what} ({_listed(measured)})"
     if not measured:

@@ -161,13 +161,17 @@ def _is_missing(value: object) -> bool:
         return False
 
 
-def format_p(p: float, digits: int = 3) -> str:
-    """A p-value for display: ``"<0.001"`` below the smallest shown value.
+def format_p(p: float, digits: int = 3, line: float = 0.05) -> str:
+    """A p-value for display: ``"<0.001"`` below the smallest shown value, and with more digits where ``digits``
+    would put it on the other side of ``line`` (0.0496 is '0.0496', not '0.050', beside a summary that calls it
+    below 0.05).
 
     Examples
     --------
     >>> format_p(0.0004), format_p(0.0123), format_p(0.5)
     ('<0.001', '0.012', '0.500')
+    >>> format_p(0.0496), format_p(0.04996), format_p(0.0504), format_p(0.05)
+    ('0.0496', '0.04996', '0.050', '0.050')
     """
     if _is_missing(p):
         return MISSING
@@ -176,6 +180,8 @@ def format_p(p: float, digits: int = 3) -> str:
     floor = 10.0**-digits
     if p < floor:
         return f"<{floor:.{digits}f}"
+    while digits < 6 and (p < line) != (round(p, digits) < line):
+        digits += 1
     return f"{p:.{digits}f}"
 
 

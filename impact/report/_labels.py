@@ -267,6 +267,9 @@ _COLUMNS: dict[str, Label] = {
     "rank_biserial": _L("Rank-biserial correlation", description="Effect size from -1 to 1; 0 is no difference.",
                         format="num:2"),
     "kendalls_w": _L("Kendall's W", description="Effect size of Friedman's test, from 0 to 1.", format="num:2"),
+    "matched_rank_biserial": _L("Matched rank-biserial correlation", description="Effect size of Wilcoxon's "
+                                "signed-rank test, from -1 to 1; positive where values are higher at the later time.",
+                                format="num:2"),
     "effect": _L("Effect size", format="num:2"),
     "kappa": _L("Kappa", format="num:2"),
     "alpha": _L("Significance level"),
@@ -368,6 +371,10 @@ class Vocabulary:
         The order of a domain's levels (waves in study order, codes in
         codebook order), used by :meth:`sort` and to find a model's reference
         level.
+    confidence : str, optional
+        The confidence level of the intervals, as people read it (``"95%"``,
+        the default; ``"90%"`` where the analysis ran with alpha 0.1): every
+        label that names the level says this one.
 
     Examples
     --------
@@ -380,6 +387,7 @@ class Vocabulary:
     values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     domains: Mapping[str, str] = field(default_factory=dict)
     orders: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    confidence: str = "95%"
 
     def __post_init__(self) -> None:
         columns = dict(_COLUMNS)
@@ -398,6 +406,10 @@ class Vocabulary:
             values.setdefault(str(domain), {}).update({str(k): str(v) for k, v in mapping.items()})
         orders = {k: list(v) for k, v in _ORDERS.items()}
         orders.update({str(k): [str(x) for x in v] for k, v in dict(self.orders).items()})
+        if self.confidence != "95%":  # the defaults name the 95% level
+            columns = {k: replace(v, text=v.text.replace("95%", self.confidence),
+                                  description=v.description.replace("95%", self.confidence))
+                       for k, v in columns.items()}
         object.__setattr__(self, "columns", columns)
         object.__setattr__(self, "values", values)
         object.__setattr__(self, "domains", {**_DOMAINS, **{str(k): str(v) for k, v in dict(self.domains).items()}})
@@ -417,7 +429,8 @@ class Vocabulary:
         for domain, mapping in (values or {}).items():
             merged_values.setdefault(str(domain), {}).update(mapping)
         return Vocabulary(columns={**self.columns, **dict(columns or {})}, values=merged_values,
-                          domains={**self.domains, **dict(domains or {})}, orders={**self.orders, **dict(orders or {})})
+                          domains={**self.domains, **dict(domains or {})}, orders={**self.orders, **dict(orders or {})},
+                          confidence=self.confidence)
 
     def with_waves(self, labels: Mapping[str, str]) -> Vocabulary:
         """A copy that knows the study's waves: ``{wave_id: label}`` in study order."""
@@ -497,7 +510,7 @@ class Vocabulary:
                 return replace(known, text=f"{known.text}, {_lower_first(_short(self.values['wave'][tail]))}")
             if known is not None and tail in ("ci_low", "ci_high", "low", "high"):
                 end = "lower" if tail.endswith("low") else "upper"
-                return Label(f"{known.text} 95% CI, {end}", known.unit, format=known.format)
+                return Label(f"{known.text} {self.confidence} CI, {end}", known.unit, format=known.format)
         for suffix, unit in (("_per_10k", _PER_10K), ("_pct", "%"), ("_rate", _PER_10K)):
             if key.endswith(suffix) and len(key) > len(suffix):
                 base = key[: -len(suffix)]

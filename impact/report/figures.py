@@ -382,6 +382,7 @@ def forest_plot(
     group: str | None = None,
     wrap: int = _WRAP,
     ax: Axes | None = None,
+    level: str = "95%",
 ) -> Axes:
     """Forest plot: one row per effect, a point and its confidence interval.
 
@@ -400,6 +401,8 @@ def forest_plot(
     wrap : int, default 28
         Labels longer than this many characters are wrapped onto more lines.
     ax : Axes, optional
+    level : str, default "95%"
+        The intervals' confidence level, for the axis label.
 
     Returns
     -------
@@ -459,7 +462,7 @@ def forest_plot(
         ax.tick_params(axis="y", length=0)
         top = pos.max() if len(pos) else 0
         ax.set_ylim(-0.7, top + 0.7)
-        ax.set_xlabel(f"{_label(estimate)} and 95% interval")
+        ax.set_xlabel(f"{_label(estimate)} and {level} interval")
         ax.grid(axis="x", color="#E5E5E5", linewidth=0.8)
         ax.set_axisbelow(True)
     return ax

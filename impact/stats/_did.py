@@ -71,9 +71,12 @@ def _twfe_fit(x: np.ndarray, y: np.ndarray, unit_idx: np.ndarray, time_idx: np.n
     ``cov_type="cr2"``: the bias-reduced linearisation of Bell and McCaffrey
     (2002) with the adjustment matrices of Pustejovsky and Tipton (2018) for
     fixed effects nested in clusters, and Bell-McCaffrey (Imbens-Kolesar 2016)
-    degrees of freedom per coefficient. ``"cr1"``: G/(G-1) * (N-1)/(N-k) with
-    k the non-absorbed regressors, as Stata's ``xtreg, fe vce(cluster)`` and
-    ``reghdfe``, and t(G - 1).
+    degrees of freedom per coefficient. ``"cr1"``: G/(G-1) * (N-1)/(N-K) with
+    K the identified columns of ``x`` and the time dummies plus the constant
+    (the unit effects, nested in the clusters, do not count), as Stata's
+    ``xtreg y x i.time, fe vce(cluster unit)`` and fixest's ``feols(y ~ x |
+    unit + time, cluster = ~unit)`` with its default small-sample correction,
+    and t(G - 1).
 
     Coefficients that the data do not identify (their column is collinear
     with the fixed effects and the other columns) are NaN, as are standard
@@ -103,7 +106,8 @@ def _twfe_fit(x: np.ndarray, y: np.ndarray, unit_idx: np.ndarray, time_idx: np.n
     if cov_type == "cr1":
         scores = np.zeros((g, z.shape[1]))
         np.add.at(scores, clusters, z * resid[:, None])
-        factor = g / (g - 1) * (n - 1) / (n - k) if g > 1 and n > k else np.nan
+        n_params = int(rank_ok.sum()) + 1  # x and the time dummies the data identify, and the constant
+        factor = g / (g - 1) * (n - 1) / (n - n_params) if g > 1 and n > n_params else np.nan
         cov = factor * m @ (scores.T @ scores) @ m
         se = np.sqrt(np.clip(np.diag(cov)[:k], 0, None))
     else:

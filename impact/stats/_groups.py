@@ -457,15 +457,60 @@ def _binary_many(y: np.ndarray, g: np.ndarray, k: int, method: str) -> dict:
     return row
 
 
+#: Largest n_a x n_b for which the interval of the Hodges-Lehmann shift takes its order statistics from the exact
+#: null distribution of the Mann-Whitney U (every split of 150 councils is within it); beyond, the normal one.
+_HL_EXACT_MAX = 10_000
+
+
+@lru_cache(maxsize=256)  # up to 10,001 floats each: at most about 20 MB
+def _u_distribution(n_a: int, n_b: int) -> np.ndarray:
+    """Null probabilities of U = 0..n_a*n_b for samples of n_a and n_b without ties (Mann & Whitney 1947).
+
+    The counts of U are the coefficients of the Gaussian binomial coefficient
+    prod_{i=1..n_a} (1 - q^(n_b + i)) / (1 - q^i) (Andrews 1976, Theory of Partitions, ch. 3), each step a
+    polynomial, computed in whole numbers so that the tails are exact."""
+    n_a, n_b = sorted((n_a, n_b))  # the same distribution either way round; fewer steps over the smaller
+    size = n_a * n_b + 1
+    counts = np.zeros(size, dtype=object)
+    counts[0] = 1
+    for i in range(1, n_a + 1):
+        shift = n_b + i
+        counts[shift:] = counts[shift:] - counts[:size - shift]  # times (1 - q^(n_b + i))
+        pad = -size % i
+        lanes = np.concatenate([counts, np.zeros(pad, dtype=object)]).reshape(-1, i)
+        counts = np.cumsum(lanes, axis=0).ravel()[:size]  # divided by (1 - q^i): a running sum i apart
+    total = int(counts.sum())
+    return np.array([int(c) / total for c in counts])
+
+
+def _hl_rank(n_a: int, n_b: int, alpha: float) -> int:
+    """Rank (from 1) in the sorted n_a*n_b differences of the lower end of the Hodges-Lehmann interval; 0 when
+    even the widest interval, from the smallest to the largest difference, falls short of 1 - alpha.
+
+    The interval from the C-th smallest to the C-th largest difference covers the shift with probability
+    1 - 2 P(U <= C - 1) (Hollander, Wolfe & Chicken 2014, section 4.3; Lehmann 1975, ch. 2): C is the
+    smallest c with P(U <= c) >= alpha / 2, R's ``qwilcox(alpha / 2, n_a, n_b)`` as ``wilcox.test`` uses it
+    (where that is 0, 1 if P(U = 0) is exactly alpha / 2, else no interval).
+    Above ``_HL_EXACT_MAX`` pairs, the large-sample C = n_a n_b / 2 - z sqrt(n_a n_b (n_a + n_b + 1) / 12),
+    rounded to the nearest integer (Hollander, Wolfe & Chicken 2014, eq. 4.42)."""
+    if n_a * n_b <= _HL_EXACT_MAX:
+        cdf = np.cumsum(_u_distribution(n_a, n_b))
+        rank = int(np.searchsorted(cdf, alpha / 2 * (1 - 1e-12)))
+        # R widens a rank of 0 to 1, the smallest to the largest difference; that covers 1 - 2 P(U = 0), which is
+        # at least 1 - alpha only where P(U = 0) is at most alpha / 2 (1 council against 39 at 95%)
+        return 1 if rank == 0 and cdf[0] <= alpha / 2 * (1 + 1e-12) else rank
+    z = special.ndtri(1 - alpha / 2)
+    return max(0, int(np.round(n_a * n_b / 2 - z * np.sqrt(n_a * n_b * (n_a + n_b + 1) / 12))))
+
+
 def _hodges_lehmann(a: np.ndarray, b: np.ndarray, alpha: float) -> tuple[float, float, float]:
-    """Median of the b - a differences and its Mann-Whitney-inverted interval."""
+    """Median of the b - a differences and its Mann-Whitney-inverted interval (no interval, NaN, when the
+    samples are too small for one at this level)."""
     diffs = np.sort((b[:, None] - a[None, :]).ravel())
-    n_a, n_b = len(a), len(b)
-    z = special.ndtri(1 - alpha / 2)  # = stats.norm.ppf, without the distribution machinery
-    k = int(np.floor(n_a * n_b / 2 - z * np.sqrt(n_a * n_b * (n_a + n_b + 1) / 12)))
-    if k < 0:
+    rank = _hl_rank(len(a), len(b), float(alpha))
+    if rank < 1:
         return float(np.median(diffs)), np.nan, np.nan
-    return float(np.median(diffs)), float(diffs[k]), float(diffs[len(diffs) - 1 - k])
+    return float(np.median(diffs)), float(diffs[rank - 1]), float(diffs[len(diffs) - rank])
 
 
 def _midranks(y: np.ndarray) -> np.ndarray:
