@@ -13,26 +13,57 @@ __all__ = ["indicator_trends", "indicator_effects", "intervention_onsets"]
 def indicator_trends(study: Study) -> pd.DataFrame | None:
     """Mean and median of each indicator per period, councils grouped by intervention at any wave.
 
+    A council is in ``intervention`` when it was under a notice to improve or a
+    statutory direction at some wave of the study, and in ``no_intervention``
+    when its status is known at every wave and it was under neither.  A
+    council whose status is unknown at some wave (no interview and no review
+    date to place the wave) and never known to be in intervention belongs to
+    neither group: its indicators are left out, and counted in ``attrs``.
+
     Returns
     -------
     DataFrame or None
         ``measure``, ``period``, ``status_group``, ``n_councils``, ``mean``,
         ``median``, ``n_suppressed`` (source values suppressed by the
-        publisher); None when the study has no indicators.
+        publisher); None when the study has no indicators.  ``attrs``:
+        ``n_councils_unknown_status`` (councils with indicators left out) and
+        ``n_values_unknown_status`` (their indicator rows).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> ind = pd.DataFrame({"council_id": ["a", "b", "c"], "measure": "m", "period": "2020", "value": [1.0, 3.0, 9.0],
+    ...                     "flag": None})
+    >>> ws = pd.DataFrame({"council_id": ["a", "a", "b", "b", "c", "c"], "wave": ["w1", "w2"] * 3,
+    ...                    "reference_date": pd.to_datetime(["2020-01-01", "2020-06-01"] * 3),
+    ...                    "intervention": ["none", "notice", "none", "none", "none", None]})
+    >>> t = indicator_trends(SimpleNamespace(indicators=ind, wave_status=lambda: ws))
+    >>> t[["status_group", "n_councils", "mean"]].to_dict("records")
+    [{'status_group': 'intervention', 'n_councils': 1, 'mean': 1.0}, {'status_group': 'no_intervention', 'n_councils': 1, 'mean': 3.0}]
+    >>> t.attrs["n_councils_unknown_status"]
+    1
     """
     ind = study.indicators
     if ind.empty:
         return None
     ws = study.wave_status()
-    latest = ws.sort_values("reference_date").groupby("council_id")["intervention"].agg(
-        lambda s: "intervention" if (s.map(STATUS_GROUPS) == "intervention").any() else "no_intervention")
-    d = ind.merge(latest.rename("status_group").reset_index(), on="council_id", how="left")
-    return (
-        d.groupby(["measure", "period", "status_group"])
+    group = ws["intervention"].map(STATUS_GROUPS)
+    by = pd.DataFrame({"council_id": ws["council_id"], "in": group == "intervention", "unknown": group.isna()}) \
+        .groupby("council_id")[["in", "unknown"]].any()
+    status = pd.Series("no_intervention", index=by.index, dtype="str")
+    status[by["in"]] = "intervention"
+    status[~by["in"] & by["unknown"]] = pd.NA  # never known to be in intervention, but not known at every wave
+    d = ind.merge(status.rename("status_group").reset_index(), on="council_id", how="left")
+    left_out = d["status_group"].isna()
+    out = (
+        d[~left_out].groupby(["measure", "period", "status_group"])
         .agg(n_councils=("value", "count"), mean=("value", "mean"), median=("value", "median"),
              n_suppressed=("flag", lambda s: int(s.notna().sum())))
         .reset_index()
     )
+    out.attrs["n_councils_unknown_status"] = int(d.loc[left_out, "council_id"].nunique())
+    out.attrs["n_values_unknown_status"] = int(left_out.sum())
+    return out
 
 
 #: Status-history kinds that put a council in intervention (see impact.panel.STATUS_GROUPS).

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from impact.indicators import indicator_effects, intervention_onsets
+from impact.indicators import indicator_effects, indicator_trends, intervention_onsets
 from impact.synth import SynthEffects, generate_with_truth
 
 
@@ -54,3 +56,27 @@ def test_a_null_study_shows_no_indicator_effect():
     # five tests at 5%: all five below 0.01 by chance has probability about 1e-10
     assert (e["p_value"] > 0.01).sum() >= 3, e[["measure", "estimate", "p_value"]]
     assert np.isfinite(e["estimate"]).all()
+
+
+def test_indicator_trends_leave_out_councils_of_unknown_status():
+    """A council whose status is unknown at the waves (no interview and no review date: a comparison council with
+    indicators only) was grouped as 'not in intervention at any wave', and one missing from the study's waves was
+    dropped without a word. Now: in intervention if known to be at some wave; not in intervention only if known at
+    every wave; otherwise left out and counted."""
+    status = {  # council -> status at w1, w2 (None: not known)
+        "a": ("none", "notice"), "b": ("none", "none"), "c": ("direction", "none"), "d": ("none", "none"),
+        "e": (None, None), "f": ("none", None), "g": (None, "notice"),
+    }
+    ws = pd.DataFrame([(c, w, s) for c, ss in status.items() for w, s in zip(("w1", "w2"), ss, strict=True)],
+                      columns=["council_id", "wave", "intervention"])
+    values = {"a": 1.0, "b": 2.0, "c": 4.0, "d": 8.0, "e": 16.0, "f": 32.0, "g": 64.0, "h": 128.0}  # h: no waves
+    ind = pd.DataFrame([(c, "m", p, v + k, None) for c, v in values.items() for k, p in enumerate(("2019", "2020"))],
+                       columns=["council_id", "measure", "period", "value", "flag"])
+    t = indicator_trends(SimpleNamespace(indicators=ind, wave_status=lambda: ws.copy())).set_index(["period", "status_group"])
+    inside, outside = ["a", "c", "g"], ["b", "d"]
+    for k, period in enumerate(("2019", "2020")):
+        assert t.loc[(period, "intervention"), "mean"] == np.mean([values[c] + k for c in inside])
+        assert t.loc[(period, "intervention"), "n_councils"] == 3
+        assert t.loc[(period, "no_intervention"), "mean"] == np.mean([values[c] + k for c in outside])
+        assert t.loc[(period, "no_intervention"), "median"] == np.median([values[c] + k for c in outside])
+    assert t.attrs == {"n_councils_unknown_status": 3, "n_values_unknown_status": 6}  # e, f and h
