@@ -869,11 +869,19 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
 
 
 def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None) -> str:
-    """The sentence for no adjusted difference by status: under machine coding, not evidence of none where read poorly.
+    """The sentence for no adjusted difference by status: never a finding of no difference.
 
-    Coding error that does not depend on status blurs a real difference
-    towards none, so a null in an impact the coder reads poorly is not a
-    finding of no difference.
+    A difference that is not significant after the adjustment is not an
+    absence of difference: the sentence says "not significantly", says that
+    it is no evidence of none (a 30-council study with a planted difference in
+    partnership working, odds ratio 1.85, 95% CI 1.05 to 3.25, Holm p = 0.199,
+    was summarised as "No impact was reported more or less often in councils
+    in intervention"). It names no impact whose difference was significant
+    only before the adjustment: in a study with no difference planted, one
+    such was partnership working, odds ratio 0.37, unadjusted p = 0.040, and
+    the adjustment is there not to read it. Under machine coding, coding error
+    that does not depend on status blurs a real difference towards none, so a
+    null in an impact the coder reads poorly is not stated for it either.
     """
     from ..stats._models import FEW_UNITS
 
@@ -882,31 +890,30 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     where = "The intervals are in the longitudinal models section."
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
     few = bool(len(gee)) and bool((_smaller_side(gee) < FEW_UNITS).any())
-    intervals = ("; with fewer than {n} councils in one status group this is not evidence that there is none (the "
-                 "intervals are in the longitudinal models section)." if few else
-                 "; the intervals are in the longitudinal models section.").format(n=FEW_UNITS)
+    none = ("with fewer than {n} councils in one status group this is not evidence that there is none" if few else
+            "this is not evidence that there is none").format(n=FEW_UNITS)
     doubtful = _doubtful_by_status(ctx, weak)
     poor = [c for c in ctx.codes if c in doubtful and c in set(gee["code"])]
+    read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
     if not poor:
         if len(gee) < n_fitted:  # the others could not be estimated (said before this sentence)
             k = len(gee)
             return (f"{'The other impact was' if k == 1 else f'None of the other {_say(k)} impacts was'} reported "
-                    f"{'neither more nor less' if k == 1 else 'more or less'} often in councils in intervention "
-                    f"{adjusted}{intervals}")
-        return f"No impact was reported more or less often in councils in intervention {adjusted}{intervals}"
-    read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
+                    f"significantly more or less often in councils in intervention {adjusted}; {none}. {where}")
+        return (f"No impact was reported significantly more or less often in councils in intervention {adjusted}; "
+                f"{none}. {where}")
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
         which = ("no impact" if len(gee) == n_fitted else
                  f"none of the {_say(len(gee))} impacts whose models could be estimated")
-        return (f"The machine coding shows {which} reported more or less often in councils in intervention "
-                f"{adjusted}, but {blur} {where}")
+        return (f"The machine coding shows {which} reported significantly more or less often in councils in "
+                f"intervention {adjusted}, but {blur} {where}")
     labels = [ctx.code(c) for c in read_well]
     labels = [labels[0]] + [label.lower() for label in labels[1:]]
-    return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported more or less often in councils "
-            f"in intervention {adjusted}{intervals[:-1] if few else ''}. The machine coding shows no difference in the "
-            "other "
+    return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported significantly more or less "
+            f"often in councils in intervention {adjusted}; {none}. The machine coding shows no significant "
+            "difference in the other "
             f"{_say(len(poor))} {'impact' if len(poor) == 1 else 'impacts'} either, but {blur} {where}")
 
 
