@@ -171,6 +171,51 @@ def test_a_difference_not_significant_after_the_adjustment_is_never_stated_as_no
 
 
 
+def test_a_model_with_no_estimate_is_named_and_not_counted_among_the_nulls(twelve):
+    """Seed 27518 (30 councils, machine-coded): no participant was coded as reporting morale before the review, the
+    GEE for morale ended with every estimate NaN and no warning, its row said separation False, the models table
+    showed dashes with no word why, and the summary said 'none of the five impacts whose models could be estimated'
+    without saying which was not, nor why. A wave at which every participant, or none, reported an impact makes its
+    model separate (its log-odds for that wave are infinite), and the report says so."""
+    from impact.effects import intervention_effects
+
+    study, truth, f = twelve
+    panel = f.participant_panel.copy()
+    panel.loc[(panel["code"] == "morale") & (panel["wave"] == study.wave_ids[0]), "reported"] = False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = intervention_effects(panel, measure="reported", codes=IMPACTS, waves=study.wave_ids)
+    morale = m[m["code"] == "morale"]
+    assert morale["separation"].all(), morale[["term", "estimate", "se", "separation"]]
+    assert not m.loc[m["code"] != "morale", "separation"].any()  # the other impacts were reported at every wave
+    m.loc[m["code"] != "morale", ["n_units_intervention", "n_units_no_intervention"]] = [13, 17]
+    g = dataclasses.replace(f, models=m)
+    summary = _summary(g)
+    assert any(s.startswith("For improvement in staff morale and relations the model could not be fitted")
+               for s in summary), summary
+    assert not any("morale" in s and "more or less often" in s for s in summary)
+    table = _table(g, "gee_models")
+    assert table.data.loc[table.data["impact"] == "morale", "estimate"].isna().all()
+    assert "No estimate is shown for improvement in staff morale and relations" in table.notes
+
+
+def test_a_model_with_no_finite_estimate_is_named_in_the_summary_and_the_table(twelve):
+    """A fit that ends with no finite estimate for a reason other than separation is named as not fitted, in the
+    summary and in the models table's note, not left as dashes or silently dropped from the count of nulls."""
+    study, truth, f = twelve
+    m = f.models.copy()
+    m["separation"] = False
+    m.loc[m["term"] == "in_intervention", ["n_units_intervention", "n_units_no_intervention"]] = [13, 17]
+    m.loc[m["term"] == "in_intervention", ["p_value", "p_adjusted"]] = [0.6, 1.0]
+    m.loc[m["code"] == "learning", ["estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted"]] = np.nan
+    g = dataclasses.replace(f, models=m)
+    summary = _summary(g)
+    [unfit] = [s for s in summary if "no finite estimate" in s]
+    assert unfit.startswith("For promotion of learning and reflective practice the model gave no finite estimate")
+    assert any(s.startswith("None of the other five impacts was reported significantly") for s in summary), summary
+    assert "No estimate is shown for promotion of learning and reflective practice" in _table(g, "gee_models").notes
+
+
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     study, truth, f = twelve
     m = f.models.copy()

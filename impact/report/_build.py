@@ -509,6 +509,20 @@ def _separated_sentence(ctx, codes: list[str]) -> str:
             "intervention status included, and no difference, or absence of one, is stated.")
 
 
+def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
+    """Impacts whose status term has no finite estimate, standard error or p-value and whose fit did not separate."""
+    finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
+    return [c for c in gee.loc[~finite, "code"] if c not in set(separated)]
+
+
+def _unfit_sentence(ctx, codes: list[str]) -> str:
+    """The sentence for impacts whose model gave no finite estimate (see :func:`_unfit_codes`)."""
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
+    one = len(labels) == 1
+    return (f"For {_listed(labels)} the model gave no finite {'estimate' if one else 'estimates'} (the fit did not "
+            "converge), so no difference by intervention status, or absence of one, is stated.")
+
+
 def _summary(ctx) -> Section:
     f = ctx.f
     # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
@@ -561,6 +575,9 @@ def _summary(ctx) -> Section:
                 items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
             if separated:
                 items.append(_separated_sentence(ctx, separated))
+            unfit = _unfit_codes(gee, separated)
+            if unfit:
+                items.append(_unfit_sentence(ctx, unfit))
             if sig.empty and len(estimable):
                 items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee)))
     if not weak:
@@ -1319,9 +1336,12 @@ def _models(ctx) -> Section:
         from ..stats._models import FEW_UNITS
 
         status_rows = shown[shown["term"] == "in_intervention"]
+        unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast (Holm)."
                  + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
+                 + (f" No estimate is shown for {_listed([ctx.code(c).lower() for c in unfit])}: the model gave no "
+                    "finite estimates (the fit did not converge)." if unfit else "")
                  + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
                  + (" One status group has too few councils for the models to tell a difference by intervention "

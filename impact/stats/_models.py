@@ -523,6 +523,12 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     if weights is not None and spec.small_sample:  # statsmodels' bias-reduced covariance mishandles weights
         se = pd.Series(np.sqrt(np.diag(_bias_reduced_independence(result, weights))), index=result.params.index)
     params = _param_table(result.params, se, df=df, alpha=spec.alpha)
+    if not np.isfinite(np.asarray(result.params, dtype="float64")).all():
+        # statsmodels can end a diverging fit with NaN estimates and no warning (a binomial GEE of an impact no
+        # participant reported at one wave): say so, so that no reader takes the missing estimates for a result
+        warnings.warn("The model gave no finite estimates: the fit did not converge.", StatisticalWarning,
+                      stacklevel=4)
+        notes.append("no finite estimates: the fit did not converge")
     if spec.family == "binomial":
         fitted = np.asarray(result.fittedvalues)
         if np.any((fitted < 1e-6) | (fitted > 1 - 1e-6)):
