@@ -216,6 +216,29 @@ def test_a_model_with_no_finite_estimate_is_named_in_the_summary_and_the_table(t
     assert "No estimate is shown for promotion of learning and reflective practice" in _table(g, "gee_models").notes
 
 
+def test_indicator_groups_say_they_are_the_status_at_any_wave(twelve):
+    """The indicator trends group councils by whether they were in intervention at any wave of the study, and the
+    table and figure called the groups 'In intervention' and 'Not in intervention' in every year: a 30-council study
+    (seed 27518) whose councils moved into and out of intervention showed 27 councils 'In intervention' in the year to
+    March 2009, where the planted histories put 14 in intervention at the first wave and 13 more only at the last.
+    The groups are named for what they are; their council counts are recomputed from the planted truth."""
+    from impact.report._labels import Vocabulary
+
+    study, truth, f = twelve
+    table = _table(f, "indicator_trends")
+    assert set(table.data["status"]) == {"intervention_at_some_wave", "intervention_at_no_wave"}
+    assert Vocabulary().value("status", "intervention_at_some_wave") == "In intervention at some wave"
+    assert Vocabulary().value("status", "intervention_at_no_wave") == "Not in intervention at any wave"
+    ever = {c["council_id"] for c in truth.councils if any(c["in_intervention"].values())}
+    ind = study.indicators.dropna(subset=["value"])
+    ind = ind.assign(group=np.where(ind["council_id"].isin(ever), "intervention_at_some_wave",
+                                    "intervention_at_no_wave"))
+    want = ind.groupby(["measure", "period", "group"])["council_id"].nunique()
+    shown = [r for r in table.data.itertuples() if r.n_councils != "c"]
+    assert len(shown) >= len(table.data) // 2
+    for r in shown:
+        assert int(r.n_councils) == want[r.measure, r.period, r.status], r
+
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     study, truth, f = twelve
     m = f.models.copy()

@@ -78,6 +78,8 @@ __all__ = ["assemble", "STATUS_LABELS"]
 #: Status groups in the order every table and figure shows them, with their labels.
 STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
 _STATUS_COLOURS = {"no_intervention": "#4C72B0", "intervention": "#DD8452"}
+#: The status groups of the indicator trends, which group councils by their status at any wave of the study.
+_EVER_STATUS = {"no_intervention": "intervention_at_no_wave", "intervention": "intervention_at_some_wave"}
 _LEVELS = ("none", "notice", "direction")
 _REALISATION_LABELS = {"realised": "Realised", "unmet_expectation": "Unmet expectation",
                        "unanticipated": "Unanticipated", "not_mentioned": "Not mentioned", "incomplete": "Incomplete"}
@@ -1419,12 +1421,15 @@ def _actions_and_indicators(ctx) -> Section | None:
         for r in t.to_dict("records"):
             key = ("ind_councils", r["measure"], str(r["period"]), r["status_group"])
             ok = ctx.shown(key)
-            rows.append({"measure": r["measure"], "period": r["period"], "status": r["status_group"],
+            # the group is the council's status at any wave, not in the period: a council first in intervention at
+            # the study's last wave is in its group in 2009 too (a study of councils moving into intervention showed
+            # 27 of 30 'In intervention' in 2009, where 14 were)
+            rows.append({"measure": r["measure"], "period": r["period"], "status": _EVER_STATUS[r["status_group"]],
                          "group": r["status_group"], "n_councils": ctx.cell(key),
                          "mean": r["mean"] if ok else SUPPRESSED, "median": r["median"] if ok else SUPPRESSED,
                          "n_flagged": ctx.cell(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]))})
         table = pd.DataFrame(rows)
-        blocks += [Table("indicator_trends", table.drop(columns=["group"]), "Outcome indicators by intervention status over time",
+        blocks += [Table("indicator_trends", table.drop(columns=["group"]), "Outcome indicators over time, by intervention status at any wave",
                          "Mean and median across councils; councils grouped by whether they were in intervention at any "
                          "wave. n_flagged: source values the publisher suppressed or did not have (DfE c, x, low...), "
                          "left out of the mean.", {"period": "date"},
@@ -1440,10 +1445,10 @@ def _actions_and_indicators(ctx) -> Section | None:
             dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
             fig = indicator_small_multiples(
                 data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
-                review_dates=dates, order=shown, hue_order=list(STATUS_LABELS), vocabulary=_vocabulary(ctx))
+                review_dates=dates, order=shown, hue_order=list(_EVER_STATUS.values()), vocabulary=_vocabulary(ctx))
             left = len(counts) - len(shown)
             blocks.append(Figure(
-                "indicator_trends", fig, "Outcome indicators: mean by intervention status",
+                "indicator_trends", fig, "Outcome indicators: mean by intervention status at any wave",
                 f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
                 "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
                 "are left out." + (f" {left} further indicator(s) are in the table and its CSV only." if left else "")))

@@ -293,7 +293,9 @@ _VALUES: dict[str, dict[str, str]] = {
     "status": {"no_intervention": "Not in intervention", "intervention": "In intervention",
                "none": "No intervention", "notice": "Notice to Improve / Improvement Notice",
                "direction": "Statutory direction", "in_intervention": "In intervention",
-               "not_in_intervention": "Not in intervention"},
+               "not_in_intervention": "Not in intervention",
+               "intervention_at_some_wave": "In intervention at some wave",
+               "intervention_at_no_wave": "Not in intervention at any wave"},
     "method": {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "fdr_by": "Benjamini-Yekutieli",
                "bonferroni": "Bonferroni", "hommel": "Hommel", "sidak": "Šidák", "none": "None",
                "gee": "GEE", "mixed": "Linear mixed model", "ordinal": "Ordinal model", "wilson": "Wilson",
@@ -331,7 +333,8 @@ _DOMAINS: dict[str, str] = {
 
 #: Canonical order of the levels of a domain (waves and codes come from the study and codebook).
 _ORDERS: dict[str, list[str]] = {
-    "status": ["no_intervention", "intervention", "none", "notice", "direction"],
+    "status": ["no_intervention", "intervention", "none", "notice", "direction", "intervention_at_no_wave",
+               "intervention_at_some_wave"],
     "realisation": ["realised", "unanticipated", "unmet_expectation", "not_mentioned", "incomplete"],
     "persistence": ["sustained", "emerging", "faded", "absent", "incomplete"],
 }
