@@ -239,6 +239,39 @@ def test_indicator_groups_say_they_are_the_status_at_any_wave(twelve):
     for r in shown:
         assert int(r.n_councils) == want[r.measure, r.period, r.status], r
 
+
+def test_the_effect_size_of_a_two_wave_change_is_named_for_what_it_is(twelve):
+    """With two waves the change within a status group is tested with Wilcoxon's signed-rank test, whose effect is
+    the matched-pairs rank-biserial correlation (-1 to 1): a two-wave study (seed 73058 with its middle wave left
+    out) headed it 'Kendall's W' (Friedman's effect size, 0 to 1). The value is recomputed from the councils' shares
+    of the planted coding."""
+    from impact.report._labels import Vocabulary
+    from impact.stats import change_over_time
+
+    study, truth, f = twelve
+    first, last = study.wave_ids[0], study.wave_ids[-1]
+    seen = f.panel[f.panel["interviewed"] & f.panel["wave"].isin([first, last])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        change = change_over_time(seen, outcome="share_reported", time="wave", unit="council_id",
+                                  group="status_group", by="code", times=[first, last]).assign(measure="reported")
+    assert set(change["test"]) == {"wilcoxon"}
+    table = _table(dataclasses.replace(f, change=change), "change_over_time")
+    assert "matched_rank_biserial" in table.data.columns and "kendalls_w" not in table.data.columns
+    assert "Kendall" not in table.notes and "rank-biserial" in table.notes
+    assert Vocabulary().column("matched_rank_biserial").header == "Matched-pairs rank-biserial correlation"
+    # each council's share at the first and last wave, in one status group at both: the signed ranks' balance
+    shares = seen.pivot_table(index=["code", "status_group", "council_id"], columns="wave", values="share_reported",
+                              observed=True).dropna()
+    shown = [r for r in table.data.itertuples() if r.matched_rank_biserial != "c"]
+    assert shown
+    for r in shown:
+        d = (shares.loc[(r.impact, r.status)][last] - shares.loc[(r.impact, r.status)][first]).to_numpy()
+        d = d[d != 0]
+        ranks = pd.Series(np.abs(d)).rank().to_numpy()
+        want = (ranks[d > 0].sum() - ranks[d < 0].sum()) / ranks.sum() if len(d) else 0.0
+        assert float(r.matched_rank_biserial) == pytest.approx(want)
+
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     study, truth, f = twelve
     m = f.models.copy()

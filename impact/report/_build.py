@@ -1227,6 +1227,16 @@ def _comparisons(ctx) -> Section:
     if change is not None and len(change):
         gcol = _group_column(change)
         first, last = ctx.waves[0], ctx.waves[-1]
+        # the effect column is named for the effect the test gives: Kendall's W (Friedman, three waves or more, 0 to 1)
+        # or the matched-pairs rank-biserial correlation (Wilcoxon, two waves, -1 to 1); a two-wave study's table
+        # headed its rank-biserial correlations "Kendall's W"
+        kinds = set(change["effect_type"].dropna()) if "effect_type" in change.columns else {"kendalls_w"}
+        effect = kinds.pop() if len(kinds) == 1 else "effect"
+        effect_note = {"kendalls_w": "Kendall's W: effect size of Friedman's test, from 0 to 1.",
+                       "matched_rank_biserial": "matched-pairs rank-biserial correlation: effect size of Wilcoxon's "
+                                                "signed-rank test, from -1 (all fell) to 1 (all rose)."}.get(
+            effect, "effect size: Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for "
+                    "Wilcoxon's signed-rank test.")
         rows = []
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
@@ -1235,7 +1245,7 @@ def _comparisons(ctx) -> Section:
             rows.append({"impact": r["code"], "status": g,
                          "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
-                         "kendalls_w": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
+                         effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
@@ -1245,8 +1255,8 @@ def _comparisons(ctx) -> Section:
                       "interviewed at every wave."),
             Table("change_over_time", ch, "Change in each impact across the waves, by status group",
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  "at all waves; Kendall's W: effect size.",
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", "kendalls_w": "num:2"}),
+                  f"at all waves; {effect_note}",
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}),
         ]
     return Section("Comparisons by intervention status", blocks)
 

@@ -267,6 +267,8 @@ _COLUMNS: dict[str, Label] = {
     "rank_biserial": _L("Rank-biserial correlation", description="Effect size from -1 to 1; 0 is no difference.",
                         format="num:2"),
     "kendalls_w": _L("Kendall's W", description="Effect size of Friedman's test, from 0 to 1.", format="num:2"),
+    "matched_rank_biserial": _L("Matched-pairs rank-biserial correlation", format="num:2",
+                                description="Effect size of Wilcoxon's signed-rank test, from -1 to 1; 0 is no change."),
     "effect": _L("Effect size", format="num:2"),
     "kappa": _L("Kappa", format="num:2"),
     "alpha": _L("Significance level"),
