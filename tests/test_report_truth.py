@@ -216,6 +216,24 @@ def test_a_model_with_no_finite_estimate_is_named_in_the_summary_and_the_table(t
     assert "No estimate is shown for promotion of learning and reflective practice" in _table(g, "gee_models").notes
 
 
+def test_the_holm_family_the_summary_names_is_the_impacts_with_a_p_value(twelve):
+    """Holm's adjustment leaves an impact without a p-value out of its family (adjust_pvalues skips NaN): seed 27518,
+    machine-coded, adjusted the 5 impacts whose models gave one and said 'once the 6 impacts are adjusted'."""
+    from impact.stats import adjust_pvalues
+
+    study, truth, f = twelve
+    m = f.models.copy()
+    m["separation"] = False
+    status = m["term"] == "in_intervention"
+    m.loc[status, ["n_units_intervention", "n_units_no_intervention"]] = [13, 17]
+    m.loc[status, "p_value"] = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+    m.loc[m["code"] == "learning", ["estimate", "se", "ci_low", "ci_high", "p_value"]] = np.nan
+    m.loc[status, "p_adjusted"] = adjust_pvalues(m.loc[status, "p_value"].to_numpy(float), "holm")
+    assert m.loc[status, "p_adjusted"].notna().sum() == 5
+    [sentence] = [s for s in _summary(dataclasses.replace(f, models=m)) if "more or less often" in s]
+    assert "once the 5 impacts whose models gave a p-value are adjusted for multiple comparisons (Holm)" in sentence
+
+
 def test_indicator_groups_say_they_are_the_status_at_any_wave(twelve):
     """The indicator trends group councils by whether they were in intervention at any wave of the study, and the
     table and figure called the groups 'In intervention' and 'Not in intervention' in every year: a 30-council study

@@ -581,7 +581,9 @@ def _summary(ctx) -> Section:
             if unfit:
                 items.append(_unfit_sentence(ctx, unfit))
             if sig.empty and len(estimable):
-                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee)))
+                # the Holm family is the impacts whose model gave a p-value (adjust_pvalues leaves NaN out of it)
+                n_tested = int(np.isfinite(gee["p_value"].astype(float)).sum()) if "p_value" in gee.columns else None
+                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested))
     if not weak:
         items += [sentence for _, sentence in after]
     if items:
@@ -887,7 +889,8 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
             "the interviews are coded by people.")
 
 
-def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None) -> str:
+def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None,
+                   n_tested: int | None = None) -> str:
     """The sentence for no adjusted difference by status: never a finding of no difference.
 
     A difference that is not significant after the adjustment is not an
@@ -905,7 +908,9 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     from ..stats._models import FEW_UNITS
 
     n_fitted = len(gee) if n_fitted is None else n_fitted
-    adjusted = f"once the {n_fitted} impacts are adjusted for multiple comparisons (Holm)"
+    n_tested = n_fitted if n_tested is None else n_tested
+    adjusted = (f"once the {n_tested} impacts are adjusted for multiple comparisons (Holm)" if n_tested == n_fitted else
+                f"once the {n_tested} impacts whose models gave a p-value are adjusted for multiple comparisons (Holm)")
     where = "The intervals are in the longitudinal models section."
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
     few = bool(len(gee)) and bool((_smaller_side(gee) < FEW_UNITS).any())
