@@ -1748,7 +1748,8 @@ def _process_sections(ctx) -> list[Section]:
                          "share_helped": r["prevalence"] if ok else SUPPRESSED,
                          "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
         blocks += [
-            Paragraph("Exploratory: among participants who expected something of the review, the share who said each "
+            Paragraph("Exploratory: among participants interviewed at every wave who expected something of the review, "
+                      "the share who said each "
                       "factor helped, for those whose expectations were realised (at least one reported afterwards) and "
                       "those whose were not. With few councils these shares describe; they do not test, and a factor "
                       "named more often by one group need not be why its expectations were met."),
