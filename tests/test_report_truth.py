@@ -329,6 +329,18 @@ def test_the_indicators_randomisation_p_is_adjusted_across_the_indicators(twelve
     assert (table.data.loc[table.data["measure"] == "sw_turnover_pct", "ri_p_adjusted"] == "c").all()
     assert "adjusted across the indicators (Holm)" in table.notes
 
+
+def test_the_attrition_sensitivity_claims_no_more_than_its_weights_allow(twelve):
+    """The response weights model being interviewed on wave and intervention status only, and the paragraph said
+    'if they agree, missed interviews did not drive the estimate': interviews missed for reasons the weights do not
+    model (a participant with less to report being harder to reach) are allowed for by neither estimate."""
+    study, truth, f = twelve
+    report, _ = report_of(f)
+    paragraphs = [b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph)]
+    [p] = [t for t in paragraphs if "weighted by the inverse of each participant's estimated chance" in t]
+    assert "missed interviews did not drive the estimate" not in p
+    assert "reasons that wave and status explain" in p and "not allowed for by either" in p
+
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     study, truth, f = twelve
     m = f.models.copy()

@@ -1318,7 +1318,9 @@ def _attrition_blocks(ctx) -> list:
         Paragraph(f"{missed} The odds ratio for being in intervention "
                   "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
-                  "they agree, missed interviews did not drive the estimate."),
+                  "they agree, interviews missed for reasons that wave and status explain did not drive the estimate; "
+                  "interviews missed for other reasons (a participant with less to report being harder to reach) "
+                  "are not allowed for by either."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
               "Odds ratios of reporting each impact, in intervention vs not, with 95% intervals."
               + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
