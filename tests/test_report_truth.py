@@ -341,6 +341,20 @@ def test_the_attrition_sensitivity_claims_no_more_than_its_weights_allow(twelve)
     assert "missed interviews did not drive the estimate" not in p
     assert "reasons that wave and status explain" in p and "not allowed for by either" in p
 
+
+def test_the_limitation_that_councils_move_between_statuses_is_stated_only_when_one_does(one_in_intervention, twelve):
+    """'Councils move in and out of intervention between waves' was among the limitations of every study: seed
+    30481 (45 councils, 4 in intervention at every wave, 41 at none) said it of councils none of which moved. It is
+    stated where the planted histories have a council in intervention at one wave and out of it at another."""
+    seen = []
+    for _study, truth, f in (one_in_intervention, twelve):
+        moved = any(len(set(c["in_intervention"].values())) > 1 for c in truth.councils)
+        seen.append(moved)
+        report, _ = report_of(f)
+        methods = " ".join(b.text for s in report.sections for b in s.blocks if isinstance(b, Callout))
+        assert ("councils move in and out of intervention between waves" in methods) == moved, (moved, methods)
+    assert seen == [False, True]  # one study of each kind
+
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     study, truth, f = twelve
     m = f.models.copy()

@@ -1965,6 +1965,22 @@ def _reliability(ctx) -> Section | None:
     return Section("Coding reliability", blocks)
 
 
+def _status_moves(ctx) -> bool:
+    """Whether any council is in intervention at one wave and out of it at another.
+
+    The limitation that councils move in and out of intervention was stated
+    of every study: of one whose 45 councils kept their status throughout (4
+    in intervention at every wave, 41 at none) too.
+    """
+    from ..panel import STATUS_GROUPS
+
+    ws = ctx.study.wave_status()
+    if ws.empty or "intervention" not in ws.columns:
+        return False
+    groups = ws.assign(_g=ws["intervention"].map(STATUS_GROUPS)).dropna(subset=["_g"])
+    return bool((groups.groupby("council_id")["_g"].nunique() > 1).any())
+
+
 def _detectable(ctx) -> str:
     """What the comparisons of councils by intervention status can detect, from the study's own group sizes.
 
@@ -2027,7 +2043,8 @@ def _methods(ctx) -> Section:
         "with bias-reduced sandwich errors for few clusters.",
         f"Coding: {ctx.f.coding.get('description', 'machine')}.",
     ]
-    limits = [f"Limitations: {_detectable(ctx)}; councils move in and out of intervention between waves; interviewees "
+    moving = "; councils move in and out of intervention between waves" if _status_moves(ctx) else ""
+    limits = [f"Limitations: {_detectable(ctx)}{moving}; interviewees "
               "were asked about the review, so a change they report without naming a cause is counted as credited to "
               "it."]
     if ctx.f.coding.get("source") == "machine":
