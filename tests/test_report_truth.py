@@ -355,6 +355,7 @@ def test_the_limitation_that_councils_move_between_statuses_is_stated_only_when_
         assert ("councils move in and out of intervention between waves" in methods) == moved, (moved, methods)
     assert seen == [False, True]  # one study of each kind
 
+
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     study, truth, f = twelve
     m = f.models.copy()

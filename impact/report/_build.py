@@ -1220,10 +1220,13 @@ def _comparisons(ctx) -> Section:
             fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
-                fp, "difference", f"Difference in the share of participants reporting the impact ({lb} minus {la})",
-                "comparisons_forest", "Differences by intervention status with 95% intervals",
-                "Forest plot: one line per impact and wave; the dot is the difference in the share of participants "
-                "reporting the impact between councils in and not in intervention, the line its 95% interval; the "
+                # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
+                # the shares of participants: those were 43% and 33% where the dot stood at -8 points (seed 27518)
+                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact ({lb} minus "
+                f"{la})", "comparisons_forest", "Differences by intervention status with 95% intervals",
+                "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
+                "in and not in intervention (the median of the differences between a council in intervention and one "
+                "not) in the share of a council's participants reporting the impact, the line its 95% interval; the "
                 "vertical line is no difference."))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
