@@ -328,6 +328,9 @@ def test_the_indicators_randomisation_p_is_adjusted_across_the_indicators(twelve
     assert shown["ri_p_adjusted"].astype(float).tolist() == pytest.approx(list(want))
     assert (table.data.loc[table.data["measure"] == "sw_turnover_pct", "ri_p_adjusted"] == "c").all()
     assert "adjusted across the indicators (Holm)" in table.notes
+    from impact.report._labels import Vocabulary
+
+    assert "Holm" in Vocabulary().column("ri_p_adjusted").description  # the data dictionary says what it is
 
 
 def test_the_attrition_sensitivity_claims_no_more_than_its_weights_allow(twelve):

@@ -252,6 +252,10 @@ _COLUMNS: dict[str, Label] = {
     "p_value": _L("p-value", description="Probability of a difference at least this large if there were none.",
                   format="p"),
     "p_adjusted": _L("Adjusted p-value", description="p-value adjusted for the number of comparisons.", format="p"),
+    "ri_p_value": _L("Randomisation p", description="p-value from permuting the councils' dates of entry into "
+                     "intervention.", format="p"),
+    "ri_p_adjusted": _L("Randomisation p, adjusted", description="Randomisation p-value adjusted across the "
+                        "indicators (Holm).", format="p"),
     "p_asymptotic": _L("Large-sample p-value", format="p"),
     "p_adj": _L("Adjusted p-value", format="p"),
     "odds_ratio": _L("Odds ratio", format="num:2"),
