@@ -94,7 +94,7 @@ def intervention_effects(
         p["n_units_intervention"] = d.loc[d["in_intervention"] == 1, "council_id"].nunique()
         p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
         p["notes"] = "; ".join(res.notes)
-        p["separation"] = _separated(res.notes)
+        p["separation"] = _separated(res.notes) or _constant_level(d)
         rows.append(p)
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
@@ -187,7 +187,7 @@ def attrition_effects(
                           stacklevel=2)
             continue
         t = t[t["term"] == "in_intervention"].assign(code=code, measure=measure)
-        t = t.assign(separation=t["notes"].map(lambda n: _separated(str(n).split("; "))))
+        t = t.assign(separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
         rows.append(t[cols])
     if not rows:
         return pd.DataFrame(columns=cols)
@@ -197,6 +197,18 @@ def attrition_effects(
 def _separated(notes) -> bool:
     """Whether a model's notes (:attr:`impact.stats.ModelResults.notes`) say its fitted probabilities reached 0 or 1."""
     return any(str(n).startswith("separation") for n in notes)
+
+
+def _constant_level(d: pd.DataFrame) -> bool:
+    """Whether every participant, or none, has the outcome at some wave or in some status group of ``d``.
+
+    The model of ``y ~ C(wave) + in_intervention`` then has no finite
+    estimate for that wave or group (separation), whatever the fit reports:
+    a wave at which no participant reported morale gave a GEE whose every
+    estimate was NaN, and no fitted probability was there to show it.
+    """
+    seen = d.dropna(subset=["y"])
+    return any(bool((seen.groupby(col, observed=True)["y"].nunique() < 2).any()) for col in ("wave", "in_intervention"))
 
 
 def _model_frame(d: pd.DataFrame, measure: str, waves: list[str], *, dtype: type) -> pd.DataFrame:

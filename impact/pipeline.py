@@ -404,7 +404,9 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
         if waves.empty or waves.max() < seen["wave"].nunique():
             out["change"] = "no council was interviewed at every wave"
     if len(study.wave_ids) != 3:
-        out["trajectories"] = (f"trajectories need three waves (expectations, early, longer term); the study has "
+        # "need three waves ... the study has 4" read as if four were too few
+        out["trajectories"] = ("trajectories (expectations realised, impact sustained or faded) are defined on "
+                               "exactly three waves, one before the review and two after it; the study has "
                                f"{len(study.wave_ids)}")
     return out
 

@@ -153,7 +153,7 @@ def test_every_summary_sentence_follows_the_data(perfect):
     mask = m["term"] == "in_intervention"
     m.loc[mask, "p_adjusted"] = 1.0
     none = _summary(dataclasses.replace(perfect, models=m))
-    assert not any("odds ratio" in s for s in none) and any("No impact was reported more" in s for s in none)
+    assert not any("odds ratio" in s for s in none) and any("No impact was reported significantly more" in s for s in none)
     m.loc[mask & (m["code"] == "learning"), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.001, 1.2, 0.5, 1.9]
     one = _summary(dataclasses.replace(perfect, models=m))
     assert any(s.startswith("Promotion of learning") and "more often" in s for s in one)
@@ -187,7 +187,7 @@ def test_machine_coded_difference_in_a_poorly_read_impact_is_not_stated_as_a_fin
     labels = machine.codebook.codes.set_index("code_id")["label"]
     label = labels[weak[0]]
     assert not any(s.startswith(label) for s in only_weak)
-    assert not any("No impact was reported more" in s for s in only_weak)
+    assert not any(s.startswith("No impact was reported") for s in only_weak)
     [sentence] = [s for s in only_weak if s.startswith("The machine coding shows ")]
     assert label.lower() in sentence and "odds ratio 1.93" in sentence and "not reported as a finding" in sentence
     assert f"({f1[weak[0]]:.2f})" in sentence
@@ -427,17 +427,17 @@ def test_machine_coded_null_difference_in_a_poorly_read_impact_is_not_evidence_o
         m.loc[m["term"] == "in_intervention", "p_adjusted"] = 1.0
         said = _summary(dataclasses.replace(f, models=m))
         if f is perfect:  # people's codings: stated as before
-            assert any(s.startswith("No impact was reported more or less often") for s in said)
+            assert any(s.startswith("No impact was reported significantly more or less often") for s in said)
             continue
         # without a hand check in both status groups, no machine-coded null is stated, even for impacts read well
-        assert any(s.startswith("The machine coding shows no impact reported more or less often") for s in said)
+        assert any(s.startswith("The machine coding shows no impact reported significantly more or less often") for s in said)
         # with one that agrees for the impacts read well, their null is stated
         checked = _kappas(dict.fromkeys(strong, (0.8, 0.8)))
         said = _summary(dataclasses.replace(f, models=m, reliability_by_status=checked))
-        assert not any(s.startswith("No impact was reported more") for s in said)
+        assert not any(s.startswith("No impact was reported") for s in said)
         [sentence] = [s for s in said if "not evidence that there is none" in s]
-        assert sentence.startswith(labels[strong[0]]) and "not reported more or less often" in sentence
-        assert f"no difference in the other {['one', 'two', 'three', 'four', 'five'][len(weak) - 1]} impact" in sentence
+        assert sentence.startswith(labels[strong[0]]) and "not reported significantly more or less often" in sentence
+        assert f"no significant difference in the other {['one', 'two', 'three', 'four', 'five'][len(weak) - 1]} impact" in sentence
 
 
 def test_a_machine_coder_never_measured_states_no_finding(machine, perfect, monkeypatch):
@@ -513,3 +513,35 @@ def test_every_table_of_machine_coded_impact_figures_carries_the_warning_in_its_
     for text in flagged.values():
         assert all(v in text for v in weak), (weak, text)  # the stored F1 of each poorly read impact
     assert not any("Coded by the package's machine coder" in t for t in notes(perfect).values())
+
+
+def test_the_comparisons_forest_says_its_dots_are_the_tables_hodges_lehmann_differences(planted, perfect):
+    """The forest plot of the comparisons by status plots the table's Hodges-Lehmann shift of councils' shares, and
+    its axis and alternative text called it 'the difference in the share of participants reporting the impact': on
+    seed 27518 commitment at the last wave was reported by 43% and 33% of participants, and the dot stood at -8
+    points. The dots are recomputed from the councils' shares of the planted coding."""
+    from matplotlib.axes import Axes
+
+    from impact.report import Figure
+
+    study, truth = planted
+    report, _ = report_of(perfect)
+    [fig] = [b for s in report.sections for b in s.blocks if isinstance(b, Figure) and b.name == "comparisons_forest"]
+    ax = fig.fig if isinstance(fig.fig, Axes) else fig.fig.axes[0]
+    assert ax.get_xlabel().startswith("Hodges-Lehmann difference in councils' shares")
+    assert "Hodges-Lehmann difference" in fig.alt_text and "difference in the share of participants" not in fig.alt_text
+    # each council's share of its interviewed participants reporting the impact (an asserted planted statement)
+    iv = study.interviews[["participant_id", "council_id", "wave"]].drop_duplicates()
+    st = truth.statements[truth.statements["polarity"] == "asserted"]
+    said = set(zip(st["participant_id"], st["wave"], st["code"], strict=True))
+    status = {(c["council_id"], w): bool(v) for c in truth.councils for w, v in c["in_intervention"].items()}
+    checked = 0
+    for r in perfect.comparisons.itertuples():
+        g = iv[iv["wave"] == r.wave].assign(
+            y=lambda d, code=r.code: [(p, w, code) in said for p, w in zip(d["participant_id"], d["wave"], strict=True)])
+        shares = g.groupby("council_id")["y"].mean()
+        into = np.array([status[(c, r.wave)] for c in shares.index])
+        a, b = shares.to_numpy()[~into], shares.to_numpy()[into]
+        assert r.hodges_lehmann == pytest.approx(np.median(np.subtract.outer(b, a)))
+        checked += 1
+    assert checked >= 12

@@ -495,3 +495,24 @@ def test_key_file_that_is_a_folder_is_refused_before_the_analysis(tiny_study, tm
     with pytest.raises(InputError, match="is a folder - expected the pseudonym key file"):
         run(tiny_study, tmp_path / "out", key_file=tmp_path)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_reason_trajectories_are_not_computed_fits_more_waves_as_well_as_fewer():
+    """A four-wave study was told 'trajectories need three waves (expectations, early, longer term); the study has
+    4', which reads as if four were too few: trajectories are defined on exactly three waves."""
+    from impact.pipeline import _preconditions
+    from impact.study import TABLES, Study
+    from impact.synth import generate_with_truth
+
+    study, _ = generate_with_truth(3, seed=5, interviews_per_wave=1, words_per_interview=60)
+    for waves in (study.meta["waves"][::2], [*study.meta["waves"], {"id": "two_year", "label": "Two years after",
+                                                                   "anchor": "review_end", "window_days": [640, 910]}]):
+        meta = {**study.meta, "waves": waves}
+        ids = {w["id"] for w in waves}
+        iv = study.table("interviews")[study.table("interviews")["wave"].isin(ids)]
+        tables = {n: study.table(n) for n in TABLES} | {"interviews": iv}
+        tables["action_progress"] = study.action_progress[study.action_progress["wave"].isin(ids)]
+        tx = {r.transcript: study.transcript(r.interview_id) for r in iv.itertuples()}
+        reason = _preconditions(Study(meta, tables, tx), iv[["council_id", "wave"]])["trajectories"]
+        assert reason.endswith(f"are defined on exactly three waves, one before the review and two after it; the "
+                               f"study has {len(waves)}"), reason

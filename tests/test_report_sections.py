@@ -309,8 +309,8 @@ def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
     two = table(dataclasses.replace(perfect, change=change))
     assert "kendalls_w" not in two.data.columns
     assert (two.data["matched_rank_biserial"] == -0.4).any()
-    assert "Kendall's W" not in two.notes and "matched rank-biserial correlation" in two.notes
-    assert Vocabulary().column("matched_rank_biserial").text == "Matched rank-biserial correlation"
+    assert "Kendall's W" not in two.notes and "matched-pairs rank-biserial correlation" in two.notes
+    assert Vocabulary().column("matched_rank_biserial").text == "Matched-pairs rank-biserial correlation"
 
 
 def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
@@ -364,3 +364,20 @@ def test_change_paragraph_says_councils_that_changed_status_are_left_out(perfect
               if p.startswith("Change across the waves")]
     assert "interviewed at every wave and in the same status group at each" in said
     assert "moved into or out of intervention between waves is in neither" in said
+
+
+def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_group(perfect):
+    """impact.indicator_trends leaves out a council whose status is not known at every wave and never known to be in
+    intervention (it was grouped 'not in intervention'); the table's notes say how many."""
+    def notes(findings):
+        report, _ = report_of(findings)
+        return next(b for s in report.sections for b in s.blocks
+                    if isinstance(b, Table) and b.name == "indicator_trends").notes
+
+    assert perfect.indicator_trends.attrs.get("n_councils_unknown_status") == 0
+    assert "neither group" not in notes(perfect)
+    trends = perfect.indicator_trends.copy()
+    trends.attrs = {"n_councils_unknown_status": 2, "n_values_unknown_status": 8}
+    assert ("Two councils with indicators but a status not known at every wave (no interview and no review date to "
+            "place the wave), and never known to be in intervention, are in neither group.") in notes(
+        dataclasses.replace(perfect, indicator_trends=trends))

@@ -103,6 +103,24 @@ def test_attrition_counts_units_not_rows_of_every_level():
         change_over_time(pd.DataFrame(rows), outcome="y", time="t", unit="u", group="g", by="code")
 
 
+def test_a_unit_that_moves_between_groups_has_not_dropped_out():
+    """A council seen at every wave but in intervention at some and not at others is left out of the tests of change
+    within a status group, but it has not dropped out: a 30-council study (seed 27518) whose councils moved into and
+    out of intervention said 'Attrition: 28 unit(s) of 30 lack one or more of the time points', where 3 councils had
+    missed a wave. Units 0 and 1 move between groups, unit 2 misses time 2, units 3 to 5 stay."""
+    import warnings
+
+    rows = [{"code": c, "u": u, "g": ("b" if u in (0, 1) and t == 3 else "a" if u < 3 else "b"), "t": t,
+             "y": (u * t) % 2} for c in ("x", "y") for u in range(6) for t in (1, 2, 3) if not (u == 2 and t == 2)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        change_over_time(pd.DataFrame(rows), outcome="y", time="t", unit="u", group="g", by="code")
+    said = {type(w.message).__name__: str(w.message) for w in caught}
+    assert said["AttritionWarning"].startswith("1 unit(s) of 6 lack one or more of the time points"), said
+    assert said["StatisticalWarning"].startswith("2 unit(s) of 6 were seen at every time point but changed g "
+                                                 "between them"), said
+
+
 def _brute_force_signed_rank_p(diff):
     """Two-sided exact p over all 2^n sign patterns of the mid-ranks (zeros dropped): independent of impact."""
     import itertools

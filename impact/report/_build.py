@@ -80,6 +80,8 @@ __all__ = ["assemble", "STATUS_LABELS"]
 #: Status groups in the order every table and figure shows them, with their labels.
 STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
 _STATUS_COLOURS = {"no_intervention": "#4C72B0", "intervention": "#DD8452"}
+#: The status groups of the indicator trends, which group councils by their status at any wave of the study.
+_EVER_STATUS = {"no_intervention": "intervention_at_no_wave", "intervention": "intervention_at_some_wave"}
 _LEVELS = ("none", "notice", "direction")
 _REALISATION_LABELS = {"realised": "Realised", "unmet_expectation": "Unmet expectation",
                        "unanticipated": "Unanticipated", "not_mentioned": "Not mentioned", "incomplete": "Incomplete"}
@@ -530,6 +532,20 @@ def _separated_sentence(ctx, codes: list[str]) -> str:
             "intervention status included, and no difference, or absence of one, is stated.")
 
 
+def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
+    """Impacts whose status term has no finite estimate, standard error or p-value and whose fit did not separate."""
+    finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
+    return [c for c in gee.loc[~finite, "code"] if c not in set(separated)]
+
+
+def _unfit_sentence(ctx, codes: list[str]) -> str:
+    """The sentence for impacts whose model gave no finite estimate (see :func:`_unfit_codes`)."""
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
+    one = len(labels) == 1
+    return (f"For {_listed(labels)} the model gave no finite {'estimate' if one else 'estimates'} (the fit did not "
+            "converge), so no difference by intervention status, or absence of one, is stated.")
+
+
 def _summary(ctx) -> Section:
     f = ctx.f
     # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
@@ -582,8 +598,13 @@ def _summary(ctx) -> Section:
                 items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
             if separated:
                 items.append(_separated_sentence(ctx, separated))
+            unfit = _unfit_codes(gee, separated)
+            if unfit:
+                items.append(_unfit_sentence(ctx, unfit))
             if sig.empty and len(estimable):
-                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee)))
+                # the Holm family is the impacts whose model gave a p-value (adjust_pvalues leaves NaN out of it)
+                n_tested = int(np.isfinite(gee["p_value"].astype(float)).sum()) if "p_value" in gee.columns else None
+                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested))
     if not weak:
         items += [sentence for _, sentence in after]
     if items:
@@ -890,45 +911,55 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
             "the interviews are coded by people.")
 
 
-def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None) -> str:
-    """The sentence for no adjusted difference by status: under machine coding, not evidence of none where read poorly.
+def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None,
+                   n_tested: int | None = None) -> str:
+    """The sentence for no adjusted difference by status: never a finding of no difference.
 
-    Coding error that does not depend on status blurs a real difference
-    towards none, so a null in an impact the coder reads poorly is not a
-    finding of no difference.
+    A difference that is not significant after the adjustment is not an
+    absence of difference: the sentence says "not significantly", says that
+    it is no evidence of none (a 30-council study with a planted difference in
+    partnership working, odds ratio 1.85, 95% CI 1.05 to 3.25, Holm p = 0.199,
+    was summarised as "No impact was reported more or less often in councils
+    in intervention"). It names no impact whose difference was significant
+    only before the adjustment: in a study with no difference planted, one
+    such was partnership working, odds ratio 0.37, unadjusted p = 0.040, and
+    the adjustment is there not to read it. Under machine coding, coding error
+    that does not depend on status blurs a real difference towards none, so a
+    null in an impact the coder reads poorly is not stated for it either.
     """
     from ..stats._models import FEW_UNITS
 
     n_fitted = len(gee) if n_fitted is None else n_fitted
-    adjusted = f"once the {n_fitted} impacts are adjusted for multiple comparisons (Holm)"
+    n_tested = n_fitted if n_tested is None else n_tested
+    adjusted = (f"once the {n_tested} impacts are adjusted for multiple comparisons (Holm)" if n_tested == n_fitted else
+                f"once the {n_tested} impacts whose models gave a p-value are adjusted for multiple comparisons (Holm)")
     where = "The intervals are in the longitudinal models section."
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
     few = bool(len(gee)) and bool((_smaller_side(gee) < FEW_UNITS).any())
-    intervals = ("; with fewer than {n} councils in one status group this is not evidence that there is none (the "
-                 "intervals are in the longitudinal models section)." if few else
-                 "; the intervals are in the longitudinal models section.").format(n=FEW_UNITS)
+    none = ("with fewer than {n} councils in one status group this is not evidence that there is none" if few else
+            "this is not evidence that there is none").format(n=FEW_UNITS)
     doubtful = _doubtful_by_status(ctx, weak)
     poor = [c for c in ctx.codes if c in doubtful and c in set(gee["code"])]
+    read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
     if not poor:
         if len(gee) < n_fitted:  # the others could not be estimated (said before this sentence)
             k = len(gee)
             return (f"{'The other impact was' if k == 1 else f'None of the other {_say(k)} impacts was'} reported "
-                    f"{'neither more nor less' if k == 1 else 'more or less'} often in councils in intervention "
-                    f"{adjusted}{intervals}")
-        return f"No impact was reported more or less often in councils in intervention {adjusted}{intervals}"
-    read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
+                    f"significantly more or less often in councils in intervention {adjusted}; {none}. {where}")
+        return (f"No impact was reported significantly more or less often in councils in intervention {adjusted}; "
+                f"{none}. {where}")
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
         which = ("no impact" if len(gee) == n_fitted else
                  f"none of the {_say(len(gee))} impacts whose models could be estimated")
-        return (f"The machine coding shows {which} reported more or less often in councils in intervention "
-                f"{adjusted}, but {blur} {where}")
+        return (f"The machine coding shows {which} reported significantly more or less often in councils in "
+                f"intervention {adjusted}, but {blur} {where}")
     labels = [ctx.code(c) for c in read_well]
     labels = [labels[0]] + [label.lower() for label in labels[1:]]
-    return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported more or less often in councils "
-            f"in intervention {adjusted}{intervals[:-1] if few else ''}. The machine coding shows no difference in the "
-            "other "
+    return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported significantly more or less "
+            f"often in councils in intervention {adjusted}; {none}. The machine coding shows no significant "
+            "difference in the other "
             f"{_say(len(poor))} {'impact' if len(poor) == 1 else 'impacts'} either, but {blur} {where}")
 
 
@@ -1212,10 +1243,13 @@ def _comparisons(ctx) -> Section:
             fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
-                fp, "difference", f"Difference in the share of participants reporting the impact ({lb} minus {la})",
-                "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
-                "Forest plot: one line per impact and wave; the dot is the difference in the share of participants "
-                f"reporting the impact between councils in and not in intervention, the line its {ctx.level} interval; the "
+                # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
+                # the shares of participants: those were 43% and 33% where the dot stood at -8 points (seed 27518)
+                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact ({lb} minus "
+                f"{la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
+                "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
+                "in and not in intervention (the median of the differences between a council in intervention and one "
+                f"not) in the share of a council's participants reporting the impact, the line its {ctx.level} interval; the "
                 "vertical line is no difference."))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
@@ -1224,9 +1258,16 @@ def _comparisons(ctx) -> Section:
     if change is not None and len(change):
         gcol = _group_column(change)
         first, last = ctx.waves[0], ctx.waves[-1]
-        # Friedman's test (three or more waves) has Kendall's W as its effect; Wilcoxon's (two) the matched
-        # rank-biserial correlation, from -1 to 1, which is not a W
-        effect = "kendalls_w" if set(change["test"].dropna()) <= {"friedman"} else "matched_rank_biserial"
+        # the effect column is named for the effect the test gives: Kendall's W (Friedman, three waves or more, 0 to 1)
+        # or the matched-pairs rank-biserial correlation (Wilcoxon, two waves, -1 to 1); a two-wave study's table
+        # headed its rank-biserial correlations "Kendall's W"
+        kinds = set(change["effect_type"].dropna()) if "effect_type" in change.columns else {"kendalls_w"}
+        effect = kinds.pop() if len(kinds) == 1 else "effect"
+        effect_note = {"kendalls_w": "Kendall's W: effect size of Friedman's test, from 0 to 1.",
+                       "matched_rank_biserial": "matched-pairs rank-biserial correlation: effect size of Wilcoxon's "
+                                                "signed-rank test, from -1 (all fell) to 1 (all rose)."}.get(
+            effect, "effect size: Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for "
+                    "Wilcoxon's signed-rank test.")
         rows = []
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
@@ -1249,9 +1290,7 @@ def _comparisons(ctx) -> Section:
                          "between waves is in neither)." if gcol else ".")),
             Table("change_over_time", ch, "Change in each impact across the waves, by status group",
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  "at all waves; " + ("Kendall's W: effect size." if effect == "kendalls_w" else
-                                      "matched rank-biserial correlation: effect size, from -1 to 1, positive where "
-                                      "the share is higher at the last wave."),
+                  f"at all waves; {effect_note}",
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}),
         ]
     return Section("Comparisons by intervention status", blocks)
@@ -1309,7 +1348,9 @@ def _attrition_blocks(ctx) -> list:
         Paragraph(f"{missed} The odds ratio for being in intervention "
                   "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
                   "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
-                  "they agree, missed interviews did not drive the estimate."),
+                  "they agree, interviews missed for reasons that wave and status explain did not drive the estimate; "
+                  "interviews missed for other reasons (a participant with less to report being harder to reach) "
+                  "are not allowed for by either."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
               f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals."
               + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
@@ -1344,9 +1385,12 @@ def _models(ctx) -> Section:
         from ..stats._models import FEW_UNITS
 
         status_rows = shown[shown["term"] == "in_intervention"]
+        unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast (Holm)."
                  + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
+                 + (f" No estimate is shown for {_listed([ctx.code(c).lower() for c in unfit])}: the model gave no "
+                    "finite estimates (the fit did not converge)." if unfit else "")
                  + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
                  + (" One status group has too few councils for the models to tell a difference by intervention "
@@ -1424,15 +1468,18 @@ def _actions_and_indicators(ctx) -> Section | None:
         for r in t.to_dict("records"):
             key = ("ind_councils", r["measure"], str(r["period"]), r["status_group"])
             ok = ctx.shown(key)
-            rows.append({"measure": r["measure"], "period": r["period"], "status": r["status_group"],
+            # the group is the council's status at any wave, not in the period: a council first in intervention at
+            # the study's last wave is in its group in 2009 too (a study of councils moving into intervention showed
+            # 27 of 30 'In intervention' in 2009, where 14 were)
+            rows.append({"measure": r["measure"], "period": r["period"], "status": _EVER_STATUS[r["status_group"]],
                          "group": r["status_group"], "n_councils": ctx.cell(key),
                          "mean": r["mean"] if ok else SUPPRESSED, "median": r["median"] if ok else SUPPRESSED,
                          "n_flagged": ctx.cell(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]))})
         table = pd.DataFrame(rows)
-        blocks += [Table("indicator_trends", table.drop(columns=["group"]), "Outcome indicators by intervention status over time",
+        blocks += [Table("indicator_trends", table.drop(columns=["group"]), "Outcome indicators over time, by intervention status at any wave",
                          "Mean and median across councils; councils grouped by whether they were in intervention at any "
                          "wave. n_flagged: source values the publisher suppressed or did not have (DfE c, x, low...), "
-                         "left out of the mean.", {"period": "date"},
+                         "left out of the mean." + _unknown_status_note(t), {"period": "date"},
                          # a long table behind the figure below: in full in the workbook and CSV
                          detail=len(table) > _DETAIL_ROWS)]
         data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
@@ -1445,10 +1492,10 @@ def _actions_and_indicators(ctx) -> Section | None:
             dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
             fig = indicator_small_multiples(
                 data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
-                review_dates=dates, order=shown, hue_order=list(STATUS_LABELS), vocabulary=_vocabulary(ctx))
+                review_dates=dates, order=shown, hue_order=list(_EVER_STATUS.values()), vocabulary=_vocabulary(ctx))
             left = len(counts) - len(shown)
             blocks.append(Figure(
-                "indicator_trends", fig, "Outcome indicators: mean by intervention status",
+                "indicator_trends", fig, "Outcome indicators: mean by intervention status at any wave",
                 f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
                 "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
                 "are left out." + (f" {left} further indicator(s) are in the table and its CSV only." if left else "")))
@@ -1456,6 +1503,16 @@ def _actions_and_indicators(ctx) -> Section | None:
     if not blocks:
         return None
     return Section("Action plans and outcome indicators", blocks)
+
+
+def _unknown_status_note(trends: pd.DataFrame) -> str:
+    """The councils :func:`impact.indicator_trends` left out of both groups, in words ('' when none)."""
+    n = int(trends.attrs.get("n_councils_unknown_status", 0) or 0)
+    if not n:
+        return ""
+    return (f" {_say(n).capitalize()} {'council' if n == 1 else 'councils'} with indicators but a status not known at "
+            f"every wave (no interview and no review date to place the wave), and never known to be in intervention, "
+            f"{'is' if n == 1 else 'are'} in neither group.")
 
 
 def _indicator_did(ctx) -> list:
@@ -1471,19 +1528,36 @@ def _indicator_did(ctx) -> list:
                      **{k: (r[k] if ok else SUPPRESSED) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
                      "n_treated": r["n_treated"] if r["n_treated"] >= ctx.min_count else SUPPRESSED,
                      "n_control": r["n_control"] if r["n_control"] >= ctx.min_count else SUPPRESSED})
+    # several indicators are tested at once: the randomisation p is adjusted across those shown (Holm), as the
+    # comparisons and models are across impacts (a study with no planted change in child protection plans gave it
+    # p = 0.018 among five indicators, adjusted 0.26)
+    from ..stats import adjust_pvalues
+
+    shown = [i for i, r in enumerate(rows) if r["ri_p_value"] != SUPPRESSED and pd.notna(r["ri_p_value"])]
+    adjusted = adjust_pvalues(np.array([float(rows[i]["ri_p_value"]) for i in shown]), "holm") if shown else []
+    for row in rows:
+        row["ri_p_adjusted"] = SUPPRESSED if row["ri_p_value"] == SUPPRESSED else np.nan
+    for i, value in zip(shown, adjusted, strict=True):
+        rows[i]["ri_p_adjusted"] = float(value)
     return [
         Paragraph("Did the indicators change when councils went into intervention? Councils enter intervention in "
                   "different years, so each cohort is compared, period by period, with councils never in intervention "
                   "(staggered difference-in-differences, Callaway and Sant'Anna 2021), and the effects are averaged "
-                  "over cohorts and the periods after entry. With few councils, read the randomisation p-value. "
+                  "over cohorts and the periods after entry. With few councils, read the randomisation p-value, "
+                  "adjusted for testing several indicators. "
                   "This compares councils in and not in intervention; it is not an effect of the review."),
-        Table("indicator_did", pd.DataFrame(rows), "Change in each indicator after a council's first notice or direction",
+        Table("indicator_did", pd.DataFrame(rows, columns=["measure", "estimate", "ci_low", "ci_high", "p_value",
+                                                          "ri_p_value", "ri_p_adjusted", "n_treated", "n_control"]),
+              "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
-              f"entry dates. Shown where at least {ctx.min_count} councils are on each side.",
-              {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p"},
+              "entry dates, adjusted across the indicators (Holm). Shown where at least "
+              f"{ctx.min_count} councils are on each side.",
+              {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
+               "ri_p_adjusted": "p"},
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
-                      "ri_p_value": "Randomisation p", "estimate": "Average effect"}),
+                      "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
+                      "estimate": "Average effect"}),
     ]
 
 
@@ -1737,7 +1811,8 @@ def _process_sections(ctx) -> list[Section]:
                          "share_helped": r["prevalence"] if ok else SUPPRESSED,
                          "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
         blocks += [
-            Paragraph("Exploratory: among participants who expected something of the review, the share who said each "
+            Paragraph("Exploratory: among participants interviewed at every wave who expected something of the review, "
+                      "the share who said each "
                       "factor helped, for those whose expectations were realised (at least one reported afterwards) and "
                       "those whose were not. With few councils these shares describe; they do not test, and a factor "
                       "named more often by one group need not be why its expectations were met."),
@@ -1955,6 +2030,22 @@ def _reliability(ctx) -> Section | None:
     return Section("Coding reliability", blocks)
 
 
+def _status_moves(ctx) -> bool:
+    """Whether any council is in intervention at one wave and out of it at another.
+
+    The limitation that councils move in and out of intervention was stated
+    of every study: of one whose 45 councils kept their status throughout (4
+    in intervention at every wave, 41 at none) too.
+    """
+    from ..panel import STATUS_GROUPS
+
+    ws = ctx.study.wave_status()
+    if ws.empty or "intervention" not in ws.columns:
+        return False
+    groups = ws.assign(_g=ws["intervention"].map(STATUS_GROUPS)).dropna(subset=["_g"])
+    return bool((groups.groupby("council_id")["_g"].nunique() > 1).any())
+
+
 def _detectable(ctx) -> str:
     """What the comparisons of councils by intervention status can detect, from the study's own group sizes.
 
@@ -2017,7 +2108,8 @@ def _methods(ctx) -> Section:
         "participants; GEE with bias-reduced sandwich errors for few clusters.",
         f"Coding: {ctx.f.coding.get('description', 'machine')}.",
     ]
-    limits = [f"Limitations: {_detectable(ctx)}; councils move in and out of intervention between waves; interviewees "
+    moving = "; councils move in and out of intervention between waves" if _status_moves(ctx) else ""
+    limits = [f"Limitations: {_detectable(ctx)}{moving}; interviewees "
               "were asked about the review, so a change they report without naming a cause is counted as credited to "
               "it."]
     if ctx.f.coding.get("source") == "machine":

@@ -252,6 +252,10 @@ _COLUMNS: dict[str, Label] = {
     "p_value": _L("p-value", description="Probability of a difference at least this large if there were none.",
                   format="p"),
     "p_adjusted": _L("Adjusted p-value", description="p-value adjusted for the number of comparisons.", format="p"),
+    "ri_p_value": _L("Randomisation p", description="p-value from permuting the councils' dates of entry into "
+                     "intervention.", format="p"),
+    "ri_p_adjusted": _L("Randomisation p, adjusted", description="Randomisation p-value adjusted across the "
+                        "indicators (Holm).", format="p"),
     "p_asymptotic": _L("Large-sample p-value", format="p"),
     "p_adj": _L("Adjusted p-value", format="p"),
     "odds_ratio": _L("Odds ratio", format="num:2"),
@@ -267,9 +271,8 @@ _COLUMNS: dict[str, Label] = {
     "rank_biserial": _L("Rank-biserial correlation", description="Effect size from -1 to 1; 0 is no difference.",
                         format="num:2"),
     "kendalls_w": _L("Kendall's W", description="Effect size of Friedman's test, from 0 to 1.", format="num:2"),
-    "matched_rank_biserial": _L("Matched rank-biserial correlation", description="Effect size of Wilcoxon's "
-                                "signed-rank test, from -1 to 1; positive where values are higher at the later time.",
-                                format="num:2"),
+    "matched_rank_biserial": _L("Matched-pairs rank-biserial correlation", format="num:2",
+                                description="Effect size of Wilcoxon's signed-rank test, from -1 to 1; 0 is no change."),
     "effect": _L("Effect size", format="num:2"),
     "kappa": _L("Kappa", format="num:2"),
     "alpha": _L("Significance level"),
@@ -296,7 +299,9 @@ _VALUES: dict[str, dict[str, str]] = {
     "status": {"no_intervention": "Not in intervention", "intervention": "In intervention",
                "none": "No intervention", "notice": "Notice to Improve / Improvement Notice",
                "direction": "Statutory direction", "in_intervention": "In intervention",
-               "not_in_intervention": "Not in intervention"},
+               "not_in_intervention": "Not in intervention",
+               "intervention_at_some_wave": "In intervention at some wave",
+               "intervention_at_no_wave": "Not in intervention at any wave"},
     "method": {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "fdr_by": "Benjamini-Yekutieli",
                "bonferroni": "Bonferroni", "hommel": "Hommel", "sidak": "Šidák", "none": "None",
                "gee": "GEE", "mixed": "Linear mixed model", "ordinal": "Ordinal model", "wilson": "Wilson",
@@ -334,7 +339,8 @@ _DOMAINS: dict[str, str] = {
 
 #: Canonical order of the levels of a domain (waves and codes come from the study and codebook).
 _ORDERS: dict[str, list[str]] = {
-    "status": ["no_intervention", "intervention", "none", "notice", "direction"],
+    "status": ["no_intervention", "intervention", "none", "notice", "direction", "intervention_at_no_wave",
+               "intervention_at_some_wave"],
     "realisation": ["realised", "unanticipated", "unmet_expectation", "not_mentioned", "incomplete"],
     "persistence": ["sustained", "emerging", "faded", "absent", "incomplete"],
 }

@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.contingency_tables import cochrans_q
 
-from ..errors import AttritionWarning, SmallSampleWarning
+from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning
 from ._checks import _as_list, _check_choice, _check_columns, _check_frame, _is_binary, _numeric
 from ._errors import NotIdentifiedError
 from ._groups import _cells, _levels
@@ -82,6 +82,9 @@ def change_over_time(
     -----
     AttritionWarning
         When units missing a time point are dropped.
+    StatisticalWarning
+        When units seen at every time point are dropped because they moved
+        between the levels of ``group`` (they have not dropped out).
     SmallSampleWarning
         When a row has fewer than two complete units.
 
@@ -126,14 +129,29 @@ def change_over_time(
         # units, not rows: with `by` or `group` a unit has a row per level (a council per code), and counting rows
         # said "150 unit(s)" of a 60-council study
         units = wide.index.get_level_values(unit)
-        lacking = units[wide.isna().any(axis=1).to_numpy()].nunique()
+        lacking = set(units[wide.isna().any(axis=1).to_numpy()])
+        # a unit seen at every time point but not in one group throughout (a council moving into or out of
+        # intervention) has not dropped out: a 30-council study whose councils moved between status groups said
+        # "28 unit(s) of 30 lack one or more of the time points" under "Attrition", where 3 had missed a wave
+        seen = frame.groupby([*by, unit], observed=True)[time].nunique()
+        missing = set(seen[seen < len(order)].index.get_level_values(unit)) & lacking
+        moved = lacking - missing
         where = " (in at least one group)" if by or groups else ""
-        warnings.warn(
-            f"{lacking} unit(s) of {units.nunique()} lack one or more of the time points {order}{where} and were "
-            "left out there (complete cases only).",
-            AttritionWarning,
-            stacklevel=2,
-        )
+        if missing:
+            warnings.warn(
+                f"{len(missing)} unit(s) of {units.nunique()} lack one or more of the time points {order}{where} and "
+                "were left out there (complete cases only).",
+                AttritionWarning,
+                stacklevel=2,
+            )
+        if moved:
+            warnings.warn(
+                f"{len(moved)} unit(s) of {units.nunique()} were seen at every time point but changed "
+                f"{' and '.join(map(str, groups))} between them, and were left out of the tests of change within a "
+                "group.",
+                StatisticalWarning,
+                stacklevel=2,
+            )
     rows = []
     small = 0
     for key, cell in _cells(complete.reset_index(), [*by, *groups]):

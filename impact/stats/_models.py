@@ -498,10 +498,24 @@ def _fit_quietly(fit, *args, **kwargs):
         warnings.simplefilter("always")
         result = fit(*args, **kwargs)
     problems = [w for w in caught if issubclass(w.category, ConvergenceWarning)]
+    if _converged(result):
+        # statsmodels' MixedLM tries its optimisers in turn: the first one's "failed to converge" is superseded when a
+        # later one converges (a 40-council study's survey model said it "did not converge cleanly" in the report's
+        # caveats where lbfgs had converged to the estimates statsmodels gives with lbfgs alone). Other convergence
+        # warnings (an estimate on the boundary, a Hessian not positive definite) are about the final fit and stay.
+        problems = [w for w in problems if not any(k in str(w.message) for k in ("failed to converge", "Retrying"))]
     if problems:
         warnings.warn(f"The model did not converge cleanly: {problems[0].message}", StatisticalWarning,
                       stacklevel=5)
     return result
+
+
+def _converged(result) -> bool:
+    """Whether a fitted statsmodels result says its final optimisation converged."""
+    flag = getattr(result, "converged", None)
+    if flag is None:
+        flag = (getattr(result, "mle_retvals", None) or {}).get("converged")
+    return flag is True or flag is np.True_
 
 
 def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
@@ -523,6 +537,12 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     if weights is not None and spec.small_sample:  # statsmodels' bias-reduced covariance mishandles weights
         se = pd.Series(np.sqrt(np.diag(_bias_reduced_independence(result, weights))), index=result.params.index)
     params = _param_table(result.params, se, df=df, alpha=spec.alpha)
+    if not np.isfinite(np.asarray(result.params, dtype="float64")).all():
+        # statsmodels can end a diverging fit with NaN estimates and no warning (a binomial GEE of an impact no
+        # participant reported at one wave): say so, so that no reader takes the missing estimates for a result
+        warnings.warn("The model gave no finite estimates: the fit did not converge.", StatisticalWarning,
+                      stacklevel=4)
+        notes.append("no finite estimates: the fit did not converge")
     if spec.family == "binomial":
         fitted = np.asarray(result.fittedvalues)
         if np.any((fitted < 1e-6) | (fitted > 1 - 1e-6)):
