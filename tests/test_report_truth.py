@@ -618,3 +618,29 @@ def test_an_impact_the_hand_check_finds_misread_is_not_quoted(twelve_checked):
     assert any(isinstance(b, Paragraph) and b.text.startswith("Increased commitment and drive to improve safeguarding "
                                                               "has no statement quoted: the hand check")
                and f"{kappa['commitment']:.2f}" in b.text for b in said.blocks)
+
+
+@pytest.mark.parametrize("which", ["five", "twelve"])
+def test_the_summary_says_how_many_early_impacts_were_reported_again_later(which, request):
+    """Whether early impact lasts is the study's question after the review, and the summary said nothing of it (seed
+    73058, whose planted effect was a change between the waves, p < 0.001 in the models table). The sentence counts,
+    among participants interviewed at both waves after the review, the impacts reported at the first of them and
+    again at the last, and those first reported at the last: recomputed here from the planted statements."""
+    study, truth, f = request.getfixturevalue(which)
+    p = _planted_panel(study, truth)
+    early, late = list(study.wave_ids)[1], list(study.wave_ids)[-1]
+    p = p[p["wave"].isin([early, late])]
+    both = p.groupby("participant_id")["wave"].nunique()
+    p = p[p["participant_id"].isin(both.index[both == 2]) & p["reported"]]
+    at_early = p[p["wave"] == early][["participant_id", "code"]]
+    at_late = p[p["wave"] == late][["participant_id", "code"]]
+    kept = len(at_early.merge(at_late, on=["participant_id", "code"]))
+    said = [s for s in _summary(f) if "were reported again at" in s]
+    if len(at_early) < 5:
+        assert said == []
+        return
+    [sentence] = said
+    assert sentence.startswith(f"Of the {len(at_early)} impacts that participants interviewed at both waves"), sentence
+    assert f", {kept} ({kept / len(at_early):.0%}) were reported again at" in sentence, sentence
+    new = len(at_late) - kept
+    assert f"; {new} {'was' if new == 1 else 'were'} reported for the first time at" in sentence, sentence

@@ -638,6 +638,9 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     realised = _realised_share(ctx)
     if realised is not None:
         before.append(("the share of expectations realised", realised))
+    sustained = _sustained_share(ctx)
+    if sustained is not None:
+        before.append(("the share of early impacts still reported later", sustained))
     credit = _credit_sentence(ctx)
     after = [("what reported impacts were credited to", credit)] if credit else []
     return before, after
@@ -703,6 +706,36 @@ def _realised_share(ctx) -> str | None:
     return (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
             f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) were reported as "
             "realised afterwards.")
+
+
+def _sustained_share(ctx) -> str | None:
+    """Longer-term change: of the impacts reported at the first wave after the review, how many were reported again at
+    the last, and how many were first reported then, among participants interviewed at both.
+
+    The study's question after the review is whether early impact lasts; the summary said nothing of it (a study whose
+    planted effect was a change between the waves, shown in the models table at p < 0.001, had no sentence on it).
+    Only participants seen at both waves can show an impact sustained or faded, so only they are counted.
+    """
+    if len(ctx.later) < 2:
+        return None
+    pp = ctx.f.participant_panel
+    if pp is None or pp.empty or not {"participant_id", "wave", "code", "reported"} <= set(pp.columns):
+        return None
+    early, late = ctx.later[0], ctx.later[-1]
+    pp = pp[pp["code"].isin(ctx.codes) & pp["wave"].isin([early, late])]
+    both = pp.groupby("participant_id")["wave"].nunique()
+    pp = pp[pp["participant_id"].isin(both.index[both == 2]) & pp["reported"].astype(bool)]
+    at_early = pp[pp["wave"] == early][["participant_id", "code"]].drop_duplicates()
+    at_late = pp[pp["wave"] == late][["participant_id", "code"]].drop_duplicates()
+    n_early = len(at_early)
+    n_kept = len(at_early.merge(at_late, on=["participant_id", "code"]))
+    n_new = len(at_late) - n_kept
+    if n_early < ctx.min_count:
+        return None
+    first, last = ctx.short_wave(early).lower(), ctx.short_wave(late).lower()
+    return (f"Of the {n_early:,} impacts that participants interviewed at both waves after the review reported at "
+            f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) were reported again at "
+            f"{last}; {n_new:,} {'was' if n_new == 1 else 'were'} reported for the first time at {last}.")
 
 
 def _credit_sentence(ctx) -> str | None:
