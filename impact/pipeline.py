@@ -226,6 +226,8 @@ def analyse(
     # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
     machine_books = {k: b for k, b in books.items()
                      if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
+    if "impacts" in machine_books:
+        _check_machine_codable(codebook)
     segmented = bool(machine_books or human is not None or (supplied is not None and "framework" in wanted))
     if segmented:
         # the coder that scored best on real text for its codebook (impact.coding.default_coder)
@@ -361,6 +363,35 @@ def analyse(
         indicator_effects=ind_effects, reliability=reliability, reliability_by_status=reliability_by_status,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
     )
+
+
+def _check_machine_codable(book) -> None:
+    """Refuse a codebook the machine coder cannot read at all; warn of top-level codes it cannot find.
+
+    A codebook without matching rules (one written for people to code with)
+    made the machine coder find nothing, and the report showed every impact
+    at 0 with no warning: a finding of no impact made by the absence of rules.
+    """
+    codes = book.codes
+    with_rules = set(codes.loc[codes["n_rules"] > 0, "code_id"])
+    if not with_rules:
+        raise InputError(
+            f"codebook {book.id!r} has no matching rules (rules: phrases or near, docs/codebook-format.md), so the "
+            "machine coder would find no code in any interview and every impact would read 0: code the interviews "
+            "by people and pass the codings with --coded FILE (analyse(..., coded=...)), or add rules to the codebook")
+
+    def reached(code: str) -> bool:
+        return code in with_rules or any(reached(child) for child in book.children(code))
+
+    blind = [c for c in book.top_codes() if not reached(c)]
+    if blind:
+        warnings.warn(
+            f"codebook {book.id!r}: {len(blind)} of its {len(book.top_codes())} top-level codes "
+            f"{'has' if len(blind) == 1 else 'have'} no matching rules in {'itself or its' if len(blind) == 1 else 'themselves or their'} "
+            f"sub-codes ({', '.join(blind)}); the machine coder cannot find {'it' if len(blind) == 1 else 'them'}, "
+            f"so {'its count is' if len(blind) == 1 else 'their counts are'} 0 by construction, not because no one "
+            f"reported {'it' if len(blind) == 1 else 'them'}",
+            ImpactWarning, stacklevel=3)
 
 
 def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,

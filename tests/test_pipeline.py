@@ -516,3 +516,35 @@ def test_the_reason_trajectories_are_not_computed_fits_more_waves_as_well_as_few
         reason = _preconditions(Study(meta, tables, tx), iv[["council_id", "wave"]])["trajectories"]
         assert reason.endswith(f"are defined on exactly three waves, one before the review and two after it; the "
                                f"study has {len(waves)}"), reason
+
+
+def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_is_warned_of(small_study):
+    """A codebook written for people (no matching rules) made the machine coder find nothing, and the report showed
+    every impact at 0 without a word: no impact found because no rule could find one. It is refused before the work;
+    a codebook with a top-level code no rule reaches is warned of, naming the code."""
+    import warnings
+
+    from impact.coding import Codebook
+    from impact.errors import InputError
+
+    people = Codebook.from_yaml("{format_version: 1, id: by_people, version: '1', codes: [{id: morale, label: Morale}, "
+                                "{id: partnership, label: Partnership}]}")
+    with pytest.raises(InputError, match="has no matching rules") as err:
+        impact.analyse(impact.load_study(small_study), codebook=people, n_resamples=99, parts=["comparisons"])
+    assert "--coded" in str(err.value)
+    partly = Codebook.from_yaml("{format_version: 1, id: partly, version: '1', codes: [{id: morale, label: Morale, "
+                                "rules: {phrases: [morale]}}, {id: partnership, label: Partnership}, "
+                                "{id: learning, label: Learning}, {id: reflection, parent: learning, label: Reflection, "
+                                "rules: {phrases: [reflect*]}}]}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        f = impact.analyse(impact.load_study(small_study), codebook=partly, n_resamples=99, parts=["comparisons"])
+    said = [str(w.message) for w in caught if "no matching rules" in str(w.message)]
+    assert said == ["codebook 'partly': 1 of its 3 top-level codes has no matching rules in itself or its "
+                    "sub-codes (partnership); the machine coder cannot find it, so its count is 0 by "
+                    "construction, not because no one reported it"], said
+    assert f.coded["code"].isin(["morale", "reflection"]).any()
+    # codings by people need no rules
+    coded = pd.DataFrame({"interview_id": [impact.load_study(small_study).interviews["interview_id"].iloc[0]],
+                          "code": ["morale"]})
+    impact.analyse(impact.load_study(small_study), codebook=people, coded=coded, n_resamples=99, parts=["comparisons"])
