@@ -131,19 +131,6 @@ _CODER_NAMES = {"RuleCoder": "rule coder", "HybridCoder": "hybrid coder (rules a
 MAIN_MEASURE = "reported"
 
 
-def _resolve_codebook(study: Study, codebook: Any):
-    from .coding import Codebook
-
-    if codebook is None:
-        codebook = study.codebook_ref
-    if isinstance(codebook, Codebook):
-        return codebook
-    ref = str(codebook)
-    if study.root is not None and (study.root / ref).is_file():
-        ref = str(study.root / ref)
-    return Codebook.load(ref)
-
-
 def analyse(
     study: Study,
     *,
@@ -209,7 +196,7 @@ def analyse(
     unknown = sorted(wanted - set(PARTS))
     if unknown:
         raise ValueError(f"The value for `parts` must name analyses among {list(PARTS)}, but {unknown} was passed.")
-    codebook = _resolve_codebook(study, codebook)
+    codebook = Codebook.for_study(study, codebook)
     themes_book = Codebook.load("review_themes")
     process_book = Codebook.load(PROCESS_CODEBOOK)
     books = {"impacts": codebook}

@@ -35,7 +35,7 @@ def run(args) -> int:
     coded_format(args.out)  # fail early on a bad extension or missing pyarrow
     check_output_file(args.out, study=args.study, overwrite=overwrite)  # and before the work, on a bad --out
     study = load_study(args.study)
-    codebook = Codebook.load(args.codebook or getattr(study, "codebook_ref", None) or "nfer_impacts")
+    codebook = Codebook.for_study(study, args.codebook)
     segments = segment(study, speakers=args.speakers)
     coder = RuleCoder(codebook, n_jobs=args.jobs)
     coded = coder.code(segments, progress=True)

@@ -42,7 +42,7 @@ def run_export(args) -> int:
     check_output_file(args.out, study=args.study, overwrite=overwrite)
     study = load_study(args.study)
     coded = read_coded([args.coded])
-    codebook = Codebook.load(args.codebook or study.codebook_ref)
+    codebook = Codebook.for_study(study, args.codebook)
     check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
     path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
                          limit=args.limit)

@@ -191,6 +191,50 @@ class Codebook:
         )
 
     @classmethod
+    def for_study(cls, study: Any, codebook: Any = None) -> Codebook:
+        """The codebook to code a study with: ``codebook`` if given, else the one its ``study.yaml`` names.
+
+        A codebook file ``study.yaml`` names is a file inside the study folder,
+        whatever the current folder holds (``impact validate`` checks it is
+        there).  A ``codebook`` passed here is a :class:`Codebook`, a bundled
+        name or a path as given (relative to the current folder); a relative
+        path that names no file there is looked for in the study folder.
+
+        Parameters
+        ----------
+        study : impact.Study
+            Its ``root`` (the folder, or None for a study made in memory) and
+            ``codebook_ref`` are read.
+        codebook : Codebook, str or path, optional
+
+        Raises
+        ------
+        impact.InputError
+            If the codebook cannot be found or read.
+
+        Examples
+        --------
+        >>> import impact
+        >>> Codebook.for_study(impact.load_study(impact.example_path())).id
+        'nfer_impacts'
+        """
+        if isinstance(codebook, Codebook):
+            return codebook
+        root = getattr(study, "root", None)
+        if codebook is not None:
+            text = os.fspath(codebook)
+            if root is not None and not Path(text).is_absolute() and not Path(text).exists() \
+                    and (Path(root) / text).is_file():
+                text = os.fspath(Path(root) / text)
+            return cls.load(text)
+        ref = str(getattr(study, "codebook_ref", None) or _DEFAULT_NAME)
+        looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+        if root is not None and looks_like_path:
+            # Never the current folder's file of that name: it would code the study with another codebook.
+            return cls.load(Path(root) / ref.replace("\\", "/"))
+        return cls.load(ref)
+
+    @classmethod
     def nfer(cls) -> Codebook:
         """The default codebook: the six impacts named by NFER (2011).
 
