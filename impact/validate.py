@@ -36,7 +36,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from .errors import MAX_SHOWN_PER_FILE, InputError, Problem, capped_lines
+from .errors import MAX_SHOWN_PER_FILE, InputError, Problem, ValidationError, capped_lines
 from .schema import (
     DEFAULT_WAVES,
     LIST_SEP,
@@ -272,6 +272,10 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
 
     try:
         Codebook.load(str(target))
+    except ValidationError as exc:  # every problem, each where it is in the codebook file
+        n = len(exc.problems)
+        return [Problem(f, None, col, ref, f"a valid codebook ({n} problem(s) in {ref}, listed below)"),
+                *(Problem(ref, p.row, p.column, p.value, p.expected) for p in exc.problems)]
     except (InputError, ValueError) as exc:
         first = str(exc).splitlines()
         return [Problem(f, None, col, ref, f"a valid codebook ({'; '.join(x.strip() for x in first[:4])})")]

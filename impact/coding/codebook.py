@@ -30,6 +30,7 @@ import yaml
 
 from .._io import atomic_write_text, read_text, safe_yaml_load
 from ..errors import InputError, Problem, ValidationError
+from ._cues import pattern_problem
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
 
@@ -400,11 +401,14 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         bad("classes", classes, "a mapping of class name to a list of terms")
         classes = {}
     for name, terms in classes.items():
-        for t in terms:
+        for i, t in enumerate(terms):
+            at = f"classes.{name}[{i}]" if len(terms) > 1 else f"classes.{name}"
             if not isinstance(t, str) or not t.strip():
-                bad(f"classes.{name}", t, "a non-empty string")
+                bad(at, t, "a non-empty string")
             elif t.startswith("@"):  # a class naming a class (itself, or a loop) would never resolve
-                bad(f"classes.{name}", t, "a term (a class cannot refer to a class)")
+                bad(at, t, "a term (a class cannot refer to a class)")
+            elif (problem := pattern_problem(t)) is not None:
+                bad(at, t, problem)
     codes = spec.get("codes")
     if not isinstance(codes, list) or not codes:
         bad("codes", codes, "a non-empty list of codes")
@@ -452,11 +456,15 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
         if not isinstance(terms, list) or not terms:
             bad(column, terms, "a term, a list of terms or a class reference '@name'")
             return
-        for t in terms:
+        for i, t in enumerate(terms):
+            at = f"{column}[{i}]" if len(terms) > 1 else column
             if not isinstance(t, str) or not t.strip():
-                bad(column, t, "a non-empty string")
-            elif t.startswith("@") and t[1:] not in classes:
-                bad(column, t, f"a defined class ({', '.join('@' + k for k in classes) or 'none defined'})")
+                bad(at, t, "a non-empty string")
+            elif t.startswith("@"):
+                if t[1:] not in classes:
+                    bad(at, t, f"a defined class ({', '.join('@' + k for k in classes) or 'none defined'})")
+            elif (problem := pattern_problem(t)) is not None:
+                bad(at, t, problem)
 
     if not isinstance(rules, Mapping):
         bad(where, rules, "a mapping with phrases and/or near")

@@ -91,3 +91,55 @@ def test_a_codebook_path_given_is_read_as_given_before_the_study_folder(study_wi
     assert Codebook.for_study(study, "book.yaml").id == "other_book"
     Path("book.yaml").unlink()
     assert Codebook.for_study(study, "book.yaml").id == "own_book"  # no such file here: the study's
+
+
+_BROKEN_PATTERNS = """format_version: 1
+id: broken
+version: "1"
+classes:
+  better: [improv*, "+++"]
+codes:
+  - id: morale
+    label: Morale
+    definition: d
+    rules:
+      phrases: ["real buzz", "[", "~2 step", "spring in ~-2 step"]
+  - id: learning
+    label: Learning
+    definition: d
+    rules:
+      phrases: ["learn*"]
+      near: [{terms: ["---", reflect*], with: ["@better"], within: 3}]
+"""
+
+
+def test_every_broken_pattern_of_a_codebook_is_listed_when_it_is_read():
+    # On the old code these loaded; the coder stopped later on the first ("pattern word '[' has no letters or
+    # digits", naming no file nor place), and '~-2' was read as the word '2', matching nothing, silently.
+    from impact.errors import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml(_BROKEN_PATTERNS, source="book.yaml")
+    lines = str(info.value).splitlines()[1:]
+    assert [line.strip() for line in lines] == [
+        "book.yaml:classes.better[1]: '+++' - expected words with letters or digits ('+++' has none)",
+        "book.yaml:codes[0].rules.phrases[1]: '[' - expected words with letters or digits ('[' has none)",
+        "book.yaml:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
+        "book.yaml:codes[0].rules.phrases[3]: 'spring in ~-2 step' - expected a gap written '~N', "
+        "N a whole number of words (not '~-2')",
+        "book.yaml:codes[1].rules.near[0].terms[0]: '---' - expected words with letters or digits ('---' has none)",
+    ]
+
+
+def test_validate_lists_each_problem_of_the_study_codebook_in_its_file(study_dir, tmp_path):
+    # On the old code `impact validate` passed this study and `impact run` failed after validating it.
+    from ._util import cli, refused
+
+    (study_dir / "book.yaml").write_text(_BROKEN_PATTERNS, encoding="utf-8")
+    meta = study_dir / "study.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("codebook: nfer_impacts", "codebook: book.yaml"),
+                    encoding="utf-8")
+    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook (5 problem(s) in book.yaml, listed below)",
+            "\nbook.yaml:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
+            "\nbook.yaml:codes[1].rules.near[0].terms[0]: '---'")
