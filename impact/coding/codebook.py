@@ -396,6 +396,9 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         bad("id", spec.get("id"), "a snake_case id")
     if spec.get("version") in (None, ""):
         bad("version", spec.get("version"), "a version string such as '1.0'")
+    elif isinstance(spec["version"], float):  # 1.10 would be recorded as "1.1", and 2.0 as 2.0 or "2" by other readers
+        bad("version", spec["version"], "a version string in quotes, such as \"1.10\" (YAML reads an unquoted 1.10 "
+                                        "as the number 1.1)")
     classes = spec.get("classes") or {}
     if not isinstance(classes, Mapping) or not all(isinstance(v, list) for v in classes.values()):
         bad("classes", classes, "a mapping of class name to a list of terms")

@@ -143,3 +143,13 @@ def test_validate_lists_each_problem_of_the_study_codebook_in_its_file(study_dir
     refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook (5 problem(s) in book.yaml, listed below)",
             "\nbook.yaml:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
             "\nbook.yaml:codes[1].rules.near[0].terms[0]: '---'")
+
+
+def test_a_codebook_version_yaml_reads_as_a_number_is_refused():
+    # On the old code `version: 1.10` loaded as version "1.1": coded output and provenance named another version.
+    from impact.errors import ValidationError
+
+    with pytest.raises(ValidationError, match=r"book.yaml:version: '1.1' - expected a version string in quotes, "
+                                              r"such as \"1.10\""):
+        Codebook.from_yaml(_OWN_BOOK.replace('version: "2"', "version: 1.10"), source="book.yaml")
+    assert Codebook.from_yaml(_OWN_BOOK.replace('version: "2"', "version: 2"), source="book.yaml").version == "2"
