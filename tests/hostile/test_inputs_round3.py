@@ -153,3 +153,36 @@ def test_a_codebook_version_yaml_reads_as_a_number_is_refused():
                                               r"such as \"1.10\""):
         Codebook.from_yaml(_OWN_BOOK.replace('version: "2"', "version: 1.10"), source="book.yaml")
     assert Codebook.from_yaml(_OWN_BOOK.replace('version: "2"', "version: 2"), source="book.yaml").version == "2"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # On the old code these said only "expected a date as YYYY-MM-DD", of a date written as YYYY-MM-DD.
+    ("2011-02-29", "'2011-02-29' - expected a date as YYYY-MM-DD (2011-02 has no day 29)"),
+    ("2011-13-09", "'2011-13-09' - expected a date as YYYY-MM-DD (there is no month 13)"),
+    ("05/13/2011", "'05/13/2011' - expected a date as YYYY-MM-DD (there is no month 13)"),
+    # On the old code these were read: strptime takes full-width digits, float() takes "1_0" as 10.
+    ("\uff12\uff10\uff11\uff11-05-09", "'\uff12\uff10\uff11\uff11-05-09' - expected a date as YYYY-MM-DD"),
+])
+def test_a_date_that_does_not_exist_or_is_not_in_ascii_digits_is_named(cell, expected, study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,", f"301,{cell},")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert f"reviews.csv:2:start_date: {expected}" in str(info.value)
+
+
+def test_a_number_with_an_underscore_is_not_read(study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    _replace(study_dir / "reviews.csv", "review_manager,8", "review_manager,1_0")
+    with pytest.raises(ValidationError, match=r"reviews.csv:2:n_recommendations: '1_0' - expected a whole number"):
+        load_study(study_dir)
