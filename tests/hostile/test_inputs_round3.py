@@ -186,3 +186,50 @@ def test_a_number_with_an_underscore_is_not_read(study_dir):
     _replace(study_dir / "reviews.csv", "review_manager,8", "review_manager,1_0")
     with pytest.raises(ValidationError, match=r"reviews.csv:2:n_recommendations: '1_0' - expected a whole number"):
         load_study(study_dir)
+
+
+def test_an_empty_table_is_one_problem(study_dir):
+    # On the old code an empty councils.csv was six problems: no header row, then each of its five columns missing.
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    (study_dir / "councils.csv").write_bytes(b"")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert [str(p) for p in info.value.problems] == [
+        "councils.csv: expected a header row naming the columns (council_id, name, ons_code, council_type, region); "
+        "the file is empty"]
+
+
+def test_a_folder_named_like_a_table_is_refused_even_where_the_table_is_optional(study_dir):
+    # On the old code a folder named survey_responses.csv was taken for a study without a survey, silently,
+    # and a folder named councils.csv was "expected the file councils.csv", as if there were nothing there.
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    (study_dir / "survey_responses.csv").unlink()
+    (study_dir / "survey_responses.csv").mkdir()
+    (study_dir / "councils.csv").unlink()
+    (study_dir / "councils.csv").mkdir()
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    text = str(info.value)
+    assert "councils.csv: expected the file councils.csv (One row per council in the study.) - it is a folder" in text
+    assert "survey_responses.csv: expected the file survey_responses.csv (" in text
+    assert "respondent x wave x item.) - it is a folder" in text
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("", "study.yaml: expected keys such as name and waves (the file holds none)"),
+    ("# only a comment\n", "study.yaml: expected keys such as name and waves (the file holds none)"),
+    ("- a\n- b\n", "study.yaml:1: 'a list of 2 item(s)' - expected a mapping of keys (name, waves, ...)"),
+])
+def test_a_study_yaml_without_keys_says_what_it_holds_not_a_python_type(content, expected, study_dir):
+    # On the old code: "study.yaml:1: 'NoneType' - expected a mapping of keys" and "'list'".
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    (study_dir / "study.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert expected in [str(p) for p in info.value.problems]
