@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .._io import unwritable
@@ -78,14 +78,16 @@ def add_overwrite(parser: argparse.ArgumentParser, what: str = "--out", study: s
 
 
 def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None = None,
-                      overwrite: bool = False) -> Path:
+                      overwrite: bool = False, inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """Refuse an output file path that would replace what the user did not ask to replace.
 
     Refused, with an :class:`~impact.errors.InputError` naming the path: a
     path inside ``study`` (the study folder the command reads; symlinks and
     relative paths are resolved before comparing), whatever ``overwrite``
     says; an existing folder, or a link to one, always; any other existing
-    path (a file, a link, even a broken one) unless ``overwrite``.  Callers
+    path (a file, a link, even a broken one) unless ``overwrite``; one of the
+    ``inputs`` the command reads (through links too), whatever ``overwrite``
+    says.  Callers
     check once before the work and again just before writing, and write
     atomically (a temporary file beside ``out``, renamed into place).
 
@@ -118,6 +120,9 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
         if real == folder or folder in real.parents:
             shown = f"{path} (through a link: {real})" if str(real) != os.path.abspath(path) else str(path)
             raise InputError(f"{shown} is inside the study folder {study}; write outputs elsewhere")
+    for given in inputs:
+        if os.path.realpath(path) == os.path.realpath(given):
+            raise InputError(f"{path} is also a file this command reads ({given}); write the output to another file")
     if path.is_dir():
         raise InputError(f"{path} is a folder - expected a file name to write; choose a file name, not a folder")
     if (path.exists() or path.is_symlink()) and not overwrite:

@@ -39,11 +39,11 @@ def run_export(args) -> int:
     from ..study import load_study
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
-    check_output_file(args.out, study=args.study, overwrite=overwrite)
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded])
     study = load_study(args.study)
     coded = read_coded([args.coded])
     codebook = Codebook.for_study(study, args.codebook)
-    check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded])  # again: it may have appeared meanwhile
     path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
                          limit=args.limit)
     print(f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
@@ -71,9 +71,10 @@ def backup(path: Path, changes: Rollback) -> Path | None:
 def run_import(args) -> int:
     from ..review import import_review
 
-    out = check_output_file(args.out, overwrite=True)  # a folder is refused; an existing file is kept as a .bak
+    # a folder, or the workbook read, is refused; an existing file is kept as a .bak
+    out = check_output_file(args.out, overwrite=True, inputs=[args.file])
     result = import_review(args.file, reviewer=args.reviewer)
-    check_output_file(out, overwrite=True)
+    check_output_file(out, overwrite=True, inputs=[args.file])
     with rolled_back_on_failure() as changes:  # a failed write puts the previous file back
         bak = backup(out, changes)
         write_table(result, out)

@@ -233,3 +233,45 @@ def test_a_study_yaml_without_keys_says_what_it_holds_not_a_python_type(content,
     with pytest.raises(ValidationError) as info:
         load_study(study_dir)
     assert expected in [str(p) for p in info.value.problems]
+
+
+@pytest.fixture
+def two_coders(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ann.csv").write_text("unit,code\nI1:1,morale\nI1:2,learning\n", encoding="utf-8")
+    (tmp_path / "bob.csv").write_text("unit,code\n", encoding="utf-8")  # bob read both units and coded nothing
+    return tmp_path
+
+
+def test_agree_keeps_a_coder_who_coded_nothing(two_coders, capsys):
+    # On the old code bob's file, having no rows, gave no coder: 'impact agree: 1 coders' and no agreement at all.
+    import pandas as pd
+
+    assert main(["agree", "ann.csv", "bob.csv", "--metrics", "percent_agreement", "--out", "out.csv"]) == 0
+    table = pd.read_csv("out.csv").set_index("code")
+    # Two units; ann coded each code on one of them, bob on neither: the coders agree on one unit in two.
+    assert table["n_coders"].tolist() == [2, 2]
+    assert table.loc["morale", "value"] == 0.5 and table.loc["learning", "value"] == 0.5
+    assert "impact agree: 2 coders, 2 units" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("second", ["ann.csv", "./ann.csv", "copy/ann.csv"])
+def test_agree_refuses_one_coder_given_twice(second, two_coders, capsys):
+    # On the old code the two files became one coder, 'ann' (agreement of one coder: none computed), silently.
+    (two_coders / "copy").mkdir()
+    (two_coders / "copy" / "ann.csv").write_bytes((two_coders / "ann.csv").read_bytes())
+    assert main(["agree", "ann.csv", second, "--out", "out.csv"]) == 2
+    err = capsys.readouterr().err
+    assert ("given twice (also as ann.csv)" in err) if second != "copy/ann.csv" else (
+        "copy/ann.csv: coder 'ann' is also the coder of ann.csv - expected each coder in one file" in err)
+    assert not (two_coders / "out.csv").exists()
+
+
+@pytest.mark.parametrize("out", ["bob.csv", "link.csv"])
+def test_agree_never_writes_over_a_file_it_reads_even_with_overwrite(out, two_coders, capsys):
+    # On the old code `--out bob.csv --overwrite` replaced bob's codings with the agreement table.
+    (two_coders / "link.csv").symlink_to("bob.csv")
+    before = (two_coders / "bob.csv").read_bytes()
+    assert main(["agree", "ann.csv", "bob.csv", "--out", out, "--overwrite"]) == 2
+    assert f"{out} is also a file this command reads (bob.csv); write the output to another file" in capsys.readouterr().err
+    assert (two_coders / "bob.csv").read_bytes() == before and (two_coders / "link.csv").is_symlink()
