@@ -294,12 +294,9 @@ def read_codings(
         data = import_review(path)
     elif suffix in (".csv", ".parquet", ".pq"):
         if suffix == ".csv":
-            try:
-                data = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
-            except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-                raise InputError(f"{path}: not a readable CSV file ({exc})") from None
+            from .coding.coded_io import read_csv_cells
+
+            data = read_csv_cells(path, expected="expected codings (unit or interview_id, code, ...)")
         else:
             from .coding.coded_io import coded_format
 

@@ -73,7 +73,10 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
             raise InputError(f"{path}: lacks the column(s) {[c for c in ('unit', 'code') if c not in df.columns]} - "
                              "expected coded output (unit, code, ...) from `impact code` or `impact review import`, "
                              f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}")
-        blank = df.index[df["unit"].str.strip() == ""]
+        for col in ("unit", "code", "coder", "value"):  # ids as the study's tables read them: " morale" is morale
+            if col in df.columns:
+                df[col] = df[col].str.strip()
+        blank = df.index[df["unit"] == ""]
         if len(blank):
             raise InputError(f"{path}:{blank[0] + 2}:unit: '' - expected a unit id on every row "
                              f"({len(blank):,} row(s) have none)")

@@ -275,3 +275,43 @@ def test_agree_never_writes_over_a_file_it_reads_even_with_overwrite(out, two_co
     assert main(["agree", "ann.csv", "bob.csv", "--out", out, "--overwrite"]) == 2
     assert f"{out} is also a file this command reads (bob.csv); write the output to another file" in capsys.readouterr().err
     assert (two_coders / "bob.csv").read_bytes() == before and (two_coders / "link.csv").is_symlink()
+
+
+@pytest.mark.parametrize(("header", "row", "expected"), [
+    ("unit,code,code", "I1:1,morale,learning", "x.csv:1: the column(s) ['code'] are named twice"),
+    ("unit,,code", "I1:1,learning,morale", "x.csv:1: column(s) [2] have values but no name"),
+])
+def test_agree_refuses_a_column_pandas_would_rename(header, row, expected, two_coders, capsys):
+    # On the old code pandas read the second 'code' as 'code.1' (and a blank name as 'Unnamed: 1'), and
+    # 'learning' was left out without a word.
+    (two_coders / "x.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    assert main(["agree", "x.csv", "ann.csv", "--out", "out.csv"]) == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_empty_unnamed_columns_at_the_right_are_harmless(two_coders, capsys):
+    (two_coders / "x.csv").write_text("unit,code,,\nI1:1,morale,,\nI1:2,learning,,\n", encoding="utf-8")
+    assert main(["agree", "x.csv", "ann.csv", "--metrics", "percent_agreement", "--out", "out.csv"]) == 0
+    capsys.readouterr()
+
+
+def test_agree_reads_ids_with_spaces_around_them_as_the_ids(two_coders, capsys):
+    # On the old code ' morale' and 'learning ' were two more codes: agreement 0.5 on four codes instead of 1.0 on two.
+    import pandas as pd
+
+    (two_coders / "cat.csv").write_text('unit,code\n I1:1 , morale\nI1:2,"learning "\n', encoding="utf-8")
+    assert main(["agree", "ann.csv", "cat.csv", "--metrics", "percent_agreement", "--out", "out.csv"]) == 0
+    table = pd.read_csv("out.csv")
+    assert sorted(table["code"]) == ["learning", "morale"] and table["value"].tolist() == [1.0, 1.0]
+    capsys.readouterr()
+
+
+def test_run_coded_csv_with_a_column_named_twice_is_refused(tiny_study, tmp_path):
+    # On the old code read_codings (impact run --coded) read the second 'code' column as 'code.1', ignored it.
+    from impact.codings import read_codings
+    from impact.errors import InputError
+
+    f = tmp_path / "people.csv"
+    f.write_text("interview_id,code,code\nP1-early,morale,learning\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"people.csv:1: the column\(s\) \['code'\] are named twice"):
+        read_codings(f, tiny_study)
