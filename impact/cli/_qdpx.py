@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from pathlib import Path
@@ -75,10 +76,28 @@ def _safe_name(name: str) -> str:
     return cleaned[:120]
 
 
+def _check_import_folder(out: Path, study: str | None) -> None:
+    """Refuse an OUTDIR that is a file, or a study folder or a folder inside one (the --study folder or any
+    folder holding a study.yaml, at or above OUTDIR): codebook.yaml, codings.csv and sources/ do not belong
+    among a study's inputs, where a codebook.yaml the study names would be moved aside and replaced."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file - expected a folder to write the imported project into")
+    real = Path(os.path.realpath(out))
+    if study is not None:
+        folder = Path(os.path.realpath(study))
+        if real == folder or folder in real.parents:
+            raise InputError(f"{out} is inside the study folder {study}; write the imported project elsewhere")
+    for folder in (real, *real.parents):
+        if (folder / "study.yaml").is_file():
+            raise InputError(f"{out} is inside the study folder {folder} (it holds study.yaml); write the imported "
+                             "project elsewhere")
+
+
 def run_import(args) -> int:
     from ..qdpx import QdpxWarning, read_qdpx, study_codings_from_project
 
     out = Path(args.outdir)
+    _check_import_folder(out, args.study)
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QdpxWarning)

@@ -315,3 +315,28 @@ def test_run_coded_csv_with_a_column_named_twice_is_refused(tiny_study, tmp_path
     f.write_text("interview_id,code,code\nP1-early,morale,learning\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"people.csv:1: the column\(s\) \['code'\] are named twice"):
         read_codings(f, tiny_study)
+
+
+@pytest.fixture
+def project_file(study_dir, tmp_path, capsys):
+    coded = tmp_path / "coded.csv"
+    assert main(["code", str(study_dir), "--out", str(coded)]) == 0
+    project = tmp_path / "p.qdpx"
+    assert main(["export-qdpx", str(study_dir), str(project), "--coded", f"rules={coded}"]) == 0
+    capsys.readouterr()
+    return project
+
+
+@pytest.mark.parametrize(("where", "study"), [(".", True), (".", False), ("transcripts/imported", False)])
+def test_import_qdpx_never_writes_into_a_study_folder(where, study, project_file, study_dir, capsys):
+    # On the old code import-qdpx wrote codings.csv, cases.csv, report.txt, sources/ and codebook.yaml into the
+    # study folder (a codebook.yaml the study names was moved to .bak and replaced by the project's codebook).
+    from ._util import snapshot
+
+    (study_dir / "codebook.yaml").write_text(_OWN_BOOK, encoding="utf-8")
+    before = snapshot(study_dir)
+    out = study_dir / where
+    args = ["import-qdpx", str(project_file), str(out)] + (["--study", str(study_dir)] if study else [])
+    assert main(args) == 2
+    assert "is inside the study folder" in capsys.readouterr().err
+    assert snapshot(study_dir) == before
