@@ -12,7 +12,7 @@ import pandas as pd
 from .._io import Rollback, atomic_write_text, rolled_back_on_failure
 from .._tabular import write_table
 from ..errors import InputError
-from ._options import add_overwrite, check_output_file
+from ._options import add_overwrite, check_output_file, study_folder_above
 
 __all__ = ["register"]
 
@@ -87,10 +87,10 @@ def _check_import_folder(out: Path, study: str | None) -> None:
         folder = Path(os.path.realpath(study))
         if real == folder or folder in real.parents:
             raise InputError(f"{out} is inside the study folder {study}; write the imported project elsewhere")
-    for folder in (real, *real.parents):
-        if (folder / "study.yaml").is_file():
-            raise InputError(f"{out} is inside the study folder {folder} (it holds study.yaml); write the imported "
-                             "project elsewhere")
+    folder = study_folder_above(out)
+    if folder is not None:
+        raise InputError(f"{out} is inside the study folder {folder} (it holds study.yaml); write the imported "
+                         "project elsewhere")
 
 
 def run_import(args) -> int:

@@ -340,3 +340,26 @@ def test_import_qdpx_never_writes_into_a_study_folder(where, study, project_file
     assert main(args) == 2
     assert "is inside the study folder" in capsys.readouterr().err
     assert snapshot(study_dir) == before
+
+
+@pytest.mark.parametrize("command", ["review import", "agree"])
+def test_commands_without_a_study_argument_never_write_among_a_studys_inputs(command, study_dir, tmp_path, capsys):
+    # On the old code `impact review import review.xlsx --out STUDY/interviews.csv` moved the study's
+    # interviews.csv to a .bak and wrote the reviewer's decisions in its place; `impact agree` without --study
+    # wrote into any folder.
+    from ._util import snapshot
+
+    coded = tmp_path / "coded.csv"
+    assert main(["code", str(study_dir), "--out", str(coded)]) == 0
+    (tmp_path / "second.csv").write_bytes(coded.read_bytes())
+    review = tmp_path / "review.xlsx"
+    assert main(["review", "export", str(study_dir), "--coded", str(coded), "--out", str(review)]) == 0
+    capsys.readouterr()
+    before = snapshot(study_dir)
+    out = study_dir / "interviews.csv"
+    args = (["review", "import", str(review), "--reviewer", "ann", "--out", str(out)] if command == "review import"
+            else ["agree", str(coded), str(tmp_path / "second.csv"), "--out", str(out), "--overwrite"])
+    assert main(args) == 2
+    assert f"{out} is inside the study folder {study_dir} (it holds study.yaml); write outputs elsewhere" \
+        in capsys.readouterr().err
+    assert snapshot(study_dir) == before
