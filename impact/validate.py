@@ -708,7 +708,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"a plain file inside transcripts/ ({exc})"))
             continue
         if not found:
-            out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}"))
+            hint = f" (folders are separated by '/': {rel.replace(chr(92), '/')})" if "\\" in rel else ""
+            out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
         try:
             with warnings.catch_warnings(record=True) as caught:

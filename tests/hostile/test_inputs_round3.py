@@ -363,3 +363,15 @@ def test_commands_without_a_study_argument_never_write_among_a_studys_inputs(com
     assert f"{out} is inside the study folder {study_dir} (it holds study.yaml); write outputs elsewhere" \
         in capsys.readouterr().err
     assert snapshot(study_dir) == before
+
+
+def test_a_transcript_path_written_with_backslashes_says_how_to_write_it(study_dir):
+    # On the old code: "expected an existing file transcripts/301\P1-early.txt", with the file right there.
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    _replace(study_dir / "interviews.csv", "301/P1-early.txt", "301\\P1-early.txt")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert ("interviews.csv:3:transcript: '301\\\\P1-early.txt' - expected an existing file "
+            "transcripts/301\\P1-early.txt (folders are separated by '/': 301/P1-early.txt)") in str(info.value)
