@@ -186,7 +186,7 @@ def analyse(
     Findings
     """
     from .coding import Codebook, default_coder
-    from .coding.evaluate import coder_reliability
+    from .coding.evaluate import checked_units, coder_reliability
     from .codings import as_codings, read_codings
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
@@ -319,6 +319,10 @@ def analyse(
                  else read_codings(human, study, segments=segments, codebook=codebook))
         if "coder" not in other.columns:
             other = other.assign(coder="human")
+        if not checked_units(other, segments):  # no reliability section at all, said nowhere, is worse than stopping
+            raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
+                             "of the study's segments - expected the codes a person gave some of them (an interview "
+                             "checked and found to hold none is a row with its interview_id and no code)")
         reliability = coder_reliability(codings[member(codings["unit"], segments["segment_id"])], other, segments)
         reliability_by_status = _reliability_by_status(codings, other, segments, ppanel)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,

@@ -91,6 +91,11 @@ def run(args, study=None) -> int:
         study = load_study(args.study)
     coded = _read_codings("--coded", args.coded, study)
     human = _read_codings("--human", args.human, study)
+    if human is not None and not len(human) and not (human.attrs.get("checked_units") or
+                                                     human.attrs.get("checked_interviews")):
+        raise InputError(f"--human {args.human}: holds no codings and names no interview checked - expected the "
+                         "codes a person gave some of the segments (an interview checked and found to hold none "
+                         "is a row with its interview_id and no code)")
     template = getattr(args, "docx_template", None)
     if template is not None:
         from ..report import check_docx_template
