@@ -44,7 +44,7 @@ from ._frames import member
 from .errors import InputError, Problem, ValidationError
 from .study import Study
 
-__all__ = ["CODINGS_COLUMNS", "as_codings", "read_codings"]
+__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "as_codings", "codes_nothing", "read_codings"]
 
 CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
                    "valence"]
@@ -243,6 +243,27 @@ def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     lost = spans.index.difference(mapped.index.unique())
     parts = [out[done], mapped, out[~done & ~out.index.isin(spans.index)], out.loc[lost]]
     return pd.concat([p for p in parts if len(p)]).sort_index(kind="stable")
+
+
+def codes_nothing(codings: pd.DataFrame) -> bool:
+    """Whether codings read by :func:`read_codings` or :func:`as_codings` hold no coding and name nothing checked.
+
+    Such a file (a header and no rows) would be read as "no code anywhere": every
+    prevalence 0, or a reliability section left out. An interview checked and
+    found to hold no code is a row with its ``interview_id`` and no code, which
+    is something (``attrs["checked_interviews"]``).
+
+    Examples
+    --------
+    >>> codes_nothing(pd.DataFrame({"unit": [], "code": []}))
+    True
+    """
+    return not len(codings) and not (codings.attrs.get("checked_units") or codings.attrs.get("checked_interviews"))
+
+
+#: What a coding file given to the main job must hold, for the message refusing one that holds nothing.
+CODES_EXPECTED = ("the codes people gave the segments or interviews (an interview checked and found to hold none is "
+                  "a row with its interview_id and no code)")
 
 
 def read_codings(

@@ -187,7 +187,7 @@ def analyse(
     """
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units, coder_reliability
-    from .codings import as_codings, read_codings
+    from .codings import CODES_EXPECTED, as_codings, codes_nothing, read_codings
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
@@ -210,6 +210,9 @@ def analyse(
         allowed = list(dict.fromkeys([*codebook.code_ids, *process_book.code_ids, *themes_book.code_ids]))
         supplied = (as_codings(coded, study, codes=allowed, source="supplied codings") if isinstance(coded, pd.DataFrame)
                     else read_codings(coded, study, codebook=codebook, codes=allowed))
+        if codes_nothing(supplied):  # read as "no code anywhere", every impact would be reported as never mentioned
+            raise InputError(f"coded: {coded if isinstance(coded, (str, Path)) else 'the codings given'} hold no "
+                             f"coding and name no interview checked - expected {CODES_EXPECTED}")
     # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
     machine_books = {k: b for k, b in books.items()
                      if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
@@ -321,8 +324,7 @@ def analyse(
             other = other.assign(coder="human")
         if not checked_units(other, segments):  # no reliability section at all, said nowhere, is worse than stopping
             raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
-                             "of the study's segments - expected the codes a person gave some of them (an interview "
-                             "checked and found to hold none is a row with its interview_id and no code)")
+                             f"of the study's segments - expected {CODES_EXPECTED}")
         reliability = coder_reliability(codings[member(codings["unit"], segments["segment_id"])], other, segments)
         reliability_by_status = _reliability_by_status(codings, other, segments, ppanel)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,

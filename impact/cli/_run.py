@@ -67,10 +67,10 @@ def _read_codings(flag: str, path: str | None, study):
     """
     if path is None:
         return None
-    from ..codings import read_codings
+    from ..codings import CODES_EXPECTED, codes_nothing, read_codings
 
     try:
-        return read_codings(path, study)
+        codings = read_codings(path, study)
     except ImpactError as exc:
         raise InputError(f"{flag} {path}: {exc}") from None
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
@@ -80,6 +80,9 @@ def _read_codings(flag: str, path: str | None, study):
         if type(exc).__module__.startswith(("pyarrow", "pandas")):
             raise InputError(f"{flag} {path}: not a readable coding file ({type(exc).__name__})") from None
         raise
+    if codes_nothing(codings):  # read as "no code anywhere", it would report every impact as never mentioned
+        raise InputError(f"{flag} {path}: holds no codings and names no interview checked - expected {CODES_EXPECTED}")
+    return codings
 
 
 def run(args, study=None) -> int:
@@ -91,11 +94,6 @@ def run(args, study=None) -> int:
         study = load_study(args.study)
     coded = _read_codings("--coded", args.coded, study)
     human = _read_codings("--human", args.human, study)
-    if human is not None and not len(human) and not (human.attrs.get("checked_units") or
-                                                     human.attrs.get("checked_interviews")):
-        raise InputError(f"--human {args.human}: holds no codings and names no interview checked - expected the "
-                         "codes a person gave some of the segments (an interview checked and found to hold none "
-                         "is a row with its interview_id and no code)")
     template = getattr(args, "docx_template", None)
     if template is not None:
         from ..report import check_docx_template

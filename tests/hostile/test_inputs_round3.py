@@ -377,16 +377,29 @@ def test_a_transcript_path_written_with_backslashes_says_how_to_write_it(study_d
             "transcripts/301\\P1-early.txt (folders are separated by '/': 301/P1-early.txt)") in str(info.value)
 
 
-def test_run_refuses_a_human_coding_that_checks_nothing_before_the_work(study_dir, tmp_path, capsys):
+@pytest.mark.parametrize("flag", ["--human", "--coded"])
+def test_run_refuses_a_coding_file_that_holds_nothing_before_the_work(flag, study_dir, tmp_path, capsys):
     # On the old code `impact run --human FILE` with a header and no rows ran to the end and wrote a report
-    # without a reliability section, saying nowhere that the file given was left out.
-    human = tmp_path / "ann.csv"
-    human.write_text("unit,code,score,negated,hedged,attribution,start,end\n", encoding="utf-8")
+    # without a reliability section, saying nowhere that the file given was left out; `--coded FILE` wrote a
+    # report in which no participant mentioned any impact ("codings supplied by the user (0 coders)").
+    given = tmp_path / "ann.csv"
+    given.write_text("unit,code,score,negated,hedged,attribution,start,end\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["run", str(study_dir), "--out", str(out), "--human", str(human), "--resamples", "99"]) == 2
-    assert (f"--human {human}: holds no codings and names no interview checked - expected the codes a person gave "
-            "some of the segments") in capsys.readouterr().err
+    assert main(["run", str(study_dir), "--out", str(out), flag, str(given), "--resamples", "99"]) == 2
+    assert (f"{flag} {given}: holds no codings and names no interview checked - expected the codes people gave the "
+            "segments or interviews") in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_analyse_refuses_supplied_codings_that_hold_nothing(tiny_study):
+    import pandas as pd
+
+    from impact.errors import InputError
+    from impact.pipeline import analyse
+
+    with pytest.raises(InputError, match="coded: the codings given hold no coding and name no interview checked"):
+        analyse(tiny_study, coded=pd.DataFrame({"unit": pd.Series([], dtype=str), "code": pd.Series([], dtype=str)}),
+                n_resamples=99, parts=())
 
 
 def test_analyse_refuses_a_human_coding_that_checks_none_of_the_segments(tiny_study):
