@@ -464,7 +464,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     if "study.yaml" not in broken and isinstance(listed, list) and len(waves) == len(listed):
         problems += [p for p in _check_wave_order(waves, lengths) if p not in problems]
     problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES,
-                                  transcripts_issue=transcripts_issue)
+                                  transcripts_issue=transcripts_issue,
+                                  reviews_unread=TABLES["reviews"].filename in broken)
     problems += _check_survey(parsed, meta)
     problems += _check_attrition(parsed, waves)
     return _collapse(problems)
@@ -648,9 +649,12 @@ def _check_reviews(parsed) -> list[Problem]:
     return out
 
 
-def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None) -> list[Problem]:
+def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None,
+                      reviews_unread: bool = False) -> list[Problem]:
     """Rows of interviews.csv; with ``transcripts_issue`` (the transcripts/ folder is missing or links out) the
-    transcript files are not looked for, and one problem says how many the folder should hold."""
+    transcript files are not looked for, and one problem says how many the folder should hold.  With
+    ``reviews_unread`` (reviews.csv could not be read, a problem already said why) no council is said to lack a
+    review."""
     f = TABLES["interviews"].filename
     out = []
     unlooked = 0
@@ -666,7 +670,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         date, wave = v.get("date"), v.get("wave")
         review = reviews.get(cid)
         if date is not None and cid and review is None:
-            if cid not in no_review_reported:
+            if cid not in no_review_reported and not reviews_unread:
                 out.append(Problem(f, line, "council_id", cid, "a council with a row in reviews.csv (waves are timed from the review)"))
                 no_review_reported.add(cid)
         elif date is not None and review is not None and windows:

@@ -411,3 +411,33 @@ def test_analyse_refuses_a_human_coding_that_checks_none_of_the_segments(tiny_st
     with pytest.raises(InputError, match="human: the coding given checks none of the study's segments"):
         analyse(tiny_study, human=pd.DataFrame({"unit": pd.Series([], dtype=str), "code": pd.Series([], dtype=str)}),
                 n_resamples=99, parts=())
+
+
+def test_a_table_starting_with_excels_sep_line_is_read_as_excel_reads_it(study_dir):
+    # On the old code 'sep=,' on the first line (written for Excel, which reads and hides it) made 11 problems:
+    # a blank header cell, every row 5 cells, each of the 5 columns missing and an unknown column 'sep='.
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    f = study_dir / "councils.csv"
+    f.write_text("sep=,\n" + f.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_study(study_dir).councils["council_id"].tolist() == ["301", "302", "880"]
+    f.write_text("sep=;\n" + f.read_text(encoding="utf-8").split("\n", 1)[1].replace(",", ";"), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert [str(p) for p in info.value.problems] == [
+        "councils.csv:1: 'sep=;' - expected commas (the file says its values are separated by semicolons: save it "
+        "as \"CSV (comma delimited)\")"]
+
+
+def test_an_unreadable_reviews_csv_is_reported_once_not_once_per_council(study_dir):
+    # On the old code reviews.csv saved with tabs was one problem, then one more per council: 'expected a council
+    # with a row in reviews.csv'.
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    f = study_dir / "reviews.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace(",", "\t"), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert [p.file for p in info.value.problems] == ["reviews.csv"]
