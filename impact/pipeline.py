@@ -469,6 +469,26 @@ def _prevalence(ppanel: pd.DataFrame, study: Study, alpha: float, clustered_prev
 
 
 # --------------------------------------------------------------------------- steps
+def _check_cache_place(cache_dir, out_dir: Path, study_root) -> None:
+    """Refuse a cache folder inside the output folder or the study folder, before the work.
+
+    The cache holds the transcripts' text, unredacted: inside the output folder it
+    would sit among what is published (and make the folder one impact cannot
+    replace); inside the study folder it would be written among the inputs.
+    """
+    from ._cache import default_cache_dir
+
+    folder = Path(os.path.realpath(default_cache_dir() if cache_dir is True else cache_dir))
+    for what, place in (("output folder", out_dir), ("study folder", study_root)):
+        if place is None:
+            continue
+        real = Path(os.path.realpath(place))
+        if folder == real or real in folder.parents:
+            raise InputError(f"{folder}: the cache folder (IMPACT_CACHE_DIR, or cache=) is inside the {what} {place} - "
+                             "expected a folder apart from the study and its outputs, as the cache holds the "
+                             "transcripts' text unredacted: set IMPACT_CACHE_DIR to another folder, or pass --no-cache")
+
+
 def _cache_path(cache_dir, kind: str, key: str):
     """The cache holding entry ``kind``-``key``, or None when not caching.
 
@@ -735,10 +755,12 @@ def run(
         from .report import check_docx_template
 
         check_docx_template(docx_template)
+    cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
+    if cache_dir is not None:
+        _check_cache_place(cache_dir, out_dir, study_root)
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)
-    cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
     findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, human=human,
                        progress=progress, cache_dir=cache_dir)
     findings.provenance.update(

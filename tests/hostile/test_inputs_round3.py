@@ -441,3 +441,21 @@ def test_an_unreadable_reviews_csv_is_reported_once_not_once_per_council(study_d
     with pytest.raises(ValidationError) as info:
         load_study(study_dir)
     assert [p.file for p in info.value.problems] == ["reviews.csv"]
+
+
+@pytest.mark.parametrize("inside", ["study", "out"])
+def test_run_refuses_a_cache_folder_inside_the_study_or_the_output_before_the_work(inside, study_dir, tmp_path,
+                                                                                  monkeypatch, capsys):
+    # On the old code IMPACT_CACHE_DIR=STUDY/.cache wrote the transcripts' text, unredacted, among the study's
+    # inputs; IMPACT_CACHE_DIR=OUT/cache wrote it into the new output folder, and the run, its work done, then
+    # refused to publish there and left the cache in the folder meant for publication.
+    from ._util import snapshot
+
+    out = tmp_path / "out"
+    cache = (study_dir if inside == "study" else out) / "cache"
+    monkeypatch.setenv("IMPACT_CACHE_DIR", str(cache))
+    before = snapshot(tmp_path)
+    assert main(["run", str(study_dir), "--out", str(out), "--resamples", "99"]) == 2
+    assert f"the cache folder (IMPACT_CACHE_DIR, or cache=) is inside the {inside if inside == 'study' else 'output'} " \
+           "folder" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
