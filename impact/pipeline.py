@@ -476,17 +476,21 @@ def _check_cache_place(cache_dir, out_dir: Path, study_root) -> None:
     would sit among what is published (and make the folder one impact cannot
     replace); inside the study folder it would be written among the inputs.
     """
-    from ._cache import default_cache_dir
+    from ._cache import _config_dir, default_cache_dir
 
-    folder = Path(os.path.realpath(default_cache_dir() if cache_dir is True else cache_dir))
-    for what, place in (("output folder", out_dir), ("study folder", study_root)):
-        if place is None:
-            continue
-        real = Path(os.path.realpath(place))
-        if folder == real or real in folder.parents:
-            raise InputError(f"{folder}: the cache folder (IMPACT_CACHE_DIR, or cache=) is inside the {what} {place} - "
-                             "expected a folder apart from the study and its outputs, as the cache holds the "
-                             "transcripts' text unredacted: set IMPACT_CACHE_DIR to another folder, or pass --no-cache")
+    cache = Path(os.path.realpath(default_cache_dir() if cache_dir is True else cache_dir))
+    config = Path(os.path.realpath(_config_dir()))
+    for folder, name, holds in ((cache, "the cache folder (IMPACT_CACHE_DIR, or cache=)", "the transcripts' text "
+                                 "unredacted: set IMPACT_CACHE_DIR to another folder, or pass --no-cache"),
+                                (config, "the folder of the cache's signing key (IMPACT_CONFIG_DIR)", "a secret key: "
+                                 "set IMPACT_CONFIG_DIR to another folder, or pass --no-cache")):
+        for what, place in (("output folder", out_dir), ("study folder", study_root)):
+            if place is None:
+                continue
+            real = Path(os.path.realpath(place))
+            if folder == real or real in folder.parents:
+                raise InputError(f"{folder}: {name} is inside the {what} {place} - expected a folder apart from the "
+                                 f"study and its outputs, as it holds {holds}")
 
 
 def _cache_path(cache_dir, kind: str, key: str):
@@ -750,7 +754,8 @@ def run(
     reid = out_dir.parent / f"{out_dir.name}{_KEY_SUFFIX}"
     if not identify:
         _check_key_target(reid)
-    key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)  # a bad key file: before the work
+    key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir,  # a bad key file: before the work
+                                            study_dir=study_root)
     if docx_template is not None:
         from .report import check_docx_template
 

@@ -459,3 +459,31 @@ def test_run_refuses_a_cache_folder_inside_the_study_or_the_output_before_the_wo
     assert f"the cache folder (IMPACT_CACHE_DIR, or cache=) is inside the {inside if inside == 'study' else 'output'} " \
            "folder" in capsys.readouterr().err
     assert snapshot(tmp_path) == before
+
+
+def test_run_makes_no_pseudonym_key_inside_the_study_folder(study_dir, tmp_path, monkeypatch, capsys):
+    # On the old code IMPACT_PSEUDONYM_KEY_FILE=STUDY/pseudonym.key generated the secret key among the study's
+    # inputs, where it travels with the data it protects.
+    from ._util import snapshot
+
+    monkeypatch.delenv("IMPACT_PSEUDONYM_KEY", raising=False)
+    monkeypatch.setenv("IMPACT_PSEUDONYM_KEY_FILE", str(study_dir / "pseudonym.key"))
+    before = snapshot(tmp_path)
+    assert main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--resamples", "99"]) == 2
+    assert "a new pseudonym key would be made here, inside the study folder" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
+
+
+def test_run_refuses_the_signing_keys_folder_inside_the_output_before_the_work(study_dir, tmp_path, monkeypatch,
+                                                                              capsys):
+    # On the old code IMPACT_CONFIG_DIR=OUT/cfg put the cache's secret signing key into the new output folder,
+    # and the run, its work done, refused to publish there and left the key in the folder meant for publication.
+    from ._util import snapshot
+
+    monkeypatch.setenv("IMPACT_CONFIG_DIR", str(tmp_path / "out" / "cfg"))
+    monkeypatch.setenv("IMPACT_CACHE_DIR", str(tmp_path / "cache"))
+    before = snapshot(tmp_path)
+    assert main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--resamples", "99"]) == 2
+    assert "the folder of the cache's signing key (IMPACT_CONFIG_DIR) is inside the output folder" \
+        in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
