@@ -431,6 +431,13 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     vocabs = _vocabularies(meta, waves)
     # Vocabularies that study.yaml defines are not checked when study.yaml could not be read.
     unknowable = {"waves", "survey_items"} if "study.yaml" in broken else set()
+    if any(p.column and p.column.startswith("waves") for p in problems):
+        # A wave defined with a problem (reported with study.yaml) is still a wave the tables may name.
+        listed = meta.get("waves") if isinstance(meta.get("waves"), list) else []
+        vocabs["waves"] |= {w["id"] for w in listed if isinstance(w, dict) and isinstance(w.get("id"), str)
+                            and _WAVE_ID.fullmatch(w["id"])}
+        if not vocabs["waves"]:
+            unknowable |= {"waves"}
     parsed: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for name, spec in TABLES.items():
         f = spec.filename
@@ -761,7 +768,8 @@ def _check_survey(parsed, meta) -> list[Problem]:
         item, value = v.get("item"), v.get("value")
         if item in items and value is not None:
             scale = (items[item] if isinstance(items[item], dict) else {}).get("scale", [1, 5])
-            if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)):
+            if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)) \
+                    or scale[0] >= scale[1]:
                 continue  # reported with study.yaml
             lo, hi = scale
             if not lo <= value <= hi:

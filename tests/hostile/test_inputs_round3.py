@@ -487,3 +487,21 @@ def test_run_refuses_the_signing_keys_folder_inside_the_output_before_the_work(s
     assert "the folder of the cache's signing key (IMPACT_CONFIG_DIR) is inside the output folder" \
         in capsys.readouterr().err
     assert snapshot(tmp_path) == before
+
+
+def test_a_wave_or_scale_defined_with_a_problem_is_one_problem_not_one_per_row(study_dir):
+    # On the old code a wave with a bad window was left out of the waves the tables may name, so every interview
+    # and survey answer at it was a problem too ("expected one of []"), and a scale written [5, 1] made every
+    # answer "expected a whole number from 5 to 1".
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    meta = study_dir / "study.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("- 1\n      - 5", "- 5\n      - 1") + (
+        "waves:\n"
+        "  - {id: expectations, anchor: review_start, window_days: [0, -183]}\n"
+        "  - {id: early, anchor: review_end, window_days: [28, 182]}\n"
+        "  - {id: longer_term, anchor: review_end, window_days: [273]}\n"), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert [p.file for p in info.value.problems] == ["study.yaml"] * 3
