@@ -199,11 +199,13 @@ def run_export(args) -> int:
     for spec in args.coded:
         name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
         data = read_coded(file)
-        if "coder" in data.columns and not name:
-            for coder, part in data.groupby("coder", sort=False):
-                coded[str(coder)] = part.drop(columns="coder")
-        else:
-            coded[name or Path(file).stem] = data
+        parts = ({str(coder): part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False)}
+                 if "coder" in data.columns and not name else {name or Path(file).stem: data})
+        for coder, part in parts.items():
+            if coder in coded:  # merged, two coders' codings would be one coder's, or one lost
+                raise InputError(f"--coded {spec}: the coder {coder!r} is also given by an earlier --coded - expected "
+                                 "each coder once: name them (--coded CODER=FILE)")
+            coded[coder] = part
     codebook = Codebook.load(args.codebook) if args.codebook else None
     project = project_from_study(study, coded, codebook)
     _check_export_paths(args)  # again: a file may have appeared meanwhile

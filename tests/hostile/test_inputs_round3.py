@@ -505,3 +505,23 @@ def test_a_wave_or_scale_defined_with_a_problem_is_one_problem_not_one_per_row(s
     with pytest.raises(ValidationError) as info:
         load_study(study_dir)
     assert [p.file for p in info.value.problems] == ["study.yaml"] * 3
+
+
+def test_export_qdpx_refuses_one_coder_given_by_two_files(study_dir, tmp_path, capsys):
+    # On the old code two --coded files named alike (a/coded.csv, b/coded.csv) were one coder 'coded': the second
+    # replaced the first, and the project held half the codings, silently.
+    coded = tmp_path / "a" / "coded.csv"
+    coded.parent.mkdir()
+    assert main(["code", str(study_dir), "--out", str(coded)]) == 0
+    other = tmp_path / "b" / "coded.csv"
+    other.parent.mkdir()
+    other.write_bytes(coded.read_bytes())
+    capsys.readouterr()
+    project = tmp_path / "p.qdpx"
+    assert main(["export-qdpx", str(study_dir), str(project), "--coded", str(coded), "--coded", str(other)]) == 2
+    assert f"--coded {other}: the coder 'coded' is also given by an earlier --coded" in capsys.readouterr().err
+    assert not project.exists()
+    assert main(["export-qdpx", str(study_dir), str(project), "--coded", f"ann={coded}", "--coded", f"bob={other}"]) == 0
+    with zipfile.ZipFile(project) as z:
+        xml = z.read("project.qde").decode("utf-8")
+    assert 'name="ann"' in xml and 'name="bob"' in xml
