@@ -809,6 +809,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     it.  A link out of it is refused without being read, so its target's
     content never appears in a message.
     """
+    if isinstance(path, str) and not path.strip():  # Path("") is the current folder
+        raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")
     path = Path(path)
     if not path.is_dir():
         what = "a file, not a study folder" if path.exists() else "no such folder"

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._tabular import write_table
 from ..errors import InputError
-from ._options import add_overwrite, check_output_file, choice_list
+from ._options import add_overwrite, check_output_file, choice_list, study_folder
 
 
 def _metric_names() -> tuple[str, ...]:
@@ -30,7 +30,7 @@ def register(sub) -> None:
                    help="unit of agreement: each segment, or each interview (code present anywhere in it)")
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
                    help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
-    p.add_argument("--study", help="study folder: its segments are the units (so agreement on absence counts)")
+    p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")

@@ -7,14 +7,14 @@ import sys
 import pandas as pd
 
 from ..study import load_study
-from ._options import add_overwrite, bounded_int, check_output_file
+from ._options import add_overwrite, bounded_int, check_output_file, study_folder
 
 _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
 
 
 def register(sub) -> None:
     p = sub.add_parser("code", help="code interview transcripts with a codebook (CSV or Parquet out)")
-    p.add_argument("study", help="study folder (holding study.yaml)")
+    p.add_argument("study", type=study_folder, help="study folder (holding study.yaml)")
     p.add_argument("--codebook", default=None,
                    help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
     p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",

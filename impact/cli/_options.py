@@ -10,10 +10,25 @@ from pathlib import Path
 from .._io import unwritable
 from ..errors import InputError
 
-__all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder_above"]
+__all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
+
+
+def study_folder(text: str) -> str:
+    """An argparse ``type`` for a study folder: an empty path, which would be read as the current folder, is refused.
+
+    Examples
+    --------
+    >>> study_folder("")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '' - expected the path of a study folder (holding study.yaml)
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} - expected the path of a study folder (holding study.yaml)")
+    return text
 
 
 def bounded_int(low: int, high: int, *, why: str = "") -> Callable[[str], int]:

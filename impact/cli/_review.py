@@ -9,7 +9,7 @@ from pathlib import Path
 from .._io import Rollback, rolled_back_on_failure
 from .._tabular import write_table
 from ._agree import read_coded
-from ._options import add_overwrite, bounded_int, check_output_file
+from ._options import add_overwrite, bounded_int, check_output_file, study_folder
 
 
 def register(sub) -> None:
@@ -17,7 +17,7 @@ def register(sub) -> None:
     rsub = p.add_subparsers(dest="review_command", metavar="{export,import}")
     rsub.required = True
     e = rsub.add_parser("export", help="write suggestions, least certain first, to an .xlsx")
-    e.add_argument("study", help="study folder (for the segments' text)")
+    e.add_argument("study", type=study_folder, help="study folder (for the segments' text)")
     e.add_argument("--coded", required=True, help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, help=".xlsx to write")
     e.add_argument("--reviewer", help="reviewer's name, stored in the file")

@@ -8,7 +8,7 @@ import sys
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
 from ..study import load_study
-from ._options import SEED_MAX, bounded_int
+from ._options import SEED_MAX, bounded_int, study_folder
 
 
 def _add_options(p) -> None:
@@ -37,7 +37,7 @@ def _add_options(p) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("run", help="validate, code, analyse and report a study folder")
-    p.add_argument("study", help="study folder")
+    p.add_argument("study", type=study_folder, help="study folder")
     p.add_argument("--out", required=True,
                    help="output folder: a new folder, or one impact wrote before (a folder holding other files, the "
                         "study folder or a folder above it is refused); replaced in one step when the run succeeds")

@@ -525,3 +525,18 @@ def test_export_qdpx_refuses_one_coder_given_by_two_files(study_dir, tmp_path, c
     with zipfile.ZipFile(project) as z:
         xml = z.read("project.qde").decode("utf-8")
     assert 'name="ann"' in xml and 'name="bob"' in xml
+
+
+@pytest.mark.parametrize("args", [["validate", ""], ["run", "", "--out", "out"], ["code", "", "--out", "c.csv"],
+                                  ["agree", "a.csv", "--study", "", "--out", "x.csv"]])
+def test_an_empty_study_path_is_refused_not_read_as_the_current_folder(args, tmp_path, monkeypatch, capsys):
+    # On the old code `impact validate ""` validated the current folder ("study.yaml: expected a study.yaml file"
+    # and five more) and `impact run "" --out out` said out was "inside the study folder (<the current folder>)".
+    from impact.errors import InputError
+    from impact.study import load_study
+
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    assert "'' - expected the path of a study folder (holding study.yaml)" in capsys.readouterr().err
+    with pytest.raises(InputError, match="an empty path"):
+        load_study("")
