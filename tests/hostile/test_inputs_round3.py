@@ -540,3 +540,24 @@ def test_an_empty_study_path_is_refused_not_read_as_the_current_folder(args, tmp
     assert "'' - expected the path of a study folder (holding study.yaml)" in capsys.readouterr().err
     with pytest.raises(InputError, match="an empty path"):
         load_study("")
+
+
+def test_the_summary_of_a_study_without_interviews_does_not_say_it_draws_on_interviews(tiny_study, tmp_path):
+    # On the old code the summary of a study listing no interview read "drawing on interviews at each wave (the
+    # sample section gives their numbers ...) coded against the ... codebook".
+    import html
+    import re
+
+    import impact
+    from impact.study import load_study
+
+    tiny_study.save(tmp_path / "s")
+    (tmp_path / "s" / "interviews.csv").write_text(
+        (tmp_path / "s" / "interviews.csv").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    for f in (tmp_path / "s" / "transcripts").rglob("*.txt"):
+        f.unlink()
+    result = impact.run(load_study(tmp_path / "s"), tmp_path / "out", n_resamples=99)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", (result.out_dir / "report.html").read_text(encoding="utf-8")))
+    text = re.sub(r"\s+", " ", text)
+    assert "drawing on interviews" not in text
+    assert "but the study lists no interview, so nothing was coded against the" in text
