@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import sys
 from pathlib import Path
 
 from .._io import Rollback, rolled_back_on_failure
 from .._tabular import write_table
+from ..errors import ValidationError
 from ._agree import read_coded
 from ._options import add_overwrite, bounded_int, check_output_file, study_folder
 
@@ -44,8 +46,12 @@ def run_export(args) -> int:
     coded = read_coded([args.coded])
     codebook = Codebook.for_study(study, args.codebook)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded])  # again: it may have appeared meanwhile
-    path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
-                         limit=args.limit)
+    try:
+        path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
+                             limit=args.limit)
+    except ValidationError as exc:  # the problems of the coded file, named by the file given
+        raise ValidationError([dataclasses.replace(p, file=str(args.coded)) for p in exc.problems],
+                              source=str(args.coded)) from None
     print(f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
     return 0
 

@@ -561,3 +561,22 @@ def test_the_summary_of_a_study_without_interviews_does_not_say_it_draws_on_inte
     text = re.sub(r"\s+", " ", text)
     assert "drawing on interviews" not in text
     assert "but the study lists no interview, so nothing was coded against the" in text
+
+
+def test_review_export_lists_every_problem_of_the_coded_file_on_its_row(study_dir, tmp_path, capsys):
+    # On the old code a code the codebook does not have, a score of 2.5 and an end before its start went to the
+    # reviewer without a word (no label, a wrong uncertainty, no evidence); an unknown unit stopped everything else.
+    coded = tmp_path / "coded.csv"
+    coded.write_text("unit,code,score,negated,hedged,attribution,start,end\n"
+                     "ZZ-1:1,morale,0.6,False,False,,0,5\n"
+                     "P1-early:2,not_a_code,0.6,False,False,,0,5\n"
+                     "P1-early:2,morale,2.5,False,False,,9,3\n", encoding="utf-8")
+    out = tmp_path / "review.xlsx"
+    assert main(["review", "export", str(study_dir), "--coded", str(coded), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    for line in (f"{coded}:unit: 'ZZ-1:1' - expected a segment_id of `segments`",
+                 f"{coded}:3:code: 'not_a_code' - expected a code of the codebook (",
+                 f"{coded}:4:score: '2.5' - expected a number from 0 to 1",
+                 f"{coded}:4:end: '3' - expected a position at or after start (9)"):
+        assert line in err, err
+    assert not out.exists()
