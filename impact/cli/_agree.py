@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -19,6 +20,16 @@ def _metric_names() -> tuple[str, ...]:
     return METRICS
 
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
+
+
+def _number_or_blank(text: str) -> bool:
+    text = text.strip()
+    if not text:
+        return True
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def register(sub) -> None:
@@ -76,6 +87,14 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
         for col in ("unit", "code", "coder", "value"):  # ids as the study's tables read them: " morale" is morale
             if col in df.columns:
                 df[col] = df[col].str.strip()
+        bad = [f"{path}:{i + 2}:{col}: {v!r} - expected {what}" for col, what, ok in (
+            *((c, "true or false (or 1/0, yes/no, blank)", lambda x: x.strip().lower() in _BOOL)
+              for c in ("present", "negated", "hedged")),
+            *((c, "a number (or blank)", _number_or_blank) for c in ("score", "start", "end")))
+            if col in df.columns for i, v in enumerate(df[col]) if not ok(v)]
+        if bad:  # read as missing, they would change what is counted without a word
+            raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
+                             + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
         blank = df.index[df["unit"] == ""]
         if len(blank):
             raise InputError(f"{path}:{blank[0] + 2}:unit: '' - expected a unit id on every row "

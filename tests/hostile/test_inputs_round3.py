@@ -580,3 +580,15 @@ def test_review_export_lists_every_problem_of_the_coded_file_on_its_row(study_di
                  f"{coded}:4:end: '3' - expected a position at or after start (9)"):
         assert line in err, err
     assert not out.exists()
+
+
+def test_agree_and_review_export_refuse_values_they_would_read_as_missing(two_coders, capsys):
+    # On the old code 'maybe' in negated and 'high' in score were read as missing, silently.
+    (two_coders / "odd.csv").write_text("unit,code,score,negated\nI1:1,morale,high,False\nI1:2,learning,0.5,maybe\n",
+                                        encoding="utf-8")
+    assert main(["agree", "odd.csv", "ann.csv", "--out", "out.csv"]) == 2
+    err = capsys.readouterr().err
+    assert "odd.csv: 2 value(s) cannot be read:" in err
+    assert "odd.csv:2:score: 'high' - expected a number (or blank)" in err
+    assert "odd.csv:3:negated: 'maybe' - expected true or false (or 1/0, yes/no, blank)" in err
+    assert not (two_coders / "out.csv").exists()
