@@ -146,8 +146,11 @@ class Codebook:
         [{'code_id': 'a', 'parent': '', 'depth': 0}, {'code_id': 'a1', 'parent': 'a', 'depth': 1}]
         """
         spec = copy.deepcopy(_parsed(text, source))  # the memo's copy is never handed out (a codebook may be edited)
+        if spec is None:
+            raise InputError(f"{source}: a codebook must be a YAML mapping, but the file holds nothing")
         if not isinstance(spec, Mapping):
-            raise InputError(f"{source}: a codebook must be a YAML mapping, but {type(spec).__name__} was found")
+            found = f"a list of {len(spec)} item(s)" if isinstance(spec, list) else f"the value {str(spec)[:60]!r}"
+            raise InputError(f"{source}: a codebook must be a YAML mapping, but {found} was found")
         return cls(spec, source=source)
 
     @classmethod

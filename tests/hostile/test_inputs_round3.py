@@ -592,3 +592,15 @@ def test_agree_and_review_export_refuse_values_they_would_read_as_missing(two_co
     assert "odd.csv:2:score: 'high' - expected a number (or blank)" in err
     assert "odd.csv:3:negated: 'maybe' - expected true or false (or 1/0, yes/no, blank)" in err
     assert not (two_coders / "out.csv").exists()
+
+
+@pytest.mark.parametrize(("text", "found"), [("", "the file holds nothing"), ("hello\n", "the value 'hello'"),
+                                             ("- a\n- b\n", "a list of 2 item(s)")])
+def test_a_codebook_file_that_is_no_mapping_says_what_it_holds_not_a_python_type(text, found):
+    # On the old code: "a codebook must be a YAML mapping, but NoneType was found" (and 'str', 'list').
+    import re
+
+    from impact.errors import InputError
+
+    with pytest.raises(InputError, match=re.escape(f"book.yaml: a codebook must be a YAML mapping, but {found}")):
+        Codebook.from_yaml(text, source="book.yaml")
