@@ -362,6 +362,13 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         rows = list(reader)
     except csv.Error as exc:
         raise InputError(f"{name}: not a readable CSV file ({exc})") from None
+    sep = re.fullmatch(r"sep=(.)", ",".join(rows[0]).strip(), re.IGNORECASE) if rows else None
+    if sep is not None:  # the line some programs write for Excel, which Excel reads and hides
+        if sep.group(1) != ",":
+            other = _SEPARATORS.get(sep.group(1), repr(sep.group(1)))
+            raise SeparatorError(Problem(name, 1, None, sep.group(0), f"commas (the file says its values are "
+                                         f"separated by {other}: save it as \"CSV (comma delimited)\")"))
+        rows = rows[1:]
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
     header = [h.strip() for h in rows[0]]

@@ -44,7 +44,7 @@ from ._frames import member
 from .errors import InputError, Problem, ValidationError
 from .study import Study
 
-__all__ = ["CODINGS_COLUMNS", "as_codings", "read_codings"]
+__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "as_codings", "codes_nothing", "read_codings"]
 
 CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
                    "valence"]
@@ -245,6 +245,27 @@ def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([p for p in parts if len(p)]).sort_index(kind="stable")
 
 
+def codes_nothing(codings: pd.DataFrame) -> bool:
+    """Whether codings read by :func:`read_codings` or :func:`as_codings` hold no coding and name nothing checked.
+
+    Such a file (a header and no rows) would be read as "no code anywhere": every
+    prevalence 0, or a reliability section left out. An interview checked and
+    found to hold no code is a row with its ``interview_id`` and no code, which
+    is something (``attrs["checked_interviews"]``).
+
+    Examples
+    --------
+    >>> codes_nothing(pd.DataFrame({"unit": [], "code": []}))
+    True
+    """
+    return not len(codings) and not (codings.attrs.get("checked_units") or codings.attrs.get("checked_interviews"))
+
+
+#: What a coding file given to the main job must hold, for the message refusing one that holds nothing.
+CODES_EXPECTED = ("the codes people gave the segments or interviews (an interview checked and found to hold none is "
+                  "a row with its interview_id and no code)")
+
+
 def read_codings(
     path: str | os.PathLike,
     study: Study,
@@ -294,12 +315,9 @@ def read_codings(
         data = import_review(path)
     elif suffix in (".csv", ".parquet", ".pq"):
         if suffix == ".csv":
-            try:
-                data = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
-            except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-                raise InputError(f"{path}: not a readable CSV file ({exc})") from None
+            from .coding.coded_io import read_csv_cells
+
+            data = read_csv_cells(path, expected="expected codings (unit or interview_id, code, ...)")
         else:
             from .coding.coded_io import coded_format
 

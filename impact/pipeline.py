@@ -131,19 +131,6 @@ _CODER_NAMES = {"RuleCoder": "rule coder", "HybridCoder": "hybrid coder (rules a
 MAIN_MEASURE = "reported"
 
 
-def _resolve_codebook(study: Study, codebook: Any):
-    from .coding import Codebook
-
-    if codebook is None:
-        codebook = study.codebook_ref
-    if isinstance(codebook, Codebook):
-        return codebook
-    ref = str(codebook)
-    if study.root is not None and (study.root / ref).is_file():
-        ref = str(study.root / ref)
-    return Codebook.load(ref)
-
-
 def analyse(
     study: Study,
     *,
@@ -199,8 +186,8 @@ def analyse(
     Findings
     """
     from .coding import Codebook, default_coder
-    from .coding.evaluate import coder_reliability
-    from .codings import as_codings, read_codings
+    from .coding.evaluate import checked_units, coder_reliability
+    from .codings import CODES_EXPECTED, as_codings, codes_nothing, read_codings
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
@@ -209,7 +196,7 @@ def analyse(
     unknown = sorted(wanted - set(PARTS))
     if unknown:
         raise ValueError(f"The value for `parts` must name analyses among {list(PARTS)}, but {unknown} was passed.")
-    codebook = _resolve_codebook(study, codebook)
+    codebook = Codebook.for_study(study, codebook)
     themes_book = Codebook.load("review_themes")
     process_book = Codebook.load(PROCESS_CODEBOOK)
     books = {"impacts": codebook}
@@ -223,6 +210,9 @@ def analyse(
         allowed = list(dict.fromkeys([*codebook.code_ids, *process_book.code_ids, *themes_book.code_ids]))
         supplied = (as_codings(coded, study, codes=allowed, source="supplied codings") if isinstance(coded, pd.DataFrame)
                     else read_codings(coded, study, codebook=codebook, codes=allowed))
+        if codes_nothing(supplied):  # read as "no code anywhere", every impact would be reported as never mentioned
+            raise InputError(f"coded: {coded if isinstance(coded, (str, Path)) else 'the codings given'} hold no "
+                             f"coding and name no interview checked - expected {CODES_EXPECTED}")
     # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
     machine_books = {k: b for k, b in books.items()
                      if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
@@ -334,6 +324,9 @@ def analyse(
                  else read_codings(human, study, segments=segments, codebook=codebook))
         if "coder" not in other.columns:
             other = other.assign(coder="human")
+        if not checked_units(other, segments):  # no reliability section at all, said nowhere, is worse than stopping
+            raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
+                             f"of the study's segments - expected {CODES_EXPECTED}")
         reliability = coder_reliability(codings[member(codings["unit"], segments["segment_id"])], other, segments,
                                         confidence=1 - alpha)
         reliability_by_status = _reliability_by_status(codings, other, segments, ppanel)
@@ -510,6 +503,30 @@ def _prevalence(ppanel: pd.DataFrame, study: Study, alpha: float, clustered_prev
 
 
 # --------------------------------------------------------------------------- steps
+def _check_cache_place(cache_dir, out_dir: Path, study_root) -> None:
+    """Refuse a cache folder inside the output folder or the study folder, before the work.
+
+    The cache holds the transcripts' text, unredacted: inside the output folder it
+    would sit among what is published (and make the folder one impact cannot
+    replace); inside the study folder it would be written among the inputs.
+    """
+    from ._cache import _config_dir, default_cache_dir
+
+    cache = Path(os.path.realpath(default_cache_dir() if cache_dir is True else cache_dir))
+    config = Path(os.path.realpath(_config_dir()))
+    for folder, name, holds in ((cache, "the cache folder (IMPACT_CACHE_DIR, or cache=)", "the transcripts' text "
+                                 "unredacted: set IMPACT_CACHE_DIR to another folder, or pass --no-cache"),
+                                (config, "the folder of the cache's signing key (IMPACT_CONFIG_DIR)", "a secret key: "
+                                 "set IMPACT_CONFIG_DIR to another folder, or pass --no-cache")):
+        for what, place in (("output folder", out_dir), ("study folder", study_root)):
+            if place is None:
+                continue
+            real = Path(os.path.realpath(place))
+            if folder == real or real in folder.parents:
+                raise InputError(f"{folder}: {name} is inside the {what} {place} - expected a folder apart from the "
+                                 f"study and its outputs, as it holds {holds}")
+
+
 def _cache_path(cache_dir, kind: str, key: str):
     """The cache holding entry ``kind``-``key``, or None when not caching.
 
@@ -771,15 +788,18 @@ def run(
     reid = out_dir.parent / f"{out_dir.name}{_KEY_SUFFIX}"
     if not identify:
         _check_key_target(reid)
-    key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir)  # a bad key file: before the work
+    key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir,  # a bad key file: before the work
+                                            study_dir=study_root)
     if docx_template is not None:
         from .report import check_docx_template
 
         check_docx_template(docx_template)
+    cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
+    if cache_dir is not None:
+        _check_cache_place(cache_dir, out_dir, study_root)
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)
-    cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
     findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, human=human,
                        progress=progress, cache_dir=cache_dir)
     findings.provenance.update(

@@ -77,10 +77,25 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
     c = coded.reset_index(drop=True).copy()
     c["unit"] = c["unit"].astype(str)
     unknown = sorted(set(c["unit"]) - set(seg.index.astype(str)))
-    if unknown:
-        raise ValidationError([Problem("coded", None, "unit", u, "a segment_id of `segments`") for u in unknown[:50]],
-                              source="coded output")
+    problems = [Problem("coded", None, "unit", u, "a segment_id of `segments`") for u in unknown[:50]]
     score = pd.to_numeric(c["score"], errors="coerce") if "score" in c.columns else pd.Series(np.nan, index=c.index)
+    # Every other problem too, each on its row (row 2 is the first of a coded CSV): a code the codebook does not
+    # have would go to the reviewer without a label, a score outside [0, 1] with a wrong uncertainty.
+    known = set(codes["code_id"].astype(str))
+    for i, code in enumerate(c["code"].astype(str)):
+        if known and code not in known:
+            problems.append(Problem("coded", i + 2, "code", code, f"a code of the codebook ({', '.join(sorted(known))})"))
+    if "score" in c.columns:
+        given = c["score"].astype("string").fillna("").str.strip() != ""
+        for i in np.flatnonzero(given.to_numpy() & ~score.between(0, 1).to_numpy()):
+            problems.append(Problem("coded", int(i) + 2, "score", str(c["score"].iloc[i]), "a number from 0 to 1"))
+    if {"start", "end"} <= set(c.columns):
+        starts, ends = pd.to_numeric(c["start"], errors="coerce"), pd.to_numeric(c["end"], errors="coerce")
+        for i in np.flatnonzero((starts > ends).to_numpy()):
+            problems.append(Problem("coded", int(i) + 2, "end", str(c["end"].iloc[i]),
+                                    f"a position at or after start ({c['start'].iloc[i]})"))
+    if problems:
+        raise ValidationError(problems, source="coded output")
     if uncertainty is None:
         unc = 1.0 - 2.0 * (score - 0.5).abs()
     else:

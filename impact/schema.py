@@ -20,6 +20,7 @@ Column types
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import math
 import re
@@ -102,7 +103,9 @@ _MIDNIGHT = re.compile(r"(?:[ T]00:00(?::00(?:\.0+)?)?)$")
 
 
 def parse_date(text: str) -> _dt.date | None:
-    """A date cell as a date, or None: ISO or DD/MM/YYYY, with or without a midnight time."""
+    """A date cell as a date, or None: ISO or DD/MM/YYYY in ASCII digits, with or without a midnight time."""
+    if not text.isascii():  # strptime takes full-width and other digits: "２０１１-05-09"
+        return None
     text = _MIDNIGHT.sub("", text)
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
@@ -112,9 +115,26 @@ def parse_date(text: str) -> _dt.date | None:
     return None
 
 
+def _no_such_day(text: str) -> str:
+    """Why a cell shaped like a date is none (" (2011-02 has no day 30)"), or ""."""
+    m = _DATE_SHAPES[0].fullmatch(text) or _DATE_SHAPES[1].fullmatch(text)
+    if m is None:
+        return ""
+    year, month, day = (int(m.group(k)) for k in ("y", "m", "d"))
+    if not 1 <= month <= 12:
+        return f" (there is no month {month})"
+    if day < 1 or day > calendar.monthrange(year, month)[1]:
+        return f" ({year:04d}-{month:02d} has no day {day})"
+    return ""
+
+
+_DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
+                re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"))
+
+
 def _number(text: str) -> float | None:
     cleaned = text.replace(",", "") if text.count(",") and all(len(p) == 3 for p in text.lstrip("+-").split(",")[1:]) else text
-    if not cleaned.isascii():
+    if not cleaned.isascii() or "_" in cleaned:  # float() takes "1_0" as 10
         return None
     try:
         return float(cleaned)
@@ -138,6 +158,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     Timestamp('2012-03-31 00:00:00')
     >>> parse_cell("2012-03-31 14:30", "date")
     (None, 'a date as YYYY-MM-DD')
+    >>> parse_cell("31/02/2012", "date")
+    (None, 'a date as YYYY-MM-DD (2012-02 has no day 31)')
     >>> parse_cell("2500-03-31", "date")[1].startswith("a date from 1990-01-01 to ")
     True
     >>> parse_cell("nan", "float")
@@ -152,7 +174,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if type_ == "date":
         d = parse_date(text)
         if d is None:
-            return None, "a date as YYYY-MM-DD"
+            return None, "a date as YYYY-MM-DD" + _no_such_day(text)
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
@@ -431,7 +453,8 @@ def format_reference() -> str:
         "as `YYYY-MM-DD` (`DD/MM/YYYY` as UK Excel writes it, and a midnight time such as `00:00:00`",
         "after either, are accepted on reading),",
         "from 1990-01-01 to two years from today; `int`; `float`, finite (`inf`, `nan`",
-        "and `1e999` are errors), in ASCII digits; `list` several ids separated by `;`.",
+        "and `1e999` are errors), in ASCII digits (no `_`); `list` several ids separated by `;`.",
+        "Dates and numbers are in ASCII digits; a date that does not exist (`2011-02-29`) is an error.",
         "Patterns use ASCII digits only (full-width or Arabic-Indic digits are errors).",
         "",
     ]

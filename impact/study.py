@@ -758,8 +758,11 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
         meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")
     except InputError as exc:
         return {}, [Problem("study.yaml", None, None, None, f"a readable study.yaml ({exc})")]
+    if meta is None:
+        return {}, [Problem("study.yaml", None, None, None, "keys such as name and waves (the file holds none)")]
     if not isinstance(meta, dict):
-        return {}, [Problem("study.yaml", 1, None, type(meta).__name__, "a mapping of keys (name, waves, ...)")]
+        found = f"a list of {len(meta)} item(s)" if isinstance(meta, list) else str(meta)
+        return {}, [Problem("study.yaml", 1, None, found, "a mapping of keys (name, waves, ...)")]
     return meta, []
 
 
@@ -806,6 +809,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     it.  A link out of it is refused without being read, so its target's
     content never appears in a message.
     """
+    if isinstance(path, str) and not path.strip():  # Path("") is the current folder
+        raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")
     path = Path(path)
     if not path.is_dir():
         what = "a file, not a study folder" if path.exists() else "no such folder"
@@ -823,7 +828,11 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             continue
         if not f.is_file():
             raw[name] = (spec.column_names, [])
-            if not spec.optional:
+            if f.exists():  # a folder, a pipe, a device: never read as the table, optional or not
+                problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description}) "
+                                        f"- it is {'a folder' if f.is_dir() else 'not a regular file'}"))
+                broken.add(spec.filename)
+            elif not spec.optional:
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"
                                         + _near_names(path, spec.filename)))
                 broken.add(spec.filename)
@@ -838,6 +847,12 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         except InputError as exc:
             detail = str(exc).removeprefix(f"{spec.filename}: ")
             problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({detail})"))
+            raw[name] = (spec.column_names, [])
+            broken.add(spec.filename)
+            continue
+        if not header:  # an empty file: one problem, not one more per column it lacks
+            problems.append(Problem(spec.filename, None, None, None,
+                                    f"a header row naming the columns ({', '.join(spec.column_names)}); the file is empty"))
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
             continue

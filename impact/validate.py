@@ -36,7 +36,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from .errors import MAX_SHOWN_PER_FILE, InputError, Problem, capped_lines
+from .errors import MAX_SHOWN_PER_FILE, InputError, Problem, ValidationError, capped_lines
 from .schema import (
     DEFAULT_WAVES,
     LIST_SEP,
@@ -272,6 +272,10 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
 
     try:
         Codebook.load(str(target))
+    except ValidationError as exc:  # every problem, each where it is in the codebook file
+        n = len(exc.problems)
+        return [Problem(f, None, col, ref, f"a valid codebook ({n} problem(s) in {ref}, listed below)"),
+                *(Problem(ref, p.row, p.column, p.value, p.expected) for p in exc.problems)]
     except (InputError, ValueError) as exc:
         first = str(exc).splitlines()
         return [Problem(f, None, col, ref, f"a valid codebook ({'; '.join(x.strip() for x in first[:4])})")]
@@ -427,6 +431,13 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     vocabs = _vocabularies(meta, waves)
     # Vocabularies that study.yaml defines are not checked when study.yaml could not be read.
     unknowable = {"waves", "survey_items"} if "study.yaml" in broken else set()
+    if any(p.column and p.column.startswith("waves") for p in problems):
+        # A wave defined with a problem (reported with study.yaml) is still a wave the tables may name.
+        listed = meta.get("waves") if isinstance(meta.get("waves"), list) else []
+        vocabs["waves"] |= {w["id"] for w in listed if isinstance(w, dict) and isinstance(w.get("id"), str)
+                            and _WAVE_ID.fullmatch(w["id"])}
+        if not vocabs["waves"]:
+            unknowable |= {"waves"}
     parsed: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for name, spec in TABLES.items():
         f = spec.filename
@@ -460,7 +471,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     if "study.yaml" not in broken and isinstance(listed, list) and len(waves) == len(listed):
         problems += [p for p in _check_wave_order(waves, lengths) if p not in problems]
     problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES,
-                                  transcripts_issue=transcripts_issue)
+                                  transcripts_issue=transcripts_issue,
+                                  reviews_unread=TABLES["reviews"].filename in broken)
     problems += _check_survey(parsed, meta)
     problems += _check_attrition(parsed, waves)
     return _collapse(problems)
@@ -644,9 +656,12 @@ def _check_reviews(parsed) -> list[Problem]:
     return out
 
 
-def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None) -> list[Problem]:
+def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None,
+                      reviews_unread: bool = False) -> list[Problem]:
     """Rows of interviews.csv; with ``transcripts_issue`` (the transcripts/ folder is missing or links out) the
-    transcript files are not looked for, and one problem says how many the folder should hold."""
+    transcript files are not looked for, and one problem says how many the folder should hold.  With
+    ``reviews_unread`` (reviews.csv could not be read, a problem already said why) no council is said to lack a
+    review."""
     f = TABLES["interviews"].filename
     out = []
     unlooked = 0
@@ -662,7 +677,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         date, wave = v.get("date"), v.get("wave")
         review = reviews.get(cid)
         if date is not None and cid and review is None:
-            if cid not in no_review_reported:
+            if cid not in no_review_reported and not reviews_unread:
                 out.append(Problem(f, line, "council_id", cid, "a council with a row in reviews.csv (waves are timed from the review)"))
                 no_review_reported.add(cid)
         elif date is not None and review is not None and windows:
@@ -704,7 +719,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"a plain file inside transcripts/ ({exc})"))
             continue
         if not found:
-            out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}"))
+            hint = f" (folders are separated by '/': {rel.replace(chr(92), '/')})" if "\\" in rel else ""
+            out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
         try:
             with warnings.catch_warnings(record=True) as caught:
@@ -752,7 +768,8 @@ def _check_survey(parsed, meta) -> list[Problem]:
         item, value = v.get("item"), v.get("value")
         if item in items and value is not None:
             scale = (items[item] if isinstance(items[item], dict) else {}).get("scale", [1, 5])
-            if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)):
+            if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)) \
+                    or scale[0] >= scale[1]:
                 continue  # reported with study.yaml
             lo, hi = scale
             if not lo <= value <= hi:

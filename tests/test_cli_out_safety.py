@@ -36,6 +36,8 @@ def coded_file(study_dir, tmp_path, capsys) -> Path:
     assert main(["code", str(study_dir), "--out", str(path)]) == 0
     assert len(read_coded(path))
     capsys.readouterr()
+    # a second coder for `impact agree`, which refuses one file given twice
+    path.with_name("second_coder.csv").write_bytes(path.read_bytes())
     return path
 
 
@@ -48,7 +50,8 @@ def _args(command: str, study: Path, coded: Path, out: Path) -> list[str]:
     if command == "code":
         return ["code", str(study), "--out", str(out)]
     if command == "agree":
-        return ["agree", str(coded), str(coded), "--study", str(study), "--metrics", "percent_agreement",
+        return ["agree", str(coded), str(coded.with_name("second_coder.csv")), "--study", str(study),
+                "--metrics", "percent_agreement",
                 "--out", str(out)]
     if command == "review export":
         return ["review", "export", str(study), "--coded", str(coded), "--out", str(out)]
@@ -123,7 +126,7 @@ def test_code_into_the_study_is_refused_through_links_and_relative_paths(study_d
 def test_agree_without_a_study_still_refuses_an_existing_file(coded_file, tmp_path, capsys):
     out = tmp_path / "agree.csv"
     out.write_bytes(PRECIOUS)
-    assert main(["agree", str(coded_file), str(coded_file), "--out", str(out)]) == 2
+    assert main(["agree", str(coded_file), str(coded_file.with_name("second_coder.csv")), "--out", str(out)]) == 2
     _refused(capsys, f"{out} exists; pass --overwrite")
     assert out.read_bytes() == PRECIOUS
 

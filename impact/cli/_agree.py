@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pandas as pd
 
 from .._tabular import write_table
 from ..errors import InputError
-from ._options import add_overwrite, check_output_file, choice_list
+from ._options import add_overwrite, check_output_file, choice_list, study_folder
 
 
 def _metric_names() -> tuple[str, ...]:
@@ -18,6 +20,16 @@ def _metric_names() -> tuple[str, ...]:
     return METRICS
 
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
+
+
+def _number_or_blank(text: str) -> bool:
+    text = text.strip()
+    if not text:
+        return True
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def register(sub) -> None:
@@ -29,7 +41,7 @@ def register(sub) -> None:
                    help="unit of agreement: each segment, or each interview (code present anywhere in it)")
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
                    help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
-    p.add_argument("--study", help="study folder: its segments are the units (so agreement on absence counts)")
+    p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
@@ -40,14 +52,31 @@ def register(sub) -> None:
 
 def read_coded(paths: list[str]) -> pd.DataFrame:
     """Coded CSVs as one long frame with a coder column (coder = file stem where the file has none)."""
+    return read_coders(paths)[0]
+
+
+def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Coded CSVs as one long frame with a coder column, and every coder's name, those who coded nothing too.
+
+    A file without a ``coder`` column is one coder, named after the file; with
+    no rows, that coder coded nothing (and is still a coder).  The same file
+    given twice, or a coder named after a file whose name another file also
+    gives, is refused: merged, two coders would silently become one.
+    """
     from ..coding.coded_io import read_csv_cells  # imported here: keeps `impact --help` fast
 
     frames: list[pd.DataFrame] = []
     kinds: list[str] = []
+    files: dict[str, str] = {}  # real path -> as given
+    coders: dict[str, tuple[str, bool]] = {}  # coder -> (file, named after the file)
     for name in paths:
         path = Path(name)
         if not path.is_file() and not path.is_dir():
             raise InputError(f"{path}: file not found")
+        real = os.path.realpath(path)
+        if real in files:
+            raise InputError(f"{path}: given twice (also as {files[real]}) - expected each coder's file once")
+        files[real] = str(path)
         df = read_csv_cells(path, expected="expected coded output (unit, code, ...) from `impact code` or "
                                            "`impact review import`, or a long CSV with columns unit, coder, value")
         kind = "coded" if {"unit", "code"} <= set(df.columns) else "long" if {"unit", "value"} <= set(df.columns) else None
@@ -55,7 +84,18 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
             raise InputError(f"{path}: lacks the column(s) {[c for c in ('unit', 'code') if c not in df.columns]} - "
                              "expected coded output (unit, code, ...) from `impact code` or `impact review import`, "
                              f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}")
-        blank = df.index[df["unit"].str.strip() == ""]
+        for col in ("unit", "code", "coder", "value"):  # ids as the study's tables read them: " morale" is morale
+            if col in df.columns:
+                df[col] = df[col].str.strip()
+        bad = [f"{path}:{i + 2}:{col}: {v!r} - expected {what}" for col, what, ok in (
+            *((c, "true or false (or 1/0, yes/no, blank)", lambda x: x.strip().lower() in _BOOL)
+              for c in ("present", "negated", "hedged")),
+            *((c, "a number (or blank)", _number_or_blank) for c in ("score", "start", "end")))
+            if col in df.columns for i, v in enumerate(df[col]) if not ok(v)]
+        if bad:  # read as missing, they would change what is counted without a word
+            raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
+                             + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
+        blank = df.index[df["unit"] == ""]
         if len(blank):
             raise InputError(f"{path}:{blank[0] + 2}:unit: '' - expected a unit id on every row "
                              f"({len(blank):,} row(s) have none)")
@@ -63,8 +103,20 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
             raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
                              "one layout (coded output with unit and code, or long unit, coder, value)")
         kinds.append(kind)
-        if "coder" not in df.columns:
+        from_stem = "coder" not in df.columns
+        if from_stem:
             df["coder"] = path.stem
+        names = [path.stem] if from_stem else list(dict.fromkeys(df["coder"]))
+        if not names:
+            raise InputError(f"{path}: has a coder column but no rows, so it names no coder - expected the rows of "
+                             "each coder named in it (a file of one coder who coded nothing has no coder column: "
+                             "it is named after the file)")
+        for coder in names:
+            other, other_from_stem = coders.get(coder, (None, False))
+            if other is not None and (from_stem or other_from_stem):
+                raise InputError(f"{path}: coder {coder!r} is also the coder of {other} - expected each coder in one "
+                                 "file: rename one of the files (a file without a coder column is named after it)")
+            coders.setdefault(coder, (str(path), from_stem))
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
     for col in ("score", "start", "end"):
@@ -73,7 +125,7 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
     for col in ("present", "negated", "hedged"):
         if col in out.columns:
             out[col] = out[col].str.strip().str.lower().map(_BOOL).astype("boolean")
-    return out
+    return out, list(coders)
 
 
 def run(args) -> int:
@@ -84,8 +136,8 @@ def run(args) -> int:
     )
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
-    check_output_file(args.out, study=args.study, overwrite=overwrite)
-    data = read_coded(args.coded)
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)
+    data, coders = read_coders(args.coded)
     by = [c for c in args.by.split(",") if c]
     metrics = list(args.metrics or METRICS)
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:
@@ -104,12 +156,12 @@ def run(args) -> int:
         else:
             print("impact agree: no --study given: units no coder coded are left out, so agreement that a code "
                   "is absent there is not counted", file=sys.stderr)
-        long = coding_to_units(data, units=units, unit_level=args.unit, uncoded=args.uncoded)
+        long = coding_to_units(data, units=units, unit_level=args.unit, uncoded=args.uncoded, coders=coders)
     missing = [c for c in by if c not in long.columns]
     if missing:
         raise InputError(f"--by {args.by}: column(s) {missing} not available; available: {list(long.columns)}")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
-    check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)  # again: it may have appeared meanwhile
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
     print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}")

@@ -7,14 +7,14 @@ import sys
 import pandas as pd
 
 from ..study import load_study
-from ._options import add_overwrite, bounded_int, check_output_file
+from ._options import add_overwrite, bounded_int, check_output_file, study_folder
 
 _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
 
 
 def register(sub) -> None:
     p = sub.add_parser("code", help="code interview transcripts with a codebook (CSV or Parquet out)")
-    p.add_argument("study", help="study folder (holding study.yaml)")
+    p.add_argument("study", type=study_folder, help="study folder (holding study.yaml)")
     p.add_argument("--codebook", default=None,
                    help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
     p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",
@@ -35,7 +35,7 @@ def run(args) -> int:
     coded_format(args.out)  # fail early on a bad extension or missing pyarrow
     check_output_file(args.out, study=args.study, overwrite=overwrite)  # and before the work, on a bad --out
     study = load_study(args.study)
-    codebook = Codebook.load(args.codebook or getattr(study, "codebook_ref", None) or "nfer_impacts")
+    codebook = Codebook.for_study(study, args.codebook)
     segments = segment(study, speakers=args.speakers)
     coder = RuleCoder(codebook, n_jobs=args.jobs)
     coded = coder.code(segments, progress=True)

@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .._io import unwritable
 from ..errors import InputError
 
-__all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file"]
+__all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
+
+
+def study_folder(text: str) -> str:
+    """An argparse ``type`` for a study folder: an empty path, which would be read as the current folder, is refused.
+
+    Examples
+    --------
+    >>> study_folder("")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '' - expected the path of a study folder (holding study.yaml)
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} - expected the path of a study folder (holding study.yaml)")
+    return text
 
 
 def bounded_int(low: int, high: int, *, why: str = "") -> Callable[[str], int]:
@@ -77,15 +92,24 @@ def add_overwrite(parser: argparse.ArgumentParser, what: str = "--out", study: s
                              f"or a path inside {study}, is refused either way)")
 
 
+def study_folder_above(path: str | os.PathLike) -> Path | None:
+    """The study folder ``path`` is in (the nearest folder at or above it, links resolved, holding a
+    ``study.yaml``), or None: the commands never write among a study's inputs, named with ``--study`` or not."""
+    real = Path(os.path.realpath(path))
+    return next((folder for folder in (real, *real.parents) if (folder / "study.yaml").is_file()), None)
+
+
 def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None = None,
-                      overwrite: bool = False) -> Path:
+                      overwrite: bool = False, inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """Refuse an output file path that would replace what the user did not ask to replace.
 
     Refused, with an :class:`~impact.errors.InputError` naming the path: a
     path inside ``study`` (the study folder the command reads; symlinks and
-    relative paths are resolved before comparing), whatever ``overwrite``
-    says; an existing folder, or a link to one, always; any other existing
-    path (a file, a link, even a broken one) unless ``overwrite``.  Callers
+    relative paths are resolved before comparing), or inside any folder
+    holding a ``study.yaml``, whatever ``overwrite`` says; an existing folder, or a link to one, always; any other existing
+    path (a file, a link, even a broken one) unless ``overwrite``; one of the
+    ``inputs`` the command reads (through links too), whatever ``overwrite``
+    says.  Callers
     check once before the work and again just before writing, and write
     atomically (a temporary file beside ``out``, renamed into place).
 
@@ -118,6 +142,12 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
         if real == folder or folder in real.parents:
             shown = f"{path} (through a link: {real})" if str(real) != os.path.abspath(path) else str(path)
             raise InputError(f"{shown} is inside the study folder {study}; write outputs elsewhere")
+    folder = study_folder_above(path)
+    if folder is not None:
+        raise InputError(f"{path} is inside the study folder {folder} (it holds study.yaml); write outputs elsewhere")
+    for given in inputs:
+        if os.path.realpath(path) == os.path.realpath(given):
+            raise InputError(f"{path} is also a file this command reads ({given}); write the output to another file")
     if path.is_dir():
         raise InputError(f"{path} is a folder - expected a file name to write; choose a file name, not a folder")
     if (path.exists() or path.is_symlink()) and not overwrite:

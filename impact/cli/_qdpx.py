@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from pathlib import Path
@@ -11,7 +12,7 @@ import pandas as pd
 from .._io import Rollback, atomic_write_text, rolled_back_on_failure
 from .._tabular import write_table
 from ..errors import InputError
-from ._options import add_overwrite, check_output_file
+from ._options import add_overwrite, check_output_file, study_folder, study_folder_above
 
 __all__ = ["register"]
 
@@ -26,7 +27,7 @@ def register(sub) -> None:
     p.add_argument("file", help="the .qdpx file")
     p.add_argument("outdir", help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
-    p.add_argument("--study", help="study folder: map codings to its segments")
+    p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments")
     p.add_argument("--codebook", help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
     p.add_argument("--positions", choices=["auto", "code_points", "utf16"], default="auto",
                    help="how the file counts positions: characters (the standard), UTF-16 units (NVivo), or decide from "
@@ -39,7 +40,7 @@ def register(sub) -> None:
         "(tag, description: the CSV Taguette imports). An existing FILE is refused unless --overwrite is given; "
         "existing codebook files are moved to a .bak first.",
     )
-    q.add_argument("study", help="study folder")
+    q.add_argument("study", type=study_folder, help="study folder")
     q.add_argument("file", help="the .qdpx file to write")
     q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE",
                    help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
@@ -75,10 +76,28 @@ def _safe_name(name: str) -> str:
     return cleaned[:120]
 
 
+def _check_import_folder(out: Path, study: str | None) -> None:
+    """Refuse an OUTDIR that is a file, or a study folder or a folder inside one (the --study folder or any
+    folder holding a study.yaml, at or above OUTDIR): codebook.yaml, codings.csv and sources/ do not belong
+    among a study's inputs, where a codebook.yaml the study names would be moved aside and replaced."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file - expected a folder to write the imported project into")
+    real = Path(os.path.realpath(out))
+    if study is not None:
+        folder = Path(os.path.realpath(study))
+        if real == folder or folder in real.parents:
+            raise InputError(f"{out} is inside the study folder {study}; write the imported project elsewhere")
+    folder = study_folder_above(out)
+    if folder is not None:
+        raise InputError(f"{out} is inside the study folder {folder} (it holds study.yaml); write the imported "
+                         "project elsewhere")
+
+
 def run_import(args) -> int:
     from ..qdpx import QdpxWarning, read_qdpx, study_codings_from_project
 
     out = Path(args.outdir)
+    _check_import_folder(out, args.study)
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QdpxWarning)
@@ -180,11 +199,13 @@ def run_export(args) -> int:
     for spec in args.coded:
         name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
         data = read_coded(file)
-        if "coder" in data.columns and not name:
-            for coder, part in data.groupby("coder", sort=False):
-                coded[str(coder)] = part.drop(columns="coder")
-        else:
-            coded[name or Path(file).stem] = data
+        parts = ({str(coder): part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False)}
+                 if "coder" in data.columns and not name else {name or Path(file).stem: data})
+        for coder, part in parts.items():
+            if coder in coded:  # merged, two coders' codings would be one coder's, or one lost
+                raise InputError(f"--coded {spec}: the coder {coder!r} is also given by an earlier --coded - expected "
+                                 "each coder once: name them (--coded CODER=FILE)")
+            coded[coder] = part
     codebook = Codebook.load(args.codebook) if args.codebook else None
     project = project_from_study(study, coded, codebook)
     _check_export_paths(args)  # again: a file may have appeared meanwhile

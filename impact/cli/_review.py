@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import sys
 from pathlib import Path
 
 from .._io import Rollback, rolled_back_on_failure
 from .._tabular import write_table
+from ..errors import ValidationError
 from ._agree import read_coded
-from ._options import add_overwrite, bounded_int, check_output_file
+from ._options import add_overwrite, bounded_int, check_output_file, study_folder
 
 
 def register(sub) -> None:
@@ -17,7 +19,7 @@ def register(sub) -> None:
     rsub = p.add_subparsers(dest="review_command", metavar="{export,import}")
     rsub.required = True
     e = rsub.add_parser("export", help="write suggestions, least certain first, to an .xlsx")
-    e.add_argument("study", help="study folder (for the segments' text)")
+    e.add_argument("study", type=study_folder, help="study folder (for the segments' text)")
     e.add_argument("--coded", required=True, help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, help=".xlsx to write")
     e.add_argument("--reviewer", help="reviewer's name, stored in the file")
@@ -39,13 +41,17 @@ def run_export(args) -> int:
     from ..study import load_study
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
-    check_output_file(args.out, study=args.study, overwrite=overwrite)
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded])
     study = load_study(args.study)
     coded = read_coded([args.coded])
-    codebook = Codebook.load(args.codebook or study.codebook_ref)
-    check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
-    path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
-                         limit=args.limit)
+    codebook = Codebook.for_study(study, args.codebook)
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded])  # again: it may have appeared meanwhile
+    try:
+        path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
+                             limit=args.limit)
+    except ValidationError as exc:  # the problems of the coded file, named by the file given
+        raise ValidationError([dataclasses.replace(p, file=str(args.coded)) for p in exc.problems],
+                              source=str(args.coded)) from None
     print(f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
     return 0
 
@@ -71,9 +77,10 @@ def backup(path: Path, changes: Rollback) -> Path | None:
 def run_import(args) -> int:
     from ..review import import_review
 
-    out = check_output_file(args.out, overwrite=True)  # a folder is refused; an existing file is kept as a .bak
+    # a folder, or the workbook read, is refused; an existing file is kept as a .bak
+    out = check_output_file(args.out, overwrite=True, inputs=[args.file])
     result = import_review(args.file, reviewer=args.reviewer)
-    check_output_file(out, overwrite=True)
+    check_output_file(out, overwrite=True, inputs=[args.file])
     with rolled_back_on_failure() as changes:  # a failed write puts the previous file back
         bak = backup(out, changes)
         write_table(result, out)

@@ -8,7 +8,7 @@ import sys
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
 from ..study import load_study
-from ._options import SEED_MAX, bounded_int
+from ._options import SEED_MAX, bounded_int, study_folder
 
 
 def _add_options(p) -> None:
@@ -37,7 +37,7 @@ def _add_options(p) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("run", help="validate, code, analyse and report a study folder")
-    p.add_argument("study", help="study folder")
+    p.add_argument("study", type=study_folder, help="study folder")
     p.add_argument("--out", required=True,
                    help="output folder: a new folder, or one impact wrote before (a folder holding other files, the "
                         "study folder or a folder above it is refused); replaced in one step when the run succeeds")
@@ -67,10 +67,10 @@ def _read_codings(flag: str, path: str | None, study):
     """
     if path is None:
         return None
-    from ..codings import read_codings
+    from ..codings import CODES_EXPECTED, codes_nothing, read_codings
 
     try:
-        return read_codings(path, study)
+        codings = read_codings(path, study)
     except ImpactError as exc:
         raise InputError(f"{flag} {path}: {exc}") from None
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
@@ -80,6 +80,9 @@ def _read_codings(flag: str, path: str | None, study):
         if type(exc).__module__.startswith(("pyarrow", "pandas")):
             raise InputError(f"{flag} {path}: not a readable coding file ({type(exc).__name__})") from None
         raise
+    if codes_nothing(codings):  # read as "no code anywhere", it would report every impact as never mentioned
+        raise InputError(f"{flag} {path}: holds no codings and names no interview checked - expected {CODES_EXPECTED}")
+    return codings
 
 
 def run(args, study=None) -> int:

@@ -7,11 +7,12 @@ import sys
 from ..errors import ValidationError
 from ..study import load_study
 from ..validate import format_report
+from ._options import study_folder
 
 
 def register(sub) -> None:
     p = sub.add_parser("validate", help="check a study folder; exit 2 listing every problem")
-    p.add_argument("path", help="study folder (holding study.yaml)")
+    p.add_argument("path", type=study_folder, help="study folder (holding study.yaml)")
     p.set_defaults(func=run)
 
 

@@ -124,6 +124,37 @@ def split_parts(pattern: str) -> tuple[list[str], list[int]]:
     return [" ".join(p) for p in parts], gaps
 
 
+def pattern_problem(pattern: str) -> str | None:
+    """What a pattern must be and is not (the expectation, for a :class:`~impact.errors.Problem`), or None.
+
+    These are the checks the coder makes when it compiles a pattern, made when
+    a codebook is read, so that every problem is listed at once with where it
+    is, and a gap that is not ``~N`` is not read as a word.
+
+    Examples
+    --------
+    >>> pattern_problem("fire in ~2 belly") is None
+    True
+    >>> pattern_problem("a ~-2 b")
+    "a gap written '~N', N a whole number of words (not '~-2')"
+    >>> pattern_problem("[ regex")
+    "words with letters or digits ('[' has none)"
+    >>> pattern_problem("~2 step")
+    "words on both sides of each '~N' gap"
+    """
+    for item in pattern.split():
+        if item.startswith("~"):
+            if not _GAP.match(item):
+                return f"a gap written '~N', N a whole number of words (not {item!r})"
+        elif not TOKEN.findall(item.rstrip("*")):
+            return f"words with letters or digits ({item!r} has none)"
+    try:
+        split_parts(pattern)
+    except ValueError:
+        return "words on both sides of each '~N' gap"
+    return None
+
+
 def _word_regexes(phrase: str) -> tuple[str, ...]:
     """The regex of each token of a contiguous phrase (stemmed; ``*`` = stem prefix)."""
     return _word_variants(phrase)[0]

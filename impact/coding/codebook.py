@@ -30,6 +30,7 @@ import yaml
 
 from .._io import atomic_write_text, read_text, safe_yaml_load
 from ..errors import InputError, Problem, ValidationError
+from ._cues import pattern_problem
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
 
@@ -145,8 +146,11 @@ class Codebook:
         [{'code_id': 'a', 'parent': '', 'depth': 0}, {'code_id': 'a1', 'parent': 'a', 'depth': 1}]
         """
         spec = copy.deepcopy(_parsed(text, source))  # the memo's copy is never handed out (a codebook may be edited)
+        if spec is None:
+            raise InputError(f"{source}: a codebook must be a YAML mapping, but the file holds nothing")
         if not isinstance(spec, Mapping):
-            raise InputError(f"{source}: a codebook must be a YAML mapping, but {type(spec).__name__} was found")
+            found = f"a list of {len(spec)} item(s)" if isinstance(spec, list) else f"the value {str(spec)[:60]!r}"
+            raise InputError(f"{source}: a codebook must be a YAML mapping, but {found} was found")
         return cls(spec, source=source)
 
     @classmethod
@@ -189,6 +193,50 @@ class Codebook:
             f"The value for `codebook` must be one of {available_codebooks()} or a path to a "
             f"codebook YAML file, but {text!r} was passed."
         )
+
+    @classmethod
+    def for_study(cls, study: Any, codebook: Any = None) -> Codebook:
+        """The codebook to code a study with: ``codebook`` if given, else the one its ``study.yaml`` names.
+
+        A codebook file ``study.yaml`` names is a file inside the study folder,
+        whatever the current folder holds (``impact validate`` checks it is
+        there).  A ``codebook`` passed here is a :class:`Codebook`, a bundled
+        name or a path as given (relative to the current folder); a relative
+        path that names no file there is looked for in the study folder.
+
+        Parameters
+        ----------
+        study : impact.Study
+            Its ``root`` (the folder, or None for a study made in memory) and
+            ``codebook_ref`` are read.
+        codebook : Codebook, str or path, optional
+
+        Raises
+        ------
+        impact.InputError
+            If the codebook cannot be found or read.
+
+        Examples
+        --------
+        >>> import impact
+        >>> Codebook.for_study(impact.load_study(impact.example_path())).id
+        'nfer_impacts'
+        """
+        if isinstance(codebook, Codebook):
+            return codebook
+        root = getattr(study, "root", None)
+        if codebook is not None:
+            text = os.fspath(codebook)
+            if root is not None and not Path(text).is_absolute() and not Path(text).exists() \
+                    and (Path(root) / text).is_file():
+                text = os.fspath(Path(root) / text)
+            return cls.load(text)
+        ref = str(getattr(study, "codebook_ref", None) or _DEFAULT_NAME)
+        looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+        if root is not None and looks_like_path:
+            # Never the current folder's file of that name: it would code the study with another codebook.
+            return cls.load(Path(root) / ref.replace("\\", "/"))
+        return cls.load(ref)
 
     @classmethod
     def nfer(cls) -> Codebook:
@@ -351,16 +399,22 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         bad("id", spec.get("id"), "a snake_case id")
     if spec.get("version") in (None, ""):
         bad("version", spec.get("version"), "a version string such as '1.0'")
+    elif isinstance(spec["version"], float):  # 1.10 would be recorded as "1.1", and 2.0 as 2.0 or "2" by other readers
+        bad("version", spec["version"], "a version string in quotes, such as \"1.10\" (YAML reads an unquoted 1.10 "
+                                        "as the number 1.1)")
     classes = spec.get("classes") or {}
     if not isinstance(classes, Mapping) or not all(isinstance(v, list) for v in classes.values()):
         bad("classes", classes, "a mapping of class name to a list of terms")
         classes = {}
     for name, terms in classes.items():
-        for t in terms:
+        for i, t in enumerate(terms):
+            at = f"classes.{name}[{i}]" if len(terms) > 1 else f"classes.{name}"
             if not isinstance(t, str) or not t.strip():
-                bad(f"classes.{name}", t, "a non-empty string")
+                bad(at, t, "a non-empty string")
             elif t.startswith("@"):  # a class naming a class (itself, or a loop) would never resolve
-                bad(f"classes.{name}", t, "a term (a class cannot refer to a class)")
+                bad(at, t, "a term (a class cannot refer to a class)")
+            elif (problem := pattern_problem(t)) is not None:
+                bad(at, t, problem)
     codes = spec.get("codes")
     if not isinstance(codes, list) or not codes:
         bad("codes", codes, "a non-empty list of codes")
@@ -408,11 +462,15 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
         if not isinstance(terms, list) or not terms:
             bad(column, terms, "a term, a list of terms or a class reference '@name'")
             return
-        for t in terms:
+        for i, t in enumerate(terms):
+            at = f"{column}[{i}]" if len(terms) > 1 else column
             if not isinstance(t, str) or not t.strip():
-                bad(column, t, "a non-empty string")
-            elif t.startswith("@") and t[1:] not in classes:
-                bad(column, t, f"a defined class ({', '.join('@' + k for k in classes) or 'none defined'})")
+                bad(at, t, "a non-empty string")
+            elif t.startswith("@"):
+                if t[1:] not in classes:
+                    bad(at, t, f"a defined class ({', '.join('@' + k for k in classes) or 'none defined'})")
+            elif (problem := pattern_problem(t)) is not None:
+                bad(at, t, problem)
 
     if not isinstance(rules, Mapping):
         bad(where, rules, "a mapping with phrases and/or near")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import os
 import warnings
@@ -131,6 +132,20 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     if other:
         raise InputError(f"{path}: values separated by {other} - expected commas ({expected}; save the file as "
                          f"\"CSV (comma delimited)\")")
+    # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
+    # under another name is a column silently left out, so the header row is read as written.
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        header = [h.strip() for h in next(csv.reader(handle), [])]
+    if len(header) == len(frame.columns):
+        # a column without a name is refused if it holds anything (spreadsheets leave empty ones at the right)
+        blank = [i + 1 for i, h in enumerate(header) if not h and frame.iloc[:, i].str.strip().ne("").any()]
+        twice = sorted({h for h in header if h and header.count(h) > 1})
+        if blank or twice:
+            what = "; ".join(([f"column(s) {blank} have values but no name"] if blank else [])
+                             + ([f"the column(s) {twice} are named twice"] if twice else []))
+            raise InputError(f"{path}:1: {what} - {expected}, each column named once")
+        frame.columns = [h or f"__unnamed_{i + 1}" for i, h in enumerate(header)]
+        frame = frame.drop(columns=[c for c in frame.columns if c.startswith("__unnamed_")])
     return frame
 
 

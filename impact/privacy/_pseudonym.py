@@ -115,6 +115,7 @@ def resolve_key(
     key_file: str | os.PathLike | None = None,
     output_dir: str | os.PathLike | None = None,
     create: bool = True,
+    study_dir: str | os.PathLike | None = None,
 ) -> bytes:
     """Find the secret pseudonym key (see the module notes for the order).
 
@@ -129,6 +130,9 @@ def resolve_key(
         The folder outputs are written to; a key file inside it is refused.
     create : bool
         Generate a random key into the default key file when no key is found.
+    study_dir : path, optional
+        The study folder read: a key is never generated inside it (among the
+        inputs, where it would travel with the data it protects).
 
     Returns
     -------
@@ -168,6 +172,9 @@ def resolve_key(
         raise InputError(
             f"no pseudonym key: name a key file, set {KEY_ENV}, or allow one to be generated at {path}"
         )
+    if _inside(path, study_dir):
+        raise InputError(f"{path}: a new pseudonym key would be made here, inside the study folder {study_dir} - "
+                         f"expected a key kept apart from the data: set {KEY_FILE_ENV} to a file outside it")
     new = secrets.token_hex(32).encode()
     try:  # (write_private makes the folder)
         if not write_private(path, new + b"\n", exclusive=True):  # another run made the key meanwhile: use theirs

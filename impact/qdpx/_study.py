@@ -38,7 +38,7 @@ def _load_codebook(codebook: Any, study: Any) -> Any:
     from ..coding import Codebook
 
     if codebook is None:
-        return Codebook.load(study.codebook_ref)
+        return Codebook.for_study(study)
     if isinstance(codebook, str):
         return Codebook.load(codebook)
     return codebook

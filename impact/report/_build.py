@@ -556,10 +556,14 @@ def _summary(ctx) -> Section:
                "drawing on interviews at each wave (the sample section gives their numbers, where they can be "
                "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
+    coded_by = (f"{drawing} coded against the {f.codebook.title or f.codebook.id} codebook by "
+                f"{f.coding.get('description', 'the machine coder')}." if len(ctx.study.interviews) else
+                # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
+                f"but the study lists no interview, so nothing was coded against the "
+                f"{f.codebook.title or f.codebook.id} codebook.")
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
-        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {drawing} coded against the "
-        f"{f.codebook.title or f.codebook.id} codebook by {f.coding.get('description', 'the machine coder')}."
+        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {coded_by}"
         + (f" {left_out} more had no respondent speech in {'its' if left_out == 1 else 'their'} transcript and "
            f"{'is' if left_out == 1 else 'are'} left out as missing (see the methods)." if left_out else "")
     )]
