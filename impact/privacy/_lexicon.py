@@ -110,10 +110,18 @@ _LINE_BREAKS = frozenset("\u2028\u2029\x85\x0b\x0c")
 _DIGIT_O_RE = re.compile(r"(?<![^\W_])(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]+(?![^\W_])")
 
 
+# Characters Unicode says a renderer may show as nothing (Default_Ignorable_Code_Point) that are no format characters:
+# the combining grapheme joiner and variation selectors, marks that vanish inside a word ("Bi\u034fshop"), and the
+# Hangul fillers, letters that show as a blank between words ("Tom\u3164Bishop").
+_IGNORABLE_RE = lazy_compile(r"\p{Default_Ignorable_Code_Point}")
+
+
 def _plain_char(ch: str) -> str:
     category = unicodedata.category(ch)
     if category == "Cf":
         return ""  # zero-width space and joiners, soft hyphen, byte-order and direction marks
+    if _IGNORABLE_RE.match(ch):
+        return " " if category == "Lo" else ""
     if ch in _LINE_BREAKS or category in ("Zl", "Zp"):
         return "\n"
     if category == "Zs":
@@ -128,7 +136,8 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
     Word processors and transcription tools write spaces that are not spaces
     (no-break, narrow no-break, ideographic), invisible characters inside
     words and numbers (zero-width spaces and joiners, soft hyphens, direction
-    marks), line separators, full-width forms ("０７７００", "＠") and a letter
+    marks, the combining grapheme joiner, variation selectors; a Hangul
+    filler shows as a blank and is read as a space), line separators, full-width forms ("０７７００", "＠") and a letter
     O for a zero ("O7700 9OO123").  Each of these hides a detail from patterns
     written for plain spaces and digits, so the detectors read the plain form:
     spaces become " ", line separators "\\n", invisible characters are dropped,
