@@ -173,6 +173,8 @@ _REF_RE = lazy_compile(
     rf"(?<![\w/\-])(?=[\p{{L}}\d/{_DASH}]*\d)(?=[\d/{_DASH}]*\p{{L}})"
     rf"(?:\p{{Lu}}+\d+\p{{Lu}}*|\d+\p{{Lu}}+\d*|\p{{Lu}}+|\d+)(?:[/{_DASH}.](?:\p{{L}}+\d*|\d+\p{{L}}*))+(?![\w/])"
     rf"|(?<![\w/\-])\p{{Lu}}{{1,4}}\d{{4,}}\p{{Lu}}?(?![\w/])"
+    # in any case with five digits or more ("ab123456x", "cin004417": typed in lower case)
+    rf"|(?<![\w/\-])\p{{L}}{{1,4}}\d{{5,}}\p{{L}}{{0,2}}(?![\w/])"
     # a letter code in capitals set off from its number, as case systems write them ("LAC 123456", "CIN 004417")
     rf"|(?<![\w/\-])\p{{Lu}}{{2,4}}[ \t]\d{{5,}}(?![\w/]|[.,]\d)",
     re.VERSION1,
@@ -321,6 +323,18 @@ _NUMBER_WORDS = (
 )
 _N = rf"(?:\d{{1,3}}(?:\.5|[ \t]?½)?|{_NUMBER_WORDS}|a|an|a[ \t]+half)"
 _UNIT = r"(?:years?|yrs?|yr|y|months?|mths?|weeks?|wks?|days?)"
+# How an age is given after its subject: "is", "was", "'s"; "turned", "has just turned"; and with a modal, said as
+# it would be or would have been ("she'll be 15", "he'd be 12 by now", "she would have been 14", "he'll turn 13",
+# "Tyler would've been 9", "she must be 14").
+_MODAL = r"(?:['’](?:ll|d)|[ \t]+(?:will|would|could|should|might|may|must|shall))"
+_AGE_VERB = (
+    r"['’]s|['’]re|[ \t]+(?:is|was|were|are|turned|turns|is[ \t]+turning|(?:has|had)(?:[ \t]+just)?[ \t]+turned)"
+    rf"|{_MODAL}(?:[ \t]+have|['’]ve)?[ \t]+(?:be|been|turn|turned)"
+)
+_AGE_ADVERB = r"only|just|now|nearly|almost|about|around|roughly|barely|probably|already|still|maybe|perhaps"
+# What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
+_AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
+              r"himself|herself|themselves|anyway|or[ \t]+so")
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
@@ -338,9 +352,8 @@ _AGE_RES = (
         rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
         rf"victim|pupil|mum|mother|dad|father)|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
-        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:['’]s|(?:['’](?:ll|d)[ \t]+be|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
-        rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be))(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
+        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -570,6 +583,21 @@ def _ni_prefix_valid(prefix: str) -> bool:
     """Whether two letters can begin an NI number (no D, F, I, Q, U or V; no O second; not BG, GB, NK, KN, TN, NT, ZZ)."""
     prefix = prefix.upper()
     return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
+
+
+# A letter standing alone right after an NI number, written or said ("a b 12 34 56 x", "... five six ex"): its
+# suffix letter, misheard or mistyped, as identifying as the rest; "a" or "I" only where nothing follows it ("AB 12 34
+# 56 a week", "... 56 I think" keep the word), a letter's name too ("see", "why" are words before more words).
+_STRAY_LETTER_RE = lazy_compile(
+    rf"[ \t{_DASH}]+(?:(?P<l>[a-z])|{_LETTER_WORD})\.?(?![\p{{L}}\d'’])(?P<end>[ \t]*(?:[.,;:!?)\]\"”]|\Z))?", _I)
+
+
+def _with_stray_letter(text: str, span: Span) -> Span:
+    """``span``, an NI number, with a letter standing alone right after it (see :data:`_STRAY_LETTER_RE`)."""
+    m = _STRAY_LETTER_RE.match(text, span.end)
+    if m is None or (m.group("end") is None and (m.group("l") is None or m.group("l") in "aiAI")):
+        return span
+    return Span(span.start, m.end() - len(m.group("end") or ""), span.kind)
 
 
 def _national_ids(text: str, add) -> None:
@@ -971,6 +999,7 @@ def find_identifiers(text: str) -> list[Span]:
     _numbers(text, add)
     _postcodes(text, add)
     _spelled_codes(text, add)
+    spans[:] = [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in spans]
     _vehicles(text, add)
     _dates(text, add)
     _ages(text, add)
