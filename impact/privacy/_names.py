@@ -105,11 +105,20 @@ _PRAISE = (r"great|brilliant|brill|amazing|fantastic|fab|fabulous|wonderful|marv
            r"horrible|terrible|excellent|superb|(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:help|support|godsend|lifesaver)")
 # "is" or "was" after the name, or "'s" ("Jack's great": a possessive where a noun follows, "Jack's great idea"), or
 # a pronoun taking the name up ("Grace, she was great", "Grace? She was great").
+# A short word of judgement ("good", "fine", "ok") is said of a person after a past "was" ("Grace was good.", "Will
+# was fine with us"), where it ends the phrase; in the present it is said of ideas too ("Hope is good.").
+_JUDGEMENT = r"good|fine|ok|okay|alright|all[ \t]+right|decent|bad|rubbish|poor|useless|ace|solid|spot[ \t]+on|top[ \t]+notch"
+# A phrase placing the person between the name and the verb: where they are from ("Grace from the team was great",
+# "Hope from school was really supportive"); "Faith in the system", "Hope for the future" are the words.
+_PLACED = r"[ \t]+from(?:[ \t]+[\p{L}'’]+){1,4}?"
 _SAID_OF_RE = lazy_compile(
-    r"(?:[ \t]+(?:is|was)|(?P<s>['’]s)|[ \t]*[,?\-–—][ \t]*s?he(?:[ \t]+(?:is|was)|['’]s))"
-    r"(?:[ \t]+(?:really|so|very|always|just|absolutely|quite|genuinely|honestly|incredibly|extremely|ever[ \t]+so))*"
-    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE})(?![\p{{L}}])"
-    r"(?(s)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really)\b))",
+    rf"(?:(?:{_PLACED})?[ \t]+(?:is|(?P<past>was|has[ \t]+been|had[ \t]+been))|(?P<s>['’]s)|"
+    r"[ \t]*[,?\-–—][ \t]*s?he(?:[ \t]+(?:is|(?P<past>was))|['’]s))"
+    r"(?:[ \t]+(?:really|so|very|always|just|absolutely|quite|genuinely|honestly|incredibly|extremely|ever[ \t]+so|"
+    r"pretty|actually))*"
+    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE}|(?P<judged>{_JUDGEMENT}))(?![\p{{L}}])"
+    r"(?(s)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really)\b))"
+    r"(?(judged)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really|as)\b))",
     re.IGNORECASE | re.VERSION1,
 )
 # Names that are also times or school subjects, which are great or lovely too ("May was great", "Art was brilliant").
@@ -138,7 +147,15 @@ def said_of_person(word: str, text: str, end: int) -> bool:
     [True, False, True, False]
     """
     m = _SAID_OF_RE.match(text, end)
-    return m is not None and (m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE)
+    if m is None or (m.group("judged") is not None and m.group("past") is None):
+        return False
+    return m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE
+# Where a clause opens: a sentence's start, a comma or bracket, a conjunction, a verb of thinking or saying before it.
+_CLAUSE_OPEN_RE = lazy_compile(
+    r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
+    r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
+    re.IGNORECASE,
+)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
@@ -237,6 +254,11 @@ _SET_OFF_BEFORE_RE = lazy_compile(
 _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed)(?![\p{{L}}'’])|[.!?]|\Z)|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
     re.IGNORECASE | re.VERSION1)
+# Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
+# manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
+# manager, time and money") nor a clause about things ("a manager, time was short").
+_SET_OFF_OPEN_AFTER_RE = lazy_compile(rf"[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
+                                      re.IGNORECASE | re.VERSION1)
 
 
 def set_off_after_role(text: str, start: int, end: int) -> bool:
@@ -246,12 +268,12 @@ def set_off_after_role(text: str, start: int, end: int) -> bool:
     --------
     >>> [set_off_after_role(t, t.index(w), t.index(w) + len(w)) for t, w in [
     ...     ("the nurse, bishop, came in", "bishop"), ("my manager - bell - said no", "bell"),
-    ...     ("we need a manager, time, and money", "time")]]
-    [True, True, False]
+    ...     ("the nurse, bishop came in", "bishop"), ("we need a manager, time, and money", "time")]]
+    [True, True, True, False]
     """
     return (text[max(0, start - 3) : start].rstrip(" \t")[-1:] in (",", "(", "-", "–", "—")
             and _SET_OFF_BEFORE_RE.search(text, max(0, start - 30), start) is not None
-            and _SET_OFF_AFTER_RE.match(text, end) is not None)
+            and (_SET_OFF_AFTER_RE.match(text, end) is not None or _SET_OFF_OPEN_AFTER_RE.match(text, end) is not None))
 
 
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
@@ -461,7 +483,16 @@ class NameFinder:
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
-        if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES or tok.key in KINSHIP_ROLE_WORDS:
+        if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
+            return i + 1
+        # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
+        # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
+        if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+             and said_of_person(tok.key, text, tok.end))
+                or ((tok.key in self.word_names or tok.key in _TITLES) and set_off_after_role(text, tok.start, tok.end))):
+            spans.append(Span(tok.start, tok.end, "name"))
+            return i + 1
+        if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
         if self._ordinary(tok) and not (
             (tok.key in self.surnames and self._position(text, tok.start) == "title")
