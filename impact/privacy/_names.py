@@ -157,6 +157,10 @@ _CLAUSE_OPEN_RE = lazy_compile(
     re.IGNORECASE,
 )
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+# What follows initials that stand for a person: a verb a person does ("J.S. was moved", "T.J. has left").
+_PERSON_AFTER_INITIALS_RE = lazy_compile(
+    r"[ \t]+(?:(?:was|is|had|has|were|got)[ \t]+(?:been[ \t]+)?\p{L}+ed|has|had|was[ \t]+(?:the|my|our|her|his|a)|"
+    r"who|came|went|left|moved|lives|lived|stays|stayed)\b", re.IGNORECASE | re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
 _PHRASE_END_RE = lazy_compile(
@@ -408,8 +412,9 @@ class NameFinder:
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
-            if not run and self._title_as_surname(text, toks, i):
-                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"
+            if not run and (self._title_as_surname(text, toks, i)
+                            or toks[i].shape == "initial" and self._position(text, toks[i].start) == "title"):
+                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
                 continue
             if not run:
@@ -528,6 +533,8 @@ class NameFinder:
         if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
             # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
             return tok.key in self.surnames or self._unknown(tok) or _surname_like(tok.key)
+        if tok.shape == "caps" and run[-1].shape == "caps" and tok.key in _TITLES and run[-1].key in self.firsts:
+            return True  # "TOM BISHOP", "JANE NURSE": a title word after a first name in capitals is the surname
         if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
             return False
         # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
@@ -580,9 +587,9 @@ class NameFinder:
 
     def _judge(self, text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> Span | None:
         words = [t for n, t in enumerate(run) if t.shape != "initial" and (n == 0 or t.key not in _PARTICLES)]
-        if not words:
-            return None
         start, end = run[0].start, run[-1].end
+        if not words:
+            return self._initials(text, run)
         position = self._position(text, start)
         initial_sentence = _sentence_initial(text, start)
         caps = all(t.shape == "caps" for t in words)
@@ -657,6 +664,22 @@ class NameFinder:
             run[0].shape == "initial" or len(run) == 1 and self._spoken_of(text, start, end, position, initial_sentence)
         ):
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
+        return None
+
+    def _initials(self, text: str, run: list[_Tok]) -> Span | None:
+        """Initials with their dots ("J.S.", "J. S.", "K.L.M.") where a person stands: after a title, a kinship or
+        role word or a verb that takes a person ("I told J.S. about it"), or before a verb of saying or doing or what
+        is said of a person ("J.S. was the social worker"); not an abbreviation ("U.K.", "P.S. I will ring")."""
+        letters = "".join(t.text.rstrip(".") for t in run)
+        if len(run) < 2 or not all(t.text.endswith(".") for t in run) or is_public_word(letters) or (
+                fold(letters) in KINSHIP_ROLE_WORDS or fold(letters) in self.words):
+            return None
+        start, end = run[0].start, run[-1].end
+        position = self._position(text, start)
+        initial_sentence = _sentence_initial(text, start)
+        if (position in ("title", "kin", "intro", "weak") or self._spoken_of(text, start, end, position, initial_sentence)
+                or said_of_person(letters, text, end) or _PERSON_AFTER_INITIALS_RE.match(text, end)):
+            return Span(start, end, "name")
         return None
 
     @staticmethod
