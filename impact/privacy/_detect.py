@@ -120,7 +120,7 @@ _SPOKEN_RE = lazy_compile(
 # (two digits: "twelve", "thirty-four", "fifty six"), or a group of figures.
 _UNIT_WORD = r"(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
 _DIGIT_TOKEN = (
-    rf"(?:(?:double|treble|triple)[ \t\-]+{_UNIT_WORD}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:(?:one|two|three|four|five|six|seven|eight|nine)[ \t\-]+hundred(?![ \t\-]+and)|(?:double|treble|triple)[ \t\-]+{_UNIT_WORD}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     rf"sixteen|seventeen|eighteen|nineteen|{_UNIT_WORD}|\d+)"
 )
@@ -147,6 +147,8 @@ def _spoken_digits(text: str) -> str:
         words = m.group().lower().replace("-", " ").split()
         if words[0].isdigit():
             out.append(words[0])
+        elif words[-1] == "hundred":  # "nine hundred": 900, as a phone number's group is said
+            out.append(_WORD_DIGIT[words[0]] + "00")
         elif words[0] in ("double", "treble", "triple"):
             out.append(_WORD_DIGIT[words[1]] * (2 if words[0] == "double" else 3))
         elif words[0] in _TEENS:
@@ -244,12 +246,13 @@ _SPELLED_TOKEN_RE = lazy_compile(
 
 # ------------------------------------------------------------------- vehicles
 _VEHICLE_RES = (
-    lazy_compile(r"(?<![\p{L}\d])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # current: AB12 CDE
+    # current: AB12 CDE, spaced too ("AB 12 CDE", "AB12 C DE")
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]{2}[ \t]?\d{2}[ \t]?[A-Z][ \t]?[A-Z][ \t]?[A-Z](?![\p{L}\d])", re.VERSION1),
     lazy_compile(r"(?<![\p{L}\d])[A-Z]\d{1,3}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # prefix: A123 BCD
     lazy_compile(r"(?<![\p{L}\d])[A-Z]{3}[ \t]?\d{1,3}[A-Z](?![\p{L}\d])", re.VERSION1),  # suffix: ABC 123D
 )
 _VEHICLE_ANY_RE = lazy_compile(
-    r"(?<![\p{L}\d])(?:[a-z]{2}\d{2}[ \t]?[a-z]{3}|[a-z]\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
+    r"(?<![\p{L}\d])(?:[a-z][ \t]?[a-z][ \t]?\d[ \t]?\d[ \t]?[a-z][ \t]?[a-z][ \t]?[a-z]|[a-z]\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
     r"(?![\p{L}\d])",
     _I,
 )
@@ -309,12 +312,22 @@ _DAY_ALONE = (
     rf"{_WEEKDAY}?(?:the[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?=[ \t]*(?:[.,;:!?)]|\Z)|"
     rf"[ \t]+(?:and|but|so|at|in|when|then|this|last|next|which|of[ \t]+(?:this|that|the|last|next)[ \t]+month)\b)"
 )
+# What a date of birth may be said as beyond a date: part of a year ("the summer of 2009", "early 2009"), a year in two
+# figures ("born in 09", "born in '09"; not "born in 12 weeks"), a day and month in figures after "the" ("the 3/5").
+_BIRTH_PART = (
+    rf"(?:the[ \t]+)?(?:early|late|mid|spring|summer|autumn|winter|start|beginning|end|middle)[ \t{_DASH}]+(?:of[ \t]+)?"
+    rf"(?:(?:19|20)\d\d|{_YEAR_WORDS})"
+    rf"|['’]?\d\d(?![\d/.:{_DASH}\w]|[ \t]+(?:weeks?|days?|hours?|months?|years?|minutes?|mins?|of|per|%|percent))"
+    rf"|the[ \t]+\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}"
+)
 _DOB_RE = lazy_compile(
     rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
-    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE})"
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
+# A year of birth said as a child's ("a 2009 baby", "she's a 2009 birth").
+_BIRTH_YEAR_RE = lazy_compile(r"\b(?P<date>(?:19|20)\d\d)[ \t]+(?:baby|babies|birth|born)\b", _I)
 
 # ----------------------------------------------------------------------- ages
 _NUMBER_WORDS = (
@@ -476,9 +489,16 @@ _INSTITUTION_RE = lazy_compile(
 )
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
-    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)(?![\w])",
+    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery|(?P<weak>high|grammar|juniors|infants|comp))"
+    r"(?![\w])",
     _I,
 )
+# A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
+_SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
+# Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
+_SCHOOL_KINDS = frozenset(
+    "primary junior juniors infant infants secondary high grammar comprehensive catholic rc ce cofe c of e church "
+    "community academy middle first upper special free".split())
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -572,8 +592,12 @@ def _numbers(text: str, add) -> None:
     for m in _MIXED_SPOKEN_RE.finditer(text):
         value = m.group()
         digits = _spoken_digits(value)
-        if len(digits) >= 9 and digits[0] == "0" and any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
-            add(Span(m.start(), m.end(), "phone"))  # "07700 nine oh oh one two three"
+        figures = any(c.isdigit() for c in value)
+        if (len(digits) >= 9 and digits[0] == "0" and figures and any(c.isalpha() for c in value)
+                or not figures and len(digits) >= 10 and digits[0] in "07"):
+            # "07700 nine oh oh one two three"; all in words with hundreds or tens ("oh seven seven double oh nine
+            # hundred one two three", "seven seven double oh, nine hundred, one two three")
+            add(Span(m.start(), m.end(), "phone"))
     for m in _EXTENSION_RE.finditer(text):
         if not _YEARISH.match(m.group("n")):
             add(Span(m.start("n"), m.end("n"), "phone"))
@@ -665,14 +689,30 @@ _INSTITUTION_ANCHOR = lazy_compile(
     re.VERSION1,
 )
 _INSTITUTION_LOWER_ANCHOR = lazy_compile(
-    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery)\b", _I
+    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery|high|grammar|"
+    r"juniors|infants|comp)\b", _I
 )
 _ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
 _SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
 
 
+# A mailbox said with its provider and no domain ending ("jsmith99 at hotmail", "jane dot smith at gmail").
+_MAIL_PROVIDER_RE = lazy_compile(
+    rf"(?<![\w.])(?P<local>{_LABEL}(?:{_LOCAL_SEP}{_LABEL}){{0,4}}){_AT_WORD}"
+    r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|btinternet|protonmail|proton|gmx|ymail|live|msn|sky|talktalk|"
+    r"virginmedia|mail)(?![\w]|\.\w|[ \t]+dot[ \t]+\w)",
+    _I,
+)
+
+
 def _emails(text: str, add) -> None:
     for m in _EMAIL_RE.finditer(text):
+        add(Span(m.start(), m.end(), "email"))
+    words_ = english_words()
+    for m in _near(_MAIL_PROVIDER_RE, _AT_ANCHOR, text):
+        local = m.group("local")
+        if " " not in local.strip() and fold(local) in words_ and "@" not in m.group():
+            continue  # "looked at outlook", "she's at sky": a word, not a mailbox
         add(Span(m.start(), m.end(), "email"))
     words = english_words()
     for m in _near(_EMAIL_OBF_RE, _AT_ANCHOR, text):
@@ -847,8 +887,9 @@ _DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|b
 def _dates(text: str, add) -> None:
     if _DATE_HINT.search(text) is None:
         return
-    for m in _DOB_RE.finditer(text):
-        add(Span(m.start("date"), m.end("date"), "date_of_birth"))
+    for pattern in (_DOB_RE, _BIRTH_YEAR_RE):
+        for m in pattern.finditer(text):
+            add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
 
@@ -957,8 +998,8 @@ def _institutions(text: str, add) -> None:
             continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
-        start = _proper_tail(m.group("name"), m.start("name"), words)
-        if start is not None:
+        start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
+        if start is not None and (m.group("weak") is None or _SCHOOL_GOING_RE.search(text, max(0, start - 12), start)):
             add(Span(start, m.end(), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
@@ -968,9 +1009,15 @@ def _institutions(text: str, add) -> None:
             add(Span(start, m.start("name") + len(name), "place"))
 
 
-def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: bool = False) -> int | None:
-    """Start of the trailing words of ``name`` that are proper nouns ("st mary's", "Park Lane"), or None."""
+def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: bool = False,
+                 kinds: frozenset[str] = frozenset()) -> int | None:
+    """Start of the trailing words of ``name`` that are proper nouns ("st mary's", "Park Lane"), or None.
+
+    Words of ``kinds`` ending ``name`` are passed over ("oakwood high" before "school").
+    """
     pieces = list(re.finditer(r"\S+", name))
+    while pieces and fold(pieces[-1].group()) in kinds:
+        pieces.pop()
     start = None
     for p in reversed(pieces):
         w = p.group()

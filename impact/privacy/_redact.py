@@ -8,6 +8,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     (full names in any case or accent, and each part), listed first names,
     words that are not ordinary English in a name-like run ("Okafor",
     "Siobhán Ní Bhriain", "JOHN SMITH", "J. Smith", "Smith-Jones" whole),
+    initials after a title ("Mrs T", "Mr K.") and dotted initials where a
+    person stands ("J.S. was the social worker", "I told J. S."; not "U.K."),
     and any word after a title, an introduction ("my name is", "called") or a
     kinship or role word ("her son Tyler", "social worker Becky"); an
     ordinary word after "Mrs", "Dr" ... or a first name in lower case ("mrs
@@ -83,10 +85,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
     extension, or spoken ("oh seven seven double oh ...", "07700 nine oh oh
-    one two three").
+    one two three", "... double oh nine hundred one two three").
 ``[email]``, ``[handle]``, ``[web address]``
     E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
-    uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
+    uk", "jo [at] nhs [dot] net", "jsmith99 at hotmail"); social-media handles ("@jo_s", "on
     Instagram as jo.smith99", "@ jo_s"), and words that read as one in a clause
     naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
     kaybee2009"), and profile links; other web addresses.
@@ -98,7 +100,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
-    School", "the Gipton estate"); a street in lower case without a number
+    School", "the Gipton estate"; in lower case too, "oakwood high school",
+    "at oakwood high"); a street in lower case without a number
     where someone is placed on it ("lives on station road"), and a house
     number in words or before "the" there ("lives at fourteen bramble way",
     "her address is 14 the crescent"), and a house number with the start of a
@@ -110,7 +113,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
-    of 2009"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
+    of 2009"), or part of one ("born in 09", "the summer of 2009", "the 3/5",
+    "a 2009 baby"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
     after a name, "her 14th birthday", "she'll be 15"; with a modal or a perfect, "he'd be 12 by now",
     "she would have been 14", "he'll turn 13", "she's almost 15"), and the day an age is
@@ -121,7 +125,7 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     month, or its day alone, are kept ("the review was on 3 May", "he went
     missing on the third").
 ``[vehicle registration]``
-    Current, prefix and suffix number plates; any plate-shaped code after
+    Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
     "reg", "car", "van" ...
 
 The text is read as the detectors need it first: odd spaces, invisible
