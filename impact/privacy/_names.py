@@ -80,7 +80,10 @@ _INTRO_RE = lazy_compile(
 )
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by)"
+    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
+    # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
+    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
+    r"\bsurname(?:[ \t]+(?:is|was))?)"
     r"[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
@@ -152,7 +155,7 @@ def said_of_person(word: str, text: str, end: int) -> bool:
     return m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE
 # Where a clause opens: a sentence's start, a comma or bracket, a conjunction, a verb of thinking or saying before it.
 _CLAUSE_OPEN_RE = lazy_compile(
-    r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
+    r"(?:\A|[.!?;:…\n\r,(\"“‘–—]|[ \t]-|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
     r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
     re.IGNORECASE,
 )
@@ -444,7 +447,8 @@ class NameFinder:
                 continue  # part of a longer name ("Green Paper", "Hall Lane")
             if _ARTICLE_BEFORE_RE.search(text[max(0, tok.start - 10) : tok.start]):
                 continue
-            if self._spoken_of(text, tok.start, tok.end, self._position(text, tok.start), _sentence_initial(text, tok.start)):
+            position = self._position(text, tok.start)
+            if position == "intro" or self._spoken_of(text, tok.start, tok.end, position, _sentence_initial(text, tok.start)):
                 found.append(Span(tok.start, tok.end, "name"))
             else:
                 lone.append(tok)
@@ -479,7 +483,10 @@ class NameFinder:
             return False
         if set_off_after_role(text, tok.start, tok.end):
             return True  # "the nurse, Bishop, came in"
-        if self._position(text, tok.start) != "title":
+        position = self._position(text, tok.start)
+        if position == "intro":
+            return True  # "his surname is Bishop", "her name is Nurse"
+        if position != "title":
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
