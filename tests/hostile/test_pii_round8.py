@@ -375,3 +375,48 @@ def test_file_names_given_on_the_command_line_reach_no_output(round8_run, monkey
     leaks = [(needle, f.rsplit("/", 1)[-1]) for f, t in _outputs(root / "out_cli").items()
              for needle in ("janesmith", "tombishop", "gracebell") if needle in _norm(t)]
     assert not leaks, sorted(set(leaks))
+
+
+# Names the report's tables print as written: an indicator's measure, a wave's id, a survey item's id
+def _study_renamed(tmp_path, column_map):
+    import pandas as pd
+    import yaml
+
+    import impact
+
+    study = tmp_path / "study"
+    impact.synth.generate(2, seed=3, interviews_per_wave=2, words_per_interview=120, out=study)
+    name = pd.read_csv(study / "participants.csv", dtype=str)["name"].iloc[0]
+    new = column_map(name)
+    spec = yaml.safe_load((study / "study.yaml").read_text(encoding="utf-8"))
+    for f in study.glob("*.csv"):
+        frame = pd.read_csv(f, dtype=str)
+        for column, (old, value) in new.items():
+            if column in frame:
+                frame[column] = frame[column].replace(old, value)
+        frame.to_csv(f, index=False)
+    if "wave" in new:
+        old, value = new["wave"]
+        for w in spec["waves"]:
+            w["id"] = value if w["id"] == old else w["id"]
+    if "item" in new:
+        old, value = new["item"]
+        spec["survey"]["items"][value] = spec["survey"]["items"].pop(old)
+    (study / "study.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return study
+
+
+@pytest.mark.parametrize(("column_map", "where"), [
+    (lambda name: {"measure": ("referral_rate", name.split()[-1].lower() + "_rate")}, "indicators.csv:"),
+    (lambda name: {"wave": ("early", "after_" + name.split()[-1].lower())}, "study.yaml"),
+    (lambda name: {"item": ("morale_good", name.split()[0].lower() + "_" + name.split()[-1].lower() + "_morale")},
+     "study.yaml"),
+])
+def test_published_names_holding_a_participants_name_are_refused(tmp_path, column_map, where):
+    # Measured when written: before, all 3 studies were accepted, and the measure, wave or item id holding a
+    # participant's surname was printed as written in the CSV tables (indicator_trends.csv, prevalence.csv ...)
+    from ._util import cli, refused
+
+    study = _study_renamed(tmp_path, column_map)
+    proc = cli("validate", str(study), cwd=tmp_path)
+    refused(proc, where, "the report's tables print it as written")
