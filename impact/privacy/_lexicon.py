@@ -160,7 +160,7 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii() and ("O" not in text and "o" not in text or _DIGIT_O_RE.search(text) is None) and not any(
         ch in _LINE_BREAKS for ch in text
-    ):
+    ) and ("\n" not in text or _WRAPPED_RE.search(text) is None):
         return text, None
     out: list[str] = []
     origin: list[int] = []
@@ -172,8 +172,34 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
     plain = _DIGIT_O_RE.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), plain)
     if not plain.isascii():
         plain = _LOOKALIKE_WORD_RE.sub(_unspoof, plain)
+    if "\n" in plain:
+        plain, origin = _unwrapped(plain, origin)
     origin.append(len(text))
     return plain, origin
+
+
+# A line broken inside a number ("07700 900\n123") or inside a word with a hyphen ("Smi-\nthson", "Kay-\nleigh"), as a
+# transcript wrapped at a fixed width or a PDF copied out breaks it.
+_WRAPPED_RE = re.compile(r"\d[ \t]*\r?\n[ \t]*\d|[^\W\d_]-[ \t]*\r?\n[ \t]*[^\W\d_]")
+_DIGIT_WRAP_RE = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=\d)")
+_HYPHEN_WRAP_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def _unwrapped(plain: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``plain`` with a line break inside a number read as a space and a word broken by a hyphen at a line's end
+    closed up (before a lower-case letter: "Smi-\nthson"; "Tyler-\nJones" keeps its hyphen and the break)."""
+    plain = _DIGIT_WRAP_RE.sub(lambda m: " " * len(m.group()), plain)
+    drop = [m for m in _HYPHEN_WRAP_RE.finditer(plain) if plain[m.end()].islower()]
+    if not drop:
+        return plain, origin
+    keep_text, keep_origin, pos = [], [], 0
+    for m in drop:
+        keep_text.append(plain[pos : m.start()])
+        keep_origin.extend(origin[pos : m.start()])
+        pos = m.end()
+    keep_text.append(plain[pos:])
+    keep_origin.extend(origin[pos:])
+    return "".join(keep_text), keep_origin
 
 
 @cache

@@ -571,8 +571,11 @@ class NameFinder:
                 break  # "JOHN WAS HERE": a name ends before a function word or common verb in capitals
             run.append(tok)
             k += 1
-        # a trailing initial belongs to the name only with its dot ("John S.")
-        while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")):
+        # a trailing initial belongs to the name only with its dot ("John S."), or right after a known first name
+        # ("Tom B said", "JANE S"; not "A", "I": "Tom I think")
+        while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")) and not (
+                len(run) >= 2 and run[-2].key in self.firsts and run[-2].shape in ("cap", "caps")
+                and run[-1].text not in ("A", "I")):
             run.pop()
         return run
 
