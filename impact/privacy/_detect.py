@@ -924,9 +924,22 @@ def _generic_name(words: str) -> bool:
     return bool(parts) and all(p in _GENERIC_BEFORE for p in parts)
 
 
+# A capitalised name where someone lives, on, at or off it, without a street type ("she lives on Bramble", "they live at
+# the Bramble"); public words stay ("lives at The Hub"), and a town after "in" is a place's, not this.
+_LIVES_ON_RE = lazy_compile(
+    r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:on|at|off|round)[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>(?-i:\p{Lu}[\p{L}'’\-]+)(?:[ \t]+(?-i:\p{Lu}[\p{L}'’\-]+)){0,2})(?![\p{L}\d])",
+    _I,
+)
+
+
 def _addresses(text: str, add) -> None:
     # imported here: the names module imports this one
     from ._names import _NOT_NAMES, is_public_word
+
+    for m in _LIVES_ON_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+        if not all(is_public_word(w) for w in m.group("name").split()):
+            add(Span(m.start("name"), m.end("name"), "address"))
 
     for m in _ADDRESS_RE.finditer(text):
         words = m.group("words").split()

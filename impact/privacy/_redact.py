@@ -10,6 +10,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     "Siobhán Ní Bhriain", "JOHN SMITH", "J. Smith", "Smith-Jones" whole),
     initials after a title ("Mrs T", "Mr K.") and dotted initials where a
     person stands ("J.S. was the social worker", "I told J. S."; not "U.K."),
+    another name of the same person ("née Brown", "aka Smudge", "his surname
+    is Bishop", "we call her Princess"),
     and any word after a title, an introduction ("my name is", "called") or a
     kinship or role word ("her son Tyler", "social worker Becky"); an
     ordinary word after "Mrs", "Dr" ... or a first name in lower case ("mrs
@@ -102,7 +104,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
     School", "the Gipton estate"; in lower case too, "oakwood high school",
     "at oakwood high"); a street in lower case without a number
-    where someone is placed on it ("lives on station road"), and a house
+    where someone is placed on it ("lives on station road"), a capitalised
+    name lived on, at or off without a street type ("she lives on Bramble",
+    "they live at the Bramble"), and a house
     number in words or before "the" there ("lives at fourteen bramble way",
     "her address is 14 the crescent"), and a house number with the start of a
     street's name right after "lives at", "moved to", "address is" ...

@@ -298,6 +298,25 @@ def test_line_breaks_and_letters_that_hide_nothing_are_kept(text):
     assert _redact(text, names=[]) == text
 
 
+
+# A nickname given by "call her", a place lived on without a street type
+@pytest.mark.parametrize(("text", "gone"), [
+    ("we call her Princess", ["princess"]), ("they called him Smudge at school", ["smudge"]),
+    ("she lives on Bramble", ["bramble"]), ("they live at the Bramble", ["bramble"]),
+    ("they moved round Acacia last year", ["acacia"]),
+])
+def test_a_nickname_and_a_place_lived_on_are_redacted(text, gone):
+    # Measured when written: before, 5 of 5 kept it
+    red = _redact(text, names=[])
+    assert not _left(red, *gone), red
+
+
+@pytest.mark.parametrize("text", ["they call him the boss", "we called them Early Help", "she lives in England",
+                                  "they moved in May", "the family lives with Gran", "she lives at the moment"])
+def test_what_is_called_or_lived_at_that_names_nobody_is_kept(text):
+    assert _redact(text, names=[]) == text
+
+
 # End to end: the forms above, planted in speech and in everything the study's author writes (the study's name, wave
 # and survey labels, a codebook's title and labels, the codes of a second coding), reach no output of ``impact run``.
 _E2E = [
