@@ -730,6 +730,22 @@ def _emails(text: str, add) -> None:
         add(Span(start, m.end(), "email"))
 
 
+# The rest of a handle said aloud: pieces joined by "dot" or "underscore" ("kaybee dot 2009"), and its figures said
+# as numbers, a letter's name before them ("kay bee two thousand and nine").
+_HANDLE_TAIL_RE = lazy_compile(
+    rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
+    rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
+    rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD}))))*(?![\p{{L}}\p{{N}}])",
+    _I,
+)
+
+
+def _handle_end(text: str, end: int) -> int:
+    """Where a handle said aloud ends: past :data:`_HANDLE_TAIL_RE` from ``end``."""
+    m = _HANDLE_TAIL_RE.match(text, end)
+    return m.end() if m is not None else end
+
+
 def _web(text: str, add) -> None:
     for m in _near(_URL_RE, _URL_ANCHOR, text, 200, 300):
         value = m.group().rstrip(".,;:!?")
@@ -748,7 +764,7 @@ def _web(text: str, add) -> None:
                 or (fold(plain) not in words and len(plain) >= 3)
             )
             if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
-                add(Span(m.start("h"), m.end("h"), "handle"))
+                add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
     for a in _PLATFORM_RE.finditer(text):
         # The clause around a platform's name: to the nearest sentence end, at most 50 characters either side.
         lo, hi = max(0, a.start() - 50), min(len(text), a.end() + 50)
@@ -768,7 +784,7 @@ def _web(text: str, add) -> None:
             unknown = (m.group("before") != "" and plain.islower() and len(plain) >= 4
                        and fold(plain) not in words and _PLATFORM_RE.fullmatch(plain) is None)
             if shaped or unknown:
-                add(Span(m.start("h"), m.end("h"), "handle"))
+                add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
 
 
 def _spelled_chars(token: re.Match, letters_only: bool) -> str:

@@ -93,7 +93,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     uk", "jo [at] nhs [dot] net", "jsmith99 at hotmail"); social-media handles ("@jo_s", "on
     Instagram as jo.smith99", "@ jo_s"), and words that read as one in a clause
     naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
-    kaybee2009"), and profile links; other web addresses.
+    kaybee2009"), with what follows when said aloud ("kaybee dot 2009", "kay
+    bee two thousand and nine"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
     Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
     A, two A A", in capitals or after "postcode", "in", "lives" ...; or with
