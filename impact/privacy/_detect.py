@@ -363,7 +363,8 @@ _AGE_RES = (
         rf"\b(?:s?he|they|who|(?:my|his|her|their|our|the|this|that|a|one)[ \t]+"
         rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
         rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
-        rf"victim|pupil|mum|mother|dad|father)|"
+        # a phrase placing the child between ("the girl at number 7 was 14", "the boy in the photo is 12")
+        rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",

@@ -338,6 +338,23 @@ def test_what_follows_a_handle_is_kept(text):
     assert red.split("[handle]")[1] == text.split("kaybee2009" if "2009" in text else "kaybee")[1], red
 
 
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("the girl at number 7 was 14", "14"), ("the boy in the photo is 12", "12"),
+    ("the girl from the estate was only 13", "13"), ("the girl in year 9 was 14 when it started", "14"),
+])
+def test_an_age_after_a_phrase_placing_the_child_is_redacted(text, age):
+    # Measured when written: before, 4 of 4 kept the age
+    red = _redact(text, names=[])
+    assert not _left(red, age) and "[age]" in red, red
+
+
+@pytest.mark.parametrize("text", ["the children in the group were 12 in total", "a girl in the group was 3 minutes late",
+                                  "the boy in year 9 was there"])
+def test_counts_after_a_phrase_are_kept(text):
+    assert _redact(text, names=[]) == text
+
+
 # End to end: the forms above, planted in speech and in everything the study's author writes (the study's name, wave
 # and survey labels, a codebook's title and labels, the codes of a second coding), reach no output of ``impact run``.
 _E2E = [
