@@ -121,7 +121,7 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     of 2009"), or part of one ("born in 09", "the summer of 2009", "the 3/5",
     "a 2009 baby"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
-    after a name, "her 14th birthday", "she'll be 15"; with a modal or a perfect, "he'd be 12 by now",
+    after a name, "her 14th birthday", "she'll be 15", "the girl at number 7 was 14"; with a modal or a perfect, "he'd be 12 by now",
     "she would have been 14", "he'll turn 13", "she's almost 15"), and the day an age is
     reached or held ("she turned 14 on 3 May": a date of birth; "he was 9 on 14
     June": a date), without its month too ("she turned 14 on the third"); the
