@@ -175,8 +175,6 @@ _REF_RE = lazy_compile(
     rf"(?<![\w/\-])(?=[\p{{L}}\d/{_DASH}]*\d)(?=[\d/{_DASH}]*\p{{L}})"
     rf"(?:\p{{Lu}}+\d+\p{{Lu}}*|\d+\p{{Lu}}+\d*|\p{{Lu}}+|\d+)(?:[/{_DASH}.](?:\p{{L}}+\d*|\d+\p{{L}}*))+(?![\w/])"
     rf"|(?<![\w/\-])\p{{Lu}}{{1,4}}\d{{4,}}\p{{Lu}}?(?![\w/])"
-    # in any case with five digits or more ("ab123456x", "cin004417": typed in lower case)
-    rf"|(?<![\w/\-])\p{{L}}{{1,4}}\d{{5,}}\p{{L}}{{0,2}}(?![\w/])"
     # a letter code in capitals set off from its number, as case systems write them ("LAC 123456", "CIN 004417")
     rf"|(?<![\w/\-])\p{{Lu}}{{2,4}}[ \t]\d{{5,}}(?![\w/]|[.,]\d)",
     re.VERSION1,
@@ -490,10 +488,15 @@ _INSTITUTION_RE = lazy_compile(
 )
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
-    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery|(?P<weak>high|grammar|juniors|infants|comp))"
+    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)"
     r"(?![\w])",
     _I,
 )
+# A school's kind alone after a word of going to it ("at oakwood high", "to bramley juniors").
+_SCHOOL_KIND_ANCHOR = lazy_compile(r"\b(?:high|grammar|juniors|infants|comp)\b", _I)
+_SCHOOL_KIND_RE = lazy_compile(
+    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+"
+    r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
 # A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
 _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
 # Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
@@ -662,7 +665,14 @@ def _national_ids(text: str, add) -> None:
         add(Span(m.start(), m.end(), kind))
 
 
+# A code of letters and five digits or more in any case ("ab123456x", "cin004417": typed in lower case).
+_LOWER_CODE_RE = lazy_compile(r"(?<![\w/\-])\p{L}{1,4}\d{5,}\p{L}{0,2}(?![\w/])", re.VERSION1)
+_FIVE_DIGITS_RE = lazy_compile(r"\d{5}")
+
+
 def _references(text: str, add) -> None:
+    for m in _LOWER_CODE_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
+        add(Span(m.start(), m.end(), "reference"))
     for m in _REF_RE.finditer(text):
         value = m.group()
         if sum(c.isdigit() for c in value) >= 3 and not _YEARISH.match(value):
@@ -690,8 +700,7 @@ _INSTITUTION_ANCHOR = lazy_compile(
     re.VERSION1,
 )
 _INSTITUTION_LOWER_ANCHOR = lazy_compile(
-    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery|high|grammar|"
-    r"juniors|infants|comp)\b", _I
+    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery)\b", _I
 )
 _ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
 _SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
@@ -706,11 +715,16 @@ _MAIL_PROVIDER_RE = lazy_compile(
 )
 
 
+_MAIL_PROVIDER_HINT = lazy_compile(
+    r"\bat\b[^\n]{0,60}\b(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|btinternet|proton|protonmail|gmx|ymail|live|msn|"
+    r"sky|talktalk|virginmedia|mail)\b", _I)
+
+
 def _emails(text: str, add) -> None:
     for m in _EMAIL_RE.finditer(text):
         add(Span(m.start(), m.end(), "email"))
     words_ = english_words()
-    for m in _near(_MAIL_PROVIDER_RE, _AT_ANCHOR, text):
+    for m in _near(_MAIL_PROVIDER_RE, _AT_ANCHOR, text) if _MAIL_PROVIDER_HINT.search(text) else ():
         local = m.group("local")
         if " " not in local.strip() and fold(local) in words_ and "@" not in m.group():
             continue  # "looked at outlook", "she's at sky": a word, not a mailbox
@@ -1029,7 +1043,11 @@ def _institutions(text: str, add) -> None:
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
-        if start is not None and (m.group("weak") is None or _SCHOOL_GOING_RE.search(text, max(0, start - 12), start)):
+        if start is not None:
+            add(Span(start, m.end(), "place"))
+    for m in _near(_SCHOOL_KIND_RE, _SCHOOL_KIND_ANCHOR, text, 80, 10):
+        start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
+        if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
