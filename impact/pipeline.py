@@ -816,7 +816,9 @@ def run(
 
     study_dir = study.root if study.root is not None else None
     given = [x for x in (out_dir, key_file, human if isinstance(human, (str, Path)) else None,
-                         coded if isinstance(coded, (str, Path)) else None) if x is not None]
+                         coded if isinstance(coded, (str, Path)) else None, docx_template,
+                         codebook if isinstance(codebook, (str, Path)) and Path(codebook).is_file() else None)
+             if x is not None]
     findings.provenance = safe_provenance(findings.provenance, study_dir=study_dir, paths=given,
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")

@@ -461,7 +461,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                 "interviews (without them there is nothing to code; see impact.validate.capabilities)",
                                 severity="warning"))
     problems += _check_references(parsed, broken)
-    problems += _check_pseudonymous_ids(parsed)
+    problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
     lengths = [(v["council_id"], (v["end_date"] - v["start_date"]).days) for _, v in parsed.get("reviews", [])
@@ -483,14 +483,33 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
 # or its tables), so one that holds a name, an e-mail address or a phone number is refused.
 _DEFINED_IDS = (("participants", "participant_id"), ("interviews", "interview_id"), ("survey_responses", "respondent_id"),
                 ("actions", "action_id"))
+# Names the study's author chooses that the report's tables print as written: an indicator's measure, a wave's or a
+# survey item's id, a value a study adds to a vocabulary (study.yaml's `vocabularies`).
+_PUBLISHED_NAMES = (("indicators", "measure"),)
 
 
-def _check_pseudonymous_ids(parsed: dict) -> list[Problem]:
-    """Ids that hold a participant's name, an e-mail address, a phone number ... (see :data:`_DEFINED_IDS`)."""
+def _check_pseudonymous_ids(parsed: dict, vocabs: dict[str, set[str]] | None = None) -> list[Problem]:
+    """Ids that hold a participant's name, an e-mail address, a phone number ... (see :data:`_DEFINED_IDS`), and
+    names the tables publish as written that do (:data:`_PUBLISHED_NAMES`, wave, item and added vocabulary ids)."""
     from .privacy._redact import id_checker
 
     personal_detail = id_checker([str(v["name"]) for _, v in parsed.get("participants", []) if v.get("name")])
     problems = []
+    published = "a name such as referral_rate (it holds {said}, and the report's tables print it as written)"
+    for table, column in _PUBLISHED_NAMES:
+        seen_values: set[str] = set()
+        for row, values in parsed.get(table, []):
+            value = values.get(column)
+            if value and value not in seen_values:
+                seen_values.add(value)
+                if (said := personal_detail(str(value))) is not None:
+                    problems.append(Problem(TABLES[table].filename, row, column, str(value), published.format(said=said)))
+    base = schema.BASE_VOCABULARIES
+    for name, values in (vocabs or {}).items():
+        for value in sorted(values - set(base.get(name, ()))):
+            if (said := personal_detail(str(value))) is not None:
+                where = {"waves": "waves", "survey_items": "survey"}.get(name, "vocabularies")
+                problems.append(Problem("study.yaml", None, where, str(value), published.format(said=said)))
     for table, column in _DEFINED_IDS:
         seen: set[str] = set()
         for row, values in parsed.get(table, []):

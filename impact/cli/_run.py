@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
 import sys
 
 from .._io import check_output_folder
@@ -85,6 +87,36 @@ def _read_codings(flag: str, path: str | None, study):
     return codings
 
 
+def recorded_command(argv: list[str]) -> str:
+    """The command line as the provenance records it: every argument naming a file or folder is ``<path>``.
+
+    A file or folder name chosen by a person can name a person ("--coded
+    'Jane Smith codes.csv'", "--codebook tom_bishop.yaml"), and a relative
+    path is no absolute path the provenance scrubs later: an argument that
+    exists on disk, holds a path separator or ends in a file extension is
+    left out; options, numbers and names ("--codebook nfer_impacts") stay.
+
+    Examples
+    --------
+    >>> recorded_command(["run", "studies/leeds", "--coded=Jane Smith.csv", "--codebook", "nfer_impacts", "--seed", "1.5"])
+    'impact run <path> --coded=<path> --codebook nfer_impacts --seed 1.5'
+    """
+    def path_like(value: str) -> bool:
+        return (os.path.exists(value) or "/" in value or "\\" in value
+                or re.search(r"\.[A-Za-z]\w{0,5}$", value) is not None)
+
+    out = ["impact"]
+    for n, token in enumerate(argv):
+        option, eq, value = token.partition("=")
+        if token.startswith("-") and eq:
+            out.append(f"{option}=<path>" if path_like(value) else token)
+        elif n == 0 or token.startswith("-") or not path_like(token):
+            out.append(token)  # the subcommand, an option, a number or a name
+        else:
+            out.append("<path>")
+    return " ".join(out)
+
+
 def run(args, study=None) -> int:
     # The cheap checks first, before the analysis is even imported: a refused --out, an invalid study or an
     # unreadable --human file is reported in seconds, and nothing is written.
@@ -119,7 +151,7 @@ def run(args, study=None) -> int:
         progress=_progress,
         cache=not args.no_cache,
         docx_template=template,
-        command=" ".join(["impact", *sys.argv[1:]]),
+        command=recorded_command(sys.argv[1:]),
     )
     print(result)
     return 0

@@ -120,7 +120,7 @@ _SPOKEN_RE = lazy_compile(
 # (two digits: "twelve", "thirty-four", "fifty six"), or a group of figures.
 _UNIT_WORD = r"(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
 _DIGIT_TOKEN = (
-    rf"(?:(?:double|treble|triple)[ \t\-]+{_UNIT_WORD}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:(?:one|two|three|four|five|six|seven|eight|nine)[ \t\-]+hundred(?![ \t\-]+and)|(?:double|treble|triple)[ \t\-]+{_UNIT_WORD}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     rf"sixteen|seventeen|eighteen|nineteen|{_UNIT_WORD}|\d+)"
 )
@@ -147,6 +147,8 @@ def _spoken_digits(text: str) -> str:
         words = m.group().lower().replace("-", " ").split()
         if words[0].isdigit():
             out.append(words[0])
+        elif words[-1] == "hundred":  # "nine hundred": 900, as a phone number's group is said
+            out.append(_WORD_DIGIT[words[0]] + "00")
         elif words[0] in ("double", "treble", "triple"):
             out.append(_WORD_DIGIT[words[1]] * (2 if words[0] == "double" else 3))
         elif words[0] in _TEENS:
@@ -242,12 +244,13 @@ _SPELLED_TOKEN_RE = lazy_compile(
 
 # ------------------------------------------------------------------- vehicles
 _VEHICLE_RES = (
-    lazy_compile(r"(?<![\p{L}\d])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # current: AB12 CDE
+    # current: AB12 CDE, spaced too ("AB 12 CDE", "AB12 C DE")
+    lazy_compile(r"(?<![\p{L}\d])[A-Z]{2}[ \t]?\d{2}[ \t]?[A-Z][ \t]?[A-Z][ \t]?[A-Z](?![\p{L}\d])", re.VERSION1),
     lazy_compile(r"(?<![\p{L}\d])[A-Z]\d{1,3}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # prefix: A123 BCD
     lazy_compile(r"(?<![\p{L}\d])[A-Z]{3}[ \t]?\d{1,3}[A-Z](?![\p{L}\d])", re.VERSION1),  # suffix: ABC 123D
 )
 _VEHICLE_ANY_RE = lazy_compile(
-    r"(?<![\p{L}\d])(?:[a-z]{2}\d{2}[ \t]?[a-z]{3}|[a-z]\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
+    r"(?<![\p{L}\d])(?:[a-z][ \t]?[a-z][ \t]?\d[ \t]?\d[ \t]?[a-z][ \t]?[a-z][ \t]?[a-z]|[a-z]\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
     r"(?![\p{L}\d])",
     _I,
 )
@@ -307,12 +310,22 @@ _DAY_ALONE = (
     rf"{_WEEKDAY}?(?:the[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?=[ \t]*(?:[.,;:!?)]|\Z)|"
     rf"[ \t]+(?:and|but|so|at|in|when|then|this|last|next|which|of[ \t]+(?:this|that|the|last|next)[ \t]+month)\b)"
 )
+# What a date of birth may be said as beyond a date: part of a year ("the summer of 2009", "early 2009"), a year in two
+# figures ("born in 09", "born in '09"; not "born in 12 weeks"), a day and month in figures after "the" ("the 3/5").
+_BIRTH_PART = (
+    rf"(?:the[ \t]+)?(?:early|late|mid|spring|summer|autumn|winter|start|beginning|end|middle)[ \t{_DASH}]+(?:of[ \t]+)?"
+    rf"(?:(?:19|20)\d\d|{_YEAR_WORDS})"
+    rf"|['’]?\d\d(?![\d/.:{_DASH}\w]|[ \t]+(?:weeks?|days?|hours?|months?|years?|minutes?|mins?|of|per|%|percent))"
+    rf"|the[ \t]+\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}"
+)
 _DOB_RE = lazy_compile(
     rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
-    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE})"
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
+# A year of birth said as a child's ("a 2009 baby", "she's a 2009 birth").
+_BIRTH_YEAR_RE = lazy_compile(r"\b(?P<date>(?:19|20)\d\d)[ \t]+(?:baby|babies|birth|born)\b", _I)
 
 # ----------------------------------------------------------------------- ages
 _NUMBER_WORDS = (
@@ -321,6 +334,18 @@ _NUMBER_WORDS = (
 )
 _N = rf"(?:\d{{1,3}}(?:\.5|[ \t]?½)?|{_NUMBER_WORDS}|a|an|a[ \t]+half)"
 _UNIT = r"(?:years?|yrs?|yr|y|months?|mths?|weeks?|wks?|days?)"
+# How an age is given after its subject: "is", "was", "'s"; "turned", "has just turned"; and with a modal, said as
+# it would be or would have been ("she'll be 15", "he'd be 12 by now", "she would have been 14", "he'll turn 13",
+# "Tyler would've been 9", "she must be 14").
+_MODAL = r"(?:['’](?:ll|d)|[ \t]+(?:will|would|could|should|might|may|must|shall))"
+_AGE_VERB = (
+    r"['’]s|['’]re|[ \t]+(?:is|was|were|are|turned|turns|is[ \t]+turning|(?:has|had)(?:[ \t]+just)?[ \t]+turned)"
+    rf"|{_MODAL}(?:[ \t]+have|['’]ve)?[ \t]+(?:be|been|turn|turned)"
+)
+_AGE_ADVERB = r"only|just|now|nearly|almost|about|around|roughly|barely|probably|already|still|maybe|perhaps"
+# What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
+_AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
+              r"himself|herself|themselves|anyway|or[ \t]+so")
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
@@ -336,11 +361,11 @@ _AGE_RES = (
         rf"\b(?:s?he|they|who|(?:my|his|her|their|our|the|this|that|a|one)[ \t]+"
         rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
         rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
-        rf"victim|pupil|mum|mother|dad|father)|"
+        # a phrase placing the child between ("the girl at number 7 was 14", "the boy in the photo is 12")
+        rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
-        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:['’]s|(?:['’](?:ll|d)[ \t]+be|[ \t]+(?:is|was|were|are|will[ \t]+be|would[ \t]+be|turned|turns|had[ \t]+just[ \t]+turned|"
-        rf"has[ \t]+just[ \t]+turned|['’]ll[ \t]+be))(?:[ \t]+(?:only|just|now|nearly|almost|about))?)[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:now|and|when|at|so|but|then|this|last|next|years|or)\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
+        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -463,9 +488,21 @@ _INSTITUTION_RE = lazy_compile(
 )
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
-    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)(?![\w])",
+    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)"
+    r"(?![\w])",
     _I,
 )
+# A school's kind alone after a word of going to it ("at oakwood high", "to bramley juniors").
+_SCHOOL_KIND_ANCHOR = lazy_compile(r"\b(?:high|grammar|juniors|infants|comp)\b", _I)
+_SCHOOL_KIND_RE = lazy_compile(
+    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+"
+    r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
+# A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
+_SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
+# Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
+_SCHOOL_KINDS = frozenset(
+    "primary junior juniors infant infants secondary high grammar comprehensive catholic rc ce cofe c of e church "
+    "community academy middle first upper special free".split())
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -559,8 +596,12 @@ def _numbers(text: str, add) -> None:
     for m in _MIXED_SPOKEN_RE.finditer(text):
         value = m.group()
         digits = _spoken_digits(value)
-        if len(digits) >= 9 and digits[0] == "0" and any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
-            add(Span(m.start(), m.end(), "phone"))  # "07700 nine oh oh one two three"
+        figures = any(c.isdigit() for c in value)
+        if (len(digits) >= 9 and digits[0] == "0" and figures and any(c.isalpha() for c in value)
+                or not figures and len(digits) >= 10 and digits[0] in "07"):
+            # "07700 nine oh oh one two three"; all in words with hundreds or tens ("oh seven seven double oh nine
+            # hundred one two three", "seven seven double oh, nine hundred, one two three")
+            add(Span(m.start(), m.end(), "phone"))
     for m in _EXTENSION_RE.finditer(text):
         if not _YEARISH.match(m.group("n")):
             add(Span(m.start("n"), m.end("n"), "phone"))
@@ -570,6 +611,21 @@ def _ni_prefix_valid(prefix: str) -> bool:
     """Whether two letters can begin an NI number (no D, F, I, Q, U or V; no O second; not BG, GB, NK, KN, TN, NT, ZZ)."""
     prefix = prefix.upper()
     return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in _NI_PREFIX_BAD
+
+
+# A letter standing alone right after an NI number, written or said ("a b 12 34 56 x", "... five six ex"): its
+# suffix letter, misheard or mistyped, as identifying as the rest; "a" or "I" only where nothing follows it ("AB 12 34
+# 56 a week", "... 56 I think" keep the word), a letter's name too ("see", "why" are words before more words).
+_STRAY_LETTER_RE = lazy_compile(
+    rf"[ \t{_DASH}]+(?:(?P<l>[a-z])|{_LETTER_WORD})\.?(?![\p{{L}}\d'’])(?P<end>[ \t]*(?:[.,;:!?)\]\"”]|\Z))?", _I)
+
+
+def _with_stray_letter(text: str, span: Span) -> Span:
+    """``span``, an NI number, with a letter standing alone right after it (see :data:`_STRAY_LETTER_RE`)."""
+    m = _STRAY_LETTER_RE.match(text, span.end)
+    if m is None or (m.group("end") is None and (m.group("l") is None or m.group("l") in "aiAI")):
+        return span
+    return Span(span.start, m.end() - len(m.group("end") or ""), span.kind)
 
 
 def _national_ids(text: str, add) -> None:
@@ -609,7 +665,14 @@ def _national_ids(text: str, add) -> None:
         add(Span(m.start(), m.end(), kind))
 
 
+# A code of letters and five digits or more in any case ("ab123456x", "cin004417": typed in lower case).
+_LOWER_CODE_RE = lazy_compile(r"(?<![\w/\-])\p{L}{1,4}\d{5,}\p{L}{0,2}(?![\w/])", re.VERSION1)
+_FIVE_DIGITS_RE = lazy_compile(r"\d{5}")
+
+
 def _references(text: str, add) -> None:
+    for m in _LOWER_CODE_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
+        add(Span(m.start(), m.end(), "reference"))
     for m in _REF_RE.finditer(text):
         value = m.group()
         if sum(c.isdigit() for c in value) >= 3 and not _YEARISH.match(value):
@@ -643,8 +706,28 @@ _ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I
 _SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
 
 
+# A mailbox said with its provider and no domain ending ("jsmith99 at hotmail", "jane dot smith at gmail").
+_MAIL_PROVIDER_RE = lazy_compile(
+    rf"(?<![\w.])(?P<local>{_LABEL}(?:{_LOCAL_SEP}{_LABEL}){{0,4}}){_AT_WORD}"
+    r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|btinternet|protonmail|proton|gmx|ymail|live|msn|sky|talktalk|"
+    r"virginmedia|mail)(?![\w]|\.\w|[ \t]+dot[ \t]+\w)",
+    _I,
+)
+
+
+_MAIL_PROVIDER_HINT = lazy_compile(
+    r"\bat\b[^\n]{0,60}\b(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|btinternet|proton|protonmail|gmx|ymail|live|msn|"
+    r"sky|talktalk|virginmedia|mail)\b", _I)
+
+
 def _emails(text: str, add) -> None:
     for m in _EMAIL_RE.finditer(text):
+        add(Span(m.start(), m.end(), "email"))
+    words_ = english_words()
+    for m in _near(_MAIL_PROVIDER_RE, _AT_ANCHOR, text) if _MAIL_PROVIDER_HINT.search(text) else ():
+        local = m.group("local")
+        if " " not in local.strip() and fold(local) in words_ and "@" not in m.group():
+            continue  # "looked at outlook", "she's at sky": a word, not a mailbox
         add(Span(m.start(), m.end(), "email"))
     words = english_words()
     for m in _near(_EMAIL_OBF_RE, _AT_ANCHOR, text):
@@ -660,6 +743,22 @@ def _emails(text: str, add) -> None:
             # but the domain still names someone's organisation mailbox; keep the domain only.
             start = m.start("domain")
         add(Span(start, m.end(), "email"))
+
+
+# The rest of a handle said aloud: pieces joined by "dot" or "underscore" ("kaybee dot 2009"), and its figures said
+# as numbers, a letter's name before them ("kay bee two thousand and nine").
+_HANDLE_TAIL_RE = lazy_compile(
+    rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
+    rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
+    rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD}))))*(?![\p{{L}}\p{{N}}])",
+    _I,
+)
+
+
+def _handle_end(text: str, end: int) -> int:
+    """Where a handle said aloud ends: past :data:`_HANDLE_TAIL_RE` from ``end``."""
+    m = _HANDLE_TAIL_RE.match(text, end)
+    return m.end() if m is not None else end
 
 
 def _web(text: str, add) -> None:
@@ -680,7 +779,7 @@ def _web(text: str, add) -> None:
                 or (fold(plain) not in words and len(plain) >= 3)
             )
             if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
-                add(Span(m.start("h"), m.end("h"), "handle"))
+                add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
     for a in _PLATFORM_RE.finditer(text):
         # The clause around a platform's name: to the nearest sentence end, at most 50 characters either side.
         lo, hi = max(0, a.start() - 50), min(len(text), a.end() + 50)
@@ -700,7 +799,7 @@ def _web(text: str, add) -> None:
             unknown = (m.group("before") != "" and plain.islower() and len(plain) >= 4
                        and fold(plain) not in words and _PLATFORM_RE.fullmatch(plain) is None)
             if shaped or unknown:
-                add(Span(m.start("h"), m.end("h"), "handle"))
+                add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
 
 
 def _spelled_chars(token: re.Match, letters_only: bool) -> str:
@@ -819,8 +918,9 @@ _DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|b
 def _dates(text: str, add) -> None:
     if _DATE_HINT.search(text) is None:
         return
-    for m in _DOB_RE.finditer(text):
-        add(Span(m.start("date"), m.end("date"), "date_of_birth"))
+    for pattern in (_DOB_RE, _BIRTH_YEAR_RE):
+        for m in pattern.finditer(text):
+            add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
 
@@ -855,9 +955,22 @@ def _generic_name(words: str) -> bool:
     return bool(parts) and all(p in _GENERIC_BEFORE for p in parts)
 
 
+# A capitalised name where someone lives, on, at or off it, without a street type ("she lives on Bramble", "they live at
+# the Bramble"); public words stay ("lives at The Hub"), and a town after "in" is a place's, not this.
+_LIVES_ON_RE = lazy_compile(
+    r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:on|at|off|round)[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>(?-i:\p{Lu}[\p{L}'’\-]+)(?:[ \t]+(?-i:\p{Lu}[\p{L}'’\-]+)){0,2})(?![\p{L}\d])",
+    _I,
+)
+
+
 def _addresses(text: str, add) -> None:
     # imported here: the names module imports this one
     from ._names import _NOT_NAMES, is_public_word
+
+    for m in _LIVES_ON_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+        if not all(is_public_word(w) for w in m.group("name").split()):
+            add(Span(m.start("name"), m.end("name"), "address"))
 
     for m in _ADDRESS_RE.finditer(text):
         words = m.group("words").split()
@@ -929,8 +1042,12 @@ def _institutions(text: str, add) -> None:
             continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
-        start = _proper_tail(m.group("name"), m.start("name"), words)
+        start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
         if start is not None:
+            add(Span(start, m.end(), "place"))
+    for m in _near(_SCHOOL_KIND_RE, _SCHOOL_KIND_ANCHOR, text, 80, 10):
+        start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
+        if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
@@ -940,9 +1057,15 @@ def _institutions(text: str, add) -> None:
             add(Span(start, m.start("name") + len(name), "place"))
 
 
-def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: bool = False) -> int | None:
-    """Start of the trailing words of ``name`` that are proper nouns ("st mary's", "Park Lane"), or None."""
+def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: bool = False,
+                 kinds: frozenset[str] = frozenset()) -> int | None:
+    """Start of the trailing words of ``name`` that are proper nouns ("st mary's", "Park Lane"), or None.
+
+    Words of ``kinds`` ending ``name`` are passed over ("oakwood high" before "school").
+    """
     pieces = list(re.finditer(r"\S+", name))
+    while pieces and fold(pieces[-1].group()) in kinds:
+        pieces.pop()
     start = None
     for p in reversed(pieces):
         w = p.group()
@@ -971,6 +1094,7 @@ def find_identifiers(text: str) -> list[Span]:
     _numbers(text, add)
     _postcodes(text, add)
     _spelled_codes(text, add)
+    spans[:] = [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in spans]
     _vehicles(text, add)
     _dates(text, add)
     _ages(text, add)

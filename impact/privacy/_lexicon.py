@@ -110,10 +110,18 @@ _LINE_BREAKS = frozenset("\u2028\u2029\x85\x0b\x0c")
 _DIGIT_O_RE = re.compile(r"(?<![^\W_])(?=[0-9Oo]*[0-9])(?=[0-9]*[Oo])[0-9Oo]+(?![^\W_])")
 
 
+# Characters Unicode says a renderer may show as nothing (Default_Ignorable_Code_Point) that are no format characters:
+# the combining grapheme joiner and variation selectors, marks that vanish inside a word ("Bi\u034fshop"), and the
+# Hangul fillers, letters that show as a blank between words ("Tom\u3164Bishop").
+_IGNORABLE_RE = lazy_compile(r"\p{Default_Ignorable_Code_Point}")
+
+
 def _plain_char(ch: str) -> str:
     category = unicodedata.category(ch)
     if category == "Cf":
         return ""  # zero-width space and joiners, soft hyphen, byte-order and direction marks
+    if _IGNORABLE_RE.match(ch):
+        return " " if category == "Lo" else ""
     if ch in _LINE_BREAKS or category in ("Zl", "Zp"):
         return "\n"
     if category == "Zs":
@@ -128,7 +136,8 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
     Word processors and transcription tools write spaces that are not spaces
     (no-break, narrow no-break, ideographic), invisible characters inside
     words and numbers (zero-width spaces and joiners, soft hyphens, direction
-    marks), line separators, full-width forms ("０７７００", "＠") and a letter
+    marks, the combining grapheme joiner, variation selectors; a Hangul
+    filler shows as a blank and is read as a space), line separators, full-width forms ("０７７００", "＠") and a letter
     O for a zero ("O7700 9OO123").  Each of these hides a detail from patterns
     written for plain spaces and digits, so the detectors read the plain form:
     spaces become " ", line separators "\\n", invisible characters are dropped,
@@ -151,7 +160,7 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii() and ("O" not in text and "o" not in text or _DIGIT_O_RE.search(text) is None) and not any(
         ch in _LINE_BREAKS for ch in text
-    ):
+    ) and ("\n" not in text or _WRAPPED_RE.search(text) is None):
         return text, None
     out: list[str] = []
     origin: list[int] = []
@@ -163,8 +172,34 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
     plain = _DIGIT_O_RE.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), plain)
     if not plain.isascii():
         plain = _LOOKALIKE_WORD_RE.sub(_unspoof, plain)
+    if "\n" in plain:
+        plain, origin = _unwrapped(plain, origin)
     origin.append(len(text))
     return plain, origin
+
+
+# A line broken inside a number ("07700 900\n123") or inside a word with a hyphen ("Smi-\nthson", "Kay-\nleigh"), as a
+# transcript wrapped at a fixed width or a PDF copied out breaks it.
+_WRAPPED_RE = re.compile(r"\d[ \t]*\r?\n[ \t]*\d|[^\W\d_]-[ \t]*\r?\n[ \t]*[^\W\d_]")
+_DIGIT_WRAP_RE = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=\d)")
+_HYPHEN_WRAP_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def _unwrapped(plain: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``plain`` with a line break inside a number read as a space and a word broken by a hyphen at a line's end
+    closed up (before a lower-case letter: "Smi-\nthson"; "Tyler-\nJones" keeps its hyphen and the break)."""
+    plain = _DIGIT_WRAP_RE.sub(lambda m: " " * len(m.group()), plain)
+    drop = [m for m in _HYPHEN_WRAP_RE.finditer(plain) if plain[m.end()].islower()]
+    if not drop:
+        return plain, origin
+    keep_text, keep_origin, pos = [], [], 0
+    for m in drop:
+        keep_text.append(plain[pos : m.start()])
+        keep_origin.extend(origin[pos : m.start()])
+        pos = m.end()
+    keep_text.append(plain[pos:])
+    keep_origin.extend(origin[pos:])
+    return "".join(keep_text), keep_origin
 
 
 @cache

@@ -80,7 +80,10 @@ _INTRO_RE = lazy_compile(
 )
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by)"
+    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
+    # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
+    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
+    r"\bsurname(?:[ \t]+(?:is|was))?)"
     r"[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
@@ -105,11 +108,20 @@ _PRAISE = (r"great|brilliant|brill|amazing|fantastic|fab|fabulous|wonderful|marv
            r"horrible|terrible|excellent|superb|(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:help|support|godsend|lifesaver)")
 # "is" or "was" after the name, or "'s" ("Jack's great": a possessive where a noun follows, "Jack's great idea"), or
 # a pronoun taking the name up ("Grace, she was great", "Grace? She was great").
+# A short word of judgement ("good", "fine", "ok") is said of a person after a past "was" ("Grace was good.", "Will
+# was fine with us"), where it ends the phrase; in the present it is said of ideas too ("Hope is good.").
+_JUDGEMENT = r"good|fine|ok|okay|alright|all[ \t]+right|decent|bad|rubbish|poor|useless|ace|solid|spot[ \t]+on|top[ \t]+notch"
+# A phrase placing the person between the name and the verb: where they are from ("Grace from the team was great",
+# "Hope from school was really supportive"); "Faith in the system", "Hope for the future" are the words.
+_PLACED = r"[ \t]+from(?:[ \t]+[\p{L}'’]+){1,4}?"
 _SAID_OF_RE = lazy_compile(
-    r"(?:[ \t]+(?:is|was)|(?P<s>['’]s)|[ \t]*[,?\-–—][ \t]*s?he(?:[ \t]+(?:is|was)|['’]s))"
-    r"(?:[ \t]+(?:really|so|very|always|just|absolutely|quite|genuinely|honestly|incredibly|extremely|ever[ \t]+so))*"
-    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE})(?![\p{{L}}])"
-    r"(?(s)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really)\b))",
+    rf"(?:(?:{_PLACED})?[ \t]+(?:is|(?P<past>was|has[ \t]+been|had[ \t]+been))|(?P<s>['’]s)|"
+    r"[ \t]*[,?\-–—][ \t]*s?he(?:[ \t]+(?:is|(?P<past>was))|['’]s))"
+    r"(?:[ \t]+(?:really|so|very|always|just|absolutely|quite|genuinely|honestly|incredibly|extremely|ever[ \t]+so|"
+    r"pretty|actually))*"
+    rf"[ \t]+(?:(?P<people>{_SAID_OF_PEOPLE})|{_PRAISE}|(?P<judged>{_JUDGEMENT}))(?![\p{{L}}])"
+    r"(?(s)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really)\b))"
+    r"(?(judged)(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:with|to|at|about|and|but|too|though|really|as)\b))",
     re.IGNORECASE | re.VERSION1,
 )
 # Names that are also times or school subjects, which are great or lovely too ("May was great", "Art was brilliant").
@@ -138,8 +150,20 @@ def said_of_person(word: str, text: str, end: int) -> bool:
     [True, False, True, False]
     """
     m = _SAID_OF_RE.match(text, end)
-    return m is not None and (m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE)
+    if m is None or (m.group("judged") is not None and m.group("past") is None):
+        return False
+    return m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE
+# Where a clause opens: a sentence's start, a comma or bracket, a conjunction, a verb of thinking or saying before it.
+_CLAUSE_OPEN_RE = lazy_compile(
+    r"(?:\A|[.!?;:…\n\r,(\"“‘–—]|[ \t]-|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
+    r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
+    re.IGNORECASE,
+)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+# What follows initials that stand for a person: a verb a person does ("J.S. was moved", "T.J. has left").
+_PERSON_AFTER_INITIALS_RE = lazy_compile(
+    r"[ \t]+(?:(?:was|is|had|has|were|got)[ \t]+(?:been[ \t]+)?\p{L}+ed|has|had|was[ \t]+(?:the|my|our|her|his|a)|"
+    r"who|came|went|left|moved|lives|lived|stays|stayed)\b", re.IGNORECASE | re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
 _PHRASE_END_RE = lazy_compile(
@@ -237,6 +261,11 @@ _SET_OFF_BEFORE_RE = lazy_compile(
 _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed)(?![\p{{L}}'’])|[.!?]|\Z)|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
     re.IGNORECASE | re.VERSION1)
+# Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
+# manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
+# manager, time and money") nor a clause about things ("a manager, time was short").
+_SET_OFF_OPEN_AFTER_RE = lazy_compile(rf"[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
+                                      re.IGNORECASE | re.VERSION1)
 
 
 def set_off_after_role(text: str, start: int, end: int) -> bool:
@@ -246,12 +275,12 @@ def set_off_after_role(text: str, start: int, end: int) -> bool:
     --------
     >>> [set_off_after_role(t, t.index(w), t.index(w) + len(w)) for t, w in [
     ...     ("the nurse, bishop, came in", "bishop"), ("my manager - bell - said no", "bell"),
-    ...     ("we need a manager, time, and money", "time")]]
-    [True, True, False]
+    ...     ("the nurse, bishop came in", "bishop"), ("we need a manager, time, and money", "time")]]
+    [True, True, True, False]
     """
     return (text[max(0, start - 3) : start].rstrip(" \t")[-1:] in (",", "(", "-", "–", "—")
             and _SET_OFF_BEFORE_RE.search(text, max(0, start - 30), start) is not None
-            and _SET_OFF_AFTER_RE.match(text, end) is not None)
+            and (_SET_OFF_AFTER_RE.match(text, end) is not None or _SET_OFF_OPEN_AFTER_RE.match(text, end) is not None))
 
 
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
@@ -386,8 +415,9 @@ class NameFinder:
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
-            if not run and self._title_as_surname(text, toks, i):
-                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"
+            if not run and (self._title_as_surname(text, toks, i)
+                            or toks[i].shape == "initial" and self._position(text, toks[i].start) == "title"):
+                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
                 continue
             if not run:
@@ -417,7 +447,8 @@ class NameFinder:
                 continue  # part of a longer name ("Green Paper", "Hall Lane")
             if _ARTICLE_BEFORE_RE.search(text[max(0, tok.start - 10) : tok.start]):
                 continue
-            if self._spoken_of(text, tok.start, tok.end, self._position(text, tok.start), _sentence_initial(text, tok.start)):
+            position = self._position(text, tok.start)
+            if position == "intro" or self._spoken_of(text, tok.start, tok.end, position, _sentence_initial(text, tok.start)):
                 found.append(Span(tok.start, tok.end, "name"))
             else:
                 lone.append(tok)
@@ -452,7 +483,10 @@ class NameFinder:
             return False
         if set_off_after_role(text, tok.start, tok.end):
             return True  # "the nurse, Bishop, came in"
-        if self._position(text, tok.start) != "title":
+        position = self._position(text, tok.start)
+        if position == "intro":
+            return True  # "his surname is Bishop", "her name is Nurse"
+        if position != "title":
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
@@ -461,7 +495,16 @@ class NameFinder:
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
-        if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES or tok.key in KINSHIP_ROLE_WORDS:
+        if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
+            return i + 1
+        # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
+        # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
+        if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+             and said_of_person(tok.key, text, tok.end))
+                or ((tok.key in self.word_names or tok.key in _TITLES) and set_off_after_role(text, tok.start, tok.end))):
+            spans.append(Span(tok.start, tok.end, "name"))
+            return i + 1
+        if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
         if self._ordinary(tok) and not (
             (tok.key in self.surnames and self._position(text, tok.start) == "title")
@@ -497,6 +540,8 @@ class NameFinder:
         if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
             # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
             return tok.key in self.surnames or self._unknown(tok) or _surname_like(tok.key)
+        if tok.shape == "caps" and run[-1].shape == "caps" and tok.key in _TITLES and run[-1].key in self.firsts:
+            return True  # "TOM BISHOP", "JANE NURSE": a title word after a first name in capitals is the surname
         if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
             return False
         # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
@@ -526,8 +571,11 @@ class NameFinder:
                 break  # "JOHN WAS HERE": a name ends before a function word or common verb in capitals
             run.append(tok)
             k += 1
-        # a trailing initial belongs to the name only with its dot ("John S.")
-        while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")):
+        # a trailing initial belongs to the name only with its dot ("John S."), or right after a known first name
+        # ("Tom B said", "JANE S"; not "A", "I": "Tom I think")
+        while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")) and not (
+                len(run) >= 2 and run[-2].key in self.firsts and run[-2].shape in ("cap", "caps")
+                and run[-1].text not in ("A", "I")):
             run.pop()
         return run
 
@@ -549,9 +597,9 @@ class NameFinder:
 
     def _judge(self, text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> Span | None:
         words = [t for n, t in enumerate(run) if t.shape != "initial" and (n == 0 or t.key not in _PARTICLES)]
-        if not words:
-            return None
         start, end = run[0].start, run[-1].end
+        if not words:
+            return self._initials(text, run)
         position = self._position(text, start)
         initial_sentence = _sentence_initial(text, start)
         caps = all(t.shape == "caps" for t in words)
@@ -626,6 +674,22 @@ class NameFinder:
             run[0].shape == "initial" or len(run) == 1 and self._spoken_of(text, start, end, position, initial_sentence)
         ):
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
+        return None
+
+    def _initials(self, text: str, run: list[_Tok]) -> Span | None:
+        """Initials with their dots ("J.S.", "J. S.", "K.L.M.") where a person stands: after a title, a kinship or
+        role word or a verb that takes a person ("I told J.S. about it"), or before a verb of saying or doing or what
+        is said of a person ("J.S. was the social worker"); not an abbreviation ("U.K.", "P.S. I will ring")."""
+        letters = "".join(t.text.rstrip(".") for t in run)
+        if len(run) < 2 or not all(t.text.endswith(".") for t in run) or is_public_word(letters) or (
+                fold(letters) in KINSHIP_ROLE_WORDS or fold(letters) in self.words):
+            return None
+        start, end = run[0].start, run[-1].end
+        position = self._position(text, start)
+        initial_sentence = _sentence_initial(text, start)
+        if (position in ("title", "kin", "intro", "weak") or self._spoken_of(text, start, end, position, initial_sentence)
+                or said_of_person(letters, text, end) or _PERSON_AFTER_INITIALS_RE.match(text, end)):
+            return Span(start, end, "name")
         return None
 
     @staticmethod

@@ -8,6 +8,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     (full names in any case or accent, and each part), listed first names,
     words that are not ordinary English in a name-like run ("Okafor",
     "Siobhán Ní Bhriain", "JOHN SMITH", "J. Smith", "Smith-Jones" whole),
+    initials after a title ("Mrs T", "Mr K.") and dotted initials where a
+    person stands ("J.S. was the social worker", "I told J. S."; not "U.K."),
+    another name of the same person ("née Brown", "aka Smudge", "his surname
+    is Bishop", "we call her Princess"),
     and any word after a title, an introduction ("my name is", "called") or a
     kinship or role word ("her son Tyler", "social worker Becky"); an
     ordinary word after "Mrs", "Dr" ... or a first name in lower case ("mrs
@@ -45,7 +49,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     name that is a word, listed or not, or a listed count noun, opening a
     sentence or clause before "is" or "was" and words said of people ("Grace
     was great.", "Hope was really supportive", "Rose was our family worker",
-    "Bishop was lovely with him"; "May was great" and "Hope was high" are
+    "Bishop was lovely with him", and after a past "was" a short word of
+    judgement, "Grace was good."; with where the person is from between,
+    "Grace from the team was great"; in lower case too, listed or not; "May
+    was great", "Hope is good" and "Hope was high" are
     kept: :func:`~impact.privacy._names.said_of_person`).  After a
     preposition the phrase may go on past such a part ("with marsh and the
     team", "by bishop in the office", "with marsh who knows them"; not "a
@@ -53,7 +60,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     after a role by commas, dashes or brackets before a verb or the end of
     the sentence is the person ("the nurse, bishop, came in", "my manager -
     bell - said no", "the nurse, Bishop, came in"; not "a manager, time, and
-    money").  A part in
+    money"), and so is one set off on one side only before a verb of saying
+    or doing ("the nurse, bishop came in"; not "a manager, time and money"),
+    and a first name that is a word or a title word so set off, unlisted.  A part in
     capitals ("BISHOP said") is read as in lower case, and any part after a
     title ("councillor bishop"); after an article it is the word ("RANG THE
     BELL"); a full name may be joined by a hyphen ("tom-bishop").
@@ -71,18 +80,21 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     a prefix that is no word ("ab 12 34 56"; not "in 10 20 30 days"), or its
     prefix spelled out, a letter at a time ("a b 12 34 56", "a-b-12-34-56"),
     or said as words ("ay bee one two three four five six see", "alpha bravo
-    123456 charlie").
+    123456 charlie"); a letter standing alone after an NI number goes with it,
+    its suffix mistyped or misheard ("a b 12 34 56 x"); a code of up to four
+    letters and five digits or more in any case ("ab123456x", "cin004417").
 ``[phone]``
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
     extension, or spoken ("oh seven seven double oh ...", "07700 nine oh oh
-    one two three").
+    one two three", "... double oh nine hundred one two three").
 ``[email]``, ``[handle]``, ``[web address]``
     E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
-    uk", "jo [at] nhs [dot] net"); social-media handles ("@jo_s", "on
+    uk", "jo [at] nhs [dot] net", "jsmith99 at hotmail"); social-media handles ("@jo_s", "on
     Instagram as jo.smith99", "@ jo_s"), and words that read as one in a clause
     naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
-    kaybee2009"), and profile links; other web addresses.
+    kaybee2009"), with what follows when said aloud ("kaybee dot 2009", "kay
+    bee two thousand and nine"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
     Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
     A, two A A", in capitals or after "postcode", "in", "lives" ...; or with
@@ -91,8 +103,11 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     capitals with a two-letter area or in an address context; house numbers
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
-    School", "the Gipton estate"); a street in lower case without a number
-    where someone is placed on it ("lives on station road"), and a house
+    School", "the Gipton estate"; in lower case too, "oakwood high school",
+    "at oakwood high"); a street in lower case without a number
+    where someone is placed on it ("lives on station road"), a capitalised
+    name lived on, at or off without a street type ("she lives on Bramble",
+    "they live at the Bramble"), and a house
     number in words or before "the" there ("lives at fourteen bramble way",
     "her address is 14 the crescent"), and a house number with the start of a
     street's name right after "lives at", "moved to", "address is" ...
@@ -103,9 +118,11 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
-    of 2009"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
+    of 2009"), or part of one ("born in 09", "the summer of 2009", "the 3/5",
+    "a 2009 baby"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
-    after a name, "her 14th birthday", "she'll be 15"), and the day an age is
+    after a name, "her 14th birthday", "she'll be 15", "the girl at number 7 was 14"; with a modal or a perfect, "he'd be 12 by now",
+    "she would have been 14", "he'll turn 13", "she's almost 15"), and the day an age is
     reached or held ("she turned 14 on 3 May": a date of birth; "he was 9 on 14
     June": a date), without its month too ("she turned 14 on the third"); the
     day of a birth without its month ("born on the third.", "her birthday is
@@ -113,7 +130,7 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     month, or its day alone, are kept ("the review was on 3 May", "he went
     missing on the third").
 ``[vehicle registration]``
-    Current, prefix and suffix number plates; any plate-shaped code after
+    Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
     "reg", "car", "van" ...
 
 The text is read as the detectors need it first: odd spaces, invisible
@@ -172,6 +189,7 @@ from ._lexicon import (
     spaced_runs,
 )
 from ._names import (
+    _CLAUSE_OPEN_RE,
     _LOWER_TITLES,
     _NOT_NAMES,
     NameFinder,
@@ -396,11 +414,6 @@ _AFTER_ROLE_RE = re.compile(rf"{_END}|['’]s\b|[ \t]+(?P<word>\p{{L}}+)")
 # A preposition that takes a person or a thing ("with", "by", "for", "than" ..., "to" after an object: "sent it to").
 _WITH_RE = re.compile(r"\b(?:with|from|by|for|than|like|against|without|about|"
                       r"(?:it|this|that|them|him|her|these|those|one|on|over|across|round)[ \t]+to)[ \t]+\Z", re.IGNORECASE)
-_CLAUSE_OPEN_RE = re.compile(
-    r"(?:\A|[.!?;:…\n\r,(\"“‘]|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
-    r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
-    re.IGNORECASE,
-)
 _TIME = r"yesterday|today|again|last|this|earlier|before"
 _PHRASE_END_AFTER_ASKED_RE = re.compile(
     rf"(?:{_END}|[ \t]+(?:and|about|that|if|when|after|because|but|or|so|then|{_TIME})\b)", re.IGNORECASE

@@ -163,6 +163,13 @@ class _Ctx:
         places = () if self.identify else self.study.councils["name"].tolist()
         return redact(str(text), names=names, places=places, councils=() if self.identify else None)[0]
 
+    def redacted_id(self, value: object) -> str:
+        """An id the user wrote (a code of a second coding), redacted as a label with "_" read as a space
+        ("jane_smith" -> "[name]"); as it is if nothing in it is redacted."""
+        spaced = str(value).replace("_", " ")
+        red = self.redacted(spaced)
+        return str(value) if red == spaced else red
+
     @functools.cached_property
     def coder_validity(self):
         """The machine coder's stored accuracy on real text, read once per report (see :func:`_coder_validity`)."""
@@ -556,11 +563,11 @@ def _summary(ctx) -> Section:
                "drawing on interviews at each wave (the sample section gives their numbers, where they can be "
                "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
-    coded_by = (f"{drawing} coded against the {f.codebook.title or f.codebook.id} codebook by "
+    book = ctx.redacted(f.codebook.title or f.codebook.id)
+    coded_by = (f"{drawing} coded against the {book} codebook by "
                 f"{f.coding.get('description', 'the machine coder')}." if len(ctx.study.interviews) else
                 # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
-                f"but the study lists no interview, so nothing was coded against the "
-                f"{f.codebook.title or f.codebook.id} codebook.")
+                f"but the study lists no interview, so nothing was coded against the {book} codebook.")
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
         f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {coded_by}"
@@ -2026,7 +2033,8 @@ def _reliability(ctx) -> Section | None:
                   "review workbook's decisions) is compared, and a segment a coder did not code counts as the code "
                   "being absent; negated codes count as absent."
                   + (f" The second coding also holds {_say(len(other))} code{'' if len(other) == 1 else 's'} that the "
-                     f"{ctx.f.codebook.title or ctx.f.codebook.id} codebook does not have ({', '.join(other)}), "
+                     f"{ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)} codebook does not have "
+                     f"({', '.join(map(ctx.redacted_id, other))}), "
                      "which the coding analysed cannot hold; they are left out." if other else "")),
         # agreement is per segment: n_units counts the segments compared, not councils
         Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")},
