@@ -79,7 +79,10 @@ def test_a_name_set_off_after_a_role_on_one_side_is_the_person(text, word, names
     # Measured when written: before, 7 of the 10 run kept the name (unlisted, "marsh" and "bell" are surnames that are
     # words, read as the words)
     if not names and word in ("marsh", "bell"):
-        pytest.skip("an unlisted surname that is a word is read as the word")
+        # a known leak, checked both ways: once it is closed the test fails, and the expectation is to be removed
+        if _left(_redact(text, names=names), word):
+            pytest.xfail("an unlisted surname that is a word is read as the word")
+        pytest.fail(f"{word!r} in {text!r} is redacted now: remove this expected failure")
     red = _redact(text, names=names)
     assert not _left(red, word) and "[name]" in red, red
 
