@@ -213,6 +213,7 @@ def analyse(
         if codes_nothing(supplied):  # read as "no code anywhere", every impact would be reported as never mentioned
             raise InputError(f"coded: {coded if isinstance(coded, (str, Path)) else 'the codings given'} hold no "
                              f"coding and name no interview checked - expected {CODES_EXPECTED}")
+    coded_hash = _frame_hash(supplied) if supplied is not None else None  # as read, before any mapping to segments
     # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
     machine_books = {k: b for k, b in books.items()
                      if supplied is None or (k != "impacts" and not supplied["code"].isin(b.code_ids).any())}
@@ -346,6 +347,11 @@ def analyse(
         "seed": seed,
         "statistical_warnings": stat_warnings,
     }
+    # what was analysed, by content: the command line records file names only as <path> (a name may be a person's)
+    if coded_hash is not None:
+        provenance["coded_hash"] = coded_hash
+    if human is not None:
+        provenance["human_hash"] = _frame_hash(other)
     if len(not_coded):
         provenance["interviews_not_coded"] = len(not_coded)
     return Findings(
@@ -356,6 +362,15 @@ def analyse(
         indicator_effects=ind_effects, reliability=reliability, reliability_by_status=reliability_by_status,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
     )
+
+
+def _frame_hash(frame: pd.DataFrame) -> str:
+    """SHA-256 of a coding's content, whatever its row or column order and whoever is named as its coder (the same
+    codings from a CSV file or a frame give the same hash; a coder is named after a file, which may name a person)."""
+    frame = frame.drop(columns=[c for c in frame.columns if str(c) == "coder"])
+    cols = sorted(map(str, frame.columns))
+    lines = sorted(frame.astype(str).rename(columns=str)[cols].to_csv(index=False, header=False).splitlines())
+    return hashlib.sha256("\n".join([",".join(cols), *lines]).encode("utf-8")).hexdigest()
 
 
 def _check_machine_codable(book) -> None:

@@ -556,3 +556,22 @@ def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_i
     coded = pd.DataFrame({"interview_id": [impact.load_study(small_study).interviews["interview_id"].iloc[0]],
                           "code": ["morale"]})
     impact.analyse(impact.load_study(small_study), codebook=people, coded=coded, n_resamples=99, parts=["comparisons"])
+
+
+def test_provenance_records_the_codings_analysed_by_content(small_study, tmp_path):
+    """File names given on the command line are recorded as <path> (a name may be a person's), so the provenance
+    says which codings were analysed by their content: the same codings as a CSV file or a frame give the same hash,
+    another coding another hash, and a machine-coded run none."""
+    study = impact.load_study(small_study)
+    coded = pd.read_csv(small_study / "truth_coded.csv", dtype={"interview_id": str}, keep_default_na=False)
+    path = tmp_path / "coded.csv"
+    coded.to_csv(path, index=False)
+    from_frame = impact.analyse(study, coded=coded, n_resamples=99, parts=["comparisons"]).provenance
+    from_file = impact.analyse(study, coded=path, n_resamples=99, parts=["comparisons"]).provenance
+    assert len(from_frame["coded_hash"]) == 64 and from_frame["coded_hash"] == from_file["coded_hash"]
+    other = impact.analyse(study, coded=coded.iloc[1:], n_resamples=99, parts=["comparisons"]).provenance
+    assert other["coded_hash"] != from_frame["coded_hash"]
+    checked = impact.analyse(study, coded=coded, human=coded[coded["interview_id"] == coded["interview_id"].iloc[0]],
+                             n_resamples=99, parts=["comparisons"]).provenance
+    assert len(checked["human_hash"]) == 64 and checked["coded_hash"] == from_frame["coded_hash"]
+    assert "coded_hash" not in impact.analyse(study, n_resamples=99, parts=["comparisons"]).provenance
