@@ -163,6 +163,14 @@ def tiny_study():
     return make_tiny_study()
 
 
+@pytest.fixture
+def study_dir(tiny_study, tmp_path) -> Path:
+    """:func:`tiny_study` saved as a study folder (``tmp_path / "study"``)."""
+    path = tmp_path / "study"
+    tiny_study.save(path)
+    return path
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """The run cache and its signing key in a temporary folder, never the user's own cache."""

@@ -11,13 +11,6 @@ from impact.coding.segment import segment
 
 
 @pytest.fixture
-def study_dir(tiny_study, tmp_path):
-    path = tmp_path / "study"
-    tiny_study.save(path)
-    return path
-
-
-@pytest.fixture
 def coded_files(tiny_study, tmp_path):
     seg = segment(tiny_study)
     units = list(seg["segment_id"])

@@ -24,13 +24,6 @@ PRECIOUS = b"my own notes, not impact's\n"
 
 
 @pytest.fixture
-def study_dir(tiny_study, tmp_path) -> Path:
-    path = tmp_path / "study"
-    tiny_study.save(path)
-    return path
-
-
-@pytest.fixture
 def coded_file(study_dir, tmp_path, capsys) -> Path:
     path = tmp_path / "coded.csv"
     assert main(["code", str(study_dir), "--out", str(path)]) == 0

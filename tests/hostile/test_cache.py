@@ -42,13 +42,6 @@ class _Boom:
         return (Path.write_text, (Path(self.target), "pwned"))
 
 
-@pytest.fixture
-def study_dir(tiny_study, tmp_path):
-    path = tmp_path / "study"
-    tiny_study.save(path)
-    return path
-
-
 def test_run_caches_parquet_privately_and_never_reads_a_planted_pickle(study_dir, tmp_path, monkeypatch):
     cache_dir = tmp_path / "user-cache"
     monkeypatch.setenv("IMPACT_CACHE_DIR", str(cache_dir))

@@ -37,13 +37,6 @@ codes:
 
 
 @pytest.fixture
-def study_dir(tiny_study, tmp_path) -> Path:
-    path = tmp_path / "study"
-    tiny_study.save(path)
-    return path
-
-
-@pytest.fixture
 def study_with_own_book(study_dir, tmp_path, monkeypatch):
     """A study whose study.yaml names book.yaml in its folder, run from a folder holding another book.yaml."""
     (study_dir / "book.yaml").write_text(_OWN_BOOK, encoding="utf-8")

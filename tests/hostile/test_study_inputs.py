@@ -168,13 +168,6 @@ CASES = [indicator_period_2500, ofsted_date_3000, date_80_years_ahead, n_recomme
          unknown_council_flood]
 
 
-@pytest.fixture
-def study_dir(tiny_study, tmp_path):
-    path = tmp_path / "study"
-    tiny_study.save(path)
-    return path
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])
 def test_hostile_study_is_refused_naming_the_cell(case, study_dir, tmp_path):
     expected = case(study_dir)
