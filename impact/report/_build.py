@@ -705,9 +705,7 @@ def _realised_share(ctx) -> str | None:
     if pp is None or pp.empty or not {"participant_id", "wave", "code", "anticipated", "reported"} <= set(pp.columns):
         return None
     first, later = ctx.waves[0], ctx.later
-    pp = pp[pp["code"].isin(ctx.codes) & pp["wave"].isin(ctx.waves)]
-    every = pp.groupby("participant_id")["wave"].nunique()
-    pp = pp[pp["participant_id"].isin(every.index[every == len(ctx.waves)])]
+    pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], ctx.waves)
     expected = pp[(pp["wave"] == first) & pp["anticipated"].astype(bool)][["participant_id", "code"]]
     reported = pp[pp["wave"].isin(later) & pp["reported"].astype(bool)][["participant_id", "code"]].drop_duplicates()
     n_expected = len(expected)
@@ -717,6 +715,13 @@ def _realised_share(ctx) -> str | None:
     return (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
             f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) were reported as "
             "realised afterwards.")
+
+
+def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
+    """The rows of a participant panel at ``waves`` of the participants it holds at every one of them."""
+    pp = pp[pp["wave"].isin(waves)]
+    seen = pp.groupby("participant_id")["wave"].nunique()
+    return pp[pp["participant_id"].isin(seen.index[seen == len(waves)])]
 
 
 def _sustained_share(ctx) -> str | None:
@@ -733,9 +738,8 @@ def _sustained_share(ctx) -> str | None:
     if pp is None or pp.empty or not {"participant_id", "wave", "code", "reported"} <= set(pp.columns):
         return None
     early, late = ctx.later[0], ctx.later[-1]
-    pp = pp[pp["code"].isin(ctx.codes) & pp["wave"].isin([early, late])]
-    both = pp.groupby("participant_id")["wave"].nunique()
-    pp = pp[pp["participant_id"].isin(both.index[both == 2]) & pp["reported"].astype(bool)]
+    pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], [early, late])
+    pp = pp[pp["reported"].astype(bool)]
     at_early = pp[pp["wave"] == early][["participant_id", "code"]].drop_duplicates()
     at_late = pp[pp["wave"] == late][["participant_id", "code"]].drop_duplicates()
     n_early = len(at_early)
