@@ -493,10 +493,31 @@ def _time_index(frame: pd.DataFrame, time: str) -> np.ndarray:
     return values.map({v: i for i, v in enumerate(order)}).to_numpy(dtype="float64")
 
 
-def _fit_quietly(fit, *args, **kwargs):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        result = fit(*args, **kwargs)
+def _fit_quietly(fit, *args, fallbacks=(), notes=None, **kwargs):
+    """Fit, and turn statsmodels' convergence warnings about the final fit into one `StatisticalWarning`.
+
+    `fallbacks` are keyword overrides tried in turn when the fit does not converge to a finite likelihood
+    (statsmodels 0.14.0 to 0.15.0 and scipy 1.11 to 1.17 alike: the survey model of a 40-council synthetic study,
+    seed 73058, failed with bfgs, lbfgs and cg, and lbfgs alone "converged" to an infinite likelihood at a zero
+    intercept, while Powell's method converged to a higher REML likelihood). A fallback is kept only when it says it
+    converged, its likelihood is finite and no lower than the first fit's; its use is written to `notes`.
+    """
+    attempts = [kwargs, *({**kwargs, **f} for f in fallbacks)]
+    first = None
+    for n, attempt in enumerate(attempts):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = fit(*args, **attempt)
+        if first is None:
+            first = (result, caught)
+        if not fallbacks or _usable(result, first[0]):
+            break
+        if n + 1 < len(attempts):
+            continue
+        result, caught = first  # nothing converged: the first fit and its warnings stand
+    if n and result is not first[0] and notes is not None:
+        method = ", ".join(_OPTIMISER_NAMES.get(m, m) for m in attempts[n].get("method", []))
+        notes.append(f"fitted with {method} after the default optimisers did not converge")
     problems = [w for w in caught if issubclass(w.category, ConvergenceWarning)]
     if _converged(result):
         # statsmodels' MixedLM tries its optimisers in turn: the first one's "failed to converge" is superseded when a
@@ -508,6 +529,19 @@ def _fit_quietly(fit, *args, **kwargs):
         warnings.warn(f"The model did not converge cleanly: {problems[0].message}", StatisticalWarning,
                       stacklevel=5)
     return result
+
+
+_OPTIMISER_NAMES = {"powell": "Powell's method", "nm": "the Nelder-Mead method"}
+
+
+def _usable(result, first) -> bool:
+    """Whether a fit converged to a finite likelihood no lower than the first fit's (when that one is finite)."""
+    llf = getattr(result, "llf", None)
+    if llf is None:
+        return _converged(result)
+    floor = getattr(first, "llf", np.nan)
+    return bool(_converged(result) and np.isfinite(llf)
+                and (result is first or not np.isfinite(floor) or llf >= floor - 1e-8 * max(1.0, abs(floor))))
 
 
 def _converged(result) -> bool:
@@ -595,8 +629,9 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
     if spec.random_slope and not pd.api.types.is_numeric_dtype(frame[spec.time]):
         raise ValueError(f"`random_slope=True` needs a numeric `time`; {spec.time!r} is {frame[spec.time].dtype}.")
     model = MixedLM.from_formula(spec.formula, frame, groups=frame[spec.unit], re_formula=re_formula)
-    result = _fit_quietly(model.fit, reml=True)
     notes: list[str] = []
+    result = _fit_quietly(model.fit, reml=True, notes=notes,
+                          fallbacks=({"method": ["powell"], "maxiter": 5000}, {"method": ["nm"], "maxiter": 20000}))
     df = _small_sample_df(n_units, len(result.fe_params), spec.small_sample, notes)
     params = _param_table(result.fe_params, result.bse_fe, df=df, alpha=spec.alpha)
     cov = np.asarray(result.cov_re, dtype="float64")
