@@ -493,3 +493,39 @@ codes:
     assert matched("investigat*") == ["inv"] and matched("investigation") == ["inv"]
     assert matched("commit*") == [] and matched("committee") == ["com"] and matched("committe*") == ["com"]
     assert matched("timeli*") == ["timely"] and matched("time") == ["time"]
+
+
+def test_a_near_term_with_a_gap_allows_the_words_between_its_parts():
+    """A near rule's term may have a '~N' gap, as a phrase may ("work* ~2 closely" in the bundled codebook's
+    partnership rule). Inside the near rule's term list the gap was read as the word "2", so the term never
+    matched anything. Each side's gapped terms are chains of their own; the gap and the rule's `within` hold."""
+    from impact.coding.codebook import Codebook
+
+    text = """format_version: 1
+id: tiny
+version: "0.1"
+codes:
+  - id: partnership
+    label: Partnership
+    definition: Partners.
+    rules:
+      near:
+        - {terms: ["work* ~2 closely", together], with: [police, "health ~2 visitors"], within: 3, ordered: ORDERED}
+"""
+    units = pd.Series({
+        "gap0": "We work closely with the police.",
+        "gap2": "We are working far more closely with police officers.",
+        "gap3": "We work very much more closely with the police.",  # three words between work and closely
+        "before": "The police and we now work closely.",  # the with-term first
+        "far": "We work closely on many things with the local police.",  # four words between closely and police
+        "plain": "We and the police pulled together.",
+        "both": "We worked closely with health and family visitors.",  # a gapped with-term too
+        "sentence": "We work closely. The police came.",  # a sentence end between
+    })
+
+    def matched(ordered: str) -> list[str]:
+        coder = RuleCoder(Codebook.from_yaml(text.replace("ORDERED", ordered))).fit()
+        return sorted(coder.code(units)["unit"])
+
+    assert matched("false") == ["before", "both", "gap0", "gap2", "plain"]
+    assert matched("true") == ["both", "gap0", "gap2"]

@@ -387,13 +387,28 @@ def _compile(codebook: Codebook) -> tuple[PatternSet, list[_Rule]]:
     lists: dict[tuple[str, ...], str] = {}
     rules: list[_Rule] = []
 
-    def list_id(terms: Any) -> str:
+    def expand(terms: Any) -> list[str]:
         terms = [terms] if isinstance(terms, str) else list(terms)
         expanded: list[str] = []
         for t in terms:
             expanded += classes[t[1:]] if t.startswith("@") else [t]
-        key = tuple(sorted(set(expanded)))
+        return expanded
+
+    def list_id(terms: Any) -> str:
+        key = tuple(sorted(set(expand(terms))))
         return lists.setdefault(key, f"L{len(lists)}")
+
+    def near_side(terms: Any) -> list[tuple[list[str], list[int]]]:
+        """The parts and gaps of one side of a near rule: its terms without a gap as one list, each term with a
+        ``~N`` gap ("work* ~2 closely") as a chain of its own (a gap inside a list would be read as a word)."""
+        plain, options = [], []
+        for term in expand(terms):
+            parts, gaps = split_parts(term)
+            if gaps:
+                options.append(([list_id(p) for p in parts], gaps))
+            else:
+                plain.append(term)
+        return ([([list_id(plain)], [])] if plain else []) + options
 
     for code_id in codebook.code_ids:
         spec = codebook.code(code_id).get("rules") or {}
@@ -405,11 +420,15 @@ def _compile(codebook: Codebook) -> tuple[PatternSet, list[_Rule]]:
                 raise InputError(f"codebook {codebook.id}, code {code_id}: {exc}") from None
             rules.append(_Rule(code_id, [list_id(p) for p in parts], gaps, weight))
         for near in spec.get("near", []):
-            a, b = list_id(near["terms"]), list_id(near["with"])
             within, w = int(near.get("within", 6)), float(near.get("weight", 0.6))
-            rules.append(_Rule(code_id, [a, b], [within], w))
-            if not near.get("ordered", False):
-                rules.append(_Rule(code_id, [b, a], [within], w))
+            try:
+                sides = near_side(near["terms"]), near_side(near["with"])
+            except ValueError as exc:
+                raise InputError(f"codebook {codebook.id}, code {code_id}: {exc}") from None
+            for (a, a_gaps), (b, b_gaps) in itertools.product(*sides):
+                rules.append(_Rule(code_id, a + b, a_gaps + [within] + b_gaps, w))
+                if not near.get("ordered", False):
+                    rules.append(_Rule(code_id, b + a, b_gaps + [within] + a_gaps, w))
     try:
         # The phrases without impact sense ride along in the same scan: they mask the terms inside them.
         terms = PatternSet({**{lid: list(key) for key, lid in lists.items()}, _SENSE: wordlist("senses")})
