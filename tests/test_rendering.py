@@ -163,6 +163,50 @@ def test_word_report_is_a4_and_within_its_page_budget(pdfs, name):
     assert sizes[0][1] > sizes[0][0] and sizes[-1][1] > sizes[-1][0]
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _is_landscape(sect_pr) -> bool:
+    size = sect_pr.find(f"{_W}pgSz")
+    return size.get(f"{_W}orient") == "landscape" or int(size.get(f"{_W}w")) > int(size.get(f"{_W}h"))
+
+
+@pytest.mark.parametrize("name", BUNDLES)
+def test_word_text_leading_into_a_landscape_table_turns_with_it(bundles, name):
+    """The text before a landscape table (its introduction and caption, back to the previous table, figure or
+    heading) is on the table's landscape pages: the example's report left the paragraph introducing the
+    indicators' difference-in-differences table alone on a portrait page before the turn. Read from the
+    document's own section breaks (a paragraph holding a sectPr ends its section)."""
+    body = docx.Document(bundles[name] / "report.docx").element.body
+    blocks, ends = [], []  # (kind, text, section index); the orientation of each section, in order
+    for el in body.iterchildren():
+        tag = el.tag.rsplit("}", 1)[1]
+        if tag == "tbl":
+            blocks.append(("table", "", len(ends)))
+        elif tag == "p":
+            style = el.find(f"{_W}pPr/{_W}pStyle")
+            heading = style is not None and style.get(f"{_W}val", "").lower().startswith(("heading", "title"))
+            text = "".join(el.itertext()).strip()
+            figure = el.findall(f".//{_W}drawing") or (blocks and blocks[-1][0] == "figure" and text.startswith("Figure"))
+            kind = "figure" if figure else "heading" if heading else "text"  # a figure's caption goes with it
+            blocks.append((kind, text, len(ends)))
+            if el.find(f"{_W}pPr/{_W}sectPr") is not None:
+                ends.append(_is_landscape(el.find(f"{_W}pPr/{_W}sectPr")))
+        elif tag == "sectPr":
+            ends.append(_is_landscape(el))
+    checked = 0
+    for i, (kind, _, section) in enumerate(blocks):
+        if kind != "table" or not ends[section]:
+            continue
+        for before_kind, text, before_section in reversed(blocks[:i]):
+            if before_kind != "text":
+                break
+            if text:
+                checked += 1
+                assert ends[before_section], f"text before a landscape table is on a portrait page: {text[:80]!r}"
+    assert checked, "no landscape table with text before it: the test checked nothing"
+
+
 @pytest.mark.parametrize("name", BUNDLES)
 def test_word_tables_break_no_word_across_lines(bundles, pdfs, name):
     """Every word of every table cell appears whole in the rendered PDF (a word split over two lines does not)."""

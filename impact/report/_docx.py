@@ -475,10 +475,14 @@ class _Writer:
 def _landscape_text(writer: _Writer, blocks) -> list[bool]:
     """The orientation of each block of a section.
 
-    Tables take their own; figures are portrait; text goes on landscape pages
-    only where it leads into a landscape table from the start of the section
-    or from another landscape table, so a section that opens with a wide
-    table does not leave its heading alone on a portrait page.
+    Tables take their own; figures are portrait; text goes on the pages of
+    what it leads into: text before a landscape table (from the start of the
+    section, or after another table or a figure) is on the table's landscape
+    pages, so neither a section's heading nor a table's introduction is left
+    alone on a portrait page before the turn (the paragraph introducing the
+    indicators' difference-in-differences table stood alone on a portrait
+    page of the example's report). Text after the last table or figure is
+    portrait.
     """
     own: list[bool | None] = [writer.layout(b)[5] if isinstance(b, Table) else False if isinstance(b, Figure) else None
                               for b in blocks]
@@ -487,9 +491,7 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
         if orientation is not None:
             out.append(orientation)
             continue
-        after = next((o for o in own[i + 1:] if o is not None), False)
-        before = next((o for o in reversed(own[:i]) if o is not None), True)
-        out.append(bool(after and before))
+        out.append(bool(next((o for o in own[i + 1:] if o is not None), False)))
     return out
 
 
