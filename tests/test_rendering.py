@@ -393,6 +393,16 @@ def test_html_prints_on_a4(bundles, chromium, tmp_path, name):
     sizes = _pages(pdf)
     assert sizes and all(_is_a4(s) for s in sizes), sorted(set(sizes))
     assert len(sizes) <= 45, len(sizes)
+    # A column heading is not broken at its hyphen: the printed page read "p-" over "value". Body text may break
+    # at a hyphen, so a fragment may be seen at most as often as its word occurs outside the column headings.
+    page = (bundles[name] / "report.html").read_text(encoding="utf-8")
+    headings = [html.unescape(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', page)]
+    heads = {w.split("-")[0] + "-" for h in headings for w in h.lower().split() if re.search(r"\w-\w", w)}
+    assert heads, "no hyphenated column heading: the check below checks nothing"
+    body = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r'<th scope="col"[^>]*>.*?</th>', " ", page))).lower()
+    seen = collections.Counter(w.lower() for p in _words(pdf) for w, _, _ in p if w.lower() in heads)
+    broken = {f: (n, body.count(f)) for f, n in seen.items() if n > len(re.findall(rf"\b{re.escape(f)}\w", body))}
+    assert not broken, f"column headings broken at a hyphen (seen, in body text): {broken}"
 
 
 def test_word_page_size_follows_a_template(soffice, tmp_path):

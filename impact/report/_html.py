@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from importlib import resources
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .._version import __version__
 from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
@@ -53,10 +54,24 @@ def _environment() -> jinja2.Environment:
     loader = jinja2.FunctionLoader(_load_template)
     # autoescape=True escapes every {{ }} whatever the template's name.
     # finalize drops the control characters HTML forbids, before escaping.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-        finalize=lambda value: clean_text(value) if isinstance(value, str) else value,
+        finalize=lambda value: clean_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
     )
+    env.filters["unbroken_hyphens"] = _unbroken_hyphens
+    return env
+
+
+_HYPHENATED = re.compile(r"\S*\w-\w\S*")
+
+
+def _unbroken_hyphens(text: str) -> Markup:
+    """``text`` escaped, each hyphenated word in a span that does not wrap.
+
+    Browsers break a line after a hyphen, so a narrow column heading read "p-" over "value".
+    """
+    escaped = str(escape(clean_text(text)))
+    return Markup(_HYPHENATED.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', escaped))
 
 
 def _load_template(name: str) -> str:
