@@ -194,16 +194,19 @@ def left_out_sentences(excluded: pd.DataFrame) -> list[str]:
             f"{text.format(since=since)}." for r, text in LEFT_OUT_REASONS.items() if r in counts.index]
 
 
-def event_panel(panel: pd.DataFrame, history: pd.DataFrame, unknown: pd.DataFrame) -> pd.DataFrame:
+def event_panel(panel: pd.DataFrame, history: pd.DataFrame, unknown: pd.DataFrame,
+                excluded: pd.DataFrame | None = None) -> pd.DataFrame:
     """Panel with event time around the first inadequate judgement since :data:`ILACS_START`.
 
     Treated: councils first judged inadequate since then; comparison: councils judged since then and never
-    inadequate; the councils of :func:`left_out` are in neither group.
+    inadequate; the councils of :func:`left_out` (``excluded``, computed when not given) are in neither group.
     """
     treated = first_event(history, status="inadequate", after=ILACS_START)
     out = event_time(panel, treated)
+    if excluded is None:
+        excluded = left_out(panel, history, unknown)
     # treated councils' years outside the window are kept (unit effects)
-    keep = ~out["council_id"].isin(left_out(panel, history, unknown)["council_id"])
+    keep = ~out["council_id"].isin(excluded["council_id"])
     return out[keep].reset_index(drop=True)
 
 
@@ -320,7 +323,8 @@ def main(shared_data_dir: str | Path, out_dir: str | Path, *, n_permutations: in
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     panel, history, unknown = build_panel(shared_data_dir)
-    events = event_panel(panel, history, unknown)
+    excluded = left_out(panel, history, unknown)
+    events = event_panel(panel, history, unknown, excluded)
     means = event_means(events)
     paths = {
         "panel": out / "panel.csv",
@@ -330,7 +334,6 @@ def main(shared_data_dir: str | Path, out_dir: str | Path, *, n_permutations: in
         "event_figure": out / "event_study.png",
         "notes": out / "notes.txt",
     }
-    excluded = left_out(panel, history, unknown)
     rest = panel[panel["council_id"].isin(excluded["council_id"])].merge(excluded, on="council_id")
     written = pd.concat([events.assign(event_study=np.where(events["treated"], "treated", "comparison")),
                          rest.rename(columns={"reason": "event_study"}).assign(treated=False)], ignore_index=True)
