@@ -401,9 +401,9 @@ def test_a_mixed_model_whose_gradient_optimisers_fail_is_fitted_to_the_reml_maxi
                          d["intervention"].isin(["notice", "direction"]).astype(float)])
     beta, _ = _reml_random_intercept(d["value"].to_numpy(dtype=float), x, d["council_id"].to_numpy())
     est = t.set_index("term")["estimate"]
-    assert est["intercept"] == pytest.approx(beta[0], abs=1e-4)
-    assert est.filter(like="longer_term").iloc[0] == pytest.approx(beta[1], abs=1e-5)
-    assert est["in_intervention"] == pytest.approx(beta[2], abs=1e-4)
+    assert est["intercept"] == pytest.approx(beta[0], abs=1e-6)
+    assert est.filter(like="longer_term").iloc[0] == pytest.approx(beta[1], abs=1e-6)
+    assert est["in_intervention"] == pytest.approx(beta[2], abs=1e-6)
 
 
 def test_independent_reml_matches_statsmodels_on_a_model_that_converges():
