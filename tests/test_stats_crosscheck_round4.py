@@ -129,7 +129,8 @@ def test_mixed_model_near_the_boundary_is_the_reml_maximum_in_any_units(units):
     assert res.params["se"].to_numpy() == pytest.approx(ref["se"].to_numpy(), rel=1e-4)
     vc = res.variance_components["estimate"]
     assert vc["unit_intercept_sd"] == pytest.approx(ref["unit_sd"], rel=1e-3)
-    assert vc["residual_sd"] == pytest.approx(ref["residual_sd"], rel=1e-6)
+    # (rel 1e-5: Powell's method stops within 1.5e-6 of the maximum with scipy 1.11, the oldest allowed)
+    assert vc["residual_sd"] == pytest.approx(ref["residual_sd"], rel=1e-5)
     icc = ref["unit_sd"] ** 2 / (ref["unit_sd"] ** 2 + ref["residual_sd"] ** 2)
     assert icc < 0.01  # the case is the one meant: near the boundary, and the notes say so
     assert any(n.startswith(f"variance between units estimated near zero (unit intercept: {icc:.3f}") for n in res.notes)
