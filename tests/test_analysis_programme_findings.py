@@ -26,6 +26,32 @@ def test_runs_on_a_tiny_study(tiny_study, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "Strongest differences" not in printed
     assert "No comparison by intervention status: needs at least two councils" in printed
+    # the tests of change across the waves, counted from the findings' own table
+    ch = result.findings.change
+    below = int((ch["p_adjusted"] < 0.05).sum())
+    assert f"{below} of {len(ch)} tests of change across the waves have a Holm-adjusted p below 0.05" in printed
+
+
+def test_a_machine_coded_change_is_named_as_no_finding_without_a_hand_check_at_every_wave(capsys):
+    """The script printed nothing of change across the waves; under machine coding a change the hand check has not
+    confirmed at every wave is named as no finding (the report's rule, impact.report.unconfirmed_over_waves)."""
+    import dataclasses
+
+    import impact
+    from impact.synth import generate_with_truth
+
+    spec = importlib.util.spec_from_file_location("programme_findings", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    study, _ = generate_with_truth(8, seed=91357, interviews_per_wave=2, words_per_interview=150)
+    f = impact.analyse(study, n_resamples=99, parts=["comparisons", "change"])
+    assert f.coding["source"] == "machine" and f.reliability_by_wave is None
+    ch = f.change.copy()
+    ch.loc[ch.index[0], "p_adjusted"] = 0.001
+    module._change(dataclasses.replace(f, change=ch))
+    printed = capsys.readouterr().out
+    code = ch.loc[ch.index[0], "code"]
+    assert f"{code} (" in printed and "(machine coding not checked by hand at every wave: not a finding)" in printed
 
 
 def test_reliability_section_from_human_codings(tiny_study, tmp_path):
