@@ -72,7 +72,9 @@ def test_reliability_section_from_human_codings(tiny_study, tmp_path):
     report, _ = impact.build_report(result)
     [section] = [s for s in report.sections if s.title == "Coding reliability"]
     # with the segments the human left uncoded compared too, each status group has both values, so kappa exists: 1
-    assert len(section.blocks) == 4 and "within each status group" in section.blocks[2].text
+    # (and, after them, the kappas within each wave: a paragraph and a table)
+    assert len(section.blocks) == 6 and "within each status group" in section.blocks[2].text
+    assert "within each wave" in section.blocks[4].text and (section.blocks[5].data["cohen_kappa"] == 1.0).all()
     by_status = section.blocks[3].data  # the table of kappas by status group
     assert len(by_status) and (by_status["cohen_kappa"] == 1.0).all() and (by_status["meets_line"] == "yes").all()
     assert set(by_status["status_group"]) == {"intervention", "no_intervention"}

@@ -248,3 +248,20 @@ def test_the_hand_check_s_agreement_at_each_wave_is_recomputed(checked):
     below = kappa.groupby(level="code").min()
     assert (below[IMPACTS] < 0.70).all()
     assert not any(s.startswith("Compared with ") for s in _summary(f))
+
+
+def test_the_reliability_section_shows_the_hand_check_s_kappas_at_each_wave(checked):
+    """The kappas within each wave that decide which machine-coded changes the summary may state are published beside
+    those within each status group, with the impacts they allow named (none on seed 98317)."""
+    from impact.report import Table
+
+    study, truth, f = checked
+    report, _ = report_of(f)
+    [section] = [s for s in report.sections if s.title == "Coding reliability"]
+    [table] = [b for b in section.blocks if isinstance(b, Table) and b.name == "reliability_by_wave"]
+    r = f.reliability_by_wave
+    k = r[(r["metric"] == "cohen_kappa") & r["code"].isin(IMPACTS)]
+    assert len(table.data) == len(k) == len(IMPACTS) * len(study.wave_ids)
+    assert sorted(table.data["cohen_kappa"]) == pytest.approx(sorted(k["value"]))
+    assert list(table.data["meets_line"] == "yes") == list(table.data["cohen_kappa"] >= 0.70)
+    assert any(isinstance(b, Paragraph) and "at every wave: here none." in b.text for b in section.blocks)

@@ -2163,26 +2163,51 @@ def _reliability(ctx) -> Section | None:
             f"difference by status is stated as a finding only for an impact the coder reads with F1 of at least "
             f"{_WEAK_F1:.2f} on real text and whose kappa is at least {CHECKED_KAPPA:.2f} in both groups: here "
             + (f"{_listed(stated)}." if stated else "none.")))
-        by = rbs[(rbs["metric"] == "cohen_kappa") & rbs["code"].isin([c for c in ctx.codes if c in kappas])
-                 & rbs["status_group"].isin(["intervention", "no_intervention"])]
-        order = {c: i for i, c in enumerate(ctx.codes)}
-        by = by.assign(_o=by["code"].map(order), _g=(by["status_group"] != "intervention").astype(int)) \
-            .sort_values(["_o", "_g"], kind="stable")
-        rows = pd.DataFrame({"impact": by["code"].map(ctx.code).to_numpy(), "status_group": by["status_group"].to_numpy(),
-                             "cohen_kappa": by["value"].to_numpy(), "ci_low": by["ci_low"].to_numpy(),
-                             "ci_high": by["ci_high"].to_numpy(), "n_units": by["n_units"].to_numpy()})
-        # a kappa of 0.696 shows as 0.70: the column says on which side of the line it is
-        rows.insert(5, "meets_line", np.where(rows["cohen_kappa"] >= CHECKED_KAPPA, "yes", "no"))
+        rows = _kappa_rows(ctx, rbs[rbs["code"].isin([c for c in ctx.codes if c in kappas])], "status_group",
+                           ["intervention", "no_intervention"])
         blocks.append(Table("reliability_by_status", rows, "Agreement with the hand check within each status group",
                             f"Cohen's kappa between the machine coder and the second coding on the checked segments "
                             f"of councils in each status group at the time of the interview. A machine-coded "
                             f"difference by status is stated only where kappa is at least {CHECKED_KAPPA:.2f} in both "
                             f"groups.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
-                            labels={"n_units": Label("Segments compared", description="Checked segments in the group.",
-                                                     format="int"),
-                                    "cohen_kappa": Label("Cohen's kappa", format="num:2"),
-                                    "meets_line": Label(f"At least {CHECKED_KAPPA:.2f}", format="text")}))
+                            labels=_kappa_labels("group")))
+    rbw = ctx.f.reliability_by_wave
+    if rbw is not None and len(rbw) and ctx.f.coding.get("source") == "machine":
+        # a coder that reads one wave's talk differently from another's makes a change across the waves by itself
+        stated = [ctx.code(c).lower() for c in ctx.codes
+                  if c not in unconfirmed_over_waves(ctx.codes, _weak_codes(ctx), rbw, ctx.waves)]
+        blocks.append(Paragraph(
+            "Cohen's kappa within each wave is in the next table. A machine-coded change across the waves is stated "
+            f"as a finding only for an impact the coder reads with F1 of at least {_WEAK_F1:.2f} on real text and "
+            f"whose kappa is at least {CHECKED_KAPPA:.2f} at every wave: here "
+            + (f"{_listed(stated)}." if stated else "none.")))
+        rows = _kappa_rows(ctx, rbw[rbw["code"].isin(ctx.codes)], "wave", ctx.waves)
+        blocks.append(Table("reliability_by_wave", rows.assign(wave=rows["wave"].map(ctx.wave)),
+                            "Agreement with the hand check at each wave",
+                            "Cohen's kappa between the machine coder and the second coding on the checked segments of "
+                            f"each wave. A machine-coded change across the waves is stated only where kappa is at "
+                            f"least {CHECKED_KAPPA:.2f} at every wave.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                            labels=_kappa_labels("wave")))
     return Section("Coding reliability", blocks)
+
+
+def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.DataFrame:
+    """The hand check's kappas within each level of ``column`` (impacts in report order, levels in ``levels``'s)."""
+    by = r[(r["metric"] == "cohen_kappa") & r[column].isin(levels)]
+    order = {c: i for i, c in enumerate(ctx.codes)}
+    by = by.assign(_o=by["code"].map(order), _g=by[column].map(levels.index)).sort_values(["_o", "_g"], kind="stable")
+    rows = pd.DataFrame({"impact": by["code"].map(ctx.code).to_numpy(), column: by[column].to_numpy(),
+                         "cohen_kappa": by["value"].to_numpy(), "ci_low": by["ci_low"].to_numpy(),
+                         "ci_high": by["ci_high"].to_numpy(), "n_units": by["n_units"].to_numpy()})
+    # a kappa of 0.696 shows as 0.70: the column says on which side of the line it is
+    rows.insert(5, "meets_line", np.where(rows["cohen_kappa"] >= CHECKED_KAPPA, "yes", "no"))
+    return rows
+
+
+def _kappa_labels(where: str) -> dict[str, Label]:
+    return {"n_units": Label("Segments compared", description=f"Checked segments in the {where}.", format="int"),
+            "cohen_kappa": Label("Cohen's kappa", format="num:2"),
+            "meets_line": Label(f"At least {CHECKED_KAPPA:.2f}", format="text")}
 
 
 def _status_moves(ctx) -> bool:
