@@ -8,7 +8,9 @@ This is a thin script over the library: it validates the study, runs the
 programme analysis (:func:`impact.pipeline.run`), and prints how many
 comparisons by intervention status pass the Holm-adjusted threshold, with the
 report's caveat for impacts the machine coder reads poorly, and the rows
-with the smallest p-values - every number comes from the library's tables.  Edit the
+with the smallest p-values, and how many tests of change across the waves
+pass it (a machine-coded change is a finding only where the hand check reads
+the impact well at every wave) - every number comes from the library's tables.  Edit the
 options below (codebook, disclosure threshold, permutations) for your study.
 """
 
@@ -19,7 +21,12 @@ import sys
 from pathlib import Path
 
 import impact
-from impact.report import machine_coding_note, unconfirmed_by_status, weak_codes
+from impact.report import (
+    machine_coding_note,
+    unconfirmed_by_status,
+    unconfirmed_over_waves,
+    weak_codes,
+)
 
 #: Options a programme analysis usually fixes once and keeps (recorded in the outputs' provenance).
 OPTIONS = {
@@ -35,6 +42,7 @@ def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed
     result = impact.run(study, out_dir, identify=identify, seed=seed, **{**OPTIONS, **options})
     c = result.findings.comparisons
     print(result)
+    _change(result.findings)
     if c.empty:
         reason = result.findings.not_computed.get("comparisons", "no comparison could be made")
         print(f"\nNo comparison by intervention status: {reason}.")
@@ -64,6 +72,27 @@ def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed
           "unsuppressed, not for publication):")
     print(c.sort_values("p_value").head(5)[cols].to_string(index=False))
     return result
+
+
+def _change(f) -> None:
+    """How many tests of change across the waves pass the Holm-adjusted threshold, with the report's rule for
+    machine codings (a coder that reads one wave's talk differently from another's makes a change by itself)."""
+    ch = f.change
+    if ch is None or ch.empty:
+        reason = f.not_computed.get("change", "no council was followed across the waves")
+        print(f"\nNo test of change across the waves: {reason}.")
+        return
+    alpha = f.parameters.get("alpha", 0.05)
+    below = ch[ch["p_adjusted"] < alpha]
+    weak = weak_codes(f.codebook, source=f.coding.get("source"))
+    doubtful = set(unconfirmed_over_waves(list(f.codebook.top_codes()), weak, f.reliability_by_wave,
+                                          list(f.study.wave_ids), source=f.coding.get("source")))
+    group = "status_group" if "status_group" in ch.columns else None
+    named = [f"{r.code}{f' ({getattr(r, group)})' if group else ''}"
+             + (" (machine coding not checked by hand at every wave: not a finding)" if r.code in doubtful else "")
+             for r in below.itertuples()]
+    print(f"\n{len(below)} of {len(ch)} tests of change across the waves have a Holm-adjusted p below {alpha}"
+          + (": " + ", ".join(named) if named else "") + ".")
 
 
 if __name__ == "__main__":

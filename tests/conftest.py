@@ -59,6 +59,29 @@ def report_of(findings):
     return hit[1]
 
 
+def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, parts=None, **kwargs):
+    """``(study, truth, findings)`` of a study generated with ``seed``, analysed with its planted coding, or with the
+    machine coder's (``machine=True``) and, if ``check_one_in`` is given, a hand check: the planted coding of one
+    interview in that many (drawn with ``seed``), as a person would send it. Warnings are silenced."""
+    import warnings
+
+    from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
+
+    study, truth = generate_with_truth(n_councils, seed=seed, **kwargs)
+    human = None
+    if check_one_in is not None:
+        ids = sorted(study.interviews["interview_id"])
+        sample = set(np.random.default_rng(seed).choice(ids, size=len(ids) // check_one_in, replace=False))
+        human = truth.coded()
+        human = human[human["interview_id"].isin(sample)].assign(coder="person")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        findings = analyse(study, coded=None if machine else truth.coded(), human=human, n_resamples=199, seed=1,
+                           parts=parts)
+    return study, truth, findings
+
+
 def _seed(name: str) -> int:
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16)
 

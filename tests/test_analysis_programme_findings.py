@@ -26,6 +26,32 @@ def test_runs_on_a_tiny_study(tiny_study, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "Strongest differences" not in printed
     assert "No comparison by intervention status: needs at least two councils" in printed
+    # the tests of change across the waves, counted from the findings' own table
+    ch = result.findings.change
+    below = int((ch["p_adjusted"] < 0.05).sum())
+    assert f"{below} of {len(ch)} tests of change across the waves have a Holm-adjusted p below 0.05" in printed
+
+
+def test_a_machine_coded_change_is_named_as_no_finding_without_a_hand_check_at_every_wave(capsys):
+    """The script printed nothing of change across the waves; under machine coding a change the hand check has not
+    confirmed at every wave is named as no finding (the report's rule, impact.report.unconfirmed_over_waves)."""
+    import dataclasses
+
+    import impact
+    from impact.synth import generate_with_truth
+
+    spec = importlib.util.spec_from_file_location("programme_findings", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    study, _ = generate_with_truth(8, seed=91357, interviews_per_wave=2, words_per_interview=150)
+    f = impact.analyse(study, n_resamples=99, parts=["comparisons", "change"])
+    assert f.coding["source"] == "machine" and f.reliability_by_wave is None
+    ch = f.change.copy()
+    ch.loc[ch.index[0], "p_adjusted"] = 0.001
+    module._change(dataclasses.replace(f, change=ch))
+    printed = capsys.readouterr().out
+    code = ch.loc[ch.index[0], "code"]
+    assert f"{code} (" in printed and "(machine coding not checked by hand at every wave: not a finding)" in printed
 
 
 def test_reliability_section_from_human_codings(tiny_study, tmp_path):
@@ -46,7 +72,9 @@ def test_reliability_section_from_human_codings(tiny_study, tmp_path):
     report, _ = impact.build_report(result)
     [section] = [s for s in report.sections if s.title == "Coding reliability"]
     # with the segments the human left uncoded compared too, each status group has both values, so kappa exists: 1
-    assert len(section.blocks) == 4 and "within each status group" in section.blocks[2].text
+    # (and, after them, the kappas within each wave: a paragraph and a table)
+    assert len(section.blocks) == 6 and "within each status group" in section.blocks[2].text
+    assert "within each wave" in section.blocks[4].text and (section.blocks[5].data["cohen_kappa"] == 1.0).all()
     by_status = section.blocks[3].data  # the table of kappas by status group
     assert len(by_status) and (by_status["cohen_kappa"] == 1.0).all() and (by_status["meets_line"] == "yes").all()
     assert set(by_status["status_group"]) == {"intervention", "no_intervention"}

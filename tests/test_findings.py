@@ -105,7 +105,9 @@ def test_quotes_are_reported_statements_never_negated_hedged_or_repeated(planted
     assert len(shown) == len(set(shown))
     # every illustrative quote of an impact is shown, once, in the section of what people said
     said = [b for s in report.sections if s.title == "What people said" for b in s.blocks if isinstance(b, Quote)]
-    assert len(said) == len(q)
+    # machine codings no one has checked are not quoted (round 3 of the audit: a statement the coder files under an
+    # impact it reads well is still often about something else)
+    assert len(said) == (0 if which == "machine" else len(q))
     assert all(s.title != "Illustrative quotes" for s in report.sections)
 
 
@@ -153,7 +155,9 @@ def test_every_summary_sentence_follows_the_data(perfect):
     mask = m["term"] == "in_intervention"
     m.loc[mask, "p_adjusted"] = 1.0
     none = _summary(dataclasses.replace(perfect, models=m))
-    assert not any("odds ratio" in s for s in none) and any("No impact was reported significantly more" in s for s in none)
+    # (the summary's change between the first wave and the last, "Compared with ...", has odds ratios of its own)
+    assert not any("odds ratio" in s and not s.startswith("Compared with ") for s in none)
+    assert any("No impact was reported significantly more" in s for s in none)
     m.loc[mask & (m["code"] == "learning"), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.001, 1.2, 0.5, 1.9]
     one = _summary(dataclasses.replace(perfect, models=m))
     assert any(s.startswith("Promotion of learning") and "more often" in s for s in one)

@@ -158,20 +158,16 @@ def test_people_coded_quotes_match_the_planted_statement_and_credit(planted, per
 def test_machine_coded_quotes_only_under_impacts_read_well_and_never_a_credit(planted, machine):
     """Audit: machine-coded quotes under impacts read with F1 below 0.70 were of that impact in the planted coding
     50 times in 75, and the credit in a caption was wrong 7 times in 63 (no measure of the coder's reading of
-    attribution exists). Only impacts read well are quoted, and no caption states a credit."""
+    attribution exists). Only impacts read well are quoted, and no caption states a credit; and (round 3) only
+    statements a hand check confirms, so without one none is (tests/test_report_truth_round3.py)."""
     v = coder_validity(machine.codebook.id).set_index("code")["f1"]
     well = {c for c in machine.codebook.top_codes() if v.get(c, 0) >= 0.70}
     assert well and well != set(machine.codebook.top_codes())
+    assert machine.hand_check is None
     section = _section(machine, "What people said")
-    headings = {b.text for b in section.blocks if isinstance(b, Paragraph)}
-    book = machine.codebook.codes
-    labels = dict(zip(book["code_id"], book["label"], strict=True))
-    quotes = [b for b in section.blocks if isinstance(b, Quote)]
-    assert quotes
-    assert not any("credited" in b.attribution or "cause left open" in b.attribution for b in quotes)
-    for code in machine.codebook.top_codes():
-        assert (labels[code] in headings) == (code in well), code
-    assert any(p.endswith("may well be about something else.") for p in headings)
+    assert not [b for b in section.blocks if isinstance(b, Quote)]
+    assert [b.text for b in section.blocks if isinstance(b, Paragraph)][0].startswith(
+        "No statement is quoted to illustrate an impact")
 
 
 def test_machine_coded_review_process_quotes_no_factor_or_valence(planted, machine, perfect):
@@ -209,13 +205,23 @@ def _limitation(findings) -> str:
 def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(perfect, tiny_study):
     """It said "the number of councils is small, so only large differences can be detected" at any size. It now
     works from the best-placed later-wave comparison: the smallest standardised difference detected with 80% power
-    (computed here from the normal approximation, d = (z(1 - alpha/2) + z(0.8)) * sqrt(1/n_a + 1/n_b)), or, where
-    even the most extreme split cannot give p below 0.05, that no comparison can reach significance (the smallest
-    two-sided permutation p-value is 2 / C(n, k))."""
+    (computed here from the two-sample t test's noncentral t distribution, solved with scipy; round 3 of the audit
+    replaced the normal approximation, d = (z(1 - alpha/2) + z(0.8)) * sqrt(1/n_a + 1/n_b), which is too small with
+    few councils), or, where even the most extreme split cannot give p below 0.05, that no comparison can reach
+    significance (the smallest two-sided permutation p-value is 2 / C(n, k))."""
     import math
     import re
 
-    from scipy.stats import norm
+    from scipy.optimize import brentq
+    from scipy.stats import nct, t
+
+    def t_detectable(n_a, n_b, alpha=0.05, power=0.8):
+        df, scale = n_a + n_b - 2, math.sqrt(1 / n_a + 1 / n_b)
+        crit = t.ppf(1 - alpha / 2, df)
+        # the lower tail's probability underflows to NaN far from 0 (scipy), where it is 0
+        achieved = lambda d: nct.sf(crit, df, d / scale) + math.fsum([  # noqa: E731
+            x for x in [nct.cdf(-crit, df, d / scale)] if not math.isnan(x)])
+        return brentq(lambda d: achieved(d) - power, 1e-6, 5)
 
     def best(findings):
         c = findings.comparisons
@@ -224,7 +230,7 @@ def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(
         return max(((int(a), int(b)) for a, b in sizes.itertuples(index=False)), key=lambda t: (min(t), sum(t)))
 
     n_a, n_b = best(perfect)
-    d = (norm.ppf(0.975) + norm.ppf(0.8)) * math.sqrt(1 / n_a + 1 / n_b)
+    d = t_detectable(n_a, n_b)
     text = _limitation(perfect)
     assert f"with at most {n_b} councils in intervention and {n_a} not" in text, text
     assert re.search(rf"at least {d:.2f} standard deviations", text), (d, text)

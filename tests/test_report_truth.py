@@ -14,24 +14,19 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import report_of
+from conftest import analysed_synthetic, report_of
 
 from impact.pipeline import analyse
 from impact.report import Bullets, Callout, Paragraph, Table
 from impact.report._format import display_frame
-from impact.synth import SynthEffects, generate_with_truth
+from impact.synth import SynthEffects
 
 pytestmark = pytest.mark.xdist_group("report_truth")
 
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 
 
-def _analysed(n_councils, seed, **kwargs):
-    study, truth = generate_with_truth(n_councils, seed=seed, **kwargs)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        findings = analyse(study, coded=truth.coded(), n_resamples=199, seed=1)
-    return study, truth, findings
+_analysed = analysed_synthetic
 
 
 @pytest.fixture(scope="module")
@@ -444,8 +439,8 @@ def test_table_headings_say_what_their_counts_count(twelve):
 def test_the_detectable_difference_and_its_size_label_agree(twelve):
     """With 40 councils not in intervention and 18 in, the limitation said 'at least 0.8 standard deviations (a
     medium difference by Cohen's convention)': 0.795 printed with one decimal, labelled from the unrounded value;
-    by Cohen 0.8 is large."""
-    from statsmodels.stats.power import NormalIndPower
+    by Cohen 0.8 is large. The figure is the two-sample t test's (round 3 of the audit)."""
+    from statsmodels.stats.power import TTestIndPower
 
     from impact.report._build import _Ctx, _detectable
 
@@ -453,7 +448,7 @@ def test_the_detectable_difference_and_its_size_label_agree(twelve):
     c = pd.DataFrame({"code": ["commitment"], "wave": [f.study.wave_ids[1]], "n_a": [40], "n_b": [18]})
     ctx = _Ctx(dataclasses.replace(f, comparisons=c, not_computed={}), False, 5, 5, None)
     text = _detectable(ctx)
-    d = NormalIndPower().solve_power(effect_size=None, nobs1=40, ratio=18 / 40, alpha=0.05, power=0.8)
+    d = TTestIndPower().solve_power(effect_size=None, nobs1=40, ratio=18 / 40, alpha=0.05, power=0.8)
     shown = re.search(r"at least (\d\.\d\d) standard deviations", text)
     assert shown and float(shown.group(1)) == pytest.approx(d, abs=0.005), text
     label = "large" if float(shown.group(1)) >= 0.8 else "medium" if float(shown.group(1)) >= 0.5 else "small"

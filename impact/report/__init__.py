@@ -13,7 +13,14 @@ machine names.  The plotting functions live in :mod:`impact.report.figures`;
 coding reads poorly and the caveat the report prints with their figures.
 """
 
-from ._caveats import CHECKED_KAPPA, WEAK_F1, machine_coding_note, unconfirmed_by_status, weak_codes
+from ._caveats import (
+    CHECKED_KAPPA,
+    WEAK_F1,
+    machine_coding_note,
+    unconfirmed_by_status,
+    unconfirmed_over_waves,
+    weak_codes,
+)
 from ._docx import check_docx_template, render_docx
 from ._format import CI
 from ._html import render_html
@@ -60,6 +67,7 @@ __all__ = [
     "WEAK_F1",
     "weak_codes",
     "unconfirmed_by_status",
+    "unconfirmed_over_waves",
     "CHECKED_KAPPA",
     "machine_coding_note",
 ]

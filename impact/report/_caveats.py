@@ -12,7 +12,8 @@ import math
 
 import pandas as pd
 
-__all__ = ["WEAK_F1", "CHECKED_KAPPA", "weak_codes", "unconfirmed_by_status", "machine_coding_note"]
+__all__ = ["WEAK_F1", "CHECKED_KAPPA", "weak_codes", "unconfirmed_by_status", "unconfirmed_over_waves",
+           "machine_coding_note"]
 
 #: A code the machine coder reads with F1 below this on real text is not stated as a finding without a caveat.
 WEAK_F1 = 0.70
@@ -143,6 +144,41 @@ def kappas_by_status(reliability_by_status: pd.DataFrame | None) -> dict[str, tu
         return {}
     return {c: (float(row["intervention"]), float(row["no_intervention"])) for c, row in k.iterrows()
             if not (math.isnan(row["intervention"]) or math.isnan(row["no_intervention"]))}
+
+
+def unconfirmed_over_waves(codes, weak: dict[str, float], reliability_by_wave: pd.DataFrame | None, waves, *,
+                           source: str = "machine") -> list[str]:
+    """The impacts of ``codes`` whose machine-coded change across ``waves`` is no finding.
+
+    A coder that reads one wave's talk differently from another's (hopes
+    before a review, what happened after it) makes a change across the waves
+    by itself.  So under machine coding an impact's change is a finding only
+    when it is read with F1 of at least :data:`WEAK_F1` on real text (not in
+    ``weak``) *and* a hand check of the study's own codings gives Cohen's kappa
+    of at least :data:`CHECKED_KAPPA` at every wave of ``waves``.  Codings by
+    people: none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check = pd.DataFrame({"code": ["a", "a", "b", "b"], "metric": "cohen_kappa", "value": [0.8, 0.75, 0.9, 0.5],
+    ...                       "wave": ["before", "after"] * 2})
+    >>> unconfirmed_over_waves(["a", "b", "c"], {}, check, ["before", "after"])
+    ['b', 'c']
+    >>> unconfirmed_over_waves(["a"], {}, check, ["before", "after", "later"])
+    ['a']
+    >>> unconfirmed_over_waves(["a", "b"], {}, None, ["before", "after"], source="people")
+    []
+    """
+    if source != "machine":
+        return []
+    r = reliability_by_wave
+    checked: set[str] = set()
+    if r is not None and not r.empty and {"code", "metric", "value", "wave"} <= set(r.columns):
+        k = r[r["metric"] == "cohen_kappa"].pivot_table(index="code", columns="wave", values="value", aggfunc="min")
+        k = k.reindex(columns=list(waves))
+        checked = {c for c, row in k.iterrows() if (row.astype(float) >= CHECKED_KAPPA).all()}
+    return [c for c in codes if c in weak or c not in checked]
 
 
 def unconfirmed_by_status(codes, weak: dict[str, float], reliability_by_status: pd.DataFrame | None, *,

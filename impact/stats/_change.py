@@ -169,11 +169,15 @@ def change_over_time(
     if small:
         warnings.warn(f"{small} row(s) have fewer than two complete units and were not tested.",
                       SmallSampleWarning, stacklevel=2)
-    out = pd.DataFrame(rows)
-    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), adjust)
     cols = [*by, *groups, "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first",
             "value_last", "n_discordant", "n_up", "n_down", "effect_type", "effect", "statistic", "df",
             "p_value", "p_asymptotic", "p_adjusted"]
+    if not rows:
+        # no unit has a complete series in any group (every unit seen at every time point moved between groups):
+        # nothing to test, which the warnings above say; the frame has its columns and no row
+        return pd.DataFrame(columns=[c for c in cols if c not in ("n_discordant", "n_up", "n_down")])
+    out = pd.DataFrame(rows)
+    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), adjust)
     return out[[c for c in cols if c in out.columns]]
 
 
