@@ -161,7 +161,9 @@ def _spoken_digits(text: str) -> str:
 
 
 _NI_RE = lazy_compile(
-    rf"(?<![\w])(?P<p>[a-z]{{2}})[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}(?:[ \t{_DASH}]?[a-d])?(?![\w])",
+    rf"(?<![\w.])(?P<p>[a-z]{{2}})(?P<sep>[ \t.{_DASH}]?)\d{{2}}(?P=sep)\d{{2}}(?P=sep)\d{{2}}(?:(?P=sep)[a-d])?(?![\w]|\.\w)"
+    # its groups set off by one separator each, spaces, dashes or dots as on a form ("QQ-12-34-56-C", "qq.12.34.56.c")
+    rf"|(?<![\w])(?P<p>[a-z]{{2}})[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}(?:[ \t{_DASH}]?[a-d])?(?![\w])",
     _I,
 )
 _NI_PREFIX_BAD = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
@@ -296,8 +298,15 @@ _FULL_DATE = (
     # closed up, as on a form: "03MAY2009", "3may09", "03-May-2009"
     rf"|\d{{1,2}}[{_DASH}/.]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[{_DASH}/.]?(?:(?:19|20)\d\d|\d\d)(?!\d))"
 )
+# A month said as its number in order ("the 3rd of the 5th", "the third of the fifth"), as people read a date aloud.
+_ORDINAL_MONTH = (
+    r"(?:0?[1-9]|1[0-2])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth"
+)
 _ANY_DATE = (
-    rf"(?:{_FULL_DATE}|{_WEEKDAY}?(?:the[ \t]+)?(?:{_DAY}|{_CARDINAL_DAY})(?:[ \t]+of)?[ \t]+{_MONTHS}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
+    rf"(?:(?:the[ \t]+)?{_DAY}[ \t]+of[ \t]+the[ \t]+(?:{_ORDINAL_MONTH})(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
+    rf"|\d{{1,2}}[ \t]+\d{{1,2}}[ \t]+(?:(?:19|20)\d\d|\d\d)(?!\d)"  # day, month and year set off by spaces
+    rf"|{_FULL_DATE}|{_WEEKDAY}?(?:the[ \t]+)?(?:{_DAY}|{_CARDINAL_DAY})(?:[ \t]+of)?[ \t]+{_MONTHS}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
     rf"|{_WEEKDAY}?{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
     rf"|(?:the[ \t]+)?{_MONTHS}(?:[ \t]+of)?,?[ \t]+{_YEAR}|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}(?:[ \t]?[/.{_DASH}][ \t]?\d{{1,4}})?"
     rf"|(?:19|20)\d\d|{_YEAR_WORDS})"
@@ -393,7 +402,7 @@ _BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would
 
 # ------------------------------------------------------------------ addresses
 _STREET_TYPES = (
-    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|crescent|cres|terrace|terr|place|pl|grove|gardens|gdns|"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|crescent|cres|terrace|terr|tce|place|pl|grove|gardens|gdns|"
     r"court|ct|square|sq|walk|mews|row|hill|rise|view|parade|green|park|vale|fold|gate|gardens|wharf|yard|bank|boulevard|"
     r"brow|chase|croft|dale|end|fields?|heights|meadows?|mount|side|wynd|approach|circus|corner|cottages|crest|"
     r"glade|grange|grn|hollow|lea|leys?|link|loke|manor|nook|oval|paddock|passage|path|pavement|quay|ridge|ring|"
@@ -630,10 +639,12 @@ def _with_stray_letter(text: str, span: Span) -> Span:
 
 def _national_ids(text: str, add) -> None:
     for m in _NI_RE.finditer(text):
-        seps = re.findall(rf"\d\d([ \t{_DASH}]?)(?=\d)", m.group()[2:])
+        seps = re.findall(rf"\d\d([ \t.{_DASH}]?)(?=\d)", m.group()[2:])
         context = _ctx(_NI_CTX, text, m.start())
         if len(set(seps)) > 1 and not context:
             continue  # "In 2013-14": digit pairs written unevenly are a year range, not an NI number
+        if "." in seps and not (context or m.group()[-1].isalpha()):
+            continue  # "ab.12.34.56": dotted figures without a suffix letter or a word of NI numbers are a version
         compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
         valid = _ni_prefix_valid(m.group("p"))
         # In lower or mixed case ("ab 12 34 56 c") the prefix must be a valid one and the suffix letter written, or
