@@ -82,7 +82,7 @@ _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
-    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
+    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
     r"\bsurname(?:[ \t]+(?:is|was))?)"
     r"[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
@@ -323,6 +323,11 @@ _DETERMINER_BEFORE_RE = lazy_compile(
     r"new|old|same|other|of|at|in|by|for|within|across)|\p{Lu}[\p{L}'’\-]*)[ \t]+\Z", re.VERSION1)
 
 
+# A verb of saying right after a word: a first name that is a word, opening a clause before one, is the person ("pat
+# said it was fine", "and rob told me"); "hope said" is no use of the word.
+_SAYING_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:said|says|told|tells|asked|asks|rang|rings|phoned|emailed|texted|thinks|thought|reckons|reckoned|"
+    r"explained|mentioned|agreed|replied|wrote)\b", re.IGNORECASE | re.VERSION1)
 # Initials listed before the verb they share ("KM and JS came"), and a relative after initials in a possessive.
 _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\p{Lu}{2,3}(?![\p{L}'’]))+",
                                    re.VERSION1)
@@ -649,6 +654,13 @@ class NameFinder:
         if (tok.key in self.word_names and self._position(text, tok.start) in ("kin", "title")
                 and _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40])):
             spans.append(Span(tok.start, tok.end, "name"))  # "aunty jade came", "her mum grace said"
+            return i + 1
+        if tok.key in self.word_names and tok.key not in _MONTH_NAMES and (
+                (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+                 and _SAYING_AFTER_RE.match(text, tok.end) is not None)
+                or (_PERSON_OBJECT_BEFORE_RE.search(text[max(0, tok.start - 30) : tok.start])
+                    and _PHRASE_END_RE.search(text[tok.end : tok.end + 40]))):
+            spans.append(Span(tok.start, tok.end, "name"))  # "pat said it was fine", "I met pat", "I told rob about it"
             return i + 1
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")

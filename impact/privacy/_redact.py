@@ -76,7 +76,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     bell - said no", "the nurse, Bishop, came in"; not "a manager, time, and
     money"), and so is one set off on one side only before a verb of saying
     or doing ("the nurse, bishop came in"; not "a manager, time and money"),
-    and a first name that is a word or a title word so set off, unlisted, and
+    and a first name that is a word or a title word so set off, unlisted (so
+    is such a first name in lower case opening a clause before a verb of
+    saying, "pat said it was fine", or after "met", "told", "rang" ... at the
+    end of a phrase, "I met pat"; not "we paid the bill"), and
     an unlisted singular count noun so set off before a verb of saying or
     doing ("the nurse, marsh came in"; not "the manager, budget cuts came").  A part in
     capitals ("BISHOP said") is read as in lower case, and any part after a
