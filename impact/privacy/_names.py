@@ -850,9 +850,10 @@ class NameFinder:
     def _caps_initials(self, text: str, toks: list[_Tok], i: int, position: str | None, initial_sentence: bool) -> bool:
         """Whether a word of two or three capitals is a person's initials ("JS", "KM"): no acronym of the shipped
         lexicons (LGA, MASH, IRO), no word (IT, US), none the text spells out, and standing where a person does:
-        before a verb of saying or doing or "who" ("JS who rang me", "KM said"), after a verb that takes a person at
-        the end of a phrase ("spoke to JS about it", "I told KM."), set off beside a role ("KM, the team manager,",
-        "the team manager, KM, said") - not after an article or a place ("the LGA said", "Leeds CSC said"), nor among
+        set off beside a role ("KM, the team manager,", "the team manager, KM, said", "JAS, our social worker"),
+        before "who" ("JS who rang me") or a relative ("JS's daughter"), and two capitals before a verb of saying
+        or doing ("KM said") or after a verb that takes a person at the end of a phrase ("spoke to JS about it", "I
+        told KM.") - three there are mostly a body's ("CSC said", "I rang NCT about it") - not after an article or a place ("the LGA said", "Leeds CSC said"), nor among
         other words in capitals, nor where the role spells the letters out ("IRO, the independent reviewing
         officer")."""
         tok = toks[i]
@@ -875,12 +876,14 @@ class NameFinder:
         if set_off_after_role(text, tok.start, tok.end):
             head = re.search(r"((?:[\p{L}\-]+[ \t]+){0,3}[\p{L}\-]+)[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", before)
             return head is None or not _expands(letters, head.group(1))
-        if body:
-            return False
+        if re.match(r"[ \t]+who\b", after):
+            return not body  # "JS who rang me": a body is "which" or "that"
+        if body or len(letters) == 3:
+            return False  # three capitals before a verb or after "told" are mostly a body's ("CSC said", "I rang NCT")
         listed = _INITIALS_LISTED_RE.match(after)  # "KM and JS came", "JS, KM and TB said"
         if listed is not None and all(self._initials_shape(m) for m in re.findall(r"\p{Lu}+", listed.group())):
             after = after[listed.end() :]
-        if _ACTION_AFTER_RE.search(after) or re.match(r"[ \t]+who\b", after):
+        if _ACTION_AFTER_RE.search(after):
             return True
         return _PERSON_OBJECT_BEFORE_RE.search(before) is not None and _PHRASE_END_RE.search(after) is not None
 

@@ -45,11 +45,12 @@ from .test_pii_round8 import leaks_in, planted_run
     ("KM said it was fine", ["KM"]), ("then JS rang me", ["JS"]), ("the team manager, KM, said no", ["KM"]),
     ("KM (deputy head) said", ["KM"]), ("thanks, JS", ["JS"]), ("I met with KM yesterday", ["KM"]),
     ("KM and JS came", ["KM", "JS"]), ("JS, KM and TB said", ["JS", "KM", "TB"]), ("JS's daughter rang", ["JS"]),
-    ("the social worker (JS) said no", ["JS"]), ("Cllr JS said", ["JS"]), ("I told JAS.", ["JAS"]),
+    ("the social worker (JS) said no", ["JS"]), ("Cllr JS said", ["JS"]), ("JAS, our social worker, rang", ["JAS"]),
+    ("JAS who rang me", ["JAS"]),
 ])
 @pytest.mark.parametrize("names", [_WORDY, []], ids=["listed", "unlisted"])
 def test_initials_in_capitals_where_a_person_stands_are_redacted(text, gone, names):
-    # Measured when written: before, 13 of the 15 kept the initials ("Cllr JS" and "the team manager, KM, said no"
+    # Measured when written: before, 14 of the 16 kept the initials ("Cllr JS" and "the team manager, KM, said no"
     # were redacted), listed names or not
     red = _redact(text, names=names)
     assert not [g for g in gone if g in red] and "[name]" in red, red
@@ -63,6 +64,8 @@ def test_initials_in_capitals_where_a_person_stands_are_redacted(text, gone, nam
     "REASON FOR DECISION: the plan", "IT said no", "the CIN and CP teams came", "SEND said", "the GP came",
     # people said by their role's initials
     "YP said she was scared", "HV came on Monday", "TM said no", "I rang EDT about it", "I spoke to FC about it",
+    # three capitals before a verb or after "rang", "told" are mostly a body's, in no lexicon
+    "CSC said no", "I rang CSC about it", "we told NCT about it",
 ])
 def test_acronyms_are_kept(text):
     for names in (_WORDY, []):
