@@ -341,6 +341,7 @@ _FAMILY_AFTER_RE = lazy_compile(
 # A file name ("Jane_Smith_interview.docx", "okafor notes.txt" is two words) or words joined by "_" ("jane_smith_w1").
 _FILE_EXTENSIONS = (r"docx?|txt|pdf|rtf|odt|csv|tsv|xlsx?|ods|json|ya?ml|xml|html?|md|wav|mp3|m4a|mp4|ogg|flac|"
                     r"jpe?g|png|gif|heic|zip|eml|msg|pptx?|qdpx|vtt|srt")
+_EXTENSION_RE = lazy_compile(rf"\.(?i:{_FILE_EXTENSIONS})(?![\p{{L}}\p{{N}}_])", re.VERSION1)
 _JOINED_RE = lazy_compile(
     rf"(?<![\p{{L}}\p{{N}}_@./\\\-])(?P<stem>[\p{{L}}\p{{N}}](?:[\p{{L}}\p{{N}}_\-.]*[\p{{L}}\p{{N}}])?)"
     rf"(?:\.(?i:{_FILE_EXTENSIONS})(?![\p{{L}}\p{{N}}_])|(?<=_[\p{{L}}\p{{N}}]*)(?![\p{{L}}\p{{N}}_@]))",
@@ -557,7 +558,7 @@ class NameFinder:
         English word nor public term that reads as a word ("okafor"; not "w1", "nfer", "qdpx"), after a first name a
         surname that is a word ("jane_smith"). "referral_rate", "transcript_w1.docx" are kept."""
         found = []
-        for m in _JOINED_RE.finditer(text) if ("_" in text or "." in text) else ():
+        for m in _JOINED_RE.finditer(text) if ("_" in text or _EXTENSION_RE.search(text)) else ():
             stem = m.group("stem")
             pieces = [fold(p) for p in re.findall(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})", stem)]
             for k, piece in enumerate(pieces):
