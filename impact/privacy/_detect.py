@@ -328,7 +328,9 @@ _BIRTH_PART = (
     rf"|the[ \t]+\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}"
 )
 _DOB_RE = lazy_compile(
-    rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
+    # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when
+    rf"\b(?:born(?:[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?"
+    rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
     rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,

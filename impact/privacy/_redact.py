@@ -140,7 +140,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
     of 2009", the month said as a number in order, "the 3rd of the 5th 2009",
-    figures set off by spaces, "dob 3 5 09"), or part of one ("born in 09", "the summer of 2009", "the 3/5",
+    figures set off by spaces, "dob 3 5 09", where before when, "born at LGI
+    in 2009"), or part of one ("born in 09", "the summer of 2009", "the 3/5",
     "a 2009 baby"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
     after a name, "her 14th birthday", "she'll be 15", "the girl at number 7 was 14"; with a modal or a perfect, "he'd be 12 by now",
