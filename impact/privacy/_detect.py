@@ -16,7 +16,14 @@ import regex as re
 from stdnum.gb import nhs as _nhs
 from stdnum.gb import upn as _upn
 
-from ._lexicon import POSTCODE_AREAS, bare_word, english_words, fold, lazy_compile
+from ._lexicon import (
+    POSTCODE_AREAS,
+    bare_word,
+    english_words,
+    fold,
+    folded_first_names,
+    lazy_compile,
+)
 
 __all__ = ["Span", "find_identifiers"]
 
@@ -508,6 +515,11 @@ _SCHOOL_KIND_ANCHOR = lazy_compile(r"\b(?:high|grammar|juniors|infants|comp)\b",
 _SCHOOL_KIND_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+"
     r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
+# A saint's name after a word of going to it, a school or a church in lower case without its kind ("she goes to st
+# marys", "at saint john's"): the saint a given name.
+_SAINT_RE = lazy_compile(
+    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+"
+    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?:['’]?s)?)(?![\p{L}'’])", _I)
 # A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
 _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
 # Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
@@ -1062,6 +1074,10 @@ def _institutions(text: str, add) -> None:
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
         if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
+    for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
+        saint = fold(m.group("saint"))
+        if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():
+            add(Span(m.start("place"), m.end("place"), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
         name = m.group("name").rstrip()

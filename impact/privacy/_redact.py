@@ -125,7 +125,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
     School", "the Gipton estate"; in lower case too, "oakwood high school",
-    "at oakwood high"); a street in lower case without a number
+    "at oakwood high"; a saint's name gone to, "she goes to st marys"); a
+    street in lower case without a number
     where someone is placed on it ("lives on station road"), a capitalised
     name lived on, at or off without a street type ("she lives on Bramble",
     "they live at the Bramble"), and a house
