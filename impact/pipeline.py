@@ -36,7 +36,7 @@ from ._io import (
 from ._version import __version__
 from .describe import describe_study
 from .effects import attrition_effects, intervention_effects, survey_effects
-from .errors import ImpactWarning, InputError
+from .errors import ImpactWarning, InputError, ValidationError
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends
 from .panel import _not_coded, council_panel, participant_panel
@@ -197,12 +197,16 @@ def analyse(
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
+    from .validate import codebook_id_problems
 
     wanted = set(PARTS) if parts is None else set(parts)
     unknown = sorted(wanted - set(PARTS))
     if unknown:
         raise ValueError(f"The value for `parts` must name analyses among {list(PARTS)}, but {unknown} was passed.")
     codebook = Codebook.for_study(study, codebook)
+    named = codebook_id_problems(codebook, study.participants["name"] if "name" in study.participants else ())
+    if named:
+        raise ValidationError(named, source=codebook.source)
     themes_book = Codebook.load("review_themes")
     process_book = Codebook.load(PROCESS_CODEBOOK)
     books = {"impacts": codebook}

@@ -526,6 +526,32 @@ def _check_pseudonymous_ids(parsed: dict, vocabs: dict[str, set[str]] | None = N
     return problems
 
 
+def codebook_id_problems(codebook, names) -> list[Problem]:
+    """The ids of ``codebook`` (its own and its codes') that hold a person's name of ``names`` (a study's
+    participants), an e-mail address, a phone number ...: the report's tables print code ids as written, so they are
+    refused as a study's measure, wave and survey item ids are (see :func:`_check_pseudonymous_ids`).
+
+    Examples
+    --------
+    >>> from impact.coding import Codebook
+    >>> [p.value for p in codebook_id_problems(Codebook.nfer(), ["Jane Smith"])]
+    []
+    """
+    from .privacy._redact import id_checker
+
+    personal_detail = id_checker([str(n) for n in names if isinstance(n, str) and n.strip()])
+    problems = []
+    if (said := personal_detail(codebook.id)) is not None:
+        problems.append(Problem(codebook.source, None, "id", codebook.id,
+                                f"a codebook id such as nfer_impacts (it holds {said}, and the report prints it)"))
+    for k, code_id in enumerate(codebook.code_ids):
+        if (said := personal_detail(code_id)) is not None:
+            problems.append(Problem(codebook.source, None, f"codes[{k}].id", code_id,
+                                    f"a code id such as partnership (it holds {said}, and the report's tables print "
+                                    "it as written)"))
+    return problems
+
+
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
                 parsed: dict) -> list[Problem]:
     """Each cell of one table: required, type and range, pattern, vocabulary; unique keys."""

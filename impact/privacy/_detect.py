@@ -16,7 +16,14 @@ import regex as re
 from stdnum.gb import nhs as _nhs
 from stdnum.gb import upn as _upn
 
-from ._lexicon import POSTCODE_AREAS, bare_word, english_words, fold, lazy_compile
+from ._lexicon import (
+    POSTCODE_AREAS,
+    bare_word,
+    english_words,
+    fold,
+    folded_first_names,
+    lazy_compile,
+)
 
 __all__ = ["Span", "find_identifiers"]
 
@@ -161,7 +168,9 @@ def _spoken_digits(text: str) -> str:
 
 
 _NI_RE = lazy_compile(
-    rf"(?<![\w])(?P<p>[a-z]{{2}})[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}(?:[ \t{_DASH}]?[a-d])?(?![\w])",
+    rf"(?<![\w.])(?P<p>[a-z]{{2}})(?P<sep>[ \t.{_DASH}]?)\d{{2}}(?P=sep)\d{{2}}(?P=sep)\d{{2}}(?:(?P=sep)[a-d])?(?![\w]|\.\w)"
+    # its groups set off by one separator each, spaces, dashes or dots as on a form ("QQ-12-34-56-C", "qq.12.34.56.c")
+    rf"|(?<![\w])(?P<p>[a-z]{{2}})[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?\d{{2}}(?:[ \t{_DASH}]?[a-d])?(?![\w])",
     _I,
 )
 _NI_PREFIX_BAD = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
@@ -296,8 +305,15 @@ _FULL_DATE = (
     # closed up, as on a form: "03MAY2009", "3may09", "03-May-2009"
     rf"|\d{{1,2}}[{_DASH}/.]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[{_DASH}/.]?(?:(?:19|20)\d\d|\d\d)(?!\d))"
 )
+# A month said as its number in order ("the 3rd of the 5th", "the third of the fifth"), as people read a date aloud.
+_ORDINAL_MONTH = (
+    r"(?:0?[1-9]|1[0-2])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth"
+)
 _ANY_DATE = (
-    rf"(?:{_FULL_DATE}|{_WEEKDAY}?(?:the[ \t]+)?(?:{_DAY}|{_CARDINAL_DAY})(?:[ \t]+of)?[ \t]+{_MONTHS}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
+    rf"(?:(?:the[ \t]+)?{_DAY}[ \t]+of[ \t]+the[ \t]+(?:{_ORDINAL_MONTH})(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
+    rf"|\d{{1,2}}[ \t]+\d{{1,2}}[ \t]+(?:(?:19|20)\d\d|\d\d)(?!\d)"  # day, month and year set off by spaces
+    rf"|{_FULL_DATE}|{_WEEKDAY}?(?:the[ \t]+)?(?:{_DAY}|{_CARDINAL_DAY})(?:[ \t]+of)?[ \t]+{_MONTHS}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
     rf"|{_WEEKDAY}?{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
     rf"|(?:the[ \t]+)?{_MONTHS}(?:[ \t]+of)?,?[ \t]+{_YEAR}|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}(?:[ \t]?[/.{_DASH}][ \t]?\d{{1,4}})?"
     rf"|(?:19|20)\d\d|{_YEAR_WORDS})"
@@ -319,7 +335,9 @@ _BIRTH_PART = (
     rf"|the[ \t]+\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}"
 )
 _DOB_RE = lazy_compile(
-    rf"\b(?:born(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
+    # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when
+    rf"\b(?:born(?:[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?"
+    rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
     rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
@@ -393,7 +411,7 @@ _BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would
 
 # ------------------------------------------------------------------ addresses
 _STREET_TYPES = (
-    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|crescent|cres|terrace|terr|place|pl|grove|gardens|gdns|"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|crescent|cres|terrace|terr|tce|place|pl|grove|gardens|gdns|"
     r"court|ct|square|sq|walk|mews|row|hill|rise|view|parade|green|park|vale|fold|gate|gardens|wharf|yard|bank|boulevard|"
     r"brow|chase|croft|dale|end|fields?|heights|meadows?|mount|side|wynd|approach|circus|corner|cottages|crest|"
     r"glade|grange|grn|hollow|lea|leys?|link|loke|manor|nook|oval|paddock|passage|path|pavement|quay|ridge|ring|"
@@ -497,6 +515,11 @@ _SCHOOL_KIND_ANCHOR = lazy_compile(r"\b(?:high|grammar|juniors|infants|comp)\b",
 _SCHOOL_KIND_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+"
     r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
+# A saint's name after a word of going to it, a school or a church in lower case without its kind ("she goes to st
+# marys", "at saint john's"): the saint a given name.
+_SAINT_RE = lazy_compile(
+    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+"
+    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?:['’]?s)?)(?![\p{L}'’])", _I)
 # A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
 _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
 # Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
@@ -630,10 +653,12 @@ def _with_stray_letter(text: str, span: Span) -> Span:
 
 def _national_ids(text: str, add) -> None:
     for m in _NI_RE.finditer(text):
-        seps = re.findall(rf"\d\d([ \t{_DASH}]?)(?=\d)", m.group()[2:])
+        seps = re.findall(rf"\d\d([ \t.{_DASH}]?)(?=\d)", m.group()[2:])
         context = _ctx(_NI_CTX, text, m.start())
         if len(set(seps)) > 1 and not context:
             continue  # "In 2013-14": digit pairs written unevenly are a year range, not an NI number
+        if "." in seps and not (context or m.group()[-1].isalpha()):
+            continue  # "ab.12.34.56": dotted figures without a suffix letter or a word of NI numbers are a version
         compact = re.fullmatch(r"[a-z]{2}\d{6}[a-d]", m.group(), re.IGNORECASE) is not None
         valid = _ni_prefix_valid(m.group("p"))
         # In lower or mixed case ("ab 12 34 56 c") the prefix must be a valid one and the suffix letter written, or
@@ -1049,6 +1074,10 @@ def _institutions(text: str, add) -> None:
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
         if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
+    for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
+        saint = fold(m.group("saint"))
+        if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():
+            add(Span(m.start("place"), m.end("place"), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
         name = m.group("name").rstrip()

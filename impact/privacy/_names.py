@@ -82,7 +82,7 @@ _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
-    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
+    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
     r"\bsurname(?:[ \t]+(?:is|was))?)"
     r"[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
@@ -283,6 +283,18 @@ def set_off_after_role(text: str, start: int, end: int) -> bool:
             and (_SET_OFF_AFTER_RE.match(text, end) is not None or _SET_OFF_OPEN_AFTER_RE.match(text, end) is not None))
 
 
+# A verb of saying or doing right after a word set off after a role, on one side or both ("the nurse, marsh came in",
+# "our social worker, marsh, rang me"): with it, an unlisted word that is a singular count noun is the person's
+# surname; a list or an aside has none ("a manager, budget and time", "the nurse, however came in").
+_VERB_AFTER_SET_OFF_RE = lazy_compile(
+    rf"(?:[ \t]*(?:,|\)|[ \t][\-–—]))?[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
+    re.IGNORECASE | re.VERSION1)
+# Words that open a clause without naming anyone, set off after a role ("the nurse, everyone came", "my manager,
+# meanwhile rang").
+_NOT_SUBJECTS = frozenset("""everyone everybody someone somebody anyone anybody nobody noone something nothing anything
+    everything however meanwhile otherwise therefore instead anyway besides luckily sadly thankfully apparently
+    obviously eventually finally later earlier today tonight tomorrow yesterday then""".split())
+
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
 # ... in lower case are the words.
 _LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt sergeant supt revd".split())
@@ -290,6 +302,73 @@ _LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt se
 # The short titles, in any case, that stand only before a surname ("mrs hopper"); "Judge", "Nurse" ... do not.
 # "miss" in lower case is the verb ("we miss lunch").
 _SHORT_TITLE_BEFORE_RE = lazy_compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS)\.?[ \t]+\Z", re.VERSION1)
+
+
+# Initials in capitals without dots ("JS", "KM", "JAS"): a person where a person stands, unless they are an acronym of
+# the shipped lexicons or one the text spells out ("Corporate Peer Challenge (CPC)").
+_ROLE_HEADS = "|".join(sorted(w for w in KINSHIP_ROLE_WORDS if not w.endswith("s") and w not in ("named", "called", "ex")))
+# A role in apposition after the initials ("KM, the team manager", "JS - our social worker", "KM (deputy head)").
+_ROLE_APPOSITION_RE = lazy_compile(
+    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<role>(?:(?:the|our|my|his|her|their|your|a|an)[ \t]+)?(?:[\p{L}\-]+[ \t]+){0,3}?"
+    rf"(?:{_ROLE_HEADS}))(?![\p{{L}}'’])", re.IGNORECASE | re.VERSION1)
+# Words that say a person met or wrote to the initials ("spoke to JS about it", "I told KM", "thanks, JS").
+_PERSON_OBJECT_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:spoke|speak|speaking|talk|talked|talking|according|listen|listened|explained|mentioned|wrote|write|"
+    r"reported)[ \t]+to|\b(?:met|meet|meeting|spoke|speak|talked|talking)[ \t]+with|\b(?:asked|ask|told|tell|emailed|"
+    r"email|rang|ring|phoned|phone|texted|text|met|thanks|thank|cheers|regards|signed)|\b(?:email|e-mail|call|"
+    r"message|letter|text|note|visit|word)[ \t]+from)[ \t,:]*\Z", re.IGNORECASE | re.VERSION1)
+# What before initials makes them a body's ("the LGA said", "our MASH rang", "Leeds CSC said", "Chairman of NCT said").
+_DETERMINER_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:the|a|an|our|their|its|this|that|these|those|your|my|his|her|each|every|local|national|regional|whole|"
+    r"new|old|same|other|of|at|in|by|for|within|across)|\p{Lu}[\p{L}'’\-]*)[ \t]+\Z", re.VERSION1)
+
+
+# A verb of saying right after a word: a first name that is a word, opening a clause before one, is the person ("pat
+# said it was fine", "and rob told me"); "hope said" is no use of the word.
+_SAYING_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:said|says|told|tells|asked|asks|rang|rings|phoned|emailed|texted|thinks|thought|reckons|reckoned|"
+    r"explained|mentioned|agreed|replied|wrote)\b", re.IGNORECASE | re.VERSION1)
+# Initials listed before the verb they share ("KM and JS came"), and a relative after initials in a possessive.
+_INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\p{Lu}{2,3}(?![\p{L}'’]))+",
+                                   re.VERSION1)
+_FAMILY_AFTER_RE = lazy_compile(
+    r"['’]s[ \t]+(?:(?:little|older|younger|eldest|youngest|new|ex|step)[ \t\-]?)?(?:son|daughter|baby|boy|girl|brother|"
+    r"sister|sibling|mum|mom|mam|mother|dad|father|stepdad|stepmum|nan|nana|gran|granny|grandma|grandad|grandmother|"
+    r"grandfather|aunt|aunty|auntie|uncle|cousin|niece|nephew|partner|husband|wife|boyfriend|girlfriend|twins?)"
+    r"(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+
+
+# A file name ("Jane_Smith_interview.docx", "okafor notes.txt" is two words) or words joined by "_" ("jane_smith_w1").
+_FILE_EXTENSIONS = (r"docx?|txt|pdf|rtf|odt|csv|tsv|xlsx?|ods|json|ya?ml|xml|html?|md|wav|mp3|m4a|mp4|ogg|flac|"
+                    r"jpe?g|png|gif|heic|zip|eml|msg|pptx?|qdpx|vtt|srt")
+_EXTENSION_RE = lazy_compile(rf"\.(?i:{_FILE_EXTENSIONS})(?![\p{{L}}\p{{N}}_])", re.VERSION1)
+_JOINED_RE = lazy_compile(
+    rf"(?<![\p{{L}}\p{{N}}_@./\\\-])(?P<stem>[\p{{L}}\p{{N}}](?:[\p{{L}}\p{{N}}_\-.]*[\p{{L}}\p{{N}}])?)"
+    rf"(?:\.(?i:{_FILE_EXTENSIONS})(?![\p{{L}}\p{{N}}_])|(?<=_[\p{{L}}\p{{N}}]*)(?![\p{{L}}\p{{N}}_@]))",
+    re.VERSION1)
+
+
+def _expands(letters: str, phrase: str) -> bool:
+    """Whether ``letters`` are the initials of ``phrase``'s words, small words skipped or not ("IRO", "the
+    independent reviewing officer"; "CPC", "Corporate peer challenge"; "SEND", "special educational needs and
+    disabilities")."""
+    words = [w for w in re.findall(r"\p{L}+", phrase) if fold(w) not in ("the", "a", "an", "our", "my", "his", "her",
+                                                                          "their", "your")]
+    heads = "".join(w[0] for w in words).upper()
+    big = "".join(w[0] for w in words if fold(w) not in ("of", "and", "for", "in", "on", "to", "with")).upper()
+    return any(h.endswith(letters) or letters in h for h in (heads, big) if h)
+
+
+def _defined_acronym(text: str, letters: str) -> bool:
+    """Whether ``text`` spells ``letters`` out as an acronym: in brackets after words whose initials they are
+    ("Corporate peer challenge (CPC)"), or before such words in brackets ("CPC (corporate peer challenge)")."""
+    for m in re.finditer(rf"\((?:{re.escape(letters)})s?\)", text):
+        if _expands(letters, " ".join(text[max(0, m.start() - 120) : m.start()].split()[-(len(letters) + 4) :])):
+            return True
+    for m in re.finditer(rf"(?<![\p{{L}}]){re.escape(letters)}s?[ \t]*\((?P<x>[^()]{{3,120}})\)", text):
+        if _expands(letters, m.group("x")):
+            return True
+    return False
 
 
 def _surname_like(key: str) -> bool:
@@ -415,8 +494,7 @@ class NameFinder:
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
-            if not run and (self._title_as_surname(text, toks, i)
-                            or toks[i].shape == "initial" and self._position(text, toks[i].start) == "title"):
+            if not run and (self._title_as_surname(text, toks, i) or self._lone_initial(text, toks, i)):
                 spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
                 continue
@@ -430,8 +508,70 @@ class NameFinder:
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
                 lone.append(run[0])
             i = j
+        spans += self._surname_first_in_capitals(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
-        return spans + self._listed_with_names(text, lone, spans)
+        return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
+
+    def _lone_initial(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """A letter alone standing for a person: after a title ("Mrs T", "Mr K.", "mrs t", "ms k"), set off after a
+        role ("the boy, T, said"), after a verb that takes a person at the end of a phrase ("I spoke to T about it"),
+        or opening a clause before a verb of saying or doing ("T. said so", "then T rang"); not "A", "I" or "O", nor
+        after a capitalised word ("Plan B came", "Part C said")."""
+        tok = toks[i]
+        letter = tok.text.rstrip(".")
+        if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
+            return False
+        if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
+            return _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]) is not None and (
+                _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None)
+        if tok.shape != "initial":
+            return False
+        if self._position(text, tok.start) == "title" or set_off_after_role(text, tok.start, tok.end):
+            return True
+        before, after = text[max(0, tok.start - 40) : tok.start], text[tok.end : tok.end + 40]
+        if _PERSON_OBJECT_BEFORE_RE.search(before) and _PHRASE_END_RE.search(after):
+            return True
+        prev = toks[i - 1] if i > 0 else None
+        opens = _sentence_initial(text, tok.start) or _CLAUSE_OPEN_RE.search(before) is not None
+        return (opens and _ACTION_AFTER_RE.search(after) is not None
+                and not (prev is not None and prev.shape in ("cap", "caps") and not _sentence_initial(text, tok.start)))
+
+    def _surname_first_in_capitals(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """A word in capitals before a first name found in capitals after a comma: the surname written first, as on
+        a list or a form ("SMITH, JANE said"); not a function word or public term ("NOTE, JANE said" is kept)."""
+        found = []
+        for k in range(len(toks) - 1):
+            tok, nxt = toks[k], toks[k + 1]
+            if (tok.shape == "caps" and nxt.shape == "caps" and nxt.key in self.firsts and len(tok.key) > 2
+                    and re.fullmatch(r"[ \t]*,[ \t]*", text[tok.end : nxt.start])
+                    and any(s.start <= nxt.start < s.end for s in spans)
+                    and not any(s.start <= tok.start < s.end for s in spans)
+                    and not (self._public(tok) or tok.key in _NOT_NAMES or tok.key in _TITLES
+                             or tok.key in KINSHIP_ROLE_WORDS)
+                    and (tok.key in self.surnames or not self._ordinary(tok) or tok.key in self.participant_parts)):
+                found.append(Span(tok.start, tok.end, "name"))
+        return found
+
+    def _joined(self, text: str) -> list[Span]:
+        """File names and words joined by "_" that hold a name ("Jane_Smith_interview.docx", "interview_okafor_w1.txt",
+        "notes_from_tyler"), whole: a piece that is a listed first name or a participant's name part, or no ordinary
+        English word nor public term that reads as a word ("okafor"; not "w1", "nfer", "qdpx"), after a first name a
+        surname that is a word ("jane_smith"). "referral_rate", "transcript_w1.docx" are kept."""
+        found = []
+        for m in _JOINED_RE.finditer(text) if ("_" in text or _EXTENSION_RE.search(text)) else ():
+            stem = m.group("stem")
+            pieces = [fold(p) for p in re.findall(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})", stem)]
+            for k, piece in enumerate(pieces):
+                if len(piece) < 3:
+                    continue
+                first = piece in self.firsts and (piece not in self.words or piece in self.participant_parts)
+                strange = (piece not in self.words and piece not in self.public and piece not in _NEVER
+                           and piece not in self.places and _pronounceable(piece))
+                after_first = k > 0 and pieces[k - 1] in self.firsts and (piece in self.surnames or _surname_like(piece))
+                if first or strange or piece in self.participant_parts or (after_first and pieces[k - 1] not in self.words):
+                    found.append(Span(m.start(), m.end(), "name"))
+                    break
+        return found
 
     def _public_surnames(self, text: str, toks: list[_Tok], spans: list[Span], lone: list[_Tok]) -> list[Span]:
         """Public terms that are common surnames, where a person is spoken of (see :data:`_PUBLIC_SURNAMES`).
@@ -495,14 +635,33 @@ class NameFinder:
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
+        if (tok.shape == "lower" and len(tok.key) == 1 and tok.key not in "aio" and i + 1 < len(toks)
+                and text[tok.end : toks[i + 1].start] == " " and toks[i + 1].shape == "lower"
+                and (toks[i + 1].key in self.surnames or self._unknown(toks[i + 1]))
+                and _SPEECH_AFTER_RE.search(text[toks[i + 1].end : toks[i + 1].end + 40])):
+            spans.append(Span(tok.start, toks[i + 1].end, "name"))  # "j smith rang", "k okafor said"
+            return i + 2
         if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
             return i + 1
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
              and said_of_person(tok.key, text, tok.end))
-                or ((tok.key in self.word_names or tok.key in _TITLES) and set_off_after_role(text, tok.start, tok.end))):
+                or ((tok.key in self.word_names or tok.key in _TITLES) and set_off_after_role(text, tok.start, tok.end))
+                or (self._count_noun(tok) and set_off_after_role(text, tok.start, tok.end)
+                    and _VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None)):
             spans.append(Span(tok.start, tok.end, "name"))
+            return i + 1
+        if (tok.key in self.word_names and self._position(text, tok.start) in ("kin", "title")
+                and _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40])):
+            spans.append(Span(tok.start, tok.end, "name"))  # "aunty jade came", "her mum grace said"
+            return i + 1
+        if tok.key in self.word_names and tok.key not in _MONTH_NAMES and (
+                (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+                 and _SAYING_AFTER_RE.match(text, tok.end) is not None)
+                or (_PERSON_OBJECT_BEFORE_RE.search(text[max(0, tok.start - 30) : tok.start])
+                    and _PHRASE_END_RE.search(text[tok.end : tok.end + 40]))):
+            spans.append(Span(tok.start, tok.end, "name"))  # "pat said it was fine", "I met pat", "I told rob about it"
             return i + 1
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
@@ -518,6 +677,13 @@ class NameFinder:
             j += 1
         spans.append(Span(tok.start, toks[j - 1].end, "name"))
         return j
+
+    def _count_noun(self, tok: _Tok) -> bool:
+        """An ordinary word that may be a surname: a singular count noun of the word list, no function word, adverb or
+        role ("marsh", "brook"; not "care", "however", "too", "everyone", "sister")."""
+        key = tok.key
+        return (key in self.words and len(key) > 2 and _surname_like(key) and not bare_word(key)
+                and key not in KINSHIP_ROLE_WORDS and key not in _TITLES and key not in _NOT_SUBJECTS)
 
     def _joinable(self, text: str, a: _Tok, b: _Tok) -> bool:
         gap = text[a.end : b.start]
@@ -557,8 +723,11 @@ class NameFinder:
         while k < len(toks) and len(run) < 6:
             prev, tok = toks[k - 1], toks[k]
             if not self._joinable(text, prev, tok) and not (
-                _WRAP_RE.match(text[prev.end : tok.start]) and tok.shape == "cap"
-                and (self._known(tok) or self._unknown(tok) or tok.key in self.surnames)
+                _WRAP_RE.match(text[prev.end : tok.start]) and (
+                    tok.shape == "cap" and (self._known(tok) or self._unknown(tok) or tok.key in self.surnames)
+                    # "jane\nsmith": after a first name in lower case, a surname in lower case on the next line
+                    or tok.shape == "lower" and prev.shape == "lower" and prev.key in self.firsts
+                    and not self._ordinary(prev) and (self._unknown(tok) or tok.key in self.surnames))
             ):
                 break
             if tok.key in _PARTICLES and k + 1 < len(toks) and self._joinable(text, tok, toks[k + 1]) and toks[k + 1].shape in ("cap", "caps"):
@@ -582,7 +751,7 @@ class NameFinder:
     def _position(self, text: str, start: int) -> str | None:
         """'title', 'intro', 'kin' or None: what stands right before ``start``."""
         before = text[max(0, start - 40) : start]
-        m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*\Z", before)
+        m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*(?:\r?\n[ \t]*)?\Z", before)  # a line may wrap after it
         if m:
             w = fold(m.group(1))
             if w in _TITLES and (m.group(1)[:1].isupper() or w in _LOWER_TITLES):
@@ -606,7 +775,8 @@ class NameFinder:
         lower = all(t.shape == "lower" for t in words)
         known = [t for t in words if self._known(t)]
         unknown = [t for t in words if self._unknown(t)]
-        kind = "place" if _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known else "name"
+        kind = "place" if (_PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
+                           and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])) else "name"
 
         if caps:
             if position == "title" and all(self._function_word(t) for t in words):
@@ -624,6 +794,8 @@ class NameFinder:
             spoken = [t for t in words if self._unknown(t) and _pronounceable(t.key)]
             if spoken and (len(words) >= 2 or len(spoken[0].key) >= 6):
                 return Span(start, end, "name")
+            if len(run) == 1 and self._caps_initials(text, toks, i, position, initial_sentence):
+                return Span(start, end, "name")  # "JS who rang me", "I spoke to JS about it", "KM, the team manager"
             if (len(words) == 1 and len(run) == 1 and (proper or words[0].key in self.surnames) and len(words[0].key) >= 4
                     and any(c in "aeiouy" for c in words[0].key) and self._spoken_of(text, start, end, position, initial_sentence)):
                 return Span(start, end, "name")  # "MCDONALD said", "I told MASON about it"
@@ -675,6 +847,55 @@ class NameFinder:
         ):
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
         return None
+
+    def _caps_initials(self, text: str, toks: list[_Tok], i: int, position: str | None, initial_sentence: bool) -> bool:
+        """Whether a word of two or three capitals is a person's initials ("JS", "KM"): no acronym of the shipped
+        lexicons (LGA, MASH, IRO), no word (IT, US), none the text spells out, and standing where a person does:
+        set off beside a role ("KM, the team manager,", "the team manager, KM, said", "JAS, our social worker"),
+        before "who" ("JS who rang me") or a relative ("JS's daughter"), and two capitals before a verb of saying
+        or doing ("KM said") or after a verb that takes a person at the end of a phrase ("spoke to JS about it", "I
+        told KM.") - three there are mostly a body's ("CSC said", "I rang NCT about it") - not after an article or a place ("the LGA said", "Leeds CSC said"), nor among
+        other words in capitals, nor where the role spells the letters out ("IRO, the independent reviewing
+        officer")."""
+        tok = toks[i]
+        letters = tok.text
+        if not self._initials_shape(letters):
+            return False
+        if any(0 <= k < len(toks) and toks[k].shape == "caps"
+               and not text[min(toks[k].end, tok.end) : max(toks[k].start, tok.start)].strip() for k in (i - 1, i + 1)):
+            return False  # "REASON FOR DECISION": a heading in capitals
+        if _defined_acronym(text, letters):
+            return False  # an acronym the text spells out
+        after = text[tok.end : tok.end + 60]
+        if after[:1] in ("'", "’"):
+            return _FAMILY_AFTER_RE.match(after) is not None  # "JS's daughter"; not "KCC's services"
+        before = text[max(0, tok.start - 40) : tok.start]
+        body = _DETERMINER_BEFORE_RE.search(before) is not None and not initial_sentence
+        role = _ROLE_APPOSITION_RE.match(after)
+        if role is not None:
+            return not _expands(letters, role.group("role")) and not body
+        if set_off_after_role(text, tok.start, tok.end):
+            head = re.search(r"((?:[\p{L}\-]+[ \t]+){0,3}[\p{L}\-]+)[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", before)
+            return head is None or not _expands(letters, head.group(1))
+        if re.match(r"[ \t]+who\b", after):
+            return not body  # "JS who rang me": a body is "which" or "that"
+        if body or len(letters) == 3:
+            return False  # three capitals before a verb or after "told" are mostly a body's ("CSC said", "I rang NCT")
+        listed = _INITIALS_LISTED_RE.match(after)  # "KM and JS came", "JS, KM and TB said"
+        if listed is not None and all(self._initials_shape(m) for m in re.findall(r"\p{Lu}+", listed.group())):
+            after = after[listed.end() :]
+        if _ACTION_AFTER_RE.search(after):
+            return True
+        return _PERSON_OBJECT_BEFORE_RE.search(before) is not None and _PHRASE_END_RE.search(after) is not None
+
+    def _initials_shape(self, letters: str) -> bool:
+        """Two or three capitals that are no acronym of the shipped lexicons and no word ("JS", "KM"; not "LGA",
+        "IRO", "IT", "US")."""
+        key = fold(letters)
+        return (2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
+                and key not in self.public and key not in _NEVER and key not in _TITLES and key not in KINSHIP_ROLE_WORDS
+                and key not in _NOT_NAMES and key not in _PARTICLES
+                and not (key in self.words and any(c in "aeiouy" for c in key)))
 
     def _initials(self, text: str, run: list[_Tok]) -> Span | None:
         """Initials with their dots ("J.S.", "J. S.", "K.L.M.") where a person stands: after a title, a kinship or

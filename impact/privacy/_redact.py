@@ -8,8 +8,22 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     (full names in any case or accent, and each part), listed first names,
     words that are not ordinary English in a name-like run ("Okafor",
     "Siobhán Ní Bhriain", "JOHN SMITH", "J. Smith", "Smith-Jones" whole),
-    initials after a title ("Mrs T", "Mr K.") and dotted initials where a
+    initials after a title ("Mrs T", "Mr K.", "mrs t"), a letter alone set off
+    after a role, after "spoke to", "told" ... or opening a clause before a
+    verb ("the boy, T, said", "I spoke to T about it", "T. said so"; not
+    "Plan B came", "Child A said"), and dotted initials where a
     person stands ("J.S. was the social worker", "I told J. S."; not "U.K."),
+    two or three capitals where a person stands ("JS who rang me", "I spoke
+    to JS about it", "KM, the team manager,", "KM and JS came", "JS's
+    daughter"), unless an acronym of the shipped lexicons (LGA, MASH, IRO, and
+    people said by their role's initials, YP, HV, TM), one the text spells out
+    ("Corporate peer challenge (CPC)"), a body's after an article, a place or
+    "of" ("the LGA said", "Chairman of NCT said"), or spelled out by the role
+    beside it ("IRO, the independent reviewing officer"); a name in a file
+    name or in words joined by "_" ("Jane_Smith_interview.docx",
+    "interview_okafor_w1.txt", "notes_from_tyler"), whole; a surname
+    written first in capitals ("SMITH, JANE said"); a name wrapped onto the
+    next line after a title or a first name ("Mrs\nSmith", "jane\nsmith"),
     another name of the same person ("née Brown", "aka Smudge", "his surname
     is Bishop", "we call her Princess"),
     and any word after a title, an introduction ("my name is", "called") or a
@@ -62,7 +76,12 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     bell - said no", "the nurse, Bishop, came in"; not "a manager, time, and
     money"), and so is one set off on one side only before a verb of saying
     or doing ("the nurse, bishop came in"; not "a manager, time and money"),
-    and a first name that is a word or a title word so set off, unlisted.  A part in
+    and a first name that is a word or a title word so set off, unlisted (so
+    is such a first name in lower case opening a clause before a verb of
+    saying, "pat said it was fine", or after "met", "told", "rang" ... at the
+    end of a phrase, "I met pat"; not "we paid the bill"), and
+    an unlisted singular count noun so set off before a verb of saying or
+    doing ("the nurse, marsh came in"; not "the manager, budget cuts came").  A part in
     capitals ("BISHOP said") is read as in lower case, and any part after a
     title ("councillor bishop"); after an article it is the word ("RANG THE
     BELL"); a full name may be joined by a hyphen ("tom-bishop").
@@ -70,7 +89,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     UK identifiers, named by their check digit (NHS modulus 11, the UPN check
     letter, via python-stdnum) or their context; an NI number also with its
     digits said in words or mixed ("Q Q one two three four five six C", "AB
-    twelve 34 fifty-six C", "AB 123 456 C"); an identifier that fails its
+    twelve 34 fifty-six C", "AB 123 456 C") or its groups set off by dots
+    ("QQ.12.34.56.C"; with its suffix or a word of NI numbers in lower case,
+    not a version "ab.12.34.56"); an identifier that fails its
     check is still redacted (as ``[reference]`` when nothing says what it is),
     and so is every other run of seven or more digits (slashed groups too,
     "2014/0456"), every code of letters and digits with three or more digits,
@@ -104,7 +125,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     with a street, flats and named buildings, named streets; schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
     School", "the Gipton estate"; in lower case too, "oakwood high school",
-    "at oakwood high"); a street in lower case without a number
+    "at oakwood high"; a saint's name gone to, "she goes to st marys"); a
+    street in lower case without a number
     where someone is placed on it ("lives on station road"), a capitalised
     name lived on, at or off without a street type ("she lives on Bramble",
     "they live at the Bramble"), and a house
@@ -118,7 +140,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
-    of 2009"), or part of one ("born in 09", "the summer of 2009", "the 3/5",
+    of 2009", the month said as a number in order, "the 3rd of the 5th 2009",
+    figures set off by spaces, "dob 3 5 09", where before when, "born at LGI
+    in 2009"), or part of one ("born in 09", "the summer of 2009", "the 3/5",
     "a 2009 baby"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
     after a name, "her 14th birthday", "she'll be 15", "the girl at number 7 was 14"; with a modal or a perfect, "he'd be 12 by now",

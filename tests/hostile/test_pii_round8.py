@@ -77,12 +77,7 @@ def test_things_judged_are_kept(text):
 @pytest.mark.parametrize("names", [_WORDY, []], ids=["listed", "unlisted"])
 def test_a_name_set_off_after_a_role_on_one_side_is_the_person(text, word, names):
     # Measured when written: before, 7 of the 10 run kept the name (unlisted, "marsh" and "bell" are surnames that are
-    # words, read as the words)
-    if not names and word in ("marsh", "bell"):
-        # a known leak, checked both ways: once it is closed the test fails, and the expectation is to be removed
-        if _left(_redact(text, names=names), word):
-            pytest.xfail("an unlisted surname that is a word is read as the word")
-        pytest.fail(f"{word!r} in {text!r} is redacted now: remove this expected failure")
+    # words, read as the words; round 9 closed these: an unlisted count noun set off after a role before a verb)
     red = _redact(text, names=names)
     assert not _left(red, word) and "[name]" in red, red
 
@@ -370,8 +365,10 @@ _E2E = [
 ]
 
 
-@pytest.fixture(scope="module")
-def round8_run(tmp_path_factory):
+def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title: str, label_note: str, human_code: str):
+    """``impact run`` of a generated study with ``forms`` (text, needles) planted in speech and in everything the
+    study's author writes: the study's name (forms up to ``name_end``), the wave labels (the rest, split at
+    ``early_end``), a codebook's ``title`` and first label (``label_note``), and ``human_code`` in a second coding."""
     import pathlib
     import re
 
@@ -383,35 +380,52 @@ def round8_run(tmp_path_factory):
     from impact.coding.segment import segment
     from impact.pipeline import run
 
-    root = tmp_path_factory.mktemp("round8")
     study = root / "study"
-    impact.synth.generate(6, seed=808, interviews_per_wave=2, words_per_interview=250, out=study)
-    forms = iter(_E2E * 400)
+    impact.synth.generate(6, seed=seed, interviews_per_wave=2, words_per_interview=250, out=study)
+    planted = iter(forms * 400)
     for path in sorted((study / "transcripts").rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        # every sentence of a respondent's answer ends " - <form>.": whichever is quoted carries one
+        # every sentence of a respondent's answer ends " - <form>.": whichever is quoted carries one (a form with a
+        # line break keeps it, as a transcript wrapped there would)
         text = re.sub(r"(?m)^(Respondent:.*)$", lambda line: re.sub(
-            r"(?<=[a-z])\.(?=\s|$)", lambda m: f" - {next(forms)[0]}.", line.group()), text)
+            r"(?<=[a-z])\.(?=\s|$)", lambda m: f" - {next(planted)[0]}.", line.group()), text)
         path.write_text(text, encoding="utf-8")
     spec = yaml.safe_load((study / "study.yaml").read_text(encoding="utf-8"))
-    spec["name"] = "Interviews. " + ". ".join(w for w, _ in _E2E[:5])
-    spec["waves"][1]["label"] = "Early (" + "; ".join(w for w, _ in _E2E[5:9]) + ")"
-    spec["waves"][2]["label"] = "Later (" + "; ".join(w for w, _ in _E2E[9:]) + ")"
+    label = [w.replace("\n", " ") for w, _ in forms]
+    spec["name"] = "Interviews. " + ". ".join(label[:name_end])
+    spec["waves"][1]["label"] = "Early (" + "; ".join(label[name_end:early_end]) + ")"
+    spec["waves"][2]["label"] = "Later (" + "; ".join(label[early_end:]) + ")"
     (study / "study.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
     book = yaml.safe_load((pathlib.Path(__file__).resolve().parents[2] / "data" / "codebooks" / "nfer_impacts.yaml")
                           .read_text(encoding="utf-8"))
-    book["title"] = "NFER impacts as Jane Smith coded them"
-    book["codes"][0]["label"] += " (ask Grace from the team was great)"
+    book["title"] = title
+    book["codes"][0]["label"] += f" ({label_note})"
     (root / "codebook.yaml").write_text(yaml.safe_dump(book, sort_keys=False, allow_unicode=True), encoding="utf-8")
     codebook = Codebook.load(root / "codebook.yaml")
     coded = RuleCoder(codebook).fit().code(segment(impact.load_study(study)))
     human = coded.copy()
-    human.loc[human.index[: max(1, len(human) // 10)], "code"] = "jane_smith_notes"
+    human.loc[human.index[: max(1, len(human) // 10)], "code"] = human_code
     with pytest.MonkeyPatch.context() as m:
         m.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-        result = run(study, root / "out", codebook=codebook, coded=coded.assign(coder="coder A"),
-                     human=human.assign(coder="coder B"), n_resamples=99, seed=1, cache=False)
-    return result
+        return run(study, root / "out", codebook=codebook, coded=coded.assign(coder="coder A"),
+                   human=human.assign(coder="coder B"), n_resamples=99, seed=1, cache=False)
+
+
+def leaks_in(out_dir, forms) -> list[tuple[str, str, str]]:
+    """(form, needle, file) for every needle of ``forms`` (text, needles) found in an output of ``out_dir``, compared
+    with letters and digits only, in the whole file and line by line."""
+    from .test_pii_spacing_outputs import _norm, _outputs
+
+    texts = {f: (_norm(t), [_norm(line) for line in t.splitlines()]) for f, t in _outputs(out_dir).items()}
+    return sorted({(written, needle, f.rsplit("/", 1)[-1]) for written, needles in forms for needle in needles
+                   for f, (whole, lines) in texts.items() if _norm(needle) in whole or any(_norm(needle) in ln for ln in lines)})
+
+
+@pytest.fixture(scope="module")
+def round8_run(tmp_path_factory):
+    return planted_run(tmp_path_factory.mktemp("round8"), _E2E, seed=808, name_end=5, early_end=9,
+                       title="NFER impacts as Jane Smith coded them", label_note="ask Grace from the team was great",
+                       human_code="jane_smith_notes")
 
 
 @pytest.mark.slow
@@ -419,12 +433,7 @@ def test_round8_forms_reach_no_output(round8_run):
     # Measured when written, on the old code: the codebook's title ("Jane Smith") was published as written in
     # report.html and report.docx, and the forms of this round in the quotes (quotes.csv, report.html, tables.xlsx)
     # and in the study's name and wave labels in every document, provenance.json too.
-    from .test_pii_spacing_outputs import _norm, _outputs
-
-    texts = {f: (_norm(t), [_norm(line) for line in t.splitlines()]) for f, t in _outputs(round8_run.out_dir).items()}
-    leaks = [(written, needle, f.rsplit("/", 1)[-1]) for written, needles in _E2E for needle in needles
-             for f, (whole, lines) in texts.items() if _norm(needle) in whole or any(_norm(needle) in ln for ln in lines)]
-    assert not leaks, sorted(set(leaks))
+    assert not (found := leaks_in(round8_run.out_dir, _E2E)), found
 
 
 @pytest.mark.slow
