@@ -36,6 +36,7 @@ __all__ = [
     "atomic_write_bytes",
     "write_private",
     "decode_text",
+    "UTF16_BOMS",
     "read_text",
     "read_csv_strict",
     "safe_zip",
@@ -235,22 +236,47 @@ def _document_kind(data: bytes) -> str | None:
     return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
 
 
-def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
+#: The byte-order marks of UTF-16 (little- and big-endian): Excel's "Unicode Text", Notepad's "Unicode".
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> tuple[str, str]:
     """Decode bytes of a text file; return ``(text, encoding)``.
 
-    UTF-8 (BOM stripped) and UTF-16 with a BOM are read as they are.  Bytes
-    that are not UTF-8 are decoded as Windows-1252 (a superset of Latin-1 for
-    printable text), with an :class:`EncodingWarning_`.  Data with NUL bytes
-    outside UTF-16 is refused as binary.
+    The one decoder of every text file ``impact`` reads (study tables,
+    transcripts, YAML, coded files).  UTF-8 (BOM stripped) and UTF-16 with a
+    BOM are read as they are.  Bytes that are not UTF-8 are decoded as
+    Windows-1252 (a superset of Latin-1 for printable text), with an
+    :class:`EncodingWarning_`, or, with ``fallback=False``, refused.  Data
+    with NUL bytes outside UTF-16 is refused as binary, and so is a file
+    whose byte-order mark does not fit the bytes after it.
 
     Raises
     ------
     InputError
-        If the data looks binary.
+        If the data looks binary, or is not UTF-8 and ``fallback`` is false.
+
+    Examples
+    --------
+    >>> decode_text("unit,code\\n".encode("utf-16"))
+    ('unit,code\\n', 'utf-16')
+    >>> decode_text(b"\\xef\\xbb\\xbfunit")
+    ('unit', 'utf-8-sig')
+    >>> decode_text(b"Camd\\xe9n", source="c.csv", fallback=False)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: c.csv: not UTF-8 text (byte 0xe9 at byte 4 is not UTF-8)
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:  # a UTF-8 file with text of another encoding pasted or appended
+            at = exc.start + 3
+            line = data.count(b"\n", 0, at) + 1
+            raise InputError(f"{source}: starts with a UTF-8 byte-order mark but is not UTF-8 from line "
+                             f"{line} (byte {data[at]:#04x} at byte {at}) - expected one "
+                             "encoding: save the file as UTF-8") from None
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
@@ -269,6 +295,8 @@ def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    if not fallback:
+        raise InputError(f"{source}: not UTF-8 text (byte {data[bad_at]:#04x} at byte {bad_at} is not UTF-8)")
     # Valid UTF-8 multi-byte sequences beside bytes that are not UTF-8: two encodings in one file. Read as
     # Windows-1252 the UTF-8 part would turn "Camdén" into "CamdÃ©n" silently, so it is refused.
     utf8_char = _UTF8_MULTIBYTE.search(data)

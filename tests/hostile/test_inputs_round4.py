@@ -1,0 +1,173 @@
+"""Hostile inputs and command lines, round 4 (helper-inputs4).
+
+Each test is a defect found by using the commands the wrong way: it fails on
+the code before its fix.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from impact.cli import main
+from impact.errors import InputError
+
+from ._util import snapshot
+
+# --------------------------------------------------------------------------- the pseudonym key file
+
+
+@pytest.fixture
+def outside_key(tmp_path):
+    """A good key file outside the study and output folders."""
+    key = tmp_path / "good.key"
+    key.write_text("  a key from a file, long enough \n", encoding="utf-8")
+    return key
+
+
+def _key_file(tmp_path, kind):
+    (tmp_path / "keys").mkdir()
+    path = tmp_path / "keys" / f"{kind}.key"
+    if kind == "table":
+        path.write_text("council_id,name\n301,Barking and Dagenham\n302,Barnet\n", encoding="utf-8")
+        return path, "holds 3 lines - expected the pseudonym key alone: one line of at least 16 characters"
+    if kind == "random_bytes":
+        path.write_bytes(bytes(range(256))[::7] + b"\x00\x01")
+        return path, "holds bytes that are not text - expected the pseudonym key alone"
+    if kind == "large":
+        path.write_text("k" * 5000, encoding="utf-8")
+        return path, "is 5,000 bytes - expected the pseudonym key alone"
+    if kind == "pipe":
+        os.mkfifo(path)
+        return path, "is not a regular file (a device or a pipe) - expected the pseudonym key alone"
+    if kind == "device":
+        return "/dev/zero", "/dev/zero: is not a regular file (a device or a pipe)"
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("kind", ["table", "random_bytes", "large", "pipe", "device"])
+def test_a_key_file_that_is_no_key_is_refused_before_the_work(kind, study_dir, tmp_path, capsys):
+    # On the old code a table (a CSV named by mistake) and random bytes were taken as the secret key: the run went
+    # on, with pseudonyms that change as soon as that file is edited. /dev/zero and a named pipe were "not found"
+    # (a pipe nobody writes to would have hung the run had it been opened); a large file was read whole.
+    key, needle = _key_file(tmp_path, kind)
+    before = snapshot(study_dir)  # (not the keys: reading a named pipe would wait for a writer)
+    assert main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--key-file", str(key),
+                 "--resamples", "99"]) == 2
+    assert needle in capsys.readouterr().err
+    assert snapshot(study_dir) == before and sorted(p.name for p in tmp_path.iterdir()) == ["keys", "study"]
+
+
+def test_a_key_file_with_more_than_one_line_does_not_show_them(tmp_path):
+    # The refusal names the file and its number of lines, never a line: the first line may be a key.
+    from impact.privacy import resolve_key
+
+    key = tmp_path / "k.key"
+    key.write_text("0123456789abcdef0123456789abcdef\n# made for the 2013 study\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        resolve_key(key_file=key)
+    assert f"{key}: holds 2 lines" in str(info.value) and "0123456789" not in str(info.value)
+    key.write_text("0123456789abcdef0123456789abcdef\r\n\r\n", encoding="utf-8")  # a line end (Windows) is no line
+    assert resolve_key(key_file=key) == b"0123456789abcdef0123456789abcdef"
+
+
+def test_a_key_file_inside_the_study_folder_is_refused(study_dir, tmp_path, outside_key, monkeypatch, capsys):
+    # On the old code `--key-file STUDY/councils.csv` (or a key kept among the study's files) was used: the secret
+    # travelled with the data it protects, and whoever holds the study folder could re-identify every council.
+    from impact.privacy import KEY_FILE_ENV, resolve_key
+
+    inside = study_dir / "pseudonym.key"
+    inside.write_bytes(outside_key.read_bytes())
+    before = snapshot(tmp_path)
+    assert main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--key-file", str(inside),
+                 "--resamples", "99"]) == 2
+    assert f"{inside}: the pseudonym key file is inside the study folder" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
+    monkeypatch.delenv("IMPACT_PSEUDONYM_KEY", raising=False)
+    monkeypatch.setenv(KEY_FILE_ENV, str(inside))
+    with pytest.raises(InputError, match="the pseudonym key file is inside the study folder"):
+        resolve_key(study_dir=study_dir)
+    assert resolve_key(key_file=outside_key, study_dir=study_dir) == b"a key from a file, long enough"
+
+
+def test_a_default_key_path_that_is_a_folder_is_named_as_such(tmp_path, monkeypatch):
+    # On the old code a folder where the key file should be was taken for no key, and making one there failed with
+    # "the pseudonym key cannot be made here (Is a directory)".
+    from impact.privacy import KEY_FILE_ENV, resolve_key
+
+    monkeypatch.delenv("IMPACT_PSEUDONYM_KEY", raising=False)
+    (tmp_path / "pseudonym.key").mkdir()
+    monkeypatch.setenv(KEY_FILE_ENV, str(tmp_path / "pseudonym.key"))
+    with pytest.raises(InputError, match=r"pseudonym.key: is a folder - expected the pseudonym key file"):
+        resolve_key()
+
+
+def test_the_key_in_the_environment_is_one_line_of_text(monkeypatch):
+    from impact.privacy import KEY_ENV, resolve_key
+
+    monkeypatch.setenv(KEY_ENV, "first line of a key\nsecond line of a key")
+    with pytest.raises(InputError, match=f"environment variable {KEY_ENV}: holds 2 lines"):
+        resolve_key()
+    monkeypatch.setenv(KEY_ENV, " one line key, long enough \n")
+    assert resolve_key() == b"one line key, long enough"
+
+
+# --------------------------------------------------------------------------- text encodings of the CSV files read
+
+
+@pytest.fixture
+def coded_file(study_dir, tmp_path, capsys):
+    coded = tmp_path / "coded.csv"
+    assert main(["code", str(study_dir), "--out", str(coded)]) == 0
+    capsys.readouterr()
+    return coded
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_coded_files_are_read_in_every_encoding_study_tables_are(encoding, coded_file, study_dir, tmp_path, capsys):
+    # On the old code a coded CSV saved as UTF-16 with a byte-order mark (Excel's "Unicode" text, Notepad's
+    # "Unicode") was "a binary file, not CSV text (a NUL byte at byte 3)", while the study's own tables in that
+    # encoding were read; `impact agree`, `review export`, `export-qdpx` and `run --coded` read it now.
+    from impact.coding import read_coded
+    from impact.codings import read_codings
+    from impact.study import load_study
+
+    text = coded_file.read_text(encoding="utf-8")
+    other = tmp_path / "other.csv"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    other.write_bytes(data)
+    assert read_coded(other).equals(read_coded(coded_file))
+    study = load_study(study_dir)
+    assert read_codings(other, study).equals(read_codings(coded_file, study).assign(coder="other"))
+    assert main(["agree", str(coded_file), str(other), "--metrics", "percent_agreement",
+                 "--out", str(tmp_path / "agree.csv")]) == 0
+    assert "impact agree: 2 coders" in capsys.readouterr().out
+
+
+def test_excel_unicode_text_says_it_is_tab_separated(coded_file, tmp_path):
+    from impact.coding import read_coded
+
+    other = tmp_path / "unicode.csv"
+    other.write_text(coded_file.read_text(encoding="utf-8").replace(",", "\t"), encoding="utf-16")
+    with pytest.raises(InputError, match=r"unicode.csv: values separated by tabs \(Excel's \"Unicode Text\" is UTF-16 "
+                                         r"separated by tabs\) - expected commas"):
+        read_coded(other)
+
+
+def test_a_utf8_file_with_text_of_another_encoding_after_its_mark_is_refused_not_a_traceback(study_dir, tmp_path):
+    # On the old code a table starting with a UTF-8 byte-order mark and holding a Windows-1252 'é' (text pasted in
+    # from another file) stopped `impact validate` with a Python traceback (UnicodeDecodeError).
+    from ._util import cli, refused
+
+    f = study_dir / "councils.csv"
+    text = f.read_text(encoding="utf-8").replace("Barnet", "Barn\u00e9t")
+    f.write_bytes(b"\xef\xbb\xbf" + text.encode("cp1252"))
+    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    refused(proc, "councils.csv: expected a readable CSV file (starts with a UTF-8 byte-order mark but is not UTF-8 "
+                  "from line 3 (byte 0xe9 at byte 113) - expected one encoding: save the file as UTF-8)")
+    (tmp_path / "coded.csv").write_bytes(b"\xef\xbb\xbfunit,code\nCamd\xe9n,morale\n")
+    proc = cli("agree", "coded.csv", "coded.csv", "--out", "x.csv", cwd=tmp_path)
+    refused(proc, "coded.csv: starts with a UTF-8 byte-order mark but is not UTF-8 from line 2")
