@@ -171,3 +171,65 @@ def test_a_utf8_file_with_text_of_another_encoding_after_its_mark_is_refused_not
     (tmp_path / "coded.csv").write_bytes(b"\xef\xbb\xbfunit,code\nCamd\xe9n,morale\n")
     proc = cli("agree", "coded.csv", "coded.csv", "--out", "x.csv", cwd=tmp_path)
     refused(proc, "coded.csv: starts with a UTF-8 byte-order mark but is not UTF-8 from line 2")
+
+
+# --------------------------------------------------------------------------- codebook terms the matcher reads otherwise
+
+_CLASS_BOOK = """format_version: 1
+id: refs
+version: "1"
+classes:
+  hard: [hard]
+  gapped: ["work* ~2 closely"]
+codes:
+  - id: partnership
+    label: Partnership
+    definition: d
+    rules:
+      phrases: [PHRASE]
+"""
+
+
+def _coded_with(phrase: str, texts: dict[str, str]) -> list[str]:
+    import pandas as pd
+
+    from impact.coding import Codebook, RuleCoder
+
+    book = Codebook.from_yaml(_CLASS_BOOK.replace("PHRASE", phrase), source="book.yaml")
+    return sorted(RuleCoder(codebook=book).code(pd.Series(texts))["unit"])
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # On the old code: read as the words 'we hard' (the '@' dropped), matching "we hard", silently.
+    ('"we @hard"', "book.yaml:codes[0].rules.phrases: 'we @hard' - expected a class reference '@hard' alone "
+                    "between '~N' gaps (next to other words it is read as the word 'hard'): write 'we ~0 @hard'"),
+    # On the old code: loaded, then coding stopped with a Python traceback (KeyError: 'nosuch').
+    ('"work ~1 @nosuch"', "book.yaml:codes[0].rules.phrases: 'work ~1 @nosuch' - expected a defined class "
+                          "(@hard, @gapped)"),
+    # On the old code: the class's '~2' was read as the word '2': the phrase matched only "work 2 closely".
+    ('"@gapped"', "book.yaml:codes[0].rules.phrases: '@gapped' - expected a class without '~N' gaps in a phrase or "
+                  "a chain (@gapped holds 'work* ~2 closely', whose '~2' is read here as a word)"),
+])
+def test_a_class_reference_the_matcher_would_read_otherwise_is_refused(phrase, expected):
+    from impact.errors import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        _coded_with(phrase, {})
+    assert expected in str(info.value)
+
+
+def test_a_class_as_a_part_between_gaps_is_read_as_the_class():
+    # The forms the checks let through are the ones the matcher reads as written (planted texts, one per form).
+    texts = {"near": "We work hard now.", "gap": "We work very hard now.", "word": "We work harder now."}
+    assert _coded_with('"work ~1 @hard"', texts) == ["gap", "near"]
+    assert _coded_with('"@hard ~3 now"', texts) == ["gap", "near"]
+
+
+def test_a_near_term_starting_with_a_class_and_more_words_says_why(tmp_path):
+    from impact.coding import Codebook
+    from impact.errors import ValidationError
+
+    book = _CLASS_BOOK.replace("      phrases: [PHRASE]", "      near: [{terms: ['@hard ~2 work*'], with: [partners]}]")
+    with pytest.raises(ValidationError, match=r"near\[0\].terms: '@hard ~2 work\*' - expected a class reference "
+                                              r"'@hard' alone as a near term"):
+        Codebook.from_yaml(book, source="book.yaml")
