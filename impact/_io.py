@@ -57,6 +57,8 @@ __all__ = [
 
 #: Largest text file (transcript, CSV, YAML) read, in bytes.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
+#: Longest cell of a table read, in characters (Excel's limit: a longer cell cannot have come from a spreadsheet).
+MAX_CELL_CHARS = 32_767
 
 
 class EncodingWarning_(ImpactWarning):
@@ -380,16 +382,19 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     problems : list of Problem
         Ragged rows (too many or too few cells), blank or duplicated header
         names; nothing is dropped silently: a ragged row is still returned,
-        padded or with its extra cells under ``"__extra__"``.
+        padded or with its extra cells under ``"__extra__"``.  Only a column
+        with neither a name nor a value in any row is left out.
     """
     name = label or str(path)
     text = read_text(path, label=name)
     problems: list[Problem] = []
+    if csv.field_size_limit() < MAX_TEXT_BYTES:  # a long cell is reported on its row and column, not as csv.Error
+        csv.field_size_limit(MAX_TEXT_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise InputError(f"{name}: not a readable CSV file ({exc})") from None
+        raise InputError(f"{name}: line {reader.line_num}: {exc}") from None
     sep = re.fullmatch(r"sep=(.)", ",".join(rows[0]).strip(), re.IGNORECASE) if rows else None
     if sep is not None:  # the line some programs write for Excel, which Excel reads and hides
         if sep.group(1) != ",":
@@ -400,6 +405,12 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
     header = [h.strip() for h in rows[0]]
+    # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
+    # hold nothing to drop: they are left out, as the coded-file reader does.
+    empty = {i for i, h in enumerate(header) if not h and not any(i < len(r) and r[i].strip() for r in rows[1:])}
+    if empty:
+        rows = [[c for i, c in enumerate(r) if i not in empty] for r in rows]
+        header = [h for i, h in enumerate(header) if i not in empty]
     other = _other_separator(header)
     if other:
         raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
@@ -430,6 +441,11 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 problems.append(Problem(name, line, col, lines[0][:40] + "...",
                                         f"a closing '\"' for the quoted value that starts here (it runs over "
                                         f"{len(lines)} lines and swallows {rowlike} line(s) that look like rows)"))
+        for i, cell in enumerate(cells):
+            if len(cell) > MAX_CELL_CHARS:
+                col = header[i] if i < len(header) else f"#{i + 1}"
+                problems.append(Problem(name, line, col, cell[:40] + "...", f"a cell of at most {MAX_CELL_CHARS:,} "
+                                        f"characters, as a spreadsheet holds (this one has {len(cell):,})"))
         record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])

@@ -233,3 +233,110 @@ def test_a_near_term_starting_with_a_class_and_more_words_says_why(tmp_path):
     with pytest.raises(ValidationError, match=r"near\[0\].terms: '@hard ~2 work\*' - expected a class reference "
                                               r"'@hard' alone as a near term"):
         Codebook.from_yaml(book, source="book.yaml")
+
+
+# --------------------------------------------------------------------------- numbers, dates and cells as spreadsheets write them
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _indicator(study_dir, value):
+    (study_dir / "indicators.csv").write_text(f'council_id,period,measure,value,flag\n301,2013-03-31,cin_rate,"{value}",\n',
+                                              encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    # On the old code "0,500" (a half, with a decimal comma) was read as 500, and "12,500" as 12500, silently.
+    ("0,500", "'0,500' - expected a number with a decimal point, not a comma, and no thousands separator (write '0.500')"),
+    ("12,500", "'12,500' - expected a number without a thousands separator ('12,500' is 12500, or 12.5 written with a "
+               "decimal comma: write '12500' or '12.5')"),
+    # On the old code these said only "expected a number".
+    ("12,5", "'12,5' - expected a number with a decimal point, not a comma, and no thousands separator (write '12.5')"),
+    ("1.234,5", "'1.234,5' - expected a number with a decimal point, not a comma, and no thousands separator "
+                "(write '1234.5')"),
+])
+def test_a_decimal_comma_is_never_read_as_thousands(value, expected, study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    _indicator(study_dir, value)
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert f"indicators.csv:2:value: {expected}" in str(info.value)
+
+
+@pytest.mark.parametrize(("value", "number"), [("1,234.5", 1234.5), ("1,234,567", 1234567.0), ("-1,000.25", -1000.25)])
+def test_thousands_separators_that_cannot_be_a_decimal_comma_are_read(value, number, study_dir):
+    # On the old code "1,234.5" (a thousands separator and a decimal point, unambiguous) was refused.
+    from impact.study import load_study
+
+    _indicator(study_dir, value)
+    assert load_study(study_dir).indicators["value"].tolist() == [number]
+
+
+def test_a_whole_number_written_with_a_decimal_comma_says_so(study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    _replace(study_dir / "reviews.csv", "review_manager,8", 'review_manager,"8,0"')
+    with pytest.raises(ValidationError, match=r"reviews.csv:2:n_recommendations: '8,0' - expected a whole number "
+                                              r"\('8,0' is 8.0 written with a decimal comma\)"):
+        load_study(study_dir)
+    _replace(study_dir / "reviews.csv", '"8,0"', '"1,000"')  # a thousands separator in a whole number is read
+    assert load_study(study_dir).reviews["n_recommendations"].tolist()[0] == 1000
+
+
+def test_a_date_saved_as_an_excel_serial_number_says_which_date_it_is(study_dir):
+    # On the old code: "'40672' - expected a date as YYYY-MM-DD", the user left to work out why.
+    # 40672 days after 1899-12-30 (Excel's day 0 for serials above 60) is 2011-05-09:
+    # (datetime.date(1899, 12, 30) + datetime.timedelta(40672)).isoformat() == "2011-05-09".
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,", "301,40672,")
+    with pytest.raises(ValidationError, match=r"reviews.csv:2:start_date: '40672' - expected a date as YYYY-MM-DD "
+                                              r"\(it looks like an Excel date serial number: 40672 is 2011-05-09; "):
+        load_study(study_dir)
+
+
+@pytest.mark.parametrize("commas", [",", ",,,"])
+def test_empty_columns_a_spreadsheet_leaves_at_the_right_are_harmless(commas, study_dir):
+    # On the old code each ',' at the end of every line (Excel saves the formatted empty columns) was a problem:
+    # "councils.csv:1:#6: '' - expected a column name (blank header cell)"; coded files had them harmless already.
+    from impact.study import load_study
+
+    f = study_dir / "councils.csv"
+    f.write_text("".join(line + commas + "\n" for line in f.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+    assert load_study(study_dir).councils["council_id"].tolist() == ["301", "302", "880"]
+
+
+def test_an_unnamed_column_holding_values_is_still_refused(study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    f = study_dir / "councils.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join([lines[0] + ","] + [lines[1] + ",note"] + [x + "," for x in lines[2:]]) + "\n",
+                 encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"councils.csv:1:#6: '' - expected a column name \(blank header cell\)"):
+        load_study(study_dir)
+
+
+def test_a_cell_too_long_for_a_spreadsheet_is_named_by_row_and_column(study_dir):
+    # On the old code: "participants.csv: expected a readable CSV file (not a readable CSV file (field larger than
+    # field limit (131072)))", naming no row nor column; a cell of 100,000 characters was read.
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    _replace(study_dir / "participants.csv", "Alice Example", "A" * 200_000)
+    _replace(study_dir / "reviews.csv", "review_manager,8", "review_manager,x")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    text = str(info.value)
+    assert "participants.csv:2:name: 'AAAA" in text and "expected a cell of at most 32,767 characters, as a " \
+           "spreadsheet holds (this one has 200,000)" in text
+    assert "reviews.csv:2:n_recommendations: 'x' - expected a whole number" in text  # and the other problems too
