@@ -47,6 +47,7 @@ __all__ = [
     "rolled_back_on_failure",
     "Rollback",
     "check_output_folder",
+    "literal_tilde",
     "unwritable",
     "read_output_manifest",
     "OutputFolderError",
@@ -227,7 +228,8 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
 #: The first bytes of files people save from office programs when a text file was wanted.
 _SIGNATURES = (
     (b"PK\x03\x04", "a zip archive (an Excel workbook, Word document or other Office Open XML file)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.xls or .doc)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.xls or .doc) or one saved with a password "
+                                          "(encrypted): save it as .xlsx or .docx without a password"),
     (b"%PDF-", "a PDF document"),
     (b"{\\rtf", "a Rich Text Format document"),
 )
@@ -741,6 +743,29 @@ def _check_place(raw: str | os.PathLike, path: Path, hint: str) -> None:
                                 f"expected a shorter path; {hint}")
 
 
+def literal_tilde(target: str | os.PathLike) -> str | None:
+    """Why an output path starting with a '~' the shell left as it is (quoted) is refused, or None.
+
+    Written where the command runs, a folder named ``~`` is one that a later
+    ``rm -r ~`` would mistake for the home folder.  A ``~`` folder that already
+    exists is the user's own doing and is not refused here.
+
+    Examples
+    --------
+    >>> literal_tilde("~/reports/out")
+    "~/reports/out: starts with '~', which was not turned into your home folder (the shell does not do it inside \
+quotes) - a folder named '~' would be made in the current folder; expected the path written out (such as $HOME/...)"
+    >>> literal_tilde("out/~draft") is None
+    True
+    """
+    first = Path(target).parts[0] if Path(target).parts else ""
+    if not first.startswith("~") or Path(first).exists():
+        return None
+    return (f"{target}: starts with {first!r}, which was not turned into your home folder (the shell does not do it "
+            f"inside quotes) - a folder named {first!r} would be made in the current folder; expected the path written "
+            "out (such as $HOME/...)")
+
+
 def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:
     """Refuse an output folder whose replacement could lose files that ``impact`` did not write.
 
@@ -785,6 +810,9 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     raw = Path(target)
     path = Path(os.path.abspath(raw))
     hint = "choose a new --out folder"
+    tilde = literal_tilde(target)
+    if tilde:
+        raise OutputFolderError(f"{tilde}; {hint}")
     if raw.is_symlink():
         raise OutputFolderError(f"{raw}: the output folder is a link - expected a new folder or one impact wrote before; {hint}")
     if path.exists() and not path.is_dir():

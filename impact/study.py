@@ -718,9 +718,11 @@ def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
     ``extra(folder)`` may add files to the new folder before it is put in
     place (:func:`impact.synth.save_synthetic` adds the planted truth).
     """
-    from ._io import _name_in_target, staged_directory
+    from ._io import OutputFolderError, _name_in_target, literal_tilde, staged_directory
 
     given = Path(path)
+    if (tilde := literal_tilde(given)) is not None:
+        raise OutputFolderError(f"{tilde}; choose another folder")
     target = Path(os.path.abspath(given))
     own = study.root is not None and target.is_dir() and not target.is_symlink() and \
         target.resolve() == study.root.resolve()
