@@ -340,3 +340,94 @@ def test_a_cell_too_long_for_a_spreadsheet_is_named_by_row_and_column(study_dir)
     assert "participants.csv:2:name: 'AAAA" in text and "expected a cell of at most 32,767 characters, as a " \
            "spreadsheet holds (this one has 200,000)" in text
     assert "reviews.csv:2:n_recommendations: 'x' - expected a whole number" in text  # and the other problems too
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+@pytest.mark.parametrize(("args", "option", "first", "second"), [
+    # On the old code argparse kept the last value: a.csv's codings were left out of the analysis, without a word.
+    (["run", "STUDY", "--out", "OUT", "--coded", "a.csv", "--coded", "b.csv"], "--coded", "a.csv", "b.csv"),
+    (["run", "STUDY", "--out", "OUT", "--human", "a.csv", "--human", "b.csv"], "--human", "a.csv", "b.csv"),
+    (["code", "STUDY", "--out", "x1.csv", "--out=x2.csv"], "--out", "x1.csv", "x2.csv"),
+    (["code", "STUDY", "--codebook", "nfer_impacts", "--codebook", "review_themes", "--out", "x.csv"], "--codebook",
+     "nfer_impacts", "review_themes"),
+    (["run", "STUDY", "--out", "OUT", "--seed", "1", "--seed", "2"], "--seed", 1, 2),
+])
+def test_an_option_taking_one_value_given_twice_is_refused(args, option, first, second, study_dir, tmp_path,
+                                                          monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    args = [str(study_dir) if a == "STUDY" else str(tmp_path / "out") if a == "OUT" else a for a in args]
+    assert main(args) == 2
+    assert (f"argument {option}: given twice ({first!r}, then {second!r}) - expected it once (this option takes one "
+            "value)") in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
+
+
+def test_options_meant_to_be_repeated_still_are(study_dir, coded_file, tmp_path, capsys):
+    project = tmp_path / "p.qdpx"
+    assert main(["export-qdpx", str(study_dir), str(project), "--coded", f"ann={coded_file}",
+                 "--coded", f"bob={coded_file}"]) == 0
+    assert "by 2 coder(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [["run", "STUDY", "--out", "~/reports/out", "--resamples", "99"],
+                                  ["code", "STUDY", "--out", "~/coded.csv"],
+                                  ["review", "import", "review.xlsx", "--out", "~/decisions.csv"],
+                                  ["synth", "--councils", "2", "--out", "~/synth"],
+                                  ["import-qdpx", "review.xlsx", "~/imported"]])
+def test_an_output_path_starting_with_a_quoted_tilde_is_refused(args, study_dir, tmp_path, monkeypatch, capsys):
+    # On the old code `impact run STUDY --out "~/reports/out"` (quoted, so the shell leaves the '~') made a folder
+    # named '~' in the current folder - one a later `rm -r ~` would take for the home folder.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.xlsx").write_bytes(b"")
+    before = snapshot(tmp_path)
+    assert main([str(study_dir) if a == "STUDY" else a for a in args]) == 2
+    assert "starts with '~', which was not turned into your home folder" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+@pytest.fixture
+def review_book(study_dir, coded_file, tmp_path, capsys):
+    book = tmp_path / "review.xlsx"
+    assert main(["review", "export", str(study_dir), "--coded", str(coded_file), "--out", str(book)]) == 0
+    capsys.readouterr()
+    return book
+
+
+def test_a_decision_in_merged_cells_is_refused_not_read_for_its_first_row_only(review_book, tmp_path, capsys):
+    # On the old code a reviewer who merged the decision cells of rows 2-4 and typed "accept" (meaning all three)
+    # had one decision read, and the other two rows read as undecided, without a word.
+    import openpyxl
+
+    wb = openpyxl.load_workbook(review_book)
+    ws = wb["review"]
+    column = [c.value for c in ws[1]].index("decision") + 1
+    ws.cell(2, column).value = "accept"
+    ws.merge_cells(start_row=2, start_column=column, end_row=4, end_column=column)
+    wb.save(review_book)
+    out = tmp_path / "decisions.csv"
+    assert main(["review", "import", str(review_book), "--reviewer", "ann", "--out", str(out)]) == 2
+    letter = openpyxl.utils.get_column_letter(column)
+    assert (f"review.xlsx (sheet 'review'):2:decision: '{letter}2:{letter}4' - expected one value in each cell, not "
+            f"cells merged into one (a merged cell keeps its value in {letter}2 only") in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    # On the old code each said only "(File is not a zip file)".
+    (b"unit,code\nI1:1,morale\n", "it is a text file (a CSV or plain text with another file's extension?)"),
+    (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(600), "it is an old-style Office file (.xls or .doc) or one saved "
+                                                     "with a password (encrypted)"),
+    (None, "it starts as a zip archive but is damaged or cut short"),
+])
+def test_a_workbook_that_is_no_xlsx_says_what_it_is(data, expected, review_book, tmp_path, capsys):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(review_book.read_bytes()[:3000] if data is None else data)
+    assert main(["review", "import", str(bad), "--reviewer", "ann", "--out", str(tmp_path / "d.csv")]) == 2
+    assert f"bad.xlsx: not a readable .xlsx workbook (not a readable zip archive) ({expected}" in capsys.readouterr().err
+    assert not (tmp_path / "d.csv").exists()
