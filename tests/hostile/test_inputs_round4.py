@@ -431,3 +431,24 @@ def test_a_workbook_that_is_no_xlsx_says_what_it_is(data, expected, review_book,
     assert main(["review", "import", str(bad), "--reviewer", "ann", "--out", str(tmp_path / "d.csv")]) == 2
     assert f"bad.xlsx: not a readable .xlsx workbook (not a readable zip archive) ({expected}" in capsys.readouterr().err
     assert not (tmp_path / "d.csv").exists()
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # On the old code each was "study.yaml: expected a study.yaml file in the study folder", the file right there.
+    ("study.yml", "; found 'study.yml': the name is exact, study.yaml"),
+    ("study.yaml.txt", "; found 'study.yaml.txt': the name is exact, study.yaml"),  # Windows hides the '.txt'
+    ("study.yaml/", " - it is a folder"),
+])
+def test_a_study_yaml_saved_under_another_name_or_as_a_folder_is_named(name, expected, study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    text = (study_dir / "study.yaml").read_text(encoding="utf-8")
+    (study_dir / "study.yaml").unlink()
+    if name.endswith("/"):
+        (study_dir / name).mkdir()
+    else:
+        (study_dir / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    assert f"study.yaml: expected a study.yaml file in the study folder{expected}" in [str(p) for p in info.value.problems]
