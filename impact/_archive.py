@@ -357,7 +357,7 @@ def open_archive(
             zf = zipfile.ZipFile(fh)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
             what = "not a readable zip archive" if kind == "zip archive" else f"not a readable {kind} (not a readable zip archive)"
-            raise InputError(f"{name}: {what} ({exc})") from None
+            raise InputError(f"{name}: {what} ({_what_instead(fh) or exc})") from None
         with zf:
             errors = _entry_problems(zf.infolist(), lim)
             if errors:
@@ -365,6 +365,25 @@ def open_archive(
             yield GuardedZip(zf, fh, label=name, limits=lim)
     finally:
         fh.close()
+
+
+def _what_instead(fh: Any) -> str | None:
+    """What a file that is no zip archive is, from its first bytes ("it is a text file ..."), or None."""
+    from ._io import _document_kind
+
+    try:
+        fh.seek(0)
+        head = fh.read(4096)
+    except (OSError, ValueError):
+        return None
+    kind = _document_kind(head)
+    if kind and kind.startswith("a zip archive"):
+        return "it starts as a zip archive but is damaged or cut short (an interrupted copy or download?)"
+    if kind:
+        return f"it is {kind}"
+    if head and b"\x00" not in head:
+        return "it is a text file (a CSV or plain text with another file's extension?), not a zip archive"
+    return None
 
 
 def _entry_problems(infos: list[Any], lim: Mapping[str, Any]) -> list[str]:

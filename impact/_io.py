@@ -36,6 +36,7 @@ __all__ = [
     "atomic_write_bytes",
     "write_private",
     "decode_text",
+    "UTF16_BOMS",
     "read_text",
     "read_csv_strict",
     "safe_zip",
@@ -46,6 +47,7 @@ __all__ = [
     "rolled_back_on_failure",
     "Rollback",
     "check_output_folder",
+    "literal_tilde",
     "unwritable",
     "read_output_manifest",
     "OutputFolderError",
@@ -56,6 +58,8 @@ __all__ = [
 
 #: Largest text file (transcript, CSV, YAML) read, in bytes.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
+#: Longest cell of a table read, in characters (Excel's limit: a longer cell cannot have come from a spreadsheet).
+MAX_CELL_CHARS = 32_767
 
 
 class EncodingWarning_(ImpactWarning):
@@ -224,7 +228,8 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
 #: The first bytes of files people save from office programs when a text file was wanted.
 _SIGNATURES = (
     (b"PK\x03\x04", "a zip archive (an Excel workbook, Word document or other Office Open XML file)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.xls or .doc)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.xls or .doc) or one saved with a password "
+                                          "(encrypted): save it as .xlsx or .docx without a password"),
     (b"%PDF-", "a PDF document"),
     (b"{\\rtf", "a Rich Text Format document"),
 )
@@ -235,22 +240,47 @@ def _document_kind(data: bytes) -> str | None:
     return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
 
 
-def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
+#: The byte-order marks of UTF-16 (little- and big-endian): Excel's "Unicode Text", Notepad's "Unicode".
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> tuple[str, str]:
     """Decode bytes of a text file; return ``(text, encoding)``.
 
-    UTF-8 (BOM stripped) and UTF-16 with a BOM are read as they are.  Bytes
-    that are not UTF-8 are decoded as Windows-1252 (a superset of Latin-1 for
-    printable text), with an :class:`EncodingWarning_`.  Data with NUL bytes
-    outside UTF-16 is refused as binary.
+    The one decoder of every text file ``impact`` reads (study tables,
+    transcripts, YAML, coded files).  UTF-8 (BOM stripped) and UTF-16 with a
+    BOM are read as they are.  Bytes that are not UTF-8 are decoded as
+    Windows-1252 (a superset of Latin-1 for printable text), with an
+    :class:`EncodingWarning_`, or, with ``fallback=False``, refused.  Data
+    with NUL bytes outside UTF-16 is refused as binary, and so is a file
+    whose byte-order mark does not fit the bytes after it.
 
     Raises
     ------
     InputError
-        If the data looks binary.
+        If the data looks binary, or is not UTF-8 and ``fallback`` is false.
+
+    Examples
+    --------
+    >>> decode_text("unit,code\\n".encode("utf-16"))
+    ('unit,code\\n', 'utf-16')
+    >>> decode_text(b"\\xef\\xbb\\xbfunit")
+    ('unit', 'utf-8-sig')
+    >>> decode_text(b"Camd\\xe9n", source="c.csv", fallback=False)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: c.csv: not UTF-8 text (byte 0xe9 at byte 4 is not UTF-8)
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:  # a UTF-8 file with text of another encoding pasted or appended
+            at = exc.start + 3
+            line = data.count(b"\n", 0, at) + 1
+            raise InputError(f"{source}: starts with a UTF-8 byte-order mark but is not UTF-8 from line "
+                             f"{line} (byte {data[at]:#04x} at byte {at}) - expected one "
+                             "encoding: save the file as UTF-8") from None
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
@@ -269,6 +299,8 @@ def decode_text(data: bytes, *, source: str = "text") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    if not fallback:
+        raise InputError(f"{source}: not UTF-8 text (byte {data[bad_at]:#04x} at byte {bad_at} is not UTF-8)")
     # Valid UTF-8 multi-byte sequences beside bytes that are not UTF-8: two encodings in one file. Read as
     # Windows-1252 the UTF-8 part would turn "Camdén" into "CamdÃ©n" silently, so it is refused.
     utf8_char = _UTF8_MULTIBYTE.search(data)
@@ -352,16 +384,19 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     problems : list of Problem
         Ragged rows (too many or too few cells), blank or duplicated header
         names; nothing is dropped silently: a ragged row is still returned,
-        padded or with its extra cells under ``"__extra__"``.
+        padded or with its extra cells under ``"__extra__"``.  Only a column
+        with neither a name nor a value in any row is left out.
     """
     name = label or str(path)
     text = read_text(path, label=name)
     problems: list[Problem] = []
+    if csv.field_size_limit() < MAX_TEXT_BYTES:  # a long cell is reported on its row and column, not as csv.Error
+        csv.field_size_limit(MAX_TEXT_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise InputError(f"{name}: not a readable CSV file ({exc})") from None
+        raise InputError(f"{name}: line {reader.line_num}: {exc}") from None
     sep = re.fullmatch(r"sep=(.)", ",".join(rows[0]).strip(), re.IGNORECASE) if rows else None
     if sep is not None:  # the line some programs write for Excel, which Excel reads and hides
         if sep.group(1) != ",":
@@ -372,6 +407,12 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
     header = [h.strip() for h in rows[0]]
+    # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
+    # hold nothing to drop: they are left out, as the coded-file reader does.
+    empty = {i for i, h in enumerate(header) if not h and not any(i < len(r) and r[i].strip() for r in rows[1:])}
+    if empty:
+        rows = [[c for i, c in enumerate(r) if i not in empty] for r in rows]
+        header = [h for i, h in enumerate(header) if i not in empty]
     other = _other_separator(header)
     if other:
         raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
@@ -402,6 +443,11 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 problems.append(Problem(name, line, col, lines[0][:40] + "...",
                                         f"a closing '\"' for the quoted value that starts here (it runs over "
                                         f"{len(lines)} lines and swallows {rowlike} line(s) that look like rows)"))
+        for i, cell in enumerate(cells):
+            if len(cell) > MAX_CELL_CHARS:
+                col = header[i] if i < len(header) else f"#{i + 1}"
+                problems.append(Problem(name, line, col, cell[:40] + "...", f"a cell of at most {MAX_CELL_CHARS:,} "
+                                        f"characters, as a spreadsheet holds (this one has {len(cell):,})"))
         record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])
@@ -697,6 +743,29 @@ def _check_place(raw: str | os.PathLike, path: Path, hint: str) -> None:
                                 f"expected a shorter path; {hint}")
 
 
+def literal_tilde(target: str | os.PathLike) -> str | None:
+    """Why an output path starting with a '~' the shell left as it is (quoted) is refused, or None.
+
+    Written where the command runs, a folder named ``~`` is one that a later
+    ``rm -r ~`` would mistake for the home folder.  A ``~`` folder that already
+    exists is the user's own doing and is not refused here.
+
+    Examples
+    --------
+    >>> literal_tilde("~/reports/out")
+    "~/reports/out: starts with '~', which was not turned into your home folder (the shell does not do it inside \
+quotes) - a folder named '~' would be made in the current folder; expected the path written out (such as $HOME/...)"
+    >>> literal_tilde("out/~draft") is None
+    True
+    """
+    first = Path(target).parts[0] if Path(target).parts else ""
+    if not first.startswith("~") or Path(first).exists():
+        return None
+    return (f"{target}: starts with {first!r}, which was not turned into your home folder (the shell does not do it "
+            f"inside quotes) - a folder named {first!r} would be made in the current folder; expected the path written "
+            "out (such as $HOME/...)")
+
+
 def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:
     """Refuse an output folder whose replacement could lose files that ``impact`` did not write.
 
@@ -741,6 +810,9 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     raw = Path(target)
     path = Path(os.path.abspath(raw))
     hint = "choose a new --out folder"
+    tilde = literal_tilde(target)
+    if tilde:
+        raise OutputFolderError(f"{tilde}; {hint}")
     if raw.is_symlink():
         raise OutputFolderError(f"{raw}: the output folder is a link - expected a new folder or one impact wrote before; {hint}")
     if path.exists() and not path.is_dir():

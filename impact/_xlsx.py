@@ -215,6 +215,14 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
             problems.append(Problem(file, 1, f"{get_column_letter(j + 1)} ({name})", name,
                                     "no extra columns (this column was added; its content would be ignored - "
                                     "move it into the notes column)"))
+    for merged in sorted(getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or [], key=str):
+        # A merged cell keeps its value in its first cell only: the rows below it would be read as left blank.
+        first = merged.min_col - 1
+        name = expected[first] if first < len(expected) else get_column_letter(first + 1)
+        problems.append(Problem(file, merged.min_row, name, merged.coord,
+                                f"one value in each cell, not cells merged into one (a merged cell keeps its value "
+                                f"in {get_column_letter(merged.min_col)}{merged.min_row} only, so the other cells "
+                                "would be read as blank) - unmerge the cells and fill in each of them"))
     records = []
     for cells in rows[1:]:
         if all(c.value in (None, "") for c in cells):

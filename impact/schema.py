@@ -128,12 +128,59 @@ def _no_such_day(text: str) -> str:
     return ""
 
 
+def _excel_serial(text: str) -> str:
+    """What a whole number in a date column is as an Excel date serial (" (... 40672 is 2011-05-09 ...)"), or ""."""
+    if not re.fullmatch(r"[0-9]{5}(?:\.0+)?", text):
+        return ""
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(float(text)))  # Excel's day 1 is 1900-01-01 (day 60 is no day)
+    if not DATE_MIN <= day <= date_max():
+        return ""
+    return (f" (it looks like an Excel date serial number: {text} is {day:%Y-%m-%d}; format the column as a date, "
+            "YYYY-MM-DD, before saving)")
+
+
 _DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
                 re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"))
 
 
+#: A number with thousands separators: "1,000", "12,345,678.5" (a first group of one to three digits, not "0,500").
+_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")
+_EUROPEAN = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+")
+
+
+def _comma_problem(text: str, type_: str) -> str | None:
+    """Why a number written with a comma is not read (a decimal comma, or one that may be either), or None.
+
+    Examples
+    --------
+    >>> _comma_problem("1,234.5", "float") is None, _comma_problem("1,000", "int") is None
+    (True, True)
+    >>> _comma_problem("1.234,5", "float")
+    "a number with a decimal point, not a comma, and no thousands separator (write '1234.5')"
+    >>> _comma_problem("12,500", "float")
+    "a number without a thousands separator ('12,500' is 12500, or 12.5 written with a decimal comma: write '12500' or '12.5')"
+    """
+    if "," not in text:
+        return None
+    what = "a whole number" if type_ == "int" else "a number"
+    if _GROUPED.fullmatch(text):
+        if type_ == "float" and "." not in text and text.count(",") == 1:
+            return (f"{what} without a thousands separator ({text!r} is {text.replace(',', '')}, or "
+                    f"{float(text.replace(',', '.')):g} written with a decimal comma: write {text.replace(',', '')!r} "
+                    f"or {text.replace(',', '.').rstrip('0').rstrip('.')!r})")
+        return None
+    european = _EUROPEAN.fullmatch(text)  # "1.234,5": points between thousands, a decimal comma
+    if _DECIMAL_COMMA.fullmatch(text) or european:
+        point = text.replace(".", "").replace(",", ".") if european else text.replace(",", ".")
+        if type_ == "int":
+            return f"{what} ({text!r} is {point} written with a decimal comma)"
+        return f"{what} with a decimal point, not a comma, and no thousands separator (write {point!r})"
+    return what
+
+
 def _number(text: str) -> float | None:
-    cleaned = text.replace(",", "") if text.count(",") and all(len(p) == 3 for p in text.lstrip("+-").split(",")[1:]) else text
+    cleaned = text.replace(",", "") if _GROUPED.fullmatch(text) else text
     if not cleaned.isascii() or "_" in cleaned:  # float() takes "1_0" as 10
         return None
     try:
@@ -174,13 +221,15 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if type_ == "date":
         d = parse_date(text)
         if d is None:
-            return None, "a date as YYYY-MM-DD" + _no_such_day(text)
+            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text))
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
         return pd.Timestamp(d), None
     if type_ in ("int", "float"):
         what = "a whole number" if type_ == "int" else "a number"
+        if (problem := _comma_problem(text, type_)) is not None:
+            return None, problem
         f = _number(text)
         if f is None:
             return None, what
@@ -455,6 +504,12 @@ def format_reference() -> str:
         "from 1990-01-01 to two years from today; `int`; `float`, finite (`inf`, `nan`",
         "and `1e999` are errors), in ASCII digits (no `_`); `list` several ids separated by `;`.",
         "Dates and numbers are in ASCII digits; a date that does not exist (`2011-02-29`) is an error.",
+        "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
+        "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
+        "decimals, which could be either. A cell holds at most 32,767 characters (as in",
+        "Excel); columns with neither a name nor a value (the `,,,` a spreadsheet leaves",
+        "at the right) are ignored. Tables are UTF-8 (with or without a byte-order mark)",
+        "or UTF-16 with a byte-order mark; other bytes are read as Windows-1252 with a warning.",
         "Patterns use ASCII digits only (full-width or Arabic-Indic digits are errors).",
         "",
     ]

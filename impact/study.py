@@ -718,9 +718,11 @@ def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
     ``extra(folder)`` may add files to the new folder before it is put in
     place (:func:`impact.synth.save_synthetic` adds the planted truth).
     """
-    from ._io import _name_in_target, staged_directory
+    from ._io import OutputFolderError, _name_in_target, literal_tilde, staged_directory
 
     given = Path(path)
+    if (tilde := literal_tilde(given)) is not None:
+        raise OutputFolderError(f"{tilde}; choose another folder")
     target = Path(os.path.abspath(given))
     own = study.root is not None and target.is_dir() and not target.is_symlink() and \
         target.resolve() == study.root.resolve()
@@ -753,7 +755,14 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     if f.exists() and _outside(path, f):
         return {}, [Problem("study.yaml", None, None, None, _LINK_OUT)]
     if not f.is_file():
-        return {}, [Problem("study.yaml", None, None, None, "a study.yaml file in the study folder")]
+        what = " - it is a folder" if f.is_dir() else " - it is not a regular file" if f.exists() else ""
+        try:  # "study.yml", "Study.yaml", "study.yaml.txt" (Windows hides the last extension)
+            near = sorted(n.name for n in path.iterdir() if n.name.casefold().startswith("study.y"))
+        except OSError:
+            near = []
+        if near and not what:
+            what = f"; found {', '.join(map(repr, near[:3]))}: the name is exact, study.yaml"
+        return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")]
     try:
         meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")
     except InputError as exc:

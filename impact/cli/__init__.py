@@ -96,7 +96,30 @@ def build_parser() -> argparse.ArgumentParser:
             module.register(sub)
     for choice in {id(p): p for p in sub.choices.values()}.values():
         _add_verbosity_everywhere(choice)
+    _once_everywhere(parser)
     return parser
+
+
+class _StoreOnce(argparse._StoreAction):
+    """An option taking one value that refuses a second (argparse keeps the last: ``--coded a --coded b`` left a out)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: D102
+        given = namespace.__dict__.setdefault("_given_options", {})
+        if self.dest in given:
+            raise argparse.ArgumentError(self, f"given twice ({given[self.dest]!r}, then {values!r}) - expected it "
+                                               "once (this option takes one value)")
+        given[self.dest] = values
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _once_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Every option of every command that takes one value refuses being given twice."""
+    for action in parser._actions:
+        if type(action) is argparse._StoreAction and action.option_strings:
+            action.__class__ = _StoreOnce
+        elif isinstance(action, argparse._SubParsersAction):
+            for child in {id(p): p for p in action.choices.values()}.values():
+                _once_everywhere(child)
 
 
 def _add_verbosity_everywhere(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .._io import unwritable
+from .._io import literal_tilde, unwritable
 from ..errors import InputError
 
 __all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
@@ -137,6 +137,9 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
     impact.errors.InputError: ...x.csv is inside the study folder ...; write outputs elsewhere
     """
     path = Path(out)
+    tilde = literal_tilde(out)
+    if tilde:
+        raise InputError(tilde)
     if study is not None:
         real, folder = Path(os.path.realpath(path)), Path(os.path.realpath(study))
         if real == folder or folder in real.parents:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import Rollback, atomic_write_text, rolled_back_on_failure
+from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
 from .._tabular import write_table
 from ..errors import InputError
 from ._options import add_overwrite, check_output_file, study_folder, study_folder_above
@@ -97,6 +97,9 @@ def run_import(args) -> int:
     from ..qdpx import QdpxWarning, read_qdpx, study_codings_from_project
 
     out = Path(args.outdir)
+    tilde = literal_tilde(args.outdir)
+    if tilde:
+        raise InputError(tilde)
     _check_import_folder(out, args.study)
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:

@@ -30,7 +30,7 @@ import yaml
 
 from .._io import atomic_write_text, read_text, safe_yaml_load
 from ..errors import InputError, Problem, ValidationError
-from ._cues import pattern_problem
+from ._cues import pattern_problem, split_parts
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
 
@@ -448,6 +448,14 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
     return problems
 
 
+def _gap_parts(term: str) -> list[str]:
+    """The parts of a term between its '~N' gaps (one part if it has none or cannot be split)."""
+    try:
+        return split_parts(term)[0]
+    except ValueError:
+        return [term]
+
+
 def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> list[Problem]:
     if rules is None:
         return []
@@ -456,7 +464,9 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
     def bad(column: str, value: object, expected: str) -> None:
         problems.append(Problem(source, None, column, str(value), expected))
 
-    def check_terms(column: str, terms: Any) -> None:
+    defined = f"a defined class ({', '.join('@' + k for k in classes) or 'none defined'})"
+
+    def check_terms(column: str, terms: Any, *, phrase: bool = False) -> None:
         if isinstance(terms, str):
             terms = [terms]
         if not isinstance(terms, list) or not terms:
@@ -466,11 +476,41 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
             at = f"{column}[{i}]" if len(terms) > 1 else column
             if not isinstance(t, str) or not t.strip():
                 bad(at, t, "a non-empty string")
-            elif t.startswith("@"):
+            elif t.startswith("@") and len(t.split()) == 1:
                 if t[1:] not in classes:
-                    bad(at, t, f"a defined class ({', '.join('@' + k for k in classes) or 'none defined'})")
+                    bad(at, t, defined)
+                elif phrase:
+                    check_class_in_phrase(at, t, t[1:])
+            elif t.startswith("@") and not phrase:  # a near rule reads a term starting with '@' as one class name
+                bad(at, t, f"a class reference {t.split()[0]!r} alone as a near term (a near term starting with "
+                           "'@' is read whole as the name of a class): start the term with a word, or list the "
+                           "class's terms in it")
             elif (problem := pattern_problem(t)) is not None:
                 bad(at, t, problem)
+            else:
+                check_references(at, t, phrase=phrase)
+
+    def check_references(at: str, t: str, *, phrase: bool) -> None:
+        """A class named inside a term: a part of its own between '~N' gaps ("work ~1 @improve"), and defined."""
+        parts = split_parts(t)[0]
+        for part in parts:
+            words = part.split()
+            for word in (w for w in words if w.startswith("@")):
+                if len(words) > 1:  # the matcher reads it as the word itself, without the '@'
+                    bad(at, t, f"a class reference {word!r} alone between '~N' gaps (next to other words it is "
+                               f"read as the word {word[1:]!r}): write {t.replace(word, '~0 ' + word, 1)!r}")
+                elif word[1:] not in classes:
+                    bad(at, t, defined)
+                elif phrase or len(parts) > 1:
+                    check_class_in_phrase(at, t, word[1:])
+
+    def check_class_in_phrase(at: str, t: str, name: str) -> None:
+        """A phrase, or a part of a chain, reads a class's terms as contiguous words: a '~N' in one is read as a word."""
+        gapped = [term for term in classes[name] if isinstance(term, str) and len(_gap_parts(term)) > 1]
+        if gapped:
+            gap = next(w for w in gapped[0].split() if w.startswith("~"))
+            bad(at, t, f"a class without '~N' gaps in a phrase or a chain (@{name} holds {gapped[0]!r}, whose "
+                       f"{gap!r} is read here as a word): write that term out in the rule")
 
     if not isinstance(rules, Mapping):
         bad(where, rules, "a mapping with phrases and/or near")
@@ -479,7 +519,7 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
         if key not in _RULE_KEYS:
             bad(f"{where}.{key}", key, f"one of the keys {sorted(_RULE_KEYS)}")
     if "phrases" in rules:
-        check_terms(f"{where}.phrases", rules["phrases"])
+        check_terms(f"{where}.phrases", rules["phrases"], phrase=True)
     for j, near in enumerate(rules.get("near", []) or []):
         col = f"{where}.near[{j}]"
         if not isinstance(near, Mapping) or "terms" not in near or "with" not in near:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import io
 import os
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from .._io import _other_separator, atomic_write
+from .._io import UTF16_BOMS, _other_separator, atomic_write, decode_text
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
 from .rules import CODED_COLUMNS
@@ -90,7 +91,8 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     Refused with an :class:`~impact.errors.InputError` naming the file and
     ``expected``: a missing file or a folder; an empty file (no header row);
     a binary file (NUL bytes); text that is not UTF-8 (a UTF-8 byte-order mark
-    is fine); an unclosed quote; a row with more cells than the header (which
+    is fine, and so is UTF-16 with a byte-order mark, as Excel's "Unicode Text"
+    writes: decoded by :func:`impact._io.decode_text`, as every table is); an unclosed quote; a row with more cells than the header (which
     pandas would otherwise read by shifting the columns).  A row with fewer
     cells is padded with empty cells.
 
@@ -106,21 +108,20 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     """
     path = Path(path)
     _check_file(path, expected)
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 16)
-    nul = head.find(b"\x00")
+    data = path.read_bytes()
+    nul = -1 if data.startswith(UTF16_BOMS) else data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{path}: a binary file, not CSV text (a NUL byte at byte {nul}) - {expected}")
+    try:  # the one decoder of the package: UTF-8 with or without a byte-order mark, UTF-16 with one
+        text, encoding = decode_text(data, source=str(path), fallback=False)
+    except InputError as exc:
+        raise InputError(f"{exc} - {expected}; save it as UTF-8 CSV") from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # extra cells: an error, not shifted columns
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, index_col=False, encoding="utf-8")
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, index_col=False)
     except pd.errors.EmptyDataError:
         raise InputError(f"{path}: the file is empty (no header row) - {expected}") from None
-    except UnicodeDecodeError as exc:
-        byte = exc.object[exc.start] if exc.start < len(exc.object) else None
-        what = f" (byte {byte:#04x} is not UTF-8)" if isinstance(byte, int) else ""
-        raise InputError(f"{path}: not UTF-8 text{what} - {expected}; save it as UTF-8 CSV") from None
     except pd.errors.ParserWarning:
         raise InputError(f"{path}: a row has more cells than the header row names columns - {expected}, "
                          "one cell per column") from None
@@ -130,12 +131,12 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         raise InputError(f"{path}: not a readable CSV file ({detail}) - {expected}") from None
     other = _other_separator([str(c) for c in frame.columns])
     if other:
-        raise InputError(f"{path}: values separated by {other} - expected commas ({expected}; save the file as "
+        excel = " (Excel's \"Unicode Text\" is UTF-16 separated by tabs)" if encoding == "utf-16" else ""
+        raise InputError(f"{path}: values separated by {other}{excel} - expected commas ({expected}; save the file as "
                          f"\"CSV (comma delimited)\")")
     # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
     # under another name is a column silently left out, so the header row is read as written.
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        header = [h.strip() for h in next(csv.reader(handle), [])]
+    header = [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
     if len(header) == len(frame.columns):
         # a column without a name is refused if it holds anything (spreadsheets leave empty ones at the right)
         blank = [i + 1 for i, h in enumerate(header) if not h and frame.iloc[:, i].str.strip().ne("").any()]

@@ -38,6 +38,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
@@ -103,10 +104,68 @@ def _check_key(key: bytes, source: str) -> bytes:
     return key
 
 
+#: Largest pseudonym key file read, in bytes (a generated one is 65).
+_MAX_KEY_FILE_BYTES = 1024
+_KEY_FILE_EXPECTED = (f"expected the pseudonym key alone: one line of at least {_MIN_KEY_BYTES} characters, such as "
+                      "the key impact generates (64 hex digits)")
+
+
+def _key_text(raw: bytes, source: str) -> bytes:
+    """The key a key file or the environment variable holds: one line of text, surrounding whitespace stripped.
+
+    A table, a study file, a document or random bytes named by mistake would
+    otherwise be taken as the secret - and pseudonyms made with it change as
+    soon as that file is edited.
+
+    Examples
+    --------
+    >>> _key_text(b"  0123456789abcdef0123\\n", "k.key")
+    b'0123456789abcdef0123'
+    >>> _key_text(b"council_id,name\\n301,Barking and Dagenham\\n", "councils.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: councils.csv: holds 2 lines - expected the pseudonym key alone...
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or any(ord(c) < 32 and c not in "\t\n\r" for c in text) or "\x7f" in text:
+        raise InputError(f"{source}: holds bytes that are not text - {_KEY_FILE_EXPECTED}; write a random key as "
+                         "text, e.g. python -c \"import secrets; print(secrets.token_hex(32))\" > FILE")
+    lines = text.strip().splitlines()
+    if len(lines) > 1:
+        raise InputError(f"{source}: holds {len(lines)} lines - {_KEY_FILE_EXPECTED}")  # none shown: one may be a key
+    return _check_key(text.strip().encode("utf-8"), source)
+
+
+def _read_key_file(path: Path) -> bytes:
+    """The key in ``path``, refusing anything but a small text file holding one line (see :func:`_key_text`)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: pseudonym key file not found") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a folder - expected the pseudonym key file")
+    if not stat.S_ISREG(st.st_mode):  # /dev/zero, /dev/stdin, a named pipe: reading it could never end
+        raise InputError(f"{path}: is not a regular file (a device or a pipe) - {_KEY_FILE_EXPECTED}")
+    if st.st_size > _MAX_KEY_FILE_BYTES:
+        raise InputError(f"{path}: is {st.st_size:,} bytes - {_KEY_FILE_EXPECTED}")
+    with open(path, "rb") as f:
+        return _key_text(f.read(_MAX_KEY_FILE_BYTES + 1), str(path))
+
+
 def _inside(path: Path, folder: str | os.PathLike | None) -> bool:
     if folder is None:
         return False
     return path.resolve().is_relative_to(Path(folder).resolve())
+
+
+def _refuse_inside_study(path: Path, study_dir: str | os.PathLike | None) -> None:
+    if _inside(path, study_dir):
+        raise InputError(f"{path}: the pseudonym key file is inside the study folder {study_dir} - expected a key "
+                         "kept apart from the data it protects (whoever has the study folder would have the key): "
+                         "move it out of the study folder")
 
 
 def resolve_key(
@@ -155,19 +214,17 @@ def resolve_key(
         path = Path(key_file).expanduser()
         if _inside(path, output_dir):
             raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder - expected the pseudonym key file")
-        if not path.is_file():
-            raise InputError(f"{path}: pseudonym key file not found")
-        return _check_key(path.read_bytes().strip(), str(path))
+        _refuse_inside_study(path, study_dir)
+        return _read_key_file(path)
     env = os.environ.get(KEY_ENV)
     if env:
-        return _check_key(env.strip().encode(), f"environment variable {KEY_ENV}")
+        return _key_text(env.encode("utf-8", "surrogateescape"), f"environment variable {KEY_ENV}")
     path = default_key_file()
     if _inside(path, output_dir):
         raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
-    if path.is_file():
-        return _check_key(path.read_bytes().strip(), str(path))
+    if path.exists():
+        _refuse_inside_study(path, study_dir)
+        return _read_key_file(path)
     if not create:
         raise InputError(
             f"no pseudonym key: name a key file, set {KEY_ENV}, or allow one to be generated at {path}"
