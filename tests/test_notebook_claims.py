@@ -133,7 +133,8 @@ def test_programme_findings_says_how_many_differences_pass(p_adjusted, monkeypat
                                 "n_a": [20, 20, 22], "n_b": [9, 9, 6], "hodges_lehmann": [0.2, -0.1, 0.0],
                                 "p_value": [p / 3 for p in p_adjusted], "p_adjusted": p_adjusted})
     findings = SimpleNamespace(comparisons=comparisons, not_computed={}, parameters={"alpha": 0.05},
-                               codebook=impact.Codebook.nfer(), coding={"source": "machine"}, reliability_by_status=None)
+                               codebook=impact.Codebook.nfer(), coding={"source": "machine"}, reliability_by_status=None,
+                               change=None)
     module = _programme_findings()
     monkeypatch.setattr(module.impact, "run", lambda *a, **k: SimpleNamespace(findings=findings))
     module.main("study", "out")

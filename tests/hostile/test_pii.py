@@ -127,7 +127,13 @@ def test_planted_personal_details_reach_no_output(tmp_path, monkeypatch, request
     assert {p.kind for p in planted} == set(KINDS) and len(planted) >= 2 * len(KINDS)
 
     monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-    result = impact.run(folder, tmp_path / "out" / "findings", n_resamples=99, seed=1)
+    # A machine coding is quoted only where a hand check coded the same segment the same way: the check here agrees
+    # with the coder everywhere, so the statements the coder reads are quoted (and their details must be redacted).
+    from impact.coding import RuleCoder, segment
+
+    coded = RuleCoder().fit().code(segment(impact.load_study(folder)))
+    result = impact.run(folder, tmp_path / "out" / "findings", n_resamples=99, seed=1,
+                        coded=coded.assign(coder="coder A"), human=coded.assign(coder="coder B"))
     texts = _texts(result.out_dir)
     assert any(name.endswith("report.html") for name in texts) and any(name.endswith(".xlsx") for name in texts)
 
