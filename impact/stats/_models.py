@@ -504,19 +504,17 @@ def _fit_quietly(fit, *args, fallbacks=(), notes=None, **kwargs):
     """
     attempts = [kwargs, *({**kwargs, **f} for f in fallbacks)]
     first = None
-    for n, attempt in enumerate(attempts):
+    for attempt in attempts:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             result = fit(*args, **attempt)
-        if first is None:
-            first = (result, caught)
+        first = first or (result, caught)
         if not fallbacks or _usable(result, first[0]):
             break
-        if n + 1 < len(attempts):
-            continue
-        result, caught = first  # nothing converged: the first fit and its warnings stand
-    if n and result is not first[0] and notes is not None:
-        method = ", ".join(_OPTIMISER_NAMES.get(m, m) for m in attempts[n].get("method", []))
+    else:  # nothing converged: the first fit and its warnings stand
+        (result, caught), attempt = first, kwargs
+    if attempt is not kwargs and notes is not None:
+        method = ", ".join(_OPTIMISER_NAMES.get(m, m) for m in attempt.get("method", []))
         notes.append(f"fitted with {method} after the default optimisers did not converge")
     problems = [w for w in caught if issubclass(w.category, ConvergenceWarning)]
     if _converged(result):
