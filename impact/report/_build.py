@@ -632,7 +632,7 @@ def _drift_note(ctx) -> str:
     """Under machine coding, the impacts whose change across the waves is a finding (see :func:`_change_sentences`)."""
     if ctx.f.coding.get("source") != "machine":
         return ""
-    doubtful = set(unconfirmed_over_waves(ctx.codes, _weak_codes(ctx), ctx.f.reliability_by_wave, ctx.waves))
+    doubtful = set(_doubtful_over_waves(ctx, _weak_codes(ctx)))
     stated = [ctx.code(c).lower() for c in ctx.codes if c not in doubtful]
     return (" A change across the waves in machine codings can be made by the coder alone, reading one wave's talk "
             "differently from another's: it is a finding only for an impact the coder reads with F1 of at least "
@@ -666,8 +666,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     if rows.empty:
         return []
     rows = rows.assign(_o=rows["code"].map(ctx.codes.index)).sort_values("_o")
-    doubtful = set(unconfirmed_over_waves(ctx.codes, weak, ctx.f.reliability_by_wave, ctx.waves,
-                                          source=ctx.f.coding.get("source", "machine")))
+    doubtful = set(_doubtful_over_waves(ctx, weak))
     sig = rows[rows["p_adjusted"] < ctx.alpha]
     firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
     at, before = ctx.wave(last).lower(), ctx.wave(first).lower()
@@ -971,6 +970,13 @@ def _doubtful_by_status(ctx, weak: dict[str, float]) -> list[str]:
     """Impacts whose machine-coded difference (or lack of one) by status is not a finding, in report order
     (:func:`impact.report.unconfirmed_by_status`)."""
     return unconfirmed_by_status(ctx.codes, weak, ctx.f.reliability_by_status, source=ctx.f.coding.get("source"))
+
+
+def _doubtful_over_waves(ctx, weak: dict[str, float]) -> list[str]:
+    """Impacts whose machine-coded change across the waves is not a finding, in report order
+    (:func:`impact.report.unconfirmed_over_waves`)."""
+    return unconfirmed_over_waves(ctx.codes, weak, ctx.f.reliability_by_wave, ctx.waves,
+                                  source=ctx.f.coding.get("source", "machine"))
 
 
 def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> str:
@@ -1778,12 +1784,14 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     # commitment were planted as commitment, 69% of those scored 0.95 or more. Under machine coding a statement is
     # quoted only where this study's hand check codes the same segment with the same impact, reported; without a
     # hand check none is, and the report says why.
-    candidates = f.coded
-    unconfirmed = machine and f.hand_check is None
-    if unconfirmed:
-        quoted = []
-    elif machine:
-        candidates = _confirmed_by_hand(f.coded, f.hand_check)
+    if machine and f.hand_check is None:
+        return Section("What people said", [Paragraph(
+            "No statement is quoted to illustrate an impact: the interviews were coded by the package's machine "
+            "coder and no one has checked its codings, and even an impact it reads well on real text is misread in "
+            "some of the sentences it files under it, so a quote could show a participant saying something they did "
+            "not. With a hand check of a sample of the codings (impact review export, then impact run --human), the "
+            "statements a person coded the same way are quoted.")]), _empty_redaction_log(), None
+    candidates = _confirmed_by_hand(f.coded, f.hand_check) if machine else f.coded
     q = illustrative_quotes(candidates, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
                             screen=publishable) if quoted else pd.DataFrame(columns=["code", "text"])
@@ -1803,14 +1811,6 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         + f"redacted of names, contact details and places, and attributed only as finely as at least {ctx.quote_k} "
         "councils share." + (f" {withheld} otherwise suitable statement{'s were' if withheld != 1 else ' was'} withheld "
                              "because the redaction could not be confirmed complete." if withheld else ""))]
-    if unconfirmed:
-        return Section("What people said", [Paragraph(
-            "No statement is quoted to illustrate an impact: the interviews were coded by the package's machine "
-            "coder and no one has checked its codings, and even an impact it reads well on real text is misread in "
-            "some of the sentences it files under it, so a quote could show a participant saying something they did "
-            "not. With a hand check of a sample of the codings (impact review export, then impact run --human), the "
-            "statements a person coded the same way are quoted.")]), pd.DataFrame(
-            columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"]), None
     unquoted = [c for c in ctx.codes if c in weak]
     if unquoted:
         one = len(unquoted) == 1
@@ -1830,7 +1830,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             f"{_listed([_kappa(disputed[c]) for c in ctx.codes if c in disputed])}"
             f"{'' if one else ' respectively'}, below {CHECKED_KAPPA:.2f}, so a statement the coder files under "
             f"{'it' if one else 'one of them'} may well be about something else."))
-    log = pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
+    log = _empty_redaction_log()
     if q.empty:
         if quoted:
             blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is "
@@ -1865,6 +1865,11 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
     return Section("What people said", blocks), log, table
+
+
+def _empty_redaction_log() -> pd.DataFrame:
+    """The redaction log of a section that quotes nothing."""
+    return pd.DataFrame(columns=["unit", "kind", "start", "end", "length", "new_start", "new_end"])
 
 
 def _confirmed_by_hand(coded: pd.DataFrame, check: pd.DataFrame) -> pd.DataFrame:
@@ -2155,14 +2160,10 @@ def _reliability(ctx) -> Section | None:
     if kappas and ctx.f.coding.get("source") == "machine":
         rbs = ctx.f.reliability_by_status
         n = rbs.drop_duplicates("status_group").set_index("status_group")["n_segments"]
-        doubtful = set(_doubtful_by_status(ctx, _weak_codes(ctx)))
-        stated = [ctx.code(c).lower() for c in ctx.codes if c not in doubtful]
         blocks.append(Paragraph(
             f"Cohen's kappa within each status group ({int(n.get('intervention', 0))} checked segments in councils in "
-            f"intervention, {int(n.get('no_intervention', 0))} in the others) is in the next table. A machine-coded "
-            f"difference by status is stated as a finding only for an impact the coder reads with F1 of at least "
-            f"{_WEAK_F1:.2f} on real text and whose kappa is at least {CHECKED_KAPPA:.2f} in both groups: here "
-            + (f"{_listed(stated)}." if stated else "none.")))
+            f"intervention, {int(n.get('no_intervention', 0))} in the others) is in the next table. "
+            + _finding_rule(ctx, "difference by status", "in both groups", _doubtful_by_status(ctx, _weak_codes(ctx)))))
         rows = _kappa_rows(ctx, rbs[rbs["code"].isin([c for c in ctx.codes if c in kappas])], "status_group",
                            ["intervention", "no_intervention"])
         blocks.append(Table("reliability_by_status", rows, "Agreement with the hand check within each status group",
@@ -2174,13 +2175,9 @@ def _reliability(ctx) -> Section | None:
     rbw = ctx.f.reliability_by_wave
     if rbw is not None and len(rbw) and ctx.f.coding.get("source") == "machine":
         # a coder that reads one wave's talk differently from another's makes a change across the waves by itself
-        stated = [ctx.code(c).lower() for c in ctx.codes
-                  if c not in unconfirmed_over_waves(ctx.codes, _weak_codes(ctx), rbw, ctx.waves)]
         blocks.append(Paragraph(
-            "Cohen's kappa within each wave is in the next table. A machine-coded change across the waves is stated "
-            f"as a finding only for an impact the coder reads with F1 of at least {_WEAK_F1:.2f} on real text and "
-            f"whose kappa is at least {CHECKED_KAPPA:.2f} at every wave: here "
-            + (f"{_listed(stated)}." if stated else "none.")))
+            "Cohen's kappa within each wave is in the next table. "
+            + _finding_rule(ctx, "change across the waves", "at every wave", _doubtful_over_waves(ctx, _weak_codes(ctx)))))
         rows = _kappa_rows(ctx, rbw[rbw["code"].isin(ctx.codes)], "wave", ctx.waves)
         blocks.append(Table("reliability_by_wave", rows.assign(wave=rows["wave"].map(ctx.wave)),
                             "Agreement with the hand check at each wave",
@@ -2189,6 +2186,14 @@ def _reliability(ctx) -> Section | None:
                             f"least {CHECKED_KAPPA:.2f} at every wave.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("wave")))
     return Section("Coding reliability", blocks)
+
+
+def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
+    """The rule under which a machine-coded ``what`` is a finding, and the impacts it leaves stated."""
+    stated = [ctx.code(c).lower() for c in ctx.codes if c not in set(doubtful)]
+    return (f"A machine-coded {what} is stated as a finding only for an impact the coder reads with F1 of at least "
+            f"{_WEAK_F1:.2f} on real text and whose kappa is at least {CHECKED_KAPPA:.2f} {where}: here "
+            + (f"{_listed(stated)}." if stated else "none."))
 
 
 def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.DataFrame:

@@ -172,13 +172,19 @@ def unconfirmed_over_waves(codes, weak: dict[str, float], reliability_by_wave: p
     """
     if source != "machine":
         return []
-    r = reliability_by_wave
-    checked: set[str] = set()
-    if r is not None and not r.empty and {"code", "metric", "value", "wave"} <= set(r.columns):
-        k = r[r["metric"] == "cohen_kappa"].pivot_table(index="code", columns="wave", values="value", aggfunc="min")
-        k = k.reindex(columns=list(waves))
-        checked = {c for c, row in k.iterrows() if (row.astype(float) >= CHECKED_KAPPA).all()}
+    checked = _checked_at_every(reliability_by_wave, "wave", list(waves))
     return [c for c in codes if c in weak or c not in checked]
+
+
+def _checked_at_every(reliability: pd.DataFrame | None, column: str, levels: list[str]) -> set[str]:
+    """The codes whose hand check gives Cohen's kappa of at least :data:`CHECKED_KAPPA` at every one of ``levels`` of
+    ``column`` (a level without a kappa fails)."""
+    r = reliability
+    if r is None or r.empty or not {"code", "metric", "value", column} <= set(r.columns):
+        return set()
+    k = r[r["metric"] == "cohen_kappa"].pivot_table(index="code", columns=column, values="value", aggfunc="min")
+    k = k.reindex(columns=levels)
+    return {c for c, row in k.iterrows() if (row.astype(float) >= CHECKED_KAPPA).all()}
 
 
 def unconfirmed_by_status(codes, weak: dict[str, float], reliability_by_status: pd.DataFrame | None, *,
@@ -207,8 +213,7 @@ def unconfirmed_by_status(codes, weak: dict[str, float], reliability_by_status: 
     """
     if source != "machine":
         return []
-    kappas = kappas_by_status(reliability_by_status)
-    checked = {c for c, (a, b) in kappas.items() if a >= CHECKED_KAPPA and b >= CHECKED_KAPPA}
+    checked = _checked_at_every(reliability_by_status, "status_group", ["intervention", "no_intervention"])
     return [c for c in codes if c in weak or c not in checked]
 
 
