@@ -298,17 +298,18 @@ def analyse(
         change = pd.DataFrame(columns=["code", "p_value", "p_adjusted", "measure"])
         if "change" not in not_computed and "change" in wanted:
             times = [w for w in study.wave_ids if w in set(seen["wave"])]
-            change = change_over_time(
-                seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
-                group="status_group" if "comparisons" not in not_computed else None, by="code",
-                times=times, adjust=adjust,
-            )
-            if change.empty and "comparisons" not in not_computed:
+
+            def tested(group: str | None) -> pd.DataFrame:
+                return change_over_time(seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
+                                        group=group, by="code", times=times, adjust=adjust)
+
+            by_status = "comparisons" not in not_computed
+            change = tested("status_group" if by_status else None)
+            if change.empty and by_status:
                 # every council interviewed at every wave changed status between the waves, so none has a series
                 # within a status group (the analysis raised a KeyError on such a study): change is tested across
                 # all councils, as where councils are not compared by status
-                change = change_over_time(seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
-                                          by="code", times=times, adjust=adjust)
+                change = tested(None)
             change = change.assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
         models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
