@@ -161,7 +161,10 @@ def _inside(path: Path, folder: str | os.PathLike | None) -> bool:
     return path.resolve().is_relative_to(Path(folder).resolve())
 
 
-def _refuse_inside_study(path: Path, study_dir: str | os.PathLike | None) -> None:
+def _refuse_misplaced(path: Path, output_dir: str | os.PathLike | None, study_dir: str | os.PathLike | None = None) -> None:
+    """Refuse a key file inside the output folder (it would be published) or inside the study folder."""
+    if _inside(path, output_dir):
+        raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
     if _inside(path, study_dir):
         raise InputError(f"{path}: the pseudonym key file is inside the study folder {study_dir} - expected a key "
                          "kept apart from the data it protects (whoever has the study folder would have the key): "
@@ -212,18 +215,15 @@ def resolve_key(
         return _check_key(key.encode() if isinstance(key, str) else bytes(key), "`key`")
     if key_file is not None:
         path = Path(key_file).expanduser()
-        if _inside(path, output_dir):
-            raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
-        _refuse_inside_study(path, study_dir)
+        _refuse_misplaced(path, output_dir, study_dir)
         return _read_key_file(path)
     env = os.environ.get(KEY_ENV)
     if env:
         return _key_text(env.encode("utf-8", "surrogateescape"), f"environment variable {KEY_ENV}")
     path = default_key_file()
-    if _inside(path, output_dir):
-        raise InputError(f"{path}: the pseudonym key file must be kept outside the output folder {output_dir}")
+    _refuse_misplaced(path, output_dir)  # neither read nor made there
     if path.exists():
-        _refuse_inside_study(path, study_dir)
+        _refuse_misplaced(path, None, study_dir)
         return _read_key_file(path)
     if not create:
         raise InputError(
