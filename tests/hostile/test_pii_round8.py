@@ -39,7 +39,7 @@ import pytest
 
 from .test_pii_round3 import _left, _redact
 from .test_pii_round5 import _alnum, _digits_said
-from .test_pii_round7 import _WORDY, assert_gone
+from .test_pii_round7 import _WORDY, assert_gone, assert_kept
 
 
 # A first name said of a person: a short word of judgement after "was", or a phrase placing the person before the verb
@@ -64,8 +64,7 @@ def test_a_first_name_judged_or_placed_before_was_is_the_person(text, word, name
     "Time from referral to plan was good.",
 ])
 def test_things_judged_are_kept(text):
-    for names in (_WORDY, []):
-        assert _redact(text, names=names) == text
+    assert_kept(text)
 
 
 # Set off on one side only
@@ -88,8 +87,7 @@ def test_a_name_set_off_after_a_role_on_one_side_is_the_person(text, word, names
     "my manager, so i rang her", "the nurse, sister and doctor came",
 ])
 def test_lists_and_asides_after_a_role_are_kept(text):
-    for names in (_WORDY, []):
-        assert _redact(text, names=names) == text
+    assert_kept(text)
 
 
 # Ages said indirectly
