@@ -228,3 +228,20 @@ def test_mixed_model_df_at_a_council_variance_estimated_at_zero_keep_the_split_p
         assert p.loc[f"C(wave)[T.{w}]", "df"] == pytest.approx((n_councils - 1) * (n_waves - 1), rel=1e-4)
     assert any(n.startswith("Satterthwaite df from the expected information, the unit intercept variance being "
                             "estimated at zero") for n in res.notes), res.notes
+
+
+def test_multiple_imputation_leaves_out_a_council_with_nothing_observed_and_says_so():
+    """A council missing at every wave: statsmodels' MICEData drops its all-missing row, and the imputed data set no
+    longer lined up with the councils ("Length mismatch: Expected axis has 29 elements, new values have 30")."""
+    rng = np.random.default_rng(5)
+    panel = pd.DataFrame({"council_id": np.repeat(np.arange(30), 3), "wave": np.tile([0, 1, 2], 30)})
+    panel["score"] = 3 + 0.5 * panel["wave"] + np.repeat(rng.normal(0, 1, 30), 3) + rng.normal(0, 1, 90)
+    panel.loc[(rng.random(90) < 0.2) & (panel["wave"] > 0), "score"] = np.nan  # wave 0 seen, but in council 7
+    panel.loc[panel["council_id"] == 7, "score"] = np.nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = longitudinal_model(panel, formula="score ~ wave", unit="council_id", time="wave", method="mixed",
+                                 missing="mice", n_imputations=3)
+    assert res.n_units == 29
+    assert "1 council_id(s) with no observed value at any wave left out (nothing to impute them from)" in res.notes
+    assert res.params.loc["wave", "ci_low"] < 0.5 < res.params.loc["wave", "ci_high"]

@@ -1055,23 +1055,30 @@ def _fit_mice(data, spec: _Spec, subject: str, covariates: list[str], n_imputati
         return res
     usable = [c for c in wide.columns if wide[c].notna().sum() >= 2 and wide[c].nunique() > 1]
     fixed = wide[[c for c in wide.columns if c not in usable]]
-    mice, state = _mice_data(wide[usable].reset_index(drop=True), seed)
+    # statsmodels' MICEData drops the rows with nothing observed (a subject missing at every wave, with no
+    # covariate in the imputation model): there is nothing to impute them from, so they are left out, and said so
+    seen = wide[usable].notna().any(axis=1).to_numpy()
+    mice, state = _mice_data(wide.loc[seen, usable].reset_index(drop=True), seed)
     try:
         mice.update_all(MICE_BURN_IN)
         fits = []
         for _ in range(n_imputations):
             mice.update_all(MICE_CYCLES_BETWEEN)
             completed = mice.data.copy()
-            completed.index = wide.index
+            completed.index = wide.index[seen]
             long = _to_long(completed.join(fixed), names, grid, subject, spec.time, outcome)
-            frame, _ = _complete_rows(long, spec)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", MissingValueWarning)
+                frame, _ = _complete_rows(long, spec)
                 fits.append(_fit(frame, spec, quiet_units=True))
     finally:
         if state is not None:
             np.random.set_state(state)  # noqa: NPY002 - the caller's state is restored
-    return _rubin(fits, spec, n_missing, len(grid), int(data[spec.unit].nunique()))
+    res = _rubin(fits, spec, n_missing, len(grid), int(data[spec.unit].nunique()))
+    if not seen.all():
+        res.notes.append(f"{int((~seen).sum())} {subject}(s) with no observed value at any wave left out (nothing "
+                         "to impute them from)")
+    return res
 
 
 def _as_number(values: pd.Series) -> pd.Series:
