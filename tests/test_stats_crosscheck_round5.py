@@ -245,3 +245,48 @@ def test_multiple_imputation_leaves_out_a_council_with_nothing_observed_and_says
     assert res.n_units == 29
     assert "1 council_id(s) with no observed value at any wave left out (nothing to impute them from)" in res.notes
     assert res.params.loc["wave", "ci_low"] < 0.5 < res.params.loc["wave", "ci_high"]
+
+
+# --------------------------------------------------------------------------------------------------
+# 3. a separated fit's p-value stays out of the Holm family
+# --------------------------------------------------------------------------------------------------
+
+
+def _holm_by_hand(p: list[float]) -> np.ndarray:
+    """Holm (1979): the i-th smallest of m p-values times (m - i + 1), made monotone, at most 1."""
+    p = np.asarray(p, dtype=float)
+    order = np.argsort(p)
+    stepped = np.minimum(np.maximum.accumulate(p[order] * np.arange(len(p), 0, -1)), 1)
+    out = np.empty_like(p)
+    out[order] = stepped
+    return out
+
+
+def test_a_separated_fit_neither_enters_nor_enlarges_the_holm_family():
+    """Four impacts, one never reported in councils in intervention (separation: its log-odds ratio runs off to
+    minus infinity with a p-value that means nothing). The Holm family of each term is the three others."""
+    from impact.effects import intervention_effects
+
+    rng = np.random.default_rng(31)
+    rows = []
+    for council in range(20):
+        status = "intervention" if council < 8 else "no_intervention"
+        for person in range(5):
+            for wave in ("before", "three_months", "one_year"):
+                for code, rate in (("commitment", 0.5), ("ideas", 0.4), ("learning", 0.3), ("morale", 0.35)):
+                    never = code == "morale" and status == "intervention"
+                    rows.append({"code": code, "participant_id": f"p{council}_{person}", "council_id": council,
+                                 "wave": wave, "status_group": status,
+                                 "reported": False if never else bool(rng.random() < rate)})
+    panel = pd.DataFrame(rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = intervention_effects(panel, waves=["before", "three_months", "one_year"])
+    status = out[out["term"] == "in_intervention"].set_index("code")
+    assert bool(status.loc["morale", "separation"]) and not status.drop("morale")["separation"].any()
+    assert np.isnan(status.loc["morale", "p_adjusted"])
+    others = status.drop("morale")
+    assert others["p_adjusted"].to_numpy() == pytest.approx(_holm_by_hand(others["p_value"].tolist()), rel=1e-12)
+    for term, rows_of_term in out[out["code"] != "morale"].groupby("term"):
+        assert rows_of_term["p_adjusted"].to_numpy() == pytest.approx(
+            _holm_by_hand(rows_of_term["p_value"].tolist()), rel=1e-12), term
