@@ -61,7 +61,10 @@ def intervention_effects(
         fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
         "; "), ``separation`` (True where fitted probabilities reached 0 or 1:
         the estimates and standard errors of the separating terms mean
-        nothing), ``odds_ratio`` and its interval.  Codes that cannot be
+        nothing), ``few_events`` (True where the term's level or its
+        reference has fewer than 5 events or non-events: the estimate rests
+        on them and is unstable, :func:`impact.stats.longitudinal_model`),
+        ``odds_ratio`` and its interval.  Codes that cannot be
         fitted (no variation in the outcome or in the status) are left out
         with an :class:`~impact.errors.ImpactWarning` naming them.
     """

@@ -290,3 +290,67 @@ def test_a_separated_fit_neither_enters_nor_enlarges_the_holm_family():
     for term, rows_of_term in out[out["code"] != "morale"].groupby("term"):
         assert rows_of_term["p_adjusted"].to_numpy() == pytest.approx(
             _holm_by_hand(rows_of_term["p_value"].tolist()), rel=1e-12), term
+
+
+# --------------------------------------------------------------------------------------------------
+# 2. binary models: estimates resting on very few events are flagged
+# --------------------------------------------------------------------------------------------------
+
+
+def _sparse_panel(seed: int, wave_rates: dict, status_rate: float, reference_events: int | None) -> pd.DataFrame:
+    """20 councils (10 in intervention) x 3 waves x 3 participants; the probability of the outcome by wave, raised
+    in intervention; with `reference_events`, exactly that many events out of intervention (the reference)."""
+    rng = np.random.default_rng(seed)
+    d = pd.DataFrame([(c, w, k) for c in range(20) for w in wave_rates for k in range(3)],
+                     columns=["council", "wave", "person"])
+    d["status"] = (d["council"] < 10).astype(int)
+    rate = d["wave"].map(wave_rates) + status_rate * d["status"]
+    d["y"] = (rng.random(len(d)) < rate).astype(int)
+    if reference_events is not None:
+        out = np.flatnonzero(d["status"] == 0)
+        d.loc[out, "y"] = 0
+        d.loc[rng.choice(out, reference_events, replace=False), "y"] = 1
+    return d
+
+
+def _expected_sparse(d: pd.DataFrame) -> dict[str, bool]:
+    """By hand: a term is sparse when its rows or its reference rows have fewer than 5 events or non-events."""
+    def thin(rows):
+        return min(int(d.loc[rows, "y"].sum()), int((1 - d.loc[rows, "y"]).sum())) < 5
+
+    out = {"status": thin(d["status"] == 1) or thin(d["status"] == 0)}
+    for w in sorted(d["wave"].unique())[1:]:
+        out[f"C(wave)[T.{w}]"] = thin(d["wave"] == w) or thin(d["wave"] == "a")
+    return out
+
+
+@pytest.mark.parametrize(("seed", "wave_rates", "status_rate", "reference_events", "thin_wave"), [
+    (41, {"a": 0.3, "b": 0.4, "c": 0.5}, 0.1, 1, None),  # 1 event in 90 out of intervention: status flagged
+    (42, {"a": 0.3, "b": 0.4, "c": 0.97}, 0.0, None, "c"),  # wave c nearly always reported: few non-events
+    (43, {"a": 0.3, "b": 0.4, "c": 0.5}, 0.1, None, None),  # nothing sparse
+])
+def test_binary_model_flags_the_terms_that_rest_on_fewer_than_five_events(seed, wave_rates, status_rate,
+                                                                         reference_events, thin_wave):
+    d = _sparse_panel(seed, wave_rates, status_rate, reference_events)
+    expected = _expected_sparse(d)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = longitudinal_model(d, formula="y ~ C(wave) + status", unit="council", family="binomial")
+    got = res.params["few_events"]
+    assert not got["Intercept"]
+    assert {term: bool(got[term]) for term in expected} == expected
+    note = [n for n in res.notes if n.startswith("few events")]
+    assert bool(note) == any(expected.values())
+    if reference_events is not None:
+        assert expected["status"]
+        assert f"status: {reference_events} event in 90 rows at its reference" in note[0]
+    if thin_wave is not None:
+        non_events = int((1 - d.loc[d["wave"] == thin_wave, "y"]).sum())
+        assert non_events < 5 and f"C(wave)[T.{thin_wave}]: {non_events:g} non-event" in note[0]
+        assert not got["status"]
+
+
+def test_a_gaussian_model_has_no_few_events_column():
+    d = _sparse_panel(44, {"a": 0.3, "b": 0.4, "c": 0.5}, 0.1, None)
+    res = longitudinal_model(d, formula="y ~ C(wave) + status", unit="council")
+    assert "few_events" not in res.params.columns

@@ -100,7 +100,9 @@ class ModelResults:
     ----------
     params : pandas.DataFrame
         Indexed by term: `estimate`, `se`, `statistic` (t or z), `df`
-        (``inf`` for a normal reference), `p_value`, `ci_low`, `ci_high`.
+        (``inf`` for a normal reference), `p_value`, `ci_low`, `ci_high`;
+        binary models add `few_events` (the term rests on fewer than 5
+        events or non-events on one side).
     variance_components : pandas.DataFrame or None
         Random-effect SDs and correlations (mixed models) or the working
         correlation (GEE), indexed by component, column `estimate`.
