@@ -36,7 +36,7 @@ validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out bench/results
 
 # Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
-# attrition bias; about an hour on 2 busy cores. Results: bench/results/validity_stats.json.
+# attrition bias; about an hour and a quarter on 2 busy cores (mixed_size alone some 18 minutes). Results: bench/results/validity_stats.json.
 validity-stats: $(STAMP)
 	$(BIN)/python -m bench.validity_stats --out bench/results
 

@@ -10,6 +10,12 @@ runs, with fixed seeds, and writes ``<out>/validity_stats.json``:
   averages, against two-way fixed effects (:func:`impact.stats.did`);
 * ``did_size``: the size of :func:`impact.stats.did` at 8 clusters (4 treated,
   4 comparison councils, 4 years), CR2 (the default) against CR1;
+* ``mixed_size``: the size of the mixed model's t tests
+  (:func:`impact.stats.longitudinal_model`, ``method="mixed"``) at 6 councils
+  (3 in intervention) x 3 waves x 8 respondents, council SD 0.5 against a
+  residual SD of 1, null effects: Satterthwaite df (the default) against
+  units - fixed parameters, for the wave (within councils) and the status
+  (between councils);
 * ``ri_null``: randomisation-inference p-values under the null on unbalanced
   panels (20 councils, 1 treated, 10 without pre-period rows, where the exact
   p takes the values 0.1, ..., 1.0, so the right mean is 0.55 and the right
@@ -129,6 +135,33 @@ def did_size(n_rep: int, seed: int = 8) -> dict:
             reject[cov].append(bool(p <= 0.05))
     return {"design": "8 councils (4 treated), 4 years, common timing, null effect, alpha 0.05", "n_rep": n_rep,
             **{cov: {"size": float(np.mean(v)), "mc_se": _mc(v)} for cov, v in reject.items()}}
+
+
+def mixed_size(n_rep: int, seed: int = 2026) -> dict:
+    from scipy import stats
+
+    from impact.stats import longitudinal_model
+
+    rng = np.random.default_rng(seed)
+    n, waves, per = 6, 3, 8
+    frame = pd.DataFrame([(c, w) for c in range(n) for w in range(waves) for _ in range(per)],
+                         columns=["council", "wave"]).assign(status=lambda d: (d["council"] < n // 2).astype(int))
+    reject = {f"{term}_{rule}": [] for term in ("wave", "status") for rule in ("satterthwaite", "units")}
+    df = {"wave": [], "status": []}
+    for _ in range(n_rep):
+        d = frame.assign(y=rng.normal(0, 0.5, n)[frame["council"]] + rng.normal(0, 1, len(frame)))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            p = longitudinal_model(d, formula="y ~ C(wave) + status", unit="council", method="mixed").params
+        for name, term in (("wave", "C(wave)[T.1]"), ("status", "status")):
+            reject[f"{name}_satterthwaite"].append(bool(p.loc[term, "p_value"] <= 0.05))
+            units = 2 * stats.t.sf(abs(p.loc[term, "statistic"]), n - len(p))
+            reject[f"{name}_units"].append(bool(units <= 0.05))
+            df[name].append(float(p.loc[term, "df"]))
+    return {"design": "6 councils (3 in intervention) x 3 waves x 8 respondents, council SD 0.5, residual SD 1, "
+                      "null effects, alpha 0.05", "n_rep": n_rep,
+            **{k: {"size": float(np.mean(v)), "mc_se": _mc(v)} for k, v in reject.items()},
+            "median_df": {k: float(np.median(v)) for k, v in df.items()}}
 
 
 def ri_null(n_rep: int, seed: int = 11) -> dict:
@@ -328,6 +361,7 @@ def main(argv: list[str] | None = None) -> dict:
     steps = {
         "staggered": lambda: staggered(4 if quick else 1000, 2 if quick else 200),
         "did_size": lambda: did_size(20 if quick else 2000),
+        "mixed_size": lambda: mixed_size(10 if quick else 1000),
         "ri_null": lambda: ri_null(10 if quick else 300),
         "did_power": lambda: did_power_check(20 if quick else 1000),
         "ar1": lambda: ar1(2 if quick else 50),

@@ -52,13 +52,19 @@ def intervention_effects(
         (``intercept``, ``wave_<wave>`` against the first wave,
         ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
         ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
-        across codes, for each term), ``n_obs``, ``n_units``,
+        across codes, for each term, over the codes whose fit did not
+        separate: a separated fit's p-value means nothing, so it neither
+        enters the family nor counts towards its size, and its
+        ``p_adjusted`` is NaN), ``n_obs``, ``n_units``,
         ``n_units_intervention`` and ``n_units_no_intervention`` (councils
         with a row in intervention, and not), ``notes`` (the
         fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
         "; "), ``separation`` (True where fitted probabilities reached 0 or 1:
         the estimates and standard errors of the separating terms mean
-        nothing), ``odds_ratio`` and its interval.  Codes that cannot be
+        nothing), ``few_events`` (True where the term's level or its
+        reference has fewer than 5 events or non-events: the estimate rests
+        on them and is unstable, :func:`impact.stats.longitudinal_model`),
+        ``odds_ratio`` and its interval.  Codes that cannot be
         fitted (no variation in the outcome or in the status) are left out
         with an :class:`~impact.errors.ImpactWarning` naming them.
     """
@@ -101,7 +107,10 @@ def intervention_effects(
                                      "p_adjusted", "notes", "separation"])
     out = pd.concat(rows, ignore_index=True)
     out["p_adjusted"] = np.nan
-    for _term, idx in out.groupby("term").groups.items():
+    # a separated fit's p-value means nothing: it neither enters the Holm family nor counts towards its size (kept
+    # in, a p of 1e-6 from a log-odds of -680 would take the smallest place and multiply every other p by one more)
+    tested = out[~out["separation"].astype(bool)]
+    for _term, idx in tested.groupby("term").groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     out["odds_ratio"] = np.exp(out["estimate"])
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])

@@ -615,7 +615,7 @@ def _summary(ctx) -> Section:
                 items.append(_unfit_sentence(ctx, unfit))
             if sig.empty and len(estimable):
                 # the Holm family is the impacts whose model gave a p-value (adjust_pvalues leaves NaN out of it)
-                n_tested = int(np.isfinite(gee["p_value"].astype(float)).sum()) if "p_value" in gee.columns else None
+                n_tested = int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) if "p_adjusted" in gee.columns else None
                 items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested))
     items += _change_sentences(ctx, weak)
     if not weak:

@@ -30,7 +30,10 @@ def adjust_pvalues(p, method: _Method | None = "holm"):
     """Adjust p-values for multiple testing.
 
     Missing p-values (NaN, e.g. from a test that could not be run) are left
-    missing and do not count towards the number of tests.
+    missing and do not count towards the number of tests. Pass NaN, too, for
+    a p-value that means nothing, such as that of a model whose fit separated
+    (:func:`impact.intervention_effects` does): kept in, it would take a
+    place in the family and make every other adjusted p larger.
 
     Parameters
     ----------
@@ -65,6 +68,8 @@ def adjust_pvalues(p, method: _Method | None = "holm"):
     [0.03, 0.06, 0.06]
     >>> adjust_pvalues([0.01, 0.04, 0.03], method="fdr_bh").round(3).tolist()
     [0.03, 0.04, 0.04]
+    >>> adjust_pvalues([0.01, np.nan, 0.03], method="holm").round(3).tolist()
+    [0.02, nan, 0.03]
     """
     _check_choice("method", method, [*ADJUST_METHODS, None])
     index = p.index if isinstance(p, pd.Series) else None

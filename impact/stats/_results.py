@@ -79,6 +79,19 @@ def _param_table(
     return out
 
 
+def _reference(df: pd.Series) -> str:
+    """'t(16)', 'normal', 'not identified', or 't, df by term (6.1 to 435)' where the terms' df differ."""
+    values = df.to_numpy(dtype="float64")
+    known = values[~np.isnan(values)]
+    if not len(known):
+        return "not identified" if len(values) else "normal"
+    if np.isinf(known).all():
+        return "normal"
+    if np.ptp(known) <= 1e-9 * np.abs(known).max():
+        return f"t({known[0]:.4g})"
+    return f"t, df by term ({known.min():.4g} to {known.max():.4g})"
+
+
 @dataclass
 class ModelResults:
     """Fitted longitudinal model.
@@ -87,7 +100,9 @@ class ModelResults:
     ----------
     params : pandas.DataFrame
         Indexed by term: `estimate`, `se`, `statistic` (t or z), `df`
-        (``inf`` for a normal reference), `p_value`, `ci_low`, `ci_high`.
+        (``inf`` for a normal reference), `p_value`, `ci_low`, `ci_high`;
+        binary models add `few_events` (the term rests on fewer than 5
+        events or non-events on one side).
     variance_components : pandas.DataFrame or None
         Random-effect SDs and correlations (mixed models) or the working
         correlation (GEE), indexed by component, column `estimate`.
@@ -123,8 +138,6 @@ class ModelResults:
         return self.params[["ci_low", "ci_high"]].copy()
 
     def _header(self) -> list[tuple[str, str]]:
-        df = self.params["df"].iloc[0] if len(self.params) else np.inf
-        reference = "not identified" if np.isnan(df) else "normal" if np.isinf(df) else f"t({df:.4g})"
         return [
             ("Method", self.method),
             ("Family", self.family),
@@ -134,7 +147,7 @@ class ModelResults:
             ("Missing waves", {"complete": "complete cases", "ipw": "inverse-probability-of-response weights",
                                "mice": "multiple imputation"}.get(self.missing, self.missing)),
             ("Standard errors", self.cov_type),
-            ("Reference distribution", reference),
+            ("Reference distribution", _reference(self.params["df"])),
             ("Confidence level", f"{1 - self.alpha:.0%}"),
             *[("Note", n) for n in self.notes],
         ]
