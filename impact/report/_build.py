@@ -614,7 +614,7 @@ def _summary(ctx) -> Section:
             if unfit:
                 items.append(_unfit_sentence(ctx, unfit))
             if sig.empty and len(estimable):
-                # the Holm family is the impacts whose model gave a p-value (adjust_pvalues leaves NaN out of it)
+                # the Holm family is the impacts with an adjusted p (a separated fit's p is left out of it, as is a missing one)
                 n_tested = int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) if "p_adjusted" in gee.columns else None
                 items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested))
     items += _change_sentences(ctx, weak)
