@@ -52,7 +52,8 @@ def intervention_effects(
         (``intercept``, ``wave_<wave>`` against the first wave,
         ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
         ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
-        across codes, for each term), ``n_obs``, ``n_units``,
+        across codes for ``in_intervention``; across codes and later waves
+        together for the ``wave_<wave>`` terms), ``n_obs``, ``n_units``,
         ``n_units_intervention`` and ``n_units_no_intervention`` (councils
         with a row in intervention, and not), ``notes`` (the
         fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
@@ -101,7 +102,9 @@ def intervention_effects(
                                      "p_adjusted", "notes", "separation"])
     out = pd.concat(rows, ignore_index=True)
     out["p_adjusted"] = np.nan
-    for _term, idx in out.groupby("term").groups.items():
+    # the wave terms are one family: a report that reads each later wave against the first reads them all together
+    family = out["term"].where(~out["term"].astype(str).str.startswith("wave_"), "wave")
+    for _family, idx in out.groupby(family).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     out["odds_ratio"] = np.exp(out["estimate"])
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
