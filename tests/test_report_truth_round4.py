@@ -372,3 +372,53 @@ def test_a_wave_missing_for_a_third_of_councils_is_counted_from_the_interviews_h
     realised = len(expected.merge(later))
     assert any(s.startswith(f"Of the {len(expected):,} expectations") and f"{realised:,} ({realised / len(expected):.0%})"
                in s for s in _summary(f)), _summary(f)
+
+
+def test_the_detectable_difference_names_its_wave_without_bounding_the_others(never_morale):
+    """Seed 139241: the limitation said 'with at most 8 councils in intervention and 10 not, at longer-term change',
+    while 12 councils not in intervention were interviewed at early impact (counted here from the planted status and
+    the interviews held). The sizes are those of the later wave best placed to detect a difference, and say so."""
+    study, truth, f = never_morale
+    status = pd.DataFrame({c["council_id"]: c["in_intervention"] for c in truth.councils}).T
+    iv = study.interviews
+    sizes = {w: (int((~status.loc[iv.loc[iv["wave"] == w, "council_id"].unique(), w]).sum()),
+                 int(status.loc[iv.loc[iv["wave"] == w, "council_id"].unique(), w].sum())) for w in WAVES[1:]}
+    w, (n_a, n_b) = max(sizes.items(), key=lambda kv: (min(kv[1]), sum(kv[1])))
+    assert any(a > n_a for a, _ in sizes.values())  # another later wave has more councils not in intervention
+    report, _ = report_of(f)
+    [limits] = [b.text for b in report.sections[-1].blocks if isinstance(b, Callout)]
+    assert "at most" not in limits
+    at = {"early": "early impact", "longer_term": "longer-term change"}[w]
+    assert f"with {n_b} councils in intervention and {n_a} not at {at}, the later wave best placed" in limits, limits
+
+
+def test_the_change_table_says_its_tests_are_across_all_councils_when_they_are(hand5):
+    """Seed 104729: councils are not compared by status (one council in intervention), so change is tested across all
+    five councils together; the table's caption said 'by status group' over a column of 'all'. Friedman's p-values are
+    recomputed with scipy from the planted statements."""
+    from scipy import stats
+
+    study, truth, f = hand5
+    table = _table(f, "change_over_time")
+    assert set(table.data["status"]) == {"all"}
+    assert "by status group" not in table.caption and "all councils together" in table.caption
+    grid = _planted(study, truth)
+    share = grid.groupby(["code", "council_id", "wave"])["planted"].mean().unstack("wave")[WAVES].dropna()
+    for r in table.data.itertuples():
+        wide = share.loc[r.impact]
+        assert r.n_councils == len(wide) == 5
+        assert r.p_value == pytest.approx(stats.friedmanchisquare(*[wide[w].to_numpy() for w in WAVES]).pvalue)
+
+
+def test_the_change_family_named_is_the_one_adjusted_over(late):
+    """The Holm family of the changes is every change whose model gave a p-value, a separated fit's included
+    (adjust_pvalues leaves only NaN out): with one impact's fit marked separated, its changes are not stated, but
+    the sentence still names the 12 changes of six impacts the adjustment ran over, not 'five impacts'."""
+    study, truth, f = late
+    m = f.models.copy()
+    m.loc[m["code"] == "morale", "separation"] = True
+    said = _summary(dataclasses.replace(f, models=m))
+    [stated] = [s for s in said if s.startswith("Compared with ")]
+    assert "adjusted across the 12 changes modelled (six impacts at two later waves, Holm)" in stated
+    morale = _labels(f)["morale"].lower()
+    assert not [s for s in said if morale in s and ("Compared with " in s or "no significant change" in s)], said

@@ -700,7 +700,8 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     rows = m[m["term"].isin(terms) & m["code"].isin(ctx.codes)]
     if rows.empty or "n_units" not in rows.columns or (rows["n_units"] < FEW_UNITS).all():
         return []  # the models' own sentence says they rest on too few councils
-    tested = int(np.isfinite(rows["p_value"].astype(float)).sum()) if "p_value" in rows.columns else len(rows)
+    # the Holm family: the changes whose model gave a p-value (adjust_pvalues leaves NaN out), separated fits included
+    holm = rows[np.isfinite(rows["p_value"].astype(float))] if "p_value" in rows.columns else rows
     separation = rows["separation"].fillna(False).astype(bool) if "separation" in rows.columns else False
     finite = np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)
     rows = rows[finite & ~separation & (rows["n_units"] >= FEW_UNITS)]
@@ -714,8 +715,9 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
     before = ctx.wave(first).lower()
     at = (lambda w: ctx.short_wave(w).lower()) if several else (lambda w: ctx.wave(w).lower())
-    family = (f"adjusted across the {tested} changes modelled ({_say(rows['code'].nunique())} impacts at "
-              f"{_say(len(terms))} later waves, Holm)" if several else f"adjusted across the {tested} impacts modelled")
+    family = (f"adjusted across the {len(holm)} changes modelled ({_say(holm['code'].nunique())} impacts at "
+              f"{_say(holm['term'].nunique())} later waves, Holm)" if several else
+              f"adjusted across the {len(holm)} impacts modelled")
     out = []
     if len(firm):
         # one sentence: a change planted in every impact made six sentences of one shape
@@ -1523,7 +1525,9 @@ def _comparisons(ctx) -> Section:
                       + (" Every council interviewed at every wave moved into or out of intervention between the "
                          "waves, so none has a series within one status group: the tests are across all councils, "
                          "whatever their status." if not gcol and "comparisons" not in ctx.f.not_computed else "")),
-            Table("change_over_time", ch, "Change in each impact across the waves, by status group",
+            # tests across all councils (none compared by status, or none followed within a group) are not by group
+            Table("change_over_time", ch, "Change in each impact across the waves, "
+                  + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
                   f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}, labels=p_labels),
@@ -2379,7 +2383,9 @@ def _detectable(ctx) -> str:
                              if key in ctx.ledger.values])
     at = ctx.short_wave(best["wave"]).lower()
     where = (f"one status group too small to publish its number of councils even at {at}" if hidden else
-             f"at most {n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not, at {at}")
+             # "at most 8 in intervention and 10 not" read as a bound on every wave where another had 12 not
+             f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not at {at}, the later wave "
+             "best placed to detect a difference")
     alpha = ctx.alpha
     smallest_p = min(1.0, 2 / math.comb(n_a + n_b, n_b))
     if smallest_p > alpha:
