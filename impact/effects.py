@@ -52,7 +52,8 @@ def intervention_effects(
         (``intercept``, ``wave_<wave>`` against the first wave,
         ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
         ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
-        across codes, for each term, over the codes whose fit did not
+        across codes for ``in_intervention``; across codes and later waves
+        together for the ``wave_<wave>`` terms; in both over the codes whose fit did not
         separate: a separated fit's p-value means nothing, so it neither
         enters the family nor counts towards its size, and its
         ``p_adjusted`` is NaN), ``n_obs``, ``n_units``,
@@ -108,9 +109,11 @@ def intervention_effects(
     out = pd.concat(rows, ignore_index=True)
     out["p_adjusted"] = np.nan
     # a separated fit's p-value means nothing: it neither enters the Holm family nor counts towards its size (kept
-    # in, a p of 1e-6 from a log-odds of -680 would take the smallest place and multiply every other p by one more)
+    # in, a p of 1e-6 from a log-odds of -680 would take the smallest place and multiply every other p by one more).
+    # The wave terms are one family: a report that reads each later wave against the first reads them all together.
     tested = out[~out["separation"].astype(bool)]
-    for _term, idx in tested.groupby("term").groups.items():
+    family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
+    for _family, idx in tested.groupby(family).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     out["odds_ratio"] = np.exp(out["estimate"])
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])

@@ -4,6 +4,8 @@ import ast
 import importlib.util
 from pathlib import Path
 
+import pandas as pd
+
 SCRIPT = Path(__file__).resolve().parents[1] / "analysis" / "programme_findings.py"
 
 
@@ -52,6 +54,16 @@ def test_a_machine_coded_change_is_named_as_no_finding_without_a_hand_check_at_e
     printed = capsys.readouterr().out
     code = ch.loc[ch.index[0], "code"]
     assert f"{code} (" in printed and "(machine coding not checked by hand at every wave: not a finding)" in printed
+    # the models' change at each later wave: one at the middle wave only is named at that wave
+    early, late = study.wave_ids[1:]
+    models = pd.DataFrame({"code": ["commitment", "commitment", "morale", "morale"],
+                           "term": [f"wave_{early}", f"wave_{late}", f"wave_{early}", f"wave_{late}"],
+                           "p_adjusted": [0.001, 0.6, 0.2, 0.3]})
+    module._change(dataclasses.replace(f, change=ch, models=models))
+    printed = capsys.readouterr().out
+    assert ("1 of 4 model changes (each later wave against the first, Holm-adjusted together) have an adjusted p "
+            f"below 0.05: commitment at {early} (machine coding not checked by hand at every wave: not a finding).") \
+        in printed
 
 
 def test_reliability_section_from_human_codings(tiny_study, tmp_path):

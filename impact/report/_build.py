@@ -546,6 +546,38 @@ def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
     return [c for c in gee.loc[~finite, "code"] if c not in set(separated)]
 
 
+def _not_modelled(ctx) -> dict[str, str]:
+    """The impacts of the report that have no model at all, with why, in report order.
+
+    :func:`impact.intervention_effects` leaves out an impact whose outcome or status does not vary, or whose fit
+    raised, with a warning only: a study with morale never coded had five impacts in the models table and a summary
+    "once the 5 impacts are adjusted", and one whose commitment model raised (singular matrix) had commitment missing
+    from the table, neither saying so.
+    """
+    m = ctx.f.models
+    if m is None or m.empty or "code" not in m.columns:
+        return {}
+    pp = ctx.f.participant_panel
+    out = {}
+    for c in [c for c in ctx.codes if c not in set(m["code"])]:
+        d = pp[(pp["code"] == c)].dropna(subset=["status_group"]) if pp is not None and len(pp) else pp
+        said = d["reported"].astype(bool) if d is not None and len(d) else pd.Series(dtype=bool)
+        if said.nunique() < 2:
+            out[c] = ("no participant was coded as reporting it" if not said.any() else
+                      "every participant was coded as reporting it")
+        elif d["status_group"].nunique() < 2:
+            out[c] = "intervention status did not vary among its participants"
+        else:
+            out[c] = "the fit failed (the statistical warnings in the provenance say why)"
+    return out
+
+
+def _not_modelled_sentence(ctx, missing: dict[str, str]) -> str:
+    """The sentence naming the impacts with no model (see :func:`_not_modelled`)."""
+    return " ".join(f"{ctx.code(c)} could not be modelled: {why}, so nothing is stated of its difference by "
+                    "intervention status or its change across the waves." for c, why in missing.items())
+
+
 def _unfit_sentence(ctx, codes: list[str]) -> str:
     """The sentence for impacts whose model gave no finite estimate (see :func:`_unfit_codes`)."""
     labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
@@ -613,10 +645,14 @@ def _summary(ctx) -> Section:
             unfit = _unfit_codes(gee, separated)
             if unfit:
                 items.append(_unfit_sentence(ctx, unfit))
+            missing = _not_modelled(ctx)
+            if missing:
+                items.append(_not_modelled_sentence(ctx, missing))
             if sig.empty and len(estimable):
                 # the Holm family is the impacts with an adjusted p (a separated fit's p is left out of it, as is a missing one)
                 n_tested = int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) if "p_adjusted" in gee.columns else None
-                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested))
+                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested,
+                                            modelled_only=bool(missing)))
     items += _change_sentences(ctx, weak)
     if not weak:
         items += [sentence for _, sentence in after]
@@ -641,10 +677,13 @@ def _drift_note(ctx) -> str:
 
 
 def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
-    """What the longitudinal models say of change between the first wave and the last, impact by impact.
+    """What the longitudinal models say of change between the first wave and each later one, impact by impact.
 
-    The term is the model's last wave against its first (Holm-adjusted across the impacts, as in the models table),
-    read only where the fit can be (at least ``FEW_UNITS`` councils, no separation, finite figures). Under machine
+    The terms are each later wave against the first, Holm-adjusted across the impacts and later waves together (one
+    family: :func:`impact.intervention_effects`), read only where the fit can be (at least ``FEW_UNITS`` councils, no
+    separation, finite figures). With three waves a change can show at the second wave and not the third (early
+    impact that fades) or at the third only: each later wave with a change is named, and an impact with a change at
+    some later waves is said to show none significant at the others (which is not evidence of none). Under machine
     coding a change is stated as a finding only for an impact read with F1 of at least ``WEAK_F1`` on real text and
     whose hand check gives Cohen's kappa of at least ``CHECKED_KAPPA`` at every wave
     (:func:`impact.report.unconfirmed_over_waves`): a coder that reads one wave's talk differently from another's
@@ -654,47 +693,70 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     from ..stats._models import FEW_UNITS
 
     m = ctx.f.models
-    first, last = ctx.waves[0], ctx.waves[-1]
+    first = ctx.waves[0]
     if m is None or m.empty or len(ctx.waves) < 2 or "term" not in m.columns:
         return []
-    rows = m[(m["term"] == f"wave_{last}") & m["code"].isin(ctx.codes)]
+    terms = {f"wave_{w}": w for w in ctx.later}
+    rows = m[m["term"].isin(terms) & m["code"].isin(ctx.codes)]
     if rows.empty or "n_units" not in rows.columns or (rows["n_units"] < FEW_UNITS).all():
         return []  # the models' own sentence says they rest on too few councils
+    # the Holm family: the changes with an adjusted p (intervention_effects leaves separated fits and NaN out of it)
+    holm = rows[np.isfinite(rows["p_adjusted"].astype(float))] if "p_adjusted" in rows.columns else rows
     separation = rows["separation"].fillna(False).astype(bool) if "separation" in rows.columns else False
     finite = np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)
     rows = rows[finite & ~separation & (rows["n_units"] >= FEW_UNITS)]
     if rows.empty:
         return []
-    rows = rows.assign(_o=rows["code"].map(ctx.codes.index)).sort_values("_o")
+    rows = rows.assign(later_wave=rows["term"].map(terms), _o=rows["code"].map(ctx.codes.index),
+                       _t=rows["term"].map(list(terms).index)).sort_values(["_t", "_o"])
+    several = len(terms) > 1
     doubtful = set(_doubtful_over_waves(ctx, weak))
     sig = rows[rows["p_adjusted"] < ctx.alpha]
     firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
-    at, before = ctx.wave(last).lower(), ctx.wave(first).lower()
+    before = ctx.wave(first).lower()
+    at = (lambda w: ctx.short_wave(w).lower()) if several else (lambda w: ctx.wave(w).lower())
+    family = (f"adjusted across the {len(holm)} changes modelled ({_say(holm['code'].nunique())} impacts at "
+              f"{_say(holm['term'].nunique())} later waves, Holm)" if several else
+              f"adjusted across the {len(holm)} impacts modelled")
     out = []
     if len(firm):
         # one sentence: a change planted in every impact made six sentences of one shape
-        out.append(f"Compared with {before}, the models show at {at} "
-                   + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r, ctx.alpha)})"
-                              for r in firm.itertuples()])
-                   + f", adjusted across the {len(rows)} impacts modelled.")
+        out.append(f"Compared with {before}, the models show "
+                   + "; and ".join(f"at {at(w)} " + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} "
+                                                            f"often ({_odds_ratio(r, ctx.alpha)})"
+                                                            for r in part.itertuples()])
+                                   for w, part in firm.groupby("later_wave", sort=False))
+                   + f", {family}.")
+        if several:
+            # an impact with a change at some later waves and none at others: early impact that faded, or one that
+            # showed only later; the waves without a significant change are named, with their estimates
+            changed = rows[rows["code"].isin(set(firm["code"])) & ~rows.index.isin(firm.index)]
+            for w, quiet in changed.groupby("later_wave", sort=False):
+                out.append(f"Of {'that impact' if firm['code'].nunique() == 1 else 'those impacts'}, the models show "
+                           f"no significant change between {before} and {at(w)} in "
+                           + _listed([f"{ctx.code(r.code).lower()} ({_odds_ratio(r, ctx.alpha)})"
+                                      for r in quiet.itertuples()])
+                           + ", which is not evidence that there was none.")
     if len(unconfirmed):
-        parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often at the last "
+        parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {at(r.later_wave) if several else 'the last'} "
                  f"({_odds_ratio(r, ctx.alpha)})" for r in unconfirmed.itertuples()]
         one = len(parts) == 1
+        between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         out.append(
-            f"Between {before} and {at}, the machine coding{' also' if out else ''} shows {_listed(parts)}, but "
+            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed(parts)}, but "
             + ("this is" if one else "these are") + " not stated as "
             + ("a finding" if one else "findings")
             + ": the coder may read one wave's talk differently from another's (hopes before a review, what happened "
             "after it), which makes a change by itself, and no hand check of the coding in this study shows that it "
-            f"reads {'this impact' if one else 'these impacts'} alike at every wave (Cohen's kappa at least "
-            f"{CHECKED_KAPPA:.2f} at each).")
+            f"reads {'this impact' if len({r.code for r in unconfirmed.itertuples()}) == 1 else 'these impacts'} "
+            f"alike at every wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each).")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
-        out.append(f"The models show no significant change between {before} and {at} in "
+        out.append(f"The models show no significant change between {before} and "
+                   + (_listed([at(w) for w in ctx.later], "or") if several else at(ctx.later[0])) + " in "
                    + _listed([ctx.code(c).lower() for c in ctx.codes if c in stated])
-                   + " once the impacts are adjusted for multiple comparisons (Holm), which is not evidence that "
-                   "there was none.")
+                   + f" once {'the changes' if several else 'the impacts'} are adjusted for multiple comparisons "
+                   "(Holm), which is not evidence that there was none.")
     return out
 
 
@@ -852,7 +914,12 @@ def _credit_sentence(ctx) -> str | None:
 
 def _caveats(ctx) -> list[str]:
     out = []
-    for w in ctx.waves:
+    if "comparisons" in ctx.f.not_computed:
+        # A 5-council study with one council in intervention was warned that "comparisons by intervention status rest
+        # on few councils, so intervals are wide", of comparisons it does not make.
+        out.append(f"Councils are not compared by intervention status ({ctx.f.not_computed['comparisons']}), so "
+                   "this report can say nothing of a difference between councils in and not in intervention.")
+    for w in ctx.waves if "comparisons" not in ctx.f.not_computed else ():
         n = ctx.ledger.values.get(("councils_interviewed_group", w, "intervention"), 0)
         m = ctx.ledger.values.get(("councils_interviewed_group", w, "no_intervention"), 0)
         if 0 < min(n, m) < 10:
@@ -929,6 +996,38 @@ def _flag_machine_tables(ctx, sections: list) -> list:
                   if isinstance(b, Table) and b.name in _IMPACT_TABLES else b for b in section.blocks]
         out.append(dataclasses.replace(section, blocks=tuple(blocks)))
     return out
+
+
+_UNCONFIRMED_P = {"p_value": "p_value_unconfirmed", "p_adjusted": "p_adjusted_unconfirmed"}
+
+
+def _unconfirmed_p(data: pd.DataFrame, unconfirmed, why: str) -> tuple[pd.DataFrame, dict, str]:
+    """The p-values of the rows of ``data`` that are no finding (``unconfirmed``, a boolean mask), moved out of the
+    p-value columns into columns headed as no finding; with those columns' labels and a sentence for the notes
+    (``why``: why such rows are no finding).
+
+    A reader copies numbers from a table, not from its notes: a machine-coded change the summary does not state (the
+    coder may read one wave's talk differently from another's) was printed in the p-value column beside the findings,
+    p < 0.001 and all, with only the note below to say otherwise. The estimate and interval stay; the p-values of
+    such rows are blank in the p-value columns and given in columns headed 'not a finding'.
+    """
+    mask = pd.Series(np.asarray(unconfirmed, dtype=bool), index=data.index)
+    cols = [c for c in _UNCONFIRMED_P if c in data.columns]
+    if not mask.any() or not cols:
+        return data, {}, ""
+    out = data.copy()
+    at = max(out.columns.get_loc(c) for c in cols) + 1
+    for k, c in enumerate(cols):
+        out.insert(at + k, _UNCONFIRMED_P[c], out[c].where(mask))
+        out[c] = out[c].where(~mask)
+    labels = {"p_value_unconfirmed": Label("p-value (not a finding)", format="p",
+                                           description="p-value of a result the report does not state as a finding."),
+              "p_adjusted_unconfirmed": Label("Adjusted p-value (not a finding)", format="p",
+                                              description="Adjusted p-value of a result the report does not state as "
+                                                          "a finding.")}
+    note = (f" The p-values of rows that are not findings ({why}) are in the columns headed 'not a finding', not in "
+            "the p-value columns.")
+    return out, {k: v for k, v in labels.items() if k in out.columns}, note
 
 
 def _direction(r) -> str:
@@ -1039,7 +1138,7 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
 
 
 def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None,
-                   n_tested: int | None = None) -> str:
+                   n_tested: int | None = None, modelled_only: bool = False) -> str:
     """The sentence for no adjusted difference by status: never a finding of no difference.
 
     A difference that is not significant after the adjustment is not an
@@ -1073,7 +1172,8 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
             k = len(gee)
             return (f"{'The other impact was' if k == 1 else f'None of the other {_say(k)} impacts was'} reported "
                     f"significantly more or less often in councils in intervention {adjusted}; {none}. {where}")
-        return (f"No impact was reported significantly more or less often in councils in intervention {adjusted}; "
+        which = f"None of the {_say(len(gee))} impacts modelled was" if modelled_only else "No impact was"
+        return (f"{which} reported significantly more or less often in councils in intervention {adjusted}; "
                 f"{none}. {where}")
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
@@ -1360,11 +1460,15 @@ def _comparisons(ctx) -> Section:
         order = {c: i for i, c in enumerate(ctx.codes)}
         table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
             ["_c", "_w"]).drop(columns=["_c", "_w"])
-        blocks.append(Table("comparisons", table.drop(columns=["code", "wave_id"]), f"Impact by intervention status ({lb} vs {la})",
+        shown, p_labels, p_note = _unconfirmed_p(
+            table.drop(columns=["code", "wave_id"]), table["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx))),
+            "the machine coding of the impact is not confirmed in both status groups")
+        blocks.append(Table("comparisons", shown, f"Impact by intervention status ({lb} vs {la})",
                             f"_a: {la}; _b: {lb}. n: councils interviewed at the wave; median: median share of "
-                            "participants reporting the impact.",
+                            "participants reporting the impact." + p_note,
                             {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
-                             "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"}))
+                             "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
+                            labels=p_labels))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
             fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
@@ -1407,6 +1511,8 @@ def _comparisons(ctx) -> Section:
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
+        ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
+                                              "the machine coding of the impact is not confirmed at every wave")
         blocks += [
             Paragraph(("Change across the waves within each status group: " if gcol else "Change across the waves: ")
                       + "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two) of each "
@@ -1419,10 +1525,12 @@ def _comparisons(ctx) -> Section:
                       + (" Every council interviewed at every wave moved into or out of intervention between the "
                          "waves, so none has a series within one status group: the tests are across all councils, "
                          "whatever their status." if not gcol and "comparisons" not in ctx.f.not_computed else "")),
-            Table("change_over_time", ch, "Change in each impact across the waves, by status group",
+            # tests across all councils (none compared by status, or none followed within a group) are not by group
+            Table("change_over_time", ch, "Change in each impact across the waves, "
+                  + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  f"at all waves; {effect_note}{_drift_note(ctx)}",
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}),
+                  f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}, labels=p_labels),
         ]
     return Section("Comparisons by intervention status", blocks)
 
@@ -1518,7 +1626,8 @@ def _models(ctx) -> Section:
         status_rows = shown[shown["term"] == "in_intervention"]
         unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
-        notes = ("Log-odds scale; odds ratios exponentiated; p adjusted across impacts for each contrast (Holm)."
+        notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across impacts for the intervention contrast, "
+                 "and across impacts and later waves together for the contrasts of each later wave with the first."
                  + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
                  + (f" No estimate is shown for {_listed([ctx.code(c).lower() for c in unfit])}: the model gave no "
                     "finite estimates (the fit did not converge)." if unfit else "")
@@ -1527,10 +1636,24 @@ def _models(ctx) -> Section:
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
                     if len(status_rows) and (_smaller_side(status_rows) < 2).all() else "")
+                 + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
-        blocks.append(Table("gee_models", shown[cols], "Models of each impact: intervention status and wave", notes,
+        weak = _weak_codes(ctx)
+        is_status, is_wave = shown["term"] == "in_intervention", shown["term"].astype(str).str.startswith("wave_")
+        unconfirmed = ((is_status & shown["code"].isin(_doubtful_by_status(ctx, weak)))
+                       | (is_wave & shown["code"].isin(_doubtful_over_waves(ctx, weak))))
+        why = ["the machine coding of the impact is not confirmed in both status groups, for the intervention "
+               "contrast, or at every wave, for a wave's" if unconfirmed.any() else ""]
+        if few < FEW_UNITS:
+            unconfirmed |= True
+            why.append(f"fitted on fewer than {FEW_UNITS} councils")
+        elif len(status_rows) and (_smaller_side(status_rows) < 2).all():
+            unconfirmed |= is_status
+            why.append("the intervention contrast, with too few councils in one status group")
+        table, p_labels, p_note = _unconfirmed_p(shown[cols], unconfirmed, "; ".join(w for w in why if w))
+        blocks.append(Table("gee_models", table, "Models of each impact: intervention status and wave", notes + p_note,
                             {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
-                             "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}))
+                             "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
         gee = shown[(shown["term"] == "in_intervention") & ~separated]
         if len(gee):
             blocks.append(_forest(
@@ -2260,7 +2383,9 @@ def _detectable(ctx) -> str:
                              if key in ctx.ledger.values])
     at = ctx.short_wave(best["wave"]).lower()
     where = (f"one status group too small to publish its number of councils even at {at}" if hidden else
-             f"at most {n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not, at {at}")
+             # "at most 8 in intervention and 10 not" read as a bound on every wave where another had 12 not
+             f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not at {at}, the later wave "
+             "best placed to detect a difference")
     alpha = ctx.alpha
     smallest_p = min(1.0, 2 / math.comb(n_a + n_b, n_b))
     if smallest_p > alpha:
