@@ -422,3 +422,63 @@ def test_the_change_family_named_is_the_one_adjusted_over(late):
     assert "adjusted across the 12 changes modelled (six impacts at two later waves, Holm)" in stated
     morale = _labels(f)["morale"].lower()
     assert not [s for s in said if morale in s and ("Compared with " in s or "no significant change" in s)], said
+
+
+# --------------------------------------------------------------------------- contrasts resting on few events
+@pytest.fixture(scope="module")
+def rare_morale(never_morale):
+    """The 20 councils of seed 139241 coded by people who coded morale in two interviews only of councils in
+    intervention at the time (and in every interview elsewhere)."""
+    study, truth, _ = never_morale
+    coded = truth.coded()
+    status = study.wave_status()[["council_id", "wave", "in_intervention"]]
+    where = study.interviews[["interview_id", "council_id", "wave"]].merge(status, on=["council_id", "wave"])
+    morale = where[where["interview_id"].isin(coded.loc[coded["code"] == "morale", "interview_id"])]
+    inside = morale[morale["in_intervention"].astype(bool)]
+    # two interviews asserting morale are kept (negated or hedged codings are not reports)
+    asserted = coded.loc[(coded["code"] == "morale") & (coded["polarity"] == "asserted"), "interview_id"]
+    kept = sorted(inside.loc[inside["interview_id"].isin(asserted), "interview_id"])[:2]
+    dropped = set(inside["interview_id"]) - set(kept)
+    coded = coded[(coded["code"] != "morale") | ~coded["interview_id"].isin(dropped)]
+    return study, truth, _analyse(study, coded)
+
+
+def _events_by_side(panel: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Participant-waves reporting ``code`` and not, in intervention and not (pandas, from the participant panel)."""
+    d = panel[(panel["code"] == code) & panel["status_group"].notna()]
+    side = np.where(d["status_group"] == "intervention", "in", "out")
+    y = d["reported"].astype(bool)
+    return pd.DataFrame({"events": y.groupby(side).sum(), "non_events": (~y).groupby(side).sum()})
+
+
+def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(rare_morale):
+    """Morale reported in two interviews in intervention: its status contrast rests on fewer than 5 events on that side,
+    so its odds ratio could move by orders of magnitude with one participant more; the models table says so and
+    tables/models.csv marks it, and marks the rows the table does not state as findings."""
+    import io
+
+    from impact.pipeline import build_report
+
+    study, truth, f = rare_morale
+    counts = {c: _events_by_side(f.participant_panel, c) for c in IMPACTS}
+    assert 1 <= counts["morale"].loc["in", "events"] <= 2
+    report, extra = build_report(f)
+    gee = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models")
+    note = re.search(r"Some contrasts rest on fewer than 5 participants who reported the impact, or who did not, on "
+                     r"one side \((.*?)\): their odds ratios", gee.notes)
+    assert note is not None, gee.notes
+    status_clause = next(c for c in note.group(1).split("; ") if c.startswith("in intervention against not for "))
+    assert "morale" in status_clause
+    models = pd.read_csv(io.BytesIO(extra["tables/models.csv"]))
+    status = models[models["term"] == "in_intervention"].set_index("code")
+    for code in status.index:  # a contrast is flagged exactly where a side has fewer than 5 events or non-events
+        few = bool((counts[code][["events", "non_events"]] < 5).any(axis=None))
+        assert bool(status.loc[code, "few_events"]) == few, (code, counts[code])
+    assert status.loc["morale", "few_events"]
+    # the CSV's not_a_finding marks the rows whose p-values the table moved to the 'not a finding' columns
+    table = gee.data.assign(code=gee.data["impact"], term=gee.data["contrast"].map(
+        lambda t: "in_intervention" if t == "in_intervention" else "wave_" + t.split("T.")[-1].rstrip("]")))
+    moved = table.set_index(["code", "term"]).get("p_value_unconfirmed", pd.Series(dtype=float)).notna()
+    marked = models.set_index(["code", "term"])["not_a_finding"].astype(bool)
+    for key, value in moved.items():
+        assert marked[key] == value, key

@@ -470,7 +470,9 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     models = findings.models
     if models is not None and len(models):
         cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "n_units",
-                "separation"]
+                "separation", "few_events", "not_a_finding"]
+        # the rows the report does not state as findings are marked here too: an analyst reads this file, not the notes
+        models = models.assign(not_a_finding=_model_rows_not_findings(ctx, models)[0])
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
                                                      "Models (machine-readable)"))
     return report, extra
@@ -996,6 +998,54 @@ def _flag_machine_tables(ctx, sections: list) -> list:
                   if isinstance(b, Table) and b.name in _IMPACT_TABLES else b for b in section.blocks]
         out.append(dataclasses.replace(section, blocks=tuple(blocks)))
     return out
+
+
+def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Which rows of the per-impact models (:func:`impact.intervention_effects`) the report does not state as findings,
+    and why (for the notes): a status or wave contrast whose machine coding is unconfirmed (in both status groups, or
+    at every wave), every contrast of models fitted on fewer than ``FEW_UNITS`` councils, and the status contrast when
+    one status group has too few councils. The models table and ``tables/models.csv`` mark the same rows."""
+    from ..stats._models import FEW_UNITS
+
+    weak = _weak_codes(ctx)
+    term = m["term"].astype(str)
+    is_status, is_wave = term == "in_intervention", term.str.startswith("wave_")
+    unconfirmed = ((is_status & m["code"].isin(_doubtful_by_status(ctx, weak)))
+                   | (is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))))
+    why = ["the machine coding of the impact is not confirmed in both status groups, for the intervention "
+           "contrast, or at every wave, for a wave's" if unconfirmed.any() else ""]
+    status_rows = m[is_status]
+    few = int(m["n_units"].max()) if "n_units" in m.columns and len(m) else FEW_UNITS
+    if few < FEW_UNITS:
+        unconfirmed |= is_status | is_wave
+        why.append(f"fitted on fewer than {FEW_UNITS} councils")
+    elif len(status_rows) and (_smaller_side(status_rows) < 2).all():
+        unconfirmed |= is_status
+        why.append("the intervention contrast, with too few councils in one status group")
+    return unconfirmed, "; ".join(w for w in why if w)
+
+
+def _few_events_note(ctx, shown: pd.DataFrame) -> str:
+    """The models table's note on contrasts resting on fewer than ``FEW_EVENTS`` events or non-events on one side
+    (``few_events`` of :func:`impact.intervention_effects`), one clause per contrast naming its impacts: their odds
+    ratios and intervals are unstable (1 participant in 49 gave an odds ratio of 67.8, interval 7.7 to 597). With
+    few impacts reported before the review, that is often every wave's contrast with the first wave."""
+    if "few_events" not in shown.columns:
+        return ""
+    from ..stats._models import FEW_EVENTS
+
+    first = ctx.short_wave(ctx.waves[0]).lower()
+    contrasts = {"in_intervention": "in intervention against not",
+                 **{f"wave_{w}": f"{ctx.short_wave(w).lower()} against {first}" for w in ctx.later}}
+    flagged = shown[shown["few_events"].fillna(False).astype(bool) & shown["term"].isin(contrasts)]
+    if flagged.empty:
+        return ""
+    order = {c: i for i, c in enumerate(ctx.codes)}
+    clauses = [f"{what} for {_listed([ctx.code(c).lower() for c in sorted(rows['code'], key=order.get)])}"
+               for term, what in contrasts.items() for rows in [flagged[flagged["term"] == term]] if len(rows)]
+    return (f" Some contrasts rest on fewer than {FEW_EVENTS} participants who reported the impact, or who did not, on "
+            f"one side ({'; '.join(clauses)}): their odds ratios and intervals are unstable and could change greatly "
+            "with one participant more or less.")
 
 
 _UNCONFIRMED_P = {"p_value": "p_value_unconfirmed", "p_adjusted": "p_adjusted_unconfirmed"}
@@ -1637,20 +1687,10 @@ def _models(ctx) -> Section:
                     "status from the differences between councils: the intervention contrast describes only."
                     if len(status_rows) and (_smaller_side(status_rows) < 2).all() else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
+                 + _few_events_note(ctx, shown[~separated])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
-        weak = _weak_codes(ctx)
-        is_status, is_wave = shown["term"] == "in_intervention", shown["term"].astype(str).str.startswith("wave_")
-        unconfirmed = ((is_status & shown["code"].isin(_doubtful_by_status(ctx, weak)))
-                       | (is_wave & shown["code"].isin(_doubtful_over_waves(ctx, weak))))
-        why = ["the machine coding of the impact is not confirmed in both status groups, for the intervention "
-               "contrast, or at every wave, for a wave's" if unconfirmed.any() else ""]
-        if few < FEW_UNITS:
-            unconfirmed |= True
-            why.append(f"fitted on fewer than {FEW_UNITS} councils")
-        elif len(status_rows) and (_smaller_side(status_rows) < 2).all():
-            unconfirmed |= is_status
-            why.append("the intervention contrast, with too few councils in one status group")
-        table, p_labels, p_note = _unconfirmed_p(shown[cols], unconfirmed, "; ".join(w for w in why if w))
+        unconfirmed, why = _model_rows_not_findings(ctx, shown)
+        table, p_labels, p_note = _unconfirmed_p(shown[cols], unconfirmed, why)
         blocks.append(Table("gee_models", table, "Models of each impact: intervention status and wave", notes + p_note,
                             {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
                              "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
