@@ -331,6 +331,51 @@ _SAYING_AFTER_RE = lazy_compile(
 # Initials listed before the verb they share ("KM and JS came"), and a relative after initials in a possessive.
 _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\p{Lu}{2,3}(?![\p{L}'’]))+",
                                    re.VERSION1)
+# A relation right before a letter makes it a person's initial ("Baby O was born", "her son T came", "my sister K,"); not
+# "Child A", the name a review gives a child to hide one.
+_KIN_BEFORE_INITIAL_RE = lazy_compile(
+    r"\b(?i:baby|son|daughter|brother|sister|boy|girl|twin|sibling|mum|mam|mom|mother|dad|father|nan|gran|cousin|nephew|"
+    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)[ \t]+\Z",
+    re.VERSION1)
+_KIN_INITIAL_AFTER_RE = lazy_compile(
+    rf"\.?(?:[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|\p{{L}}+ed)(?![\p{{L}}'’]))",
+    re.IGNORECASE | re.VERSION1)
+# An age set off right after a word, or given by "'s" ("chantelle (14) said", "lily, 2, was", "lily's 2 now"): the word
+# is a child's name.
+_AGE_SET_OFF_RE = lazy_compile(
+    r"[ \t]*(?:\([ \t]*\d{1,2}[ \t]*\)|,[ \t]*\d{1,2}[ \t]*,)"
+    r"|['’]s[ \t]+(?:(?:only|just|nearly|almost|now)[ \t]+)?\d{1,2}(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:now|and)\b)",
+    re.VERSION1)
+# What a nickname follows: a name given ("we call him smudge", "everyone calls her princess", "his nickname's tink",
+# "she goes by kaz"), whatever its words; after "known as" only a word no list knows ("known as lil jay"; not "known
+# as outstanding").
+_NICKNAME_BEFORE_RE = lazy_compile(
+    r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them|me)|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|\bgoes[ \t]+by|"
+    r"\ba\.?k\.?a\.?|\bn[ée]e|(?P<known>\bknown[ \t]+as))[ \t,:]*\Z", re.IGNORECASE | re.VERSION1)
+# Words after "call her" that are no name ("called her back", "calls him names", "call me later").
+_NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
+    immediately first everything anything something nothing sometimes often home""".split())
+# Where a word that no list knows, in lower case, names a place: a school or a street a child goes to or lives at
+# ("she goes to beechwood", "they moved to gipton", "he attends ruskin", "she lives in armley").
+_GONE_TO_BEFORE_RE = lazy_compile(
+    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:up[ \t]+|down[ \t]+|back[ \t]+)?to|"
+    r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up)[ \t]+(?:in|at|on|near))"
+    r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
+# carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
+_FAMILY_PLACED_RE = lazy_compile(
+    r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home)[ \t]+"
+    r"(?:back[ \t]+)?(?:with|to)|\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by|"
+    r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+# Two or more words of capitals listed together ("JS, KM", "JS, KM and TB", "KM & JS", "KM/JS").
+_INITIALS_LIST_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}'’])\p{Lu}{2,3}(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*[&/][ \t]*)"
+    r"\p{Lu}{2,3})+(?![\p{L}\p{N}])", re.VERSION1)
+# A verb in the past after initials opening a clause ("GH highlighted the progress", "KM made the referral").
+_PAST_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:(?:also|then|just|never|always|really|quickly)[ \t]+)?(?:\p{Ll}{3,}ed|made|wrote|found|brought|saw|met|kept|"
+    r"got|put|sat|spoke|bought|built|taught|held|heard|knew|gave|took|began|became|drove|paid|sold|won|lost|"
+    r"showed|shown)(?![\p{L}'’])", re.VERSION1)
 _FAMILY_AFTER_RE = lazy_compile(
     r"['’]s[ \t]+(?:(?:little|older|younger|eldest|youngest|new|ex|step)[ \t\-]?)?(?:son|daughter|baby|boy|girl|brother|"
     r"sister|sibling|mum|mom|mam|mother|dad|father|stepdad|stepmum|nan|nana|gran|granny|grandma|grandad|grandmother|"
@@ -509,6 +554,7 @@ class NameFinder:
                 lone.append(run[0])
             i = j
         spans += self._surname_first_in_capitals(text, toks, spans)
+        spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
 
@@ -519,6 +565,9 @@ class NameFinder:
         after a capitalised word ("Plan B came", "Part C said")."""
         tok = toks[i]
         letter = tok.text.rstrip(".")
+        if (tok.shape == "initial" and letter != "I" and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 16), tok.start)
+                and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
+            return True  # "Baby O was born", "her son T came", "the twins, A and B,": "A" and "O" too after a relation
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
@@ -535,6 +584,28 @@ class NameFinder:
         opens = _sentence_initial(text, tok.start) or _CLAUSE_OPEN_RE.search(before) is not None
         return (opens and _ACTION_AFTER_RE.search(after) is not None
                 and not (prev is not None and prev.shape in ("cap", "caps") and not _sentence_initial(text, tok.start)))
+
+    def _families(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """A family called by its surname in the plural after "the", where a child is placed or lives with it, or
+        before what it says or does ("placed with the smiths", "she lives with the Hendersons", "the joneses said
+        no"; not "the browns of autumn", "the smiths of the town" - a trade).  A surname that is a word
+        (:func:`~impact.privacy._lexicon.surname_words`), a participant's or no English word."""
+        found = []
+        for k in range(1, len(toks)):
+            tok, the = toks[k], toks[k - 1]
+            key = tok.key
+            if (the.key != "the" or text[the.end : tok.start] != " " or len(key) < 4 or not key.endswith("s")
+                    or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans)):
+                continue
+            stems = [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
+            if not any(st in self.surnames or st in self.participant_parts or (
+                    st not in self.words and key not in self.words and not self._public(tok) and _pronounceable(st))
+                    for st in stems):
+                continue
+            if (_FAMILY_PLACED_RE.search(text, max(0, the.start - 40), the.start)
+                    or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40])):
+                found.append(Span(tok.start, tok.end, "name"))
+        return found
 
     def _surname_first_in_capitals(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """A word in capitals before a first name found in capitals after a comma: the surname written first, as on
@@ -643,6 +714,23 @@ class NameFinder:
             return i + 2
         if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
             return i + 1
+        if ((tok.key in self.firsts or (self._unknown(tok) and _pronounceable(tok.key)))
+                and _AGE_SET_OFF_RE.match(text, tok.end) is not None):
+            spans.append(Span(tok.start, tok.end, "name"))  # "chantelle (14) said", "lily (2)": a child and her age
+            return i + 1
+        if tok.key in _TITLES and not self._ordinary(tok):
+            return i + 1  # "with mrs bell reporting", "sgt bell came": the title stays, the name after it goes
+        nick = _NICKNAME_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)
+        if nick is not None:
+            j = i
+            while (j < len(toks) and j - i < 2 and toks[j].shape == "lower" and toks[j].key not in _NOT_NAMES
+                   and toks[j].key not in _NOT_NICKNAMES and toks[j].key not in KINSHIP_ROLE_WORDS
+                   and (j == i or self._joinable(text, toks[j - 1], toks[j]))):
+                j += 1
+            if j > i and _PHRASE_END_RE.search(text[toks[j - 1].end : toks[j - 1].end + 40]) and (
+                    nick.group("known") is None or not self._ordinary(tok)):
+                spans.append(Span(tok.start, toks[j - 1].end, "name"))  # "we call him smudge", "known as lil jay"
+                return j
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
@@ -670,6 +758,10 @@ class NameFinder:
             or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]))
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
+        if (self._unknown(tok) and len(tok.key) >= 5 and _pronounceable(tok.key) and tok.key not in self.firsts
+                and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)):
+            spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
+            return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
         j = i + 1
@@ -699,6 +791,8 @@ class NameFinder:
         # lower case: a known name that is not an ordinary word; a kinship word ("her nan", "my mam") is the relation
         # unless a participant is called by it
         known = (tok.key in self.firsts or tok.key in self.proper) and tok.key not in KINSHIP_ROLE_WORDS
+        if tok.key in _TITLES and tok.key not in self.participant_parts:
+            return False  # "sgt bell came", "supt okafor said": the rank or title, then the name
         return (known or tok.key in self.participant_parts) and not self._ordinary(tok)
 
     def _surname_word(self, text: str, run: list[_Tok], tok: _Tok) -> bool:
@@ -808,6 +902,8 @@ class NameFinder:
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
             return Span(start, end, "name")
+        if self._place_and_acronym(words):
+            return None  # "Leeds CSC said no": a place's body, the place found as one
         if unknown:
             # A single sentence-initial capitalised word that is ordinary English is trimmed off.
             if initial_sentence and len(run) > 1 and self._ordinary(run[0]) and not self._known(run[0]):
@@ -848,6 +944,13 @@ class NameFinder:
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
         return None
 
+    def _place_and_acronym(self, words: list[_Tok]) -> bool:
+        """Whether a run is a place's name and short capitals no list knows ("Leeds CSC", "Kirklees EDT"): the body of
+        that place, not a person; a name word beside them ("Okafor CSC", "Jane KM") makes it a name."""
+        acronyms = [t for t in words if t.shape == "caps" and len(t.key) <= 4 and not self._known(t)]
+        rest = [t for t in words if t not in acronyms]
+        return bool(acronyms and rest) and all(t.key in self.places for t in rest)
+
     def _caps_initials(self, text: str, toks: list[_Tok], i: int, position: str | None, initial_sentence: bool) -> bool:
         """Whether a word of two or three capitals is a person's initials ("JS", "KM"): no acronym of the shipped
         lexicons (LGA, MASH, IRO), no word (IT, US), none the text spells out, and standing where a person does:
@@ -879,6 +982,8 @@ class NameFinder:
             return head is None or not _expands(letters, head.group(1))
         if re.match(r"[ \t]+who\b", after):
             return not body  # "JS who rang me": a body is "which" or "that"
+        if not body and self._initials_list(text, tok):
+            return True  # "JS, KM": initials listed together, with no word of a body's, are people's
         if body or len(letters) == 3:
             return False  # three capitals before a verb or after "told" are mostly a body's ("CSC said", "I rang NCT")
         listed = _INITIALS_LISTED_RE.match(after)  # "KM and JS came", "JS, KM and TB said"
@@ -886,7 +991,19 @@ class NameFinder:
             after = after[listed.end() :]
         if _ACTION_AFTER_RE.search(after):
             return True
+        if (initial_sentence or _CLAUSE_OPEN_RE.search(before)) and _PAST_AFTER_RE.match(after):
+            return True  # "GH highlighted the progress", "then KM made the referral"
         return _PERSON_OBJECT_BEFORE_RE.search(before) is not None and _PHRASE_END_RE.search(after) is not None
+
+    def _initials_list(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok`` is one of two or more initials listed together ("JS, KM", "JS and KM", "KM/JS"), each of
+        two or three capitals that no list knows, and one of them two: bodies are listed by known acronyms or by
+        three letters ("CSC, NCT")."""
+        for m in _INITIALS_LIST_RE.finditer(text, max(0, tok.start - 40), min(len(text), tok.end + 40)):
+            if m.start() <= tok.start and tok.end <= m.end():
+                items = re.findall(r"\p{Lu}+", m.group())
+                return all(self._initials_shape(x) for x in items) and any(len(x) == 2 for x in items)
+        return False
 
     def _initials_shape(self, letters: str) -> bool:
         """Two or three capitals that are no acronym of the shipped lexicons and no word ("JS", "KM"; not "LGA",
