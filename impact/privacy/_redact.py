@@ -199,7 +199,7 @@ import numpy as np
 import pandas as pd
 import regex as re
 
-from ._detect import _NUMBER_WORDS, Span, find_identifiers
+from ._detect import _AFTER_AGE, _AGE_ADVERB, _AGE_VERB, _NUMBER_WORDS, Span, find_identifiers
 from ._detect import _PHRASE_END as _END
 from ._lexicon import (
     bare_word,
@@ -211,11 +211,14 @@ from ._lexicon import (
     plain_text,
     public_phrases,
     spaced_runs,
+    surname_words,
 )
 from ._names import (
     _CLAUSE_OPEN_RE,
     _LOWER_TITLES,
+    _MONTH_NAMES,
     _NOT_NAMES,
+    KINSHIP_ROLE_WORDS,
     NameFinder,
     is_public_word,
     said_of_person,
@@ -274,10 +277,17 @@ _JOIN = "-\u2010\u2011'’"
 # A date right after a name ("Tyler, 03/04/2016", "Tyler (3 April 2016)") is a date of birth.
 _AFTER_NAME_RE = re.compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t]*:?[ \t]*)?$", re.IGNORECASE)
 # A number set off right after a name ("Tyler, 14, moved", "Tyler (14)", "Kai, fourteen, and ...") is an age.
+# So is one given by "'s", "is", "turned" ... right after a name found in lower case ("jayden's 9", "kai is nearly
+# ten now"), as after a capitalised one (see _detect._AGE_RES).
 _AGE_AFTER_NAME_RE = re.compile(
-    rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))",
+    rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))"
+    rf"|(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
+    rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)",
     re.IGNORECASE,
 )
+
+
+_YEARS_AFTER_NAME_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -584,6 +594,12 @@ class _Redactor:
             if pattern is not None:
                 for m in pattern.finditer(folded if pattern is self.places_any else text):
                     add(Span(m.start(), m.end(), "place"))
+        if any(s.kind == "name" for s in spans):
+            # first names and surnames that are words, unlisted, in lower case: named together with a person ("kai,
+            # jayden and lily all went", "placed with carers jean and bob"), judged as listed parts are
+            taken = set(pending)
+            pending += [(m.start(), m.end()) for m in _LOWER_WORD_RE.finditer(text)
+                        if (m.start(), m.end()) not in taken and _name_word(m.group())]
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
         if self.keep is not None:
@@ -669,8 +685,17 @@ _JOINED_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/[ \t]*)|[ \t]
 # What follows a person named in a pair ("marsh and bell.", "bishop and marsh said", "grace and tom on it",
 # "tom and bell were there"); anything else may be a verb ("Tom and will help", "Tom and mark the papers").
 _AFTER_PAIRED_RE = re.compile(
-    rf"(?:{_END}|['’]s\b|[ \t]+(?:{_REPORTING}|and|or|&|about|on|in|at|with|to|from|for|by|were|are|was|had|have|"
-    rf"who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
+    rf"(?:{_END}|['’]s\b|[ \t]+-[ \t]|[ \t]+(?:{_REPORTING}|and|or|&|about|on|in|at|with|to|from|for|by|were|are|was|had|"
+    rf"have|who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
+_LOWER_WORD_RE = re.compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
+
+
+def _name_word(word: str) -> bool:
+    """A first name or a surname that is an ordinary word ("lily", "bob", "mason"), no function word, month or
+    relation ("will", "may", "nan")."""
+    key = fold(word)
+    return ((key in folded_first_names() or key in surname_words()) and key not in _NOT_NAMES
+            and key not in KINSHIP_ROLE_WORDS and key not in _MONTH_NAMES)
 # Before a word that is the thing, not the person ("rang the bell and Tom answered").
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|this|that|these|those|my|our|your|their|his|her|its|some|any|no|each|every|of)[ \t]+\Z",
@@ -782,12 +807,16 @@ def _widen(text: str, s: Span) -> Span:
 
 
 def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
-    """Numbers of 120 or less set off right after a name ("Tyler, 14, moved", "Tyler (14)"): ages."""
+    """Numbers of 120 or less set off right after a name ("Tyler, 14, moved", "Tyler (14)"): ages; and years from and
+    to ("RIP Tyler 2009-2019", "Kai (2010 - 2012)"): a life's dates."""
     out = []
     for s in spans:
+        life = _YEARS_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
+        if life is not None:
+            out.append(Span(life.start("d"), life.end("d"), "date"))
         m = _AGE_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
         if m is not None:
-            group = "a" if m.group("a") is not None else "b"
+            group = next(g for g in "abc" if m.group(g) is not None)
             if not m.group(group).isdigit() or int(m.group(group)) <= 120:
                 out.append(Span(m.start(group), m.end(group), "age"))
     return out
