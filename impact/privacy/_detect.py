@@ -1002,7 +1002,36 @@ def _postcodes(text: str, add) -> None:
             add(Span(m.start(), m.end(), "postcode"))
 
 
+# A number plate read aloud after a word of vehicles ("reg Y X six two A B C", "the car was yx sixty two abc"): letters
+# and numbers said one group at a time, closed up to the shape of a plate (see _spoken_plates).
+_PLATE_CTX_RE = lazy_compile(
+    r"\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motorbike|taxi|lorry|truck)"
+    r"(?:[ \t]*(?:['’]s|:|\-)|[ \t]+(?:is|was|number|no\.?|reg(?:istration)?|plate))*[ \t]*", _I)
+_PLATE_TOKEN_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:{_DIGIT_TOKEN}|[a-z]{{1,3}})(?![\p{{L}}\d])", _I)
+_PLATE_SHAPE_RE = lazy_compile(r"[a-z]{2}\d{2}[a-z]{3}|[a-z]\d{1,3}[a-z]{3}|[a-z]{3}\d{1,3}[a-z]", _I)
+
+
+def _spoken_plates(text: str, add) -> None:
+    """Number plates said a group at a time after a word of vehicles, closed up ("Y X six two A B C" -> "yx62abc")."""
+    for c in _PLATE_CTX_RE.finditer(text):
+        pos, compact, best = c.end(), "", None
+        for _ in range(10):
+            t = _PLATE_TOKEN_RE.match(text, pos)
+            if t is None:
+                break
+            compact += _spoken_digits(t.group()) if _DIGIT_TOKEN_RE.fullmatch(t.group()) else t.group().lower()
+            if _PLATE_SHAPE_RE.fullmatch(compact):
+                best = t.end()
+            gap = re.match(r"[ \t,\-]+", text[t.end() :])
+            if gap is None:
+                break
+            pos = t.end() + gap.end()
+        if best is not None:
+            add(Span(c.end(), best, "vehicle"))
+
+
 def _vehicles(text: str, add) -> None:
+    _spoken_plates(text, add)
     for pattern in _VEHICLE_RES:
         for m in pattern.finditer(text):
             add(Span(m.start(), m.end(), "vehicle"))
@@ -1105,9 +1134,9 @@ def _addresses(text: str, add) -> None:
         building = _FLAT_BUILDING_RE.match(text, m.end())
         named = building is not None and not any(not_building(w) for w in building.group("b").split()[1:])
         add(Span(m.start(), building.end("b") if named else m.end(), "address"))
-    for m in _AT_NUMBER_RE.finditer(text):
+    for m in _AT_NUMBER_RE.finditer(text) if _NUMBER_ANCHOR.search(text) else ():
         add(Span(m.start("num"), m.end("num"), "address"))
-    for m in _house_name_re().finditer(text) if _RESIDENCE_WORD.search(text) else ():
+    for m in _near(_house_name_re(), _house_anchor(), text, 60, 30) if _RESIDENCE_WORD.search(text) else ():
         if not any(not_building(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
@@ -1133,6 +1162,15 @@ def _addresses(text: str, add) -> None:
             start, value = _trim_generic(text, m.start(), m.end())
             if start is not None and fold(value) not in _PUBLIC_INSTITUTIONS:
                 add(Span(start, m.end(), kind))
+
+
+_NUMBER_ANCHOR = lazy_compile(r"\b(?:number|no\.)", _I)
+
+
+@cache
+def _house_anchor() -> re.Pattern:
+    """The last words of the house names, where :func:`_house_name_re` is tried."""
+    return re.compile(rf"\b(?:{'|'.join(sorted({re.escape(n.split()[-1]) for n in house_names()}))})\b", _I)
 
 
 @cache
@@ -1164,11 +1202,16 @@ _KIND_SET_OFF_RE = lazy_compile(
     r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<name>[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-]+){0,3}?)(?=[ \t]*(?:,|\)|[ \t][\-–—]))", _I)
 
 
+_KIND_ANCHOR = lazy_compile(
+    r"\b(?:nursery|pre-?school|playgroup|creche|school|academy|college|hospital|surgery|practice|clinic|club|hostel|"
+    r"refuge|home|unit|church|mosque|gym)[ \t]*(?:,|\(|[ \t][\-–—])", _I)
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
     words = english_words()
-    for m in _KIND_SET_OFF_RE.finditer(text):
+    for m in _near(_KIND_SET_OFF_RE, _KIND_ANCHOR, text, 30, 60):
         named = [fold(w) for w in m.group("name").split()]
         if _SET_OFF_AFTER_RE.match(text, m.end("name")) and not any(
                 w in _NOT_NAMES or w in _NOT_SUBJECTS or w in KINSHIP_ROLE_WORDS or (w.endswith("ly") and w in words)
