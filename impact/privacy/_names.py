@@ -30,6 +30,7 @@ the same name: capitals are mostly acronyms (CAMHS, LSCB).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex as re
 
@@ -256,8 +257,10 @@ _VERBS_AFTER = "|".join(sorted(_NOT_NAMES - frozenset(
     yes not about after before over under into onto out off up down across through around between because while
     though although until unless since whether once yet else one two three first last next new old other another
     same such own mr mrs ms dr miss mx prof""".split())))
+# A child by its place among siblings, as a relation is ("the eldest, chantelle, is 14", "her eldest is chantelle").
+_BIRTH_ORDER = frozenset("eldest youngest oldest".split())
 _SET_OFF_BEFORE_RE = lazy_compile(
-    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES))})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER))})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed)(?![\p{{L}}'’])|[.!?]|\Z)|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
     re.IGNORECASE | re.VERSION1)
@@ -346,12 +349,21 @@ _AGE_SET_OFF_RE = lazy_compile(
     r"[ \t]*(?:\([ \t]*\d{1,2}[ \t]*\)|,[ \t]*\d{1,2}[ \t]*,)"
     r"|['’]s[ \t]+(?:(?:only|just|nearly|almost|now)[ \t]+)?\d{1,2}(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:now|and)\b)",
     re.VERSION1)
+# An age right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2"): a number to 19 before a comma, "and"
+# or the end.
+_AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))", re.VERSION1)
 # What a nickname follows: a name given ("we call him smudge", "everyone calls her princess", "his nickname's tink",
-# "she goes by kaz"), whatever its words; after "known as" only a word no list knows ("known as lil jay"; not "known
-# as outstanding").
+# "she goes by kaz"), whatever its words; after "known as", or who a relation or worker is, only a word no list knows or
+# a first name ("known as lil jay", "her eldest is chantelle", "her mum is pat"; not "known as outstanding", "her
+# social worker is brilliant").
 _NICKNAME_BEFORE_RE = lazy_compile(
     r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them|me)|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|\bgoes[ \t]+by|"
-    r"\ba\.?k\.?a\.?|\bn[ée]e|(?P<known>\bknown[ \t]+as))[ \t,:]*\Z", re.IGNORECASE | re.VERSION1)
+    r"\b(?:her|his|their|my|baby['’]s|child['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
+    r"\ba\.?k\.?a\.?|\bn[ée]e|(?P<known>\bknown[ \t]+as|"
+    # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
+    rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
+    r"(?:['’]s|[ \t]+(?:is|was))))[ \t,:]*",
+    re.IGNORECASE | re.VERSION1)
 # Words after "call her" that are no name ("called her back", "calls him names", "call me later").
 _NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
     immediately first everything anything something nothing sometimes often home""".split())
@@ -429,9 +441,9 @@ class _Tok:
     fold: str
     shape: str  # "cap", "caps", "lower", "initial"
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Folded word without a possessive ending."""
+        """Folded word without a possessive ending (read for every rule a word meets: worked out once)."""
         f = self.fold.rstrip(".")
         for suffix in ("'s", "’s"):
             if f.endswith(suffix):
@@ -534,6 +546,9 @@ class NameFinder:
     # ------------------------------------------------------------------- find
     def find(self, text: str) -> list[Span]:
         toks = _tokens(text)
+        # where a nickname or who a relation is may start: its offset, and whether only a word no list knows or a first
+        # name is one there ("known as", "her mum is")
+        nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text)}
         spans: list[Span] = []
         lone: list[_Tok] = []  # surnames that read as words, not judged names by their own context
         i, n = 0, len(toks)
@@ -544,7 +559,7 @@ class NameFinder:
                 i += 1
                 continue
             if not run:
-                i = self._lower_in_position(text, toks, i, spans)
+                i = self._lower_in_position(text, toks, i, spans, nicknamed)
                 continue
             j = i + len(run)
             span = self._judge(text, toks, i, run)
@@ -593,8 +608,10 @@ class NameFinder:
         found = []
         for k in range(1, len(toks)):
             tok, the = toks[k], toks[k - 1]
+            if the.fold != "the" or text[the.end : tok.start] != " ":
+                continue
             key = tok.key
-            if (the.key != "the" or text[the.end : tok.start] != " " or len(key) < 4 or not key.endswith("s")
+            if (len(key) < 4 or not key.endswith("s")
                     or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans)):
                 continue
             stems = [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
@@ -703,7 +720,8 @@ class NameFinder:
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
                     and not (nxt.shape == "caps" and self._function_word(nxt)))  # "MRS BISHOP SAID SO"
 
-    def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
+    def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span],
+                           nicknamed: dict[int, bool] | None = None) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
         if (tok.shape == "lower" and len(tok.key) == 1 and tok.key not in "aio" and i + 1 < len(toks)
@@ -714,28 +732,31 @@ class NameFinder:
             return i + 2
         if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
             return i + 1
-        if ((tok.key in self.firsts or (self._unknown(tok) and _pronounceable(tok.key)))
-                and _AGE_SET_OFF_RE.match(text, tok.end) is not None):
+        if ((_AGE_SET_OFF_RE.match(text, tok.end) is not None
+             and (tok.key in self.firsts or (self._unknown(tok) and _pronounceable(tok.key))))
+                or self._listed_child(text, tok)):
             spans.append(Span(tok.start, tok.end, "name"))  # "chantelle (14) said", "lily (2)": a child and her age
             return i + 1
         if tok.key in _TITLES and not self._ordinary(tok):
             return i + 1  # "with mrs bell reporting", "sgt bell came": the title stays, the name after it goes
-        nick = _NICKNAME_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)
-        if nick is not None:
+        known = (nicknamed or {}).get(tok.start)  # after "call her" (False), "known as" or "her mum is" (True)
+        if known is not None:
             j = i
             while (j < len(toks) and j - i < 2 and toks[j].shape == "lower" and toks[j].key not in _NOT_NAMES
                    and toks[j].key not in _NOT_NICKNAMES and toks[j].key not in KINSHIP_ROLE_WORDS
                    and (j == i or self._joinable(text, toks[j - 1], toks[j]))):
                 j += 1
             if j > i and _PHRASE_END_RE.search(text[toks[j - 1].end : toks[j - 1].end + 40]) and (
-                    nick.group("known") is None or not self._ordinary(tok)):
+                    not known or not self._ordinary(tok)
+                    or (tok.key in self.firsts and tok.key not in _MONTH_NAMES and j == i + 1)):
                 spans.append(Span(tok.start, toks[j - 1].end, "name"))  # "we call him smudge", "known as lil jay"
                 return j
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
              and said_of_person(tok.key, text, tok.end))
-                or ((tok.key in self.word_names or tok.key in _TITLES) and set_off_after_role(text, tok.start, tok.end))
+                or (set_off_after_role(text, tok.start, tok.end)
+                    and (tok.key in self.word_names or tok.key in _TITLES or (self._unknown(tok) and _pronounceable(tok.key))))
                 or (self._count_noun(tok) and set_off_after_role(text, tok.start, tok.end)
                     and _VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None)):
             spans.append(Span(tok.start, tok.end, "name"))
@@ -769,6 +790,12 @@ class NameFinder:
             j += 1
         spans.append(Span(tok.start, toks[j - 1].end, "name"))
         return j
+
+    def _listed_child(self, text: str, tok: _Tok) -> bool:
+        """Whether a first name that is a word, no month, stands before an age in a list ("Kai 8, Lily 6 and Ruby 2",
+        "kai 8, lily 6"), not before a year or a day ("May 2013", "June 3")."""
+        return (text[tok.end : tok.end + 2][-1:].isdigit() and tok.key in self.firsts and tok.key not in _MONTH_NAMES and tok.key not in _NOT_NAMES
+                and _AGE_IN_LIST_RE.match(text, tok.end) is not None)
 
     def _count_noun(self, tok: _Tok) -> bool:
         """An ordinary word that may be a surname: a singular count noun of the word list, no function word, adverb or
@@ -919,8 +946,11 @@ class NameFinder:
             word_like = tok.key in self.word_names or tok.key in self.participant_word_parts
             if not word_like:
                 return Span(start, end, "name")
-            if re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start]):
-                return None  # "May 2013", "3 June"
+            if ((re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) and not self._listed_child(text, tok))
+                    or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start])):
+                return None  # "May 2013", "3 June"; not "Kai 8, Lily 6 and Ruby 2"
+            if self._listed_child(text, tok):
+                return Span(start, end, "name")
             after = text[end : end + 40]
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
