@@ -281,8 +281,10 @@ _AFTER_NAME_RE = re.compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t
 # ten now"), as after a capitalised one (see _detect._AGE_RES).
 _AGE_AFTER_NAME_RE = re.compile(
     rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))"
-    rf"|(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
-    rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)",
+    rf"|(?:[ \t]*,)?(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
+    rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)"
+    # a number to 19 right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2")
+    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))",
     re.IGNORECASE,
 )
 
@@ -599,7 +601,8 @@ class _Redactor:
             # jayden and lily all went", "placed with carers jean and bob"), judged as listed parts are
             taken = set(pending)
             pending += [(m.start(), m.end()) for m in _LOWER_WORD_RE.finditer(text)
-                        if (m.start(), m.end()) not in taken and _name_word(m.group())]
+                        if (m.start(), m.end()) not in taken and _name_word(m.group())
+                        and (_JOINED_RE.match(text, m.end()) or _JOINED_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))]
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
         if self.keep is not None:
@@ -687,6 +690,7 @@ _JOINED_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/[ \t]*)|[ \t]
 _AFTER_PAIRED_RE = re.compile(
     rf"(?:{_END}|['’]s\b|[ \t]+-[ \t]|[ \t]+(?:{_REPORTING}|and|or|&|about|on|in|at|with|to|from|for|by|were|are|was|had|"
     rf"have|who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
+_JOINED_BEFORE_RE = re.compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.IGNORECASE)
 _LOWER_WORD_RE = re.compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
 
 
@@ -816,7 +820,7 @@ def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(life.start("d"), life.end("d"), "date"))
         m = _AGE_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
         if m is not None:
-            group = next(g for g in "abc" if m.group(g) is not None)
+            group = next(g for g in "abcd" if m.group(g) is not None)
             if not m.group(group).isdigit() or int(m.group(group)) <= 120:
                 out.append(Span(m.start(group), m.end(group), "age"))
     return out
