@@ -15,10 +15,12 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     person stands ("J.S. was the social worker", "I told J. S."; not "U.K."),
     two or three capitals where a person stands ("JS who rang me", "I spoke
     to JS about it", "KM, the team manager,", "KM and JS came", "JS's
-    daughter"), unless an acronym of the shipped lexicons (LGA, MASH, IRO, and
+    daughter"), listed together ("JS, KM") or opening a clause before a
+    verb in the past ("GH highlighted the progress"), unless an acronym of the shipped lexicons (LGA, MASH, IRO, and
     people said by their role's initials, YP, HV, TM), one the text spells out
     ("Corporate peer challenge (CPC)"), a body's after an article, a place or
-    "of" ("the LGA said", "Chairman of NCT said"), or spelled out by the role
+    "of" ("the LGA said", "Chairman of NCT said"; "Leeds CSC said no" keeps
+    the body's letters beside "[council]"), or spelled out by the role
     beside it ("IRO, the independent reviewing officer"); a name in a file
     name or in words joined by "_" ("Jane_Smith_interview.docx",
     "interview_okafor_w1.txt", "notes_from_tyler"), whole; a surname
@@ -31,8 +33,15 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     ordinary word after "Mrs", "Dr" ... or a first name in lower case ("mrs
     hopper", "jane hopper"), and a title word after a first name or a title
     ("Tom Bishop", "Dr Bishop", "MRS BISHOP"; "councillor smith" with a
-    common surname); a known surname in capitals where a person is spoken of
-    ("MCDONALD said").  See
+    common surname; a title in lower case stays, "sgt [name] came"); a known
+    surname in capitals where a person is spoken of ("MCDONALD said"); a
+    letter after a relation ("Baby O was born", "her son T came"; not "Child
+    A"); a word before an age set off ("chantelle (14) said", "lily's 2",
+    "Kai 8, Lily 6 and Ruby 2"); first names and surnames that are words
+    listed in lower case with a person ("kai, jayden and lily", "carers jean
+    and bob"); a family by its plural surname where a child lives or before
+    what it does ("placed with the smiths"); a nickname or who a relation is
+    in lower case ("we call him smudge", "her eldest is chantelle").  See
     :mod:`impact.privacy._names`.
 
     A participant's name made of ordinary words ("Tom Bishop", "Grace Bell",
@@ -135,8 +144,14 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     street's name right after "lives at", "moved to", "address is" ...
     ("lives at 14 Bramble"; not "moved to 14 different placements"), "number"
     or "no." before it ("lives at number fourteen Bramble", "is staying at
-    number fourteen."; not "moved to number two in the league table"); the
-    places passed; council names.
+    number fourteen."; not "moved to number two in the league table"), or
+    said of who lives there ("the family at number 12"); a house by its name
+    where someone lives or after a flat's number ("lives in the old rectory",
+    "flat 4a, the maltings": :func:`~impact.privacy._lexicon.house_names`); a
+    hospital ward by its number where someone is placed ("on ward 12"); a
+    nursery or school set off after its kind ("the nursery, little acorns,
+    rang"); a word no list knows gone to or lived in, in lower case ("she
+    goes to beechwood"); the places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
@@ -150,12 +165,16 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     reached or held ("she turned 14 on 3 May": a date of birth; "he was 9 on 14
     June": a date), without its month too ("she turned 14 on the third"); the
     day of a birth without its month ("born on the third.", "her birthday is
-    on the 21st"; not "born the third of five children").  An event's day and
+    on the 21st"; not "born the third of five children"), after how early it
+    came ("born at 32 weeks in 2009") or by a holiday ("born on Christmas
+    Day 2009"); the day or year of a death ("died on the 3rd", "date of
+    death: 3rd may", "died in March 2019"), and years from and to after a
+    name ("RIP Tyler 2009-2019").  An event's day and
     month, or its day alone, are kept ("the review was on 3 May", "he went
     missing on the third").
 ``[vehicle registration]``
     Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
-    "reg", "car", "van" ...
+    "reg", "car", "van" ..., read aloud too ("number plate Y X six two A B C").
 
 The text is read as the detectors need it first: odd spaces, invisible
 characters (zero-width, soft hyphen) and full-width forms made plain, and a
