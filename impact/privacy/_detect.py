@@ -11,6 +11,7 @@ to let a number through: a mistyped identifier is still an identifier.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex as re
 from stdnum.gb import nhs as _nhs
@@ -22,6 +23,7 @@ from ._lexicon import (
     english_words,
     fold,
     folded_first_names,
+    house_names,
     lazy_compile,
 )
 
@@ -76,7 +78,7 @@ _SOCIAL = rf"(?:{_PLATFORMS}|x|social[ \t]+media)"
 _HANDLE_BODY = r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)"
 _HANDLE_CTX_RE = lazy_compile(
     rf"\b{_SOCIAL}(?:[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
-    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at))*[ \t]*[:\-–]?[ \t]*{_HANDLE_BODY}",
+    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at)|['’]s)*[ \t]*[:\-–]?[ \t]*{_HANDLE_BODY}",
     _I,
 )
 # A platform named in a clause ("she posts as kayleighb on tiktok", "on snapchat she is kaybee2009", "dm her at
@@ -334,11 +336,38 @@ _BIRTH_PART = (
     rf"|['’]?\d\d(?![\d/.:{_DASH}\w]|[ \t]+(?:weeks?|days?|hours?|months?|years?|minutes?|mins?|of|per|%|percent))"
     rf"|the[ \t]+\d{{1,2}}[ \t]?[/.][ \t]?\d{{1,2}}"
 )
+# How early or late a birth came, said between "born" and when ("born at 32 weeks in 2009", "born 8 weeks early on 3
+# May", "born prematurely in 2009", "born at 32+4 weeks gestation").
+_GESTATION = (
+    rf"(?:[ \t]+(?:at[ \t]+)?(?:\d{{1,2}}(?:[ \t]*\+[ \t]*\d)?|{_CARDINAL_DAY}|forty(?:[ \t\-]{_UNITS_WORD})?)[ \t]+(?:weeks?|wks?)"
+    rf"(?:[ \t]+(?:early|premature(?:ly)?|prem|late|overdue|gestation|pregnant))?"
+    rf"|[ \t]+(?:premature(?:ly)?|prem|early|late|overdue|by[ \t]+(?:c-?section|caesarean|emergency[ \t]+c-?section)))"
+)
+# A day of the year said by a holiday's name ("born on Christmas Day 2009", "born on boxing day").
+_HOLIDAY = (
+    r"(?:the[ \t]+)?(?:christmas[ \t]+(?:day|eve)|boxing[ \t]+day|new[ \t]+year['’]?s?[ \t]+(?:day|eve)|"
+    r"valentine['’]?s?[ \t]+day|bonfire[ \t]+night|guy[ \t]+fawkes[ \t]+night|hallowe['’]?en|"
+    r"easter[ \t]+(?:sunday|monday|day)|st\.?[ \t]+(?:patrick|george|david|andrew)['’]?s[ \t]+day|"
+    r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day)"
+)
 _DOB_RE = lazy_compile(
-    # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when
-    rf"\b(?:born(?:[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?"
+    # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
+    rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
     rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
-    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*(?P<date>{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*"
+    rf"(?P<date>{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
+    rf"(?![\w/]|[.{_DASH}]\d)",
+    _I,
+)
+# The day or year of a death ("she died on the 3rd", "he passed away on 3 May", "died in March 2019", "date of death:
+# 3rd may", "DOD 3/5/19", "RIP 2019"): with the council it points to one child, as a date of birth does.
+_DEATH_RE = lazy_compile(
+    rf"\b(?:died|passed[ \t]+(?:away|on)|death|date[ \t]+of[ \t]+death|d\.?[ \t]?o\.?[ \t]?d\.?|killed|murdered|"
+    rf"found[ \t]+dead|funeral|r\.?i\.?p\.?|anniversary)(?![\p{{L}}])"
+    # "died at home in 2019", "died in hospital on the 3rd": where, then when
+    rf"(?:[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?(?=[ \t]+(?:on|in)[ \t]))?"
+    rf"(?:[ \t]+(?:was|is|of|on|in|back[ \t]+in|fell|falls)){{0,2}}[ \t]*[:\-–]?[ \t]*"
+    rf"(?P<date>{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
@@ -367,7 +396,7 @@ _AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
-    lazy_compile(r"\b(?P<age>\d{1,2}[ \t]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
+    lazy_compile(rf"\b(?P<age>(?:\d{{1,2}}|{_NUMBER_WORDS})[ \t\-]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
     # "aged 4", "age 4", "aged four and six", "age: 12"
     lazy_compile(
         rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N})*"
@@ -479,6 +508,23 @@ _NUMBER_AND_NAME_RE = lazy_compile(
     rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
+# A building's name after a flat's number ("flat 4a, the maltings", "Flat 2, The Old Rectory"): "the" and up to three
+# words to the end of the phrase (see _addresses).
+_FLAT_BUILDING_RE = lazy_compile(rf"[ \t]*,[ \t]*(?P<b>the[ \t]+[\p{{L}}'’\-]+(?:[ \t]+[\p{{L}}'’\-]+){{0,2}})(?={_PHRASE_END})", _I)
+# A house at a number, said of who lives there ("the family at number 12", "the boy from no. 7", "next door at number
+# five"): the number is the address.
+_AT_NUMBER_RE = lazy_compile(
+    rf"\b(?:family|families|household|neighbours?|people|couple|kids|children|boy|girl|man|woman|lady|bloke|lad|lass|"
+    rf"mum|dad|mother|father|nan|gran|grandma|grandad|baby|child|son|daughter|brother|sister|uncle|aunt|aunty|auntie|"
+    rf"cousin|carers?|tenants?|occupants?|residents?)"
+    rf"(?:[ \t]+(?:who[ \t]+)?(?:live[sd]?|living|staying|stay(?:s|ed)?|next[ \t]+door|over[ \t]+the[ \t]+road))?"
+    rf"[ \t]+(?:at|in|from)[ \t]+(?P<num>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d]))",
+    _I,
+)
+# A hospital ward by its number, where someone is placed on it ("on ward 12", "moved to Ward 4b", "in ward L52", "onto
+# ward twelve"; not "see Page 4 and Ward 12 of the report"); a ward by its name is the institutions' (see _ESTATE_RE).
+_WARD_RE = lazy_compile(
+    rf"\b(?:on|onto|in|into|to|from|at|off)[ \t]+(?:the[ \t]+)?(?P<w>ward[ \t]+(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS}))(?![\p{{L}}\d])", _I)
 # Where someone is placed in a flat or at a house ("lives in flat fourteen", "at flat two").
 _PLACED_IN_RE = lazy_compile(rf"\b(?:{_RESIDENCE}|at|in|into|to|from)[ \t]+(?:the[ \t]+)?\Z", _I)
 # "number 14" or "no. 14" where someone lives ("she lives at number 14", "her house number is 14"), and "number fourteen" in words where the
@@ -695,7 +741,14 @@ _LOWER_CODE_RE = lazy_compile(r"(?<![\w/\-])\p{L}{1,4}\d{5,}\p{L}{0,2}(?![\w/])"
 _FIVE_DIGITS_RE = lazy_compile(r"\d{5}")
 
 
+# A family court's case number, its parts set off by spaces ("LS 19 C 00123", "ls19 c 00123"): the court's letters, the
+# year, the kind of case (C, P, ...) and five digits.
+_COURT_NUMBER_RE = lazy_compile(r"(?<![\w/\-])[a-z]{2}[ \t]?\d{2}[ \t]?[a-z][ \t]?\d{5}(?![\w/])", _I)
+
+
 def _references(text: str, add) -> None:
+    for m in _COURT_NUMBER_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
+        add(Span(m.start(), m.end(), "reference"))
     for m in _LOWER_CODE_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
         add(Span(m.start(), m.end(), "reference"))
     for m in _REF_RE.finditer(text):
@@ -745,6 +798,26 @@ _MAIL_PROVIDER_HINT = lazy_compile(
     r"sky|talktalk|virginmedia|mail)\b", _I)
 
 
+# A piece of a mailbox's name set off by a space before its short last piece ("kayleigh b at hotmail dot co dot uk",
+# "j smith 99 @ hotmail.co.uk"): read back over up to three such pieces, to a word of the sentence.
+_LOCAL_PIECE_RE = lazy_compile(r"(?:(?<![\p{L}\p{N}_.])[\p{L}\p{N}_.]+[ \t])\Z", re.VERSION1)
+_NOT_LOCAL = frozenset("email e-mail mail address contact inbox me on is was at to her his their my our your".split())
+
+
+def _spaced_local(text: str, start: int, local: str) -> int:
+    """Where a mailbox whose name starts at ``start`` (its first piece ``local``) begins, its name spaced out."""
+    from ._names import _NOT_NAMES
+
+    if not (len(local) <= 3 or local.isdigit()):
+        return start
+    for _ in range(3):
+        m = _LOCAL_PIECE_RE.search(text, max(0, start - 40), start)
+        if m is None or fold(m.group().strip()) in _NOT_NAMES or fold(m.group().strip()) in _NOT_LOCAL:
+            break
+        start = m.start()
+    return start
+
+
 def _emails(text: str, add) -> None:
     for m in _EMAIL_RE.finditer(text):
         add(Span(m.start(), m.end(), "email"))
@@ -753,7 +826,7 @@ def _emails(text: str, add) -> None:
         local = m.group("local")
         if " " not in local.strip() and fold(local) in words_ and "@" not in m.group():
             continue  # "looked at outlook", "she's at sky": a word, not a mailbox
-        add(Span(m.start(), m.end(), "email"))
+        add(Span(_spaced_local(text, m.start(), local.strip()), m.end(), "email"))
     words = english_words()
     for m in _near(_EMAIL_OBF_RE, _AT_ANCHOR, text):
         domain = fold(m.group("domain"))
@@ -763,10 +836,13 @@ def _emails(text: str, add) -> None:
         if last not in _TLDS and not re.search(r"\b(?:gov|nhs|ac|co|sch|police)\b", domain):
             continue
         start = m.start()
-        if plain_at and " " not in local.strip() and fold(local) in words and not re.search(r"dot|\.", local, _I):
+        if (plain_at and " " not in local.strip() and fold(local) in words and not re.search(r"dot|\.", local, _I)
+                and (len(local.strip()) > 1 or local.strip() in "aAiI")):
             # "looked at leeds dot gov dot uk": an ordinary word before "at" is not a mailbox,
             # but the domain still names someone's organisation mailbox; keep the domain only.
             start = m.start("domain")
+        else:
+            start = _spaced_local(text, start, local.strip())
         add(Span(start, m.end(), "email"))
 
 
@@ -926,7 +1002,36 @@ def _postcodes(text: str, add) -> None:
             add(Span(m.start(), m.end(), "postcode"))
 
 
+# A number plate read aloud after a word of vehicles ("reg Y X six two A B C", "the car was yx sixty two abc"): letters
+# and numbers said one group at a time, closed up to the shape of a plate (see _spoken_plates).
+_PLATE_CTX_RE = lazy_compile(
+    r"\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motorbike|taxi|lorry|truck)"
+    r"(?:[ \t]*(?:['’]s|:|\-)|[ \t]+(?:is|was|number|no\.?|reg(?:istration)?|plate))*[ \t]*", _I)
+_PLATE_TOKEN_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?:{_DIGIT_TOKEN}|[a-z]{{1,3}})(?![\p{{L}}\d])", _I)
+_PLATE_SHAPE_RE = lazy_compile(r"[a-z]{2}\d{2}[a-z]{3}|[a-z]\d{1,3}[a-z]{3}|[a-z]{3}\d{1,3}[a-z]", _I)
+
+
+def _spoken_plates(text: str, add) -> None:
+    """Number plates said a group at a time after a word of vehicles, closed up ("Y X six two A B C" -> "yx62abc")."""
+    for c in _PLATE_CTX_RE.finditer(text):
+        pos, compact, best = c.end(), "", None
+        for _ in range(10):
+            t = _PLATE_TOKEN_RE.match(text, pos)
+            if t is None:
+                break
+            compact += _spoken_digits(t.group()) if _DIGIT_TOKEN_RE.fullmatch(t.group()) else t.group().lower()
+            if _PLATE_SHAPE_RE.fullmatch(compact):
+                best = t.end()
+            gap = re.match(r"[ \t,\-]+", text[t.end() :])
+            if gap is None:
+                break
+            pos = t.end() + gap.end()
+        if best is not None:
+            add(Span(c.end(), best, "vehicle"))
+
+
 def _vehicles(text: str, add) -> None:
+    _spoken_plates(text, add)
     for pattern in _VEHICLE_RES:
         for m in pattern.finditer(text):
             add(Span(m.start(), m.end(), "vehicle"))
@@ -937,7 +1042,8 @@ def _vehicles(text: str, add) -> None:
 
 # Every date the patterns read holds a figure or a month's name, or follows "born", "DOB" ...: text with none
 # of these is not searched.
-_DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|born|birth|d\.?[ \t]?o\.?[ \t]?b", _I)
+_DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|born|birth|d\.?[ \t]?o\.?[ \t]?b|die|death|"
+                         r"passed|d\.?[ \t]?o\.?[ \t]?d|rip|r\.i\.p|killed|murdered|funeral", _I)
 
 
 def _dates(text: str, add) -> None:
@@ -946,6 +1052,8 @@ def _dates(text: str, add) -> None:
     for pattern in (_DOB_RE, _BIRTH_YEAR_RE):
         for m in pattern.finditer(text):
             add(Span(m.start("date"), m.end("date"), "date_of_birth"))
+    for m in _DEATH_RE.finditer(text):
+        add(Span(m.start("date"), m.end("date"), "date"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
 
@@ -993,6 +1101,10 @@ def _addresses(text: str, add) -> None:
     # imported here: the names module imports this one
     from ._names import _NOT_NAMES, is_public_word
 
+    def not_building(word: str) -> bool:  # a word no building's name holds ("the one upstairs", "the same farm")
+        key = fold(word)
+        return (key in _NOT_NAMES and key not in ("old", "new")) or key in _NUMBER_WORDS_SET or key in _NOT_STREET_WORDS
+
     for m in _LIVES_ON_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
         if not all(is_public_word(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
@@ -1019,7 +1131,14 @@ def _addresses(text: str, add) -> None:
             continue
         if m.group("w") is not None and not _PLACED_IN_RE.search(text, max(0, m.start() - 30), m.start()):
             continue
-        add(Span(m.start(), m.end(), "address"))
+        building = _FLAT_BUILDING_RE.match(text, m.end())
+        named = building is not None and not any(not_building(w) for w in building.group("b").split()[1:])
+        add(Span(m.start(), building.end("b") if named else m.end(), "address"))
+    for m in _AT_NUMBER_RE.finditer(text) if _NUMBER_ANCHOR.search(text) else ():
+        add(Span(m.start("num"), m.end("num"), "address"))
+    for m in _near(_house_name_re(), _house_anchor(), text, 60, 30) if _RESIDENCE_WORD.search(text) else ():
+        if not any(not_building(w) for w in m.group("name").split()):
+            add(Span(m.start("name"), m.end("name"), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
     for m in _NUMBER_AND_NAME_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
@@ -1045,6 +1164,26 @@ def _addresses(text: str, add) -> None:
                 add(Span(start, m.end(), kind))
 
 
+_NUMBER_ANCHOR = lazy_compile(r"\b(?:number|no\.)", _I)
+
+
+@cache
+def _house_anchor() -> re.Pattern:
+    """The last words of the house names, where :func:`_house_name_re` is tried."""
+    return re.compile(rf"\b(?:{'|'.join(sorted({re.escape(n.split()[-1]) for n in house_names()}))})\b", _I)
+
+
+@cache
+def _house_name_re() -> re.Pattern:
+    """A house named by what the building is, after "the", where someone lives ("they live in the old rectory",
+    "moved into The Maltings", "her address is the coach house"): the words after "the" (see
+    :func:`~impact.privacy._lexicon.house_names`)."""
+    names = sorted((r"[ \t]+".join(re.escape(w) for w in n.split()) for n in house_names()), key=len, reverse=True)
+    return re.compile(
+        rf"\b(?:{_RESIDENCE}|placed|based)\b(?:[ \t]+(?:now|still|there))?[ \t]+(?:in|at|into|to|on|from)[ \t]+the[ \t]+"
+        rf"(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?(?:{'|'.join(names)}))(?![\p{{L}}'’\-])", _I)
+
+
 def _trim_generic(text: str, start: int, end: int) -> tuple[int | None, str]:
     """Drop leading generic/sentence words ("The", "Our") from a capitalised place phrase."""
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -1055,8 +1194,31 @@ def _trim_generic(text: str, start: int, end: int) -> tuple[int | None, str]:
     return None, ""
 
 
+# A nursery, school, surgery ... named in apposition after its kind ("the nursery, little acorns, rang", "her school -
+# beechwood - said", "the surgery (Park View) rang"): the words set off, up to four, before a verb or the end.
+_KIND_SET_OFF_RE = lazy_compile(
+    r"\b(?:the|her|his|their|my|our|your)[ \t]+(?:nursery|pre-?school|playgroup|creche|school|academy|college|hospital|"
+    r"surgery|practice|clinic|club|hostel|refuge|children['’]s[ \t]+home|home|unit|church|mosque|gym)"
+    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<name>[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-]+){0,3}?)(?=[ \t]*(?:,|\)|[ \t][\-–—]))", _I)
+
+
+_KIND_ANCHOR = lazy_compile(
+    r"\b(?:nursery|pre-?school|playgroup|creche|school|academy|college|hospital|surgery|practice|clinic|club|hostel|"
+    r"refuge|home|unit|church|mosque|gym)[ \t]*(?:,|\(|[ \t][\-–—])", _I)
+
+
 def _institutions(text: str, add) -> None:
+    from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
+
     words = english_words()
+    for m in _near(_KIND_SET_OFF_RE, _KIND_ANCHOR, text, 30, 60):
+        named = [fold(w) for w in m.group("name").split()]
+        if _SET_OFF_AFTER_RE.match(text, m.end("name")) and not any(
+                w in _NOT_NAMES or w in _NOT_SUBJECTS or w in KINSHIP_ROLE_WORDS or (w.endswith("ly") and w in words)
+                for w in named):
+            add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _WARD_RE.finditer(text) if "ward" in text.lower() else ():
+        add(Span(m.start("w"), m.end("w"), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:

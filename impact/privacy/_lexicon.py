@@ -10,6 +10,8 @@
 * :func:`first_names` - common UK first names (``impact/_data/first_names.txt``).
 * :func:`surname_words` - common British surnames that are also English words
   ("Mason", "Baker"): names only where a person is spoken of.
+* :func:`house_names` - nouns that name one building as a house's name after
+  "the" ("the old rectory", "the maltings"): an address where someone lives.
 * :func:`bare_word` - whether English uses a word without an article ("care",
   "wood", "summer", plurals): a listed name part that is a word and not one of
   these, standing bare where a noun would need "the" or "a", is the person.
@@ -39,6 +41,7 @@ __all__ = [
     "first_names",
     "folded_first_names",
     "fold",
+    "house_names",
     "proper_nouns",
     "public_phrases",
     "public_terms",
@@ -385,6 +388,18 @@ def surname_words() -> frozenset[str]:
 @cache
 def _bare_nouns() -> frozenset[str]:
     return _folded("bare_nouns")
+
+
+@cache
+def house_names() -> frozenset[str]:
+    """Nouns that name one building as a house's name after "the" ("rectory", "maltings", "coach house"), folded.
+
+    Examples
+    --------
+    >>> {"rectory", "maltings", "coach house"} <= house_names(), "house" in house_names()
+    (True, False)
+    """
+    return frozenset(" ".join(fold(w).split()) for w in _lines("privacy/house_names.txt"))
 
 
 def bare_word(word: str) -> bool:

@@ -30,6 +30,7 @@ the same name: capitals are mostly acronyms (CAMHS, LSCB).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex as re
 
@@ -256,8 +257,10 @@ _VERBS_AFTER = "|".join(sorted(_NOT_NAMES - frozenset(
     yes not about after before over under into onto out off up down across through around between because while
     though although until unless since whether once yet else one two three first last next new old other another
     same such own mr mrs ms dr miss mx prof""".split())))
+# A child by its place among siblings, as a relation is ("the eldest, chantelle, is 14", "her eldest is chantelle").
+_BIRTH_ORDER = frozenset("eldest youngest oldest".split())
 _SET_OFF_BEFORE_RE = lazy_compile(
-    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES))})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER))})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed)(?![\p{{L}}'’])|[.!?]|\Z)|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
     re.IGNORECASE | re.VERSION1)
@@ -331,6 +334,60 @@ _SAYING_AFTER_RE = lazy_compile(
 # Initials listed before the verb they share ("KM and JS came"), and a relative after initials in a possessive.
 _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\p{Lu}{2,3}(?![\p{L}'’]))+",
                                    re.VERSION1)
+# A relation right before a letter makes it a person's initial ("Baby O was born", "her son T came", "my sister K,"); not
+# "Child A", the name a review gives a child to hide one.
+_KIN_BEFORE_INITIAL_RE = lazy_compile(
+    r"\b(?i:baby|son|daughter|brother|sister|boy|girl|twin|sibling|mum|mam|mom|mother|dad|father|nan|gran|cousin|nephew|"
+    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)[ \t]+\Z",
+    re.VERSION1)
+_KIN_INITIAL_AFTER_RE = lazy_compile(
+    rf"\.?(?:[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|\p{{L}}+ed)(?![\p{{L}}'’]))",
+    re.IGNORECASE | re.VERSION1)
+# An age set off right after a word, or given by "'s" ("chantelle (14) said", "lily, 2, was", "lily's 2 now"): the word
+# is a child's name.
+_AGE_SET_OFF_RE = lazy_compile(
+    r"[ \t]*(?:\([ \t]*\d{1,2}[ \t]*\)|,[ \t]*\d{1,2}[ \t]*,)"
+    r"|['’]s[ \t]+(?:(?:only|just|nearly|almost|now)[ \t]+)?\d{1,2}(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:now|and)\b)",
+    re.VERSION1)
+# An age right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2"): a number to 19 before a comma, "and"
+# or the end.
+_AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))", re.VERSION1)
+# What a nickname follows: a name given ("we call him smudge", "everyone calls her princess", "his nickname's tink",
+# "she goes by kaz"), whatever its words; after "known as", or who a relation or worker is, only a word no list knows or
+# a first name ("known as lil jay", "her eldest is chantelle", "her mum is pat"; not "known as outstanding", "her
+# social worker is brilliant").
+_NICKNAME_BEFORE_RE = lazy_compile(
+    r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them|me)|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|\bgoes[ \t]+by|"
+    r"\b(?:her|his|their|my|baby['’]s|child['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
+    r"\ba\.?k\.?a\.?|\bn[ée]e|(?P<known>\bknown[ \t]+as|"
+    # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
+    rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
+    r"(?:['’]s|[ \t]+(?:is|was))))[ \t,:]*",
+    re.IGNORECASE | re.VERSION1)
+# Words after "call her" that are no name ("called her back", "calls him names", "call me later").
+_NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
+    immediately first everything anything something nothing sometimes often home""".split())
+# Where a word that no list knows, in lower case, names a place: a school or a street a child goes to or lives at
+# ("she goes to beechwood", "they moved to gipton", "he attends ruskin", "she lives in armley").
+_GONE_TO_BEFORE_RE = lazy_compile(
+    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:up[ \t]+|down[ \t]+|back[ \t]+)?to|"
+    r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up)[ \t]+(?:in|at|on|near))"
+    r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
+# carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
+_FAMILY_PLACED_RE = lazy_compile(
+    r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home)[ \t]+"
+    r"(?:back[ \t]+)?(?:with|to)|\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by|"
+    r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+# Two or more words of capitals listed together ("JS, KM", "JS, KM and TB", "KM & JS", "KM/JS").
+_INITIALS_LIST_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}'’])\p{Lu}{2,3}(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*[&/][ \t]*)"
+    r"\p{Lu}{2,3})+(?![\p{L}\p{N}])", re.VERSION1)
+# A verb in the past after initials opening a clause ("GH highlighted the progress", "KM made the referral").
+_PAST_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:(?:also|then|just|never|always|really|quickly)[ \t]+)?(?:\p{Ll}{3,}ed|made|wrote|found|brought|saw|met|kept|"
+    r"got|put|sat|spoke|bought|built|taught|held|heard|knew|gave|took|began|became|drove|paid|sold|won|lost|"
+    r"showed|shown)(?![\p{L}'’])", re.VERSION1)
 _FAMILY_AFTER_RE = lazy_compile(
     r"['’]s[ \t]+(?:(?:little|older|younger|eldest|youngest|new|ex|step)[ \t\-]?)?(?:son|daughter|baby|boy|girl|brother|"
     r"sister|sibling|mum|mom|mam|mother|dad|father|stepdad|stepmum|nan|nana|gran|granny|grandma|grandad|grandmother|"
@@ -384,9 +441,9 @@ class _Tok:
     fold: str
     shape: str  # "cap", "caps", "lower", "initial"
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Folded word without a possessive ending."""
+        """Folded word without a possessive ending (read for every rule a word meets: worked out once)."""
         f = self.fold.rstrip(".")
         for suffix in ("'s", "’s"):
             if f.endswith(suffix):
@@ -489,6 +546,9 @@ class NameFinder:
     # ------------------------------------------------------------------- find
     def find(self, text: str) -> list[Span]:
         toks = _tokens(text)
+        # where a nickname or who a relation is may start: its offset, and whether only a word no list knows or a first
+        # name is one there ("known as", "her mum is")
+        nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text)}
         spans: list[Span] = []
         lone: list[_Tok] = []  # surnames that read as words, not judged names by their own context
         i, n = 0, len(toks)
@@ -499,7 +559,7 @@ class NameFinder:
                 i += 1
                 continue
             if not run:
-                i = self._lower_in_position(text, toks, i, spans)
+                i = self._lower_in_position(text, toks, i, spans, nicknamed)
                 continue
             j = i + len(run)
             span = self._judge(text, toks, i, run)
@@ -509,6 +569,7 @@ class NameFinder:
                 lone.append(run[0])
             i = j
         spans += self._surname_first_in_capitals(text, toks, spans)
+        spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
 
@@ -519,6 +580,9 @@ class NameFinder:
         after a capitalised word ("Plan B came", "Part C said")."""
         tok = toks[i]
         letter = tok.text.rstrip(".")
+        if (tok.shape == "initial" and letter != "I" and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 16), tok.start)
+                and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
+            return True  # "Baby O was born", "her son T came", "the twins, A and B,": "A" and "O" too after a relation
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
@@ -535,6 +599,30 @@ class NameFinder:
         opens = _sentence_initial(text, tok.start) or _CLAUSE_OPEN_RE.search(before) is not None
         return (opens and _ACTION_AFTER_RE.search(after) is not None
                 and not (prev is not None and prev.shape in ("cap", "caps") and not _sentence_initial(text, tok.start)))
+
+    def _families(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """A family called by its surname in the plural after "the", where a child is placed or lives with it, or
+        before what it says or does ("placed with the smiths", "she lives with the Hendersons", "the joneses said
+        no"; not "the browns of autumn", "the smiths of the town" - a trade).  A surname that is a word
+        (:func:`~impact.privacy._lexicon.surname_words`), a participant's or no English word."""
+        found = []
+        for k in range(1, len(toks)):
+            tok, the = toks[k], toks[k - 1]
+            if the.fold != "the" or text[the.end : tok.start] != " ":
+                continue
+            key = tok.key
+            if (len(key) < 4 or not key.endswith("s")
+                    or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans)):
+                continue
+            stems = [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
+            if not any(st in self.surnames or st in self.participant_parts or (
+                    st not in self.words and key not in self.words and not self._public(tok) and _pronounceable(st))
+                    for st in stems):
+                continue
+            if (_FAMILY_PLACED_RE.search(text, max(0, the.start - 40), the.start)
+                    or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40])):
+                found.append(Span(tok.start, tok.end, "name"))
+        return found
 
     def _surname_first_in_capitals(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """A word in capitals before a first name found in capitals after a comma: the surname written first, as on
@@ -632,7 +720,8 @@ class NameFinder:
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
                     and not (nxt.shape == "caps" and self._function_word(nxt)))  # "MRS BISHOP SAID SO"
 
-    def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span]) -> int:
+    def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span],
+                           nicknamed: dict[int, bool] | None = None) -> int:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
         if (tok.shape == "lower" and len(tok.key) == 1 and tok.key not in "aio" and i + 1 < len(toks)
@@ -643,11 +732,31 @@ class NameFinder:
             return i + 2
         if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
             return i + 1
+        if ((_AGE_SET_OFF_RE.match(text, tok.end) is not None
+             and (tok.key in self.firsts or (self._unknown(tok) and _pronounceable(tok.key))))
+                or self._listed_child(text, tok)):
+            spans.append(Span(tok.start, tok.end, "name"))  # "chantelle (14) said", "lily (2)": a child and her age
+            return i + 1
+        if tok.key in _TITLES and not self._ordinary(tok):
+            return i + 1  # "with mrs bell reporting", "sgt bell came": the title stays, the name after it goes
+        known = (nicknamed or {}).get(tok.start)  # after "call her" (False), "known as" or "her mum is" (True)
+        if known is not None:
+            j = i
+            while (j < len(toks) and j - i < 2 and toks[j].shape == "lower" and toks[j].key not in _NOT_NAMES
+                   and toks[j].key not in _NOT_NICKNAMES and toks[j].key not in KINSHIP_ROLE_WORDS
+                   and (j == i or self._joinable(text, toks[j - 1], toks[j]))):
+                j += 1
+            if j > i and _PHRASE_END_RE.search(text[toks[j - 1].end : toks[j - 1].end + 40]) and (
+                    not known or not self._ordinary(tok)
+                    or (tok.key in self.firsts and tok.key not in _MONTH_NAMES and j == i + 1)):
+                spans.append(Span(tok.start, toks[j - 1].end, "name"))  # "we call him smudge", "known as lil jay"
+                return j
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
              and said_of_person(tok.key, text, tok.end))
-                or ((tok.key in self.word_names or tok.key in _TITLES) and set_off_after_role(text, tok.start, tok.end))
+                or (set_off_after_role(text, tok.start, tok.end)
+                    and (tok.key in self.word_names or tok.key in _TITLES or (self._unknown(tok) and _pronounceable(tok.key))))
                 or (self._count_noun(tok) and set_off_after_role(text, tok.start, tok.end)
                     and _VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None)):
             spans.append(Span(tok.start, tok.end, "name"))
@@ -670,6 +779,10 @@ class NameFinder:
             or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]))
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
+        if (self._unknown(tok) and len(tok.key) >= 5 and _pronounceable(tok.key) and tok.key not in self.firsts
+                and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)):
+            spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
+            return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
         j = i + 1
@@ -677,6 +790,12 @@ class NameFinder:
             j += 1
         spans.append(Span(tok.start, toks[j - 1].end, "name"))
         return j
+
+    def _listed_child(self, text: str, tok: _Tok) -> bool:
+        """Whether a first name that is a word, no month, stands before an age in a list ("Kai 8, Lily 6 and Ruby 2",
+        "kai 8, lily 6"), not before a year or a day ("May 2013", "June 3")."""
+        return (text[tok.end : tok.end + 2][-1:].isdigit() and tok.key in self.firsts and tok.key not in _MONTH_NAMES and tok.key not in _NOT_NAMES
+                and _AGE_IN_LIST_RE.match(text, tok.end) is not None)
 
     def _count_noun(self, tok: _Tok) -> bool:
         """An ordinary word that may be a surname: a singular count noun of the word list, no function word, adverb or
@@ -699,6 +818,8 @@ class NameFinder:
         # lower case: a known name that is not an ordinary word; a kinship word ("her nan", "my mam") is the relation
         # unless a participant is called by it
         known = (tok.key in self.firsts or tok.key in self.proper) and tok.key not in KINSHIP_ROLE_WORDS
+        if tok.key in _TITLES and tok.key not in self.participant_parts:
+            return False  # "sgt bell came", "supt okafor said": the rank or title, then the name
         return (known or tok.key in self.participant_parts) and not self._ordinary(tok)
 
     def _surname_word(self, text: str, run: list[_Tok], tok: _Tok) -> bool:
@@ -808,6 +929,8 @@ class NameFinder:
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
             return Span(start, end, "name")
+        if self._place_and_acronym(words):
+            return None  # "Leeds CSC said no": a place's body, the place found as one
         if unknown:
             # A single sentence-initial capitalised word that is ordinary English is trimmed off.
             if initial_sentence and len(run) > 1 and self._ordinary(run[0]) and not self._known(run[0]):
@@ -823,8 +946,11 @@ class NameFinder:
             word_like = tok.key in self.word_names or tok.key in self.participant_word_parts
             if not word_like:
                 return Span(start, end, "name")
-            if re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start]):
-                return None  # "May 2013", "3 June"
+            if ((re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) and not self._listed_child(text, tok))
+                    or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start])):
+                return None  # "May 2013", "3 June"; not "Kai 8, Lily 6 and Ruby 2"
+            if self._listed_child(text, tok):
+                return Span(start, end, "name")
             after = text[end : end + 40]
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
@@ -847,6 +973,13 @@ class NameFinder:
         ):
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
         return None
+
+    def _place_and_acronym(self, words: list[_Tok]) -> bool:
+        """Whether a run is a place's name and short capitals no list knows ("Leeds CSC", "Kirklees EDT"): the body of
+        that place, not a person; a name word beside them ("Okafor CSC", "Jane KM") makes it a name."""
+        acronyms = [t for t in words if t.shape == "caps" and len(t.key) <= 4 and not self._known(t)]
+        rest = [t for t in words if t not in acronyms]
+        return bool(acronyms and rest) and all(t.key in self.places for t in rest)
 
     def _caps_initials(self, text: str, toks: list[_Tok], i: int, position: str | None, initial_sentence: bool) -> bool:
         """Whether a word of two or three capitals is a person's initials ("JS", "KM"): no acronym of the shipped
@@ -879,6 +1012,8 @@ class NameFinder:
             return head is None or not _expands(letters, head.group(1))
         if re.match(r"[ \t]+who\b", after):
             return not body  # "JS who rang me": a body is "which" or "that"
+        if not body and self._initials_list(text, tok):
+            return True  # "JS, KM": initials listed together, with no word of a body's, are people's
         if body or len(letters) == 3:
             return False  # three capitals before a verb or after "told" are mostly a body's ("CSC said", "I rang NCT")
         listed = _INITIALS_LISTED_RE.match(after)  # "KM and JS came", "JS, KM and TB said"
@@ -886,7 +1021,19 @@ class NameFinder:
             after = after[listed.end() :]
         if _ACTION_AFTER_RE.search(after):
             return True
+        if (initial_sentence or _CLAUSE_OPEN_RE.search(before)) and _PAST_AFTER_RE.match(after):
+            return True  # "GH highlighted the progress", "then KM made the referral"
         return _PERSON_OBJECT_BEFORE_RE.search(before) is not None and _PHRASE_END_RE.search(after) is not None
+
+    def _initials_list(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok`` is one of two or more initials listed together ("JS, KM", "JS and KM", "KM/JS"), each of
+        two or three capitals that no list knows, and one of them two: bodies are listed by known acronyms or by
+        three letters ("CSC, NCT")."""
+        for m in _INITIALS_LIST_RE.finditer(text, max(0, tok.start - 40), min(len(text), tok.end + 40)):
+            if m.start() <= tok.start and tok.end <= m.end():
+                items = re.findall(r"\p{Lu}+", m.group())
+                return all(self._initials_shape(x) for x in items) and any(len(x) == 2 for x in items)
+        return False
 
     def _initials_shape(self, letters: str) -> bool:
         """Two or three capitals that are no acronym of the shipped lexicons and no word ("JS", "KM"; not "LGA",

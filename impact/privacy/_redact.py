@@ -15,10 +15,12 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     person stands ("J.S. was the social worker", "I told J. S."; not "U.K."),
     two or three capitals where a person stands ("JS who rang me", "I spoke
     to JS about it", "KM, the team manager,", "KM and JS came", "JS's
-    daughter"), unless an acronym of the shipped lexicons (LGA, MASH, IRO, and
+    daughter"), listed together ("JS, KM") or opening a clause before a
+    verb in the past ("GH highlighted the progress"), unless an acronym of the shipped lexicons (LGA, MASH, IRO, and
     people said by their role's initials, YP, HV, TM), one the text spells out
     ("Corporate peer challenge (CPC)"), a body's after an article, a place or
-    "of" ("the LGA said", "Chairman of NCT said"), or spelled out by the role
+    "of" ("the LGA said", "Chairman of NCT said"; "Leeds CSC said no" keeps
+    the body's letters beside "[council]"), or spelled out by the role
     beside it ("IRO, the independent reviewing officer"); a name in a file
     name or in words joined by "_" ("Jane_Smith_interview.docx",
     "interview_okafor_w1.txt", "notes_from_tyler"), whole; a surname
@@ -31,8 +33,15 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     ordinary word after "Mrs", "Dr" ... or a first name in lower case ("mrs
     hopper", "jane hopper"), and a title word after a first name or a title
     ("Tom Bishop", "Dr Bishop", "MRS BISHOP"; "councillor smith" with a
-    common surname); a known surname in capitals where a person is spoken of
-    ("MCDONALD said").  See
+    common surname; a title in lower case stays, "sgt [name] came"); a known
+    surname in capitals where a person is spoken of ("MCDONALD said"); a
+    letter after a relation ("Baby O was born", "her son T came"; not "Child
+    A"); a word before an age set off ("chantelle (14) said", "lily's 2",
+    "Kai 8, Lily 6 and Ruby 2"); first names and surnames that are words
+    listed in lower case with a person ("kai, jayden and lily", "carers jean
+    and bob"); a family by its plural surname where a child lives or before
+    what it does ("placed with the smiths"); a nickname or who a relation is
+    in lower case ("we call him smudge", "her eldest is chantelle").  See
     :mod:`impact.privacy._names`.
 
     A participant's name made of ordinary words ("Tom Bishop", "Grace Bell",
@@ -135,8 +144,14 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     street's name right after "lives at", "moved to", "address is" ...
     ("lives at 14 Bramble"; not "moved to 14 different placements"), "number"
     or "no." before it ("lives at number fourteen Bramble", "is staying at
-    number fourteen."; not "moved to number two in the league table"); the
-    places passed; council names.
+    number fourteen."; not "moved to number two in the league table"), or
+    said of who lives there ("the family at number 12"); a house by its name
+    where someone lives or after a flat's number ("lives in the old rectory",
+    "flat 4a, the maltings": :func:`~impact.privacy._lexicon.house_names`); a
+    hospital ward by its number where someone is placed ("on ward 12"); a
+    nursery or school set off after its kind ("the nursery, little acorns,
+    rang"); a word no list knows gone to or lived in, in lower case ("she
+    goes to beechwood"); the places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
@@ -150,12 +165,16 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     reached or held ("she turned 14 on 3 May": a date of birth; "he was 9 on 14
     June": a date), without its month too ("she turned 14 on the third"); the
     day of a birth without its month ("born on the third.", "her birthday is
-    on the 21st"; not "born the third of five children").  An event's day and
+    on the 21st"; not "born the third of five children"), after how early it
+    came ("born at 32 weeks in 2009") or by a holiday ("born on Christmas
+    Day 2009"); the day or year of a death ("died on the 3rd", "date of
+    death: 3rd may", "died in March 2019"), and years from and to after a
+    name ("RIP Tyler 2009-2019").  An event's day and
     month, or its day alone, are kept ("the review was on 3 May", "he went
     missing on the third").
 ``[vehicle registration]``
     Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
-    "reg", "car", "van" ...
+    "reg", "car", "van" ..., read aloud too ("number plate Y X six two A B C").
 
 The text is read as the detectors need it first: odd spaces, invisible
 characters (zero-width, soft hyphen) and full-width forms made plain, and a
@@ -199,7 +218,7 @@ import numpy as np
 import pandas as pd
 import regex as re
 
-from ._detect import _NUMBER_WORDS, Span, find_identifiers
+from ._detect import _AFTER_AGE, _AGE_ADVERB, _AGE_VERB, _NUMBER_WORDS, Span, find_identifiers
 from ._detect import _PHRASE_END as _END
 from ._lexicon import (
     bare_word,
@@ -211,11 +230,14 @@ from ._lexicon import (
     plain_text,
     public_phrases,
     spaced_runs,
+    surname_words,
 )
 from ._names import (
     _CLAUSE_OPEN_RE,
     _LOWER_TITLES,
+    _MONTH_NAMES,
     _NOT_NAMES,
+    KINSHIP_ROLE_WORDS,
     NameFinder,
     is_public_word,
     said_of_person,
@@ -274,10 +296,19 @@ _JOIN = "-\u2010\u2011'’"
 # A date right after a name ("Tyler, 03/04/2016", "Tyler (3 April 2016)") is a date of birth.
 _AFTER_NAME_RE = re.compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t]*:?[ \t]*)?$", re.IGNORECASE)
 # A number set off right after a name ("Tyler, 14, moved", "Tyler (14)", "Kai, fourteen, and ...") is an age.
+# So is one given by "'s", "is", "turned" ... right after a name found in lower case ("jayden's 9", "kai is nearly
+# ten now"), as after a capitalised one (see _detect._AGE_RES).
 _AGE_AFTER_NAME_RE = re.compile(
-    rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))",
+    rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))"
+    rf"|(?:[ \t]*,)?(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
+    rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)"
+    # a number to 19 right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2")
+    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))",
     re.IGNORECASE,
 )
+
+
+_YEARS_AFTER_NAME_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -584,6 +615,13 @@ class _Redactor:
             if pattern is not None:
                 for m in pattern.finditer(folded if pattern is self.places_any else text):
                     add(Span(m.start(), m.end(), "place"))
+        if any(s.kind == "name" for s in spans):
+            # first names and surnames that are words, unlisted, in lower case: named together with a person ("kai,
+            # jayden and lily all went", "placed with carers jean and bob"), judged as listed parts are
+            taken = set(pending)
+            pending += [(m.start(), m.end()) for m in _LOWER_WORD_RE.finditer(text)
+                        if (m.start(), m.end()) not in taken and _name_word(m.group())
+                        and (_JOINED_RE.match(text, m.end()) or _JOINED_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))]
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
         if self.keep is not None:
@@ -669,8 +707,18 @@ _JOINED_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/[ \t]*)|[ \t]
 # What follows a person named in a pair ("marsh and bell.", "bishop and marsh said", "grace and tom on it",
 # "tom and bell were there"); anything else may be a verb ("Tom and will help", "Tom and mark the papers").
 _AFTER_PAIRED_RE = re.compile(
-    rf"(?:{_END}|['’]s\b|[ \t]+(?:{_REPORTING}|and|or|&|about|on|in|at|with|to|from|for|by|were|are|was|had|have|"
-    rf"who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
+    rf"(?:{_END}|['’]s\b|[ \t]+-[ \t]|[ \t]+(?:{_REPORTING}|and|or|&|about|on|in|at|with|to|from|for|by|were|are|was|had|"
+    rf"have|who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
+_JOINED_BEFORE_RE = re.compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.IGNORECASE)
+_LOWER_WORD_RE = re.compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
+
+
+def _name_word(word: str) -> bool:
+    """A first name or a surname that is an ordinary word ("lily", "bob", "mason"), no function word, month or
+    relation ("will", "may", "nan")."""
+    key = fold(word)
+    return ((key in folded_first_names() or key in surname_words()) and key not in _NOT_NAMES
+            and key not in KINSHIP_ROLE_WORDS and key not in _MONTH_NAMES)
 # Before a word that is the thing, not the person ("rang the bell and Tom answered").
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|this|that|these|those|my|our|your|their|his|her|its|some|any|no|each|every|of)[ \t]+\Z",
@@ -782,12 +830,16 @@ def _widen(text: str, s: Span) -> Span:
 
 
 def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
-    """Numbers of 120 or less set off right after a name ("Tyler, 14, moved", "Tyler (14)"): ages."""
+    """Numbers of 120 or less set off right after a name ("Tyler, 14, moved", "Tyler (14)"): ages; and years from and
+    to ("RIP Tyler 2009-2019", "Kai (2010 - 2012)"): a life's dates."""
     out = []
     for s in spans:
+        life = _YEARS_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
+        if life is not None:
+            out.append(Span(life.start("d"), life.end("d"), "date"))
         m = _AGE_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
         if m is not None:
-            group = "a" if m.group("a") is not None else "b"
+            group = next(g for g in "abcd" if m.group(g) is not None)
             if not m.group(group).isdigit() or int(m.group(group)) <= 120:
                 out.append(Span(m.start(group), m.end(group), "age"))
     return out

@@ -166,10 +166,14 @@ class _Ctx:
 
     def redacted_id(self, value: object) -> str:
         """An id the user wrote (a code of a second coding), redacted as a label with "_" read as a space
-        ("jane_smith" -> "[name]"); as it is if nothing in it is redacted."""
-        spaced = str(value).replace("_", " ")
-        red = self.redacted(spaced)
-        return str(value) if red == spaced else red
+        ("jane_smith" -> "[name]"), then as written ("chantelle_14_notes": a name no list knows, found by the shape
+        of words joined by "_"); as it is if nothing in it is redacted."""
+        written = str(value)
+        for form in (written.replace("_", " "), written):
+            red = self.redacted(form)
+            if red != form:
+                return red
+        return written
 
     @functools.cached_property
     def coder_validity(self):
