@@ -744,12 +744,17 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                                       for r in quiet.itertuples()])
                            + ", which is not evidence that there was none.")
     if len(unconfirmed):
-        parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {at(r.later_wave) if several else 'the last'} "
-                 f"({_odds_ratio(r, ctx.alpha)})" for r in unconfirmed.itertuples()]
-        one = len(parts) == 1
+        # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
+        # are no findings (the models table gives them, in columns headed so)
+        way = unconfirmed.apply(_direction, axis=1)
+        parts = [f"{_listed([ctx.code(c).lower() for c in part['code']])} reported {d} often at "
+                 f"{at(w) if several else 'the last'}"
+                 for (w, d), part in unconfirmed.groupby(["later_wave", way], sort=False)]
+        one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         out.append(
-            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed(parts)}, but "
+            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {'; and '.join(parts)} "
+            "(the figures are in the longitudinal models section), but "
             + ("this is" if one else "these are") + " not stated as "
             + ("a finding" if one else "findings")
             + ": the coder may read one wave's talk differently from another's (hopes before a review, what happened "
@@ -1063,7 +1068,8 @@ def _unconfirmed_p(data: pd.DataFrame, unconfirmed, why: str) -> tuple[pd.DataFr
     A reader copies numbers from a table, not from its notes: a machine-coded change the summary does not state (the
     coder may read one wave's talk differently from another's) was printed in the p-value column beside the findings,
     p < 0.001 and all, with only the note below to say otherwise. The estimate and interval stay; the p-values of
-    such rows are blank in the p-value columns and given in columns headed 'not a finding'.
+    such rows are blank in the p-value columns and given in columns headed 'not a finding' (where no row is a finding,
+    the p-value columns are left out).
     """
     mask = pd.Series(np.asarray(unconfirmed, dtype=bool), index=data.index)
     cols = [c for c in _UNCONFIRMED_P if c in data.columns]
@@ -1074,6 +1080,8 @@ def _unconfirmed_p(data: pd.DataFrame, unconfirmed, why: str) -> tuple[pd.DataFr
     for k, c in enumerate(cols):
         out.insert(at + k, _UNCONFIRMED_P[c], out[c].where(mask))
         out[c] = out[c].where(~mask)
+    if mask.all():  # no row is a finding: p-value columns that would be empty throughout are left out
+        out = out.drop(columns=cols)
     labels = {"p_value_unconfirmed": Label("p-value (not a finding)", format="p",
                                            description="p-value of a result the report does not state as a finding."),
               "p_adjusted_unconfirmed": Label("Adjusted p-value (not a finding)", format="p",
@@ -1108,11 +1116,14 @@ def _p_words(p: float, alpha: float = 0.05) -> str:
 
 def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *, also: bool) -> str:
     """The sentence for adjusted machine-coded differences by status that are not findings (see :func:`_doubtful_by_status`)."""
-    parts = [f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r, ctx.alpha)})"
-             for r in rows.itertuples()]
-    one = len(parts) == 1
+    # no figures, as for unconfirmed changes over time (_change_sentences): the models table gives them
+    way = rows.apply(_direction, axis=1)
+    parts = [f"{_listed([ctx.code(c).lower() for c in part['code']])} reported {d} often"
+             for d, part in rows.groupby(way, sort=False)]
+    one = len(rows) == 1
     why = _why_doubtful(ctx, weak, list(rows["code"]), "this impact" if one else "these impacts")
-    return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention, "
+    return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention "
+            "(the figures are in the longitudinal models section), "
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
             f"so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the "
             "codings in both groups by hand (impact review export, then impact run --human), or code the interviews "
