@@ -90,11 +90,14 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
 
     Refused with an :class:`~impact.errors.InputError` naming the file and
     ``expected``: a missing file or a folder; an empty file (no header row);
-    a binary file (NUL bytes); text that is not UTF-8 (a UTF-8 byte-order mark
-    is fine, and so is UTF-16 with a byte-order mark, as Excel's "Unicode Text"
-    writes: decoded by :func:`impact._io.decode_text`, as every table is); an unclosed quote; a row with more cells than the header (which
-    pandas would otherwise read by shifting the columns).  A row with fewer
-    cells is padded with empty cells.
+    a binary file (NUL bytes); an unclosed quote; a row with more cells than
+    the header (which pandas would otherwise read by shifting the columns).  A
+    row with fewer cells is padded with empty cells.  The text is decoded by
+    :func:`impact._io.decode_text`, as every study table is: UTF-8 (with or
+    without a byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode
+    Text"), and other bytes as Windows-1252 with an
+    :class:`~impact._io.EncodingWarning_` (Excel's "CSV" on Windows); a file
+    mixing encodings is refused.
 
     Examples
     --------
@@ -112,8 +115,8 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     nul = -1 if data.startswith(UTF16_BOMS) else data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{path}: a binary file, not CSV text (a NUL byte at byte {nul}) - {expected}")
-    try:  # the one decoder of the package: UTF-8 with or without a byte-order mark, UTF-16 with one
-        text, encoding = decode_text(data, source=str(path), fallback=False)
+    try:  # the one decoder of the package, with the study tables' fallback to Windows-1252 (and its warning)
+        text, encoding = decode_text(data, source=str(path))
     except InputError as exc:
         raise InputError(f"{exc} - {expected}; save it as UTF-8 CSV") from None
     try:
