@@ -43,14 +43,6 @@ def test_a_mark_inside_the_key_is_kept_and_a_key_of_a_mark_alone_is_too_short(tm
 # --------------------------------------------------------------------------- coded files in Windows-1252
 
 
-@pytest.fixture
-def coded_file(study_dir, tmp_path, capsys):
-    coded = tmp_path / "coded.csv"
-    assert main(["code", str(study_dir), "--out", str(coded)]) == 0
-    capsys.readouterr()
-    return coded
-
-
 def test_a_coded_file_in_windows_1252_is_read_with_the_warning_a_study_table_gets(coded_file, study_dir, tmp_path,
                                                                                  capsys):
     # On the old code a coded CSV saved by Excel as "CSV" on Windows (Windows-1252) was refused ("not UTF-8 text")
