@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import difflib
 import math
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +47,9 @@ __all__ = [
     "date_max",
     "MAX_WINDOW_DAYS",
     "MAX_SCALE",
+    "hidden_characters",
+    "did_you_mean",
+    "same_id",
 ]
 
 LIST_SEP = ";"
@@ -242,6 +248,100 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
             return None, what + bounds
         return (int(f) if type_ == "int" else f), None
     return text, None
+
+
+# --------------------------------------------------------------------------- ids as people read them
+#: Unicode categories of characters that are not seen, or not seen as what they are: format characters
+#: (direction overrides and isolates U+202A-U+202E and U+2066-U+2069, zero-width spaces and joiners U+200B-U+200D,
+#: U+FEFF, soft hyphens), control characters, line and paragraph separators, unassigned and private code points.
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _is_hidden(ch: str) -> bool:
+    """A character an id must not hold: one of :data:`_HIDDEN_CATEGORIES`, or a space other than the ASCII one."""
+    category = unicodedata.category(ch)
+    return category in _HIDDEN_CATEGORIES or (category == "Zs" and ch != " ")
+
+
+def _char_name(ch: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``; a control character, which has no name, as ``U+0009``."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} {name}".rstrip() if name else f"U+{ord(ch):04X} (a control character)"
+
+
+def hidden_characters(text: str) -> str | None:
+    """Why an id is refused for characters a reader cannot see, or None.
+
+    Direction overrides reorder what a reader sees ("P\u202e21" shows as "P12"),
+    and zero-width characters, a byte-order mark inside the text or a
+    no-break space make two ids that differ look the same: in an id (a
+    council, participant, wave or code id) they are refused, each named as
+    :mod:`unicodedata` names it.
+
+    Examples
+    --------
+    >>> hidden_characters("P\u202e21")
+    'an id without invisible or direction-changing characters (it holds U+202E RIGHT-TO-LEFT OVERRIDE at character 2, which makes ids that differ look the same or reorders what is shown; retype the id)'
+    >>> hidden_characters("early_impact") is None
+    True
+    """
+    found = [(i, ch) for i, ch in enumerate(text, 1) if _is_hidden(ch)]
+    if not found:
+        return None
+    names = list(dict.fromkeys(_char_name(ch) for _, ch in found))
+    where = f" at character {found[0][0]}" if len(found) == 1 else f" ({len(found)} such characters)"
+    return (f"an id without invisible or direction-changing characters (it holds {', '.join(names[:3])}"
+            f"{' and more' if len(names) > 3 else ''}{where}, which makes ids that differ look the same or reorders "
+            "what is shown; retype the id)")
+
+
+def same_id(text: str) -> str:
+    """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
+    left out, compatibility forms folded (full-width digits), case, runs of spaces, '_', '-' and '.' and the leading
+    zeros of a number ignored.
+
+    Examples
+    --------
+    >>> same_id("0301") == same_id("301"), same_id("Early Impact") == same_id("early_impact")
+    (True, True)
+    >>> same_id("P\u202e2") == same_id("P2"), same_id("P12") == same_id("P21")
+    (True, False)
+    """
+    plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
+    plain = re.sub(r"[\s_.-]+", "_", plain).strip("_")
+    return plain.lstrip("0") or plain if plain.isdigit() else plain
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """A hint naming the allowed values ``value`` is close to (``" (did you mean 'early'?)"``), or ``""``.
+
+    The same id written another way (:func:`same_id`) first; else a value
+    that starts with it or it starts with (``Early`` for ``early_impact``);
+    else the closest by :func:`difflib.get_close_matches`.
+
+    Examples
+    --------
+    >>> did_you_mean("Early", ["expectations", "early_impact", "longer_term"])
+    " (did you mean 'early_impact'?)"
+    >>> did_you_mean("longterm", ["expectations", "early", "longer_term"])
+    " (did you mean 'longer_term'?)"
+    >>> did_you_mean("xyz", ["expectations", "early"])
+    ''
+    """
+    by_form: dict[str, list[str]] = {}
+    for c in dict.fromkeys(str(c) for c in choices):
+        if c != value:
+            by_form.setdefault(same_id(c), []).append(c)
+    form = same_id(value)
+    found = by_form.get(form, [])
+    if not found and len(form) >= 3:
+        found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
+    if not found and form:
+        found = [c for f in difflib.get_close_matches(form, list(by_form), n=3) for c in by_form[f]]
+    if not found:
+        return ""
+    shown = [repr(c) for c in found[:3]]
+    return f" (did you mean {' or '.join(shown)}?)"
 
 
 @dataclass(frozen=True)
@@ -547,6 +647,12 @@ def format_reference() -> str:
         "  projects (never into the report or its tables). Transcript file names may hold",
         "  anything: they are read, never copied into an output (the provenance counts",
         "  them by pattern).",
+        "- Ids (every `id` and `list` cell, and the wave, survey item and added vocabulary",
+        "  ids of `study.yaml`) may not hold characters a reader cannot see: direction",
+        "  overrides and isolates (U+202A-U+202E, U+2066-U+2069), zero-width characters",
+        "  (U+200B-U+200D), U+FEFF, no-break and other non-ASCII spaces, control characters.",
+        "  They make ids that differ look the same, or reorder what is shown; each is named.",
+        "  A value not in a vocabulary says which allowed value it is close to.",
         "- `status_history.csv`: periods of the same kind for a council may not overlap;",
         "  `end_date` on or after `start_date`; an Ofsted judgement published from",
         "  4 November 2013 cannot be `adequate`, one before cannot be `requires_improvement`.",

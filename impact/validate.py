@@ -256,7 +256,7 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
         return [Problem(f, None, col, str(ref), expected)]
     looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
     if not looks_like_path:
-        return [] if ref in names else [Problem(f, None, col, ref, expected)]
+        return [] if ref in names else [Problem(f, None, col, ref, expected + schema.did_you_mean(ref, names))]
     if root is None:
         return []
     rel = Path(ref.replace("\\", "/"))
@@ -295,7 +295,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     out: list[Problem] = []
     for key in meta:
         if key not in META_KEYS:
-            out.append(Problem(f, None, str(key), str(key), f"one of the keys {list(META_KEYS)}"))
+            out.append(Problem(f, None, str(key), str(key),
+                               f"one of the keys {list(META_KEYS)}{schema.did_you_mean(str(key), META_KEYS)}"))
     name = meta.get("name")
     if not isinstance(name, str) or not name.strip():
         out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"))
@@ -320,7 +321,9 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         ok = True
         wid = w["id"]
         if not isinstance(wid, str) or not _WAVE_ID.fullmatch(wid):
-            out.append(Problem(f, None, f"{col}.id", str(wid), "a wave id of letters, digits, '_' and '-' (at most 40)"))
+            hidden = schema.hidden_characters(wid) if isinstance(wid, str) else None
+            out.append(Problem(f, None, f"{col}.id", str(wid),
+                               hidden or "a wave id of letters, digits, '_' and '-' (at most 40)"))
             ok = False
         elif wid in seen:
             out.append(Problem(f, None, f"{col}.id", wid, "each wave id once"))
@@ -330,9 +333,11 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text"))
         for key in w:
             if key not in ("id", "label", "anchor", "window_days"):
-                out.append(Problem(f, None, f"{col}.{key}", str(key), "only the keys id, label, anchor, window_days"))
+                out.append(Problem(f, None, f"{col}.{key}", str(key), "only the keys id, label, anchor, window_days"
+                                   + schema.did_you_mean(str(key), ("id", "label", "anchor", "window_days"))))
         if w.get("anchor", "review_end") not in ("review_start", "review_end"):
-            out.append(Problem(f, None, f"{col}.anchor", str(w.get("anchor")), "review_start or review_end"))
+            out.append(Problem(f, None, f"{col}.anchor", str(w.get("anchor")), "review_start or review_end"
+                               + schema.did_you_mean(str(w.get("anchor")), ("review_start", "review_end"))))
             ok = False
         wd = w.get("window_days")
         if not (isinstance(wd, list) and len(wd) == 2 and all(_is_int(x) and abs(x) <= MAX_WINDOW_DAYS for x in wd)
@@ -352,6 +357,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if items is not None and not isinstance(items, dict):
         out.append(Problem(f, None, "survey.items", str(items), "a mapping of item id to {label, scale: [min, max]}"))
     for item, spec in (items or {}).items() if isinstance(items, dict) else []:
+        if (hidden := schema.hidden_characters(str(item))) is not None:
+            out.append(Problem(f, None, "survey.items", str(item), hidden))
         if spec is not None and not isinstance(spec, dict):
             out.append(Problem(f, None, f"survey.items.{item}", str(spec), "a mapping {label, scale: [min, max]}"))
             continue
@@ -368,9 +375,13 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         vocabularies = {}
     for vname, extra in vocabularies.items():
         if vname not in schema.EXTENSIBLE:
-            out.append(Problem(f, None, f"vocabularies.{vname}", str(vname), f"one of {list(schema.EXTENSIBLE)}"))
+            out.append(Problem(f, None, f"vocabularies.{vname}", str(vname),
+                               f"one of {list(schema.EXTENSIBLE)}{schema.did_you_mean(str(vname), schema.EXTENSIBLE)}"))
         elif not isinstance(extra, (dict, list)) or any(not isinstance(k, str) for k in extra):
             out.append(Problem(f, None, f"vocabularies.{vname}", str(extra), "a list of ids, or a mapping of id to label (text)"))
+        else:
+            out += [Problem(f, None, f"vocabularies.{vname}", k, hidden) for k in extra
+                    if (hidden := schema.hidden_characters(k)) is not None]
     return out, good
 
 
@@ -445,14 +456,11 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         if f in broken or (not header and not records and spec.optional):
             parsed[name] = []
             continue
+        problems += _check_header(spec, header)
         for c in spec.column_names:
-            if c not in header:
-                problems.append(Problem(f, 1, c, None, f"a column `{c}` ({spec.column(c).description})"))
-                if c in spec.key or any(col.references == (name, c) for t in TABLES.values() for col in t.columns):
-                    broken = broken | {f}
-        for c in header:
-            if c and c not in spec.column_names:
-                problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"))
+            if c not in header and (c in spec.key or any(col.references == (name, c) for t in TABLES.values()
+                                                         for col in t.columns)):
+                broken = broken | {f}
         problems += _check_rows(spec, header, records, vocabs, unknowable, parsed)
     if "councils.csv" not in broken and not parsed.get("councils"):
         problems.append(Problem("councils.csv", None, None, None, "at least one council (the study is empty)"))
@@ -552,6 +560,35 @@ def codebook_id_problems(codebook, names) -> list[Problem]:
     return problems
 
 
+def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
+    """The columns of one table: each missing one, each unknown one; one problem where a column is named another way.
+
+    A header cell that is a missing column written otherwise ("Council ID" for council_id) is one problem, not a
+    missing column and an unknown one; one that is a present column written otherwise is a column given twice.
+    """
+    f = spec.filename
+    missing = [c for c in spec.column_names if c not in header]
+    present = {schema.same_id(c): c for c in spec.column_names if c in header}
+    problems, renamed = [], set()
+    for c in header:
+        if not c or c in spec.column_names:
+            continue
+        twin = present.get(schema.same_id(c))
+        meant = [m for m in missing if schema.same_id(m) == schema.same_id(c) and m not in renamed]
+        if twin is not None:
+            problems.append(Problem(f, 1, c, c, f"each column once (this is `{twin}` again, written another way)"))
+        elif meant:
+            renamed.add(meant[0])
+            problems.append(Problem(f, 1, c, c, f"the column name `{meant[0]}` (names are exact: lower case, '_' "
+                                    "between words)"))
+        else:
+            problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"
+                                    + schema.did_you_mean(c, [m for m in missing if m not in renamed])))
+    problems += [Problem(f, 1, c, None, f"a column `{c}` ({spec.column(c).description})") for c in missing
+                 if c not in renamed]
+    return problems
+
+
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
                 parsed: dict) -> list[Problem]:
     """Each cell of one table: required, type and range, pattern, vocabulary; unique keys."""
@@ -568,13 +605,16 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         value, err = parse_cell(text, col.type, low=col.low, high=col.high)
         if err:
             return value, [(text, err)]
+        if col.type in ("id", "list") and (hidden := schema.hidden_characters(text)) is not None:
+            return value, [(text, hidden)]  # the one cause: not also "not a pattern", "not one of", "not listed"
         found = []
         if col.name in patterns and not patterns[col.name].fullmatch(text):
             found.append((text, _pattern_text(col)))
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-            found += [(item, f"one of {sorted(allowed)}") for item in items if item not in allowed]
+            found += [(item, f"one of {sorted(allowed)}{schema.did_you_mean(item, allowed)}")
+                      for item in items if item not in allowed]
         return value, found
 
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
@@ -665,7 +705,8 @@ def _check_status(parsed) -> list[Problem]:
         if kind in vocab.STATUSES and status is not None:
             allowed = vocab.STATUSES[kind]
             if status not in allowed:
-                out.append(Problem(f, line, "status", status, f"for kind {kind}, one of {sorted(allowed)}"))
+                out.append(Problem(f, line, "status", status,
+                                   f"for kind {kind}, one of {sorted(allowed)}{schema.did_you_mean(status, allowed)}"))
             elif kind == "ofsted_judgement" and start is not None:
                 if status == "adequate" and start >= sif:
                     out.append(Problem(f, line, "status", status, "requires_improvement: 'adequate' was replaced for judgements from 4 November 2013"))

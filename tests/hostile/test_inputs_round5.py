@@ -11,8 +11,6 @@ import pytest
 from impact.cli import main
 from impact.errors import InputError, ValidationError
 
-from ._util import snapshot
-
 # --------------------------------------------------------------------------- the pseudonym key
 
 
@@ -68,3 +66,131 @@ def test_a_coded_file_in_windows_1252_is_read_with_the_warning_a_study_table_get
         from impact.study import load_study
 
         load_study(study_dir)
+
+
+# --------------------------------------------------------------------------- ids that do not show what they hold
+
+
+def _replace(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _problems(study_dir) -> list[str]:
+    from impact.study import load_study
+
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    return [str(p) for p in info.value.problems]
+
+
+_HIDDEN = "an id without invisible or direction-changing characters (it holds {} at character {}, which " \
+          "makes ids that differ look the same or reorders what is shown; retype the id)"
+
+
+@pytest.mark.parametrize(("file", "old", "new", "where", "shown", "name", "at"), [
+    # On the old code each was accepted: 'P\u202e21' shows as "P12" (the override reverses what follows), the others
+    # look exactly like the id without the character, yet never equal it.
+    ("participants.csv", "P2,302", "P\u202e2,302", "participants.csv:3:participant_id", "P\\u202e2",
+     "U+202E RIGHT-TO-LEFT OVERRIDE", 2),
+    ("interviews.csv", "P1-early,", "P1-\u200dearly,", "interviews.csv:3:interview_id", "P1-\\u200dearly",
+     "U+200D ZERO WIDTH JOINER", 4),
+    ("interviews.csv", ",longer_term,", ",longer_term\u2069,", "interviews.csv:4:wave", "longer_term\\u2069",
+     "U+2069 POP DIRECTIONAL ISOLATE", 12),
+    ("status_history.csv", "880,improvement_notice", "880,improvement\ufeff_notice", "status_history.csv:5:kind",
+     "improvement\\ufeff_notice", "U+FEFF ZERO WIDTH NO-BREAK SPACE", 12),
+    ("study.yaml", "q_confident:", "q_\u202aconfident:", "study.yaml:survey.items", "q_\\u202aconfident",
+     "U+202A LEFT-TO-RIGHT EMBEDDING", 3),
+])
+def test_an_id_holding_a_character_nobody_sees_is_refused_naming_it(file, old, new, where, shown, name, at, study_dir):
+    _replace(study_dir / file, old, new)
+    assert f"{where}: '{shown}' - expected {_HIDDEN.format(name, at)}" in _problems(study_dir)
+
+
+def test_a_wave_id_holding_a_hidden_character_names_it(study_dir):
+    # On the old code: "expected a wave id of letters, digits, '_' and '-'", which 'early\u200b' looks like.
+    text = (study_dir / "study.yaml").read_text(encoding="utf-8")
+    waves = ("waves:\n  - {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
+             "  - {id: \"early\\u200b\", anchor: review_end, window_days: [28, 182]}\n")
+    (study_dir / "study.yaml").write_text(text + waves, encoding="utf-8")
+    assert f"study.yaml:waves[1].id: 'early\\u200b' - expected {_HIDDEN.format('U+200B ZERO WIDTH SPACE', 6)}" \
+        in _problems(study_dir)
+
+
+@pytest.mark.parametrize(("code_id", "expected"), [
+    ('"mor\\u202eale"', "'mor\\u202eale' - expected a snake_case id: " + _HIDDEN.format("U+202E RIGHT-TO-LEFT OVERRIDE", 4)),
+    # On the old code "morale\n" was a snake_case id (re.match with '$' takes the line end): a code no coding
+    # names as written.
+    ('"morale\\n"', "'morale\\n' - expected a snake_case id: " + _HIDDEN.format("U+000A (a control character)", 7)),
+])
+def test_a_code_id_holding_a_hidden_character_is_refused_naming_it(code_id, expected):
+    from impact.coding import Codebook
+
+    book = "format_version: 1\nid: book\nversion: '1'\ncodes:\n  - {id: ID, label: Morale, definition: d}\n"
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml(book.replace("ID", code_id), source="book.yaml")
+    assert f"book.yaml:codes[0].id: {expected}" in str(info.value)
+
+
+# --------------------------------------------------------------------------- names misspelt
+
+
+_EARLY_IMPACT = """waves:
+  - {id: expectations, anchor: review_start, window_days: [-183, 0]}
+  - {id: early_impact, anchor: review_end, window_days: [28, 182]}
+  - {id: longer_term, anchor: review_end, window_days: [273, 548]}
+"""
+
+
+def test_a_misspelt_wave_says_which_wave_it_is_close_to(study_dir):
+    # On the old code: "'Early' - expected one of ['early_impact', 'expectations', 'longer_term']", the reader left
+    # to compare them; a study's own wave names are the ones most often mistyped.
+    _replace(study_dir / "interviews.csv", ",early,", ",early_impact,", count=-1)
+    _replace(study_dir / "interviews.csv", ",early_impact,", ",Early,")
+    _replace(study_dir / "interviews.csv", ",longer_term,", ",longterm,")
+    (study_dir / "study.yaml").write_text((study_dir / "study.yaml").read_text(encoding="utf-8") + _EARLY_IMPACT,
+                                          encoding="utf-8")
+    problems = _problems(study_dir)
+    assert ("interviews.csv:3:wave: 'Early' - expected one of ['early_impact', 'expectations', 'longer_term'] "
+            "(did you mean 'early_impact'?)") in problems
+    assert ("interviews.csv:4:wave: 'longterm' - expected one of ['early_impact', 'expectations', 'longer_term'] "
+            "(did you mean 'longer_term'?)") in problems
+    assert len(problems) == 2
+
+
+@pytest.mark.parametrize(("file", "old", "new", "start", "end"), [
+    ("status_history.csv", "ofsted_judgement,good", "ofsted_judgement,Good",
+     "status_history.csv:2:status: 'Good' - expected for kind ofsted_judgement, one of ['adequate', 'good', ",
+     "(did you mean 'good'?)"),
+    ("study.yaml", "codebook: nfer_impacts", "codebook: nfer_impact",
+     "study.yaml:codebook: 'nfer_impact' - expected one of the bundled codebooks", "(did you mean 'nfer_impacts'?)"),
+    ("study.yaml", "name: Tiny study", "name: Tiny study\nwave: []",
+     "study.yaml:wave: 'wave' - expected one of the keys ['name', ", "(did you mean 'waves'?)"),
+])
+def test_other_misspelt_names_say_what_they_are_close_to(file, old, new, start, end, study_dir):
+    _replace(study_dir / file, old, new)
+    problems = _problems(study_dir)
+    assert [p for p in problems if p.startswith(start) and p.endswith(end)], problems
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # On the old code each was two problems for one cause: "a column `council_id`" missing, and "only the columns".
+    ("Council ID", "councils.csv:1:Council ID: 'Council ID' - expected the column name `council_id` (names are exact: "
+                   "lower case, '_' between words)"),
+    ("COUNCIL_ID", "councils.csv:1:COUNCIL_ID: 'COUNCIL_ID' - expected the column name `council_id` (names are "
+                   "exact: lower case, '_' between words)"),
+])
+def test_a_column_name_written_another_way_is_one_problem(header, expected, study_dir):
+    _replace(study_dir / "councils.csv", "council_id,", f"{header},")
+    problems = [p for p in _problems(study_dir) if p.startswith("councils.csv")]
+    assert problems == [expected]
+
+
+def test_a_column_given_twice_in_another_case_is_refused_as_given_twice(study_dir):
+    # On the old code: "only the columns [...]", as if 'Name' were some other column.
+    f = study_dir / "councils.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join([lines[0] + ",Name"] + [x + ",other" for x in lines[1:]]) + "\n", encoding="utf-8")
+    assert _problems(study_dir) == ["councils.csv:1:Name: 'Name' - expected each column once (this is `name` again, "
+                                    "written another way)"]
