@@ -25,6 +25,7 @@ The checks (all run; nothing stops at the first problem):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import warnings
@@ -468,7 +469,9 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         problems.append(Problem("interviews.csv", None, None, None,
                                 "interviews (without them there is nothing to code; see impact.validate.capabilities)",
                                 severity="warning"))
-    problems += _check_references(parsed, broken)
+    references = _check_references(parsed, broken, problems)
+    extended = {(p.file, p.row, p.column, p.value): p for p in references}
+    problems = [extended.pop((p.file, p.row, p.column, p.value), p) for p in problems] + list(extended.values())
     problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
@@ -678,20 +681,60 @@ def _pattern_text(col: schema.Column) -> str:
     return f"text matching {col.pattern}"
 
 
-def _check_references(parsed, broken: set[str] = frozenset()) -> list[Problem]:
-    out = []
+def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: list[Problem] = ()) -> list[Problem]:
+    """Each reference to a council, participant or action not listed where it is defined: one problem per cause.
+
+    A cell already reported as malformed (``cell_problems``: ``P\u202e2``, a pattern it misses) is not reported again
+    as unknown; a reference to a key that is malformed where it is defined (``0301`` in councils.csv, named ``301``
+    everywhere else) is told in that key's problem, once, not on every row of every table that names it.  A
+    reference that is a listed key written another way says which (``did you mean '301'?``).
+    """
+    flawed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {same_id form: value}
+    for p in cell_problems:
+        if p.row is not None and p.row > 1 and p.value and p.severity == "error":
+            flawed[(p.file, p.column)].setdefault(schema.same_id(p.value), p.value)
+    out: list[Problem] = []
+    named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
     for name, spec in TABLES.items():
         for col in spec.columns:
             if not col.references:
                 continue
             table, column = col.references
-            if TABLES[table].filename in broken:
+            defined = TABLES[table].filename
+            if defined in broken:
                 continue  # the referenced file is missing or unreadable: reported once already
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}
+            forms = {schema.same_id(k): k for k in known}
+            malformed_here = flawed.get((spec.filename, col.name), {})
+            malformed_there = flawed.get((defined, column), {})
             for line, v in parsed.get(name, []):
                 val = v.get(col.name)
-                if val is not None and val not in known:
-                    out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {TABLES[table].filename}"))
+                if val is None or val in known or malformed_here.get(schema.same_id(val)) == val:
+                    continue
+                form = schema.same_id(val)
+                if form in malformed_there:
+                    named_as[(defined, column, malformed_there[form])].append((spec.filename, line, val))
+                    continue
+                hint = f" (did you mean {forms[form]!r}?)" if form in forms else ""
+                out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
+    return out + _told_where_named(named_as, cell_problems)
+
+
+def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]],
+                      cell_problems: list[Problem]) -> list[Problem]:
+    """The problems of malformed keys, each saying where the other tables name the key (see :func:`_check_references`).
+
+    Returned as replacements: :func:`_check` puts each in the place of the problem it extends.
+    """
+    out = []
+    for (defined, column, value), uses in named_as.items():
+        first = next(p for p in cell_problems if p.file == defined and p.column == column and p.value == value
+                     and p.row is not None)
+        files = list(dict.fromkeys(f for f, _, _ in uses))
+        names = sorted({val for _, _, val in uses})
+        told = (f"; the other files name it {' or '.join(map(repr, names))} on {len(uses):,} row(s) of "
+                f"{', '.join(files)}, which refer to this row once it is corrected")
+        out.append(dataclasses.replace(first, expected=first.expected + told))
     return out
 
 
@@ -753,6 +796,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     unlooked = 0
     council_of = {v["participant_id"]: v["council_id"] for _, v in parsed.get("participants", []) if v.get("participant_id")}
     reviews = {v["council_id"]: v for _, v in parsed.get("reviews", []) if v.get("council_id")}
+    # A review naming a council another way ('0301' for 301) is reported as such: not again as a council with none.
+    councils = {v["council_id"] for _, v in parsed.get("councils", []) if v.get("council_id")}
+    misnamed = {schema.same_id(c) for c in reviews if c not in councils}
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
@@ -763,7 +809,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         date, wave = v.get("date"), v.get("wave")
         review = reviews.get(cid)
         if date is not None and cid and review is None:
-            if cid not in no_review_reported and not reviews_unread:
+            if cid not in no_review_reported and not reviews_unread and schema.same_id(cid) not in misnamed:
                 out.append(Problem(f, line, "council_id", cid, "a council with a row in reviews.csv (waves are timed from the review)"))
                 no_review_reported.add(cid)
         elif date is not None and review is not None and windows:

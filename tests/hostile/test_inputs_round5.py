@@ -194,3 +194,35 @@ def test_a_column_given_twice_in_another_case_is_refused_as_given_twice(study_di
     f.write_text("\n".join([lines[0] + ",Name"] + [x + ",other" for x in lines[1:]]) + "\n", encoding="utf-8")
     assert _problems(study_dir) == ["councils.csv:1:Name: 'Name' - expected each column once (this is `name` again, "
                                     "written another way)"]
+
+
+# --------------------------------------------------------------------------- one message per cause
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    # On the old code a council id with a leading zero was 1 problem in councils.csv and 5 more, one per table
+    # naming council 301 ("'301' - expected a council_id listed in councils.csv").
+    ("councils.csv", "301,Barking", "0301,Barking",
+     "councils.csv:2:council_id: '0301' - expected a DfE three-digit local authority number, as text (e.g. 301); the "
+     "other files name it '301' on 8 row(s) of status_history.csv, reviews.csv, participants.csv, interviews.csv, "
+     "survey_responses.csv, which refer to this row once it is corrected"),
+    # ... and a participant id holding a hidden character was accepted, and the interviews naming P2 were refused.
+    ("participants.csv", "P2,302", "P\u202e2,302",
+     "participants.csv:3:participant_id: 'P\\u202e2' - expected " + _HIDDEN.format("U+202E RIGHT-TO-LEFT OVERRIDE", 2)
+     + "; the other files name it 'P2' on 2 row(s) of interviews.csv, which refer to this row once it is corrected"),
+])
+def test_a_malformed_key_is_one_problem_not_one_per_table_naming_it(file, old, new, expected, study_dir):
+    _replace(study_dir / file, old, new)
+    assert _problems(study_dir) == [expected]
+
+
+def test_a_reference_written_another_way_says_which_key_it_is(study_dir):
+    _replace(study_dir / "reviews.csv", "\n301,", "\n0301,")
+    assert _problems(study_dir) == ["reviews.csv:2:council_id: '0301' - expected a council_id listed in councils.csv "
+                                    "(did you mean '301'?)"]
+
+
+def test_a_reference_holding_a_hidden_character_is_one_problem(study_dir):
+    _replace(study_dir / "interviews.csv", "P3-early,P3,", "P3-early,P\ufeff3,")
+    assert _problems(study_dir) == ["interviews.csv:8:participant_id: 'P\\ufeff3' - expected "
+                                    + _HIDDEN.format("U+FEFF ZERO WIDTH NO-BREAK SPACE", 2)]
