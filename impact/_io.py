@@ -38,6 +38,7 @@ __all__ = [
     "decode_text",
     "UTF16_BOMS",
     "read_text",
+    "check_input_file",
     "read_csv_strict",
     "safe_zip",
     "neutralise_cell",
@@ -329,16 +330,39 @@ def _mostly_cp1252(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
-def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None) -> str:
-    """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``."""
+def check_input_file(path: str | os.PathLike, *, label: str | None = None, expected: str = "") -> Path:
+    """Refuse an input that is not a regular file, saying what it is: a folder, nothing, or a device or a pipe.
+
+    ``expected`` (" - expected ...") is added to the message.  Returns ``path`` as a :class:`~pathlib.Path`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> check_input_file(tempfile.mkdtemp(), label="coded", expected=" - expected a coded CSV file")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: coded: is a folder - expected a coded CSV file
+    """
     path = Path(path)
     name = label or str(path)
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise InputError(f"{name}: file not found") from None
+        raise InputError(f"{name}: file not found{expected}") from None
+    except OSError as exc:  # a part of the path is a file, a link loop, no permission
+        raise InputError(f"{name}: cannot be read ({exc.strerror}){expected}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a folder{expected}")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{name}: not a regular file")
+        raise InputError(f"{name}: not a regular file (a device or a pipe){expected}")
+    return path
+
+
+def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None) -> str:
+    """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``."""
+    name = label or str(path)
+    path = check_input_file(path, label=name)
+    st = path.stat()
     if st.st_size > max_bytes:
         raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
     with open(path, "rb") as f:

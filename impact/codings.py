@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import member
+from ._io import check_input_file
 from .errors import InputError, Problem, ValidationError
 from .schema import did_you_mean
 from .study import Study
@@ -304,8 +305,7 @@ def read_codings(
     """
     path = Path(path)
     name = path.name
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (expected a coded CSV, Parquet, review .xlsx or .qdpx file)")
+    check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")
     suffix = path.suffix.lower()
     if suffix == ".qdpx":
         from .qdpx import read_qdpx, study_codings_from_project

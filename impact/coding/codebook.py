@@ -193,15 +193,19 @@ class Codebook:
             return codebook_from_project(read_qdc(path), codebook_id=_codebook_id(path.stem))
         if path.suffix.lower() in {".yaml", ".yml"} or os.sep in text or "/" in text:
             if not path.is_file():
-                raise InputError(f"codebook file {text} does not exist")
+                raise InputError(f"codebook file {text} {'is a folder' if path.is_dir() else 'does not exist'}")
             return cls.from_yaml(read_text(path), source=str(path))
         for folder in codebook_dirs():
             candidate = folder / f"{text}.yaml"
             if candidate.is_file():
                 return cls.from_yaml(read_text(candidate), source=candidate.name)
+        from ..schema import did_you_mean
+
+        found = (f" ({text} is a folder)" if path.is_dir() else f" ({text} is a file, but not a .yaml or .qdc codebook)"
+                 if path.exists() else did_you_mean(text, available_codebooks()))
         raise InputError(
             f"The value for `codebook` must be one of {available_codebooks()} or a path to a "
-            f"codebook YAML file, but {text!r} was passed."
+            f"codebook YAML file, but {text!r} was passed{found}."
         )
 
     @classmethod

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import UTF16_BOMS, _other_separator, atomic_write, decode_text
+from .._io import UTF16_BOMS, _other_separator, atomic_write, check_input_file, decode_text
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
 from .rules import CODED_COLUMNS
@@ -77,12 +77,7 @@ _EXPECTED = "expected coded output (a CSV or Parquet file with columns unit, cod
 
 
 def _check_file(path: Path, expected: str) -> None:
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder - {expected}")
-    if not path.exists():
-        raise InputError(f"{path}: file not found - {expected}")
-    if not path.is_file():
-        raise InputError(f"{path}: not a regular file - {expected}")
+    check_input_file(path, expected=f" - {expected}")
 
 
 def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:

@@ -11,6 +11,8 @@ import pytest
 from impact.cli import main
 from impact.errors import InputError, ValidationError
 
+from ._util import snapshot
+
 # --------------------------------------------------------------------------- the pseudonym key
 
 
@@ -226,3 +228,55 @@ def test_a_reference_holding_a_hidden_character_is_one_problem(study_dir):
     _replace(study_dir / "interviews.csv", "P3-early,P3,", "P3-early,P\ufeff3,")
     assert _problems(study_dir) == ["interviews.csv:8:participant_id: 'P\\ufeff3' - expected "
                                     + _HIDDEN.format("U+FEFF ZERO WIDTH NO-BREAK SPACE", 2)]
+
+
+# --------------------------------------------------------------------------- command lines the wrong way round
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    # On the old code: "folder: no such file (expected a coded CSV, ...)", the folder right there.
+    (["run", "STUDY", "--out", "OUT", "--coded", "FOLDER", "--resamples", "99"],
+     "FOLDER: is a folder - expected a coded CSV, Parquet, review .xlsx or .qdpx file"),
+    # On the old code: "folder: file not found".
+    (["review", "import", "FOLDER", "--reviewer", "ann", "--out", "OUT.csv"],
+     "FOLDER: is a folder - expected an .xlsx workbook written by impact"),
+    (["agree", "FOLDER", "CODED", "--out", "OUT.csv"], "FOLDER: is a folder - expected a coded CSV file"),
+    # On the old code: "... but 'FOLDER' was passed." and "... but 'councils.csv' was passed.", saying nothing of why.
+    (["code", "STUDY", "--codebook", "folder", "--out", "OUT.csv"], "but 'folder' was passed (folder is a folder)."),
+    (["code", "STUDY", "--codebook", "coded2.csv", "--out", "OUT.csv"],
+     "but 'coded2.csv' was passed (coded2.csv is a file, but not a .yaml or .qdc codebook)."),
+    # On the old code: "codebook file FOLDER does not exist".
+    (["code", "STUDY", "--codebook", "FOLDER", "--out", "OUT.csv"], "codebook file FOLDER is a folder"),
+    (["code", "STUDY", "--codebook", "nfer_impact", "--out", "OUT.csv"], "(did you mean 'nfer_impacts'?)"),
+    (["agree", "CODED", "CODED2", "--metrics", "kappa", "--out", "OUT.csv"], "(did you mean 'cohen_kappa'?)"),
+    # On the old code an empty --out was the current folder ("the output folder would be the current folder"), and
+    # an empty --key-file (a variable that was not set) "is a folder".
+    (["run", "STUDY", "--out", "", "--resamples", "99"],
+     "argument --out: '' - expected the path of the output folder (an empty path would be the current folder)"),
+    (["run", "STUDY", "--out", "OUT", "--key-file", " ", "--resamples", "99"],
+     "argument --key-file: ' ' - expected the path of the pseudonym key file (an empty path would be the current "
+     "folder)"),
+    (["code", "STUDY", "--out", ""], "argument --out: '' - expected the path of the coded file to write"),
+    (["export-qdpx", "STUDY", ""], "argument file: '' - expected the path of the .qdpx project to write"),
+    # On the old code `impact agree` with one coder wrote a table of blanks ("no unit was coded by two or more
+    # coders") and exited 0.
+    (["agree", "CODED", "--out", "OUT.csv"], "CODED: 1 coder ('coded') - expected two or more coders to compare"),
+])
+def test_a_command_given_the_wrong_kind_of_path_says_what_it_is(args, needle, study_dir, coded_file, tmp_path,
+                                                               monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "coded2.csv").write_bytes(coded_file.read_bytes())
+    names = {"STUDY": str(study_dir), "OUT": str(tmp_path / "out"), "FOLDER": str(tmp_path / "folder"),
+             "CODED": str(coded_file), "CODED2": str(tmp_path / "coded2.csv")}
+
+    def named(text: str) -> str:
+        for k in sorted(names, key=len, reverse=True):
+            text = text.replace(k, names[k])
+        return text
+
+    before = snapshot(tmp_path)
+    assert main([named(a) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert named(needle) in err and "Traceback" not in err
+    assert snapshot(tmp_path) == before
