@@ -108,11 +108,16 @@ def date_max() -> _dt.date:
 _MIDNIGHT = re.compile(r"(?:[ T]00:00(?::00(?:\.0+)?)?)$")
 
 
+def without_midnight(text: str) -> str:
+    """A date cell without the midnight time a spreadsheet adds ("2013-06-20 00:00:00" -> "2013-06-20")."""
+    return _MIDNIGHT.sub("", text)
+
+
 def parse_date(text: str) -> _dt.date | None:
     """A date cell as a date, or None: ISO or DD/MM/YYYY in ASCII digits, with or without a midnight time."""
     if not text.isascii():  # strptime takes full-width and other digits: "２０１１-05-09"
         return None
-    text = _MIDNIGHT.sub("", text)
+    text = without_midnight(text)
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return _dt.datetime.strptime(text, fmt).date()
@@ -128,7 +133,9 @@ def _no_such_day(text: str) -> str:
         return ""
     year, month, day = (int(m.group(k)) for k in ("y", "m", "d"))
     if not 1 <= month <= 12:
-        return f" (there is no month {month})"
+        first = " written month first? then write " + f"{year:04d}-{day:02d}-{month:02d}" if 1 <= day <= 12 \
+            and m.re is DAY_MONTH_YEAR else ""
+        return f" (there is no month {month}{':' + first if first else ''})"
     if day < 1 or day > calendar.monthrange(year, month)[1]:
         return f" ({year:04d}-{month:02d} has no day {day})"
     return ""
@@ -145,8 +152,9 @@ def _excel_serial(text: str) -> str:
             "YYYY-MM-DD, before saving)")
 
 
-_DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
-                re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"))
+#: A date written day/month/year, as UK Excel writes it (or month/day/year, as US Excel does).
+DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})")
+_DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"), DAY_MONTH_YEAR)
 
 
 #: A number with thousands separators: "1,000", "12,345,678.5" (a first group of one to three digits, not "0,500").
@@ -604,6 +612,8 @@ def format_reference() -> str:
         "from 1990-01-01 to two years from today; `int`; `float`, finite (`inf`, `nan`",
         "and `1e999` are errors), in ASCII digits (no `_`); `list` several ids separated by `;`.",
         "Dates and numbers are in ASCII digits; a date that does not exist (`2011-02-29`) is an error.",
+        "A file that also holds a date written month first (`05/13/2011`, as US spreadsheets write",
+        "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
         "decimals, which could be either. A cell holds at most 32,767 characters (as in",

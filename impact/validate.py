@@ -592,6 +592,28 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
     return problems
 
 
+def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
+    """The day/month dates of a table that also holds a date written month first (US): ``(column, row) -> expected``.
+
+    ``05/13/2011`` can only be month/day/year; in the same file (one spreadsheet, saved in one locale)
+    ``05/09/2011``, read as 5 September, may well be 9 May.  Such dates are refused, not read one way silently (a
+    date whose day and month are equal is the same either way).
+    """
+    slashed = []
+    for col in columns:
+        if col.type == "date":
+            for line, rec in records:
+                m = schema.DAY_MONTH_YEAR.fullmatch(schema.without_midnight(rec.get(col.name, "")))
+                if m is not None:
+                    slashed.append((col.name, line, m.group(0), int(m["d"]), int(m["m"]), int(m["y"])))
+    us = next(((name, line, text) for name, line, text, d, m, _ in slashed if d <= 12 < m), None)
+    if us is None:
+        return {}
+    return {(name, line): (f"a date as YYYY-MM-DD: this file also holds {us[2]} ({us[0]}, row {us[1]}), written "
+                           f"month first, so {text} may be {y}-{d:02d}-{m:02d} as well as {y}-{m:02d}-{d:02d}")
+            for name, line, text, d, m, y in slashed if d <= 12 and m <= 12 and d != m}
+
+
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
                 parsed: dict) -> list[Problem]:
     """Each cell of one table: required, type and range, pattern, vocabulary; unique keys."""
@@ -622,6 +644,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
 
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
     memo: dict[str, dict[str, tuple[Any, list[tuple[str, str]]]]] = {c.name: {} for c in columns}
+    ambiguous = _month_first_dates(columns, records)
     for line, rec in records:
         values: dict[str, Any] = dict(absent)
         for col in columns:
@@ -629,6 +652,10 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             if text == "":
                 if col.required:
                     problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"))
+                values[col.name] = None
+                continue
+            if (col.name, line) in ambiguous:  # not read either way: neither reading is checked further
+                problems.append(Problem(f, line, col.name, text, ambiguous[(col.name, line)]))
                 values[col.name] = None
                 continue
             seen = memo[col.name]

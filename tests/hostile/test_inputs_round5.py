@@ -280,3 +280,28 @@ def test_a_command_given_the_wrong_kind_of_path_says_what_it_is(args, needle, st
     err = capsys.readouterr().err
     assert named(needle) in err and "Traceback" not in err
     assert snapshot(tmp_path) == before
+
+
+# --------------------------------------------------------------------------- dates in more than one format
+
+
+def test_a_day_month_date_beside_a_month_first_date_is_not_read_either_way(study_dir):
+    # On the old code a reviews.csv saved by a US-locale spreadsheet had 05/09/2011 (9 May) read as 5 September
+    # silently - the review then seemed to end before it started, and every interview was timed from the wrong day -
+    # while 05/13/2011, beside it, said only "there is no month 13".
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,2011-05-13", "301,05/09/2011,05/13/2011")
+    assert _problems(study_dir) == [
+        "reviews.csv:2:start_date: '05/09/2011' - expected a date as YYYY-MM-DD: this file also holds 05/13/2011 "
+        "(end_date, row 2), written month first, so 05/09/2011 may be 2011-05-09 as well as 2011-09-05",
+        "reviews.csv:2:end_date: '05/13/2011' - expected a date as YYYY-MM-DD (there is no month 13: written month "
+        "first? then write 2011-05-13)"]
+
+
+def test_day_month_dates_without_a_month_first_one_are_read_as_uk_excel_writes_them(study_dir):
+    from impact.study import load_study
+
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,2011-05-13", "301,09/05/2011,13/05/2011")
+    _replace(study_dir / "reviews.csv", "302,2011-06-13,", "302,2011-06-13 00:00:00,")  # three formats, one column
+    reviews = load_study(study_dir).reviews
+    assert [f"{d:%Y-%m-%d}" for d in reviews["start_date"]] == ["2011-05-09", "2011-06-13", "2011-10-03"]
+    assert f"{reviews['end_date'][0]:%Y-%m-%d}" == "2011-05-13"
