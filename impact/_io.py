@@ -292,9 +292,10 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
                          f"\"CSV (comma delimited)\", a transcript as \"Plain text\"), UTF-8")
     if b"\x00" in data:
         at = data.index(b"\x00")
+        line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
         raise InputError(
-            f"{source}: contains NUL bytes at byte {at} - expected a text file "
-            "(UTF-8, or UTF-16 with a byte-order mark)"
+            f"{source}: contains NUL bytes at byte {at} (line {line}, character {column}) - "
+            "expected a text file (UTF-8, or UTF-16 with a byte-order mark)"
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -455,6 +456,12 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         line += 1
         if not any(c.strip() for c in cells):
             continue  # a blank line is not data
+        if len(header) > 1 and [c.strip().lstrip("\ufeff") for c in cells] == header:
+            # Two files joined into one (the second one's byte-order mark, now inside the text, before its header):
+            # one problem, not one per column of a row of column names read as data.
+            problems.append(Problem(name, line, None, ",".join(cells)[:40] + "...", "data, not the header row "
+                                    "again (two files joined into one? keep one header row, at the top)"))
+            continue
         if len(cells) != len(header):
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")

@@ -303,10 +303,10 @@ def hidden_characters(text: str) -> str | None:
             "what is shown; retype the id)")
 
 
-def same_id(text: str) -> str:
+def same_id(text: str, *, loose: bool = True) -> str:
     """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
-    left out, compatibility forms folded (full-width digits), case, runs of spaces, '_', '-' and '.' and the leading
-    zeros of a number ignored.
+    left out, compatibility forms folded (full-width digits), case and runs of spaces ignored; ``loose``, also
+    '_', '-' and '.' and the leading zeros of a number (a name someone may have meant, not one that looks the same).
 
     Examples
     --------
@@ -314,8 +314,12 @@ def same_id(text: str) -> str:
     (True, True)
     >>> same_id("P\u202e2") == same_id("P2"), same_id("P12") == same_id("P21")
     (True, False)
+    >>> same_id("p1 ", loose=False) == same_id("P1", loose=False), same_id("P-1", loose=False) == same_id("P_1", loose=False)
+    (True, False)
     """
     plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
+    if not loose:
+        return " ".join(plain.split())
     plain = re.sub(r"[\s_.-]+", "_", plain).strip("_")
     return plain.lstrip("0") or plain if plain.isdigit() else plain
 
@@ -365,6 +369,7 @@ class Column:
     pattern: str | None = None  # regular expression the text must match (ASCII classes)
     low: float | None = None  # smallest number allowed
     high: float | None = None  # largest number allowed
+    unique: bool = False  # each value once (compared as a reader would: case and spacing ignored)
 
 
 @dataclass(frozen=True)
@@ -398,8 +403,9 @@ TABLES: dict[str, Table] = {
         "One row per council in the study.",
         (
             C("council_id", "id", True, "DfE three-digit local authority number, as text (e.g. `301`).", pattern=r"[0-9]{3}"),
-            C("name", "text", True, "Council name."),
-            C("ons_code", "id", False, "ONS local authority code (E06/E08/E09/E10...).", pattern=r"[EW][0-9]{8}"),
+            C("name", "text", True, "Council name.", unique=True),
+            C("ons_code", "id", False, "ONS local authority code (E06/E08/E09/E10...).", pattern=r"[EW][0-9]{8}",
+              unique=True),
             C("council_type", "id", True, "Type of council.", vocabulary="council_types"),
             C("region", "id", True, "DfE region name.", vocabulary="regions"),
         ),
@@ -626,7 +632,8 @@ def format_reference() -> str:
     for t in TABLES.values():
         lines += [f"### {t.filename}{' (optional)' if t.optional else ''}", "", t.description, ""]
         if t.key:
-            lines += [f"Unique key: {', '.join(f'`{k}`' for k in t.key)}.", ""]
+            lines += [f"Unique key: {', '.join(f'`{k}`' for k in t.key)} (ids that differ only in case or spacing, "
+                      "such as `P1` and `p1`, are the same key).", ""]
         lines += ["| column | type | required | allowed values | description |", "|---|---|---|---|---|"]
         for c in t.columns:
             allowed = ""
@@ -644,6 +651,8 @@ def format_reference() -> str:
                 allowed = (allowed + "; " if allowed else "") + f"pattern `{c.pattern}`"
             if c.low is not None or c.high is not None:
                 allowed = (allowed + "; " if allowed else "") + f"from {c.low:,g} to {c.high:,g}"
+            if c.unique:
+                allowed = (allowed + "; " if allowed else "") + "each value once (case and spacing ignored)"
             lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {allowed} | {c.description} |")
         lines.append("")
     lines += [

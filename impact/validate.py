@@ -93,6 +93,9 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
         f = folder / rel
         if f.is_symlink() or not f.resolve().is_relative_to(folder.resolve()):
             raise InputError(f"transcripts/{rel}: a link pointing outside transcripts/ - expected a plain file")
+        if f.exists() and not f.is_file():
+            raise InputError(f"transcripts/{rel}: {'is a folder' if f.is_dir() else 'not a regular file'} - expected "
+                             "a .txt or .docx file")
         return f.is_file()
 
     if not folder.exists() and not folder.is_symlink():
@@ -620,7 +623,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     f = spec.filename
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, Any]]] = []
-    keys: dict[tuple, int] = {}
+    keys: dict[tuple, tuple[int, str]] = {}
     columns = [c for c in spec.columns if c.name in header]
     absent = {c.name: None for c in spec.columns if c.name not in header}
     patterns = {c.name: re.compile(c.pattern, re.ASCII) for c in columns if c.pattern}
@@ -645,6 +648,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
     memo: dict[str, dict[str, tuple[Any, list[tuple[str, str]]]]] = {c.name: {} for c in columns}
     ambiguous = _month_first_dates(columns, records)
+    unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
     for line, rec in records:
         values: dict[str, Any] = dict(absent)
         for col in columns:
@@ -667,14 +671,27 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             values[col.name] = judged[0]
             for shown, expected in judged[1]:
                 problems.append(Problem(f, line, col.name, shown, expected))
-        k = tuple(values[c] for c in spec.key)  # parsed values: 2013-03-31 and 31/03/2013 are one key
+        # Parsed values (2013-03-31 and 31/03/2013 are one key), text as a reader sees it (P1 and p1 are one key).
+        k = tuple(schema.same_id(v, loose=False) if isinstance(v, str) else v for v in (values[c] for c in spec.key))
+        repeated = spec.key and None not in k and k in keys  # a row given twice: its other values not again
         if spec.key and None not in k:
-            if k in keys:
-                what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
-                                 for c in spec.key)
-                problems.append(Problem(f, line, spec.key[0], what, f"a unique {'/'.join(spec.key)} (already on row {keys[k]})"))
+            what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
+                             for c in spec.key)
+            if repeated:
+                first, shown = keys[k]
+                again = "" if what == shown else f" as {shown}, the same but for case or spacing"
+                problems.append(Problem(f, line, spec.key[0], what,
+                                        f"a unique {'/'.join(spec.key)} (already on row {first}{again})"))
             else:
-                keys[k] = line
+                keys[k] = (line, what)
+        for col, seen_values in unique.items():
+            text = values.get(col.name)
+            if isinstance(text, str) and text and not repeated:
+                first, shown = seen_values.setdefault(schema.same_id(text, loose=False), (line, text))
+                if first != line:
+                    again = "" if shown == text else f" as {shown!r}, the same but for case or spacing"
+                    problems.append(Problem(f, line, col.name, text, f"each {col.name} once (already on row "
+                                            f"{first}{again})"))
         rows.append((line, values))
     parsed[spec.name] = rows
     return problems

@@ -107,7 +107,8 @@ _HIDDEN = "an id without invisible or direction-changing characters (it holds {}
 ])
 def test_an_id_holding_a_character_nobody_sees_is_refused_naming_it(file, old, new, where, shown, name, at, study_dir):
     _replace(study_dir / file, old, new)
-    assert f"{where}: '{shown}' - expected {_HIDDEN.format(name, at)}" in _problems(study_dir)
+    expected = f"{where}: '{shown}' - expected {_HIDDEN.format(name, at)}"
+    assert [p for p in _problems(study_dir) if p.startswith(expected)]  # (a key says where it is named: below)
 
 
 def test_a_wave_id_holding_a_hidden_character_names_it(study_dir):
@@ -305,3 +306,64 @@ def test_day_month_dates_without_a_month_first_one_are_read_as_uk_excel_writes_t
     reviews = load_study(study_dir).reviews
     assert [f"{d:%Y-%m-%d}" for d in reviews["start_date"]] == ["2011-05-09", "2011-06-13", "2011-10-03"]
     assert f"{reviews['end_date'][0]:%Y-%m-%d}" == "2011-05-13"
+
+
+# --------------------------------------------------------------------------- the same thing twice, written another way
+
+
+def test_ids_differing_only_in_case_are_one_key(study_dir):
+    # On the old code 'p1' and 'P1' were two participants (and the interviews of P2, now 'p1', were not listed).
+    _replace(study_dir / "participants.csv", "P2,302", "p1 ,302")
+    assert _problems(study_dir)[0] == ("participants.csv:3:participant_id: 'participant_id=p1' - expected a unique "
+                                       "participant_id (already on row 2 as participant_id=P1, the same but for case "
+                                       "or spacing)")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # On the old code the same council under two ids was two councils, counted twice in every finding.
+    ("302,Barnet", "302,BARKING  AND DAGENHAM", "councils.csv:3:name: 'BARKING  AND DAGENHAM' - expected each name "
+                                               "once (already on row 2 as 'Barking and Dagenham', the same but for "
+                                               "case or spacing)"),
+    ("E09000003", "E09000002", "councils.csv:3:ons_code: 'E09000002' - expected each ons_code once (already on row 2)"),
+])
+def test_a_council_listed_twice_under_two_ids_is_refused(old, new, expected, study_dir):
+    _replace(study_dir / "councils.csv", old, new)
+    assert _problems(study_dir) == [expected]
+
+
+# --------------------------------------------------------------------------- files that are not what they seem
+
+
+def test_a_nul_byte_says_on_which_line_it_is(study_dir):
+    # On the old code: "contains NUL bytes at byte 109", the user left to count bytes in a 10,000-row file.
+    f = study_dir / "councils.csv"
+    f.write_bytes(f.read_bytes().replace(b"Barnet", b"Bar\x00net"))
+    assert _problems(study_dir) == ["councils.csv: expected a readable CSV file (contains NUL bytes at byte 109 "
+                                    "(line 3, character 8) - expected a text file (UTF-8, or UTF-16 with a "
+                                    "byte-order mark))"]
+
+
+def test_two_files_joined_into_one_say_so_once(study_dir):
+    # On the old code the second file's header row (after its byte-order mark, now inside the text) was read as a
+    # participant: one problem per column ('\ufeffparticipant_id', 'role', 'organisation_type', 'council_id').
+    f = study_dir / "participants.csv"
+    first = f.read_bytes()
+    f.write_bytes(first + b"\xef\xbb\xbf" + first.replace(b"P1,", b"P9,").replace(b"P2,", b"P8,")
+                  .replace(b"P3,", b"P7,").replace(b"P4,", b"P6,"))
+    assert _problems(study_dir) == ["participants.csv:6: '\\ufeffparticipant_id,council_id,role,organisa...' - "
+                                    "expected data, not the header row again (two files joined into one? keep one "
+                                    "header row, at the top)"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_transcript_that_is_a_folder_or_a_pipe_says_what_it_is(kind, study_dir):
+    import os
+
+    # On the old code: "expected an existing file transcripts/301/P1-early.txt", the thing right there.
+    f = study_dir / "transcripts" / "301" / "P1-early.txt"
+    f.unlink()
+    f.mkdir() if kind == "folder" else os.mkfifo(f)
+    what = "is a folder" if kind == "folder" else "not a regular file"
+    assert _problems(study_dir) == [f"interviews.csv:3:transcript: '301/P1-early.txt' - expected a plain file inside "
+                                    f"transcripts/ (transcripts/301/P1-early.txt: {what} - expected a .txt or .docx "
+                                    "file)"]
