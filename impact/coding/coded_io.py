@@ -138,7 +138,10 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     if len(header) == len(frame.columns):
         # a column without a name is refused if it holds anything (spreadsheets leave empty ones at the right)
         blank = [i + 1 for i, h in enumerate(header) if not h and frame.iloc[:, i].str.strip().ne("").any()]
-        twice = sorted({h for h in header if h and header.count(h) > 1})
+        from ..schema import same_id
+
+        forms = [same_id(h, loose=False) for h in header]
+        twice = sorted({h for h, form in zip(header, forms) if h and forms.count(form) > 1})  # "code", "Code "
         if blank or twice:
             what = "; ".join(([f"column(s) {blank} have values but no name"] if blank else [])
                              + ([f"the column(s) {twice} are named twice"] if twice else []))

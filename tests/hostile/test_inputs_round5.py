@@ -367,3 +367,32 @@ def test_a_transcript_that_is_a_folder_or_a_pipe_says_what_it_is(kind, study_dir
     assert _problems(study_dir) == [f"interviews.csv:3:transcript: '301/P1-early.txt' - expected a plain file inside "
                                     f"transcripts/ (transcripts/301/P1-early.txt: {what} - expected a .txt or .docx "
                                     "file)"]
+
+
+# --------------------------------------------------------------------------- coded files
+
+
+def test_a_coded_unit_holding_a_hidden_character_is_refused_not_counted_as_a_disagreement(coded_file, tmp_path,
+                                                                                       capsys):
+    # On the old code 'P1-expectations:2\u200b' was a unit of its own: the second coder seemed to code nothing in
+    # P1-expectations:2 and something in a unit the first never saw - two disagreements where the coders agree.
+    lines = coded_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    unit = lines[1].split(",")[0]
+    lines[1] = lines[1].replace(unit, unit + "\u200b", 1)
+    other = tmp_path / "other.csv"
+    other.write_text("".join(lines), encoding="utf-8")
+    assert main(["agree", str(coded_file), str(other), "--out", str(tmp_path / "agree.csv")]) == 2
+    assert (f"other.csv:2:unit: '{unit}\\u200b' - expected an id without invisible or direction-changing characters "
+            f"(it holds U+200B ZERO WIDTH SPACE at character {len(unit) + 1}") in capsys.readouterr().err
+    assert not (tmp_path / "agree.csv").exists()
+
+
+def test_a_coded_column_named_twice_in_another_case_is_refused(coded_file, tmp_path):
+    # On the old code 'code' and 'Code ' were two columns: the second, the coder's corrections, was left out.
+    from impact.coding import read_coded
+
+    lines = coded_file.read_text(encoding="utf-8").splitlines()
+    other = tmp_path / "other.csv"
+    other.write_text("\n".join([lines[0] + ",Code "] + [x + ",morale" for x in lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"other.csv:1: the column\(s\) \['Code', 'code'\] are named twice"):
+        read_coded(other)
