@@ -61,6 +61,22 @@ __all__ = [
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 #: Longest cell of a table read, in characters (Excel's limit: a longer cell cannot have come from a spreadsheet).
 MAX_CELL_CHARS = 32_767
+#: Most columns a table read may have (Excel's limit: a wider table cannot have come from a spreadsheet).
+MAX_COLUMNS = 16_384
+
+
+def check_width(name: str, cells: list[str]) -> None:
+    """Refuse a header row of more than :data:`MAX_COLUMNS` columns before the table is read cell by cell.
+
+    Examples
+    --------
+    >>> check_width("wide.csv", ["c"] * 20_000)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: wide.csv: 20,000 columns - expected at most 16,384, as a spreadsheet holds
+    """
+    if len(cells) > MAX_COLUMNS:
+        raise InputError(f"{name}: {len(cells):,} columns - expected at most {MAX_COLUMNS:,}, as a spreadsheet holds")
 
 
 class EncodingWarning_(ImpactWarning):
@@ -431,6 +447,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         rows = rows[1:]
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
+    check_width(name, rows[0])
     header = [h.strip() for h in rows[0]]
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import UTF16_BOMS, _other_separator, atomic_write, check_input_file, decode_text
+from .._io import (
+    UTF16_BOMS,
+    _other_separator,
+    atomic_write,
+    check_input_file,
+    check_width,
+    decode_text,
+)
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
 from .rules import CODED_COLUMNS
@@ -114,6 +121,15 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         text, encoding = decode_text(data, source=str(path))
     except InputError as exc:
         raise InputError(f"{exc} - {expected}; save it as UTF-8 CSV") from None
+    # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
+    # under another name is a column silently left out, so the header row is read as written.
+    try:
+        header = [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
+        check_width(str(path), header)
+    except csv.Error as exc:  # a header cell longer than the csv module reads
+        raise InputError(f"{path}:1: not a readable header row ({exc}) - {expected}") from None
+    except InputError as exc:
+        raise InputError(f"{exc} - {expected}") from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # extra cells: an error, not shifted columns
@@ -132,9 +148,6 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         excel = " (Excel's \"Unicode Text\" is UTF-16 separated by tabs)" if encoding == "utf-16" else ""
         raise InputError(f"{path}: values separated by {other}{excel} - expected commas ({expected}; save the file as "
                          f"\"CSV (comma delimited)\")")
-    # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
-    # under another name is a column silently left out, so the header row is read as written.
-    header = [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
     if len(header) == len(frame.columns):
         # a column without a name is refused if it holds anything (spreadsheets leave empty ones at the right)
         blank = [i + 1 for i, h in enumerate(header) if not h and frame.iloc[:, i].str.strip().ne("").any()]

@@ -396,3 +396,26 @@ def test_a_coded_column_named_twice_in_another_case_is_refused(coded_file, tmp_p
     other.write_text("\n".join([lines[0] + ",Code "] + [x + ",morale" for x in lines[1:]]) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"other.csv:1: the column\(s\) \['Code', 'code'\] are named twice"):
         read_coded(other)
+
+
+# --------------------------------------------------------------------------- tables no spreadsheet could hold
+
+
+def test_a_table_wider_than_a_spreadsheet_is_refused_at_once(study_dir):
+    # On the old code 200,000 columns took 13 s and made 200,000 problems ("only the columns ..."), one per column.
+    f = study_dir / "councils.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join([lines[0] + "".join(f",c{i}" for i in range(20_000))] + lines[1:]) + "\n", encoding="utf-8")
+    assert _problems(study_dir) == ["councils.csv: expected a readable CSV file (20,005 columns - expected at most "
+                                    "16,384, as a spreadsheet holds)"]
+
+
+def test_a_coded_file_with_a_header_cell_longer_than_the_csv_module_reads_is_a_message(coded_file, tmp_path):
+    # On the old code `impact agree` stopped with a traceback (_csv.Error: field larger than field limit (131072)):
+    # pandas read the file, then the header row was read again with the csv module's default limit.
+    from ._util import cli, refused
+
+    (tmp_path / "wide.csv").write_text("unit,code," + "x" * 200_000 + "\nI1:1,morale,1\n", encoding="utf-8")
+    refused(cli("agree", str(coded_file), "wide.csv", "--out", "agree.csv", cwd=tmp_path),
+            "wide.csv:1: not a readable header row (field larger than field limit (131072)) - expected coded output")
+    assert not (tmp_path / "agree.csv").exists()
