@@ -48,6 +48,7 @@ __all__ = [
     "MAX_WINDOW_DAYS",
     "MAX_SCALE",
     "hidden_characters",
+    "hidden_names",
     "did_you_mean",
     "same_id",
 ]
@@ -293,14 +294,31 @@ def hidden_characters(text: str) -> str | None:
     >>> hidden_characters("early_impact") is None
     True
     """
-    found = [(i, ch) for i, ch in enumerate(text, 1) if _is_hidden(ch)]
+    held = hidden_names(text)
+    if held is None:
+        return None
+    return (f"an id without invisible or direction-changing characters (it holds {held}, which makes ids that differ "
+            "look the same or reorders what is shown; retype the id)")
+
+
+def hidden_names(text: str, *, formats_only: bool = False) -> str | None:
+    """The characters of ``text`` a reader does not see, named ("U+200B ZERO WIDTH SPACE at character 3"), or None.
+
+    ``formats_only`` names only format characters (direction overrides, zero-width characters, U+FEFF): those free
+    text has no use for, unlike a tab or a no-break space.
+
+    Examples
+    --------
+    >>> hidden_names("Barn\\u202eet"), hidden_names("a\\tb", formats_only=True)
+    ('U+202E RIGHT-TO-LEFT OVERRIDE at character 5', None)
+    """
+    found = [(i, ch) for i, ch in enumerate(text, 1)
+             if (unicodedata.category(ch) == "Cf" if formats_only else _is_hidden(ch))]
     if not found:
         return None
     names = list(dict.fromkeys(_char_name(ch) for _, ch in found))
     where = f" at character {found[0][0]}" if len(found) == 1 else f" ({len(found)} such characters)"
-    return (f"an id without invisible or direction-changing characters (it holds {', '.join(names[:3])}"
-            f"{' and more' if len(names) > 3 else ''}{where}, which makes ids that differ look the same or reorders "
-            "what is shown; retype the id)")
+    return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
 
 
 def same_id(text: str, *, loose: bool = True) -> str:
@@ -671,6 +689,7 @@ def format_reference() -> str:
         "  overrides and isolates (U+202A-U+202E, U+2066-U+2069), zero-width characters",
         "  (U+200B-U+200D), U+FEFF, no-break and other non-ASCII spaces, control characters.",
         "  They make ids that differ look the same, or reorder what is shown; each is named.",
+        "  In text cells (a council's name) such format characters are a warning.",
         "  A value not in a vocabulary says which allowed value it is close to.",
         "- `status_history.csv`: periods of the same kind for a council may not overlap;",
         "  `end_date` on or after `start_date`; an Ofsted judgement published from",

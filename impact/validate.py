@@ -628,25 +628,29 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     absent = {c.name: None for c in spec.columns if c.name not in header}
     patterns = {c.name: re.compile(c.pattern, re.ASCII) for c in columns if c.pattern}
 
-    def judge(col: schema.Column, text: str) -> tuple[Any, list[tuple[str, str]]]:
-        """A cell's value and its complaints as (value shown, expected): the same for the same text."""
+    def judge(col: schema.Column, text: str) -> tuple[Any, list[tuple[str, str, str]]]:
+        """A cell's value and its complaints as (value shown, expected, severity): the same for the same text."""
         value, err = parse_cell(text, col.type, low=col.low, high=col.high)
         if err:
-            return value, [(text, err)]
+            held = schema.hidden_names(text)
+            return value, [(text, err + (f" (it holds {held}, which is not seen)" if held else ""), "error")]
         if col.type in ("id", "list") and (hidden := schema.hidden_characters(text)) is not None:
-            return value, [(text, hidden)]  # the one cause: not also "not a pattern", "not one of", "not listed"
+            return value, [(text, hidden, "error")]  # the one cause: not also "not a pattern", "not one of", ...
+        if col.type == "text" and (held := schema.hidden_names(text, formats_only=True)) is not None:
+            return value, [(text, f"text without invisible or direction-changing characters (it holds {held}, "
+                                  "which outputs show as written: reordered, or looking like other text)", "warning")]
         found = []
         if col.name in patterns and not patterns[col.name].fullmatch(text):
-            found.append((text, _pattern_text(col)))
+            found.append((text, _pattern_text(col), "error"))
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-            found += [(item, f"one of {sorted(allowed)}{schema.did_you_mean(item, allowed)}")
+            found += [(item, f"one of {sorted(allowed)}{schema.did_you_mean(item, allowed)}", "error")
                       for item in items if item not in allowed]
         return value, found
 
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
-    memo: dict[str, dict[str, tuple[Any, list[tuple[str, str]]]]] = {c.name: {} for c in columns}
+    memo: dict[str, dict[str, tuple[Any, list[tuple[str, str, str]]]]] = {c.name: {} for c in columns}
     ambiguous = _month_first_dates(columns, records)
     unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
     for line, rec in records:
@@ -669,8 +673,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 if len(seen) < 200_000:
                     seen[text] = judged
             values[col.name] = judged[0]
-            for shown, expected in judged[1]:
-                problems.append(Problem(f, line, col.name, shown, expected))
+            for shown, expected, severity in judged[1]:
+                problems.append(Problem(f, line, col.name, shown, expected, severity))
         # Parsed values (2013-03-31 and 31/03/2013 are one key), text as a reader sees it (P1 and p1 are one key).
         k = tuple(schema.same_id(v, loose=False) if isinstance(v, str) else v for v in (values[c] for c in spec.key))
         repeated = spec.key and None not in k and k in keys  # a row given twice: its other values not again

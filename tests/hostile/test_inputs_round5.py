@@ -419,3 +419,20 @@ def test_a_coded_file_with_a_header_cell_longer_than_the_csv_module_reads_is_a_m
     refused(cli("agree", str(coded_file), "wide.csv", "--out", "agree.csv", cwd=tmp_path),
             "wide.csv:1: not a readable header row (field larger than field limit (131072)) - expected coded output")
     assert not (tmp_path / "agree.csv").exists()
+
+
+def test_text_holding_a_direction_override_is_a_warning_and_a_date_holding_a_mark_names_it(study_dir):
+    # On the old code 'Barn\u202eet' (shown as "Barnte", and reversing what follows it in a report made with
+    # --identify) was read without a word, and '\ufeff2011-05-09' was "expected a date as YYYY-MM-DD" - which it
+    # looks exactly like.
+    from impact.study import load_study
+
+    _replace(study_dir / "councils.csv", "Barnet", "Barn\u202eet")
+    study = load_study(study_dir)
+    assert [str(p) for p in study.load_problems if p.file == "councils.csv"] == [
+        "warning: councils.csv:3:name: 'Barn\\u202eet' - expected text without invisible or direction-changing "
+        "characters (it holds U+202E RIGHT-TO-LEFT OVERRIDE at character 5, which outputs show as written: "
+        "reordered, or looking like other text)"]
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,", "301,\ufeff2011-05-09,")
+    assert _problems(study_dir) == ["reviews.csv:2:start_date: '\\ufeff2011-05-09' - expected a date as YYYY-MM-DD "
+                                    "(it holds U+FEFF ZERO WIDTH NO-BREAK SPACE at character 1, which is not seen)"]
