@@ -387,7 +387,7 @@ class Column:
     pattern: str | None = None  # regular expression the text must match (ASCII classes)
     low: float | None = None  # smallest number allowed
     high: float | None = None  # largest number allowed
-    unique: bool = False  # each value once (compared as a reader would: case and spacing ignored)
+    unique: bool = False  # each value once (case and spacing ignored): an error for an id, a warning for text
 
 
 @dataclass(frozen=True)
@@ -670,7 +670,8 @@ def format_reference() -> str:
             if c.low is not None or c.high is not None:
                 allowed = (allowed + "; " if allowed else "") + f"from {c.low:,g} to {c.high:,g}"
             if c.unique:
-                allowed = (allowed + "; " if allowed else "") + "each value once (case and spacing ignored)"
+                allowed = (allowed + "; " if allowed else "") + ("each value once (case and spacing ignored)" if
+                                                                 c.type == "id" else "a value given twice is a warning")
             lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {allowed} | {c.description} |")
         lines.append("")
     lines += [

@@ -692,10 +692,11 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             text = values.get(col.name)
             if isinstance(text, str) and text and not repeated:
                 first, shown = seen_values.setdefault(schema.same_id(text, loose=False), (line, text))
-                if first != line:
+                if first != line:  # an id names one thing: an error; a name may be shared (Dorset, 835 and 838)
                     again = "" if shown == text else f" as {shown!r}, the same but for case or spacing"
+                    shared = "" if col.type == "id" else "; two councils of one name are told apart by id only"
                     problems.append(Problem(f, line, col.name, text, f"each {col.name} once (already on row "
-                                            f"{first}{again})"))
+                                            f"{first}{again}){shared}", "error" if col.type == "id" else "warning"))
         rows.append((line, values))
     parsed[spec.name] = rows
     return problems
