@@ -38,6 +38,7 @@ __all__ = [
     "decode_text",
     "UTF16_BOMS",
     "read_text",
+    "check_input_file",
     "read_csv_strict",
     "safe_zip",
     "neutralise_cell",
@@ -60,6 +61,22 @@ __all__ = [
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 #: Longest cell of a table read, in characters (Excel's limit: a longer cell cannot have come from a spreadsheet).
 MAX_CELL_CHARS = 32_767
+#: Most columns a table read may have (Excel's limit: a wider table cannot have come from a spreadsheet).
+MAX_COLUMNS = 16_384
+
+
+def check_width(name: str, cells: list[str]) -> None:
+    """Refuse a header row of more than :data:`MAX_COLUMNS` columns before the table is read cell by cell.
+
+    Examples
+    --------
+    >>> check_width("wide.csv", ["c"] * 20_000)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: wide.csv: 20,000 columns - expected at most 16,384, as a spreadsheet holds
+    """
+    if len(cells) > MAX_COLUMNS:
+        raise InputError(f"{name}: {len(cells):,} columns - expected at most {MAX_COLUMNS:,}, as a spreadsheet holds")
 
 
 class EncodingWarning_(ImpactWarning):
@@ -291,9 +308,10 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
                          f"\"CSV (comma delimited)\", a transcript as \"Plain text\"), UTF-8")
     if b"\x00" in data:
         at = data.index(b"\x00")
+        line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
         raise InputError(
-            f"{source}: contains NUL bytes at byte {at} - expected a text file "
-            "(UTF-8, or UTF-16 with a byte-order mark)"
+            f"{source}: contains NUL bytes at byte {at} (line {line}, character {column}) - "
+            "expected a text file (UTF-8, or UTF-16 with a byte-order mark)"
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -329,16 +347,39 @@ def _mostly_cp1252(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
-def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None) -> str:
-    """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``."""
+def check_input_file(path: str | os.PathLike, *, label: str | None = None, expected: str = "") -> Path:
+    """Refuse an input that is not a regular file, saying what it is: a folder, nothing, or a device or a pipe.
+
+    ``expected`` (" - expected ...") is added to the message.  Returns ``path`` as a :class:`~pathlib.Path`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> check_input_file(tempfile.mkdtemp(), label="coded", expected=" - expected a coded CSV file")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: coded: is a folder - expected a coded CSV file
+    """
     path = Path(path)
     name = label or str(path)
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise InputError(f"{name}: file not found") from None
+        raise InputError(f"{name}: file not found{expected}") from None
+    except OSError as exc:  # a part of the path is a file, a link loop, no permission
+        raise InputError(f"{name}: cannot be read ({exc.strerror}){expected}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a folder{expected}")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{name}: not a regular file")
+        raise InputError(f"{name}: not a regular file (a device or a pipe){expected}")
+    return path
+
+
+def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None) -> str:
+    """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``."""
+    name = label or str(path)
+    path = check_input_file(path, label=name)
+    st = path.stat()
     if st.st_size > max_bytes:
         raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
     with open(path, "rb") as f:
@@ -406,6 +447,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         rows = rows[1:]
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
+    check_width(name, rows[0])
     header = [h.strip() for h in rows[0]]
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.
@@ -431,6 +473,12 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         line += 1
         if not any(c.strip() for c in cells):
             continue  # a blank line is not data
+        if len(header) > 1 and [c.strip().lstrip("\ufeff") for c in cells] == header:
+            # Two files joined into one (the second one's byte-order mark, now inside the text, before its header):
+            # one problem, not one per column of a row of column names read as data.
+            problems.append(Problem(name, line, None, ",".join(cells)[:40] + "...", "data, not the header row "
+                                    "again (two files joined into one? keep one header row, at the top)"))
+            continue
         if len(cells) != len(header):
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")

@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ._io import atomic_write_bytes
+from ._io import atomic_write_bytes, check_input_file
 from ._tabular import _cell as _tabular_cell
 from .errors import InputError, Problem
 
@@ -175,9 +175,7 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
 
 def open_workbook(path: str | os.PathLike, *, required: list[str]):
     """Open a filled-in workbook (formulas kept as typed) after basic checks."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: file not found")
+    path = check_input_file(path, expected=" - expected an .xlsx workbook written by impact")
     from ._archive import load_workbook as guarded_load
 
     wb = guarded_load(path, label=str(path), data_only=False)  # archive and sheet sizes capped before openpyxl loads

@@ -41,7 +41,9 @@ import numpy as np
 import pandas as pd
 
 from ._frames import member
+from ._io import check_input_file
 from .errors import InputError, Problem, ValidationError
+from .schema import did_you_mean
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "as_codings", "codes_nothing", "read_codings"]
@@ -167,11 +169,13 @@ def as_codings(
     if codes is not None:
         unknown = ~code.isin(list(codes)) & ~nothing
         for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:
-            problems.append(Problem(source, int(i) + 2, "code", str(d["code"].iloc[i]), f"one of the codebook's codes {list(codes)}"))
+            problems.append(Problem(source, int(i) + 2, "code", str(d["code"].iloc[i]),
+                                    f"one of the codebook's codes {list(codes)}{did_you_mean(str(d['code'].iloc[i]), codes)}"))
     if "polarity" in d.columns:
         pol = d["polarity"].astype("string").fillna("asserted").str.strip().str.lower().replace("", "asserted")
         for i in np.flatnonzero(~pol.isin(_POLARITIES).to_numpy())[:_MAX_LISTED]:
-            problems.append(Problem(source, int(i) + 2, "polarity", str(d["polarity"].iloc[i]), f"one of {list(_POLARITIES)}"))
+            problems.append(Problem(source, int(i) + 2, "polarity", str(d["polarity"].iloc[i]),
+                                    f"one of {list(_POLARITIES)}{did_you_mean(str(d['polarity'].iloc[i]), _POLARITIES)}"))
         negated, hedged = (pol == "negated").to_numpy(), (pol == "hedged").to_numpy()
     else:
         negated = _bool_column(d["negated"], "negated", source, problems) if "negated" in d.columns else np.zeros(len(d), bool)
@@ -301,8 +305,7 @@ def read_codings(
     """
     path = Path(path)
     name = path.name
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (expected a coded CSV, Parquet, review .xlsx or .qdpx file)")
+    check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")
     suffix = path.suffix.lower()
     if suffix == ".qdpx":
         from .qdpx import read_qdpx, study_codings_from_project

@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import difflib
 import math
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +47,10 @@ __all__ = [
     "date_max",
     "MAX_WINDOW_DAYS",
     "MAX_SCALE",
+    "hidden_characters",
+    "hidden_names",
+    "did_you_mean",
+    "same_id",
 ]
 
 LIST_SEP = ";"
@@ -102,11 +109,16 @@ def date_max() -> _dt.date:
 _MIDNIGHT = re.compile(r"(?:[ T]00:00(?::00(?:\.0+)?)?)$")
 
 
+def without_midnight(text: str) -> str:
+    """A date cell without the midnight time a spreadsheet adds ("2013-06-20 00:00:00" -> "2013-06-20")."""
+    return _MIDNIGHT.sub("", text)
+
+
 def parse_date(text: str) -> _dt.date | None:
     """A date cell as a date, or None: ISO or DD/MM/YYYY in ASCII digits, with or without a midnight time."""
     if not text.isascii():  # strptime takes full-width and other digits: "２０１１-05-09"
         return None
-    text = _MIDNIGHT.sub("", text)
+    text = without_midnight(text)
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return _dt.datetime.strptime(text, fmt).date()
@@ -122,7 +134,9 @@ def _no_such_day(text: str) -> str:
         return ""
     year, month, day = (int(m.group(k)) for k in ("y", "m", "d"))
     if not 1 <= month <= 12:
-        return f" (there is no month {month})"
+        first = " written month first? then write " + f"{year:04d}-{day:02d}-{month:02d}" if 1 <= day <= 12 \
+            and m.re is DAY_MONTH_YEAR else ""
+        return f" (there is no month {month}{':' + first if first else ''})"
     if day < 1 or day > calendar.monthrange(year, month)[1]:
         return f" ({year:04d}-{month:02d} has no day {day})"
     return ""
@@ -139,8 +153,9 @@ def _excel_serial(text: str) -> str:
             "YYYY-MM-DD, before saving)")
 
 
-_DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
-                re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"))
+#: A date written day/month/year, as UK Excel writes it (or month/day/year, as US Excel does).
+DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})")
+_DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"), DAY_MONTH_YEAR)
 
 
 #: A number with thousands separators: "1,000", "12,345,678.5" (a first group of one to three digits, not "0,500").
@@ -244,6 +259,121 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     return text, None
 
 
+# --------------------------------------------------------------------------- ids as people read them
+#: Unicode categories of characters that are not seen, or not seen as what they are: format characters
+#: (direction overrides and isolates U+202A-U+202E and U+2066-U+2069, zero-width spaces and joiners U+200B-U+200D,
+#: U+FEFF, soft hyphens), control characters, line and paragraph separators, unassigned and private code points.
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _is_hidden(ch: str) -> bool:
+    """A character an id must not hold: one of :data:`_HIDDEN_CATEGORIES`, or a space other than the ASCII one."""
+    category = unicodedata.category(ch)
+    return category in _HIDDEN_CATEGORIES or (category == "Zs" and ch != " ")
+
+
+def _char_name(ch: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``; a control character, which has no name, as ``U+0009``."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} {name}".rstrip() if name else f"U+{ord(ch):04X} (a control character)"
+
+
+def hidden_characters(text: str) -> str | None:
+    """Why an id is refused for characters a reader cannot see, or None.
+
+    Direction overrides reorder what a reader sees ("P\u202e21" shows as "P12"),
+    and zero-width characters, a byte-order mark inside the text or a
+    no-break space make two ids that differ look the same: in an id (a
+    council, participant, wave or code id) they are refused, each named as
+    :mod:`unicodedata` names it.
+
+    Examples
+    --------
+    >>> hidden_characters("P\u202e21")
+    'an id without invisible or direction-changing characters (it holds U+202E RIGHT-TO-LEFT OVERRIDE at character 2, which makes ids that differ look the same or reorders what is shown; retype the id)'
+    >>> hidden_characters("early_impact") is None
+    True
+    """
+    held = hidden_names(text)
+    if held is None:
+        return None
+    return (f"an id without invisible or direction-changing characters (it holds {held}, which makes ids that differ "
+            "look the same or reorders what is shown; retype the id)")
+
+
+def hidden_names(text: str, *, formats_only: bool = False) -> str | None:
+    """The characters of ``text`` a reader does not see, named ("U+200B ZERO WIDTH SPACE at character 3"), or None.
+
+    ``formats_only`` names only format characters (direction overrides, zero-width characters, U+FEFF): those free
+    text has no use for, unlike a tab or a no-break space.
+
+    Examples
+    --------
+    >>> hidden_names("Barn\\u202eet"), hidden_names("a\\tb", formats_only=True)
+    ('U+202E RIGHT-TO-LEFT OVERRIDE at character 5', None)
+    """
+    found = [(i, ch) for i, ch in enumerate(text, 1)
+             if (unicodedata.category(ch) == "Cf" if formats_only else _is_hidden(ch))]
+    if not found:
+        return None
+    names = list(dict.fromkeys(_char_name(ch) for _, ch in found))
+    where = f" at character {found[0][0]}" if len(found) == 1 else f" ({len(found)} such characters)"
+    return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
+
+
+def same_id(text: str, *, loose: bool = True) -> str:
+    """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
+    left out, compatibility forms folded (full-width digits), case and runs of spaces ignored; ``loose``, also
+    '_', '-' and '.' and the leading zeros of a number (a name someone may have meant, not one that looks the same).
+
+    Examples
+    --------
+    >>> same_id("0301") == same_id("301"), same_id("Early Impact") == same_id("early_impact")
+    (True, True)
+    >>> same_id("P\u202e2") == same_id("P2"), same_id("P12") == same_id("P21")
+    (True, False)
+    >>> same_id("p1 ", loose=False) == same_id("P1", loose=False), same_id("P-1", loose=False) == same_id("P_1", loose=False)
+    (True, False)
+    """
+    plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
+    if not loose:
+        return " ".join(plain.split())
+    plain = re.sub(r"[\s_.-]+", "_", plain).strip("_")
+    return plain.lstrip("0") or plain if plain.isdigit() else plain
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """A hint naming the allowed values ``value`` is close to (``" (did you mean 'early'?)"``), or ``""``.
+
+    The same id written another way (:func:`same_id`) first; else a value
+    that starts with it or it starts with (``Early`` for ``early_impact``);
+    else the closest by :func:`difflib.get_close_matches`.
+
+    Examples
+    --------
+    >>> did_you_mean("Early", ["expectations", "early_impact", "longer_term"])
+    " (did you mean 'early_impact'?)"
+    >>> did_you_mean("longterm", ["expectations", "early", "longer_term"])
+    " (did you mean 'longer_term'?)"
+    >>> did_you_mean("xyz", ["expectations", "early"])
+    ''
+    """
+    by_form: dict[str, list[str]] = {}
+    for c in dict.fromkeys(str(c) for c in choices):
+        if c != value:
+            by_form.setdefault(same_id(c), []).append(c)
+    form = same_id(value)
+    found = by_form.get(form, [])
+    if not found and len(form) >= 3:
+        found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
+    if not found and form:
+        found = [c for f in difflib.get_close_matches(form, list(by_form), n=3) for c in by_form[f]]
+    if not found:
+        return ""
+    shown = [repr(c) for c in found[:3]]
+    return f" (did you mean {' or '.join(shown)}?)"
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a study table."""
@@ -257,6 +387,7 @@ class Column:
     pattern: str | None = None  # regular expression the text must match (ASCII classes)
     low: float | None = None  # smallest number allowed
     high: float | None = None  # largest number allowed
+    unique: bool = False  # each value once (case and spacing ignored): an error for an id, a warning for text
 
 
 @dataclass(frozen=True)
@@ -290,8 +421,9 @@ TABLES: dict[str, Table] = {
         "One row per council in the study.",
         (
             C("council_id", "id", True, "DfE three-digit local authority number, as text (e.g. `301`).", pattern=r"[0-9]{3}"),
-            C("name", "text", True, "Council name."),
-            C("ons_code", "id", False, "ONS local authority code (E06/E08/E09/E10...).", pattern=r"[EW][0-9]{8}"),
+            C("name", "text", True, "Council name.", unique=True),
+            C("ons_code", "id", False, "ONS local authority code (E06/E08/E09/E10...).", pattern=r"[EW][0-9]{8}",
+              unique=True),
             C("council_type", "id", True, "Type of council.", vocabulary="council_types"),
             C("region", "id", True, "DfE region name.", vocabulary="regions"),
         ),
@@ -504,6 +636,8 @@ def format_reference() -> str:
         "from 1990-01-01 to two years from today; `int`; `float`, finite (`inf`, `nan`",
         "and `1e999` are errors), in ASCII digits (no `_`); `list` several ids separated by `;`.",
         "Dates and numbers are in ASCII digits; a date that does not exist (`2011-02-29`) is an error.",
+        "A file that also holds a date written month first (`05/13/2011`, as US spreadsheets write",
+        "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
         "decimals, which could be either. A cell holds at most 32,767 characters (as in",
@@ -516,7 +650,8 @@ def format_reference() -> str:
     for t in TABLES.values():
         lines += [f"### {t.filename}{' (optional)' if t.optional else ''}", "", t.description, ""]
         if t.key:
-            lines += [f"Unique key: {', '.join(f'`{k}`' for k in t.key)}.", ""]
+            lines += [f"Unique key: {', '.join(f'`{k}`' for k in t.key)} (ids that differ only in case or spacing, "
+                      "such as `P1` and `p1`, are the same key).", ""]
         lines += ["| column | type | required | allowed values | description |", "|---|---|---|---|---|"]
         for c in t.columns:
             allowed = ""
@@ -534,6 +669,9 @@ def format_reference() -> str:
                 allowed = (allowed + "; " if allowed else "") + f"pattern `{c.pattern}`"
             if c.low is not None or c.high is not None:
                 allowed = (allowed + "; " if allowed else "") + f"from {c.low:,g} to {c.high:,g}"
+            if c.unique:
+                allowed = (allowed + "; " if allowed else "") + ("each value once (case and spacing ignored)" if
+                                                                 c.type == "id" else "a value given twice is a warning")
             lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {allowed} | {c.description} |")
         lines.append("")
     lines += [
@@ -547,6 +685,13 @@ def format_reference() -> str:
         "  projects (never into the report or its tables). Transcript file names may hold",
         "  anything: they are read, never copied into an output (the provenance counts",
         "  them by pattern).",
+        "- Ids (every `id` and `list` cell, and the wave, survey item and added vocabulary",
+        "  ids of `study.yaml`) may not hold characters a reader cannot see: direction",
+        "  overrides and isolates (U+202A-U+202E, U+2066-U+2069), zero-width characters",
+        "  (U+200B-U+200D), U+FEFF, no-break and other non-ASCII spaces, control characters.",
+        "  They make ids that differ look the same, or reorder what is shown; each is named.",
+        "  In text cells (a council's name) such format characters are a warning.",
+        "  A value not in a vocabulary says which allowed value it is close to.",
         "- `status_history.csv`: periods of the same kind for a council may not overlap;",
         "  `end_date` on or after `start_date`; an Ofsted judgement published from",
         "  4 November 2013 cannot be `adequate`, one before cannot be `requires_improvement`.",

@@ -25,6 +25,7 @@ The checks (all run; nothing stops at the first problem):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import warnings
@@ -92,6 +93,9 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
         f = folder / rel
         if f.is_symlink() or not f.resolve().is_relative_to(folder.resolve()):
             raise InputError(f"transcripts/{rel}: a link pointing outside transcripts/ - expected a plain file")
+        if f.exists() and not f.is_file():
+            raise InputError(f"transcripts/{rel}: {'is a folder' if f.is_dir() else 'not a regular file'} - expected "
+                             "a .txt or .docx file")
         return f.is_file()
 
     if not folder.exists() and not folder.is_symlink():
@@ -256,7 +260,7 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
         return [Problem(f, None, col, str(ref), expected)]
     looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
     if not looks_like_path:
-        return [] if ref in names else [Problem(f, None, col, ref, expected)]
+        return [] if ref in names else [Problem(f, None, col, ref, expected + schema.did_you_mean(ref, names))]
     if root is None:
         return []
     rel = Path(ref.replace("\\", "/"))
@@ -295,7 +299,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     out: list[Problem] = []
     for key in meta:
         if key not in META_KEYS:
-            out.append(Problem(f, None, str(key), str(key), f"one of the keys {list(META_KEYS)}"))
+            out.append(Problem(f, None, str(key), str(key),
+                               f"one of the keys {list(META_KEYS)}{schema.did_you_mean(str(key), META_KEYS)}"))
     name = meta.get("name")
     if not isinstance(name, str) or not name.strip():
         out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"))
@@ -320,7 +325,9 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         ok = True
         wid = w["id"]
         if not isinstance(wid, str) or not _WAVE_ID.fullmatch(wid):
-            out.append(Problem(f, None, f"{col}.id", str(wid), "a wave id of letters, digits, '_' and '-' (at most 40)"))
+            hidden = schema.hidden_characters(wid) if isinstance(wid, str) else None
+            out.append(Problem(f, None, f"{col}.id", str(wid),
+                               hidden or "a wave id of letters, digits, '_' and '-' (at most 40)"))
             ok = False
         elif wid in seen:
             out.append(Problem(f, None, f"{col}.id", wid, "each wave id once"))
@@ -330,9 +337,11 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text"))
         for key in w:
             if key not in ("id", "label", "anchor", "window_days"):
-                out.append(Problem(f, None, f"{col}.{key}", str(key), "only the keys id, label, anchor, window_days"))
+                out.append(Problem(f, None, f"{col}.{key}", str(key), "only the keys id, label, anchor, window_days"
+                                   + schema.did_you_mean(str(key), ("id", "label", "anchor", "window_days"))))
         if w.get("anchor", "review_end") not in ("review_start", "review_end"):
-            out.append(Problem(f, None, f"{col}.anchor", str(w.get("anchor")), "review_start or review_end"))
+            out.append(Problem(f, None, f"{col}.anchor", str(w.get("anchor")), "review_start or review_end"
+                               + schema.did_you_mean(str(w.get("anchor")), ("review_start", "review_end"))))
             ok = False
         wd = w.get("window_days")
         if not (isinstance(wd, list) and len(wd) == 2 and all(_is_int(x) and abs(x) <= MAX_WINDOW_DAYS for x in wd)
@@ -352,6 +361,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if items is not None and not isinstance(items, dict):
         out.append(Problem(f, None, "survey.items", str(items), "a mapping of item id to {label, scale: [min, max]}"))
     for item, spec in (items or {}).items() if isinstance(items, dict) else []:
+        if (hidden := schema.hidden_characters(str(item))) is not None:
+            out.append(Problem(f, None, "survey.items", str(item), hidden))
         if spec is not None and not isinstance(spec, dict):
             out.append(Problem(f, None, f"survey.items.{item}", str(spec), "a mapping {label, scale: [min, max]}"))
             continue
@@ -368,9 +379,13 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         vocabularies = {}
     for vname, extra in vocabularies.items():
         if vname not in schema.EXTENSIBLE:
-            out.append(Problem(f, None, f"vocabularies.{vname}", str(vname), f"one of {list(schema.EXTENSIBLE)}"))
+            out.append(Problem(f, None, f"vocabularies.{vname}", str(vname),
+                               f"one of {list(schema.EXTENSIBLE)}{schema.did_you_mean(str(vname), schema.EXTENSIBLE)}"))
         elif not isinstance(extra, (dict, list)) or any(not isinstance(k, str) for k in extra):
             out.append(Problem(f, None, f"vocabularies.{vname}", str(extra), "a list of ids, or a mapping of id to label (text)"))
+        else:
+            out += [Problem(f, None, f"vocabularies.{vname}", k, hidden) for k in extra
+                    if (hidden := schema.hidden_characters(k)) is not None]
     return out, good
 
 
@@ -445,14 +460,11 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         if f in broken or (not header and not records and spec.optional):
             parsed[name] = []
             continue
+        problems += _check_header(spec, header)
         for c in spec.column_names:
-            if c not in header:
-                problems.append(Problem(f, 1, c, None, f"a column `{c}` ({spec.column(c).description})"))
-                if c in spec.key or any(col.references == (name, c) for t in TABLES.values() for col in t.columns):
-                    broken = broken | {f}
-        for c in header:
-            if c and c not in spec.column_names:
-                problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"))
+            if c not in header and (c in spec.key or any(col.references == (name, c) for t in TABLES.values()
+                                                         for col in t.columns)):
+                broken = broken | {f}
         problems += _check_rows(spec, header, records, vocabs, unknowable, parsed)
     if "councils.csv" not in broken and not parsed.get("councils"):
         problems.append(Problem("councils.csv", None, None, None, "at least one council (the study is empty)"))
@@ -460,7 +472,9 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         problems.append(Problem("interviews.csv", None, None, None,
                                 "interviews (without them there is nothing to code; see impact.validate.capabilities)",
                                 severity="warning"))
-    problems += _check_references(parsed, broken)
+    references = _check_references(parsed, broken, problems)
+    extended = {(p.file, p.row, p.column, p.value): p for p in references}
+    problems = [extended.pop((p.file, p.row, p.column, p.value), p) for p in problems] + list(extended.values())
     problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
@@ -552,33 +566,93 @@ def codebook_id_problems(codebook, names) -> list[Problem]:
     return problems
 
 
+def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
+    """The columns of one table: each missing one, each unknown one; one problem where a column is named another way.
+
+    A header cell that is a missing column written otherwise ("Council ID" for council_id) is one problem, not a
+    missing column and an unknown one; one that is a present column written otherwise is a column given twice.
+    """
+    f = spec.filename
+    missing = [c for c in spec.column_names if c not in header]
+    present = {schema.same_id(c): c for c in spec.column_names if c in header}
+    problems, renamed = [], set()
+    for c in header:
+        if not c or c in spec.column_names:
+            continue
+        twin = present.get(schema.same_id(c))
+        meant = [m for m in missing if schema.same_id(m) == schema.same_id(c) and m not in renamed]
+        if twin is not None:
+            problems.append(Problem(f, 1, c, c, f"each column once (this is `{twin}` again, written another way)"))
+        elif meant:
+            renamed.add(meant[0])
+            problems.append(Problem(f, 1, c, c, f"the column name `{meant[0]}` (names are exact: lower case, '_' "
+                                    "between words)"))
+        else:
+            problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"
+                                    + schema.did_you_mean(c, [m for m in missing if m not in renamed])))
+    problems += [Problem(f, 1, c, None, f"a column `{c}` ({spec.column(c).description})") for c in missing
+                 if c not in renamed]
+    return problems
+
+
+def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
+    """The day/month dates of a table that also holds a date written month first (US): ``(column, row) -> expected``.
+
+    ``05/13/2011`` can only be month/day/year; in the same file (one spreadsheet, saved in one locale)
+    ``05/09/2011``, read as 5 September, may well be 9 May.  Such dates are refused, not read one way silently (a
+    date whose day and month are equal is the same either way).
+    """
+    slashed = []
+    for col in columns:
+        if col.type == "date":
+            for line, rec in records:
+                m = schema.DAY_MONTH_YEAR.fullmatch(schema.without_midnight(rec.get(col.name, "")))
+                if m is not None:
+                    slashed.append((col.name, line, m.group(0), int(m["d"]), int(m["m"]), int(m["y"])))
+    us = next(((name, line, text) for name, line, text, d, m, _ in slashed if d <= 12 < m), None)
+    if us is None:
+        return {}
+    return {(name, line): (f"a date as YYYY-MM-DD: this file also holds {us[2]} ({us[0]}, row {us[1]}), written "
+                           f"month first, so {text} may be {y}-{d:02d}-{m:02d} as well as {y}-{m:02d}-{d:02d}")
+            for name, line, text, d, m, y in slashed if d <= 12 and m <= 12 and d != m}
+
+
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
                 parsed: dict) -> list[Problem]:
     """Each cell of one table: required, type and range, pattern, vocabulary; unique keys."""
     f = spec.filename
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, Any]]] = []
-    keys: dict[tuple, int] = {}
+    keys: dict[tuple, tuple[int, str]] = {}
     columns = [c for c in spec.columns if c.name in header]
     absent = {c.name: None for c in spec.columns if c.name not in header}
     patterns = {c.name: re.compile(c.pattern, re.ASCII) for c in columns if c.pattern}
 
-    def judge(col: schema.Column, text: str) -> tuple[Any, list[tuple[str, str]]]:
-        """A cell's value and its complaints as (value shown, expected): the same for the same text."""
+    def judge(col: schema.Column, text: str) -> tuple[Any, list[tuple[str, str, str]]]:
+        """A cell's value and its complaints as (value shown, expected, severity): the same for the same text."""
         value, err = parse_cell(text, col.type, low=col.low, high=col.high)
         if err:
-            return value, [(text, err)]
+            held = schema.hidden_names(text)
+            return value, [(text, err + (f" (it holds {held}, which is not seen)" if held else ""), "error")]
+        if col.type in ("id", "list") and (hidden := schema.hidden_characters(text)) is not None:
+            return value, [(text, hidden, "error")]  # the one cause: not also "not a pattern", "not one of", ...
+        if col.type == "text" and (held := schema.hidden_names(text, formats_only=True)) is not None:
+            return value, [(text, f"text without invisible or direction-changing characters (it holds {held}, "
+                                  "which outputs show as written: reordered, or looking like other text)", "warning")]
         found = []
         if col.name in patterns and not patterns[col.name].fullmatch(text):
-            found.append((text, _pattern_text(col)))
+            found.append((text, _pattern_text(col), "error"))
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-            found += [(item, f"one of {sorted(allowed)}") for item in items if item not in allowed]
+            found += [(item, f"one of {sorted(allowed)}{schema.did_you_mean(item, allowed)}", "error")
+                      for item in items if item not in allowed]
         return value, found
 
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
-    memo: dict[str, dict[str, tuple[Any, list[tuple[str, str]]]]] = {c.name: {} for c in columns}
+    memo: dict[str, dict[str, tuple[Any, list[tuple[str, str, str]]]]] = {c.name: {} for c in columns}
+    ambiguous = _month_first_dates(columns, records)
+    unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
     for line, rec in records:
         values: dict[str, Any] = dict(absent)
         for col in columns:
@@ -588,6 +662,10 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                     problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"))
                 values[col.name] = None
                 continue
+            if (col.name, line) in ambiguous:  # not read either way: neither reading is checked further
+                problems.append(Problem(f, line, col.name, text, ambiguous[(col.name, line)]))
+                values[col.name] = None
+                continue
             seen = memo[col.name]
             judged = seen.get(text)
             if judged is None:
@@ -595,16 +673,30 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 if len(seen) < 200_000:
                     seen[text] = judged
             values[col.name] = judged[0]
-            for shown, expected in judged[1]:
-                problems.append(Problem(f, line, col.name, shown, expected))
-        k = tuple(values[c] for c in spec.key)  # parsed values: 2013-03-31 and 31/03/2013 are one key
+            for shown, expected, severity in judged[1]:
+                problems.append(Problem(f, line, col.name, shown, expected, severity))
+        # Parsed values (2013-03-31 and 31/03/2013 are one key), text as a reader sees it (P1 and p1 are one key).
+        k = tuple(schema.same_id(v, loose=False) if isinstance(v, str) else v for v in (values[c] for c in spec.key))
+        repeated = spec.key and None not in k and k in keys  # a row given twice: its other values not again
         if spec.key and None not in k:
-            if k in keys:
-                what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
-                                 for c in spec.key)
-                problems.append(Problem(f, line, spec.key[0], what, f"a unique {'/'.join(spec.key)} (already on row {keys[k]})"))
+            what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
+                             for c in spec.key)
+            if repeated:
+                first, shown = keys[k]
+                again = "" if what == shown else f" as {shown}, the same but for case or spacing"
+                problems.append(Problem(f, line, spec.key[0], what,
+                                        f"a unique {'/'.join(spec.key)} (already on row {first}{again})"))
             else:
-                keys[k] = line
+                keys[k] = (line, what)
+        for col, seen_values in unique.items():
+            text = values.get(col.name)
+            if isinstance(text, str) and text and not repeated:
+                first, shown = seen_values.setdefault(schema.same_id(text, loose=False), (line, text))
+                if first != line:  # an id names one thing: an error; a name may be shared (Dorset, 835 and 838)
+                    again = "" if shown == text else f" as {shown!r}, the same but for case or spacing"
+                    shared = "" if col.type == "id" else "; two councils of one name are told apart by id only"
+                    problems.append(Problem(f, line, col.name, text, f"each {col.name} once (already on row "
+                                            f"{first}{again}){shared}", "error" if col.type == "id" else "warning"))
         rows.append((line, values))
     parsed[spec.name] = rows
     return problems
@@ -638,20 +730,60 @@ def _pattern_text(col: schema.Column) -> str:
     return f"text matching {col.pattern}"
 
 
-def _check_references(parsed, broken: set[str] = frozenset()) -> list[Problem]:
-    out = []
+def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: list[Problem] = ()) -> list[Problem]:
+    """Each reference to a council, participant or action not listed where it is defined: one problem per cause.
+
+    A cell already reported as malformed (``cell_problems``: ``P\u202e2``, a pattern it misses) is not reported again
+    as unknown; a reference to a key that is malformed where it is defined (``0301`` in councils.csv, named ``301``
+    everywhere else) is told in that key's problem, once, not on every row of every table that names it.  A
+    reference that is a listed key written another way says which (``did you mean '301'?``).
+    """
+    flawed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {same_id form: value}
+    for p in cell_problems:
+        if p.row is not None and p.row > 1 and p.value and p.severity == "error":
+            flawed[(p.file, p.column)].setdefault(schema.same_id(p.value), p.value)
+    out: list[Problem] = []
+    named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
     for name, spec in TABLES.items():
         for col in spec.columns:
             if not col.references:
                 continue
             table, column = col.references
-            if TABLES[table].filename in broken:
+            defined = TABLES[table].filename
+            if defined in broken:
                 continue  # the referenced file is missing or unreadable: reported once already
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}
+            forms = {schema.same_id(k): k for k in known}
+            malformed_here = flawed.get((spec.filename, col.name), {})
+            malformed_there = flawed.get((defined, column), {})
             for line, v in parsed.get(name, []):
                 val = v.get(col.name)
-                if val is not None and val not in known:
-                    out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {TABLES[table].filename}"))
+                if val is None or val in known or malformed_here.get(schema.same_id(val)) == val:
+                    continue
+                form = schema.same_id(val)
+                if form in malformed_there:
+                    named_as[(defined, column, malformed_there[form])].append((spec.filename, line, val))
+                    continue
+                hint = f" (did you mean {forms[form]!r}?)" if form in forms else ""
+                out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
+    return out + _told_where_named(named_as, cell_problems)
+
+
+def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]],
+                      cell_problems: list[Problem]) -> list[Problem]:
+    """The problems of malformed keys, each saying where the other tables name the key (see :func:`_check_references`).
+
+    Returned as replacements: :func:`_check` puts each in the place of the problem it extends.
+    """
+    out = []
+    for (defined, column, value), uses in named_as.items():
+        first = next(p for p in cell_problems if p.file == defined and p.column == column and p.value == value
+                     and p.row is not None)
+        files = list(dict.fromkeys(f for f, _, _ in uses))
+        names = sorted({val for _, _, val in uses})
+        told = (f"; the other files name it {' or '.join(map(repr, names))} on {len(uses):,} row(s) of "
+                f"{', '.join(files)}, which refer to this row once it is corrected")
+        out.append(dataclasses.replace(first, expected=first.expected + told))
     return out
 
 
@@ -665,7 +797,8 @@ def _check_status(parsed) -> list[Problem]:
         if kind in vocab.STATUSES and status is not None:
             allowed = vocab.STATUSES[kind]
             if status not in allowed:
-                out.append(Problem(f, line, "status", status, f"for kind {kind}, one of {sorted(allowed)}"))
+                out.append(Problem(f, line, "status", status,
+                                   f"for kind {kind}, one of {sorted(allowed)}{schema.did_you_mean(status, allowed)}"))
             elif kind == "ofsted_judgement" and start is not None:
                 if status == "adequate" and start >= sif:
                     out.append(Problem(f, line, "status", status, "requires_improvement: 'adequate' was replaced for judgements from 4 November 2013"))
@@ -712,6 +845,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     unlooked = 0
     council_of = {v["participant_id"]: v["council_id"] for _, v in parsed.get("participants", []) if v.get("participant_id")}
     reviews = {v["council_id"]: v for _, v in parsed.get("reviews", []) if v.get("council_id")}
+    # A review naming a council another way ('0301' for 301) is reported as such: not again as a council with none.
+    councils = {v["council_id"] for _, v in parsed.get("councils", []) if v.get("council_id")}
+    misnamed = {schema.same_id(c) for c in reviews if c not in councils}
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
@@ -722,7 +858,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         date, wave = v.get("date"), v.get("wave")
         review = reviews.get(cid)
         if date is not None and cid and review is None:
-            if cid not in no_review_reported and not reviews_unread:
+            if cid not in no_review_reported and not reviews_unread and schema.same_id(cid) not in misnamed:
                 out.append(Problem(f, line, "council_id", cid, "a council with a row in reviews.csv (waves are timed from the review)"))
                 no_review_reported.add(cid)
         elif date is not None and review is not None and windows:

@@ -152,8 +152,9 @@ def test_export_qdpx_codebook_files_beside_it_are_kept_as_bak(study_dir, coded_f
 BAD = {
     "empty": (b"", "the file is empty"),
     "binary": (bytes(range(256)) * 8, "a binary file"),
-    "not-utf8": (bytes(range(128, 256)) * 8, "not UTF-8 text"),
-    "latin1": ("unit,code\nCamd\xe9n,morale\n".encode("latin-1"), "not UTF-8 text"),
+    # (Windows-1252 alone is read with a warning, as a study table is: tests/hostile/test_inputs_round5.py)
+    "mixed-encodings": ("unit,code\nCamd\xe9n,morale\n".encode() + "Camd\xe9n,morale\n".encode("latin-1"),
+                        "mixes text encodings - line 2 is UTF-8 but line 3 is not"),
     "unclosed-quote": (b'unit,code\n"I1:1,morale\n', "not a readable CSV file"),
     "extra-cells": (b"unit,code,score\nI1:1,morale,0.9,x\n", "a row has more cells than the header"),
 }

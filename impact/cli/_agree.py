@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import os
 import sys
-from pathlib import Path
 
 import pandas as pd
 
+from .._io import check_input_file
 from .._tabular import write_table
 from ..errors import InputError
-from ._options import add_overwrite, check_output_file, choice_list, study_folder
+from ..schema import hidden_characters
+from ._options import a_path, add_overwrite, check_output_file, choice_list, study_folder
 
 
 def _metric_names() -> tuple[str, ...]:
@@ -45,7 +46,7 @@ def register(sub) -> None:
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
-    p.add_argument("--out", required=True, help="CSV to write (one row per group x metric)")
+    p.add_argument("--out", required=True, type=a_path("the CSV to write"), help="CSV to write (one row per group x metric)")
     add_overwrite(p, study="the --study folder")
     p.set_defaults(func=run)
 
@@ -70,9 +71,7 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
     files: dict[str, str] = {}  # real path -> as given
     coders: dict[str, tuple[str, bool]] = {}  # coder -> (file, named after the file)
     for name in paths:
-        path = Path(name)
-        if not path.is_file() and not path.is_dir():
-            raise InputError(f"{path}: file not found")
+        path = check_input_file(name, expected=" - expected a coded CSV file")
         real = os.path.realpath(path)
         if real in files:
             raise InputError(f"{path}: given twice (also as {files[real]}) - expected each coder's file once")
@@ -92,6 +91,10 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
               for c in ("present", "negated", "hedged")),
             *((c, "a number (or blank)", _number_or_blank) for c in ("score", "start", "end")))
             if col in df.columns for i, v in enumerate(df[col]) if not ok(v)]
+        # A unit, code or coder holding a character nobody sees is another unit, code or coder than the one it
+        # looks like: the coders would seem to disagree where they agree.
+        bad += [f"{path}:{i + 2}:{col}: {v!r} - expected {hidden}" for col in ("unit", "code", "coder")
+                if col in df.columns for i, v in enumerate(df[col]) if (hidden := hidden_characters(v)) is not None]
         if bad:  # read as missing, they would change what is counted without a word
             raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
                              + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
@@ -138,6 +141,10 @@ def run(args) -> int:
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)
     data, coders = read_coders(args.coded)
+    if len(coders) < 2:  # a table of blanks ("no unit was coded by two or more coders") is no answer
+        raise InputError(f"{', '.join(args.coded)}: {len(coders)} coder ({', '.join(map(repr, coders))}) - expected two "
+                         "or more coders to compare: give one coded file per coder, or one file with a coder column "
+                         "naming two or more")
     by = [c for c in args.by.split(",") if c]
     metrics = list(args.metrics or METRICS)
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:

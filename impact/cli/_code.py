@@ -7,7 +7,7 @@ import sys
 import pandas as pd
 
 from ..study import load_study
-from ._options import add_overwrite, bounded_int, check_output_file, study_folder
+from ._options import a_path, add_overwrite, bounded_int, check_output_file, study_folder
 
 _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
 
@@ -19,7 +19,7 @@ def register(sub) -> None:
                    help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
     p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",
                    help="code respondent speech only (default) or every turn")
-    p.add_argument("--out", required=True, help="output file: .csv, or .parquet (needs pyarrow)")
+    p.add_argument("--out", required=True, type=a_path("the coded file to write"), help="output file: .csv, or .parquet (needs pyarrow)")
     p.add_argument("--jobs", type=bounded_int(1, 64), default=None, help="worker processes for large studies (1 to 64)")
     add_overwrite(p)
     p.set_defaults(func=run)

@@ -10,7 +10,7 @@ from pathlib import Path
 from .._io import literal_tilde, unwritable
 from ..errors import InputError
 
-__all__ = ["bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
+__all__ = ["a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
@@ -29,6 +29,28 @@ def study_folder(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError(f"{text!r} - expected the path of a study folder (holding study.yaml)")
     return text
+
+
+def a_path(what: str) -> Callable[[str], str]:
+    """An argparse ``type`` for a path: an empty one (``--out ""``, a variable that was not set), which would be
+    read as the current folder, is refused.
+
+    Examples
+    --------
+    >>> a_path("the output folder")(" ")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: ' ' - expected the path of the output folder (an empty path would be the current folder)
+    """
+
+    def parse(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"{text!r} - expected the path of {what} (an empty path would be the "
+                                             "current folder)")
+        return text
+
+    parse.__name__ = "path"
+    return parse
 
 
 def bounded_int(low: int, high: int, *, why: str = "") -> Callable[[str], int]:
@@ -77,8 +99,11 @@ def choice_list(allowed: Sequence[str] | Callable[[], Sequence[str]]) -> Callabl
             raise argparse.ArgumentTypeError(f"{text!r} - expected one or more of {', '.join(names)}, comma-separated")
         bad = [t for t in items if t not in names]
         if bad:
+            from ..schema import did_you_mean
+
             raise argparse.ArgumentTypeError(
-                f"{text!r}: {', '.join(repr(b) for b in bad)} {'is' if len(bad) == 1 else 'are'} not one of {', '.join(names)}")
+                f"{text!r}: {', '.join(repr(b) for b in bad)} {'is' if len(bad) == 1 else 'are'} not one of "
+                f"{', '.join(names)}{did_you_mean(bad[0], names) if len(bad) == 1 else ''}")
         return items
 
     parse.__name__ = "list"

@@ -12,7 +12,7 @@ import pandas as pd
 from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
 from .._tabular import write_table
 from ..errors import InputError
-from ._options import add_overwrite, check_output_file, study_folder, study_folder_above
+from ._options import a_path, add_overwrite, check_output_file, study_folder, study_folder_above
 
 __all__ = ["register"]
 
@@ -24,8 +24,8 @@ def register(sub) -> None:
         description="Writes OUTDIR/codings.csv (long coded output with a coder column), codebook.yaml, "
         "sources/, cases.csv and report.txt. Existing files are moved to a .bak first, never overwritten.",
     )
-    p.add_argument("file", help="the .qdpx file")
-    p.add_argument("outdir", help="folder to write into (created if needed)")
+    p.add_argument("file", type=a_path("the .qdpx project"), help="the .qdpx file")
+    p.add_argument("outdir", type=a_path("the folder to write"), help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
     p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments")
     p.add_argument("--codebook", help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
@@ -41,7 +41,7 @@ def register(sub) -> None:
         "existing codebook files are moved to a .bak first.",
     )
     q.add_argument("study", type=study_folder, help="study folder")
-    q.add_argument("file", help="the .qdpx file to write")
+    q.add_argument("file", type=a_path("the .qdpx project to write"), help="the .qdpx file to write")
     q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE",
                    help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
     q.add_argument("--codebook", help="codebook id or YAML file (default: the study's)")

@@ -10,7 +10,7 @@ import sys
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
 from ..study import load_study
-from ._options import SEED_MAX, bounded_int, study_folder
+from ._options import SEED_MAX, a_path, bounded_int, study_folder
 
 
 def _add_options(p) -> None:
@@ -23,13 +23,13 @@ def _add_options(p) -> None:
                    help="counts below this are shown as 'c', 1 to 1000 (default 5)")
     p.add_argument("--quote-k", type=bounded_int(1, 1_000), default=5,
                    help="councils that must share a quote's attribution, 1 to 1000 (default 5)")
-    p.add_argument("--key-file", default=None, help="pseudonym key file, kept outside the output folder")
-    p.add_argument("--coded", default=None, metavar="FILE",
+    p.add_argument("--key-file", default=None, type=a_path("the pseudonym key file"), help="pseudonym key file, kept outside the output folder")
+    p.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file"),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv")
-    p.add_argument("--human", default=None, metavar="FILE",
+    p.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file"),
                    help="a second coding (same formats as --coded) of some of the segments, for the reliability section")
-    p.add_argument("--docx-template", default=None, metavar="FILE",
+    p.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template"),
                    help="a Word document or template (.docx, .dotx) in your house style: the report takes its page "
                         "size, margins, styles, header and footer")
     p.add_argument("--no-cache", action="store_true",
@@ -40,13 +40,13 @@ def _add_options(p) -> None:
 def register(sub) -> None:
     p = sub.add_parser("run", help="validate, code, analyse and report a study folder")
     p.add_argument("study", type=study_folder, help="study folder")
-    p.add_argument("--out", required=True,
+    p.add_argument("--out", required=True, type=a_path("the output folder"),
                    help="output folder: a new folder, or one impact wrote before (a folder holding other files, the "
                         "study folder or a folder above it is refused); replaced in one step when the run succeeds")
     _add_options(p)
     p.set_defaults(func=run)
     d = sub.add_parser("demo", help="run the main job on the bundled example study, writing out/demo")
-    d.add_argument("--out", default="out/demo", help="output folder (default out/demo)")
+    d.add_argument("--out", default="out/demo", type=a_path("the output folder"), help="output folder (default out/demo)")
     _add_options(d)
     d.set_defaults(func=demo)
 

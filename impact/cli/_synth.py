@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ._options import SEED_MAX, bounded_int
+from ._options import SEED_MAX, a_path, bounded_int
 
 __all__ = ["register", "run"]
 
@@ -25,7 +25,7 @@ def register(sub) -> None:
     )
     p.add_argument("--councils", type=bounded_int(1, 153), default=30, metavar="N", help="number of councils (153: all; default 30)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, metavar="S", help="random seed (default 0)")
-    p.add_argument("--out", required=True, metavar="PATH", help="study folder to write (new or empty)")
+    p.add_argument("--out", required=True, metavar="PATH", type=a_path("the study folder to write"), help="study folder to write (new or empty)")
     p.add_argument("--words-per-interview", type=bounded_int(50, 100_000), default=700, metavar="W",
                    help="approximate words per transcript (default 700)")
     p.add_argument("--interviews-per-wave", type=bounded_int(1, 100), default=5, metavar="K",

@@ -37,7 +37,17 @@ __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
 #: Version of the YAML layout this module reads and writes.
 FORMAT_VERSION = 1
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(r"[a-z][a-z0-9_]*")  # whole id (fullmatch): "morale\n" is none
+
+
+def _id_expected(value: object) -> str:
+    """What a codebook or code id that is not snake_case was expected to be, naming any hidden character in it."""
+    from ..schema import hidden_characters
+
+    hidden = hidden_characters(value) if isinstance(value, str) else None
+    return "a snake_case id" + (f": {hidden}" if hidden else "")
+
+
 _TOP_KEYS = {"format_version", "id", "version", "title", "description", "source", "classes", "codes"}
 _CODE_KEYS = {"id", "parent", "label", "definition", "include", "exclude", "examples", "rules"}
 _RULE_KEYS = {"phrases", "near", "weight"}
@@ -183,15 +193,19 @@ class Codebook:
             return codebook_from_project(read_qdc(path), codebook_id=_codebook_id(path.stem))
         if path.suffix.lower() in {".yaml", ".yml"} or os.sep in text or "/" in text:
             if not path.is_file():
-                raise InputError(f"codebook file {text} does not exist")
+                raise InputError(f"codebook file {text} {'is a folder' if path.is_dir() else 'does not exist'}")
             return cls.from_yaml(read_text(path), source=str(path))
         for folder in codebook_dirs():
             candidate = folder / f"{text}.yaml"
             if candidate.is_file():
                 return cls.from_yaml(read_text(candidate), source=candidate.name)
+        from ..schema import did_you_mean
+
+        found = (f" ({text} is a folder)" if path.is_dir() else f" ({text} is a file, but not a .yaml or .qdc codebook)"
+                 if path.exists() else did_you_mean(text, available_codebooks()))
         raise InputError(
             f"The value for `codebook` must be one of {available_codebooks()} or a path to a "
-            f"codebook YAML file, but {text!r} was passed."
+            f"codebook YAML file, but {text!r} was passed{found}."
         )
 
     @classmethod
@@ -395,8 +409,8 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
             bad(str(key), key, f"one of the keys {sorted(_TOP_KEYS)}")
     if spec.get("format_version", FORMAT_VERSION) != FORMAT_VERSION:
         bad("format_version", spec.get("format_version"), f"{FORMAT_VERSION}")
-    if not isinstance(spec.get("id"), str) or not _ID.match(spec.get("id", "")):
-        bad("id", spec.get("id"), "a snake_case id")
+    if not isinstance(spec.get("id"), str) or not _ID.fullmatch(spec.get("id", "")):
+        bad("id", spec.get("id"), _id_expected(spec.get("id")))
     if spec.get("version") in (None, ""):
         bad("version", spec.get("version"), "a version string such as '1.0'")
     elif isinstance(spec["version"], float):  # 1.10 would be recorded as "1.1", and 2.0 as 2.0 or "2" by other readers
@@ -428,8 +442,8 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         for key in c:
             if key not in _CODE_KEYS:
                 bad(f"{where}.{key}", key, f"one of the keys {sorted(_CODE_KEYS)}")
-        if not isinstance(c.get("id"), str) or not _ID.match(c.get("id", "")):
-            bad(f"{where}.id", c.get("id"), "a snake_case id")
+        if not isinstance(c.get("id"), str) or not _ID.fullmatch(c.get("id", "")):
+            bad(f"{where}.id", c.get("id"), _id_expected(c.get("id")))
         elif ids.count(c["id"]) > 1:
             bad(f"{where}.id", c["id"], "an id used only once")
         if not c.get("label") or not isinstance(c.get("label"), str):

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import UTF16_BOMS, _other_separator, atomic_write, decode_text
+from .._io import (
+    UTF16_BOMS,
+    _other_separator,
+    atomic_write,
+    check_input_file,
+    check_width,
+    decode_text,
+)
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
 from .rules import CODED_COLUMNS
@@ -77,12 +84,7 @@ _EXPECTED = "expected coded output (a CSV or Parquet file with columns unit, cod
 
 
 def _check_file(path: Path, expected: str) -> None:
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder - {expected}")
-    if not path.exists():
-        raise InputError(f"{path}: file not found - {expected}")
-    if not path.is_file():
-        raise InputError(f"{path}: not a regular file - {expected}")
+    check_input_file(path, expected=f" - {expected}")
 
 
 def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:
@@ -90,11 +92,14 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
 
     Refused with an :class:`~impact.errors.InputError` naming the file and
     ``expected``: a missing file or a folder; an empty file (no header row);
-    a binary file (NUL bytes); text that is not UTF-8 (a UTF-8 byte-order mark
-    is fine, and so is UTF-16 with a byte-order mark, as Excel's "Unicode Text"
-    writes: decoded by :func:`impact._io.decode_text`, as every table is); an unclosed quote; a row with more cells than the header (which
-    pandas would otherwise read by shifting the columns).  A row with fewer
-    cells is padded with empty cells.
+    a binary file (NUL bytes); an unclosed quote; a row with more cells than
+    the header (which pandas would otherwise read by shifting the columns).  A
+    row with fewer cells is padded with empty cells.  The text is decoded by
+    :func:`impact._io.decode_text`, as every study table is: UTF-8 (with or
+    without a byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode
+    Text"), and other bytes as Windows-1252 with an
+    :class:`~impact._io.EncodingWarning_` (Excel's "CSV" on Windows); a file
+    mixing encodings is refused.
 
     Examples
     --------
@@ -112,10 +117,19 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     nul = -1 if data.startswith(UTF16_BOMS) else data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{path}: a binary file, not CSV text (a NUL byte at byte {nul}) - {expected}")
-    try:  # the one decoder of the package: UTF-8 with or without a byte-order mark, UTF-16 with one
-        text, encoding = decode_text(data, source=str(path), fallback=False)
+    try:  # the one decoder of the package, with the study tables' fallback to Windows-1252 (and its warning)
+        text, encoding = decode_text(data, source=str(path))
     except InputError as exc:
         raise InputError(f"{exc} - {expected}; save it as UTF-8 CSV") from None
+    # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
+    # under another name is a column silently left out, so the header row is read as written.
+    try:
+        header = [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
+        check_width(str(path), header)
+    except csv.Error as exc:  # a header cell longer than the csv module reads
+        raise InputError(f"{path}:1: not a readable header row ({exc}) - {expected}") from None
+    except InputError as exc:
+        raise InputError(f"{exc} - {expected}") from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # extra cells: an error, not shifted columns
@@ -134,13 +148,13 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         excel = " (Excel's \"Unicode Text\" is UTF-16 separated by tabs)" if encoding == "utf-16" else ""
         raise InputError(f"{path}: values separated by {other}{excel} - expected commas ({expected}; save the file as "
                          f"\"CSV (comma delimited)\")")
-    # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
-    # under another name is a column silently left out, so the header row is read as written.
-    header = [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
     if len(header) == len(frame.columns):
         # a column without a name is refused if it holds anything (spreadsheets leave empty ones at the right)
         blank = [i + 1 for i, h in enumerate(header) if not h and frame.iloc[:, i].str.strip().ne("").any()]
-        twice = sorted({h for h in header if h and header.count(h) > 1})
+        from ..schema import same_id
+
+        forms = [same_id(h, loose=False) for h in header]
+        twice = sorted({h for h, form in zip(header, forms) if h and forms.count(form) > 1})  # "code", "Code "
         if blank or twice:
             what = "; ".join(([f"column(s) {blank} have values but no name"] if blank else [])
                              + ([f"the column(s) {twice} are named twice"] if twice else []))

@@ -113,6 +113,10 @@ _KEY_FILE_EXPECTED = (f"expected the pseudonym key alone: one line of at least {
 def _key_text(raw: bytes, source: str) -> bytes:
     """The key a key file or the environment variable holds: one line of text, surrounding whitespace stripped.
 
+    A byte-order mark at the start (Notepad's "UTF-8 with BOM") is how the
+    file was saved, not part of the key: it is left out, so the same key
+    saved either way, or typed into the environment, gives the same pseudonyms.
+
     A table, a study file, a document or random bytes named by mistake would
     otherwise be taken as the secret - and pseudonyms made with it change as
     soon as that file is edited.
@@ -121,13 +125,15 @@ def _key_text(raw: bytes, source: str) -> bytes:
     --------
     >>> _key_text(b"  0123456789abcdef0123\\n", "k.key")
     b'0123456789abcdef0123'
+    >>> _key_text(b"\\xef\\xbb\\xbf0123456789abcdef0123\\n", "k.key")
+    b'0123456789abcdef0123'
     >>> _key_text(b"council_id,name\\n301,Barking and Dagenham\\n", "councils.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     impact.errors.InputError: councils.csv: holds 2 lines - expected the pseudonym key alone...
     """
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         text = None
     if text is None or any(ord(c) < 32 and c not in "\t\n\r" for c in text) or "\x7f" in text:

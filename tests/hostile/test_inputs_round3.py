@@ -158,7 +158,8 @@ def _replace(path: Path, old: str, new: str) -> None:
     # On the old code these said only "expected a date as YYYY-MM-DD", of a date written as YYYY-MM-DD.
     ("2011-02-29", "'2011-02-29' - expected a date as YYYY-MM-DD (2011-02 has no day 29)"),
     ("2011-13-09", "'2011-13-09' - expected a date as YYYY-MM-DD (there is no month 13)"),
-    ("05/13/2011", "'05/13/2011' - expected a date as YYYY-MM-DD (there is no month 13)"),
+    ("05/13/2011", "'05/13/2011' - expected a date as YYYY-MM-DD (there is no month 13: written month first? then "
+                   "write 2011-05-13)"),
     # On the old code these were read: strptime takes full-width digits, float() takes "1_0" as 10.
     ("\uff12\uff10\uff11\uff11-05-09", "'\uff12\uff10\uff11\uff11-05-09' - expected a date as YYYY-MM-DD"),
 ])

@@ -116,14 +116,6 @@ def test_the_key_in_the_environment_is_one_line_of_text(monkeypatch):
 # --------------------------------------------------------------------------- text encodings of the CSV files read
 
 
-@pytest.fixture
-def coded_file(study_dir, tmp_path, capsys):
-    coded = tmp_path / "coded.csv"
-    assert main(["code", str(study_dir), "--out", str(coded)]) == 0
-    capsys.readouterr()
-    return coded
-
-
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
 def test_coded_files_are_read_in_every_encoding_study_tables_are(encoding, coded_file, study_dir, tmp_path, capsys):
     # On the old code a coded CSV saved as UTF-16 with a byte-order mark (Excel's "Unicode" text, Notepad's

@@ -55,7 +55,7 @@ def test_binary_ofsted_crosswalk_is_one_clear_error(tmp_path):
     f.write_text(OFSTED + "80486,barking and dagenham,01/06/2019,Someone,good\n")
     cross = tmp_path / "lookup.csv"
     cross.write_bytes(bytes(range(256)) * 50)
-    with pytest.raises(InputError, match=r"lookup.csv: contains NUL bytes at byte 0 - expected a text file"):
+    with pytest.raises(InputError, match=r"lookup.csv: contains NUL bytes at byte 0 \(line 1, character 1\) - expected a text file"):
         read_ofsted(f, crosswalk=cross)
 
 
