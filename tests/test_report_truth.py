@@ -484,7 +484,11 @@ def test_no_summary_share_or_limitation_gives_away_a_suppressed_count(five):
     report, _ = report_of(f)
     exp = _table(f, "expectations").data
     assert (exp["n_participants"] == "c").all()
-    assert not any("most often expected" in s for s in _summary(f))
+    said = _summary(f)
+    assert not any(s.startswith("Before the review, participants most often expected") for s in said)
+    # what is left out is said to be, with no share that would give the count away
+    [left_out] = [s for s in said if s.startswith("This summary does not state which impacts participants most often")]
+    assert "not published, to protect the participants" in left_out and not re.search(r"\d+%", left_out)
     [limitation] = [b.text for s in report.sections for b in s.blocks
                     if isinstance(b, Callout) and b.text.startswith("Limitations: ")]
     status = _table(f, "status_by_wave").data

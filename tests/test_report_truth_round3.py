@@ -185,6 +185,17 @@ def test_a_machine_coded_change_across_the_waves_is_no_finding_without_a_hand_ch
     assert not any(s.startswith("Compared with ") for s in said), said
     [s] = [s for s in said if s.startswith("Between ") and "the machine coding shows increased commitment" in s]
     assert "not stated as findings" in s and "at every wave" in s
+    # the impacts named that the coder reads poorly on real text (stored F1 below 0.70) are given that reason too,
+    # with their F1s (it named only the missing hand check)
+    from impact.coding import coder_validity
+
+    f1 = coder_validity(f.codebook.id).set_index("code")["f1"]
+    labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"], strict=True))
+    poor = [c for c in f1.index if c in labels and f1[c] < 0.70 and labels[c].lower() in s.split(" (the figures")[0]]
+    assert poor, s
+    assert "the coder's F1 on real text is below 0.70 for" in s, s
+    for c in poor:
+        assert f"{f1[c]:.2f}" in s.split("F1 on real text is below 0.70 for")[1], (c, s)
     report, _ = report_of(f)
     [table] = [b for s in report.sections for b in s.blocks if getattr(b, "name", None) == "change_over_time"]
     assert "reading one wave's talk differently from another's" in table.notes and "every wave; here none." in table.notes

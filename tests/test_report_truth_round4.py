@@ -483,3 +483,19 @@ def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(ra
     marked = models.set_index(["code", "term"])["not_a_finding"].astype(bool)
     for key, value in moved.items():
         assert marked[key] == value, key
+
+
+# --------------------------------------------------------------------------- sentences left out for disclosure
+@pytest.mark.parametrize("which", ["middle", "late", "hand5"])
+def test_a_summary_sentence_left_out_to_protect_a_count_says_so(request, which):
+    """Seeds 118831 and 152953 (hand-coded, 40 councils): the summary had no sentence on which impacts were most often
+    expected, because a count behind the shares was suppressed, and did not say so: a reader could not tell an
+    omission from an oversight. Each of the two statements is now either made or said to be left out, and why."""
+    study, truth, f = request.getfixturevalue(which)
+    said = _summary(f)
+    left_out = [s for s in said if s.startswith("This summary does not state") and "not published, to protect" in s]
+    for made, what in (("Before the review, participants most often expected", "most often expected before the review"),
+                       ("After the review, the impacts most often reported", "most often reported after the review")):
+        stated = any(s.startswith(made) for s in said)
+        withheld = any(what in s for s in left_out)
+        assert stated != withheld, (which, made, said)

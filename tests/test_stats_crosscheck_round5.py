@@ -359,3 +359,61 @@ def test_a_gaussian_model_has_no_few_events_column():
     d = _sparse_panel(44, {"a": 0.3, "b": 0.4, "c": 0.5}, 0.1, None)
     res = longitudinal_model(d, formula="y ~ C(wave) + status", unit="council")
     assert "few_events" not in res.params.columns
+
+
+# --------------------------------------------------------------------------------------------------
+# A row that cannot reject (its outcome never varies) is not in the adjustment's family (Tarone 1990)
+def _one_never_coded(rng: np.random.Generator) -> pd.DataFrame:
+    """20 councils, two status groups, three waves, four impacts; 'morale' is never coded anywhere."""
+    rows = []
+    for council in range(20):
+        status = "intervention" if council < 9 else "no_intervention"
+        for wave, lift in (("before", 0.0), ("three_months", 0.3), ("one_year", 0.2)):
+            for code, rate in (("commitment", 0.3), ("ideas", 0.4), ("learning", 0.2), ("morale", 0.0)):
+                bump = 0.35 if (code == "commitment" and status == "intervention") else 0.0
+                rows.append({"council_id": council, "status_group": status, "wave": wave, "code": code,
+                             "reported": bool(rng.random() < min(rate + lift + bump, 1.0)) if rate else False})
+    return pd.DataFrame(rows)
+
+
+def test_a_comparison_that_cannot_reject_does_not_enlarge_the_family():
+    """'morale' is never coded: Fisher's mid-p is 1 at every wave whatever the groups (one arrangement of the
+    margins). Kept in the Holm family it raised every other row's adjusted p by one more place; now the family is
+    the nine rows whose outcome varies, checked against statsmodels' Holm over those rows alone."""
+    from statsmodels.stats.multitest import multipletests
+
+    from impact.stats import compare_groups
+
+    data = _one_never_coded(np.random.default_rng(4242))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = compare_groups(data, outcome="reported", group="status_group", by=["code", "wave"],
+                             unit="council_id")
+    never = out["code"] == "morale"
+    assert (out.loc[never, "p_value"] == 1.0).all() and (out.loc[never, "p_adjusted"] == 1.0).all()
+    others = out[~never]
+    expected = multipletests(others["p_value"].to_numpy(), method="holm")[1]
+    assert others["p_adjusted"].to_numpy() == pytest.approx(expected, rel=1e-12)
+    # and not the family of twelve (the old behaviour), which differs here
+    twelve = multipletests(out["p_value"].to_numpy(), method="holm")[1][~never.to_numpy()]
+    assert not np.allclose(twelve, expected)
+
+
+def test_a_change_that_cannot_reject_does_not_enlarge_the_family():
+    """The same study across the waves (Cochran's Q by code and status group): morale's Q is undefined and its exact
+    p is 1, and it is left out of the family; statsmodels' Holm over the other rows gives the adjusted p-values."""
+    from statsmodels.stats.multitest import multipletests
+
+    from impact.stats import change_over_time
+
+    data = _one_never_coded(np.random.default_rng(4243))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = change_over_time(data, outcome="reported", time="wave", unit="council_id", group="status_group",
+                               by="code", times=["before", "three_months", "one_year"])
+    never = out["code"] == "morale"
+    assert never.sum() == 2 and (out.loc[never, "p_value"] == 1.0).all()
+    assert (out.loc[never, "p_adjusted"] == 1.0).all()
+    others = out[~never]
+    assert others["p_adjusted"].to_numpy() == pytest.approx(
+        multipletests(others["p_value"].to_numpy(), method="holm")[1], rel=1e-12)

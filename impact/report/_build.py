@@ -624,6 +624,16 @@ def _summary(ctx) -> Section:
         items.append(_descriptive_withheld(ctx, [what for what, _ in before + after], weak))
     else:
         items += [sentence for _, sentence in before]
+        # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
+        # of a summary without "most often expected" cannot tell an omission from an oversight
+        hidden = [what for what, measure, waves in (
+            ("which impacts participants most often expected before the review", "anticipated", [ctx.waves[0]]),
+            ("which impacts were most often reported after the review", "reported", ctx.later))
+            if waves and _shares_suppressed(ctx, measure, waves)]
+        if hidden:
+            items.append(f"This summary does not state {_listed(hidden)}: a count behind the shares is below "
+                         f"{ctx.min_count} and is not published, to protect the participants, and the shares would give "
+                         "it away (the tables show the counts that can be published).")
     gee = _gee_rows(ctx)
     if len(gee):
         # A model's difference by status is a finding only where it could be estimated: with fewer than FEW_UNITS
@@ -752,6 +762,9 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                  for (w, d), part in unconfirmed.groupby(["later_wave", way], sort=False)]
         one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
+        codes = list(dict.fromkeys(unconfirmed["code"]))
+        poor = [c for c in codes if c in weak]
+        these = "this impact" if len(codes) == 1 else "these impacts"
         out.append(
             f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {'; and '.join(parts)} "
             "(the figures are in the longitudinal models section), but "
@@ -759,8 +772,10 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
             + ("a finding" if one else "findings")
             + ": the coder may read one wave's talk differently from another's (hopes before a review, what happened "
             "after it), which makes a change by itself, and no hand check of the coding in this study shows that it "
-            f"reads {'this impact' if len({r.code for r in unconfirmed.itertuples()}) == 1 else 'these impacts'} "
-            f"alike at every wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each).")
+            f"reads {these} alike at every wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each)"
+            # an impact the coder reads poorly on real text is no finding either way: the reader is told that too
+            + (f"; and {_why_weak(weak, poor, these if len(poor) == len(codes) else _listed([ctx.code(c).lower() for c in poor]))}"
+               if poor else "") + ".")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
         out.append(f"The models show no significant change between {before} and "
@@ -810,12 +825,10 @@ def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.Da
     (a 5-council study's summary gave 56% of a suppressed count of participants, which gave that count away); and two
     impacts are never named as "most often" over a third that is as common.
     """
+    if _shares_suppressed(ctx, measure, waves):
+        return None
     prev = ctx.f.prevalence
     p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves) & prev["code"].isin(ctx.codes)]
-    keys = [("with", measure, r.code, r.wave, r.group) for r in p.itertuples()]
-    keys += [("participants_group", r.wave, r.group) for r in p.itertuples()]
-    if not ctx.shown(*[key for key in keys if key in ctx.ledger.values]):
-        return None
     out = _overall(p, measure, waves)
     if out.empty or out["events"].sum() <= 0:
         return None
@@ -823,6 +836,16 @@ def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.Da
     out = out.reindex([c for c in ctx.codes if c in out.index]).sort_values("share", ascending=False, kind="stable")
     cut = out["share"].iloc[min(k, len(out)) - 1]
     return out[out["share"] >= cut - 1e-12]
+
+
+def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
+    """Whether a count behind the pooled shares of ``measure`` at ``waves`` is suppressed (see
+    :func:`_most_often_shared`)."""
+    prev = ctx.f.prevalence
+    p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves) & prev["code"].isin(ctx.codes)]
+    keys = [("with", measure, r.code, r.wave, r.group) for r in p.itertuples()]
+    keys += [("participants_group", r.wave, r.group) for r in p.itertuples()]
+    return not ctx.shown(*[key for key in keys if key in ctx.ledger.values])
 
 
 def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:

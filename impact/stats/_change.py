@@ -14,7 +14,7 @@ from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning
 from ._checks import _as_list, _check_choice, _check_columns, _check_frame, _is_binary, _numeric
 from ._errors import NotIdentifiedError
 from ._groups import _cells, _levels
-from ._multiplicity import ADJUST_METHODS, adjust_pvalues
+from ._multiplicity import ADJUST_METHODS, _adjust_testable
 
 __all__ = ["change_over_time"]
 
@@ -60,7 +60,10 @@ def change_over_time(
     times : list, optional
         The time points to use, in order (default: all).
     adjust : {"holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"} or None
-        Adjustment across rows, giving `p_adjusted`.
+        Adjustment across rows, giving `p_adjusted`. A row whose values are
+        one value throughout (every unit at every time point) can give no p
+        below 1 and is left out of the family, keeping its raw p (Tarone
+        1990).
 
     Returns
     -------
@@ -152,10 +155,11 @@ def change_over_time(
                 StatisticalWarning,
                 stacklevel=2,
             )
-    rows = []
+    rows, varies = [], []
     small = 0
     for key, cell in _cells(complete.reset_index(), [*by, *groups]):
         values = cell[order].to_numpy(dtype="float64")
+        varies.append(values.size > 0 and np.ptp(values) > 0)
         row = dict(zip([*by, *groups], key), outcome=outcome, n=len(values), n_times=len(order),
                    time_first=order[0], time_last=order[-1])
         if len(values) < 2:
@@ -177,7 +181,8 @@ def change_over_time(
         # nothing to test, which the warnings above say; the frame has its columns and no row
         return pd.DataFrame(columns=[c for c in cols if c not in ("n_discordant", "n_up", "n_down")])
     out = pd.DataFrame(rows)
-    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), adjust)
+    # a row whose values are one value throughout (an impact never coded) cannot give p < 1: not in the family
+    out["p_adjusted"] = _adjust_testable(out["p_value"].to_numpy(dtype="float64"), np.array(varies), adjust)
     return out[[c for c in cols if c in out.columns]]
 
 

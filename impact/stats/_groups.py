@@ -24,7 +24,7 @@ from ._checks import (
 )
 from ._errors import NotIdentifiedError
 from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
-from ._multiplicity import ADJUST_METHODS, adjust_pvalues
+from ._multiplicity import ADJUST_METHODS, _adjust_testable
 from ._permutation import _permutation_pvalues
 
 __all__ = ["compare_groups", "prevalence_table"]
@@ -233,7 +233,11 @@ def compare_groups(
     seed : int, numpy.random.Generator or None
         Seed of the permutations (reproducible by default).
     adjust : {"holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"} or None
-        Multiplicity adjustment across the rows, giving `p_adjusted`.
+        Multiplicity adjustment across the rows, giving `p_adjusted`. A row
+        whose outcome takes one value throughout (every unit in every group)
+        can give no p below 1 and is left out of the family, keeping its raw
+        p (Tarone 1990): it cannot reject, and kept in it would raise every
+        other row's adjusted p.
     outcome_type : {"auto", "binary", "continuous"}
         ``"auto"`` treats boolean and 0/1 columns as binary.
 
@@ -301,7 +305,7 @@ def compare_groups(
         method = "midp" if (binary and two) else "permutation"
     code_of = {level: i for i, level in enumerate(levels)}
 
-    rows, scores, labels, small = [], [], [], []
+    rows, scores, labels, small, varies = [], [], [], [], []
     all_g = frame[group].map(code_of).to_numpy(dtype=np.int64)
     all_y = frame["_y"].to_numpy(dtype="float64")
     low_expected = 0.0
@@ -335,6 +339,7 @@ def compare_groups(
         rows.append(row)
         scores.append(score)
         labels.append(g)
+        varies.append(bool(len(y)) and np.ptp(y) > 0)
     if low_expected:
         _warn_expected(low_expected, stacklevel=3)
     if small:
@@ -351,7 +356,8 @@ def compare_groups(
             [scores[i] for i in needs], [labels[i] for i in needs], n_resamples=n_resamples, seed=seed
         )
         out.loc[out.index[needs], "p_value"] = p
-    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), adjust)
+    # a row whose outcome does not vary (an impact never coded at a wave) cannot give p < 1: not in the family
+    out["p_adjusted"] = _adjust_testable(out["p_value"].to_numpy(dtype="float64"), np.array(varies), adjust)
     return out[[c for c in _column_order(by, binary, two) if c in out.columns]]
 
 

@@ -12,6 +12,7 @@ from ._checks import _check_choice
 
 __all__ = ["adjust_pvalues", "ADJUST_METHODS"]
 
+
 ADJUST_METHODS = ("holm", "fdr_bh", "bonferroni", "fdr_by", "hommel")
 _Method = Literal["holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"]
 
@@ -23,6 +24,23 @@ def _holm(p: np.ndarray) -> np.ndarray:
     stepped = np.maximum.accumulate(p[order] * np.arange(len(p), 0, -1))
     out = np.empty_like(p)
     out[order] = np.minimum(stepped, 1.0)
+    return out
+
+
+def _adjust_testable(p: np.ndarray, testable: np.ndarray, method: _Method | None) -> np.ndarray:
+    """``adjust_pvalues`` over the rows whose test could reject; a row whose data do not vary at all keeps its raw p.
+
+    A test of an outcome that takes one value throughout (an impact never coded at a wave, in any council) can give
+    no p-value below 1, whatever the groups or waves: exact and permutation tests condition on the margins, and
+    with one value there is one arrangement. Such a test cannot reject, so it is left out of the family (the extreme
+    case of Tarone's (1990) rule, which leaves out tests whose smallest attainable p is too large to reject), and
+    the other rows' adjusted p-values are not raised by a test that was never in play. Its adjusted p is its raw p.
+
+    Tarone, R. E. (1990). A modified Bonferroni method for discrete data. Biometrics 46(2), 515-522.
+    """
+    out = np.asarray(p, dtype="float64").copy()
+    testable = np.asarray(testable, dtype=bool)
+    out[testable] = adjust_pvalues(out[testable], method)
     return out
 
 
