@@ -49,6 +49,10 @@ __all__ = [
     "MAX_SCALE",
     "hidden_characters",
     "hidden_names",
+    "mixed_scripts",
+    "id_problem",
+    "latin_lookalike",
+    "lookalike_names",
     "did_you_mean",
     "same_id",
 ]
@@ -321,6 +325,97 @@ def hidden_names(text: str, *, formats_only: bool = False) -> str | None:
     return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
 
 
+#: Scripts whose letters look alike: an id mixing two of them is refused (other mixes, such as Han with Kana, are
+#: how some languages write).
+_ALIKE_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
+
+#: Cyrillic and Greek letters drawn like a Latin one in common fonts (a short selection of Unicode's
+#: confusables.txt, https://www.unicode.org/Public/security/latest/confusables.txt, "MA" table: the capitals and
+#: lower-case letters that a reader cannot tell from a Latin letter).  Other characters are left as they are.
+_LOOKALIKES = {
+    # Cyrillic capitals
+    "\u0410": "A", "\u0412": "B", "\u0415": "E", "\u041a": "K", "\u041c": "M", "\u041d": "H", "\u041e": "O",
+    "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u0425": "X", "\u0405": "S", "\u0406": "I", "\u0408": "J",
+    "\u04ae": "Y", "\u051a": "Q", "\u051c": "W",
+    # Cyrillic lower case
+    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y", "\u0445": "x",
+    "\u0455": "s", "\u0456": "i", "\u0458": "j", "\u04bb": "h", "\u051b": "q", "\u051d": "w", "\u04cf": "l",
+    # Greek capitals
+    "\u0391": "A", "\u0392": "B", "\u0395": "E", "\u0396": "Z", "\u0397": "H", "\u0399": "I", "\u039a": "K",
+    "\u039c": "M", "\u039d": "N", "\u039f": "O", "\u03a1": "P", "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X",
+    # Greek lower case
+    "\u03bf": "o", "\u03bd": "v", "\u03b1": "a", "\u03b9": "i", "\u03ba": "k", "\u03c1": "p", "\u03c5": "u",
+}
+
+
+def _script(ch: str) -> str | None:
+    """The script of a letter as the first word of its :mod:`unicodedata` name (full-width and mathematical forms
+    folded first); None for what is not a letter (digits, '_', '-')."""
+    plain = unicodedata.normalize("NFKC", ch)
+    if len(plain) != 1 or not plain.isalpha():
+        return None
+    name = unicodedata.name(plain, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+def mixed_scripts(text: str) -> str | None:
+    """Why an id is refused for mixing letters of scripts that look alike (Latin, Greek, Cyrillic), or None.
+
+    "\u0420\u0435view" (a Cyrillic Er and Ie, then Latin) reads as "Review" but never equals it.  An id written
+    wholly in one script ("\u0420\u0435\u0432\u044c\u044e") is allowed.
+
+    Examples
+    --------
+    >>> mixed_scripts("P\u04301")
+    "an id in one script (it mixes Latin with Cyrillic: U+0430 CYRILLIC SMALL LETTER A at character 2, which looks like the Latin 'a'; retype the id)"
+    >>> mixed_scripts("P1") is None, mixed_scripts("\u041f1") is None
+    (True, True)
+    """
+    scripts = {}
+    for i, ch in enumerate(text, 1):
+        script = _script(ch)
+        if script in _ALIKE_SCRIPTS:
+            scripts.setdefault(script, []).append((i, ch))
+    if len(scripts) < 2:
+        return None
+    # The characters named are those of the script with fewest letters (the ones typed by mistake), Latin last.
+    order = sorted(scripts, key=lambda sc: (sc == "LATIN", len(scripts[sc])))
+    odd = order[0]
+    names = []
+    for i, ch in scripts[odd][:3]:
+        like = _LOOKALIKES.get(ch)
+        names.append(f"{_char_name(ch)} at character {i}" + (f", which looks like the Latin {like!r}" if like else ""))
+    more = " and more" if len(scripts[odd]) > 3 else ""
+    shown = " with ".join(sc.title() for sc in sorted(scripts, key=lambda sc: (sc != "LATIN", sc)))
+    return f"an id in one script (it mixes {shown}: {'; '.join(names)}{more}; retype the id)"
+
+
+def id_problem(text: str) -> str | None:
+    """Why an id is refused for how it reads, or None: characters nobody sees (:func:`hidden_characters`), else
+    letters of scripts that look alike mixed in it (:func:`mixed_scripts`)."""
+    return hidden_characters(text) or mixed_scripts(text)
+
+
+def latin_lookalike(text: str) -> str:
+    """``text`` with each Cyrillic or Greek letter that looks Latin (:data:`_LOOKALIKES`) written as that Latin
+    letter, then as :func:`same_id` (``loose=False``) reads it: two ids equal in this form look the same.
+
+    Examples
+    --------
+    >>> latin_lookalike("\u04201") == latin_lookalike("P1"), latin_lookalike("\u041f1") == latin_lookalike("P1")
+    (True, False)
+    """
+    return same_id("".join(_LOOKALIKES.get(ch, ch) for ch in text), loose=False)
+
+
+def lookalike_names(text: str) -> str:
+    """The letters of ``text`` that look Latin but are not, named ("U+0420 CYRILLIC CAPITAL LETTER ER at character
+    1, which looks like the Latin 'P'"), or ``""``."""
+    found = [(i, ch) for i, ch in enumerate(text, 1) if ch in _LOOKALIKES]
+    named = [f"{_char_name(ch)} at character {i}, which looks like the Latin {_LOOKALIKES[ch]!r}" for i, ch in found[:3]]
+    return "; ".join(named) + (" and more" if len(found) > 3 else "")
+
+
 def same_id(text: str, *, loose: bool = True) -> str:
     """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
     left out, compatibility forms folded (full-width digits), case and runs of spaces ignored; ``loose``, also
@@ -364,6 +459,12 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
             by_form.setdefault(same_id(c), []).append(c)
     form = same_id(value)
     found = by_form.get(form, [])
+    if not found:  # "\u04201" (a Cyrillic Er) for "P1", or the other way round
+        folded = latin_lookalike(value)
+        found = [c for cs in by_form.values() for c in cs if latin_lookalike(c) == folded]
+        if found:
+            held = lookalike_names(value) or lookalike_names(found[0])
+            return f" (did you mean {' or '.join(repr(c) for c in found[:3])}? one of the two holds {held})"
     if not found and len(form) >= 3:
         found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
     if not found and form:

@@ -72,3 +72,85 @@ def test_a_clean_folder_read_without_validation_warns_nothing(study_dir):
         warnings.simplefilter("error")
         study = load_study(study_dir, validate=False)
     assert study.load_problems == []
+
+
+# --------------------------------------------------------------------------- letters of other scripts that look Latin
+
+
+@pytest.mark.parametrize(("old", "new", "shown", "expected"), [
+    # Latin P, Cyrillic small a: on the old code accepted as another participant that reads as "Pa2".
+    ("P2,302", "P\u04302,302", "P\u04302",
+     "an id in one script (it mixes Latin with Cyrillic: U+0430 CYRILLIC SMALL LETTER A at character 2, which looks "
+     "like the Latin 'a'; retype the id)"),
+    # Greek capital Omicron among Latin letters.
+    ("P2,302", "P2\u039fX,302", "P2\u039fX",
+     "an id in one script (it mixes Latin with Greek: U+039F GREEK CAPITAL LETTER OMICRON at character 3, which "
+     "looks like the Latin 'O'; retype the id)"),
+    # A Greek letter that looks like no Latin one is named without a look-alike.
+    ("P2,302", "P\u03bb2,302", "P\u03bb2",
+     "an id in one script (it mixes Latin with Greek: U+03BB GREEK SMALL LETTER LAMDA at character 2; retype the id)"),
+])
+def test_an_id_mixing_latin_with_cyrillic_or_greek_is_refused_naming_the_letter(old, new, shown, expected, study_dir):
+    _replace(study_dir / "participants.csv", old, new)
+    problems = _all_problems(study_dir)
+    assert f"participants.csv:3:participant_id: {shown!r} - expected {expected}" in problems
+
+
+def test_ids_wholly_in_one_script_are_allowed(study_dir):
+    # Cyrillic "\u041f\u0435\u0442\u0440" (Petr) and Greek "\u0391\u03bb\u03c6\u03b1" with digits and '_': one
+    # script each, accepted.
+    from impact.study import load_study
+
+    # (Only the participant_id cells: an interview id "\u041f\u0435\u0442\u0440_3-early" would mix two scripts.)
+    for file in ("participants.csv", "interviews.csv"):
+        text = (study_dir / file).read_text(encoding="utf-8").replace("P3,", "\u041f\u0435\u0442\u0440_3,")
+        (study_dir / file).write_text(text.replace("P4,", "\u0391\u03bb\u03c6\u03b1_4,"), encoding="utf-8")
+    study = load_study(study_dir)
+    assert set(study.participants["participant_id"]) == {"P1", "P2", "\u041f\u0435\u0442\u0440_3",
+                                                                   "\u0391\u03bb\u03c6\u03b1_4"}
+    assert not [p for p in study.load_problems if "script" in p.expected or "look alike" in p.expected]
+
+
+def test_two_ids_that_look_the_same_in_two_scripts_are_told(study_dir):
+    # On the old code "\u04201" (Cyrillic Er, then 1) beside "P1" (Latin) were two participants that look the same,
+    # without a word; each is in one script, so it is a warning, not a refusal. A reference to the Latin one that is
+    # not listed says which listed id it looks like.
+    _replace(study_dir / "participants.csv", "P2,302", "\u04201,302")
+    problems = _all_problems(study_dir)
+    assert ("warning: participants.csv:3:participant_id: '\u04201' - expected ids that do not look alike ('\u04201' "
+            "looks like 'P1' on row 2, yet is another participant_id: one of them holds U+0420 CYRILLIC CAPITAL "
+            "LETTER ER at character 1, which looks like the Latin 'P'; retype it if they are one)") in problems
+    _replace(study_dir / "participants.csv", "\u04201,302", "\u04202,302")
+    assert ("interviews.csv:5:participant_id: 'P2' - expected a participant_id listed in participants.csv (did you "
+            "mean '\u04202'? one of the two holds U+0420 CYRILLIC CAPITAL LETTER ER at character 1, which looks like "
+            "the Latin 'P') (the same on 1 more row(s): 6)") in _all_problems(study_dir)
+
+
+def test_look_alike_folding_maps_only_the_documented_letters():
+    # Independent check against the Unicode names: each Cyrillic/Greek letter maps to the Latin letter of the same
+    # case, and the Latin letter's own name ends in that letter.
+    import unicodedata
+
+    from impact import schema
+
+    for ch, latin in schema._LOOKALIKES.items():
+        name = unicodedata.name(ch)
+        assert name.split()[0] in ("CYRILLIC", "GREEK"), name
+        assert ("CAPITAL" in name) == latin.isupper(), (name, latin)
+        assert unicodedata.name(latin).endswith(f"LETTER {latin.upper()}")
+    assert schema.latin_lookalike("\u041f1") != schema.latin_lookalike("P1")  # Pe is not in the table: no P
+    assert schema.latin_lookalike("\u0420\u0415\u0412") == schema.latin_lookalike("peb")
+
+
+def test_a_vocabulary_list_may_hold_items_of_two_scripts_but_not_an_item_mixing_them(study_dir):
+    # Each item of a list column is one id: "outcomes;\u0423\u0447\u0430\u0441\u0442\u0438\u0435" holds two ids of
+    # one script each (an unknown theme: told as such), not one id mixing scripts.
+    _replace(study_dir / "reviews.csv", ";participation", ";\u0423\u0447\u0430\u0441\u0442\u0438\u0435")
+    problems = _all_problems(study_dir)
+    assert not [p for p in problems if "one script" in p]
+    assert [p for p in problems if p.startswith("reviews.csv:3:themes: '\u0423\u0447\u0430\u0441\u0442\u0438\u0435' - "
+                                                "expected one of")]
+    _replace(study_dir / "reviews.csv", ";\u0423\u0447\u0430\u0441\u0442\u0438\u0435", ";p\u0430rticipation")
+    assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [
+        "reviews.csv:3:themes: 'p\u0430rticipation' - expected an id in one script (it mixes Latin with Cyrillic: "
+        "U+0430 CYRILLIC SMALL LETTER A at character 2, which looks like the Latin 'a'; retype the id)"]
