@@ -14,6 +14,7 @@ import pytest
 
 from impact.errors import ValidationError
 
+from ._util import cli, refused
 from .test_inputs_round5 import _replace
 
 _WORKTREE = str(Path(__file__).resolve().parents[2])  # the package under test, for the command-line subprocess
@@ -154,3 +155,46 @@ def test_a_vocabulary_list_may_hold_items_of_two_scripts_but_not_an_item_mixing_
     assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [
         "reviews.csv:3:themes: 'p\u0430rticipation' - expected an id in one script (it mixes Latin with Cyrillic: "
         "U+0430 CYRILLIC SMALL LETTER A at character 2, which looks like the Latin 'a'; retype the id)"]
+
+
+# --------------------------------------------------------------------------- bad option values and unknown options
+
+
+@pytest.mark.parametrize(("args", "needles"), [
+    # On the old code: "usage: impact [-h] [--version] [-v | -q] COMMAND ..." and "unrecognized arguments: --jobs 0",
+    # not saying that --jobs is an option of `impact code` only.
+    (["run", "STUDY", "--out", "OUT", "--jobs", "0"],
+     ["usage: impact run ", "impact run: error: unrecognized argument(s): --jobs 0 - expected only the arguments and "
+      "options in the usage line above (--jobs is an option of impact code, not of impact run)"]),
+    (["run", "STUDY", "--out", "OUT", "--jobs=-1"], ["usage: impact run ", "--jobs=-1", "option of impact code"]),
+    (["code", "STUDY", "--out", "OUT.csv", "--seeds", "3"],
+     ["usage: impact code ", "unrecognized argument(s): --seeds 3", "impact code has no option --seeds"]),
+    (["run", "STUDY", "--out", "OUT", "--min-cuont", "3"],
+     ["usage: impact run ", "(--min-cuont: did you mean --min-count?)"]),
+    (["review", "export", "STUDY", "--coded", "C.csv", "--out", "O.xlsx", "--identify"],
+     ["usage: impact review export ", "--identify is an option of impact run and impact demo, not of impact review export"]),
+    # Values out of range: the option, the value and what is expected, with the command's usage.
+    (["run", "STUDY", "--out", "OUT", "--resamples", "-5"],
+     ["usage: impact run ", "argument --resamples: '-5' - expected a whole number from 99 to 1,000,000"]),
+    (["run", "STUDY", "--out", "OUT", "--min-count", "0"],
+     ["usage: impact run ", "argument --min-count: '0' - expected a whole number from 1 to 1,000"]),
+    (["run", "STUDY", "--out", "OUT", "--seed", "-1"],
+     ["usage: impact run ", "argument --seed: '-1' - expected a whole number from 0 to 4,294,967,295"]),
+    (["code", "STUDY", "--out", "OUT.csv", "--jobs", "0"],
+     ["usage: impact code ", "argument --jobs: '0' - expected a whole number from 1 to 64"]),
+])
+def test_a_bad_option_says_which_with_the_commands_usage(args, needles, study_dir, tmp_path):
+    names = {"STUDY": str(study_dir), "OUT": str(tmp_path / "out")}
+    proc = cli(*[names.get(a, a) for a in args], cwd=tmp_path, env=_ENV)
+    refused(proc, *needles)
+    assert "usage: impact [-h]" not in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_thousands_written_as_the_help_writes_them_are_read():
+    # On the old code "--resamples 2,000" was refused with "expected a whole number from 99 to 1,000,000": the
+    # message wrote numbers the way it refused them.
+    from impact.cli import build_parser
+
+    args = build_parser().parse_args(["run", "s", "--out", "o", "--resamples", "2,000", "--seed", "1,234,567"])
+    assert (args.resamples, args.seed) == (2000, 1234567)
