@@ -53,6 +53,7 @@ __all__ = [
     "id_problem",
     "latin_lookalike",
     "lookalike_names",
+    "apostrophe_hint",
     "did_you_mean",
     "same_id",
 ]
@@ -157,6 +158,28 @@ def _excel_serial(text: str) -> str:
             "YYYY-MM-DD, before saving)")
 
 
+def _dash_hint(text: str) -> str:
+    """What a dash that is not the hyphen-minus is, in a date or a number (" (it holds U+2013 EN DASH at character
+    5 where '-' is expected ...)"), or "": word processors and some spreadsheets replace '-' as one types."""
+    found = [(i, ch) for i, ch in enumerate(text, 1)
+             if ch != "-" and (unicodedata.category(ch) == "Pd" or ch == "\u2212")]
+    if not found:
+        return ""
+    i, ch = found[0]
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    return (f" (it holds {_char_name(ch)} at character {i}{more} where '-' is expected; it may have been "
+            "replaced as it was typed: type the hyphen-minus key)")
+
+
+def apostrophe_hint(text: str) -> str:
+    """Why a value starting with an apostrophe ("'301") is not read, or "": spreadsheets take a leading apostrophe
+    as "keep this as text" and hide it, but some save it into the file."""
+    if not text.startswith("'") or len(text) < 2 or text.endswith("'"):
+        return ""
+    return (" (it starts with an apostrophe, which a spreadsheet uses to keep a number as text and hides, but "
+            "which was saved into the file: remove it)")
+
+
 #: A date written day/month/year, as UK Excel writes it (or month/day/year, as US Excel does).
 DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})")
 _DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"), DAY_MONTH_YEAR)
@@ -232,6 +255,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     (None, 'a finite number')
     >>> parse_cell("-3", "int", low=0)
     (None, 'a whole number from 0')
+    >>> parse_cell("2012\u201303-31", "date")[1]
+    "a date as YYYY-MM-DD (it holds U+2013 EN DASH at character 5 where '-' is expected; it may have been replaced as it was typed: type the hyphen-minus key)"
     """
     import pandas as pd
 
@@ -240,7 +265,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if type_ == "date":
         d = parse_date(text)
         if d is None:
-            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text))
+            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
+                                                   or apostrophe_hint(text))
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
@@ -251,7 +277,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
             return None, problem
         f = _number(text)
         if f is None:
-            return None, what
+            return None, what + (_dash_hint(text) or apostrophe_hint(text))
         if not math.isfinite(f):
             return None, f"a finite {what.split(' ', 1)[1]}"
         if type_ == "int" and not f.is_integer():
@@ -433,7 +459,7 @@ def same_id(text: str, *, loose: bool = True) -> str:
     plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
     if not loose:
         return " ".join(plain.split())
-    plain = re.sub(r"[\s_.-]+", "_", plain).strip("_")
+    plain = re.sub(r"[\s_.-]+", "_", plain.removeprefix("'")).strip("_")
     return plain.lstrip("0") or plain if plain.isdigit() else plain
 
 

@@ -641,6 +641,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         mixed = [(item, m) for item in parts if (m := schema.mixed_scripts(item))] if col.type in ("id", "list") else []
         if mixed:
             return value, [(item, m, "error") for item, m in mixed]
+        if col.type == "id" and (why := schema.apostrophe_hint(text)):
+            shown = _pattern_text(col) if col.pattern else "an id without a leading apostrophe"
+            return value, [(text, shown + why, "error")]
         if col.type == "text" and (held := schema.hidden_names(text, formats_only=True)) is not None:
             return value, [(text, f"text without invisible or direction-changing characters (it holds {held}, "
                                   "which outputs show as written: reordered, or looking like other text)", "warning")]

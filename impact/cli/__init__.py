@@ -124,7 +124,9 @@ def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> st
         if close:
             hints.append(f"{name}: did you mean {close[0]}?")
         elif elsewhere:
-            hints.append(f"{name} is an option of {' and '.join(elsewhere)}, not of {parser.prog}")
+            shown = " and ".join(elsewhere) if len(elsewhere) <= 3 else \
+                f"{', '.join(elsewhere[:3])} and {len(elsewhere) - 3} more commands"
+            hints.append(f"{name} is an option of {shown}, not of {parser.prog}")
         else:
             hints.append(f"{parser.prog} has no option {name}")
     shown = " ".join(extras)

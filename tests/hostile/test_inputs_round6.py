@@ -198,3 +198,43 @@ def test_thousands_written_as_the_help_writes_them_are_read():
 
     args = build_parser().parse_args(["run", "s", "--out", "o", "--resamples", "2,000", "--seed", "1,234,567"])
     assert (args.resamples, args.seed) == (2000, 1234567)
+
+
+# --------------------------------------------------------------------------- what spreadsheets and word processors add
+
+_APOSTROPHE = ("(it starts with an apostrophe, which a spreadsheet uses to keep a number as text and hides, but which "
+               "was saved into the file: remove it)")
+
+
+def test_a_key_saved_with_the_apostrophe_a_spreadsheet_hides_is_one_problem_saying_so(study_dir):
+    # On the old code "'301" was "expected a DfE three-digit local authority number" (the apostrophe not named), and
+    # each of the five other tables naming council 301 was one more problem ("a council_id listed in councils.csv").
+    _replace(study_dir / "councils.csv", "301,Barking", "'301,Barking")
+    assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [
+        "councils.csv:2:council_id: \"'301\" - expected a DfE three-digit local authority number, as text (e.g. 301) "
+        f"{_APOSTROPHE}; the other files name it '301' on 8 row(s) of status_history.csv, reviews.csv, "
+        "participants.csv, interviews.csv, survey_responses.csv, which refer to this row once it is corrected"]
+
+
+def test_an_id_without_a_pattern_saved_with_an_apostrophe_is_refused(study_dir):
+    # On the old code "'P2" was accepted as a participant (the interviews of P2 then named an unknown one).
+    _replace(study_dir / "participants.csv", "P2,302", "'P2,302")
+    assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [
+        f"participants.csv:3:participant_id: \"'P2\" - expected an id without a leading apostrophe {_APOSTROPHE}; the "
+        "other files name it 'P2' on 2 row(s) of interviews.csv, which refer to this row once it is corrected"]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    # On the old code: "expected a date as YYYY-MM-DD" and "expected a whole number", the dash not named.
+    ("interviews.csv", "2011-03-01", "2011\u201303\u201301",
+     "interviews.csv:2:date: '2011\u201303\u201301' - expected a date as YYYY-MM-DD (it holds U+2013 EN DASH at "
+     "character 5 and 1 more where '-' is expected; it may have been replaced as it was typed: type the hyphen-minus "
+     "key)"),
+    ("reviews.csv", ",8", ",\u22128",
+     "reviews.csv:2:n_recommendations: '\u22128' - expected a whole number (it holds U+2212 MINUS SIGN at character 1 "
+     "where '-' is expected; it may have been replaced as it was typed: type the hyphen-minus key)"),
+    ("reviews.csv", ",8", ",'8", f"reviews.csv:2:n_recommendations: \"'8\" - expected a whole number {_APOSTROPHE}"),
+])
+def test_a_dash_or_apostrophe_a_program_put_in_a_date_or_number_is_named(file, old, new, expected, study_dir):
+    _replace(study_dir / file, old, new)
+    assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [expected]
