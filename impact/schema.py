@@ -147,6 +147,15 @@ def _no_such_day(text: str) -> str:
     return ""
 
 
+def _time_of_day(text: str) -> str:
+    """What a date cell carrying a time other than midnight is (" (it carries a time of day, 14:30: ...)"), or ""."""
+    m = re.fullmatch(r"(\S+)[ T]((?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?)", text.strip())
+    if m is None or parse_date(m.group(1)) is None:
+        return ""
+    return (f" (it carries a time of day, {m.group(2)}: write the date alone, {m.group(1)}, so that no one reads "
+            "the time as part of the date)")
+
+
 def _excel_serial(text: str) -> str:
     """What a whole number in a date column is as an Excel date serial (" (... 40672 is 2011-05-09 ...)"), or ""."""
     if not re.fullmatch(r"[0-9]{5}(?:\.0+)?", text):
@@ -246,6 +255,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     >>> parse_cell("31/03/2012 00:00:00", "date")[0]
     Timestamp('2012-03-31 00:00:00')
     >>> parse_cell("2012-03-31 14:30", "date")
+    (None, 'a date as YYYY-MM-DD (it carries a time of day, 14:30: write the date alone, 2012-03-31, so that no one reads the time as part of the date)')
+    >>> parse_cell("2012-03-31 25:30", "date")  # no time of day: not called one
     (None, 'a date as YYYY-MM-DD')
     >>> parse_cell("31/02/2012", "date")
     (None, 'a date as YYYY-MM-DD (2012-02 has no day 31)')
@@ -266,7 +277,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         d = parse_date(text)
         if d is None:
             return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
-                                                   or apostrophe_hint(text))
+                                                   or apostrophe_hint(text) or _time_of_day(text))
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"

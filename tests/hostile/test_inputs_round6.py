@@ -234,7 +234,11 @@ def test_an_id_without_a_pattern_saved_with_an_apostrophe_is_refused(study_dir):
      "reviews.csv:2:n_recommendations: '\u22128' - expected a whole number (it holds U+2212 MINUS SIGN at character 1 "
      "where '-' is expected; it may have been replaced as it was typed: type the hyphen-minus key)"),
     ("reviews.csv", ",8", ",'8", f"reviews.csv:2:n_recommendations: \"'8\" - expected a whole number {_APOSTROPHE}"),
+    # On the old code: "expected a date as YYYY-MM-DD", of a date written as YYYY-MM-DD with a time after it.
+    ("interviews.csv", "2011-03-01", "2011-03-01 14:30",
+     "interviews.csv:2:date: '2011-03-01 14:30' - expected a date as YYYY-MM-DD (it carries a time of day, 14:30: "
+     "write the date alone, 2011-03-01, so that no one reads the time as part of the date)"),
 ])
-def test_a_dash_or_apostrophe_a_program_put_in_a_date_or_number_is_named(file, old, new, expected, study_dir):
+def test_a_dash_apostrophe_or_time_a_program_put_in_a_date_or_number_is_named(file, old, new, expected, study_dir):
     _replace(study_dir / file, old, new)
     assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [expected]
