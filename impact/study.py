@@ -893,11 +893,15 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         raise ValidationError(problems, source=str(path))
     else:  # unchecked, yet nothing read (or left out) without a word
         read_rows = {TABLES[name].filename: {line for line, _ in raw[name][1]} for name in TABLES}
+        headers = {TABLES[name].filename: raw[name][0] for name in TABLES}
         for i, p in enumerate(problems):
             if p.severity == "error":
-                left_out = p.row is not None and p.row > 1 and p.row not in read_rows.get(p.file, {p.row})
-                warnings.warn(f"{path}: {p} (not refused: read with validate=False"
-                              f"{'; this row is left out of the data' if left_out else ''})", UncheckedInputWarning,
+                lost = ""
+                if p.row is not None and p.row > 1 and p.row not in read_rows.get(p.file, {p.row}):
+                    lost = "; this row is left out of the data"
+                elif p.row == 1 and p.column and headers.get(p.file, []).count(p.column) > 1:
+                    lost = f"; only the last column named {p.column} is read, the others are left out"
+                warnings.warn(f"{path}: {p} (not refused: read with validate=False{lost})", UncheckedInputWarning,
                               stacklevel=2)
                 problems[i] = Problem(p.file, p.row, p.column, p.value, p.expected, "warning")
     for name in TABLES:

@@ -66,6 +66,20 @@ def test_a_ragged_row_is_told_but_kept_when_not_validating(study_dir):
     assert len(study.councils) == 3
 
 
+def test_a_column_named_twice_says_which_is_read_when_not_validating(study_dir):
+    # On the old code the first of two columns named "name" was overwritten by the second without a word.
+    from impact.study import UncheckedInputWarning, load_study
+
+    f = study_dir / "councils.csv"
+    lines = f.read_text(encoding="utf-8").splitlines(keepends=True)
+    f.write_text(lines[0].replace("region", "name") + "".join(lines[1:]), encoding="utf-8")
+    with pytest.warns(UncheckedInputWarning, match=r"councils.csv:1:name: 'name' - expected each column name once "
+                                                   r"\(duplicated\) \(not refused: read with validate=False; only the "
+                                                   r"last column named name is read, the others are left out\)$"):
+        study = load_study(study_dir, validate=False)
+    assert list(study.councils["name"]) == ["London", "London", "South West"]  # the region column, read last
+
+
 def test_a_clean_folder_read_without_validation_warns_nothing(study_dir):
     from impact.study import load_study
 
