@@ -580,13 +580,15 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
         if not c or c in spec.column_names:
             continue
         twin = present.get(schema.same_id(c))
-        meant = [m for m in missing if schema.same_id(m) == schema.same_id(c) and m not in renamed]
+        meant = [m for m in missing if m not in renamed and (schema.same_id(m) == schema.same_id(c) or
+                                                              schema.latin_lookalike(m) == schema.latin_lookalike(c))]
         if twin is not None:
             problems.append(Problem(f, 1, c, c, f"each column once (this is `{twin}` again, written another way)"))
         elif meant:
             renamed.add(meant[0])
-            problems.append(Problem(f, 1, c, c, f"the column name `{meant[0]}` (names are exact: lower case, '_' "
-                                    "between words)"))
+            held = schema.lookalike_names(c)
+            problems.append(Problem(f, 1, c, c, f"the column name `{meant[0]}` (names are exact: " + (
+                f"this one holds {held}; retype it)" if held else "lower case, '_' between words)")))
         else:
             problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"
                                     + schema.did_you_mean(c, [m for m in missing if m not in renamed])))
@@ -879,7 +881,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     named: dict[str, int] = {}
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
-        if pid in council_of and cid and council_of[pid] != cid:
+        if council_of.get(pid) is not None and cid and council_of[pid] != cid:  # None: not known (column missing)
             out.append(Problem(f, line, "council_id", cid, f"the council of participant {pid} ({council_of[pid]})"))
         date, wave = v.get("date"), v.get("wave")
         review = reviews.get(cid)

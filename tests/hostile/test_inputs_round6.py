@@ -141,6 +141,16 @@ def test_two_ids_that_look_the_same_in_two_scripts_are_told(study_dir):
             "the Latin 'P') (the same on 1 more row(s): 6)") in _all_problems(study_dir)
 
 
+def test_a_column_name_holding_look_alike_letters_is_one_problem_naming_them(study_dir):
+    # On the old code "\u0441\u043euncil_id" (Cyrillic Es and O) was an unknown column, `council_id` a missing one,
+    # and each interview "expected the council of participant P1 (None)": 6 problems, the letters never named.
+    _replace(study_dir / "participants.csv", "council_id", "\u0441\u043euncil_id")
+    assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [
+        "participants.csv:1:\u0441\u043euncil_id: '\u0441\u043euncil_id' - expected the column name `council_id` "
+        "(names are exact: this one holds U+0441 CYRILLIC SMALL LETTER ES at character 1, which looks like the Latin "
+        "'c'; U+043E CYRILLIC SMALL LETTER O at character 2, which looks like the Latin 'o'; retype it)"]
+
+
 def test_look_alike_folding_maps_only_the_documented_letters():
     # Independent check against the Unicode names: each Cyrillic/Greek letter maps to the Latin letter of the same
     # case, and the Latin letter's own name ends in that letter.
