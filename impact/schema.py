@@ -49,6 +49,11 @@ __all__ = [
     "MAX_SCALE",
     "hidden_characters",
     "hidden_names",
+    "mixed_scripts",
+    "id_problem",
+    "latin_lookalike",
+    "lookalike_names",
+    "apostrophe_hint",
     "did_you_mean",
     "same_id",
 ]
@@ -142,6 +147,15 @@ def _no_such_day(text: str) -> str:
     return ""
 
 
+def _time_of_day(text: str) -> str:
+    """What a date cell carrying a time other than midnight is (" (it carries a time of day, 14:30: ...)"), or ""."""
+    m = re.fullmatch(r"(\S+)[ T]((?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?)", text.strip())
+    if m is None or parse_date(m.group(1)) is None:
+        return ""
+    return (f" (it carries a time of day, {m.group(2)}: write the date alone, {m.group(1)}, so that no one reads "
+            "the time as part of the date)")
+
+
 def _excel_serial(text: str) -> str:
     """What a whole number in a date column is as an Excel date serial (" (... 40672 is 2011-05-09 ...)"), or ""."""
     if not re.fullmatch(r"[0-9]{5}(?:\.0+)?", text):
@@ -151,6 +165,28 @@ def _excel_serial(text: str) -> str:
         return ""
     return (f" (it looks like an Excel date serial number: {text} is {day:%Y-%m-%d}; format the column as a date, "
             "YYYY-MM-DD, before saving)")
+
+
+def _dash_hint(text: str) -> str:
+    """What a dash that is not the hyphen-minus is, in a date or a number (" (it holds U+2013 EN DASH at character
+    5 where '-' is expected ...)"), or "": word processors and some spreadsheets replace '-' as one types."""
+    found = [(i, ch) for i, ch in enumerate(text, 1)
+             if ch != "-" and (unicodedata.category(ch) == "Pd" or ch == "\u2212")]
+    if not found:
+        return ""
+    i, ch = found[0]
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    return (f" (it holds {_char_name(ch)} at character {i}{more} where '-' is expected; it may have been "
+            "replaced as it was typed: type the hyphen-minus key)")
+
+
+def apostrophe_hint(text: str) -> str:
+    """Why a value starting with an apostrophe ("'301") is not read, or "": spreadsheets take a leading apostrophe
+    as "keep this as text" and hide it, but some save it into the file."""
+    if not text.startswith("'") or len(text) < 2 or text.endswith("'"):
+        return ""
+    return (" (it starts with an apostrophe, which a spreadsheet uses to keep a number as text and hides, but "
+            "which was saved into the file: remove it)")
 
 
 #: A date written day/month/year, as UK Excel writes it (or month/day/year, as US Excel does).
@@ -219,6 +255,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     >>> parse_cell("31/03/2012 00:00:00", "date")[0]
     Timestamp('2012-03-31 00:00:00')
     >>> parse_cell("2012-03-31 14:30", "date")
+    (None, 'a date as YYYY-MM-DD (it carries a time of day, 14:30: write the date alone, 2012-03-31, so that no one reads the time as part of the date)')
+    >>> parse_cell("2012-03-31 25:30", "date")  # no time of day: not called one
     (None, 'a date as YYYY-MM-DD')
     >>> parse_cell("31/02/2012", "date")
     (None, 'a date as YYYY-MM-DD (2012-02 has no day 31)')
@@ -228,6 +266,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     (None, 'a finite number')
     >>> parse_cell("-3", "int", low=0)
     (None, 'a whole number from 0')
+    >>> parse_cell("2012\u201303-31", "date")[1]
+    "a date as YYYY-MM-DD (it holds U+2013 EN DASH at character 5 where '-' is expected; it may have been replaced as it was typed: type the hyphen-minus key)"
     """
     import pandas as pd
 
@@ -236,7 +276,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if type_ == "date":
         d = parse_date(text)
         if d is None:
-            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text))
+            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
+                                                   or apostrophe_hint(text) or _time_of_day(text))
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
@@ -247,7 +288,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
             return None, problem
         f = _number(text)
         if f is None:
-            return None, what
+            return None, what + (_dash_hint(text) or apostrophe_hint(text))
         if not math.isfinite(f):
             return None, f"a finite {what.split(' ', 1)[1]}"
         if type_ == "int" and not f.is_integer():
@@ -321,6 +362,97 @@ def hidden_names(text: str, *, formats_only: bool = False) -> str | None:
     return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
 
 
+#: Scripts whose letters look alike: an id mixing two of them is refused (other mixes, such as Han with Kana, are
+#: how some languages write).
+_ALIKE_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
+
+#: Cyrillic and Greek letters drawn like a Latin one in common fonts (a short selection of Unicode's
+#: confusables.txt, https://www.unicode.org/Public/security/latest/confusables.txt, "MA" table: the capitals and
+#: lower-case letters that a reader cannot tell from a Latin letter).  Other characters are left as they are.
+_LOOKALIKES = {
+    # Cyrillic capitals
+    "\u0410": "A", "\u0412": "B", "\u0415": "E", "\u041a": "K", "\u041c": "M", "\u041d": "H", "\u041e": "O",
+    "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u0425": "X", "\u0405": "S", "\u0406": "I", "\u0408": "J",
+    "\u04ae": "Y", "\u051a": "Q", "\u051c": "W",
+    # Cyrillic lower case
+    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y", "\u0445": "x",
+    "\u0455": "s", "\u0456": "i", "\u0458": "j", "\u04bb": "h", "\u051b": "q", "\u051d": "w", "\u04cf": "l",
+    # Greek capitals
+    "\u0391": "A", "\u0392": "B", "\u0395": "E", "\u0396": "Z", "\u0397": "H", "\u0399": "I", "\u039a": "K",
+    "\u039c": "M", "\u039d": "N", "\u039f": "O", "\u03a1": "P", "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X",
+    # Greek lower case
+    "\u03bf": "o", "\u03bd": "v", "\u03b1": "a", "\u03b9": "i", "\u03ba": "k", "\u03c1": "p", "\u03c5": "u",
+}
+
+
+def _script(ch: str) -> str | None:
+    """The script of a letter as the first word of its :mod:`unicodedata` name (full-width and mathematical forms
+    folded first); None for what is not a letter (digits, '_', '-')."""
+    plain = unicodedata.normalize("NFKC", ch)
+    if len(plain) != 1 or not plain.isalpha():
+        return None
+    name = unicodedata.name(plain, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+def mixed_scripts(text: str) -> str | None:
+    """Why an id is refused for mixing letters of scripts that look alike (Latin, Greek, Cyrillic), or None.
+
+    "\u0420\u0435view" (a Cyrillic Er and Ie, then Latin) reads as "Review" but never equals it.  An id written
+    wholly in one script ("\u0420\u0435\u0432\u044c\u044e") is allowed.
+
+    Examples
+    --------
+    >>> mixed_scripts("P\u04301")
+    "an id in one script (it mixes Latin with Cyrillic: U+0430 CYRILLIC SMALL LETTER A at character 2, which looks like the Latin 'a'; retype the id)"
+    >>> mixed_scripts("P1") is None, mixed_scripts("\u041f1") is None
+    (True, True)
+    """
+    scripts = {}
+    for i, ch in enumerate(text, 1):
+        script = _script(ch)
+        if script in _ALIKE_SCRIPTS:
+            scripts.setdefault(script, []).append((i, ch))
+    if len(scripts) < 2:
+        return None
+    # The characters named are those of the script with fewest letters (the ones typed by mistake), Latin last.
+    order = sorted(scripts, key=lambda sc: (sc == "LATIN", len(scripts[sc])))
+    odd = order[0]
+    names = []
+    for i, ch in scripts[odd][:3]:
+        like = _LOOKALIKES.get(ch)
+        names.append(f"{_char_name(ch)} at character {i}" + (f", which looks like the Latin {like!r}" if like else ""))
+    more = " and more" if len(scripts[odd]) > 3 else ""
+    shown = " with ".join(sc.title() for sc in sorted(scripts, key=lambda sc: (sc != "LATIN", sc)))
+    return f"an id in one script (it mixes {shown}: {'; '.join(names)}{more}; retype the id)"
+
+
+def id_problem(text: str) -> str | None:
+    """Why an id is refused for how it reads, or None: characters nobody sees (:func:`hidden_characters`), else
+    letters of scripts that look alike mixed in it (:func:`mixed_scripts`)."""
+    return hidden_characters(text) or mixed_scripts(text)
+
+
+def latin_lookalike(text: str) -> str:
+    """``text`` with each Cyrillic or Greek letter that looks Latin (:data:`_LOOKALIKES`) written as that Latin
+    letter, then as :func:`same_id` (``loose=False``) reads it: two ids equal in this form look the same.
+
+    Examples
+    --------
+    >>> latin_lookalike("\u04201") == latin_lookalike("P1"), latin_lookalike("\u041f1") == latin_lookalike("P1")
+    (True, False)
+    """
+    return same_id("".join(_LOOKALIKES.get(ch, ch) for ch in text), loose=False)
+
+
+def lookalike_names(text: str) -> str:
+    """The letters of ``text`` that look Latin but are not, named ("U+0420 CYRILLIC CAPITAL LETTER ER at character
+    1, which looks like the Latin 'P'"), or ``""``."""
+    found = [(i, ch) for i, ch in enumerate(text, 1) if ch in _LOOKALIKES]
+    named = [f"{_char_name(ch)} at character {i}, which looks like the Latin {_LOOKALIKES[ch]!r}" for i, ch in found[:3]]
+    return "; ".join(named) + (" and more" if len(found) > 3 else "")
+
+
 def same_id(text: str, *, loose: bool = True) -> str:
     """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
     left out, compatibility forms folded (full-width digits), case and runs of spaces ignored; ``loose``, also
@@ -338,7 +470,7 @@ def same_id(text: str, *, loose: bool = True) -> str:
     plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
     if not loose:
         return " ".join(plain.split())
-    plain = re.sub(r"[\s_.-]+", "_", plain).strip("_")
+    plain = re.sub(r"[\s_.-]+", "_", plain.removeprefix("'")).strip("_")
     return plain.lstrip("0") or plain if plain.isdigit() else plain
 
 
@@ -364,6 +496,12 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
             by_form.setdefault(same_id(c), []).append(c)
     form = same_id(value)
     found = by_form.get(form, [])
+    if not found:  # "\u04201" (a Cyrillic Er) for "P1", or the other way round
+        folded = latin_lookalike(value)
+        found = [c for cs in by_form.values() for c in cs if latin_lookalike(c) == folded]
+        if found:
+            held = lookalike_names(value) or lookalike_names(found[0])
+            return f" (did you mean {' or '.join(repr(c) for c in found[:3])}? one of the two holds {held})"
     if not found and len(form) >= 3:
         found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
     if not found and form:

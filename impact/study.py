@@ -36,11 +36,11 @@ from ._io import (
     read_text,
     safe_yaml_load,
 )
-from .errors import InputError, Problem, ValidationError
+from .errors import ImpactWarning, InputError, Problem, ValidationError
 from .schema import DEFAULT_WAVES, LIST_SEP, META_KEYS, TABLES, TRANSCRIPT_SUFFIXES, parse_cell
 from .validate import check_folder, check_study
 
-__all__ = ["Study", "load_study", "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
+__all__ = ["Study", "load_study", "UncheckedInputWarning", "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
 
 FORMAT_VERSION = 1
 
@@ -180,6 +180,15 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- study
+class UncheckedInputWarning(ImpactWarning):
+    """A problem in a study folder read with ``load_study(path, validate=False)``: told, not refused.
+
+    Each problem found while reading the tables (a row of column names again in the middle of a table, which is
+    not read as data; a row of too many or too few cells; a column named twice; a table missing) is one warning
+    naming the folder, file, row and column, and is kept in :attr:`Study.load_problems`.
+    """
+
+
 class Study:
     """A longitudinal study of councils: tidy tables, waves and transcripts.
 
@@ -798,7 +807,13 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         The study folder (holding ``study.yaml``).
     validate : bool, default True
         Check every file (see :func:`impact.validate.check_folder`) and raise
-        if anything is wrong.  Warnings (attrition) do not raise.
+        if anything is wrong.  Warnings (attrition) do not raise.  With
+        ``False`` the cells are not checked, but what reading the tables
+        finds is not passed over: each problem (a header row repeated inside
+        a table, which is left out of the data; a ragged row; a column named
+        twice; a missing table) is issued as an
+        :class:`UncheckedInputWarning` naming file, row and column, and kept
+        in ``load_problems``.  A broken ``study.yaml`` still raises.
 
     Returns
     -------
@@ -876,6 +891,19 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             raise ValidationError(problems, source=str(path))
     elif any(p.severity == "error" for p in problems if p.file == "study.yaml"):
         raise ValidationError(problems, source=str(path))
+    else:  # unchecked, yet nothing read (or left out) without a word
+        read_rows = {TABLES[name].filename: {line for line, _ in raw[name][1]} for name in TABLES}
+        headers = {TABLES[name].filename: raw[name][0] for name in TABLES}
+        for i, p in enumerate(problems):
+            if p.severity == "error":
+                lost = ""
+                if p.row is not None and p.row > 1 and p.row not in read_rows.get(p.file, {p.row}):
+                    lost = "; this row is left out of the data"
+                elif p.row == 1 and p.column and headers.get(p.file, []).count(p.column) > 1:
+                    lost = f"; only the last column named {p.column} is read, the others are left out"
+                warnings.warn(f"{path}: {p} (not refused: read with validate=False{lost})", UncheckedInputWarning,
+                              stacklevel=2)
+                problems[i] = Problem(p.file, p.row, p.column, p.value, p.expected, "warning")
     for name in TABLES:
         records[name] = [r for _, r in raw[name][1]]
     tables = {name: _frame_from_records(TABLES[name], records[name]) for name in TABLES}

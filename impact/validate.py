@@ -325,7 +325,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         ok = True
         wid = w["id"]
         if not isinstance(wid, str) or not _WAVE_ID.fullmatch(wid):
-            hidden = schema.hidden_characters(wid) if isinstance(wid, str) else None
+            hidden = schema.id_problem(wid) if isinstance(wid, str) else None
             out.append(Problem(f, None, f"{col}.id", str(wid),
                                hidden or "a wave id of letters, digits, '_' and '-' (at most 40)"))
             ok = False
@@ -361,7 +361,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if items is not None and not isinstance(items, dict):
         out.append(Problem(f, None, "survey.items", str(items), "a mapping of item id to {label, scale: [min, max]}"))
     for item, spec in (items or {}).items() if isinstance(items, dict) else []:
-        if (hidden := schema.hidden_characters(str(item))) is not None:
+        if (hidden := schema.id_problem(str(item))) is not None:
             out.append(Problem(f, None, "survey.items", str(item), hidden))
         if spec is not None and not isinstance(spec, dict):
             out.append(Problem(f, None, f"survey.items.{item}", str(spec), "a mapping {label, scale: [min, max]}"))
@@ -385,7 +385,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             out.append(Problem(f, None, f"vocabularies.{vname}", str(extra), "a list of ids, or a mapping of id to label (text)"))
         else:
             out += [Problem(f, None, f"vocabularies.{vname}", k, hidden) for k in extra
-                    if (hidden := schema.hidden_characters(k)) is not None]
+                    if (hidden := schema.id_problem(k)) is not None]
     return out, good
 
 
@@ -580,13 +580,15 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
         if not c or c in spec.column_names:
             continue
         twin = present.get(schema.same_id(c))
-        meant = [m for m in missing if schema.same_id(m) == schema.same_id(c) and m not in renamed]
+        meant = [m for m in missing if m not in renamed and (schema.same_id(m) == schema.same_id(c) or
+                                                              schema.latin_lookalike(m) == schema.latin_lookalike(c))]
         if twin is not None:
             problems.append(Problem(f, 1, c, c, f"each column once (this is `{twin}` again, written another way)"))
         elif meant:
             renamed.add(meant[0])
-            problems.append(Problem(f, 1, c, c, f"the column name `{meant[0]}` (names are exact: lower case, '_' "
-                                    "between words)"))
+            held = schema.lookalike_names(c)
+            problems.append(Problem(f, 1, c, c, f"the column name `{meant[0]}` (names are exact: " + (
+                f"this one holds {held}; retype it)" if held else "lower case, '_' between words)")))
         else:
             problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"
                                     + schema.did_you_mean(c, [m for m in missing if m not in renamed])))
@@ -636,6 +638,14 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             return value, [(text, err + (f" (it holds {held}, which is not seen)" if held else ""), "error")]
         if col.type in ("id", "list") and (hidden := schema.hidden_characters(text)) is not None:
             return value, [(text, hidden, "error")]  # the one cause: not also "not a pattern", "not one of", ...
+        # A list's items are judged one by one (shown as the item): a list may hold ids of two scripts, an id may not.
+        parts = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
+        mixed = [(item, m) for item in parts if (m := schema.mixed_scripts(item))] if col.type in ("id", "list") else []
+        if mixed:
+            return value, [(item, m, "error") for item, m in mixed]
+        if col.type == "id" and (why := schema.apostrophe_hint(text)):
+            shown = _pattern_text(col) if col.pattern else "an id without a leading apostrophe"
+            return value, [(text, shown + why, "error")]
         if col.type == "text" and (held := schema.hidden_names(text, formats_only=True)) is not None:
             return value, [(text, f"text without invisible or direction-changing characters (it holds {held}, "
                                   "which outputs show as written: reordered, or looking like other text)", "warning")]
@@ -653,6 +663,10 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     memo: dict[str, dict[str, tuple[Any, list[tuple[str, str, str]]]]] = {c.name: {} for c in columns}
     ambiguous = _month_first_dates(columns, records)
     unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
+    # Ids that name one thing each (a one-column key, a unique id): two that look alike once Cyrillic and Greek
+    # letters drawn like Latin ones are read as Latin are told (a warning: they may be two, written in two scripts).
+    alike: dict[str, dict[str, tuple[int, str, str]]] = {
+        c.name: {} for c in columns if c.type == "id" and (c.unique or list(spec.key) == [c.name])}
     for line, rec in records:
         values: dict[str, Any] = dict(absent)
         for col in columns:
@@ -697,6 +711,16 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                     shared = "" if col.type == "id" else "; two councils of one name are told apart by id only"
                     problems.append(Problem(f, line, col.name, text, f"each {col.name} once (already on row "
                                             f"{first}{again}){shared}", "error" if col.type == "id" else "warning"))
+        for name, seen_forms in alike.items():  # "\u04201" (Cyrillic Er) beside "P1": two ids that look the same
+            text = values.get(name)
+            if isinstance(text, str) and text and not repeated:
+                form = schema.same_id(text, loose=False)
+                first, shown, first_form = seen_forms.setdefault(schema.latin_lookalike(text), (line, text, form))
+                if first_form != form:
+                    held = schema.lookalike_names(text) or schema.lookalike_names(shown)
+                    problems.append(Problem(f, line, name, text, f"ids that do not look alike ({text!r} looks like "
+                                            f"{shown!r} on row {first}, yet is another {name}: one of them holds "
+                                            f"{held}; retype it if they are one)", "warning"))
         rows.append((line, values))
     parsed[spec.name] = rows
     return problems
@@ -754,6 +778,7 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                 continue  # the referenced file is missing or unreadable: reported once already
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}
             forms = {schema.same_id(k): k for k in known}
+            alike = {schema.latin_lookalike(k): k for k in known}
             malformed_here = flawed.get((spec.filename, col.name), {})
             malformed_there = flawed.get((defined, column), {})
             for line, v in parsed.get(name, []):
@@ -765,6 +790,9 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                     named_as[(defined, column, malformed_there[form])].append((spec.filename, line, val))
                     continue
                 hint = f" (did you mean {forms[form]!r}?)" if form in forms else ""
+                if not hint and (twin := alike.get(schema.latin_lookalike(val))) is not None:  # "P1" for "\u04201"
+                    hint = (f" (did you mean {twin!r}? one of the two holds "
+                            f"{schema.lookalike_names(val) or schema.lookalike_names(twin)})")
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
     return out + _told_where_named(named_as, cell_problems)
 
@@ -853,7 +881,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     named: dict[str, int] = {}
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
-        if pid in council_of and cid and council_of[pid] != cid:
+        if council_of.get(pid) is not None and cid and council_of[pid] != cid:  # None: not known (column missing)
             out.append(Problem(f, line, "council_id", cid, f"the council of participant {pid} ({council_of[pid]})"))
         date, wave = v.get("date"), v.get("wave")
         review = reviews.get(cid)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import difflib
 import errno
 import importlib
 import io
@@ -81,8 +82,60 @@ def _add_verbosity(parser: argparse.ArgumentParser, *, default) -> None:
                        help="show only warnings and errors")
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose commands refuse an option they do not know themselves, with their own usage line.
+
+    argparse hands a command's unknown arguments back to the top-level parser, which printed its own usage
+    (``usage: impact [-h] ...``) and no hint: ``impact run S --jobs 0`` now says that ``--jobs`` is an option of
+    ``impact code``, not of ``impact run``, and a misspelt option gets a did-you-mean.
+    """
+
+    def parse_known_args(self, args=None, namespace=None):  # noqa: D102
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras and self._subparsers is None:  # a command (not impact, nor impact review): its own message
+            self.error(_unknown_arguments(self, extras))
+        return namespace, extras
+
+
+def _options_of(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+
+
+def _commands(parser: argparse.ArgumentParser):
+    """Every command parser under ``parser`` (``impact review export`` too)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in {id(p): p for p in action.choices.values()}.values():
+                yield child
+                yield from _commands(child)
+
+
+def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> str:
+    """``unrecognized arguments: --jobs 0 - expected options of impact run (--jobs is an option of impact code)``."""
+    hints = []
+    own = _options_of(parser)
+    for arg in extras:
+        if not arg.startswith("-") or arg.lstrip("-").replace(".", "", 1).isdigit():
+            continue
+        name = arg.split("=", 1)[0]
+        close = difflib.get_close_matches(name, own, n=1, cutoff=0.75)
+        root = getattr(parser, "_impact_root", None)
+        elsewhere = [c.prog for c in _commands(root) if name in _options_of(c)] if root is not None else []
+        if close:
+            hints.append(f"{name}: did you mean {close[0]}?")
+        elif elsewhere:
+            shown = " and ".join(elsewhere) if len(elsewhere) <= 3 else \
+                f"{', '.join(elsewhere[:3])} and {len(elsewhere) - 3} more commands"
+            hints.append(f"{name} is an option of {shown}, not of {parser.prog}")
+        else:
+            hints.append(f"{parser.prog} has no option {name}")
+    shown = " ".join(extras)
+    return (f"unrecognized argument(s): {shown} - expected only the arguments and options in the usage line above"
+            + (f" ({'; '.join(hints)})" if hints else ""))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="impact",
         description="Longitudinal impact evaluation of safeguarding children peer reviews.",
     )
@@ -97,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     for choice in {id(p): p for p in sub.choices.values()}.values():
         _add_verbosity_everywhere(choice)
     _once_everywhere(parser)
+    for command in _commands(parser):  # so that a command's hint can name the command that has an option
+        command._impact_root = parser
     return parser
 
 

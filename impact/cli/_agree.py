@@ -11,7 +11,7 @@ import pandas as pd
 from .._io import check_input_file
 from .._tabular import write_table
 from ..errors import InputError
-from ..schema import hidden_characters
+from ..schema import id_problem
 from ._options import a_path, add_overwrite, check_output_file, choice_list, study_folder
 
 
@@ -91,10 +91,10 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
               for c in ("present", "negated", "hedged")),
             *((c, "a number (or blank)", _number_or_blank) for c in ("score", "start", "end")))
             if col in df.columns for i, v in enumerate(df[col]) if not ok(v)]
-        # A unit, code or coder holding a character nobody sees is another unit, code or coder than the one it
+        # A unit, code or coder holding a character nobody sees (or a Cyrillic letter among Latin ones) is another unit, code or coder than the one it
         # looks like: the coders would seem to disagree where they agree.
         bad += [f"{path}:{i + 2}:{col}: {v!r} - expected {hidden}" for col in ("unit", "code", "coder")
-                if col in df.columns for i, v in enumerate(df[col]) if (hidden := hidden_characters(v)) is not None]
+                if col in df.columns for i, v in enumerate(df[col]) if (hidden := id_problem(v)) is not None]
         if bad:  # read as missing, they would change what is counted without a word
             raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
                              + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))

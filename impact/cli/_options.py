@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -64,11 +65,23 @@ def bounded_int(low: int, high: int, *, why: str = "") -> Callable[[str], int]:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: '0' - expected a whole number from 1 to 10
+
+    Thousands written as the help and the messages write them are read (``2,000``), and only as that:
+
+    >>> bounded_int(99, 1_000_000)("10,000")
+    10000
+    >>> bounded_int(99, 1_000_000)("1,00")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '1,00' - expected a whole number from 99 to 1,000,000
     """
 
     def parse(text: str) -> int:
+        plain = text.strip()
+        if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+", plain):
+            plain = plain.replace(",", "")
         try:
-            value = int(text.strip().replace("_", ""))
+            value = int(plain.replace("_", ""))
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
