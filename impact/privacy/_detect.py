@@ -1285,7 +1285,7 @@ def _institutions(text: str, add) -> None:
     for m in _settings_named(text):
         parts = [fold(w) for w in m.group("name").split()]
         if not any(p in _GENERIC_BEFORE or p in _NOT_STREET_WORDS or p in _SCHOOL_KINDS or p in _NOT_SETTING_NAMES
-                   or p in _NOT_NAMES or p in _NOT_SUBJECTS or p.endswith(("ly", "ing", "ed")) for p in parts):
+                   or p in _NOT_NAMES or p in _NOT_SUBJECTS or (p.endswith(("ly", "ing", "ed")) and p in words) for p in parts):
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))

@@ -579,10 +579,10 @@ class NameFinder:
     def _double_surnames(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name after a title widened over one more word that may be a surname, where a verb of a person follows
         it ("mrs rhodes white said", "mr okafor green came"; not "mrs bell then said", "mrs bell's mum came")."""
-        ends = {t.start: k for k, t in enumerate(toks)}
+        ending = {t.end: k for k, t in enumerate(toks)}
         out = []
         for s in spans:
-            k = next((ends[t.start] for t in toks if t.end == s.end), None) if s.kind == "name" else None
+            k = ending.get(s.end) if s.kind == "name" else None
             nxt = toks[k + 1] if k is not None and k + 1 < len(toks) else None
             if (nxt is not None and nxt.shape == "lower" and self._joinable(text, toks[k], nxt)
                     and _SHORT_TITLE_BEFORE_RE.search(text[max(0, s.start - 8) : s.start])

@@ -38,6 +38,7 @@ _SETTINGS = [
     ("she's at little acorns, the nursery", ["little", "acorns"]),
     ("the nursery said she is at little acorns", ["little", "acorns"]),
     ("she's at kiddy winks. The nursery is good", ["kiddy", "winks"]),
+    ("she goes to zorbly farm nursery", ["zorbly", "farm"]), ("she goes to twinkly stars nursery", ["twinkly", "stars"]),
 ]
 
 
