@@ -597,12 +597,12 @@ _NOT_SETTING_NAMES = frozenset(
     """sixth form big boarding state faith forest sunday saturday summer night further higher education special needs
     mainstream residential day after before breakfast holiday weekend home school nursery work college university
     risk least most first last all times time once now still again today tomorrow yesterday too also well""".split())
-# A bed and a ward by their numbers together, which place one patient whatever word comes before ("bed 4, ward 12",
-# "ward 7 bed 2", "bed 9 on ward 6"); a bed alone ("in bed 4") says nothing.
+# A bed and a ward or bay by their numbers together, which place one patient whatever word comes before ("bed 4, ward
+# 12", "ward 7 bed 2", "bed 9 on ward 6", "bay 3, bed 4"); a bed alone ("in bed 4") says nothing.
 _BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d])"
 _BED_WARD_RE = lazy_compile(
-    rf"\b(?:bed[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+)ward[ \t]+{_BED_NUMBER}|"
-    rf"ward[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+)bed[ \t]+{_BED_NUMBER})", _I)
+    rf"\b(?:bed[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+)(?:ward|bay)[ \t]+{_BED_NUMBER}|"
+    rf"(?:ward|bay)[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+)bed[ \t]+{_BED_NUMBER})", _I)
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
