@@ -393,6 +393,13 @@ _AGE_ADVERB = r"only|just|now|nearly|almost|about|around|roughly|barely|probably
 # What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
 _AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
               r"himself|herself|themselves|anyway|or[ \t]+so")
+# When a day comes, after a possessive and an ordinal: "her 14th next week" is a birthday without the word.
+_DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WHEN_AFTER_ORDINAL = (
+    rf"(?:next|this|last)[ \t]+(?:week|weekend|month|{_DAY_NAME})|tomorrow|today|"
+    rf"yesterday|(?:on|in)[ \t]+(?:the[ \t]+)?(?:{_DAY_NAME}|{_MONTHS}|{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS})|on[ \t]+the[ \t]+{_DAY}|"
+    r"coming[ \t]+up|soon"
+)
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
@@ -418,6 +425,10 @@ _AGE_RES = (
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
     lazy_compile(rf"(?:\b(?:my|his|her|their|your)|\p{{L}}['’]s)[ \t]+(?P<age>\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
                  rf"[ \t]+birthday", _I),
+    # the same without the word, when a day follows ("it's her 14th next week", "it was his ninth on Sunday", "Kai's
+    # 9th is in May"; not "her 3rd visit next week" nor "her 14th placement")
+    lazy_compile(rf"(?:\b(?:my|his|her|their|your)|\p{{L}}['’]s)[ \t]+(?P<age>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
+                 rf"(?:[ \t]+(?:is|was|will[ \t]+be|['’]s))?[ \t]+(?:{_WHEN_AFTER_ORDINAL})(?![\p{{L}}\d])", _I),
     # "a child of 7", "a boy of six"
     lazy_compile(
         rf"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster)[ \t]+of[ \t]+"
@@ -572,6 +583,26 @@ _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|le
 _SCHOOL_KINDS = frozenset(
     "primary junior juniors infant infants secondary high grammar comprehensive catholic rc ce cofe c of e church "
     "community academy middle first upper special free".split())
+# A nursery or school named in ordinary words in lower case, where a child goes ("she goes to little acorns nursery",
+# "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
+# nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
+_CHILD_SETTING = r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants)"
+_SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+"
+_NAMED_SETTING_RE = lazy_compile(
+    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>{_SETTING_WORD}(?:[ \t]+{_SETTING_WORD}){{1,2}})"
+    rf"(?:[ \t]+(?P<kind>{_CHILD_SETTING})(?![\p{{L}}\-])|(?=[ \t]*(?:[.,;:!?)–—]|\Z)))", _I)
+_SETTING_ANCHOR = lazy_compile(rf"\b{_CHILD_SETTING}\b", _I)
+_NOT_SETTING_NAMES = frozenset(
+    """sixth form big boarding state faith forest sunday saturday summer night further higher education special needs
+    mainstream residential day after before breakfast holiday weekend home school nursery work college university
+    risk least most first last all times time once now still again today tomorrow yesterday too also well""".split())
+# A bed and a ward or bay by their numbers together, which place one patient whatever word comes before ("bed 4, ward
+# 12", "ward 7 bed 2", "bed 9 on ward 6", "bay 3, bed 4"); a bed alone ("in bed 4") says nothing.
+_BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d])"
+_BED_WARD_RE = lazy_compile(
+    rf"\b(?:bed[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+)(?:ward|bay)[ \t]+{_BED_NUMBER}|"
+    rf"(?:ward|bay)[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+)bed[ \t]+{_BED_NUMBER})", _I)
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -616,6 +647,19 @@ def _near(pattern: re.Pattern, anchor: re.Pattern, text: str, before: int = 120,
         for m in pattern.finditer(text, lo, hi):
             if m.start() <= a.start() < m.end() and (m.start(), m.end()) not in seen:
                 seen.add((m.start(), m.end()))
+                yield m
+
+
+def _settings_named(text: str):
+    """Matches of _NAMED_SETTING_RE within 80 characters of a word of a child's setting ("nursery", "school"), each once."""
+    seen: set[int] = set()
+    for a in _SETTING_ANCHOR.finditer(text):
+        lo, hi = max(0, a.start() - 80), min(len(text), a.end() + 80)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        for m in _NAMED_SETTING_RE.finditer(text, lo, hi):
+            if m.start() not in seen:
+                seen.add(m.start())
                 yield m
 
 
@@ -1219,6 +1263,8 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in text.lower() else ():
         add(Span(m.start("w"), m.end("w"), "place"))
+    for m in _BED_WARD_RE.finditer(text) if "bed" in text.lower() else ():
+        add(Span(m.start(), m.end(), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
@@ -1236,6 +1282,11 @@ def _institutions(text: str, add) -> None:
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
         if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
+    for m in _settings_named(text):
+        parts = [fold(w) for w in m.group("name").split()]
+        if not any(p in _GENERIC_BEFORE or p in _NOT_STREET_WORDS or p in _SCHOOL_KINDS or p in _NOT_SETTING_NAMES
+                   or p in _NOT_NAMES or p in _NOT_SUBJECTS or (p.endswith(("ly", "ing", "ed")) and p in words) for p in parts):
+            add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))
         if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():

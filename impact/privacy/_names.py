@@ -338,10 +338,12 @@ _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and
 # "Child A", the name a review gives a child to hide one.
 _KIN_BEFORE_INITIAL_RE = lazy_compile(
     r"\b(?i:baby|son|daughter|brother|sister|boy|girl|twin|sibling|mum|mam|mom|mother|dad|father|nan|gran|cousin|nephew|"
-    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)[ \t]+\Z",
+    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)(?i:s)?[ \t]+"
+    # and the letters listed after it before this one ("her daughter B and C", "his sons J, K and L")
+    r"(?:\p{Lu}\.?(?:[ \t]*[,&/][ \t]*(?i:and[ \t]+)?|[ \t]+(?i:and|or|&)[ \t]+)){0,4}\Z",
     re.VERSION1)
 _KIN_INITIAL_AFTER_RE = lazy_compile(
-    rf"\.?(?:[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|\p{{L}}+ed)(?![\p{{L}}'’]))",
+    rf"\.?(?:[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
     re.IGNORECASE | re.VERSION1)
 # An age set off right after a word, or given by "'s" ("chantelle (14) said", "lily, 2, was", "lily's 2 now"): the word
 # is a child's name.
@@ -568,10 +570,27 @@ class NameFinder:
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
                 lone.append(run[0])
             i = j
+        spans = self._double_surnames(text, toks, spans)
         spans += self._surname_first_in_capitals(text, toks, spans)
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
+
+    def _double_surnames(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """Each name after a title widened over one more word that may be a surname, where a verb of a person follows
+        it ("mrs rhodes white said", "mr okafor green came"; not "mrs bell then said", "mrs bell's mum came")."""
+        ending = {t.end: k for k, t in enumerate(toks)}
+        out = []
+        for s in spans:
+            k = ending.get(s.end) if s.kind == "name" else None
+            nxt = toks[k + 1] if k is not None and k + 1 < len(toks) else None
+            if (nxt is not None and nxt.shape == "lower" and self._joinable(text, toks[k], nxt)
+                    and _SHORT_TITLE_BEFORE_RE.search(text[max(0, s.start - 8) : s.start])
+                    and _surname_like(nxt.key) and nxt.key not in KINSHIP_ROLE_WORDS and nxt.key not in _NOT_SUBJECTS
+                    and not self._function_word(nxt) and _ACTION_AFTER_RE.match(text[nxt.end : nxt.end + 40]) is not None):
+                s = Span(s.start, nxt.end, s.kind)
+            out.append(s)
+        return out
 
     def _lone_initial(self, text: str, toks: list[_Tok], i: int) -> bool:
         """A letter alone standing for a person: after a title ("Mrs T", "Mr K.", "mrs t", "ms k"), set off after a
@@ -580,9 +599,9 @@ class NameFinder:
         after a capitalised word ("Plan B came", "Part C said")."""
         tok = toks[i]
         letter = tok.text.rstrip(".")
-        if (tok.shape == "initial" and letter != "I" and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 16), tok.start)
+        if (tok.shape == "initial" and letter != "I" and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
                 and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
-            return True  # "Baby O was born", "her son T came", "the twins, A and B,": "A" and "O" too after a relation
+            return True  # "Baby O was born", "her son T came", "her daughter B and C": "A" and "O" too after a relation
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
