@@ -476,6 +476,20 @@ def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(ra
         few = bool((counts[code][["events", "non_events"]] < 5).any(axis=None))
         assert bool(status.loc[code, "few_events"]) == few, (code, counts[code])
     assert status.loc["morale", "few_events"]
+    # the note names, for the status contrast, exactly the impacts the CSV flags ("every impact" where it flags all
+    # those modelled), and has one clause for each contrast the CSV flags anywhere
+    labels = _labels(f)
+    modelled = models.loc[~models.groupby("code")["separation"].transform("any").astype(bool), "code"].unique()
+    flagged = models[models["few_events"].astype(bool) & models["code"].isin(modelled)
+                     & (models["term"] != "intercept")]
+    clauses = dict(c.split(" for ", 1) for c in note.group(1).split("; "))
+    assert len(clauses) == flagged["term"].nunique(), (clauses, flagged)
+    named = clauses["in intervention against not"]
+    expected = set(flagged.loc[flagged["term"] == "in_intervention", "code"])
+    if named == "every impact":
+        assert expected == set(modelled), named
+    else:
+        assert {c for c in modelled if labels[c].lower() in named} == expected, named
     # the CSV's not_a_finding marks the rows whose p-values the table moved to the 'not a finding' columns
     table = gee.data.assign(code=gee.data["impact"], term=gee.data["contrast"].map(
         lambda t: "in_intervention" if t == "in_intervention" else "wave_" + t.split("T.")[-1].rstrip("]")))

@@ -1073,7 +1073,14 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
     if flagged.empty:
         return ""
     order = {c: i for i, c in enumerate(ctx.codes)}
-    clauses = [f"{what} for {_listed([ctx.code(c).lower() for c in sorted(rows['code'], key=order.get)])}"
+    modelled = set(shown["code"])
+
+    def which(codes: pd.Series) -> str:  # "every impact" where a contrast is flagged in all (the demo: 6 names)
+        if set(codes) == modelled and len(modelled) > 2:
+            return "every impact"
+        return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)])
+
+    clauses = [f"{what} for {which(rows['code'])}"
                for term, what in contrasts.items() for rows in [flagged[flagged["term"] == term]] if len(rows)]
     return (f" Some contrasts rest on fewer than {FEW_EVENTS} participants who reported the impact, or who did not, on "
             f"one side ({'; '.join(clauses)}): their odds ratios and intervals are unstable and could change greatly "
