@@ -619,17 +619,13 @@ def _summary(ctx) -> Section:
     # denominator summed over them). Under machine coding they are stated only when the coder reads every impact
     # with F1 of at least _WEAK_F1 on real text; otherwise one sentence says they are left out and why.
     weak = _weak_codes(ctx)
-    before, after = _descriptive(ctx)
+    before, after, hidden = _descriptive(ctx)
     if weak and (before or after):
         items.append(_descriptive_withheld(ctx, [what for what, _ in before + after], weak))
     else:
         items += [sentence for _, sentence in before]
         # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
         # of a summary without "most often expected" cannot tell an omission from an oversight
-        hidden = [what for what, measure, waves in (
-            ("which impacts participants most often expected before the review", "anticipated", [ctx.waves[0]]),
-            ("which impacts were most often reported after the review", "reported", ctx.later))
-            if waves and _shares_suppressed(ctx, measure, waves)]
         if hidden:
             items.append(f"This summary does not state {_listed(hidden)}: a count behind the shares is below "
                          f"{ctx.min_count} and is not published, to protect the participants, and the shares would give "
@@ -756,10 +752,8 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
         # are no findings (the models table gives them, in columns headed so)
-        way = unconfirmed.apply(_direction, axis=1)
-        parts = [f"{_listed([ctx.code(c).lower() for c in part['code']])} reported {d} often at "
-                 f"{at(w) if several else 'the last'}"
-                 for (w, d), part in unconfirmed.groupby(["later_wave", way], sort=False)]
+        parts = [f"{said} at {at(w) if several else 'the last'}"
+                 for w, part in unconfirmed.groupby("later_wave", sort=False) for said in _reported_by_direction(ctx, part)]
         one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         codes = list(dict.fromkeys(unconfirmed["code"]))
@@ -786,26 +780,31 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     return out
 
 
-def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """The summary's descriptive sentences as (what it states, sentence) pairs, each left out when its numbers are absent.
 
-    Two lists: those the summary puts before the differences by intervention
-    status (expectations, reports, expectations realised) and those it puts
-    after them (what reported impacts were credited to).
+    Three lists: the pairs the summary puts before the differences by
+    intervention status (expectations, reports, expectations realised), those
+    it puts after them (what reported impacts were credited to), and what it
+    leaves out because a count behind the shares is suppressed.
     """
-    before = []
+    before, hidden = [], []
+    expected = "which impacts participants most often expected before the review"
     ant = _most_often_shared(ctx, "anticipated", [ctx.waves[0]])
     if ant is not None:
-        before.append(("which impacts participants most often expected before the review",
-                       "Before the review, participants most often expected "
+        before.append((expected, "Before the review, participants most often expected "
                        + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in ant.iterrows()])
                        + " (share of participants who anticipated each impact)."))
+    elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
+        hidden.append(expected)
+    reported = "which impacts were most often reported after the review"
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
-        before.append(("which impacts were most often reported after the review",
-                       "After the review, the impacts most often reported were "
+        before.append((reported, "After the review, the impacts most often reported were "
                        + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
                                   for c, r in rep.iterrows()]) + "."))
+    elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
+        hidden.append(reported)
     realised = _realised_share(ctx)
     if realised is not None:
         before.append(("the share of expectations realised", realised))
@@ -814,7 +813,7 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         before.append(("the share of early impacts still reported later", sustained))
     credit = _credit_sentence(ctx)
     after = [("what reported impacts were credited to", credit)] if credit else []
-    return before, after
+    return before, after, hidden
 
 
 def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.DataFrame | None:
@@ -1126,6 +1125,14 @@ def _direction(r) -> str:
     return "more" if r.estimate > 0 else "less"
 
 
+def _reported_by_direction(ctx, rows: pd.DataFrame) -> list[str]:
+    """'commitment and learning reported more often', one phrase per direction of the rows' estimates, in row order:
+    how the summary names results it does not state as findings, without their figures."""
+    way = rows.apply(_direction, axis=1)
+    return [f"{_listed([ctx.code(c).lower() for c in part['code']])} reported {d} often"
+            for d, part in rows.groupby(way, sort=False)]
+
+
 def _odds_ratio(r, alpha: float = 0.05) -> str:
     """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row (the level is 1 - ``alpha``)."""
     return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
@@ -1147,9 +1154,7 @@ def _p_words(p: float, alpha: float = 0.05) -> str:
 def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *, also: bool) -> str:
     """The sentence for adjusted machine-coded differences by status that are not findings (see :func:`_doubtful_by_status`)."""
     # no figures, as for unconfirmed changes over time (_change_sentences): the models table gives them
-    way = rows.apply(_direction, axis=1)
-    parts = [f"{_listed([ctx.code(c).lower() for c in part['code']])} reported {d} often"
-             for d, part in rows.groupby(way, sort=False)]
+    parts = _reported_by_direction(ctx, rows)
     one = len(rows) == 1
     why = _why_doubtful(ctx, weak, list(rows["code"]), "this impact" if one else "these impacts")
     return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention "
