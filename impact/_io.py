@@ -311,7 +311,7 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
         line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
         raise InputError(
             f"{source}: contains NUL bytes at byte {at} (line {line}, character {column}) - "
-            "expected a text file (UTF-8, or UTF-16 with a byte-order mark)"
+            f"expected a text file (UTF-8, or UTF-16 with a byte-order mark){_utf16_without_mark(data)}"
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -337,6 +337,20 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
         stacklevel=3,
     )
     return text, encoding
+
+
+def _utf16_without_mark(data: bytes) -> str:
+    """A hint where NUL bytes are every other byte of ASCII text: UTF-16 saved without its byte-order mark, which
+    cannot be told from binary data for sure, so it is not read but named (" (it looks like UTF-16 ...)")."""
+    head = data[:4096]
+    if len(head) < 4:
+        return ""
+    even, odd = head[0::2], head[1::2]
+    for zeros, text in ((odd, even), (even, odd)):  # little-endian: the NUL second; big-endian: first
+        if zeros.count(0) >= 0.9 * len(zeros) and all(32 <= b < 127 or b in (9, 10, 13) for b in text if b):
+            return (" (it looks like UTF-16 text without a byte-order mark, "
+                    f"{'little' if zeros is odd else 'big'}-endian: save it as UTF-8)")
+    return ""
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")

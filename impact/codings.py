@@ -43,7 +43,7 @@ import pandas as pd
 from ._frames import member
 from ._io import check_input_file
 from .errors import InputError, Problem, ValidationError
-from .schema import did_you_mean
+from .schema import did_you_mean, id_problem
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "as_codings", "codes_nothing", "read_codings"]
@@ -147,13 +147,30 @@ def as_codings(
         unit = d["unit"].astype("string").fillna("").str.strip()
         head = unit.str.rsplit(":", n=1).str[0]
         iid = unit.where(unit.isin(known), head)
-    bad = ~iid.isin(known)
+    code = d["code"].astype("string").fillna("").str.strip()
+    # An id holding a character nobody sees, a full-width letter or a letter of another script that looks Latin
+    # ("\u04201-early") is named as such, not only as an interview or a code the study does not have.
+    odd = pd.Series(False, index=d.index)
+    for col in ("interview_id", "unit", "code"):
+        if col not in d.columns:
+            continue
+        values = d[col].astype("string").fillna("").str.strip()
+        why = {v: id_problem(v) for v in values.unique()}
+        flagged = values.map(why).notna().to_numpy()
+        for i in np.flatnonzero(flagged)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(i) + 2, col, str(d[col].iloc[i]), why[values.iloc[i]]))
+        odd |= flagged
+    bad = ~iid.isin(known) & ~odd
+    hints: dict[str, str] = {}
     for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
         col = "interview_id" if "interview_id" in d.columns else "unit"
-        problems.append(Problem(source, int(i) + 2, col, str(d[col].iloc[i]), "an interview of the study (interviews.csv)"))
+        value = str(d[col].iloc[i])
+        if value not in hints and len(hints) < 10:  # a hint for the first few: each looks at every interview id
+            hints[value] = did_you_mean(iid.iloc[i], known)
+        problems.append(Problem(source, int(i) + 2, col, value,
+                                f"an interview of the study (interviews.csv){hints.get(value, '')}"))
     if bad.sum() > _MAX_LISTED:
         problems.append(Problem(source, None, "interview_id", f"{int(bad.sum()) - _MAX_LISTED} more", "interviews of the study"))
-    code = d["code"].astype("string").fillna("").str.strip()
     # A row naming an interview with no code and no span: a person checked the interview and found nothing in it.
     # It is no coding, but a hand check compares the coder with people on all of it (evaluate.checked_units).
     nothing = np.zeros(len(d), dtype=bool)
@@ -167,7 +184,7 @@ def as_codings(
             part |= (unit_ != "") & (unit_ != iid)
         nothing = ((code == "") & ~part & (iid != "")).to_numpy(dtype=bool)
     if codes is not None:
-        unknown = ~code.isin(list(codes)) & ~nothing
+        unknown = ~code.isin(list(codes)) & ~nothing & ~odd.to_numpy()
         for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:
             problems.append(Problem(source, int(i) + 2, "code", str(d["code"].iloc[i]),
                                     f"one of the codebook's codes {list(codes)}{did_you_mean(str(d['code'].iloc[i]), codes)}"))

@@ -50,10 +50,13 @@ __all__ = [
     "hidden_characters",
     "hidden_names",
     "mixed_scripts",
+    "compatibility_forms",
     "id_problem",
     "latin_lookalike",
     "lookalike_names",
     "apostrophe_hint",
+    "missing_hint",
+    "close_matches",
     "did_you_mean",
     "same_id",
 ]
@@ -189,6 +192,78 @@ def apostrophe_hint(text: str) -> str:
             "which was saved into the file: remove it)")
 
 
+#: Words and marks people and programs put in a cell for "no value" (pandas' "nan", Excel's "#N/A", SQL's "NULL").
+_MISSING_WORDS = frozenset({"na", "n/a", "nan", "null", "none", "nil", "missing", "unknown", "-", "--", ".", "?",
+                            "#n/a", "n.a.", "not known", "not applicable"})
+#: Excel's error values, saved into a CSV as text where a formula failed.
+_EXCEL_ERRORS = frozenset({"#value!", "#ref!", "#div/0!", "#name?", "#num!", "#null!", "#spill!", "#calc!", "#getting_data"})
+
+
+def missing_hint(text: str, *, required: bool = False) -> str:
+    """Why a word for "no value" ("N/A", "nan", "NULL") or an Excel error value ("#VALUE!") is not read, or "".
+
+    Examples
+    --------
+    >>> missing_hint("N/A")
+    ' (N/A marks a missing value: leave the cell blank where none is known)'
+    >>> missing_hint("#DIV/0!", required=True)
+    ' (#DIV/0! is an error value of a spreadsheet formula, saved as text: correct the formula, this column needs a value)'
+    >>> missing_hint("none of these")
+    ''
+    """
+    low = text.strip().casefold()
+    need = ", this column needs a value" if required else ""
+    if low in _EXCEL_ERRORS:
+        return f" ({text} is an error value of a spreadsheet formula, saved as text: correct the formula{need or ' or leave the cell blank'})"
+    if low in _MISSING_WORDS:
+        return f" ({text} marks a missing value: {'this column needs a value' if required else 'leave the cell blank where none is known'})"
+    return ""
+
+
+#: Date layouts people and programs write, each read only to say what to write instead (never accepted as data).
+_OTHER_DATE_LAYOUTS = ("%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
+                       "%b %d, %Y", "%d %B, %Y", "%A %d %B %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ",
+                       "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z")
+
+
+def _other_date_layout(text: str) -> str:
+    """What to write for a date in another layout that can be read one way only (" (write it as YYYY-MM-DD:
+    2011-03-01)"), or a year of two digits (" (the year has two digits ...)"), or ""."""
+    if not text.isascii():
+        return ""
+    for fmt in _OTHER_DATE_LAYOUTS:
+        try:
+            when = _dt.datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+        if when.time() != _dt.time(0) and "T" in fmt:
+            return ""  # a time of day: told by _time_of_day
+        return f" (write it as YYYY-MM-DD: {when:%Y-%m-%d})"
+    if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}", text.strip()):
+        return " (the year has two digits, which may be 19.. or 20..: write the year in full, as YYYY-MM-DD)"
+    return ""
+
+
+#: Thousands separated by spaces ("1 000", "12 500"), as French and other regional settings write them.
+_SPACED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?")
+
+
+def _number_hint(text: str) -> str:
+    """What a number written as accounts, percentages, money or with spaced thousands is not (" (...: write '8')"),
+    or ""."""
+    t = text.strip()
+    if _SPACED.fullmatch(t):
+        plain = re.sub(r"[ \u00a0\u202f]", "", t)
+        return f" (its thousands are separated by spaces: write {plain!r})"
+    if re.fullmatch(r"\([0-9.,]+\)", t):
+        return f" (a number in brackets is how accounts write a negative one: write {'-' + t[1:-1]!r} if that is meant)"
+    if re.fullmatch(r"[0-9.,]+\s*%", t):
+        return " (a percentage sign: write the number alone, in the unit the column describes)"
+    if re.fullmatch(r"[£$€¥][0-9.,]+|[0-9.,]+\s*[£$€¥]", t):
+        return " (a currency sign: write the number alone)"
+    return ""
+
+
 #: A date written day/month/year, as UK Excel writes it (or month/day/year, as US Excel does).
 DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})")
 _DATE_SHAPES = (re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"), DAY_MONTH_YEAR)
@@ -240,13 +315,15 @@ def _number(text: str) -> float | None:
         return None
 
 
-def parse_cell(text: str, type_: str, *, low: float | None = None, high: float | None = None) -> tuple[Any, str | None]:
+def parse_cell(text: str, type_: str, *, low: float | None = None, high: float | None = None,
+               required: bool = False) -> tuple[Any, str | None]:
     """Parse a text cell; return ``(value, problem)`` where problem says what was expected.
 
     Dates are ISO ``YYYY-MM-DD`` (or ``DD/MM/YYYY`` as UK Excel writes them;
     either may carry a midnight time, ``00:00:00``, as spreadsheets add) between :data:`DATE_MIN` and :func:`date_max`; numbers are finite (no
     ``inf``, ``nan``, ``1e999``), written in ASCII digits, within
-    ``[low, high]`` when given; ``int`` must be whole.
+    ``[low, high]`` when given; ``int`` must be whole.  A word for no value ("N/A") is told to be left blank,
+    unless ``required`` (the column needs a value).
 
     Examples
     --------
@@ -262,10 +339,14 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     (None, 'a date as YYYY-MM-DD (2012-02 has no day 31)')
     >>> parse_cell("2500-03-31", "date")[1].startswith("a date from 1990-01-01 to ")
     True
-    >>> parse_cell("nan", "float")
+    >>> parse_cell("inf", "float")
     (None, 'a finite number')
     >>> parse_cell("-3", "int", low=0)
     (None, 'a whole number from 0')
+    >>> parse_cell("1e1", "int")[1]
+    "a whole number written out in digits ('1e1' is 10 in scientific notation, as a spreadsheet shows a long number, whose last digits may be lost: write '10')"
+    >>> parse_cell("1e1", "float")
+    (10.0, None)
     >>> parse_cell("2012\u201303-31", "date")[1]
     "a date as YYYY-MM-DD (it holds U+2013 EN DASH at character 5 where '-' is expected; it may have been replaced as it was typed: type the hyphen-minus key)"
     """
@@ -277,7 +358,9 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         d = parse_date(text)
         if d is None:
             return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
-                                                   or apostrophe_hint(text) or _time_of_day(text))
+                                                   or apostrophe_hint(text) or _time_of_day(text)
+                                                   or _other_date_layout(text)
+                                                   or missing_hint(text, required=required))
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
@@ -288,14 +371,18 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
             return None, problem
         f = _number(text)
         if f is None:
-            return None, what + (_dash_hint(text) or apostrophe_hint(text))
+            return None, what + (_dash_hint(text) or apostrophe_hint(text) or _number_hint(text)
+                                 or missing_hint(text, required=required))
         if not math.isfinite(f):
-            return None, f"a finite {what.split(' ', 1)[1]}"
+            return None, f"a finite {what.split(' ', 1)[1]}" + missing_hint(text, required=required)
         if type_ == "int" and not f.is_integer():
             return None, what
         if (low is not None and f < low) or (high is not None and f > high):
             bounds = (f" from {low:,g}" if low is not None else "") + (f" to {high:,g}" if high is not None else "")
             return None, what + bounds
+        if type_ == "int" and "e" in text.lower():  # "1e1": a spreadsheet shows a long number so, dropping digits
+            return None, (f"{what} written out in digits ({text!r} is {int(f):,} in scientific notation, as a "
+                          f"spreadsheet shows a long number, whose last digits may be lost: write {str(int(f))!r})")
         return (int(f) if type_ == "int" else f), None
     return text, None
 
@@ -427,10 +514,49 @@ def mixed_scripts(text: str) -> str | None:
     return f"an id in one script (it mixes {shown}: {'; '.join(names)}{more}; retype the id)"
 
 
+def compatibility_forms(text: str) -> str | None:
+    """Why an id is refused for holding characters Unicode writes another way, or None.
+
+    A full-width letter or digit ("\uff302", as East Asian keyboards type it), a ligature, a superscript, or a
+    letter written as a base letter and a combining accent where one letter exists ("Rene\u0301e" for "Ren\u00e9e",
+    as macOS may save it) looks like the plain id yet never equals it: such an id is refused, naming the
+    characters and the id to write instead (its NFKC form).
+
+    Examples
+    --------
+    >>> compatibility_forms("\uff302")
+    "an id in plain characters (it holds U+FF30 FULLWIDTH LATIN CAPITAL LETTER P at character 1, a form of 'P'; write 'P2')"
+    >>> compatibility_forms("Rene\u0301e")
+    "an id in plain characters (it holds U+0301 COMBINING ACUTE ACCENT at character 5, which with the letter before it is the one letter '\u00e9'; write 'Ren\u00e9e')"
+    >>> compatibility_forms("P2") is None, compatibility_forms("\u041f\u0435\u0442\u0440") is None
+    (True, True)
+    """
+    plain = unicodedata.normalize("NFKC", text)
+    if plain == text:
+        return None
+    found = []
+    for i, ch in enumerate(text, 1):
+        if _is_hidden(ch):
+            continue
+        form = unicodedata.normalize("NFKC", ch)
+        if form != ch:
+            found.append(f"{_char_name(ch)} at character {i}, a form of {form!r}")
+        elif unicodedata.combining(ch) and i > 1:
+            joined = unicodedata.normalize("NFKC", text[i - 2:i])
+            if len(joined) == 1:
+                found.append(f"{_char_name(ch)} at character {i}, which with the letter before it is the one "
+                             f"letter {joined!r}")
+    if not found:  # a sequence NFKC reorders (combining marks out of order): named as a whole
+        return f"an id in plain characters (it is written in another form of {plain!r}; write {plain!r})"
+    more = " and more" if len(found) > 3 else ""
+    return f"an id in plain characters (it holds {'; '.join(found[:3])}{more}; write {plain!r})"
+
+
 def id_problem(text: str) -> str | None:
     """Why an id is refused for how it reads, or None: characters nobody sees (:func:`hidden_characters`), else
-    letters of scripts that look alike mixed in it (:func:`mixed_scripts`)."""
-    return hidden_characters(text) or mixed_scripts(text)
+    characters Unicode writes another way (:func:`compatibility_forms`: full-width letters, a letter in two parts),
+    else letters of scripts that look alike mixed in it (:func:`mixed_scripts`)."""
+    return hidden_characters(text) or compatibility_forms(text) or mixed_scripts(text)
 
 
 def latin_lookalike(text: str) -> str:
@@ -456,12 +582,13 @@ def lookalike_names(text: str) -> str:
 def same_id(text: str, *, loose: bool = True) -> str:
     """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
     left out, compatibility forms folded (full-width digits), case and runs of spaces ignored; ``loose``, also
-    '_', '-' and '.' and the leading zeros of a number (a name someone may have meant, not one that looks the same).
+    '_', '-' and '.', the leading zeros of a number and a trailing '.0' (``301.0``, as a spreadsheet may save 301):
+    a name someone may have meant, not one that looks the same.
 
     Examples
     --------
-    >>> same_id("0301") == same_id("301"), same_id("Early Impact") == same_id("early_impact")
-    (True, True)
+    >>> same_id("0301") == same_id("301"), same_id("301.0") == same_id("301"), same_id("Early Impact") == same_id("early_impact")
+    (True, True, True)
     >>> same_id("P\u202e2") == same_id("P2"), same_id("P12") == same_id("P21")
     (True, False)
     >>> same_id("p1 ", loose=False) == same_id("P1", loose=False), same_id("P-1", loose=False) == same_id("P_1", loose=False)
@@ -470,25 +597,26 @@ def same_id(text: str, *, loose: bool = True) -> str:
     plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
     if not loose:
         return " ".join(plain.split())
-    plain = re.sub(r"[\s_.-]+", "_", plain.removeprefix("'")).strip("_")
+    plain = re.sub(r"[\s_.-]+", "_", re.sub(r"^([0-9]+)\.0+$", r"\1", plain.removeprefix("'"))).strip("_")
     return plain.lstrip("0") or plain if plain.isdigit() else plain
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """A hint naming the allowed values ``value`` is close to (``" (did you mean 'early'?)"``), or ``""``.
+def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: float = 0.6) -> tuple[list[str], str]:
+    """The allowed values ``value`` is close to (at most ``n``, best first), and what makes them look alike.
 
-    The same id written another way (:func:`same_id`) first; else a value
-    that starts with it or it starts with (``Early`` for ``early_impact``);
-    else the closest by :func:`difflib.get_close_matches`.
+    The same id written another way (:func:`same_id`: case, spacing, '_', '-', leading zeros) first; else one
+    that looks the same once Cyrillic and Greek letters are read as the Latin ones they look like (the second
+    item then names those letters, else it is ``""``); else a value that starts with it or it starts with
+    (``Early`` for ``early_impact``, ``--min`` for ``--min-count``); else the closest by
+    :func:`difflib.get_close_matches` (similarity at least ``cutoff``).  The one matcher of every did-you-mean: vocabularies, study.yaml keys,
+    codes, and the options of the command line.
 
     Examples
     --------
-    >>> did_you_mean("Early", ["expectations", "early_impact", "longer_term"])
-    " (did you mean 'early_impact'?)"
-    >>> did_you_mean("longterm", ["expectations", "early", "longer_term"])
-    " (did you mean 'longer_term'?)"
-    >>> did_you_mean("xyz", ["expectations", "early"])
-    ''
+    >>> close_matches("--min", ["--min-count", "--out", "--seed"])
+    (['--min-count'], '')
+    >>> close_matches("\u04201", ["P1", "P2"])
+    (['P1'], "U+0420 CYRILLIC CAPITAL LETTER ER at character 1, which looks like the Latin 'P'")
     """
     by_form: dict[str, list[str]] = {}
     for c in dict.fromkeys(str(c) for c in choices):
@@ -500,16 +628,32 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
         folded = latin_lookalike(value)
         found = [c for cs in by_form.values() for c in cs if latin_lookalike(c) == folded]
         if found:
-            held = lookalike_names(value) or lookalike_names(found[0])
-            return f" (did you mean {' or '.join(repr(c) for c in found[:3])}? one of the two holds {held})"
+            return found[:n], lookalike_names(value) or lookalike_names(found[0])
     if not found and len(form) >= 3:
         found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
     if not found and form:
-        found = [c for f in difflib.get_close_matches(form, list(by_form), n=3) for c in by_form[f]]
+        found = [c for f in difflib.get_close_matches(form, list(by_form), n=n, cutoff=cutoff) for c in by_form[f]]
+    return found[:n], ""
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """A hint naming the allowed values ``value`` is close to (``" (did you mean 'early'?)"``), or ``""``
+    (see :func:`close_matches`).
+
+    Examples
+    --------
+    >>> did_you_mean("Early", ["expectations", "early_impact", "longer_term"])
+    " (did you mean 'early_impact'?)"
+    >>> did_you_mean("longterm", ["expectations", "early", "longer_term"])
+    " (did you mean 'longer_term'?)"
+    >>> did_you_mean("xyz", ["expectations", "early"])
+    ''
+    """
+    found, held = close_matches(value, choices)
     if not found:
         return ""
-    shown = [repr(c) for c in found[:3]]
-    return f" (did you mean {' or '.join(shown)}?)"
+    shown = " or ".join(repr(c) for c in found)
+    return f" (did you mean {shown}? one of the two holds {held})" if held else f" (did you mean {shown}?)"
 
 
 @dataclass(frozen=True)
@@ -778,7 +922,8 @@ def format_reference() -> str:
         "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
-        "decimals, which could be either. A cell holds at most 32,767 characters (as in",
+        "decimals, which could be either; a whole number in scientific notation (`1e1`, as a",
+        "spreadsheet shows a long number) is an error. A cell holds at most 32,767 characters (as in",
         "Excel); columns with neither a name nor a value (the `,,,` a spreadsheet leaves",
         "at the right) are ignored. Tables are UTF-8 (with or without a byte-order mark)",
         "or UTF-16 with a byte-order mark; other bytes are read as Windows-1252 with a warning.",
@@ -828,6 +973,14 @@ def format_reference() -> str:
         "  overrides and isolates (U+202A-U+202E, U+2066-U+2069), zero-width characters",
         "  (U+200B-U+200D), U+FEFF, no-break and other non-ASCII spaces, control characters.",
         "  They make ids that differ look the same, or reorder what is shown; each is named.",
+        "  So are full-width letters and digits (`\uff302` for `P2`) and other forms Unicode",
+        "  writes another way (a letter and a combining accent where one letter exists), and",
+        "  an id mixing Latin, Greek and Cyrillic letters; a key refused so is one problem",
+        "  naming the rows of the other files that name it.",
+        "- A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is saved",
+        "  by `Study.save` behind an apostrophe (`'=x`), so a spreadsheet shows it as text,",
+        "  not a formula; reading takes that apostrophe off again (`''=x` is `'=x`).",
+        "  Numbers, negative ones too, are saved as numbers.",
         "  In text cells (a council's name) such format characters are a warning.",
         "  A value not in a vocabulary says which allowed value it is close to.",
         "- `status_history.csv`: periods of the same kind for a council may not overlap;",

@@ -91,8 +91,11 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
         if folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
             raise InputError("transcripts/: a link pointing outside the study folder - expected a plain folder")
         f = folder / rel
-        if f.is_symlink() or not f.resolve().is_relative_to(folder.resolve()):
-            raise InputError(f"transcripts/{rel}: a link pointing outside transcripts/ - expected a plain file")
+        if f.is_symlink():  # (a link to itself, or to a file inside, is refused as well: links are not followed)
+            raise InputError(f"transcripts/{rel}: a link - expected a plain file (links are not followed)")
+        if not f.resolve().is_relative_to(folder.resolve()):
+            raise InputError(f"transcripts/{rel}: a path through a link pointing outside transcripts/ - expected a "
+                             "plain file inside it")
         if f.exists() and not f.is_file():
             raise InputError(f"transcripts/{rel}: {'is a folder' if f.is_dir() else 'not a regular file'} - expected "
                              "a .txt or .docx file")
@@ -104,7 +107,7 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
         issue = "it is a link pointing outside the study folder"
     else:
         issue = None
-    problems = _check(meta, raw, reader, exists, broken=set(broken), transcripts_issue=issue)
+    problems = _check(meta, raw, reader, exists, broken=set(broken), transcripts_issue=issue, folder=folder)
     problems += _check_codebook(meta, path, broken=set(broken))
     problems += _unnamed_transcripts(folder, raw, broken=set(broken))
     return problems
@@ -290,6 +293,24 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
 _WAVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", re.ASCII)
 
 
+def _yaml_typed(value: object) -> str:
+    """Why a value YAML read as true/false, a number or a date is no id (" (YAML reads ... : put it in quotes)"), or "".
+
+    Examples
+    --------
+    >>> _yaml_typed(False)
+    " (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, as in id: 'no')"
+    """
+    if isinstance(value, bool):
+        return (" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, "
+                "as in id: 'no')")
+    if isinstance(value, (int, float)):
+        return f" (YAML reads {value!r}, unquoted, as a number: put the id in quotes, as in id: '{value}')"
+    if value is not None and not isinstance(value, (str, list, dict)):
+        return f" (YAML reads it, unquoted, as a {type(value).__name__}: put the id in quotes)"
+    return ""
+
+
 def _is_int(x: object) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
@@ -327,7 +348,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         if not isinstance(wid, str) or not _WAVE_ID.fullmatch(wid):
             hidden = schema.id_problem(wid) if isinstance(wid, str) else None
             out.append(Problem(f, None, f"{col}.id", str(wid),
-                               hidden or "a wave id of letters, digits, '_' and '-' (at most 40)"))
+                               hidden or "a wave id of letters, digits, '_' and '-' (at most 40)" + _yaml_typed(wid)))
             ok = False
         elif wid in seen:
             out.append(Problem(f, None, f"{col}.id", wid, "each wave id once"))
@@ -439,7 +460,8 @@ def _vocabularies(meta: dict[str, Any], waves: list[dict[str, Any]]) -> dict[str
 
 
 def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exists: Callable[[str], bool], *,
-           broken: set[str] = frozenset(), transcripts_issue: str | None = None) -> list[Problem]:
+           broken: set[str] = frozenset(), transcripts_issue: str | None = None, folder: Path | None = None
+           ) -> list[Problem]:
     problems, waves = _check_meta(meta)
     if "study.yaml" in broken:
         problems = []  # reported already; its consequences are not reported again
@@ -472,9 +494,10 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         problems.append(Problem("interviews.csv", None, None, None,
                                 "interviews (without them there is nothing to code; see impact.validate.capabilities)",
                                 severity="warning"))
-    references = _check_references(parsed, broken, problems)
+    references, told = _check_references(parsed, broken, problems)
     extended = {(p.file, p.row, p.column, p.value): p for p in references}
-    problems = [extended.pop((p.file, p.row, p.column, p.value), p) for p in problems] + list(extended.values())
+    problems = [extended.pop((p.file, p.row, p.column, p.value), p) for p in problems
+                if (p.file, p.row, p.column, p.value, p.expected) not in told] + list(extended.values())
     problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
@@ -485,7 +508,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     if "study.yaml" not in broken and isinstance(listed, list) and len(waves) == len(listed):
         problems += [p for p in _check_wave_order(waves, lengths) if p not in problems]
     problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES,
-                                  transcripts_issue=transcripts_issue,
+                                  transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
     problems += _check_survey(parsed, meta)
     problems += _check_attrition(parsed, waves)
@@ -586,7 +609,7 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
             problems.append(Problem(f, 1, c, c, f"each column once (this is `{twin}` again, written another way)"))
         elif meant:
             renamed.add(meant[0])
-            held = schema.lookalike_names(c)
+            held = schema.lookalike_names(c) or schema.hidden_names(c)  # a Cyrillic letter, a byte-order mark
             problems.append(Problem(f, 1, c, c, f"the column name `{meant[0]}` (names are exact: " + (
                 f"this one holds {held}; retype it)" if held else "lower case, '_' between words)")))
         else:
@@ -632,17 +655,19 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
 
     def judge(col: schema.Column, text: str) -> tuple[Any, list[tuple[str, str, str]]]:
         """A cell's value and its complaints as (value shown, expected, severity): the same for the same text."""
-        value, err = parse_cell(text, col.type, low=col.low, high=col.high)
+        value, err = parse_cell(text, col.type, low=col.low, high=col.high, required=col.required)
         if err:
             held = schema.hidden_names(text)
             return value, [(text, err + (f" (it holds {held}, which is not seen)" if held else ""), "error")]
         if col.type in ("id", "list") and (hidden := schema.hidden_characters(text)) is not None:
             return value, [(text, hidden, "error")]  # the one cause: not also "not a pattern", "not one of", ...
         # A list's items are judged one by one (shown as the item): a list may hold ids of two scripts, an id may not.
+        # A full-width or decomposed letter ("\uff302" for "P2") is refused as a letter of another script is.
         parts = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-        mixed = [(item, m) for item in parts if (m := schema.mixed_scripts(item))] if col.type in ("id", "list") else []
-        if mixed:
-            return value, [(item, m, "error") for item, m in mixed]
+        mixed = [(item, m) for item in parts if (m := schema.compatibility_forms(item) or schema.mixed_scripts(item))
+                 ] if col.type in ("id", "list") else []
+        if mixed:  # where the column has a pattern, what it is (a DfE number, an ONS code) said first
+            return value, [(item, f"{_pattern_text(col)}: {m}" if col.pattern else m, "error") for item, m in mixed]
         if col.type == "id" and (why := schema.apostrophe_hint(text)):
             shown = _pattern_text(col) if col.pattern else "an id without a leading apostrophe"
             return value, [(text, shown + why, "error")]
@@ -651,11 +676,15 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                                   "which outputs show as written: reordered, or looking like other text)", "warning")]
         found = []
         if col.name in patterns and not patterns[col.name].fullmatch(text):
-            found.append((text, _pattern_text(col), "error"))
+            whole = re.fullmatch(r"([0-9]+)\.0+", text)  # "301.0": a number a spreadsheet or pandas saved as a float
+            hint = (f" ({text} is {whole[1]} with a decimal point, as a spreadsheet or program saves a number it was "
+                    f"not told is text: write {whole[1]})") if whole and patterns[col.name].fullmatch(whole[1]) else ""
+            found.append((text, _pattern_text(col) + hint, "error"))
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-            found += [(item, f"one of {sorted(allowed)}{schema.did_you_mean(item, allowed)}", "error")
+            found += [(item, f"one of {sorted(allowed)}"
+                       f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}", "error")
                       for item in items if item not in allowed]
         return value, found
 
@@ -754,19 +783,26 @@ def _pattern_text(col: schema.Column) -> str:
     return f"text matching {col.pattern}"
 
 
-def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: list[Problem] = ()) -> list[Problem]:
+def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: list[Problem] = ()
+                      ) -> tuple[list[Problem], set[tuple]]:
     """Each reference to a council, participant or action not listed where it is defined: one problem per cause.
 
     A cell already reported as malformed (``cell_problems``: ``P\u202e2``, a pattern it misses) is not reported again
     as unknown; a reference to a key that is malformed where it is defined (``0301`` in councils.csv, named ``301``
-    everywhere else) is told in that key's problem, once, not on every row of every table that names it.  A
-    reference that is a listed key written another way says which (``did you mean '301'?``).
+    everywhere else) is told in that key's problem, once, not on every row of every table that names it.  So is a
+    reference that names the refused key as it is written there (``P\u04302`` in participants.csv and in
+    interviews.csv): its own problem, the same complaint, is one cause with the key's, and is left out
+    (returned as ``(file, row, column, value, expected)`` in the second item).  A reference that is a listed key
+    written another way says which (``did you mean '301'?``).
     """
     flawed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {same_id form: value}
+    refused: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {value: expected}
     for p in cell_problems:
         if p.row is not None and p.row > 1 and p.value and p.severity == "error":
             flawed[(p.file, p.column)].setdefault(schema.same_id(p.value), p.value)
+            refused[(p.file, p.column)].setdefault(p.value, p.expected)
     out: list[Problem] = []
+    told: set[tuple] = set()
     named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
     for name, spec in TABLES.items():
         for col in spec.columns:
@@ -776,14 +812,29 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
             defined = TABLES[table].filename
             if defined in broken:
                 continue  # the referenced file is missing or unreadable: reported once already
+            if not parsed.get(table) and name != table:  # a table with no rows: one problem, not one per reference
+                if table != "councils":  # (no councils is one problem of councils.csv already)
+                    rows = [line for line, v in parsed.get(name, []) if v.get(col.name) is not None]
+                    if rows:
+                        out.append(Problem(spec.filename, None, col.name, None, f"{column}s listed in {defined}, which "
+                                           f"has no rows (this table names one on {len(rows):,} row(s), first row "
+                                           f"{rows[0]})"))
+                continue
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}
             forms = {schema.same_id(k): k for k in known}
             alike = {schema.latin_lookalike(k): k for k in known}
             malformed_here = flawed.get((spec.filename, col.name), {})
             malformed_there = flawed.get((defined, column), {})
+            refused_there = refused.get((defined, column), {})
             for line, v in parsed.get(name, []):
                 val = v.get(col.name)
-                if val is None or val in known or malformed_here.get(schema.same_id(val)) == val:
+                if val is None:
+                    continue
+                if val in refused_there:  # the key as it is refused where it is defined: told there, once
+                    named_as[(defined, column, val)].append((spec.filename, line, val))
+                    told.add((spec.filename, line, col.name, val, refused_there[val]))
+                    continue
+                if val in known or malformed_here.get(schema.same_id(val)) == val:
                     continue
                 form = schema.same_id(val)
                 if form in malformed_there:
@@ -794,7 +845,7 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                     hint = (f" (did you mean {twin!r}? one of the two holds "
                             f"{schema.lookalike_names(val) or schema.lookalike_names(twin)})")
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
-    return out + _told_where_named(named_as, cell_problems)
+    return out + _told_where_named(named_as, cell_problems), told
 
 
 def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]],
@@ -807,10 +858,18 @@ def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, 
     for (defined, column, value), uses in named_as.items():
         first = next(p for p in cell_problems if p.file == defined and p.column == column and p.value == value
                      and p.row is not None)
-        files = list(dict.fromkeys(f for f, _, _ in uses))
-        names = sorted({val for _, _, val in uses})
-        told = (f"; the other files name it {' or '.join(map(repr, names))} on {len(uses):,} row(s) of "
-                f"{', '.join(files)}, which refer to this row once it is corrected")
+        told = ""
+        same = [(f, line) for f, line, val in uses if val == value]
+        other = [(f, line, val) for f, line, val in uses if val != value]
+        if same:
+            files = list(dict.fromkeys(f for f, _ in same))
+            told += (f"; the other files name it so on {len(same):,} row(s) of {', '.join(files)} (first "
+                     f"{same[0][0]}:{same[0][1]}), to be corrected with it")
+        if other:
+            files = list(dict.fromkeys(f for f, _, _ in other))
+            names = sorted({val for _, _, val in other})
+            told += (f"; the other files name it {' or '.join(map(repr, names))} on {len(other):,} row(s) of "
+                     f"{', '.join(files)}, which refer to this row once it is corrected")
         out.append(dataclasses.replace(first, expected=first.expected + told))
     return out
 
@@ -863,7 +922,7 @@ def _check_reviews(parsed) -> list[Problem]:
 
 
 def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None,
-                      reviews_unread: bool = False) -> list[Problem]:
+                      reviews_unread: bool = False, folder: Path | None = None) -> list[Problem]:
     """Rows of interviews.csv; with ``transcripts_issue`` (the transcripts/ folder is missing or links out) the
     transcript files are not looked for, and one problem says how many the folder should hold.  With
     ``reviews_unread`` (reviews.csv could not be read, a problem already said why) no council is said to lack a
@@ -871,10 +930,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     f = TABLES["interviews"].filename
     out = []
     unlooked = 0
-    council_of = {v["participant_id"]: v["council_id"] for _, v in parsed.get("participants", []) if v.get("participant_id")}
     reviews = {v["council_id"]: v for _, v in parsed.get("reviews", []) if v.get("council_id")}
     # A review naming a council another way ('0301' for 301) is reported as such: not again as a council with none.
     councils = {v["council_id"] for _, v in parsed.get("councils", []) if v.get("council_id")}
+    # A participant's council that is no listed council is reported as such: its interviews are not compared with it.
+    council_of = {v["participant_id"]: v["council_id"] for _, v in parsed.get("participants", [])
+                  if v.get("participant_id") and v.get("council_id") in councils}
     misnamed = {schema.same_id(c) for c in reviews if c not in councils}
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
@@ -928,7 +989,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"a plain file inside transcripts/ ({exc})"))
             continue
         if not found:
-            hint = f" (folders are separated by '/': {rel.replace(chr(92), '/')})" if "\\" in rel else ""
+            hint = f" (folders are separated by '/': {rel.replace(chr(92), '/')})" if "\\" in rel else \
+                _other_case(folder, rel)
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
         try:
@@ -951,6 +1013,29 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {unlooked:,} transcript(s) that "
                               f"interviews.csv names, inside the study folder ({transcripts_issue})"))
     return out
+
+
+def _other_case(folder, rel: str) -> str:
+    """A hint naming the file ``rel`` names in another case (" (found 301/P1-early.txt: names are exact, case
+    too)"), or "": a folder copied from Windows or macOS, where names ignore case, to a disk where they do not."""
+    if folder is None:
+        return ""
+    here = Path(folder)
+    parts = rel.split("/")
+    for i, part in enumerate(parts):
+        try:
+            names = [p.name for p in here.iterdir()] if here.is_dir() and not here.is_symlink() else []
+        except OSError:
+            return ""
+        if part in names:
+            here = here / part
+            continue
+        same = [n for n in names if n.casefold() == part.casefold()]
+        if len(same) != 1:
+            return ""
+        parts[i] = same[0]
+        here = here / same[0]
+    return f" (found {'/'.join(parts)}: names are exact, case too)" if parts != rel.split("/") else ""
 
 
 def _has_respondent_speech(text: str) -> bool:

@@ -41,11 +41,14 @@ _ID = re.compile(r"[a-z][a-z0-9_]*")  # whole id (fullmatch): "morale\n" is none
 
 
 def _id_expected(value: object) -> str:
-    """What a codebook or code id that is not snake_case was expected to be, naming any hidden character in it."""
-    from ..schema import hidden_characters
+    """What a codebook or code id that is not snake_case was expected to be, naming any hidden character, full-width
+    letter or letter of another script that looks Latin in it (see :func:`impact.schema.id_problem`)."""
+    from ..schema import id_problem, lookalike_names
 
-    hidden = hidden_characters(value) if isinstance(value, str) else None
-    return "a snake_case id" + (f": {hidden}" if hidden else "")
+    why = id_problem(value) if isinstance(value, str) else None
+    if why is None and isinstance(value, str) and (held := lookalike_names(value)):  # wholly Cyrillic: "\u0441\u0430"
+        why = f"ASCII letters (it holds {held})"
+    return "a snake_case id" + (f": {why}" if why else "")
 
 
 _TOP_KEYS = {"format_version", "id", "version", "title", "description", "source", "classes", "codes"}
