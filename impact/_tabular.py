@@ -27,7 +27,7 @@ import pandas as pd
 
 from ._io import atomic_write, atomic_write_bytes
 
-__all__ = ["neutralise", "restore_cell", "restore_frame", "safe_frame", "write_table"]
+__all__ = ["csv_text", "neutralise", "restore_cell", "restore_frame", "safe_frame", "write_table"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\ufe62", "\uff0b", "\uff0d", "\ufe63", "\uff20")
 
@@ -137,6 +137,26 @@ def _cell(value: object) -> object:
     return neutralise(str(value))
 
 
+def csv_text(data: pd.DataFrame, *, index: bool = False) -> str:
+    """``data`` as CSV text, rows ending in ``\n``, with every cell holding a line break quoted, ``\r`` too.
+
+    pandas (and :mod:`csv`) quote a cell holding a character of the line terminator only: with ``\n`` rows, a
+    carriage return alone in a cell ("a\\rb", pasted from an old Mac or a form) was written bare, and every
+    reader, impact's own too, split the row there.  The rows are written ending in ``\r\n`` (so both characters
+    are quoted in cells) and the row ends outside quotes made ``\n`` again.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> csv_text(pd.DataFrame({"a": ["x\\ry", "z"], "b": [1, 2]}))
+    'a,b\\n"x\\ry",1\\nz,2\\n'
+    """
+    text = data.to_csv(index=index, lineterminator="\r\n")
+    parts = text.split('"')  # the even parts are outside quotes (a doubled quote is an empty odd part)
+    parts[::2] = [p.replace("\r\n", "\n") for p in parts[::2]]
+    return '"'.join(parts)
+
+
 def write_table(data: pd.DataFrame, path: str | os.PathLike, *, index: bool = False, sheet_name: str = "data") -> Path:
     """Write ``data`` to a CSV (UTF-8) or Excel (.xlsx) file with formulas neutralised, atomically.
 
@@ -175,7 +195,7 @@ def write_table(data: pd.DataFrame, path: str | os.PathLike, *, index: bool = Fa
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         with atomic_write(target, "w") as f:
-            safe_frame(data).to_csv(f, index=index, lineterminator="\n")
+            f.write(csv_text(safe_frame(data), index=index))
         return target
     else:
         from openpyxl import Workbook

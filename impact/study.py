@@ -14,7 +14,6 @@ A study is a folder (see ``docs/study-format.md``)::
 from __future__ import annotations
 
 import copy
-import io
 import math
 import os
 import re
@@ -36,6 +35,7 @@ from ._io import (
     read_text,
     safe_yaml_load,
 )
+from ._tabular import csv_text
 from .errors import ImpactWarning, InputError, Problem, ValidationError
 from .schema import DEFAULT_WAVES, LIST_SEP, META_KEYS, TABLES, TRANSCRIPT_SUFFIXES, parse_cell
 from .validate import check_folder, check_study
@@ -59,6 +59,42 @@ def format_cell(value: Any, type_: str) -> str:
     if type_ == "list" and isinstance(value, (list, tuple)):
         return LIST_SEP.join(str(v) for v in value)
     return str(value)
+
+
+#: Column types whose cells are text in a spreadsheet: escaped against formulas on saving, restored on loading.
+_TEXT_TYPES = ("id", "text", "list")
+
+
+def _saved_cell(value: Any, type_: str) -> str:
+    """A value as :meth:`Study.save` writes it: :func:`format_cell`, and a text cell that a spreadsheet would run as a
+    formula (``=``, ``+``, ``-``, ``@``, a tab ... first) behind an apostrophe (:func:`impact._tabular.neutralise`);
+    numbers, negative ones too, stay numbers.  :func:`_loaded_cell` undoes it.
+
+    Examples
+    --------
+    >>> _saved_cell("=SUM(A1)", "text"), _saved_cell(-3, "int"), _saved_cell("'=x", "text")
+    ("'=SUM(A1)", '-3', "''=x")
+    """
+    from ._tabular import neutralise
+
+    text = format_cell(value, type_)
+    return neutralise(text) if type_ in _TEXT_TYPES else text
+
+
+def _loaded_cell(text: str, type_: str) -> str:
+    """A cell as read from a study table: the apostrophe :func:`_saved_cell` puts before a formula taken off again
+    (``'=x`` is ``=x``; ``''=x`` is ``'=x``; ``'301``, which no formula escape writes, is left as it is).
+
+    Examples
+    --------
+    >>> [_loaded_cell(_saved_cell(v, "text"), "text") for v in ["=1+1", "'=1+1", "'quoted", "-x", "@a"]]
+    ['=1+1', "'=1+1", "'quoted", '-x', '@a']
+    >>> _loaded_cell("'-3", "int")  # a number column is never escaped: the apostrophe is the user's (and refused)
+    "'-3"
+    """
+    from ._tabular import restore_cell
+
+    return restore_cell(text) if type_ in _TEXT_TYPES else text
 
 
 def _parse_date_column(raw: list[str]) -> pd.Series:
@@ -575,7 +611,11 @@ class Study:
         interruption (Ctrl-C) leaves either nothing or the previous folder
         exactly as it was.  Optional tables that are empty are not written.
         Transcripts are copied byte for byte from the source folder, or written
-        as UTF-8 text when held in memory.
+        as UTF-8 text when held in memory.  A text cell that a spreadsheet
+        would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
+        or a carriage return) is written behind an apostrophe, which
+        :func:`load_study` takes off again: loading gives back the same values
+        (numbers, negative ones too, are written as numbers).
 
         ``path`` may be new or an empty folder.  With ``overwrite`` it may also
         be a study folder, replaced as a whole: it must hold only what a study
@@ -607,13 +647,11 @@ class Study:
             df = self._tables[name]
             if spec.optional and df.empty:
                 continue
-            buf = io.StringIO()
             df_out = pd.DataFrame(
-                {c.name: [format_cell(v, c.type) for v in df[c.name]] for c in spec.columns},
+                {c.name: [_saved_cell(v, c.type) for v in df[c.name]] for c in spec.columns},
                 columns=spec.column_names,
             )
-            df_out.to_csv(buf, index=False, lineterminator="\n")
-            (folder / spec.filename).write_bytes(buf.getvalue().encode("utf-8"))
+            (folder / spec.filename).write_bytes(csv_text(df_out).encode("utf-8"))  # a cell's "\r" quoted too
         for rel in self._tables["interviews"]["transcript"].dropna():
             rel = str(rel)
             parts = Path(rel).parts
@@ -881,6 +919,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             broken.add(spec.filename)
             continue
         problems += probs
+        types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES}
+        for _, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
+            for col in types.keys() & rec.keys():
+                rec[col] = _loaded_cell(rec[col], types[col])
         raw[name] = (header, recs)
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
