@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
-import difflib
 import errno
 import importlib
 import io
@@ -32,6 +31,7 @@ import warnings
 
 from .._version import __version__
 from ..errors import ImpactError
+from ..schema import close_matches
 
 __all__ = ["main", "build_parser", "describe_os_error"]
 
@@ -90,11 +90,28 @@ class _Parser(argparse.ArgumentParser):
     ``impact code``, not of ``impact run``, and a misspelt option gets a did-you-mean.
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        # An abbreviated option is refused, not read as the one it starts (``--out`` is no ``--outline``, and an
+        # option added later would change what an old command line means); a did-you-mean names the full one.
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def parse_known_args(self, args=None, namespace=None):  # noqa: D102
+        self._impact_given = list(sys.argv[1:] if args is None else args)
         namespace, extras = super().parse_known_args(args, namespace)
         if extras and self._subparsers is None:  # a command (not impact, nor impact review): its own message
             self.error(_unknown_arguments(self, extras))
         return namespace, extras
+
+    def error(self, message: str):  # noqa: D102
+        # "the following arguments are required: --out" of `impact run S --ou O`: the option given is named too.
+        if self._subparsers is None and message.startswith("the following arguments are required"):
+            own = set(_options_of(self))
+            unknown = [a for a in getattr(self, "_impact_given", []) if a.startswith("--")
+                       and a.split("=", 1)[0] not in own]
+            if unknown:
+                message += f"; {_unknown_arguments(self, unknown)}"
+        super().error(message)
 
 
 def _options_of(parser: argparse.ArgumentParser) -> list[str]:
@@ -118,11 +135,13 @@ def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> st
         if not arg.startswith("-") or arg.lstrip("-").replace(".", "", 1).isdigit():
             continue
         name = arg.split("=", 1)[0]
-        close = difflib.get_close_matches(name, own, n=1, cutoff=0.75)
+        close, _ = close_matches(name, own, n=2, cutoff=0.75)  # an option is typed, not read: only a near miss
         root = getattr(parser, "_impact_root", None)
         elsewhere = [c.prog for c in _commands(root) if name in _options_of(c)] if root is not None else []
-        if close:
-            hints.append(f"{name}: did you mean {close[0]}?")
+        if name in own:  # `impact code S -- --jobs 2`: after '--' every argument is a value, not an option
+            hints.append(f"{name} is an option of {parser.prog}, but after '--' it is read as a value: put it before '--'")
+        elif close:
+            hints.append(f"{name}: did you mean {' or '.join(close)}?")
         elif elsewhere:
             shown = " and ".join(elsewhere) if len(elsewhere) <= 3 else \
                 f"{', '.join(elsewhere[:3])} and {len(elsewhere) - 3} more commands"

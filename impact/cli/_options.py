@@ -29,7 +29,14 @@ def study_folder(text: str) -> str:
     """
     if not text.strip():
         raise argparse.ArgumentTypeError(f"{text!r} - expected the path of a study folder (holding study.yaml)")
+    if text.strip() == "-":
+        raise argparse.ArgumentTypeError(_DASH.format(what="a study folder (holding study.yaml)"))
     return text
+
+
+#: '-' given as a path: many programs read it as standard input or output; impact would take it as a file name.
+_DASH = ("'-' - expected the path of {what} ('-' is not standard input or output here, and impact would read or "
+         "write a file or folder named '-'; write ./- if that is meant)")
 
 
 def a_path(what: str) -> Callable[[str], str]:
@@ -42,12 +49,18 @@ def a_path(what: str) -> Callable[[str], str]:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: ' ' - expected the path of the output folder (an empty path would be the current folder)
+    >>> a_path("the output folder")("-")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '-' - expected the path of the output folder ('-' is not standard input or output here, and impact would read or write a file or folder named '-'; write ./- if that is meant)
     """
 
     def parse(text: str) -> str:
         if not text.strip():
             raise argparse.ArgumentTypeError(f"{text!r} - expected the path of {what} (an empty path would be the "
                                              "current folder)")
+        if text.strip() == "-":
+            raise argparse.ArgumentTypeError(_DASH.format(what=what))
         return text
 
     parse.__name__ = "path"

@@ -23,7 +23,7 @@ def register(sub) -> None:
     e.add_argument("--coded", required=True, type=a_path("a coded file"), help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, type=a_path("the workbook to write"), help=".xlsx to write")
     e.add_argument("--reviewer", help="reviewer's name, stored in the file")
-    e.add_argument("--codebook", help="codebook name or YAML path (default: the study's)")
+    e.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)"), help="codebook name or YAML path (default: the study's)")
     e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
     add_overwrite(e)
     e.set_defaults(func=run_export)

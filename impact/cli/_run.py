@@ -14,7 +14,7 @@ from ._options import SEED_MAX, a_path, bounded_int, study_folder
 
 
 def _add_options(p) -> None:
-    p.add_argument("--codebook", default=None, help="codebook name or YAML path (default: the study's, else nfer_impacts)")
+    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"), help="codebook name or YAML path (default: the study's, else nfer_impacts)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
     p.add_argument("--resamples", type=bounded_int(99, 1_000_000, why=" (fewer permutations give too coarse a p-value)"),
                    default=2000, help="permutations per test, 99 to 1,000,000 (default 2000)")
