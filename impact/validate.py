@@ -91,11 +91,13 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
         if folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
             raise InputError("transcripts/: a link pointing outside the study folder - expected a plain folder")
         f = folder / rel
-        if f.is_symlink():  # (a link to itself, or to a file inside, is refused as well: links are not followed)
-            raise InputError(f"transcripts/{rel}: a link - expected a plain file (links are not followed)")
-        if not f.resolve().is_relative_to(folder.resolve()):
-            raise InputError(f"transcripts/{rel}: a path through a link pointing outside transcripts/ - expected a "
-                             "plain file inside it")
+        try:
+            inside = f.resolve(strict=False).is_relative_to(folder.resolve())
+        except RuntimeError:  # a loop of links (Python < 3.13)
+            inside = True
+        if f.is_symlink() or not inside:  # a link to itself, or to a file inside, is not followed either
+            where = "pointing outside transcripts/" if not inside else "(links are not followed)"
+            raise InputError(f"transcripts/{rel}: a link {where} - expected a plain file")
         if f.exists() and not f.is_file():
             raise InputError(f"transcripts/{rel}: {'is a folder' if f.is_dir() else 'not a regular file'} - expected "
                              "a .txt or .docx file")
