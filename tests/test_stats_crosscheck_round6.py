@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from scipy import optimize, stats
 from scipy.special import expit
+from test_stats_models import sleepstudy  # noqa: F401 (a fixture, used by name)
 
 from impact.stats import firth_logistic
 
@@ -242,3 +243,131 @@ def test_bad_input_is_refused_with_what_was_expected():
         firth_logistic(d, formula="y ~ x")
     with pytest.raises(ValueError, match="lacks the column"):
         firth_logistic(d, formula="y ~ x", unit="council")
+
+
+# --------------------------------------------------------------------------------------------------
+# 4. intervention_effects: Firth where the GEE separates or rests on few events
+# --------------------------------------------------------------------------------------------------
+
+def _planted_panel(seed: int, never_in_intervention: bool) -> pd.DataFrame:
+    """24 councils (8 in intervention from the second wave), 4 participants each at 3 waves; 'morale' is reported
+    with probability 0.3 rising by wave, and never by a participant of a council in intervention when
+    `never_in_intervention` (separation), else with odds ratio 0.3 there."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for council in range(24):
+        for wave_no, wave in enumerate(["before", "early", "later"]):
+            status = "intervention" if council < 8 and wave_no > 0 else "none"
+            for person in range(4):
+                logit = -0.85 + 0.4 * wave_no + (np.log(0.3) if status == "intervention" else 0.0)
+                said = rng.random() < expit(logit) and not (never_in_intervention and status == "intervention")
+                rows.append({"participant_id": f"p{council}_{person}", "council_id": f"c{council}", "wave": wave,
+                             "code": "morale", "reported": bool(said), "status_group": status})
+    return pd.DataFrame(rows)
+
+
+def test_a_separated_gee_is_replaced_by_firth_counted_in_holm_and_still_flagged():
+    from impact.effects import intervention_effects
+
+    panel = _planted_panel(90602, never_in_intervention=True)
+    other = _planted_panel(90603, never_in_intervention=False).assign(code="partnership")
+    with pytest.warns(Warning):  # the GEE's separation warning is still given
+        m = intervention_effects(pd.concat([panel, other]), waves=["before", "early", "later"])
+    morale = m[m["code"] == "morale"].set_index("term")
+    assert morale["separation"].all()  # the data are separated: the flag says so whatever is shown
+    assert (morale["estimator"] == "firth").all()
+    # the rows shown are Firth's fit of the same rows, councils as clusters
+    d = panel.assign(y=panel["reported"].astype(int),
+                     wave=pd.Categorical(panel["wave"], categories=["before", "early", "later"]),
+                     in_intervention=(panel["status_group"] == "intervention").astype(int))
+    firth = firth_logistic(d, formula="y ~ C(wave) + in_intervention", unit="council_id").params
+    assert morale.loc["in_intervention", "estimate"] == pytest.approx(firth.loc["in_intervention", "estimate"])
+    assert morale.loc["in_intervention", "ci_high"] == pytest.approx(firth.loc["in_intervention", "ci_high"])
+    # no participant in intervention reported it: a finite, clearly negative log odds ratio, interval below 0
+    assert np.isfinite(morale.loc["in_intervention", ["estimate", "ci_low", "ci_high", "p_value"]].astype(float)).all()
+    assert morale.loc["in_intervention", "ci_high"] < 0
+    # the GEE's own figures are kept beside it (diverged: far beyond Firth's)
+    assert abs(morale.loc["in_intervention", "estimate_gee"]) > abs(morale.loc["in_intervention", "estimate"])
+    # back in the Holm family: two impacts, so the smaller p is doubled (Holm 1979)
+    status = m[m["term"] == "in_intervention"].set_index("code")
+    assert status["p_adjusted"].notna().all()
+    smaller = status["p_value"].idxmin()
+    assert status.loc[smaller, "p_adjusted"] == pytest.approx(min(1.0, 2 * status.loc[smaller, "p_value"]))
+
+
+# --------------------------------------------------------------------------------------------------
+# 5. indicator_effects: councils entering intervention outside the indicator's periods
+# --------------------------------------------------------------------------------------------------
+
+def test_councils_entering_intervention_after_the_last_period_are_comparison_councils():
+    from types import SimpleNamespace
+
+    from impact.indicators import indicator_effects
+
+    rng = np.random.default_rng(90604)
+    years = list(range(2015, 2021))  # six periods
+    groups = {"treated": 10, "never": 12, "later": 6, "before": 3}
+    onset = {"treated": "2017-06-01", "never": None, "later": "2023-01-01", "before": "2010-01-01"}
+    councils, history, rows = [], [], []
+    for kind, n in groups.items():
+        for i in range(n):
+            c = f"{kind}{i}"
+            councils.append(c)
+            if onset[kind]:
+                history.append({"council_id": c, "kind": "improvement_notice", "start_date": onset[kind]})
+            level = rng.normal(10, 2)
+            for k, year in enumerate(years):
+                effect = 2.0 if kind == "treated" and year >= 2018 else 0.0
+                rows.append({"council_id": c, "measure": "rate", "period": str(year),
+                             "value": level + 0.5 * k + effect + rng.normal(0, 0.5), "flag": None})
+    study = SimpleNamespace(indicators=pd.DataFrame(rows), councils=pd.DataFrame({"council_id": councils}),
+                            status_history=pd.DataFrame(history))
+    e = indicator_effects(study, n_permutations=99, seed=1).iloc[0]
+    # the councils entering after 2020 are comparison councils; those in intervention since 2010 are left out
+    assert (e["n_treated"], e["n_control"]) == (10, 18)
+    assert (e["n_control_entering_later"], e["n_treated_before_first"]) == (6, 3)
+    # independent computation: one cohort, first treated in the first period ending on or after 2017-06-01 (2018);
+    # the simple aggregate is the mean over 2018-2020 of the treated councils' change from 2017 minus the comparison
+    # councils' (Callaway and Sant'Anna 2021, eq. 2.6, one cohort)
+    d = pd.DataFrame(rows).pivot(index="council_id", columns="period", values="value")
+    treated = d.loc[[c for c in councils if c.startswith("treated")]]
+    control = d.loc[[c for c in councils if c.startswith(("never", "later"))]]
+    att = [(treated[str(t)] - treated["2017"]).mean() - (control[str(t)] - control["2017"]).mean()
+           for t in (2018, 2019, 2020)]
+    assert e["estimate"] == pytest.approx(np.mean(att), abs=1e-10)
+    assert e["ci_low"] < 2.0 < e["ci_high"]  # the planted effect
+
+
+# --------------------------------------------------------------------------------------------------
+# 6. a random intercept-slope correlation at +-1 is said to be at the boundary
+# --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", [90605, 90606])
+def test_a_random_slope_correlation_at_one_is_noted_as_a_singular_fit(seed):
+    from impact.stats import longitudinal_model
+
+    # planted truth: each unit's slope is 0.4 times its intercept deviation, so the two vary along one line
+    # (correlation exactly 1, a singular random-effects covariance)
+    rng = np.random.default_rng(seed)
+    n, waves = 20, 5
+    t = np.tile(np.arange(waves, dtype=float), n)
+    unit = np.repeat(np.arange(n), waves)
+    a = rng.normal(0, 1, n)
+    d = pd.DataFrame({"unit": unit, "t": t, "y": 2 + 0.3 * t + a[unit] + 0.4 * a[unit] * t
+                      + rng.normal(0, 0.5, len(t))})
+    res = longitudinal_model(d, formula="y ~ t", unit="unit", time="t", method="mixed", random_slope=True)
+    corr = res.variance_components.loc["intercept_slope_corr", "estimate"]
+    assert corr > 0.999
+    notes = " ".join(res.notes)
+    assert "boundary of +-1 (a singular fit" in notes and f"{corr:+.4f}" in notes
+    assert "expected information, the intercept-slope correlation being at the boundary" in notes
+    assert np.isfinite(res.params["df"]).all()
+
+
+def test_a_random_slope_correlation_inside_is_not_noted(sleepstudy):  # noqa: F811
+    from impact.stats import longitudinal_model
+
+    # lme4's sleepstudy fit: correlation 0.07 (Bates et al. 2015), well inside
+    res = longitudinal_model(sleepstudy, formula="Reaction ~ Days", unit="Subject", time="Days", method="mixed",
+                             random_slope=True)
+    assert not any("singular" in n for n in res.notes)
