@@ -474,7 +474,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     models = findings.models
     if models is not None and len(models):
         cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "n_units",
-                "separation", "few_events", "not_a_finding"]
+                "separation", "few_events", "estimator", "not_a_finding"]
         # the rows the report does not state as findings are marked here too: an analyst reads this file, not the notes
         models = models.assign(not_a_finding=_model_rows_not_findings(ctx, models)[0])
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
