@@ -29,7 +29,13 @@ runs, with fixed seeds, and writes ``<out>/validity_stats.json``:
   (:func:`impact.synth.generate_with_truth`): interviews removed after
   generation with a probability that depends on the council's planted
   intervention status and the wave; bias of complete cases, inverse-probability
-  weighting and multiple imputation against the estimate on every interview.
+  weighting and multiple imputation against the estimate on every interview;
+* ``firth_size``: the size of Firth's penalised likelihood ratio test
+  (:func:`impact.stats.firth_logistic`) of a council-level status with few
+  events: 20 councils (10 in intervention) x 12 participants, baseline
+  probability 0.06, council random intercept SD 0.8 on the logit scale, no
+  effect; with councils as clusters (design effect, F(1, councils -
+  parameters)) against the rows taken as independent (logistf's test).
 
 ``--quick`` runs a few replicates of each (a smoke test, not a result);
 ``--only staggered,ri_null`` reruns some checks and replaces them in the
@@ -327,6 +333,36 @@ def attrition(n_rep: int, seed: int = 100) -> dict:
     return summary
 
 
+def firth_size(n_rep: int, seed: int = 90610) -> dict:
+    from scipy.special import expit
+
+    from impact.stats import firth_logistic
+
+    rng = np.random.default_rng(seed)
+    n, per = 20, 12
+    frame = pd.DataFrame({"council": np.repeat(np.arange(n), per)}).assign(status=lambda d: (d["council"] < n // 2)
+                                                                           .astype(int))
+    reject = {"clustered": [], "independent": []}
+    deff, events = [], []
+    for _ in range(n_rep):
+        logit = np.log(0.06 / 0.94) + rng.normal(0, 0.8, n)[frame["council"]]
+        d = frame.assign(y=rng.binomial(1, expit(logit)))
+        events.append(int(d["y"].sum()))
+        if d["y"].nunique() < 2:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            clustered = firth_logistic(d, formula="y ~ status", unit="council").params.loc["status"]
+            independent = firth_logistic(d, formula="y ~ status").params.loc["status"]
+        reject["clustered"].append(bool(clustered["p_value"] <= 0.05))
+        reject["independent"].append(bool(independent["p_value"] <= 0.05))
+        deff.append(float(clustered["design_effect"]))
+    return {"design": "20 councils (10 in intervention) x 12 participants, baseline probability 0.06, council "
+                      "random intercept SD 0.8 (logit), no effect, alpha 0.05", "n_rep": n_rep,
+            "median_events": float(np.median(events)), "median_design_effect": float(np.median(deff)),
+            **{k: {"size": float(np.mean(v)), "mc_se": _mc(v), "n": len(v)} for k, v in reject.items()}}
+
+
 def _mc(hits) -> float:
     p = float(np.mean(hits))
     return float(np.sqrt(p * (1 - p) / len(hits)))
@@ -366,6 +402,7 @@ def main(argv: list[str] | None = None) -> dict:
         "did_power": lambda: did_power_check(20 if quick else 1000),
         "ar1": lambda: ar1(2 if quick else 50),
         "attrition": lambda: attrition(1 if quick else 30),
+        "firth_size": lambda: firth_size(10 if quick else 400),
     }
     only = [name for name in args.only.split(",") if name]
     unknown = [name for name in only if name not in steps]

@@ -61,6 +61,7 @@ _LAZY = {
     "did_power": "impact.stats",
     "staggered_did": "impact.stats",
     "attrition_sensitivity": "impact.stats",
+    "firth_logistic": "impact.stats",
     "NotIdentifiedError": "impact.stats",
     "NotIdentifiedWarning": "impact.stats",
     "MissingValueWarning": "impact.stats",

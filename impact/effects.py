@@ -53,10 +53,10 @@ def intervention_effects(
         ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
         ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
         across codes for ``in_intervention``; across codes and later waves
-        together for the ``wave_<wave>`` terms; in both over the codes whose fit did not
-        separate: a separated fit's p-value means nothing, so it neither
-        enters the family nor counts towards its size, and its
-        ``p_adjusted`` is NaN), ``n_obs``, ``n_units``,
+        together for the ``wave_<wave>`` terms; in both over the rows with a
+        valid p: a separated GEE's p-value means nothing, so where Firth's
+        fit could not replace it, it neither enters the family nor counts
+        towards its size, and its ``p_adjusted`` is NaN), ``n_obs``, ``n_units``,
         ``n_units_intervention`` and ``n_units_no_intervention`` (councils
         with a row in intervention, and not), ``notes`` (the
         fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
@@ -65,7 +65,14 @@ def intervention_effects(
         nothing), ``few_events`` (True where the term's level or its
         reference has fewer than 5 events or non-events: the estimate rests
         on them and is unstable, :func:`impact.stats.longitudinal_model`),
-        ``odds_ratio`` and its interval.  Codes that cannot be
+        ``estimator`` (``"gee"``, or ``"firth"`` where the row shows Firth's
+        penalised-likelihood estimate, profile interval and penalised
+        likelihood ratio test instead: every term of a fit that separated and
+        each term with few events, councils as clusters through a design
+        effect, :func:`impact.stats.firth_logistic`; such rows enter the Holm
+        family), ``estimate_gee``, ``ci_low_gee``, ``ci_high_gee`` and
+        ``p_value_gee`` (the GEE's own, whichever is shown), ``odds_ratio``
+        and its interval.  Codes that cannot be
         fitted (no variation in the outcome or in the status) are left out
         with an :class:`~impact.errors.ImpactWarning` naming them.
     """
@@ -102,16 +109,17 @@ def intervention_effects(
         p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
         p["notes"] = "; ".join(res.notes)
         p["separation"] = _separated(res.notes) or _constant_level(d)
-        rows.append(p)
+        rows.append(_with_firth(p, d, alpha))
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
-                                     "p_adjusted", "notes", "separation"])
+                                     "p_adjusted", "notes", "separation", "estimator"])
     out = pd.concat(rows, ignore_index=True)
     out["p_adjusted"] = np.nan
-    # a separated fit's p-value means nothing: it neither enters the Holm family nor counts towards its size (kept
+    # a separated GEE's p-value means nothing: it neither enters the Holm family nor counts towards its size (kept
     # in, a p of 1e-6 from a log-odds of -680 would take the smallest place and multiply every other p by one more).
+    # Firth's penalised likelihood gives such a term a finite estimate and a valid test, which does enter it.
     # The wave terms are one family: a report that reads each later wave against the first reads them all together.
-    tested = out[~out["separation"].astype(bool)]
+    tested = out[~out["separation"].astype(bool) | out["estimator"].eq("firth")]
     family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
     for _family, idx in tested.groupby(family).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
@@ -204,6 +212,44 @@ def attrition_effects(
     if not rows:
         return pd.DataFrame(columns=cols)
     return pd.concat(rows, ignore_index=True)
+
+
+#: The columns of a term's row that Firth's penalised likelihood replaces where it is the estimator.
+_FIRTH_COLUMNS = ["estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high"]
+
+
+def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    """The GEE's rows, with Firth's penalised-likelihood estimate, interval and test where the GEE's cannot be read.
+
+    Every term of a fit that separated (fitted probabilities of 0 or 1: the GEE's estimates diverge) and each term
+    resting on fewer than :data:`impact.stats._models.FEW_EVENTS` events or non-events on one side is estimated by
+    :func:`impact.stats.firth_logistic` on the same rows and formula, with councils as clusters (the penalised
+    likelihood ratio statistic divided by its design effect, referred to F(1, councils - parameters) as the GEE's t
+    tests are). ``estimator`` says which estimate a row shows; ``separation`` and ``few_events`` still describe the
+    data, not the estimate. Where Firth's fit fails the GEE's rows are kept as they were, and so are their flags.
+    """
+    firth = p["separation"].astype(bool) | p.get("few_events", pd.Series(False, index=p.index)).fillna(False)
+    # the GEE's own figures stay beside whatever is shown (the attrition sensitivity compares GEE fits with each other)
+    p = p.assign(estimator="gee", **{f"{c}_gee": p[c] for c in ("estimate", "ci_low", "ci_high", "p_value")})
+    if not firth.any():
+        return p
+    from .stats import firth_logistic
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the GEE's warnings for this code have been given; Firth adds none new
+            res = firth_logistic(d, formula="y ~ C(wave) + in_intervention", unit="council_id", alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError):
+        return p
+    fitted = res.params.rename(index=_term_name)
+    use = firth & p["term"].isin(fitted.index)
+    p.loc[use, _FIRTH_COLUMNS] = fitted.loc[p.loc[use, "term"], _FIRTH_COLUMNS].to_numpy()
+    p.loc[use, "estimator"] = "firth"
+    terms = ", ".join(p.loc[use, "term"])
+    p["notes"] = "; ".join([n for n in [str(p["notes"].iloc[0])] if n] + [
+        f"Firth's penalised likelihood for {terms} (profile interval, penalised likelihood ratio test with the design "
+        "effect of councils)"])
+    return p
 
 
 def _separated(notes) -> bool:

@@ -97,16 +97,26 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
     averaged over cohorts and post-onset periods (``simple``), with a
     randomisation p-value for few treated councils.  A council's cohort is the
     first indicator period ending on or after its first notice or direction
-    (:func:`intervention_onsets`); periods are the indicator's own.
+    (:func:`intervention_onsets`); periods are the indicator's own.  A
+    council whose first notice or direction came after the indicator's last
+    period was out of intervention in every period observed: it is a
+    comparison council, as never treated (the convention of R's ``did``,
+    ``att_gt``: "a unit treated after the last period is also considered
+    never treated"), and counted in ``n_control_entering_later``.  A council
+    already in intervention in the first period has no period before it and
+    is left out, counted in ``n_treated_before_first``.
 
     Returns
     -------
     DataFrame or None
         One row per indicator: ``measure``, ``estimate`` (average effect on the
         indicator's scale), ``se``, ``ci_low``, ``ci_high``, ``p_value``,
-        ``ri_p_value``, ``n_treated``, ``n_control``, ``n_cohorts``, ``note``
-        (why an indicator was not estimated: its other columns are then
-        missing).  None when the study has no indicators.
+        ``ri_p_value``, ``n_treated``, ``n_control`` (comparison councils,
+        those entering intervention after the last period included),
+        ``n_control_entering_later`` (of them), ``n_treated_before_first``
+        (left out), ``n_cohorts``, ``note`` (why an indicator was not
+        estimated: its other columns are then missing).  None when the study
+        has no indicators.
     """
     import warnings
 
@@ -127,11 +137,19 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
             after = [index[p] for p in periods if pd.notna(onset) and p >= onset]
             cohort[council] = float(after[0]) if after else (float("nan") if pd.isna(onset) else float("inf"))
         data["first_treated"] = data["council_id"].map(cohort)
-        # treated before the first period (no pre-period) or after the last: not usable as either group
-        data = data[~(data["first_treated"] == 0) & ~(data["first_treated"] == float("inf"))]
+        # in intervention from the first period: no period before it, so usable as neither group (left out, counted)
+        before = data["first_treated"] == 0
+        n_before = data.loc[before, "council_id"].nunique()
+        data = data[~before]
+        # entering after the last period: untreated in every period observed, a comparison council (these were left
+        # out, without a word, which dropped 6 of 18 comparison councils of a planted study)
+        later = data["first_treated"] == float("inf")
+        n_later = data.loc[later, "council_id"].nunique()
+        data.loc[later, "first_treated"] = float("nan")
         n_treated = data.loc[data["first_treated"].notna(), "council_id"].nunique()
         n_control = data.loc[data["first_treated"].isna(), "council_id"].nunique()
-        row = {"measure": measure, "n_treated": n_treated, "n_control": n_control}
+        row = {"measure": measure, "n_treated": n_treated, "n_control": n_control,
+               "n_control_entering_later": n_later, "n_treated_before_first": n_before}
         if n_treated < 1 or n_control < 2:
             rows.append({**row, "note": "too few councils entering intervention within the indicator's periods, "
                                         "or fewer than two never in intervention"})
@@ -149,5 +167,5 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         rows.append({**row, "estimate": o["estimate"], "se": o["se"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
                      "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "n_cohorts": len(res.cohorts), "note": ""})
     cols = ["measure", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value", "n_treated", "n_control",
-            "n_cohorts", "note"]
+            "n_control_entering_later", "n_treated_before_first", "n_cohorts", "note"]
     return pd.DataFrame(rows).reindex(columns=cols)

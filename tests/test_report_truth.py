@@ -186,6 +186,21 @@ def test_a_model_with_no_estimate_is_named_and_not_counted_among_the_nulls(twelv
     assert morale["separation"].all(), morale[["term", "estimate", "se", "separation"]]
     assert not m.loc[m["code"] != "morale", "separation"].any()  # the other impacts were reported at every wave
     m.loc[m["code"] != "morale", ["n_units_intervention", "n_units_no_intervention"]] = [13, 17]
+    # Firth's penalised likelihood replaces the separated GEE: finite figures, shown and read as any other model's
+    assert (morale["estimator"] == "firth").all()
+    assert np.isfinite(morale[["estimate", "ci_low", "ci_high", "p_value"]].astype(float)).all(axis=None)
+    g = dataclasses.replace(f, models=m)
+    assert not any("could not be fitted" in s for s in _summary(g))
+    table = _table(g, "gee_models")
+    assert table.data.loc[table.data["impact"] == "morale", "estimate"].notna().all()
+    assert ("For improvement in staff morale and relations in some status group at some wave every participant, or "
+            "none, reported it (separation), so the GEE has no finite estimate. For that impact") in table.notes
+    assert "Firth's penalised likelihood" in table.notes
+    # where Firth's fit fails too, the GEE's rows stand (estimator "gee") and the report says the model was not fitted
+    m.loc[m["code"] == "morale", "estimator"] = "gee"
+    for col in ("estimate", "ci_low", "ci_high", "p_value"):
+        m.loc[m["code"] == "morale", col] = m.loc[m["code"] == "morale", f"{col}_gee"]
+    m.loc[m["code"] == "morale", "p_adjusted"] = np.nan
     g = dataclasses.replace(f, models=m)
     summary = _summary(g)
     assert any(s.startswith("For improvement in staff morale and relations the model could not be fitted")

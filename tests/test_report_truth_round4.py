@@ -476,6 +476,10 @@ def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(ra
         few = bool((counts[code][["events", "non_events"]] < 5).any(axis=None))
         assert bool(status.loc[code, "few_events"]) == few, (code, counts[code])
     assert status.loc["morale", "few_events"]
+    # round 6: the flagged contrast shows Firth's penalised-likelihood estimate, and the CSV and the note say so
+    assert status.loc["morale", "estimator"] == "firth"
+    assert "the contrasts resting on few events named below the estimate, interval and p-value shown are those of " \
+           "Firth's penalised likelihood" in gee.notes
     # the note names, for the status contrast, exactly the impacts the CSV flags ("every impact" where it flags all
     # those modelled), and has one clause for each contrast the CSV flags anywhere
     labels = _labels(f)

@@ -262,9 +262,12 @@ def _holm_by_hand(p: list[float]) -> np.ndarray:
     return out
 
 
-def test_a_separated_fit_neither_enters_nor_enlarges_the_holm_family():
-    """Four impacts, one never reported in councils in intervention (separation: its log-odds ratio runs off to
-    minus infinity with a p-value that means nothing). The Holm family of each term is the three others."""
+def test_a_separated_fit_enters_the_holm_family_through_firth_and_stays_out_where_firth_fails(monkeypatch):
+    """Four impacts, one never reported in councils in intervention (separation: its GEE log-odds ratio runs off to
+    minus infinity with a p-value that means nothing). Round 6: Firth's penalised likelihood replaces its rows, whose
+    p is valid, so the family of each term is the four impacts; where Firth's fit fails too, the separated fit neither
+    enters nor enlarges the family, which is then the three others."""
+    import impact.stats
     from impact.effects import intervention_effects
 
     rng = np.random.default_rng(31)
@@ -279,22 +282,33 @@ def test_a_separated_fit_neither_enters_nor_enlarges_the_holm_family():
                                  "wave": wave, "status_group": status,
                                  "reported": False if never else bool(rng.random() < rate)})
     panel = pd.DataFrame(rows)
+
+    def holm_families(out: pd.DataFrame) -> None:
+        family = out["term"].where(~out["term"].str.startswith("wave_"), "wave")
+        assert set(family) == {"intercept", "wave", "in_intervention"}
+        for name, rows_of_family in out.groupby(family):
+            assert rows_of_family["p_adjusted"].to_numpy() == pytest.approx(
+                _holm_by_hand(rows_of_family["p_value"].tolist()), rel=1e-12), name
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = intervention_effects(panel, waves=["before", "three_months", "one_year"])
     status = out[out["term"] == "in_intervention"].set_index("code")
     assert bool(status.loc["morale", "separation"]) and not status.drop("morale")["separation"].any()
-    assert np.isnan(status.loc["morale", "p_adjusted"])
-    others = status.drop("morale")
-    assert others["p_adjusted"].to_numpy() == pytest.approx(_holm_by_hand(others["p_value"].tolist()), rel=1e-12)
-    # the wave terms are one family (each later wave against the first, read together), the intercepts another
-    tested = out[out["code"] != "morale"]
-    family = tested["term"].where(~tested["term"].str.startswith("wave_"), "wave")
-    assert set(family) == {"intercept", "wave", "in_intervention"}
-    for name, rows_of_family in tested.groupby(family):
-        assert rows_of_family["p_adjusted"].to_numpy() == pytest.approx(
-            _holm_by_hand(rows_of_family["p_value"].tolist()), rel=1e-12), name
+    assert (out.loc[out["code"] == "morale", "estimator"] == "firth").all()
+    assert status.loc["morale", "ci_high"] < 0 and np.isfinite(status.loc["morale", "p_adjusted"])
+    holm_families(out)  # the four impacts in each family
+
+    def fails(*args, **kwargs):
+        raise ValueError("planted failure")
+
+    monkeypatch.setattr(impact.stats, "firth_logistic", fails)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = intervention_effects(panel, waves=["before", "three_months", "one_year"])
+    assert (out.loc[out["code"] == "morale", "estimator"] == "gee").all()
     assert out.loc[out["code"] == "morale", "p_adjusted"].isna().all()
+    holm_families(out[out["code"] != "morale"])  # the three others
 
 
 # --------------------------------------------------------------------------------------------------

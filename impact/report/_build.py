@@ -474,7 +474,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     models = findings.models
     if models is not None and len(models):
         cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "n_units",
-                "separation", "few_events", "not_a_finding"]
+                "separation", "few_events", "estimator", "not_a_finding"]
         # the rows the report does not state as findings are marked here too: an analyst reads this file, not the notes
         models = models.assign(not_a_finding=_model_rows_not_findings(ctx, models)[0])
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
@@ -496,13 +496,13 @@ def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str | No
     :data:`impact.stats._models.FEW_UNITS` councils in the models) or ``"one_side"`` (fewer than two councils in
     intervention, or out of it, so the term is one council's difference from the others).
 
-    A fit whose fitted probabilities reached 0 or 1 (``separation``), or with no finite estimate, standard error or
-    adjusted p-value, gives nothing to read.
+    A fit whose fitted probabilities reached 0 or 1 (``separation``) and that Firth's penalised likelihood could not
+    replace (:func:`_unreadable`), or with no finite estimate, standard error or adjusted p-value, gives nothing to
+    read.
     """
     from ..stats._models import FEW_UNITS
 
-    separation = gee["separation"].fillna(False).astype(bool) if "separation" in gee.columns \
-        else pd.Series(False, index=gee.index)
+    separation = _unreadable(gee)
     finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
     units = gee["n_units"] if "n_units" in gee.columns else pd.Series(FEW_UNITS, index=gee.index)
     side = _smaller_side(gee)
@@ -512,6 +512,15 @@ def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str | No
     elif len(gee) and (side < 2).all():
         thin = "one_side"
     return gee[finite & ~separation & (side >= 2)], list(gee.loc[separation, "code"]), thin
+
+
+def _unreadable(rows: pd.DataFrame) -> pd.Series:
+    """The rows of a models table whose GEE separated and that show no Firth estimate instead: their figures mean
+    nothing. A separated fit's rows that :func:`impact.intervention_effects` estimated by Firth's penalised likelihood
+    (``estimator == "firth"``) have a finite estimate, interval and test, and are read as any other."""
+    separated = rows["separation"].fillna(False).astype(bool) if "separation" in rows.columns \
+        else pd.Series(False, index=rows.index)
+    return separated & rows["estimator"].ne("firth") if "estimator" in rows.columns else separated
 
 
 def _smaller_side(gee: pd.DataFrame) -> pd.Series:
@@ -714,7 +723,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         return []  # the models' own sentence says they rest on too few councils
     # the Holm family: the changes with an adjusted p (intervention_effects leaves separated fits and NaN out of it)
     holm = rows[np.isfinite(rows["p_adjusted"].astype(float))] if "p_adjusted" in rows.columns else rows
-    separation = rows["separation"].fillna(False).astype(bool) if "separation" in rows.columns else False
+    separation = _unreadable(rows)
     finite = np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)
     rows = rows[finite & ~separation & (rows["n_units"] >= FEW_UNITS)]
     if rows.empty:
@@ -1054,6 +1063,27 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
         unconfirmed |= is_status
         why.append("the intervention contrast, with too few councils in one status group")
     return unconfirmed, "; ".join(w for w in why if w)
+
+
+def _firth_note(ctx, shown: pd.DataFrame) -> str:
+    """The models table's note on the rows that show Firth's penalised-likelihood estimate instead of the GEE's
+    (``estimator == "firth"`` of :func:`impact.intervention_effects`): the impacts whose GEE separated, and that the
+    contrasts resting on few events (named in :func:`_few_events_note`) are so estimated."""
+    if "estimator" not in shown.columns or not shown["estimator"].eq("firth").any():
+        return ""
+    firth = shown[shown["estimator"].eq("firth")]
+    separated = firth["separation"].fillna(False).astype(bool) if "separation" in firth.columns \
+        else pd.Series(False, index=firth.index)
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in set(firth.loc[separated, "code"])]
+    one = len(labels) == 1
+    which = [f"{'that impact' if one else 'those impacts'}" if labels else "",
+             "the contrasts resting on few events named below" if (~separated).any() else ""]
+    return ((f" For {_listed(labels)} in some status group at some wave every participant, or none, reported "
+             f"{'it' if one else 'the impact'} (separation), so the GEE has no finite estimate." if labels else "")
+            + f" For {' and for '.join(w for w in which if w)} the estimate, interval and p-value shown are those of "
+            "Firth's penalised likelihood (finite where the GEE diverges, and less biased), with a profile likelihood "
+            "interval and a penalised likelihood ratio test allowing for councils as clusters (Heinze and Schemper "
+            "2002).")
 
 
 def _few_events_note(ctx, shown: pd.DataFrame) -> str:
@@ -1716,10 +1746,10 @@ def _models(ctx) -> Section:
         shown["contrast"] = shown["term"].map(_patsy_term)
         cols = ["impact", "contrast", "estimate", "se", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low",
                 "odds_ratio_ci_high", "p_value", "p_adjusted"]
-        separated = shown["separation"].fillna(False).astype(bool) if "separation" in shown.columns \
-            else pd.Series(False, index=shown.index)
+        separated = _unreadable(shown)
         # a separated fit's estimates, intervals and p-values mean nothing (an odds ratio of 0.00 or of 10^295, with
-        # p = 0.001): none is shown, and its impact is left out of the forest plot
+        # p = 0.001): where Firth's penalised likelihood could not replace them none is shown, and its impact is left
+        # out of the forest plot
         shown.loc[separated, cols[2:]] = np.nan
         from ..stats._models import FEW_UNITS
 
@@ -1737,6 +1767,7 @@ def _models(ctx) -> Section:
                     "status from the differences between councils: the intervention contrast describes only."
                     if len(status_rows) and (_smaller_side(status_rows) < 2).all() else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
+                 + _firth_note(ctx, shown[~separated])
                  + _few_events_note(ctx, shown[~separated])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
@@ -1860,6 +1891,21 @@ def _unknown_status_note(trends: pd.DataFrame) -> str:
             f"{'is' if n == 1 else 'are'} in neither group.")
 
 
+def _indicator_councils_note(e: pd.DataFrame) -> str:
+    """Which councils entering intervention outside the indicators' periods the comparison used, and how: one that
+    entered after the last period is among the councils never in intervention (it was not in any period observed),
+    one in intervention from the first period is left out (no period before it). Counts are the largest over the
+    indicators, and stated only as "some" (a count of councils may be small enough to identify them)."""
+    parts = []
+    if "n_control_entering_later" in e.columns and (e["n_control_entering_later"].fillna(0) > 0).any():
+        parts.append(" The councils never in intervention include some that entered it after an indicator's last "
+                     "period: they were not in intervention in any period compared.")
+    if "n_treated_before_first" in e.columns and (e["n_treated_before_first"].fillna(0) > 0).any():
+        parts.append(" Councils already in intervention in an indicator's first period are left out of it: no "
+                     "period before their entry can be compared.")
+    return "".join(parts)
+
+
 def _indicator_did(ctx) -> list:
     """Staggered difference-in-differences of each indicator around councils' first intervention."""
     e = ctx.f.indicator_effects
@@ -1897,7 +1943,7 @@ def _indicator_did(ctx) -> list:
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
               "entry dates, adjusted across the indicators (Holm). Shown where at least "
-              f"{ctx.min_count} councils are on each side.",
+              f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e),
               {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
                "ri_p_adjusted": "p"},
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",

@@ -14,6 +14,7 @@ from ._errors import (
     NotIdentifiedWarning,
     StaggeredAdoptionWarning,
 )
+from ._firth import firth_logistic
 from ._groups import compare_groups, prevalence_table
 from ._models import attrition_sensitivity, longitudinal_model
 from ._multiplicity import adjust_pvalues
@@ -39,6 +40,7 @@ __all__ = [
     "councils_needed",
     "did",
     "did_power",
+    "firth_logistic",
     "longitudinal_model",
     "power_prevalence",
     "prevalence_table",

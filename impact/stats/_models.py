@@ -703,7 +703,14 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
         notes.append("variance between units estimated near zero (" + ", ".join(
             f"{name}: {value:.3f} of the variance" for name, value in low.items()) + "): the units differ little "
             "beyond their observations' own variation")
-    df = _mixed_df(result, share, n_units, notes) if spec.small_sample else None
+    corr = _slope_correlation(result) if spec.random_slope else np.nan
+    singular = bool(abs(corr) > 1 - BOUNDARY_CORRELATION)
+    if singular:
+        notes.append(f"the correlation of the unit intercepts and slopes is estimated at {corr:+.4f}, the boundary "
+                     "of +-1 (a singular fit, lme4's isSingular): the intercepts and slopes vary along one line, so "
+                     "the data cannot tell the two variances and the correlation apart; read the variance "
+                     "components with care, or fit without the random slope")
+    df = _mixed_df(result, share, n_units, notes, singular=singular) if spec.small_sample else None
     se = pd.Series(np.sqrt(np.diag(_fixed_effects_covariance(result))), index=result.fe_params.index)
     params = _param_table(result.fe_params, se, df=df, alpha=spec.alpha)
     cov = np.asarray(result.cov_re, dtype="float64")
@@ -711,7 +718,7 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
     names, values = ["unit_intercept_sd"], [sds[0]]
     if spec.random_slope:
         names += ["unit_slope_sd", "intercept_slope_corr"]
-        values += [sds[1], cov[0, 1] / (sds[0] * sds[1])]
+        values += [sds[1], corr]
     names.append("residual_sd")
     values.append(float(np.sqrt(result.scale)))
     vc = pd.DataFrame({"estimate": values}, index=pd.Index(names, name="component"))
@@ -721,6 +728,20 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
                                                                if spec.random_slope else f" + (1 | {spec.unit})"),
         alpha=spec.alpha, variance_components=vc, fit_result=result, notes=notes,
     )
+
+
+#: A random intercept-slope correlation within this of +-1 is at the boundary of the parameter space (a singular
+#: random-effects covariance). statsmodels optimises the Cholesky factor and approaches the boundary without reaching
+#: it, so a fit that lme4 ends at exactly +-1 ends here at 0.99999 or so: with intercepts and slopes planted on one
+#: line (20 units, 5 waves) it gave +0.999988 and +1.0000 with no warning and no note.
+BOUNDARY_CORRELATION = 1e-3
+
+
+def _slope_correlation(result) -> float:
+    """The estimated correlation of a mixed model's random intercept and slope (NaN where a variance is zero)."""
+    cov = np.asarray(result.cov_re, dtype="float64")
+    scale = np.sqrt(cov[0, 0] * cov[1, 1])
+    return float(cov[0, 1] / scale) if scale > 0 else float("nan")
 
 
 #: A random effect whose variance is below this share of the outcome's variance (it with the residual) is "near zero".
@@ -786,15 +807,16 @@ def _fixed_effects_covariance(result) -> np.ndarray:
 ZERO_SHARE = 1e-4
 
 
-def _mixed_df(result, share: pd.Series, n_units: int, notes: list[str]) -> np.ndarray:
+def _mixed_df(result, share: pd.Series, n_units: int, notes: list[str], singular: bool = False) -> np.ndarray:
     """Satterthwaite degrees of freedom of each fixed effect of a mixed model (see :func:`_satterthwaite_df`).
 
     At a random-effect variance estimated at zero the expected information is used (the observed information there
     is not the curvature of a maximum and need not be positive definite), and the notes say so; a term whose df
-    cannot be computed gets (units - fixed parameters), also noted.
+    cannot be computed gets (units - fixed parameters), also noted. The expected information is used too where the
+    random intercept-slope correlation is estimated at +-1 (`singular`), another point on the boundary.
     """
     at_zero = share[share < ZERO_SHARE]
-    information = "expected" if len(at_zero) else "observed"
+    information = "expected" if len(at_zero) or singular else "observed"
     df, positive = _satterthwaite_df(result, information)
     if information == "observed" and not positive:
         df, _ = _satterthwaite_df(result, "expected")
@@ -804,6 +826,9 @@ def _mixed_df(result, share: pd.Series, n_units: int, notes: list[str]) -> np.nd
         notes.append("Satterthwaite df from the expected information, the " + " and ".join(at_zero.index)
                      + " variance being estimated at zero: terms that vary between units keep the between-unit df "
                      "instead of the residual df of a model without the random effect")
+    elif singular:
+        notes.append("Satterthwaite df from the expected information, the intercept-slope correlation being at the "
+                     "boundary")
     bad = ~np.isfinite(df) | (df <= 0)
     if bad.any():
         names = list(result.fe_params.index[bad])
