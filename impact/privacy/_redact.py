@@ -624,6 +624,7 @@ class _Redactor:
                         and (_JOINED_RE.match(text, m.end()) or _JOINED_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))]
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
+        spans += _places_named_again(text, spans)
         if self.keep is not None:
             kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
@@ -769,6 +770,35 @@ def _named_elsewhere(text: str, opening: list[tuple[int, int, str]], spans: list
         return []
     named = {w for s in spans if s.kind == "name" for w in fold(text[s.start : s.end]).split()}
     return [Span(a, b, "name") for a, b, core in opening if all(w in named for w in core.split())]
+
+
+# The kinds of a place that end its name ("Little Acorns Nursery", "Oakwood High School"): the name is what is before.
+_PLACE_KIND_WORDS = frozenset(
+    """nursery nurseries pre-school preschool playgroup creche school academy college primary juniors junior infants
+    infant high grammar secondary hospital infirmary surgery centre center clinic practice home hospice unit estate
+    church mosque temple library hostel refuge""".split())
+
+
+def _places_named_again(text: str, spans: list[Span]) -> list[Span]:
+    """Every other mention, in any case, of a place's name found once in ``text``, its kind left off ("she's at
+    little acorns three days a week ... We rang Little Acorns Nursery"): a name of two words or more, or one word
+    that is no English word."""
+    words = english_words()
+    cores: set[str] = set()
+    for s in spans:
+        if s.kind != "place":
+            continue
+        parts = [p for p in re.findall(r"[\p{L}'’\-]+", fold(text[s.start : s.end]))]
+        while parts and parts[-1] in _PLACE_KIND_WORDS:
+            parts.pop()
+        while parts and parts[0] in ("the", "a", "an"):
+            parts.pop(0)
+        if len(parts) >= 2 or (len(parts) == 1 and parts[0] not in words and len(parts[0]) >= 4):
+            cores.add(" ".join(parts))
+    if not cores:
+        return []
+    pattern = re.compile(rf"(?<![\p{{L}}\p{{N}}'’\-])(?:{_alternation(cores)})(?![\p{{L}}\p{{N}}'’\-])", re.VERSION1)
+    return [Span(m.start(), m.end(), "place") for m in pattern.finditer(fold(text))]
 
 
 def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
