@@ -409,6 +409,10 @@ _SEEN_BEFORE_RE = lazy_compile(
     r"dropped[ \t]+off|looked[ \t]+after|babysat|babysit)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SEEN_WHERE_AFTER_RE = lazy_compile(
     r"[ \t]+(?:at|on|in|every|last|this|with|from)[ \t]", re.IGNORECASE | re.VERSION1)
+# A verb a person does right after a word: of saying or doing, or any past ("mrs rhodes white coded them", "his stepdad
+# hit him").
+_PERSON_VERB_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:{_ACTIONS}|{_IRREGULAR_PAST}|(?!need|seem|use|feel)\p{{Ll}}+ed)(?![\p{{L}}'’])", re.VERSION1)
 # Words after "call her" that are no name ("called her back", "calls him names", "call me later").
 _NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
     immediately first everything anything something nothing sometimes often home""".split())
@@ -636,7 +640,8 @@ class NameFinder:
 
     def _double_surnames(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name after a title widened over one more word that may be a surname, where a verb of a person follows
-        it ("mrs rhodes white said", "mr okafor green came"; not "mrs bell then said", "mrs bell's mum came")."""
+        it ("mrs rhodes white said", "mr okafor green came", "miss rhodes white coded them"; not "mrs bell then said",
+        "mrs bell's mum came")."""
         ending = {t.end: k for k, t in enumerate(toks)}
         out = []
         for s in spans:
@@ -645,7 +650,7 @@ class NameFinder:
             if (nxt is not None and nxt.shape == "lower" and self._joinable(text, toks[k], nxt)
                     and _ANY_TITLE_BEFORE_RE.search(text[max(0, s.start - 8) : s.start])
                     and _surname_like(nxt.key) and nxt.key not in KINSHIP_ROLE_WORDS and nxt.key not in _NOT_SUBJECTS
-                    and not self._function_word(nxt) and _ACTION_AFTER_RE.match(text[nxt.end : nxt.end + 40]) is not None):
+                    and not self._function_word(nxt) and _PERSON_VERB_AFTER_RE.match(text, nxt.end) is not None):
                 s = Span(s.start, nxt.end, s.kind)
             out.append(s)
         return out
