@@ -474,10 +474,13 @@ _AGE_RES = (
 )
 
 # The day an age is reached or held ("she turned 14 on 3 May", "he will be fifteen on the 3rd of May", "my son was 9
-# on 14 June"): with the age it gives the date of birth, or narrows it to a few days.
+# on 14 June", "she's 14 on friday", "he turns 9 next tuesday"), or its month ("she'll be 16 in june"): with the age it
+# gives the date of birth, or narrows it to a few days or a month.
 _ON_DAY_RE = lazy_compile(
     rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_DAY_NAME}\b)"
-    rf"|(?P<date>(?:next|this)[ \t]+{_DAY_NAME}\b|tomorrow))(?![\w/]|[.{_DASH}]\d)", _I)
+    rf"|(?P<date>(?:next|this)[ \t]+{_DAY_NAME}\b|tomorrow)"
+    # the month of a birthday to come ("she'll be 16 in june", "he's 5 in august"; not "she was 14 in May 2019")
+    rf"|in[ \t]+(?P<date>{_MONTHS})(?![ \t]*,?[ \t]*(?:\d|{_YEAR_WORDS})))(?![\w/]|[.{_DASH}]\d)", _I)
 _BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would|['’]d|to)[ \t]+be)(?:[ \t]+\w+)?[ \t]+\Z", _I)
 
 # ------------------------------------------------------------------ addresses

@@ -202,7 +202,8 @@ _RED_TEAM = [
     ("her nan, pat o'brien, has him", ["pat", "o'brien"], "[name]"),
     ("her mum, shaz, hurt him", ["shaz"], "[name]"),
     ("she was born the week before christmas 2015", ["2015"], "[date of birth]"),
-    ("she's 14 on friday", ["14", "friday"], "[age]"),
+    ("she's 14 on friday", ["14", "friday"], "[age]"), ("he turns eleven next tuesday", ["eleven", "tuesday"], "[age]"),
+    ("she'll be 16 in june", ["16", "june"], "[age]"), ("he's 5 in august", ["5", "august"], "[age]"),
     ("she lives at 14b", ["14b"], "[address]"),
     ("they're in the flats on kirkgate", ["kirkgate"], "[place]"),
     ("the case number is 2019 slash 04417", ["2019", "04417"], "[reference]"),
@@ -215,7 +216,7 @@ _RED_TEAM = [
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, 12 of these 13 kept what is listed ('her mum, shaz, hurt him' was redacted)
+    # Measured when written: before, 15 of these 16 kept what is listed ('her mum, shaz, hurt him' was redacted)
     _gone(text, gone, token)
 
 
@@ -223,6 +224,7 @@ def test_this_rounds_forms_are_redacted(text, gone, token):
     "the review, however, went well",
     "the week before christmas was busy", "she lives at home", "they're in the flats on the estate",
     "the plan is on page 2019", "the scheme went missing in action", "the team went to the review in march 2020",
+    "the review is in june", "it was 5 in august 2014", "we were 5 in august",
 ])
 def test_this_rounds_words_in_ordinary_use_are_kept(text):
     assert_kept(text)
