@@ -425,6 +425,8 @@ _AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t
               r"himself|herself|themselves|anyway|or[ \t]+so")
 # When a day comes, after a possessive and an ordinal: "her 14th next week" is a birthday without the word.
 _DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A day of the week, short too, without what follows it ("friday", "Fri", "weds").
+_WEEKDAY_WORD = r"(?:mon|tues?|weds?|wednes|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
 _WHEN_AFTER_ORDINAL = (
     rf"(?:next|this|last)[ \t]+(?:week|weekend|month|{_DAY_NAME})|tomorrow|today|"
     rf"yesterday|(?:on|in)[ \t]+(?:the[ \t]+)?(?:{_DAY_NAME}|{_MONTHS}|{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS})|on[ \t]+the[ \t]+{_DAY}|"
@@ -449,7 +451,7 @@ _AGE_RES = (
         rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_DAY_NAME}\b|{_ORDINAL_WORDS})))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -477,8 +479,8 @@ _AGE_RES = (
 # on 14 June", "she's 14 on friday", "he turns 9 next tuesday"), or its month ("she'll be 16 in june"): with the age it
 # gives the date of birth, or narrows it to a few days or a month.
 _ON_DAY_RE = lazy_compile(
-    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_DAY_NAME}\b)"
-    rf"|(?P<date>(?:next|this)[ \t]+{_DAY_NAME}\b|tomorrow)"
+    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_WEEKDAY_WORD})"
+    rf"|(?P<date>(?:next|this)[ \t]+{_WEEKDAY_WORD}|tomorrow)"
     # the month of a birthday to come ("she'll be 16 in june", "he's 5 in august"; not "she was 14 in May 2019")
     rf"|in[ \t]+(?P<date>{_MONTHS})(?![ \t]*,?[ \t]*(?:\d|{_YEAR_WORDS})))(?![\w/]|[.{_DASH}]\d)", _I)
 _BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would|['’]d|to)[ \t]+be)(?:[ \t]+\w+)?[ \t]+\Z", _I)
@@ -626,7 +628,7 @@ _SCHOOL_KINDS = frozenset(
 # "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
 # nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
 _CHILD_SETTING = r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants)"
-_SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+"
+_SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+(?:-\p{{Ll}}[\p{{Ll}}'’]+)*"
 _NAMED_SETTING_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?P<the>the[ \t]+)?"
     rf"(?P<name>{_SETTING_WORD}(?:[ \t]+{_SETTING_WORD}){{0,2}}?)"
@@ -749,7 +751,7 @@ def _settings_alone(text: str):
         m = _NAMED_SETTING_RE.match(text, a.end())
         if m is None:
             continue
-        parts = [fold(w) for w in m.group("name").split()]
+        parts = fold(m.group("name")).replace("-", " ").split()
         last = parts[-1]
         plural = last.endswith("s") and last not in _NOT_SETTING_PLURALS
         # or words no list knows, none a place's ("she's at rachoard zichoull"; not "moved to st petersburg")
@@ -1396,7 +1398,7 @@ def _institutions(text: str, add) -> None:
         if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
     for m in _settings_named(text):
-        parts = [fold(w) for w in m.group("name").split()]
+        parts = fold(m.group("name")).replace("-", " ").split()
         if _setting_words_ok(parts, words, anchored=m.group("kind") is not None):
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _settings_alone(text):
