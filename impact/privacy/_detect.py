@@ -118,6 +118,8 @@ _PHONE_CTX = lazy_compile(
     r"reach|whats[ \t]?app|helpline|line|extension|ext)\b[^\n]{0,25}$",
     _I,
 )
+# A short number someone is rung or called on ("ring jo on 4471", "call the team on 2345"): a direct line.
+_RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
 # An extension on its own ("ask for Priya on extension 4471"): a direct line.
 _EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
 _NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
@@ -803,6 +805,8 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone" if phone_ctx or ext is not None else "reference"))
         elif n >= 5 and phone_ctx and re.search(r"\b(?:tel|phone|mobile|call|ring|number)\b", text[max(0, start - 25) : start], _I):
             add(Span(start, end, "phone"))
+        elif 3 <= n <= 6 and ext is None and _RING_ON_RE.search(text, max(0, start - 40), start) and not _YEARISH.match(body):
+            add(Span(start, end, "phone"))  # "ring jo on 4471": a direct line
     for m in _SPOKEN_RE.finditer(text):
         add(Span(m.start(), m.end(), "phone"))
     for m in _MIXED_SPOKEN_RE.finditer(text):

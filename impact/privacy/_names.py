@@ -34,7 +34,7 @@ from functools import cached_property
 
 import regex as re
 
-from ._detect import Span
+from ._detect import _PLATFORMS, Span
 from ._lexicon import (
     bare_word,
     english_words,
@@ -391,7 +391,7 @@ _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]
 # social worker is brilliant").
 _NICKNAME_BEFORE_RE = lazy_compile(
     r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them|me)|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|\bgoes[ \t]+by|"
-    r"\b(?:her|his|their|my|baby['’]s|child['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
+    rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
     r"\ba\.?k\.?a\.?|\bn[ée]e|(?P<known>\bknown[ \t]+as|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
@@ -413,6 +413,11 @@ _SEEN_WHERE_AFTER_RE = lazy_compile(
 # hit him").
 _PERSON_VERB_AFTER_RE = lazy_compile(
     rf"[ \t]+(?:{_ACTIONS}|{_IRREGULAR_PAST}|(?!need|seem|use|feel)\p{{Ll}}+ed)(?![\p{{L}}'’])", re.VERSION1)
+# A platform and "as" or "under" before what someone is on it ("her nan's on facebook as pat smith").
+_PLATFORM_AS_RE = lazy_compile(rf"\b(?:{_PLATFORMS})\b[^\n.]{{0,25}}\b(?:as|under|called|named)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Initials in lower case with their dots ("j.b.", "k. m."), and the abbreviations written so that are no one's.
+_LOWER_INITIALS_RE = lazy_compile(r"(?<![\p{L}\p{N}.])\p{Ll}\.[ \t]?\p{Ll}\.(?:[ \t]?\p{Ll}\.)?(?![\p{L}\p{N}])", re.VERSION1)
+_ABBREVIATIONS = frozenset("eg ie ps am pm nb cv vs na ad bc aka rip pto etc uk us eu un dr st co mr ms op cf pp ed".split())
 # Words after "call her" that are no name ("called her back", "calls him names", "call me later").
 _NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
     immediately first everything anything something nothing sometimes often home""".split())
@@ -611,7 +616,7 @@ class NameFinder:
         toks = _tokens(text)
         # where a nickname or who a relation is may start: its offset, and whether only a word no list knows or a first
         # name is one there ("known as", "her mum is")
-        nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text)}
+        nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text, overlapped=True)}
         spans: list[Span] = []
         lone: list[_Tok] = []  # surnames that read as words, not judged names by their own context
         i, n = 0, len(toks)
@@ -636,6 +641,7 @@ class NameFinder:
         spans += self._surname_first_in_capitals(text, toks, spans)
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
+        spans += self._lower_initials(text)
         return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
 
     def _double_surnames(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
@@ -654,6 +660,21 @@ class NameFinder:
                 s = Span(s.start, nxt.end, s.kind)
             out.append(s)
         return out
+
+    def _lower_initials(self, text: str) -> list[Span]:
+        """Initials in lower case with their dots where a person stands: before an age set off or a verb of a person,
+        or after a relation or a title ("j.b. (14) was moved", "her son j.b. came"); not an abbreviation ("e.g.",
+        "p.m.", "u.k.") nor after a figure ("at 3 p.m. was")."""
+        found = []
+        for m in _LOWER_INITIALS_RE.finditer(text) if "." in text else ():
+            letters = re.sub(r"[^a-z]", "", m.group())
+            if (letters in _ABBREVIATIONS or letters in self.public or len(letters) > 2 and letters in self.words
+                    or re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3) : m.start()])):
+                continue
+            if (_AGE_SET_OFF_RE.match(text, m.end()) or _PERSON_AFTER_INITIALS_RE.match(text, m.end())
+                    or self._position(text, m.start()) in ("title", "kin", "intro")):
+                found.append(Span(m.start(), m.end(), "name"))
+        return found
 
     def _first_name_before(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name starting with a word no English word widened over a first name in lower case right before it
@@ -875,6 +896,12 @@ class NameFinder:
                     and _PHRASE_END_RE.search(text[tok.end : tok.end + 40]))):
             spans.append(Span(tok.start, tok.end, "name"))  # "pat said it was fine", "I met pat", "I told rob about it"
             return i + 1
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (tok.key in self.firsts and nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt)
+                and (nxt.key in self.surnames or self._unknown(nxt)) and nxt.key not in _NOT_NAMES
+                and (self._position(text, tok.start) == "intro" or _PLATFORM_AS_RE.search(text, max(0, tok.start - 40), tok.start))):
+            spans.append(Span(tok.start, nxt.end, "name"))  # "on facebook as pat smith", "she's called grace hill"
+            return i + 2
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
         if self._ordinary(tok) and not (

@@ -212,12 +212,15 @@ _RED_TEAM = [
     ("the boy who was stabbed outside greggs in 2021", ["2021"], "[date]"),
     ("dob oh three, oh five, oh nine", ["three", "five", "nine"], "[date of birth]"),
     ("the girl who went missing in march 2020", ["2020"], "[date]"),
+    ("ring jo on 4471", ["4471"], "[phone]"), ("j.b. (14) was moved", ["j", "b", "14"], "[name]"),
+    ("k.m., 15, was placed", ["k", "m", "15"], "[name]"), ("her nan's on facebook as pat smith", ["pat", "smith"], "[name]"),
+    ("the lad's name was jordan-lee", ["jordan-lee"], "[name]"),
 ]
 
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, 15 of these 16 kept what is listed ('her mum, shaz, hurt him' was redacted)
+    # Measured when written: before, 20 of these 21 kept what is listed ('her mum, shaz, hurt him' was redacted)
     _gone(text, gone, token)
 
 
@@ -240,7 +243,8 @@ def test_this_rounds_forms_in_other_writing_are_redacted(text, gone, token):
     "the review, however, went well",
     "the week before christmas was busy", "she lives at home", "they're in the flats on the estate",
     "the plan is on page 2019", "the scheme went missing in action", "the team went to the review in march 2020",
-    "the review is in june", "it was 5 in august 2014", "we were 5 in august",
+    "the review is in june", "it was 5 in august 2014", "we were 5 in august", "e.g. was fine", "at 3 p.m. was late",
+    "the project's name was changed.", "ring her on monday", "she is on facebook as well", "we did i.e. the plan",
 ])
 def test_this_rounds_words_in_ordinary_use_are_kept(text):
     assert_kept(text)
