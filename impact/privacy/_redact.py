@@ -46,7 +46,11 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     set off after "little one" or before a past such as "hit" ("her little
     one, zorbina, started", "his stepdad, dean, hit him"); a car's make and
     model, and a word no list knows after "a", are kept ("a Vauxhall Corsa",
-    "a Qashqai"); a word before an age set off ("chantelle (14) said", "lily's 2",
+    "a Qashqai"); initials in lower case with their dots where a person
+    stands ("j.b. (14) was moved"; not "e.g.", "3 p.m."); a first name and
+    surname in lower case after a platform and "as" ("on facebook as pat
+    smith"), and whatever a relation's or a child's name is said to be ("the
+    lad's name was jordan-lee"); a word before an age set off ("chantelle (14) said", "lily's 2",
     "Kai 8, Lily 6 and Ruby 2"); first names and surnames that are words
     listed in lower case with a person ("kai, jayden and lily", "carers jean
     and bob"); a family by its plural surname where a child lives or before
@@ -127,7 +131,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
     extension, or spoken ("oh seven seven double oh ...", "07700 nine oh oh
-    one two three", "... double oh nine hundred one two three").
+    one two three", "... double oh nine hundred one two three"), and a short
+    number someone is rung or called on ("ring jo on 4471").
 ``[email]``, ``[handle]``, ``[web address]``
     E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
     uk", "jo [at] nhs [dot] net", "jsmith99 at hotmail"); social-media handles ("@jo_s", "on
