@@ -25,6 +25,8 @@ from ._lexicon import (
     folded_first_names,
     house_names,
     lazy_compile,
+    proper_nouns,
+    public_terms,
 )
 
 __all__ = ["Span", "find_identifiers"]
@@ -92,6 +94,9 @@ _CLAUSE_TOKEN_RE = lazy_compile(
     rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?){_HANDLE_BODY}(?![\w@/-])",
     re.VERSION1,
 )
+# A handle said aloud in a clause naming a platform: pieces joined by "dot" or "underscore" ("kayleigh dot b dot 09").
+_SPOKEN_HANDLE_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[ \t]+(?:dot|underscore)[ \t]+[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_])", _I)
 _USERNAME_RE = lazy_compile(
     r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
     + _HANDLE_BODY,
@@ -113,6 +118,8 @@ _PHONE_CTX = lazy_compile(
     r"reach|whats[ \t]?app|helpline|line|extension|ext)\b[^\n]{0,25}$",
     _I,
 )
+# A short number someone is rung or called on ("ring jo on 4471", "call the team on 2345"): a direct line.
+_RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
 # An extension on its own ("ask for Priya on extension 4471"): a direct line.
 _EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
 _NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
@@ -198,6 +205,8 @@ _REF_CTX_RE = lazy_compile(
     rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
     _I,
 )
+# Numbers in groups joined by "slash" or "stroke" said aloud ("2019 slash 04417", "12 stroke 34567").
+_SAID_SLASH_RE = lazy_compile(r"(?<![\w/])\d+(?:[ \t]+(?:forward[ \t]+)?(?:slash|stroke|oblique)[ \t]+\d+)+(?![\w/]|[.,]\d)", _I)
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
 # Numbers in groups joined by slashes (2014/0456, 12/34567/8): case and file numbers unless a year range or a date.
 _SLASHED_RE = lazy_compile(r"(?<![\w/\\.\-])\d+(?:[ \t]?[/\\][ \t]?\d+)+(?![\w/\\]|[.\-]\d)")
@@ -350,12 +359,22 @@ _HOLIDAY = (
     r"easter[ \t]+(?:sunday|monday|day)|st\.?[ \t]+(?:patrick|george|david|andrew)['’]?s[ \t]+day|"
     r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day)"
 )
+# A time before or after a day ("the week before christmas 2015", "two days after boxing day"), and digits said as
+# words after "DOB" ("dob oh three, oh five, oh nine").
+_FEAST = rf"(?:{_HOLIDAY}|christmas|easter|new[ \t]+year|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS})"
+_RELATIVE_DAY = (
+    rf"(?:(?:the|a)[ \t]+)?(?:{_UNITS_WORD}[ \t]+|\d{{1,2}}[ \t]+)?(?:days?|weeks?|fortnight|months?)[ \t]+(?:before|after)"
+    rf"[ \t]+{_FEAST}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
+    rf"|(?:christmas|easter|new[ \t]+year)(?:,?[ \t]+(?:(?:19|20)\d\d|{_YEAR_WORDS}))"
+)
+_SAID_DATE = rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}){{0,6}}"
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
     rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
-    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell)){{0,2}}[ \t]*[:\-–]?[ \t]*"
-    rf"(?P<date>{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART})"
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)){{0,2}}[ \t]*[:\-–]?[ \t]*"
+    rf"(?P<date>{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
+    rf"|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
@@ -371,6 +390,19 @@ _DEATH_RE = lazy_compile(
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
+# "died a death", "died a slow death": said of a plan or a scheme; the death is no one's.
+_DIED_A_RE = lazy_compile(r"\b(?:die[sd]?|dying)[ \t]+(?:a|an)[ \t]+(?:\p{L}+[ \t]+)?\Z", _I)
+# The month and year or the year of what happened to a child that the press and a review would report ("stabbed outside
+# the shop in 2021", "went missing in March 2020", "was abducted back in 2019"): with the council it points to one
+# child, as a death's does; a day and month alone are kept, as an event's are.
+_EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|raped|went[ \t]+missing|"
+                r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
+                r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up")
+_EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
+_EVENT_YEAR_RE = lazy_compile(
+    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+(?:of[ \t]+)?)?"
+    rf"(?:(?:19|20)\d\d|{_YEAR_WORDS}))(?![\w/]|[.{_DASH}]\d)", _I)
 # A year of birth said as a child's ("a 2009 baby", "she's a 2009 birth").
 _BIRTH_YEAR_RE = lazy_compile(r"\b(?P<date>(?:19|20)\d\d)[ \t]+(?:baby|babies|birth|born)\b", _I)
 
@@ -395,6 +427,8 @@ _AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t
               r"himself|herself|themselves|anyway|or[ \t]+so")
 # When a day comes, after a possessive and an ordinal: "her 14th next week" is a birthday without the word.
 _DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A day of the week, short too, without what follows it ("friday", "Fri", "weds").
+_WEEKDAY_WORD = r"(?:mon|tues?|weds?|wednes|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
 _WHEN_AFTER_ORDINAL = (
     rf"(?:next|this|last)[ \t]+(?:week|weekend|month|{_DAY_NAME})|tomorrow|today|"
     rf"yesterday|(?:on|in)[ \t]+(?:the[ \t]+)?(?:{_DAY_NAME}|{_MONTHS}|{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS})|on[ \t]+the[ \t]+{_DAY}|"
@@ -419,7 +453,7 @@ _AGE_RES = (
         rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY}|{_ORDINAL_WORDS})))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -444,9 +478,13 @@ _AGE_RES = (
 )
 
 # The day an age is reached or held ("she turned 14 on 3 May", "he will be fifteen on the 3rd of May", "my son was 9
-# on 14 June"): with the age it gives the date of birth, or narrows it to a few days.
+# on 14 June", "she's 14 on friday", "he turns 9 next tuesday"), or its month ("she'll be 16 in june"): with the age it
+# gives the date of birth, or narrows it to a few days or a month.
 _ON_DAY_RE = lazy_compile(
-    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE})(?![\w/]|[.{_DASH}]\d)", _I)
+    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_WEEKDAY_WORD})"
+    rf"|(?P<date>(?:next|this)[ \t]+{_WEEKDAY_WORD}|tomorrow)"
+    # the month of a birthday to come ("she'll be 16 in june", "he's 5 in august"; not "she was 14 in May 2019")
+    rf"|in[ \t]+(?P<date>{_MONTHS})(?![ \t]*,?[ \t]*(?:\d|{_YEAR_WORDS})))(?![\w/]|[.{_DASH}]\d)", _I)
 _BIRTHDAY_VERB_RE = lazy_compile(r"\b(?:turn(?:s|ed|ing)?|(?:will|['’]ll|would|['’]d|to)[ \t]+be)(?:[ \t]+\w+)?[ \t]+\Z", _I)
 
 # ------------------------------------------------------------------ addresses
@@ -519,6 +557,11 @@ _NUMBER_AND_NAME_RE = lazy_compile(
     rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
+# A house number with its letter alone where someone lives, at the end of the phrase ("she lives at 14b", "they moved to
+# 7a."; not "he lives at 14 now", an age, nor "lives at 14 miles away").
+_LIVES_AT_NUMBER_RE = lazy_compile(
+    rf"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)[ \t]+(?P<num>\d{{1,4}}[a-z])"
+    rf"(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)", _I)
 # A building's name after a flat's number ("flat 4a, the maltings", "Flat 2, The Old Rectory"): "the" and up to three
 # words to the end of the phrase (see _addresses).
 _FLAT_BUILDING_RE = lazy_compile(rf"[ \t]*,[ \t]*(?P<b>the[ \t]+[\p{{L}}'’\-]+(?:[ \t]+[\p{{L}}'’\-]+){{0,2}})(?={_PHRASE_END})", _I)
@@ -587,22 +630,44 @@ _SCHOOL_KINDS = frozenset(
 # "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
 # nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
 _CHILD_SETTING = r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants)"
-_SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+"
+_SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+(?:-\p{{Ll}}[\p{{Ll}}'’]+)*"
 _NAMED_SETTING_RE = lazy_compile(
-    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<name>{_SETTING_WORD}(?:[ \t]+{_SETTING_WORD}){{1,2}})"
-    rf"(?:[ \t]+(?P<kind>{_CHILD_SETTING})(?![\p{{L}}\-])|(?=[ \t]*(?:[.,;:!?)–—]|\Z)))", _I)
+    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?P<the>the[ \t]+)?"
+    rf"(?P<name>{_SETTING_WORD}(?:[ \t]+{_SETTING_WORD}){{0,2}}?)"
+    rf"(?:[ \t]+(?P<kind>{_CHILD_SETTING})(?![\p{{L}}\-])|(?P<end>(?=[ \t]*(?:[.,;:!?)–—]|\Z)|"
+    r"(?=[ \t]+(?:now|then|still|again|today|every|each|most|three|two|four|five|on|in|since|until|till|and|but|so|because)\b))))", _I)
 _SETTING_ANCHOR = lazy_compile(rf"\b{_CHILD_SETTING}\b", _I)
 _NOT_SETTING_NAMES = frozenset(
     """sixth form big boarding state faith forest sunday saturday summer night further higher education special needs
     mainstream residential day after before breakfast holiday weekend home school nursery work college university
-    risk least most first last all times time once now still again today tomorrow yesterday too also well""".split())
+    risk least most first last all times time once now still again today tomorrow yesterday too also well
+    many several few various different separate similar early late opposite regular full""".split())
+# A child's setting said by its name alone, with no kind of setting near: a child goes to it, starts at it or is at it
+# ("she's at little acorns", "she goes to busy bees", "jaydon started at tiny tots"), and its name is two
+# words ending in a plural that no event, time or measure is ("at team meetings", "at different stages" are kept), or
+# words no list knows (see _settings_alone).
+_ATTENDS_RE = lazy_compile(
+    r"(?:\b(?:is|was|are|were|been|be|being|still|now|started|starts|starting|start|joined|joins)|(?<=\b(?:s?he|it|who|"
+    r"they|we|you)['’](?:s|re)))[ \t]+(?=at\b)|\b(?:goes|go|going|went|gone|moved|moving)[ \t]+(?=to\b)|"
+    r"(?<![\p{L}\-])(?=(?:attends?|attended|attending)\b)", _I)
+# Plurals that name what is held, measured or done, not a setting ("team meetings", "different stages", "all costs").
+_NOT_SETTING_PLURALS = frozenset(
+    """meetings sessions classes lessons clubs groups matches games appointments hubs panels conferences reviews visits
+    events stages levels intervals times ends points costs odds lengths terms parties courses workshops briefings
+    services shops centres offices loggerheads things ages days weeks months years hours minutes moments weekends
+    nights mornings evenings holidays breaks rates pieces parts areas places homes houses schools nurseries units
+    wards teams boards forums partnerships councils agencies authorities practices surgeries clinics hospitals homes
+    activities trips outings camps grandparents parents carers friends relatives families cousins siblings sisters
+    brothers mates neighbours appointments hearings courts interviews assessments plans targets sites premises
+    discussions consultations inspections audits trainings seminars talks calls checks
+    lengths extremes standards expectations odds risks pains""".split())
 # A bed and a ward or bay by their numbers together, which place one patient whatever word comes before ("bed 4, ward
 # 12", "ward 7 bed 2", "bed 9 on ward 6", "bay 3, bed 4"); a bed alone ("in bed 4") says nothing.
 _BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d])"
+# Two or more of them in a row, each of its own kind ("ward 12 bay 3 bed 4", "bed 4 bay 2 ward 9", "Ward 7, Bay 2").
+_BED_PART = rf"(?P<k>ward|bay|bed|cubicle)[ \t]+{_BED_NUMBER}"
 _BED_WARD_RE = lazy_compile(
-    rf"\b(?:bed[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+)(?:ward|bay)[ \t]+{_BED_NUMBER}|"
-    rf"(?:ward|bay)[ \t]+{_BED_NUMBER}(?:[ \t]*[,/][ \t]*|[ \t]+)bed[ \t]+{_BED_NUMBER})", _I)
+    rf"\b{_BED_PART}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+){_BED_PART})+", _I)
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -663,6 +728,42 @@ def _settings_named(text: str):
                 yield m
 
 
+def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool) -> bool:
+    """Whether the folded words of a setting's name may be one: none generic, a kind of school, a function word or a
+    time; a word in -ly, -ing or -ed only first ("learning tree nursery"; not "parents attending nursery"), and one
+    word alone only before its kind and plural or no English word ("the willows primary"; not "morning nursery")."""
+    from ._names import _NOT_NAMES, _NOT_SUBJECTS
+
+    if any(p in _GENERIC_BEFORE or p in _NOT_STREET_WORDS or p in _SCHOOL_KINDS or p in _NOT_SETTING_NAMES
+           or p in _NOT_NAMES or p in _NOT_SUBJECTS or p in _NUMBER_WORDS_SET for p in parts):
+        return False
+    if any(p.endswith(("ly", "ing", "ed")) and p in words for p in parts[1:]):
+        return False
+    if not anchored and parts[0].endswith(("ly", "ing", "ed")) and parts[0] in words:
+        return False
+    if len(parts) == 1:
+        return anchored and (parts[0] not in words or parts[0].endswith("s") and parts[0][:-1] in words)
+    return True
+
+
+def _settings_alone(text: str):
+    """Settings said by their name alone where a child goes to or is at them (see :data:`_ATTENDS_RE`)."""
+    words, proper = english_words(), proper_nouns()
+    for a in _ATTENDS_RE.finditer(text):
+        m = _NAMED_SETTING_RE.match(text, a.end())
+        if m is None:
+            continue
+        parts = fold(m.group("name")).replace("-", " ").split()
+        last = parts[-1]
+        plural = last.endswith("s") and last not in _NOT_SETTING_PLURALS
+        # or words no list knows, none a place's ("she's at rachoard zichoull"; not "moved to st petersburg")
+        unknown = all(p not in words and p not in proper and len(p) >= 3 for p in parts)
+        if (m.group("kind") is not None or len(parts) != 2 or not (plural or unknown)
+                or not _setting_words_ok(parts, words, anchored=False)):
+            continue
+        yield m
+
+
 def _ctx(pattern: re.Pattern, text: str, start: int, width: int = 40) -> bool:
     return pattern.search(text[max(0, start - width) : start]) is not None
 
@@ -704,6 +805,8 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone" if phone_ctx or ext is not None else "reference"))
         elif n >= 5 and phone_ctx and re.search(r"\b(?:tel|phone|mobile|call|ring|number)\b", text[max(0, start - 25) : start], _I):
             add(Span(start, end, "phone"))
+        elif 3 <= n <= 6 and ext is None and _RING_ON_RE.search(text, max(0, start - 40), start) and not _YEARISH.match(body):
+            add(Span(start, end, "phone"))  # "ring jo on 4471": a direct line
     for m in _SPOKEN_RE.finditer(text):
         add(Span(m.start(), m.end(), "phone"))
     for m in _MIXED_SPOKEN_RE.finditer(text):
@@ -811,6 +914,10 @@ def _references(text: str, add) -> None:
         add(Span(m.start(), m.end(), "reference"))
     for m in _SLASHED_RE.finditer(text):
         if len(_digits(m.group())) >= 7 and not _YEARISH.match(m.group()):
+            add(Span(m.start(), m.end(), "reference"))
+    for m in _SAID_SLASH_RE.finditer(text) if "slash" in text.lower() or "stroke" in text.lower() else ():
+        closed = "/".join(re.findall(r"\d+", m.group()))
+        if len(_digits(closed)) >= 6 and not _YEARISH.match(closed):
             add(Span(m.start(), m.end(), "reference"))
 
 
@@ -932,6 +1039,8 @@ def _web(text: str, add) -> None:
         lo = lo if left < 0 else left + 1
         right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
         hi = a.end() + right[0].start() if right else hi
+        for m in _SPOKEN_HANDLE_RE.finditer(text, lo, hi):  # "it's kayleigh dot b dot 09": pieces joined aloud
+            add(Span(m.start(), m.end(), "handle"))
         for m in _CLAUSE_TOKEN_RE.finditer(text, lo, hi):
             h = m.group("h")
             plain = h.lstrip("@ \t")
@@ -1097,6 +1206,9 @@ def _dates(text: str, add) -> None:
         for m in pattern.finditer(text):
             add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _DEATH_RE.finditer(text):
+        if not _DIED_A_RE.search(text, max(0, m.start() - 30), m.start()):  # "the review died a death in 2019": a thing's
+            add(Span(m.start("date"), m.end("date"), "date"))
+    for m in _EVENT_YEAR_RE.finditer(text) if _EVENT_ANCHOR.search(text) else ():
         add(Span(m.start("date"), m.end("date"), "date"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
@@ -1183,6 +1295,9 @@ def _addresses(text: str, add) -> None:
     for m in _near(_house_name_re(), _house_anchor(), text, 60, 30) if _RESIDENCE_WORD.search(text) else ():
         if not any(not_building(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
+    for m in _LIVES_AT_NUMBER_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+        if not _YEARISH.match(m.group("num")):
+            add(Span(m.start("num"), m.end("num"), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
     for m in _NUMBER_AND_NAME_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
@@ -1263,8 +1378,10 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in text.lower() else ():
         add(Span(m.start("w"), m.end("w"), "place"))
-    for m in _BED_WARD_RE.finditer(text) if "bed" in text.lower() else ():
-        add(Span(m.start(), m.end(), "place"))
+    low = text.lower()
+    for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low else ():
+        if len({k.lower() for k in m.captures("k")}) > 1:
+            add(Span(m.start(), m.end(), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
@@ -1276,6 +1393,8 @@ def _institutions(text: str, add) -> None:
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
+        if start is None:
+            start = _capitalised_name(text, m.group("name"), m.start("name"))
         if start is not None:
             add(Span(start, m.end(), "place"))
     for m in _near(_SCHOOL_KIND_RE, _SCHOOL_KIND_ANCHOR, text, 80, 10):
@@ -1283,10 +1402,11 @@ def _institutions(text: str, add) -> None:
         if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
     for m in _settings_named(text):
-        parts = [fold(w) for w in m.group("name").split()]
-        if not any(p in _GENERIC_BEFORE or p in _NOT_STREET_WORDS or p in _SCHOOL_KINDS or p in _NOT_SETTING_NAMES
-                   or p in _NOT_NAMES or p in _NOT_SUBJECTS or (p.endswith(("ly", "ing", "ed")) and p in words) for p in parts):
+        parts = fold(m.group("name")).replace("-", " ").split()
+        if _setting_words_ok(parts, words, anchored=m.group("kind") is not None):
             add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _settings_alone(text):
+        add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))
         if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():
@@ -1297,6 +1417,24 @@ def _institutions(text: str, add) -> None:
         start = _proper_tail(name, m.start("name"), words, capitalised=True)
         if start is not None and fold(text[start : m.start("name") + len(name)]) not in _PUBLIC_INSTITUTIONS:
             add(Span(start, m.start("name") + len(name), "place"))
+
+
+def _capitalised_name(text: str, name: str, offset: int) -> int | None:
+    """Start of the capitalised words ending ``name`` before a kind in lower case ("Little Acorns nursery said", "The
+    Willows school rang"), where one of them stands inside the sentence and none is a public term; or None."""
+    from ._names import _sentence_initial
+
+    pieces = list(re.finditer(r"\S+", name))
+    while pieces and fold(pieces[-1].group()) in _SCHOOL_KINDS:
+        pieces.pop()
+    start, inside = None, False
+    for p in reversed(pieces):
+        w = p.group()
+        if not w[:1].isupper() or fold(w.strip("'’")) in _GENERIC_BEFORE or fold(w.strip("'’")) in public_terms():
+            break
+        start = offset + p.start()
+        inside = inside or not _sentence_initial(text, start)
+    return start if inside else None
 
 
 def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: bool = False,

@@ -34,7 +34,7 @@ from functools import cached_property
 
 import regex as re
 
-from ._detect import Span
+from ._detect import _PLATFORMS, Span
 from ._lexicon import (
     bare_word,
     english_words,
@@ -259,10 +259,17 @@ _VERBS_AFTER = "|".join(sorted(_NOT_NAMES - frozenset(
     same such own mr mrs ms dr miss mx prof""".split())))
 # A child by its place among siblings, as a relation is ("the eldest, chantelle, is 14", "her eldest is chantelle").
 _BIRTH_ORDER = frozenset("eldest youngest oldest".split())
+# A child by "one" after its size or place among siblings ("her little one, zorbina, started", "the eldest one").
+_ONE = r"(?:little|eldest|youngest|oldest|middle|younger|older|baby|other)[ \t]+one"
 _SET_OFF_BEFORE_RE = lazy_compile(
-    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER))})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER))}|{_ONE})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z",
+    re.IGNORECASE | re.VERSION1)
+# Pasts that end in no "-ed", of what a person does to another ("his stepdad, dean, hit him").
+_IRREGULAR_PAST = (r"hit|hurt|beat|bit|cut|threw|broke|shook|struck|swore|fought|stole|drank|drove|ran|sat|stood|"
+                   r"slept|woke|kept|left|took|made|got|put|sent|brought|bought|caught|taught|told|said|came|went|gave|saw|met")
 _SET_OFF_AFTER_RE = lazy_compile(
-    rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed)(?![\p{{L}}'’])|[.!?]|\Z)|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
+    rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed|{_IRREGULAR_PAST})(?![\p{{L}}'’])|[.!?]|\Z)"
+    r"|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
     re.IGNORECASE | re.VERSION1)
 # Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
 # manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
@@ -307,6 +314,24 @@ _LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt se
 _SHORT_TITLE_BEFORE_RE = lazy_compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS)\.?[ \t]+\Z", re.VERSION1)
 
 
+# The short titles and "miss" in any case: before a word already found a name, "miss" is the title ("miss rhodes white").
+_ANY_TITLE_BEFORE_RE = lazy_compile(r"\b(?:mr|mrs|ms|mx|dr|cllr|prof|miss)\.?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
+# A subject or an auxiliary right before a word: a first name after one reads as a verb ("we hope", "will mark").
+_SUBJECT_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:i|we|you|they|he|she|it|who|will|would|could|should|can|may|might|must|shall|do|does|did|not|to)|"
+    r"n['’]t|['’]ll|['’]d)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
+# Makes of cars, vans and motorbikes, before their model ("Vauxhall Corsa", "Ford Fiesta").
+_VEHICLE_MAKES = frozenset(
+    """ford vauxhall nissan toyota volkswagen vw audi bmw mercedes peugeot renault citroen citroën fiat kia hyundai honda
+    mazda skoda škoda volvo suzuki mitsubishi jaguar tesla dacia lexus subaru porsche chevrolet chrysler jeep yamaha
+    kawasaki ducati triumph proton daewoo rover saab alfa""".split())
+_INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
 # Initials in capitals without dots ("JS", "KM", "JAS"): a person where a person stands, unless they are an acronym of
 # the shipped lexicons or one the text spells out ("Corporate Peer Challenge (CPC)").
 _ROLE_HEADS = "|".join(sorted(w for w in KINSHIP_ROLE_WORDS if not w.endswith("s") and w not in ("named", "called", "ex")))
@@ -338,13 +363,19 @@ _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and
 # "Child A", the name a review gives a child to hide one.
 _KIN_BEFORE_INITIAL_RE = lazy_compile(
     r"\b(?i:baby|son|daughter|brother|sister|boy|girl|twin|sibling|mum|mam|mom|mother|dad|father|nan|gran|cousin|nephew|"
-    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)(?i:s)?[ \t]+"
-    # and the letters listed after it before this one ("her daughter B and C", "his sons J, K and L")
-    r"(?:\p{Lu}\.?(?:[ \t]*[,&/][ \t]*(?i:and[ \t]+)?|[ \t]+(?i:and|or|&)[ \t]+)){0,4}\Z",
+    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)(?i:s)?"
+    r"(?:[ \t]+|[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*)"
+    # and the letters listed after it before this one ("her daughter B and C", "his sons J, K and L", "her son b and c")
+    r"(?:(?<![\p{L}])\p{L}\.?(?:[ \t]*[,&/][ \t]*(?i:and[ \t]+)?|[ \t]+(?i:and|or|&)[ \t]+)){0,4}\Z",
     re.VERSION1)
 _KIN_INITIAL_AFTER_RE = lazy_compile(
-    rf"\.?(?:[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
+    rf"\.?(?:[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+[\-–—]|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
     re.IGNORECASE | re.VERSION1)
+# Letters in lower case that stand for words in typed speech, not a person's initial ("mum n dad", "love her x", "r u").
+_LOWER_LETTER_WORDS = frozenset("a i o n u r x y".split())
+# A letter listed after a capitalised word that is no relation ("Part B and C said", "Plan B, C and D"): a part's.
+_LETTERED_PARTS_RE = lazy_compile(
+    r"\b\p{Lu}\p{Ll}+[ \t]+\p{Lu}(?:[ \t]*,[ \t]*\p{Lu})*[ \t]*,?[ \t]*(?:and|or|&)[ \t]+\Z", re.VERSION1)
 # An age set off right after a word, or given by "'s" ("chantelle (14) said", "lily, 2, was", "lily's 2 now"): the word
 # is a child's name.
 _AGE_SET_OFF_RE = lazy_compile(
@@ -360,12 +391,33 @@ _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]
 # social worker is brilliant").
 _NICKNAME_BEFORE_RE = lazy_compile(
     r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them|me)|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|\bgoes[ \t]+by|"
-    r"\b(?:her|his|their|my|baby['’]s|child['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
+    rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
     r"\ba\.?k\.?a\.?|\bn[ée]e|(?P<known>\bknown[ \t]+as|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
     r"(?:['’]s|[ \t]+(?:is|was))))[ \t,:]*",
     re.IGNORECASE | re.VERSION1)
+# A word no list knows, in lower case, is a person's name where it opens a clause before a verb a person is the subject
+# of ("zorbina was there", "i think jaydon is struggling", "and then zorbina had a tantrum"), or follows a verb of seeing
+# or visiting before the end of a phrase or a place or time ("we saw jaydon yesterday", "we visited kaydee on monday").
+_SUBJECT_VERB_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|gets|got|goes|went|came|comes|cried|cries|loves|likes|"
+    r"wants|wanted|needs|needed|hates|lives|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
+    r"\p{Ll}+ed)(?![\p{L}'’])", re.VERSION1)
+_SEEN_BEFORE_RE = lazy_compile(
+    r"\b(?:saw|see|sees|seen|seeing|visit|visits|visited|visiting|collected|collect|picked[ \t]+up|fetched|"
+    r"dropped[ \t]+off|looked[ \t]+after|babysat|babysit)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_SEEN_WHERE_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:at|on|in|every|last|this|with|from)[ \t]", re.IGNORECASE | re.VERSION1)
+# A verb a person does right after a word: of saying or doing, or any past ("mrs rhodes white coded them", "his stepdad
+# hit him").
+_PERSON_VERB_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:{_ACTIONS}|{_IRREGULAR_PAST}|(?!need|seem|use|feel)\p{{Ll}}+ed)(?![\p{{L}}'’])", re.VERSION1)
+# A platform and "as" or "under" before what someone is on it ("her nan's on facebook as pat smith").
+_PLATFORM_AS_RE = lazy_compile(rf"\b(?:{_PLATFORMS})\b[^\n.]{{0,25}}\b(?:as|under|called|named)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Initials in lower case with their dots ("j.b.", "k. m."), and the abbreviations written so that are no one's.
+_LOWER_INITIALS_RE = lazy_compile(r"(?<![\p{L}\p{N}.])\p{Ll}\.[ \t]?\p{Ll}\.(?:[ \t]?\p{Ll}\.)?(?![\p{L}\p{N}])", re.VERSION1)
+_ABBREVIATIONS = frozenset("eg ie ps am pm nb cv vs na ad bc aka rip pto etc uk us eu un dr st co mr ms op cf pp ed".split())
 # Words after "call her" that are no name ("called her back", "calls him names", "call me later").
 _NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
     immediately first everything anything something nothing sometimes often home""".split())
@@ -373,7 +425,9 @@ _NOT_NICKNAMES = frozenset("""back names up out over round later again now today
 # ("she goes to beechwood", "they moved to gipton", "he attends ruskin", "she lives in armley").
 _GONE_TO_BEFORE_RE = lazy_compile(
     r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:up[ \t]+|down[ \t]+|back[ \t]+)?to|"
-    r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up)[ \t]+(?:in|at|on|near))"
+    r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up)[ \t]+(?:in|at|on|near)|"
+    # the homes on it ("they're in the flats on kirkgate", "the houses off gipton")
+    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?)[ \t]+(?:on|off|in|at|near|behind|by))"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
@@ -492,6 +546,18 @@ def _pronounceable(word: str) -> bool:
     return len(letters) >= 4 and vowels >= len(letters) / 3
 
 
+# Endings of English words that no list may hold ("iteratively", "wellbeing", "safeguardings"), which names rarely have.
+_WORD_ENDINGS = ("ly", "ing", "ings", "ment", "ments", "ness", "tion", "tions", "sion", "ity", "ism", "ist", "ists", "ive",
+                 "able", "ible", "ful", "less", "ous", "ise", "ize", "ised", "ized", "ed", "er", "ers", "ance", "ence")
+
+
+def _reads_as_name(word: str) -> bool:
+    """A word in lower case that reads as a name, not an acronym or an English word no list holds: four letters or
+    more, a third of them vowels other than "y" ("zorbina", "jaydon"; not "yjsip", "camhs", "iteratively")."""
+    vowels = sum(c in "aeiou" for c in word)
+    return len(word) >= 4 and word.isalpha() and vowels >= len(word) / 3 and not word.endswith(_WORD_ENDINGS)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(*-–—":
@@ -550,7 +616,7 @@ class NameFinder:
         toks = _tokens(text)
         # where a nickname or who a relation is may start: its offset, and whether only a word no list knows or a first
         # name is one there ("known as", "her mum is")
-        nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text)}
+        nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text, overlapped=True)}
         spans: list[Span] = []
         lone: list[_Tok] = []  # surnames that read as words, not judged names by their own context
         i, n = 0, len(toks)
@@ -571,24 +637,59 @@ class NameFinder:
                 lone.append(run[0])
             i = j
         spans = self._double_surnames(text, toks, spans)
+        spans = self._first_name_before(text, toks, spans)
         spans += self._surname_first_in_capitals(text, toks, spans)
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
+        spans += self._lower_initials(text)
         return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
 
     def _double_surnames(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name after a title widened over one more word that may be a surname, where a verb of a person follows
-        it ("mrs rhodes white said", "mr okafor green came"; not "mrs bell then said", "mrs bell's mum came")."""
+        it ("mrs rhodes white said", "mr okafor green came", "miss rhodes white coded them"; not "mrs bell then said",
+        "mrs bell's mum came")."""
         ending = {t.end: k for k, t in enumerate(toks)}
         out = []
         for s in spans:
             k = ending.get(s.end) if s.kind == "name" else None
             nxt = toks[k + 1] if k is not None and k + 1 < len(toks) else None
             if (nxt is not None and nxt.shape == "lower" and self._joinable(text, toks[k], nxt)
-                    and _SHORT_TITLE_BEFORE_RE.search(text[max(0, s.start - 8) : s.start])
+                    and _ANY_TITLE_BEFORE_RE.search(text[max(0, s.start - 8) : s.start])
                     and _surname_like(nxt.key) and nxt.key not in KINSHIP_ROLE_WORDS and nxt.key not in _NOT_SUBJECTS
-                    and not self._function_word(nxt) and _ACTION_AFTER_RE.match(text[nxt.end : nxt.end + 40]) is not None):
+                    and not self._function_word(nxt) and _PERSON_VERB_AFTER_RE.match(text, nxt.end) is not None):
                 s = Span(s.start, nxt.end, s.kind)
+            out.append(s)
+        return out
+
+    def _lower_initials(self, text: str) -> list[Span]:
+        """Initials in lower case with their dots where a person stands: before an age set off or a verb of a person,
+        or after a relation or a title ("j.b. (14) was moved", "her son j.b. came"); not an abbreviation ("e.g.",
+        "p.m.", "u.k.") nor after a figure ("at 3 p.m. was")."""
+        found = []
+        for m in _LOWER_INITIALS_RE.finditer(text) if "." in text else ():
+            letters = re.sub(r"[^a-z]", "", m.group())
+            if (letters in _ABBREVIATIONS or letters in self.public or len(letters) > 2 and letters in self.words
+                    or re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3) : m.start()])):
+                continue
+            if (_AGE_SET_OFF_RE.match(text, m.end()) or _PERSON_AFTER_INITIALS_RE.match(text, m.end())
+                    or self._position(text, m.start()) in ("title", "kin", "intro")):
+                found.append(Span(m.start(), m.end(), "name"))
+        return found
+
+    def _first_name_before(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """Each name starting with a word no English word widened over a first name in lower case right before it
+        ("her nan, pat o'brien, has him", "grace okafor"); not after a subject or an auxiliary, where the first name
+        reads as a verb ("we hope okafor comes")."""
+        starting = {t.start: k for k, t in enumerate(toks)}
+        out = []
+        for s in spans:
+            k = starting.get(s.start) if s.kind == "name" else None
+            prev = toks[k - 1] if k else None
+            if (prev is not None and prev.shape == "lower" and prev.key in self.firsts and prev.key not in _NOT_NAMES
+                    and prev.key not in KINSHIP_ROLE_WORDS and prev.key not in _TITLES and prev.key not in _MONTH_NAMES
+                    and text[prev.end : s.start] == " " and self._unknown(toks[k])
+                    and not _SUBJECT_BEFORE_RE.search(text, max(0, prev.start - 12), prev.start)):
+                s = Span(prev.start, s.end, s.kind)
             out.append(s)
         return out
 
@@ -599,9 +700,11 @@ class NameFinder:
         after a capitalised word ("Plan B came", "Part C said")."""
         tok = toks[i]
         letter = tok.text.rstrip(".")
-        if (tok.shape == "initial" and letter != "I" and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
+        if ((tok.shape == "initial" and letter != "I" or tok.shape == "lower" and len(letter) == 1
+             and letter.isalpha() and letter not in _LOWER_LETTER_WORDS)
+                and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
                 and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
-            return True  # "Baby O was born", "her son T came", "her daughter B and C": "A" and "O" too after a relation
+            return True  # "Baby O was born", "her son T came", "her daughter B and C", "her sister k was there"
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
@@ -615,6 +718,8 @@ class NameFinder:
         if _PERSON_OBJECT_BEFORE_RE.search(before) and _PHRASE_END_RE.search(after):
             return True
         prev = toks[i - 1] if i > 0 else None
+        if _LETTERED_PARTS_RE.search(before):
+            return False  # "Part B and C said no": the parts of a thing, lettered
         opens = _sentence_initial(text, tok.start) or _CLAUSE_OPEN_RE.search(before) is not None
         return (opens and _ACTION_AFTER_RE.search(after) is not None
                 and not (prev is not None and prev.shape in ("cap", "caps") and not _sentence_initial(text, tok.start)))
@@ -791,6 +896,12 @@ class NameFinder:
                     and _PHRASE_END_RE.search(text[tok.end : tok.end + 40]))):
             spans.append(Span(tok.start, tok.end, "name"))  # "pat said it was fine", "I met pat", "I told rob about it"
             return i + 1
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (tok.key in self.firsts and nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt)
+                and (nxt.key in self.surnames or self._unknown(nxt)) and nxt.key not in _NOT_NAMES
+                and (self._position(text, tok.start) == "intro" or _PLATFORM_AS_RE.search(text, max(0, tok.start - 40), tok.start))):
+            spans.append(Span(tok.start, nxt.end, "name"))  # "on facebook as pat smith", "she's called grace hill"
+            return i + 2
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
         if self._ordinary(tok) and not (
@@ -801,6 +912,12 @@ class NameFinder:
         if (self._unknown(tok) and len(tok.key) >= 5 and _pronounceable(tok.key) and tok.key not in self.firsts
                 and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)):
             spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
+            return i + 1
+        if self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in self.places and (
+                (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) and _SUBJECT_VERB_AFTER_RE.match(text, tok.end))
+                or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
+                    and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))):
+            spans.append(Span(tok.start, tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
@@ -950,6 +1067,8 @@ class NameFinder:
             return Span(start, end, "name")
         if self._place_and_acronym(words):
             return None  # "Leeds CSC said no": a place's body, the place found as one
+        if self._made_thing(text, run):
+            return None  # "they came in a Corsa", "a Vauxhall Corsa": a make or a model, no person
         if unknown:
             # A single sentence-initial capitalised word that is ordinary English is trimmed off.
             if initial_sentence and len(run) > 1 and self._ordinary(run[0]) and not self._known(run[0]):
@@ -992,6 +1111,14 @@ class NameFinder:
         ):
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
         return None
+
+    def _made_thing(self, text: str, run: list[_Tok]) -> bool:
+        """Whether a run is a thing made and sold: a make and its model ("Vauxhall Corsa", "Nissan Qashqai"), or one
+        capitalised word no list knows after "a" or "an" ("a Corsa", "an Astra"), which a person's name never follows."""
+        if run[0].key in _VEHICLE_MAKES and 2 <= len(run) <= 3 and not any(self._known(t) for t in run[1:]):
+            return True
+        return (len(run) == 1 and run[0].shape == "cap" and not self._known(run[0])
+                and _INDEFINITE_BEFORE_RE.search(text, max(0, run[0].start - 4), run[0].start) is not None)
 
     def _place_and_acronym(self, words: list[_Tok]) -> bool:
         """Whether a run is a place's name and short capitals no list knows ("Leeds CSC", "Kirklees EDT"): the body of

@@ -35,8 +35,22 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     ("Tom Bishop", "Dr Bishop", "MRS BISHOP"; "councillor smith" with a
     common surname; a title in lower case stays, "sgt [name] came"); a known
     surname in capitals where a person is spoken of ("MCDONALD said"); a
-    letter after a relation ("Baby O was born", "her son T came"; not "Child
-    A"); a word before an age set off ("chantelle (14) said", "lily's 2",
+    letter after a relation, in lower case too ("Baby O was born", "her son T
+    came", "her daughter b and c"; not "Child A", "Part B and C said", "mum n
+    dad"); a first name no list knows, in lower case, opening a clause before
+    a verb or after a verb of seeing or visiting ("zorbina was there", "we saw
+    jaydon yesterday"; not an acronym, "yjsip is", nor a word with an English
+    ending, "and iteratively developed"); a first name in lower case before a
+    surname that is no word ("pat o'brien"); a second surname after any
+    title before a verb in the past ("miss rhodes white coded them"); a word
+    set off after "little one" or before a past such as "hit" ("her little
+    one, zorbina, started", "his stepdad, dean, hit him"); a car's make and
+    model, and a word no list knows after "a", are kept ("a Vauxhall Corsa",
+    "a Qashqai"); initials in lower case with their dots where a person
+    stands ("j.b. (14) was moved"; not "e.g.", "3 p.m."); a first name and
+    surname in lower case after a platform and "as" ("on facebook as pat
+    smith"), and whatever a relation's or a child's name is said to be ("the
+    lad's name was jordan-lee"); a word before an age set off ("chantelle (14) said", "lily's 2",
     "Kai 8, Lily 6 and Ruby 2"); first names and surnames that are words
     listed in lower case with a person ("kai, jayden and lily", "carers jean
     and bob"); a family by its plural surname where a child lives or before
@@ -103,7 +117,7 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     not a version "ab.12.34.56"); an identifier that fails its
     check is still redacted (as ``[reference]`` when nothing says what it is),
     and so is every other run of seven or more digits (slashed groups too,
-    "2014/0456"), every code of letters and digits with three or more digits,
+    "2014/0456", and groups joined by "slash" said aloud, "2019 slash 04417"), every code of letters and digits with three or more digits,
     what follows "case no", "ref", "file" ..., and a letter code in capitals set
     off from five or more digits ("LAC 123456"; "ab 123456" after "ref").  An
     NI number in lower case needs its suffix letter, or digits in pairs after
@@ -117,14 +131,16 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     Phone numbers in every written form: spaces, dots, dashes, brackets,
     ``+44``/``0044`` with or without ``(0)``, without the leading 0, with an
     extension, or spoken ("oh seven seven double oh ...", "07700 nine oh oh
-    one two three", "... double oh nine hundred one two three").
+    one two three", "... double oh nine hundred one two three"), and a short
+    number someone is rung or called on ("ring jo on 4471").
 ``[email]``, ``[handle]``, ``[web address]``
     E-mail addresses, obfuscated ones too ("jo dot smith at leeds dot gov dot
     uk", "jo [at] nhs [dot] net", "jsmith99 at hotmail"); social-media handles ("@jo_s", "on
     Instagram as jo.smith99", "@ jo_s"), and words that read as one in a clause
     naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
     kaybee2009"), with what follows when said aloud ("kaybee dot 2009", "kay
-    bee two thousand and nine"), and profile links; other web addresses.
+    bee two thousand and nine"), and pieces joined by "dot" or "underscore" in
+    such a clause ("it's kayleigh dot b dot 09"), and profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
     Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
     A, two A A", in capitals or after "postcode", "in", "lives" ...; or with
@@ -148,10 +164,19 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     said of who lives there ("the family at number 12"); a house by its name
     where someone lives or after a flat's number ("lives in the old rectory",
     "flat 4a, the maltings": :func:`~impact.privacy._lexicon.house_names`); a
-    hospital ward by its number where someone is placed ("on ward 12"); a
+    hospital ward by its number where someone is placed ("on ward 12"), and
+    a ward, bay or bed by their numbers in a row ("ward 12 bay 3 bed 4"); a
     nursery or school set off after its kind ("the nursery, little acorns,
-    rang"); a word no list knows gone to or lived in, in lower case ("she
-    goes to beechwood"); the places passed; council names.
+    rang"), named in lower case before it (with a word in -ing first or one
+    plural word, "learning tree nursery", "the willows primary"), in
+    capitals before it in lower case ("Little Acorns nursery said"), or by
+    two words alone ending in a plural, or no word of a list, where a child
+    goes or is ("she's at little acorns", "he goes to busy bees"; not "at
+    team meetings", "at different stages"); a place's name found once is
+    redacted wherever the text names it again; a word no list knows gone to
+    or lived in, in lower case ("she goes to beechwood", "in the flats on
+    kirkgate"); a house number with its letter where someone lives ("she
+    lives at 14b"); the places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
@@ -167,11 +192,16 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     day of a birth without its month ("born on the third.", "her birthday is
     on the 21st"; not "born the third of five children"), after how early it
     came ("born at 32 weeks in 2009") or by a holiday ("born on Christmas
-    Day 2009"); the day or year of a death ("died on the 3rd", "date of
-    death: 3rd may", "died in March 2019"), and years from and to after a
-    name ("RIP Tyler 2009-2019").  An event's day and
-    month, or its day alone, are kept ("the review was on 3 May", "he went
-    missing on the third").
+    Day 2009", "born at christmas 2015", "the week before christmas 2015"),
+    or in words after "DOB" ("dob oh three, oh five, oh nine"); an age's day
+    or month to come ("she's 14 on friday", "he turns 9 next tuesday",
+    "she'll be 16 in june"); the day or year of a death ("died on the 3rd",
+    "date of death: 3rd may", "died in March 2019"; not a thing's, "the
+    review died a death in 2019"), the year or month and year of a violent
+    or distinctive event ("stabbed outside the shop in 2021", "went missing
+    in march 2020"), and years from and to after a name ("RIP Tyler
+    2009-2019").  An event's day and month, or its day alone, are kept ("the
+    review was on 3 May", "he went missing on the third").
 ``[vehicle registration]``
     Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
     "reg", "car", "van" ..., read aloud too ("number plate Y X six two A B C").
@@ -624,6 +654,7 @@ class _Redactor:
                         and (_JOINED_RE.match(text, m.end()) or _JOINED_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))]
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
+        spans += _places_named_again(text, spans)
         if self.keep is not None:
             kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
@@ -769,6 +800,35 @@ def _named_elsewhere(text: str, opening: list[tuple[int, int, str]], spans: list
         return []
     named = {w for s in spans if s.kind == "name" for w in fold(text[s.start : s.end]).split()}
     return [Span(a, b, "name") for a, b, core in opening if all(w in named for w in core.split())]
+
+
+# The kinds of a place that end its name ("Little Acorns Nursery", "Oakwood High School"): the name is what is before.
+_PLACE_KIND_WORDS = frozenset(
+    """nursery nurseries pre-school preschool playgroup creche school academy college primary juniors junior infants
+    infant high grammar secondary hospital infirmary surgery centre center clinic practice home hospice unit estate
+    church mosque temple library hostel refuge""".split())
+
+
+def _places_named_again(text: str, spans: list[Span]) -> list[Span]:
+    """Every other mention, in any case, of a place's name found once in ``text``, its kind left off ("she's at
+    little acorns three days a week ... We rang Little Acorns Nursery"): a name of two words or more, or one word
+    that is no English word."""
+    words = english_words()
+    cores: set[str] = set()
+    for s in spans:
+        if s.kind != "place":
+            continue
+        parts = [p for p in re.findall(r"[\p{L}'’\-]+", fold(text[s.start : s.end]))]
+        while parts and parts[-1] in _PLACE_KIND_WORDS:
+            parts.pop()
+        while parts and parts[0] in ("the", "a", "an"):
+            parts.pop(0)
+        if len(parts) >= 2 or (len(parts) == 1 and parts[0] not in words and len(parts[0]) >= 4):
+            cores.add(" ".join(parts))
+    if not cores:
+        return []
+    pattern = re.compile(rf"(?<![\p{{L}}\p{{N}}'’\-])(?:{_alternation(cores)})(?![\p{{L}}\p{{N}}'’\-])", re.VERSION1)
+    return [Span(m.start(), m.end(), "place") for m in pattern.finditer(fold(text))]
 
 
 def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
