@@ -732,22 +732,25 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
               f"adjusted across the {len(holm)} impacts modelled")
     out = []
     if len(firm):
-        # one sentence: a change planted in every impact made six sentences of one shape
+        # one sentence: a change planted in every impact made six sentences of one shape; later waves at which the
+        # same impacts changed the same way are named together, each impact once with its figures at each of them (a
+        # change planted at both later waves listed all six impacts twice, with their names)
         out.append(f"Compared with {before}, the models show "
-                   + "; and ".join(f"at {at(w)} " + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} "
-                                                            f"often ({_odds_ratio(r, ctx.alpha)})"
-                                                            for r in part.itertuples()])
-                                   for w, part in firm.groupby("later_wave", sort=False))
+                   + "; and ".join(f"at {_at_waves(waves, at, 'both')} " + _listed([
+                       f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
+                       for code, own in part.groupby("code", sort=False)])
+                       for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
                    + f", {family}.")
         if several:
             # an impact with a change at some later waves and none at others: early impact that faded, or one that
-            # showed only later; the waves without a significant change are named, with their estimates
+            # showed only later; the waves without a significant change are named, with their estimates (together
+            # where the same impacts show none at each)
             changed = rows[rows["code"].isin(set(firm["code"])) & ~rows.index.isin(firm.index)]
-            for w, quiet in changed.groupby("later_wave", sort=False):
+            for waves, quiet in _waves_alike(changed, lambda r: r.code):
                 out.append(f"Of {'that impact' if firm['code'].nunique() == 1 else 'those impacts'}, the models show "
-                           f"no significant change between {before} and {at(w)} in "
-                           + _listed([f"{ctx.code(r.code).lower()} ({_odds_ratio(r, ctx.alpha)})"
-                                      for r in quiet.itertuples()])
+                           f"no significant change between {before} and {_at_waves(waves, at, 'either')} in "
+                           + _listed([f"{ctx.code(code).lower()} ({_figures_at(ctx, own, at, waves)})"
+                                      for code, own in quiet.groupby("code", sort=False)])
                            + ", which is not evidence that there was none.")
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
@@ -778,6 +781,33 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                    + f" once {'the changes' if several else 'the impacts'} are adjusted for multiple comparisons "
                    "(Holm), which is not evidence that there was none.")
     return out
+
+
+def _waves_alike(rows: pd.DataFrame, key) -> list[tuple[list[str], pd.DataFrame]]:
+    """The rows of each later wave (``later_wave``), waves whose rows give the same ``key`` (an impact, or an impact
+    and a direction) put together, in the order of their first wave: ``[(waves, their rows), ...]``, the rows in
+    their order in ``rows``."""
+    groups: dict[tuple, list[str]] = {}
+    for w, part in rows.groupby("later_wave", sort=False):
+        groups.setdefault(tuple(key(r) for r in part.itertuples()), []).append(w)
+    return [(waves, rows[rows["later_wave"].isin(waves)]) for waves in groups.values()]
+
+
+def _at_waves(waves: list[str], at, two: str) -> str:
+    """'early impact'; 'both early impact and longer-term change' (``two`` 'both'), or 'either ... or ...'; 'each of
+    a, b and c' or 'any of a, b or c' for three or more."""
+    names = [at(w) for w in waves]
+    if len(names) == 1:
+        return names[0]
+    joined = _listed(names, "and" if two == "both" else "or")
+    return f"{two} {joined}" if len(names) == 2 else f"{'each' if two == 'both' else 'any'} of {joined}"
+
+
+def _figures_at(ctx, own: pd.DataFrame, at, waves: list[str]) -> str:
+    """The odds ratio, interval and adjusted p of one impact's rows, each followed by its wave when there are several."""
+    if len(waves) == 1:
+        return _odds_ratio(own.iloc[0], ctx.alpha)
+    return "; ".join(f"{_odds_ratio(r, ctx.alpha)} at {at(r.later_wave)}" for r in own.itertuples())
 
 
 def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
