@@ -300,6 +300,7 @@ def _declare(ctx) -> None:
                 for col in cols:
                     led.count(("traj", r["code"], col), r[col])
                 led.relation(("participants_traj",), [("traj", r["code"], col) for col in cols])
+    _declare_shares(ctx)
     # reported statements by what they are credited to
     att = f.attribution
     if att is not None and len(att):
@@ -835,12 +836,14 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
                                   for c, r in rep.iterrows()]) + "."))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
         hidden.append(reported)
-    realised = _realised_share(ctx)
-    if realised is not None:
-        before.append(("the share of expectations realised", realised))
-    sustained = _sustained_share(ctx)
-    if sustained is not None:
-        before.append(("the share of early impacts still reported later", sustained))
+    for what, sentence, counts, keys in (
+            ("the share of expectations realised", _realised_share(ctx), _realised_counts(ctx), _REALISED_KEYS),
+            ("the share of early impacts still reported later", _sustained_share(ctx), _sustained_counts(ctx),
+             _SUSTAINED_KEYS)):
+        if sentence is not None:
+            before.append((what, sentence))
+        elif counts is not None and counts[0] > 0 and not ctx.shown(*keys):
+            hidden.append(what)
     credit = _credit_sentence(ctx)
     after = [("what reported impacts were credited to", credit)] if credit else []
     return before, after, hidden
@@ -887,8 +890,9 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
     return out.dropna(subset=["share"])
 
 
-def _realised_share(ctx) -> str | None:
-    """The share of expectations realised, among participants interviewed at every wave.
+def _realised_counts(ctx) -> tuple[int, int] | None:
+    """The expectations held before the review by participants interviewed at every wave, and how many of them were
+    realised (one per participant and impact), or None when the study has no trajectories.
 
     Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
     unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
@@ -905,13 +909,42 @@ def _realised_share(ctx) -> str | None:
     pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], ctx.waves)
     expected = pp[(pp["wave"] == first) & pp["anticipated"].astype(bool)][["participant_id", "code"]]
     reported = pp[pp["wave"].isin(later) & pp["reported"].astype(bool)][["participant_id", "code"]].drop_duplicates()
-    n_expected = len(expected)
-    n_realised = len(expected.merge(reported, on=["participant_id", "code"]))
-    if n_expected < ctx.min_count:
+    return len(expected), len(expected.merge(reported, on=["participant_id", "code"]))
+
+
+#: Ledger keys of the counts the summary's share sentences publish (declared by :func:`_declare_shares`).
+_REALISED_KEYS = (("summary_expected",), ("summary_realised",), ("summary_unmet",))
+_SUSTAINED_KEYS = (("summary_early",), ("summary_kept",), ("summary_faded",), ("summary_new",))
+
+
+def _declare_shares(ctx) -> None:
+    """Declare the counts of the summary's share sentences: a 5-council study's summary said '1 (20%) were reported as
+    realised', a count of 1, beside tables that hide every count below 5 and a limitation saying so."""
+    led = ctx.ledger
+    realised = _realised_counts(ctx)
+    if realised is not None:
+        n, k = realised
+        for key, v in zip(_REALISED_KEYS, (n, k, n - k), strict=True):
+            led.count(key, v)
+        led.relation(_REALISED_KEYS[0], _REALISED_KEYS[1:])
+    sustained = _sustained_counts(ctx)
+    if sustained is not None:
+        n, k, new = sustained
+        for key, v in zip(_SUSTAINED_KEYS, (n, k, n - k, new), strict=True):
+            led.count(key, v)
+        led.relation(_SUSTAINED_KEYS[0], _SUSTAINED_KEYS[1:3])
+
+
+def _realised_share(ctx) -> str | None:
+    """The share of expectations realised, among participants interviewed at every wave (see :func:`_realised_counts`);
+    None when there is none to give or a count behind it is suppressed."""
+    counts = _realised_counts(ctx)
+    if counts is None or counts[0] == 0 or not ctx.shown(*_REALISED_KEYS):
         return None
+    n_expected, n_realised = counts
     return (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
-            f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) were reported as "
-            "realised afterwards.")
+            f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) "
+            f"{'was' if n_realised == 1 else 'were'} reported as realised afterwards.")
 
 
 def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
@@ -921,9 +954,10 @@ def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
     return pp[pp["participant_id"].isin(seen.index[seen == len(waves)])]
 
 
-def _sustained_share(ctx) -> str | None:
-    """Longer-term change: of the impacts reported at the first wave after the review, how many were reported again at
-    the last, and how many were first reported then, among participants interviewed at both.
+def _sustained_counts(ctx) -> tuple[int, int, int] | None:
+    """Of the impacts reported at the first wave after the review by participants interviewed at the first and the
+    last wave after it (one per participant and impact): how many, how many were reported again at the last, and how
+    many impacts were reported at the last and not at the first. None with fewer than two waves after the review.
 
     The study's question after the review is whether early impact lasts; the summary said nothing of it (a study whose
     planted effect was a change between the waves, shown in the models table at p < 0.001, had no sentence on it).
@@ -939,15 +973,29 @@ def _sustained_share(ctx) -> str | None:
     pp = pp[pp["reported"].astype(bool)]
     at_early = pp[pp["wave"] == early][["participant_id", "code"]].drop_duplicates()
     at_late = pp[pp["wave"] == late][["participant_id", "code"]].drop_duplicates()
-    n_early = len(at_early)
     n_kept = len(at_early.merge(at_late, on=["participant_id", "code"]))
-    n_new = len(at_late) - n_kept
-    if n_early < ctx.min_count:
+    return len(at_early), n_kept, len(at_late) - n_kept
+
+
+def _sustained_share(ctx) -> str | None:
+    """Longer-term change: the sentence of :func:`_sustained_counts`, or None when there is none to give or a count
+    behind it is suppressed."""
+    counts = _sustained_counts(ctx)
+    if counts is None or counts[0] == 0 or not ctx.shown(*_SUSTAINED_KEYS):
         return None
+    n_early, n_kept, n_new = counts
+    early, late = ctx.later[0], ctx.later[-1]
     first, last = ctx.short_wave(early).lower(), ctx.short_wave(late).lower()
-    return (f"Of the {n_early:,} impacts that participants interviewed at both waves after the review reported at "
-            f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) were reported again at "
-            f"{last}; {n_new:,} {'was' if n_new == 1 else 'were'} reported for the first time at {last}.")
+    # With three or more waves after the review, 'both waves after the review' is untrue and an impact not reported at
+    # the first of them may have been reported at one between: 'for the first time' at the last is then unknown (a
+    # study with a fourth wave said so of 36 impacts every one of which was reported at the third). The waves are named.
+    two = len(ctx.later) == 2
+    new = (f"reported for the first time at {last}" if two else f"reported at {last} that had not been at {first}")
+    return (f"Of the {n_early:,} impacts that participants interviewed at "
+            f"{'both waves after the review' if two else f'both {first} and {last}'} reported at "
+            f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) "
+            f"{'was' if n_kept == 1 else 'were'} reported again at {last}; {n_new:,} {'was' if n_new == 1 else 'were'} "
+            f"{new}.")
 
 
 def _credit_sentence(ctx) -> str | None:
