@@ -1943,14 +1943,20 @@ def _indicator_did(ctx) -> list:
     e = ctx.f.indicator_effects
     if e is None or e.empty:
         return []
-    rows = []
+    rows, unestimated = [], {}
     for r in e.to_dict("records"):
-        # the councils behind an estimate are counts: with fewer than min_count on either side, nothing is shown
+        # the councils behind an estimate are counts: with fewer than min_count on either side, nothing is shown. An
+        # indicator with no estimate at all is left blank, with why, not marked 'c' as if a figure were withheld; and
+        # no council is a count that protects no one (a study with every council in intervention at some wave showed
+        # 'c' councils never in intervention, where there were none, and 'c' for estimates never made).
         ok = r["n_treated"] >= ctx.min_count and r["n_control"] >= ctx.min_count and not r["note"]
+        hide = np.nan if r["note"] else SUPPRESSED
+        if r["note"]:
+            unestimated[r["measure"]] = _why_no_did(ctx, r)
         rows.append({"measure": r["measure"],
-                     **{k: (r[k] if ok else SUPPRESSED) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
-                     "n_treated": r["n_treated"] if r["n_treated"] >= ctx.min_count else SUPPRESSED,
-                     "n_control": r["n_control"] if r["n_control"] >= ctx.min_count else SUPPRESSED})
+                     **{k: (r[k] if ok else hide) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
+                     **{k: r[k] if r[k] >= ctx.min_count or r[k] == 0 else SUPPRESSED
+                        for k in ("n_treated", "n_control")}})
     # several indicators are tested at once: the randomisation p is adjusted across those shown (Holm), as the
     # comparisons and models are across impacts (a study with no planted change in child protection plans gave it
     # p = 0.018 among five indicators, adjusted 0.26)
@@ -1975,13 +1981,33 @@ def _indicator_did(ctx) -> list:
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
               "entry dates, adjusted across the indicators (Holm). Shown where at least "
-              f"{ctx.min_count} councils are on each side.",
+              f"{ctx.min_count} councils are on each side." + _unestimated_note(unestimated),
               {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
                "ri_p_adjusted": "p"},
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
     ]
+
+
+def _why_no_did(ctx, r: dict) -> str:
+    """Why an indicator has no difference-in-differences estimate, from its councils on each side (a side of 1 to
+    ``min_count - 1`` councils is not named: it is a suppressed count)."""
+    if r["n_control"] == 0:
+        return "no council with these figures was never in intervention, so there is none to compare with"
+    if r["n_treated"] == 0:
+        return "no council entered intervention within the indicator's periods"
+    if str(r["note"]).startswith("too few"):
+        return f"fewer than {ctx.min_count} councils on one side"
+    return str(r["note"])
+
+
+def _unestimated_note(unestimated: dict[str, str]) -> str:
+    """' No estimate for a and b: why.' grouped by reason ('' when every indicator was estimated)."""
+    by_why: dict[str, list[str]] = {}
+    for measure, why in unestimated.items():
+        by_why.setdefault(why, []).append(measure)
+    return "".join(f" No estimate for {_listed(measures)}: {why}." for why, measures in by_why.items())
 
 
 # --------------------------------------------------------------------------- framework matrix
