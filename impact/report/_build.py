@@ -1400,7 +1400,8 @@ def _sample(ctx) -> Section:
     ])
     blocks = [
         Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
-                  f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}."),
+                  f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}"
+                  + _small_public(ctx, ("councils_interviewed", "councils_missing", "interviews_not_coded")) + "."),
         Table("councils_by_type", by_type, "Councils by type"),
         Table("status_by_wave", status, "Councils by intervention status at each wave",
               "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
@@ -1417,6 +1418,30 @@ def _sample(ctx) -> Section:
                  if left_out else "")),
     ]
     return Section("The sample", blocks)
+
+
+#: The counts :func:`_declare` publishes whatever their size (``public``: design facts, and counts of statements that
+#: identify no one), by the first part of their ledger key, in words.
+_PUBLIC_COUNTS = {
+    "councils_interviewed": "the councils interviewed or missing at each wave",
+    "councils_missing": "the councils interviewed or missing at each wave",
+    "interviews_not_coded": "the interviews left out as not coded",
+    "att": "the statements crediting reported impacts to each factor",
+}
+
+
+def _small_public(ctx, kinds: tuple[str, ...]) -> str:
+    """' (except ..., which identify no one and are shown as they are)' naming the counts of ``kinds`` published below
+    the threshold, or ''.
+
+    'Counts below 5 are suppressed across the whole report' was untrue of a 5-council study whose attrition table
+    showed 1 council missing at a wave and whose attribution table showed impacts credited to Ofsted once: those
+    counts are published by design, and the sentence now says so where the report holds one.
+    """
+    led = ctx.ledger
+    small = {k[0] for k in led.public if k[0] in kinds and 0 < led.values[k] < ctx.min_count}
+    names = list(dict.fromkeys(_PUBLIC_COUNTS[k] for k in _PUBLIC_COUNTS if k in small))
+    return f" (except {_listed(names)}, which identify no one and are shown as they are)" if names else ""
 
 
 def _status_figure(ctx, levels) -> Figure | None:
@@ -2621,8 +2646,8 @@ def _methods(ctx) -> Section:
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: check a sample before publishing.")
     limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
-                  "suppressed across the whole report; effect sizes and tests are shown where the counts behind them "
-                  "are.")
+                  "suppressed across the whole report" + _small_public(ctx, tuple(_PUBLIC_COUNTS)) + "; effect sizes "
+                  "and tests are shown where the counts behind them are.")
     blocks = [
         Paragraph("Transcripts were split into speaker turns and sentences; only respondents' speech was coded. Each "
                   "coded statement is classified as anticipated, reported or denied, and a reported one by what it is "
