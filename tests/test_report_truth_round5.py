@@ -339,3 +339,36 @@ def test_the_limitation_on_small_counts_is_true_of_every_table(few):
     assert 0 < missing < 5 and exceptions["attrition"] in small_seen
     for name in small_seen:
         assert name in limits.split("suppressed across the whole report (except ", 1)[1].split(")", 1)[0], limits
+
+
+@pytest.fixture(scope="module")
+def uncoded():
+    """20 councils coded by people who never coded three of the six impacts (the planted coding without them)."""
+    from impact.synth import generate_with_truth
+
+    study, truth = generate_with_truth(20, seed=258113, interviews_per_wave=3, words_per_interview=150)
+    coded = truth.coded()
+    coded = coded[~coded["code"].isin(["learning", "morale", "partnership"])]
+    return study, truth, _analyse(study, coded)
+
+
+def test_impacts_never_coded_are_not_ranked_as_if_no_one_spoke_of_them(uncoded):
+    """Seed 258113 coded without learning, morale and partnership, each planted (asserted or hoped for) in a third of
+    the interviews or more: the summary said which impacts participants 'most often expected' and 'most often
+    reported' as if those three had shares of 0, with no word that they were never coded. The sentence now says so."""
+    study, truth, f = uncoded
+    st = truth.statements
+    never = ["learning", "morale", "partnership"]
+    n = study.interviews["interview_id"].nunique()
+    for code in never:  # planted, so the zero is the coding's, not the participants'
+        assert st.loc[(st["code"] == code) & (st["polarity"] != "negated"), "interview_id"].nunique() > n / 3
+    labels = {c: label.lower() for c, label in _labels(f).items()}
+    said = _summary(f)
+    ranked = [s for s in said if "most often" in s and not s.startswith("This summary does not state")]
+    assert ranked, said
+    named = ", ".join(labels[c] for c in never[:-1]) + " and " + labels[never[-1]]
+    assert sum(f"{named[:1].upper()}{named[1:]} were coded in no interview at any wave, so they are not ranked" in s
+               for s in ranked) == 1, ranked
+    for s in ranked:  # none of them is named as most often
+        head = s.split(" were coded in no interview")[0].rsplit(". ", 1)[0]
+        assert not any(labels[c] in head for c in never), s

@@ -836,6 +836,17 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
                                   for c, r in rep.iterrows()]) + "."))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
         hidden.append(reported)
+    uncoded = _never_coded(ctx)
+    if uncoded and before:
+        # 'participants most often expected policies and commitment' of a coding that never coded three of the six
+        # impacts ranks them as if no participant had spoken of them: the reader is told they were not coded at all
+        what, sentence = before[-1]
+        one = len(uncoded) == 1
+        named = _listed([ctx.code(c).lower() for c in uncoded])
+        before[-1] = (what, f"{sentence} {named[:1].upper()}{named[1:]} "
+                            f"{'was' if one else 'were'} coded in no interview at any wave, so "
+                            f"{'it is' if one else 'they are'} not ranked: a share of 0 says nothing of "
+                            f"{'it' if one else 'them'}.")
     for what, sentence, counts, keys in (
             ("the share of expectations realised", _realised_share(ctx), _realised_counts(ctx), _REALISED_KEYS),
             ("the share of early impacts still reported later", _sustained_share(ctx), _sustained_counts(ctx),
@@ -847,6 +858,16 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     credit = _credit_sentence(ctx)
     after = [("what reported impacts were credited to", credit)] if credit else []
     return before, after, hidden
+
+
+def _never_coded(ctx) -> list[str]:
+    """The impacts of the report that the coding holds no statement of, of any kind, at any wave (in report order);
+    none when nothing at all was coded."""
+    coded = ctx.f.coded
+    if coded is None or coded.empty or "code" not in coded.columns:
+        return []
+    held = set(coded["code"])
+    return [c for c in ctx.codes if c not in held]
 
 
 def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.DataFrame | None:
