@@ -845,8 +845,8 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
         named = _listed([ctx.code(c).lower() for c in uncoded])
         before[-1] = (what, f"{sentence} {named[:1].upper()}{named[1:]} "
                             f"{'was' if one else 'were'} coded in no interview at any wave, so "
-                            f"{'it is' if one else 'they are'} not ranked: a share of 0 says nothing of "
-                            f"{'it' if one else 'them'}.")
+                            f"{'it is' if one else 'they are'} not ranked (no coding says whether anyone expected, "
+                            "reported or denied " + ("it" if one else "them") + ").")
     for what, sentence, counts, keys in (
             ("the share of expectations realised", _realised_share(ctx), _realised_counts(ctx), _REALISED_KEYS),
             ("the share of early impacts still reported later", _sustained_share(ctx), _sustained_counts(ctx),
