@@ -2027,7 +2027,7 @@ def _indicator_did(ctx) -> list:
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
               "entry dates, adjusted across the indicators (Holm). Shown where at least "
-              f"{ctx.min_count} councils are on each side." + _unestimated_note(unestimated),
+              f"{ctx.min_count} councils are on each side." + _unestimated_note(ctx, unestimated, len(rows)),
               {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
                "ri_p_adjusted": "p"},
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
@@ -2048,12 +2048,16 @@ def _why_no_did(ctx, r: dict) -> str:
     return str(r["note"])
 
 
-def _unestimated_note(unestimated: dict[str, str]) -> str:
-    """' No estimate for a and b: why.' grouped by reason ('' when every indicator was estimated)."""
+def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
+    """' No estimate for a and b: why.', indicators by their labels, grouped by reason ('any indicator' when it is all
+    ``n`` of them; '' when every indicator was estimated)."""
     by_why: dict[str, list[str]] = {}
     for measure, why in unestimated.items():
         by_why.setdefault(why, []).append(measure)
-    return "".join(f" No estimate for {_listed(measures)}: {why}." for why, measures in by_why.items())
+    words = _vocabulary(ctx)
+    return "".join(" No estimate for " + ("any indicator" if len(measures) == n else
+                                          _listed([words.column(m).header.lower() for m in measures]))
+                   + f": {why}." for why, measures in by_why.items())
 
 
 # --------------------------------------------------------------------------- framework matrix
