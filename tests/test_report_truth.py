@@ -398,8 +398,18 @@ def test_the_share_of_expectations_realised_is_that_of_participants_interviewed_
     held = p[(p["wave"] == waves[0]) & p["anticipated"]][["participant_id", "code"]]
     later = p[p["wave"].isin(waves[1:]) & p["reported"]][["participant_id", "code"]].drop_duplicates()
     realised = len(held.merge(later, on=["participant_id", "code"]))
-    [sentence] = [s for s in _summary(f) if "were reported as realised" in s]
-    assert f"Of the {len(held)} expectations" in sentence and f", {realised} ({realised / len(held):.0%})" in sentence
+    said = _summary(f)
+    stated = [s for s in said if "were reported as realised" in s]
+    if 0 < realised < 5 or 0 < len(held) - realised < 5:
+        # a count below 5 would be published, or worked out (seed 41903: 8 held, 5 realised, so 3 unmet): left out,
+        # and said to be (round 5)
+        assert not stated, stated
+        assert any(s.startswith("This summary does not state") and "the share of expectations realised" in s
+                   for s in said), said
+    else:
+        [sentence] = stated
+        assert f"Of the {len(held)} expectations" in sentence
+        assert f", {realised} ({realised / len(held):.0%})" in sentence
     # the package's own trajectory table overstates it, which is why the table's note says so
     t = f.trajectory_summary
     assert t["realisation_realised"].sum() / (t["realisation_realised"] + t["realisation_unmet_expectation"]).sum() \
