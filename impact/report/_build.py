@@ -621,8 +621,10 @@ def _summary(ctx) -> Section:
     # with F1 of at least _WEAK_F1 on real text; otherwise one sentence says they are left out and why.
     weak = _weak_codes(ctx)
     before, after, hidden = _descriptive(ctx)
-    if weak and (before or after):
-        items.append(_descriptive_withheld(ctx, [what for what, _ in before + after], weak))
+    if weak and (before or after or hidden):
+        # a sentence left out for a suppressed count is left out under this coder too: named with the others, in order
+        whats = [what for what, _ in before + after] + hidden
+        items.append(_descriptive_withheld(ctx, sorted(whats, key=_DESCRIPTIVE_ORDER.index), weak))
     else:
         items += [sentence for _, sentence in before]
         # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
@@ -811,6 +813,12 @@ def _figures_at(ctx, own: pd.DataFrame, at, waves: list[str]) -> str:
     return "; ".join(f"{_odds_ratio(r, ctx.alpha)} at {at(r.later_wave)}" for r in own.itertuples())
 
 
+#: What the summary's descriptive sentences state, in the order it gives them (see :func:`_descriptive`).
+_DESCRIPTIVE_ORDER = ("which impacts participants most often expected before the review",
+                      "which impacts were most often reported after the review", "the share of expectations realised",
+                      "the share of early impacts still reported later", "what reported impacts were credited to")
+
+
 def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """The summary's descriptive sentences as (what it states, sentence) pairs, each left out when its numbers are absent.
 
@@ -820,7 +828,7 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     leaves out because a count behind the shares is suppressed.
     """
     before, hidden = [], []
-    expected = "which impacts participants most often expected before the review"
+    expected, reported = _DESCRIPTIVE_ORDER[:2]
     ant = _most_often_shared(ctx, "anticipated", [ctx.waves[0]])
     if ant is not None:
         before.append((expected, "Before the review, participants most often expected "
@@ -828,7 +836,6 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
                        + " (share of participants who anticipated each impact)."))
     elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
         hidden.append(expected)
-    reported = "which impacts were most often reported after the review"
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
         before.append((reported, "After the review, the impacts most often reported were "
@@ -848,15 +855,14 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
                             f"{'it is' if one else 'they are'} not ranked (no coding says whether anyone expected, "
                             "reported or denied " + ("it" if one else "them") + ").")
     for what, sentence, counts, keys in (
-            ("the share of expectations realised", _realised_share(ctx), _realised_counts(ctx), _REALISED_KEYS),
-            ("the share of early impacts still reported later", _sustained_share(ctx), _sustained_counts(ctx),
-             _SUSTAINED_KEYS)):
+            (_DESCRIPTIVE_ORDER[2], _realised_share(ctx), _realised_counts(ctx), _REALISED_KEYS),
+            (_DESCRIPTIVE_ORDER[3], _sustained_share(ctx), _sustained_counts(ctx), _SUSTAINED_KEYS)):
         if sentence is not None:
             before.append((what, sentence))
         elif counts is not None and counts[0] > 0 and not ctx.shown(*keys):
             hidden.append(what)
     credit = _credit_sentence(ctx)
-    after = [("what reported impacts were credited to", credit)] if credit else []
+    after = [(_DESCRIPTIVE_ORDER[4], credit)] if credit else []
     return before, after, hidden
 
 
