@@ -413,8 +413,18 @@ def test_the_share_of_expectations_realised_is_that_of_participants_interviewed_
     held = p[(p["wave"] == waves[0]) & p["anticipated"]][["participant_id", "code"]]
     later = p[p["wave"].isin(waves[1:]) & p["reported"]][["participant_id", "code"]].drop_duplicates()
     realised = len(held.merge(later, on=["participant_id", "code"]))
-    [sentence] = [s for s in _summary(f) if "were reported as realised" in s]
-    assert f"Of the {len(held)} expectations" in sentence and f", {realised} ({realised / len(held):.0%})" in sentence
+    said = _summary(f)
+    stated = [s for s in said if "were reported as realised" in s]
+    if 0 < realised < 5 or 0 < len(held) - realised < 5:
+        # a count below 5 would be published, or worked out (seed 41903: 8 held, 5 realised, so 3 unmet): left out,
+        # and said to be (round 5)
+        assert not stated, stated
+        assert any(s.startswith("This summary does not state") and "the share of expectations realised" in s
+                   for s in said), said
+    else:
+        [sentence] = stated
+        assert f"Of the {len(held)} expectations" in sentence
+        assert f", {realised} ({realised / len(held):.0%})" in sentence
     # the package's own trajectory table overstates it, which is why the table's note says so
     t = f.trajectory_summary
     assert t["realisation_realised"].sum() / (t["realisation_realised"] + t["realisation_unmet_expectation"]).sum() \
@@ -651,11 +661,14 @@ def test_the_summary_says_how_many_early_impacts_were_reported_again_later(which
     at_late = p[p["wave"] == late][["participant_id", "code"]]
     kept = len(at_early.merge(at_late, on=["participant_id", "code"]))
     said = [s for s in _summary(f) if "were reported again at" in s]
+    new = len(at_late) - kept
     if len(at_early) < 5:
         assert said == []
+        return
+    if any(0 < n < 5 for n in (kept, len(at_early) - kept, new)):  # a count below 5 published or worked out (round 5)
+        assert said == [] and any("the share of early impacts still reported later" in s for s in _summary(f))
         return
     [sentence] = said
     assert sentence.startswith(f"Of the {len(at_early)} impacts that participants interviewed at both waves"), sentence
     assert f", {kept} ({kept / len(at_early):.0%}) were reported again at" in sentence, sentence
-    new = len(at_late) - kept
     assert f"; {new} {'was' if new == 1 else 'were'} reported for the first time at" in sentence, sentence

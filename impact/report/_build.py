@@ -300,6 +300,7 @@ def _declare(ctx) -> None:
                 for col in cols:
                     led.count(("traj", r["code"], col), r[col])
                 led.relation(("participants_traj",), [("traj", r["code"], col) for col in cols])
+    _declare_shares(ctx)
     # reported statements by what they are credited to
     att = f.attribution
     if att is not None and len(att):
@@ -629,8 +630,10 @@ def _summary(ctx) -> Section:
     # with F1 of at least _WEAK_F1 on real text; otherwise one sentence says they are left out and why.
     weak = _weak_codes(ctx)
     before, after, hidden = _descriptive(ctx)
-    if weak and (before or after):
-        items.append(_descriptive_withheld(ctx, [what for what, _ in before + after], weak))
+    if weak and (before or after or hidden):
+        # a sentence left out for a suppressed count is left out under this coder too: named with the others, in order
+        whats = [what for what, _ in before + after] + hidden
+        items.append(_descriptive_withheld(ctx, sorted(whats, key=_DESCRIPTIVE_ORDER.index), weak))
     else:
         items += [sentence for _, sentence in before]
         # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
@@ -741,22 +744,25 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
               f"adjusted across the {len(holm)} impacts modelled")
     out = []
     if len(firm):
-        # one sentence: a change planted in every impact made six sentences of one shape
+        # one sentence: a change planted in every impact made six sentences of one shape; later waves at which the
+        # same impacts changed the same way are named together, each impact once with its figures at each of them (a
+        # change planted at both later waves listed all six impacts twice, with their names)
         out.append(f"Compared with {before}, the models show "
-                   + "; and ".join(f"at {at(w)} " + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} "
-                                                            f"often ({_odds_ratio(r, ctx.alpha)})"
-                                                            for r in part.itertuples()])
-                                   for w, part in firm.groupby("later_wave", sort=False))
+                   + "; and ".join(f"at {_at_waves(waves, at, 'both')} " + _listed([
+                       f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
+                       for code, own in part.groupby("code", sort=False)])
+                       for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
                    + f", {family}.")
         if several:
             # an impact with a change at some later waves and none at others: early impact that faded, or one that
-            # showed only later; the waves without a significant change are named, with their estimates
+            # showed only later; the waves without a significant change are named, with their estimates (together
+            # where the same impacts show none at each)
             changed = rows[rows["code"].isin(set(firm["code"])) & ~rows.index.isin(firm.index)]
-            for w, quiet in changed.groupby("later_wave", sort=False):
+            for waves, quiet in _waves_alike(changed, lambda r: r.code):
                 out.append(f"Of {'that impact' if firm['code'].nunique() == 1 else 'those impacts'}, the models show "
-                           f"no significant change between {before} and {at(w)} in "
-                           + _listed([f"{ctx.code(r.code).lower()} ({_odds_ratio(r, ctx.alpha)})"
-                                      for r in quiet.itertuples()])
+                           f"no significant change between {before} and {_at_waves(waves, at, 'either')} in "
+                           + _listed([f"{ctx.code(code).lower()} ({_figures_at(ctx, own, at, waves)})"
+                                      for code, own in quiet.groupby("code", sort=False)])
                            + ", which is not evidence that there was none.")
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
@@ -789,6 +795,39 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     return out
 
 
+def _waves_alike(rows: pd.DataFrame, key) -> list[tuple[list[str], pd.DataFrame]]:
+    """The rows of each later wave (``later_wave``), waves whose rows give the same ``key`` (an impact, or an impact
+    and a direction) put together, in the order of their first wave: ``[(waves, their rows), ...]``, the rows in
+    their order in ``rows``."""
+    groups: dict[tuple, list[str]] = {}
+    for w, part in rows.groupby("later_wave", sort=False):
+        groups.setdefault(tuple(key(r) for r in part.itertuples()), []).append(w)
+    return [(waves, rows[rows["later_wave"].isin(waves)]) for waves in groups.values()]
+
+
+def _at_waves(waves: list[str], at, two: str) -> str:
+    """'early impact'; 'both early impact and longer-term change' (``two`` 'both'), or 'either ... or ...'; 'each of
+    a, b and c' or 'any of a, b or c' for three or more."""
+    names = [at(w) for w in waves]
+    if len(names) == 1:
+        return names[0]
+    joined = _listed(names, "and" if two == "both" else "or")
+    return f"{two} {joined}" if len(names) == 2 else f"{'each' if two == 'both' else 'any'} of {joined}"
+
+
+def _figures_at(ctx, own: pd.DataFrame, at, waves: list[str]) -> str:
+    """The odds ratio, interval and adjusted p of one impact's rows, each followed by its wave when there are several."""
+    if len(waves) == 1:
+        return _odds_ratio(own.iloc[0], ctx.alpha)
+    return "; ".join(f"{_odds_ratio(r, ctx.alpha)} at {at(r.later_wave)}" for r in own.itertuples())
+
+
+#: What the summary's descriptive sentences state, in the order it gives them (see :func:`_descriptive`).
+_DESCRIPTIVE_ORDER = ("which impacts participants most often expected before the review",
+                      "which impacts were most often reported after the review", "the share of expectations realised",
+                      "the share of early impacts still reported later", "what reported impacts were credited to")
+
+
 def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """The summary's descriptive sentences as (what it states, sentence) pairs, each left out when its numbers are absent.
 
@@ -798,7 +837,7 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     leaves out because a count behind the shares is suppressed.
     """
     before, hidden = [], []
-    expected = "which impacts participants most often expected before the review"
+    expected, reported = _DESCRIPTIVE_ORDER[:2]
     ant = _most_often_shared(ctx, "anticipated", [ctx.waves[0]])
     if ant is not None:
         before.append((expected, "Before the review, participants most often expected "
@@ -806,7 +845,6 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
                        + " (share of participants who anticipated each impact)."))
     elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
         hidden.append(expected)
-    reported = "which impacts were most often reported after the review"
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
         before.append((reported, "After the review, the impacts most often reported were "
@@ -814,15 +852,37 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
                                   for c, r in rep.iterrows()]) + "."))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
         hidden.append(reported)
-    realised = _realised_share(ctx)
-    if realised is not None:
-        before.append(("the share of expectations realised", realised))
-    sustained = _sustained_share(ctx)
-    if sustained is not None:
-        before.append(("the share of early impacts still reported later", sustained))
+    uncoded = _never_coded(ctx)
+    if uncoded and before:
+        # 'participants most often expected policies and commitment' of a coding that never coded three of the six
+        # impacts ranks them as if no participant had spoken of them: the reader is told they were not coded at all
+        what, sentence = before[-1]
+        one = len(uncoded) == 1
+        named = _listed([ctx.code(c).lower() for c in uncoded])
+        before[-1] = (what, f"{sentence} {named[:1].upper()}{named[1:]} "
+                            f"{'was' if one else 'were'} coded in no interview at any wave, so "
+                            f"{'it is' if one else 'they are'} not ranked (no coding says whether anyone expected, "
+                            "reported or denied " + ("it" if one else "them") + ").")
+    for what, sentence, counts, keys in (
+            (_DESCRIPTIVE_ORDER[2], _realised_share(ctx), _realised_counts(ctx), _REALISED_KEYS),
+            (_DESCRIPTIVE_ORDER[3], _sustained_share(ctx), _sustained_counts(ctx), _SUSTAINED_KEYS)):
+        if sentence is not None:
+            before.append((what, sentence))
+        elif counts is not None and counts[0] > 0 and not ctx.shown(*keys):
+            hidden.append(what)
     credit = _credit_sentence(ctx)
-    after = [("what reported impacts were credited to", credit)] if credit else []
+    after = [(_DESCRIPTIVE_ORDER[4], credit)] if credit else []
     return before, after, hidden
+
+
+def _never_coded(ctx) -> list[str]:
+    """The impacts of the report that the coding holds no statement of, of any kind, at any wave (in report order);
+    none when nothing at all was coded."""
+    coded = ctx.f.coded
+    if coded is None or coded.empty or "code" not in coded.columns:
+        return []
+    held = set(coded["code"])
+    return [c for c in ctx.codes if c not in held]
 
 
 def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.DataFrame | None:
@@ -866,8 +926,9 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
     return out.dropna(subset=["share"])
 
 
-def _realised_share(ctx) -> str | None:
-    """The share of expectations realised, among participants interviewed at every wave.
+def _realised_counts(ctx) -> tuple[int, int] | None:
+    """The expectations held before the review by participants interviewed at every wave, and how many of them were
+    realised (one per participant and impact), or None when the study has no trajectories.
 
     Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
     unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
@@ -884,13 +945,42 @@ def _realised_share(ctx) -> str | None:
     pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], ctx.waves)
     expected = pp[(pp["wave"] == first) & pp["anticipated"].astype(bool)][["participant_id", "code"]]
     reported = pp[pp["wave"].isin(later) & pp["reported"].astype(bool)][["participant_id", "code"]].drop_duplicates()
-    n_expected = len(expected)
-    n_realised = len(expected.merge(reported, on=["participant_id", "code"]))
-    if n_expected < ctx.min_count:
+    return len(expected), len(expected.merge(reported, on=["participant_id", "code"]))
+
+
+#: Ledger keys of the counts the summary's share sentences publish (declared by :func:`_declare_shares`).
+_REALISED_KEYS = (("summary_expected",), ("summary_realised",), ("summary_unmet",))
+_SUSTAINED_KEYS = (("summary_early",), ("summary_kept",), ("summary_faded",), ("summary_new",))
+
+
+def _declare_shares(ctx) -> None:
+    """Declare the counts of the summary's share sentences: a 5-council study's summary said '1 (20%) were reported as
+    realised', a count of 1, beside tables that hide every count below 5 and a limitation saying so."""
+    led = ctx.ledger
+    realised = _realised_counts(ctx)
+    if realised is not None:
+        n, k = realised
+        for key, v in zip(_REALISED_KEYS, (n, k, n - k), strict=True):
+            led.count(key, v)
+        led.relation(_REALISED_KEYS[0], _REALISED_KEYS[1:])
+    sustained = _sustained_counts(ctx)
+    if sustained is not None:
+        n, k, new = sustained
+        for key, v in zip(_SUSTAINED_KEYS, (n, k, n - k, new), strict=True):
+            led.count(key, v)
+        led.relation(_SUSTAINED_KEYS[0], _SUSTAINED_KEYS[1:3])
+
+
+def _realised_share(ctx) -> str | None:
+    """The share of expectations realised, among participants interviewed at every wave (see :func:`_realised_counts`);
+    None when there is none to give or a count behind it is suppressed."""
+    counts = _realised_counts(ctx)
+    if counts is None or counts[0] == 0 or not ctx.shown(*_REALISED_KEYS):
         return None
+    n_expected, n_realised = counts
     return (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
-            f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) were reported as "
-            "realised afterwards.")
+            f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) "
+            f"{'was' if n_realised == 1 else 'were'} reported as realised afterwards.")
 
 
 def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
@@ -900,9 +990,10 @@ def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
     return pp[pp["participant_id"].isin(seen.index[seen == len(waves)])]
 
 
-def _sustained_share(ctx) -> str | None:
-    """Longer-term change: of the impacts reported at the first wave after the review, how many were reported again at
-    the last, and how many were first reported then, among participants interviewed at both.
+def _sustained_counts(ctx) -> tuple[int, int, int] | None:
+    """Of the impacts reported at the first wave after the review by participants interviewed at the first and the
+    last wave after it (one per participant and impact): how many, how many were reported again at the last, and how
+    many impacts were reported at the last and not at the first. None with fewer than two waves after the review.
 
     The study's question after the review is whether early impact lasts; the summary said nothing of it (a study whose
     planted effect was a change between the waves, shown in the models table at p < 0.001, had no sentence on it).
@@ -918,15 +1009,29 @@ def _sustained_share(ctx) -> str | None:
     pp = pp[pp["reported"].astype(bool)]
     at_early = pp[pp["wave"] == early][["participant_id", "code"]].drop_duplicates()
     at_late = pp[pp["wave"] == late][["participant_id", "code"]].drop_duplicates()
-    n_early = len(at_early)
     n_kept = len(at_early.merge(at_late, on=["participant_id", "code"]))
-    n_new = len(at_late) - n_kept
-    if n_early < ctx.min_count:
+    return len(at_early), n_kept, len(at_late) - n_kept
+
+
+def _sustained_share(ctx) -> str | None:
+    """Longer-term change: the sentence of :func:`_sustained_counts`, or None when there is none to give or a count
+    behind it is suppressed."""
+    counts = _sustained_counts(ctx)
+    if counts is None or counts[0] == 0 or not ctx.shown(*_SUSTAINED_KEYS):
         return None
+    n_early, n_kept, n_new = counts
+    early, late = ctx.later[0], ctx.later[-1]
     first, last = ctx.short_wave(early).lower(), ctx.short_wave(late).lower()
-    return (f"Of the {n_early:,} impacts that participants interviewed at both waves after the review reported at "
-            f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) were reported again at "
-            f"{last}; {n_new:,} {'was' if n_new == 1 else 'were'} reported for the first time at {last}.")
+    # With three or more waves after the review, 'both waves after the review' is untrue and an impact not reported at
+    # the first of them may have been reported at one between: 'for the first time' at the last is then unknown (a
+    # study with a fourth wave said so of 36 impacts every one of which was reported at the third). The waves are named.
+    two = len(ctx.later) == 2
+    new = (f"reported for the first time at {last}" if two else f"reported at {last} that had not been at {first}")
+    return (f"Of the {n_early:,} impacts that participants interviewed at "
+            f"{'both waves after the review' if two else f'both {first} and {last}'} reported at "
+            f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) "
+            f"{'was' if n_kept == 1 else 'were'} reported again at {last}; {n_new:,} {'was' if n_new == 1 else 'were'} "
+            f"{new}.")
 
 
 def _credit_sentence(ctx) -> str | None:
@@ -1352,7 +1457,8 @@ def _sample(ctx) -> Section:
     ])
     blocks = [
         Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
-                  f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}."),
+                  f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}"
+                  + _small_public(ctx, ("councils_interviewed", "councils_missing", "interviews_not_coded")) + "."),
         Table("councils_by_type", by_type, "Councils by type"),
         Table("status_by_wave", status, "Councils by intervention status at each wave",
               "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
@@ -1369,6 +1475,30 @@ def _sample(ctx) -> Section:
                  if left_out else "")),
     ]
     return Section("The sample", blocks)
+
+
+#: The counts :func:`_declare` publishes whatever their size (``public``: design facts, and counts of statements that
+#: identify no one), by the first part of their ledger key, in words.
+_PUBLIC_COUNTS = {
+    "councils_interviewed": "the councils interviewed or missing at each wave",
+    "councils_missing": "the councils interviewed or missing at each wave",
+    "interviews_not_coded": "the interviews left out as not coded",
+    "att": "the statements crediting reported impacts to each factor",
+}
+
+
+def _small_public(ctx, kinds: tuple[str, ...]) -> str:
+    """' (except ..., which identify no one and are shown as they are)' naming the counts of ``kinds`` published below
+    the threshold, or ''.
+
+    'Counts below 5 are suppressed across the whole report' was untrue of a 5-council study whose attrition table
+    showed 1 council missing at a wave and whose attribution table showed impacts credited to Ofsted once: those
+    counts are published by design, and the sentence now says so where the report holds one.
+    """
+    led = ctx.ledger
+    small = {k[0] for k in led.public if k[0] in kinds and 0 < led.values[k] < ctx.min_count}
+    names = list(dict.fromkeys(_PUBLIC_COUNTS[k] for k in _PUBLIC_COUNTS if k in small))
+    return f" (except {_listed(names)}, which identify no one and are shown as they are)" if names else ""
 
 
 def _status_figure(ctx, levels) -> Figure | None:
@@ -1911,14 +2041,20 @@ def _indicator_did(ctx) -> list:
     e = ctx.f.indicator_effects
     if e is None or e.empty:
         return []
-    rows = []
+    rows, unestimated = [], {}
     for r in e.to_dict("records"):
-        # the councils behind an estimate are counts: with fewer than min_count on either side, nothing is shown
+        # the councils behind an estimate are counts: with fewer than min_count on either side, nothing is shown. An
+        # indicator with no estimate at all is left blank, with why, not marked 'c' as if a figure were withheld; and
+        # no council is a count that protects no one (a study with every council in intervention at some wave showed
+        # 'c' councils never in intervention, where there were none, and 'c' for estimates never made).
         ok = r["n_treated"] >= ctx.min_count and r["n_control"] >= ctx.min_count and not r["note"]
+        hide = np.nan if r["note"] else SUPPRESSED
+        if r["note"]:
+            unestimated[r["measure"]] = _why_no_did(ctx, r)
         rows.append({"measure": r["measure"],
-                     **{k: (r[k] if ok else SUPPRESSED) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
-                     "n_treated": r["n_treated"] if r["n_treated"] >= ctx.min_count else SUPPRESSED,
-                     "n_control": r["n_control"] if r["n_control"] >= ctx.min_count else SUPPRESSED})
+                     **{k: (r[k] if ok else hide) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
+                     **{k: r[k] if r[k] >= ctx.min_count or r[k] == 0 else SUPPRESSED
+                        for k in ("n_treated", "n_control")}})
     # several indicators are tested at once: the randomisation p is adjusted across those shown (Holm), as the
     # comparisons and models are across impacts (a study with no planted change in child protection plans gave it
     # p = 0.018 among five indicators, adjusted 0.26)
@@ -1943,13 +2079,38 @@ def _indicator_did(ctx) -> list:
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
               "entry dates, adjusted across the indicators (Holm). Shown where at least "
-              f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e),
+              f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
+              + _unestimated_note(ctx, unestimated, len(rows)),
               {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
                "ri_p_adjusted": "p"},
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
     ]
+
+
+def _why_no_did(ctx, r: dict) -> str:
+    """Why an indicator has no difference-in-differences estimate, from its councils on each side (a side of 1 to
+    ``min_count - 1`` councils is not named: it is a suppressed count)."""
+    if r["n_control"] == 0:
+        return "no council with these figures was never in intervention, so there is none to compare with"
+    if r["n_treated"] == 0:
+        return "no council entered intervention within the indicator's periods"
+    if str(r["note"]).startswith("too few"):
+        return f"fewer than {ctx.min_count} councils on one side"
+    return str(r["note"])
+
+
+def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
+    """' No estimate for a and b: why.', indicators by their labels, grouped by reason ('any indicator' when it is all
+    ``n`` of them; '' when every indicator was estimated)."""
+    by_why: dict[str, list[str]] = {}
+    for measure, why in unestimated.items():
+        by_why.setdefault(why, []).append(measure)
+    words = _vocabulary(ctx)
+    return "".join(" No estimate for " + ("any indicator" if len(measures) == n else
+                                          _listed([words.column(m).header.lower() for m in measures]))
+                   + f": {why}." for why, measures in by_why.items())
 
 
 # --------------------------------------------------------------------------- framework matrix
@@ -2563,8 +2724,8 @@ def _methods(ctx) -> Section:
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: check a sample before publishing.")
     limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
-                  "suppressed across the whole report; effect sizes and tests are shown where the counts behind them "
-                  "are.")
+                  "suppressed across the whole report" + _small_public(ctx, tuple(_PUBLIC_COUNTS)) + "; effect sizes "
+                  "and tests are shown where the counts behind them are.")
     blocks = [
         Paragraph("Transcripts were split into speaker turns and sentences; only respondents' speech was coded. Each "
                   "coded statement is classified as anticipated, reported or denied, and a reported one by what it is "
