@@ -1792,8 +1792,8 @@ def _models(ctx) -> Section:
         cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
         shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
         nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
-        random = ("random intercepts per council and per respondent within council (respondents answer at more "
-                  "than one wave)" if nested else "random intercept per council")
+        random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
+                  "within council" if nested else "random intercept per council")
         blocks.append(Table("survey_model", shown,
                             "Model of the staff and partner survey score",
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, " + random
