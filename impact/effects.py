@@ -287,7 +287,9 @@ def _term_name(term: str) -> str:
 
 
 def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
-    """Linear mixed model of each respondent's mean survey score: wave and status, councils random.
+    """Linear mixed model of each respondent's mean survey score: wave and status, councils random, and respondents
+    random within councils where some respondent answers at more than one wave (their answers are correlated; taken
+    as independent, the standard errors of the wave and of a status that changes within councils are misstated).
 
     Returns
     -------
@@ -296,7 +298,8 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
         ``ci_high``, ``p_value``, ``n_obs``, ``n_units``); None when the
         study has no survey at two waves (of councils with a known status) or
         the model cannot be fitted. Responses from a council whose status at
-        the wave is unknown are left out.
+        the wave is unknown are left out. ``attrs["notes"]`` holds the
+        model's notes (whether the respondent effect was added, and why).
     """
     from .stats import longitudinal_model
 
@@ -315,8 +318,8 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     scores["wave"] = pd.Categorical(scores["wave"], categories=[w for w in study.wave_ids if w in set(scores["wave"])])
     scores["score"] = scores["value"].astype(float)
     try:
-        res = longitudinal_model(scores, formula="score ~ C(wave) + in_intervention", unit="council_id", method="mixed",
-                                 family="gaussian", alpha=alpha)
+        res = longitudinal_model(scores, formula="score ~ C(wave) + in_intervention", unit="council_id", time="wave",
+                                 subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError) as exc:
         warnings.warn(f"survey mixed model could not be fitted: {exc}", stacklevel=2)
         return None
@@ -326,4 +329,5 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     p["term"] = p["term"].map(_term_name)
     p["n_obs"] = res.n_obs
     p["n_units"] = res.n_units
+    p.attrs["notes"] = list(res.notes)
     return p

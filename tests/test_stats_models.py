@@ -386,27 +386,38 @@ def _reml_random_intercept(y, x, groups):
 def test_a_mixed_model_whose_gradient_optimisers_fail_is_fitted_to_the_reml_maximum_without_a_warning():
     """The survey model of a 40-council synthetic study (seed 73058): statsmodels' MixedLM (0.14.0 and 0.15.0 alike)
     fails with bfgs, lbfgs and cg, and the report's caveats said 'The model did not converge cleanly'. The model is
-    refitted with Powell's method, which converges; the estimates are checked against an independent REML fit."""
+    refitted with Powell's method, which converges; the estimates are checked against an independent REML fit.
+    (The survey model now adds a random intercept per respondent, who answer at both waves; the council-only
+    model that failed is fitted here by longitudinal_model without `subject`, and the survey model is checked
+    against the nested REML of round 7.)"""
+    from test_stats_crosscheck_round7 import _nested_reml
+
     from impact.effects import survey_effects
+    from impact.stats import longitudinal_model
     from impact.synth import generate_with_truth
 
     study, _ = generate_with_truth(40, seed=73058, interviews_per_wave=1, words_per_interview=50)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        t = survey_effects(study)
-    assert not [w for w in caught if "did not converge" in str(w.message)], [str(w.message) for w in caught]
     # the same model: each respondent's mean score per wave, a random intercept per council
     s = study.survey_responses.dropna(subset=["value"])
     d = s.groupby(["council_id", "respondent_id", "wave"])["value"].mean().reset_index()
     status = study.wave_status()[["council_id", "wave", "intervention"]]
     d = d.merge(status, on=["council_id", "wave"])
-    x = np.column_stack([np.ones(len(d)), (d["wave"] == "longer_term").astype(float),
-                         d["intervention"].isin(["notice", "direction"]).astype(float)])
+    d["later"] = (d["wave"] == "longer_term").astype(float)
+    d["in_intervention"] = d["intervention"].isin(["notice", "direction"]).astype(float)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        council_only = longitudinal_model(d, formula="value ~ later + in_intervention", unit="council_id",
+                                          method="mixed").params["estimate"]
+        t = survey_effects(study)
+    assert not [w for w in caught if "did not converge" in str(w.message)], [str(w.message) for w in caught]
+    x = d[["later", "in_intervention"]].assign(one=1.0)[["one", "later", "in_intervention"]].to_numpy()
     beta, _ = _reml_random_intercept(d["value"].to_numpy(dtype=float), x, d["council_id"].to_numpy())
+    assert council_only.to_numpy() == pytest.approx(beta, abs=1e-6)
+    nested = _nested_reml(d, "value ~ later + in_intervention", "council_id", "respondent_id")["estimate"]
     est = t.set_index("term")["estimate"]
-    assert est["intercept"] == pytest.approx(beta[0], abs=1e-6)
-    assert est.filter(like="longer_term").iloc[0] == pytest.approx(beta[1], abs=1e-6)
-    assert est["in_intervention"] == pytest.approx(beta[2], abs=1e-6)
+    assert est["intercept"] == pytest.approx(nested["Intercept"], abs=2e-5)
+    assert est.filter(like="longer_term").iloc[0] == pytest.approx(nested["later"], abs=2e-5)
+    assert est["in_intervention"] == pytest.approx(nested["in_intervention"], abs=2e-5)
 
 
 def test_independent_reml_matches_statsmodels_on_a_model_that_converges():

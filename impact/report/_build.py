@@ -1921,10 +1921,13 @@ def _models(ctx) -> Section:
         s["contrast"] = s["term"].map(_patsy_term)
         cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
         shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
+        nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
+        random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
+                  "within council" if nested else "random intercept per council")
         blocks.append(Table("survey_model", shown,
                             "Model of the staff and partner survey score",
-                            "Linear mixed model of each respondent's mean Likert score (1-5) per wave, random intercept "
-                            "per council (REML); estimates in scale points.",
+                            "Linear mixed model of each respondent's mean Likert score (1-5) per wave, " + random
+                            + " (REML); estimates in scale points.",
                             {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"}))
     return Section("Longitudinal models", blocks)
 

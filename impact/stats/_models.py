@@ -146,7 +146,10 @@ def longitudinal_model(
     wave) is tested against the variation within units and one that varies
     between units (intervention status) against the variation between them;
     in a balanced design these are the error df of the split-plot analysis of
-    variance. Where a random-effect variance is estimated at zero the df come
+    variance. With a `subject` nested in units (respondents answering at
+    several waves), the subject variance enters the covariance of the fixed
+    effects and the Satterthwaite df alike (a term within subjects is tested
+    against the variation within them). Where a random-effect variance is estimated at zero the df come
     from the expected information and keep that split (a note says so).
     Earlier versions used (units - fixed parameters) df for every term,
     far too few for terms within units (2 for the wave with 5 councils
@@ -213,7 +216,13 @@ def longitudinal_model(
         How missing waves are handled (see above).
     subject : str, optional
         The entity measured at every wave, when it is not `unit` (e.g.
-        ``"participant_id"`` within councils).
+        ``"participant_id"`` or ``"respondent_id"`` within councils). With
+        ``method="mixed"``, a random intercept per subject nested in `unit`
+        (the same id in two units is two subjects) is added where some
+        subject has rows at more than one `time` (more than one row when
+        `time` is not given), and only then: a subject seen once cannot be
+        told from the residual. The notes say which, and
+        `variance_components` gains ``subject_intercept_sd``.
     response_covariates : str or list of str, optional
         Covariates of the response model (``"ipw"``) and of the imputation
         model (``"mice"``).
@@ -323,7 +332,8 @@ def longitudinal_model(
     if missing == "ipw" and method != "gee":
         raise ValueError("`missing='ipw'` weights a GEE; use method='gee' (or missing='mice').")
     spec = _Spec(formula=formula, unit=unit, time=time, family=family, method=method, cov_struct=cov_struct,
-                 random_slope=random_slope, small_sample=small_sample, alpha=alpha)
+                 random_slope=random_slope, small_sample=small_sample, alpha=alpha,
+                 subject=subject if method == "mixed" and subject not in (None, unit) else None)
     with one_blas_thread():
         if missing == "complete":
             frame, dropped = _complete_rows(data, spec)
@@ -405,6 +415,7 @@ class _Spec:
     random_slope: bool
     small_sample: bool
     alpha: float
+    subject: str | None = None  # mixed model: a random intercept per subject nested in units, where subjects repeat
 
 
 def _model_design(data: pd.DataFrame, spec: _Spec) -> pd.DataFrame:
@@ -425,9 +436,10 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
     """
     frame = data.reset_index(drop=True)
     keep = frame[spec.unit].notna() & (frame[spec.time].notna() if spec.time else True)
+    keep &= frame[spec.subject].notna() if spec.subject else True
     frame = frame[keep]
     if frame.empty:
-        raise NotIdentifiedError(f"No row has a `unit` ({spec.unit!r}) and `time` value.")
+        raise NotIdentifiedError(f"No row has a `unit` ({spec.unit!r}), `time` and `subject` value.")
     design = _model_design(frame, spec)
     rows = design.index
     dropped = len(data) - len(rows)
@@ -691,8 +703,12 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
     re_formula = f"~Q('{spec.time}')" if spec.random_slope else None
     if spec.random_slope and not pd.api.types.is_numeric_dtype(frame[spec.time]):
         raise ValueError(f"`random_slope=True` needs a numeric `time`; {spec.time!r} is {frame[spec.time].dtype}.")
-    model = MixedLM.from_formula(spec.formula, frame, groups=frame[spec.unit], re_formula=re_formula)
     notes: list[str] = []
+    nested = _repeated_subjects(frame, spec, notes)
+    if nested:
+        model = _nested_model(frame, spec)
+    else:
+        model = MixedLM.from_formula(spec.formula, frame, groups=frame[spec.unit], re_formula=re_formula)
     result = _fit_quietly(model.fit, reml=True, notes=notes,
                           fallbacks=({"method": ["powell"], "maxiter": 5000}, {"method": ["nm"], "maxiter": 20000}))
     share = _random_effect_shares(result, frame, spec)
@@ -719,15 +735,67 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
     if spec.random_slope:
         names += ["unit_slope_sd", "intercept_slope_corr"]
         values += [sds[1], corr]
+    if nested:
+        names.append("subject_intercept_sd")
+        values.append(float(np.sqrt(np.asarray(result.vcomp, dtype="float64")[0])))
     names.append("residual_sd")
     values.append(float(np.sqrt(result.scale)))
     vc = pd.DataFrame({"estimate": values}, index=pd.Index(names, name="component"))
+    terms = f" + (1 + {spec.time} | {spec.unit})" if spec.random_slope else f" + (1 | {spec.unit})"
+    if nested:
+        terms += f" + (1 | {spec.unit}:{spec.subject})"
     return ModelResults(
         params=params, n_obs=int(result.nobs), n_units=n_units, method="mixed", family="gaussian",
-        cov_type="model-based (REML)", formula=spec.formula + (f" + (1 + {spec.time} | {spec.unit})"
-                                                               if spec.random_slope else f" + (1 | {spec.unit})"),
+        cov_type="model-based (REML)", formula=spec.formula + terms,
         alpha=spec.alpha, variance_components=vc, fit_result=result, notes=notes,
     )
+
+
+def _repeated_subjects(frame: pd.DataFrame, spec: _Spec, notes: list[str]) -> bool:
+    """Whether the mixed model gets a random intercept per `subject` within `unit`: only where some subject has
+    more than one row (at more than one `time` where `time` is given); the notes say which way and why.
+
+    A subject with one row each has an effect that cannot be told from the residual, so the component is left out
+    then. Subjects are nested in units: the same id in two units is two subjects."""
+    if spec.subject is None:
+        return False
+    keys = [spec.unit, spec.subject]
+    counts = (frame.groupby(keys, sort=False)[spec.time].nunique() if spec.time
+              else frame.groupby(keys, sort=False).size())
+    repeated, total = int((counts > 1).sum()), len(counts)
+    if spec.random_slope and repeated:
+        raise ValueError(f"`random_slope=True` with repeated `subject` ({spec.subject!r}) values within units is not "
+                         "supported: fit the random slope without `subject`, or the subject intercept without the "
+                         "slope.")
+    what = "at more than one wave" if spec.time else "more than once"
+    if repeated:
+        notes.append(f"random intercept per {spec.subject} nested in {spec.unit}: {repeated} of {total} "
+                     f"{spec.subject}s answer {what}, and their answers are correlated")
+    else:
+        notes.append(f"no {spec.subject} answers {what} ({total} in all): no {spec.subject} random effect (it "
+                     "could not be told from the residual)")
+    return bool(repeated)
+
+
+def _nested_model(frame: pd.DataFrame, spec: _Spec) -> MixedLM:
+    """A MixedLM with a random intercept per unit and a variance component for subjects within units.
+
+    statsmodels' ``vc_formula={"subject": "0 + C(subject)"}`` evaluates the formula once per unit with patsy (about
+    10 ms each); the indicator matrices are built here directly, in the sorted unit order statsmodels expects.
+    """
+    from statsmodels.regression.mixed_linear_model import VCSpec
+
+    y, x = patsy.dmatrices(spec.formula, frame, return_type="dataframe")
+    groups = frame[spec.unit].to_numpy()
+    labels = sorted(set(groups))
+    mats, colnames = [], []
+    for label in labels:
+        rows = np.flatnonzero(groups == label)
+        codes, uniques = pd.factorize(frame[spec.subject].to_numpy()[rows])
+        mats.append(np.eye(len(uniques))[codes])
+        colnames.append([f"{spec.subject}[{u}]" for u in uniques])
+    return MixedLM(y, x, groups=groups, exog_re=np.ones((len(frame), 1)),
+                   exog_vc=VCSpec([spec.subject], [colnames], [mats]))
 
 
 #: A random intercept-slope correlation within this of +-1 is at the boundary of the parameter space (a singular
@@ -753,6 +821,9 @@ def _random_effect_shares(result, frame: pd.DataFrame, spec: _Spec) -> pd.Series
     the intercept; the slope's at the spread of `time`): scale-free, unlike statsmodels' absolute 0.01."""
     cov = np.diag(np.asarray(result.cov_re, dtype="float64"))
     shares = {"unit intercept": cov[0] / (cov[0] + result.scale)}
+    if spec.subject and result.model.k_vc:
+        subject = float(np.asarray(result.vcomp, dtype="float64")[0])
+        shares[f"{spec.subject} intercept"] = subject / (subject + result.scale)
     if spec.random_slope:
         spread = float(np.var(frame[spec.time].to_numpy(dtype="float64")))
         shares["unit slope"] = cov[1] * spread / (cov[1] * spread + result.scale)
@@ -788,17 +859,37 @@ def _fixed_effects_covariance(result) -> np.ndarray:
     and variance parameters together, whose cross terms are not zero at the estimates: its standard errors were
     up to 1.4% larger (a 12-council survey model fitted with Powell's method) than this one.
     """
+    k = len(result.fe_params)
+    information = np.zeros((k, k))
+    for x, _, v, _ in _unit_blocks(result):
+        information += x.T @ np.linalg.solve(v, x)
+    return np.linalg.inv(information)
+
+
+def _unit_blocks(result):
+    """Per unit of a fitted mixed model: ``X_g``, ``y_g``, ``V_g`` at the estimates, and ``dV_g / d theta_j``.
+
+    ``V_g = sigma^2 I + Z_g G Z_g' + sum_k s_k^2 Z_gk Z_gk'`` (the variance components, such as subjects within
+    units, with indicator matrices ``Z_gk``) is linear in ``theta = (sigma^2, the entries G_ab with a <= b, s_k^2)``.
+    """
     model = result.model
     cov_re = np.asarray(result.cov_re, dtype="float64")
     scale = float(result.scale)
-    k = len(result.fe_params)
-    information = np.zeros((k, k))
-    for x, z in zip(model.exog_li, model.exog_re_li):
-        x = np.asarray(x, dtype="float64")
-        z = np.asarray(z, dtype="float64")
-        v = z @ cov_re @ z.T + scale * np.eye(len(x))
-        information += x.T @ np.linalg.solve(v, x)
-    return np.linalg.inv(information)
+    vcomp = np.asarray(result.vcomp, dtype="float64") if model.k_vc else np.zeros(0)
+    q = cov_re.shape[0]
+    pairs = [(a, b) for a in range(q) for b in range(a + 1)]
+    for g, (x, z, y) in enumerate(zip(model.exog_li, model.exog_re_li, model.endog_li)):
+        x, z, y = (np.asarray(a, dtype="float64") for a in (x, z, y))
+        derivatives = [np.eye(len(y))]
+        for a, b in pairs:
+            d = np.outer(z[:, a], z[:, b])
+            derivatives.append(d + d.T if a != b else d)
+        v = z @ cov_re @ z.T + scale * np.eye(len(y))
+        for j, variance in enumerate(vcomp):
+            indicator = np.asarray(model.exog_vc.mats[j][g], dtype="float64")
+            derivatives.append(indicator @ indicator.T)
+            v += variance * derivatives[-1]
+        yield x, y, v, derivatives
 
 
 #: A random effect whose variance is below this share of itself plus the residual variance is taken to be estimated
@@ -844,8 +935,9 @@ def _satterthwaite_df(result, information: Literal["observed", "expected"] = "ob
     For the contrast ``c`` (here each coefficient), ``df = 2 (c' C c)^2 / (g' A g)`` with ``C = (X' V^-1 X)^-1``
     the covariance of the fixed effects, ``g`` the gradient of ``c' C c`` in the variance parameters and ``A`` the
     inverse of their REML information (Giesbrecht and Burns 1985; Kuznetsova et al. 2017, lmerTest). The
-    parameters are the residual variance and the entries of the random-effects covariance ``G``, in which
-    ``V_g = Z_g G Z_g' + sigma^2 I`` is linear, so the derivatives are analytic: with ``V_j = dV / d theta_j``,
+    parameters are the residual variance, the entries of the random-effects covariance ``G`` and the variances of
+    any variance components (subjects within units), in which ``V_g`` is linear (:func:`_unit_blocks`), so the
+    derivatives are analytic: with ``V_j = dV / d theta_j``,
     ``W = V^-1``, ``P = W - W X C X' W`` and ``A_j = X' W V_j W X``, ``dC / d theta_j = C A_j C``; the observed
     information is ``y' P V_j P V_k P y - tr(P V_j P V_k) / 2`` and the expected ``tr(P V_j P V_k) / 2``
     (Searle, Casella and McCulloch 1992, ch. 6). At a maximum inside the parameter space the df do not depend on
@@ -855,24 +947,15 @@ def _satterthwaite_df(result, information: Literal["observed", "expected"] = "ob
 
     Returns the df in the order of ``result.fe_params`` and whether the observed information is positive definite.
     """
-    model = result.model
-    cov_re = np.asarray(result.cov_re, dtype="float64")
-    scale = float(result.scale)
-    q = cov_re.shape[0]
-    pairs = [(a, b) for a in range(q) for b in range(a + 1)]
-    m, k = 1 + len(pairs), len(result.fe_params)
+    k = len(result.fe_params)
     units = []
     information_x, xwy = np.zeros((k, k)), np.zeros(k)
-    for x, z, y in zip(model.exog_li, model.exog_re_li, model.endog_li):
-        x, z, y = (np.asarray(a, dtype="float64") for a in (x, z, y))
-        w = np.linalg.inv(z @ cov_re @ z.T + scale * np.eye(len(y)))
-        derivatives = [np.eye(len(y))]
-        for a, b in pairs:
-            d = np.outer(z[:, a], z[:, b])
-            derivatives.append(d + d.T if a != b else d)
+    for x, y, v, derivatives in _unit_blocks(result):
+        w = np.linalg.inv(v)
         units.append((x, y, w, derivatives))
         information_x += x.T @ w @ x
         xwy += x.T @ w @ y
+    m = len(units[0][3])
     c = np.linalg.inv(information_x)
     beta = c @ xwy
     a_ = np.zeros((m, k, k))  # X' W V_i W X
