@@ -1482,15 +1482,16 @@ def _status_figure(ctx, levels) -> Figure | None:
             y = i + (k - (len(levels) - 1) / 2) * height
             v = ctx.cell(("councils_level", w, lv))
             if v == SUPPRESSED:
-                ax.barh(y, ymax, height, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
-                ax.text(ymax * 0.01, y, f"{vocab.label(vocab.INTERVENTION_LEVELS, lv)}: suppressed", va="center",
-                        fontsize=8, color="#555555")
+                # no bar: a hatched outline across the axis read as a bar of every council; the count's place holds
+                # the suppression letter and what it stands for, as the tables show it
+                ax.text(0, y, f" {SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv).lower()}, count suppressed",
+                        va="center", fontsize=8, color="#555555", style="italic")
             else:
                 ax.barh(y, v, height, color=colours[k % len(colours)],
                         label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
                 ax.text(v + ymax * 0.01, y, str(v), va="center", fontsize=8)
     ax.set_yticks(range(len(ctx.waves)), [_wrap(ctx.axis_wave(w)) for w in ctx.waves])
-    ax.invert_yaxis()
+    ax.set_ylim(len(ctx.waves) - 0.5, -0.5)  # every wave's place, drawn from the top, bars or none
     ax.set_xlim(0, ymax * 1.15)
     ax.set_xlabel("Councils")
     if ax.get_legend_handles_labels()[0]:
@@ -1498,8 +1499,8 @@ def _status_figure(ctx, levels) -> Figure | None:
     fig.tight_layout()
     return Figure("status_by_wave", fig, "Councils by intervention status at each wave",
                   f"Horizontal bar chart: for each wave, the number of councils with no intervention, under a notice "
-                  f"and under a statutory direction; bars for counts that are suppressed (below {ctx.min_count}, or "
-                  "able to reveal one) are drawn as hatched outlines marked 'suppressed'.")
+                  f"and under a statutory direction; a count that is suppressed (below {ctx.min_count}, or able to reveal "
+                  f"one) has no bar, only the letter {SUPPRESSED} and the words 'count suppressed' at the axis.")
 
 
 # --------------------------------------------------------------------------- prevalence
