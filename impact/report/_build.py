@@ -593,6 +593,30 @@ def _unfit_sentence(ctx, codes: list[str]) -> str:
             "converge), so no difference by intervention status, or absence of one, is stated.")
 
 
+def _coded_by(ctx) -> str:
+    """Who coded the interviews, in words that follow "coded against the ... codebook by": the package's coder, or the
+    people whose codings the user supplied (counted, not named), then the codebooks the package's coder coded beside
+    supplied codings and the interviews a hand check coded again. "by codings supplied by the user (1 coder)" read as
+    if codings had coded the interviews."""
+    coding = ctx.f.coding
+    if coding.get("source") == "supplied":
+        k = len(coding.get("coders", ()))
+        who = (f"{_say(k)} {'coder' if k == 1 else 'coders'}, whose codings the user supplied" if k else
+               "people, in codings the user supplied")
+        others = coding.get("machine_coded", {})
+        if others:
+            books = [f"the {ctx.redacted(book)} codebook by the package's {coder}" for book, coder in others.items()]
+            who += f" (and against {_listed(books)})"
+    else:
+        who = coding.get("description", "the package's machine coder")
+    check = ctx.f.hand_check
+    if check is not None and len(check):
+        k = check["interview_id"].nunique()
+        who += (f", and {_say(k)} {'interview was' if k == 1 else 'interviews were'} coded again by people to check "
+                "the coding (see the coding reliability section)")
+    return who
+
+
 def _summary(ctx) -> Section:
     f = ctx.f
     # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
@@ -604,8 +628,7 @@ def _summary(ctx) -> Section:
                "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
     book = ctx.redacted(f.codebook.title or f.codebook.id)
-    coded_by = (f"{drawing} coded against the {book} codebook by "
-                f"{f.coding.get('description', 'the machine coder')}." if len(ctx.study.interviews) else
+    coded_by = (f"{drawing} coded against the {book} codebook by {_coded_by(ctx)}." if len(ctx.study.interviews) else
                 # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
                 f"but the study lists no interview, so nothing was coded against the {book} codebook.")
     blocks = [Paragraph(
