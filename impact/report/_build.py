@@ -761,22 +761,29 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # one sentence: a change planted in every impact made six sentences of one shape; later waves at which the
         # same impacts changed the same way are named together, each impact once with its figures at each of them (a
         # change planted at both later waves listed all six impacts twice, with their names)
-        out.append(f"Compared with {before}, the models show "
-                   + "; and ".join(f"at {_at_waves(waves, at, 'both')} " + _listed([
-                       f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
-                       for code, own in part.groupby("code", sort=False)])
-                       for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
-                   + f", {family}.")
+        # more than _MOST_FIGURES odds ratios (12 where six impacts changed at two waves) are read in the models
+        # table: the sentence names each impact, its direction and its waves, then the range of the odds ratios and
+        # the largest adjusted p, which no change's figure lies outside
+        many = len(firm) > _MOST_FIGURES
+        said = "; and ".join(f"at {_at_waves(waves, at, 'both')} " + (
+            _listed(_reported_by_direction(ctx, part.drop_duplicates("code"))) if many else _listed([
+                f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
+                for code, own in part.groupby("code", sort=False)]))
+            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
+        out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm) if many else ''}, "
+                   f"{family}.")
         if several:
             # an impact with a change at some later waves and none at others: early impact that faded, or one that
             # showed only later; the waves without a significant change are named, with their estimates (together
             # where the same impacts show none at each)
             changed = rows[rows["code"].isin(set(firm["code"])) & ~rows.index.isin(firm.index)]
             for waves, quiet in _waves_alike(changed, lambda r: r.code):
+                many = len(quiet) > _MOST_FIGURES
                 out.append(f"Of {'that impact' if firm['code'].nunique() == 1 else 'those impacts'}, the models show "
                            f"no significant change between {before} and {_at_waves(waves, at, 'either')} in "
-                           + _listed([f"{ctx.code(code).lower()} ({_figures_at(ctx, own, at, waves)})"
+                           + _listed([ctx.code(code).lower() + ("" if many else f" ({_figures_at(ctx, own, at, waves)})")
                                       for code, own in quiet.groupby("code", sort=False)])
+                           + (_figure_range(ctx, quiet) if many else "")
                            + ", which is not evidence that there was none.")
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
@@ -807,6 +814,23 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                    + f" once {'the changes' if several else 'the impacts'} are adjusted for multiple comparisons "
                    "(Holm), which is not evidence that there was none.")
     return out
+
+
+def _figure_range(ctx, rows: pd.DataFrame) -> str:
+    """' (12 changes, odds ratios from 4.38 to 7.43, Holm-adjusted p from < 0.001 to 0.034; ...)': the range of the
+    odds ratios and adjusted p-values of ``rows``, for a sentence that names more changes than it can give figures
+    for, and where each change's figures are."""
+    ratios = np.exp(rows["estimate"].astype(float))
+    low, high = (_p_words(float(p), ctx.alpha).removeprefix("p ").removeprefix("= ")
+                 for p in (rows["p_adjusted"].min(), rows["p_adjusted"].max()))
+    ps = f"p {low}" if low == high else f"p from {low} to {high}"
+    return (f" ({len(rows)} changes: odds ratios from {ratios.min():.2f} to {ratios.max():.2f}, Holm-adjusted {ps}; "
+            "each change's odds ratio, interval and p are in the longitudinal models table)")
+
+
+#: The most odds ratios the summary's change sentence gives with their intervals; beyond it, their range (the models
+#: table gives each).
+_MOST_FIGURES = 4
 
 
 def _waves_alike(rows: pd.DataFrame, key) -> list[tuple[list[str], pd.DataFrame]]:
