@@ -966,15 +966,16 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
 
 def _realised_counts(ctx) -> tuple[int, int] | None:
     """The expectations held before the review by participants interviewed at every wave, and how many of them were
-    realised (one per participant and impact), or None when the study has no trajectories.
+    realised (one per participant and impact), or None with fewer than two waves after the review.
 
     Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
     unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
     never as unmet, and the trajectory table's realised / (realised + unmet) overstates the share (seeds 74309 and
     85127: 70% and 73%, where participants interviewed at every wave realised 66% and 70%).
     """
-    t = ctx.f.trajectory_summary
-    if t is None or t.empty or "realisation_realised" not in t.columns:
+    # Defined on any number of waves after the first, not only on the three the trajectories need: a study with a
+    # fourth wave had no trajectory table and no sentence on expectations realised, and no word of why.
+    if len(ctx.later) < 2:
         return None
     pp = ctx.f.participant_panel
     if pp is None or pp.empty or not {"participant_id", "wave", "code", "anticipated", "reported"} <= set(pp.columns):
@@ -1068,8 +1069,8 @@ def _sustained_share(ctx) -> str | None:
     return (f"Of the {n_early:,} impacts that participants interviewed at "
             f"{'both waves after the review' if two else f'both {first} and {last}'} reported at "
             f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) "
-            f"{'was' if n_kept == 1 else 'were'} reported again at {last}; {n_new:,} {'was' if n_new == 1 else 'were'} "
-            f"{new}.")
+            f"{'was' if n_kept == 1 else 'were'} reported again at {last}; "
+            f"{'none was' if n_new == 0 else f'{n_new:,} was' if n_new == 1 else f'{n_new:,} were'} {new}.")
 
 
 def _credit_sentence(ctx) -> str | None:
@@ -1648,6 +1649,17 @@ def _prevalence(ctx) -> Section:
 def _trajectories(ctx) -> Section | None:
     t = ctx.f.trajectory_summary
     title = "Trajectories: expectations, early impact and longer-term change"
+    if "trajectories" in ctx.f.not_computed and len(ctx.later) > 2:
+        # "Not computed: trajectories (expectations realised, ...)" beside a summary that states the share realised
+        first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
+        return Section(title, [Paragraph(
+            "The trajectory tables (each participant's expectations realised or unmet, and reported impact sustained, "
+            "faded or emerging) are not given: a trajectory is defined on three waves, one before the review and two "
+            f"after it, and this study has {_say(len(ctx.waves))} waves, {_say(len(ctx.later))} of them after the "
+            "review. The summary states instead, where their counts can be published, the share of expectations held "
+            "before the review that were reported at any later wave, and the share of impacts reported at "
+            f"{first} that were reported again at {last}, each among the participants interviewed at the waves it "
+            "compares.")])
     if "trajectories" in ctx.f.not_computed:
         return Section(title, [Paragraph(f"Not computed: {ctx.f.not_computed['trajectories']}.")])
     if t is None or t.empty or "realisation_realised" not in t.columns:
