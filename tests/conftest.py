@@ -126,6 +126,15 @@ def printed_p(p: float) -> str:
     return f"{p:.{digits}f}"
 
 
+def ratio_range(sentence: str) -> tuple[float, float] | None:
+    """The range of odds ratios a summary sentence of more than four changes gives ('odds ratios from A to B'), or
+    None where it gives each change's figures."""
+    import re
+
+    m = re.search(r"\d+ changes: odds ratios from ([\d.]+) to ([\d.]+),", sentence)
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
 def _seed(name: str) -> int:
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16)
 
