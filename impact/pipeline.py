@@ -262,6 +262,8 @@ def analyse(
                   "description": f"codings supplied by the user ({len(names)} coder{'' if len(names) == 1 else 's'})"
                                  f"{book_note}"}
     coding["machine_books"] = sorted(machine_books)  # the codebooks the package's coder coded (the report says so)
+    # the same in words the report can build a sentence from: each such codebook's id, and the coder that coded it
+    coding["machine_coded"] = {b.id: coder_names[k] for k, b in machine_books.items()}
     codes = codebook.top_codes()
     # An interview with no respondent segment and no coding was not coded: missing, not "nothing reported"
     # (impact.panel). Without segmentation (supplied codings, framework left out), the interviews the codings leave

@@ -82,6 +82,59 @@ def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, pa
     return study, truth, findings
 
 
+def repeat_wave(study, coded, *, of: str, wave: str, label: str, days: int, window_days: tuple[int, int]):
+    """``(study, coded)`` with a wave ``wave`` appended at which each interview of wave ``of`` is held again ``days``
+    later, its transcript and codings copied (ids and transcripts suffixed 'L'): a wave whose truth is ``of``'s."""
+    import pandas as pd
+
+    from impact.schema import TABLES
+    from impact.study import Study
+
+    iv = study.interviews
+    src = iv[iv["wave"] == of]
+    again = src.assign(wave=wave, date=src["date"] + pd.Timedelta(days=days), interview_id=src["interview_id"] + "L",
+                       transcript=src["transcript"].str.replace(".txt", "L.txt", regex=False))
+    texts = {p: study.transcript(i) for i, p in zip(iv["interview_id"], iv["transcript"], strict=True)}
+    texts |= {p: study.transcript(i) for i, p in zip(src["interview_id"], again["transcript"], strict=True)}
+    meta = {**study.meta, "waves": [*study.meta["waves"], {"id": wave, "label": label, "anchor": "review_end",
+                                                           "window_days": list(window_days)}]}
+    tables = {name: study.table(name) for name in TABLES}
+    tables["interviews"] = pd.concat([iv, again], ignore_index=True)[TABLES["interviews"].column_names]
+    coded = pd.concat([coded, coded[coded["interview_id"].isin(set(src["interview_id"]))]
+                       .assign(interview_id=lambda d: d["interview_id"] + "L")], ignore_index=True)
+    return Study(meta, tables, texts), coded
+
+
+def held(study, coded, polarity: str, codes: list[str]):
+    """Per participant, wave and impact in ``codes``, whether the coding holds a statement of ``polarity`` (pandas)."""
+    import pandas as pd
+
+    iv = study.interviews[["interview_id", "participant_id", "wave"]]
+    said = coded[(coded["polarity"] == polarity) & coded["code"].isin(codes)].merge(iv, on="interview_id")
+    said = said[["participant_id", "wave", "code"]].drop_duplicates().assign(held=True)
+    grid = iv[["participant_id", "wave"]].drop_duplicates().merge(pd.DataFrame({"code": codes}), how="cross")
+    grid = grid.merge(said, how="left")
+    return grid.assign(held=grid["held"].astype("boolean").fillna(False).astype(bool))
+
+
+def printed_p(p: float) -> str:
+    """A p-value as the report prints it: '< 0.001', else three decimals, or more where three would round it across
+    0.05 (0.0495 is 0.0495)."""
+    if p < 0.001:
+        return "< 0.001"
+    digits = next(d for d in range(3, 7) if (round(p, d) < 0.05) == (p < 0.05) or d == 6)
+    return f"{p:.{digits}f}"
+
+
+def ratio_range(sentence: str) -> tuple[float, float] | None:
+    """The range of odds ratios a summary sentence of more than four changes gives ('odds ratios from A to B'), or
+    None where it gives each change's figures."""
+    import re
+
+    m = re.search(r"\d+ changes: odds ratios from ([\d.]+) to ([\d.]+),", sentence)
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
 def _seed(name: str) -> int:
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16)
 

@@ -602,6 +602,30 @@ def _unfit_sentence(ctx, codes: list[str]) -> str:
             "converge), so no difference by intervention status, or absence of one, is stated.")
 
 
+def _coded_by(ctx) -> str:
+    """Who coded the interviews, in words that follow "coded against the ... codebook by": the package's coder, or the
+    people whose codings the user supplied (counted, not named), then the codebooks the package's coder coded beside
+    supplied codings and the interviews a hand check coded again. "by codings supplied by the user (1 coder)" read as
+    if codings had coded the interviews."""
+    coding = ctx.f.coding
+    if coding.get("source") == "supplied":
+        k = len(coding.get("coders", ()))
+        who = (f"{_say(k)} {'coder' if k == 1 else 'coders'}, whose codings the user supplied" if k else
+               "people, in codings the user supplied")
+        others = coding.get("machine_coded", {})
+        if others:
+            books = [f"the {ctx.redacted(book)} codebook by the package's {coder}" for book, coder in others.items()]
+            who += f" (and against {_listed(books)})"
+    else:
+        who = coding.get("description", "the package's machine coder")
+    check = ctx.f.hand_check
+    if check is not None and len(check):
+        k = check["interview_id"].nunique()
+        who += (f", and {_say(k)} {'interview was' if k == 1 else 'interviews were'} coded again by people to check "
+                "the coding (see the coding reliability section)")
+    return who
+
+
 def _summary(ctx) -> Section:
     f = ctx.f
     # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
@@ -613,8 +637,7 @@ def _summary(ctx) -> Section:
                "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
     book = ctx.redacted(f.codebook.title or f.codebook.id)
-    coded_by = (f"{drawing} coded against the {book} codebook by "
-                f"{f.coding.get('description', 'the machine coder')}." if len(ctx.study.interviews) else
+    coded_by = (f"{drawing} coded against the {book} codebook by {_coded_by(ctx)}." if len(ctx.study.interviews) else
                 # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
                 f"but the study lists no interview, so nothing was coded against the {book} codebook.")
     blocks = [Paragraph(
@@ -747,22 +770,29 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # one sentence: a change planted in every impact made six sentences of one shape; later waves at which the
         # same impacts changed the same way are named together, each impact once with its figures at each of them (a
         # change planted at both later waves listed all six impacts twice, with their names)
-        out.append(f"Compared with {before}, the models show "
-                   + "; and ".join(f"at {_at_waves(waves, at, 'both')} " + _listed([
-                       f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
-                       for code, own in part.groupby("code", sort=False)])
-                       for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
-                   + f", {family}.")
+        # more than _MOST_FIGURES odds ratios (12 where six impacts changed at two waves) are read in the models
+        # table: the sentence names each impact, its direction and its waves, then the range of the odds ratios and
+        # the largest adjusted p, which no change's figure lies outside
+        many = len(firm) > _MOST_FIGURES
+        said = "; and ".join(f"at {_at_waves(waves, at, 'both')} " + (
+            _listed(_reported_by_direction(ctx, part.drop_duplicates("code"))) if many else _listed([
+                f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
+                for code, own in part.groupby("code", sort=False)]))
+            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
+        out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm) if many else ''}, "
+                   f"{family}.")
         if several:
             # an impact with a change at some later waves and none at others: early impact that faded, or one that
             # showed only later; the waves without a significant change are named, with their estimates (together
             # where the same impacts show none at each)
             changed = rows[rows["code"].isin(set(firm["code"])) & ~rows.index.isin(firm.index)]
             for waves, quiet in _waves_alike(changed, lambda r: r.code):
+                many = len(quiet) > _MOST_FIGURES
                 out.append(f"Of {'that impact' if firm['code'].nunique() == 1 else 'those impacts'}, the models show "
                            f"no significant change between {before} and {_at_waves(waves, at, 'either')} in "
-                           + _listed([f"{ctx.code(code).lower()} ({_figures_at(ctx, own, at, waves)})"
+                           + _listed([ctx.code(code).lower() + ("" if many else f" ({_figures_at(ctx, own, at, waves)})")
                                       for code, own in quiet.groupby("code", sort=False)])
+                           + (_figure_range(ctx, quiet) if many else "")
                            + ", which is not evidence that there was none.")
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
@@ -793,6 +823,23 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                    + f" once {'the changes' if several else 'the impacts'} are adjusted for multiple comparisons "
                    "(Holm), which is not evidence that there was none.")
     return out
+
+
+def _figure_range(ctx, rows: pd.DataFrame) -> str:
+    """' (12 changes, odds ratios from 4.38 to 7.43, Holm-adjusted p from < 0.001 to 0.034; ...)': the range of the
+    odds ratios and adjusted p-values of ``rows``, for a sentence that names more changes than it can give figures
+    for, and where each change's figures are."""
+    ratios = np.exp(rows["estimate"].astype(float))
+    low, high = (_p_words(float(p), ctx.alpha).removeprefix("p ").removeprefix("= ")
+                 for p in (rows["p_adjusted"].min(), rows["p_adjusted"].max()))
+    ps = f"p {low}" if low == high else f"p from {low} to {high}"
+    return (f" ({len(rows)} changes: odds ratios from {ratios.min():.2f} to {ratios.max():.2f}, Holm-adjusted {ps}; "
+            "each change's odds ratio, interval and p are in the longitudinal models table)")
+
+
+#: The most odds ratios the summary's change sentence gives with their intervals; beyond it, their range (the models
+#: table gives each).
+_MOST_FIGURES = 4
 
 
 def _waves_alike(rows: pd.DataFrame, key) -> list[tuple[list[str], pd.DataFrame]]:
@@ -928,15 +975,16 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
 
 def _realised_counts(ctx) -> tuple[int, int] | None:
     """The expectations held before the review by participants interviewed at every wave, and how many of them were
-    realised (one per participant and impact), or None when the study has no trajectories.
+    realised (one per participant and impact), or None with fewer than two waves after the review.
 
     Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
     unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
     never as unmet, and the trajectory table's realised / (realised + unmet) overstates the share (seeds 74309 and
     85127: 70% and 73%, where participants interviewed at every wave realised 66% and 70%).
     """
-    t = ctx.f.trajectory_summary
-    if t is None or t.empty or "realisation_realised" not in t.columns:
+    # Defined on any number of waves after the first, not only on the three the trajectories need: a study with a
+    # fourth wave had no trajectory table and no sentence on expectations realised, and no word of why.
+    if len(ctx.later) < 2:
         return None
     pp = ctx.f.participant_panel
     if pp is None or pp.empty or not {"participant_id", "wave", "code", "anticipated", "reported"} <= set(pp.columns):
@@ -1030,8 +1078,8 @@ def _sustained_share(ctx) -> str | None:
     return (f"Of the {n_early:,} impacts that participants interviewed at "
             f"{'both waves after the review' if two else f'both {first} and {last}'} reported at "
             f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) "
-            f"{'was' if n_kept == 1 else 'were'} reported again at {last}; {n_new:,} {'was' if n_new == 1 else 'were'} "
-            f"{new}.")
+            f"{'was' if n_kept == 1 else 'were'} reported again at {last}; "
+            f"{'none was' if n_new == 0 else f'{n_new:,} was' if n_new == 1 else f'{n_new:,} were'} {new}.")
 
 
 def _credit_sentence(ctx) -> str | None:
@@ -1047,10 +1095,13 @@ def _credit_sentence(ctx) -> str | None:
         return (f"Every one of the {n:,} impacts reported after the review was credited to the review, explicitly or "
                 "by the context of the interview.")
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    # the three factors credited most often, with every factor tied with the third (in the order the report lists
-    # factors): naming two of three factors credited equally often would rank them where the data do not
+    # the three factors credited most often, with every factor whose share prints as the third's (in the order the
+    # report lists factors): a sentence naming three factors at 4% and leaving out a fourth at 4% (78 statements
+    # against 80) ranks them where the printed figures do not
     named = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
-    named = [(k, x) for k, x in named if k >= named[min(3, len(named)) - 1][0]] if named else []
+    if named:
+        cut = f"{named[min(3, len(named)) - 1][0] / n:.0%}"
+        named = named[:3] + [(k, x) for k, x in named[3:] if f"{k / n:.0%}" == cut]
     parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)
     text = (f"Of the {n:,} impacts reported after the review, {other / n:.0%} were credited by the speaker to "
             f"something other than the review" + (f" ({parts})" if parts else ""))
@@ -1512,15 +1563,16 @@ def _status_figure(ctx, levels) -> Figure | None:
             y = i + (k - (len(levels) - 1) / 2) * height
             v = ctx.cell(("councils_level", w, lv))
             if v == SUPPRESSED:
-                ax.barh(y, ymax, height, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
-                ax.text(ymax * 0.01, y, f"{vocab.label(vocab.INTERVENTION_LEVELS, lv)}: suppressed", va="center",
-                        fontsize=8, color="#555555")
+                # no bar: a hatched outline across the axis read as a bar of every council; the count's place holds
+                # the suppression letter and what it stands for, as the tables show it
+                ax.text(0, y, f" {SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv).lower()}, count suppressed",
+                        va="center", fontsize=8, color="#555555", style="italic")
             else:
                 ax.barh(y, v, height, color=colours[k % len(colours)],
                         label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
                 ax.text(v + ymax * 0.01, y, str(v), va="center", fontsize=8)
     ax.set_yticks(range(len(ctx.waves)), [_wrap(ctx.axis_wave(w)) for w in ctx.waves])
-    ax.invert_yaxis()
+    ax.set_ylim(len(ctx.waves) - 0.5, -0.5)  # every wave's place, drawn from the top, bars or none
     ax.set_xlim(0, ymax * 1.15)
     ax.set_xlabel("Councils")
     if ax.get_legend_handles_labels()[0]:
@@ -1528,8 +1580,8 @@ def _status_figure(ctx, levels) -> Figure | None:
     fig.tight_layout()
     return Figure("status_by_wave", fig, "Councils by intervention status at each wave",
                   f"Horizontal bar chart: for each wave, the number of councils with no intervention, under a notice "
-                  f"and under a statutory direction; bars for counts that are suppressed (below {ctx.min_count}, or "
-                  "able to reveal one) are drawn as hatched outlines marked 'suppressed'.")
+                  f"and under a statutory direction; a count that is suppressed (below {ctx.min_count}, or able to reveal "
+                  f"one) has no bar, only the letter {SUPPRESSED} and the words 'count suppressed' at the axis.")
 
 
 # --------------------------------------------------------------------------- prevalence
@@ -1627,6 +1679,17 @@ def _prevalence(ctx) -> Section:
 def _trajectories(ctx) -> Section | None:
     t = ctx.f.trajectory_summary
     title = "Trajectories: expectations, early impact and longer-term change"
+    if "trajectories" in ctx.f.not_computed and len(ctx.later) > 2:
+        # "Not computed: trajectories (expectations realised, ...)" beside a summary that states the share realised
+        first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
+        return Section(title, [Paragraph(
+            "The trajectory tables (each participant's expectations realised or unmet, and reported impact sustained, "
+            "faded or emerging) are not given: a trajectory is defined on three waves, one before the review and two "
+            f"after it, and this study has {_say(len(ctx.waves))} waves, {_say(len(ctx.later))} of them after the "
+            "review. The summary states instead, where their counts can be published, the share of expectations held "
+            "before the review that were reported at any later wave, and the share of impacts reported at "
+            f"{first} that were reported again at {last}, each among the participants interviewed at the waves it "
+            "compares.")])
     if "trajectories" in ctx.f.not_computed:
         return Section(title, [Paragraph(f"Not computed: {ctx.f.not_computed['trajectories']}.")])
     if t is None or t.empty or "realisation_realised" not in t.columns:
