@@ -392,6 +392,13 @@ _DEATH_RE = lazy_compile(
 )
 # "died a death", "died a slow death": said of a plan or a scheme; the death is no one's.
 _DIED_A_RE = lazy_compile(r"\b(?:die[sd]?|dying)[ \t]+(?:a|an)[ \t]+(?:\p{L}+[ \t]+)?\Z", _I)
+# A thing that died ("the policy died in 2019", "the scheme finally died in March 2019"): its noun no person's (see
+# _thing_died); "the boy died", "her baby died", "the patient died" keep their date redacted.
+_THING_DIED_RE = lazy_compile(
+    r"\b(?:the|this|that|its|our|their)[ \t]+(?:\p{Ll}+[ \t]+)?(?P<noun>\p{Ll}+)[ \t]+"
+    r"(?:(?:finally|eventually|quietly|just|then|slowly|effectively|basically|soon)[ \t]+)?\Z", _I)
+_PERSON_NOUNS = frozenset("""patient victim person people youngster infant resident tenant young one adult pensioner
+    teen lady gent mate pal someone anyone everyone somebody nobody""".split())
 # The month and year or the year of what happened to a child that the press and a review would report ("stabbed outside
 # the shop in 2021", "went missing in March 2020", "was abducted back in 2019"): with the council it points to one
 # child, as a death's does; a day and month alone are kept, as an event's are.
@@ -1206,12 +1213,28 @@ def _dates(text: str, add) -> None:
         for m in pattern.finditer(text):
             add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _DEATH_RE.finditer(text):
-        if not _DIED_A_RE.search(text, max(0, m.start() - 30), m.start()):  # "the review died a death in 2019": a thing's
-            add(Span(m.start("date"), m.end("date"), "date"))
+        if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
+            add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
     for m in _EVENT_YEAR_RE.finditer(text) if _EVENT_ANCHOR.search(text) else ():
         add(Span(m.start("date"), m.end("date"), "date"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
+
+
+def _thing_died(text: str, start: int) -> bool:
+    """Whether what died right before ``start`` is a thing ("the policy died"): a noun after an article, no relation,
+    role or person word and none of a person's endings ("-er", "-ist", "-ian", "-ee", "-ant"/"-ent" but "-ment")."""
+    from ._names import KINSHIP_ROLE_WORDS
+
+    if fold(text[start : start + 4]) != "died":
+        return False
+    m = _THING_DIED_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    noun = fold(m.group("noun"))
+    return not (noun in KINSHIP_ROLE_WORDS or noun in _PERSON_NOUNS
+                or noun.endswith(("er", "or", "ist", "ian", "ee", "ster", "ess"))
+                or (noun.endswith(("ant", "ent")) and not noun.endswith("ment")))
 
 
 # Capitalised words that open a sentence about things, not a person whose age is given ("There were 14", "It was 12").
@@ -1452,7 +1475,9 @@ def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: boo
         f = fold(w.strip("'’")).removesuffix("'s").removesuffix("’s")
         if f in _GENERIC_BEFORE or f in _NOT_STREET_WORDS:
             break
-        if f in words and not (capitalised and w[:1].isupper()):
+        # a word, or words joined by hyphens ("out-of-area school", "out-of-county")
+        if (f in words or "-" in f and all(q in words or q in _NOT_STREET_WORDS for q in f.split("-") if q)) and not (
+                capitalised and w[:1].isupper()):
             break
         start = offset + p.start()
     return start

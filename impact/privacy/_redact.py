@@ -458,6 +458,9 @@ _REPORTING = (
     r"suggested|replied|wrote|emailed|rang|phoned|texted|added|argued|noted|believes|believed|was[ \t]+saying"
 )
 _REPORTED_RE = re.compile(rf"[ \t]+(?:{_REPORTING})\b")
+# A month's name in a date, with a year or a day beside it ("14 in May 2019", "on 3rd May"): no listed person's name.
+_YEAR_OR_DAY_AFTER_RE = re.compile(r"[ \t]+(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?)(?![\p{L}\p{N}])")
+_DAY_BEFORE_RE = re.compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+\Z")
 # A verb that wants a person as its subject after a listed first name opening a sentence makes it the person ("Will
 # has left", "Tom came to every meeting", "Grace chaired it"), never the modal or the word ("Will it help?", "Mark the
 # date"); so it does after a listed surname that is a count noun ("Bishop had been asked": the word would need "the"),
@@ -603,6 +606,9 @@ class _Redactor:
             for m in self.participants_exact.finditer(text):
                 core = fold(m.group("core"))
                 first, count_noun = core in self.first_names, not bare_word(core)
+                if core in _MONTH_NAMES and (_YEAR_OR_DAY_AFTER_RE.match(text, m.end())
+                                             or _DAY_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+                    continue  # "she was 14 in May 2019" with May Day listed: a date
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
