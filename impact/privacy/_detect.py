@@ -667,7 +667,23 @@ _NOT_SETTING_PLURALS = frozenset(
     activities trips outings camps grandparents parents carers friends relatives families cousins siblings sisters
     brothers mates neighbours appointments hearings courts interviews assessments plans targets sites premises
     discussions consultations inspections audits trainings seminars talks calls checks
-    lengths extremes standards expectations odds risks pains""".split())
+    lengths extremes standards expectations odds risks pains funerals weddings concerts festivals auditions rehearsals
+    protests markets shows gigs lectures tribunals trials tests exams bits ruins arms heights purposes lunches dinners
+    meals parades matches fairs sales""".split())
+# The last word of a setting's name said as premises ("rainbow corner", "acorn lodge", "willow cottage", "meadow view"):
+# a singular name of two words ending so is a setting's where a child goes or is, as a plural one is.
+_PREMISES_TAILS = frozenset("""corner lodge cottage house farm view hall grange manor den nest barn cabin ark hive garden
+    gardens retreat haven cottages""".split())
+# A pub, shop or restaurant named after a word of keeping or running it ("landlord of the red lion", "her dad runs the
+# red lion", "landlady at the white hart", "owns the golden dragon"): two words, neither generic nor a function word, the
+# last no word of an organisation's part ("runs the youth club", "runs the early help service", "runs the risk of" stay).
+_KEPT_PREMISES_RE = lazy_compile(
+    r"\b(?:(?:landlord|landlady|licensee|publican|proprietor|owner|manager)[ \t]+(?:of|at)|runs|ran|running|owns|owned|"
+    r"manages|managed)[ \t]+the[ \t]+(?P<name>\p{L}[\p{L}'’]+[ \t]+\p{L}[\p{L}'’]+)"
+    r"(?=[ \t]*(?:[.,;:!?)–—]|\Z)|[ \t]+(?:now|then|still|pub|inn|hotel|restaurant|takeaway|cafe|and|but|so|in|on|for|since|with)\b)", _I)
+_NOT_PREMISES_TAILS = frozenset("""service services team teams club group unit project scheme programme business company
+    department office course session panel board meeting clinic network forum partnership hub show risk house home
+    place way day""".split())
 # A bed and a ward or bay by their numbers together, which place one patient whatever word comes before ("bed 4, ward
 # 12", "ward 7 bed 2", "bed 9 on ward 6", "bay 3, bed 4"); a bed alone ("in bed 4") says nothing.
 _BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d])"
@@ -755,6 +771,8 @@ def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool
 
 def _settings_alone(text: str):
     """Settings said by their name alone where a child goes to or is at them (see :data:`_ATTENDS_RE`)."""
+    from ._names import KINSHIP_ROLE_WORDS
+
     words, proper = english_words(), proper_nouns()
     for a in _ATTENDS_RE.finditer(text):
         m = _NAMED_SETTING_RE.match(text, a.end())
@@ -765,8 +783,14 @@ def _settings_alone(text: str):
         plural = last.endswith("s") and last not in _NOT_SETTING_PLURALS
         # or words no list knows, none a place's ("she's at rachoard zichoull"; not "moved to st petersburg")
         unknown = all(p not in words and p not in proper and len(p) >= 3 for p in parts)
-        if (m.group("kind") is not None or len(parts) != 2 or not (plural or unknown)
-                or not _setting_words_ok(parts, words, anchored=False)):
+        if m.group("kind") is not None or any(p in KINSHIP_ROLE_WORDS or p.endswith(("'s", "’s")) for p in parts):
+            continue
+        if len(parts) == 1:  # one plural word ("she's at rainbows", "he goes to beavers on a friday")
+            if plural and len(last) > 4 and _setting_words_ok(parts, words, anchored=True):
+                yield m
+            continue
+        premises = last in _PREMISES_TAILS and fold(m.group("name")) not in _PUBLIC_INSTITUTIONS
+        if len(parts) != 2 or not (plural or unknown or premises) or not _setting_words_ok(parts, words, anchored=False):
             continue
         yield m
 
@@ -1430,6 +1454,10 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _settings_alone(text):
         add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _KEPT_PREMISES_RE.finditer(text) if " the " in text.lower() else ():
+        parts = fold(m.group("name")).split()
+        if parts[-1] not in _NOT_PREMISES_TAILS and _setting_words_ok(parts, words, anchored=True):
+            add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))
         if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():

@@ -74,14 +74,14 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
 )
 _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
+    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
     r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
+    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
     r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
     r"\bsurname(?:[ \t]+(?:is|was))?)"
@@ -427,7 +427,10 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:up[ \t]+|down[ \t]+|back[ \t]+)?to|"
     r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up)[ \t]+(?:in|at|on|near)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton")
-    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?)[ \t]+(?:on|off|in|at|near|behind|by))"
+    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?)[ \t]+(?:on|off|in|at|near|behind|by)|"
+    # the district of a landmark near which someone is ("near the big tesco in armley", "by the park in gipton")
+    r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to)[ \t]+the[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
+    r"[ \t]+(?:in|on|off))"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
@@ -897,6 +900,14 @@ class NameFinder:
             spans.append(Span(tok.start, tok.end, "name"))  # "pat said it was fine", "I met pat", "I told rob about it"
             return i + 1
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        two = (nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt) and _surname_like(nxt.key)
+               and nxt.key not in _NOT_NICKNAMES and nxt.key not in KINSHIP_ROLE_WORDS)
+        if (tok.key in self.firsts and tok.key not in _MONTH_NAMES and (two or tok.key not in _NOT_NAMES)
+                and _STRONG_INTRO_RE.search(text, max(0, tok.start - 40), tok.start)):
+            # a first name after "called", "named", "known as" ("a girl named grace"), and a surname after it though a
+            # word ("she's called grace hill"); a first name that is a function word only before one ("named will turner")
+            spans.append(Span(tok.start, (nxt if two else tok).end, "name"))
+            return i + 1 + two
         if (tok.key in self.firsts and nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt)
                 and (nxt.key in self.surnames or self._unknown(nxt)) and nxt.key not in _NOT_NAMES
                 and (self._position(text, tok.start) == "intro" or _PLATFORM_AS_RE.search(text, max(0, tok.start - 40), tok.start))):
@@ -910,7 +921,7 @@ class NameFinder:
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _pronounceable(tok.key) and tok.key not in self.firsts
-                and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)):
+                and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 45), tok.start)):
             spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
             return i + 1
         if self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in self.places and (
