@@ -94,6 +94,12 @@ _CLAUSE_TOKEN_RE = lazy_compile(
     rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?){_HANDLE_BODY}(?![\w@/-])",
     re.VERSION1,
 )
+# A channel, page or group on a platform by the name it is called ("her youtube is called lily makes stuff", "a
+# whatsapp group called the zorbo crew"): its words to the end of the phrase, at most four.
+_PLATFORM_NAMED_RE = lazy_compile(
+    rf"\b(?:{_PLATFORMS})(?:[ \t]+(?:channel|page|account|group|profile|chat|server))?(?:[ \t]+(?:is|was)|['’]s)?"
+    rf"[ \t]+(?:called|named)[ \t]+(?P<n>[\p{{L}}\p{{N}}'’_.\-]+(?:[ \t]+[\p{{L}}\p{{N}}'’_.\-]+){{0,3}}?)"
+    rf"(?={_PHRASE_END}|[ \t]+(?:and|but|on|with|which|that|where)\b)", _I)
 # A handle said aloud in a clause naming a platform: pieces joined by "dot" or "underscore" ("kayleigh dot b dot 09").
 _SPOKEN_HANDLE_RE = lazy_compile(
     r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[ \t]+(?:dot|underscore)[ \t]+[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_])", _I)
@@ -403,6 +409,7 @@ _PERSON_NOUNS = frozenset("""patient victim person people youngster infant resid
 # the shop in 2021", "went missing in March 2020", "was abducted back in 2019"): with the council it points to one
 # child, as a death's does; a day and month alone are kept, as an event's are.
 _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|raped|went[ \t]+missing|"
+                r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
@@ -679,8 +686,9 @@ _PREMISES_TAILS = frozenset("""corner lodge cottage house farm view hall grange 
 # last no word of an organisation's part ("runs the youth club", "runs the early help service", "runs the risk of" stay).
 _KEPT_PREMISES_RE = lazy_compile(
     r"\b(?:(?:landlord|landlady|licensee|publican|proprietor|owner|manager)[ \t]+(?:of|at)|runs|ran|running|owns|owned|"
+    r"behind[ \t]+the[ \t]+bar[ \t]+(?:at|of|in)|"
     r"manages|managed)[ \t]+the[ \t]+(?P<name>\p{L}[\p{L}'’]+[ \t]+\p{L}[\p{L}'’]+)"
-    r"(?=[ \t]*(?:[.,;:!?)–—]|\Z)|[ \t]+(?:now|then|still|pub|inn|hotel|restaurant|takeaway|cafe|and|but|so|in|on|for|since|with)\b)", _I)
+    r"(?=[ \t]*(?:[.,;:!?)–—]|\Z)|[ \t]+-[ \t]|[ \t]+(?:now|then|still|pub|inn|hotel|restaurant|takeaway|cafe|and|but|so|in|on|for|since|with)\b)", _I)
 _NOT_PREMISES_TAILS = frozenset("""service services team teams club group unit project scheme programme business company
     department office course session panel board meeting clinic network forum partnership hub show risk house home
     place way day""".split())
@@ -1072,6 +1080,8 @@ def _web(text: str, add) -> None:
         hi = a.end() + right[0].start() if right else hi
         for m in _SPOKEN_HANDLE_RE.finditer(text, lo, hi):  # "it's kayleigh dot b dot 09": pieces joined aloud
             add(Span(m.start(), m.end(), "handle"))
+        for m in _PLATFORM_NAMED_RE.finditer(text, lo, hi):
+            add(Span(m.start("n"), m.end("n"), "handle"))
         for m in _CLAUSE_TOKEN_RE.finditer(text, lo, hi):
             h = m.group("h")
             plain = h.lstrip("@ \t")

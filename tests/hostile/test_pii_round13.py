@@ -92,7 +92,7 @@ def test_what_is_called_in_ordinary_words_is_kept(text):
     "on 3rd May she came",
 ])
 def test_round12_over_redactions_are_kept(text):
-    # Measured when written: before, 7 of these 8 were changed (the year of a thing's death, "[place]" for the school,
+    # Measured when written: before, all 8 were changed (the year of a thing's death, "[place]" for the school,
     # "May" as a listed name)
     assert_kept(text)
 
@@ -109,3 +109,61 @@ def test_a_listed_month_in_a_date_after_an_age_is_kept():
 ])
 def test_a_persons_death_still_loses_its_date(text, gone, token):
     _gone(text, gone, token)
+
+
+# -------------------------------------------------------------------------- this round's own red team
+# Forms invented for this round (workers' and relatives' identities, distinctive events, places, online traces): the
+# ones the old code leaked, each with what must go.
+_RED_TEAM = [
+    ("our team manager - sandra p - signed it off", ["sandra", "p"], "[name]"),
+    ("the sw - tasha k - rang", ["tasha", "k"], "[name]"),
+    ("the new starter, zeinab, took the case", ["zeinab"], "[name]"),
+    ("the new starter (zeinab) took it", ["zeinab"], "[name]"),
+    ("the caretaker - bob - let us in", ["bob"], "[name]"),
+    ("her form tutor is mr k", ["k"], "[name]"), ("her ex, mr t, is inside", ["t"], "[name]"),
+    ("my mate's husband is a cop in chapeltown", ["chapeltown"], "[place]"),
+    ("her mum works at the asda in killingbeck", ["killingbeck"], "[place]"),
+    ("he works at the tesco near crossgates", ["crossgates"], "[place]"),
+    ("she's in year 9 at roundhay", ["roundhay"], "[place]"), ("she's at roundhay", ["roundhay"], "[place]"),
+    ("she works behind the bar at the kings arms", ["kings", "arms"], "[place]"),
+    ("their dad - landlord of The Red Lion - came", ["red", "lion"], "[place]"),
+    ("her nan is called grace hill", ["grace", "hill"], "[name]"),
+    ("her sister's called grace-may", ["grace-may"], "[name]"),
+    ("the girl whose dad was jailed for the arson in 2018", ["2018"], "[date]"),
+    ("the girl whose brother was sentenced in june 2021", ["2021"], "[date]"),
+    ("the baby found abandoned in the bin in march 2017", ["2017"], "[date]"),
+    ("her youtube is called lily makes stuff", ["lily", "makes", "stuff"], "[handle]"),
+    ("a whatsapp group called the zorbo crew, with 40 kids", ["zorbo", "crew"], "[handle]"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
+def test_this_rounds_forms_are_redacted(text, gone, token):
+    # Measured when written: before, all 21 kept what is listed
+    _gone(text, gone, token)
+
+
+# The round's forms in other casing and punctuation
+@pytest.mark.parametrize(("text", "gone", "token"), [
+    ("She goes to Rainbow Corner", ["rainbow", "corner"], "[place]"), ("he's at RAINBOW CORNER", ["rainbow", "corner"], "[place]"),
+    ("His Dad Runs The Red Lion.", ["red", "lion"], "[place]"), ("Her Sister's Called Grace-May", ["grace-may"], "[name]"),
+    ("He Works In Chapeltown", ["chapeltown"], "[place]"), ("she's At Roundhay now", ["roundhay"], "[place]"),
+    ("our team manager - sandra p. - signed it off", ["sandra", "p"], "[name]"),
+    ("her YouTube channel's called Lily Makes Stuff.", ["lily", "makes", "stuff"], "[handle]"),
+    ("she's known as grace hill, by the way", ["grace", "hill"], "[name]"),
+])
+def test_this_rounds_forms_in_other_writing_are_redacted(text, gone, token):
+    # Measured when written: before, 6 of these 9 kept what is listed (the capitalised "Grace-May", "Chapeltown" and
+    # "Roundhay" were redacted already)
+    _gone(text, gone, token)
+
+
+@pytest.mark.parametrize("text", [
+    "we met in Jun 2019", "on 3 Sept she came", "the funding died in april 2020", "she works at the front",
+    "he was a cop in the met", "she's at it again", "she's at lunch", "the group is called early help",
+    "her dad runs the show", "she's in year 9 at the academy", "it went to the tribunal in 2019", "i miss mr t so much",
+])
+def test_this_rounds_words_in_ordinary_use_are_kept(text):
+    # Measured when written: before, 3 of these 12 were changed ("Jun" and "Sept" as places, the year of the funding's
+    # death)
+    assert_kept(text)
