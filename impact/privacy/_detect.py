@@ -676,7 +676,7 @@ _NOT_SETTING_PLURALS = frozenset(
     discussions consultations inspections audits trainings seminars talks calls checks
     lengths extremes standards expectations odds risks pains funerals weddings concerts festivals auditions rehearsals
     protests markets shows gigs lectures tribunals trials tests exams bits ruins arms heights purposes lunches dinners
-    meals parades matches fairs sales""".split())
+    meals parades matches fairs sales prisons cells""".split())
 # The last word of a setting's name said as premises ("rainbow corner", "acorn lodge", "willow cottage", "meadow view"):
 # a singular name of two words ending so is a setting's where a child goes or is, as a plural one is.
 _PREMISES_TAILS = frozenset("""corner lodge cottage house farm view hall grange manor den nest barn cabin ark hive garden
@@ -794,7 +794,9 @@ def _settings_alone(text: str):
         if m.group("kind") is not None or any(p in KINSHIP_ROLE_WORDS or p.endswith(("'s", "’s")) for p in parts):
             continue
         if len(parts) == 1:  # one plural word ("she's at rainbows", "he goes to beavers on a friday")
-            if plural and len(last) > 4 and _setting_words_ok(parts, words, anchored=True):
+            # the singular a word and the plural no field term ("rainbows", "beavers"; not "camhs", "cafcass")
+            if plural and len(last) > 4 and last[:-1] in words and last not in public_terms() and _setting_words_ok(
+                    parts, words, anchored=True):
                 yield m
             continue
         premises = last in _PREMISES_TAILS and fold(m.group("name")) not in _PUBLIC_INSTITUTIONS
