@@ -94,6 +94,12 @@ _CLAUSE_TOKEN_RE = lazy_compile(
     rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?){_HANDLE_BODY}(?![\w@/-])",
     re.VERSION1,
 )
+# A channel, page or group on a platform by the name it is called ("her youtube is called lily makes stuff", "a
+# whatsapp group called the zorbo crew"): its words to the end of the phrase, at most four.
+_PLATFORM_NAMED_RE = lazy_compile(
+    rf"\b(?:{_PLATFORMS})(?:[ \t]+(?:channel|page|account|group|profile|chat|server))?(?:[ \t]+(?:is|was)|['’]s)?"
+    rf"[ \t]+(?:called|named)[ \t]+(?P<n>[\p{{L}}\p{{N}}'’_.\-]+(?:[ \t]+[\p{{L}}\p{{N}}'’_.\-]+){{0,3}}?)"
+    rf"(?={_PHRASE_END}|[ \t]+(?:and|but|on|with|which|that|where)\b)", _I)
 # A handle said aloud in a clause naming a platform: pieces joined by "dot" or "underscore" ("kayleigh dot b dot 09").
 _SPOKEN_HANDLE_RE = lazy_compile(
     r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[ \t]+(?:dot|underscore)[ \t]+[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_])", _I)
@@ -392,10 +398,18 @@ _DEATH_RE = lazy_compile(
 )
 # "died a death", "died a slow death": said of a plan or a scheme; the death is no one's.
 _DIED_A_RE = lazy_compile(r"\b(?:die[sd]?|dying)[ \t]+(?:a|an)[ \t]+(?:\p{L}+[ \t]+)?\Z", _I)
+# A thing that died ("the policy died in 2019", "the scheme finally died in March 2019"): its noun no person's (see
+# _thing_died); "the boy died", "her baby died", "the patient died" keep their date redacted.
+_THING_DIED_RE = lazy_compile(
+    r"\b(?:the|this|that|its|our|their)[ \t]+(?:\p{Ll}+[ \t]+)?(?P<noun>\p{Ll}+)[ \t]+"
+    r"(?:(?:finally|eventually|quietly|just|then|slowly|effectively|basically|soon)[ \t]+)?\Z", _I)
+_PERSON_NOUNS = frozenset("""patient victim person people youngster infant resident tenant young one adult pensioner
+    teen lady gent mate pal someone anyone everyone somebody nobody""".split())
 # The month and year or the year of what happened to a child that the press and a review would report ("stabbed outside
 # the shop in 2021", "went missing in March 2020", "was abducted back in 2019"): with the council it points to one
 # child, as a death's does; a day and month alone are kept, as an event's are.
 _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|raped|went[ \t]+missing|"
+                r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
@@ -660,7 +674,24 @@ _NOT_SETTING_PLURALS = frozenset(
     activities trips outings camps grandparents parents carers friends relatives families cousins siblings sisters
     brothers mates neighbours appointments hearings courts interviews assessments plans targets sites premises
     discussions consultations inspections audits trainings seminars talks calls checks
-    lengths extremes standards expectations odds risks pains""".split())
+    lengths extremes standards expectations odds risks pains funerals weddings concerts festivals auditions rehearsals
+    protests markets shows gigs lectures tribunals trials tests exams bits ruins arms heights purposes lunches dinners
+    meals parades matches fairs sales prisons cells""".split())
+# The last word of a setting's name said as premises ("rainbow corner", "acorn lodge", "willow cottage", "meadow view"):
+# a singular name of two words ending so is a setting's where a child goes or is, as a plural one is.
+_PREMISES_TAILS = frozenset("""corner lodge cottage house farm view hall grange manor den nest barn cabin ark hive garden
+    gardens retreat haven cottages""".split())
+# A pub, shop or restaurant named after a word of keeping or running it ("landlord of the red lion", "her dad runs the
+# red lion", "landlady at the white hart", "owns the golden dragon"): two words, neither generic nor a function word, the
+# last no word of an organisation's part ("runs the youth club", "runs the early help service", "runs the risk of" stay).
+_KEPT_PREMISES_RE = lazy_compile(
+    r"\b(?:(?:landlord|landlady|licensee|publican|proprietor|owner|manager)[ \t]+(?:of|at)|runs|ran|running|owns|owned|"
+    r"behind[ \t]+the[ \t]+bar[ \t]+(?:at|of|in)|"
+    r"manages|managed)[ \t]+the[ \t]+(?P<name>\p{L}[\p{L}'’]+[ \t]+\p{L}[\p{L}'’]+)"
+    r"(?=[ \t]*(?:[.,;:!?)–—]|\Z)|[ \t]+-[ \t]|[ \t]+(?:now|then|still|pub|inn|hotel|restaurant|takeaway|cafe|and|but|so|in|on|for|since|with)\b)", _I)
+_NOT_PREMISES_TAILS = frozenset("""service services team teams club group unit project scheme programme business company
+    department office course session panel board meeting clinic network forum partnership hub show risk house home
+    place way day""".split())
 # A bed and a ward or bay by their numbers together, which place one patient whatever word comes before ("bed 4, ward
 # 12", "ward 7 bed 2", "bed 9 on ward 6", "bay 3, bed 4"); a bed alone ("in bed 4") says nothing.
 _BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d])"
@@ -748,6 +779,8 @@ def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool
 
 def _settings_alone(text: str):
     """Settings said by their name alone where a child goes to or is at them (see :data:`_ATTENDS_RE`)."""
+    from ._names import KINSHIP_ROLE_WORDS
+
     words, proper = english_words(), proper_nouns()
     for a in _ATTENDS_RE.finditer(text):
         m = _NAMED_SETTING_RE.match(text, a.end())
@@ -758,8 +791,16 @@ def _settings_alone(text: str):
         plural = last.endswith("s") and last not in _NOT_SETTING_PLURALS
         # or words no list knows, none a place's ("she's at rachoard zichoull"; not "moved to st petersburg")
         unknown = all(p not in words and p not in proper and len(p) >= 3 for p in parts)
-        if (m.group("kind") is not None or len(parts) != 2 or not (plural or unknown)
-                or not _setting_words_ok(parts, words, anchored=False)):
+        if m.group("kind") is not None or any(p in KINSHIP_ROLE_WORDS or p.endswith(("'s", "’s")) for p in parts):
+            continue
+        if len(parts) == 1:  # one plural word ("she's at rainbows", "he goes to beavers on a friday")
+            # the singular a word and the plural no field term ("rainbows", "beavers"; not "camhs", "cafcass")
+            if plural and len(last) > 4 and last[:-1] in words and last not in public_terms() and _setting_words_ok(
+                    parts, words, anchored=True):
+                yield m
+            continue
+        premises = last in _PREMISES_TAILS and fold(m.group("name")) not in _PUBLIC_INSTITUTIONS
+        if len(parts) != 2 or not (plural or unknown or premises) or not _setting_words_ok(parts, words, anchored=False):
             continue
         yield m
 
@@ -1041,6 +1082,8 @@ def _web(text: str, add) -> None:
         hi = a.end() + right[0].start() if right else hi
         for m in _SPOKEN_HANDLE_RE.finditer(text, lo, hi):  # "it's kayleigh dot b dot 09": pieces joined aloud
             add(Span(m.start(), m.end(), "handle"))
+        for m in _PLATFORM_NAMED_RE.finditer(text, lo, hi):
+            add(Span(m.start("n"), m.end("n"), "handle"))
         for m in _CLAUSE_TOKEN_RE.finditer(text, lo, hi):
             h = m.group("h")
             plain = h.lstrip("@ \t")
@@ -1206,12 +1249,28 @@ def _dates(text: str, add) -> None:
         for m in pattern.finditer(text):
             add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _DEATH_RE.finditer(text):
-        if not _DIED_A_RE.search(text, max(0, m.start() - 30), m.start()):  # "the review died a death in 2019": a thing's
-            add(Span(m.start("date"), m.end("date"), "date"))
+        if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
+            add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
     for m in _EVENT_YEAR_RE.finditer(text) if _EVENT_ANCHOR.search(text) else ():
         add(Span(m.start("date"), m.end("date"), "date"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
+
+
+def _thing_died(text: str, start: int) -> bool:
+    """Whether what died right before ``start`` is a thing ("the policy died"): a noun after an article, no relation,
+    role or person word and none of a person's endings ("-er", "-ist", "-ian", "-ee", "-ant"/"-ent" but "-ment")."""
+    from ._names import KINSHIP_ROLE_WORDS
+
+    if fold(text[start : start + 4]) != "died":
+        return False
+    m = _THING_DIED_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    noun = fold(m.group("noun"))
+    return not (noun in KINSHIP_ROLE_WORDS or noun in _PERSON_NOUNS
+                or noun.endswith(("er", "or", "ist", "ian", "ee", "ster", "ess"))
+                or (noun.endswith(("ant", "ent")) and not noun.endswith("ment")))
 
 
 # Capitalised words that open a sentence about things, not a person whose age is given ("There were 14", "It was 12").
@@ -1407,6 +1466,10 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _settings_alone(text):
         add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _KEPT_PREMISES_RE.finditer(text) if " the " in text.lower() else ():
+        parts = fold(m.group("name")).split()
+        if parts[-1] not in _NOT_PREMISES_TAILS and _setting_words_ok(parts, words, anchored=True):
+            add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))
         if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():
@@ -1452,7 +1515,9 @@ def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: boo
         f = fold(w.strip("'’")).removesuffix("'s").removesuffix("’s")
         if f in _GENERIC_BEFORE or f in _NOT_STREET_WORDS:
             break
-        if f in words and not (capitalised and w[:1].isupper()):
+        # a word, or words joined by hyphens ("out-of-area school", "out-of-county")
+        if (f in words or "-" in f and all(q in words or q in _NOT_STREET_WORDS for q in f.split("-") if q)) and not (
+                capitalised and w[:1].isupper()):
             break
         start = offset + p.start()
     return start

@@ -74,14 +74,14 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
 )
 _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
+    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
     r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)[ \t]+(?:is|was|are|were|['’]s)[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
+    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
     r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
     r"\bsurname(?:[ \t]+(?:is|was))?)"
@@ -219,6 +219,8 @@ _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+
 # A month in lower case that is also a first name ("april", "june") is the month where a word of time or a number is
 # beside it ("in april 2013", "since june", "the 30th june", "on june 25"), and a name elsewhere ("i asked june").
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DAY_NUMBER_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?[ \t]+\Z", re.VERSION1)
 _TIME_BEFORE_RE = lazy_compile(
     r"(?:\b(?:in|since|from|until|till|during|between|early|late|mid|last|next|this|of)|\d(?:st|nd|rd|th)?)[ \t]+\Z",
     re.IGNORECASE | re.VERSION1)
@@ -261,8 +263,10 @@ _VERBS_AFTER = "|".join(sorted(_NOT_NAMES - frozenset(
 _BIRTH_ORDER = frozenset("eldest youngest oldest".split())
 # A child by "one" after its size or place among siblings ("her little one, zorbina, started", "the eldest one").
 _ONE = r"(?:little|eldest|youngest|oldest|middle|younger|older|baby|other)[ \t]+one"
+# Workers named by their standing in a team, not their job ("the new starter, zeinab, took the case").
+_STANDING_WORDS = frozenset("starter trainee apprentice locum temp volunteer receptionist caretaker cleaner driver".split())
 _SET_OFF_BEFORE_RE = lazy_compile(
-    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER))}|{_ONE})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z",
+    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER | _STANDING_WORDS))}|{_ONE})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
 # Pasts that end in no "-ed", of what a person does to another ("his stepdad, dean, hit him").
 _IRREGULAR_PAST = (r"hit|hurt|beat|bit|cut|threw|broke|shook|struck|swore|fought|stole|drank|drove|ran|sat|stood|"
@@ -397,6 +401,10 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
     r"(?:['’]s|[ \t]+(?:is|was))))[ \t,:]*",
     re.IGNORECASE | re.VERSION1)
+# Who anyone or anything is called ("her sister's called grace-may", "her nan is called grace hill"): a first name after
+# it is a person's.
+_IS_CALLED_BEFORE_RE = lazy_compile(r"(?:\b(?:is|was|are|were)[ \t]+|['’](?:s|re)[ \t]+)(?:called|named)[ \t,:]*\Z",
+                                    re.IGNORECASE | re.VERSION1)
 # A word no list knows, in lower case, is a person's name where it opens a clause before a verb a person is the subject
 # of ("zorbina was there", "i think jaydon is struggling", "and then zorbina had a tantrum"), or follows a verb of seeing
 # or visiting before the end of a phrase or a place or time ("we saw jaydon yesterday", "we visited kaydee on monday").
@@ -425,9 +433,16 @@ _NOT_NICKNAMES = frozenset("""back names up out over round later again now today
 # ("she goes to beechwood", "they moved to gipton", "he attends ruskin", "she lives in armley").
 _GONE_TO_BEFORE_RE = lazy_compile(
     r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:up[ \t]+|down[ \t]+|back[ \t]+)?to|"
-    r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up)[ \t]+(?:in|at|on|near)|"
+    r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up|work(?:s|ed|ing)?)"
+    r"[ \t]+(?:in|at|on|near)|"
+    # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
+    r"(?:\b(?:is|was|are|were)|['’](?:s|re)|\byear[ \t]+\d{1,2})[ \t]+at|"
+    rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc)[ \t]+(?:in|at)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton")
-    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?)[ \t]+(?:on|off|in|at|near|behind|by))"
+    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?)[ \t]+(?:on|off|in|at|near|behind|by)|"
+    # the district of a landmark near which someone is ("near the big tesco in armley", "by the park in gipton")
+    r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to|at|from)[ \t]+the[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
+    r"[ \t]+(?:in|on|off|near))"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
@@ -546,6 +561,25 @@ def _pronounceable(word: str) -> bool:
     return len(letters) >= 4 and vowels >= len(letters) / 3
 
 
+def _place_like(word: str) -> bool:
+    """Pronounceable, or a longer word a quarter of whose letters are vowels, as compound place names are
+    ("chapeltown", "killingbeck", "holbeck"; not "camhs")."""
+    letters = [c for c in word if c.isalpha()]
+    return _pronounceable(word) or len(letters) >= 6 and sum(c in "aeiouy" for c in letters) >= len(letters) / 4
+
+
+# A letter in lower case after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager").
+_TRAILING_LETTER_RE = lazy_compile(
+    r"[ \t]+(?P<l>[b-hj-np-z])\.?(?=[ \t]*(?:[,;:)–—]|\Z)|[ \t]+-[ \t]|[ \t]+(?:said|says|rang|came|told|asked)\b)",
+    re.VERSION1)
+
+
+def _with_trailing_letter(text: str, s: Span) -> Span:
+    """A name widened over a lower-case initial after it (see :data:`_TRAILING_LETTER_RE`)."""
+    m = _TRAILING_LETTER_RE.match(text, s.end) if s.kind == "name" else None
+    return s if m is None else Span(s.start, m.end(), s.kind)
+
+
 # Endings of English words that no list may hold ("iteratively", "wellbeing", "safeguardings"), which names rarely have.
 _WORD_ENDINGS = ("ly", "ing", "ings", "ment", "ments", "ness", "tion", "tions", "sion", "ity", "ism", "ist", "ists", "ive",
                  "able", "ible", "ful", "less", "ous", "ise", "ize", "ised", "ized", "ed", "er", "ers", "ance", "ence")
@@ -638,6 +672,7 @@ class NameFinder:
             i = j
         spans = self._double_surnames(text, toks, spans)
         spans = self._first_name_before(text, toks, spans)
+        spans = [_with_trailing_letter(text, s) for s in spans]
         spans += self._surname_first_in_capitals(text, toks, spans)
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
@@ -709,7 +744,8 @@ class NameFinder:
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
             return _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]) is not None and (
-                _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None)
+                _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
+                or re.match(r"\.?(?:[ \t]*(?:[,;:!?)–—]|\Z)|[ \t]+-[ \t])", text[tok.end : tok.end + 4]) is not None)
         if tok.shape != "initial":
             return False
         if self._position(text, tok.start) == "title" or set_off_after_role(text, tok.start, tok.end):
@@ -897,6 +933,16 @@ class NameFinder:
             spans.append(Span(tok.start, tok.end, "name"))  # "pat said it was fine", "I met pat", "I told rob about it"
             return i + 1
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        two = (nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt) and _surname_like(nxt.key)
+               and nxt.key not in _NOT_NICKNAMES and nxt.key not in KINSHIP_ROLE_WORDS)
+        first = tok.key in self.firsts or bool(tok.parts()) and all(p in self.firsts for p in tok.parts())
+        if (first and tok.key not in _MONTH_NAMES and (two or tok.key not in _NOT_NAMES)
+                and (_STRONG_INTRO_RE.search(text, max(0, tok.start - 40), tok.start)
+                     or _IS_CALLED_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start))):
+            # a first name after "called", "named", "known as" ("a girl named grace"), and a surname after it though a
+            # word ("she's called grace hill"); a first name that is a function word only before one ("named will turner")
+            spans.append(Span(tok.start, (nxt if two else tok).end, "name"))
+            return i + 1 + two
         if (tok.key in self.firsts and nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt)
                 and (nxt.key in self.surnames or self._unknown(nxt)) and nxt.key not in _NOT_NAMES
                 and (self._position(text, tok.start) == "intro" or _PLATFORM_AS_RE.search(text, max(0, tok.start - 40), tok.start))):
@@ -909,8 +955,8 @@ class NameFinder:
             or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]))
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
-        if (self._unknown(tok) and len(tok.key) >= 5 and _pronounceable(tok.key) and tok.key not in self.firsts
-                and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)):
+        if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
+                and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 45), tok.start)):
             spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
             return i + 1
         if self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in self.places and (
@@ -1026,6 +1072,9 @@ class NameFinder:
         start, end = run[0].start, run[-1].end
         if not words:
             return self._initials(text, run)
+        if (len(run) == 1 and words[0].key.rstrip(".") in _MONTH_SHORT
+                and (re.match(r"\.?[ \t]*,?[ \t]*\d", text[end:]) or _DAY_NUMBER_BEFORE_RE.search(text, max(0, start - 8), start))):
+            return None  # "in Jun 2019", "3 Sept": a month
         position = self._position(text, start)
         initial_sentence = _sentence_initial(text, start)
         caps = all(t.shape == "caps" for t in words)

@@ -41,7 +41,11 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     a verb or after a verb of seeing or visiting ("zorbina was there", "we saw
     jaydon yesterday"; not an acronym, "yjsip is", nor a word with an English
     ending, "and iteratively developed"); a first name in lower case before a
-    surname that is no word ("pat o'brien"); a second surname after any
+    surname that is no word ("pat o'brien"); a first name in lower case
+    after "called", "named", "known as", with a surname after it though a
+    word ("she's called grace hill", "her sister's called grace-may"); a
+    letter in lower case after a name set off or after a title at a phrase's
+    end ("sandra p - signed it", "her form tutor is mr k"); a second surname after any
     title before a verb in the past ("miss rhodes white coded them"); a word
     set off after "little one" or before a past such as "hit" ("her little
     one, zorbina, started", "his stepdad, dean, hit him"); a car's make and
@@ -140,7 +144,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     naming a platform ("she posts as kaybee2009 on tiktok", "dm her at
     kaybee2009"), with what follows when said aloud ("kaybee dot 2009", "kay
     bee two thousand and nine"), and pieces joined by "dot" or "underscore" in
-    such a clause ("it's kayleigh dot b dot 09"), and profile links; other web addresses.
+    such a clause ("it's kayleigh dot b dot 09"), a channel or group called
+    by words on a platform ("her youtube is called lily makes stuff"), and
+    profile links; other web addresses.
 ``[postcode]``, ``[address]``, ``[place]``, ``[council]``
     Full postcodes in any case (and "LS 6 2AB", or with digits said, "S W one
     A, two A A", in capitals or after "postcode", "in", "lives" ...; or with
@@ -170,12 +176,17 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     rang"), named in lower case before it (with a word in -ing first or one
     plural word, "learning tree nursery", "the willows primary"), in
     capitals before it in lower case ("Little Acorns nursery said"), or by
-    two words alone ending in a plural, or no word of a list, where a child
-    goes or is ("she's at little acorns", "he goes to busy bees"; not "at
-    team meetings", "at different stages"); a place's name found once is
-    redacted wherever the text names it again; a word no list knows gone to
-    or lived in, in lower case ("she goes to beechwood", "in the flats on
-    kirkgate"); a house number with its letter where someone lives ("she
+    two words alone ending in a plural, a word of premises or no word of a
+    list, or by one plural word, where a child goes or is ("she's at little
+    acorns", "he goes to busy bees", "she's at rainbow corner", "she's at
+    rainbows"; not "at team meetings", "at different stages", "went to nan's
+    house"); a pub or shop after a word of keeping or running it ("landlord of
+    the red lion", "behind the bar at the kings arms"; not "runs the youth
+    club"); a place's name found once is
+    redacted wherever the text names it again; a word no list knows gone to,
+    lived, worked or been at, in lower case ("she goes to beechwood", "in the
+    flats on kirkgate", "she's at roundhay", "a cop in chapeltown"), or after
+    a landmark ("near the big tesco in armley"); a house number with its letter where someone lives ("she
     lives at 14b"); the places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
@@ -197,9 +208,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     or month to come ("she's 14 on friday", "he turns 9 next tuesday",
     "she'll be 16 in june"); the day or year of a death ("died on the 3rd",
     "date of death: 3rd may", "died in March 2019"; not a thing's, "the
-    review died a death in 2019"), the year or month and year of a violent
-    or distinctive event ("stabbed outside the shop in 2021", "went missing
-    in march 2020"), and years from and to after a name ("RIP Tyler
+    review died a death in 2019", "the policy died in 2019"), the year or
+    month and year of a violent or distinctive event ("stabbed outside the
+    shop in 2021", "went missing in march 2020", "jailed for the arson in
+    2018"), and years from and to after a name ("RIP Tyler
     2009-2019").  An event's day and month, or its day alone, are kept ("the
     review was on 3 May", "he went missing on the third").
 ``[vehicle registration]``
@@ -458,6 +470,9 @@ _REPORTING = (
     r"suggested|replied|wrote|emailed|rang|phoned|texted|added|argued|noted|believes|believed|was[ \t]+saying"
 )
 _REPORTED_RE = re.compile(rf"[ \t]+(?:{_REPORTING})\b")
+# A month's name in a date, with a year or a day beside it ("14 in May 2019", "on 3rd May"): no listed person's name.
+_YEAR_OR_DAY_AFTER_RE = re.compile(r"[ \t]+(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?)(?![\p{L}\p{N}])")
+_DAY_BEFORE_RE = re.compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+\Z")
 # A verb that wants a person as its subject after a listed first name opening a sentence makes it the person ("Will
 # has left", "Tom came to every meeting", "Grace chaired it"), never the modal or the word ("Will it help?", "Mark the
 # date"); so it does after a listed surname that is a count noun ("Bishop had been asked": the word would need "the"),
@@ -603,6 +618,9 @@ class _Redactor:
             for m in self.participants_exact.finditer(text):
                 core = fold(m.group("core"))
                 first, count_noun = core in self.first_names, not bare_word(core)
+                if core in _MONTH_NAMES and (_YEAR_OR_DAY_AFTER_RE.match(text, m.end())
+                                             or _DAY_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+                    continue  # "she was 14 in May 2019" with May Day listed: a date
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
