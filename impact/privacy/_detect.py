@@ -400,9 +400,10 @@ _DEATH_RE = lazy_compile(
 _DIED_A_RE = lazy_compile(r"\b(?:die[sd]?|dying)[ \t]+(?:a|an)[ \t]+(?:\p{L}+[ \t]+)?\Z", _I)
 # A thing that died ("the policy died in 2019", "the scheme finally died in March 2019"): its noun no person's (see
 # _thing_died); "the boy died", "her baby died", "the patient died" keep their date redacted.
+_DIED_ADVERBS = "finally|eventually|quietly|just|then|slowly|effectively|basically|soon"
 _THING_DIED_RE = lazy_compile(
-    r"\b(?:the|this|that|its|our|their)[ \t]+(?:\p{Ll}+[ \t]+)?(?P<noun>\p{Ll}+)[ \t]+"
-    r"(?:(?:finally|eventually|quietly|just|then|slowly|effectively|basically|soon)[ \t]+)?\Z", _I)
+    r"\b(?:the|this|that|its|our|their)[ \t]+(?:\p{Ll}+[ \t]+)?(?!(?:" + _DIED_ADVERBS + r")\b)(?P<noun>\p{Ll}+)[ \t]+"
+    r"(?:(?:" + _DIED_ADVERBS + r")[ \t]+)?\Z", _I)
 _PERSON_NOUNS = frozenset("""patient victim person people youngster infant resident tenant young one adult pensioner
     teen lady gent mate pal someone anyone everyone somebody nobody""".split())
 # The month and year or the year of what happened to a child that the press and a review would report ("stabbed outside
@@ -1258,8 +1259,10 @@ def _dates(text: str, add) -> None:
 
 
 def _thing_died(text: str, start: int) -> bool:
-    """Whether what died right before ``start`` is a thing ("the policy died"): a noun after an article, no relation,
-    role or person word and none of a person's endings ("-er", "-ist", "-ian", "-ee", "-ant"/"-ent" but "-ment")."""
+    """Whether what died right before ``start`` is a thing ("the policy died"): a noun after an article that names an
+    organisation's work or an abstract thing (:data:`_THING_NOUNS`, or an ending of one: "-ment", "-tion", "-ship",
+    ...), never a relation, role or person word.  Fails safe: an unknown noun ("the newborn died", "the fella died")
+    is taken for a person, whose date of death is redacted."""
     from ._names import KINSHIP_ROLE_WORDS
 
     if fold(text[start : start + 4]) != "died":
@@ -1268,9 +1271,17 @@ def _thing_died(text: str, start: int) -> bool:
     if m is None:
         return False
     noun = fold(m.group("noun"))
-    return not (noun in KINSHIP_ROLE_WORDS or noun in _PERSON_NOUNS
-                or noun.endswith(("er", "or", "ist", "ian", "ee", "ster", "ess"))
-                or (noun.endswith(("ant", "ent")) and not noun.endswith("ment")))
+    if noun in KINSHIP_ROLE_WORDS or noun in _PERSON_NOUNS:
+        return False
+    return noun in _THING_NOUNS or noun.endswith(_THING_ENDINGS)
+
+
+#: Nouns of an organisation's work that can "die" in talk ("the scheme died in 2019"), and endings of abstract nouns.
+_THING_NOUNS = frozenset("""policy scheme project funding review plan programme program initiative idea service
+    board panel unit contract bid strategy proposal model approach forum project grant budget campaign website site
+    system process protocol framework pathway hub group network partnership consultation agenda motion proposal
+    deal merger trust reform law bill""".split())
+_THING_ENDINGS = ("ment", "tion", "sion", "ism", "ship", "ance", "ence", "ity", "ing", "ure", "acy", "ncy")
 
 
 # Capitalised words that open a sentence about things, not a person whose age is given ("There were 14", "It was 12").

@@ -112,6 +112,18 @@ def test_a_persons_death_still_loses_its_date(text, gone, token):
     _gone(text, gone, token)
 
 
+@pytest.mark.parametrize("noun", ["newborn", "fella", "chap", "pilot", "foster", "youngster", "old man"])
+def test_a_death_of_a_noun_no_list_knows_loses_its_date(noun):
+    # The thing-death rule fails safe: only a noun of an organisation's work ("policy", "scheme") or an abstract
+    # ending ("arrangement", "partnership") keeps its year; before, "the newborn died in 2019" kept "2019".
+    _gone(f"the {noun} died in 2019, it hit everyone", ["2019"], "[date]")
+
+
+@pytest.mark.parametrize("noun", ["initiative", "arrangement", "partnership", "funding", "consultation"])
+def test_a_death_of_an_organisations_thing_keeps_its_year(noun):
+    assert_kept(f"the {noun} died in 2019")
+
+
 # -------------------------------------------------------------------------- this round's own red team
 # Forms invented for this round (workers' and relatives' identities, distinctive events, places, online traces): the
 # ones the old code leaked, each with what must go.
