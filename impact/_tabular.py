@@ -137,7 +137,7 @@ def _cell(value: object) -> object:
     return neutralise(str(value))
 
 
-def csv_text(data: pd.DataFrame, *, index: bool = False) -> str:
+def csv_text(data: pd.DataFrame, *, index: bool = False, **to_csv) -> str:
     """``data`` as CSV text, rows ending in ``\n``, with every cell holding a line break quoted, ``\r`` too.
 
     pandas (and :mod:`csv`) quote a cell holding a character of the line terminator only: with ``\n`` rows, a
@@ -151,7 +151,8 @@ def csv_text(data: pd.DataFrame, *, index: bool = False) -> str:
     >>> csv_text(pd.DataFrame({"a": ["x\\ry", "z"], "b": [1, 2]}))
     'a,b\\n"x\\ry",1\\nz,2\\n'
     """
-    text = data.to_csv(index=index, lineterminator="\r\n")
+    to_csv.pop("lineterminator", None)  # rows always end in "\n"
+    text = data.to_csv(index=index, lineterminator="\r\n", **to_csv)
     parts = text.split('"')  # the even parts are outside quotes (a doubled quote is an empty odd part)
     parts[::2] = [p.replace("\r\n", "\n") for p in parts[::2]]
     return '"'.join(parts)

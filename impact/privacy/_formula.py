@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._io import atomic_write
-from .._tabular import safe_frame
+from .._tabular import csv_text, safe_frame
 
 __all__ = ["safe_table", "write_csv_safe"]
 
@@ -82,7 +82,6 @@ def write_csv_safe(data: pd.DataFrame, path: str | os.PathLike, *, index: bool =
     "a\\n'@SUM(A1)\\n"
     """
     target = Path(path)
-    to_csv.setdefault("lineterminator", "\n")
     with atomic_write(target, "w") as f:
-        safe_table(data).to_csv(f, index=index, **to_csv)
+        f.write(csv_text(safe_table(data), index=index, **to_csv))
     return target

@@ -46,6 +46,7 @@ from typing import Literal
 import pandas as pd
 
 from .._io import write_private
+from .._tabular import csv_text
 from ..errors import InputError
 
 __all__ = [
@@ -445,5 +446,5 @@ def reidentification_key(
         dtype="str",
     )
     # Readable by its owner only from the moment it appears (not made private after the rename).
-    write_private(target, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    write_private(target, csv_text(table).encode("utf-8"))
     return table

@@ -33,6 +33,7 @@ import pandas as pd
 from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
+from .._tabular import csv_text
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
     SUPPRESSED,
@@ -468,7 +469,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     )
     from ._xlsx import table_csv
 
-    extra = {"redaction_log.csv": redaction_log.to_csv(index=False, lineterminator="\n"),
+    extra = {"redaction_log.csv": csv_text(redaction_log),
              "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
     if quote_table is not None:
         extra["tables/quotes.csv"] = table_csv(quote_table)

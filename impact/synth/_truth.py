@@ -35,7 +35,6 @@ and population-averaged (the marginal value a GEE estimates); see
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +43,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from .._io import atomic_write_text
+from .._tabular import csv_text
 from ..errors import InputError
 from ._effects import SynthEffects
 from ._estimands import true_intervention_effects, true_prevalences
@@ -57,9 +57,7 @@ TRUTH_CODER = "planted"
 
 
 def _csv(df: pd.DataFrame) -> str:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
+    return csv_text(df)
 
 
 @dataclass
