@@ -25,6 +25,7 @@ import io
 import logging
 import os
 import pkgutil
+import re
 import signal
 import sys
 import warnings
@@ -111,6 +112,13 @@ class _Parser(argparse.ArgumentParser):
                        and a.split("=", 1)[0] not in own]
             if unknown:
                 message += f"; {_unknown_arguments(self, unknown)}"
+        # "invalid choice: 'valdate' (choose from ...)": a misspelt command or choice gets a did-you-mean too.
+        chosen = re.search(r"invalid choice: '([^']*)'", message)
+        if chosen:
+            choices = [str(c) for a in self._actions if a.choices for c in a.choices]
+            close, _ = close_matches(chosen.group(1), choices, n=2, cutoff=0.75)
+            if close:
+                message += f" (did you mean {' or '.join(close)}?)"
         super().error(message)
 
 

@@ -430,6 +430,9 @@ def test_no_command_takes_an_abbreviated_option():
     (["run", "STUDY", "--out", "-"], ["argument --out: '-' - expected the path of the output folder ('-' is not "
                                       "standard input or output here"]),
     (["validate", "-"], ["argument path: '-' - expected the path of a study folder"]),
+    # On the old code a misspelt command or choice got argparse's list of choices only.
+    (["valdate", "STUDY"], ["invalid choice: 'valdate'", "(did you mean validate?)"]),
+    (["review", "exprt", "STUDY"], ["invalid choice: 'exprt'", "(did you mean export?)"]),
     # On the old code: "but '' was passed ( is a folder)".
     (["code", "STUDY", "--out", "OUT.csv", "--codebook="],
      ["argument --codebook: '' - expected the path of a codebook (a bundled codebook's name or a YAML file) (an "
