@@ -427,6 +427,19 @@ def _model_design(data: pd.DataFrame, spec: _Spec) -> pd.DataFrame:
     return x
 
 
+def _numpy_numbers(frame: pd.DataFrame, *, keep=()) -> pd.DataFrame:
+    """``frame`` with its nullable numbers and booleans (``Float64``, ``Int64``, ``boolean``; a study's survey values
+    are read so) as float64 with NaN, the columns in ``keep`` (ids) as they were: patsy before 1.0 cannot build a
+    design from them ("Cannot interpret 'Float64Dtype()' as a data type")."""
+    types = pd.api.types
+    for col in frame.columns:
+        dtype = frame[col].dtype
+        if (col not in keep and types.is_extension_array_dtype(dtype)
+                and (types.is_numeric_dtype(dtype) or types.is_bool_dtype(dtype))):
+            frame[col] = frame[col].to_numpy(dtype="float64", na_value=np.nan)
+    return frame
+
+
 def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
     """The rows with every variable of the model, sorted within unit by time; and how many were dropped.
 
@@ -434,7 +447,7 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
     model is fitted on rows from here, so the check is made once, on the
     design matrix already built).
     """
-    frame = data.reset_index(drop=True)
+    frame = _numpy_numbers(data.reset_index(drop=True), keep={spec.unit, spec.time, spec.subject})
     keep = frame[spec.unit].notna() & (frame[spec.time].notna() if spec.time else True)
     keep &= frame[spec.subject].notna() if spec.subject else True
     frame = frame[keep]
