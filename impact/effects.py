@@ -22,6 +22,10 @@ from .study import Study
 __all__ = ["intervention_effects", "attrition_effects", "survey_effects"]
 
 
+#: The model of each impact: wave and intervention status (GEE, its attrition sensitivity and Firth's refit alike).
+_STATUS_FORMULA = "y ~ C(wave) + in_intervention"
+
+
 def intervention_effects(
     panel: pd.DataFrame,
     *,
@@ -91,7 +95,7 @@ def intervention_effects(
             warnings.warn(f"GEE for code {code!r} not fitted: {what} does not vary", ImpactWarning, stacklevel=2)
             continue
         try:
-            res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id", family="binomial",
+            res = longitudinal_model(d, formula=_STATUS_FORMULA, unit="council_id", family="binomial",
                                      method="gee", cov_struct="exchangeable", alpha=alpha)
         except (ValueError, np.linalg.LinAlgError) as exc:
             warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", stacklevel=2)
@@ -199,7 +203,7 @@ def attrition_effects(
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the main model's warnings are reported once, by intervention_effects
-                t = attrition_sensitivity(d, methods=methods_here, formula="y ~ C(wave) + in_intervention",
+                t = attrition_sensitivity(d, methods=methods_here, formula=_STATUS_FORMULA,
                                           unit="council_id", subject="participant_id", time="wave", family="binomial",
                                           method="gee", cov_struct="exchangeable", alpha=alpha)
         except (ValueError, np.linalg.LinAlgError) as exc:
@@ -238,7 +242,7 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float) -> pd.DataFrame:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the GEE's warnings for this code have been given; Firth adds none new
-            res = firth_logistic(d, formula="y ~ C(wave) + in_intervention", unit="council_id", alpha=alpha)
+            res = firth_logistic(d, formula=_STATUS_FORMULA, unit="council_id", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError):
         return p
     fitted = res.params.rename(index=_term_name)
