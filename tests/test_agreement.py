@@ -115,6 +115,23 @@ def test_alpha_bootstrap_reproducible_and_close_to_analytic(kripp_4x12):
     assert a.se == pytest.approx(0.14557, rel=0.15)
 
 
+@pytest.mark.parametrize("level", ["nominal", "ordinal", "interval", "ratio"])
+def test_alpha_of_many_replicates_at_once_equals_each_replicate_alone(rng, level):
+    # The bootstrap computes all its replicates' alphas in one array operation (ordinal: one difference matrix
+    # per replicate, from its own marginals); each must equal the single-matrix computation of that replicate.
+    from impact.agreement import _alpha_from_coincidence
+
+    cats = np.array([1.0, 2.0, 4.0, 7.0])
+    o = rng.integers(0, 9, size=(50, 4, 4)).astype(float)
+    o = o + o.transpose(0, 2, 1)  # coincidence matrices are symmetric
+    o[3] = 0.0
+    o[3, 1, 1] = 6.0  # no variation: alpha undefined
+    batch = _alpha_from_coincidence(o, cats, level)
+    alone = np.array([_alpha_from_coincidence(m, cats, level) for m in o])
+    assert np.isnan(batch[3]) and np.isnan(alone[3])
+    np.testing.assert_allclose(batch, alone, rtol=1e-12, atol=1e-14)
+
+
 def test_alpha_bootstrap_se_matches_sampling_spread(rng):
     # Planted: the spread of alpha across independent samples is what the bootstrap estimates.
     alphas, ses = [], []
