@@ -627,8 +627,18 @@ def _coded_by(ctx) -> str:
     return who
 
 
+def _coded_against(ctx) -> str:
+    """How the interviews were coded, the one wording the summary's opening and the methods' "Coding:" line both
+    use: "coded against the ... codebook by" who coded them (:func:`_coded_by`), or that nothing was coded, where the
+    study lists no interview. The methods kept an older wording ("codings supplied by the user (1 coder); ...")
+    beside the summary's newer one."""
+    book = ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)
+    if not len(ctx.study.interviews):
+        return f"the study lists no interview, so nothing was coded against the {book} codebook"
+    return f"coded against the {book} codebook by {_coded_by(ctx)}"
+
+
 def _summary(ctx) -> Section:
-    f = ctx.f
     # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
     # of the published counts alone leaves the suppressed ones out (a 5-council study said "8 interviews" of 25), and
     # a total beside suppressed counts would give them away.
@@ -637,10 +647,8 @@ def _summary(ctx) -> Section:
                "drawing on interviews at each wave (the sample section gives their numbers, where they can be "
                "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
-    book = ctx.redacted(f.codebook.title or f.codebook.id)
-    coded_by = (f"{drawing} coded against the {book} codebook by {_coded_by(ctx)}." if len(ctx.study.interviews) else
-                # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
-                f"but the study lists no interview, so nothing was coded against the {book} codebook.")
+    # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
+    coded_by = f"{drawing} {_coded_against(ctx)}." if len(ctx.study.interviews) else f"but {_coded_against(ctx)}."
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
         f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {coded_by}"
@@ -2782,7 +2790,8 @@ def _methods(ctx) -> Section:
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
         f"{_adjusted_across(ctx, 'impacts and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters.",
-        f"Coding: {ctx.f.coding.get('description', 'machine')}.",
+        "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
+                      f"{_coded_against(ctx)}."),
     ]
     moving = "; councils move in and out of intervention between waves" if _status_moves(ctx) else ""
     limits = [f"Limitations: {_detectable(ctx)}{moving}; interviewees "
