@@ -1253,9 +1253,12 @@ def _firth_note(ctx, shown: pd.DataFrame) -> str:
 
 def _few_events_note(ctx, shown: pd.DataFrame) -> str:
     """The models table's note on contrasts resting on fewer than ``FEW_EVENTS`` events or non-events on one side
-    (``few_events`` of :func:`impact.intervention_effects`), one clause per contrast naming its impacts: their odds
-    ratios and intervals are unstable (1 participant in 49 gave an odds ratio of 67.8, interval 7.7 to 597). With
-    few impacts reported before the review, that is often every wave's contrast with the first wave."""
+    (``few_events`` of :func:`impact.intervention_effects`), one clause per contrast naming its impacts, in one
+    sentence for those shown by Firth's penalised likelihood and one for those still shown by the GEE (where Firth's
+    fit failed). Firth's estimate is less biased with so few events, not more precise: its interval stays wide. The
+    GEE's odds ratios and intervals are unstable (1 participant in 49 gave an odds ratio of 67.8, interval 7.7 to
+    597). The note said the GEE's words of the contrasts shown by Firth's. With few impacts reported before the review,
+    such contrasts are often every wave's contrast with the first wave."""
     if "few_events" not in shown.columns:
         return ""
     from ..stats._models import FEW_EVENTS
@@ -1274,11 +1277,27 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
             return "every impact"
         return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)])
 
-    clauses = [f"{what} for {which(rows['code'])}"
-               for term, what in contrasts.items() for rows in [flagged[flagged["term"] == term]] if len(rows)]
-    return (f" Some contrasts rest on fewer than {FEW_EVENTS} participants who reported the impact, or who did not, on "
-            f"one side ({'; '.join(clauses)}): their odds ratios and intervals are unstable and could change greatly "
-            "with one participant more or less.")
+    def clauses(rows: pd.DataFrame) -> str:
+        return "; ".join(f"{what} for {which(part['code'])}" for term, what in contrasts.items()
+                         for part in [rows[rows["term"] == term]] if len(part))
+
+    few = (f"fewer than {FEW_EVENTS} participants who reported the impact, or who did not, on one side")
+    by_firth = flagged["estimator"].eq("firth") if "estimator" in flagged.columns \
+        else pd.Series(False, index=flagged.index)
+    firth, gee = flagged[by_firth], flagged[~by_firth]
+    one = len(firth) == 1
+    out = ""
+    if len(firth):
+        out += (f" {'One contrast rests' if one else 'Some contrasts rest'} on {few} ({clauses(firth)}) and "
+                f"{'is' if one else 'are'} shown by Firth's estimate: less biased than the GEE's with so few events, "
+                f"but no more precise, so {'its interval is' if one else 'their intervals are'} wide.")
+    if len(gee):
+        one = len(gee) == 1
+        out += (f" {'One contrast' if one else 'Some contrasts'} {'also ' if len(firth) else ''}"
+                f"{'rests' if one else 'rest'} on {few} ({clauses(gee)}), and Firth's fit could not replace the "
+                f"GEE's: {'its odds ratio and interval are' if one else 'their odds ratios and intervals are'} unstable "
+                "and could change greatly with one participant more or less.")
+    return out
 
 
 _UNCONFIRMED_P = {"p_value": "p_value_unconfirmed", "p_adjusted": "p_adjusted_unconfirmed"}
