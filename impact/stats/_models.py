@@ -3,6 +3,7 @@ with the options for attrition (inverse-probability-of-response weights, multipl
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Literal
@@ -1269,6 +1270,32 @@ def _to_long(completed: pd.DataFrame, names, grid: pd.DataFrame, subject: str, t
     return long
 
 
+_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def _pooled_notes(fits: list[ModelResults]) -> list[str]:
+    """The notes of the imputed fits (a singular fit, a fallback optimiser, separation, few events...), each once, in
+    the order first given, with how many of the fits gave it. Notes that differ only in their figures (a variance
+    share of 0.003 in one fit, 0.004 in another) or in the details after its first ":" or "(" (which terms rest on
+    few events, and on how many) are one note, worded as the first fit to give it words it. The pooled result kept
+    none of them: a caveat of every imputed fit was not in the result read."""
+    m = len(fits)
+    first: dict[str, str] = {}
+    wordings: dict[str, set[str]] = {}
+    count: dict[str, int] = {}
+    for fit in fits:
+        keys = set()
+        for note in fit.notes:
+            key = _FIGURE.sub("#", re.split(r"[(:]", note, maxsplit=1)[0]).strip()
+            first.setdefault(key, note)
+            wordings.setdefault(key, set()).add(note)
+            keys.add(key)
+        for key in keys:  # a note given twice by one fit counts once
+            count[key] = count.get(key, 0) + 1
+    return [f"{note} (in {count[key]} of {m} imputed fits" + (", details from the first" if len(wordings[key]) > 1
+                                                              else "") + ")" for key, note in first.items()]
+
+
 def _rubin(fits: list[ModelResults], spec: _Spec, n_missing: int, n_grid: int, n_units: int) -> ModelResults:
     """Rubin's rules with the Barnard-Rubin (1999) degrees of freedom."""
     est = pd.concat([f.params["estimate"] for f in fits], axis=1)
@@ -1290,7 +1317,7 @@ def _rubin(fits: list[ModelResults], spec: _Spec, n_missing: int, n_grid: int, n
     base = fits[0]
     _warn_units(n_units, spec.small_sample, "Model")
     notes = [f"multiple imputation (statsmodels MICEData, predictive mean matching): {m} imputations of "
-             f"{n_missing} missing subject-waves of {n_grid}; Rubin's rules, Barnard-Rubin df"]
+             f"{n_missing} missing subject-waves of {n_grid}; Rubin's rules, Barnard-Rubin df", *_pooled_notes(fits)]
     return ModelResults(
         params=params, n_obs=n_grid - n_missing, n_units=base.n_units, method=base.method, family=base.family,
         cov_type=base.cov_type + ", combined by Rubin's rules", formula=base.formula, alpha=spec.alpha,
