@@ -1899,6 +1899,40 @@ def _separation_note(ctx, codes) -> str:
             f"model{'' if one else 's'} could not be fitted and {'its' if one else 'their'} estimates mean nothing.")
 
 
+def _attrition_estimator_note(ctx, a: pd.DataFrame) -> str:
+    """Which fits the attrition table shows: GEE fits, and for each impact whose intervention contrast the models
+    table shows by Firth's penalised likelihood, Firth's under every way of handling missed interviews
+    (``estimator`` of :func:`impact.attrition_effects`). The table set the GEE's figures beside the models table's
+    Firth estimate and did not say so."""
+    shown = set(a.loc[a["estimator"].eq("firth"), "code"]) if "estimator" in a.columns else set()
+    m = ctx.f.models
+    there = (set(m.loc[m["term"].eq("in_intervention") & m["estimator"].eq("firth"), "code"])
+             if m is not None and "estimator" in m.columns else set())
+    codes = [c for c in ctx.codes if c in set(a["code"])]
+    firth = [c for c in codes if c in shown]
+    failed = [c for c in codes if c in there and c not in shown]
+    gee = [c for c in codes if c not in shown and c not in there]
+    methods = [w for w in pd.unique(a["missing"]) if w != "complete"]
+    how = {"ipw": "the weighted column weighs Firth's fit by the same response weights (as case weights)",
+           "mice": "the imputed column fits each imputed data set so and combines them by Rubin's rules (a Wald "
+                   "interval, not a profile one)"}
+    words = []
+    if firth:
+        words.append(f"For {_listed([ctx.code(c).lower() for c in firth])}, whose intervention contrast the models "
+                     "table shows by Firth's penalised likelihood, every column is Firth's fit of the same rows, so "
+                     "like is compared with like: the complete-case column is the models table's figure"
+                     + "".join(f"; {how[w]}" for w in methods if w in how) + ".")
+    if gee:
+        words.append(("Each is a GEE fit" if not (firth or failed) else
+                      f"For {'the other impact' if len(gee) == 1 else 'the other impacts'} each is a GEE fit")
+                     + ", the model of the models table's intervention contrast.")
+    if failed:
+        words.append(f"For {_listed([ctx.code(c).lower() for c in failed])} the models table shows Firth's estimate, "
+                     "but Firth's fit failed here: these columns are the GEE's, and the complete-case one differs "
+                     "from the models table's figure.")
+    return " ".join(words)
+
+
 def _attrition_blocks(ctx) -> list:
     """The intervention effect with complete cases beside the response-weighted (and imputed) fits."""
     a = ctx.f.attrition
@@ -1910,7 +1944,8 @@ def _attrition_blocks(ctx) -> list:
     for method, g in a.groupby("missing", sort=False):
         part = g.set_index("code")[["estimate", "ci_low", "ci_high"]]
         if "separation" in g.columns:  # fitted probabilities of 0 or 1: the estimate means nothing, so none is shown
-            sep = g.set_index("code")["separation"].fillna(False).astype(bool)
+            # (unless Firth's penalised likelihood replaced it, as in the models table)
+            sep = _unreadable(g).set_axis(g["code"])
             separated |= set(sep.index[sep])
             part = part.mask(sep, np.nan)
         with np.errstate(over="ignore"):  # a separated fit (estimate of hundreds) has no finite odds ratio
@@ -1942,8 +1977,9 @@ def _attrition_blocks(ctx) -> list:
                   "interviews missed for other reasons (a participant with less to report being harder to reach) "
                   "are not allowed for by either."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals."
-              + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
+              f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals. "
+              + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else ""),
+              fmt, labels=labels),
     ]
 
 
