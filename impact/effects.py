@@ -173,9 +173,16 @@ def attrition_effects(
         One row per code and method: ``code``, ``measure``, ``missing``,
         ``estimate`` (log-odds ratio of ``in_intervention``), ``se``,
         ``ci_low``, ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
-        ``separation`` (as :func:`intervention_effects`: that method's fit
-        has fitted probabilities of 0 or 1, so its estimate means nothing).
-        Codes that cannot be fitted are left out with an
+        ``separation`` (as :func:`intervention_effects`: that method's GEE
+        has fitted probabilities of 0 or 1, so its estimate means nothing),
+        ``estimator`` (``"gee"``, or ``"firth"``: where the complete-case GEE
+        of a code separated or its status term rests on few events, the
+        case :func:`intervention_effects` shows Firth's estimate for, every
+        method's row shows Firth's penalised likelihood on the same rows:
+        :func:`impact.stats.longitudinal_model` with ``method="firth"``, the
+        response weights as case weights, each imputed data set fitted so;
+        like is compared with like, and the complete-case row is the models
+        table's). Codes that cannot be fitted are left out with an
         :class:`~impact.errors.ImpactWarning` naming them.
     """
     from .stats import attrition_sensitivity
@@ -185,7 +192,7 @@ def attrition_effects(
     code_list = list(codes) if codes is not None else list(pd.unique(panel["code"]))
     wave_list = list(waves) if waves is not None else list(pd.unique(panel["wave"]))
     cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units",
-            "separation"]
+            "separation", "estimator"]
     # every participant at every wave, with the council's status then: the missed waves are the rows without outcome
     status = study.wave_status()[["council_id", "wave", "intervention"]]
     grid = (study.participants[["participant_id", "council_id"]].merge(pd.DataFrame({"wave": wave_list}), how="cross")
@@ -210,12 +217,41 @@ def attrition_effects(
             warnings.warn(f"attrition sensitivity for code {code!r} could not be fitted: {exc}", ImpactWarning,
                           stacklevel=2)
             continue
-        t = t[t["term"] == "in_intervention"].assign(code=code, measure=measure)
+        t = t[t["term"] == "in_intervention"].assign(code=code, measure=measure, estimator="gee")
         t = t.assign(separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
-        rows.append(t[cols])
+        rows.append(_attrition_firth(t, d, methods_here, alpha)[cols])
     if not rows:
         return pd.DataFrame(columns=cols)
     return pd.concat(rows, ignore_index=True)
+
+
+def _attrition_firth(t: pd.DataFrame, d: pd.DataFrame, methods: tuple[str, ...], alpha: float) -> pd.DataFrame:
+    """The status term's rows of the attrition sensitivity (``t``, GEE fits) refitted by Firth's penalised likelihood
+    under every method where :func:`intervention_effects` shows Firth's estimate for it (:func:`_with_firth`: the
+    complete-case GEE separated, or the term rests on few events), so that each method's row is compared with the
+    models table's like with like (the GEE's rows were set beside Firth's complete-case estimate). Where Firth's fit
+    fails, the GEE's rows are kept, as they are in the models table."""
+    complete = t[t["missing"] == "complete"]
+    few = complete["few_events"].fillna(False).astype(bool) if "few_events" in complete.columns else False
+    if complete.empty or not (complete["separation"].astype(bool) | few).any():
+        return t
+    from .stats import attrition_sensitivity
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the main model's warnings are reported once, by intervention_effects
+            f = attrition_sensitivity(d, methods=methods, formula=_STATUS_FORMULA, unit="council_id",
+                                      subject="participant_id", time="wave", family="binomial", method="firth",
+                                      alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError):
+        return t
+    f = f[f["term"] == "in_intervention"].set_index("missing")
+    t = t.copy()
+    at = t["missing"].isin(f.index)
+    for col in ("estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units"):
+        t.loc[at, col] = f.loc[t.loc[at, "missing"], col].to_numpy()
+    t.loc[at, "estimator"] = "firth"
+    return t
 
 
 #: The columns of a term's row that Firth's penalised likelihood replaces where it is the estimator.

@@ -492,7 +492,8 @@ def test_no_estimate_of_a_separated_fit_reaches_the_sensitivity_table(five):
     a = f.attrition
     assert "separation" in a.columns and a["separation"].any()
     for method, g in a.groupby("missing"):
-        sep = g.set_index("code")["separation"]
+        # round 8: a separated fit that Firth's penalised likelihood replaced (as in the models table) is shown
+        sep = g.set_index("code")["separation"] & g.set_index("code")["estimator"].ne("firth")
         col = {"complete": "complete", "ipw": "weighted", "mice": "imputed"}[method] + "_odds_ratio"
         shown = table.data.set_index("impact")[col]
         assert shown[sep[sep].index].isna().all()

@@ -139,7 +139,7 @@ def test_default_formula_ordinal_and_errors(rng):
     panel = df.assign(wave=np.tile(["early", "late"], n_units), group=np.repeat(np.arange(n_units) % 2, 2))
     res = longitudinal_model(panel, outcome="x", time="wave", group="group", unit="council_id")
     assert len(res.params) == 4  # intercept, wave, group, wave x group
-    with pytest.raises(ValueError, match=r"`method` must be one of \['gee', 'mixed', 'ordinal'\], but 'glmm'"):
+    with pytest.raises(ValueError, match=r"`method` must be one of \['gee', 'mixed', 'ordinal', 'firth'\], but 'glmm'"):
         longitudinal_model(df, formula="likert ~ x", unit="council_id", method="glmm")
     with pytest.raises(ValueError, match=r"'region' \(from `unit`\), 'status' \(from `group`\)"):
         longitudinal_model(df, outcome="likert", unit="region", group="status")

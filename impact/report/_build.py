@@ -627,8 +627,18 @@ def _coded_by(ctx) -> str:
     return who
 
 
+def _coded_against(ctx) -> str:
+    """How the interviews were coded, the one wording the summary's opening and the methods' "Coding:" line both
+    use: "coded against the ... codebook by" who coded them (:func:`_coded_by`), or that nothing was coded, where the
+    study lists no interview. The methods kept an older wording ("codings supplied by the user (1 coder); ...")
+    beside the summary's newer one."""
+    book = ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)
+    if not len(ctx.study.interviews):
+        return f"the study lists no interview, so nothing was coded against the {book} codebook"
+    return f"coded against the {book} codebook by {_coded_by(ctx)}"
+
+
 def _summary(ctx) -> Section:
-    f = ctx.f
     # The number of interviews is their sum over the waves, stated only when every wave's count is published: a sum
     # of the published counts alone leaves the suppressed ones out (a 5-council study said "8 interviews" of 25), and
     # a total beside suppressed counts would give them away.
@@ -637,10 +647,8 @@ def _summary(ctx) -> Section:
                "drawing on interviews at each wave (the sample section gives their numbers, where they can be "
                "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
-    book = ctx.redacted(f.codebook.title or f.codebook.id)
-    coded_by = (f"{drawing} coded against the {book} codebook by {_coded_by(ctx)}." if len(ctx.study.interviews) else
-                # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
-                f"but the study lists no interview, so nothing was coded against the {book} codebook.")
+    # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
+    coded_by = f"{drawing} {_coded_against(ctx)}." if len(ctx.study.interviews) else f"but {_coded_against(ctx)}."
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
         f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {coded_by}"
@@ -1245,9 +1253,12 @@ def _firth_note(ctx, shown: pd.DataFrame) -> str:
 
 def _few_events_note(ctx, shown: pd.DataFrame) -> str:
     """The models table's note on contrasts resting on fewer than ``FEW_EVENTS`` events or non-events on one side
-    (``few_events`` of :func:`impact.intervention_effects`), one clause per contrast naming its impacts: their odds
-    ratios and intervals are unstable (1 participant in 49 gave an odds ratio of 67.8, interval 7.7 to 597). With
-    few impacts reported before the review, that is often every wave's contrast with the first wave."""
+    (``few_events`` of :func:`impact.intervention_effects`), one clause per contrast naming its impacts, in one
+    sentence for those shown by Firth's penalised likelihood and one for those still shown by the GEE (where Firth's
+    fit failed). Firth's estimate is less biased with so few events, not more precise: its interval stays wide. The
+    GEE's odds ratios and intervals are unstable (1 participant in 49 gave an odds ratio of 67.8, interval 7.7 to
+    597). The note said the GEE's words of the contrasts shown by Firth's. With few impacts reported before the review,
+    such contrasts are often every wave's contrast with the first wave."""
     if "few_events" not in shown.columns:
         return ""
     from ..stats._models import FEW_EVENTS
@@ -1266,11 +1277,27 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
             return "every impact"
         return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)])
 
-    clauses = [f"{what} for {which(rows['code'])}"
-               for term, what in contrasts.items() for rows in [flagged[flagged["term"] == term]] if len(rows)]
-    return (f" Some contrasts rest on fewer than {FEW_EVENTS} participants who reported the impact, or who did not, on "
-            f"one side ({'; '.join(clauses)}): their odds ratios and intervals are unstable and could change greatly "
-            "with one participant more or less.")
+    def clauses(rows: pd.DataFrame) -> str:
+        return "; ".join(f"{what} for {which(part['code'])}" for term, what in contrasts.items()
+                         for part in [rows[rows["term"] == term]] if len(part))
+
+    few = (f"fewer than {FEW_EVENTS} participants who reported the impact, or who did not, on one side")
+    by_firth = flagged["estimator"].eq("firth") if "estimator" in flagged.columns \
+        else pd.Series(False, index=flagged.index)
+    firth, gee = flagged[by_firth], flagged[~by_firth]
+    one = len(firth) == 1
+    out = ""
+    if len(firth):
+        out += (f" {'One contrast rests' if one else 'Some contrasts rest'} on {few} ({clauses(firth)}) and "
+                f"{'is' if one else 'are'} shown by Firth's estimate: less biased than the GEE's with so few events, "
+                f"but no more precise, so {'its interval is' if one else 'their intervals are'} wide.")
+    if len(gee):
+        one = len(gee) == 1
+        out += (f" {'One contrast' if one else 'Some contrasts'} {'also ' if len(firth) else ''}"
+                f"{'rests' if one else 'rest'} on {few} ({clauses(gee)}), and Firth's fit could not replace the "
+                f"GEE's: {'its odds ratio and interval are' if one else 'their odds ratios and intervals are'} unstable "
+                "and could change greatly with one participant more or less.")
+    return out
 
 
 _UNCONFIRMED_P = {"p_value": "p_value_unconfirmed", "p_adjusted": "p_adjusted_unconfirmed"}
@@ -1872,6 +1899,40 @@ def _separation_note(ctx, codes) -> str:
             f"model{'' if one else 's'} could not be fitted and {'its' if one else 'their'} estimates mean nothing.")
 
 
+def _attrition_estimator_note(ctx, a: pd.DataFrame) -> str:
+    """Which fits the attrition table shows: GEE fits, and for each impact whose intervention contrast the models
+    table shows by Firth's penalised likelihood, Firth's under every way of handling missed interviews
+    (``estimator`` of :func:`impact.attrition_effects`). The table set the GEE's figures beside the models table's
+    Firth estimate and did not say so."""
+    shown = set(a.loc[a["estimator"].eq("firth"), "code"]) if "estimator" in a.columns else set()
+    m = ctx.f.models
+    there = (set(m.loc[m["term"].eq("in_intervention") & m["estimator"].eq("firth"), "code"])
+             if m is not None and "estimator" in m.columns else set())
+    codes = [c for c in ctx.codes if c in set(a["code"])]
+    firth = [c for c in codes if c in shown]
+    failed = [c for c in codes if c in there and c not in shown]
+    gee = [c for c in codes if c not in shown and c not in there]
+    methods = [w for w in pd.unique(a["missing"]) if w != "complete"]
+    how = {"ipw": "the weighted column weighs Firth's fit by the same response weights (as case weights)",
+           "mice": "the imputed column fits each imputed data set so and combines them by Rubin's rules (a Wald "
+                   "interval, not a profile one)"}
+    words = []
+    if firth:
+        words.append(f"For {_listed([ctx.code(c).lower() for c in firth])}, whose intervention contrast the models "
+                     "table shows by Firth's penalised likelihood, every column is Firth's fit of the same rows, so "
+                     "like is compared with like: the complete-case column is the models table's figure"
+                     + "".join(f"; {how[w]}" for w in methods if w in how) + ".")
+    if gee:
+        words.append(("Each is a GEE fit" if not (firth or failed) else
+                      f"For {'the other impact' if len(gee) == 1 else 'the other impacts'} each is a GEE fit")
+                     + ", the model of the models table's intervention contrast.")
+    if failed:
+        words.append(f"For {_listed([ctx.code(c).lower() for c in failed])} the models table shows Firth's estimate, "
+                     "but Firth's fit failed here: these columns are the GEE's, and the complete-case one differs "
+                     "from the models table's figure.")
+    return " ".join(words)
+
+
 def _attrition_blocks(ctx) -> list:
     """The intervention effect with complete cases beside the response-weighted (and imputed) fits."""
     a = ctx.f.attrition
@@ -1883,7 +1944,8 @@ def _attrition_blocks(ctx) -> list:
     for method, g in a.groupby("missing", sort=False):
         part = g.set_index("code")[["estimate", "ci_low", "ci_high"]]
         if "separation" in g.columns:  # fitted probabilities of 0 or 1: the estimate means nothing, so none is shown
-            sep = g.set_index("code")["separation"].fillna(False).astype(bool)
+            # (unless Firth's penalised likelihood replaced it, as in the models table)
+            sep = _unreadable(g).set_axis(g["code"])
             separated |= set(sep.index[sep])
             part = part.mask(sep, np.nan)
         with np.errstate(over="ignore"):  # a separated fit (estimate of hundreds) has no finite odds ratio
@@ -1915,8 +1977,9 @@ def _attrition_blocks(ctx) -> list:
                   "interviews missed for other reasons (a participant with less to report being harder to reach) "
                   "are not allowed for by either."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals."
-              + (f" {_separation_note(ctx, separated)}" if separated else ""), fmt, labels=labels),
+              f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals. "
+              + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else ""),
+              fmt, labels=labels),
     ]
 
 
@@ -2782,7 +2845,8 @@ def _methods(ctx) -> Section:
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
         f"{_adjusted_across(ctx, 'impacts and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters.",
-        f"Coding: {ctx.f.coding.get('description', 'machine')}.",
+        "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
+                      f"{_coded_against(ctx)}."),
     ]
     moving = "; councils move in and out of intervention between waves" if _status_moves(ctx) else ""
     limits = [f"Limitations: {_detectable(ctx)}{moving}; interviewees "

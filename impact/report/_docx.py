@@ -602,6 +602,8 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
                     by.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif isinstance(block, Callout):
                 box = writer.paragraph(style="Intense Quote")
+                # one box, on one page: the summary's warning split 3 lines onto an otherwise empty page
+                box.paragraph_format.keep_together = True
                 box.add_run(block.kind.capitalize() + ": ").bold = True
                 box.add_run(clean_text(prose(block.text)))
     writer.orient(False)
