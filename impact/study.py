@@ -36,11 +36,20 @@ from ._io import (
     safe_yaml_load,
 )
 from ._tabular import csv_text
-from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import DEFAULT_WAVES, LIST_SEP, META_KEYS, TABLES, TRANSCRIPT_SUFFIXES, parse_cell
+from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
+from .schema import (
+    DEFAULT_WAVES,
+    LIST_SEP,
+    META_KEYS,
+    TABLES,
+    TRANSCRIPT_SUFFIXES,
+    parse_cell,
+    without_midnight,
+)
 from .validate import check_folder, check_study
 
-__all__ = ["Study", "load_study", "UncheckedInputWarning", "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
+__all__ = ["Study", "load_study", "UncheckedInputWarning", "TrimmedTextWarning", "DEFAULT_WAVES", "META_KEYS",
+           "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
 
 FORMAT_VERSION = 1
 
@@ -126,6 +135,102 @@ def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.D
         else:
             data[col.name] = pd.Series(values, dtype="str")
     return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, (float, np.floating))
+                                                                  and math.isnan(value))
+
+
+def _number_text(value: Any, type_: str) -> tuple[str, str | None]:
+    """A number cell given to :class:`Study` as the text a study file holds, or the reason it cannot be held."""
+    what = "a whole number" if type_ == "int" else "a number"
+    if isinstance(value, (bool, np.bool_)):
+        return "", f"{what}{schema.yes_no_hint(str(value))}"
+    if isinstance(value, str):
+        parsed, problem = parse_cell(value.strip(), type_)
+        return ("", problem) if problem else (format_cell(parsed, type_), None)
+    if not isinstance(value, (int, float, np.integer, np.floating)):
+        return "", f"{what} (a {type(value).__name__} was given)"
+    if not math.isfinite(value):
+        return "", f"a finite {what.split(' ', 1)[1]} (a study file holds no infinite value)"
+    if type_ == "int" and not float(value).is_integer():
+        return "", f"{what} (its fraction would be lost: round it first if a whole number is meant)"
+    return (str(int(value)) if type_ == "int" else repr(float(value))), None
+
+
+def _date_text(value: Any) -> tuple[str, str | None]:
+    """A date cell given to :class:`Study` as the text a study file holds, or the reason it cannot be held.
+
+    Text is read as a study file's cell is (ISO, or DD/MM/YYYY as UK spreadsheets write it), never month first.
+    """
+    if isinstance(value, str):
+        parsed, problem = parse_cell(value.strip(), "date")
+        if problem and problem.startswith("a date from"):  # out of range: a problem of validation, not of reading
+            parsed, problem = pd.Timestamp(schema.parse_date(without_midnight(value.strip()))), None
+        return ("", problem) if problem else (parsed.strftime("%Y-%m-%d"), None)
+    if isinstance(value, (bool, np.bool_, int, float, np.number)):
+        return "", f"a date (a {type(value).__name__} was given)"
+    try:
+        when = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return "", f"a date (a {type(value).__name__} was given)"
+    if when != when.normalize():
+        return "", (f"a date without a time of day (it carries {when:%H:%M:%S}, which a study file does not hold: "
+                    "take the date alone, as with Series.dt.normalize())")
+    return when.strftime("%Y-%m-%d"), None
+
+
+def _held_text(value: Any, type_: str) -> tuple[str, str | None]:
+    """A text cell (id, text, list) given to :class:`Study` as a study file gives it back: without spaces at its
+    ends, as :func:`load_study` reads every cell (what :meth:`Study.save` writes of it is read back the same)."""
+    if type_ == "list" and isinstance(value, (list, tuple)):
+        value = LIST_SEP.join(str(v) for v in value)
+    text = str(value)
+    if "\x00" in text:
+        return "", "text without NUL characters (a study file holding one is refused as binary)"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return "", (f"text of Unicode characters (it holds {exc.object[exc.start]!r} at character {exc.start + 1}, a "
+                    "lone surrogate, which no file can hold)")
+    return _loaded_cell(_saved_cell(text.strip(), type_).strip(), type_), None
+
+
+def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[str, str]], list[Problem], list[Problem]]:
+    """The rows of a table given to :class:`Study` as the text cells a study file holds.
+
+    Returns the records, the values no study file can hold (errors: a number with a fraction in a whole-number
+    column, a yes/no value in a number column, a time of day in a date column ...) and the text values that a
+    save and a load would change (warnings: spaces at a text's ends), each a :class:`Problem` naming the table's
+    file, the row it is saved on, the column, the value and what is held instead.
+    """
+    errors: list[Problem] = []
+    changed: list[Problem] = []
+    types = {c.name: c.type for c in table.columns}
+    records = [{} for _ in range(len(df))]
+    for name in df.columns:
+        type_ = types.get(name, "text")
+        for i, value in enumerate(df[name].tolist()):
+            if _missing(value):
+                records[i][name] = ""
+                continue
+            if type_ in ("int", "float"):
+                text, problem = _number_text(value, type_)
+            elif type_ == "date":
+                text, problem = _date_text(value)
+            else:
+                text, problem = _held_text(value, type_)
+                shown = LIST_SEP.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+                if problem is None and text != shown:
+                    changed.append(Problem(table.filename, i + 2, name, shown,
+                                           (f"text without spaces at its ends: held as {text!r}" if text else
+                                            "text: held as blank, no value") + ", as a saved study file gives it back "
+                                           "(its cells are read without spaces at their ends)", "warning"))
+            if problem is not None:
+                errors.append(Problem(table.filename, i + 2, name, str(value), problem))
+            records[i][name] = text
+    return records, errors, changed
 
 
 def _records_from_frame(table: schema.Table, df: pd.DataFrame) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -225,6 +330,15 @@ class UncheckedInputWarning(ImpactWarning):
     """
 
 
+class TrimmedTextWarning(ImpactWarning):
+    """A text value given to :class:`Study` that a study file cannot hold as it is: spaces (tabs, line breaks,
+    non-breaking spaces) at its start or end, which :func:`load_study` does not read, as it reads every cell.
+
+    The study holds the value as a saved study gives it back, so that saving and loading never changes it;
+    each value changed is named (file, row, column, value, what is held).
+    """
+
+
 class Study:
     """A longitudinal study of councils: tidy tables, waves and transcripts.
 
@@ -270,6 +384,8 @@ class Study:
             raise ValueError(f"Unknown table(s) {unknown}; expected names from {sorted(TABLES)}.")
         self._meta = copy.deepcopy(dict(meta))
         self._tables: dict[str, pd.DataFrame] = {}
+        errors: list[Problem] = []
+        changed: list[Problem] = []
         for name, spec in TABLES.items():
             df = tables.get(name)
             if df is None:
@@ -282,8 +398,16 @@ class Study:
                     f"Table `{name}` must have the columns {spec.column_names}; "
                     f"missing {missing}, unexpected {extra}."
                 )
-            _, records = _records_from_frame(spec, df[spec.column_names])
-            self._tables[name] = _frame_from_records(spec, [r for _, r in records])
+            records, bad, trimmed = _checked_records(spec, df[spec.column_names])
+            errors += bad
+            changed += trimmed
+            self._tables[name] = _frame_from_records(spec, records)
+        if errors:  # a value changed or lost on the way to the study's types would be a silent change of the data
+            raise ValidationError(errors, source="Study (values no study file can hold)")
+        if changed:
+            shown = capped_lines(changed)
+            warnings.warn(f"Study: {len(changed):,} text value(s) changed to what a saved study gives back:\n  "
+                          + "\n  ".join(shown), TrimmedTextWarning, stacklevel=2)
         self._transcripts: dict[str, str] = dict(transcripts or {})
         self.root = Path(root) if root is not None else None
         #: Warnings (such as attrition) found when the study was loaded.
