@@ -427,6 +427,70 @@ def _other_separator(header: list[str]) -> str | None:
     return None
 
 
+#: What a cell with a quoted value followed by more text (``"Barn"et``) should be.
+_STRAY_QUOTE = ("a value either wholly in quotes or with none at its start (a value starting with '\"' is read up "
+                "to the next '\"', so this one reads as {read!r}, its quotes dropped): put the whole value in quotes "
+                "and double each quote inside it, as a spreadsheet saves it")
+
+
+def _cell_of_stray_quote(line: str) -> tuple[int, str] | None:
+    """The cell of one CSV line where a quoted value is followed by more text before the comma (``"Barn"et``), as
+    ``(index, raw cell)``, or None."""
+    i, cell, n = 0, 0, len(line)
+    while i < n:
+        start = i
+        if line[i] == '"':
+            i += 1
+            while i < n:
+                if line[i] == '"':
+                    if i + 1 < n and line[i + 1] == '"':
+                        i += 2
+                        continue
+                    break
+                i += 1
+            i += 1  # past the closing quote
+            if i < n and line[i] not in ",\r\n":
+                end = line.find(",", i)
+                return cell, line[start:end if end >= 0 else n].rstrip("\r\n")
+        end = line.find(",", i)
+        if end < 0:
+            return None
+        i, cell = end + 1, cell + 1
+    return None
+
+
+def stray_quotes(text: str) -> list[tuple[int, int | None, str, str]]:
+    """Where a CSV text holds a quoted value followed by more text before the next comma (``"Barn"et``), which a
+    CSV reader reads without its quotes (``Barnet``): ``(record, cell index or None, raw cell, read as)``, the
+    record counted from 1 for the header row, as a spreadsheet numbers rows.
+
+    Examples
+    --------
+    >>> stray_quotes('id,name\\n1,"Barn"et\\n2,"ok ""q"" x"\\n')
+    [(2, 1, '"Barn"et', 'Barnet')]
+    """
+    lines = text.splitlines(keepends=True)
+    found = []
+    strict = csv.reader(io.StringIO(text, newline=""), strict=True)
+    loose = csv.reader(io.StringIO(text, newline=""))
+    record = 0
+    while True:
+        record += 1
+        try:
+            next(strict)
+        except StopIteration:
+            break
+        except csv.Error:
+            where = _cell_of_stray_quote(lines[strict.line_num - 1]) if 0 < strict.line_num <= len(lines) else None
+            found.append((record, where[0] if where else None, where[1] if where else "", ""))
+    if found:  # what a reader makes of each cell: the record as the lenient reader reads it
+        rows = list(loose)
+        for k, (record, cell, raw, _) in enumerate(found):
+            row = rows[record - 1] if record - 1 < len(rows) else []
+            found[k] = (record, cell, raw, row[cell] if cell is not None and cell < len(row) else "")
+    return found
+
+
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Read a CSV as text cells.
 
@@ -462,6 +526,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
     check_width(name, rows[0])
+    quoted = {record - (sep is not None): (cell, raw, read) for record, cell, raw, read in stray_quotes(text)}
     header = [h.strip() for h in rows[0]]
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.
@@ -505,6 +570,10 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 problems.append(Problem(name, line, col, lines[0][:40] + "...",
                                         f"a closing '\"' for the quoted value that starts here (it runs over "
                                         f"{len(lines)} lines and swallows {rowlike} line(s) that look like rows)"))
+        if line in quoted:  # "Barn"et: read as Barnet, its quotes dropped without a word
+            i, raw, read = quoted[line]
+            col = header[i] if i is not None and i < len(header) else None
+            problems.append(Problem(name, line, col, raw or None, _STRAY_QUOTE.format(read=read)))
         for i, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
@@ -915,8 +984,10 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     if manifest is None:
         names = sorted(p.relative_to(path).as_posix() for p in entries if p.is_file() or p.is_symlink()) or \
             sorted(p.relative_to(path).as_posix() for p in entries)
+        study = " (it holds a study, study.yaml: were the study folder and --out given the wrong way round?)" \
+            if (path / "study.yaml").is_file() else ""
         raise OutputFolderError(f"{raw}: the output folder holds files impact did not write ({_listing(names)}) - "
-                                f"expected a new folder or one impact wrote before; {hint}")
+                                f"expected a new folder or one impact wrote before{study}; {hint}")
     listed = manifest["files"]
     made = {parent.as_posix() for rel in listed for parent in Path(rel).parents if parent != Path(".")}
     foreign, changed = [], []

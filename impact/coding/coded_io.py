@@ -12,12 +12,14 @@ from pathlib import Path
 import pandas as pd
 
 from .._io import (
+    _STRAY_QUOTE,
     UTF16_BOMS,
     _other_separator,
     atomic_write,
     check_input_file,
     check_width,
     decode_text,
+    stray_quotes,
 )
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
@@ -143,6 +145,13 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else "malformed CSV"
         detail = detail.removeprefix("Error tokenizing data. ").removeprefix("C error: ")
         raise InputError(f"{path}: not a readable CSV file ({detail}) - {expected}") from None
+    stray = stray_quotes(text)
+    if stray:  # "Barn"et: read as Barnet, its quotes dropped without a word
+        (row, cell, raw, read), more = stray[0], len(stray) - 1
+        col = header[cell] if cell is not None and cell < len(header) else None
+        where = f"{path}:{row}" + (f":{col}" if col else "")
+        raise InputError(f"{where}: {raw!r} - expected {_STRAY_QUOTE.format(read=read)}"
+                         + (f" (and {more:,} more row(s) like it)" if more else "") + f" - {expected}")
     other = _other_separator([str(c) for c in frame.columns])
     if other:
         excel = " (Excel's \"Unicode Text\" is UTF-16 separated by tabs)" if encoding == "utf-16" else ""
