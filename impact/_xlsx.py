@@ -69,6 +69,8 @@ def cell_text(value: object) -> str:
         if math.isfinite(value) and value == int(value):
             return str(int(value))
         return repr(value)
+    if isinstance(value, _dt.datetime) and value.time() == _dt.time(0):
+        return value.date().isoformat()  # a date a spreadsheet holds as a day number: no time of day was typed
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return value.isoformat()
     return str(value).strip()
