@@ -279,6 +279,8 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         bad_before = len(problems) - n_bad
         decision = rec["decision"].strip().lower()
         other = rec["other_code"].strip()
+        if rec["__formulas__"] & {"decision", "other_code"}:
+            continue  # told as a formula: its text is no decision to judge
         if decision and decision not in DECISIONS:
             problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(DECISIONS)}"))
         if decision == "other" and not other:
