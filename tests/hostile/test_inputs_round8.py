@@ -287,17 +287,22 @@ def test_a_date_typed_in_a_review_note_reads_as_the_date(value, review_xlsx):
     assert list(decisions["notes"]) == ["2012-03-01"]
 
 
-def test_a_formula_with_its_cached_value_is_refused_in_a_review(review_xlsx):
-    # Guard: a formula is refused whatever value Excel cached for it.
+def test_a_formula_with_its_cached_value_is_one_problem_in_a_review(review_xlsx):
+    # A formula is refused whatever value Excel cached for it.  On the old code it was two problems for one cause:
+    # "not a formula", then its text judged as a decision ("expected one of accept, reject, other"); in a grey
+    # column, "the exported value ... (a read-only column was edited)" as well.
     from impact.review import import_review
 
     def change(wb, ws, col):
         ws.cell(2, col["decision"], '=IF(TRUE,"accept","reject")')
+        ws.cell(3, col["code"], "=B3")
 
     with pytest.raises(ValidationError) as info:
         import_review(_filled(review_xlsx, change))
-    assert str(info.value.problems[0]) == ("filled.xlsx (sheet 'review'):2:decision: '=IF(TRUE,\"accept\",\"reject\")' "
-                                           "- expected plain text or a value, not a formula")
+    assert [str(p) for p in info.value.problems] == [
+        "filled.xlsx (sheet 'review'):2:decision: '=IF(TRUE,\"accept\",\"reject\")' - expected plain text or a value, "
+        "not a formula",
+        "filled.xlsx (sheet 'review'):3:code: '=B3' - expected plain text or a value, not a formula"]
 
 
 def test_hidden_sheets_and_rich_text_in_a_review(review_xlsx):
@@ -317,15 +322,21 @@ def test_hidden_sheets_and_rich_text_in_a_review(review_xlsx):
     assert "filled.xlsx: sheet 'mine' was added; its content is not read." in said
 
 
-def test_a_review_sheet_written_out_to_the_last_column_is_refused_before_it_is_read(review_xlsx):
-    # Guard: a cell in column XFD makes a sheet of 16,384 columns, refused by its dimension before it is read.
+def test_a_review_sheet_written_out_to_the_last_column_is_refused_naming_the_sheet(review_xlsx):
+    # A cell in column XFD makes a sheet of 16,384 columns, refused by its dimension before it is read.  On the old
+    # code the message named the part "xl/worksheets/sheet2.xml", not the sheet 'review', and said nothing to do.
     from impact.review import import_review
 
     def change(wb, ws, col):
         ws.cell(2, 16384, "far right")
 
-    with pytest.raises(InputError, match=r"reaches row 21, column XFD \(16,384\)"):
+    with pytest.raises(InputError) as info:
         import_review(_filled(review_xlsx, change))
+    assert str(info.value).startswith(f"{review_xlsx.with_name('filled.xlsx')} (sheet 'review'): <dimension ref> "
+                                      "'A1:XFD21' reaches row 21, "
+                                      "column XFD (16,384)")
+    assert str(info.value).endswith("(a value or a format far beyond the data makes a sheet reach so far: delete "
+                                    "the rows and columns past the data)")
 
 
 # --------------------------------------------------------------------------- the command line
@@ -360,3 +371,35 @@ def test_paths_with_spaces_and_accents_work_and_one_file_given_twice_is_refused(
     assert main(["agree", str(coded), str(coded), "--out", str(tmp_path / "a.csv")]) == 2
     assert "given twice" in capsys.readouterr().err
     assert not (tmp_path / "a.csv").exists()
+
+
+def test_a_coded_file_joined_to_itself_is_one_problem_naming_the_row(study_dir, tmp_path):
+    # On the old code the second header row (after the second file's byte-order mark) was read as data: six
+    # problems, one per column ("'negated' - expected true or false", "'\ufeffunit' - expected an id without
+    # invisible ... characters", ...), none saying that two files were joined.
+    from impact.coding.coded_io import read_csv_cells
+
+    one = "unit,code,negated\nP1-early:1,morale,false\n"
+    (tmp_path / "joined.csv").write_bytes(one.encode() + b"\xef\xbb\xbf" + one.encode())
+    with pytest.raises(InputError, match=r"joined\.csv:3: the header row again - expected codings, with one header "
+                                         r"row, at the top \(two files joined into one\? keep the first header row "
+                                         r"only\)"):
+        read_csv_cells(tmp_path / "joined.csv", expected="expected codings")
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_the_same_codings_given_as_coded_and_as_human_are_refused(copy, study_dir, tmp_path, capsys):
+    # On the old code `impact run S --coded c.csv --human c.csv` ran, and its reliability section reported the
+    # coding's agreement with itself: perfect, by construction.  A copy of the file is the same coding.
+    coded = tmp_path / "c.csv"
+    coded.write_text("interview_id,code\nP1-early,morale\n", encoding="utf-8")
+    human = coded
+    if copy:
+        human = tmp_path / "copy of c.csv"
+        shutil.copyfile(coded, human)
+    assert main(["run", str(study_dir), "--coded", str(coded), "--human", str(human),
+                 "--out", str(tmp_path / "out")]) == 2
+    assert (f"--human {human}: the same codings as --coded {coded} - expected a second coding of some of the "
+            "segments, by another coder (a coding checked against itself agrees by construction)"
+            ) in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
