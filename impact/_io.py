@@ -433,61 +433,57 @@ _STRAY_QUOTE = ("a value either wholly in quotes or with none at its start (a va
                 "and double each quote inside it, as a spreadsheet saves it")
 
 
-def _cell_of_stray_quote(line: str) -> tuple[int, str] | None:
-    """The cell of one CSV line where a quoted value is followed by more text before the comma (``"Barn"et``), as
-    ``(index, raw cell)``, or None."""
-    i, cell, n = 0, 0, len(line)
-    while i < n:
-        start = i
-        if line[i] == '"':
-            i += 1
-            while i < n:
-                if line[i] == '"':
-                    if i + 1 < n and line[i + 1] == '"':
-                        i += 2
-                        continue
-                    break
-                i += 1
-            i += 1  # past the closing quote
-            if i < n and line[i] not in ",\r\n":
-                end = line.find(",", i)
-                return cell, line[start:end if end >= 0 else n].rstrip("\r\n")
-        end = line.find(",", i)
-        if end < 0:
-            return None
-        i, cell = end + 1, cell + 1
-    return None
+_CELL_END = re.compile(r"[,\r\n]")
 
 
-def stray_quotes(text: str) -> list[tuple[int, int | None, str, str]]:
+def stray_quotes(text: str) -> list[tuple[int, int, str, str]]:
     """Where a CSV text holds a quoted value followed by more text before the next comma (``"Barn"et``), which a
-    CSV reader reads without its quotes (``Barnet``): ``(record, cell index or None, raw cell, read as)``, the
-    record counted from 1 for the header row, as a spreadsheet numbers rows.
+    CSV reader reads without its quotes (``Barnet``): ``(record, cell index, raw cell, read as)``, the record
+    counted from 1 for the header row, as a spreadsheet numbers rows (blank lines count).  Spaces after the
+    closing quote (``"Barnet" ,``) are not counted: a cell is read without spaces at its ends.
 
     Examples
     --------
-    >>> stray_quotes('id,name\\n1,"Barn"et\\n2,"ok ""q"" x"\\n')
+    >>> stray_quotes('id,name\\n1,"Barn"et\\n2,"ok ""q"" x"\\n3,"fine" \\n')
     [(2, 1, '"Barn"et', 'Barnet')]
     """
-    lines = text.splitlines(keepends=True)
-    found = []
     strict = csv.reader(io.StringIO(text, newline=""), strict=True)
-    loose = csv.reader(io.StringIO(text, newline=""))
-    record = 0
-    while True:
-        record += 1
+    while True:  # the C reader first: a file without the fault is passed over at its speed
         try:
             next(strict)
         except StopIteration:
+            return []
+        except csv.Error as exc:
+            if "expected after" in str(exc):
+                break
+    found = []
+    i, n, record, cell = 0, len(text), 1, 0
+    while i < n:
+        if text[i] == '"':  # a quoted value: up to the closing quote, "" standing for one quote
+            k = i + 1
+            while True:
+                k = text.find('"', k)
+                if k < 0 or text.startswith('""', k):
+                    if k < 0:
+                        return found  # an unclosed quote: told by the reader of the rows
+                    k += 2
+                    continue
+                break
+            m = _CELL_END.search(text, k + 1)
+            m = m.start() if m else n
+            if text[k + 1:m].strip():
+                found.append((record, cell, text[i:m], text[i + 1:k].replace('""', '"') + text[k + 1:m]))
+        else:
+            m = _CELL_END.search(text, i)
+            m = m.start() if m else n
+        if m >= n:
             break
-        except csv.Error:
-            where = _cell_of_stray_quote(lines[strict.line_num - 1]) if 0 < strict.line_num <= len(lines) else None
-            found.append((record, where[0] if where else None, where[1] if where else "", ""))
-    if found:  # what a reader makes of each cell: the record as the lenient reader reads it
-        rows = list(loose)
-        for k, (record, cell, raw, _) in enumerate(found):
-            row = rows[record - 1] if record - 1 < len(rows) else []
-            found[k] = (record, cell, raw, row[cell] if cell is not None and cell < len(row) else "")
+        if text[m] == ",":
+            cell += 1
+            i = m + 1
+        else:
+            record, cell = record + 1, 0
+            i = m + (2 if text.startswith("\r\n", m) else 1)
     return found
 
 
@@ -526,7 +522,10 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
     check_width(name, rows[0])
-    quoted = {record - (sep is not None): (cell, raw, read) for record, cell, raw, read in stray_quotes(text)}
+    quoted: dict[int, list[tuple[str, str, str]]] = {}  # row -> (column, raw cell, read as)
+    for record, cell, raw, read in stray_quotes(text):
+        col = rows[0][cell].strip() if cell < len(rows[0]) else f"#{cell + 1}"
+        quoted.setdefault(record - (sep is not None), []).append((col, raw, read))
     header = [h.strip() for h in rows[0]]
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.
@@ -570,10 +569,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 problems.append(Problem(name, line, col, lines[0][:40] + "...",
                                         f"a closing '\"' for the quoted value that starts here (it runs over "
                                         f"{len(lines)} lines and swallows {rowlike} line(s) that look like rows)"))
-        if line in quoted:  # "Barn"et: read as Barnet, its quotes dropped without a word
-            i, raw, read = quoted[line]
-            col = header[i] if i is not None and i < len(header) else None
-            problems.append(Problem(name, line, col, raw or None, _STRAY_QUOTE.format(read=read)))
+        for col, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word
+            problems.append(Problem(name, line, col, raw, _STRAY_QUOTE.format(read=read)))
         for i, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"

@@ -148,7 +148,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     stray = stray_quotes(text)
     if stray:  # "Barn"et: read as Barnet, its quotes dropped without a word
         (row, cell, raw, read), more = stray[0], len(stray) - 1
-        col = header[cell] if cell is not None and cell < len(header) else None
+        col = header[cell] if cell < len(header) else None
         where = f"{path}:{row}" + (f":{col}" if col else "")
         raise InputError(f"{where}: {raw!r} - expected {_STRAY_QUOTE.format(read=read)}"
                          + (f" (and {more:,} more row(s) like it)" if more else "") + f" - {expected}")

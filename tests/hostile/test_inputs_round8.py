@@ -164,6 +164,21 @@ def test_a_quoted_value_followed_by_more_text_in_supplied_codings_is_refused(stu
         read_codings(tmp_path / "c.csv", load_study(study_dir))
 
 
+def test_a_stray_quote_is_placed_after_a_value_over_two_lines_and_spaces_after_a_quote_are_no_fault(study_dir):
+    # The row is counted as a spreadsheet shows it (a value over two lines is one row); '"Barnet" ,' is Barnet
+    # with a space the reader drops anyway; an unclosed quote is told as such, not also as a stray quote.
+    _replace(study_dir / "status_history.csv", "DfE letter", '"DfE\nletter"')
+    _replace(study_dir / "councils.csv", "Torbay,", '"Tor"bay,')
+    _replace(study_dir / "councils.csv", "Barnet,", '"Barnet" ,')
+    _replace(study_dir / "reviews.csv", ",8", ',"8')
+    problems = _errors(study_dir)
+    assert [p for p in problems if "quotes dropped" in p] == [
+        "councils.csv:4:name: '\"Tor\"bay' - expected a value either wholly in quotes or with none at its start (a "
+        "value starting with '\"' is read up to the next '\"', so this one reads as 'Torbay', its quotes dropped): "
+        "put the whole value in quotes and double each quote inside it, as a spreadsheet saves it"]
+    assert any(p.startswith("reviews.csv:2:n_recommendations: ") and "a closing '\"'" in p for p in problems)
+
+
 def test_a_quote_inside_an_unquoted_value_is_kept(study_dir):
     # Guard: 'Bar"n"et' (no quote at its start) is read as written, quotes and all.
     from impact.study import load_study
