@@ -418,3 +418,21 @@ def test_the_same_codings_given_as_coded_and_as_human_are_refused(copy, study_di
             "segments, by another coder (a coding checked against itself agrees by construction)"
             ) in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_score_that_cannot_be_read_in_supplied_codings_is_refused(tiny_study):
+    # On the old code a score of "high" or "TRUE" was read as 1.0, the score of a code a person gave, without a word;
+    # "TRUE" as a start was "expected a whole number of characters, 0 or more", nothing more.
+    from impact.codings import as_codings
+
+    data = pd.DataFrame({"interview_id": ["P1-early"] * 3, "code": ["morale", "morale", "learning"],
+                         "score": ["high", "TRUE", "0.4"], "start": ["TRUE", "0", "1"], "end": ["5", "5", "5"]})
+    yes_no = ("is a yes/no value, where this column expects a number: write the number itself, or leave the cell "
+              "blank where none is known)")
+    with pytest.raises(ValidationError) as info:
+        as_codings(data, tiny_study, source="c.csv")
+    assert [str(p) for p in info.value.problems] == [
+        f"c.csv:2:start: 'TRUE' - expected a whole number of characters, 0 or more (TRUE {yes_no}",
+        "c.csv:2:score: 'high' - expected a finite number, the coder's score, or blank for a code given by a person",
+        "c.csv:3:score: 'TRUE' - expected a finite number, the coder's score, or blank for a code given by a person "
+        f"(TRUE {yes_no}"]
