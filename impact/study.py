@@ -357,11 +357,26 @@ class Study:
     root : path, optional
         The study folder the study was loaded from.
 
+    Raises
+    ------
+    ValidationError
+        Listing every value no study file can hold (file, row, column, value):
+        a fraction in a whole-number column, a yes/no value in a number
+        column, a time of day in a date column, infinity, a NUL character.
+
+    Warns
+    -----
+    TrimmedTextWarning
+        Naming each text value held without the spaces at its ends.
+
     Notes
     -----
     Accessors return copies, so changing them never changes the study.  Use
     :func:`load_study` to read a folder; the constructor does not validate
-    (call :meth:`validate`).
+    (call :meth:`validate`).  Values are held as a study file gives them
+    back (text without spaces at its ends; a date given as text read as a
+    study file's cell is, never month first), so :meth:`save` and
+    :func:`load_study` never change them.
 
     Examples
     --------
