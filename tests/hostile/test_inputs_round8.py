@@ -337,6 +337,28 @@ def test_hidden_sheets_and_rich_text_in_a_review(review_xlsx):
     assert "filled.xlsx: sheet 'mine' was added; its content is not read." in said
 
 
+def test_a_codes_sheet_renamed_is_one_problem_and_an_error_value_is_named(review_xlsx):
+    # On the old code each other_code was "expected a code id listed on the 'codes' sheet", of a sheet no longer
+    # there (renamed 'Codes list'), and an error value "#N/A" was "expected one of accept, reject, other" only.
+    from impact.review import import_review
+
+    def change(wb, ws, col):
+        for row in (2, 3):
+            ws.cell(row, col["decision"], "other")
+            ws.cell(row, col["other_code"], "morale")
+        ws.cell(4, col["decision"], "#N/A").data_type = "e"
+        wb["codes"].title = "Codes list"
+
+    with pytest.raises(ValidationError) as info:
+        import_review(_filled(review_xlsx, change))
+    assert [str(p) for p in info.value.problems] == [
+        "filled.xlsx: expected a sheet named 'codes' listing the code ids, against which other_code is checked (it "
+        "was deleted or renamed; the workbook has the sheets ['README', 'review', 'Codes list']): name it 'codes' "
+        "again, or copy it back from the workbook as exported",
+        "filled.xlsx (sheet 'review'):4:decision: '#N/A' - expected one of accept, reject, other (#N/A marks a "
+        "missing value: leave the cell blank where none is known)"]
+
+
 def test_a_review_sheet_written_out_to_the_last_column_is_refused_naming_the_sheet(review_xlsx):
     # A cell in column XFD makes a sheet of 16,384 columns, refused by its dimension before it is read.  On the old
     # code the message named the part "xl/worksheets/sheet2.xml", not the sheet 'review', and said nothing to do.
