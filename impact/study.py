@@ -209,18 +209,23 @@ def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[s
     changed: list[Problem] = []
     types = {c.name: c.type for c in table.columns}
     records = [{} for _ in range(len(df))]
+    held = {"int": _number_text, "float": _number_text, "date": lambda v, t: _date_text(v)}
     for name in df.columns:
         type_ = types.get(name, "text")
+        convert = held.get(type_, _held_text)
+        seen: dict[tuple[type, Any], tuple[str, str | None]] = {}  # ids, waves, dates repeat: each converted once
         for i, value in enumerate(df[name].tolist()):
             if _missing(value):
                 records[i][name] = ""
                 continue
-            if type_ in ("int", "float"):
-                text, problem = _number_text(value, type_)
-            elif type_ == "date":
-                text, problem = _date_text(value)
-            else:
-                text, problem = _held_text(value, type_)
+            key = (type(value), value)  # by type too: True == 1, yet True is refused where 1 is a number
+            try:
+                text, problem = seen[key]
+            except KeyError:
+                text, problem = seen[key] = convert(value, type_)
+            except TypeError:  # a list
+                text, problem = convert(value, type_)
+            if type_ not in held:
                 shown = LIST_SEP.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
                 if problem is None and text != shown:
                     changed.append(Problem(table.filename, i + 2, name, shown,
