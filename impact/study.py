@@ -980,6 +980,27 @@ def _near_names(folder: Path, filename: str) -> str:
             f"CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
 
 
+def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
+    """What a study path that is no folder was likely meant to be (" (... ends in a space: 'study' is a folder)"),
+    or ""."""
+    text = os.fspath(given)
+    if path.is_file() and (path.parent / "study.yaml").is_file():
+        return f" (it is a file of the study folder {path.parent}: give the folder itself)"
+    if text != text.strip() and Path(text.strip()).is_dir():
+        return f" (the path has spaces at its ends, as a pasted path may: {text.strip()!r} is a folder)"
+    from ._io import literal_tilde
+
+    if literal_tilde(text) is not None and Path(os.path.expanduser(text)).is_dir():
+        return (f" (it starts with '~', which was not turned into your home folder (the shell does not do it inside "
+                f"quotes): write it out, {os.path.expanduser(text)})")
+    try:
+        near = sorted(p.name for p in path.parent.iterdir()
+                      if p.is_dir() and p.name.casefold() == path.name.casefold() and p.name != path.name)
+    except OSError:
+        near = []
+    return f" (found {near[0]!r} beside it: names are exact, case too)" if near else ""
+
+
 def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """Read a study folder.
 
@@ -1017,10 +1038,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """
     if isinstance(path, str) and not path.strip():  # Path("") is the current folder
         raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")
-    path = Path(path)
+    given, path = path, Path(path)
     if not path.is_dir():
         what = "a file, not a study folder" if path.exists() else "no such folder"
-        raise InputError(f"{path}: {what} (expected a folder holding study.yaml)")
+        raise InputError(f"{path}: {what} (expected a folder holding study.yaml){_study_path_hint(given, path)}")
     meta, problems = _read_meta(path)
     broken = {"study.yaml"} if problems else set()
     records: dict[str, list[dict[str, str]]] = {}

@@ -458,3 +458,23 @@ def test_a_score_that_cannot_be_read_in_supplied_codings_is_refused(tiny_study):
         "c.csv:2:score: 'high' - expected a finite number, the coder's score, or blank for a code given by a person",
         "c.csv:3:score: 'TRUE' - expected a finite number, the coder's score, or blank for a code given by a person "
         f"(TRUE {yes_no}"]
+
+
+@pytest.mark.parametrize(("given", "hint"), [
+    # On the old code each was "no such folder" or "a file, not a study folder", nothing more.
+    ("study ", "(the path has spaces at its ends, as a pasted path may: 'study' is a folder)"),
+    ("study/study.yaml", "(it is a file of the study folder study: give the folder itself)"),
+    ("Study", "(found 'study' beside it: names are exact, case too)"),
+    ("~/study", "(it starts with '~', which was not turned into your home folder (the shell does not do it inside "
+                "quotes): write it out, HOME/study)"),
+])
+def test_a_study_path_given_another_way_says_which_folder_was_meant(given, hint, study_dir, tmp_path, monkeypatch):
+    from impact.study import load_study
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if given == "Study" and (tmp_path / given).exists():
+        pytest.skip("names ignore case on this file system")
+    with pytest.raises(InputError) as info:
+        load_study(given)
+    assert str(info.value).endswith(hint.replace("HOME", str(tmp_path)))
