@@ -340,7 +340,7 @@ def test_hidden_sheets_and_rich_text_in_a_review(review_xlsx):
 def test_a_codes_sheet_renamed_is_one_problem_and_an_error_value_is_named(review_xlsx):
     # On the old code each other_code was "expected a code id listed on the 'codes' sheet", of a sheet no longer
     # there (renamed 'Codes list'), and an error value "#N/A" was "expected one of accept, reject, other" only.
-    from impact.review import import_review
+    from impact.review import ReviewWarning, import_review
 
     def change(wb, ws, col):
         for row in (2, 3):
@@ -349,7 +349,7 @@ def test_a_codes_sheet_renamed_is_one_problem_and_an_error_value_is_named(review
         ws.cell(4, col["decision"], "#N/A").data_type = "e"
         wb["codes"].title = "Codes list"
 
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, pytest.warns(ReviewWarning, match="sheet 'Codes list' was added"):
         import_review(_filled(review_xlsx, change))
     assert [str(p) for p in info.value.problems] == [
         "filled.xlsx: expected a sheet named 'codes' listing the code ids, against which other_code is checked (it "
