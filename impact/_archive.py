@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import re
 import stat
 import struct
@@ -730,7 +731,8 @@ class _SheetExtent(_Nothing):
             raise InputError(
                 f"{self.where}: {what} reaches row {self.max_row:,}, column {_column_letters(self.max_col)} "
                 f"({self.max_col:,}): a full read would make {self.max_row * self.max_col:,} cells - expected at most "
-                f"{lim['max_rows']:,} rows, {lim['max_columns']:,} columns and {lim['max_cells']:,} cells"
+                f"{lim['max_rows']:,} rows, {lim['max_columns']:,} columns and {lim['max_cells']:,} cells (a value or "
+                "a format far beyond the data makes a sheet reach so far: delete the rows and columns past the data)"
             )
 
     def _ref(self, ref: str, what: str) -> None:
@@ -772,6 +774,28 @@ class _SheetExtent(_Nothing):
                 self._ref(ref, f"<{local} ref>")
 
 
+def _sheet_names(gz: GuardedZip) -> dict[str, str]:
+    """The member of each worksheet and its name as the user sees it on its tab (``{"xl/worksheets/sheet2.xml":
+    "review"}``), from ``xl/workbook.xml`` and its relationships; empty where they cannot be read."""
+    book, rels = gz.find("xl/workbook.xml"), gz.find("xl/_rels/workbook.xml.rels")
+    if book is None or rels is None:
+        return {}
+    try:
+        targets = {r.get("Id"): r.get("Target", "") for r in stream_xml(gz, rels, _Collect("Relationship"),
+                                                                           max_bytes=MiB)}
+        names = {}
+        for sheet in stream_xml(gz, book, _Collect("sheet"), max_bytes=MiB):
+            rid = next((v for k, v in sheet.items() if k.endswith("}id") or k == "r:id"), None)
+            target = targets.get(rid)
+            if target and sheet.get("name"):
+                member = gz.find(target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}"))
+                if member is not None:
+                    names[member] = sheet["name"]
+        return names
+    except InputError:
+        return {}
+
+
 def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None) -> None:
     """Stream every member of a workbook once; measure every XML part's sheet extent.
 
@@ -781,9 +805,11 @@ def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None) -
         From the archive caps, or when a sheet reaches beyond :data:`XLSX_LIMITS`.
     """
     lim = _limits(XLSX_LIMITS, limits)
+    sheets = _sheet_names(gz)
     for name in gz.namelist():
         if name.lower().endswith(".xml"):
-            stream_xml(gz, name, _SheetExtent(where=f"{gz.label} ({name})", limits=lim))
+            where = f"{gz.label} (sheet {sheets[name]!r})" if name in sheets else f"{gz.label} ({name})"
+            stream_xml(gz, name, _SheetExtent(where=where, limits=lim))
         else:
             for _ in gz.stream(name):
                 pass

@@ -427,6 +427,66 @@ def _other_separator(header: list[str]) -> str | None:
     return None
 
 
+#: What a cell with a quoted value followed by more text (``"Barn"et``) should be.
+_STRAY_QUOTE = ("a value either wholly in quotes or with none at its start (a value starting with '\"' is read up "
+                "to the next '\"', so this one reads as {read!r}, its quotes dropped): put the whole value in quotes "
+                "and double each quote inside it, as a spreadsheet saves it")
+
+
+_CELL_END = re.compile(r"[,\r\n]")
+
+
+def stray_quotes(text: str) -> list[tuple[int, int, str, str]]:
+    """Where a CSV text holds a quoted value followed by more text before the next comma (``"Barn"et``), which a
+    CSV reader reads without its quotes (``Barnet``): ``(record, cell index, raw cell, read as)``, the record
+    counted from 1 for the header row, as a spreadsheet numbers rows (blank lines count).  Spaces after the
+    closing quote (``"Barnet" ,``) are not counted: a cell is read without spaces at its ends.
+
+    Examples
+    --------
+    >>> stray_quotes('id,name\\n1,"Barn"et\\n2,"ok ""q"" x"\\n3,"fine" \\n')
+    [(2, 1, '"Barn"et', 'Barnet')]
+    """
+    strict = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:  # the C reader first: a file without the fault is passed over at its speed
+        try:
+            next(strict)
+        except StopIteration:
+            return []
+        except csv.Error as exc:
+            if "expected after" in str(exc):
+                break
+    found = []
+    i, n, record, cell = 0, len(text), 1, 0
+    while i < n:
+        if text[i] == '"':  # a quoted value: up to the closing quote, "" standing for one quote
+            k = i + 1
+            while True:
+                k = text.find('"', k)
+                if k < 0 or text.startswith('""', k):
+                    if k < 0:
+                        return found  # an unclosed quote: told by the reader of the rows
+                    k += 2
+                    continue
+                break
+            m = _CELL_END.search(text, k + 1)
+            m = m.start() if m else n
+            if text[k + 1:m].strip():
+                found.append((record, cell, text[i:m], text[i + 1:k].replace('""', '"') + text[k + 1:m]))
+        else:
+            m = _CELL_END.search(text, i)
+            m = m.start() if m else n
+        if m >= n:
+            break
+        if text[m] == ",":
+            cell += 1
+            i = m + 1
+        else:
+            record, cell = record + 1, 0
+            i = m + (2 if text.startswith("\r\n", m) else 1)
+    return found
+
+
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Read a CSV as text cells.
 
@@ -462,6 +522,10 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
     check_width(name, rows[0])
+    quoted: dict[int, list[tuple[str, str, str]]] = {}  # row -> (column, raw cell, read as)
+    for record, cell, raw, read in stray_quotes(text):
+        col = rows[0][cell].strip() if cell < len(rows[0]) else f"#{cell + 1}"
+        quoted.setdefault(record - (sep is not None), []).append((col, raw, read))
     header = [h.strip() for h in rows[0]]
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.
@@ -505,6 +569,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 problems.append(Problem(name, line, col, lines[0][:40] + "...",
                                         f"a closing '\"' for the quoted value that starts here (it runs over "
                                         f"{len(lines)} lines and swallows {rowlike} line(s) that look like rows)"))
+        for col, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word
+            problems.append(Problem(name, line, col, raw, _STRAY_QUOTE.format(read=read)))
         for i, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
@@ -915,8 +981,10 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     if manifest is None:
         names = sorted(p.relative_to(path).as_posix() for p in entries if p.is_file() or p.is_symlink()) or \
             sorted(p.relative_to(path).as_posix() for p in entries)
+        study = " (it holds a study, study.yaml: were the study folder and --out given the wrong way round?)" \
+            if (path / "study.yaml").is_file() else ""
         raise OutputFolderError(f"{raw}: the output folder holds files impact did not write ({_listing(names)}) - "
-                                f"expected a new folder or one impact wrote before; {hint}")
+                                f"expected a new folder or one impact wrote before{study}; {hint}")
     listed = manifest["files"]
     made = {parent.as_posix() for rel in listed for parent in Path(rel).parents if parent != Path(".")}
     foreign, changed = [], []

@@ -69,6 +69,8 @@ def cell_text(value: object) -> str:
         if math.isfinite(value) and value == int(value):
             return str(int(value))
         return repr(value)
+    if isinstance(value, _dt.datetime) and value.time() == _dt.time(0):
+        return value.date().isoformat()  # a date a spreadsheet holds as a day number: no time of day was typed
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return value.isoformat()
     return str(value).strip()
@@ -195,7 +197,9 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
 
     Returns (header, records, problems); each record maps the expected column
     names (and ``"__extra__"``: {header: text} of cells in unexpected columns,
-    which callers report cell by cell) to text.  Blank rows are skipped.
+    which callers report cell by cell) to text, and ``"__formulas__"`` to the
+    columns holding a formula (reported here, so callers judge those cells no
+    further: one problem for one cause).  Blank rows are skipped.
     """
     problems: list[Problem] = []
     rows = list(ws.iter_rows())
@@ -228,10 +232,12 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         rownum = cells[0].row
         rec: dict = {}
         extra: dict[str, str] = {}
+        formulas: set[str] = set()
         for j, c in enumerate(cells):
             if c.data_type == "f":
                 name = expected[j] if j < len(expected) else extra_cols.get(j, get_column_letter(j + 1))
                 problems.append(Problem(file, rownum, name, str(c.value), "plain text or a value, not a formula"))
+                formulas.add(name)
             text = cell_text(c.value)
             if j < len(expected):
                 rec[expected[j]] = text
@@ -240,6 +246,7 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         for name in expected:
             rec.setdefault(name, "")
         rec["__extra__"] = extra
+        rec["__formulas__"] = formulas
         records.append((rownum, rec))
     return header, records, problems
 
@@ -266,11 +273,15 @@ def check_rows(records, original: dict[str, dict], *, file: str, id_col: str, re
     checked = []
     for row, rec in records:
         before = len(problems)
+        formulas = rec.get("__formulas__", set())
         for col, text in rec["__extra__"].items():
-            problems.append(Problem(file, row, col, text, "no content outside the sheet's columns (move it into notes)"))
+            if col not in formulas:
+                problems.append(Problem(file, row, col, text, "no content outside the sheet's columns (move it into notes)"))
         rid = rec[id_col]
         orig = original.get(rid)
-        if not rid:
+        if id_col in formulas:
+            orig = None  # told as a formula
+        elif not rid:
             problems.append(Problem(file, row, id_col, "", "the row id written by the export (it was deleted, "
                                     f"or this row was added{added_hint})"))
         elif orig is None:
@@ -282,7 +293,7 @@ def check_rows(records, original: dict[str, dict], *, file: str, id_col: str, re
             seen[rid] = row
         if orig is not None:
             for col in read_only:
-                if col != id_col and not same_value(rec[col], orig[col], numeric=col in numeric):
+                if col != id_col and col not in formulas and not same_value(rec[col], orig[col], numeric=col in numeric):
                     problems.append(Problem(file, row, col, rec[col],
                                             f"the exported value {orig[col]!r} (a read-only column was edited)"))
         checked.append((row, rec, orig, len(problems) - before))

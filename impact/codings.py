@@ -43,7 +43,7 @@ import pandas as pd
 from ._frames import member
 from ._io import check_input_file
 from .errors import InputError, Problem, ValidationError
-from .schema import did_you_mean, id_problem
+from .schema import did_you_mean, id_problem, yes_no_hint
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "as_codings", "codes_nothing", "read_codings"]
@@ -72,7 +72,8 @@ def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem
     given = values.notna() & (values.astype("string").fillna("").str.strip() != "")  # empty: a whole-interview row
     bad = (given & num.isna()) | (num.notna() & ((num < 0) | (num % 1 != 0)))
     for i in np.flatnonzero(bad.fillna(False).to_numpy())[:_MAX_LISTED]:
-        problems.append(Problem(source, int(i) + 2, column, str(values.iloc[i]), "a whole number of characters, 0 or more"))
+        problems.append(Problem(source, int(i) + 2, column, str(values.iloc[i]), "a whole number of characters, 0 or more"
+                                + yes_no_hint(str(values.iloc[i]))))
     return num.where(~bad).astype("Int64")
 
 
@@ -207,6 +208,13 @@ def as_codings(
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(i) + 2, "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
+    if "score" in d.columns:  # a score that cannot be read is told, not taken for a person's code (score 1)
+        given = d["score"].astype("string").fillna("").str.strip() != ""
+        unread = given & ~np.isfinite(pd.to_numeric(d["score"], errors="coerce").astype("float64"))
+        for i in np.flatnonzero(unread.to_numpy())[:_MAX_LISTED]:
+            value = str(d["score"].iloc[i])
+            problems.append(Problem(source, int(i) + 2, "score", value, "a finite number, the coder's score, or "
+                                    f"blank for a code given by a person{yes_no_hint(value)}"))
     if problems:
         raise ValidationError(problems, source=source)
     if "score" in d.columns:

@@ -252,6 +252,8 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     rows, undecided = [], []
     for row, rec, orig, n_bad in checked:
         decision = rec["decision"].strip().lower()
+        if "decision" in rec["__formulas__"]:
+            continue  # told as a formula: its text is no decision to judge
         if decision and decision not in ADJUDICATIONS:
             problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(ADJUDICATIONS)}"))
             continue
@@ -266,7 +268,7 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     _, agreed, agreed_problems = _xlsx.read_rows(wb[_AGREED], file=agreed_file, expected=["unit", "code", "value"])
     problems += agreed_problems
     for row, rec in agreed:
-        if rec["value"] not in ("0", "1"):
+        if rec["value"] not in ("0", "1") and "value" not in rec["__formulas__"]:
             problems.append(Problem(agreed_file, row, "value", rec["value"], "1 (present) or 0 (absent)"))
             continue
         rows.append({"unit": rec["unit"], "code": rec["code"], "present": rec["value"] == "1", "source": "agreed",

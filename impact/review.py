@@ -29,6 +29,7 @@ import pandas as pd
 from . import _xlsx
 from ._version import __version__
 from .errors import ImpactWarning, InputError, Problem, ValidationError
+from .schema import missing_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
 
@@ -270,7 +271,12 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     more, seen, checked = _xlsx.check_rows(records, original, file=file, id_col="row_id", read_only=_READ_ONLY,
                                            numeric=_NUMERIC, added_hint=": add other codes with decision 'other' instead")
     codes = {_xlsx.cell_text(r[0]) for r in wb[_CODES].iter_rows(min_row=2, max_col=1, values_only=True)} - {""} \
-        if _CODES in wb.sheetnames else set()
+        if _CODES in wb.sheetnames else None
+    if codes is None and any(rec["other_code"].strip() for _, rec, _, _ in checked):  # one problem, not one per row
+        problems.append(Problem(path.name, None, None, None, f"a sheet named {_CODES!r} listing the code ids, against "
+                                f"which other_code is checked (it was deleted or renamed; the workbook has the sheets "
+                                f"{[n for n in wb.sheetnames if wb[n].sheet_state == 'visible']}): name it "
+                                f"{_CODES!r} again, or copy it back from the workbook as exported"))
     for extra in sorted(set(wb.sheetnames) - {_SHEET, _ORIGINAL, _META, _CODES, _README}):
         warnings.warn(f"{path.name}: sheet {extra!r} was added; its content is not read.", ReviewWarning, stacklevel=2)
     problems += more
@@ -279,11 +285,14 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         bad_before = len(problems) - n_bad
         decision = rec["decision"].strip().lower()
         other = rec["other_code"].strip()
+        if rec["__formulas__"] & {"decision", "other_code"}:
+            continue  # told as a formula: its text is no decision to judge
         if decision and decision not in DECISIONS:
-            problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(DECISIONS)}"))
+            problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(DECISIONS)}"
+                                    + missing_hint(rec["decision"])))
         if decision == "other" and not other:
             problems.append(Problem(file, row, "other_code", "", "a code id (decision is 'other')"))
-        elif other and other not in codes:
+        elif other and codes is not None and other not in codes:
             problems.append(Problem(file, row, "other_code", other, "a code id listed on the 'codes' sheet"))
         elif other and decision != "other":
             problems.append(Problem(file, row, "other_code", other,

@@ -192,6 +192,61 @@ def apostrophe_hint(text: str) -> str:
             "which was saved into the file: remove it)")
 
 
+_END_MARKS = {".": "a full stop", ",": "a comma", ";": "a semicolon", ":": "a colon"}
+
+
+def stray_end(text: str) -> str:
+    """Why an id ending in a full stop, comma, semicolon or colon ("P2.") is not read, or "": a mark typed or pasted
+    after it, which makes it another id than the one the other files name.
+
+    Examples
+    --------
+    >>> stray_end("P2.")
+    " (it ends in '.', a full stop, which makes it another id than 'P2': write 'P2')"
+    >>> stray_end("v1.2"), stray_end(".")
+    ('', '')
+    """
+    plain = text.rstrip("".join(_END_MARKS))
+    if plain == text or not plain:
+        return ""
+    mark = text[len(plain)]
+    return f" (it ends in {mark!r}, {_END_MARKS[mark]}, which makes it another id than {plain!r}: write {plain!r})"
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_WAVE_NUMBER = re.compile(r"(?:(?:wave|time|round|sweep|phase|w|t)[\s_.-]*)?(?P<n>[0-9]{1,2}|"
+                          + "|".join(_ORDINALS + _NUMBER_WORDS) + r")(?:st|nd|rd|th)?(?:[\s_.-]*(?:wave|round|sweep))?")
+
+
+def wave_hint(text: str, wave_ids: list[str]) -> str:
+    """Which wave a wave written as its number or place ("2", "wave 2", "T2", "second") is, or "": a study names its
+    waves by their ids in study.yaml, in order.
+
+    Examples
+    --------
+    >>> wave_hint("Wave 2", ["expectations", "early", "longer_term"])
+    " (waves are named by their ids in study.yaml: the second wave is 'early')"
+    >>> wave_hint("third", ["expectations", "early"])
+    ' (waves are named by their ids in study.yaml, and it has 2 waves: expectations, early)'
+    >>> wave_hint("Early", ["expectations", "early"])
+    ''
+    """
+    m = _WAVE_NUMBER.fullmatch(text.strip().casefold())
+    if m is None or not wave_ids:
+        return ""
+    n = m["n"]
+    place = int(n) if n.isdigit() else (_ORDINALS.index(n) + 1 if n in _ORDINALS else
+                                        _NUMBER_WORDS.index(n) + 1 if n in _NUMBER_WORDS else None)
+    if place is None:
+        return ""
+    if not 1 <= place <= len(wave_ids):
+        return (f" (waves are named by their ids in study.yaml, and it has {len(wave_ids)} waves: "
+                f"{', '.join(wave_ids)})")
+    word = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"number {place}"
+    return f" (waves are named by their ids in study.yaml: the {word} wave is {wave_ids[place - 1]!r})"
+
+
 #: Words and marks people and programs put in a cell for "no value" (pandas' "nan", Excel's "#N/A", SQL's "NULL").
 _MISSING_WORDS = frozenset({"na", "n/a", "nan", "null", "none", "nil", "missing", "unknown", "-", "--", ".", "?",
                             "#n/a", "n.a.", "not known", "not applicable"})
@@ -218,6 +273,29 @@ def missing_hint(text: str, *, required: bool = False) -> str:
     if low in _MISSING_WORDS:
         return f" ({text} marks a missing value: {'this column needs a value' if required else 'leave the cell blank where none is known'})"
     return ""
+
+
+#: Yes/no values as spreadsheets write them, in English and in the languages of other regional settings of Excel
+#: and LibreOffice (a CSV saved by a German Excel holds WAHR and FALSCH).
+_YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "wahr", "falsch", "vrai", "faux", "verdadero",
+                     "falso", "vero", "waar", "onwaar", "sant", "falskt"})
+
+
+def yes_no_hint(text: str) -> str:
+    """What a yes/no value in a number column is (" (TRUE is a yes/no value, where this column expects a number
+    ...)"), or "".
+
+    Examples
+    --------
+    >>> yes_no_hint("TRUE")
+    ' (TRUE is a yes/no value, where this column expects a number: write the number itself, or leave the cell blank where none is known)'
+    >>> yes_no_hint("8")
+    ''
+    """
+    if text.strip().casefold() not in _YES_NO:
+        return ""
+    return (f" ({text.strip()} is a yes/no value, where this column expects a number: write the number itself, or "
+            "leave the cell blank where none is known)")
 
 
 #: Date layouts people and programs write, each read only to say what to write instead (never accepted as data).
@@ -372,7 +450,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         f = _number(text)
         if f is None:
             return None, what + (_dash_hint(text) or apostrophe_hint(text) or _number_hint(text)
-                                 or missing_hint(text, required=required))
+                                 or yes_no_hint(text) or missing_hint(text, required=required))
         if not math.isfinite(f):
             return None, f"a finite {what.split(' ', 1)[1]}" + missing_hint(text, required=required)
         if type_ == "int" and not f.is_integer():
@@ -982,7 +1060,18 @@ def format_reference() -> str:
         "  not a formula; reading takes that apostrophe off again (`''=x` is `'=x`).",
         "  Numbers, negative ones too, are saved as numbers.",
         "  In text cells (a council's name) such format characters are a warning.",
-        "  A value not in a vocabulary says which allowed value it is close to.",
+        "  A value not in a vocabulary says which allowed value it is close to; a wave",
+        "  written as its number or place (`2`, `Wave 2`, `second`) says which wave id it is.",
+        "- Every cell is read without spaces (tabs, line breaks, no-break spaces) at its",
+        "  ends. A `Study` made in Python holds its text cells so too, with a",
+        "  `TrimmedTextWarning` naming each value changed, so that `Study.save` and",
+        "  `load_study` give back what it holds; a value no study file can hold (a",
+        "  fraction in a whole-number column, a yes/no value in a number column, a time",
+        "  of day in a date column, infinity, a NUL character) is refused when it is made.",
+        "- A value that starts with a quote must be wholly in quotes, each quote inside it",
+        "  doubled: `\"Barn\"et` (which a CSV reader reads as `Barnet`) is an error. An id",
+        "  ending in a full stop, comma, semicolon or colon (`P2.`) is an error naming the",
+        "  id to write. A yes/no value (`TRUE`, `yes`, `WAHR`) in a number column is named.",
         "- `status_history.csv`: periods of the same kind for a council may not overlap;",
         "  `end_date` on or after `start_date`; an Ofsted judgement published from",
         "  4 November 2013 cannot be `adequate`, one before cannot be `requires_improvement`.",

@@ -36,11 +36,20 @@ from ._io import (
     safe_yaml_load,
 )
 from ._tabular import csv_text
-from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import DEFAULT_WAVES, LIST_SEP, META_KEYS, TABLES, TRANSCRIPT_SUFFIXES, parse_cell
+from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
+from .schema import (
+    DEFAULT_WAVES,
+    LIST_SEP,
+    META_KEYS,
+    TABLES,
+    TRANSCRIPT_SUFFIXES,
+    parse_cell,
+    without_midnight,
+)
 from .validate import check_folder, check_study
 
-__all__ = ["Study", "load_study", "UncheckedInputWarning", "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
+__all__ = ["Study", "load_study", "UncheckedInputWarning", "TrimmedTextWarning", "DEFAULT_WAVES", "META_KEYS",
+           "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
 
 FORMAT_VERSION = 1
 
@@ -126,6 +135,107 @@ def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.D
         else:
             data[col.name] = pd.Series(values, dtype="str")
     return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, (float, np.floating))
+                                                                  and math.isnan(value))
+
+
+def _number_text(value: Any, type_: str) -> tuple[str, str | None]:
+    """A number cell given to :class:`Study` as the text a study file holds, or the reason it cannot be held."""
+    what = "a whole number" if type_ == "int" else "a number"
+    if isinstance(value, (bool, np.bool_)):
+        return "", f"{what}{schema.yes_no_hint(str(value))}"
+    if isinstance(value, str):
+        parsed, problem = parse_cell(value.strip(), type_)
+        return ("", problem) if problem else (format_cell(parsed, type_), None)
+    if not isinstance(value, (int, float, np.integer, np.floating)):
+        return "", f"{what} (a {type(value).__name__} was given)"
+    if not math.isfinite(value):
+        return "", f"a finite {what.split(' ', 1)[1]} (a study file holds no infinite value)"
+    if type_ == "int" and not float(value).is_integer():
+        return "", f"{what} (its fraction would be lost: round it first if a whole number is meant)"
+    return (str(int(value)) if type_ == "int" else repr(float(value))), None
+
+
+def _date_text(value: Any) -> tuple[str, str | None]:
+    """A date cell given to :class:`Study` as the text a study file holds, or the reason it cannot be held.
+
+    Text is read as a study file's cell is (ISO, or DD/MM/YYYY as UK spreadsheets write it), never month first.
+    """
+    if isinstance(value, str):
+        parsed, problem = parse_cell(value.strip(), "date")
+        if problem and problem.startswith("a date from"):  # out of range: a problem of validation, not of reading
+            parsed, problem = pd.Timestamp(schema.parse_date(without_midnight(value.strip()))), None
+        return ("", problem) if problem else (parsed.strftime("%Y-%m-%d"), None)
+    if isinstance(value, (bool, np.bool_, int, float, np.number)):
+        return "", f"a date (a {type(value).__name__} was given)"
+    try:
+        when = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return "", f"a date (a {type(value).__name__} was given)"
+    if when != when.normalize():
+        return "", (f"a date without a time of day (it carries {when:%H:%M:%S}, which a study file does not hold: "
+                    "take the date alone, as with Series.dt.normalize())")
+    return when.strftime("%Y-%m-%d"), None
+
+
+def _held_text(value: Any, type_: str) -> tuple[str, str | None]:
+    """A text cell (id, text, list) given to :class:`Study` as a study file gives it back: without spaces at its
+    ends, as :func:`load_study` reads every cell (what :meth:`Study.save` writes of it is read back the same)."""
+    if type_ == "list" and isinstance(value, (list, tuple)):
+        value = LIST_SEP.join(str(v) for v in value)
+    text = str(value)
+    if "\x00" in text:
+        return "", "text without NUL characters (a study file holding one is refused as binary)"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return "", (f"text of Unicode characters (it holds {exc.object[exc.start]!r} at character {exc.start + 1}, a "
+                    "lone surrogate, which no file can hold)")
+    return _loaded_cell(_saved_cell(text.strip(), type_).strip(), type_), None
+
+
+def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[str, str]], list[Problem], list[Problem]]:
+    """The rows of a table given to :class:`Study` as the text cells a study file holds.
+
+    Returns the records, the values no study file can hold (errors: a number with a fraction in a whole-number
+    column, a yes/no value in a number column, a time of day in a date column ...) and the text values that a
+    save and a load would change (warnings: spaces at a text's ends), each a :class:`Problem` naming the table's
+    file, the row it is saved on, the column, the value and what is held instead.
+    """
+    errors: list[Problem] = []
+    changed: list[Problem] = []
+    types = {c.name: c.type for c in table.columns}
+    records = [{} for _ in range(len(df))]
+    held = {"int": _number_text, "float": _number_text, "date": lambda v, t: _date_text(v)}
+    for name in df.columns:
+        type_ = types.get(name, "text")
+        convert = held.get(type_, _held_text)
+        seen: dict[tuple[type, Any], tuple[str, str | None]] = {}  # ids, waves, dates repeat: each converted once
+        for i, value in enumerate(df[name].tolist()):
+            if _missing(value):
+                records[i][name] = ""
+                continue
+            key = (type(value), value)  # by type too: True == 1, yet True is refused where 1 is a number
+            try:
+                text, problem = seen[key]
+            except KeyError:
+                text, problem = seen[key] = convert(value, type_)
+            except TypeError:  # a list
+                text, problem = convert(value, type_)
+            if type_ not in held:
+                shown = LIST_SEP.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+                if problem is None and text != shown:
+                    changed.append(Problem(table.filename, i + 2, name, shown,
+                                           (f"text without spaces at its ends: held as {text!r}" if text else
+                                            "text: held as blank, no value") + ", as a saved study file gives it back "
+                                           "(its cells are read without spaces at their ends)", "warning"))
+            if problem is not None:
+                errors.append(Problem(table.filename, i + 2, name, str(value), problem))
+            records[i][name] = text
+    return records, errors, changed
 
 
 def _records_from_frame(table: schema.Table, df: pd.DataFrame) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -225,6 +335,15 @@ class UncheckedInputWarning(ImpactWarning):
     """
 
 
+class TrimmedTextWarning(ImpactWarning):
+    """A text value given to :class:`Study` that a study file cannot hold as it is: spaces (tabs, line breaks,
+    non-breaking spaces) at its start or end, which :func:`load_study` does not read, as it reads every cell.
+
+    The study holds the value as a saved study gives it back, so that saving and loading never changes it;
+    each value changed is named (file, row, column, value, what is held).
+    """
+
+
 class Study:
     """A longitudinal study of councils: tidy tables, waves and transcripts.
 
@@ -243,11 +362,26 @@ class Study:
     root : path, optional
         The study folder the study was loaded from.
 
+    Raises
+    ------
+    ValidationError
+        Listing every value no study file can hold (file, row, column, value):
+        a fraction in a whole-number column, a yes/no value in a number
+        column, a time of day in a date column, infinity, a NUL character.
+
+    Warns
+    -----
+    TrimmedTextWarning
+        Naming each text value held without the spaces at its ends.
+
     Notes
     -----
     Accessors return copies, so changing them never changes the study.  Use
     :func:`load_study` to read a folder; the constructor does not validate
-    (call :meth:`validate`).
+    (call :meth:`validate`).  Values are held as a study file gives them
+    back (text without spaces at its ends; a date given as text read as a
+    study file's cell is, never month first), so :meth:`save` and
+    :func:`load_study` never change them.
 
     Examples
     --------
@@ -270,6 +404,8 @@ class Study:
             raise ValueError(f"Unknown table(s) {unknown}; expected names from {sorted(TABLES)}.")
         self._meta = copy.deepcopy(dict(meta))
         self._tables: dict[str, pd.DataFrame] = {}
+        errors: list[Problem] = []
+        changed: list[Problem] = []
         for name, spec in TABLES.items():
             df = tables.get(name)
             if df is None:
@@ -282,8 +418,16 @@ class Study:
                     f"Table `{name}` must have the columns {spec.column_names}; "
                     f"missing {missing}, unexpected {extra}."
                 )
-            _, records = _records_from_frame(spec, df[spec.column_names])
-            self._tables[name] = _frame_from_records(spec, [r for _, r in records])
+            records, bad, trimmed = _checked_records(spec, df[spec.column_names])
+            errors += bad
+            changed += trimmed
+            self._tables[name] = _frame_from_records(spec, records)
+        if errors:  # a value changed or lost on the way to the study's types would be a silent change of the data
+            raise ValidationError(errors, source="Study (values no study file can hold)")
+        if changed:
+            shown = capped_lines(changed)
+            warnings.warn(f"Study: {len(changed):,} text value(s) changed to what a saved study gives back:\n  "
+                          + "\n  ".join(shown), TrimmedTextWarning, stacklevel=2)
         self._transcripts: dict[str, str] = dict(transcripts or {})
         self.root = Path(root) if root is not None else None
         #: Warnings (such as attrition) found when the study was loaded.
@@ -836,6 +980,27 @@ def _near_names(folder: Path, filename: str) -> str:
             f"CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
 
 
+def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
+    """What a study path that is no folder was likely meant to be (" (... ends in a space: 'study' is a folder)"),
+    or ""."""
+    text = os.fspath(given)
+    if path.is_file() and (path.parent / "study.yaml").is_file():
+        return f" (it is a file of the study folder {path.parent}: give the folder itself)"
+    if text != text.strip() and Path(text.strip()).is_dir():
+        return f" (the path has spaces at its ends, as a pasted path may: {text.strip()!r} is a folder)"
+    from ._io import literal_tilde
+
+    if literal_tilde(text) is not None and Path(os.path.expanduser(text)).is_dir():
+        return (f" (it starts with '~', which was not turned into your home folder (the shell does not do it inside "
+                f"quotes): write it out, {os.path.expanduser(text)})")
+    try:
+        near = sorted(p.name for p in path.parent.iterdir()
+                      if p.is_dir() and p.name.casefold() == path.name.casefold() and p.name != path.name)
+    except OSError:
+        near = []
+    return f" (found {near[0]!r} beside it: names are exact, case too)" if near else ""
+
+
 def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """Read a study folder.
 
@@ -873,10 +1038,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """
     if isinstance(path, str) and not path.strip():  # Path("") is the current folder
         raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")
-    path = Path(path)
+    given, path = path, Path(path)
     if not path.is_dir():
         what = "a file, not a study folder" if path.exists() else "no such folder"
-        raise InputError(f"{path}: {what} (expected a folder holding study.yaml)")
+        raise InputError(f"{path}: {what} (expected a folder holding study.yaml){_study_path_hint(given, path)}")
     meta, problems = _read_meta(path)
     broken = {"study.yaml"} if problems else set()
     records: dict[str, list[dict[str, str]]] = {}

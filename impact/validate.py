@@ -489,7 +489,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
             if c not in header and (c in spec.key or any(col.references == (name, c) for t in TABLES.values()
                                                          for col in t.columns)):
                 broken = broken | {f}
-        problems += _check_rows(spec, header, records, vocabs, unknowable, parsed)
+        problems += _check_rows(spec, header, records, vocabs, unknowable, parsed,
+                                wave_order=[str(w["id"]) for w in waves if isinstance(w, dict) and "id" in w])
     if "councils.csv" not in broken and not parsed.get("councils"):
         problems.append(Problem("councils.csv", None, None, None, "at least one council (the study is empty)"))
     elif "interviews.csv" not in broken and not parsed.get("interviews"):
@@ -645,8 +646,9 @@ def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
 
 
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
-                parsed: dict) -> list[Problem]:
-    """Each cell of one table: required, type and range, pattern, vocabulary; unique keys."""
+                parsed: dict, *, wave_order: list[str] = ()) -> list[Problem]:
+    """Each cell of one table: required, type and range, pattern, vocabulary; unique keys (``wave_order``: the wave
+    ids in study order, to say which a wave written as a number or a word is)."""
     f = spec.filename
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -670,6 +672,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                  ] if col.type in ("id", "list") else []
         if mixed:  # where the column has a pattern, what it is (a DfE number, an ONS code) said first
             return value, [(item, f"{_pattern_text(col)}: {m}" if col.pattern else m, "error") for item, m in mixed]
+        if col.type == "id" and (why := schema.stray_end(text)):
+            return value, [(text, (_pattern_text(col) if col.pattern else "an id") + why, "error")]
         if col.type == "id" and (why := schema.apostrophe_hint(text)):
             shown = _pattern_text(col) if col.pattern else "an id without a leading apostrophe"
             return value, [(text, shown + why, "error")]
@@ -686,7 +690,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
             found += [(item, f"one of {sorted(allowed)}"
-                       f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}", "error")
+                       f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"
+                       f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}", "error")
                       for item in items if item not in allowed]
         return value, found
 

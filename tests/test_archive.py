@@ -393,7 +393,7 @@ def test_workbook_reach_is_capped_before_loading(tmp_path, sheet, message):
     with pytest.raises(InputError) as err:
         load_workbook(f, label="bad.xlsx")
     text = str(err.value)
-    assert text.startswith("bad.xlsx (xl/worksheets/sheet1.xml): ")
+    assert text.startswith("bad.xlsx (sheet 'Sheet'): ")  # the sheet named as its tab shows it (round 8)
     assert message in text
     assert f"expected at most {XLSX_LIMITS['max_rows']:,} rows" in text
 

@@ -26,6 +26,7 @@ import logging
 import os
 import pkgutil
 import re
+import shlex
 import signal
 import sys
 import warnings
@@ -112,14 +113,43 @@ class _Parser(argparse.ArgumentParser):
                        and a.split("=", 1)[0] not in own]
             if unknown:
                 message += f"; {_unknown_arguments(self, unknown)}"
+            extra = _extra_positionals(self)
+            missing = re.findall(r"(--[a-z][a-z0-9-]*)", message.split(";")[0])
+            if extra and len(missing) == 1:  # `impact run STUDY OUT`: the output given where the option's name is not
+                message += (f" ({extra[0]!r} was given as one more argument: name it, as in "
+                            f"{self.prog} ... {missing[0]} {shlex.quote(extra[0])})")
         # "invalid choice: 'valdate' (choose from ...)": a misspelt command or choice gets a did-you-mean too.
         chosen = re.search(r"invalid choice: '([^']*)'", message)
         if chosen:
             choices = [str(c) for a in self._actions if a.choices for c in a.choices]
             close, _ = close_matches(chosen.group(1), choices, n=2, cutoff=0.75)
+            given = getattr(self, "_impact_given", [])
+            later = [a for a in given[given.index(chosen.group(1)) + 1:] if a in choices] \
+                if chosen.group(1) in given else []
             if close:
                 message += f" (did you mean {' or '.join(close)}?)"
+            elif later:  # `impact STUDY run`, `impact --out O run STUDY`: the command given after its arguments
+                message += (f" (the command comes first, then its arguments and options: {self.prog} {later[0]} "
+                            f"...; {chosen.group(1)!r} was given before it)")
         super().error(message)
+
+
+def _extra_positionals(parser: argparse.ArgumentParser) -> list[str]:
+    """The arguments given to a command beyond the positional arguments it takes (values of options left out)."""
+    takes_value = {o for a in parser._actions if a.option_strings and a.nargs != 0 for o in a.option_strings}
+    given = getattr(parser, "_impact_given", [])
+    loose, skip = [], False
+    for arg in given:
+        if skip:
+            skip = False
+        elif arg == "--":
+            continue
+        elif arg.startswith("-") and len(arg) > 1:
+            skip = arg in takes_value  # "--out O" (not "--out=O")
+        else:
+            loose.append(arg)
+    wanted = sum(1 for a in parser._actions if not a.option_strings and a.nargs not in ("*", "+", "?"))
+    return loose[wanted:] if not any(a.nargs in ("*", "+") for a in parser._actions if not a.option_strings) else []
 
 
 def _options_of(parser: argparse.ArgumentParser) -> list[str]:

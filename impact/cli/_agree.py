@@ -11,7 +11,7 @@ import pandas as pd
 from .._io import check_input_file
 from .._tabular import write_table
 from ..errors import InputError
-from ..schema import id_problem
+from ..schema import id_problem, yes_no_hint
 from ._options import a_path, add_overwrite, check_output_file, choice_list, study_folder
 
 
@@ -86,7 +86,8 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
         for col in ("unit", "code", "coder", "value"):  # ids as the study's tables read them: " morale" is morale
             if col in df.columns:
                 df[col] = df[col].str.strip()
-        bad = [f"{path}:{i + 2}:{col}: {v!r} - expected {what}" for col, what, ok in (
+        bad = [f"{path}:{i + 2}:{col}: {v!r} - expected {what}{yes_no_hint(v) if 'number' in what else ''}"
+               for col, what, ok in (
             *((c, "true or false (or 1/0, yes/no, blank)", lambda x: x.strip().lower() in _BOOL)
               for c in ("present", "negated", "hedged")),
             *((c, "a number (or blank)", _number_or_blank) for c in ("score", "start", "end")))

@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import sys
+from pathlib import Path
 
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
@@ -87,6 +88,21 @@ def _read_codings(flag: str, path: str | None, study):
     return codings
 
 
+def _check_second_coding(coded: str | None, human: str | None) -> None:
+    """Refuse a ``--human`` file that is the ``--coded`` file, or a copy of it, byte for byte: a coding checked
+    against itself agrees by construction, and the reliability section would report perfect agreement."""
+    if coded is None or human is None:
+        return
+    try:
+        same = os.path.samefile(coded, human) or (
+            os.path.getsize(coded) == os.path.getsize(human) and Path(coded).read_bytes() == Path(human).read_bytes())
+    except OSError:
+        return  # a missing or unreadable file is told when it is read
+    if same:
+        raise InputError(f"--human {human}: the same codings as --coded {coded} - expected a second coding of some "
+                         "of the segments, by another coder (a coding checked against itself agrees by construction)")
+
+
 def recorded_command(argv: list[str]) -> str:
     """The command line as the provenance records it: every argument naming a file or folder is ``<path>``.
 
@@ -124,6 +140,7 @@ def run(args, study=None) -> int:
     if study is None:
         _progress(f"validating {args.study}")
         study = load_study(args.study)
+    _check_second_coding(args.coded, args.human)
     coded = _read_codings("--coded", args.coded, study)
     human = _read_codings("--human", args.human, study)
     template = getattr(args, "docx_template", None)

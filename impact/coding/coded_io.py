@@ -12,12 +12,14 @@ from pathlib import Path
 import pandas as pd
 
 from .._io import (
+    _STRAY_QUOTE,
     UTF16_BOMS,
     _other_separator,
     atomic_write,
     check_input_file,
     check_width,
     decode_text,
+    stray_quotes,
 )
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
@@ -143,6 +145,20 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else "malformed CSV"
         detail = detail.removeprefix("Error tokenizing data. ").removeprefix("C error: ")
         raise InputError(f"{path}: not a readable CSV file ({detail}) - {expected}") from None
+    stray = stray_quotes(text)
+    if stray:  # "Barn"et: read as Barnet, its quotes dropped without a word
+        (row, cell, raw, read), more = stray[0], len(stray) - 1
+        col = header[cell] if cell < len(header) else None
+        where = f"{path}:{row}" + (f":{col}" if col else "")
+        raise InputError(f"{where}: {raw!r} - expected {_STRAY_QUOTE.format(read=read)}"
+                         + (f" (and {more:,} more row(s) like it)" if more else "") + f" - {expected}")
+    if len(header) > 1 and len(header) == len(frame.columns) and len(frame):
+        again = frame.apply(lambda col: col.str.strip().str.lstrip("\ufeff")).eq(header).all(axis=1)
+        if again.any():  # two files joined into one: one problem, not one per column of a row of column names
+            rows = [int(i) + 2 for i in again.to_numpy().nonzero()[0]]
+            raise InputError(f"{path}:{rows[0]}: the header row again{f' (and on {len(rows) - 1} more row(s))' if len(rows) > 1 else ''}"
+                             f" - {expected}, with one header row, at the top (two files joined into one? keep the "
+                             "first header row only)")
     other = _other_separator([str(c) for c in frame.columns])
     if other:
         excel = " (Excel's \"Unicode Text\" is UTF-16 separated by tabs)" if encoding == "utf-16" else ""

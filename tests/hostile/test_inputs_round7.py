@@ -343,7 +343,7 @@ _HOSTILE_TEXT = ["=HYPERLINK(\"http://example.invalid\",\"x\")", "+44 20 7946 00
 
 def test_a_saved_study_escapes_formulas_and_loads_back_the_same(tiny_study, tmp_path):
     # On the old code Study.save wrote "=HYPERLINK(...)" as it is: a cell that Excel runs as a formula on opening.
-    from impact.study import Study, load_study
+    from impact.study import Study, TrimmedTextWarning, load_study
 
     tables = {n: tiny_study.table(n) for n in ("councils", "status_history", "reviews", "participants",
                                                "interviews", "survey_responses")}
@@ -361,7 +361,11 @@ def test_a_saved_study_escapes_formulas_and_loads_back_the_same(tiny_study, tmp_
     meta["survey"]["items"]["q_confident"]["scale"] = [-2, 2]
     tables["indicators"] = pd.DataFrame({"council_id": ["301", "302"], "period": ["2013-03-31"] * 2,
                                          "measure": ["rate", "rate"], "value": [-1.5, -0.0], "flag": [None, None]})
-    study = Study(meta, tables, {t: tiny_study._transcript_text(t) for t in tiny_study.interviews["transcript"]})
+    # Round 8: a text with spaces (a tab, a carriage return) at its start is held without them, as a study file
+    # gives every cell back (TrimmedTextWarning); the formula escape still guards what is left.
+    with pytest.warns(TrimmedTextWarning, match="3 text value"):
+        study = Study(meta, tables, {t: tiny_study._transcript_text(t) for t in tiny_study.interviews["transcript"]})
+    held = [v.strip() for v in _HOSTILE_TEXT]
     study.save(tmp_path / "saved")
     written = (tmp_path / "saved" / "status_history.csv").read_bytes().decode("utf-8")
     import csv
@@ -370,13 +374,13 @@ def test_a_saved_study_escapes_formulas_and_loads_back_the_same(tiny_study, tmp_
     cells = [row[-1] for row in csv.reader(io.StringIO(written, newline=""))][1:len(_HOSTILE_TEXT) + 1]
     from impact._tabular import neutralise
 
-    assert cells == [neutralise(v) for v in _HOSTILE_TEXT]
+    assert cells == [neutralise(v) for v in held]
     assert cells[0].startswith("'=") and cells[6] == "''=already escaped" and cells[7] == "'quoted"
     assert "-2" in (tmp_path / "saved" / "survey_responses.csv").read_text().splitlines()[1].split(",")
     assert (tmp_path / "saved" / "indicators.csv").read_text().splitlines()[1].split(",")[3] == "-1.5"
     loaded = load_study(tmp_path / "saved")
     assert loaded.equals(study)
-    assert list(loaded.status_history["source"][:len(_HOSTILE_TEXT)]) == _HOSTILE_TEXT
+    assert list(loaded.status_history["source"][:len(_HOSTILE_TEXT)]) == held
     assert list(loaded.survey_responses["value"]) == [-2, 0]
 
 
