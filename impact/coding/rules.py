@@ -16,7 +16,7 @@ import itertools
 import math
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -269,11 +269,19 @@ class RuleCoder(BaseEstimator):
                 if found is None:
                     found = possible[present] = self._could_fire(present)
                 fires[u] = found
-        out: list[tuple] = []
+        units = []
         for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
             lo = int(first[u])
             i = int(owner[lo])
-            out += self._code_unit(i, texts[i], stems[i], matches[lo : int(last[u])], int(starts[i]))
+            unit = self._unit_hits(i, texts[i], stems[i], matches[lo : int(last[u])], int(starts[i]))
+            if unit is not None:
+                units.append(unit)
+        # The sentences around the evidence, all read at once (one regex pass per cue list).
+        items = [item for unit in units for item in unit[5].values()]
+        read = iter(self.cues_.sentences(items))
+        out: list[tuple] = []
+        for unit in units:
+            out += self._unit_codings(*unit[:5], {k: next(read) for k in unit[5]})
         return out
 
     def _could_fire(self, present: frozenset) -> bool:
@@ -289,7 +297,14 @@ class RuleCoder(BaseEstimator):
         solo.append(any(label in self.solo_lists_ for label in present))
         return kind_of[labels]
 
-    def _code_unit(self, i: int, text: str, s: str, matches: list, base: int) -> list[tuple]:
+    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int) -> tuple | None:
+        """``(i, text, s, hits, ends, sentences)``: a unit's rule matches by code and the sentences they lie in.
+
+        ``hits[code]`` lists ``(first token, end token, char start, char end,
+        weight, contiguous)``; ``ends`` are the sentence ends in ``s``; ``sentences`` maps a sentence's index in the unit
+        to ``(s, lo, hi, first token)`` for :meth:`_Cues.sentences`.  None when
+        no rule matches.
+        """
         # Token index of each match; the words of phrases without impact sense and of names are masked.
         toks, tok, prev = [], 0, 0
         masked = _name_tokens(self.cues_, text)
@@ -326,9 +341,21 @@ class RuleCoder(BaseEstimator):
                 if found:
                     hits.setdefault(rule.code, []).extend(found)
         if not hits:
-            return []
+            return None
         ends = [m.start() for m in _SENT_RE.finditer(s)]
-        sentences: dict[int, _Sentence] = {}
+        sentences: dict[int, tuple[str, int, int, int]] = {}
+        for code in self.code_ids_:
+            for h in hits.get(code, ()):
+                k = bisect.bisect_left(ends, h[2])
+                if k not in sentences:
+                    lo = ends[k - 1] + 2 if k > 0 else 0
+                    hi = ends[k] + 3 if k < len(ends) else len(s)
+                    sentences[k] = (s, lo, hi, h[0] - s.count(" ", lo, h[2]))
+        return i, text, s, hits, ends, sentences
+
+    def _unit_codings(self, i: int, text: str, s: str, hits: dict, ends: list[int],
+                      sentences: dict[int, _Sentence]) -> list[tuple]:
+        """The codings of a unit from its hits (:meth:`_unit_hits`) and the readings of their sentences."""
         readings: dict[str, list[tuple]] = {}
         reported: set[int] = set()  # sentences with reported evidence outside an attribution clause
         for code in self.code_ids_:
@@ -338,12 +365,7 @@ class RuleCoder(BaseEstimator):
             read = []
             for h in found:
                 k = bisect.bisect_left(ends, h[2])
-                sentence = sentences.get(k)
-                if sentence is None:
-                    lo = ends[k - 1] + 2 if k > 0 else 0
-                    hi = ends[k] + 3 if k < len(ends) else len(s)
-                    sentence = sentences[k] = self.cues_.sentence(s, lo, hi, h[0] - s.count(" ", lo, h[2]))
-                r = sentence.read(h[0], h[1], h[5])
+                r = sentences[k].read(h[0], h[1], h[5])
                 if r[3]:
                     continue  # a topic named, or someone else's change
                 read.append((h, r, k))
@@ -658,58 +680,118 @@ class _Cues:
 
     def sentence(self, s: str, lo: int, hi: int | None, first_token: int) -> _Sentence:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
-        hi = len(s) if hi is None else hi
-        question = s.find(" ? ", lo, hi) >= 0
-        # Each cue list is scanned once; the costly attribution scan (every token position) only when one of
-        # its core cues is there.
-        neg_found = self.neg.find(s, lo, hi)
-        modal_found = self.modal.find(s, lo, hi)
-        frames_found = self.frames.find(s, lo, hi)
-        has_attribution = self.attribution_core.regex.search(s, lo, hi) is not None
-        hedge_found = self.hedge.find(s, lo, hi)
-        if not (neg_found or modal_found or frames_found or has_attribution or hedge_found):
-            return _Sentence(first_token, [], [], [], question, None, [], [])  # then each cue list finds nothing
+        return self.sentences([(s, lo, hi, first_token)])[0]
 
-        def tokens(found: list) -> list[tuple[int, int, str]]:
-            out, tok, prev = [], first_token, lo
-            for start, end, labels in found:
-                tok += s.count(" ", prev, start)
-                prev = start
-                n = s.count(" ", start + 1, end) + 1
-                out += [(tok, tok + n, label) for label, _ in labels]
-            return out
+    def sentences(self, items: Sequence[tuple[str, int, int | None, int]]) -> list[_Sentence]:
+        """:meth:`sentence` of each ``(s, lo, hi, first_token)``, every cue list scanned once for all of them.
 
-        bounds = tokens(self.boundary.find(s, lo, hi))
-        found = tokens(self.attribution.find(s, lo, hi)) if has_attribution else []
-        reviews = [f for f in found if f[2] == "review"]
-        covered = {t for a, b, label in found if label == "causal" for t in range(a, b)}
-        negators, review_negated = [], False
-        for a, b, label in tokens(neg_found):
-            if label == "pseudo":
-                continue
-            if label == "neg" and any(0 <= r - b <= _REVIEW_GAP and all(t in covered for t in range(b, r)) for r, _, _ in reviews):
-                review_negated = True  # "not the review", "nothing to do with the review", not "not improved since the review"
-                continue
-            negators.append(a)
-        thans = [b for _, b, label in found if label == "than"]
-        if any(r in thans for r, _, _ in reviews):
-            review_negated = True  # "more to the restructure than to the review"
-        hedged = question or bool(hedge_found)
-        modals = [m for m in tokens(modal_found) if m[2] != "pseudo"]
-        frames = tokens(frames_found)
-        if negators or modals or (frames and any(f[2] == "deficit" for f in frames)):
-            frames += tokens(self.stops.find(s, lo, hi))
-        if any(f[2] == "exp" for f in frames):
-            # An experiencer owns the evidence only when nothing but adverbs, auxiliaries and verbs of saying or
-            # feeling lie between them ("parents now understand"; not "a family resilience model").
-            words = s[lo:hi].split()
-            for k, (a, b, label) in enumerate(frames):
-                if label == "exp":
-                    while b - first_token < len(words) and words[b - first_token] in _EXP_FILLERS:
-                        b += 1
-                    frames[k] = (a, b, label)
-        return _Sentence(first_token, [b[0] for b in bounds], [b[1] for b in bounds], negators, hedged,
-                         (found, review_negated) if has_attribution else None, modals, frames)
+        The sentences are joined by ``|`` (no cue holds it, so no match crosses
+        it) and each cue list is scanned over the joined text: one regex pass
+        instead of one per sentence, with the same matches.
+        """
+        pieces = [s[lo:(len(s) if hi is None else hi)] for s, lo, hi, _ in items]
+        firsts = [item[3] for item in items]
+        every = range(len(pieces))
+        neg = _scan(self.neg, pieces, firsts, every)
+        modal = _scan(self.modal, pieces, firsts, every)
+        frames = _scan(self.frames, pieces, firsts, every)
+        hedge = _scan(self.hedge, pieces, firsts, every)
+        # Which sentences need the costly attribution scan (every token position): those with one of its core cues.
+        has_attribution = _present(self.attribution_core.regex, pieces, every)
+        cued = [k for k in every if k in neg or k in modal or k in frames or k in has_attribution or k in hedge]
+        bounds = _scan(self.boundary, pieces, firsts, cued)
+        attributions = _scan(self.attribution, pieces, firsts, [k for k in cued if k in has_attribution])
+        out = [_Sentence(first, [], [], [], " ? " in piece, None, [], [])  # then each cue list finds nothing
+               for first, piece in zip(firsts, pieces, strict=True)]
+        need_stops = []
+        for k in cued:
+            found = attributions.get(k, [])
+            reviews = [f for f in found if f[2] == "review"]
+            covered = {t for a, b, label in found if label == "causal" for t in range(a, b)}
+            negators, review_negated = [], False
+            for a, b, label in neg.get(k, ()):
+                if label == "pseudo":
+                    continue
+                if label == "neg" and any(0 <= r - b <= _REVIEW_GAP and all(t in covered for t in range(b, r))
+                                          for r, _, _ in reviews):
+                    review_negated = True  # "not the review", "nothing to do with the review", not "not improved since the review"
+                    continue
+                negators.append(a)
+            thans = [b for _, b, label in found if label == "than"]
+            if any(r in thans for r, _, _ in reviews):
+                review_negated = True  # "more to the restructure than to the review"
+            hedged = out[k].hedged or bool(hedge.get(k))
+            modals = [m for m in modal.get(k, ()) if m[2] != "pseudo"]
+            cue_frames = list(frames.get(k, ()))
+            if negators or modals or (cue_frames and any(f[2] == "deficit" for f in cue_frames)):
+                need_stops.append(k)
+            bound = bounds.get(k, ())
+            out[k] = _Sentence(firsts[k], [b[0] for b in bound], [b[1] for b in bound], negators, hedged,
+                               (found, review_negated) if k in has_attribution else None, modals, cue_frames)
+        stops = _scan(self.stops, pieces, firsts, need_stops)
+        for k in cued:
+            sentence = out[k]
+            frames_k = sentence.frames
+            if k in stops:
+                frames_k += stops[k]
+                sentence.predicates = [a for a, _, label in frames_k if label == "predicate"]
+            if any(f[2] == "exp" for f in frames_k):
+                # An experiencer owns the evidence only when nothing but adverbs, auxiliaries and verbs of saying or
+                # feeling lie between them ("parents now understand"; not "a family resilience model").
+                words = pieces[k].split()
+                first_token = firsts[k]
+                for j, (a, b, label) in enumerate(frames_k):
+                    if label == "exp":
+                        while b - first_token < len(words) and words[b - first_token] in _EXP_FILLERS:
+                            b += 1
+                        frames_k[j] = (a, b, label)
+        return out
+
+
+def _scan(patterns: PatternSet, pieces: list[str], firsts: list[int], which: Iterable[int]) -> dict[int, list]:
+    """Matches of ``patterns`` in the pieces ``which``: piece -> ``[(first token, end token, label), ...]``.
+
+    Token indexes count from each piece's first token ``firsts[k]``; a match of
+    several labels gives one item per label (with the match's token count).
+    """
+    which = list(which)
+    if not which:
+        return {}
+    joined = "|".join([pieces[k] for k in which])
+    out: dict[int, list] = {}
+    found = patterns.find(joined)
+    if not found:
+        return out
+    offsets = list(itertools.accumulate((len(pieces[k]) + 1 for k in which), initial=0))
+    p, items, tok, prev, nxt = -1, None, 0, 0, 0
+    for start, end, labels in found:
+        if start >= nxt:
+            p = bisect.bisect_right(offsets, start) - 1
+            k = which[p]
+            items = out[k] = []
+            tok, prev, nxt = firsts[k], offsets[p], offsets[p + 1]
+        tok += joined.count(" ", prev, start)
+        prev = start
+        n = joined.count(" ", start + 1, end) + 1
+        items += [(tok, tok + n, label) for label, _ in labels]
+    return out
+
+
+def _present(regex: re.Pattern, pieces: list[str], which: Iterable[int]) -> set[int]:
+    """The pieces ``which`` in which ``regex`` finds a match."""
+    which = list(which)
+    if not which:
+        return set()
+    joined = "|".join([pieces[k] for k in which])
+    offsets = list(itertools.accumulate((len(pieces[k]) + 1 for k in which), initial=0))
+    found, nxt = set(), -1
+    for m in regex.finditer(joined):
+        start = m.start()
+        if start >= nxt:  # the first match in a new piece
+            p = bisect.bisect_right(offsets, start) - 1
+            found.add(which[p])
+            nxt = offsets[p + 1]
+    return found
 
 
 @functools.cache
