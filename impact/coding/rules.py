@@ -34,7 +34,6 @@ __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
 CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
 
 _SEP = " | "
-_SENT_END = (" . ", " ? ", " ! ", " | ")
 _SENT_RE = re.compile(r" [.?!|](?= )")
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
@@ -53,12 +52,13 @@ _STEM_MEMO_LIMIT = 500_000
 
 
 class _Rule:
-    __slots__ = ("code", "parts", "gaps", "weight", "contiguous", "rest")
+    __slots__ = ("code", "parts", "gaps", "weight", "contiguous", "rest", "chain")
 
     def __init__(self, code: str, parts: list[str], gaps: list[int], weight: float) -> None:
         self.code, self.parts, self.gaps, self.weight = code, parts, gaps, weight
         self.contiguous = len(parts) == 1
         self.rest = frozenset(parts[1:])
+        self.chain = tuple(zip(parts[1:], gaps, strict=True))  # each later part with the gap before it
 
 
 def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
@@ -176,6 +176,7 @@ class RuleCoder(BaseEstimator):
         self._possible_: dict[frozenset, bool] = {}  # term lists present -> could a rule match?
         self.solo_lists_ = frozenset(rule.parts[0] for rule in rules if len(rule.parts) == 1)
         self._kinds_: tuple[dict, list[bool], list[bool]] = ({}, [], [])  # label set -> id; fires alone; has a solo list
+        self._plans_: dict[tuple, tuple] = {}  # label set -> its plan (see _plan)
         self._share_memos()
         return self
 
@@ -231,9 +232,9 @@ class RuleCoder(BaseEstimator):
         if memos is None:
             if len(_MEMOS) >= 16:
                 _MEMOS.clear()
-            _MEMOS[key] = (self.terms_, self.cues_, self._possible_, self._kinds_)
+            _MEMOS[key] = (self.terms_, self.cues_, self._possible_, self._kinds_, self._plans_)
         elif memos[0] is not self.terms_ or memos[3] is not self._kinds_:
-            self.terms_, self.cues_, self._possible_, self._kinds_ = memos
+            self.terms_, self.cues_, self._possible_, self._kinds_, self._plans_ = memos
 
     def _code_stems(self, texts: list[str], stems: list[str]) -> list[tuple]:
         """Codings ``(i, code, score, negated, hedged, attribution, start, end)`` of texts with their stem strings."""
@@ -308,34 +309,50 @@ class RuleCoder(BaseEstimator):
         # Token index of each match; the words of phrases without impact sense and of names are masked.
         toks, tok, prev = [], 0, 0
         masked = _name_tokens(self.cues_, text)
+        plans = self._plans_
+        unit_plans = []
         for start, _end, labels in matches:
             start -= base
             tok += s.count(" ", prev, start)
             prev = start
             toks.append(tok)
-            for label, n in labels:
-                if label == _SENSE:
-                    masked.update(range(tok, tok + n))
-        # Occurrences of each term list: (token index, char start, char end) in the unit's stem string.
-        occ: dict[str, list[tuple[int, int, int]]] = {}
-        for (start, end, labels), tok in zip(matches, toks, strict=True):
+            plan = plans.get(labels)
+            if plan is None:
+                if len(plans) > _STEM_MEMO_LIMIT:
+                    plans.clear()
+                plan = plans[labels] = _plan(labels)
+            unit_plans.append(plan)
+            for n in plan[0]:
+                masked.update(range(tok, tok + n))
+        # Occurrences of each term list: (token index, char start, char end, end token) in the unit's stem string.
+        occ: dict[str, list[tuple[int, int, int, int]]] = {}
+        for (start, end, _labels), tok, (_, groups) in zip(matches, toks, unit_plans, strict=True):
             start -= base
-            ends: dict[int, int] = {}
-            for label, n in labels:
-                if label == _SENSE or (masked and any(t in masked for t in range(tok, tok + n))):
+            for n, group in groups:
+                if masked and any(t in masked for t in range(tok, tok + n)):
                     continue  # a word of a name or of a phrase without impact sense
-                cend = ends.get(n)
-                if cend is None:
-                    cend = ends[n] = s.find(" ", start + 1) if n == 1 else _nth_space(s, start, n)
-                occ.setdefault(label, []).append((tok, start, cend if cend >= 0 else min(end - base, len(s))))
+                cend = s.find(" ", start + 1) if n == 1 else _nth_space(s, start, n)
+                if cend < 0:
+                    cend = min(end - base, len(s))
+                    item = (tok, start, cend, tok + s.count(" ", start + 1, cend) + 1)
+                else:
+                    item = (tok, start, cend, tok + n)
+                for label in group:
+                    found = occ.get(label)
+                    if found is None:
+                        occ[label] = [item]
+                    else:
+                        found.append(item)
         hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
         present = occ.keys()
+        rules_by_first = self.rules_by_first_
         for label, first in occ.items():
-            for rule in self.rules_by_first_.get(label, ()):
+            for rule in rules_by_first.get(label, ()):
                 if rule.rest and not present >= rule.rest:
                     continue
                 if rule.contiguous:  # one phrase: each occurrence is a match
-                    found = [(t0, t0 + s.count(" ", c0 + 1, e0) + 1, c0, e0, rule.weight, True) for t0, c0, e0 in first]
+                    weight = rule.weight
+                    found = [(t0, t1, c0, e0, weight, True) for t0, c0, e0, t1 in first]
                 else:
                     found = [hit + (rule.weight, False) for hit in _chains(rule, first, occ, s)]
                 if found:
@@ -482,23 +499,24 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
     n_caps = sum(caps)
     if n_caps < 2 or n_caps > 0.6 * len(words):
         return masked
-    run: list[int] = []
-    for k in range(len(words) + 1):
-        if k < len(words) and caps[k]:
-            run.append(k)
+    # Runs of capitalised words, each next to the last or one joiner after it; a run of two or more is a name.
+    runs: list[list[int]] = []
+    for k in itertools.compress(range(len(words)), caps):
+        run = runs[-1] if runs else None
+        if run is not None and (k == run[-1] + 1 or (k == run[-1] + 2 and words[k - 1] in _NAME_JOINERS)):
+            run += range(run[-1] + 1, k + 1)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) < 2:
             continue
-        if k < len(words) and run and words[k] in _NAME_JOINERS and k + 1 < len(words) and caps[k + 1]:
-            run.append(k)
-            continue
-        if sum(caps[j] for j in run) >= 2:
-            # A name made of names ("Improvement Plan for Children's Services") keeps the head noun of each
-            # part before "for", "of", "in" or "on", as well as the last.
-            keep = {j for j, nxt in zip(run, run[1:] + [None], strict=True)
-                    if (nxt is None or words[nxt] in _PART_JOINERS) and stem(words[j]) in cues.heads}
-            if len(run) >= 2 and words[run[-1]].lower() == "door" and words[run[-2]].lower() == "front" and run[-1] in keep:
-                run = run[:-1]
-            masked.update(j for j in run if j not in keep)
-        run = []
+        # A name made of names ("Improvement Plan for Children's Services") keeps the head noun of each
+        # part before "for", "of", "in" or "on", as well as the last.
+        keep = {j for j, nxt in zip(run, run[1:] + [None], strict=True)
+                if (nxt is None or words[nxt] in _PART_JOINERS) and stem(words[j]) in cues.heads}
+        if words[run[-1]].lower() == "door" and words[run[-2]].lower() == "front" and run[-1] in keep:
+            run = run[:-1]
+        masked.update(j for j in run if j not in keep)
     return masked
 
 
@@ -563,20 +581,36 @@ def _nth_space(s: str, start: int, n: int) -> int:
     return pos
 
 
+def _plan(labels: tuple[tuple[str, int], ...]) -> tuple[tuple[int, ...], tuple[tuple[int, tuple[str, ...]], ...]]:
+    """A term match's labels as ``(token counts of its phrases without impact sense, runs of term lists by token count)``.
+
+    The runs keep the labels' order (term lists of one token count in a row share their occurrence).
+    """
+    senses = tuple(n for label, n in labels if label == _SENSE)
+    groups: list[tuple[int, list[str]]] = []
+    for label, n in labels:
+        if label == _SENSE:
+            continue
+        if groups and groups[-1][0] == n:
+            groups[-1][1].append(label)
+        else:
+            groups.append((n, [label]))
+    return senses, tuple((n, tuple(group)) for n, group in groups)
+
+
 def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, int, int, int]]:
     """Matches of a rule: (first token, end token, char start, char end) in the stem string."""
-    for t0, c0, e0 in first:
-        ends = [(t0 + s.count(" ", c0 + 1, e0) + 1, e0)]
-        for part, gap in zip(rule.parts[1:], rule.gaps, strict=True):
+    for t0, c0, e0, t1 in first:
+        ends = [(t1, e0)]
+        for part, gap in rule.chain:
             nxt = occ[part]
             t_end, c_end = ends[-1]
             k = bisect.bisect_left(nxt, (t_end, -1, -1))
             found = None
             while k < len(nxt) and nxt[k][0] <= t_end + gap:
-                t, c, e = nxt[k]
-                between = s[c_end : c + 1]
-                if not any(b in between for b in _SENT_END):
-                    found = (t + s.count(" ", c + 1, e) + 1, e)
+                _, c, e, t = nxt[k]
+                if _SENT_RE.search(s, c_end, c + 1) is None:  # no sentence end between the parts
+                    found = (t, e)
                     break
                 k += 1
             if found is None:
