@@ -25,7 +25,16 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
-from ._cues import TOKEN, PatternSet, attribution_cues, split_parts, stem, stem_text, wordlist
+from ._cues import (
+    TOKEN,
+    PatternSet,
+    attribution_cues,
+    split_parts,
+    stem,
+    stem_text,
+    stem_texts,
+    wordlist,
+)
 from .codebook import Codebook
 
 __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
@@ -541,7 +550,12 @@ def _stem_strings(texts: list[str]) -> list[str]:
     memo = _STEM_TEXTS
     if len(memo) > _STEM_MEMO_LIMIT:
         memo.clear()
-    return [memo.get(t) or memo.setdefault(t, stem_text(t)) for t in texts]
+    stems = list(map(memo.get, texts))
+    if None in stems:
+        new = [k for k, s in enumerate(stems) if s is None]
+        for k, s in zip(new, stem_texts([texts[k] for k in new]), strict=True):
+            stems[k] = memo.setdefault(texts[k], s)
+    return stems
 
 
 def _code_with(coders: Sequence[RuleCoder], texts: list[str]) -> list[list[tuple]]:
