@@ -184,8 +184,8 @@ class RuleCoder(BaseEstimator):
         self.cues_ = _shared_cues()
         self._possible_: dict[frozenset, bool] = {}  # term lists present -> could a rule match?
         self.solo_lists_ = frozenset(rule.parts[0] for rule in rules if len(rule.parts) == 1)
-        self._kinds_: tuple[dict, list[bool], list[bool]] = ({}, [], [])  # label set -> id; fires alone; has a solo list
-        self._plans_: dict[tuple, tuple] = {}  # label set -> its plan (see _plan)
+        # label set -> id; by id: fires alone, has a solo list, its plan (see _plan)
+        self._kinds_: tuple[dict, list[bool], list[bool], list[tuple]] = ({}, [], [], [])
         self._share_memos()
         return self
 
@@ -241,9 +241,9 @@ class RuleCoder(BaseEstimator):
         if memos is None:
             if len(_MEMOS) >= 16:
                 _MEMOS.clear()
-            _MEMOS[key] = (self.terms_, self.cues_, self._possible_, self._kinds_, self._plans_)
+            _MEMOS[key] = (self.terms_, self.cues_, self._possible_, self._kinds_)
         elif memos[0] is not self.terms_ or memos[3] is not self._kinds_:
-            self.terms_, self.cues_, self._possible_, self._kinds_, self._plans_ = memos
+            self.terms_, self.cues_, self._possible_, self._kinds_ = memos
 
     def _code_stems(self, texts: list[str], stems: list[str]) -> list[tuple]:
         """Codings ``(i, code, score, negated, hedged, attribution, start, end)`` of texts with their stem strings."""
@@ -259,7 +259,7 @@ class RuleCoder(BaseEstimator):
         first, last = np.r_[0, cuts], np.r_[cuts, len(matches)]
         # Which units could a rule fire in?  Decided per distinct label set of a match (few), then
         # per unit with array reductions; only units with several label sets need a Python look.
-        kind_of, fires_alone, solo = self._kinds_
+        kind_of, fires_alone, solo, plans = self._kinds_
         kinds = np.fromiter((kind_of.get(m[2], -1) for m in matches), dtype=np.int64, count=len(matches))
         for k in np.flatnonzero(kinds < 0).tolist():
             labels = matches[k][2]
@@ -280,10 +280,11 @@ class RuleCoder(BaseEstimator):
                     found = possible[present] = self._could_fire(present)
                 fires[u] = found
         units = []
+        kinds = kinds.tolist()
         for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
-            lo = int(first[u])
+            lo, hi = int(first[u]), int(last[u])
             i = int(owner[lo])
-            unit = self._unit_hits(i, texts[i], stems[i], matches[lo : int(last[u])], int(starts[i]))
+            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], int(starts[i]), [plans[k] for k in kinds[lo:hi]])
             if unit is not None:
                 units.append(unit)
         # The sentences around the evidence, all read at once (one regex pass per cue list).
@@ -300,42 +301,35 @@ class RuleCoder(BaseEstimator):
 
     def _new_kind(self, labels: tuple) -> int:
         """Register a match's label set: whether it alone lets a rule fire, and whether one of its lists is a rule."""
-        kind_of, fires_alone, solo = self._kinds_
+        kind_of, fires_alone, solo, plans = self._kinds_
         present = frozenset(label for label, _ in labels)
         kind_of[labels] = len(fires_alone)
         fires_alone.append(self._could_fire(present))
         solo.append(any(label in self.solo_lists_ for label in present))
+        plans.append(_plan(labels))
         return kind_of[labels]
 
-    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int) -> tuple | None:
+    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int, plans: list[tuple]) -> tuple | None:
         """``(i, text, s, hits, ends, sentences)``: a unit's rule matches by code and the sentences they lie in.
 
         ``hits[code]`` lists ``(first token, end token, char start, char end,
         weight, contiguous)``; ``ends`` are the sentence ends in ``s``; ``sentences`` maps a sentence's index in the unit
         to ``(s, lo, hi, first token)`` for :meth:`_Cues.sentences`.  None when
-        no rule matches.
+        no rule matches.  ``plans`` are the matches' plans (see :func:`_plan`).
         """
         # Token index of each match; the words of phrases without impact sense and of names are masked.
         toks, tok, prev = [], 0, 0
         masked = _name_tokens(self.cues_, text)
-        plans = self._plans_
-        unit_plans = []
-        for start, _end, labels in matches:
+        for (start, _end, _labels), (senses, _) in zip(matches, plans, strict=True):
             start -= base
             tok += s.count(" ", prev, start)
             prev = start
             toks.append(tok)
-            plan = plans.get(labels)
-            if plan is None:
-                if len(plans) > _STEM_MEMO_LIMIT:
-                    plans.clear()
-                plan = plans[labels] = _plan(labels)
-            unit_plans.append(plan)
-            for n in plan[0]:
+            for n in senses:
                 masked.update(range(tok, tok + n))
         # Occurrences of each term list: (token index, char start, char end, end token) in the unit's stem string.
         occ: dict[str, list[tuple[int, int, int, int]]] = {}
-        for (start, end, _labels), tok, (_, groups) in zip(matches, toks, unit_plans, strict=True):
+        for (start, end, _labels), tok, (_, groups) in zip(matches, toks, plans, strict=True):
             start -= base
             for n, group in groups:
                 if masked and any(t in masked for t in range(tok, tok + n)):
@@ -418,8 +412,8 @@ class RuleCoder(BaseEstimator):
         if out:
             # Character offsets of the evidence tokens, tokenising only as far as needed.
             last = max(max(r[6], r[7]) for r in out)
-            spans = [m.span() for m in itertools.islice(TOKEN.finditer(text), last + 1)]
-            out = [r[:6] + (spans[r[6]][0], spans[r[7]][1]) for r in out]
+            tokens = list(itertools.islice(TOKEN.finditer(text), last + 1))
+            out = [r[:6] + (tokens[r[6]].start(), tokens[r[7]].end()) for r in out]
         return out
 
 
@@ -821,7 +815,10 @@ def _scan(patterns: PatternSet, pieces: list[str], firsts: list[int], which: Ite
         tok += joined.count(" ", prev, start)
         prev = start
         n = joined.count(" ", start + 1, end) + 1
-        items += [(tok, tok + n, label) for label, _ in labels]
+        if len(labels) == 1:
+            items.append((tok, tok + n, labels[0][0]))
+        else:
+            items += [(tok, tok + n, label) for label, _ in labels]
     return out
 
 
@@ -906,8 +903,11 @@ class _Sentence:
         is someone else's change (a child's, a family's); ``cause``: it sits in
         an attribution clause ("... thanks to the new front door").
         """
-        clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
-        clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
+        if self.bound_ends:
+            clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
+            clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
+        else:  # no clause boundary in the sentence
+            clause_lo, clause_hi = self.first, 10**9
         count = 0
         stops = [a for a, _, label in self.frames if label == "stop" and t1 <= a] if self.frames else []
         commas = [a for a, _, label in self.frames if label == "comma" and t1 <= a] if self.frames else []
