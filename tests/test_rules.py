@@ -256,6 +256,62 @@ def test_cue_prefilter_never_changes_a_sentence_reading():
     assert 500 < n_without < 2500  # both paths were exercised
 
 
+def test_sentences_read_together_equal_each_read_alone():
+    # _Cues.sentences scans each cue list once over the sentences joined by "|": every reading must equal
+    # the sentence's reading alone, wherever it sits in its text (offsets, first token) and whatever its
+    # neighbours hold.
+    import random
+
+    from impact.coding._cues import stem_text, wordlist
+    from impact.coding.rules import _SENT_RE, _Cues
+
+    cues = _Cues()
+    phrases = [p.replace("*", "") for name in ("negators", "hedges", "boundaries", "modals", "topic_frames",
+                                               "experiencers", "deficits", "cause_clauses") for p in wordlist(name)]
+    phrases += ["thanks to the review", "down to Ofsted", "not the review", "than to the review", "but we"]
+    plain = "the team morale police partners data meetings practice improved we they it was is really".split()
+    rng = random.Random(14)
+    texts = []
+    for _ in range(300):
+        sentences = []
+        for _ in range(rng.randint(1, 4)):
+            words = [rng.choice(plain) for _ in range(rng.randint(2, 10))]
+            for _ in range(rng.choice([0, 1, 2, 3])):
+                words.insert(rng.randint(0, len(words)), rng.choice(phrases))
+            sentences.append(" ".join(words) + rng.choice([".", "?", "!"]))
+        texts.append(" ".join(sentences))
+    items = []
+    for text in texts:
+        s = stem_text(text)
+        ends = [m.start() for m in _SENT_RE.finditer(s)]
+        for k in range(len(ends) + 1):
+            lo = ends[k - 1] + 2 if k else 0
+            items.append((s, lo, ends[k] + 3 if k < len(ends) else len(s), s.count(" ", 0, lo)))
+    fields = ("first", "bound_starts", "bound_ends", "negators", "hedged", "attribution", "modals", "frames",
+              "predicates")
+    together = cues.sentences(items)
+    alone = [cues.sentence(*item) for item in items]
+    assert [[getattr(x, f) for f in fields] for x in together] == [[getattr(x, f) for f in fields] for x in alone]
+    assert sum(bool(x.negators) for x in alone) > 100 and sum(x.attribution != "" for x in alone) > 10  # cues were read
+
+
+def test_garbage_collector_state_is_restored_after_coding():
+    # The coder pauses the cyclic garbage collector while it codes a batch; the caller's setting comes back.
+    import gc
+
+    texts = pd.Series(["Morale is up and we work with the police now."])
+    coder = RuleCoder().fit()
+    assert gc.isenabled()
+    expected = coder.code(texts)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pd.testing.assert_frame_equal(coder.code(texts), expected)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 GOLD_DEV = Path(__file__).parent / "data" / "gold" / "sentences_dev.csv"
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "stem",
     "stem_tokens",
     "stem_text",
+    "stem_texts",
     "split_parts",
     "PatternSet",
     "wordlist",
@@ -100,6 +101,25 @@ def stem_text(text: str) -> str:
     ' partner are work togeth , close . '
     """
     return " " + " ".join(stem_tokens(text)) + " "
+
+
+def stem_texts(texts: Iterable[str]) -> list[str]:
+    """:func:`stem_text` of each text (a batch: the stems of known words are looked up in one call per text).
+
+    Examples
+    --------
+    >>> stem_texts(["Partners are working together.", ""])
+    [' partner are work togeth . ', '  ']
+    """
+    find, join, known = TOKEN.findall, " ".join, _CACHE.get
+    out = []
+    for text in texts:
+        tokens = find(text)
+        try:
+            out.append(f" {join(map(known, tokens))} ")
+        except TypeError:  # a word not stemmed yet
+            out.append(f" {join([known(t) or stem(t) for t in tokens])} ")
+    return out
 
 
 def split_parts(pattern: str) -> tuple[list[str], list[int]]:
