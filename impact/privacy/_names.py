@@ -1009,8 +1009,9 @@ class NameFinder:
         if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
             # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
             return tok.key in self.surnames or self._unknown(tok) or _surname_like(tok.key)
-        if tok.shape == "caps" and run[-1].shape == "caps" and tok.key in _TITLES and run[-1].key in self.firsts:
-            return True  # "TOM BISHOP", "JANE NURSE": a title word after a first name in capitals is the surname
+        if tok.shape == "caps" and run[-1].shape == "caps" and (tok.key in _TITLES or tok.key in _SURNAME_WORDS) and (
+                run[-1].key in self.firsts or tok.key in _SURNAME_WORDS and self._unknown(run[-1]) and _pronounceable(run[-1].key)):
+            return True  # "TOM BISHOP", "JANE NURSE", "JORDAN HILL": a title or place word after a first name in capitals
         if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
             return False
         # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
@@ -1095,7 +1096,10 @@ class NameFinder:
                       or t.key in self.participant_parts]
             proper = [t for t in words if t.key in self.proper and t.key not in self.public]
             if strong or position in ("title", "kin", "intro") or (len(words) >= 2 and proper):
-                return Span(start, end, "name")
+                # ordinary words in capitals before the name are the sentence's ("IS CALLED JORDAN HILL", "SAW JANE")
+                lead = next((t for t in run if not self._ordinary(t) or self._known(t) or t.key in self.surnames
+                             or t.key in self.participant_parts), run[0])
+                return Span(lead.start, end, "name")
             # Words in capitals that are no English word and do not read as an acronym (long, with vowels).
             spoken = [t for t in words if self._unknown(t) and _pronounceable(t.key)]
             if spoken and (len(words) >= 2 or len(spoken[0].key) >= 6):
