@@ -412,10 +412,12 @@ _PERSON_NOUNS = frozenset("""patient victim person people youngster infant resid
 _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|raped|went[ \t]+missing|"
                 r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
-                r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up")
+                r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
+                r"on[ \t]+(?:the[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
+                r"(?<=\b(?:who|s?he)[ \t]+)won[ \t]+(?:an?|the)[ \t]+(?:[\p{L}'’]+[ \t]+){0,4}?(?:award|medal|prize|trophy)")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
 _EVENT_YEAR_RE = lazy_compile(
-    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
+    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?[ \t]+(?:back[ \t]+)?(?:in|during|from)[ \t]+(?:the[ \t]+)?"
     rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+(?:of[ \t]+)?)?"
     rf"(?:(?:19|20)\d\d|{_YEAR_WORDS}))(?![\w/]|[.{_DASH}]\d)", _I)
 # The year of an incident the press would report, said where it happened or alone ("the fire at the flats in 2019 killed
@@ -424,16 +426,26 @@ _EVENT_YEAR_RE = lazy_compile(
 _INCIDENT = (r"(?:fire|blaze|crash|collision|accident|explosion|flood|flooding|stabbing|shooting|attack|murder|killing|"
              r"riot|arson|siege|bombing|hit[ \t]+and[ \t]+run|pile[ \t\-]?up|derailment|landslide|gas[ \t]+leak)s?")
 _INCIDENT_ANCHOR = lazy_compile(rf"\b{_INCIDENT}\b", _I)
+_INCIDENT_PLACE = r"(?:at|on|in|near|outside|inside|by|off|along|behind|opposite|under)"
+_INCIDENT_YEAR = rf"(?:(?:19|20)\d\d|{_YEAR_WORDS})"
 _INCIDENT_YEAR_RE = lazy_compile(
-    rf"\b{_INCIDENT}\b(?:[ \t]+(?:at|on|in|near|outside|inside|by|off|along|behind|opposite|under)[ \t]+"
-    rf"(?:[\p{{L}}\d'’\-]+[ \t]+){{0,4}}?[\p{{L}}\d'’\-]+)?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
+    # "the fire at the flats in 2019", "the crash that killed his dad on the a58 in 2016"
+    rf"\b{_INCIDENT}\b(?:[ \t]+(?:{_INCIDENT_PLACE}|that|which|where|when)[ \t]+"
+    rf"(?:[\p{{L}}\d'’\-]+[ \t]+){{0,6}}?[\p{{L}}\d'’\-]+)?,?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
     rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+(?:of[ \t]+)?)?"
-    rf"(?:(?:19|20)\d\d|{_YEAR_WORDS}))(?![\w/]|[.{_DASH}]\d)", _I)
-# A road by its number where an incident happened on it ("the crash on the a64", "the M62 pile-up", "a stabbing off
-# the A61"): the road places it.
-_ROAD = r"(?P<road>[abm]\d{1,4}(?:[ \t]?\(m\))?)(?![\p{L}\d])"
+    rf"{_INCIDENT_YEAR})(?![\w/]|[.{_DASH}]\d)"
+    # the year first: "the 2019 fire at the flats", "in 2017 the fire at the tower block killed her cousin"
+    rf"|\b(?:the|that)[ \t]+(?P<date>(?:19|20)\d\d)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?{_INCIDENT}\b"
+    rf"|\b(?:in|during)[ \t]+(?:{_MONTHS}[ \t]+)?(?P<date>{_INCIDENT_YEAR}),?[ \t]+(?:the|a|an|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
+    rf"{_INCIDENT}[ \t]+(?:{_INCIDENT_PLACE}|that|which|killed|took)\b", _I)
+# A road by its number where an incident happened on it or someone lives off it ("the crash on the a64", "the M62
+# pile-up", "a stabbing off the A61", "the caravan site off the a1"): the road places it.
+_ROAD = r"(?P<road>[abm]-?\d{1,4}(?:[ \t]?\(m\))?)(?![\p{L}\d])"
+_ROAD_ANCHOR = lazy_compile(r"\b[abm]-?\d", _I)
 _INCIDENT_ROAD_RE = lazy_compile(
-    rf"\b{_INCIDENT}\b[ \t]+(?:on|along|off|near|at|by|under)[ \t]+the[ \t]+{_ROAD}|\bthe[ \t]+{_ROAD}[ \t]+{_INCIDENT}\b", _I)
+    rf"\b(?:{_INCIDENT}(?:[ \t]+(?:that|which|where)(?:[ \t]+[\p{{L}}'’]+){{1,5}}?)?|live[sd]?|living|site|camp|estate|flats|"
+    rf"houses|farm)\b[ \t]+(?:on|along|off|near|at|by|under|just[ \t]+off)"
+    rf"[ \t]+the[ \t]+{_ROAD}|\bthe[ \t]+{_ROAD}[ \t]+{_INCIDENT}\b", _I)
 # A local newspaper where someone or what happened was printed ("she was on the front of the evening post", "it was
 # all over the yorkshire evening post", "in the telegraph and argus", "the northern echo ran it"): a title word after a
 # place's name or "evening", or a title only a local paper has; "the local paper", "the daily mail", "in the post" stay.
@@ -454,9 +466,10 @@ _PAPER_ANCHOR = lazy_compile(rf"\b{_PAPER_TITLE}\b", _I)
 _CLASS_CODE_RE = lazy_compile(
     r"(?:\b(?:s?he|they|i|you|we|who)['’](?:s|re|m)[ \t]+in|\b(?:is|was|are|were|been|be|being|put|moved|placed|still|now)"
     r"[ \t]+in(?:to)?|\b(?:form|class|tutor[ \t]+group|reg(?:istration)?[ \t]+group|form[ \t]+group)(?:[ \t]+(?:is|was))?"
-    r"[ \t]*:?)[ \t]+(?P<code>(?:1[0-3]|[1-9])(?!(?:st|nd|rd|th|am|pm|(?-i:s|x)|k|m|g|kg|km|mm|cm|ml|mb|gb|hrs?|mins?|yrs?|y|d)"
+    r"[ \t]*:?)[ \t]+(?P<code>(?:1[0-3]|[1-9])-?(?!(?:st|nd|rd|th|am|pm|(?-i:s|x)|k|m|g|kg|km|mm|cm|ml|mb|gb|hrs?|mins?|yrs?|y|d)"
     r"(?![\p{L}\d]))\p{L}{1,3}\d?)(?![\p{L}\d'’\-])"
-    r"|\byear[ \t]+(?:1[0-3]|[1-9])[ \t]*[,(/][ \t]*(?P<code>(?:1[0-3]|[1-9])\p{L}{1,3}\d?)(?![\p{L}\d'’\-])", _I)
+    r"|\byear[ \t]+(?:1[0-3]|[1-9])[ \t]*[,(/][ \t]*(?P<code>(?:1[0-3]|[1-9])\p{L}{1,3}\d?)(?![\p{L}\d'’\-])"
+    r"|(?<![\p{L}\d])(?P<code>(?:1[0-3]|[1-9])\p{Lu}{1,3}\d?)[ \t]+(?:for[ \t]+)?(?:form|tutor[ \t]+group|reg(?:istration)?)\b", _I)
 
 
 # A year of birth said as a child's ("a 2009 baby", "she's a 2009 birth").
@@ -662,7 +675,8 @@ _INSTITUTION_RE = lazy_compile(
 )
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
-    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)"
+    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery|police[ \t]+station|fire[ \t]+station|library|"
+    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club|children['’]s[ \t]+centre)"
     r"(?![\w])",
     _I,
 )
@@ -672,10 +686,10 @@ _SCHOOL_KIND_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+"
     r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
 # A saint's name after a word of going to it, a school or a church in lower case without its kind ("she goes to st
-# marys", "at saint john's"): the saint a given name.
+# marys", "at saint john's"): the saint a given name, or any word with its possessive ("the vicar at st chad's").
 _SAINT_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+"
-    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?:['’]?s)?)(?![\p{L}'’])", _I)
+    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?P<s>['’]s|s)?)(?![\p{L}'’])", _I)
 # A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
 _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
 # Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
@@ -876,7 +890,7 @@ def _one_word_setting(text: str, attends: re.Match, m: re.Match, word: str, word
             v in words for v in (one[:-2], one[:-1], one[:-2] + "ing", one[:-3] + "ing")))
         return (len(word) > 4 and one in words and word not in public_terms() and not event
                 and _setting_words_ok([word], words, anchored=True))
-    if word.endswith("s") or m.group("end") is None or word not in words or len(word) < 4:
+    if word.endswith("s") or m.group("end") is None or m.group("the") or word not in words or len(word) < 4:
         return False
     going = attends.group().strip().lower()
     if going in ("go", "going") or word in _BARE_DESTINATIONS or bare_word(word) or word in public_terms():
@@ -1054,7 +1068,8 @@ _INSTITUTION_ANCHOR = lazy_compile(
     re.VERSION1,
 )
 _INSTITUTION_LOWER_ANCHOR = lazy_compile(
-    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery)\b", _I
+    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery|station|library|"
+    r"club)\b", _I
 )
 _ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
 _SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
@@ -1127,7 +1142,7 @@ def _emails(text: str, add) -> None:
 _HANDLE_TAIL_RE = lazy_compile(
     rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
     rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
-    rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD}))))*(?![\p{{L}}\p{{N}}])",
+    rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD})))|#\d{{4}})*(?![\p{{L}}\p{{N}}])",
     _I,
 )
 
@@ -1326,12 +1341,19 @@ _DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|b
                          r"passed|d\.?[ \t]?o\.?[ \t]?d|rip|r\.i\.p|killed|murdered|funeral", _I)
 
 
+# A month and year set off after a day, or a month and day after a year ("the 3rd, may 2009", "2009, may the 3rd").
+_MONTH_AFTER_DAY_RE = lazy_compile(
+    rf"[ \t]*[,\-–][ \t]*{_MONTHS}(?:[ \t]+(?:(?:19|20)\d\d|\d\d|{_YEAR_WORDS}|(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?))?(?![\w/])",
+    _I)
+
+
 def _dates(text: str, add) -> None:
     if _DATE_HINT.search(text) is None:
         return
     for pattern in (_DOB_RE, _BIRTH_YEAR_RE):
         for m in pattern.finditer(text):
-            add(Span(m.start("date"), m.end("date"), "date_of_birth"))
+            rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
+            add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
     for m in _DEATH_RE.finditer(text):
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
@@ -1569,7 +1591,8 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))
-        if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():
+        possessive = (m.group("s") or "s")[0] in "'’"
+        if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names() or possessive:
             add(Span(m.start("place"), m.end("place"), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
@@ -1583,13 +1606,21 @@ def _institutions(text: str, add) -> None:
 # only traveller family on the estate", "the only boy in year 6 who uses a wheelchair"): the words before the person
 # and what is said of the person after the community single the child out ("the only one who listened", "the only
 # girl in the school" stay).
+_ONLY_WHO = (r"(?:girl|boy|child|kid|pupil|student|family|lad|lass|one|person|man|woman|baby|teenager|teen|household|"
+             r"young[ \t]+person|foster[ \t]+carer|carer|mum|dad|parent)s?")
+_ONLY_WHERE = (r"[ \t]+(?:in|at|on|from|of|round|around)[ \t]+(?:the|her|his|their|our|my|that|this)?[ \t]*[\p{L}\d'’\-]+"
+               r"(?:[ \t]+\d{1,2}|[ \t]+(?:estate|street|road|village|school|class|year|area|team|ward|block))?")
+_ONLY_ATTR = (r"[ \t]+(?:with[ \t]+|in[ \t]+an?[ \t]+|who(?:['’]s|[ \t]+(?:has|had|uses|used|wears|wore|is|was|"
+              r"can(?:['’]t|not)))[ \t]+)")
 _ONLY_ONE_RE = lazy_compile(
-    r"\bthe[ \t]+only[ \t]+(?P<mod>(?:[\p{L}'’\-]+[ \t]+){0,3}?)(?:girl|boy|child|kid|pupil|student|family|lad|lass|one|"
-    r"person|man|woman|baby|teenager|teen|household|young[ \t]+person|foster[ \t]+carer|carer|mum|dad|parent)s?"
-    r"[ \t]+(?:in|at|on|from|of|round|around)[ \t]+(?:the|her|his|their|our|my|that|this)?[ \t]*[\p{L}\d'’\-]+"
-    r"(?:[ \t]+\d{1,2}|[ \t]+(?:estate|street|road|village|school|class|year|area|team|ward|block))?"
-    r"(?P<attr>[ \t]+(?:with[ \t]+|who(?:['’]s|[ \t]+(?:has|had|uses|used|wears|wore|is|was|can(?:['’]t|not)))[ \t]+)"
-    r"[^.,;:!?\n]+)?", _I)
+    rf"\bthe[ \t]+only[ \t]+(?P<mod>(?:[\p{{L}}'’\-]+[ \t]+){{0,3}}?){_ONLY_WHO}"
+    # the community, then what is said of the child ("the only girl in the school with a prosthetic leg")
+    rf"(?:{_ONLY_WHERE}(?P<attr>{_ONLY_ATTR}[^.,;:!?\n]+)?"
+    # or the other way round ("the only one with a turban in year 8")
+    rf"|(?P<attr>{_ONLY_ATTR}[^.,;:!?\n]+?)(?={_ONLY_WHERE}))", _I)
+# A birth of three or more, or twins joined: rare enough to single a child out ("one of the quads", "the triplets in
+# year 3").
+_RARE_BIRTH_RE = lazy_compile(r"\b(?:triplets?|quads|quins|quadruplets?|quintuplets?|sextuplets?|conjoined[ \t]+twins?)\b", _I)
 
 
 def _distinctive(text: str, add) -> None:
@@ -1600,7 +1631,9 @@ def _distinctive(text: str, add) -> None:
             add(Span(m.start("mod"), m.start("mod") + len(m.group("mod").rstrip()), "detail"))
         if m.group("attr") is not None:
             add(Span(m.start("attr") + len(m.group("attr")) - len(m.group("attr").lstrip()), m.end("attr"), "detail"))
-    if _INCIDENT_ANCHOR.search(text):
+    for m in _RARE_BIRTH_RE.finditer(text):
+        add(Span(m.start(), m.end(), "detail"))
+    if _ROAD_ANCHOR.search(text):
         for m in _INCIDENT_ROAD_RE.finditer(text):
             add(Span(m.start("road"), m.end("road"), "place"))
     for m in _PAPER_RE.finditer(text) if _PAPER_ANCHOR.search(text) else ():
@@ -1613,7 +1646,7 @@ def _distinctive(text: str, add) -> None:
         placed = [k for k in before if k != "evening" and (k in proper_nouns() or k in public_terms() or k not in english_words())]
         if pieces and (any(k in _LOCAL_TITLES for k in title) or "evening" in before or placed):
             add(Span(m.start("paper") + pieces[0].start(), m.end("paper"), "place"))
-    for m in _CLASS_CODE_RE.finditer(text) if re.search(r"\d\p{L}", text) else ():
+    for m in _CLASS_CODE_RE.finditer(text) if re.search(r"\d-?\p{L}", text) else ():
         add(Span(m.start("code"), m.end("code"), "place"))
 
 

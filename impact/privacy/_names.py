@@ -34,7 +34,7 @@ from functools import cached_property
 
 import regex as re
 
-from ._detect import _PLATFORMS, Span
+from ._detect import _INCIDENT, _PLATFORMS, Span
 from ._lexicon import (
     bare_word,
     english_words,
@@ -278,8 +278,13 @@ _SET_OFF_AFTER_RE = lazy_compile(
 # Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
 # manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
 # manager, time and money") nor a clause about things ("a manager, time was short").
-_SET_OFF_OPEN_AFTER_RE = lazy_compile(rf"[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
-                                      re.IGNORECASE | re.VERSION1)
+_SET_OFF_OPEN_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])"
+    # from a team or a service ("our sw, jade from the east team, signed it")
+    r"|from[ \t]+(?:the|our|their|his|her|my)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}"
+    r"(?:team|office|ward|school|service|unit|hub|council|nursery|practice|surgery|hospital|clinic|police|trust|charity|"
+    r"project|court|agency|college|academy)\b)",
+    re.IGNORECASE | re.VERSION1)
 
 
 def set_off_after_role(text: str, start: int, end: int) -> bool:
@@ -315,7 +320,9 @@ _LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt se
 
 # The short titles, in any case, that stand only before a surname ("mrs hopper"); "Judge", "Nurse" ... do not.
 # "miss" in lower case is the verb ("we miss lunch").
-_SHORT_TITLE_BEFORE_RE = lazy_compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS)\.?[ \t]+\Z", re.VERSION1)
+_SHORT_TITLE_BEFORE_RE = lazy_compile(
+    r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS|(?<=\b(?i:with|to|from|by|for|and|asked|told|saw|ask|tell|see)[ \t]+)"
+    r"miss)\.?[ \t]+\Z", re.VERSION1)
 
 
 # The short titles and "miss" in any case: before a word already found a name, "miss" is the title ("miss rhodes white").
@@ -437,11 +444,13 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"[ \t]+(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re)|\byear[ \t]+\d{1,2})[ \t]+at|"
-    rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc)[ \t]+(?:in|at)|"
-    # the homes on it ("they're in the flats on kirkgate", "the houses off gipton")
-    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?)[ \t]+(?:on|off|in|at|near|behind|by)|"
-    # the district of a landmark near which someone is ("near the big tesco in armley", "by the park in gipton")
-    r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to|at|from)[ \t]+the[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
+    rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc|pcso)[ \t]+(?:in|at|outside|opposite|near|behind)|"
+    # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
+    # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
+    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?|site|camp)[ \t]+(?:on|off|in|at|near|behind|by)|"
+    rf"\bcorner[ \t]+of|\b{_INCIDENT}[ \t]+(?:in|at|on|near|outside|off)|"
+    # the district of a landmark near which someone is ("near the big tesco in armley", "at morrisons in horsforth")
+    r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to|at|from)[ \t]+(?:the[ \t]+)?(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
     r"[ \t]+(?:in|on|off|near))"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
@@ -743,9 +752,12 @@ class NameFinder:
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
-            return _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]) is not None and (
+            return _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 16) : tok.start]) is not None and (
                 _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
-                or re.match(r"\.?(?:[ \t]*(?:[,;:!?)–—]|\Z)|[ \t]+-[ \t])", text[tok.end : tok.end + 4]) is not None)
+                or re.match(r"\.?(?:[ \t]*(?:[,;:!?)–—]|\Z)|[ \t]+-[ \t])", text[tok.end : tok.end + 4]) is not None
+                # "she's with mrs j now", "miss p this year"
+                or re.match(r"\.?[ \t]+(?:now|then|today|yesterday|again|too|instead|this|last|next|every)\b", text[tok.end : tok.end + 12])
+                is not None)
         if tok.shape != "initial":
             return False
         if self._position(text, tok.start) == "title" or set_off_after_role(text, tok.start, tok.end):

@@ -91,7 +91,7 @@ def test_the_year_and_road_of_an_incident_are_redacted(text, gone, token):
 
 @pytest.mark.parametrize("text", [
     "the fire service in 2019 changed", "a flood of referrals in 2019", "the attack on our budget was",
-    "she lives near the a64", "the fire safety review in 2019",
+    "the a64 was busy", "the fire safety review in 2019",
 ])
 def test_incidents_in_ordinary_use_are_kept(text):
     assert_kept(text)
@@ -141,3 +141,68 @@ def test_a_name_in_capitals_with_a_place_word_surname_is_redacted_whole(text, go
     _gone(text, gone, "[name]")
     for red in _both(text):
         assert red.startswith(kept), red
+
+
+# -------------------------------------------------------------------------- this round's own red team
+# Forms invented for this round (workers' and relatives' identities, distinctive events, places, online traces, dates
+# of birth written oddly): the ones the old code leaked, each with what must go.
+_RED_TEAM = [
+    ("our sw, jade from the east team, signed it", ["jade"], "[name]"),
+    ("the nurse, bishop from the ward, came in", ["bishop"], "[name]"),
+    ("he's in class 4 with miss p", ["p"], "[name]"), ("she's with mrs j now", ["j"], "[name]"),
+    ("his mum's new fella is a PCSO in seacroft", ["seacroft"], "[place]"),
+    ("his mum's the lollipop lady outside beechwood", ["beechwood"], "[place]"),
+    ("her dad's the vicar at st chad's", ["chad"], "[place]"),
+    ("the house fire in harehills in 2020", ["harehills", "2020"], "[date]"),
+    ("his nan runs the chippy on the corner of kirkgate", ["kirkgate"], "[place]"),
+    ("the family from the caravan site off the a1", ["a1"], "[place]"),
+    ("they live just off the m1", ["m1"], "[place]"),
+    ("the one who used to be at harehills police station", ["harehills"], "[place]"),
+    ("her mum's on the tills at morrisons in gipton", ["gipton"], "[place]"),
+    ("the 2019 fire at the mill", ["2019"], "[date]"),
+    ("in 2017 the fire at the tower block killed her cousin", ["2017"], "[date]"),
+    ("the crash that killed his dad on the a58 in 2016", ["a58", "2016"], "[place]"),
+    ("the girl who won the pride of britain award in 2018", ["2018"], "[date]"),
+    ("the lad who was on the news for saving his mum in 2020", ["2020"], "[date]"),
+    ("the kid from the BBC documentary in 2018", ["2018"], "[date]"),
+    ("the triplets in year 3", ["triplets"], "[detail]"), ("she's one of the quads born at the lgi", ["quads"], "[detail]"),
+    ("he's the only one with a turban in year 8", ["turban"], "[detail]"),
+    ("she's the only one in the school in a wheelchair", ["wheelchair"], "[detail]"),
+    ("the story went viral on facebook in 2020", ["2020"], "[date]"),
+    ("he was the one in the viral video from 2021", ["2021"], "[date]"),
+    ("discord: zorbo#1234", ["zorbo", "1234"], "[handle]"),
+    ("she was born on the 3rd, may 2009", ["may", "2009"], "[date of birth]"),
+    ("born 2009, may the 3rd", ["3rd"], "[date of birth]"),
+    ("she's in set 3 for maths and 9Y2 for form", ["9y2"], "[place]"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
+def test_this_rounds_forms_are_redacted(text, gone, token):
+    # Measured when written: before, all 29 kept what is listed
+    _gone(text, gone, token)
+
+
+# The round's forms in other casing and punctuation
+@pytest.mark.parametrize(("text", "gone", "token"), [
+    ("he's in 10-R", ["10-r"], "[place]"), ("the crash on the A-64 in 2020", ["a-64", "2020"], "[place]"),
+    ("the crash on the A64, in 2020", ["a64", "2020"], "[date]"),
+    ("She Was On The Front Of The Evening Post", ["evening", "post"], "[place]"),
+    ("THE CRASH ON THE A64 IN 2020", ["a64", "2020"], "[place]"), ("HE GOES TO BLUEBELL", ["bluebell"], "[place]"),
+    ("She's At Buttercup.", ["buttercup"], "[place]"), ('"she\'s at tadpole," mum said', ["tadpole"], "[place]"),
+    ("The Only Boy In Year 6 With One Arm", ["one arm"], "[detail]"),
+])
+def test_this_rounds_forms_in_other_writing_are_redacted(text, gone, token):
+    # Measured when written: before, all 9 kept what is listed
+    _gone(text, gone, token)
+
+
+@pytest.mark.parametrize("text", [
+    "she went to the library", "he's at the dentist", "the council won an award in 2019", "we miss lunch",
+    "we need a manager, time from the budget and money", "at the police station", "at work in the morning",
+    "in 2019 the fire service changed", "the 2019 review of fire safety",
+    "the twins are fine",
+])
+def test_this_rounds_words_in_ordinary_use_are_kept(text):
+    # Kept before as now: each guards a rule of this round against its nearest ordinary use
+    assert_kept(text)
