@@ -676,7 +676,7 @@ _INSTITUTION_RE = lazy_compile(
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
     r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery|police[ \t]+station|fire[ \t]+station|library|"
-    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club|children['’]s[ \t]+centre)"
+    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club)"
     r"(?![\w])",
     _I,
 )

@@ -449,9 +449,11 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
     r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?|site|camp)[ \t]+(?:on|off|in|at|near|behind|by)|"
     rf"\bcorner[ \t]+of|\b{_INCIDENT}[ \t]+(?:in|at|on|near|outside|off)|"
-    # the district of a landmark near which someone is ("near the big tesco in armley", "at morrisons in horsforth")
-    r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to|at|from)[ \t]+(?:the[ \t]+)?(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
-    r"[ \t]+(?:in|on|off|near))"
+    # the district of a landmark near which someone is ("near the big tesco in armley", "by the park in gipton")
+    r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to|at|from)[ \t]+the[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
+    r"[ \t]+(?:in|on|off|near)|"
+    # a shop by its name alone ("on the tills at morrisons in gipton")
+    r"\b(?:at|near|outside|opposite|behind)[ \t]+[\p{L}'’\-]+[ \t]+in)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
