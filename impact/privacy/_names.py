@@ -219,6 +219,7 @@ _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+
 # A month in lower case that is also a first name ("april", "june") is the month where a word of time or a number is
 # beside it ("in april 2013", "since june", "the 30th june", "on june 25"), and a name elsewhere ("i asked june").
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _DAY_NUMBER_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?[ \t]+\Z", re.VERSION1)
 _TIME_BEFORE_RE = lazy_compile(
@@ -1128,6 +1129,8 @@ class NameFinder:
             if len(run) == 1 and words[0].key in _MONTH_NAMES and (
                     _TIME_BEFORE_RE.search(text, max(0, start - 12), start) or re.match(r"[ \t]*,?[ \t]*\d", text[end:])):
                 return None  # "in april 2013", "since june", "the 30th june": the month
+            if len(run) == 1 and words[0].key.removesuffix("s") in _DAY_NAMES:
+                return None  # "on tuesdays", "see you monday": the day
             return Span(start, end, kind) if (known or unknown) else None
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
