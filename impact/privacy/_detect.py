@@ -412,12 +412,66 @@ _PERSON_NOUNS = frozenset("""patient victim person people youngster infant resid
 _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|raped|went[ \t]+missing|"
                 r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
-                r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up")
+                r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
+                r"on[ \t]+(?:the[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
+                r"(?<=\b(?:who|s?he)[ \t]+)won[ \t]+(?:an?|the)[ \t]+(?:[\p{L}'’]+[ \t]+){0,4}?(?:award|medal|prize|trophy)")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
 _EVENT_YEAR_RE = lazy_compile(
-    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
+    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?[ \t]+(?:back[ \t]+)?(?:in|during|from)[ \t]+(?:the[ \t]+)?"
     rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+(?:of[ \t]+)?)?"
     rf"(?:(?:19|20)\d\d|{_YEAR_WORDS}))(?![\w/]|[.{_DASH}]\d)", _I)
+# The year of an incident the press would report, said where it happened or alone ("the fire at the flats in 2019 killed
+# her brother", "the crash on the a64 in 2020", "the attack in May 2017"): the incident's noun right before a place's
+# preposition or the year ("the fire service in 2019", "a flood of referrals in 2019" are kept).
+_INCIDENT = (r"(?:fire|blaze|crash|collision|accident|explosion|flood|flooding|stabbing|shooting|attack|murder|killing|"
+             r"riot|arson|siege|bombing|hit[ \t]+and[ \t]+run|pile[ \t\-]?up|derailment|landslide|gas[ \t]+leak)s?")
+_INCIDENT_ANCHOR = lazy_compile(rf"\b{_INCIDENT}\b", _I)
+_INCIDENT_PLACE = r"(?:at|on|in|near|outside|inside|by|off|along|behind|opposite|under)"
+_INCIDENT_YEAR = rf"(?:(?:19|20)\d\d|{_YEAR_WORDS})"
+_INCIDENT_YEAR_RE = lazy_compile(
+    # "the fire at the flats in 2019", "the crash that killed his dad on the a58 in 2016"
+    rf"\b{_INCIDENT}\b(?:[ \t]+(?:{_INCIDENT_PLACE}|that|which|where|when)[ \t]+"
+    rf"(?:[\p{{L}}\d'’\-]+[ \t]+){{0,6}}?[\p{{L}}\d'’\-]+)?,?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+(?:of[ \t]+)?)?"
+    rf"{_INCIDENT_YEAR})(?![\w/]|[.{_DASH}]\d)"
+    # the year first: "the 2019 fire at the flats", "in 2017 the fire at the tower block killed her cousin"
+    rf"|\b(?:the|that)[ \t]+(?P<date>(?:19|20)\d\d)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?{_INCIDENT}\b"
+    rf"|\b(?:in|during)[ \t]+(?:{_MONTHS}[ \t]+)?(?P<date>{_INCIDENT_YEAR}),?[ \t]+(?:the|a|an|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
+    rf"{_INCIDENT}[ \t]+(?:{_INCIDENT_PLACE}|that|which|killed|took)\b", _I)
+# A road by its number where an incident happened on it or someone lives off it ("the crash on the a64", "the M62
+# pile-up", "a stabbing off the A61", "the caravan site off the a1"): the road places it.
+_ROAD = r"(?P<road>[abm]-?\d{1,4}(?:[ \t]?\(m\))?)(?![\p{L}\d])"
+_ROAD_ANCHOR = lazy_compile(r"\b[abm]-?\d", _I)
+_INCIDENT_ROAD_RE = lazy_compile(
+    rf"\b(?:{_INCIDENT}(?:[ \t]+(?:that|which|where)(?:[ \t]+[\p{{L}}'’]+){{1,5}}?)?|live[sd]?|living|site|camp|estate|flats|"
+    rf"houses|farm)\b[ \t]+(?:on|along|off|near|at|by|under|just[ \t]+off)"
+    rf"[ \t]+the[ \t]+{_ROAD}|\bthe[ \t]+{_ROAD}[ \t]+{_INCIDENT}\b", _I)
+# A local newspaper where someone or what happened was printed ("she was on the front of the evening post", "it was
+# all over the yorkshire evening post", "in the telegraph and argus", "the northern echo ran it"): a title word after a
+# place's name or "evening", or a title only a local paper has; "the local paper", "the daily mail", "in the post" stay.
+_PAPER_TITLE = (r"(?:post|echo|gazette|chronicle|argus|telegraph|herald|mercury|advertiser|courier|examiner|observer|"
+                r"journal|star|recorder|citizen|sentinel|bugle|express|standard|news|mail|mirror|times|press|guardian)")
+_LOCAL_TITLES = frozenset("echo gazette chronicle argus herald mercury advertiser courier examiner recorder citizen sentinel "
+                          "bugle".split())
+_PAPER_FILLER = frozenset("local regional national free daily sunday morning weekly big same other whole new".split())
+_PAPER_NAME = rf"the[ \t]+(?P<paper>(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_PAPER_TITLE}(?:[ \t]+(?:and|&)[ \t]+{_PAPER_TITLE})?)"
+_PAPER_RE = lazy_compile(
+    r"\b(?:(?:on|in)[ \t]+the[ \t]+front(?:[ \t]+page)?[ \t]+of|front[ \t]+page[ \t]+of|(?:all[ \t]+)?over|in|made|"
+    r"into|(?:story|article|piece|photo|picture|report|letter)[ \t]+in|wrote[ \t]+to|rang|called|contacted|told)[ \t]+"
+    rf"{_PAPER_NAME}(?![\p{{L}}\-])|\b{_PAPER_NAME}[ \t]+(?:ran|printed|reported|covered|published|splashed|did|wrote|had)\b",
+    _I)
+_PAPER_ANCHOR = lazy_compile(rf"\b{_PAPER_TITLE}\b", _I)
+# A child's form or class by its code ("he's in 10R", "she's in 7B2", "his form is 9X", "year 10, 10R"): a year of school
+# and a letter or two after who is in it or the word for it; not an ordinal, a time or a measure ("in 3rd", "at 4pm").
+_CLASS_CODE_RE = lazy_compile(
+    r"(?:\b(?:s?he|they|i|you|we|who)['’](?:s|re|m)[ \t]+in|\b(?:is|was|are|were|been|be|being|put|moved|placed|still|now)"
+    r"[ \t]+in(?:to)?|\b(?:form|class|tutor[ \t]+group|reg(?:istration)?[ \t]+group|form[ \t]+group)(?:[ \t]+(?:is|was))?"
+    r"[ \t]*:?)[ \t]+(?P<code>(?:1[0-3]|[1-9])-?(?!(?:st|nd|rd|th|am|pm|(?-i:s|x)|k|m|g|kg|km|mm|cm|ml|mb|gb|hrs?|mins?|yrs?|y|d)"
+    r"(?![\p{L}\d]))\p{L}{1,3}\d?)(?![\p{L}\d'’\-])"
+    r"|\byear[ \t]+(?:1[0-3]|[1-9])[ \t]*[,(/][ \t]*(?P<code>(?:1[0-3]|[1-9])\p{L}{1,3}\d?)(?![\p{L}\d'’\-])"
+    r"|(?<![\p{L}\d])(?P<code>(?:1[0-3]|[1-9])\p{Lu}{1,3}\d?)[ \t]+(?:for[ \t]+)?(?:form|tutor[ \t]+group|reg(?:istration)?)\b", _I)
+
+
 # A year of birth said as a child's ("a 2009 baby", "she's a 2009 birth").
 _BIRTH_YEAR_RE = lazy_compile(r"\b(?P<date>(?:19|20)\d\d)[ \t]+(?:baby|babies|birth|born)\b", _I)
 
@@ -621,7 +675,8 @@ _INSTITUTION_RE = lazy_compile(
 )
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
-    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery)"
+    r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery|police[ \t]+station|fire[ \t]+station|library|"
+    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club)"
     r"(?![\w])",
     _I,
 )
@@ -631,10 +686,10 @@ _SCHOOL_KIND_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+"
     r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
 # A saint's name after a word of going to it, a school or a church in lower case without its kind ("she goes to st
-# marys", "at saint john's"): the saint a given name.
+# marys", "at saint john's"): the saint a given name, or any word with its possessive ("the vicar at st chad's").
 _SAINT_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+"
-    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?:['’]?s)?)(?![\p{L}'’])", _I)
+    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?P<s>['’]s|s)?)(?![\p{L}'’])", _I)
 # A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
 _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
 # Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
@@ -677,7 +732,8 @@ _NOT_SETTING_PLURALS = frozenset(
     discussions consultations inspections audits trainings seminars talks calls checks
     lengths extremes standards expectations odds risks pains funerals weddings concerts festivals auditions rehearsals
     protests markets shows gigs lectures tribunals trials tests exams bits ruins arms heights purposes lunches dinners
-    meals parades matches fairs sales prisons cells""".split())
+    meals parades matches fairs sales prisons cells raves discos galas sleepovers rallies fetes socials proms parties
+    barbecues bbqs""".split())
 # The last word of a setting's name said as premises ("rainbow corner", "acorn lodge", "willow cottage", "meadow view"):
 # a singular name of two words ending so is a setting's where a child goes or is, as a plural one is.
 _PREMISES_TAILS = frozenset("""corner lodge cottage house farm view hall grange manor den nest barn cabin ark hive garden
@@ -760,14 +816,19 @@ def _settings_named(text: str):
                 yield m
 
 
+def _barred_setting_word(word: str) -> bool:
+    """A folded word no setting's name holds: generic, a kind of school, a function word, a time or a number."""
+    from ._names import _NOT_NAMES, _NOT_SUBJECTS
+
+    return (word in _GENERIC_BEFORE or word in _NOT_STREET_WORDS or word in _SCHOOL_KINDS or word in _NOT_SETTING_NAMES
+            or word in _NOT_NAMES or word in _NOT_SUBJECTS or word in _NUMBER_WORDS_SET)
+
+
 def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool) -> bool:
     """Whether the folded words of a setting's name may be one: none generic, a kind of school, a function word or a
     time; a word in -ly, -ing or -ed only first ("learning tree nursery"; not "parents attending nursery"), and one
     word alone only before its kind and plural or no English word ("the willows primary"; not "morning nursery")."""
-    from ._names import _NOT_NAMES, _NOT_SUBJECTS
-
-    if any(p in _GENERIC_BEFORE or p in _NOT_STREET_WORDS or p in _SCHOOL_KINDS or p in _NOT_SETTING_NAMES
-           or p in _NOT_NAMES or p in _NOT_SUBJECTS or p in _NUMBER_WORDS_SET for p in parts):
+    if any(_barred_setting_word(p) for p in parts):
         return False
     if any(p.endswith(("ly", "ing", "ed")) and p in words for p in parts[1:]):
         return False
@@ -794,16 +855,52 @@ def _settings_alone(text: str):
         unknown = all(p not in words and p not in proper and len(p) >= 3 for p in parts)
         if m.group("kind") is not None or any(p in KINSHIP_ROLE_WORDS or p.endswith(("'s", "’s")) for p in parts):
             continue
-        if len(parts) == 1:  # one plural word ("she's at rainbows", "he goes to beavers on a friday")
-            # the singular a word and the plural no field term ("rainbows", "beavers"; not "camhs", "cafcass")
-            if plural and len(last) > 4 and last[:-1] in words and last not in public_terms() and _setting_words_ok(
-                    parts, words, anchored=True):
+        if len(parts) == 1:  # one word ("she's at rainbows", "he goes to beavers on a friday", "she's at sunshine")
+            if _one_word_setting(text, a, m, last, words):
                 yield m
             continue
         premises = last in _PREMISES_TAILS and fold(m.group("name")) not in _PUBLIC_INSTITUTIONS
         if len(parts) != 2 or not (plural or unknown or premises) or not _setting_words_ok(parts, words, anchored=False):
             continue
         yield m
+
+
+#: Nouns said bare after "at" or "to" of where one goes or what one does there, no setting's name ("at lunch", "to
+#: mosque", "to rehab", "went to trial"), beside the bare nouns of the lexicon ("at home", "to church", "to court").
+_BARE_DESTINATIONS = frozenset("""mosque temple chapel gurdwara synagogue madrasa mass prayer prayers confession rehab
+    detox respite therapy counselling uni university sixth lunch dinner breakfast tea supper brunch war trial panel tribunal
+    appeal committee cabinet scrutiny audit plan waste seed pot press print vote show rest ease fault sleep bingo
+    football swimming dancing boxing ballet karate judo gym jail custody hospice theatre surgery clinic work bed
+    camhs ground market town sea heaven hell pieces bits town play dinner war ward casualty resus theatre""".split())
+# Endings of nouns of an event or an activity ("reunions", "screenings", "tournaments", "fundraisers" by the verb):
+# a plural so ending is what one goes to, not a setting's name.
+_EVENT_ENDINGS = ("ment", "tion", "sion", "ism", "ship", "ance", "ence", "ity", "ing", "ure", "acy", "ncy", "ion", "al",
+                  "ade", "athon")
+
+
+def _one_word_setting(text: str, attends: re.Match, m: re.Match, word: str, words: frozenset[str]) -> bool:
+    """Whether one word after a word of attending names a child's setting: a plural whose singular is a word, no event or
+    activity ("rainbows", "beavers"; not "meetings", "reunions", "fundraisers", "camhs"), or a singular count noun no
+    one goes to or is at as such, ending the phrase ("she's at sunshine", "he goes to bluebell every day"; not "at
+    lunch", "to mosque", "went to sleep", "is going to invest")."""
+    if word.endswith("s") and word not in _NOT_SETTING_PLURALS:
+        one = word[:-1]
+        # or who or what does a verb ("fundraisers", "screeners": "fundraising"; not "beavers", "sunflowers")
+        event = one.endswith(_EVENT_ENDINGS) or (one.endswith("er") and any(
+            v in words for v in (one[:-2], one[:-1], one[:-2] + "ing", one[:-3] + "ing")))
+        return (len(word) > 4 and one in words and word not in public_terms() and not event
+                and _setting_words_ok([word], words, anchored=True))
+    if word.endswith("s") or m.group("end") is None or m.group("the") or word not in words or len(word) < 4:
+        return False
+    going = attends.group().strip().lower()
+    if going in ("go", "going") or word in _BARE_DESTINATIONS or bare_word(word) or word in public_terms():
+        return False
+    if word.endswith(_EVENT_ENDINGS + ("ly", "ed", "er", "ist", "ian")) or _barred_setting_word(word):
+        return False
+    # after "goes to", "went to": no verb ("went to stay", "goes to visit"), which takes "-ed" or "-ing"
+    stem = word[:-1] if word.endswith("e") else word
+    return not (text[attends.end() : attends.end() + 2].lower() == "to" and (stem + "ing" in words or stem + "ed" in words
+                                                                            or word + "d" in words))
 
 
 def _ctx(pattern: re.Pattern, text: str, start: int, width: int = 40) -> bool:
@@ -971,7 +1068,8 @@ _INSTITUTION_ANCHOR = lazy_compile(
     re.VERSION1,
 )
 _INSTITUTION_LOWER_ANCHOR = lazy_compile(
-    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery)\b", _I
+    r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery|station|library|"
+    r"club)\b", _I
 )
 _ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
 _SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
@@ -1044,7 +1142,7 @@ def _emails(text: str, add) -> None:
 _HANDLE_TAIL_RE = lazy_compile(
     rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
     rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
-    rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD}))))*(?![\p{{L}}\p{{N}}])",
+    rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD})))|#\d{{4}})*(?![\p{{L}}\p{{N}}])",
     _I,
 )
 
@@ -1243,17 +1341,27 @@ _DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|b
                          r"passed|d\.?[ \t]?o\.?[ \t]?d|rip|r\.i\.p|killed|murdered|funeral", _I)
 
 
+# A month and year set off after a day, or a month and day after a year ("the 3rd, may 2009", "2009, may the 3rd").
+_MONTH_AFTER_DAY_RE = lazy_compile(
+    rf"[ \t]*[,\-–][ \t]*{_MONTHS}(?:[ \t]+(?:(?:19|20)\d\d|\d\d|{_YEAR_WORDS}|(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?))?(?![\w/])",
+    _I)
+
+
 def _dates(text: str, add) -> None:
     if _DATE_HINT.search(text) is None:
         return
     for pattern in (_DOB_RE, _BIRTH_YEAR_RE):
         for m in pattern.finditer(text):
-            add(Span(m.start("date"), m.end("date"), "date_of_birth"))
+            rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
+            add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
     for m in _DEATH_RE.finditer(text):
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
     for m in _EVENT_YEAR_RE.finditer(text) if _EVENT_ANCHOR.search(text) else ():
         add(Span(m.start("date"), m.end("date"), "date"))
+    if _INCIDENT_ANCHOR.search(text):
+        for m in _INCIDENT_YEAR_RE.finditer(text):
+            add(Span(m.start("date"), m.end("date"), "date"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
 
@@ -1281,7 +1389,7 @@ _THING_NOUNS = frozenset("""policy scheme project funding review plan programme 
     board panel unit contract bid strategy proposal model approach forum project grant budget campaign website site
     system process protocol framework pathway hub group network partnership consultation agenda motion proposal
     deal merger trust reform law bill""".split())
-_THING_ENDINGS = ("ment", "tion", "sion", "ism", "ship", "ance", "ence", "ity", "ing", "ure", "acy", "ncy")
+_THING_ENDINGS = _EVENT_ENDINGS[:12]
 
 
 # Capitalised words that open a sentence about things, not a person whose age is given ("There were 14", "It was 12").
@@ -1483,7 +1591,8 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))
-        if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names():
+        possessive = (m.group("s") or "s")[0] in "'’"
+        if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names() or possessive:
             add(Span(m.start("place"), m.end("place"), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
@@ -1491,6 +1600,54 @@ def _institutions(text: str, add) -> None:
         start = _proper_tail(name, m.start("name"), words, capitalised=True)
         if start is not None and fold(text[start : m.start("name") + len(name)]) not in _PUBLIC_INSTITUTIONS:
             add(Span(start, m.start("name") + len(name), "place"))
+
+
+# A child said to be the only one of a kind in a community ("the only girl in the school with a prosthetic leg", "the
+# only traveller family on the estate", "the only boy in year 6 who uses a wheelchair"): the words before the person
+# and what is said of the person after the community single the child out ("the only one who listened", "the only
+# girl in the school" stay).
+_ONLY_WHO = (r"(?:girl|boy|child|kid|pupil|student|family|lad|lass|one|person|man|woman|baby|teenager|teen|household|"
+             r"young[ \t]+person|foster[ \t]+carer|carer|mum|dad|parent)s?")
+_ONLY_WHERE = (r"[ \t]+(?:in|at|on|from|of|round|around)[ \t]+(?:the|her|his|their|our|my|that|this)?[ \t]*[\p{L}\d'’\-]+"
+               r"(?:[ \t]+\d{1,2}|[ \t]+(?:estate|street|road|village|school|class|year|area|team|ward|block))?")
+_ONLY_ATTR = (r"[ \t]+(?:with[ \t]+|in[ \t]+an?[ \t]+|who(?:['’]s|[ \t]+(?:has|had|uses|used|wears|wore|is|was|"
+              r"can(?:['’]t|not)))[ \t]+)")
+_ONLY_ONE_RE = lazy_compile(
+    rf"\bthe[ \t]+only[ \t]+(?P<mod>(?:[\p{{L}}'’\-]+[ \t]+){{0,3}}?){_ONLY_WHO}"
+    # the community, then what is said of the child ("the only girl in the school with a prosthetic leg")
+    rf"(?:{_ONLY_WHERE}(?P<attr>{_ONLY_ATTR}[^.,;:!?\n]+)?"
+    # or the other way round ("the only one with a turban in year 8")
+    rf"|(?P<attr>{_ONLY_ATTR}[^.,;:!?\n]+?)(?={_ONLY_WHERE}))", _I)
+# A birth of three or more, or twins joined: rare enough to single a child out ("one of the quads", "the triplets in
+# year 3").
+_RARE_BIRTH_RE = lazy_compile(r"\b(?:triplets?|quads|quins|quadruplets?|quintuplets?|sextuplets?|conjoined[ \t]+twins?)\b", _I)
+
+
+def _distinctive(text: str, add) -> None:
+    """What places a child or an event beyond its council: a road an incident happened on, a local newspaper that
+    printed it, a form's code, what makes a child the only one of a community."""
+    for m in _ONLY_ONE_RE.finditer(text) if "only" in text.lower() else ():
+        if m.group("mod").strip() and not all(fold(w) in ("little", "other", "new", "real") for w in m.group("mod").split()):
+            add(Span(m.start("mod"), m.start("mod") + len(m.group("mod").rstrip()), "detail"))
+        if m.group("attr") is not None:
+            add(Span(m.start("attr") + len(m.group("attr")) - len(m.group("attr").lstrip()), m.end("attr"), "detail"))
+    for m in _RARE_BIRTH_RE.finditer(text):
+        add(Span(m.start(), m.end(), "detail"))
+    if _ROAD_ANCHOR.search(text):
+        for m in _INCIDENT_ROAD_RE.finditer(text):
+            add(Span(m.start("road"), m.end("road"), "place"))
+    for m in _PAPER_RE.finditer(text) if _PAPER_ANCHOR.search(text) else ():
+        pieces = list(re.finditer(r"[^ \t]+", m.group("paper")))
+        while pieces and fold(pieces[0].group()) in _PAPER_FILLER:
+            pieces.pop(0)  # "the local evening post": the title from "evening"
+        keys = [fold(p.group()) for p in pieces]
+        title = [k for k in keys if re.fullmatch(_PAPER_TITLE, k)]
+        before = keys[: keys.index(title[0])] if title else []
+        placed = [k for k in before if k != "evening" and (k in proper_nouns() or k in public_terms() or k not in english_words())]
+        if pieces and (any(k in _LOCAL_TITLES for k in title) or "evening" in before or placed):
+            add(Span(m.start("paper") + pieces[0].start(), m.end("paper"), "place"))
+    for m in _CLASS_CODE_RE.finditer(text) if re.search(r"\d-?\p{L}", text) else ():
+        add(Span(m.start("code"), m.end("code"), "place"))
 
 
 def _capitalised_name(text: str, name: str, offset: int) -> int | None:
@@ -1557,4 +1714,5 @@ def find_identifiers(text: str) -> list[Span]:
     _references(text, add)
     _addresses(text, add)
     _institutions(text, add)
+    _distinctive(text, add)
     return spans

@@ -34,7 +34,7 @@ from functools import cached_property
 
 import regex as re
 
-from ._detect import _PLATFORMS, Span
+from ._detect import _INCIDENT, _PLATFORMS, Span
 from ._lexicon import (
     bare_word,
     english_words,
@@ -219,6 +219,7 @@ _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+
 # A month in lower case that is also a first name ("april", "june") is the month where a word of time or a number is
 # beside it ("in april 2013", "since june", "the 30th june", "on june 25"), and a name elsewhere ("i asked june").
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _DAY_NUMBER_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?[ \t]+\Z", re.VERSION1)
 _TIME_BEFORE_RE = lazy_compile(
@@ -278,8 +279,13 @@ _SET_OFF_AFTER_RE = lazy_compile(
 # Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
 # manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
 # manager, time and money") nor a clause about things ("a manager, time was short").
-_SET_OFF_OPEN_AFTER_RE = lazy_compile(rf"[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
-                                      re.IGNORECASE | re.VERSION1)
+_SET_OFF_OPEN_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])"
+    # from a team or a service ("our sw, jade from the east team, signed it")
+    r"|from[ \t]+(?:the|our|their|his|her|my)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}"
+    r"(?:team|office|ward|school|service|unit|hub|council|nursery|practice|surgery|hospital|clinic|police|trust|charity|"
+    r"project|court|agency|college|academy)\b)",
+    re.IGNORECASE | re.VERSION1)
 
 
 def set_off_after_role(text: str, start: int, end: int) -> bool:
@@ -315,7 +321,9 @@ _LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt se
 
 # The short titles, in any case, that stand only before a surname ("mrs hopper"); "Judge", "Nurse" ... do not.
 # "miss" in lower case is the verb ("we miss lunch").
-_SHORT_TITLE_BEFORE_RE = lazy_compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS)\.?[ \t]+\Z", re.VERSION1)
+_SHORT_TITLE_BEFORE_RE = lazy_compile(
+    r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS|(?<=\b(?i:with|to|from|by|for|and|asked|told|saw|ask|tell|see)[ \t]+)"
+    r"miss)\.?[ \t]+\Z", re.VERSION1)
 
 
 # The short titles and "miss" in any case: before a word already found a name, "miss" is the title ("miss rhodes white").
@@ -437,12 +445,16 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"[ \t]+(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re)|\byear[ \t]+\d{1,2})[ \t]+at|"
-    rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc)[ \t]+(?:in|at)|"
-    # the homes on it ("they're in the flats on kirkgate", "the houses off gipton")
-    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?)[ \t]+(?:on|off|in|at|near|behind|by)|"
+    rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc|pcso)[ \t]+(?:in|at|outside|opposite|near|behind)|"
+    # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
+    # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
+    r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?|site|camp)[ \t]+(?:on|off|in|at|near|behind|by)|"
+    rf"\bcorner[ \t]+of|\b{_INCIDENT}[ \t]+(?:in|at|on|near|outside|off)|"
     # the district of a landmark near which someone is ("near the big tesco in armley", "by the park in gipton")
     r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to|at|from)[ \t]+the[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
-    r"[ \t]+(?:in|on|off|near))"
+    r"[ \t]+(?:in|on|off|near)|"
+    # a shop by its name alone ("on the tills at morrisons in gipton")
+    r"\b(?:at|near|outside|opposite|behind)[ \t]+[\p{L}'’\-]+[ \t]+in)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
@@ -743,9 +755,12 @@ class NameFinder:
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
-            return _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]) is not None and (
+            return _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 16) : tok.start]) is not None and (
                 _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
-                or re.match(r"\.?(?:[ \t]*(?:[,;:!?)–—]|\Z)|[ \t]+-[ \t])", text[tok.end : tok.end + 4]) is not None)
+                or re.match(r"\.?(?:[ \t]*(?:[,;:!?)–—]|\Z)|[ \t]+-[ \t])", text[tok.end : tok.end + 4]) is not None
+                # "she's with mrs j now", "miss p this year"
+                or re.match(r"\.?[ \t]+(?:now|then|today|yesterday|again|too|instead|this|last|next|every)\b", text[tok.end : tok.end + 12])
+                is not None)
         if tok.shape != "initial":
             return False
         if self._position(text, tok.start) == "title" or set_off_after_role(text, tok.start, tok.end):
@@ -1009,8 +1024,9 @@ class NameFinder:
         if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
             # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
             return tok.key in self.surnames or self._unknown(tok) or _surname_like(tok.key)
-        if tok.shape == "caps" and run[-1].shape == "caps" and tok.key in _TITLES and run[-1].key in self.firsts:
-            return True  # "TOM BISHOP", "JANE NURSE": a title word after a first name in capitals is the surname
+        if tok.shape == "caps" and run[-1].shape == "caps" and (tok.key in _TITLES or tok.key in _SURNAME_WORDS) and (
+                run[-1].key in self.firsts or tok.key in _SURNAME_WORDS and self._unknown(run[-1]) and _pronounceable(run[-1].key)):
+            return True  # "TOM BISHOP", "JANE NURSE", "JORDAN HILL": a title or place word after a first name in capitals
         if tok.shape != "cap" or not (self._known(run[-1]) or run[-1].key in self.proper) or re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]):
             return False
         # a place or body as a surname ("Sophie Wales") only after a first name that is no ordinary word
@@ -1095,7 +1111,10 @@ class NameFinder:
                       or t.key in self.participant_parts]
             proper = [t for t in words if t.key in self.proper and t.key not in self.public]
             if strong or position in ("title", "kin", "intro") or (len(words) >= 2 and proper):
-                return Span(start, end, "name")
+                # ordinary words in capitals before the name are the sentence's ("IS CALLED JORDAN HILL", "SAW JANE")
+                lead = next((t for t in run if not self._ordinary(t) or self._known(t) or t.key in self.surnames
+                             or t.key in self.participant_parts), run[0])
+                return Span(lead.start, end, "name")
             # Words in capitals that are no English word and do not read as an acronym (long, with vowels).
             spoken = [t for t in words if self._unknown(t) and _pronounceable(t.key)]
             if spoken and (len(words) >= 2 or len(spoken[0].key) >= 6):
@@ -1110,6 +1129,8 @@ class NameFinder:
             if len(run) == 1 and words[0].key in _MONTH_NAMES and (
                     _TIME_BEFORE_RE.search(text, max(0, start - 12), start) or re.match(r"[ \t]*,?[ \t]*\d", text[end:])):
                 return None  # "in april 2013", "since june", "the 30th june": the month
+            if len(run) == 1 and words[0].key.removesuffix("s") in _DAY_NAMES:
+                return None  # "on tuesdays", "see you monday": the day
             return Span(start, end, kind) if (known or unknown) else None
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):

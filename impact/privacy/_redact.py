@@ -186,7 +186,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     redacted wherever the text names it again; a word no list knows gone to,
     lived, worked or been at, in lower case ("she goes to beechwood", "in the
     flats on kirkgate", "she's at roundhay", "a cop in chapeltown"), or after
-    a landmark ("near the big tesco in armley"); a house number with its letter where someone lives ("she
+    a landmark ("near the big tesco in armley"); one word a child goes to or is at, ending the phrase ("she's at
+    sunshine"; not "at lunch", "to mosque", "to meetings", "to reunions"); a road an incident happened on ("the
+    crash on the a64"), a local newspaper that printed someone ("on the front of the evening post"), a form's
+    code ("he's in 10R"); a house number with its letter where someone lives ("she
     lives at 14b"); the places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
@@ -211,9 +214,12 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     review died a death in 2019", "the policy died in 2019"), the year or
     month and year of a violent or distinctive event ("stabbed outside the
     shop in 2021", "went missing in march 2020", "jailed for the arson in
-    2018"), and years from and to after a name ("RIP Tyler
+    2018", "the fire at the flats in 2019", "the crash on the a64 in 2020"), and years from and to after a name ("RIP Tyler
     2009-2019").  An event's day and month, or its day alone, are kept ("the
     review was on 3 May", "he went missing on the third").
+``[detail]``
+    What makes a child the only one of a community, said with it ("the only girl in the school with a prosthetic
+    leg", "the only traveller family on the estate"): the words that single the child out.
 ``[vehicle registration]``
     Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
     "reg", "car", "van" ..., read aloud too ("number plate Y X six two A B C").
@@ -291,7 +297,7 @@ __all__ = ["REDACTION_TOKENS", "KEEP_PHRASES", "first_names", "personal_detail",
 
 Kind = Literal[
     "email", "url", "handle", "nhs_number", "ni_number", "pupil_number", "phone", "postcode", "vehicle",
-    "date_of_birth", "date", "age", "address", "reference", "name", "council", "place",
+    "date_of_birth", "date", "age", "address", "reference", "name", "council", "place", "detail",
 ]
 
 #: Replacement token of each kind of detail (in order of precedence when two kinds cover one span).
@@ -313,6 +319,7 @@ REDACTION_TOKENS: dict[str, str] = {
     "name": "[name]",
     "council": "[council]",
     "place": "[place]",
+    "detail": "[detail]",
 }
 _PRIORITY = {kind: n for n, kind in enumerate(REDACTION_TOKENS)}
 
