@@ -33,6 +33,7 @@ mixed, neutral, or "" where the coding does not say).  A span that overlaps seve
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,49 @@ def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem
         problems.append(Problem(source, int(rows[i]), column, str(values.iloc[i]), "a whole number of characters, 0 or more"
                                 + yes_no_hint(str(values.iloc[i]))))
     return num.where(~bad).astype("Int64")
+
+
+def _named_otherwise(column: str, columns) -> str:
+    """A hint naming a column that is ``column`` written in another case or with spaces (" (found 'Code': column
+    names are exact, lower case)"), or ""."""
+    other = [str(c) for c in columns if str(c) != column and str(c).strip().casefold() == column]
+    return f" (found {other[0]!r}: column names are exact, lower case)" if other else ""
+
+
+def _length(study: Study, interview_id: str, rel: Any) -> float:
+    """The length of an interview's transcript in code points, NaN where it cannot be read (told by validation)."""
+    try:
+        return float(len(study._text_of(interview_id, rel)))
+    except (InputError, OSError):
+        return math.nan
+
+
+def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
+                 source: str, rows: np.ndarray, problems: list[Problem]) -> None:
+    """Problems of spans and units that are read without a word otherwise: a start without an end (or an end without
+    a start), a span reaching past the end of its transcript, a unit that is a segment of another interview than
+    the row's interview_id."""
+    half = (start.isna() != end.isna()).to_numpy()
+    for i in np.flatnonzero(half)[:_MAX_LISTED]:
+        given, missing = ("start", "end") if pd.notna(start.iloc[i]) else ("end", "start")
+        value = start.iloc[i] if given == "start" else end.iloc[i]
+        article = "an" if missing == "end" else "a"
+        problems.append(Problem(source, int(rows[i]), missing, "", f"{article} {missing} offset as well ({given} is "
+                                f"{value}): a span has both, a coding of the whole interview neither"))
+    spans = (end.notna() & iid.isin(known)).to_numpy()
+    if spans.any():
+        files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
+        length = {v: _length(study, v, files[v]) for v in set(iid[spans])}
+        past = spans & (end.astype("float64").to_numpy() > iid.map(length).astype("float64").to_numpy())
+        for i in np.flatnonzero(past)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset within the transcript "
+                                    f"of {iid.iloc[i]} ({length[iid.iloc[i]]:,.0f} characters, counted as code points)"))
+    if "unit" in d.columns and "interview_id" in d.columns:
+        unit = d["unit"].astype("string").fillna("").str.strip()
+        other = ((unit != "") & (unit != iid) & (unit.str.rsplit(":", n=1).str[0] != iid) & iid.isin(known)).to_numpy()
+        for i in np.flatnonzero(other)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "unit", str(d["unit"].iloc[i]), f"a segment of the row's "
+                                    f"interview, {iid.iloc[i]} ({iid.iloc[i]}:<n>), or the interview id itself"))
 
 
 def as_codings(
@@ -135,10 +179,12 @@ def as_codings(
     # does), else by its place after the header row
     rows = np.asarray(data.attrs.get("rows") or range(2, len(d) + 2))
     if "code" not in d.columns:
-        raise InputError(f"{source}: codings need a `code` column; the columns are {list(d.columns)}")
+        raise InputError(f"{source}: codings need a `code` column; the columns are {list(d.columns)}"
+                         + _named_otherwise("code", d.columns))
     if "interview_id" not in d.columns and "unit" not in d.columns:
         raise InputError(f"{source}: codings need an `interview_id` or a `unit` column (a segment or interview id); "
-                         f"the columns are {list(d.columns)}")
+                         f"the columns are {list(d.columns)}" + _named_otherwise("interview_id", d.columns)
+                         + _named_otherwise("unit", d.columns))
     checked = data.attrs.get("checked_units")  # kept when codings already read are read again onto segments
     if "present" in d.columns:  # review decisions: a code looked at and found absent is not a coding
         present = d["present"].astype("boolean").fillna(False).to_numpy(dtype=bool)
@@ -209,6 +255,7 @@ def as_codings(
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
+    _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
