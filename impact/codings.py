@@ -234,6 +234,13 @@ def as_codings(
             unit_ = d["unit"].astype("string").fillna("").str.strip()
             part |= (unit_ != "") & (unit_ != iid)
         nothing = ((code == "") & ~part & (iid != "")).to_numpy(dtype=bool)
+        # A row cut short before its code ("P1-early" alone in a file of three columns) is no record that a person
+        # found nothing: it may be a row broken or cut, so it is told, not read as a finding of none.
+        cut = nothing & np.isin(rows, data.attrs.get("short_rows", ()))
+        for i in np.flatnonzero(cut)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "code", "", f"a code, or the row written out with its empty "
+                                    f"cells ({', '.join(d.columns)}): a row cut short before its code is not read as "
+                                    "an interview checked and found to hold none"))
     if codes is not None:
         unknown = ~code.isin(list(codes)) & ~nothing & ~odd.to_numpy()
         for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:

@@ -171,6 +171,9 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     numbers = [k + 1 for k, r in enumerate(records) if k and not (not r or (len(r) == 1 and not r[0].strip()))]
     if len(numbers) == len(frame):
         frame.attrs["rows"] = numbers
+        # rows with fewer cells than the header, padded with empty ones: a reader may ask what the padding stands for
+        kept = set(numbers)
+        frame.attrs["short_rows"] = [k + 1 for k, r in enumerate(records) if k + 1 in kept and len(r) < len(header)]
     number = frame.attrs.get("rows") or range(2, len(frame) + 2)
     if len(header) > 1 and len(header) == len(frame.columns) and len(frame):
         again = frame.apply(lambda col: col.str.strip().str.lstrip("\ufeff")).eq(header).all(axis=1)

@@ -334,3 +334,16 @@ def test_rows_sorted_and_a_row_copied_with_another_decision(review_xlsx):
 
     assert _refused(review_xlsx, copy) == [
         "filled.xlsx (sheet 'review'):3:row_id: 'r00001' - expected each row once (row 2 has the same id)"]
+
+
+def test_a_row_cut_short_before_its_code_is_no_interview_found_to_hold_none(study_dir, tmp_path):
+    # On the old code "P1-early" alone in a file of three columns was padded with empty cells and read as "an
+    # interview checked and found to hold no code", a finding, without a word.
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, "interview_id,code,attribution\nP1-early,morale,\nP3-early\n")
+    assert [str(p) for p in info.value.problems] == [
+        "c.csv:3:code: '' - expected a code, or the row written out with its empty cells (interview_id, code, "
+        "attribution): a row cut short before its code is not read as an interview checked and found to hold none"]
+    # guard: the row written out with its empty cells is such a finding
+    got = _read(tmp_path, study_dir, "interview_id,code,attribution\nP1-early,morale,\nP3-early,,\n")
+    assert got.attrs["checked_interviews"] == ["P3-early"]
