@@ -98,10 +98,15 @@ def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Seri
     """Problems of spans and units that are read without a word otherwise: a start without an end (or an end without
     a start), a span reaching past the end of its transcript, a unit that is a segment of another interview than
     the row's interview_id."""
-    half = (start.isna() != end.isna()).to_numpy()
-    for i in np.flatnonzero(half)[:_MAX_LISTED]:
-        given, missing = ("start", "end") if pd.notna(start.iloc[i]) else ("end", "start")
-        value = start.iloc[i] if given == "start" else end.iloc[i]
+    def blank(col: str) -> np.ndarray:  # blank as written: a value that cannot be read is told as such, not here
+        if col not in d.columns:
+            return np.ones(len(d), dtype=bool)
+        return (d[col].astype("string").fillna("").str.strip() == "").to_numpy(dtype=bool)
+
+    no_start, no_end = blank("start"), blank("end")
+    for i in np.flatnonzero(no_start != no_end)[:_MAX_LISTED]:
+        given, missing = ("end", "start") if no_start[i] else ("start", "end")
+        value = str(d[given].iloc[i]).strip()
         article = "an" if missing == "end" else "a"
         problems.append(Problem(source, int(rows[i]), missing, "", f"{article} {missing} offset as well ({given} is "
                                 f"{value}): a span has both, a coding of the whole interview neither"))
