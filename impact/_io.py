@@ -427,6 +427,13 @@ def _other_separator(header: list[str]) -> str | None:
     return None
 
 
+def unclosed_quote(n_lines: int, swallowed: int) -> str:
+    """What a quoted value left unclosed (:func:`unclosed_quotes`) should have, for a problem at the row it opens."""
+    return (f"a closing '\"' for the quoted value that starts here (without one it runs over {n_lines} lines and "
+            f"swallows {swallowed} line(s) that look like rows of the table): close the quote where the value ends, "
+            "or take it out")
+
+
 #: What a cell with a quoted value followed by more text (``"Barn"et``) should be.
 _STRAY_QUOTE = ("a value either wholly in quotes or with none at its start (a value starting with '\"' is read up "
                 "to the next '\"', so this one reads as {read!r}, its quotes dropped): put the whole value in quotes "
@@ -434,6 +441,7 @@ _STRAY_QUOTE = ("a value either wholly in quotes or with none at its start (a va
 
 
 _CELL_END = re.compile(r"[,\r\n]")
+_LINE_END = re.compile(r"[\r\n]")
 
 
 def stray_quotes(text: str) -> list[tuple[int, int, str, str]]:
@@ -460,15 +468,9 @@ def stray_quotes(text: str) -> list[tuple[int, int, str, str]]:
     i, n, record, cell = 0, len(text), 1, 0
     while i < n:
         if text[i] == '"':  # a quoted value: up to the closing quote, "" standing for one quote
-            k = i + 1
-            while True:
-                k = text.find('"', k)
-                if k < 0 or text.startswith('""', k):
-                    if k < 0:
-                        return found  # an unclosed quote: told by the reader of the rows
-                    k += 2
-                    continue
-                break
+            k = _closing_quote(text, i)
+            if k < 0:
+                return found  # an unclosed quote: told by the reader of the rows
             m = _CELL_END.search(text, k + 1)
             m = m.start() if m else n
             if text[k + 1:m].strip():
@@ -476,15 +478,67 @@ def stray_quotes(text: str) -> list[tuple[int, int, str, str]]:
         else:
             m = _CELL_END.search(text, i)
             m = m.start() if m else n
-        if m >= n:
-            break
-        if text[m] == ",":
-            cell += 1
-            i = m + 1
-        else:
-            record, cell = record + 1, 0
-            i = m + (2 if text.startswith("\r\n", m) else 1)
+        i, record, cell = _next_cell(text, m, record, cell)
     return found
+
+
+def _closing_quote(text: str, i: int) -> int:
+    """Where the quote closing the value whose opening quote is at ``i`` is, ``""`` standing for one quote; -1 if
+    none."""
+    k = i + 1
+    while (k := text.find('"', k)) >= 0 and text.startswith('""', k):
+        k += 2
+    return k
+
+
+def _next_cell(text: str, m: int, record: int, cell: int) -> tuple[int, int, int]:
+    """Where the next cell starts after a cell ending at ``m`` (a comma or a line end), and its record and cell
+    index; ``len(text)`` at the end of the text."""
+    if m >= len(text):
+        return len(text), record, cell
+    if text[m] == ",":
+        return m + 1, record, cell + 1
+    return m + (2 if text.startswith("\r\n", m) else 1), record + 1, 0
+
+
+def _row_like(line: str, width: int) -> bool:
+    """Whether a line inside a quoted value looks like a whole row of a table of ``width`` columns: as many commas
+    as the header row has between its names, or more."""
+    return width > 1 and line.count(",") >= width - 1
+
+
+def unclosed_quotes(text: str, width: int) -> tuple[str, list[tuple[int, int, str, int, int]]]:
+    """Quoted values that run over lines swallowing lines that look like rows of the table (:func:`_row_like`): a
+    quote left unclosed, which a CSV reader reads on to the next quote or to the end of the file.
+
+    Returns the text with each such opening quote taken out, so that the line it is on and the lines it swallowed
+    are read as the rows they are, and ``(record, cell index, the line from the quote on, lines run over, lines
+    that look like rows)`` for each, the record counted from 1 for the header row as :func:`stray_quotes` counts it.
+
+    Examples
+    --------
+    >>> unclosed_quotes('id,name\\n1,"Barn\\n2,Torbay\\n3,"ok\\nover two"\\n', 2)
+    ('id,name\\n1,Barn\\n2,Torbay\\n3,"ok\\nover two"\\n', [(2, 1, '"Barn', 3, 2)])
+    """
+    found = []
+    i, record, cell = 0, 1, 0
+    while i < len(text):
+        n = len(text)
+        if text[i] == '"':  # a quoted value: up to the closing quote, or the end of the text
+            k = _closing_quote(text, i)
+            k = n if k < 0 else k
+            lines = text[i + 1:k].splitlines()
+            swallowed = sum(_row_like(x, width) for x in lines[1:])
+            if swallowed:
+                end = _LINE_END.search(text, i + 1)
+                found.append((record, cell, text[i:end.start() if end else n], len(lines), swallowed))
+                text = text[:i] + text[i + 1:]  # the quote taken out: the line is read as the row it is
+                continue
+            m = _CELL_END.search(text, k + 1)
+        else:
+            m = _CELL_END.search(text, i)
+        i, record, cell = _next_cell(text, m.start() if m else n, record, cell)
+    return text, found
 
 
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
@@ -513,6 +567,14 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     except csv.Error as exc:
         raise InputError(f"{name}: line {reader.line_num}: {exc}") from None
     sep = re.fullmatch(r"sep=(.)", ",".join(rows[0]).strip(), re.IGNORECASE) if rows else None
+    width = len(rows[int(sep is not None)]) if len(rows) > int(sep is not None) else 0
+    unclosed: dict[int, tuple[int, str, int, int]] = {}  # row -> (cell, the line from the quote on, lines, row-like)
+    if any("\n" in c and any(_row_like(x, width) for x in c.split("\n")[1:]) for r in rows for c in r):
+        # A quote left unclosed swallows the rows after it (a council then unknown in every other table): one
+        # problem where it opens, and the lines it swallowed read as the rows they are.
+        text, found = unclosed_quotes(text, width)
+        unclosed = {record - (sep is not None): rest for record, *rest in found}
+        rows = list(csv.reader(io.StringIO(text, newline="")))
     if sep is not None:  # the line some programs write for Excel, which Excel reads and hides
         if sep.group(1) != ",":
             other = _SEPARATORS.get(sep.group(1), repr(sep.group(1)))
@@ -561,14 +623,10 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")
             )
-        for i, cell in enumerate(cells):
-            lines = cell.split("\n")
-            rowlike = sum(1 for x in lines[1:] if len(header) > 1 and x.count(",") >= len(header) - 1)
-            if rowlike:
-                col = header[i] if i < len(header) else f"#{i + 1}"
-                problems.append(Problem(name, line, col, lines[0][:40] + "...",
-                                        f"a closing '\"' for the quoted value that starts here (it runs over "
-                                        f"{len(lines)} lines and swallows {rowlike} line(s) that look like rows)"))
+        if line in unclosed:
+            i, raw, n_lines, swallowed = unclosed[line]
+            col = header[i] if i < len(header) else f"#{i + 1}"
+            problems.append(Problem(name, line, col, raw, unclosed_quote(n_lines, swallowed)))
         for col, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word
             problems.append(Problem(name, line, col, raw, _STRAY_QUOTE.format(read=read)))
         for i, cell in enumerate(cells):

@@ -206,6 +206,16 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
     if not rows:
         return [], [], [Problem(file, 1, None, None, f"a header row {expected}")]
     header = [cell_text(c.value) for c in rows[0]]
+    moved = [name for j, name in enumerate(expected) if name in header and header.index(name) != j]
+    if moved or (header and not set(expected) & set(header)):
+        # Columns inserted, deleted or moved (or the header row deleted): every cell from there on is under another
+        # column than its own, so one problem, and no row judged by columns that are not its own.
+        shown = [h for h in header if h][:len(expected) + 2]
+        what = (f"the columns {moved} are not where they were exported (a column was inserted, deleted or moved)"
+                if moved else "row 1 holds no column header of the exported sheet (the header row was deleted?)")
+        return header, [], [Problem(file, 1, None, ", ".join(shown)[:120],
+                                    f"the header row as exported, {expected}: {what} - undo the change, or "
+                                    "export the workbook again")]
     for j, name in enumerate(expected):
         got = header[j] if j < len(header) else ""
         if got != name:

@@ -33,6 +33,7 @@ mixed, neutral, or "" where the coding does not say).  A span that overlaps seve
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -57,24 +58,72 @@ _FALSE = {"false", "0", "no", "n", "f", ""}
 _MAX_LISTED = 50
 
 
-def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem]) -> np.ndarray:
+def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> np.ndarray:
     if values.dtype == bool:
         return values.to_numpy()
     text = values.astype("string").fillna("").str.strip().str.lower()
     bad = ~text.isin(_TRUE | _FALSE)
     for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
-        problems.append(Problem(source, int(i) + 2, column, str(values.iloc[i]), "true or false"))
+        problems.append(Problem(source, int(rows[i]), column, str(values.iloc[i]), "true or false"))
     return text.isin(_TRUE).to_numpy()
 
 
-def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem]) -> pd.Series:
+def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> pd.Series:
     num = pd.to_numeric(values, errors="coerce")
     given = values.notna() & (values.astype("string").fillna("").str.strip() != "")  # empty: a whole-interview row
     bad = (given & num.isna()) | (num.notna() & ((num < 0) | (num % 1 != 0)))
     for i in np.flatnonzero(bad.fillna(False).to_numpy())[:_MAX_LISTED]:
-        problems.append(Problem(source, int(i) + 2, column, str(values.iloc[i]), "a whole number of characters, 0 or more"
+        problems.append(Problem(source, int(rows[i]), column, str(values.iloc[i]), "a whole number of characters, 0 or more"
                                 + yes_no_hint(str(values.iloc[i]))))
     return num.where(~bad).astype("Int64")
+
+
+def _named_otherwise(column: str, columns) -> str:
+    """A hint naming a column that is ``column`` written in another case or with spaces (" (found 'Code': column
+    names are exact, lower case)"), or ""."""
+    other = [str(c) for c in columns if str(c) != column and str(c).strip().casefold() == column]
+    return f" (found {other[0]!r}: column names are exact, lower case)" if other else ""
+
+
+def _length(study: Study, interview_id: str, rel: Any) -> float:
+    """The length of an interview's transcript in code points, NaN where it cannot be read (told by validation)."""
+    try:
+        return float(len(study._text_of(interview_id, rel)))
+    except (InputError, OSError):
+        return math.nan
+
+
+def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
+                 source: str, rows: np.ndarray, problems: list[Problem]) -> None:
+    """Problems of spans and units that are read without a word otherwise: a start without an end (or an end without
+    a start), a span reaching past the end of its transcript, a unit that is a segment of another interview than
+    the row's interview_id."""
+    def blank(col: str) -> np.ndarray:  # blank as written: a value that cannot be read is told as such, not here
+        if col not in d.columns:
+            return np.ones(len(d), dtype=bool)
+        return (d[col].astype("string").fillna("").str.strip() == "").to_numpy(dtype=bool)
+
+    no_start, no_end = blank("start"), blank("end")
+    for i in np.flatnonzero(no_start != no_end)[:_MAX_LISTED]:
+        given, missing = ("end", "start") if no_start[i] else ("start", "end")
+        value = str(d[given].iloc[i]).strip()
+        article = "an" if missing == "end" else "a"
+        problems.append(Problem(source, int(rows[i]), missing, "", f"{article} {missing} offset as well ({given} is "
+                                f"{value}): a span has both, a coding of the whole interview neither"))
+    spans = (end.notna() & iid.isin(known)).to_numpy()
+    if spans.any():
+        files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
+        length = {v: _length(study, v, files[v]) for v in set(iid[spans])}
+        past = spans & (end.astype("float64").to_numpy() > iid.map(length).astype("float64").to_numpy())
+        for i in np.flatnonzero(past)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset within the transcript "
+                                    f"of {iid.iloc[i]} ({length[iid.iloc[i]]:,.0f} characters, counted as code points)"))
+    if "unit" in d.columns and "interview_id" in d.columns:
+        unit = d["unit"].astype("string").fillna("").str.strip()
+        other = ((unit != "") & (unit != iid) & (unit.str.rsplit(":", n=1).str[0] != iid) & iid.isin(known)).to_numpy()
+        for i in np.flatnonzero(other)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "unit", str(d["unit"].iloc[i]), f"a segment of the row's "
+                                    f"interview, {iid.iloc[i]} ({iid.iloc[i]}:<n>), or the interview id itself"))
 
 
 def as_codings(
@@ -101,7 +150,8 @@ def as_codings(
         The code ids allowed (the codebook's); codings of other codes are an
         error listing them.
     coder : str, optional
-        Coder name for rows without a ``coder`` column (default ``"coder"``).
+        Coder name for rows without a ``coder`` column or with none in it (default ``""``: the coder is not named,
+        and a report does not count the coders).
     source : str
         Name of the input in error messages (the file name).
 
@@ -130,17 +180,22 @@ def as_codings(
         raise TypeError(f"`data` must be a DataFrame of codings, but {type(data).__name__} was passed.")
     problems: list[Problem] = []
     d = data.reset_index(drop=True)
+    # each row named by its row in the file (read_csv_cells counts blank lines and values over lines as a spreadsheet
+    # does), else by its place after the header row
+    rows = np.asarray(data.attrs.get("rows") or range(2, len(d) + 2))
     if "code" not in d.columns:
-        raise InputError(f"{source}: codings need a `code` column; the columns are {list(d.columns)}")
+        raise InputError(f"{source}: codings need a `code` column; the columns are {list(d.columns)}"
+                         + _named_otherwise("code", d.columns))
     if "interview_id" not in d.columns and "unit" not in d.columns:
         raise InputError(f"{source}: codings need an `interview_id` or a `unit` column (a segment or interview id); "
-                         f"the columns are {list(d.columns)}")
+                         f"the columns are {list(d.columns)}" + _named_otherwise("interview_id", d.columns)
+                         + _named_otherwise("unit", d.columns))
     checked = data.attrs.get("checked_units")  # kept when codings already read are read again onto segments
     if "present" in d.columns:  # review decisions: a code looked at and found absent is not a coding
         present = d["present"].astype("boolean").fillna(False).to_numpy(dtype=bool)
         if "unit" in d.columns:  # but its segment was checked (impact.coding.evaluate.checked_units)
             checked = sorted(set(d["unit"].astype(str)))
-        d = d[present].reset_index(drop=True)
+        d, rows = d[present].reset_index(drop=True), rows[present]
     known = set(study.interviews["interview_id"].astype(str))
     if "interview_id" in d.columns:
         iid = d["interview_id"].astype("string").fillna("").str.strip()
@@ -159,7 +214,7 @@ def as_codings(
         why = {v: id_problem(v) for v in values.unique()}
         flagged = values.map(why).notna().to_numpy()
         for i in np.flatnonzero(flagged)[:_MAX_LISTED]:
-            problems.append(Problem(source, int(i) + 2, col, str(d[col].iloc[i]), why[values.iloc[i]]))
+            problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), why[values.iloc[i]]))
         odd |= flagged
     bad = ~iid.isin(known) & ~odd
     hints: dict[str, str] = {}
@@ -168,7 +223,7 @@ def as_codings(
         value = str(d[col].iloc[i])
         if value not in hints and len(hints) < 10:  # a hint for the first few: each looks at every interview id
             hints[value] = did_you_mean(iid.iloc[i], known)
-        problems.append(Problem(source, int(i) + 2, col, value,
+        problems.append(Problem(source, int(rows[i]), col, value,
                                 f"an interview of the study (interviews.csv){hints.get(value, '')}"))
     if bad.sum() > _MAX_LISTED:
         problems.append(Problem(source, None, "interview_id", f"{int(bad.sum()) - _MAX_LISTED} more", "interviews of the study"))
@@ -184,36 +239,44 @@ def as_codings(
             unit_ = d["unit"].astype("string").fillna("").str.strip()
             part |= (unit_ != "") & (unit_ != iid)
         nothing = ((code == "") & ~part & (iid != "")).to_numpy(dtype=bool)
+        # A row cut short before its code ("P1-early" alone in a file of three columns) is no record that a person
+        # found nothing: it may be a row broken or cut, so it is told, not read as a finding of none.
+        cut = nothing & np.isin(rows, data.attrs.get("short_rows", ()))
+        for i in np.flatnonzero(cut)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "code", "", f"a code, or the row written out with its empty "
+                                    f"cells ({', '.join(d.columns)}): a row cut short before its code is not read as "
+                                    "an interview checked and found to hold none"))
     if codes is not None:
         unknown = ~code.isin(list(codes)) & ~nothing & ~odd.to_numpy()
         for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:
-            problems.append(Problem(source, int(i) + 2, "code", str(d["code"].iloc[i]),
+            problems.append(Problem(source, int(rows[i]), "code", str(d["code"].iloc[i]),
                                     f"one of the codebook's codes {list(codes)}{did_you_mean(str(d['code'].iloc[i]), codes)}"))
     if "polarity" in d.columns:
         pol = d["polarity"].astype("string").fillna("asserted").str.strip().str.lower().replace("", "asserted")
         for i in np.flatnonzero(~pol.isin(_POLARITIES).to_numpy())[:_MAX_LISTED]:
-            problems.append(Problem(source, int(i) + 2, "polarity", str(d["polarity"].iloc[i]),
+            problems.append(Problem(source, int(rows[i]), "polarity", str(d["polarity"].iloc[i]),
                                     f"one of {list(_POLARITIES)}{did_you_mean(str(d['polarity'].iloc[i]), _POLARITIES)}"))
         negated, hedged = (pol == "negated").to_numpy(), (pol == "hedged").to_numpy()
     else:
-        negated = _bool_column(d["negated"], "negated", source, problems) if "negated" in d.columns else np.zeros(len(d), bool)
-        hedged = _bool_column(d["hedged"], "hedged", source, problems) if "hedged" in d.columns else np.zeros(len(d), bool)
-    start = _offsets(d["start"], "start", source, problems) if "start" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
-    end = _offsets(d["end"], "end", source, problems) if "end" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
+        negated = _bool_column(d["negated"], "negated", source, problems, rows) if "negated" in d.columns else np.zeros(len(d), bool)
+        hedged = _bool_column(d["hedged"], "hedged", source, problems, rows) if "hedged" in d.columns else np.zeros(len(d), bool)
+    start = _offsets(d["start"], "start", source, problems, rows) if "start" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
+    end = _offsets(d["end"], "end", source, problems, rows) if "end" in d.columns else pd.Series(pd.NA, index=d.index, dtype="Int64")
     valence = (d["valence"].astype("string").fillna("").str.strip().str.lower() if "valence" in d.columns
                else pd.Series("", index=d.index, dtype="string"))
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
-        problems.append(Problem(source, int(i) + 2, "valence", str(d["valence"].iloc[i]),
+        problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
+    _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
-        problems.append(Problem(source, int(i) + 2, "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
+        problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
     if "score" in d.columns:  # a score that cannot be read is told, not taken for a person's code (score 1)
         given = d["score"].astype("string").fillna("").str.strip() != ""
         unread = given & ~np.isfinite(pd.to_numeric(d["score"], errors="coerce").astype("float64"))
         for i in np.flatnonzero(unread.to_numpy())[:_MAX_LISTED]:
             value = str(d["score"].iloc[i])
-            problems.append(Problem(source, int(i) + 2, "score", value, "a finite number, the coder's score, or "
+            problems.append(Problem(source, int(rows[i]), "score", value, "a finite number, the coder's score, or "
                                     f"blank for a code given by a person{yes_no_hint(value)}"))
     if problems:
         raise ValidationError(problems, source=source)
@@ -222,7 +285,9 @@ def as_codings(
     else:
         score = pd.Series(1.0, index=d.index)
     attribution = d["attribution"].astype("string").fillna("").str.strip() if "attribution" in d.columns else ""
-    who = d["coder"].astype("string").fillna(coder or "coder") if "coder" in d.columns else (coder or "coder")
+    # A file with no coder column does not say who coded it, nor how many people did: the coder is left unnamed ("")
+    # rather than named after the file, which a report would count as one coder.
+    who = (d["coder"].astype("string").fillna(coder or "").str.strip() if "coder" in d.columns else (coder or ""))
     if "unit" in d.columns:
         unit = d["unit"].astype("string").fillna("")
     else:
@@ -319,7 +384,7 @@ def read_codings(
     codebook : Codebook, optional
         Codes are checked against it (and QDPX codes mapped to it).
     coder : str, optional
-        Coder name where the file has none (default: the file's stem).
+        Coder name where the file has none (default ``""``: not named; see :func:`as_codings`).
     codes : list of str, optional
         The code ids allowed (default: the codebook's).
 
@@ -359,4 +424,4 @@ def read_codings(
                          f"but {suffix or 'no extension'!r} was given")
     if codes is None:
         codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
-    return as_codings(data, study, segments=segments, codes=codes, coder=coder or path.stem, source=name)
+    return as_codings(data, study, segments=segments, codes=codes, coder=coder, source=name)

@@ -254,13 +254,17 @@ def analyse(
                   "description": f"the package's {coder_names.get('impacts', 'rule coder')} ({codebook.id} "
                                  f"{codebook.version}, impact {__version__})"}
     else:
-        names = sorted(codings["coder"].unique().tolist())
+        # Codings without a coder column name no coder ("", impact.codings.as_codings): they are counted as no coder
+        # named, never as one coder, since the file does not say how many people coded.
+        names = sorted(set(codings["coder"].astype(str)) - {""})
+        unnamed = bool(codings["coder"].astype(str).eq("").any())
+        counted = (f"{len(names)} coder{'' if len(names) == 1 else 's'}" if names else "coders not named")
+        counted += " and codings of coders not named" if names and unnamed else ""
         book_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
         # The description is published (report, provenance.json): coders are counted, not named - a coder
         # column holds people's names or initials.
-        coding = {"source": "supplied", "coders": names,
-                  "description": f"codings supplied by the user ({len(names)} coder{'' if len(names) == 1 else 's'})"
-                                 f"{book_note}"}
+        coding = {"source": "supplied", "coders": names, "coders_unnamed": unnamed,
+                  "description": f"codings supplied by the user ({counted}){book_note}"}
     coding["machine_books"] = sorted(machine_books)  # the codebooks the package's coder coded (the report says so)
     # the same in words the report can build a sentence from: each such codebook's id, and the coder that coded it
     coding["machine_coded"] = {b.id: coder_names[k] for k, b in machine_books.items()}

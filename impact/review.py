@@ -29,7 +29,7 @@ import pandas as pd
 from . import _xlsx
 from ._version import __version__
 from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import missing_hint
+from .schema import missing_hint, yes_no_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
 
@@ -289,7 +289,9 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
             continue  # told as a formula: its text is no decision to judge
         if decision and decision not in DECISIONS:
             problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(DECISIONS)}"
-                                    + missing_hint(rec["decision"])))
+                                    + (yes_no_hint(rec["decision"], expects="accept, reject or other",
+                                                   write="accept if the code is right, reject if it is not")
+                                       or missing_hint(rec["decision"]))))
         if decision == "other" and not other:
             problems.append(Problem(file, row, "other_code", "", "a code id (decision is 'other')"))
         elif other and codes is not None and other not in codes:

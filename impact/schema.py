@@ -281,21 +281,27 @@ _YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "wahr", "
                      "falso", "vero", "waar", "onwaar", "sant", "falskt"})
 
 
-def yes_no_hint(text: str) -> str:
-    """What a yes/no value in a number column is (" (TRUE is a yes/no value, where this column expects a number
-    ...)"), or "".
+def yes_no_hint(text: str, *, expects: str = "a number", write: str = "the number itself") -> str:
+    """What a yes/no value in a number (or date) column is (" (TRUE is a yes/no value, where this column expects a
+    number ...)"), or "".
 
     Examples
     --------
     >>> yes_no_hint("TRUE")
     ' (TRUE is a yes/no value, where this column expects a number: write the number itself, or leave the cell blank where none is known)'
+    >>> yes_no_hint("no", **DATE_EXPECTED)
+    ' (no is a yes/no value, where this column expects a date: write the date as YYYY-MM-DD, or leave the cell blank where none is known)'
     >>> yes_no_hint("8")
     ''
     """
     if text.strip().casefold() not in _YES_NO:
         return ""
-    return (f" ({text.strip()} is a yes/no value, where this column expects a number: write the number itself, or "
+    return (f" ({text.strip()} is a yes/no value, where this column expects {expects}: write {write}, or "
             "leave the cell blank where none is known)")
+
+
+#: The words of :func:`yes_no_hint` for a date column.
+DATE_EXPECTED = {"expects": "a date", "write": "the date as YYYY-MM-DD"}
 
 
 #: Date layouts people and programs write, each read only to say what to write instead (never accepted as data).
@@ -438,6 +444,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
             return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
                                                    or apostrophe_hint(text) or _time_of_day(text)
                                                    or _other_date_layout(text)
+                                                   or yes_no_hint(text, **DATE_EXPECTED)
                                                    or missing_hint(text, required=required))
         hi = date_max()
         if not DATE_MIN <= d <= hi:

@@ -169,7 +169,9 @@ def _date_text(value: Any) -> tuple[str, str | None]:
         if problem and problem.startswith("a date from"):  # out of range: a problem of validation, not of reading
             parsed, problem = pd.Timestamp(schema.parse_date(without_midnight(value.strip()))), None
         return ("", problem) if problem else (parsed.strftime("%Y-%m-%d"), None)
-    if isinstance(value, (bool, np.bool_, int, float, np.number)):
+    if isinstance(value, (bool, np.bool_)):
+        return "", f"a date{schema.yes_no_hint(str(value), **schema.DATE_EXPECTED)}"
+    if isinstance(value, (int, float, np.number)):
         return "", f"a date (a {type(value).__name__} was given)"
     try:
         when = pd.Timestamp(value)
@@ -185,6 +187,12 @@ def _held_text(value: Any, type_: str) -> tuple[str, str | None]:
     """A text cell (id, text, list) given to :class:`Study` as a study file gives it back: without spaces at its
     ends, as :func:`load_study` reads every cell (what :meth:`Study.save` writes of it is read back the same)."""
     if type_ == "list" and isinstance(value, (list, tuple)):
+        joined = [str(v) for v in value if LIST_SEP in str(v)]
+        if joined:  # an item holding the separator is read back from a study file as several items
+            parts = [p.strip() for p in joined[0].split(LIST_SEP)]
+            return "", (f"list items without {LIST_SEP!r}, which separates the items of a list (a study file would "
+                        f"read this one as {len(parts)} items: {', '.join(map(repr, parts[:-1]))} and {parts[-1]!r}):"
+                        " give each item as an item of its own")
         value = LIST_SEP.join(str(v) for v in value)
     text = str(value)
     if "\x00" in text:

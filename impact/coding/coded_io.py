@@ -15,11 +15,14 @@ from .._io import (
     _STRAY_QUOTE,
     UTF16_BOMS,
     _other_separator,
+    _row_like,
     atomic_write,
     check_input_file,
     check_width,
     decode_text,
     stray_quotes,
+    unclosed_quote,
+    unclosed_quotes,
 )
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
@@ -133,6 +136,17 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     except InputError as exc:
         raise InputError(f"{exc} - {expected}") from None
     try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:  # told by pandas below
+        records = []
+    if any("\n" in c and any(_row_like(x, len(header)) for x in c.split("\n")[1:]) for r in records for c in r):
+        _, found = unclosed_quotes(text, len(header))  # a quote left unclosed: the rows after it in one value
+        (row, cell, raw, n_lines, swallowed), more = found[0], len(found) - 1
+        col = header[cell] if cell < len(header) else None
+        raise InputError(f"{path}:{row}" + (f":{col}" if col else "") + f": {raw!r} - expected "
+                         + unclosed_quote(n_lines, swallowed) + (f" (and {more:,} more like it)" if more else "")
+                         + f" - {expected}")
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # extra cells: an error, not shifted columns
             frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, index_col=False)
@@ -152,10 +166,19 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         where = f"{path}:{row}" + (f":{col}" if col else "")
         raise InputError(f"{where}: {raw!r} - expected {_STRAY_QUOTE.format(read=read)}"
                          + (f" (and {more:,} more row(s) like it)" if more else "") + f" - {expected}")
+    # Each row's number as a spreadsheet shows it and the study tables name it (the header row 1, a blank line a row,
+    # a value over lines one row), not its place among the rows pandas read (which leaves blank lines out).
+    numbers = [k + 1 for k, r in enumerate(records) if k and not (not r or (len(r) == 1 and not r[0].strip()))]
+    if len(numbers) == len(frame):
+        frame.attrs["rows"] = numbers
+        # rows with fewer cells than the header, padded with empty ones: a reader may ask what the padding stands for
+        kept = set(numbers)
+        frame.attrs["short_rows"] = [k + 1 for k, r in enumerate(records) if k + 1 in kept and len(r) < len(header)]
+    number = frame.attrs.get("rows") or range(2, len(frame) + 2)
     if len(header) > 1 and len(header) == len(frame.columns) and len(frame):
         again = frame.apply(lambda col: col.str.strip().str.lstrip("\ufeff")).eq(header).all(axis=1)
         if again.any():  # two files joined into one: one problem, not one per column of a row of column names
-            rows = [int(i) + 2 for i in again.to_numpy().nonzero()[0]]
+            rows = [number[int(i)] for i in again.to_numpy().nonzero()[0]]
             raise InputError(f"{path}:{rows[0]}: the header row again{f' (and on {len(rows) - 1} more row(s))' if len(rows) > 1 else ''}"
                              f" - {expected}, with one header row, at the top (two files joined into one? keep the "
                              "first header row only)")
@@ -218,7 +241,9 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
                 values = data[col].astype(str).str.lower()
                 bad = ~values.isin(["true", "false"])
                 if bad.any():
-                    raise ValueError(f"row {int(bad.to_numpy().argmax()) + 2}: {data[col][bad].iloc[0]!r}")
+                    first = int(bad.to_numpy().argmax())
+                    raise ValueError(f"row {(data.attrs.get('rows') or range(2, len(data) + 2))[first]}: "
+                                     f"{data[col][bad].iloc[0]!r}")
                 data[col] = values.eq("true")
             elif col == "score":
                 data[col] = pd.to_numeric(data[col], errors="raise").astype("float64")
