@@ -61,7 +61,9 @@ def _with_status(study, pattern):
     ref = study.wave_dates().pivot(index="council_id", columns="wave", values="reference_date")
     history = study.table("status_history")
     rows = [{"council_id": cid, "kind": "improvement_notice", "status": "improvement_notice",
-             "start_date": ref.loc[cid, w] - pd.Timedelta(days=20), "end_date": ref.loc[cid, w] + pd.Timedelta(days=20),
+             # the median of two interview dates can fall at noon; a study's dates are days
+             "start_date": (ref.loc[cid, w] - pd.Timedelta(days=20)).normalize(),
+             "end_date": (ref.loc[cid, w] + pd.Timedelta(days=20)).normalize(),
              "source": "test"}
             for k, cid in enumerate(sorted(study.councils["council_id"])) for w in WAVES if pattern(k)[w]]
     history = pd.concat([history[history["kind"] == "ofsted_judgement"], pd.DataFrame(rows)], ignore_index=True)
