@@ -415,11 +415,15 @@ _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
                 r"on[ \t]+(?:the[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
                 r"(?<=\b(?:who|s?he)[ \t]+)won[ \t]+(?:an?|the)[ \t]+(?:[\p{L}'’]+[ \t]+){0,4}?(?:award|medal|prize|trophy)")
+# A year said with an optional season or month before it ("summer 2019", "may of 2020", "twenty nineteen"), as a
+# group named date, and what may not follow it: an incident's year and an event's are read alike.
+_YEAR = rf"(?:(?:19|20)\d\d|{_YEAR_WORDS})"
+_DATED_YEAR = (rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+"
+               rf"(?:of[ \t]+)?)?{_YEAR})(?![\w/]|[.{_DASH}]\d)")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
 _EVENT_YEAR_RE = lazy_compile(
     rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?[ \t]+(?:back[ \t]+)?(?:in|during|from)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+(?:of[ \t]+)?)?"
-    rf"(?:(?:19|20)\d\d|{_YEAR_WORDS}))(?![\w/]|[.{_DASH}]\d)", _I)
+    rf"{_DATED_YEAR}", _I)
 # The year of an incident the press would report, said where it happened or alone ("the fire at the flats in 2019 killed
 # her brother", "the crash on the a64 in 2020", "the attack in May 2017"): the incident's noun right before a place's
 # preposition or the year ("the fire service in 2019", "a flood of referrals in 2019" are kept).
@@ -427,16 +431,14 @@ _INCIDENT = (r"(?:fire|blaze|crash|collision|accident|explosion|flood|flooding|s
              r"riot|arson|siege|bombing|hit[ \t]+and[ \t]+run|pile[ \t\-]?up|derailment|landslide|gas[ \t]+leak)s?")
 _INCIDENT_ANCHOR = lazy_compile(rf"\b{_INCIDENT}\b", _I)
 _INCIDENT_PLACE = r"(?:at|on|in|near|outside|inside|by|off|along|behind|opposite|under)"
-_INCIDENT_YEAR = rf"(?:(?:19|20)\d\d|{_YEAR_WORDS})"
 _INCIDENT_YEAR_RE = lazy_compile(
     # "the fire at the flats in 2019", "the crash that killed his dad on the a58 in 2016"
     rf"\b{_INCIDENT}\b(?:[ \t]+(?:{_INCIDENT_PLACE}|that|which|where|when)[ \t]+"
     rf"(?:[\p{{L}}\d'’\-]+[ \t]+){{0,6}}?[\p{{L}}\d'’\-]+)?,?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+(?:of[ \t]+)?)?"
-    rf"{_INCIDENT_YEAR})(?![\w/]|[.{_DASH}]\d)"
+    rf"{_DATED_YEAR}"
     # the year first: "the 2019 fire at the flats", "in 2017 the fire at the tower block killed her cousin"
     rf"|\b(?:the|that)[ \t]+(?P<date>(?:19|20)\d\d)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?{_INCIDENT}\b"
-    rf"|\b(?:in|during)[ \t]+(?:{_MONTHS}[ \t]+)?(?P<date>{_INCIDENT_YEAR}),?[ \t]+(?:the|a|an|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
+    rf"|\b(?:in|during)[ \t]+(?:{_MONTHS}[ \t]+)?(?P<date>{_YEAR}),?[ \t]+(?:the|a|an|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
     rf"{_INCIDENT}[ \t]+(?:{_INCIDENT_PLACE}|that|which|killed|took)\b", _I)
 # A road by its number where an incident happened on it or someone lives off it ("the crash on the a64", "the M62
 # pile-up", "a stabbing off the A61", "the caravan site off the a1"): the road places it.
