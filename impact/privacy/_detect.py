@@ -1693,28 +1693,46 @@ def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: boo
     return start
 
 
-def find_identifiers(text: str) -> list[Span]:
+# Each detector with the kinds of span it can give, in the order they run (an NI number's stray letter is mended
+# once the detectors that can give one have run).
+_DETECTORS = (
+    (_emails, {"email"}),
+    (_web, {"handle", "url"}),
+    (_national_ids, {"ni_number", "reference", "pupil_number"}),
+    (_numbers, {"phone", "nhs_number", "reference"}),
+    (_postcodes, {"postcode"}),
+    (_spelled_codes, {"postcode", "ni_number"}),
+    (None, set()),  # mend the NI numbers found so far
+    (_vehicles, {"vehicle"}),
+    (_dates, {"date", "date_of_birth"}),
+    (_ages, {"age", "date", "date_of_birth"}),
+    (_references, {"reference"}),
+    (_addresses, {"address"}),
+    (_institutions, {"place"}),
+    (_distinctive, {"detail", "place"}),
+)
+
+
+def find_identifiers(text: str, kinds: frozenset[str] | set[str] | None = None) -> list[Span]:
     """Every identifier, contact detail, address, date and age found in ``text`` (overlaps included).
+
+    ``kinds``, if given, keeps only spans of those kinds, and runs only the detectors that can give them (an id is
+    checked for e-mail addresses and phone numbers 1,900 times in a study: the other detectors would be wasted).
 
     Examples
     --------
     >>> [(s.start, s.end, s.kind) for s in find_identifiers("NHS no 943 476 5919")]
     [(7, 19, 'nhs_number')]
+    >>> find_identifiers("call 07700 900123 or jo@x.org", kinds={"email"})
+    [Span(start=21, end=29, kind='email')]
     """
     spans: list[Span] = []
     add = spans.append
-    _emails(text, add)
-    _web(text, add)
-    _national_ids(text, add)
-    _numbers(text, add)
-    _postcodes(text, add)
-    _spelled_codes(text, add)
-    spans[:] = [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in spans]
-    _vehicles(text, add)
-    _dates(text, add)
-    _ages(text, add)
-    _references(text, add)
-    _addresses(text, add)
-    _institutions(text, add)
-    _distinctive(text, add)
+    for detect, gives in _DETECTORS:
+        if detect is None:
+            spans[:] = [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in spans]
+        elif kinds is None or gives & kinds:
+            detect(text, add)
+    if kinds is not None:
+        spans[:] = [s for s in spans if s.kind in kinds]
     return spans

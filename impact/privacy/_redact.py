@@ -388,6 +388,7 @@ def _name_variants(full: str) -> list[str]:
 # What an id or a file name may hold that identifies someone, and how a message names it.
 _ID_DETAILS = {"email": "an e-mail address", "phone": "a phone number", "nhs_number": "an NHS number",
                "ni_number": "a National Insurance number", "pupil_number": "a pupil number"}
+_ID_KINDS = frozenset(_ID_DETAILS)
 
 
 def personal_detail(label: str, names: Iterable[str] = ()) -> str | None:
@@ -439,7 +440,7 @@ def id_checker(names: Iterable[str] = ()):
     def check(label: str) -> str | None:
         # read whole ("_" as a space) and piece by piece ("P01-02_07700900123": not one run of digits)
         found = {s.kind for piece in dict.fromkeys((label.replace("_", " "), *re.split(r"[_\s]+", label)))
-                 for s in find_identifiers(piece)}
+                 for s in find_identifiers(piece, _ID_KINDS)}
         for kind, said in _ID_DETAILS.items():
             if kind in found:
                 return said

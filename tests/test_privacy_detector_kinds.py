@@ -1,0 +1,64 @@
+"""`find_identifiers(text, kinds)` runs only the detectors that can give those kinds, and finds what a full run does."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from impact.privacy import _detect
+from impact.privacy._detect import find_identifiers
+
+TESTS = Path(__file__).parent
+
+
+def _corpus() -> list[str]:
+    """Every string literal of the privacy tests (the red team's forms, thousands of them) and real sentences."""
+    texts: list[str] = []
+    for path in sorted([*TESTS.glob("hostile/test_pii*.py"), *TESTS.glob("test_privacy*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 3:
+                texts.append(node.value)
+    # and real sentences of the field (a sample: the whole corpus adds time, not kinds)
+    texts += pd.read_csv(TESTS / "data" / "gold2" / "sentences_dev.csv", dtype=str, keep_default_na=False)["text"][::4].tolist()
+    return list(dict.fromkeys(texts))
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    texts = _corpus()
+    assert len(texts) > 2500
+    return texts
+
+
+@pytest.fixture(scope="module")
+def full(corpus) -> list[list]:
+    return [find_identifiers(text) for text in corpus]
+
+
+def test_each_detector_gives_only_the_kinds_it_declares(corpus):
+    seen: dict[str, set[str]] = {}
+    for detect, gives in _detect._DETECTORS:
+        if detect is None:
+            continue
+        found: list = []
+        for text in corpus:
+            detect(text, found.append)
+        kinds = {s.kind for s in found}
+        assert kinds <= gives, (detect.__name__, kinds - gives)
+        seen[detect.__name__] = kinds
+    # the corpus reaches every kind a detector declares, so the check above is not vacuous
+    assert set().union(*seen.values()) == set().union(*(g for _, g in _detect._DETECTORS)), seen
+
+
+@pytest.mark.parametrize("kinds", [{"email", "phone", "nhs_number", "ni_number", "pupil_number"},
+                                   {"date", "date_of_birth", "age"}, {"address", "postcode", "reference"}])
+def test_a_run_for_some_kinds_finds_what_a_full_run_finds_of_them(corpus, full, kinds):
+    n = 0
+    for text, spans in zip(corpus, full, strict=True):
+        wanted = [s for s in spans if s.kind in kinds]
+        assert find_identifiers(text, frozenset(kinds)) == wanted, text
+        n += bool(wanted)
+    assert n > 20  # each set of kinds is found in many texts of the corpus
