@@ -679,7 +679,10 @@ def same_id(text: str, *, loose: bool = True) -> str:
     >>> same_id("p1 ", loose=False) == same_id("P1", loose=False), same_id("P-1", loose=False) == same_id("P_1", loose=False)
     (True, False)
     """
-    plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
+    if text.isascii() and text.isprintable():  # no hidden character, and NFKC leaves ASCII as it is
+        plain = text.casefold()
+    else:
+        plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
     if not loose:
         return " ".join(plain.split())
     plain = re.sub(r"[\s_.-]+", "_", re.sub(r"^([0-9]+)\.0+$", r"\1", plain.removeprefix("'"))).strip("_")
