@@ -62,3 +62,20 @@ def test_a_run_for_some_kinds_finds_what_a_full_run_finds_of_them(corpus, full, 
         assert find_identifiers(text, frozenset(kinds)) == wanted, text
         n += bool(wanted)
     assert n > 20  # each set of kinds is found in many texts of the corpus
+
+
+def test_the_redactors_memo_gives_what_a_fresh_reading_gives_and_is_bounded(corpus, monkeypatch):
+    from impact.privacy import _redact
+
+    engine = _redact._Redactor(("Jane Smith",), ("Leeds",), ("Kirklees",), ())
+    fresh = [engine._find_placed(text) for text in corpus[:400]]
+    first = [engine.find(text) for text in corpus[:400]]
+    first[0].append("changed by a caller")  # a caller's list is its own: the memo keeps a tuple
+    again = [engine.find(text) for text in corpus[:400]]
+    assert first[1:] == fresh[1:] and again == fresh
+    assert sum(map(bool, fresh)) > 100
+    monkeypatch.setattr(_redact, "_MEMO_TEXTS", 10)
+    small = _redact._Redactor((), (), (), ())
+    for text in corpus[:50]:
+        small.find(text)
+    assert len(small._memo) == 10

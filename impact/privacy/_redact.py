@@ -562,10 +562,16 @@ def _ordinary(phrase: str) -> bool:
     return all(fold(w) in words for w in phrase.split())
 
 
+#: The redactor's memo of the details found in a text: this many texts at most, each at most this long (some 100 MB
+#: of text at worst).
+_MEMO_TEXTS, _MEMO_CHARS = 20_000, 5_000
+
+
 class _Redactor:
     """Compiled patterns for one set of names, places and councils."""
 
     def __init__(self, names: tuple[str, ...], places: tuple[str, ...], councils: tuple[str, ...], keep: tuple[str, ...]):
+        self._memo: dict[str, tuple[Span, ...]] = {}
         parts: set[str] = set()
         for full in names:
             parts.update(w.strip(",.") for w in full.split() if len(w.strip(",.")) > 1)
@@ -600,7 +606,20 @@ class _Redactor:
 
         The plain form is read twice: as it is, and with its letter-spaced words closed up
         (:func:`despaced`: "J a n e Smith", "J.A.N.E. SMITH", "0 7 7 0 0 9 0 0 1 2 3").
+
+        What a text holds depends on the text and these patterns only, so it is kept for the next time the same text
+        is redacted (a report redacts a quote for each place it shows it; a notebook builds the report again):
+        at most :data:`_MEMO_TEXTS` texts of up to :data:`_MEMO_CHARS` characters each.
         """
+        memo = self._memo
+        found = memo.get(text)
+        if found is None:
+            found = tuple(self._find_placed(text))
+            if len(text) <= _MEMO_CHARS and len(memo) < _MEMO_TEXTS:
+                memo[text] = found
+        return list(found)
+
+    def _find_placed(self, text: str) -> list[Span]:
         plain, origin = plain_text(text)
         spans = self._find(plain)
         closed = despaced(plain)
