@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import math
 import os
+import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +45,11 @@ import pandas as pd
 
 from ._frames import member
 from ._io import check_input_file
-from .errors import InputError, Problem, ValidationError
+from .errors import ImpactWarning, InputError, Problem, ValidationError
 from .schema import did_you_mean, id_problem, yes_no_hint
 from .study import Study
 
-__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "as_codings", "codes_nothing", "read_codings"]
+__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
 
 CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
                    "valence"]
@@ -56,6 +58,7 @@ _POLARITIES = ("asserted", "hedged", "negated")
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
 _MAX_LISTED = 50
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that UTF-16 counts as two code units
 
 
 def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> np.ndarray:
@@ -85,12 +88,57 @@ def _named_otherwise(column: str, columns) -> str:
     return f" (found {other[0]!r}: column names are exact, lower case)" if other else ""
 
 
-def _length(study: Study, interview_id: str, rel: Any) -> float:
-    """The length of an interview's transcript in code points, NaN where it cannot be read (told by validation)."""
-    try:
-        return float(len(study._text_of(interview_id, rel)))
-    except (InputError, OSError):
-        return math.nan
+class CodingsWarning(ImpactWarning):
+    """Codings read in a way the file did not say: span offsets counted in UTF-16 code units, converted."""
+
+
+def _texts_of(study: Study, ids) -> dict[str, str]:
+    """The transcripts of some interviews, by id (those that cannot be read left out: validation tells them)."""
+    files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
+    out = {}
+    for v in ids:
+        try:
+            out[v] = study._text_of(v, files[v])
+        except (InputError, OSError):
+            continue
+    return out
+
+
+def _utf16_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
+                 source: str) -> tuple[pd.Series, pd.Series]:
+    """Span offsets counted in UTF-16 code units (NVivo, ATLAS.ti: a character beyond U+FFFF, an emoji, counts two)
+    converted to code points, with a :class:`CodingsWarning` naming the file, where they fit that counting better
+    than code points; else the offsets as given.
+
+    The counting is decided from the spans as a QDPX import decides it (:func:`impact.qdpx._positions
+    .convert_positions`): the way under which the fewest span ends fall outside the transcript, inside a word or
+    inside a character is the one the file was written with, ties going to code points, the documented counting.
+    Only transcripts holding a character beyond U+FFFF are looked at: elsewhere both countings are the same.
+    """
+    from .qdpx._positions import Counting, convert_positions
+
+    spans = (start.notna() & end.notna() & iid.isin(known)).to_numpy()
+    if not spans.any():
+        return start, end
+    texts = {v: t for v, t in _texts_of(study, set(iid[spans])).items() if _ASTRAL.search(t)}
+    which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
+    if not len(which):
+        return start, end
+    rows = [{"source_guid": iid.iloc[i], "start": int(start.iloc[i]), "end": int(end.iloc[i])} for i in which]
+    result = convert_positions(rows, texts, {}, origin="", positions="auto", names={v: v for v in texts},
+                               label=source)
+    if result.counting != Counting(utf16=True):  # a drift of line ends or marks as well: not guessed here
+        return start, end
+    start, end = start.copy(), end.copy()
+    start.iloc[which] = [r["start"] for r in rows]
+    end.iloc[which] = [r["end"] for r in rows]
+    warnings.warn(f"{source}: span offsets read as UTF-16 code units (as NVivo and ATLAS.ti count: a character beyond "
+                  "U+FFFF, such as an emoji, counts two) and converted to characters (code points), the counting of "
+                  f"impact: {len(which)} span(s) of {len(texts)} transcript(s) holding such characters "
+                  f"({', '.join(sorted(texts)[:5])}{' ...' if len(texts) > 5 else ''}) fit that counting better than "
+                  "code points (fewer span ends outside the transcript or inside a word). Write offsets as code "
+                  "points to have them read as written.", CodingsWarning, stacklevel=3)
+    return start, end
 
 
 def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
@@ -112,12 +160,17 @@ def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Seri
                                 f"{value}): a span has both, a coding of the whole interview neither"))
     spans = (end.notna() & iid.isin(known)).to_numpy()
     if spans.any():
-        files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
-        length = {v: _length(study, v, files[v]) for v in set(iid[spans])}
+        texts = _texts_of(study, set(iid[spans]))
+        length = {v: float(len(texts[v])) if v in texts else math.nan for v in set(iid[spans])}
+        # where a transcript holds characters beyond U+FFFF, its length in UTF-16 units too (a tool counting so)
+        _utf16_units = {v: len(t.encode("utf-16-le")) // 2 for v, t in texts.items() if _ASTRAL.search(t)}
         past = spans & (end.astype("float64").to_numpy() > iid.map(length).astype("float64").to_numpy())
         for i in np.flatnonzero(past)[:_MAX_LISTED]:
+            units = _utf16_units.get(iid.iloc[i])
             problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset within the transcript "
-                                    f"of {iid.iloc[i]} ({length[iid.iloc[i]]:,.0f} characters, counted as code points)"))
+                                    f"of {iid.iloc[i]} ({length[iid.iloc[i]]:,.0f} characters, counted as code points"
+                                    + (f"; {units:,} counted as UTF-16 code units, as NVivo and ATLAS.ti count)"
+                                       if units else ")")))
     if "unit" in d.columns and "interview_id" in d.columns:
         unit = d["unit"].astype("string").fillna("").str.strip()
         other = ((unit != "") & (unit != iid) & (unit.str.rsplit(":", n=1).str[0] != iid) & iid.isin(known)).to_numpy()
@@ -267,6 +320,7 @@ def as_codings(
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
+    start, end = _utf16_spans(iid, start, end, study, known, source)
     _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:

@@ -1,0 +1,219 @@
+"""Hostile inputs, round 10 (helper-inputs10).
+
+Each test is a hostile input: where the old code did something wrong the test fails on it (what it did is said
+beside the test); the others guard what the old code already did right (marked "guard").
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from impact.errors import InputError, ValidationError
+
+from .test_inputs_round5 import _replace
+from .test_inputs_round8 import _errors, _tables, _texts
+
+# --------------------------------------------------------------------------- 1. spans counted in UTF-16 code units
+
+_EMOJI_TEXT = ("Interviewer: How has it gone? \U0001F600\n"
+               "Respondent: We \U0001F44D rewrote the threshold document \U0001F4C4 after the review. Morale rose.\n")
+_WANTED = "rewrote the threshold document \U0001F4C4 after the review"  # an emoji before the span and one within it
+
+
+def _utf16(text: str, i: int) -> int:
+    """The UTF-16 offset of code point ``i`` of ``text``, counted independently of the package."""
+    return len(text[:i].encode("utf-16-le")) // 2
+
+
+def _emoji_study(study_dir):
+    from impact.study import load_study
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(_EMOJI_TEXT, encoding="utf-8")
+    return load_study(study_dir)
+
+
+def _coded(tmp_path, rows: list[tuple], name="nvivo.csv"):
+    f = tmp_path / name
+    f.write_text("interview_id,start,end,code\n" + "".join(f"{i},{s},{e},{c}\n" for i, s, e, c in rows),
+                 encoding="utf-8")
+    return f
+
+
+def test_spans_counted_in_utf16_units_are_converted_with_a_warning_naming_the_file(study_dir, tmp_path):
+    # On the old code the span ended "past the end of the transcript" or, inside it, landed 2 characters late
+    # (the two emoji before its end each counted twice): "ewrote the threshold document 📄 after the revie" ...
+    from impact.codings import CodingsWarning, read_codings
+
+    study = _emoji_study(study_dir)
+    a = _EMOJI_TEXT.index(_WANTED)
+    b = a + len(_WANTED)
+    c = _EMOJI_TEXT.index("Morale rose.")
+    d = c + len("Morale rose.")
+    f = _coded(tmp_path, [("P1-early", _utf16(_EMOJI_TEXT, a), _utf16(_EMOJI_TEXT, b), "learning"),
+                          ("P1-early", _utf16(_EMOJI_TEXT, c), _utf16(_EMOJI_TEXT, d), "morale")])
+    with pytest.warns(CodingsWarning, match=r"nvivo\.csv: span offsets read as UTF-16 code units") as caught:
+        got = read_codings(f, study, codes=["morale", "learning"])
+    message = str(caught[0].message)
+    assert "P1-early" in message
+    text = study.transcript("P1-early")
+    assert [text[s:e] for s, e in zip(got["start"], got["end"], strict=True)] == [_WANTED, "Morale rose."]
+
+
+def test_spans_counted_in_code_points_in_a_text_with_emoji_are_read_as_written(study_dir, tmp_path):
+    # Guard: the documented counting, code points, is read without a word, emoji or not.
+    from impact.codings import read_codings
+
+    study = _emoji_study(study_dir)
+    a = _EMOJI_TEXT.index(_WANTED)
+    f = _coded(tmp_path, [("P1-early", a, a + len(_WANTED), "learning")])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = read_codings(f, study, codes=["morale", "learning"])
+    text = study.transcript("P1-early")
+    assert text[int(got["start"][0]):int(got["end"][0])] == _WANTED
+
+
+def test_a_span_past_the_end_however_counted_is_refused_naming_both_countings(study_dir, tmp_path):
+    # On the old code the problem named the length in code points only: a user of NVivo could not tell why.
+    from impact.codings import read_codings
+
+    study = _emoji_study(study_dir)
+    n = len(_EMOJI_TEXT)
+    units = len(_EMOJI_TEXT.encode("utf-16-le")) // 2
+    f = _coded(tmp_path, [("P1-early", 0, units + 5, "morale")])
+    with pytest.raises(ValidationError) as info:
+        read_codings(f, study, codes=["morale"])
+    assert [str(p) for p in info.value.problems] == [
+        f"nvivo.csv:2:end: '{units + 5}' - expected an offset within the transcript of P1-early ({n:,} characters, "
+        f"counted as code points; {units:,} counted as UTF-16 code units, as NVivo and ATLAS.ti count)"]
+
+
+def test_a_qdpx_of_the_same_spans_in_utf16_gives_the_same_codings(study_dir, tmp_path):
+    # The QDPX reader decides the counting from the selections the same way: both give the same spans.
+    from impact.codings import read_codings
+    from impact.qdpx import project_from_study, write_qdpx
+
+    study = _emoji_study(study_dir)
+    a = _EMOJI_TEXT.index(_WANTED)
+    coded = pd.DataFrame({"unit": ["P1-early"], "code": ["learning"], "start": [a], "end": [a + len(_WANTED)]})
+    q = tmp_path / "p.qdpx"
+    write_qdpx(project_from_study(study, {"ann": coded}, "nfer_impacts"), q, positions="utf16")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from_qdpx = read_codings(q, study, codes=["learning"])
+        from_csv = read_codings(_coded(tmp_path, [("P1-early", _utf16(_EMOJI_TEXT, a),
+                                                   _utf16(_EMOJI_TEXT, a + len(_WANTED)), "learning")]),
+                                study, codes=["learning"])
+    assert list(from_qdpx[["start", "end"]].itertuples(index=False, name=None)) == \
+        list(from_csv[["start", "end"]].itertuples(index=False, name=None)) == [(a, a + len(_WANTED))]
+
+
+# --------------------------------------------------------------------------- 2. an unclosed quote: one problem
+
+
+def test_an_unclosed_quote_that_shifts_its_row_is_one_problem(study_dir):
+    # On the old code: "6 cells - expected 5", the unclosed quote, then the row's cells each judged under the
+    # column to their left (ons_code 'x', council_type 'E09000003', region 'london_borough'): 5 problems, 1 cause.
+    _replace(study_dir / "councils.csv", "302,Barnet,", '302,"Barnet, x,')
+    problems = _errors(study_dir)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("councils.csv:3:name: '\"Barnet, x,E09000003,london_borough,London' - expected a "
+                                  "closing '\"'")
+    assert problems[0].endswith("(the row then holds 6 cells, not 5: its cells are not checked)")
+
+
+def test_an_unclosed_quote_on_the_last_row_is_named(study_dir):
+    # On the old code: "2 cells - expected 5" and council_type, region missing; the quote was not named.
+    _replace(study_dir / "councils.csv", "880,Torbay,", '880,"Torbay,')
+    problems = _errors(study_dir)
+    assert problems == ["councils.csv:4:name: '\"Torbay,E06000027,unitary,South West' - expected a closing '\"' for "
+                        "the quoted value that starts here (without one it runs to the end of the file): close the "
+                        "quote where the value ends, or take it out"]
+
+
+# --------------------------------------------------------------------------- 3. a list item holding the separator
+
+
+def _given_to_study(tiny_study, table: str, change) -> list[str]:
+    """The problems of a Study given the tiny study's tables with ``change(frame)`` made to one of them."""
+    from impact.study import Study
+
+    tables = _tables(tiny_study)
+    tables[table] = change(tables[table].copy())
+    with pytest.raises(ValidationError) as info:
+        Study(tiny_study.meta, tables, _texts(tiny_study))
+    return [str(p) for p in info.value.problems]
+
+
+def test_a_list_item_holding_the_separator_is_named_alone(tiny_study):
+    # On the old code the problem showed the whole list, "['outcomes', 'managing_resources', 'a;b']".
+    def change(reviews):
+        reviews = reviews.astype({"themes": object})
+        reviews.at[0, "themes"] = ["outcomes", "managing_resources", "vision_strategy_leadership;working_together_lscb"]
+        return reviews
+
+    assert _given_to_study(tiny_study, "reviews", change) == [
+        "reviews.csv:2:themes: 'vision_strategy_leadership;working_together_lscb' - expected list items without "
+        "';', which separates the items of a list (item 3 of 3: a study file would read it as 2 items, "
+        "'vision_strategy_leadership' and 'working_together_lscb'): give each item as an item of its own"]
+
+
+# --------------------------------------------------------------------------- 4. a coding given twice
+
+
+def test_a_coding_given_twice_names_both_rows(study_dir, tmp_path):
+    # On the old code both rows were read: the passage counted twice among the coded passages of P1-early.
+    from impact.codings import read_codings
+    from impact.study import load_study
+
+    (tmp_path / "c.csv").write_text("interview_id,start,end,code,coder\nP1-early,0,5,morale,ann\n"
+                                    "P3-early,0,5,learning,ann\nP1-early,0,5,morale,ann\n"
+                                    "P1-early,0,5,morale,bo\n"  # guard: another coder's coding of the same span
+                                    "P1-early,0,6,morale,ann\n",  # guard: another span
+                                    encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        read_codings(tmp_path / "c.csv", load_study(study_dir), codes=["morale", "learning"])
+    assert [str(p) for p in info.value.problems] == [
+        "c.csv:4: 'P1-early,0,5,morale,ann' - expected each coding once (row 2 is the same: the same unit, code, "
+        "coder and span, which would be counted twice): delete one of the rows"]
+
+
+# --------------------------------------------------------------------------- 5. a unit naming no segment
+
+
+def test_a_unit_naming_no_segment_is_refused_when_the_codings_are_analysed(study_dir, tmp_path):
+    # On the old code analyse() read 'P1-early:99' (P1-early has a few segments) as a coding, without a word.
+    from impact.coding.segment import segment
+    from impact.pipeline import analyse
+    from impact.study import load_study
+
+    study = load_study(study_dir)
+    n = int((segment(study)["interview_id"] == "P1-early").sum())  # its segments, counted independently
+    (tmp_path / "c.csv").write_text("unit,code\nP1-early:1,morale\nP3-early,learning\nP1-early:99,learning\n",
+                                    encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        analyse(study, coded=tmp_path / "c.csv", parts=(), n_resamples=99)
+    assert [str(p) for p in info.value.problems] == [
+        f"c.csv:4:unit: 'P1-early:99' - expected a segment of the study (P1-early has {n} segments, P1-early:1 to "
+        f"P1-early:{n}), or the interview id itself"]
+    # guard: the same file with a segment that exists is analysed
+    (tmp_path / "c.csv").write_text(f"unit,code\nP1-early:1,morale\nP3-early,learning\nP1-early:{n},learning\n",
+                                    encoding="utf-8")
+    f = analyse(study, coded=tmp_path / "c.csv", parts=(), n_resamples=99)
+    assert sorted(f.coded["unit"]) == ["P1-early:1", f"P1-early:{n}", "P3-early"]
+
+
+def test_an_unclosed_quote_on_the_last_row_of_codings_is_named(study_dir, tmp_path):
+    # On the old code pandas read '"Ofsted visit' as the attribution Ofsted visit, its quote dropped, without a word.
+    from impact.codings import read_codings
+    from impact.study import load_study
+
+    (tmp_path / "c.csv").write_text('interview_id,code,attribution\nP1-early,morale,\nP2-early,learning,"Ofsted '
+                                    'visit\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"c\.csv:3:attribution: '\"Ofsted visit' - expected a closing '\"' for the "
+                                         r"quoted value that starts here \(without one it runs to the end of the "
+                                         r"file\)"):
+        read_codings(tmp_path / "c.csv", load_study(study_dir))
