@@ -40,6 +40,7 @@ __all__ = [
     "read_text",
     "check_input_file",
     "read_csv_strict",
+    "too_long",
     "UNCHECKED",
     "safe_zip",
     "neutralise_cell",
@@ -62,6 +63,11 @@ __all__ = [
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 #: Longest cell of a table read, in characters (Excel's limit: a longer cell cannot have come from a spreadsheet).
 MAX_CELL_CHARS = 32_767
+
+
+def too_long(n: int) -> str:
+    """What a cell of ``n`` characters, more than :data:`MAX_CELL_CHARS`, should be."""
+    return f"a cell of at most {MAX_CELL_CHARS:,} characters, as a spreadsheet holds (this one has {n:,})"
 #: Most columns a table read may have (Excel's limit: a wider table cannot have come from a spreadsheet).
 MAX_COLUMNS = 16_384
 
@@ -652,8 +658,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         for i, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
-                problems.append(Problem(name, line, col, cell[:40] + "...", f"a cell of at most {MAX_CELL_CHARS:,} "
-                                        f"characters, as a spreadsheet holds (this one has {len(cell):,})"))
+                problems.append(Problem(name, line, col, cell[:40] + "...", too_long(len(cell))))
         record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])

@@ -44,9 +44,9 @@ import numpy as np
 import pandas as pd
 
 from ._frames import member
-from ._io import check_input_file
+from ._io import MAX_CELL_CHARS, check_input_file, too_long
 from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import did_you_mean, id_problem, yes_no_hint
+from .schema import did_you_mean, id_problem, parse_cell, yes_no_hint
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
@@ -72,12 +72,29 @@ def _bool_column(values: pd.Series, column: str, source: str, problems: list[Pro
 
 
 def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> pd.Series:
-    num = pd.to_numeric(values, errors="coerce")
+    """Offsets as numbers; text cells read as a study's whole-number cells are (:func:`impact.schema.parse_cell`),
+    so that one written in scientific notation ("1.23457E+06", whose last digits a spreadsheet dropped) is refused,
+    as written, with the reason."""
+    what = "a whole number of characters, 0 or more"
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        num = pd.to_numeric(values, errors="coerce")
+        why = pd.Series("", index=values.index)
+    else:
+        text = values.astype("string").fillna("").str.strip()
+        parsed = {t: parse_cell(t, "int", low=0) for t in text.unique() if t != ""}
+        read = {t: float(v) if p is None else math.nan for t, (v, p) in parsed.items()}
+        num = pd.Series([read.get(t, math.nan) for t in text.tolist()], index=values.index, dtype="float64")
+        # the reason parse_cell gives after "a whole number", where it has one: a yes/no value, scientific notation
+        reason = {t: (p or "").removeprefix("a whole number") for t, (_, p) in parsed.items()}
+        why = pd.Series([r if (r := reason.get(t, "")).startswith((" (", " written")) else "" for t in text.tolist()],
+                        index=values.index)
     given = values.notna() & (values.astype("string").fillna("").str.strip() != "")  # empty: a whole-interview row
     bad = (given & num.isna()) | (num.notna() & ((num < 0) | (num % 1 != 0)))
     for i in np.flatnonzero(bad.fillna(False).to_numpy())[:_MAX_LISTED]:
-        problems.append(Problem(source, int(rows[i]), column, str(values.iloc[i]), "a whole number of characters, 0 or more"
-                                + yes_no_hint(str(values.iloc[i]))))
+        value = str(values.iloc[i])
+        hint = why.iloc[i] or yes_no_hint(value)
+        problems.append(Problem(source, int(rows[i]), column, value, what + ("," if hint.startswith(" written") else "")
+                                + hint))
     return num.where(~bad).astype("Int64")
 
 
@@ -86,6 +103,30 @@ def _named_otherwise(column: str, columns) -> str:
     names are exact, lower case)"), or ""."""
     other = [str(c) for c in columns if str(c) != column and str(c).strip().casefold() == column]
     return f" (found {other[0]!r}: column names are exact, lower case)" if other else ""
+
+
+def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: list[Problem]) -> None:
+    """A row the same in every cell as an earlier one (the same unit, code, coder and span): refused, naming both
+    rows.  Not merely warned of: counts of coded statements (the process findings' ``n_statements``, the quotes
+    of a code) would count it twice, and an export that writes a coding twice may have mangled others."""
+    if d.empty or d.shape[1] == 0:
+        return
+    cells = d.astype("string").fillna("")
+    for c in cells.columns:
+        cells[c] = cells[c].str.strip()
+    again = cells.duplicated(keep="first").to_numpy()
+    if not again.any():
+        return
+    first = cells.groupby(list(cells.columns), sort=False, dropna=False).ngroup().to_numpy()
+    first_row = {}
+    for i, g in enumerate(first):
+        first_row.setdefault(g, int(rows[i]))
+    for i in np.flatnonzero(again)[:_MAX_LISTED]:
+        problems.append(Problem(source, int(rows[i]), None, ",".join(cells.iloc[i]), f"each coding once (row "
+                                f"{first_row[first[i]]} is the same: the same unit, code, coder and span, which would "
+                                "be counted twice): delete one of the rows"))
+    if again.sum() > _MAX_LISTED:
+        problems.append(Problem(source, None, None, f"{int(again.sum()) - _MAX_LISTED} more", "each coding once"))
 
 
 class CodingsWarning(ImpactWarning):
@@ -167,7 +208,7 @@ def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Seri
         past = spans & (end.astype("float64").to_numpy() > iid.map(length).astype("float64").to_numpy())
         for i in np.flatnonzero(past)[:_MAX_LISTED]:
             units = _utf16_units.get(iid.iloc[i])
-            problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset within the transcript "
+            problems.append(Problem(source, int(rows[i]), "end", str(d["end"].iloc[i]), f"an offset within the transcript "
                                     f"of {iid.iloc[i]} ({length[iid.iloc[i]]:,.0f} characters, counted as code points"
                                     + (f"; {units:,} counted as UTF-16 code units, as NVivo and ATLAS.ti count)"
                                        if units else ")")))
@@ -249,6 +290,14 @@ def as_codings(
         if "unit" in d.columns:  # but its segment was checked (impact.coding.evaluate.checked_units)
             checked = sorted(set(d["unit"].astype(str)))
         d, rows = d[present].reset_index(drop=True), rows[present]
+    _duplicate_rows(d, rows, source, problems)
+    for col in d.columns:  # a cell longer than a spreadsheet holds: refused, as in the study's tables
+        if d[col].dtype != object and not pd.api.types.is_string_dtype(d[col]):
+            continue
+        n = d[col].astype("string").fillna("").str.len().to_numpy()
+        for i in np.flatnonzero(n > MAX_CELL_CHARS)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), str(col), str(d[col].iloc[i])[:40] + "...",
+                                    too_long(int(n[i]))))
     known = set(study.interviews["interview_id"].astype(str))
     if "interview_id" in d.columns:
         iid = d["interview_id"].astype("string").fillna("").str.strip()
@@ -332,6 +381,14 @@ def as_codings(
             value = str(d["score"].iloc[i])
             problems.append(Problem(source, int(rows[i]), "score", value, "a finite number, the coder's score, or "
                                     f"blank for a code given by a person{yes_no_hint(value)}"))
+    unplaced: dict[str, list[int]] = {}  # unit -> rows: a segment named, no span to place the coding by
+    if "unit" in d.columns:
+        unit_ = d["unit"].astype("string").fillna("").str.strip()
+        named = ((unit_ != "") & (unit_ != iid) & start.isna() & end.isna()).to_numpy(dtype=bool)
+        for i in np.flatnonzero(named):
+            unplaced.setdefault(str(unit_.iloc[i]), []).append(int(rows[i]))
+        if segments is not None:  # checked here; else when the codings are joined to the study (check_units)
+            problems += unit_problems(unplaced, segments, source)
     if problems:
         raise ValidationError(problems, source=source)
     if "score" in d.columns:
@@ -370,7 +427,60 @@ def as_codings(
         out.attrs["checked_units"] = checked
     if found_nothing:
         out.attrs["checked_interviews"] = sorted(found_nothing)
+    if unplaced and segments is None:
+        out.attrs["unplaced_units"] = {"source": source, "rows": unplaced}
     return out
+
+
+def unit_problems(unplaced: dict[str, list[int]], segments: pd.DataFrame, source: str) -> list[Problem]:
+    """A problem for each row whose ``unit`` names a segment the study does not have (``P1-early:99``), for codings
+    with no span to place them by: each would be a coding of nothing.
+
+    Parameters
+    ----------
+    unplaced : dict
+        Unit -> the rows naming it (``attrs["unplaced_units"]["rows"]`` of codings read without segments).
+    segments : DataFrame
+        The study's segments (:func:`impact.segment`), of at least the interviews the units name.
+    source : str
+        The codings' file name.
+    """
+    known = set(segments["segment_id"].astype(str))
+    per = segments["interview_id"].astype(str).value_counts()
+    problems = []
+    for unit, rows in unplaced.items():
+        if unit in known:
+            continue
+        head = unit.rsplit(":", 1)[0]
+        n = int(per.get(head, 0))
+        has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
+               if n else f"{head} has no segment of respondent speech")
+        for row in rows[:_MAX_LISTED]:
+            problems.append(Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
+                                    "itself"))
+    return problems
+
+
+def check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None = None) -> None:
+    """Refuse codings read without segments whose ``unit`` names a segment the study does not have, naming the file
+    and rows (:func:`unit_problems`); the study is segmented (its interviews the units name) where ``segments``
+    are not given.
+
+    Raises
+    ------
+    ValidationError
+    """
+    found = codings.attrs.get("unplaced_units")
+    if not found:
+        return
+    heads = {u.rsplit(":", 1)[0] for u in found["rows"]}
+    if segments is None or not len(segments):
+        from .coding.segment import segment
+
+        segments = segment(pd.Series({h: study.transcript(h) for h in sorted(heads)}, dtype="object"))
+    problems = unit_problems(found["rows"], segments, found["source"])
+    if problems:
+        raise ValidationError(problems, source=found["source"])
 
 
 def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:

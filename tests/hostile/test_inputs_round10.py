@@ -15,6 +15,7 @@ from impact.errors import InputError, ValidationError
 
 from .test_inputs_round5 import _replace
 from .test_inputs_round8 import _errors, _tables, _texts
+from .test_inputs_round9 import _read
 
 # --------------------------------------------------------------------------- 1. spans counted in UTF-16 code units
 
@@ -207,7 +208,7 @@ def test_a_unit_naming_no_segment_is_refused_when_the_codings_are_analysed(study
 
 
 def test_an_unclosed_quote_on_the_last_row_of_codings_is_named(study_dir, tmp_path):
-    # On the old code pandas read '"Ofsted visit' as the attribution Ofsted visit, its quote dropped, without a word.
+    # On the old code: "not a readable CSV file (EOF inside string starting at row 2)": the wrong row, no column.
     from impact.codings import read_codings
     from impact.study import load_study
 
@@ -217,3 +218,121 @@ def test_an_unclosed_quote_on_the_last_row_of_codings_is_named(study_dir, tmp_pa
                                          r"quoted value that starts here \(without one it runs to the end of the "
                                          r"file\)"):
         read_codings(tmp_path / "c.csv", load_study(study_dir))
+
+
+# --------------------------------------------------------------------------- 10 more: study tables
+
+
+def test_an_id_saved_in_scientific_notation_is_one_problem_saying_so(study_dir):
+    # On the old code: "expected a DfE three-digit local authority number", nothing on why, and 4 more problems,
+    # one per other file naming 302 ("expected a council_id listed in councils.csv").
+    _replace(study_dir / "councils.csv", "302,Barnet,", "3.02E+02,Barnet,")
+    (problem,) = _errors(study_dir)
+    assert problem.startswith("councils.csv:3:council_id: '3.02E+02' - expected a DfE three-digit local authority "
+                              "number, as text (e.g. 301) (3.02E+02 is 302 in scientific notation, as a spreadsheet "
+                              "shows a number in a column not formatted as text: write 302, and format the column as "
+                              "text); the other files name it '302' on 5 row(s)")
+
+
+@pytest.mark.parametrize("value", ["999", "3.01E+02"])
+def test_an_interview_of_no_listed_council_is_one_problem(value, study_dir):
+    # On the old code 3 problems: not listed, "expected the council of participant P1 (301)", and "expected a
+    # council with a row in reviews.csv", all of one wrong cell.
+    _replace(study_dir / "interviews.csv", "P1-early,P1,301,", f"P1-early,P1,{value},")
+    hint = " (did you mean '301'?)" if "E" in value else ""
+    assert _errors(study_dir) == [f"interviews.csv:3:council_id: {value!r} - expected a council_id listed in "
+                                  f"councils.csv{hint}"]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "problem"), [
+    # guard: a date as an Excel serial number says so
+    ("status_history.csv", "2011-02-01", "40575", "status_history.csv:3:start_date: '40575' - expected a date as "
+     "YYYY-MM-DD (it looks like an Excel date serial number: 40575 is 2011-02-01; format the column as a date, "
+     "YYYY-MM-DD, before saving)"),
+    # guard: a column named twice, once in another case, each with its data: one problem, at the header
+    ("councils.csv", "region\n", "region,Region\n", "councils.csv:1:Region: 'Region' - expected each column once "
+     "(this is `region` again, written another way)"),
+    # guard: leading zeros lost in one file ('12' for '012'): the id meant is named
+    ("interviews.csv", "P1-early,P1,", "P1-early,12,", "interviews.csv:3:participant_id: '12' - expected a "
+     "participant_id listed in participants.csv (did you mean '012'?)"),
+])
+def test_spreadsheet_mangling_in_study_tables_is_named(file, old, new, problem, study_dir):
+    if "Region" in new:  # the column named twice holds data on every row
+        f = study_dir / "councils.csv"
+        f.write_text(f.read_text(encoding="utf-8").replace("London\n", "London,London\n")
+                     .replace("South West\n", "South West,South West\n"), encoding="utf-8")
+    if "012" in problem:  # participant P1 is '012' in participants.csv and its interviews, '12' in one
+        for name in ("participants.csv", "interviews.csv"):
+            _replace(study_dir / name, "P1,", "012,", count=99)
+        old = "P1-early,012,"
+    _replace(study_dir / file, old, new)
+    assert problem in _errors(study_dir)
+
+
+def test_a_study_table_mixing_encodings_is_one_problem(study_dir):
+    # Guard: UTF-8 on one line and Windows-1252 on another is refused, naming both lines, not read as mojibake.
+    f = study_dir / "councils.csv"
+    f.write_bytes(f.read_bytes().replace(b"Barnet", "Barnét".encode()).replace(b"Torbay", b"Torbay\xe9"))
+    (problem,) = _errors(study_dir)
+    assert problem.startswith("councils.csv: expected a readable CSV file (mixes text encodings - line 3 is UTF-8 "
+                              "but line 4 is not (byte 0xe9")
+
+
+# --------------------------------------------------------------------------- 10 more: coded files
+
+
+def test_an_offset_in_scientific_notation_is_refused_as_written(study_dir, tmp_path):
+    # On the old code '1.23457E+06' was read as 1234570 (a spreadsheet dropped its last digits) and the problem
+    # showed '1234580', a value the file does not hold, as "past the end of the transcript".
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, "interview_id,code,start,end\nP1-early,morale,12,1.23458E+06\n")
+    assert [str(p) for p in info.value.problems] == [
+        "c.csv:2:end: '1.23458E+06' - expected a whole number of characters, 0 or more, written out in digits "
+        "('1.23458E+06' is 1,234,580 in scientific notation, as a spreadsheet shows a long number, whose last digits "
+        "may be lost: write '1234580')"]
+
+
+def test_an_offset_past_the_end_is_shown_as_written(study_dir, tmp_path, tiny_study):
+    # On the old code the problem showed '1240', not the cell '1,240'.
+    n = len(tiny_study.transcript("P1-early"))
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, 'interview_id,code,start,end\nP1-early,morale,1,"1,240"\n')
+    assert [str(p) for p in info.value.problems] == [
+        f"c.csv:2:end: '1,240' - expected an offset within the transcript of P1-early ({n:,} characters, counted as "
+        "code points)"]
+
+
+def test_a_cell_longer_than_a_spreadsheet_holds_is_refused_in_codings(study_dir, tmp_path):
+    # On the old code an attribution of 40,000 characters was read (the study's tables refuse such a cell).
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, "interview_id,code,attribution\nP1-early,morale," + "x" * 40_000 + "\n")
+    assert [str(p) for p in info.value.problems] == [
+        f"c.csv:2:attribution: '{'x' * 40}...' - expected a cell of at most 32,767 characters, as a spreadsheet holds "
+        "(this one has 40,000)"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # guard: two coded files joined, the second's byte-order mark before its header
+    ("interview_id,code\nP1-early,morale\n\ufeffinterview_id,code\nP3-early,learning\n",
+     "c.csv:3: the header row again"),
+    # guard: a header named twice, once in another case
+    ("interview_id,code,Code\nP1-early,morale,learning\n", "the column(s) ['Code', 'code'] are named twice"),
+    # guard: UTF-8 and Windows-1252 mixed
+    ("interview_id,code,attribution\nP1-early,morale,Barnét\nP3-early,learning,Ofst\udce9d\n",
+     "mixes text encodings - line 2 is UTF-8 but line 3 is not (byte 0xe9"),
+])
+def test_coded_files_mangled_whole_are_one_message(text, message, study_dir, tmp_path):
+    from impact.codings import read_codings
+    from impact.study import load_study
+
+    (tmp_path / "c.csv").write_bytes(text.encode("utf-8", "surrogateescape"))
+    with pytest.raises(InputError) as info:
+        read_codings(tmp_path / "c.csv", load_study(study_dir), codes=["morale", "learning"])
+    assert message in str(info.value)
+
+
+def test_rows_of_a_coded_file_with_mixed_line_ends_are_counted_as_a_spreadsheet_counts_them(study_dir, tmp_path):
+    # Guard: CRLF, a lone CR (old Mac) and LF in one file each end a row.
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, "interview_id,code\r\nP1-early,morale\rP3-early,learning\nP2-early,morael\r\n")
+    assert [str(p).split(" - ")[0] for p in info.value.problems] == ["c.csv:4:code: 'morael'"]
