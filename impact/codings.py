@@ -9,7 +9,8 @@ file.  Accepted inputs:
   ``hedged``, ``attribution``, ``score``, ``start``, ``end``);
 * codings of spans of a transcript, as qualitative-analysis programs make them
   (``interview_id``, ``start``, ``end`` in code points of the transcript,
-  ``code``), with the polarity as ``negated``/``hedged`` booleans or one
+  ``code``; offsets that fit UTF-16 code units better, as NVivo and ATLAS.ti
+  count, are converted with a :class:`CodingsWarning`), with the polarity as ``negated``/``hedged`` booleans or one
   ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
   truth's ``truth_coded.csv`` has this shape;
 * codings of whole interviews (``unit`` or ``interview_id`` an interview id);
@@ -105,13 +106,19 @@ def _named_otherwise(column: str, columns) -> str:
     return f" (found {other[0]!r}: column names are exact, lower case)" if other else ""
 
 
+#: The columns of a coding file that :func:`as_codings` reads (the others are carried by no coding).
+_READ_COLUMNS = ("interview_id", "unit", "code", "score", "negated", "hedged", "polarity", "attribution", "start", "end",
+                 "coder", "valence")
+
+
 def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: list[Problem]) -> None:
-    """A row the same in every cell as an earlier one (the same unit, code, coder and span): refused, naming both
-    rows.  Not merely warned of: counts of coded statements (the process findings' ``n_statements``, the quotes
+    """A row the same in every column read as an earlier one (the same unit, code, coder and span, and the same
+    polarity, attribution and score): refused, naming both rows.  Not merely warned of: counts of coded statements (the process findings' ``n_statements``, the quotes
     of a code) would count it twice, and an export that writes a coding twice may have mangled others."""
-    if d.empty or d.shape[1] == 0:
+    read = [c for c in d.columns if c in _READ_COLUMNS]  # a column not read (a note, a row id) makes no coding differ
+    if d.empty or not read:
         return
-    cells = d.astype("string").fillna("")
+    cells = d[read].astype("string").fillna("")
     for c in cells.columns:
         cells[c] = cells[c].str.strip()
     again = cells.duplicated(keep="first").to_numpy()
@@ -257,8 +264,15 @@ def as_codings(
     Raises
     ------
     ValidationError
-        Listing every row with an unknown interview, code, polarity or offset
-        (the first 50 of each kind, with a count of the rest).
+        Listing every row with an unknown interview, code, polarity or offset,
+        a coding given twice, a cell longer than a spreadsheet holds, or (with
+        ``segments``) a unit naming no segment and no span (the first 50 of each
+        kind, with a count of the rest).
+
+    Warns
+    -----
+    CodingsWarning
+        Span offsets counted in UTF-16 code units, converted to code points.
 
     Examples
     --------

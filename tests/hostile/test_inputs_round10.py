@@ -336,3 +336,14 @@ def test_rows_of_a_coded_file_with_mixed_line_ends_are_counted_as_a_spreadsheet_
     with pytest.raises(ValidationError) as info:
         _read(tmp_path, study_dir, "interview_id,code\r\nP1-early,morale\rP3-early,learning\nP2-early,morael\r\n")
     assert [str(p).split(" - ")[0] for p in info.value.problems] == ["c.csv:4:code: 'morael'"]
+
+
+def test_codings_differing_only_in_a_column_not_read_are_a_coding_given_twice(study_dir, tmp_path):
+    # The same coding with two notes is still one coding counted twice; the same span coded with two attributions
+    # is two codings (guard).
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, "interview_id,code,attribution,note\nP1-early,morale,Ofsted,a\n"
+                                   "P1-early,morale,review,a\nP1-early,morale,Ofsted,b\n")
+    assert [str(p) for p in info.value.problems] == [
+        "c.csv:4: 'P1-early,morale,Ofsted' - expected each coding once (row 2 is the same: the same unit, code, coder "
+        "and span, which would be counted twice): delete one of the rows"]
