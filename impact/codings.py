@@ -113,8 +113,13 @@ _READ_COLUMNS = ("interview_id", "unit", "code", "score", "negated", "hedged", "
 
 def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: list[Problem]) -> None:
     """A row the same in every column read as an earlier one (the same unit, code, coder and span, and the same
-    polarity, attribution and score): refused, naming both rows.  Not merely warned of: counts of coded statements (the process findings' ``n_statements``, the quotes
-    of a code) would count it twice, and an export that writes a coding twice may have mangled others."""
+    polarity, attribution and score).
+
+    With a span, it is refused, naming both rows: the same characters coded twice are one coding given twice, which
+    counts of coded statements (the process findings' ``n_statements``, the quotes of a code) would count twice,
+    and an export that writes a coding twice may have mangled others.  Without a span (a coding of a whole
+    interview or segment) two such rows may be two statements the file does not place: they are read as two, and
+    a :class:`CodingsWarning` names the rows, so that a copy can be deleted."""
     read = [c for c in d.columns if c in _READ_COLUMNS]  # a column not read (a note, a row id) makes no coding differ
     if d.empty or not read:
         return
@@ -125,15 +130,26 @@ def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: li
     if not again.any():
         return
     first = cells.groupby(list(cells.columns), sort=False, dropna=False).ngroup().to_numpy()
-    first_row = {}
+    first_row: dict[int, int] = {}
     for i, g in enumerate(first):
         first_row.setdefault(g, int(rows[i]))
-    for i in np.flatnonzero(again)[:_MAX_LISTED]:
+    span = np.ones(len(d), dtype=bool)
+    for col in ("start", "end"):
+        span &= (cells[col] != "").to_numpy() if col in cells.columns else False
+    for i in np.flatnonzero(again & span)[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), None, ",".join(cells.iloc[i]), f"each coding once (row "
                                 f"{first_row[first[i]]} is the same: the same unit, code, coder and span, which would "
                                 "be counted twice): delete one of the rows"))
-    if again.sum() > _MAX_LISTED:
-        problems.append(Problem(source, None, None, f"{int(again.sum()) - _MAX_LISTED} more", "each coding once"))
+    if (again & span).sum() > _MAX_LISTED:
+        problems.append(Problem(source, None, None, f"{int((again & span).sum()) - _MAX_LISTED} more",
+                                "each coding once"))
+    spanless = np.flatnonzero(again & ~span)
+    if len(spanless):
+        pairs = ", ".join(f"{int(rows[i])} (as {first_row[first[i]]})" for i in spanless[:5])
+        warnings.warn(f"{source}: {len(spanless)} row(s) the same as an earlier one, with no span, read as further "
+                      f"statements of the same code (rows {pairs}{' ...' if len(spanless) > 5 else ''}); if one is a "
+                      "coding given twice, delete the copy: it is counted among the statements", CodingsWarning,
+                      stacklevel=3)
 
 
 class CodingsWarning(ImpactWarning):
@@ -304,7 +320,8 @@ def as_codings(
         if "unit" in d.columns:  # but its segment was checked (impact.coding.evaluate.checked_units)
             checked = sorted(set(d["unit"].astype(str)))
         d, rows = d[present].reset_index(drop=True), rows[present]
-    _duplicate_rows(d, rows, source, problems)
+    if not data.attrs.get("codings_read"):  # codings read already are not told again (read onto segments)
+        _duplicate_rows(d, rows, source, problems)
     for col in d.columns:  # a cell longer than a spreadsheet holds: refused, as in the study's tables
         if d[col].dtype != object and not pd.api.types.is_string_dtype(d[col]):
             continue
@@ -441,6 +458,7 @@ def as_codings(
         out.attrs["checked_units"] = checked
     if found_nothing:
         out.attrs["checked_interviews"] = sorted(found_nothing)
+    out.attrs["codings_read"] = True
     if unplaced and segments is None:
         out.attrs["unplaced_units"] = {"source": source, "rows": unplaced}
     return out

@@ -342,8 +342,18 @@ def test_codings_differing_only_in_a_column_not_read_are_a_coding_given_twice(st
     # The same coding with two notes is still one coding counted twice; the same span coded with two attributions
     # is two codings (guard).
     with pytest.raises(ValidationError) as info:
-        _read(tmp_path, study_dir, "interview_id,code,attribution,note\nP1-early,morale,Ofsted,a\n"
-                                   "P1-early,morale,review,a\nP1-early,morale,Ofsted,b\n")
+        _read(tmp_path, study_dir, "interview_id,start,end,code,attribution,note\nP1-early,0,5,morale,Ofsted,a\n"
+                                   "P1-early,0,5,morale,review,a\nP1-early,0,5,morale,Ofsted,b\n")
     assert [str(p) for p in info.value.problems] == [
-        "c.csv:4: 'P1-early,morale,Ofsted' - expected each coding once (row 2 is the same: the same unit, code, coder "
-        "and span, which would be counted twice): delete one of the rows"]
+        "c.csv:4: 'P1-early,0,5,morale,Ofsted' - expected each coding once (row 2 is the same: the same unit, code, "
+        "coder and span, which would be counted twice): delete one of the rows"]
+
+
+def test_whole_interview_codings_given_twice_are_read_as_two_statements_with_a_warning(study_dir, tmp_path):
+    # Without a span two rows may be two statements the file does not place: read as two, the rows named.
+    from impact.codings import CodingsWarning
+
+    with pytest.warns(CodingsWarning, match=r"c\.csv: 1 row\(s\) the same as an earlier one, with no span, read as "
+                                            r"further statements of the same code \(rows 4 \(as 2\)\)"):
+        got = _read(tmp_path, study_dir, "interview_id,code\nP1-early,morale\nP3-early,learning\nP1-early,morale\n")
+    assert list(got["interview_id"]) == ["P1-early", "P3-early", "P1-early"]
