@@ -206,7 +206,7 @@ def test_other_commands_refuse_the_same_files(command, kind, study_dir, tmp_path
     bad.write_bytes(data)
     out = tmp_path / f"out{SUFFIX[command]}"
     assert main(_args(command, study_dir, bad, out)) == 2
-    _refused(capsys, f"{bad}: {needle}")
+    _refused(capsys, f"{bad}{needle}")
     assert not out.exists()
 
 
