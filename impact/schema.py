@@ -710,7 +710,8 @@ def same_id(text: str, *, loose: bool = True) -> str:
     if not loose:
         return " ".join(plain.split())
     plain = plain.removeprefix("'")
-    plain = scientific_whole(plain) or plain  # "3.02E+02": 302 as a spreadsheet shows a number
+    if "e" in plain:  # "3.02E+02": 302 as a spreadsheet shows a number
+        plain = scientific_whole(plain) or plain
     plain = re.sub(r"[\s_.-]+", "_", re.sub(r"^([0-9]+)\.0+$", r"\1", plain)).strip("_")
     return plain.lstrip("0") or plain if plain.isdigit() else plain
 
