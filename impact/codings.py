@@ -418,8 +418,8 @@ def as_codings(
         named = ((unit_ != "") & (unit_ != iid) & start.isna() & end.isna()).to_numpy(dtype=bool)
         for i in np.flatnonzero(named):
             unplaced.setdefault(str(unit_.iloc[i]), []).append(int(rows[i]))
-        if segments is not None:  # checked here; else when the codings are joined to the study (check_units)
-            problems += unit_problems(unplaced, segments, source)
+        if segments is not None:  # checked here; else when the codings are joined to the study (_check_units)
+            problems += _unit_problems(unplaced, segments, source)
     if problems:
         raise ValidationError(problems, source=source)
     if "score" in d.columns:
@@ -464,7 +464,7 @@ def as_codings(
     return out
 
 
-def unit_problems(unplaced: dict[str, list[int]], segments: pd.DataFrame, source: str) -> list[Problem]:
+def _unit_problems(unplaced: dict[str, list[int]], segments: pd.DataFrame, source: str) -> list[Problem]:
     """A problem for each row whose ``unit`` names a segment the study does not have (``P1-early:99``), for codings
     with no span to place them by: each would be a coding of nothing.
 
@@ -493,9 +493,9 @@ def unit_problems(unplaced: dict[str, list[int]], segments: pd.DataFrame, source
     return problems
 
 
-def check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None = None) -> None:
+def _check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None = None) -> None:
     """Refuse codings read without segments whose ``unit`` names a segment the study does not have, naming the file
-    and rows (:func:`unit_problems`); the study is segmented (its interviews the units name) where ``segments``
+    and rows (:func:`_unit_problems`); the study is segmented (its interviews the units name) where ``segments``
     are not given.
 
     Raises
@@ -510,7 +510,7 @@ def check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | No
         from .coding.segment import segment
 
         segments = segment(pd.Series({h: study.transcript(h) for h in sorted(heads)}, dtype="object"))
-    problems = unit_problems(found["rows"], segments, found["source"])
+    problems = _unit_problems(found["rows"], segments, found["source"])
     if problems:
         raise ValidationError(problems, source=found["source"])
 
