@@ -112,6 +112,7 @@ _LAZY = {
     "MEASURES": "impact.measures",
     "classify_codings": "impact.measures",
     "attribution_summary": "impact.measures",
+    "CodingsWarning": "impact.codings",
     "as_codings": "impact.codings",
     "read_codings": "impact.codings",
     "framework_matrix": "impact.framework",

@@ -40,6 +40,8 @@ __all__ = [
     "read_text",
     "check_input_file",
     "read_csv_strict",
+    "too_long",
+    "UNCHECKED",
     "safe_zip",
     "neutralise_cell",
     "safe_yaml_load",
@@ -61,6 +63,11 @@ __all__ = [
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 #: Longest cell of a table read, in characters (Excel's limit: a longer cell cannot have come from a spreadsheet).
 MAX_CELL_CHARS = 32_767
+
+
+def too_long(n: int) -> str:
+    """What a cell of ``n`` characters, more than :data:`MAX_CELL_CHARS`, should be."""
+    return f"a cell of at most {MAX_CELL_CHARS:,} characters, as a spreadsheet holds (this one has {n:,})"
 #: Most columns a table read may have (Excel's limit: a wider table cannot have come from a spreadsheet).
 MAX_COLUMNS = 16_384
 
@@ -428,10 +435,12 @@ def _other_separator(header: list[str]) -> str | None:
 
 
 def unclosed_quote(n_lines: int, swallowed: int) -> str:
-    """What a quoted value left unclosed (:func:`unclosed_quotes`) should have, for a problem at the row it opens."""
-    return (f"a closing '\"' for the quoted value that starts here (without one it runs over {n_lines} lines and "
-            f"swallows {swallowed} line(s) that look like rows of the table): close the quote where the value ends, "
-            "or take it out")
+    """What a quoted value left unclosed (:func:`unclosed_quotes`) should have, for a problem at the row it opens
+    (``swallowed`` 0: a quote on the last line, never closed)."""
+    runs = (f"runs over {n_lines} lines and swallows {swallowed} line(s) that look like rows of the table" if swallowed
+            else "runs to the end of the file")
+    return (f"a closing '\"' for the quoted value that starts here (without one it {runs}): close the quote where the "
+            "value ends, or take it out")
 
 
 #: What a cell with a quoted value followed by more text (``"Barn"et``) should be.
@@ -511,8 +520,8 @@ def unclosed_quotes(text: str, width: int) -> tuple[str, list[tuple[int, int, st
     """Quoted values that run over lines swallowing lines that look like rows of the table (:func:`_row_like`): a
     quote left unclosed, which a CSV reader reads on to the next quote or to the end of the file.
 
-    Returns the text with each such opening quote taken out, so that the line it is on and the lines it swallowed
-    are read as the rows they are, and ``(record, cell index, the line from the quote on, lines run over, lines
+    A quote on the last line that is never closed is one too.  Returns the text with each such opening quote taken
+    out, so that the line it is on and the lines it swallowed are read as the rows they are, and ``(record, cell index, the line from the quote on, lines run over, lines
     that look like rows)`` for each, the record counted from 1 for the header row as :func:`stray_quotes` counts it.
 
     Examples
@@ -529,7 +538,8 @@ def unclosed_quotes(text: str, width: int) -> tuple[str, list[tuple[int, int, st
             k = n if k < 0 else k
             lines = text[i + 1:k].splitlines()
             swallowed = sum(_row_like(x, width) for x in lines[1:])
-            if swallowed:
+            # a quote never closed on the last line of the file swallows no row, yet it is no value as written
+            if swallowed or (k == n and len(lines) <= 1):
                 end = _LINE_END.search(text, i + 1)
                 found.append((record, cell, text[i:end.start() if end else n], len(lines), swallowed))
                 text = text[:i] + text[i + 1:]  # the quote taken out: the line is read as the row it is
@@ -539,6 +549,11 @@ def unclosed_quotes(text: str, width: int) -> tuple[str, list[tuple[int, int, st
             m = _CELL_END.search(text, i)
         i, record, cell = _next_cell(text, m.start() if m else n, record, cell)
     return text, found
+
+
+#: The key marking a record of :func:`read_csv_strict` whose cells are not to be judged one by one (their one
+#: problem is told where the row is read).
+UNCHECKED = "__unchecked__"
 
 
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
@@ -553,7 +568,9 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     problems : list of Problem
         Ragged rows (too many or too few cells), blank or duplicated header
         names; nothing is dropped silently: a ragged row is still returned,
-        padded or with its extra cells under ``"__extra__"``.  Only a column
+        padded or with its extra cells under ``"__extra__"``; a row whose
+        cells cannot be told apart (an unclosed quote that shifts them) is
+        marked with the key :data:`UNCHECKED`, its one problem told.  Only a column
         with neither a name nor a value in any row is left out.
     """
     name = label or str(path)
@@ -569,7 +586,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     sep = re.fullmatch(r"sep=(.)", ",".join(rows[0]).strip(), re.IGNORECASE) if rows else None
     width = len(rows[int(sep is not None)]) if len(rows) > int(sep is not None) else 0
     unclosed: dict[int, tuple[int, str, int, int]] = {}  # row -> (cell, the line from the quote on, lines, row-like)
-    if any("\n" in c and any(_row_like(x, width) for x in c.split("\n")[1:]) for r in rows for c in r):
+    if (any("\n" in c and any(_row_like(x, width) for x in c.split("\n")[1:]) for r in rows for c in r)
+            or text.count('"') % 2):  # an odd count: a quote never closed, perhaps on the last line
         # A quote left unclosed swallows the rows after it (a council then unknown in every other table): one
         # problem where it opens, and the lines it swallowed read as the rows they are.
         text, found = unclosed_quotes(text, width)
@@ -608,6 +626,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             problems.append(Problem(name, 1, h, h, "each column name once (duplicated)"))
         seen.add(h)
     records: list[tuple[int, dict[str, str]]] = []
+    unchecked: set[int] = set()
     line = 1
     for cells in rows[1:]:
         line += 1
@@ -619,24 +638,32 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             problems.append(Problem(name, line, None, ",".join(cells)[:40] + "...", "data, not the header row "
                                     "again (two files joined into one? keep one header row, at the top)"))
             continue
-        if len(cells) != len(header):
+        if line in unclosed:
+            # One cause, one problem: a row the quote taken out leaves with another count of cells (the value was
+            # meant to hold a comma) has its cells under the wrong columns, so they are not judged one by one.
+            i, raw, n_lines, swallowed = unclosed[line]
+            col = header[i] if i < len(header) else f"#{i + 1}"
+            shifted = len(cells) != len(header)
+            problems.append(Problem(name, line, col, raw, unclosed_quote(n_lines, swallowed) + (
+                f" (the row then holds {len(cells)} cells, not {len(header)}: its cells are not checked)"
+                if shifted else "")))
+            if shifted:
+                unchecked.add(line)
+        elif len(cells) != len(header):
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")
             )
-        if line in unclosed:
-            i, raw, n_lines, swallowed = unclosed[line]
-            col = header[i] if i < len(header) else f"#{i + 1}"
-            problems.append(Problem(name, line, col, raw, unclosed_quote(n_lines, swallowed)))
         for col, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word
             problems.append(Problem(name, line, col, raw, _STRAY_QUOTE.format(read=read)))
         for i, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
-                problems.append(Problem(name, line, col, cell[:40] + "...", f"a cell of at most {MAX_CELL_CHARS:,} "
-                                        f"characters, as a spreadsheet holds (this one has {len(cell):,})"))
+                problems.append(Problem(name, line, col, cell[:40] + "...", too_long(len(cell))))
         record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])
+        if line in unchecked:
+            record[UNCHECKED] = ""
         records.append((line, record))
     return header, records, problems
 

@@ -9,7 +9,8 @@ file.  Accepted inputs:
   ``hedged``, ``attribution``, ``score``, ``start``, ``end``);
 * codings of spans of a transcript, as qualitative-analysis programs make them
   (``interview_id``, ``start``, ``end`` in code points of the transcript,
-  ``code``), with the polarity as ``negated``/``hedged`` booleans or one
+  ``code``; offsets that fit UTF-16 code units better, as NVivo and ATLAS.ti
+  count, are converted with a :class:`CodingsWarning`), with the polarity as ``negated``/``hedged`` booleans or one
   ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
   truth's ``truth_coded.csv`` has this shape;
 * codings of whole interviews (``unit`` or ``interview_id`` an interview id);
@@ -35,6 +36,8 @@ from __future__ import annotations
 
 import math
 import os
+import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +45,12 @@ import numpy as np
 import pandas as pd
 
 from ._frames import member
-from ._io import check_input_file
-from .errors import InputError, Problem, ValidationError
-from .schema import did_you_mean, id_problem, yes_no_hint
+from ._io import MAX_CELL_CHARS, check_input_file, too_long
+from .errors import ImpactWarning, InputError, Problem, ValidationError
+from .schema import did_you_mean, id_problem, parse_cell, yes_no_hint
 from .study import Study
 
-__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "as_codings", "codes_nothing", "read_codings"]
+__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
 
 CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
                    "valence"]
@@ -56,6 +59,7 @@ _POLARITIES = ("asserted", "hedged", "negated")
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
 _MAX_LISTED = 50
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that UTF-16 counts as two code units
 
 
 def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> np.ndarray:
@@ -69,12 +73,29 @@ def _bool_column(values: pd.Series, column: str, source: str, problems: list[Pro
 
 
 def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> pd.Series:
-    num = pd.to_numeric(values, errors="coerce")
+    """Offsets as numbers; text cells read as a study's whole-number cells are (:func:`impact.schema.parse_cell`),
+    so that one written in scientific notation ("1.23457E+06", whose last digits a spreadsheet dropped) is refused,
+    as written, with the reason."""
+    what = "a whole number of characters, 0 or more"
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        num = pd.to_numeric(values, errors="coerce")
+        why = pd.Series("", index=values.index)
+    else:
+        text = values.astype("string").fillna("").str.strip()
+        parsed = {t: parse_cell(t, "int", low=0) for t in text.unique() if t != ""}
+        read = {t: float(v) if p is None else math.nan for t, (v, p) in parsed.items()}
+        num = pd.Series([read.get(t, math.nan) for t in text.tolist()], index=values.index, dtype="float64")
+        # the reason parse_cell gives after "a whole number", where it has one: a yes/no value, scientific notation
+        reason = {t: (p or "").removeprefix("a whole number") for t, (_, p) in parsed.items()}
+        why = pd.Series([r if (r := reason.get(t, "")).startswith((" (", " written")) else "" for t in text.tolist()],
+                        index=values.index)
     given = values.notna() & (values.astype("string").fillna("").str.strip() != "")  # empty: a whole-interview row
     bad = (given & num.isna()) | (num.notna() & ((num < 0) | (num % 1 != 0)))
     for i in np.flatnonzero(bad.fillna(False).to_numpy())[:_MAX_LISTED]:
-        problems.append(Problem(source, int(rows[i]), column, str(values.iloc[i]), "a whole number of characters, 0 or more"
-                                + yes_no_hint(str(values.iloc[i]))))
+        value = str(values.iloc[i])
+        hint = why.iloc[i] or yes_no_hint(value)
+        problems.append(Problem(source, int(rows[i]), column, value, what + ("," if hint.startswith(" written") else "")
+                                + hint))
     return num.where(~bad).astype("Int64")
 
 
@@ -85,12 +106,103 @@ def _named_otherwise(column: str, columns) -> str:
     return f" (found {other[0]!r}: column names are exact, lower case)" if other else ""
 
 
-def _length(study: Study, interview_id: str, rel: Any) -> float:
-    """The length of an interview's transcript in code points, NaN where it cannot be read (told by validation)."""
-    try:
-        return float(len(study._text_of(interview_id, rel)))
-    except (InputError, OSError):
-        return math.nan
+#: The columns of a coding file that :func:`as_codings` reads (the others are carried by no coding).
+_READ_COLUMNS = ("interview_id", "unit", "code", "score", "negated", "hedged", "polarity", "attribution", "start", "end",
+                 "coder", "valence")
+
+
+def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: list[Problem]) -> None:
+    """A row the same in every column read as an earlier one (the same unit, code, coder and span, and the same
+    polarity, attribution and score).
+
+    With a span, it is refused, naming both rows: the same characters coded twice are one coding given twice, which
+    counts of coded statements (the process findings' ``n_statements``, the quotes of a code) would count twice,
+    and an export that writes a coding twice may have mangled others.  Without a span (a coding of a whole
+    interview or segment) two such rows may be two statements the file does not place: they are read as two, and
+    a :class:`CodingsWarning` names the rows, so that a copy can be deleted."""
+    read = [c for c in d.columns if c in _READ_COLUMNS]  # a column not read (a note, a row id) makes no coding differ
+    if d.empty or not read:
+        return
+    cells = d[read].astype("string").fillna("")
+    for c in cells.columns:
+        cells[c] = cells[c].str.strip()
+    again = cells.duplicated(keep="first").to_numpy()
+    if not again.any():
+        return
+    first = cells.groupby(list(cells.columns), sort=False, dropna=False).ngroup().to_numpy()
+    first_row: dict[int, int] = {}
+    for i, g in enumerate(first):
+        first_row.setdefault(g, int(rows[i]))
+    span = np.ones(len(d), dtype=bool)
+    for col in ("start", "end"):
+        span &= (cells[col] != "").to_numpy() if col in cells.columns else False
+    for i in np.flatnonzero(again & span)[:_MAX_LISTED]:
+        problems.append(Problem(source, int(rows[i]), None, ",".join(cells.iloc[i]), f"each coding once (row "
+                                f"{first_row[first[i]]} is the same: the same unit, code, coder and span, which would "
+                                "be counted twice): delete one of the rows"))
+    if (again & span).sum() > _MAX_LISTED:
+        problems.append(Problem(source, None, None, f"{int((again & span).sum()) - _MAX_LISTED} more",
+                                "each coding once"))
+    spanless = np.flatnonzero(again & ~span)
+    if len(spanless):
+        pairs = ", ".join(f"{int(rows[i])} (as {first_row[first[i]]})" for i in spanless[:5])
+        warnings.warn(f"{source}: {len(spanless)} row(s) the same as an earlier one, with no span, read as further "
+                      f"statements of the same code (rows {pairs}{' ...' if len(spanless) > 5 else ''}); if one is a "
+                      "coding given twice, delete the copy: it is counted among the statements", CodingsWarning,
+                      stacklevel=3)
+
+
+class CodingsWarning(ImpactWarning):
+    """Codings read in a way the file did not say: span offsets counted in UTF-16 code units, converted."""
+
+
+def _texts_of(study: Study, ids) -> dict[str, str]:
+    """The transcripts of some interviews, by id (those that cannot be read left out: validation tells them)."""
+    files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
+    out = {}
+    for v in ids:
+        try:
+            out[v] = study._text_of(v, files[v])
+        except (InputError, OSError):
+            continue
+    return out
+
+
+def _utf16_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
+                 source: str) -> tuple[pd.Series, pd.Series]:
+    """Span offsets counted in UTF-16 code units (NVivo, ATLAS.ti: a character beyond U+FFFF, an emoji, counts two)
+    converted to code points, with a :class:`CodingsWarning` naming the file, where they fit that counting better
+    than code points; else the offsets as given.
+
+    The counting is decided from the spans as a QDPX import decides it (:func:`impact.qdpx._positions
+    .convert_positions`): the way under which the fewest span ends fall outside the transcript, inside a word or
+    inside a character is the one the file was written with, ties going to code points, the documented counting.
+    Only transcripts holding a character beyond U+FFFF are looked at: elsewhere both countings are the same.
+    """
+    from .qdpx._positions import Counting, convert_positions
+
+    spans = (start.notna() & end.notna() & iid.isin(known)).to_numpy()
+    if not spans.any():
+        return start, end
+    texts = {v: t for v, t in _texts_of(study, set(iid[spans])).items() if _ASTRAL.search(t)}
+    which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
+    if not len(which):
+        return start, end
+    rows = [{"source_guid": iid.iloc[i], "start": int(start.iloc[i]), "end": int(end.iloc[i])} for i in which]
+    result = convert_positions(rows, texts, {}, origin="", positions="auto", names={v: v for v in texts},
+                               label=source)
+    if result.counting != Counting(utf16=True):  # a drift of line ends or marks as well: not guessed here
+        return start, end
+    start, end = start.copy(), end.copy()
+    start.iloc[which] = [r["start"] for r in rows]
+    end.iloc[which] = [r["end"] for r in rows]
+    warnings.warn(f"{source}: span offsets read as UTF-16 code units (as NVivo and ATLAS.ti count: a character beyond "
+                  "U+FFFF, such as an emoji, counts two) and converted to characters (code points), the counting of "
+                  f"impact: {len(which)} span(s) of {len(texts)} transcript(s) holding such characters "
+                  f"({', '.join(sorted(texts)[:5])}{' ...' if len(texts) > 5 else ''}) fit that counting better than "
+                  "code points (fewer span ends outside the transcript or inside a word). Write offsets as code "
+                  "points to have them read as written.", CodingsWarning, stacklevel=3)
+    return start, end
 
 
 def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
@@ -112,12 +224,17 @@ def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Seri
                                 f"{value}): a span has both, a coding of the whole interview neither"))
     spans = (end.notna() & iid.isin(known)).to_numpy()
     if spans.any():
-        files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
-        length = {v: _length(study, v, files[v]) for v in set(iid[spans])}
+        texts = _texts_of(study, set(iid[spans]))
+        length = {v: float(len(texts[v])) if v in texts else math.nan for v in set(iid[spans])}
+        # where a transcript holds characters beyond U+FFFF, its length in UTF-16 units too (a tool counting so)
+        _utf16_units = {v: len(t.encode("utf-16-le")) // 2 for v, t in texts.items() if _ASTRAL.search(t)}
         past = spans & (end.astype("float64").to_numpy() > iid.map(length).astype("float64").to_numpy())
         for i in np.flatnonzero(past)[:_MAX_LISTED]:
-            problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset within the transcript "
-                                    f"of {iid.iloc[i]} ({length[iid.iloc[i]]:,.0f} characters, counted as code points)"))
+            units = _utf16_units.get(iid.iloc[i])
+            problems.append(Problem(source, int(rows[i]), "end", str(d["end"].iloc[i]), f"an offset within the transcript "
+                                    f"of {iid.iloc[i]} ({length[iid.iloc[i]]:,.0f} characters, counted as code points"
+                                    + (f"; {units:,} counted as UTF-16 code units, as NVivo and ATLAS.ti count)"
+                                       if units else ")")))
     if "unit" in d.columns and "interview_id" in d.columns:
         unit = d["unit"].astype("string").fillna("").str.strip()
         other = ((unit != "") & (unit != iid) & (unit.str.rsplit(":", n=1).str[0] != iid) & iid.isin(known)).to_numpy()
@@ -163,8 +280,15 @@ def as_codings(
     Raises
     ------
     ValidationError
-        Listing every row with an unknown interview, code, polarity or offset
-        (the first 50 of each kind, with a count of the rest).
+        Listing every row with an unknown interview, code, polarity or offset,
+        a coding given twice, a cell longer than a spreadsheet holds, or (with
+        ``segments``) a unit naming no segment and no span (the first 50 of each
+        kind, with a count of the rest).
+
+    Warns
+    -----
+    CodingsWarning
+        Span offsets counted in UTF-16 code units, converted to code points.
 
     Examples
     --------
@@ -196,6 +320,15 @@ def as_codings(
         if "unit" in d.columns:  # but its segment was checked (impact.coding.evaluate.checked_units)
             checked = sorted(set(d["unit"].astype(str)))
         d, rows = d[present].reset_index(drop=True), rows[present]
+    if not data.attrs.get("codings_read"):  # codings read already are not told again (read onto segments)
+        _duplicate_rows(d, rows, source, problems)
+    for col in d.columns:  # a cell longer than a spreadsheet holds: refused, as in the study's tables
+        if d[col].dtype != object and not pd.api.types.is_string_dtype(d[col]):
+            continue
+        n = d[col].astype("string").fillna("").str.len().to_numpy()
+        for i in np.flatnonzero(n > MAX_CELL_CHARS)[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), str(col), str(d[col].iloc[i])[:40] + "...",
+                                    too_long(int(n[i]))))
     known = set(study.interviews["interview_id"].astype(str))
     if "interview_id" in d.columns:
         iid = d["interview_id"].astype("string").fillna("").str.strip()
@@ -267,6 +400,7 @@ def as_codings(
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
+    start, end = _utf16_spans(iid, start, end, study, known, source)
     _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
@@ -278,6 +412,14 @@ def as_codings(
             value = str(d["score"].iloc[i])
             problems.append(Problem(source, int(rows[i]), "score", value, "a finite number, the coder's score, or "
                                     f"blank for a code given by a person{yes_no_hint(value)}"))
+    unplaced: dict[str, list[int]] = {}  # unit -> rows: a segment named, no span to place the coding by
+    if "unit" in d.columns:
+        unit_ = d["unit"].astype("string").fillna("").str.strip()
+        named = ((unit_ != "") & (unit_ != iid) & start.isna() & end.isna()).to_numpy(dtype=bool)
+        for i in np.flatnonzero(named):
+            unplaced.setdefault(str(unit_.iloc[i]), []).append(int(rows[i]))
+        if segments is not None:  # checked here; else when the codings are joined to the study (_check_units)
+            problems += _unit_problems(unplaced, segments, source)
     if problems:
         raise ValidationError(problems, source=source)
     if "score" in d.columns:
@@ -316,7 +458,61 @@ def as_codings(
         out.attrs["checked_units"] = checked
     if found_nothing:
         out.attrs["checked_interviews"] = sorted(found_nothing)
+    out.attrs["codings_read"] = True
+    if unplaced and segments is None:
+        out.attrs["unplaced_units"] = {"source": source, "rows": unplaced}
     return out
+
+
+def _unit_problems(unplaced: dict[str, list[int]], segments: pd.DataFrame, source: str) -> list[Problem]:
+    """A problem for each row whose ``unit`` names a segment the study does not have (``P1-early:99``), for codings
+    with no span to place them by: each would be a coding of nothing.
+
+    Parameters
+    ----------
+    unplaced : dict
+        Unit -> the rows naming it (``attrs["unplaced_units"]["rows"]`` of codings read without segments).
+    segments : DataFrame
+        The study's segments (:func:`impact.segment`), of at least the interviews the units name.
+    source : str
+        The codings' file name.
+    """
+    known = set(segments["segment_id"].astype(str))
+    per = segments["interview_id"].astype(str).value_counts()
+    problems = []
+    for unit, rows in unplaced.items():
+        if unit in known:
+            continue
+        head = unit.rsplit(":", 1)[0]
+        n = int(per.get(head, 0))
+        has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
+               if n else f"{head} has no segment of respondent speech")
+        for row in rows[:_MAX_LISTED]:
+            problems.append(Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
+                                    "itself"))
+    return problems
+
+
+def _check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None = None) -> None:
+    """Refuse codings read without segments whose ``unit`` names a segment the study does not have, naming the file
+    and rows (:func:`_unit_problems`); the study is segmented (its interviews the units name) where ``segments``
+    are not given.
+
+    Raises
+    ------
+    ValidationError
+    """
+    found = codings.attrs.get("unplaced_units")
+    if not found:
+        return
+    heads = {u.rsplit(":", 1)[0] for u in found["rows"]}
+    if segments is None or not len(segments):
+        from .coding.segment import segment
+
+        segments = segment(pd.Series({h: study.transcript(h) for h in sorted(heads)}, dtype="object"))
+    problems = _unit_problems(found["rows"], segments, found["source"])
+    if problems:
+        raise ValidationError(problems, source=found["source"])
 
 
 def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:

@@ -193,7 +193,7 @@ def analyse(
     """
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units, coder_reliability
-    from .codings import CODES_EXPECTED, as_codings, codes_nothing, read_codings
+    from .codings import CODES_EXPECTED, _check_units, as_codings, codes_nothing, read_codings
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
@@ -223,6 +223,7 @@ def analyse(
         if codes_nothing(supplied):  # read as "no code anywhere", every impact would be reported as never mentioned
             raise InputError(f"coded: {coded if isinstance(coded, (str, Path)) else 'the codings given'} hold no "
                              f"coding and name no interview checked - expected {CODES_EXPECTED}")
+        _check_units(supplied, study)  # a unit naming no segment of the study: a coding of nothing
     coded_hash = _frame_hash(supplied) if supplied is not None else None  # as read, before any mapping to segments
     # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
     machine_books = {k: b for k, b in books.items()

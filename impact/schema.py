@@ -664,16 +664,40 @@ def lookalike_names(text: str) -> str:
     return "; ".join(named) + (" and more" if len(found) > 3 else "")
 
 
+_SCIENTIFIC = re.compile(r"[0-9]+(?:\.[0-9]+)?[eE][+]?[0-9]{1,3}")
+
+
+def scientific_whole(text: str) -> str | None:
+    """The whole number a number written in scientific notation stands for, as its digits ("3.02E+02" -> "302"),
+    or None (not such a number, or not a whole one).  A spreadsheet shows a number so when its column is not
+    formatted as text, and saves it so in a CSV.
+
+    Examples
+    --------
+    >>> scientific_whole("3.02E+02"), scientific_whole("1.00E+03"), scientific_whole("3.025E+02"), scientific_whole("P1")
+    ('302', '1000', None, None)
+    """
+    if not _SCIENTIFIC.fullmatch(text.strip()):
+        return None
+    from decimal import Decimal
+
+    value = Decimal(text.strip())
+    return str(int(value)) if value == value.to_integral_value() else None
+
+
 def same_id(text: str, *, loose: bool = True) -> str:
     """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
     left out, compatibility forms folded (full-width digits), case and runs of spaces ignored; ``loose``, also
-    '_', '-' and '.', the leading zeros of a number and a trailing '.0' (``301.0``, as a spreadsheet may save 301):
+    '_', '-' and '.', the leading zeros of a number, a trailing '.0' (``301.0``, as a spreadsheet may save 301) and
+    scientific notation (``3.01E+02``, as a spreadsheet shows 301):
     a name someone may have meant, not one that looks the same.
 
     Examples
     --------
     >>> same_id("0301") == same_id("301"), same_id("301.0") == same_id("301"), same_id("Early Impact") == same_id("early_impact")
     (True, True, True)
+    >>> same_id("3.01E+02") == same_id("301")
+    True
     >>> same_id("P\u202e2") == same_id("P2"), same_id("P12") == same_id("P21")
     (True, False)
     >>> same_id("p1 ", loose=False) == same_id("P1", loose=False), same_id("P-1", loose=False) == same_id("P_1", loose=False)
@@ -685,7 +709,10 @@ def same_id(text: str, *, loose: bool = True) -> str:
         plain = unicodedata.normalize("NFKC", "".join(ch for ch in text if not _is_hidden(ch))).casefold()
     if not loose:
         return " ".join(plain.split())
-    plain = re.sub(r"[\s_.-]+", "_", re.sub(r"^([0-9]+)\.0+$", r"\1", plain.removeprefix("'"))).strip("_")
+    plain = plain.removeprefix("'")
+    if "e" in plain:  # "3.02E+02": 302 as a spreadsheet shows a number
+        plain = scientific_whole(plain) or plain
+    plain = re.sub(r"[\s_.-]+", "_", re.sub(r"^([0-9]+)\.0+$", r"\1", plain)).strip("_")
     return plain.lstrip("0") or plain if plain.isdigit() else plain
 
 

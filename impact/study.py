@@ -30,6 +30,7 @@ import yaml
 from . import schema
 from ._io import (
     MAX_YAML_BYTES,
+    UNCHECKED,
     SeparatorError,
     read_csv_strict,
     read_text,
@@ -183,16 +184,29 @@ def _date_text(value: Any) -> tuple[str, str | None]:
     return when.strftime("%Y-%m-%d"), None
 
 
+_JOINED = "list items without the list separator"  # a marker: _checked_records tells each such item
+
+
+def _joined_items(value: list | tuple) -> list[tuple[int, str, str]]:
+    """Each item of a list given to :class:`Study` that holds the list separator, which a study file reads back as
+    several items: ``(item number from 1, the item, what is expected)``."""
+    out = []
+    for k, v in enumerate(value, 1):
+        if LIST_SEP in str(v):
+            parts = [p.strip() for p in str(v).split(LIST_SEP)]
+            out.append((k, str(v), f"list items without {LIST_SEP!r}, which separates the items of a list (item {k} "
+                                   f"of {len(value)}: a study file would read it as {len(parts)} items, "
+                                   f"{', '.join(map(repr, parts[:-1]))} and {parts[-1]!r}): give each item as an item "
+                                   "of its own"))
+    return out
+
+
 def _held_text(value: Any, type_: str) -> tuple[str, str | None]:
     """A text cell (id, text, list) given to :class:`Study` as a study file gives it back: without spaces at its
     ends, as :func:`load_study` reads every cell (what :meth:`Study.save` writes of it is read back the same)."""
     if type_ == "list" and isinstance(value, (list, tuple)):
-        joined = [str(v) for v in value if LIST_SEP in str(v)]
-        if joined:  # an item holding the separator is read back from a study file as several items
-            parts = [p.strip() for p in joined[0].split(LIST_SEP)]
-            return "", (f"list items without {LIST_SEP!r}, which separates the items of a list (a study file would "
-                        f"read this one as {len(parts)} items: {', '.join(map(repr, parts[:-1]))} and {parts[-1]!r}):"
-                        " give each item as an item of its own")
+        if _joined_items(value):  # told item by item (_checked_records)
+            return "", _JOINED
         value = LIST_SEP.join(str(v) for v in value)
     text = str(value)
     if "\x00" in text:
@@ -240,7 +254,9 @@ def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[s
                                            (f"text without spaces at its ends: held as {text!r}" if text else
                                             "text: held as blank, no value") + ", as a saved study file gives it back "
                                            "(its cells are read without spaces at their ends)", "warning"))
-            if problem is not None:
+            if problem is _JOINED:  # the offending items named alone, not the whole list
+                errors += [Problem(table.filename, i + 2, name, item, why) for _, item, why in _joined_items(value)]
+            elif problem is not None:
                 errors.append(Problem(table.filename, i + 2, name, str(value), problem))
             records[i][name] = text
     return records, errors, changed
@@ -1100,7 +1116,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
     if validate:
-        problems += check_folder(path, study_meta, raw, read_transcript=read_transcript, texts=texts, broken=broken)
+        # a row whose cells a CSV fault put under the wrong columns has its one problem told, not one per cell
+        unchecked = {(TABLES[n].filename, line) for n in raw for line, rec in raw[n][1] if UNCHECKED in rec}
+        problems += [p for p in check_folder(path, study_meta, raw, read_transcript=read_transcript, texts=texts,
+                                             broken=broken) if (p.file, p.row) not in unchecked]
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise ValidationError(problems, source=str(path))

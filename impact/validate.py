@@ -685,6 +685,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             whole = re.fullmatch(r"([0-9]+)\.0+", text)  # "301.0": a number a spreadsheet or pandas saved as a float
             hint = (f" ({text} is {whole[1]} with a decimal point, as a spreadsheet or program saves a number it was "
                     f"not told is text: write {whole[1]})") if whole and patterns[col.name].fullmatch(whole[1]) else ""
+            if (sci := schema.scientific_whole(text)) is not None and patterns[col.name].fullmatch(sci):
+                hint = (f" ({text} is {sci} in scientific notation, as a spreadsheet shows a number in a column not "
+                        f"formatted as text: write {sci}, and format the column as text)")
             found.append((text, _pattern_text(col) + hint, "error"))
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
@@ -949,12 +952,15 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     named: dict[str, int] = {}
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
-        if council_of.get(pid) is not None and cid and council_of[pid] != cid:  # None: not known (column missing)
+        # no listed council ('999', '3.01E+02'): told as such by the references, not again as another participant's
+        # council or a council without a review
+        unlisted = bool(councils) and bool(cid) and cid not in councils
+        if council_of.get(pid) is not None and cid and council_of[pid] != cid and not unlisted:  # None: not known
             out.append(Problem(f, line, "council_id", cid, f"the council of participant {pid} ({council_of[pid]})"))
         date, wave = v.get("date"), v.get("wave")
         review = reviews.get(cid)
         if date is not None and cid and review is None:
-            if cid not in no_review_reported and not reviews_unread and schema.same_id(cid) not in misnamed:
+            if not unlisted and cid not in no_review_reported and not reviews_unread and schema.same_id(cid) not in misnamed:
                 out.append(Problem(f, line, "council_id", cid, "a council with a row in reviews.csv (waves are timed from the review)"))
                 no_review_reported.add(cid)
         elif date is not None and review is not None and windows:

@@ -139,8 +139,11 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error:  # told by pandas below
         records = []
-    if any("\n" in c and any(_row_like(x, len(header)) for x in c.split("\n")[1:]) for r in records for c in r):
+    found = []
+    if (any("\n" in c and any(_row_like(x, len(header)) for x in c.split("\n")[1:]) for r in records for c in r)
+            or text.count('"') % 2):  # an odd count: a quote never closed, perhaps on the last line
         _, found = unclosed_quotes(text, len(header))  # a quote left unclosed: the rows after it in one value
+    if found:
         (row, cell, raw, n_lines, swallowed), more = found[0], len(found) - 1
         col = header[cell] if cell < len(header) else None
         raise InputError(f"{path}:{row}" + (f":{col}" if col else "") + f": {raw!r} - expected "

@@ -109,9 +109,9 @@ def test_a_list_item_holding_the_list_separator_is_refused(tiny_study):
     with pytest.raises(ValidationError) as info:
         Study(tiny_study.meta, {**tables, "reviews": reviews}, _texts(tiny_study))
     assert [str(p) for p in info.value.problems] == [
-        "reviews.csv:2:themes: \"['outcomes;vision_strategy_leadership']\" - expected list items without ';', which "
-        "separates the items of a list (a study file would read this one as 2 items: 'outcomes' and "
-        "'vision_strategy_leadership'): give each item as an item of its own"]
+        "reviews.csv:2:themes: 'outcomes;vision_strategy_leadership' - expected list items without ';', which "
+        "separates the items of a list (item 1 of 1: a study file would read it as 2 items, 'outcomes' and "
+        "'vision_strategy_leadership'): give each item as an item of its own"]  # the item alone (round 10)
     assert first is not None
 
 
