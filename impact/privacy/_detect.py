@@ -73,20 +73,22 @@ _REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
 _HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _PLATFORMS = (
     r"twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
-    r"linkedin|telegram|whatsapp|kik|bebo|myspace"
+    r"linkedin|telegram|whatsapp|kik|bebo|myspace|"
+    # games and consoles, where a child has a gamer tag ("his psn is darkwolf_07", "on xbox he's called shadowkill99")
+    r"xbox(?:[ \t]+live)?|psn|playstation|steam|roblox|fortnite|minecraft|epic[ \t]+games"
 )
 _SOCIAL = rf"(?:{_PLATFORMS}|x|social[ \t]+media)"
 # A handle: "@" (perhaps set off by a space) and word characters with inner dots ("@ jo_s", "jo.smith99").
 _HANDLE_BODY = r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)"
 _HANDLE_CTX_RE = lazy_compile(
-    rf"\b{_SOCIAL}(?:[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
+    rf"\b{_SOCIAL}(?P<named>[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
     rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at)|['’]s)*[ \t]*[:\-–]?[ \t]*{_HANDLE_BODY}",
     _I,
 )
 # A platform named in a clause ("she posts as kayleighb on tiktok", "on snapchat she is kaybee2009", "dm her at
 # kaybee2009"): the words around it that read as a handle (see _web).
 _PLATFORM_RE = lazy_compile(
-    rf"\b(?:{_PLATFORMS}|tweets?|dm(?:'?d|s)?|direct[ \t]+messages?|online[ \t]+as|"
+    rf"\b(?:{_PLATFORMS}|tweets?|dm(?:'?d|s)?|direct[ \t]+messages?|(?:online|gam(?:es|ed|ing)|plays|played|playing)[ \t]+as|"
     r"user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name)\b",
     _I,
 )
@@ -308,7 +310,7 @@ _YEAR_WORDS = (
     rf"|(?:nineteen|twenty)[ \t]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]{_UNITS_WORD})?))"
 )
-_YEAR = rf"(?:\d{{4}}|'\d\d|{_YEAR_WORDS})"
+_YEAR = rf"(?:\d{{4}}|'\d\d|{_YEAR_WORDS}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD}(?![\p{{L}}]))"
 # A day said as a cardinal ("born three May"), read only after "born", "DOB" ...
 _CARDINAL_DAY = (
     rf"(?:{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -365,7 +367,8 @@ _HOLIDAY = (
     r"(?:the[ \t]+)?(?:christmas[ \t]+(?:day|eve)|boxing[ \t]+day|new[ \t]+year['’]?s?[ \t]+(?:day|eve)|"
     r"valentine['’]?s?[ \t]+day|bonfire[ \t]+night|guy[ \t]+fawkes[ \t]+night|hallowe['’]?en|"
     r"easter[ \t]+(?:sunday|monday|day)|st\.?[ \t]+(?:patrick|george|david|andrew)['’]?s[ \t]+day|"
-    r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day)"
+    r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day|may[ \t]+day|good[ \t]+friday|shrove[ \t]+tuesday|pancake[ \t]+day|"
+    r"remembrance[ \t]+(?:day|sunday)|burns[ \t]+night|midsummer['’]?s?[ \t]+(?:day|eve)|eid|diwali|hanukk?ah|vaisakhi)"
 )
 # A time before or after a day ("the week before christmas 2015", "two days after boxing day"), and digits said as
 # words after "DOB" ("dob oh three, oh five, oh nine").
@@ -378,7 +381,7 @@ _RELATIVE_DAY = (
 # A birth by the day, week or year of an event ("born on the day of the jubilee in 2012", "born the night the storm hit",
 # "born the same day as the cup final", "born during the olympics"): the event dates it; "born the day before" stays.
 _EVENT_DAY = (
-    r"(?:(?:the[ \t]+)?(?:same[ \t]+)?(?:day|night|morning|afternoon|evening|week|weekend|month|year)[ \t]+"
+    r"(?:(?:the[ \t]+)?(?:(?:same|first|last|very)[ \t]+)?(?:day|night|morning|afternoon|evening|week|weekend|month|year)[ \t]+"
     r"(?:(?:of|that|when|as|before|after)[ \t]+|(?=the[ \t]))|during[ \t]+)(?:the[ \t]+)?(?:[\p{L}\d'’\-]+[ \t]+){0,4}?"
     r"[\p{L}\d'’\-]+(?:[ \t]+(?:in|of)[ \t]+(?:19|20)\d\d)?"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|so|which|because|at|in|to|with|when|after|by)\b)"
@@ -430,6 +433,10 @@ _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|
                 # in ("he appeared on countdown in 2017"); "the show in 2019", "in the final stages in 2019" stay (the
                 # show's word must follow a word of being on it or placing in it: see _CONTEST_BEFORE_RE)
                 r"appeared[ \t]+on|competed|auditioned|(?<=\b(?:who|s?he|they)[ \t]+)played[ \t]+for|"
+                # what befell a child or what a child did that the press would report ("the girl who fell off the pier in
+                # 2015", "bitten by a dog in 2018", "crowned miss teen yorkshire in 2018", "picked for the england u16s")
+                r"bitten|mauled|rescued|electrocuted|crowned|scholarship|(?<=\b(?:who|s?he|they)[ \t]+)(?:fell|got[ \t]+lost|"
+                r"survived|nearly[ \t]+died)|(?<=\b(?:was|were|got|been)[ \t]+)(?:picked|selected|chosen|scouted)[ \t]+(?:for|by)|"
                 r"(?P<contest>talent|factor|bake[ \t\-]?off|show|programme|series|final|finals|championships?|competition|"
                 r"contest|tournament|olympics|paralympics|games|pageant|bee|quiz|cup|gala)(?=,?[ \t]+(?:back[ \t]+)?"
                 r"(?:in|during|between)\b)")
@@ -445,7 +452,7 @@ _DATED_YEAR = (rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t
                rf"(?:{_MONTHS}[ \t]+)?(?:19|20)\d\d)?)(?![\w/]|[.{_DASH}]\d)")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
 _EVENT_YEAR_RE = lazy_compile(
-    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?,?[ \t]+(?:back[ \t]+)?(?:in|during|from|between)[ \t]+(?:the[ \t]+)?"
+    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}\d'’\-]+){{0,5}}?,?[ \t]+(?:back[ \t]+)?(?:in|during|from|between)[ \t]+(?:the[ \t]+)?"
     rf"{_DATED_YEAR}", _I)
 # The year of an incident the press would report, said where it happened or alone ("the fire at the flats in 2019 killed
 # her brother", "the crash on the a64 in 2020", "the attack in May 2017"): the incident's noun right before a place's
@@ -460,7 +467,7 @@ _INCIDENT_YEAR_RE = lazy_compile(
     rf"(?:[\p{{L}}\d'’\-]+[ \t]+){{0,6}}?[\p{{L}}\d'’\-]+)?,?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
     rf"{_DATED_YEAR}"
     # the year first: "the 2019 fire at the flats", "in 2017 the fire at the tower block killed her cousin"
-    rf"|\b(?:the|that)[ \t]+(?P<date>(?:19|20)\d\d)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?{_INCIDENT}\b"
+    rf"|\b(?:the|that)[ \t]+(?P<date>(?:19|20)\d\d(?:[ \t]*[/{_DASH}][ \t]*(?:19|20)?\d\d)?)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?{_INCIDENT}\b"
     rf"|\b(?:in|during)[ \t]+(?:{_MONTHS}[ \t]+)?(?P<date>{_YEAR}),?[ \t]+(?:the|a|an|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
     rf"{_INCIDENT}[ \t]+(?:{_INCIDENT_PLACE}|that|which|killed|took)\b", _I)
 # A road by its number where an incident happened on it or someone lives off it ("the crash on the a64", "the M62
@@ -1220,6 +1227,11 @@ def _web(text: str, add) -> None:
                 h.startswith("@") or any(c.isdigit() for c in plain) or "_" in plain or "." in plain
                 or (fold(plain) not in words and len(plain) >= 3)
             )
+            # after "name", "username", "tag" ... any word is the handle ("his xbox name is reaper 2009")
+            named = "named" in m.re.groupindex and m.group("named") is not None and fold(m.group("named").split()[0]) in (
+                "name", "username", "user", "handle", "tag", "id")
+            looks_like_handle = looks_like_handle or (named and fold(plain) not in _NOT_LOCAL and len(plain) >= 3
+                                                      and any(c.isalpha() for c in plain))
             if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
                 add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
     for a in _PLATFORM_RE.finditer(text):
@@ -1736,9 +1748,11 @@ def _looks_re() -> re.Pattern:
                              | set("one man woman lady bloke guy lad lass girl boy fella chap kid person".split())))
     stop = (rf"(?={_PHRASE_END}|[ \t]+(?:who|and|that|which|is|was|were|has|had|on|in|at|from|said|says|came|with|when|"
             rf"but|he|she|they)\b)")
-    looks = (rf"(?P<d>{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,2}}?{stop}"
+    looks = (rf"(?P<d>(?:(?!(?:and|or|most|more|same)\b)[\p{{L}}'’]+[ \t]+)?{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,3}}?{stop}"
              rf"|(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_LOOKS_NOUN}{stop})")
     return re.compile(
+        # more looks joined by "and" to looks found ("with the nose ring and the blue hair"), matched where they end
+        rf"(?P<more>(?<=[ \t])and[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?){looks}|"
         rf"\b(?:(?:{people})[ \t]+with|(?:who|s?he|they|{people})(?:[ \t]+(?:always|still|now|just|also))?"
         rf"(?:['’]s[ \t]+got|[ \t]+(?:has|had|wears|wore|owns|owned|(?P<drive>drives|drove|rides|rode))(?:[ \t]+got)?))"
         rf"[ \t]+(?:(?:the|a|an|his|her|their|that|those|this)[ \t]+)?{looks}"
@@ -1772,9 +1786,13 @@ def _distinctive(text: str, add) -> None:
             add(Span(m.start("attr") + len(m.group("attr")) - len(m.group("attr").lstrip()), m.end("attr"), "detail"))
     for m in _RARE_BIRTH_RE.finditer(text):
         add(Span(m.start(), m.end(), "detail"))
+    ends: set[int] = set()
     for m in _near(_looks_re(), _LOOKS_ANCHOR, text, 60, 40):
+        if m.group("more") is not None and not any(text[e : m.start()].strip() == "" for e in ends if e <= m.start()):
+            continue  # "and the blue hair" only after looks found
         if m.group("drive") is not None or fold(m.group("d")).split()[-1] not in _NOT_LOOKS:
             add(Span(m.start("d"), m.end("d"), "detail"))
+            ends.add(m.end("d"))
     for m in _ROUTE_RE.finditer(text) if _ROUTE_ANCHOR.search(text) else ():
         add(Span(m.start("r"), m.end("r"), "place"))
     if _ROAD_ANCHOR.search(text):

@@ -213,3 +213,49 @@ def test_a_plural_of_a_thing_done_after_going_is_kept(text):
                                             ("they moved to meanwood", ["meanwood"])])
 def test_a_district_after_going_is_still_redacted(text, gone):
     _gone(text, gone, "[place]")
+
+
+# -------------------------------------------------------------------------- this round's own red team
+# Forms invented for this round (workers' and relatives' identities, distinctive events, places, online traces, dates
+# of birth written oddly, other casing and punctuation): the ones the old code leaked, each with what must go.
+_RED_TEAM = [
+    ("on xbox he's called shadowkill99", ["shadowkill99"], "[handle]"), ("his psn is darkwolf_07", ["darkwolf_07"], "[handle]"),
+    ("his steam name is kevthegreat", ["kevthegreat"], "[handle]"), ("her fortnite name is zorbqueen", ["zorbqueen"], "[handle]"),
+    ("he games as ninjakid", ["ninjakid"], "[handle]"), ("his xbox live name is reaper 2009", ["reaper", "2009"], "[handle]"),
+    ("HIS PSN IS GRIMBOY_11", ["grimboy_11"], "[handle]"), ("she plays as pixiedust on roblox", ["pixiedust"], "[handle]"),
+    ("born on may day 2011", ["may", "2011"], "[date of birth]"),
+    ("born on the first day of the school holidays", ["school", "holidays"], "[date of birth]"),
+    ("date of birth fifth of may oh nine", ["may", "nine"], "[date of birth]"),
+    ("Born On Good Friday, 2013", ["good", "friday", "2013"], "[date of birth]"),
+    ("she was the girl who fell off the pier in 2015", ["2015"], "[date]"),
+    ("the boy who was bitten by a dog in 2018", ["2018"], "[date]"),
+    ("the girl who got lost on the moors in 2019", ["2019"], "[date]"), ("the 2019-2020 stabbings", ["2019", "2020"], "[date]"),
+    ("she was crowned miss teen yorkshire in 2018", ["2018"], "[date]"),
+    ("he was picked for the england u16s in 2019", ["2019"], "[date]"),
+    ("she won a scholarship to the royal ballet in 2017", ["2017"], "[date]"),
+    ("HE WAS STABBED IN 2019-2020", ["2019", "2020"], "[date]"), ("She was Jailed From 2016 To 2018.", ["2016", "2018"], "[date]"),
+    ("her foster carer, the one with the huge red van", ["huge", "red", "van"], "[detail]"),
+    ("the social worker with the nose ring and the blue hair", ["nose", "blue"], "[detail]"),
+    ("The Nurse With The Bright Pink Hair", ["bright", "pink"], "[detail]"),
+    ("her dad drives the white ice cream van", ["white", "ice", "cream"], "[detail]"),
+    ("his mum's the receptionist at the dentist on zorbgate", ["zorbgate"], "[place]"),
+    ("her gran runs the post office in zorbton", ["zorbton"], "[place]"),
+    ("the nurse (kez) rang me", ["kez"], "[name]"),
+    ("born 3/VI/2010", ["vi", "2010"], "[date of birth]"), ("dob 12-xii-09", ["xii", "09"], "[date of birth]"),
+    ("the kid who nearly died in the river in 2016", ["2016"], "[date]"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
+def test_this_rounds_forms_are_redacted(text, gone, token):
+    # Measured when written: before, 29 of these 31 kept what is listed (all but the street after the dentist and the
+    # year after "nearly died", which the rules for districts and deaths already took)
+    _gone(text, gone, token)
+
+
+@pytest.mark.parametrize("text", [
+    "her facebook page is private", "his xbox was confiscated", "referrals fell in 2019", "the numbers were picked up in 2019",
+    "the team was selected in 2019", "she plays on her xbox", "it fell to the council in 2019", "the service survived in 2019",
+])
+def test_this_rounds_words_in_ordinary_use_are_kept(text):
+    assert_kept(text)
