@@ -1751,10 +1751,9 @@ def _looks_re() -> re.Pattern:
     looks = (rf"(?P<d>(?:(?!(?:and|or|most|more|same)\b)[\p{{L}}'’]+[ \t]+)?{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,3}}?{stop}"
              rf"|(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_LOOKS_NOUN}{stop})")
     return re.compile(
-        # more looks joined by "and" to looks found ("with the nose ring and the blue hair"), matched where they end
-        rf"(?P<more>(?<=[ \t])and[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+)?){looks}|"
-        rf"\b(?:(?:{people})[ \t]+with|(?:who|s?he|they|{people})(?:[ \t]+(?:always|still|now|just|also))?"
-        rf"(?:['’]s[ \t]+got|[ \t]+(?:has|had|wears|wore|owns|owned|(?P<drive>drives|drove|rides|rode))(?:[ \t]+got)?))"
+        # more looks joined by "and" to looks found ("with the nose ring and the blue hair"), kept where they follow
+        rf"(?:(?P<more>(?<=[ \t])and)|\b(?:who|s?he|they|{people})(?:[ \t]+with|(?:[ \t]+(?:always|still|now|just|also))?"
+        rf"(?:['’]s[ \t]+got|[ \t]+(?:has|had|wears|wore|owns|owned|(?P<drive>drives|drove|rides|rode))(?:[ \t]+got)?)))"
         rf"[ \t]+(?:(?:the|a|an|his|her|their|that|those|this)[ \t]+)?{looks}"
         rf"|\b(?P<d>{_COLOUR}[ \t\-]+(?:haired|bearded))\b", _I)
 
