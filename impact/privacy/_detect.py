@@ -73,20 +73,22 @@ _REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
 _HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _PLATFORMS = (
     r"twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
-    r"linkedin|telegram|whatsapp|kik|bebo|myspace"
+    r"linkedin|telegram|whatsapp|kik|bebo|myspace|"
+    # games and consoles, where a child has a gamer tag ("his psn is darkwolf_07", "on xbox he's called shadowkill99")
+    r"xbox(?:[ \t]+live)?|psn|playstation|steam|roblox|fortnite|minecraft|epic[ \t]+games"
 )
 _SOCIAL = rf"(?:{_PLATFORMS}|x|social[ \t]+media)"
 # A handle: "@" (perhaps set off by a space) and word characters with inner dots ("@ jo_s", "jo.smith99").
 _HANDLE_BODY = r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)"
 _HANDLE_CTX_RE = lazy_compile(
-    rf"\b{_SOCIAL}(?:[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
+    rf"\b{_SOCIAL}(?P<named>[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
     rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at)|['’]s)*[ \t]*[:\-–]?[ \t]*{_HANDLE_BODY}",
     _I,
 )
 # A platform named in a clause ("she posts as kayleighb on tiktok", "on snapchat she is kaybee2009", "dm her at
 # kaybee2009"): the words around it that read as a handle (see _web).
 _PLATFORM_RE = lazy_compile(
-    rf"\b(?:{_PLATFORMS}|tweets?|dm(?:'?d|s)?|direct[ \t]+messages?|online[ \t]+as|"
+    rf"\b(?:{_PLATFORMS}|tweets?|dm(?:'?d|s)?|direct[ \t]+messages?|(?:online|gam(?:es|ed|ing)|plays|played|playing)[ \t]+as|"
     r"user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name)\b",
     _I,
 )
@@ -308,15 +310,17 @@ _YEAR_WORDS = (
     rf"|(?:nineteen|twenty)[ \t]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]{_UNITS_WORD})?))"
 )
-_YEAR = rf"(?:\d{{4}}|'\d\d|{_YEAR_WORDS})"
+_YEAR = rf"(?:\d{{4}}|'\d\d|{_YEAR_WORDS}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD}(?![\p{{L}}]))"
 # A day said as a cardinal ("born three May"), read only after "born", "DOB" ...
 _CARDINAL_DAY = (
     rf"(?:{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     rf"twenty(?:[ \t\-]{_UNITS_WORD})?|thirty(?:[ \t\-]one)?)"
 )
+# A month in Roman numerals, as a date is written on some forms and letters ("3.iv.2011", "2/XI/09").
+_ROMAN_MONTH = r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})"
 _FULL_DATE = (
     rf"(?:(?:19|20)\d\d[{_DASH}/.](?:0?[1-9]|1[0-2])[{_DASH}/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
-    rf"|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?(?:\d{{1,2}}|{_ROMAN_MONTH})[ \t]?[/.{_DASH}][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
     rf"|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS},?[ \t]+{_YEAR}"
     rf"|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR}"
     # closed up, as on a form: "03MAY2009", "3may09", "03-May-2009"
@@ -363,7 +367,8 @@ _HOLIDAY = (
     r"(?:the[ \t]+)?(?:christmas[ \t]+(?:day|eve)|boxing[ \t]+day|new[ \t]+year['’]?s?[ \t]+(?:day|eve)|"
     r"valentine['’]?s?[ \t]+day|bonfire[ \t]+night|guy[ \t]+fawkes[ \t]+night|hallowe['’]?en|"
     r"easter[ \t]+(?:sunday|monday|day)|st\.?[ \t]+(?:patrick|george|david|andrew)['’]?s[ \t]+day|"
-    r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day)"
+    r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day|may[ \t]+day|good[ \t]+friday|shrove[ \t]+tuesday|pancake[ \t]+day|"
+    r"remembrance[ \t]+(?:day|sunday)|burns[ \t]+night|midsummer['’]?s?[ \t]+(?:day|eve)|eid|diwali|hanukk?ah|vaisakhi)"
 )
 # A time before or after a day ("the week before christmas 2015", "two days after boxing day"), and digits said as
 # words after "DOB" ("dob oh three, oh five, oh nine").
@@ -373,6 +378,14 @@ _RELATIVE_DAY = (
     rf"[ \t]+{_FEAST}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?"
     rf"|(?:christmas|easter|new[ \t]+year)(?:,?[ \t]+(?:(?:19|20)\d\d|{_YEAR_WORDS}))"
 )
+# A birth by the day, week or year of an event ("born on the day of the jubilee in 2012", "born the night the storm hit",
+# "born the same day as the cup final", "born during the olympics"): the event dates it; "born the day before" stays.
+_EVENT_DAY = (
+    r"(?:(?:the[ \t]+)?(?:(?:same|first|last|very)[ \t]+)?(?:day|night|morning|afternoon|evening|week|weekend|month|year)[ \t]+"
+    r"(?:(?:of|that|when|as|before|after)[ \t]+|(?=the[ \t]))|during[ \t]+)(?:the[ \t]+)?(?:[\p{L}\d'’\-]+[ \t]+){0,4}?"
+    r"[\p{L}\d'’\-]+(?:[ \t]+(?:in|of)[ \t]+(?:19|20)\d\d)?"
+    rf"(?={_PHRASE_END}|[ \t]+(?:and|but|so|which|because|at|in|to|with|when|after|by)\b)"
+)
 _SAID_DATE = rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}){{0,6}}"
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
@@ -380,7 +393,7 @@ _DOB_RE = lazy_compile(
     rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
     rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)){{0,2}}[ \t]*[:\-–]?[ \t]*"
     rf"(?P<date>{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
-    rf"|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
+    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
@@ -414,15 +427,32 @@ _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
                 r"on[ \t]+(?:the[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
-                r"(?<=\b(?:who|s?he)[ \t]+)won[ \t]+(?:an?|the)[ \t]+(?:[\p{L}'’]+[ \t]+){0,4}?(?:award|medal|prize|trophy)")
+                r"(?<=\b(?:who|s?he)[ \t]+)won[ \t]+(?:an?|the)[ \t]+(?:[\p{L}'’]+[ \t]+){0,4}?(?:award|medal|prize|trophy)|"
+                # a show or a competition someone was on or in, won or came placed in ("she was on britain's got talent
+                # in 2018", "he came second in the county spelling bee in 2019"), or appeared, competed or auditioned
+                # in ("he appeared on countdown in 2017"); "the show in 2019", "in the final stages in 2019" stay (the
+                # show's word must follow a word of being on it or placing in it: see _CONTEST_BEFORE_RE)
+                r"appeared[ \t]+on|competed|auditioned|(?<=\b(?:who|s?he|they)[ \t]+)played[ \t]+for|"
+                # what befell a child or what a child did that the press would report ("the girl who fell off the pier in
+                # 2015", "bitten by a dog in 2018", "crowned miss teen yorkshire in 2018", "picked for the england u16s")
+                r"bitten|mauled|rescued|electrocuted|crowned|scholarship|(?<=\b(?:who|s?he|they)[ \t]+)(?:fell|got[ \t]+lost|"
+                r"survived|nearly[ \t]+died)|(?<=\b(?:was|were|got|been)[ \t]+)(?:picked|selected|chosen|scouted)[ \t]+(?:for|by)|"
+                r"(?P<contest>talent|factor|bake[ \t\-]?off|show|programme|series|final|finals|championships?|competition|"
+                r"contest|tournament|olympics|paralympics|games|pageant|bee|quiz|cup|gala)(?=,?[ \t]+(?:back[ \t]+)?"
+                r"(?:in|during|between)\b)")
+_CONTEST_BEFORE_RE = lazy_compile(
+    r"\b(?:was|were|been|won|came[ \t]+(?:first|second|third|fourth|last|top|runners?[ \t\-]up|\d(?:st|nd|rd|th)))"
+    r"[ \t]+(?:on|in|at|the)[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,4}\Z", _I)
 # A year said with an optional season or month before it ("summer 2019", "may of 2020", "twenty nineteen"), as a
 # group named date, and what may not follow it: an incident's year and an event's are read alike.
 _YEAR = rf"(?:(?:19|20)\d\d|{_YEAR_WORDS})"
+# A range of years goes with it whole ("from 2019 to 2021", "in 2017-18", "2016/17", "between 2019 and 2020").
 _DATED_YEAR = (rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t{_DASH}]+(?:of[ \t]+)?|{_MONTHS}[ \t]+"
-               rf"(?:of[ \t]+)?)?{_YEAR})(?![\w/]|[.{_DASH}]\d)")
+               rf"(?:of[ \t]+)?)?{_YEAR}(?:[ \t]*[/{_DASH}][ \t]*(?:19|20)?\d\d|[ \t]+(?:to|until|till|through|and)[ \t]+"
+               rf"(?:{_MONTHS}[ \t]+)?(?:19|20)\d\d)?)(?![\w/]|[.{_DASH}]\d)")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
 _EVENT_YEAR_RE = lazy_compile(
-    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}'’]+){{0,5}}?[ \t]+(?:back[ \t]+)?(?:in|during|from)[ \t]+(?:the[ \t]+)?"
+    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}\d'’\-]+){{0,5}}?,?[ \t]+(?:back[ \t]+)?(?:in|during|from|between)[ \t]+(?:the[ \t]+)?"
     rf"{_DATED_YEAR}", _I)
 # The year of an incident the press would report, said where it happened or alone ("the fire at the flats in 2019 killed
 # her brother", "the crash on the a64 in 2020", "the attack in May 2017"): the incident's noun right before a place's
@@ -437,7 +467,7 @@ _INCIDENT_YEAR_RE = lazy_compile(
     rf"(?:[\p{{L}}\d'’\-]+[ \t]+){{0,6}}?[\p{{L}}\d'’\-]+)?,?[ \t]+(?:back[ \t]+)?(?:in|during)[ \t]+(?:the[ \t]+)?"
     rf"{_DATED_YEAR}"
     # the year first: "the 2019 fire at the flats", "in 2017 the fire at the tower block killed her cousin"
-    rf"|\b(?:the|that)[ \t]+(?P<date>(?:19|20)\d\d)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?{_INCIDENT}\b"
+    rf"|\b(?:the|that)[ \t]+(?P<date>(?:19|20)\d\d(?:[ \t]*[/{_DASH}][ \t]*(?:19|20)?\d\d)?)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?{_INCIDENT}\b"
     rf"|\b(?:in|during)[ \t]+(?:{_MONTHS}[ \t]+)?(?P<date>{_YEAR}),?[ \t]+(?:the|a|an|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
     rf"{_INCIDENT}[ \t]+(?:{_INCIDENT_PLACE}|that|which|killed|took)\b", _I)
 # A road by its number where an incident happened on it or someone lives off it ("the crash on the a64", "the M62
@@ -857,6 +887,8 @@ def _settings_alone(text: str):
         unknown = all(p not in words and p not in proper and len(p) >= 3 for p in parts)
         if m.group("kind") is not None or any(p in KINSHIP_ROLE_WORDS or p.endswith(("'s", "’s")) for p in parts):
             continue
+        if plural_of_a_thing_done("".join(parts)):
+            continue  # "she goes to hangouts", "he goes to drop-ins": things done, not a setting
         if len(parts) == 1:  # one word ("she's at rainbows", "he goes to beavers on a friday", "she's at sunshine")
             if _one_word_setting(text, a, m, last, words):
                 yield m
@@ -878,6 +910,29 @@ _BARE_DESTINATIONS = frozenset("""mosque temple chapel gurdwara synagogue madras
 # a plural so ending is what one goes to, not a setting's name.
 _EVENT_ENDINGS = ("ment", "tion", "sion", "ism", "ship", "ance", "ence", "ity", "ing", "ure", "acy", "ncy", "ion", "al",
                   "ade", "athon")
+
+
+# The last part of a word closed up that names a thing done or held ("meet up", "sleep over", "play date", "fun day").
+_DONE_TAILS = frozenset("""up out outs over in ins about off on around down back away through day date night group
+    session class party meet time fest camp""".split())
+
+
+def plural_of_a_thing_done(word: str) -> bool:
+    """Whether a plural is of a thing done or held, not a place's name: a word and a particle or a word of an event
+    closed up ("meetups", "sleepovers", "drop-ins", "hangouts", "playdates", "fundays"), or a noun of an event
+    ("hackathons"); "harehills", "burmantofts" are places.
+
+    Examples
+    --------
+    >>> [plural_of_a_thing_done(w) for w in ("meetups", "drop-ins", "hackathons", "harehills", "beavers")]
+    [True, True, True, False, False]
+    """
+    key = fold(word)
+    if not key.endswith("s") or key.endswith("ss"):
+        return False
+    one = re.sub(r"[ \t\-]", "", key[:-1])
+    words = english_words()
+    return one.endswith(_EVENT_ENDINGS) or any(one[:k] in words and one[k:] in _DONE_TAILS for k in range(3, len(one) - 1))
 
 
 def _one_word_setting(text: str, attends: re.Match, m: re.Match, word: str, words: frozenset[str]) -> bool:
@@ -1172,6 +1227,11 @@ def _web(text: str, add) -> None:
                 h.startswith("@") or any(c.isdigit() for c in plain) or "_" in plain or "." in plain
                 or (fold(plain) not in words and len(plain) >= 3)
             )
+            # after "name", "username", "tag" ... any word is the handle ("his xbox name is reaper 2009")
+            named = "named" in m.re.groupindex and m.group("named") is not None and fold(m.group("named").split()[0]) in (
+                "name", "username", "user", "handle", "tag", "id")
+            looks_like_handle = looks_like_handle or (named and fold(plain) not in _NOT_LOCAL and len(plain) >= 3
+                                                      and any(c.isalpha() for c in plain))
             if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
                 add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
     for a in _PLATFORM_RE.finditer(text):
@@ -1333,6 +1393,9 @@ def _vehicles(text: str, add) -> None:
         for m in pattern.finditer(text):
             add(Span(m.start(), m.end(), "vehicle"))
     for m in _VEHICLE_ANY_RE.finditer(text):
+        letters = re.match(r"[a-z]*", m.group(), _I).group()
+        if letters and fold(letters) in _NOT_STREET_WORDS and m.group()[len(letters) : len(letters) + 1] in " \t":
+            continue  # "drives the 2 kids to school", "drove the 72": a word and a number, no plate
         if _ctx(_VEHICLE_CTX, text, m.start()) and any(c.isdigit() for c in m.group()):
             add(Span(m.start(), m.end(), "vehicle"))
 
@@ -1360,7 +1423,8 @@ def _dates(text: str, add) -> None:
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
     for m in _EVENT_YEAR_RE.finditer(text) if _EVENT_ANCHOR.search(text) else ():
-        add(Span(m.start("date"), m.end("date"), "date"))
+        if m.group("contest") is None or _CONTEST_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+            add(Span(m.start("date"), m.end("date"), "date"))
     if _INCIDENT_ANCHOR.search(text):
         for m in _INCIDENT_YEAR_RE.finditer(text):
             add(Span(m.start("date"), m.end("date"), "date"))
@@ -1541,6 +1605,17 @@ _KIND_SET_OFF_RE = lazy_compile(
     r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<name>[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-]+){0,3}?)(?=[ \t]*(?:,|\)|[ \t][\-–—]))", _I)
 
 
+# A hospital or clinic by its initials after "the", where someone is taken, born, seen or kept ("taken to the lgi",
+# "born at the QMC", "she's in the rvi now", "her mum works at the hri"): two to four letters ending as an infirmary's, a
+# hospital's, a centre's or a clinic's do (I, H, C), no word, public term or national body (see _institutions); "the
+# lado", "the nicu", "the IRO", "the LGA", "what it wanted to achieve from the CPC" stay.
+_HOSPITAL_INITIALS_RE = lazy_compile(
+    r"(?:\b(?:taken|rushed|admitted|born|discharged|transferred|moved|sent|brought|went|gone|go|goes|going|is|was|are|"
+    r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance)|['’]s)"
+    r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich])(?![\p{L}\d&])"
+    rf"(?={_PHRASE_END}|[ \t]+(?:and|but|in|on|at|for|with|when|after|before|then|yesterday|today|last|this|since|because|"
+    r"until|till|overnight|again|now|a&e|maternity)\b)", _I)
+_NATIONAL_INITIALS = frozenset("bbc cbbc hmrc fbi cbi".split())
 _KIND_ANCHOR = lazy_compile(
     r"\b(?:nursery|pre-?school|playgroup|creche|school|academy|college|hospital|surgery|practice|clinic|club|hostel|"
     r"refuge|home|unit|church|mosque|gym)[ \t]*(?:,|\(|[ \t][\-–—])", _I)
@@ -1556,6 +1631,11 @@ def _institutions(text: str, add) -> None:
                 w in _NOT_NAMES or w in _NOT_SUBJECTS or w in KINSHIP_ROLE_WORDS or (w.endswith("ly") and w in words)
                 for w in named):
             add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _HOSPITAL_INITIALS_RE.finditer(text) if " the " in text.lower() else ():
+        key = fold(m.group("h"))
+        if not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
+                or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
+            add(Span(m.start("h"), m.end("h"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in text.lower() else ():
         add(Span(m.start("w"), m.end("w"), "place"))
     low = text.lower()
@@ -1604,18 +1684,22 @@ def _institutions(text: str, add) -> None:
             add(Span(start, m.start("name") + len(name), "place"))
 
 
-# A child said to be the only one of a kind in a community ("the only girl in the school with a prosthetic leg", "the
-# only traveller family on the estate", "the only boy in year 6 who uses a wheelchair"): the words before the person
-# and what is said of the person after the community single the child out ("the only one who listened", "the only
-# girl in the school" stay).
+# A child or a worker said to be the only one of a kind in a community ("the only girl in the school with a prosthetic
+# leg", "the only traveller family on the estate", "the only boy in year 6 who uses a wheelchair", "the only male nurse
+# on the ward"): the words before the person and what is said of the person after the community single the child out
+# ("the only one who listened", "the only girl in the school" stay); and so does a superlative or "first" or "last"
+# before the person, with the community ("the tallest girl in the school", "the youngest foster carer in the county",
+# "the first traveller child at the school"; not "the best social worker in the team", "the youngest child in the
+# family").
 _ONLY_WHO = (r"(?:girl|boy|child|kid|pupil|student|family|lad|lass|one|person|man|woman|baby|teenager|teen|household|"
-             r"young[ \t]+person|foster[ \t]+carer|carer|mum|dad|parent)s?")
-_ONLY_WHERE = (r"[ \t]+(?:in|at|on|from|of|round|around)[ \t]+(?:the|her|his|their|our|my|that|this)?[ \t]*[\p{L}\d'’\-]+"
-               r"(?:[ \t]+\d{1,2}|[ \t]+(?:estate|street|road|village|school|class|year|area|team|ward|block))?")
+             r"young[ \t]+person|foster[ \t]+carer|carer|mum|dad|parent|nurse|teacher|worker|doctor|officer|councillor|"
+             r"manager|midwife|headteacher)s?")
+_ONLY_WHERE = (r"[ \t]+(?P<where>(?:in|at|on|from|of|round|around)[ \t]+(?:the|her|his|their|our|my|that|this)?[ \t]*"
+               r"[\p{L}\d'’\-]+(?:[ \t]+\d{1,2}|[ \t]+(?:estate|street|road|village|school|class|year|area|team|ward|block))?)")
 _ONLY_ATTR = (r"[ \t]+(?:with[ \t]+|in[ \t]+an?[ \t]+|who(?:['’]s|[ \t]+(?:has|had|uses|used|wears|wore|is|was|"
               r"can(?:['’]t|not)))[ \t]+)")
 _ONLY_ONE_RE = lazy_compile(
-    rf"\bthe[ \t]+only[ \t]+(?P<mod>(?:[\p{{L}}'’\-]+[ \t]+){{0,3}}?){_ONLY_WHO}"
+    rf"\bthe[ \t]+(?:only|(?P<sup>\p{{L}}{{3,}}est|first|last))[ \t]+(?P<mod>(?:[\p{{L}}'’\-]+[ \t]+){{0,3}}?){_ONLY_WHO}"
     # the community, then what is said of the child ("the only girl in the school with a prosthetic leg")
     rf"(?:{_ONLY_WHERE}(?P<attr>{_ONLY_ATTR}[^.,;:!?\n]+)?"
     # or the other way round ("the only one with a turban in year 8")
@@ -1623,18 +1707,93 @@ _ONLY_ONE_RE = lazy_compile(
 # A birth of three or more, or twins joined: rare enough to single a child out ("one of the quads", "the triplets in
 # year 3").
 _RARE_BIRTH_RE = lazy_compile(r"\b(?:triplets?|quads|quins|quadruplets?|quintuplets?|sextuplets?|conjoined[ \t]+twins?)\b", _I)
+_ONLY_ANCHOR = lazy_compile(r"\b(?:only|first|last|\p{L}{3,}est)\b", _I)
+# Words in -est that single no one out: praise or blame, nearness, and words that are no superlative ("the best social
+# worker in the team", "the honest man in the village"); and a community that is a family or a number of children ("the
+# youngest child in the family", "the oldest one of the three").
+_NOT_SINGLING = frozenset("""best worst nicest greatest finest loveliest kindest sweetest brightest latest nearest highest
+    lowest closest hardest easiest strongest weakest honest modest forest earnest interest request protest harvest arrest
+    contest suggest manifest conquest priest west east southwest northwest""".split())
+_NOT_COMMUNITIES = frozenset("""family families house household home siblings brothers sisters kids children twins
+    triplets lot bunch litter pair two three four five six seven eight nine ten""".split())
+
+# A person by looks or belongings ("the one with the purple hair", "the bloke who drives the yellow mini", "the
+# ginger-haired nurse", "her uncle, the one with the teardrop tattoos"): a colour and what it colours, or a mark of the
+# body, after a person and "with", "has", "wears" or "drives" (see _looks_re); "a worker with a red flag", "the team
+# with the green light", "she drives a car" stay.
+_COLOUR = (r"(?:(?:bright|dark|light|pale|deep|hot|neon|baby|bottle|jet)[ \t\-]+)?(?:red|orange|yellow|green|blue|purple|"
+           r"pink|black|white|grey|gray|silver|gold|golden|brown|ginger|blonde?|bleached|peroxide|turquoise|lilac|violet|"
+           r"maroon|navy|teal|lime|mint|cream|beige|tartan|camo|camouflage|leopard(?:[ \t\-]+print)?|rainbow|neon|"
+           r"multicoloured)")
+_LOOKS_NOUN = (r"(?:tattoos?|piercings?|dreadlocks|dreads|mohican|mohawk|eyepatch|birthmark|scars?|limp|stammer|lisp|"
+               r"beard|moustache|mustache|tash|cornrows|braids|afro|quiff|mullet|gold[ \t]+teeth|nose[ \t]+ring)")
+_LOOKS_ANCHOR = lazy_compile(
+    r"\b(?:red|orange|yellow|green|blue|purple|pink|black|white|grey|gray|silver|gold|golden|brown|ginger|blonde?|bleached|"
+    r"peroxide|turquoise|lilac|violet|maroon|navy|teal|lime|mint|cream|beige|tartan|camo|camouflage|leopard|rainbow|neon|"
+    r"multicoloured|tattoos?|piercings?|dreadlocks|dreads|mohican|mohawk|eyepatch|birthmark|scars?|limp|stammer|lisp|beard|"
+    r"moustache|mustache|tash|cornrows|braids|afro|quiff|mullet|gold|nose)\b", _I)
+# What a colour is said of that no one is known by ("a red flag", "the green light", "a yellow card").
+_NOT_LOOKS = frozenset("""flag flags light lights tape card cards line lines rating ratings zone zones alert alerts paper
+    papers book books folder folders file files pen pens form forms sheet sheets box boxes team teams group groups status
+    category list lists letter letters thinking""".split())
+
+
+@cache
+def _looks_re() -> re.Pattern:
+    """A person by looks or belongings (see :data:`_COLOUR`): after a person and "with", or "who", a pronoun or a person
+    and "has", "wears", "drives" ...; the looks in group ``d``, and ``drive`` where a vehicle is driven or ridden."""
+    from ._names import KINSHIP_ROLE_WORDS
+
+    people = "|".join(sorted({w for w in KINSHIP_ROLE_WORDS if not w.endswith("s") and w not in ("named", "called", "ex")}
+                             | set("one man woman lady bloke guy lad lass girl boy fella chap kid person".split())))
+    stop = (rf"(?={_PHRASE_END}|[ \t]+(?:who|and|that|which|is|was|were|has|had|on|in|at|from|said|says|came|with|when|"
+            rf"but|he|she|they)\b)")
+    looks = (rf"(?P<d>(?:(?!(?:and|or|most|more|same)\b)[\p{{L}}'’]+[ \t]+)?{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,3}}?{stop}"
+             rf"|(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_LOOKS_NOUN}{stop})")
+    return re.compile(
+        # more looks joined by "and" to looks found ("with the nose ring and the blue hair"), kept where they follow
+        rf"(?:(?P<more>(?<=[ \t])and)|\b(?:who|s?he|they|{people})(?:[ \t]+with|(?:[ \t]+(?:always|still|now|just|also))?"
+        rf"(?:['’]s[ \t]+got|[ \t]+(?:has|had|wears|wore|owns|owned|(?P<drive>drives|drove|rides|rode))(?:[ \t]+got)?)))"
+        rf"[ \t]+(?:(?:the|a|an|his|her|their|that|those|this)[ \t]+)?{looks}"
+        rf"|\b(?P<d>{_COLOUR}[ \t\-]+(?:haired|bearded))\b", _I)
+
+
+# A job by its route or number ("a bus driver on the number 42", "he drives the 72 to town", "she's a driver on route
+# 18", "he works on the X84 route"): the route places the worker; "drives 20 miles", "the number 3 priority" stay.
+_ROUTE_NUMBER = r"[a-z]?\d{1,3}[a-z]?(?![\p{L}\d])"
+_ROUTE_RE = lazy_compile(
+    rf"\b(?:drive[rs]?|drove|driving|conductor|works?|worked|working)(?:[ \t]+on)?(?:[ \t]+the)?[ \t]+"
+    rf"(?:(?:number|no\.?|route)[ \t]*(?P<r>{_ROUTE_NUMBER})|(?P<r>{_ROUTE_NUMBER})(?=[ \t]+(?:bus|route|service|tram)\b))"
+    rf"(?={_PHRASE_END}|[ \t]+(?:bus|route|service|tram|to|into|from|through|round|every|each|on|in|and|but|now|for)\b)"
+    rf"|\b(?:drives|drove|driving|drive)[ \t]+the[ \t]+(?P<r>{_ROUTE_NUMBER})(?=[ \t]+(?:to|into|from|through|round)\b|{_PHRASE_END})",
+    _I)
+_ROUTE_ANCHOR = lazy_compile(r"\b(?:driv|drove|conductor|work)", _I)
 
 
 def _distinctive(text: str, add) -> None:
     """What places a child or an event beyond its council: a road an incident happened on, a local newspaper that
     printed it, a form's code, what makes a child the only one of a community."""
-    for m in _ONLY_ONE_RE.finditer(text) if "only" in text.lower() else ():
+    for m in _ONLY_ONE_RE.finditer(text) if _ONLY_ANCHOR.search(text) else ():
+        mod_end = m.start("mod") + len(m.group("mod").rstrip())
+        if m.group("sup") is not None:
+            if fold(m.group("sup")) not in _NOT_SINGLING and fold(m.group("where")).split()[-1] not in _NOT_COMMUNITIES:
+                add(Span(m.start("sup"), max(mod_end, m.end("sup")), "detail"))
+            continue
         if m.group("mod").strip() and not all(fold(w) in ("little", "other", "new", "real") for w in m.group("mod").split()):
             add(Span(m.start("mod"), m.start("mod") + len(m.group("mod").rstrip()), "detail"))
         if m.group("attr") is not None:
             add(Span(m.start("attr") + len(m.group("attr")) - len(m.group("attr").lstrip()), m.end("attr"), "detail"))
     for m in _RARE_BIRTH_RE.finditer(text):
         add(Span(m.start(), m.end(), "detail"))
+    ends: set[int] = set()
+    for m in _near(_looks_re(), _LOOKS_ANCHOR, text, 60, 40):
+        if m.group("more") is not None and not any(text[e : m.start()].strip() == "" for e in ends if e <= m.start()):
+            continue  # "and the blue hair" only after looks found
+        if m.group("drive") is not None or fold(m.group("d")).split()[-1] not in _NOT_LOOKS:
+            add(Span(m.start("d"), m.end("d"), "detail"))
+            ends.add(m.end("d"))
+    for m in _ROUTE_RE.finditer(text) if _ROUTE_ANCHOR.search(text) else ():
+        add(Span(m.start("r"), m.end("r"), "place"))
     if _ROAD_ANCHOR.search(text):
         for m in _INCIDENT_ROAD_RE.finditer(text):
             add(Span(m.start("road"), m.end("road"), "place"))

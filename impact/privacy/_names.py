@@ -34,7 +34,7 @@ from functools import cached_property
 
 import regex as re
 
-from ._detect import _INCIDENT, _PLATFORMS, Span
+from ._detect import _INCIDENT, _PLATFORMS, Span, plural_of_a_thing_done
 from ._lexicon import (
     bare_word,
     english_words,
@@ -180,6 +180,12 @@ _PLACE_BEFORE_RE = lazy_compile(
     r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE | re.VERSION1,
 )
+# Platforms, apps, games and consoles that children are on or play ("her TikTok", "he's on Roblox", "his Xbox"): the
+# thing, never a person or a place.
+_PLATFORM_NAMES = frozenset("""twitter insta instagram tiktok snap snapchat facebook fb threads youtube discord twitch
+    reddit linkedin telegram whatsapp kik bebo myspace pinterest tumblr omegle yubo wattpad tinder grindr hinge netflix
+    spotify roblox fortnite minecraft xbox playstation ps4 ps5 nintendo wii fifa steam messenger imessage facetime
+    skype zoom""".split())
 # Capitalised words that begin sentences or Title Case phrases and are never names by themselves.
 _NEVER = frozenset(
     fold(w)
@@ -202,7 +208,7 @@ _NEVER = frozenset(
     Delivery Practice Effective Managing Resources Participation Performance Productivity Innovation
     Commissioning Good Outstanding Adequate Inadequate Requires Serious Case Cases Protection Mr Mrs Ms Dr
     """.split()
-)
+) | _PLATFORM_NAMES
 
 
 def is_public_word(word: str) -> bool:
@@ -450,9 +456,9 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
     r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?|site|camp)[ \t]+(?:on|off|in|at|near|behind|by)|"
     rf"\bcorner[ \t]+of|\b{_INCIDENT}[ \t]+(?:in|at|on|near|outside|off)|"
-    # the district of a landmark near which someone is ("near the big tesco in armley", "by the park in gipton")
-    r"\b(?:near|by|behind|opposite|outside|beside|past|next[ \t]+to|at|from)[ \t]+the[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+"
-    r"[ \t]+(?:in|on|off|near)|"
+    # the district of a landmark or a shop ("near the big tesco in armley", "by the park in gipton", "the chippy in
+    # harehills", "the bakery in chapeltown")
+    r"\bthe[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+[ \t]+(?:in|on|off|near)|"
     # a shop by its name alone ("on the tills at morrisons in gipton")
     r"\b(?:at|near|outside|opposite|behind)[ \t]+[\p{L}'’\-]+[ \t]+in)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
@@ -571,6 +577,13 @@ def _pronounceable(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     vowels = sum(c in "aeiouy" for c in letters)
     return len(letters) >= 4 and vowels >= len(letters) / 3
+
+
+def _short_name(word: str) -> bool:
+    """Three letters as a short first name is said, a consonant, a vowel and a consonant ("roz", "kev", "gaz"; not
+    "sgo", "dsl"): set off after a role, a word no list knows so shaped is a person's name."""
+    return (len(word) == 3 and word.isalpha() and word[0] not in "aeiou" and word[1] in "aeiou"
+            and word[2] not in "aeiou")
 
 
 def _place_like(word: str) -> bool:
@@ -931,7 +944,8 @@ class NameFinder:
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
              and said_of_person(tok.key, text, tok.end))
                 or (set_off_after_role(text, tok.start, tok.end)
-                    and (tok.key in self.word_names or tok.key in _TITLES or (self._unknown(tok) and _pronounceable(tok.key))))
+                    and (tok.key in self.word_names or tok.key in _TITLES
+                         or (self._unknown(tok) and (_pronounceable(tok.key) or _short_name(tok.key)))))
                 or (self._count_noun(tok) and set_off_after_role(text, tok.start, tok.end)
                     and _VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None)):
             spans.append(Span(tok.start, tok.end, "name"))
@@ -971,7 +985,7 @@ class NameFinder:
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
-                and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 45), tok.start)):
+                and not plural_of_a_thing_done(tok.key) and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 45), tok.start)):
             spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
             return i + 1
         if self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in self.places and (
