@@ -321,6 +321,10 @@ _ROMAN_MONTH = r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})"
 _FULL_DATE = (
     rf"(?:(?:19|20)\d\d[{_DASH}/.](?:0?[1-9]|1[0-2])[{_DASH}/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
     rf"|\d{{1,2}}[ \t]?[/.{_DASH}][ \t]?(?:\d{{1,2}}|{_ROMAN_MONTH})[ \t]?[/.{_DASH}][ \t]?(?:\d{{4}}|\d{{2}})(?!\d)"
+    # a Roman-numeral month between spaces, with a full year ("3 iv 2011", "14 XI 2009"); not January's lone "i",
+    # which is the pronoun here ("at 5 I 2015 ..."), nor a numbered part of a text ("section 3 ii 2019")
+    rf"|(?<!\d|\b(?:section|s\.|paragraph|para|chapter|part|article|regulation|rule|schedule|clause|page|p\.)[ \t]+)"
+    rf"\d{{1,2}}[ \t]+(?!i[ \t]){_ROMAN_MONTH}[ \t]+(?:19|20)\d\d(?!\d)"
     rf"|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS},?[ \t]+{_YEAR}"
     rf"|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR}"
     # closed up, as on a form: "03MAY2009", "3may09", "03-May-2009"
