@@ -1856,8 +1856,7 @@ def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: boo
     return start
 
 
-# Each detector with the kinds of span it can give, in the order they run (an NI number's stray letter is mended
-# once the detectors that can give one have run).
+# Each detector with the kinds of span it can give, in the order they run.
 _DETECTORS = (
     (_emails, {"email"}),
     (_web, {"handle", "url"}),
@@ -1865,7 +1864,6 @@ _DETECTORS = (
     (_numbers, {"phone", "nhs_number", "reference"}),
     (_postcodes, {"postcode"}),
     (_spelled_codes, {"postcode", "ni_number"}),
-    (None, set()),  # mend the NI numbers found so far
     (_vehicles, {"vehicle"}),
     (_dates, {"date", "date_of_birth"}),
     (_ages, {"age", "date", "date_of_birth"}),
@@ -1892,10 +1890,7 @@ def find_identifiers(text: str, kinds: frozenset[str] | set[str] | None = None) 
     spans: list[Span] = []
     add = spans.append
     for detect, gives in _DETECTORS:
-        if detect is None:
-            spans[:] = [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in spans]
-        elif kinds is None or gives & kinds:
+        if kinds is None or gives & kinds:
             detect(text, add)
-    if kinds is not None:
-        spans[:] = [s for s in spans if s.kind in kinds]
-    return spans
+    return [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in spans
+            if kinds is None or s.kind in kinds]
