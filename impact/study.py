@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,26 @@ def _saved_cell(value: Any, type_: str) -> str:
 
     text = format_cell(value, type_)
     return neutralise(text) if type_ in _TEXT_TYPES else text
+
+
+def _saved_column(values: Iterable[Any], type_: str) -> list[str]:
+    """:func:`_saved_cell` of each value, worked out once per distinct value: ids, waves, dates and answers repeat
+    down a column (a national study's tables hold some 370,000 cells).  Only values whose equals are written alike
+    share the memo: text, whole numbers (not ``True``, which equals ``1``) and dates without a time zone; a float
+    (``-0.0`` equals ``0.0``), a list or any other value is formatted on its own."""
+    memo: dict[Any, str] = {}
+    out = []
+    for v in values:
+        kind = type(v)
+        if kind is str or kind is int or (kind is pd.Timestamp and v.tz is None):
+            key = (kind, v)
+            text = memo.get(key)
+            if text is None:
+                text = memo[key] = _saved_cell(v, type_)
+        else:
+            text = _saved_cell(v, type_)
+        out.append(text)
+    return out
 
 
 def _loaded_cell(text: str, type_: str) -> str:
@@ -816,7 +836,7 @@ class Study:
             if spec.optional and df.empty:
                 continue
             df_out = pd.DataFrame(
-                {c.name: [_saved_cell(v, c.type) for v in df[c.name]] for c in spec.columns},
+                {c.name: _saved_column(df[c.name], c.type) for c in spec.columns},
                 columns=spec.column_names,
             )
             (folder / spec.filename).write_bytes(csv_text(df_out).encode("utf-8"))  # a cell's "\r" quoted too
