@@ -288,10 +288,17 @@ class RuleCoder(BaseEstimator):
                 fires[u] = found
         units = []
         kinds = kinds.tolist()
+        # Every space of the batch, and each match's and unit's leading space among them: a match's token index
+        # and the end of its first n tokens are then look-ups, not counts (a stem string starts with a space).
+        spaces = np.flatnonzero(np.frombuffer(big.encode("utf-32-le"), dtype="<u4") == 32)
+        ranks = np.searchsorted(spaces, positions).tolist()
+        unit_ranks = np.searchsorted(spaces, starts).tolist()
+        spaces = spaces.tolist()
         for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
             lo, hi = int(first[u]), int(last[u])
             i = int(owner[lo])
-            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], int(starts[i]), [plans[k] for k in kinds[lo:hi]])
+            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], int(starts[i]), [plans[k] for k in kinds[lo:hi]],
+                                   ranks[lo:hi], unit_ranks[i], spaces)
             if unit is not None:
                 units.append(unit)
         # The sentences around the evidence, all read at once (one regex pass per cue list).
@@ -316,32 +323,33 @@ class RuleCoder(BaseEstimator):
         plans.append(_plan(labels))
         return kind_of[labels]
 
-    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int, plans: list[tuple]) -> tuple | None:
+    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int, plans: list[tuple], ranks: list[int],
+                   rank0: int, spaces: list[int]) -> tuple | None:
         """``(i, text, s, hits, ends, sentences)``: a unit's rule matches by code and the sentences they lie in.
 
         ``hits[code]`` lists ``(first token, end token, char start, char end,
         weight, contiguous)``; ``ends`` are the sentence ends in ``s``; ``sentences`` maps a sentence's index in the unit
         to ``(s, lo, hi, first token)`` for :meth:`_Cues.sentences`.  None when
-        no rule matches.  ``plans`` are the matches' plans (see :func:`_plan`).
+        no rule matches.  ``plans`` are the matches' plans (see :func:`_plan`); ``spaces`` are the positions
+        of the spaces of the batch's stem string (the unit's starts at ``base``), ``ranks`` the index among
+        them of each match's leading space and ``rank0`` that of the unit's first space.
         """
         # Token index of each match; the words of phrases without impact sense and of names are masked.
-        toks, tok, prev = [], 0, 0
+        toks = [r - rank0 for r in ranks]
         masked = _name_tokens(self.cues_, text)
-        for (start, _end, _labels), (senses, _) in zip(matches, plans, strict=True):
-            start -= base
-            tok += s.count(" ", prev, start)
-            prev = start
-            toks.append(tok)
+        for tok, (senses, _) in zip(toks, plans, strict=True):
             for n in senses:
                 masked.update(range(tok, tok + n))
         # Occurrences of each term list: (token index, char start, char end, end token) in the unit's stem string.
         occ: dict[str, list[tuple[int, int, int, int]]] = {}
-        for (start, end, _labels), tok, (_, groups) in zip(matches, toks, plans, strict=True):
+        stop = base + len(s)  # the end of the unit in the batch's string
+        last = len(spaces)
+        for (start, end, _labels), tok, rank, (_, groups) in zip(matches, toks, ranks, plans, strict=True):
             start -= base
             for n, group in groups:
                 if masked and any(t in masked for t in range(tok, tok + n)):
                     continue  # a word of a name or of a phrase without impact sense
-                cend = s.find(" ", start + 1) if n == 1 else _nth_space(s, start, n)
+                cend = spaces[rank + n] - base if rank + n < last and spaces[rank + n] < stop else -1
                 if cend < 0:
                     cend = min(end - base, len(s))
                     item = (tok, start, cend, tok + s.count(" ", start + 1, cend) + 1)
@@ -603,16 +611,6 @@ def _coded_frame(rows: list[tuple]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CODED_COLUMNS)
     return out.astype({"code": str, "score": "float64", "negated": bool, "hedged": bool, "attribution": str,
                        "start": "int64", "end": "int64"})
-
-
-def _nth_space(s: str, start: int, n: int) -> int:
-    """Index of the space ending the ``n``-th token after the space at ``start``."""
-    pos = start
-    for _ in range(n):
-        pos = s.find(" ", pos + 1)
-        if pos < 0:
-            return -1
-    return pos
 
 
 def _plan(labels: tuple[tuple[str, int], ...]) -> tuple[tuple[int, ...], tuple[tuple[int, tuple[str, ...]], ...]]:
