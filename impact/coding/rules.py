@@ -16,6 +16,7 @@ import functools
 import gc
 import itertools
 import math
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,13 +29,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
 from ._cues import (
-    TOKEN,
     PatternSet,
     attribution_cues,
     split_parts,
     stem,
     stem_text,
     stem_texts,
+    tokenizer,
     wordlist,
 )
 from .codebook import Codebook
@@ -45,6 +46,7 @@ __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
 CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
 
 _SEP = " | "
+_FIRST, _THIRD = operator.itemgetter(0), operator.itemgetter(2)
 _SENT_RE = re.compile(r" [.?!|](?= )")
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
@@ -181,6 +183,9 @@ class RuleCoder(BaseEstimator):
         self.rules_by_first_ = {}
         for rule in rules:
             self.rules_by_first_.setdefault(rule.parts[0], []).append(rule)
+        # The same, as (code, weight, later parts, rule) for the per-unit loop (no attribute look-ups there).
+        self._rule_table_ = {label: tuple((r.code, r.weight, r.rest, r) for r in found)
+                             for label, found in self.rules_by_first_.items()}
         self.codebook_ = codebook
         self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
         self.cues_ = _shared_cues()
@@ -260,14 +265,15 @@ class RuleCoder(BaseEstimator):
         matches = self.terms_.find(big)
         if not matches:
             return []
-        positions = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
+        positions = np.fromiter(map(_FIRST, matches), dtype=np.int64, count=len(matches))
         owner = np.searchsorted(starts, positions, side="right") - 1
         cuts = np.flatnonzero(np.diff(owner)) + 1
         first, last = np.r_[0, cuts], np.r_[cuts, len(matches)]
         # Which units could a rule fire in?  Decided per distinct label set of a match (few), then
         # per unit with array reductions; only units with several label sets need a Python look.
         kind_of, fires_alone, solo, plans = self._kinds_
-        kinds = np.fromiter((kind_of.get(m[2], -1) for m in matches), dtype=np.int64, count=len(matches))
+        kinds = np.fromiter(map(kind_of.get, map(_THIRD, matches), itertools.repeat(-1)), dtype=np.int64,
+                            count=len(matches))
         for k in np.flatnonzero(kinds < 0).tolist():
             labels = matches[k][2]
             kind = kind_of.get(labels)
@@ -363,18 +369,18 @@ class RuleCoder(BaseEstimator):
                         found.append(item)
         hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
         present = occ.keys()
-        rules_by_first = self.rules_by_first_
+        table = self._rule_table_
         for label, first in occ.items():
-            for rule in rules_by_first.get(label, ()):
-                if rule.rest and not present >= rule.rest:
-                    continue
-                if rule.contiguous:  # one phrase: each occurrence is a match
-                    weight = rule.weight
+            for code, weight, rest, rule in table.get(label, ()):
+                if not rest:  # one phrase: each occurrence is a match
                     found = [(t0, t1, c0, e0, weight, True) for t0, c0, e0, t1 in first]
+                elif present >= rest:
+                    found = [hit + (weight, False) for hit in _chains(rule, first, occ, s)]
+                    if not found:
+                        continue
                 else:
-                    found = [hit + (rule.weight, False) for hit in _chains(rule, first, occ, s)]
-                if found:
-                    hits.setdefault(rule.code, []).extend(found)
+                    continue
+                hits.setdefault(code, []).extend(found)
         if not hits:
             return None
         ends = [m.start() for m in _SENT_RE.finditer(s)]
@@ -427,7 +433,7 @@ class RuleCoder(BaseEstimator):
         if out:
             # Character offsets of the evidence tokens, tokenising only as far as needed.
             last = max(max(r[6], r[7]) for r in out)
-            tokens = list(itertools.islice(TOKEN.finditer(text), last + 1))
+            tokens = list(itertools.islice(tokenizer(text).finditer(text), last + 1))
             out = [r[:6] + (tokens[r[6]].start(), tokens[r[7]].end()) for r in out]
         return out
 
@@ -512,7 +518,7 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
     if _TWO_CAPITALS.search(text) is None:
         return set()
     masked: set[int] = set()
-    words = TOKEN.findall(text)
+    words = tokenizer(text).findall(text)
     caps = [len(w) > 1 and w[0].isupper() and not w.isupper() for w in words]
     n_caps = sum(caps)
     if n_caps < 2 or n_caps > 0.6 * len(words):
