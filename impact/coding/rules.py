@@ -300,10 +300,12 @@ class RuleCoder(BaseEstimator):
         ranks = np.searchsorted(spaces, positions).tolist()
         unit_ranks = np.searchsorted(spaces, starts).tolist()
         spaces = spaces.tolist()
+        match_plans = list(map(plans.__getitem__, kinds))
+        first, last, owner, starts = first.tolist(), last.tolist(), owner.tolist(), starts.tolist()
         for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
-            lo, hi = int(first[u]), int(last[u])
-            i = int(owner[lo])
-            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], int(starts[i]), [plans[k] for k in kinds[lo:hi]],
+            lo, hi = first[u], last[u]
+            i = owner[lo]
+            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], starts[i], match_plans[lo:hi],
                                    ranks[lo:hi], unit_ranks[i], spaces)
             if unit is not None:
                 units.append(unit)
@@ -353,7 +355,7 @@ class RuleCoder(BaseEstimator):
         for (start, end, _labels), tok, rank, (_, groups) in zip(matches, toks, ranks, plans, strict=True):
             start -= base
             for n, group in groups:
-                if masked and any(t in masked for t in range(tok, tok + n)):
+                if masked and not masked.isdisjoint(range(tok, tok + n)):
                     continue  # a word of a name or of a phrase without impact sense
                 cend = spaces[rank + n] - base if rank + n < last and spaces[rank + n] < stop else -1
                 if cend < 0:
