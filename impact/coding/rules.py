@@ -189,7 +189,7 @@ class RuleCoder(BaseEstimator):
         self.codebook_ = codebook
         self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
         self.cues_ = _shared_cues()
-        self._possible_: dict[frozenset, bool] = {}  # term lists present -> could a rule match?
+        self._possible_: dict[frozenset, bool] = {}  # label set ids present (see _kinds_) -> could a rule match?
         self.solo_lists_ = frozenset(rule.parts[0] for rule in rules if len(rule.parts) == 1)
         # label set -> id; by id: fires alone, has a solo list, its plan (see _plan)
         self._kinds_: tuple[dict, list[bool], list[bool], list[tuple]] = ({}, [], [], [])
@@ -284,16 +284,18 @@ class RuleCoder(BaseEstimator):
         single = np.minimum.reduceat(kinds, first) == np.maximum.reduceat(kinds, first)
         fires = unit_solo | (single & np.logical_or.reduceat(kind_fires, first))
         mixed = np.flatnonzero(~fires & ~single)
+        kinds = kinds.tolist()
+        first, last = first.tolist(), last.tolist()
         if len(mixed):
             possible = self._possible_
             for u in mixed.tolist():
-                present = frozenset(label for m in matches[first[u] : last[u]] for label, _ in m[2])
+                present = frozenset(kinds[first[u] : last[u]])  # the label sets present, by id
                 found = possible.get(present)
                 if found is None:
-                    found = possible[present] = self._could_fire(present)
+                    labels = frozenset(label for m in matches[first[u] : last[u]] for label, _ in m[2])
+                    found = possible[present] = self._could_fire(labels)
                 fires[u] = found
         units = []
-        kinds = kinds.tolist()
         # Every space of the batch, and each match's and unit's leading space among them: a match's token index
         # and the end of its first n tokens are then look-ups, not counts (a stem string starts with a space).
         spaces = np.flatnonzero(np.frombuffer(big.encode("utf-32-le"), dtype="<u4") == 32)
@@ -301,7 +303,7 @@ class RuleCoder(BaseEstimator):
         unit_ranks = np.searchsorted(spaces, starts).tolist()
         spaces = spaces.tolist()
         match_plans = list(map(plans.__getitem__, kinds))
-        first, last, owner, starts = first.tolist(), last.tolist(), owner.tolist(), starts.tolist()
+        owner, starts = owner.tolist(), starts.tolist()
         for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
             lo, hi = first[u], last[u]
             i = owner[lo]
