@@ -216,6 +216,28 @@ def test_coders_of_one_codebook_share_memos_and_give_the_same_codings():
     assert themes.terms_ is not first.terms_
 
 
+def test_ascii_tokenizer_finds_the_tokens_of_token():
+    # The faster pattern used for ASCII text must find exactly TOKEN's tokens: every printable ASCII character
+    # between, before and after words, seeded random strings over the characters that matter, and the devset.
+    import random
+    import string
+
+    from impact.coding._cues import TOKEN, tokenizer
+
+    texts = [f"a{c}b {c}x{c} {c}{c}9{c} Q{c}{c}r" for c in string.printable]
+    texts.append("snake_case don't 'quoted' rock'n'roll 3.5 co-op x''y _a_ b' 'c D'Arcy 2nd")
+    rng = random.Random("ascii-tokenizer")
+    texts += ["".join(rng.choice("aZ9_' .,?!;-:\"\t") for _ in range(40)) for _ in range(2000)]
+    texts += pd.read_csv(DEVSET, dtype=str, keep_default_na=False)["text"].tolist()
+    checked = [t for t in texts if t.isascii()]
+    assert len(checked) > 2000
+    for text in checked:
+        assert tokenizer(text).findall(text) == TOKEN.findall(text), text
+    # Other text keeps TOKEN (letters beyond ASCII, the curly apostrophe).
+    assert tokenizer("caf\u00e9 didn\u2019t") is TOKEN
+    assert tokenizer("caf\u00e9 didn\u2019t").findall("caf\u00e9 didn\u2019t") == ["caf\u00e9", "didn\u2019t"]
+
+
 def test_cue_prefilter_never_changes_a_sentence_reading():
     # _Cues.sentence skips the scans whose cue lists a quick search finds nothing of; readings of sentences
     # mixing cue phrases from every list with plain words must equal the full reading.

@@ -16,6 +16,7 @@ import functools
 import gc
 import itertools
 import math
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,13 +29,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
 from ._cues import (
-    TOKEN,
     PatternSet,
     attribution_cues,
     split_parts,
     stem,
     stem_text,
     stem_texts,
+    tokenizer,
     wordlist,
 )
 from .codebook import Codebook
@@ -45,6 +46,7 @@ __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
 CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
 
 _SEP = " | "
+_FIRST, _THIRD = operator.itemgetter(0), operator.itemgetter(2)
 _SENT_RE = re.compile(r" [.?!|](?= )")
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
@@ -181,10 +183,13 @@ class RuleCoder(BaseEstimator):
         self.rules_by_first_ = {}
         for rule in rules:
             self.rules_by_first_.setdefault(rule.parts[0], []).append(rule)
+        # The same, as (code, weight, later parts, rule) for the per-unit loop (no attribute look-ups there).
+        self._rule_table_ = {label: tuple((r.code, r.weight, r.rest, r) for r in found)
+                             for label, found in self.rules_by_first_.items()}
         self.codebook_ = codebook
         self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
         self.cues_ = _shared_cues()
-        self._possible_: dict[frozenset, bool] = {}  # term lists present -> could a rule match?
+        self._possible_: dict[frozenset, bool] = {}  # label set ids present (see _kinds_) -> could a rule match?
         self.solo_lists_ = frozenset(rule.parts[0] for rule in rules if len(rule.parts) == 1)
         # label set -> id; by id: fires alone, has a solo list, its plan (see _plan)
         self._kinds_: tuple[dict, list[bool], list[bool], list[tuple]] = ({}, [], [], [])
@@ -260,14 +265,15 @@ class RuleCoder(BaseEstimator):
         matches = self.terms_.find(big)
         if not matches:
             return []
-        positions = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
+        positions = np.fromiter(map(_FIRST, matches), dtype=np.int64, count=len(matches))
         owner = np.searchsorted(starts, positions, side="right") - 1
         cuts = np.flatnonzero(np.diff(owner)) + 1
         first, last = np.r_[0, cuts], np.r_[cuts, len(matches)]
         # Which units could a rule fire in?  Decided per distinct label set of a match (few), then
         # per unit with array reductions; only units with several label sets need a Python look.
         kind_of, fires_alone, solo, plans = self._kinds_
-        kinds = np.fromiter((kind_of.get(m[2], -1) for m in matches), dtype=np.int64, count=len(matches))
+        kinds = np.fromiter(map(kind_of.get, map(_THIRD, matches), itertools.repeat(-1)), dtype=np.int64,
+                            count=len(matches))
         for k in np.flatnonzero(kinds < 0).tolist():
             labels = matches[k][2]
             kind = kind_of.get(labels)
@@ -278,20 +284,31 @@ class RuleCoder(BaseEstimator):
         single = np.minimum.reduceat(kinds, first) == np.maximum.reduceat(kinds, first)
         fires = unit_solo | (single & np.logical_or.reduceat(kind_fires, first))
         mixed = np.flatnonzero(~fires & ~single)
+        kinds = kinds.tolist()
+        first, last = first.tolist(), last.tolist()
         if len(mixed):
             possible = self._possible_
             for u in mixed.tolist():
-                present = frozenset(label for m in matches[first[u] : last[u]] for label, _ in m[2])
+                present = frozenset(kinds[first[u] : last[u]])  # the label sets present, by id
                 found = possible.get(present)
                 if found is None:
-                    found = possible[present] = self._could_fire(present)
+                    labels = frozenset(label for m in matches[first[u] : last[u]] for label, _ in m[2])
+                    found = possible[present] = self._could_fire(labels)
                 fires[u] = found
         units = []
-        kinds = kinds.tolist()
+        # Every space of the batch, and each match's and unit's leading space among them: a match's token index
+        # and the end of its first n tokens are then look-ups, not counts (a stem string starts with a space).
+        spaces = np.flatnonzero(np.frombuffer(big.encode("utf-32-le"), dtype="<u4") == 32)
+        ranks = np.searchsorted(spaces, positions).tolist()
+        unit_ranks = np.searchsorted(spaces, starts).tolist()
+        spaces = spaces.tolist()
+        match_plans = list(map(plans.__getitem__, kinds))
+        owner, starts = owner.tolist(), starts.tolist()
         for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
-            lo, hi = int(first[u]), int(last[u])
-            i = int(owner[lo])
-            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], int(starts[i]), [plans[k] for k in kinds[lo:hi]])
+            lo, hi = first[u], last[u]
+            i = owner[lo]
+            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], starts[i], match_plans[lo:hi],
+                                   ranks[lo:hi], unit_ranks[i], spaces)
             if unit is not None:
                 units.append(unit)
         # The sentences around the evidence, all read at once (one regex pass per cue list).
@@ -316,32 +333,33 @@ class RuleCoder(BaseEstimator):
         plans.append(_plan(labels))
         return kind_of[labels]
 
-    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int, plans: list[tuple]) -> tuple | None:
+    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int, plans: list[tuple], ranks: list[int],
+                   rank0: int, spaces: list[int]) -> tuple | None:
         """``(i, text, s, hits, ends, sentences)``: a unit's rule matches by code and the sentences they lie in.
 
         ``hits[code]`` lists ``(first token, end token, char start, char end,
         weight, contiguous)``; ``ends`` are the sentence ends in ``s``; ``sentences`` maps a sentence's index in the unit
         to ``(s, lo, hi, first token)`` for :meth:`_Cues.sentences`.  None when
-        no rule matches.  ``plans`` are the matches' plans (see :func:`_plan`).
+        no rule matches.  ``plans`` are the matches' plans (see :func:`_plan`); ``spaces`` are the positions
+        of the spaces of the batch's stem string (the unit's starts at ``base``), ``ranks`` the index among
+        them of each match's leading space and ``rank0`` that of the unit's first space.
         """
         # Token index of each match; the words of phrases without impact sense and of names are masked.
-        toks, tok, prev = [], 0, 0
+        toks = [r - rank0 for r in ranks]
         masked = _name_tokens(self.cues_, text)
-        for (start, _end, _labels), (senses, _) in zip(matches, plans, strict=True):
-            start -= base
-            tok += s.count(" ", prev, start)
-            prev = start
-            toks.append(tok)
+        for tok, (senses, _) in zip(toks, plans, strict=True):
             for n in senses:
                 masked.update(range(tok, tok + n))
         # Occurrences of each term list: (token index, char start, char end, end token) in the unit's stem string.
         occ: dict[str, list[tuple[int, int, int, int]]] = {}
-        for (start, end, _labels), tok, (_, groups) in zip(matches, toks, plans, strict=True):
+        stop = base + len(s)  # the end of the unit in the batch's string
+        last = len(spaces)
+        for (start, end, _labels), tok, rank, (_, groups) in zip(matches, toks, ranks, plans, strict=True):
             start -= base
             for n, group in groups:
-                if masked and any(t in masked for t in range(tok, tok + n)):
+                if masked and not masked.isdisjoint(range(tok, tok + n)):
                     continue  # a word of a name or of a phrase without impact sense
-                cend = s.find(" ", start + 1) if n == 1 else _nth_space(s, start, n)
+                cend = spaces[rank + n] - base if rank + n < last and spaces[rank + n] < stop else -1
                 if cend < 0:
                     cend = min(end - base, len(s))
                     item = (tok, start, cend, tok + s.count(" ", start + 1, cend) + 1)
@@ -355,18 +373,18 @@ class RuleCoder(BaseEstimator):
                         found.append(item)
         hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
         present = occ.keys()
-        rules_by_first = self.rules_by_first_
+        table = self._rule_table_
         for label, first in occ.items():
-            for rule in rules_by_first.get(label, ()):
-                if rule.rest and not present >= rule.rest:
-                    continue
-                if rule.contiguous:  # one phrase: each occurrence is a match
-                    weight = rule.weight
+            for code, weight, rest, rule in table.get(label, ()):
+                if not rest:  # one phrase: each occurrence is a match
                     found = [(t0, t1, c0, e0, weight, True) for t0, c0, e0, t1 in first]
+                elif present >= rest:
+                    found = [hit + (weight, False) for hit in _chains(rule, first, occ, s)]
+                    if not found:
+                        continue
                 else:
-                    found = [hit + (rule.weight, False) for hit in _chains(rule, first, occ, s)]
-                if found:
-                    hits.setdefault(rule.code, []).extend(found)
+                    continue
+                hits.setdefault(code, []).extend(found)
         if not hits:
             return None
         ends = [m.start() for m in _SENT_RE.finditer(s)]
@@ -419,7 +437,7 @@ class RuleCoder(BaseEstimator):
         if out:
             # Character offsets of the evidence tokens, tokenising only as far as needed.
             last = max(max(r[6], r[7]) for r in out)
-            tokens = list(itertools.islice(TOKEN.finditer(text), last + 1))
+            tokens = list(itertools.islice(tokenizer(text).finditer(text), last + 1))
             out = [r[:6] + (tokens[r[6]].start(), tokens[r[7]].end()) for r in out]
         return out
 
@@ -504,7 +522,7 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
     if _TWO_CAPITALS.search(text) is None:
         return set()
     masked: set[int] = set()
-    words = TOKEN.findall(text)
+    words = tokenizer(text).findall(text)
     caps = [len(w) > 1 and w[0].isupper() and not w.isupper() for w in words]
     n_caps = sum(caps)
     if n_caps < 2 or n_caps > 0.6 * len(words):
@@ -603,16 +621,6 @@ def _coded_frame(rows: list[tuple]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CODED_COLUMNS)
     return out.astype({"code": str, "score": "float64", "negated": bool, "hedged": bool, "attribution": str,
                        "start": "int64", "end": "int64"})
-
-
-def _nth_space(s: str, start: int, n: int) -> int:
-    """Index of the space ending the ``n``-th token after the space at ``start``."""
-    pos = start
-    for _ in range(n):
-        pos = s.find(" ", pos + 1)
-        if pos < 0:
-            return -1
-    return pos
 
 
 def _plan(labels: tuple[tuple[str, int], ...]) -> tuple[tuple[int, ...], tuple[tuple[int, tuple[str, ...]], ...]]:
