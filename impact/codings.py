@@ -412,14 +412,16 @@ def as_codings(
             value = str(d["score"].iloc[i])
             problems.append(Problem(source, int(rows[i]), "score", value, "a finite number, the coder's score, or "
                                     f"blank for a code given by a person{yes_no_hint(value)}"))
-    unplaced: dict[str, list[int]] = {}  # unit -> rows: a segment named, no span to place the coding by
+    named_units: dict[str, list[tuple]] = {}  # unit -> (row, start, end) of each row naming a segment
     if "unit" in d.columns:
         unit_ = d["unit"].astype("string").fillna("").str.strip()
-        named = ((unit_ != "") & (unit_ != iid) & start.isna() & end.isna()).to_numpy(dtype=bool)
+        named = ((unit_ != "") & (unit_ != iid)).to_numpy(dtype=bool)
         for i in np.flatnonzero(named):
-            unplaced.setdefault(str(unit_.iloc[i]), []).append(int(rows[i]))
+            a, b = start.iloc[i], end.iloc[i]
+            named_units.setdefault(str(unit_.iloc[i]), []).append(
+                (int(rows[i]), None if pd.isna(a) else int(a), None if pd.isna(b) else int(b)))
         if segments is not None:  # checked here; else when the codings are joined to the study (_check_units)
-            problems += _unit_problems(unplaced, segments, source)
+            problems += _unit_problems(named_units, segments, source, study)
     if problems:
         raise ValidationError(problems, source=source)
     if "score" in d.columns:
@@ -459,60 +461,102 @@ def as_codings(
     if found_nothing:
         out.attrs["checked_interviews"] = sorted(found_nothing)
     out.attrs["codings_read"] = True
-    if unplaced and segments is None:
-        out.attrs["unplaced_units"] = {"source": source, "rows": unplaced}
+    if named_units and segments is None:
+        out.attrs["named_units"] = {"source": source, "rows": named_units}
     return out
 
 
-def _unit_problems(unplaced: dict[str, list[int]], segments: pd.DataFrame, source: str) -> list[Problem]:
-    """A problem for each row whose ``unit`` names a segment the study does not have (``P1-early:99``), for codings
-    with no span to place them by: each would be a coding of nothing.
+_OTHER_SPEAKER = re.compile(r":[a-z]\d+\Z")  # a segment id of the interviewer's ("I1:i2") or unlabelled text
+
+
+def _unit_problems(named: dict[str, list[tuple]], segments: pd.DataFrame | None, source: str,
+                   study: Study) -> list[Problem]:
+    """A problem for each row whose ``unit`` names a segment the study does not have (``P1-early:99``), or a segment
+    its span lies outside (a file numbering segments otherwise: ``impact code --speakers all`` numbered every
+    speaker's segments in one sequence before the ids of other speakers' segments took their speaker's initial,
+    ``I1:i2``).
 
     Parameters
     ----------
-    unplaced : dict
-        Unit -> the rows naming it (``attrs["unplaced_units"]["rows"]`` of codings read without segments).
-    segments : DataFrame
-        The study's segments (:func:`impact.segment`), of at least the interviews the units name.
+    named : dict
+        Unit -> ``(row, start, end)`` of the rows naming it (``attrs["named_units"]["rows"]`` of codings read
+        without segments), start and end None without a span.
+    segments : DataFrame or None
+        The study's segments (:func:`impact.segment`), of at least the interviews the units name; the segments of
+        every speaker of an interview are made where a unit is not among them (or every unit, where None).
     source : str
         The codings' file name.
+    study : Study
     """
-    known = set(segments["segment_id"].astype(str))
-    per = segments["interview_id"].astype(str).value_counts()
+    from .coding.segment import segment
+
+    place = {}
+    if segments is not None and len(segments):
+        place = dict(zip(segments["segment_id"].astype(str),
+                         zip(segments["start"].astype(int), segments["end"].astype(int), strict=True), strict=True))
+    heads = sorted({u.rsplit(":", 1)[0] for u in named if u not in place})
+    every = segment(pd.Series({h: study.transcript(h) for h in heads}, dtype="object"), speakers="all") if heads \
+        else pd.DataFrame(columns=["segment_id", "interview_id", "speaker", "start", "end"])
+    for sid, a, b in zip(every["segment_id"], every["start"], every["end"], strict=True):
+        place.setdefault(sid, (int(a), int(b)))
+    mine = every[every["speaker"] == "respondent"] if segments is None or not len(segments) else segments
+    per = mine["interview_id"].astype(str).value_counts()
+    by_head = {h: g for h, g in every.groupby("interview_id")} if len(every) else {}
     problems = []
-    for unit, rows in unplaced.items():
-        if unit in known:
-            continue
+    for unit, rows in named.items():
         head = unit.rsplit(":", 1)[0]
-        n = int(per.get(head, 0))
-        has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
-               if n else f"{head} has no segment of respondent speech")
-        for row in rows[:_MAX_LISTED]:
-            problems.append(Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
-                                    "itself"))
+        if unit not in place:
+            n = int(per.get(head, 0))
+            has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
+                   if n else f"{head} has no segment of respondent speech")
+            problems += [Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
+                                 "itself") for row, *_ in rows[:_MAX_LISTED]]
+            continue
+        s0, s1 = place[unit]
+        for row, a, b in rows:
+            if a is None or b is None or (s0 < max(b, a + 1) and s1 > a):
+                continue
+            if head not in by_head:  # the interview's segments of every speaker, to say where the span lies
+                by_head[head] = segment({head: study.transcript(head)}, speakers="all")
+            g = by_head[head]
+            holder = g[(g["start"] <= a) & (g["end"] > a)]["segment_id"].tolist()
+            lies = f"lie in {holder[0]}" if holder else "lie in no segment"
+            problems.append(Problem(source, row, "unit", unit, f"the segment holding the row's span (characters {a} to "
+                                    f"{b} {lies}; {unit} is characters {s0} to {s1}): a file numbering segments "
+                                    "otherwise, as an earlier `impact code --speakers all` did (every speaker's in "
+                                    "one sequence), names other segments: code the study again"))
+            if len(problems) >= 2 * _MAX_LISTED:
+                return problems
     return problems
 
 
 def _check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None = None) -> None:
-    """Refuse codings read without segments whose ``unit`` names a segment the study does not have, naming the file
-    and rows (:func:`_unit_problems`); the study is segmented (its interviews the units name) where ``segments``
-    are not given.
+    """Refuse codings read without segments whose ``unit`` names a segment the study does not have, or one its span
+    lies outside, naming the file and rows (:func:`_unit_problems`); warn of codings of other speakers' segments
+    (``I1:i2``, as ``impact code --speakers all`` writes them), which count as statements of their interview.
 
     Raises
     ------
     ValidationError
+
+    Warns
+    -----
+    CodingsWarning
     """
-    found = codings.attrs.get("unplaced_units")
+    found = codings.attrs.get("named_units")
     if not found:
         return
-    heads = {u.rsplit(":", 1)[0] for u in found["rows"]}
-    if segments is None or not len(segments):
-        from .coding.segment import segment
-
-        segments = segment(pd.Series({h: study.transcript(h) for h in sorted(heads)}, dtype="object"))
-    problems = _unit_problems(found["rows"], segments, found["source"])
+    problems = _unit_problems(found["rows"], segments, found["source"], study)
     if problems:
         raise ValidationError(problems, source=found["source"])
+    other = sorted(u for u in found["rows"] if _OTHER_SPEAKER.search(u))
+    if other:
+        n = sum(len(found["rows"][u]) for u in other)
+        warnings.warn(f"{found['source']}: {n} coding(s) of segments not of respondent speech (the interviewer's, or "
+                      f"text before the first speaker label: {', '.join(other[:5])}{' ...' if len(other) > 5 else ''}"
+                      "), as `impact code --speakers all` codes them, are counted as statements of their interview; "
+                      "code with the default --speakers respondent to count the respondent's speech only",
+                      CodingsWarning, stacklevel=2)
 
 
 def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
