@@ -9,8 +9,10 @@ file.  Accepted inputs:
   ``hedged``, ``attribution``, ``score``, ``start``, ``end``);
 * codings of spans of a transcript, as qualitative-analysis programs make them
   (``interview_id``, ``start``, ``end`` in code points of the transcript,
-  ``code``; offsets that fit UTF-16 code units better, as NVivo and ATLAS.ti
-  count, are converted with a :class:`CodingsWarning`), with the polarity as ``negated``/``hedged`` booleans or one
+  ``code``; offsets that fit another counting better, UTF-16 code units as
+  NVivo and ATLAS.ti count, line ends counted as two characters or a
+  byte-order mark counted, are converted with a :class:`CodingsWarning`),
+  with the polarity as ``negated``/``hedged`` booleans or one
   ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
   truth's ``truth_coded.csv`` has this shape;
 * codings of whole interviews (``unit`` or ``interview_id`` an interview id);
@@ -153,7 +155,8 @@ def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: li
 
 
 class CodingsWarning(ImpactWarning):
-    """Codings read in a way the file did not say: span offsets counted in UTF-16 code units, converted."""
+    """Codings read in a way the file did not say: span offsets counted another way than code points (UTF-16 code
+    units, line ends as two characters, a byte-order mark), converted; codings of the interviewer's speech."""
 
 
 def _texts_of(study: Study, ids) -> dict[str, str]:
@@ -168,40 +171,70 @@ def _texts_of(study: Study, ids) -> dict[str, str]:
     return out
 
 
-def _utf16_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
-                 source: str) -> tuple[pd.Series, pd.Series]:
-    """Span offsets counted in UTF-16 code units (NVivo, ATLAS.ti: a character beyond U+FFFF, an emoji, counts two)
-    converted to code points, with a :class:`CodingsWarning` naming the file, where they fit that counting better
-    than code points; else the offsets as given.
+def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set, source: str,
+                   rows: np.ndarray, problems: list[Problem]) -> tuple[pd.Series, pd.Series]:
+    """Span offsets counted another way than in code points of the transcript as stored, converted to code points
+    with a :class:`CodingsWarning` naming the file and the counting, where they fit that counting better than
+    code points and no other counting as well; else the offsets as given.
 
-    The counting is decided from the spans as a QDPX import decides it (:func:`impact.qdpx._positions
-    .convert_positions`): the way under which the fewest span ends fall outside the transcript, inside a word or
-    inside a character is the one the file was written with, ties going to code points, the documented counting.
-    Only transcripts holding a character beyond U+FFFF are looked at: elsewhere both countings are the same.
+    The ways considered: UTF-16 code units (NVivo, ATLAS.ti: a character beyond U+FFFF, an emoji, counts two),
+    each line end counted as two characters (a tool that stored the text with Windows line ends, CRLF, where the
+    transcript has LF) or a CRLF as one (the other way round), and a byte-order mark counted as the first
+    character; alone or together.  The counting is decided from the spans as a QDPX import decides it
+    (:func:`impact.qdpx._positions.convert_positions`): the way under which the fewest span ends fall outside the
+    transcript, inside a word or inside a character is the one the file was written with, ties going to code
+    points, the documented counting.  Where another way fits exactly as well and places the spans elsewhere, the
+    file does not say how it counted: a problem names both ways.
+
+    Only transcripts holding a character beyond U+FFFF, or with a span ending past their end, are looked at
+    first; where they show a drift of line ends or of a mark (which every transcript has), the spans of every
+    transcript are decided together.
     """
     from .qdpx._positions import Counting, convert_positions
 
     spans = (start.notna() & end.notna() & iid.isin(known)).to_numpy()
     if not spans.any():
         return start, end
-    texts = {v: t for v, t in _texts_of(study, set(iid[spans])).items() if _ASTRAL.search(t)}
-    which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
-    if not len(which):
+    every = _texts_of(study, set(iid[spans]))
+    longest = end.where(pd.Series(spans, index=end.index)).astype("float64").groupby(iid.to_numpy()).max()
+    odd = {v for v, t in every.items() if _ASTRAL.search(t) or longest.get(v, 0) > len(t)}
+
+    def decide(texts: dict[str, str]):
+        which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
+        found = [{"source_guid": iid.iloc[i], "start": int(start.iloc[i]), "end": int(end.iloc[i])} for i in which]
+        result = convert_positions(found, texts, dict.fromkeys(texts, True), origin="", positions="auto",
+                                   names={v: v for v in texts}, label=source, lf_two=True)
+        return which, found, result
+
+    if not odd:
         return start, end
-    rows = [{"source_guid": iid.iloc[i], "start": int(start.iloc[i]), "end": int(end.iloc[i])} for i in which]
-    result = convert_positions(rows, texts, {}, origin="", positions="auto", names={v: v for v in texts},
-                               label=source)
-    if result.counting != Counting(utf16=True):  # a drift of line ends or marks as well: not guessed here
+    which, found, result = decide({v: every[v] for v in odd})
+    c = result.counting
+    if c is not None and (c.crlf_one or c.lf_two or c.bom) and len(every) > len(odd):
+        which, found, result = decide(every)  # a drift every transcript has: decided on all of them
+        c = result.counting
+    if c is None or c == Counting() or result.misfit:  # as written (a misfit is told as spans past the end)
+        return start, end
+    if result.rival is not None:
+        first = int(which[0])
+        problems.append(Problem(source, int(rows[first]), "start", str(start.iloc[first]), "span offsets counted "
+                                f"one way: the spans fit {c.describe()} as well as {result.rival.describe()}, which "
+                                "places them elsewhere, and the file does not say which; write them as characters "
+                                "(code points) of the transcripts"))
+        end = end.copy()  # told here, not again as spans past the end or reversed
+        end.iloc[which] = pd.NA
         return start, end
     start, end = start.copy(), end.copy()
-    start.iloc[which] = [r["start"] for r in rows]
-    end.iloc[which] = [r["end"] for r in rows]
-    warnings.warn(f"{source}: span offsets read as UTF-16 code units (as NVivo and ATLAS.ti count: a character beyond "
-                  "U+FFFF, such as an emoji, counts two) and converted to characters (code points), the counting of "
-                  f"impact: {len(which)} span(s) of {len(texts)} transcript(s) holding such characters "
-                  f"({', '.join(sorted(texts)[:5])}{' ...' if len(texts) > 5 else ''}) fit that counting better than "
-                  "code points (fewer span ends outside the transcript or inside a word). Write offsets as code "
-                  "points to have them read as written.", CodingsWarning, stacklevel=3)
+    start.iloc[which] = [r["start"] for r in found]
+    end.iloc[which] = [r["end"] for r in found]
+    how = c.describe().replace("UTF-16 code units", "UTF-16 code units (as NVivo and ATLAS.ti count: a character "
+                               "beyond U+FFFF, such as an emoji, counts two)")
+    names = sorted({str(iid.iloc[i]) for i in which})
+    warnings.warn(f"{source}: span offsets read as {how} and converted to characters (code points), the counting of "
+                  f"impact: {len(which)} span(s) of {len(names)} transcript(s) ({', '.join(names[:5])}"
+                  f"{' ...' if len(names) > 5 else ''}) fit that counting better than code points (fewer span ends "
+                  "outside the transcript or inside a word). Write offsets as code points to have them read as "
+                  "written.", CodingsWarning, stacklevel=3)
     return start, end
 
 
@@ -288,7 +321,8 @@ def as_codings(
     Warns
     -----
     CodingsWarning
-        Span offsets counted in UTF-16 code units, converted to code points.
+        Span offsets counted otherwise (UTF-16 code units, line ends as two characters, a byte-order mark),
+        converted to code points.
 
     Examples
     --------
@@ -400,7 +434,7 @@ def as_codings(
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
-    start, end = _utf16_spans(iid, start, end, study, known, source)
+    start, end = _counted_spans(iid, start, end, study, known, source, rows, problems)
     _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:

@@ -98,3 +98,85 @@ def test_a_file_numbering_every_speaker_in_one_sequence_is_refused(parts, talk_s
         f"P1-early:i1; P1-early:1 is characters {s0} to {s0 + len(_SAID[0])}): a file numbering segments otherwise, "
         "as an earlier `impact code --speakers all` did (every speaker's in one sequence), names other segments: "
         "code the study again"]
+
+
+# --------------------------------------------------------------------------- 2. UTF-16 offsets with a drift
+
+from .test_inputs_round10 import _EMOJI_TEXT, _WANTED, _coded, _emoji_study  # noqa: E402
+
+
+def _units(text: str, i: int, *, crlf: bool = False, bom: bool = False) -> int:
+    """The UTF-16 offset of code point ``i`` of ``text`` as a tool counts it that stored the text with CRLF line ends
+    (``crlf``) or counted its byte-order mark (``bom``): counted independently of the package."""
+    head = text[:i].replace("\n", "\r\n") if crlf else text[:i]
+    return len(head.encode("utf-16-le")) // 2 + bom
+
+
+@pytest.mark.parametrize(("crlf", "bom", "how"), [
+    (True, False, "each line end counted as two characters"),
+    (False, True, "the byte-order mark counted as a character"),
+    (True, True, "each line end counted as two characters .*, the byte-order mark counted as a character"),
+])
+def test_utf16_offsets_with_a_drift_of_line_ends_or_a_mark_are_converted(crlf, bom, how, study_dir, tmp_path):
+    # On the old code read as UTF-16 code units alone, with a warning saying so, the drift left in (the spans a
+    # character or two late), or refused, "'117' - expected an offset within the transcript of P1-early (113
+    # characters, counted as code points; 116 counted as UTF-16 code units ...)", the cause not named.
+    from impact.codings import CodingsWarning, read_codings
+
+    study = _emoji_study(study_dir)
+    a = _EMOJI_TEXT.index(_WANTED)
+    b = a + len(_WANTED)
+    c = _EMOJI_TEXT.index("Morale rose.")
+    d = len(_EMOJI_TEXT) - 1  # up to the last line end
+    q = _EMOJI_TEXT.index("How has it gone")
+    spans = [(a, b, "learning"), (c, d, "morale"), (q, q + len("How has it gone"), "morale")]
+    f = _coded(tmp_path, [("P1-early", _units(_EMOJI_TEXT, s, crlf=crlf, bom=bom),
+                           _units(_EMOJI_TEXT, e, crlf=crlf, bom=bom), code) for s, e, code in spans])
+    with pytest.warns(CodingsWarning, match=r"nvivo\.csv: span offsets read as UTF-16 code units \(as NVivo .*"
+                                            + how) as caught:
+        got = read_codings(f, study, codes=["morale", "learning"])
+    assert "3 span(s) of 1 transcript(s) (P1-early)" in str(caught[0].message)
+    text = study.transcript("P1-early")
+    assert [text[s:e] for s, e in zip(got["start"], got["end"], strict=True)] == [
+        _WANTED, "Morale rose.", "How has it gone"]
+
+
+def test_offsets_with_line_ends_counted_twice_in_a_text_without_emoji_are_converted(study_dir, tmp_path):
+    # On the old code: "'267' - expected an offset within the transcript of P1-early (261 characters, counted as
+    # code points)", the cause not named; the spans before it would have been read shifted.
+    from impact.codings import CodingsWarning, read_codings
+    from impact.study import load_study
+
+    lines = [f"Interviewer: Question {k}?\nRespondent: Answer {k} is short." for k in range(1, 5)]
+    text = "\n".join(lines) + "\nRespondent: Morale rose in the team.\n"
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    study = load_study(study_dir)
+    wanted = ["Answer 1 is short", "Answer 3 is short", "Morale rose in the team"]
+    at = [text.index(w) for w in wanted]
+    f = _coded(tmp_path, [("P1-early", _units(text, a, crlf=True), _units(text, a + len(w), crlf=True), "morale")
+                          for a, w in zip(at, wanted, strict=True)])
+    with pytest.warns(CodingsWarning, match=r"read as characters \(code points\), each line end counted as two"):
+        got = read_codings(f, study, codes=["morale", "learning"])
+    assert [text[s:e] for s, e in zip(got["start"], got["end"], strict=True)] == wanted
+
+
+def test_offsets_fitting_two_drifts_equally_are_refused_naming_both(study_dir, tmp_path):
+    # One line end before the spans: "each line end as two" and "a mark counted" shift them alike, except the span
+    # on the first line, whose ends fall between words either way. On the old code: "past the end", the cause not
+    # named, or read as UTF-16 code units alone.
+    from impact.codings import read_codings
+
+    study = _emoji_study(study_dir)
+    a = _EMOJI_TEXT.index(_WANTED)
+    q = _EMOJI_TEXT.index("How has it gone?")
+    c = _EMOJI_TEXT.index("Morale rose.")
+    spans = [(a, a + len(_WANTED)), (q, q + len("How has it gone?")), (c, len(_EMOJI_TEXT) - 1)]
+    f = _coded(tmp_path, [("P1-early", _units(_EMOJI_TEXT, s, crlf=True), _units(_EMOJI_TEXT, e, crlf=True), "morale")
+                          for s, e in spans])
+    with pytest.raises(ValidationError) as info:
+        read_codings(f, study, codes=["morale"])
+    assert [str(p) for p in info.value.problems] == [
+        f"nvivo.csv:2:start: '{_units(_EMOJI_TEXT, a, crlf=True)}' - expected span offsets counted one way: the spans "
+        "fit UTF-16 code units, each line end counted as two characters (CRLF, as Windows writes it) as well as "
+        "UTF-16 code units, the byte-order mark counted as a character, which places them elsewhere, and the file "
+        "does not say which; write them as characters (code points) of the transcripts"]
