@@ -49,7 +49,7 @@ import pandas as pd
 from ._frames import member
 from ._io import MAX_CELL_CHARS, check_input_file, too_long
 from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import did_you_mean, id_problem, parse_cell, yes_no_hint
+from .schema import did_you_mean, hidden_names, id_problem, parse_cell, yes_no_hint
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
@@ -383,6 +383,18 @@ def as_codings(
         for i in np.flatnonzero(flagged)[:_MAX_LISTED]:
             problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), why[values.iloc[i]]))
         odd |= flagged
+    # A coder or an attribution is a label the findings count by (coders, what statements are credited to): one
+    # holding a character nobody sees would be another coder or attribution that looks the same.
+    for col in ("coder", "attribution"):
+        if col not in d.columns:
+            continue
+        values = d[col].astype("string").fillna("").str.strip()
+        held = {v: hidden_names(v) for v in values.unique()}
+        for i in np.flatnonzero(values.map(held).notna().to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), f"{'an' if col[0] == 'a' else 'a'} "
+                                    f"{col} without invisible or direction-changing characters (it holds "
+                                    f"{held[values.iloc[i]]}, which makes {col}s that differ look the same: they are "
+                                    "counted by their text; retype it)"))
     bad = ~iid.isin(known) & ~odd
     hints: dict[str, str] = {}
     for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:

@@ -180,3 +180,48 @@ def test_offsets_fitting_two_drifts_equally_are_refused_naming_both(study_dir, t
         "fit UTF-16 code units, each line end counted as two characters (CRLF, as Windows writes it) as well as "
         "UTF-16 code units, the byte-order mark counted as a character, which places them elsewhere, and the file "
         "does not say which; write them as characters (code points) of the transcripts"]
+
+
+# --------------------------------------------------------------------------- 3. invisible characters in cells
+
+
+def test_a_mark_or_zero_width_space_in_free_text_is_taken_out_with_a_warning(study_dir):
+    # On the old code 'Bar\ufeffnet' was read as written, with a warning that it was kept: a report with
+    # --identify showed a name that a search for "Barnet" does not find, the redaction of 'Alice Example' missed.
+    from impact.study import load_study
+
+    from .test_inputs_round5 import _replace
+
+    _replace(study_dir / "councils.csv", "Barnet", "Bar\ufeffnet")
+    _replace(study_dir / "participants.csv", "Alice Example", "Alice\u200b Example")
+    study = load_study(study_dir)
+    assert study.councils["name"].tolist() == ["Barking and Dagenham", "Barnet", "Torbay"]
+    assert study.participants["name"].tolist()[0] == "Alice Example"
+    assert [str(p) for p in study.load_problems if p.file in ("councils.csv", "participants.csv")] == [
+        "warning: councils.csv:3:name: 'Bar\\ufeffnet' - expected text without a byte-order mark or zero-width "
+        "character (it held U+FEFF ZERO WIDTH NO-BREAK SPACE at character 4, which is no text: taken out: read as "
+        "'Barnet')",
+        "warning: participants.csv:2:name: 'Alice\\u200b Example' - expected text without a byte-order mark or "
+        "zero-width character (it held U+200B ZERO WIDTH SPACE at character 6, which is no text: taken out: read as "
+        "'Alice Example')"]
+
+
+@pytest.mark.parametrize(("column", "cell", "problem"), [
+    # On the old code each was read: 'an\u200bn' a second coder beside 'ann', 'Ofs\ufeffted' an attribution of its own.
+    ("coder", "an\u200bn", "c.csv:2:coder: 'an\\u200bn' - expected a coder without invisible or direction-changing "
+     "characters (it holds U+200B ZERO WIDTH SPACE at character 3, which makes coders that differ look the same: they "
+     "are counted by their text; retype it)"),
+    ("attribution", "Ofs\ufeffted", "c.csv:2:attribution: 'Ofs\\ufeffted' - expected an attribution without invisible "
+     "or direction-changing characters (it holds U+FEFF ZERO WIDTH NO-BREAK SPACE at character 4, which makes "
+     "attributions that differ look the same: they are counted by their text; retype it)"),
+    # guard: an id holding one was refused already
+    ("interview_id", "P1-early\ufeff", "c.csv:2:interview_id: 'P1-early\\ufeff' - expected an id without invisible "
+     "or direction-changing characters (it holds U+FEFF ZERO WIDTH NO-BREAK SPACE at character 9"),
+])
+def test_an_invisible_character_in_a_label_of_a_coded_file_is_refused(column, cell, problem, study_dir, tmp_path):
+    from .test_inputs_round9 import _read
+
+    row = {"interview_id": "P1-early", "code": "morale", "attribution": "ofsted", "coder": "ann"} | {column: cell}
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, "interview_id,code,attribution,coder\n" + ",".join(row.values()) + "\n")
+    assert [str(p)[:len(problem)] for p in info.value.problems] == [problem]
