@@ -389,23 +389,35 @@ def as_codings(
         if col not in d.columns:
             continue
         values = d[col].astype("string").fillna("").str.strip()
-        held = {v: hidden_names(v) for v in values.unique()}
+        held = {v: hidden_names(v, formats_only=True) for v in values.unique()}  # a line break is seen
         for i in np.flatnonzero(values.map(held).notna().to_numpy())[:_MAX_LISTED]:
             problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), f"{'an' if col[0] == 'a' else 'a'} "
                                     f"{col} without invisible or direction-changing characters (it holds "
                                     f"{held[values.iloc[i]]}, which makes {col}s that differ look the same: they are "
                                     "counted by their text; retype it)"))
-    bad = ~iid.isin(known) & ~odd
-    hints: dict[str, str] = {}
-    for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
-        col = "interview_id" if "interview_id" in d.columns else "unit"
-        value = str(d[col].iloc[i])
-        if value not in hints and len(hints) < 10:  # a hint for the first few: each looks at every interview id
-            hints[value] = did_you_mean(iid.iloc[i], known)
-        problems.append(Problem(source, int(rows[i]), col, value,
-                                f"an interview of the study (interviews.csv){hints.get(value, '')}"))
-    if bad.sum() > _MAX_LISTED:
-        problems.append(Problem(source, None, "interview_id", f"{int(bad.sum()) - _MAX_LISTED} more", "interviews of the study"))
+    bad = (~iid.isin(known) & ~odd).to_numpy(dtype=bool).copy()
+    col = "interview_id" if "interview_id" in d.columns else "unit"
+    named = (iid != "").to_numpy(dtype=bool)
+    ids = list(dict.fromkeys(iid[bad & named].tolist())) if (bad & named).any() and not (~bad & named).any() else []
+    # not one interview of the study, and none like one (a misspelling is told with its hint): one problem, not one
+    # a row
+    if len(ids) > 1 and not any(did_you_mean(v, known) for v in ids[:10]):
+        examples = sorted(known)[:3]
+        problems.append(Problem(source, None, col, None, f"codings of this study: none of the {len(ids):,} interview "
+                                f"id(s) it names ({', '.join(map(repr, ids[:3]))}{', ...' if len(ids) > 3 else ''}) is "
+                                f"an interview of the study ({', '.join(map(repr, examples))}"
+                                f"{', ...' if len(known) > 3 else ''}): a coded file of another study?"))
+        bad &= ~named
+    groups: dict[str, list[int]] = {}  # an unknown id -> its rows: one problem each, naming the rows
+    for i in np.flatnonzero(bad):
+        groups.setdefault(str(d[col].iloc[i]), []).append(int(rows[i]))
+    for k, (value, at) in enumerate(list(groups.items())[:_MAX_LISTED]):
+        hint = did_you_mean(value.strip(), known) if k < 10 else ""  # each looks at every interview id
+        more = (f" (the same on {len(at) - 1:,} more row(s): {', '.join(map(str, at[1:6]))}"
+                f"{', ...' if len(at) > 6 else ''})") if len(at) > 1 else ""
+        problems.append(Problem(source, at[0], col, value, f"an interview of the study (interviews.csv){hint}{more}"))
+    if len(groups) > _MAX_LISTED:
+        problems.append(Problem(source, None, col, f"{len(groups) - _MAX_LISTED} more", "interviews of the study"))
     # A row naming an interview with no code and no span: a person checked the interview and found nothing in it.
     # It is no coding, but a hand check compares the coder with people on all of it (evaluate.checked_units).
     nothing = np.zeros(len(d), dtype=bool)
@@ -710,4 +722,25 @@ def read_codings(
                          f"but {suffix or 'no extension'!r} was given")
     if codes is None:
         codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
+    _other_version(data, codebook, name)
     return as_codings(data, study, segments=segments, codes=codes, coder=coder, source=name)
+
+
+def _other_version(data: pd.DataFrame, codebook: Any, source: str) -> None:
+    """Warn where a coded file of ``impact code`` says it was coded with another version of ``codebook`` (its
+    ``codebook`` the same id, its ``codebook_hash`` another fingerprint): its codes are read as this version's
+    codes of the same id, whose rules may read them otherwise."""
+    if codebook is None or not {"codebook", "codebook_hash"} <= set(data.columns) or not hasattr(codebook, "hash"):
+        return
+    mine = data[data["codebook"].astype("string").fillna("").str.strip() == codebook.id]
+    other = mine["codebook_hash"].astype("string").fillna("").str.strip()
+    other = other[(other != "") & (other != codebook.hash)]
+    if not len(other):
+        return
+    row = int(np.asarray(data.attrs.get("rows") or range(2, len(data) + 2))[data.index.get_loc(other.index[0])])
+    version = (f" {mine.loc[other.index[0], 'codebook_version']}" if "codebook_version" in mine.columns else "")
+    warnings.warn(f"{source}:{row}:codebook_hash: {len(other):,} coding(s) made with {codebook.id}{version} (fingerprint "
+                  f"{other.iloc[0][:12]}), not the version analysed, {codebook.id} {codebook.version} (fingerprint "
+                  f"{codebook.hash[:12]}): their codes are read as this version's codes of the same id, whose rules "
+                  "may read a statement otherwise; code the study again with this version to compare like with like",
+                  CodingsWarning, stacklevel=3)

@@ -219,9 +219,135 @@ def test_a_mark_or_zero_width_space_in_free_text_is_taken_out_with_a_warning(stu
      "or direction-changing characters (it holds U+FEFF ZERO WIDTH NO-BREAK SPACE at character 9"),
 ])
 def test_an_invisible_character_in_a_label_of_a_coded_file_is_refused(column, cell, problem, study_dir, tmp_path):
+    row = {"interview_id": "P1-early", "code": "morale", "attribution": "ofsted", "coder": "ann"} | {column: cell}
+    got = _refused(tmp_path, study_dir, "interview_id,code,attribution,coder\n" + ",".join(row.values()) + "\n")
+    assert [p[:len(problem)] for p in got] == [problem]
+
+
+# --------------------------------------------------------------------------- 10 more: study tables, coded files
+
+
+def _refused(tmp_path, study_dir, text: str) -> list[str]:
+    """The problems of the coded file ``text`` read against the study (refused)."""
     from .test_inputs_round9 import _read
 
-    row = {"interview_id": "P1-early", "code": "morale", "attribution": "ofsted", "coder": "ann"} | {column: cell}
     with pytest.raises(ValidationError) as info:
-        _read(tmp_path, study_dir, "interview_id,code,attribution,coder\n" + ",".join(row.values()) + "\n")
-    assert [str(p)[:len(problem)] for p in info.value.problems] == [problem]
+        _read(tmp_path, study_dir, text)
+    return [str(p) for p in info.value.problems]
+
+
+def test_a_coded_file_of_another_study_is_one_problem(study_dir, tmp_path):
+    # On the old code: "51 problem(s) found", one per row ("'I0355-002' - expected an interview of the study"),
+    # never saying that no row is of this study.
+    rows = "".join(f"I0355-00{k},0,{n},morale\n" for k, n in ((2, 5), (2, 9), (3, 5), (4, 5), (5, 5)))
+    assert _refused(tmp_path, study_dir, "interview_id,start,end,code\n" + rows) == [
+        "c.csv:interview_id: expected codings of this study: none of the 4 interview id(s) it names ('I0355-002', "
+        "'I0355-003', 'I0355-004', ...) is an interview of the study ('P1-early', 'P1-expectations', "
+        "'P1-longer_term', ...): a coded file of another study?"]
+
+
+def test_an_unknown_interview_on_many_rows_is_one_problem_naming_them(study_dir, tmp_path):
+    # On the old code one problem per row, the same words 3 times.
+    assert _refused(tmp_path, study_dir, "interview_id,code,coder\nP1-early,morale,a\nP9-early,morale,a\n"
+                                         "P9-early,learning,a\nP3-early,morale,a\nP9-early,morale,b\n") == [
+        "c.csv:3:interview_id: 'P9-early' - expected an interview of the study (interviews.csv) (did you mean "
+        "'P3-early' or 'P2-early' or 'P1-early'?) (the same on 2 more row(s): 4, 6)"]
+
+
+def test_a_wave_no_interview_is_at_is_one_warning(study_dir):
+    # On the old code 7 warnings, one per council and participant, each naming 'mid' among its attrition.
+    from impact.study import load_study
+
+    (study_dir / "study.yaml").write_text(
+        (study_dir / "study.yaml").read_text(encoding="utf-8") + "waves:\n"
+        "- {id: expectations, anchor: review_start, window_days: [-200, -1]}\n"
+        "- {id: early, anchor: review_end, window_days: [1, 182]}\n"
+        "- {id: mid, anchor: review_end, window_days: [183, 200]}\n"
+        "- {id: longer_term, anchor: review_end, window_days: [201, 600]}\n", encoding="utf-8")
+    assert [str(p) for p in load_study(study_dir).load_problems] == [
+        "warning: study.yaml:waves[2].id: 'mid' - expected interviews at each wave of the study (no interview in "
+        "interviews.csv is at this wave, so every finding at it is missing: take the wave out of study.yaml, or check "
+        "the interviews' wave cells)",
+        "warning: interviews.csv:council_id: '302' - expected interviews at every wave (attrition: none at "
+        "longer_term)",
+        "warning: interviews.csv:participant_id: 'P2' - expected an interview at every wave (attrition: none at "
+        "longer_term)",
+        "warning: interviews.csv:participant_id: 'P4' - expected an interview at every wave (attrition: none at early)"]
+
+
+def test_a_transcript_named_in_another_unicode_form_is_named_as_such(study_dir):
+    # On the old code: "expected an existing file transcripts/301/Zoë-early.txt", beside a file that looks exactly
+    # so (its 'ë' an 'e' and a combining diaeresis, as macOS writes names), and a warning that no row names it.
+    import unicodedata
+
+    from .test_inputs_round5 import _replace
+    from .test_inputs_round8 import _all_problems
+
+    _replace(study_dir / "interviews.csv", "301/P1-early.txt", "301/Zo\u00eb-early.txt")
+    folder = study_dir / "transcripts" / "301"
+    (folder / "P1-early.txt").rename(folder / unicodedata.normalize("NFD", "Zo\u00eb-early.txt"))
+    assert [p for p in _all_problems(study_dir) if "attrition" not in p] == [
+        "interviews.csv:3:transcript: '301/Zo\u00eb-early.txt' - expected an existing file transcripts/301/"
+        "Zo\u00eb-early.txt (found a file of this name with its accented letters written another way, as Unicode's "
+        "decomposed form: macOS and some archives write names so; rename the file, typing its name again)"]
+
+
+def test_a_coded_file_of_another_codebook_version_is_read_with_a_warning(coded_file, study_dir):
+    # On the old code read without a word: the codings of nfer_impacts 1.0 taken for those of the version analysed.
+    from impact.coding.codebook import Codebook
+    from impact.codings import CodingsWarning, read_codings
+    from impact.study import load_study
+
+    book = Codebook.load("nfer_impacts")
+    text = coded_file.read_text(encoding="utf-8")
+    assert f",{book.hash}" in text
+    coded_file.write_text(text.replace(f",{book.version},{book.hash}", ",1.0," + "ab" * 32), encoding="utf-8")
+    with pytest.warns(CodingsWarning, match=rf"coded\.csv:2:codebook_hash: \d+ coding\(s\) made with nfer_impacts 1\.0 "
+                                            rf"\(fingerprint abababababab\), not the version analysed, nfer_impacts "
+                                            rf"{book.version} \(fingerprint {book.hash[:12]}\)"):
+        read_codings(coded_file, load_study(study_dir), codebook=book)
+    # guard: the file as written is read without a word
+    coded_file.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_codings(coded_file, load_study(study_dir), codebook=book)
+
+
+# --------------------------------------------------------------------------- 10 more: the command line (guards)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    # guard: an output folder that is a file is refused, and the file kept
+    (["run", "{study}", "--out", "{tmp}/afile", "--resamples", "99"],
+     "{tmp}/afile: is an existing file, not a folder - expected a new folder or one impact wrote before"),
+    # guard: a study folder given as one of its files
+    (["validate", "{study}/councils.csv"], "{study}/councils.csv: a file, not a study folder (expected a folder "
+     "holding study.yaml) (it is a file of the study folder {study}: give the folder itself)"),
+    # guard: an option of another command
+    (["validate", "{study}", "--out", "x"], "unrecognized argument(s): --out x - expected only the arguments and "
+     "options in the usage line above (--out is an option of"),
+])
+def test_wrong_paths_and_options_on_the_command_line_are_one_message(args, message, tiny_study, tmp_path, capsys):
+    from impact.cli import main
+
+    study = tmp_path / "a st\u00fcdy with spaces"  # a path with spaces and a letter beyond ASCII
+    tiny_study.save(study)
+    (tmp_path / "afile").write_text("mine\n", encoding="utf-8")
+    fill = {"study": str(study), "tmp": str(tmp_path)}
+    assert main([a.format(**fill) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert message.format(**fill) in err
+    assert "Traceback" not in err
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_study_path_with_spaces_and_unicode_is_read_and_coded(tiny_study, tmp_path, capsys):
+    # guard: a study and an output path with spaces and a letter beyond ASCII
+    from impact.cli import main
+
+    study = tmp_path / "a st\u00fcdy with spaces"
+    tiny_study.save(study)
+    out = tmp_path / "c\u00f6ded out" / "coded file.csv"
+    assert main(["code", str(study), "--out", str(out)]) == 0
+    assert f"-> {out}" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").startswith("unit,code,")
