@@ -9,8 +9,10 @@ file.  Accepted inputs:
   ``hedged``, ``attribution``, ``score``, ``start``, ``end``);
 * codings of spans of a transcript, as qualitative-analysis programs make them
   (``interview_id``, ``start``, ``end`` in code points of the transcript,
-  ``code``; offsets that fit UTF-16 code units better, as NVivo and ATLAS.ti
-  count, are converted with a :class:`CodingsWarning`), with the polarity as ``negated``/``hedged`` booleans or one
+  ``code``; offsets that fit another counting better, UTF-16 code units as
+  NVivo and ATLAS.ti count, line ends counted as two characters or a
+  byte-order mark counted, are converted with a :class:`CodingsWarning`),
+  with the polarity as ``negated``/``hedged`` booleans or one
   ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
   truth's ``truth_coded.csv`` has this shape;
 * codings of whole interviews (``unit`` or ``interview_id`` an interview id);
@@ -47,7 +49,7 @@ import pandas as pd
 from ._frames import member
 from ._io import MAX_CELL_CHARS, check_input_file, too_long
 from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import did_you_mean, id_problem, parse_cell, yes_no_hint
+from .schema import did_you_mean, hidden_names, id_problem, parse_cell, yes_no_hint
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
@@ -153,7 +155,8 @@ def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: li
 
 
 class CodingsWarning(ImpactWarning):
-    """Codings read in a way the file did not say: span offsets counted in UTF-16 code units, converted."""
+    """Codings read in a way the file did not say: span offsets counted another way than code points (UTF-16 code
+    units, line ends as two characters, a byte-order mark), converted; codings of the interviewer's speech."""
 
 
 def _texts_of(study: Study, ids) -> dict[str, str]:
@@ -168,40 +171,70 @@ def _texts_of(study: Study, ids) -> dict[str, str]:
     return out
 
 
-def _utf16_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
-                 source: str) -> tuple[pd.Series, pd.Series]:
-    """Span offsets counted in UTF-16 code units (NVivo, ATLAS.ti: a character beyond U+FFFF, an emoji, counts two)
-    converted to code points, with a :class:`CodingsWarning` naming the file, where they fit that counting better
-    than code points; else the offsets as given.
+def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set, source: str,
+                   rows: np.ndarray, problems: list[Problem]) -> tuple[pd.Series, pd.Series]:
+    """Span offsets counted another way than in code points of the transcript as stored, converted to code points
+    with a :class:`CodingsWarning` naming the file and the counting, where they fit that counting better than
+    code points and no other counting as well; else the offsets as given.
 
-    The counting is decided from the spans as a QDPX import decides it (:func:`impact.qdpx._positions
-    .convert_positions`): the way under which the fewest span ends fall outside the transcript, inside a word or
-    inside a character is the one the file was written with, ties going to code points, the documented counting.
-    Only transcripts holding a character beyond U+FFFF are looked at: elsewhere both countings are the same.
+    The ways considered: UTF-16 code units (NVivo, ATLAS.ti: a character beyond U+FFFF, an emoji, counts two),
+    each line end counted as two characters (a tool that stored the text with Windows line ends, CRLF, where the
+    transcript has LF) or a CRLF as one (the other way round), and a byte-order mark counted as the first
+    character; alone or together.  The counting is decided from the spans as a QDPX import decides it
+    (:func:`impact.qdpx._positions.convert_positions`): the way under which the fewest span ends fall outside the
+    transcript, inside a word or inside a character is the one the file was written with, ties going to code
+    points, the documented counting.  Where another way fits exactly as well and places the spans elsewhere, the
+    file does not say how it counted: a problem names both ways.
+
+    Only transcripts holding a character beyond U+FFFF, or with a span ending past their end, are looked at
+    first; where they show a drift of line ends or of a mark (which every transcript has), the spans of every
+    transcript are decided together.
     """
     from .qdpx._positions import Counting, convert_positions
 
     spans = (start.notna() & end.notna() & iid.isin(known)).to_numpy()
     if not spans.any():
         return start, end
-    texts = {v: t for v, t in _texts_of(study, set(iid[spans])).items() if _ASTRAL.search(t)}
-    which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
-    if not len(which):
+    every = _texts_of(study, set(iid[spans]))
+    longest = end.where(pd.Series(spans, index=end.index)).astype("float64").groupby(iid.to_numpy()).max()
+    odd = {v for v, t in every.items() if _ASTRAL.search(t) or longest.get(v, 0) > len(t)}
+
+    def decide(texts: dict[str, str]):
+        which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
+        found = [{"source_guid": iid.iloc[i], "start": int(start.iloc[i]), "end": int(end.iloc[i])} for i in which]
+        result = convert_positions(found, texts, dict.fromkeys(texts, True), origin="", positions="auto",
+                                   names={v: v for v in texts}, label=source, lf_two=True)
+        return which, found, result
+
+    if not odd:
         return start, end
-    rows = [{"source_guid": iid.iloc[i], "start": int(start.iloc[i]), "end": int(end.iloc[i])} for i in which]
-    result = convert_positions(rows, texts, {}, origin="", positions="auto", names={v: v for v in texts},
-                               label=source)
-    if result.counting != Counting(utf16=True):  # a drift of line ends or marks as well: not guessed here
+    which, found, result = decide({v: every[v] for v in odd})
+    c = result.counting
+    if c is not None and (c.crlf_one or c.lf_two or c.bom) and len(every) > len(odd):
+        which, found, result = decide(every)  # a drift every transcript has: decided on all of them
+        c = result.counting
+    if c is None or c == Counting() or result.misfit:  # as written (a misfit is told as spans past the end)
+        return start, end
+    if result.rival is not None:
+        first = int(which[0])
+        problems.append(Problem(source, int(rows[first]), "start", str(start.iloc[first]), "span offsets counted "
+                                f"one way: the spans fit {c.describe()} as well as {result.rival.describe()}, which "
+                                "places them elsewhere, and the file does not say which; write them as characters "
+                                "(code points) of the transcripts"))
+        end = end.copy()  # told here, not again as spans past the end or reversed
+        end.iloc[which] = pd.NA
         return start, end
     start, end = start.copy(), end.copy()
-    start.iloc[which] = [r["start"] for r in rows]
-    end.iloc[which] = [r["end"] for r in rows]
-    warnings.warn(f"{source}: span offsets read as UTF-16 code units (as NVivo and ATLAS.ti count: a character beyond "
-                  "U+FFFF, such as an emoji, counts two) and converted to characters (code points), the counting of "
-                  f"impact: {len(which)} span(s) of {len(texts)} transcript(s) holding such characters "
-                  f"({', '.join(sorted(texts)[:5])}{' ...' if len(texts) > 5 else ''}) fit that counting better than "
-                  "code points (fewer span ends outside the transcript or inside a word). Write offsets as code "
-                  "points to have them read as written.", CodingsWarning, stacklevel=3)
+    start.iloc[which] = [r["start"] for r in found]
+    end.iloc[which] = [r["end"] for r in found]
+    how = c.describe().replace("UTF-16 code units", "UTF-16 code units (as NVivo and ATLAS.ti count: a character "
+                               "beyond U+FFFF, such as an emoji, counts two)")
+    names = sorted({str(iid.iloc[i]) for i in which})
+    warnings.warn(f"{source}: span offsets read as {how} and converted to characters (code points), the counting of "
+                  f"impact: {len(which)} span(s) of {len(names)} transcript(s) ({', '.join(names[:5])}"
+                  f"{' ...' if len(names) > 5 else ''}) fit that counting better than code points (fewer span ends "
+                  "outside the transcript or inside a word). Write offsets as code points to have them read as "
+                  "written.", CodingsWarning, stacklevel=3)
     return start, end
 
 
@@ -288,7 +321,8 @@ def as_codings(
     Warns
     -----
     CodingsWarning
-        Span offsets counted in UTF-16 code units, converted to code points.
+        Span offsets counted otherwise (UTF-16 code units, line ends as two characters, a byte-order mark),
+        converted to code points.
 
     Examples
     --------
@@ -349,17 +383,41 @@ def as_codings(
         for i in np.flatnonzero(flagged)[:_MAX_LISTED]:
             problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), why[values.iloc[i]]))
         odd |= flagged
-    bad = ~iid.isin(known) & ~odd
-    hints: dict[str, str] = {}
-    for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
-        col = "interview_id" if "interview_id" in d.columns else "unit"
-        value = str(d[col].iloc[i])
-        if value not in hints and len(hints) < 10:  # a hint for the first few: each looks at every interview id
-            hints[value] = did_you_mean(iid.iloc[i], known)
-        problems.append(Problem(source, int(rows[i]), col, value,
-                                f"an interview of the study (interviews.csv){hints.get(value, '')}"))
-    if bad.sum() > _MAX_LISTED:
-        problems.append(Problem(source, None, "interview_id", f"{int(bad.sum()) - _MAX_LISTED} more", "interviews of the study"))
+    # A coder or an attribution is a label the findings count by (coders, what statements are credited to): one
+    # holding a character nobody sees would be another coder or attribution that looks the same.
+    for col in ("coder", "attribution"):
+        if col not in d.columns:
+            continue
+        values = d[col].astype("string").fillna("").str.strip()
+        held = {v: hidden_names(v, formats_only=True) for v in values.unique()}  # a line break is seen
+        for i in np.flatnonzero(values.map(held).notna().to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), f"{'an' if col[0] == 'a' else 'a'} "
+                                    f"{col} without invisible or direction-changing characters (it holds "
+                                    f"{held[values.iloc[i]]}, which makes {col}s that differ look the same: they are "
+                                    "counted by their text; retype it)"))
+    bad = (~iid.isin(known) & ~odd).to_numpy(dtype=bool).copy()
+    col = "interview_id" if "interview_id" in d.columns else "unit"
+    named = (iid != "").to_numpy(dtype=bool)
+    ids = list(dict.fromkeys(iid[bad & named].tolist())) if (bad & named).any() and not (~bad & named).any() else []
+    # not one interview of the study, and none like one (a misspelling is told with its hint): one problem, not one
+    # a row
+    if len(ids) > 1 and not any(did_you_mean(v, known) for v in ids[:10]):
+        examples = sorted(known)[:3]
+        problems.append(Problem(source, None, col, None, f"codings of this study: none of the {len(ids):,} interview "
+                                f"id(s) it names ({', '.join(map(repr, ids[:3]))}{', ...' if len(ids) > 3 else ''}) is "
+                                f"an interview of the study ({', '.join(map(repr, examples))}"
+                                f"{', ...' if len(known) > 3 else ''}): a coded file of another study?"))
+        bad &= ~named
+    groups: dict[str, list[int]] = {}  # an unknown id -> its rows: one problem each, naming the rows
+    for i in np.flatnonzero(bad):
+        groups.setdefault(str(d[col].iloc[i]), []).append(int(rows[i]))
+    for k, (value, at) in enumerate(list(groups.items())[:_MAX_LISTED]):
+        hint = did_you_mean(value.strip(), known) if k < 10 else ""  # each looks at every interview id
+        more = (f" (the same on {len(at) - 1:,} more row(s): {', '.join(map(str, at[1:6]))}"
+                f"{', ...' if len(at) > 6 else ''})") if len(at) > 1 else ""
+        problems.append(Problem(source, at[0], col, value, f"an interview of the study (interviews.csv){hint}{more}"))
+    if len(groups) > _MAX_LISTED:
+        problems.append(Problem(source, None, col, f"{len(groups) - _MAX_LISTED} more", "interviews of the study"))
     # A row naming an interview with no code and no span: a person checked the interview and found nothing in it.
     # It is no coding, but a hand check compares the coder with people on all of it (evaluate.checked_units).
     nothing = np.zeros(len(d), dtype=bool)
@@ -400,7 +458,7 @@ def as_codings(
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
-    start, end = _utf16_spans(iid, start, end, study, known, source)
+    start, end = _counted_spans(iid, start, end, study, known, source, rows, problems)
     _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
@@ -412,14 +470,16 @@ def as_codings(
             value = str(d["score"].iloc[i])
             problems.append(Problem(source, int(rows[i]), "score", value, "a finite number, the coder's score, or "
                                     f"blank for a code given by a person{yes_no_hint(value)}"))
-    unplaced: dict[str, list[int]] = {}  # unit -> rows: a segment named, no span to place the coding by
+    named_units: dict[str, list[tuple]] = {}  # unit -> (row, start, end) of each row naming a segment
     if "unit" in d.columns:
         unit_ = d["unit"].astype("string").fillna("").str.strip()
-        named = ((unit_ != "") & (unit_ != iid) & start.isna() & end.isna()).to_numpy(dtype=bool)
+        named = ((unit_ != "") & (unit_ != iid)).to_numpy(dtype=bool)
         for i in np.flatnonzero(named):
-            unplaced.setdefault(str(unit_.iloc[i]), []).append(int(rows[i]))
+            a, b = start.iloc[i], end.iloc[i]
+            named_units.setdefault(str(unit_.iloc[i]), []).append(
+                (int(rows[i]), None if pd.isna(a) else int(a), None if pd.isna(b) else int(b)))
         if segments is not None:  # checked here; else when the codings are joined to the study (_check_units)
-            problems += _unit_problems(unplaced, segments, source)
+            problems += _unit_problems(named_units, segments, source, study)
     if problems:
         raise ValidationError(problems, source=source)
     if "score" in d.columns:
@@ -459,60 +519,102 @@ def as_codings(
     if found_nothing:
         out.attrs["checked_interviews"] = sorted(found_nothing)
     out.attrs["codings_read"] = True
-    if unplaced and segments is None:
-        out.attrs["unplaced_units"] = {"source": source, "rows": unplaced}
+    if named_units and segments is None:
+        out.attrs["named_units"] = {"source": source, "rows": named_units}
     return out
 
 
-def _unit_problems(unplaced: dict[str, list[int]], segments: pd.DataFrame, source: str) -> list[Problem]:
-    """A problem for each row whose ``unit`` names a segment the study does not have (``P1-early:99``), for codings
-    with no span to place them by: each would be a coding of nothing.
+_OTHER_SPEAKER = re.compile(r":[a-z]\d+\Z")  # a segment id of the interviewer's ("I1:i2") or unlabelled text
+
+
+def _unit_problems(named: dict[str, list[tuple]], segments: pd.DataFrame | None, source: str,
+                   study: Study) -> list[Problem]:
+    """A problem for each row whose ``unit`` names a segment the study does not have (``P1-early:99``), or a segment
+    its span lies outside (a file numbering segments otherwise: ``impact code --speakers all`` numbered every
+    speaker's segments in one sequence before the ids of other speakers' segments took their speaker's initial,
+    ``I1:i2``).
 
     Parameters
     ----------
-    unplaced : dict
-        Unit -> the rows naming it (``attrs["unplaced_units"]["rows"]`` of codings read without segments).
-    segments : DataFrame
-        The study's segments (:func:`impact.segment`), of at least the interviews the units name.
+    named : dict
+        Unit -> ``(row, start, end)`` of the rows naming it (``attrs["named_units"]["rows"]`` of codings read
+        without segments), start and end None without a span.
+    segments : DataFrame or None
+        The study's segments (:func:`impact.segment`), of at least the interviews the units name; the segments of
+        every speaker of an interview are made where a unit is not among them (or every unit, where None).
     source : str
         The codings' file name.
+    study : Study
     """
-    known = set(segments["segment_id"].astype(str))
-    per = segments["interview_id"].astype(str).value_counts()
+    from .coding.segment import segment
+
+    place = {}
+    if segments is not None and len(segments):
+        place = dict(zip(segments["segment_id"].astype(str),
+                         zip(segments["start"].astype(int), segments["end"].astype(int), strict=True), strict=True))
+    heads = sorted({u.rsplit(":", 1)[0] for u in named if u not in place})
+    every = segment(pd.Series({h: study.transcript(h) for h in heads}, dtype="object"), speakers="all") if heads \
+        else pd.DataFrame(columns=["segment_id", "interview_id", "speaker", "start", "end"])
+    for sid, a, b in zip(every["segment_id"], every["start"], every["end"], strict=True):
+        place.setdefault(sid, (int(a), int(b)))
+    mine = every[every["speaker"] == "respondent"] if segments is None or not len(segments) else segments
+    per = mine["interview_id"].astype(str).value_counts()
+    by_head = {h: g for h, g in every.groupby("interview_id")} if len(every) else {}
     problems = []
-    for unit, rows in unplaced.items():
-        if unit in known:
-            continue
+    for unit, rows in named.items():
         head = unit.rsplit(":", 1)[0]
-        n = int(per.get(head, 0))
-        has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
-               if n else f"{head} has no segment of respondent speech")
-        for row in rows[:_MAX_LISTED]:
-            problems.append(Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
-                                    "itself"))
+        if unit not in place:
+            n = int(per.get(head, 0))
+            has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
+                   if n else f"{head} has no segment of respondent speech")
+            problems += [Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
+                                 "itself") for row, *_ in rows[:_MAX_LISTED]]
+            continue
+        s0, s1 = place[unit]
+        for row, a, b in rows:
+            if a is None or b is None or (s0 < max(b, a + 1) and s1 > a):
+                continue
+            if head not in by_head:  # the interview's segments of every speaker, to say where the span lies
+                by_head[head] = segment({head: study.transcript(head)}, speakers="all")
+            g = by_head[head]
+            holder = g[(g["start"] <= a) & (g["end"] > a)]["segment_id"].tolist()
+            lies = f"lie in {holder[0]}" if holder else "lie in no segment"
+            problems.append(Problem(source, row, "unit", unit, f"the segment holding the row's span (characters {a} to "
+                                    f"{b} {lies}; {unit} is characters {s0} to {s1}): a file numbering segments "
+                                    "otherwise, as an earlier `impact code --speakers all` did (every speaker's in "
+                                    "one sequence), names other segments: code the study again"))
+            if len(problems) >= 2 * _MAX_LISTED:
+                return problems
     return problems
 
 
 def _check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None = None) -> None:
-    """Refuse codings read without segments whose ``unit`` names a segment the study does not have, naming the file
-    and rows (:func:`_unit_problems`); the study is segmented (its interviews the units name) where ``segments``
-    are not given.
+    """Refuse codings read without segments whose ``unit`` names a segment the study does not have, or one its span
+    lies outside, naming the file and rows (:func:`_unit_problems`); warn of codings of other speakers' segments
+    (``I1:i2``, as ``impact code --speakers all`` writes them), which count as statements of their interview.
 
     Raises
     ------
     ValidationError
+
+    Warns
+    -----
+    CodingsWarning
     """
-    found = codings.attrs.get("unplaced_units")
+    found = codings.attrs.get("named_units")
     if not found:
         return
-    heads = {u.rsplit(":", 1)[0] for u in found["rows"]}
-    if segments is None or not len(segments):
-        from .coding.segment import segment
-
-        segments = segment(pd.Series({h: study.transcript(h) for h in sorted(heads)}, dtype="object"))
-    problems = _unit_problems(found["rows"], segments, found["source"])
+    problems = _unit_problems(found["rows"], segments, found["source"], study)
     if problems:
         raise ValidationError(problems, source=found["source"])
+    other = sorted(u for u in found["rows"] if _OTHER_SPEAKER.search(u))
+    if other:
+        n = sum(len(found["rows"][u]) for u in other)
+        warnings.warn(f"{found['source']}: {n} coding(s) of segments not of respondent speech (the interviewer's, or "
+                      f"text before the first speaker label: {', '.join(other[:5])}{' ...' if len(other) > 5 else ''}"
+                      "), as `impact code --speakers all` codes them, are counted as statements of their interview; "
+                      "code with the default --speakers respondent to count the respondent's speech only",
+                      CodingsWarning, stacklevel=2)
 
 
 def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
@@ -620,4 +722,25 @@ def read_codings(
                          f"but {suffix or 'no extension'!r} was given")
     if codes is None:
         codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
+    _other_version(data, codebook, name)
     return as_codings(data, study, segments=segments, codes=codes, coder=coder, source=name)
+
+
+def _other_version(data: pd.DataFrame, codebook: Any, source: str) -> None:
+    """Warn where a coded file of ``impact code`` says it was coded with another version of ``codebook`` (its
+    ``codebook`` the same id, its ``codebook_hash`` another fingerprint): its codes are read as this version's
+    codes of the same id, whose rules may read them otherwise."""
+    if codebook is None or not {"codebook", "codebook_hash"} <= set(data.columns) or not hasattr(codebook, "hash"):
+        return
+    mine = data[data["codebook"].astype("string").fillna("").str.strip() == codebook.id]
+    other = mine["codebook_hash"].astype("string").fillna("").str.strip()
+    other = other[(other != "") & (other != codebook.hash)]
+    if not len(other):
+        return
+    row = int(np.asarray(data.attrs.get("rows") or range(2, len(data) + 2))[data.index.get_loc(other.index[0])])
+    version = (f" {mine.loc[other.index[0], 'codebook_version']}" if "codebook_version" in mine.columns else "")
+    warnings.warn(f"{source}:{row}:codebook_hash: {len(other):,} coding(s) made with {codebook.id}{version} (fingerprint "
+                  f"{other.iloc[0][:12]}), not the version analysed, {codebook.id} {codebook.version} (fingerprint "
+                  f"{codebook.hash[:12]}): their codes are read as this version's codes of the same id, whose rules "
+                  "may read a statement otherwise; code the study again with this version to compare like with like",
+                  CodingsWarning, stacklevel=3)

@@ -527,11 +527,36 @@ def hidden_names(text: str, *, formats_only: bool = False) -> str | None:
     """
     found = [(i, ch) for i, ch in enumerate(text, 1)
              if (unicodedata.category(ch) == "Cf" if formats_only else _is_hidden(ch))]
-    if not found:
-        return None
+    return _named_at(found) if found else None
+
+
+def _named_at(found: list[tuple[int, str]]) -> str:
+    """Characters found at (1-based) places, named, with where: "U+200B ZERO WIDTH SPACE at character 3"."""
     names = list(dict.fromkeys(_char_name(ch) for _, ch in found))
     where = f" at character {found[0][0]}" if len(found) == 1 else f" ({len(found)} such characters)"
     return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
+
+
+#: Characters that are no text at all: a byte-order mark (the start of a file pasted or joined into a cell), a zero-
+#: width space, a word joiner. Taken out of free text, with a warning; refused in an id.
+NO_TEXT_CHARACTERS = "\ufeff\u200b\u2060"
+_NO_TEXT = re.compile(f"[{NO_TEXT_CHARACTERS}]")
+
+
+def without_no_text(text: str) -> tuple[str, str | None]:
+    """``text`` without its :data:`NO_TEXT_CHARACTERS`, and what was taken out, named (None where nothing was).
+
+    Examples
+    --------
+    >>> without_no_text("Bar\\ufeffnet")
+    ('Barnet', 'it held U+FEFF ZERO WIDTH NO-BREAK SPACE at character 4, which is no text: taken out')
+    >>> without_no_text("Barnet")
+    ('Barnet', None)
+    """
+    if not _NO_TEXT.search(text):
+        return text, None
+    found = [(i, ch) for i, ch in enumerate(text, 1) if ch in NO_TEXT_CHARACTERS]
+    return _NO_TEXT.sub("", text), f"it held {_named_at(found)}, which is no text: taken out"
 
 
 #: Scripts whose letters look alike: an id mixing two of them is refused (other mixes, such as Han with Kana, are
@@ -1092,6 +1117,13 @@ def format_reference() -> str:
         "  writes another way (a letter and a combining accent where one letter exists), and",
         "  an id mixing Latin, Greek and Cyrillic letters; a key refused so is one problem",
         "  naming the rows of the other files that name it.",
+        "- Free text cells (names, sources, descriptions) lose a byte-order mark, a",
+        "  zero-width space or a word joiner (U+FEFF, U+200B, U+2060: no text, often",
+        "  the start of a file pasted into a cell), with a warning naming the file, row",
+        "  and column; other format characters (direction controls, joiners some",
+        "  scripts write with) are kept, with a warning. In a coded file the `coder`",
+        "  and `attribution` cells, which the findings count by their text, are refused",
+        "  with any format character (U+FEFF, zero-width and direction characters).",
         "- A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is saved",
         "  by `Study.save` behind an apostrophe (`'=x`), so a spreadsheet shows it as text,",
         "  not a formula; reading takes that apostrophe off again (`''=x` is `'=x`).",

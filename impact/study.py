@@ -1129,9 +1129,15 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             continue
         problems += probs
         types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES}
-        for _, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
+        for line, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
             for col in types.keys() & rec.keys():
                 rec[col] = _loaded_cell(rec[col], types[col])
+                if types[col] == "text":  # a byte-order mark or a zero-width space in free text: taken out, told
+                    given = rec[col]
+                    rec[col], held = schema.without_no_text(given)
+                    if held:
+                        problems.append(Problem(spec.filename, line, col, given, f"text without a byte-order mark "
+                                                f"or zero-width character ({held}: read as {rec[col]!r})", "warning"))
         raw[name] = (header, recs)
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}

@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import unicodedata
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -126,10 +127,13 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
     if f in broken or "interviews" not in raw or not folder.is_dir() or folder.is_symlink():
         return []
     named = {_normal_transcript(str(cells.get("transcript") or "")) for _, cells in raw["interviews"][1]}
+    # a file a row names in another case or Unicode form is told at that row (_other_case), not again here
+    forms = {_name_form(n) for n in named}
     out = []
     for file in sorted(folder.rglob("*")):
         rel = file.relative_to(folder).as_posix()
-        if file.is_file() and not file.name.startswith(".") and file.name.lower().endswith(TRANSCRIPT_SUFFIXES) and rel not in named:
+        if file.is_file() and not file.name.startswith(".") and file.name.lower().endswith(TRANSCRIPT_SUFFIXES) and \
+                rel not in named and _name_form(rel) not in forms:
             out.append(Problem(f, None, "transcript", rel, f"an interview naming transcripts/{rel} (no row does, so "
                                "it is not read and nothing in it is coded)", severity="warning"))
     return out
@@ -1030,7 +1034,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
 
 def _other_case(folder, rel: str) -> str:
     """A hint naming the file ``rel`` names in another case (" (found 301/P1-early.txt: names are exact, case
-    too)"), or "": a folder copied from Windows or macOS, where names ignore case, to a disk where they do not."""
+    too)"), or "": a folder copied from Windows or macOS, where names ignore case, to a disk where they do not; or
+    with its accented letters in another Unicode form (decomposed, as macOS writes names), which looks the same."""
     if folder is None:
         return ""
     here = Path(folder)
@@ -1043,12 +1048,23 @@ def _other_case(folder, rel: str) -> str:
         if part in names:
             here = here / part
             continue
-        same = [n for n in names if n.casefold() == part.casefold()]
+        same = [n for n in names if _name_form(n) == _name_form(part)]
         if len(same) != 1:
             return ""
         parts[i] = same[0]
         here = here / same[0]
-    return f" (found {'/'.join(parts)}: names are exact, case too)" if parts != rel.split("/") else ""
+    if parts == rel.split("/"):
+        return ""
+    if [unicodedata.normalize("NFC", p) for p in parts] == [unicodedata.normalize("NFC", p) for p in rel.split("/")]:
+        return (f" (found a file of this name with its accented letters written another way, as Unicode's "
+                f"{'decomposed' if parts != [unicodedata.normalize('NFC', p) for p in parts] else 'composed'} form: "
+                "macOS and some archives write names so; rename the file, typing its name again)")
+    return f" (found {'/'.join(parts)}: names are exact, case too)"
+
+
+def _name_form(name: str) -> str:
+    """A file name as a reader sees it: accented letters in one Unicode form (NFC), any case."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _has_respondent_speech(text: str) -> bool:
@@ -1100,6 +1116,15 @@ def _check_attrition(parsed, waves) -> list[Problem]:
                 out.append(Problem("councils.csv", line, "council_id", v["council_id"], "interviews at some wave (this "
                                    "council has none, so no finding from interviews includes it, though the report "
                                    "counts it among the study's councils)", severity="warning"))
+    # A wave no interview is at: one warning, not one per council and participant (attrition is a council or a
+    # participant missing at a wave others are interviewed at).
+    held = set().union(*by_council.values()) if by_council else set()
+    for i, w in enumerate(wave_ids):
+        if held and w not in held:
+            out.append(Problem("study.yaml", None, f"waves[{i}].id", w, "interviews at each wave of the study (no "
+                               "interview in interviews.csv is at this wave, so every finding at it is missing: take "
+                               "the wave out of study.yaml, or check the interviews' wave cells)", severity="warning"))
+    wave_ids = [w for w in wave_ids if not held or w in held]
     for council, have in sorted(by_council.items()):
         lacking = [w for w in wave_ids if w not in have]
         if lacking:

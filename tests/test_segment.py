@@ -99,7 +99,8 @@ def test_abbreviations_do_not_split():
 def test_segments_all_speakers_and_ids():
     t = "Q: First? Second?\nA: One. Two.\nQ: Third?\nA: Three."
     segs = segment(pd.Series({"I7": t}), speakers="all")
-    assert segs["segment_id"].tolist() == [f"I7:{i}" for i in range(1, 7)]
+    # respondent segments numbered as without speakers="all", the interviewer's apart
+    assert segs["segment_id"].tolist() == ["I7:i1", "I7:i2", "I7:1", "I7:2", "I7:i3", "I7:3"]
     assert segs["turn"].tolist() == [1, 1, 2, 2, 3, 4]
     resp = segment(pd.Series({"I7": t}))
     assert resp["segment_id"].tolist() == ["I7:1", "I7:2", "I7:3"]

@@ -18,7 +18,8 @@ def register(sub) -> None:
     p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"),
                    help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
     p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",
-                   help="code respondent speech only (default) or every turn")
+                   help="code respondent speech only (default) or every turn (the interviewer's segments as "
+                   "INTERVIEW:i1, i2, ...; the respondent's keep their ids)")
     p.add_argument("--out", required=True, type=a_path("the coded file to write"), help="output file: .csv, or .parquet (needs pyarrow)")
     p.add_argument("--jobs", type=bounded_int(1, 64), default=None, help="worker processes for large studies (1 to 64)")
     add_overwrite(p)

@@ -404,14 +404,18 @@ def _segment_rows(items: list[tuple], speakers: str, sentences: bool, interviewe
                   respondent_labels: tuple) -> list[tuple]:
     rows: list[tuple] = []
     for interview_id, transcript in items:
-        n = 0
+        n: dict[str, int] = {}  # segments so far of each speaker
         for turn, speaker, _, lo, hi in _turn_rows(transcript, interviewer_labels, respondent_labels):
             if speakers == "respondent" and speaker != "respondent":
                 continue
             spans = split_sentences(transcript, start=lo, end=hi) if sentences else ([(lo, hi)] if hi > lo else [])
+            # Respondent segments are numbered among themselves whatever `speakers` is, the others apart with their
+            # speaker's initial ("I1:i2", the interviewer's second): a segment id names one segment either way.
+            tag = "" if speaker == "respondent" else speaker[0]
             for a, b in spans:
-                n += 1
-                rows.append((f"{interview_id}:{n}", str(interview_id), int(turn), speaker, a, b, transcript[a:b]))
+                n[tag] = n.get(tag, 0) + 1
+                rows.append((f"{interview_id}:{tag}{n[tag]}", str(interview_id), int(turn), speaker, a, b,
+                             transcript[a:b]))
     return rows
 
 
@@ -444,7 +448,11 @@ def segment(
     -------
     pandas.DataFrame
         ``segment_id`` ("<interview_id>:<n>", n from 1 within the interview,
-        counting the kept segments), ``interview_id``, ``turn``, ``speaker``,
+        counting its respondent segments; with ``speakers="all"`` the other
+        turns' segments are numbered apart, "<interview_id>:i<n>" for the
+        interviewer's and "<interview_id>:u<n>" for text before the first
+        speaker label, so that an id names the same segment whatever
+        ``speakers`` is), ``interview_id``, ``turn``, ``speaker``,
         ``start``, ``end``, ``text``; for a Study also ``council_id``,
         ``participant_id`` and ``wave``.  ``transcript[start:end] == text``.
 

@@ -3,7 +3,9 @@
 The standard counts characters (code points) of the source text as stored.
 Real files differ: NVivo counts UTF-16 code units (an emoji counts two); tools
 that read text with universal newlines count a CRLF line end as one
-character; tools that keep a byte-order mark count it as a character.  Each
+character; tools that keep a byte-order mark count it as a character; a tool
+that stored a text with Windows line ends counts each line end of a text
+stored with LF as two.  Each
 way of counting (a :class:`Counting`) maps the file's positions into the
 text; the way under which the fewest selection ends fall inside a word,
 between the CR and LF of a line end, inside a surrogate pair or outside the
@@ -28,16 +30,20 @@ MISFIT_SHARE = 0.10
 
 @dataclass(frozen=True, order=True)
 class Counting:
-    """One way of counting positions: UTF-16 units or not, CRLF as one or not, BOM counted or not."""
+    """One way of counting positions: UTF-16 units or not, CRLF as one or not, BOM counted or not, LF as two (a
+    CRLF) or not."""
 
     utf16: bool = False
     crlf_one: bool = False
     bom: bool = False
+    lf_two: bool = False
 
     def describe(self) -> str:
         parts = ["UTF-16 code units" if self.utf16 else "characters (code points)"]
         if self.crlf_one:
             parts.append("a CRLF line end counted as one character")
+        if self.lf_two:
+            parts.append("each line end counted as two characters (CRLF, as Windows writes it)")
         if self.bom:
             parts.append("the byte-order mark counted as a character")
         return ", ".join(parts)
@@ -48,6 +54,8 @@ class PositionResult:
     """What :func:`convert_positions` decided: the counting, issues and warnings to report."""
 
     counting: Counting | None = None
+    rival: Counting | None = None  # a counting as simple placing the selections elsewhere that fits as well
+    misfit: bool = False  # no counting fits (more than MISFIT_SHARE of the ends inside words or outside the text)
     issues: list[tuple[str, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -75,13 +83,15 @@ class _Source:
         self.text = text
         self.had_bom = had_bom
         self.has_crlf = "\r\n" in text
+        self.has_lone_lf = "\n" in text.replace("\r\n", "")
         self.astral = not text.isascii() and bool(re.search("[\U00010000-\U0010ffff]", text))
         self._cps: np.ndarray | None = None
         self._ends: dict[int, bool] = {}
 
     def effective(self, c: Counting) -> Counting:
         """The counting as it applies to this text (a dimension the text lacks changes nothing)."""
-        return Counting(c.utf16 and self.astral, c.crlf_one and self.has_crlf, c.bom and self.had_bom)
+        return Counting(c.utf16 and self.astral, c.crlf_one and self.has_crlf, c.bom and self.had_bom,
+                        c.lf_two and self.has_lone_lf)
 
     def _codepoints(self) -> np.ndarray:
         if self._cps is None:
@@ -106,6 +116,12 @@ class _Source:
             idx = np.where(lf_of_crlf[idx], idx - 1, idx)  # the line end starts at its CR
             f2t = np.append(idx, n)
             fcps = cps[keep]
+        if c.lf_two:  # each LF not after a CR counted as two, CR LF: both map to the LF (the line end starts there)
+            lone = (fcps == 10) & ~np.r_[False, fcps[:-1] == 13]
+            reps = 1 + lone.astype(np.int64)
+            f2t = np.append(np.repeat(f2t[:-1], reps), n)
+            fcps = np.repeat(fcps, reps)
+            fcps[np.cumsum(reps)[lone] - 2] = 13
         if c.bom:
             f2t = np.insert(f2t, 0, 0)
             fcps = np.insert(fcps, 0, 0xFEFF)
@@ -156,6 +172,7 @@ def convert_positions(
     names: dict[str, str],
     label: str = "project",
     max_coded_chars: int | None = None,
+    lf_two: bool = False,
 ) -> PositionResult:
     """Decide how the file counted positions; rewrite ``rows`` in place to code points with their text.
 
@@ -176,6 +193,9 @@ def convert_positions(
     max_coded_chars : int, optional
         Refuse (:class:`InputError`) when the codings' texts would add up to
         more characters than this.
+    lf_two : bool
+        Consider too that each line end of a text stored with LF was counted
+        as two characters (a CRLF).
     """
     result = PositionResult()
     by_source: dict[str, list[dict]] = {}
@@ -193,8 +213,10 @@ def convert_positions(
     utf16_dim = [positions == "utf16"] if positions != "auto" else sorted({False, any(s.astral for s in sources.values())})
     crlf_dim = sorted({False, any(s.has_crlf for s in sources.values())})
     bom_dim = sorted({False, any(s.had_bom for s in sources.values())})
+    lf_dim = sorted({False, lf_two and any(s.has_lone_lf for s in sources.values())})
     prior = Counting(utf16=positions == "utf16" or (positions == "auto" and _nvivo(origin) and True in utf16_dim))
-    candidates = [Counting(u, c, b) for u, c, b in itertools.product(utf16_dim, crlf_dim, bom_dim)]
+    candidates = [Counting(u, c, b, f) for u, c, b, f in itertools.product(utf16_dim, crlf_dim, bom_dim, lf_dim)
+                  if not (c and f)]
     declared = bool(_IMPACT_ORIGIN.match(origin or ""))
     if declared:
         # written by impact, which records how it counted (characters, or UTF-16 units when asked): no guessing
@@ -225,7 +247,7 @@ def convert_positions(
                    and np.array_equal(mapped[(g, sources[g].effective(a))][1], mapped[(g, sources[g].effective(b))][1]) for g in sources)
 
     def deviation(c: Counting) -> int:
-        return (c.utf16 != prior.utf16) + c.crlf_one + c.bom
+        return (c.utf16 != prior.utf16) + c.crlf_one + c.bom + c.lf_two
 
     best = min(candidates, key=lambda c: (scores[c], deviation(c), c))
     result.counting = best
@@ -239,6 +261,8 @@ def convert_positions(
             f"accordingly ({_names(moved)}). Pass positions='code_points' or 'utf16' to choose the counting of characters."
         )
     rivals = [c for c in candidates if c != best and scores[c] == scores[best] and not same_place(c, best)]
+    # the rival that makes the counting unknown: one that drifts no more (more drifts than needed explain nothing)
+    result.rival = next((c for c in rivals if deviation(c) <= deviation(best)), None)
     if rivals:
         result.warnings.append(
             f"the positions fit {best.describe()} and {rivals[0].describe()} equally well ({scores[best]} of {n_ends} selection ends "
@@ -246,7 +270,8 @@ def convert_positions(
             + (" (the file was written by NVivo)" if best.utf16 and _nvivo(origin) else "")
             + ". Check a few codings' text, and pass positions='code_points' or 'utf16' if it is wrong."
         )
-    if scores[best] > MISFIT_SHARE * n_ends and not declared:
+    result.misfit = scores[best] > MISFIT_SHARE * n_ends
+    if result.misfit and not declared:
         result.warnings.append(
             f"no way of counting fits the positions: {scores[best]} of {n_ends} selection ends fall inside words, line ends or "
             f"outside the text however they are counted (read as {best.describe()}); the codings' text may be shifted"
