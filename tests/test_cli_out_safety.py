@@ -245,3 +245,27 @@ def test_review_import_refuses_a_folder(study_dir, coded_file, tmp_path, capsys)
     _refused(capsys, f"{folder} is a folder")
     assert (folder / "keep.txt").read_bytes() == PRECIOUS
     assert not list(tmp_path.glob("decisions.*.bak"))
+
+
+def test_a_bug_while_reading_codings_is_not_blamed_on_the_file(study_dir, tmp_path, monkeypatch):
+    """A ValueError that impact's own code raises while reading `--coded` is a bug and surfaces as one (a
+    traceback), not as "not a readable coding file"; a reading library's ValueError is still the file's problem."""
+    import pandas as pd
+
+    import impact.codings as codings
+    from impact.agreement import _check_option
+    from impact.cli._run import _raised_by_impact
+
+    coded = tmp_path / "coded.csv"
+    coded.write_text("interview_id,code,coder\n", encoding="utf-8")
+    monkeypatch.setattr(codings, "read_codings", lambda path, study: _check_option("x", "y", ["z"]))
+    with pytest.raises(ValueError, match="must be one of"):
+        main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--coded", str(coded), "-q"])
+    assert not (tmp_path / "out").exists()
+    monkeypatch.setattr(codings, "read_codings", lambda path, study: pd.read_csv(path, usecols=["absent"]))
+    assert main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--coded", str(coded), "-q"]) == 2
+    # the test itself: where the innermost frame lies decides
+    for call, ours in ((lambda: _check_option("x", "y", ["z"]), True), (lambda: pd.read_csv(coded, usecols=["a"]), False)):
+        with pytest.raises(ValueError) as info:
+            call()
+        assert _raised_by_impact(info.value) is ours

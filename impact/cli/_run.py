@@ -60,6 +60,19 @@ def _progress(message: str) -> None:
     log.info(message)
 
 
+def _raised_by_impact(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised by impact's own code (the innermost frame of its traceback lies in the package),
+    not by a library reading the file for it (pandas, pyarrow, openpyxl, the XML parser...)."""
+    import traceback
+    from pathlib import Path
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return False
+    package = Path(__file__).resolve().parents[1]
+    return Path(frames[-1].filename).resolve().is_relative_to(package)
+
+
 def _read_codings(flag: str, path: str | None, study):
     """``--coded`` / ``--human``: a file of codings of the study, read and checked before the long run starts.
 
@@ -77,6 +90,8 @@ def _read_codings(flag: str, path: str | None, study):
     except ImpactError as exc:
         raise InputError(f"{flag} {path}: {exc}") from None
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        if _raised_by_impact(exc):  # impact names a bad file with an ImpactError: this is a bug, not the file's fault
+            raise
         raise InputError(f"{flag} {path}: not a readable coding file ({type(exc).__name__}: {exc}) - expected a "
                          "coded CSV or Parquet file, a review workbook (.xlsx) or a QDPX project") from None
     except Exception as exc:  # pyarrow's own errors for a damaged Parquet file  # noqa: BLE001
