@@ -643,8 +643,13 @@ def _summary(ctx) -> Section:
     # of the published counts alone leaves the suppressed ones out (a 5-council study said "8 interviews" of 25), and
     # a total beside suppressed counts would give them away.
     per_wave = [("interviews", w) for w in ctx.waves]
+    # A wave no interview is at (a design fact of the whole study, no disclosure) is named, not covered by "each".
+    held = set(ctx.study.interviews["wave"].astype(str))
+    empty = [ctx.wave(w) for w in ctx.waves if str(w) not in held]
+    at_waves = ("at each wave" if not empty else
+                f"at each wave but {_listed(empty)}, where none was held" if len(empty) < len(ctx.waves) else "")
     drawing = (f"drawing on {sum(ctx.cell(k) for k in per_wave):,} interviews" if ctx.shown(*per_wave) else
-               "drawing on interviews at each wave (the sample section gives their numbers, where they can be "
+               f"drawing on interviews {at_waves} (the sample section gives their numbers, where they can be "
                "published),")
     left_out = int(ctx.ledger.values.get(("interviews_not_coded",), 0))
     # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
