@@ -73,7 +73,7 @@ _REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
 _HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _PLATFORMS = (
     r"twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
-    r"linkedin|telegram|whatsapp|kik|bebo|myspace|"
+    r"linkedin|telegram|whatsapp|kik|bebo|myspace|only[ \t]?fans|tumblr|bereal|yubo|omegle|"
     # games and consoles, where a child has a gamer tag ("his psn is darkwolf_07", "on xbox he's called shadowkill99")
     r"xbox(?:[ \t]+live)?|psn|playstation|steam|roblox|fortnite|minecraft|epic[ \t]+games"
 )
@@ -433,7 +433,10 @@ _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|
                 r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
-                r"on[ \t]+(?:the[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
+                r"on[ \t]+(?:the[ \t]+)?(?:local[ \t]+|national[ \t]+|evening[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
+                r"(?<=\b(?:who|s?he|they)[ \t]+(?:was|were|got|ended[ \t]+up)[ \t]+)in[ \t]+the[ \t]+(?:local[ \t]+)?papers?|"
+                r"(?<=\b(?:who|s?he|they|boy|girl|child|kid|son|daughter|had|has|was|were)[ \t]+)(?:ran|run)[ \t]+away|absconded|"
+                r"adopted[ \t]+from|"
                 r"(?<=\b(?:who|s?he)[ \t]+)won[ \t]+(?:an?|the)[ \t]+(?:[\p{L}'’]+[ \t]+){0,4}?(?:award|medal|prize|trophy)|"
                 # a show or a competition someone was on or in, won or came placed in ("she was on britain's got talent
                 # in 2018", "he came second in the county spelling bee in 2019"), or appeared, competed or auditioned
@@ -567,7 +570,7 @@ _AGE_RES = (
         rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -592,10 +595,10 @@ _AGE_RES = (
 )
 
 # The day an age is reached or held ("she turned 14 on 3 May", "he will be fifteen on the 3rd of May", "my son was 9
-# on 14 June", "she's 14 on friday", "he turns 9 next tuesday"), or its month ("she'll be 16 in june"): with the age it
+# on 14 June", "she's 14 on friday", "he turns 9 next tuesday", "she turns 12 on boxing day"), or its month ("she'll be 16 in june"): with the age it
 # gives the date of birth, or narrows it to a few days or a month.
 _ON_DAY_RE = lazy_compile(
-    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_WEEKDAY_WORD})"
+    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_WEEKDAY_WORD}|{_HOLIDAY})"
     rf"|(?P<date>(?:next|this)[ \t]+{_WEEKDAY_WORD}|tomorrow)"
     # the month of a birthday to come ("she'll be 16 in june", "he's 5 in august"; not "she was 14 in May 2019")
     rf"|in[ \t]+(?P<date>{_MONTHS})(?![ \t]*,?[ \t]*(?:\d|{_YEAR_WORDS})))(?![\w/]|[.{_DASH}]\d)", _I)
@@ -721,8 +724,10 @@ _INSTITUTION_RE = lazy_compile(
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
     r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery|police[ \t]+station|fire[ \t]+station|library|"
-    # where a worker serves a district ("the pharmacist at the seacroft chemist", "the gp at the horsforth practice")
-    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club|practice|chemists?|pharmacy|vets|opticians?|dentists?)"
+    # where a worker serves a district ("the pharmacist at the seacroft chemist", "the gp at the horsforth medical
+    # practice"; a practice of a kind only: "their frontline practice", "current LGA practice" stay)
+    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club|(?:dental|gp|doctors['’]?|medical|group)[ \t]+practice|"
+    r"chemists?|pharmacy|vets|opticians?|dentists?)"
     r"(?![\w])",
     _I,
 )
@@ -742,8 +747,8 @@ _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|le
 _SCHOOL_KINDS = frozenset(
     "primary junior juniors infant infants secondary high grammar comprehensive catholic rc ce cofe c of e church "
     "community academy middle first upper special free".split())
-# Words between a district and a practice that are the practice's kind ("the garforth dental practice").
-_PREMISES_KINDS = _SCHOOL_KINDS | frozenset("dental gp doctors doctors' doctors’ veterinary".split())
+# Words between a district and premises that are the premises' kind ("the zorbley veterinary surgery").
+_PREMISES_KINDS = _SCHOOL_KINDS | frozenset({"veterinary"})
 # A nursery or school named in ordinary words in lower case, where a child goes ("she goes to little acorns nursery",
 # "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
 # nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
@@ -1438,7 +1443,8 @@ def _dates(text: str, add) -> None:
     for m in _DEATH_RE.finditer(text):
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
-    for m in _EVENT_YEAR_RE.finditer(text) if _EVENT_ANCHOR.search(text) else ():
+    # overlapped: a title skipped as ordinary ("was on the local news") leaves the event's own words to be read
+    for m in _EVENT_YEAR_RE.finditer(text, overlapped=True) if _EVENT_ANCHOR.search(text) else ():
         if m.group("on") is not None and _ordinary_on(m.group("what")) and not _CONTEST_RE.search(m.group("what")):
             continue
         if m.group("contest") is None or _CONTEST_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):

@@ -317,6 +317,12 @@ def set_off_after_role(text: str, start: int, end: int) -> bool:
 _VERB_AFTER_SET_OFF_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—]))?[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
     re.IGNORECASE | re.VERSION1)
+def _enclosed(text: str, tok: _Tok) -> bool:
+    """Whether a word stands alone between brackets, commas or dashes ("(frost)", ", ash,", "- sage -")."""
+    before, after = text[max(0, tok.start - 2) : tok.start].strip(" \t")[-1:], text[tok.end : tok.end + 2].strip(" \t")[:1]
+    return (before, after) in (("(", ")"), (",", ","), ("-", "-"), ("–", "–"), ("—", "—"))
+
+
 # The services a worker in brackets may be of ("the worker (housing) said", "the workers (support) came"): no names.
 _SERVICE_WORDS = frozenset("""support care health housing education finance welfare safeguarding help youth family law
     police probation admin business data quality practice policy legal social justice transport""".split())
@@ -470,7 +476,7 @@ _GONE_TO_BEFORE_RE = lazy_compile(
 # Where someone lives or grew up, before a district of three or four letters that no list knows, perhaps few of them
 # vowels ("she lives in lsk", "he grew up in ely"); the phrase ends after it or goes on with who, when or how long.
 _LIVED_IN_BEFORE_RE = lazy_compile(
-    r"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|grew[ \t]+up|born|based)[ \t]+(?:in|at|near)|(?:moved|moving|move)[ \t]+"
+    r"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|grew[ \t]+up|born|based|placed|care)[ \t]+(?:in|at|near)|(?:moved|moving|move)[ \t]+"
     r"(?:back[ \t]+)?to|(?:s?he|they|who|i|we)(?:[ \t]+(?:is|was|are|were|comes?|came|originally)|['’](?:s|re|m))+[ \t]+from)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLACE_ENDS_RE = lazy_compile(
@@ -704,7 +710,8 @@ class NameFinder:
                 continue
             j = i + len(run)
             span = self._judge(text, toks, i, run)
-            if span is not None and span.kind == "name" and _A_BEFORE_RE.search(text, max(0, span.start - 4), span.start):
+            if (span is not None and span.kind == "name" and _A_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
+                    and all(t.shape == "lower" and t.key not in self.participant_parts for t in run)):
                 span = Span(span.start, span.end, "detail")  # "he drives a porsche", "she has a rolex": a belonging
             if span is not None:
                 spans.append(span)
@@ -962,7 +969,7 @@ class NameFinder:
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (tok.key in self.word_names or tok.key in _TITLES
                          or (self._unknown(tok) and (_pronounceable(tok.key) or _short_name(tok.key)))))
-                or (self._count_noun(tok, bracketed=text[tok.start - 1 : tok.end + 1] == f"({tok.text})")
+                or (self._count_noun(tok, enclosed=_enclosed(text, tok))
                     and set_off_after_role(text, tok.start, tok.end)
                     and _VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None)):
             spans.append(Span(tok.start, tok.end, "name"))
@@ -1030,13 +1037,14 @@ class NameFinder:
         return (text[tok.end : tok.end + 2][-1:].isdigit() and tok.key in self.firsts and tok.key not in _MONTH_NAMES and tok.key not in _NOT_NAMES
                 and _AGE_IN_LIST_RE.match(text, tok.end) is not None)
 
-    def _count_noun(self, tok: _Tok, *, bracketed: bool = False) -> bool:
+    def _count_noun(self, tok: _Tok, *, enclosed: bool = False) -> bool:
         """An ordinary word that may be a surname: a singular count noun of the word list, no function word, adverb or
-        role ("marsh", "brook"; not "care", "however", "too", "everyone", "sister"); in brackets, where an aside names
-        a person, a singular mass noun too ("the nurse (frost) came in"), but not a service's ("(housing)", "(support)")."""
+        role ("marsh", "brook"; not "care", "however", "too", "everyone", "sister"); set off on both sides, where an
+        aside names a person, a singular mass noun too ("the nurse (frost) came in", "her sw, ash, is great"), but not a
+        service's ("(housing)", "(support)")."""
         key = tok.key
         return (key in self.words and len(key) > 2 and _surname_like(key) and key not in _SERVICE_WORDS
-                and (not bare_word(key) or bracketed and (not key.endswith("s") or key.endswith("ss")))
+                and (not bare_word(key) or enclosed and (not key.endswith("s") or key.endswith("ss")))
                 and key not in KINSHIP_ROLE_WORDS and key not in _TITLES and key not in _NOT_SUBJECTS)
 
     def _joinable(self, text: str, a: _Tok, b: _Tok) -> bool:
