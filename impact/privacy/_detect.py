@@ -73,7 +73,7 @@ _REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
 _HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _PLATFORMS = (
     r"twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
-    r"linkedin|telegram|whatsapp|kik|bebo|myspace|"
+    r"linkedin|telegram|whatsapp|kik|bebo|myspace|only[ \t]?fans|tumblr|bereal|yubo|omegle|"
     # games and consoles, where a child has a gamer tag ("his psn is darkwolf_07", "on xbox he's called shadowkill99")
     r"xbox(?:[ \t]+live)?|psn|playstation|steam|roblox|fortnite|minecraft|epic[ \t]+games"
 )
@@ -426,11 +426,17 @@ _PERSON_NOUNS = frozenset("""patient victim person people youngster infant resid
 # The month and year or the year of what happened to a child that the press and a review would report ("stabbed outside
 # the shop in 2021", "went missing in March 2020", "was abducted back in 2019"): with the council it points to one
 # child, as a death's does; a day and month alone are kept, as an event's are.
+_CONTESTS = (r"talent|factor|bake[ \t\-]?off|show|programme|series|final|finals|championships?|competition|contest|"
+             r"tournament|olympics|paralympics|games|pageant|bee|quiz|cup|gala")
+_CONTEST_RE = lazy_compile(rf"\b(?:{_CONTESTS})\b", _I)
 _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|raped|went[ \t]+missing|"
                 r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
-                r"on[ \t]+(?:the[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
+                r"on[ \t]+(?:the[ \t]+)?(?:local[ \t]+|national[ \t]+|evening[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
+                r"(?<=\b(?:who|s?he|they)[ \t]+(?:was|were|got|ended[ \t]+up)[ \t]+)in[ \t]+the[ \t]+(?:local[ \t]+)?papers?|"
+                r"(?<=\b(?:who|s?he|they|boy|girl|child|kid|son|daughter|had|has|was|were)[ \t]+)(?:ran|run)[ \t]+away|absconded|"
+                r"adopted[ \t]+from|"
                 r"(?<=\b(?:who|s?he)[ \t]+)won[ \t]+(?:an?|the)[ \t]+(?:[\p{L}'’]+[ \t]+){0,4}?(?:award|medal|prize|trophy)|"
                 # a show or a competition someone was on or in, won or came placed in ("she was on britain's got talent
                 # in 2018", "he came second in the county spelling bee in 2019"), or appeared, competed or auditioned
@@ -441,9 +447,14 @@ _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|
                 # 2015", "bitten by a dog in 2018", "crowned miss teen yorkshire in 2018", "picked for the england u16s")
                 r"bitten|mauled|rescued|electrocuted|crowned|scholarship|(?<=\b(?:who|s?he|they)[ \t]+)(?:fell|got[ \t]+lost|"
                 r"survived|nearly[ \t]+died)|(?<=\b(?:was|were|got|been)[ \t]+)(?:picked|selected|chosen|scouted)[ \t]+(?:for|by)|"
-                r"(?P<contest>talent|factor|bake[ \t\-]?off|show|programme|series|final|finals|championships?|competition|"
-                r"contest|tournament|olympics|paralympics|games|pageant|bee|quiz|cup|gala)(?=,?[ \t]+(?:back[ \t]+)?"
-                r"(?:in|during|between)\b)")
+                # a child found ("the baby found in a phone box in 2009"), expelled or excluded, or seen on a show
+                r"(?<=\b(?:baby|newborn|child|boy|girl|body)[ \t]+(?:was[ \t]+)?)found|expelled|(?<=\b(?:who|s?he)[ \t]+(?:was|got|"
+                r"had[ \t]+been)[ \t]+(?:permanently[ \t]+)?)excluded|featured[ \t]+(?:on|in)|starred[ \t]+in|contestant|"
+                # a title said alone after a person was on it or won it ("she was on [title] in 2019", "he won [title],
+                # 2018"): see _ordinary_on, which keeps what a person is on in ordinary talk ("on the register", "on bail")
+                r"(?<=\b(?:who|s?he|mum|mam|dad|nan|gran|brother|sister|son|daughter|uncle|aunt(?:ie|y)?|cousin|boy|girl|lad|"
+                r"lass|kid|child)[ \t]+)(?P<on>won|was[ \t]+on)|"
+                rf"(?P<contest>{_CONTESTS})(?=,?[ \t]+(?:back[ \t]+)?(?:in|during|between)\b|,[ \t]*(?:19|20)\d\d\b)")
 _CONTEST_BEFORE_RE = lazy_compile(
     r"\b(?:was|were|been|won|came[ \t]+(?:first|second|third|fourth|last|top|runners?[ \t\-]up|\d(?:st|nd|rd|th)))"
     r"[ \t]+(?:on|in|at|the)[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,4}\Z", _I)
@@ -456,8 +467,9 @@ _DATED_YEAR = (rf"(?P<date>(?:(?:spring|summer|autumn|winter|early|late|mid)[ \t
                rf"(?:{_MONTHS}[ \t]+)?(?:19|20)\d\d)?)(?![\w/]|[.{_DASH}]\d)")
 _EVENT_ANCHOR = lazy_compile(rf"\b(?:{_EVENT_WORDS})\b", _I)
 _EVENT_YEAR_RE = lazy_compile(
-    rf"\b(?:{_EVENT_WORDS})\b(?:[ \t]+[\p{{L}}\d'’\-]+){{0,5}}?,?[ \t]+(?:back[ \t]+)?(?:in|during|from|between)[ \t]+(?:the[ \t]+)?"
-    rf"{_DATED_YEAR}", _I)
+    rf"\b(?:{_EVENT_WORDS})\b(?P<what>(?:[ \t]+[\p{{L}}\d'’\-]+){{0,5}}?)(?:,?[ \t]+(?:back[ \t]+)?(?:in|during|from|between)"
+    # or the year alone after a comma ("he was expelled from the school, 2016")
+    rf"[ \t]+(?:the[ \t]+)?|,[ \t]*){_DATED_YEAR}", _I)
 # The year of an incident the press would report, said where it happened or alone ("the fire at the flats in 2019 killed
 # her brother", "the crash on the a64 in 2020", "the attack in May 2017"): the incident's noun right before a place's
 # preposition or the year ("the fire service in 2019", "a flood of referrals in 2019" are kept).
@@ -558,7 +570,7 @@ _AGE_RES = (
         rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -583,10 +595,10 @@ _AGE_RES = (
 )
 
 # The day an age is reached or held ("she turned 14 on 3 May", "he will be fifteen on the 3rd of May", "my son was 9
-# on 14 June", "she's 14 on friday", "he turns 9 next tuesday"), or its month ("she'll be 16 in june"): with the age it
+# on 14 June", "she's 14 on friday", "he turns 9 next tuesday", "she turns 12 on boxing day"), or its month ("she'll be 16 in june"): with the age it
 # gives the date of birth, or narrows it to a few days or a month.
 _ON_DAY_RE = lazy_compile(
-    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_WEEKDAY_WORD})"
+    rf"(?:[ \t]+(?:years?[ \t]+old))?[ \t]+(?:on[ \t]+(?P<date>{_ANY_DATE}|{_DAY_ALONE}|(?:this[ \t]+)?{_WEEKDAY_WORD}|{_HOLIDAY})"
     rf"|(?P<date>(?:next|this)[ \t]+{_WEEKDAY_WORD}|tomorrow)"
     # the month of a birthday to come ("she'll be 16 in june", "he's 5 in august"; not "she was 14 in May 2019")
     rf"|in[ \t]+(?P<date>{_MONTHS})(?![ \t]*,?[ \t]*(?:\d|{_YEAR_WORDS})))(?![\w/]|[.{_DASH}]\d)", _I)
@@ -712,7 +724,10 @@ _INSTITUTION_RE = lazy_compile(
 _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:primary|school|academy|college|hospital|infirmary|surgery|"
     r"medical[ \t]+centre|health[ \t]+centre|clinic|mosque|church|nursery|police[ \t]+station|fire[ \t]+station|library|"
-    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club)"
+    # where a worker serves a district ("the pharmacist at the seacroft chemist", "the gp at the horsforth medical
+    # practice"; a practice of a kind only: "their frontline practice", "current LGA practice" stay)
+    r"leisure[ \t]+centre|community[ \t]+centre|youth[ \t]+club|(?:dental|gp|doctors['’]?|medical|group)[ \t]+practice|"
+    r"chemists?|pharmacy|vets|opticians?|dentists?)"
     r"(?![\w])",
     _I,
 )
@@ -732,6 +747,8 @@ _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|le
 _SCHOOL_KINDS = frozenset(
     "primary junior juniors infant infants secondary high grammar comprehensive catholic rc ce cofe c of e church "
     "community academy middle first upper special free".split())
+# Words between a district and premises that are the premises' kind ("the zorbley veterinary surgery").
+_PREMISES_KINDS = _SCHOOL_KINDS | frozenset({"veterinary"})
 # A nursery or school named in ordinary words in lower case, where a child goes ("she goes to little acorns nursery",
 # "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
 # nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
@@ -1130,7 +1147,7 @@ _INSTITUTION_ANCHOR = lazy_compile(
 )
 _INSTITUTION_LOWER_ANCHOR = lazy_compile(
     r"\b(?:primary|school|academy|college|hospital|infirmary|surgery|centre|clinic|mosque|church|nursery|station|library|"
-    r"club)\b", _I
+    r"club|practice|chemists?|pharmacy|vets|opticians?|dentists?)\b", _I
 )
 _ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I)
 _SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
@@ -1426,7 +1443,10 @@ def _dates(text: str, add) -> None:
     for m in _DEATH_RE.finditer(text):
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
-    for m in _EVENT_YEAR_RE.finditer(text) if _EVENT_ANCHOR.search(text) else ():
+    # overlapped: a title skipped as ordinary ("was on the local news") leaves the event's own words to be read
+    for m in _EVENT_YEAR_RE.finditer(text, overlapped=True) if _EVENT_ANCHOR.search(text) else ():
+        if m.group("on") is not None and _ordinary_on(m.group("what")) and not _CONTEST_RE.search(m.group("what")):
+            continue
         if m.group("contest") is None or _CONTEST_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
             add(Span(m.start("date"), m.end("date"), "date"))
     if _INCIDENT_ANCHOR.search(text):
@@ -1434,6 +1454,22 @@ def _dates(text: str, add) -> None:
             add(Span(m.start("date"), m.end("date"), "date"))
     for m in _FULL_DATE_RE.finditer(text):
         add(Span(m.start("date"), m.end("date"), "date"))
+
+
+#: What a person is on, or wins, in ordinary talk ("on the register", "on bail", "won the contract"): the last word of
+#: what follows "was on" or "won" before a year; a title of a show or a contest is none of these.
+_ORDINARY_ON = frozenset("""plan register list holiday leave bail tag licence license medication meds course placement
+    scheme programme notice order books caseload rota team board panel committee council ward site estate phone call
+    radar sick dole credit time duty shift track way road bus train contract probation remand trial record file system
+    agenda pill maternity paternity own side case job appeal bid tender award grant election vote seat majority""".split())
+_OWNED = frozenset("a an his her their my our your its".split())
+
+
+def _ordinary_on(what: str) -> bool:
+    """Whether the words a person was on or won before a year are an ordinary state or a thing of work, not a show's or
+    a contest's title ("a plan", "the waiting list", "antidepressants", "the streets", "his own"; not "the chase")."""
+    words = fold(what).split()
+    return not words or words[0] in _OWNED or words[-1] in _ORDINARY_ON or words[-1].endswith("s")
 
 
 def _thing_died(text: str, start: int) -> bool:
@@ -1656,9 +1692,9 @@ def _institutions(text: str, add) -> None:
             continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
-        start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_SCHOOL_KINDS)
-        if start is None:
-            start = _capitalised_name(text, m.group("name"), m.start("name"))
+        start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_PREMISES_KINDS)
+        if start is None and text[m.end("name") : m.end()].split()[-1] not in _WEAK_INSTITUTIONS:
+            start = _capitalised_name(text, m.group("name"), m.start("name"))  # "Effective Practice" is judged above
         if start is not None:
             add(Span(start, m.end(), "place"))
     for m in _near(_SCHOOL_KIND_RE, _SCHOOL_KIND_ANCHOR, text, 80, 10):
@@ -1762,6 +1798,20 @@ def _looks_re() -> re.Pattern:
         rf"|\b(?P<d>{_COLOUR}[ \t\-]+(?:haired|bearded))\b", _I)
 
 
+# A job a neighbourhood or a school has one of ("the lollipop man", "the ice cream lady", "the crossing patrol"): the job
+# singles the worker out; a round's or a building's ("the milkman", "the paper boy", "the caretaker") with the street,
+# estate or school it serves ("the milkman on our road", "her dad's the school caretaker"); "the postman came", "a
+# caretaker role", "we had ice cream" stay.
+_LONE_JOB_RE = lazy_compile(
+    r"\b(?:the|our|her|his|their|my|your)[ \t]+(?P<d>lollipop[ \t]+(?:lady|man|woman)|(?:school[ \t]+)?crossing[ \t]+"
+    r"(?:patrol|warden|lady|man)|ice[ \t\-]?cream[ \t]+(?:van[ \t]+)?(?:man|lady|woman|driver)|rag[ \t\-]+and[ \t\-]+bone[ \t]+man"
+    r"|(?P<round>(?:milk|coal|post|bin|paper)[ \t]?(?:man|woman|lady|boy|girl)|postie|window[ \t]+cleaner|dinner[ \t]+(?:lady|man)"
+    r"|(?P<school>school[ \t]+)?caretaker))(?![\p{L}\-])"
+    r"(?(round)(?(school)(?![ \t]+(?:budget|role|post|job|contract|hours|rota))|(?=[ \t]+(?:on|at|in|for|of|round)[ \t]+"
+    r"(?:the|our|her|his|their|my|that)[ \t]+(?:estate|street|road|close|school|village|block|flats|avenue|lane|area))))", _I)
+_LONE_JOB_ANCHOR = lazy_compile(r"lollipop|crossing|cream|bone|man\b|woman|lady|boy\b|girl\b|postie|cleaner|caretaker", _I)
+
+
 # A job by its route or number ("a bus driver on the number 42", "he drives the 72 to town", "she's a driver on route
 # 18", "he works on the X84 route"): the route places the worker; "drives 20 miles", "the number 3 priority" stay.
 _ROUTE_NUMBER = r"[a-z]?\d{1,3}[a-z]?(?![\p{L}\d])"
@@ -1796,6 +1846,8 @@ def _distinctive(text: str, add) -> None:
         if m.group("drive") is not None or fold(m.group("d")).split()[-1] not in _NOT_LOOKS:
             add(Span(m.start("d"), m.end("d"), "detail"))
             ends.add(m.end("d"))
+    for m in _LONE_JOB_RE.finditer(text) if _LONE_JOB_ANCHOR.search(text) else ():
+        add(Span(m.start("d"), m.end("d"), "detail"))
     for m in _ROUTE_RE.finditer(text) if _ROUTE_ANCHOR.search(text) else ():
         add(Span(m.start("r"), m.end("r"), "place"))
     if _ROAD_ANCHOR.search(text):

@@ -220,6 +220,8 @@ def is_public_word(word: str) -> bool:
 # Public terms that are also common surnames: a name only where a person is spoken of ("Green said", "I told
 # Hall about it", "Little's plan"), never after an article ("the Green Paper", "the Hall").
 _PUBLIC_SURNAMES = frozenset("hall green hill cross park lane day".split())
+# The indefinite article: no one's name follows it, a thing's does ("drives a porsche", "has a rolex").
+_A_BEFORE_RE = lazy_compile(r"\ban?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 # A month in lower case that is also a first name ("april", "june") is the month where a word of time or a number is
@@ -315,6 +317,15 @@ def set_off_after_role(text: str, start: int, end: int) -> bool:
 _VERB_AFTER_SET_OFF_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—]))?[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
     re.IGNORECASE | re.VERSION1)
+def _enclosed(text: str, tok: _Tok) -> bool:
+    """Whether a word stands alone between brackets, commas or dashes ("(frost)", ", ash,", "- sage -")."""
+    before, after = text[max(0, tok.start - 2) : tok.start].strip(" \t")[-1:], text[tok.end : tok.end + 2].strip(" \t")[:1]
+    return (before, after) in (("(", ")"), (",", ","), ("-", "-"), ("–", "–"), ("—", "—"))
+
+
+# The services a worker in brackets may be of ("the worker (housing) said", "the workers (support) came"): no names.
+_SERVICE_WORDS = frozenset("""support care health housing education finance welfare safeguarding help youth family law
+    police probation admin business data quality practice policy legal social justice transport""".split())
 # Words that open a clause without naming anyone, set off after a role ("the nurse, everyone came", "my manager,
 # meanwhile rang").
 _NOT_SUBJECTS = frozenset("""everyone everybody someone somebody anyone anybody nobody noone something nothing anything
@@ -462,6 +473,15 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # a shop by its name alone ("on the tills at morrisons in gipton")
     r"\b(?:at|near|outside|opposite|behind)[ \t]+[\p{L}'’\-]+[ \t]+in)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Where someone lives or grew up, before a district of three or four letters that no list knows, perhaps few of them
+# vowels ("she lives in lsk", "he grew up in ely"); the phrase ends after it or goes on with who, when or how long.
+_LIVED_IN_BEFORE_RE = lazy_compile(
+    r"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|grew[ \t]+up|born|based|placed|care)[ \t]+(?:in|at|near)|(?:moved|moving|move)[ \t]+"
+    r"(?:back[ \t]+)?to|(?:s?he|they|who|i|we)(?:[ \t]+(?:is|was|are|were|comes?|came|originally)|['’](?:s|re|m))+[ \t]+from)"
+    r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_PLACE_ENDS_RE = lazy_compile(
+    r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z|(?:with|and|now|then|last|this|in|since|for|until|till|when|after|before|but)\b)",
+    re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
 _FAMILY_PLACED_RE = lazy_compile(
@@ -690,6 +710,9 @@ class NameFinder:
                 continue
             j = i + len(run)
             span = self._judge(text, toks, i, run)
+            if (span is not None and span.kind == "name" and _A_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
+                    and all(t.shape == "lower" and t.key not in self.participant_parts for t in run)):
+                span = Span(span.start, span.end, "detail")  # "he drives a porsche", "she has a rolex": a belonging
             if span is not None:
                 spans.append(span)
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
@@ -946,7 +969,8 @@ class NameFinder:
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (tok.key in self.word_names or tok.key in _TITLES
                          or (self._unknown(tok) and (_pronounceable(tok.key) or _short_name(tok.key)))))
-                or (self._count_noun(tok) and set_off_after_role(text, tok.start, tok.end)
+                or (self._count_noun(tok, enclosed=_enclosed(text, tok))
+                    and set_off_after_role(text, tok.start, tok.end)
                     and _VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None)):
             spans.append(Span(tok.start, tok.end, "name"))
             return i + 1
@@ -988,6 +1012,11 @@ class NameFinder:
                 and not plural_of_a_thing_done(tok.key) and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 45), tok.start)):
             spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
             return i + 1
+        if (self._unknown(tok) and 3 <= len(tok.key) <= 4 and tok.key.isalpha() and tok.key not in self.firsts
+                and _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)
+                and _PLACE_ENDS_RE.match(text, tok.end)):
+            spans.append(Span(tok.start, tok.end, "place"))  # "she lives in wem", "they moved to usk last year"
+            return i + 1
         if self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in self.places and (
                 (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) and _SUBJECT_VERB_AFTER_RE.match(text, tok.end))
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
@@ -1008,11 +1037,14 @@ class NameFinder:
         return (text[tok.end : tok.end + 2][-1:].isdigit() and tok.key in self.firsts and tok.key not in _MONTH_NAMES and tok.key not in _NOT_NAMES
                 and _AGE_IN_LIST_RE.match(text, tok.end) is not None)
 
-    def _count_noun(self, tok: _Tok) -> bool:
+    def _count_noun(self, tok: _Tok, *, enclosed: bool = False) -> bool:
         """An ordinary word that may be a surname: a singular count noun of the word list, no function word, adverb or
-        role ("marsh", "brook"; not "care", "however", "too", "everyone", "sister")."""
+        role ("marsh", "brook"; not "care", "however", "too", "everyone", "sister"); set off on both sides, where an
+        aside names a person, a singular mass noun too ("the nurse (frost) came in", "her sw, ash, is great"), but not a
+        service's ("(housing)", "(support)")."""
         key = tok.key
-        return (key in self.words and len(key) > 2 and _surname_like(key) and not bare_word(key)
+        return (key in self.words and len(key) > 2 and _surname_like(key) and key not in _SERVICE_WORDS
+                and (not bare_word(key) or enclosed and (not key.endswith("s") or key.endswith("ss")))
                 and key not in KINSHIP_ROLE_WORDS and key not in _TITLES and key not in _NOT_SUBJECTS)
 
     def _joinable(self, text: str, a: _Tok, b: _Tok) -> bool:
