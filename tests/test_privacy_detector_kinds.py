@@ -79,3 +79,16 @@ def test_the_redactors_memo_gives_what_a_fresh_reading_gives_and_is_bounded(corp
     for text in corpus[:50]:
         small.find(text)
     assert len(small._memo) == 10
+
+
+@pytest.mark.parametrize("pattern, anchor", [("_DOB_RE", "_DOB_ANCHOR"), ("_DEATH_RE", "_DEATH_ANCHOR")])
+def test_a_large_pattern_is_skipped_only_where_it_cannot_match(corpus, pattern, anchor):
+    """`_dates` runs the date-of-birth and death patterns only where their leading words occur: each of their
+    matches (every position, so also those a leftmost match hides) has an anchor match at its start."""
+    big, lead = getattr(_detect, pattern), getattr(_detect, anchor)
+    hits = 0
+    for text in corpus:
+        for m in big.finditer(text, overlapped=True):
+            hits += 1
+            assert lead.match(text, m.start()), (text, m.group())
+    assert hits >= 20  # the corpus holds dozens of them (88 and 29): the check is not vacuous
