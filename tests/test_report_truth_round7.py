@@ -172,3 +172,37 @@ def test_the_opening_counts_the_interviews_of_the_study(null):
     n_c = len(study.table("councils"))
     assert f"drawing on {n_iv:,} interviews" in opening and opening.startswith(f"This report follows {n_c} councils"), \
         opening
+
+
+# --------------------------------------------------------------------------- 5. the heatmap of reported impacts
+def test_the_heatmap_names_the_impacts_in_order_marks_suppressed_cells_and_says_which_way_its_colours_run(null, tmp_path):
+    """The Word report's heatmap showed the codes' ids ('plans_actions') in a shuffled order, left the suppressed cells
+    blank though its alt text said they were 'marked c', and the alt text said the colours ran 'from dark (none) to
+    light (all)', the reverse of the map. Rendered with a threshold of 10 (so that some cells are suppressed), the
+    rows are the codebook's labels in its order, every cell of the prevalence table has its text (its share, or c where
+    the table has c), and the colour of 0% is lighter than that of 100%."""
+    import matplotlib.colors as mcolors
+
+    from impact.pipeline import build_report
+    from impact.privacy._disclosure import SUPPRESSED
+    from impact.report import Figure
+
+    study, truth, f = null
+    report, _ = build_report(f, min_count=10)
+    table = next(b.data for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "prevalence")
+    figure = next(b for s in report.sections for b in s.blocks if isinstance(b, Figure) and b.name == "prevalence_heatmap")
+    figure.fig.savefig(tmp_path / "heat.png", dpi=60)
+    ax = figure.fig.axes[0]
+    labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"], strict=True))
+    order = [c for c in f.codebook.codes["code_id"] if c in set(table["impact"])]
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()] == [labels[c] for c in order]
+    hidden = int((table["prevalence"] == SUPPRESSED).sum())
+    assert 0 < hidden < len(table), table
+    texts = [t.get_text() for t in ax.texts if t.get_text()]
+    assert texts.count(SUPPRESSED) == hidden and len(texts) == len(table), texts
+    shown = sorted(f"{float(v):.0%}" for v in table.loc[table["prevalence"] != SUPPRESSED, "prevalence"])
+    assert sorted(t.split("\n")[0] for t in texts if t != SUPPRESSED) == shown
+    cmap = ax.collections[0].get_cmap()
+    lightness = [float(np.dot(mcolors.to_rgb(cmap(v)), [0.299, 0.587, 0.114])) for v in (0.0, 1.0)]
+    assert lightness[0] > lightness[1]
+    assert "from light (none) to dark (all)" in figure.alt_text and "marked c" in figure.alt_text

@@ -1698,12 +1698,13 @@ def _prevalence(ctx) -> Section:
     heat["column"] = pd.Categorical(heat["column"], categories=columns)
     heat["value"] = pd.to_numeric(heat["prevalence"].where(heat["prevalence"] != SUPPRESSED), errors="coerce")
     heat["n"] = pd.to_numeric(heat["n_participants"].where(heat["n_participants"] != SUPPRESSED), errors="coerce")
-    heat = heat.sort_values("column")
+    # Rows by the impacts' labels, in the codebook's order: the map showed the codes' ids ('plans_actions'), in an order
+    # an unstable sort by column left (commitment, morale, policies_systems, ...), beside tables and figures by label.
+    labels = [ctx.code(c) for c in heat["impact"]]
+    heat["row"] = pd.Categorical(labels, categories=list(dict.fromkeys(labels)))
     fig, ax = _subplots(figsize=(11, 0.6 * heat["impact"].nunique() + 3))
-    prevalence_heatmap(heat, x="column", y="impact", value="value", annot_n="n", ax=ax)
-    for text in ax.texts:
-        if not text.get_text():
-            text.set_text(SUPPRESSED)
+    prevalence_heatmap(heat, x="column", y="row", value="value", annot_n="n", ax=ax)
+    _mark_suppressed_cells(ax, heat, x="column", y="row", value="value")
     ax.set_xlabel("Wave and intervention status")
     ax.set_ylabel("")
     if ax.collections and getattr(ax.collections[0], "colorbar", None) is not None:
@@ -1715,8 +1716,22 @@ def _prevalence(ctx) -> Section:
     blocks.append(Figure("prevalence_heatmap", fig, "Impacts reported at each wave, by intervention status",
                          "Heatmap: rows are impacts, columns are wave and intervention status; each cell gives the "
                          "share of participants reporting the impact and the number interviewed, on a colour scale "
-                         f"from dark (none) to light (all). Suppressed cells are blank and marked {SUPPRESSED}."))
+                         f"from light (none) to dark (all). Suppressed cells are blank and marked {SUPPRESSED}."))
     return Section("Impacts reported at each wave", blocks)
+
+
+def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str) -> None:
+    """Write ``c`` in each cell of a heatmap drawn from ``data`` whose ``value`` is missing (suppressed).
+
+    Seaborn draws no annotation in a cell without a value, so the cells the alt text called 'blank and marked c' were
+    blank only, as empty as a wave and status group no participant was in. Rows and columns are the categories' order,
+    as :func:`prevalence_heatmap` lays them out.
+    """
+    rows = [r for r in data[y].cat.categories if r in set(data[y])]
+    cols = [c for c in data[x].cat.categories if c in set(data[x])]
+    for r in data[data[value].isna()].itertuples():
+        ax.text(cols.index(getattr(r, x)) + 0.5, rows.index(getattr(r, y)) + 0.5, SUPPRESSED, ha="center", va="center",
+                fontsize=9, color="#333333")
 
 
 # --------------------------------------------------------------------------- trajectories
