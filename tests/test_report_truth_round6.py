@@ -166,9 +166,9 @@ def test_four_waves_give_the_realised_share_and_say_why_there_are_no_trajectorie
     n, k = _realised(study4, coded4)
     assert (n, k) == _realised(study3, coded3) and min(k, n - k) >= 5
     sentence = (f"Of the {n:,} expectations that participants interviewed at every wave held before the review (one "
-                f"per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards.")
-    for f in (f3, f4):
-        assert sentence in _summary(f)[1], _summary(f)[1]
+                f"per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards")
+    for f in (f3, f4):  # followed by the impacts not expected and reported all the same (round 7)
+        assert any(s.startswith(sentence + ";") or s == sentence + "." for s in _summary(f)[1]), _summary(f)[1]
     report, _ = report_of(f4)
     [section] = [s for s in report.sections if isinstance(s, Section) and s.title.startswith("Trajectories")]
     [text] = [b.text for b in section.blocks]

@@ -987,9 +987,14 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
     return out.dropna(subset=["share"])
 
 
-def _realised_counts(ctx) -> tuple[int, int] | None:
-    """The expectations held before the review by participants interviewed at every wave, and how many of them were
-    realised (one per participant and impact), or None with fewer than two waves after the review.
+def _realised_counts(ctx) -> tuple[int, int, int, int] | None:
+    """The expectations held before the review by participants interviewed at every wave, how many of them were
+    realised (one per participant and impact), the impacts the same participants did not expect and how many of those
+    were reported afterwards all the same; None with fewer than two waves after the review.
+
+    The last two are the yardstick of the first two: in a study where nothing was planted, 80% of expectations were
+    'realised' and 77% of the impacts nobody expected were reported afterwards too (seed 591147), so a share realised
+    given alone reads as expectations fulfilled when it says no more than how often impacts are reported.
 
     Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
     unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
@@ -1005,13 +1010,17 @@ def _realised_counts(ctx) -> tuple[int, int] | None:
         return None
     first, later = ctx.waves[0], ctx.later
     pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], ctx.waves)
-    expected = pp[(pp["wave"] == first) & pp["anticipated"].astype(bool)][["participant_id", "code"]]
+    at_first = pp[pp["wave"] == first]
+    expected = at_first[at_first["anticipated"].astype(bool)][["participant_id", "code"]].drop_duplicates()
+    unexpected = at_first[~at_first["anticipated"].astype(bool)][["participant_id", "code"]].drop_duplicates()
     reported = pp[pp["wave"].isin(later) & pp["reported"].astype(bool)][["participant_id", "code"]].drop_duplicates()
-    return len(expected), len(expected.merge(reported, on=["participant_id", "code"]))
+    return (len(expected), len(expected.merge(reported, on=["participant_id", "code"])), len(unexpected),
+            len(unexpected.merge(reported, on=["participant_id", "code"])))
 
 
 #: Ledger keys of the counts the summary's share sentences publish (declared by :func:`_declare_shares`).
 _REALISED_KEYS = (("summary_expected",), ("summary_realised",), ("summary_unmet",))
+_UNEXPECTED_KEYS = (("summary_unexpected",), ("summary_unexpected_reported",), ("summary_unexpected_not_reported",))
 _SUSTAINED_KEYS = (("summary_early",), ("summary_kept",), ("summary_faded",), ("summary_new",))
 
 
@@ -1021,10 +1030,11 @@ def _declare_shares(ctx) -> None:
     led = ctx.ledger
     realised = _realised_counts(ctx)
     if realised is not None:
-        n, k = realised
-        for key, v in zip(_REALISED_KEYS, (n, k, n - k), strict=True):
-            led.count(key, v)
-        led.relation(_REALISED_KEYS[0], _REALISED_KEYS[1:])
+        n, k, m, j = realised
+        for keys, total, part in ((_REALISED_KEYS, n, k), (_UNEXPECTED_KEYS, m, j)):
+            for key, v in zip(keys, (total, part, total - part), strict=True):
+                led.count(key, v)
+            led.relation(keys[0], keys[1:])
     sustained = _sustained_counts(ctx)
     if sustained is not None:
         n, k, new = sustained
@@ -1039,10 +1049,15 @@ def _realised_share(ctx) -> str | None:
     counts = _realised_counts(ctx)
     if counts is None or counts[0] == 0 or not ctx.shown(*_REALISED_KEYS):
         return None
-    n_expected, n_realised = counts
-    return (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
-            f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) "
-            f"{'was' if n_realised == 1 else 'were'} reported as realised afterwards.")
+    n_expected, n_realised, n_unexpected, n_also = counts
+    sentence = (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
+                f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) "
+                f"{'was' if n_realised == 1 else 'were'} reported as realised afterwards")
+    if n_unexpected == 0 or not ctx.shown(*_UNEXPECTED_KEYS):
+        return sentence + "."
+    # Without the impacts nobody expected the share cannot be read: it is as high as they are reported afterwards.
+    return (f"{sentence}; of the {n_unexpected:,} impacts the same participants had not expected, {n_also:,} "
+            f"({n_also / n_unexpected:.0%}) {'was' if n_also == 1 else 'were'} reported afterwards all the same.")
 
 
 def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
@@ -1084,11 +1099,12 @@ def _sustained_share(ctx) -> str | None:
     n_early, n_kept, n_new = counts
     early, late = ctx.later[0], ctx.later[-1]
     first, last = ctx.short_wave(early).lower(), ctx.short_wave(late).lower()
-    # With three or more waves after the review, 'both waves after the review' is untrue and an impact not reported at
-    # the first of them may have been reported at one between: 'for the first time' at the last is then unknown (a
-    # study with a fourth wave said so of 36 impacts every one of which was reported at the third). The waves are named.
+    # With three or more waves after the review, 'both waves after the review' is untrue (the waves are named). An
+    # impact at the last wave and not at the first after the review is not 'reported for the first time': it may have
+    # been reported before the review or at a wave between (a null study said so of 61 impacts, 34 of which its
+    # participants had reported before the review; a study with a fourth wave, of 36 every one reported at the third).
     two = len(ctx.later) == 2
-    new = (f"reported for the first time at {last}" if two else f"reported at {last} that had not been at {first}")
+    new = f"reported at {last} that had not been at {first}"
     return (f"Of the {n_early:,} impacts that participants interviewed at "
             f"{'both waves after the review' if two else f'both {first} and {last}'} reported at "
             f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) "
@@ -1687,12 +1703,13 @@ def _prevalence(ctx) -> Section:
     heat["column"] = pd.Categorical(heat["column"], categories=columns)
     heat["value"] = pd.to_numeric(heat["prevalence"].where(heat["prevalence"] != SUPPRESSED), errors="coerce")
     heat["n"] = pd.to_numeric(heat["n_participants"].where(heat["n_participants"] != SUPPRESSED), errors="coerce")
-    heat = heat.sort_values("column")
+    # Rows by the impacts' labels, in the codebook's order: the map showed the codes' ids ('plans_actions'), in an order
+    # an unstable sort by column left (commitment, morale, policies_systems, ...), beside tables and figures by label.
+    labels = [ctx.code(c) for c in heat["impact"]]
+    heat["row"] = pd.Categorical(labels, categories=list(dict.fromkeys(labels)))
     fig, ax = _subplots(figsize=(11, 0.6 * heat["impact"].nunique() + 3))
-    prevalence_heatmap(heat, x="column", y="impact", value="value", annot_n="n", ax=ax)
-    for text in ax.texts:
-        if not text.get_text():
-            text.set_text(SUPPRESSED)
+    prevalence_heatmap(heat, x="column", y="row", value="value", annot_n="n", ax=ax)
+    _mark_suppressed_cells(ax, heat, x="column", y="row", value="value")
     ax.set_xlabel("Wave and intervention status")
     ax.set_ylabel("")
     if ax.collections and getattr(ax.collections[0], "colorbar", None) is not None:
@@ -1704,8 +1721,22 @@ def _prevalence(ctx) -> Section:
     blocks.append(Figure("prevalence_heatmap", fig, "Impacts reported at each wave, by intervention status",
                          "Heatmap: rows are impacts, columns are wave and intervention status; each cell gives the "
                          "share of participants reporting the impact and the number interviewed, on a colour scale "
-                         f"from dark (none) to light (all). Suppressed cells are blank and marked {SUPPRESSED}."))
+                         f"from light (none) to dark (all). Suppressed cells are blank and marked {SUPPRESSED}."))
     return Section("Impacts reported at each wave", blocks)
+
+
+def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str) -> None:
+    """Write ``c`` in each cell of a heatmap drawn from ``data`` whose ``value`` is missing (suppressed).
+
+    Seaborn draws no annotation in a cell without a value, so the cells the alt text called 'blank and marked c' were
+    blank only, as empty as a wave and status group no participant was in. Rows and columns are the categories' order,
+    as :func:`prevalence_heatmap` lays them out.
+    """
+    rows = [r for r in data[y].cat.categories if r in set(data[y])]
+    cols = [c for c in data[x].cat.categories if c in set(data[x])]
+    for r in data[data[value].isna()].itertuples():
+        ax.text(cols.index(getattr(r, x)) + 0.5, rows.index(getattr(r, y)) + 0.5, SUPPRESSED, ha="center", va="center",
+                fontsize=9, color="#333333")
 
 
 # --------------------------------------------------------------------------- trajectories
