@@ -2013,10 +2013,14 @@ def _attrition_blocks(ctx) -> list:
     # The participants missing at each wave as the sample section publishes them (every listed participant, also one
     # never interviewed), summed; where one of those counts is suppressed, their sum is not stated either.
     missing = [("participants_missing", w) for w in ctx.waves]
-    missed = (f"Participants missed {sum(ctx.cell(k) for k in missing)} of their interviews (the attrition table in "
-              "the sample section gives them by wave)." if ctx.shown(*missing) else
-              "Participants missed some of their interviews (the attrition table in the sample section gives them by "
-              "wave, where the counts can be published).")
+    # A study lists its participants, not when each joined or left: a replacement who joined after the first wave is
+    # counted as missing before it. The sentence says so rather than that participants "missed" those interviews.
+    why = ("a participant who joined after the first wave or left before the last counts at the waves outside their "
+           "time in the study")
+    missed = (f"Listed participants had no interview at {sum(ctx.cell(k) for k in missing)} of their waves ({why}; the "
+              "attrition table in the sample section gives them by wave)." if ctx.shown(*missing) else
+              f"Listed participants had no interview at some of their waves ({why}; the attrition table in the sample "
+              "section gives them by wave, where the counts can be published).")
     return [
         Paragraph(f"{missed} The odds ratio for being in intervention "
                   "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
