@@ -73,8 +73,8 @@ def test_the_missed_interviews_count_every_listed_participant(planted, perfect):
     people = study.participants["participant_id"].nunique()
     expected = sum(people - iv.loc[iv["wave"] == w, "participant_id"].nunique() for w in study.wave_ids)
     assert people > iv["participant_id"].nunique()  # someone was never interviewed: the case that was miscounted
-    said = [p for p in _paragraphs(_section(perfect, "Longitudinal models")) if p.startswith("Participants missed")]
-    assert len(said) == 1 and said[0].startswith(f"Participants missed {expected} of their interviews")
+    said = [p for p in _paragraphs(_section(perfect, "Longitudinal models")) if p.startswith("Listed participants had no")]
+    assert len(said) == 1 and said[0].startswith(f"Listed participants had no interview at {expected} of their waves")
     # the same count as the sample section's attrition table
     sample = _section(perfect, "The sample")
     table = next(b for b in sample.blocks if isinstance(b, Table) and b.name == "attrition").data

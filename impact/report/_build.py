@@ -808,6 +808,13 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                                       for code, own in quiet.groupby("code", sort=False)])
                            + (_figure_range(ctx, quiet) if many else "")
                            + ", which is not evidence that there was none.")
+        # an impact modelled and read well that changed at no later wave is named too: a summary that lists the impacts
+        # that changed and, of those, the waves they did not change at, said nothing of it (seed 402977: commitment)
+        unchanged = [c for c in ctx.codes if c in set(rows["code"]) - set(sig["code"]) - doubtful]
+        if unchanged:
+            out.append(f"The models show no significant change between {before} and "
+                       + (_listed([at(w) for w in ctx.later], "or") if several else at(ctx.later[0])) + " in "
+                       + _listed([ctx.code(c).lower() for c in unchanged]) + ", which is not evidence that there was none.")
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
         # are no findings (the models table gives them, in columns headed so)
@@ -1369,9 +1376,14 @@ def _reported_by_direction(ctx, rows: pd.DataFrame) -> list[str]:
 
 
 def _odds_ratio(r, alpha: float = 0.05) -> str:
-    """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row (the level is 1 - ``alpha``)."""
+    """'odds ratio 1.93, 95% CI 1.39 to 2.69, Holm-adjusted p = 0.002' of a GEE row (the level is 1 - ``alpha``).
+
+    The interval is each change's own; the p is adjusted across the family.  Where they disagree (the interval
+    leaves out 1 and the adjusted p is not below ``alpha``: "95% CI 0.08 to 0.82, Holm-adjusted p = 0.071") the
+    interval is said to be unadjusted, so that the sentence does not read as a contradiction."""
+    own = (r.ci_low > 0 or r.ci_high < 0) and not r.p_adjusted < alpha
     return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
-            f"{np.exp(r.ci_high):.2f}, "
+            f"{np.exp(r.ci_high):.2f}{' (not adjusted for the multiple comparisons)' if own else ''}, "
             f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}")
 
 
@@ -2001,10 +2013,14 @@ def _attrition_blocks(ctx) -> list:
     # The participants missing at each wave as the sample section publishes them (every listed participant, also one
     # never interviewed), summed; where one of those counts is suppressed, their sum is not stated either.
     missing = [("participants_missing", w) for w in ctx.waves]
-    missed = (f"Participants missed {sum(ctx.cell(k) for k in missing)} of their interviews (the attrition table in "
-              "the sample section gives them by wave)." if ctx.shown(*missing) else
-              "Participants missed some of their interviews (the attrition table in the sample section gives them by "
-              "wave, where the counts can be published).")
+    # A study lists its participants, not when each joined or left: a replacement who joined after the first wave is
+    # counted as missing before it. The sentence says so rather than that participants "missed" those interviews.
+    why = ("a participant who joined after the first wave or left before the last counts at the waves outside their "
+           "time in the study")
+    missed = (f"Listed participants had no interview at {sum(ctx.cell(k) for k in missing)} of their waves ({why}; the "
+              "attrition table in the sample section gives them by wave)." if ctx.shown(*missing) else
+              f"Listed participants had no interview at some of their waves ({why}; the attrition table in the sample "
+              "section gives them by wave, where the counts can be published).")
     return [
         Paragraph(f"{missed} The odds ratio for being in intervention "
                   "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
