@@ -106,3 +106,33 @@ def test_review_import_reports_bad_cells(study_dir, coded_files, tmp_path, capsy
     err = capsys.readouterr().err
     assert "2 problem(s)" in err and ":2:decision: 'yes'" in err and ":3:decision: 'nope'" in err
     assert not out.exists()
+
+
+def test_agree_with_a_study_reads_files_of_every_speaker_and_names_the_file_of_an_unknown_unit(
+        study_dir, tiny_study, tmp_path, capsys):
+    """Files of `impact code --speakers all` code the interviewer's segments ('I1:i2'): agreement runs over every
+    speaker's segments; a unit no segment has is refused naming the file and the unit."""
+    everyone = segment(tiny_study, speakers="all")
+    asked = everyone.loc[everyone["speaker"] != "respondent", "segment_id"].tolist()
+    said = everyone.loc[everyone["speaker"] == "respondent", "segment_id"].tolist()
+    assert asked and said
+    ann = pd.DataFrame({"unit": asked[:3] + said[:2], "code": "morale"})
+    bot = pd.DataFrame({"unit": asked[:2] + said[:2], "code": "morale"})
+    paths = []
+    for name, df in (("ann", ann), ("bot", bot)):
+        df.to_csv(tmp_path / f"{name}.csv", index=False)
+        paths.append(str(tmp_path / f"{name}.csv"))
+    out = tmp_path / "agree.csv"
+    assert main(["agree", *paths, "--study", str(study_dir), "--by", "code", "--metrics", "percent_agreement",
+                 "--out", str(out)]) == 0
+    t = pd.read_csv(out)
+    # every speaker's segments are the units; the coders disagree on one (the third interviewer segment)
+    assert t["n_units"].item() == len(everyone)
+    assert (1 - t["value"].item()) * t["n_units"].item() == pytest.approx(1)
+    # a unit of no segment: one error naming the file and the unit
+    pd.DataFrame({"unit": [said[0], "P9-early:3"], "code": "morale"}).to_csv(tmp_path / "cat.csv", index=False)
+    capsys.readouterr()
+    assert main(["agree", paths[0], str(tmp_path / "cat.csv"), "--study", str(study_dir), "--out",
+                 str(tmp_path / "b.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "cat.csv: unit 'P9-early:3' - expected a segment of the study" in err and "Traceback" not in err

@@ -123,6 +123,7 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
             coders.setdefault(coder, (str(path), from_stem))
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
+    out.attrs["files"] = {coder: path for coder, (path, _) in coders.items()}  # each coder's file, for messages
     for col in ("score", "start", "end"):
         if col in out.columns:
             out[col] = pd.to_numeric(out[col].replace("", None), errors="coerce")
@@ -130,6 +131,19 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
         if col in out.columns:
             out[col] = out[col].str.strip().str.lower().map(_BOOL).astype("boolean")
     return out, list(coders)
+
+
+def _refuse_unknown_units(data: pd.DataFrame, unknown: list[str], files: dict[str, str], study: str) -> None:
+    """Every unit no segment of ``study`` has, by file, as one error (a unit is a segment id: 'I1:3', 'I1:i2')."""
+    said = []
+    for unit in unknown[:10]:
+        coders = sorted(set(data.loc[data["unit"].astype(str) == unit, "coder"].astype(str)))
+        where = sorted({files.get(c, "") for c in coders} - {""}) or coders
+        said.append(f"{', '.join(where)}: unit {unit!r}")
+    more = f" (and {len(unknown) - 10} more)" if len(unknown) > 10 else ""
+    raise InputError(f"{'; '.join(said)}{more} - expected a segment of the study {study} (segment ids as `impact code` "
+                     "writes them, e.g. 'I1:3', or 'I1:i2' for the interviewer's): were these coded on another study "
+                     "or another version of its transcripts?")
 
 
 def run(args) -> int:
@@ -142,6 +156,7 @@ def run(args) -> int:
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)
     data, coders = read_coders(args.coded)
+    coders_files = dict(data.attrs.get("files", {}))  # read before any step that may drop the frame's attrs
     if len(coders) < 2:  # a table of blanks ("no unit was coded by two or more coders") is no answer
         raise InputError(f"{', '.join(args.coded)}: {len(coders)} coder ({', '.join(map(repr, coders))}) - expected two "
                          "or more coders to compare: give one coded file per coder, or one file with a coder column "
@@ -160,7 +175,17 @@ def run(args) -> int:
             from ..coding.segment import segment
             from ..study import load_study
 
-            units = segment(load_study(args.study))
+            study = load_study(args.study)
+            units = segment(study)
+            given = set(data["unit"].astype(str))
+            if not given <= set(units["segment_id"]):
+                # files of `impact code --speakers all` code the interviewer's segments too ("I1:i2"): their units
+                # are those of every speaker (the respondent's ids are the same either way)
+                everyone = segment(study, speakers="all")
+                if given <= set(everyone["segment_id"]):
+                    units = everyone
+                else:
+                    _refuse_unknown_units(data, sorted(given - set(everyone["segment_id"])), coders_files, args.study)
         else:
             print("impact agree: no --study given: units no coder coded are left out, so agreement that a code "
                   "is absent there is not counted", file=sys.stderr)
