@@ -236,6 +236,8 @@ def _held_text(value: Any, type_: str) -> tuple[str, str | None]:
     except UnicodeEncodeError as exc:
         return "", (f"text of Unicode characters (it holds {exc.object[exc.start]!r} at character {exc.start + 1}, a "
                     "lone surrogate, which no file can hold)")
+    if type_ == "text":  # a byte-order mark or zero-width space in free text: load_study takes it out (and says so)
+        text = schema.without_no_text(text)[0]
     return _loaded_cell(_saved_cell(text.strip(), type_).strip(), type_), None
 
 
@@ -270,10 +272,14 @@ def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[s
             if type_ not in held:
                 shown = LIST_SEP.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
                 if problem is None and text != shown:
-                    changed.append(Problem(table.filename, i + 2, name, shown,
-                                           (f"text without spaces at its ends: held as {text!r}" if text else
-                                            "text: held as blank, no value") + ", as a saved study file gives it back "
-                                           "(its cells are read without spaces at their ends)", "warning"))
+                    invisible = schema.without_no_text(shown)[1] if type_ == "text" else None
+                    changed.append(Problem(table.filename, i + 2, name, shown, (
+                        f"text without a byte-order mark or zero-width character ({invisible}): held as {text!r}, as "
+                        "a saved study file gives it back (load_study takes such characters out of free text)"
+                        if invisible else
+                        (f"text without spaces at its ends: held as {text!r}" if text else
+                         "text: held as blank, no value") + ", as a saved study file gives it back "
+                        "(its cells are read without spaces at their ends)"), "warning"))
             if problem is _JOINED:  # the offending items named alone, not the whole list
                 errors += [Problem(table.filename, i + 2, name, item, why) for _, item, why in _joined_items(value)]
             elif problem is not None:
