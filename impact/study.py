@@ -91,22 +91,31 @@ def _saved_cell(value: Any, type_: str) -> str:
     return neutralise(text) if type_ in _TEXT_TYPES else text
 
 
+def _memo_key(value: Any) -> tuple[type, Any] | None:
+    """A key under which ``value``'s cell text can be worked out once for all its equals, or None.
+
+    Ids, waves, dates and answers repeat down a column (a national study's tables hold some 370,000 cells). Only
+    values whose equals are written alike have a key: text, whole numbers (not ``True``, which equals ``1``) and dates
+    without a time zone; a float (``-0.0`` equals ``0.0``), a zoned time, a list or any other value has none.
+    """
+    kind = type(value)
+    if kind is str or kind is int or (kind is pd.Timestamp and value.tz is None):
+        return kind, value
+    return None
+
+
 def _saved_column(values: Iterable[Any], type_: str) -> list[str]:
-    """:func:`_saved_cell` of each value, worked out once per distinct value: ids, waves, dates and answers repeat
-    down a column (a national study's tables hold some 370,000 cells).  Only values whose equals are written alike
-    share the memo: text, whole numbers (not ``True``, which equals ``1``) and dates without a time zone; a float
-    (``-0.0`` equals ``0.0``), a list or any other value is formatted on its own."""
+    """:func:`_saved_cell` of each value, worked out once per distinct value (see :func:`_memo_key`)."""
     memo: dict[Any, str] = {}
     out = []
     for v in values:
-        kind = type(v)
-        if kind is str or kind is int or (kind is pd.Timestamp and v.tz is None):
-            key = (kind, v)
+        key = _memo_key(v)
+        if key is None:
+            text = _saved_cell(v, type_)
+        else:
             text = memo.get(key)
             if text is None:
                 text = memo[key] = _saved_cell(v, type_)
-        else:
-            text = _saved_cell(v, type_)
         out.append(text)
     return out
 
@@ -262,13 +271,13 @@ def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[s
             if _missing(value):
                 records[i][name] = ""
                 continue
-            key = (type(value), value)  # by type too: True == 1, yet True is refused where 1 is a number
-            try:
-                text, problem = seen[key]
-            except KeyError:
-                text, problem = seen[key] = convert(value, type_)
-            except TypeError:  # a list
+            key = _memo_key(value)  # None where equal values are held differently (-0.0 and 0.0, True and 1)
+            if key is None:
                 text, problem = convert(value, type_)
+            elif key in seen:
+                text, problem = seen[key]
+            else:
+                text, problem = seen[key] = convert(value, type_)
             if type_ not in held:
                 shown = LIST_SEP.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
                 if problem is None and text != shown:

@@ -35,3 +35,17 @@ def test_a_column_is_written_as_cell_by_cell(type_):
         assert _saved_column([0.0, -0.0], type_) == ["0.0", "-0.0"]
     if type_ == "text":
         assert _saved_column([1, True], type_) == ["1", "True"]
+
+
+def test_a_study_holds_equal_values_that_are_written_differently_as_given(tiny_study):
+    """`Study` converts each column's values through the same memo rule as `save`: -0.0 after 0.0 stays -0.0 (it
+    was held as 0.0 when values were memoised by type and equality alone)."""
+    from impact.schema import TABLES
+    from impact.study import Study
+
+    tables = {n: tiny_study.table(n) for n in TABLES}
+    tables["indicators"] = pd.DataFrame({"council_id": ["301", "302", "880"], "period": ["2013-03-31"] * 3,
+                                         "measure": ["rate"] * 3, "value": [0.0, -0.0, 0.0], "flag": [None] * 3})
+    study = Study(tiny_study.meta, tables)
+    held = study.table("indicators")["value"].tolist()
+    assert [str(v) for v in held] == ["0.0", "-0.0", "0.0"]
