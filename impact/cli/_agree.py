@@ -182,10 +182,10 @@ def run(args) -> int:
                 # files of `impact code --speakers all` code the interviewer's segments too ("I1:i2"): their units
                 # are those of every speaker (the respondent's ids are the same either way)
                 everyone = segment(study, speakers="all")
-                if given <= set(everyone["segment_id"]):
-                    units = everyone
-                else:
-                    _refuse_unknown_units(data, sorted(given - set(everyone["segment_id"])), coders_files, args.study)
+                unknown = given - set(everyone["segment_id"])
+                if unknown:
+                    _refuse_unknown_units(data, sorted(unknown), coders_files, args.study)
+                units = everyone
         else:
             print("impact agree: no --study given: units no coder coded are left out, so agreement that a code "
                   "is absent there is not counted", file=sys.stderr)

@@ -776,6 +776,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
     before = ctx.wave(first).lower()
     at = (lambda w: ctx.short_wave(w).lower()) if several else (lambda w: ctx.wave(w).lower())
+    any_later = _listed([at(w) for w in ctx.later], "or")  # "early impact or longer-term change"
     family = (f"adjusted across the {len(holm)} changes modelled ({_say(holm['code'].nunique())} impacts at "
               f"{_say(holm['term'].nunique())} later waves, Holm)" if several else
               f"adjusted across the {len(holm)} impacts modelled")
@@ -812,8 +813,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # that changed and, of those, the waves they did not change at, said nothing of it (seed 402977: commitment)
         unchanged = [c for c in ctx.codes if c in set(rows["code"]) - set(sig["code"]) - doubtful]
         if unchanged:
-            out.append(f"The models show no significant change between {before} and "
-                       + (_listed([at(w) for w in ctx.later], "or") if several else at(ctx.later[0])) + " in "
+            out.append(f"The models show no significant change between {before} and {any_later} in "
                        + _listed([ctx.code(c).lower() for c in unchanged]) + ", which is not evidence that there was none.")
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
@@ -838,8 +838,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                if poor else "") + ".")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
-        out.append(f"The models show no significant change between {before} and "
-                   + (_listed([at(w) for w in ctx.later], "or") if several else at(ctx.later[0])) + " in "
+        out.append(f"The models show no significant change between {before} and {any_later} in "
                    + _listed([ctx.code(c).lower() for c in ctx.codes if c in stated])
                    + f" once {'the changes' if several else 'the impacts'} are adjusted for multiple comparisons "
                    "(Holm), which is not evidence that there was none.")
@@ -1744,8 +1743,9 @@ def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str
     blank only, as empty as a wave and status group no participant was in. Rows and columns are the categories' order,
     as :func:`prevalence_heatmap` lays them out.
     """
-    rows = [r for r in data[y].cat.categories if r in set(data[y])]
-    cols = [c for c in data[x].cat.categories if c in set(data[x])]
+    present_rows, present_cols = set(data[y]), set(data[x])
+    rows = [r for r in data[y].cat.categories if r in present_rows]
+    cols = [c for c in data[x].cat.categories if c in present_cols]
     for r in data[data[value].isna()].itertuples():
         ax.text(cols.index(getattr(r, x)) + 0.5, rows.index(getattr(r, y)) + 0.5, SUPPRESSED, ha="center", va="center",
                 fontsize=9, color="#333333")
