@@ -912,7 +912,9 @@ def _settings_alone(text: str):
         if plural_of_a_thing_done("".join(parts)):
             continue  # "she goes to hangouts", "he goes to drop-ins": things done, not a setting
         if len(parts) == 1:  # one word ("she's at rainbows", "he goes to beavers on a friday", "she's at sunshine")
-            if _one_word_setting(text, a, m, last, words):
+            # not after "moved to": a child moves to a school with its name, and one word there is mostly an idiom
+            # ("she was moved to tears")
+            if not fold(a.group()).startswith("mov") and _one_word_setting(text, a, m, last, words):
                 yield m
             continue
         premises = last in _PREMISES_TAILS and fold(m.group("name")) not in _PUBLIC_INSTITUTIONS

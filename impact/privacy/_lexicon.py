@@ -12,6 +12,8 @@
   ("Mason", "Baker"): names only where a person is spoken of.
 * :func:`house_names` - nouns that name one building as a house's name after
   "the" ("the old rectory", "the maltings"): an address where someone lives.
+* :func:`word_places` - towns and districts whose names are English words
+  ("sale", "wells"): places only where someone moves, lives or comes from.
 * :func:`bare_word` - whether English uses a word without an article ("care",
   "wood", "summer", plurals): a listed name part that is a word and not one of
   these, standing bare where a noun would need "the" or "a", is the person.
@@ -46,6 +48,7 @@ __all__ = [
     "public_phrases",
     "public_terms",
     "surname_words",
+    "word_places",
 ]
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
@@ -400,6 +403,18 @@ def house_names() -> frozenset[str]:
     (True, False)
     """
     return frozenset(" ".join(fold(w).split()) for w in _lines("privacy/house_names.txt"))
+
+
+@cache
+def word_places() -> frozenset[str]:
+    """Towns and districts of the United Kingdom whose names are ordinary English words, folded.
+
+    Examples
+    --------
+    >>> {"sale", "wells", "hull"} <= word_places(), "hope" in word_places()
+    (True, False)
+    """
+    return _folded("word_places")
 
 
 def bare_word(word: str) -> bool:

@@ -44,6 +44,7 @@ from ._lexicon import (
     proper_nouns,
     public_terms,
     surname_words,
+    word_places,
 )
 
 __all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word", "said_of_person", "set_off_after_role"]
@@ -475,13 +476,22 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Where someone lives or grew up, before a district of three or four letters that no list knows, perhaps few of them
 # vowels ("she lives in lsk", "he grew up in ely"); the phrase ends after it or goes on with who, when or how long.
+# A word of moving there ("to": in group ``to``; going back, "went back to", in ``go``), of living or being brought up there, or of
+# coming from it, is read before a district that is also a word too ("they moved to sale", "she grew up in wells", "he's
+# from bury originally", "they were rehoused in barking": see NameFinder._word_places).
 _LIVED_IN_BEFORE_RE = lazy_compile(
-    r"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|grew[ \t]+up|born|based|placed|care)[ \t]+(?:in|at|near)|(?:moved|moving|move)[ \t]+"
-    r"(?:back[ \t]+)?to|(?:s?he|they|who|i|we)(?:[ \t]+(?:is|was|are|were|comes?|came|originally)|['’](?:s|re|m))+[ \t]+from)"
+    r"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|grew[ \t]+up|brought[ \t]+up|raised|born|based|placed|care|(?:re)?housed|"
+    r"settled)[ \t]+(?:in|at|near)|(?P<to>(?:moved|moving|move|relocated)[ \t]+(?:(?:back|up|down|over|away)[ \t]+)?to|"
+    r"(?P<go>went|gone|goes|going|go|came|come|headed)[ \t]+back[ \t]+to)"
+    r"|(?:(?:s?he|they|who|i|we)(?:[ \t]+(?:is|was|are|were|comes?|came|originally)|['’](?:s|re|m))+|comes|came|moved)[ \t]+from)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLACE_ENDS_RE = lazy_compile(
-    r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z|(?:with|and|now|then|last|this|in|since|for|until|till|when|after|before|but)\b)",
+    r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z|(?P<w>with|and|now|then|last|this|next|every|in|since|for|until|till|when|after|before|"
+    r"but|originally)\b)",
     re.IGNORECASE | re.VERSION1)
+# What may follow a district that is also a verb after "to" ("he went back to deal.", "goes back to stoke every
+# weekend"; not "moved to deal with it", "went back to bath the baby").
+_STRICT_PLACE_ENDS = frozenset("now then last this next every since until till originally".split())
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
 _FAMILY_PLACED_RE = lazy_compile(
@@ -725,7 +735,36 @@ class NameFinder:
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
+        spans += self._word_places(text, toks, spans)
         return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
+
+    def _word_places(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """Districts whose names are English words (:func:`~impact.privacy._lexicon.word_places`) in any case, where
+        someone moves to, lives in or comes from them and the phrase ends ("they moved to sale", "she grew up in
+        wells", "he's from bury originally"); other words after those verbs stay ("moved to tears", "lives in hope").
+
+        A district that is also a verb after "to" needs the phrase to end or a time to follow ("he went back to deal.";
+        not "moved to deal with it", "went back to bath the baby"), and one in "-ing" a word of living or moving house
+        before it ("they moved to reading"; not "went back to reading").
+        """
+        places = word_places()
+        found = []
+        for tok in toks:
+            if tok.key not in places or any(s.start <= tok.start < s.end for s in spans):
+                continue
+            before = _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)
+            end = _PLACE_ENDS_RE.match(text, tok.end)
+            if before is None or end is None:
+                continue
+            if before.group("to") is not None:
+                key = tok.key
+                if key.endswith("ing") and before.group("go") is not None:
+                    continue
+                verb = any(v in self.words for v in (key + "ing", key[:-1] + "ing", key + "ed"))
+                if verb and end.group("w") is not None and fold(end.group("w")) not in _STRICT_PLACE_ENDS:
+                    continue
+            found.append(Span(tok.start, tok.end, "place"))
+        return found
 
     def _double_surnames(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name after a title widened over one more word that may be a surname, where a verb of a person follows
