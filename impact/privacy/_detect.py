@@ -1757,6 +1757,24 @@ _ONLY_ONE_RE = lazy_compile(
 # year 3").
 _RARE_BIRTH_RE = lazy_compile(r"\b(?:triplets?|quads|quins|quadruplets?|quintuplets?|sextuplets?|conjoined[ \t]+twins?)\b", _I)
 _ONLY_ANCHOR = lazy_compile(r"\b(?:only|first|last|\p{L}{3,}est)\b", _I)
+# A job of which a small place has one ("the only pharmacist in the village", "the one vet on the island", "the
+# island's only midwife"): the job singles the worker out; a team's or a meeting's ("the only social worker in the team")
+# says nothing.
+_SMALL_PLACES = r"(?:village|hamlet|island|isle|estate|street|road|close|lane|cul[ \t\-]de[ \t\-]sac|parish|valley|dale|glen)"
+_PLACE_ONLY_JOB_RE = lazy_compile(
+    rf"\bthe[ \t]+(?:only|one|sole)[ \t]+(?P<job>(?:[\p{{L}}\-]+[ \t]+)?[\p{{L}}\-]+)[ \t]+(?:in|on|of)[ \t]+"
+    rf"(?:the|our|their|this|that|her|his)[ \t]+{_SMALL_PLACES}\b"
+    rf"|\b(?:the|our|their|this|that)[ \t]+{_SMALL_PLACES}['’]s[ \t]+(?:only|one|sole)[ \t]+"
+    rf"(?P<job>[\p{{L}}\-]+(?:[ \t]+[\p{{L}}\-]+)?)", _I)
+_JOBS = frozenset("""teacher headteacher head headmaster headmistress nurse gp doctor midwife vet vicar priest imam rabbi
+    pastor minister curate policeman policewoman pcso bobby copper constable officer pharmacist chemist dentist optician
+    shopkeeper postman postwoman postie publican landlord landlady hairdresser barber mechanic plumber electrician
+    builder farmer butcher baker grocer newsagent librarian solicitor lawyer councillor cllr worker carer childminder
+    nanny babysitter driver cabbie caretaker cleaner warden ranger coastguard paramedic firefighter fireman gamekeeper
+    undertaker registrar interpreter therapist counsellor psychologist paediatrician visitor""".split())
+# Words before a job that are part of its name, not what singles the worker out ("the only social worker in the team").
+_JOB_QUALIFIERS = frozenset("""little other new real social support key family youth care health school team case link
+    deputy assistant senior head duty lead specialist community mental learning""".split())
 # Words in -est that single no one out: praise or blame, nearness, and words that are no superlative ("the best social
 # worker in the team", "the honest man in the village"); and a community that is a family or a number of children ("the
 # youngest child in the family", "the oldest one of the three").
@@ -1842,10 +1860,16 @@ def _distinctive(text: str, add) -> None:
             if fold(m.group("sup")) not in _NOT_SINGLING and fold(m.group("where")).split()[-1] not in _NOT_COMMUNITIES:
                 add(Span(m.start("sup"), max(mod_end, m.end("sup")), "detail"))
             continue
-        if m.group("mod").strip() and not all(fold(w) in ("little", "other", "new", "real") for w in m.group("mod").split()):
+        if m.group("mod").strip() and not all(fold(w) in _JOB_QUALIFIERS for w in m.group("mod").split()):
             add(Span(m.start("mod"), m.start("mod") + len(m.group("mod").rstrip()), "detail"))
         if m.group("attr") is not None:
             add(Span(m.start("attr") + len(m.group("attr")) - len(m.group("attr").lstrip()), m.end("attr"), "detail"))
+    low = text.lower()
+    for m in _PLACE_ONLY_JOB_RE.finditer(text) if "only" in low or "one" in low or "sole" in low else ():
+        words = list(re.finditer(r"[\p{L}\-]+", m.group("job")))
+        job = next((w for w in reversed(words) if fold(w.group()) in _JOBS), None)
+        if job is not None:
+            add(Span(m.start("job") + words[0].start(), m.start("job") + job.end(), "detail"))
     for m in _RARE_BIRTH_RE.finditer(text):
         add(Span(m.start(), m.end(), "detail"))
     ends: set[int] = set()
@@ -1887,8 +1911,10 @@ def _capitalised_name(text: str, name: str, offset: int) -> int | None:
     start, inside = None, False
     for p in reversed(pieces):
         w = p.group()
-        if not w[:1].isupper() or fold(w.strip("'’")) in _GENERIC_BEFORE or fold(w.strip("'’")) in public_terms():
-            break
+        key = fold(w.strip("'’"))
+        if not w[:1].isupper() or key in _GENERIC_BEFORE or key in public_terms() or (
+                w.isupper() and len(w) > 1 and key in english_words()):
+            break  # in capitals an English word is no sign of a name ("THE ONLY DENTIST")
         start = offset + p.start()
         inside = inside or not _sentence_initial(text, start)
     return start if inside else None

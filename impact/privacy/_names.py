@@ -360,6 +360,11 @@ _VEHICLE_MAKES = frozenset(
     mazda skoda škoda volvo suzuki mitsubishi jaguar tesla dacia lexus subaru porsche chevrolet chrysler jeep yamaha
     kawasaki ducati triumph proton daewoo rover saab alfa""".split())
 _INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# A word of owning, driving or wearing and "a" before a make or a brand ("drives a Maserati", "wears a Cartier", "he's
+# got a Bugatti"): a belonging that singles the owner out, a detail; "they came in a Corsa" names no one's.
+_OWNED_BEFORE_RE = lazy_compile(
+    r"\b(?:drives?|drove|driving|rides?|rode|riding|owns?|owned|owning|wears?|wore|wearing|has|had|having|got|gets)"
+    r"[ \t]+(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 
 # Initials in capitals without dots ("JS", "KM", "JAS"): a person where a person stands, unless they are an acronym of
@@ -723,6 +728,8 @@ class NameFinder:
             if (span is not None and span.kind == "name" and _A_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
                     and all(t.shape == "lower" and t.key not in self.participant_parts for t in run)):
                 span = Span(span.start, span.end, "detail")  # "he drives a porsche", "she has a rolex": a belonging
+            elif span is None and self._owned_make(text, run):
+                span = Span(run[0].start, run[0].end, "detail")  # "he drives a Maserati", "she wears a Cartier"
             if span is not None:
                 spans.append(span)
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
@@ -1274,6 +1281,14 @@ class NameFinder:
             return True
         return (len(run) == 1 and run[0].shape == "cap" and not self._known(run[0])
                 and _INDEFINITE_BEFORE_RE.search(text, max(0, run[0].start - 4), run[0].start) is not None)
+
+    def _owned_make(self, text: str, run: list[_Tok]) -> bool:
+        """Whether a run is one capitalised make or brand no first name (a make of vehicles, a proper noun or no word)
+        after a word of owning, driving or wearing and "a" (see :data:`_OWNED_BEFORE_RE`)."""
+        tok = run[0]
+        return (len(run) == 1 and tok.shape == "cap" and not self._known(tok)
+                and (tok.key in _VEHICLE_MAKES or tok.key in self.proper or self._unknown(tok))
+                and _OWNED_BEFORE_RE.search(text, max(0, tok.start - 16), tok.start) is not None)
 
     def _place_and_acronym(self, words: list[_Tok]) -> bool:
         """Whether a run is a place's name and short capitals no list knows ("Leeds CSC", "Kirklees EDT"): the body of
