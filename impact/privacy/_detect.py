@@ -73,7 +73,7 @@ _REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
 _HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _PLATFORMS = (
     r"twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
-    r"linkedin|telegram|whatsapp|kik|bebo|myspace|only[ \t]?fans|tumblr|bereal|yubo|omegle|"
+    r"linkedin|telegram|whatsapp|kik|bebo|myspace|only[ \t]?fans|tumblr|bereal|yubo|omegle|depop|vinted|ebay|etsy|"
     # games and consoles, where a child has a gamer tag ("his psn is darkwolf_07", "on xbox he's called shadowkill99")
     r"xbox(?:[ \t]+live)?|psn|playstation|steam|roblox|fortnite|minecraft|epic[ \t]+games"
 )
@@ -394,9 +394,12 @@ _SAID_DATE = rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}(?:(?:[
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
-    rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
+    rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|"
+    rf"b['’\-]?day)"
     rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)){{0,2}}[ \t]*[:\-–]?[ \t]*"
-    rf"(?P<date>{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
+    # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")
+    rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)(?!\d)"
+    rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
     rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
@@ -1438,7 +1441,7 @@ _MONTH_AFTER_DAY_RE = lazy_compile(
 
 # The words every match of _DOB_RE and of _DEATH_RE starts with: where a text has none, the two largest patterns of the
 # redactor (0.8 s and 0.3 s to compile) are neither compiled nor run.
-_DOB_ANCHOR = lazy_compile(r"\b(?:born|b\.|d\.?[ \t]?o\.?[ \t]?b|date[ \t]+of[ \t]+birth|birth)", _I)
+_DOB_ANCHOR = lazy_compile(r"\b(?:born|b\.|d\.?[ \t]?o\.?[ \t]?b|date[ \t]+of[ \t]+birth|birth|b['’\-]?day)", _I)
 _DEATH_ANCHOR = lazy_compile(rf"\b(?:{_DEATH_WORDS})", _I)
 
 

@@ -71,7 +71,8 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     supervisor teacher teachers headteacher head headmaster headmistress deputy nurse visitor gp doctor officer
     practitioner keyworker key-worker sw iro chair lead director advisor adviser mentor therapist counsellor
     psychologist psychiatrist paediatrician consultant midwife solicitor lawyer barrister judge cllr councillor mp
-    member client pupil student lad lass fella bloke woman man lady gentleman chap named called""".split()
+    member client pupil student lad lass fella bloke woman man lady gentleman chap named called hv senco dsl pa tm cpn
+    pcso vicar priest pastor""".split()
 )
 _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
@@ -185,7 +186,7 @@ _PLACE_BEFORE_RE = lazy_compile(
 # thing, never a person or a place.
 _PLATFORM_NAMES = frozenset("""twitter insta instagram tiktok snap snapchat facebook fb threads youtube discord twitch
     reddit linkedin telegram whatsapp kik bebo myspace pinterest tumblr omegle yubo wattpad tinder grindr hinge netflix
-    spotify roblox fortnite minecraft xbox playstation ps4 ps5 nintendo wii fifa steam messenger imessage facetime
+    spotify depop vinted ebay etsy roblox fortnite minecraft xbox playstation ps4 ps5 nintendo wii fifa steam messenger imessage facetime
     skype zoom""".split())
 # Capitalised words that begin sentences or Title Case phrases and are never names by themselves.
 _NEVER = frozenset(
@@ -283,7 +284,9 @@ _IRREGULAR_PAST = (r"hit|hurt|beat|bit|cut|threw|broke|shook|struck|swore|fought
                    r"slept|woke|kept|left|took|made|got|put|sent|brought|bought|caught|taught|told|said|came|went|gave|saw|met")
 _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed|{_IRREGULAR_PAST})(?![\p{{L}}'’])|[.!?]|\Z)"
-    r"|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z)",
+    r"|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z"
+    # a bracket closed before more people ("her dad (snow) and her mum (amber) came", "his nan (pearl), his grandad")
+    r"|\)[ \t]*(?:,|&|(?:and|or)(?![\p{L}'’])))",
     re.IGNORECASE | re.VERSION1)
 # Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
 # manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
@@ -318,6 +321,18 @@ def set_off_after_role(text: str, start: int, end: int) -> bool:
 _VERB_AFTER_SET_OFF_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—]))?[ \t]+(?:{_ACTIONS}|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
     re.IGNORECASE | re.VERSION1)
+# Set off on both sides, "is" or "was" after the word, or a bracket closed before more people, will do as well ("her
+# sw, ash, is great", "our iro (ash) is new", "his nan (pearl) and his grandad (flint) came").
+_ENCLOSED_AFTER_RE = lazy_compile(
+    r"[ \t]*(?:(?:,|\)|[ \t][\-–—])[ \t]*(?:is|was|has|had)(?![\p{L}'’])|\)[ \t]*(?:,|&|(?:and|or)(?![\p{L}'’])))",
+    re.IGNORECASE | re.VERSION1)
+# Words set off after a role that say how the person works or is, not who ("the nurse (locum) came", "the worker
+# (agency) rang", "her dad (sober) came", "the gp (retired) said").
+_HOW_WORDS = frozenset("""locum agency bank temp interim relief acting sessional casual contract contractor permanent
+    freelance supply cover volunteer voluntary student trainee retired qualified unqualified seconded private independent
+    statutory deputy senior junior principal specialist duty lead sober drunk pregnant ill sick poorly unwell absent
+    present late away asleep awake upset angry stoned hungover disabled deaf blind autistic deceased dead once twice
+    part-time full-time""".split())
 def _enclosed(text: str, tok: _Tok) -> bool:
     """Whether a word stands alone between brackets, commas or dashes ("(frost)", ", ash,", "- sage -")."""
     before, after = text[max(0, tok.start - 2) : tok.start].strip(" \t")[-1:], text[tok.end : tok.end + 2].strip(" \t")[:1]
@@ -335,12 +350,12 @@ _NOT_SUBJECTS = frozenset("""everyone everybody someone somebody anyone anybody 
 
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
 # ... in lower case are the words.
-_LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt sergeant supt revd".split())
+_LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt sergeant supt rev revd reverend".split())
 
 # The short titles, in any case, that stand only before a surname ("mrs hopper"); "Judge", "Nurse" ... do not.
 # "miss" in lower case is the verb ("we miss lunch").
 _SHORT_TITLE_BEFORE_RE = lazy_compile(
-    r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof)|Miss|MISS|(?<=\b(?i:with|to|from|by|for|and|asked|told|saw|ask|tell|see)[ \t]+)"
+    r"\b(?:(?i:mr|mrs|ms|mx|dr|cllr|prof|rev|revd|reverend)|Miss|MISS|(?<=\b(?i:with|to|from|by|for|and|asked|told|saw|ask|tell|see)[ \t]+)"
     r"miss)\.?[ \t]+\Z", re.VERSION1)
 
 
@@ -427,7 +442,10 @@ _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]
 _NICKNAME_BEFORE_RE = lazy_compile(
     r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them|me)|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|\bgoes[ \t]+by|"
     rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
-    r"\ba\.?k\.?a\.?|\bn[ée]e|(?P<known>\bknown[ \t]+as|"
+    r"\ba\.?k\.?a\.?|\bn[ée]e|"
+    # what a relation or a worker is called, whatever its words ("my sw is called clay", "her tm is named honey")
+    rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:called|named)|"
+    r"(?P<known>\bknown[ \t]+as|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
     r"(?:['’]s|[ \t]+(?:is|was))))[ \t,:]*",
@@ -730,6 +748,8 @@ class NameFinder:
                 span = Span(span.start, span.end, "detail")  # "he drives a porsche", "she has a rolex": a belonging
             elif span is None and self._owned_make(text, run):
                 span = Span(run[0].start, run[0].end, "detail")  # "he drives a Maserati", "she wears a Cartier"
+            elif span is None and len(run) == 1 and self._set_off_word(text, run[0]):
+                span = Span(run[0].start, run[0].end, "name")  # "Her SW (Clay) came", "HER SW, ASH, IS GREAT"
             if span is not None:
                 spans.append(span)
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
@@ -1014,10 +1034,9 @@ class NameFinder:
              and said_of_person(tok.key, text, tok.end))
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (tok.key in self.word_names or tok.key in _TITLES
-                         or (self._unknown(tok) and (_pronounceable(tok.key) or _short_name(tok.key)))))
-                or (self._count_noun(tok, enclosed=_enclosed(text, tok))
-                    and set_off_after_role(text, tok.start, tok.end)
-                    and _VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None)):
+                         or (self._unknown(tok) and tok.key not in _HOW_WORDS
+                             and (_pronounceable(tok.key) or _short_name(tok.key)))))
+                or self._set_off_word(text, tok)):
             spans.append(Span(tok.start, tok.end, "name"))
             return i + 1
         if (tok.key in self.word_names and self._position(text, tok.start) in ("kin", "title")
@@ -1051,7 +1070,7 @@ class NameFinder:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
         if self._ordinary(tok) and not (
             (tok.key in self.surnames and self._position(text, tok.start) == "title")
-            or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 8) : tok.start]))
+            or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 12) : tok.start]))
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
@@ -1083,6 +1102,15 @@ class NameFinder:
         return (text[tok.end : tok.end + 2][-1:].isdigit() and tok.key in self.firsts and tok.key not in _MONTH_NAMES and tok.key not in _NOT_NAMES
                 and _AGE_IN_LIST_RE.match(text, tok.end) is not None)
 
+    def _set_off_word(self, text: str, tok: _Tok) -> bool:
+        """Whether an ordinary word that may be a surname (:meth:`_count_noun`) is set off after a role before a verb of
+        saying or doing, or set off on both sides before "is" or "was" or more people ("the nurse, marsh came in", "her
+        sw, ash, is great", "her dad (snow) and her mum"), in any case ("Her SW (Clay) came")."""
+        enclosed = _enclosed(text, tok)
+        return (self._count_noun(tok, enclosed=enclosed) and set_off_after_role(text, tok.start, tok.end)
+                and (_VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None
+                     or enclosed and _ENCLOSED_AFTER_RE.match(text, tok.end) is not None))
+
     def _count_noun(self, tok: _Tok, *, enclosed: bool = False) -> bool:
         """An ordinary word that may be a surname: a singular count noun of the word list, no function word, adverb or
         role ("marsh", "brook"; not "care", "however", "too", "everyone", "sister"); set off on both sides, where an
@@ -1090,6 +1118,7 @@ class NameFinder:
         service's ("(housing)", "(support)")."""
         key = tok.key
         return (key in self.words and len(key) > 2 and _surname_like(key) and key not in _SERVICE_WORDS
+                and key not in _HOW_WORDS
                 and (not bare_word(key) or enclosed and (not key.endswith("s") or key.endswith("ss")))
                 and key not in KINSHIP_ROLE_WORDS and key not in _TITLES and key not in _NOT_SUBJECTS)
 

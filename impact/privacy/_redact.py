@@ -219,7 +219,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     review was on 3 May", "he went missing on the third").
 ``[detail]``
     What makes a child the only one of a community, said with it ("the only girl in the school with a prosthetic
-    leg", "the only traveller family on the estate"): the words that single the child out.
+    leg", "the only traveller family on the estate"): the words that single the child out; a job of which a small
+    place has one ("the only pharmacist in the village"); a make or brand owned, driven or worn ("drives a Maserati").
 ``[vehicle registration]``
     Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
     "reg", "car", "van" ..., read aloud too ("number plate Y X six two A B C").
