@@ -38,7 +38,7 @@ from .test_pii_round11 import _both, _gone
     ("she was born in reading", ["reading"]), ("SHE LIVES IN POOL", ["pool"]), ("he moved back to stoke", ["stoke"]),
 ])
 def test_a_district_that_is_a_word_where_someone_lives_is_redacted(text, gone):
-    # Measured when written: before, all 11 kept the district
+    # Measured when written: before, 10 of these 11 kept the district (all but "Ware" capitalised)
     _gone(text, gone, "[place]")
 
 
@@ -48,6 +48,7 @@ def test_a_district_that_is_a_word_where_someone_lives_is_redacted(text, gone):
     "the case moved to stage two", "he went back to bath the baby", "the flat went up for sale", "she lives in a street",
 ])
 def test_the_same_verbs_before_other_words_are_kept(text):
+    # Measured when written: before, "she was moved to tears" came out as "moved to [place]"
     assert_kept(text)
 
 
@@ -80,6 +81,7 @@ def test_a_job_a_small_place_has_one_of_is_a_detail(text, gone):
                                   "the only one in the village", "the one teacher in the meeting",
                                   "the only manager at the panel"])
 def test_a_job_in_a_team_or_a_meeting_is_kept(text):
+    # Measured when written: before, "the only social worker in the team" came out as "the only [detail] worker"
     assert_kept(text)
 
 
@@ -91,7 +93,7 @@ def test_a_job_in_a_team_or_a_meeting_is_kept(text):
     ("her tm is called honey", ["honey"]),
 ])
 def test_a_name_after_a_short_or_unlisted_role_is_redacted(text, gone):
-    # Measured when written: before, 8 of these 10 kept the name
+    # Measured when written: before, all 10 kept the name
     _gone(text, gone, "[name]")
 
 
@@ -120,7 +122,7 @@ def test_a_date_of_birth_run_together_is_a_date_of_birth(text, token):
     "the worker (interim) rang", "the nurse (relief) came",
 ])
 def test_a_word_in_brackets_saying_how_someone_works_or_is_is_kept(text):
-    # Measured when written: before, 6 of these 10 came out as "[name]"
+    # Measured when written: before, 9 of these 10 came out as "[name]" (all but "(retired)")
     assert_kept(text)
 
 
@@ -155,6 +157,7 @@ _RED_TEAM = [
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
+    # Measured when written: before, 21 of these 32 kept what is listed or gave another token
     _gone(text, gone, token)
 
 
@@ -162,6 +165,7 @@ def test_this_rounds_forms_are_redacted(text, gone, token):
     "the team is called early help", "the meeting was called off", "the worker (new) said", "the nurse (again) came",
     "she bought it on depop", "the only one on the island who cared", "she drives a car", "he wears a coat",
     "they moved to a new house", "it was moved to a later date", "we went back to basics",
+    "his dob's missing from the form",  # before: "his [name]'s missing"
 ])
 def test_this_rounds_words_in_ordinary_use_are_kept(text):
     assert_kept(text)
