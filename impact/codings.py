@@ -171,6 +171,109 @@ def _texts_of(study: Study, ids) -> dict[str, str]:
     return out
 
 
+def _bad_ends(text: str, ends) -> int:
+    """How many of the span ends ``ends`` (offsets into ``text``) fall outside it, inside a word or between the CR
+    and LF of a line end: none where the spans were counted as impact counts them and marked between words."""
+    n = len(text)
+    bad = 0
+    for i in ends:
+        if i < 0 or i > n:
+            bad += 1
+        elif 0 < i < n and ((text[i - 1] == "\r" and text[i] == "\n") or (text[i - 1].isalnum() and text[i].isalnum())):
+            bad += 1
+    return bad
+
+
+#: Columns of a coded file that hold the coded text itself (a quote, an excerpt), compared with the spans' text.
+_QUOTE_COLUMNS = ("text", "quote", "excerpt", "coded_text", "selection")
+
+
+def _said(value: str) -> str:
+    """Text as a quote is compared: its runs of spaces and line ends as one space (an export rewraps them)."""
+    return " ".join(value.split())
+
+
+def _quote_fits(text: str, a: int, b: int, quote: str) -> bool:
+    """Whether characters ``a`` to ``b`` of ``text`` are the ``quote`` (a quote cut short with '...' its start)."""
+    got = _said(text[max(a, 0):max(b, 0)])
+    if quote.endswith(("...", "\u2026")):
+        return got.startswith(quote.rstrip(".\u2026").rstrip())
+    return got == quote
+
+
+def _quoted_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
+                  source: str, rows: np.ndarray, problems: list[Problem]) -> tuple[pd.Series, pd.Series, set]:
+    """Spans of a file that carries the coded text (a ``text``, ``quote``, ``excerpt`` ... column) checked against
+    it, transcript by transcript: where the spans' text is not the quote as written but is under exactly one other
+    counting (:class:`impact.qdpx._positions.Counting`: a line end counted as two, a CRLF as one, a byte-order
+    mark counted, UTF-16 code units), that transcript's spans are converted with a :class:`CodingsWarning`; where
+    no counting gives the quote, each such row is a problem.  Returns the offsets and the transcripts so decided
+    (their counting is not guessed again from the span ends)."""
+    import itertools
+
+    from .qdpx._positions import Counting, _Source
+
+    col = next((c for c in _QUOTE_COLUMNS if c in d.columns), None)
+    if col is None:
+        return start, end, set()
+    quote = d[col].astype("string").fillna("").map(_said)
+    given = (start.notna() & end.notna() & iid.isin(known) & (quote != "")).to_numpy(dtype=bool)
+    if not given.any():
+        return start, end, set()
+    texts = _texts_of(study, set(iid[given]))
+    by: dict[str, list[int]] = {}
+    for i in np.flatnonzero(given):
+        if iid.iloc[i] in texts:
+            by.setdefault(iid.iloc[i], []).append(int(i))
+    converted: dict[Counting, list[str]] = {}
+    start, end = start.copy(), end.copy()
+    for v, idx in by.items():
+        text = texts[v]
+        a = np.array([int(start.iloc[i]) for i in idx], dtype=np.int64)
+        b = np.array([int(end.iloc[i]) for i in idx], dtype=np.int64)
+        q = [quote.iloc[i] for i in idx]
+        wrong = [k for k in range(len(idx)) if not _quote_fits(text, int(a[k]), int(b[k]), q[k])]
+        if not wrong:
+            continue
+        src = _Source(text, True)
+        ways: dict[tuple, Counting] = {}
+        for cand in itertools.product((False, src.astral), (False, src.has_crlf), (False, True),
+                                      (False, src.has_lone_lf)):
+            c = Counting(*cand)
+            if c == Counting() or (c.crlf_one and c.lf_two) or c in ways.values():
+                continue
+            s_, s_out, _ = src.map(a, c, side="start")
+            e_, e_out, _ = src.map(b, c, side="end")
+            if not (s_out | e_out).any() and all(_quote_fits(text, int(x), int(y), z)
+                                                 for x, y, z in zip(s_, e_, q, strict=True)):
+                ways.setdefault((tuple(s_), tuple(e_)), c)
+        if len(ways) == 1:
+            c = next(iter(ways.values()))
+            mine = np.flatnonzero((iid == v).to_numpy() & start.notna().to_numpy() & end.notna().to_numpy())
+            s_, _, _ = src.map(start.iloc[mine].to_numpy(dtype=np.int64), c, side="start")
+            e_, _, _ = src.map(end.iloc[mine].to_numpy(dtype=np.int64), c, side="end")
+            start.iloc[mine], end.iloc[mine] = s_, e_
+            converted.setdefault(c, []).append(v)
+            continue
+        how = (" and counted as " + " or as ".join(c.describe() for c in ways.values()) + " alike, placing them "
+               "elsewhere each way") if ways else ", and no other way of counting the offsets gives"
+        for k in wrong[:_MAX_LISTED]:
+            i = idx[k]
+            held = text[max(int(a[k]), 0):max(int(b[k]), 0)]
+            held = held if len(held) <= 60 else held[:57] + "..."
+            problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), f"the text of the row's span "
+                                    f"(characters {a[k]} to {b[k]} of {v} hold {held!r}{how} {q[k]!r}): offsets of "
+                                    "another version of the transcript, or the quote of another row?"))
+    for c, names in converted.items():
+        n = int(iid.isin(names).to_numpy()[given].sum())
+        warnings.warn(f"{source}: span offsets read as {c.describe()} and converted to characters (code points), the "
+                      f"counting of impact: the text of {n} span(s) of {len(names)} transcript(s) "
+                      f"({', '.join(sorted(names)[:5])}{' ...' if len(names) > 5 else ''}) is the file's {col} column "
+                      "so, not as written. Write offsets as code points to have them read as written.",
+                      CodingsWarning, stacklevel=3)
+    return start, end, set(by)
+
+
 def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set, source: str,
                    rows: np.ndarray, problems: list[Problem]) -> tuple[pd.Series, pd.Series]:
     """Span offsets counted another way than in code points of the transcript as stored, converted to code points
@@ -186,9 +289,11 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     points, the documented counting.  Where another way fits exactly as well and places the spans elsewhere, the
     file does not say how it counted: a problem names both ways.
 
-    Only transcripts holding a character beyond U+FFFF, or with a span ending past their end, are looked at
-    first; where they show a drift of line ends or of a mark (which every transcript has), the spans of every
-    transcript are decided together.
+    Only transcripts holding a character beyond U+FFFF, or with a span ending past their end or inside a word as
+    written (each end looked at once), are looked at first: spans marked between words and counted as impact
+    counts need no other counting.  Where they show a drift of line ends or of a mark (which every transcript
+    has), the spans of every transcript are decided together; where the others fit as written, the drift is read
+    in the transcripts that showed it only (line ends and a mark belong to each file).
     """
     from .qdpx._positions import Counting, convert_positions
 
@@ -196,8 +301,10 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     if not spans.any():
         return start, end
     every = _texts_of(study, set(iid[spans]))
-    longest = end.where(pd.Series(spans, index=end.index)).astype("float64").groupby(iid.to_numpy()).max()
-    odd = {v for v, t in every.items() if _ASTRAL.search(t) or longest.get(v, 0) > len(t)}
+    ends: dict[str, list[int]] = {}
+    for v, a, b in zip(iid[spans].tolist(), start[spans].tolist(), end[spans].tolist(), strict=True):
+        ends.setdefault(v, []).extend((int(a), int(b)))
+    odd = {v for v, t in every.items() if _ASTRAL.search(t) or _bad_ends(t, ends[v])}
 
     def decide(texts: dict[str, str]):
         which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
@@ -211,8 +318,9 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     which, found, result = decide({v: every[v] for v in odd})
     c = result.counting
     if c is not None and (c.crlf_one or c.lf_two or c.bom) and len(every) > len(odd):
-        which, found, result = decide(every)  # a drift every transcript has: decided on all of them
-        c = result.counting
+        decided = decide(every)  # a drift every transcript has: decided on all of them
+        if decided[2].counting == c:  # else the others fit as written: the drift of those that showed it is read
+            which, found, result = decided
     if c is None or c == Counting() or result.misfit:  # as written (a misfit is told as spans past the end)
         return start, end
     if result.rival is not None:
@@ -458,7 +566,8 @@ def as_codings(
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
-    start, end = _counted_spans(iid, start, end, study, known, source, rows, problems)
+    start, end, quoted = _quoted_spans(d, iid, start, end, study, known, source, rows, problems)
+    start, end = _counted_spans(iid, start, end, study, known - quoted, source, rows, problems)
     _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
