@@ -64,6 +64,11 @@ _MAX_LISTED = 50
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that UTF-16 counts as two code units
 
 
+def _astral(text: str) -> bool:
+    """Whether ``text`` holds a character UTF-16 counts as two code units (an ASCII text is not searched)."""
+    return not text.isascii() and _ASTRAL.search(text) is not None
+
+
 def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> np.ndarray:
     if values.dtype == bool:
         return values.to_numpy()
@@ -304,7 +309,7 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     ends: dict[str, list[int]] = {}
     for v, a, b in zip(iid[spans].tolist(), start[spans].tolist(), end[spans].tolist(), strict=True):
         ends.setdefault(v, []).extend((int(a), int(b)))
-    odd = {v for v, t in every.items() if _ASTRAL.search(t) or _bad_ends(t, ends[v])}
+    odd = {v for v, t in every.items() if _astral(t) or _bad_ends(t, ends[v])}
 
     def decide(texts: dict[str, str]):
         which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
@@ -368,7 +373,7 @@ def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Seri
         texts = _texts_of(study, set(iid[spans]))
         length = {v: float(len(texts[v])) if v in texts else math.nan for v in set(iid[spans])}
         # where a transcript holds characters beyond U+FFFF, its length in UTF-16 units too (a tool counting so)
-        _utf16_units = {v: len(t.encode("utf-16-le")) // 2 for v, t in texts.items() if _ASTRAL.search(t)}
+        _utf16_units = {v: len(t.encode("utf-16-le")) // 2 for v, t in texts.items() if _astral(t)}
         past = spans & (end.astype("float64").to_numpy() > iid.map(length).astype("float64").to_numpy())
         for i in np.flatnonzero(past)[:_MAX_LISTED]:
             units = _utf16_units.get(iid.iloc[i])
@@ -446,6 +451,9 @@ def as_codings(
         raise TypeError(f"`data` must be a DataFrame of codings, but {type(data).__name__} was passed.")
     problems: list[Problem] = []
     d = data.reset_index(drop=True)
+    # read from `data`: pandas deep-copies a frame's attrs into every column and result taken from it, and the
+    # rows of a national file (a list of tens of thousands) made reading it several times slower
+    d.attrs = {}
     # each row named by its row in the file (read_csv_cells counts blank lines and values over lines as a spreadsheet
     # does), else by its place after the header row
     rows = np.asarray(data.attrs.get("rows") or range(2, len(d) + 2))
