@@ -1006,6 +1006,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
+    held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
         # no listed council ('999', '3.01E+02'): told as such by the references, not again as another participant's
@@ -1032,6 +1033,13 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
                 if not hits:
                     out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a wave given"))
+        if pid and wave is not None:  # one interview of a participant at a wave: the panels count them once there
+            first = held_at.setdefault((pid, wave), (line, v.get("interview_id")))
+            if first[0] != line:
+                out.append(Problem(f, line, "wave", wave, f"one interview of participant {pid} at each wave (row "
+                                   f"{first[0]}, {first[1]}, is {pid}'s {wave} interview too): the panels count a "
+                                   "participant once a wave; give this interview its own wave, or join the two "
+                                   "transcripts"))
         rel = v.get("transcript")
         if rel is None:
             continue
@@ -1142,6 +1150,16 @@ def _check_survey(parsed, meta) -> list[Problem]:
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
     items = survey.get("items") or {}
     out = []
+    answers_for: dict[str, tuple[str, int]] = {}  # respondent -> the council and row of their first answer
+    for line, v in parsed.get("survey_responses", []):
+        rid, cid = v.get("respondent_id"), v.get("council_id")
+        if rid is None or cid is None:
+            continue
+        first = answers_for.setdefault(rid, (cid, line))
+        if first[0] != cid:
+            out.append(Problem(f, line, "council_id", cid, f"the council respondent {rid} answers for ({first[0]}, on "
+                               f"row {first[1]}): a respondent answers for one council; give the other council's "
+                               "respondent an id of their own"))
     if not isinstance(items, dict):
         return out
     for line, v in parsed.get("survey_responses", []):
