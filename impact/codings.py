@@ -11,7 +11,9 @@ file.  Accepted inputs:
   (``interview_id``, ``start``, ``end`` in code points of the transcript,
   ``code``; offsets that fit another counting better, UTF-16 code units as
   NVivo and ATLAS.ti count, line ends counted as two characters or a
-  byte-order mark counted, are converted with a :class:`CodingsWarning`),
+  byte-order mark counted, are converted with a :class:`CodingsWarning`;
+  a ``text``, ``quote``, ``excerpt``, ``coded_text`` or ``selection``
+  column holding the coded text is compared with the spans' text),
   with the polarity as ``negated``/``hedged`` booleans or one
   ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
   truth's ``truth_coded.csv`` has this shape;
@@ -564,6 +566,19 @@ def as_codings(
             problems.append(Problem(source, int(rows[i]), "polarity", str(d["polarity"].iloc[i]),
                                     f"one of {list(_POLARITIES)}{did_you_mean(str(d['polarity'].iloc[i]), _POLARITIES)}"))
         negated, hedged = (pol == "negated").to_numpy(), (pol == "hedged").to_numpy()
+        # negated/hedged cells beside the polarity: one that says otherwise is not dropped without a word
+        for col, said in (("negated", negated), ("hedged", hedged)):
+            if col not in d.columns:
+                continue
+            given = _bool_column(d[col], col, source, [], rows)
+            cell = d[col].astype("string").fillna("").str.strip()
+            for i in np.flatnonzero((given != said) & (cell != "").to_numpy() & pol.isin(_POLARITIES).to_numpy())[
+                    :_MAX_LISTED]:
+                others = ", ".join(f"{c} {'is ' if k == 0 else ''}{str(d[c].iloc[i]).strip()!r}"
+                                   for k, c in enumerate(c for c in ("negated", "hedged") if c in d.columns))
+                problems.append(Problem(source, int(rows[i]), "polarity", str(d["polarity"].iloc[i]), "a polarity "
+                                        f"the row's negated and hedged cells agree with ({others}): the file gives "
+                                        "it twice; keep one way"))
     else:
         negated = _bool_column(d["negated"], "negated", source, problems, rows) if "negated" in d.columns else np.zeros(len(d), bool)
         hedged = _bool_column(d["hedged"], "hedged", source, problems, rows) if "hedged" in d.columns else np.zeros(len(d), bool)
@@ -582,11 +597,15 @@ def as_codings(
         problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
     if "score" in d.columns:  # a score that cannot be read is told, not taken for a person's code (score 1)
         given = d["score"].astype("string").fillna("").str.strip() != ""
-        unread = given & ~np.isfinite(pd.to_numeric(d["score"], errors="coerce").astype("float64"))
+        number = pd.to_numeric(d["score"], errors="coerce").astype("float64")
+        unread = given & ~np.isfinite(number)
         for i in np.flatnonzero(unread.to_numpy())[:_MAX_LISTED]:
             value = str(d["score"].iloc[i])
             problems.append(Problem(source, int(rows[i]), "score", value, "a finite number, the coder's score, or "
                                     f"blank for a code given by a person{yes_no_hint(value)}"))
+        for i in np.flatnonzero((given & ~unread & ((number < 0) | (number > 1))).to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "score", str(d["score"].iloc[i]), "a score from 0 to 1 (the "
+                                    "coder's combined score), or blank for a code given by a person"))
     named_units: dict[str, list[tuple]] = {}  # unit -> (row, start, end) of each row naming a segment
     if "unit" in d.columns:
         unit_ = d["unit"].astype("string").fillna("").str.strip()

@@ -6,12 +6,14 @@ import csv
 import importlib.util
 import io
 import os
+import re
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from .._io import (
+    _SEPARATORS,
     _STRAY_QUOTE,
     UTF16_BOMS,
     _other_separator,
@@ -126,6 +128,14 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         text, encoding = decode_text(data, source=str(path))
     except InputError as exc:
         raise InputError(f"{exc} - {expected}; save it as UTF-8 CSV") from None
+    first, _, rest = text.partition("\n")
+    sep = re.fullmatch(r"sep=(.)", first.strip(), re.IGNORECASE)
+    if sep:  # the line some programs write for Excel, which Excel reads and hides: rows counted as Excel shows them
+        if sep.group(1) != ",":
+            raise InputError(f"{path}:1: {sep.group(0)!r} - expected commas (the file says its values are separated "
+                             f"by {_SEPARATORS.get(sep.group(1), repr(sep.group(1)))}: save it as \"CSV (comma "
+                             f"delimited)\") - {expected}")
+        text = rest
     # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
     # under another name is a column silently left out, so the header row is read as written.
     try:
