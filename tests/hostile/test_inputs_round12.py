@@ -168,3 +168,142 @@ def test_two_files_whose_names_differ_only_in_unicode_form_are_refused_naming_bo
         "interviews.csv:3:transcript: '301/Zo\u00eb-early.txt' - expected one file of this name (transcripts/301/ "
         "holds 2 whose names differ only in how their accented letters are written, and look the same: "
         "'Zoe\\u0308-early.txt', 'Zo\\xeb-early.txt'; keep one)"]
+
+
+# --------------------------------------------------------------------------- 10 more: codebooks, tables, coded files
+
+
+def test_two_codes_with_one_label_are_refused(tmp_path):
+    # On the old code read: a report's tables and figures name codes by their label, so the two rows "Morale" could
+    # not be told apart.
+    from impact.coding.codebook import Codebook
+
+    head = "format_version: 1\nid: tiny\nversion: '0.1'\ncodes:\n"
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml(head + "  - {id: morale, label: Morale, definition: x}\n"
+                                  "  - {id: learning, label: Learning, definition: y}\n"
+                                  "  - {id: staff_morale, label: ' morale ', definition: z}\n", source="cb.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "cb.yaml:codes[2].label: ' morale ' - expected a label no other code has (codes[0], morale, is labelled "
+        "'Morale'): a report names codes by their label, so the two could not be told apart"]
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    # guard: a code id with a space, an id given twice
+    ("  - {id: staff morale, label: A, definition: x}\n", "cb.yaml:codes[0].id: 'staff morale' - expected a "
+     "snake_case id"),
+    ("  - {id: a, label: A, definition: x}\n  - {id: a, label: B, definition: y}\n", "cb.yaml:codes[0].id: 'a' - "
+     "expected an id used only once"),
+])
+def test_a_code_id_with_a_space_or_given_twice_is_refused(text, problem):
+    from impact.coding.codebook import Codebook
+
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml("format_version: 1\nid: tiny\nversion: '0.1'\ncodes:\n" + text, source="cb.yaml")
+    assert str(info.value.problems[0]).startswith(problem)
+
+
+def test_a_survey_respondent_answering_for_two_councils_is_refused(study_dir):
+    # On the old code read: S1's answers counted for Barking and Dagenham and for Barnet, as one respondent.
+    from .test_inputs_round8 import _errors
+
+    with open(study_dir / "survey_responses.csv", "a", encoding="utf-8") as f:
+        f.write("302,S1,staff,early,q_confident,3\n")
+    assert _errors(study_dir) == [
+        "survey_responses.csv:4:council_id: '302' - expected the council respondent S1 answers for (301, on row 2): "
+        "a respondent answers for one council; give the other council's respondent an id of their own"]
+
+
+def test_a_participant_interviewed_twice_at_one_wave_is_refused(study_dir):
+    # On the old code read: P1 counted twice at the early wave (two statements of one person at one time).
+    from .test_inputs_round8 import _errors
+
+    folder = study_dir / "transcripts" / "301"
+    (folder / "P1-early-b.txt").write_text((folder / "P1-early.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with open(study_dir / "interviews.csv", "a", encoding="utf-8") as f:
+        f.write("P1-early-b,P1,301,early,2011-08-20,telephone,301/P1-early-b.txt\n")
+    assert _errors(study_dir) == [
+        "interviews.csv:12:wave: 'early' - expected one interview of participant P1 at each wave (row 3, P1-early, is "
+        "P1's early interview too): the panels count a participant once a wave; give this interview its own wave, "
+        "or join the two transcripts"]
+
+
+def test_excels_separator_line_atop_a_coded_file_is_read(study_dir, tmp_path):
+    # On the old code: "c.csv:1: column(s) [2] have values but no name", the line Excel hides ('sep=,') taken for
+    # the header row.
+    from .test_inputs_round9 import _read
+
+    got = _read(tmp_path, study_dir, "sep=,\ninterview_id,code\nP1-early,morale\nP2-early,learning\n")
+    assert got[["interview_id", "code"]].values.tolist() == [["P1-early", "morale"], ["P2-early", "learning"]]
+    with pytest.raises(ValidationError) as info:  # rows named as Excel shows them, the hidden line not counted
+        _read(tmp_path, study_dir, "sep=,\ninterview_id,code\nP1-early,morale\nP9-early,learning\n")
+    assert str(info.value.problems[0]).startswith("c.csv:3:interview_id: 'P9-early'")
+
+
+def test_a_separator_line_naming_another_separator_atop_a_coded_file_is_refused(study_dir, tmp_path):
+    # guard-like: the study tables refuse it so; on the old code the coded file's message named a column without
+    # a name
+    from impact.errors import InputError
+
+    from .test_inputs_round9 import _read
+
+    with pytest.raises(InputError, match=r"c\.csv:1: 'sep=;' - expected commas \(the file says its values are "
+                                         r"separated by semicolons"):
+        _read(tmp_path, study_dir, "sep=;\ninterview_id;code\nP1-early;morale\n")
+
+
+def test_a_polarity_disagreeing_with_the_negated_cell_is_refused(study_dir, tmp_path):
+    # On the old code the polarity column was read and the negated column dropped without a word: 'asserted' with
+    # negated 'true' counted as asserted.
+    got = _refused_codings(tmp_path, study_dir, "interview_id,code,polarity,negated,hedged\n"
+                                                "P1-early,morale,asserted,true,false\n"
+                                                "P2-early,morale,negated,true,false\n"  # agrees: read
+                                                "P3-early,morale,hedged,false,\n")  # agrees
+    assert got == ["c.csv:2:polarity: 'asserted' - expected a polarity the row's negated and hedged cells agree with "
+                   "(negated is 'true', hedged 'false'): the file gives it twice; keep one way"]
+
+
+@pytest.mark.parametrize("score", ["7", "-0.5", "1.5"])
+def test_a_score_outside_0_to_1_is_refused(score, study_dir, tmp_path):
+    # On the old code read as written: a coder's combined score is a probability (a code is given from 0.5 up).
+    got = _refused_codings(tmp_path, study_dir, f"interview_id,code,score\nP1-early,morale,0.75\nP2-early,morale,"
+                                                f"{score}\n")
+    assert got == [f"c.csv:3:score: '{score}' - expected a score from 0 to 1 (the coder's combined score), or blank "
+                   "for a code given by a person"]
+
+
+def _refused_codings(tmp_path, study_dir, text: str) -> list[str]:
+    from .test_inputs_round9 import _read
+
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, study_dir, text)
+    return [str(p) for p in info.value.problems]
+
+
+# --------------------------------------------------------------------------- 10 more: the command line (guards)
+
+
+@pytest.mark.parametrize("where", ["{study}/out", "{study}/transcripts", "{study}"])
+def test_an_output_folder_inside_the_study_is_refused_and_nothing_written(where, tiny_study, tmp_path, capsys):
+    # guard: a run writing its report and re-identification key into the study folder
+    from impact.cli import main
+
+    study = tmp_path / "study"
+    tiny_study.save(study)
+    before = sorted(p.relative_to(study) for p in study.rglob("*"))
+    assert main(["run", str(study), "--out", where.format(study=study), "--resamples", "99"]) == 2
+    err = capsys.readouterr().err
+    assert "choose a new --out folder" in err and "Traceback" not in err
+    assert sorted(p.relative_to(study) for p in study.rglob("*")) == before
+
+
+def test_a_named_transcript_that_is_a_link_loop_is_one_problem(study_dir):
+    # guard: a link to itself named by a row
+    from .test_inputs_round8 import _errors
+
+    f = study_dir / "transcripts" / "301" / "P1-early.txt"
+    f.unlink()
+    f.symlink_to("P1-early.txt")
+    assert _errors(study_dir) == [
+        "interviews.csv:3:transcript: '301/P1-early.txt' - expected a plain file inside transcripts/ (transcripts/301/"
+        "P1-early.txt: a link (links are not followed) - expected a plain file)"]
