@@ -11,7 +11,9 @@ file.  Accepted inputs:
   (``interview_id``, ``start``, ``end`` in code points of the transcript,
   ``code``; offsets that fit another counting better, UTF-16 code units as
   NVivo and ATLAS.ti count, line ends counted as two characters or a
-  byte-order mark counted, are converted with a :class:`CodingsWarning`),
+  byte-order mark counted, are converted with a :class:`CodingsWarning`;
+  a ``text``, ``quote``, ``excerpt``, ``coded_text`` or ``selection``
+  column holding the coded text is compared with the spans' text),
   with the polarity as ``negated``/``hedged`` booleans or one
   ``polarity`` column (``asserted``, ``hedged``, ``negated``); the planted
   truth's ``truth_coded.csv`` has this shape;
@@ -62,6 +64,11 @@ _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
 _MAX_LISTED = 50
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that UTF-16 counts as two code units
+
+
+def _astral(text: str) -> bool:
+    """Whether ``text`` holds a character UTF-16 counts as two code units (an ASCII text is not searched)."""
+    return not text.isascii() and _ASTRAL.search(text) is not None
 
 
 def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> np.ndarray:
@@ -171,6 +178,109 @@ def _texts_of(study: Study, ids) -> dict[str, str]:
     return out
 
 
+def _bad_ends(text: str, ends) -> int:
+    """How many of the span ends ``ends`` (offsets into ``text``) fall outside it, inside a word or between the CR
+    and LF of a line end: none where the spans were counted as impact counts them and marked between words."""
+    n = len(text)
+    bad = 0
+    for i in ends:
+        if i < 0 or i > n:
+            bad += 1
+        elif 0 < i < n and ((text[i - 1] == "\r" and text[i] == "\n") or (text[i - 1].isalnum() and text[i].isalnum())):
+            bad += 1
+    return bad
+
+
+#: Columns of a coded file that hold the coded text itself (a quote, an excerpt), compared with the spans' text.
+_QUOTE_COLUMNS = ("text", "quote", "excerpt", "coded_text", "selection")
+
+
+def _said(value: str) -> str:
+    """Text as a quote is compared: its runs of spaces and line ends as one space (an export rewraps them)."""
+    return " ".join(value.split())
+
+
+def _quote_fits(text: str, a: int, b: int, quote: str) -> bool:
+    """Whether characters ``a`` to ``b`` of ``text`` are the ``quote`` (a quote cut short with '...' its start)."""
+    got = _said(text[max(a, 0):max(b, 0)])
+    if quote.endswith(("...", "\u2026")):
+        return got.startswith(quote.rstrip(".\u2026").rstrip())
+    return got == quote
+
+
+def _quoted_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set,
+                  source: str, rows: np.ndarray, problems: list[Problem]) -> tuple[pd.Series, pd.Series, set]:
+    """Spans of a file that carries the coded text (a ``text``, ``quote``, ``excerpt`` ... column) checked against
+    it, transcript by transcript: where the spans' text is not the quote as written but is under exactly one other
+    counting (:class:`impact.qdpx._positions.Counting`: a line end counted as two, a CRLF as one, a byte-order
+    mark counted, UTF-16 code units), that transcript's spans are converted with a :class:`CodingsWarning`; where
+    no counting gives the quote, each such row is a problem.  Returns the offsets and the transcripts so decided
+    (their counting is not guessed again from the span ends)."""
+    import itertools
+
+    from .qdpx._positions import Counting, _Source
+
+    col = next((c for c in _QUOTE_COLUMNS if c in d.columns), None)
+    if col is None:
+        return start, end, set()
+    quote = d[col].astype("string").fillna("").map(_said)
+    given = (start.notna() & end.notna() & iid.isin(known) & (quote != "")).to_numpy(dtype=bool)
+    if not given.any():
+        return start, end, set()
+    texts = _texts_of(study, set(iid[given]))
+    by: dict[str, list[int]] = {}
+    for i in np.flatnonzero(given):
+        if iid.iloc[i] in texts:
+            by.setdefault(iid.iloc[i], []).append(int(i))
+    converted: dict[Counting, list[str]] = {}
+    start, end = start.copy(), end.copy()
+    for v, idx in by.items():
+        text = texts[v]
+        a = np.array([int(start.iloc[i]) for i in idx], dtype=np.int64)
+        b = np.array([int(end.iloc[i]) for i in idx], dtype=np.int64)
+        q = [quote.iloc[i] for i in idx]
+        wrong = [k for k in range(len(idx)) if not _quote_fits(text, int(a[k]), int(b[k]), q[k])]
+        if not wrong:
+            continue
+        src = _Source(text, True)
+        ways: dict[tuple, Counting] = {}
+        for cand in itertools.product((False, src.astral), (False, src.has_crlf), (False, True),
+                                      (False, src.has_lone_lf)):
+            c = Counting(*cand)
+            if c == Counting() or (c.crlf_one and c.lf_two) or c in ways.values():
+                continue
+            s_, s_out, _ = src.map(a, c, side="start")
+            e_, e_out, _ = src.map(b, c, side="end")
+            if not (s_out | e_out).any() and all(_quote_fits(text, int(x), int(y), z)
+                                                 for x, y, z in zip(s_, e_, q, strict=True)):
+                ways.setdefault((tuple(s_), tuple(e_)), c)
+        if len(ways) == 1:
+            c = next(iter(ways.values()))
+            mine = np.flatnonzero((iid == v).to_numpy() & start.notna().to_numpy() & end.notna().to_numpy())
+            s_, _, _ = src.map(start.iloc[mine].to_numpy(dtype=np.int64), c, side="start")
+            e_, _, _ = src.map(end.iloc[mine].to_numpy(dtype=np.int64), c, side="end")
+            start.iloc[mine], end.iloc[mine] = s_, e_
+            converted.setdefault(c, []).append(v)
+            continue
+        how = (" and counted as " + " or as ".join(c.describe() for c in ways.values()) + " alike, placing them "
+               "elsewhere each way") if ways else ", and no other way of counting the offsets gives"
+        for k in wrong[:_MAX_LISTED]:
+            i = idx[k]
+            held = text[max(int(a[k]), 0):max(int(b[k]), 0)]
+            held = held if len(held) <= 60 else held[:57] + "..."
+            problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), f"the text of the row's span "
+                                    f"(characters {a[k]} to {b[k]} of {v} hold {held!r}{how} {q[k]!r}): offsets of "
+                                    "another version of the transcript, or the quote of another row?"))
+    for c, names in converted.items():
+        n = int(iid.isin(names).to_numpy()[given].sum())
+        warnings.warn(f"{source}: span offsets read as {c.describe()} and converted to characters (code points), the "
+                      f"counting of impact: the text of {n} span(s) of {len(names)} transcript(s) "
+                      f"({', '.join(sorted(names)[:5])}{' ...' if len(names) > 5 else ''}) is the file's {col} column "
+                      "so, not as written. Write offsets as code points to have them read as written.",
+                      CodingsWarning, stacklevel=3)
+    return start, end, set(by)
+
+
 def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set, source: str,
                    rows: np.ndarray, problems: list[Problem]) -> tuple[pd.Series, pd.Series]:
     """Span offsets counted another way than in code points of the transcript as stored, converted to code points
@@ -186,9 +296,11 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     points, the documented counting.  Where another way fits exactly as well and places the spans elsewhere, the
     file does not say how it counted: a problem names both ways.
 
-    Only transcripts holding a character beyond U+FFFF, or with a span ending past their end, are looked at
-    first; where they show a drift of line ends or of a mark (which every transcript has), the spans of every
-    transcript are decided together.
+    Only transcripts holding a character beyond U+FFFF, or with a span ending past their end or inside a word as
+    written (each end looked at once), are looked at first: spans marked between words and counted as impact
+    counts need no other counting.  Where they show a drift of line ends or of a mark (which every transcript
+    has), the spans of every transcript are decided together; where the others fit as written, the drift is read
+    in the transcripts that showed it only (line ends and a mark belong to each file).
     """
     from .qdpx._positions import Counting, convert_positions
 
@@ -196,8 +308,10 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     if not spans.any():
         return start, end
     every = _texts_of(study, set(iid[spans]))
-    longest = end.where(pd.Series(spans, index=end.index)).astype("float64").groupby(iid.to_numpy()).max()
-    odd = {v for v, t in every.items() if _ASTRAL.search(t) or longest.get(v, 0) > len(t)}
+    ends: dict[str, list[int]] = {}
+    for v, a, b in zip(iid[spans].tolist(), start[spans].tolist(), end[spans].tolist(), strict=True):
+        ends.setdefault(v, []).extend((int(a), int(b)))
+    odd = {v for v, t in every.items() if _astral(t) or _bad_ends(t, ends[v])}
 
     def decide(texts: dict[str, str]):
         which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
@@ -211,8 +325,9 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     which, found, result = decide({v: every[v] for v in odd})
     c = result.counting
     if c is not None and (c.crlf_one or c.lf_two or c.bom) and len(every) > len(odd):
-        which, found, result = decide(every)  # a drift every transcript has: decided on all of them
-        c = result.counting
+        decided = decide(every)  # a drift every transcript has: decided on all of them
+        if decided[2].counting == c:  # else the others fit as written: the drift of those that showed it is read
+            which, found, result = decided
     if c is None or c == Counting() or result.misfit:  # as written (a misfit is told as spans past the end)
         return start, end
     if result.rival is not None:
@@ -260,7 +375,7 @@ def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Seri
         texts = _texts_of(study, set(iid[spans]))
         length = {v: float(len(texts[v])) if v in texts else math.nan for v in set(iid[spans])}
         # where a transcript holds characters beyond U+FFFF, its length in UTF-16 units too (a tool counting so)
-        _utf16_units = {v: len(t.encode("utf-16-le")) // 2 for v, t in texts.items() if _ASTRAL.search(t)}
+        _utf16_units = {v: len(t.encode("utf-16-le")) // 2 for v, t in texts.items() if _astral(t)}
         past = spans & (end.astype("float64").to_numpy() > iid.map(length).astype("float64").to_numpy())
         for i in np.flatnonzero(past)[:_MAX_LISTED]:
             units = _utf16_units.get(iid.iloc[i])
@@ -338,6 +453,9 @@ def as_codings(
         raise TypeError(f"`data` must be a DataFrame of codings, but {type(data).__name__} was passed.")
     problems: list[Problem] = []
     d = data.reset_index(drop=True)
+    # read from `data`: pandas deep-copies a frame's attrs into every column and result taken from it, and the
+    # rows of a national file (a list of tens of thousands) made reading it several times slower
+    d.attrs = {}
     # each row named by its row in the file (read_csv_cells counts blank lines and values over lines as a spreadsheet
     # does), else by its place after the header row
     rows = np.asarray(data.attrs.get("rows") or range(2, len(d) + 2))
@@ -448,6 +566,19 @@ def as_codings(
             problems.append(Problem(source, int(rows[i]), "polarity", str(d["polarity"].iloc[i]),
                                     f"one of {list(_POLARITIES)}{did_you_mean(str(d['polarity'].iloc[i]), _POLARITIES)}"))
         negated, hedged = (pol == "negated").to_numpy(), (pol == "hedged").to_numpy()
+        # negated/hedged cells beside the polarity: one that says otherwise is not dropped without a word
+        for col, said in (("negated", negated), ("hedged", hedged)):
+            if col not in d.columns:
+                continue
+            given = _bool_column(d[col], col, source, [], rows)
+            cell = d[col].astype("string").fillna("").str.strip()
+            for i in np.flatnonzero((given != said) & (cell != "").to_numpy() & pol.isin(_POLARITIES).to_numpy())[
+                    :_MAX_LISTED]:
+                others = ", ".join(f"{c} {'is ' if k == 0 else ''}{str(d[c].iloc[i]).strip()!r}"
+                                   for k, c in enumerate(c for c in ("negated", "hedged") if c in d.columns))
+                problems.append(Problem(source, int(rows[i]), "polarity", str(d["polarity"].iloc[i]), "a polarity "
+                                        f"the row's negated and hedged cells agree with ({others}): the file gives "
+                                        "it twice; keep one way"))
     else:
         negated = _bool_column(d["negated"], "negated", source, problems, rows) if "negated" in d.columns else np.zeros(len(d), bool)
         hedged = _bool_column(d["hedged"], "hedged", source, problems, rows) if "hedged" in d.columns else np.zeros(len(d), bool)
@@ -458,18 +589,23 @@ def as_codings(
     for i in np.flatnonzero(~valence.isin(_VALENCES).to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "valence", str(d["valence"].iloc[i]),
                                 "helped, hindered, mixed, neutral or empty"))
-    start, end = _counted_spans(iid, start, end, study, known, source, rows, problems)
+    start, end, quoted = _quoted_spans(d, iid, start, end, study, known, source, rows, problems)
+    start, end = _counted_spans(iid, start, end, study, known - quoted, source, rows, problems)
     _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
         problems.append(Problem(source, int(rows[i]), "end", str(end.iloc[i]), f"an offset at or after start ({start.iloc[i]})"))
     if "score" in d.columns:  # a score that cannot be read is told, not taken for a person's code (score 1)
         given = d["score"].astype("string").fillna("").str.strip() != ""
-        unread = given & ~np.isfinite(pd.to_numeric(d["score"], errors="coerce").astype("float64"))
+        number = pd.to_numeric(d["score"], errors="coerce").astype("float64")
+        unread = given & ~np.isfinite(number)
         for i in np.flatnonzero(unread.to_numpy())[:_MAX_LISTED]:
             value = str(d["score"].iloc[i])
             problems.append(Problem(source, int(rows[i]), "score", value, "a finite number, the coder's score, or "
                                     f"blank for a code given by a person{yes_no_hint(value)}"))
+        for i in np.flatnonzero((given & ~unread & ((number < 0) | (number > 1))).to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), "score", str(d["score"].iloc[i]), "a score from 0 to 1 (the "
+                                    "coder's combined score), or blank for a code given by a person"))
     named_units: dict[str, list[tuple]] = {}  # unit -> (row, start, end) of each row naming a segment
     if "unit" in d.columns:
         unit_ = d["unit"].astype("string").fillna("").str.strip()

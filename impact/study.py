@@ -47,10 +47,10 @@ from .schema import (
     parse_cell,
     without_midnight,
 )
-from .validate import check_folder, check_study
+from .validate import check_folder, check_study, transcript_file
 
-__all__ = ["Study", "load_study", "UncheckedInputWarning", "TrimmedTextWarning", "DEFAULT_WAVES", "META_KEYS",
-           "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
+__all__ = ["Study", "load_study", "UncheckedInputWarning", "TrimmedTextWarning", "TranscriptNameWarning",
+           "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
 
 FORMAT_VERSION = 1
 
@@ -394,6 +394,12 @@ class UncheckedInputWarning(ImpactWarning):
     """
 
 
+class TranscriptNameWarning(ImpactWarning):
+    """A transcript read from a file whose name is the one ``interviews.csv`` gives written another way: its accented
+    letters decomposed (as macOS writes names) where the table has them composed, or the reverse.  The names look
+    the same; the warning names both spellings."""
+
+
 class TrimmedTextWarning(ImpactWarning):
     """A text value given to :class:`Study` that a study file cannot hold as it is: spaces (tabs, line breaks,
     non-breaking spaces) at its start or end, which :func:`load_study` does not read, as it reads every cell.
@@ -638,7 +644,12 @@ class Study:
         if rel not in self._transcripts:
             if self.root is None:
                 raise InputError(f"transcripts/{rel}: transcript not available (study has no folder)")
-            self._transcripts[rel] = read_transcript(self.root / "transcripts" / rel, label=f"transcripts/{rel}")
+            path, note, clash = transcript_file(self.root / "transcripts", rel)
+            if clash:
+                raise InputError(f"transcripts/{rel}: expected {clash}")
+            if note:
+                warnings.warn(f"transcripts/{rel}: expected {note}", TranscriptNameWarning, stacklevel=3)
+            self._transcripts[rel] = read_transcript(path, label=f"transcripts/{rel}")
         return self._transcripts[rel]
 
     def transcripts(self) -> pd.Series:

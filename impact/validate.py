@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 import unicodedata
 import warnings
@@ -80,7 +81,7 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
     path = Path(path)
 
     def reader(rel: str) -> str:
-        text = read_transcript(path / "transcripts" / rel, label=f"transcripts/{rel}")
+        text = read_transcript(transcript_file(path / "transcripts", rel)[0], label=f"transcripts/{rel}")
         if texts is not None:
             texts[rel] = text
         return text
@@ -91,7 +92,7 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
     def exists(rel: str) -> bool:
         if folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
             raise InputError("transcripts/: a link pointing outside the study folder - expected a plain folder")
-        f = folder / rel
+        f = transcript_file(folder, rel)[0]
         try:
             inside = f.resolve(strict=False).is_relative_to(folder.resolve())
         except RuntimeError:  # a loop of links (Python < 3.13)
@@ -114,6 +115,57 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
     problems += _check_codebook(meta, path, broken=set(broken))
     problems += _unnamed_transcripts(folder, raw, broken=set(broken))
     return problems
+
+
+def _form_said(names: list[str]) -> str:
+    """File names as a message shows them: letters beyond ASCII escaped, so that two spellings that look the same
+    differ, and the Unicode form named."""
+    return ", ".join("'" + n.encode("ascii", "backslashreplace").decode() + "' ("
+                     + ("decomposed form, as macOS writes names" if unicodedata.normalize("NFC", n) != n
+                        else "composed form") + ")" for n in names)
+
+
+def transcript_file(folder: str | Path, rel: str) -> tuple[Path, str | None, str | None]:
+    """The file of the transcript ``rel`` (a path inside ``folder``, the study's ``transcripts/``), found by its
+    name in any Unicode form: ``(path, note, clash)``.
+
+    A name written with its accented letters another way (decomposed, as macOS writes names, where the table has
+    them composed, or the reverse) looks the same and is the same name: where exactly one file of the folder
+    has it so, that file is the path and ``note`` says what the table and the disk spell (else ``note`` is None).
+    Where two files of one folder have names that differ only so, which to read is unknown: ``clash`` says so,
+    naming both.  A path found nowhere is returned as written (told as missing where it is read).  Parts written
+    in ASCII are not looked up (no other spelling of them exists), so a study of ASCII names lists no folder.
+    """
+    here = Path(folder)
+    parts = rel.split("/")
+    found = []
+    for part in parts:
+        if part.isascii():
+            found.append(part)
+            here = here / part
+            continue
+        target = unicodedata.normalize("NFC", part)
+        try:
+            names = sorted(n for n in os.listdir(here) if unicodedata.normalize("NFC", n) == target)
+        except OSError:
+            return Path(folder) / rel, None, None
+        if len(names) > 1:
+            return Path(folder) / rel, None, (f"one file of this name ({here.relative_to(Path(folder).parent).as_posix()}/ "
+                                              f"holds {len(names)} whose names differ only in how their accented "
+                                              "letters are written, and look the same: "
+                                              + ", ".join("'" + n.encode("ascii", "backslashreplace").decode() + "'"
+                                                          for n in names) + "; keep one)")
+        if not names:
+            return Path(folder) / rel, None, None
+        found.append(names[0])
+        here = here / names[0]
+    if found == parts:
+        return here, None, None
+    differ = [(a, b) for a, b in zip(parts, found, strict=True) if a != b]
+    note = (f"a file named as the table names it, {_form_said([a for a, _ in differ])} (read "
+            f"{here.relative_to(Path(folder).parent).as_posix()}, named {_form_said([b for _, b in differ])}: the same "
+            "letters written another way; rename the file, typing its name again, to have it found as named)")
+    return here, note, None
 
 
 def _normal_transcript(rel: str) -> str:
@@ -146,7 +198,7 @@ def check_study(study) -> list[Problem]:
     def exists(rel: str) -> bool:
         if rel in study._transcripts:
             return True
-        return study.root is not None and (study.root / "transcripts" / rel).is_file()
+        return study.root is not None and transcript_file(Path(study.root) / "transcripts", rel)[0].is_file()
 
     problems = _check(study.meta, raw, study._transcript_text, exists) + _check_codebook(study.meta, study.root)
     if study.root is not None:
@@ -954,6 +1006,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
+    held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
         # no listed council ('999', '3.01E+02'): told as such by the references, not again as another participant's
@@ -980,6 +1033,13 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
                 if not hits:
                     out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a wave given"))
+        if pid and wave is not None:  # one interview of a participant at a wave: the panels count them once there
+            first = held_at.setdefault((pid, wave), (line, v.get("interview_id")))
+            if first[0] != line:
+                out.append(Problem(f, line, "wave", wave, f"one interview of participant {pid} at each wave (row "
+                                   f"{first[0]}, {first[1]}, is {pid}'s {wave} interview too): the panels count a "
+                                   "participant once a wave; give this interview its own wave, or join the two "
+                                   "transcripts"))
         rel = v.get("transcript")
         if rel is None:
             continue
@@ -1000,6 +1060,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if transcripts_issue is not None:
             unlooked += 1
             continue
+        note = None
+        if folder is not None and not rel.isascii():  # a name in another Unicode form: read, told; two such: refused
+            _, note, clash = transcript_file(folder, rel)
+            if clash:
+                out.append(Problem(f, line, col, rel, clash))
+                continue
         try:
             found = exists(rel)
         except InputError as exc:
@@ -1014,6 +1080,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 text = read(rel)
+            if note:
+                out.append(Problem(f, line, col, rel, note, severity="warning"))
             for w in caught:
                 out.append(Problem(f, line, col, rel, f"UTF-8 text ({w.message})", severity="warning"))
             if not text.strip():
@@ -1034,8 +1102,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
 
 def _other_case(folder, rel: str) -> str:
     """A hint naming the file ``rel`` names in another case (" (found 301/P1-early.txt: names are exact, case
-    too)"), or "": a folder copied from Windows or macOS, where names ignore case, to a disk where they do not; or
-    with its accented letters in another Unicode form (decomposed, as macOS writes names), which looks the same."""
+    too)"), or "": a folder copied from Windows or macOS, where names ignore case, to a disk where they do not
+    (its accented letters in another Unicode form too, maybe)."""
     if folder is None:
         return ""
     here = Path(folder)
@@ -1055,10 +1123,7 @@ def _other_case(folder, rel: str) -> str:
         here = here / same[0]
     if parts == rel.split("/"):
         return ""
-    if [unicodedata.normalize("NFC", p) for p in parts] == [unicodedata.normalize("NFC", p) for p in rel.split("/")]:
-        return (f" (found a file of this name with its accented letters written another way, as Unicode's "
-                f"{'decomposed' if parts != [unicodedata.normalize('NFC', p) for p in parts] else 'composed'} form: "
-                "macOS and some archives write names so; rename the file, typing its name again)")
+    # (a name differing in its Unicode form alone is read: transcript_file)
     return f" (found {'/'.join(parts)}: names are exact, case too)"
 
 
@@ -1085,6 +1150,16 @@ def _check_survey(parsed, meta) -> list[Problem]:
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
     items = survey.get("items") or {}
     out = []
+    answers_for: dict[str, tuple[str, int]] = {}  # respondent -> the council and row of their first answer
+    for line, v in parsed.get("survey_responses", []):
+        rid, cid = v.get("respondent_id"), v.get("council_id")
+        if rid is None or cid is None:
+            continue
+        first = answers_for.setdefault(rid, (cid, line))
+        if first[0] != cid:
+            out.append(Problem(f, line, "council_id", cid, f"the council respondent {rid} answers for ({first[0]}, on "
+                               f"row {first[1]}): a respondent answers for one council; give the other council's "
+                               "respondent an id of their own"))
     if not isinstance(items, dict):
         return out
     for line, v in parsed.get("survey_responses", []):

@@ -437,6 +437,7 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         bad("codes", codes, "a non-empty list of codes")
         return problems
     ids = [c.get("id") if isinstance(c, Mapping) else None for c in codes]
+    labelled: dict[str, int] = {}  # a label as a reader tells labels apart (case, spaces) -> its first code
     for i, c in enumerate(codes):
         where = f"codes[{i}]"
         if not isinstance(c, Mapping):
@@ -451,6 +452,10 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
             bad(f"{where}.id", c["id"], "an id used only once")
         if not c.get("label") or not isinstance(c.get("label"), str):
             bad(f"{where}.label", c.get("label"), "a non-empty label (text)")
+        elif (same := labelled.setdefault(" ".join(c["label"].split()).casefold(), i)) != i:
+            bad(f"{where}.label", c["label"], f"a label no other code has (codes[{same}], {codes[same].get('id')}, is "
+                f"labelled {codes[same]['label']!r}): a report names codes by their label, so the two could not be "
+                "told apart")
         for key in ("definition", "include", "exclude"):
             if c.get(key) is not None and not isinstance(c[key], str):
                 bad(f"{where}.{key}", c[key], "text")

@@ -6,12 +6,14 @@ import csv
 import importlib.util
 import io
 import os
+import re
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from .._io import (
+    _SEPARATORS,
     _STRAY_QUOTE,
     UTF16_BOMS,
     _other_separator,
@@ -126,6 +128,14 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         text, encoding = decode_text(data, source=str(path))
     except InputError as exc:
         raise InputError(f"{exc} - {expected}; save it as UTF-8 CSV") from None
+    first, _, rest = text.partition("\n")
+    sep = re.fullmatch(r"sep=(.)", first.strip(), re.IGNORECASE)
+    if sep:  # the line some programs write for Excel, which Excel reads and hides: rows counted as Excel shows them
+        if sep.group(1) != ",":
+            raise InputError(f"{path}:1: {sep.group(0)!r} - expected commas (the file says its values are separated "
+                             f"by {_SEPARATORS.get(sep.group(1), repr(sep.group(1)))}: save it as \"CSV (comma "
+                             f"delimited)\") - {expected}")
+        text = rest
     # pandas renames a repeated column ("code" -> "code.1") and names a blank one ("Unnamed: 2"): a column read
     # under another name is a column silently left out, so the header row is read as written.
     try:
@@ -172,12 +182,15 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     # Each row's number as a spreadsheet shows it and the study tables name it (the header row 1, a blank line a row,
     # a value over lines one row), not its place among the rows pandas read (which leaves blank lines out).
     numbers = [k + 1 for k, r in enumerate(records) if k and not (not r or (len(r) == 1 and not r[0].strip()))]
+    # set on the frame returned only: pandas deep-copies attrs into every column and result taken from a frame, and
+    # the rows of a national file (tens of thousands) made the checks below several times slower
+    attrs = {}
     if len(numbers) == len(frame):
-        frame.attrs["rows"] = numbers
+        attrs["rows"] = numbers
         # rows with fewer cells than the header, padded with empty ones: a reader may ask what the padding stands for
         kept = set(numbers)
-        frame.attrs["short_rows"] = [k + 1 for k, r in enumerate(records) if k + 1 in kept and len(r) < len(header)]
-    number = frame.attrs.get("rows") or range(2, len(frame) + 2)
+        attrs["short_rows"] = [k + 1 for k, r in enumerate(records) if k + 1 in kept and len(r) < len(header)]
+    number = attrs.get("rows") or range(2, len(frame) + 2)
     if len(header) > 1 and len(header) == len(frame.columns) and len(frame):
         again = frame.apply(lambda col: col.str.strip().str.lstrip("\ufeff")).eq(header).all(axis=1)
         if again.any():  # two files joined into one: one problem, not one per column of a row of column names
@@ -203,6 +216,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
             raise InputError(f"{path}:1: {what} - {expected}, each column named once")
         frame.columns = [h or f"__unnamed_{i + 1}" for i, h in enumerate(header)]
         frame = frame.drop(columns=[c for c in frame.columns if c.startswith("__unnamed_")])
+    frame.attrs.update(attrs)
     return frame
 
 
