@@ -575,8 +575,8 @@ def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
 def _not_modelled(ctx) -> dict[str, str]:
     """The impacts of the report that have no model at all, with why, in report order.
 
-    :func:`impact.intervention_effects` leaves out an impact whose outcome or status does not vary, or whose fit
-    raised, with a warning only: a study with morale never coded had five impacts in the models table and a summary
+    :func:`impact.intervention_effects` leaves out an impact whose outcome (or both wave and status) does not vary, or
+    whose fit raised, with a warning only: a study with morale never coded had five impacts in the models table and a summary
     "once the 5 impacts are adjusted", and one whose commitment model raised (singular matrix) had commitment missing
     from the table, neither saying so.
     """
@@ -591,8 +591,9 @@ def _not_modelled(ctx) -> dict[str, str]:
         if said.nunique() < 2:
             out[c] = ("no participant was coded as reporting it" if not said.any() else
                       "every participant was coded as reporting it")
-        elif d["status_group"].nunique() < 2:
-            out[c] = "intervention status did not vary among its participants"
+        elif d["status_group"].nunique() < 2 and d["wave"].nunique() < 2:
+            # status alone not varying leaves the model of change across the waves (fitted on wave alone)
+            out[c] = "neither wave nor intervention status varied among its participants"
         else:
             out[c] = "the fit failed (the statistical warnings in the provenance say why)"
     return out
@@ -1797,7 +1798,10 @@ def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str
 # --------------------------------------------------------------------------- trajectories
 def _trajectories(ctx) -> Section | None:
     t = ctx.f.trajectory_summary
-    title = "Trajectories: expectations, early impact and longer-term change"
+    # the study's own waves: a fixed "expectations, early impact and longer-term change" named, in a study of two
+    # waves, a wave it did not have (audit8); a title that would run long names none
+    waves = _listed([ctx.short_wave(w).lower() for w in ctx.waves])
+    title = f"Trajectories: {waves}" if len(waves) <= 80 else "Trajectories across the waves"
     if "trajectories" in ctx.f.not_computed and len(ctx.later) > 2:
         # "Not computed: trajectories (expectations realised, ...)" beside a summary that states the share realised
         first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
@@ -2087,7 +2091,8 @@ def _models(ctx) -> Section:
                         "'in intervention' compares participants in councils under a notice or direction with the "
                         "others at the same wave.")]
     if m is None or m.empty:
-        reason = ctx.f.not_computed.get("models", "no impact varied in both whether it was reported and status")
+        reason = ctx.f.not_computed.get("models", "no impact varied both in whether it was reported and in wave or "
+                                                       "intervention status")
         blocks.append(Paragraph(f"No model could be fitted: {reason}."))
     else:
         order = {c: i for i, c in enumerate(ctx.codes)}
