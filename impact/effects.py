@@ -24,6 +24,8 @@ __all__ = ["intervention_effects", "attrition_effects", "survey_effects"]
 
 #: The model of each impact: wave and intervention status (GEE, its attrition sensitivity and Firth's refit alike).
 _STATUS_FORMULA = "y ~ C(wave) + in_intervention"
+#: The model of an impact whose councils were all in one status at every wave: change across the waves only.
+_WAVE_FORMULA = "y ~ C(wave)"
 
 
 def intervention_effects(
@@ -77,8 +79,10 @@ def intervention_effects(
         family), ``estimate_gee``, ``ci_low_gee``, ``ci_high_gee`` and
         ``p_value_gee`` (the GEE's own, whichever is shown), ``odds_ratio``
         and its interval.  Codes that cannot be
-        fitted (no variation in the outcome or in the status) are left out
-        with an :class:`~impact.errors.ImpactWarning` naming them.
+        fitted (no variation in the outcome) are left out with an
+        :class:`~impact.errors.ImpactWarning` naming them; a code whose
+        councils were all in one status at every wave is fitted on wave
+        alone (no ``in_intervention`` row), with such a warning too.
     """
     from .stats import adjust_pvalues, longitudinal_model
 
@@ -90,12 +94,23 @@ def intervention_effects(
     for code in code_list:
         d = panel[panel["code"] == code].dropna(subset=["status_group"]).copy()
         d = _model_frame(d, measure, wave_list, dtype=int)
-        if d["y"].nunique() < 2 or d["in_intervention"].nunique() < 2:
-            what = "the outcome" if d["y"].nunique() < 2 else "intervention status"
-            warnings.warn(f"GEE for code {code!r} not fitted: {what} does not vary", ImpactWarning, stacklevel=2)
+        if d["y"].nunique() < 2:
+            warnings.warn(f"GEE for code {code!r} not fitted: the outcome does not vary", ImpactWarning, stacklevel=2)
             continue
+        # Where every council is in one status at every wave, the status term cannot be estimated, but the change
+        # across the waves can: the model is fitted on wave alone, and has no ``in_intervention`` row. It was not
+        # fitted at all, so a study of councils none of which was in intervention had no model of change (audit8).
+        formula = _STATUS_FORMULA
+        if d["in_intervention"].nunique() < 2:
+            if d["wave"].nunique() < 2:
+                warnings.warn(f"GEE for code {code!r} not fitted: neither wave nor intervention status varies",
+                              ImpactWarning, stacklevel=2)
+                continue
+            formula = _WAVE_FORMULA
+            warnings.warn(f"GEE for code {code!r} fitted on wave alone: intervention status does not vary",
+                          ImpactWarning, stacklevel=2)
         try:
-            res = longitudinal_model(d, formula=_STATUS_FORMULA, unit="council_id", family="binomial",
+            res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
                                      method="gee", cov_struct="exchangeable", alpha=alpha)
         except (ValueError, np.linalg.LinAlgError) as exc:
             warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", stacklevel=2)
@@ -113,7 +128,7 @@ def intervention_effects(
         p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
         p["notes"] = "; ".join(res.notes)
         p["separation"] = _separated(res.notes) or _constant_level(d)
-        rows.append(_with_firth(p, d, alpha))
+        rows.append(_with_firth(p, d, alpha, formula))
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
                                      "p_adjusted", "notes", "separation", "estimator"])
@@ -258,7 +273,7 @@ def _attrition_firth(t: pd.DataFrame, d: pd.DataFrame, methods: tuple[str, ...],
 _FIRTH_COLUMNS = ["estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high"]
 
 
-def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float) -> pd.DataFrame:
+def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _STATUS_FORMULA) -> pd.DataFrame:
     """The GEE's rows, with Firth's penalised-likelihood estimate, interval and test where the GEE's cannot be read.
 
     Every term of a fit that separated (fitted probabilities of 0 or 1: the GEE's estimates diverge) and each term
@@ -278,7 +293,7 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float) -> pd.DataFrame:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the GEE's warnings for this code have been given; Firth adds none new
-            res = firth_logistic(d, formula=_STATUS_FORMULA, unit="council_id", alpha=alpha)
+            res = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError):
         return p
     fitted = res.params.rename(index=_term_name)

@@ -323,7 +323,8 @@ def analyse(
                   if "models" in wanted and "models" not in not_computed
                   else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
         if models.empty:
-            not_computed.setdefault("models", "no impact varied in both whether it was reported and intervention status")
+            not_computed.setdefault("models", "no impact varied both in whether it was reported and in wave or "
+                                              "intervention status")
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
         attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
                      if not models.empty else None)

@@ -117,6 +117,23 @@ def held(study, coded, polarity: str, codes: list[str]):
     return grid.assign(held=grid["held"].astype("boolean").fillna(False).astype(bool))
 
 
+def expectations_and_after(study, coded, codes: list[str]):
+    """``(expected, before, later)``: per participant interviewed at every wave and impact in ``codes`` (one row each),
+    whether the coding holds it hedged (anticipated) at the first wave, asserted at the first wave, and asserted at
+    any later wave (pandas boolean Series on one index)."""
+    hoped = held(study, coded, "hedged", codes)
+    every = hoped.groupby("participant_id")["wave"].nunique()
+    every = set(every.index[every == len(study.wave_ids)])
+    said = held(study, coded, "asserted", codes)
+    w = said[said["participant_id"].isin(every)].pivot_table(index=["participant_id", "code"], columns="wave",
+                                                              values="held", aggfunc="max")
+    later = w[list(study.wave_ids[1:])].max(axis=1).astype(bool)
+    first = study.wave_ids[0]
+    expected = hoped[hoped["participant_id"].isin(every) & (hoped["wave"] == first)].set_index(
+        ["participant_id", "code"])["held"].reindex(later.index).astype(bool)
+    return expected, w[first].astype(bool), later
+
+
 def printed_p(p: float) -> str:
     """A p-value as the report prints it: '< 0.001', else three decimals, or more where three would round it across
     0.05 (0.0495 is 0.0495)."""

@@ -95,3 +95,28 @@ def test_survey_effects_leave_out_responses_whose_council_status_is_unknown():
         info += x[rows].T @ np.linalg.solve(v, x[rows])
     se = np.sqrt(np.diag(np.linalg.inv(info)))
     assert got.loc["in_intervention", "se"] == pytest.approx(se[2], rel=1e-4)
+
+
+def test_an_impact_whose_councils_are_all_in_one_status_is_modelled_on_wave_alone(planted):
+    """The panel's councils taken as all out of intervention: the status term cannot be estimated, and the impact was
+    left out altogether (no model of change). It is now fitted on wave alone, with a warning: no ``in_intervention``
+    row, and wave terms equal to a statsmodels GEE of the same form (exchangeable, councils as clusters)."""
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    from impact.errors import ImpactWarning
+
+    study, panel, codes = planted
+    alike = panel.assign(status_group="no_intervention")
+    with pytest.warns(ImpactWarning, match="fitted on wave alone: intervention status does not vary"):
+        m = intervention_effects(alike, codes=codes, waves=study.wave_ids)
+    assert set(m["code"]) == set(codes) and "in_intervention" not in set(m["term"])
+    for code in codes:
+        d = alike[alike["code"] == code].assign(y=lambda x: x["reported"].astype(int),
+                                                 wave=lambda x: pd.Categorical(x["wave"], categories=study.wave_ids))
+        fit = smf.gee("y ~ C(wave)", groups="council_id", data=d, family=sm.families.Binomial(),
+                      cov_struct=sm.cov_struct.Exchangeable()).fit()
+        ours = m[m["code"] == code].set_index("term")
+        for w in study.wave_ids[1:]:
+            assert ours.loc[f"wave_{w}", "estimate"] == pytest.approx(fit.params[f"C(wave)[T.{w}]"], abs=1e-4)
+        assert ours["n_units_intervention"].eq(0).all()

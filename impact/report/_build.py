@@ -534,17 +534,26 @@ def _smaller_side(gee: pd.DataFrame) -> pd.Series:
 
 
 def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
-    """The sentence for models whose difference by status cannot be read (see :func:`_estimable_gee`)."""
+    """The sentence for models whose difference by status cannot be read (see :func:`_estimable_gee`).
+
+    With fewer than ``FEW_UNITS`` councils the models' change across the waves cannot be read either, and
+    :func:`_change_sentences` states none: the sentence says so. It spoke of status only, so an 8-council study with a
+    rise planted at every later wave had a summary silent on change across the waves, as if the models had shown none
+    worth a sentence (audit8).
+    """
     from ..stats._models import FEW_UNITS
 
     n = int(gee["n_units"].max())
+    few = why == "councils"
     reason = (f"rest on {n} {'council' if n == 1 else 'councils'}: below {FEW_UNITS}, even bias-corrected standard "
-              "errors are unreliable" if why == "councils" else
+              "errors are unreliable" if few else
               "have too few councils in one status group to tell a difference by intervention status from the "
               "differences between councils")
-    return (f"The models of whether participants reported each impact {reason}, so this report states no difference "
-            "between councils in and not in intervention, and no absence of one, as a finding. The estimates are in "
-            "the longitudinal models section, to be read as a description only.")
+    stated = ("no change across the waves and no difference between councils in and not in intervention, and no "
+              "absence of either," if few and len(ctx.later) else
+              "no difference between councils in and not in intervention, and no absence of one,")
+    return (f"The models of whether participants reported each impact {reason}, so this report states {stated} as a "
+            "finding. The estimates are in the longitudinal models section, to be read as a description only.")
 
 
 def _separated_sentence(ctx, codes: list[str]) -> str:
@@ -566,8 +575,8 @@ def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
 def _not_modelled(ctx) -> dict[str, str]:
     """The impacts of the report that have no model at all, with why, in report order.
 
-    :func:`impact.intervention_effects` leaves out an impact whose outcome or status does not vary, or whose fit
-    raised, with a warning only: a study with morale never coded had five impacts in the models table and a summary
+    :func:`impact.intervention_effects` leaves out an impact whose outcome (or both wave and status) does not vary, or
+    whose fit raised, with a warning only: a study with morale never coded had five impacts in the models table and a summary
     "once the 5 impacts are adjusted", and one whose commitment model raised (singular matrix) had commitment missing
     from the table, neither saying so.
     """
@@ -582,8 +591,9 @@ def _not_modelled(ctx) -> dict[str, str]:
         if said.nunique() < 2:
             out[c] = ("no participant was coded as reporting it" if not said.any() else
                       "every participant was coded as reporting it")
-        elif d["status_group"].nunique() < 2:
-            out[c] = "intervention status did not vary among its participants"
+        elif d["status_group"].nunique() < 2 and d["wave"].nunique() < 2:
+            # status alone not varying leaves the model of change across the waves (fitted on wave alone)
+            out[c] = "neither wave nor intervention status varied among its participants"
         else:
             out[c] = "the fit failed (the statistical warnings in the provenance say why)"
     return out
@@ -709,6 +719,12 @@ def _summary(ctx) -> Section:
             missing = _not_modelled(ctx)
             if missing:
                 items.append(_not_modelled_sentence(ctx, missing))
+            if len(firm):
+                # the impacts read well that showed no difference are named beside those that did: a summary naming
+                # one impact that differed by status said nothing of the five planted alike in both groups (audit8)
+                alike = [c for c in ctx.codes if c in set(estimable["code"]) - set(sig["code"]) - set(doubtful)]
+                if alike:
+                    items.append(_no_other_difference(ctx, gee, alike))
             if sig.empty and len(estimable):
                 # the Holm family is the impacts with an adjusted p (a separated fit's p is left out of it, as is a missing one)
                 n_tested = int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) if "p_adjusted" in gee.columns else None
@@ -995,8 +1011,9 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
 
 def _realised_counts(ctx) -> tuple[int, int, int, int] | None:
     """The expectations held before the review by participants interviewed at every wave, how many of them were
-    realised (one per participant and impact), the impacts the same participants did not expect and how many of those
-    were reported afterwards all the same; None with fewer than two waves after the review.
+    realised (one per participant and impact), the impacts the same participants neither expected nor reported before
+    the review and how many of those were reported afterwards all the same; None with fewer than two waves after the
+    review.
 
     The last two are the yardstick of the first two: in a study where nothing was planted, 80% of expectations were
     'realised' and 77% of the impacts nobody expected were reported afterwards too (seed 591147), so a share realised
@@ -1018,7 +1035,12 @@ def _realised_counts(ctx) -> tuple[int, int, int, int] | None:
     pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], ctx.waves)
     at_first = pp[pp["wave"] == first]
     expected = at_first[at_first["anticipated"].astype(bool)][["participant_id", "code"]].drop_duplicates()
-    unexpected = at_first[~at_first["anticipated"].astype(bool)][["participant_id", "code"]].drop_duplicates()
+    # the yardstick leaves out impacts already reported before the review: they were under way, not unexpected, and are
+    # reported again afterwards far more often than an impact that was not (seed 804431: an impact near ceiling made
+    # 195 of the 337 'not expected', 85% reported afterwards, against 47% of the 142 neither expected nor under way,
+    # so 40% of expectations realised read as far below the 69% of impacts 'not expected')
+    under_way = at_first["reported"].astype(bool)
+    unexpected = at_first[~at_first["anticipated"].astype(bool) & ~under_way][["participant_id", "code"]].drop_duplicates()
     reported = pp[pp["wave"].isin(later) & pp["reported"].astype(bool)][["participant_id", "code"]].drop_duplicates()
     return (len(expected), len(expected.merge(reported, on=["participant_id", "code"])), len(unexpected),
             len(unexpected.merge(reported, on=["participant_id", "code"])))
@@ -1062,7 +1084,8 @@ def _realised_share(ctx) -> str | None:
     if n_unexpected == 0 or not ctx.shown(*_UNEXPECTED_KEYS):
         return sentence + "."
     # Without the impacts nobody expected the share cannot be read: it is as high as they are reported afterwards.
-    return (f"{sentence}; of the {n_unexpected:,} impacts the same participants had not expected, {n_also:,} "
+    return (f"{sentence}; of the {n_unexpected:,} impacts the same participants had neither expected nor reported "
+            f"before the review, {n_also:,} "
             f"({n_also / n_unexpected:.0%}) {'was' if n_also == 1 else 'were'} reported afterwards all the same.")
 
 
@@ -1483,6 +1506,27 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
             "the interviews are coded by people.")
 
 
+def _no_other_difference(ctx, gee: pd.DataFrame, alike: list[str]) -> str:
+    """The sentence naming the impacts read well whose difference by status is not significant, where others' is.
+
+    Never a finding of no difference: as :func:`_no_difference`, it says "not significantly" and that this is no
+    evidence of none (with fewer than ``FEW_UNITS`` councils in one status group, that too).
+    """
+    from ..stats._models import FEW_UNITS
+
+    rows = gee[gee["code"].isin(alike)]
+    few = bool((_smaller_side(rows) < FEW_UNITS).any())
+    none = (f"with fewer than {FEW_UNITS} councils in one status group this is not evidence that there is none" if few
+            else "this is not evidence that there is none")
+    # the Holm family, as _no_difference counts it: the impacts with an adjusted p
+    k = int(np.isfinite(gee["p_adjusted"].astype(float)).sum())
+    family = (f"the {k} impacts" if k == len(gee) else f"the {k} impacts whose models gave a p-value")
+    named = _listed([ctx.code(c).lower() for c in alike])
+    return (f"{named[:1].upper()}{named[1:]} {'was' if len(alike) == 1 else 'were'} not reported significantly more or "
+            f"less often in councils in intervention once {family} are adjusted for multiple comparisons (Holm); "
+            f"{none}.")
+
+
 def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None,
                    n_tested: int | None = None, modelled_only: bool = False) -> str:
     """The sentence for no adjusted difference by status: never a finding of no difference.
@@ -1754,7 +1798,10 @@ def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str
 # --------------------------------------------------------------------------- trajectories
 def _trajectories(ctx) -> Section | None:
     t = ctx.f.trajectory_summary
-    title = "Trajectories: expectations, early impact and longer-term change"
+    # the study's own waves: a fixed "expectations, early impact and longer-term change" named, in a study of two
+    # waves, a wave it did not have (audit8); a title that would run long names none
+    waves = _listed([ctx.short_wave(w).lower() for w in ctx.waves])
+    title = f"Trajectories: {waves}" if len(waves) <= 80 else "Trajectories across the waves"
     if "trajectories" in ctx.f.not_computed and len(ctx.later) > 2:
         # "Not computed: trajectories (expectations realised, ...)" beside a summary that states the share realised
         first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
@@ -2044,7 +2091,8 @@ def _models(ctx) -> Section:
                         "'in intervention' compares participants in councils under a notice or direction with the "
                         "others at the same wave.")]
     if m is None or m.empty:
-        reason = ctx.f.not_computed.get("models", "no impact varied in both whether it was reported and status")
+        reason = ctx.f.not_computed.get("models", "no impact varied both in whether it was reported and in wave or "
+                                                       "intervention status")
         blocks.append(Paragraph(f"No model could be fitted: {reason}."))
     else:
         order = {c: i for i, c in enumerate(ctx.codes)}
@@ -2063,6 +2111,7 @@ def _models(ctx) -> Section:
         from ..stats._models import FEW_UNITS
 
         status_rows = shown[shown["term"] == "in_intervention"]
+        wave_only = set(shown["code"]) - set(status_rows["code"])
         unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across impacts for the intervention contrast, "
@@ -2075,6 +2124,11 @@ def _models(ctx) -> Section:
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
                     if len(status_rows) and (_smaller_side(status_rows) < 2).all() else "")
+                 # an impact fitted on wave alone (every council in one status at every wave) has no status row
+                 + (" Intervention status is left out of the models of "
+                    + _listed([ctx.code(c).lower() for c in ctx.codes if c in wave_only])
+                    + ": every council was in one status at every wave, so only the change across the waves is "
+                    "estimated." if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + _firth_note(ctx, shown[~separated])
                  + _few_events_note(ctx, shown[~separated])
