@@ -48,6 +48,7 @@ CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "s
 
 _SEP = " | "
 _FIRST, _THIRD = operator.itemgetter(0), operator.itemgetter(2)
+_SENT_RE = re.compile(r" [.?!|](?= )")  # a sentence end in a stem string (_read_batch finds the same with arrays)
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
 _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the credit, not the change
@@ -422,8 +423,8 @@ class RuleCoder(BaseEstimator):
                    which.ravel().tolist(), strict=True)
         out: list[tuple] = []
         for i, found in itertools.groupby(hits, key=_FIRST):
-            out += self._unit_codings(i, texts[i], found, read)
-        return out
+            out += self._unit_codings(i, found, read)
+        return _evidence_offsets(texts, out)
 
     def _could_fire(self, present: frozenset) -> bool:
         """Whether some rule has all its term lists among ``present``."""
@@ -439,8 +440,8 @@ class RuleCoder(BaseEstimator):
         plans.add(labels, self._label_ids_)
         return kind_of[labels]
 
-    def _unit_codings(self, i: int, text: str, hits: Iterable[tuple], sentences: list[_Sentence]) -> list[tuple]:
-        """The codings of text ``i`` from its rule matches and the readings of their sentences.
+    def _unit_codings(self, i: int, hits: Iterable[tuple], sentences: list[_Sentence]) -> list[tuple]:
+        """The codings of text ``i`` from its rule matches and the readings of their sentences (evidence by tokens).
 
         ``hits`` are ``(i, code index, first token, end token, weight, contiguous, sentence)`` by code index, in
         the order of reading; ``sentence`` indexes ``sentences``.
@@ -474,11 +475,6 @@ class RuleCoder(BaseEstimator):
             hedged = not plain
             attr = where.attribution or next((r[2].attribution for _, r in (plain or chosen) if r[2].attribution), "")
             out.append((i, code_ids[code], score, neg, hedged, attr, hit[0], hit[1] - 1))
-        if out:
-            # Character offsets of the evidence tokens, tokenising only as far as needed.
-            last = max(max(r[6], r[7]) for r in out)
-            tokens = list(itertools.islice(tokenizer(text).finditer(text), last + 1))
-            out = [r[:6] + (tokens[r[6]].start(), tokens[r[7]].end()) for r in out]
         return out
 
 
@@ -678,6 +674,58 @@ def _plan(labels: tuple[tuple[str, int], ...]) -> tuple[tuple[int, ...], tuple[t
         else:
             groups.append((n, [label]))
     return senses, tuple((n, tuple(group)) for n, group in groups)
+
+
+def _evidence_offsets(texts: list[str], rows: list[tuple]) -> list[tuple]:
+    """Codings ``(i, code, score, negated, hedged, attribution, first token, last token)`` with the tokens'
+    character offsets in text ``i`` in place of their indexes.
+
+    The tokens of ASCII texts are found for all of them at once with array
+    operations over their bytes (the tokens of :func:`tokenizer`'s pattern:
+    letters and digits with inner apostrophes, and ``. ? ! ; ,``); other
+    texts are tokenised one by one, as far as needed.
+    """
+    need: dict[int, int] = {}  # text -> its last token wanted
+    for r in rows:
+        need[r[0]] = max(need.get(r[0], 0), r[6], r[7])
+    plain = [i for i in need if texts[i].isascii()]
+    found: dict[int, tuple[int, int]] = {}  # row -> offsets
+    if plain:
+        b = np.frombuffer("\n".join([texts[i] for i in plain]).encode("ascii"), dtype=np.uint8)
+        word, punct = _WORD_BYTES[b], _PUNCT_BYTES[b]
+        cont = np.zeros(len(b), dtype=bool)  # a word character continuing the token before it ("didn't")
+        cont[1:] = word[1:] & word[:-1]
+        cont[2:] |= word[2:] & (b[1:-1] == 39) & word[:-2]
+        last = np.append(~cont[1:], True)  # the token ends after it: no word character, nor an inner apostrophe, next
+        last[:-2] &= ~((b[1:-1] == 39) & word[2:])
+        first = np.flatnonzero((word & ~cont) | punct)
+        end = np.flatnonzero((word & last) | punct) + 1
+        base = np.cumsum([0] + [len(texts[i]) + 1 for i in plain[:-1]])
+        rank = np.searchsorted(first, base)  # each text's first token
+        where = {i: k for k, i in enumerate(plain)}
+        sel = [k for k, r in enumerate(rows) if r[0] in where]
+        p = np.array([where[rows[k][0]] for k in sel], dtype=np.int64)
+        t0 = np.array([rows[k][6] for k in sel], dtype=np.int64)
+        t1 = np.array([rows[k][7] for k in sel], dtype=np.int64)
+        found = dict(zip(sel, zip((first[rank[p] + t0] - base[p]).tolist(), (end[rank[p] + t1] - base[p]).tolist(),
+                                  strict=True), strict=True))
+    out, tokens_of = [], {}
+    for k, r in enumerate(rows):
+        span = found.get(k)
+        if span is None:
+            i = r[0]
+            tokens = tokens_of.get(i)
+            if tokens is None:
+                tokens = tokens_of[i] = list(itertools.islice(tokenizer(texts[i]).finditer(texts[i]), need[i] + 1))
+            span = (tokens[r[6]].start(), tokens[r[7]].end())
+        out.append(r[:6] + span)
+    return out
+
+
+_WORD_BYTES = np.zeros(256, dtype=bool)  # ASCII letters and digits
+_WORD_BYTES[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"]] = True
+_PUNCT_BYTES = np.zeros(256, dtype=bool)  # the punctuation tokens
+_PUNCT_BYTES[[ord(c) for c in ".?!;,"]] = True
 
 
 class _KindTable:
