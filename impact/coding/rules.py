@@ -47,7 +47,7 @@ __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
 CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
 
 _SEP = " | "
-_FIRST, _THIRD = operator.itemgetter(0), operator.itemgetter(2)
+_FIRST = operator.itemgetter(0)
 _SENT_RE = re.compile(r" [.?!|](?= )")  # a sentence end in a stem string (_read_batch finds the same with arrays)
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
@@ -261,20 +261,23 @@ class RuleCoder(BaseEstimator):
         self._share_memos()
         starts = np.cumsum([0] + [len(s) + len(_SEP) - 2 for s in stems])[:-1]
         big = _SEP[1:-1].join(stems)
-        matches = self.terms_.find(big)
-        if not matches:
+        # Every space of the batch: a term match is known by its leading space's rank among them.
+        chars = np.frombuffer(big.encode("utf-32-le"), dtype="<u4")
+        spaces = np.flatnonzero(chars == 32)
+        ranks, matched, labels_of = self.terms_.find_ranked(big)
+        if not ranks:
             return []
-        positions = np.fromiter(map(_FIRST, matches), dtype=np.int64, count=len(matches))
+        ranks = np.array(ranks, dtype=np.int64)
+        positions = spaces[ranks]
         owner = np.searchsorted(starts, positions, side="right") - 1
         cuts = np.flatnonzero(np.diff(owner)) + 1
-        first, last = np.r_[0, cuts], np.r_[cuts, len(matches)]
+        first, last = np.r_[0, cuts], np.r_[cuts, len(labels_of)]
         # Which units could a rule fire in?  Decided per distinct label set of a match (few), then
         # per unit with array reductions; only units with several label sets need a Python look.
         kind_of, fires_alone, solo, _ = self._kinds_
-        kinds = np.fromiter(map(kind_of.get, map(_THIRD, matches), itertools.repeat(-1)), dtype=np.int64,
-                            count=len(matches))
+        kinds = np.fromiter(map(kind_of.get, labels_of, itertools.repeat(-1)), dtype=np.int64, count=len(labels_of))
         for k in np.flatnonzero(kinds < 0).tolist():
-            labels = matches[k][2]
+            labels = labels_of[k]
             kind = kind_of.get(labels)
             kinds[k] = self._new_kind(labels) if kind is None else kind
         kind_solo = np.fromiter(solo, dtype=bool, count=len(solo))[kinds]
@@ -291,22 +294,25 @@ class RuleCoder(BaseEstimator):
                 present = frozenset(kinds[first[u] : last[u]])  # the label sets present, by id
                 found = possible.get(present)
                 if found is None:
-                    labels = frozenset(label for m in matches[first[u] : last[u]] for label, _ in m[2])
+                    labels = frozenset(label for m in labels_of[first[u] : last[u]] for label, _ in m)
                     found = possible[present] = self._could_fire(labels)
                 fires[u] = found
         # The units a rule could fire in are read a batch at a time, as arrays (one row per match, occurrence,
         # term list or rule), not as tuples per match: see _read_batch.
         keep = np.repeat(fires, np.asarray(last) - np.asarray(first))
-        return self._read_batch(texts, big, matches, positions, owner, kind_ids, keep, starts,
+        return self._read_batch(texts, big, chars, spaces, matched, ranks, owner, kind_ids, keep, starts,
                                 np.fromiter(map(len, stems), dtype=np.int64, count=len(stems)))
 
-    def _read_batch(self, texts: list[str], big: str, matches: list, positions: np.ndarray, owner: np.ndarray,
-                    kinds: np.ndarray, keep: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> list[tuple]:
+    def _read_batch(self, texts: list[str], big: str, chars: np.ndarray, spaces: np.ndarray, matched: list[str],
+                    ranks: np.ndarray, owner: np.ndarray, kinds: np.ndarray, keep: np.ndarray, starts: np.ndarray,
+                    lens: np.ndarray) -> list[tuple]:
         """The codings of a batch from its term matches (those in units a rule could fire in are ``keep``).
 
         ``big`` is the batch's stem strings joined by ``|`` (text ``i``'s starts
-        at ``starts[i]`` and has ``lens[i]`` characters); ``positions``,
-        ``owner`` and ``kinds`` are each match's start, text and label-set id.
+        at ``starts[i]`` and has ``lens[i]`` characters), ``chars`` its
+        characters' code points and ``spaces`` the positions of its spaces;
+        ``matched``, ``ranks``, ``owner`` and ``kinds`` are each match's stems,
+        leading space's rank, text and label-set id.
         Every step is an array operation over the whole batch, in the order
         the per-unit reading took: the tokens masked (phrases without impact
         sense, names), the occurrences of each term list (a match's token
@@ -319,9 +325,7 @@ class RuleCoder(BaseEstimator):
         """
         t = self._kinds_[3].arrays()
         rt = self._rule_arrays_
-        chars = np.frombuffer(big.encode("utf-32-le"), dtype="<u4")
         is_space = chars == 32
-        spaces = np.flatnonzero(is_space)
         n_spaces = len(spaces)
         # The sentence ends of the batch: a space, one of . ? ! (or the | between texts) and a space.
         ends = np.flatnonzero(is_space[:-2] & np.isin(chars[1:-1], _END_CHARS) & is_space[2:])
@@ -330,8 +334,8 @@ class RuleCoder(BaseEstimator):
         unit_ranks = np.searchsorted(spaces, starts)  # the rank of each text's first space
 
         sel = np.flatnonzero(keep)
-        m_pos, m_unit, m_kind = positions[sel], owner[sel], kinds[sel]
-        m_rank = np.searchsorted(spaces, m_pos)
+        m_rank, m_unit, m_kind = ranks[sel], owner[sel], kinds[sel]
+        m_pos = spaces[m_rank]
         # Masked tokens (by rank): the words of phrases without impact sense, and of names.
         mark = np.zeros(n_spaces + 1, dtype=np.int64)
         k, w = _expand(t.s_count[m_kind])
@@ -360,7 +364,7 @@ class RuleCoder(BaseEstimator):
         inside = (tend < n_spaces) & (cend < stops[unit])
         if not inside.all():  # cannot happen (a term match ends at a token end), kept from the per-unit reading
             for x in np.flatnonzero(~inside).tolist():
-                cend[x] = min(matches[sel[k[x]]][1], stops[unit[x]])
+                cend[x] = min(c0[x] + 1 + len(matched[sel[k[x]]]), stops[unit[x]])
                 tend[x] = np.searchsorted(spaces, cend[x])
         # Term-list rows: each occurrence once per list of its group.
         k, w = _expand(t.g_lcount[group])
