@@ -325,11 +325,13 @@ class RuleCoder(BaseEstimator):
         """
         t = self._kinds_[3].arrays()
         rt = self._rule_arrays_
-        is_space = chars == 32
         n_spaces = len(spaces)
         # The sentence ends of the batch: a space, one of . ? ! (or the | between texts) and a space.
-        ends = np.flatnonzero(is_space[:-2] & np.isin(chars[1:-1], _END_CHARS) & is_space[2:])
-        ends = np.append(ends, len(big) + 2)  # and one after the last text (so a match always has a next end)
+        after = chars[np.minimum(spaces[:, None] + (1, 2), len(chars) - 1)]  # the two characters after each space
+        is_end = after[:, 1] == 32
+        is_end &= (after[:, 0] == 46) | (after[:, 0] == 63) | (after[:, 0] == 33) | (after[:, 0] == 124)
+        is_end &= spaces + 2 < len(chars)
+        ends = np.append(spaces[is_end], len(big) + 2)  # and one after the last text (so a match always has a next end)
         stops = starts + lens  # the end of each text's stem string in big
         unit_ranks = np.searchsorted(spaces, starts)  # the rank of each text's first space
 
@@ -802,7 +804,6 @@ def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return index, within
 
 
-_END_CHARS = np.array([ord(c) for c in ".?!|"], dtype="<u4")  # a sentence ends at " . ", " ? ", " ! " (" | " between texts)
 
 
 _INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
