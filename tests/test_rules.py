@@ -238,6 +238,29 @@ def test_ascii_tokenizer_finds_the_tokens_of_token():
     assert tokenizer("caf\u00e9 didn\u2019t").findall("caf\u00e9 didn\u2019t") == ["caf\u00e9", "didn\u2019t"]
 
 
+def test_evidence_offsets_are_the_offsets_of_the_tokens():
+    # The coder finds the tokens of ASCII texts with array operations over their bytes: every token's offsets must
+    # be those of tokenizer's matches, for texts alone and together, ASCII or not (the same texts as above).
+    import random
+    import string
+
+    from impact.coding._cues import tokenizer
+    from impact.coding.rules import _evidence_offsets
+
+    texts = [f"a{c}b {c}x{c} {c}{c}9{c} Q{c}{c}r" for c in string.printable]
+    texts += ["snake_case don't 'quoted' rock'n'roll 3.5 co-op x''y _a_ b' 'c D'Arcy 2nd", "caf\u00e9 didn\u2019t it's"]
+    rng = random.Random("evidence-offsets")
+    texts += ["".join(rng.choice("aZ9_' .,?!;-:\"\t\u00e9\u2019") for _ in range(40)) for _ in range(2000)]
+    texts += pd.read_csv(DEVSET, dtype=str, keep_default_na=False)["text"].tolist()
+    want = {i: [(m.start(), m.end()) for m in tokenizer(t).finditer(t)] for i, t in enumerate(texts)}
+    rows = [(i, "code", 1.0, False, False, "", k, k) for i, spans in want.items() for k in range(len(spans))]
+    rows += [(i, "code", 1.0, False, False, "", 0, len(spans) - 1) for i, spans in want.items() if spans]
+    got = _evidence_offsets(texts, rows)
+    assert [r[:6] for r in got] == [r[:6] for r in rows]
+    assert [r[6:] for r in got] == [(want[r[0]][r[6]][0], want[r[0]][r[7]][1]) for r in rows]
+    assert len(rows) > 20_000 and sum(not texts[r[0]].isascii() for r in rows) > 1_000  # both paths were exercised
+
+
 def test_cue_prefilter_never_changes_a_sentence_reading():
     # _Cues.sentence skips the scans whose cue lists a quick search finds nothing of; readings of sentences
     # mixing cue phrases from every list with plain words must equal the full reading.

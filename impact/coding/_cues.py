@@ -319,6 +319,7 @@ class PatternSet:
         else:
             self.regex = re.compile(r" (?=(" + _trie(seqs) + r")(?= ))")
         self._resolved: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._every: re.Pattern | None = None  # for find_ranked, compiled on first use
 
     def labels(self, matched: str) -> tuple[tuple[str, int], ...]:
         """The ``(label, n_tokens)`` pairs of the patterns that ``matched`` (stems) satisfies."""
@@ -344,6 +345,38 @@ class PatternSet:
             if len(self._resolved) < 500_000:
                 self._resolved[matched] = found
         return found
+
+    def find_ranked(self, s: str) -> tuple[list[int], list[str], list[tuple[tuple[str, int], ...]]]:
+        """The matches of :meth:`find` in ``s`` as three lists: the rank of each one's leading space among the
+        spaces of ``s``, the stems it matched, and its labels (for ``longest=False`` only).
+
+        One regex pass whose every match is a space, holding the stems that
+        match there or nothing: the list of them is indexed by rank, and no
+        match object is made per match.
+
+        Examples
+        --------
+        >>> ps = PatternSet({"partner": ["partner*"], "work": ["work together"]})
+        >>> ps.find_ranked(stem_text("Partners work together."))
+        ([0, 1], ['partner', 'work togeth'], [(('partner', 1),), (('work', 2),)])
+        """
+        if self.longest:
+            raise ValueError("find_ranked reads every token position: a PatternSet made with longest=False only")
+        if self.regex.pattern == "(?!)":  # no patterns
+            return [], [], []
+        every = self._every
+        if every is None:
+            every = self._every = re.compile(r" (?:" + self.regex.pattern[1:] + "|)")
+        found = every.findall(s)
+        ranks = list(itertools.compress(range(len(found)), found))
+        matched = list(filter(None, found))
+        labels = list(map(self._resolved.get, matched))
+        if None in labels:
+            labels = [found or self.labels(m) for m, found in zip(matched, labels, strict=True)]
+        if () in labels:  # stems no pattern takes whole (a prefix of a longer one)
+            keep = [k for k, found in enumerate(labels) if found]
+            ranks, matched, labels = [ranks[k] for k in keep], [matched[k] for k in keep], [labels[k] for k in keep]
+        return ranks, matched, labels
 
     def find(self, s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, tuple[tuple[str, int], ...]]]:
         """Matches in the stem string ``s``: ``(start, end, labels)``; ``start`` is the space before."""

@@ -19,6 +19,7 @@ import math
 import operator
 import os
 import re
+import types
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -46,8 +47,8 @@ __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
 CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
 
 _SEP = " | "
-_FIRST, _THIRD = operator.itemgetter(0), operator.itemgetter(2)
-_SENT_RE = re.compile(r" [.?!|](?= )")
+_FIRST = operator.itemgetter(0)
+_SENT_RE = re.compile(r" [.?!|](?= )")  # a sentence end in a stem string (_read_batch finds the same with arrays)
 _NEG_BEFORE = 12  # words before the evidence a negation cue reaches
 _NEG_AFTER = 6  # words after the evidence a negation cue reaches ("oversight is not sufficiently robust")
 _REVIEW_GAP = 4  # a negation cue this close before a review cue negates the credit, not the change
@@ -65,13 +66,11 @@ _STEM_MEMO_LIMIT = 500_000
 
 
 class _Rule:
-    __slots__ = ("code", "parts", "gaps", "weight", "contiguous", "rest", "chain")
+    __slots__ = ("code", "parts", "gaps", "weight", "contiguous")
 
     def __init__(self, code: str, parts: list[str], gaps: list[int], weight: float) -> None:
         self.code, self.parts, self.gaps, self.weight = code, parts, gaps, weight
         self.contiguous = len(parts) == 1
-        self.rest = frozenset(parts[1:])
-        self.chain = tuple(zip(parts[1:], gaps, strict=True))  # each later part with the gap before it
 
 
 def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
@@ -183,16 +182,16 @@ class RuleCoder(BaseEstimator):
         self.rules_by_first_ = {}
         for rule in rules:
             self.rules_by_first_.setdefault(rule.parts[0], []).append(rule)
-        # The same, as (code, weight, later parts, rule) for the per-unit loop (no attribute look-ups there).
-        self._rule_table_ = {label: tuple((r.code, r.weight, r.rest, r) for r in found)
-                             for label, found in self.rules_by_first_.items()}
         self.codebook_ = codebook
         self.code_ids_ = [c for c in codebook.code_ids if any(r.code == c for r in rules)]
+        # Term lists by id, and the rules starting with each as arrays (see _RuleArrays).
+        self._label_ids_ = {label: k for k, label in enumerate(dict.fromkeys(p for r in rules for p in r.parts))}
+        self._rule_arrays_ = _RuleArrays(self.rules_by_first_, self._label_ids_, self.code_ids_)
         self.cues_ = _shared_cues()
         self._possible_: dict[frozenset, bool] = {}  # label set ids present (see _kinds_) -> could a rule match?
         self.solo_lists_ = frozenset(rule.parts[0] for rule in rules if len(rule.parts) == 1)
-        # label set -> id; by id: fires alone, has a solo list, its plan (see _plan)
-        self._kinds_: tuple[dict, list[bool], list[bool], list[tuple]] = ({}, [], [], [])
+        # label set -> id; by id: fires alone, has a solo list; its plan (see _KindTable)
+        self._kinds_: tuple[dict, list[bool], list[bool], _KindTable] = ({}, [], [], _KindTable())
         self._share_memos()
         return self
 
@@ -262,20 +261,23 @@ class RuleCoder(BaseEstimator):
         self._share_memos()
         starts = np.cumsum([0] + [len(s) + len(_SEP) - 2 for s in stems])[:-1]
         big = _SEP[1:-1].join(stems)
-        matches = self.terms_.find(big)
-        if not matches:
+        # Every space of the batch: a term match is known by its leading space's rank among them.
+        chars = np.frombuffer(big.encode("utf-32-le"), dtype="<u4")
+        spaces = np.flatnonzero(chars == 32)
+        ranks, matched, labels_of = self.terms_.find_ranked(big)
+        if not ranks:
             return []
-        positions = np.fromiter(map(_FIRST, matches), dtype=np.int64, count=len(matches))
+        ranks = np.array(ranks, dtype=np.int64)
+        positions = spaces[ranks]
         owner = np.searchsorted(starts, positions, side="right") - 1
         cuts = np.flatnonzero(np.diff(owner)) + 1
-        first, last = np.r_[0, cuts], np.r_[cuts, len(matches)]
+        first, last = np.r_[0, cuts], np.r_[cuts, len(labels_of)]
         # Which units could a rule fire in?  Decided per distinct label set of a match (few), then
         # per unit with array reductions; only units with several label sets need a Python look.
-        kind_of, fires_alone, solo, plans = self._kinds_
-        kinds = np.fromiter(map(kind_of.get, map(_THIRD, matches), itertools.repeat(-1)), dtype=np.int64,
-                            count=len(matches))
+        kind_of, fires_alone, solo, _ = self._kinds_
+        kinds = np.fromiter(map(kind_of.get, labels_of, itertools.repeat(-1)), dtype=np.int64, count=len(labels_of))
         for k in np.flatnonzero(kinds < 0).tolist():
-            labels = matches[k][2]
+            labels = labels_of[k]
             kind = kind_of.get(labels)
             kinds[k] = self._new_kind(labels) if kind is None else kind
         kind_solo = np.fromiter(solo, dtype=bool, count=len(solo))[kinds]
@@ -284,7 +286,7 @@ class RuleCoder(BaseEstimator):
         single = np.minimum.reduceat(kinds, first) == np.maximum.reduceat(kinds, first)
         fires = unit_solo | (single & np.logical_or.reduceat(kind_fires, first))
         mixed = np.flatnonzero(~fires & ~single)
-        kinds = kinds.tolist()
+        kind_ids, kinds = kinds, kinds.tolist()
         first, last = first.tolist(), last.tolist()
         if len(mixed):
             possible = self._possible_
@@ -292,32 +294,143 @@ class RuleCoder(BaseEstimator):
                 present = frozenset(kinds[first[u] : last[u]])  # the label sets present, by id
                 found = possible.get(present)
                 if found is None:
-                    labels = frozenset(label for m in matches[first[u] : last[u]] for label, _ in m[2])
+                    labels = frozenset(label for m in labels_of[first[u] : last[u]] for label, _ in m)
                     found = possible[present] = self._could_fire(labels)
                 fires[u] = found
-        units = []
-        # Every space of the batch, and each match's and unit's leading space among them: a match's token index
-        # and the end of its first n tokens are then look-ups, not counts (a stem string starts with a space).
-        spaces = np.flatnonzero(np.frombuffer(big.encode("utf-32-le"), dtype="<u4") == 32)
-        ranks = np.searchsorted(spaces, positions).tolist()
-        unit_ranks = np.searchsorted(spaces, starts).tolist()
-        spaces = spaces.tolist()
-        match_plans = list(map(plans.__getitem__, kinds))
-        owner, starts = owner.tolist(), starts.tolist()
-        for u in np.flatnonzero(fires).tolist():  # else no rule has all its parts here: nothing to read
-            lo, hi = first[u], last[u]
-            i = owner[lo]
-            unit = self._unit_hits(i, texts[i], stems[i], matches[lo:hi], starts[i], match_plans[lo:hi],
-                                   ranks[lo:hi], unit_ranks[i], spaces)
-            if unit is not None:
-                units.append(unit)
-        # The sentences around the evidence, all read at once (one regex pass per cue list).
-        items = [item for unit in units for item in unit[5].values()]
-        read = iter(self.cues_.sentences(items))
+        # The units a rule could fire in are read a batch at a time, as arrays (one row per match, occurrence,
+        # term list or rule), not as tuples per match: see _read_batch.
+        keep = np.repeat(fires, np.asarray(last) - np.asarray(first))
+        return self._read_batch(texts, big, chars, spaces, matched, ranks, owner, kind_ids, keep, starts,
+                                np.fromiter(map(len, stems), dtype=np.int64, count=len(stems)))
+
+    def _read_batch(self, texts: list[str], big: str, chars: np.ndarray, spaces: np.ndarray, matched: list[str],
+                    ranks: np.ndarray, owner: np.ndarray, kinds: np.ndarray, keep: np.ndarray, starts: np.ndarray,
+                    lens: np.ndarray) -> list[tuple]:
+        """The codings of a batch from its term matches (those in units a rule could fire in are ``keep``).
+
+        ``big`` is the batch's stem strings joined by ``|`` (text ``i``'s starts
+        at ``starts[i]`` and has ``lens[i]`` characters), ``chars`` its
+        characters' code points and ``spaces`` the positions of its spaces;
+        ``matched``, ``ranks``, ``owner`` and ``kinds`` are each match's stems,
+        leading space's rank, text and label-set id.
+        Every step is an array operation over the whole batch, in the order
+        the per-unit reading took: the tokens masked (phrases without impact
+        sense, names), the occurrences of each term list (a match's token
+        index and the end of its first n tokens are ranks among the spaces of
+        ``big``), each rule's matches (a chain's next part is the first
+        occurrence of its list at or after the last part's end, looked up in
+        the occurrences sorted by list and rank), and the sentence of each
+        match.  Only names, the sentence readings and the codings are read
+        unit by unit.
+        """
+        t = self._kinds_[3].arrays()
+        rt = self._rule_arrays_
+        n_spaces = len(spaces)
+        # The sentence ends of the batch: a space, one of . ? ! (or the | between texts) and a space.
+        after = chars[np.minimum(spaces[:, None] + (1, 2), len(chars) - 1)]  # the two characters after each space
+        is_end = after[:, 1] == 32
+        is_end &= (after[:, 0] == 46) | (after[:, 0] == 63) | (after[:, 0] == 33) | (after[:, 0] == 124)
+        is_end &= spaces + 2 < len(chars)
+        ends = np.append(spaces[is_end], len(big) + 2)  # and one after the last text (so a match always has a next end)
+        stops = starts + lens  # the end of each text's stem string in big
+        unit_ranks = np.searchsorted(spaces, starts)  # the rank of each text's first space
+
+        sel = np.flatnonzero(keep)
+        m_rank, m_unit, m_kind = ranks[sel], owner[sel], kinds[sel]
+        m_pos = spaces[m_rank]
+        # Masked tokens (by rank): the words of phrases without impact sense, and of names.
+        mark = np.zeros(n_spaces + 1, dtype=np.int64)
+        k, w = _expand(t.s_count[m_kind])
+        if len(k):
+            r0 = m_rank[k]
+            np.add.at(mark, r0, 1)
+            np.add.at(mark, r0 + t.s_n[t.s_start[m_kind[k]] + w], -1)
+        masked = np.cumsum(mark) > 0
+        rank_list = unit_ranks.tolist()
+        for i in np.unique(m_unit).tolist():
+            names = _name_tokens(self.cues_, texts[i])
+            if names:
+                masked[[rank_list[i] + j for j in names]] = True
+        cover = np.zeros(n_spaces + 2, dtype=np.int64)
+        np.cumsum(masked, out=cover[1:])  # cover[x]: masked ranks below x
+        # Occurrences: each group of a match's term lists with the same token count, unless a word is masked.
+        k, w = _expand(t.g_count[m_kind])
+        group = t.g_start[m_kind[k]] + w
+        rank = m_rank[k]
+        n = t.g_n[group]
+        ok = cover[rank + n] == cover[rank]
+        k, group, rank, n = k[ok], group[ok], rank[ok], n[ok]
+        unit, c0 = m_unit[k], m_pos[k]
+        tend = rank + n
+        cend = spaces[np.minimum(tend, n_spaces - 1)]
+        inside = (tend < n_spaces) & (cend < stops[unit])
+        if not inside.all():  # cannot happen (a term match ends at a token end), kept from the per-unit reading
+            for x in np.flatnonzero(~inside).tolist():
+                cend[x] = min(c0[x] + 1 + len(matched[sel[k[x]]]), stops[unit[x]])
+                tend[x] = np.searchsorted(spaces, cend[x])
+        # Term-list rows: each occurrence once per list of its group.
+        k, w = _expand(t.g_lcount[group])
+        label = t.labels[t.g_lstart[group[k]] + w]
+        rank, unit, c0, cend, tend = rank[k], unit[k], c0[k], cend[k], tend[k]
+        # Rule rows: each term-list row once per rule starting with its list (in the table's order).
+        row, place = _expand(rt.count[label])
+        entry = rt.start[label[row]] + place
+        solo = rt.solo[entry]
+        # Chains: from each occurrence of a rule's first list, the first occurrence of each later list at or after
+        # the last part's end, within the gap and the sentence.
+        by_list = label * (n_spaces + 1) + rank
+        order = np.argsort(by_list, kind="stable")
+        sorted_keys = by_list[order]
+        pending = np.flatnonzero(~solo)
+        t_end, c_end = tend[row[pending]], cend[row[pending]]
+        chained, chain_ends = [], []
+        for step in range(1, rt.parts.shape[1]):
+            part = rt.parts[entry[pending], step]
+            done = part < 0
+            chained.append(pending[done])
+            chain_ends.append(t_end[done])
+            pending, part, t_end, c_end = pending[~done], part[~done], t_end[~done], c_end[~done]
+            if not len(pending):
+                break
+            gap = rt.gaps[entry[pending], step]
+            q = np.searchsorted(sorted_keys, part * (n_spaces + 1) + t_end)
+            cand = order[np.minimum(q, len(order) - 1)]
+            good = ((q < len(order)) & (label[cand] == part) & (unit[cand] == unit[row[pending]])
+                    & (rank[cand] - t_end <= gap)
+                    & (np.searchsorted(ends, np.maximum(c0[cand] - 1, c_end)) == np.searchsorted(ends, c_end)))
+            pending, cand = pending[good], cand[good]
+            t_end, c_end = tend[cand], cend[cand]
+        chained.append(pending)
+        chain_ends.append(t_end)
+        pair = np.concatenate([np.flatnonzero(solo)] + chained)
+        t1 = np.concatenate([tend[row[solo]]] + chain_ends)
+        # A unit's matches of a code in the order of the per-unit reading: term lists by first occurrence, rules by
+        # their place in the list's table, occurrences in order.
+        _, first_seen, back = np.unique(unit * len(rt.count) + label, return_index=True, return_inverse=True)
+        h_row = row[pair]
+        h_unit, h_code = unit[h_row], rt.code[entry[pair]]
+        order = np.lexsort((h_row, place[pair], first_seen[back.ravel()][h_row], h_code, h_unit))
+        pair, t1, h_row, h_unit, h_code = pair[order], t1[order], h_row[order], h_unit[order], h_code[order]
+        if not len(pair):
+            return []
+        # The sentence of each match, and each sentence read once.
+        h_c0 = c0[h_row]
+        x = np.searchsorted(ends, h_c0)
+        base = starts[h_unit]
+        lo = np.where(x > np.searchsorted(ends, base), ends[np.maximum(x - 1, 0)] + 2, base)
+        end_x = ends[x]
+        hi = np.where(end_x < stops[h_unit] - 1, end_x + 3, stops[h_unit])
+        firsts = np.searchsorted(spaces, lo) - unit_ranks[h_unit]
+        _, one, which = np.unique(lo, return_index=True, return_inverse=True)
+        read = self.cues_.sentences([(big, a, b, f) for a, b, f in zip(lo[one].tolist(), hi[one].tolist(),
+                                                                         firsts[one].tolist(), strict=True)])
+        hits = zip(h_unit.tolist(), h_code.tolist(), (rank[h_row] - unit_ranks[h_unit]).tolist(),
+                   (t1 - unit_ranks[h_unit]).tolist(), rt.weight[entry[pair]].tolist(), solo[pair].tolist(),
+                   which.ravel().tolist(), strict=True)
         out: list[tuple] = []
-        for unit in units:
-            out += self._unit_codings(*unit[:5], {k: next(read) for k in unit[5]})
-        return out
+        for i, found in itertools.groupby(hits, key=_FIRST):
+            out += self._unit_codings(i, found, read)
+        return _evidence_offsets(texts, out)
 
     def _could_fire(self, present: frozenset) -> bool:
         """Whether some rule has all its term lists among ``present``."""
@@ -330,95 +443,29 @@ class RuleCoder(BaseEstimator):
         kind_of[labels] = len(fires_alone)
         fires_alone.append(self._could_fire(present))
         solo.append(any(label in self.solo_lists_ for label in present))
-        plans.append(_plan(labels))
+        plans.add(labels, self._label_ids_)
         return kind_of[labels]
 
-    def _unit_hits(self, i: int, text: str, s: str, matches: list, base: int, plans: list[tuple], ranks: list[int],
-                   rank0: int, spaces: list[int]) -> tuple | None:
-        """``(i, text, s, hits, ends, sentences)``: a unit's rule matches by code and the sentences they lie in.
+    def _unit_codings(self, i: int, hits: Iterable[tuple], sentences: list[_Sentence]) -> list[tuple]:
+        """The codings of text ``i`` from its rule matches and the readings of their sentences (evidence by tokens).
 
-        ``hits[code]`` lists ``(first token, end token, char start, char end,
-        weight, contiguous)``; ``ends`` are the sentence ends in ``s``; ``sentences`` maps a sentence's index in the unit
-        to ``(s, lo, hi, first token)`` for :meth:`_Cues.sentences`.  None when
-        no rule matches.  ``plans`` are the matches' plans (see :func:`_plan`); ``spaces`` are the positions
-        of the spaces of the batch's stem string (the unit's starts at ``base``), ``ranks`` the index among
-        them of each match's leading space and ``rank0`` that of the unit's first space.
+        ``hits`` are ``(i, code index, first token, end token, weight, contiguous, sentence)`` by code index, in
+        the order of reading; ``sentence`` indexes ``sentences``.
         """
-        # Token index of each match; the words of phrases without impact sense and of names are masked.
-        toks = [r - rank0 for r in ranks]
-        masked = _name_tokens(self.cues_, text)
-        for tok, (senses, _) in zip(toks, plans, strict=True):
-            for n in senses:
-                masked.update(range(tok, tok + n))
-        # Occurrences of each term list: (token index, char start, char end, end token) in the unit's stem string.
-        occ: dict[str, list[tuple[int, int, int, int]]] = {}
-        stop = base + len(s)  # the end of the unit in the batch's string
-        last = len(spaces)
-        for (start, end, _labels), tok, rank, (_, groups) in zip(matches, toks, ranks, plans, strict=True):
-            start -= base
-            for n, group in groups:
-                if masked and not masked.isdisjoint(range(tok, tok + n)):
-                    continue  # a word of a name or of a phrase without impact sense
-                cend = spaces[rank + n] - base if rank + n < last and spaces[rank + n] < stop else -1
-                if cend < 0:
-                    cend = min(end - base, len(s))
-                    item = (tok, start, cend, tok + s.count(" ", start + 1, cend) + 1)
-                else:
-                    item = (tok, start, cend, tok + n)
-                for label in group:
-                    found = occ.get(label)
-                    if found is None:
-                        occ[label] = [item]
-                    else:
-                        found.append(item)
-        hits: dict[str, list[tuple[int, int, int, int, float, bool]]] = {}
-        present = occ.keys()
-        table = self._rule_table_
-        for label, first in occ.items():
-            for code, weight, rest, rule in table.get(label, ()):
-                if not rest:  # one phrase: each occurrence is a match
-                    found = [(t0, t1, c0, e0, weight, True) for t0, c0, e0, t1 in first]
-                elif present >= rest:
-                    found = [hit + (weight, False) for hit in _chains(rule, first, occ, s)]
-                    if not found:
-                        continue
-                else:
-                    continue
-                hits.setdefault(code, []).extend(found)
-        if not hits:
-            return None
-        ends = [m.start() for m in _SENT_RE.finditer(s)]
-        sentences: dict[int, tuple[str, int, int, int]] = {}
-        for code in self.code_ids_:
-            for h in hits.get(code, ()):
-                k = bisect.bisect_left(ends, h[2])
-                if k not in sentences:
-                    lo = ends[k - 1] + 2 if k > 0 else 0
-                    hi = ends[k] + 3 if k < len(ends) else len(s)
-                    sentences[k] = (s, lo, hi, h[0] - s.count(" ", lo, h[2]))
-        return i, text, s, hits, ends, sentences
-
-    def _unit_codings(self, i: int, text: str, s: str, hits: dict, ends: list[int],
-                      sentences: dict[int, _Sentence]) -> list[tuple]:
-        """The codings of a unit from its hits (:meth:`_unit_hits`) and the readings of their sentences."""
-        readings: dict[str, list[tuple]] = {}
+        readings: dict[int, list[tuple]] = {}
         reported: set[int] = set()  # sentences with reported evidence outside an attribution clause
-        for code in self.code_ids_:
-            found = hits.get(code)
-            if not found:
-                continue
-            read = []
-            for h in found:
-                k = bisect.bisect_left(ends, h[2])
-                r = sentences[k].read(h[0], h[1], h[5])
-                if r[3]:
-                    continue  # a topic named, or someone else's change
-                read.append((h, r, k))
-                if not (r[0] or r[4]):
-                    reported.add(k)
-            if read:
-                readings[code] = read
+        for _, code, t0, t1, weight, contiguous, k in hits:
+            r = sentences[k].read(t0, t1, contiguous)
+            if r[3]:
+                continue  # a topic named, or someone else's change
+            found = readings.get(code)
+            if found is None:
+                readings[code] = found = []
+            found.append(((t0, t1, weight), r, k))
+            if not (r[0] or r[4]):
+                reported.add(k)
         out = []
+        code_ids = self.code_ids_
         for code, read in readings.items():
             # Evidence in an attribution clause is the cause, not the impact, when its sentence reports another change.
             read = [(h, r) for h, r, k in read if not (r[4] and k in reported)]
@@ -426,19 +473,14 @@ class RuleCoder(BaseEstimator):
                 continue
             positive = [(h, r) for h, r in read if not r[0]]
             chosen = positive or read
-            score = 1.0 - math.prod(1.0 - h[4] for h, _ in chosen)
+            score = 1.0 - math.prod(1.0 - h[2] for h, _ in chosen)
             if score < self.min_score:
                 continue
             plain = [(h, r) for h, r in chosen if not r[1]]
             hit, (neg, _, where, _, _) = (plain or chosen)[0]
             hedged = not plain
             attr = where.attribution or next((r[2].attribution for _, r in (plain or chosen) if r[2].attribution), "")
-            out.append((i, code, score, neg, hedged, attr, hit[0], hit[1] - 1))
-        if out:
-            # Character offsets of the evidence tokens, tokenising only as far as needed.
-            last = max(max(r[6], r[7]) for r in out)
-            tokens = list(itertools.islice(tokenizer(text).finditer(text), last + 1))
-            out = [r[:6] + (tokens[r[6]].start(), tokens[r[7]].end()) for r in out]
+            out.append((i, code_ids[code], score, neg, hedged, attr, hit[0], hit[1] - 1))
         return out
 
 
@@ -640,26 +682,128 @@ def _plan(labels: tuple[tuple[str, int], ...]) -> tuple[tuple[int, ...], tuple[t
     return senses, tuple((n, tuple(group)) for n, group in groups)
 
 
-def _chains(rule: _Rule, first: list, occ: dict, s: str) -> Iterator[tuple[int, int, int, int]]:
-    """Matches of a rule: (first token, end token, char start, char end) in the stem string."""
-    for t0, c0, e0, t1 in first:
-        ends = [(t1, e0)]
-        for part, gap in rule.chain:
-            nxt = occ[part]
-            t_end, c_end = ends[-1]
-            k = bisect.bisect_left(nxt, (t_end, -1, -1))
-            found = None
-            while k < len(nxt) and nxt[k][0] <= t_end + gap:
-                _, c, e, t = nxt[k]
-                if _SENT_RE.search(s, c_end, c + 1) is None:  # no sentence end between the parts
-                    found = (t, e)
-                    break
-                k += 1
-            if found is None:
-                break
-            ends.append(found)
-        else:
-            yield t0, ends[-1][0], c0, ends[-1][1]
+def _evidence_offsets(texts: list[str], rows: list[tuple]) -> list[tuple]:
+    """Codings ``(i, code, score, negated, hedged, attribution, first token, last token)`` with the tokens'
+    character offsets in text ``i`` in place of their indexes.
+
+    The tokens of ASCII texts are found for all of them at once with array
+    operations over their bytes (the tokens of :func:`tokenizer`'s pattern:
+    letters and digits with inner apostrophes, and ``. ? ! ; ,``); other
+    texts are tokenised one by one, as far as needed.
+    """
+    need: dict[int, int] = {}  # text -> its last token wanted
+    for r in rows:
+        need[r[0]] = max(need.get(r[0], 0), r[6], r[7])
+    plain = [i for i in need if texts[i].isascii()]
+    found: dict[int, tuple[int, int]] = {}  # row -> offsets
+    if plain:
+        b = np.frombuffer("\n".join([texts[i] for i in plain]).encode("ascii"), dtype=np.uint8)
+        word, punct = _WORD_BYTES[b], _PUNCT_BYTES[b]
+        cont = np.zeros(len(b), dtype=bool)  # a word character continuing the token before it ("didn't")
+        cont[1:] = word[1:] & word[:-1]
+        cont[2:] |= word[2:] & (b[1:-1] == 39) & word[:-2]
+        last = np.append(~cont[1:], True)  # the token ends after it: no word character, nor an inner apostrophe, next
+        last[:-2] &= ~((b[1:-1] == 39) & word[2:])
+        first = np.flatnonzero((word & ~cont) | punct)
+        end = np.flatnonzero((word & last) | punct) + 1
+        base = np.cumsum([0] + [len(texts[i]) + 1 for i in plain[:-1]])
+        rank = np.searchsorted(first, base)  # each text's first token
+        where = {i: k for k, i in enumerate(plain)}
+        sel = [k for k, r in enumerate(rows) if r[0] in where]
+        p = np.array([where[rows[k][0]] for k in sel], dtype=np.int64)
+        t0 = np.array([rows[k][6] for k in sel], dtype=np.int64)
+        t1 = np.array([rows[k][7] for k in sel], dtype=np.int64)
+        found = dict(zip(sel, zip((first[rank[p] + t0] - base[p]).tolist(), (end[rank[p] + t1] - base[p]).tolist(),
+                                  strict=True), strict=True))
+    out, tokens_of = [], {}
+    for k, r in enumerate(rows):
+        span = found.get(k)
+        if span is None:
+            i = r[0]
+            tokens = tokens_of.get(i)
+            if tokens is None:
+                tokens = tokens_of[i] = list(itertools.islice(tokenizer(texts[i]).finditer(texts[i]), need[i] + 1))
+            span = (tokens[r[6]].start(), tokens[r[7]].end())
+        out.append(r[:6] + span)
+    return out
+
+
+_WORD_BYTES = np.zeros(256, dtype=bool)  # ASCII letters and digits
+_WORD_BYTES[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"]] = True
+_PUNCT_BYTES = np.zeros(256, dtype=bool)  # the punctuation tokens
+_PUNCT_BYTES[[ord(c) for c in ".?!;,"]] = True
+
+
+class _KindTable:
+    """The plans of the label sets of term matches (by id, see :func:`_plan`) as flat arrays.
+
+    Label set ``k`` has ``g_count[k]`` groups from ``g_start[k]``: group ``j``
+    holds the term lists ``labels[g_lstart[j] : g_lstart[j] + g_lcount[j]]``
+    (by id) of ``g_n[j]`` tokens; its phrases without impact sense have the
+    token counts ``s_n[s_start[k] : s_start[k] + s_count[k]]``.
+    """
+
+    _FIELDS = ("g_start", "g_count", "g_n", "g_lstart", "g_lcount", "labels", "s_start", "s_count", "s_n")
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list[int]] = {name: [] for name in self._FIELDS}
+        self._arrays: Any = None
+
+    def add(self, labels: tuple[tuple[str, int], ...], ids: dict[str, int]) -> None:
+        """Append the plan of the next label set; ``ids`` numbers the term lists."""
+        senses, groups = _plan(labels)
+        f = self.lists
+        f["g_start"].append(len(f["g_n"]))
+        f["g_count"].append(len(groups))
+        for n, group in groups:
+            f["g_n"].append(n)
+            f["g_lstart"].append(len(f["labels"]))
+            f["g_lcount"].append(len(group))
+            f["labels"] += [ids[label] for label in group]
+        f["s_start"].append(len(f["s_n"]))
+        f["s_count"].append(len(senses))
+        f["s_n"] += senses
+        self._arrays = None
+
+    def arrays(self) -> Any:
+        """The fields as int64 arrays (attributes of one object), made again only after :meth:`add`."""
+        if self._arrays is None:
+            self._arrays = types.SimpleNamespace(**{name: np.array(self.lists[name], dtype=np.int64)
+                                                    for name in self._FIELDS})
+        return self._arrays
+
+
+class _RuleArrays:
+    """The rules by their first term list, as arrays: list ``L``'s rules are entries ``start[L] : start[L] + count[L]``.
+
+    Entry ``e`` (in the order of ``rules_by_first``) has ``code`` (index in
+    ``code_ids``), ``weight``, ``solo`` (one contiguous part), and ``parts[e, s]``
+    / ``gaps[e, s]``: the id of its part ``s`` and the gap before it (-1 after its last part).
+    """
+
+    def __init__(self, rules_by_first: dict[str, list[_Rule]], ids: dict[str, int], code_ids: list[str]) -> None:
+        entries = [rule for label in ids for rule in rules_by_first.get(label, ())]
+        width = max((len(rule.parts) for rule in entries), default=1)
+        self.count = np.array([len(rules_by_first.get(label, ())) for label in ids], dtype=np.int64)
+        self.start = np.cumsum(self.count) - self.count
+        codes = {code: k for k, code in enumerate(code_ids)}
+        self.code = np.array([codes[rule.code] for rule in entries], dtype=np.int64)
+        self.weight = np.array([rule.weight for rule in entries], dtype=np.float64)
+        self.solo = np.array([rule.contiguous for rule in entries], dtype=bool)
+        self.parts = np.full((len(entries), width), -1, dtype=np.int64)
+        self.gaps = np.zeros((len(entries), width), dtype=np.int64)
+        for e, rule in enumerate(entries):
+            self.parts[e, : len(rule.parts)] = [ids[part] for part in rule.parts]
+            self.gaps[e, 1 : len(rule.parts)] = rule.gaps
+
+
+def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each index ``k`` repeated ``counts[k]`` times, with the number ``0 .. counts[k] - 1`` of each repeat."""
+    index = np.repeat(np.arange(len(counts)), counts)
+    within = np.arange(len(index)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return index, within
+
+
 
 
 _INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
