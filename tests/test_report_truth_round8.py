@@ -230,3 +230,34 @@ def test_expectations_realised_are_measured_against_impacts_neither_expected_nor
                       f"(one per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards; of "
                       f"the {m:,} impacts the same participants had neither expected nor reported before the review, "
                       f"{j:,} ({j / m:.0%}) were reported afterwards all the same."), stated
+
+
+def test_the_forest_plot_says_its_intervals_are_unadjusted_and_how_many_lines_stay_clear_after_the_adjustment(moving):
+    """audit8: the forest plot of the status effects drew a line clear of no difference whose Holm-adjusted p was 0.17,
+    and neither its caption nor its alternative text said the intervals were not adjusted: a reader takes every line
+    clear of zero for a finding. The caption and the alt text now say the intervals are unadjusted and give the counts,
+    which must equal the models table's, counted here with pandas: the lines whose interval lies wholly on one side of
+    zero, and of those the ones whose Holm-adjusted p (recomputed with statsmodels) is below alpha."""
+    from statsmodels.stats.multitest import multipletests
+
+    from impact.report import Figure
+
+    study, truth, f = moving
+    report, _ = report_of(f)
+    figure = next(b for s in report.sections for b in s.blocks
+                  if isinstance(b, Figure) and b.name == "intervention_effects")
+    m = f.models[(f.models["term"] == "in_intervention") & f.models["estimate"].notna()]
+    m = m[~m["separation"].astype(bool)] if "separation" in m.columns else m
+    holm = multipletests(f.models.loc[f.models["term"] == "in_intervention", "p_value"].dropna(), method="holm")[1]
+    assert np.allclose(np.sort(holm), np.sort(f.models.loc[f.models["term"] == "in_intervention", "p_adjusted"].dropna()))
+    clear = (m["ci_low"] > 0) | (m["ci_high"] < 0)
+    kept = int((clear & (m["p_adjusted"] < f.parameters.get("alpha", 0.05))).sum())
+    assert len(m) == len(figure.fig.axes[0].get_yticklabels())
+    for text in (figure.caption, figure.alt_text):
+        assert "not adjusted for multiple comparisons" in text, text
+        if clear.any():
+            said = re.search(r"(\d+) of the (\d+) lies? wholly on one side of no difference, and "
+                             r"(\d+) of these", text)
+            assert said and [int(g) for g in said.groups()] == [int(clear.sum()), len(m), kept], text
+    # the design plants one status effect among six impacts: the line counts must show at least one line clear of zero
+    assert clear.any()

@@ -1918,6 +1918,7 @@ def _comparisons(ctx) -> Section:
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
             fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
+                           _not_finding=fp["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx))),
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
                 # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
@@ -1927,7 +1928,7 @@ def _comparisons(ctx) -> Section:
                 "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
                 "in and not in intervention (the median of the differences between a council in intervention and one "
                 f"not) in the share of a council's participants reporting the impact, the line its {ctx.level} interval; the "
-                "vertical line is no difference."))
+                "vertical line is no difference.", ctx.alpha))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
@@ -2141,11 +2142,11 @@ def _models(ctx) -> Section:
         gee = shown[(shown["term"] == "in_intervention") & ~separated]
         if len(gee):
             blocks.append(_forest(
-                gee.assign(label=gee["impact"].map(ctx.code)), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
+                gee.assign(label=gee["impact"].map(ctx.code), _not_finding=unconfirmed[gee.index]), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
                 "intervention_effects", "Effect of being in intervention on each reported impact",
                 "Forest plot: one line per impact; the dot is the log-odds ratio of reporting the impact for participants "
                 f"in councils in intervention against the others at the same wave, the line its {ctx.level} interval; the "
-                "vertical line is no difference."))
+                "vertical line is no difference.", ctx.alpha))
     blocks += _attrition_blocks(ctx)
     sm = ctx.f.survey_model
     if sm is not None and len(sm):
@@ -2165,13 +2166,44 @@ def _models(ctx) -> Section:
     return Section("Longitudinal models", blocks)
 
 
-def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str) -> Figure:
-    """A forest plot of ``estimate`` with its ``ci_low``/``ci_high``, one line per ``label``."""
+def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str,
+            alpha: float = 0.05, null: float = 0.0) -> Figure:
+    """A forest plot of ``estimate`` with its ``ci_low``/``ci_high``, one line per ``label``.
+
+    Each line's interval is its own, not adjusted for the other lines, while a difference is a finding only where its
+    adjusted p-value (``p_adjusted``) is below ``alpha``: where ``data`` has ``p_adjusted`` the caption and alternative
+    text say so and count the lines whose interval lies wholly on one side of ``null`` and, of those, the ones still
+    below ``alpha`` after the adjustment (a reader would otherwise take every such line for a finding: audit8 saw a line
+    clear of no difference whose Holm p was 0.17).
+    """
     fig, ax = _subplots(figsize=(8, 0.38 * len(data) + 1.5))
     forest_plot(data, label="label", estimate=estimate, ci_low="ci_low", ci_high="ci_high", ax=ax)
     ax.set_xlabel(xlabel)
     fig.tight_layout()
-    return Figure(name, fig, caption, alt)
+    note = _unadjusted_note(data, alpha, null) if "p_adjusted" in data.columns else ""
+    caption = caption if not note or caption.endswith(".") else caption + "."
+    return Figure(name, fig, caption + note, alt + note)
+
+
+def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
+    """The sentence a forest plot's caption adds: its intervals are unadjusted, and how many lines clear ``null``
+    with and without the adjustment of the table's ``p_adjusted``."""
+    low, high = data["ci_low"].astype(float), data["ci_high"].astype(float)
+    clear = (low > null) | (high < null)
+    not_finding = (data["_not_finding"].astype(bool) if "_not_finding" in data.columns
+                   else pd.Series(False, index=data.index))
+    p_adj = pd.to_numeric(data["p_adjusted"], errors="coerce")
+    kept = int((clear & ~not_finding & (p_adj < alpha)).sum())
+    n, k, held_back = len(data), int(clear.sum()), int((clear & not_finding).sum())
+    if not k:
+        return (f" The intervals are not adjusted for multiple comparisons; none of the {n} lies wholly on one side of "
+                "no difference.")
+    return (f" The intervals are not adjusted for multiple comparisons: {k} of the {n} {'lies' if k == 1 else 'lie'} "
+            "wholly on one side of "
+            f"no difference, and {kept} of these {k} {'has' if kept == 1 else 'have'} an adjusted p-value below "
+            f"{alpha:g} in the table"
+            + (f" ({held_back} {'is' if held_back == 1 else 'are'} no finding, as the table's notes say)" if held_back
+               else "") + ".")
 
 
 def _patsy_term(term: str) -> str:
