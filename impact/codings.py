@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._frames import member
+from ._frames import member, shared_attr
 from ._io import MAX_CELL_CHARS, check_input_file, too_long
 from .errors import ImpactWarning, InputError, Problem, ValidationError
 from .schema import did_you_mean, hidden_names, id_problem, parse_cell, yes_no_hint
@@ -651,12 +651,12 @@ def as_codings(
         out = _to_segments(out, segments)
     out = out[CODINGS_COLUMNS].reset_index(drop=True)
     if checked is not None:
-        out.attrs["checked_units"] = checked
+        out.attrs["checked_units"] = shared_attr(checked)
     if found_nothing:
-        out.attrs["checked_interviews"] = sorted(found_nothing)
+        out.attrs["checked_interviews"] = shared_attr(sorted(found_nothing))
     out.attrs["codings_read"] = True
     if named_units and segments is None:
-        out.attrs["named_units"] = {"source": source, "rows": named_units}
+        out.attrs["named_units"] = shared_attr({"source": source, "rows": named_units})
     return out
 
 

@@ -61,3 +61,31 @@ def test_clearest_equals_reading_every_statement():
     assert not modality_cues(want["text"].tolist())["clear"].all()  # groups with no clear statement are covered
     cols = ["council_id", "code", "unit", "text"]
     pd.testing.assert_frame_equal(got[cols].reset_index(drop=True), want[cols].reset_index(drop=True))
+
+
+def test_a_coded_files_row_numbers_and_units_are_shared_by_every_frame_taken_from_it(tiny_study, tmp_path):
+    """pandas deep-copies ``attrs`` into every frame and column taken from a frame: the row numbers and named units
+    of a national coded file (tens of thousands of each) made every filter of the codings take most of a second
+    (inputs12). They are now one object that every frame taken from the codings shares, with the same values: the
+    row numbers of the file as a spreadsheet shows them (a blank line counts), each unit with its row and span."""
+    import copy
+
+    from impact.codings import read_codings
+
+    iv = tiny_study.interviews["interview_id"].tolist()
+    path = tmp_path / "coded.csv"
+    path.write_text("unit,code,start,end\n"
+                    f"{iv[0]}:1,morale,,\n\n{iv[1]}:1,learning,,\n{iv[2]}:2,plans_actions,,\n", encoding="utf-8")
+    read = read_codings(path, tiny_study)
+    units = read.attrs["named_units"]
+    assert units["rows"] == {f"{iv[0]}:1": [(2, None, None)], f"{iv[1]}:1": [(4, None, None)],
+                             f"{iv[2]}:2": [(5, None, None)]}
+    taken = [read[read["code"] != "morale"], read["code"].to_frame(), read.reset_index(drop=True)]
+    assert all(t.attrs["named_units"] is units for t in taken)
+    assert copy.deepcopy(read.attrs)["named_units"] is units
+
+    from impact.coding.coded_io import read_csv_cells
+
+    raw = read_csv_cells(path)
+    assert raw.attrs["rows"] == [2, 4, 5]
+    assert raw[raw["code"] != "morale"].attrs["rows"] is raw.attrs["rows"]

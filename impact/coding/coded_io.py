@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._frames import shared_attr
 from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
@@ -186,10 +187,10 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     # the rows of a national file (tens of thousands) made the checks below several times slower
     attrs = {}
     if len(numbers) == len(frame):
-        attrs["rows"] = numbers
+        attrs["rows"] = shared_attr(numbers)
         # rows with fewer cells than the header, padded with empty ones: a reader may ask what the padding stands for
         kept = set(numbers)
-        attrs["short_rows"] = [k + 1 for k, r in enumerate(records) if k + 1 in kept and len(r) < len(header)]
+        attrs["short_rows"] = shared_attr([k + 1 for k, r in enumerate(records) if k + 1 in kept and len(r) < len(header)])
     number = attrs.get("rows") or range(2, len(frame) + 2)
     if len(header) > 1 and len(header) == len(frame.columns) and len(frame):
         again = frame.apply(lambda col: col.str.strip().str.lstrip("\ufeff")).eq(header).all(axis=1)
