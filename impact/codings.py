@@ -610,10 +610,12 @@ def as_codings(
     if "unit" in d.columns:
         unit_ = d["unit"].astype("string").fillna("").str.strip()
         named = ((unit_ != "") & (unit_ != iid)).to_numpy(dtype=bool)
-        for i in np.flatnonzero(named):
-            a, b = start.iloc[i], end.iloc[i]
-            named_units.setdefault(str(unit_.iloc[i]), []).append(
-                (int(rows[i]), None if pd.isna(a) else int(a), None if pd.isna(b) else int(b)))
+        # read from lists: a pandas scalar look-up per row (three per row) cost more than the rest of the reading
+        unit_l, start_l, end_l, row_l = unit_.tolist(), start.tolist(), end.tolist(), rows.tolist()
+        for i in np.flatnonzero(named).tolist():
+            a, b = start_l[i], end_l[i]
+            named_units.setdefault(str(unit_l[i]), []).append(
+                (int(row_l[i]), None if pd.isna(a) else int(a), None if pd.isna(b) else int(b)))
         if segments is not None:  # checked here; else when the codings are joined to the study (_check_units)
             problems += _unit_problems(named_units, segments, source, study)
     if problems:
