@@ -261,3 +261,4 @@ def test_the_forest_plot_says_its_intervals_are_unadjusted_and_how_many_lines_st
             assert said and [int(g) for g in said.groups()] == [int(clear.sum()), len(m), kept], text
     # the design plants one status effect among six impacts: the line counts must show at least one line clear of zero
     assert clear.any()
+

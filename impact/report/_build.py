@@ -1917,7 +1917,9 @@ def _comparisons(ctx) -> Section:
                             labels=p_labels))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
-            fp = fp.assign(label=fp["impact"] + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
+            # each line named by the impact's label, as the table beside it and the status forest plot name it (it
+            # showed the code's id, 'plans_actions')
+            fp = fp.assign(label=fp["code"].map(ctx.code) + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
                            _not_finding=fp["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx))),
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
