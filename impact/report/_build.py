@@ -1906,8 +1906,9 @@ def _comparisons(ctx) -> Section:
         order = {c: i for i, c in enumerate(ctx.codes)}
         table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
             ["_c", "_w"]).drop(columns=["_c", "_w"])
+        unconfirmed = table["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx)))
         shown, p_labels, p_note = _unconfirmed_p(
-            table.drop(columns=["code", "wave_id"]), table["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx))),
+            table.drop(columns=["code", "wave_id"]), unconfirmed,
             "the machine coding of the impact is not confirmed in both status groups")
         blocks.append(Table("comparisons", shown, f"Impact by intervention status ({lb} vs {la})",
                             f"_a: {la}; _b: {lb}. n: councils interviewed at the wave; median: median share of "
@@ -1920,7 +1921,7 @@ def _comparisons(ctx) -> Section:
             # each line named by the impact's label, as the table beside it and the status forest plot name it (it
             # showed the code's id, 'plans_actions')
             fp = fp.assign(label=fp["code"].map(ctx.code) + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
-                           _not_finding=fp["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx))),
+                           _not_finding=unconfirmed[fp.index],
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
                 # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
