@@ -556,8 +556,8 @@ def test_the_comparisons_forest_says_its_dots_are_the_tables_hodges_lehmann_diff
 def test_the_comparisons_forest_names_each_line_by_the_impacts_label(perfect):
     """The forest plot of the comparisons by status named its lines by the codes' ids ('plans_actions (Early
     impact)') where the table beside it and the status forest plot give the codebook's labels (seen in the example's
-    Word report). Each line is now the label of its impact and the wave: one line per row of the table with a
-    difference, in the table's order."""
+    Word report). Each impact's label now heads its waves' lines (label and wave on one line overlapped): one heading
+    per impact compared, and no code id anywhere."""
     from impact.report import Figure
 
     f = perfect
@@ -565,5 +565,6 @@ def test_the_comparisons_forest_names_each_line_by_the_impacts_label(perfect):
     figure = next(b for s in report.sections for b in s.blocks if isinstance(b, Figure) and b.name == "comparisons_forest")
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"], strict=True))
     ticks = [t.get_text().replace("\n", " ") for t in figure.fig.axes[0].get_yticklabels()]
-    assert ticks and all(any(t.startswith(lab + " (") for lab in labels.values()) for t in ticks), ticks
-    assert not any(t.startswith(c + " (") for t in ticks for c in labels if c != labels[c]), ticks
+    headings = [t for t in ticks if t in labels.values()]
+    assert headings and len(headings) == f.comparisons["code"].nunique(), ticks
+    assert not any(c in ticks or t.startswith(c + " (") for t in ticks for c in labels if c != labels[c]), ticks

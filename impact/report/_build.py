@@ -1918,9 +1918,9 @@ def _comparisons(ctx) -> Section:
                             labels=p_labels))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
-            # each line named by the impact's label, as the table beside it and the status forest plot name it (it
-            # showed the code's id, 'plans_actions')
-            fp = fp.assign(label=fp["code"].map(ctx.code) + " (" + fp["wave_id"].map(ctx.axis_wave) + ")",
+            # each impact's label a heading over its waves' lines, as the table beside it and the status forest plot
+            # name it (it showed the code's id, 'plans_actions (Early impact)'; label and wave on one line overlapped)
+            fp = fp.assign(label=fp["wave_id"].map(ctx.axis_wave), impact_label=fp["code"].map(ctx.code),
                            _not_finding=unconfirmed[fp.index],
                            **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
@@ -1931,7 +1931,7 @@ def _comparisons(ctx) -> Section:
                 "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
                 "in and not in intervention (the median of the differences between a council in intervention and one "
                 f"not) in the share of a council's participants reporting the impact, the line its {ctx.level} interval; the "
-                "vertical line is no difference.", ctx.alpha))
+                "vertical line is no difference.", ctx.alpha, group="impact_label"))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
@@ -2170,7 +2170,7 @@ def _models(ctx) -> Section:
 
 
 def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str,
-            alpha: float = 0.05, null: float = 0.0) -> Figure:
+            alpha: float = 0.05, null: float = 0.0, group: str | None = None) -> Figure:
     """A forest plot of ``estimate`` with its ``ci_low``/``ci_high``, one line per ``label``.
 
     Each line's interval is its own, not adjusted for the other lines, while a difference is a finding only where its
@@ -2179,8 +2179,9 @@ def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: 
     below ``alpha`` after the adjustment (a reader would otherwise take every such line for a finding: audit8 saw a line
     clear of no difference whose Holm p was 0.17).
     """
-    fig, ax = _subplots(figsize=(8, 0.38 * len(data) + 1.5))
-    forest_plot(data, label="label", estimate=estimate, ci_low="ci_low", ci_high="ci_high", ax=ax)
+    lines = len(data) + (data[group].nunique() if group else 0)  # a group's heading takes a line of its own
+    fig, ax = _subplots(figsize=(8, 0.38 * lines + 1.5))
+    forest_plot(data, label="label", estimate=estimate, ci_low="ci_low", ci_high="ci_high", group=group, ax=ax)
     ax.set_xlabel(xlabel)
     fig.tight_layout()
     note = _unadjusted_note(data, alpha, null) if "p_adjusted" in data.columns else ""
