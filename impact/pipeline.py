@@ -223,7 +223,6 @@ def analyse(
         if codes_nothing(supplied):  # read as "no code anywhere", every impact would be reported as never mentioned
             raise InputError(f"coded: {coded if isinstance(coded, (str, Path)) else 'the codings given'} hold no "
                              f"coding and name no interview checked - expected {CODES_EXPECTED}")
-        _check_units(supplied, study)  # a unit naming no segment of the study: a coding of nothing
     coded_hash = _frame_hash(supplied) if supplied is not None else None  # as read, before any mapping to segments
     # the machine codes what was not supplied: every codebook when nothing was, else the books the file leaves out
     machine_books = {k: b for k, b in books.items()
@@ -231,11 +230,15 @@ def analyse(
     if "impacts" in machine_books:
         _check_machine_codable(codebook)
     segmented = bool(machine_books or human is not None or (supplied is not None and "framework" in wanted))
+    if supplied is not None and not segmented:
+        _check_units(supplied, study)  # a unit naming no segment of the study: a coding of nothing
     if segmented:
         # the coder that scored best on real text for its codebook (impact.coding.default_coder)
         coders = [default_coder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
         keys = [f"{b.id}-{b.hash}-{type(c).__name__}" for b, c in zip(machine_books.values(), coders, strict=True)]
         segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
+        if supplied is not None:  # checked against the segments just made (or cached), not a second segmentation
+            _check_units(supplied, study, segments)
     else:
         coders, segments, machine = [], _no_segments(), []
     coder_names = {k: _CODER_NAMES.get(type(c).__name__, type(c).__name__) for k, c in zip(machine_books, coders, strict=True)}

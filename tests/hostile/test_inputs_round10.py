@@ -185,7 +185,8 @@ def test_a_coding_given_twice_names_both_rows(study_dir, tmp_path):
 # --------------------------------------------------------------------------- 5. a unit naming no segment
 
 
-def test_a_unit_naming_no_segment_is_refused_when_the_codings_are_analysed(study_dir, tmp_path):
+@pytest.mark.parametrize("parts", [(), ("framework",)])  # checked on its own, or against the run's segments
+def test_a_unit_naming_no_segment_is_refused_when_the_codings_are_analysed(parts, study_dir, tmp_path):
     # On the old code analyse() read 'P1-early:99' (P1-early has a few segments) as a coding, without a word.
     from impact.coding.segment import segment
     from impact.pipeline import analyse
@@ -196,14 +197,14 @@ def test_a_unit_naming_no_segment_is_refused_when_the_codings_are_analysed(study
     (tmp_path / "c.csv").write_text("unit,code\nP1-early:1,morale\nP3-early,learning\nP1-early:99,learning\n",
                                     encoding="utf-8")
     with pytest.raises(ValidationError) as info:
-        analyse(study, coded=tmp_path / "c.csv", parts=(), n_resamples=99)
+        analyse(study, coded=tmp_path / "c.csv", parts=parts, n_resamples=99)
     assert [str(p) for p in info.value.problems] == [
         f"c.csv:4:unit: 'P1-early:99' - expected a segment of the study (P1-early has {n} segments, P1-early:1 to "
         f"P1-early:{n}), or the interview id itself"]
     # guard: the same file with a segment that exists is analysed
     (tmp_path / "c.csv").write_text(f"unit,code\nP1-early:1,morale\nP3-early,learning\nP1-early:{n},learning\n",
                                     encoding="utf-8")
-    f = analyse(study, coded=tmp_path / "c.csv", parts=(), n_resamples=99)
+    f = analyse(study, coded=tmp_path / "c.csv", parts=parts, n_resamples=99)
     assert sorted(f.coded["unit"]) == ["P1-early:1", f"P1-early:{n}", "P3-early"]
 
 

@@ -66,7 +66,8 @@ def test_a_coded_file_analyses_to_the_segments_its_ids_name_whatever_the_speaker
             assert segments[unit] == sentence
 
 
-def test_codings_of_the_interviewer_are_counted_with_a_warning(talk_study, tmp_path, capsys):
+@pytest.mark.parametrize("parts", [(), ("framework",)])
+def test_codings_of_the_interviewer_are_counted_with_a_warning(parts, talk_study, tmp_path, capsys):
     from impact.cli import main
     from impact.codings import CodingsWarning
     from impact.pipeline import analyse
@@ -76,7 +77,7 @@ def test_codings_of_the_interviewer_are_counted_with_a_warning(talk_study, tmp_p
     assert main(["code", str(talk_study), "--speakers", "all", "--out", str(out)]) == 0
     with pytest.warns(CodingsWarning, match=r"coded\.csv: 30 coding\(s\) of segments not of respondent speech "
                                             r"\(the interviewer's"):
-        analyse(load_study(talk_study), coded=out, parts=(), n_resamples=99)
+        analyse(load_study(talk_study), coded=out, parts=parts, n_resamples=99)
 
 
 @pytest.mark.parametrize("parts", [(), ("framework",)])
