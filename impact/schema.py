@@ -666,6 +666,8 @@ def id_problem(text: str) -> str | None:
     """Why an id is refused for how it reads, or None: characters nobody sees (:func:`hidden_characters`), else
     characters Unicode writes another way (:func:`compatibility_forms`: full-width letters, a letter in two parts),
     else letters of scripts that look alike mixed in it (:func:`mixed_scripts`)."""
+    if text.isascii() and text.isprintable():  # none of the three can hold: a file's ids are mostly such (fast path)
+        return None
     return hidden_characters(text) or compatibility_forms(text) or mixed_scripts(text)
 
 
