@@ -69,3 +69,21 @@ def test_relative_links_resolve(page):
 def test_docs_pages_exist():
     names = {p.name for p in PAGES}
     assert {"index.md", "user-guide.md", "methods.md", "cli.md", "study-format.md", "codebook-format.md"} <= names
+
+
+def test_readme_states_the_coders_measured_validity():
+    # The README's figures for the default coder are those of its one scoring on the frozen test parts
+    # (impact/_data/validity/nfer_impacts.json, written by `python -m bench.coder_validity`): they cannot go stale.
+    import json
+
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    data = json.loads((DOCS.parent / "impact" / "_data" / "validity" / "nfer_impacts.json").read_text(encoding="utf-8"))
+    coder = data["coders"][data["default"]]
+    micro = next(s for s in coder["scores"] if s["code"] == "micro")
+    said = re.search(r"On (\d+) real sentences\s+from (\d+) public documents.*?micro-F1 (\d\.\d\d)\s+\(precision "
+                     r"(\d\.\d\d), recall (\d\.\d\d)\) and leaves (\d+)% of impact-free", readme, re.S)
+    assert said, "the README no longer states the coder's measured validity"
+    assert [int(said.group(1)), int(said.group(2))] == [data["corpus"]["n_sentences"], data["corpus"]["n_documents"]]
+    assert micro["n_units"] == data["corpus"]["n_sentences"]
+    assert [float(x) for x in said.group(3, 4, 5)] == [round(micro[k], 2) for k in ("f1", "precision", "recall")]
+    assert int(said.group(6)) == round(100 * coder["impact_free_uncoded_share"])
