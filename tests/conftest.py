@@ -33,6 +33,59 @@ def once_per_worker(key, build):
     return _WORKER_CACHE[key]
 
 
+def once_per_run(tmp_path_factory, key, build):
+    """``build(folder)`` once per test run, its result shared by every xdist worker; else :func:`once_per_worker`.
+
+    For what more than one test file needs (the same generated study, run by the same command): the first worker
+    to ask builds it in ``folder`` (in the run's temporary folder, which outlives every worker) under a lock, and
+    leaves the result pickled there for the others; a worker asking meanwhile waits for it. The result must be
+    picklable, and its users must only read what it points to (copy before changing it).
+    """
+    import fcntl
+    import pickle
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return once_per_worker(key, lambda: build(tmp_path_factory.mktemp(key)))
+
+    def shared():
+        root = tmp_path_factory.getbasetemp().parent / "once-per-run"  # the controller's, above each worker's
+        root.mkdir(exist_ok=True)
+        stored = root / f"{key}.pickle"
+        with open(root / f"{key}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if stored.is_file():
+                return pickle.loads(stored.read_bytes())
+            (root / key).mkdir()
+            value = build(root / key)
+            stored.write_bytes(pickle.dumps(value))
+            return value
+
+    return once_per_worker(key, shared)
+
+
+@pytest.fixture(scope="module")
+def ten_council_study(tmp_path_factory) -> Path:
+    """A generated study folder of 10 councils, 3 interviews per wave (seed 7), made once per run (read only)."""
+    import impact.synth
+
+    def build(folder):
+        impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=folder / "s")
+        return folder / "s"
+
+    return once_per_run(tmp_path_factory, "ten-council-study", build)
+
+
+@pytest.fixture(scope="module")
+def ten_council_run(ten_council_study, tmp_path_factory):
+    """``impact.run`` of :func:`ten_council_study` (499 resamples, seed 3), once per run: its ``RunResult`` (the
+    output folder is read only; copy it to change it)."""
+    from impact.pipeline import run
+
+    os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"  # set before any test's own
+    return once_per_run(tmp_path_factory, "ten-council-run",
+                        lambda folder: run(ten_council_study, folder / "findings", n_resamples=499, seed=3))
+
+
 _REPORTS: dict[int, tuple] = {}
 
 
