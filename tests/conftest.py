@@ -206,12 +206,16 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
 
 
 # --------------------------------------------------------------------------- the order of files across workers
-#: CPU seconds of a test file run alone, where known before any run recorded it (measured 2026-12-02; the
-#: pytest cache's record of the last run, below, takes precedence). Other files are estimated from their count.
+#: CPU seconds of a test file run alone, where known before any run recorded it (measured 2026-12-02 at load 8-10;
+#: the pytest cache's record of the last run, below, takes precedence). Other files are estimated from their count.
 _FILE_SECONDS = {
-    "tests/hostile/test_cli_errors.py": 46,
+    "tests/test_pipeline.py": 229,
     "tests/test_findings.py": 174,
+    "tests/test_report_truth_round4.py": 138,
+    "tests/hostile/test_filesystem.py": 116,
+    "tests/test_rendering.py": 92,
     "tests/test_report_sections.py": 86,
+    "tests/hostile/test_cli_errors.py": 46,
 }
 _SECONDS_PER_TEST = 0.5  # the suite's mean: 35 minutes of CPU over 4,022 tests
 _CACHE_KEY = "impact/file_seconds"
@@ -252,12 +256,13 @@ def pytest_runtest_logreport(report):
     _RUN_SECONDS[path] = _RUN_SECONDS.get(path, 0.0) + report.duration
 
 
-def pytest_sessionfinish(session):
-    """Record each file's seconds for the next ``--dist loadfile`` run, from a run of whole files (no -k, -m or
-    test ids), by the controller only (a worker saw part of the run)."""
+def pytest_sessionfinish(session, exitstatus):
+    """Record each file's seconds for the next ``--dist loadfile`` run, from a finished run (passed or failed, not
+    interrupted) of whole files (no -k, -m or test ids), by the controller only (a worker saw part of the run)."""
     config = session.config
     whole = not (config.option.keyword or config.option.markexpr or any("::" in a for a in config.args))
     if (hasattr(config, "workerinput") or config.getoption("dist", "no") == "no" or not whole or not _RUN_SECONDS
+            or exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED)
             or getattr(config, "cache", None) is None):
         return
     config.cache.set(_CACHE_KEY, {**config.cache.get(_CACHE_KEY, {}),
