@@ -43,6 +43,7 @@ def once_per_run(tmp_path_factory, key, build):
     """
     import fcntl
     import pickle
+    import tempfile
 
     if "PYTEST_XDIST_WORKER" not in os.environ:
         return once_per_worker(key, lambda: build(tmp_path_factory.mktemp(key)))
@@ -55,8 +56,7 @@ def once_per_run(tmp_path_factory, key, build):
             fcntl.flock(lock, fcntl.LOCK_EX)
             if stored.is_file():
                 return pickle.loads(stored.read_bytes())
-            (root / key).mkdir()
-            value = build(root / key)
+            value = build(Path(tempfile.mkdtemp(prefix=f"{key}-", dir=root)))  # a fresh one if a build failed
             stored.write_bytes(pickle.dumps(value))
             return value
 
