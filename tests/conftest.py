@@ -213,6 +213,7 @@ _FILE_SECONDS = {
     "tests/test_findings.py": 174,
     "tests/test_report_truth_round4.py": 138,
     "tests/hostile/test_filesystem.py": 116,
+    "tests/test_report_truth.py": 100,
     "tests/test_rendering.py": 92,
     "tests/test_report_sections.py": 86,
     "tests/hostile/test_cli_errors.py": 46,
