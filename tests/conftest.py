@@ -33,6 +33,59 @@ def once_per_worker(key, build):
     return _WORKER_CACHE[key]
 
 
+def once_per_run(tmp_path_factory, key, build):
+    """``build(folder)`` once per test run, its result shared by every xdist worker; else :func:`once_per_worker`.
+
+    For what more than one test file needs (the same generated study, run by the same command): the first worker
+    to ask builds it in ``folder`` (in the run's temporary folder, which outlives every worker) under a lock, and
+    leaves the result pickled there for the others; a worker asking meanwhile waits for it. The result must be
+    picklable, and its users must only read what it points to (copy before changing it).
+    """
+    import fcntl
+    import pickle
+    import tempfile
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return once_per_worker(key, lambda: build(tmp_path_factory.mktemp(key)))
+
+    def shared():
+        root = tmp_path_factory.getbasetemp().parent / "once-per-run"  # the controller's, above each worker's
+        root.mkdir(exist_ok=True)
+        stored = root / f"{key}.pickle"
+        with open(root / f"{key}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if stored.is_file():
+                return pickle.loads(stored.read_bytes())
+            value = build(Path(tempfile.mkdtemp(prefix=f"{key}-", dir=root)))  # a fresh one if a build failed
+            stored.write_bytes(pickle.dumps(value))
+            return value
+
+    return once_per_worker(key, shared)
+
+
+@pytest.fixture(scope="module")
+def ten_council_study(tmp_path_factory) -> Path:
+    """A generated study folder of 10 councils, 3 interviews per wave (seed 7), made once per run (read only)."""
+    import impact.synth
+
+    def build(folder):
+        impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=folder / "s")
+        return folder / "s"
+
+    return once_per_run(tmp_path_factory, "ten-council-study", build)
+
+
+@pytest.fixture(scope="module")
+def ten_council_run(ten_council_study, tmp_path_factory):
+    """``impact.run`` of :func:`ten_council_study` (499 resamples, seed 3), once per run: its ``RunResult`` (the
+    output folder is read only; copy it to change it)."""
+    from impact.pipeline import run
+
+    os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"  # set before any test's own
+    return once_per_run(tmp_path_factory, "ten-council-run",
+                        lambda folder: run(ten_council_study, folder / "findings", n_resamples=499, seed=3))
+
+
 _REPORTS: dict[int, tuple] = {}
 
 
@@ -150,6 +203,71 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
 
     m = re.search(r"\d+ changes: odds ratios from ([\d.]+) to ([\d.]+),", sentence)
     return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+# --------------------------------------------------------------------------- the order of files across workers
+#: CPU seconds of a test file run alone, where known before any run recorded it (measured 2026-12-02 at load 8-10;
+#: the pytest cache's record of the last run, below, takes precedence). Other files are estimated from their count.
+_FILE_SECONDS = {
+    "tests/test_pipeline.py": 229,
+    "tests/test_findings.py": 174,
+    "tests/test_report_truth_round4.py": 138,
+    "tests/hostile/test_filesystem.py": 116,
+    "tests/test_report_truth.py": 100,
+    "tests/test_rendering.py": 92,
+    "tests/test_report_sections.py": 86,
+    "tests/hostile/test_cli_errors.py": 46,
+}
+_SECONDS_PER_TEST = 0.5  # the suite's mean: 35 minutes of CPU over 4,022 tests
+_CACHE_KEY = "impact/file_seconds"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile`` with the costliest pending file sent first (longest processing time first).
+
+    xdist queues files by their number of tests, so a file of a few long tests (full runs, LibreOffice renderings)
+    could start last and keep one worker busy while the other had finished. Each file still runs whole on one
+    worker, so module fixtures are built once. A file's cost is its seconds in the last run the pytest cache
+    recorded, else :data:`_FILE_SECONDS`, else its number of tests times the suite's mean.
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    known = {**_FILE_SECONDS, **(config.cache.get(_CACHE_KEY, {}) if getattr(config, "cache", None) else {})}
+
+    class CostliestFirst(LoadFileScheduling):
+        def _assign_work_unit(self, node):
+            def cost(scope):
+                return known.get(scope, _SECONDS_PER_TEST * len(self.workqueue[scope]))
+
+            self.workqueue.move_to_end(max(self.workqueue, key=cost), last=False)
+            super()._assign_work_unit(node)
+
+    return CostliestFirst(config, log)
+
+
+_RUN_SECONDS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    """Sum each file's seconds (setup, call and teardown) in the process that reports the run."""
+    path = report.nodeid.split("::", 1)[0]
+    _RUN_SECONDS[path] = _RUN_SECONDS.get(path, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Record each file's seconds for the next ``--dist loadfile`` run, from a finished run (passed or failed, not
+    interrupted) of whole files (no -k, -m or test ids), by the controller only (a worker saw part of the run)."""
+    config = session.config
+    whole = not (config.option.keyword or config.option.markexpr or any("::" in a for a in config.args))
+    if (hasattr(config, "workerinput") or config.getoption("dist", "no") == "no" or not whole or not _RUN_SECONDS
+            or exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED)
+            or getattr(config, "cache", None) is None):
+        return
+    config.cache.set(_CACHE_KEY, {**config.cache.get(_CACHE_KEY, {}),
+                                  **{f: round(s, 1) for f, s in _RUN_SECONDS.items()}})
 
 
 def _seed(name: str) -> int:

@@ -63,7 +63,8 @@ def test_perfect_coding_prevalences_agree_with_planted_probabilities(planted, pe
 def test_null_study_has_no_adjusted_finding():
     study, truth = generate_with_truth(40, seed=4243, interviews_per_wave=4, words_per_interview=150,
                                        effects=SynthEffects.null())
-    f = analyse(study, coded=truth.coded(), n_resamples=199, seed=1)
+    # the two analyses asserted on, alone: their tables are those of a full analysis (checked equal), in half the time
+    f = analyse(study, coded=truth.coded(), n_resamples=199, seed=1, parts=("comparisons", "models"))
     assert (truth.intervention_effects()["marginal_log_odds"] == 0).all()
     gee = f.models[f.models["term"] == "in_intervention"]
     assert (gee["p_adjusted"] >= 0.05).all()

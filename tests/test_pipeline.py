@@ -24,26 +24,14 @@ pytestmark = pytest.mark.xdist_group("pipeline")
 
 
 @pytest.fixture(scope="module")
-def small_study(tmp_path_factory):
-    from conftest import once_per_worker
-
-    def build():
-        path = tmp_path_factory.mktemp("study") / "s"
-        impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=path)
-        return path
-
-    return once_per_worker("pipeline-small-study", build)
+def small_study(ten_council_study):
+    return ten_council_study
 
 
 @pytest.fixture(scope="module")
-def result(small_study, tmp_path_factory):
-    import os
-
-    from conftest import once_per_worker
-
-    os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"
-    return once_per_worker("pipeline-result", lambda: run(small_study, tmp_path_factory.mktemp("out") / "findings",
-                                                           n_resamples=499, seed=3))
+def result(ten_council_run):
+    """The run of the small study, shared with tests/test_rendering.py (conftest.once_per_run)."""
+    return ten_council_run
 
 
 def _all_text(out: Path) -> dict[str, str]:

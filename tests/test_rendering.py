@@ -25,7 +25,6 @@ import openpyxl
 import pytest
 
 import impact
-import impact.synth
 
 pytestmark = pytest.mark.xdist_group("rendering")
 
@@ -85,16 +84,14 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 # --------------------------------------------------------------------------- the bundles
 @pytest.fixture(scope="module")
-def bundles(tmp_path_factory) -> dict[str, Path]:
-    """The example study's report and a generated 10-council study's, rendered once."""
+def bundles(ten_council_run, tmp_path_factory) -> dict[str, Path]:
+    """The example study's report and a generated 10-council study's (the run tests/test_pipeline.py checks, made
+    once per run), rendered once."""
     from conftest import once_per_worker
 
     def build() -> dict[str, Path]:
-        root = tmp_path_factory.mktemp("rendering")
-        small = root / "study10"
-        impact.synth.generate(10, seed=7, interviews_per_wave=3, words_per_interview=350, out=small)
-        return {name: impact.run(study, root / name, n_resamples=199).out_dir
-                for name, study in (("example", impact.example_path()), ("ten_councils", small))}
+        example = impact.run(impact.example_path(), tmp_path_factory.mktemp("rendering") / "example", n_resamples=199)
+        return {"example": example.out_dir, "ten_councils": ten_council_run.out_dir}
 
     return once_per_worker("rendering-bundles", build)
 

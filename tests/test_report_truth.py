@@ -595,10 +595,11 @@ def test_the_hand_check_compares_every_segment_of_the_interviews_checked(twelve_
                              & (truth.statements["polarity"] != "negated")]
     machine = f.coded[~f.coded["negated"].astype(bool)]
     kappa = f.reliability[f.reliability["metric"] == "cohen_kappa"].set_index("code")["value"]
+    pairs = seg[["segment_id", "interview_id", "start", "end"]].merge(
+        spans[["interview_id", "code", "start", "end"]], on="interview_id", suffixes=("", "_span"))
+    overlap = pairs[(pairs["start_span"] < pairs["end"]) & (pairs["end_span"] > pairs["start"])]
     for code in IMPACTS:
-        person = seg["segment_id"].isin(set(
-            s for s, i, a, b in zip(seg["segment_id"], seg["interview_id"], seg["start"], seg["end"], strict=True)
-            if ((spans["code"] == code) & (spans["interview_id"] == i) & (spans["start"] < b) & (spans["end"] > a)).any()))
+        person = seg["segment_id"].isin(set(overlap.loc[overlap["code"] == code, "segment_id"]))
         coder = seg["segment_id"].isin(set(machine.loc[machine["code"] == code, "unit"]))
         assert kappa[code] == pytest.approx(cohen_kappa_score(person, coder), abs=1e-9), code
     # and within each status group, on every checked segment of that group
