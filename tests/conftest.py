@@ -235,6 +235,8 @@ def pytest_xdist_make_scheduler(config, log):
         return None
     from xdist.scheduler import LoadFileScheduling
 
+    if not (hasattr(LoadFileScheduling, "_assign_work_unit") and hasattr(LoadFileScheduling, "__init__")):
+        return None  # another xdist's internals: its own order (slower, never wrong)
     known = {**_FILE_SECONDS, **(config.cache.get(_CACHE_KEY, {}) if getattr(config, "cache", None) else {})}
 
     class CostliestFirst(LoadFileScheduling):
@@ -242,7 +244,9 @@ def pytest_xdist_make_scheduler(config, log):
             def cost(scope):
                 return known.get(scope, _SECONDS_PER_TEST * len(self.workqueue[scope]))
 
-            self.workqueue.move_to_end(max(self.workqueue, key=cost), last=False)
+            queue = getattr(self, "workqueue", None)
+            if hasattr(queue, "move_to_end") and queue:
+                queue.move_to_end(max(queue, key=cost), last=False)
             super()._assign_work_unit(node)
 
     return CostliestFirst(config, log)
