@@ -678,10 +678,11 @@ _NUMBER_AND_NAME_RE = lazy_compile(
     rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
-# A house number with its letter alone where someone lives, at the end of the phrase ("she lives at 14b", "they moved to
-# 7a."; not "he lives at 14 now", an age, nor "lives at 14 miles away").
+# A house number with its letter alone where someone lives or is, at the end of the phrase ("she lives at 14b", "they
+# moved to 7a.", "they're at 14b, the grove"; not "he lives at 14 now", an age, nor "lives at 14 miles away").
 _LIVES_AT_NUMBER_RE = lazy_compile(
-    rf"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)[ \t]+(?P<num>\d{{1,4}}[a-z])"
+    rf"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)|(?:s?he|they|we|i|you)"
+    rf"(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+at)[ \t]+(?P<num>\d{{1,4}}[a-z])"
     rf"(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)", _I)
 # A building's name after a flat's number ("flat 4a, the maltings", "Flat 2, The Old Rectory"): "the" and up to three
 # words to the end of the phrase (see _addresses).
@@ -896,6 +897,37 @@ def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool
     return True
 
 
+# What goes somewhere that is a thing, not a person ("the house went to sale in may", "it went to print", "the case
+# which went to panel"): "it" or "which" just before the verb, or a noun after an article or a possessive that is no
+# word of a person ("the house", "her dad's car"; not "her mum", "the boy", "the family").
+_GOER_RE = lazy_compile(
+    r"(?:\b(?P<it>it|which)|\b(?:the|a|an|this|that|these|those|its|our|their|his|her|my|your)[ \t]+"
+    r"(?:[\p{L}'’\-]+[ \t]+){0,2}?(?P<noun>[\p{L}\-]+))"
+    r"(?:[ \t]+(?:then|also|just|finally|eventually|soon|later|never|always|often|has|had|have|will|would|was|is|were|"
+    r"been|being|got|gets))*[ \t]+\Z", _I)
+_PEOPLE_GROUPS = frozenset("family families household couple twins siblings kids children".split())
+
+
+def thing_goes(text: str, verb_start: int) -> bool:
+    """Whether what goes, moves or is sent somewhere in the verb at ``verb_start`` is a thing, not a person (see
+    :data:`_GOER_RE`).
+
+    Examples
+    --------
+    >>> thing_goes("the house went to sale", 10), thing_goes("her mum went to hull", 8), thing_goes("we went", 3)
+    (True, False, False)
+    """
+    from ._names import KINSHIP_ROLE_WORDS
+
+    m = _GOER_RE.search(text, max(0, verb_start - 48), verb_start)
+    if m is None:
+        return False
+    if m.group("it") is not None:
+        return True
+    noun = fold(m.group("noun"))
+    return not any(w in KINSHIP_ROLE_WORDS or w in _PERSON_NOUNS or w in _PEOPLE_GROUPS for w in (noun, noun[:-1]))
+
+
 def _settings_alone(text: str):
     """Settings said by their name alone where a child goes to or is at them (see :data:`_ATTENDS_RE`)."""
     from ._names import KINSHIP_ROLE_WORDS
@@ -917,7 +949,9 @@ def _settings_alone(text: str):
         if len(parts) == 1:  # one word ("she's at rainbows", "he goes to beavers on a friday", "she's at sunshine")
             # not after "moved to": a child moves to a school with its name, and one word there is mostly an idiom
             # ("she was moved to tears")
-            if not fold(a.group()).startswith("mov") and _one_word_setting(text, a, m, last, words):
+            # nor where a thing goes ("the house went to sale in may"): a child goes to a setting
+            if (not fold(a.group()).startswith("mov") and not thing_goes(text, a.start())
+                    and _one_word_setting(text, a, m, last, words)):
                 yield m
             continue
         premises = last in _PREMISES_TAILS and fold(m.group("name")) not in _PUBLIC_INSTITUTIONS
@@ -1591,9 +1625,10 @@ def _addresses(text: str, add) -> None:
     for m in _near(_house_name_re(), _house_anchor(), text, 60, 30) if _RESIDENCE_WORD.search(text) else ():
         if not any(not_building(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
-    for m in _LIVES_AT_NUMBER_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+    for m in _LIVES_AT_NUMBER_RE.finditer(text) if _RESIDENCE_WORD.search(text) or " at " in text.lower() else ():
         if not _YEARISH.match(m.group("num")):
-            add(Span(m.start("num"), m.end("num"), "address"))
+            building = _FLAT_BUILDING_RE.match(text, m.end())  # "they're at 14b, the grove": the street or building too
+            add(Span(m.start("num"), m.end("num") if building is None else building.end("b"), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
     for m in _NUMBER_AND_NAME_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
@@ -1745,7 +1780,7 @@ def _institutions(text: str, add) -> None:
 # family").
 _ONLY_WHO = (r"(?:girl|boy|child|kid|pupil|student|family|lad|lass|one|person|man|woman|baby|teenager|teen|household|"
              r"young[ \t]+person|foster[ \t]+carer|carer|mum|dad|parent|nurse|teacher|worker|doctor|officer|councillor|"
-             r"manager|midwife|headteacher)s?")
+             r"manager|midwife|headteacher|user|wearer|speaker)s?")
 _ONLY_WHERE = (r"[ \t]+(?P<where>(?:in|at|on|from|of|round|around)[ \t]+(?:the|her|his|their|our|my|that|this)?[ \t]*"
                r"[\p{L}\d'’\-]+(?:[ \t]+\d{1,2}|[ \t]+(?:estate|street|road|village|school|class|year|area|team|ward|block))?)")
 _ONLY_ATTR = (r"[ \t]+(?:with[ \t]+|in[ \t]+an?[ \t]+|who(?:['’]s|[ \t]+(?:has|had|uses|used|wears|wore|is|was|"
@@ -1761,20 +1796,23 @@ _ONLY_ONE_RE = lazy_compile(
 _RARE_BIRTH_RE = lazy_compile(r"\b(?:triplets?|quads|quins|quadruplets?|quintuplets?|sextuplets?|conjoined[ \t]+twins?)\b", _I)
 _ONLY_ANCHOR = lazy_compile(r"\b(?:only|first|last|\p{L}{3,}est)\b", _I)
 # A job of which a small place has one ("the only pharmacist in the village", "the one vet on the island", "the
-# island's only midwife"): the job singles the worker out; a team's or a meeting's ("the only social worker in the team")
-# says nothing.
-_SMALL_PLACES = r"(?:village|hamlet|island|isle|estate|street|road|close|lane|cul[ \t\-]de[ \t\-]sac|parish|valley|dale|glen)"
+# island's only midwife", and a town's, "the only rabbi in town"): the job singles the worker out; a team's or a
+# meeting's ("the only social worker in the team") says nothing.
+_SMALL_PLACES = (r"(?:village|hamlet|island|isle|estate|street|road|close|lane|cul[ \t\-]de[ \t\-]sac|parish|valley|dale|glen|"
+                 r"town)")
 _PLACE_ONLY_JOB_RE = lazy_compile(
     rf"\bthe[ \t]+(?:only|one|sole)[ \t]+(?P<job>(?:[\p{{L}}\-]+[ \t]+)?[\p{{L}}\-]+)[ \t]+(?:in|on|of)[ \t]+"
-    rf"(?:the|our|their|this|that|her|his)[ \t]+{_SMALL_PLACES}\b"
+    rf"(?:(?:the|our|their|this|that|her|his)[ \t]+{_SMALL_PLACES}|town)\b"
     rf"|\b(?:the|our|their|this|that)[ \t]+{_SMALL_PLACES}['’]s[ \t]+(?:only|one|sole)[ \t]+"
-    rf"(?P<job>[\p{{L}}\-]+(?:[ \t]+[\p{{L}}\-]+)?)", _I)
+    rf"(?P<job>[\p{{L}}\-]+(?:[ \t]+[\p{{L}}\-]+)?)"
+    # the place's own ("the mayor of the town", "the vicar of the village")
+    rf"|\bthe[ \t]+(?P<job>[\p{{L}}\-]+)[ \t]+of[ \t]+(?:the|our|their|this|that)[ \t]+{_SMALL_PLACES}\b", _I)
 _JOBS = frozenset("""teacher headteacher head headmaster headmistress nurse gp doctor midwife vet vicar priest imam rabbi
     pastor minister curate policeman policewoman pcso bobby copper constable officer pharmacist chemist dentist optician
     shopkeeper postman postwoman postie publican landlord landlady hairdresser barber mechanic plumber electrician
     builder farmer butcher baker grocer newsagent librarian solicitor lawyer councillor cllr worker carer childminder
     nanny babysitter driver cabbie caretaker cleaner warden ranger coastguard paramedic firefighter fireman gamekeeper
-    undertaker registrar interpreter therapist counsellor psychologist paediatrician visitor""".split())
+    undertaker registrar interpreter therapist counsellor psychologist paediatrician visitor mayor mp""".split())
 # Words before a job that are part of its name, not what singles the worker out ("the only social worker in the team").
 _JOB_QUALIFIERS = frozenset("""little other new real social support key family youth care health school team case link
     deputy assistant senior head duty lead specialist community mental learning""".split())
@@ -1868,7 +1906,7 @@ def _distinctive(text: str, add) -> None:
         if m.group("attr") is not None:
             add(Span(m.start("attr") + len(m.group("attr")) - len(m.group("attr").lstrip()), m.end("attr"), "detail"))
     low = text.lower()
-    for m in _PLACE_ONLY_JOB_RE.finditer(text) if "only" in low or "one" in low or "sole" in low else ():
+    for m in _PLACE_ONLY_JOB_RE.finditer(text) if "only" in low or "one" in low or "sole" in low or " of " in low else ():
         words = list(re.finditer(r"[\p{L}\-]+", m.group("job")))
         job = next((w for w in reversed(words) if fold(w.group()) in _JOBS), None)
         if job is not None:

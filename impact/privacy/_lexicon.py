@@ -49,6 +49,8 @@ __all__ = [
     "public_terms",
     "surname_words",
     "word_places",
+    "idiom_places",
+    "communities",
 ]
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
@@ -415,6 +417,31 @@ def word_places() -> frozenset[str]:
     (True, False)
     """
     return _folded("word_places")
+
+
+@cache
+def idiom_places() -> frozenset[str]:
+    """Towns of the United Kingdom whose names are words said mostly as idioms after a word of moving or living ("live
+    in hope", "went to battle"), folded: a place only where written capitalised inside a sentence there.
+
+    Examples
+    --------
+    >>> {"hope", "battle", "settle", "march"} <= idiom_places(), "hope" in word_places()
+    (True, False)
+    """
+    return _folded("idiom_places")
+
+
+@cache
+def communities() -> frozenset[str]:
+    """Faiths, peoples and nations said of a person before them ("a sikh family", "the Somali girl"), folded.
+
+    Examples
+    --------
+    >>> {"sikh", "somali", "roma", "polish"} <= communities()
+    True
+    """
+    return _folded("communities")
 
 
 def bare_word(word: str) -> bool:

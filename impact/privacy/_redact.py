@@ -190,7 +190,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     sunshine"; not "at lunch", "to mosque", "to meetings", "to reunions"); a road an incident happened on ("the
     crash on the a64"), a local newspaper that printed someone ("on the front of the evening post"), a form's
     code ("he's in 10R"); a house number with its letter where someone lives ("she
-    lives at 14b"); the places passed; council names.
+    lives at 14b", "they're at 14b, the grove"); a district whose name is an English word where someone moves, lives,
+    comes from or goes ("they moved to sale", "she went to hull for the weekend"; not "the house went to sale"), the next
+    of a list of them ("moved to sale, then to bury"), and a town named by a word said mostly as an idiom, capitalised
+    inside a sentence there ("they moved to Hope"; not "they live in hope"); the places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
@@ -219,8 +222,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     review was on 3 May", "he went missing on the third").
 ``[detail]``
     What makes a child the only one of a community, said with it ("the only girl in the school with a prosthetic
-    leg", "the only traveller family on the estate"): the words that single the child out; a job of which a small
-    place has one ("the only pharmacist in the village"); a make or brand owned, driven or worn ("drives a Maserati").
+    leg", "the only traveller family on the estate", "the only sikh family on the estate"): the words that single the
+    child out; a job of which a small place or a town has one ("the only pharmacist in the village", "the only rabbi in
+    town", "the mayor of the town"); a make or brand owned, driven or worn ("drives a Maserati", "wears a Tag Heuer",
+    "drives a Range Rover"; a common make and its model are kept, "drives a Vauxhall Corsa").
 ``[vehicle registration]``
     Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
     "reg", "car", "van" ..., read aloud too ("number plate Y X six two A B C").
