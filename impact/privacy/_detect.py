@@ -1660,7 +1660,7 @@ _NUMBER_ANCHOR = lazy_compile(r"\b(?:number|no\.)", _I)
 @cache
 def _house_anchor() -> re.Pattern:
     """The last words of the house names, where :func:`_house_name_re` is tried."""
-    return re.compile(rf"\b(?:{'|'.join(sorted({re.escape(n.split()[-1]) for n in house_names()}))})\b", _I)
+    return lazy_compile(rf"\b(?:{'|'.join(sorted({re.escape(n.split()[-1]) for n in house_names()}))})\b", _I)
 
 
 @cache
@@ -1669,7 +1669,7 @@ def _house_name_re() -> re.Pattern:
     "moved into The Maltings", "her address is the coach house"): the words after "the" (see
     :func:`~impact.privacy._lexicon.house_names`)."""
     names = sorted((r"[ \t]+".join(re.escape(w) for w in n.split()) for n in house_names()), key=len, reverse=True)
-    return re.compile(
+    return lazy_compile(
         rf"\b(?:{_RESIDENCE}|placed|based)\b(?:[ \t]+(?:now|still|there))?[ \t]+(?:in|at|into|to|on|from)[ \t]+the[ \t]+"
         rf"(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?(?:{'|'.join(names)}))(?![\p{{L}}'’\-])", _I)
 
@@ -1858,7 +1858,7 @@ def _looks_re() -> re.Pattern:
             rf"but|he|she|they)\b)")
     looks = (rf"(?P<d>(?:(?!(?:and|or|most|more|same)\b)[\p{{L}}'’]+[ \t]+)?{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,3}}?{stop}"
              rf"|(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_LOOKS_NOUN}{stop})")
-    return re.compile(
+    return lazy_compile(
         # more looks joined by "and" to looks found ("with the nose ring and the blue hair"), kept where they follow
         rf"(?:(?P<more>(?<=[ \t])and)|\b(?:who|s?he|they|{people})(?:[ \t]+with|(?:[ \t]+(?:always|still|now|just|also))?"
         rf"(?:['’]s[ \t]+got|[ \t]+(?:has|had|wears|wore|owns|owned|(?P<drive>drives|drove|rides|rode))(?:[ \t]+got)?)))"
