@@ -437,6 +437,13 @@ _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|
                 r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
+                # a person killed, a home burned down, a life saved ("the lad killed on the a58 in 2017", "whose house
+                # burned down in 2020", "for saving a boy from the canal in 2019"; not "the project was killed in 2019")
+                r"(?<=\b(?:who|s?he|they|lad|lass|boy|girl|man|woman|child|kid|baby|son|daughter|brother|sister|mum|dad|"
+                r"father|mother|teenager|teen|uncle|aunt|cousin)[ \t]+(?:was[ \t]+|were[ \t]+|got[ \t]+|been[ \t]+)?)killed|"
+                r"(?<=\b(?:house|home|flat)[ \t]+(?:was[ \t]+|got[ \t]+)?)burn(?:ed|t)[ \t]+(?:down|out)|"
+                r"sav(?:ed|ing)[ \t]+(?:a|the|his|her|their|two|three)[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}?(?:life|lives|boy|girl|"
+                r"child|kid|baby|man|woman|lad|dog|family)|"
                 r"on[ \t]+(?:the[ \t]+)?(?:local[ \t]+|national[ \t]+|evening[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
                 r"(?<=\b(?:who|s?he|they)[ \t]+(?:was|were|got|ended[ \t]+up)[ \t]+)in[ \t]+the[ \t]+(?:local[ \t]+)?papers?|"
                 r"(?<=\b(?:who|s?he|they|boy|girl|child|kid|son|daughter|had|has|was|were)[ \t]+)(?:ran|run)[ \t]+away|absconded|"
@@ -496,7 +503,9 @@ _ROAD = r"(?P<road>[abm]-?\d{1,4}(?:[ \t]?\(m\))?)(?![\p{L}\d])"
 _ROAD_ANCHOR = lazy_compile(r"\b[abm]-?\d", _I)
 _INCIDENT_ROAD_RE = lazy_compile(
     rf"\b(?:{_INCIDENT}(?:[ \t]+(?:that|which|where)(?:[ \t]+[\p{{L}}'’]+){{1,5}}?)?|live[sd]?|living|site|camp|estate|flats|"
-    rf"houses|farm)\b[ \t]+(?:on|along|off|near|at|by|under|just[ \t]+off)"
+    # what befell someone there ("the lad killed on the a58", "she was knocked down on the a61")
+    rf"houses|farm|killed|died|stabbed|shot|knocked[ \t]+(?:down|over)|run[ \t]+over|hit|injured)\b[ \t]+"
+    rf"(?:on|along|off|near|at|by|under|just[ \t]+off)"
     rf"[ \t]+the[ \t]+{_ROAD}|\bthe[ \t]+{_ROAD}[ \t]+{_INCIDENT}\b", _I)
 # A local newspaper where someone or what happened was printed ("she was on the front of the evening post", "it was
 # all over the yorkshire evening post", "in the telegraph and argus", "the northern echo ran it"): a title word after a

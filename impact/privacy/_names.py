@@ -522,8 +522,10 @@ _PLACE_ENDS_RE = lazy_compile(
 # weekend"; not "moved to deal with it", "went back to bath the baby").
 _STRICT_PLACE_ENDS = frozenset("now then last this next every since until till originally".split())
 # Between two places of a list of where someone has lived or been ("moved to sale, then to bury", "lived in leek and
-# later wigan"): a comma or a word of order, then perhaps "to", "in" or "back to".
+# later wigan"): a comma or a word of order, then perhaps "to", "in" or "back to"; or "to" alone after where someone
+# moved from ("moved from hull to sale").
 _NEXT_PLACE_RE = lazy_compile(
+    r"\A[ \t]+to[ \t]+\Z|"  # from one to the other ("they moved from hull to sale")
     r"\A(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually|now|before|that))"
     r"(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually|now|before|that))*"
     r"(?:[ \t]+(?:back[ \t]+)?(?:to|in|at|near))?[ \t]+\Z", re.IGNORECASE | re.VERSION1)

@@ -127,7 +127,8 @@ def test_the_idiom_in_lower_case_or_a_thing_moved_is_kept(text):
 # -------------------------------------------------------------------------- this round's own red team
 # Forms invented for this round (relatives' and workers' identities, distinctive events, online traces, school names,
 # car registrations, medical details tied to a person, addresses written oddly, names split by line breaks or hyphens,
-# names in other scripts), each with what must go.  Of 56 forms tried, these 8 leaked; the rest are in _HELD below.
+# names in other scripts), each with what must go.  Of 92 forms tried, these 12 leaked; some of the rest are in _HELD
+# below, and what still leaks is said in the round's report.
 _RED_TEAM = [
     ("the only wheelchair user in year 9", ["wheelchair"], "[detail]"),
     ("the only hearing aid wearer in the class", ["hearing", "aid"], "[detail]"),
@@ -136,12 +137,15 @@ _RED_TEAM = [
     ("his foster carer is the mayor of the town", ["mayor"], "[detail]"),
     ("her dad is the vicar of the village", ["vicar"], "[detail]"),
     ("she drove to rugby for the match", ["rugby"], "[place]"),
+    ("her cousin was the boy killed on the b6481 in 2016", ["b6481"], "[place]"),
+    ("she was on the news for saving a girl from the river in 2020", ["2020"], "[date]"),
+    ("they moved from Leeds to Wells", ["wells"], "[place]"), ("her name is Mariam\nKhan", ["mariam", "khan"], "[name]"),
 ]
 
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 8 kept what is listed
+    # Measured when written: before, all 12 kept what is listed
     _gone(text, gone, token)
 
 
@@ -169,10 +173,12 @@ def test_this_rounds_forms_already_redacted_stay_so(text, gone):
 
 @pytest.mark.parametrize("text", [
     "the end of the street", "the head of the school", "the only user in the team", "we are at 10 am",
-    "she's at 9 tomorrow", "we went to deal with it", "the only one near the door",
+    "she's at 9 tomorrow", "we went to deal with it", "the only one near the door", "we saved the budget in 2019",
+    "the plan went from good to great", "the khan of the steppe",
 ])
 def test_this_rounds_words_in_ordinary_use_are_kept(text):
     assert_kept(text)
+
 
 # ---------------------------------------------------------------------------------- compiled with simple folding
 # The patterns are compiled with simple case folding (half the time), and again with their own flags (full folding
