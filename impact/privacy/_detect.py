@@ -437,6 +437,13 @@ _EVENT_WORDS = (r"stabbed|shot|attacked|assaulted|abducted|kidnapped|trafficked|
                 r"jailed|imprisoned|convicted|sentenced|abandoned|found[ \t]+abandoned|"
                 r"reported[ \t]+missing|set[ \t]+(?:on[ \t]+)?fire|hit[ \t]+by[ \t]+a[ \t]+(?:car|bus|van|train)|"
                 r"drowned|overdosed|hanged|run[ \t]+over|beaten[ \t]+up|went[ \t]+viral|viral[ \t]+(?:video|clip|post)|"
+                # a person killed, a home burned down, a life saved ("the lad killed on the a58 in 2017", "whose house
+                # burned down in 2020", "for saving a boy from the canal in 2019"; not "the project was killed in 2019")
+                r"(?<=\b(?:who|s?he|they|lad|lass|boy|girl|man|woman|child|kid|baby|son|daughter|brother|sister|mum|dad|"
+                r"father|mother|teenager|teen|uncle|aunt|cousin)[ \t]+(?:was[ \t]+|were[ \t]+|got[ \t]+|been[ \t]+)?)killed|"
+                r"(?<=\b(?:house|home|flat)[ \t]+(?:was[ \t]+|got[ \t]+)?)burn(?:ed|t)[ \t]+(?:down|out)|"
+                r"sav(?:ed|ing)[ \t]+(?:a|the|his|her|their|two|three)[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}?(?:life|lives|boy|girl|"
+                r"child|kid|baby|man|woman|lad|dog|family)|"
                 r"on[ \t]+(?:the[ \t]+)?(?:local[ \t]+|national[ \t]+|evening[ \t]+)?(?:news|telly|tv|television|radio)|documentary|"
                 r"(?<=\b(?:who|s?he|they)[ \t]+(?:was|were|got|ended[ \t]+up)[ \t]+)in[ \t]+the[ \t]+(?:local[ \t]+)?papers?|"
                 r"(?<=\b(?:who|s?he|they|boy|girl|child|kid|son|daughter|had|has|was|were)[ \t]+)(?:ran|run)[ \t]+away|absconded|"
@@ -496,7 +503,9 @@ _ROAD = r"(?P<road>[abm]-?\d{1,4}(?:[ \t]?\(m\))?)(?![\p{L}\d])"
 _ROAD_ANCHOR = lazy_compile(r"\b[abm]-?\d", _I)
 _INCIDENT_ROAD_RE = lazy_compile(
     rf"\b(?:{_INCIDENT}(?:[ \t]+(?:that|which|where)(?:[ \t]+[\p{{L}}'’]+){{1,5}}?)?|live[sd]?|living|site|camp|estate|flats|"
-    rf"houses|farm)\b[ \t]+(?:on|along|off|near|at|by|under|just[ \t]+off)"
+    # what befell someone there ("the lad killed on the a58", "she was knocked down on the a61")
+    rf"houses|farm|killed|died|stabbed|shot|knocked[ \t]+(?:down|over)|run[ \t]+over|hit|injured)\b[ \t]+"
+    rf"(?:on|along|off|near|at|by|under|just[ \t]+off)"
     rf"[ \t]+the[ \t]+{_ROAD}|\bthe[ \t]+{_ROAD}[ \t]+{_INCIDENT}\b", _I)
 # A local newspaper where someone or what happened was printed ("she was on the front of the evening post", "it was
 # all over the yorkshire evening post", "in the telegraph and argus", "the northern echo ran it"): a title word after a
@@ -678,10 +687,11 @@ _NUMBER_AND_NAME_RE = lazy_compile(
     rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
-# A house number with its letter alone where someone lives, at the end of the phrase ("she lives at 14b", "they moved to
-# 7a."; not "he lives at 14 now", an age, nor "lives at 14 miles away").
+# A house number with its letter alone where someone lives or is, at the end of the phrase ("she lives at 14b", "they
+# moved to 7a.", "they're at 14b, the grove"; not "he lives at 14 now", an age, nor "lives at 14 miles away").
 _LIVES_AT_NUMBER_RE = lazy_compile(
-    rf"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)[ \t]+(?P<num>\d{{1,4}}[a-z])"
+    rf"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)|(?:s?he|they|we|i|you)"
+    rf"(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+at)[ \t]+(?P<num>\d{{1,4}}[a-z])"
     rf"(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)", _I)
 # A building's name after a flat's number ("flat 4a, the maltings", "Flat 2, The Old Rectory"): "the" and up to three
 # words to the end of the phrase (see _addresses).
@@ -896,6 +906,37 @@ def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool
     return True
 
 
+# What goes somewhere that is a thing, not a person ("the house went to sale in may", "it went to print", "the case
+# which went to panel"): "it" or "which" just before the verb, or a noun after an article or a possessive that is no
+# word of a person ("the house", "her dad's car"; not "her mum", "the boy", "the family").
+_GOER_RE = lazy_compile(
+    r"(?:\b(?P<it>it|which)|\b(?:the|a|an|this|that|these|those|its|our|their|his|her|my|your)[ \t]+"
+    r"(?:[\p{L}'’\-]+[ \t]+){0,2}?(?P<noun>[\p{L}\-]+))"
+    r"(?:[ \t]+(?:then|also|just|finally|eventually|soon|later|never|always|often|has|had|have|will|would|was|is|were|"
+    r"been|being|got|gets))*[ \t]+\Z", _I)
+_PEOPLE_GROUPS = frozenset("family families household couple twins siblings kids children".split())
+
+
+def thing_goes(text: str, verb_start: int) -> bool:
+    """Whether what goes, moves or is sent somewhere in the verb at ``verb_start`` is a thing, not a person (see
+    :data:`_GOER_RE`).
+
+    Examples
+    --------
+    >>> thing_goes("the house went to sale", 10), thing_goes("her mum went to hull", 8), thing_goes("we went", 3)
+    (True, False, False)
+    """
+    from ._names import KINSHIP_ROLE_WORDS
+
+    m = _GOER_RE.search(text, max(0, verb_start - 48), verb_start)
+    if m is None:
+        return False
+    if m.group("it") is not None:
+        return True
+    noun = fold(m.group("noun"))
+    return not any(w in KINSHIP_ROLE_WORDS or w in _PERSON_NOUNS or w in _PEOPLE_GROUPS for w in (noun, noun[:-1]))
+
+
 def _settings_alone(text: str):
     """Settings said by their name alone where a child goes to or is at them (see :data:`_ATTENDS_RE`)."""
     from ._names import KINSHIP_ROLE_WORDS
@@ -917,7 +958,9 @@ def _settings_alone(text: str):
         if len(parts) == 1:  # one word ("she's at rainbows", "he goes to beavers on a friday", "she's at sunshine")
             # not after "moved to": a child moves to a school with its name, and one word there is mostly an idiom
             # ("she was moved to tears")
-            if not fold(a.group()).startswith("mov") and _one_word_setting(text, a, m, last, words):
+            # nor where a thing goes ("the house went to sale in may"): a child goes to a setting
+            if (not fold(a.group()).startswith("mov") and not thing_goes(text, a.start())
+                    and _one_word_setting(text, a, m, last, words)):
                 yield m
             continue
         premises = last in _PREMISES_TAILS and fold(m.group("name")) not in _PUBLIC_INSTITUTIONS
@@ -1591,9 +1634,10 @@ def _addresses(text: str, add) -> None:
     for m in _near(_house_name_re(), _house_anchor(), text, 60, 30) if _RESIDENCE_WORD.search(text) else ():
         if not any(not_building(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
-    for m in _LIVES_AT_NUMBER_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+    for m in _LIVES_AT_NUMBER_RE.finditer(text) if _RESIDENCE_WORD.search(text) or " at " in text.lower() else ():
         if not _YEARISH.match(m.group("num")):
-            add(Span(m.start("num"), m.end("num"), "address"))
+            building = _FLAT_BUILDING_RE.match(text, m.end())  # "they're at 14b, the grove": the street or building too
+            add(Span(m.start("num"), m.end("num") if building is None else building.end("b"), "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
     for m in _NUMBER_AND_NAME_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
@@ -1625,7 +1669,7 @@ _NUMBER_ANCHOR = lazy_compile(r"\b(?:number|no\.)", _I)
 @cache
 def _house_anchor() -> re.Pattern:
     """The last words of the house names, where :func:`_house_name_re` is tried."""
-    return re.compile(rf"\b(?:{'|'.join(sorted({re.escape(n.split()[-1]) for n in house_names()}))})\b", _I)
+    return lazy_compile(rf"\b(?:{'|'.join(sorted({re.escape(n.split()[-1]) for n in house_names()}))})\b", _I)
 
 
 @cache
@@ -1634,7 +1678,7 @@ def _house_name_re() -> re.Pattern:
     "moved into The Maltings", "her address is the coach house"): the words after "the" (see
     :func:`~impact.privacy._lexicon.house_names`)."""
     names = sorted((r"[ \t]+".join(re.escape(w) for w in n.split()) for n in house_names()), key=len, reverse=True)
-    return re.compile(
+    return lazy_compile(
         rf"\b(?:{_RESIDENCE}|placed|based)\b(?:[ \t]+(?:now|still|there))?[ \t]+(?:in|at|into|to|on|from)[ \t]+the[ \t]+"
         rf"(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?(?:{'|'.join(names)}))(?![\p{{L}}'’\-])", _I)
 
@@ -1745,7 +1789,7 @@ def _institutions(text: str, add) -> None:
 # family").
 _ONLY_WHO = (r"(?:girl|boy|child|kid|pupil|student|family|lad|lass|one|person|man|woman|baby|teenager|teen|household|"
              r"young[ \t]+person|foster[ \t]+carer|carer|mum|dad|parent|nurse|teacher|worker|doctor|officer|councillor|"
-             r"manager|midwife|headteacher)s?")
+             r"manager|midwife|headteacher|user|wearer|speaker)s?")
 _ONLY_WHERE = (r"[ \t]+(?P<where>(?:in|at|on|from|of|round|around)[ \t]+(?:the|her|his|their|our|my|that|this)?[ \t]*"
                r"[\p{L}\d'’\-]+(?:[ \t]+\d{1,2}|[ \t]+(?:estate|street|road|village|school|class|year|area|team|ward|block))?)")
 _ONLY_ATTR = (r"[ \t]+(?:with[ \t]+|in[ \t]+an?[ \t]+|who(?:['’]s|[ \t]+(?:has|had|uses|used|wears|wore|is|was|"
@@ -1761,20 +1805,23 @@ _ONLY_ONE_RE = lazy_compile(
 _RARE_BIRTH_RE = lazy_compile(r"\b(?:triplets?|quads|quins|quadruplets?|quintuplets?|sextuplets?|conjoined[ \t]+twins?)\b", _I)
 _ONLY_ANCHOR = lazy_compile(r"\b(?:only|first|last|\p{L}{3,}est)\b", _I)
 # A job of which a small place has one ("the only pharmacist in the village", "the one vet on the island", "the
-# island's only midwife"): the job singles the worker out; a team's or a meeting's ("the only social worker in the team")
-# says nothing.
-_SMALL_PLACES = r"(?:village|hamlet|island|isle|estate|street|road|close|lane|cul[ \t\-]de[ \t\-]sac|parish|valley|dale|glen)"
+# island's only midwife", and a town's, "the only rabbi in town"): the job singles the worker out; a team's or a
+# meeting's ("the only social worker in the team") says nothing.
+_SMALL_PLACES = (r"(?:village|hamlet|island|isle|estate|street|road|close|lane|cul[ \t\-]de[ \t\-]sac|parish|valley|dale|glen|"
+                 r"town)")
 _PLACE_ONLY_JOB_RE = lazy_compile(
     rf"\bthe[ \t]+(?:only|one|sole)[ \t]+(?P<job>(?:[\p{{L}}\-]+[ \t]+)?[\p{{L}}\-]+)[ \t]+(?:in|on|of)[ \t]+"
-    rf"(?:the|our|their|this|that|her|his)[ \t]+{_SMALL_PLACES}\b"
+    rf"(?:(?:the|our|their|this|that|her|his)[ \t]+{_SMALL_PLACES}|town)\b"
     rf"|\b(?:the|our|their|this|that)[ \t]+{_SMALL_PLACES}['’]s[ \t]+(?:only|one|sole)[ \t]+"
-    rf"(?P<job>[\p{{L}}\-]+(?:[ \t]+[\p{{L}}\-]+)?)", _I)
+    rf"(?P<job>[\p{{L}}\-]+(?:[ \t]+[\p{{L}}\-]+)?)"
+    # the place's own ("the mayor of the town", "the vicar of the village")
+    rf"|\bthe[ \t]+(?P<job>[\p{{L}}\-]+)[ \t]+of[ \t]+(?:the|our|their|this|that)[ \t]+{_SMALL_PLACES}\b", _I)
 _JOBS = frozenset("""teacher headteacher head headmaster headmistress nurse gp doctor midwife vet vicar priest imam rabbi
     pastor minister curate policeman policewoman pcso bobby copper constable officer pharmacist chemist dentist optician
     shopkeeper postman postwoman postie publican landlord landlady hairdresser barber mechanic plumber electrician
     builder farmer butcher baker grocer newsagent librarian solicitor lawyer councillor cllr worker carer childminder
     nanny babysitter driver cabbie caretaker cleaner warden ranger coastguard paramedic firefighter fireman gamekeeper
-    undertaker registrar interpreter therapist counsellor psychologist paediatrician visitor""".split())
+    undertaker registrar interpreter therapist counsellor psychologist paediatrician visitor mayor mp""".split())
 # Words before a job that are part of its name, not what singles the worker out ("the only social worker in the team").
 _JOB_QUALIFIERS = frozenset("""little other new real social support key family youth care health school team case link
     deputy assistant senior head duty lead specialist community mental learning""".split())
@@ -1820,7 +1867,7 @@ def _looks_re() -> re.Pattern:
             rf"but|he|she|they)\b)")
     looks = (rf"(?P<d>(?:(?!(?:and|or|most|more|same)\b)[\p{{L}}'’]+[ \t]+)?{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,3}}?{stop}"
              rf"|(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_LOOKS_NOUN}{stop})")
-    return re.compile(
+    return lazy_compile(
         # more looks joined by "and" to looks found ("with the nose ring and the blue hair"), kept where they follow
         rf"(?:(?P<more>(?<=[ \t])and)|\b(?:who|s?he|they|{people})(?:[ \t]+with|(?:[ \t]+(?:always|still|now|just|also))?"
         rf"(?:['’]s[ \t]+got|[ \t]+(?:has|had|wears|wore|owns|owned|(?P<drive>drives|drove|rides|rode))(?:[ \t]+got)?)))"
@@ -1868,7 +1915,7 @@ def _distinctive(text: str, add) -> None:
         if m.group("attr") is not None:
             add(Span(m.start("attr") + len(m.group("attr")) - len(m.group("attr").lstrip()), m.end("attr"), "detail"))
     low = text.lower()
-    for m in _PLACE_ONLY_JOB_RE.finditer(text) if "only" in low or "one" in low or "sole" in low else ():
+    for m in _PLACE_ONLY_JOB_RE.finditer(text) if "only" in low or "one" in low or "sole" in low or " of " in low else ():
         words = list(re.finditer(r"[\p{L}\-]+", m.group("job")))
         job = next((w for w in reversed(words) if fold(w.group()) in _JOBS), None)
         if job is not None:

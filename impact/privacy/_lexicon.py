@@ -49,6 +49,8 @@ __all__ = [
     "public_terms",
     "surname_words",
     "word_places",
+    "idiom_places",
+    "communities",
 ]
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
@@ -62,21 +64,101 @@ POSTCODE_AREAS: frozenset[str] = frozenset(
 )
 
 
-class _LazyPattern:
-    """A regular expression compiled on first use (the redactor's many patterns cost a second to compile)."""
+# Compiling a pattern that ignores case with full case folding (the regex module's default under VERSION1) costs twice
+# as long as with simple folding, and gives the same matches wherever neither the text nor the pattern holds a character
+# that folds to more than one ("ß" -> "ss", "ﬁ" -> "fi"): those are the only characters the two foldings treat apart.
+# So a pattern is compiled with simple folding (``(?-f)``) first, and with its own flags again only for a text that holds
+# such a character; a pattern that names one, in a literal, an escape or a range, always keeps its own flags.
+_RANGE_END = r"(?:\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}|\\x\{[0-9a-fA-F]+\}|\\?[^\\])"
+_RANGE_RE = re.compile(rf"({_RANGE_END})-({_RANGE_END})")
+_ESCAPED_RE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|x\{([0-9a-fA-F]+)\})")
+_STRING_METHODS = frozenset("search match fullmatch finditer findall split splititer scanner".split())
+_REPLACE_METHODS = frozenset("sub subn subf subfn".split())
 
-    __slots__ = ("_args", "_compiled")
+
+@cache
+def _expanding() -> frozenset[str]:
+    """Characters whose full case folding is longer than one character (by the regex module and by Python)."""
+    from regex import _regex
+
+    python = (c for c in map(chr, range(0x80, 0x20000)) if len(c.casefold()) > 1)
+    return frozenset(_regex.get_expand_on_folding()).union(python)
+
+
+def _code_point(token: str) -> int:
+    if token.startswith("\\") and len(token) > 2:
+        return int(token[2:].strip("{}"), 16)
+    return ord(token[-1])
+
+
+def _names_expanding(pattern: str) -> bool:
+    """Whether ``pattern`` holds a character that folds to more than one, itself or in a range (conservatively: any
+    "x-y" is read as a range), or names characters by ``\\N{...}``."""
+    if pattern.isascii() and "\\u" not in pattern and "\\U" not in pattern and "\\x" not in pattern:
+        return False
+    expanding = _expanding()
+    if "\\N{" in pattern or any(c in expanding for c in pattern):
+        return True
+    for m in _ESCAPED_RE.finditer(pattern):
+        if chr(int(next(g for g in m.groups() if g), 16)) in expanding:
+            return True
+    for m in _RANGE_RE.finditer(pattern):
+        lo, hi = _code_point(m.group(1)), _code_point(m.group(2))
+        if lo <= hi and any(lo <= ord(c) <= hi for c in expanding):
+            return True
+    return False
+
+
+def _has_expanding(text: str) -> bool:
+    return not text.isascii() and not _expanding().isdisjoint(text)
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use (the redactor's many patterns cost a second to compile), with simple
+    case folding unless the text searched needs full (see :data:`_RANGE_RE` above)."""
+
+    __slots__ = ("_args", "_simple", "_full")
 
     def __init__(self, *args):
         self._args = args
-        self._compiled = None
+        self._simple = None
+        self._full = None
 
-    def __getattr__(self, name: str):
-        if self._compiled is None:
+    def _compiled(self, full: bool):
+        if full:
+            if self._full is None:
+                import regex
+
+                self._full = regex.compile(*self._args)
+            return self._full
+        if self._simple is None:
             import regex
 
-            self._compiled = regex.compile(*self._args)
-        return getattr(self._compiled, name)
+            pattern, *rest = self._args
+            if isinstance(pattern, str) and not _names_expanding(pattern):
+                self._simple = regex.compile("(?-f)" + pattern, *rest)
+            else:
+                self._simple = self._full = self._compiled(True)
+        return self._simple
+
+    def __getattr__(self, name: str):
+        if name in _STRING_METHODS:
+            method = self._string_method(name, 0)
+        elif name in _REPLACE_METHODS:
+            method = self._string_method(name, 1)
+        elif name == "pattern":
+            return self._args[0]
+        else:
+            return getattr(self._compiled(False), name)
+        return method
+
+    def _string_method(self, name: str, at: int):
+        def call(*args, **kwargs):
+            text = args[at] if len(args) > at else kwargs.get("string", "")
+            full = isinstance(text, str) and _has_expanding(text)
+            return getattr(self._compiled(full), name)(*args, **kwargs)
+
+        return call
 
 
 def lazy_compile(pattern: str, flags: int = 0):
@@ -86,6 +168,8 @@ def lazy_compile(pattern: str, flags: int = 0):
     --------
     >>> lazy_compile(r"\\d+").findall("a 12 b 3")
     ['12', '3']
+    >>> [bool(lazy_compile("strasse", 2 | 256).search(t)) for t in ("Strasse", "Straße")]  # IGNORECASE | VERSION1
+    [True, True]
     """
     return _LazyPattern(pattern, flags)
 
@@ -415,6 +499,31 @@ def word_places() -> frozenset[str]:
     (True, False)
     """
     return _folded("word_places")
+
+
+@cache
+def idiom_places() -> frozenset[str]:
+    """Towns of the United Kingdom whose names are words said mostly as idioms after a word of moving or living ("live
+    in hope", "went to battle"), folded: a place only where written capitalised inside a sentence there.
+
+    Examples
+    --------
+    >>> {"hope", "battle", "settle", "march"} <= idiom_places(), "hope" in word_places()
+    (True, False)
+    """
+    return _folded("idiom_places")
+
+
+@cache
+def communities() -> frozenset[str]:
+    """Faiths, peoples and nations said of a person before them ("a sikh family", "the Somali girl"), folded.
+
+    Examples
+    --------
+    >>> {"sikh", "somali", "roma", "polish"} <= communities()
+    True
+    """
+    return _folded("communities")
 
 
 def bare_word(word: str) -> bool:

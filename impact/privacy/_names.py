@@ -34,12 +34,14 @@ from functools import cached_property
 
 import regex as re
 
-from ._detect import _INCIDENT, _PLATFORMS, Span, plural_of_a_thing_done
+from ._detect import _INCIDENT, _PLATFORMS, Span, plural_of_a_thing_done, thing_goes
 from ._lexicon import (
     bare_word,
+    communities,
     english_words,
     fold,
     folded_first_names,
+    idiom_places,
     lazy_compile,
     proper_nouns,
     public_terms,
@@ -505,16 +507,51 @@ _GONE_TO_BEFORE_RE = lazy_compile(
 _LIVED_IN_BEFORE_RE = lazy_compile(
     r"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|grew[ \t]+up|brought[ \t]+up|raised|born|based|placed|care|(?:re)?housed|"
     r"settled)[ \t]+(?:in|at|near)|(?P<to>(?:moved|moving|move|relocated)[ \t]+(?:(?:back|up|down|over|away)[ \t]+)?to|"
-    r"(?P<go>went|gone|goes|going|go|came|come|headed)[ \t]+back[ \t]+to)"
+    r"(?P<go>went|gone|goes|going|go|came|come|headed)[ \t]+back[ \t]+to|"
+    # a trip there ("she went to hull for the weekend", "we drove to bury"): by a person, not a thing (see thing_goes)
+    r"(?P<trip>went|gone|goes|going|go|drove|drives?|driving|flew|fly|flies|flying|travell?ed|travell?ing|travels?|"
+    r"headed|heading|walked|cycled|(?:got|get|gets|getting|took|take|takes|taking)[ \t]+(?:the|a)[ \t]+(?:train|bus|coach))"
+    r"[ \t]+to)"
     r"|(?:(?:s?he|they|who|i|we)(?:[ \t]+(?:is|was|are|were|comes?|came|originally)|['’](?:s|re|m))+|comes|came|moved)[ \t]+from)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLACE_ENDS_RE = lazy_compile(
     r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z|(?P<w>with|and|now|then|last|this|next|every|in|since|for|until|till|when|after|before|"
-    r"but|originally)\b)",
+    r"but|originally|on|near)\b)",
     re.IGNORECASE | re.VERSION1)
 # What may follow a district that is also a verb after "to" ("he went back to deal.", "goes back to stoke every
 # weekend"; not "moved to deal with it", "went back to bath the baby").
 _STRICT_PLACE_ENDS = frozenset("now then last this next every since until till originally".split())
+# Between two places of a list of where someone has lived or been ("moved to sale, then to bury", "lived in leek and
+# later wigan"): a comma or a word of order, then perhaps "to", "in" or "back to"; or "to" alone after where someone
+# moved from ("moved from hull to sale").
+_NEXT_PLACE_RE = lazy_compile(
+    r"\A[ \t]+to[ \t]+\Z|"  # from one to the other ("they moved from hull to sale")
+    r"\A(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually|now|before|that))"
+    r"(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually|now|before|that))*"
+    r"(?:[ \t]+(?:back[ \t]+)?(?:to|in|at|near))?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# The same after a place, with the next place ("moved to wells and then to stoke"; see NameFinder._list_goes_on).
+_LIST_GOES_ON_RE = lazy_compile(
+    r"(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually))+(?:[ \t]+(?:back[ \t]+)?(?:to|in|at|near))?"
+    r"[ \t]+(?P<next>[\p{L}\-]+)", re.IGNORECASE | re.VERSION1)
+# A stay of some time or a trip's day after a district that is also a verb ("she went to hull for the weekend", "they
+# travelled to wells on friday", "i drove to barking and back"; not "went to deal with it").
+_TIME_AFTER_RE = lazy_compile(
+    r"(?:for[ \t]+(?:(?:the|a|an|two|three|four|few|couple|of|christmas|easter|half|whole|long)[ \t]+)*(?:weekend|week|"
+    r"day|night|holiday|summer|month|year|christmas|easter|half[ \t\-]term|term|while|fortnight)s?"
+    r"|on[ \t]+(?:a[ \t]+|the[ \t]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|holiday)|and[ \t]+back)\b",
+    re.IGNORECASE | re.VERSION1)
+# A person after a faith, people or nation ("the only sikh family", "a Somali girl", "the only muslim young person").
+_PERSON_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:[\p{L}\-]+[ \t]+)?(?:girl|boy|child|children|kid|pupil|student|family|families|lad|lass|man|men|woman|"
+    r"women|baby|teenager|teen|household|couple|community|mum|dad|parent|young[ \t]+(?:person|people|man|woman)|"
+    r"foster[ \t]+carer|carer|nurse|teacher|worker|doctor|officer|councillor|lady|bloke|guy|grandmother|grandfather|"
+    r"grandparent|neighbour|youngster|person|people)s?(?![\p{L}\-])", re.IGNORECASE | re.VERSION1)
+# A make or brand of two or three capitalised words owned, driven or worn ("drives a Range Rover", "wears a Tag Heuer",
+# "he's got an Aston Martin"); see NameFinder._owned_brands.
+_OWNED_BRAND_RE = lazy_compile(
+    r"\b(?:drives?|drove|driving|rides?|rode|riding|owns?|owned|owning|wears?|wore|wearing|has|had|having|got|gets)"
+    r"[ \t]+(?:a|an)[ \t]+(?P<b>(?-i:\p{Lu}[\p{L}'’\-]*)(?:[ \t]+(?-i:\p{Lu}[\p{L}'’\-]*)){1,2})(?![\p{L}\d])",
+    re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
 _FAMILY_PLACED_RE = lazy_compile(
@@ -762,8 +799,35 @@ class NameFinder:
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
-        spans += self._word_places(text, toks, spans)
-        return spans + self._listed_with_names(text, lone, spans) + self._joined(text)
+        places = self._word_places(text, toks, spans)
+        if places:  # a first name that is a place's where someone moved ("they moved to Hope"): the place
+            at = {(p.start, p.end) for p in places}
+            spans = [s for s in spans if (s.start, s.end) not in at] + places
+        spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
+        spans = [s for s in spans if not self._community_before_person(text, s)]
+        return self._owned_brands(text, toks, spans)
+
+    def _community_before_person(self, text: str, span: Span) -> bool:
+        """Whether a name found is one word of a faith, people or nation before a person ("the only sikh family", "a
+        Somali girl"): what is said of the person, not a name (:func:`~impact.privacy._lexicon.communities`)."""
+        word = text[span.start : span.end]
+        return (span.kind == "name" and fold(word) in communities() and fold(word) not in self.participant_parts
+                and _PERSON_AFTER_RE.match(text, span.end) is not None)
+
+    def _owned_brands(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """A make or brand of two or three capitalised words owned, driven or worn (:data:`_OWNED_BRAND_RE`): one of them a
+        make of vehicles, a proper noun or no word, none a listed participant's ("drives a Range Rover", "wears a Tag
+        Heuer"; not "has a Child Protection Plan"), is a belonging, ``[detail]``, over any name found in it.  A common
+        make and its model stay, as round 12 keeps them ("drives a Vauxhall Corsa", "had a Ford Fiesta")."""
+        for m in _OWNED_BRAND_RE.finditer(text) if " a" in text.lower() else ():
+            words = [t for t in toks if m.start("b") <= t.start < m.end("b")]
+            if words[0].key in _VEHICLE_MAKES or any(t.key in self.participant_parts or self._public(t) for t in words):
+                continue  # a make and its model are kept ("drives a Vauxhall Corsa", "had a Ford Fiesta")
+            if not any(t.key in _VEHICLE_MAKES or t.key in self.proper or self._unknown(t) for t in words):
+                continue
+            spans = [s for s in spans if not (s.kind == "name" and m.start("b") <= s.start and s.end <= m.end("b"))]
+            spans.append(Span(m.start("b"), m.end("b"), "detail"))
+        return spans
 
     def _word_places(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Districts whose names are English words (:func:`~impact.privacy._lexicon.word_places`) in any case, where
@@ -772,26 +836,55 @@ class NameFinder:
 
         A district that is also a verb after "to" needs the phrase to end or a time to follow ("he went back to deal.";
         not "moved to deal with it", "went back to bath the baby"), and one in "-ing" a word of living or moving house
-        before it ("they moved to reading"; not "went back to reading").
+        before it ("they moved to reading"; not "went back to reading").  Gone, driven or flown to without "back", the
+        district needs a person going ("she went to hull for the weekend", "we drove to bury"; not "the house went to
+        sale": :func:`~impact.privacy._detect.thing_goes`), and one in "-ing" after "went" a stay said after it ("went to
+        barking for the weekend").  A district after another place found so, in a list ("moved to sale, then to bury",
+        "lived in leek and later wigan"), is one too.  A place said mostly as an idiom
+        (:func:`~impact.privacy._lexicon.idiom_places`) is one only capitalised inside a sentence ("they moved to Hope",
+        "she lives in Battle now"; not "they live in hope", "the review moved to March").
         """
-        places = word_places()
+        places, idioms = word_places(), idiom_places()
         found = []
+        placed: set[int] = set()  # ends of places found where someone lives or has been, a list may go on from
         for tok in toks:
-            if tok.key not in places or any(s.start <= tok.start < s.end for s in spans):
-                continue
             before = _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)
-            end = _PLACE_ENDS_RE.match(text, tok.end)
-            if before is None or end is None:
+            if tok.key in self.places and before is not None:
+                placed.add(tok.end)  # "moved to leeds, then to bury": a council or a place passed heads the list
+            # a place said mostly as an idiom only capitalised inside a sentence ("they moved to Hope"; not "live in hope")
+            idiom = tok.key in idioms and tok.shape == "cap" and not _sentence_initial(text, tok.start)
+            if (tok.key not in places and not idiom) or any(
+                    s.start <= tok.start < s.end and not (idiom and s.kind == "name" and (s.start, s.end) == (tok.start, tok.end)
+                                                          and tok.key not in self.participant_parts) for s in spans):
                 continue
-            if before.group("to") is not None:
+            end = _PLACE_ENDS_RE.match(text, tok.end)
+            listed = next((e for e in placed if e < tok.start and _NEXT_PLACE_RE.match(text[e : tok.start])), None)
+            if (before is None and listed is None) or end is None:
+                continue
+            trip = before is not None and before.group("trip") is not None
+            if (trip or idiom) and before is not None and thing_goes(text, before.start()):
+                continue  # "the house went to sale in may", "the review moved to March": a thing goes
+            inside = tok.shape == "cap" and not _sentence_initial(text, tok.start)  # "moved to March in 2019": no verb
+            if (before is None or before.group("to") is not None or trip) and not inside:
                 key = tok.key
-                if key.endswith("ing") and before.group("go") is not None:
-                    continue
+                # a stay or a trip said after it, or another place ("she went to hull for the weekend", "moved to wells
+                # and then to stoke")
+                stay = end.group("w") is not None and (_TIME_AFTER_RE.match(text, end.start("w")) is not None
+                                                       or self._list_goes_on(text, tok.end))
+                going = before is not None and (before.group("go") is not None or fold(before.group("trip") or "").startswith(("go", "went")))
+                if key.endswith("ing") and going and not stay:
+                    continue  # "went back to reading.", "went to reading group": something done
                 verb = any(v in self.words for v in (key + "ing", key[:-1] + "ing", key + "ed"))
-                if verb and end.group("w") is not None and fold(end.group("w")) not in _STRICT_PLACE_ENDS:
+                if verb and end.group("w") is not None and fold(end.group("w")) not in _STRICT_PLACE_ENDS and not stay:
                     continue
             found.append(Span(tok.start, tok.end, "place"))
+            placed.add(tok.end)
         return found
+
+    def _list_goes_on(self, text: str, end: int) -> bool:
+        """Whether another place of a list follows a place ending at ``end`` ("moved to wells and then to stoke")."""
+        m = _LIST_GOES_ON_RE.match(text, end)
+        return m is not None and (fold(m.group("next")) in word_places() or fold(m.group("next")) in self.places)
 
     def _double_surnames(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name after a title widened over one more word that may be a surname, where a verb of a person follows
@@ -1078,8 +1171,8 @@ class NameFinder:
             spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
             return i + 1
         if (self._unknown(tok) and 3 <= len(tok.key) <= 4 and tok.key.isalpha() and tok.key not in self.firsts
-                and _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)
-                and _PLACE_ENDS_RE.match(text, tok.end)):
+                and (lived := _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)) is not None
+                and lived.group("trip") is None and _PLACE_ENDS_RE.match(text, tok.end)):
             spans.append(Span(tok.start, tok.end, "place"))  # "she lives in wem", "they moved to usk last year"
             return i + 1
         if self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in self.places and (

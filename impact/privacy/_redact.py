@@ -190,7 +190,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     sunshine"; not "at lunch", "to mosque", "to meetings", "to reunions"); a road an incident happened on ("the
     crash on the a64"), a local newspaper that printed someone ("on the front of the evening post"), a form's
     code ("he's in 10R"); a house number with its letter where someone lives ("she
-    lives at 14b"); the places passed; council names.
+    lives at 14b", "they're at 14b, the grove"); a district whose name is an English word where someone moves, lives,
+    comes from or goes ("they moved to sale", "she went to hull for the weekend"; not "the house went to sale"), the next
+    of a list of them ("moved to sale, then to bury"), and a town named by a word said mostly as an idiom, capitalised
+    inside a sentence there ("they moved to Hope"; not "they live in hope"); the places passed; council names.
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
@@ -219,8 +222,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     review was on 3 May", "he went missing on the third").
 ``[detail]``
     What makes a child the only one of a community, said with it ("the only girl in the school with a prosthetic
-    leg", "the only traveller family on the estate"): the words that single the child out; a job of which a small
-    place has one ("the only pharmacist in the village"); a make or brand owned, driven or worn ("drives a Maserati").
+    leg", "the only traveller family on the estate", "the only sikh family on the estate"): the words that single the
+    child out; a job of which a small place or a town has one ("the only pharmacist in the village", "the only rabbi in
+    town", "the mayor of the town"); a make or brand owned, driven or worn ("drives a Maserati", "wears a Tag Heuer",
+    "drives a Range Rover"; a common make and its model are kept, "drives a Vauxhall Corsa").
 ``[vehicle registration]``
     Current, prefix and suffix number plates, spaced too ("AB 12 CDE"); any plate-shaped code after
     "reg", "car", "van" ..., read aloud too ("number plate Y X six two A B C").
@@ -277,6 +282,7 @@ from ._lexicon import (
     first_names,
     fold,
     folded_first_names,
+    lazy_compile,
     plain_text,
     public_phrases,
     spaced_runs,
@@ -345,11 +351,11 @@ _COUNCIL_SUFFIX = (
 _SENTENCE_END = ".!?:;\n\r…"
 _JOIN = "-\u2010\u2011'’"
 # A date right after a name ("Tyler, 03/04/2016", "Tyler (3 April 2016)") is a date of birth.
-_AFTER_NAME_RE = re.compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t]*:?[ \t]*)?$", re.IGNORECASE)
+_AFTER_NAME_RE = lazy_compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t]*:?[ \t]*)?$", re.IGNORECASE)
 # A number set off right after a name ("Tyler, 14, moved", "Tyler (14)", "Kai, fourteen, and ...") is an age.
 # So is one given by "'s", "is", "turned" ... right after a name found in lower case ("jayden's 9", "kai is nearly
 # ten now"), as after a capitalised one (see _detect._AGE_RES).
-_AGE_AFTER_NAME_RE = re.compile(
+_AGE_AFTER_NAME_RE = lazy_compile(
     rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))"
     rf"|(?:[ \t]*,)?(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
     rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)"
@@ -359,7 +365,7 @@ _AGE_AFTER_NAME_RE = re.compile(
 )
 
 
-_YEARS_AFTER_NAME_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
+_YEARS_AFTER_NAME_RE = lazy_compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -437,7 +443,7 @@ def id_checker(names: Iterable[str] = ()):
         tokens_of.update(p for p in parts if p not in words)
         if len(parts) > 1:
             closed.append("".join(parts))
-    closed_re = re.compile("|".join(re.escape(c) for c in sorted(set(closed), key=len, reverse=True))) if closed else None
+    closed_re = lazy_compile("|".join(re.escape(c) for c in sorted(set(closed), key=len, reverse=True))) if closed else None
 
     def check(label: str) -> str | None:
         # read whole ("_" as a space) and piece by piece ("P01-02_07700900123": not one run of digits)
@@ -464,12 +470,12 @@ _PERSON_TO = (
     r"(?:according|thanks|spoke|speak|speaking|talk|talked|talking|wrote|write|said|say|sent|send|introduced|listen|"
     rf"listened|report|reported|explained|mentioned|married|{_GOING_TO})[ \t]+to"
 )
-_GOING_TO_RE = re.compile(rf"\b(?:{_GOING_TO})[ \t]+to[ \t]+\Z", re.IGNORECASE)
-_PERSON_TO_RE = re.compile(rf"\b{_PERSON_TO}[ \t]+\Z", re.IGNORECASE)
+_GOING_TO_RE = lazy_compile(rf"\b(?:{_GOING_TO})[ \t]+to[ \t]+\Z", re.IGNORECASE)
+_PERSON_TO_RE = lazy_compile(rf"\b{_PERSON_TO}[ \t]+\Z", re.IGNORECASE)
 # A word that reads as the subject or an auxiliary of a verb: after one, a listed full name written in lower case
 # whose first name is an ordinary word is read as the words ("they will brook no delay", "we will hope", "to mark
 # young people's progress"), unless "to" follows a verb that takes a person ("spoke to will brook").
-_VERB_BEFORE_RE = re.compile(
+_VERB_BEFORE_RE = lazy_compile(
     r"(?:\b(?:i|we|you|they|he|she|it|who|which|that|this|there|people|staff|will|would|could|should|can|may|might|"
     r"must|shall|do|does|did|not|never|also|always|often|just|to)|n['’]t|['’]ll|['’]d)[ \t]+\Z",
     re.IGNORECASE,
@@ -479,31 +485,31 @@ _REPORTING = (
     r"said|says|told|tells|asked|asks|thinks|thought|felt|feels|reckons|reckoned|agreed|explained|mentioned|"
     r"suggested|replied|wrote|emailed|rang|phoned|texted|added|argued|noted|believes|believed|was[ \t]+saying"
 )
-_REPORTED_RE = re.compile(rf"[ \t]+(?:{_REPORTING})\b")
+_REPORTED_RE = lazy_compile(rf"[ \t]+(?:{_REPORTING})\b")
 # A month's name in a date, with a year or a day beside it ("14 in May 2019", "on 3rd May"): no listed person's name.
-_YEAR_OR_DAY_AFTER_RE = re.compile(r"[ \t]+(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?)(?![\p{L}\p{N}])")
-_DAY_BEFORE_RE = re.compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+\Z")
+_YEAR_OR_DAY_AFTER_RE = lazy_compile(r"[ \t]+(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?)(?![\p{L}\p{N}])")
+_DAY_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+\Z")
 # A verb that wants a person as its subject after a listed first name opening a sentence makes it the person ("Will
 # has left", "Tom came to every meeting", "Grace chaired it"), never the modal or the word ("Will it help?", "Mark the
 # date"); so it does after a listed surname that is a count noun ("Bishop had been asked": the word would need "the"),
 # not one used without an article ("Work had started" with a Will Work listed is the word).  "is" and "was" make a
 # listed first name the person only where it is a count noun ("Tom was great"): "Hope is not a strategy", "Faith
 # was lost" are the words.
-_PERSON_VERB_RE = re.compile(
+_PERSON_VERB_RE = lazy_compile(
     r"[ \t]+(?:has|had|did|does|came|went|joined|left|led|chaired|ran|took|got|wanted|helped|seemed|looked|"
     r"started|moved|became|knows|knew|spoke|sat|stood)\b")
-_IS_WAS_RE = re.compile(r"[ \t]+(?:is|was)\b")
-_SAYS_OR_OWNS_RE = re.compile(rf"(?:['’]s\b|[ \t]+(?:{_REPORTING})\b)")
+_IS_WAS_RE = lazy_compile(r"[ \t]+(?:is|was)\b")
+_SAYS_OR_OWNS_RE = lazy_compile(rf"(?:['’]s\b|[ \t]+(?:{_REPORTING})\b)")
 # Where a listed name part that is an ordinary word, written in lower case, is the person ("bishop said", "i asked
 # marsh about it", "according to bell,", "with bishop last week", "bishop's view"), not the word ("the bishop said",
 # "a bell", "the marsh", "want to work for", "from time to time"): see _Redactor._lower_name_part.
-_ASKED_RE = re.compile(
+_ASKED_RE = lazy_compile(
     rf"(?:\b(?:asked|ask|told|tell|met|meet|emailed|email|rang|ring|phoned|phone|texted|text)|{_PERSON_TO})[ \t]+\Z",
     re.IGNORECASE,
 )
 # "with" and "from" after a meeting or a message take a person ("met with", "an email from"); bare, they take
 # things too ("with care.", "made from wood.").
-_MET_WITH_RE = re.compile(
+_MET_WITH_RE = lazy_compile(
     r"\b(?:(?:met|meet|meeting|meetings|spoke|speak|talked|talk|talking|worked|working|along)[ \t]+with|"
     r"(?:email|e-mail|call|message|letter|text|note|visit|heard|hear|word)[ \t]+from)[ \t]+\Z",
     re.IGNORECASE,
@@ -514,26 +520,26 @@ _MET_WITH_RE = re.compile(
 # text): see _QUALIFYING_ROLE_BEFORE_RE.
 _ROLES_BEFORE_LISTED = frozenset("miss doctor sister matron father judge detective constable pc dc ds di auntie aunt "
                                  "uncle".split())
-_TITLE_BEFORE_RE = re.compile(
+_TITLE_BEFORE_RE = lazy_compile(
     rf"\b(?:{'|'.join(sorted(_LOWER_TITLES | _ROLES_BEFORE_LISTED))}|head[ \t]?teacher)\.?[ \t]+\Z", re.IGNORECASE)
 # "officer", "inspector", "nurse" ... also qualify nouns ("officer time", "nurse care"): a listed part after one is the
 # person where it is a count noun (bare, it is no compound) and a verb, a function word or the end of a phrase follows
 # ("officer marsh took the call", "nurse bishop came", "we asked nurse fox."; not "an inspector king size bed").
-_QUALIFYING_ROLE_BEFORE_RE = re.compile(r"\b(?:officer|inspector|nurse|captain|coach|warden)[ \t]+\Z", re.IGNORECASE)
-_AFTER_ROLE_RE = re.compile(rf"{_END}|['’]s\b|[ \t]+(?P<word>\p{{L}}+)")
+_QUALIFYING_ROLE_BEFORE_RE = lazy_compile(r"\b(?:officer|inspector|nurse|captain|coach|warden)[ \t]+\Z", re.IGNORECASE)
+_AFTER_ROLE_RE = lazy_compile(rf"{_END}|['’]s\b|[ \t]+(?P<word>\p{{L}}+)")
 # A preposition that takes a person or a thing ("with", "by", "for", "than" ..., "to" after an object: "sent it to").
-_WITH_RE = re.compile(r"\b(?:with|from|by|for|than|like|against|without|about|"
+_WITH_RE = lazy_compile(r"\b(?:with|from|by|for|than|like|against|without|about|"
                       r"(?:it|this|that|them|him|her|these|those|one|on|over|across|round)[ \t]+to)[ \t]+\Z", re.IGNORECASE)
 _TIME = r"yesterday|today|again|last|this|earlier|before"
-_PHRASE_END_AFTER_ASKED_RE = re.compile(
+_PHRASE_END_AFTER_ASKED_RE = lazy_compile(
     rf"(?:{_END}|[ \t]+(?:and|about|that|if|when|after|because|but|or|so|then|{_TIME})\b)", re.IGNORECASE
 )
-_PHRASE_END_AFTER_WITH_RE = re.compile(rf"{_END}|[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
+_PHRASE_END_AFTER_WITH_RE = lazy_compile(rf"{_END}|[ \t]+(?:about|{_TIME})\b", re.IGNORECASE)
 # After a person named bare, the phrase may go on with another person, a relative "who", or a place or time ("with
 # marsh and the team", "by bishop and her manager", "with marsh who knows them", "from bell in the office", "with fox
 # on monday", "along with bell to the meeting"); a noun would not stand bare there, and after a compound ("king size", "fox hunting") nothing of this
 # follows.
-_PHRASE_GOES_ON_RE = re.compile(
+_PHRASE_GOES_ON_RE = lazy_compile(
     r"[ \t]+(?:(?:and|or|&)[ \t]+(?:the|his|her|their|my|our|your|me|him|us|them|i|you|he|she|they|we)|who|"
     r"(?:in|at|on|to|for|into|from|with|during|after|before|over)[ \t]+(?:the|a|an|his|her|their|my|our|this|that|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
@@ -541,10 +547,16 @@ _PHRASE_GOES_ON_RE = re.compile(
 
 def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
                gap: str = r"[ \t]+") -> re.Pattern | None:
-    alt = _alternation(phrases, gap)
+    return _shared_phrase_re(_alternation(phrases, gap), prefix, suffix, flags)
+
+
+@cache
+def _shared_phrase_re(alt: str, prefix: str, suffix: str, flags: int) -> re.Pattern | None:
+    """One compiled pattern for each list of phrases, shared by every redactor that needs it (the councils' and the
+    public phrases' are the same for every set of names)."""
     if not alt:
         return None
-    return re.compile(rf"(?<![\w]){prefix}(?P<core>{alt}){suffix}(?![\w])", flags | re.VERSION1)
+    return lazy_compile(rf"(?<![\w]){prefix}(?P<core>{alt}){suffix}(?![\w])", flags | re.VERSION1)
 
 
 @cache
@@ -788,15 +800,15 @@ class _Redactor:
 
 
 # Between two people named together: "and", "or", "&", "n'", a comma or a slash ("marsh and bell", "tom, grace").
-_JOINED_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/[ \t]*)|[ \t]+(?:and|or|&|n['’]?)[ \t]+",
+_JOINED_RE = lazy_compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/[ \t]*)|[ \t]+(?:and|or|&|n['’]?)[ \t]+",
                         re.IGNORECASE)
 # What follows a person named in a pair ("marsh and bell.", "bishop and marsh said", "grace and tom on it",
 # "tom and bell were there"); anything else may be a verb ("Tom and will help", "Tom and mark the papers").
-_AFTER_PAIRED_RE = re.compile(
+_AFTER_PAIRED_RE = lazy_compile(
     rf"(?:{_END}|['’]s\b|[ \t]+-[ \t]|[ \t]+(?:{_REPORTING}|and|or|&|about|on|in|at|with|to|from|for|by|were|are|was|had|"
     rf"have|who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
-_JOINED_BEFORE_RE = re.compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.IGNORECASE)
-_LOWER_WORD_RE = re.compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
+_JOINED_BEFORE_RE = lazy_compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.IGNORECASE)
+_LOWER_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
 
 
 def _name_word(word: str) -> bool:
@@ -806,7 +818,7 @@ def _name_word(word: str) -> bool:
     return ((key in folded_first_names() or key in surname_words()) and key not in _NOT_NAMES
             and key not in KINSHIP_ROLE_WORDS and key not in _MONTH_NAMES)
 # Before a word that is the thing, not the person ("rang the bell and Tom answered").
-_DETERMINER_BEFORE_RE = re.compile(
+_DETERMINER_BEFORE_RE = lazy_compile(
     r"\b(?:the|a|an|this|that|these|those|my|our|your|their|his|her|its|some|any|no|each|every|of)[ \t]+\Z",
     re.IGNORECASE)
 
@@ -882,7 +894,7 @@ def _places_named_again(text: str, spans: list[Span]) -> list[Span]:
             cores.add(" ".join(parts))
     if not cores:
         return []
-    pattern = re.compile(rf"(?<![\p{{L}}\p{{N}}'’\-])(?:{_alternation(cores)})(?![\p{{L}}\p{{N}}'’\-])", re.VERSION1)
+    pattern = lazy_compile(rf"(?<![\p{{L}}\p{{N}}'’\-])(?:{_alternation(cores)})(?![\p{{L}}\p{{N}}'’\-])", re.VERSION1)
     return [Span(m.start(), m.end(), "place") for m in pattern.finditer(fold(text))]
 
 

@@ -116,7 +116,7 @@ _ORDINARY = [
     "The Cook report was published, and the Wood review came out.",
     "I read the Turner review and the Walker report last year.",
     "Hope is not a strategy, but hope helps. Faith and trust matter.",
-    "We went to Bath, and then the social worker and the family support worker came.",
+    "The Bath was run, and then the social worker and the family support worker came.",
     "The Green Paper said little. Little said about it; the Hall was full.",
     "In Hall Green we met, and Park and ride came. It was a Green initiative.",
 ]
