@@ -11,3 +11,35 @@ def test_every_public_name_resolves():
 def test_subpackages_resolve():
     for name in ("coding", "stats", "report", "privacy", "official", "synth", "qdpx", "pipeline"):
         assert getattr(impact, name).__name__ == f"impact.{name}"
+
+
+# Imported only by the functions that need them: `impact --help`, an error and the readers of coded files
+# (impact agree, impact review) start without them (each takes from 0.1 to 2 s to import).
+_HEAVY = ("seaborn", "scipy.stats", "statsmodels", "sklearn", "nltk", "matplotlib", "docx", "openpyxl", "jinja2")
+
+
+def _imported_after(code: str) -> list[str]:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(set(m.split('.')[0] if m.split('.')[0] != 'scipy' else m for m in sys.modules))))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout
+    loaded = set(json.loads(out.splitlines()[-1]))
+    return [m for m in _HEAVY if m in loaded]
+
+
+def test_import_and_the_command_line_parser_load_no_heavy_module():
+    assert _imported_after("import impact, impact.cli\nimpact.cli.build_parser()") == []
+
+
+def test_readers_of_coded_files_and_agreement_load_no_heavy_module():
+    # the agreement statistics import scipy.stats when they compute an interval, not before
+    assert _imported_after("from impact.coding import read_coded, CODED_COLUMNS\nimport impact.agreement") == []
+
+
+def test_the_guard_sees_a_heavy_import():
+    # the rule coder subclasses scikit-learn's BaseEstimator and stems with nltk
+    assert {"sklearn", "nltk"} <= set(_imported_after("import impact.coding.rules"))
