@@ -18,7 +18,7 @@ def test_subpackages_resolve():
 _HEAVY = ("seaborn", "scipy.stats", "statsmodels", "sklearn", "nltk", "matplotlib", "docx", "openpyxl", "jinja2")
 
 
-def _imported_after(code: str) -> list[str]:
+def _imported_after(code: str, *, also: tuple[str, ...] = ()) -> list[str]:
     import json
     import subprocess
     import sys
@@ -28,11 +28,22 @@ def _imported_after(code: str) -> list[str]:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1]).stdout
     loaded = set(json.loads(out.splitlines()[-1]))
-    return [m for m in _HEAVY if m in loaded]
+    return [m for m in (*_HEAVY, *also) if m in loaded]
 
 
 def test_import_and_the_command_line_parser_load_no_heavy_module():
-    assert _imported_after("import impact, impact.cli\nimpact.cli.build_parser()") == []
+    # the study model is imported on first use too: `impact --help` needs neither pandas nor numpy
+    assert _imported_after("import impact, impact.cli\nimpact.cli.build_parser()", also=("pandas", "numpy")) == []
+
+
+def test_a_public_function_keeps_its_name_when_its_module_is_imported():
+    import importlib
+    import types
+
+    module = importlib.import_module("impact.trajectories")  # importing a submodule sets the package's attribute
+    assert isinstance(module, types.ModuleType)
+    assert impact.trajectories is module.trajectories and callable(impact.trajectories)
+    assert impact.Study is importlib.import_module("impact.study").Study
 
 
 def test_readers_of_coded_files_and_agreement_load_no_heavy_module():
