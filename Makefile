@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: demo test bench validity validity-stats test-min lint docs clean venv
+.PHONY: demo test bench bench-fixed validity validity-stats test-min lint docs clean venv
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("impact needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -30,6 +30,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --out bench/results
+
+# The fixed cost of one `impact` process only (import, --help, run on the example; best of 5): a few minutes.
+bench-fixed: $(STAMP)
+	$(BIN)/python -m bench.run --fixed-cost-only --out bench/results
 
 # Recovery of planted truth over 200 planted and 200 null generated studies (hours; see docs/methods.md).
 validity: $(STAMP)

@@ -20,6 +20,12 @@ about 6,000 words, and measures in one run:
   rule coder and by :func:`impact.coding.default_coder`, single process,
   with the per-text stem memo emptied before each run.
 
+* the fixed cost of one ``impact`` process (CPU seconds of ``import impact``,
+  ``impact --help`` and ``impact run`` on the bundled example, best of 5
+  child processes); ``--fixed-cost-only`` measures just this (``make
+  bench-fixed``), into ``<out>/fixed-<timestamp>.json`` and
+  ``<out>/fixed_latest.json``.
+
 Results go to ``<out>/bench-<timestamp>.json`` and ``<out>/latest.json``
 (fields described in docs/performance.md).  ``--quick`` runs 20 councils.
 """
@@ -32,6 +38,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -552,6 +559,46 @@ def bench_end_to_end(study_path: str | Path, *, work_dir: str | Path, n_resample
     }
 
 
+def _child_cpu(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> float:
+    """CPU seconds (user + system) of one child process and the processes it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed with status {proc.returncode}: "
+                           f"{proc.stderr.decode(errors='replace')[-2000:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def bench_fixed_cost(*, work_dir: str | Path, repeats: int = 5, repo: str | Path = _REPO) -> dict:
+    """The fixed cost of one ``impact`` process: CPU seconds of ``import impact``, ``impact --help`` and
+    ``impact run`` on the bundled example study, each the best of ``repeats`` runs in a fresh child process
+    (``resource.getrusage(RUSAGE_CHILDREN)``).  ``repo`` is the source tree imported (its ``impact`` first
+    on ``PYTHONPATH``), so an older checkout can be measured by the same code.
+    """
+    work = Path(work_dir)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    repo = Path(repo).resolve()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+           "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "IMPACT_CACHE_DIR": str(work / "cache"),
+           "IMPACT_CONFIG_DIR": str(work / "config"),
+           "IMPACT_PSEUDONYM_KEY": os.environ.get("IMPACT_PSEUDONYM_KEY", "bench-fixed-cost-key-0123456789")}
+    commands = {
+        "import_cpu_s": [sys.executable, "-c", "import impact"],
+        "help_cpu_s": [sys.executable, "-m", "impact", "--help"],
+        # --no-cache: every repeat segments and codes again, as a first run of a test does
+        "run_example_cpu_s": [sys.executable, "-m", "impact", "run", str(repo / "data" / "example"), "--out",
+                              str(work / "out"), "-q", "--no-cache"],
+    }
+    result: dict[str, Any] = {"repeats": repeats, "runs": {}}
+    for name, cmd in commands.items():
+        samples = [_child_cpu(cmd, cwd=work, env=env) for _ in range(repeats)]
+        result[name] = min(samples)
+        result["runs"][name] = samples
+    return result
+
+
 # --------------------------------------------------------------------------- driver
 def _targets(result: dict) -> dict[str, dict]:
     measured = {**result["coding"], **result["statistics"], **result.get("end_to_end", {}),
@@ -577,9 +624,11 @@ def run(
     cache_dir: str | Path | None = None,
     end_to_end: bool = True,
     distinct_words: int | None = None,
+    fixed_cost_repeats: int = 5,
     log: Callable[[str], None] | None = print,
 ) -> dict:
-    """Run every benchmark and write the JSON results; returns them."""
+    """Run every benchmark and write the JSON results; returns them (``fixed_cost_repeats=0`` skips the fixed cost
+    of a process, :func:`bench_fixed_cost`)."""
     import impact
 
     say = log or (lambda _m: None)
@@ -606,6 +655,9 @@ def run(
         say("impact run (end to end)")
         result["end_to_end"] = bench_end_to_end(path, work_dir=cache / f"run-c{n_councils}",
                                                 n_resamples=min(n_resamples, 2_000))
+    if fixed_cost_repeats > 0:
+        say("fixed cost of a process (import impact, impact --help, impact run on the example)")
+        result["fixed_cost"] = bench_fixed_cost(work_dir=cache / "fixed-cost", repeats=fixed_cost_repeats)
     result["targets"] = _targets(result)
     result["load_average_end"] = list(os.getloadavg())
     result["total_s"] = time.perf_counter() - t_all
@@ -614,6 +666,23 @@ def run(
     (out / f"bench-{stamp}-c{n_councils}.json").write_text(text, encoding="utf-8")
     (out / "latest.json").write_text(text, encoding="utf-8")
     return result
+
+
+def _fixed_cost_only(out: str | Path, *, repeats: int, cache_dir: str | Path | None) -> int:
+    started = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+    cache = Path(cache_dir) if cache_dir is not None else Path(tempfile.gettempdir()) / "impact-bench"
+    result = {"schema": 1, "started": started, "machine": machine(),
+              "fixed_cost": bench_fixed_cost(work_dir=cache / "fixed-cost", repeats=repeats),
+              "load_average_end": list(os.getloadavg())}
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(result, indent=2, default=float)
+    stamp = started.replace(":", "").replace("-", "").replace("+0000", "Z")
+    (out / f"fixed-{stamp}.json").write_text(text, encoding="utf-8")
+    (out / "fixed_latest.json").write_text(text, encoding="utf-8")
+    for name in ("import_cpu_s", "help_cpu_s", "run_example_cpu_s"):
+        print(f"{name}: {result['fixed_cost'][name]:.2f} (best of {repeats})")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -625,12 +694,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--resamples", type=int, default=10_000, help="permutations per test (default 10000)")
     p.add_argument("--cache-dir", default=None, help="where corpora are generated and reused (default: temp folder)")
     p.add_argument("--no-end-to-end", action="store_true", help="skip the `impact run` subprocess")
+    p.add_argument("--fixed-cost-only", action="store_true",
+                   help="measure only the fixed cost of a process (fixed-<time>.json and fixed_latest.json)")
+    p.add_argument("--repeats", type=int, default=5, help="runs of each fixed-cost command, best kept (default 5)")
     args = p.parse_args(argv)
+    if args.fixed_cost_only:
+        return _fixed_cost_only(args.out, repeats=args.repeats, cache_dir=args.cache_dir)
     config = QUICK if args.quick else NATIONAL
     n = args.councils or config["n_councils"]
     result = run(args.out, n_councils=n, interviews_per_wave=config["interviews_per_wave"],
                  words_per_interview=config["words_per_interview"], seed=config["seed"], n_resamples=args.resamples,
-                 n_jobs=args.n_jobs, cache_dir=args.cache_dir, end_to_end=not args.no_end_to_end)
+                 n_jobs=args.n_jobs, cache_dir=args.cache_dir, end_to_end=not args.no_end_to_end,
+                 fixed_cost_repeats=args.repeats)
     for name, t in result["targets"].items():
         print(f"{name}: {t['measured']!s:.8} (target {t['target']}): {'met' if t['met'] else 'NOT met'}")
     return 0

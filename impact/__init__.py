@@ -1,9 +1,8 @@
 """impact: longitudinal impact evaluation of improvement programmes in children's services.
 
-The study model (:class:`Study`, :func:`load_study`) and the panels are
-imported at once; the heavier parts (coding, statistics, reports, exchange
-formats) are imported when first used, so ``import impact`` and the command
-line start quickly.  Every name below is public; see the user guide in
+Every part (the study model, coding, statistics, reports, exchange formats)
+is imported when first used, so ``import impact`` and the command line start
+quickly (``import impact`` imports neither pandas nor numpy).  Every name below is public; see the user guide in
 ``docs/``.
 
 Subpackages: :mod:`impact.coding`, :mod:`impact.stats`, :mod:`impact.report`,
@@ -15,11 +14,12 @@ from __future__ import annotations
 
 import importlib
 import logging as _logging
+import sys as _sys
+import types as _types
 from pathlib import Path as _Path
 
 from . import schema, vocab
 from ._version import __version__
-from .describe import describe_study
 from .errors import (
     AttritionWarning,
     ImpactError,
@@ -30,15 +30,22 @@ from .errors import (
     StatisticalWarning,
     ValidationError,
 )
-from .panel import council_panel, participant_panel
-from .study import Study, load_study
-from .trajectories import action_completion, impact_chain, trajectories, transition_matrix
 
 # Library messages go to the "impact" logger; an application (or the command line) decides what is shown.
 _logging.getLogger("impact").addHandler(_logging.NullHandler())
 
 #: Public names imported on first use: name -> module.
 _LAZY = {
+    # the study model and its panels: pandas takes about 1 s to import, which `impact --help` need not pay
+    "Study": "impact.study",
+    "load_study": "impact.study",
+    "describe_study": "impact.describe",
+    "council_panel": "impact.panel",
+    "participant_panel": "impact.panel",
+    "trajectories": "impact.trajectories",
+    "transition_matrix": "impact.trajectories",
+    "impact_chain": "impact.trajectories",
+    "action_completion": "impact.trajectories",
     # coding
     "Codebook": "impact.coding",
     "RuleCoder": "impact.coding",
@@ -187,6 +194,23 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY) | set(_SUBPACKAGES))
 
 
+class _Package(_types.ModuleType):
+    """``impact.trajectories`` stays the public function when its submodule is imported on first use.
+
+    Importing a submodule sets the package attribute of its name to the module;
+    an eager ``from .trajectories import trajectories`` used to rebind it to the
+    function, and importing the study model lazily must keep it so.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, _types.ModuleType) and _LAZY.get(name) == f"{__name__}.{name}":
+            return  # a public name shares the submodule's name: the name keeps meaning the public object
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
+
+
 __all__ = [
     "__version__",
     "AttritionWarning",
@@ -197,18 +221,9 @@ __all__ = [
     "SmallSampleWarning",
     "StatisticalWarning",
     "ValidationError",
-    "Study",
-    "load_study",
-    "describe_study",
     "example_path",
     "bundled_path",
     "schema",
     "vocab",
-    "council_panel",
-    "participant_panel",
-    "trajectories",
-    "transition_matrix",
-    "impact_chain",
-    "action_completion",
     *_LAZY,
 ]

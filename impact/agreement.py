@@ -73,7 +73,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .errors import InputError, Problem, StatisticalWarning, ValidationError
 
@@ -283,6 +282,8 @@ def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | No
         coef_i_star = coef_i - 2 * (1 - coef) * (pe_i - pe) / (1 - pe)
         var = ((coef_i_star - coef) ** 2).sum() / (n * (n - 1))
         se = math.sqrt(var)
+        from scipy import stats  # imported here: scipy.stats takes about 1.5 s to import
+
         half = se * stats.t.ppf(0.5 + confidence / 2, n - 1)
         method = "Gwet (2014) unit-sampling variance; t interval with n - 1 df"
     se_h0 = math.nan
@@ -425,6 +426,7 @@ def gwet_ac1(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", va
 
 def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: bool,
                       confidence: float) -> AgreementResult:
+    from scipy import stats
     from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
 
     total = table.sum()

@@ -43,7 +43,7 @@ FIELDS = {
 def test_quick_run_writes_every_field(tmp_path):
     result = bench.run(tmp_path / "results", n_councils=6, interviews_per_wave=2, words_per_interview=300,
                        n_resamples=199, naive_words=2_000, n_jobs=2, cache_dir=tmp_path / "cache", log=None,
-                       distinct_words=3_000)
+                       distinct_words=3_000, fixed_cost_repeats=0)
     saved = json.loads((tmp_path / "results" / "latest.json").read_text())
     assert len(list((tmp_path / "results").glob("bench-*-c6.json"))) == 1
     for section, fields in FIELDS.items():
@@ -66,6 +66,16 @@ def test_quick_run_writes_every_field(tmp_path):
     logs = tmp_path / "cache" / "run-c6"
     assert "reading cached segments" not in (logs / "run.log").read_text()
     assert "reading cached segments" in (logs / "rerun.log").read_text()
+    assert "fixed_cost" not in saved  # asked for no repeats (make bench-fixed measures it)
+
+
+def test_child_cpu_counts_the_child_process_only(tmp_path):
+    # a child that burns about 0.4 s of CPU (planted), while this process sleeps as long: only the child's counts
+    burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.4:\n    pass"
+    cpu = bench._child_cpu([sys.executable, "-c", burn], cwd=tmp_path, env=dict(__import__("os").environ))
+    assert 0.4 <= cpu < 5
+    with pytest.raises(RuntimeError, match="status 3"):
+        bench._child_cpu([sys.executable, "-c", "import sys; sys.exit(3)"], cwd=tmp_path, env={})
 
 
 def test_naive_coder_and_floor_find_the_same_terms():

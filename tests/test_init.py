@@ -11,3 +11,46 @@ def test_every_public_name_resolves():
 def test_subpackages_resolve():
     for name in ("coding", "stats", "report", "privacy", "official", "synth", "qdpx", "pipeline"):
         assert getattr(impact, name).__name__ == f"impact.{name}"
+
+
+# Imported only by the functions that need them: `impact --help`, an error and the readers of coded files
+# (impact agree, impact review) start without them (each takes from 0.1 to 2 s to import).
+_HEAVY = ("seaborn", "scipy.stats", "statsmodels", "sklearn", "nltk", "matplotlib", "docx", "openpyxl", "jinja2")
+
+
+def _imported_after(code: str, *, also: tuple[str, ...] = ()) -> list[str]:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(set(m.split('.')[0] if m.split('.')[0] != 'scipy' else m for m in sys.modules))))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout
+    loaded = set(json.loads(out.splitlines()[-1]))
+    return [m for m in (*_HEAVY, *also) if m in loaded]
+
+
+def test_import_and_the_command_line_parser_load_no_heavy_module():
+    # the study model is imported on first use too: `impact --help` needs neither pandas nor numpy
+    assert _imported_after("import impact, impact.cli\nimpact.cli.build_parser()", also=("pandas", "numpy")) == []
+
+
+def test_a_public_function_keeps_its_name_when_its_module_is_imported():
+    import importlib
+    import types
+
+    module = importlib.import_module("impact.trajectories")  # importing a submodule sets the package's attribute
+    assert isinstance(module, types.ModuleType)
+    assert impact.trajectories is module.trajectories and callable(impact.trajectories)
+    assert impact.Study is importlib.import_module("impact.study").Study
+
+
+def test_readers_of_coded_files_and_agreement_load_no_heavy_module():
+    # the agreement statistics import scipy.stats when they compute an interval, not before
+    assert _imported_after("from impact.coding import read_coded, CODED_COLUMNS\nimport impact.agreement") == []
+
+
+def test_the_guard_sees_a_heavy_import():
+    # the rule coder subclasses scikit-learn's BaseEstimator and stems with nltk
+    assert {"sklearn", "nltk"} <= set(_imported_after("import impact.coding.rules"))

@@ -5,14 +5,22 @@ from __future__ import annotations
 import math
 import os
 import sys
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .._io import check_input_file
-from .._tabular import write_table
 from ..errors import InputError
 from ..schema import id_problem, yes_no_hint
-from ._options import a_path, add_overwrite, check_output_file, choice_list, study_folder
+from ._options import (
+    a_path,
+    add_overwrite,
+    check_output_file,
+    choice_list,
+    study_folder,
+    write_table,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _metric_names() -> tuple[str, ...]:
@@ -64,6 +72,8 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
     given twice, or a coder named after a file whose name another file also
     gives, is refused: merged, two coders would silently become one.
     """
+    import pandas as pd
+
     from ..coding.coded_io import read_csv_cells  # imported here: keeps `impact --help` fast
 
     frames: list[pd.DataFrame] = []

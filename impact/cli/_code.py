@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 
-import pandas as pd
-
-from ..study import load_study
-from ._options import a_path, add_overwrite, bounded_int, check_output_file, study_folder
+from ._options import (
+    a_path,
+    add_overwrite,
+    bounded_int,
+    check_output_file,
+    load_study,
+    study_folder,
+)
 
 _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "speaker"]
 
@@ -51,5 +55,7 @@ def run(args) -> int:
           f"{len(found)} codes found ({int(table['negated'].sum())} negated) -> {path}")
     if len(found):
         counts = found["code"].value_counts().reindex(coder.code_ids_, fill_value=0)
+        import pandas as pd
+
         print(pd.DataFrame({"segments": counts}).to_string(), file=sys.stdout)
     return 0

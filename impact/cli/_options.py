@@ -11,6 +11,20 @@ from pathlib import Path
 from .._io import literal_tilde, unwritable
 from ..errors import InputError
 
+
+def load_study(*args, **kwargs):
+    """:func:`impact.load_study`, imported on first use: building the parser (``impact --help``) imports no pandas."""
+    from ..study import load_study as load
+
+    return load(*args, **kwargs)
+
+
+def write_table(*args, **kwargs):
+    """:func:`impact._tabular.write_table`, imported on first use (it imports pandas)."""
+    from .._tabular import write_table as write
+
+    return write(*args, **kwargs)
+
 __all__ = ["a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
 
 #: Largest seed (numpy's seed range).

@@ -6,13 +6,21 @@ import os
 import re
 import warnings
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
-from .._tabular import write_table
 from ..errors import InputError
-from ._options import a_path, add_overwrite, check_output_file, study_folder, study_folder_above
+from ._options import (
+    a_path,
+    add_overwrite,
+    check_output_file,
+    study_folder,
+    study_folder_above,
+    write_table,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["register"]
 

@@ -8,10 +8,16 @@ import sys
 from pathlib import Path
 
 from .._io import Rollback, rolled_back_on_failure
-from .._tabular import write_table
 from ..errors import ValidationError
 from ._agree import read_coded
-from ._options import a_path, add_overwrite, bounded_int, check_output_file, study_folder
+from ._options import (
+    a_path,
+    add_overwrite,
+    bounded_int,
+    check_output_file,
+    study_folder,
+    write_table,
+)
 
 
 def register(sub) -> None:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
-from ..study import load_study
-from ._options import SEED_MAX, a_path, bounded_int, study_folder
+from ._options import SEED_MAX, a_path, bounded_int, load_study, study_folder
 
 
 def _add_options(p) -> None:

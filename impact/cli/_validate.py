@@ -5,9 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import ValidationError
-from ..study import load_study
-from ..validate import format_report
-from ._options import study_folder
+from ._options import load_study, study_folder
 
 
 def register(sub) -> None:
@@ -17,6 +15,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..validate import format_report  # imported here: keeps `impact --help` fast
+
     try:
         study = load_study(args.path)
     except ValidationError as exc:

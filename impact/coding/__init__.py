@@ -19,7 +19,7 @@ _LAZY = {
     "coder_validity": "evaluate", "evaluate_coder": "evaluate", "group_folds": "evaluate",
     "positive_codes": "evaluate", "score_codes": "evaluate",
     "HybridCoder": "hybrid", "calibration_table": "hybrid", "default_coder": "hybrid",
-    "CODED_COLUMNS": "rules", "RuleCoder": "rules", "modality_cues": "rules",
+    "CODED_COLUMNS": "_columns", "RuleCoder": "rules", "modality_cues": "rules",
     "TrainedCoder": "trained", "rank_uncertain": "trained",
 }
 

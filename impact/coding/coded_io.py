@@ -29,7 +29,7 @@ from .._io import (
 )
 from .._tabular import restore_frame, write_table
 from ..errors import InputError
-from .rules import CODED_COLUMNS
+from ._columns import CODED_COLUMNS
 
 __all__ = ["write_coded", "read_coded", "coded_format"]
 

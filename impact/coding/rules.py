@@ -29,6 +29,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
+from ._columns import CODED_COLUMNS
 from ._cues import (
     PatternSet,
     attribution_cues,
@@ -43,8 +44,6 @@ from .codebook import Codebook
 
 __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
 
-#: Columns of every coder's output (see the data contract).
-CODED_COLUMNS = ["unit", "code", "score", "negated", "hedged", "attribution", "start", "end"]
 
 _SEP = " | "
 _FIRST = operator.itemgetter(0)
