@@ -25,8 +25,8 @@ demo: $(STAMP)
 
 # One test file per worker: a module's expensive fixtures (full runs, LibreOffice renderings) are built once.
 # (xdist_group marks are not honoured with pytest 9 and pytest-xdist 3.8: groups were split across workers.)
-# The package is byte-compiled first: where PYTHONDONTWRITEBYTECODE is set (as on CI machines), every `impact`
-# process a test starts would otherwise compile its source again (0.5-1 s CPU each).
+# The package is byte-compiled first: where PYTHONDONTWRITEBYTECODE is set (as on this machine), every `impact`
+# process a test starts would otherwise compile its source again (about 0.5-1 s CPU each).
 test: $(STAMP)
 	$(BIN)/python -m compileall -q impact
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q
