@@ -133,7 +133,8 @@ def reported_with_status(study, truth, codes: list[str]):
 
 def assert_wave_terms_are_statsmodels(study, truth, models, codes: list[str], formula: str, abs: float = 1e-4):
     """Every wave term of ``models`` (``impact.intervention_effects``) equals that of a statsmodels binomial GEE of
-    ``formula`` (exchangeable, councils as clusters) fitted to the planted coding of each impact in ``codes``."""
+    ``formula`` (exchangeable, councils as clusters) fitted to the planted coding of each impact in ``codes``; a term
+    resting on few events, which the models estimate by Firth's penalised likelihood instead, is left out."""
     import pytest
     import statsmodels.api as sm
     import statsmodels.formula.api as smf
@@ -144,7 +145,9 @@ def assert_wave_terms_are_statsmodels(study, truth, models, codes: list[str], fo
         fit = smf.gee(formula, groups="council_id", data=d[d["code"] == code], family=sm.families.Binomial(),
                       cov_struct=sm.cov_struct.Exchangeable()).fit()
         for w in study.wave_ids[1:]:
-            assert ours.loc[(code, f"wave_{w}"), "estimate"] == pytest.approx(fit.params[f"C(wave)[T.{w}]"], abs=abs)
+            row = ours.loc[(code, f"wave_{w}")]
+            if row.get("estimator") != "firth":
+                assert row["estimate"] == pytest.approx(fit.params[f"C(wave)[T.{w}]"], abs=abs), (code, w)
     return ours
 
 

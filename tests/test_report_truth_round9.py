@@ -7,7 +7,9 @@ Designs the rounds before did not try, each with a seed unused by any other test
 * a study of 30 councils (seed 913013) in which councils only enter intervention, between the early and the
   longer-term wave (``intervention_paths``: never or entered), none leaving it;
 * a study of 30 councils (seed 913003) with a fall in staff morale after the review planted beside the default rise
-  of the other impacts (``code_wave_log_odds``).
+  of the other impacts (``code_wave_log_odds``), a third of its councils not interviewed at the last wave;
+* a study of 12 councils (seed 913043) coded against the review themes codebook, whose codes sit under two top-level
+  codes (core and optional themes): its planted statements coded with a theme each.
 
 Statement by statement, the report is compared with the planted truth and with statsmodels recomputations.
 """
@@ -54,9 +56,34 @@ def entering():
 
 @pytest.fixture(scope="module")
 def fall():
-    """``(study, truth, findings)``: 30 councils, staff morale falling after the review, the other impacts rising."""
-    return once_per_worker(("round9", "fall"), lambda: analysed_synthetic(
-        30, 913003, interviews_per_wave=3, words_per_interview=100, effects=FALL, parts=["models", "process"]))
+    """``(study, truth, findings)``: 30 councils, staff morale falling after the review, the other impacts rising; a
+    third of the councils (drawn with the seed) not interviewed at the last wave."""
+
+    def build():
+        import warnings
+
+        from impact.pipeline import analyse
+        from impact.schema import TABLES
+        from impact.study import Study
+        from impact.synth import generate_with_truth
+
+        study, truth = generate_with_truth(30, seed=913003, interviews_per_wave=3, words_per_interview=100,
+                                           effects=FALL)
+        ids = sorted(study.councils["council_id"])
+        gone = set(np.random.default_rng(913003).choice(ids, size=len(ids) // 3, replace=False))
+        tables = {name: study.table(name) for name in TABLES}
+        iv = tables["interviews"]
+        iv = iv[~(iv["council_id"].isin(gone) & (iv["wave"] == "longer_term"))].reset_index(drop=True)
+        tables["interviews"] = iv
+        study = Study(study.meta, tables, {p: study.transcript(i) for i, p in zip(iv["interview_id"], iv["transcript"],
+                                                                                  strict=True)})
+        truth.statements = truth.statements[truth.statements["interview_id"].isin(set(iv["interview_id"]))]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            findings = analyse(study, coded=truth.coded(), n_resamples=199, seed=1, parts=["models", "process"])
+        return study, truth, findings
+
+    return once_per_worker(("round9", "fall"), build)
 
 
 def _sections(findings) -> dict:
@@ -179,3 +206,87 @@ def test_the_sections_on_credit_and_on_what_shaped_impact_say_at_which_waves(fal
         first = next(b.text for b in sections[title].blocks if isinstance(b, Paragraph))
         for label in labels:
             assert first.count(label) == 1 and f"at {label}" in first, (title, first)
+
+
+# --------------------------------------------------------------------------- 4. a third of the councils missing
+def test_the_summary_says_how_many_councils_the_last_wave_rests_on(fall):
+    """A third of the councils were not interviewed at the last wave, and the summary said every impact changed 'at
+    both early impact and longer-term change', as of the whole study, and nothing of the councils missing. It now
+    names the waves at which a quarter or more of the councils were not interviewed, with the counts (counted here
+    from the interviews, and equal to the attrition table's), and says that the wave's figures rest on the councils
+    interviewed at it."""
+    from impact.report import Table
+
+    study, truth, f = fall
+    n = len(study.councils)
+    seen = study.interviews.groupby("wave")["council_id"].nunique()
+    missing = {w: n - int(seen.get(w, 0)) for w in study.wave_ids}
+    assert missing["longer_term"] == n // 3 and all(missing[w] < n / 4 for w in study.wave_ids[:2])  # the design
+    report, _ = report_of(f)
+    attrition = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "attrition")
+    assert dict(zip(attrition.data["wave"], attrition.data["n_councils_missing"], strict=True)) == missing
+    summary = [b.text for b in report.sections[0].blocks if isinstance(b, Callout)]
+    [said] = [t for t in summary for line in t.split(". ") if line.startswith("Not interviewed:")] or [None]
+    assert said is not None, summary
+    label = study.meta["waves"][2]["label"].lower()
+    assert f"Not interviewed: {missing['longer_term']} of the {n} councils at {label}." in said, said
+    assert "rests on the councils interviewed at it" in said, said
+    assert not any(f"councils at {w['label'].lower()}" in said for w in study.meta["waves"][:2]), said
+
+
+# --------------------------------------------------------------------------- 5. a codebook with sub-codes
+#: A theme for each planted impact (four under core themes, two under optional themes): the planted statements,
+#: coded against the review themes codebook.
+THEME_OF = {"commitment": "vision_strategy_leadership", "plans_actions": "participation",
+            "learning": "service_delivery_practice", "policies_systems": "managing_performance",
+            "morale": "managing_resources", "partnership": "working_together_lscb"}
+
+
+@pytest.fixture(scope="module")
+def themed():
+    """``(study, truth, coded, findings)``: 12 councils, the planted statements coded with review themes."""
+
+    def build():
+        import warnings
+
+        from impact.pipeline import analyse
+        from impact.synth import generate_with_truth
+
+        study, truth = generate_with_truth(12, seed=913043, interviews_per_wave=3, words_per_interview=100)
+        coded = truth.coded()
+        coded = coded[coded["code"].isin(THEME_OF)].assign(code=lambda d: d["code"].map(THEME_OF))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            findings = analyse(study, codebook="review_themes", coded=coded, n_resamples=199, seed=1,
+                               parts=["models"])
+        return study, truth, coded, findings
+
+    return once_per_worker(("round9", "themed"), build)
+
+
+def test_a_codebook_with_sub_codes_reports_each_top_level_code_where_a_sub_code_is_coded(themed):
+    """Coded against the review themes codebook (sub-codes under core and optional themes), a study had every code at
+    0 and no model: the analysis counted its two top-level codes and the codings held only sub-codes; the report then
+    failed on its own counts ('relation ('att', 'all', 'reported') = sum of 2 parts does not hold'). A top-level code
+    is now reported where any of its sub-codes is: the shares reported at each wave equal those counted here with
+    pandas from the planted statements (a participant reports core themes at a wave when any statement of theirs is
+    coded with a core theme), the models are fitted, and the report is built."""
+    from conftest import held
+
+    from impact.coding import Codebook
+
+    study, truth, coded, f = themed
+    book = Codebook.load("review_themes")
+    parent = dict(zip(book.codes["code_id"], book.codes["parent"], strict=True))
+    assert set(coded["code"]) <= {c for c, p in parent.items() if p} and len(set(map(parent.get, coded["code"]))) == 2
+    top = held(study, coded.assign(code=coded["code"].map(parent)), "asserted", ["core", "optional"])
+    expected = top.groupby(["code", "wave"])["held"].agg(["size", "sum"])
+    prev = f.prevalence[f.prevalence["measure"] == "reported"].groupby(["code", "wave"])[["n", "events"]].sum()
+    assert prev.loc[expected.index, "n"].tolist() == expected["size"].tolist()
+    assert prev.loc[expected.index, "events"].tolist() == expected["sum"].tolist()
+    assert expected["sum"].min() > 0  # the design: both top-level codes reported at every wave
+    assert set(f.models["code"]) == {"core", "optional"}
+    report, _ = report_of(f)
+    att = f.attribution.set_index("code")
+    assert att.loc["all", "n_reported"] == att.loc[["core", "optional"], "n_reported"].sum() > 0
+    assert report.sections[0].title == "Summary"
