@@ -252,7 +252,7 @@ def analyse(
             return machine_by_book[book_key]
         return supplied[supplied["code"].isin(books[book_key].code_ids)].reset_index(drop=True)
 
-    codings = of("impacts")
+    codings = _to_top_codes(of("impacts"), codebook)
     if supplied is None:
         coding = {"source": "machine", "coders": ["machine"], "coder": coder_names.get("impacts", "rule coder"),
                   "description": f"the package's {coder_names.get('impacts', 'rule coder')} ({codebook.id} "
@@ -355,6 +355,7 @@ def analyse(
                  else read_codings(human, study, segments=segments, codebook=codebook))
         if "coder" not in other.columns:
             other = other.assign(coder="human")
+        other = _to_top_codes(other, codebook)
         if not checked_units(other, segments):  # no reliability section at all, said nowhere, is worse than stopping
             raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
                              f"of the study's segments - expected {CODES_EXPECTED}")
@@ -394,6 +395,28 @@ def analyse(
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,
     )
+
+
+def _to_top_codes(codings: pd.DataFrame, book) -> pd.DataFrame:
+    """``codings`` with each sub-code of ``book`` replaced by its top-level code (the codes the analysis reports).
+
+    A top-level code is reported where it or any of its sub-codes is coded, as :func:`_check_machine_codable` reads a
+    codebook. The analysis counted the top-level codes alone, so a study coded against a codebook whose coder assigns
+    sub-codes (``review_themes``: outcomes, participation, ... under core and optional) had every code at 0, no model,
+    and a report that failed on its own counts (audit9). A flat codebook (``nfer_impacts``) is left as it is.
+    """
+    parent = dict(zip(book.codes["code_id"], book.codes["parent"].fillna("").astype(str), strict=True))
+    if not any(parent.values()) or codings.empty:
+        return codings
+
+    def top(code: str) -> str:
+        seen = set()
+        while parent.get(code) and code not in seen:
+            seen.add(code)
+            code = parent[code]
+        return code
+
+    return codings.assign(code=codings["code"].map(lambda c: top(c) if c in parent else c))
 
 
 def _frame_hash(frame: pd.DataFrame) -> str:

@@ -170,6 +170,40 @@ def held(study, coded, polarity: str, codes: list[str]):
     return grid.assign(held=grid["held"].astype("boolean").fillna(False).astype(bool))
 
 
+def reported_with_status(study, truth, codes: list[str]):
+    """Per participant, wave and impact in ``codes``: reported (asserted) in the planted coding or not (``y``, 0 or 1),
+    with the council's planted status at the wave (``in_intervention``, 0 or 1) and the wave as an ordered category
+    (pandas), for fitting statsmodels GEEs to the planted truth."""
+    import pandas as pd
+
+    status = pd.DataFrame([{"council_id": c["council_id"], "wave": w, "in_intervention": int(v)}
+                           for c in truth.councils for w, v in c["in_intervention"].items()])
+    iv = study.interviews[["participant_id", "council_id", "wave"]].drop_duplicates()
+    h = held(study, truth.coded(), "asserted", codes).merge(iv, on=["participant_id", "wave"])
+    h = h.merge(status, on=["council_id", "wave"], how="left").assign(y=lambda d: d["held"].astype(int))
+    return h.assign(wave=pd.Categorical(h["wave"], categories=study.wave_ids))
+
+
+def assert_wave_terms_are_statsmodels(study, truth, models, codes: list[str], formula: str, abs: float = 1e-4):
+    """Every wave term of ``models`` (``impact.intervention_effects``) equals that of a statsmodels binomial GEE of
+    ``formula`` (exchangeable, councils as clusters) fitted to the planted coding of each impact in ``codes``; a term
+    resting on few events, which the models estimate by Firth's penalised likelihood instead, is left out."""
+    import pytest
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    d = reported_with_status(study, truth, codes)
+    ours = models[models["term"].str.startswith("wave_")].set_index(["code", "term"])
+    for code in codes:
+        fit = smf.gee(formula, groups="council_id", data=d[d["code"] == code], family=sm.families.Binomial(),
+                      cov_struct=sm.cov_struct.Exchangeable()).fit()
+        for w in study.wave_ids[1:]:
+            row = ours.loc[(code, f"wave_{w}")]
+            if row.get("estimator") != "firth":
+                assert row["estimate"] == pytest.approx(fit.params[f"C(wave)[T.{w}]"], abs=abs), (code, w)
+    return ours
+
+
 def expectations_and_after(study, coded, codes: list[str]):
     """``(expected, before, later)``: per participant interviewed at every wave and impact in ``codes`` (one row each),
     whether the coding holds it hedged (anticipated) at the first wave, asserted at the first wave, and asserted at

@@ -26,10 +26,12 @@ import pandas as pd
 import pytest
 from conftest import (
     analysed_synthetic,
+    assert_wave_terms_are_statsmodels,
     expectations_and_after,
     once_per_worker,
     printed_p,
     report_of,
+    reported_with_status,
 )
 
 from impact.report import Bullets
@@ -102,17 +104,6 @@ def _labels(findings) -> dict[str, str]:
     return dict(zip(findings.codebook.codes["code_id"], findings.codebook.codes["label"].str.lower(), strict=True))
 
 
-def _panel(study, truth) -> pd.DataFrame:
-    """Per participant, wave and impact: reported (asserted) or not, with the council's planted status at the wave."""
-    from conftest import held
-
-    status = pd.DataFrame([{"council_id": c["council_id"], "wave": w, "in_intervention": int(v)}
-                           for c in truth.councils for w, v in c["in_intervention"].items()])
-    iv = study.interviews[["participant_id", "council_id", "wave"]].drop_duplicates()
-    h = held(study, truth.coded(), "asserted", IMPACTS).merge(iv, on=["participant_id", "wave"])
-    return h.merge(status, on=["council_id", "wave"], how="left").assign(y=lambda d: d["held"].astype(int))
-
-
 # --------------------------------------------------------------------------- 1. the impacts alike in both groups
 def test_the_impacts_that_do_not_differ_by_status_are_named_beside_the_one_that_does(moving):
     """'Affirmation and enhancement of partnership working was reported more often by participants in councils in
@@ -157,7 +148,7 @@ def test_a_summary_of_too_few_councils_says_it_states_no_change_across_the_waves
     study, truth, f = eight
     assert len(study.councils) == 8 and int(f.models["n_units"].max()) < 10
     assert truth.effects.wave_log_odds["early"] - truth.effects.wave_log_odds["expectations"] >= 1
-    d = _panel(study, truth).assign(wave=lambda x: pd.Categorical(x["wave"], categories=study.wave_ids))
+    d = reported_with_status(study, truth, IMPACTS)
     fit = smf.gee("y ~ C(wave) + C(code)", groups="council_id", data=d, family=sm.families.Binomial()).fit()
     assert fit.params["C(wave)[T.early]"] > 1  # a large rise after the review is in the coding
     bullets = _bullets(f)
@@ -175,21 +166,13 @@ def test_a_study_whose_councils_are_all_in_one_status_still_models_change_across
     waves. Each impact is now modelled on wave alone: the models' wave terms equal a statsmodels GEE of the same
     form (exchangeable, councils as clusters) fitted here, the summary names every impact whose Holm-adjusted change
     is significant with its odds ratio range, and the models table's notes say why status is left out."""
-    import statsmodels.api as sm
-    import statsmodels.formula.api as smf
     from statsmodels.stats.multitest import multipletests
 
     study, truth, f = one_status
     assert set(study.table("status_history")["kind"]) == {"ofsted_judgement"}  # no notice, no direction
     m = f.models
     assert len(m) and "in_intervention" not in set(m["term"])
-    d = _panel(study, truth).assign(wave=lambda x: pd.Categorical(x["wave"], categories=study.wave_ids))
-    ours = m[m["term"].str.startswith("wave_")].set_index(["code", "term"])
-    for code in IMPACTS:
-        fit = smf.gee("y ~ C(wave)", groups="council_id", data=d[d["code"] == code],
-                      family=sm.families.Binomial(), cov_struct=sm.cov_struct.Exchangeable()).fit()
-        for w in study.wave_ids[1:]:
-            assert ours.loc[(code, f"wave_{w}"), "estimate"] == pytest.approx(fit.params[f"C(wave)[T.{w}]"], abs=1e-4)
+    ours = assert_wave_terms_are_statsmodels(study, truth, m, IMPACTS, "y ~ C(wave)")
     adjusted = multipletests(ours["p_value"], method="holm")[1]
     assert adjusted == pytest.approx(ours["p_adjusted"].to_numpy())
     sig = ours[adjusted < 0.05]

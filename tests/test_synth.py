@@ -270,3 +270,36 @@ def test_cli_writes_a_study(tmp_path, capsys):
     assert main(["synth", "--councils", "2", "--out", str(out)]) == 2
     assert "--overwrite" in capsys.readouterr().err
     assert main(["synth", "--councils", "999", "--out", str(tmp_path / "x")]) == 2
+
+
+def test_a_fall_in_one_impact_and_the_paths_through_intervention_are_planted_as_asked():
+    """``code_wave_log_odds`` shifts one impact at a wave beside ``wave_log_odds`` (a fall in morale while the others
+    rise), in the statements and in the truth's prevalences and statement of effects; ``intervention_paths`` draws
+    each council's path from the chances given (councils only entering intervention between the early and the
+    longer-term wave); both are refused when malformed."""
+    fall = {"morale": {"expectations": 3.0, "early": -2.0, "longer_term": -2.0}}
+    study, truth = generate_with_truth(40, seed=913041, interviews_per_wave=3, words_per_interview=80,
+                                       effects={"code_wave_log_odds": fall},
+                                       intervention_paths={"never": 0.5, "entered": 0.5})
+    st, iv = truth.statements, study.interviews
+    asserted = st[st["polarity"] == "asserted"].groupby(["interview_id", "code"]).size().unstack(fill_value=0) > 0
+    asserted = asserted.reindex(iv["interview_id"], fill_value=False).join(iv.set_index("interview_id")["wave"])
+    rate = asserted.groupby("wave")[["morale", "learning"]].mean()
+    assert rate.loc["early", "morale"] < rate.loc["expectations", "morale"] - 0.3  # planted: 0.0 - 2.0 vs -2.0 + 3.0
+    assert rate.loc["early", "learning"] > rate.loc["expectations", "learning"] + 0.2  # the default rise
+    p = truth.prevalences().query("measure == 'reported' and status_group == 'no_intervention'")
+    p = p.set_index(["code", "wave"])["probability"]
+    assert p["morale", "early"] < p["morale", "expectations"] - 0.3 and p["learning", "early"] > p["learning", "expectations"]
+    assert {"wave_early_morale", "wave_longer_term_morale"} <= {e["name"] for e in truth.planted_effects()}
+    paths = {c["intervention_path"] for c in truth.councils}
+    assert paths == {"never", "entered"}
+    for c in truth.councils:
+        s = c["in_intervention"]
+        assert not s["expectations"] and not s["early"] and s["longer_term"] == (c["intervention_path"] == "entered")
+    assert truth.params["intervention_paths"] == {"never": 0.5, "entered": 0.5}
+    with pytest.raises(ValueError, match="intervention_paths"):
+        generate_with_truth(2, seed=1, intervention_paths={"never": 0.5, "sometimes": 0.5})
+    with pytest.raises(ValueError, match="intervention_paths"):
+        generate_with_truth(2, seed=1, intervention_paths={"never": 0.5})
+    with pytest.raises(ValueError, match="code_wave_log_odds"):
+        SynthEffects(code_wave_log_odds={"morale": {"early": -1.0}})

@@ -495,8 +495,9 @@ def _gee_rows(ctx, term="in_intervention") -> pd.DataFrame:
 def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str | None]:
     """The rows of ``gee`` (the status term, one row per impact) whose estimate can be read, the impacts whose fit
     separated, and why none can be read, if so: ``"councils"`` (fewer than
-    :data:`impact.stats._models.FEW_UNITS` councils in the models) or ``"one_side"`` (fewer than two councils in
-    intervention, or out of it, so the term is one council's difference from the others).
+    :data:`impact.stats._models.FEW_UNITS` councils in the models) or ``"one_side"`` (fewer than
+    :data:`FEW_ON_ONE_SIDE` councils in intervention, or out of it, so the term is a few councils' difference from
+    the others).
 
     A fit whose fitted probabilities reached 0 or 1 (``separation``) and that Firth's penalised likelihood could not
     replace (:func:`_unreadable`), or with no finite estimate, standard error or adjusted p-value, gives nothing to
@@ -511,9 +512,9 @@ def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str | No
     thin = None
     if len(gee) and (units < FEW_UNITS).all():
         thin = "councils"
-    elif len(gee) and (side < 2).all():
+    elif len(gee) and (side < FEW_ON_ONE_SIDE).all():
         thin = "one_side"
-    return gee[finite & ~separation & (side >= 2)], list(gee.loc[separation, "code"]), thin
+    return gee[finite & ~separation & (side >= FEW_ON_ONE_SIDE)], list(gee.loc[separation, "code"]), thin
 
 
 def _unreadable(rows: pd.DataFrame) -> pd.Series:
@@ -523,6 +524,16 @@ def _unreadable(rows: pd.DataFrame) -> pd.Series:
     separated = rows["separation"].fillna(False).astype(bool) if "separation" in rows.columns \
         else pd.Series(False, index=rows.index)
     return separated & rows["estimator"].ne("firth") if "estimator" in rows.columns else separated
+
+
+#: Fewer councils than this in the smaller status group (in intervention at some wave, or out of it): the models'
+#: intervention contrast is not read as a finding.  The contrast is then the difference of those few councils from
+#: the rest, and the sandwich covariance (even bias-reduced, with a t reference) has almost nothing to measure their
+#: spread by: in 300 simulated studies of 30 councils (3 participants at 3 waves, council sd 0.5, participant sd 0.3,
+#: no status effect) the status term's p fell below 0.05 in 13.7% with 2 councils in intervention (below 0.01 in 10%),
+#: in 6.3% with 3 (2.7%) and in 4.7% with 5 (1.3%).  With two councils in intervention (seed 913021, audit9) the summary stated that learning was reported
+#: more often there (odds ratio 2.37, Holm-adjusted p = 0.023), an impact planted alike in both groups.
+FEW_ON_ONE_SIDE = 3
 
 
 def _smaller_side(gee: pd.DataFrame) -> pd.Series:
@@ -810,7 +821,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                 f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
                 for code, own in part.groupby("code", sort=False)]))
             for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
-        out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm) if many else ''}, "
+        out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm, by_direction=True) if many else ''}, "
                    f"{family}.")
         if several:
             # an impact with a change at some later waves and none at others: early impact that faded, or one that
@@ -861,15 +872,26 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     return out
 
 
-def _figure_range(ctx, rows: pd.DataFrame) -> str:
+def _figure_range(ctx, rows: pd.DataFrame, *, by_direction: bool = False) -> str:
     """' (12 changes, odds ratios from 4.38 to 7.43, Holm-adjusted p from < 0.001 to 0.034; ...)': the range of the
     odds ratios and adjusted p-values of ``rows``, for a sentence that names more changes than it can give figures
-    for, and where each change's figures are."""
+    for, and where each change's figures are. With ``by_direction`` (significant changes, which the sentence names
+    as reported more or less often), a range for each direction where both occur."""
     ratios = np.exp(rows["estimate"].astype(float))
     low, high = (_p_words(float(p), ctx.alpha).removeprefix("p ").removeprefix("= ")
                  for p in (rows["p_adjusted"].min(), rows["p_adjusted"].max()))
     ps = f"p {low}" if low == high else f"p from {low} to {high}"
-    return (f" ({len(rows)} changes: odds ratios from {ratios.min():.2f} to {ratios.max():.2f}, Holm-adjusted {ps}; "
+    up, down = ratios[ratios > 1], ratios[ratios < 1]
+    if by_direction and len(up) and len(down):
+        # one range over rises and falls (0.07 to 9.88 where morale fell and five impacts rose, audit9) gave neither
+        # the smallest rise nor the largest fall: each direction has its own
+        def span(r: pd.Series, what: str) -> str:
+            return (f"an odds ratio of {r.iloc[0]:.2f} for the one reported {what} often" if len(r) == 1 else
+                    f"odds ratios from {r.min():.2f} to {r.max():.2f} for the {len(r)} reported {what} often")
+        ranges = f"{span(up, 'more')} and {span(down, 'less')}"
+    else:
+        ranges = f"odds ratios from {ratios.min():.2f} to {ratios.max():.2f}"
+    return (f" ({len(rows)} changes: {ranges}, Holm-adjusted {ps}; "
             "each change's odds ratio, interval and p are in the longitudinal models table)")
 
 
@@ -886,6 +908,13 @@ def _waves_alike(rows: pd.DataFrame, key) -> list[tuple[list[str], pd.DataFrame]
     for w, part in rows.groupby("later_wave", sort=False):
         groups.setdefault(tuple(key(r) for r in part.itertuples()), []).append(w)
     return [(waves, rows[rows["later_wave"].isin(waves)]) for waves in groups.values()]
+
+
+def _at_each_later(ctx) -> str:
+    """'at early impact (about 3 months after) and at longer-term change (about 12 months after)': when, of the waves
+    after the first.  The wave labels are names, not times: 'what participants said early impact (about 3 months
+    after) and longer-term change' read as a list of things said."""
+    return " and ".join(f"at {ctx.wave(w).lower()}" for w in ctx.later)
 
 
 def _at_waves(waves: list[str], at, two: str) -> str:
@@ -1184,6 +1213,9 @@ def _caveats(ctx) -> list[str]:
                        "some waves), so intervals are wide and a non-significant difference is not evidence of no "
                        "difference.")
             break
+    missing = _councils_missing(ctx)
+    if missing:
+        out.append(missing)
     if ctx.f.coding.get("source") == "machine":
         coder = ctx.f.coding.get("coder", "rule coder")
         text = (f"The interviews were coded by the package's {coder}, not by people: a difference could come from "
@@ -1209,6 +1241,32 @@ def _caveats(ctx) -> list[str]:
         text += " Check a sample of its codings by hand (impact review export) before publishing."
         out.append(text)
     return out
+
+
+#: The share of a study's councils missing at a wave from which the summary says that the wave's figures rest on
+#: the councils interviewed at it.
+_MANY_MISSING = 0.25
+
+
+def _councils_missing(ctx) -> str | None:
+    """The summary's caveat on the waves at which a quarter or more of the councils were not interviewed.
+
+    With 14 of 36 councils not interviewed at the last wave (seed 913007, audit9) the summary said that every impact
+    was 'reported more often at both early impact and longer-term change', as of the whole study, and nothing of the
+    councils missing: a reader takes the last wave's figures for all 36, where they rest on 22, which need not be like
+    the others (a council with less to report is easier to lose). The counts are those of the attrition table, which
+    publishes them (they identify no one).
+    """
+    n = len(ctx.study.councils)
+    got = {w: int(ctx.ledger.values.get(("councils_interviewed", w), n)) for w in ctx.waves}
+    many = [w for w in ctx.waves if n and n - got[w] >= _MANY_MISSING * n]
+    if not many:
+        return None
+    said = _listed([f"{n - got[w]:,} of the {n:,} councils at {ctx.wave(w).lower()}" for w in many])
+    one = len(many) == 1
+    return (f"Not interviewed: {said}. What this report says of {'that wave' if one else 'those waves'} rests on the "
+            f"councils interviewed at {'it' if one else 'each'}, which need not be like those missing (the attrition "
+            "table in the sample section gives the councils and participants missing at each wave).")
 
 
 def _coder_validity(ctx) -> pd.DataFrame | None:
@@ -1274,7 +1332,7 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
     if few < FEW_UNITS:
         unconfirmed |= is_status | is_wave
         why.append(f"fitted on fewer than {FEW_UNITS} councils")
-    elif len(status_rows) and (_smaller_side(status_rows) < 2).all():
+    elif len(status_rows) and (_smaller_side(status_rows) < FEW_ON_ONE_SIDE).all():
         unconfirmed |= is_status
         why.append("the intervention contrast, with too few councils in one status group")
     return unconfirmed, "; ".join(w for w in why if w)
@@ -1863,7 +1921,7 @@ def _attribution(ctx) -> Section | None:
             row[f"n_{x}"] = ctx.cell(("att", code, x))
         rows.append(row)
     table = pd.DataFrame(rows)
-    waves = " and ".join(ctx.wave(w).lower() for w in ctx.later)
+    waves = _at_each_later(ctx)
     return Section("What the impacts were credited to", [
         Paragraph(f"Each impact reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
@@ -2127,7 +2185,7 @@ def _models(ctx) -> Section:
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
-                    if len(status_rows) and (_smaller_side(status_rows) < 2).all() else "")
+                    if len(status_rows) and (_smaller_side(status_rows) < FEW_ON_ONE_SIDE).all() else "")
                  # an impact fitted on wave alone (every council in one status at every wave) has no status row
                  + (" Intervention status is left out of the models of "
                     + _listed([ctx.code(c).lower() for c in ctx.codes if c in wave_only])
@@ -2632,7 +2690,7 @@ def _process_sections(ctx) -> list[Section]:
         row.update({f"n_{v}": ctx.cell(("proc", c, v)) for v in _VALENCE_ORDER})
         rows.append(row)
     table = pd.DataFrame(rows)
-    waves = " and ".join(ctx.wave(w).lower() for w in ctx.later)
+    waves = _at_each_later(ctx)
     blocks = [Paragraph(
         f"What participants said {waves} about the parts of the review and the factors that shaped its impact (the "
         "review_process codebook, after NFER 2014), and whether each helped, hindered, both, or neither. Counts are of "
@@ -2907,20 +2965,33 @@ def _kappa_labels(where: str) -> dict[str, Label]:
             "meets_line": Label(f"At least {CHECKED_KAPPA:.2f}", format="text")}
 
 
-def _status_moves(ctx) -> bool:
-    """Whether any council is in intervention at one wave and out of it at another.
+def _status_moves(ctx) -> str:
+    """The limitation that councils' status changes between waves, in the directions it changed: ``""`` if none did.
 
-    The limitation that councils move in and out of intervention was stated
-    of every study: of one whose 45 councils kept their status throughout (4
-    in intervention at every wave, 41 at none) too.
+    The limitation that councils move in and out of intervention was stated of every study: of one whose 45 councils
+    kept their status throughout (4 in intervention at every wave, 41 at none) too; and of one in which councils only
+    entered intervention, none leaving it, where 'in and out' tells a reader some councils left.  No count is given:
+    the councils in each status at a wave are suppressed where few, and a count of movers could give them away.
     """
     from ..panel import STATUS_GROUPS
 
     ws = ctx.study.wave_status()
     if ws.empty or "intervention" not in ws.columns:
-        return False
-    groups = ws.assign(_g=ws["intervention"].map(STATUS_GROUPS)).dropna(subset=["_g"])
-    return bool((groups.groupby("council_id")["_g"].nunique() > 1).any())
+        return ""
+    order = {w: i for i, w in enumerate(ctx.study.wave_ids)}
+    groups = (ws.assign(_g=ws["intervention"].map(STATUS_GROUPS), _o=ws["wave"].map(order)).dropna(subset=["_g", "_o"])
+              .sort_values(["council_id", "_o"], kind="stable"))
+    inside = (groups["_g"] == "intervention").astype(float)
+    before = inside.groupby(groups["council_id"]).shift()  # NaN at a council's first wave: no step to it
+    entered = bool(((before == 0) & (inside == 1)).any())
+    left = bool(((before == 1) & (inside == 0)).any())
+    if entered and left:
+        return "councils move in and out of intervention between waves"
+    if entered:
+        return "councils enter intervention between waves, and none leaves it"
+    if left:
+        return "councils leave intervention between waves, and none enters it"
+    return ""
 
 
 def _detectable(ctx) -> str:
@@ -2990,7 +3061,8 @@ def _methods(ctx) -> Section:
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]
-    moving = "; councils move in and out of intervention between waves" if _status_moves(ctx) else ""
+    moving = _status_moves(ctx)
+    moving = f"; {moving}" if moving else ""
     limits = [f"Limitations: {_detectable(ctx)}{moving}; interviewees "
               "were asked about the review, so a change they report without naming a cause is counted as credited to "
               "it."]

@@ -39,6 +39,11 @@ class SynthEffects:
     wave_log_odds : dict
         Shift per wave: impacts rise from expectations to early and partly
         persist at longer_term.
+    code_wave_log_odds : dict
+        Extra shift per impact code and wave, added to ``wave_log_odds`` for
+        that code only (``{"morale": {"expectations": 0, "early": -2,
+        "longer_term": -2}}`` plants a fall in morale beside the rise of the
+        others); codes not named have none.
     intervention_log_odds : float
         Shift for ``intervention_codes`` when the council is in intervention
         (improvement notice or statutory direction) at the wave.
@@ -95,6 +100,7 @@ class SynthEffects:
         "commitment": 0.2, "plans_actions": 0.6, "learning": 0.0,
         "policies_systems": 0.1, "morale": -0.5, "partnership": 0.0})
     wave_log_odds: dict[str, float] = field(default_factory=lambda: _per_wave(-2.0, 0.0, -0.6))
+    code_wave_log_odds: dict[str, dict[str, float]] = field(default_factory=dict)
     intervention_log_odds: float = 1.0
     intervention_codes: tuple[str, ...] = ("partnership",)
     validation_log_odds: float = 1.2
@@ -125,6 +131,10 @@ class SynthEffects:
             value = getattr(self, name)
             if set(value) != set(WAVES):
                 problems.append(f"`{name}` must have exactly the waves {list(WAVES)}, but {sorted(value)} were passed.")
+        for code, shift in self.code_wave_log_odds.items():
+            if code not in CODES or not isinstance(shift, Mapping) or set(shift) != set(WAVES):
+                problems.append(f"`code_wave_log_odds` must map codes among {list(CODES)} to a shift for exactly the "
+                                f"waves {list(WAVES)}, but {code!r}: {shift!r} was passed.")
         if set(self.process_helped) != set(PROCESS_CODES):
             problems.append(f"`process_helped` must have exactly the codes {list(PROCESS_CODES)}, but "
                             f"{sorted(self.process_helped)} were passed.")
@@ -145,6 +155,10 @@ class SynthEffects:
         if problems:
             raise ValueError(" ".join(problems))
 
+    def wave_shift(self, code: str, wave: str) -> float:
+        """The planted shift in the log-odds of ``code`` at ``wave``: ``wave_log_odds`` plus ``code_wave_log_odds``."""
+        return float(self.wave_log_odds[wave]) + float(self.code_wave_log_odds.get(code, {}).get(wave, 0.0))
+
     @classmethod
     def null(cls) -> SynthEffects:
         """No planted effect: every wave, status and group is alike.
@@ -157,6 +171,7 @@ class SynthEffects:
         levels = tuple(sum(base.level_probs[w][i] for w in WAVES) / len(WAVES) for i in range(3))
         return cls(
             wave_log_odds=_per_wave(0.0, 0.0, 0.0),
+            code_wave_log_odds={},
             intervention_log_odds=0.0,
             validation_log_odds=0.0,
             hedged_rate=flat(base.hedged_rate),
@@ -195,10 +210,13 @@ class SynthEffects:
         out = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
+            if f.name == "code_wave_log_odds" and not value:
+                continue  # none planted: left out, so a study made before the field existed is written as it was
             if isinstance(value, tuple):
                 value = list(value)
             elif isinstance(value, dict):
-                value = {k: list(v) if isinstance(v, tuple) else v for k, v in value.items()}
+                value = {k: list(v) if isinstance(v, tuple) else dict(v) if isinstance(v, dict) else v
+                         for k, v in value.items()}
             out[f.name] = value
         return out
 
@@ -206,6 +224,7 @@ class SynthEffects:
         """True if no effect is planted (as :meth:`null`)."""
         return self.to_dict() == SynthEffects.null().to_dict() or (
             all(v == 0 for v in self.wave_log_odds.values())
+            and all(v == 0 for shift in self.code_wave_log_odds.values() for v in shift.values())
             and self.intervention_log_odds == 0 and self.validation_log_odds == 0
             and self.indicator_post_review == 0 and self.indicator_post_by_intervention == 0
             and self.survey_shift == 0 and self.survey_shift_by_intervention == 0 and self.monitoring_effect == 0

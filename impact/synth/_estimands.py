@@ -81,7 +81,7 @@ def true_prevalences(eff: SynthEffects, *, words_per_interview: int = 700) -> pd
     for code, base in eff.code_log_odds.items():
         for wave in WAVES:
             for status, s in (("no_intervention", 0), ("intervention", 1)):
-                eta = base + eff.wave_log_odds[wave] + (eff.intervention_log_odds * s if code in eff.intervention_codes else 0.0)
+                eta = base + eff.wave_shift(code, wave) + (eff.intervention_log_odds * s if code in eff.intervention_codes else 0.0)
                 p = float(_expected_expit(np.array(eta), sd))
                 h, n, q = eff.hedged_rate[wave], eff.negated_rate[wave], eff.other_attribution[wave]
                 values = {
@@ -132,7 +132,7 @@ def true_intervention_effects(eff: SynthEffects, counts: pd.DataFrame) -> pd.Dat
             marginal = 0.0 if d == 0.0 else float("nan")
         else:
             s = c["in_intervention"].astype(float).to_numpy()
-            eta = base + c["wave"].map(eff.wave_log_odds).to_numpy() + d * s
+            eta = base + c["wave"].map(lambda w, code=code: eff.wave_shift(code, w)).to_numpy() + d * s
             p = _expected_expit(eta, sd)
             x = np.column_stack([(c["wave"] == w).to_numpy(float) for w in waves] + [s])
             marginal = float(_logistic_fit(x, p, c["n"].to_numpy(float))[-1])

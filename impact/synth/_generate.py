@@ -127,9 +127,10 @@ def _slug(name: str) -> str:
 
 
 # --------------------------------------------------------------------- status history
-def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Generator) -> tuple[list[dict], str]:
+def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Generator,
+                    paths: tuple[tuple[str, float], ...] = _PATHS) -> tuple[list[dict], str]:
     """Judgements, notices and directions for one council; transitions fall between wave windows."""
-    path = _weighted(rng, _PATHS)
+    path = _weighted(rng, paths)
     judgements: list[tuple[dt.date, str]] = []
     notices: list[tuple[dt.date, dt.date, str]] = []
     directions: list[tuple[dt.date, dt.date, str]] = []
@@ -239,6 +240,7 @@ def generate_with_truth(
     participant_missing: float = 0.08,
     participant_dropout: float = 0.08,
     council_missing: float = 0.04,
+    intervention_paths: Mapping[str, float] | None = None,
     name: str = "synthetic",
 ) -> tuple[Study, PlantedTruth]:
     """Generate a synthetic study and the truth planted in it.
@@ -266,6 +268,7 @@ def generate_with_truth(
     if eff.indicator_measure not in INDICATORS:
         raise ValueError(f"`indicator_measure` must be one of {sorted(INDICATORS)}, but {eff.indicator_measure!r} was passed.")
     seed = int(seed)
+    paths = _paths(intervention_paths)
 
     councils = _choose_councils(available, int(n_councils), seed)
     councils["ons_code"] = councils["ons_code"].where(councils["ons_code"] != "", None)
@@ -289,7 +292,7 @@ def generate_with_truth(
         n_rec = int(rr.integers(4, 13))
         reviews.append({"council_id": cid, "start_date": r_start, "end_date": r_end, "themes": ";".join(themes),
                         "team_roles": ";".join(roles), "n_recommendations": n_rec})
-        rows, path = _status_history(cid, r_start, r_end, _rng(seed, "status", ci))
+        rows, path = _status_history(cid, r_start, r_end, _rng(seed, "status", ci), paths)
         status_rows += rows
         anchor = {"review_start": r_start, "review_end": r_end}
         ref = {w: anchor[waves[w]["anchor"]] + dt.timedelta(days=sum(waves[w]["window_days"]) // 2) for w in WAVES}
@@ -410,6 +413,8 @@ def generate_with_truth(
               "words_per_interview": int(words_per_interview), "start_date": start.isoformat(),
               "end_date": end.isoformat(), "participant_missing": participant_missing,
               "participant_dropout": participant_dropout, "council_missing": council_missing}
+    if intervention_paths is not None:  # the defaults are left out, so a default study is written as it was
+        params["intervention_paths"] = dict(paths)
     design = pd.DataFrame([{"wave": r["wave"], "in_intervention": by_council[r["council_id"]]["in_intervention"][r["wave"]]}
                            for r in interviews], columns=["wave", "in_intervention"])
     design = (design.groupby(["wave", "in_intervention"]).size().rename("n").reset_index()
@@ -426,6 +431,20 @@ def generate_with_truth(
         pii=pd.DataFrame(pii, columns=PlantedTruth.PII_COLUMNS),
     )
     return study, truth
+
+
+def _paths(given: Mapping[str, float] | None) -> tuple[tuple[str, float], ...]:
+    """The intervention paths with a chance, and their chances (:data:`_PATHS` where ``given`` is None)."""
+    if given is None:
+        return _PATHS
+    names = [p for p, _ in _PATHS]
+    ok = isinstance(given, Mapping) and set(given) <= set(names)
+    probs = [v for v in given.values() if isinstance(v, (int, float)) and not isinstance(v, bool)] if ok else []
+    if not ok or len(probs) < len(given) or min(probs, default=-1) < 0 or abs(sum(probs) - 1.0) > 1e-9:
+        raise ValueError(f"The value for `intervention_paths` must map paths among {names} to chances summing to 1, "
+                         f"but {given!r} was passed.")
+    # paths without a chance are left out: the last path listed is the one drawn when rounding leaves a sliver
+    return tuple((p, float(given[p])) for p in names if given.get(p, 0) > 0)
 
 
 def _choose_councils(available: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
@@ -448,7 +467,7 @@ def _plan(eff: SynthEffects, wave: str, in_int: bool, u: float, words: int, rng:
     extra = 0.25 * words / 700
     base_validation = math.log(0.25 / 0.75)
     for code in CODES:
-        logit = eff.code_log_odds[code] + eff.wave_log_odds[wave] + u
+        logit = eff.code_log_odds[code] + eff.wave_shift(code, wave) + u
         if in_int and code in eff.intervention_codes:
             logit += eff.intervention_log_odds
         if rng.random() < _sigmoid(logit):
@@ -588,6 +607,13 @@ def generate(
     participant_missing, participant_dropout, council_missing : float
         Attrition: chance a participant misses a wave, leaves for good after a
         wave (replaced 60% of the time), or a whole council misses a wave.
+    intervention_paths : dict, optional
+        Chance of each council's path through intervention, by name:
+        ``never``, ``throughout`` (a notice held at every wave), ``lifted``
+        (a notice lifted between the early and the longer-term wave),
+        ``entered`` (a notice issued between those waves), ``direction``
+        (a notice and a statutory direction throughout). Paths not named have
+        no chance. Default: 0.6, 0.13, 0.12, 0.1, 0.05.
     name : str
         Study name written to ``study.yaml``.
     out : path, optional

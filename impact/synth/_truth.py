@@ -108,6 +108,11 @@ class PlantedTruth:
             for w, v in e.wave_log_odds.items()
         ]
         out += [
+            {"name": f"wave_{w}_{code}", "applies_to": code, "size": v, "scale": "log-odds",
+             "description": f"Extra shift in the log-odds of asserting {code} at wave {w}, beside wave_{w}."}
+            for code, shift in e.code_wave_log_odds.items() for w, v in shift.items()
+        ]
+        out += [
             {"name": "intervention", "applies_to": ";".join(e.intervention_codes), "size": e.intervention_log_odds,
              "scale": "log-odds", "description": "Shift for councils in intervention at the wave."},
             {"name": "validation", "applies_to": "insight statements", "size": e.validation_log_odds,
