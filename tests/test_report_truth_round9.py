@@ -119,9 +119,10 @@ def test_two_councils_in_intervention_give_no_difference_by_status_as_a_finding(
     only. The summary stated 'Promotion of learning and reflective practice was reported more often by participants
     in councils in intervention (odds ratio 2.37, 95% CI 1.34 to 4.19, Holm-adjusted p = 0.023)': learning was planted
     alike in both groups, and its difference is two councils' difference from the others. The models' status term
-    with so few councils on one side rejects a true null far more often than alpha (13.7% at 0.05 in the simulation
-    of ``FEW_ON_ONE_SIDE``'s note), so no difference by status is stated as a finding, the summary says why, and the
-    models table's notes say the intervention contrast describes only."""
+    with so few councils on one side rejects a true null far more often than alpha (about 15% at 0.05 with 2 in
+    ``bench/validity_stats.py``'s ``status_small_group``; see ``FEW_ON_ONE_SIDE``'s note), so no difference by status
+    is stated as a finding, the summary says why, and the models table's notes say the intervention contrast
+    describes only."""
     from impact.report import Table
 
     study, truth, f = two_in

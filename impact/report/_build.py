@@ -529,10 +529,14 @@ def _unreadable(rows: pd.DataFrame) -> pd.Series:
 #: Fewer councils than this in the smaller status group (in intervention at some wave, or out of it): the models'
 #: intervention contrast is not read as a finding.  The contrast is then the difference of those few councils from
 #: the rest, and the sandwich covariance (even bias-reduced, with a t reference) has almost nothing to measure their
-#: spread by: in 300 simulated studies of 30 councils (3 participants at 3 waves, council sd 0.5, participant sd 0.3,
-#: no status effect) the status term's p fell below 0.05 in 13.7% with 2 councils in intervention (below 0.01 in 10%),
-#: in 6.3% with 3 (2.7%) and in 4.7% with 5 (1.3%).  With two councils in intervention (seed 913021, audit9) the summary stated that learning was reported
-#: more often there (odds ratio 2.37, Holm-adjusted p = 0.023), an impact planted alike in both groups.
+#: spread by.  Null simulations (no status effect; the GEE of :func:`impact.effects.intervention_effects`; 30 or 60
+#: councils x 3 participants x 3 waves, council sd 0.5, participant sd 0.3; ``bench/validity_stats.py``,
+#: ``status_small_group``, and repeats with other seeds, 6,400 studies in all): the status term's p fell below 0.05
+#: in about 15% of studies with 2 councils in intervention (700 studies), 9% with 3 (2,200), 8% with 4 (1,600),
+#: 7% with 5 (900) and 6% with 6 to 10 (1,000).  Two is the step that matters; from three the excess over alpha is smaller and decreasing,
+#: and the Holm adjustment across impacts takes most of it (see docs/methods.md).  With two councils in intervention
+#: (seed 913021, audit9) the summary stated that learning was reported more often there (odds ratio 2.37,
+#: Holm-adjusted p = 0.023), an impact planted alike in both groups.
 FEW_ON_ONE_SIDE = 3
 
 
