@@ -230,17 +230,17 @@ def analyse(
     if "impacts" in machine_books:
         _check_machine_codable(codebook)
     segmented = bool(machine_books or human is not None or (supplied is not None and "framework" in wanted))
-    if supplied is not None and not segmented:
-        _check_units(supplied, study)  # a unit naming no segment of the study: a coding of nothing
     if segmented:
         # the coder that scored best on real text for its codebook (impact.coding.default_coder)
         coders = [default_coder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
         keys = [f"{b.id}-{b.hash}-{type(c).__name__}" for b, c in zip(machine_books.values(), coders, strict=True)]
         segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
-        if supplied is not None:  # checked against the segments just made (or cached), not a second segmentation
-            _check_units(supplied, study, segments)
     else:
         coders, segments, machine = [], _no_segments(), []
+    if supplied is not None:
+        # a unit naming no segment of the study is a coding of nothing: checked against the segments just made (or
+        # cached), not a second segmentation; with none made (empty), the named interviews are segmented for it
+        _check_units(supplied, study, segments)
     coder_names = {k: _CODER_NAMES.get(type(c).__name__, type(c).__name__) for k, c in zip(machine_books, coders, strict=True)}
     machine_by_book = {k: as_codings(m, study, segments=segments, coder="machine", source=f"machine coding ({k})")
                        for k, m in zip(machine_books, machine, strict=True)}
