@@ -269,7 +269,7 @@ def pytest_xdist_make_scheduler(config, log):
         return None
     from xdist.scheduler import LoadFileScheduling
 
-    if not (hasattr(LoadFileScheduling, "_assign_work_unit") and hasattr(LoadFileScheduling, "__init__")):
+    if not hasattr(LoadFileScheduling, "_assign_work_unit"):
         return None  # another xdist's internals: its own order (slower, never wrong)
     known = {**_FILE_SECONDS, **(config.cache.get(_CACHE_KEY, {}) if getattr(config, "cache", None) else {})}
 
