@@ -524,14 +524,15 @@ _STRICT_PLACE_ENDS = frozenset("now then last this next every since until till o
 # Between two places of a list of where someone has lived or been ("moved to sale, then to bury", "lived in leek and
 # later wigan"): a comma or a word of order, then perhaps "to", "in" or "back to"; or "to" alone after where someone
 # moved from ("moved from hull to sale").
+_THEN = r"and|or|then|later|after(?:wards)?|finally|eventually"  # the words of order both patterns share
 _NEXT_PLACE_RE = lazy_compile(
     r"\A[ \t]+to[ \t]+\Z|"  # from one to the other ("they moved from hull to sale")
-    r"\A(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually|now|before|that))"
-    r"(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually|now|before|that))*"
+    r"\A(?:[ \t]*,|[ \t]+(?:" + _THEN + r"|now|before|that))"
+    r"(?:[ \t]*,|[ \t]+(?:" + _THEN + r"|now|before|that))*"
     r"(?:[ \t]+(?:back[ \t]+)?(?:to|in|at|near))?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # The same after a place, with the next place ("moved to wells and then to stoke"; see NameFinder._list_goes_on).
 _LIST_GOES_ON_RE = lazy_compile(
-    r"(?:[ \t]*,|[ \t]+(?:and|or|then|later|after(?:wards)?|finally|eventually))+(?:[ \t]+(?:back[ \t]+)?(?:to|in|at|near))?"
+    r"(?:[ \t]*,|[ \t]+(?:" + _THEN + r"))+(?:[ \t]+(?:back[ \t]+)?(?:to|in|at|near))?"
     r"[ \t]+(?P<next>[\p{L}\-]+)", re.IGNORECASE | re.VERSION1)
 # A stay of some time or a trip's day after a district that is also a verb ("she went to hull for the weekend", "they
 # travelled to wells on friday", "i drove to barking and back"; not "went to deal with it").
