@@ -405,18 +405,10 @@ def _to_top_codes(codings: pd.DataFrame, book) -> pd.DataFrame:
     sub-codes (``review_themes``: outcomes, participation, ... under core and optional) had every code at 0, no model,
     and a report that failed on its own counts (audit9). A flat codebook (``nfer_impacts``) is left as it is.
     """
-    parent = dict(zip(book.codes["code_id"], book.codes["parent"].fillna("").astype(str), strict=True))
-    if not any(parent.values()) or codings.empty:
+    top = {c: book.top_code(c) for c in book.code_ids}
+    if all(t == c for c, t in top.items()) or codings.empty:
         return codings
-
-    def top(code: str) -> str:
-        seen = set()
-        while parent.get(code) and code not in seen:
-            seen.add(code)
-            code = parent[code]
-        return code
-
-    return codings.assign(code=codings["code"].map(lambda c: top(c) if c in parent else c))
+    return codings.assign(code=codings["code"].map(lambda c: top.get(c, c)))
 
 
 def _frame_hash(frame: pd.DataFrame) -> str:

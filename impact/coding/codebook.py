@@ -340,6 +340,22 @@ class Codebook:
         """Ids of the codes without a parent, in codebook order."""
         return [c["id"] for c in self._spec["codes"] if not c.get("parent", "")]
 
+    def top_code(self, code_id: str) -> str:
+        """The top-level code ``code_id`` falls under (itself for a top-level code or an id the codebook lacks).
+
+        Examples
+        --------
+        >>> themes = Codebook.load("review_themes")
+        >>> themes.top_code("outcomes"), themes.top_code("core"), themes.top_code("zz")
+        ('core', 'core', 'zz')
+        """
+        parents = {c["id"]: c.get("parent", "") for c in self._spec["codes"]}
+        seen = set()
+        while parents.get(code_id) and code_id not in seen:
+            seen.add(code_id)
+            code_id = parents[code_id]
+        return code_id
+
     def leaf_codes(self) -> list[str]:
         """Ids of the codes without children (the codes a coder assigns), in codebook order."""
         parents = {c.get("parent", "") for c in self._spec["codes"]}
