@@ -512,7 +512,7 @@ def _estimable_gee(gee: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str | No
     thin = None
     if len(gee) and (units < FEW_UNITS).all():
         thin = "councils"
-    elif len(gee) and (side < FEW_ON_ONE_SIDE).all():
+    elif _few_on_one_side(gee):
         thin = "one_side"
     return gee[finite & ~separation & (side >= FEW_ON_ONE_SIDE)], list(gee.loc[separation, "code"]), thin
 
@@ -538,6 +538,11 @@ def _unreadable(rows: pd.DataFrame) -> pd.Series:
 #: (seed 913021, audit9) the summary stated that learning was reported more often there (odds ratio 2.37,
 #: Holm-adjusted p = 0.023), an impact planted alike in both groups.
 FEW_ON_ONE_SIDE = 3
+
+
+def _few_on_one_side(gee: pd.DataFrame) -> bool:
+    """Whether every model of ``gee`` (status-term rows) has fewer than :data:`FEW_ON_ONE_SIDE` councils on a side."""
+    return bool(len(gee)) and bool((_smaller_side(gee) < FEW_ON_ONE_SIDE).all())
 
 
 def _smaller_side(gee: pd.DataFrame) -> pd.Series:
@@ -1336,7 +1341,7 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
     if few < FEW_UNITS:
         unconfirmed |= is_status | is_wave
         why.append(f"fitted on fewer than {FEW_UNITS} councils")
-    elif len(status_rows) and (_smaller_side(status_rows) < FEW_ON_ONE_SIDE).all():
+    elif _few_on_one_side(status_rows):
         unconfirmed |= is_status
         why.append("the intervention contrast, with too few councils in one status group")
     return unconfirmed, "; ".join(w for w in why if w)
@@ -2189,7 +2194,7 @@ def _models(ctx) -> Section:
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
-                    if len(status_rows) and (_smaller_side(status_rows) < FEW_ON_ONE_SIDE).all() else "")
+                    if _few_on_one_side(status_rows) else "")
                  # an impact fitted on wave alone (every council in one status at every wave) has no status row
                  + (" Intervention status is left out of the models of "
                     + _listed([ctx.code(c).lower() for c in ctx.codes if c in wave_only])
