@@ -48,7 +48,7 @@ from .._version import __version__
 from ..errors import InputError
 from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
 from ._images import PNG_DPI, Image, rasterise
-from ._layout import fit_columns, mean_lines, split_columns, table_height
+from ._layout import fit_columns, identifying_columns, mean_lines, split_columns, table_height
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_docx", "check_docx_template", "TABLE_FONT_SIZES", "A4"]
@@ -385,7 +385,7 @@ class _Writer:
             return size, landscape, [list(range(len(headers)))], [list(plan.widths)]
         size = TABLE_FONT_SIZES[-1]
         plan = fit_columns(headers, rows, wide.width, size=size, padding=_CELL_PADDING, nowrap=numeric)
-        parts = split_columns(plan.minimum, wide.width, key_columns=key_columns)
+        parts = split_columns(plan.minimum, wide.width, key_columns=identifying_columns(rows, numeric, key_columns))
         widths = []
         for columns in parts:
             sub = fit_columns([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width,
