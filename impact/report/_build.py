@@ -2871,6 +2871,15 @@ def _lessons(ctx, labels) -> Section:
                         "Participants and councils making at least one suggestion about it after the review.",
                         labels={"n_participants": Label("Participants making a suggestion", format="int"),
                                 "n_councils": Label("Councils", format="int")}))
+    if _process_machine_coded(ctx):
+        # A suggestion quoted here is captioned with the part of the review it concerns: under machine coding that
+        # rests on the reading of each code, some of which the coder makes far less well than others.
+        blocks.append(Paragraph(
+            "No suggestion is quoted here: the review-process codes were read by the package's machine coder, which, "
+            "measured against people on real text, reads some of these codes far less accurately than others, so a "
+            "suggestion could be filed under the wrong part of the review. The suggestions are in the impact review "
+            "export, for checking by hand."))
+        return Section("Lessons for the programme", blocks)
     pc = proc["codings"]
     rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
     codes = [c for c in ordered["code"] if c != "general"][:6]
