@@ -1978,8 +1978,9 @@ def _comparisons(ctx) -> Section:
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             "the machine coding of the impact is not confirmed in both status groups")
         blocks.append(Table("comparisons", shown, f"Impact by intervention status ({lb} vs {la})",
-                            f"_a: {la}; _b: {lb}. n: councils interviewed at the wave; median: median share of "
-                            "participants reporting the impact." + p_note,
+                            "Councils: the councils of each group interviewed at the wave; median share: the median, "
+                            "over those councils, of the share of a council's interviewed participants who reported "
+                            "the impact." + p_note,
                             {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
                              "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
                             labels=p_labels))
