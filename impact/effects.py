@@ -181,13 +181,13 @@ def _with_randomisation(p: pd.DataFrame, d: pd.DataFrame, seed: int, n_permutati
 
     Where the randomisation test cannot be computed (the model without status cannot be fitted), the model's p stays
     and ``p_method`` says so ("model")."""
-    from .stats._status_ri import status_ri
-
     p = p.assign(p_value_model=p["p_value"], p_method="model", ri_n=0, ri_exact=False)
     status = p["term"].eq("in_intervention")
     side = min(int(p["n_units_intervention"].iloc[0]), int(p["n_units_no_intervention"].iloc[0]))
     if not status.any() or side >= RANDOMISATION_BELOW:
         return p
+    from .stats._status_ri import status_ri
+
     ri = status_ri(d, outcome="y", status="in_intervention", wave="wave", unit="council_id",
                    n_permutations=n_permutations, seed=seed)
     if not np.isfinite(ri["p_value"]):

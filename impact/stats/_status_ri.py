@@ -127,22 +127,26 @@ def status_ri(
 
 
 def _checked(data: pd.DataFrame, outcome: str, status: str, wave: str, unit: str) -> pd.DataFrame:
+    """The four columns, outcome and status as float 0/1; every bad value named (row, column, value), none dropped."""
     missing = [c for c in (outcome, status, wave, unit) if c not in data.columns]
     if missing:
         raise ValueError(f"`data` has no column(s) {missing}; its columns are {list(data.columns)}.")
     d = data[[unit, wave, status, outcome]].reset_index(drop=True)
+    problems = []
     for col in d.columns:
-        bad = d[col].isna()
-        if bad.any():
-            raise ValueError(f"`data` row {int(np.flatnonzero(bad)[0])}: column {col!r} is missing; every row of the "
-                             "model needs a unit, wave, status and outcome.")
+        for i in np.flatnonzero(d[col].isna().to_numpy())[:5]:
+            problems.append(f"row {int(i)}: column {col!r} is missing; every row of the model needs a unit, wave, "
+                            "status and outcome")
     for col in (outcome, status):
         values = pd.to_numeric(d[col], errors="coerce")
-        bad = ~values.isin([0, 1])
-        if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise ValueError(f"`data` row {i}: column {col!r} is {d[col].iloc[i]!r}; expected 0 or 1.")
+        bad = ~values.isin([0, 1]) & d[col].notna()
+        for i in np.flatnonzero(bad.to_numpy())[:5]:
+            value = d[col].iloc[i]
+            value = value.item() if isinstance(value, np.generic) else value
+            problems.append(f"row {int(i)}: column {col!r} is {value!r}; expected 0 or 1")
         d[col] = values.astype("float64")
+    if problems:
+        raise ValueError("`data` cannot be tested: " + "; ".join(problems) + ".")
     return d
 
 
