@@ -1518,7 +1518,7 @@ def _odds_ratio(r, alpha: float = 0.05) -> str:
                 " (not adjusted for the multiple comparisons)" if own else "")
     return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
             f"{np.exp(r.ci_high):.2f}{interval}, "
-            f"Holm-adjusted {'randomisation-test ' if randomised else ''}{_p_words(r.p_adjusted, alpha)}")
+            f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}{' (randomisation test)' if randomised else ''}")
 
 
 def _p_words(p: float, alpha: float = 0.05) -> str:
