@@ -156,16 +156,16 @@ def test_intervention_effects_uses_the_randomisation_p_below_ten_councils_a_side
 
 
 def test_the_summary_names_the_randomisation_p_and_calls_the_interval_the_models():
-    """A status contrast tested by randomisation is stated with '(randomisation test)' after its p; where its (model) interval
-    leaves out 1 and the adjusted p is not significant, the interval is said to be the model's."""
+    """A status contrast tested by randomisation is stated with "by randomisation test" after its p; where its
+    (model) interval leaves out 1 and the adjusted p is not significant, the interval is said to be the model's."""
     from types import SimpleNamespace
 
     from impact.report._build import _odds_ratio
 
     row = SimpleNamespace(estimate=0.9, ci_low=0.2, ci_high=1.6, p_adjusted=0.012, p_method="randomisation")
-    assert _odds_ratio(row) == "odds ratio 2.46, 95% CI 1.22 to 4.95, Holm-adjusted p = 0.012 (randomisation test)"
+    assert _odds_ratio(row) == "odds ratio 2.46, 95% CI 1.22 to 4.95, Holm-adjusted p = 0.012 by randomisation test"
     row.p_adjusted = 0.31
     assert "95% CI 1.22 to 4.95 (the model's, not adjusted for the multiple comparisons), Holm-adjusted " \
-           "p = 0.310 (randomisation test)" in _odds_ratio(row)
+           "p = 0.310 by randomisation test" in _odds_ratio(row)
     row.p_method = "model"
     assert _odds_ratio(row).endswith("(not adjusted for the multiple comparisons), Holm-adjusted p = 0.310")

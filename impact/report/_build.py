@@ -1509,7 +1509,9 @@ def _odds_ratio(r, alpha: float = 0.05) -> str:
 
     The interval is each change's own; the p is adjusted across the family.  Where they disagree (the interval
     leaves out 1 and the adjusted p is not below ``alpha``: "95% CI 0.08 to 0.82, Holm-adjusted p = 0.071") the
-    interval is said to be unadjusted, so that the sentence does not read as a contradiction."""
+    interval is said to be unadjusted, so that the sentence does not read as a contradiction. A status contrast whose p
+    is a randomisation test's (``p_method``, :func:`impact.intervention_effects`) says so after the p ("Holm-adjusted
+    p = 0.012 by randomisation test"), and such an interval is said to be the model's."""
     own = (r.ci_low > 0 or r.ci_high < 0) and not r.p_adjusted < alpha
     # a status contrast with few councils on a side is tested by randomisation (impact.intervention_effects): the p is
     # that test's, the interval the model's, and the sentence says which is which
@@ -1518,7 +1520,7 @@ def _odds_ratio(r, alpha: float = 0.05) -> str:
                 " (not adjusted for the multiple comparisons)" if own else "")
     return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
             f"{np.exp(r.ci_high):.2f}{interval}, "
-            f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}{' (randomisation test)' if randomised else ''}")
+            f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}{' by randomisation test' if randomised else ''}")
 
 
 def _p_words(p: float, alpha: float = 0.05) -> str:
