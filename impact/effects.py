@@ -106,6 +106,9 @@ def intervention_effects(
 
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
+    if isinstance(n_permutations, bool) or not isinstance(n_permutations, (int, np.integer)) or n_permutations < 1:
+        raise ValueError(f"The value for `n_permutations` must be a whole number of at least 1, but {n_permutations!r} "
+                         "was passed.")
     code_list = list(codes) if codes is not None else list(pd.unique(panel["code"]))
     wave_list = list(waves) if waves is not None else list(pd.unique(panel["wave"]))
     rows = []

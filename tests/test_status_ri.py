@@ -169,3 +169,13 @@ def test_the_summary_names_the_randomisation_p_and_calls_the_interval_the_models
            "p = 0.310 by randomisation test" in _odds_ratio(row)
     row.p_method = "model"
     assert _odds_ratio(row).endswith("(not adjusted for the multiple comparisons), Holm-adjusted p = 0.310")
+
+
+@pytest.mark.parametrize("bad", [0, -5, 2.5, True, "1000"])
+def test_intervention_effects_refuses_a_bad_number_of_reassignments(bad):
+    from impact.effects import intervention_effects
+
+    panel = pd.DataFrame({"code": ["a"], "participant_id": ["p"], "council_id": ["c"], "wave": ["before"],
+                          "status_group": ["none"], "reported": [True]})
+    with pytest.raises(ValueError, match=r"`n_permutations` must be a whole number of at least 1, but .* was passed"):
+        intervention_effects(panel, n_permutations=bad)
