@@ -322,7 +322,8 @@ def analyse(
                 change = tested(None)
             change = change.assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
-        models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
+        models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha,
+                                       seed=seed, n_permutations=n_resamples)
                   if "models" in wanted and "models" not in not_computed
                   else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
         if models.empty:
