@@ -68,6 +68,16 @@ def test_spans_all_a_character_early_with_no_quote_are_refused_naming_rows_and_s
     assert "1 character early" in problem
 
 
+def test_shifted_spans_in_the_command_line_exit_2_naming_the_file_and_shift(talk_study, study_dir, tmp_path):
+    from ._util import cli, refused
+
+    _sentence_spans(talk_study, shift=-1).to_csv(tmp_path / "shifted.csv", index=False)
+    proc = cli("run", str(study_dir), "--coded", str(tmp_path / "shifted.csv"), "--out", str(tmp_path / "out"),
+               "-q", cwd=tmp_path, timeout=300)
+    refused(proc, "shifted.csv:2:start", "moved +1 character", "1 character early")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("shift", [-3, 5, 7])
 def test_spans_shifted_either_way_are_refused_with_the_shift_that_puts_them_back(talk_study, tmp_path, shift):
     from impact.codings import read_codings
