@@ -452,8 +452,8 @@ def _on_edges(text: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _shift_found(fit: np.ndarray) -> int | None:
-    """The one shift (not 0) under which the spans of ``fit`` (:func:`_on_edges`, summed or not) fall on word edges,
-    where they do not as written; None where there is none, or more than one."""
+    """The shift (not 0) under which most spans of ``fit`` (:func:`_on_edges`) fall on word edges, 80% or more,
+    where at most a quarter do as written; None where there is none, or two fit as well."""
     n = fit.shape[1]
     if n < _SHIFT_MIN_SPANS:
         return None
@@ -461,8 +461,10 @@ def _shift_found(fit: np.ndarray) -> int | None:
     zero = _SHIFT_RANGE
     if share[zero] > _SHIFT_AS_WRITTEN:
         return None
-    best = np.flatnonzero(share >= _SHIFT_FITS)
-    return int(best[0]) - zero if len(best) == 1 else None
+    top = share.max()
+    best = np.flatnonzero(share == top)
+    # the shift under which most spans fall on words: one, and alone the best (a tie does not say which)
+    return int(best[0]) - zero if top >= _SHIFT_FITS and len(best) == 1 else None
 
 
 def _shifted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set, source: str,
@@ -475,8 +477,8 @@ def _shifted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     above the coded text), put every coding a few characters off, over the edge of its sentence into the next one
     or the one before, with nothing to show it.  Marked by a person or by impact's segmenter, a span starts on a
     word and ends after one; counted from the wrong place, most of them start or end inside a word or on a space,
-    and fall on words at one shift.  The evidence asked for (:data:`_SHIFT_MIN_SPANS` spans or more, at most a
-    quarter on word edges as written and 80% at the one shift) is not met by honest codings at random.
+    and fall on words at one shift.  The evidence asked for (:data:`_SHIFT_MIN_SPANS` distinct spans or more, at
+    most a quarter on word edges as written and 80% at the one shift) is not met by honest codings at random.
     """
     spans = (start.notna() & end.notna() & iid.isin(known)).to_numpy(dtype=bool)
     if spans.sum() < _SHIFT_MIN_SPANS:
@@ -484,21 +486,31 @@ def _shifted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     a_all, b_all = start.astype("float64").to_numpy(), end.astype("float64").to_numpy()
     spans = spans & (b_all > a_all)
     texts = _texts_of(study, set(iid[spans]))
-    fits, where = {}, {}
+    fits, where, distinct, pooled = {}, {}, {}, {}
     for v, g in pd.Series(np.flatnonzero(spans)).groupby(iid.to_numpy()[spans]):
         if v not in texts:
             continue
         idx = g.to_numpy()
-        fits[v] = _on_edges(texts[v], a_all[idx].astype(np.int64), b_all[idx].astype(np.int64))
-        where[v] = idx
+        text, a, b = texts[v], a_all[idx].astype(np.int64), b_all[idx].astype(np.int64)
+        fits[v], where[v] = _on_edges(text, a, b), idx
+        # One span is one piece of evidence however many rows code it (several codes on one sentence), and so is
+        # the same span of the same text in two transcripts (a form, a question read out the same way): a span's
+        # fit at every shift depends on the text around it only, which is its key.
+        keys = {}
+        for k, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+            lo, hi = max(x - _SHIFT_RANGE - 1, 0), y + _SHIFT_RANGE + 1
+            keys.setdefault((text[lo:hi], x if lo == 0 else None, len(text) - y if hi >= len(text) else None), k)
+        distinct[v] = fits[v][:, list(keys.values())]
+        for key, k in keys.items():
+            pooled.setdefault(key, fits[v][:, k])
     if not fits:
         return
-    every = _shift_found(np.concatenate(list(fits.values()), axis=1))
+    every = _shift_found(np.stack(list(pooled.values()), axis=1))
     found = {}
     if every is not None:  # the file's shift: each transcript whose spans are off as written and fit it
         found = {v: every for v, f in fits.items()
                  if f[_SHIFT_RANGE].mean() <= 0.5 and f[_SHIFT_RANGE + every].mean() >= 0.5}
-    for v, f in fits.items():
+    for v, f in distinct.items():
         if v not in found and (s := _shift_found(f)) is not None:
             found[v] = s
     by_shift: dict[int, list[str]] = {}
