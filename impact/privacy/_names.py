@@ -488,6 +488,9 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"[ \t]+(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re)|\byear[ \t]+\d{1,2})[ \t]+at|"
+    # where someone is kept or held ("she's in styal", "he's been in belmarsh", "doing time in strangeways")
+    r"(?:\b(?:is|was|are|were|been)|['’](?:s|re)|\b(?:doing|did|done|serving|served|serve)[ \t]+(?:time|(?:a|his|her|their)[ \t]+"
+    r"sentence|life|[\p{L}\d]+[ \t]+(?:years?|months?|weeks?))|locked[ \t]+up|banged[ \t]+up|remanded)[ \t]+in|"
     rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc|pcso)[ \t]+(?:in|at|outside|opposite|near|behind)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
     # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
