@@ -28,6 +28,7 @@ from ._lexicon import (
     lazy_compile,
     proper_nouns,
     public_terms,
+    word_places,
 )
 
 __all__ = ["Span", "find_identifiers"]
@@ -810,7 +811,9 @@ _NOT_SETTING_PLURALS = frozenset(
     lengths extremes standards expectations odds risks pains funerals weddings concerts festivals auditions rehearsals
     protests markets shows gigs lectures tribunals trials tests exams bits ruins arms heights purposes lunches dinners
     meals parades matches fairs sales prisons cells raves discos galas sleepovers rallies fetes socials proms parties
-    barbecues bbqs""".split())
+    barbecues bbqs prices offers deals bargains discounts fees charges wages salaries budgets figures numbers
+    totals results scores grades marks ratings rankings votes bids auctions tenders quotes estimates bills debts
+    payments arrears savings losses profits""".split())
 # The last word of a setting's name said as premises ("rainbow corner", "acorn lodge", "willow cottage", "meadow view"):
 # a singular name of two words ending so is a setting's where a child goes or is, as a plural one is.
 _PREMISES_TAILS = frozenset("""corner lodge cottage house farm view hall grange manor den nest barn cabin ark hive garden
@@ -1955,6 +1958,17 @@ _SCHOOL_JOBS = _JOBS | frozenset("""lady man woman assistant ta cook chef recept
     governor helper volunteer supervisor janitor guard keeper inspector coach instructor tutor senco cleaner""".split())
 
 
+# A group, page or chat on a platform named after a place ("the Wythenshawe Mums Facebook group", "the partington
+# parents whatsapp chat", "the harehills community page on facebook"): the group's name from its first word that is no
+# English word, a proper noun, or a district that is a word written capitalised, is the place; "the school facebook
+# group", "the parents' whatsapp group", "the deal hunters facebook group" stay.
+_PLATFORM_GROUP_RE = lazy_compile(
+    rf"\b(?:the|a|our|their|her|his|my|your|local)[ \t]+(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{1,4}}?)"
+    rf"(?:(?:{_PLATFORMS})[ \t]+(?:group|page|chat|group[ \t]?chat|forum|channel|community|account)s?\b"
+    rf"|(?:group|page|chat|group[ \t]?chat|forum|channel)s?[ \t]+on[ \t]+(?:{_PLATFORMS})\b)", _I)
+_PLATFORM_GROUP_ANCHOR = lazy_compile(rf"\b(?:{_PLATFORMS})\b", _I)
+
+
 # A job by its route or number ("a bus driver on the number 42", "he drives the 72 to town", "she's a driver on route
 # 18", "he works on the X84 route"): the route places the worker; "drives 20 miles", "the number 3 priority" stay.
 _ROUTE_NUMBER = r"[a-z]?\d{1,3}[a-z]?(?![\p{L}\d])"
@@ -2004,6 +2018,14 @@ def _distinctive(text: str, add) -> None:
     for m in _RELATIVES_JOB_RE.finditer(text) if _SCHOOL_ANCHOR.search(text) else ():
         if fold(m.group("d").split()[-1]) in _SCHOOL_JOBS:
             add(Span(m.start("d"), m.end("d"), "detail"))
+    for m in _PLATFORM_GROUP_RE.finditer(text) if _PLATFORM_GROUP_ANCHOR.search(text) else ():
+        for w in re.finditer(r"[\p{L}'’\-]+", m.group("name")):
+            key = fold(w.group()).removesuffix("'s").removesuffix("’s")
+            if (key not in english_words() and key not in public_terms() or key in proper_nouns()
+                    or w.group()[:1].isupper() and key in word_places()):
+                # the group's name from the place on ("the [place] Facebook group" for "the Gipton Mums Facebook group")
+                add(Span(m.start("name") + w.start(), m.start("name") + len(m.group("name").rstrip()), "place"))
+                break
     for m in _ROUTE_RE.finditer(text) if _ROUTE_ANCHOR.search(text) else ():
         add(Span(m.start("r"), m.end("r"), "place"))
     if _ROAD_ANCHOR.search(text):

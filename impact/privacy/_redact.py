@@ -658,9 +658,10 @@ class _Redactor:
         folded = fold(text)
         spans = find_identifiers(text)
         add = spans.append
-        details = [s for s in spans if s.kind == "detail"]
-        # a name found inside what is said of a person is that ("the girl with spina bifida": a condition, [detail])
-        spans += [s for s in self.names.find(text) if not any(d.start <= s.start and s.end <= d.end for d in details)]
+        said = [s for s in spans if s.kind in ("detail", "place")]
+        # a name found inside what is said of a person, or inside a place's name, is that ("the girl with spina bifida":
+        # a condition, [detail]; "the Gipton Mums Facebook group": a place's)
+        spans += [s for s in self.names.find(text) if not any(d.start <= s.start and s.end <= d.end for d in said)]
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))
