@@ -1723,7 +1723,8 @@ _KIND_SET_OFF_RE = lazy_compile(
 # lado", "the nicu", "the IRO", "the LGA", "what it wanted to achieve from the CPC" stay.
 _HOSPITAL_INITIALS_RE = lazy_compile(
     r"(?:\b(?:taken|rushed|admitted|born|discharged|transferred|moved|sent|brought|went|gone|go|goes|going|is|was|are|"
-    r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance)|['’]s)"
+    r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance|"
+    r"midwife|porter|consultant|surgeon|paramedic|cleaner|receptionist|sister|matron|physio|radiographer)|['’]s)"
     r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks")
@@ -1842,7 +1843,8 @@ _ONLY_ONE_RE = lazy_compile(
 # asthma" (no community) stay.  The condition is one of :func:`~impact.privacy._lexicon.conditions`, or ends in a
 # condition's head word or ending (_CONDITION_TAIL_RE).
 _WITH_CONDITION_RE = lazy_compile(
-    rf"\b(?:the|that|this)[ \t]+(?:(?:little|young|older|younger|other|new|poor)[ \t]+)?{_ONLY_WHO}[ \t]+with[ \t]+"
+    rf"\b(?:the|that|this)[ \t]+(?:(?:little|young|older|younger|other|new|poor)[ \t]+)?"
+    rf"(?:{_ONLY_WHO}|twins|brothers|sisters|siblings)[ \t]+with[ \t]+"
     rf"(?P<c>[\p{{L}}\d'’\-]+(?:[ \t]+[\p{{L}}\d'’\-]+){{0,3}}?)(?={_ONLY_WHERE})", _I)
 _CONDITION_TAIL_RE = lazy_compile(
     r"(?:syndrome|disease|disorder|palsy|condition|cancer|tumour|tumor|defect|dystrophy|anaemia|anemia|"
@@ -1946,16 +1948,20 @@ _FAMILY = (r"son|daughter|child|kid|brother|sister|sibling|mum|mom|mam|mummy|mot
            r"grandfather|aunt|aunty|auntie|uncle|cousin|niece|nephew|partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|"
            r"ex|carer|foster[ \t]+(?:carer|mum|dad|parent)|guardian|neighbour")
 _RELATIVES_JOB_RE = lazy_compile(
-    rf"(?:\b(?:{_FAMILY})s?(?:['’]s)?(?:[ \t]*,[ \t]*who)?|\b(?:s?he|who)|(?<=\b(?:s?he|who))['’]s)"
+    rf"(?:\b(?:{_FAMILY})s?(?:['’]s)?(?:[ \t]*,[ \t]*who)?|(?P<pronoun>\b(?:s?he|who)|(?<=\b(?:s?he|who))['’]s))"
     rf"(?:[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became|becomes|works[ \t]+as|worked[ \t]+as|is[ \t]+working[ \t]+as|"
     rf"was[ \t]+working[ \t]+as|used[ \t]+to[ \t]+be|used[ \t]+to[ \t]+work[ \t]+as)|['’]s)"
-    rf"[ \t]+(?:also[ \t]+|still[ \t]+|now[ \t]+|just[ \t]+)?an?[ \t]+(?P<d>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?[\p{{L}}\-]+)"
+    rf"[ \t]+(?:also[ \t]+|still[ \t]+|now[ \t]+|just[ \t]+)?(?:an?|the)[ \t]+(?P<d>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?[\p{{L}}\-]+)"
     rf"[ \t]+(?:at|in|for|on)[ \t]+(?:the|her|his|their|our|my|your|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
     rf"(?:school|primary|academy|nursery|college|juniors|infants|sixth[ \t]+form|pre-?school|playgroup|creche)\b", _I)
 _SCHOOL_ANCHOR = lazy_compile(r"\b(?:school|primary|academy|nursery|college|juniors|infants|sixth|pre-?school|playgroup|creche)\b", _I)
-# The last word of a job held at a school: those of _JOBS and more.
-_SCHOOL_JOBS = _JOBS | frozenset("""lady man woman assistant ta cook chef receptionist secretary administrator admin technician
-    governor helper volunteer supervisor janitor guard keeper inspector coach instructor tutor senco cleaner""".split())
+# The last word of a job held at a school: those of _JOBS and more; after "he" or "she" only a job of the school's own
+# staff that no visiting professional holds ("she's a dinner lady at the school"; not "she is a social worker at the
+# school", "he is a teacher at the school": the speaker's colleague, maybe).
+_STAFF_JOBS = frozenset("""lady man woman assistant ta cook chef receptionist secretary janitor caretaker cleaner
+    helper""".split())
+_SCHOOL_JOBS = _JOBS | _STAFF_JOBS | frozenset("""administrator admin technician governor volunteer supervisor guard
+    keeper inspector coach instructor tutor senco""".split())
 
 
 # A group, page or chat on a platform named after a place ("the Wythenshawe Mums Facebook group", "the partington
@@ -2002,6 +2008,8 @@ def _distinctive(text: str, add) -> None:
             add(Span(m.start("job") + words[0].start(), m.start("job") + job.end(), "detail"))
     for m in _WITH_CONDITION_RE.finditer(text) if _WITH_ANCHOR.search(text) else ():
         said = fold(m.group("c"))
+        if said.startswith(("the ", "an ")) and "a " + said.split(None, 1)[1] in conditions():
+            said = "a " + said.split(None, 1)[1]  # "the feeding tube" as listed, "a feeding tube"
         if said in conditions() or said.split()[0] in conditions() or _CONDITION_TAIL_RE.fullmatch(said.split()[-1]):
             add(Span(m.start("c"), m.end("c"), "detail"))
     for m in _RARE_BIRTH_RE.finditer(text):
@@ -2016,7 +2024,7 @@ def _distinctive(text: str, add) -> None:
     for m in _LONE_JOB_RE.finditer(text) if _LONE_JOB_ANCHOR.search(text) else ():
         add(Span(m.start("d"), m.end("d"), "detail"))
     for m in _RELATIVES_JOB_RE.finditer(text) if _SCHOOL_ANCHOR.search(text) else ():
-        if fold(m.group("d").split()[-1]) in _SCHOOL_JOBS:
+        if fold(m.group("d").split()[-1]) in (_SCHOOL_JOBS if m.group("pronoun") is None else _STAFF_JOBS):
             add(Span(m.start("d"), m.end("d"), "detail"))
     for m in _PLATFORM_GROUP_RE.finditer(text) if _PLATFORM_GROUP_ANCHOR.search(text) else ():
         for w in re.finditer(r"[\p{L}'’\-]+", m.group("name")):

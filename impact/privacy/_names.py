@@ -524,7 +524,8 @@ _PLACE_ENDS_RE = lazy_compile(
 # After a district and "to": a purpose ("went to sale to see her nan", "moved to bury to be near his dad"), or the next
 # place after where someone came from ("moved from hull to rugby"; the word in group ``next``).
 _TO_AFTER_PLACE_RE = lazy_compile(
-    r"to[ \t]+(?:(?P<purpose>(?!(?:the|a|an|his|her|their|my|our|your|this|that|these|those|him|them|me|us|it|school|"
+    r"to[ \t]+(?:(?P<purpose>(?!(?:be[ \t]+(?:honest|fair|frank|sure|clear)|say|put[ \t]+it|start[ \t]+with|begin[ \t]+with)\b)"
+    r"(?!(?:the|a|an|his|her|their|my|our|your|this|that|these|those|him|them|me|us|it|school|"
     r"work|bed|church|court|town|hospital|prison|university|college|uni)\b)\p{Ll}+[ \t]+\p{L})|(?P<next>[\p{L}\-]+))",
     re.VERSION1)
 # What may follow a district that is also a verb after "to" ("he went back to deal.", "goes back to stoke every

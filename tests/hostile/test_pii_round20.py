@@ -64,7 +64,7 @@ def test_a_condition_tied_to_one_child_in_a_community_is_a_detail(text, gone):
     ("her dad is doing time in belmarsh", ["belmarsh"]), ("he's in strangeways now", ["strangeways"]),
 ])
 def test_a_hospital_by_its_nickname_or_a_prison_by_name_alone_is_a_place(text, gone):
-    # Measured when written: before, 5 of these 6 kept the place (only capitalised prisons went)
+    # Measured when written: before, all 6 kept the place
     _gone(text, gone, "[place]")
 
 
@@ -75,7 +75,7 @@ def test_a_hospital_by_its_nickname_or_a_prison_by_name_alone_is_a_place(text, g
     ("someone put it on the harehills community page on facebook", ["harehills"]),
 ])
 def test_a_platforms_group_named_after_a_place_is_redacted(text, gone):
-    # Measured when written: before, 3 of these 4 kept the place (the capitalised ones came out as "[name]")
+    # Measured when written: before, 3 of these 4 failed (two kept the place, "Gipton Mums" came out as "[name]")
     _gone(text, gone, "[place]")
 
 
@@ -152,6 +152,9 @@ def test_this_rounds_words_in_ordinary_use_are_kept(text):
 
 
 # -------------------------------------------------------------------------- this round's own red team
+# The brief's own examples, then forms invented for this round (relatives' jobs, conditions, prisons, hospitals, groups
+# online, churches, schools, holidays, trips).  Of 28 forms tried, these 21 leaked before (all 6 of the brief's); the
+# rest are in _HELD, and what still leaks is said in the round's report.
 _RED_TEAM = [
     ("her mum is a dinner lady at the school", ["dinner", "lady"], "[detail]"),
     ("the boy with cystic fibrosis at the school", ["cystic", "fibrosis"], "[detail]"),
@@ -159,10 +162,54 @@ _RED_TEAM = [
     ("on christmas eve 2020", ["2020"], "[date]"),
     ("went to sale to see her nan", ["sale"], "[place]"),
     ("she's at the Jimmy's", ["jimmy's"], "[place]"),
+    ("his step-dad was the caretaker at the academy", ["caretaker"], "[detail]"),
+    ("her auntie works as a receptionist at his school", ["receptionist"], "[detail]"),
+    ("her mum's a midwife at the Royal", ["royal"], "[place]"),
+    ("the girl with sickle cell anaemia in year 3", ["sickle", "anaemia"], "[detail]"),
+    ("the boy with the feeding tube at the nursery", ["feeding", "tube"], "[detail]"),
+    ("the lad with tourette's on the estate", ["tourette's"], "[detail]"),
+    ("the twins with autism from the flats", ["autism"], "[detail]"),
+    ("it happened on Bonfire Night, 2019", ["2019"], "[date]"),
+    ("the Kirkholt Mums Facebook group shared it", ["kirkholt"], "[place]"),
+    ("they set up a stonebridge community facebook page", ["stonebridge"], "[place]"),
+    ("she goes to the vicar of St Aidan's", ["aidan's"], "[place]"),
+    ("he's at Holy Trinity sixth form", ["holy", "trinity"], "[place]"),
+    ("she got the bus to hull to meet him", ["hull"], "[place]"),
+    ("he went to deal to see his dad", ["deal"], "[place]"),
+    ("he's remanded in feltham", ["feltham"], "[place]"),
 ]
 
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all kept what is listed
+    # Measured when written: before, all 21 kept what is listed (or gave "[name]" for part of it)
     _gone(text, gone, token)
+
+
+# Forms of this round's red team that were already redacted (kept as a guard).
+_HELD = [
+    ("her grandad is a lollipop man at st peter's primary", ["peter's"]), ("she was born on Christmas Day 2012", ["2012"]),
+    ("they moved to Kirkby Moor", ["kirkby"]), ("he moved from wigan to bury", ["wigan", "bury"]),
+    ("he's on tiktok as kirkby_lad09", ["kirkby_lad09"]), ("she's in HMP Styal", ["styal"]),
+    ("the priest at st anne's", ["anne's"]),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), _HELD)
+def test_this_rounds_forms_already_redacted_stay_so(text, gone):
+    for red in _both(text):
+        assert not _left(red, *gone), red
+
+
+@pytest.mark.parametrize("text", [
+    "she is a social worker at the school", "he is a teacher at the school and a parent", "she went to wells to be honest",
+    "they moved from care to independence", "we went from reading to writing", "she's in a good place now",
+    "he's in denial", "she's been in foster care since june", "the boy with additional needs in year 3",
+    "on christmas eve we had a party", "St Patrick's Day", "she was in the general population",
+])
+def test_forms_near_this_rounds_rules_are_kept(text):
+    # Ordinary English next to the shapes this round reads (a colleague's post at a school after "she", a discourse
+    # "to be honest", "in" of a state, a need that is no condition, a holiday without a year); measured when written:
+    # all kept before and after, but "St Patrick's Day" gave "St [name]'s Day" before
+    for red in _both(text):
+        assert red == text, red
