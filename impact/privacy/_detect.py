@@ -381,6 +381,7 @@ _HOLIDAY = (
 _HOLIDAY_DATE_RE = lazy_compile(
     rf"(?<![\w])(?P<date>{_HOLIDAY},?[ \t]+(?:(?:19|20)\d\d(?!\d)|{_YEAR_WORDS}(?![\p{{L}}])))", _I)
 _HOLIDAY_ANCHOR = lazy_compile(r"\b(?:day|eve|night|hallowe|eid|diwali|hanukk?ah|vaisakhi|friday|tuesday|sunday|monday)\b", _I)
+_YEAR_HINT = lazy_compile(r"(?:19|20)\d\d|twenty|nineteen|thousand", _I)
 # A time before or after a day ("the week before christmas 2015", "two days after boxing day"), and digits said as
 # words after "DOB" ("dob oh three, oh five, oh nine").
 _FEAST = rf"(?:{_HOLIDAY}|christmas|easter|new[ \t]+year|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS})"
@@ -1503,7 +1504,8 @@ _DEATH_ANCHOR = lazy_compile(rf"\b(?:{_DEATH_WORDS})", _I)
 
 
 def _dates(text: str, add) -> None:
-    for m in _HOLIDAY_DATE_RE.finditer(text) if _HOLIDAY_ANCHOR.search(text) else ():  # the year may be in words
+    # the year may be in words, which _DATE_HINT below does not see
+    for m in _HOLIDAY_DATE_RE.finditer(text) if _YEAR_HINT.search(text) and _HOLIDAY_ANCHOR.search(text) else ():
         add(Span(m.start("date"), m.end("date"), "date"))
     if _DATE_HINT.search(text) is None:
         return
@@ -1972,7 +1974,7 @@ _PLATFORM_GROUP_RE = lazy_compile(
     rf"\b(?:the|a|our|their|her|his|my|your|local)[ \t]+(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{1,4}}?)"
     rf"(?:(?:{_PLATFORMS})[ \t]+(?:group|page|chat|group[ \t]?chat|forum|channel|community|account)s?\b"
     rf"|(?:group|page|chat|group[ \t]?chat|forum|channel)s?[ \t]+on[ \t]+(?:{_PLATFORMS})\b)", _I)
-_PLATFORM_GROUP_ANCHOR = lazy_compile(rf"\b(?:{_PLATFORMS})\b", _I)
+_PLATFORM_GROUP_ANCHOR = lazy_compile(r"\b(?:group|page|chat|groupchat|forum|channel|community|account)s?\b", _I)
 
 
 # A job by its route or number ("a bus driver on the number 42", "he drives the 72 to town", "she's a driver on route
