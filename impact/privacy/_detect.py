@@ -20,6 +20,7 @@ from stdnum.gb import upn as _upn
 from ._lexicon import (
     POSTCODE_AREAS,
     bare_word,
+    conditions,
     english_words,
     fold,
     folded_first_names,
@@ -27,6 +28,7 @@ from ._lexicon import (
     lazy_compile,
     proper_nouns,
     public_terms,
+    word_places,
 )
 
 __all__ = ["Span", "find_identifiers"]
@@ -374,6 +376,12 @@ _HOLIDAY = (
     r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day|may[ \t]+day|good[ \t]+friday|shrove[ \t]+tuesday|pancake[ \t]+day|"
     r"remembrance[ \t]+(?:day|sunday)|burns[ \t]+night|midsummer['’]?s?[ \t]+(?:day|eve)|eid|diwali|hanukk?ah|vaisakhi)"
 )
+# A holiday of one day with its year ("on christmas eve 2020", "Boxing Day, 2019", "bonfire night twenty eighteen"): as
+# near a day as a full date is; a season's holiday with a year ("christmas 2020", "easter 2021") stays.
+_HOLIDAY_DATE_RE = lazy_compile(
+    rf"(?<![\w])(?P<date>{_HOLIDAY},?[ \t]+(?:(?:19|20)\d\d(?!\d)|{_YEAR_WORDS}(?![\p{{L}}])))", _I)
+_HOLIDAY_ANCHOR = lazy_compile(r"\b(?:day|eve|night|hallowe|eid|diwali|hanukk?ah|vaisakhi|friday|tuesday|sunday|monday)\b", _I)
+_YEAR_HINT = lazy_compile(r"(?:19|20)\d\d|twenty|nineteen|thousand", _I)
 # A time before or after a day ("the week before christmas 2015", "two days after boxing day"), and digits said as
 # words after "DOB" ("dob oh three, oh five, oh nine").
 _FEAST = rf"(?:{_HOLIDAY}|christmas|easter|new[ \t]+year|(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS})"
@@ -727,7 +735,7 @@ _INSTITUTION_TYPES = (
     r"General|Royal|University|District|Memorial|Children['’]s|Women['’]s|Family|Medical|Health|Leisure|Youth|Sports|Care|"
     r"Nursing|Residential|Day|Pupil[ \t]+Referral)[ \t]+)*"
     r"(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
-    r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)"
+    r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge|Sixth[ \t]+Form)"
 )
 # Institution words that follow ordinary words too often ("Effective Practice"): a name needs a proper noun.
 _WEAK_INSTITUTIONS = frozenset("Practice Unit Home Centre Center Church Chapel Temple Library Estate Hostel Refuge".split())
@@ -752,9 +760,13 @@ _SCHOOL_KIND_RE = lazy_compile(
     r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
 # A saint's name after a word of going to it, a school or a church in lower case without its kind ("she goes to st
 # marys", "at saint john's"): the saint a given name, or any word with its possessive ("the vicar at st chad's").
+# The same after "of" with the possessive ("the vicar of st mary's", "the head of st michael's"), and a saint's name with
+# the possessive capitalised wherever it stands ("St Joseph's rang", "the vicar of St Mary's"): a church's or a school's
+# name, not a person's; a saint's day is a day ("St Patrick's Day").
 _SAINT_RE = lazy_compile(
-    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+"
-    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?P<s>['’]s|s)?)(?![\p{L}'’])", _I)
+    r"(?:\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|(?P<of>of))[ \t]+|(?<![\p{L}\p{N}])(?=(?-i:St|Saint)\b))"
+    r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?P<s>['’]s|s)?)(?![\p{L}'’])"
+    r"(?![ \t]+(?:day|eve|night|wort)\b)", _I)
 # A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
 _SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
 # Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
@@ -766,7 +778,7 @@ _PREMISES_KINDS = _SCHOOL_KINDS | frozenset({"veterinary"})
 # A nursery or school named in ordinary words in lower case, where a child goes ("she goes to little acorns nursery",
 # "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
 # nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
-_CHILD_SETTING = r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants)"
+_CHILD_SETTING = r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants|sixth[ \t]+form(?:[ \t]+college)?)"
 _SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+(?:-\p{{Ll}}[\p{{Ll}}'’]+)*"
 _NAMED_SETTING_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?P<the>the[ \t]+)?"
@@ -800,7 +812,9 @@ _NOT_SETTING_PLURALS = frozenset(
     lengths extremes standards expectations odds risks pains funerals weddings concerts festivals auditions rehearsals
     protests markets shows gigs lectures tribunals trials tests exams bits ruins arms heights purposes lunches dinners
     meals parades matches fairs sales prisons cells raves discos galas sleepovers rallies fetes socials proms parties
-    barbecues bbqs""".split())
+    barbecues bbqs prices offers deals bargains discounts fees charges wages salaries budgets figures numbers
+    totals results scores grades marks ratings rankings votes bids auctions tenders quotes estimates bills debts
+    payments arrears savings losses profits""".split())
 # The last word of a setting's name said as premises ("rainbow corner", "acorn lodge", "willow cottage", "meadow view"):
 # a singular name of two words ending so is a setting's where a child goes or is, as a plural one is.
 _PREMISES_TAILS = frozenset("""corner lodge cottage house farm view hall grange manor den nest barn cabin ark hive garden
@@ -835,6 +849,7 @@ _PUBLIC_INSTITUTIONS = frozenset(
         "Health Centre", "Leisure Centre", "Youth Centre", "Community Centre", "Day Centre", "Contact Centre",
         "Assessment Centre", "Call Centre", "Civic Centre", "Job Centre", "Jobcentre", "Public Protection Unit",
         "Child Protection Unit", "Front Door", "Early Help", "Local Area", "Council Estate", "Housing Estate",
+        "Sixth Form",
     )
 )
 # Capitalised words that are generic before an institution word ("the Local Hospital").
@@ -1191,7 +1206,7 @@ _AT_ANCHOR = lazy_compile(r"@|\bat\b", _I)
 _URL_ANCHOR = lazy_compile(r"://|\bwww\.|\.(?:com|org|net|uk|io|me|info|co|ly|gl|be|tv|gg|app|link|to)/|\.(?:com|org|net|uk|info)\b", _I)
 _INSTITUTION_ANCHOR = lazy_compile(
     r"\b(?:School|Academy|College|Nursery|Hospital|Infirmary|Surgery|Centre|Center|Clinic|Practice|Home|Hospice|Mosque|"
-    r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge)\b",
+    r"Church|Chapel|Temple|Gurdwara|Synagogue|Mandir|Library|Unit|PRU|Estate|Barracks|Prison|YOI|Hostel|Refuge|Form)\b",
     re.VERSION1,
 )
 _INSTITUTION_LOWER_ANCHOR = lazy_compile(
@@ -1489,6 +1504,9 @@ _DEATH_ANCHOR = lazy_compile(rf"\b(?:{_DEATH_WORDS})", _I)
 
 
 def _dates(text: str, add) -> None:
+    # the year may be in words, which _DATE_HINT below does not see
+    for m in _HOLIDAY_DATE_RE.finditer(text) if _YEAR_HINT.search(text) and _HOLIDAY_ANCHOR.search(text) else ():
+        add(Span(m.start("date"), m.end("date"), "date"))
     if _DATE_HINT.search(text) is None:
         return
     for pattern in ((_DOB_RE,) if _DOB_ANCHOR.search(text) else ()) + (_BIRTH_YEAR_RE,):
@@ -1707,14 +1725,28 @@ _KIND_SET_OFF_RE = lazy_compile(
 # lado", "the nicu", "the IRO", "the LGA", "what it wanted to achieve from the CPC" stay.
 _HOSPITAL_INITIALS_RE = lazy_compile(
     r"(?:\b(?:taken|rushed|admitted|born|discharged|transferred|moved|sent|brought|went|gone|go|goes|going|is|was|are|"
-    r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance)|['’]s)"
-    r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich])(?![\p{L}\d&])"
+    r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance|"
+    r"midwife|porter|consultant|surgeon|paramedic|cleaner|receptionist|sister|matron|physio|radiographer)|['’]s)"
+    r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
+    # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
+    # the general", "in the Jimmy's for weeks")
+    r"|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)))(?![\p{L}\d&'’])"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|in|on|at|for|with|when|after|before|then|yesterday|today|last|this|since|because|"
     r"until|till|overnight|again|now|a&e|maternity)\b)", _I)
+# "of" and a capitalised field after an institution's name in ordinary words: a national body ("Royal College of Social
+# Work"), not a place.
+_OF_A_FIELD_RE = lazy_compile(r"[ \t]+of[ \t]+(?-i:\p{Lu})", re.VERSION1)
 _NATIONAL_INITIALS = frozenset("bbc cbbc hmrc fbi cbi".split())
 _KIND_ANCHOR = lazy_compile(
     r"\b(?:nursery|pre-?school|playgroup|creche|school|academy|college|hospital|surgery|practice|clinic|club|hostel|"
     r"refuge|home|unit|church|mosque|gym)[ \t]*(?:,|\(|[ \t][\-–—])", _I)
+
+
+def _body_of_a_field(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether an institution's name found at ``start:end``, all ordinary words, goes on with "of" and a capitalised
+    field: a national body ("the Royal College of Nursing", "the National Academy of Sciences"), not a place."""
+    name_words = [fold(w.strip("'’")) for w in text[start:end].split()[:-1]]
+    return bool(name_words) and all(w in words for w in name_words) and _OF_A_FIELD_RE.match(text, end) is not None
 
 
 def _institutions(text: str, add) -> None:
@@ -1729,7 +1761,7 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _HOSPITAL_INITIALS_RE.finditer(text) if " the " in text.lower() else ():
         key = fold(m.group("h"))
-        if not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
+        if m.group("nick") is not None or not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
                 or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in text.lower() else ():
@@ -1746,11 +1778,15 @@ def _institutions(text: str, add) -> None:
         name_words = [fold(w.strip("'’")).removesuffix("'s").removesuffix("’s") for w in text[start : m.end("name")].split()]
         if kind_word in _WEAK_INSTITUTIONS and all(w in words for w in name_words):
             continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
+        if _body_of_a_field(text, start, m.end(), words):
+            continue
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_PREMISES_KINDS)
         if start is None and text[m.end("name") : m.end()].split()[-1] not in _WEAK_INSTITUTIONS:
             start = _capitalised_name(text, m.group("name"), m.start("name"))  # "Effective Practice" is judged above
+        if start is not None and _body_of_a_field(text, start, m.end(), words):
+            continue
         if start is not None:
             add(Span(start, m.end(), "place"))
     for m in _near(_SCHOOL_KIND_RE, _SCHOOL_KIND_ANCHOR, text, 80, 10):
@@ -1770,6 +1806,9 @@ def _institutions(text: str, add) -> None:
     for m in _SAINT_RE.finditer(text) if "st" in text.lower() or "saint" in text.lower() else ():
         saint = fold(m.group("saint"))
         possessive = (m.group("s") or "s")[0] in "'’"
+        if (m.group("of") is not None or text[m.start()] in "Ss" and m.start() == m.start("place")) and not (
+                possessive and (m.group("of") is not None or m.group("saint")[0].isupper())):
+            continue  # after "of", or capitalised alone, only with the possessive ("St Mary's"; not "the gospel of st john")
         if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names() or possessive:
             add(Span(m.start("place"), m.end("place"), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
@@ -1800,6 +1839,19 @@ _ONLY_ONE_RE = lazy_compile(
     rf"(?:{_ONLY_WHERE}(?P<attr>{_ONLY_ATTR}[^.,;:!?\n]+)?"
     # or the other way round ("the only one with a turban in year 8")
     rf"|(?P<attr>{_ONLY_ATTR}[^.,;:!?\n]+?)(?={_ONLY_WHERE}))", _I)
+# A health condition or disability said of one person in a community, without "only" ("the boy with cystic fibrosis at
+# the school", "that kid with epilepsy in her class", "she's the one with muscular dystrophy in year 9"): the condition
+# singles the child out; "children with autism need routine", "the boy with the ball" (no condition), "a child with
+# asthma" (no community) stay.  The condition is one of :func:`~impact.privacy._lexicon.conditions`, or ends in a
+# condition's head word or ending (_CONDITION_TAIL_RE).
+_WITH_CONDITION_RE = lazy_compile(
+    rf"\b(?:the|that|this)[ \t]+(?:(?:little|young|older|younger|other|new|poor)[ \t]+)?"
+    rf"(?:{_ONLY_WHO}|twins|brothers|sisters|siblings)[ \t]+with[ \t]+"
+    rf"(?P<c>[\p{{L}}\d'’\-]+(?:[ \t]+[\p{{L}}\d'’\-]+){{0,3}}?)(?={_ONLY_WHERE})", _I)
+_CONDITION_TAIL_RE = lazy_compile(
+    r"(?:syndrome|disease|disorder|palsy|condition|cancer|tumour|tumor|defect|dystrophy|anaemia|anemia|"
+    r"\p{L}{3,}(?:osis|itis|aemia|emia|plegia|trophy|philia|pathy))", _I)
+_WITH_ANCHOR = lazy_compile(r"\bwith\b", _I)
 # A birth of three or more, or twins joined: rare enough to single a child out ("one of the quads", "the triplets in
 # year 3").
 _RARE_BIRTH_RE = lazy_compile(r"\b(?:triplets?|quads|quins|quadruplets?|quintuplets?|sextuplets?|conjoined[ \t]+twins?)\b", _I)
@@ -1889,6 +1941,42 @@ _LONE_JOB_RE = lazy_compile(
 _LONE_JOB_ANCHOR = lazy_compile(r"lollipop|crossing|cream|bone|man\b|woman|lady|boy\b|girl\b|postie|cleaner|caretaker", _I)
 
 
+# A relative's job at a child's school, nursery or college, said with "a" ("her mum is a dinner lady at the school", "his
+# dad works as a caretaker at the academy", "my uncle was a teaching assistant at her school"): the school is the
+# child's, so the job singles the relative out; "a lady at the school said", "she is a teacher", "I'm a governor at
+# the school" (the speaker's own post) stay.
+_FAMILY = (r"son|daughter|child|kid|brother|sister|sibling|mum|mom|mam|mummy|mother|dad|daddy|father|step-?dad|"
+           r"stepfather|step-?mum|stepmother|parent|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|"
+           r"grandfather|aunt|aunty|auntie|uncle|cousin|niece|nephew|partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|"
+           r"ex|carer|foster[ \t]+(?:carer|mum|dad|parent)|guardian|neighbour")
+_RELATIVES_JOB_RE = lazy_compile(
+    rf"(?:\b(?:{_FAMILY})s?(?:['’]s)?(?:[ \t]*,[ \t]*who)?|(?P<pronoun>\b(?:s?he|who)|(?<=\b(?:s?he|who))['’]s))"
+    rf"(?:[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became|becomes|works[ \t]+as|worked[ \t]+as|is[ \t]+working[ \t]+as|"
+    rf"was[ \t]+working[ \t]+as|used[ \t]+to[ \t]+be|used[ \t]+to[ \t]+work[ \t]+as)|['’]s)"
+    rf"[ \t]+(?:also[ \t]+|still[ \t]+|now[ \t]+|just[ \t]+)?(?:an?|the)[ \t]+(?P<d>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?[\p{{L}}\-]+)"
+    rf"[ \t]+(?:at|in|for|on)[ \t]+(?:the|her|his|their|our|my|your|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
+    rf"(?:school|primary|academy|nursery|college|juniors|infants|sixth[ \t]+form|pre-?school|playgroup|creche)\b", _I)
+_SCHOOL_ANCHOR = lazy_compile(r"\b(?:school|primary|academy|nursery|college|juniors|infants|sixth|pre-?school|playgroup|creche)\b", _I)
+# The last word of a job held at a school: those of _JOBS and more; after "he" or "she" only a job of the school's own
+# staff that no visiting professional holds ("she's a dinner lady at the school"; not "she is a social worker at the
+# school", "he is a teacher at the school": the speaker's colleague, maybe).
+_STAFF_JOBS = frozenset("""lady man woman assistant ta cook chef receptionist secretary janitor caretaker cleaner
+    helper""".split())
+_SCHOOL_JOBS = _JOBS | _STAFF_JOBS | frozenset("""administrator admin technician governor volunteer supervisor guard
+    keeper inspector coach instructor tutor senco""".split())
+
+
+# A group, page or chat on a platform named after a place ("the Wythenshawe Mums Facebook group", "the partington
+# parents whatsapp chat", "the harehills community page on facebook"): the group's name from its first word that is no
+# English word, a proper noun, or a district that is a word written capitalised, is the place; "the school facebook
+# group", "the parents' whatsapp group", "the deal hunters facebook group" stay.
+_PLATFORM_GROUP_RE = lazy_compile(
+    rf"\b(?:the|a|our|their|her|his|my|your|local)[ \t]+(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{1,4}}?)"
+    rf"(?:(?:{_PLATFORMS})[ \t]+(?:group|page|chat|group[ \t]?chat|forum|channel|community|account)s?\b"
+    rf"|(?:group|page|chat|group[ \t]?chat|forum|channel)s?[ \t]+on[ \t]+(?:{_PLATFORMS})\b)", _I)
+_PLATFORM_GROUP_ANCHOR = lazy_compile(r"\b(?:group|page|chat|groupchat|forum|channel|community|account)s?\b", _I)
+
+
 # A job by its route or number ("a bus driver on the number 42", "he drives the 72 to town", "she's a driver on route
 # 18", "he works on the X84 route"): the route places the worker; "drives 20 miles", "the number 3 priority" stay.
 _ROUTE_NUMBER = r"[a-z]?\d{1,3}[a-z]?(?![\p{L}\d])"
@@ -1920,6 +2008,12 @@ def _distinctive(text: str, add) -> None:
         job = next((w for w in reversed(words) if fold(w.group()) in _JOBS), None)
         if job is not None:
             add(Span(m.start("job") + words[0].start(), m.start("job") + job.end(), "detail"))
+    for m in _WITH_CONDITION_RE.finditer(text) if _WITH_ANCHOR.search(text) else ():
+        said = fold(m.group("c"))
+        if said.startswith(("the ", "an ")) and "a " + said.split(None, 1)[1] in conditions():
+            said = "a " + said.split(None, 1)[1]  # "the feeding tube" as listed, "a feeding tube"
+        if said in conditions() or said.split()[0] in conditions() or _CONDITION_TAIL_RE.fullmatch(said.split()[-1]):
+            add(Span(m.start("c"), m.end("c"), "detail"))
     for m in _RARE_BIRTH_RE.finditer(text):
         add(Span(m.start(), m.end(), "detail"))
     ends: set[int] = set()
@@ -1931,6 +2025,17 @@ def _distinctive(text: str, add) -> None:
             ends.add(m.end("d"))
     for m in _LONE_JOB_RE.finditer(text) if _LONE_JOB_ANCHOR.search(text) else ():
         add(Span(m.start("d"), m.end("d"), "detail"))
+    for m in _RELATIVES_JOB_RE.finditer(text) if _SCHOOL_ANCHOR.search(text) else ():
+        if fold(m.group("d").split()[-1]) in (_SCHOOL_JOBS if m.group("pronoun") is None else _STAFF_JOBS):
+            add(Span(m.start("d"), m.end("d"), "detail"))
+    for m in _PLATFORM_GROUP_RE.finditer(text) if _PLATFORM_GROUP_ANCHOR.search(text) else ():
+        for w in re.finditer(r"[\p{L}'’\-]+", m.group("name")):
+            key = fold(w.group()).removesuffix("'s").removesuffix("’s")
+            if (key not in english_words() and key not in public_terms() or key in proper_nouns()
+                    or w.group()[:1].isupper() and key in word_places()):
+                # the group's name from the place on ("the [place] Facebook group" for "the Gipton Mums Facebook group")
+                add(Span(m.start("name") + w.start(), m.start("name") + len(m.group("name").rstrip()), "place"))
+                break
     for m in _ROUTE_RE.finditer(text) if _ROUTE_ANCHOR.search(text) else ():
         add(Span(m.start("r"), m.end("r"), "place"))
     if _ROAD_ANCHOR.search(text):

@@ -51,6 +51,7 @@ __all__ = [
     "word_places",
     "idiom_places",
     "communities",
+    "conditions",
 ]
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
@@ -524,6 +525,18 @@ def communities() -> frozenset[str]:
     True
     """
     return _folded("communities")
+
+
+@cache
+def conditions() -> frozenset[str]:
+    """Health conditions and disabilities said of a person after "with" ("the boy with cystic fibrosis"), folded.
+
+    Examples
+    --------
+    >>> {"spina bifida", "epilepsy", "autism"} <= conditions()
+    True
+    """
+    return _folded("conditions")
 
 
 def bare_word(word: str) -> bool:

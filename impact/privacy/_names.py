@@ -488,6 +488,9 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"[ \t]+(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re)|\byear[ \t]+\d{1,2})[ \t]+at|"
+    # where someone is kept or held ("she's in styal", "he's been in belmarsh", "doing time in strangeways")
+    r"(?:\b(?:is|was|are|were|been)|['’](?:s|re)|\b(?:doing|did|done|serving|served|serve)[ \t]+(?:time|(?:a|his|her|their)[ \t]+"
+    r"sentence|life|[\p{L}\d]+[ \t]+(?:years?|months?|weeks?))|locked[ \t]+up|banged[ \t]+up|remanded)[ \t]+in|"
     rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc|pcso)[ \t]+(?:in|at|outside|opposite|near|behind)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
     # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
@@ -516,8 +519,15 @@ _LIVED_IN_BEFORE_RE = lazy_compile(
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLACE_ENDS_RE = lazy_compile(
     r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z|(?P<w>with|and|now|then|last|this|next|every|in|since|for|until|till|when|after|before|"
-    r"but|originally|on|near)\b)",
+    r"but|originally|on|near|to)\b)",
     re.IGNORECASE | re.VERSION1)
+# After a district and "to": a purpose ("went to sale to see her nan", "moved to bury to be near his dad"), or the next
+# place after where someone came from ("moved from hull to rugby"; the word in group ``next``).
+_TO_AFTER_PLACE_RE = lazy_compile(
+    r"to[ \t]+(?:(?P<purpose>(?!(?:be[ \t]+(?:honest|fair|frank|sure|clear)|say|put[ \t]+it|start[ \t]+with|begin[ \t]+with)\b)"
+    r"(?!(?:the|a|an|his|her|their|my|our|your|this|that|these|those|him|them|me|us|it|school|"
+    r"work|bed|church|court|town|hospital|prison|university|college|uni)\b)\p{Ll}+[ \t]+\p{L})|(?P<next>[\p{L}\-]+))",
+    re.VERSION1)
 # What may follow a district that is also a verb after "to" ("he went back to deal.", "goes back to stoke every
 # weekend"; not "moved to deal with it", "went back to bath the baby").
 _STRICT_PLACE_ENDS = frozenset("now then last this next every since until till originally".split())
@@ -534,6 +544,10 @@ _NEXT_PLACE_RE = lazy_compile(
 _LIST_GOES_ON_RE = lazy_compile(
     r"(?:[ \t]*,|[ \t]+(?:" + _THEN + r"))+(?:[ \t]+(?:back[ \t]+)?(?:to|in|at|near))?"
     r"[ \t]+(?P<next>[\p{L}\-]+)", re.IGNORECASE | re.VERSION1)
+# Words of the land that end the names of villages and districts ("Hope Valley", "Grace Dale", "Kirkby Moor").
+_LAND_WORDS = frozenset("""valley vale dale dales moor moors heath green hill hills bridge ford field fields wood woods
+    park common cross end side gate marsh bank banks brook wells lea ley combe coombe cliff cliffs bay head mount
+    forest fell fells edge hollow glen water waters mill mills""".split())
 # A stay of some time or a trip's day after a district that is also a verb ("she went to hull for the weekend", "they
 # travelled to wells on friday", "i drove to barking and back"; not "went to deal with it").
 _TIME_AFTER_RE = lazy_compile(
@@ -804,9 +818,23 @@ class NameFinder:
         if places:  # a first name that is a place's where someone moved ("they moved to Hope"): the place
             at = {(p.start, p.end) for p in places}
             spans = [s for s in spans if (s.start, s.end) not in at] + places
+        spans = [self._land_place(text, s) for s in spans]
         spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
         spans = [s for s in spans if not self._community_before_person(text, s)]
         return self._owned_brands(text, toks, spans)
+
+    def _land_place(self, text: str, span: Span) -> Span:
+        """A name found of two or three capitalised words ending in a word of the land (:data:`_LAND_WORDS`) where
+        someone moves to, lives in or comes from it ("moved to Hope Valley", "she lives in Grace Dale now"): a place,
+        unless every word is part of a listed participant's name."""
+        if span.kind != "name":
+            return span
+        words = text[span.start : span.end].split()
+        if (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and fold(words[-1]) in _LAND_WORDS
+                and not all(fold(w) in self.participant_parts for w in words)
+                and _LIVED_IN_BEFORE_RE.search(text, max(0, span.start - 30), span.start) is not None):
+            return Span(span.start, span.end, "place")
+        return span
 
     def _community_before_person(self, text: str, span: Span) -> bool:
         """Whether a name found is one word of a faith, people or nation before a person ("the only sikh family", "a
@@ -862,6 +890,13 @@ class NameFinder:
             listed = next((e for e in placed if e < tok.start and _NEXT_PLACE_RE.match(text[e : tok.start])), None)
             if (before is None and listed is None) or end is None:
                 continue
+            purpose = False
+            if end.group("w") is not None and fold(end.group("w")) == "to":
+                after = _TO_AFTER_PLACE_RE.match(text, end.start("w"))
+                purpose = after is not None and after.group("purpose") is not None
+                nxt = fold(after.group("next")) if after is not None and after.group("next") is not None else None
+                if not (purpose and before is not None or nxt is not None and (nxt in places or nxt in self.places)):
+                    continue  # "the idea came from reading to children": no place after, no purpose
             trip = before is not None and before.group("trip") is not None
             if (trip or idiom) and before is not None and thing_goes(text, before.start()):
                 continue  # "the house went to sale in may", "the review moved to March": a thing goes
@@ -871,9 +906,9 @@ class NameFinder:
                 # a stay or a trip said after it, or another place ("she went to hull for the weekend", "moved to wells
                 # and then to stoke")
                 stay = end.group("w") is not None and (_TIME_AFTER_RE.match(text, end.start("w")) is not None
-                                                       or self._list_goes_on(text, tok.end))
+                                                       or self._list_goes_on(text, tok.end) or purpose)
                 going = before is not None and (before.group("go") is not None or fold(before.group("trip") or "").startswith(("go", "went")))
-                if key.endswith("ing") and going and not stay:
+                if key.endswith("ing") and going and not (stay and not purpose):
                     continue  # "went back to reading.", "went to reading group": something done
                 verb = any(v in self.words for v in (key + "ing", key[:-1] + "ing", key + "ed"))
                 if verb and end.group("w") is not None and fold(end.group("w")) not in _STRICT_PLACE_ENDS and not stay:

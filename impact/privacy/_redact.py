@@ -658,7 +658,10 @@ class _Redactor:
         folded = fold(text)
         spans = find_identifiers(text)
         add = spans.append
-        spans += self.names.find(text)
+        said = [s for s in spans if s.kind in ("detail", "place")]
+        # a name found inside what is said of a person, or inside a place's name, is that ("the girl with spina bifida":
+        # a condition, [detail]; "the Gipton Mums Facebook group": a place's)
+        spans += [s for s in self.names.find(text) if not any(d.start <= s.start and s.end <= d.end for d in said)]
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))
@@ -726,6 +729,9 @@ class _Redactor:
             kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
                      and not self._spills_from_kept(text, s, kept)]
+        days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
+        if days:  # a saint's day is a day of the year: no name in it ("St Patrick's Day" with a May Day listed)
+            spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
         spans = [_widen(text, s) for s in spans if s.end > s.start]
         spans = _dates_of_birth(text, spans)
         spans += _ages_after_names(text, spans)
@@ -809,6 +815,10 @@ _AFTER_PAIRED_RE = lazy_compile(
     rf"have|who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
 _JOINED_BEFORE_RE = lazy_compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.IGNORECASE)
 _LOWER_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
+
+
+# A saint's day ("St Patrick's Day", "St Andrew's Night", "Saint David's day"): a day of the year, no one's name.
+_SAINTS_DAY_RE = lazy_compile(r"\b(?:st\.?|saint)[ \t]+\p{L}+['’]?s[ \t]+(?:day|eve|night)\b", re.IGNORECASE | re.VERSION1)
 
 
 def _name_word(word: str) -> bool:
