@@ -210,3 +210,39 @@ def test_the_limitations_say_what_the_models_could_detect(on_morale):
     differ = [s for s in _bullets(f) if re.search(r"reported (more|less) often by participants in councils in "
                                                    r"intervention", s)]
     assert len(differ) == 1 and differ[0].startswith(f"{labels['morale']} was reported more often"), differ
+
+
+# --------------------------------------------------------------------------- 4. every council leaving together
+@pytest.fixture(scope="module")
+def lockstep():
+    """``(study, truth, findings)``: 16 councils, every one under a notice lifted between the later waves."""
+    return once_per_worker(("round10", "lockstep"), lambda: analysed_synthetic(
+        16, 1010213, interviews_per_wave=3, words_per_interview=100, intervention_paths={"lifted": 1.0},
+        parts=["models"]))
+
+
+def test_status_that_changes_with_the_wave_leaves_the_models_of_change_and_says_so(lockstep):
+    """Every council was in intervention at the first two waves and out of it at the last, so status is a function
+    of the wave. The models raised (singular matrix) and none was fitted; the report said 'no impact varied both in
+    whether it was reported and in wave or intervention status' and its summary said nothing of change across the
+    waves, while the planted rise after the review is there. The models are now fitted on wave alone: their wave
+    estimates equal a statsmodels GEE of ``y ~ C(wave)`` on the planted coding; the summary states the changes and
+    that they include any effect of the change in status; the models table's note says why status is left out."""
+    from conftest import assert_wave_terms_are_statsmodels
+
+    from impact.report import Table
+
+    study, truth, f = lockstep
+    states = {tuple(c["in_intervention"].values()) for c in truth.councils}
+    assert states == {(True, True, False)}  # the design
+    assert set(f.models["code"]) == set(IMPACTS) and not (f.models["term"] == "in_intervention").any()
+    assert_wave_terms_are_statsmodels(study, truth, f.models, IMPACTS, "y ~ C(wave)", 1e-3)
+    bullets = _bullets(f)
+    change = [s for s in bullets if s.startswith("Compared with expectations before the review, the models show")]
+    assert len(change) == 1, bullets
+    [caveat] = [s for s in bullets if s.startswith("Every council had the same intervention status at each wave")]
+    assert "include any effect of the change in status" in caveat, caveat
+    report, _ = report_of(f)
+    table = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models")
+    assert "its effect cannot be told from the wave's" in table.notes and "one status at every wave" not in table.notes
+    assert not any("No model could be fitted" in t for t in _texts(report))

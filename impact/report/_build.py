@@ -794,6 +794,19 @@ def _drift_note(ctx) -> str:
             "every wave; here " + (f"{_listed(stated)}." if stated else "none."))
 
 
+def _lockstep(ctx) -> list[str]:
+    """The impacts modelled on wave alone because every council had the same intervention status at each wave while
+    that status changed between waves (every council's notice lifted between the later waves): their change across
+    the waves is also the change in status (:func:`impact.intervention_effects`)."""
+    m = ctx.f.models
+    need = {"code", "term", "n_units_intervention", "n_units_no_intervention"}
+    if m is None or m.empty or not need <= set(m.columns):
+        return []
+    fitted = m.groupby("code")["term"].agg(set)
+    both = m.groupby("code")[["n_units_intervention", "n_units_no_intervention"]].min().min(axis=1) > 0
+    return [c for c in ctx.codes if c in fitted.index and "in_intervention" not in fitted[c] and both.get(c, False)]
+
+
 def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     """What the longitudinal models say of change between the first wave and each later one, impact by impact.
 
@@ -919,6 +932,14 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                    + _listed([ctx.code(c).lower() for c in ctx.codes if c in stated])
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple comparisons "
                    "(Holm), which is not evidence that there was none.")
+    lockstep = [c for c in _lockstep(ctx) if c in set(rows["code"])]
+    if out and lockstep:
+        # every council's notice lifted between the later waves: a change 'after the review' is also the change out
+        # of intervention, and the summary said nothing of it (audit10)
+        out.append("Every council had the same intervention status at each wave and that status changed between the "
+                   "waves, so these changes across the waves include any effect of the change in status: the models "
+                   "cannot tell the two apart" + ("" if set(lockstep) == set(rows["code"]) else
+                                                  f" (for {_listed([ctx.code(c).lower() for c in lockstep])})") + ".")
     return out
 
 
@@ -2242,11 +2263,15 @@ def _models(ctx) -> Section:
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
                     if _few_on_one_side(status_rows) else "")
-                 # an impact fitted on wave alone (every council in one status at every wave) has no status row
+                 # an impact fitted on wave alone (every council in one status at every wave, or all in the same
+                 # status at each) has no status row
                  + (" Intervention status is left out of the models of "
                     + _listed([ctx.code(c).lower() for c in ctx.codes if c in wave_only])
-                    + ": every council was in one status at every wave, so only the change across the waves is "
-                    "estimated." if wave_only else "")
+                    + (": every council had the same intervention status at each wave, and it changed between the "
+                       "waves, so its effect cannot be told from the wave's; the change across the waves includes any "
+                       "effect of the change in status." if wave_only & set(_lockstep(ctx)) else
+                       ": every council was in one status at every wave, so only the change across the waves is "
+                       "estimated.") if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + _firth_note(ctx, shown[~separated])
                  + _few_events_note(ctx, shown[~separated])
