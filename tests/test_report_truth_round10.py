@@ -106,6 +106,18 @@ def test_a_report_on_the_review_themes_calls_its_codes_themes(themed):
     assert f"({['zero', 'one', 'two', 'three'][n_top]} themes at two later waves, Holm)" in change, change
 
 
+def test_the_machine_coding_note_names_the_codebooks_codes():
+    """The note every table of machine-coded figures carries said 'the coder's accuracy on every impact has not been
+    measured' of the review themes; it names the codebook's codes (the themes have no stored accuracy: every one)."""
+    from impact.coding import Codebook
+    from impact.report import machine_coding_note
+
+    themes = machine_coding_note(Codebook.load("review_themes"))
+    assert "accuracy on every theme has not been measured" in themes and "impact " not in themes.replace(
+        "impact review", ""), themes
+    assert "of the six impacts" in machine_coding_note(Codebook.nfer())
+
+
 def test_the_credit_sentence_counts_statements_not_impacts(themed):
     """'Of the 153 impacts reported after the review, 16% were credited ...' sat beside 'Of the 39 impacts that
     participants ... reported' (one per participant and code): the first counts statements, which a reader takes for

@@ -1377,7 +1377,7 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     weak = _weak_codes(ctx)
     if not weak:
         return sections
-    note = _note(weak, len(ctx.codes))
+    note = _note(weak, len(ctx.codes), (ctx.one, ctx.many))
     out = []
     for section in sections:
         blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
@@ -2043,10 +2043,10 @@ def _comparisons(ctx) -> Section:
         unconfirmed = table["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx)))
         shown, p_labels, p_note = _unconfirmed_p(
             table.drop(columns=["code", "wave_id"]), unconfirmed,
-            "the machine coding of the impact is not confirmed in both status groups")
-        blocks.append(Table("comparisons", shown, f"Impact by intervention status ({lb} vs {la})",
+            f"the machine coding of the {ctx.one} is not confirmed in both status groups")
+        blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
                             f"_a: {la}; _b: {lb}. n: councils interviewed at the wave; median: median share of "
-                            "participants reporting the impact." + p_note,
+                            f"participants reporting the {ctx.one}." + p_note,
                             {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
                              "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
                             labels=p_labels))
@@ -2064,7 +2064,7 @@ def _comparisons(ctx) -> Section:
                 f"{la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
                 "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
                 "in and not in intervention (the median of the differences between a council in intervention and one "
-                f"not) in the share of a council's participants reporting the impact, the line its {ctx.level} interval; the "
+                f"not) in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} interval; the "
                 "vertical line is no difference.", ctx.alpha, group="impact_label"))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
@@ -2096,7 +2096,7 @@ def _comparisons(ctx) -> Section:
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
-                                              "the machine coding of the impact is not confirmed at every wave")
+                                              f"the machine coding of the {ctx.one} is not confirmed at every wave")
         blocks += [
             Paragraph(("Change across the waves within each status group: " if gcol else "Change across the waves: ")
                       + "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two) of each "
@@ -3251,7 +3251,7 @@ def _methods(ctx) -> Section:
     elif ctx.f.coding.get("source") == "machine":
         blocks.append(Paragraph("The machine coder has not been measured on text labelled by people for this "
                                 "codebook: check a sample of its codings by hand before relying on them. Until it "
-                                "is, the summary states no ranking, share or count of impacts, and no difference "
+                                f"is, the summary states no ranking, share or count of {ctx.many}, and no difference "
                                 "by intervention status, as a finding."))
     if ctx.f.reliability is None or ctx.f.reliability.empty:
         blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "
