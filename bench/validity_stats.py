@@ -38,12 +38,19 @@ runs, with fixed seeds, and writes ``<out>/validity_stats.json``:
   parameters)) against the rows taken as independent (logistf's test);
 * ``status_small_group``: the size of the longitudinal models' status term (the
   report's GEE, ``y ~ C(wave) + in_intervention``, exchangeable, councils as
-  clusters) when only k of 30 councils are in intervention (k = 1, 2, 3, 4, 5,
+  clusters) when only k of 30 councils are in intervention (k = 2, 3, 4, 5 and
   8), 3 participants x 3 waves each, council SD 0.5 and participant SD 0.3 on
-  the logit scale, no status effect: the rejection rate at 0.05, and how many
-  fits failed.  It is why the report states no status difference from a
-  smaller group of fewer than ``impact.report._build.FEW_ON_ONE_SIDE`` (3)
-  councils.
+  the logit scale: the rejection rate at 0.05 with no status effect (size)
+  and with a status log-odds ratio of 1.5 (power), and how many fits failed,
+  for the GEE's Wald test and for the randomisation test of the status paths
+  (:func:`impact.stats._status_ri.status_ri`) that the models use below
+  ``impact.effects.RANDOMISATION_BELOW`` (10) councils a side.  The Wald
+  test's excess size is why that test is used, and why the report states no
+  status difference from a smaller group of fewer than
+  ``impact.report._build.FEW_ON_ONE_SIDE`` (3) councils.
+* ``status_paths``: the same sizes where the councils' status changes between
+  waves (2 of 30 councils in intervention throughout, 2 entering, 1 leaving):
+  the randomisation test reassigns whole paths.
 
 ``--quick`` runs a few replicates of each (a smoke test, not a result);
 ``--only staggered,ri_null`` reruns some checks and replaces them in the
@@ -371,43 +378,106 @@ def firth_size(n_rep: int, seed: int = 90610) -> dict:
             **{k: {"size": float(np.mean(v)), "mc_se": _mc(v), "n": len(v)} for k, v in reject.items()}}
 
 
-def status_small_group(n_rep: int, seed: int = 913101, sizes: tuple[int, ...] = (1, 2, 3, 4, 5, 8)) -> dict:
+def status_small_group(n_rep: int, seed: int = 913101, sizes: tuple[int, ...] = (1, 2, 3, 4, 5, 8),
+                       n_power: int | None = None, effect: float = 1.5, n_permutations: int = 2000) -> dict:
+    """Size (no status effect) and power (log-odds ratio `effect` planted) of the status term with k of 30 councils in
+    intervention: the GEE's Wald t test (the model's p) against the randomisation test of
+    :func:`impact.stats._status_ri.status_ri` (the p the report uses below ``RANDOMISATION_BELOW`` councils a side)."""
     from scipy.special import expit
 
     from impact.stats import longitudinal_model
+    from impact.stats._status_ri import status_ri
 
     n, per, waves = 30, 3, ("a", "b", "c")
     wave_shift = np.array([-1.5, 0.5, 0.0])
     base = pd.DataFrame([(c, p, w) for c in range(n) for p in range(per) for w in range(len(waves))],
                         columns=["council", "participant", "w"])
-    out = {}
-    for k in sizes:
-        rng = np.random.default_rng(seed + k)
-        hits, failed = [], 0
-        for _ in range(n_rep):
+    n_power = n_rep // 2 if n_power is None else n_power
+
+    def run(k: int, beta: float, reps: int, rng: np.random.Generator) -> dict:
+        hits: dict[str, list[bool]] = {"model": [], "randomisation": []}
+        failed = {"model": 0, "randomisation": 0}
+        for _ in range(reps):
             council = rng.normal(0, 0.5, n)[base["council"]]
             person = rng.normal(0, 0.3, n * per)[base["council"] * per + base["participant"]]
-            d = pd.DataFrame({"council_id": base["council"], "wave": np.array(waves)[base["w"]],
-                              "in_intervention": (base["council"] < k).astype(int),
-                              "y": rng.binomial(1, expit(-0.4 + wave_shift[base["w"]] + council + person))})
+            status = (base["council"] < k).astype(int)
+            d = pd.DataFrame({"council_id": base["council"],
+                              "wave": pd.Categorical(np.array(waves)[base["w"]], categories=waves),
+                              "in_intervention": status,
+                              "y": rng.binomial(1, expit(-0.4 + wave_shift[base["w"]] + council + person + beta * status))})
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id",
                                              family="binomial", method="gee", cov_struct="exchangeable")
-                p = float(res.params.loc["in_intervention", "p_value"])
+                p_model = float(res.params.loc["in_intervention", "p_value"])
             except (ValueError, KeyError, np.linalg.LinAlgError):
-                failed += 1
-                continue
-            if not np.isfinite(p):
-                failed += 1
-                continue
-            hits.append(bool(p <= 0.05))
-        out[str(k)] = {"size": float(np.mean(hits)) if hits else None, "mc_se": _mc(hits) if hits else None,
-                       "n": len(hits), "failed": failed}
+                p_model = np.nan
+            p_ri = status_ri(d, n_permutations=n_permutations, seed=rng)["p_value"]
+            for name, p in (("model", p_model), ("randomisation", p_ri)):
+                if np.isfinite(p):
+                    hits[name].append(bool(p <= 0.05))
+                else:
+                    failed[name] += 1
+        return {name: {"rate": float(np.mean(h)) if h else None, "mc_se": _mc(h) if h else None, "n": len(h),
+                       "failed": failed[name]} for name, h in hits.items()}
+
+    out = {}
+    for k in sizes:
+        rng = np.random.default_rng(seed + k)
+        out[str(k)] = {"size": run(k, 0.0, n_rep, rng),
+                       **({"power": run(k, effect, n_power, rng)} if n_power else {})}
+        print(f"status_small_group k={k}: {json.dumps(out[str(k)])}", file=sys.stderr, flush=True)  # a long run's part
     return {"design": "30 councils, k in intervention throughout, 3 participants x 3 waves, council SD 0.5, "
-                      "participant SD 0.3 (logit), wave shifts -1.5, 0.5, 0 around -0.4, no status effect; GEE "
-                      "exchangeable, alpha 0.05", "n_rep": n_rep, "by_councils_in_intervention": out}
+                      "participant SD 0.3 (logit), wave shifts -1.5, 0.5, 0 around -0.4; size: no status effect; "
+                      f"power: status log-odds ratio {effect}; GEE exchangeable (Wald t, the model's p) against "
+                      f"randomisation of the status paths (robust score z, {n_permutations} reassignments, all of "
+                      "them where fewer), alpha 0.05", "n_rep": n_rep, "n_power": n_power,
+            "by_councils_in_intervention": out}
+
+
+def status_paths(n_rep: int, seed: int = 920417, n_permutations: int = 2000) -> dict:
+    """Size of the status term where councils' status changes between waves: 30 councils, 2 in intervention
+    throughout, 2 entering it at the second wave, 1 leaving it at the third, 25 never (four paths), the rest as
+    :func:`status_small_group`, no status effect; the GEE's Wald test against the randomisation test of the paths."""
+    from scipy.special import expit
+
+    from impact.stats import longitudinal_model
+    from impact.stats._status_ri import status_ri
+
+    n, per, waves = 30, 3, ("a", "b", "c")
+    paths = np.array([(1, 1, 1)] * 2 + [(0, 1, 1)] * 2 + [(1, 1, 0)] + [(0, 0, 0)] * 25)
+    wave_shift = np.array([-1.5, 0.5, 0.0])
+    base = pd.DataFrame([(c, p, w) for c in range(n) for p in range(per) for w in range(len(waves))],
+                        columns=["council", "participant", "w"])
+    rng = np.random.default_rng(seed)
+    hits: dict[str, list[bool]] = {"model": [], "randomisation": []}
+    failed = {"model": 0, "randomisation": 0}
+    for _ in range(n_rep):
+        council = rng.normal(0, 0.5, n)[base["council"]]
+        person = rng.normal(0, 0.3, n * per)[base["council"] * per + base["participant"]]
+        d = pd.DataFrame({"council_id": base["council"],
+                          "wave": pd.Categorical(np.array(waves)[base["w"]], categories=waves),
+                          "in_intervention": paths[base["council"], base["w"]],
+                          "y": rng.binomial(1, expit(-0.4 + wave_shift[base["w"]] + council + person))})
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id",
+                                         family="binomial", method="gee", cov_struct="exchangeable")
+            p_model = float(res.params.loc["in_intervention", "p_value"])
+        except (ValueError, KeyError, np.linalg.LinAlgError):
+            p_model = np.nan
+        p_ri = status_ri(d, n_permutations=n_permutations, seed=rng)["p_value"]
+        for name, p in (("model", p_model), ("randomisation", p_ri)):
+            if np.isfinite(p):
+                hits[name].append(bool(p <= 0.05))
+            else:
+                failed[name] += 1
+    return {"design": "30 councils x 3 participants x 3 waves: paths (1,1,1) x 2, (0,1,1) x 2, (1,1,0) x 1, (0,0,0) "
+                      "x 25; council SD 0.5, participant SD 0.3 (logit), no status effect, alpha 0.05",
+            "n_rep": n_rep, **{name: {"size": float(np.mean(h)) if h else None, "mc_se": _mc(h) if h else None,
+                                      "n": len(h), "failed": failed[name]} for name, h in hits.items()}}
 
 
 def _mc(hits) -> float:
@@ -450,7 +520,9 @@ def main(argv: list[str] | None = None) -> dict:
         "ar1": lambda: ar1(2 if quick else 50),
         "attrition": lambda: attrition(1 if quick else 30),
         "firth_size": lambda: firth_size(10 if quick else 400),
-        "status_small_group": lambda: status_small_group(10 if quick else 400),
+        "status_small_group": lambda: status_small_group(10 if quick else 460, sizes=(2, 3, 4, 5, 8),
+                                                          n_power=4 if quick else 150),
+        "status_paths": lambda: status_paths(10 if quick else 460),
     }
     only = [name for name in args.only.split(",") if name]
     unknown = [name for name in only if name not in steps]

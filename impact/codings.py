@@ -51,7 +51,7 @@ import pandas as pd
 from ._frames import member, shared_attr
 from ._io import MAX_CELL_CHARS, check_input_file, too_long
 from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import did_you_mean, hidden_names, id_problem, parse_cell, yes_no_hint
+from .schema import did_you_mean, hidden_names, id_problem, parse_cell, same_id, yes_no_hint
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
@@ -63,6 +63,7 @@ _POLARITIES = ("asserted", "hedged", "negated")
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
 _MAX_LISTED = 50
+_MAX_OFFSET = 10**9  # characters: a span offset beyond this is in no transcript (and past what float64 holds exactly)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that UTF-16 counts as two code units
 
 
@@ -99,10 +100,15 @@ def _offsets(values: pd.Series, column: str, source: str, problems: list[Problem
         why = pd.Series([r if (r := reason.get(t, "")).startswith((" (", " written")) else "" for t in text.tolist()],
                         index=values.index)
     given = values.notna() & (values.astype("string").fillna("").str.strip() != "")  # empty: a whole-interview row
-    bad = (given & num.isna()) | (num.notna() & ((num < 0) | (num % 1 != 0)))
+    # an offset past any transcript (1e30, 99999999999999999999) is no place in one: told, not left to fail as a
+    # number too large to hold
+    huge = num.notna() & (num.abs() > _MAX_OFFSET)
+    bad = (given & num.isna()) | (num.notna() & ((num < 0) | (num % 1 != 0))) | huge
     for i in np.flatnonzero(bad.fillna(False).to_numpy())[:_MAX_LISTED]:
         value = str(values.iloc[i])
         hint = why.iloc[i] or yes_no_hint(value)
+        if huge.iloc[i] and not hint:
+            hint = f" (at most {_MAX_OFFSET:,}: far more characters than any transcript holds)"
         problems.append(Problem(source, int(rows[i]), column, value, what + ("," if hint.startswith(" written") else "")
                                 + hint))
     return num.where(~bad).astype("Int64")
@@ -112,12 +118,37 @@ def _named_otherwise(column: str, columns) -> str:
     """A hint naming a column that is ``column`` written in another case or with spaces (" (found 'Code': column
     names are exact, lower case)"), or ""."""
     other = [str(c) for c in columns if str(c) != column and str(c).strip().casefold() == column]
-    return f" (found {other[0]!r}: column names are exact, lower case)" if other else ""
+    if other:
+        return f" (found {other[0]!r}: column names are exact, lower case)"
+    # a name holding a character nobody sees (a byte-order mark pasted before it, a zero-width space), told as such
+    hidden = [(str(c), why) for c in columns if str(c) != column and same_id(str(c), loose=False) == column
+              and (why := hidden_names(str(c)))]
+    if hidden:
+        name, why = hidden[0]
+        return f" (found {name!r}: column names are exact; it holds {why}, which no one sees: retype the name)"
+    return ""
 
 
 #: The columns of a coding file that :func:`as_codings` reads (the others are carried by no coding).
 _READ_COLUMNS = ("interview_id", "unit", "code", "score", "negated", "hedged", "polarity", "attribution", "start", "end",
                  "coder", "valence")
+
+
+def _columns_named_otherwise(columns, source: str, problems: list[Problem]) -> None:
+    """A problem for each column that is one :func:`as_codings` reads written another way ("Polarity", "Start",
+    "polarity" with a zero-width space): as written it is not read, and its values (a negation, the spans) would be
+    dropped without a word, each coding read as asserted or as coding its whole interview."""
+    known = {same_id(c): c for c in (*_READ_COLUMNS, *_QUOTE_COLUMNS)}
+    names = {str(c) for c in columns}
+    for col in columns:
+        name = str(col)
+        meant = known.get(same_id(name))
+        if meant is None or name == meant or meant in names:
+            continue  # read as written, or the column is there as well (a copy told as a column named twice)
+        hidden = hidden_names(name)
+        how = f"it holds {hidden}, which no one sees" if hidden else "they are lower case, with underscores"
+        problems.append(Problem(source, 1, name, name, f"the column name `{meant}` (column names are exact: {how}); "
+                                "as written the column is not read, and its values would be dropped"))
 
 
 def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: list[Problem]) -> None:
@@ -391,6 +422,142 @@ def _check_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Seri
                                     f"interview, {iid.iloc[i]} ({iid.iloc[i]}:<n>), or the interview id itself"))
 
 
+#: Shifts (characters either way) tried on spans that do not fall on the text's words as written, and the evidence
+#: a shift needs: at least this many spans of a transcript (or of the file, taken together), at most this share of
+#: them on word edges as written, and at least this share on word edges at the shift.
+_SHIFT_RANGE = 40
+_SHIFT_MIN_SPANS = 6
+_SHIFT_AS_WRITTEN = 0.25
+_SHIFT_FITS = 0.8
+
+
+def _on_edges(text: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each shift ``s`` of ``-_SHIFT_RANGE`` to ``_SHIFT_RANGE`` (rows) and each span ``a[k]:b[k]`` (columns),
+    whether the span moved by ``s`` characters starts and ends on a word's edge: it starts on a character that is
+    no space and follows none of a word (the text's start, a space, a bracket or a quote mark), and ends after a
+    character that is no space and before none of a word (a space, punctuation or the text's end).  Spans marked
+    by people, or by impact's segmenter, do so as written; spans a few characters off mostly do not."""
+    n = len(text)
+    word = np.array([c.isalnum() for c in text], dtype=bool)
+    space = np.array([c.isspace() for c in text], dtype=bool)
+    shifts = np.arange(-_SHIFT_RANGE, _SHIFT_RANGE + 1)[:, None]
+    p, q = a[None, :] + shifts, b[None, :] + shifts
+    inside = (p >= 0) & (q <= n) & (p < q)
+    pc, qc = np.clip(p, 0, max(n - 1, 0)), np.clip(q, 1, max(n, 1))
+    if not n:
+        return np.zeros(inside.shape, dtype=bool)
+    starts = ~space[pc] & ((p == 0) | ~word[np.clip(p - 1, 0, n - 1)])
+    ends = ~space[qc - 1] & ((q == n) | ~word[np.clip(q, 0, n - 1)])
+    return inside & starts & ends
+
+
+def _shift_found(fit: np.ndarray) -> int | None:
+    """The shift (not 0) under which most spans of ``fit`` (:func:`_on_edges`) fall on word edges, 80% or more,
+    where at most a quarter do as written; None where there is none, or two fit as well."""
+    n = fit.shape[1]
+    if n < _SHIFT_MIN_SPANS:
+        return None
+    share = fit.sum(axis=1) / n
+    zero = _SHIFT_RANGE
+    if share[zero] > _SHIFT_AS_WRITTEN:
+        return None
+    top = share.max()
+    best = np.flatnonzero(share == top)
+    # the shift under which most spans fall on words: one, and alone the best (a tie does not say which)
+    return int(best[0]) - zero if top >= _SHIFT_FITS and len(best) == 1 else None
+
+
+def _shifted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Study, known: set, source: str,
+                   rows: np.ndarray, problems: list[Problem]) -> None:
+    """A problem where span offsets are all off by the same few characters: the spans of a file (or of one of its
+    transcripts) that start and end on the edges of words moved by one shift, and mostly not as written.
+
+    Spans without the coded text beside them (``quote``, ``text`` ... checked by :func:`_quoted_spans`) are read
+    at their offsets; offsets counted from 1, or into another version of a transcript (a line added or taken out
+    above the coded text), put every coding a few characters off, over the edge of its sentence into the next one
+    or the one before, with nothing to show it.  Marked by a person or by impact's segmenter, a span starts on a
+    word and ends after one; counted from the wrong place, most of them start or end inside a word or on a space,
+    and fall on words at one shift.  The evidence asked for (:data:`_SHIFT_MIN_SPANS` distinct spans or more, at
+    most a quarter on word edges as written and 80% at the one shift) is not met by honest codings at random.
+    """
+    spans = (start.notna() & end.notna() & iid.isin(known)).to_numpy(dtype=bool)
+    if spans.sum() < _SHIFT_MIN_SPANS:
+        return
+    a_all, b_all = start.astype("float64").to_numpy(), end.astype("float64").to_numpy()
+    spans = spans & (b_all > a_all)
+    texts = _texts_of(study, set(iid[spans]))
+    fits, where, distinct, pooled = {}, {}, {}, {}
+    for v, g in pd.Series(np.flatnonzero(spans)).groupby(iid.to_numpy()[spans]):
+        if v not in texts:
+            continue
+        idx = g.to_numpy()
+        text, a, b = texts[v], a_all[idx].astype(np.int64), b_all[idx].astype(np.int64)
+        fits[v], where[v] = _on_edges(text, a, b), idx
+        # One span is one piece of evidence however many rows code it (several codes on one sentence), and so is
+        # the same span of the same text in two transcripts (a form, a question read out the same way): a span's
+        # fit at every shift depends on the text around it only, which is its key.
+        keys = {}
+        for k, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+            lo, hi = max(x - _SHIFT_RANGE - 1, 0), y + _SHIFT_RANGE + 1
+            keys.setdefault((text[lo:hi], x if lo == 0 else None, len(text) - y if hi >= len(text) else None), k)
+        distinct[v] = fits[v][:, list(keys.values())]
+        for key, k in keys.items():
+            pooled.setdefault(key, fits[v][:, k])
+    if not fits:
+        return
+    every = _shift_found(np.stack(list(pooled.values()), axis=1))
+    found = {}
+    if every is not None:  # the file's shift: each transcript whose spans are off as written and fit it
+        found = {v: every for v, f in fits.items()
+                 if f[_SHIFT_RANGE].mean() <= 0.5 and f[_SHIFT_RANGE + every].mean() >= 0.5}
+    for v, f in distinct.items():
+        if v not in found and (s := _shift_found(f)) is not None:
+            found[v] = s
+    by_shift: dict[int, list[str]] = {}
+    for v, s in found.items():
+        by_shift.setdefault(s, []).append(v)
+    for s, names in sorted(by_shift.items()):
+        idx = np.sort(np.concatenate([where[v] for v in names]))
+        f = np.concatenate([fits[v] for v in names], axis=1)
+        at, moved = int(f[_SHIFT_RANGE].sum()), int(f[_SHIFT_RANGE + s].sum())
+        listed = ", ".join(str(int(rows[i])) for i in idx[:10]) + (" ..." if len(idx) > 10 else "")
+        whose = (f"{len(names)} transcripts" if len(names) > 5 else ", ".join(sorted(names)))
+        why = (" (offsets counted from 1 where impact counts from 0?)" if s == -1 else
+               " (offsets counted from 0 where the tool counts from 1?)" if s == 1 else
+               " (offsets into another version of the transcript, with text added or taken out above the spans?)")
+        first = int(idx[0])
+        problems.append(Problem(source, int(rows[first]), "start", str(int(a_all[first])), f"span offsets that fall "
+                                f"on the coded text: the {len(idx)} spans of {whose} (rows {listed}) start and end "
+                                f"on the edges of words {at} times as written, {moved} times moved {s:+d} "
+                                f"character{'s' if abs(s) != 1 else ''}: they look {abs(s)} character"
+                                f"{'s' if abs(s) != 1 else ''} {'early' if s > 0 else 'late'}{why}. Write the "
+                                "offsets as characters of the transcript as stored, counted from 0, or add the coded "
+                                "text in a `quote` column to have each span checked against it"))
+
+
+def _empty_spans(start: pd.Series, end: pd.Series, source: str, rows: np.ndarray) -> None:
+    """Warn of spans that hold no text (``end`` equal to ``start``), naming the file and rows.
+
+    Such a span is read as a coding of the segment holding its position (:func:`_to_segments`), as a point marked
+    in the text places a coding: kept, not refused, since the position says which statement it codes.  But no
+    coding tool marks an empty selection, so most often the file lost its ends (``end`` copied from ``start``):
+    said, so that a file of empty spans is not analysed without a word.
+
+    Warns
+    -----
+    CodingsWarning
+    """
+    empty = (start.notna() & end.notna() & (start == end)).fillna(False).to_numpy(dtype=bool)
+    if not empty.any():
+        return
+    at = np.flatnonzero(empty)
+    listed = ", ".join(str(int(rows[i])) for i in at[:10]) + (" ..." if len(at) > 10 else "")
+    warnings.warn(f"{source}: {len(at)} span(s) of no characters (end equal to start; rows {listed}) are read as "
+                  "codings of the segment holding their position. A span marks the coded text from its start to "
+                  "its end: check that the file's end column was not lost or copied from start.",
+                  CodingsWarning, stacklevel=3)
+
+
 def as_codings(
     data: pd.DataFrame,
     study: Study,
@@ -466,6 +633,7 @@ def as_codings(
         raise InputError(f"{source}: codings need an `interview_id` or a `unit` column (a segment or interview id); "
                          f"the columns are {list(d.columns)}" + _named_otherwise("interview_id", d.columns)
                          + _named_otherwise("unit", d.columns))
+    _columns_named_otherwise(d.columns, source, problems)
     checked = data.attrs.get("checked_units")  # kept when codings already read are read again onto segments
     if "present" in d.columns:  # review decisions: a code looked at and found absent is not a coding
         present = d["present"].astype("boolean").fillna(False).to_numpy(dtype=bool)
@@ -591,6 +759,9 @@ def as_codings(
                                 "helped, hindered, mixed, neutral or empty"))
     start, end, quoted = _quoted_spans(d, iid, start, end, study, known, source, rows, problems)
     start, end = _counted_spans(iid, start, end, study, known - quoted, source, rows, problems)
+    if not data.attrs.get("codings_read"):  # codings read already were checked (read again onto segments)
+        _shifted_spans(iid, start, end, study, known - quoted, source, rows, problems)
+        _empty_spans(start, end, source, rows)
     _check_spans(d, iid, start, end, study, known, source, rows, problems)
     reversed_ = (start.notna() & end.notna() & (end < start)).fillna(False)
     for i in np.flatnonzero(reversed_.to_numpy())[:_MAX_LISTED]:
@@ -686,16 +857,26 @@ def _unit_problems(named: dict[str, list[tuple]], segments: pd.DataFrame | None,
     """
     from .coding.segment import segment
 
-    place = {}
-    if segments is not None and len(segments):
-        place = dict(zip(segments["segment_id"].astype(str),
-                         zip(segments["start"].astype(int), segments["end"].astype(int), strict=True), strict=True))
-    heads = sorted({u.rsplit(":", 1)[0] for u in named if u not in place})
-    every = segment(pd.Series({h: study.transcript(h) for h in heads}, dtype="object"), speakers="all") if heads \
-        else pd.DataFrame(columns=["segment_id", "interview_id", "speaker", "start", "end"])
+    def places(frame: pd.DataFrame) -> dict:
+        return dict(zip(frame["segment_id"].astype(str),
+                        zip(frame["start"].astype(int), frame["end"].astype(int), strict=True), strict=True))
+
+    def segmented(heads: list[str], speakers: str) -> pd.DataFrame:
+        if not heads:
+            return pd.DataFrame(columns=["segment_id", "interview_id", "speaker", "start", "end"])
+        return segment(pd.Series({h: study.transcript(h) for h in heads}, dtype="object"), speakers=speakers)
+
+    given = segments is not None and len(segments) > 0
+    place = places(segments) if given else {}
+    # Units are the respondent's segments but for a few (the interviewer's, "I1:i2"): the interviews named are
+    # segmented for the respondent's speech first, which is half the work of every speaker's (the respondent's
+    # segments are numbered the same either way), and for every speaker only where a unit is not among them.
+    mine = segments if given else segmented(sorted({u.rsplit(":", 1)[0] for u in named}), "respondent")
+    if not given:
+        place = places(mine)
+    every = segmented(sorted({u.rsplit(":", 1)[0] for u in named if u not in place}), "all")
     for sid, a, b in zip(every["segment_id"], every["start"], every["end"], strict=True):
         place.setdefault(sid, (int(a), int(b)))
-    mine = every[every["speaker"] == "respondent"] if segments is None or not len(segments) else segments
     per = mine["interview_id"].astype(str).value_counts()
     by_head = {h: g for h, g in every.groupby("interview_id")} if len(every) else {}
     problems = []

@@ -239,8 +239,9 @@ def analyse(
         coders, segments, machine = [], _no_segments(), []
     if supplied is not None:
         # a unit naming no segment of the study is a coding of nothing: checked against the segments just made (or
-        # cached), not a second segmentation; with none made (empty), the named interviews are segmented for it
-        _check_units(supplied, study, segments)
+        # cached), not a second segmentation; with none made (empty), against the study's segments in the cache
+        # (an earlier run's), else the named interviews are segmented for it
+        _check_units(supplied, study, segments if segmented else _cached_segments(supplied, study, cache_dir))
     coder_names = {k: _CODER_NAMES.get(type(c).__name__, type(c).__name__) for k, c in zip(machine_books, coders, strict=True)}
     machine_by_book = {k: as_codings(m, study, segments=segments, coder="machine", source=f"machine coding ({k})")
                        for k, m in zip(machine_books, machine, strict=True)}
@@ -322,7 +323,8 @@ def analyse(
                 change = tested(None)
             change = change.assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
-        models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
+        models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha,
+                                       seed=seed, n_permutations=n_resamples)
                   if "models" in wanted and "models" not in not_computed
                   else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
         if models.empty:
@@ -550,6 +552,16 @@ def _segments_of_uncoded(study: Study, codings: pd.DataFrame) -> pd.DataFrame:
 
     rest = sorted(set(study.interviews["interview_id"].astype(str)) - set(codings["interview_id"].astype(str)))
     return segment(pd.Series({iid: study.transcript(iid) for iid in rest}, dtype="object"))
+
+
+def _cached_segments(supplied: pd.DataFrame, study: Study, cache_dir) -> pd.DataFrame:
+    """The study's segments as an earlier run cached them, where supplied codings name segments and a cache is
+    used; else none (empty).  A run of supplied codings that needs no segmentation checks the segments they name
+    against these rather than segmenting the interviews again (the same segmenter, the same transcripts: the key
+    holds both), which is most of such a run's work on a national study."""
+    cache = _cache_path(cache_dir, "segments", "") if supplied.attrs.get("named_units") else None
+    found = cache.get("segments", _transcripts_key(study)) if cache is not None else None
+    return _no_segments() if found is None else found
 
 
 def _no_segments() -> pd.DataFrame:

@@ -33,6 +33,7 @@ A4 = (595.3, 841.9)  # points
 #: of impact.report._labels, so the library's own detector is not what is tested.
 MACHINE = [
     re.compile(r"(?<![\w./\\-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/\\-]|\.\w)"),  # p_adjusted, n_mentioning
+    re.compile(r"(?<![\w./\\-])_[a-z][a-z0-9_]*(?![\w/\\-])"),  # a column's suffix in a note: '_a: Not in intervention'
     re.compile(r"\[T\.|C\(\w+"),  # C(wave)[T.early], in_intervention[T.True]
     re.compile(r"\[\s*'|\(\s*'[^'\n]*'\s*,|\{\s*'"),  # ['a', 'b'], ('a', 'b'), {'seed': 0}
     re.compile(r"(?<![\w-])(?:None|nan|NaN|NaT|<NA>|True|False)(?![\w-])"),
@@ -46,8 +47,8 @@ def machine_names(text: str) -> list[str]:
 
 
 def test_machine_name_detector():
-    assert machine_names("n_mentioning, C(wave)[T.early], ['a', 'b'], None") == [
-        "n_mentioning", "C(wave", "[T.", "['", "None"]
+    assert machine_names("n_mentioning, C(wave)[T.early], ['a', 'b'], None; _a: Not in intervention") == [
+        "n_mentioning", "_a", "C(wave", "[T.", "['", "None"]
     assert machine_names("Children in need (per 10,000 children); see tables/data_dictionary.csv; Hodges-Lehmann") == []
 
 

@@ -88,6 +88,8 @@ def test_humanise_and_detector():
     assert humanise("n_councils_missing") == "Councils missing"
     assert humanise("study_hash") == "Study hash"
     assert find_machine_names("p_value ('a', 'b') C(x)[T.y]") == ["C(x)[T.y]", "p_value", "('a', 'b')"]
+    # a column's suffix explained in a table's note (the comparisons table said "_a: Not in intervention")
+    assert find_machine_names("_a: Not in intervention; _b: In intervention. A [pause] - so") == ["_a", "_b"]
 
 
 def test_vocabulary_for_the_example_study():

@@ -68,3 +68,25 @@ def test_table_height_grows_with_wrapping():
     wrapped = table_height(["A", "B"], [["a much longer cell " * 6, "x"]] * 20, [200, 50], size=9)
     assert wrapped > 2 * one
     assert wrapped_lines("a\nb", 100, 9) == 2
+
+
+def test_a_split_table_repeats_every_column_its_rows_need_to_be_told_apart():
+    """Rows of one impact at three waves: a part showing only the impact would print three rows alike (it did, for
+    the comparisons by intervention status on the example study). Checked through both renderers' planning."""
+    from impact.report._html import _table_layout
+    from impact.report._layout import identifying_columns
+
+    headers = ["Impact", "Wave"] + [f"Measure {k}" for k in range(14)]
+    rows = [[impact, wave] + ["123,456.78"] * 14 for impact in ("Staff morale", "Partnership working")
+            for wave in ("Expectations before the review", "Early impact", "Longer-term change")]
+    numeric = [False, False] + [True] * 14
+    density, parts = _table_layout(headers, rows, numeric, 1)
+    assert len(parts) > 1
+    for part in parts:
+        shown = {tuple(r[j] for j in part if not numeric[j]) for r in rows}
+        assert len(shown) == len(rows), part
+    # Rows the first column already tells apart repeat only it; an explicit minimum is kept.
+    assert identifying_columns([r[:1] + r[2:] for r in rows[::3]], [False] + [True] * 14) == 1
+    assert identifying_columns(rows, numeric, 2) == 2
+    # Never more than the leading text columns, even when they leave rows alike.
+    assert identifying_columns([["a", "1"], ["a", "2"]], [False, True]) == 1

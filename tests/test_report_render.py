@@ -466,3 +466,60 @@ def test_a_p_value_in_a_table_stays_on_its_side_of_005():
         "0.0496", "0.04996", "0.049999", "0.050", "0.050", "0.012"]
     shown = display_frame(pd.DataFrame({"p_value": [0.0496, 0.2]}), {"p_value": "p"})
     assert shown["p_value"].tolist() == ["0.0496", "0.200"]
+
+
+def _models_like_table() -> Table:
+    """18 rows as the example's models table has them: long impact and contrast labels, seven numeric columns,
+    a long note (1,800 characters)."""
+    impacts = ["Increased commitment and drive to improve safeguarding", "Development of ideas, plans and actions",
+               "Promotion of learning and reflective practice", "Revision of policies, processes and systems",
+               "Improvement in staff morale and relations", "Affirmation and enhancement of partnership working"]
+    contrasts = ["In intervention vs not", "Early impact vs expectations before the review",
+                 "Longer-term change vs expectations before the review"]
+    rng = np.random.default_rng(20)
+    data = pd.DataFrame([{"impact": i, "contrast": c, "estimate": rng.normal(), "std_error": rng.uniform(0.2, 0.6),
+                          "ci": f"{rng.normal():.2f} to {rng.normal() + 2:.2f}", "odds_ratio": rng.uniform(0.5, 20),
+                          "or_ci": f"{rng.uniform(0.4, 8):.2f} to {rng.uniform(10, 80):.2f}",
+                          "p_value": rng.uniform(), "p_adjusted": rng.uniform()} for i in impacts for c in contrasts])
+    labels = {"impact": "Impact", "contrast": "Contrast", "estimate": "Estimate", "std_error": "Standard error",
+              "ci": "95% CI", "odds_ratio": "Odds ratio", "or_ci": "Odds ratio 95% CI",
+              "p_value": "p-value (not a finding)", "p_adjusted": "Adjusted p-value (not a finding)"}
+    note = " ".join(["Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across impacts and waves."] * 20)
+    return Table("models", data, "Models of each impact", note, labels=labels,
+                 columns_format={"estimate": "num:2", "std_error": "num:2", "odds_ratio": "num:2",
+                                 "p_value": "p", "p_adjusted": "p"})
+
+
+def test_docx_a_table_spilling_onto_a_page_is_set_smaller_when_that_keeps_it_to_one():
+    # The example's models table, at 9 pt with each row over two lines, ran 2 rows and its note onto page 18 of
+    # the report (LibreOffice render); at 7 pt its rows take one line each and the table, its caption and note
+    # fit one landscape page (checked by rendering the example with LibreOffice and looking at the pages).
+    from impact.report import _docx
+    from impact.report._layout import mean_lines, table_height
+
+    table = _models_like_table()
+    writer = _docx._Writer(_docx._open(None)[0], Report("r", "", {}, [Section("s", [table])]), {})  # A4, as rendered
+    _, headers, rows, numeric, size, landscape, parts, widths = writer.layout(table)
+    page = writer.block(landscape)
+    assert (size, landscape, len(parts)) == (7.0, True, 1)
+    assert mean_lines(rows, widths[0], size=size, padding=_docx._CELL_PADDING) == 1.0  # no row wraps
+    assert table_height(headers, rows, widths[0], size=size, padding=_docx._CELL_PADDING) < 0.6 * page.height
+    # guard: the same rows with a short note that leaves them room at 9 pt stay at 9 pt (the first size that fits)
+    short = Table("short", table.data.head(6), "Models", "Log-odds scale.", labels=table.labels,
+                  columns_format=table.columns_format)
+    assert writer.layout(short)[4] == 9.0
+
+
+def test_docx_the_note_under_a_table_keeps_with_its_last_row():
+    # A note that fell alone onto the next page (2 lines of table 6's note on page 8 of the example's report):
+    # the last row's paragraphs keep with the next (the note), and the note keeps its lines together.
+    data = pd.DataFrame({"impact": [f"Impact {k}" for k in range(60)], "n": range(60)})
+    data_doc = docx.Document(io.BytesIO(render_docx(Report("r", "", {}, [Section("s", [
+        Table("t", data, "Counts", "A note under the table.")])]))))
+    table = data_doc.tables[0]
+    last = table.rows[-1].cells[0].paragraphs[0]
+    assert last._p.pPr.find(qn("w:keepNext")) is not None
+    middle = table.rows[30].cells[0].paragraphs[0]
+    assert middle._p.pPr.find(qn("w:keepNext")) is None  # a long table still breaks between its rows
+    note = next(p for p in data_doc.paragraphs if p.text.startswith("A note under the table"))
+    assert note.paragraph_format.keep_together

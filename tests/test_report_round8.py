@@ -255,7 +255,10 @@ def test_the_attrition_sensitivity_compares_firth_with_firth_where_the_models_ta
                     in_intervention=rows["status_group"].eq("intervention").astype(int))
     direct = firth_logistic(d, formula="y ~ C(wave) + in_intervention", unit="council_id").params.loc["in_intervention"]
     for col in ("estimate", "ci_low", "ci_high", "p_value"):
-        assert morale.loc["complete", col] == pytest.approx(status.loc["morale", col], rel=1e-6, abs=1e-8)
+        # the models table's p of a status contrast with few councils on a side is a randomisation test's; the model's
+        # own (compared like with like across the attrition methods) is kept as p_value_model
+        shown = status.loc["morale", "p_value_model" if col == "p_value" else col]
+        assert morale.loc["complete", col] == pytest.approx(shown, rel=1e-6, abs=1e-8)
         assert morale.loc["complete", col] == pytest.approx(direct[col], rel=1e-6, abs=1e-8)
     # weighted: every participant at every wave, status from the study, response modelled on wave x status
     ws = study.wave_status()[["council_id", "wave", "intervention"]]

@@ -496,8 +496,8 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         extra["tables/quotes.csv"] = table_csv(quote_table)
     models = findings.models
     if models is not None and len(models):
-        cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "n_units",
-                "separation", "few_events", "estimator", "not_a_finding"]
+        cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_method",
+                "p_value_model", "n_units", "separation", "few_events", "estimator", "not_a_finding"]
         # the rows the report does not state as findings are marked here too: an analyst reads this file, not the notes
         models = models.assign(not_a_finding=_model_rows_not_findings(ctx, models)[0])
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
@@ -554,8 +554,10 @@ def _unreadable(rows: pd.DataFrame) -> pd.Series:
 #: councils x 3 participants x 3 waves, council sd 0.5, participant sd 0.3; ``bench/validity_stats.py``,
 #: ``status_small_group``, and repeats with other seeds, 6,400 studies in all): the status term's p fell below 0.05
 #: in about 15% of studies with 2 councils in intervention (700 studies), 9% with 3 (2,200), 8% with 4 (1,600),
-#: 7% with 5 (900) and 6% with 6 to 10 (1,000).  Two is the step that matters; from three the excess over alpha is smaller and decreasing,
-#: and the Holm adjustment across impacts takes most of it (see docs/methods.md).  With two councils in intervention
+#: 7% with 5 (900) and 6% with 6 to 10 (1,000).  Below :data:`impact.effects.RANDOMISATION_BELOW` (10) councils on a
+#: side the p-value is now a randomisation test's, whose size is alpha at every k (see docs/methods.md), but the limit
+#: stays: with one or two councils on a side, a difference, however tested, is those councils' difference from the
+#: rest, which nothing in the data tells from a difference made by their status.  With two councils in intervention
 #: (seed 913021, audit9) the summary stated that learning was reported more often there (odds ratio 2.37,
 #: Holm-adjusted p = 0.023), an impact planted alike in both groups.
 FEW_ON_ONE_SIDE = 3
@@ -1411,6 +1413,18 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
     return unconfirmed, "; ".join(w for w in why if w)
 
 
+def _randomised_status(ctx) -> str:
+    """The methods line's words on the intervention contrasts tested by randomisation (see :func:`_randomisation_note`),
+    or nothing where none is."""
+    from ..effects import RANDOMISATION_BELOW
+
+    m = ctx.f.models
+    if m is None or m.empty or "p_method" not in m.columns or not m["p_method"].eq("randomisation").any():
+        return ""
+    return (f"; with fewer than {RANDOMISATION_BELOW} councils in one status group, the intervention contrast by a "
+            "randomisation test reassigning the councils' paths of status across the waves")
+
+
 def _firth_note(ctx, shown: pd.DataFrame) -> str:
     """The models table's note on the rows that show Firth's penalised-likelihood estimate instead of the GEE's
     (``estimator == "firth"`` of :func:`impact.intervention_effects`): the impacts whose GEE separated, and that the
@@ -1430,6 +1444,32 @@ def _firth_note(ctx, shown: pd.DataFrame) -> str:
             "Firth's penalised likelihood (finite where the GEE diverges, and less biased), with a profile likelihood "
             "interval and a penalised likelihood ratio test allowing for councils as clusters (Heinze and Schemper "
             "2002).")
+
+
+def _randomisation_note(ctx, shown: pd.DataFrame) -> str:
+    """The models table's note on the intervention contrasts whose p-value is a randomisation test's
+    (``p_method == "randomisation"`` of :func:`impact.intervention_effects`: fewer than
+    :data:`impact.effects.RANDOMISATION_BELOW` councils on one side), naming the impacts and the method."""
+    from ..effects import RANDOMISATION_BELOW
+
+    if "p_method" not in shown.columns:
+        return ""
+    rows = shown[shown["term"].eq("in_intervention") & shown["p_method"].eq("randomisation")]
+    if rows.empty:
+        return ""
+    labels = [ctx.code(c).lower() for c in ctx.codes if c in set(rows["code"])]
+    every = "ri_exact" in rows.columns and rows["ri_exact"].astype(bool).all()
+    n = int(rows["ri_n"].max()) if "ri_n" in rows.columns else 0
+    how = (f"every one of the {n:,} reassignments" if every and rows["ri_n"].nunique() == 1 else
+           "every possible reassignment" if every else
+           f"{n:,} random reassignments (every one, where there are fewer)")
+    return (f" For the intervention contrast of {_listed(labels) if len(labels) < len(ctx.codes) else 'every impact'}, "
+            f"with fewer than {RANDOMISATION_BELOW} councils in one status group, the p-value is that of a "
+            "randomisation test, not the model's: each council's path of intervention status across the waves was "
+            "reassigned among the councils (as many councils following each path as observed), and the model's "
+            f"robust score statistic for status compared with its values under {how}. With so few councils on one "
+            "side the model's own test finds a difference where there is none too often; the estimate and interval "
+            "shown are still the model's.")
 
 
 def _few_events_note(ctx, shown: pd.DataFrame) -> str:
@@ -1533,11 +1573,18 @@ def _odds_ratio(r, alpha: float = 0.05) -> str:
 
     The interval is each change's own; the p is adjusted across the family.  Where they disagree (the interval
     leaves out 1 and the adjusted p is not below ``alpha``: "95% CI 0.08 to 0.82, Holm-adjusted p = 0.071") the
-    interval is said to be unadjusted, so that the sentence does not read as a contradiction."""
+    interval is said to be unadjusted, so that the sentence does not read as a contradiction. A status contrast whose p
+    is a randomisation test's (``p_method``, :func:`impact.intervention_effects`) says so after the p ("Holm-adjusted
+    p = 0.012 by randomisation test"), and such an interval is said to be the model's."""
     own = (r.ci_low > 0 or r.ci_high < 0) and not r.p_adjusted < alpha
+    # a status contrast with few councils on a side is tested by randomisation (impact.intervention_effects): the p is
+    # that test's, the interval the model's, and the sentence says which is which
+    randomised = getattr(r, "p_method", "model") == "randomisation"
+    interval = (" (the model's, not adjusted for the multiple comparisons)" if own and randomised else
+                " (not adjusted for the multiple comparisons)" if own else "")
     return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
-            f"{np.exp(r.ci_high):.2f}{' (not adjusted for the multiple comparisons)' if own else ''}, "
-            f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}")
+            f"{np.exp(r.ci_high):.2f}{interval}, "
+            f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}{' by randomisation test' if randomised else ''}")
 
 
 def _p_words(p: float, alpha: float = 0.05) -> str:
@@ -2045,8 +2092,9 @@ def _comparisons(ctx) -> Section:
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             f"the machine coding of the {ctx.one} is not confirmed in both status groups")
         blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
-                            f"_a: {la}; _b: {lb}. n: councils interviewed at the wave; median: median share of "
-                            f"participants reporting the {ctx.one}." + p_note,
+                            "Councils: the councils of each group interviewed at the wave; median share: the median, "
+                            "over those councils, of the share of a council's interviewed participants who reported "
+                            f"the {ctx.one}." + p_note,
                             {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
                              "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
                             labels=p_labels))
@@ -2274,6 +2322,7 @@ def _models(ctx) -> Section:
                        "estimated.") if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + _firth_note(ctx, shown[~separated])
+                 + _randomisation_note(ctx, shown[~separated])
                  + _few_events_note(ctx, shown[~separated])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
@@ -2944,6 +2993,15 @@ def _lessons(ctx, labels) -> Section:
                         "Participants and councils making at least one suggestion about it after the review.",
                         labels={"n_participants": Label("Participants making a suggestion", format="int"),
                                 "n_councils": Label("Councils", format="int")}))
+    if _process_machine_coded(ctx):
+        # A suggestion quoted here is captioned with the part of the review it concerns: under machine coding that
+        # rests on the reading of each code, some of which the coder makes far less well than others.
+        blocks.append(Paragraph(
+            "No suggestion is quoted here: the review-process codes were read by the package's machine coder, which, "
+            "measured against people on real text, reads some of these codes far less accurately than others, so a "
+            "suggestion could be filed under the wrong part of the review. The suggestions are in the impact review "
+            "export, for checking by hand."))
+        return Section("Lessons for the programme", blocks)
     pc = proc["codings"]
     rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
     codes = [c for c in ordered["code"] if c != "general"][:6]
@@ -3202,7 +3260,7 @@ def _methods(ctx) -> Section:
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
         f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
-        "participants; GEE with bias-reduced sandwich errors for few clusters.",
+        "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import zipfile
 from collections.abc import Mapping
@@ -48,7 +49,14 @@ from .._version import __version__
 from ..errors import InputError
 from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
 from ._images import PNG_DPI, Image, rasterise
-from ._layout import fit_columns, mean_lines, split_columns, table_height
+from ._layout import (
+    fit_columns,
+    identifying_columns,
+    mean_lines,
+    split_columns,
+    table_height,
+    wrapped_lines,
+)
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_docx", "check_docx_template", "TABLE_FONT_SIZES", "A4"]
@@ -60,6 +68,16 @@ TABLE_FONT_SIZES = (9.0, 8.0, 7.0)
 _MARGIN_MM = 20
 _CELL_PADDING = 12.0  # Word's default cell margins (2 x 5.4 pt) and a little air
 _HEADER_FILL = "DCE6F0"
+#: Size (points) of the note under a table, and the height of its caption.
+_NOTE_SIZE = 8.5
+_CAPTION_HEIGHT = 26.0
+#: Share of a table's first page reckoned for text before it (a section's heading and opening paragraph).
+_TEXT_BEFORE = 0.15
+#: A table over one page and up to this many is set smaller where that saves a page: down to this size, or
+#: smaller where its rows then take one line each (mean lines at most _ONE_LINE) and did not before.
+_SAVE_PAGES_UP_TO = 3
+_SMALLEST_TO_SAVE_A_PAGE = 8.0
+_ONE_LINE = 1.05
 _RULE = "A6A6A6"
 _FONT = "Arial"
 _FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -335,7 +353,9 @@ class _Writer:
             headers = [frame.attrs["labels"][k] for k in keys]
             rows = frame.values.tolist()
             numeric = [k in set(frame.attrs["numeric"]) for k in keys]
-            self.plans[key] = (frame, headers, rows, numeric, *self._plan(headers, rows, numeric, table.key_columns))
+            notes = self._notes(table, frame)
+            self.plans[key] = (frame, headers, rows, numeric,
+                               *self._plan(headers, rows, numeric, table.key_columns, notes=notes))
         return self.plans[key]
 
     def table(self, table: Table) -> None:
@@ -353,17 +373,30 @@ class _Writer:
             self.caption("Table", self.n_table if k == 0 else None, self.vocabulary.prose(table.caption), part=label)
             self._grid([headers[j] for j in columns], [[r[j] for j in columns] for r in rows],
                        [numeric[j] for j in columns], part_widths, size)
-        notes = " ".join(x for x in (clean_text(self.vocabulary.prose(table.notes)), symbol_key(frame.attrs["symbols"])) if x)
-        p = self.paragraph(notes)
+        p = self.paragraph(self._notes(table, frame))
         p.paragraph_format.space_after = Pt(12)
+        p.paragraph_format.keep_together = True  # with the table's last row (its keepNext), on one page
         for run in p.runs:
-            run.font.size = Pt(8.5)
+            run.font.size = Pt(_NOTE_SIZE)
 
-    def _plan(self, headers, rows, numeric, key_columns):
+    def _notes(self, table: Table, frame) -> str:
+        """The note under a table: its notes and the key to its symbols."""
+        return " ".join(x for x in (clean_text(self.vocabulary.prose(table.notes)), symbol_key(frame.attrs["symbols"]))
+                        if x)
+
+    def _plan(self, headers, rows, numeric, key_columns, *, notes: str = ""):
         """(font size, landscape?, column parts, widths per part) for a table."""
         portrait, wide = self.block(False), self.block(True)
-        best = None
-        for size in TABLE_FONT_SIZES:  # the largest type that fits either way round
+
+        def shared(page: _Page) -> float:
+            # the share of the table's first page taken by its caption, its note and the text before it
+            note = wrapped_lines(notes, page.width, _NOTE_SIZE) * _NOTE_SIZE * 1.2 + 12 if notes else 0.0
+            return (note + _CAPTION_HEIGHT) / page.height + _TEXT_BEFORE
+
+        def candidates(size: float) -> list[tuple]:
+            """(cost, size, landscape, plan, whole pages, mean lines) of each way round the table fits at ``size``,
+            cheapest first."""
+            found = []
             for landscape, page in ((False, portrait), (True, wide)):
                 if landscape and not self.can_rotate:
                     continue
@@ -376,16 +409,31 @@ class _Writer:
                 # landscape section costs a page break either side and turning the page.
                 cost = pages * (1 + 0.35 * max(0.0, lines - 1.5))
                 cost = cost * 1.1 + 1.0 if landscape else cost
-                if best is None or cost < best[0]:
-                    best = (cost, size, landscape, plan)
-            if best is not None:
+                found.append((cost, size, landscape, plan, math.ceil(pages + shared(page)), lines))
+            return sorted(found, key=lambda c: c[0])
+
+        best = None
+        for size in TABLE_FONT_SIZES:  # the largest type that fits either way round
+            found = candidates(size)
+            if found:
+                best = found[0]
                 break
         if best is not None:
-            _, size, landscape, plan = best
+            # A table that spills onto another page (its last rows and its note alone there, as the models table
+            # did) is set smaller where that keeps it to fewer pages with its rows wrapping no more: a step down
+            # in type reads better than a table cut after its last page's worth of rows.  Below
+            # _SMALLEST_TO_SAVE_A_PAGE only where its rows then take one line each and did not before.
+            if 1 < best[4] <= _SAVE_PAGES_UP_TO:
+                fewer = [c for size in TABLE_FONT_SIZES if size < best[1] for c in candidates(size)
+                         if c[4] < best[4] and c[5] <= best[5]
+                         and (c[1] >= _SMALLEST_TO_SAVE_A_PAGE or c[5] <= _ONE_LINE < best[5])]
+                if fewer:
+                    best = max(fewer, key=lambda c: (c[1], -c[0]))  # the largest type, then the cheapest
+            _, size, landscape, plan, _, _ = best
             return size, landscape, [list(range(len(headers)))], [list(plan.widths)]
         size = TABLE_FONT_SIZES[-1]
         plan = fit_columns(headers, rows, wide.width, size=size, padding=_CELL_PADDING, nowrap=numeric)
-        parts = split_columns(plan.minimum, wide.width, key_columns=key_columns)
+        parts = split_columns(plan.minimum, wide.width, key_columns=identifying_columns(rows, numeric, key_columns))
         widths = []
         for columns in parts:
             sub = fit_columns([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width,
@@ -413,7 +461,8 @@ class _Writer:
         ]
         for i, values in enumerate([headers, *rows]):
             header = i == 0
-            keep = header or (keep_all and i < len(rows)) or i < 3
+            # the last row keeps with the note under the table, so a note never stands alone on a page
+            keep = header or keep_all or i < 3 or i == len(rows)
             out.append("<w:tr><w:trPr><w:cantSplit/>" + ('<w:tblHeader/>' if header else "") + "</w:trPr>")
             for j, value in enumerate(values):
                 shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEADER_FILL}"/>' if header else ""

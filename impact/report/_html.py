@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from .._version import __version__
 from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
 from ._images import Image, rasterise
-from ._layout import fit_columns, split_columns
+from ._layout import fit_columns, identifying_columns, split_columns
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_html"]
@@ -41,7 +41,8 @@ def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool]
             return density, [list(range(len(headers)))]
     font, padding = _SCREEN["compact"]
     plan = fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric)
-    return "compact", split_columns(plan.minimum, _COLUMN_PX, key_columns=key_columns)
+    return "compact", split_columns(plan.minimum, _COLUMN_PX,
+                                     key_columns=identifying_columns(rows, numeric, key_columns))
 
 
 def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bool:

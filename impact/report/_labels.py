@@ -780,6 +780,7 @@ def find_machine_names(text: str) -> list[str]:
     found += PATSY_TERM_RE.findall(scrubbed)
     scrubbed = PATSY_TERM_RE.sub(" ", scrubbed)
     found += [m.group(0) for m in SNAKE_RE.finditer(scrubbed)]
+    found += re.findall(r"(?<![\w./\\-])_[a-z][a-z0-9_]*(?![\w/\\-])", scrubbed)  # a column's suffix: '_a: Not in ...'
     found += _PY_LIST_RE.findall(scrubbed)
     found += re.findall(r"\{'[^'\n]*':[^}\n]*\}", scrubbed)
     return found

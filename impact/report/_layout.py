@@ -179,6 +179,30 @@ def _share(minimum: list[float], natural: list[float], room: float, weights: lis
     return widths
 
 
+def identifying_columns(rows: Sequence[Sequence[str]], numeric: Sequence[bool], at_least: int = 1, *,
+                        at_most: int = 3) -> int:
+    """How many leading columns a split table repeats so that each part's rows can be told apart.
+
+    At least ``at_least``; more of the leading text (not numeric) columns, up to ``at_most``, while the ones
+    so far leave two rows alike (an impact shown once per wave needs its wave beside it in every part).
+
+    Examples
+    --------
+    >>> rows = [["Morale", "Early", "3"], ["Morale", "Later", "4"], ["Plans", "Early", "5"]]
+    >>> identifying_columns(rows, [False, False, True])
+    2
+    >>> identifying_columns([["Morale", "3"], ["Plans", "4"]], [False, True])
+    1
+    """
+    text = 0
+    while text < len(numeric) and not numeric[text]:
+        text += 1
+    k = max(0, at_least)
+    while k < min(at_most, text) and len({tuple(r[:k]) for r in rows}) < len(rows):
+        k += 1
+    return k
+
+
 def split_columns(minimum: Sequence[float], available: float, *, key_columns: int = 1) -> list[list[int]]:
     """Split columns into parts that each fit ``available``, repeating the first ``key_columns``.
 

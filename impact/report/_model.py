@@ -98,7 +98,9 @@ class Table:
         printed).
     key_columns : int, default 1
         How many leading columns identify a row: repeated in every part when
-        a table too wide for the page is split into parts.
+        a table too wide for the page is split into parts. A minimum: where
+        they leave two rows alike, the next leading text columns (up to three
+        in all) are repeated too.
 
     Examples
     --------
