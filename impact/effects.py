@@ -99,8 +99,10 @@ def intervention_effects(
         the model's. Elsewhere ``p_method`` is ``"model"``.  Codes that cannot be
         fitted (no variation in the outcome) are left out with an
         :class:`~impact.errors.ImpactWarning` naming them; a code whose
-        councils were all in one status at every wave is fitted on wave
-        alone (no ``in_intervention`` row), with such a warning too.
+        councils were all in one status at every wave, or all in the same
+        status at each wave (status then varies with the wave only), is
+        fitted on wave alone (no ``in_intervention`` row), with such a
+        warning too.
     """
     from .stats import adjust_pvalues, longitudinal_model
 
@@ -121,15 +123,21 @@ def intervention_effects(
         # Where every council is in one status at every wave, the status term cannot be estimated, but the change
         # across the waves can: the model is fitted on wave alone, and has no ``in_intervention`` row. It was not
         # fitted at all, so a study of councils none of which was in intervention had no model of change (audit8).
+        # Where every council has the same status at each wave (all in intervention at the first two waves and out at
+        # the last), status is a function of the wave and its term is the wave's under another name: the fit raised
+        # (singular matrix) and no model of change was made, and the report said no impact varied in wave or status
+        # (audit10, every council's notice lifted between the later waves). Fitted on wave alone, as above.
         formula = _STATUS_FORMULA
-        if d["in_intervention"].nunique() < 2:
+        if d.groupby("wave")["in_intervention"].nunique().max() < 2:
             if d["wave"].nunique() < 2:
                 warnings.warn(f"GEE for code {code!r} not fitted: neither wave nor intervention status varies",
                               ImpactWarning, stacklevel=2)
                 continue
             formula = _WAVE_FORMULA
-            warnings.warn(f"GEE for code {code!r} fitted on wave alone: intervention status does not vary",
-                          ImpactWarning, stacklevel=2)
+            why = ("intervention status does not vary" if d["in_intervention"].nunique() < 2 else
+                   "every council has the same intervention status at each wave, so its effect cannot be told from "
+                   "the wave's")
+            warnings.warn(f"GEE for code {code!r} fitted on wave alone: {why}", ImpactWarning, stacklevel=2)
         try:
             res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
                                      method="gee", cov_struct="exchangeable", alpha=alpha)

@@ -135,6 +135,31 @@ def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, pa
     return study, truth, findings
 
 
+#: A theme of the review themes codebook for each planted impact (four under core themes, two under optional themes):
+#: the planted statements, coded against that codebook.
+THEME_OF = {"commitment": "vision_strategy_leadership", "plans_actions": "participation",
+            "learning": "service_delivery_practice", "policies_systems": "managing_performance",
+            "morale": "managing_resources", "partnership": "working_together_lscb"}
+
+
+def analysed_themes(n_councils, seed, **kwargs):
+    """``(study, truth, coded, findings)`` of a study generated with ``seed``, its planted statements coded with a
+    review theme each (:data:`THEME_OF`) and analysed against the review themes codebook (the models only; warnings
+    silenced)."""
+    import warnings
+
+    from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
+
+    study, truth = generate_with_truth(n_councils, seed=seed, **kwargs)
+    coded = truth.coded()
+    coded = coded[coded["code"].isin(THEME_OF)].assign(code=lambda d: d["code"].map(THEME_OF))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        findings = analyse(study, codebook="review_themes", coded=coded, n_resamples=199, seed=1, parts=["models"])
+    return study, truth, coded, findings
+
+
 def repeat_wave(study, coded, *, of: str, wave: str, label: str, days: int, window_days: tuple[int, int]):
     """``(study, coded)`` with a wave ``wave`` appended at which each interview of wave ``of`` is held again ``days``
     later, its transcript and codings copied (ids and transcripts suffixed 'L'): a wave whose truth is ``of``'s."""

@@ -105,3 +105,26 @@ def test_search_path_order():
     dirs = codebook_dirs()
     # package data (impact._bundle), which is data/codebooks in a checkout; never sys.prefix (issue 18.6)
     assert [d.parts[-2:] for d in dirs] == [("data", "codebooks")]
+
+
+def test_a_codebook_names_what_its_codes_are():
+    """``noun``: what a codebook's codes are, as a report names them (the review themes are themes, not impacts).
+    Given as a word (plural made by English spelling) or as the singular and the plural; where not given, 'impact',
+    and the codebook's hash is as before the key existed (the bundled codebooks without it keep theirs); given, it is
+    kept through YAML and changes the hash; a value that is not words is refused, naming the key."""
+    spec = yaml.safe_load(TINY)
+    plain = Codebook(spec)
+    assert plain.noun == ("impact", "impacts")
+    assert Codebook.nfer().hash.startswith("7b38a168ab91")  # as before the key existed (main, 2026-12-02)
+    assert "noun" not in yaml.safe_load(plain.to_yaml())
+    for given, expected in (("theme", ("theme", "themes")), ("priority", ("priority", "priorities")),
+                            ("approach", ("approach", "approaches")),
+                            (["area of practice", "areas of practice"], ("area of practice", "areas of practice"))):
+        cb = Codebook({**spec, "noun": given})
+        assert cb.noun == expected
+        assert Codebook.from_yaml(cb.to_yaml()).noun == expected and cb.hash != plain.hash
+    assert Codebook.load("review_themes").noun == ("theme", "themes")
+    for bad in (3, ["theme"], "theme!", ["a", "b", "c"], "", ["theme", None]):
+        with pytest.raises(ValidationError, match="noun") as err:
+            Codebook({**spec, "noun": bad}, source="tiny.yaml")
+        assert "what the codes are called" in str(err.value)

@@ -356,7 +356,8 @@ def _descriptive_sentences(summary: list[str]) -> list[str]:
     """The summary's sentences on what was most often expected or reported, expectations realised and credit."""
     starts = ("Before the review, participants most often expected", "After the review, the impacts most often reported")
     return [s for s in summary if s.startswith(starts) or "were reported as realised" in s
-            or "were reported again at" in s or "credited by the speaker" in s or s.startswith("Every one of the")]
+            or "were reported again at" in s or "credited it to something other" in s
+            or s.startswith("Every one of the")]
 
 
 def _planted_top_reported(study, truth) -> str:

@@ -444,7 +444,7 @@ def test_the_credit_sentence_names_every_factor_tied_with_the_third(twelve):
     att.loc[i, ["n_ofsted", "n_leadership", "n_restructure", "n_funding", "n_other_programme"]] = [14, 17, 14, 14, 9]
     att.loc[i, ["n_reported", "n_review", "n_other", "n_unclear"]] = [530, 446, 68, 16]
     sentence = _credit_sentence(_Ctx(dataclasses.replace(f, attribution=att), False, 5, 5, None))
-    assert sentence.startswith("Of the 530 impacts reported after the review, 13% were credited"), sentence
+    assert sentence.startswith("Of the 530 statements reporting an impact after the review, 13% credited it"), sentence
     for factor in ("new leadership", "Ofsted", "a restructure", "funding"):
         assert f"{factor} " in sentence, sentence
     assert "another programme" not in sentence

@@ -147,8 +147,8 @@ def test_every_share_the_summary_prints_is_the_share_in_its_table(null):
     att = _table(f, "attribution").set_index("impact").loc["all"]
     n = int(att["n_reported"])
     [credit] = [s for s in bullets if "something other than the review" in s]
-    assert credit.startswith(f"Of the {n:,} impacts reported after the review, "
-                             f"{100 * att['n_other'] / n:.0f}% were credited"), credit
+    assert credit.startswith(f"Of the {n:,} statements reporting an impact after the review, "
+                             f"{100 * att['n_other'] / n:.0f}% credited it"), credit
     assert f"for {100 * att['n_unclear'] / n:.0f}% the speaker could not say" in credit, credit
     counts = {x: int(att[f"n_{x}"]) for x in _FACTOR_LABELS}
     third = sorted(counts.values(), reverse=True)[2]

@@ -24,6 +24,7 @@ import pandas as pd
 import pytest
 from conftest import (
     analysed_synthetic,
+    analysed_themes,
     assert_wave_terms_are_statsmodels,
     once_per_worker,
     report_of,
@@ -256,33 +257,11 @@ def test_the_summary_says_how_many_councils_the_last_wave_rests_on(fall):
 
 
 # --------------------------------------------------------------------------- 5. a codebook with sub-codes
-#: A theme for each planted impact (four under core themes, two under optional themes): the planted statements,
-#: coded against the review themes codebook.
-THEME_OF = {"commitment": "vision_strategy_leadership", "plans_actions": "participation",
-            "learning": "service_delivery_practice", "policies_systems": "managing_performance",
-            "morale": "managing_resources", "partnership": "working_together_lscb"}
-
-
 @pytest.fixture(scope="module")
 def themed():
     """``(study, truth, coded, findings)``: 12 councils, the planted statements coded with review themes."""
-
-    def build():
-        import warnings
-
-        from impact.pipeline import analyse
-        from impact.synth import generate_with_truth
-
-        study, truth = generate_with_truth(12, seed=913043, interviews_per_wave=3, words_per_interview=100)
-        coded = truth.coded()
-        coded = coded[coded["code"].isin(THEME_OF)].assign(code=lambda d: d["code"].map(THEME_OF))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            findings = analyse(study, codebook="review_themes", coded=coded, n_resamples=199, seed=1,
-                               parts=["models"])
-        return study, truth, coded, findings
-
-    return once_per_worker(("round9", "themed"), build)
+    return once_per_worker(("round9", "themed"), lambda: analysed_themes(12, 913043, interviews_per_wave=3,
+                                                                        words_per_interview=100))
 
 
 def test_a_codebook_with_sub_codes_reports_each_top_level_code_where_a_sub_code_is_coded(themed):

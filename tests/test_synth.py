@@ -303,3 +303,32 @@ def test_a_fall_in_one_impact_and_the_paths_through_intervention_are_planted_as_
         generate_with_truth(2, seed=1, intervention_paths={"never": 0.5})
     with pytest.raises(ValueError, match="code_wave_log_odds"):
         SynthEffects(code_wave_log_odds={"morale": {"early": -1.0}})
+
+
+def test_cli_passes_the_paths_through_intervention_to_the_generator(tmp_path, capsys):
+    """``impact synth`` had no way to choose the councils' paths through intervention (``intervention_paths``).
+    ``--intervention-paths`` passes them: every council of a study asked for lifted notices only is planted on that
+    path, in and then out of intervention, and the truth records the chances; a malformed value exits with status 2
+    and names what is wrong and what is expected, writing nothing."""
+    import json
+
+    from impact.cli._synth import PATH_NAMES
+    from impact.synth._generate import _PATHS
+
+    assert PATH_NAMES == tuple(p for p, _ in _PATHS)
+    out = tmp_path / "lifted"
+    assert main(["synth", "--councils", "4", "--seed", "1010211", "--out", str(out), "--words-per-interview", "60",
+                 "--interviews-per-wave", "1", "--intervention-paths", "lifted=1"]) == 0
+    doc = json.loads((out / "planted_truth.json").read_text(encoding="utf-8"))
+    assert doc["parameters"]["intervention_paths"] == {"lifted": 1.0}
+    assert {c["intervention_path"] for c in doc["councils"]} == {"lifted"}
+    assert all(c["in_intervention"]["expectations"] and not c["in_intervention"]["longer_term"] for c in doc["councils"])
+    capsys.readouterr()
+    for bad, said in (("never=0.5,sometimes=0.5", "'sometimes' is not a path through intervention"),
+                      ("never=0.5", "the chances sum to 0.5"), ("never=half,lifted=0.5", "'half' (for 'never') is not a chance"),
+                      ("never", "'never' is not PATH=CHANCE"), ("never=0.5,never=0.5", "'never' is given twice"),
+                      ("never=-0.5,lifted=1.5", "'-0.5' (for 'never') is not a chance from 0 to 1")):
+        assert main(["synth", "--councils", "2", "--out", str(tmp_path / "bad"), "--intervention-paths", bad]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "expected PATH=CHANCE pairs" in err and "never, throughout, lifted" in err, err
+        assert not (tmp_path / "bad").exists()

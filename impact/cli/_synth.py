@@ -9,7 +9,64 @@ from pathlib import Path
 from ..errors import InputError
 from ._options import SEED_MAX, a_path, bounded_int
 
-__all__ = ["register", "run"]
+__all__ = ["register", "run", "path_chances", "PATH_NAMES"]
+
+#: The paths through intervention the generator draws from (``impact.synth``'s ``_PATHS``, named here so that building
+#: the parser imports no pandas; a test checks the two agree).
+PATH_NAMES = ("never", "throughout", "lifted", "entered", "direction")
+
+
+def path_chances(text: str) -> dict[str, float]:
+    """An argparse ``type`` for ``--intervention-paths``: ``PATH=CHANCE`` pairs, comma-separated, chances summing to 1.
+
+    Examples
+    --------
+    >>> path_chances("never=0.6, entered=0.4")
+    {'never': 0.6, 'entered': 0.4}
+    >>> path_chances("never=0.6,sometimes=0.4")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'never=0.6,sometimes=0.4': 'sometimes' is not a path through intervention - expected PATH=CHANCE pairs, comma-separated, with PATH one of never, throughout, lifted, entered, direction and chances from 0 to 1 summing to 1 (e.g. never=0.6,entered=0.4)
+    >>> path_chances("never=0.6")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'never=0.6': the chances sum to 0.6 - expected PATH=CHANCE pairs, comma-separated, with PATH one of never, throughout, lifted, entered, direction and chances from 0 to 1 summing to 1 (e.g. never=0.6,entered=0.4)
+    """
+    import argparse
+    import math
+
+    expected = (f"expected PATH=CHANCE pairs, comma-separated, with PATH one of {', '.join(PATH_NAMES)} and chances "
+                "from 0 to 1 summing to 1 (e.g. never=0.6,entered=0.4)")
+    chances: dict[str, float] = {}
+    problems = []
+    items = [t.strip() for t in text.split(",")]
+    if not any(items):
+        problems.append("no path was given")
+    for item in items:
+        name, eq, value = (s.strip() for s in item.partition("="))
+        if not eq or not name:
+            problems.append(f"{item!r} is not PATH=CHANCE")
+            continue
+        if name not in PATH_NAMES:
+            problems.append(f"{name!r} is not a path through intervention")
+        elif name in chances:
+            problems.append(f"{name!r} is given twice")
+        try:
+            chance = float(value)
+        except ValueError:
+            chance = math.nan
+        if not 0.0 <= chance <= 1.0:  # NaN too
+            problems.append(f"{value!r} (for {name!r}) is not a chance from 0 to 1")
+        elif name in PATH_NAMES:
+            chances[name] = chance
+    if not problems and abs(sum(chances.values()) - 1.0) > 1e-9:
+        problems.append(f"the chances sum to {sum(chances.values()):g}")
+    if problems:
+        raise argparse.ArgumentTypeError(f"{text!r}: {'; '.join(problems)} - {expected}")
+    return chances
+
+
+path_chances.__name__ = "paths"
 
 
 def register(sub) -> None:
@@ -31,6 +88,12 @@ def register(sub) -> None:
     p.add_argument("--interviews-per-wave", type=bounded_int(1, 100), default=5, metavar="K",
                    help="participants per council interviewed at each wave before attrition (default 5)")
     p.add_argument("--null", action="store_true", help="plant no effects (for false-positive simulations)")
+    p.add_argument("--intervention-paths", type=path_chances, default=None, metavar="PATH=CHANCE,...",
+                   help=("chance of each council's path through intervention: never, throughout (a notice at every "
+                         "wave), lifted (lifted between the early and the longer-term wave), entered (issued between "
+                         "those waves), direction (a notice and a statutory direction throughout); paths not named "
+                         "have no chance, e.g. never=0.6,entered=0.4 (default: never=0.6,throughout=0.13,lifted=0.12,"
+                         "entered=0.1,direction=0.05)"))
     p.add_argument("--overwrite", action="store_true",
                    help="replace a study already in PATH (refused if PATH also holds files that are not part of a study)")
     p.set_defaults(func=run)
@@ -68,6 +131,7 @@ def run(args) -> int:
             interviews_per_wave=args.interviews_per_wave,
             words_per_interview=args.words_per_interview,
             effects=SynthEffects.null() if args.null else None,
+            intervention_paths=args.intervention_paths,
             out=args.out,
             overwrite=args.overwrite,
         )

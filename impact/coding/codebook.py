@@ -51,7 +51,17 @@ def _id_expected(value: object) -> str:
     return "a snake_case id" + (f": {why}" if why else "")
 
 
-_TOP_KEYS = {"format_version", "id", "version", "title", "description", "source", "classes", "codes"}
+_TOP_KEYS = {"format_version", "id", "version", "title", "description", "source", "noun", "classes", "codes"}
+_NOUN = re.compile(r"[A-Za-z][A-Za-z' -]*")  # a word or two a sentence can hold: "theme", "area of practice"
+#: What the codes are called where a codebook does not say (the codes of impact the package was built for).
+DEFAULT_NOUN = ("impact", "impacts")
+
+
+def _plural(word: str) -> str:
+    """'theme' -> 'themes', 'priority' -> 'priorities', 'approach' -> 'approaches' (the last word of a noun)."""
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + ("es" if re.search(r"(s|x|z|ch|sh)$", word) else "s")
 _CODE_KEYS = {"id", "parent", "label", "definition", "include", "exclude", "examples", "rules"}
 _RULE_KEYS = {"phrases", "near", "weight"}
 _NEAR_KEYS = {"terms", "with", "within", "weight", "ordered"}
@@ -291,6 +301,22 @@ class Codebook:
         return self._spec.get("description", "")
 
     @property
+    def noun(self) -> tuple[str, str]:
+        """What the codes are, in a sentence, singular and plural: the codebook's ``noun``, else ('impact', 'impacts').
+
+        A report names its codes by it ("the themes most often reported", not "the impacts").
+
+        Examples
+        --------
+        >>> Codebook.load("review_themes").noun, Codebook.nfer().noun
+        (('theme', 'themes'), ('impact', 'impacts'))
+        """
+        given = self._spec.get("noun")
+        if not given:
+            return DEFAULT_NOUN
+        return (given[0], given[1]) if isinstance(given, list) else (given, _plural(given))
+
+    @property
     def hash(self) -> str:
         canonical = json.dumps(self._spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -399,6 +425,9 @@ def _normalise(spec: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("title", "description", "source"):
         if spec.get(key):
             out[key] = str(spec[key]).strip()
+    if spec.get("noun"):  # left out where not given: a codebook without it keeps its hash
+        noun = spec["noun"]
+        out["noun"] = [str(w).strip() for w in noun] if isinstance(noun, list) else str(noun).strip()
     if spec.get("classes"):
         out["classes"] = {str(k): [str(t) for t in v] for k, v in spec["classes"].items()}
     codes = []
@@ -435,6 +464,12 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
     elif isinstance(spec["version"], float):  # 1.10 would be recorded as "1.1", and 2.0 as 2.0 or "2" by other readers
         bad("version", spec["version"], "a version string in quotes, such as \"1.10\" (YAML reads an unquoted 1.10 "
                                         "as the number 1.1)")
+    noun = spec.get("noun")
+    words = noun if isinstance(noun, list) and len(noun) == 2 else [noun]
+    if noun is not None and not all(isinstance(w, str) and _NOUN.fullmatch(w.strip()) for w in words):
+        bad("noun", noun, "what the codes are called, in lower case as in a sentence: a word such as theme (its plural "
+                          "made by adding s), or a list of the singular and the plural, such as [area of practice, "
+                          "areas of practice]")
     classes = spec.get("classes") or {}
     if not isinstance(classes, Mapping) or not all(isinstance(v, list) for v in classes.values()):
         bad("classes", classes, "a mapping of class name to a list of terms")

@@ -153,6 +153,27 @@ class _Ctx:
         self.ledger = DisclosureLedger(threshold=min_count)
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
+        # what the codes are, as sentences name them: 'impact' for the codebooks of impact, 'theme' for the review
+        # themes (a report on that codebook called its themes 'impacts', audit10)
+        self.one, self.many = getattr(findings.codebook, "noun", ("impact", "impacts"))
+
+    def codes_as(self, text: str) -> str:
+        """``text``, written of the codes as impacts, with the codebook's noun for them ('each impact' -> 'each
+        theme', 'an impact' -> 'a theme'). Only for the package's own sentences in which 'impact' names a code,
+        never one holding a label or a command ('impact review export')."""
+        if (self.one, self.many) == ("impact", "impacts"):
+            return text
+
+        def swap(m: re.Match) -> str:
+            word = self.many if m.group(3) else self.one
+            if m.group(2)[0] == "I":
+                word = word[0].upper() + word[1:]
+            if m.group(1):  # the article follows the noun's sound: 'an impact', 'a theme'
+                article = "an" if word[0].lower() in "aeiou" else "a"
+                return (article.capitalize() if m.group(1)[0] == "A" else article) + " " + word
+            return word
+
+        return re.sub(r"\b([Aa]n )?([Ii]mpact)(s)?\b", swap, text)
 
     def redacted(self, text: object) -> str:
         """A name or label the study's author wrote (the study's name, a wave's or code's label), redacted.
@@ -389,13 +410,13 @@ def _vocabulary(ctx):
     from ..coding import Codebook
     from ._labels import Vocabulary
 
-    extra_codes = {"all": "All impacts", "general": "The programme in general"}
+    extra_codes = {"all": ctx.codes_as("All impacts"), "general": "The programme in general"}
     for name in ("review_process", "review_themes"):
         book = Codebook.load(name)
         extra_codes.update(dict(zip(book.codes["code_id"], book.codes["label"], strict=True)))
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
     columns = {
-        "impact": Label("Impact"), "factor": Label("Part of the review or factor"),
+        "impact": Label(ctx.codes_as("Impact")), "factor": Label("Part of the review or factor"),
         "concerning": Label("What the suggestion concerns"), "council_type": Label("Council type"),
         "intervention": Label("Intervention status"), "expectations": Label("Expectations of the review"),
         "n_with": Label("Participants", description="Participants for whom the measure holds.", format="int"),
@@ -404,7 +425,7 @@ def _vocabulary(ctx):
         "median_a": Label(f"Median share, {la.lower()}", format="pct:0"),
         "median_b": Label(f"Median share, {lb.lower()}", format="pct:0"),
         "difference": Label("Difference in share", "percentage points"),
-        "n_reported": Label("Statements reporting an impact", format="int"),
+        "n_reported": Label(ctx.codes_as("Statements reporting an impact"), format="int"),
         "n_review": Label("Credited to the review", format="int"),
         "n_other": Label("Credited to another factor", format="int"),
         "n_unclear": Label("Cause left open", format="int"),
@@ -574,7 +595,7 @@ def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
     stated = ("no change across the waves and no difference between councils in and not in intervention, and no "
               "absence of either," if few and len(ctx.later) else
               "no difference between councils in and not in intervention, and no absence of one,")
-    return (f"The models of whether participants reported each impact {reason}, so this report states {stated} as a "
+    return (f"The models of whether participants reported each {ctx.one} {reason}, so this report states {stated} as a "
             "finding. The estimates are in the longitudinal models section, to be read as a description only.")
 
 
@@ -708,7 +729,7 @@ def _summary(ctx) -> Section:
         # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
         # of a summary without "most often expected" cannot tell an omission from an oversight
         if hidden:
-            items.append(f"This summary does not state {_listed(hidden)}: a count behind the shares is below "
+            items.append(f"This summary does not state {ctx.codes_as(_listed(hidden))}: a count behind the shares is below "
                          f"{ctx.min_count} and is not published, to protect the participants, and the shares would give "
                          "it away (the tables show the counts that can be published).")
     gee = _gee_rows(ctx)
@@ -770,9 +791,22 @@ def _drift_note(ctx) -> str:
     doubtful = set(_doubtful_over_waves(ctx, _weak_codes(ctx)))
     stated = [ctx.code(c).lower() for c in ctx.codes if c not in doubtful]
     return (" A change across the waves in machine codings can be made by the coder alone, reading one wave's talk "
-            "differently from another's: it is a finding only for an impact the coder reads with F1 of at least "
+            f"differently from another's: it is a finding only for {ctx.codes_as('an impact')} the coder reads with F1 of at least "
             f"{_WEAK_F1:.2f} on real text and whose hand check gives Cohen's kappa of at least {CHECKED_KAPPA:.2f} at "
             "every wave; here " + (f"{_listed(stated)}." if stated else "none."))
+
+
+def _lockstep(ctx) -> list[str]:
+    """The impacts modelled on wave alone because every council had the same intervention status at each wave while
+    that status changed between waves (every council's notice lifted between the later waves): their change across
+    the waves is also the change in status (:func:`impact.intervention_effects`)."""
+    m = ctx.f.models
+    need = {"code", "term", "n_units_intervention", "n_units_no_intervention"}
+    if m is None or m.empty or not need <= set(m.columns):
+        return []
+    fitted = m.groupby("code")["term"].agg(set)
+    both = m.groupby("code")[["n_units_intervention", "n_units_no_intervention"]].min().min(axis=1) > 0
+    return [c for c in ctx.codes if c in fitted.index and "in_intervention" not in fitted[c] and both.get(c, False)]
 
 
 def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
@@ -815,9 +849,9 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     before = ctx.wave(first).lower()
     at = (lambda w: ctx.short_wave(w).lower()) if several else (lambda w: ctx.wave(w).lower())
     any_later = _listed([at(w) for w in ctx.later], "or")  # "early impact or longer-term change"
-    family = (f"adjusted across the {len(holm)} changes modelled ({_say(holm['code'].nunique())} impacts at "
+    family = (f"adjusted across the {len(holm)} changes modelled ({_say(holm['code'].nunique())} {ctx.many} at "
               f"{_say(holm['term'].nunique())} later waves, Holm)" if several else
-              f"adjusted across the {len(holm)} impacts modelled")
+              f"adjusted across the {len(holm)} {ctx.many} modelled")
     out = []
     if len(firm):
         # one sentence: a change planted in every impact made six sentences of one shape; later waves at which the
@@ -841,7 +875,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
             changed = rows[rows["code"].isin(set(firm["code"])) & ~rows.index.isin(firm.index)]
             for waves, quiet in _waves_alike(changed, lambda r: r.code):
                 many = len(quiet) > _MOST_FIGURES
-                out.append(f"Of {'that impact' if firm['code'].nunique() == 1 else 'those impacts'}, the models show "
+                out.append(f"Of {ctx.codes_as('that impact' if firm['code'].nunique() == 1 else 'those impacts')}, the models show "
                            f"no significant change between {before} and {_at_waves(waves, at, 'either')} in "
                            + _listed([ctx.code(code).lower() + ("" if many else f" ({_figures_at(ctx, own, at, waves)})")
                                       for code, own in quiet.groupby("code", sort=False)])
@@ -862,7 +896,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         codes = list(dict.fromkeys(unconfirmed["code"]))
         poor = [c for c in codes if c in weak]
-        these = "this impact" if len(codes) == 1 else "these impacts"
+        these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
         out.append(
             f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {'; and '.join(parts)} "
             "(the figures are in the longitudinal models section), but "
@@ -874,12 +908,40 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
             # an impact the coder reads poorly on real text is no finding either way: the reader is told that too
             + (f"; and {_why_weak(weak, poor, these if len(poor) == len(codes) else _listed([ctx.code(c).lower() for c in poor]))}"
                if poor else "") + ".")
+    # the impacts whose machine coding shows no change at any later wave: a null study coded by machine had a summary
+    # silent on change across the waves (a change the coder made by itself was the only one named, as no finding), as
+    # if the models had not been fitted (audit10); they are named, with why the absence is no finding either and what
+    # the models could have detected
+    quiet = [c for c in ctx.codes if c in set(rows["code"]) - set(sig["code"]) and c in doubtful]
+    if quiet:
+        poor, unchecked = [c for c in quiet if c in weak], [c for c in quiet if c not in weak]
+        named = (lambda cs: ctx.codes_as("this impact" if len(cs) == 1 else "these impacts")) \
+            if not (poor and unchecked) else (lambda cs: _listed([ctx.code(c).lower() for c in cs]))
+        reasons = ([_why_weak(weak, poor, named(poor))] if poor else []) + (
+            [f"no hand check of the coding in this study shows that the coder reads {named(unchecked)} alike at every "
+             f"wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each)"] if unchecked else [])
+        span = _detectable_ratios(ctx, rows[rows["code"].isin(quiet)])
+        power = (f"; the models had an 80% chance of detecting a change only if its odds ratio was at least "
+                 f"{_ratio_span(span).format(one=ctx.one + ' and wave')} (or no more than its inverse, for a fall)" if span else "")
+        out.append(f"The machine coding{' also' if out else ''} shows no significant change between {before} and "
+                   f"{any_later} in " + _listed([ctx.code(c).lower() for c in quiet])
+                   + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
+                   "comparisons (Holm), but " + "; and ".join(reasons) + ", and coding error blurs a real change"
+                   + power + ", so this is not evidence that there was none.")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
         out.append(f"The models show no significant change between {before} and {any_later} in "
                    + _listed([ctx.code(c).lower() for c in ctx.codes if c in stated])
-                   + f" once {'the changes' if several else 'the impacts'} are adjusted for multiple comparisons "
+                   + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple comparisons "
                    "(Holm), which is not evidence that there was none.")
+    lockstep = [c for c in _lockstep(ctx) if c in set(rows["code"])]
+    if out and lockstep:
+        # every council's notice lifted between the later waves: a change 'after the review' is also the change out
+        # of intervention, and the summary said nothing of it (audit10)
+        out.append("Every council had the same intervention status at each wave and that status changed between the "
+                   "waves, so these changes across the waves include any effect of the change in status: the models "
+                   "cannot tell the two apart" + ("" if set(lockstep) == set(rows["code"]) else
+                                                  f" (for {_listed([ctx.code(c).lower() for c in lockstep])})") + ".")
     return out
 
 
@@ -965,12 +1027,12 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     if ant is not None:
         before.append((expected, "Before the review, participants most often expected "
                        + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in ant.iterrows()])
-                       + " (share of participants who anticipated each impact)."))
+                       + f" (share of participants who anticipated each {ctx.one})."))
     elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
         hidden.append(expected)
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
-        before.append((reported, "After the review, the impacts most often reported were "
+        before.append((reported, f"After the review, the {ctx.many} most often reported were "
                        + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
                                   for c, r in rep.iterrows()]) + "."))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
@@ -1119,12 +1181,12 @@ def _realised_share(ctx) -> str | None:
         return None
     n_expected, n_realised, n_unexpected, n_also = counts
     sentence = (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
-                f"(one per participant and impact), {n_realised:,} ({n_realised / n_expected:.0%}) "
+                f"(one per participant and {ctx.one}), {n_realised:,} ({n_realised / n_expected:.0%}) "
                 f"{'was' if n_realised == 1 else 'were'} reported as realised afterwards")
     if n_unexpected == 0 or not ctx.shown(*_UNEXPECTED_KEYS):
         return sentence + "."
     # Without the impacts nobody expected the share cannot be read: it is as high as they are reported afterwards.
-    return (f"{sentence}; of the {n_unexpected:,} impacts the same participants had neither expected nor reported "
+    return (f"{sentence}; of the {n_unexpected:,} {ctx.many} the same participants had neither expected nor reported "
             f"before the review, {n_also:,} "
             f"({n_also / n_unexpected:.0%}) {'was' if n_also == 1 else 'were'} reported afterwards all the same.")
 
@@ -1174,9 +1236,9 @@ def _sustained_share(ctx) -> str | None:
     # participants had reported before the review; a study with a fourth wave, of 36 every one reported at the third).
     two = len(ctx.later) == 2
     new = f"reported at {last} that had not been at {first}"
-    return (f"Of the {n_early:,} impacts that participants interviewed at "
+    return (f"Of the {n_early:,} {ctx.many} that participants interviewed at "
             f"{'both waves after the review' if two else f'both {first} and {last}'} reported at "
-            f"{first} (one per participant and impact), {n_kept:,} ({n_kept / n_early:.0%}) "
+            f"{first} (one per participant and {ctx.one}), {n_kept:,} ({n_kept / n_early:.0%}) "
             f"{'was' if n_kept == 1 else 'were'} reported again at {last}; "
             f"{'none was' if n_new == 0 else f'{n_new:,} was' if n_new == 1 else f'{n_new:,} were'} {new}.")
 
@@ -1191,8 +1253,8 @@ def _credit_sentence(ctx) -> str | None:
         return None
     other, unclear = int(row["n_other"]), int(row["n_unclear"])
     if other + unclear == 0:
-        return (f"Every one of the {n:,} impacts reported after the review was credited to the review, explicitly or "
-                "by the context of the interview.")
+        return (f"Every one of the {n:,} statements reporting {ctx.codes_as('an impact')} after the review credited it "
+                "to the review, explicitly or by the context of the interview.")
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
     # the three factors credited most often, with every factor whose share prints as the third's (in the order the
     # report lists factors): a sentence naming three factors at 4% and leaving out a fourth at 4% (78 statements
@@ -1202,8 +1264,10 @@ def _credit_sentence(ctx) -> str | None:
         cut = f"{named[min(3, len(named)) - 1][0] / n:.0%}"
         named = named[:3] + [(k, x) for k, x in named[3:] if f"{k / n:.0%}" == cut]
     parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)
-    text = (f"Of the {n:,} impacts reported after the review, {other / n:.0%} were credited by the speaker to "
-            f"something other than the review" + (f" ({parts})" if parts else ""))
+    # statements, not impacts: the count is of statements (one per span and code), while the summary's other
+    # sentences count one impact per participant ('Of the 153 impacts reported' beside 'Of the 39 impacts', audit10)
+    text = (f"Of the {n:,} statements reporting {ctx.codes_as('an impact')} after the review, {other / n:.0%} "
+            f"credited it to something other than the review" + (f" ({parts})" if parts else ""))
     if unclear:
         text += f", and for {unclear / n:.0%} the speaker could not say what had caused the change"
     return text + "."
@@ -1237,16 +1301,16 @@ def _caveats(ctx) -> list[str]:
                      "could explain any result, and the summary states none as a finding.")
         elif weak:
             text += (f" Measured against people on real text, its F1 is below {_WEAK_F1:.2f} for "
-                     f"{_count_words(len(weak), len(ctx.codes))} impacts (" + "; ".join(weak) + "; precision and recall "
+                     f"{_count_words(len(weak), len(ctx.codes))} {ctx.codes_as('impacts')} (" + "; ".join(weak) + "; precision and recall "
                      "are in the methods section), so coding error could explain any result for "
-                     + ("that impact" if len(weak) == 1 else "those impacts") + ", and the summary states none as a "
+                     + (ctx.codes_as("that impact") if len(weak) == 1 else ctx.codes_as("those impacts")) + ", and the summary states none as a "
                      "finding.")
         unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx)) if c not in _weak_codes(ctx)]
         if unchecked and not _unmeasured(_weak_codes(ctx)):
             text += (" Its accuracy on real text is an average over all the talk it read, so it cannot show that the "
                      "coder errs alike in councils in and out of intervention: the summary states a difference by "
-                     "intervention status in " + (("the other impact" if len(unchecked) == 1
-                                                   else f"the other {_say(len(unchecked))} impacts") if weak else "any impact")
+                     "intervention status in " + ((ctx.codes_as("the other impact") if len(unchecked) == 1
+                                                   else f"the other {_say(len(unchecked))} {ctx.codes_as('impacts')}") if weak else ctx.codes_as("any impact"))
                      + f" as a finding only when a hand check of the codings in this study (impact run --human) agrees "
                      f"with people (Cohen's kappa at least {CHECKED_KAPPA:.2f}) in both groups.")
         text += " Check a sample of its codings by hand (impact review export) before publishing."
@@ -1315,7 +1379,7 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     weak = _weak_codes(ctx)
     if not weak:
         return sections
-    note = _note(weak, len(ctx.codes))
+    note = _note(weak, len(ctx.codes), (ctx.one, ctx.many))
     out = []
     for section in sections:
         blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
@@ -1336,7 +1400,7 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
     is_status, is_wave = term == "in_intervention", term.str.startswith("wave_")
     unconfirmed = ((is_status & m["code"].isin(_doubtful_by_status(ctx, weak)))
                    | (is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))))
-    why = ["the machine coding of the impact is not confirmed in both status groups, for the intervention "
+    why = [f"the machine coding of the {ctx.one} is not confirmed in both status groups, for the intervention "
            "contrast, or at every wave, for a wave's" if unconfirmed.any() else ""]
     status_rows = m[is_status]
     few = int(m["n_units"].max()) if "n_units" in m.columns and len(m) else FEW_UNITS
@@ -1372,10 +1436,10 @@ def _firth_note(ctx, shown: pd.DataFrame) -> str:
         else pd.Series(False, index=firth.index)
     labels = [ctx.code(c).lower() for c in ctx.codes if c in set(firth.loc[separated, "code"])]
     one = len(labels) == 1
-    which = [f"{'that impact' if one else 'those impacts'}" if labels else "",
+    which = [ctx.codes_as('that impact' if one else 'those impacts') if labels else "",
              "the contrasts resting on few events named below" if (~separated).any() else ""]
     return ((f" For {_listed(labels)} in some status group at some wave every participant, or none, reported "
-             f"{'it' if one else 'the impact'} (separation), so the GEE has no finite estimate." if labels else "")
+             f"{'it' if one else ctx.codes_as('the impact')} (separation), so the GEE has no finite estimate." if labels else "")
             + f" For {' and for '.join(w for w in which if w)} the estimate, interval and p-value shown are those of "
             "Firth's penalised likelihood (finite where the GEE diverges, and less biased), with a profile likelihood "
             "interval and a penalised likelihood ratio test allowing for councils as clusters (Heinze and Schemper "
@@ -1431,14 +1495,14 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
 
     def which(codes: pd.Series) -> str:  # "every impact" where a contrast is flagged in all (the demo: 6 names)
         if set(codes) == modelled and len(modelled) > 2:
-            return "every impact"
+            return ctx.codes_as("every impact")
         return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)])
 
     def clauses(rows: pd.DataFrame) -> str:
         return "; ".join(f"{what} for {which(part['code'])}" for term, what in contrasts.items()
                          for part in [rows[rows["term"] == term]] if len(part))
 
-    few = (f"fewer than {FEW_EVENTS} participants who reported the impact, or who did not, on one side")
+    few = (f"fewer than {FEW_EVENTS} participants who reported the {ctx.codes_as('impact')}, or who did not, on one side")
     by_firth = flagged["estimator"].eq("firth") if "estimator" in flagged.columns \
         else pd.Series(False, index=flagged.index)
     firth, gee = flagged[by_firth], flagged[~by_firth]
@@ -1539,7 +1603,7 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
     # no figures, as for unconfirmed changes over time (_change_sentences): the models table gives them
     parts = _reported_by_direction(ctx, rows)
     one = len(rows) == 1
-    why = _why_doubtful(ctx, weak, list(rows["code"]), "this impact" if one else "these impacts")
+    why = _why_doubtful(ctx, weak, list(rows["code"]), ctx.codes_as("this impact") if one else ctx.codes_as("these impacts"))
     return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention "
             "(the figures are in the longitudinal models section), "
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
@@ -1607,14 +1671,14 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
     sentence decides whether a whole interview counts as reporting an
     impact, so sentence-level error compounds over an interview's sentences.
     """
-    impacts = f"{_count_words(len(weak), len(ctx.codes))} impacts"
+    impacts = f"{_count_words(len(weak), len(ctx.codes))} {ctx.many}"
     reading = ("the coder's accuracy on this codebook has not been measured against people's coding" if _unmeasured(weak)
                else f"the coder's F1 on real text is below {_WEAK_F1:.2f}"
                + (", or has not been measured," if any(math.isnan(f) for f in weak.values()) else "")
                + f" for {impacts}")
-    return (f"This summary does not state {_listed(whats, 'or')}: each rests on the machine coding of every impact, and "
+    return (f"This summary does not state {ctx.codes_as(_listed(whats, 'or'))}: each rests on the machine coding of every {ctx.one}, and "
             f"{reading}. "
-            "A coding error in one sentence decides whether a whole interview counts as reporting an impact, so shares "
+            f"A coding error in one sentence decides whether a whole interview counts as reporting {ctx.codes_as('an impact')}, so shares "
             "of interviews read by the coder can be far from the truth. The machine coding's figures are in the "
             "sections below, unconfirmed until a sample of its codings is checked by hand (impact review export) or "
             "the interviews are coded by people.")
@@ -1634,7 +1698,7 @@ def _no_other_difference(ctx, gee: pd.DataFrame, alike: list[str]) -> str:
             else "this is not evidence that there is none")
     # the Holm family, as _no_difference counts it: the impacts with an adjusted p
     k = int(np.isfinite(gee["p_adjusted"].astype(float)).sum())
-    family = (f"the {k} impacts" if k == len(gee) else f"the {k} impacts whose models gave a p-value")
+    family = (f"the {k} {ctx.codes_as('impacts')}" if k == len(gee) else f"the {k} {ctx.codes_as('impacts')} whose models gave a p-value")
     named = _listed([ctx.code(c).lower() for c in alike])
     return (f"{named[:1].upper()}{named[1:]} {'was' if len(alike) == 1 else 'were'} not reported significantly more or "
             f"less often in councils in intervention once {family} are adjusted for multiple comparisons (Holm); "
@@ -1661,8 +1725,8 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
 
     n_fitted = len(gee) if n_fitted is None else n_fitted
     n_tested = n_fitted if n_tested is None else n_tested
-    adjusted = (f"once the {n_tested} impacts are adjusted for multiple comparisons (Holm)" if n_tested == n_fitted else
-                f"once the {n_tested} impacts whose models gave a p-value are adjusted for multiple comparisons (Holm)")
+    adjusted = (f"once the {n_tested} {ctx.codes_as('impacts')} are adjusted for multiple comparisons (Holm)" if n_tested == n_fitted else
+                f"once the {n_tested} {ctx.codes_as('impacts')} whose models gave a p-value are adjusted for multiple comparisons (Holm)")
     where = "The intervals are in the longitudinal models section."
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
     few = bool(len(gee)) and bool((_smaller_side(gee) < FEW_UNITS).any())
@@ -1674,16 +1738,16 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     if not poor:
         if len(gee) < n_fitted:  # the others could not be estimated (said before this sentence)
             k = len(gee)
-            return (f"{'The other impact was' if k == 1 else f'None of the other {_say(k)} impacts was'} reported "
+            return (f"{ctx.codes_as('The other impact was') if k == 1 else f'None of the other {_say(k)} {ctx.many} was'} reported "
                     f"significantly more or less often in councils in intervention {adjusted}; {none}. {where}")
-        which = f"None of the {_say(len(gee))} impacts modelled was" if modelled_only else "No impact was"
+        which = f"None of the {_say(len(gee))} {ctx.codes_as('impacts')} modelled was" if modelled_only else ctx.codes_as("No impact was")
         return (f"{which} reported significantly more or less often in councils in intervention {adjusted}; "
                 f"{none}. {where}")
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
-        which = ("no impact" if len(gee) == n_fitted else
-                 f"none of the {_say(len(gee))} impacts whose models could be estimated")
+        which = (ctx.codes_as("no impact") if len(gee) == n_fitted else
+                 f"none of the {_say(len(gee))} {ctx.codes_as('impacts')} whose models could be estimated")
         return (f"The machine coding shows {which} reported significantly more or less often in councils in "
                 f"intervention {adjusted}, but {blur} {where}")
     labels = [ctx.code(c) for c in read_well]
@@ -1691,7 +1755,7 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     return (f"{_listed(labels)} {'was' if len(read_well) == 1 else 'were'} not reported significantly more or less "
             f"often in councils in intervention {adjusted}; {none}. The machine coding shows no significant "
             "difference in the other "
-            f"{_say(len(poor))} {'impact' if len(poor) == 1 else 'impacts'} either, but {blur} {where}")
+            f"{_say(len(poor))} {ctx.one if len(poor) == 1 else ctx.many} either, but {blur} {where}")
 
 
 # --------------------------------------------------------------------------- the sample
@@ -1767,7 +1831,7 @@ def _small_public(ctx, kinds: tuple[str, ...]) -> str:
     led = ctx.ledger
     small = {k[0] for k in led.public if k[0] in kinds and 0 < led.values[k] < ctx.min_count}
     names = list(dict.fromkeys(_PUBLIC_COUNTS[k] for k in _PUBLIC_COUNTS if k in small))
-    return f" (except {_listed(names)}, which identify no one and are shown as they are)" if names else ""
+    return f" (except {ctx.codes_as(_listed(names))}, which identify no one and are shown as they are)" if names else ""
 
 
 def _status_figure(ctx, levels) -> Figure | None:
@@ -1825,7 +1889,8 @@ def _prev_rows(ctx, measure: str, waves: list[str]) -> pd.DataFrame:
     return out.sort_values(["_code", "_wave", "_group"]).drop(columns=["_code", "_wave", "_group"]).reset_index(drop=True)
 
 
-def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str, level: str = "95%") -> Table:
+def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str, level: str = "95%",
+                one: str = "impact") -> Table:
     cols = ["impact", "wave", "status", "n_participants", "n_with", "prevalence", "ci_low", "ci_high"]
     if rows["wave"].nunique() == 1:
         cols.remove("wave")  # one wave: said in the caption
@@ -1834,11 +1899,11 @@ def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str, level
              "denied": "Share denying it"}.get(measure, "Share")
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
-                 f"of those, participants for whom the impact was {MEASURES[measure].label.lower()} "
+                 f"of those, participants for whom the {one} was {MEASURES[measure].label.lower()} "
                  f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The {level} intervals "
                  "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
                  {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)},
-                 labels={"prevalence": Label(share, "%", f"Share of participants for whom the impact was "
+                 labels={"prevalence": Label(share, "%", f"Share of participants for whom the {one} was "
                                              f"{MEASURES[measure].label.lower()}.", "pct:0")})
 
 
@@ -1846,26 +1911,26 @@ def _expectations(ctx) -> Section:
     first = ctx.waves[0]
     rows = _prev_rows(ctx, "anticipated", [first])
     blocks = [Paragraph(f"What participants expected of the review when interviewed at the first wave ({ctx.wave(first)}): the "
-                        "share who anticipated each impact (a hoped-for, expected or planned change, not one that had "
+                        f"share who anticipated each {ctx.one} (a hoped-for, expected or planned change, not one that had "
                         "already happened), by their council's intervention status at that time.")]
     if rows.empty:
         blocks.append(Paragraph("No participant was interviewed at this wave."))
     else:
-        blocks.append(_prev_table(rows, "expectations", f"Impacts anticipated before the review ({ctx.wave(first)})",
-                                  "anticipated", ctx.level))
+        blocks.append(_prev_table(rows, "expectations", f"{ctx.codes_as('Impacts')} anticipated before the review ({ctx.wave(first)})",
+                                  "anticipated", ctx.level, ctx.one))
     return Section("Expectations before the review", blocks)
 
 
 def _prevalence(ctx) -> Section:
     rows = _prev_rows(ctx, "reported", ctx.waves)
-    blocks = [Paragraph("Share of interviewed participants who reported each impact as having happened (asserted, not "
+    blocks = [Paragraph(f"Share of interviewed participants who reported each {ctx.one} as having happened (asserted, not "
                         "negated or only hoped for, whatever they credited it to), by wave and the intervention status "
                         "of their council at that wave. Reports at the first wave describe change under way before the "
                         "review.")]
     if rows.empty:
-        return Section("Impacts reported at each wave", blocks + [Paragraph("No interviews to report.")])
-    blocks.append(_prev_table(rows, "prevalence", "Impacts reported at each wave, by intervention status", "reported",
-                              ctx.level))
+        return Section(ctx.codes_as("Impacts reported at each wave"), blocks + [Paragraph("No interviews to report.")])
+    blocks.append(_prev_table(rows, "prevalence", ctx.codes_as("Impacts reported at each wave, by intervention status"), "reported",
+                              ctx.level, ctx.one))
     heat = rows.copy()
     heat["column"] = [f"{ctx.axis_wave(w)}\n{STATUS_LABELS[g]}" for w, g in zip(heat["wave_id"], heat["group"], strict=True)]
     columns = [f"{ctx.axis_wave(w)}\n{s}" for w in ctx.waves for s in STATUS_LABELS.values()]
@@ -1887,11 +1952,12 @@ def _prevalence(ctx) -> Section:
         tick.set_rotation(30)
         tick.set_horizontalalignment("right")
     fig.tight_layout()
-    blocks.append(Figure("prevalence_heatmap", fig, "Impacts reported at each wave, by intervention status",
-                         "Heatmap: rows are impacts, columns are wave and intervention status; each cell gives the "
-                         "share of participants reporting the impact and the number interviewed, on a colour scale "
-                         f"from light (none) to dark (all). Suppressed cells are blank and marked {SUPPRESSED}."))
-    return Section("Impacts reported at each wave", blocks)
+    blocks.append(Figure("prevalence_heatmap", fig, ctx.codes_as("Impacts reported at each wave, by intervention status"),
+                         ctx.codes_as("Heatmap: rows are impacts, columns are wave and intervention status; each "
+                                      "cell gives the share of participants reporting the impact and the number "
+                                      "interviewed, on a colour scale ")
+                         + f"from light (none) to dark (all). Suppressed cells are blank and marked {SUPPRESSED}."))
+    return Section(ctx.codes_as("Impacts reported at each wave"), blocks)
 
 
 def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str) -> None:
@@ -1942,15 +2008,16 @@ def _trajectories(ctx) -> Section | None:
     realisation = table[["impact", *[c for c in table.columns if c.startswith("realisation_")]]]
     persistence = table[["impact", *[c for c in table.columns if c.startswith("persistence_")]]]
     blocks = [
-        Paragraph("Per participant and impact, across the waves: an expectation (anticipated before the review) is "
-                  "realised when the impact is reported at a later wave, unmet when it is not; an impact reported "
-                  "without having been expected is unanticipated. Reported impact is sustained when reported at both "
-                  "later waves, faded when only at the first of them, emerging when only at the last. Participants "
-                  "missing a wave needed to decide are incomplete."),
+        Paragraph(ctx.codes_as("Per participant and impact, across the waves: an expectation (anticipated before the "
+                               "review) is realised when the impact is reported at a later wave, unmet when it is not; "
+                               "an impact reported without having been expected is unanticipated. A reported one is "
+                               "sustained when reported at both later waves, faded when only at the first of them, "
+                               "emerging when only at the last. Participants missing a wave needed to decide are "
+                               "incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              "Counts of participants; each participant is counted once per impact. A participant not interviewed at "
-              "one of the later waves is realised if they reported the impact at the other, but can never be unmet, "
+              f"Counts of participants; each participant is counted once per {ctx.one}. A participant not interviewed at "
+              f"one of the later waves is realised if they reported the {ctx.one} at the other, but can never be unmet, "
               "so realised / (realised + unmet) overstates the share of expectations realised; the summary gives it "
               "for participants interviewed at every wave."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
@@ -1978,12 +2045,12 @@ def _attribution(ctx) -> Section | None:
         rows.append(row)
     table = pd.DataFrame(rows)
     waves = _at_each_later(ctx)
-    return Section("What the impacts were credited to", [
-        Paragraph(f"Each impact reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
+    return Section(ctx.codes_as("What the impacts were credited to"), [
+        Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
                   "restructure, funding, another programme), or nothing they could name (the cause left open). "
                   "Counts are of statements, not of people, and are not suppressed."),
-        Table("attribution", table, "What reported impacts were credited to",
+        Table("attribution", table, ctx.codes_as("What reported impacts were credited to"),
               "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other.",
               {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}),
     ])
@@ -2010,10 +2077,10 @@ def _comparisons(ctx) -> Section:
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
     blocks = [Paragraph(
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
-        "outcome is the share of a council's interviewed participants who reported the impact. Difference: "
+        f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. Difference: "
         f"Hodges-Lehmann shift (second group minus first) with its distribution-free {ctx.level} interval; rank-biserial "
         f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); "
-        f"{_adjusted_across(ctx, 'every impact and wave')}.")]
+        f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}.")]
     if "comparisons" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
     if not table.empty:
@@ -2023,11 +2090,11 @@ def _comparisons(ctx) -> Section:
         unconfirmed = table["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx)))
         shown, p_labels, p_note = _unconfirmed_p(
             table.drop(columns=["code", "wave_id"]), unconfirmed,
-            "the machine coding of the impact is not confirmed in both status groups")
-        blocks.append(Table("comparisons", shown, f"Impact by intervention status ({lb} vs {la})",
+            f"the machine coding of the {ctx.one} is not confirmed in both status groups")
+        blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
                             "Councils: the councils of each group interviewed at the wave; median share: the median, "
                             "over those councils, of the share of a council's interviewed participants who reported "
-                            "the impact." + p_note,
+                            f"the {ctx.one}." + p_note,
                             {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
                              "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
                             labels=p_labels))
@@ -2045,7 +2112,7 @@ def _comparisons(ctx) -> Section:
                 f"{la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
                 "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
                 "in and not in intervention (the median of the differences between a council in intervention and one "
-                f"not) in the share of a council's participants reporting the impact, the line its {ctx.level} interval; the "
+                f"not) in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} interval; the "
                 "vertical line is no difference.", ctx.alpha, group="impact_label"))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
@@ -2077,11 +2144,11 @@ def _comparisons(ctx) -> Section:
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
-                                              "the machine coding of the impact is not confirmed at every wave")
+                                              f"the machine coding of the {ctx.one} is not confirmed at every wave")
         blocks += [
             Paragraph(("Change across the waves within each status group: " if gcol else "Change across the waves: ")
                       + "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two) of each "
-                      "council's share reporting the impact, on councils interviewed at every wave"
+                      f"council's share reporting the {ctx.one}, on councils interviewed at every wave"
                       # a council is followed within its status group, so one that moved into or out of intervention
                       # between waves has no complete series in either and is not counted
                       + (" and in the same status group at each (a council that moved into or out of intervention "
@@ -2091,7 +2158,7 @@ def _comparisons(ctx) -> Section:
                          "waves, so none has a series within one status group: the tests are across all councils, "
                          "whatever their status." if not gcol and "comparisons" not in ctx.f.not_computed else "")),
             # tests across all councils (none compared by status, or none followed within a group) are not by group
-            Table("change_over_time", ch, "Change in each impact across the waves, "
+            Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
                   f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
@@ -2138,7 +2205,7 @@ def _attrition_estimator_note(ctx, a: pd.DataFrame) -> str:
                      + "".join(f"; {how[w]}" for w in methods if w in how) + ".")
     if gee:
         words.append(("Each is a GEE fit" if not (firth or failed) else
-                      f"For {'the other impact' if len(gee) == 1 else 'the other impacts'} each is a GEE fit")
+                      f"For the other {ctx.one if len(gee) == 1 else ctx.many} each is a GEE fit")
                      + ", the model of the models table's intervention contrast.")
     if failed:
         words.append(f"For {_listed([ctx.code(c).lower() for c in failed])} the models table shows Firth's estimate, "
@@ -2195,7 +2262,7 @@ def _attrition_blocks(ctx) -> list:
                   "interviews missed for other reasons (a participant with less to report being harder to reach) "
                   "are not allowed for by either."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              f"Odds ratios of reporting each impact, in intervention vs not, with {ctx.level} intervals. "
+              f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals. "
               + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else ""),
               fmt, labels=labels),
     ]
@@ -2203,7 +2270,7 @@ def _attrition_blocks(ctx) -> list:
 
 def _models(ctx) -> Section:
     m = ctx.f.models
-    blocks = [Paragraph("Binomial GEE per impact of whether each participant reported it at each wave, on wave and their "
+    blocks = [Paragraph(f"Binomial GEE per {ctx.one} of whether each participant reported it at each wave, on wave and their "
                         "council's intervention status at that wave, with councils as clusters (exchangeable working "
                         "correlation), the Mancl-DeRouen bias-reduced sandwich covariance and a t reference distribution "
                         "for few clusters. Estimates are population-averaged log-odds ratios; the odds ratio for "
@@ -2233,8 +2300,9 @@ def _models(ctx) -> Section:
         wave_only = set(shown["code"]) - set(status_rows["code"])
         unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
-        notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across impacts for the intervention contrast, "
-                 "and across impacts and later waves together for the contrasts of each later wave with the first."
+        notes = (f"Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across {ctx.many} for the intervention "
+                 f"contrast, and across {ctx.many} and later waves together for the contrasts of each later wave with "
+                 "the first."
                  + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
                  + (f" No estimate is shown for {_listed([ctx.code(c).lower() for c in unfit])}: the model gave no "
                     "finite estimates (the fit did not converge)." if unfit else "")
@@ -2243,11 +2311,15 @@ def _models(ctx) -> Section:
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
                     if _few_on_one_side(status_rows) else "")
-                 # an impact fitted on wave alone (every council in one status at every wave) has no status row
+                 # an impact fitted on wave alone (every council in one status at every wave, or all in the same
+                 # status at each) has no status row
                  + (" Intervention status is left out of the models of "
                     + _listed([ctx.code(c).lower() for c in ctx.codes if c in wave_only])
-                    + ": every council was in one status at every wave, so only the change across the waves is "
-                    "estimated." if wave_only else "")
+                    + (": every council had the same intervention status at each wave, and it changed between the "
+                       "waves, so its effect cannot be told from the wave's; the change across the waves includes any "
+                       "effect of the change in status." if wave_only & set(_lockstep(ctx)) else
+                       ": every council was in one status at every wave, so only the change across the waves is "
+                       "estimated.") if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + _firth_note(ctx, shown[~separated])
                  + _randomisation_note(ctx, shown[~separated])
@@ -2255,7 +2327,7 @@ def _models(ctx) -> Section:
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
         table, p_labels, p_note = _unconfirmed_p(shown[cols], unconfirmed, why)
-        blocks.append(Table("gee_models", table, "Models of each impact: intervention status and wave", notes + p_note,
+        blocks.append(Table("gee_models", table, f"Models of each {ctx.one}: intervention status and wave", notes + p_note,
                             {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
                              "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
         gee = shown[(shown["term"] == "in_intervention") & ~separated]
@@ -2594,8 +2666,9 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     # hand check none is, and the report says why.
     if machine and f.hand_check is None:
         return Section("What people said", [Paragraph(
-            "No statement is quoted to illustrate an impact: the interviews were coded by the package's machine "
-            "coder and no one has checked its codings, and even an impact it reads well on real text is misread in "
+            f"No statement is quoted to illustrate {ctx.codes_as('an impact')}: the interviews were coded by the "
+            "package's machine coder and no one has checked its codings, and even "
+            f"{ctx.codes_as('an impact')} it reads well on real text is misread in "
             "some of the sentences it files under it, so a quote could show a participant saying something they did "
             "not. With a hand check of a sample of the codings (impact review export, then impact run --human), the "
             "statements a person coded the same way are quoted.")]), _empty_redaction_log(), None
@@ -2606,12 +2679,12 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     withheld = q.attrs.get("n_screened_out", 0)
     parts = ctx.study.participants[["participant_id", "role"]]
     blocks = [Paragraph(
-        ("Statements illustrating each impact: only sentences that report the impact as having happened (no negation, "
-         "hedging or question anywhere in them)" if not machine else
-         "Statements illustrating each impact: sentences the package's machine coder read as reporting the impact as "
-         "having happened, with no negation, hedging or question anywhere in them, and that the hand check of the "
-         "coding in this study also coded as reporting it")
-        + ", from the interviews after the review, at most one per council and impact, chosen by the coder's "
+        ctx.codes_as("Statements illustrating each impact: only sentences that report the impact as having happened "
+                     "(no negation, hedging or question anywhere in them)" if not machine else
+                     "Statements illustrating each impact: sentences the package's machine coder read as reporting the "
+                     "impact as having happened, with no negation, hedging or question anywhere in them, and that the "
+                     "hand check of the coding in this study also coded as reporting it")
+        + f", from the interviews after the review, at most one per council and {ctx.one}, chosen by the coder's "
         "confidence. "
         + ("Each is labelled with what the speaker credited the change to, " if not machine else
            "What the speaker credited each change to is not stated: the coder's reading of it has not been measured "
@@ -2960,7 +3033,7 @@ def _reliability(ctx) -> Section | None:
             return None
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
     blocks = [
-        Paragraph("Agreement between the coding analysed and the second coding supplied, per impact, at segment level: "
+        Paragraph(f"Agreement between the coding analysed and the second coding supplied, per {ctx.one}, at segment level: "
                   "every segment the second coding checked (all of each interview it codes, or the segments of a "
                   "review workbook's decisions) is compared, and a segment a coder did not code counts as the code "
                   "being absent; negated codes count as absent."
@@ -2969,7 +3042,7 @@ def _reliability(ctx) -> Section | None:
                      f"({', '.join(map(ctx.redacted_id, other))}), "
                      "which the coding analysed cannot hold; they are left out." if other else "")),
         # agreement is per segment: n_units counts the segments compared, not councils
-        Table("reliability", shown, "Intercoder agreement per impact", "", {"CI": CI("ci_low", "ci_high")},
+        Table("reliability", shown, f"Intercoder agreement per {ctx.one}", "", {"CI": CI("ci_low", "ci_high")},
               labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
                                        format="int")}),
     ]
@@ -3008,7 +3081,7 @@ def _reliability(ctx) -> Section | None:
 def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
     """The rule under which a machine-coded ``what`` is a finding, and the impacts it leaves stated."""
     stated = [ctx.code(c).lower() for c in ctx.codes if c not in set(doubtful)]
-    return (f"A machine-coded {what} is stated as a finding only for an impact the coder reads with F1 of at least "
+    return (f"A machine-coded {what} is stated as a finding only for {ctx.codes_as('an impact')} the coder reads with F1 of at least "
             f"{_WEAK_F1:.2f} on real text and whose kappa is at least {CHECKED_KAPPA:.2f} {where}: here "
             + (f"{_listed(stated)}." if stated else "none."))
 
@@ -3107,11 +3180,74 @@ def _detectable(ctx) -> str:
     if hidden:
         return (f"with {where}, a comparison of councils by intervention status has an 80% chance of detecting "
                 f"only a {size} difference by Cohen's convention (more after the adjustment for testing several "
-                "impacts and waves), so no difference found is not evidence of no difference")
+                f"{ctx.many} and waves), so no difference found is not evidence of no difference")
     return (f"with {where}, a comparison of councils by intervention status has an 80% chance of detecting "
             f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
-            "difference by Cohen's convention; more after the adjustment for testing several impacts and waves), so "
+            f"difference by Cohen's convention; more after the adjustment for testing several {ctx.many} and waves), so "
             "no difference found is not evidence of no difference")
+
+
+#: Power at which the models' detectable odds ratios are given (as the council comparison's detectable difference).
+_POWER = 0.8
+
+
+def _detectable_ratios(ctx, rows: pd.DataFrame) -> tuple[float, float] | None:
+    """The smallest and largest, over ``rows`` (model terms), of the odds ratio a term has an 80% chance of detecting
+    (two-sided, at ``alpha``, before any adjustment): ``exp((t(1 - alpha/2, df) + t(0.8, df)) * se)``, the minimum
+    detectable effect of an estimate with that standard error (Bloom 1995, Evaluation Review 19(5):547-556), its
+    inverse for a fall. None where no row has a finite standard error.
+
+    The limitations stated what the council comparison could detect and nothing of the models, on which the summary's
+    findings rest: a study whose models found no change could not tell a reader whether a change of odds ratio 1.5 or
+    only one of 5 would have been found (audit10).
+    """
+    from scipy import stats as st
+
+    se = rows["se"].astype(float)
+    df = rows["df"].astype(float) if "df" in rows.columns else pd.Series(np.inf, index=rows.index)
+    ok = np.isfinite(se) & (se > 0) & (df > 0)
+    if not ok.any():
+        return None
+    k = st.t.ppf(1 - ctx.alpha / 2, df[ok]) + st.t.ppf(_POWER, df[ok])
+    ratios = np.exp(k * se[ok])
+    return float(ratios.min()), float(ratios.max())
+
+
+def _ratio_span(span: tuple[float, float]) -> str:
+    low, high = (f"{x:.2f}" for x in span)
+    return f"{low}" if low == high else f"{low} to {high}, depending on the {{one}}"
+
+
+def _models_detectable(ctx) -> str:
+    """'the models of whether participants reported each impact have an 80% chance of detecting a change ... only if
+    its odds ratio is at least ... (or at most its inverse), and a difference by intervention status only if ...':
+    what the longitudinal models could find, from their standard errors (see :func:`_detectable_ratios`); '' where
+    the models are not read as findings (too few councils) or have no term to read."""
+    from ..stats._models import FEW_UNITS
+
+    m = ctx.f.models
+    if m is None or m.empty or not {"term", "se", "n_units"} <= set(m.columns):
+        return ""
+    m = m[m["code"].isin(ctx.codes) & (m["n_units"] >= FEW_UNITS)]
+    m = m[~_unreadable(m)] if len(m) else m
+    waves = m[m["term"].isin([f"wave_{w}" for w in ctx.later])]
+    status = m[m["term"] == "in_intervention"]
+    if len(status) and _few_on_one_side(status):
+        status = status.iloc[0:0]  # a few councils' difference from the others: not a finding, so no power either
+    parts = []
+    first = ctx.wave(ctx.waves[0]).lower()
+    if len(waves) and (span := _detectable_ratios(ctx, waves)) is not None:
+        parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
+                     f"{_ratio_span(span).format(one=ctx.one + ' and wave')}")
+    if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
+        parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
+                     f"ratio is at least {_ratio_span(span).format(one=ctx.one)}")
+    if not parts:
+        return ""
+    return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting "
+            + ", and ".join(parts) + " (or no more than its inverse, for one reported less often; more after the "
+            f"adjustment for testing several {ctx.many}), so a change or difference they do not find may be one "
+            "smaller than that")
 
 
 def _methods(ctx) -> Section:
@@ -3123,14 +3259,16 @@ def _methods(ctx) -> Section:
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
-        f"{_adjusted_across(ctx, 'impacts and waves')}; design-effect-adjusted Wilson intervals for shares of "
+        f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]
     moving = _status_moves(ctx)
     moving = f"; {moving}" if moving else ""
-    limits = [f"Limitations: {_detectable(ctx)}{moving}; interviewees "
+    models = _models_detectable(ctx)
+    models = f"; {models}" if models else ""
+    limits = [f"Limitations: {_detectable(ctx)}{models}{moving}; interviewees "
               "were asked about the review, so a change they report without naming a cause is counted as credited to "
               "it."]
     if ctx.f.coding.get("source") == "machine":
@@ -3171,7 +3309,7 @@ def _methods(ctx) -> Section:
     elif ctx.f.coding.get("source") == "machine":
         blocks.append(Paragraph("The machine coder has not been measured on text labelled by people for this "
                                 "codebook: check a sample of its codings by hand before relying on them. Until it "
-                                "is, the summary states no ranking, share or count of impacts, and no difference "
+                                f"is, the summary states no ranking, share or count of {ctx.many}, and no difference "
                                 "by intervention status, as a finding."))
     if ctx.f.reliability is None or ctx.f.reliability.empty:
         blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "

@@ -240,17 +240,17 @@ def machine_coding_note(codebook, *, source: str = "machine", named: bool = Fals
     True
     """
     weak = weak_codes(codebook, source=source)
-    note = _note(weak, len(list(codebook.top_codes())))
+    note = _note(weak, len(list(codebook.top_codes())), getattr(codebook, "noun", ("impact", "impacts")))
     if note and named:
         note += " Read poorly: " + ", ".join(f"{code} (F1 {f1:.2f})" for code, f1 in weak.items())
     return note
 
 
-def _note(weak: dict[str, float], n: int) -> str:
-    """The table note for ``weak`` impacts of ``n``; ``""`` when none is weak."""
+def _note(weak: dict[str, float], n: int, noun: tuple[str, str] = ("impact", "impacts")) -> str:
+    """The table note for ``weak`` codes of ``n``, called ``noun`` (singular, plural); ``""`` when none is weak."""
     if not weak:
         return ""
-    what = "every impact" if len(weak) == n else f"{_count_words(len(weak), n)} impacts"
+    what = f"every {noun[0]}" if len(weak) == n else f"{_count_words(len(weak), n)} {noun[1]}"
     return (f"Coded by the package's machine coder: {_why_weak(weak, list(weak), what)}, so the figures for "
             f"{'them' if len(weak) > 1 else 'it'} are unconfirmed until a sample of the codings is checked by hand "
             "(impact review export).")

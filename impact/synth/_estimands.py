@@ -120,6 +120,12 @@ def true_intervention_effects(eff: SynthEffects, counts: pd.DataFrame) -> pd.Dat
     >>> t = true_intervention_effects(SynthEffects(), counts).set_index("code")
     >>> round(float(t.loc["partnership", "marginal_log_odds"]), 3), float(t.loc["learning", "marginal_log_odds"])
     (0.935, 0.0)
+
+    Where every council is in intervention at the same waves, status is fixed by the wave and has no term of its own:
+
+    >>> lockstep = counts.assign(n=[100, 90, 0, 0, 0, 25])
+    >>> float(true_intervention_effects(SynthEffects(), lockstep).set_index("code").loc["partnership", "marginal_log_odds"])
+    nan
     """
     sd = _sd(eff)
     c = counts.groupby(["wave", "in_intervention"], as_index=False)["n"].sum()
@@ -128,13 +134,15 @@ def true_intervention_effects(eff: SynthEffects, counts: pd.DataFrame) -> pd.Dat
     rows = []
     for code, base in eff.code_log_odds.items():
         d = eff.intervention_log_odds if code in eff.intervention_codes else 0.0
-        if d == 0.0 or c["in_intervention"].nunique() < 2:
+        s = c["in_intervention"].astype(float).to_numpy()
+        x = np.column_stack([(c["wave"] == w).to_numpy(float) for w in waves] + [s])
+        if d == 0.0 or np.linalg.matrix_rank(x) < x.shape[1]:
+            # none planted, or not identifiable: one status group only, or status fixed by the wave (every council
+            # in intervention at the same waves), so no marginal model of wave and status has a status term
             marginal = 0.0 if d == 0.0 else float("nan")
         else:
-            s = c["in_intervention"].astype(float).to_numpy()
             eta = base + c["wave"].map(lambda w, code=code: eff.wave_shift(code, w)).to_numpy() + d * s
             p = _expected_expit(eta, sd)
-            x = np.column_stack([(c["wave"] == w).to_numpy(float) for w in waves] + [s])
             marginal = float(_logistic_fit(x, p, c["n"].to_numpy(float))[-1])
         rows.append({"code": code, "term": "in_intervention", "measure": "reported", "conditional_log_odds": d,
                      "marginal_log_odds": marginal})
