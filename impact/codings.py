@@ -431,6 +431,30 @@ _SHIFT_AS_WRITTEN = 0.25
 _SHIFT_FITS = 0.8
 
 
+_ASCII_WORD = np.array([chr(i).isalnum() for i in range(128)], dtype=bool)
+_ASCII_SPACE = np.array([chr(i).isspace() for i in range(128)], dtype=bool)
+
+
+def _char_classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(str.isalnum, str.isspace)`` of each character of ``text``, as boolean arrays.
+
+    Looked up by code point (ASCII from a table, each distinct other character once), not called per character:
+    a study's transcripts hold millions of characters.
+
+    >>> [a.tolist() for a in _char_classes("a b\u00e9\u3000!")]
+    [[True, False, True, True, False, False], [False, True, False, False, True, False]]
+    """
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    low = np.minimum(cp, 127)
+    word, space = _ASCII_WORD[low], _ASCII_SPACE[low]
+    high = cp > 127
+    if high.any():
+        other, where = np.unique(cp[high], return_inverse=True)
+        word[high] = np.array([chr(c).isalnum() for c in other.tolist()], dtype=bool)[where]
+        space[high] = np.array([chr(c).isspace() for c in other.tolist()], dtype=bool)[where]
+    return word, space
+
+
 def _on_edges(text: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """For each shift ``s`` of ``-_SHIFT_RANGE`` to ``_SHIFT_RANGE`` (rows) and each span ``a[k]:b[k]`` (columns),
     whether the span moved by ``s`` characters starts and ends on a word's edge: it starts on a character that is
@@ -438,8 +462,7 @@ def _on_edges(text: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     character that is no space and before none of a word (a space, punctuation or the text's end).  Spans marked
     by people, or by impact's segmenter, do so as written; spans a few characters off mostly do not."""
     n = len(text)
-    word = np.array([c.isalnum() for c in text], dtype=bool)
-    space = np.array([c.isspace() for c in text], dtype=bool)
+    word, space = _char_classes(text)
     shifts = np.arange(-_SHIFT_RANGE, _SHIFT_RANGE + 1)[:, None]
     p, q = a[None, :] + shifts, b[None, :] + shifts
     inside = (p >= 0) & (q <= n) & (p < q)
