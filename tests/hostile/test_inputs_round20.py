@@ -335,3 +335,20 @@ def test_guard_interview_dates_in_other_formats_are_refused_naming_row_and_colum
         load_study(study_dir)
     assert [(p.row, p.column) for p in info.value.problems] == [(3, "date")]
     assert said in str(info.value)
+
+
+def test_the_shift_check_reads_each_character_as_python_does():
+    """The classes the shifted-span check reads by code point are str.isalnum and str.isspace, character by character,
+    for ASCII, accented and CJK letters, other spaces and line separators, digits of other scripts, a lone
+    surrogate and an emoji."""
+    import random
+
+    from impact.codings import _char_classes
+
+    rng = random.Random(20261202)
+    alphabet = "ab Z9\t\n\u00e9\u3000\u2028!\u0660\ud800\U0001F600-'\u00a0_\u00b2"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        word, space = _char_classes(text)
+        assert word.tolist() == [c.isalnum() for c in text], text
+        assert space.tolist() == [c.isspace() for c in text], text
