@@ -410,3 +410,24 @@ def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_grou
     assert ("Two councils with indicators but a status not known at every wave (no interview and no review date to "
             "place the wave), and never known to be in intervention, are in neither group.") in notes(
         dataclasses.replace(perfect, indicator_trends=trends))
+
+
+def test_the_framework_matrix_says_who_filed_its_statements(planted, machine):
+    """The matrix said "coded by machine" whoever coded the review themes, and nothing of how well the machine reads
+    them (no measure on real text exists for the review themes codebook, impact.coding.coder_validity)."""
+    from impact.errors import InputError
+
+    with pytest.raises(InputError):
+        coder_validity("review_themes")
+    intro = _paragraphs(_section(machine, "Framework matrix: councils by review theme"))[0]
+    assert "coded by the package's machine coder" in intro and "has not been measured" in intro
+    # review-theme codes supplied by a person (one theme, one statement per interview): the matrix is theirs
+    study, truth = planted
+    seg = machine.segments
+    first = seg[seg["speaker"] == "respondent"].groupby("interview_id").head(1)
+    themes = pd.DataFrame({"interview_id": first["interview_id"], "start": first["start"], "end": first["end"],
+                           "code": "outcomes", "polarity": "asserted", "coder": "person"})
+    supplied = analyse(study, coded=pd.concat([truth.coded(), themes], ignore_index=True), n_resamples=99, seed=1)
+    assert "themes" not in supplied.coding["machine_books"]
+    intro = _paragraphs(_section(supplied, "Framework matrix: councils by review theme"))[0]
+    assert "from the codings supplied" in intro and "machine" not in intro

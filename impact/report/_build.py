@@ -2574,6 +2574,18 @@ def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
 
 
 # --------------------------------------------------------------------------- framework matrix
+def _validity_measured(codebook_id: str) -> bool:
+    """Whether the package holds measured accuracy on real text for the machine coder of ``codebook_id``."""
+    from ..coding import coder_validity
+    from ..errors import InputError
+
+    try:
+        coder_validity(codebook_id)
+    except InputError:
+        return False
+    return True
+
+
 def _framework(ctx) -> Section:
     th = ctx.f.themes
     try:
@@ -2584,10 +2596,17 @@ def _framework(ctx) -> Section:
     except Exception:  # noqa: BLE001 - labels are cosmetic
         labels = {}
     th = th[th["interviewed"]].copy()
+    machine = "themes" in ctx.f.coding.get("machine_books", ())
     blocks = [Paragraph(
-        "Which review themes participants in each council talked about (coded by machine with the review themes "
-        "codebook), with the clearest statement of each, redacted. A number is the participants who raised the theme "
-        f"where it is {ctx.min_count} or more; a theme raised by fewer shows the statement only.")]
+        "Which review themes participants in each council talked about ("
+        + ("coded by the package's machine coder with the review themes codebook" if machine else
+           "from the codings supplied, against the review themes codebook")
+        + "), with the clearest statement of each, redacted. A number is the participants who raised the theme "
+        f"where it is {ctx.min_count} or more; a theme raised by fewer shows the statement only."
+        + (" The machine coder's reading of the review themes has not been measured against people's coding of real "
+           "text, so a statement may be about something other than the theme it is shown under, and a theme a "
+           "council raised may be missing: check the statements by hand before publishing."
+           if machine and not _validity_measured("review_themes") else ""))]
     if th.empty:
         return Section("Framework matrix: councils by review theme", blocks + [Paragraph("No council was interviewed.")])
     examples = th["example"].fillna("")
