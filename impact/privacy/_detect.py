@@ -1726,8 +1726,8 @@ _KIND_SET_OFF_RE = lazy_compile(
 _HOSPITAL_INITIALS_RE = lazy_compile(
     r"(?:\b(?:taken|rushed|admitted|born|discharged|transferred|moved|sent|brought|went|gone|go|goes|going|is|was|are|"
     r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance|"
-    r"midwife|porter|consultant|surgeon|paramedic|cleaner|receptionist|sister|matron|physio|radiographer|took|take|takes|"
-    r"taking|him|her|them|ward[ \t]+\d{1,3}[a-z]?)|['’]s)"
+    r"midwife|porter|consultant|surgeon|paramedic|cleaner|receptionist|sister|matron|physio|radiographer|"
+    r"(?:took|take|takes|taking)[ \t]+(?:him|her|them)|ward[ \t]+\d{1,3}[a-z]?)|['’]s)"
     r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
@@ -1783,8 +1783,13 @@ def _institution_names() -> dict[str, list[list[str]]]:
     return {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
 
 
-def _named_institutions(text: str, add) -> None:
+_PUNCT = ".,;:!?'’\"“”()[]…-–—"
+
+
+def _named_institutions(text: str, low: str, add) -> None:
     names = _institution_names()
+    if names.keys().isdisjoint(w.strip(_PUNCT) for w in low.split()):
+        return
     words = english_words()
     for m in _INSTITUTION_AFTER_RE.finditer(text):
         first = fold(m.group("n"))
@@ -1819,7 +1824,7 @@ _SCHOOL_NICK_RE = lazy_compile(
     r"\b(?:at|to|from|attends?|attended|left|leaves|joined|joins)[ \t]+the[ \t]+"
     r"(?P<s>(?-i:(?:(?:Boys|Girls)['’]?[ \t]+)?(?:Grammar|High|Comp|Tech|Academy|Convent)))(?![\p{L}\d&'’])"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|in|on|at|for|with|when|after|before|then|now|since|because|until|till|again)\b)", _I)
-_SCHOOL_NICK_ANCHOR = lazy_compile(r"(?-i:Grammar|High|Comp|Tech|Academy|Convent)\b", re.VERSION1)
+_SCHOOL_NICKS = ("Grammar", "High", "Comp", "Tech", "Academy", "Convent")
 # A sports team a child plays for, by a name ending in a club's word or before an age group ("he plays for Moss Side
 # Tigers under 12s", "she plays for the hyde lions", "he plays for Hyde United"): the team places the child; "he plays
 # for the school team", "she plays for fun", "he played for time" stay.
@@ -1831,6 +1836,7 @@ _TEAM_RE = lazy_compile(
     r"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{L}'’\-]+[ \t]+){1,3}?"
     rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
     r"(?=(?:under|u)[ \t\-]?\d{1,2}['’]?s\b))", _I)
+_TEAM_VERBS = ("play", "sign", "train", "turn")
 _TEAM_ANCHOR = lazy_compile(r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns|turned)[ \t]+(?:for|with)\b", _I)
 
 
@@ -1859,14 +1865,14 @@ def _institutions(text: str, add) -> None:
         elif m.group("nick") is not None or not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
                 or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
             add(Span(m.start("h"), m.end("h"), "place"))
-    _named_institutions(text, add)
-    for m in _SCHOOL_NICK_RE.finditer(text) if _SCHOOL_NICK_ANCHOR.search(text) else ():
-        add(Span(m.start("s"), m.end("s"), "place"))
-    for m in _TEAM_RE.finditer(text) if _TEAM_ANCHOR.search(text) else ():
-        add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
-    for m in _WARD_RE.finditer(text) if "ward" in text.lower() else ():
-        add(Span(m.start("w"), m.end("w"), "place"))
     low = text.lower()
+    _named_institutions(text, low, add)
+    for m in _SCHOOL_NICK_RE.finditer(text) if any(k in text for k in _SCHOOL_NICKS) else ():
+        add(Span(m.start("s"), m.end("s"), "place"))
+    for m in _TEAM_RE.finditer(text) if any(k in low for k in _TEAM_VERBS) and _TEAM_ANCHOR.search(text) else ():
+        add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
+    for m in _WARD_RE.finditer(text) if "ward" in low else ():
+        add(Span(m.start("w"), m.end("w"), "place"))
     for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low else ():
         if len({k.lower() for k in m.captures("k")}) > 1:
             add(Span(m.start(), m.end(), "place"))
