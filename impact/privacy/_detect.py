@@ -1726,11 +1726,13 @@ _KIND_SET_OFF_RE = lazy_compile(
 _HOSPITAL_INITIALS_RE = lazy_compile(
     r"(?:\b(?:taken|rushed|admitted|born|discharged|transferred|moved|sent|brought|went|gone|go|goes|going|is|was|are|"
     r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance|"
-    r"midwife|porter|consultant|surgeon|paramedic|cleaner|receptionist|sister|matron|physio|radiographer)|['’]s)"
+    r"midwife|porter|consultant|surgeon|paramedic|cleaner|receptionist|sister|matron|physio|radiographer|"
+    r"(?:took|take|takes|taking)[ \t]+(?:him|her|them)|ward[ \t]+\d{1,3}[a-z]?)|['’]s)"
     r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
-    # the general", "in the Jimmy's for weeks")
-    r"|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)))(?![\p{L}\d&'’])"
+    # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
+    r"|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
+    r"(?![\p{L}\d&'’])"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|in|on|at|for|with|when|after|before|then|yesterday|today|last|this|since|because|"
     r"until|till|overnight|again|now|a&e|maternity)\b)", _I)
 # "of" and a capitalised field after an institution's name in ordinary words: a national body ("Royal College of Social
@@ -1740,6 +1742,102 @@ _NATIONAL_INITIALS = frozenset("bbc cbbc hmrc fbi cbi".split())
 _KIND_ANCHOR = lazy_compile(
     r"\b(?:nursery|pre-?school|playgroup|creche|school|academy|college|hospital|surgery|practice|clinic|club|hostel|"
     r"refuge|home|unit|church|mosque|gym)[ \t]*(?:,|\(|[ \t][\-–—])", _I)
+
+
+# A prison, secure unit or hospital known by its name alone (:func:`~impact.privacy._lexicon.named_institutions`) after
+# a word of where someone is or goes ("banged up in wormwood scrubs", "serving 6 years in full sutton", "he was in Alder
+# Hey"): one place, where custody or care is said in the sentence (_CUSTODY_RE) or, for a name that is not one English
+# word, where someone is in it ("she's in Wormwood Scrubs"); "it was done in full", "the story of the mount", "she's
+# been in send for two years" stay.
+_CUSTODY_RE = lazy_compile(
+    r"\b(?:banged|locked|sent|put|shipped|moved|transferred|taken|rushed|admitted|born|treated|discharged|sectioned|"
+    r"serv(?:e|es|ed|ing)|doing|did|done|time|sentence[ds]?|remand(?:ed)?|prison|jail|gaol|inside|custody|offenders?|"
+    r"yoi|hmp|hmyoi|lifer|parole|release[ds]?|visit(?:s|ed|ing)?|years?|months?|weeks?|stint|secure|section|ward|"
+    r"hospital|operation|surgery|nicu|icu|ambulance|got|gets|getting)\b", _I)
+# For a name that is one English word ("send", "ford", "the mount") only custody itself: "she's been in send for two
+# years" (special educational needs) stays.
+_CUSTODY_STRONG_RE = lazy_compile(
+    r"\b(?:banged[ \t]+up|locked[ \t]+up|sent[ \t]+down|doing[ \t]+time|did[ \t]+time|prison|jail|gaol|custody|remand(?:ed)?|"
+    r"sentence[ds]?|offenders?|yoi|hmp|hmyoi|lifer|parole|sectioned)\b", _I)
+_BE_IN_RE = lazy_compile(r"(?:\b(?:is|was|are|were|been|be|still|now)|['’](?:s|re))[ \t]+\Z", _I)
+_SENTENCE_BREAK_RE = lazy_compile(r"[.!?;\n]")
+
+
+_INSTITUTION_AFTER_RE = lazy_compile(
+    r"\b(?:in|at|to|into|from|outside|round)[ \t]+(?:(?:hmp|hmyoi|yoi|the)[ \t]+)?(?P<n>\p{L}+)", _I)
+_NEXT_WORD_RE = lazy_compile(r"[ \t]+(\p{L}+['’]?\p{L}*)", re.VERSION1)
+
+
+@cache
+def _institution_names() -> dict[str, list[list[str]]]:
+    """The names of :func:`~impact.privacy._lexicon.named_institutions` by first word ("the mount" under "mount" too,
+    for "in the mount"), each as its folded words, longest first."""
+    from ._lexicon import named_institutions
+
+    by_first: dict[str, list[list[str]]] = {}
+    for name in named_institutions():
+        parts = name.split()
+        if parts[0] == "the" and len(parts) > 1:
+            parts = parts[1:]
+        by_first.setdefault(parts[0], []).append(parts)
+    return {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
+
+
+_PUNCT = ".,;:!?'’\"“”()[]…-–—"
+
+
+def _named_institutions(text: str, low: str, add) -> None:
+    names = _institution_names()
+    if names.keys().isdisjoint(w.strip(_PUNCT) for w in low.split()):
+        return
+    words = english_words()
+    for m in _INSTITUTION_AFTER_RE.finditer(text):
+        first = fold(m.group("n"))
+        if first not in names:
+            continue
+        for parts in names[first]:
+            end, ok = m.end("n"), True
+            for part in parts[1:]:
+                nxt = _NEXT_WORD_RE.match(text, end)
+                if nxt is None or fold(nxt.group(1)) != part:
+                    ok = False
+                    break
+                end = nxt.end()
+            if ok and not (end < len(text) and (text[end].isalnum() or text[end] in "'’-")):
+                break
+        else:
+            continue
+        lo = max((b.end() for b in _SENTENCE_BREAK_RE.finditer(text, 0, m.start())), default=0)
+        hi = _SENTENCE_BREAK_RE.search(text, end)
+        hi = len(text) if hi is None else hi.start()
+        name = " ".join(parts)
+        word = len(parts) == 1 and name in words
+        said_in = _BE_IN_RE.search(text, lo, m.start()) is not None and not word
+        custody = _CUSTODY_STRONG_RE if word else _CUSTODY_RE
+        if said_in or custody.search(text, lo, m.start()) or custody.search(text, end, hi):
+            add(Span(m.start("n"), end, "place"))
+
+
+# A school by the nickname of its kind, capitalised, where a child is or goes ("he's at the Grammar now", "she's at the
+# Girls' High", "he left the Comp"): the town's one such school; "at the high school", "the High Court" stay.
+_SCHOOL_NICK_RE = lazy_compile(
+    r"\b(?:at|to|from|attends?|attended|left|leaves|joined|joins)[ \t]+the[ \t]+"
+    r"(?P<s>(?-i:(?:(?:Boys|Girls)['’]?[ \t]+)?(?:Grammar|High|Comp|Tech|Academy|Convent)))(?![\p{L}\d&'’])"
+    rf"(?={_PHRASE_END}|[ \t]+(?:and|but|in|on|at|for|with|when|after|before|then|now|since|because|until|till|again)\b)", _I)
+_SCHOOL_NICKS = ("Grammar", "High", "Comp", "Tech", "Academy", "Convent")
+# A sports team a child plays for, by a name ending in a club's word or before an age group ("he plays for Moss Side
+# Tigers under 12s", "she plays for the hyde lions", "he plays for Hyde United"): the team places the child; "he plays
+# for the school team", "she plays for fun", "he played for time" stay.
+_TEAM_TAILS = (r"fc|afc|jfc|united|utd|city|town|rovers|wanderers|athletic|albion|rangers|celtic|juniors|colts|harriers|"
+               r"villa|county|tigers|lions|eagles|hawks|wolves|bears|sharks|falcons|panthers|dragons|warriors|raiders|"
+               r"titans|stars|jets|cobras|vipers|bulls|rhinos|saints|spartans|trojans|vikings|knights|phoenix|hornets")
+_TEAM_RE = lazy_compile(
+    r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
+    r"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{L}'’\-]+[ \t]+){1,3}?"
+    rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    r"(?=(?:under|u)[ \t\-]?\d{1,2}['’]?s\b))", _I)
+_TEAM_VERBS = ("play", "sign", "train", "turn")
+_TEAM_ANCHOR = lazy_compile(r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns|turned)[ \t]+(?:for|with)\b", _I)
 
 
 def _body_of_a_field(text: str, start: int, end: int, words: frozenset[str]) -> bool:
@@ -1761,12 +1859,20 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _HOSPITAL_INITIALS_RE.finditer(text) if " the " in text.lower() else ():
         key = fold(m.group("h"))
-        if m.group("nick") is not None or not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
+        if m.group("given") is not None:
+            if fold(m.group("given")) in folded_first_names():
+                add(Span(m.start("h"), m.end("h"), "place"))
+        elif m.group("nick") is not None or not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
                 or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
             add(Span(m.start("h"), m.end("h"), "place"))
-    for m in _WARD_RE.finditer(text) if "ward" in text.lower() else ():
-        add(Span(m.start("w"), m.end("w"), "place"))
     low = text.lower()
+    _named_institutions(text, low, add)
+    for m in _SCHOOL_NICK_RE.finditer(text) if any(k in text for k in _SCHOOL_NICKS) else ():
+        add(Span(m.start("s"), m.end("s"), "place"))
+    for m in _TEAM_RE.finditer(text) if any(k in low for k in _TEAM_VERBS) and _TEAM_ANCHOR.search(text) else ():
+        add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
+    for m in _WARD_RE.finditer(text) if "ward" in low else ():
+        add(Span(m.start("w"), m.end("w"), "place"))
     for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low else ():
         if len({k.lower() for k in m.captures("k")}) > 1:
             add(Span(m.start(), m.end(), "place"))
@@ -1866,8 +1972,10 @@ _PLACE_ONLY_JOB_RE = lazy_compile(
     rf"(?:(?:the|our|their|this|that|her|his)[ \t]+{_SMALL_PLACES}|town)\b"
     rf"|\b(?:the|our|their|this|that)[ \t]+{_SMALL_PLACES}['’]s[ \t]+(?:only|one|sole)[ \t]+"
     rf"(?P<job>[\p{{L}}\-]+(?:[ \t]+[\p{{L}}\-]+)?)"
-    # the place's own ("the mayor of the town", "the vicar of the village")
-    rf"|\bthe[ \t]+(?P<job>[\p{{L}}\-]+)[ \t]+of[ \t]+(?:the|our|their|this|that)[ \t]+{_SMALL_PLACES}\b", _I)
+    # the place's own ("the mayor of the town", "the vicar of the village"); a parish is a cleric's own by office, so "the
+    # vicar of the parish" is only "the vicar" (kept)
+    rf"|\bthe[ \t]+(?P<job>[\p{{L}}\-]+)[ \t]+of[ \t]+(?:the|our|their|this|that)[ \t]+(?P<own>{_SMALL_PLACES})\b", _I)
+_CLERICS = frozenset("vicar priest pastor minister curate rector imam rabbi".split())
 _JOBS = frozenset("""teacher headteacher head headmaster headmistress nurse gp doctor midwife vet vicar priest imam rabbi
     pastor minister curate policeman policewoman pcso bobby copper constable officer pharmacist chemist dentist optician
     shopkeeper postman postwoman postie publican landlord landlady hairdresser barber mechanic plumber electrician
@@ -2006,6 +2114,8 @@ def _distinctive(text: str, add) -> None:
     for m in _PLACE_ONLY_JOB_RE.finditer(text) if "only" in low or "one" in low or "sole" in low or " of " in low else ():
         words = list(re.finditer(r"[\p{L}\-]+", m.group("job")))
         job = next((w for w in reversed(words) if fold(w.group()) in _JOBS), None)
+        if job is not None and m.group("own") is not None and fold(m.group("own")) == "parish" and fold(job.group()) in _CLERICS:
+            continue
         if job is not None:
             add(Span(m.start("job") + words[0].start(), m.start("job") + job.end(), "detail"))
     for m in _WITH_CONDITION_RE.finditer(text) if _WITH_ANCHOR.search(text) else ():

@@ -52,6 +52,7 @@ __all__ = [
     "idiom_places",
     "communities",
     "conditions",
+    "named_institutions",
 ]
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
@@ -537,6 +538,19 @@ def conditions() -> frozenset[str]:
     True
     """
     return _folded("conditions")
+
+
+@cache
+def named_institutions() -> frozenset[str]:
+    """Prisons, secure units and hospitals known by their name alone ("wormwood scrubs", "full sutton", "alder hey"),
+    folded.
+
+    Examples
+    --------
+    >>> {"wormwood scrubs", "full sutton", "styal", "alder hey"} <= named_institutions()
+    True
+    """
+    return _folded("institutions")
 
 
 def bare_word(word: str) -> bool:

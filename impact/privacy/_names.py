@@ -528,6 +528,12 @@ _TO_AFTER_PLACE_RE = lazy_compile(
     r"(?!(?:the|a|an|his|her|their|my|our|your|this|that|these|those|him|them|me|us|it|school|"
     r"work|bed|church|court|town|hospital|prison|university|college|uni)\b)\p{Ll}+[ \t]+\p{L})|(?P<next>[\p{L}\-]+))",
     re.VERSION1)
+# A purpose of seeing or staying with someone after a district and "to" ("went to barking to see her nan", "went to
+# reading to stay with her gran"): a trip to a place, where an activity in "-ing" is not gone to so ("went back to
+# reading to catch up" stays).
+_VISIT_RE = lazy_compile(
+    r"(?:see|visit|stay[ \t]+(?:with|at)|live[ \t]+with|be[ \t]+(?:near|with|closer[ \t]+to)|meet|pick[ \t]+up|collect)[ \t]+"
+    r"(?:his|her|their|my|our|your|the|a|an|him|them|me|us|\p{Lu})", re.IGNORECASE | re.VERSION1)
 # What may follow a district that is also a verb after "to" ("he went back to deal.", "goes back to stoke every
 # weekend"; not "moved to deal with it", "went back to bath the baby").
 _STRICT_PLACE_ENDS = frozenset("now then last this next every since until till originally".split())
@@ -548,6 +554,12 @@ _LIST_GOES_ON_RE = lazy_compile(
 _LAND_WORDS = frozenset("""valley vale dale dales moor moors heath green hill hills bridge ford field fields wood woods
     park common cross end side gate marsh bank banks brook wells lea ley combe coombe cliff cliffs bay head mount
     forest fell fells edge hollow glen water waters mill mills""".split())
+# A word of what is on a place or serves it, after a place's name ("the Hope Valley line", "the Faith Moor road", "Grace
+# Dale school"): a person's name is not said so.
+_PLACE_HEAD_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:line|railway|station|road|street|lane|avenue|way|estate|school|primary|academy|nursery|surgery|"
+    r"library|church|park|bus|buses|train|trains|bypass|roundabout|junction|shops|precinct|village|area|ward|"
+    r"community|centre|clinic|practice|flats)\b", re.IGNORECASE | re.VERSION1)
 # A stay of some time or a trip's day after a district that is also a verb ("she went to hull for the weekend", "they
 # travelled to wells on friday", "i drove to barking and back"; not "went to deal with it").
 _TIME_AFTER_RE = lazy_compile(
@@ -825,14 +837,16 @@ class NameFinder:
 
     def _land_place(self, text: str, span: Span) -> Span:
         """A name found of two or three capitalised words ending in a word of the land (:data:`_LAND_WORDS`) where
-        someone moves to, lives in or comes from it ("moved to Hope Valley", "she lives in Grace Dale now"): a place,
-        unless every word is part of a listed participant's name."""
+        someone moves to, lives in or comes from it ("moved to Hope Valley", "she lives in Grace Dale now"), or before a
+        word of what is on a place (:data:`_PLACE_HEAD_AFTER_RE`: "the Hope Valley line", "down the Faith Moor road"):
+        a place, unless every word is part of a listed participant's name."""
         if span.kind != "name":
             return span
         words = text[span.start : span.end].split()
         if (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and fold(words[-1]) in _LAND_WORDS
                 and not all(fold(w) in self.participant_parts for w in words)
-                and _LIVED_IN_BEFORE_RE.search(text, max(0, span.start - 30), span.start) is not None):
+                and (_LIVED_IN_BEFORE_RE.search(text, max(0, span.start - 30), span.start) is not None
+                     or _PLACE_HEAD_AFTER_RE.match(text, span.end) is not None)):
             return Span(span.start, span.end, "place")
         return span
 
@@ -890,10 +904,11 @@ class NameFinder:
             listed = next((e for e in placed if e < tok.start and _NEXT_PLACE_RE.match(text[e : tok.start])), None)
             if (before is None and listed is None) or end is None:
                 continue
-            purpose = False
+            purpose = visit = False
             if end.group("w") is not None and fold(end.group("w")) == "to":
                 after = _TO_AFTER_PLACE_RE.match(text, end.start("w"))
                 purpose = after is not None and after.group("purpose") is not None
+                visit = purpose and _VISIT_RE.match(text, after.start("purpose")) is not None
                 nxt = fold(after.group("next")) if after is not None and after.group("next") is not None else None
                 if not (purpose and before is not None or nxt is not None and (nxt in places or nxt in self.places)):
                     continue  # "the idea came from reading to children": no place after, no purpose
@@ -908,8 +923,8 @@ class NameFinder:
                 stay = end.group("w") is not None and (_TIME_AFTER_RE.match(text, end.start("w")) is not None
                                                        or self._list_goes_on(text, tok.end) or purpose)
                 going = before is not None and (before.group("go") is not None or fold(before.group("trip") or "").startswith(("go", "went")))
-                if key.endswith("ing") and going and not (stay and not purpose):
-                    continue  # "went back to reading.", "went to reading group": something done
+                if key.endswith("ing") and going and not (stay and not purpose) and not visit:
+                    continue  # "went back to reading.", "went to reading group", "went back to reading to catch up"
                 verb = any(v in self.words for v in (key + "ing", key[:-1] + "ing", key + "ed"))
                 if verb and end.group("w") is not None and fold(end.group("w")) not in _STRICT_PLACE_ENDS and not stay:
                     continue
