@@ -2574,20 +2574,9 @@ def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
 
 
 # --------------------------------------------------------------------------- framework matrix
-def _validity_measured(codebook_id: str) -> bool:
-    """Whether the package holds measured accuracy on real text for the machine coder of ``codebook_id``."""
-    from ..coding import coder_validity
-    from ..errors import InputError
-
-    try:
-        coder_validity(codebook_id)
-    except InputError:
-        return False
-    return True
-
-
 def _framework(ctx) -> Section:
     th = ctx.f.themes
+    book = None
     try:
         from ..coding import Codebook
 
@@ -2606,7 +2595,7 @@ def _framework(ctx) -> Section:
         + (" The machine coder's reading of the review themes has not been measured against people's coding of real "
            "text, so a statement may be about something other than the theme it is shown under, and a theme a "
            "council raised may be missing: check the statements by hand before publishing."
-           if machine and not _validity_measured("review_themes") else ""))]
+           if machine and (book is None or _validity(book, "machine") is None) else ""))]
     if th.empty:
         return Section("Framework matrix: councils by review theme", blocks + [Paragraph("No council was interviewed.")])
     examples = th["example"].fillna("")
