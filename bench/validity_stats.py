@@ -378,88 +378,35 @@ def firth_size(n_rep: int, seed: int = 90610) -> dict:
             **{k: {"size": float(np.mean(v)), "mc_se": _mc(v), "n": len(v)} for k, v in reject.items()}}
 
 
-def status_small_group(n_rep: int, seed: int = 913101, sizes: tuple[int, ...] = (1, 2, 3, 4, 5, 8),
-                       n_power: int | None = None, effect: float = 1.5, n_permutations: int = 2000) -> dict:
-    """Size (no status effect) and power (log-odds ratio `effect` planted) of the status term with k of 30 councils in
-    intervention: the GEE's Wald t test (the model's p) against the randomisation test of
-    :func:`impact.stats._status_ri.status_ri` (the p the report uses below ``RANDOMISATION_BELOW`` councils a side)."""
+#: The design of the status-term simulations: 30 councils x 3 participants x 3 waves, wave shifts around -0.4 (logit).
+_STATUS_COUNCILS, _STATUS_PER, _STATUS_WAVES = 30, 3, ("a", "b", "c")
+_STATUS_SHIFT = np.array([-1.5, 0.5, 0.0])
+
+
+def _status_rejections(paths: np.ndarray, beta: float, reps: int, rng: np.random.Generator,
+                       n_permutations: int) -> dict:
+    """Share of ``reps`` studies in which the GEE's Wald test (the model's p) and the randomisation test of
+    :func:`impact.stats._status_ri.status_ri` reject no status effect at 0.05; ``paths`` is each council's status at
+    each wave (councils x waves), ``beta`` the status log-odds ratio planted; council SD 0.5, participant SD 0.3."""
     from scipy.special import expit
 
     from impact.stats import longitudinal_model
     from impact.stats._status_ri import status_ri
 
-    n, per, waves = 30, 3, ("a", "b", "c")
-    wave_shift = np.array([-1.5, 0.5, 0.0])
+    n, per, waves = _STATUS_COUNCILS, _STATUS_PER, _STATUS_WAVES
     base = pd.DataFrame([(c, p, w) for c in range(n) for p in range(per) for w in range(len(waves))],
                         columns=["council", "participant", "w"])
-    n_power = n_rep // 2 if n_power is None else n_power
-
-    def run(k: int, beta: float, reps: int, rng: np.random.Generator) -> dict:
-        hits: dict[str, list[bool]] = {"model": [], "randomisation": []}
-        failed = {"model": 0, "randomisation": 0}
-        for _ in range(reps):
-            council = rng.normal(0, 0.5, n)[base["council"]]
-            person = rng.normal(0, 0.3, n * per)[base["council"] * per + base["participant"]]
-            status = (base["council"] < k).astype(int)
-            d = pd.DataFrame({"council_id": base["council"],
-                              "wave": pd.Categorical(np.array(waves)[base["w"]], categories=waves),
-                              "in_intervention": status,
-                              "y": rng.binomial(1, expit(-0.4 + wave_shift[base["w"]] + council + person + beta * status))})
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id",
-                                             family="binomial", method="gee", cov_struct="exchangeable")
-                p_model = float(res.params.loc["in_intervention", "p_value"])
-            except (ValueError, KeyError, np.linalg.LinAlgError):
-                p_model = np.nan
-            p_ri = status_ri(d, n_permutations=n_permutations, seed=rng)["p_value"]
-            for name, p in (("model", p_model), ("randomisation", p_ri)):
-                if np.isfinite(p):
-                    hits[name].append(bool(p <= 0.05))
-                else:
-                    failed[name] += 1
-        return {name: {"rate": float(np.mean(h)) if h else None, "mc_se": _mc(h) if h else None, "n": len(h),
-                       "failed": failed[name]} for name, h in hits.items()}
-
-    out = {}
-    for k in sizes:
-        rng = np.random.default_rng(seed + k)
-        out[str(k)] = {"size": run(k, 0.0, n_rep, rng),
-                       **({"power": run(k, effect, n_power, rng)} if n_power else {})}
-        print(f"status_small_group k={k}: {json.dumps(out[str(k)])}", file=sys.stderr, flush=True)  # a long run's part
-    return {"design": "30 councils, k in intervention throughout, 3 participants x 3 waves, council SD 0.5, "
-                      "participant SD 0.3 (logit), wave shifts -1.5, 0.5, 0 around -0.4; size: no status effect; "
-                      f"power: status log-odds ratio {effect}; GEE exchangeable (Wald t, the model's p) against "
-                      f"randomisation of the status paths (robust score z, {n_permutations} reassignments, all of "
-                      "them where fewer), alpha 0.05", "n_rep": n_rep, "n_power": n_power,
-            "by_councils_in_intervention": out}
-
-
-def status_paths(n_rep: int, seed: int = 920417, n_permutations: int = 2000) -> dict:
-    """Size of the status term where councils' status changes between waves: 30 councils, 2 in intervention
-    throughout, 2 entering it at the second wave, 1 leaving it at the third, 25 never (four paths), the rest as
-    :func:`status_small_group`, no status effect; the GEE's Wald test against the randomisation test of the paths."""
-    from scipy.special import expit
-
-    from impact.stats import longitudinal_model
-    from impact.stats._status_ri import status_ri
-
-    n, per, waves = 30, 3, ("a", "b", "c")
-    paths = np.array([(1, 1, 1)] * 2 + [(0, 1, 1)] * 2 + [(1, 1, 0)] + [(0, 0, 0)] * 25)
-    wave_shift = np.array([-1.5, 0.5, 0.0])
-    base = pd.DataFrame([(c, p, w) for c in range(n) for p in range(per) for w in range(len(waves))],
-                        columns=["council", "participant", "w"])
-    rng = np.random.default_rng(seed)
+    status = paths[base["council"], base["w"]]
     hits: dict[str, list[bool]] = {"model": [], "randomisation": []}
     failed = {"model": 0, "randomisation": 0}
-    for _ in range(n_rep):
+    for _ in range(reps):
         council = rng.normal(0, 0.5, n)[base["council"]]
         person = rng.normal(0, 0.3, n * per)[base["council"] * per + base["participant"]]
         d = pd.DataFrame({"council_id": base["council"],
                           "wave": pd.Categorical(np.array(waves)[base["w"]], categories=waves),
-                          "in_intervention": paths[base["council"], base["w"]],
-                          "y": rng.binomial(1, expit(-0.4 + wave_shift[base["w"]] + council + person))})
+                          "in_intervention": status,
+                          "y": rng.binomial(1, expit(-0.4 + _STATUS_SHIFT[base["w"]] + council + person
+                                                     + beta * status))})
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -474,10 +421,42 @@ def status_paths(n_rep: int, seed: int = 920417, n_permutations: int = 2000) -> 
                 hits[name].append(bool(p <= 0.05))
             else:
                 failed[name] += 1
+    return {name: {"rate": float(np.mean(h)) if h else None, "mc_se": _mc(h) if h else None, "n": len(h),
+                   "failed": failed[name]} for name, h in hits.items()}
+
+
+def status_small_group(n_rep: int, seed: int = 913101, sizes: tuple[int, ...] = (1, 2, 3, 4, 5, 8),
+                       n_power: int | None = None, effect: float = 1.5, n_permutations: int = 2000) -> dict:
+    """Size (no status effect) and power (log-odds ratio `effect` planted) of the status term with k of 30 councils in
+    intervention: the GEE's Wald t test (the model's p) against the randomisation test of
+    :func:`impact.stats._status_ri.status_ri` (the p the report uses below ``RANDOMISATION_BELOW`` councils a side)."""
+    n_power = n_rep // 2 if n_power is None else n_power
+    out = {}
+    for k in sizes:
+        rng = np.random.default_rng(seed + k)
+        paths = np.repeat((np.arange(_STATUS_COUNCILS) < k).astype(int)[:, None], len(_STATUS_WAVES), axis=1)
+        out[str(k)] = {"size": _status_rejections(paths, 0.0, n_rep, rng, n_permutations),
+                       **({"power": _status_rejections(paths, effect, n_power, rng, n_permutations)}
+                          if n_power else {})}
+        print(f"status_small_group k={k}: {json.dumps(out[str(k)])}", file=sys.stderr, flush=True)  # a long run's part
+    return {"design": "30 councils, k in intervention throughout, 3 participants x 3 waves, council SD 0.5, "
+                      "participant SD 0.3 (logit), wave shifts -1.5, 0.5, 0 around -0.4; size: no status effect; "
+                      f"power: status log-odds ratio {effect}; GEE exchangeable (Wald t, the model's p) against "
+                      f"randomisation of the status paths (robust score z, {n_permutations} reassignments, all of "
+                      "them where fewer), alpha 0.05", "n_rep": n_rep, "n_power": n_power,
+            "by_councils_in_intervention": out}
+
+
+def status_paths(n_rep: int, seed: int = 920417, n_permutations: int = 2000) -> dict:
+    """Size of the status term where councils' status changes between waves: 30 councils, 2 in intervention
+    throughout, 2 entering it at the second wave, 1 leaving it at the third, 25 never (four paths), the rest as
+    :func:`status_small_group`, no status effect; the GEE's Wald test against the randomisation test of the paths."""
+    paths = np.array([(1, 1, 1)] * 2 + [(0, 1, 1)] * 2 + [(1, 1, 0)] + [(0, 0, 0)] * 25)
+    tests = _status_rejections(paths, 0.0, n_rep, np.random.default_rng(seed), n_permutations)
     return {"design": "30 councils x 3 participants x 3 waves: paths (1,1,1) x 2, (0,1,1) x 2, (1,1,0) x 1, (0,0,0) "
                       "x 25; council SD 0.5, participant SD 0.3 (logit), no status effect, alpha 0.05",
-            "n_rep": n_rep, **{name: {"size": float(np.mean(h)) if h else None, "mc_se": _mc(h) if h else None,
-                                      "n": len(h), "failed": failed[name]} for name, h in hits.items()}}
+            "n_rep": n_rep, **{name: {"size": t["rate"], "mc_se": t["mc_se"], "n": t["n"], "failed": t["failed"]}
+                               for name, t in tests.items()}}
 
 
 def _mc(hits) -> float:
