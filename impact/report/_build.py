@@ -2871,12 +2871,8 @@ def _process_sections(ctx) -> list[Section]:
     if _process_machine_coded(ctx):
         # A quote here is filed under a factor and captioned with whether it helped, under the factors raised most
         # often: under machine coding each of those rests on a reading the coder is not known to make well.
-        blocks.append(Paragraph(
-            "No statement is quoted here: the review-process codes were read by the package's machine coder, which, "
-            "measured against people on real text, reads some of these codes far less accurately than others and "
-            "whether a statement says a factor helped or got in the way no better than calling every statement "
-            "neutral, so a quote could be filed under the wrong factor or the wrong side. The statements are in the "
-            "impact review export, for checking by hand."))
+        blocks.append(Paragraph(_process_unquoted("statement", "a quote could be filed under the wrong factor or the "
+                                                  "wrong side", valence=True)))
         return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
     top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
     quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1)
@@ -2892,6 +2888,22 @@ def _process_machine_coded(ctx) -> bool:
     return "process" in ctx.f.coding.get("machine_books", ())
 
 
+#: How well the machine coder reads the review-process codes and the valence of a statement, measured on real text
+#: labelled by people (docs/methods.md, `bench.process_validity`): codes with F1 from 0.46 to 0.95; valence no
+#: better than calling every statement neutral.
+_READS_CODES = "some of these codes far less accurately than others"
+_READS_VALENCE = ("whether a statement says a factor helped or got in the way no better than calling every statement "
+                  "neutral")
+
+
+def _process_unquoted(kind: str, misfiled: str, *, valence: bool) -> str:
+    """The paragraph that stands where machine-coded review-process statements of ``kind`` would be quoted."""
+    how = f"{_READS_CODES} and {_READS_VALENCE}" if valence else _READS_CODES
+    return (f"No {kind} is quoted here: the review-process codes were read by the package's machine coder, which, "
+            f"measured against people on real text, reads {how}, so {misfiled}. The {kind}s are in the impact review "
+            "export, for checking by hand.")
+
+
 def _process_withheld(what: str, *, valence: bool) -> str:
     """The sentence that stands for a ranking of review-process codes read by the machine coder.
 
@@ -2899,8 +2911,7 @@ def _process_withheld(what: str, *, valence: bool) -> str:
     codes with F1 from 0.46 to 0.95, and whether a statement says a factor helped or hindered no better than
     calling every statement neutral; a ranking rests on the coding of every code.
     """
-    how = ("whether a statement says a factor helped or got in the way no better than calling every statement "
-           "neutral" if valence else "some of these codes far less accurately than others")
+    how = _READS_VALENCE if valence else _READS_CODES
     return (f"This report does not state {what}: the review-process codes were read by the package's machine coder, "
             f"which, measured against people on real text, reads {how}, and a ranking rests on the coding of every "
             "code. The counts are in the table below, unconfirmed until a sample of the codings is checked by hand "
@@ -3004,11 +3015,8 @@ def _lessons(ctx, labels) -> Section:
     if _process_machine_coded(ctx):
         # A suggestion quoted here is captioned with the part of the review it concerns: under machine coding that
         # rests on the reading of each code, some of which the coder makes far less well than others.
-        blocks.append(Paragraph(
-            "No suggestion is quoted here: the review-process codes were read by the package's machine coder, which, "
-            "measured against people on real text, reads some of these codes far less accurately than others, so a "
-            "suggestion could be filed under the wrong part of the review. The suggestions are in the impact review "
-            "export, for checking by hand."))
+        blocks.append(Paragraph(_process_unquoted("suggestion", "a suggestion could be filed under the wrong part of "
+                                                  "the review", valence=False)))
         return Section("Lessons for the programme", blocks)
     pc = proc["codings"]
     rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
