@@ -62,7 +62,7 @@ def kernel_spec_manager(tmp_path_factory):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_notebook_runs(path, kernel_spec_manager, monkeypatch):
+def test_notebook_runs(path, kernel_spec_manager, monkeypatch, tmp_path):
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
@@ -70,6 +70,9 @@ def test_notebook_runs(path, kernel_spec_manager, monkeypatch):
         pytest.skip(f"{OFFICIAL} runs on the real public files in test_notebook_claims.py, which checks what it prints "
                     "(run here only where they are absent, on its fixtures)")
     monkeypatch.setenv("MPLBACKEND", "Agg")  # inherited by the kernel process
+    # The notebooks that write a report or a review folder make it with tempfile.mkdtemp, for the reader to open;
+    # under test it goes into pytest's own temporary folder, which pytest prunes, not the machine's /tmp.
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
     spec = kernel_spec_manager.get_kernel_spec(KERNEL_NAME)
     assert spec.argv[0] == sys.executable
     nb = _read(path)
