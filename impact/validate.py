@@ -1124,12 +1124,16 @@ def _other_case(folder, rel: str) -> str:
     if parts == rel.split("/"):
         return ""
     # (a name differing in its Unicode form alone is read: transcript_file)
-    return f" (found {'/'.join(parts)}: names are exact, case too)"
+    if all(a.casefold() == b.casefold() for a, b in zip(parts, rel.split("/"), strict=True)):
+        return f" (found {'/'.join(parts)}: names are exact, case too)"
+    return f" (found {'/'.join(parts)!r}: names are exact, spaces at the ends of a name or before its extension too)"
 
 
 def _name_form(name: str) -> str:
-    """A file name as a reader sees it: accented letters in one Unicode form (NFC), any case."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """A file name as a reader sees it: accented letters in one Unicode form (NFC), any case, no spaces at its ends or
+    before its extension (no-break spaces too: a name typed or pasted with a space after it looks the same)."""
+    stem, dot, ext = unicodedata.normalize("NFC", name).strip().rpartition(".")
+    return (f"{stem.strip()}.{ext.strip()}" if dot else ext).casefold()
 
 
 def _has_respondent_speech(text: str) -> bool:
