@@ -211,8 +211,13 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         # Columns inserted, deleted or moved (or the header row deleted): every cell from there on is under another
         # column than its own, so one problem, and no row judged by columns that are not its own.
         shown = [h for h in header if h][:len(expected) + 2]
+        # a row (a title, a note) typed above the header: the header found lower down, where it is said
+        lower = next((k for k, cells in enumerate(rows[1:20], start=2)
+                      if [cell_text(c.value) for c in cells][:len(expected)] == expected), None) if not moved else None
         what = (f"the columns {moved} are not where they were exported (a column was inserted, deleted or moved)"
-                if moved else "row 1 holds no column header of the exported sheet (the header row was deleted?)")
+                if moved else f"the header row is row {lower}, below {lower - 1} row(s) added above it: delete "
+                f"row{'s 1 to ' + str(lower - 1) if lower > 2 else ' 1'}" if lower else
+                "row 1 holds no column header of the exported sheet (the header row was deleted?)")
         return header, [], [Problem(file, 1, None, ", ".join(shown)[:120],
                                     f"the header row as exported, {expected}: {what} - undo the change, or "
                                     "export the workbook again")]

@@ -209,6 +209,13 @@ def _texts_of(study: Study, ids) -> dict[str, str]:
     return out
 
 
+def _marks_of(study: Study, ids) -> dict[str, bool]:
+    """Whether each interview's transcript file begins with a byte-order mark (:meth:`Study._marked`): only there
+    can a tool have counted one."""
+    files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
+    return {v: v in files.index and study._marked(files[v]) for v in ids}
+
+
 def _bad_ends(text: str, ends) -> int:
     """How many of the span ends ``ends`` (offsets into ``text``) fall outside it, inside a word or between the CR
     and LF of a line end: none where the spans were counted as impact counts them and marked between words."""
@@ -265,6 +272,7 @@ def _quoted_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Ser
             by.setdefault(iid.iloc[i], []).append(int(i))
     converted: dict[Counting, list[str]] = {}
     start, end = start.copy(), end.copy()
+    marks = _marks_of(study, by)
     for v, idx in by.items():
         text = texts[v]
         a = np.array([int(start.iloc[i]) for i in idx], dtype=np.int64)
@@ -273,9 +281,9 @@ def _quoted_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Ser
         wrong = [k for k in range(len(idx)) if not _quote_fits(text, int(a[k]), int(b[k]), q[k])]
         if not wrong:
             continue
-        src = _Source(text, True)
+        src = _Source(text, marks[v])
         ways: dict[tuple, Counting] = {}
-        for cand in itertools.product((False, src.astral), (False, src.has_crlf), (False, True),
+        for cand in itertools.product((False, src.astral), (False, src.has_crlf), (False, src.had_bom),
                                       (False, src.has_lone_lf)):
             c = Counting(*cand)
             if c == Counting() or (c.crlf_one and c.lf_two) or c in ways.values():
@@ -321,10 +329,11 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     The ways considered: UTF-16 code units (NVivo, ATLAS.ti: a character beyond U+FFFF, an emoji, counts two),
     each line end counted as two characters (a tool that stored the text with Windows line ends, CRLF, where the
     transcript has LF) or a CRLF as one (the other way round), and a byte-order mark counted as the first
-    character; alone or together.  The counting is decided from the spans as a QDPX import decides it
-    (:func:`impact.qdpx._positions.convert_positions`): the way under which the fewest span ends fall outside the
-    transcript, inside a word or inside a character is the one the file was written with, ties going to code
-    points, the documented counting.  Where another way fits exactly as well and places the spans elsewhere, the
+    character (only where the transcript's file begins with one: elsewhere spans one character late are offsets
+    counted from 1, refused by :func:`_shifted_spans`); alone or together.  The counting is decided from the spans
+    as a QDPX import decides it (:func:`impact.qdpx._positions.convert_positions`): the way under which the fewest
+    span ends fall outside the transcript, inside a word or inside a character is the one the file was written
+    with, ties going to code points, the documented counting.  Where another way fits exactly as well and places the spans elsewhere, the
     file does not say how it counted: a problem names both ways.
 
     Only transcripts holding a character beyond U+FFFF, or with a span ending past their end or inside a word as
@@ -347,7 +356,7 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     def decide(texts: dict[str, str]):
         which = np.flatnonzero(spans & iid.isin(list(texts)).to_numpy())
         found = [{"source_guid": iid.iloc[i], "start": int(start.iloc[i]), "end": int(end.iloc[i])} for i in which]
-        result = convert_positions(found, texts, dict.fromkeys(texts, True), origin="", positions="auto",
+        result = convert_positions(found, texts, _marks_of(study, texts), origin="", positions="auto",
                                    names={v: v for v in texts}, label=source, lf_two=True)
         return which, found, result
 
@@ -545,7 +554,8 @@ def _shifted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
         at, moved = int(f[_SHIFT_RANGE].sum()), int(f[_SHIFT_RANGE + s].sum())
         listed = ", ".join(str(int(rows[i])) for i in idx[:10]) + (" ..." if len(idx) > 10 else "")
         whose = (f"{len(names)} transcripts" if len(names) > 5 else ", ".join(sorted(names)))
-        why = (" (offsets counted from 1 where impact counts from 0?)" if s == -1 else
+        why = (" (offsets counted from 1 where impact counts from 0, or a byte-order mark counted that the "
+               "transcript file does not begin with?)" if s == -1 else
                " (offsets counted from 0 where the tool counts from 1?)" if s == 1 else
                " (offsets into another version of the transcript, with text added or taken out above the spans?)")
         first = int(idx[0])

@@ -328,6 +328,29 @@ def _other_date_layout(text: str) -> str:
     return ""
 
 
+def _year_hint(text: str) -> str:
+    """What to write for a year given as a date: a year alone (``2013``) or a year running over two (``2013-14``,
+    ``2013/14``, ``201314`` as DfE's ``time_period`` writes it), or "".
+
+    >>> _year_hint("2013-14")
+    ' (a year running from 2013 to 2014, not a day: write the day as YYYY-MM-DD; for a value of that year ending 31 March, as DfE and councils count it, 2014-03-31)'
+    >>> _year_hint("2013").endswith("2013-03-31)"), _year_hint("2013-15"), _year_hint("1066")
+    (True, '', '')
+    """
+    t = text.strip()
+    if m := re.fullmatch(r"(19[9][0-9]|2[01][0-9]{2})", t):
+        year = int(m[1])
+        return (f" (a year, not a day: write the day as YYYY-MM-DD; for a value of DfE's year {year}, the year ending "
+                f"31 March, {year}-03-31)")
+    if m := re.fullmatch(r"(19[9][0-9]|2[01][0-9]{2})\s*[-/–]?\s*([0-9]{2}|[0-9]{4})", t):
+        first, second = int(m[1]), m[2]
+        if (int(second) != first + 1) if len(second) == 4 else int(second) != (first + 1) % 100:
+            return ""
+        return (f" (a year running from {first} to {first + 1}, not a day: write the day as YYYY-MM-DD; for a value "
+                f"of that year ending 31 March, as DfE and councils count it, {first + 1}-03-31)")
+    return ""
+
+
 #: Thousands separated by spaces ("1 000", "12 500"), as French and other regional settings write them.
 _SPACED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?")
 
@@ -443,7 +466,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         if d is None:
             return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
                                                    or apostrophe_hint(text) or _time_of_day(text)
-                                                   or _other_date_layout(text)
+                                                   or _year_hint(text) or _other_date_layout(text)
                                                    or yes_no_hint(text, **DATE_EXPECTED)
                                                    or missing_hint(text, required=required))
         hi = date_max()

@@ -31,6 +31,7 @@ from . import schema
 from ._io import (
     MAX_YAML_BYTES,
     UNCHECKED,
+    UTF16_BOMS,
     SeparatorError,
     read_csv_strict,
     read_text,
@@ -651,6 +652,19 @@ class Study:
                 warnings.warn(f"transcripts/{rel}: expected {note}", TranscriptNameWarning, stacklevel=3)
             self._transcripts[rel] = read_transcript(path, label=f"transcripts/{rel}")
         return self._transcripts[rel]
+
+    def _marked(self, rel: Any) -> bool:
+        """Whether the transcript file ``rel`` (a ``transcript`` cell of interviews.csv) begins with a byte-order mark
+        (UTF-8 or UTF-16), which its text as read does not hold: a tool that kept the mark counts it as a character,
+        so its span offsets are one late.  False for a transcript given in Python, a ``.docx`` or a file that cannot
+        be read (told where it is read)."""
+        if self.root is None or pd.isna(rel) or not str(rel).lower().endswith(".txt"):
+            return False
+        try:
+            with open(transcript_file(self.root / "transcripts", str(rel))[0], "rb") as f:
+                return f.read(3).startswith((b"\xef\xbb\xbf", *UTF16_BOMS))
+        except OSError:
+            return False
 
     def transcripts(self) -> pd.Series:
         """All transcripts as a Series of text indexed by ``interview_id``."""

@@ -1092,6 +1092,13 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "it as missing, like an interview not held, unless supplied codings code it; label "
                                    "the answers, e.g. 'R:')",
                                    severity="warning"))
+            else:
+                for first, again, words in _repeated_turns(text)[:5]:
+                    out.append(Problem(f, line, col, rel, f"each answer given once (the respondent's turn at line "
+                                       f"{again} of transcripts/{rel} is the one at line {first} word for word, "
+                                       f"{words} words: a passage pasted twice? Its statements are coded and counted "
+                                       "twice; take the copy out, or leave it where the respondent said it twice)",
+                                       severity="warning"))
         except InputError as exc:
             out.append(Problem(f, line, col, rel, f"a readable transcript ({exc})"))
     if unlooked:
@@ -1124,12 +1131,16 @@ def _other_case(folder, rel: str) -> str:
     if parts == rel.split("/"):
         return ""
     # (a name differing in its Unicode form alone is read: transcript_file)
-    return f" (found {'/'.join(parts)}: names are exact, case too)"
+    if all(a.casefold() == b.casefold() for a, b in zip(parts, rel.split("/"), strict=True)):
+        return f" (found {'/'.join(parts)}: names are exact, case too)"
+    return f" (found {'/'.join(parts)!r}: names are exact, spaces at the ends of a name or before its extension too)"
 
 
 def _name_form(name: str) -> str:
-    """A file name as a reader sees it: accented letters in one Unicode form (NFC), any case."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """A file name as a reader sees it: accented letters in one Unicode form (NFC), any case, no spaces at its ends or
+    before its extension (no-break spaces too: a name typed or pasted with a space after it looks the same)."""
+    stem, dot, ext = unicodedata.normalize("NFC", name).strip().rpartition(".")
+    return (f"{stem.strip()}.{ext.strip()}" if dot else ext).casefold()
 
 
 def _has_respondent_speech(text: str) -> bool:
@@ -1137,6 +1148,38 @@ def _has_respondent_speech(text: str) -> bool:
     from .coding.segment import _turn_rows
 
     return any(speaker == "respondent" and end > start for _, speaker, _, start, end in _turn_rows(text, (), ()))
+
+
+#: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);
+#: a short answer ("Yes, I think so.") may well be said twice.
+_REPEATED_TURN_WORDS = 25
+
+
+def _repeated_turns(text: str) -> list[tuple[int, int, int]]:
+    r"""Respondent turns of :data:`_REPEATED_TURN_WORDS` words or more that are an earlier respondent turn word for
+    word (spaces and line breaks aside): ``(line of the first, line of the repeat, words)``, lines counted from 1.
+
+    >>> said = "we rewrote the whole threshold document after the review, and it helped a lot: the front door " \
+    ...        "now sends fewer contacts on to assessment than it did last spring"
+    >>> t = "I: Why?\nR: " + said + "\n"
+    >>> _repeated_turns(t + "I: And?\nR: Not much.\n" + t.split("\n", 1)[1])
+    [(2, 5, 29)]
+    """
+    from .coding.segment import _turn_rows
+
+    seen: dict[str, int] = {}
+    out = []
+    for _, speaker, _, start, end in _turn_rows(text, (), ()):
+        words = text[start:end].split()
+        if speaker != "respondent" or len(words) < _REPEATED_TURN_WORDS:
+            continue
+        key = " ".join(words)
+        at = text.count("\n", 0, start) + 1
+        if key in seen:
+            out.append((seen[key], at, len(words)))
+        else:
+            seen[key] = at
+    return out
 
 
 def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) -> int | None:

@@ -190,6 +190,7 @@ class _ProjectReader:
         self.pending: list[tuple[str, str, str | None]] = []
         self.had_bom: dict[str, bool] = {}
         self.too_long: list[str] = []
+        self.bad_positions: list[str] = []  # selections whose positions cannot be a span of the text
 
     def issue(self, severity: str, item: str, message: str) -> None:
         self.issues.append({"severity": severity, "item": item, "message": message})
@@ -291,8 +292,21 @@ class _ProjectReader:
         if not codings:
             self.skipped["selections without codes (quotations) not imported as codings"] += 1
             return
+        start, end = _int(sel.get("startPosition")), _int(sel.get("endPosition"))
+        # REFI-QDA requires both positions, whole numbers counted from 0, the end at or after the start: a selection
+        # otherwise was read as a coding of no span (the whole source) or of a span reversed or before the text
+        given = {"startPosition": sel.get("startPosition"), "endPosition": sel.get("endPosition")}
+        why = [f"{k} {v!r} (a whole number of 0 or more)" if v is not None else f"no {k}"
+               for k, v in given.items() if (_int(v) if v is not None else None) is None or _int(v) < 0]
+        if not why and end < start:
+            why.append(f"endPosition {end} before startPosition {start}")
+        if why:
+            name = next((r["name"] for r in self.rows["sources"] if r["source_guid"] == source_guid), None)
+            self.bad_positions.append(f"selection {sel.get('guid')!r} of source {name or source_guid!r}: "
+                                      + ", ".join(why))
+            return
         for cod in codings:
-            self._coding(cod, source_guid, sel, _int(sel.get("startPosition")), _int(sel.get("endPosition")))
+            self._coding(cod, source_guid, sel, start, end)
 
     def _coding(self, cod: ET.Element, source_guid: str, sel: ET.Element | None, start, end) -> None:
         ref = child(cod, "CodeRef")
@@ -341,6 +355,13 @@ class _ProjectReader:
 
     # -- assembly ----------------------------------------------------------
     def finish(self) -> QdaProject:
+        if self.bad_positions:
+            n = len(self.bad_positions)
+            raise InputError(f"{self.label}: {n} text selection(s) whose positions are no span of the text - expected "
+                             "startPosition and endPosition as whole numbers counted from 0, the end at or after the "
+                             "start (REFI-QDA): " + "; ".join(self.bad_positions[:20])
+                             + (f"; and {n - 20} more" if n > 20 else "") + ". Export the project again from the "
+                             "program that made it")
         for kind, n in sorted(self.media.items()):
             if n:
                 self.issue("info", kind, f"{n} coding(s) of {kind}s (areas of pictures, PDFs, audio or video) not imported: no text positions")

@@ -29,10 +29,11 @@ def _utf16(text: str, i: int) -> int:
     return len(text[:i].encode("utf-16-le")) // 2
 
 
-def _emoji_study(study_dir):
+def _emoji_study(study_dir, *, mark: bool = False):
     from impact.study import load_study
 
-    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(_EMOJI_TEXT, encoding="utf-8")
+    # mark: the file begins with a byte-order mark (which a tool may count; impact reads the text without it)
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(_EMOJI_TEXT, encoding="utf-8-sig" if mark else "utf-8")
     return load_study(study_dir)
 
 

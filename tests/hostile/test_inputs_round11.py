@@ -124,7 +124,7 @@ def test_utf16_offsets_with_a_drift_of_line_ends_or_a_mark_are_converted(crlf, b
     # characters, counted as code points; 116 counted as UTF-16 code units ...)", the cause not named.
     from impact.codings import CodingsWarning, read_codings
 
-    study = _emoji_study(study_dir)
+    study = _emoji_study(study_dir, mark=bom)  # a mark is counted only where the file begins with one (round 21)
     a = _EMOJI_TEXT.index(_WANTED)
     b = a + len(_WANTED)
     c = _EMOJI_TEXT.index("Morale rose.")
@@ -167,7 +167,7 @@ def test_offsets_fitting_two_drifts_equally_are_refused_naming_both(study_dir, t
     # named, or read as UTF-16 code units alone.
     from impact.codings import read_codings
 
-    study = _emoji_study(study_dir)
+    study = _emoji_study(study_dir, mark=True)  # the file begins with a mark, which a tool may have counted
     a = _EMOJI_TEXT.index(_WANTED)
     q = _EMOJI_TEXT.index("How has it gone?")
     c = _EMOJI_TEXT.index("Morale rose.")

@@ -28,14 +28,19 @@ def _talk(iid: str) -> str:
     return f"Interviewer: How has it gone?\nRespondent: Interview {iid}. {_SENTENCES[0]} {_SENTENCES[1]}\n"
 
 
-@pytest.fixture
-def talk_study(study_dir):
+def _talked(study_dir, talk=_talk):
+    """The study of ``study_dir`` with each transcript written again as ``talk(interview_id)``."""
     from impact.study import load_study
 
     study = load_study(study_dir)
     for iid, f in zip(study.interviews["interview_id"], study.interviews["transcript"], strict=True):
-        (study_dir / "transcripts" / f).write_text(_talk(iid), encoding="utf-8")
+        (study_dir / "transcripts" / f).write_text(talk(iid), encoding="utf-8")
     return load_study(study_dir)
+
+
+@pytest.fixture
+def talk_study(study_dir):
+    return _talked(study_dir)
 
 
 def _sentence_spans(study, shift: int = 0) -> pd.DataFrame:
