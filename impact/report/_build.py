@@ -3277,9 +3277,9 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
 
     The figure comes from the model's standard error (:func:`_detectable_ratios`, the Wald test's power), while the
     p-value there is the randomisation test's, so it is not that test's own.  In simulations (``bench/validity_stats.py``,
-    ``status_detectable``: 30 councils, 3, 5 or 8 in intervention, the median stated odds ratio planted, 300 studies
-    each) the randomisation test found it in 83%, 85% and (see docs/methods.md) of studies, against 80% stated: close,
-    and on the safe side; the model's own test in 64% and 78%.  The text names the figure as the model's and says the
+    ``status_detectable``: 30 councils, 3 or 5 in intervention, the median stated odds ratio planted, 300 studies
+    each) the randomisation test found it in 83% and 85% of studies, against 80% stated: close, and on the safe side;
+    the model's own test in 64% and 78% (docs/methods.md).  The text names the figure as the model's and says the
     test has about that chance, rather than state it as exact."""
     from ..effects import RANDOMISATION_BELOW
 
