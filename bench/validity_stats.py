@@ -51,6 +51,16 @@ runs, with fixed seeds, and writes ``<out>/validity_stats.json``:
 * ``status_paths``: the same sizes where the councils' status changes between
   waves (2 of 30 councils in intervention throughout, 2 entering, 1 leaving):
   the randomisation test reassigns whole paths.
+* ``status_unequal``: the sizes where councils differ in size (30 councils of
+  1 to 10 participants, the 3 largest or the 3 smallest in intervention), the
+  randomisation test's assumption of exchangeable councils at its weakest.
+* ``status_power``: the randomisation test's power at a status log-odds ratio
+  of 1.5 in the design of ``status_small_group`` on 700 studies per k (a 95%
+  Monte Carlo interval of +-3% at 80%), without the model's fit.
+* ``status_detectable``: power at the odds ratio the report says a status term
+  had an 80% chance of detecting (the model's standard error, Bloom 1995),
+  the median stated over null studies planted: the randomisation test (the
+  report's p below 10 councils a side) and the model's test.
 
 ``--quick`` runs a few replicates of each (a smoke test, not a result);
 ``--only staggered,ri_null`` reruns some checks and replaces them in the
@@ -384,49 +394,71 @@ _STATUS_SHIFT = np.array([-1.5, 0.5, 0.0])
 
 
 def _status_rejections(paths: np.ndarray, beta: float, reps: int, rng: np.random.Generator,
-                       n_permutations: int) -> dict:
+                       n_permutations: int, sizes: np.ndarray | None = None, robust: bool = False,
+                       model: bool = True) -> dict:
     """Share of ``reps`` studies in which the GEE's Wald test (the model's p) and the randomisation test of
     :func:`impact.stats._status_ri.status_ri` reject no status effect at 0.05; ``paths`` is each council's status at
-    each wave (councils x waves), ``beta`` the status log-odds ratio planted; council SD 0.5, participant SD 0.3."""
+    each wave (councils x waves), ``beta`` the status log-odds ratio planted, ``sizes`` each council's participants
+    (default 3 each); council SD 0.5, participant SD 0.3.  ``robust``: the randomisation test of the robust score
+    statistic too (``randomisation_robust``, the statistic before the model-based one replaced it); ``model=False``
+    leaves the GEE's Wald test out (its fit is most of a study's time)."""
     from scipy.special import expit
 
+    from impact.report._build import _detectable_log_odds
     from impact.stats import longitudinal_model
     from impact.stats._status_ri import status_ri
 
-    n, per, waves = _STATUS_COUNCILS, _STATUS_PER, _STATUS_WAVES
-    base = pd.DataFrame([(c, p, w) for c in range(n) for p in range(per) for w in range(len(waves))],
+    n, waves = len(paths), _STATUS_WAVES
+    sizes = np.full(n, _STATUS_PER) if sizes is None else np.asarray(sizes, dtype=int)
+    base = pd.DataFrame([(c, p, w) for c in range(n) for p in range(sizes[c]) for w in range(len(waves))],
                         columns=["council", "participant", "w"])
+    first = np.r_[0, np.cumsum(sizes)[:-1]]  # each council's first participant (c * 3 + p with 3 each, as before)
     status = paths[base["council"], base["w"]]
-    hits: dict[str, list[bool]] = {"model": [], "randomisation": []}
-    failed = {"model": 0, "randomisation": 0}
+    tests = (["model"] if model else []) + ["randomisation"] + (["randomisation_robust"] if robust else [])
+    hits: dict[str, list[bool]] = {name: [] for name in tests}
+    failed = dict.fromkeys(tests, 0)
+    stated = []  # the odds ratio the report says the model's term had an 80% chance of detecting
     for _ in range(reps):
         council = rng.normal(0, 0.5, n)[base["council"]]
-        person = rng.normal(0, 0.3, n * per)[base["council"] * per + base["participant"]]
+        person = rng.normal(0, 0.3, int(sizes.sum()))[first[base["council"]] + base["participant"]]
         d = pd.DataFrame({"council_id": base["council"],
                           "wave": pd.Categorical(np.array(waves)[base["w"]], categories=waves),
                           "in_intervention": status,
                           "y": rng.binomial(1, expit(-0.4 + _STATUS_SHIFT[base["w"]] + council + person
                                                      + beta * status))})
         try:
+            if not model:
+                raise KeyError("the model's test is not asked for")
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 res = longitudinal_model(d, formula="y ~ C(wave) + in_intervention", unit="council_id",
                                          family="binomial", method="gee", cov_struct="exchangeable")
-            p_model = float(res.params.loc["in_intervention", "p_value"])
+            term = res.params.loc["in_intervention"]
+            p_model = float(term["p_value"])
+            stated.append(float(np.exp(_detectable_log_odds(float(term["se"]), float(term["df"]), 0.05))))
         except (ValueError, KeyError, np.linalg.LinAlgError):
             p_model = np.nan
         p_ri = status_ri(d, n_permutations=n_permutations, seed=rng)["p_value"]
-        for name, p in (("model", p_model), ("randomisation", p_ri)):
+        found = {"model": p_model, "randomisation": p_ri} if model else {"randomisation": p_ri}
+        if robust:
+            found["randomisation_robust"] = status_ri(d, n_permutations=n_permutations, seed=rng,
+                                                      variance="robust")["p_value"]
+        for name, p in found.items():
             if np.isfinite(p):
                 hits[name].append(bool(p <= 0.05))
             else:
                 failed[name] += 1
-    return {name: {"rate": float(np.mean(h)) if h else None, "mc_se": _mc(h) if h else None, "n": len(h),
-                   "failed": failed[name]} for name, h in hits.items()}
+    out = {name: {"rate": float(np.mean(h)) if h else None, "mc_se": _mc(h) if h else None, "n": len(h),
+                  "failed": failed[name]} for name, h in hits.items()}
+    stated = np.array(stated)[np.isfinite(stated)]
+    if model:
+        out["model"]["detectable_odds_ratio_median"] = float(np.median(stated)) if len(stated) else None
+    return out
 
 
 def status_small_group(n_rep: int, seed: int = 913101, sizes: tuple[int, ...] = (1, 2, 3, 4, 5, 8),
-                       n_power: int | None = None, effect: float = 1.5, n_permutations: int = 2000) -> dict:
+                       n_power: int | None = None, effect: float = 1.5, n_permutations: int = 2000,
+                       model: bool = True) -> dict:
     """Size (no status effect) and power (log-odds ratio `effect` planted) of the status term with k of 30 councils in
     intervention: the GEE's Wald t test (the model's p) against the randomisation test of
     :func:`impact.stats._status_ri.status_ri` (the p the report uses below ``RANDOMISATION_BELOW`` councils a side)."""
@@ -435,8 +467,8 @@ def status_small_group(n_rep: int, seed: int = 913101, sizes: tuple[int, ...] = 
     for k in sizes:
         rng = np.random.default_rng(seed + k)
         paths = np.repeat((np.arange(_STATUS_COUNCILS) < k).astype(int)[:, None], len(_STATUS_WAVES), axis=1)
-        out[str(k)] = {"size": _status_rejections(paths, 0.0, n_rep, rng, n_permutations),
-                       **({"power": _status_rejections(paths, effect, n_power, rng, n_permutations)}
+        out[str(k)] = {"size": _status_rejections(paths, 0.0, n_rep, rng, n_permutations, model=model),
+                       **({"power": _status_rejections(paths, effect, n_power, rng, n_permutations, model=model)}
                           if n_power else {})}
         print(f"status_small_group k={k}: {json.dumps(out[str(k)])}", file=sys.stderr, flush=True)  # a long run's part
     return {"design": "30 councils, k in intervention throughout, 3 participants x 3 waves, council SD 0.5, "
@@ -447,16 +479,77 @@ def status_small_group(n_rep: int, seed: int = 913101, sizes: tuple[int, ...] = 
             "by_councils_in_intervention": out}
 
 
-def status_paths(n_rep: int, seed: int = 920417, n_permutations: int = 2000) -> dict:
+def status_paths(n_rep: int, seed: int = 920417, n_permutations: int = 2000, model: bool = True) -> dict:
     """Size of the status term where councils' status changes between waves: 30 councils, 2 in intervention
     throughout, 2 entering it at the second wave, 1 leaving it at the third, 25 never (four paths), the rest as
     :func:`status_small_group`, no status effect; the GEE's Wald test against the randomisation test of the paths."""
     paths = np.array([(1, 1, 1)] * 2 + [(0, 1, 1)] * 2 + [(1, 1, 0)] + [(0, 0, 0)] * 25)
-    tests = _status_rejections(paths, 0.0, n_rep, np.random.default_rng(seed), n_permutations)
+    tests = _status_rejections(paths, 0.0, n_rep, np.random.default_rng(seed), n_permutations, model=model)
     return {"design": "30 councils x 3 participants x 3 waves: paths (1,1,1) x 2, (0,1,1) x 2, (1,1,0) x 1, (0,0,0) "
                       "x 25; council SD 0.5, participant SD 0.3 (logit), no status effect, alpha 0.05",
             "n_rep": n_rep, **{name: {"size": t["rate"], "mc_se": t["mc_se"], "n": t["n"], "failed": t["failed"]}
                                for name, t in tests.items()}}
+
+
+#: Participants per council in :func:`status_unequal`: 30 councils of 1 to 10 (mean 3.7), most of them small.
+_UNEQUAL_SIZES = np.array([1] * 6 + [2] * 6 + [3] * 5 + [4] * 4 + [5] * 3 + [6] * 2 + [8] * 2 + [10] * 2)
+
+
+def status_unequal(n_rep: int, seed: int = 930211, councils_in: tuple[int, ...] = (3,),
+                   n_permutations: int = 2000) -> dict:
+    """Size of the status term where councils differ in size: 30 councils of 1 to 10 participants
+    (:data:`_UNEQUAL_SIZES`), k in intervention throughout, either the k largest councils (``large_in``) or the k
+    smallest (``small_in``), the rest as :func:`status_small_group`, no status effect; the GEE's Wald test against the
+    randomisation test of the paths, which assumes the councils exchangeable under the null."""
+    out = {}
+    for k in councils_in:
+        paths = np.repeat((np.arange(len(_UNEQUAL_SIZES)) < k).astype(int)[:, None], len(_STATUS_WAVES), axis=1)
+        for name, sizes in (("large_in", np.sort(_UNEQUAL_SIZES)[::-1]), ("small_in", np.sort(_UNEQUAL_SIZES))):
+            tests = _status_rejections(paths, 0.0, n_rep, np.random.default_rng(seed + k), n_permutations, sizes)
+            out[f"{k}_{name}"] = {t: {"size": r["rate"], "mc_se": r["mc_se"], "n": r["n"], "failed": r["failed"]}
+                                  for t, r in tests.items()}
+            print(f"status_unequal {k} {name}: {json.dumps(out[f'{k}_{name}'])}", file=sys.stderr, flush=True)
+    return {"design": "30 councils of 1 to 10 participants (1 x 6, 2 x 6, 3 x 5, 4 x 4, 5 x 3, 6 x 2, 8 x 2, 10 x 2) "
+                      "x 3 waves; k in intervention throughout, the k largest (large_in) or the k smallest "
+                      "(small_in); council SD 0.5, participant SD 0.3 (logit), no status effect, alpha 0.05",
+            "n_rep": n_rep, "by_design": out}
+
+
+def status_detectable(n_rep: int, n_pilot: int = 60, seed: int = 930517, councils_in: tuple[int, ...] = (3, 5),
+                      n_permutations: int = 2000) -> dict:
+    """Power at the odds ratio the report says the status term had an 80% chance of detecting (from the model's
+    standard error, Bloom 1995): with k of 30 councils in intervention (the design of :func:`status_small_group`),
+    the median stated odds ratio over `n_pilot` null studies is planted in `n_rep` studies, and the rejection rates
+    of the model's test and of the randomisation test (the p the report uses below 10 councils a side) measured."""
+    out = {}
+    for k in councils_in:
+        rng = np.random.default_rng(seed + k)
+        paths = np.repeat((np.arange(_STATUS_COUNCILS) < k).astype(int)[:, None], len(_STATUS_WAVES), axis=1)
+        pilot = _status_rejections(paths, 0.0, n_pilot, rng, n_permutations)
+        ratio = pilot["model"]["detectable_odds_ratio_median"]
+        power = _status_rejections(paths, float(np.log(ratio)), n_rep, rng, n_permutations)
+        out[str(k)] = {"stated_odds_ratio": ratio, **{t: {"power": r["rate"], "mc_se": r["mc_se"], "n": r["n"],
+                                                           "failed": r["failed"]}
+                                                       for t, r in power.items() if isinstance(r, dict)}}
+        print(f"status_detectable k={k}: {json.dumps(out[str(k)])}", file=sys.stderr, flush=True)
+    return {"design": "as status_small_group; the median over null studies of the odds ratio the report states "
+                      "(exp((t(0.975, df) + t(0.8, df)) * se) of the model's status term) planted", "n_rep": n_rep,
+            "n_pilot": n_pilot, "by_councils_in_intervention": out}
+
+
+def status_power(n_rep: int, seed: int = 930601, sizes: tuple[int, ...] = (2, 3, 4, 5, 8), effect: float = 1.5,
+                 n_permutations: int = 2000, model: bool = False) -> dict:
+    """Power of the randomisation test of the status term (and, with ``model``, of the GEE's Wald test) in the
+    design of :func:`status_small_group` with a status log-odds ratio `effect`, on enough studies for a 95% Monte
+    Carlo interval of +-3% at 80% (700); without the model's fit a study takes a tenth of the time."""
+    out = {}
+    for k in sizes:
+        paths = np.repeat((np.arange(_STATUS_COUNCILS) < k).astype(int)[:, None], len(_STATUS_WAVES), axis=1)
+        out[str(k)] = _status_rejections(paths, effect, n_rep, np.random.default_rng(seed + k), n_permutations,
+                                         model=model)
+        print(f"status_power k={k}: {json.dumps(out[str(k)])}", file=sys.stderr, flush=True)
+    return {"design": f"as status_small_group, status log-odds ratio {effect}", "n_rep": n_rep,
+            "by_councils_in_intervention": out}
 
 
 def _mc(hits) -> float:
@@ -502,6 +595,9 @@ def main(argv: list[str] | None = None) -> dict:
         "status_small_group": lambda: status_small_group(10 if quick else 460, sizes=(2, 3, 4, 5, 8),
                                                           n_power=4 if quick else 150),
         "status_paths": lambda: status_paths(10 if quick else 460),
+        "status_unequal": lambda: status_unequal(10 if quick else 460),
+        "status_power": lambda: status_power(10 if quick else 700),
+        "status_detectable": lambda: status_detectable(10 if quick else 300, n_pilot=6 if quick else 60),
     }
     only = [name for name in args.only.split(",") if name]
     unknown = [name for name in only if name not in steps]

@@ -1,8 +1,10 @@
 """The randomisation test of the models' intervention-status term (impact.stats._status_ri) and its use.
 
-Checked against independent computations: the statistic against statsmodels' own robust score test of the GEE
-(``GEE.compare_score_test``, Boos 1992), and the exact p-value against a brute-force enumeration of every distinct
-reassignment of the councils' status paths, each scored by statsmodels from scratch.
+Checked against independent computations: the model-based score statistic (the default) against the GEE's score and
+efficient information written out council by council with dense matrices from statsmodels' null fit, the robust one
+against statsmodels' own robust score test of the GEE (``GEE.compare_score_test``, Boos 1992), and the exact p-value
+against a brute-force enumeration of every distinct reassignment of the councils' status paths, each scored from
+scratch.
 """
 
 from __future__ import annotations
@@ -52,36 +54,79 @@ def _statsmodels_score(d: pd.DataFrame) -> float:
 TINY = [(1, 1), (0, 1), (0, 0), (0, 0), (1, 1), (0, 0)]
 
 
-@pytest.mark.parametrize("seed, paths", [
-    (1, TINY),
-    (2, [(0, 0, 1), (0, 1, 1), (1, 1, 1), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (1, 1, 0), (0, 0, 0)]),
-])
-def test_the_statistic_is_statsmodels_robust_score_test(seed, paths):
+def _dense_model_score(d: pd.DataFrame, null=None) -> float:
+    """The model-based score z of ``in_intervention`` written out with dense matrices: from statsmodels' fit of the
+    model without status (binomial, exchangeable), per council ``D_i = A_i X_i``, ``V_i = A_i^1/2 R A_i^1/2``, the
+    score ``sum D_i' V_i^-1 (y_i - mu_i)`` and information ``sum D_i' V_i^-1 D_i`` of the full design, and
+    ``z = U_s / sqrt(I_ss - I_sw I_ww^-1 I_ws)``."""
+    if null is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            null = smf.gee("y ~ C(wave)", groups="council_id", data=d, family=sm.families.Binomial(),
+                           cov_struct=sm.cov_struct.Exchangeable()).fit()
+    mu, rho = null.fittedvalues.to_numpy(), float(null.cov_struct.dep_params)
+    x = np.column_stack([np.ones(len(d)), pd.get_dummies(d["wave"], drop_first=True, dtype=float).to_numpy(),
+                         d["in_intervention"].to_numpy(float)])
+    y = d["y"].to_numpy(float)
+    score, info = np.zeros(x.shape[1]), np.zeros((x.shape[1], x.shape[1]))
+    for rows in d.groupby("council_id", observed=True).indices.values():
+        n, a = len(rows), np.sqrt(mu[rows] * (1 - mu[rows]))
+        v_inv = np.linalg.inv(a[:, None] * (np.full((n, n), rho) + (1 - rho) * np.eye(n)) * a[None, :])
+        deriv = (a**2)[:, None] * x[rows]
+        score += deriv.T @ v_inv @ (y[rows] - mu[rows])
+        info += deriv.T @ v_inv @ deriv
+    efficient = info[-1, -1] - info[-1, :-1] @ np.linalg.solve(info[:-1, :-1], info[:-1, -1])
+    return float(score[-1] / np.sqrt(efficient))
+
+
+# nine councils whose status changes across the waves in four ways
+PATHS = [(0, 0, 1), (0, 1, 1), (1, 1, 1), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (1, 1, 0), (0, 0, 0)]
+
+
+@pytest.mark.parametrize("seed, paths", [(1, TINY), (2, PATHS)])
+def test_the_robust_statistic_is_statsmodels_robust_score_test(seed, paths):
     """z**2 is the GEE's robust score statistic of the status term, as statsmodels computes it refitting from the
     formula, including status paths that change across the waves."""
     d = _panel(seed, paths)
-    ours = status_ri(d, n_permutations=10)["statistic"]
+    ours = status_ri(d, n_permutations=10, variance="robust")["statistic"]
     assert ours**2 == pytest.approx(_statsmodels_score(d), rel=1e-6)
 
 
+@pytest.mark.parametrize("seed, paths, sizes", [(1, TINY, (1, 6, 2, 9, 3, 1)), (2, PATHS, (8, 1, 1, 2, 5, 1, 3, 7, 2))])
+def test_the_model_based_statistic_is_the_score_over_the_efficient_information(seed, paths, sizes):
+    """The default statistic is the GEE's model-based score z of status (score over the square root of its efficient
+    information, the wave effects projected out), on councils of 1 to 9 participants, some missing a wave, and paths
+    that change across the waves: equal to the dense computation of each council's score and information."""
+    d = _panel(seed, paths, per=max(sizes))
+    d = d[d["participant"] < np.array(sizes)[d["council_id"].str[1:].astype(int)]]
+    d = d.drop(index=d.index[[1, 4, 10]]).reset_index(drop=True)
+    assert status_ri(d, n_permutations=10)["statistic"] == pytest.approx(_dense_model_score(d), rel=1e-7)
+
+
 def test_exact_enumeration_agrees_with_brute_force_over_every_reassignment():
-    """Every distinct reassignment of the six councils' paths (60), each scored by statsmodels from scratch: the exact
-    p-value is the share whose statistic is at least the observed one."""
+    """Every distinct reassignment of the six councils' paths (60), each scored from scratch (statsmodels' robust
+    score test; the model-based score by dense matrices on the one null fit): the exact p-value is the share whose
+    statistic is at least the observed one."""
     d = _panel(7, TINY)
-    res = status_ri(d, n_permutations=1000)
-    assert res["exact"] and res["n_assignments"] == 60 and res["n_used"] == 60 and res["n_dropped"] == 0
     councils = [f"c{c}" for c in range(len(TINY))]
-    observed = _statsmodels_score(d)
-    stats = []
-    for arrangement in sorted(set(itertools.permutations(TINY))):
-        status = {(c, w): path[i] for c, path in zip(councils, arrangement, strict=True)
-                  for i, w in enumerate(WAVES[:2])}
-        stats.append(_statsmodels_score(d.assign(in_intervention=[status[c, str(w)] for c, w in
-                                                                  zip(d["council_id"], d["wave"], strict=True)])))
-    assert len(stats) == 60
-    brute = np.mean(np.array(stats) >= observed * (1 - 1e-9))
-    assert res["p_value"] == pytest.approx(brute, abs=1e-12)
-    assert res["p_value"] * 60 == pytest.approx(round(res["p_value"] * 60))  # a multiple of 1/60
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        null = smf.gee("y ~ C(wave)", groups="council_id", data=d, family=sm.families.Binomial(),
+                       cov_struct=sm.cov_struct.Exchangeable()).fit()
+    for variance, score in (("robust", _statsmodels_score), ("model", lambda x: _dense_model_score(x, null) ** 2)):
+        res = status_ri(d, n_permutations=1000, variance=variance)
+        assert res["exact"] and res["n_assignments"] == 60 and res["n_used"] == 60 and res["n_dropped"] == 0
+        observed = score(d)
+        stats = []
+        for arrangement in sorted(set(itertools.permutations(TINY))):
+            status = {(c, w): path[i] for c, path in zip(councils, arrangement, strict=True)
+                      for i, w in enumerate(WAVES[:2])}
+            stats.append(score(d.assign(in_intervention=[status[c, str(w)] for c, w in
+                                                         zip(d["council_id"], d["wave"], strict=True)])))
+        assert len(stats) == 60
+        brute = np.mean(np.array(stats) >= observed * (1 - 1e-9))
+        assert res["p_value"] == pytest.approx(brute, abs=1e-12), variance
+        assert res["p_value"] * 60 == pytest.approx(round(res["p_value"] * 60))  # a multiple of 1/60
 
 
 def test_the_p_value_is_uniform_under_a_planted_null():
@@ -100,7 +145,7 @@ def test_reassignments_keep_the_paths_and_are_deterministic_given_the_seed():
     """Random reassignments where there are more than asked for; the same seed gives the same p, another seed another
     draw; councils without rows at a wave still take part (their path completed from the nearest wave)."""
     paths = [(1, 1, 1)] * 5 + [(0, 1, 1)] * 3 + [(0, 0, 0)] * 12
-    d = _panel(11, paths)
+    d = _panel(12, paths)  # p 0.35 (seed 11's planted null draws p 0.002 by chance, the floor of both seeds)
     d = d[~((d["council_id"] == "c6") & (d["wave"] == "before"))]  # no interview at the first wave
     a, b = status_ri(d, n_permutations=500, seed=3), status_ri(d, n_permutations=500, seed=3)
     c = status_ri(d, n_permutations=500, seed=4)
@@ -111,6 +156,8 @@ def test_reassignments_keep_the_paths_and_are_deterministic_given_the_seed():
 
 def test_bad_rows_are_refused_naming_row_and_column():
     d = _panel(1, TINY)
+    with pytest.raises(ValueError, match=r"`variance` must be one of \['model', 'robust'\], but 'sandwich' was"):
+        status_ri(d, variance="sandwich")
     with pytest.raises(ValueError, match=r"row 3: column 'y' is 2; expected 0 or 1"):
         status_ri(d.assign(y=d["y"].where(d.index != 3, 2)))
     with pytest.raises(ValueError, match=r"column 'in_intervention' is missing"):
@@ -179,3 +226,48 @@ def test_intervention_effects_refuses_a_bad_number_of_reassignments(bad):
                           "status_group": ["none"], "reported": [True]})
     with pytest.raises(ValueError, match=r"`n_permutations` must be a whole number of at least 1, but .* was passed"):
         intervention_effects(panel, n_permutations=bad)
+
+
+def _detectable_ctx(p_method: list[str]):
+    """The models table of two impacts (status rows only) and the little of a report's context the limitations read."""
+    from types import SimpleNamespace
+
+    models = pd.DataFrame({"code": ["learning", "morale"], "term": "in_intervention", "se": [0.4, 0.7],
+                           "df": [29.0, 29.0], "n_units": 30, "n_units_intervention": 4,
+                           "n_units_no_intervention": 26, "separation": False, "estimator": "gee",
+                           "p_method": p_method})
+    return SimpleNamespace(f=SimpleNamespace(models=models), codes=["learning", "morale"], later=[], waves=WAVES,
+                           wave=str, one="impact", many="impacts", alpha=0.05)
+
+
+@pytest.mark.parametrize("p_method, caveat", [
+    (["randomisation", "randomisation"], " (the model's figure: the randomisation test that gives the p-value with "
+                                         "fewer than 10 councils in one status group has about, not exactly, that "
+                                         "chance)"),
+    (["model", "randomisation"], " (the model's figure: the randomisation test that gives the p-value with fewer "
+                                 "than 10 councils in one status group has about, not exactly, that chance, for the "
+                                 "impacts it tested)"),
+    (["model", "model"], None),
+])
+def test_the_detectable_odds_ratio_is_called_approximate_where_randomisation_gives_the_p(p_method, caveat):
+    """The limitations' odds ratio a status term had an 80% chance of detecting is exp((t(0.975, df) + t(0.8, df))
+    * se) (Bloom 1995; here a two-sided t test at it has power 0.80 by scipy's noncentral t); where the term's p-value
+    is a randomisation test's, the figure is named as the model's, which that test has about (not exactly) an 80%
+    chance of detecting (its simulated power at it was 83% to 85%, docs/methods.md); where it is the model's, nothing
+    is added."""
+    from scipy import stats
+
+    from impact.report._build import _models_detectable
+
+    text = _models_detectable(_detectable_ctx(p_method))
+    k = stats.t.ppf(0.975, 29) + stats.t.ppf(0.8, 29)
+    assert f"only if its odds ratio is at least {np.exp(k * 0.4):.2f} to {np.exp(k * 0.7):.2f}, depending on the " \
+           "impact" in text, text
+    for se in (0.4, 0.7):
+        shift = k * se / se
+        power = stats.nct.sf(stats.t.ppf(0.975, 29), 29, shift) + stats.nct.cdf(-stats.t.ppf(0.975, 29), 29, shift)
+        assert power == pytest.approx(0.8, abs=0.01)
+    if caveat is None:
+        assert "approximately" not in text and "depending on the impact (or no more than its inverse" in text
+    else:
+        assert f"depending on the impact{caveat}" in text
