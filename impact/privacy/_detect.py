@@ -1767,6 +1767,11 @@ _CUSTODY_SERVED_RE = lazy_compile(
     rf"\b(?:{_CUSTODY_STRONG}|transferred|(?:got|gets|given|serving|served|doing|did|done|do)[ \t]+"
     r"(?:a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)?[ \t]*"
     r"(?:years?|months?|weeks?|stretch|stint|sentence|bird)\b)\b", _I)
+# What may follow a listed name that is one English word ("moved to send.", "in the mount for two years"); not a noun it
+# qualifies ("send provision") nor a verb it is the subject of ("children in send is rising").
+_NAME_ENDS_RE = lazy_compile(
+    rf"{_PHRASE_END}|[ \t]+(?:for|with|and|but|in|on|at|since|until|till|when|after|before|then|now|last|this|again|because|"
+    r"so|from|where|yet|prison|jail|hmp|yoi|hmyoi|nick)\b", _I)
 _BE_IN_RE = lazy_compile(r"(?:\b(?:is|was|are|were|been|be|still|now)|['’](?:s|re))[ \t]+\Z", _I)
 _SENTENCE_BREAK_RE = lazy_compile(r"[.!?;\n]")
 
@@ -1825,6 +1830,8 @@ def _named_institutions(text: str, low: str, add) -> None:
         plain = len(parts) > 1 and all(p in words for p in parts) and not any(c.isupper() for c in text[m.start("n") : end])
         if plain and parts[0] != "the" and fold(text[m.start() : m.start("n")]).split()[-1] == "the":
             continue
+        if word and not _NAME_ENDS_RE.match(text, end):
+            continue  # "young offenders in send provision", "on remand in send units": the word before a noun
         said_in = _BE_IN_RE.search(text, lo, m.start()) is not None and not word and not plain
         custody = _CUSTODY_STRONG_RE if word else _CUSTODY_SERVED_RE if plain else _CUSTODY_RE
         if said_in or custody.search(text, lo, m.start()) or custody.search(text, end, hi):
