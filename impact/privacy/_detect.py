@@ -1882,12 +1882,16 @@ _TEAM_TAILS = (r"fc|afc|jfc|united|utd|city|town|rovers|wanderers|athletic|albio
 # ... or a club a child supports, follows, watches, is a fan of or wears a number for ("he supports hyde united", "she's
 # number 10 for zorbly rangers"), or wears the shirt of or is a fan of ("a massive marple rovers fan"): "supports her mum",
 # "follows the rules" stay (no club's word).
+# Words no team's name holds: articles, possessives, prepositions, conjunctions and pronouns ("he plays with friends in
+# town", "we support families in town" stay).
+_NOT_TEAM_WORDS = (r"(?:the|a|an|his|her|their|our|my|your|school|local|under|in|at|on|of|to|for|with|from|into|across|"
+                   r"around|round|near|by|and|or|but|it|them|him|me|us|you|who|that|this|which|up|out|over|all|some)")
 _TEAM_RE = lazy_compile(
     r"\b(?:(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
     r"|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|watch(?:es|ed|ing)?|(?:fan|supporter)[ \t]+of|season[ \t]+ticket[ \t]+(?:at|for|with)"
     r"|(?:number|no\.?)[ \t]+(?:is[ \t]+)?\d{1,2}[ \t]+(?:for|at)|captain[ \t]+of|(?:goalie|keeper|striker|captain)[ \t]+(?:for|at))"
-    r"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{L}'’\-]+[ \t]+){1,3}?"
-    rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    rf"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
     r"(?=(?:under|u)[ \t\-]?\d{1,2}['’]?s\b))", _I)
 _TEAM_VERBS = ("play", "sign", "train", "turn", "support", "follow", "watch", "fan", "ticket", "number", "no", "captain",
                "goalie", "keeper", "striker")
@@ -1896,7 +1900,7 @@ _TEAM_ANCHOR = lazy_compile(
     r"watch(?:es|ed|ing)?|fan|supporter|ticket|number|no|captain|goalie|keeper|striker)\b", _I)
 _TEAM_WORN_RE = lazy_compile(
     r"\b(?:a|an|his|her|their|my|our|big|massive|huge|mad|proper|die-hard|lifelong)[ \t]+"
-    r"(?P<t>(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|new|old|big|massive|huge|mad|proper)\b)[\p{L}'’\-]+[ \t]+){1,3}?"
+    rf"(?P<t>(?:(?!(?:{_NOT_TEAM_WORDS}|new|old|big|massive|huge|mad|proper)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
     rf"(?:{_TEAM_TAILS}))[ \t]+(?:fans?|supporters?|shirt|kit|top|strip|scarf|season[ \t]+ticket)\b", _I)
 # A team named by its place alone, a word English does not have ("she plays for zorbly on saturdays", "he played for
 # brackwell until he was 12"): "plays for fun", "played for time", "plays for England" stay.
@@ -2332,6 +2336,7 @@ _APPOSED_SETTING_RE = lazy_compile(
     r"[ \t]*,[ \t]*(?:the|a|an|his|her|their)[ \t]+(?:local[ \t]+)?(?:pupil[ \t]+referral[ \t]+unit|pru|referral[ \t]+unit|"
     r"alternative[ \t]+provision|special[ \t]+school|secure[ \t]+unit|children['’]s[ \t]+home|residential[ \t]+(?:home|school|unit))"
     r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|near|by|off|up|down|round|where|which|that|for)\b)", _I)
+_PLAIN_PREMISES = frozenset("hub centre center unit office base building site place project service team one same other".split())
 # A username said as where a message came from ("he sent "u ok?" from jaydenxx07"): letters and digits run together,
 # where a message is said; "from 2019", "from year 7", "from b12" stay.
 _MESSAGED_RE = lazy_compile(r"\b(?:sent|send|sends|message[ds]?|messaging|texted|texts?|dm['’]?d|dms?|snapped|posted|"
@@ -2369,7 +2374,7 @@ def _everyday(text: str, add) -> None:
             add(Span(m.start("p"), m.end("p"), "name"))
     for m in _APPOSED_SETTING_RE.finditer(text) if "," in text else ():
         parts = [fold(w) for w in m.group("name").split()]
-        if not any(_barred_setting_word(p) or p in _BARE_DESTINATIONS or bare_word(p) for p in parts):
+        if not any(_barred_setting_word(p) or p in _BARE_DESTINATIONS or p in _PLAIN_PREMISES or bare_word(p) for p in parts):
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _SENDER_RE.finditer(text) if _MESSAGED_RE.search(text) else ():
         if not _COUNTED_RE.fullmatch(m.group("u")):

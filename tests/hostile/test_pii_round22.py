@@ -131,6 +131,7 @@ def test_this_rounds_forms_already_redacted_stay_so(text, gone):
     "he plays for fun", "he plays for England", "she plays for keeps", "he played for time",
     "she supports her mum with the shopping", "he follows the rules now", "he watches tv in his room",
     "she's a big fan of the new plan", "he's the 3rd child in the family", "she was 2nd in the pack",
+    "we support families in town", "she watches films in town", "he plays with friends in town",
     "he was the 1st one in the group",
     # listed names made of English words in ordinary use
     "the group met in the new hall for six weeks", "the class moved to the new hall for two months",
@@ -142,12 +143,12 @@ def test_this_rounds_forms_already_redacted_stay_so(text, gone):
     "he gets the bus to school", "she takes the 2 of them to school", "he was on the 1 to 1 sessions",
     "their dog died last year", "her dog is lovely", "the dog barked",
     # a set-off clause after a setting is no nickname
-    "he went to the meeting, the school said no", "he's at home, the school rang",
+    "he went to the meeting, the school said no", "he's at home, the school rang", "we met at the hub, a secure unit",
 ])
 def test_forms_near_this_rounds_rules_are_kept(text):
     # Ordinary English next to the shapes this round reads; measured when written: "she goes to brownies every week" gave
-    # "[place]" and the two "new hall" sentences "the [place]" before (over-redaction), the rest were kept before and
-    # after
+    # "[place]", the two "new hall" sentences "the [place]" and "he plays with friends in town" "he plays with [place]"
+    # before (over-redaction), the rest were kept before and after
     assert_kept(text)
 
 
