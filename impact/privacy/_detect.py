@@ -1025,6 +1025,8 @@ def _one_word_setting(text: str, attends: re.Match, m: re.Match, word: str, word
     activity ("rainbows", "beavers"; not "meetings", "reunions", "fundraisers", "camhs"), or a singular count noun no
     one goes to or is at as such, ending the phrase ("she's at sunshine", "he goes to bluebell every day"; not "at
     lunch", "to mosque", "went to sleep", "is going to invest")."""
+    if word in _YOUTH_ORGS:
+        return False  # "he goes to scouts in marple": a national organisation, kept
     if word.endswith("s") and word not in _NOT_SETTING_PLURALS:
         one = word[:-1]
         # or who or what does a verb ("fundraisers", "screeners": "fundraising"; not "beavers", "sunflowers")
@@ -1756,9 +1758,20 @@ _CUSTODY_RE = lazy_compile(
     r"hospital|operation|surgery|nicu|icu|ambulance|got|gets|getting)\b", _I)
 # For a name that is one English word ("send", "ford", "the mount") only custody itself: "she's been in send for two
 # years" (special educational needs) stays.
-_CUSTODY_STRONG_RE = lazy_compile(
-    r"\b(?:banged[ \t]+up|locked[ \t]+up|sent[ \t]+down|doing[ \t]+time|did[ \t]+time|prison|jail|gaol|custody|remand(?:ed)?|"
-    r"sentence[ds]?|offenders?|yoi|hmp|hmyoi|lifer|parole|sectioned)\b", _I)
+_CUSTODY_STRONG = (r"banged[ \t]+up|locked[ \t]+up|sent[ \t]+down|doing[ \t]+time|did[ \t]+time|prison|jail|gaol|custody|"
+                   r"remand(?:ed)?|sentence[ds]?|offenders?|yoi|hmp|hmyoi|lifer|parole|sectioned")
+_CUSTODY_STRONG_RE = lazy_compile(rf"\b(?:{_CUSTODY_STRONG})\b", _I)
+# For a listed name of English words in lower case ("new hall", "low newton") custody itself or time served ("did a
+# stint in low newton", "he got 4 years and went to high down"); "moved to new hall for two months" stays.
+_CUSTODY_SERVED_RE = lazy_compile(
+    rf"\b(?:{_CUSTODY_STRONG}|transferred|(?:got|gets|given|serving|served|doing|did|done|do)[ \t]+"
+    r"(?:a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)?[ \t]*"
+    r"(?:years?|months?|weeks?|stretch|stint|sentence|bird)\b)\b", _I)
+# What may follow a listed name that is one English word ("moved to send.", "in the mount for two years"); not a noun it
+# qualifies ("send provision") nor a verb it is the subject of ("children in send is rising").
+_NAME_ENDS_RE = lazy_compile(
+    rf"{_PHRASE_END}|[ \t]+(?:for|with|and|but|in|on|at|since|until|till|when|after|before|then|now|last|this|again|because|"
+    r"so|from|where|yet|prison|jail|hmp|yoi|hmyoi|nick)\b", _I)
 _BE_IN_RE = lazy_compile(r"(?:\b(?:is|was|are|were|been|be|still|now)|['’](?:s|re))[ \t]+\Z", _I)
 _SENTENCE_BREAK_RE = lazy_compile(r"[.!?;\n]")
 
@@ -1812,10 +1825,45 @@ def _named_institutions(text: str, low: str, add) -> None:
         hi = len(text) if hi is None else hi.start()
         name = " ".join(parts)
         word = len(parts) == 1 and name in words
-        said_in = _BE_IN_RE.search(text, lo, m.start()) is not None and not word
-        custody = _CUSTODY_STRONG_RE if word else _CUSTODY_RE
+        # a name of English words in lower case ("new hall", "spring hill"), after an article it does not have ("met in
+        # the new hall for six weeks"), is those words; without one, custody or time served places it
+        plain = len(parts) > 1 and all(p in words for p in parts) and not any(c.isupper() for c in text[m.start("n") : end])
+        if plain and parts[0] != "the" and fold(text[m.start() : m.start("n")]).split()[-1] == "the":
+            continue
+        if word and not _NAME_ENDS_RE.match(text, end):
+            continue  # "young offenders in send provision", "on remand in send units": the word before a noun
+        said_in = _BE_IN_RE.search(text, lo, m.start()) is not None and not word and not plain
+        custody = _CUSTODY_STRONG_RE if word else _CUSTODY_SERVED_RE if plain else _CUSTODY_RE
         if said_in or custody.search(text, lo, m.start()) or custody.search(text, end, hi):
             add(Span(m.start("n"), end, "place"))
+
+
+# A prison, secure unit or hospital no list knows, after custody said of someone ("he's on remand at longmoor", "she was
+# sectioned to fairhaven", "he's in hmp zorbly"): one place, its name a word English does not have ("on remand at the
+# moment", "sectioned to hospital", "locked up in his room" stay) and a second word of a place's or none English has
+# ("brackwell yoi" is the prison's name and its kind).
+_CUSTODY_AT_RE = lazy_compile(
+    r"\b(?:(?:on[ \t]+remand|remanded|sectioned|detained|banged[ \t]+up|locked[ \t]+up|sent[ \t]+down)[ \t]+(?:at|in|to|into)"
+    r"|hmp|hmyoi|yoi)[ \t]+(?P<n>\p{L}+)(?:[ \t]+(?P<m>\p{L}+))?(?![\p{L}\d'’\-])", _I)
+_CUSTODY_WORDS = ("remand", "section", "detain", "banged", "locked", "sent down", "hmp", "yoi")
+_INSTITUTION_KINDS = frozenset("yoi hmp prison jail hospital unit stc sch".split())
+
+
+def _unlisted_custody(text: str, low: str, words: frozenset[str], add) -> None:
+    from ._names import _LAND_WORDS, _NOT_NAMES
+
+    for m in _CUSTODY_AT_RE.finditer(text) if any(k in low for k in _CUSTODY_WORDS) else ():
+        first = fold(m.group("n"))
+        if first in words or first in _NOT_NAMES or len(first) < 3 or first in _INSTITUTION_KINDS:
+            continue
+        end = m.end("n")
+        if m.group("m") is not None:
+            second = fold(m.group("m"))
+            if second in _INSTITUTION_KINDS:
+                end = m.end("m")
+            elif second in _LAND_WORDS or (second not in words and second not in _NOT_NAMES):
+                end = m.end("m")
+        add(Span(m.start("n"), end, "place"))
 
 
 # A school by the nickname of its kind, capitalised, where a child is or goes ("he's at the Grammar now", "she's at the
@@ -1831,13 +1879,46 @@ _SCHOOL_NICKS = ("Grammar", "High", "Comp", "Tech", "Academy", "Convent")
 _TEAM_TAILS = (r"fc|afc|jfc|united|utd|city|town|rovers|wanderers|athletic|albion|rangers|celtic|juniors|colts|harriers|"
                r"villa|county|tigers|lions|eagles|hawks|wolves|bears|sharks|falcons|panthers|dragons|warriors|raiders|"
                r"titans|stars|jets|cobras|vipers|bulls|rhinos|saints|spartans|trojans|vikings|knights|phoenix|hornets")
+# ... or a club a child supports, follows, watches, is a fan of or wears a number for ("he supports hyde united", "she's
+# number 10 for zorbly rangers"), or wears the shirt of or is a fan of ("a massive marple rovers fan"): "supports her mum",
+# "follows the rules" stay (no club's word).
+# Words no team's name holds: articles, possessives, prepositions, conjunctions and pronouns ("he plays with friends in
+# town", "we support families in town" stay).
+_NOT_TEAM_WORDS = (r"(?:the|a|an|his|her|their|our|my|your|school|local|under|in|at|on|of|to|for|with|from|into|across|"
+                   r"around|round|near|by|and|or|but|it|them|him|me|us|you|who|that|this|which|up|out|over|all|some)")
 _TEAM_RE = lazy_compile(
-    r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
-    r"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{L}'’\-]+[ \t]+){1,3}?"
-    rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!(?:the|a|an|his|her|their|our|my|your|school|local|under)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    r"\b(?:(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
+    r"|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|watch(?:es|ed|ing)?|(?:fan|supporter)[ \t]+of|season[ \t]+ticket[ \t]+(?:at|for|with)"
+    r"|(?:number|no\.?)[ \t]+(?:is[ \t]+)?\d{1,2}[ \t]+(?:for|at)|captain[ \t]+of|(?:goalie|keeper|striker|captain)[ \t]+(?:for|at))"
+    rf"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
     r"(?=(?:under|u)[ \t\-]?\d{1,2}['’]?s\b))", _I)
-_TEAM_VERBS = ("play", "sign", "train", "turn")
-_TEAM_ANCHOR = lazy_compile(r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns|turned)[ \t]+(?:for|with)\b", _I)
+_TEAM_VERBS = ("play", "sign", "train", "turn", "support", "follow", "watch", "fan", "ticket", "number", "no", "captain",
+               "goalie", "keeper", "striker")
+_TEAM_ANCHOR = lazy_compile(
+    r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns|turned|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|"
+    r"watch(?:es|ed|ing)?|fan|supporter|ticket|number|no|captain|goalie|keeper|striker)\b", _I)
+_TEAM_WORN_RE = lazy_compile(
+    r"\b(?:a|an|his|her|their|my|our|big|massive|huge|mad|proper|die-hard|lifelong)[ \t]+"
+    rf"(?P<t>(?:(?!(?:{_NOT_TEAM_WORDS}|new|old|big|massive|huge|mad|proper)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    rf"(?:{_TEAM_TAILS}))[ \t]+(?:fans?|supporters?|shirt|kit|top|strip|scarf|season[ \t]+ticket)\b", _I)
+# A team named by its place alone, a word English does not have ("she plays for zorbly on saturdays", "he played for
+# brackwell until he was 12"): "plays for fun", "played for time", "plays for England" stay.
+_TEAM_PLACE_RE = lazy_compile(
+    r"\b(?:play|plays|played|playing|signed|signs|signed[ \t]+up)[ \t]+(?:for|with)[ \t]+(?P<t>\p{L}+)"
+    rf"(?={_PHRASE_END}|[ \t]+(?:on|at|in|every|each|now|since|until|till|and|but|when|this|last|under|u\d|as|because)\b)", _I)
+_NATIONS = frozenset("england scotland wales ireland britain gb uk europe".split())
+# A national youth organisation ("he goes to scouts in marple", "she goes to brownies every week"): no setting of its own.
+_YOUTH_ORGS = frozenset("scouts guides brownies cubs explorers cadets squirrels".split())
+# A numbered youth group ("at the 3rd hyde pack", "in 1st marple scouts", "the 12th Brackwell Cubs"): the number and the
+# place are one place (the number picks out one group of a town); the organisation's word stays.
+_YOUTH_WORDS = r"scouts?|cubs?|beavers?|brownies?|guides?|rainbows?|explorers?|squirrels?|brigade"
+_NUMBERED_GROUP_RE = lazy_compile(
+    r"\b(?P<g>(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:[ \t]+(?!(?:the|a|an|of|in|at|year|class|team|floor|form|time|child|one|place|scout|cub|beaver|brownie|guide|"
+    r"rainbow|explorer|sea|air|army|boys?|girls?)\b)[\p{L}'’\-]+){1,3}?)"
+    rf"[ \t]+(?:(?P<org>{_YOUTH_WORDS})|(?:pack|troop|colony|unit|company|group))(?![\p{{L}}\-])", _I)
+_YOUTH_ANCHOR = lazy_compile(rf"\b(?:{_YOUTH_WORDS}|brownie|cub|scout|guide|beaver)\b", _I)
 
 
 def _body_of_a_field(text: str, start: int, end: int, words: frozenset[str]) -> bool:
@@ -1867,10 +1948,22 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("h"), m.end("h"), "place"))
     low = text.lower()
     _named_institutions(text, low, add)
+    _unlisted_custody(text, low, words, add)
     for m in _SCHOOL_NICK_RE.finditer(text) if any(k in text for k in _SCHOOL_NICKS) else ():
         add(Span(m.start("s"), m.end("s"), "place"))
-    for m in _TEAM_RE.finditer(text) if any(k in low for k in _TEAM_VERBS) and _TEAM_ANCHOR.search(text) else ():
-        add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
+    if any(k in low for k in _TEAM_VERBS) and _TEAM_ANCHOR.search(text):
+        for m in _TEAM_RE.finditer(text):
+            add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
+        for m in _TEAM_PLACE_RE.finditer(text):
+            key = fold(m.group("t"))
+            if not (key in words or key in _NATIONS or key in public_terms() or len(key) < 3):
+                add(Span(m.start("t"), m.end("t"), "place"))
+    for m in _TEAM_WORN_RE.finditer(text) if any(k in low for k in ("fan", "support", "shirt", "kit", "top", "strip", "scarf", "ticket")) else ():
+        add(Span(m.start("t"), m.end("t"), "place"))
+    if _YOUTH_ANCHOR.search(text):
+        for m in _NUMBERED_GROUP_RE.finditer(text):
+            if m.group("org") is not None or _YOUTH_ANCHOR.search(text, 0, m.start()):
+                add(Span(m.start("g"), m.end("g"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in low else ():
         add(Span(m.start("w"), m.end("w"), "place"))
     for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low else ():
@@ -2209,6 +2302,85 @@ def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: boo
 
 
 # Each detector with the kinds of span it can give, in the order they run.
+# A block of flats by its name where someone lives or has a flat ("she's got a flat in kestrel house", "the 9th floor of
+# Kestrel Court", "her flat's in brook mill court"): the name, not the block's word ("[place] house"); "a flat in a shared
+# house", "lives in her mum's house", "a flat in the council block" stay.
+_BLOCK_RE = lazy_compile(
+    r"\b(?:flat|flats|floor|block|maisonette|bedsit|lives|live|living|lived|moved|staying|stays|stayed)(?:['’]s)?[ \t]+"
+    r"(?:is[ \t]+)?(?:in|at|of|into|to)[ \t]+(?P<the>the[ \t]+)?(?P<b>(?:[\p{L}'’\-]+[ \t]+){1,2}?)"
+    r"(?:house|court|tower|towers|heights|point|mansions|lodge|buildings|block)(?![\p{L}\-])", _I)
+_NOT_BLOCK_NAMES = frozenset("""council shared supported semi independent independence halfway safe care foster family big
+    small new old same own main guest farm high tower rise low next other another one two three this that these those
+    tower block flat flats private social housing residential respite children's childrens staff mother mother's
+    baby""".split())
+# A bus route where a child takes it ("he gets the 42 to school", "the number 7 bus", "catches the x43 from the stop"):
+# the route places the child's journey; "gets the bus to school", "takes the 2 of them", "the 1 to 1 sessions" stay.
+_BUS_RE = lazy_compile(
+    r"\b(?:(?:gets?|got|getting|catch(?:es|ing)?|caught|takes?|took|taking|rides?|rode|on|off)[ \t]+the[ \t]+(?:number[ \t]+)?"
+    r"|the[ \t]+number[ \t]+)(?P<r>[a-z]?\d{1,3}[a-z]?)(?![\p{L}\d'’.:])(?P<bus>[ \t]+bus(?:es)?\b)?"
+    r"(?![ \t]+to[ \t]+\d)", _I)
+_BUS_AFTER_RE = lazy_compile(r"[ \t]+(?:to|from|into|in|home|back|every|each)\b", _I)
+_JOURNEY_RE = lazy_compile(r"\b(?:school|college|town|work|home|stop|station|bus|interchange|centre|nan['’]s|dad['’]s|mum['’]s)\b", _I)
+# A pet's name beside its owner ("their dog biscuit and sandra", "sandra's dog rolo is lovely"): a name; "their dog died
+# last year", "her dog is lovely" stay.
+_PET_RE = lazy_compile(
+    r"\b(?:my|his|her|their|our|your|\p{L}+['’]s)[ \t]+(?:dog|cat|puppy|pup|kitten|rabbit|bunny|hamster|pony|horse|parrot|"
+    r"budgie|tortoise|snake|lizard|ferret|gerbil|guinea[ \t]+pig)[ \t]*,?[ \t]+(?P<p>\p{L}+)"
+    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:and|is|was|has|had|who|loves|sleeps|lives)\b|['’]s\b)", _I)
+_NOT_PET_NAMES = frozenset("""bit bites ran runs died dies ate eats got went came left slept sleeps hid sat barks barked
+    too also again now then there here though today yesterday tonight all as well lol is was has had and or but not""".split())
+# A pupil referral unit or other setting by its nickname, set off before its kind ("he's at the Bridge, the pupil
+# referral unit", "he goes to the bungalow, the pru on foxley road"): "went to the meeting, the school said no" stays.
+_APPOSED_SETTING_RE = lazy_compile(
+    r"\b(?:at|to|from|attends?|attended|left|joined)[ \t]+(?:the[ \t]+)?(?P<name>[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-]+){0,2}?)"
+    r"[ \t]*,[ \t]*(?:the|a|an|his|her|their)[ \t]+(?:local[ \t]+)?(?:pupil[ \t]+referral[ \t]+unit|pru|referral[ \t]+unit|"
+    r"alternative[ \t]+provision|special[ \t]+school|secure[ \t]+unit|children['’]s[ \t]+home|residential[ \t]+(?:home|school|unit))"
+    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|near|by|off|up|down|round|where|which|that|for)\b)", _I)
+_PLAIN_PREMISES = frozenset("hub centre center unit office base building site place project service team one same other".split())
+# A username said as where a message came from ("he sent "u ok?" from jaydenxx07"): letters and digits run together,
+# where a message is said; "from 2019", "from year 7", "from b12" stay.
+_MESSAGED_RE = lazy_compile(r"\b(?:sent|send|sends|message[ds]?|messaging|texted|texts?|dm['’]?d|dms?|snapped|posted|"
+                            r"inboxed|whatsapp(?:ed)?|replied|account|username)\b", _I)
+_SENDER_RE = lazy_compile(
+    r"\b(?:from|by|to|as)[ \t]+(?P<u>(?=[\p{L}\d_.]*\p{L}{3})(?=[\p{L}\d_.]*\d{2})[\p{L}][\p{L}\d_.]*[\p{L}\d])(?![\p{L}\d_@])", _I)
+
+_COUNTED_RE = lazy_compile(r"(?:year|yr|room|ward|class|floor|bed|flat|block|unit|bus|route|page|item|week|day|level|stage|"
+                           r"step|grade|form|version|v)[ \t_.]*\d+", _I)
+
+
+def _everyday(text: str, add) -> None:
+    """A block of flats, a bus route, a pet, a setting's nickname and a username, where a child's life is told."""
+    from ._names import _NOT_NAMES
+
+    low = text.lower()
+    words = english_words()
+    for m in _BLOCK_RE.finditer(text) if any(k in low for k in ("house", "court", "tower", "heights", "point", "mansions",
+                                                                  "lodge", "buildings", "block")) else ():
+        name = m.group("b").rstrip()
+        parts = [fold(w) for w in name.split()]
+        if any(p in _NOT_BLOCK_NAMES or p in _NOT_NAMES or p.endswith(("'s", "’s")) for p in parts):
+            continue
+        if m.group("the") is not None and not all(w[:1].isupper() or fold(w) not in words for w in name.split()):
+            continue
+        add(Span(m.start("b"), m.start("b") + len(name), "place"))
+    for m in _BUS_RE.finditer(text) if "the" in low and any(c.isdigit() for c in text) else ():
+        if m.group("bus") or (_BUS_AFTER_RE.match(text, m.end()) and _JOURNEY_RE.search(text, m.end())):
+            add(Span(m.start("r"), m.end("r"), "detail"))
+    for m in _PET_RE.finditer(text) if any(k in low for k in ("dog", "cat", "pup", "kitten", "rabbit", "bunny", "hamster",
+                                                              "pony", "horse", "parrot", "budgie", "tortoise", "snake",
+                                                              "lizard", "ferret", "gerbil", "guinea")) else ():
+        pet = fold(m.group("p"))
+        if not (pet in _NOT_PET_NAMES or pet in _NOT_NAMES or pet.endswith(("ed", "ing", "ly"))):
+            add(Span(m.start("p"), m.end("p"), "name"))
+    for m in _APPOSED_SETTING_RE.finditer(text) if "," in text else ():
+        parts = [fold(w) for w in m.group("name").split()]
+        if not any(_barred_setting_word(p) or p in _BARE_DESTINATIONS or p in _PLAIN_PREMISES or bare_word(p) for p in parts):
+            add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _SENDER_RE.finditer(text) if _MESSAGED_RE.search(text) else ():
+        if not _COUNTED_RE.fullmatch(m.group("u")):
+            add(Span(m.start("u"), m.end("u"), "handle"))
+
+
 _DETECTORS = (
     (_emails, {"email"}),
     (_web, {"handle", "url"}),
@@ -2223,6 +2395,7 @@ _DETECTORS = (
     (_addresses, {"address"}),
     (_institutions, {"place"}),
     (_distinctive, {"detail", "place"}),
+    (_everyday, {"place", "detail", "name", "handle"}),
 )
 
 

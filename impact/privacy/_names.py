@@ -165,6 +165,13 @@ _CLAUSE_OPEN_RE = lazy_compile(
     re.IGNORECASE,
 )
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+# A first name placed in a service before what a person does ("Jade from the youth offending team came round", "Dean
+# from the YOT rang"): the person; "Hope from the community" without a doer's verb stays a word.
+_FROM_A_SERVICE_RE = lazy_compile(
+    r"[ \t]+from[ \t]+(?:(?:the|her|his|their|our|my|your)[ \t]+)?(?:[\p{L}'’\-]+[ \t]+){0,3}?(?:team|yot|yos|service|services|"
+    r"school|council|nursery|office|police|charity|project|hub|centre|unit|agency|trust|hospital|clinic|mash|camhs|college|"
+    rf"housing|probation)[ \t]+(?:{_ACTIONS}|come|comes|rang|rings|visited|visits|popped|pops|turned|turns|helped|helps)\b",
+    re.IGNORECASE | re.VERSION1)
 # What follows initials that stand for a person: a verb a person does ("J.S. was moved", "T.J. has left").
 _PERSON_AFTER_INITIALS_RE = lazy_compile(
     r"[ \t]+(?:(?:was|is|had|has|were|got)[ \t]+(?:been[ \t]+)?\p{L}+ed|has|had|was[ \t]+(?:the|my|our|her|his|a)|"
@@ -1175,7 +1182,7 @@ class NameFinder:
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
-             and said_of_person(tok.key, text, tok.end))
+             and (said_of_person(tok.key, text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (tok.key in self.word_names or tok.key in _TITLES
                          or (self._unknown(tok) and tok.key not in _HOW_WORDS
@@ -1427,7 +1434,8 @@ class NameFinder:
             after = text[end : end + 40]
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
-            if _SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after):
+            if (_SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after)
+                    or tok.key in self.firsts and _FROM_A_SERVICE_RE.match(text, end)):
                 return Span(start, end, "name")
             if tok.key in self.firsts and said_of_person(tok.key, text, end):
                 return Span(start, end, "name")  # "Grace was great.", "And Hope was lovely", "Jack's great"
