@@ -76,8 +76,8 @@ def test_a_fall_between_the_waves_after_the_review_is_stated(falling):
     # Holm across the six impacts, as the models table's note says
     assert since["p_adjusted"].to_numpy() == pytest.approx(multipletests(since["p_value"], method="holm")[1])
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
-    [said] = [s for s in _bullets(f) if s.startswith("Compared with early impact, the models show at longer-term")]
-    assert f"{labels['learning']} reported less often (odds ratio {np.exp(since.loc['learning', 'estimate']):.2f}" in said
+    [said] = [s for s in _bullets(f) if s.startswith("Between early impact and longer-term change, the models show")]
+    assert f"{labels['learning']} reported less often at longer-term change (odds ratio {np.exp(since.loc['learning', 'estimate']):.2f}" in said
     named = [c for c in IMPACTS if labels[c] in said]
     assert named == [c for c in IMPACTS if since.loc[c, "p_adjusted"] < 0.05], said
     assert said.endswith("adjusted across the 6 impacts modelled (Holm).")

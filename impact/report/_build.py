@@ -1006,9 +1006,10 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
         if part.empty:
             continue
         n = int((holm["term"] == term).sum())
-        out.append(f"Compared with {first}, the models show at {ctx.short_wave(w).lower()} "
-                   + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often ({_odds_ratio(r, ctx.alpha)})"
-                              for r in part.itertuples()])
+        last = ctx.short_wave(w).lower()
+        out.append(f"Between {first} and {last}, the models show "
+                   + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {last} "
+                              f"({_odds_ratio(r, ctx.alpha)})" for r in part.itertuples()])
                    + f", adjusted across the {n} {ctx.one if n == 1 else ctx.many} modelled (Holm).")
     return out
 
