@@ -65,9 +65,13 @@ def intervention_effects(
     DataFrame
         One row per code and term: ``code``, ``measure``, ``term``
         (``intercept``, ``wave_<wave>`` against the first wave,
-        ``in_intervention``), ``estimate`` (log-odds), ``se``, ``statistic``,
+        ``in_intervention``, and with two or more waves after the first,
+        ``<wave>_vs_<first later wave>``: each wave after the first later
+        one against it, from the same model with that wave as reference),
+        ``estimate`` (log-odds), ``se``, ``statistic``,
         ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``p_adjusted`` (Holm
-        across codes for ``in_intervention``; across codes and later waves
+        across codes for ``in_intervention`` and for each ``<wave>_vs_``
+        contrast; across codes and later waves
         together for the ``wave_<wave>`` terms; in both over the rows with a
         valid p: a separated GEE's p-value means nothing, so where Firth's
         fit could not replace it, it neither enters the family nor counts
@@ -144,20 +148,15 @@ def intervention_effects(
         except (ValueError, np.linalg.LinAlgError) as exc:
             warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", stacklevel=2)
             continue
-        p = res.params.reset_index().rename(columns={"index": "term"})
-        if "term" not in p.columns:
-            p = p.rename(columns={p.columns[0]: "term"})
-        p.insert(0, "code", code)
-        p.insert(1, "measure", measure)
-        p["term"] = p["term"].map(_term_name)
-        p["n_obs"] = res.n_obs
-        p["n_units"] = res.n_units
-        # the status term rests on the councils seen on each side of it: with one, it is that council's difference
-        p["n_units_intervention"] = d.loc[d["in_intervention"] == 1, "council_id"].nunique()
-        p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
-        p["notes"] = "; ".join(res.notes)
-        p["separation"] = _separated(res.notes) or _constant_level(d)
-        rows.append(_with_randomisation(_with_firth(p, d, alpha, formula), d, seed, n_permutations))
+        rows.append(_with_randomisation(_with_firth(_rows(res, d, code, measure), d, alpha, formula), d, seed,
+                                        n_permutations))
+        # A fall after the review (an impact reported by most participants soon after it and by few a year on) was in
+        # no contrast: each later wave was compared with the first only, and the summary said of the last wave "no
+        # significant change" from before the review (audit11, a planted fall from 73% to 7%). The last waves are
+        # compared with the first after the review too, by the same model with that wave as its reference.
+        later = [w for w in wave_list[1:] if (d["wave"] == w).any()]
+        if len(later) >= 2:
+            rows.append(_since_first_after(d, formula, code, measure, later, alpha))
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
                                      "p_adjusted", "notes", "separation", "estimator"])
@@ -184,6 +183,59 @@ def intervention_effects(
 #: to 10; the randomisation test's stays at 5% throughout (see docs/methods.md for the figures).  From about 10
 #: councils a side the model's test is near its size, and the two p-values differ little.
 RANDOMISATION_BELOW = 10
+
+
+def _rows(res, d: pd.DataFrame, code: str, measure: str) -> pd.DataFrame:
+    """One fit's terms as rows of :func:`intervention_effects` (before Firth's and the randomisation test's columns)."""
+    p = res.params.reset_index().rename(columns={"index": "term"})
+    if "term" not in p.columns:
+        p = p.rename(columns={p.columns[0]: "term"})
+    p.insert(0, "code", code)
+    p.insert(1, "measure", measure)
+    p["term"] = p["term"].map(_term_name)
+    p["n_obs"] = res.n_obs
+    p["n_units"] = res.n_units
+    # the status term rests on the councils seen on each side of it: with one, it is that council's difference
+    p["n_units_intervention"] = d.loc[d["in_intervention"] == 1, "council_id"].nunique()
+    p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
+    p["notes"] = "; ".join(res.notes)
+    p["separation"] = _separated(res.notes) or _constant_level(d)
+    return p
+
+
+def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, later: list[str],
+                       alpha: float) -> pd.DataFrame:
+    """The rows ``<wave>_vs_<first later wave>``: each wave after the first after the review, against that one.
+
+    The same model as the code's (formula, rows, councils as clusters,
+    Firth's estimate where a term rests on few events), refitted with the
+    first wave after the review as the wave's reference level: its wave
+    terms for the waves after it are those contrasts (the change between
+    them, whatever the status term). Its other terms are the first fit's
+    under other names and are left out. The fit's warnings were given by
+    the first fit. With no valid fit, no rows.
+    """
+    from .stats import longitudinal_model
+
+    first = later[0]
+    order = [first, *[w for w in d["wave"].cat.categories if w != first]]
+    d2 = d.assign(wave=d["wave"].cat.reorder_categories(order))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            res = longitudinal_model(d2, formula=formula, unit="council_id", family="binomial", method="gee",
+                                     cov_struct="exchangeable", alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError):
+        return pd.DataFrame()
+    p = _with_firth(_rows(res, d2, code, measure), d2, alpha, formula)
+    keep = {f"wave_{w}": f"{w}_vs_{first}" for w in later[1:]}
+    p = p[p["term"].isin(keep)].assign(term=lambda x: x["term"].map(keep))
+    firth = p.loc[p["estimator"].eq("firth"), "term"]
+    # the refit's notes name its own terms (``wave_expectations``): they are said again of these rows' names
+    p["notes"] = "; ".join([*res.notes, *([f"Firth's penalised likelihood for {', '.join(firth)} (profile interval, "
+                                            "penalised likelihood ratio test with the design effect of councils)"]
+                                          if len(firth) else [])])
+    return p.assign(p_value_model=p["p_value"], p_method="model", ri_n=0, ri_exact=False)
 
 
 def _with_randomisation(p: pd.DataFrame, d: pd.DataFrame, seed: int, n_permutations: int) -> pd.DataFrame:

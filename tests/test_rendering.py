@@ -207,13 +207,18 @@ def test_word_text_leading_into_a_landscape_table_turns_with_it(bundles, name):
 
 @pytest.mark.parametrize("name", BUNDLES)
 def test_word_tables_break_no_word_across_lines(bundles, pdfs, name):
-    """Every word of every table cell appears whole in the rendered PDF (a word split over two lines does not)."""
+    """Every word of every table cell appears whole in the rendered PDF (a word split over two lines does not),
+    except a string longer than any word (a 64-character fingerprint): Word breaks it in its cell, so that it does not
+    squeeze the column beside it to a word a line (the About this report table, audit11); it stays whole in the
+    document, to be copied."""
+    from impact.report._docx import _BREAKABLE
+
     document = docx.Document(bundles[name] / "report.docx")
     wanted = collections.Counter()
     for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
-                wanted.update(_tokens(cell.text))
+                wanted.update(t for t in _tokens(cell.text) if len(t) <= _BREAKABLE)
     rendered = collections.Counter(t for page in _words(pdfs[name]["docx"]) for w, _, _ in page for t in _tokens(w))
     broken = {w: (n, rendered[w]) for w, n in wanted.items() if rendered[w] < n}
     assert sum(wanted.values()) > 100

@@ -270,7 +270,8 @@ def test_p_values_of_results_that_are_not_findings_are_not_in_the_p_value_column
     assert others["p_value_unconfirmed"].notna().any()
     models = f.models.set_index(["code", "term"])
     for r in others.dropna(subset=["p_value_unconfirmed"]).itertuples():
-        term = {"C(wave)[T.early]": "wave_early", "C(wave)[T.longer_term]": "wave_longer_term"}.get(r.contrast, r.contrast)
+        term = {"C(wave)[T.early]": "wave_early", "C(wave)[T.longer_term]": "wave_longer_term",
+                "C(wave, Treatment('early'))[T.longer_term]": "longer_term_vs_early"}.get(r.contrast, r.contrast)
         assert r.p_value_unconfirmed == pytest.approx(models.loc[(r.impact, term), "p_value"])
 
 

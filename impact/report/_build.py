@@ -576,6 +576,17 @@ def _smaller_side(gee: pd.DataFrame) -> pd.Series:
     return gee[cols].min(axis=1)
 
 
+def _too_few_for_change(ctx, n: int) -> str:
+    """The sentence for models of change across the waves alone (no status term) fitted on fewer than ``FEW_UNITS``
+    councils, whose change :func:`_change_sentences` does not read (see :func:`_too_few_councils`)."""
+    from ..stats._models import FEW_UNITS
+
+    return (f"The models of whether participants reported each {ctx.one} rest on {n} "
+            f"{'council' if n == 1 else 'councils'}: below {FEW_UNITS}, even bias-corrected standard errors are "
+            "unreliable, so this report states no change across the waves, and no absence of one, as a finding. "
+            "The estimates are in the longitudinal models section, to be read as a description only.")
+
+
 def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
     """The sentence for models whose difference by status cannot be read (see :func:`_estimable_gee`).
 
@@ -729,7 +740,7 @@ def _summary(ctx) -> Section:
         # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
         # of a summary without "most often expected" cannot tell an omission from an oversight
         if hidden:
-            items.append(f"This summary does not state {ctx.codes_as(_listed(hidden))}: a count behind the shares is below "
+            items.append(f"This summary does not state {_listed(_stated(ctx, hidden))}: a count behind the shares is below "
                          f"{ctx.min_count} and is not published, to protect the participants, and the shares would give "
                          "it away (the tables show the counts that can be published).")
     gee = _gee_rows(ctx)
@@ -773,7 +784,18 @@ def _summary(ctx) -> Section:
                 n_tested = int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) if "p_adjusted" in gee.columns else None
                 items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested,
                                             modelled_only=bool(missing)))
+    elif len(ctx.later):
+        # models fitted on wave alone (every council in intervention throughout) have no status row, and the sentence
+        # above, which says the change across the waves cannot be read on so few councils, was never reached: an
+        # 8-council study all in intervention had a summary silent on change, its reason only in a table's note
+        # (audit11)
+        from ..stats._models import FEW_UNITS
+
+        waves = _gee_rows(ctx, f"wave_{ctx.later[-1]}")
+        if len(waves) and "n_units" in waves.columns and (waves["n_units"] < FEW_UNITS).all():
+            items.append(_too_few_for_change(ctx, int(waves["n_units"].max())))
     items += _change_sentences(ctx, weak)
+    items += _since_first_after(ctx, weak)
     if not weak:
         items += [sentence for _, sentence in after]
     if items:
@@ -945,6 +967,53 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     return out
 
 
+def _since_terms(ctx) -> dict[str, str]:
+    """The models' contrasts of each wave after the first later one with it (``longer_term_vs_early``), to that wave
+    (:func:`impact.intervention_effects`); none with fewer than two later waves."""
+    return {f"{w}_vs_{ctx.later[0]}": w for w in ctx.later[1:]} if len(ctx.later) >= 2 else {}
+
+
+def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
+    """The significant changes between the first wave after the review and each later one, impact by impact.
+
+    Each later wave was read against the first (before the review) only: an
+    impact most participants reported soon after the review and few a year
+    on (planted 73% to 7%) was "no significant change between expectations
+    and longer-term change", and no sentence said it had fallen. The models'
+    contrasts of the later waves with the first after the review (Holm
+    across the impacts, :func:`impact.intervention_effects`) are read where
+    the fit can be (as :func:`_change_sentences` reads its own) and the
+    impact is not one whose machine coding is unconfirmed over the waves.
+    Nothing is said where no such change is significant.
+    """
+    from ..stats._models import FEW_UNITS
+
+    m, terms = ctx.f.models, _since_terms(ctx)
+    if m is None or m.empty or not terms or "term" not in m.columns:
+        return []
+    rows = m[m["term"].isin(terms) & m["code"].isin(ctx.codes)]
+    if rows.empty or "n_units" not in rows.columns:
+        return []
+    holm = rows[np.isfinite(rows["p_adjusted"].astype(float))]
+    finite = np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)
+    rows = rows[finite & ~_unreadable(rows) & (rows["n_units"] >= FEW_UNITS)
+                & ~rows["code"].isin(set(_doubtful_over_waves(ctx, weak)))]
+    sig = rows[rows["p_adjusted"] < ctx.alpha]
+    first = ctx.short_wave(ctx.later[0]).lower()
+    out = []
+    for term, w in terms.items():
+        part = sig[sig["term"] == term].assign(_o=lambda d: d["code"].map(ctx.codes.index)).sort_values("_o")
+        if part.empty:
+            continue
+        n = int((holm["term"] == term).sum())
+        last = ctx.short_wave(w).lower()
+        out.append(f"Between {first} and {last}, the models show "
+                   + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {last} "
+                              f"({_odds_ratio(r, ctx.alpha)})" for r in part.itertuples()])
+                   + f", adjusted across the {n} {ctx.one if n == 1 else ctx.many} modelled (Holm).")
+    return out
+
+
 def _figure_range(ctx, rows: pd.DataFrame, *, by_direction: bool = False) -> str:
     """' (12 changes, odds ratios from 4.38 to 7.43, Holm-adjusted p from < 0.001 to 0.034; ...)': the range of the
     odds ratios and adjusted p-values of ``rows``, for a sentence that names more changes than it can give figures
@@ -1011,6 +1080,25 @@ def _figures_at(ctx, own: pd.DataFrame, at, waves: list[str]) -> str:
 _DESCRIPTIVE_ORDER = ("which impacts participants most often expected before the review",
                       "which impacts were most often reported after the review", "the share of expectations realised",
                       "the share of early impacts still reported later", "what reported impacts were credited to")
+
+
+def _stated(ctx, whats: list[str]) -> list[str]:
+    """What each of :data:`_DESCRIPTIVE_ORDER`'s sentences states, in the words of the codebook's codes.
+
+    A code that is not an impact (a theme of the review, a topic) is talked
+    about, not reported as having happened, and "early themes" reads as
+    themes that came early: the share sustained names the waves and what was
+    done with the codes ("raised") for such a codebook.
+    """
+    out = []
+    for what in whats:
+        if what == _DESCRIPTIVE_ORDER[3] and ctx.one != "impact" and len(ctx.later) >= 2:
+            first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
+            # the waves' names are not put in the codebook's words ('early impact' is a wave, not a code)
+            out.append(f"the share of the {ctx.many} participants raised at {first} that they raised again at {last}")
+            continue
+        out.append(ctx.codes_as(what))
+    return out
 
 
 def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
@@ -1235,11 +1323,12 @@ def _sustained_share(ctx) -> str | None:
     # been reported before the review or at a wave between (a null study said so of 61 impacts, 34 of which its
     # participants had reported before the review; a study with a fourth wave, of 36 every one reported at the third).
     two = len(ctx.later) == 2
-    new = f"reported at {last} that had not been at {first}"
+    said = "reported" if ctx.one == "impact" else "raised"  # a theme is talked about, not reported as having happened
+    new = f"{said} at {last} that had not been at {first}"
     return (f"Of the {n_early:,} {ctx.many} that participants interviewed at "
-            f"{'both waves after the review' if two else f'both {first} and {last}'} reported at "
+            f"{'both waves after the review' if two else f'both {first} and {last}'} {said} at "
             f"{first} (one per participant and {ctx.one}), {n_kept:,} ({n_kept / n_early:.0%}) "
-            f"{'was' if n_kept == 1 else 'were'} reported again at {last}; "
+            f"{'was' if n_kept == 1 else 'were'} {said} again at {last}; "
             f"{'none was' if n_new == 0 else f'{n_new:,} was' if n_new == 1 else f'{n_new:,} were'} {new}.")
 
 
@@ -1397,7 +1486,7 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
 
     weak = _weak_codes(ctx)
     term = m["term"].astype(str)
-    is_status, is_wave = term == "in_intervention", term.str.startswith("wave_")
+    is_status, is_wave = term == "in_intervention", term.str.startswith("wave_") | term.isin(_since_terms(ctx))
     unconfirmed = ((is_status & m["code"].isin(_doubtful_by_status(ctx, weak)))
                    | (is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))))
     why = [f"the machine coding of the {ctx.one} is not confirmed in both status groups, for the intervention "
@@ -1486,7 +1575,9 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
 
     first = ctx.short_wave(ctx.waves[0]).lower()
     contrasts = {"in_intervention": "in intervention against not",
-                 **{f"wave_{w}": f"{ctx.short_wave(w).lower()} against {first}" for w in ctx.later}}
+                 **{f"wave_{w}": f"{ctx.short_wave(w).lower()} against {first}" for w in ctx.later},
+                 **{t: f"{ctx.short_wave(w).lower()} against {ctx.short_wave(ctx.later[0]).lower()}"
+                    for t, w in _since_terms(ctx).items()}}
     flagged = shown[shown["few_events"].fillna(False).astype(bool) & shown["term"].isin(contrasts)]
     if flagged.empty:
         return ""
@@ -1676,7 +1767,7 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
                else f"the coder's F1 on real text is below {_WEAK_F1:.2f}"
                + (", or has not been measured," if any(math.isnan(f) for f in weak.values()) else "")
                + f" for {impacts}")
-    return (f"This summary does not state {ctx.codes_as(_listed(whats, 'or'))}: each rests on the machine coding of every {ctx.one}, and "
+    return (f"This summary does not state {_listed(_stated(ctx, whats), 'or')}: each rests on the machine coding of every {ctx.one}, and "
             f"{reading}. "
             f"A coding error in one sentence decides whether a whole interview counts as reporting {ctx.codes_as('an impact')}, so shares "
             "of interviews read by the coder can be far from the truth. The machine coding's figures are in the "
@@ -2282,11 +2373,11 @@ def _models(ctx) -> Section:
         blocks.append(Paragraph(f"No model could be fitted: {reason}."))
     else:
         order = {c: i for i, c in enumerate(ctx.codes)}
-        terms = ["in_intervention", *[f"wave_{w}" for w in ctx.later]]
+        terms = ["in_intervention", *[f"wave_{w}" for w in ctx.later], *_since_terms(ctx)]
         shown = m[m["term"].isin(terms)].copy()
         shown = shown.assign(_c=shown["code"].map(order), _t=shown["term"].map(terms.index)).sort_values(["_c", "_t"])
         shown["impact"] = shown["code"]
-        shown["contrast"] = shown["term"].map(_patsy_term)
+        shown["contrast"] = shown["term"].map(lambda t: _patsy_term(t, _since_terms(ctx)))
         cols = ["impact", "contrast", "estimate", "se", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low",
                 "odds_ratio_ci_high", "p_value", "p_adjusted"]
         separated = _unreadable(shown)
@@ -2302,7 +2393,10 @@ def _models(ctx) -> Section:
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
         notes = (f"Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across {ctx.many} for the intervention "
                  f"contrast, and across {ctx.many} and later waves together for the contrasts of each later wave with "
-                 "the first."
+                 "the first"
+                 + (f"; across {ctx.many} for the contrast of {_listed([ctx.short_wave(w).lower() for w in ctx.later[1:]])} "
+                    f"with {ctx.short_wave(ctx.later[0]).lower()}, from the same model with that wave as reference"
+                    if _since_terms(ctx) else "") + "."
                  + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
                  + (f" No estimate is shown for {_listed([ctx.code(c).lower() for c in unfit])}: the model gave no "
                     "finite estimates (the fit did not converge)." if unfit else "")
@@ -2398,8 +2492,12 @@ def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
                else "") + ".")
 
 
-def _patsy_term(term: str) -> str:
-    """A model term as patsy writes it (``wave_early`` -> ``C(wave)[T.early]``), which the vocabulary puts in words."""
+def _patsy_term(term: str, since: dict[str, str] | None = None) -> str:
+    """A model term as patsy writes it (``wave_early`` -> ``C(wave)[T.early]``; a contrast of ``since``,
+    ``longer_term_vs_early`` -> ``C(wave, Treatment('early'))[T.longer_term]``), which the vocabulary puts in words."""
+    if since and term in since:
+        ref = term[len(since[term]) + len("_vs_"):]
+        return f"C(wave, Treatment('{ref}'))[T.{since[term]}]"
     if term.startswith("wave_"):
         return f"C(wave)[T.{term[5:]}]"
     return term

@@ -67,6 +67,9 @@ A4 = (210, 297)
 TABLE_FONT_SIZES = (9.0, 8.0, 7.0)
 _MARGIN_MM = 20
 _CELL_PADDING = 12.0  # Word's default cell margins (2 x 5.4 pt) and a little air
+#: A word longer than this (a 64-character fingerprint, a path) sets no more of a column's minimum width than this many
+#: characters: Word breaks a word too wide for its cell in a fixed-layout table, and the word stays whole to copy.
+_BREAKABLE = 24
 _HEADER_FILL = "DCE6F0"
 #: Size (points) of the note under a table, and the height of its caption.
 _NOTE_SIZE = 8.5
@@ -400,7 +403,8 @@ class _Writer:
             for landscape, page in ((False, portrait), (True, wide)):
                 if landscape and not self.can_rotate:
                     continue
-                plan = fit_columns(headers, rows, page.width, size=size, padding=_CELL_PADDING, nowrap=numeric)
+                plan = fit_columns(headers, rows, page.width, size=size, padding=_CELL_PADDING, nowrap=numeric,
+                                   breakable=_BREAKABLE)
                 if not plan.fits:
                     continue
                 pages = table_height(headers, rows, plan.widths, size=size, padding=_CELL_PADDING) / page.height
@@ -432,12 +436,14 @@ class _Writer:
             _, size, landscape, plan, _, _ = best
             return size, landscape, [list(range(len(headers)))], [list(plan.widths)]
         size = TABLE_FONT_SIZES[-1]
-        plan = fit_columns(headers, rows, wide.width, size=size, padding=_CELL_PADDING, nowrap=numeric)
+        plan = fit_columns(headers, rows, wide.width, size=size, padding=_CELL_PADDING, nowrap=numeric,
+                          breakable=_BREAKABLE)
         parts = split_columns(plan.minimum, wide.width, key_columns=identifying_columns(rows, numeric, key_columns))
         widths = []
         for columns in parts:
             sub = fit_columns([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width,
-                              size=size, padding=_CELL_PADDING, nowrap=[numeric[j] for j in columns])
+                              size=size, padding=_CELL_PADDING, nowrap=[numeric[j] for j in columns],
+                              breakable=_BREAKABLE)
             widths.append(list(sub.widths))
         return size, True, parts, widths
 

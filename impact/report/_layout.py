@@ -60,8 +60,8 @@ def _words(text: str) -> list[str]:
     return [w for w in text.split() if w]
 
 
-def _longest_word(text: str, size: float, bold: bool) -> float:
-    return max((text_width(w, size, bold=bold) for w in _words(text)), default=0.0)
+def _longest_word(text: str, size: float, bold: bool, breakable: int | None = None) -> float:
+    return max((text_width(w[:breakable] if breakable else w, size, bold=bold) for w in _words(text)), default=0.0)
 
 
 def _longest_line(text: str, size: float, bold: bool) -> float:
@@ -107,11 +107,14 @@ class ColumnPlan:
         return float(sum(self.widths))
 
 
-def _column_needs(header: str, cells: Sequence[str], size: float, padding: float, nowrap: bool) -> tuple[float, float]:
-    """(minimum, natural) width of one column."""
+def _column_needs(header: str, cells: Sequence[str], size: float, padding: float, nowrap: bool,
+                  breakable: int | None = None) -> tuple[float, float]:
+    """(minimum, natural) width of one column; with ``breakable``, a word longer than that many characters (a hash,
+    a path) counts towards the minimum only with its first ``breakable`` characters: the renderer breaks it."""
     head_min = _longest_word(header, size, True)
     head_full = _longest_line(header, size, True)
-    cell_min = max((_longest_line(c, size, False) if nowrap else _longest_word(c, size, False) for c in cells), default=0.0)
+    cell_min = max((_longest_line(c, size, False) if nowrap else _longest_word(c, size, False, breakable)
+                    for c in cells), default=0.0)
     cell_full = max((_longest_line(c, size, False) for c in cells), default=0.0)
     minimum = max(head_min, cell_min) + padding
     # A heading may wrap onto two or three lines rather than widen a column of short values.
@@ -120,13 +123,19 @@ def _column_needs(header: str, cells: Sequence[str], size: float, padding: float
 
 
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
-                padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True) -> ColumnPlan:
+                padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True,
+                breakable: int | None = None) -> ColumnPlan:
     """Column widths for a table in ``available`` points.
 
     Each column gets at least its longest word (its longest value where
     ``nowrap``); if the natural widths (longest lines) fit, columns get them
     (stretched to fill the width when ``fill``); otherwise the room left after
     the minimums goes to each column in proportion to what it would gain.
+    With ``breakable`` (for a renderer that breaks a word too wide for its
+    cell, as Word does in a fixed-layout table), a word longer than that many
+    characters sets no more of a column's minimum than its first
+    ``breakable`` characters: one 64-character hash no longer squeezes the
+    column beside it to a word a line.
 
     Examples
     --------
@@ -139,7 +148,7 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     n = len(headers)
     nowrap = list(nowrap) if nowrap is not None else [False] * n
     columns = list(zip(*rows, strict=True)) if rows else [()] * n
-    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw)
+    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable)
              for h, col, nw in zip(headers, columns, nowrap, strict=True)]
     minimum = [m for m, _ in needs]
     natural = [x for _, x in needs]
@@ -150,8 +159,16 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
             widths = [w * scale for w in natural]
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     if sum(minimum) <= available:
-        gain = [x - m for m, x in zip(minimum, natural, strict=True)]
-        widths = _share(minimum, natural, available - sum(minimum), gain)
+        # A column whose longest line fits in an equal share of the width (a label beside a long description) gets
+        # it whole first, where the others keep their minimums: shared in proportion to what each would gain, the
+        # room went almost all to the long column, and the short one wrapped a word a line ("About this report",
+        # its items four lines high beside a value column of paragraphs).
+        short = [i for i in range(n) if natural[i] <= available / n]
+        start = [natural[i] if i in short else minimum[i] for i in range(n)]
+        if sum(start) > available:
+            start = minimum
+        gain = [x - m for m, x in zip(start, natural, strict=True)]
+        widths = _share(start, natural, available - sum(start), gain)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
 
