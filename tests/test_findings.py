@@ -141,8 +141,17 @@ def _summary(findings) -> list[str]:
     return [i for b in blocks if isinstance(b, Bullets) for i in b.items] + [b.text for b in blocks if isinstance(b, Callout)]
 
 
-def test_every_summary_sentence_follows_the_data(perfect):
+def test_every_summary_sentence_follows_the_data(planted, perfect):
     base = _summary(perfect)
+    # the change between the two waves after the review goes the way it was planted: every impact's log-odds shifted
+    # by the planted wave effect of longer-term change less that of early impact (a fall here), so a "Between ..."
+    # sentence may say "less often" and never "more often"
+    _, truth = planted
+    shift = {e["name"]: e["size"] for e in truth.planted_effects()}
+    fall = shift["wave_longer_term"] - shift["wave_early"]
+    assert fall < 0
+    between = [s for s in base if s.startswith("Between ")]
+    assert between and all("less often" in s and "more often" not in s for s in between), between
     # attribution: all credited to the review -> the credit sentence changes
     att = perfect.attribution.copy()
     for col in [c for c in att.columns if c.startswith("n_") and c not in ("n_reported", "n_review")]:
@@ -156,8 +165,9 @@ def test_every_summary_sentence_follows_the_data(perfect):
     mask = m["term"] == "in_intervention"
     m.loc[mask, "p_adjusted"] = 1.0
     none = _summary(dataclasses.replace(perfect, models=m))
-    # (the summary's change between the first wave and the last, "Compared with ...", has odds ratios of its own)
-    assert not any("odds ratio" in s and not s.startswith("Compared with ") for s in none)
+    # (the summary's changes between the waves, "Compared with ..." against the first and "Between ..." against the
+    # first after the review, have odds ratios of their own)
+    assert not any("odds ratio" in s and not s.startswith(("Compared with ", "Between ")) for s in none)
     assert any("No impact was reported significantly more" in s for s in none)
     m.loc[mask & (m["code"] == "learning"), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.001, 1.2, 0.5, 1.9]
     one = _summary(dataclasses.replace(perfect, models=m))
