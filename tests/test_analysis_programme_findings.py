@@ -1,6 +1,7 @@
 """analysis/programme_findings.py runs the programme analysis through the library only."""
 
 import ast
+import dataclasses
 import importlib.util
 from pathlib import Path
 
@@ -90,3 +91,13 @@ def test_reliability_section_from_human_codings(tiny_study, tmp_path):
     by_status = section.blocks[3].data  # the table of kappas by status group
     assert len(by_status) and (by_status["cohen_kappa"] == 1.0).all() and (by_status["meets_line"] == "yes").all()
     assert set(by_status["status_group"]) == {"intervention", "no_intervention"}
+    # the agreement table lists the codes in the codebook's order, as the other tables of codes do (agreement is
+    # computed in the codes' sorted order: audit11 found the table alphabetical by code id); here every code is given
+    # the one code's agreement rows, in sorted order
+    ids = findings.codebook.codes["code_id"].tolist()
+    assert ids != sorted(ids)
+    every = pd.concat([rel.assign(code=c) for c in sorted(ids)], ignore_index=True)
+    report, _ = impact.build_report(dataclasses.replace(result, reliability=every))
+    [section] = [s for s in report.sections if s.title == "Coding reliability"]
+    shown = section.blocks[1].data["impact"].drop_duplicates().tolist()
+    assert shown == findings.codebook.codes["label"].tolist()

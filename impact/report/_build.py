@@ -3145,6 +3145,9 @@ def _reliability(ctx) -> Section | None:
         shown = shown[shown["code"].isin(ours)]
         if shown.empty:
             return None
+        # in the codebook's order, as every other table of codes (agreement was computed in the codes' sorted order)
+        rank = {c: i for i, c in enumerate(ctx.f.codebook.codes["code_id"])}
+        shown = shown.iloc[np.argsort(shown["code"].map(rank).to_numpy(), kind="stable")]
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
     blocks = [
         Paragraph(f"Agreement between the coding analysed and the second coding supplied, per {ctx.one}, at segment level: "
