@@ -168,6 +168,25 @@ def test_the_share_sustained_left_out_names_what_a_theme_is(themed):
             "change") in said and "early themes" not in said, said
 
 
+def test_themes_most_often_raised_are_not_reported(themed):
+    """'After the review, the themes most often reported were ...' spoke of topics talked about as of changes that
+    happened, as the share sustained did. For a codebook of themes the sentence, and the summary's naming of it where
+    it is left out, say raised; every theme it names is one coded after the review."""
+    from impact.pipeline import build_report
+
+    study, truth, coded, f = themed
+    for report in (build_report(f, min_count=1)[0], report_of(f)[0]):
+        items = [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+        assert not any("most often reported" in s or "were most often reported" in s for s in items), items
+        stated = [s for s in items if s.startswith("After the review, the themes most often raised were ")]
+        left_out = [s for s in items if "which themes were most often raised after the review" in s]
+        assert len(stated) + len(left_out) == 1, items
+    labels = {f.codebook.codes.set_index("code_id")["label"][c].lower() for c in f.codebook.codes["code_id"]}
+    [said] = [s for s in [i for b in build_report(f, min_count=1)[0].sections[0].blocks if isinstance(b, Bullets)
+                          for i in b.items] if s.startswith("After the review, the themes most often raised")]
+    assert any(label in said for label in labels), said
+
+
 # --------------------------------------------------------------------------- 4. the Word report's last table
 def test_the_about_table_item_column_is_readable(falling):
     """In the Word report's "About this report" table a 64-character fingerprint set the value column's minimum

@@ -1092,6 +1092,9 @@ def _stated(ctx, whats: list[str]) -> list[str]:
     """
     out = []
     for what in whats:
+        if what == _DESCRIPTIVE_ORDER[1] and ctx.one != "impact":
+            out.append(f"which {ctx.many} were most often raised after the review")
+            continue
         if what == _DESCRIPTIVE_ORDER[3] and ctx.one != "impact" and len(ctx.later) >= 2:
             first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
             # the waves' names are not put in the codebook's words ('early impact' is a wave, not a code)
@@ -1120,7 +1123,8 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
         hidden.append(expected)
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
-        before.append((reported, f"After the review, the {ctx.many} most often reported were "
+        said = "reported" if ctx.one == "impact" else "raised"  # a theme is talked about, not reported as having happened
+        before.append((reported, f"After the review, the {ctx.many} most often {said} were "
                        + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
                                   for c, r in rep.iterrows()]) + "."))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
