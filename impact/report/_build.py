@@ -156,6 +156,8 @@ class _Ctx:
         # what the codes are, as sentences name them: 'impact' for the codebooks of impact, 'theme' for the review
         # themes (a report on that codebook called its themes 'impacts', audit10)
         self.one, self.many = getattr(findings.codebook, "noun", ("impact", "impacts"))
+        # what participants did with a code: an impact is reported as having happened; a theme (a topic) is raised
+        self.said = "reported" if self.one == "impact" else "raised"
 
     def codes_as(self, text: str) -> str:
         """``text``, written of the codes as impacts, with the codebook's noun for them ('each impact' -> 'each
@@ -1092,8 +1094,8 @@ def _stated(ctx, whats: list[str]) -> list[str]:
     """
     out = []
     for what in whats:
-        if what == _DESCRIPTIVE_ORDER[1] and ctx.one != "impact":
-            out.append(f"which {ctx.many} were most often raised after the review")
+        if what == _DESCRIPTIVE_ORDER[1]:
+            out.append(f"which {ctx.many} were most often {ctx.said} after the review")
             continue
         if what == _DESCRIPTIVE_ORDER[3] and ctx.one != "impact" and len(ctx.later) >= 2:
             first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
@@ -1123,8 +1125,7 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
         hidden.append(expected)
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
-        said = "reported" if ctx.one == "impact" else "raised"  # a theme is talked about, not reported as having happened
-        before.append((reported, f"After the review, the {ctx.many} most often {said} were "
+        before.append((reported, f"After the review, the {ctx.many} most often {ctx.said} were "
                        + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
                                   for c, r in rep.iterrows()]) + "."))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
@@ -1327,12 +1328,11 @@ def _sustained_share(ctx) -> str | None:
     # been reported before the review or at a wave between (a null study said so of 61 impacts, 34 of which its
     # participants had reported before the review; a study with a fourth wave, of 36 every one reported at the third).
     two = len(ctx.later) == 2
-    said = "reported" if ctx.one == "impact" else "raised"  # a theme is talked about, not reported as having happened
-    new = f"{said} at {last} that had not been at {first}"
+    new = f"{ctx.said} at {last} that had not been at {first}"
     return (f"Of the {n_early:,} {ctx.many} that participants interviewed at "
-            f"{'both waves after the review' if two else f'both {first} and {last}'} {said} at "
+            f"{'both waves after the review' if two else f'both {first} and {last}'} {ctx.said} at "
             f"{first} (one per participant and {ctx.one}), {n_kept:,} ({n_kept / n_early:.0%}) "
-            f"{'was' if n_kept == 1 else 'were'} {said} again at {last}; "
+            f"{'was' if n_kept == 1 else 'were'} {ctx.said} again at {last}; "
             f"{'none was' if n_new == 0 else f'{n_new:,} was' if n_new == 1 else f'{n_new:,} were'} {new}.")
 
 
