@@ -232,9 +232,7 @@ def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, l
     p = p[p["term"].isin(keep)].assign(term=lambda x: x["term"].map(keep))
     firth = p.loc[p["estimator"].eq("firth"), "term"]
     # the refit's notes name its own terms (``wave_expectations``): they are said again of these rows' names
-    p["notes"] = "; ".join([*res.notes, *([f"Firth's penalised likelihood for {', '.join(firth)} (profile interval, "
-                                            "penalised likelihood ratio test with the design effect of councils)"]
-                                          if len(firth) else [])])
+    p["notes"] = "; ".join([*res.notes, *([_firth_note(firth)] if len(firth) else [])])
     return p.assign(p_value_model=p["p_value"], p_method="model", ri_n=0, ri_exact=False)
 
 
@@ -412,11 +410,14 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _
     use = firth & p["term"].isin(fitted.index)
     p.loc[use, _FIRTH_COLUMNS] = fitted.loc[p.loc[use, "term"], _FIRTH_COLUMNS].to_numpy()
     p.loc[use, "estimator"] = "firth"
-    terms = ", ".join(p.loc[use, "term"])
-    p["notes"] = "; ".join([n for n in [str(p["notes"].iloc[0])] if n] + [
-        f"Firth's penalised likelihood for {terms} (profile interval, penalised likelihood ratio test with the design "
-        "effect of councils)"])
+    p["notes"] = "; ".join([n for n in [str(p["notes"].iloc[0])] if n] + [_firth_note(p.loc[use, "term"])])
     return p
+
+
+def _firth_note(terms) -> str:
+    """The models' note naming the ``terms`` estimated by Firth's penalised likelihood."""
+    return (f"Firth's penalised likelihood for {', '.join(terms)} (profile interval, penalised likelihood ratio test "
+            "with the design effect of councils)")
 
 
 def _separated(notes) -> bool:
