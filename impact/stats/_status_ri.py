@@ -231,6 +231,7 @@ def _score_parts(d, outcome, wave, unit, units, waves):
     k = x.shape[1]
     e_sum = np.zeros((len(units), len(waves)))
     q_sum = np.zeros((len(units), len(waves), len(waves)))
+    eye = np.eye(len(waves))
     g_sum = np.zeros((len(units), len(waves), k))
     f = np.zeros((len(units), k))
     h_ww = np.zeros((k, k))
@@ -244,7 +245,7 @@ def _score_parts(d, outcome, wave, unit, units, waves):
         e = sa[rows] * (r_inv @ ((y[rows] - mu[rows]) / sa[rows]))
         qw = q @ x[rows]
         np.add.at(e_sum[i], wi[rows], e)
-        at = np.eye(len(waves))[wi[rows]]  # rows x waves: which wave each row is at
+        at = eye[wi[rows]]  # rows x waves: which wave each row is at
         q_sum[i] = at.T @ q @ at
         np.add.at(g_sum[i], wi[rows], qw)
         f[i] = x[rows].T @ e
