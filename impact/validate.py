@@ -1086,14 +1086,14 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 out.append(Problem(f, line, col, rel, f"UTF-8 text ({w.message})", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
-            elif not _has_respondent_speech(text):
+            elif not _has_respondent_speech(text, turns := _turns(text)):
                 out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
                                    "interviewer's, so nothing in this interview can be coded and the analysis treats "
                                    "it as missing, like an interview not held, unless supplied codings code it; label "
                                    "the answers, e.g. 'R:')",
                                    severity="warning"))
             else:
-                for first, again, words in _repeated_turns(text)[:5]:
+                for first, again, words in _repeated_turns(text, turns)[:5]:
                     out.append(Problem(f, line, col, rel, f"each answer given once (the respondent's turn at line "
                                        f"{again} of transcripts/{rel} is the one at line {first} word for word, "
                                        f"{words} words: a passage pasted twice? Its statements are coded and counted "
@@ -1143,11 +1143,17 @@ def _name_form(name: str) -> str:
     return (f"{stem.strip()}.{ext.strip()}" if dot else ext).casefold()
 
 
-def _has_respondent_speech(text: str) -> bool:
-    """Whether the segmenter finds any respondent speech in a transcript."""
+def _turns(text: str) -> list[tuple]:
+    """The segmenter's speaker turns of a transcript (default labels), read once for the checks below."""
     from .coding.segment import _turn_rows
 
-    return any(speaker == "respondent" and end > start for _, speaker, _, start, end in _turn_rows(text, (), ()))
+    return _turn_rows(text, (), ())
+
+
+def _has_respondent_speech(text: str, turns: list[tuple] | None = None) -> bool:
+    """Whether the segmenter finds any respondent speech in a transcript (``turns``: its :func:`_turns`, if read)."""
+    return any(speaker == "respondent" and end > start
+               for _, speaker, _, start, end in (_turns(text) if turns is None else turns))
 
 
 #: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);
@@ -1155,7 +1161,7 @@ def _has_respondent_speech(text: str) -> bool:
 _REPEATED_TURN_WORDS = 25
 
 
-def _repeated_turns(text: str) -> list[tuple[int, int, int]]:
+def _repeated_turns(text: str, turns: list[tuple] | None = None) -> list[tuple[int, int, int]]:
     r"""Respondent turns of :data:`_REPEATED_TURN_WORDS` words or more that are an earlier respondent turn word for
     word (spaces and line breaks aside): ``(line of the first, line of the repeat, words)``, lines counted from 1.
 
@@ -1165,11 +1171,9 @@ def _repeated_turns(text: str) -> list[tuple[int, int, int]]:
     >>> _repeated_turns(t + "I: And?\nR: Not much.\n" + t.split("\n", 1)[1])
     [(2, 5, 29)]
     """
-    from .coding.segment import _turn_rows
-
     seen: dict[str, int] = {}
     out = []
-    for _, speaker, _, start, end in _turn_rows(text, (), ()):
+    for _, speaker, _, start, end in (_turns(text) if turns is None else turns):
         words = text[start:end].split()
         if speaker != "respondent" or len(words) < _REPEATED_TURN_WORDS:
             continue
