@@ -833,6 +833,23 @@ def _lockstep(ctx) -> list[str]:
     return [c for c in ctx.codes if c in fitted.index and "in_intervention" not in fitted[c] and both.get(c, False)]
 
 
+def _readable_models(ctx, terms) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(holm, readable)``: the models' rows of ``terms`` for the report's codes that are in their Holm family (an
+    adjusted p: :func:`impact.intervention_effects` leaves separated fits and NaN out of it), and those of them the
+    summary can read (finite figures, no separation, at least ``FEW_UNITS`` councils). Both empty without models."""
+    from ..stats._models import FEW_UNITS
+
+    m = ctx.f.models
+    if m is None or m.empty or not terms or "term" not in m.columns:
+        return pd.DataFrame(), pd.DataFrame()
+    rows = m[m["term"].isin(terms) & m["code"].isin(ctx.codes)]
+    if rows.empty or "n_units" not in rows.columns:
+        return rows.iloc[:0], rows.iloc[:0]
+    holm = rows[np.isfinite(rows["p_adjusted"].astype(float))] if "p_adjusted" in rows.columns else rows
+    finite = np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)
+    return holm, rows[finite & ~_unreadable(rows) & (rows["n_units"] >= FEW_UNITS)]
+
+
 def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     """What the longitudinal models say of change between the first wave and each later one, impact by impact.
 
@@ -847,21 +864,13 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     makes a change by itself. On seed 93529 (150 councils, nothing planted, machine-coded) the models gave four of the
     six impacts a change between the first wave and the last (Holm p < 0.05) that the planted coding does not show.
     """
-    from ..stats._models import FEW_UNITS
 
-    m = ctx.f.models
     first = ctx.waves[0]
-    if m is None or m.empty or len(ctx.waves) < 2 or "term" not in m.columns:
+    if len(ctx.waves) < 2:
         return []
     terms = {f"wave_{w}": w for w in ctx.later}
-    rows = m[m["term"].isin(terms) & m["code"].isin(ctx.codes)]
-    if rows.empty or "n_units" not in rows.columns or (rows["n_units"] < FEW_UNITS).all():
-        return []  # the models' own sentence says they rest on too few councils
-    # the Holm family: the changes with an adjusted p (intervention_effects leaves separated fits and NaN out of it)
-    holm = rows[np.isfinite(rows["p_adjusted"].astype(float))] if "p_adjusted" in rows.columns else rows
-    separation = _unreadable(rows)
-    finite = np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)
-    rows = rows[finite & ~separation & (rows["n_units"] >= FEW_UNITS)]
+    # (none readable where every model rests on too few councils: the models' own sentence says so)
+    holm, rows = _readable_models(ctx, terms)
     if rows.empty:
         return []
     rows = rows.assign(later_wave=rows["term"].map(terms), _o=rows["code"].map(ctx.codes.index),
@@ -988,18 +997,11 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
     impact is not one whose machine coding is unconfirmed over the waves.
     Nothing is said where no such change is significant.
     """
-    from ..stats._models import FEW_UNITS
-
-    m, terms = ctx.f.models, _since_terms(ctx)
-    if m is None or m.empty or not terms or "term" not in m.columns:
+    terms = _since_terms(ctx)
+    holm, rows = _readable_models(ctx, terms)
+    if rows.empty:
         return []
-    rows = m[m["term"].isin(terms) & m["code"].isin(ctx.codes)]
-    if rows.empty or "n_units" not in rows.columns:
-        return []
-    holm = rows[np.isfinite(rows["p_adjusted"].astype(float))]
-    finite = np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)
-    rows = rows[finite & ~_unreadable(rows) & (rows["n_units"] >= FEW_UNITS)
-                & ~rows["code"].isin(set(_doubtful_over_waves(ctx, weak)))]
+    rows = rows[~rows["code"].isin(set(_doubtful_over_waves(ctx, weak)))]
     sig = rows[rows["p_adjusted"] < ctx.alpha]
     first = ctx.short_wave(ctx.later[0]).lower()
     out = []
