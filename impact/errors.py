@@ -8,7 +8,10 @@ one :class:`ValidationError` that lists them.
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -23,6 +26,7 @@ __all__ = [
     "StatisticalWarning",
     "SmallSampleWarning",
     "AttritionWarning",
+    "recorded_warnings",
 ]
 
 
@@ -133,3 +137,23 @@ class SmallSampleWarning(StatisticalWarning):
 
 class AttritionWarning(ImpactWarning):
     """A council or participant is missing from one or more waves."""
+
+
+@contextlib.contextmanager
+def recorded_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """Record every warning raised inside the block, each occurrence, to be reported or published.
+
+    ``ResourceWarning`` is left out, as Python's own defaults leave it out: it says that some object, of any
+    library, was collected unclosed at whatever moment the collector ran, which tells nothing about the input
+    or the results (a notebook kernel's sockets were once published this way as a command's warnings).
+
+    >>> with recorded_warnings() as caught:
+    ...     warnings.warn("kept", UserWarning)
+    ...     warnings.warn("unclosed file", ResourceWarning)
+    >>> [str(w.message) for w in caught]
+    ['kept']
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", category=ResourceWarning)
+        yield caught

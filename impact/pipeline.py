@@ -36,7 +36,7 @@ from ._io import (
 from ._version import __version__
 from .describe import describe_study
 from .effects import attrition_effects, intervention_effects, survey_effects
-from .errors import ImpactWarning, InputError, ValidationError
+from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends
 from .panel import _not_coded, council_panel, participant_panel
@@ -296,8 +296,7 @@ def analyse(
     # groups in this order, so that differences are "in intervention minus not"
     seen["status_group"] = pd.Categorical(seen["status_group"], categories=["no_intervention", "intervention"])
     not_computed = _preconditions(study, seen)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with recorded_warnings() as caught:
         prevalence = _prevalence(ppanel, study, alpha, clustered_prevalence)
         comparisons = pd.DataFrame(columns=["code", "wave", "p_value", "p_adjusted", "measure"])
         if "comparisons" not in not_computed and "comparisons" in wanted:

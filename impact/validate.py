@@ -30,7 +30,6 @@ import functools
 import os
 import re
 import unicodedata
-import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -39,7 +38,14 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from .errors import MAX_SHOWN_PER_FILE, InputError, Problem, ValidationError, capped_lines
+from .errors import (
+    MAX_SHOWN_PER_FILE,
+    InputError,
+    Problem,
+    ValidationError,
+    capped_lines,
+    recorded_warnings,
+)
 from .schema import (
     DEFAULT_WAVES,
     LIST_SEP,
@@ -1077,8 +1083,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
         try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
+            with recorded_warnings() as caught:
                 text = read(rel)
             if note:
                 out.append(Problem(f, line, col, rel, note, severity="warning"))

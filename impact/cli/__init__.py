@@ -32,7 +32,7 @@ import sys
 import warnings
 
 from .._version import __version__
-from ..errors import ImpactError
+from ..errors import ImpactError, recorded_warnings
 from ..schema import close_matches
 
 __all__ = ["main", "build_parser", "describe_os_error"]
@@ -391,8 +391,7 @@ def _main(argv: list[str] | None) -> int:
     caught: list[warnings.WarningMessage] = []
     old_term = _catch_sigterm()
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+        with recorded_warnings() as caught:
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
             status = args.func(args)

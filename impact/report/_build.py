@@ -34,6 +34,7 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from .._tabular import csv_text
+from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
     SUPPRESSED,
@@ -461,8 +462,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
     ctx = _Ctx(findings, identify, min_count, quote_k, key)
     _declare(ctx)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with recorded_warnings() as caught:
         ctx.ledger.protect()
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     quotes_section, redaction_log, quote_table = _quotes(ctx)
