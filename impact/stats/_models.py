@@ -755,10 +755,9 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
         model = MixedLM.from_formula(spec.formula, frame, groups=frame[spec.unit], re_formula=re_formula)
     result = _fit_quietly(model.fit, reml=True, notes=notes,
                           fallbacks=({"method": ["powell"], "maxiter": 5000}, {"method": ["nm"], "maxiter": 20000}))
+    result = _polish(model, result)
     share = _random_effect_shares(result, frame, spec)
     if share.min() < NEAR_ZERO_SHARE:
-        result = _polish_near_boundary(model, result)
-        share = _random_effect_shares(result, frame, spec)
         low = share[share < NEAR_ZERO_SHARE]
         notes.append("variance between units estimated near zero (" + ", ".join(
             f"{name}: {value:.3f} of the variance" for name, value in low.items()) + "): the units differ little "
@@ -874,14 +873,18 @@ def _random_effect_shares(result, frame: pd.DataFrame, spec: _Spec) -> pd.Series
     return pd.Series(shares)
 
 
-def _polish_near_boundary(model, result):
+def _polish(model, result):
     """Refit from `result` with Powell's method, kept when its REML likelihood is higher.
 
     Where a variance is near zero the REML likelihood is flat in the square-root (Cholesky) parameters statsmodels
     optimises, whose gradient vanishes there, and its gradient optimisers stop short: for a 10-council survey
     design with no council effect (seed 90418) lbfgs "converged" to a council SD of 0.0587 where the REML maximum
     (an independent fit, and Powell's method) is 0.0553, and whether statsmodels called that convergence depended
-    on the units of the outcome.
+    on the units of the outcome. They stop short before the variance is small, too: with respondents nested in 12
+    councils (statsmodels 0.15.0, scipy 1.17.1) the default fit ended at a respondent variance of 0.027 (3% of the
+    total) and a status effect of 0.2708, REML log-likelihood -118.017, where the maximum (Powell's and Nelder-Mead's
+    fits of statsmodels' own vc_formula model) is a respondent variance of zero, an effect of 0.2775 and -117.952.
+    So every mixed fit is polished; from a maximum it costs a few hundredths of a second.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
