@@ -35,7 +35,12 @@ from ._io import (
 )
 from ._version import __version__
 from .describe import describe_study
-from .effects import attrition_effects, intervention_effects, survey_effects
+from .effects import (
+    attrition_effects,
+    intervention_effects,
+    survey_change_by_status,
+    survey_effects,
+)
 from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends
@@ -107,6 +112,8 @@ class Findings:
     actions: pd.DataFrame
     attribution: pd.DataFrame | None = None
     survey_model: pd.DataFrame | None = None
+    attribution_by_wave: pd.DataFrame | None = None
+    survey_by_status: pd.DataFrame | None = None
     attrition: pd.DataFrame | None = None
     indicator_trends: pd.DataFrame | None = None
     indicator_effects: pd.DataFrame | None = None
@@ -333,6 +340,7 @@ def analyse(
         attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
                      if not models.empty else None)
         survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
+        survey_by_status = survey_change_by_status(study, alpha=alpha) if "survey" in wanted else None
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
     sample = describe_study(study)
@@ -344,6 +352,13 @@ def analyse(
         process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha,
                                     coded_segments=segments if segmented else None)
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
+    # the same counts at each wave after the review: the share credited to other factors can change between them
+    # (NFER 2014: councils grew more cautious to credit the review as time went on), which the pooled counts hide
+    attribution_by_wave = pd.concat(
+        [attribution_summary(codings, study, codes=codes, waves=[w]).assign(wave=w) for w in study.wave_ids[1:]],
+        ignore_index=True) if len(study.wave_ids) > 2 else None
+    if attribution_by_wave is not None:
+        attribution_by_wave = attribution_by_wave[["wave", *attribution.columns]]
     actions = action_completion(study)
     trends = indicator_trends(study) if "indicators" in wanted else None
     ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
@@ -391,7 +406,8 @@ def analyse(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
-        attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends,
+        attribution=attribution, attribution_by_wave=attribution_by_wave, process=process, survey_model=survey_model,
+        survey_by_status=survey_by_status, indicator_trends=trends,
         indicator_effects=ind_effects, reliability=reliability, reliability_by_status=reliability_by_status,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,

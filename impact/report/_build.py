@@ -338,6 +338,15 @@ def _declare(ctx) -> None:
             led.relation(("att", r["code"], "other"), [("att", r["code"], k) for k in factors])
         for k in ("reported", "review", "other", "unclear", *factors):
             led.relation(("att", "all", k), [("att", c, k) for c in att["code"] if c != "all"])
+        aw = f.attribution_by_wave
+        if aw is not None and len(aw):
+            for r in aw[aw["code"] == "all"].to_dict("records"):
+                for k in ("reported", "review", "other", "unclear", *factors):
+                    # split by wave, statements are fewer and nearer to the people who made them: protected as counts
+                    # of people are (the pooled counts above stay published as they are)
+                    led.count(("att_wave", r["wave"], k), r[f"n_{k}"])
+            for k in ("reported", "review", "other", "unclear", *factors):
+                led.relation(("att", "all", k), [("att_wave", w, k) for w in aw["wave"].unique()])
     # councils with change-over-time data, per status group
     ch = f.change
     if ch is not None and len(ch):
@@ -1365,6 +1374,30 @@ def _credit_sentence(ctx) -> str | None:
             f"credited it to something other than the review" + (f" ({parts})" if parts else ""))
     if unclear:
         text += f", and for {unclear / n:.0%} the speaker could not say what had caused the change"
+    return text + "." + _credit_by_wave(ctx)
+
+
+def _credit_by_wave(ctx) -> str:
+    """' By wave, 4% of the 321 such statements at early impact and 45% of the 226 at longer-term change credited it to
+    something other than the review (cause left open: 1% and 12%).': the share credited to another factor at each
+    wave after the review, where there are two or more (the pooled share hides a change between them: planted 5% and
+    60%, the summary gave 21% and no more, audit12). Stated from published counts only: nothing where a wave's count
+    is suppressed or below ``min_count``, and the share left open only where each wave's count of it is published."""
+    aw = ctx.f.attribution_by_wave
+    if aw is None:
+        return ""
+    waves = list(aw["wave"].unique())
+    n = {w: ctx.ledger.value(("att_wave", w, "reported")) for w in waves}
+    other = {w: ctx.ledger.value(("att_wave", w, "other")) for w in waves}
+    unclear = {w: ctx.ledger.value(("att_wave", w, "unclear")) for w in waves}
+    # only from published counts (a share of a suppressed count gives it away), and only where every wave has enough
+    if len(waves) < 2 or any(n[w] is None or other[w] is None or n[w] < ctx.min_count for w in waves):
+        return ""
+    parts = [f"{other[w] / n[w]:.0%} of the {int(n[w]):,} " + ("such statements " if i == 0 else "")
+             + f"at {ctx.short_wave(w).lower()}" for i, w in enumerate(waves)]
+    text = f" By wave, {_listed(parts)} credited it to something other than the review"
+    if all(unclear[w] is not None for w in waves) and any(unclear.values()):
+        text += f" (cause left open: {_listed([f'{unclear[w] / n[w]:.0%}' for w in waves])})"
     return text + "."
 
 
@@ -2129,28 +2162,48 @@ def _attribution(ctx) -> Section | None:
     if att is None or att.empty:
         return None
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    rows = []
-    for r in att.to_dict("records"):
-        code = r["code"]
-        n_key = ("att", code, "reported")
-        row = {"impact": code, "n_reported": ctx.cell(n_key)}
-        for k in ("review", "other", "unclear"):
-            row[f"n_{k}"] = ctx.cell(("att", code, k))
-            row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, ("att", code, k))
-        for x in factors:
-            row[f"n_{x}"] = ctx.cell(("att", code, x))
-        rows.append(row)
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame([_credit_row(ctx, r, "impact", ("att", r["code"]), factors) for r in att.to_dict("records")])
     waves = _at_each_later(ctx)
-    return Section(ctx.codes_as("What the impacts were credited to"), [
+    shares = {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}
+    blocks = [
         Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
                   "restructure, funding, another programme), or nothing they could name (the cause left open). "
                   "Counts are of statements, not of people, and are not suppressed."),
         Table("attribution", table, ctx.codes_as("What reported impacts were credited to"),
               "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other.",
-              {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}),
-    ])
+              shares),
+    ]
+    by_wave = _attribution_by_wave(ctx, factors)
+    if by_wave is not None:
+        blocks.append(Table("attribution_by_wave", by_wave, ctx.codes_as("What reported impacts were credited to, at "
+                                                                          "each wave"),
+                            ctx.codes_as("All impacts at each wave; n_review, n_other, n_unclear add up to n_reported "
+                                         "at the wave, and the waves add up to the table above."), shares))
+    return Section(ctx.codes_as("What the impacts were credited to"), blocks)
+
+
+def _attribution_by_wave(ctx, factors: list[str]) -> pd.DataFrame | None:
+    """The statements of every impact by what they were credited to, one row per wave after the review (None with
+    one such wave: the table above is that wave's)."""
+    aw = ctx.f.attribution_by_wave
+    if aw is None or aw["wave"].nunique() < 2:
+        return None
+    return pd.DataFrame([_credit_row(ctx, r, "wave", ("att_wave", r["wave"]), factors)
+                         for r in aw[aw["code"] == "all"].to_dict("records")])
+
+
+def _credit_row(ctx, r: dict, key: str, ledger: tuple, factors: list[str]) -> dict:
+    """One row of an attribution table: ``r[key]``'s statements by credit, each count and share as published (the
+    ledger's keys are ``ledger`` followed by the credit)."""
+    n_key = (*ledger, "reported")
+    row = {key: r["code" if key == "impact" else key], "n_reported": ctx.cell(n_key)}
+    for k in ("review", "other", "unclear"):
+        row[f"n_{k}"] = ctx.cell((*ledger, k))
+        row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, (*ledger, k))
+    for x in factors:
+        row[f"n_{x}"] = ctx.cell((*ledger, x))
+    return row
 
 
 # --------------------------------------------------------------------------- comparisons
@@ -2449,12 +2502,48 @@ def _models(ctx) -> Section:
         nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
         random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
                   "within council" if nested else "random intercept per council")
+        by_status = _survey_by_status(ctx, ok)
         blocks.append(Table("survey_model", shown,
                             "Model of the staff and partner survey score",
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, " + random
-                            + " (REML); estimates in scale points.",
+                            + " (REML); estimates in scale points."
+                            + (" It assumes the score changed alike in councils in and not in intervention; the next "
+                               "table gives the change in each." if by_status is not None else ""),
                             {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"}))
+        if by_status is not None:
+            blocks.append(by_status)
     return Section("Longitudinal models", blocks)
+
+
+def _survey_by_status(ctx, ok: bool) -> Table | None:
+    """The change in the survey score in councils in and not in intervention, and its difference (the survey model
+    with the wave interacting with status): where the score rose in one group only, the model of both gave a rise
+    shared by all and a status difference that held at no wave (planted: no change out of intervention, +1.2 in it;
+    the table gave +0.36 for the wave and +0.55 for status, audit12)."""
+    sb = ctx.f.survey_by_status
+    if sb is None or not len(sb):
+        return None
+    first = ctx.short_wave(ctx.waves[0]).lower()
+    la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
+    rows = []
+    for r in sb.to_dict("records"):
+        w = ctx.short_wave(r["wave"])
+        what = {"change_not_in_intervention": f"{w} vs {first}: change in councils {la}",
+                "change_in_intervention": f"{w} vs {first}: change in councils {lb}",
+                "change_difference": f"{w} vs {first}: difference in change, {lb} minus {la}",
+                "status_at_first": f"{w}: {lb} minus {la}"}[r["term"]]
+        row = {"comparison": what}
+        for c in ("estimate", "se", "ci_low", "ci_high", "p_value"):
+            row[c] = r[c] if ok else SUPPRESSED
+        rows.append(row)
+    return Table("survey_by_status", pd.DataFrame(rows),
+                 "Change in the staff and partner survey score, by intervention status",
+                 "The model of the table above with the wave interacting with each council's intervention status at "
+                 "the wave: the change in the mean score (scale points) among responses from councils in each status, "
+                 "the difference between those changes, and the difference between the groups at the first wave. A "
+                 "council that moved into or out of intervention counts in the group it was in at each wave.",
+                 {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
+                 labels={"comparison": Label("Comparison")})
 
 
 def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str,
