@@ -43,7 +43,7 @@ from .effects import (
 )
 from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings
 from .framework import framework_matrix
-from .indicators import indicator_effects, indicator_trends
+from .indicators import indicator_effects, indicator_trends, review_indicator_effects
 from .panel import _not_coded, council_panel, participant_panel
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
@@ -92,6 +92,12 @@ class Findings:
     report quotes only statements it confirms.  ``reliability_by_wave``:
     the coder's agreement with it within each wave (as
     ``reliability_by_status`` within each status group).
+    ``attribution_by_wave``: :func:`impact.attribution_summary` at each wave
+    after the review (a ``wave`` column first), None with one such wave;
+    ``survey_by_status``: the survey score's change in each status group
+    (:func:`impact.effects.survey_change_by_status`);
+    ``review_indicator_effects``: each indicator's change after the review
+    (:func:`impact.indicators.review_indicator_effects`).
     """
 
     study: Study
@@ -117,6 +123,7 @@ class Findings:
     attrition: pd.DataFrame | None = None
     indicator_trends: pd.DataFrame | None = None
     indicator_effects: pd.DataFrame | None = None
+    review_indicator_effects: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
     reliability_by_status: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
@@ -363,6 +370,8 @@ def analyse(
     trends = indicator_trends(study) if "indicators" in wanted else None
     ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
                    if "indicators" in wanted else None)
+    review_effects = (review_indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
+                      if "indicators" in wanted else None)
     reliability = reliability_by_status = reliability_by_wave = other = None
     if human is not None:
         # A file is read onto the segments; a frame read without them (as `impact run --human` reads its file, to
@@ -408,7 +417,7 @@ def analyse(
         comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
         attribution=attribution, attribution_by_wave=attribution_by_wave, process=process, survey_model=survey_model,
         survey_by_status=survey_by_status, indicator_trends=trends,
-        indicator_effects=ind_effects, reliability=reliability, reliability_by_status=reliability_by_status,
+        indicator_effects=ind_effects, review_indicator_effects=review_effects, reliability=reliability, reliability_by_status=reliability_by_status,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,
     )

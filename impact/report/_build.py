@@ -338,14 +338,16 @@ def _declare(ctx) -> None:
             led.relation(("att", r["code"], "other"), [("att", r["code"], k) for k in factors])
         for k in ("reported", "review", "other", "unclear", *factors):
             led.relation(("att", "all", k), [("att", c, k) for c in att["code"] if c != "all"])
-        aw = f.attribution_by_wave
-        if aw is not None and len(aw):
-            for r in aw[aw["code"] == "all"].to_dict("records"):
-                for k in ("reported", "review", "other", "unclear", *factors):
+        aw = _credits_by_wave(ctx)
+        if aw is not None:
+            for r in aw.to_dict("records"):
+                for k in _BY_WAVE_CREDITS:
                     # split by wave, statements are fewer and nearer to the people who made them: protected as counts
-                    # of people are (the pooled counts above stay published as they are)
+                    # of people are (the pooled counts above stay published as they are); the statements credited to
+                    # the review and to each other factor are not split (the shares credited elsewhere and left open
+                    # are what changes), so no count of a wave can be worked out from the others of its row
                     led.count(("att_wave", r["wave"], k), r[f"n_{k}"])
-            for k in ("reported", "review", "other", "unclear", *factors):
+            for k in _BY_WAVE_CREDITS:
                 led.relation(("att", "all", k), [("att_wave", w, k) for w in aw["wave"].unique()])
     # councils with change-over-time data, per status group
     ch = f.change
@@ -1383,7 +1385,7 @@ def _credit_by_wave(ctx) -> str:
     wave after the review, where there are two or more (the pooled share hides a change between them: planted 5% and
     60%, the summary gave 21% and no more, audit12). Stated from published counts only: nothing where a wave's count
     is suppressed or below ``min_count``, and the share left open only where each wave's count of it is published."""
-    aw = ctx.f.attribution_by_wave
+    aw = _credits_by_wave(ctx)
     if aw is None:
         return ""
     waves = list(aw["wave"].unique())
@@ -2162,7 +2164,8 @@ def _attribution(ctx) -> Section | None:
     if att is None or att.empty:
         return None
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    table = pd.DataFrame([_credit_row(ctx, r, "impact", ("att", r["code"]), factors) for r in att.to_dict("records")])
+    table = pd.DataFrame([_credit_row(ctx, r, "impact", ("att", r["code"]), ("review", "other", "unclear"), factors)
+                          for r in att.to_dict("records")])
     waves = _at_each_later(ctx)
     shares = {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}
     blocks = [
@@ -2178,27 +2181,48 @@ def _attribution(ctx) -> Section | None:
     if by_wave is not None:
         blocks.append(Table("attribution_by_wave", by_wave, ctx.codes_as("What reported impacts were credited to, at "
                                                                           "each wave"),
-                            ctx.codes_as("All impacts at each wave; n_review, n_other, n_unclear add up to n_reported "
-                                         "at the wave, and the waves add up to the table above."), shares))
+                            ctx.codes_as("All impacts at each wave: statements reporting an impact, those credited to "
+                                         "another factor and those whose cause was left open; the waves add up to "
+                                         "the table above. Split by wave, counts below "
+                                         f"{ctx.min_count} are suppressed as elsewhere."),
+                            {"share_other": "pct:0", "share_unclear": "pct:0"}))
     return Section(ctx.codes_as("What the impacts were credited to"), blocks)
+
+
+def _credits_by_wave(ctx) -> pd.DataFrame | None:
+    """The rows ``all`` of ``attribution_by_wave``, where there are two waves or more and they add up to the pooled
+    counts (else None: counts that do not are not of the same coding, and are not published beside them)."""
+    aw, att = ctx.f.attribution_by_wave, ctx.f.attribution
+    if aw is None or att is None or att.empty or aw["wave"].nunique() < 2:
+        return None
+    aw = aw[aw["code"] == "all"]
+    cols = [c for c in att.columns if c.startswith("n_")]
+    pooled = att[att["code"] == "all"][cols]
+    if len(pooled) != 1 or not (aw[cols].sum() == pooled.iloc[0]).all():
+        return None
+    return aw
 
 
 def _attribution_by_wave(ctx, factors: list[str]) -> pd.DataFrame | None:
     """The statements of every impact by what they were credited to, one row per wave after the review (None with
     one such wave: the table above is that wave's)."""
-    aw = ctx.f.attribution_by_wave
-    if aw is None or aw["wave"].nunique() < 2:
+    aw = _credits_by_wave(ctx)
+    if aw is None:
         return None
-    return pd.DataFrame([_credit_row(ctx, r, "wave", ("att_wave", r["wave"]), factors)
-                         for r in aw[aw["code"] == "all"].to_dict("records")])
+    return pd.DataFrame([_credit_row(ctx, r, "wave", ("att_wave", r["wave"]), _BY_WAVE_CREDITS[1:], [])
+                         for r in aw.to_dict("records")])
 
 
-def _credit_row(ctx, r: dict, key: str, ledger: tuple, factors: list[str]) -> dict:
-    """One row of an attribution table: ``r[key]``'s statements by credit, each count and share as published (the
-    ledger's keys are ``ledger`` followed by the credit)."""
+#: The counts of statements the attribution table gives at each wave: reported, credited elsewhere, left open.
+_BY_WAVE_CREDITS = ("reported", "other", "unclear")
+
+
+def _credit_row(ctx, r: dict, key: str, ledger: tuple, credits, factors: list[str]) -> dict:
+    """One row of an attribution table: ``r[key]``'s statements by credit (``credits``, then each of ``factors``),
+    each count and share as published (the ledger's keys are ``ledger`` followed by the credit)."""
     n_key = (*ledger, "reported")
     row = {key: r["code" if key == "impact" else key], "n_reported": ctx.cell(n_key)}
-    for k in ("review", "other", "unclear"):
+    for k in credits:
         row[f"n_{k}"] = ctx.cell((*ledger, k))
         row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, (*ledger, k))
     for x in factors:
@@ -2689,21 +2713,21 @@ def _indicator_councils_note(e: pd.DataFrame) -> str:
     return "".join(parts)
 
 
-def _indicator_did(ctx) -> list:
-    """Staggered difference-in-differences of each indicator around councils' first intervention."""
-    e = ctx.f.indicator_effects
-    if e is None or e.empty:
-        return []
+def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated", "n_control")
+              ) -> tuple[list[dict], dict[str, str]]:
+    """The rows of a difference-in-differences table of the indicators, as published, and why each indicator left
+    blank has no estimate (``why(ctx, row)``); an estimate is shown where each count of councils in ``sides`` is at
+    least ``min_count``, and the randomisation p is adjusted across the indicators shown (Holm)."""
     rows, unestimated = [], {}
     for r in e.to_dict("records"):
         # the councils behind an estimate are counts: with fewer than min_count on either side, nothing is shown. An
         # indicator with no estimate at all is left blank, with why, not marked 'c' as if a figure were withheld; and
         # no council is a count that protects no one (a study with every council in intervention at some wave showed
         # 'c' councils never in intervention, where there were none, and 'c' for estimates never made).
-        ok = r["n_treated"] >= ctx.min_count and r["n_control"] >= ctx.min_count and not r["note"]
+        ok = all(r[k] >= ctx.min_count for k in sides) and not r["note"]
         hide = np.nan if r["note"] else SUPPRESSED
         if r["note"]:
-            unestimated[r["measure"]] = _why_no_did(ctx, r)
+            unestimated[r["measure"]] = why(ctx, r)
         rows.append({"measure": r["measure"],
                      **{k: (r[k] if ok else hide) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
                      **{k: r[k] if r[k] >= ctx.min_count or r[k] == 0 else SUPPRESSED
@@ -2719,27 +2743,101 @@ def _indicator_did(ctx) -> list:
         row["ri_p_adjusted"] = SUPPRESSED if row["ri_p_value"] == SUPPRESSED else np.nan
     for i, value in zip(shown, adjusted, strict=True):
         rows[i]["ri_p_adjusted"] = float(value)
+    return rows, unestimated
+
+
+_DID_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_p_adjusted", "n_treated",
+                "n_control"]
+_DID_FORMATS = {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
+                "ri_p_adjusted": "p"}
+
+
+def _indicator_did(ctx) -> list:
+    """Staggered difference-in-differences of each indicator around councils' first intervention, then around their
+    review."""
+    e = ctx.f.indicator_effects
+    if e is None or e.empty:
+        return _review_did(ctx)
+    rows, unestimated = _did_rows(ctx, e, _why_no_did)
+    reviewed_after = _reviewed_after_entry(ctx)
     return [
         Paragraph("Did the indicators change when councils went into intervention? Councils enter intervention in "
                   "different years, so each cohort is compared, period by period, with councils never in intervention "
                   "(staggered difference-in-differences, Callaway and Sant'Anna 2021), and the effects are averaged "
                   "over cohorts and the periods after entry. With few councils, read the randomisation p-value, "
                   "adjusted for testing several indicators. "
-                  "This compares councils in and not in intervention; it is not an effect of the review."),
-        Table("indicator_did", pd.DataFrame(rows, columns=["measure", "estimate", "ci_low", "ci_high", "p_value",
-                                                          "ri_p_value", "ri_p_adjusted", "n_treated", "n_control"]),
+                  + ("It compares councils in and not in intervention, and most councils in intervention were reviewed "
+                     "after their notice: a change that followed the review falls in their periods after entry too, "
+                     "so this does not tell a change after the notice from one after the review (the next table "
+                     "estimates the change after the review)." if reviewed_after else
+                     "This compares councils in and not in intervention; it is not an estimate of the review's "
+                     "effect.")),
+        Table("indicator_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
               "entry dates, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _unestimated_note(ctx, unestimated, len(rows)),
-              {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
-               "ri_p_adjusted": "p"},
+              _DID_FORMATS,
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
+        *_review_did(ctx),
     ]
+
+
+def _reviewed_after_entry(ctx) -> bool:
+    """Whether most councils that were ever in intervention were reviewed on or after their first day in it."""
+    from ..indicators import intervention_onsets, review_dates
+
+    onsets, reviewed = intervention_onsets(ctx.study), review_dates(ctx.study)
+    entered = onsets.dropna().index
+    after = [c for c in entered if pd.notna(reviewed.get(c)) and reviewed[c] >= onsets[c]]
+    return len(entered) > 0 and len(after) > len(entered) / 2
+
+
+def _review_did(ctx) -> list:
+    """Staggered difference-in-differences of each indicator around each council's review (councils not yet reviewed
+    as the comparison): the change after the review, which the report gave nowhere (planted: re-referrals down 3
+    points after every review, audit12)."""
+    e = ctx.f.review_indicator_effects
+    if e is None or e.empty:
+        return []
+    # the comparison is the councils not yet reviewed, whichever cohort they are in: the councils reviewed are both
+    rows, unestimated = _did_rows(ctx, e, _why_no_review_did, sides=("n_treated",))
+    return [
+        Paragraph("Did the indicators change after the review? Councils were reviewed in different years, so each "
+                  "cohort (the councils whose review ended within the same indicator period) is compared, period by "
+                  "period, with the councils not yet reviewed, and the effects are averaged over cohorts and the "
+                  "periods after the review (staggered difference-in-differences with not-yet-reviewed councils as "
+                  "the comparison, Callaway and Sant'Anna 2021). Periods after the last cohort's review have no "
+                  "comparison and do not enter. With few councils, read the randomisation p-value (review dates "
+                  "permuted among the councils), adjusted for testing several indicators. The review is not assigned "
+                  "at random: a council that asked for one as things began to change would show a change here too."),
+        Table("indicator_review_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
+              "Change in each indicator after the review",
+              "Average effect in the indicator's units, councils after their review against councils not yet "
+              f"reviewed; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p "
+              "from permuting review dates, adjusted across the indicators (Holm). Shown where at least "
+              f"{ctx.min_count} councils were reviewed within the indicator's periods."
+              + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
+                 "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
+              + _unestimated_note(ctx, unestimated, len(rows)),
+              _DID_FORMATS,
+              labels={"n_treated": "Councils reviewed", "n_control": "Councils reviewed after the last period",
+                      "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
+                      "estimate": "Average effect"}),
+    ]
+
+
+def _why_no_review_did(ctx, r: dict) -> str:
+    """Why an indicator has no estimate of the change after the review."""
+    if r["n_treated"] == 0:
+        return "no council was reviewed within the indicator's periods"
+    if str(r["note"]).startswith("too few"):
+        return "too few councils reviewed at different times within the indicator's periods"
+    return str(r["note"])
 
 
 def _why_no_did(ctx, r: dict) -> str:
