@@ -160,7 +160,8 @@ def test_the_survey_change_is_given_in_each_status_group(design, request):
     difference that held at no wave (+0.36 and +0.55 on the first design), and nothing in the report gave the change
     in each group. A second table now gives the change in councils in and not in intervention, its difference and
     the difference at the first wave, from the mixed model with the wave interacting with status; its estimates equal
-    statsmodels' REML fit (council intercepts, respondents within councils), and each is on the planted side."""
+    statsmodels' REML fit (council intercepts, respondents within councils), and each is on the planted side. The
+    summary, silent on the survey, now gives both changes and their difference."""
     import statsmodels.formula.api as smf
 
     study, truth, f = request.getfixturevalue(design)
@@ -199,6 +200,11 @@ def test_the_survey_change_is_given_in_each_status_group(design, request):
     assert any(re.search(r"change in councils in intervention$", s) for s in labels), labels
     assert any(re.search(r"change in councils not in intervention$", s) for s in labels), labels
     assert "assumes the score changed alike" in _table(f, "survey_model").notes
+    # the summary, which said nothing of the survey, gives each group's change and the difference (statsmodels' REML)
+    [said] = [s for s in _bullets(f) if s.startswith("In the staff and partner survey")]
+    a, b, d = ref["change_not_in_intervention"], ref["change_in_intervention"], ref["change_difference"]
+    assert f"changed by {a:+.2f} points" in said and f"councils not in intervention and by {b:+.2f} (" in said, said
+    assert f"a difference of {d:.2f} points" in said and "not evidence" not in said, said
 
 
 # --------------------------------------------------------------------------- 3. the indicators after the review
