@@ -2200,7 +2200,8 @@ def _attribution(ctx) -> Section | None:
         Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
                   "restructure, funding, another programme), or nothing they could name (the cause left open). "
-                  "Counts are of statements, not of people, and are not suppressed."),
+                  "Counts are of statements, not of people, and are not suppressed"
+                  + (" (split by wave, in the second table, they are)." if _credits_by_wave(ctx) is not None else ".")),
         Table("attribution", table, ctx.codes_as("What reported impacts were credited to"),
               "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other.",
               shares),
