@@ -93,6 +93,9 @@ _PERSISTENCE_LABELS = {"sustained": "Sustained", "faded": "Faded", "emerging": "
 _FACTOR_LABELS = {"ofsted": "Ofsted", "leadership": "new leadership", "restructure": "a restructure",
                   "funding": "funding", "other_programme": "another programme"}
 _QUOTES_PER_CODE = 3
+#: The counts of statements whose shares are stated at each wave after the review: reported, credited elsewhere, left
+#: open (the summary's credit sentence, the attribution section).
+_BY_WAVE_CREDITS = ("reported", "other", "unclear")
 _DETAIL_ROWS = 40  # a table behind a figure longer than this is folded into the workbook (Table.detail)
 _MAX_INDICATOR_PANELS = 12  # indicators drawn; the rest are in the table and CSV
 _QUOTE_CHARS = (50, 360)
@@ -343,9 +346,8 @@ def _declare(ctx) -> None:
             for r in aw.to_dict("records"):
                 for k in _BY_WAVE_CREDITS:
                     # split by wave, statements are fewer and nearer to the people who made them: protected as counts
-                    # of people are (the pooled counts above stay published as they are); the statements credited to
-                    # the review and to each other factor are not split (the shares credited elsewhere and left open
-                    # are what changes), so no count of a wave can be worked out from the others of its row
+                    # of people are (the pooled counts above stay published as they are), and a share is stated only
+                    # from published counts; those credited to the review and to each factor are not split
                     led.count(("att_wave", r["wave"], k), r[f"n_{k}"])
             for k in _BY_WAVE_CREDITS:
                 led.relation(("att", "all", k), [("att_wave", w, k) for w in aw["wave"].unique()])
@@ -1407,7 +1409,7 @@ def _credit_sentence(ctx) -> str | None:
     return text + "." + _credit_by_wave(ctx)
 
 
-def _credit_by_wave(ctx) -> str:
+def _credit_by_wave(ctx, noun: str = "such statements") -> str:
     """' By wave, 4% of the 321 such statements at early impact and 45% of the 226 at longer-term change credited it to
     something other than the review (cause left open: 1% and 12%).': the share credited to another factor at each
     wave after the review, where there are two or more (the pooled share hides a change between them: planted 5% and
@@ -1423,7 +1425,7 @@ def _credit_by_wave(ctx) -> str:
     # only from published counts (a share of a suppressed count gives it away), and only where every wave has enough
     if len(waves) < 2 or any(n[w] is None or other[w] is None or n[w] < ctx.min_count for w in waves):
         return ""
-    parts = [f"{other[w] / n[w]:.0%} of the {int(n[w]):,} " + ("such statements " if i == 0 else "")
+    parts = [f"{other[w] / n[w]:.0%} of the {int(n[w]):,} " + (f"{noun} " if i == 0 else "")
              + f"at {ctx.short_wave(w).lower()}" for i, w in enumerate(waves)]
     text = f" By wave, {_listed(parts)} credited it to something other than the review"
     if all(unclear[w] is not None for w in waves) and any(unclear.values()):
@@ -2192,30 +2194,31 @@ def _attribution(ctx) -> Section | None:
     if att is None or att.empty:
         return None
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    table = pd.DataFrame([_credit_row(ctx, r, "impact", ("att", r["code"]), ("review", "other", "unclear"), factors)
-                          for r in att.to_dict("records")])
+    rows = []
+    for r in att.to_dict("records"):
+        code = r["code"]
+        n_key = ("att", code, "reported")
+        row = {"impact": code, "n_reported": ctx.cell(n_key)}
+        for k in ("review", "other", "unclear"):
+            row[f"n_{k}"] = ctx.cell(("att", code, k))
+            row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, ("att", code, k))
+        for x in factors:
+            row[f"n_{x}"] = ctx.cell(("att", code, x))
+        rows.append(row)
+    table = pd.DataFrame(rows)
     waves = _at_each_later(ctx)
-    shares = {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}
-    blocks = [
+    # the share credited elsewhere at each wave, in words before the table (which pools the waves): a table of two
+    # rows of its own took a page of the Word report, the landscape table above it being the section's only page
+    by_wave = _credit_by_wave(ctx, f"statements reporting {ctx.codes_as('an impact')}")
+    return Section(ctx.codes_as("What the impacts were credited to"), [
         Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
                   "restructure, funding, another programme), or nothing they could name (the cause left open). "
-                  "Counts are of statements, not of people, and are not suppressed"
-                  + (" (split by wave, in the second table, they are)." if _credits_by_wave(ctx) is not None else ".")),
+                  "Counts are of statements, not of people, and are not suppressed." + by_wave),
         Table("attribution", table, ctx.codes_as("What reported impacts were credited to"),
               "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other.",
-              shares),
-    ]
-    by_wave = _attribution_by_wave(ctx, factors)
-    if by_wave is not None:
-        blocks.append(Table("attribution_by_wave", by_wave, ctx.codes_as("What reported impacts were credited to, at "
-                                                                          "each wave"),
-                            ctx.codes_as("All impacts at each wave: statements reporting an impact, those credited to "
-                                         "another factor and those whose cause was left open; the waves add up to "
-                                         "the table above. Split by wave, counts below "
-                                         f"{ctx.min_count} are suppressed as elsewhere."),
-                            {"share_other": "pct:0", "share_unclear": "pct:0"}))
-    return Section(ctx.codes_as("What the impacts were credited to"), blocks)
+              {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}),
+    ])
 
 
 def _credits_by_wave(ctx) -> pd.DataFrame | None:
@@ -2230,33 +2233,6 @@ def _credits_by_wave(ctx) -> pd.DataFrame | None:
     if len(pooled) != 1 or not (aw[cols].sum() == pooled.iloc[0]).all():
         return None
     return aw
-
-
-def _attribution_by_wave(ctx, factors: list[str]) -> pd.DataFrame | None:
-    """The statements of every impact by what they were credited to, one row per wave after the review (None with
-    one such wave: the table above is that wave's)."""
-    aw = _credits_by_wave(ctx)
-    if aw is None:
-        return None
-    return pd.DataFrame([_credit_row(ctx, r, "wave", ("att_wave", r["wave"]), _BY_WAVE_CREDITS[1:], [])
-                         for r in aw.to_dict("records")])
-
-
-#: The counts of statements the attribution table gives at each wave: reported, credited elsewhere, left open.
-_BY_WAVE_CREDITS = ("reported", "other", "unclear")
-
-
-def _credit_row(ctx, r: dict, key: str, ledger: tuple, credits, factors: list[str]) -> dict:
-    """One row of an attribution table: ``r[key]``'s statements by credit (``credits``, then each of ``factors``),
-    each count and share as published (the ledger's keys are ``ledger`` followed by the credit)."""
-    n_key = (*ledger, "reported")
-    row = {key: r["code" if key == "impact" else key], "n_reported": ctx.cell(n_key)}
-    for k in credits:
-        row[f"n_{k}"] = ctx.cell((*ledger, k))
-        row[f"share_{k}"] = ctx.value_if(r[f"share_{k}"], n_key, (*ledger, k))
-    for x in factors:
-        row[f"n_{x}"] = ctx.cell((*ledger, x))
-    return row
 
 
 # --------------------------------------------------------------------------- comparisons
@@ -2577,24 +2553,19 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
     if sb is None or not len(sb):
         return None
     first = ctx.short_wave(ctx.waves[0]).lower()
-    la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
-    rows = []
-    for r in sb.to_dict("records"):
-        w = ctx.short_wave(r["wave"])
-        what = {"change_not_in_intervention": f"{w} vs {first}: change in councils {la}",
-                "change_in_intervention": f"{w} vs {first}: change in councils {lb}",
-                "change_difference": f"{w} vs {first}: difference in change, {lb} minus {la}",
-                "status_at_first": f"{w}: {lb} minus {la}"}[r["term"]]
-        row = {"comparison": what}
-        for c in ("estimate", "se", "ci_low", "ci_high", "p_value"):
-            row[c] = r[c] if ok else SUPPRESSED
-        rows.append(row)
+    what = {"change_not_in_intervention": "Change to {w}, not in intervention",
+            "change_in_intervention": "Change to {w}, in intervention",
+            "change_difference": "Change to {w}, in minus not in intervention",
+            "status_at_first": "At {w}, in minus not in intervention"}
+    rows = [{"comparison": what[r["term"]].format(w=ctx.short_wave(r["wave"]).lower()),
+             **{c: r[c] if ok else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
+            for r in sb.to_dict("records")]
     return Table("survey_by_status", pd.DataFrame(rows),
                  "Change in the staff and partner survey score, by intervention status",
                  "The model of the table above with the wave interacting with each council's intervention status at "
-                 "the wave: the change in the mean score (scale points) among responses from councils in each status, "
-                 "the difference between those changes, and the difference between the groups at the first wave. A "
-                 "council that moved into or out of intervention counts in the group it was in at each wave.",
+                 f"the wave (scale points): the change in the mean score from {first} in councils in each status, "
+                 "its difference, and the difference between the groups at the first wave. A council that moved into "
+                 "or out of intervention counts in the group it was in at each wave.",
                  {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison")})
 
