@@ -7,7 +7,8 @@ import pandas as pd
 from .panel import STATUS_GROUPS
 from .study import Study
 
-__all__ = ["indicator_trends", "indicator_effects", "intervention_onsets", "review_indicator_effects", "review_dates"]
+__all__ = ["indicator_trends", "indicator_effects", "intervention_onsets", "review_indicator_effects", "review_dates",
+           "in_intervention_at_review"]
 
 
 def indicator_trends(study: Study) -> pd.DataFrame | None:
@@ -153,10 +154,16 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
     Returns
     -------
     DataFrame or None
-        As :func:`indicator_effects`, with ``n_treated`` the councils
-        reviewed within an indicator's periods (after its first) and
-        ``n_control`` those reviewed after its last period or never;
-        ``n_treated_before_first`` counts councils reviewed before the first
+        As :func:`indicator_effects`, with a first column ``group``: ``all``
+        (every council reviewed), then ``intervention`` and
+        ``no_intervention`` (the councils under a notice or direction when
+        their review began, and the others, :func:`in_intervention_at_review`),
+        each against every council not yet reviewed (a council of the other
+        group is a comparison until its review, and its periods from then
+        on are left out). ``n_treated``: the councils of the group reviewed
+        within an indicator's periods (after its first); ``n_control``:
+        those reviewed after its last period or never;
+        ``n_treated_before_first``: councils reviewed before the first
         period (left out). None when the study has no indicators.
 
     Examples
@@ -164,20 +171,49 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
     >>> from impact.synth import generate_with_truth
     >>> study, _ = generate_with_truth(12, seed=2, interviews_per_wave=1, words_per_interview=50,
     ...                                effects={"indicator_post_review": -4.0})
-    >>> e = review_indicator_effects(study, n_permutations=99).set_index("measure")
-    >>> bool(e.loc["rereferral_pct", "estimate"] < -2)
+    >>> e = review_indicator_effects(study, n_permutations=99)
+    >>> bool(e.set_index(["group", "measure"]).loc[("all", "rereferral_pct"), "estimate"] < -2)
     True
     """
     if study.indicators.empty:
         return None
-    return _staggered_by_measure(study, review_dates(study), control="not_yet_treated", alpha=alpha,
-                                 n_permutations=n_permutations, seed=seed)
+    reviewed = review_dates(study)
+    out = [_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
+                                 n_permutations=n_permutations, seed=seed).assign(group="all")]
+    status = in_intervention_at_review(study)
+    for group, members in (("intervention", status[status == True].index),  # noqa: E712 (NA is neither)
+                           ("no_intervention", status[status == False].index)):  # noqa: E712
+        out.append(_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
+                                         n_permutations=n_permutations, seed=seed, treated=set(members))
+                   .assign(group=group))
+    out = pd.concat(out, ignore_index=True)
+    return out[["group", *[c for c in out.columns if c != "group"]]]
+
+
+def in_intervention_at_review(study: Study) -> pd.Series:
+    """Whether each council was under a notice to improve or a statutory direction when its review began (its
+    ``status_history``); NA where it has no review date. Indexed by ``council_id`` (every council of the study)."""
+    r = study.reviews
+    began = pd.to_datetime(r["start_date"], errors="coerce").groupby(r["council_id"]).min()
+    began = began.reindex(study.councils["council_id"])
+    h = study.status_history
+    h = h[h["kind"].isin(_INTERVENTION_KINDS)]
+    start, end = pd.to_datetime(h["start_date"], errors="coerce"), pd.to_datetime(h["end_date"], errors="coerce")
+    out = pd.Series(pd.NA, index=began.index, dtype="boolean", name="in_intervention_at_review")
+    for council, day in began.items():
+        if pd.isna(day):
+            continue
+        mine = h["council_id"] == council
+        out[council] = bool((mine & (start <= day) & (end.isna() | (day <= end))).any())
+    return out
 
 
 def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alpha: float, n_permutations: int,
-                          seed: int) -> pd.DataFrame:
+                          seed: int, treated: set | None = None) -> pd.DataFrame:
     """:func:`impact.stats.staggered_did` of each indicator, each council's cohort the first period ending on or after
-    its date in ``starts`` (NaT: never treated), aggregated over cohorts and periods after the start."""
+    its date in ``starts`` (NaT: never treated), aggregated over cohorts and periods after the start. With
+    ``treated``, only those councils are treated: another council's periods from its start on are left out and it
+    compares (as never treated) until then."""
     import warnings
 
     from .stats import staggered_did
@@ -194,6 +230,10 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
             after = [index[p] for p in periods if pd.notna(start) and p >= start]
             cohort[council] = float(after[0]) if after else (float("nan") if pd.isna(start) else float("inf"))
         data["first_treated"] = data["council_id"].map(cohort)
+        if treated is not None:
+            other = ~data["council_id"].isin(treated) & data["first_treated"].notna()
+            data = data[~(other & (data["time"] >= data["first_treated"]))].copy()
+            data.loc[~data["council_id"].isin(treated), "first_treated"] = float("nan")
         # treated from the first period: no period before it, so usable as neither group (left out, counted)
         before = data["first_treated"] == 0
         n_before = data.loc[before, "council_id"].nunique()
