@@ -19,7 +19,7 @@ from .errors import ImpactWarning
 from .panel import STATUS_GROUPS
 from .study import Study
 
-__all__ = ["intervention_effects", "attrition_effects", "survey_effects"]
+__all__ = ["intervention_effects", "attrition_effects", "survey_effects", "survey_change_by_status"]
 
 
 #: The model of each impact: wave and intervention status (GEE, its attrition sensitivity and Firth's refit alike).
@@ -454,6 +454,86 @@ def _term_name(term: str) -> str:
     return f"wave_{m.group(1)}" if m else str(term)
 
 
+def _survey_scores(study: Study) -> pd.DataFrame | None:
+    """Each respondent's mean survey score per wave, with their council's status at the wave (``in_intervention``, 0
+    or 1; responses from a council whose status at the wave is unknown left out), or None without two waves."""
+    sr = study.survey_responses.dropna(subset=["value"])
+    if sr.empty or sr["wave"].nunique() < 2:
+        return None
+    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
+    ws = study.wave_status()[["council_id", "wave", "intervention"]]
+    scores = scores.merge(ws, on=["council_id", "wave"], how="left")
+    # a council with no known status at a wave (no interview, no review date) is in neither group, as in the impact
+    # models, not counted as out of intervention
+    scores = scores.assign(status_group=scores["intervention"].map(STATUS_GROUPS)).dropna(subset=["status_group"])
+    if scores.empty or scores["wave"].nunique() < 2:
+        return None
+    scores["in_intervention"] = scores["status_group"].eq("intervention").astype(int)
+    scores["wave"] = pd.Categorical(scores["wave"], categories=[w for w in study.wave_ids if w in set(scores["wave"])])
+    scores["score"] = scores["value"].astype(float)
+    return scores
+
+
+def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
+    """The change in the survey score from the first wave, in councils in and not in intervention, and its difference.
+
+    :func:`survey_effects` assumes the score changes alike in both status groups: where it rises only in councils in
+    intervention, its wave term is an average of a change and none, and its status term a difference that held at no
+    wave. Here the wave interacts with the status at the wave (``score ~ C(wave) * in_intervention``, the mixed model
+    of :func:`survey_effects`); the change within councils in intervention is the wave term of the same model with
+    the status coded the other way round, so each row has its own standard error and degrees of freedom.
+
+    Returns
+    -------
+    DataFrame or None
+        Per later wave, three rows (``term``): ``change_not_in_intervention``, ``change_in_intervention`` (the mean
+        change in score points from the first wave, among responses in that status group at both) and
+        ``change_difference`` (in intervention minus not); and one row ``status_at_first`` (in intervention minus
+        not at the first wave). Columns ``wave``, ``term``, ``estimate``, ``se``, ``ci_low``, ``ci_high``,
+        ``p_value``, ``df``, ``n_obs``, ``n_units``. None when :func:`survey_effects` has no model, or a status group
+        is missing at the first wave or at every later one, or a model cannot be fitted.
+    """
+    from .stats import longitudinal_model
+
+    scores = _survey_scores(study)
+    if scores is None:
+        return None
+    waves = list(scores["wave"].cat.categories)
+    first = scores[scores["wave"] == waves[0]]["in_intervention"]
+    later = scores[scores["wave"] != waves[0]]
+    if first.nunique() < 2 or not any(later[later["wave"] == w]["in_intervention"].nunique() == 2 for w in waves[1:]):
+        return None
+    scores = scores.assign(not_in_intervention=1 - scores["in_intervention"])
+    fits = {}
+    try:
+        for group in ("in_intervention", "not_in_intervention"):
+            fits[group] = longitudinal_model(scores, formula=f"score ~ C(wave) * {group}", unit="council_id",
+                                             time="wave", subject="respondent_id", method="mixed", family="gaussian",
+                                             alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError) as exc:
+        warnings.warn(f"survey mixed model by intervention status could not be fitted: {exc}", stacklevel=2)
+        return None
+    cols = ["estimate", "se", "ci_low", "ci_high", "p_value", "df"]
+    rows = []
+    for w in waves[1:]:
+        # the wave term is the change in the group the status variable codes 0: coded by in_intervention, the change
+        # in councils not in intervention; coded the other way round, the change in those in intervention
+        for term, group, name in ((f"C(wave)[T.{w}]", "in_intervention", "change_not_in_intervention"),
+                                  (f"C(wave)[T.{w}]", "not_in_intervention", "change_in_intervention"),
+                                  (f"C(wave)[T.{w}]:in_intervention", "in_intervention", "change_difference")):
+            p = fits[group].params
+            if term in p.index:
+                rows.append({"wave": w, "term": name, **p.loc[term, [c for c in cols if c in p.columns]].to_dict()})
+    res = fits["in_intervention"]
+    rows.append({"wave": waves[0], "term": "status_at_first",
+                 **res.params.loc["in_intervention", [c for c in cols if c in res.params.columns]].to_dict()})
+    out = pd.DataFrame(rows)
+    out["n_obs"] = res.n_obs
+    out["n_units"] = res.n_units
+    out.attrs["notes"] = list(res.notes)
+    return out
+
+
 def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     """Linear mixed model of each respondent's mean survey score: wave and status, councils random, and respondents
     random within councils where some respondent answers at more than one wave (their answers are correlated; taken
@@ -471,20 +551,9 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     """
     from .stats import longitudinal_model
 
-    sr = study.survey_responses.dropna(subset=["value"])
-    if sr.empty or sr["wave"].nunique() < 2:
+    scores = _survey_scores(study)
+    if scores is None:
         return None
-    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
-    ws = study.wave_status()[["council_id", "wave", "intervention"]]
-    scores = scores.merge(ws, on=["council_id", "wave"], how="left")
-    # a council with no known status at a wave (no interview, no review date) is in neither group, as in the impact
-    # models, not counted as out of intervention
-    scores = scores.assign(status_group=scores["intervention"].map(STATUS_GROUPS)).dropna(subset=["status_group"])
-    if scores.empty or scores["wave"].nunique() < 2:
-        return None
-    scores["in_intervention"] = scores["status_group"].eq("intervention").astype(int)
-    scores["wave"] = pd.Categorical(scores["wave"], categories=[w for w in study.wave_ids if w in set(scores["wave"])])
-    scores["score"] = scores["value"].astype(float)
     try:
         res = longitudinal_model(scores, formula="score ~ C(wave) + in_intervention", unit="council_id", time="wave",
                                  subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)

@@ -7,7 +7,8 @@ import pandas as pd
 from .panel import STATUS_GROUPS
 from .study import Study
 
-__all__ = ["indicator_trends", "indicator_effects", "intervention_onsets"]
+__all__ = ["indicator_trends", "indicator_effects", "intervention_onsets", "review_indicator_effects", "review_dates",
+           "in_intervention_at_review"]
 
 
 def indicator_trends(study: Study) -> pd.DataFrame | None:
@@ -118,14 +119,106 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         estimated: its other columns are then missing).  None when the study
         has no indicators.
     """
+    if study.indicators.empty:
+        return None
+    return _staggered_by_measure(study, intervention_onsets(study), control="never_treated", alpha=alpha,
+                                 n_permutations=n_permutations, seed=seed)
+
+
+def review_dates(study: Study) -> pd.Series:
+    """Each council's last day of review (``reviews.end_date``), NaT where it has none; indexed by ``council_id``."""
+    r = study.reviews
+    ends = pd.to_datetime(r["end_date"], errors="coerce").groupby(r["council_id"]).min()
+    return ends.reindex(study.councils["council_id"]).rename("reviewed")
+
+
+def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int = 999,
+                             seed: int = 0) -> pd.DataFrame | None:
+    """Staggered difference-in-differences of each indicator around each council's review.
+
+    Councils are reviewed in different years, and every council of a study
+    is usually reviewed, so each cohort (the first indicator period ending
+    on or after its review's last day) is compared, period by period, with
+    the councils not yet reviewed by then (Callaway and Sant'Anna 2021,
+    ``control="not_yet_treated"``; a council reviewed after the last period,
+    or never, is a comparison council throughout), and the effects are
+    averaged over cohorts and the periods after the review (``simple``),
+    with a randomisation p-value from permuting review dates. Nothing here
+    compares reviewed with unreviewed councils at the same time after the
+    last cohort: the periods after every council was reviewed have no
+    comparison and do not enter. This estimates the change after the review
+    that councils reviewed later had not yet shown; the intervention
+    analysis (:func:`indicator_effects`) cannot tell it from a change after
+    a notice, since councils in intervention were mostly reviewed after it.
+
+    Returns
+    -------
+    DataFrame or None
+        As :func:`indicator_effects`, with a first column ``group``: ``all``
+        (every council reviewed), then ``intervention`` and
+        ``no_intervention`` (the councils under a notice or direction when
+        their review began, and the others, :func:`in_intervention_at_review`),
+        each against every council not yet reviewed (a council of the other
+        group is a comparison until its review, and its periods from then
+        on are left out). ``n_treated``: the councils of the group reviewed
+        within an indicator's periods (after its first); ``n_control``:
+        those reviewed after its last period or never;
+        ``n_treated_before_first``: councils reviewed before the first
+        period (left out). None when the study has no indicators.
+
+    Examples
+    --------
+    >>> from impact.synth import generate_with_truth
+    >>> study, _ = generate_with_truth(12, seed=2, interviews_per_wave=1, words_per_interview=50,
+    ...                                effects={"indicator_post_review": -4.0})
+    >>> e = review_indicator_effects(study, n_permutations=99)
+    >>> bool(e.set_index(["group", "measure"]).loc[("all", "rereferral_pct"), "estimate"] < -2)
+    True
+    """
+    if study.indicators.empty:
+        return None
+    reviewed = review_dates(study)
+    out = [_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
+                                 n_permutations=n_permutations, seed=seed).assign(group="all")]
+    status = in_intervention_at_review(study)
+    for group, members in (("intervention", status[status == True].index),  # noqa: E712 (NA is neither)
+                           ("no_intervention", status[status == False].index)):  # noqa: E712
+        out.append(_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
+                                         n_permutations=n_permutations, seed=seed, treated=set(members))
+                   .assign(group=group))
+    out = pd.concat(out, ignore_index=True)
+    return out[["group", *[c for c in out.columns if c != "group"]]]
+
+
+def in_intervention_at_review(study: Study) -> pd.Series:
+    """Whether each council was under a notice to improve or a statutory direction when its review began (its
+    ``status_history``); NA where it has no review date. Indexed by ``council_id`` (every council of the study)."""
+    r = study.reviews
+    began = pd.to_datetime(r["start_date"], errors="coerce").groupby(r["council_id"]).min()
+    began = began.reindex(study.councils["council_id"])
+    h = study.status_history
+    h = h[h["kind"].isin(_INTERVENTION_KINDS)]
+    start, end = pd.to_datetime(h["start_date"], errors="coerce"), pd.to_datetime(h["end_date"], errors="coerce")
+    out = pd.Series(pd.NA, index=began.index, dtype="boolean", name="in_intervention_at_review")
+    for council, day in began.items():
+        if pd.isna(day):
+            continue
+        mine = h["council_id"] == council
+        out[council] = bool((mine & (start <= day) & (end.isna() | (day <= end))).any())
+    return out
+
+
+def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alpha: float, n_permutations: int,
+                          seed: int, treated: set | None = None) -> pd.DataFrame:
+    """:func:`impact.stats.staggered_did` of each indicator, each council's cohort the first period ending on or after
+    its date in ``starts`` (NaT: never treated), aggregated over cohorts and periods after the start. With
+    ``treated``, only those councils are treated: another council's periods from its start on are left out and it
+    compares (as never treated) until then."""
     import warnings
 
     from .stats import staggered_did
 
     ind = study.indicators
-    if ind.empty:
-        return None
-    onsets = intervention_onsets(study)
     rows = []
     for measure, d in ind.dropna(subset=["value"]).groupby("measure", sort=True):
         period = pd.to_datetime(d["period"])
@@ -133,32 +226,40 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         index = {p: i for i, p in enumerate(periods)}
         data = d.assign(time=period.map(index).astype(float))
         cohort = {}
-        for council, onset in onsets.items():
-            after = [index[p] for p in periods if pd.notna(onset) and p >= onset]
-            cohort[council] = float(after[0]) if after else (float("nan") if pd.isna(onset) else float("inf"))
+        for council, start in starts.items():
+            after = [index[p] for p in periods if pd.notna(start) and p >= start]
+            cohort[council] = float(after[0]) if after else (float("nan") if pd.isna(start) else float("inf"))
         data["first_treated"] = data["council_id"].map(cohort)
-        # in intervention from the first period: no period before it, so usable as neither group (left out, counted)
+        if treated is not None:
+            other = ~data["council_id"].isin(treated) & data["first_treated"].notna()
+            data = data[~(other & (data["time"] >= data["first_treated"]))].copy()
+            data.loc[~data["council_id"].isin(treated), "first_treated"] = float("nan")
+        # treated from the first period: no period before it, so usable as neither group (left out, counted)
         before = data["first_treated"] == 0
         n_before = data.loc[before, "council_id"].nunique()
         data = data[~before]
-        # entering after the last period: untreated in every period observed, a comparison council (these were left
+        # treated after the last period: untreated in every period observed, a comparison council (these were left
         # out, without a word, which dropped 6 of 18 comparison councils of a planted study)
         later = data["first_treated"] == float("inf")
         n_later = data.loc[later, "council_id"].nunique()
         data.loc[later, "first_treated"] = float("nan")
         n_treated = data.loc[data["first_treated"].notna(), "council_id"].nunique()
         n_control = data.loc[data["first_treated"].isna(), "council_id"].nunique()
+        n_cohorts = data.loc[data["first_treated"].notna(), "first_treated"].nunique()
         row = {"measure": measure, "n_treated": n_treated, "n_control": n_control,
                "n_control_entering_later": n_later, "n_treated_before_first": n_before}
-        if n_treated < 1 or n_control < 2:
+        # not yet treated councils compare too: two cohorts are enough, with or without never-treated councils
+        enough = n_control >= 2 if control == "never_treated" else n_cohorts >= 2 or n_control >= 1
+        if n_treated < 1 or not enough:
             rows.append({**row, "note": "too few councils entering intervention within the indicator's periods, "
-                                        "or fewer than two never in intervention"})
+                                        "or fewer than two never in intervention" if control == "never_treated" else
+                                        "too few councils reviewed at different times within the indicator's periods"})
             continue
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 res = staggered_did(data, outcome="value", unit="council_id", time="time",
-                                    first_treated="first_treated", control="never_treated", alpha=alpha, seed=seed)
+                                    first_treated="first_treated", control=control, alpha=alpha, seed=seed)
                 simple = res.aggregate("simple", n_permutations=n_permutations, seed=seed)
         except (ValueError, ArithmeticError) as exc:
             rows.append({**row, "note": f"not estimable: {exc}"})

@@ -35,10 +35,15 @@ from ._io import (
 )
 from ._version import __version__
 from .describe import describe_study
-from .effects import attrition_effects, intervention_effects, survey_effects
+from .effects import (
+    attrition_effects,
+    intervention_effects,
+    survey_change_by_status,
+    survey_effects,
+)
 from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings
 from .framework import framework_matrix
-from .indicators import indicator_effects, indicator_trends
+from .indicators import indicator_effects, indicator_trends, review_indicator_effects
 from .panel import _not_coded, council_panel, participant_panel
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
@@ -87,6 +92,12 @@ class Findings:
     report quotes only statements it confirms.  ``reliability_by_wave``:
     the coder's agreement with it within each wave (as
     ``reliability_by_status`` within each status group).
+    ``attribution_by_wave``: :func:`impact.attribution_summary` at each wave
+    after the review (a ``wave`` column first), None with one such wave;
+    ``survey_by_status``: the survey score's change in each status group
+    (:func:`impact.effects.survey_change_by_status`);
+    ``review_indicator_effects``: each indicator's change after the review
+    (:func:`impact.indicators.review_indicator_effects`).
     """
 
     study: Study
@@ -107,9 +118,12 @@ class Findings:
     actions: pd.DataFrame
     attribution: pd.DataFrame | None = None
     survey_model: pd.DataFrame | None = None
+    attribution_by_wave: pd.DataFrame | None = None
+    survey_by_status: pd.DataFrame | None = None
     attrition: pd.DataFrame | None = None
     indicator_trends: pd.DataFrame | None = None
     indicator_effects: pd.DataFrame | None = None
+    review_indicator_effects: pd.DataFrame | None = None
     reliability: pd.DataFrame | None = None
     reliability_by_status: pd.DataFrame | None = None
     coding: dict[str, Any] = field(default_factory=dict)
@@ -333,6 +347,7 @@ def analyse(
         attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
                      if not models.empty else None)
         survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
+        survey_by_status = survey_change_by_status(study, alpha=alpha) if "survey" in wanted else None
     stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
 
     sample = describe_study(study)
@@ -344,10 +359,19 @@ def analyse(
         process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha,
                                     coded_segments=segments if segmented else None)
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
+    # the same counts at each wave after the review: the share credited to other factors can change between them
+    # (NFER 2014: councils grew more cautious to credit the review as time went on), which the pooled counts hide
+    attribution_by_wave = pd.concat(
+        [attribution_summary(codings, study, codes=codes, waves=[w]).assign(wave=w) for w in study.wave_ids[1:]],
+        ignore_index=True) if len(study.wave_ids) > 2 else None
+    if attribution_by_wave is not None:
+        attribution_by_wave = attribution_by_wave[["wave", *attribution.columns]]
     actions = action_completion(study)
     trends = indicator_trends(study) if "indicators" in wanted else None
     ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
                    if "indicators" in wanted else None)
+    review_effects = (review_indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
+                      if "indicators" in wanted else None)
     reliability = reliability_by_status = reliability_by_wave = other = None
     if human is not None:
         # A file is read onto the segments; a frame read without them (as `impact run --human` reads its file, to
@@ -391,8 +415,9 @@ def analyse(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
         comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
-        attribution=attribution, process=process, survey_model=survey_model, indicator_trends=trends,
-        indicator_effects=ind_effects, reliability=reliability, reliability_by_status=reliability_by_status,
+        attribution=attribution, attribution_by_wave=attribution_by_wave, process=process, survey_model=survey_model,
+        survey_by_status=survey_by_status, indicator_trends=trends,
+        indicator_effects=ind_effects, review_indicator_effects=review_effects, reliability=reliability, reliability_by_status=reliability_by_status,
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,
     )
