@@ -1886,18 +1886,23 @@ _TEAM_TAILS = (r"fc|afc|jfc|united|utd|city|town|rovers|wanderers|athletic|albio
 # town", "we support families in town" stay).
 _NOT_TEAM_WORDS = (r"(?:the|a|an|his|her|their|our|my|your|school|local|under|in|at|on|of|to|for|with|from|into|across|"
                    r"around|round|near|by|and|or|but|it|them|him|me|us|you|who|that|this|which|up|out|over|all|some)")
+# A team's name may join two words with "on", "upon" or "and" ("Brackwell on Sea Rovers", "Smith and Jones Under-11s"):
+# where both are capitalised, or in lower case after a word English does not have ("brackwell on sea rovers"); see
+# _team_joined.
+_TEAM_WORD = rf"(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+"
+_TEAM_NAME = rf"{_TEAM_WORD}(?:(?P<j>on|upon|and|&)[ \t]+)?(?:{_TEAM_WORD}){{0,2}}?"
 _TEAM_RE = lazy_compile(
     r"\b(?:(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
     r"|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|watch(?:es|ed|ing)?|(?:fan|supporter)[ \t]+of|season[ \t]+ticket[ \t]+(?:at|for|with)"
-    r"|(?:number|no\.?)[ \t]+(?:is[ \t]+)?\d{1,2}[ \t]+(?:for|at)|captain[ \t]+of|(?:goalie|keeper|striker|captain)[ \t]+(?:for|at))"
-    rf"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
-    rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    r"|(?:number|no\.?)[ \t]+(?:is[ \t]+)?\d{1,2}[ \t]+(?:for|at)|captain[ \t]+of|(?:goalie|keeper|striker|captain)[ \t]+(?:for|at)"
+    r"|in[ \t]+goal[ \t]+for)"
+    rf"[ \t]+(?:the[ \t]+)?(?P<t>{_TEAM_NAME}(?:{_TEAM_TAILS})(?![\p{{L}}\-])|{_TEAM_NAME}"
     r"(?=(?:under|u)[ \t\-]?\d{1,2}['’]?s\b))", _I)
 _TEAM_VERBS = ("play", "sign", "train", "turn", "support", "follow", "watch", "fan", "ticket", "number", "no", "captain",
-               "goalie", "keeper", "striker")
+               "goalie", "keeper", "striker", "goal")
 _TEAM_ANCHOR = lazy_compile(
     r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns|turned|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|"
-    r"watch(?:es|ed|ing)?|fan|supporter|ticket|number|no|captain|goalie|keeper|striker)\b", _I)
+    r"watch(?:es|ed|ing)?|fan|supporter|ticket|number|no|captain|goalie|keeper|striker|goal)\b", _I)
 _TEAM_WORN_RE = lazy_compile(
     r"\b(?:a|an|his|her|their|my|our|big|massive|huge|mad|proper|die-hard|lifelong)[ \t]+"
     rf"(?P<t>(?:(?!(?:{_NOT_TEAM_WORDS}|new|old|big|massive|huge|mad|proper)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
@@ -1919,6 +1924,17 @@ _NUMBERED_GROUP_RE = lazy_compile(
     r"rainbow|explorer|sea|air|army|boys?|girls?)\b)[\p{L}'’\-]+){1,3}?)"
     rf"[ \t]+(?:(?P<org>{_YOUTH_WORDS})|(?:pack|troop|colony|unit|company|group))(?![\p{{L}}\-])", _I)
 _YOUTH_ANCHOR = lazy_compile(rf"\b(?:{_YOUTH_WORDS}|brownie|cub|scout|guide|beaver)\b", _I)
+
+
+def _team_joined(text: str, m: re.Match, words: frozenset[str]) -> bool:
+    """Whether the words a team's name joins with "on" or "and" (``m``'s group ``j``) are one name: both capitalised
+    ("Smith and Jones Under-11s"), or in lower case the first a word English does not have ("brackwell on sea rovers";
+    not "friends and family united")."""
+    before = text[m.start("t") : m.start("j")].split()[-1]
+    after = text[m.end("j") :].split()[0]
+    if before[:1].isupper() and after[:1].isupper():
+        return True
+    return before.islower() and fold(before) not in words
 
 
 def _body_of_a_field(text: str, start: int, end: int, words: frozenset[str]) -> bool:
@@ -1953,6 +1969,8 @@ def _institutions(text: str, add) -> None:
         add(Span(m.start("s"), m.end("s"), "place"))
     if any(k in low for k in _TEAM_VERBS) and _TEAM_ANCHOR.search(text):
         for m in _TEAM_RE.finditer(text):
+            if m.group("j") is not None and not _team_joined(text, m, words):
+                continue
             add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
         for m in _TEAM_PLACE_RE.finditer(text):
             key = fold(m.group("t"))
@@ -2320,15 +2338,27 @@ _BUS_RE = lazy_compile(
     r"|the[ \t]+number[ \t]+)(?P<r>[a-z]?\d{1,3}[a-z]?)(?![\p{L}\d'’.:])(?P<bus>[ \t]+bus(?:es)?\b)?"
     r"(?![ \t]+to[ \t]+\d)", _I)
 _BUS_AFTER_RE = lazy_compile(r"[ \t]+(?:to|from|into|in|home|back|every|each)\b", _I)
+# ... or a route as the subject carrying a child ("the 192 takes her to school", "the x7 drops him at college"): a number
+# doing what one thing does (a verb in the singular, or in the past with a person carried), where a journey is said;
+# "the 10 go to school", "the 3 of them took the bus" stay (a count of people).
+_BUS_SUBJECT_RE = lazy_compile(
+    r"\bthe[ \t]+(?P<r>[a-z]?\d{1,3}[a-z]?)[ \t]+(?:(?:takes|gets|drops|picks|brings|runs|goes|stops|leaves|comes|passes)\b"
+    r"|(?:took|got|dropped|picked|brought|dropping|picking|taking|getting)[ \t]+(?:her|him|them|me|us|the[ \t]+kids)\b)", _I)
 _JOURNEY_RE = lazy_compile(r"\b(?:school|college|town|work|home|stop|station|bus|interchange|centre|nan['’]s|dad['’]s|mum['’]s)\b", _I)
 # A pet's name beside its owner ("their dog biscuit and sandra", "sandra's dog rolo is lovely"): a name; "their dog died
-# last year", "her dog is lovely" stay.
+# last year", "her dog is lovely" stay.  A name made like a word in -s, -ed or -ing is the pet's where it is capitalised
+# ("our dog Biscuits", "the cat, Frayed, sleeps on her bed", "their dog Sparkling bit him"); in lower case it is what the
+# pet does or is ("their dog barking", "the cat, frightened, hid").
+_PETS = (r"dog|cat|puppy|pup|kitten|rabbit|bunny|hamster|pony|horse|parrot|budgie|tortoise|snake|lizard|ferret|gerbil|"
+         r"guinea[ \t]+pig")
 _PET_RE = lazy_compile(
-    r"\b(?:my|his|her|their|our|your|\p{L}+['’]s)[ \t]+(?:dog|cat|puppy|pup|kitten|rabbit|bunny|hamster|pony|horse|parrot|"
-    r"budgie|tortoise|snake|lizard|ferret|gerbil|guinea[ \t]+pig)[ \t]*,?[ \t]+(?P<p>\p{L}+)"
-    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:and|is|was|has|had|who|loves|sleeps|lives)\b|['’]s\b)", _I)
+    rf"\b(?:(?P<own>my|his|her|their|our|your|\p{{L}}+['’]s)|the)[ \t]+(?:{_PETS})[ \t]*(?P<comma>,)?[ \t]+(?P<p>\p{{L}}+)"
+    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:and|is|was|has|had|who|loves|sleeps|lives)\b|['’]s\b"
+    r"|[ \t]+(?P<does>bit|bites|ran|runs|died|dies|ate|eats|got|went|came|slept|hid|sat|barks|barked|chewed|chews|jumps|"
+    r"jumped|follows|followed|sits|likes|liked|hates|hated)\b)", _I)
 _NOT_PET_NAMES = frozenset("""bit bites ran runs died dies ate eats got went came left slept sleeps hid sat barks barked
-    too also again now then there here though today yesterday tonight all as well lol is was has had and or but not""".split())
+    too also again now then there here though today yesterday tonight all as well lol is was has had and or but not
+    never always still just only really""".split())
 # A pupil referral unit or other setting by its nickname, set off before its kind ("he's at the Bridge, the pupil
 # referral unit", "he goes to the bungalow, the pru on foxley road"): "went to the meeting, the school said no" stays.
 _APPOSED_SETTING_RE = lazy_compile(
@@ -2366,11 +2396,19 @@ def _everyday(text: str, add) -> None:
     for m in _BUS_RE.finditer(text) if "the" in low and any(c.isdigit() for c in text) else ():
         if m.group("bus") or (_BUS_AFTER_RE.match(text, m.end()) and _JOURNEY_RE.search(text, m.end())):
             add(Span(m.start("r"), m.end("r"), "detail"))
+    for m in _BUS_SUBJECT_RE.finditer(text) if "the" in low and any(c.isdigit() for c in text) else ():
+        if _JOURNEY_RE.search(text, m.end()) and not _COUNTED_RE.fullmatch(m.group("r")):
+            add(Span(m.start("r"), m.end("r"), "detail"))
     for m in _PET_RE.finditer(text) if any(k in low for k in ("dog", "cat", "pup", "kitten", "rabbit", "bunny", "hamster",
                                                               "pony", "horse", "parrot", "budgie", "tortoise", "snake",
                                                               "lizard", "ferret", "gerbil", "guinea")) else ():
         pet = fold(m.group("p"))
-        if not (pet in _NOT_PET_NAMES or pet in _NOT_NAMES or pet.endswith(("ed", "ing", "ly"))):
+        if pet in _NOT_PET_NAMES or pet in _NOT_NAMES:
+            continue
+        if m.group("p")[0].isupper() and m.group("p")[1:].islower():  # capitalised inside the sentence: a name
+            add(Span(m.start("p"), m.end("p"), "name"))
+        elif (m.group("p").islower() and not pet.endswith(("ed", "ing", "ly")) and not m.group("does")
+              and (m.group("own") is not None or (m.group("comma") and pet not in words))):
             add(Span(m.start("p"), m.end("p"), "name"))
     for m in _APPOSED_SETTING_RE.finditer(text) if "," in text else ():
         parts = [fold(w) for w in m.group("name").split()]

@@ -167,10 +167,25 @@ _CLAUSE_OPEN_RE = lazy_compile(
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 # A first name placed in a service before what a person does ("Jade from the youth offending team came round", "Dean
 # from the YOT rang"): the person; "Hope from the community" without a doer's verb stays a word.
-_FROM_A_SERVICE_RE = lazy_compile(
+_FROM_A_SERVICE = (
     r"[ \t]+from[ \t]+(?:(?:the|her|his|their|our|my|your)[ \t]+)?(?:[\p{L}'’\-]+[ \t]+){0,3}?(?:team|yot|yos|service|services|"
     r"school|council|nursery|office|police|charity|project|hub|centre|unit|agency|trust|hospital|clinic|mash|camhs|college|"
-    rf"housing|probation)[ \t]+(?:{_ACTIONS}|come|comes|rang|rings|visited|visits|popped|pops|turned|turns|helped|helps)\b",
+    r"housing|probation)[ \t]+")
+_FROM_A_SERVICE_RE = lazy_compile(
+    rf"{_FROM_A_SERVICE}(?:{_ACTIONS}|come|comes|rang|rings|visited|visits|popped|pops|turned|turns|helped|helps)\b",
+    re.IGNORECASE | re.VERSION1)
+# ... where the first name is also a word a thing is named by ("hope", "joy", "grace", "will"), only what a person alone
+# does: speaks, rings, visits, or comes to someone ("grace from the council came round", "hope from the school rang");
+# what help or hope does too ("hope from the council came too late", "that joy from the yot came to nothing") is no
+# person.
+_PERSON_ONLY = (
+    r"said|says|told|tells|asked|asks|rang|rings|phoned|emailed|texted|wrote|replied|explained|thinks|thought|felt|"
+    r"agreed|reckons|reckoned|mentioned|suggested|chaired|chairs|joined|presented|organised|arranged|set[ \t]+up|"
+    r"was[ \t]+saying|and[ \t]+I|and[ \t]+me|visited|visits|popped|pops|turned[ \t]+up|who")
+_FROM_A_SERVICE_PERSON_RE = lazy_compile(
+    rf"{_FROM_A_SERVICE}(?:{_PERSON_ONLY}|(?:came|comes|come|went|goes)[ \t]+(?:round|over|out|by|along|up|"
+    r"(?:in|back)[ \t]+(?:to[ \t]+see|and)|to[ \t]+(?:see|visit|meet|talk|speak|ours|our|my|his|her|their|the[ \t]+"
+    r"(?:house|flat|home|door|meeting|review|conference))|and[ \t]+(?:said|told|saw|spoke|talked|sat|asked)))\b",
     re.IGNORECASE | re.VERSION1)
 # What follows initials that stand for a person: a verb a person does ("J.S. was moved", "T.J. has left").
 _PERSON_AFTER_INITIALS_RE = lazy_compile(
@@ -1182,7 +1197,7 @@ class NameFinder:
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
-             and (said_of_person(tok.key, text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
+             and (said_of_person(tok.key, text, tok.end) or _FROM_A_SERVICE_PERSON_RE.match(text, tok.end)))
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (tok.key in self.word_names or tok.key in _TITLES
                          or (self._unknown(tok) and tok.key not in _HOW_WORDS
@@ -1435,7 +1450,8 @@ class NameFinder:
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
             if (_SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after)
-                    or tok.key in self.firsts and _FROM_A_SERVICE_RE.match(text, end)):
+                    or tok.key in self.firsts and (_FROM_A_SERVICE_PERSON_RE if initial_sentence and self._ordinary(tok)
+                                                   else _FROM_A_SERVICE_RE).match(text, end)):
                 return Span(start, end, "name")
             if tok.key in self.firsts and said_of_person(tok.key, text, end):
                 return Span(start, end, "name")  # "Grace was great.", "And Hope was lovely", "Jack's great"
