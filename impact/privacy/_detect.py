@@ -107,6 +107,14 @@ _PLATFORM_NAMED_RE = lazy_compile(
 # A handle said aloud in a clause naming a platform: pieces joined by "dot" or "underscore" ("kayleigh dot b dot 09").
 _SPOKEN_HANDLE_RE = lazy_compile(
     r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[ \t]+(?:dot|underscore)[ \t]+[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_])", _I)
+# Who to look up, find, follow or add on a platform ("look up lil drenz on youtube", "add kwazzy b on snap"): the words
+# between, where one is no English word ("follow the rules on tiktok" stays).
+_LOOKED_UP_RE = lazy_compile(
+    r"\b(?:look(?:ed|s)?|search(?:ed|es)?|find|found|follow(?:ed|s)?|add(?:ed|s)?)[ \t]+(?:(?:him|her|them)[ \t]+)?(?:up[ \t]+)?"
+    rf"(?:for[ \t]+)?(?P<n>(?:[\p{{L}}\p{{N}}_.]+[ \t]+){{0,2}}[\p{{L}}\p{{N}}_.]+)[ \t]+on[ \t]+(?:{_PLATFORMS})\b", _I)
+# A gamer tag dressed in x's ("he's on there as xx drenzo xx", "xXshadowzXx"): the word inside, no English word.
+_DRESSED_TAG_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}])(?i:xx|x[_\-.])[ \t_\-.]*(?P<w>\p{L}{3,}\d*)[ \t_\-.]*(?i:xx|[_\-.]x)(?![\p{L}\p{N}])", re.VERSION1)
 _USERNAME_RE = lazy_compile(
     r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
     + _HANDLE_BODY,
@@ -215,6 +223,12 @@ _REF_CTX_RE = lazy_compile(
     rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
     _I,
 )
+# A case, court or crime reference said in number words ("her court ref is one two three four", "the case number's four
+# four eight eight one three"): four digits or more.
+_SAID_REF_RE = lazy_compile(
+    r"\b(?:ref(?:erence)?|case|file|crime|court|claim|referral|incident|log|docket)(?:[ \t]+(?:no|number|num|ref|reference|id))?"
+    rf"\.?(?:['’]s|[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*(?P<ref>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}})(?![\w])", _I)
+_SAID_REF_ANCHOR = lazy_compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|oh|zero|nought)\b", _I)
 # Numbers in groups joined by "slash" or "stroke" said aloud ("2019 slash 04417", "12 stroke 34567").
 _SAID_SLASH_RE = lazy_compile(r"(?<![\w/])\d+(?:[ \t]+(?:forward[ \t]+)?(?:slash|stroke|oblique)[ \t]+\d+)+(?![\w/]|[.,]\d)", _I)
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
@@ -242,11 +256,15 @@ _ODD_POSTCODE_RE = lazy_compile(
 _COMPACT_POSTCODE_RE = lazy_compile(rf"(?P<area>{_AREA})\d[a-z\d]?{_INWARD}", _I)
 _OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
 _POSTCODE_CTX_BEFORE = lazy_compile(
-    r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|live[sd]?|living|moved|from|address)"
+    r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|round|somewhere|live[sd]?|living|"
+    r"moved|from|address)"
     r"[ \t:]*$|,[ \t]*$)",
     _I,
 )
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
+# A postcode's district with its figure said as a word, before a word of areas ("the bd seven area", "ls nine way").
+_SAID_OUTWARD_RE = lazy_compile(
+    rf"(?<![\p{{L}}\d])(?P<area>[a-z]{{1,2}})[ \t]+{_SAID_DIGIT}(?=[ \t]+(?:area|postcode|district|way|side)\b)", _I)
 # A postcode with its letters said as words or in the phonetic alphabet ("ess double-you one a two a a", "sierra whiskey
 # one alpha two alpha alpha", "ell ess six two ay bee"): read a word at a time (see _spelled_postcodes).
 _LETTER_NAMES = {
@@ -398,7 +416,9 @@ _EVENT_DAY = (
     r"[\p{L}\d'’\-]+(?:[ \t]+(?:in|of)[ \t]+(?:19|20)\d\d)?"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|so|which|because|at|in|to|with|when|after|by)\b)"
 )
-_SAID_DATE = rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}){{0,6}}"
+# A date said in number words, its year perhaps in words of its own ("fourteen ten two thousand and eight").
+_SAID_DATE = (rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}"
+              rf"(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+)(?:{_YEAR_WORDS}|{_DIGIT_TOKEN})){{0,6}}")
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
@@ -699,7 +719,8 @@ _NUMBER_AND_NAME_RE = lazy_compile(
 # moved to 7a.", "they're at 14b, the grove"; not "he lives at 14 now", an age, nor "lives at 14 miles away").
 _LIVES_AT_NUMBER_RE = lazy_compile(
     rf"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)|(?:s?he|they|we|i|you)"
-    rf"(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+at)[ \t]+(?P<num>\d{{1,4}}[a-z])"
+    rf"(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+at|(?:flat|house|maisonette|bedsit|bungalow)[ \t]+(?:is[ \t]+)?at)"
+    rf"[ \t]+(?P<num>\d{{1,4}}[a-z])"
     rf"(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)", _I)
 # A building's name after a flat's number ("flat 4a, the maltings", "Flat 2, The Old Rectory"): "the" and up to three
 # words to the end of the phrase (see _addresses).
@@ -714,6 +735,12 @@ _AT_NUMBER_RE = lazy_compile(
     rf"[ \t]+(?:at|in|from)[ \t]+(?P<num>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d]))",
     _I,
 )
+# A house by its number, then told apart as a home ("number 43, the one with the caravan out front", "at no. 9, the
+# house with the blue door"): the number.
+_NUMBER_THE_HOUSE_RE = lazy_compile(
+    r"(?<!\bthe[ \t]+)(?P<num>\b(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)[ \t]*,[ \t]*the[ \t]+(?:one|house|flat|place|bungalow)"
+    r"[ \t]+(?:with|next[ \t]+to|opposite)\b[^.!?;\n]{0,30}?\b(?:door|front|garden|drive|gate|fence|hedge|bins|windows|"
+    r"curtains|porch|caravan|van|extension|roof|trampoline|shop|pub|park)\b", _I)
 # A hospital ward by its number, where someone is placed on it ("on ward 12", "moved to Ward 4b", "in ward L52", "onto
 # ward twelve"; not "see Page 4 and Ward 12 of the report"); a ward by its name is the institutions' (see _ESTATE_RE).
 _WARD_RE = lazy_compile(
@@ -837,6 +864,9 @@ _BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[
 _BED_PART = rf"(?P<k>ward|bay|bed|cubicle)[ \t]+{_BED_NUMBER}"
 _BED_WARD_RE = lazy_compile(
     rf"\b{_BED_PART}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+){_BED_PART})+", _I)
+# A bed or bay by its number on a ward said beside it ("on the children's ward, bed 14, at the royal"): the number.
+_BED_ON_A_WARD_RE = lazy_compile(
+    rf"\bward\b[^.!?;\n]{{0,6}}?[ \t]*,?[ \t]*(?:bed|bay|cubicle)[ \t]+(?P<n>{_BED_NUMBER})", _I)
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -1192,9 +1222,14 @@ def _references(text: str, add) -> None:
         if digits >= 3 or (digits >= 2 and letters >= 1) or (digits >= 1 and ref.startswith("#")):
             if _YEARISH.match(ref) or (letters == 0 and digits <= 3 and not ref.startswith("#")):
                 continue
+            if " " in ref and _YEARISH.match(ref.split()[-1]):
+                continue  # "the case in 2019", "the referral by 2021": a word and a year, no code
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
+    for m in _SAID_REF_RE.finditer(text) if _SAID_REF_ANCHOR.search(text) else ():
+        if len(_spoken_digits(m.group("ref"))) >= 4 and not _YEARISH.match(m.group("ref")):
+            add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _SLASHED_RE.finditer(text):
         if len(_digits(m.group())) >= 7 and not _YEARISH.match(m.group()):
             add(Span(m.start(), m.end(), "reference"))
@@ -1285,7 +1320,7 @@ def _emails(text: str, add) -> None:
 # as numbers, a letter's name before them ("kay bee two thousand and nine").
 _HANDLE_TAIL_RE = lazy_compile(
     rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
-    rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
+    rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|{_UNIT_WORD}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
     rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD})))|#\d{{4}})*(?![\p{{L}}\p{{N}}])",
     _I,
 )
@@ -1305,6 +1340,9 @@ def _web(text: str, add) -> None:
         for m in pattern.finditer(text):
             add(Span(m.start(), m.end(), "handle"))
     words = english_words()
+    for m in _DRESSED_TAG_RE.finditer(text) if "xx" in text.lower() or "x_" in text.lower() else ():
+        if fold(m.group("w")) not in words:
+            add(Span(m.start(), m.end(), "handle"))
     for pattern in (_HANDLE_CTX_RE, _USERNAME_RE):
         for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
             h = m.group("h")
@@ -1329,7 +1367,10 @@ def _web(text: str, add) -> None:
         right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
         hi = a.end() + right[0].start() if right else hi
         for m in _SPOKEN_HANDLE_RE.finditer(text, lo, hi):  # "it's kayleigh dot b dot 09": pieces joined aloud
-            add(Span(m.start(), m.end(), "handle"))
+            add(Span(m.start(), _handle_end(text, m.end()), "handle"))  # and the figures said after ("dot boy oh nine")
+        for m in _LOOKED_UP_RE.finditer(text, max(0, lo - 60), hi):  # "look up lil drenz on youtube"
+            if any(fold(w) not in words and not _DIGIT_TOKEN_RE.fullmatch(w) for w in m.group("n").split()):
+                add(Span(m.start("n"), m.end("n"), "handle"))
         for m in _PLATFORM_NAMED_RE.finditer(text, lo, hi):
             add(Span(m.start("n"), m.end("n"), "handle"))
         for m in _CLAUSE_TOKEN_RE.finditer(text, lo, hi):
@@ -1426,6 +1467,9 @@ def _spelled_codes(text: str, add) -> None:
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
+    for m in _SAID_OUTWARD_RE.finditer(text) if _SAID_DIGIT_RE.search(text) else ():  # "the bd seven area"
+        if m.group("area").upper() in POSTCODE_AREAS:
+            add(Span(m.start(), m.end(), "postcode"))
     for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
         said = _SAID_DIGIT_RE.sub(lambda d: _spoken_digits(d.group()), m.group("out") + " " + m.group("in"))
         compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", said))
@@ -1650,6 +1694,8 @@ def _addresses(text: str, add) -> None:
         named = building is not None and not any(not_building(w) for w in building.group("b").split()[1:])
         add(Span(m.start(), building.end("b") if named else m.end(), "address"))
     for m in _AT_NUMBER_RE.finditer(text) if _NUMBER_ANCHOR.search(text) else ():
+        add(Span(m.start("num"), m.end("num"), "address"))
+    for m in _NUMBER_THE_HOUSE_RE.finditer(text) if _NUMBER_ANCHOR.search(text) else ():
         add(Span(m.start("num"), m.end("num"), "address"))
     for m in _near(_house_name_re(), _house_anchor(), text, 60, 30) if _RESIDENCE_WORD.search(text) else ():
         if not any(not_building(w) for w in m.group("name").split()):
@@ -1987,6 +2033,8 @@ def _institutions(text: str, add) -> None:
     for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low else ():
         if len({k.lower() for k in m.captures("k")}) > 1:
             add(Span(m.start(), m.end(), "place"))
+    for m in _BED_ON_A_WARD_RE.finditer(text) if "ward" in low and ("bed" in low or "bay" in low) else ():
+        add(Span(m.start("n"), m.end("n"), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
