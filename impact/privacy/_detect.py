@@ -95,7 +95,8 @@ _PLATFORM_RE = lazy_compile(
     _I,
 )
 _CLAUSE_TOKEN_RE = lazy_compile(
-    rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?){_HANDLE_BODY}(?![\w@/-])",
+    rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at|s?he['’]s|they['’]re)[ \t]+)?)"
+    rf"{_HANDLE_BODY}(?![\w@/-])",
     re.VERSION1,
 )
 # A channel, page or group on a platform by the name it is called ("her youtube is called lily makes stuff", "a

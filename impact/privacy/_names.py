@@ -547,6 +547,8 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"(?:\b(?:is|was|are|were|been)|['’](?:s|re)|\b(?:doing|did|done|serving|served|serve)[ \t]+(?:time|(?:a|his|her|their)[ \t]+"
     r"sentence|life|[\p{L}\d]+[ \t]+(?:years?|months?|weeks?))|locked[ \t]+up|banged[ \t]+up|remanded)[ \t]+in|"
     rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc|pcso)(?:['’]s)?[ \t]+{_OUT_THERE}(?:in|at|outside|opposite|near|behind)|"
+    # how far out it is ("out past thornwick", "the other side of pellerby")
+    r"\b(?:(?:out|just|up|down|over)[ \t]+past|beyond|(?:the[ \t]+)?other[ \t]+side[ \t]+of)|"
     # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
     r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice)[ \t]+(?:in|at|near)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
@@ -1131,7 +1133,7 @@ class NameFinder:
                 continue
             if not key.endswith("s"):  # the surname before its children or household ("the dronfield kids")
                 if (tok.shape == "lower" and self._unknown(tok) and key not in _PLATFORM_NAMES
-                        and _pronounceable(key) and _FAMILY_NOUN_RE.match(text, tok.end)):
+                        and _wordlike(key) and _FAMILY_NOUN_RE.match(text, tok.end)):
                     found.append(Span(tok.start, tok.end, "name"))
                 continue
             stems = [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
@@ -1344,7 +1346,7 @@ class NameFinder:
                 or (_CHILD_THEN_NAMED_RE.search(text, max(0, tok.start - 90), tok.start)
                     and re.match(r"[ \t]*(?:[.!?;]|\Z)", text[tok.end : tok.end + 3]))
                 or (_SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start) and _SIGNED_AFTER_RE.match(text, tok.end))):
-            spans.append(Span(tok.start, tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
+            spans.append(Span(self._name_start(text, tok), tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
