@@ -721,8 +721,11 @@ _NUMBER_AND_NAME_RE = lazy_compile(
 _LIVES_AT_NUMBER_RE = lazy_compile(
     rf"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)|(?:s?he|they|we|i|you)"
     rf"(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+at|(?:flat|house|maisonette|bedsit|bungalow)[ \t]+(?:is[ \t]+)?at)"
-    rf"[ \t]+(?P<num>\d{{1,4}}[a-z])"
-    rf"(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)", _I)
+    rf"[ \t]+(?:(?P<num>\d{{1,4}}[a-z])(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)"
+    # or a number and a close's name in lower case ("they live at 7 the paddocks, behind the church")
+    rf"|(?P<num>\d{{1,4}})(?=,?[ \t]+(?P<close>the[ \t]+(?!(?:whole|same|other|time|moment|end|most|least|start|weekend|"
+    rf"minute|top|bottom|back|front|first|last|next)\b)\p{{L}}+(?:[ \t]+\p{{L}}+)?)(?:{_PHRASE_END}|[ \t]+(?:now|with|since|"
+    rf"behind|near|by|opposite|next)\b)))", _I)
 # A building's name after a flat's number ("flat 4a, the maltings", "Flat 2, The Old Rectory"): "the" and up to three
 # words to the end of the phrase (see _addresses).
 _FLAT_BUILDING_RE = lazy_compile(rf"[ \t]*,[ \t]*(?P<b>the[ \t]+[\p{{L}}'’\-]+(?:[ \t]+[\p{{L}}'’\-]+){{0,2}})(?={_PHRASE_END})", _I)
@@ -862,7 +865,7 @@ _NOT_PREMISES_TAILS = frozenset("""service services team teams club group unit p
 # 12", "ward 7 bed 2", "bed 9 on ward 6", "bay 3, bed 4"); a bed alone ("in bed 4") says nothing.
 _BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d])"
 # Two or more of them in a row, each of its own kind ("ward 12 bay 3 bed 4", "bed 4 bay 2 ward 9", "Ward 7, Bay 2").
-_BED_PART = rf"(?P<k>ward|bay|bed|cubicle)[ \t]+{_BED_NUMBER}"
+_BED_PART = rf"(?P<k>ward|bay|bed|cubicle|room|side[ \t]+room)[ \t]+{_BED_NUMBER}"
 _BED_WARD_RE = lazy_compile(
     rf"\b{_BED_PART}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+){_BED_PART})+", _I)
 # A bed or bay by its number on a ward said beside it ("on the children's ward, bed 14, at the royal"): the number.
@@ -1704,7 +1707,8 @@ def _addresses(text: str, add) -> None:
     for m in _LIVES_AT_NUMBER_RE.finditer(text) if _RESIDENCE_WORD.search(text) or " at " in text.lower() else ():
         if not _YEARISH.match(m.group("num")):
             building = _FLAT_BUILDING_RE.match(text, m.end())  # "they're at 14b, the grove": the street or building too
-            add(Span(m.start("num"), m.end("num") if building is None else building.end("b"), "address"))
+            end = m.end("close") if m.group("close") else m.end("num") if building is None else building.end("b")
+            add(Span(m.start("num"), end, "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
     for m in _NUMBER_AND_NAME_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
@@ -2031,7 +2035,7 @@ def _institutions(text: str, add) -> None:
                 add(Span(m.start("g"), m.end("g"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in low else ():
         add(Span(m.start("w"), m.end("w"), "place"))
-    for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low else ():
+    for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low or "room" in low else ():
         if len({k.lower() for k in m.captures("k")}) > 1:
             add(Span(m.start(), m.end(), "place"))
     for m in _BED_ON_A_WARD_RE.finditer(text) if "ward" in low and ("bed" in low or "bay" in low) else ():
@@ -2408,13 +2412,26 @@ _PET_RE = lazy_compile(
 _NOT_PET_NAMES = frozenset("""bit bites ran runs died dies ate eats got went came left slept sleeps hid sat barks barked
     too also again now then there here though today yesterday tonight all as well lol is was has had and or but not
     never always still just only really""".split())
+def _apposed(before: str, kind: str, after: str) -> str:
+    """A name after ``before`` set off by a comma before an article and its ``kind`` (see the two patterns below)."""
+    return (rf"\b(?:{before})[ \t]+(?:the[ \t]+)?(?P<name>[\p{{L}}'’\-]+(?:[ \t]+[\p{{L}}'’\-]+){{0,2}}?)"
+            rf"[ \t]*,[ \t]*(?:the|a|an|his|her|their|our)[ \t]+{kind}"
+            rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|near|by|off|up|down|round|where|which|that|for{after})\b)")
+
+
 # A pupil referral unit or other setting by its nickname, set off before its kind ("he's at the Bridge, the pupil
 # referral unit", "he goes to the bungalow, the pru on foxley road"): "went to the meeting, the school said no" stays.
-_APPOSED_SETTING_RE = lazy_compile(
-    r"\b(?:at|to|from|attends?|attended|left|joined)[ \t]+(?:the[ \t]+)?(?P<name>[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-]+){0,2}?)"
-    r"[ \t]*,[ \t]*(?:the|a|an|his|her|their)[ \t]+(?:local[ \t]+)?(?:pupil[ \t]+referral[ \t]+unit|pru|referral[ \t]+unit|"
-    r"alternative[ \t]+provision|special[ \t]+school|secure[ \t]+unit|children['’]s[ \t]+home|residential[ \t]+(?:home|school|unit))"
-    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|near|by|off|up|down|round|where|which|that|for)\b)", _I)
+_APPOSED_SETTING_RE = lazy_compile(_apposed(
+    r"at|to|from|attends?|attended|left|joined",
+    r"(?:local[ \t]+)?(?:pupil[ \t]+referral[ \t]+unit|pru|referral[ \t]+unit|alternative[ \t]+provision|special[ \t]+school|"
+    r"secure[ \t]+unit|children['’]s[ \t]+home|residential[ \t]+(?:home|school|unit))", ""), _I)
+# A home by its name, set off before its kind ("she's out at the brambles, the cottage by the canal", "they're at
+# hawthorn rise, the bungalow at the end"): the name; "at the meeting, the house was cold" stays.
+_APPOSED_HOME_RE = lazy_compile(_apposed(
+    r"at|to|from|in|into",
+    r"(?:[\p{L}\-]+[ \t]+)?(?:cottage|farmhouse|farm|bungalow|lodge|barn|caravan|static|chalet|houseboat|narrowboat|boat)",
+    "|with|past|behind"), _I)
+_NOT_HOME_NAMES = frozenset("time moment end weekend day night morning evening week year start minute same other".split())
 _PLAIN_PREMISES = frozenset("hub centre center unit office base building site place project service team one same other".split())
 # A username said as where a message came from ("he sent "u ok?" from jaydenxx07"): letters and digits run together,
 # where a message is said; "from 2019", "from year 7", "from b12" stay.
@@ -2425,6 +2442,11 @@ _SENDER_RE = lazy_compile(
 
 _COUNTED_RE = lazy_compile(r"(?:year|yr|room|ward|class|floor|bed|flat|block|unit|bus|route|page|item|week|day|level|stage|"
                            r"step|grade|form|version|v)[ \t_.]*\d+", _I)
+
+
+def _not_a_settings_name(word: str) -> bool:
+    """A word no setting's or home's name set off before its kind is made of ("the meeting", "the hub")."""
+    return _barred_setting_word(word) or word in _BARE_DESTINATIONS or word in _PLAIN_PREMISES
 
 
 def _everyday(text: str, add) -> None:
@@ -2461,8 +2483,13 @@ def _everyday(text: str, add) -> None:
             add(Span(m.start("p"), m.end("p"), "name"))
     for m in _APPOSED_SETTING_RE.finditer(text) if "," in text else ():
         parts = [fold(w) for w in m.group("name").split()]
-        if not any(_barred_setting_word(p) or p in _BARE_DESTINATIONS or p in _PLAIN_PREMISES or bare_word(p) for p in parts):
+        if not any(_not_a_settings_name(p) or bare_word(p) for p in parts):
             add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _APPOSED_HOME_RE.finditer(text) if "," in text else ():
+        # a home's name may be a plural word said bare ("the brambles"), not a time or something done
+        parts = [fold(w) for w in m.group("name").split()]
+        if not any(_not_a_settings_name(p) or p in _NOT_HOME_NAMES or p.endswith(_EVENT_ENDINGS) for p in parts):
+            add(Span(m.start("name"), m.end("name"), "address"))
     for m in _SENDER_RE.finditer(text) if _MESSAGED_RE.search(text) else ():
         if not _COUNTED_RE.fullmatch(m.group("u")):
             add(Span(m.start("u"), m.end("u"), "handle"))
@@ -2482,7 +2509,7 @@ _DETECTORS = (
     (_addresses, {"address"}),
     (_institutions, {"place"}),
     (_distinctive, {"detail", "place"}),
-    (_everyday, {"place", "detail", "name", "handle"}),
+    (_everyday, {"place", "detail", "name", "handle", "address"}),
 )
 
 

@@ -546,7 +546,8 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # where someone is kept or held ("she's in styal", "he's been in belmarsh", "doing time in strangeways")
     r"(?:\b(?:is|was|are|were|been)|['’](?:s|re)|\b(?:doing|did|done|serving|served|serve)[ \t]+(?:time|(?:a|his|her|their)[ \t]+"
     r"sentence|life|[\p{L}\d]+[ \t]+(?:years?|months?|weeks?))|locked[ \t]+up|banged[ \t]+up|remanded)[ \t]+in|"
-    rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc|pcso)(?:['’]s)?[ \t]+{_OUT_THERE}(?:in|at|outside|opposite|near|behind)|"
+    rf"\b(?:{_ROLE_NOUNS}|grandparent|cop|copper|policeman|policewoman|pc|pcso)(?:['’]s|s['’]?)?[ \t]+{_OUT_THERE}"
+    r"(?:in|at|outside|opposite|near|behind)|"
     # how far out it is ("out past thornwick", "the other side of pellerby")
     r"\b(?:(?:out|just|up|down|over)[ \t]+past|beyond|(?:the[ \t]+)?other[ \t]+side[ \t]+of)|"
     # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
@@ -560,7 +561,9 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"\bthe[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+[ \t]+(?:in|on|off|near)|"
     # a shop by its name alone ("on the tills at morrisons in gipton")
     r"\b(?:at|near|outside|opposite|behind)[ \t]+[\p{L}'’\-]+[ \t]+in)"
-    r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+    # and a word of a place's own before it ("in little marrowby", "at upper pellerby"): the place's
+    r"[ \t]+(?P<pre>(?:little|great|upper|lower|nether|north|south|east|west|long|much|old|new|high|low)[ \t]+)?\Z",
+    re.IGNORECASE | re.VERSION1)
 # Where someone lives or grew up, before a district of three or four letters that no list knows, perhaps few of them
 # vowels ("she lives in lsk", "he grew up in ely"); the phrase ends after it or goes on with who, when or how long.
 # A word of moving there ("to": in group ``to``; going back, "went back to", in ``go``), of living or being brought up there, or of
@@ -1328,8 +1331,10 @@ class NameFinder:
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
-                and not plural_of_a_thing_done(tok.key) and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 45), tok.start)):
-            spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
+                and not plural_of_a_thing_done(tok.key)
+                and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 52), tok.start))):
+            # "she goes to beechwood", "they moved to gipton", "in little marrowby"
+            spans.append(Span(gone.start("pre") if gone.group("pre") else tok.start, tok.end, "place"))
             return i + 1
         if (self._unknown(tok) and 3 <= len(tok.key) <= 4 and tok.key.isalpha() and tok.key not in self.firsts
                 and (lived := _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)) is not None
@@ -1339,7 +1344,7 @@ class NameFinder:
         if self._unknown(tok) and _name_shaped(tok, self.firsts) and tok.key not in self.places and (
                 ((_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
                   or _FONDLY_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start))
-                 and _SUBJECT_VERB_AFTER_RE.match(text, tok.end))
+                 and (_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
                     and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))
                 or _AND_KIN_AFTER_RE.match(text, tok.end)

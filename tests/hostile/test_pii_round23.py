@@ -117,9 +117,9 @@ def test_forms_near_the_left_leaks_are_kept(text):
 # (syllable names, places and handles no list holds): nicknames and diminutives, names in possessives and quotes, Irish,
 # Welsh, South Asian, African and Eastern European names, initials with titles, relations by place, handles said aloud,
 # year groups of small schools, foster carers by surname, house names, partial postcodes, dates of birth and references
-# in words, ward and bed numbers, flats by the shop below.  Of 254 tried (five batches, the last written after the
-# fixes to measure them), 85 leaked on a5a9cd9; the 83 below are closed, the other 169 are in _RED_HELD.  A token of
-# None: the sentence holds two details of different kinds.
+# in words, ward and bed numbers, flats by the shop below.  Of 279 tried (six batches; the fifth and sixth written
+# after the fixes of the first four, to measure how far they reach), 91 leaked on a5a9cd9; the 89 below are closed, the
+# other 188 are in _RED_HELD.  A token of None: the sentence holds two details of different kinds.
 _RED_TEAM = [
     ('his insta is zorbly dot boy oh nine', ['zorbly', 'nine'], '[handle]'),
     ("look up lil drenz on youtube, that's him", ['drenz'], '[handle]'),
@@ -202,12 +202,18 @@ _RED_TEAM = [
     ("it said 'kaelynn was here' in felt tip", ['kaelynn'], '[name]'),
     ('we moved tiernan-jay to a new carer', ['tiernan'], '[name]'),
     ('the court at pellerby made the order', ['pellerby'], '[place]'),
+    ("young kwesi was the one who disclosed", ["kwesi"], "[name]"),
+    ("she's staying at her grandparents' in little marrowby", ["little", "marrowby"], "[place]"),
+    ("she's in room 12 on ward 9 at the infirmary", ["12", "9"], "[place]"),
+    ("they live at 7 the paddocks, behind the church", ["7", "paddocks"], "[address]"),
+    ("she's out at the brambles, the cottage by the canal", ["brambles"], "[address]"),
+    ("rhiannon-mai from the family hub came", ["rhiannon", "mai"], "[name]"),
 ]
 
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 83 kept what is listed
+    # Measured when written: before, all 89 kept what is listed
     for red in _both(text):
         assert not _left(red, *gone) and (token or "[") in red, red
 
@@ -341,6 +347,20 @@ _RED_HELD = [
     ('flat 9 over the bookies on morrick street', ['morrick']), ("they're round the wf9 way", ['wf9']),
     ("she's in the 5th Pellerby Guides", ['5th', 'pellerby']),
     ('he plays for Carnweth and Dale Rangers', ['carnweth', 'dale']),
+    ("mrs o'halloran-byrne, the foster carer, rang me", ["halloran", "byrne"]),
+    ("we went to see aunty yewande in the flat above the launderette", ["yewande"]),
+    ("her sister tiggy-lou is only four", ["tiggy"]), ("i told shazia's mum the outcome", ["shazia"]),
+    ("the headteacher at brockhurst infants, mrs pennock", ["brockhurst", "pennock"]),
+    ("he's the only one in year 10 at st aldric's with a plan", ["aldric"]),
+    ("she's on facebook as tanya marie zelnick", ["zelnick"]), ("his gamertag is k1ll3r_jorvo", ["k1ll3r_jorvo"]),
+    ("the youth worker, jonty, picked him up from the station", ["jonty"]),
+    ("he was born at home on the fifth of november two thousand and ten", ["november", "fifth"]),
+    ("his DOB is the 5th of the 11th", ["5th", "11th"]), ("the LA case number was 2019 slash 04417", ["04417"]),
+    ("the IRO ref was CIN 004417", ["004417"]), ("the flat above the nail bar on wenlock parade", ["wenlock"]),
+    ("they're in the NG7 bit of town", ["ng7"]), ("his dad, dariusz kowalczewski, left in 2018", ["dariusz", "kowalczewski"]),
+    ("the grandmother, mrs olanrewaju, wants contact", ["olanrewaju"]),
+    ("we met tomasz and his partner agnieszka-marie", ["tomasz", "agnieszka"]),
+    ("the senco at pellerby primary, mr drayle", ["pellerby", "drayle"]),
 ]
 
 
@@ -376,6 +396,8 @@ def test_a_word_and_a_year_after_a_case_is_no_reference(text):
     'he calls himself the man of the house', 'she was at home, on her own', 'the family court in the city',
     'little by little it improved', 'our team was stretched', 'the 2 of them took her to school',
     "she's in the year 7 area at school",
+    "they lived at 3 the whole time", "we met at the meeting, the farm was discussed", "at the time, the cottage was empty",
+    "they're at the end, the bungalow on the left", "room 12 is on the second floor", "they moved to the new estate",
 ])
 def test_forms_near_this_rounds_rules_are_kept(text):
     # Guards: ordinary English next to the shapes this round reads (a child taken somewhere, a family by surname, a place
