@@ -229,7 +229,6 @@ _REF_CTX_RE = lazy_compile(
 _SAID_REF_RE = lazy_compile(
     r"\b(?:ref(?:erence)?|case|file|crime|court|claim|referral|incident|log|docket)(?:[ \t]+(?:no|number|num|ref|reference|id))?"
     rf"\.?(?:['’]s|[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*(?P<ref>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}})(?![\w])", _I)
-_SAID_REF_ANCHOR = lazy_compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|oh|zero|nought)\b", _I)
 # Numbers in groups joined by "slash" or "stroke" said aloud ("2019 slash 04417", "12 stroke 34567").
 _SAID_SLASH_RE = lazy_compile(r"(?<![\w/])\d+(?:[ \t]+(?:forward[ \t]+)?(?:slash|stroke|oblique)[ \t]+\d+)+(?![\w/]|[.,]\d)", _I)
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
@@ -264,8 +263,8 @@ _POSTCODE_CTX_BEFORE = lazy_compile(
 )
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
 # A postcode's district with its figure said as a word, before a word of areas ("the bd seven area", "ls nine way").
-_SAID_OUTWARD_RE = lazy_compile(
-    rf"(?<![\p{{L}}\d])(?P<area>[a-z]{{1,2}})[ \t]+{_SAID_DIGIT}(?=[ \t]+(?:area|postcode|district|way|side)\b)", _I)
+_AREA_WORD_RE = lazy_compile(r"[ \t](?:area|postcode|district|way|side)\b", _I)
+_SAID_OUTWARD_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?P<area>[a-z]{{1,2}})[ \t]+{_SAID_DIGIT}\Z", _I)
 # A postcode with its letters said as words or in the phonetic alphabet ("ess double-you one a two a a", "sierra whiskey
 # one alpha two alpha alpha", "ell ess six two ay bee"): read a word at a time (see _spelled_postcodes).
 _LETTER_NAMES = {
@@ -1231,7 +1230,7 @@ def _references(text: str, add) -> None:
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
-    for m in _SAID_REF_RE.finditer(text) if _SAID_REF_ANCHOR.search(text) else ():
+    for m in _SAID_REF_RE.finditer(text):
         if len(_spoken_digits(m.group("ref"))) >= 4 and not _YEARISH.match(m.group("ref")):
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _SLASHED_RE.finditer(text):
@@ -1471,8 +1470,9 @@ def _spelled_codes(text: str, add) -> None:
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
-    for m in _SAID_OUTWARD_RE.finditer(text) if _SAID_DIGIT_RE.search(text) else ():  # "the bd seven area"
-        if m.group("area").upper() in POSTCODE_AREAS:
+    for a in _AREA_WORD_RE.finditer(text):  # "the bd seven area": read back from the word of areas
+        m = _SAID_OUTWARD_RE.search(text, max(0, a.start() - 16), a.start())
+        if m is not None and m.group("area").upper() in POSTCODE_AREAS:
             add(Span(m.start(), m.end(), "postcode"))
     for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
         said = _SAID_DIGIT_RE.sub(lambda d: _spoken_digits(d.group()), m.group("out") + " " + m.group("in"))
@@ -2431,6 +2431,7 @@ _APPOSED_HOME_RE = lazy_compile(_apposed(
     r"at|to|from|in|into",
     r"(?:[\p{L}\-]+[ \t]+)?(?:cottage|farmhouse|farm|bungalow|lodge|barn|caravan|static|chalet|houseboat|narrowboat|boat)",
     "|with|past|behind"), _I)
+_HOME_KIND_ANCHOR = lazy_compile(r"cottage|farm|bungalow|lodge|barn|caravan|static|chalet|boat", _I)
 _NOT_HOME_NAMES = frozenset("time moment end weekend day night morning evening week year start minute same other".split())
 _PLAIN_PREMISES = frozenset("hub centre center unit office base building site place project service team one same other".split())
 # A username said as where a message came from ("he sent "u ok?" from jaydenxx07"): letters and digits run together,
@@ -2485,7 +2486,7 @@ def _everyday(text: str, add) -> None:
         parts = [fold(w) for w in m.group("name").split()]
         if not any(_not_a_settings_name(p) or bare_word(p) for p in parts):
             add(Span(m.start("name"), m.end("name"), "place"))
-    for m in _APPOSED_HOME_RE.finditer(text) if "," in text else ():
+    for m in _APPOSED_HOME_RE.finditer(text) if "," in text and _HOME_KIND_ANCHOR.search(text) else ():
         # a home's name may be a plural word said bare ("the brambles"), not a time or something done
         parts = [fold(w) for w in m.group("name").split()]
         if not any(_not_a_settings_name(p) or p in _NOT_HOME_NAMES or p.endswith(_EVENT_ENDINGS) for p in parts):

@@ -535,6 +535,8 @@ _NOT_NICKNAMES = frozenset("""back names up out over round later again now today
     immediately first everything anything something nothing sometimes often home""".split())
 # Where a word that no list knows, in lower case, names a place: a school or a street a child goes to or lives at
 # ("she goes to beechwood", "they moved to gipton", "he attends ruskin", "she lives in armley").
+_PLACE_OWN_WORDS = ("little", "great", "upper", "lower", "nether", "north", "south", "east", "west", "long", "much", "old",
+                    "new", "high", "low")
 # How far off somewhere is said to be ("his gran out at tollerby", "lives up at drensford", "her nan over at kelbury").
 _OUT_THERE = r"(?:(?:out|up|over|down|round|back|across)[ \t]+)?"
 _GONE_TO_BEFORE_RE = lazy_compile(
@@ -562,7 +564,7 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # a shop by its name alone ("on the tills at morrisons in gipton")
     r"\b(?:at|near|outside|opposite|behind)[ \t]+[\p{L}'’\-]+[ \t]+in)"
     # and a word of a place's own before it ("in little marrowby", "at upper pellerby"): the place's
-    r"[ \t]+(?P<pre>(?:little|great|upper|lower|nether|north|south|east|west|long|much|old|new|high|low)[ \t]+)?\Z",
+    rf"[ \t]+(?P<pre>(?:{'|'.join(_PLACE_OWN_WORDS)})[ \t]+)?\Z",
     re.IGNORECASE | re.VERSION1)
 # Where someone lives or grew up, before a district of three or four letters that no list knows, perhaps few of them
 # vowels ("she lives in lsk", "he grew up in ely"); the phrase ends after it or goes on with who, when or how long.
@@ -728,8 +730,18 @@ class _Tok:
         return f
 
     def parts(self) -> list[str]:
-        key = _CONTRACTION_RE.sub("", self.key)
-        return [p for p in re.split(r"[-'’]", key) if p]
+        """The key's parts between hyphens and apostrophes, a contraction's ending dropped (worked out once: a word
+        meets many rules, and most words have one part)."""
+        found = self.__dict__.get("_parts")
+        if found is None:
+            key = self.key
+            if "-" in key or "'" in key or "’" in key:
+                key = _CONTRACTION_RE.sub("", key)
+                found = [p for p in re.split(r"[-'’]", key) if p]
+            else:
+                found = [key] if key else []
+            self.__dict__["_parts"] = found
+        return found
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -815,6 +827,21 @@ def _reads_as_name(word: str) -> bool:
     vowels = sum(c in "aeiou" for c in word)
     return (len(word) >= 4 and word.isalpha() and not word.endswith(_WORD_ENDINGS)
             and (vowels >= len(word) / 3 or len(word) >= 6 and vowels >= 2 and vowels >= len(word) / 4))
+
+
+def _title_initials(before: str) -> re.Match | None:
+    """The initials after a title at the end of ``before`` ("dr k j ", "cllr t. "), if it ends so."""
+    last = before.rstrip(" \t")
+    if len(last) == len(before) or len(last.rsplit(None, 1)[-1].rstrip(".")) != 1:
+        return None  # no initial just before (most words): the pattern is not searched
+    return _INITIALS_AFTER_TITLE_RE.search(before)
+
+
+def _gone_to_width(text: str, start: int) -> int:
+    """How far before ``start`` _GONE_TO_BEFORE_RE is searched: 45 characters, and a place's own word more ("in little
+    marrowby")."""
+    prev = text[max(0, start - 8) : start].rstrip(" \t").rsplit(None, 1)[-1:]
+    return 52 if prev and prev[0].lower() in _PLACE_OWN_WORDS else 45
 
 
 def _wordlike(word: str) -> bool:
@@ -1332,7 +1359,7 @@ class NameFinder:
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
                 and not plural_of_a_thing_done(tok.key)
-                and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 52), tok.start))):
+                and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - _gone_to_width(text, tok.start)), tok.start))):
             # "she goes to beechwood", "they moved to gipton", "in little marrowby"
             spans.append(Span(gone.start("pre") if gone.group("pre") else tok.start, tok.end, "place"))
             return i + 1
@@ -1348,9 +1375,10 @@ class NameFinder:
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
                     and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))
                 or _AND_KIN_AFTER_RE.match(text, tok.end)
-                or (_CHILD_THEN_NAMED_RE.search(text, max(0, tok.start - 90), tok.start)
-                    and re.match(r"[ \t]*(?:[.!?;]|\Z)", text[tok.end : tok.end + 3]))
-                or (_SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start) and _SIGNED_AFTER_RE.match(text, tok.end))):
+                or (text[max(0, tok.start - 3) : tok.start].rstrip(" \t").endswith(",")
+                    and re.match(r"[ \t]*(?:[.!?;]|\Z)", text[tok.end : tok.end + 3])
+                    and _CHILD_THEN_NAMED_RE.search(text, max(0, tok.start - 90), tok.start))
+                or (_SIGNED_AFTER_RE.match(text, tok.end) and _SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start))):
             spans.append(Span(self._name_start(text, tok), tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
@@ -1365,7 +1393,7 @@ class NameFinder:
         """Where a name found in lower case at ``tok`` starts: earlier, over a title's initials ("dr k j vraznick") or a
         first word before a particle ("siobhra ní bhraolain")."""
         before = text[max(0, tok.start - 30) : tok.start]
-        if (m := _INITIALS_AFTER_TITLE_RE.search(before)) is not None:
+        if (m := _title_initials(before)) is not None:
             return tok.start - len(before) + m.start()
         m = _BEFORE_PARTICLE_RE.search(before)
         if m is not None and fold(m.group("w")) not in self.words:
@@ -1468,7 +1496,7 @@ class NameFinder:
         """'title', 'intro', 'kin' or None: what stands right before ``start``."""
         before = text[max(0, start - 40) : start]
         # a title's initials before the surname are the person's too ("dr k j vraznick", "cllr t. pemberwick")
-        if (initials := _INITIALS_AFTER_TITLE_RE.search(before)) is not None:
+        if (initials := _title_initials(before)) is not None:
             before = before[: initials.start()]
         m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*(?:\r?\n[ \t]*)?\Z", before)  # a line may wrap after it
         if m:
