@@ -228,7 +228,9 @@ _REF_CTX_RE = lazy_compile(
 # four eight eight one three"): four digits or more.
 _SAID_REF_RE = lazy_compile(
     r"\b(?:ref(?:erence)?|case|file|crime|court|claim|referral|incident|log|docket)(?:[ \t]+(?:no|number|num|ref|reference|id))?"
-    rf"\.?(?:['’]s|[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*(?P<ref>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}})(?![\w])", _I)
+    # what it is the reference of, in a few words before "is" ("the reference on the c and a was twelve forty-four")
+    r"\.?(?:['’]s|(?:[ \t]+(?:on|for|of|in)[ \t]+[^.,;:\n]{1,25}?)?[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    rf"(?P<ref>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}})(?![\w])", _I)
 # Numbers in groups joined by "slash" or "stroke" said aloud ("2019 slash 04417", "12 stroke 34567").
 _SAID_SLASH_RE = lazy_compile(r"(?<![\w/])\d+(?:[ \t]+(?:forward[ \t]+)?(?:slash|stroke|oblique)[ \t]+\d+)+(?![\w/]|[.,]\d)", _I)
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")

@@ -476,7 +476,7 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     r"\ba\.?k\.?a\.?|\bn[ée]e|"
     # what a relation or a worker is called, whatever its words ("my sw is called clay", "her tm is named honey")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:called|named)|"
-    r"(?P<known>\bknown[ \t]+as|"
+    r"(?P<known>\bknown(?:[ \t]+(?:round|around|about)[ \t]+here)?[ \t]+as|\bwhat[ \t]+(?:we|they|i|everyone|people)[ \t]+calls?|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
     r"(?:['’]s|[ \t]+(?:is|was))))[ \t,:]*",
@@ -498,7 +498,8 @@ _SEEN_BEFORE_RE = lazy_compile(
     # a verb of taking a child somewhere ("i took tiarnelle to the dentist", "mum dropped kaycee-leigh off", "we moved
     # kerrisha to a new placement", "they took brannagh into care")
     r"took|take|takes|taking|dropped|drop|drops|picked|pick|picks|fetch|moved|move|moves|placed|place|brought|bring|"
-    r"brings|drove|drive|drives|removed|remove|accommodated)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+    r"brings|drove|drive|drives|removed|remove|accommodated|driving|dropping|picking|fetching|moving|placing|bringing|"
+    r"collecting)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SEEN_WHERE_AFTER_RE = lazy_compile(
     r"[ \t]+(?:at|on|in|every|last|this|with|from|to|into|off|up|out|home|back|round)[ \t]", re.IGNORECASE | re.VERSION1)
 # ... or is joined to a relation of its own ("taylah-mae and her brother were removed", "there's only tiernagh and one
@@ -553,7 +554,10 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # how far out it is ("out past thornwick", "the other side of pellerby")
     r"\b(?:(?:out|just|up|down|over)[ \t]+past|beyond|(?:the[ \t]+)?other[ \t]+side[ \t]+of)|"
     # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
-    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice)[ \t]+(?:in|at|near)|"
+    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|"
+    r"mosque|church|temple|gurdwara|chapel|library)[ \t]+(?:in|at|near)|"
+    # on the way there ("on the way to llanfarrow")
+    r"\bway[ \t]+(?:to|from|out[ \t]+of)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
     # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
     r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?|site|camp)[ \t]+(?:on|off|in|at|near|behind|by)|"
@@ -646,7 +650,8 @@ _OWNED_BRAND_RE = lazy_compile(
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
 _FAMILY_PLACED_RE = lazy_compile(
-    r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home)[ \t]+"
+    r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home|"
+    r"work(?:s|ed|ing)?)[ \t]+"
     r"(?:back[ \t]+)?(?:with|to)|\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by|"
     r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,|"
     # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
@@ -1369,7 +1374,10 @@ class NameFinder:
             spans.append(Span(tok.start, tok.end, "place"))  # "she lives in wem", "they moved to usk last year"
             return i + 1
         if self._unknown(tok) and _name_shaped(tok, self.firsts) and tok.key not in self.places and (
-                ((_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+                # joined to a name just found ("we placed zuri and kemi with the same carer")
+                (i > 1 and spans and spans[-1].end == toks[i - 2].end and toks[i - 1].key in ("and", "&")
+                 and spans[-1].kind == "name")
+                or ((_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
                   or _FONDLY_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start))
                  and (_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)

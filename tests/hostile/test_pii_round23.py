@@ -117,9 +117,11 @@ def test_forms_near_the_left_leaks_are_kept(text):
 # (syllable names, places and handles no list holds): nicknames and diminutives, names in possessives and quotes, Irish,
 # Welsh, South Asian, African and Eastern European names, initials with titles, relations by place, handles said aloud,
 # year groups of small schools, foster carers by surname, house names, partial postcodes, dates of birth and references
-# in words, ward and bed numbers, flats by the shop below.  Of 279 tried (six batches; the fifth and sixth written
-# after the fixes of the first four, to measure how far they reach), 91 leaked on a5a9cd9; the 89 below are closed, the
-# other 188 are in _RED_HELD.  A token of None: the sentence holds two details of different kinds.
+# in words, ward and bed numbers, flats by the shop below.  Of 309 tried (seven batches; the fifth, sixth and seventh
+# written after the fixes of those before them, to measure how far they reach: 27 of 40, 6 of 25 and 12 of 30 leaked on
+# a5a9cd9, then 3, 5 and 8 before each was fixed in turn), 103 leaked on a5a9cd9; the 101 below are closed, 2 are open
+# ("staying at her boyfriend's in thrennick", "known round here as little miss marvella"), the other 206 are in
+# _RED_HELD.  A token of None: the sentence holds two details of different kinds.
 _RED_TEAM = [
     ('his insta is zorbly dot boy oh nine', ['zorbly', 'nine'], '[handle]'),
     ("look up lil drenz on youtube, that's him", ['drenz'], '[handle]'),
@@ -202,18 +204,30 @@ _RED_TEAM = [
     ("it said 'kaelynn was here' in felt tip", ['kaelynn'], '[name]'),
     ('we moved tiernan-jay to a new carer', ['tiernan'], '[name]'),
     ('the court at pellerby made the order', ['pellerby'], '[place]'),
+    ("they're at hawthorn rise, the bungalow at the end", ["hawthorn", "rise"], "[address]"),
     ("young kwesi was the one who disclosed", ["kwesi"], "[name]"),
     ("she's staying at her grandparents' in little marrowby", ["little", "marrowby"], "[place]"),
     ("she's in room 12 on ward 9 at the infirmary", ["12", "9"], "[place]"),
     ("they live at 7 the paddocks, behind the church", ["7", "paddocks"], "[address]"),
     ("she's out at the brambles, the cottage by the canal", ["brambles"], "[address]"),
     ("rhiannon-mai from the family hub came", ["rhiannon", "mai"], "[name]"),
+    ("i've been working with the kowalskas for about a year", ['kowalskas'], '[name]'),
+    ('we ended up driving zamirah home ourselves', ['zamirah'], '[name]'),
+    ('her grandma down in pollockby has the baby', ['pollockby'], '[place]'),
+    ("tj, that's what we call tremaine-jay, kicked off", ['tremaine'], '[name]'),
+    ('the little one goes to tiny tots at rosewick', ['rosewick'], '[place]'),
+    ("they're in a place called bryn teg, on the way to llanfarrow", ['teg', 'llanfarrow'], None),
+    ('the reference on the c and a was twelve forty-four thirty', ['forty'], '[reference]'),
+    ('we placed zuri and kemi with the same carer', ['zuri', 'kemi'], '[name]'),
+    ('mam took kayden-lee to the walk-in', ['kayden'], '[name]'),
+    ('her dog Trotting and her cat Buttons', ['trotting', 'buttons'], '[name]'),
+    ('the 88 goes right past his school', ['88'], '[detail]'),
 ]
 
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 89 kept what is listed
+    # Measured when written: before, all 101 kept what is listed
     for red in _both(text):
         assert not _left(red, *gone) and (token or "[") in red, red
 
@@ -361,6 +375,24 @@ _RED_HELD = [
     ("the grandmother, mrs olanrewaju, wants contact", ["olanrewaju"]),
     ("we met tomasz and his partner agnieszka-marie", ["tomasz", "agnieszka"]),
     ("the senco at pellerby primary, mr drayle", ["pellerby", "drayle"]),
+    ("his step-mum, ngozi-ann, didn't engage", ['ngozi']),
+    ('mr j. r. okwuosa-hill chaired the strategy meeting', ['okwuosa']),
+    ('our team manager, siân pryddarch, signed it off', ['pryddarch']),
+    ("his snap's literally just jaydenz_ten", ['jaydenz_ten']),
+    ('her youtube is called marvz makes', ['marvz']),
+    ("he's the only year 5 lad at dunmarrow c of e", ['dunmarrow']),
+    ('the fosterers, the ashwell-kanes, have two of their own', ['ashwell', 'kanes']),
+    ('the house is the end one on carrick close, by the garages', ['carrick']),
+    ("they're somewhere in the s6 area now", ['s6']),
+    ('she was born on christmas eve two thousand and twelve', ['twelve']),
+    ("he's on ward 4c, the adolescent unit at st bartolin's", ['4c', 'bartolin']),
+    ('the flat over the takeaway on broadmere way', ['broadmere']),
+    ('the youngest, amarachi, is still at home', ['amarachi']),
+    ("she's stopping at her aunty's in wellmoor", ['wellmoor']),
+    ('they go to the mosque in farnleigh every friday', ['farnleigh']),
+    ("he's in the 1st Dunmarrow Beavers", ['1st', 'dunmarrow']),
+    ('she plays for Wellmoor and Farnleigh Girls', ['wellmoor', 'farnleigh']),
+    ('dr przybylski-nowak at the clinic said so', ['przybylski', 'nowak']),
 ]
 
 
