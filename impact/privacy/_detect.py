@@ -95,7 +95,8 @@ _PLATFORM_RE = lazy_compile(
     _I,
 )
 _CLAUSE_TOKEN_RE = lazy_compile(
-    rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at)[ \t]+)?){_HANDLE_BODY}(?![\w@/-])",
+    rf"(?<![\w@.+%/-])(?P<before>(?:\b(?:as|is|was|called|named|under|at|s?he['’]s|they['’]re)[ \t]+)?)"
+    rf"{_HANDLE_BODY}(?![\w@/-])",
     re.VERSION1,
 )
 # A channel, page or group on a platform by the name it is called ("her youtube is called lily makes stuff", "a
@@ -107,6 +108,14 @@ _PLATFORM_NAMED_RE = lazy_compile(
 # A handle said aloud in a clause naming a platform: pieces joined by "dot" or "underscore" ("kayleigh dot b dot 09").
 _SPOKEN_HANDLE_RE = lazy_compile(
     r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[ \t]+(?:dot|underscore)[ \t]+[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_])", _I)
+# Who to look up, find, follow or add on a platform ("look up lil drenz on youtube", "add kwazzy b on snap"): the words
+# between, where one is no English word ("follow the rules on tiktok" stays).
+_LOOKED_UP_RE = lazy_compile(
+    r"\b(?:look(?:ed|s)?|search(?:ed|es)?|find|found|follow(?:ed|s)?|add(?:ed|s)?)[ \t]+(?:(?:him|her|them)[ \t]+)?(?:up[ \t]+)?"
+    rf"(?:for[ \t]+)?(?P<n>(?:[\p{{L}}\p{{N}}_.]+[ \t]+){{0,2}}[\p{{L}}\p{{N}}_.]+)[ \t]+on[ \t]+(?:{_PLATFORMS})\b", _I)
+# A gamer tag dressed in x's ("he's on there as xx drenzo xx", "xXshadowzXx"): the word inside, no English word.
+_DRESSED_TAG_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}])(?i:xx|x[_\-.])[ \t_\-.]*(?P<w>\p{L}{3,}\d*)[ \t_\-.]*(?i:xx|[_\-.]x)(?![\p{L}\p{N}])", re.VERSION1)
 _USERNAME_RE = lazy_compile(
     r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
     + _HANDLE_BODY,
@@ -215,6 +224,13 @@ _REF_CTX_RE = lazy_compile(
     rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
     _I,
 )
+# A case, court or crime reference said in number words ("her court ref is one two three four", "the case number's four
+# four eight eight one three"): four digits or more.
+_SAID_REF_RE = lazy_compile(
+    r"\b(?:ref(?:erence)?|case|file|crime|court|claim|referral|incident|log|docket)(?:[ \t]+(?:no|number|num|ref|reference|id))?"
+    # what it is the reference of, in a few words before "is" ("the reference on the c and a was twelve forty-four")
+    r"\.?(?:['’]s|(?:[ \t]+(?:on|for|of|in)[ \t]+[^.,;:\n]{1,25}?)?[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    rf"(?P<ref>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}})(?![\w])", _I)
 # Numbers in groups joined by "slash" or "stroke" said aloud ("2019 slash 04417", "12 stroke 34567").
 _SAID_SLASH_RE = lazy_compile(r"(?<![\w/])\d+(?:[ \t]+(?:forward[ \t]+)?(?:slash|stroke|oblique)[ \t]+\d+)+(?![\w/]|[.,]\d)", _I)
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
@@ -242,11 +258,15 @@ _ODD_POSTCODE_RE = lazy_compile(
 _COMPACT_POSTCODE_RE = lazy_compile(rf"(?P<area>{_AREA})\d[a-z\d]?{_INWARD}", _I)
 _OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)(?![\p{L}\d\-])", _I)
 _POSTCODE_CTX_BEFORE = lazy_compile(
-    r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|live[sd]?|living|moved|from|address)"
+    r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|round|somewhere|live[sd]?|living|"
+    r"moved|from|address)"
     r"[ \t:]*$|,[ \t]*$)",
     _I,
 )
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
+# A postcode's district with its figure said as a word, before a word of areas ("the bd seven area", "ls nine way").
+_AREA_WORD_RE = lazy_compile(r"[ \t](?:area|postcode|district|way|side)\b", _I)
+_SAID_OUTWARD_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?P<area>[a-z]{{1,2}})[ \t]+{_SAID_DIGIT}\Z", _I)
 # A postcode with its letters said as words or in the phonetic alphabet ("ess double-you one a two a a", "sierra whiskey
 # one alpha two alpha alpha", "ell ess six two ay bee"): read a word at a time (see _spelled_postcodes).
 _LETTER_NAMES = {
@@ -398,7 +418,9 @@ _EVENT_DAY = (
     r"[\p{L}\d'’\-]+(?:[ \t]+(?:in|of)[ \t]+(?:19|20)\d\d)?"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|so|which|because|at|in|to|with|when|after|by)\b)"
 )
-_SAID_DATE = rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}){{0,6}}"
+# A date said in number words, its year perhaps in words of its own ("fourteen ten two thousand and eight").
+_SAID_DATE = (rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}"
+              rf"(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+)(?:{_YEAR_WORDS}|{_DIGIT_TOKEN})){{0,6}}")
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
@@ -699,8 +721,12 @@ _NUMBER_AND_NAME_RE = lazy_compile(
 # moved to 7a.", "they're at 14b, the grove"; not "he lives at 14 now", an age, nor "lives at 14 miles away").
 _LIVES_AT_NUMBER_RE = lazy_compile(
     rf"\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving)[ \t]+(?:at|to|into|in)|(?:s?he|they|we|i|you)"
-    rf"(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+at)[ \t]+(?P<num>\d{{1,4}}[a-z])"
-    rf"(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)", _I)
+    rf"(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+at|(?:flat|house|maisonette|bedsit|bungalow)[ \t]+(?:is[ \t]+)?at)"
+    rf"[ \t]+(?:(?P<num>\d{{1,4}}[a-z])(?={_PHRASE_END}|[ \t]+(?:now|with|since|and|but|for|then|until|till)\b)"
+    # or a number and a close's name in lower case ("they live at 7 the paddocks, behind the church")
+    rf"|(?P<num>\d{{1,4}})(?=,?[ \t]+(?P<close>the[ \t]+(?!(?:whole|same|other|time|moment|end|most|least|start|weekend|"
+    rf"minute|top|bottom|back|front|first|last|next)\b)\p{{L}}+(?:[ \t]+\p{{L}}+)?)(?:{_PHRASE_END}|[ \t]+(?:now|with|since|"
+    rf"behind|near|by|opposite|next)\b)))", _I)
 # A building's name after a flat's number ("flat 4a, the maltings", "Flat 2, The Old Rectory"): "the" and up to three
 # words to the end of the phrase (see _addresses).
 _FLAT_BUILDING_RE = lazy_compile(rf"[ \t]*,[ \t]*(?P<b>the[ \t]+[\p{{L}}'’\-]+(?:[ \t]+[\p{{L}}'’\-]+){{0,2}})(?={_PHRASE_END})", _I)
@@ -714,6 +740,12 @@ _AT_NUMBER_RE = lazy_compile(
     rf"[ \t]+(?:at|in|from)[ \t]+(?P<num>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d]))",
     _I,
 )
+# A house by its number, then told apart as a home ("number 43, the one with the caravan out front", "at no. 9, the
+# house with the blue door"): the number.
+_NUMBER_THE_HOUSE_RE = lazy_compile(
+    r"(?<!\bthe[ \t]+)(?P<num>\b(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)[ \t]*,[ \t]*the[ \t]+(?:one|house|flat|place|bungalow)"
+    r"[ \t]+(?:with|next[ \t]+to|opposite)\b[^.!?;\n]{0,30}?\b(?:door|front|garden|drive|gate|fence|hedge|bins|windows|"
+    r"curtains|porch|caravan|van|extension|roof|trampoline|shop|pub|park)\b", _I)
 # A hospital ward by its number, where someone is placed on it ("on ward 12", "moved to Ward 4b", "in ward L52", "onto
 # ward twelve"; not "see Page 4 and Ward 12 of the report"); a ward by its name is the institutions' (see _ESTATE_RE).
 _WARD_RE = lazy_compile(
@@ -834,9 +866,12 @@ _NOT_PREMISES_TAILS = frozenset("""service services team teams club group unit p
 # 12", "ward 7 bed 2", "bed 9 on ward 6", "bay 3, bed 4"); a bed alone ("in bed 4") says nothing.
 _BED_NUMBER = rf"(?:no\.?[ \t]*|number[ \t]+)?(?:\d{{1,3}}[a-z]?|[a-z]\d{{1,3}}[a-z]?|{_NUMBER_WORDS})(?![\p{{L}}\d])"
 # Two or more of them in a row, each of its own kind ("ward 12 bay 3 bed 4", "bed 4 bay 2 ward 9", "Ward 7, Bay 2").
-_BED_PART = rf"(?P<k>ward|bay|bed|cubicle)[ \t]+{_BED_NUMBER}"
+_BED_PART = rf"(?P<k>ward|bay|bed|cubicle|room|side[ \t]+room)[ \t]+{_BED_NUMBER}"
 _BED_WARD_RE = lazy_compile(
     rf"\b{_BED_PART}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:on|in|of)[ \t]+(?:the[ \t]+)?|[ \t]+){_BED_PART})+", _I)
+# A bed or bay by its number on a ward said beside it ("on the children's ward, bed 14, at the royal"): the number.
+_BED_ON_A_WARD_RE = lazy_compile(
+    rf"\bward\b[^.!?;\n]{{0,6}}?[ \t]*,?[ \t]*(?:bed|bay|cubicle)[ \t]+(?P<n>{_BED_NUMBER})", _I)
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -1192,9 +1227,14 @@ def _references(text: str, add) -> None:
         if digits >= 3 or (digits >= 2 and letters >= 1) or (digits >= 1 and ref.startswith("#")):
             if _YEARISH.match(ref) or (letters == 0 and digits <= 3 and not ref.startswith("#")):
                 continue
+            if " " in ref and _YEARISH.match(ref.split()[-1]):
+                continue  # "the case in 2019", "the referral by 2021": a word and a year, no code
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
+    for m in _SAID_REF_RE.finditer(text):
+        if len(_spoken_digits(m.group("ref"))) >= 4 and not _YEARISH.match(m.group("ref")):
+            add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _SLASHED_RE.finditer(text):
         if len(_digits(m.group())) >= 7 and not _YEARISH.match(m.group()):
             add(Span(m.start(), m.end(), "reference"))
@@ -1285,7 +1325,7 @@ def _emails(text: str, add) -> None:
 # as numbers, a letter's name before them ("kay bee two thousand and nine").
 _HANDLE_TAIL_RE = lazy_compile(
     rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
-    rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
+    rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|{_UNIT_WORD}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
     rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD})))|#\d{{4}})*(?![\p{{L}}\p{{N}}])",
     _I,
 )
@@ -1305,6 +1345,9 @@ def _web(text: str, add) -> None:
         for m in pattern.finditer(text):
             add(Span(m.start(), m.end(), "handle"))
     words = english_words()
+    for m in _DRESSED_TAG_RE.finditer(text) if "xx" in text.lower() or "x_" in text.lower() else ():
+        if fold(m.group("w")) not in words:
+            add(Span(m.start(), m.end(), "handle"))
     for pattern in (_HANDLE_CTX_RE, _USERNAME_RE):
         for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
             h = m.group("h")
@@ -1329,7 +1372,10 @@ def _web(text: str, add) -> None:
         right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
         hi = a.end() + right[0].start() if right else hi
         for m in _SPOKEN_HANDLE_RE.finditer(text, lo, hi):  # "it's kayleigh dot b dot 09": pieces joined aloud
-            add(Span(m.start(), m.end(), "handle"))
+            add(Span(m.start(), _handle_end(text, m.end()), "handle"))  # and the figures said after ("dot boy oh nine")
+        for m in _LOOKED_UP_RE.finditer(text, max(0, lo - 60), hi):  # "look up lil drenz on youtube"
+            if any(fold(w) not in words and not _DIGIT_TOKEN_RE.fullmatch(w) for w in m.group("n").split()):
+                add(Span(m.start("n"), m.end("n"), "handle"))
         for m in _PLATFORM_NAMED_RE.finditer(text, lo, hi):
             add(Span(m.start("n"), m.end("n"), "handle"))
         for m in _CLAUSE_TOKEN_RE.finditer(text, lo, hi):
@@ -1426,6 +1472,10 @@ def _spelled_codes(text: str, add) -> None:
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
+    for a in _AREA_WORD_RE.finditer(text):  # "the bd seven area": read back from the word of areas
+        m = _SAID_OUTWARD_RE.search(text, max(0, a.start() - 16), a.start())
+        if m is not None and m.group("area").upper() in POSTCODE_AREAS:
+            add(Span(m.start(), m.end(), "postcode"))
     for m in _ODD_POSTCODE_RE.finditer(text, overlapped=True):
         said = _SAID_DIGIT_RE.sub(lambda d: _spoken_digits(d.group()), m.group("out") + " " + m.group("in"))
         compact = _COMPACT_POSTCODE_RE.fullmatch(re.sub(r"[ \t]", "", said))
@@ -1651,13 +1701,16 @@ def _addresses(text: str, add) -> None:
         add(Span(m.start(), building.end("b") if named else m.end(), "address"))
     for m in _AT_NUMBER_RE.finditer(text) if _NUMBER_ANCHOR.search(text) else ():
         add(Span(m.start("num"), m.end("num"), "address"))
+    for m in _NUMBER_THE_HOUSE_RE.finditer(text) if _NUMBER_ANCHOR.search(text) else ():
+        add(Span(m.start("num"), m.end("num"), "address"))
     for m in _near(_house_name_re(), _house_anchor(), text, 60, 30) if _RESIDENCE_WORD.search(text) else ():
         if not any(not_building(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
     for m in _LIVES_AT_NUMBER_RE.finditer(text) if _RESIDENCE_WORD.search(text) or " at " in text.lower() else ():
         if not _YEARISH.match(m.group("num")):
             building = _FLAT_BUILDING_RE.match(text, m.end())  # "they're at 14b, the grove": the street or building too
-            add(Span(m.start("num"), m.end("num") if building is None else building.end("b"), "address"))
+            end = m.end("close") if m.group("close") else m.end("num") if building is None else building.end("b")
+            add(Span(m.start("num"), end, "address"))
     for m in _HOUSE_NUMBER_RE.finditer(text):
         add(Span(m.start("num"), m.end("num"), "address"))
     for m in _NUMBER_AND_NAME_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
@@ -1886,18 +1939,23 @@ _TEAM_TAILS = (r"fc|afc|jfc|united|utd|city|town|rovers|wanderers|athletic|albio
 # town", "we support families in town" stay).
 _NOT_TEAM_WORDS = (r"(?:the|a|an|his|her|their|our|my|your|school|local|under|in|at|on|of|to|for|with|from|into|across|"
                    r"around|round|near|by|and|or|but|it|them|him|me|us|you|who|that|this|which|up|out|over|all|some)")
+# A team's name may join two words with "on", "upon" or "and" ("Brackwell on Sea Rovers", "Smith and Jones Under-11s"):
+# where both are capitalised, or in lower case after a word English does not have ("brackwell on sea rovers"); see
+# _team_joined.
+_TEAM_WORD = rf"(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+"
+_TEAM_NAME = rf"{_TEAM_WORD}(?:(?P<j>on|upon|and|&)[ \t]+)?(?:{_TEAM_WORD}){{0,2}}?"
 _TEAM_RE = lazy_compile(
     r"\b(?:(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
     r"|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|watch(?:es|ed|ing)?|(?:fan|supporter)[ \t]+of|season[ \t]+ticket[ \t]+(?:at|for|with)"
-    r"|(?:number|no\.?)[ \t]+(?:is[ \t]+)?\d{1,2}[ \t]+(?:for|at)|captain[ \t]+of|(?:goalie|keeper|striker|captain)[ \t]+(?:for|at))"
-    rf"[ \t]+(?:the[ \t]+)?(?P<t>(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
-    rf"(?:{_TEAM_TAILS})(?![\p{{L}}\-])|(?:(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
+    r"|(?:number|no\.?)[ \t]+(?:is[ \t]+)?\d{1,2}[ \t]+(?:for|at)|captain[ \t]+of|(?:goalie|keeper|striker|captain)[ \t]+(?:for|at)"
+    r"|in[ \t]+goal[ \t]+for)"
+    rf"[ \t]+(?:the[ \t]+)?(?P<t>{_TEAM_NAME}(?:{_TEAM_TAILS})(?![\p{{L}}\-])|{_TEAM_NAME}"
     r"(?=(?:under|u)[ \t\-]?\d{1,2}['’]?s\b))", _I)
 _TEAM_VERBS = ("play", "sign", "train", "turn", "support", "follow", "watch", "fan", "ticket", "number", "no", "captain",
-               "goalie", "keeper", "striker")
+               "goalie", "keeper", "striker", "goal")
 _TEAM_ANCHOR = lazy_compile(
     r"\b(?:play|plays|played|playing|signed|signs|trains|trained|training|turns|turned|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|"
-    r"watch(?:es|ed|ing)?|fan|supporter|ticket|number|no|captain|goalie|keeper|striker)\b", _I)
+    r"watch(?:es|ed|ing)?|fan|supporter|ticket|number|no|captain|goalie|keeper|striker|goal)\b", _I)
 _TEAM_WORN_RE = lazy_compile(
     r"\b(?:a|an|his|her|their|my|our|big|massive|huge|mad|proper|die-hard|lifelong)[ \t]+"
     rf"(?P<t>(?:(?!(?:{_NOT_TEAM_WORDS}|new|old|big|massive|huge|mad|proper)\b)[\p{{L}}'’\-]+[ \t]+){{1,3}}?"
@@ -1919,6 +1977,17 @@ _NUMBERED_GROUP_RE = lazy_compile(
     r"rainbow|explorer|sea|air|army|boys?|girls?)\b)[\p{L}'’\-]+){1,3}?)"
     rf"[ \t]+(?:(?P<org>{_YOUTH_WORDS})|(?:pack|troop|colony|unit|company|group))(?![\p{{L}}\-])", _I)
 _YOUTH_ANCHOR = lazy_compile(rf"\b(?:{_YOUTH_WORDS}|brownie|cub|scout|guide|beaver)\b", _I)
+
+
+def _team_joined(text: str, m: re.Match, words: frozenset[str]) -> bool:
+    """Whether the words a team's name joins with "on" or "and" (``m``'s group ``j``) are one name: both capitalised
+    ("Smith and Jones Under-11s"), or in lower case the first a word English does not have ("brackwell on sea rovers";
+    not "friends and family united")."""
+    before = text[m.start("t") : m.start("j")].split()[-1]
+    after = text[m.end("j") :].split()[0]
+    if before[:1].isupper() and after[:1].isupper():
+        return True
+    return before.islower() and fold(before) not in words
 
 
 def _body_of_a_field(text: str, start: int, end: int, words: frozenset[str]) -> bool:
@@ -1953,6 +2022,8 @@ def _institutions(text: str, add) -> None:
         add(Span(m.start("s"), m.end("s"), "place"))
     if any(k in low for k in _TEAM_VERBS) and _TEAM_ANCHOR.search(text):
         for m in _TEAM_RE.finditer(text):
+            if m.group("j") is not None and not _team_joined(text, m, words):
+                continue
             add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
         for m in _TEAM_PLACE_RE.finditer(text):
             key = fold(m.group("t"))
@@ -1966,9 +2037,11 @@ def _institutions(text: str, add) -> None:
                 add(Span(m.start("g"), m.end("g"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in low else ():
         add(Span(m.start("w"), m.end("w"), "place"))
-    for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low else ():
+    for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low or "room" in low else ():
         if len({k.lower() for k in m.captures("k")}) > 1:
             add(Span(m.start(), m.end(), "place"))
+    for m in _BED_ON_A_WARD_RE.finditer(text) if "ward" in low and ("bed" in low or "bay" in low) else ():
+        add(Span(m.start("n"), m.end("n"), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
@@ -2320,22 +2393,48 @@ _BUS_RE = lazy_compile(
     r"|the[ \t]+number[ \t]+)(?P<r>[a-z]?\d{1,3}[a-z]?)(?![\p{L}\d'’.:])(?P<bus>[ \t]+bus(?:es)?\b)?"
     r"(?![ \t]+to[ \t]+\d)", _I)
 _BUS_AFTER_RE = lazy_compile(r"[ \t]+(?:to|from|into|in|home|back|every|each)\b", _I)
+# ... or a route as the subject carrying a child ("the 192 takes her to school", "the x7 drops him at college"): a number
+# doing what one thing does (a verb in the singular, or in the past with a person carried), where a journey is said;
+# "the 10 go to school", "the 3 of them took the bus" stay (a count of people).
+_BUS_SUBJECT_RE = lazy_compile(
+    r"\bthe[ \t]+(?P<r>[a-z]?\d{1,3}[a-z]?)[ \t]+(?:(?:takes|gets|drops|picks|brings|runs|goes|stops|leaves|comes|passes)\b"
+    r"|(?:took|got|dropped|picked|brought|dropping|picking|taking|getting)[ \t]+(?:her|him|them|me|us|the[ \t]+kids)\b)", _I)
 _JOURNEY_RE = lazy_compile(r"\b(?:school|college|town|work|home|stop|station|bus|interchange|centre|nan['’]s|dad['’]s|mum['’]s)\b", _I)
 # A pet's name beside its owner ("their dog biscuit and sandra", "sandra's dog rolo is lovely"): a name; "their dog died
-# last year", "her dog is lovely" stay.
+# last year", "her dog is lovely" stay.  A name made like a word in -s, -ed or -ing is the pet's where it is capitalised
+# ("our dog Biscuits", "the cat, Frayed, sleeps on her bed", "their dog Sparkling bit him"); in lower case it is what the
+# pet does or is ("their dog barking", "the cat, frightened, hid").
+_PETS = (r"dog|cat|puppy|pup|kitten|rabbit|bunny|hamster|pony|horse|parrot|budgie|tortoise|snake|lizard|ferret|gerbil|"
+         r"guinea[ \t]+pig")
 _PET_RE = lazy_compile(
-    r"\b(?:my|his|her|their|our|your|\p{L}+['’]s)[ \t]+(?:dog|cat|puppy|pup|kitten|rabbit|bunny|hamster|pony|horse|parrot|"
-    r"budgie|tortoise|snake|lizard|ferret|gerbil|guinea[ \t]+pig)[ \t]*,?[ \t]+(?P<p>\p{L}+)"
-    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:and|is|was|has|had|who|loves|sleeps|lives)\b|['’]s\b)", _I)
+    rf"\b(?:(?P<own>my|his|her|their|our|your|\p{{L}}+['’]s)|the)[ \t]+(?:{_PETS})[ \t]*(?P<comma>,)?[ \t]+(?P<p>\p{{L}}+)"
+    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:and|is|was|has|had|who|loves|sleeps|lives)\b|['’]s\b"
+    r"|[ \t]+(?P<does>bit|bites|ran|runs|died|dies|ate|eats|got|went|came|slept|hid|sat|barks|barked|chewed|chews|jumps|"
+    r"jumped|follows|followed|sits|likes|liked|hates|hated)\b)", _I)
 _NOT_PET_NAMES = frozenset("""bit bites ran runs died dies ate eats got went came left slept sleeps hid sat barks barked
-    too also again now then there here though today yesterday tonight all as well lol is was has had and or but not""".split())
+    too also again now then there here though today yesterday tonight all as well lol is was has had and or but not
+    never always still just only really""".split())
+def _apposed(before: str, kind: str, after: str) -> str:
+    """A name after ``before`` set off by a comma before an article and its ``kind`` (see the two patterns below)."""
+    return (rf"\b(?:{before})[ \t]+(?:the[ \t]+)?(?P<name>[\p{{L}}'’\-]+(?:[ \t]+[\p{{L}}'’\-]+){{0,2}}?)"
+            rf"[ \t]*,[ \t]*(?:the|a|an|his|her|their|our)[ \t]+{kind}"
+            rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|near|by|off|up|down|round|where|which|that|for{after})\b)")
+
+
 # A pupil referral unit or other setting by its nickname, set off before its kind ("he's at the Bridge, the pupil
 # referral unit", "he goes to the bungalow, the pru on foxley road"): "went to the meeting, the school said no" stays.
-_APPOSED_SETTING_RE = lazy_compile(
-    r"\b(?:at|to|from|attends?|attended|left|joined)[ \t]+(?:the[ \t]+)?(?P<name>[\p{L}'’\-]+(?:[ \t]+[\p{L}'’\-]+){0,2}?)"
-    r"[ \t]*,[ \t]*(?:the|a|an|his|her|their)[ \t]+(?:local[ \t]+)?(?:pupil[ \t]+referral[ \t]+unit|pru|referral[ \t]+unit|"
-    r"alternative[ \t]+provision|special[ \t]+school|secure[ \t]+unit|children['’]s[ \t]+home|residential[ \t]+(?:home|school|unit))"
-    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|near|by|off|up|down|round|where|which|that|for)\b)", _I)
+_APPOSED_SETTING_RE = lazy_compile(_apposed(
+    r"at|to|from|attends?|attended|left|joined",
+    r"(?:local[ \t]+)?(?:pupil[ \t]+referral[ \t]+unit|pru|referral[ \t]+unit|alternative[ \t]+provision|special[ \t]+school|"
+    r"secure[ \t]+unit|children['’]s[ \t]+home|residential[ \t]+(?:home|school|unit))", ""), _I)
+# A home by its name, set off before its kind ("she's out at the brambles, the cottage by the canal", "they're at
+# hawthorn rise, the bungalow at the end"): the name; "at the meeting, the house was cold" stays.
+_APPOSED_HOME_RE = lazy_compile(_apposed(
+    r"at|to|from|in|into",
+    r"(?:[\p{L}\-]+[ \t]+)?(?:cottage|farmhouse|farm|bungalow|lodge|barn|caravan|static|chalet|houseboat|narrowboat|boat)",
+    "|with|past|behind"), _I)
+_HOME_KIND_ANCHOR = lazy_compile(r"cottage|farm|bungalow|lodge|barn|caravan|static|chalet|boat", _I)
+_NOT_HOME_NAMES = frozenset("time moment end weekend day night morning evening week year start minute same other".split())
 _PLAIN_PREMISES = frozenset("hub centre center unit office base building site place project service team one same other".split())
 # A username said as where a message came from ("he sent "u ok?" from jaydenxx07"): letters and digits run together,
 # where a message is said; "from 2019", "from year 7", "from b12" stay.
@@ -2346,6 +2445,11 @@ _SENDER_RE = lazy_compile(
 
 _COUNTED_RE = lazy_compile(r"(?:year|yr|room|ward|class|floor|bed|flat|block|unit|bus|route|page|item|week|day|level|stage|"
                            r"step|grade|form|version|v)[ \t_.]*\d+", _I)
+
+
+def _not_a_settings_name(word: str) -> bool:
+    """A word no setting's or home's name set off before its kind is made of ("the meeting", "the hub")."""
+    return _barred_setting_word(word) or word in _BARE_DESTINATIONS or word in _PLAIN_PREMISES
 
 
 def _everyday(text: str, add) -> None:
@@ -2366,16 +2470,29 @@ def _everyday(text: str, add) -> None:
     for m in _BUS_RE.finditer(text) if "the" in low and any(c.isdigit() for c in text) else ():
         if m.group("bus") or (_BUS_AFTER_RE.match(text, m.end()) and _JOURNEY_RE.search(text, m.end())):
             add(Span(m.start("r"), m.end("r"), "detail"))
+    for m in _BUS_SUBJECT_RE.finditer(text) if "the" in low and any(c.isdigit() for c in text) else ():
+        if _JOURNEY_RE.search(text, m.end()) and not _COUNTED_RE.fullmatch(m.group("r")):
+            add(Span(m.start("r"), m.end("r"), "detail"))
     for m in _PET_RE.finditer(text) if any(k in low for k in ("dog", "cat", "pup", "kitten", "rabbit", "bunny", "hamster",
                                                               "pony", "horse", "parrot", "budgie", "tortoise", "snake",
                                                               "lizard", "ferret", "gerbil", "guinea")) else ():
         pet = fold(m.group("p"))
-        if not (pet in _NOT_PET_NAMES or pet in _NOT_NAMES or pet.endswith(("ed", "ing", "ly"))):
+        if pet in _NOT_PET_NAMES or pet in _NOT_NAMES:
+            continue
+        if m.group("p")[0].isupper() and m.group("p")[1:].islower():  # capitalised inside the sentence: a name
+            add(Span(m.start("p"), m.end("p"), "name"))
+        elif (m.group("p").islower() and not pet.endswith(("ed", "ing", "ly")) and not m.group("does")
+              and (m.group("own") is not None or (m.group("comma") and pet not in words))):
             add(Span(m.start("p"), m.end("p"), "name"))
     for m in _APPOSED_SETTING_RE.finditer(text) if "," in text else ():
         parts = [fold(w) for w in m.group("name").split()]
-        if not any(_barred_setting_word(p) or p in _BARE_DESTINATIONS or p in _PLAIN_PREMISES or bare_word(p) for p in parts):
+        if not any(_not_a_settings_name(p) or bare_word(p) for p in parts):
             add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _APPOSED_HOME_RE.finditer(text) if "," in text and _HOME_KIND_ANCHOR.search(text) else ():
+        # a home's name may be a plural word said bare ("the brambles"), not a time or something done
+        parts = [fold(w) for w in m.group("name").split()]
+        if not any(_not_a_settings_name(p) or p in _NOT_HOME_NAMES or p.endswith(_EVENT_ENDINGS) for p in parts):
+            add(Span(m.start("name"), m.end("name"), "address"))
     for m in _SENDER_RE.finditer(text) if _MESSAGED_RE.search(text) else ():
         if not _COUNTED_RE.fullmatch(m.group("u")):
             add(Span(m.start("u"), m.end("u"), "handle"))
@@ -2395,7 +2512,7 @@ _DETECTORS = (
     (_addresses, {"address"}),
     (_institutions, {"place"}),
     (_distinctive, {"detail", "place"}),
-    (_everyday, {"place", "detail", "name", "handle"}),
+    (_everyday, {"place", "detail", "name", "handle", "address"}),
 )
 
 

@@ -61,20 +61,26 @@ _SENTENCE_END = ".!?:;\n\r…"
 _TITLES = frozenset(
     "mr mrs ms miss mx dr doctor prof professor cllr councillor sir dame lord lady rev revd reverend father sister "
     "inspector sergeant sgt detective judge justice pc dc ds di dci supt superintendent constable nurse matron "
-    "imam rabbi pastor canon bishop aunty auntie uncle nan nana gran granny grandma grandad grandpa".split()
+    "imam rabbi pastor canon bishop aunty auntie uncle nan nana nanna nannan gran granny grandma grandad grandpa grampa "
+    "granda pani".split()
 )
 #: Kinship and role words after which a word is taken for a name ("her son Tyler", "social worker Becky").
 KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     """son sons daughter daughters child children kid kids baby babies boy girl toddler teenager twin twins brother
     brothers sister sisters sibling siblings mum mom mam mummy mother dad daddy father stepdad stepfather stepmum
     stepmother step-dad step-mum parent parents nan nana gran granny grandma grandmother grandad grandpa grandfather
-    aunt aunty auntie uncle cousin niece nephew partner husband wife boyfriend girlfriend fiance fiancee ex carer carers
+    nanna nannan grampa grandpop granda aunt aunty auntie uncle cousin niece nephew partner husband wife boyfriend girlfriend fiance fiancee ex carer carers
     foster guardian friend friends neighbour neighbours colleague colleagues worker workers manager managers boss
     supervisor teacher teachers headteacher head headmaster headmistress deputy nurse visitor gp doctor officer
     practitioner keyworker key-worker sw iro chair lead director advisor adviser mentor therapist counsellor
     psychologist psychiatrist paediatrician consultant midwife solicitor lawyer barrister judge cllr councillor mp
     member client pupil student lad lass fella bloke woman man lady gentleman chap named called hv senco dsl pa tm cpn
     pcso vicar priest pastor""".split()
+    # relations named in the family's own language in English speech (Wiktionary's Hindi, Urdu, Punjabi, Polish,
+    # Romanian, Yoruba and Igbo kinship terms, https://en.wiktionary.org/wiki/Category:hi:Family ...): "her masi in
+    # brackmoor", "chacha imranul drives him", "babcia looks after them"
+    + """nani nanni dadi dada chacha chachi chachu khala khalu phupho phuppo mamu mamoo masi mausi bhabhi bhaiya
+    didi baji apa ammi abbu ammu babcia dziadek ciocia wujek bunica bunicu mamaie iya baba mama nne""".split()
 )
 _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
@@ -160,17 +166,32 @@ def said_of_person(word: str, text: str, end: int) -> bool:
     return m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE
 # Where a clause opens: a sentence's start, a comma or bracket, a conjunction, a verb of thinking or saying before it.
 _CLAUSE_OPEN_RE = lazy_compile(
-    r"(?:\A|[.!?;:…\n\r,(\"“‘–—]|[ \t]-|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
+    r"(?:\A|[.!?;:…\n\r,(\"“‘–—]|[ \t]-|[ \t]'|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
     r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
     re.IGNORECASE,
 )
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 # A first name placed in a service before what a person does ("Jade from the youth offending team came round", "Dean
 # from the YOT rang"): the person; "Hope from the community" without a doer's verb stays a word.
-_FROM_A_SERVICE_RE = lazy_compile(
+_FROM_A_SERVICE = (
     r"[ \t]+from[ \t]+(?:(?:the|her|his|their|our|my|your)[ \t]+)?(?:[\p{L}'’\-]+[ \t]+){0,3}?(?:team|yot|yos|service|services|"
     r"school|council|nursery|office|police|charity|project|hub|centre|unit|agency|trust|hospital|clinic|mash|camhs|college|"
-    rf"housing|probation)[ \t]+(?:{_ACTIONS}|come|comes|rang|rings|visited|visits|popped|pops|turned|turns|helped|helps)\b",
+    r"housing|probation)[ \t]+")
+_FROM_A_SERVICE_RE = lazy_compile(
+    rf"{_FROM_A_SERVICE}(?:{_ACTIONS}|come|comes|rang|rings|visited|visits|popped|pops|turned|turns|helped|helps)\b",
+    re.IGNORECASE | re.VERSION1)
+# ... where the first name is also a word a thing is named by ("hope", "joy", "grace", "will"), only what a person alone
+# does: speaks, rings, visits, or comes to someone ("grace from the council came round", "hope from the school rang");
+# what help or hope does too ("hope from the council came too late", "that joy from the yot came to nothing") is no
+# person.
+_PERSON_ONLY = (
+    r"said|says|told|tells|asked|asks|rang|rings|phoned|emailed|texted|wrote|replied|explained|thinks|thought|felt|"
+    r"agreed|reckons|reckoned|mentioned|suggested|chaired|chairs|joined|presented|organised|arranged|set[ \t]+up|"
+    r"was[ \t]+saying|and[ \t]+I|and[ \t]+me|visited|visits|popped|pops|turned[ \t]+up|who")
+_FROM_A_SERVICE_PERSON_RE = lazy_compile(
+    rf"{_FROM_A_SERVICE}(?:{_PERSON_ONLY}|(?:came|comes|come|went|goes)[ \t]+(?:round|over|out|by|along|up|"
+    r"(?:in|back)[ \t]+(?:to[ \t]+see|and)|to[ \t]+(?:see|visit|meet|talk|speak|ours|our|my|his|her|their|the[ \t]+"
+    r"(?:house|flat|home|door|meeting|review|conference))|and[ \t]+(?:said|told|saw|spoke|talked|sat|asked)))\b",
     re.IGNORECASE | re.VERSION1)
 # What follows initials that stand for a person: a verb a person does ("J.S. was moved", "T.J. has left").
 _PERSON_AFTER_INITIALS_RE = lazy_compile(
@@ -359,7 +380,7 @@ _NOT_SUBJECTS = frozenset("""everyone everybody someone somebody anyone anybody 
 
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
 # ... in lower case are the words.
-_LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt sergeant supt rev revd reverend".split())
+_LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt sergeant supt rev revd reverend pani".split())
 
 # The short titles, in any case, that stand only before a surname ("mrs hopper"); "Judge", "Nurse" ... do not.
 # "miss" in lower case is the verb ("we miss lunch").
@@ -449,12 +470,13 @@ _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]
 # a first name ("known as lil jay", "her eldest is chantelle", "her mum is pat"; not "known as outstanding", "her
 # social worker is brilliant").
 _NICKNAME_BEFORE_RE = lazy_compile(
-    r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them|me)|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|\bgoes[ \t]+by|"
+    r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:herself|himself|themselves|myself|her|him|them|me)\b|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|"
+    r"\bgoes[ \t]+by|"
     rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
     r"\ba\.?k\.?a\.?|\bn[ée]e|"
     # what a relation or a worker is called, whatever its words ("my sw is called clay", "her tm is named honey")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:called|named)|"
-    r"(?P<known>\bknown[ \t]+as|"
+    r"(?P<known>\bknown(?:[ \t]+(?:round|around|about)[ \t]+here)?[ \t]+as|\bwhat[ \t]+(?:we|they|i|everyone|people)[ \t]+calls?|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
     r"(?:['’]s|[ \t]+(?:is|was))))[ \t,:]*",
@@ -468,13 +490,38 @@ _IS_CALLED_BEFORE_RE = lazy_compile(r"(?:\b(?:is|was|are|were)[ \t]+|['’](?:s|
 # or visiting before the end of a phrase or a place or time ("we saw jaydon yesterday", "we visited kaydee on monday").
 _SUBJECT_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|gets|got|goes|went|came|comes|cried|cries|loves|likes|"
-    r"wants|wanted|needs|needed|hates|lives|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
+    r"wants|wanted|needs|needed|hates|lives|woz|wuz|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
     r"\p{Ll}+ed)(?![\p{L}'’])", re.VERSION1)
 _SEEN_BEFORE_RE = lazy_compile(
     r"\b(?:saw|see|sees|seen|seeing|visit|visits|visited|visiting|collected|collect|picked[ \t]+up|fetched|"
-    r"dropped[ \t]+off|looked[ \t]+after|babysat|babysit)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+    r"dropped[ \t]+off|looked[ \t]+after|babysat|babysit|"
+    # a verb of taking a child somewhere ("i took tiarnelle to the dentist", "mum dropped kaycee-leigh off", "we moved
+    # kerrisha to a new placement", "they took brannagh into care")
+    r"took|take|takes|taking|dropped|drop|drops|picked|pick|picks|fetch|moved|move|moves|placed|place|brought|bring|"
+    r"brings|drove|drive|drives|removed|remove|accommodated|driving|dropping|picking|fetching|moving|placing|bringing|"
+    r"collecting)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SEEN_WHERE_AFTER_RE = lazy_compile(
-    r"[ \t]+(?:at|on|in|every|last|this|with|from)[ \t]", re.IGNORECASE | re.VERSION1)
+    r"[ \t]+(?:at|on|in|every|last|this|with|from|to|into|off|up|out|home|back|round)[ \t]", re.IGNORECASE | re.VERSION1)
+# ... or is joined to a relation of its own ("taylah-mae and her brother were removed", "there's only tiernagh and one
+# other boy"), called so by one who loves it ("lil zaydon was crying"), or signs a message or card ("'lots of love,
+# tamzia'", "'to nanna from zekiah'").
+_AND_KIN_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:and|&)[ \t]+(?:(?:her|his|their|my|our)[ \t]+(?:(?:little|big|older|younger|baby|twin|half|step)[ \t\-]+)?"
+    rf"(?:{'|'.join(sorted(w for w in KINSHIP_ROLE_WORDS if len(w) > 2))})|one[ \t]+other[ \t]+(?:boy|girl|child|kid|lad|pupil))\b",
+    re.IGNORECASE | re.VERSION1)
+# A child described, then named after a comma at the end ("the only boy in year 2 at st brannoc's, tiernagh").
+_CHILD_THEN_NAMED_RE = lazy_compile(
+    r"\b(?:boy|girl|child|kid|lad|lass|baby|son|daughter|brother|sister|pupil|toddler|teenager)\b[^.!?;\n]{0,60},[ \t]*\Z",
+    re.IGNORECASE | re.VERSION1)
+_INITIALS_AFTER_TITLE_RE = lazy_compile(
+    rf"(?<=\b(?:{'|'.join(sorted(_LOWER_TITLES))})\.?[ \t]+)(?:\p{{L}}\.?[ \t]+){{1,3}}\Z", re.IGNORECASE | re.VERSION1)
+# A name's first word before a particle of Irish, Welsh, Dutch or Arabic names ("siobhra ní bhraolain", "dafrydd ap
+# gwenllys"): one name with what follows.
+_BEFORE_PARTICLE_RE = lazy_compile(
+    rf"(?P<w>\p{{Ll}}[\p{{Ll}}'’\-]+)[ \t]+(?:{'|'.join(sorted(_PARTICLES))}|ní|ó)[ \t]+\Z", re.VERSION1)
+_FONDLY_BEFORE_RE = lazy_compile(r"\b(?:lil|little|our|young|big)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks)[ \t]*,?[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+_SIGNED_AFTER_RE = lazy_compile(r"(?:[ \t]+x+)?[ \t]*[!.]?[ \t]*[\"”'’]", re.IGNORECASE | re.VERSION1)
 # A verb a person does right after a word: of saying or doing, or any past ("mrs rhodes white coded them", "his stepdad
 # hit him").
 _PERSON_VERB_AFTER_RE = lazy_compile(
@@ -489,16 +536,28 @@ _NOT_NICKNAMES = frozenset("""back names up out over round later again now today
     immediately first everything anything something nothing sometimes often home""".split())
 # Where a word that no list knows, in lower case, names a place: a school or a street a child goes to or lives at
 # ("she goes to beechwood", "they moved to gipton", "he attends ruskin", "she lives in armley").
+_PLACE_OWN_WORDS = ("little", "great", "upper", "lower", "nether", "north", "south", "east", "west", "long", "much", "old",
+                    "new", "high", "low")
+# How far off somewhere is said to be ("his gran out at tollerby", "lives up at drensford", "her nan over at kelbury").
+_OUT_THERE = r"(?:(?:out|up|over|down|round|back|across)[ \t]+)?"
 _GONE_TO_BEFORE_RE = lazy_compile(
     r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:up[ \t]+|down[ \t]+|back[ \t]+)?to|"
     r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up|work(?:s|ed|ing)?)"
-    r"[ \t]+(?:in|at|on|near)|"
+    rf"[ \t]+{_OUT_THERE}(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re)|\byear[ \t]+\d{1,2})[ \t]+at|"
     # where someone is kept or held ("she's in styal", "he's been in belmarsh", "doing time in strangeways")
     r"(?:\b(?:is|was|are|were|been)|['’](?:s|re)|\b(?:doing|did|done|serving|served|serve)[ \t]+(?:time|(?:a|his|her|their)[ \t]+"
     r"sentence|life|[\p{L}\d]+[ \t]+(?:years?|months?|weeks?))|locked[ \t]+up|banged[ \t]+up|remanded)[ \t]+in|"
-    rf"\b(?:{_ROLE_NOUNS}|cop|copper|policeman|policewoman|pc|pcso)[ \t]+(?:in|at|outside|opposite|near|behind)|"
+    rf"\b(?:{_ROLE_NOUNS}|grandparent|cop|copper|policeman|policewoman|pc|pcso)(?:['’]s|s['’]?)?[ \t]+{_OUT_THERE}"
+    r"(?:in|at|outside|opposite|near|behind)|"
+    # how far out it is ("out past thornwick", "the other side of pellerby")
+    r"\b(?:(?:out|just|up|down|over)[ \t]+past|beyond|(?:the[ \t]+)?other[ \t]+side[ \t]+of)|"
+    # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
+    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|"
+    r"mosque|church|temple|gurdwara|chapel|library)[ \t]+(?:in|at|near)|"
+    # on the way there ("on the way to llanfarrow")
+    r"\bway[ \t]+(?:to|from|out[ \t]+of)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
     # street's corner ("the chippy on the corner of kirkgate"), or an incident there ("the house fire in harehills")
     r"(?:flats|houses|maisonettes|bungalows|terraces|estate|tower[ \t]+blocks?|site|camp)[ \t]+(?:on|off|in|at|near|behind|by)|"
@@ -508,7 +567,9 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     r"\bthe[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,2}[\p{L}'’\-]+[ \t]+(?:in|on|off|near)|"
     # a shop by its name alone ("on the tills at morrisons in gipton")
     r"\b(?:at|near|outside|opposite|behind)[ \t]+[\p{L}'’\-]+[ \t]+in)"
-    r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+    # and a word of a place's own before it ("in little marrowby", "at upper pellerby"): the place's
+    rf"[ \t]+(?P<pre>(?:{'|'.join(_PLACE_OWN_WORDS)})[ \t]+)?\Z",
+    re.IGNORECASE | re.VERSION1)
 # Where someone lives or grew up, before a district of three or four letters that no list knows, perhaps few of them
 # vowels ("she lives in lsk", "he grew up in ely"); the phrase ends after it or goes on with who, when or how long.
 # A word of moving there ("to": in group ``to``; going back, "went back to", in ``go``), of living or being brought up there, or of
@@ -589,9 +650,19 @@ _OWNED_BRAND_RE = lazy_compile(
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
 _FAMILY_PLACED_RE = lazy_compile(
-    r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home)[ \t]+"
+    r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home|"
+    r"work(?:s|ed|ing)?)[ \t]+"
     r"(?:back[ \t]+)?(?:with|to)|\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by|"
-    r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+    r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,|"
+    # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
+    r"(?:\b(?:is|was|are|were)|['’](?:s|re))[ \t]+(?:(?:still|now|back)[ \t]+)?(?:with|at)|\bcarers[ \t]+(?:are|were))[ \t]*\Z",
+    re.IGNORECASE | re.VERSION1)
+# What a family called by its surname has or does, or its home or children ("the pellowes have had her", "at the
+# pellowes' house", "the dronfield kids").
+_FAMILY_HAS_RE = lazy_compile(
+    r"['’]?[ \t]+(?:have|had|has|are|were|['’]ve|foster|fostered|adopted|live|lived|house|place|home|flat|kids|children|"
+    r"family|lot|boys|girls|twins)\b", re.IGNORECASE | re.VERSION1)
+_FAMILY_NOUN_RE = lazy_compile(r"[ \t]+(?:kids|children|family|boys|girls|twins|household|lot)\b", re.IGNORECASE | re.VERSION1)
 # Two or more words of capitals listed together ("JS, KM", "JS, KM and TB", "KM & JS", "KM/JS").
 _INITIALS_LIST_RE = lazy_compile(
     r"(?<![\p{L}\p{N}'’])\p{Lu}{2,3}(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*[&/][ \t]*)"
@@ -664,8 +735,18 @@ class _Tok:
         return f
 
     def parts(self) -> list[str]:
-        key = _CONTRACTION_RE.sub("", self.key)
-        return [p for p in re.split(r"[-'’]", key) if p]
+        """The key's parts between hyphens and apostrophes, a contraction's ending dropped (worked out once: a word
+        meets many rules, and most words have one part)."""
+        found = self.__dict__.get("_parts")
+        if found is None:
+            key = self.key
+            if "-" in key or "'" in key or "’" in key:
+                key = _CONTRACTION_RE.sub("", key)
+                found = [p for p in re.split(r"[-'’]", key) if p]
+            else:
+                found = [key] if key else []
+            self.__dict__["_parts"] = found
+        return found
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -710,11 +791,21 @@ def _short_name(word: str) -> bool:
             and word[2] not in "aeiou")
 
 
+# Endings of English place names from Old English and Old Norse words for a ford, farm, hill, field, clearing ... (the
+# "List of generic forms in place names in the United Kingdom and Ireland", Wikipedia): a word no list knows so ending,
+# few vowels though it has, is read as a place ("drensford", "thrushby").
+_PLACE_NAME_ENDINGS = ("ford", "by", "ton", "ham", "bury", "borough", "field", "ley", "worth", "wick", "thorpe", "mouth",
+                       "caster", "chester", "bridge", "stead", "burgh", "dale", "moor", "well", "combe", "hurst", "stow",
+                       "minster", "holme", "thwaite", "cott", "wich", "den")
+
+
 def _place_like(word: str) -> bool:
     """Pronounceable, or a longer word a quarter of whose letters are vowels, as compound place names are
-    ("chapeltown", "killingbeck", "holbeck"; not "camhs")."""
+    ("chapeltown", "killingbeck", "holbeck"; not "camhs"), or a longer word ending as English place names do
+    ("drensford")."""
     letters = [c for c in word if c.isalpha()]
-    return _pronounceable(word) or len(letters) >= 6 and sum(c in "aeiouy" for c in letters) >= len(letters) / 4
+    return (_pronounceable(word) or len(letters) >= 6 and sum(c in "aeiouy" for c in letters) >= len(letters) / 4
+            or len(letters) >= 7 and word.endswith(_PLACE_NAME_ENDINGS) or _reads_as_name(word) and len(letters) >= 6)
 
 
 # A letter in lower case after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager").
@@ -736,9 +827,43 @@ _WORD_ENDINGS = ("ly", "ing", "ings", "ment", "ments", "ness", "tion", "tions", 
 
 def _reads_as_name(word: str) -> bool:
     """A word in lower case that reads as a name, not an acronym or an English word no list holds: four letters or
-    more, a third of them vowels other than "y" ("zorbina", "jaydon"; not "yjsip", "camhs", "iteratively")."""
+    more, a third of them vowels other than "y" ("zorbina", "jaydon"; not "yjsip", "camhs", "iteratively"), or six or
+    more, a quarter of them vowels, as Irish and Welsh spellings write vowels with consonants ("brannagh", "dafrydd")."""
     vowels = sum(c in "aeiou" for c in word)
-    return len(word) >= 4 and word.isalpha() and vowels >= len(word) / 3 and not word.endswith(_WORD_ENDINGS)
+    return (len(word) >= 4 and word.isalpha() and not word.endswith(_WORD_ENDINGS)
+            and (vowels >= len(word) / 3 or len(word) >= 6 and vowels >= 2 and vowels >= len(word) / 4))
+
+
+def _title_initials(before: str) -> re.Match | None:
+    """The initials after a title at the end of ``before`` ("dr k j ", "cllr t. "), if it ends so."""
+    last = before.rstrip(" \t")
+    if len(last) == len(before) or len(last.rsplit(None, 1)[-1].rstrip(".")) != 1:
+        return None  # no initial just before (most words): the pattern is not searched
+    return _INITIALS_AFTER_TITLE_RE.search(before)
+
+
+def _gone_to_width(text: str, start: int) -> int:
+    """How far before ``start`` _GONE_TO_BEFORE_RE is searched: 45 characters, and a place's own word more ("in little
+    marrowby")."""
+    prev = text[max(0, start - 8) : start].rstrip(" \t").rsplit(None, 1)[-1:]
+    return 52 if prev and prev[0].lower() in _PLACE_OWN_WORDS else 45
+
+
+def _wordlike(word: str) -> bool:
+    """Letters that can be said as a word, not an acronym: four or more, two of them vowels and a quarter at least
+    ("drezmeister"; not "camhs", "yjsip")."""
+    vowels = sum(c in "aeiouy" for c in word)
+    return len(word) >= 4 and word.isalpha() and vowels >= 2 and vowels >= len(word) / 4
+
+
+def _name_shaped(tok: _Tok, firsts: frozenset[str]) -> bool:
+    """A word no list knows shaped as a name is (see :func:`_reads_as_name`); joined by a hyphen or an apostrophe, one part
+    so shaped and the rest names or short particles ("kaycee-leigh", "le'marnie", "okafor-brights")."""
+    parts = tok.parts()
+    if len(parts) < 2:
+        return _reads_as_name(tok.key)
+    return (any(_reads_as_name(p) for p in parts) and all(p.isalpha() for p in parts)
+            and not any(p in _NOT_NAMES and p not in firsts and len(p) > 2 for p in parts))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -1039,16 +1164,21 @@ class NameFinder:
             if the.fold != "the" or text[the.end : tok.start] != " ":
                 continue
             key = tok.key
-            if (len(key) < 4 or not key.endswith("s")
-                    or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans)):
+            if len(key) < 4 or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans):
+                continue
+            if not key.endswith("s"):  # the surname before its children or household ("the dronfield kids")
+                if (tok.shape == "lower" and self._unknown(tok) and key not in _PLATFORM_NAMES
+                        and _wordlike(key) and _FAMILY_NOUN_RE.match(text, tok.end)):
+                    found.append(Span(tok.start, tok.end, "name"))
                 continue
             stems = [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
             if not any(st in self.surnames or st in self.participant_parts or (
-                    st not in self.words and key not in self.words and not self._public(tok) and _pronounceable(st))
+                    st not in self.words and key not in self.words and not self._public(tok)
+                    and any(_pronounceable(p) or _reads_as_name(p) for p in re.split(r"[-'’]", st)))
                     for st in stems):
                 continue
             if (_FAMILY_PLACED_RE.search(text, max(0, the.start - 40), the.start)
-                    or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40])):
+                    or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _FAMILY_HAS_RE.match(text, tok.end)):
                 found.append(Span(tok.start, tok.end, "name"))
         return found
 
@@ -1167,6 +1297,10 @@ class NameFinder:
             return i + 1
         if tok.key in _TITLES and not self._ordinary(tok):
             return i + 1  # "with mrs bell reporting", "sgt bell came": the title stays, the name after it goes
+        if (i > 0 and toks[i - 1].key == "the" and (nicknamed or {}).get(toks[i - 1].start) is not None
+                and self._unknown(tok) and _wordlike(tok.key)):
+            spans.append(Span(tok.start, tok.end, "name"))  # "his mates call him the drezmeister"
+            return i + 1
         known = (nicknamed or {}).get(tok.start)  # after "call her" (False), "known as" or "her mum is" (True)
         if known is not None:
             j = i
@@ -1182,12 +1316,16 @@ class NameFinder:
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
-             and (said_of_person(tok.key, text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
+             and (said_of_person(tok.key, text, tok.end) or _FROM_A_SERVICE_PERSON_RE.match(text, tok.end)))
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (tok.key in self.word_names or tok.key in _TITLES
                          or (self._unknown(tok) and tok.key not in _HOW_WORDS
-                             and (_pronounceable(tok.key) or _short_name(tok.key)))))
-                or self._set_off_word(text, tok)):
+                             and (_pronounceable(tok.key) or _short_name(tok.key) or _reads_as_name(tok.key)))))
+                or self._set_off_word(text, tok)
+                # a word no list knows shaped as a name, set off on both sides after a role ("the older one, brennagh,
+                # looks after the others")
+                or (self._unknown(tok) and _reads_as_name(tok.key) and _enclosed(text, tok) and tok.key not in _HOW_WORDS
+                    and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))):
             spans.append(Span(tok.start, tok.end, "name"))
             return i + 1
         if (tok.key in self.word_names and self._position(text, tok.start) in ("kin", "title")
@@ -1225,27 +1363,50 @@ class NameFinder:
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
-                and not plural_of_a_thing_done(tok.key) and _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - 45), tok.start)):
-            spans.append(Span(tok.start, tok.end, "place"))  # "she goes to beechwood", "they moved to gipton"
+                and not plural_of_a_thing_done(tok.key)
+                and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - _gone_to_width(text, tok.start)), tok.start))):
+            # "she goes to beechwood", "they moved to gipton", "in little marrowby"
+            spans.append(Span(gone.start("pre") if gone.group("pre") else tok.start, tok.end, "place"))
             return i + 1
         if (self._unknown(tok) and 3 <= len(tok.key) <= 4 and tok.key.isalpha() and tok.key not in self.firsts
                 and (lived := _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)) is not None
                 and lived.group("trip") is None and _PLACE_ENDS_RE.match(text, tok.end)):
             spans.append(Span(tok.start, tok.end, "place"))  # "she lives in wem", "they moved to usk last year"
             return i + 1
-        if self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in self.places and (
-                (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) and _SUBJECT_VERB_AFTER_RE.match(text, tok.end))
+        if self._unknown(tok) and _name_shaped(tok, self.firsts) and tok.key not in self.places and (
+                # joined to a name just found ("we placed zuri and kemi with the same carer")
+                (i > 1 and spans and spans[-1].end == toks[i - 2].end and toks[i - 1].key in ("and", "&")
+                 and spans[-1].kind == "name")
+                or ((_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+                  or _FONDLY_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start))
+                 and (_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
-                    and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))):
-            spans.append(Span(tok.start, tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
+                    and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))
+                or _AND_KIN_AFTER_RE.match(text, tok.end)
+                or (text[max(0, tok.start - 3) : tok.start].rstrip(" \t").endswith(",")
+                    and re.match(r"[ \t]*(?:[.!?;]|\Z)", text[tok.end : tok.end + 3])
+                    and _CHILD_THEN_NAMED_RE.search(text, max(0, tok.start - 90), tok.start))
+                or (_SIGNED_AFTER_RE.match(text, tok.end) and _SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start))):
+            spans.append(Span(self._name_start(text, tok), tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
         j = i + 1
         while j < len(toks) and toks[j].shape == "lower" and not self._ordinary(toks[j]) and self._joinable(text, toks[j - 1], toks[j]):
             j += 1
-        spans.append(Span(tok.start, toks[j - 1].end, "name"))
+        spans.append(Span(self._name_start(text, tok), toks[j - 1].end, "name"))
         return j
+
+    def _name_start(self, text: str, tok: _Tok) -> int:
+        """Where a name found in lower case at ``tok`` starts: earlier, over a title's initials ("dr k j vraznick") or a
+        first word before a particle ("siobhra ní bhraolain")."""
+        before = text[max(0, tok.start - 30) : tok.start]
+        if (m := _title_initials(before)) is not None:
+            return tok.start - len(before) + m.start()
+        m = _BEFORE_PARTICLE_RE.search(before)
+        if m is not None and fold(m.group("w")) not in self.words:
+            return tok.start - len(before) + m.start("w")
+        return tok.start
 
     def _listed_child(self, text: str, tok: _Tok) -> bool:
         """Whether a first name that is a word, no month, stands before an age in a list ("Kai 8, Lily 6 and Ruby 2",
@@ -1342,6 +1503,9 @@ class NameFinder:
     def _position(self, text: str, start: int) -> str | None:
         """'title', 'intro', 'kin' or None: what stands right before ``start``."""
         before = text[max(0, start - 40) : start]
+        # a title's initials before the surname are the person's too ("dr k j vraznick", "cllr t. pemberwick")
+        if (initials := _title_initials(before)) is not None:
+            before = before[: initials.start()]
         m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*(?:\r?\n[ \t]*)?\Z", before)  # a line may wrap after it
         if m:
             w = fold(m.group(1))
@@ -1435,7 +1599,8 @@ class NameFinder:
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
             if (_SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after)
-                    or tok.key in self.firsts and _FROM_A_SERVICE_RE.match(text, end)):
+                    or tok.key in self.firsts and (_FROM_A_SERVICE_PERSON_RE if initial_sentence and self._ordinary(tok)
+                                                   else _FROM_A_SERVICE_RE).match(text, end)):
                 return Span(start, end, "name")
             if tok.key in self.firsts and said_of_person(tok.key, text, end):
                 return Span(start, end, "name")  # "Grace was great.", "And Hope was lovely", "Jack's great"

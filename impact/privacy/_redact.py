@@ -284,6 +284,7 @@ from ._lexicon import (
     folded_first_names,
     lazy_compile,
     plain_text,
+    proper_nouns,
     public_phrases,
     spaced_runs,
     surname_words,
@@ -661,7 +662,7 @@ class _Redactor:
         said = [s for s in spans if s.kind in ("detail", "place")]
         # a name found inside what is said of a person, or inside a place's name, is that ("the girl with spina bifida":
         # a condition, [detail]; "the Gipton Mums Facebook group": a place's)
-        spans += [s for s in self.names.find(text) if not any(d.start <= s.start and s.end <= d.end for d in said)]
+        spans += [s for s in self.names.find(text) if not any(_within_said(text, s, d) for d in said)]
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))
@@ -819,6 +820,23 @@ _LOWER_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
 
 # A saint's day ("St Patrick's Day", "St Andrew's Night", "Saint David's day"): a day of the year, no one's name.
 _SAINTS_DAY_RE = lazy_compile(r"\b(?:st\.?|saint)[ \t]+\p{L}+['’]?s[ \t]+(?:day|eve|night)\b", re.IGNORECASE | re.VERSION1)
+
+
+def _within_said(text: str, name: Span, said: Span) -> bool:
+    """Whether a ``name`` found by the name finder is part of a detail or place ``said`` that a detector found.
+
+    It is when inside it, and when it only runs on past its end into ordinary words that are no one's name: a kind of
+    group, team or thing after the place that names it ("the 12th Brackwell Cubs": "12th Brackwell" is the place,
+    "Brackwell Cubs" no person; "Smith and Jones Under-11s").
+    """
+    if said.start <= name.start and name.end <= said.end:
+        return True
+    if not (said.start <= name.start < said.end < name.end) or said.kind != "place":
+        return False
+    words, proper = english_words(), proper_nouns()
+    tail = re.findall(r"[\p{L}'’]+", text[said.end : name.end])
+    return bool(tail) and all((k := fold(w)) in words and k not in proper and k not in surname_words()
+                              and k not in folded_first_names() for w in tail)
 
 
 def _name_word(word: str) -> bool:
