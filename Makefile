@@ -43,7 +43,7 @@ validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out bench/results
 
 # Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
-# attrition bias; about an hour and a quarter on 2 busy cores (mixed_size alone some 18 minutes). Results: bench/results/validity_stats.json.
+# attrition bias, the logistic GEE's small-sample size and coverage (gee_small_sample, 500 fits, moved from the tests); about an hour and a quarter on 2 busy cores (mixed_size alone some 18 minutes). Results: bench/results/validity_stats.json.
 validity-stats: $(STAMP)
 	$(BIN)/python -m bench.validity_stats --out bench/results
 
