@@ -50,19 +50,28 @@ def rasterise(fig: MplFigure, *, dpi: int = PNG_DPI) -> Image:
     """
     box = _tight_box(fig, dpi)
     engine = fig.get_layout_engine()
-    fig.set_layout_engine(None)  # laid out above: savefig would lay it out again before each draw
+    _set_layout_engine(fig, None)  # laid out above: savefig would lay it out again before each draw
     try:
         png = io.BytesIO()
         fig.savefig(png, format="png", dpi=dpi, bbox_inches=box, metadata=_PNG_METADATA, facecolor=_FACE)
         svg = io.BytesIO()
         fig.savefig(svg, format="svg", bbox_inches=box, metadata=_SVG_METADATA, facecolor=_FACE)
     finally:
-        fig.set_layout_engine(engine)
+        _set_layout_engine(fig, engine)
     data = png.getvalue()
     # PNG header: width and height are big-endian 4-byte ints at bytes 16-24.
     width = int.from_bytes(data[16:20], "big")
     height = int.from_bytes(data[20:24], "big")
     return Image(data, svg.getvalue(), width, height)
+
+
+def _set_layout_engine(fig: MplFigure, engine) -> None:
+    """``fig.set_layout_engine(engine)``, where None means none whatever the rcParams (with ``figure.autolayout``
+    or ``figure.constrained_layout.use`` set, matplotlib would read None as theirs)."""
+    import matplotlib as mpl
+
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(engine)
 
 
 def _tight_box(fig: MplFigure, dpi: int):
