@@ -106,11 +106,7 @@ def machine() -> dict[str, Any]:
                       if line.startswith("MemTotal"))
     except (OSError, StopIteration):
         mem_kb = 0
-    try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=_REPO, capture_output=True, text=True,
-                                check=False).stdout.strip()
-    except OSError:
-        commit = ""
+    commit = _commit_of(_REPO)
     return {
         "platform": platform.platform(),
         "cpu": cpu,
@@ -123,6 +119,15 @@ def machine() -> dict[str, Any]:
         "git_commit": commit,
         "load_average": list(os.getloadavg()),
     }
+
+
+def _commit_of(repo: str | Path) -> str:
+    """The git commit checked out in ``repo`` ('' where git cannot tell)."""
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True,
+                              check=False).stdout.strip()
+    except OSError:
+        return ""
 
 
 # --------------------------------------------------------------------------- corpus
@@ -668,18 +673,21 @@ def run(
     return result
 
 
-def _fixed_cost_only(out: str | Path, *, repeats: int, cache_dir: str | Path | None) -> int:
+def _fixed_cost_only(out: str | Path, *, repeats: int, cache_dir: str | Path | None,
+                     repo: str | Path = _REPO) -> int:
     started = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
     cache = Path(cache_dir) if cache_dir is not None else Path(tempfile.gettempdir()) / "impact-bench"
-    result = {"schema": 1, "started": started, "machine": machine(),
-              "fixed_cost": bench_fixed_cost(work_dir=cache / "fixed-cost", repeats=repeats),
+    result = {"schema": 1, "started": started, "machine": machine(), "repo": str(Path(repo).resolve()),
+              "commit": _commit_of(repo),
+              "fixed_cost": bench_fixed_cost(work_dir=cache / "fixed-cost", repeats=repeats, repo=repo),
               "load_average_end": list(os.getloadavg())}
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     text = json.dumps(result, indent=2, default=float)
     stamp = started.replace(":", "").replace("-", "").replace("+0000", "Z")
     (out / f"fixed-{stamp}.json").write_text(text, encoding="utf-8")
-    (out / "fixed_latest.json").write_text(text, encoding="utf-8")
+    if Path(repo).resolve() == _REPO:  # another checkout's figures are for comparison, not this tree's latest
+        (out / "fixed_latest.json").write_text(text, encoding="utf-8")
     for name in ("import_cpu_s", "help_cpu_s", "run_example_cpu_s"):
         print(f"{name}: {result['fixed_cost'][name]:.2f} (best of {repeats})")
     return 0
@@ -697,9 +705,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--fixed-cost-only", action="store_true",
                    help="measure only the fixed cost of a process (fixed-<time>.json and fixed_latest.json)")
     p.add_argument("--repeats", type=int, default=5, help="runs of each fixed-cost command, best kept (default 5)")
+    p.add_argument("--repo", default=str(_REPO), help="with --fixed-cost-only: the source tree measured (default this "
+                   "one; another checkout, e.g. a git worktree of main, gives the figures to compare with)")
     args = p.parse_args(argv)
     if args.fixed_cost_only:
-        return _fixed_cost_only(args.out, repeats=args.repeats, cache_dir=args.cache_dir)
+        return _fixed_cost_only(args.out, repeats=args.repeats, cache_dir=args.cache_dir, repo=args.repo)
     config = QUICK if args.quick else NATIONAL
     n = args.councils or config["n_councils"]
     result = run(args.out, n_councils=n, interviews_per_wave=config["interviews_per_wave"],

@@ -902,7 +902,6 @@ def run(
     RunResult
     """
     from .privacy import resolve_key
-    from .report import render
 
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
@@ -944,6 +943,9 @@ def run(
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
+    # Imported here, not above: input refused before this point is refused without importing the renderers.
+    from .report import render
+
     # A key made for a run whose outputs are then not published (a full disk, a folder that cannot be replaced) is
     # removed again: rolled_back_on_failure.
     with (rolled_back_on_failure() as changes,

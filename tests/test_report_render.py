@@ -523,3 +523,34 @@ def test_docx_the_note_under_a_table_keeps_with_its_last_row():
     assert middle._p.pPr.find(qn("w:keepNext")) is None  # a long table still breaks between its rows
     note = next(p for p in data_doc.paragraphs if p.text.startswith("A note under the table"))
     assert note.paragraph_format.keep_together
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_rasterise_lays_a_figure_out_once_and_keeps_savefigs_crop(layout, monkeypatch):
+    # Before: two savefig(bbox_inches="tight") calls, each a layout pass and a draw: 4 draws per figure. Now one
+    # layout pass (a draw without rendering) and one draw per format, and the PNG is what savefig(bbox_inches=
+    # "tight") makes of the same figure, byte for byte; the figure is left as it was.
+    from matplotlib.figure import Figure as MplFigure
+
+    from impact.report._images import rasterise
+
+    def figure():
+        fig, ax = plt.subplots(figsize=(3, 2), layout=layout)
+        ax.plot([1, 3, 2])
+        ax.set_ylabel("a label long enough to need room")
+        ax.text(1.05, 0.5, "drawn outside the axes", transform=ax.transAxes)
+        return fig
+
+    expected = io.BytesIO()
+    figure().savefig(expected, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None},
+                     facecolor="white")
+    fig = figure()
+    engine, dpi, canvas, face = fig.get_layout_engine(), fig.dpi, fig.canvas, fig.get_facecolor()
+    draws = []
+    real_draw = MplFigure.draw
+    monkeypatch.setattr(MplFigure, "draw", lambda self, renderer: (draws.append(1), real_draw(self, renderer))[1])
+    image = rasterise(fig)
+    assert len(draws) == 3
+    assert image.png == expected.getvalue()
+    assert image.svg.lstrip().startswith(b"<?xml") and b"drawn outside the axes" in image.svg
+    assert (fig.get_layout_engine(), fig.dpi, fig.canvas, fig.get_facecolor()) == (engine, dpi, canvas, face)
