@@ -101,7 +101,7 @@ def test_the_factors_most_often_said_to_help_name_every_tie(perfect):
     table = next(b for b in _section(tied, "What shaped impact").blocks
                  if isinstance(b, Table) and b.name == "process_factors").data.set_index("factor")
     sentence = next(p for p in _paragraphs(_section(tied, "What shaped impact")) if "most often said that" in p)
-    helped = sentence.split(";")[0]
+    helped = next(p for p in sentence.split("; they ") if p.endswith(" helped") or " helped (of the " in p)
     assert table.loc[second, "n_helped"] == table.loc[third, "n_helped"] != "c"
     from impact.report._build import _process_labels
 
@@ -114,10 +114,38 @@ def test_a_ranking_around_suppressed_counts_says_it_ranks_the_published_ones(per
     section = _section(perfect, "What shaped impact")
     table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "process_factors").data
     sentence = next(p for p in _paragraphs(section) if "most often said that" in p)
-    for part, col in zip(sentence.split("; they "), ("n_helped", "n_hindered"), strict=False):
+    parts = sentence.rstrip(".").removesuffix(" (participants at each wave)").split("; they ")
+    for part in parts:
+        col = "n_hindered" if "got in the way" in part else "n_helped"
         hidden = int((table[col] == "c").sum())
         assert ("whose counts are published" in part) == (hidden > 0), (part, hidden)
     assert (table[["n_helped", "n_hindered"]] == "c").any().any()  # the case that was misstated
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_the_factors_sentence_states_the_balance_of_helped_and_hindered_first(perfect, swap):
+    """Where most of what was said hindered, a sentence that named what most often helped first read as a review that
+    mostly helped (audit12: 85% hindered). The balance, recounted from the published table, comes first, and the
+    more frequent valence leads; swapping the two columns swaps the sentence."""
+    fac = perfect.process["factors"].copy()
+    valences = [f"n_{v}" for v in ("helped", "hindered", "mixed", "neutral")]
+    fac[valences] = fac[valences] + 10  # no count small enough to be suppressed, nor any other to protect it
+    fac["n_helped"] = fac["n_helped"] * 3  # helped dominates
+    if swap:
+        fac[["n_helped", "n_hindered"]] = fac[["n_hindered", "n_helped"]].to_numpy()
+    fac["n_raised"] = fac[valences].sum(axis=1)
+    findings = dataclasses.replace(perfect, process={**perfect.process, "factors": fac})
+    section = _section(findings, "What shaped impact")
+    table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "process_factors").data
+    assert not (table[["n_helped", "n_hindered"]] == "c").any().any()
+    helped, hindered = int(table["n_helped"].sum()), int(table["n_hindered"].sum())
+    assert (hindered > helped) == swap
+    sentence = next(p for p in _paragraphs(section) if "most often said that" in p)
+    more, less = ("got in the way", "helped") if swap else ("helped", "got in the way")
+    assert sentence.startswith(f"After the review, participants more often said a factor {more} than that one "
+                               f"{less} ({max(helped, hindered)} against {min(helped, hindered)},"), sentence
+    first = sentence.split("; they ")[1]
+    assert first.startswith("most often said that") and first.endswith(f" {more}"), sentence
 
 
 def test_the_suggestions_of_the_most_participants_name_every_tie(perfect):
