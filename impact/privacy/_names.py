@@ -89,12 +89,16 @@ _INTRO_RE = lazy_compile(
     r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
+#: A nickname's own words before the name it holds ("little miss <name>", "big <name>", "young <name>").
+_NICKNAME_WORDS = frozenset("little lil big young wee miss mister master baby".split())
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
     r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
     r"\bsurname(?:[ \t]+(?:is|was))?)"
+    # a nickname's own words before the name it holds ("known as little miss <name>", "calls him big <name>")
+    rf"(?:[ \t,:]+(?:{'|'.join(sorted(_NICKNAME_WORDS))}))*"
     r"[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
@@ -799,13 +803,21 @@ _PLACE_NAME_ENDINGS = ("ford", "by", "ton", "ham", "bury", "borough", "field", "
                        "minster", "holme", "thwaite", "cott", "wich", "den")
 
 
+#: A run of four consonants or more: an acronym or a code ("nspcc", "yjsip"), which English and Cornish place names
+#: spelt with doubled consonants ("thrennick", "pendrissick") do not have.
+_CONSONANT_RUN_RE = lazy_compile(r"[b-df-hj-np-tv-xz]{4}")
+
+
 def _place_like(word: str) -> bool:
     """Pronounceable, or a longer word a quarter of whose letters are vowels, as compound place names are
     ("chapeltown", "killingbeck", "holbeck"; not "camhs"), or a longer word ending as English place names do
-    ("drensford")."""
+    ("drensford"), or one of seven letters or more with two vowels and no four consonants together, as names with
+    doubled consonants are ("thrennick": 2 vowels in 9 letters; "skellmott")."""
     letters = [c for c in word if c.isalpha()]
-    return (_pronounceable(word) or len(letters) >= 6 and sum(c in "aeiouy" for c in letters) >= len(letters) / 4
-            or len(letters) >= 7 and word.endswith(_PLACE_NAME_ENDINGS) or _reads_as_name(word) and len(letters) >= 6)
+    vowels = sum(c in "aeiouy" for c in letters)
+    return (_pronounceable(word) or len(letters) >= 6 and vowels >= len(letters) / 4
+            or len(letters) >= 7 and word.endswith(_PLACE_NAME_ENDINGS) or _reads_as_name(word) and len(letters) >= 6
+            or len(letters) >= 7 and vowels >= 2 and word.isalpha() and not _CONSONANT_RUN_RE.search(word.lower()))
 
 
 # A letter in lower case after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager").
@@ -1303,14 +1315,20 @@ class NameFinder:
             return i + 1
         known = (nicknamed or {}).get(tok.start)  # after "call her" (False), "known as" or "her mum is" (True)
         if known is not None:
-            j = i
-            while (j < len(toks) and j - i < 2 and toks[j].shape == "lower" and toks[j].key not in _NOT_NAMES
+            # a nickname's own words before the name it holds go with it ("known as little miss <name>")
+            first = i
+            while (known and first + 1 < len(toks) and first - i < 2 and toks[first].key in _NICKNAME_WORDS
+                   and self._joinable(text, toks[first], toks[first + 1])):
+                first += 1
+            name = toks[first]
+            j = first
+            while (j < len(toks) and j - first < 2 and toks[j].shape == "lower" and toks[j].key not in _NOT_NAMES
                    and toks[j].key not in _NOT_NICKNAMES and toks[j].key not in KINSHIP_ROLE_WORDS
-                   and (j == i or self._joinable(text, toks[j - 1], toks[j]))):
+                   and (j == first or self._joinable(text, toks[j - 1], toks[j]))):
                 j += 1
-            if j > i and _PHRASE_END_RE.search(text[toks[j - 1].end : toks[j - 1].end + 40]) and (
-                    not known or not self._ordinary(tok)
-                    or (tok.key in self.firsts and tok.key not in _MONTH_NAMES and j == i + 1)):
+            if j > first and _PHRASE_END_RE.search(text[toks[j - 1].end : toks[j - 1].end + 40]) and (
+                    not known or not self._ordinary(name)
+                    or (name.key in self.firsts and name.key not in _MONTH_NAMES and j == first + 1)):
                 spans.append(Span(tok.start, toks[j - 1].end, "name"))  # "we call him smudge", "known as lil jay"
                 return j
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
