@@ -1,0 +1,98 @@
+"""Score the rule coder on the development parts of the gold corpus and on the hand-written devset.
+
+``python -m bench.score_dev`` codes ``tests/data/gold/sentences_dev.csv``,
+``tests/data/gold2/sentences_dev.csv`` (reported codes: rows neither negated
+nor hedged, against the adjudicated ``codes`` field, as
+:mod:`bench.coder_validity` scores the frozen parts) and
+``tests/data/coding_devset.csv`` (parts ``dev-`` and ``hold-``, as
+``tests/test_rules.py`` scores them: hedged codes count, negated sentences
+have no gold code), and prints micro precision, recall and F1, per-code F1
+and the share of impact-free sentences left uncoded.  ``--errors`` lists the
+gold development parts' false negatives and false positives by code.
+
+Only the development files are named: the frozen test parts
+(``sentences_test.csv``) are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from bench.train_coder import DEVSET, GOLD_BATCHES, read_gold
+
+__all__ = ["DEV_FILES", "score", "main"]
+
+#: The development parts, named one by one (never a glob over the gold folders).
+DEV_FILES = tuple(folder / "sentences_dev.csv" for folder in GOLD_BATCHES)
+
+
+def score(coded: pd.DataFrame, texts: pd.Series, codes: pd.DataFrame, *, count_hedged: bool,
+          free: pd.Index | None = None) -> dict:
+    """Micro P/R/F1, per-code F1 and impact-free uncoded share of ``coded`` against ``codes``.
+
+    ``free``: the impact-free units (default: those without a gold code).
+    """
+    from impact.coding import Codebook
+    from impact.coding.evaluate import positive_codes, score_codes
+
+    ids = Codebook.nfer().code_ids
+    reported = positive_codes(coded, count_hedged=count_hedged)
+    table = score_codes(reported, codes, units=texts.index, codes=ids).set_index("code")
+    if free is None:
+        free = texts.index[~texts.index.isin(codes["unit"])]
+    uncoded = float((~free.isin(reported["unit"])).mean()) if len(free) else float("nan")
+    return {"table": table, "uncoded": uncoded, "n_free": len(free), "reported": reported}
+
+
+def _line(name: str, s: dict) -> str:
+    t = s["table"]
+    m = t.loc["micro"]
+    per = " ".join(f"{c[:6]} {t.loc[c, 'f1']:.3f}" for c in t.index if c not in ("micro", "macro"))
+    return (f"{name:<10} micro-F1 {m['f1']:.3f} (P {m['precision']:.3f}, R {m['recall']:.3f}; "
+            f"tp {int(m['tp'])} fp {int(m['fp'])} fn {int(m['fn'])}) uncoded {s['uncoded']:.3f} "
+            f"(n={s['n_free']}) | {per}")
+
+
+def _devset() -> tuple[pd.Series, pd.DataFrame, pd.Index]:
+    """Texts, gold codes (none for negated sentences) and impact-free units (empty ``codes``) of the devset."""
+    data = pd.read_csv(DEVSET, dtype=str, keep_default_na=False).set_index("sentence_id")
+    rows = [(sid, c) for sid, r in data.iterrows() if r["negated"] == "0" for c in r["codes"].split(";") if c]
+    return data["text"], pd.DataFrame(rows, columns=["unit", "code"]), data.index[data["codes"] == ""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the gold dev false negatives and positives")
+    args = parser.parse_args(argv)
+    from impact.coding import RuleCoder
+
+    coder = RuleCoder().fit()
+    gold = [(path.parent.name, *read_gold(path)) for path in DEV_FILES]
+    all_texts = pd.concat([g[1] for g in gold])
+    coded = coder.code(all_texts)
+    all_codes = pd.concat([g[2] for g in gold], ignore_index=True)
+    for name, texts, codes, _ in gold:
+        print(_line(name + " dev", score(coded[coded["unit"].isin(texts.index)], texts, codes, count_hedged=False)))
+    both = score(coded, all_texts, all_codes, count_hedged=False)
+    print(_line("both dev", both))
+    dtexts, dcodes, dfree = _devset()
+    dcoded = coder.code(dtexts)
+    for prefix in ("dev-", "hold-"):
+        part = dtexts[dtexts.index.str.startswith(prefix)]
+        print(_line("devset " + prefix.rstrip("-"),
+                    score(dcoded[dcoded["unit"].isin(part.index)], part, dcodes[dcodes["unit"].isin(part.index)],
+                          count_hedged=True, free=dfree[dfree.str.startswith(prefix)])))
+    if args.errors:
+        got = set(zip(both["reported"]["unit"], both["reported"]["code"], strict=True))
+        want = set(zip(all_codes["unit"], all_codes["code"], strict=True))
+        for kind, pairs in (("FN", want - got), ("FP", got - want)):
+            for unit, code in sorted(pairs, key=lambda p: (p[1], p[0])):
+                print(f"{kind} {code:<16} {unit:<10} {all_texts[unit]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
