@@ -55,7 +55,6 @@ _CAUSAL_GAP = 4  # a causal cue this close before a factor introduces it
 _MOD_BEFORE = 15  # words before the evidence a modality or purpose cue reaches
 _MOD_AFTER = 3  # words after the evidence a modality cue reaches ("a new protocol is needed")
 _TOPIC_BEFORE = 40  # words before the evidence a topic frame reaches ("received a report on ...")
-_CAUSE_BEFORE = 8  # words before the evidence a cause cue reaches ("thanks to ...")
 _EXP_BEFORE = 2  # words between an experiencer and the evidence ("parents now understand")
 
 
@@ -452,7 +451,6 @@ class RuleCoder(BaseEstimator):
         the order of reading; ``sentence`` indexes ``sentences``.
         """
         readings: dict[int, list[tuple]] = {}
-        reported: set[int] = set()  # sentences with reported evidence outside an attribution clause
         for _, code, t0, t1, weight, contiguous, k in hits:
             r = sentences[k].read(t0, t1, contiguous)
             if r[3]:
@@ -460,23 +458,20 @@ class RuleCoder(BaseEstimator):
             found = readings.get(code)
             if found is None:
                 readings[code] = found = []
-            found.append(((t0, t1, weight), r, k))
-            if not (r[0] or r[4]):
-                reported.add(k)
+            found.append(((t0, t1, weight), r))
         out = []
         code_ids = self.code_ids_
         for code, read in readings.items():
-            # Evidence in an attribution clause is the cause, not the impact, when its sentence reports another change.
-            read = [(h, r) for h, r, k in read if not (r[4] and k in reported)]
-            if not read:
-                continue
+            # Evidence in an attribution clause ("achieved through committed partners", "thanks to the dedication of
+            # our staff") is reported too: the sentence asserts the cause happened (labelling guide, principle 5 and
+            # section 4: the investment credited with lower caseloads is still commitment).
             positive = [(h, r) for h, r in read if not r[0]]
             chosen = positive or read
             score = 1.0 - math.prod(1.0 - h[2] for h, _ in chosen)
             if score < self.min_score:
                 continue
             plain = [(h, r) for h, r in chosen if not r[1]]
-            hit, (neg, _, where, _, _) = (plain or chosen)[0]
+            hit, (neg, _, where, _) = (plain or chosen)[0]
             hedged = not plain
             attr = where.attribution or next((r[2].attribution for _, r in (plain or chosen) if r[2].attribution), "")
             out.append((i, code_ids[code], score, neg, hedged, attr, hit[0], hit[1] - 1))
@@ -871,8 +866,9 @@ class _Cues:
         )
         self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
         self.frames = PatternSet(
-            {"topic": wordlist("topic_frames"), "cause": wordlist("cause_clauses"), "exp": wordlist("experiencers"),
+            {"topic": wordlist("topic_frames"), "exp": wordlist("experiencers"),
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
+             "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES)},
             longest=True,
         )
@@ -1040,6 +1036,10 @@ _REPORTERS = ("said", "says", "say", "found", "finds", "noted", "notes", "report
               "describes", "praised", "praises", "highlighted", "highlights", "told", "stated", "states", "concluded",
               "judged", "rated", "observed", "commented", "hailed", "identified", "saw", "see", "sees",
               "acknowledged", "commended", "letter", "report")
+# Government as the source of what the evidence names: a grant from the DfE is not the council's investment, a
+# framework from the government is national policy (labelling guide, principle 4 and section 8).
+_NATIONAL = ("dfe", "department for education", "department of education", "government", "central government",
+             "home office", "treasury", "ministers")
 _PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there"))
@@ -1073,12 +1073,13 @@ class _Sentence:
             self._attribution = _attribute(*self._attribution)
         return self._attribution
 
-    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, _Sentence, bool, bool]:
-        """``(negated, hedged, sentence, dropped, cause)`` of evidence at tokens ``t0:t1``.
+    def read(self, t0: int, t1: int, contiguous: bool) -> tuple[bool, bool, _Sentence, bool]:
+        """``(negated, hedged, sentence, dropped)`` of evidence at tokens ``t0:t1``.
 
         ``dropped``: the evidence names a topic (an agenda item, a question) or
-        is someone else's change (a child's, a family's); ``cause``: it sits in
-        an attribution clause ("... thanks to the new front door").
+        is someone else's change (a child's, a family's, the government's).
+        Evidence in an attribution clause ("... thanks to the new front door")
+        is read like any other: the sentence asserts the cause happened.
         """
         if self.bound_ends:
             clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
@@ -1094,7 +1095,7 @@ class _Sentence:
             if t0 - _NEG_BEFORE <= a < t1 or (t1 <= a < t1 + _NEG_AFTER and not any(x < a for x in stops)):
                 count += 1  # before or inside the evidence, or after it in the same clause
         hedged = self.hedged
-        dropped = cause = False
+        dropped = False
         if self.modals and not hedged:
             for a, b, label in self.modals:
                 if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
@@ -1112,22 +1113,19 @@ class _Sentence:
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
                         a < x < t0 for x, _, lab in self.frames if lab == "sub"):
                     dropped = True
-            elif label == "cause":
-                if t0 - _CAUSE_BEFORE <= a and b <= t0:  # "because" also ends a negation's clause
-                    cause = True
             elif label == "exp":
                 if b == t0:
                     dropped = True  # someone else's change: "parents now understand", "children's confidence"
             elif label == "prior":
                 if t0 - _EXP_BEFORE <= b <= t0:
                     dropped = True  # someone else's change, or what was there before ("the existing plan")
-            elif label == "exp_with":
+            elif label in ("exp_with", "national"):
                 if t1 <= a <= t1 + 1:
-                    dropped = True
+                    dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
             elif label == "deficit":
                 if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
                     dropped = True  # a negative state: "caseloads remain too high"
-        return count % 2 == 1, hedged, self, dropped, cause
+        return count % 2 == 1, hedged, self, dropped
 
 
 def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
