@@ -867,6 +867,8 @@ class _Cues:
         self.boundary = PatternSet({"boundary": wordlist("boundaries")}, longest=True)
         self.frames = PatternSet(
             {"topic": wordlist("topic_frames"), "exp": wordlist("experiencers"),
+             "org": [f"{e} {h}" for e in (*wordlist("experiencers"), "children and families", "children and young people")
+                     for h in _ORG_HEADS],
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES)},
@@ -1036,6 +1038,12 @@ _REPORTERS = ("said", "says", "say", "found", "finds", "noted", "notes", "report
               "describes", "praised", "praises", "highlighted", "highlights", "told", "stated", "states", "concluded",
               "judged", "rated", "observed", "commented", "hailed", "identified", "saw", "see", "sees",
               "acknowledged", "commended", "letter", "report")
+# An experiencer's word naming a service or organisation ("the children's trust was set up", "children's services
+# were restructured", "four family hubs opened") is the council's, not children's or families' (labelling guide,
+# section 6: word senses and names).
+_ORG_HEADS = ("trust", "trusts", "service", "services", "social care", "social work", "department", "directorate",
+              "partnership", "hub", "hubs", "team", "teams", "company", "front door", "safeguarding", "centre",
+              "centres", "workforce")
 # Government as the source of what the evidence names: a grant from the DfE is not the council's investment, a
 # framework from the government is national policy (labelling guide, principle 4 and section 8).
 _NATIONAL = ("dfe", "department for education", "department of education", "government", "central government",
