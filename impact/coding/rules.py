@@ -1050,7 +1050,7 @@ _NATIONAL = ("dfe", "department for education", "department of education", "gove
              "home office", "treasury", "ministers")
 _PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
-                    for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there"))
+                    for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there", "will", "would"))
 # A subordinate clause with its own subject ("... as we came out of intervention"): a topic frame before it
 # ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
 _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
@@ -1113,7 +1113,8 @@ class _Sentence:
                         continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
-                if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(x < a for x in stops + commas):
+                if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
+                        x < a for x in stops + commas + [p for p in self.predicates if t1 <= p]):
                     hedged = True  # just after it ("a new protocol is needed")
                     break
         for a, b, label in self.frames:
