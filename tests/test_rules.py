@@ -632,3 +632,37 @@ codes:
 
     assert matched("false") == ["before", "both", "gap0", "gap2", "plain"]
     assert matched("true") == ["both", "gap0", "gap2"]
+
+
+# Readings of the issue 14 item 4 round of 2026-12-03 (sentences written for this test, not from the gold corpus):
+# word senses (agency staff, early help, the Trust, the reporting period, plans for children's services, the
+# effectiveness of), focus, questions, attribution clauses, and modality that stops at a new predicate.
+# 14 read otherwise on 454e13c; partner_agencies, sharper_questions, grant, focused_on_how and casework_plan are
+# guards (read so before and after).
+ROUND_1203 = {
+    "agency_staff": ("The number of agency staff has improved since April.", {"morale"}),
+    "partner_agencies": ("Partner agencies now work closely together on neglect.", {"partnership"}),
+    "early_help": ("A new early help hub has been set up and early help has improved.", {"policies_systems"}),
+    "focus": ("There is an improved focus on participation in the service.", set()),
+    "questions": ("Councillors asked several detailed questions about the budget.", set()),
+    "sharper_questions": ("Councillors are asking sharper questions at scrutiny now.", {"commitment"}),
+    "cause_clause": ("Turnover has fallen, thanks to the dedication of our managers.", {"morale", "commitment"}),
+    "grant": ("We rewrote the early help pathway because of the extra funding from the DfE.", {"policies_systems"}),
+    "trust": ("The Children's Trust was established to run the county's social care.", {"policies_systems"}),
+    "trust_word": ("The Trust's chief executive met the board twice.", set()),
+    "hoped": ("The plan was refreshed and it was hoped this would continue.", {"plans_actions"}),
+    "focused_on": ("Leaders focused on training and development opportunities for social workers.", {"learning"}),
+    "focused_on_how": ("Inspectors focused on how thresholds were applied at the front door.", set()),
+    "reporting": ("In this reporting period the partners established a new neglect protocol.", {"policies_systems"}),
+    "deliver": ("Staff have worked hard to deliver the improvement plan.", {"plans_actions"}),
+    "plan_services": ("We have implemented an Improvement Plan for Children's Services.", {"plans_actions"}),
+    "casework_plan": ("Plans for children in care are reviewed every month.", set()),
+    "effectiveness": ("The board monitors the effectiveness of multi-agency arrangements.", set()),
+    "understanding": ("Managers continue to develop their understanding of frontline practice.", {"learning"}),
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203))
+def test_round_1203_readings(key):
+    text, want = ROUND_1203[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
