@@ -288,6 +288,7 @@ from ._lexicon import (
     public_phrases,
     spaced_runs,
     surname_words,
+    unfilled,
 )
 from ._names import (
     _CLAUSE_OPEN_RE,
@@ -650,10 +651,30 @@ class _Redactor:
             view, back = closed
             found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
             spans = _merge([*spans, *found, *_spelled_out(plain, self.spelled_names)])
+        quiet = unfilled(plain)
+        if quiet is not None:
+            spans = _merge([*spans, *self._found_unfilled(plain, spans, *quiet)])
         if origin is None:
             return spans
         # An invisible character inside a detail is redacted with it: a span covers its first to last character.
         return [Span(origin[s.start], origin[s.end - 1] + 1, s.kind) for s in spans]
+
+    def _found_unfilled(self, text: str, spans: list[Span], view: str, back: list[int],
+                        repeats: list[tuple[int, int, int, int]]) -> list[Span]:
+        """The details read in ``text`` without its fillers and repeated words (:func:`unfilled`), placed back on it; a
+        name or place said again at once is redacted where it is said again ("his brother Rocky, rocky, he's 14"),
+        unless the word is a function word ("the boy called Will, will he be ok?")."""
+        found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
+        seen = _merge([*spans, *found])
+        for start, end, kept_start, kept_end in repeats:
+            word = fold(text[start:end])
+            if word in _NOT_NAMES:
+                continue
+            for s in seen:
+                if s.kind in ("name", "place") and s.start <= kept_start and kept_end <= s.end:
+                    found.append(Span(start, end, s.kind))
+                    break
+        return found
 
     def _find(self, text: str) -> list[Span]:
         folded = fold(text)
