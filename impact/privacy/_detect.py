@@ -694,6 +694,13 @@ _LOWER_STREET_RE = lazy_compile(
     r"gardens|close|drive))(?![\w])",
     re.VERSION1,
 )
+# A street named as Welsh names streets, its kind first ("12 Heol y Felin", "14 maes y coed", "the house on heol las",
+# "Ffordd Newydd"): after a house number, or after a word that places someone on it; the words after the kind, with "y",
+# "yr" or "'r" between, are the street's name.
+_WELSH_STREET_RE = lazy_compile(
+    r"(?<![\w£$€.,/])(?:(?P<num>\d{1,4}[a-z]?),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
+    r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys)(?:[ \t]+(?:y|yr)|"
+    r"['’]r)?[ \t]+(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|is|was)\b)\p{L}[\p{L}'’\-]*)(?![\w])", _I)
 _RESIDENCE_WORD = lazy_compile(rf"\b(?:{_RESIDENCE})\b", _I)
 _RESIDENCE_BEFORE = lazy_compile(rf"\b(?:{_RESIDENCE})\b[^\n.]{{0,12}}$", _I)
 _NOT_STREET_NAMES = frozenset(
@@ -1722,6 +1729,8 @@ def _addresses(text: str, add) -> None:
         # a capitalised name ("at 14 Bramble", "at 42 Ash"), or a lower-case word ending the phrase ("at 14 bramble.")
         if word[:1].isupper() or m.group("end") is not None:
             add(Span(m.start("addr"), m.end("addr"), "address"))
+    for m in _WELSH_STREET_RE.finditer(text):
+        add(Span(m.start("num") if m.group("num") else m.start("street"), m.end("street"), "address"))
     for m in _LOWER_STREET_RE.finditer(text, overlapped=True):
         words = m.group("words").split()
         if any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in words):

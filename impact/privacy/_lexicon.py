@@ -423,6 +423,9 @@ _FILLER_RE = lazy_compile(
 # A word said again at once, alone or after a comma ("kaycee, kaycee", "she she", "Rocky, rocky").
 _REPEAT_RE = lazy_compile(r"(?<![\p{L}\p{N}'’\-])(?P<w>\p{L}+(?:['’\-]\p{L}+)*)(?P<again>(?:[ \t]*,?[ \t]+(?P=w))+)"
                           r"(?![\p{L}\p{N}'’\-])", 2 | 256)
+_SAID_NUMBER_RE = lazy_compile(
+    r"zero|oh|o|nought|nil|double|treble|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand", 2 | 256)
 _WORD_AGAIN_RE = lazy_compile(r"\p{L}+(?:['’\-]\p{L}+)*", 256)
 
 
@@ -445,6 +448,8 @@ def unfilled(text: str) -> tuple[str, list[int], list[tuple[int, int, int, int]]
     cuts = [(m.start(), m.end()) for m in _FILLER_RE.finditer(text)]
     repeats: list[tuple[int, int, int, int]] = []
     for m in _REPEAT_RE.finditer(text):
+        if _SAID_NUMBER_RE.fullmatch(m.group("w")):
+            continue  # digits said in words ("seven seven", "twelve twelve twenty twelve") are all a number's
         first = (m.start("w"), m.end("w"))
         cuts.append((m.start("again"), m.end("again")))
         rest = m.group("again")

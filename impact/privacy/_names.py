@@ -515,6 +515,8 @@ _TAKEN_UP_AFTER_RE = lazy_compile(r"[ \t]*,[ \t]*(?:she|he|they)(?:['’](?:s|d|
 _AND_JOIN_RE = lazy_compile(r"^[ \t]*,?[ \t]*(?:and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # What a child is taken or placed with after a list of names ("we took [Marley] and Blue to the contact centre").
 _NAMED_OBJECT_AFTER_RE = lazy_compile(r"[ \t]+(?:to|with|into|from|at|home|back|out|in)\b", re.VERSION1)
+_WELSH_OF_THE_RE = lazy_compile(r"(?:[ \t]+(?:y|yr)[ \t]+|['’]r[ \t]+)\p{L}[\p{L}'’\-]*", re.IGNORECASE | re.VERSION1)
+_IN_PLACE_AFTER_RE = lazy_compile(r"(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club))?[ \t]+(?:in|at|near)[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
 _SEASONS = frozenset("spring summer autumn winter".split())
 
 
@@ -1005,7 +1007,8 @@ class NameFinder:
         if places:  # a first name that is a place's where someone moved ("they moved to Hope"): the place
             at = {(p.start, p.end) for p in places}
             spans = [s for s in spans if (s.start, s.end) not in at] + places
-        spans = [self._land_place(text, s) for s in spans]
+        spans = [self._welsh_of_the(text, self._land_place(text, s)) for s in spans]
+        spans += self._place_in_place(text, spans)
         spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
         spans += self._named_alongside(text, toks, spans)
         spans = [s for s in spans if not self._community_before_person(text, s)]
@@ -1025,6 +1028,27 @@ class NameFinder:
                      or _PLACE_HEAD_AFTER_RE.match(text, span.end) is not None)):
             return Span(span.start, span.end, "place")
         return span
+
+    @staticmethod
+    def _welsh_of_the(text: str, span: Span) -> Span:
+        """A place found, widened over the Welsh "y", "yr" or "'r" ("of the") and the word after it: one name ("ysgol y
+        graig", "Bryn yr Eos", "Pen'r Heol")."""
+        m = _WELSH_OF_THE_RE.match(text, span.end) if span.kind == "place" else None
+        return span if m is None else Span(span.start, m.end(), span.kind)
+
+    def _place_in_place(self, text: str, spans: list[Span]) -> list[Span]:
+        """A word no list knows, shaped as places are, in lower case after a place found and "in", "at" or "near": the
+        town the place is in ("[ysgol y graig] in llangefni", "[st columba's] in greenock"); not a word of English ("the
+        school in question")."""
+        found = []
+        for s in spans:
+            m = _IN_PLACE_AFTER_RE.match(text, s.end) if s.kind == "place" else None
+            if m is None:
+                continue
+            tok = _Tok(m.start("w"), m.end("w"), m.group("w"), fold(m.group("w")), "lower")
+            if self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts:
+                found.append(Span(tok.start, tok.end, "place"))
+        return found
 
     def _community_before_person(self, text: str, span: Span) -> bool:
         """Whether a name found is one word of a faith, people or nation before a person ("the only sikh family", "a
