@@ -423,6 +423,8 @@ _FILLER_RE = lazy_compile(
 # A word said again at once, alone or after a comma ("kaycee, kaycee", "she she", "Rocky, rocky").
 _REPEAT_RE = lazy_compile(r"(?<![\p{L}\p{N}'’\-])(?P<w>\p{L}+(?:['’\-]\p{L}+)*)(?P<again>(?:[ \t]*,?[ \t]+(?P=w))+)"
                           r"(?![\p{L}\p{N}'’\-])", 2 | 256)
+_FILLER_WORDS = frozenset({"like"})
+_FILLER_SOUND = re.compile(r"u+h*m+|u+h+|e+r+m*|e+h*m+|a+h+|h+m+|m+h*m+")
 _SAID_NUMBER_RE = lazy_compile(
     r"zero|oh|o|nought|nil|double|treble|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand", 2 | 256)
@@ -445,9 +447,13 @@ def unfilled(text: str) -> tuple[str, list[int], list[tuple[int, int, int, int]]
     >>> unfilled("I would like to, and I will.") is None
     True
     """
+    words = [w.strip(",.;:!?…\"“”‘’()").casefold() for w in text.split()]
+    said_twice = any(a == b and a for a, b in zip(words, words[1:]))
+    if not said_twice and not _FILLER_WORDS.intersection(words) and not any(_FILLER_SOUND.fullmatch(w) for w in words):
+        return None  # most texts: no filler and no word said twice
     cuts = [(m.start(), m.end()) for m in _FILLER_RE.finditer(text)]
     repeats: list[tuple[int, int, int, int]] = []
-    for m in _REPEAT_RE.finditer(text):
+    for m in _REPEAT_RE.finditer(text) if said_twice else ():
         if _SAID_NUMBER_RE.fullmatch(m.group("w")):
             continue  # digits said in words ("seven seven", "twelve twelve twenty twelve") are all a number's
         first = (m.start("w"), m.end("w"))
@@ -469,6 +475,9 @@ def unfilled(text: str) -> tuple[str, list[int], list[tuple[int, int, int, int]]
         out.append(text[pos:start])
         origin.extend(range(pos, start))
         pos = end
+        if start > 0 and text[start - 1] in " \t":
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1  # "so like, kaycee": one space is left between the words, not two
     out.append(text[pos:])
     origin.extend(range(pos, len(text)))
     view = "".join(out)

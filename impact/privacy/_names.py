@@ -501,22 +501,28 @@ _OWNER_BEFORE_RE = lazy_compile(
 # Where a child stands among brothers and sisters, said of a word opening a clause ("sky's the eldest", "brook is the
 # middle one", "river's the youngest of the four"): the word is the child.
 _BIRTH_ORDER_AFTER_RE = lazy_compile(
-    r"(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:the|our|my|their|her|his)[ \t]+(?:eldest|youngest|oldest|(?:middle|baby|little|"
-    r"older|younger)[ \t]+(?:one|child|girl|boy|sister|brother))(?=[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?:of|in|and|but|now|so|"
+    r"(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:the|our|my|their|her|his)[ \t]+(?:eldest|youngest|oldest|baby(?=[ \t]+of\b)|"
+    r"(?:middle|baby|little|older|younger)[ \t]+(?:one|child|girl|boy|sister|brother))(?=[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?:of|in|and|but|now|so|"
     r"she|he|at)\b)", re.IGNORECASE | re.VERSION1)
 _NOT_CHILDREN = frozenset("mine yours hers ours theirs which whichever who whoever what".split())
 # A word said to be a name ("Smith's his surname", "Baker is her surname", "Rose was her middle name"): the name.
 _IS_A_NAME_AFTER_RE = lazy_compile(
     r"(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:his|her|their|my|our|your|the[ \t]+\p{L}+['’]s)[ \t]+(?:(?:sur|last|family|"
     r"maiden|middle|first|real|birth|full|christian|given|proper|married)[ \t\-]*)?name\b", re.IGNORECASE | re.VERSION1)
+# "she", "he" or "they" taking up a word set off before it ("and then tiarnelle, she kicked off").
 _TAKEN_UP_AFTER_RE = lazy_compile(r"[ \t]*,[ \t]*(?:she|he|they)(?:['’](?:s|d|ll|re))?[ \t]+\p{L}", re.VERSION1)
 # "and", "&" or "or" joining two names ("[Ocean] and Storm", "Tyler, Kai, Mason and [Rio]"); a comma alone joins a role
 # ("[Jo], Cabinet member") as often as a name.
 _AND_JOIN_RE = lazy_compile(r"^[ \t]*,?[ \t]*(?:and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # What a child is taken or placed with after a list of names ("we took [Marley] and Blue to the contact centre").
 _NAMED_OBJECT_AFTER_RE = lazy_compile(r"[ \t]+(?:to|with|into|from|at|home|back|out|in)\b", re.VERSION1)
+# The Welsh "y", "yr" or "'r" ("of the") and the word after it, inside a place's name ("ysgol y graig", "Bryn yr Eos").
 _WELSH_OF_THE_RE = lazy_compile(r"(?:[ \t]+(?:y|yr)[ \t]+|['’]r[ \t]+)\p{L}[\p{L}'’\-]*", re.IGNORECASE | re.VERSION1)
-_IN_PLACE_AFTER_RE = lazy_compile(r"(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club))?[ \t]+(?:in|at|near)[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
+# "in", "at" or "near" and a word in lower case after a place found, perhaps with its kind ("[st anne's] school in
+# thrennick", "[ysgol y graig] in llangefni").
+_IN_PLACE_AFTER_RE = lazy_compile(
+    r"(?:['’]s)?(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club))?[ \t]+(?:in|at|near)"
+    r"[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
 _SEASONS = frozenset("spring summer autumn winter".split())
 
 
@@ -578,7 +584,7 @@ _PLACE_OWN_WORDS = ("little", "great", "upper", "lower", "nether", "north", "sou
 # How far off somewhere is said to be ("his gran out at tollerby", "lives up at drensford", "her nan over at kelbury").
 _OUT_THERE = r"(?:(?:out|up|over|down|round|back|across)[ \t]+)?"
 _GONE_TO_BEFORE_RE = lazy_compile(
-    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:(?:up|down|back|over|out|across|round)[ \t]+)?to|"
+    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:(?:up|down|back|over|out|across|round)[ \t]+){0,2}to|"
     r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up|work(?:s|ed|ing)?)"
     rf"[ \t]+{_OUT_THERE}(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
@@ -1486,6 +1492,9 @@ class NameFinder:
         """A word in lower case that is a first name, owning a relation ("jade's mum", "i rang amber's dad"), or any
         word but a function word opening a clause where a child stands among brothers and sisters ("sky's the eldest",
         "brook is the middle one"); not "the girl's mum", "her son's dad", "everyone's mum", "mine's the eldest"."""
+        after = text[tok.end : tok.end + 5]
+        if not ((after[:1] in ("'", "’") and after[1:2] in ("s", "S")) or after.startswith((" is ", " was ", " is\t"))):
+            return False  # neither rule can hold: checked first, as most words are read here
         key = tok.key
         if (tok.shape != "lower" or not key.isalpha() or len(key) < 3 or key in _NOT_NAMES or key in _NOT_SUBJECTS
                 or key in _MONTH_NAMES or key in _DAY_NAMES or key in KINSHIP_ROLE_WORDS or key in _NOT_CHILDREN
@@ -1500,13 +1509,14 @@ class NameFinder:
 
     def _double_first_name(self, tok: _Tok) -> bool:
         """A double-barrelled first name in lower case: parts joined by hyphens, one a first name and each either a
-        first name or no English word ("ruby-rose", "lily-mae", "poppy-grace"); not "well-being", "summer-autumn" or
-        "april-may" (seasons, months and days are no one's name here)."""
+        first name or no English word ("ruby-rose", "lily-mae", "daisy-may"); not "well-being", nor parts that are all
+        months or seasons ("april-may", "summer-autumn"), nor a day's name."""
         parts = tok.parts()
         if tok.shape != "lower" or "-" not in tok.key or len(parts) < 2:
             return False
-        if any(p in _MONTH_NAMES or p in _DAY_NAMES or p in _SEASONS or p in _NOT_NAMES or not p.isalpha() for p in parts):
-            return False
+        if (all(p in _MONTH_NAMES or p in _SEASONS for p in parts)
+                or any(p in _DAY_NAMES or (p in _NOT_NAMES and p not in self.firsts) or not p.isalpha() for p in parts)):
+            return False  # "april-may", "summer-autumn"; a month among names is one ("daisy-may")
         return any(p in self.firsts for p in parts) and all(p in self.firsts or p not in self.words for p in parts)
 
     def _named_alongside(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
