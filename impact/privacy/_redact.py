@@ -236,7 +236,10 @@ word spelled with look-alike letters of another script ("Аnita" with a
 Cyrillic "А") read in Latin letters (Unicode confusables, UTS #39; a word
 wholly in another script is left alone).  It is read a second time with
 letter-spaced words closed up ("J a n e Smith", "J.A.N.E. SMITH",
-"0 7 7 0 0  9 0 0  1 2 3", "l s 6 2 a b").  A participant's full name is also
+"0 7 7 0 0  9 0 0  1 2 3", "l s 6 2 a b"), and a third time without a
+speaker's fillers and words said twice ("um, so like, kaycee, kaycee, she she
+rang me" is read as "so kaycee, she rang me"); a name said twice is redacted
+both times ("his brother Rocky, rocky").  A participant's full name is also
 found surname first ("Smith , Jane"), across a line break or a blank line,
 closed up ("JaneSmith") or joined by "_" or "." ("jane_smith"); a first name
 and surname spelled out with no wider gap ("J O H N S M I T H") is a name, and
