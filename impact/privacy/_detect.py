@@ -84,7 +84,8 @@ _SOCIAL = rf"(?:{_PLATFORMS}|x|social[ \t]+media)"
 _HANDLE_BODY = r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)"
 _HANDLE_CTX_RE = lazy_compile(
     rf"\b{_SOCIAL}(?P<named>[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
-    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at)|['’]s)*[ \t]*[:\-–]?[ \t]*{_HANDLE_BODY}",
+    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at)|['’]s|[ \t]*,[ \t]*it(?:['’]s|[ \t]+(?:is|was)))*[ \t]*[:\-–]?[ \t]*"
+    rf"{_HANDLE_BODY}",
     _I,
 )
 # A platform named in a clause ("she posts as kayleighb on tiktok", "on snapchat she is kaybee2009", "dm her at

@@ -21,6 +21,7 @@ a class of writing:
 * a Welsh street named kind first, after a house number or a word placing someone on it ("14 maes y coed", "the house on
   heol las", "she moved onto ffordd y parc"): ``[address]``; a Welsh place's "y"/"yr" and the word after it ("ysgol y
   graig") and a town no list knows after a setting found and "in" ("[ysgol y graig] in llangefni"): ``[place]``;
+* a handle after a platform and "it's" set off by a comma ("his snap, it's, um, jayzo twenty twenty"): ``[handle]``;
 * moving with two words of direction ("moved over to dungannon", "went back over to enniskillen"): ``[place]``;
 * national schemes and a charity before "'s" ("the Duke of Edinburgh award", "his DofE", "the Prince's Trust", "the
   NSPCC and Barnardo's"): kept (they were redacted as a place or a name).
@@ -30,7 +31,7 @@ Scouts in Marple", "plays for Marple") were already redacted as a place with the
 guards here (``test_the_forms_an_earlier_note_doubted_stay_redacted``).
 
 Of 200 sentences tried (five batches, the fifth written after the fixes of the first four, to measure how far they
-reach), 62 leaked on 454e13c; 49 are closed below, 13 are open (see ``_OPEN``); 126 were already redacted
+reach), 62 leaked on 454e13c; 50 are closed below, 12 are open (see ``_OPEN``); 126 were already redacted
 (``_RED_HELD``).  Of the fifth batch, 19 of 25 leaked on 454e13c, 15 were closed by the fixes of the first four as they
 were, 3 after three small widenings ("the baby of", a month among first names, two words of direction), 1 is open.
 
@@ -82,6 +83,7 @@ _RED_TEAM = [
     ("they're in flat 2, 14 maes y coed", ['maes', 'coed'], '[address]'),
     ('the house on heol las, number 9', ['heol', 'las'], '[address]'),
     ('the little lad with the cleft palate, dylan-jay', ['dylan'], '[name]'),
+    ("his snap, it's, um, jayzo twenty twenty", ['jayzo'], '[handle]'),  # closed last: "it's" after a platform
 ]
 
 _RED_TEAM_AFTER = [
@@ -317,6 +319,7 @@ _KEPT = [
     "he's got adhd and autism",
     'she was in a wheelchair',
     'the nhs number was missing from the form',
+    "her snap, it's fine", "her insta, it's private now", "his snap, it was all over it",
 ]
 
 _KEPT_NOW = [
@@ -337,7 +340,6 @@ _OPEN = [
     ("the kids, ocean and storm, are twins", ["ocean"]),  # word-names in lower case joined by "and"
     ("ring nan on 01632, then 960 double one", ["960"]),  # a phone number split across a clause
     ("he was born, um, twelve twelve twenty twelve", ["twelve"]),  # a date of birth in words, day and month as numbers
-    ("his snap, it's, um, jayzo twenty twenty", ["jayzo"]),  # a handle said after fillers
     ("insta's just ruby dash rose dash x", ["ruby", "rose"]),  # a handle spelled with "dash"
     ("he's at ysgol bro dinefwr", ["dinefwr"]),  # a Welsh school's name of two words after "ysgol"
     ("ring her on oh seven seven double oh nine hundred", ["hundred"]),  # a number too short for a phone's
@@ -346,7 +348,7 @@ _OPEN = [
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
 def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 31 kept what is listed
+    # Measured when written: before, all 32 kept what is listed
     for red in _both(text):
         assert not _left(red, *gone) and (token or "[") in red, red
 
