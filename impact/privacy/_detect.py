@@ -84,7 +84,8 @@ _SOCIAL = rf"(?:{_PLATFORMS}|x|social[ \t]+media)"
 _HANDLE_BODY = r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)"
 _HANDLE_CTX_RE = lazy_compile(
     rf"\b{_SOCIAL}(?P<named>[ \t]+(?:handle|name|user[ \t]?name|account|page|profile|id|tag))?"
-    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at)|['’]s)*[ \t]*[:\-–]?[ \t]*{_HANDLE_BODY}",
+    rf"(?:[ \t]+(?:is|was|as|called|under|name[d]?|at)|['’]s|[ \t]*,[ \t]*it(?:['’]s|[ \t]+(?:is|was)))*[ \t]*[:\-–]?[ \t]*"
+    rf"{_HANDLE_BODY}",
     _I,
 )
 # A platform named in a clause ("she posts as kayleighb on tiktok", "on snapchat she is kaybee2009", "dm her at
@@ -694,6 +695,13 @@ _LOWER_STREET_RE = lazy_compile(
     r"gardens|close|drive))(?![\w])",
     re.VERSION1,
 )
+# A street named as Welsh names streets, its kind first ("12 Heol y Felin", "14 maes y coed", "the house on heol las",
+# "Ffordd Newydd"): after a house number, or after a word that places someone on it; the words after the kind, with "y",
+# "yr" or "'r" between, are the street's name.
+_WELSH_STREET_RE = lazy_compile(
+    r"(?<![\w£$€.,/])(?:(?P<num>\d{1,4}[a-z]?),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
+    r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys)(?:[ \t]+(?:y|yr)|"
+    r"['’]r)?[ \t]+(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|is|was)\b)\p{L}[\p{L}'’\-]*)(?![\w])", _I)
 _RESIDENCE_WORD = lazy_compile(rf"\b(?:{_RESIDENCE})\b", _I)
 _RESIDENCE_BEFORE = lazy_compile(rf"\b(?:{_RESIDENCE})\b[^\n.]{{0,12}}$", _I)
 _NOT_STREET_NAMES = frozenset(
@@ -1722,6 +1730,8 @@ def _addresses(text: str, add) -> None:
         # a capitalised name ("at 14 Bramble", "at 42 Ash"), or a lower-case word ending the phrase ("at 14 bramble.")
         if word[:1].isupper() or m.group("end") is not None:
             add(Span(m.start("addr"), m.end("addr"), "address"))
+    for m in _WELSH_STREET_RE.finditer(text):
+        add(Span(m.start("num") if m.group("num") else m.start("street"), m.end("street"), "address"))
     for m in _LOWER_STREET_RE.finditer(text, overlapped=True):
         words = m.group("words").split()
         if any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in words):

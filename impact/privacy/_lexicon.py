@@ -22,6 +22,7 @@
   characters, compatibility forms and look-alike letters of other scripts made
   plain), with the way back to the original offsets.
 * :func:`despaced` - the same text with letter-spaced words closed up
+* :func:`unfilled` - the same text without a speaker's fillers and repeated words
   ("J a n e", "J.A.N.E.", "0 7 7 0 0"), read as a second view.
 """
 
@@ -37,6 +38,7 @@ __all__ = [
     "bare_word",
     "lazy_compile",
     "despaced",
+    "unfilled",
     "spaced_runs",
     "english_words",
     "plain_text",
@@ -408,6 +410,80 @@ def despaced(text: str) -> tuple[str, list[int]] | None:
     origin.extend(range(pos, len(text)))
     origin.append(len(text))
     return "".join(out), origin
+
+
+
+# Sounds a speaker makes while thinking, as transcripts write them ("um", "erm", "uhm", "er", "ah", "hmm", "mm"), with a
+# comma before and after; and "like" set off as one ("so like, she ..."; not "she'd like to", "like her mum").
+_FILLER_RE = lazy_compile(
+    r"(?:,[ \t]*)?(?<![\p{L}\p{N}'’])(?:u+h*m+|u+h+|e+r+m*|e+h*m+|a+h+|h+m+|m+h*m+|(?<=(?:^|[,.;:!?]|\b(?:so|and|but|then))"
+    r"[ \t]{0,3})like(?=[ \t]*,))(?![\p{L}\p{N}'’])(?:[ \t]*(?:,|\.{3}|…))?",
+    2 | 256,  # IGNORECASE | VERSION1
+)
+# A word said again at once, alone or after a comma ("kaycee, kaycee", "she she", "Rocky, rocky").
+_REPEAT_RE = lazy_compile(r"(?<![\p{L}\p{N}'’\-])(?P<w>\p{L}+(?:['’\-]\p{L}+)*)(?P<again>(?:[ \t]*,?[ \t]+(?P=w))+)"
+                          r"(?![\p{L}\p{N}'’\-])", 2 | 256)
+_FILLER_WORDS = frozenset({"like"})
+_FILLER_SOUND = re.compile(r"u+h*m+|u+h+|e+r+m*|e+h*m+|a+h+|h+m+|m+h*m+")
+_SAID_NUMBER_RE = lazy_compile(
+    r"zero|oh|o|nought|nil|double|treble|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand", 2 | 256)
+_WORD_AGAIN_RE = lazy_compile(r"\p{L}+(?:['’\-]\p{L}+)*", 256)
+
+
+def unfilled(text: str) -> tuple[str, list[int], list[tuple[int, int, int, int]]] | None:
+    """``text`` without a speaker's fillers and words said twice, where each character came from, and the repeats; None
+    if it has none.
+
+    Transcripts keep what a speaker says while thinking: "um, so like, kaycee, kaycee, she she rang me" is read as "so
+    kaycee, she rang me", where the name stands in a place the redactor knows.  The view is read as well as the text
+    as it is.  Each repeat is given as (start, end, kept_start, kept_end) in ``text``: a word said again is what the
+    first saying of it is (a name said twice is redacted twice).
+
+    Examples
+    --------
+    >>> unfilled("um, so like, kaycee, kaycee, she she rang me")[0]
+    'so kaycee, she rang me'
+    >>> unfilled("I would like to, and I will.") is None
+    True
+    """
+    words = [w.strip(",.;:!?…\"“”‘’()").casefold() for w in text.split()]
+    said_twice = any(a == b and a for a, b in zip(words, words[1:]))
+    if not said_twice and not _FILLER_WORDS.intersection(words) and not any(_FILLER_SOUND.fullmatch(w) for w in words):
+        return None  # most texts: no filler and no word said twice
+    cuts = [(m.start(), m.end()) for m in _FILLER_RE.finditer(text)]
+    repeats: list[tuple[int, int, int, int]] = []
+    for m in _REPEAT_RE.finditer(text) if said_twice else ():
+        if _SAID_NUMBER_RE.fullmatch(m.group("w")):
+            continue  # digits said in words ("seven seven", "twelve twelve twenty twelve") are all a number's
+        first = (m.start("w"), m.end("w"))
+        cuts.append((m.start("again"), m.end("again")))
+        rest = m.group("again")
+        for again in _WORD_AGAIN_RE.finditer(rest):
+            repeats.append((m.start("again") + again.start(), m.start("again") + again.end(), *first))
+    if not cuts:
+        return None
+    cuts.sort()
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for start, end in cuts:
+        if start < pos:
+            start = pos
+        if end <= start:
+            continue
+        out.append(text[pos:start])
+        origin.extend(range(pos, start))
+        pos = end
+        if start > 0 and text[start - 1] in " \t":
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1  # "so like, kaycee": one space is left between the words, not two
+    out.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    view = "".join(out)
+    lead = len(view) - len(view.lstrip(" \t"))  # a filler opening the text leaves no space before what follows
+    origin = origin[lead:] + [len(text)]
+    return view[lead:], origin, repeats
 
 
 def _lines(name: str) -> list[str]:

@@ -487,6 +487,45 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 # Who anyone or anything is called ("her sister's called grace-may", "her nan is called grace hill"): a first name after
 # it is a person's.
+# A word for family after a possessive ("jade's mum", "amber's new boyfriend"), and the words that make the word before it
+# no one's name ("the girl's mum", "her son's dad", "everyone's mum").
+_FAMILY = (r"mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|nannan|gran|granny|grandma|grandad|grandpa|"
+           r"auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|boyfriend|girlfriend|"
+           r"partner|carers?|foster[ \t]+carers?|husband|wife|fella|kids|children|twin")
+_FAMILY_OWNED_AFTER_RE = lazy_compile(
+    rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{_FAMILY})(?![\p{{L}}'’\-])",
+    re.IGNORECASE | re.VERSION1)
+_OWNER_BEFORE_RE = lazy_compile(
+    r"\b(?:the|a|an|this|that|these|those|our|their|its|my|his|her|your|every|each|no|some|any|one|other)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+# Where a child stands among brothers and sisters, said of a word opening a clause ("sky's the eldest", "brook is the
+# middle one", "river's the youngest of the four"): the word is the child.
+_BIRTH_ORDER_AFTER_RE = lazy_compile(
+    r"(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:the|our|my|their|her|his)[ \t]+(?:eldest|youngest|oldest|baby(?=[ \t]+of\b)|"
+    r"(?:middle|baby|little|older|younger)[ \t]+(?:one|child|girl|boy|sister|brother))(?=[ \t]*(?:[,.;:!?)]|\Z)|[ \t]+(?:of|in|and|but|now|so|"
+    r"she|he|at)\b)", re.IGNORECASE | re.VERSION1)
+_NOT_CHILDREN = frozenset("mine yours hers ours theirs which whichever who whoever what".split())
+# A word said to be a name ("Smith's his surname", "Baker is her surname", "Rose was her middle name"): the name.
+_IS_A_NAME_AFTER_RE = lazy_compile(
+    r"(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:his|her|their|my|our|your|the[ \t]+\p{L}+['’]s)[ \t]+(?:(?:sur|last|family|"
+    r"maiden|middle|first|real|birth|full|christian|given|proper|married)[ \t\-]*)?name\b", re.IGNORECASE | re.VERSION1)
+# "she", "he" or "they" taking up a word set off before it ("and then tiarnelle, she kicked off").
+_TAKEN_UP_AFTER_RE = lazy_compile(r"[ \t]*,[ \t]*(?:she|he|they)(?:['’](?:s|d|ll|re))?[ \t]+\p{L}", re.VERSION1)
+# "and", "&" or "or" joining two names ("[Ocean] and Storm", "Tyler, Kai, Mason and [Rio]"); a comma alone joins a role
+# ("[Jo], Cabinet member") as often as a name.
+_AND_JOIN_RE = lazy_compile(r"^[ \t]*,?[ \t]*(?:and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+# What a child is taken or placed with after a list of names ("we took [Marley] and Blue to the contact centre").
+_NAMED_OBJECT_AFTER_RE = lazy_compile(r"[ \t]+(?:to|with|into|from|at|home|back|out|in)\b", re.VERSION1)
+# The Welsh "y", "yr" or "'r" ("of the") and the word after it, inside a place's name ("ysgol y graig", "Bryn yr Eos").
+_WELSH_OF_THE_RE = lazy_compile(r"(?:[ \t]+(?:y|yr)[ \t]+|['’]r[ \t]+)\p{L}[\p{L}'’\-]*", re.IGNORECASE | re.VERSION1)
+# "in", "at" or "near" and a word in lower case after a place found, perhaps with its kind ("[st anne's] school in
+# thrennick", "[ysgol y graig] in llangefni").
+_IN_PLACE_AFTER_RE = lazy_compile(
+    r"(?:['’]s)?(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club))?[ \t]+(?:in|at|near)"
+    r"[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
+_SEASONS = frozenset("spring summer autumn winter".split())
+
+
 _IS_CALLED_BEFORE_RE = lazy_compile(r"(?:\b(?:is|was|are|were)[ \t]+|['’](?:s|re)[ \t]+)(?:called|named)[ \t,:]*\Z",
                                     re.IGNORECASE | re.VERSION1)
 # A word no list knows, in lower case, is a person's name where it opens a clause before a verb a person is the subject
@@ -545,7 +584,7 @@ _PLACE_OWN_WORDS = ("little", "great", "upper", "lower", "nether", "north", "sou
 # How far off somewhere is said to be ("his gran out at tollerby", "lives up at drensford", "her nan over at kelbury").
 _OUT_THERE = r"(?:(?:out|up|over|down|round|back|across)[ \t]+)?"
 _GONE_TO_BEFORE_RE = lazy_compile(
-    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:up[ \t]+|down[ \t]+|back[ \t]+)?to|"
+    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:(?:up|down|back|over|out|across|round)[ \t]+){0,2}to|"
     r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up|work(?:s|ed|ing)?)"
     rf"[ \t]+{_OUT_THERE}(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
@@ -974,8 +1013,10 @@ class NameFinder:
         if places:  # a first name that is a place's where someone moved ("they moved to Hope"): the place
             at = {(p.start, p.end) for p in places}
             spans = [s for s in spans if (s.start, s.end) not in at] + places
-        spans = [self._land_place(text, s) for s in spans]
+        spans = [self._welsh_of_the(text, self._land_place(text, s)) for s in spans]
+        spans += self._place_in_place(text, spans)
         spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
+        spans += self._named_alongside(text, toks, spans)
         spans = [s for s in spans if not self._community_before_person(text, s)]
         return self._owned_brands(text, toks, spans)
 
@@ -993,6 +1034,27 @@ class NameFinder:
                      or _PLACE_HEAD_AFTER_RE.match(text, span.end) is not None)):
             return Span(span.start, span.end, "place")
         return span
+
+    @staticmethod
+    def _welsh_of_the(text: str, span: Span) -> Span:
+        """A place found, widened over the Welsh "y", "yr" or "'r" ("of the") and the word after it: one name ("ysgol y
+        graig", "Bryn yr Eos", "Pen'r Heol")."""
+        m = _WELSH_OF_THE_RE.match(text, span.end) if span.kind == "place" else None
+        return span if m is None else Span(span.start, m.end(), span.kind)
+
+    def _place_in_place(self, text: str, spans: list[Span]) -> list[Span]:
+        """A word no list knows, shaped as places are, in lower case after a place found and "in", "at" or "near": the
+        town the place is in ("[ysgol y graig] in llangefni", "[st columba's] in greenock"); not a word of English ("the
+        school in question")."""
+        found = []
+        for s in spans:
+            m = _IN_PLACE_AFTER_RE.match(text, s.end) if s.kind == "place" else None
+            if m is None:
+                continue
+            tok = _Tok(m.start("w"), m.end("w"), m.group("w"), fold(m.group("w")), "lower")
+            if self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts:
+                found.append(Span(tok.start, tok.end, "place"))
+        return found
 
     def _community_before_person(self, text: str, span: Span) -> bool:
         """Whether a name found is one word of a faith, people or nation before a person ("the only sikh family", "a
@@ -1375,6 +1437,14 @@ class NameFinder:
             return i + 2
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
+        if self._family_named(text, tok) or self._double_first_name(tok):
+            # "jade's mum", "sky's the eldest", "ruby-rose"; a surname no list knows after a double first name goes with
+            # it ("ann-marie matson")
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            two = (nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt) and self._unknown(nxt)
+                   and "-" in tok.key and (_reads_as_name(nxt.key) or _place_like(nxt.key)))
+            spans.append(Span(tok.start, (nxt if two else tok).end, "name"))
+            return i + 1 + two
         if self._ordinary(tok) and not (
             (tok.key in self.surnames and self._position(text, tok.start) == "title")
             or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 12) : tok.start]))
@@ -1401,6 +1471,9 @@ class NameFinder:
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
                     and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))
                 or _AND_KIN_AFTER_RE.match(text, tok.end)
+                # set off before "she", "he" or "they" that takes it up again ("and then tiarnelle, she kicked off")
+                or (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+                    and _TAKEN_UP_AFTER_RE.match(text, tok.end))
                 or (text[max(0, tok.start - 3) : tok.start].rstrip(" \t").endswith(",")
                     and re.match(r"[ \t]*(?:[.!?;]|\Z)", text[tok.end : tok.end + 3])
                     and _CHILD_THEN_NAMED_RE.search(text, max(0, tok.start - 90), tok.start))
@@ -1414,6 +1487,65 @@ class NameFinder:
             j += 1
         spans.append(Span(self._name_start(text, tok), toks[j - 1].end, "name"))
         return j
+
+    def _family_named(self, text: str, tok: _Tok) -> bool:
+        """A word in lower case that is a first name, owning a relation ("jade's mum", "i rang amber's dad"), or any
+        word but a function word opening a clause where a child stands among brothers and sisters ("sky's the eldest",
+        "brook is the middle one"); not "the girl's mum", "her son's dad", "everyone's mum", "mine's the eldest"."""
+        after = text[tok.end : tok.end + 5]
+        if not ((after[:1] in ("'", "’") and after[1:2] in ("s", "S")) or after.startswith((" is ", " was ", " is\t"))):
+            return False  # neither rule can hold: checked first, as most words are read here
+        key = tok.key
+        if (tok.shape != "lower" or not key.isalpha() or len(key) < 3 or key in _NOT_NAMES or key in _NOT_SUBJECTS
+                or key in _MONTH_NAMES or key in _DAY_NAMES or key in KINSHIP_ROLE_WORDS or key in _NOT_CHILDREN
+                or self._public(tok)):
+            return False
+        if _OWNER_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start):
+            return False
+        if key in self.word_names and _FAMILY_OWNED_AFTER_RE.match(text, tok.end):
+            return True
+        return (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None
+                and _BIRTH_ORDER_AFTER_RE.match(text, tok.end) is not None)
+
+    def _double_first_name(self, tok: _Tok) -> bool:
+        """A double-barrelled first name in lower case: parts joined by hyphens, one a first name and each either a
+        first name or no English word ("ruby-rose", "lily-mae", "daisy-may"); not "well-being", nor parts that are all
+        months or seasons ("april-may", "summer-autumn"), nor a day's name."""
+        parts = tok.parts()
+        if tok.shape != "lower" or "-" not in tok.key or len(parts) < 2:
+            return False
+        if (all(p in _MONTH_NAMES or p in _SEASONS for p in parts)
+                or any(p in _DAY_NAMES or (p in _NOT_NAMES and p not in self.firsts) or not p.isalpha() for p in parts)):
+            return False  # "april-may", "summer-autumn"; a month among names is one ("daisy-may")
+        return any(p in self.firsts for p in parts) and all(p in self.firsts or p not in self.words for p in parts)
+
+    def _named_alongside(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """Capitalised words inside a sentence listed beside a name found ("the twins, [Ocean] and Storm", "we took
+        [Marley] and Blue"), and a word said to be a name ("Smith's his surname", "Baker is her surname"); not a public
+        body, a service, a place, a month or a day, nor the first word of a longer capitalised name ("[Sarah] and Social
+        Care")."""
+        found: list[Span] = []
+        for k, tok in enumerate(toks):
+            key = tok.key
+            if (tok.shape != "cap" or any(s.start <= tok.start < s.end for s in spans) or self._public(tok)
+                    or key in _NOT_NAMES or key in _MONTH_NAMES or key in _DAY_NAMES or key in _SERVICE_WORDS):
+                continue
+            if _IS_A_NAME_AFTER_RE.match(text, tok.end):
+                found.append(Span(tok.start, tok.end, "name"))
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if _sentence_initial(text, tok.start) or (
+                    nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)):
+                continue
+            if (key in KINSHIP_ROLE_WORDS or key in _TITLES or key.endswith(_WORD_ENDINGS)
+                    or (key in self.words and key not in self.firsts and not _PHRASE_END_RE.search(text[tok.end : tok.end + 40])
+                        and not _SUBJECT_VERB_AFTER_RE.match(text, tok.end) and not _NAMED_OBJECT_AFTER_RE.match(text, tok.end))):
+                continue  # "Children, Young People & Learning", "[Jo], Chairman of", "[Jo] and Health colleagues"
+            names = [s for s in (*spans, *found) if s.kind == "name"]
+            if any(s.end <= tok.start and _AND_JOIN_RE.match(text[s.end : tok.start]) for s in names) or any(
+                    s.start >= tok.end and _AND_JOIN_RE.match(text[tok.end : s.start]) for s in names):
+                found.append(Span(tok.start, tok.end, "name"))
+        return found
 
     def _name_start(self, text: str, tok: _Tok) -> int:
         """Where a name found in lower case at ``tok`` starts: earlier, over a title's initials ("dr k j vraznick") or a

@@ -236,7 +236,10 @@ word spelled with look-alike letters of another script ("Аnita" with a
 Cyrillic "А") read in Latin letters (Unicode confusables, UTS #39; a word
 wholly in another script is left alone).  It is read a second time with
 letter-spaced words closed up ("J a n e Smith", "J.A.N.E. SMITH",
-"0 7 7 0 0  9 0 0  1 2 3", "l s 6 2 a b").  A participant's full name is also
+"0 7 7 0 0  9 0 0  1 2 3", "l s 6 2 a b"), and a third time without a
+speaker's fillers and words said twice ("um, so like, kaycee, kaycee, she she
+rang me" is read as "so kaycee, she rang me"); a name said twice is redacted
+both times ("his brother Rocky, rocky").  A participant's full name is also
 found surname first ("Smith , Jane"), across a line break or a blank line,
 closed up ("JaneSmith") or joined by "_" or "." ("jane_smith"); a first name
 and surname spelled out with no wider gap ("J O H N S M I T H") is a name, and
@@ -288,6 +291,7 @@ from ._lexicon import (
     public_phrases,
     spaced_runs,
     surname_words,
+    unfilled,
 )
 from ._names import (
     _CLAUSE_OPEN_RE,
@@ -650,10 +654,30 @@ class _Redactor:
             view, back = closed
             found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
             spans = _merge([*spans, *found, *_spelled_out(plain, self.spelled_names)])
+        quiet = unfilled(plain)
+        if quiet is not None:
+            spans = _merge([*spans, *self._found_unfilled(plain, spans, *quiet)])
         if origin is None:
             return spans
         # An invisible character inside a detail is redacted with it: a span covers its first to last character.
         return [Span(origin[s.start], origin[s.end - 1] + 1, s.kind) for s in spans]
+
+    def _found_unfilled(self, text: str, spans: list[Span], view: str, back: list[int],
+                        repeats: list[tuple[int, int, int, int]]) -> list[Span]:
+        """The details read in ``text`` without its fillers and repeated words (:func:`unfilled`), placed back on it; a
+        name or place said again at once is redacted where it is said again ("his brother Rocky, rocky, he's 14"),
+        unless the word is a function word ("the boy called Will, will he be ok?")."""
+        found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
+        seen = _merge([*spans, *found])
+        for start, end, kept_start, kept_end in repeats:
+            word = fold(text[start:end])
+            if word in _NOT_NAMES:
+                continue
+            for s in seen:
+                if s.kind in ("name", "place") and s.start <= kept_start and kept_end <= s.end:
+                    found.append(Span(start, end, s.kind))
+                    break
+        return found
 
     def _find(self, text: str) -> list[Span]:
         folded = fold(text)
