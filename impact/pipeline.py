@@ -553,16 +553,18 @@ def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFra
     ``coded_segments``: the segments of every interview when the transcripts were segmented, so that an interview
     with none and no coding is not counted (:func:`impact.process.process_factors`).
     """
-    from .process import factors_by_realisation, process_codings, process_factors, recommendations
+    from .process import factor_statements, factors_by_realisation, process_codings, process_factors, recommendations
 
     leaves = [c for c in book.leaf_codes() if c != "recommendation"]
     pc = process_codings(pcodings, study, segments=segments if len(segments) else None)
     later = study.wave_ids[1:] if len(study.wave_ids) > 1 else study.wave_ids
     after = pc[pc["wave"].isin(later)]
+    # a suggestion is coded with the factor it concerns, but it is not evidence that the factor hindered
+    said = factor_statements(pc)
     return {
         "codings": pc,
-        "factors": process_factors(pc[pc["code"] != "recommendation"], study, codes=leaves, segments=coded_segments),
-        "by_realisation": factors_by_realisation(after[after["code"] != "recommendation"], ptraj, study, codes=leaves,
+        "factors": process_factors(said, study, codes=leaves, segments=coded_segments),
+        "by_realisation": factors_by_realisation(said[said["wave"].isin(later)], ptraj, study, codes=leaves,
                                                  alpha=alpha),
         "recommendations": recommendations(after, codes=leaves),
         "framework": framework_matrix(study, pcodings, segments=segments, codebook=book, codes=leaves)

@@ -12,7 +12,10 @@ where a person coded it).  This module turns them into:
   saying each factor helped among those whose expectations of the review were
   realised and among those whose expectations were not;
 * :func:`recommendations` - the suggestions for the programme, grouped by the
-  factor they concern.
+  factor they concern;
+* :func:`factor_statements` - the codings that say how a factor shaped impact,
+  without the suggestions (a suggestion names a factor but is not evidence of
+  how it went).
 
 The numbers are counts of people; with the handful of councils of a typical
 study they describe, they do not test.
@@ -28,7 +31,8 @@ from ._frames import member
 from .panel import _coded_interviews
 from .study import Study
 
-__all__ = ["PROCESS_CODEBOOK", "process_codings", "process_factors", "factors_by_realisation", "recommendations"]
+__all__ = ["PROCESS_CODEBOOK", "process_codings", "process_factors", "factors_by_realisation", "recommendations",
+           "factor_statements"]
 
 #: The codebook of the review process.
 PROCESS_CODEBOOK = "review_process"
@@ -215,11 +219,7 @@ def recommendations(pc: pd.DataFrame, *, codes: Sequence[str] | None = None) -> 
     cols = ["code", "n_participants", "n_statements", "n_councils"]
     if pc.empty:
         return pd.DataFrame(columns=cols)
-    # a statement is its segment; a span coding (unit = the interview) is its span
-    whole = pc["unit"].astype(str) == pc["interview_id"].astype(str)
-    key = pc["unit"].astype(str).where(~whole, pc["interview_id"].astype(str) + "@" + pc["start"].astype(str) + "-"
-                                        + pc["end"].astype(str))
-    pc = pc.assign(statement=key)
+    pc = pc.assign(statement=_statement_key(pc))
     rec = pc[pc["code"] == _RECOMMENDATION]
     if rec.empty:
         return pd.DataFrame(columns=cols)
@@ -240,3 +240,36 @@ def recommendations(pc: pd.DataFrame, *, codes: Sequence[str] | None = None) -> 
     out = out.assign(_o=out["code"].map(order).fillna(len(order))).sort_values(["_o", "code"]).drop(columns="_o")
     return out[cols].reset_index(drop=True)
 
+
+
+def _statement_key(pc: pd.DataFrame) -> pd.Series:
+    """The statement of each coding: its segment, or, for a span coding (unit = the interview), its span."""
+    unit = pc["unit"].astype(str)
+    whole = unit == pc["interview_id"].astype(str)
+    return unit.where(~whole, pc["interview_id"].astype(str) + "@" + pc["start"].astype(str) + "-"
+                      + pc["end"].astype(str))
+
+
+def factor_statements(pc: pd.DataFrame) -> pd.DataFrame:
+    """The codings of ``pc`` that say how a factor shaped impact: every statement also coded ``recommendation`` left out.
+
+    A suggestion for the programme ("it would have helped if the report came sooner") is coded with the factor it
+    concerns, and reads as that factor falling short; but it says what the speaker would change, not that the
+    factor got in the way of the review's impact. Counted as one, every suggestion added a participant who said the
+    factor hindered (a synthetic study of 30 councils counted 16 participants saying the review team hindered, 7
+    of them only by suggesting a health professional on the team). Suggestions are counted by
+    :func:`recommendations`.
+
+    Examples
+    --------
+    >>> pc = pd.DataFrame({"unit": ["S1", "S2", "S2"], "interview_id": ["I1"] * 3, "start": [None] * 3,
+    ...     "end": [None] * 3, "code": ["review_team", "review_team", "recommendation"],
+    ...     "valence": ["helped", "hindered", "hindered"]})
+    >>> factor_statements(pc)["unit"].tolist()
+    ['S1']
+    """
+    if pc.empty:
+        return pc
+    key = _statement_key(pc)
+    suggestion = set(key[pc["code"] == _RECOMMENDATION])
+    return pc[~key.isin(suggestion)]

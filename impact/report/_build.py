@@ -36,6 +36,7 @@ from .. import vocab
 from .._tabular import csv_text
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
+from ..process import factor_statements
 from ..privacy import (
     SUPPRESSED,
     DisclosureWarning,
@@ -3214,7 +3215,9 @@ def _process_sections(ctx) -> list[Section]:
                                                   "wrong side", valence=True)))
         return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
     top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
-    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1)
+    # a suggestion is quoted under the lessons, not as a factor that helped or hindered
+    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1,
+                             codings=factor_statements(proc["codings"]))
     if quotes:
         blocks.append(Paragraph("What participants said about the factors raised most often (redacted):"))
         for code, quote, val in quotes:
