@@ -357,7 +357,7 @@ def analyse(
     if "process" in books:
         _progress(progress, "reading what shaped impact")
         process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha,
-                                    coded_segments=segments if segmented else None)
+                                    coded_segments=segments if segmented else None, ppanel=ppanel)
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     # the same counts at each wave after the review: the share credited to other factors can change between them
     # (NFER 2014: councils grew more cautious to credit the review as time went on), which the pooled counts hide
@@ -547,13 +547,22 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
 
 
 def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFrame, book, ptraj: pd.DataFrame,
-                      alpha: float, *, coded_segments: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions.
+                      alpha: float, *, coded_segments: pd.DataFrame | None = None,
+                      ppanel: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions, and
+    whether what participants said of each factor goes with the impacts they reported (``ppanel``).
 
     ``coded_segments``: the segments of every interview when the transcripts were segmented, so that an interview
     with none and no coding is not counted (:func:`impact.process.process_factors`).
     """
-    from .process import factor_statements, factors_by_realisation, process_codings, process_factors, recommendations
+    from .process import (
+        factor_statements,
+        factors_by_impact,
+        factors_by_realisation,
+        process_codings,
+        process_factors,
+        recommendations,
+    )
 
     leaves = [c for c in book.leaf_codes() if c != "recommendation"]
     pc = process_codings(pcodings, study, segments=segments if len(segments) else None)
@@ -566,6 +575,8 @@ def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFra
         "factors": process_factors(said, study, codes=leaves, segments=coded_segments),
         "by_realisation": factors_by_realisation(said[said["wave"].isin(later)], ptraj, study, codes=leaves,
                                                  alpha=alpha),
+        "by_impact": (factors_by_impact(said[said["wave"].isin(later)], ppanel, codes=leaves, alpha=alpha)
+                      if ppanel is not None and len(ppanel) else pd.DataFrame()),
         "recommendations": recommendations(after, codes=leaves),
         "framework": framework_matrix(study, pcodings, segments=segments, codebook=book, codes=leaves)
         if len(segments) else pd.DataFrame(),

@@ -387,6 +387,16 @@ def _declare(ctx) -> None:
             for r in br.to_dict("records"):
                 led.count(("helped_by", r["code"], r["group"]), r["events"])
                 led.at_most(("helped_by", r["code"], r["group"]), ("realisation_group", r["group"]))
+        bi = proc.get("by_impact")
+        if bi is not None and len(bi):
+            totals = fac.set_index("code")
+            for r in bi.to_dict("records"):
+                led.count(("proc_impact", r["code"]), r["n"])
+                # the participants tested are those who said only that it helped or only that it hindered: the
+                # published counts of each, where they are the same participants (every interview after the review
+                # in the participant panel)
+                if r["code"] in totals.index and r["n"] == totals.loc[r["code"], "n_helped"] + totals.loc[r["code"], "n_hindered"]:
+                    led.relation(("proc_impact", r["code"]), [("proc", r["code"], "helped"), ("proc", r["code"], "hindered")])
         rec = proc.get("recommendations")
         if rec is not None and len(rec):
             for r in rec.to_dict("records"):
@@ -815,6 +825,8 @@ def _summary(ctx) -> Section:
     if not weak:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
+    if ctx.f.process is not None:
+        items += _by_impact_linked(ctx, _process_labels())
     if items:
         blocks.append(Bullets(items))
     caveats = _caveats(ctx)
@@ -3188,6 +3200,7 @@ def _process_sections(ctx) -> list[Section]:
     fig = _process_figure(ctx, fac, labels)
     if fig is not None:
         blocks.append(fig)
+    blocks += _by_impact_blocks(ctx, labels)
     br = proc.get("by_realisation")
     if br is not None and len(br):
         rows = []
@@ -3225,6 +3238,97 @@ def _process_sections(ctx) -> list[Section]:
     return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
 
 
+def _by_impact_tested(ctx) -> pd.DataFrame:
+    """The factors tested for a link between what participants said of them and the impacts they reported."""
+    bi = ctx.f.process.get("by_impact") if ctx.f.process is not None else None
+    if bi is None or bi.empty or "tested" not in bi.columns:
+        return pd.DataFrame()
+    return bi[bi["tested"].astype(bool)]
+
+
+def _by_impact_linked(ctx, labels) -> list[str]:
+    """A sentence for each factor whose valence is associated with the impacts its speakers reported (Holm-adjusted),
+    for the section and the summary; none under machine coding (which reads valence no better than chance)."""
+    tested = _by_impact_tested(ctx)
+    if tested.empty or _process_machine_coded(ctx):
+        return []
+    out = []
+    for r in tested[tested["p_adjusted"] < ctx.alpha].itertuples():
+        side = "helped rather than got in the way" if r.odds_ratio > 1 else "got in the way rather than helped"
+        out.append(f"Participants who reported more impacts after the review more often said that "
+                   f"{labels.get(r.code, r.code).lower()} {side} (odds ratio {r.odds_ratio:.2f} per impact reported "
+                   f"per interview, {_level(ctx.alpha)} CI {r.ci_low:.2f} to {r.ci_high:.2f}, Holm-adjusted "
+                   f"{_p_words(r.p_adjusted, ctx.alpha)} across the {len(tested)} factors tested).")
+    return out
+
+
+def _by_impact_blocks(ctx, labels) -> list:
+    """Whether what participants said about each factor goes with the impacts they reported: a sentence (withheld
+    under machine coding) and the table of the test (:func:`impact.process.factors_by_impact`).
+
+    The generator plants that participants who report more impact say more often that monitoring the action plan
+    helped; the section counted what was said of each factor and never asked whether it went with the impact its
+    speakers reported (audit13)."""
+    bi = ctx.f.process.get("by_impact")
+    if bi is None or bi.empty:
+        return []
+    tested = _by_impact_tested(ctx)
+    if _process_machine_coded(ctx):
+        text = _process_withheld("whether what participants said about each factor is related to the impacts they "
+                                 "reported", valence=True, why="such a test rests on reading which side each "
+                                 "statement takes", what_below="The models")
+    elif tested.empty:
+        text = ("No factor could be tested for whether saying it helped or got in the way goes with the impacts "
+                "participants reported: for each, too few participants said it helped, or said it got in the way, "
+                "or too few councils raised it.")
+    else:
+        linked = _by_impact_linked(ctx, labels)
+        rest = len(tested) - len(linked)
+        if linked:
+            text = " ".join(linked)
+            if rest:
+                text += (f" For the other {_say(rest)} factor{'s' if rest != 1 else ''} tested, what participants said "
+                         "was not significantly related to the impacts they reported; this is not evidence that there "
+                         "is no relation.")
+        else:
+            text = (f"Whether participants said a factor helped or got in the way was not significantly related to the "
+                    f"number of impacts they reported, for any of the {_say(len(tested))} factors tested (Holm across "
+                    "factors); this is not evidence that there is no relation.")
+        untested = len(bi) - len(tested)
+        if untested:
+            text += (f" {_say(untested).capitalize()} factor{'s were' if untested != 1 else ' was'} not tested (too few "
+                     "participants on one side, or too few councils; see the table).")
+    rows = []
+    for r in bi.to_dict("records"):
+        ok = ctx.shown(("proc", r["code"], "helped"), ("proc", r["code"], "hindered"))
+        rows.append({"factor": r["code"], "n_said": ctx.cell(("proc_impact", r["code"])),
+                     "mean_impacts_helped": r["mean_impacts_helped"] if ok else SUPPRESSED,
+                     "mean_impacts_hindered": r["mean_impacts_hindered"] if ok else SUPPRESSED,
+                     "odds_ratio": r["odds_ratio"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
+                     "p_value": r["p_value"], "p_adjusted": r["p_adjusted"],
+                     "tested": "yes" if r["tested"] else r["why_not"]})
+    return [
+        Paragraph("Does what participants said about a factor go with the impact they reported? For each factor, among "
+                  "participants who said only that it helped or only that it got in the way at a wave after the "
+                  "review, a penalised (Firth) logistic model of saying it helped on the number of impacts the "
+                  "participant reported per interview after the review (and the wave), with councils as clusters. "
+                  + text),
+        Table("process_by_impact", pd.DataFrame(rows), "Saying a factor helped, by the impacts participants reported",
+              "Participants: those who said only that it helped or only that it hindered, once at each wave. Mean impacts: "
+              "impacts reported per interview after the review by those who said it helped and hindered. Odds ratio "
+              "of saying it helped per impact reported, from Firth's penalised logistic model with the wave, the "
+              "test's statistic divided by its design effect for participants in one council being alike; p "
+              "adjusted across the factors tested (Holm). A relation is not a cause: a council doing well may both "
+              "report more and see more of what helped.",
+              {"mean_impacts_helped": "num:2", "mean_impacts_hindered": "num:2", "odds_ratio": "num:2",
+               "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "p_adjusted": "p"},
+              labels={"n_said": Label("Participants", format="int"),
+                      "mean_impacts_helped": Label("Mean impacts, said it helped"),
+                      "mean_impacts_hindered": Label("Mean impacts, said it hindered"),
+                      "tested": Label("Tested")}),
+    ]
+
+
 def _process_machine_coded(ctx) -> bool:
     """Whether the review-process coding is the package's machine coding (not codings supplied by people)."""
     return "process" in ctx.f.coding.get("machine_books", ())
@@ -3246,7 +3350,8 @@ def _process_unquoted(kind: str, misfiled: str, *, valence: bool) -> str:
             "export, for checking by hand.")
 
 
-def _process_withheld(what: str, *, valence: bool) -> str:
+def _process_withheld(what: str, *, valence: bool, why: str = "a ranking rests on the coding of every code",
+                      what_below: str = "The counts") -> str:
     """The sentence that stands for a ranking of review-process codes read by the machine coder.
 
     Measured on real text labelled by people (docs/methods.md, `bench.process_validity`), the coder reads the
@@ -3255,8 +3360,8 @@ def _process_withheld(what: str, *, valence: bool) -> str:
     """
     how = _READS_VALENCE if valence else _READS_CODES
     return (f"This report does not state {what}: the review-process codes were read by the package's machine coder, "
-            f"which, measured against people on real text, reads {how}, and a ranking rests on the coding of every "
-            "code. The counts are in the table below, unconfirmed until a sample of the codings is checked by hand "
+            f"which, measured against people on real text, reads {how}, and {why}. {what_below} are in the table "
+            "below, unconfirmed until a sample of the codings is checked by hand "
             "(impact review export) or the interviews are coded by people.")
 
 
