@@ -36,7 +36,6 @@ from .. import vocab
 from .._tabular import csv_text
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
-from ..process import factor_statements
 from ..privacy import (
     SUPPRESSED,
     DisclosureWarning,
@@ -47,6 +46,7 @@ from ..privacy import (
     redact_series,
 )
 from ..privacy._ledger import DisclosureLedger
+from ..process import factor_statements
 from . import (
     CI,
     Bullets,
