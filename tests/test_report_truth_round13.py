@@ -158,3 +158,36 @@ def test_no_factor_is_linked_to_impact_where_none_is_planted(monitoring_null):
 
 def _words(n: int) -> str:
     return ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] if n <= 10 else str(n)
+
+
+# --------------------------------------------------------------------------- 5. change after the review, named in full
+@pytest.fixture(scope="module")
+def fading():
+    """``(study, truth, findings)``: 20 councils, morale planted to rise at early impact and fall a year on, the other
+    impacts planted alike at both waves after the review (seed 1310051)."""
+    return once_per_worker(("round13", "fading"), lambda: analysed_synthetic(
+        20, 1310051, interviews_per_wave=3, words_per_interview=100, parts=["models"],
+        effects={"wave_log_odds": {"expectations": -2.0, "early": 0.0, "longer_term": 0.0},
+                 "code_wave_log_odds": {"morale": {"expectations": 0.0, "early": 1.0, "longer_term": -2.5}}}))
+
+
+def test_the_change_between_the_waves_after_the_review_names_the_impacts_without_one(fading):
+    """The summary's sentence on the change between early impact and longer-term change named only the impacts
+    whose change was significant (morale, planted to fall); the five planted alike at both waves were not named, so
+    a reader could not tell 'no significant change' from 'no data'. It now names every impact the models read at
+    that contrast: those with a significant change (adjusted p below 0.05 in the models table) and, after them,
+    those without, in codebook order."""
+    _, _, f = fading
+    impacts = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
+    since = f.models[f.models["term"] == "longer_term_vs_early"].set_index("code")
+    assert set(since.index) == set(impacts)
+    labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
+    report, _ = report_of(f)
+    bullets = [i for b in report.sections[0].blocks if type(b).__name__ == "Bullets" for i in b.items]
+    [said] = [s for s in bullets if "between early impact and longer-term change" in s.lower()]
+    sig = [c for c in impacts if since.loc[c, "p_adjusted"] < 0.05]
+    assert "morale" in sig and len(sig) < len(impacts)
+    changed, _, quiet = said.partition("no significant change between early impact and longer-term change in ")
+    assert [c for c in impacts if labels[c] in quiet] == [c for c in impacts if c not in sig]
+    assert [c for c in impacts if labels[c] in changed] == sig
+    assert quiet.endswith("which is not evidence that there was none.")

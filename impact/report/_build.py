@@ -1049,7 +1049,8 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
     across the impacts, :func:`impact.intervention_effects`) are read where
     the fit can be (as :func:`_change_sentences` reads its own) and the
     impact is not one whose machine coding is unconfirmed over the waves.
-    Nothing is said where no such change is significant.
+    The impacts read with no significant change are named beside the ones
+    that changed, or alone where none did (silence read as no data).
     """
     terms = _since_terms(ctx)
     holm, rows = _readable_models(ctx, terms)
@@ -1061,14 +1062,23 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
     out = []
     for term, w in terms.items():
         part = sig[sig["term"] == term].assign(_o=lambda d: d["code"].map(ctx.codes.index)).sort_values("_o")
-        if part.empty:
-            continue
+        # the impacts read at this contrast with no significant change are named too: a sentence naming only the
+        # one that fell said nothing of the five read alike, and silence reads as no data (audit13)
+        quiet = [c for c in ctx.codes if c in set(rows.loc[rows["term"] == term, "code"]) - set(part["code"])]
         n = int((holm["term"] == term).sum())
         last = ctx.short_wave(w).lower()
+        none = (f"no significant change between {first} and {last} in " + _listed([ctx.code(c).lower() for c in quiet])
+                + ", which is not evidence that there was none") if quiet else ""
+        if part.empty:
+            if quiet:
+                out.append(f"The models show {none} (adjusted across the {n} {ctx.one if n == 1 else ctx.many} "
+                           "modelled, Holm).")
+            continue
         out.append(f"Between {first} and {last}, the models show "
                    + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {last} "
                               f"({_odds_ratio(r, ctx.alpha)})" for r in part.itertuples()])
-                   + f", adjusted across the {n} {ctx.one if n == 1 else ctx.many} modelled (Holm).")
+                   + f", adjusted across the {n} {ctx.one if n == 1 else ctx.many} modelled (Holm)"
+                   + (f"; they show {none}." if quiet else "."))
     return out
 
 
