@@ -562,6 +562,7 @@ def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFra
         process_codings,
         process_factors,
         recommendations,
+        suggestions_by_wave,
     )
 
     leaves = [c for c in book.leaf_codes() if c != "recommendation"]
@@ -578,6 +579,7 @@ def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFra
         "by_impact": (factors_by_impact(said[said["wave"].isin(later)], ppanel, codes=leaves, alpha=alpha)
                       if ppanel is not None and len(ppanel) else pd.DataFrame()),
         "recommendations": recommendations(after, codes=leaves),
+        "suggestions_by_wave": suggestions_by_wave(pc, study, waves=later, segments=coded_segments),
         "framework": framework_matrix(study, pcodings, segments=segments, codebook=book, codes=leaves)
         if len(segments) else pd.DataFrame(),
     }

@@ -16,6 +16,8 @@ where a person coded it).  This module turns them into:
 * :func:`factors_by_impact` - whether participants who reported more impacts
   more often said a factor helped rather than got in the way (a penalised
   logistic model per factor, councils as clusters, Holm across factors);
+* :func:`suggestions_by_wave` - the share of participants making a suggestion
+  at each wave;
 * :func:`factor_statements` - the codings that say how a factor shaped impact,
   without the suggestions (a suggestion names a factor but is not evidence of
   how it went).
@@ -36,7 +38,7 @@ from .panel import _coded_interviews
 from .study import Study
 
 __all__ = ["PROCESS_CODEBOOK", "process_codings", "process_factors", "factors_by_realisation", "recommendations",
-           "factor_statements", "factors_by_impact"]
+           "factor_statements", "factors_by_impact", "suggestions_by_wave"]
 
 #: The codebook of the review process.
 PROCESS_CODEBOOK = "review_process"
@@ -376,3 +378,46 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
     out = pd.DataFrame(rows, columns=[c for c in cols if c != "p_adjusted"])
     out["p_adjusted"] = adjust_pvalues(out["p_value"].astype("float64").to_numpy(), "holm") if len(out) else []
     return out[cols]
+
+
+def suggestions_by_wave(pc: pd.DataFrame, study: Study, *, waves: Sequence[str] | None = None,
+                        segments: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The participants making at least one suggestion for the programme at each wave, of those with a coded interview.
+
+    Parameters
+    ----------
+    pc : DataFrame
+        :func:`process_codings` (every code; the rows coded ``recommendation`` are the suggestions).
+    study : Study
+    waves : sequence of str, optional
+        The waves to report (default: every wave of the study).
+    segments : DataFrame, optional
+        The coded segments: an interview with none and no coding in ``pc`` was not coded and is not counted (as
+        in :func:`process_factors`).
+
+    Returns
+    -------
+    DataFrame
+        One row per wave: ``wave``, ``n_participants`` (with a coded interview at the wave), ``n_suggesting``
+        (who made at least one suggestion) and ``share``.
+
+    Examples
+    --------
+    >>> from impact.study import Study
+    >>> iv = pd.DataFrame({"interview_id": ["I1", "I2"], "participant_id": ["P1", "P2"], "council_id": ["301"] * 2,
+    ...     "wave": ["early"] * 2, "date": [None] * 2, "mode": [None] * 2, "transcript": ["a", "b"]})
+    >>> s = Study({"name": "x", "waves": [{"id": "early", "label": "Early", "window_days": [0, 200]}]},
+    ...           {"interviews": iv}, {"a": "", "b": ""})
+    >>> pc = pd.DataFrame({"participant_id": ["P1"], "wave": ["early"], "code": ["recommendation"]})
+    >>> r = suggestions_by_wave(pc, s).iloc[0]
+    >>> int(r["n_participants"]), int(r["n_suggesting"]), float(r["share"])
+    (2, 1, 0.5)
+    """
+    iv = _coded_interviews(study, pc, segments).dropna(subset=["wave"])
+    people = iv.groupby("wave")["participant_id"].nunique()
+    rec = pc[pc["code"] == _RECOMMENDATION].groupby("wave")["participant_id"].nunique() if len(pc) else pd.Series()
+    rows = []
+    for wave in (list(waves) if waves is not None else study.wave_ids):
+        n, k = int(people.get(wave, 0)), int(rec.get(wave, 0))
+        rows.append({"wave": wave, "n_participants": n, "n_suggesting": k, "share": k / n if n else float("nan")})
+    return pd.DataFrame(rows, columns=["wave", "n_participants", "n_suggesting", "share"])

@@ -397,6 +397,12 @@ def _declare(ctx) -> None:
                 # in the participant panel)
                 if r["code"] in totals.index and r["n"] == totals.loc[r["code"], "n_helped"] + totals.loc[r["code"], "n_hindered"]:
                     led.relation(("proc_impact", r["code"]), [("proc", r["code"], "helped"), ("proc", r["code"], "hindered")])
+        sw = proc.get("suggestions_by_wave")
+        if sw is not None and len(sw):
+            for r in sw.to_dict("records"):
+                led.count(("rec_wave_n", r["wave"]), r["n_participants"])
+                led.count(("rec_wave", r["wave"]), r["n_suggesting"])
+                led.at_most(("rec_wave", r["wave"]), ("rec_wave_n", r["wave"]))
         rec = proc.get("recommendations")
         if rec is not None and len(rec):
             for r in rec.to_dict("records"):
@@ -3473,6 +3479,7 @@ def _lessons(ctx, labels) -> Section:
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
         return Section("Lessons for the programme", blocks)
+    blocks += _suggestions_by_wave(ctx)
     rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
     ordered = rec.sort_values("n_participants", ascending=False)
@@ -3504,6 +3511,42 @@ def _lessons(ctx, labels) -> Section:
         for code, quote, _ in quotes:
             blocks.append(Quote(quote, labels.get(code, code)))
     return Section("Lessons for the programme", blocks)
+
+
+def _suggestions_by_wave(ctx) -> list:
+    """The share of participants making a suggestion at each wave after the review: a sentence (from the published
+    counts; withheld under machine coding) and a table. The section gave suggestions by what they concern, pooled
+    over the waves, and never said how many participants made one at each wave (audit13)."""
+    sw = ctx.f.process.get("suggestions_by_wave")
+    if sw is None or sw.empty:
+        return []
+    rows, said = [], []
+    for r in sw.to_dict("records"):
+        n_key, k_key = ("rec_wave_n", r["wave"]), ("rec_wave", r["wave"])
+        ok = ctx.shown(n_key, k_key)
+        rows.append({"wave": r["wave"], "n_participants": ctx.cell(n_key), "n_suggesting": ctx.cell(k_key),
+                     "share": r["share"] if ok else SUPPRESSED})
+        if ok and r["n_participants"]:
+            said.append(f"at {ctx.short_wave(r['wave']).lower()} {int(r['n_suggesting'])} of "
+                        f"{int(r['n_participants'])} participants ({_pct(r['share'])})")
+    out = []
+    if _process_machine_coded(ctx):
+        out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
+                                               why="a share rests on the reading of the recommendation code",
+                                               what_below="The counts")))
+    elif said:
+        hidden = len(sw) - len(said)
+        out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said)
+                             + (f" (the counts at {_say(hidden)} wave{'s are' if hidden != 1 else ' is'} not published)"
+                                if hidden else "") + "."))
+    out.append(Table("suggestions_by_wave", pd.DataFrame(rows), "Participants making a suggestion, by wave",
+                     "Participants with a coded interview at the wave, and those of them who made at least one "
+                     "suggestion for the programme.",
+                     {"share": "pct:0"},
+                     labels={"n_participants": Label("Participants interviewed", format="int"),
+                             "n_suggesting": Label("Participants making a suggestion", format="int"),
+                             "share": Label("Share making a suggestion")}))
+    return out
 
 
 # --------------------------------------------------------------------------- reliability and methods
