@@ -276,9 +276,13 @@ def factor_statements(pc: pd.DataFrame) -> pd.DataFrame:
     """
     if pc.empty:
         return pc
+    return pc[~_of_suggestions(pc)]
+
+
+def _of_suggestions(pc: pd.DataFrame) -> pd.Series:
+    """Whether each coding of ``pc`` is of a statement coded ``recommendation`` (the same segment, or span)."""
     key = _statement_key(pc)
-    suggestion = set(key[pc["code"] == _RECOMMENDATION])
-    return pc[~key.isin(suggestion)]
+    return key.isin(set(key[pc["code"] == _RECOMMENDATION]))
 
 
 def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence[str] | None = None,

@@ -212,3 +212,27 @@ def test_the_share_of_participants_making_a_suggestion_is_given_at_each_wave(pro
         assert table.loc[wave, "n_suggesting"] == rec.get(wave, 0)
         assert table.loc[wave, "share"] == pytest.approx(rec.get(wave, 0) / people[wave])
         assert f"at {label} {rec[wave]} of {people[wave]} participants ({rec[wave] / people[wave]:.0%})" in text
+
+
+# --------------------------------------------------------------------------- 3. a suggestion quoted, and only it
+def test_the_lessons_quote_only_the_suggestions_own_statements(process_study):
+    """"Lessons for the programme" quotes a suggestion under the part of the review it concerns. Matching codings
+    by unit, which for a coded span is its interview, it quoted any statement about that factor in an interview that
+    held a suggestion (seed 7011: "The written report took nearly three months to arrive.", a statement that the
+    report hindered, quoted as a lesson). Every quote is now a planted suggestion's own text, captioned with the
+    factor planted with it."""
+    study, truth, f = process_study
+    st = truth.statements
+    rec = st[st["code"] == "recommendation"]
+    factor = st[(st["code"] != "recommendation") & (st["valence"] != "")].set_index(["interview_id", "start"])["code"]
+    planted = {" ".join(study.transcript(i)[int(a):int(b)].split()): factor[(i, a)]
+               for i, a, b in zip(rec["interview_id"], rec["start"], rec["end"], strict=True)}
+    from impact.report._build import _process_labels
+
+    labels = _process_labels()
+    quotes = [b for b in _section(f, "Lessons for the programme").blocks if type(b).__name__ == "Quote"]
+    assert len(quotes) >= 3
+    for q in quotes:
+        text = " ".join(q.text.split())
+        assert text in planted, text
+        assert q.attribution == labels[planted[text]]

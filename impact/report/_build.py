@@ -46,7 +46,7 @@ from ..privacy import (
     redact_series,
 )
 from ..privacy._ledger import DisclosureLedger
-from ..process import factor_statements
+from ..process import _of_suggestions, factor_statements
 from . import (
     CI,
     Bullets,
@@ -3501,13 +3501,16 @@ def _lessons(ctx, labels) -> Section:
         blocks.append(Paragraph(_process_unquoted("suggestion", "a suggestion could be filed under the wrong part of "
                                                   "the review", valence=False)))
         return Section("Lessons for the programme", blocks)
+    # the factor codings of the suggestions' own statements: a span coding's unit is its interview, so matching
+    # units quoted any statement about the factor in an interview that held a suggestion (seed 7011: "The written
+    # report took nearly three months to arrive." under the lessons, beside the suggestion it was not)
     pc = proc["codings"]
-    rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
+    own = pc[_of_suggestions(pc) & (pc["code"] != "recommendation")]
     codes = [c for c in ordered["code"] if c != "general"][:6]
-    sub_codes = [c for c in codes if c in set(pc.loc[pc["unit"].isin(rec_units), "code"])]
+    sub_codes = [c for c in codes if c in set(own["code"])]
     if sub_codes:
         quotes = _process_quotes(ctx, sub_codes, kinds=("helped", "hindered", "mixed", "neutral"), per_code=1,
-                                 codings=pc[pc["unit"].isin(rec_units)])
+                                 codings=own)
         for code, quote, _ in quotes:
             blocks.append(Quote(quote, labels.get(code, code)))
     return Section("Lessons for the programme", blocks)
