@@ -207,7 +207,15 @@ def analyse(
     """
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units, coder_reliability
-    from .codings import CODES_EXPECTED, _check_units, as_codings, codes_nothing, read_codings
+    from .codings import (
+        CODES_EXPECTED,
+        CodingsWarning,
+        _check_units,
+        _not_respondent_speech,
+        as_codings,
+        codes_nothing,
+        read_codings,
+    )
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
@@ -261,6 +269,25 @@ def analyse(
                        for k, m in zip(machine_books, machine, strict=True)}
     if supplied is not None and len(segments):
         supplied = as_codings(supplied, study, segments=segments, source="supplied codings")
+    n_interviewer = 0
+    if supplied is not None and len(supplied):
+        # a coding of the interviewer's speech is not a statement of the participant: counted, it added participants
+        # reporting an impact, and its text could be quoted as theirs (audit13); the warning for codings naming
+        # another speaker's segment is given above (_check_units)
+        other = _not_respondent_speech(supplied, study)
+        n_interviewer = int(other.sum())
+        if n_interviewer:
+            spans = other & (supplied["unit"].astype(str) == supplied["interview_id"].astype(str))
+            if spans.any():
+                shown = ", ".join(f"{r.interview_id} characters {int(r.start)} to {int(r.end)}"
+                                  for r in supplied[spans].head(5).itertuples())
+                warnings.warn(f"supplied codings: {int(spans.sum())} coded span(s) lie in no respondent turn of the "
+                              f"transcript (the interviewer's speech, or text before the first speaker label: {shown}"
+                              f"{' ...' if spans.sum() > 5 else ''}); they are left out of the analysis: only the "
+                              "respondents' speech is counted or quoted", CodingsWarning, stacklevel=2)
+            attrs = dict(supplied.attrs)
+            supplied = supplied[~other].reset_index(drop=True)
+            supplied.attrs.update(attrs)
 
     def of(book_key: str) -> pd.DataFrame:
         if book_key in machine_by_book:

@@ -236,3 +236,55 @@ def test_the_lessons_quote_only_the_suggestions_own_statements(process_study):
         text = " ".join(q.text.split())
         assert text in planted, text
         assert q.attribution == labels[planted[text]]
+
+
+# --------------------------------------------------------------------------- 7. the interviewer's speech
+@pytest.fixture(scope="module")
+def interviewer_coded():
+    """``(study, truth, findings, lines)``: 12 councils (seed 1310071), analysed with the planted coding plus a coding
+    of one interviewer question (longer than 40 characters) in every interview after the review, as 'morale',
+    reported and credited to the review; ``lines`` are the questions' texts."""
+    import re
+    import warnings
+
+    from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
+
+    def build():
+        study, truth = generate_with_truth(12, seed=1310071, interviews_per_wave=4, words_per_interview=300)
+        rows, lines = [], []
+        for iid, wave in zip(study.interviews["interview_id"], study.interviews["wave"], strict=True):
+            if wave == "expectations":
+                continue
+            m = next((m for m in re.finditer(r"^Q: (.+)$", study.transcript(iid), flags=re.M) if len(m.group(1)) > 40),
+                     None)
+            if m is not None:
+                rows.append({"interview_id": iid, "start": m.start(1), "end": m.end(1), "code": "morale",
+                             "polarity": "asserted", "attribution": "review", "valence": "", "coder": "planted"})
+                lines.append(m.group(1))
+        coded = pd.concat([truth.coded(), pd.DataFrame(rows)], ignore_index=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            f = analyse(study, coded=coded, n_resamples=99, seed=1, parts=[])
+        return study, truth, f, lines
+    return once_per_worker(("round13", "interviewer"), build)
+
+
+def test_the_interviewers_speech_is_neither_counted_nor_quoted(interviewer_coded):
+    """A coding of the interviewer's question counted as the participant reporting the impact: participants reporting
+    morale at each wave after the review were the planted ones plus those whose interviewer's question was coded
+    (seed 7011, 30 councils: 44 at early impact in councils not in intervention became 47). Only the respondents'
+    speech is counted now: the participants reporting morale equal a recount of the planted statements, and no
+    quote in the report is an interviewer's question."""
+    study, truth, f, lines = interviewer_coded
+    assert len(lines) >= 15
+    st = truth.statements
+    said = st[(st["code"] == "morale") & (st["polarity"] == "asserted")]
+    want = said.groupby("wave")["participant_id"].nunique()
+    prev = f.prevalence[(f.prevalence["measure"] == "reported") & (f.prevalence["code"] == "morale")]
+    got = prev.groupby("wave")["events"].sum()
+    for wave in ("early", "longer_term"):
+        assert got[wave] == want.get(wave, 0), wave
+    report, _ = report_of(f)
+    quoted = {" ".join(b.text.split()) for s in report.sections for b in s.blocks if type(b).__name__ == "Quote"}
+    assert quoted and not quoted & {" ".join(x.split()) for x in lines}
