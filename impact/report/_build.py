@@ -346,10 +346,12 @@ def _declare(ctx) -> None:
         if aw is not None:
             for r in aw.to_dict("records"):
                 for k in _BY_WAVE_CREDITS:
-                    # split by wave, statements are fewer and nearer to the people who made them: protected as counts
-                    # of people are (the pooled counts above stay published as they are), and a share is stated only
-                    # from published counts; those credited to the review and to each factor are not split
-                    led.count(("att_wave", r["wave"], k), r[f"n_{k}"])
+                    # a count of statements is not a count of people (docs/methods.md, statistical disclosure
+                    # control): published as the pooled counts and the counts per impact are, down to 1. Split by
+                    # wave alone (a design fact, not a council, status or role) it is no nearer to a person than a
+                    # count per impact; suppressed as people are, it hid the share left open at each wave while the
+                    # table beside it published counts of 1 and 2 (seed 7012, audit13)
+                    led.count(("att_wave", r["wave"], k), r[f"n_{k}"], public=True)
             for k in _BY_WAVE_CREDITS:
                 led.relation(("att", "all", k), [("att_wave", w, k) for w in aw["wave"].unique()])
     # councils with change-over-time data, per status group
@@ -1442,8 +1444,8 @@ def _credit_by_wave(ctx, noun: str = "such statements") -> str:
     """' By wave, 4% of the 321 such statements at early impact and 45% of the 226 at longer-term change credited it to
     something other than the review (cause left open: 1% and 12%).': the share credited to another factor at each
     wave after the review, where there are two or more (the pooled share hides a change between them: planted 5% and
-    60%, the summary gave 21% and no more, audit12). Stated from published counts only: nothing where a wave's count
-    is suppressed or below ``min_count``, and the share left open only where each wave's count of it is published."""
+    60%, the summary gave 21% and no more, audit12). Counts of statements are published (they are not counts of
+    people); nothing is said where a wave has fewer than ``min_count`` statements, too few for a share."""
     aw = _credits_by_wave(ctx)
     if aw is None:
         return ""
