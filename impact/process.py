@@ -369,9 +369,10 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
             formula = "helped ~ impacts" + (" + C(wave)" if waves > 1 else "")
             try:
                 fit = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha).params.loc["impacts"]
-            except (NotIdentifiedError, np.linalg.LinAlgError):
+            except (NotIdentifiedError, np.linalg.LinAlgError, ValueError):
                 # a wave at which every participant said the same leaves the penalised likelihood flat along that
-                # term far out on the profile: the model cannot be fitted, and the factor is left untested
+                # term far out on the profile (a singular information matrix, or a profile limit that no bracket
+                # holds): the model cannot be fitted, and the factor is left untested
                 row["why_not"] = "the penalised model could not be fitted"
                 rows.append(row)
                 continue

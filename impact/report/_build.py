@@ -1079,8 +1079,10 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
                 + ", which is not evidence that there was none") if quiet else ""
         if part.empty:
             if quiet:
-                out.append(f"The models show {none} (adjusted across the {n} {ctx.one if n == 1 else ctx.many} "
-                           "modelled, Holm).")
+                out.append(f"Between {first} and {last}, the models show no significant change in "
+                           + _listed([ctx.code(c).lower() for c in quiet]) + f" (adjusted across the {n} "
+                           f"{ctx.one if n == 1 else ctx.many} modelled, Holm), which is not evidence that there was "
+                           "none.")
             continue
         out.append(f"Between {first} and {last}, the models show "
                    + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {last} "
