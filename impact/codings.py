@@ -964,9 +964,32 @@ def _check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | N
         n = sum(len(found["rows"][u]) for u in other)
         warnings.warn(f"{found['source']}: {n} coding(s) of segments not of respondent speech (the interviewer's, or "
                       f"text before the first speaker label: {', '.join(other[:5])}{' ...' if len(other) > 5 else ''}"
-                      "), as `impact code --speakers all` codes them, are counted as statements of their interview; "
-                      "code with the default --speakers respondent to count the respondent's speech only",
+                      "), as `impact code --speakers all` codes them, are left out of the analysis: only the "
+                      "respondents' speech is counted or quoted",
                       CodingsWarning, stacklevel=2)
+
+
+def _not_respondent_speech(codings: pd.DataFrame, study: Study) -> pd.Series:
+    """Whether each coding is of speech not the respondent's: a unit naming another speaker's segment (``I1:i2``, as
+    ``impact code --speakers all`` writes them), or a span, read as a coding of its interview (no respondent segment
+    holds it), that overlaps no respondent turn of the transcript (:func:`impact.coding.segment.split_turns`)."""
+    from .coding.segment import split_turns
+
+    unit = codings["unit"].astype(str) if "unit" in codings.columns else pd.Series("", index=codings.index)
+    out = unit.str.contains(_OTHER_SPEAKER)
+    if not {"start", "end", "interview_id"} <= set(codings.columns):
+        return out
+    span = codings["start"].notna() & codings["end"].notna() & (unit == codings["interview_id"].astype(str))
+    turns = {}
+    for i in codings.index[span & ~out]:
+        iid = str(codings.at[i, "interview_id"])
+        if iid not in turns:
+            t = split_turns(study.transcript(iid))
+            turns[iid] = t.loc[t["speaker"] == "respondent", ["start", "end"]].to_numpy()
+        a, b = float(codings.at[i, "start"]), float(codings.at[i, "end"])
+        r = turns[iid]
+        out.at[i] = not bool(((r[:, 0] < max(b, a + 1)) & (r[:, 1] > a)).any()) if len(r) else True
+    return out
 
 
 def _to_segments(out: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:

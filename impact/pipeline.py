@@ -207,7 +207,15 @@ def analyse(
     """
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units, coder_reliability
-    from .codings import CODES_EXPECTED, _check_units, as_codings, codes_nothing, read_codings
+    from .codings import (
+        CODES_EXPECTED,
+        CodingsWarning,
+        _check_units,
+        _not_respondent_speech,
+        as_codings,
+        codes_nothing,
+        read_codings,
+    )
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
     from .stats import change_over_time, clustered_prevalence, compare_groups
@@ -261,6 +269,25 @@ def analyse(
                        for k, m in zip(machine_books, machine, strict=True)}
     if supplied is not None and len(segments):
         supplied = as_codings(supplied, study, segments=segments, source="supplied codings")
+    n_interviewer = 0
+    if supplied is not None and len(supplied):
+        # a coding of the interviewer's speech is not a statement of the participant: counted, it added participants
+        # reporting an impact, and its text could be quoted as theirs (audit13); the warning for codings naming
+        # another speaker's segment is given above (_check_units)
+        other = _not_respondent_speech(supplied, study)
+        n_interviewer = int(other.sum())
+        if n_interviewer:
+            spans = other & (supplied["unit"].astype(str) == supplied["interview_id"].astype(str))
+            if spans.any():
+                shown = ", ".join(f"{r.interview_id} characters {int(r.start)} to {int(r.end)}"
+                                  for r in supplied[spans].head(5).itertuples())
+                warnings.warn(f"supplied codings: {int(spans.sum())} coded span(s) lie in no respondent turn of the "
+                              f"transcript (the interviewer's speech, or text before the first speaker label: {shown}"
+                              f"{' ...' if spans.sum() > 5 else ''}); they are left out of the analysis: only the "
+                              "respondents' speech is counted or quoted", CodingsWarning, stacklevel=2)
+            attrs = dict(supplied.attrs)
+            supplied = supplied[~other].reset_index(drop=True)
+            supplied.attrs.update(attrs)
 
     def of(book_key: str) -> pd.DataFrame:
         if book_key in machine_by_book:
@@ -357,7 +384,7 @@ def analyse(
     if "process" in books:
         _progress(progress, "reading what shaped impact")
         process = _process_findings(study, of("process"), segments, process_book, ptraj, alpha,
-                                    coded_segments=segments if segmented else None)
+                                    coded_segments=segments if segmented else None, ppanel=ppanel)
     attribution = attribution_summary(codings, study, codes=codes, waves=study.wave_ids[1:])
     # the same counts at each wave after the review: the share credited to other factors can change between them
     # (NFER 2014: councils grew more cautious to credit the review as time went on), which the pooled counts hide
@@ -547,24 +574,39 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
 
 
 def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFrame, book, ptraj: pd.DataFrame,
-                      alpha: float, *, coded_segments: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions.
+                      alpha: float, *, coded_segments: pd.DataFrame | None = None,
+                      ppanel: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """What shaped impact: the review-process codings with valence, factor counts, realisation, suggestions, and
+    whether what participants said of each factor goes with the impacts they reported (``ppanel``).
 
     ``coded_segments``: the segments of every interview when the transcripts were segmented, so that an interview
     with none and no coding is not counted (:func:`impact.process.process_factors`).
     """
-    from .process import factors_by_realisation, process_codings, process_factors, recommendations
+    from .process import (
+        factor_statements,
+        factors_by_impact,
+        factors_by_realisation,
+        process_codings,
+        process_factors,
+        recommendations,
+        suggestions_by_wave,
+    )
 
     leaves = [c for c in book.leaf_codes() if c != "recommendation"]
     pc = process_codings(pcodings, study, segments=segments if len(segments) else None)
     later = study.wave_ids[1:] if len(study.wave_ids) > 1 else study.wave_ids
     after = pc[pc["wave"].isin(later)]
+    # a suggestion is coded with the factor it concerns, but it is not evidence that the factor hindered
+    said = factor_statements(pc)
     return {
         "codings": pc,
-        "factors": process_factors(pc[pc["code"] != "recommendation"], study, codes=leaves, segments=coded_segments),
-        "by_realisation": factors_by_realisation(after[after["code"] != "recommendation"], ptraj, study, codes=leaves,
+        "factors": process_factors(said, study, codes=leaves, segments=coded_segments),
+        "by_realisation": factors_by_realisation(said[said["wave"].isin(later)], ptraj, study, codes=leaves,
                                                  alpha=alpha),
+        "by_impact": (factors_by_impact(said[said["wave"].isin(later)], ppanel, codes=leaves, alpha=alpha)
+                      if ppanel is not None and len(ppanel) else pd.DataFrame()),
         "recommendations": recommendations(after, codes=leaves),
+        "suggestions_by_wave": suggestions_by_wave(pc, study, waves=later, segments=coded_segments),
         "framework": framework_matrix(study, pcodings, segments=segments, codebook=book, codes=leaves)
         if len(segments) else pd.DataFrame(),
     }

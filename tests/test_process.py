@@ -24,9 +24,13 @@ def planted():
 
 
 def _planted_counts(truth) -> pd.DataFrame:
-    """Participants per factor, wave and valence, straight from the planted statements (no coder, no analysis)."""
+    """Participants per factor, wave and valence, straight from the planted statements (no coder, no analysis); a
+    suggestion (a span planted as both ``recommendation`` and its factor) says nothing of how the factor went."""
     st = truth.statements
+    rec = set(zip(st.loc[st["code"] == "recommendation", "interview_id"],
+                  st.loc[st["code"] == "recommendation", "start"], strict=True))
     st = st[(st["valence"] != "") & (st["code"] != "recommendation")]
+    st = st[[(i, a) not in rec for i, a in zip(st["interview_id"], st["start"], strict=True)]]
 
     def combine(v):
         v = set(v)

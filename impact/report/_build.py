@@ -46,6 +46,7 @@ from ..privacy import (
     redact_series,
 )
 from ..privacy._ledger import DisclosureLedger
+from ..process import _of_suggestions, factor_statements
 from . import (
     CI,
     Bullets,
@@ -345,10 +346,12 @@ def _declare(ctx) -> None:
         if aw is not None:
             for r in aw.to_dict("records"):
                 for k in _BY_WAVE_CREDITS:
-                    # split by wave, statements are fewer and nearer to the people who made them: protected as counts
-                    # of people are (the pooled counts above stay published as they are), and a share is stated only
-                    # from published counts; those credited to the review and to each factor are not split
-                    led.count(("att_wave", r["wave"], k), r[f"n_{k}"])
+                    # a count of statements is not a count of people (docs/methods.md, statistical disclosure
+                    # control): published as the pooled counts and the counts per impact are, down to 1. Split by
+                    # wave alone (a design fact, not a council, status or role) it is no nearer to a person than a
+                    # count per impact; suppressed as people are, it hid the share left open at each wave while the
+                    # table beside it published counts of 1 and 2 (seed 7012, audit13)
+                    led.count(("att_wave", r["wave"], k), r[f"n_{k}"], public=True)
             for k in _BY_WAVE_CREDITS:
                 led.relation(("att", "all", k), [("att_wave", w, k) for w in aw["wave"].unique()])
     # councils with change-over-time data, per status group
@@ -386,6 +389,22 @@ def _declare(ctx) -> None:
             for r in br.to_dict("records"):
                 led.count(("helped_by", r["code"], r["group"]), r["events"])
                 led.at_most(("helped_by", r["code"], r["group"]), ("realisation_group", r["group"]))
+        bi = proc.get("by_impact")
+        if bi is not None and len(bi):
+            totals = fac.set_index("code")
+            for r in bi.to_dict("records"):
+                led.count(("proc_impact", r["code"]), r["n"])
+                # the participants tested are those who said only that it helped or only that it hindered: the
+                # published counts of each, where they are the same participants (every interview after the review
+                # in the participant panel)
+                if r["code"] in totals.index and r["n"] == totals.loc[r["code"], "n_helped"] + totals.loc[r["code"], "n_hindered"]:
+                    led.relation(("proc_impact", r["code"]), [("proc", r["code"], "helped"), ("proc", r["code"], "hindered")])
+        sw = proc.get("suggestions_by_wave")
+        if sw is not None and len(sw):
+            for r in sw.to_dict("records"):
+                led.count(("rec_wave_n", r["wave"]), r["n_participants"])
+                led.count(("rec_wave", r["wave"]), r["n_suggesting"])
+                led.at_most(("rec_wave", r["wave"]), ("rec_wave_n", r["wave"]))
         rec = proc.get("recommendations")
         if rec is not None and len(rec):
             for r in rec.to_dict("records"):
@@ -814,6 +833,8 @@ def _summary(ctx) -> Section:
     if not weak:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
+    if ctx.f.process is not None:
+        items += _by_impact_linked(ctx, _process_labels())
     if items:
         blocks.append(Bullets(items))
     caveats = _caveats(ctx)
@@ -1036,7 +1057,8 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
     across the impacts, :func:`impact.intervention_effects`) are read where
     the fit can be (as :func:`_change_sentences` reads its own) and the
     impact is not one whose machine coding is unconfirmed over the waves.
-    Nothing is said where no such change is significant.
+    The impacts read with no significant change are named beside the ones
+    that changed, or alone where none did (silence read as no data).
     """
     terms = _since_terms(ctx)
     holm, rows = _readable_models(ctx, terms)
@@ -1048,14 +1070,25 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
     out = []
     for term, w in terms.items():
         part = sig[sig["term"] == term].assign(_o=lambda d: d["code"].map(ctx.codes.index)).sort_values("_o")
-        if part.empty:
-            continue
+        # the impacts read at this contrast with no significant change are named too: a sentence naming only the
+        # one that fell said nothing of the five read alike, and silence reads as no data (audit13)
+        quiet = [c for c in ctx.codes if c in set(rows.loc[rows["term"] == term, "code"]) - set(part["code"])]
         n = int((holm["term"] == term).sum())
         last = ctx.short_wave(w).lower()
+        none = (f"no significant change between {first} and {last} in " + _listed([ctx.code(c).lower() for c in quiet])
+                + ", which is not evidence that there was none") if quiet else ""
+        if part.empty:
+            if quiet:
+                out.append(f"Between {first} and {last}, the models show no significant change in "
+                           + _listed([ctx.code(c).lower() for c in quiet]) + f" (adjusted across the {n} "
+                           f"{ctx.one if n == 1 else ctx.many} modelled, Holm), which is not evidence that there was "
+                           "none.")
+            continue
         out.append(f"Between {first} and {last}, the models show "
                    + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {last} "
                               f"({_odds_ratio(r, ctx.alpha)})" for r in part.itertuples()])
-                   + f", adjusted across the {n} {ctx.one if n == 1 else ctx.many} modelled (Holm).")
+                   + f", adjusted across the {n} {ctx.one if n == 1 else ctx.many} modelled (Holm)"
+                   + (f"; they show {none}." if quiet else "."))
     return out
 
 
@@ -1413,8 +1446,8 @@ def _credit_by_wave(ctx, noun: str = "such statements") -> str:
     """' By wave, 4% of the 321 such statements at early impact and 45% of the 226 at longer-term change credited it to
     something other than the review (cause left open: 1% and 12%).': the share credited to another factor at each
     wave after the review, where there are two or more (the pooled share hides a change between them: planted 5% and
-    60%, the summary gave 21% and no more, audit12). Stated from published counts only: nothing where a wave's count
-    is suppressed or below ``min_count``, and the share left open only where each wave's count of it is published."""
+    60%, the summary gave 21% and no more, audit12). Counts of statements are published (they are not counts of
+    people); nothing is said where a wave has fewer than ``min_count`` statements, too few for a share."""
     aw = _credits_by_wave(ctx)
     if aw is None:
         return ""
@@ -3187,6 +3220,7 @@ def _process_sections(ctx) -> list[Section]:
     fig = _process_figure(ctx, fac, labels)
     if fig is not None:
         blocks.append(fig)
+    blocks += _by_impact_blocks(ctx, labels)
     br = proc.get("by_realisation")
     if br is not None and len(br):
         rows = []
@@ -3214,12 +3248,105 @@ def _process_sections(ctx) -> list[Section]:
                                                   "wrong side", valence=True)))
         return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
     top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
-    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1)
+    # a suggestion is quoted under the lessons, not as a factor that helped or hindered
+    quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1,
+                             codings=factor_statements(proc["codings"]))
     if quotes:
         blocks.append(Paragraph("What participants said about the factors raised most often (redacted):"))
         for code, quote, val in quotes:
             blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
     return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+
+
+def _by_impact_tested(ctx) -> pd.DataFrame:
+    """The factors tested for a link between what participants said of them and the impacts they reported."""
+    bi = ctx.f.process.get("by_impact") if ctx.f.process is not None else None
+    if bi is None or bi.empty or "tested" not in bi.columns:
+        return pd.DataFrame()
+    return bi[bi["tested"].astype(bool)]
+
+
+def _by_impact_linked(ctx, labels) -> list[str]:
+    """A sentence for each factor whose valence is associated with the impacts its speakers reported (Holm-adjusted),
+    for the section and the summary; none under machine coding (which reads valence no better than chance)."""
+    tested = _by_impact_tested(ctx)
+    if tested.empty or _process_machine_coded(ctx):
+        return []
+    out = []
+    for r in tested[tested["p_adjusted"] < ctx.alpha].itertuples():
+        side = "helped rather than got in the way" if r.odds_ratio > 1 else "got in the way rather than helped"
+        out.append(f"Participants who reported more impacts after the review more often said that "
+                   f"{labels.get(r.code, r.code).lower()} {side} (odds ratio {r.odds_ratio:.2f} per impact reported "
+                   f"per interview, {_level(ctx.alpha)} CI {r.ci_low:.2f} to {r.ci_high:.2f}, Holm-adjusted "
+                   f"{_p_words(r.p_adjusted, ctx.alpha)} across the {len(tested)} factors tested).")
+    return out
+
+
+def _by_impact_blocks(ctx, labels) -> list:
+    """Whether what participants said about each factor goes with the impacts they reported: a sentence (withheld
+    under machine coding) and the table of the test (:func:`impact.process.factors_by_impact`).
+
+    The generator plants that participants who report more impact say more often that monitoring the action plan
+    helped; the section counted what was said of each factor and never asked whether it went with the impact its
+    speakers reported (audit13)."""
+    bi = ctx.f.process.get("by_impact")
+    if bi is None or bi.empty:
+        return []
+    tested = _by_impact_tested(ctx)
+    if _process_machine_coded(ctx):
+        text = _process_withheld("whether what participants said about each factor is related to the impacts they "
+                                 "reported", valence=True, why="such a test rests on reading which side each "
+                                 "statement takes", what_below="The models")
+    elif tested.empty:
+        text = ("No factor could be tested for whether saying it helped or got in the way goes with the impacts "
+                "participants reported: for each, too few participants said it helped, or said it got in the way, "
+                "or too few councils raised it.")
+    else:
+        linked = _by_impact_linked(ctx, labels)
+        rest = len(tested) - len(linked)
+        if linked:
+            text = " ".join(linked)
+            if rest:
+                text += (f" For the other {_say(rest)} factor{'s' if rest != 1 else ''} tested, what participants said "
+                         "was not significantly related to the impacts they reported; this is not evidence that there "
+                         "is no relation.")
+        else:
+            text = (f"Whether participants said a factor helped or got in the way was not significantly related to the "
+                    f"number of impacts they reported, for any of the {_say(len(tested))} factors tested (Holm across "
+                    "factors); this is not evidence that there is no relation.")
+        untested = len(bi) - len(tested)
+        if untested:
+            text += (f" {_say(untested).capitalize()} factor{'s were' if untested != 1 else ' was'} not tested (too few "
+                     "participants on one side, or too few councils; see the table).")
+    rows = []
+    for r in bi.to_dict("records"):
+        ok = ctx.shown(("proc", r["code"], "helped"), ("proc", r["code"], "hindered"))
+        rows.append({"factor": r["code"], "n_said": ctx.cell(("proc_impact", r["code"])),
+                     "mean_impacts_helped": r["mean_impacts_helped"] if ok else SUPPRESSED,
+                     "mean_impacts_hindered": r["mean_impacts_hindered"] if ok else SUPPRESSED,
+                     "odds_ratio": r["odds_ratio"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
+                     "p_value": r["p_value"], "p_adjusted": r["p_adjusted"],
+                     "tested": "yes" if r["tested"] else r["why_not"]})
+    return [
+        Paragraph("Does what participants said about a factor go with the impact they reported? For each factor, among "
+                  "participants who said only that it helped or only that it got in the way at a wave after the "
+                  "review, a penalised (Firth) logistic model of saying it helped on the number of impacts the "
+                  "participant reported per interview after the review (and the wave), with councils as clusters. "
+                  + text),
+        Table("process_by_impact", pd.DataFrame(rows), "Saying a factor helped, by the impacts participants reported",
+              "Participants: those who said only that it helped or only that it hindered, once at each wave. Mean impacts: "
+              "impacts reported per interview after the review by those who said it helped and hindered. Odds ratio "
+              "of saying it helped per impact reported, from Firth's penalised logistic model with the wave, the "
+              "test's statistic divided by its design effect for participants in one council being alike; p "
+              "adjusted across the factors tested (Holm). A relation is not a cause: a council doing well may both "
+              "report more and see more of what helped.",
+              {"mean_impacts_helped": "num:2", "mean_impacts_hindered": "num:2", "odds_ratio": "num:2",
+               "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "p_adjusted": "p"},
+              labels={"n_said": Label("Participants", format="int"),
+                      "mean_impacts_helped": Label("Mean impacts, said it helped"),
+                      "mean_impacts_hindered": Label("Mean impacts, said it hindered"),
+                      "tested": Label("Tested")}),
+    ]
 
 
 def _process_machine_coded(ctx) -> bool:
@@ -3243,7 +3370,8 @@ def _process_unquoted(kind: str, misfiled: str, *, valence: bool) -> str:
             "export, for checking by hand.")
 
 
-def _process_withheld(what: str, *, valence: bool) -> str:
+def _process_withheld(what: str, *, valence: bool, why: str = "a ranking rests on the coding of every code",
+                      what_below: str = "The counts") -> str:
     """The sentence that stands for a ranking of review-process codes read by the machine coder.
 
     Measured on real text labelled by people (docs/methods.md, `bench.process_validity`), the coder reads the
@@ -3252,8 +3380,8 @@ def _process_withheld(what: str, *, valence: bool) -> str:
     """
     how = _READS_VALENCE if valence else _READS_CODES
     return (f"This report does not state {what}: the review-process codes were read by the package's machine coder, "
-            f"which, measured against people on real text, reads {how}, and a ranking rests on the coding of every "
-            "code. The counts are in the table below, unconfirmed until a sample of the codings is checked by hand "
+            f"which, measured against people on real text, reads {how}, and {why}. {what_below} are in the table "
+            "below, unconfirmed until a sample of the codings is checked by hand "
             "(impact review export) or the interviews are coded by people.")
 
 
@@ -3355,6 +3483,7 @@ def _lessons(ctx, labels) -> Section:
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
         return Section("Lessons for the programme", blocks)
+    blocks += _suggestions_by_wave(ctx)
     rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
     ordered = rec.sort_values("n_participants", ascending=False)
@@ -3376,16 +3505,55 @@ def _lessons(ctx, labels) -> Section:
         blocks.append(Paragraph(_process_unquoted("suggestion", "a suggestion could be filed under the wrong part of "
                                                   "the review", valence=False)))
         return Section("Lessons for the programme", blocks)
+    # the factor codings of the suggestions' own statements: a span coding's unit is its interview, so matching
+    # units quoted any statement about the factor in an interview that held a suggestion (seed 7011: "The written
+    # report took nearly three months to arrive." under the lessons, beside the suggestion it was not)
     pc = proc["codings"]
-    rec_units = set(pc.loc[pc["code"] == "recommendation", "unit"])
+    own = pc[_of_suggestions(pc) & (pc["code"] != "recommendation")]
     codes = [c for c in ordered["code"] if c != "general"][:6]
-    sub_codes = [c for c in codes if c in set(pc.loc[pc["unit"].isin(rec_units), "code"])]
+    sub_codes = [c for c in codes if c in set(own["code"])]
     if sub_codes:
         quotes = _process_quotes(ctx, sub_codes, kinds=("helped", "hindered", "mixed", "neutral"), per_code=1,
-                                 codings=pc[pc["unit"].isin(rec_units)])
+                                 codings=own)
         for code, quote, _ in quotes:
             blocks.append(Quote(quote, labels.get(code, code)))
     return Section("Lessons for the programme", blocks)
+
+
+def _suggestions_by_wave(ctx) -> list:
+    """The share of participants making a suggestion at each wave after the review: a sentence (from the published
+    counts; withheld under machine coding) and a table. The section gave suggestions by what they concern, pooled
+    over the waves, and never said how many participants made one at each wave (audit13)."""
+    sw = ctx.f.process.get("suggestions_by_wave")
+    if sw is None or sw.empty:
+        return []
+    rows, said = [], []
+    for r in sw.to_dict("records"):
+        n_key, k_key = ("rec_wave_n", r["wave"]), ("rec_wave", r["wave"])
+        ok = ctx.shown(n_key, k_key)
+        rows.append({"wave": r["wave"], "n_participants": ctx.cell(n_key), "n_suggesting": ctx.cell(k_key),
+                     "share": r["share"] if ok else SUPPRESSED})
+        if ok and r["n_participants"]:
+            said.append(f"at {ctx.short_wave(r['wave']).lower()} {int(r['n_suggesting'])} of "
+                        f"{int(r['n_participants'])} participants ({_pct(r['share'])})")
+    out = []
+    if _process_machine_coded(ctx):
+        out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
+                                               why="a share rests on the reading of the recommendation code",
+                                               what_below="The counts")))
+    elif said:
+        hidden = len(sw) - len(said)
+        out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said)
+                             + (f" (the counts at {_say(hidden)} wave{'s are' if hidden != 1 else ' is'} not published)"
+                                if hidden else "") + "."))
+    out.append(Table("suggestions_by_wave", pd.DataFrame(rows), "Participants making a suggestion, by wave",
+                     "Participants with a coded interview at the wave, and those of them who made at least one "
+                     "suggestion for the programme.",
+                     {"share": "pct:0"},
+                     labels={"n_participants": Label("Participants interviewed", format="int"),
+                             "n_suggesting": Label("Participants making a suggestion", format="int"),
+                             "share": Label("Share making a suggestion")}))
+    return out
 
 
 # --------------------------------------------------------------------------- reliability and methods
