@@ -1,0 +1,54 @@
+"""Hostile inputs, round 24 (helper-inputs24).
+
+Each test is a hostile input the old code got wrong; what it did is said beside the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from impact.errors import InputError, ValidationError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# --------------------------------------------------------------------------- 1. .docx text inside inline elements
+
+
+def _docx_transcript(study_dir, paragraph_xml: str):
+    """The first transcript of the tiny study written as a .docx: an interviewer's line, then ``paragraph_xml``."""
+    import docx
+    from docx.oxml import parse_xml
+
+    f = study_dir / "interviews.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace("301/P1-expectations.txt", "301/P1-expectations.docx"),
+                 encoding="utf-8")
+    d = docx.Document()
+    d.add_paragraph("Interviewer: How has it gone?")
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="{W}">{paragraph_xml}</w:p>'))
+    d.save(study_dir / "transcripts" / "301" / "P1-expectations.docx")
+    (study_dir / "transcripts" / "301" / "P1-expectations.txt").unlink()
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_docx_text_in_tracked_insertions_content_controls_and_fields_is_read(study_dir):
+    # On the old code the paragraph read 'Respondent: Morale ' alone: python-docx reads the runs of a paragraph and
+    # of its hyperlinks only, so a transcriber's tracked insertion, an inline content control, a simple field and a
+    # smart tag were dropped without a word, and the text deleted with tracking on rightly left out.
+    from impact.study import load_study
+
+    _docx_transcript(study_dir, _run("Respondent: Morale ")
+                     + f'<w:ins w:id="1" w:author="t" w:date="2020-01-01T00:00:00Z">{_run("has not")}</w:ins>'
+                     + f'<w:del w:id="2" w:author="t" w:date="2020-01-01T00:00:00Z"><w:r><w:delText> never'
+                     + "</w:delText></w:r></w:del>"
+                     + f"<w:sdt><w:sdtContent>{_run(' improved.')}</w:sdtContent></w:sdt>"
+                     + f'<w:fldSimple w:instr="QUOTE">{_run(" We rewrote")}</w:fldSimple>'
+                     + f'<w:smartTag w:uri="u" w:element="e">{_run(" the threshold document.")}</w:smartTag>'
+                     + f'<w:moveFrom w:id="3" w:author="t" w:date="2020-01-01T00:00:00Z">{_run(" moved away")}'
+                     + "</w:moveFrom>")
+    text = load_study(study_dir).transcripts()["P1-expectations"]
+    assert text == ("Interviewer: How has it gone?\n"
+                    "Respondent: Morale has not improved. We rewrote the threshold document.")
