@@ -52,3 +52,39 @@ def test_docx_text_in_tracked_insertions_content_controls_and_fields_is_read(stu
     text = load_study(study_dir).transcripts()["P1-expectations"]
     assert text == ("Interviewer: How has it gone?\n"
                     "Respondent: Morale has not improved. We rewrote the threshold document.")
+
+
+# --------------------------------------------------------------------------- 2. codes of --coded and --human files
+
+
+@pytest.mark.parametrize("flag", ["--coded", "--human"])
+def test_a_misspelt_code_in_a_coding_file_of_run_is_named_on_its_row_of_the_file(flag, study_dir, tmp_path, capsys):
+    # On the old code `--coded` was refused naming 'supplied codings:3:code' (no file, and the row counted without the
+    # rows dropped: an interview checked and found to hold nothing, a blank line), and `--human` ran to the end,
+    # its 'moral' codings compared with no code of the machine's.
+    from impact.cli import main
+
+    given = tmp_path / "ann.csv"
+    given.write_text("interview_id,start,end,code\n"
+                     "P2-expectations,,,\n"
+                     "\n"
+                     "P1-expectations,69,93,morale\n"
+                     "P1-early,62,86,moral\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(study_dir), "--out", str(out), flag, str(given), "--resamples", "99"]) == 2
+    err = capsys.readouterr().err
+    assert f"{flag} {given}: ann.csv: 1 problem(s) found" in err
+    assert "ann.csv:5:code: 'moral' - expected one of the codebook's codes [" in err and "(did you mean 'morale'?)" in err
+    assert not out.exists()
+
+
+def test_analyse_names_a_code_of_a_human_coding_given_as_a_frame(tiny_study):
+    # On the old code a human coding given as a DataFrame was read without its codes checked: 'moral' was compared
+    # with no code of the coder's.
+    import pandas as pd
+
+    from impact.pipeline import analyse
+
+    human = pd.DataFrame({"interview_id": ["P1-expectations"], "start": [69], "end": [93], "code": ["moral"]})
+    with pytest.raises(ValidationError, match=r"human coding:2:code: 'moral' - expected one of the codebook's codes"):
+        analyse(tiny_study, human=human, n_resamples=99, parts=())
