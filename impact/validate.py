@@ -389,7 +389,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     name = meta.get("name")
     if not isinstance(name, str) or not name.strip():
         out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"))
-    if "format_version" in meta and meta["format_version"] != 1:
+    if "format_version" in meta and (meta["format_version"] != 1 or isinstance(meta["format_version"], bool)):
         out.append(Problem(f, None, "format_version", str(meta["format_version"]), "1 (the only study format version)"))
     if "seed" in meta and not (_is_int(meta["seed"]) and 0 <= meta["seed"] < 2**32):
         out.append(Problem(f, None, "seed", str(meta["seed"]), "a whole number from 0 to 4,294,967,295"))
@@ -471,6 +471,15 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         else:
             out += [Problem(f, None, f"vocabularies.{vname}", k, hidden) for k in extra
                     if (hidden := schema.id_problem(k)) is not None]
+            # a value the vocabulary has, written in another case or spacing ("DCS" for dcs), would be another value
+            # that looks the same: the participants of one role counted as two
+            known = {schema.same_id(v, loose=False): v for v in schema.BASE_VOCABULARIES[vname]}
+            for k in extra:
+                other = known.setdefault(schema.same_id(k, loose=False), k)
+                if other != k:
+                    out.append(Problem(f, None, f"vocabularies.{vname}", k, f"a value the vocabulary does not hold: it "
+                                       f"holds {other!r}, which differs only in case or spacing (both would be "
+                                       f"counted apart); use {other!r}"))
     return out, good
 
 
@@ -510,6 +519,11 @@ def _check_wave_order(waves: list[dict[str, Any]], review_lengths: list[tuple[st
 
 
 # --------------------------------------------------------------------------- tables
+#: What a cell of a vocabulary study.yaml defines is expected to be where study.yaml defines none of it.
+_NONE_DEFINED = {"survey_items": "an item defined under survey.items in study.yaml (it defines none: give each item "
+                                 "its label and scale, as docs/study-format.md shows)"}
+
+
 def _vocabularies(meta: dict[str, Any], waves: list[dict[str, Any]]) -> dict[str, set[str]]:
     vocabs = {k: set(v) for k, v in schema.BASE_VOCABULARIES.items()}
     extensions = meta.get("vocabularies") if isinstance(meta.get("vocabularies"), dict) else {}
@@ -754,7 +768,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-            found += [(item, f"one of {sorted(allowed)}"
+            # an empty vocabulary is one study.yaml defines none of: "one of []" said nothing of where to define them
+            expected = f"one of {sorted(allowed)}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
+            found += [(item, f"{expected}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"
                        f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}", "error")
                       for item in items if item not in allowed]

@@ -88,3 +88,44 @@ def test_analyse_names_a_code_of_a_human_coding_given_as_a_frame(tiny_study):
     human = pd.DataFrame({"interview_id": ["P1-expectations"], "start": [69], "end": [93], "code": ["moral"]})
     with pytest.raises(ValidationError, match=r"human coding:2:code: 'moral' - expected one of the codebook's codes"):
         analyse(tiny_study, human=human, n_resamples=99, parts=())
+
+
+# --------------------------------------------------------------------------- 3. study.yaml
+
+
+def test_a_format_version_yaml_reads_as_true_is_refused(study_dir):
+    # On the old code `format_version: true` was read as version 1 (True == 1 in Python) and the study was valid.
+    from .test_inputs_round5 import _problems, _replace
+
+    _replace(study_dir / "study.yaml", "format_version: 1", "format_version: true")
+    assert _problems(study_dir) == ["study.yaml:format_version: 'True' - expected 1 (the only study format version)"]
+
+
+def test_survey_answers_where_study_yaml_defines_no_items_say_where_to_define_them(study_dir):
+    # On the old code each item was 'expected one of []', which says neither what is wrong nor where to put it right.
+    from .test_inputs_round5 import _problems, _replace
+
+    _replace(study_dir / "study.yaml", "  items:\n    q_confident:\n      label: I feel confident\n      scale:\n"
+                                       "      - 1\n      - 5\n", "  items: {}\n")
+    assert _problems(study_dir) == [
+        "survey_responses.csv:2:item: 'q_confident' - expected an item defined under survey.items in study.yaml (it "
+        "defines none: give each item its label and scale, as docs/study-format.md shows) (the same on 1 more row(s): "
+        "3)"]
+
+
+def test_a_vocabulary_value_added_in_another_case_is_refused(study_dir):
+    # On the old code `roles: {DCS: ...}` was added beside the role dcs: participants of one role, written either
+    # way, were counted as two roles that look the same.
+    from .test_inputs_round5 import _problems
+
+    with open(study_dir / "study.yaml", "a", encoding="utf-8") as f:
+        f.write("vocabularies:\n  roles: {DCS: Director, virtual_school_head: Virtual school head, Virtual_School_Head: "
+                "VSH}\n  interview_modes: [Video]\n")
+    assert _problems(study_dir) == [
+        "study.yaml:vocabularies.roles: 'DCS' - expected a value the vocabulary does not hold: it holds 'dcs', which "
+        "differs only in case or spacing (both would be counted apart); use 'dcs'",
+        "study.yaml:vocabularies.roles: 'Virtual_School_Head' - expected a value the vocabulary does not hold: it holds "
+        "'virtual_school_head', which differs only in case or spacing (both would be counted apart); use "
+        "'virtual_school_head'",
+        "study.yaml:vocabularies.interview_modes: 'Video' - expected a value the vocabulary does not hold: it holds "
+        "'video', which differs only in case or spacing (both would be counted apart); use 'video'"]
