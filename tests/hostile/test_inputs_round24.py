@@ -129,3 +129,19 @@ def test_a_vocabulary_value_added_in_another_case_is_refused(study_dir):
         "'virtual_school_head'",
         "study.yaml:vocabularies.interview_modes: 'Video' - expected a value the vocabulary does not hold: it holds "
         "'video', which differs only in case or spacing (both would be counted apart); use 'video'"]
+
+
+# --------------------------------------------------------------------------- 4. transcripts
+
+
+def test_a_line_mixing_utf8_with_other_bytes_says_so_without_contradicting_itself(study_dir):
+    # On the old code: "mixes text encodings - line 2 is UTF-8 but line 2 is not (byte 0xe9 at byte 55)".
+    from impact.study import load_study
+
+    path = study_dir / "transcripts" / "301" / "P1-expectations.txt"
+    path.write_bytes(b"Interviewer: How has it gone?\nRespondent: Caf\xc3\xa9 and caf\xe9 on one line.\n")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    (problem,) = [str(p) for p in info.value.problems]
+    assert ("transcripts/301/P1-expectations.txt: mixes text encodings - line 2 holds UTF-8 text and a byte that is "
+            "not (byte 0xe9 at byte 55) - expected one encoding") in problem
