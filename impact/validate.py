@@ -1053,8 +1053,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                        f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}; this is {off})"))
             elif wave is None:
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
-                if not hits:
-                    out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a wave given"))
+                if not hits:  # the windows as this council's dates: what to check the date against
+                    spans = "; ".join(f"{wid} {_window_dates(w, review)}" for wid, w in windows.items())
+                    out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a "
+                                       f"wave given (council {cid}'s windows: {spans})"))
         if pid and wave is not None:  # one interview of a participant at a wave: the panels count them once there
             first = held_at.setdefault((pid, wave), (line, v.get("interview_id")))
             if first[0] != line:
@@ -1205,6 +1207,15 @@ def _repeated_turns(text: str, turns: list[tuple] | None = None) -> list[tuple[i
         else:
             seen[key] = at
     return out
+
+
+def _window_dates(w: dict[str, Any], review: dict[str, Any]) -> str:
+    """A wave's window for a council's review as dates: ``2011-08-01 to 2012-01-30``."""
+    anchor = review.get("start_date") if w.get("anchor", "review_end") == "review_start" else review.get("end_date")
+    if anchor is None:
+        return "unknown (the review has no date)"
+    lo, hi = w["window_days"]
+    return f"{anchor + pd.Timedelta(days=lo):%Y-%m-%d} to {anchor + pd.Timedelta(days=hi):%Y-%m-%d}"
 
 
 def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) -> int | None:

@@ -145,3 +145,18 @@ def test_a_line_mixing_utf8_with_other_bytes_says_so_without_contradicting_itsel
     (problem,) = [str(p) for p in info.value.problems]
     assert ("transcripts/301/P1-expectations.txt: mixes text encodings - line 2 holds UTF-8 text and a byte that is "
             "not (byte 0xe9 at byte 55) - expected one encoding") in problem
+
+
+# --------------------------------------------------------------------------- 5. study tables
+
+
+def test_an_interview_date_in_no_wave_says_what_the_windows_are(study_dir):
+    # On the old code: "expected a date inside some wave's window, or a wave given", without the windows, which are
+    # days from each council's review: nothing to check the date against.
+    from .test_inputs_round5 import _problems, _replace
+
+    _replace(study_dir / "interviews.csv", ",early,2011-09-20,", ",,2012-01-10,")
+    assert _problems(study_dir) == [
+        "interviews.csv:6:date: '2012-01-10' - expected a date inside some wave's window, or a wave given (council "
+        "302's windows: expectations 2010-12-12 to 2011-06-13; early 2011-07-15 to 2011-12-16; longer_term 2012-03-16 "
+        "to 2012-12-16)"]
