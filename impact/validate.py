@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import os
 import re
 import unicodedata
@@ -1029,6 +1030,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     no_review_reported = set()
     named: dict[str, int] = {}
     held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
+    held_text: dict[str, tuple[int, str]] = {}  # a transcript's words (hashed) -> the row and file first holding them
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
         # no listed council ('999', '3.01E+02'): told as such by the references, not again as another participant's
@@ -1107,6 +1109,15 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 out.append(Problem(f, line, col, rel, note, severity="warning"))
             for w in caught:
                 out.append(Problem(f, line, col, rel, f"UTF-8 text ({w.message})", severity="warning"))
+            words = " ".join(text.split())
+            if words and (first := held_text.setdefault(hashlib.sha256(words.encode("utf-8", "surrogatepass"))
+                                                        .hexdigest(), (line, rel)))[0] != line:
+                # a file copied under another name: one interview's statements counted twice, as two participants'
+                # told, not refused: copies of one focus group's transcript, one per participant, may be meant
+                out.append(Problem(f, line, col, rel, f"a transcript of its own (transcripts/{rel} holds the text of "
+                                   f"transcripts/{first[1]}, which row {first[0]} names, word for word: a file copied "
+                                   "under another name? Its statements are coded and counted twice, as two "
+                                   "interviews'; name the interview's own transcript)", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
             elif not _has_respondent_speech(text, turns := _turns(text)):

@@ -160,3 +160,17 @@ def test_an_interview_date_in_no_wave_says_what_the_windows_are(study_dir):
         "interviews.csv:6:date: '2012-01-10' - expected a date inside some wave's window, or a wave given (council "
         "302's windows: expectations 2010-12-12 to 2011-06-13; early 2011-07-15 to 2011-12-16; longer_term 2012-03-16 "
         "to 2012-12-16)"]
+
+
+def test_a_transcript_holding_another_interviews_text_word_for_word_is_told(study_dir, capsys):
+    # On the old code valid without a word: a file copied under another name (here with its lines rewrapped), one
+    # interview's statements coded and counted twice, as two participants'. Naming the same file twice is refused.
+    from impact.cli import main
+
+    first = (study_dir / "transcripts" / "301" / "P1-early.txt").read_text(encoding="utf-8")
+    (study_dir / "transcripts" / "302" / "P2-early.txt").write_text(first.replace(". ", ".\n  "), encoding="utf-8")
+    assert main(["validate", str(study_dir)]) == 0
+    assert ("warning: interviews.csv:6:transcript: '302/P2-early.txt' - expected a transcript of its own "
+            "(transcripts/302/P2-early.txt holds the text of transcripts/301/P1-early.txt, which row 3 names, word for "
+            "word: a file copied under another name? Its statements are coded and counted twice, as two interviews'; "
+            "name the interview's own transcript)") in capsys.readouterr().out
