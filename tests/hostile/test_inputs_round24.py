@@ -174,3 +174,17 @@ def test_a_transcript_holding_another_interviews_text_word_for_word_is_told(stud
             "(transcripts/302/P2-early.txt holds the text of transcripts/301/P1-early.txt, which row 3 names, word for "
             "word: a file copied under another name? Its statements are coded and counted twice, as two interviews'; "
             "name the interview's own transcript)") in capsys.readouterr().out
+
+
+def test_a_suppression_symbol_in_a_number_column_says_where_it_goes(study_dir):
+    # On the old code: "indicators.csv:2:value: 'c' - expected a number", the DfE letter for a suppressed value, as
+    # DfE tables print it in the value column, with nothing said of the flag column that holds it.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "indicators.csv").write_text("council_id,period,measure,value,flag\n301,2012-03-31,referral_rate,c,\n"
+                                              "302,2012-03-31,referral_rate,[x],\n880,2012-03-31,referral_rate,,c\n",
+                                              encoding="utf-8")
+    said = ("is a symbol published for a suppressed or unavailable value: leave the number blank and write the symbol "
+            "in the row's flag column where the table has one, as indicators.csv does)")
+    assert _problems(study_dir) == [f"indicators.csv:2:value: 'c' - expected a number (c {said}",
+                                    f"indicators.csv:3:value: '[x]' - expected a number ([x] {said}"]
