@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from impact.errors import InputError, ValidationError
+from impact.errors import ValidationError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -43,7 +43,7 @@ def test_docx_text_in_tracked_insertions_content_controls_and_fields_is_read(stu
 
     _docx_transcript(study_dir, _run("Respondent: Morale ")
                      + f'<w:ins w:id="1" w:author="t" w:date="2020-01-01T00:00:00Z">{_run("has not")}</w:ins>'
-                     + f'<w:del w:id="2" w:author="t" w:date="2020-01-01T00:00:00Z"><w:r><w:delText> never'
+                     + '<w:del w:id="2" w:author="t" w:date="2020-01-01T00:00:00Z"><w:r><w:delText> never'
                      + "</w:delText></w:r></w:del>"
                      + f"<w:sdt><w:sdtContent>{_run(' improved.')}</w:sdtContent></w:sdt>"
                      + f'<w:fldSimple w:instr="QUOTE">{_run(" We rewrote")}</w:fldSimple>'
