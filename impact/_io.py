@@ -579,6 +579,9 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     """
     name = label or str(path)
     text = read_text(path, label=name)
+    # The end-of-file mark (Ctrl-Z) old DOS and Windows programs write after the last line holds no data: it was
+    # read as a row of one cell, an id holding a control character, with a problem for each empty column.
+    text = re.sub(r"\x1a\s*\Z", "", text)
     problems: list[Problem] = []
     if csv.field_size_limit() < MAX_TEXT_BYTES:  # a long cell is reported on its row and column, not as csv.Error
         csv.field_size_limit(MAX_TEXT_BYTES)

@@ -1114,6 +1114,7 @@ def format_reference() -> str:
         "Excel); columns with neither a name nor a value (the `,,,` a spreadsheet leaves",
         "at the right) are ignored. Tables are UTF-8 (with or without a byte-order mark)",
         "or UTF-16 with a byte-order mark; other bytes are read as Windows-1252 with a warning.",
+        "An end-of-file mark (Ctrl-Z) after the last line, as old DOS programs write, is no row.",
         "Patterns use ASCII digits only (full-width or Arabic-Indic digits are errors).",
         "",
     ]

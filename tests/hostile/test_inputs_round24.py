@@ -230,3 +230,13 @@ def test_guard_a_long_sentence_reads_each_piece_of_evidence_as_a_short_one_does(
         monkeypatch.setattr(rules, "_LONG_SENTENCE", 10**9)
         assert [sentence.read(*s)[:2] + sentence.read(*s)[3:] for s in spans] == near
         monkeypatch.setattr(rules, "_LONG_SENTENCE", 200)
+
+
+def test_an_end_of_file_mark_after_the_last_row_is_no_row(study_dir):
+    # On the old code the Ctrl-Z old DOS programs write at the end of a file was read as a row: five errors (an id
+    # holding a control character, four empty columns) and a warning of a council without interviews.
+    from impact.study import load_study
+
+    path = study_dir / "councils.csv"
+    path.write_bytes(path.read_bytes() + b"\x1a")
+    assert list(load_study(study_dir).councils["council_id"]) == ["301", "302", "880"]
