@@ -240,3 +240,22 @@ def test_an_end_of_file_mark_after_the_last_row_is_no_row(study_dir):
     path = study_dir / "councils.csv"
     path.write_bytes(path.read_bytes() + b"\x1a")
     assert list(load_study(study_dir).councils["council_id"]) == ["301", "302", "880"]
+
+
+def test_export_qdpx_names_a_misspelt_code_on_its_row_of_a_file_of_two_coders(study_dir, coded_file, tmp_path, capsys):
+    # On the old code: "coded['ann']:3:code: 'moral' - expected a code of codebook 'nfer_impacts'": the row counted
+    # within the coder's own rows (the file's row 5), no file named, nothing said of the code meant.
+    from impact.cli import main
+
+    lines = coded_file.read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 5
+    rows = [lines[0] + ",coder"] + [line + (",ann" if i % 2 else ",bob") for i, line in enumerate(lines[1:5])]
+    cells = rows[4].split(",")
+    cells[1] = "moral"
+    rows[4] = ",".join(cells)
+    given = tmp_path / "two.csv"
+    given.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["export-qdpx", str(study_dir), str(tmp_path / "p.qdpx"), "--coded", str(given)]) == 2
+    assert ("two.csv:5:code: 'moral' - expected a code of codebook 'nfer_impacts' (did you mean 'morale'?)"
+            in capsys.readouterr().err)
+    assert not (tmp_path / "p.qdpx").exists()
