@@ -333,9 +333,13 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
         def line_of(at: int) -> int:
             return data.count(b"\n", 0, at) + 1
 
+        good, bad = line_of(utf8_char.start()), line_of(bad_at)
+        # one line holding both ("line 1 is UTF-8 but line 1 is not" said the opposite of itself)
+        where = (f"line {good} is UTF-8 but line {bad} is not" if good != bad
+                 else f"line {bad} holds UTF-8 text and a byte that is not")
         raise InputError(
-            f"{source}: mixes text encodings - line {line_of(utf8_char.start())} is UTF-8 but line {line_of(bad_at)} "
-            f"is not (byte {data[bad_at]:#04x} at byte {bad_at}) - expected one encoding: save the file as UTF-8")
+            f"{source}: mixes text encodings - {where} (byte {data[bad_at]:#04x} at byte {bad_at}) - expected one "
+            "encoding: save the file as UTF-8")
     text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
     encoding = "cp1252"
     warnings.warn(
@@ -575,6 +579,9 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     """
     name = label or str(path)
     text = read_text(path, label=name)
+    # The end-of-file mark (Ctrl-Z) old DOS and Windows programs write after the last line holds no data: it was
+    # read as a row of one cell, an id holding a control character, with a problem for each empty column.
+    text = re.sub(r"\x1a\s*\Z", "", text)
     problems: list[Problem] = []
     if csv.field_size_limit() < MAX_TEXT_BYTES:  # a long cell is reported on its row and column, not as csv.Error
         csv.field_size_limit(MAX_TEXT_BYTES)

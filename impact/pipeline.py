@@ -48,11 +48,32 @@ from .panel import _not_coded, council_panel, participant_panel
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
 
-__all__ = ["Findings", "analyse", "build_report", "run", "study_hash", "RunResult"]
+__all__ = ["Findings", "analyse", "build_report", "run", "study_hash", "supplied_codes", "RunResult"]
 
 # Worker processes for segmenting and coding a large corpus (small studies stay in process).
 _N_JOBS = min(2, os.cpu_count() or 1)
 
+
+
+def supplied_codes(codebook: Any) -> list[str]:
+    """The code ids codings given to :func:`analyse` (``coded`` or ``human``) may hold, for the impacts ``codebook``.
+
+    The codebook's codes and those of the process and review-themes codebooks: each codebook a ``coded`` file
+    leaves out is coded by the machine, and a ``human`` coding is compared on the impacts codes.  ``codebook`` is a
+    :class:`~impact.coding.Codebook`.
+
+    Examples
+    --------
+    >>> from impact.coding import Codebook
+    >>> codes = supplied_codes(Codebook.load("nfer_impacts"))
+    >>> "morale" in codes, "feedback_session" in codes, "moral" in codes
+    (True, True, False)
+    """
+    from .coding import Codebook
+    from .process import PROCESS_CODEBOOK
+
+    books = [codebook, Codebook.load(PROCESS_CODEBOOK), Codebook.load("review_themes")]
+    return list(dict.fromkeys(c for b in books for c in b.code_ids))
 
 
 def study_hash(study: Study) -> str:
@@ -239,7 +260,7 @@ def analyse(
     supplied = None
     if coded is not None:
         _progress(progress, "reading the supplied codings")
-        allowed = list(dict.fromkeys([*codebook.code_ids, *process_book.code_ids, *themes_book.code_ids]))
+        allowed = supplied_codes(codebook)
         supplied = (as_codings(coded, study, codes=allowed, source="supplied codings") if isinstance(coded, pd.DataFrame)
                     else read_codings(coded, study, codebook=codebook, codes=allowed))
         if codes_nothing(supplied):  # read as "no code anywhere", every impact would be reported as never mentioned
@@ -403,8 +424,10 @@ def analyse(
     if human is not None:
         # A file is read onto the segments; a frame read without them (as `impact run --human` reads its file, to
         # refuse a bad one before the long run) has its spans mapped onto them here: agreement is per segment.
-        other = (as_codings(human, study, segments=segments) if isinstance(human, pd.DataFrame)
-                 else read_codings(human, study, segments=segments, codebook=codebook))
+        other = (as_codings(human, study, segments=segments, codes=supplied_codes(codebook),
+                            source="human coding") if isinstance(human, pd.DataFrame)
+                 else read_codings(human, study, segments=segments, codebook=codebook,
+                                  codes=supplied_codes(codebook)))
         if "coder" not in other.columns:
             other = other.assign(coder="human")
         other = _to_top_codes(other, codebook)

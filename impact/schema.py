@@ -254,6 +254,28 @@ _MISSING_WORDS = frozenset({"na", "n/a", "nan", "null", "none", "nil", "missing"
 _EXCEL_ERRORS = frozenset({"#value!", "#ref!", "#div/0!", "#name?", "#num!", "#null!", "#spill!", "#calc!", "#getting_data"})
 
 
+#: Symbols official statistics publish in place of a value: DfE's c, x, z, u, low and k, the [c] of the GSS
+#: standard for symbols in tables, and ':' of Eurostat.
+_SUPPRESSION_SYMBOLS = frozenset({"c", "x", "z", "u", "k", "low", "[c]", "[x]", "[z]", "[u]", "[low]", ":"})
+
+
+def suppression_hint(text: str) -> str:
+    """Why a symbol official statistics publish for a suppressed or unavailable value is not read as a number, or "".
+
+    Examples
+    --------
+    >>> suppression_hint("[c]")
+    " ([c] is a symbol published for a suppressed or unavailable value: leave the number blank and write the symbol \
+in the row's flag column where the table has one, as indicators.csv does)"
+    >>> suppression_hint("12")
+    ''
+    """
+    if text.strip().casefold() not in _SUPPRESSION_SYMBOLS:
+        return ""
+    return (f" ({text.strip()} is a symbol published for a suppressed or unavailable value: leave the number blank and "
+            "write the symbol in the row's flag column where the table has one, as indicators.csv does)")
+
+
 def missing_hint(text: str, *, required: bool = False) -> str:
     """Why a word for "no value" ("N/A", "nan", "NULL") or an Excel error value ("#VALUE!") is not read, or "".
 
@@ -480,7 +502,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         f = _number(text)
         if f is None:
             return None, what + (_dash_hint(text) or apostrophe_hint(text) or _number_hint(text)
-                                 or yes_no_hint(text) or missing_hint(text, required=required))
+                                 or suppression_hint(text) or yes_no_hint(text) or missing_hint(text, required=required))
         if not math.isfinite(f):
             return None, f"a finite {what.split(' ', 1)[1]}" + missing_hint(text, required=required)
         if type_ == "int" and not f.is_integer():
@@ -1092,6 +1114,7 @@ def format_reference() -> str:
         "Excel); columns with neither a name nor a value (the `,,,` a spreadsheet leaves",
         "at the right) are ignored. Tables are UTF-8 (with or without a byte-order mark)",
         "or UTF-16 with a byte-order mark; other bytes are read as Windows-1252 with a warning.",
+        "An end-of-file mark (Ctrl-Z) after the last line, as old DOS programs write, is no row.",
         "Patterns use ASCII digits only (full-width or Arabic-Indic digits are errors).",
         "",
     ]

@@ -317,6 +317,28 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_LABEL = 40
 
 
+#: Elements inside a paragraph whose runs are the paragraph's text as it reads with its tracked changes accepted:
+#: hyperlinks, tracked insertions and moves to, content controls, simple fields, smart tags, custom XML and
+#: direction runs. python-docx reads the runs of hyperlinks only, so text in the others was dropped without a word.
+_INLINE_CONTAINERS = frozenset(f"{_W}{t}" for t in ("hyperlink", "ins", "moveTo", "sdt", "sdtContent", "fldSimple",
+                                                    "smartTag", "customXml", "dir", "bdo"))
+
+
+def _paragraph_runs(element) -> Iterator[str]:
+    """The text of a paragraph's runs in document order, as Word shows it with tracked changes accepted.
+
+    A run's text is python-docx's (``w:t``, tabs, breaks, no-break hyphens); runs in the containers of
+    :data:`_INLINE_CONTAINERS` are read, and runs deleted with tracking on (``w:del``, ``w:moveFrom``) are not.
+    """
+    from docx.text.run import Run
+
+    for child in element.iterchildren():
+        if child.tag == f"{_W}r":
+            yield Run(child, None).text
+        elif child.tag in _INLINE_CONTAINERS:
+            yield from _paragraph_runs(child)
+
+
 def _docx_blocks(element) -> Iterator[str]:
     """The text of a .docx body (or table cell, or content control) in document order, tables included.
 
@@ -325,12 +347,10 @@ def _docx_blocks(element) -> Iterator[str]:
     becomes ``Speaker: text``; other rows are their cells joined by spaces.
     Nothing is left out: nested tables and content controls are read too.
     """
-    from docx.text.paragraph import Paragraph
-
     for child in element.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
-            yield Paragraph(child, None).text
+            yield "".join(_paragraph_runs(child))
         elif tag == f"{_W}tbl":
             for row in child.iterchildren(f"{_W}tr"):
                 cells = ["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import os
 import re
 import unicodedata
@@ -389,7 +390,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     name = meta.get("name")
     if not isinstance(name, str) or not name.strip():
         out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"))
-    if "format_version" in meta and meta["format_version"] != 1:
+    if "format_version" in meta and (meta["format_version"] != 1 or isinstance(meta["format_version"], bool)):
         out.append(Problem(f, None, "format_version", str(meta["format_version"]), "1 (the only study format version)"))
     if "seed" in meta and not (_is_int(meta["seed"]) and 0 <= meta["seed"] < 2**32):
         out.append(Problem(f, None, "seed", str(meta["seed"]), "a whole number from 0 to 4,294,967,295"))
@@ -471,6 +472,15 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         else:
             out += [Problem(f, None, f"vocabularies.{vname}", k, hidden) for k in extra
                     if (hidden := schema.id_problem(k)) is not None]
+            # a value the vocabulary has, written in another case or spacing ("DCS" for dcs), would be another value
+            # that looks the same: the participants of one role counted as two
+            known = {schema.same_id(v, loose=False): v for v in schema.BASE_VOCABULARIES[vname]}
+            for k in extra:
+                other = known.setdefault(schema.same_id(k, loose=False), k)
+                if other != k:
+                    out.append(Problem(f, None, f"vocabularies.{vname}", k, f"a value the vocabulary does not hold: it "
+                                       f"holds {other!r}, which differs only in case or spacing (both would be "
+                                       f"counted apart); use {other!r}"))
     return out, good
 
 
@@ -510,6 +520,11 @@ def _check_wave_order(waves: list[dict[str, Any]], review_lengths: list[tuple[st
 
 
 # --------------------------------------------------------------------------- tables
+#: What a cell of a vocabulary study.yaml defines is expected to be where study.yaml defines none of it.
+_NONE_DEFINED = {"survey_items": "an item defined under survey.items in study.yaml (it defines none: give each item "
+                                 "its label and scale, as docs/study-format.md shows)"}
+
+
 def _vocabularies(meta: dict[str, Any], waves: list[dict[str, Any]]) -> dict[str, set[str]]:
     vocabs = {k: set(v) for k, v in schema.BASE_VOCABULARIES.items()}
     extensions = meta.get("vocabularies") if isinstance(meta.get("vocabularies"), dict) else {}
@@ -754,7 +769,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
-            found += [(item, f"one of {sorted(allowed)}"
+            # an empty vocabulary is one study.yaml defines none of: "one of []" said nothing of where to define them
+            expected = f"one of {sorted(allowed)}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
+            found += [(item, f"{expected}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"
                        f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}", "error")
                       for item in items if item not in allowed]
@@ -1013,6 +1030,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     no_review_reported = set()
     named: dict[str, int] = {}
     held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
+    held_text: dict[str, tuple[int, str]] = {}  # a transcript's words (hashed) -> the row and file first holding them
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
         # no listed council ('999', '3.01E+02'): told as such by the references, not again as another participant's
@@ -1037,8 +1055,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                        f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}; this is {off})"))
             elif wave is None:
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
-                if not hits:
-                    out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a wave given"))
+                if not hits:  # the windows as this council's dates: what to check the date against
+                    spans = "; ".join(f"{wid} {_window_dates(w, review)}" for wid, w in windows.items())
+                    out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a "
+                                       f"wave given (council {cid}'s windows: {spans})"))
         if pid and wave is not None:  # one interview of a participant at a wave: the panels count them once there
             first = held_at.setdefault((pid, wave), (line, v.get("interview_id")))
             if first[0] != line:
@@ -1089,6 +1109,15 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 out.append(Problem(f, line, col, rel, note, severity="warning"))
             for w in caught:
                 out.append(Problem(f, line, col, rel, f"UTF-8 text ({w.message})", severity="warning"))
+            words = " ".join(text.split())
+            if words and (first := held_text.setdefault(hashlib.sha256(words.encode("utf-8", "surrogatepass"))
+                                                        .hexdigest(), (line, rel)))[0] != line:
+                # a file copied under another name: one interview's statements counted twice, as two participants'
+                # told, not refused: copies of one focus group's transcript, one per participant, may be meant
+                out.append(Problem(f, line, col, rel, f"a transcript of its own (transcripts/{rel} holds the text of "
+                                   f"transcripts/{first[1]}, which row {first[0]} names, word for word: a file copied "
+                                   "under another name? Its statements are coded and counted twice, as two "
+                                   "interviews'; name the interview's own transcript)", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
             elif not _has_respondent_speech(text, turns := _turns(text)):
@@ -1189,6 +1218,15 @@ def _repeated_turns(text: str, turns: list[tuple] | None = None) -> list[tuple[i
         else:
             seen[key] = at
     return out
+
+
+def _window_dates(w: dict[str, Any], review: dict[str, Any]) -> str:
+    """A wave's window for a council's review as dates: ``2011-08-01 to 2012-01-30``."""
+    anchor = review.get("start_date") if w.get("anchor", "review_end") == "review_start" else review.get("end_date")
+    if anchor is None:
+        return "unknown (the review has no date)"
+    lo, hi = w["window_days"]
+    return f"{anchor + pd.Timedelta(days=lo):%Y-%m-%d} to {anchor + pd.Timedelta(days=hi):%Y-%m-%d}"
 
 
 def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) -> int | None:

@@ -258,11 +258,11 @@ def test_a_bug_while_reading_codings_is_not_blamed_on_the_file(study_dir, tmp_pa
 
     coded = tmp_path / "coded.csv"
     coded.write_text("interview_id,code,coder\n", encoding="utf-8")
-    monkeypatch.setattr(codings, "read_codings", lambda path, study: _check_option("x", "y", ["z"]))
+    monkeypatch.setattr(codings, "read_codings", lambda path, study, **_: _check_option("x", "y", ["z"]))
     with pytest.raises(ValueError, match="must be one of"):
         main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--coded", str(coded), "-q"])
     assert not (tmp_path / "out").exists()
-    monkeypatch.setattr(codings, "read_codings", lambda path, study: pd.read_csv(path, usecols=["absent"]))
+    monkeypatch.setattr(codings, "read_codings", lambda path, study, **_: pd.read_csv(path, usecols=["absent"]))
     assert main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--coded", str(coded), "-q"]) == 2
     # the test itself: where the innermost frame lies decides
     for call, ours in ((lambda: _check_option("x", "y", ["z"]), True), (lambda: pd.read_csv(coded, usecols=["a"]), False)):

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._frames import shared_attr
 from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
 from ..errors import InputError
 from ._options import (
@@ -210,9 +211,12 @@ def run_export(args) -> int:
     for spec in args.coded:
         name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
         data = read_coded(file)
+        rows = list(data.attrs.get("rows") or range(2, len(data) + 2))  # each row's row in the file
+        data = data.reset_index(drop=True)
         parts = ({str(coder): part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False)}
                  if "coder" in data.columns and not name else {name or Path(file).stem: data})
         for coder, part in parts.items():
+            part.attrs = {"source": Path(file).name, "rows": shared_attr([rows[i] for i in part.index])}
             if coder in coded:  # merged, two coders' codings would be one coder's, or one lost
                 raise InputError(f"--coded {spec}: the coder {coder!r} is also given by an earlier --coded - expected "
                                  "each coder once: name them (--coded CODER=FILE)")

@@ -72,20 +72,20 @@ def _raised_by_impact(exc: BaseException) -> bool:
     return Path(frames[-1].filename).resolve().is_relative_to(package)
 
 
-def _read_codings(flag: str, path: str | None, study):
+def _read_codings(flag: str, path: str | None, study, codes: list[str] | None = None):
     """``--coded`` / ``--human``: a file of codings of the study, read and checked before the long run starts.
 
     Any format :func:`impact.codings.read_codings` reads (a coded CSV or
     Parquet, a filled-in review workbook, a QDPX project); a file without a
     ``coder`` column is named after the file.  Every problem is one message
-    naming the option and the file.
+    naming the option and the file; a code not among ``codes`` is one, on its row of the file.
     """
     if path is None:
         return None
     from ..codings import CODES_EXPECTED, codes_nothing, read_codings
 
     try:
-        codings = read_codings(path, study)
+        codings = read_codings(path, study, codes=codes)
     except ImpactError as exc:
         raise InputError(f"{flag} {path}: {exc}") from None
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
@@ -155,8 +155,14 @@ def run(args, study=None) -> int:
         _progress(f"validating {args.study}")
         study = load_study(args.study)
     _check_second_coding(args.coded, args.human)
-    coded = _read_codings("--coded", args.coded, study)
-    human = _read_codings("--human", args.human, study)
+    book = None
+    if args.coded is not None or args.human is not None:  # their codes are checked on reading, naming file and row
+        from ..coding import Codebook
+        from ..pipeline import supplied_codes
+
+        book = Codebook.for_study(study, args.codebook)
+    coded = _read_codings("--coded", args.coded, study, supplied_codes(book) if args.coded else None)
+    human = _read_codings("--human", args.human, study, supplied_codes(book) if args.human else None)
     template = getattr(args, "docx_template", None)
     if template is not None:
         from ..report import check_docx_template

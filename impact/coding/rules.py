@@ -56,6 +56,7 @@ _MOD_BEFORE = 15  # words before the evidence a modality or purpose cue reaches
 _MOD_AFTER = 3  # words after the evidence a modality cue reaches ("a new protocol is needed")
 _TOPIC_BEFORE = 40  # words before the evidence a topic frame reaches ("received a report on ...")
 _EXP_BEFORE = 2  # words between an experiencer and the evidence ("parents now understand")
+_LONG_SENTENCE = 200  # cues in a sentence above which evidence reads only the cues near it (_Sentence._near)
 
 
 _MEMOS: dict[str, tuple] = {}  # codebook hash -> the compiled matchers and memos of this process's coders
@@ -1062,7 +1063,7 @@ class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
     __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "_attribution", "modals", "frames",
-                 "predicates")
+                 "predicates", "_index")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
@@ -1071,6 +1072,33 @@ class _Sentence:
         self.negators, self.hedged, self._attribution = negators, hedged, attribution
         self.modals, self.frames = modals, frames
         self.predicates = [a for a, _, label in frames if label == "predicate"]
+        self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
+
+    def _near(self, t0: int, t1: int) -> tuple[int, int, list[int], list[tuple], list[tuple], list[int]]:
+        """``(clause_lo, clause_hi, negators, modals, frames, predicates)`` for evidence at ``t0:t1`` of a long
+        sentence: the cues that can bear on it (each of :meth:`read`'s cue windows, widened by the longest cue),
+        found by bisection. Reading every cue of the sentence for each piece of evidence took time growing with the
+        square of a sentence's length: a transcript of 60,000 words without a full stop took minutes, one of
+        800,000 (5 MB, a tenth of the size allowed) hours."""
+        if self._index is None:  # built when first read: the stop cues are added to the frames after __init__
+            frames = sorted(self.frames, key=_FIRST)
+            modals = sorted(self.modals, key=_FIRST)
+            longest = max((b - a for a, b, _ in [*frames, *modals]), default=0)
+            self._index = (sorted(self.bound_starts), sorted(self.bound_ends), sorted(self.negators),
+                           [a for a, _, _ in modals], modals, [a for a, _, _ in frames], frames, sorted(self.predicates),
+                           max(_NEG_BEFORE, _NEG_AFTER, _MOD_BEFORE, _MOD_AFTER, _TOPIC_BEFORE,
+                               _EXP_BEFORE) + longest + 2)
+        starts, ends, negators, modal_at, modals, frame_at, frames, predicates, reach = self._index
+        k = bisect.bisect_right(ends, t0)
+        clause_lo = ends[k - 1] if k else self.first
+        k = bisect.bisect_left(starts, t1)
+        clause_hi = starts[k] if k < len(starts) else 10**9
+        lo, hi = t0 - reach, t1 + reach
+        return (clause_lo, clause_hi,
+                negators[bisect.bisect_left(negators, lo):bisect.bisect_right(negators, hi)],
+                modals[bisect.bisect_left(modal_at, lo):bisect.bisect_right(modal_at, hi)],
+                frames[bisect.bisect_left(frame_at, lo):bisect.bisect_right(frame_at, hi)],
+                predicates[bisect.bisect_left(predicates, lo):bisect.bisect_right(predicates, hi)])
 
     @property
     def attribution(self) -> str:
@@ -1089,38 +1117,41 @@ class _Sentence:
         Evidence in an attribution clause ("... thanks to the new front door")
         is read like any other: the sentence asserts the cause happened.
         """
-        if self.bound_ends:
+        negators, modals, frames, predicates = self.negators, self.modals, self.frames, self.predicates
+        if len(frames) + len(negators) + len(modals) + len(self.bound_ends) > _LONG_SENTENCE:
+            clause_lo, clause_hi, negators, modals, frames, predicates = self._near(t0, t1)
+        elif self.bound_ends:
             clause_lo = max((e for e in self.bound_ends if e <= t0), default=self.first)
             clause_hi = min((b for b in self.bound_starts if b >= t1), default=10**9)
         else:  # no clause boundary in the sentence
             clause_lo, clause_hi = self.first, 10**9
         count = 0
-        stops = [a for a, _, label in self.frames if label == "stop" and t1 <= a] if self.frames else []
-        commas = [a for a, _, label in self.frames if label == "comma" and t1 <= a] if self.frames else []
-        for a in self.negators:
+        stops = [a for a, _, label in frames if label == "stop" and t1 <= a] if frames else []
+        commas = [a for a, _, label in frames if label == "comma" and t1 <= a] if frames else []
+        for a in negators:
             if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                 continue  # another clause, or part of the phrase itself
             if t0 - _NEG_BEFORE <= a < t1 or (t1 <= a < t1 + _NEG_AFTER and not any(x < a for x in stops)):
                 count += 1  # before or inside the evidence, or after it in the same clause
         hedged = self.hedged
         dropped = False
-        if self.modals and not hedged:
-            for a, b, label in self.modals:
+        if modals and not hedged:
+            for a, b, label in modals:
                 if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                     continue
                 if t0 - _MOD_BEFORE <= a and b <= t1 and (label == "modal" or a != t0):
-                    if any(b <= x < t0 for x in self.predicates):
+                    if any(b <= x < t0 for x in predicates):
                         continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
-                        x < a for x in stops + commas + [p for p in self.predicates if t1 <= p]):
+                        x < a for x in stops + commas + [p for p in predicates if t1 <= p]):
                     hedged = True  # just after it ("a new protocol is needed")
                     break
-        for a, b, label in self.frames:
+        for a, b, label in frames:
             if label == "topic":
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
-                        a < x < t0 for x, _, lab in self.frames if lab == "sub"):
+                        a < x < t0 for x, _, lab in frames if lab == "sub"):
                     dropped = True
             elif label == "exp":
                 if b == t0:

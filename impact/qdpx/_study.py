@@ -12,6 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..errors import InputError, Problem, ValidationError
+from ..schema import did_you_mean
 from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid, norm_guid
 from ._write import _table, codes_table
 
@@ -239,14 +240,21 @@ def _codings(coded: Mapping[str, pd.DataFrame], books: list[Any], src_guid: dict
         if "unit" not in data.columns or "code" not in data.columns:
             raise InputError(f"The coded output of {coder!r} must have `unit` and `code` columns, but it has {list(data.columns)}.")
         user = make_guid("coder", coder)
+        # each row named by its file and row where the frame says them (attrs "source", "rows": a file of several
+        # coders is split by coder, so the place in a coder's part is no row of the file)
+        where = str(data.attrs.get("source") or f"coded[{coder!r}]")
+        file_rows = list(data.attrs.get("rows") or ())
+        if len(file_rows) != len(data):  # rows of another frame (one this was filtered from): not this one's
+            file_rows = list(range(2, len(data) + 2))
         for i, r in enumerate(data.to_dict("records")):
             unit, code = str(r["unit"]), r["code"]
             interview = _interview_of(unit, known)
             if interview is None:
-                problems.append(Problem(f"coded[{coder!r}]", i + 2, "unit", unit, "a segment id '<interview_id>:<n>' or interview id of the study"))
+                problems.append(Problem(where, file_rows[i], "unit", unit, "a segment id '<interview_id>:<n>' or interview id of the study"))
                 continue
             if code not in ids:
-                problems.append(Problem(f"coded[{coder!r}]", i + 2, "code", code, f"a code of codebook {names}"))
+                problems.append(Problem(where, file_rows[i], "code", code, f"a code of codebook {names}"
+                                        f"{did_you_mean(str(code), sorted(ids))}"))
                 continue
             start, end = r.get("start"), r.get("end")
             if _na(start) or _na(end):
@@ -255,7 +263,7 @@ def _codings(coded: Mapping[str, pd.DataFrame], books: list[Any], src_guid: dict
                 elif seg is not None and unit in seg.index:
                     start, end = int(seg.at[unit, "start"]), int(seg.at[unit, "end"])
                 else:
-                    problems.append(Problem(f"coded[{coder!r}]", i + 2, "start", "", "positions, or `segments` holding the unit"))
+                    problems.append(Problem(where, file_rows[i], "start", "", "positions, or `segments` holding the unit"))
                     continue
             extra = None
             if "score" in r:
