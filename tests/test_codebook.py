@@ -115,7 +115,9 @@ def test_a_codebook_names_what_its_codes_are():
     spec = yaml.safe_load(TINY)
     plain = Codebook(spec)
     assert plain.noun == ("impact", "impacts")
-    assert Codebook.nfer().hash.startswith("7b38a168ab91")  # as before the key existed (main, 2026-12-02)
+    # as before the key existed: the hash of the bundled file (main, 2026-12-03, after that day's rule changes;
+    # 7b38a168ab91 before them) is the hash of its spec read without the key
+    assert Codebook.nfer().hash.startswith("01c48a19c33b")
     assert "noun" not in yaml.safe_load(plain.to_yaml())
     for given, expected in (("theme", ("theme", "themes")), ("priority", ("priority", "priorities")),
                             ("approach", ("approach", "approaches")),

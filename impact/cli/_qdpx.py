@@ -8,7 +8,6 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._frames import shared_attr
 from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
 from ..errors import InputError
 from ._options import (
@@ -201,6 +200,7 @@ def _check_export_paths(args) -> None:
 
 
 def run_export(args) -> int:
+    from .._frames import shared_attr
     from ..coding import Codebook, read_coded
     from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
     from ..study import load_study

@@ -3283,8 +3283,9 @@ def _by_impact_linked(ctx, labels) -> list[str]:
 
 
 def _by_impact_blocks(ctx, labels) -> list:
-    """Whether what participants said about each factor goes with the impacts they reported: a sentence (withheld
-    under machine coding) and the table of the test (:func:`impact.process.factors_by_impact`).
+    """Whether what participants said about each factor goes with the impacts they reported: a sentence and the table
+    of the test (:func:`impact.process.factors_by_impact`); under machine coding, only a sentence saying why neither
+    is given.
 
     The generator plants that participants who report more impact say more often that monitoring the action plan
     helped; the section counted what was said of each factor and never asked whether it went with the impact its
@@ -3294,9 +3295,11 @@ def _by_impact_blocks(ctx, labels) -> list:
         return []
     tested = _by_impact_tested(ctx)
     if _process_machine_coded(ctx):
-        text = _process_withheld("whether what participants said about each factor is related to the impacts they "
-                                 "reported", valence=True, why="such a test rests on reading which side each "
-                                 "statement takes", what_below="The models")
+        # No table either: every figure of the models (who said a factor helped, the odds ratios, the p-values) rests
+        # on the reading of which side a statement takes, measured no better than calling every statement neutral.
+        return [Paragraph(_process_withheld(
+            "whether what participants said about each factor is related to the impacts they reported", valence=True,
+            why="such a test rests on reading which side each statement takes", what_below=None))]
     elif tested.empty:
         text = ("No factor could be tested for whether saying it helped or got in the way goes with the impacts "
                 "participants reported: for each, too few participants said it helped, or said it got in the way, "
@@ -3371,7 +3374,7 @@ def _process_unquoted(kind: str, misfiled: str, *, valence: bool) -> str:
 
 
 def _process_withheld(what: str, *, valence: bool, why: str = "a ranking rests on the coding of every code",
-                      what_below: str = "The counts") -> str:
+                      what_below: str | None = "The counts") -> str:
     """The sentence that stands for a ranking of review-process codes read by the machine coder.
 
     Measured on real text labelled by people (docs/methods.md, `bench.process_validity`), the coder reads the
@@ -3379,10 +3382,13 @@ def _process_withheld(what: str, *, valence: bool, why: str = "a ranking rests o
     calling every statement neutral; a ranking rests on the coding of every code.
     """
     how = _READS_VALENCE if valence else _READS_CODES
-    return (f"This report does not state {what}: the review-process codes were read by the package's machine coder, "
-            f"which, measured against people on real text, reads {how}, and {why}. {what_below} are in the table "
-            "below, unconfirmed until a sample of the codings is checked by hand "
-            "(impact review export) or the interviews are coded by people.")
+    said = (f"This report does not state {what}: the review-process codes were read by the package's machine coder, "
+            f"which, measured against people on real text, reads {how}, and {why}.")
+    if what_below is None:  # nothing shown: every figure would rest on the reading
+        return (f"{said} The test is left out of this report, since each of its figures rests on that reading; it is "
+                "shown where people coded the interviews' review-process statements.")
+    return (f"{said} {what_below} are in the table below, unconfirmed until a sample of the codings is checked by "
+            "hand (impact review export) or the interviews are coded by people.")
 
 
 def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, int]], int]:

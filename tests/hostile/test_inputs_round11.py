@@ -45,6 +45,8 @@ def test_a_coded_file_analyses_to_the_segments_its_ids_name_whatever_the_speaker
                                                                                           tmp_path, capsys):
     # On the old code `code --speakers all` numbered every speaker's sentences in one sequence and analyse() the
     # respondent's only: 'P1-early:1' coded "raise morale" (the interviewer) and named "Morale has improved a lot."
+    import pandas as pd
+
     from impact.cli import main
     from impact.pipeline import analyse
     from impact.study import load_study
@@ -58,7 +60,10 @@ def test_a_coded_file_analyses_to_the_segments_its_ids_name_whatever_the_speaker
         found = analyse(study, coded=out, parts=("framework",), n_resamples=99)
     coded = found.coded[found.coded["unit"] != found.coded["interview_id"]]
     segments = found.segments.set_index("segment_id")["text"]
-    assert len(coded) == (5 if speakers == "respondent" else 8) * len(study.interviews)
+    written = pd.read_csv(out, dtype=str)  # what `code` wrote: every speaker's sentences where asked
+    assert len(written) == (5 if speakers == "respondent" else 8) * len(study.interviews)
+    # the interviewer's codings are left out of the analysis (with a warning, tested below): the respondent's remain
+    assert len(coded) == 5 * len(study.interviews)
     for unit, iid, a, b in zip(coded["unit"], coded["interview_id"], coded["start"], coded["end"], strict=True):
         planted, sentence = _planted_id(iid, int(a), int(b))
         assert unit == planted, (unit, _TALK[a:b])
@@ -67,7 +72,7 @@ def test_a_coded_file_analyses_to_the_segments_its_ids_name_whatever_the_speaker
 
 
 @pytest.mark.parametrize("parts", [(), ("framework",)])
-def test_codings_of_the_interviewer_are_counted_with_a_warning(parts, talk_study, tmp_path, capsys):
+def test_codings_of_the_interviewer_are_left_out_with_a_warning(parts, talk_study, tmp_path, capsys):
     from impact.cli import main
     from impact.codings import CodingsWarning
     from impact.pipeline import analyse

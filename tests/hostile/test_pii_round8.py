@@ -366,7 +366,8 @@ _E2E = [
 def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title: str, label_note: str, human_code: str):
     """``impact run`` of a generated study with ``forms`` (text, needles) planted in speech and in everything the
     study's author writes: the study's name (forms up to ``name_end``), the wave labels (the rest, split at
-    ``early_end``), a codebook's ``title`` and first label (``label_note``), and ``human_code`` in a second coding."""
+    ``early_end``), a codebook's ``title`` and first label (``label_note``), and ``human_code`` in a second coding:
+    its coder's name (a code outside the codebook is refused since round 24 of the inputs, with the file's row)."""
     import pathlib
     import re
 
@@ -402,11 +403,16 @@ def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title:
     codebook = Codebook.load(root / "codebook.yaml")
     coded = RuleCoder(codebook).fit().code(segment(impact.load_study(study)))
     human = coded.copy()
-    human.loc[human.index[: max(1, len(human) // 10)], "code"] = human_code
+    wrong = human.copy()
+    wrong.loc[wrong.index[: max(1, len(wrong) // 10)], "code"] = human_code
+    with pytest.raises(impact.errors.ValidationError, match=r"human coding:2:code: .* expected one of the codebook"):
+        run(study, root / "refused", codebook=codebook, coded=coded.assign(coder="coder A"),
+            human=wrong.assign(coder="coder B"), n_resamples=99, seed=1, cache=False)
+    assert not (root / "refused").exists()
     with pytest.MonkeyPatch.context() as m:
         m.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
         return run(study, root / "out", codebook=codebook, coded=coded.assign(coder="coder A"),
-                   human=human.assign(coder="coder B"), n_resamples=99, seed=1, cache=False)
+                   human=human.assign(coder=human_code), n_resamples=99, seed=1, cache=False)
 
 
 def leaks_in(out_dir, forms) -> list[tuple[str, str, str]]:
