@@ -76,6 +76,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
+from ._format import format_ci
 from ._labels import Label
 from .figures import _WRAP, _wrap
 
@@ -1777,8 +1778,8 @@ def _odds_ratio(r, alpha: float = 0.05) -> str:
     randomised = getattr(r, "p_method", "model") == "randomisation"
     interval = (" (the model's, not adjusted for the multiple comparisons)" if own and randomised else
                 " (not adjusted for the multiple comparisons)" if own else "")
-    return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI {np.exp(r.ci_low):.2f} to "
-            f"{np.exp(r.ci_high):.2f}{interval}, "
+    return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI "
+            f"{format_ci(np.exp(r.ci_low), np.exp(r.ci_high))}{interval}, "
             f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}{' by randomisation test' if randomised else ''}")
 
 
@@ -3277,7 +3278,7 @@ def _by_impact_linked(ctx, labels) -> list[str]:
         side = "helped rather than got in the way" if r.odds_ratio > 1 else "got in the way rather than helped"
         out.append(f"Participants who reported more impacts after the review more often said that "
                    f"{labels.get(r.code, r.code).lower()} {side} (odds ratio {r.odds_ratio:.2f} per impact reported "
-                   f"per interview, {_level(ctx.alpha)} CI {r.ci_low:.2f} to {r.ci_high:.2f}, Holm-adjusted "
+                   f"per interview, {_level(ctx.alpha)} CI {format_ci(r.ci_low, r.ci_high)}, Holm-adjusted "
                    f"{_p_words(r.p_adjusted, ctx.alpha)} across the {len(tested)} factors tested).")
     return out
 

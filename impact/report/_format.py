@@ -209,11 +209,22 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
     '0.12 to 0.34'
     >>> format_ci(-0.5, 0.25, 1), format_ci(-0.001, 0.5)
     ('-0.5 to 0.2', '0.00 to 0.50')
+
+    A profile likelihood can leave a side of an interval open (no limit found on it), said in words, not "inf":
+
+    >>> format_ci(0.5, float("inf")), format_ci(float("-inf"), 1.5, 1), format_ci(float("-inf"), float("inf"))
+    ('0.50 or more', 'up to 1.5', 'any value')
     """
     if _is_missing(low) or _is_missing(high):
         return MISSING
     if isinstance(low, str) or isinstance(high, str):  # suppressed
         return low if isinstance(low, str) else high
+    if np.isinf(low) or np.isinf(high):
+        if np.isinf(low) and np.isinf(high):
+            return "any value"
+        one = format_ci(high if np.isinf(low) else low, high if np.isinf(low) else low, digits, percent=percent,
+                        points=points).split(" to ")[0]
+        return f"up to {one}" if np.isinf(low) else f"{one} or more"
     if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
         return f"{_fixed(low * 100, digits)} to {_fixed(high * 100, digits)}"
     if percent:
