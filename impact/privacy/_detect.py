@@ -175,6 +175,14 @@ _NI_SPOKEN_RE = lazy_compile(
 # A phone number partly in words and partly in figures ("07700 nine oh oh one two three").
 _MIXED_SPOKEN_RE = lazy_compile(rf"(?<![\w])(?:\+|\b){_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}}(?![\w])", _I)
 
+# A phone number said in two parts across a clause ("ring nan on 01632, then 960 double one", "01632 and then nine six
+# oh one one"): its code in figures, then the rest in figures or words; read only where the two make a phone's length.
+_SPLIT_PHONE_RE = lazy_compile(
+    rf"(?<![\w+])(?P<a>0\d{{2,5}}(?:[ \t]\d{{2,6}})?)[ \t]*,?[ \t]*(?:and[ \t]+)?(?:then|after[ \t]+that)[ \t]*,?[ \t]+"
+    rf"(?P<b>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{0,8}})(?![\w])",
+    _I,
+)
+
 
 def _spoken_digits(text: str) -> str:
     """The digits that a run of number words and figures says ("double oh seven, 12" -> "00712")."""
@@ -422,6 +430,13 @@ _EVENT_DAY = (
 # A date said in number words, its year perhaps in words of its own ("fourteen ten two thousand and eight").
 _SAID_DATE = (rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}"
               rf"(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+)(?:{_YEAR_WORDS}|{_DIGIT_TOKEN})){{0,6}}")
+# A date of birth said wholly in number words, day, month and year ("born twelve twelve twenty twelve", "born on three
+# five two thousand and nine"): read only after "born", and only with a year in words ("we had twelve twelve-week
+# placements", "twenty twenty was hard" stay).
+_MONTH_CARDINAL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_BORN_SAID_DATE = (rf"(?:{_CARDINAL_DAY}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD})(?:[ \t]*[,/\-][ \t]*|[ \t]+)"
+                   rf"(?:{_MONTH_CARDINAL}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD})(?:[ \t]*[,/\-][ \t]*|[ \t]+)"
+                   rf"{_YEAR_WORDS}(?![\p{{L}}\-])")
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
@@ -431,7 +446,7 @@ _DOB_RE = lazy_compile(
     # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")
     rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)(?!\d)"
     rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
-    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
+    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\bborn(?:[ \t]+on)?[ \t]+){_BORN_SAID_DATE}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
@@ -1144,6 +1159,16 @@ def _numbers(text: str, add) -> None:
             # "07700 nine oh oh one two three"; all in words with hundreds or tens ("oh seven seven double oh nine
             # hundred one two three", "seven seven double oh, nine hundred, one two three")
             add(Span(m.start(), m.end(), "phone"))
+        elif (not figures and digits[:1] == "0" and len(digits) >= 5 and digits[:2] != "00"
+              and (_ctx(_PHONE_CTX, text, m.start()) or _RING_ON_RE.search(text, max(0, m.start() - 40), m.start()))):
+            # a mobile's start said in words after a word of ringing ("ring her on oh seven seven double oh nine
+            # hundred"): part of a number is a number's
+            add(Span(m.start(), m.end(), "phone"))
+    for m in _SPLIT_PHONE_RE.finditer(text):
+        if (10 <= len(_digits(m.group("a"))) + len(_spoken_digits(m.group("b"))) <= 11
+                and _ctx(_PHONE_CTX, text, m.start())):
+            add(Span(m.start("a"), m.end("a"), "phone"))
+            add(Span(m.start("b"), m.end("b"), "phone"))
     for m in _EXTENSION_RE.finditer(text):
         if not _YEARISH.match(m.group("n")):
             add(Span(m.start("n"), m.end("n"), "phone"))

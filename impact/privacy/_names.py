@@ -1482,6 +1482,8 @@ class NameFinder:
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
+        if tok.key in _PLATFORM_NAMES:
+            return i + 1  # a platform after a possessive is the child's account, not a name ("her tiktok's full of it")
         j = i + 1
         while j < len(toks) and toks[j].shape == "lower" and not self._ordinary(toks[j]) and self._joinable(text, toks[j - 1], toks[j]):
             j += 1

@@ -1,0 +1,149 @@
+"""Twenty-fifth red-team round: numbers said in words or in parts, and a platform owned.
+
+Forms closed as a class of writing (invented values):
+
+* a date of birth said wholly in number words after "born", day, month and a year in words ("born, um, twelve twelve
+  twenty twelve", "born on oh three oh five twenty oh nine"): ``[date of birth]``; the same words with no "born", or
+  with no year in words after it ("twenty twenty was hard", "born twelve weeks early"), stay;
+* the start of a mobile number said in words after a word of ringing ("ring her on oh seven seven double oh nine
+  hundred"), too short for a whole number's: ``[phone]``; small numbers said after "ring ... on" ("ring her on one or
+  two occasions") stay;
+* a phone number said in two parts across a clause ("ring nan on 01632, then 960 double one"): both parts ``[phone]``,
+  read only where the two make a phone's length together ("ring the office on 0113 and then press two" stays);
+* a platform after a possessive ("her tiktok's full of it", "his snapchat's been hacked"): kept; it was redacted as a
+  name ("her [name]'s full of it").
+
+Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: see the commit message and
+CHANGELOG.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_pii_round3 import _left
+from .test_pii_round7 import assert_kept
+from .test_pii_round11 import _both
+
+# Closed in this round, from round 24's open forms: the text, the words that must go, the token that must stand.
+_FROM_ROUND_24 = [
+    ("he was born, um, twelve twelve twenty twelve", ["twelve"], "[date of birth]"),
+    ("ring nan on 01632, then 960 double one", ["960", "double"], "[phone]"),
+    ("ring her on oh seven seven double oh nine hundred", ["seven", "hundred"], "[phone]"),
+]
+
+# Variants written for this round (each leaked before the fixes, measured when written).
+_RED_TEAM = [
+    # a date of birth in number words after "born"
+    ("she was born three five two thousand and nine", ["three", "thousand"], "[date of birth]"),
+    ("born on oh three oh five twenty oh nine, at the lgi", ["three", "nine"], "[date of birth]"),
+    ("she was born twenty-one four two thousand and eleven", ["twenty", "eleven"], "[date of birth]"),
+    ("born one one twenty ten", ["ten"], "[date of birth]"),
+    ("he was born, er, on nine six twenty fourteen", ["nine", "fourteen"], "[date of birth]"),
+    ("the twins were born thirty one ten twenty eleven", ["thirty", "eleven"], "[date of birth]"),
+    ("she was born four, twelve, twenty thirteen in wythenshawe", ["twelve", "thirteen"], "[date of birth]"),
+    ("he was born, erm, seventeen two two thousand and ten", ["seventeen", "thousand"], "[date of birth]"),
+    ("our youngest was born on six nine twenty sixteen", ["six", "sixteen"], "[date of birth]"),
+    ("born twenty-eight eight twenty twelve, so a leo", ["eight", "twelve"], "[date of birth]"),
+    ("he was born nineteen one two thousand and seven at home", ["nineteen", "seven"], "[date of birth]"),
+    # a mobile's start said in words after a word of ringing
+    ("her number is oh seven nine one two three", ["seven", "three"], "[phone]"),
+    ("text her on oh seven double seven, nine oh nine", ["seven", "nine"], "[phone]"),
+    ("ring him on oh seven eight double two", ["eight", "double"], "[phone]"),
+    ("you can call dad on oh seven seven one two", ["seven", "two"], "[phone]"),
+    ("her mobile is oh seven five five five nine", ["five", "nine"], "[phone]"),
+    ("phone nan on oh one six three two nine", ["six", "nine"], "[phone]"),
+    ("contact her on oh seven treble four two", ["treble", "two"], "[phone]"),
+    ("whatsapp her on oh seven eight eight one", ["eight", "one"], "[phone]"),
+    ("my number's oh seven nine double one", ["nine", "double"], "[phone]"),
+    # a phone number in two parts across a clause
+    ("call him on 0113, then four nine six, double two three one", ["four", "double"], "[phone]"),
+    ("call mum on 01632, after that 960 double two", ["960", "double"], "[phone]"),
+    ("text him on 07700, then nine hundred four five six", ["07700", "hundred"], "[phone]"),
+    ("the number's 020, then 7946 0018", ["020", "7946"], "[phone]"),
+    ("ring nan on 01632, then nine six oh, double one", ["nine", "double"], "[phone]"),
+    ("ring him on 01632, and then nine six oh one one", ["nine", "one"], "[phone]"),
+    ("text mum on 07700, then nine double oh, one two three", ["nine", "three"], "[phone]"),
+    ("ring her on 01632, then 960 double five", ["960", "double"], "[phone]"),
+    ("phone dad on 0114, then 496 double oh one", ["496", "double"], "[phone]"),
+    ("ring her on 01632, then nine six oh, treble one", ["nine", "treble"], "[phone]"),
+]
+
+# Redacted before and after (guards): a number in parts or a mobile's start where the figures alone were enough.
+_HELD = [
+    ("call the carer on 0161, then four nine six, oh oh oh oh", ["four", "six"], "[phone]"),
+    ("her number's 0113, then four nine six, oh one two three", ["four", "three"], "[phone]"),
+    ("ring the foster carer on oh one one three four nine six", ["three", "six"], "[phone]"),
+    ("her mobile's 07700, and then 900 123", ["07700", "900"], "[phone]"),
+    ("ring nan on 01632 then 960 011", ["01632", "960"], "[phone]"),
+    ("ring the school on 0161, then 496 0000", ["0161", "496"], "[phone]"),
+    ("ring her on 0113 then 496 0123", ["0113", "496"], "[phone]"),
+    ("ring grandad on 01632 and then 960 5555", ["01632", "960"], "[phone]"),
+    ("phone aunty on 0114, then four nine six oh oh one two", ["four", "two"], "[phone]"),
+]
+
+# The same words in ordinary use: kept before and after.
+_KEPT = [
+    "her Insta's private now",
+    "her facebook's full of photos of the kids",
+    "his youtube's all gaming",
+    "her whatsapp's on silent",
+    "his playstation's in his room",
+    "twenty twenty was hard",
+    "we had twelve twelve-week placements",
+    "he was born twelve weeks early",
+    "she was born two years after her brother",
+    "the number went from twenty to thirty",
+    "ring her on one or two occasions",
+    "we rang them on oh, one or two days",
+    "we had 01632 then 960 cases",
+    "call them on the day, then two more times",
+    "four four two, then three five two formation",
+    "in twenty twenty one and twenty twenty two we grew",
+]
+
+# A platform after a possessive is the child's account: kept (each was redacted as a name before).
+_PLATFORMS_KEPT = [
+    "her tiktok's full of it",
+    "his snapchat's been hacked",
+    "my xbox's broken again",
+    "his roblox's where he met them",
+    "his fortnite's gone, his mum took it",
+    "her spotify's on all night",
+]
+
+
+@pytest.mark.parametrize(("text", "gone", "token"), _FROM_ROUND_24 + _RED_TEAM)
+def test_numbers_in_words_or_parts_are_redacted(text, gone, token):
+    for red in _both(text):
+        assert not _left(red, *gone) and token in red, red
+
+
+@pytest.mark.parametrize(("text", "gone", "token"), _HELD)
+def test_numbers_found_before_stay_redacted(text, gone, token):
+    for red in _both(text):
+        assert not _left(red, *gone) and token in red, red
+
+
+@pytest.mark.parametrize("text", _KEPT)
+def test_the_same_words_in_ordinary_use_are_kept(text):
+    assert_kept(text)
+
+
+# A number found before a clause, and what follows it in ordinary use: the part after "then" stays.
+_PHONE_THEN_KEPT = [
+    ("ring the office on 0113 and then press two", "ring the office on [phone] and then press two"),
+    ("ring her on 01632 960111, then 3 more times", "ring her on [phone], then 3 more times"),
+    ("call 0113 496 0123, then 2 or 3 more", "call [phone], then 2 or 3 more"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _PHONE_THEN_KEPT)
+def test_what_follows_a_whole_number_stays(text, expected):
+    for red in _both(text):
+        assert red == expected, red
+
+
+@pytest.mark.parametrize("text", _PLATFORMS_KEPT)
+def test_a_platform_after_a_possessive_is_kept(text):
+    assert_kept(text)
