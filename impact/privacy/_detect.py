@@ -106,9 +106,15 @@ _PLATFORM_NAMED_RE = lazy_compile(
     rf"\b(?:{_PLATFORMS})(?:[ \t]+(?:channel|page|account|group|profile|chat|server))?(?:[ \t]+(?:is|was)|['’]s)?"
     rf"[ \t]+(?:called|named)[ \t]+(?P<n>[\p{{L}}\p{{N}}'’_.\-]+(?:[ \t]+[\p{{L}}\p{{N}}'’_.\-]+){{0,3}}?)"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|on|with|which|that|where)\b)", _I)
-# A handle said aloud in a clause naming a platform: pieces joined by "dot" or "underscore" ("kayleigh dot b dot 09").
+# A handle said aloud in a clause naming a platform: pieces joined by "dot", "underscore", "dash" or "hyphen" ("kayleigh
+# dot b dot 09", "ruby dash rose dash x").
 _SPOKEN_HANDLE_RE = lazy_compile(
-    r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[ \t]+(?:dot|underscore)[ \t]+[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_])", _I)
+    r"(?<![\p{L}\p{N}_])(?P<first>[\p{L}\p{N}_]+)(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+[\p{L}\p{N}_]+)+"
+    r"(?![\p{L}\p{N}_])", _I)
+# Words before "dash" that make it the noun ("made a dash for it", "the mad dash on snap"): no handle's piece.
+_DASH_NOUN_BEFORE = frozenset("a an the this that one mad quick last little big final".split())
+_DASH_NOUN_AFTER = frozenset("""was is were are be been to for of and or but on in at into the a an it that this with from by
+    as so then when which who""".split())
 # Who to look up, find, follow or add on a platform ("look up lil drenz on youtube", "add kwazzy b on snap"): the words
 # between, where one is no English word ("follow the rules on tiktok" stays).
 _LOOKED_UP_RE = lazy_compile(
@@ -1357,7 +1363,7 @@ def _emails(text: str, add) -> None:
 # The rest of a handle said aloud: pieces joined by "dot" or "underscore" ("kaybee dot 2009"), and its figures said
 # as numbers, a letter's name before them ("kay bee two thousand and nine").
 _HANDLE_TAIL_RE = lazy_compile(
-    rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
+    rf"(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+[\p{{L}}\p{{N}}_]+"
     rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|{_UNIT_WORD}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
     rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD})))|#\d{{4}})*(?![\p{{L}}\p{{N}}])",
     _I,
@@ -1405,6 +1411,10 @@ def _web(text: str, add) -> None:
         right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
         hi = a.end() + right[0].start() if right else hi
         for m in _SPOKEN_HANDLE_RE.finditer(text, lo, hi):  # "it's kayleigh dot b dot 09": pieces joined aloud
+            if not re.search(r"\b(?:dot|underscore)\b", m.group(), _I) and (
+                    fold(m.group("first")) in _DASH_NOUN_BEFORE
+                    or any(fold(w) in _DASH_NOUN_AFTER for w in re.findall(r"(?i)\b(?:dash|hyphen)[ \t]+(\w+)", m.group()))):
+                continue  # "she made a dash for it on snap", "the 100 metre dash was on youtube": the noun
             add(Span(m.start(), _handle_end(text, m.end()), "handle"))  # and the figures said after ("dot boy oh nine")
         for m in _LOOKED_UP_RE.finditer(text, max(0, lo - 60), hi):  # "look up lil drenz on youtube"
             if any(fold(w) not in words and not _DIGIT_TOKEN_RE.fullmatch(w) for w in m.group("n").split()):

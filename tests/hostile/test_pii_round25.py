@@ -10,6 +10,8 @@ Forms closed as a class of writing (invented values):
   two occasions") stay;
 * a phone number said in two parts across a clause ("ring nan on 01632, then 960 double one"): both parts ``[phone]``,
   read only where the two make a phone's length together ("ring the office on 0113 and then press two" stays);
+* a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform ("insta's just ruby dash rose dash x"):
+  ``[handle]``; "dash" as the noun ("made a mad dash", "the 100 metre dash was on youtube") stays;
 * a platform after a possessive ("her tiktok's full of it", "his snapchat's been hacked"): kept; it was redacted as a
   name ("her [name]'s full of it").
 
@@ -30,6 +32,7 @@ _FROM_ROUND_24 = [
     ("he was born, um, twelve twelve twenty twelve", ["twelve"], "[date of birth]"),
     ("ring nan on 01632, then 960 double one", ["960", "double"], "[phone]"),
     ("ring her on oh seven seven double oh nine hundred", ["seven", "hundred"], "[phone]"),
+    ("insta's just ruby dash rose dash x", ["ruby", "rose"], "[handle]"),
 ]
 
 # Variants written for this round (each leaked before the fixes, measured when written).
@@ -61,6 +64,18 @@ _RED_TEAM = [
     ("call mum on 01632, after that 960 double two", ["960", "double"], "[phone]"),
     ("text him on 07700, then nine hundred four five six", ["07700", "hundred"], "[phone]"),
     ("the number's 020, then 7946 0018", ["020", "7946"], "[phone]"),
+    # a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform
+    ("her snap is lil dash jaz dash oh nine", ["jaz", "nine"], "[handle]"),
+    ("on insta she's megz dash official", ["megz", "official"], "[handle]"),
+    ("his xbox tag is reaper dash two thousand and nine", ["reaper", "thousand"], "[handle]"),
+    ("her insta is cupcake dash queen", ["cupcake", "queen"], "[handle]"),
+    ("he's on youtube as gamer dash boy dash 12", ["gamer", "12"], "[handle]"),
+    ("her snapchat's tia dash marie dash xo", ["tia", "marie", "xo"], "[handle]"),
+    ("find him on tiktok, it's jj dash skates", ["jj", "skates"], "[handle]"),
+    ("she's on insta as bella hyphen rose", ["bella", "rose"], "[handle]"),
+    ("his gamertag is dark dash wolf dash 77", ["wolf", "77"], "[handle]"),
+    ("follow her on insta, she's lou dash makes", ["lou", "makes"], "[handle]"),
+    ("her tiktok is just em dash dances", ["em", "dances"], "[handle]"),
     ("ring nan on 01632, then nine six oh, double one", ["nine", "double"], "[phone]"),
     ("ring him on 01632, and then nine six oh one one", ["nine", "one"], "[phone]"),
     ("text mum on 07700, then nine double oh, one two three", ["nine", "three"], "[phone]"),
@@ -100,6 +115,12 @@ _KEPT = [
     "call them on the day, then two more times",
     "four four two, then three five two formation",
     "in twenty twenty one and twenty twenty two we grew",
+    "she made a mad dash to the bus after checking snap",
+    "it's a quick dash to the shop, she said on facebook",
+    "we left a dash of time on whatsapp calls",
+    "the 100 metre dash was on youtube",
+    "the sprint dash and the relay were on tiktok",
+    "we use a hyphen on facebook posts",
 ]
 
 # A platform after a possessive is the child's account: kept (each was redacted as a name before).
