@@ -2022,6 +2022,13 @@ _NUMBERED_GROUP_RE = lazy_compile(
     r"rainbow|explorer|sea|air|army|boys?|girls?)\b)[\p{L}'’\-]+){1,3}?)"
     rf"[ \t]+(?:(?P<org>{_YOUTH_WORDS})|(?:pack|troop|colony|unit|company|group))(?![\p{{L}}\-])", _I)
 _YOUTH_ANCHOR = lazy_compile(rf"\b(?:{_YOUTH_WORDS}|brownie|cub|scout|guide|beaver)\b", _I)
+# A cadet unit by its number ("she's in the Air Cadets, 1234 Squadron in Kelbury", "2201 sqn", "he's at 57 detachment"):
+# the number picks out one unit of a town, as a numbered group's does; the unit's word stays.  Read only where cadets are
+# named, and only as the unit's name ("617 Squadron flew the raid", "2019 squadron numbers" at cadets stay).
+_NUMBERED_UNIT_RE = lazy_compile(
+    r"(?<![\w.,£$])(?P<g>\d{2,4})[ \t]+(?:squadron|sqn|detachment|det|troop)(?![\p{L}\-])"
+    rf"(?={_PHRASE_END}|[ \t]+(?:in|at|of|on|and|near|every|each|since|for|is|was|meets?|met|atc|acf|rafac|\()(?![\p{{L}}]))", _I)
+_CADET_ANCHOR = lazy_compile(r"\b(?:cadets?|atc|acf|rafac|ccf|air[ \t]+training[ \t]+corps)\b", _I)
 
 
 def _team_joined(text: str, m: re.Match, words: frozenset[str]) -> bool:
@@ -2080,6 +2087,8 @@ def _institutions(text: str, add) -> None:
         for m in _NUMBERED_GROUP_RE.finditer(text):
             if m.group("org") is not None or _YOUTH_ANCHOR.search(text, 0, m.start()):
                 add(Span(m.start("g"), m.end("g"), "place"))
+    for m in _NUMBERED_UNIT_RE.finditer(text) if _CADET_ANCHOR.search(text) else ():
+        add(Span(m.start("g"), m.end("g"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in low else ():
         add(Span(m.start("w"), m.end("w"), "place"))
     for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low or "room" in low else ():

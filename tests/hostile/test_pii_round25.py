@@ -10,6 +10,9 @@ Forms closed as a class of writing (invented values):
   two occasions") stay;
 * a phone number said in two parts across a clause ("ring nan on 01632, then 960 double one"): both parts ``[phone]``,
   read only where the two make a phone's length together ("ring the office on 0113 and then press two" stays);
+* a cadet unit by its number where cadets are named ("the Air Cadets, 1234 Squadron in Kelbury", "army cadets, 57
+  detachment"): the number ``[place]``, the unit's word kept, as a numbered scout group's is; a squadron with no cadets
+  named ("617 Squadron flew the raid") and counts ("12 squadron leaders", "2019 squadron numbers") stay;
 * a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform ("insta's just ruby dash rose dash x"):
   ``[handle]``; "dash" as the noun ("made a mad dash", "the 100 metre dash was on youtube") stays;
 * a platform after a possessive ("her tiktok's full of it", "his snapchat's been hacked"): kept; it was redacted as a
@@ -33,6 +36,7 @@ _FROM_ROUND_24 = [
     ("ring nan on 01632, then 960 double one", ["960", "double"], "[phone]"),
     ("ring her on oh seven seven double oh nine hundred", ["seven", "hundred"], "[phone]"),
     ("insta's just ruby dash rose dash x", ["ruby", "rose"], "[handle]"),
+    ("she's in the Air Cadets, 1234 Squadron in Kelbury", ["1234"], "[place] Squadron"),
 ]
 
 # Variants written for this round (each leaked before the fixes, measured when written).
@@ -64,6 +68,18 @@ _RED_TEAM = [
     ("call mum on 01632, after that 960 double two", ["960", "double"], "[phone]"),
     ("text him on 07700, then nine hundred four five six", ["07700", "hundred"], "[phone]"),
     ("the number's 020, then 7946 0018", ["020", "7946"], "[phone]"),
+    # a cadet unit by its number where cadets are named
+    ("she's in 2415 squadron at air cadets", ["2415"], "[place] squadron"),
+    ("he's at sea cadets, 312 troop in hull", ["312"], "[place] troop"),
+    ("she goes to 1055 Squadron on a thursday, it's air cadets", ["1055"], "[place] Squadron"),
+    ("her cadets is 2143 sqn", ["2143"], "[place] sqn"),
+    ("at the ATC, 1837 Squadron", ["1837"], "[place] Squadron"),
+    ("he's in 349 squadron, the air cadets", ["349"], "[place] squadron"),
+    ("she left cadets, 476 sqn, in may", ["476"], "[place] sqn"),
+    ("the army cadets, 14 detachment, meet on a monday", ["14"], "[place] detachment"),
+    ("he's been at 2088 squadron since year 8, air cadets", ["2088"], "[place] squadron"),
+    ("RAFAC 1440 Squadron is where he goes", ["1440"], "[place] Squadron"),
+    ("she is a cadet at 186 Squadron", ["186"], "[place] Squadron"),
     # a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform
     ("her snap is lil dash jaz dash oh nine", ["jaz", "nine"], "[handle]"),
     ("on insta she's megz dash official", ["megz", "official"], "[handle]"),
@@ -121,6 +137,12 @@ _KEPT = [
     "the 100 metre dash was on youtube",
     "the sprint dash and the relay were on tiktok",
     "we use a hyphen on facebook posts",
+    "617 Squadron flew the raid",
+    "at cadets, in 2019 squadron numbers rose",
+    "the cadets had 12 squadron leaders visit",
+    "the cadets won 3 troop medals",
+    "the cadets' 14 troop leaders came",
+    "we had 40 cadets and 3 squadron staff",
 ]
 
 # A platform after a possessive is the child's account: kept (each was redacted as a name before).
