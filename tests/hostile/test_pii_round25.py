@@ -13,6 +13,9 @@ Forms closed as a class of writing (invented values):
 * a cadet unit by its number where cadets are named ("the Air Cadets, 1234 Squadron in Kelbury", "army cadets, 57
   detachment"): the number ``[place]``, the unit's word kept, as a numbered scout group's is; a squadron with no cadets
   named ("617 Squadron flew the raid") and counts ("12 squadron leaders", "2019 squadron numbers") stay;
+* a Welsh setting's name after its kind ("ysgol bro dinefwr", "coleg sir gar", "ysgol gyfun cwm rhymni"): the words no
+  English list knows after "ysgol", "coleg", "ysbyty" ..., at most three, go with it as ``[place]``; an English word ends
+  it ("at ysgol all week");
 * a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform ("insta's just ruby dash rose dash x"):
   ``[handle]``; "dash" as the noun ("made a mad dash", "the 100 metre dash was on youtube") stays;
 * a platform after a possessive ("her tiktok's full of it", "his snapchat's been hacked"): kept; it was redacted as a
@@ -37,6 +40,7 @@ _FROM_ROUND_24 = [
     ("ring her on oh seven seven double oh nine hundred", ["seven", "hundred"], "[phone]"),
     ("insta's just ruby dash rose dash x", ["ruby", "rose"], "[handle]"),
     ("she's in the Air Cadets, 1234 Squadron in Kelbury", ["1234"], "[place] Squadron"),
+    ("he's at ysgol bro dinefwr", ["bro", "dinefwr"], "[place]"),
 ]
 
 # Variants written for this round (each leaked before the fixes, measured when written).
@@ -80,6 +84,17 @@ _RED_TEAM = [
     ("he's been at 2088 squadron since year 8, air cadets", ["2088"], "[place] squadron"),
     ("RAFAC 1440 Squadron is where he goes", ["1440"], "[place] Squadron"),
     ("she is a cadet at 186 Squadron", ["186"], "[place] Squadron"),
+    # a Welsh setting's name after its kind
+    ("she's at coleg sir gar now", ["sir", "gar"], "[place] now"),
+    ("he's at ysgol pen y bryn", ["pen", "bryn"], "[place]"),
+    ("she goes to ysgol glan clwyd", ["glan", "clwyd"], "[place]"),
+    ("they go to ysgol gyfun cwm rhymni", ["gyfun", "rhymni"], "[place]"),
+    ("she's at ysgol gynradd llanfair", ["gynradd", "llanfair"], "[place]"),
+    ("he goes to ysgol bryn celyn every day", ["bryn", "celyn"], "[place] every day"),
+    ("he's at ysgol maes garmon", ["maes", "garmon"], "[place]"),
+    ("she's at ysgol gymraeg bro morgannwg", ["bro", "morgannwg"], "[place]"),
+    ("she's at ysgol bro pedr in lampeter", ["pedr", "lampeter"], "[place] in [place]"),
+    ("she's at ysgol uwchradd caergybi", ["uwchradd", "caergybi"], "[place]"),
     # a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform
     ("her snap is lil dash jaz dash oh nine", ["jaz", "nine"], "[handle]"),
     ("on insta she's megz dash official", ["megz", "official"], "[handle]"),
@@ -144,6 +159,25 @@ _KEPT = [
     "the cadets' 14 troop leaders came",
     "we had 40 cadets and 3 squadron staff",
 ]
+
+# A Welsh setting's kind alone, with English words after it: as before (the kind is kept, or redacted alone where it
+# stands as a place).
+_WELSH_KIND_ALONE = [
+    ("ysgol is welsh for school", "ysgol is welsh for school"),
+    ("the ysgol and the chapel were closed", "the ysgol and the chapel were closed"),
+    ("we met at the capel on sunday", "we met at the capel on sunday"),
+    ("she sings in the eglwys choir", "she sings in the eglwys choir"),
+    ("he's at ysgol all week", "he's at [place] all week"),
+    ("she was at ysgol the whole time", "she was at [place] the whole time"),
+    ("he's at ysgol and then home", "he's at [place] and then home"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _WELSH_KIND_ALONE)
+def test_a_welsh_kind_of_setting_before_english_words_takes_none(text, expected):
+    for red in _both(text):
+        assert red == expected, red
+
 
 # A platform after a possessive is the child's account: kept (each was redacted as a name before).
 _PLATFORMS_KEPT = [
