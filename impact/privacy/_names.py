@@ -1063,6 +1063,10 @@ class NameFinder:
         m = _WELSH_OF_THE_RE.match(text, span.end) if span.kind == "place" else None
         return span if m is None else Span(span.start, m.end(), span.kind)
 
+    def town_after(self, text: str, spans: list[Span]) -> list[Span]:
+        """The town after a place found by another detector and "in", "at" or "near" (see :meth:`_place_in_place`)."""
+        return self._place_in_place(text, spans)
+
     def _place_in_place(self, text: str, spans: list[Span]) -> list[Span]:
         """A word no list knows, shaped as places are, in lower case after a place found and "in", "at" or "near": the
         town the place is in ("[ysgol y graig] in llangefni", "[st columba's] in greenock"); not a word of English ("the

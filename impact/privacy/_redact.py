@@ -687,6 +687,8 @@ class _Redactor:
         # a name found inside what is said of a person, or inside a place's name, is that ("the girl with spina bifida":
         # a condition, [detail]; "the Gipton Mums Facebook group": a place's)
         spans += [s for s in self.names.find(text) if not any(_within_said(text, s, d) for d in said)]
+        # the town after a setting the identifiers found ("[st. columba's high] in greenock"), as after one of the names'
+        spans += self.names.town_after(text, [s for s in said if s.kind == "place"])
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))

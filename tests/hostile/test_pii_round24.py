@@ -329,14 +329,13 @@ _KEPT_NOW = [
     "the NSPCC and Barnardo's came",
 ]
 
-# Sentences that leak still (measured when written); strict, so closing one is seen.  Six closed in round 25 are in
+# Sentences that leak still (measured when written); strict, so closing one is seen.  Seven closed in round 25 are in
 # tests/hostile/test_pii_round25.py (a phone number split across a clause or too short, a date of birth in number words,
 # a handle spelled with "dash", a cadet squadron's number, a Welsh
-# school's name of two words).
+# school's name of two words, the town after a setting the identifiers find).
 _OPEN = [
     ("it was Sky who told me, sky's the eldest", ["sky"]),  # a word-name capitalised after "it was ... who"
     ("we placed Summer and River with the same carer", ["summer", "river"]),  # two word-names, neither found
-    ("he's at st. columba's high in greenock", ["greenock"]),  # the town after a setting the identifiers find
     ("we went to crystal's nan's house", ["crystal"]),  # a first name no list holds as one
     ("the baby, river-jay, was born in the summer", ["river"]),  # a double name with a word no list holds as a name
     ("the kids, ocean and storm, are twins", ["ocean"]),  # word-names in lower case joined by "and"

@@ -16,6 +16,8 @@ Forms closed as a class of writing (invented values):
 * a Welsh setting's name after its kind ("ysgol bro dinefwr", "coleg sir gar", "ysgol gyfun cwm rhymni"): the words no
   English list knows after "ysgol", "coleg", "ysbyty" ..., at most three, go with it as ``[place]``; an English word ends
   it ("at ysgol all week");
+* the town after a setting found by the identifiers and "in", "at" or "near" ("[st. columba's high] in greenock"), as
+  after a setting the names find: ``[place]``; an English word stays ("[st. john's] in the morning");
 * a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform ("insta's just ruby dash rose dash x"):
   ``[handle]``; "dash" as the noun ("made a mad dash", "the 100 metre dash was on youtube") stays;
 * a platform after a possessive ("her tiktok's full of it", "his snapchat's been hacked"): kept; it was redacted as a
@@ -41,6 +43,7 @@ _FROM_ROUND_24 = [
     ("insta's just ruby dash rose dash x", ["ruby", "rose"], "[handle]"),
     ("she's in the Air Cadets, 1234 Squadron in Kelbury", ["1234"], "[place] Squadron"),
     ("he's at ysgol bro dinefwr", ["bro", "dinefwr"], "[place]"),
+    ("he's at st. columba's high in greenock", ["greenock"], "[place]"),
 ]
 
 # Variants written for this round (each leaked before the fixes, measured when written).
@@ -95,6 +98,17 @@ _RED_TEAM = [
     ("she's at ysgol gymraeg bro morgannwg", ["bro", "morgannwg"], "[place]"),
     ("she's at ysgol bro pedr in lampeter", ["pedr", "lampeter"], "[place] in [place]"),
     ("she's at ysgol uwchradd caergybi", ["uwchradd", "caergybi"], "[place]"),
+    # the town after a setting the identifiers find
+    ("she's at st. mary's rc primary in kirkwall", ["kirkwall"], "in [place]"),
+    ("she's at st. ninian's high in giffnock", ["giffnock"], "in [place]"),
+    ("he goes to st. aidan's primary in wishaw", ["wishaw"], "in [place]"),
+    ("he went to st. margaret's high in airdrie", ["airdrie"], "in [place]"),
+    ("she's at st. joseph's primary in tranent", ["tranent"], "in [place]"),
+    ("he's at st. luke's high in barrhead", ["barrhead"], "in [place]"),
+    ("he's at st. cuthbert's primary in hetton", ["hetton"], "in [place]"),
+    ("he's at st. patrick's high in dumbarton", ["dumbarton"], "in [place]"),
+    ("she's at st. peter's primary in ormskirk", ["ormskirk"], "in [place]"),
+    ("he's at st. bede's high in jarrow", ["jarrow"], "in [place]"),
     # a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform
     ("her snap is lil dash jaz dash oh nine", ["jaz", "nine"], "[handle]"),
     ("on insta she's megz dash official", ["megz", "official"], "[handle]"),
@@ -170,6 +184,10 @@ _WELSH_KIND_ALONE = [
     ("he's at ysgol all week", "he's at [place] all week"),
     ("she was at ysgol the whole time", "she was at [place] the whole time"),
     ("he's at ysgol and then home", "he's at [place] and then home"),
+    # an English word after a setting found and "in" stays
+    ("she's at st. john's in the morning", "she's at [place] in the morning"),
+    ("he's at st. paul's in question", "he's at [place] in question"),
+    ("she's at st. anne's in general", "she's at [place] in general"),
 ]
 
 
