@@ -20,6 +20,8 @@ Forms closed as a class of writing (invented values):
   after a setting the names find: ``[place]``; an English word stays ("[st. john's] in the morning");
 * a handle spelled aloud with "dash" or "hyphen" in a clause naming a platform ("insta's just ruby dash rose dash x"):
   ``[handle]``; "dash" as the noun ("made a mad dash", "the 100 metre dash was on youtube") stays;
+* a football club named by a council's name ("the Manchester United game", "Bury FC"): ``[place]`` whole, as "Hyde
+  United" is, where it was "[council] United"; "Leeds united behind the plan", "Leeds City Council" stay as before;
 * a platform after a possessive ("her tiktok's full of it", "his snapchat's been hacked"): kept; it was redacted as a
   name ("her [name]'s full of it").
 
@@ -199,6 +201,46 @@ _WELSH_KIND_ALONE = [
 
 @pytest.mark.parametrize(("text", "expected"), _WELSH_KIND_ALONE)
 def test_a_welsh_kind_of_setting_before_english_words_takes_none(text, expected):
+    for red in _both(text):
+        assert red == expected, red
+
+
+# A football club named by a council's name: the club goes whole as the place, as "Hyde United" does (round 24); each
+# was "[council] United", "[council] Rovers" ... before.
+_CLUBS = [
+    ("the Manchester United game was on", "the [place] game was on"),
+    ("Manchester United", "[place]"),
+    ("the Leeds Rovers under 12s", "the [place] under 12s"),
+    ("he went to the Manchester Rangers trial", "he went to the [place] trial"),
+    ("the Wigan Athletic match was on the telly", "the [place] match was on the telly"),
+    ("the Oldham Athletic lads came round", "the [place] lads came round"),
+    ("he's got Bury FC on his wall", "he's got [place] on his wall"),
+    ("the Bristol Rovers ground is near", "the [place] ground is near"),
+    ("the Sheffield United match was cancelled", "the [place] match was cancelled"),
+    ("the leeds united game was on", "the [place] game was on"),
+    ("we went to the Bolton Wanderers game", "we went to the [place] game"),
+]
+
+# A council's name before the same words in ordinary use: as before.
+_CLUB_WORDS_KEPT = [
+    ("Kirklees and Leeds united behind the plan", "[council] and [council] united behind the plan"),
+    ("Leeds united its teams in 2019", "[council] united its teams in 2019"),
+    ("Leeds and Kirklees, united, agreed", "[council] and [council], united, agreed"),
+    ("Leeds City Council said no", "[council] said no"),
+    ("we met in leeds city centre", "we met in [council] city centre"),
+    ("Bolton and Wigan united.", "[council] and [council] united."),
+    ("the oldham athletic lads came round", "the [council] athletic lads came round"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _CLUBS)
+def test_a_club_named_by_a_council_goes_whole_as_the_place(text, expected):
+    for red in _both(text):
+        assert red == expected, red
+
+
+@pytest.mark.parametrize(("text", "expected"), _CLUB_WORDS_KEPT)
+def test_a_councils_name_before_the_same_words_in_ordinary_use(text, expected):
     for red in _both(text):
         assert red == expected, red
 
