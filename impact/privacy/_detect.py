@@ -106,9 +106,15 @@ _PLATFORM_NAMED_RE = lazy_compile(
     rf"\b(?:{_PLATFORMS})(?:[ \t]+(?:channel|page|account|group|profile|chat|server))?(?:[ \t]+(?:is|was)|['’]s)?"
     rf"[ \t]+(?:called|named)[ \t]+(?P<n>[\p{{L}}\p{{N}}'’_.\-]+(?:[ \t]+[\p{{L}}\p{{N}}'’_.\-]+){{0,3}}?)"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|on|with|which|that|where)\b)", _I)
-# A handle said aloud in a clause naming a platform: pieces joined by "dot" or "underscore" ("kayleigh dot b dot 09").
+# A handle said aloud in a clause naming a platform: pieces joined by "dot", "underscore", "dash" or "hyphen" ("kayleigh
+# dot b dot 09", "ruby dash rose dash x").
 _SPOKEN_HANDLE_RE = lazy_compile(
-    r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[ \t]+(?:dot|underscore)[ \t]+[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_])", _I)
+    r"(?<![\p{L}\p{N}_])(?P<first>[\p{L}\p{N}_]+)(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+[\p{L}\p{N}_]+)+"
+    r"(?![\p{L}\p{N}_])", _I)
+# Words before "dash" that make it the noun ("made a dash for it", "the mad dash on snap"): no handle's piece.
+_DASH_NOUN_BEFORE = frozenset("a an the this that one mad quick last little big final".split())
+_DASH_NOUN_AFTER = frozenset("""was is were are be been to for of and or but on in at into the a an it that this with from by
+    as so then when which who""".split())
 # Who to look up, find, follow or add on a platform ("look up lil drenz on youtube", "add kwazzy b on snap"): the words
 # between, where one is no English word ("follow the rules on tiktok" stays).
 _LOOKED_UP_RE = lazy_compile(
@@ -174,6 +180,14 @@ _NI_SPOKEN_RE = lazy_compile(
 )
 # A phone number partly in words and partly in figures ("07700 nine oh oh one two three").
 _MIXED_SPOKEN_RE = lazy_compile(rf"(?<![\w])(?:\+|\b){_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}}(?![\w])", _I)
+
+# A phone number said in two parts across a clause ("ring nan on 01632, then 960 double one", "01632 and then nine six
+# oh one one"): its code in figures, then the rest in figures or words; read only where the two make a phone's length.
+_SPLIT_PHONE_RE = lazy_compile(
+    rf"(?<![\w+])(?P<a>0\d{{2,5}}(?:[ \t]\d{{2,6}})?)[ \t]*,?[ \t]*(?:and[ \t]+)?(?:then|after[ \t]+that)[ \t]*,?[ \t]+"
+    rf"(?P<b>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{0,8}})(?![\w])",
+    _I,
+)
 
 
 def _spoken_digits(text: str) -> str:
@@ -422,6 +436,13 @@ _EVENT_DAY = (
 # A date said in number words, its year perhaps in words of its own ("fourteen ten two thousand and eight").
 _SAID_DATE = (rf"{_DIGIT_TOKEN}(?:[ \t]*[,/\-][ \t]*|[ \t]+){_DIGIT_TOKEN}"
               rf"(?:(?:[ \t]*[,/\-][ \t]*|[ \t]+)(?:{_YEAR_WORDS}|{_DIGIT_TOKEN})){{0,6}}")
+# A date of birth said wholly in number words, day, month and year ("born twelve twelve twenty twelve", "born on three
+# five two thousand and nine"): read only after "born", and only with a year in words ("we had twelve twelve-week
+# placements", "twenty twenty was hard" stay).
+_MONTH_CARDINAL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_BORN_SAID_DATE = (rf"(?:{_CARDINAL_DAY}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD})(?:[ \t]*[,/\-][ \t]*|[ \t]+)"
+                   rf"(?:{_MONTH_CARDINAL}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD})(?:[ \t]*[,/\-][ \t]*|[ \t]+)"
+                   rf"{_YEAR_WORDS}(?![\p{{L}}\-])")
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
@@ -431,7 +452,7 @@ _DOB_RE = lazy_compile(
     # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")
     rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)(?!\d)"
     rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
-    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
+    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\bborn(?:[ \t]+on)?[ \t]+){_BORN_SAID_DATE}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
@@ -1144,6 +1165,16 @@ def _numbers(text: str, add) -> None:
             # "07700 nine oh oh one two three"; all in words with hundreds or tens ("oh seven seven double oh nine
             # hundred one two three", "seven seven double oh, nine hundred, one two three")
             add(Span(m.start(), m.end(), "phone"))
+        elif (not figures and digits[:1] == "0" and len(digits) >= 5 and digits[:2] != "00"
+              and (_ctx(_PHONE_CTX, text, m.start()) or _RING_ON_RE.search(text, max(0, m.start() - 40), m.start()))):
+            # a mobile's start said in words after a word of ringing ("ring her on oh seven seven double oh nine
+            # hundred"): part of a number is a number's
+            add(Span(m.start(), m.end(), "phone"))
+    for m in _SPLIT_PHONE_RE.finditer(text):
+        if (10 <= len(_digits(m.group("a"))) + len(_spoken_digits(m.group("b"))) <= 11
+                and _ctx(_PHONE_CTX, text, m.start())):
+            add(Span(m.start("a"), m.end("a"), "phone"))
+            add(Span(m.start("b"), m.end("b"), "phone"))
     for m in _EXTENSION_RE.finditer(text):
         if not _YEARISH.match(m.group("n")):
             add(Span(m.start("n"), m.end("n"), "phone"))
@@ -1332,7 +1363,7 @@ def _emails(text: str, add) -> None:
 # The rest of a handle said aloud: pieces joined by "dot" or "underscore" ("kaybee dot 2009"), and its figures said
 # as numbers, a letter's name before them ("kay bee two thousand and nine").
 _HANDLE_TAIL_RE = lazy_compile(
-    rf"(?:[ \t]+(?:dot|underscore)[ \t]+[\p{{L}}\p{{N}}_]+"
+    rf"(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+[\p{{L}}\p{{N}}_]+"
     rf"|[ \t]+(?:\d+|(?:{_NUMBER_WORDS}|{_UNIT_WORD}|thousand|hundred)(?:[ \t]+and(?=[ \t]+{_NUMBER_WORDS}))?"
     rf"|{_LETTER_WORD}(?=[ \t]+(?:\d|{_NUMBER_WORDS}|{_LETTER_WORD})))|#\d{{4}})*(?![\p{{L}}\p{{N}}])",
     _I,
@@ -1380,6 +1411,10 @@ def _web(text: str, add) -> None:
         right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
         hi = a.end() + right[0].start() if right else hi
         for m in _SPOKEN_HANDLE_RE.finditer(text, lo, hi):  # "it's kayleigh dot b dot 09": pieces joined aloud
+            if not re.search(r"\b(?:dot|underscore)\b", m.group(), _I) and (
+                    fold(m.group("first")) in _DASH_NOUN_BEFORE
+                    or any(fold(w) in _DASH_NOUN_AFTER for w in re.findall(r"(?i)\b(?:dash|hyphen)[ \t]+(\w+)", m.group()))):
+                continue  # "she made a dash for it on snap", "the 100 metre dash was on youtube": the noun
             add(Span(m.start(), _handle_end(text, m.end()), "handle"))  # and the figures said after ("dot boy oh nine")
         for m in _LOOKED_UP_RE.finditer(text, max(0, lo - 60), hi):  # "look up lil drenz on youtube"
             if any(fold(w) not in words and not _DIGIT_TOKEN_RE.fullmatch(w) for w in m.group("n").split()):
@@ -1987,6 +2022,13 @@ _NUMBERED_GROUP_RE = lazy_compile(
     r"rainbow|explorer|sea|air|army|boys?|girls?)\b)[\p{L}'’\-]+){1,3}?)"
     rf"[ \t]+(?:(?P<org>{_YOUTH_WORDS})|(?:pack|troop|colony|unit|company|group))(?![\p{{L}}\-])", _I)
 _YOUTH_ANCHOR = lazy_compile(rf"\b(?:{_YOUTH_WORDS}|brownie|cub|scout|guide|beaver)\b", _I)
+# A cadet unit by its number ("she's in the Air Cadets, 1234 Squadron in Kelbury", "2201 sqn", "he's at 57 detachment"):
+# the number picks out one unit of a town, as a numbered group's does; the unit's word stays.  Read only where cadets are
+# named, and only as the unit's name ("617 Squadron flew the raid", "2019 squadron numbers" at cadets stay).
+_NUMBERED_UNIT_RE = lazy_compile(
+    r"(?<![\w.,£$])(?P<g>\d{2,4})[ \t]+(?:squadron|sqn|detachment|det|troop)(?![\p{L}\-])"
+    rf"(?={_PHRASE_END}|[ \t]+(?:in|at|of|on|and|near|every|each|since|for|is|was|meets?|met|atc|acf|rafac|\()(?![\p{{L}}]))", _I)
+_CADET_ANCHOR = lazy_compile(r"\b(?:cadets?|atc|acf|rafac|ccf|air[ \t]+training[ \t]+corps)\b", _I)
 
 
 def _team_joined(text: str, m: re.Match, words: frozenset[str]) -> bool:
@@ -2045,6 +2087,8 @@ def _institutions(text: str, add) -> None:
         for m in _NUMBERED_GROUP_RE.finditer(text):
             if m.group("org") is not None or _YOUTH_ANCHOR.search(text, 0, m.start()):
                 add(Span(m.start("g"), m.end("g"), "place"))
+    for m in _NUMBERED_UNIT_RE.finditer(text) if _CADET_ANCHOR.search(text) else ():
+        add(Span(m.start("g"), m.end("g"), "place"))
     for m in _WARD_RE.finditer(text) if "ward" in low else ():
         add(Span(m.start("w"), m.end("w"), "place"))
     for m in _BED_WARD_RE.finditer(text) if "bed" in low or "bay" in low or "room" in low else ():

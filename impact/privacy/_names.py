@@ -516,6 +516,12 @@ _TAKEN_UP_AFTER_RE = lazy_compile(r"[ \t]*,[ \t]*(?:she|he|they)(?:['’](?:s|d|
 _AND_JOIN_RE = lazy_compile(r"^[ \t]*,?[ \t]*(?:and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # What a child is taken or placed with after a list of names ("we took [Marley] and Blue to the contact centre").
 _NAMED_OBJECT_AFTER_RE = lazy_compile(r"[ \t]+(?:to|with|into|from|at|home|back|out|in)\b", re.VERSION1)
+# Welsh kinds of setting, which come before the setting's own name ("ysgol bro dinefwr", "coleg sir gar", "ysbyty glan
+# clwyd"); and the word after a place found, one space on.
+_WELSH_SETTINGS = frozenset("ysgol coleg ysbyty canolfan meithrinfa cylch capel eglwys neuadd".split())
+# Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
+_WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
+_NEXT_WORD_RE = lazy_compile(r"[ \t](?P<w>\p{L}[\p{L}'’\-]*)(?![\p{L}\d])", re.VERSION1)
 # The Welsh "y", "yr" or "'r" ("of the") and the word after it, inside a place's name ("ysgol y graig", "Bryn yr Eos").
 _WELSH_OF_THE_RE = lazy_compile(r"(?:[ \t]+(?:y|yr)[ \t]+|['’]r[ \t]+)\p{L}[\p{L}'’\-]*", re.IGNORECASE | re.VERSION1)
 # "in", "at" or "near" and a word in lower case after a place found, perhaps with its kind ("[st anne's] school in
@@ -1013,7 +1019,7 @@ class NameFinder:
         if places:  # a first name that is a place's where someone moved ("they moved to Hope"): the place
             at = {(p.start, p.end) for p in places}
             spans = [s for s in spans if (s.start, s.end) not in at] + places
-        spans = [self._welsh_of_the(text, self._land_place(text, s)) for s in spans]
+        spans = [self._welsh_of_the(text, self._welsh_setting(text, self._land_place(text, s))) for s in spans]
         spans += self._place_in_place(text, spans)
         spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
         spans += self._named_alongside(text, toks, spans)
@@ -1035,12 +1041,31 @@ class NameFinder:
             return Span(span.start, span.end, "place")
         return span
 
+    def _welsh_setting(self, text: str, span: Span) -> Span:
+        """A place found ending in a Welsh kind of setting (:data:`_WELSH_SETTINGS`: "ysgol", "coleg", "ysbyty" ...),
+        widened over the words after it that no English list knows, at most three: the setting's name, which in Welsh
+        follows its kind ("ysgol bro dinefwr", "coleg sir gar"); an English word ends it ("at ysgol all week")."""
+        if span.kind != "place" or fold(text[span.start : span.end].split()[-1]) not in _WELSH_SETTINGS:
+            return span
+        end = span.end
+        for _ in range(3):
+            m = _NEXT_WORD_RE.match(text, end)
+            w = fold(m.group("w")) if m is not None else ""
+            if m is None or (w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS:
+                break
+            end = m.end()
+        return span if end == span.end else Span(span.start, end, span.kind)
+
     @staticmethod
     def _welsh_of_the(text: str, span: Span) -> Span:
         """A place found, widened over the Welsh "y", "yr" or "'r" ("of the") and the word after it: one name ("ysgol y
         graig", "Bryn yr Eos", "Pen'r Heol")."""
         m = _WELSH_OF_THE_RE.match(text, span.end) if span.kind == "place" else None
         return span if m is None else Span(span.start, m.end(), span.kind)
+
+    def town_after(self, text: str, spans: list[Span]) -> list[Span]:
+        """The town after a place found by another detector and "in", "at" or "near" (see :meth:`_place_in_place`)."""
+        return self._place_in_place(text, spans)
 
     def _place_in_place(self, text: str, spans: list[Span]) -> list[Span]:
         """A word no list knows, shaped as places are, in lower case after a place found and "in", "at" or "near": the
@@ -1482,6 +1507,8 @@ class NameFinder:
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
+        if tok.key in _PLATFORM_NAMES:
+            return i + 1  # a platform after a possessive is the child's account, not a name ("her tiktok's full of it")
         j = i + 1
         while j < len(toks) and toks[j].shape == "lower" and not self._ordinary(toks[j]) and self._joinable(text, toks[j - 1], toks[j]):
             j += 1

@@ -687,6 +687,8 @@ class _Redactor:
         # a name found inside what is said of a person, or inside a place's name, is that ("the girl with spina bifida":
         # a condition, [detail]; "the Gipton Mums Facebook group": a place's)
         spans += [s for s in self.names.find(text) if not any(_within_said(text, s, d) for d in said)]
+        # the town after a setting the identifiers found ("[st. columba's high] in greenock"), as after one of the names'
+        spans += self.names.town_after(text, [s for s in said if s.kind == "place"])
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))
@@ -736,6 +738,9 @@ class _Redactor:
         if self.councils_any is not None:
             for m in self.councils_any.finditer(folded):
                 add(Span(m.start(), m.end(), "council"))
+        for s in [s for s in spans if s.kind == "council"]:
+            if (club := _CLUB_AFTER_PLACE_RE.match(text, s.end)) is not None:
+                add(Span(s.start, club.end(), "place"))  # "the Manchester United game": the club goes whole, as "Hyde United"
         for pattern in (self.places_exact, self.places_any):
             if pattern is not None:
                 for m in pattern.finditer(folded if pattern is self.places_any else text):
@@ -1032,6 +1037,18 @@ def _dates_of_birth(text: str, spans: list[Span]) -> list[Span]:
             s = Span(s.start, s.end, "date_of_birth")
         out.append(s)
     return out
+
+
+# A football club's word after a council's name ("the Manchester United game", "a Leeds Rovers shirt"): the club is
+# named by the place, and goes whole as the place, as a club named by a town does; "City", "Town" and "County" are
+# left, as they follow a council's name in its own ("Leeds City Council", "the city centre").
+_CLUB_AFTER_PLACE_RE = lazy_compile(
+    r"[ \t]+(?:(?:United|Utd|Rovers|Wanderers|Athletic|Albion|Rangers|(?i:a?fc))(?![\p{L}\d])"
+    # in lower case, only before a word of football ("the leeds united fans"; not "leeds united behind the plan", "bolton
+    # and wigan united.")
+    r"|(?:united|utd|rovers|wanderers|athletic|albion|rangers)(?=[ \t]+(?:fans?|supporters?|shirts?|kit|top|scarf|game|"
+    r"match|ground|academy|squad|team|players?|women|ladies|under|u\d|season|v|vs)\b))",
+    re.VERSION1)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -329,20 +329,16 @@ _KEPT_NOW = [
     "the NSPCC and Barnardo's came",
 ]
 
-# Sentences that leak still (measured when written); strict, so closing one is seen.
+# Sentences that leak still (measured when written); strict, so closing one is seen.  Seven closed in round 25 are in
+# tests/hostile/test_pii_round25.py (a phone number split across a clause or too short, a date of birth in number words,
+# a handle spelled with "dash", a cadet squadron's number, a Welsh
+# school's name of two words, the town after a setting the identifiers find).
 _OPEN = [
     ("it was Sky who told me, sky's the eldest", ["sky"]),  # a word-name capitalised after "it was ... who"
     ("we placed Summer and River with the same carer", ["summer", "river"]),  # two word-names, neither found
-    ("he's at st. columba's high in greenock", ["greenock"]),  # the town after a setting the identifiers find
     ("we went to crystal's nan's house", ["crystal"]),  # a first name no list holds as one
-    ("she's in the Air Cadets, 1234 Squadron in Kelbury", ["1234"]),  # a squadron's number
     ("the baby, river-jay, was born in the summer", ["river"]),  # a double name with a word no list holds as a name
     ("the kids, ocean and storm, are twins", ["ocean"]),  # word-names in lower case joined by "and"
-    ("ring nan on 01632, then 960 double one", ["960"]),  # a phone number split across a clause
-    ("he was born, um, twelve twelve twenty twelve", ["twelve"]),  # a date of birth in words, day and month as numbers
-    ("insta's just ruby dash rose dash x", ["ruby", "rose"]),  # a handle spelled with "dash"
-    ("he's at ysgol bro dinefwr", ["dinefwr"]),  # a Welsh school's name of two words after "ysgol"
-    ("ring her on oh seven seven double oh nine hundred", ["hundred"]),  # a number too short for a phone's
 ]
 
 

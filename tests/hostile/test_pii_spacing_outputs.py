@@ -204,7 +204,9 @@ def test_odd_forms_reach_no_output(hostile_run):
 
 
 def test_planted_sentences_were_published(hostile_run):
-    # The check above means something only if quotes carrying the planted clauses were published.
+    # The check above means something only if quotes carrying the planted clauses were published.  Two are: a third,
+    # "as [handle] on snapchat said", is withheld since round 25 as naming a platform beside a detail (identifier
+    # context); it was published while "snapchat" was itself wrongly redacted as a name ("[handle] on [name]").
     result, _ = hostile_run
     quotes = pd.read_csv(result.out_dir / "tables" / "quotes.csv", encoding="utf-8-sig", dtype=str)["quote"]
-    assert quotes.str.contains(r"as .*\] said", regex=True).sum() >= 3
+    assert quotes.str.contains(r"as .*\] said", regex=True).sum() >= 2
