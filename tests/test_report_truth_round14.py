@@ -141,3 +141,30 @@ def test_the_intervention_comparison_does_not_rule_out_the_review_when_some_were
     said = _paragraph(f, "Did the indicators change when councils went into intervention?")
     assert "an estimate of the review's effect" not in said, said
     assert "does not tell a change after the notice from one after the review" in said, said
+
+
+# --------------------------------------------------------------------------- 3. no negative zero in the survey
+@pytest.fixture(scope="module")
+def survey_null():
+    """``(study, truth, findings)``: 30 councils, nothing planted (seed 9104), the survey analysed."""
+    from impact.synth import SynthEffects
+
+    return once_per_worker(("round14", "survey_null"), lambda: analysed_synthetic(
+        30, 9104, effects=SynthEffects.null(), parts=["survey"]))
+
+
+def test_the_survey_sentence_gives_the_models_figures_without_a_negative_zero(survey_null):
+    """Nothing planted: the survey's change was the same in both groups, and the model's difference (-0.004) read "a
+    difference of -0.00 points". Each figure of the sentence is now the model's, rounded to two decimals, and none is
+    "-0.00"."""
+    _, truth, f = survey_null
+    assert truth.effects.survey_shift == 0 and truth.effects.survey_shift_by_intervention == 0
+    r = f.survey_by_status[f.survey_by_status["wave"] == "longer_term"].set_index("term")
+    d = r.loc["change_difference"]
+    assert round(float(d["estimate"]), 2) == 0  # the design that showed it
+    [said] = [s for s in _bullets(f) if s.startswith("In the staff and partner survey")]
+    assert "-0.00" not in said, said
+    numbers = [float(x) for x in re.findall(r"[-+]?\d+\.\d\d(?!\d)", said)]
+    expected = [r.loc[t, k] for t in ("change_not_in_intervention", "change_in_intervention", "change_difference")
+                for k in ("estimate", "ci_low", "ci_high")]
+    assert numbers[:9] == [round(float(x), 2) + 0.0 for x in expected], (numbers, said)

@@ -76,6 +76,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
+from ._format import format_ci
 from ._labels import Label
 from .figures import _WRAP, _wrap
 
@@ -863,12 +864,22 @@ def _survey_sentences(ctx) -> list[str]:
         a, b, d = (r.loc[t] for t in ("change_not_in_intervention", "change_in_intervention", "change_difference"))
         verdict = ("" if d["p_value"] < ctx.alpha else
                    ", which is not evidence that the change was the same in both groups")
+        # no negative zero: a null study's difference of -0.004 read "a difference of -0.00 points" (audit14)
         out.append(f"In the staff and partner survey, between {first} and {ctx.short_wave(w).lower()} the mean score "
-                   f"(1 to 5) changed by {a['estimate']:+.2f} points ({ctx.level} CI {a['ci_low']:.2f} to "
-                   f"{a['ci_high']:.2f}) in councils {la} and by {b['estimate']:+.2f} ({b['ci_low']:.2f} to "
-                   f"{b['ci_high']:.2f}) in councils {lb}: a difference of {d['estimate']:.2f} points ({ctx.level} CI "
-                   f"{d['ci_low']:.2f} to {d['ci_high']:.2f}, {_p_words(d['p_value'], ctx.alpha)}){verdict}.")
+                   f"(1 to 5) changed by {_signed(a['estimate'])} points ({ctx.level} CI "
+                   f"{format_ci(a['ci_low'], a['ci_high'])}) in councils {la} and by {_signed(b['estimate'])} "
+                   f"({format_ci(b['ci_low'], b['ci_high'])}) in councils {lb}: a difference of "
+                   f"{_signed(d['estimate'], sign=False)} points ({ctx.level} CI {format_ci(d['ci_low'], d['ci_high'])}, "
+                   f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
     return out
+
+
+def _signed(x: float, *, sign: bool = True) -> str:
+    """'+0.25', '-0.04', '0.00' for a value that rounds to zero either side (never '-0.00'); without ``sign``, no '+'."""
+    text = f"{float(x):.2f}"
+    if not text.strip("-0.,"):
+        return "0.00"
+    return text if text.startswith("-") or not sign else "+" + text
 
 
 def _drift_note(ctx) -> str:
