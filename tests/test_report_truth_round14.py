@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 from conftest import analysed_synthetic, once_per_worker, report_of
 
@@ -129,7 +130,6 @@ def test_the_intervention_comparison_does_not_rule_out_the_review_when_some_were
     after the notice, adjusted randomisation p 0.010, called no estimate of the review's effect). Counted here from
     the status history and the reviews: where some but not most were reviewed after their first notice, the
     paragraph says the comparison cannot tell the two apart."""
-    import pandas as pd
 
     study, truth, f = entered_both_sides
     h = study.status_history
@@ -210,3 +210,37 @@ def test_the_summary_states_a_change_after_the_review_in_one_status_group(indica
             f"randomisation p = ") in said, said
     assert f"in the {n_in} councils in intervention when reviewed" in said, said
     assert f"in the {len(status) - n_in} councils not in intervention when reviewed" in said, said
+
+
+# --------------------------------------------------------------------------- 5. a small count of councils in a note
+@pytest.fixture(scope="module")
+def process_small():
+    """``(study, truth, findings)``: 12 councils, the review process planted as by default (seed 1410019)."""
+    return once_per_worker(("round14", "process_small"), lambda: analysed_synthetic(
+        12, 1410019, interviews_per_wave=4, words_per_interview=300, parts=["process"]))
+
+
+def test_a_factor_raised_in_few_councils_does_not_publish_their_count(process_small):
+    """The table of factors against the impacts reported said 'raised in 4 councils, too few to test' (seed 9103,
+    12 councils), a count of councils below the smallest count published, which the suggestions table beside it
+    shows as 'c'. For each factor the table leaves untested for too few councils, the councils whose participants
+    said only that it helped or only that it got in the way (recounted from the planted statements with pandas) are
+    fewer than 5, and the table does not give their number."""
+    _, truth, f = process_small
+    st = truth.statements
+    st = st[st["wave"] != "expectations"]
+    # a suggestion is planted as a span coded both 'recommendation' and its factor: it is not a statement about the
+    # factor (round 13)
+    rec = set(zip(st.loc[st["code"] == "recommendation", "interview_id"], st.loc[st["code"] == "recommendation", "start"],
+                  strict=True))
+    own = [(i, a) not in rec for i, a in zip(st["interview_id"], st["start"], strict=True)]
+    st = st[pd.Series(own, index=st.index) & st["valence"].isin(["helped", "hindered"])]
+    per = st.groupby(["code", "wave", "participant_id"]).agg(v=("valence", "nunique"), council=("council_id", "first"))
+    councils = per[per["v"] == 1].groupby("code")["council"].nunique()
+    table = _table(f, "process_by_impact").data.set_index("factor")
+    few = [c for c, why in table["tested"].items() if str(why).startswith("raised in")]
+    assert few
+    for code in few:
+        n = int(councils.get(code, 0))
+        assert 0 < n < 5, (code, n)
+        assert not re.search(rf"\b{n} council", table.loc[code, "tested"]), table.loc[code, "tested"]

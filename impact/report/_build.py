@@ -3390,12 +3390,17 @@ def _by_impact_blocks(ctx, labels) -> list:
     rows = []
     for r in bi.to_dict("records"):
         ok = ctx.shown(("proc", r["code"], "helped"), ("proc", r["code"], "hindered"))
+        # the councils that raised a factor are a count like those of the suggestions table, shown there as 'c' below
+        # min_count: 'raised in 4 councils, too few to test' published one (seed 9103, 12 councils, audit14)
+        why = r["why_not"]
+        if why.startswith("raised in") and 0 < int(r.get("n_councils", 0)) < ctx.min_count:
+            why = f"raised in fewer than {ctx.min_count} councils, too few to test"
         rows.append({"factor": r["code"], "n_said": ctx.cell(("proc_impact", r["code"])),
                      "mean_impacts_helped": r["mean_impacts_helped"] if ok else SUPPRESSED,
                      "mean_impacts_hindered": r["mean_impacts_hindered"] if ok else SUPPRESSED,
                      "odds_ratio": r["odds_ratio"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
                      "p_value": r["p_value"], "p_adjusted": r["p_adjusted"],
-                     "tested": "yes" if r["tested"] else r["why_not"]})
+                     "tested": "yes" if r["tested"] else why})
     return [
         Paragraph("Does what participants said about a factor go with the impact they reported? For each factor, among "
                   "participants who said only that it helped or only that it got in the way at a wave after the "
