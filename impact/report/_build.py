@@ -834,6 +834,7 @@ def _summary(ctx) -> Section:
     if not weak:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
+    items += _indicator_sentences(ctx)
     if ctx.f.process is not None:
         items += _by_impact_linked(ctx, _process_labels())
     if items:
@@ -863,12 +864,22 @@ def _survey_sentences(ctx) -> list[str]:
         a, b, d = (r.loc[t] for t in ("change_not_in_intervention", "change_in_intervention", "change_difference"))
         verdict = ("" if d["p_value"] < ctx.alpha else
                    ", which is not evidence that the change was the same in both groups")
+        # no negative zero: a null study's difference of -0.004 read "a difference of -0.00 points" (audit14)
         out.append(f"In the staff and partner survey, between {first} and {ctx.short_wave(w).lower()} the mean score "
-                   f"(1 to 5) changed by {a['estimate']:+.2f} points ({ctx.level} CI {a['ci_low']:.2f} to "
-                   f"{a['ci_high']:.2f}) in councils {la} and by {b['estimate']:+.2f} ({b['ci_low']:.2f} to "
-                   f"{b['ci_high']:.2f}) in councils {lb}: a difference of {d['estimate']:.2f} points ({ctx.level} CI "
-                   f"{d['ci_low']:.2f} to {d['ci_high']:.2f}, {_p_words(d['p_value'], ctx.alpha)}){verdict}.")
+                   f"(1 to 5) changed by {_signed(a['estimate'])} points ({ctx.level} CI "
+                   f"{format_ci(a['ci_low'], a['ci_high'])}) in councils {la} and by {_signed(b['estimate'])} "
+                   f"({format_ci(b['ci_low'], b['ci_high'])}) in councils {lb}: a difference of "
+                   f"{_signed(d['estimate'], sign=False)} points ({ctx.level} CI {format_ci(d['ci_low'], d['ci_high'])}, "
+                   f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
     return out
+
+
+def _signed(x: float, *, sign: bool = True) -> str:
+    """'+0.25', '-0.04', '0.00' for a value that rounds to zero either side (never '-0.00'); without ``sign``, no '+'."""
+    text = f"{float(x):.2f}"
+    if not text.strip("-0.,"):
+        return "0.00"
+    return text if text.startswith("-") or not sign else "+" + text
 
 
 def _drift_note(ctx) -> str:
@@ -2794,18 +2805,20 @@ def _indicator_did(ctx) -> list:
         return _review_did(ctx)
     rows, unestimated = _did_rows(ctx, e, _why_no_did)
     reviewed_after = _reviewed_after_entry(ctx)
+    found = _did_finding(ctx, rows, after="after a council's first notice or direction",
+                         against="the councils never in intervention")
     return [
         Paragraph("Did the indicators change when councils went into intervention? Councils enter intervention in "
                   "different years, so each cohort is compared, period by period, with councils never in intervention "
                   "(staggered difference-in-differences, Callaway and Sant'Anna 2021), and the effects are averaged "
                   "over cohorts and the periods after entry. With few councils, read the randomisation p-value, "
                   "adjusted for testing several indicators. "
-                  + ("It compares councils in and not in intervention, and most councils in intervention were reviewed "
-                     "after their notice: a change that followed the review falls in their periods after entry too, "
-                     "so this does not tell a change after the notice from one after the review (the next table "
-                     "estimates the change after the review)." if reviewed_after else
+                  + (f"It compares councils in and not in intervention, and {reviewed_after} councils in intervention "
+                     "were reviewed after their notice: a change that followed the review falls in their periods after "
+                     "entry too, so this does not tell a change after the notice from one after the review (the next "
+                     "table estimates the change after the review)." if reviewed_after else
                      "This compares councils in and not in intervention; it is not an estimate of the review's "
-                     "effect.")),
+                     "effect.") + (" " + found if found else "")),
         Table("indicator_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
@@ -2821,14 +2834,19 @@ def _indicator_did(ctx) -> list:
     ]
 
 
-def _reviewed_after_entry(ctx) -> bool:
-    """Whether most councils that were ever in intervention were reviewed on or after their first day in it."""
+def _reviewed_after_entry(ctx) -> str:
+    """'most' where most councils that were ever in intervention were reviewed on or after their first day in it,
+    'some' where at least one was, '' where none was (a count of councils is not given: it may be small enough to
+    identify them). Any one reviewed after its notice puts a change after its review in its periods after entry:
+    a study with 7 of 15 such councils, the change planted after the review in councils in intervention, gave
+    re-referrals -1.93 after the notice (adjusted randomisation p 0.010) and the report said the comparison 'is not an
+    estimate of the review's effect' (seed 9107, audit14)."""
     from ..indicators import intervention_onsets, review_dates
 
     onsets, reviewed = intervention_onsets(ctx.study), review_dates(ctx.study)
     entered = onsets.dropna().index
     after = [c for c in entered if pd.notna(reviewed.get(c)) and reviewed[c] >= onsets[c]]
-    return len(entered) > 0 and len(after) > len(entered) / 2
+    return "most" if len(after) > len(entered) / 2 else "some" if after else ""
 
 
 def _review_did(ctx) -> list:
@@ -2843,6 +2861,7 @@ def _review_did(ctx) -> list:
     # the comparison is the councils not yet reviewed, whichever cohort they are in: the councils reviewed are both
     rows, unestimated = _did_rows(ctx, e, _why_no_review_did, sides=("n_treated",))
     by_status = _review_did_by_status(ctx, effects[groups != "all"])
+    found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed")
     return [
         Paragraph("Did the indicators change after the review? Councils were reviewed in different years, so each "
                   "cohort (the councils whose review ended within the same indicator period) is compared, period by "
@@ -2852,7 +2871,7 @@ def _review_did(ctx) -> list:
                   "comparison and do not enter. With few councils, read the randomisation p-value (review dates "
                   "permuted among the councils), adjusted for testing several indicators. The review is not assigned "
                   "at random: a council that asked for one as things began to change would show a change here too."
-                  + by_status),
+                  + (" " + found if found else "") + by_status),
         Table("indicator_review_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
@@ -2867,6 +2886,51 @@ def _review_did(ctx) -> list:
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
     ]
+
+
+def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator") -> str:
+    """'Re-referrals within 12 months (% of referrals) changed by -2.18 after the review (95% CI -3.57 to -0.79;
+    randomisation p = 0.004, adjusted 0.020), against the councils not yet reviewed.': each indicator of a published
+    difference-in-differences table (``rows`` of :func:`_did_rows`) whose randomisation p, adjusted across the
+    indicators shown (Holm), is below ``alpha``; where none is, one sentence says so and that this is not evidence of
+    none. '' where no indicator's p is published. The sections gave the tables and said nothing of them, and the
+    summary nothing of the indicators (planted: re-referrals down after the review; the table's adjusted p 0.020,
+    and the only sentence beside it said no indicator changed in either status group, audit14)."""
+    tested = [r for r in rows if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
+    if not tested:
+        return ""
+    words = _vocabulary(ctx)
+    sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
+    if sig:
+        said = [f"{words.column(r['measure']).header[0].upper() + words.column(r['measure']).header[1:]} changed by "
+                f"{r['estimate']:+.2f} {after} ({ctx.level} CI {r['ci_low']:.2f} to {r['ci_high']:.2f}; randomisation "
+                f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
+                for r in sig]
+        rest = len(tested) - len(sig)
+        return ("; ".join(said) + f", against {against}"
+                + (f"; no other indicator of the {len(tested)} changed significantly once the randomisation p is "
+                   "adjusted (Holm)." if rest else "."))
+    return (f"{none} changed significantly {after}, against {against}, once the randomisation p is adjusted "
+            f"across the {len(tested)} indicators (Holm); this is not evidence that none changed.")
+
+
+def _indicator_sentences(ctx) -> list[str]:
+    """The summary's sentence on the change in the outcome indicators after the review (:func:`_did_finding`)."""
+    effects = ctx.f.review_indicator_effects
+    if effects is None or effects.empty:
+        return []
+    groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
+    rows, _ = _did_rows(ctx, effects[groups == "all"], _why_no_review_did, sides=("n_treated",))
+    # a change found in one status group only is stated too: the pooled change can hide it (planted: re-referrals
+    # down 3 points after the review in councils in intervention only, which the summary called no change, audit14)
+    by_status = _review_did_by_status(ctx, effects[groups != "all"])
+    found_by_status = by_status.startswith(" By status")
+    found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed",
+                         none="Over all the councils reviewed, no outcome indicator" if found_by_status else
+                         "No outcome indicator")
+    if not found:
+        return []
+    return [found + by_status] if found_by_status else [found]
 
 
 def _review_did_by_status(ctx, e: pd.DataFrame) -> str:
@@ -2903,7 +2967,8 @@ def _review_did_by_status(ctx, e: pd.DataFrame) -> str:
         permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), 999)
         floor = len(e) / (permutations + 1)
         return (" Compared by status when reviewed (councils in intervention when their review began, and the others, "
-                f"each against the councils not yet reviewed), no indicator changed after the review in either group "
+                f"each against the councils not yet reviewed), no indicator changed significantly after the review in "
+                f"either group taken alone "
                 f"once the randomisation p is adjusted across the {n} indicators and both groups (Holm); this is not "
                 "evidence that they changed alike"
                 + (f" (with {permutations} random reassignments no adjusted p could fall below {floor:.3f}; run "
@@ -3325,12 +3390,17 @@ def _by_impact_blocks(ctx, labels) -> list:
     rows = []
     for r in bi.to_dict("records"):
         ok = ctx.shown(("proc", r["code"], "helped"), ("proc", r["code"], "hindered"))
+        # the councils that raised a factor are a count like those of the suggestions table, shown there as 'c' below
+        # min_count: 'raised in 4 councils, too few to test' published one (seed 9103, 12 councils, audit14)
+        why = r["why_not"]
+        if why.startswith("raised in") and 0 < int(r.get("n_councils", 0)) < ctx.min_count:
+            why = f"raised in fewer than {ctx.min_count} councils, too few to test"
         rows.append({"factor": r["code"], "n_said": ctx.cell(("proc_impact", r["code"])),
                      "mean_impacts_helped": r["mean_impacts_helped"] if ok else SUPPRESSED,
                      "mean_impacts_hindered": r["mean_impacts_hindered"] if ok else SUPPRESSED,
                      "odds_ratio": r["odds_ratio"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
                      "p_value": r["p_value"], "p_adjusted": r["p_adjusted"],
-                     "tested": "yes" if r["tested"] else r["why_not"]})
+                     "tested": "yes" if r["tested"] else why})
     return [
         Paragraph("Does what participants said about a factor go with the impact they reported? For each factor, among "
                   "participants who said only that it helped or only that it got in the way at a wave after the "
