@@ -219,17 +219,19 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
         return MISSING
     if isinstance(low, str) or isinstance(high, str):  # suppressed
         return low if isinstance(low, str) else high
-    if np.isinf(low) or np.isinf(high):
-        if np.isinf(low) and np.isinf(high):
-            return "any value"
-        one = format_ci(high if np.isinf(low) else low, high if np.isinf(low) else low, digits, percent=percent,
-                        points=points).split(" to ")[0]
-        return f"up to {one}" if np.isinf(low) else f"{one} or more"
-    if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
-        return f"{_fixed(low * 100, digits)} to {_fixed(high * 100, digits)}"
-    if percent:
-        return f"{format_pct(low, digits)} to {format_pct(high, digits)}"
-    return f"{_fixed(low, digits)} to {_fixed(high, digits)}"
+
+    def bound(x: float) -> str:
+        if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
+            return _fixed(x * 100, digits)
+        return format_pct(x, digits) if percent else _fixed(x, digits)
+
+    if np.isinf(low) and np.isinf(high):
+        return "any value"
+    if np.isinf(low):
+        return f"up to {bound(high)}"
+    if np.isinf(high):
+        return f"{bound(low)} or more"
+    return f"{bound(low)} to {bound(high)}"
 
 
 def _fixed(x: float, digits: int) -> str:
