@@ -155,11 +155,10 @@ BUNDLES = ["example", "ten_councils"]
 def test_word_report_is_a4_and_within_its_page_budget(pdfs, name):
     sizes = _pages(pdfs[name]["docx"])
     assert sizes and all(_is_a4(s) for s in sizes), sorted(set(sizes))
-    # Acceptance of issue 15: the example study's report on at most 35 A4 pages (64 US Letter pages before). 36 since
-    # 2026-12-03: the outcome indicators' section now states what its change tables find (report truth round 14: a
-    # significant change was in the tables and the only sentence said none), and the second table moved to a page of
-    # its own. To be won back (the stop-41 note says so); a report that states its findings comes first.
-    assert len(sizes) <= 36, len(sizes)
+    # Acceptance of issue 15: the example study's report on at most 35 A4 pages (64 US Letter pages before). Report truth
+    # round 14 took it to 36 (the indicators' section states what its change tables find); won back on 2026-12-03 by
+    # letting a section follow a short one that opened a page of its own ("What people said" alone on a page).
+    assert len(sizes) <= 35, len(sizes)
     # Portrait, with landscape pages only for wide tables: the title and the last section are portrait.
     assert sizes[0][1] > sizes[0][0] and sizes[-1][1] > sizes[-1][0]
 

@@ -554,3 +554,37 @@ def test_rasterise_lays_a_figure_out_once_and_keeps_savefigs_crop(layout, monkey
     assert image.png == expected.getvalue()
     assert image.svg.lstrip().startswith(b"<?xml") and b"drawn outside the axes" in image.svg
     assert (fig.get_layout_engine(), fig.dpi, fig.canvas, fig.get_facecolor()) == (engine, dpi, canvas, face)
+
+
+def _breaks_before(report: Report) -> dict[str, bool]:
+    """Heading text -> whether Word starts it on a new page (a page break before it, or a new section's page)."""
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    body = list(document.element.body.iterchildren())
+    out = {}
+    for i, element in enumerate(body):
+        p = docx.text.paragraph.Paragraph(element, document) if element.tag == qn("w:p") else None
+        if p is None or p.style.name != "Heading 1":
+            continue
+        previous = body[i - 1] if i else None
+        turned = previous is not None and previous.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        out[p.text] = bool(p.paragraph_format.page_break_before) or turned
+    return out
+
+
+def test_a_short_section_that_opened_a_page_is_followed_on_that_page():
+    # The example's Word report left "What people said" (seven lines, after the landscape framework matrix) alone on
+    # a page: the next section began a page of its own. It now follows the short section there.
+    wide = pd.DataFrame({f"a rather long column heading {i}": ["a long cell value here"] * 3 for i in range(14)})
+    narrow = pd.DataFrame({"a": [1, 2]})
+    long_text = Paragraph("Words of a long section. " * 80)
+    short_text = Paragraph("A short section of a few lines.")
+    sections = [Section("Wide", [Table("wide", wide, "Wide")]), Section("Short", [short_text]),
+                Section("Next", [Paragraph("Its table."), Table("narrow", narrow, "Narrow")]),
+                Section("Last", [long_text, Table("narrow2", narrow, "Narrow")])]
+    breaks = _breaks_before(Report("R", "", {}, sections))
+    assert breaks == {"Wide": True, "Short": True, "Next": False, "Last": True, "About this report": True}
+    # A short section that follows another on a shared page does not carry the next one onto its page.
+    sections = [Section("Long", [long_text, Table("narrow", narrow, "Narrow")]), Section("Short", [short_text]),
+                Section("Next", [Paragraph("Its table."), Table("narrow2", narrow, "Narrow")])]
+    breaks = _breaks_before(Report("R", "", {}, sections))
+    assert breaks == {"Long": True, "Short": False, "Next": True, "About this report": True}

@@ -632,10 +632,15 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
     prose = report.vocabulary.prose
     titles = [prose(s.title) for s in report.sections] + ["About this report"]
     writer.contents(titles)
+    # A short section that opened a page of its own (after a turn of the page) leaves most of that page empty:
+    # the next section then follows it there instead of starting another page.
+    follows_short_opening = False
     for section in report.sections:
         wide = _landscape_text(writer, section.blocks)
         writer.orient(wide[0] if wide else False)
-        writer.heading(prose(section.title), new_page=not _short_text(section.blocks))
+        short, opening = _short_text(section.blocks), writer.fresh_page
+        writer.heading(prose(section.title), new_page=not (short or follows_short_opening))
+        follows_short_opening = short and opening
         for block, landscape in zip(section.blocks, wide, strict=True):
             if isinstance(block, Table):
                 writer.table(block)
