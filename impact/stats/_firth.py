@@ -273,7 +273,13 @@ class _FirthFit:
 
         def fall(value: float) -> float:
             nonlocal last
-            fitted, ll, _ = self.maximise(fixed={j: value}, start=last)
+            try:
+                fitted, ll, _ = self.maximise(fixed={j: value}, start=last)
+            except np.linalg.LinAlgError:
+                # The information matrix is singular on the way there (every fitted probability 0 or 1 to machine
+                # precision, far out along a term a wave or group separates): half its log determinant, the
+                # penalty, is minus infinity, so the value lies beyond any limit.
+                return np.inf
             last = fitted
             return 2 * (loglik - ll) - critical
 
@@ -281,9 +287,29 @@ class _FirthFit:
         inner = beta[j]
         for _ in range(60):
             outer = inner + side * step
-            if fall(outer) > 0:
+            if (at_outer := fall(outer)) > 0:
                 lo, hi = sorted((inner, outer))
                 last = beta.copy()
-                return float(optimize.brentq(fall, lo, hi, xtol=1e-10, rtol=1e-12))
+                if np.isfinite(at_outer):
+                    try:
+                        return float(optimize.brentq(fall, lo, hi, xtol=1e-10, rtol=1e-12))
+                    except ValueError:
+                        pass  # an end, maximised again from another start, changed sign (a flat profile far out)
+                # Bisection keeping the signs found: fall(inner) <= 0 < fall(outer).
+                a, b, at_a = inner, outer, -critical
+                last = beta.copy()
+                while abs(b - a) > 1e-10 + 1e-12 * abs(a):
+                    mid = 0.5 * (a + b)
+                    if mid in (a, b):
+                        break
+                    if (at_mid := fall(mid)) > 0:
+                        b = mid
+                    else:
+                        a, at_a = mid, at_mid
+                if at_a < -1e-6 * critical:
+                    # The fit broke down (a singular information matrix) before the penalised likelihood had fallen
+                    # by the critical value: no limit on this side is found, and none is claimed.
+                    return float(side * np.inf)
+                return float(0.5 * (a + b))
             inner, step = outer, step * 2
         return float(side * np.inf)
