@@ -96,6 +96,23 @@ def test_models_on_too_few_councils_state_no_difference_by_status(five):
     assert "separation" in table.notes and "describe only" in table.notes
 
 
+def test_firth_does_not_replace_the_gee_on_fewer_than_ten_councils_and_the_note_says_why(five):
+    """On 5 councils Firth's fits of a separated impact gave odds ratios from 0.10 to 39.7 across its rows (and above
+    a million under response weights) once its profile-limit search stopped failing: it is not used below FEW_UNITS
+    councils, and the models table's note gave the wrong reason ("Firth's fit could not replace the GEE's")."""
+    from impact.stats._models import FEW_UNITS
+
+    _, _, f = five
+    m = f.models
+    assert (m["n_units"] < FEW_UNITS).all() and m["estimator"].eq("gee").all(), m[["code", "term", "estimator"]]
+    assert f.attrition is None or f.attrition["estimator"].eq("gee").all()
+    few = m[m["few_events"].fillna(False).astype(bool) & ~m["separation"].astype(bool)]
+    assert len(few)  # contrasts resting on few events whose GEE fit did not separate: their figures are shown
+    note = _table(f, "gee_models").notes
+    assert f"with fewer than {FEW_UNITS} councils Firth's fit is not used in place of the GEE's" in note, note
+    assert "could not replace" not in note, note
+
+
 def test_a_separated_model_is_no_finding_whatever_its_p_value(twelve):
     """A fit with fitted probabilities of 0 or 1 gives estimates that mean nothing: it is never stated as a
     difference, nor counted among the impacts with none, and the table shows none of its figures."""

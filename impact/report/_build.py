@@ -1720,10 +1720,15 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
                 f"{'is' if one else 'are'} shown by Firth's estimate: less biased than the GEE's with so few events, "
                 f"but no more precise, so {'its interval is' if one else 'their intervals are'} wide.")
     if len(gee):
+        from ..stats._models import FEW_UNITS
+
         one = len(gee) == 1
+        councils = int(gee["n_units"].max()) if "n_units" in gee.columns and gee["n_units"].notna().any() else FEW_UNITS
+        why = (f"with fewer than {FEW_UNITS} councils Firth's fit is not used in place of the GEE's"
+               if councils < FEW_UNITS else "Firth's fit could not replace the GEE's")
         out += (f" {'One contrast' if one else 'Some contrasts'} {'also ' if len(firth) else ''}"
-                f"{'rests' if one else 'rest'} on {few} ({clauses(gee)}), and Firth's fit could not replace the "
-                f"GEE's: {'its odds ratio and interval are' if one else 'their odds ratios and intervals are'} unstable "
+                f"{'rests' if one else 'rest'} on {few} ({clauses(gee)}), and {why}: "
+                f"{'its odds ratio and interval are' if one else 'their odds ratios and intervals are'} unstable "
                 "and could change greatly with one participant more or less.")
     return out
 
