@@ -177,20 +177,16 @@ _CLAUSE_OPEN_RE = lazy_compile(
 # What may follow a surname ("jane rivers said", "jane rivers, the manager"), not a verb's object ("lives with them").
 _SURNAME_ENDS_RE = lazy_compile(rf"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_ACTIONS}|is|was|who)(?![\p{{L}}'’])",
                                 re.IGNORECASE | re.VERSION1)
-# A role set off after a name ("meg, the other sw, went", "dean, her boyfriend, was there"), and the end of what is said
-# after a name said last ("it was, er, lowri?").
-_ROLE_SET_OFF_AFTER_RE = lazy_compile(
-    rf"[ \t]*,[ \t]*(?:the|her|his|their|our|my|your)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS))})"
-    r"(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
-# Words that open what a speaker says, set off by a comma ("well, the eldest, she rang", "right, the youngest, ..."): no
-# one's name.
-_DISCOURSE_WORDS = frozenset("well right anyway basically honestly literally seriously look listen see like yes".split())
 # Where a nickname is used, after it ("known as little t round here", "we call him tank by now").
 _NICKNAME_ENDS_RE = lazy_compile(r"[ \t]+(?:round|around|by|among|with|at)[ \t]+(?:here|everyone|school|home|all|the)\b",
                                  re.IGNORECASE | re.VERSION1)
+# A child's place among brothers and sisters set off after a word opening a sentence ("sky, the eldest, she's the one
+# who rang"), and the words that open what a speaker says there, no one's name ("well, the eldest, she rang").
 _BIRTH_ORDER_SET_OFF_RE = lazy_compile(
     r"[ \t]*,[ \t]*(?:the|our|her|his|my|their)[ \t]+(?:eldest|youngest|oldest|middle[ \t]+one|baby[ \t]+of[ \t]+the[ \t]+family)"
     r"[ \t]*,", re.IGNORECASE | re.VERSION1)
+_DISCOURSE_WORDS = frozenset("well right anyway basically honestly literally seriously look listen see like yes".split())
+# The end of what is said after a name said last ("it was, er, lowri?").
 _SAID_LAST_RE = lazy_compile(r"[ \t]*(?:[.?!]|\Z)", re.VERSION1)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 # After a relation and a first name that is a word, the end of the phrase, a modal or a verb of what a person does to
@@ -1567,7 +1563,7 @@ class NameFinder:
             return i + 2
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
-        role_after = _ROLE_SET_OFF_AFTER_RE.match(text, tok.end) is not None
+        role_after = _ROLE_APPOSITION_RE.match(text, tok.end) is not None  # "meg, the other sw, went"
         if len(tok.key) > 2 and tok.key not in _NOT_NAMES and (
                 ((tok.key in self.firsts and not self._ordinary(tok))
                  or (self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in _HOW_WORDS))
