@@ -186,7 +186,11 @@ _BIRTH_ORDER_SET_OFF_RE = lazy_compile(
     r"[ \t]*,[ \t]*(?:the|our|her|his|my|their)[ \t]+(?:eldest|youngest|oldest|middle[ \t]+one|baby[ \t]+of[ \t]+the[ \t]+family)"
     r"[ \t]*,", re.IGNORECASE | re.VERSION1)
 _DISCOURSE_WORDS = frozenset("well right anyway basically honestly literally seriously look listen see like yes".split())
-# The end of what is said after a name said last ("it was, er, lowri?").
+# Who it was, said last after a pause or a filler ("i think it was, er, lowri?"; not "it was summat."), and the end of
+# what is said after a name said last.
+_IT_WAS_BEFORE_RE = lazy_compile(
+    r"\bit(?:[ \t]+(?:was|is)|['’]s)(?:[ \t]*,[ \t]*(?:(?:um|umm|er|erm|uh|like)[ \t]*,?[ \t]*)?|[ \t]+(?:um|umm|er|erm|uh)"
+    r"[ \t]*,?[ \t]*)\Z", re.IGNORECASE | re.VERSION1)
 _SAID_LAST_RE = lazy_compile(r"[ \t]*(?:[.?!]|\Z)", re.VERSION1)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 # After a relation and a first name that is a word, the end of the phrase, a modal or a verb of what a person does to
@@ -1519,6 +1523,14 @@ class NameFinder:
                 # "we call him smudge", "known as lil jay", "known as little t round here"
                 spans.append(Span(name.start if owned else tok.start, toks[j - 1].end, "name"))
                 return j
+        # a nickname's word and a first name set off after a role ("his support worker, big mike, took him out"): the
+        # name goes, the nickname's word stays
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (tok.key in _NICKNAME_WORDS and nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt)
+                and (self._word_name(nxt) or nxt.key in self.firsts) and nxt.key not in _NOT_NAMES
+                and set_off_after_role(text, tok.start, nxt.end)):
+            spans.append(Span(nxt.start, nxt.end, "name"))
+            return i + 2
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((self._word_name(tok) and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
@@ -1566,9 +1578,13 @@ class NameFinder:
         role_after = _ROLE_APPOSITION_RE.match(text, tok.end) is not None  # "meg, the other sw, went"
         if len(tok.key) > 2 and tok.key not in _NOT_NAMES and (
                 ((tok.key in self.firsts and not self._ordinary(tok))
-                 or (self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in _HOW_WORDS))
+                 or (self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in _HOW_WORDS
+                     and not (tok.key.endswith("in") and tok.key + "g" in self.words)))  # "crackin", "mingin"
                 and (_between_commas(text, tok) or role_after
                      or (tok.key in self.firsts and text[max(0, tok.start - 3) : tok.start].rstrip(" \t").endswith(",")
+                         and _SAID_LAST_RE.match(text, tok.end) is not None)
+                     # who it was, said last ("i think it was, er, lowri?")
+                     or (_IT_WAS_BEFORE_RE.search(text, max(0, tok.start - 24), tok.start) is not None
                          and _SAID_LAST_RE.match(text, tok.end) is not None))
                 or tok.key in self.word_names and role_after
                 # any word but a function word opening a sentence or clause, set off before its place among brothers and

@@ -18,10 +18,12 @@ Forms closed as a class of writing (each with variants written for it; none name
 * a first name no English word said between commas, before a role set off, or last after a comma ("she was like,
   chantelle, get down here", "me and meg, the other sw, went"); a relation before a first name that is a word at the
   end of a phrase or before a modal ("i spoke to grandad ken", "nanny pat would have them"); a word before ", the
-  eldest," opening a sentence; a nickname after "our little" or ended by "round here"; initials in lower case before a
-  verb of saying; a letter after a title before "about"; an age "turned" with its subject left out; "cwrt", "clos"
+  eldest," opening a sentence; a nickname after "our little" or ended by "round here"; a first name after a
+  nickname's word set off after a role ("his support worker, big mike, took him out"); initials in lower case before
+  a verb of saying; a letter after a title before "about"; an age "turned" with its subject left out; "cwrt", "clos"
   as Welsh streets' kinds; "ladies", "girls", "youth" as a team's word (not after a nation's name); a hospital's
-  initials that start "uh" ("the uhw").
+  initials that start "uh" ("the uhw"); who it was, said last after a pause, a word no list knows read
+  as a name ("i think it was, er, lowri?"; slang stays: "it was summat.", "it was, er, crackin.").
 
 Over-redactions fixed (round 25 found the first four and left them): "call me, oh, one sec" (an interjection read as
 a nickname), "she goes to air cadets" and "he's in the ATC" (a national youth organisation read as a setting or a
@@ -30,10 +32,11 @@ is the common noun; round 25's test of it now expects the word kept), and "her u
 was read as the surname).
 
 The 5 forms round 24 left open (its ``_OPEN``) are closed here (``_FROM_ROUND_24``).  Of the 153 sentences written for
-this round 54 came out differently before the fixes (``_RED_TEAM``: 46 leaked a name or a place, one of them also lost
-the verb after a name; 7 still leak, ``_OPEN``); 100 were redacted exactly so before (``_HELD``).  24 variants written
-after the fixes (``_RED_TEAM_AFTER``, 19 leaked before, 5 held before; one more leaks still and is in ``_OPEN``).  84
-ordinary sentences whose words look like names are kept (``_KEPT``): 79 before and after, 5 now (over-redactions).
+this round 53 came out differently before the fixes (``_RED_TEAM``, 48 closed: 47 leaked a name or a place, one lost
+the verb after a name; 5 still leak, ``_OPEN``); 100 were redacted exactly so before (``_HELD``).  28 variants written
+after the fixes (``_RED_TEAM_AFTER``, 23 leaked before, 5 held before; one more leaks still and is in ``_OPEN``).  88
+ordinary sentences whose words look like names are kept (``_KEPT``, ``_SLANG_KEPT``): 83 before and after, 5 now
+(over-redactions).
 
 Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: stress 733 -> 733, none 659 ->
 659, stress_lower 566 -> 566; no sentence redacted differently.
@@ -114,10 +117,18 @@ _RED_TEAM = [
     ('she said nanny pat would have them', 'she said nanny [name] would have them'),
     ('we call her our little smudge', 'we call her our little [name]'),
     ("sky, the eldest, she's the one who rang", "[name], the eldest, she's the one who rang"),
+    # open when written, closed after the first fixes: a Welsh first name no list holds, said last after a filler; a
+    # nickname's word before a first name set off after a role
+    ("i think it was, er, lowri?", "i think it was, er, [name]?"),
+    ("his support worker, big mike, took him out", "his support worker, big [name], took him out"),
 ]
 
-# Written after the fixes, to check each is general (19 leaked before; the last five were redacted so before too).
+# Written after the fixes, to check each is general (23 leaked before; the last five were redacted so before too).
 _RED_TEAM_AFTER = [
+    ("i reckon it was, er, tegwen.", "i reckon it was, er, [name]."),
+    ("it was er tegwen", "it was er [name]"),
+    ("the boy, little jack, was crying", "the boy, little [name], was crying"),
+    ("her nan, little pat, was there", "her nan, little [name], was there"),
     ('i spoke to miss k about it', 'i spoke to miss [name] about it'),
     ("she's with mr j at the moment, he's lovely", "she's with mr [name] at the moment, he's lovely"),
     ("he's 9, and turns 10 on friday", "he's [age], and turns [age] on [date of birth]"),
@@ -351,10 +362,11 @@ _KEPT = [
     'we did it a.s.a.p.',
 ]
 
+# Slang said last after "it was", with no pause before it or a dropped "g": kept before and after.
+_SLANG_KEPT = ["it was summat.", "it was mega.", "it was, er, crackin.", "it was kinda."]
+
 # Still leaking (measured when written); strict, so closing one is seen.
 _OPEN = [
-    # "big" before a word-name set off after a role is read as the start of the phrase, not a nickname's word
-    ("his support worker, big mike, took him out", "his support worker, big [name], took him out"),
     # an estate no list knows after "on the", with no word of an estate
     ("they're on the meadowell", "they're on the [place]"),
     # a Welsh school's name before "high", its kind last as in English
@@ -363,8 +375,6 @@ _OPEN = [
     ("he's at 1234 squadron, air cadets, in kelbury", "he's at [place] squadron, air cadets, in [place]"),
     # a hospital by a word of English after "at the" ("the heath")
     ("she's on ward 7 at the heath", "she's on [place] at the [place]"),
-    # a Welsh first name no list holds, said last after a filler
-    ("i think it was, er, lowri?", "i think it was, er, [name]?"),
     # a word-name opening a sentence before "was in", with nothing else of a person
     ("blaze was in the car with them", "[name] was in the car with them"),
     # a double name neither part of which a list holds as a first name
@@ -378,7 +388,7 @@ def test_this_rounds_forms_are_redacted_exactly(text, expected):
         assert red == expected, red
 
 
-@pytest.mark.parametrize("text", _KEPT)
+@pytest.mark.parametrize("text", _KEPT + _SLANG_KEPT)
 def test_ordinary_words_that_look_like_names_are_kept(text):
     assert_kept(text)
 
