@@ -29,7 +29,7 @@ Over-redactions fixed (round 25 found the first four and left them): "call me, o
 a nickname), "she goes to air cadets" and "he's in the ATC" (a national youth organisation read as a setting or a
 hospital's initials; they are public terms now), "he's at ysgol all week" (a Welsh kind of setting with no name after it
 is the common noun; round 25's test of it now expects the word kept), and "her uncle rhys lives with them" (the verb
-was read as the surname).
+was read as the surname, as in "jane lives in leeds", "her son jake visits monthly").
 
 The 5 forms round 24 left open (its ``_OPEN``) are closed here (``_FROM_ROUND_24``).  Of the 153 sentences written for
 this round 53 came out differently before the fixes (``_RED_TEAM``, 48 closed: 47 leaked a name or a place, one lost
@@ -271,6 +271,8 @@ _OVER_REDACTED = [
     ("he's at ysgol all week", "he's at ysgol all week"),  # was "he's at [place] all week"
     ("he's at coleg most days", "he's at coleg most days"),  # was "he's at [place] most days"
     ("her uncle rhys lives with them", "her uncle [name] lives with them"),  # was "her uncle [name] with them"
+    ("jane lives in leeds", "[name] lives in [council]"),  # was "[name] in [council]"
+    ("her son jake visits monthly", "her son [name] visits monthly"),  # was "her son [name] monthly"
 ]
 
 # Ordinary sentences whose words look like names, near each new form: kept before and after, but for the five marked
