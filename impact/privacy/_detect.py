@@ -27,6 +27,7 @@ from ._lexicon import (
     house_names,
     lazy_compile,
     proper_nouns,
+    public_phrases,
     public_terms,
     word_places,
 )
@@ -645,6 +646,14 @@ _AGE_RES = (
     # 9th is in May"; not "her 3rd visit next week" nor "her 14th placement")
     lazy_compile(rf"(?:\b(?:my|his|her|their|your)|\p{{L}}['’]s)[ \t]+(?P<age>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
                  rf"(?:[ \t]+(?:is|was|will[ \t]+be|['’]s))?[ \t]+(?:{_WHEN_AFTER_ORDINAL})(?![\p{{L}}\d])", _I),
+    # an age turned with its subject left out after a comma or "and" ("she's 14, turned 14 in may", "and just turned 9
+    # last week"): "turned" takes no other figure before these words
+    lazy_compile(
+        rf"(?:,|\band|\bbut|\bwho['’]s|\bwho)[ \t]+(?:(?:only|just|has|had|has[ \t]+just|had[ \t]+just)[ \t]+)?"
+        rf"(?:turned|turns|turning)[ \t]+(?P<age>\d{{1,2}}|{_NUMBER_WORDS})"
+        rf"(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+))",
+        _I,
+    ),
     # "a child of 7", "a boy of six"
     lazy_compile(
         rf"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster)[ \t]+of[ \t]+"
@@ -721,7 +730,7 @@ _LOWER_STREET_RE = lazy_compile(
 # "yr" or "'r" between, are the street's name.
 _WELSH_STREET_RE = lazy_compile(
     r"(?<![\w£$€.,/])(?:(?P<num>\d{1,4}[a-z]?),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
-    r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys)(?:[ \t]+(?:y|yr)|"
+    r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys|cwrt|clos|rhes|pant)(?:[ \t]+(?:y|yr)|"
     r"['’]r)?[ \t]+(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|is|was)\b)\p{L}[\p{L}'’\-]*)(?![\w])", _I)
 _RESIDENCE_WORD = lazy_compile(rf"\b(?:{_RESIDENCE})\b", _I)
 _RESIDENCE_BEFORE = lazy_compile(rf"\b(?:{_RESIDENCE})\b[^\n.]{{0,12}}$", _I)
@@ -1016,6 +1025,12 @@ def thing_goes(text: str, verb_start: int) -> bool:
     return not any(w in KINSHIP_ROLE_WORDS or w in _PERSON_NOUNS or w in _PEOPLE_GROUPS for w in (noun, noun[:-1]))
 
 
+@cache
+def _public_names() -> frozenset[str]:
+    """The public terms of more than one word (:func:`~impact.privacy._lexicon.public_phrases`), folded."""
+    return frozenset(fold(p) for p in public_phrases())
+
+
 def _settings_alone(text: str):
     """Settings said by their name alone where a child goes to or is at them (see :data:`_ATTENDS_RE`)."""
     from ._names import KINSHIP_ROLE_WORDS
@@ -1025,6 +1040,8 @@ def _settings_alone(text: str):
         m = _NAMED_SETTING_RE.match(text, a.end())
         if m is None:
             continue
+        if fold(m.group("name")) in _public_names():
+            continue  # a national body in any case ("she goes to air cadets", "he's at young farmers"): no setting's name
         parts = fold(m.group("name")).replace("-", " ").split()
         last = parts[-1]
         plural = last.endswith("s") and last not in _NOT_SETTING_PLURALS
@@ -1831,7 +1848,7 @@ _HOSPITAL_INITIALS_RE = lazy_compile(
     r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
-    r"|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
+    r"|uh[a-z]{1,2}|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
     r"(?![\p{L}\d&'’])"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|in|on|at|for|with|when|after|before|then|yesterday|today|last|this|since|because|"
     r"until|till|overnight|again|now|a&e|maternity)\b)", _I)
@@ -1975,6 +1992,7 @@ _SCHOOL_NICKS = ("Grammar", "High", "Comp", "Tech", "Academy", "Convent")
 # Tigers under 12s", "she plays for the hyde lions", "he plays for Hyde United"): the team places the child; "he plays
 # for the school team", "she plays for fun", "he played for time" stay.
 _TEAM_TAILS = (r"fc|afc|jfc|united|utd|city|town|rovers|wanderers|athletic|albion|rangers|celtic|juniors|colts|harriers|"
+               r"ladies|girls|youth|academy|"
                r"villa|county|tigers|lions|eagles|hawks|wolves|bears|sharks|falcons|panthers|dragons|warriors|raiders|"
                r"titans|stars|jets|cobras|vipers|bulls|rhinos|saints|spartans|trojans|vikings|knights|phoenix|hornets")
 # ... or a club a child supports, follows, watches, is a fan of or wears a number for ("he supports hyde united", "she's
@@ -2076,6 +2094,8 @@ def _institutions(text: str, add) -> None:
         for m in _TEAM_RE.finditer(text):
             if m.group("j") is not None and not _team_joined(text, m, words):
                 continue
+            if fold(m.group("t").split()[0]) in _NATIONS:
+                continue  # a national side ("she plays for england ladies", "he plays for wales under 16s")
             add(Span(m.start("t"), m.start("t") + len(m.group("t").rstrip()), "place"))
         for m in _TEAM_PLACE_RE.finditer(text):
             key = fold(m.group("t"))

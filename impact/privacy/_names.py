@@ -75,7 +75,7 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     practitioner keyworker key-worker sw iro chair lead director advisor adviser mentor therapist counsellor
     psychologist psychiatrist paediatrician consultant midwife solicitor lawyer barrister judge cllr councillor mp
     member client pupil student lad lass fella bloke woman man lady gentleman chap named called hv senco dsl pa tm cpn
-    pcso vicar priest pastor""".split()
+    pcso vicar priest pastor nanny grandmama nain taid mamgu tadcu mate mates bestie""".split()
     # relations named in the family's own language in English speech (Wiktionary's Hindi, Urdu, Punjabi, Polish,
     # Romanian, Yoruba and Igbo kinship terms, https://en.wiktionary.org/wiki/Category:hi:Family ...): "her masi in
     # brackmoor", "chacha imranul drives him", "babcia looks after them"
@@ -174,7 +174,30 @@ _CLAUSE_OPEN_RE = lazy_compile(
     r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
     re.IGNORECASE,
 )
+# What may follow a surname ("jane rivers said", "jane rivers, the manager"), not a verb's object ("lives with them").
+_SURNAME_ENDS_RE = lazy_compile(rf"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_ACTIONS}|is|was|who)(?![\p{{L}}'’])",
+                                re.IGNORECASE | re.VERSION1)
+# Where a nickname is used, after it ("known as little t round here", "we call him tank by now").
+_NICKNAME_ENDS_RE = lazy_compile(r"[ \t]+(?:round|around|by|among|with|at)[ \t]+(?:here|everyone|school|home|all|the)\b",
+                                 re.IGNORECASE | re.VERSION1)
+# A child's place among brothers and sisters set off after a word opening a sentence ("sky, the eldest, she's the one
+# who rang"), and the words that open what a speaker says there, no one's name ("well, the eldest, she rang").
+_BIRTH_ORDER_SET_OFF_RE = lazy_compile(
+    r"[ \t]*,[ \t]*(?:the|our|her|his|my|their)[ \t]+(?:eldest|youngest|oldest|middle[ \t]+one|baby[ \t]+of[ \t]+the[ \t]+family)"
+    r"[ \t]*,", re.IGNORECASE | re.VERSION1)
+_DISCOURSE_WORDS = frozenset("well right anyway basically honestly literally seriously look listen see like yes".split())
+# Who it was, said last after a pause or a filler ("i think it was, er, lowri?"; not "it was summat."), and the end of
+# what is said after a name said last.
+_IT_WAS_BEFORE_RE = lazy_compile(
+    r"\bit(?:[ \t]+(?:was|is)|['’]s)(?:[ \t]*,[ \t]*(?:(?:um|umm|er|erm|uh|like)[ \t]*,?[ \t]*)?|[ \t]+(?:um|umm|er|erm|uh)"
+    r"[ \t]*,?[ \t]*)\Z", re.IGNORECASE | re.VERSION1)
+_SAID_LAST_RE = lazy_compile(r"[ \t]*(?:[.?!]|\Z)", re.VERSION1)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+# After a relation and a first name that is a word, the end of the phrase, a modal or a verb of what a person does to
+# another ("i spoke to grandad ken", "nanny pat would have them", "his brother jade hit him"): the name.
+_KIN_NAME_ENDS_RE = lazy_compile(
+    r"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:would|will|could|can|might|should|hit|hits|kicked|punched|slapped|lives|lived|"
+    r"looks|looked|picks|picked|has|had|is|was)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
 # A first name placed in a service before what a person does ("Jade from the youth offending team came round", "Dean
 # from the YOT rang"): the person; "Hope from the community" without a doer's verb stays a word.
 _FROM_A_SERVICE = (
@@ -200,7 +223,9 @@ _FROM_A_SERVICE_PERSON_RE = lazy_compile(
 # What follows initials that stand for a person: a verb a person does ("J.S. was moved", "T.J. has left").
 _PERSON_AFTER_INITIALS_RE = lazy_compile(
     r"[ \t]+(?:(?:was|is|had|has|were|got)[ \t]+(?:been[ \t]+)?\p{L}+ed|has|had|was[ \t]+(?:the|my|our|her|his|a)|"
-    r"who|came|went|left|moved|lives|lived|stays|stayed)\b", re.IGNORECASE | re.VERSION1)
+    r"who|came|went|left|moved|lives|lived|stays|stayed|rang|rings|said|says|told|asked|phoned|texted|emailed|"
+    r"and[ \t]+(?:her|his|their)[ \t]+(?:mum|mam|dad|nan|gran|brother|sister|sisters|brothers|carer|carers|boyfriend|girlfriend))\b",
+    re.IGNORECASE | re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
 _PHRASE_END_RE = lazy_compile(
@@ -292,6 +317,10 @@ _NOT_NAMES = frozenset(
     down across through around between because while though although until unless since whether once yet else
     himself herself themselves myself yourself one two three first last next new old other another same such own
     mr mrs ms dr miss mx prof""".split()
+) | frozenset(
+    # a speaker's interjections and sounds of agreement ("call me, oh, one sec", "she said, yeah, fine"): no one's name
+    "oh ah eh ooh aw ow um er erm uh hmm yeah yep nah okay ok innit blimey crikey jeez gosh bless cheers ta aye och ach "
+    "wey lush bruv blud lol omg tbh ffs".split()
 )
 
 
@@ -367,6 +396,13 @@ _HOW_WORDS = frozenset("""locum agency bank temp interim relief acting sessional
     statutory deputy senior junior principal specialist duty lead sober drunk pregnant ill sick poorly unwell absent
     present late away asleep awake upset angry stoned hungover disabled deaf blind autistic deceased dead once twice
     part-time full-time""".split())
+def _between_commas(text: str, tok: _Tok) -> bool:
+    """Whether a word stands alone between commas (", chantelle,"), as a name said to someone or of someone is; not
+    between brackets, where an acronym is spelled out in lower case ("independent reviewing officers (iros)")."""
+    return (text[max(0, tok.start - 2) : tok.start].strip(" \t")[-1:] == ","
+            and text[tok.end : tok.end + 2].strip(" \t")[:1] == ",")
+
+
 def _enclosed(text: str, tok: _Tok) -> bool:
     """Whether a word stands alone between brackets, commas or dashes ("(frost)", ", ash,", "- sage -")."""
     before, after = text[max(0, tok.start - 2) : tok.start].strip(" \t")[-1:], text[tok.end : tok.end + 2].strip(" \t")[:1]
@@ -493,8 +529,14 @@ _FAMILY = (r"mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|nannan|gra
            r"auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|boyfriend|girlfriend|"
            r"partner|carers?|foster[ \t]+carers?|husband|wife|fella|kids|children|twin")
 _FAMILY_OWNED_AFTER_RE = lazy_compile(
-    rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{_FAMILY})(?![\p{{L}}'’\-])",
+    rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{_FAMILY})(?:['’]s)?(?![\p{{L}}'’\-])",
     re.IGNORECASE | re.VERSION1)
+# The blood relations alone ("crystal's nan's house", "summer's dad"): a thing or a body has no nan or dad, so any word
+# bare before them is a person ("the council's foster carers", "society's children" own no blood relation).
+_KIN_OWNED_AFTER_RE = lazy_compile(
+    r"['’]s[ \t]+(?:(?:real|birth|little|big|older|younger|old|other)[ \t]+)?"
+    r"(?:mum|mam|mom|mummy|dad|daddy|nan|nana|nanna|nannan|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|"
+    r"brother|sister|cousin|step-?dad|step-?mum)(?:['’]s)?(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
 _OWNER_BEFORE_RE = lazy_compile(
     r"\b(?:the|a|an|this|that|these|those|our|their|its|my|his|her|your|every|each|no|some|any|one|other)[ \t]+\Z",
     re.IGNORECASE | re.VERSION1)
@@ -590,7 +632,12 @@ _PLACE_OWN_WORDS = ("little", "great", "upper", "lower", "nether", "north", "sou
 # How far off somewhere is said to be ("his gran out at tollerby", "lives up at drensford", "her nan over at kelbury").
 _OUT_THERE = r"(?:(?:out|up|over|down|round|back|across)[ \t]+)?"
 _GONE_TO_BEFORE_RE = lazy_compile(
-    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove)[ \t]+(?:(?:up|down|back|over|out|across|round)[ \t]+){0,2}to|"
+    r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove|rehoused|relocated|sent|taken)"
+    r"[ \t]+(?:(?:them|him|her|us|me)[ \t]+)?(?:(?:up|down|back|over|out|across|round)[ \t]+){0,2}to|"
+    # someone from a place, a placement or a visit there, someone looked after there ("she's from pontypridd originally",
+    # "a placement in fraserburgh", "we did a visit to whitehaven", "nain looks after her in caernarfon")
+    r"(?:\b(?:is|was|are|were)|['’](?:s|re))[ \t]+(?:(?:originally|actually|also)[ \t]+)?from|"
+    r"\b(?:placement|visit|trip|stay|respite)s?[ \t]+(?:in|to|at|near)|\b(?:them|him|her|us)[ \t]+(?:in|at)|"
     r"attends?|attended|attending|(?:live[sd]?|living|stay(?:s|ed|ing)?|based|placed|born|grew[ \t]+up|work(?:s|ed|ing)?)"
     rf"[ \t]+{_OUT_THERE}(?:in|at|on|near)|"
     # where someone is, a year group or a worker ("she's at roundhay", "in year 9 at roundhay", "a cop in chapeltown")
@@ -932,6 +979,32 @@ def _sentence_initial(text: str, start: int) -> bool:
     return False
 
 
+# Who a cleft sentence picks out, capitalised inside it ("it was Sky who told me", "it's Storm that hits out"): a person,
+# as the capital says, not the word ("it was Leeds that won" is a place, a public term is kept).
+_CLEFT_RE = lazy_compile(
+    r"\bit(?:[ \t]+(?:was|is|were)|['’]s)[ \t]+(?P<a>(?-i:\p{Lu}\p{Ll}+))[ \t]+(?:who|that)[ \t]+(?:\p{L}+ed|told|said|"
+    r"hit|kicked|started|rang|came|went|took|got|was|is|had|has|did|does|made|kept|ran|saw|found|let|put|threw|broke)"
+    r"(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+# Children named together after a verb of looking after them, capitalised ("we placed Summer and River with the same
+# carer", "they adopted Blue, Storm and Sky"): the capitals inside the sentence make the words the children's names.
+_CARED_FOR_RE = lazy_compile(
+    r"\b(?:placed|fostered|adopted|removed|reunited|separated|moved|rehoused|took[ \t]+in|looked[ \t]+after|"
+    r"cared[ \t]+for|collected|picked[ \t]+up|dropped[ \t]+off)[ \t]+"
+    r"(?P<a>(?-i:\p{Lu}\p{Ll}+))(?:[ \t]*,[ \t]*(?P<m>(?-i:\p{Lu}\p{Ll}+)))?[ \t]*,?[ \t]+(?:and|&)[ \t]+"
+    r"(?P<b>(?-i:\p{Lu}\p{Ll}+))(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
+# Children named together in apposition to a word for them, in any case ("the kids, ocean and storm, are twins", "her
+# two boys, blue and sonny, came"): set off by commas before a verb.
+_CHILDREN_SET_OFF_RE = lazy_compile(
+    r"\b(?:the|her|his|their|my|our|both|two|three)[ \t]+(?:(?:two|three|four|little|older|younger|eldest|youngest)[ \t]+)?"
+    r"(?:kids|children|twins|triplets|boys|girls|lads|siblings|babies|little[ \t]+ones|grandkids|grandchildren)"
+    r"[ \t]*,[ \t]*(?P<a>\p{L}+)(?:[ \t]*,[ \t]*(?P<m>\p{L}+))?[ \t]*,?[ \t]+(?:and|&)[ \t]+(?P<b>\p{L}+)[ \t]*,[ \t]*"
+    r"(?:are|were|is|was|have|had|has|came|went|got|both|all|\p{L}+ed|\p{L}+s)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+# Words said of children in such a list that are no names ("the kids, boys and girls, came", "the twins, big and small,
+# were").
+_NOT_CHILD_NAMES = frozenset("""boys girls lads lasses kids children babies toddlers teens teenagers young old older
+    younger big small little tall short both all twins""".split())
+
+
 class NameFinder:
     """Name detection for one set of participant names and place words."""
 
@@ -1020,11 +1093,36 @@ class NameFinder:
             at = {(p.start, p.end) for p in places}
             spans = [s for s in spans if (s.start, s.end) not in at] + places
         spans = [self._welsh_of_the(text, self._welsh_setting(text, self._land_place(text, s))) for s in spans]
+        # a Welsh kind of setting with no name after it is the common noun ("he's at ysgol all week": at school)
+        spans = [s for s in spans if s.kind != "place" or fold(text[s.start : s.end]) not in _WELSH_SETTINGS]
         spans += self._place_in_place(text, spans)
         spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
         spans += self._named_alongside(text, toks, spans)
+        spans += self._children_named(text)
         spans = [s for s in spans if not self._community_before_person(text, s)]
         return self._owned_brands(text, toks, spans)
+
+    def _children_named(self, text: str) -> list[Span]:
+        """Names that are words, picked out by a cleft sentence (:data:`_CLEFT_RE`), named together after a verb of
+        looking after children (:data:`_CARED_FOR_RE`), or set off after a word for children
+        (:data:`_CHILDREN_SET_OFF_RE`); none a function word, a relation, a public term, a place, a month or a day."""
+        low = text.lower()
+        found: list[Span] = []
+        for pattern, anchor in ((_CLEFT_RE, "it"), (_CARED_FOR_RE, "and"), (_CHILDREN_SET_OFF_RE, ",")):
+            if anchor not in low and "&" not in low:
+                continue
+            for m in pattern.finditer(text):
+                groups = [g for g in ("a", "m", "b") if g in m.re.groupindex and m.group(g) is not None]
+                keys = [fold(m.group(g)) for g in groups]
+                if any(k in _NOT_NAMES or k in _NOT_SUBJECTS or k in KINSHIP_ROLE_WORDS or k in _NOT_CHILD_NAMES
+                       or k in self.public or k in _NEVER or k in self.places or k in self.proper and k not in self.firsts
+                       or k in _DAY_NAMES or (k in _MONTH_NAMES and k not in self.firsts) or len(k) < 3
+                       or (k.endswith("s") and k[:-1] in self.words and k not in self.firsts) for k in keys):
+                    continue
+                if len(keys) > 1 and all(k in _SEASONS or k in _MONTH_NAMES for k in keys):
+                    continue  # "we moved Summer and Autumn terms"
+                found += [Span(m.start(g), m.end(g), "name") for g in groups]
+        return found
 
     def _land_place(self, text: str, span: Span) -> Span:
         """A name found of two or three capitalised words ending in a word of the land (:data:`_LAND_WORDS`) where
@@ -1236,7 +1334,8 @@ class NameFinder:
                 _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
                 or re.match(r"\.?(?:[ \t]*(?:[,;:!?)–—]|\Z)|[ \t]+-[ \t])", text[tok.end : tok.end + 4]) is not None
                 # "she's with mrs j now", "miss p this year"
-                or re.match(r"\.?[ \t]+(?:now|then|today|yesterday|again|too|instead|this|last|next|every)\b", text[tok.end : tok.end + 12])
+                or re.match(r"\.?[ \t]+(?:now|then|today|yesterday|again|too|instead|this|last|next|every|about|and|with|from|at|"
+                            r"in|on|for|after|before|when|because)\b", text[tok.end : tok.end + 12])
                 is not None)
         if tok.shape != "initial":
             return False
@@ -1404,7 +1503,11 @@ class NameFinder:
         if known is not None:
             # a nickname's own words before the name it holds go with it ("known as little miss <name>")
             first = i
-            while (known and first + 1 < len(toks) and first - i < 2 and toks[first].key in _NICKNAME_WORDS
+            # a possessive before a nickname's own words stays ("we call her our little [smudge]")
+            owned = (tok.key in ("our", "my", "her", "his", "their") and first + 1 < len(toks)
+                     and toks[first + 1].key in _NICKNAME_WORDS and self._joinable(text, tok, toks[first + 1]))
+            first += owned
+            while ((known or owned) and first + 1 < len(toks) and first - i < 3 and toks[first].key in _NICKNAME_WORDS
                    and self._joinable(text, toks[first], toks[first + 1])):
                 first += 1
             name = toks[first]
@@ -1413,17 +1516,27 @@ class NameFinder:
                    and toks[j].key not in _NOT_NICKNAMES and toks[j].key not in KINSHIP_ROLE_WORDS
                    and (j == first or self._joinable(text, toks[j - 1], toks[j]))):
                 j += 1
-            if j > first and _PHRASE_END_RE.search(text[toks[j - 1].end : toks[j - 1].end + 40]) and (
-                    not known or not self._ordinary(name)
+            if j > first and (_PHRASE_END_RE.search(text[toks[j - 1].end : toks[j - 1].end + 40])
+                              or _NICKNAME_ENDS_RE.match(text, toks[j - 1].end)) and (
+                    not known or not self._ordinary(name) or (len(name.key) == 1 and first > i)  # "little t"
                     or (name.key in self.firsts and name.key not in _MONTH_NAMES and j == first + 1)):
-                spans.append(Span(tok.start, toks[j - 1].end, "name"))  # "we call him smudge", "known as lil jay"
+                # "we call him smudge", "known as lil jay", "known as little t round here"
+                spans.append(Span(name.start if owned else tok.start, toks[j - 1].end, "name"))
                 return j
+        # a nickname's word and a first name set off after a role ("his support worker, big mike, took him out"): the
+        # name goes, the nickname's word stays
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (tok.key in _NICKNAME_WORDS and nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt)
+                and (self._word_name(nxt) or nxt.key in self.firsts) and nxt.key not in _NOT_NAMES
+                and set_off_after_role(text, tok.start, nxt.end)):
+            spans.append(Span(nxt.start, nxt.end, "name"))
+            return i + 2
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
-        if ((tok.key in self.word_names and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+        if ((self._word_name(tok) and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
              and (said_of_person(tok.key, text, tok.end) or _FROM_A_SERVICE_PERSON_RE.match(text, tok.end)))
                 or (set_off_after_role(text, tok.start, tok.end)
-                    and (tok.key in self.word_names or tok.key in _TITLES
+                    and (self._word_name(tok) or tok.key in _TITLES
                          or (self._unknown(tok) and tok.key not in _HOW_WORDS
                              and (_pronounceable(tok.key) or _short_name(tok.key) or _reads_as_name(tok.key)))))
                 or self._set_off_word(text, tok)
@@ -1433,8 +1546,8 @@ class NameFinder:
                     and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))):
             spans.append(Span(tok.start, tok.end, "name"))
             return i + 1
-        if (tok.key in self.word_names and self._position(text, tok.start) in ("kin", "title")
-                and _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40])):
+        if (self._word_name(tok) and self._position(text, tok.start) in ("kin", "title")
+                and (_ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _KIN_NAME_ENDS_RE.match(text, tok.end))):
             spans.append(Span(tok.start, tok.end, "name"))  # "aunty jade came", "her mum grace said"
             return i + 1
         if tok.key in self.word_names and tok.key not in _MONTH_NAMES and (
@@ -1462,6 +1575,27 @@ class NameFinder:
             return i + 2
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
+        role_after = _ROLE_APPOSITION_RE.match(text, tok.end) is not None  # "meg, the other sw, went"
+        if len(tok.key) > 2 and tok.key not in _NOT_NAMES and (
+                ((tok.key in self.firsts and not self._ordinary(tok))
+                 or (self._unknown(tok) and _reads_as_name(tok.key) and tok.key not in _HOW_WORDS
+                     and not (tok.key.endswith("in") and tok.key + "g" in self.words)))  # "crackin", "mingin"
+                and (_between_commas(text, tok) or role_after
+                     or (tok.key in self.firsts and text[max(0, tok.start - 3) : tok.start].rstrip(" \t").endswith(",")
+                         and _SAID_LAST_RE.match(text, tok.end) is not None)
+                     # who it was, said last ("i think it was, er, lowri?")
+                     or (_IT_WAS_BEFORE_RE.search(text, max(0, tok.start - 24), tok.start) is not None
+                         and _SAID_LAST_RE.match(text, tok.end) is not None))
+                or tok.key in self.word_names and role_after
+                # any word but a function word opening a sentence or clause, set off before its place among brothers and
+                # sisters ("sky, the eldest, she's the one who rang")
+                or (_BIRTH_ORDER_SET_OFF_RE.match(text, tok.end) is not None and tok.key not in _NOT_SUBJECTS
+                    and tok.key not in _DISCOURSE_WORDS
+                    and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None)):
+            # a first name no word, said alone between commas, before a role set off, or last after a comma ("she was
+            # like, chantelle, get down here", "me and meg, the other sw, went", "i think it was, er, lowri?")
+            spans.append(Span(tok.start, tok.end, "name"))
+            return i + 1
         if self._family_named(text, tok) or self._double_first_name(tok):
             # "jade's mum", "sky's the eldest", "ruby-rose"; a surname no list knows after a double first name goes with
             # it ("ann-marie matson")
@@ -1510,7 +1644,8 @@ class NameFinder:
         if tok.key in _PLATFORM_NAMES:
             return i + 1  # a platform after a possessive is the child's account, not a name ("her tiktok's full of it")
         j = i + 1
-        while j < len(toks) and toks[j].shape == "lower" and not self._ordinary(toks[j]) and self._joinable(text, toks[j - 1], toks[j]):
+        while (j < len(toks) and toks[j].shape == "lower" and not self._ordinary(toks[j]) and not self._inflected(toks[j])
+               and self._joinable(text, toks[j - 1], toks[j])):
             j += 1
         spans.append(Span(self._name_start(text, tok), toks[j - 1].end, "name"))
         return j
@@ -1531,6 +1666,8 @@ class NameFinder:
             return False
         if key in self.word_names and _FAMILY_OWNED_AFTER_RE.match(text, tok.end):
             return True
+        if _KIN_OWNED_AFTER_RE.match(text, tok.end) and not (key.endswith("s") and key[:-1] in self.words):
+            return True  # "crystal's nan's house", "we rang summer's dad"; not a plural noun's ("the kids's mum")
         return (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None
                 and _BIRTH_ORDER_AFTER_RE.match(text, tok.end) is not None)
 
@@ -1600,6 +1737,30 @@ class NameFinder:
                 and (_VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None
                      or enclosed and _ENCLOSED_AFTER_RE.match(text, tok.end) is not None))
 
+    def _word_double(self, tok: _Tok) -> bool:
+        """A double first name in lower case made of a word and a first name ("river-jay", "storm-lee"): two parts, each a
+        word or a first name, one a first name, the whole no word of English and no part a function word, a month or a
+        day ("well-being", "blue-jay" the bird's and "may-day" stay)."""
+        parts = tok.parts()
+        if tok.shape != "lower" or len(parts) != 2 or tok.key in self.words:
+            return False
+        if any(not p.isalpha() or len(p) < 2 or (p in _NOT_NAMES and p not in self.firsts) or p in _MONTH_NAMES
+               or p in _DAY_NAMES or p in KINSHIP_ROLE_WORDS or p in _HOW_WORDS for p in parts):
+            return False
+        return any(p in self.firsts for p in parts) and all(p in self.firsts or p in self.words for p in parts)
+
+    def _inflected(self, tok: _Tok) -> bool:
+        """A word's inflected form the word list leaves out ("lives", "visits", "moved", "staying"): a verb or a plural
+        after a name ("her uncle rhys lives with them"), not the name's second part."""
+        key = tok.key
+        stems = [key[:-1], key[:-2]] if key.endswith("s") else [key[:-2], key[:-1]] if key.endswith("ed") else (
+            [key[:-3], key[:-3] + "e"] if key.endswith("ing") else [])
+        return any(len(st) > 2 and st in self.words and st not in self.firsts for st in stems)
+
+    def _word_name(self, tok: _Tok) -> bool:
+        """A first name that is a word ("grace", "jade"), alone or doubled with a word ("river-jay")."""
+        return tok.key in self.word_names or self._word_double(tok)
+
     def _count_noun(self, tok: _Tok, *, enclosed: bool = False) -> bool:
         """An ordinary word that may be a surname: a singular count noun of the word list, no function word, adverb or
         role ("marsh", "brook"; not "care", "however", "too", "everyone", "sister"); set off on both sides, where an
@@ -1627,12 +1788,16 @@ class NameFinder:
         known = (tok.key in self.firsts or tok.key in self.proper) and tok.key not in KINSHIP_ROLE_WORDS
         if tok.key in _TITLES and tok.key not in self.participant_parts:
             return False  # "sgt bell came", "supt okafor said": the rank or title, then the name
+        if not first and not known and self._inflected(tok):
+            return False  # "her uncle rhys lives with them": a verb after the name
         return (known or tok.key in self.participant_parts) and not self._ordinary(tok)
 
     def _surname_word(self, text: str, run: list[_Tok], tok: _Tok) -> bool:
         """A vocabulary word used as a surname after a first name ("Anthony May", not "in May 2013")."""
         if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
             # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
+            if tok.key not in self.surnames and self._inflected(tok) and _SURNAME_ENDS_RE.match(text, tok.end) is None:
+                return False  # "her uncle rhys lives with them": a verb after the name, not "jane rivers said"
             return tok.key in self.surnames or self._unknown(tok) or _surname_like(tok.key)
         if tok.shape == "caps" and run[-1].shape == "caps" and (tok.key in _TITLES or tok.key in _SURNAME_WORDS) and (
                 run[-1].key in self.firsts or tok.key in _SURNAME_WORDS and self._unknown(run[-1]) and _pronounceable(run[-1].key)):

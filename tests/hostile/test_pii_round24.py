@@ -31,7 +31,7 @@ Scouts in Marple", "plays for Marple") were already redacted as a place with the
 guards here (``test_the_forms_an_earlier_note_doubted_stay_redacted``).
 
 Of 200 sentences tried (five batches, the fifth written after the fixes of the first four, to measure how far they
-reach), 62 leaked on 454e13c; 50 are closed below, 12 are open (see ``_OPEN``); 126 were already redacted
+reach), 62 leaked on 454e13c; 50 are closed below, 12 were open (7 closed in round 25, 5 in round 26); 126 were already redacted
 (``_RED_HELD``).  Of the fifth batch, 19 of 25 leaked on 454e13c, 15 were closed by the fixes of the first four as they
 were, 3 after three small widenings ("the baby of", a month among first names, two words of direction), 1 is open.
 
@@ -329,17 +329,8 @@ _KEPT_NOW = [
     "the NSPCC and Barnardo's came",
 ]
 
-# Sentences that leak still (measured when written); strict, so closing one is seen.  Seven closed in round 25 are in
-# tests/hostile/test_pii_round25.py (a phone number split across a clause or too short, a date of birth in number words,
-# a handle spelled with "dash", a cadet squadron's number, a Welsh
-# school's name of two words, the town after a setting the identifiers find).
-_OPEN = [
-    ("it was Sky who told me, sky's the eldest", ["sky"]),  # a word-name capitalised after "it was ... who"
-    ("we placed Summer and River with the same carer", ["summer", "river"]),  # two word-names, neither found
-    ("we went to crystal's nan's house", ["crystal"]),  # a first name no list holds as one
-    ("the baby, river-jay, was born in the summer", ["river"]),  # a double name with a word no list holds as a name
-    ("the kids, ocean and storm, are twins", ["ocean"]),  # word-names in lower case joined by "and"
-]
+# The five sentences that leaked still when this round was written (12 were open, 7 closed in round 25) are closed in
+# round 26 and tested there (tests/hostile/test_pii_round26.py, ``_FROM_ROUND_24``).
 
 
 @pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
@@ -375,13 +366,6 @@ def test_national_schemes_and_a_charity_are_kept(text):
     # Measured when written: before, "the Duke of [place] award", "his Duke of [place]", "his [name] bronze" and "the
     # NSPCC and [name]'s came"
     assert_kept(text)
-
-
-@pytest.mark.parametrize(("text", "gone"), _OPEN)
-def test_forms_left_open(text, gone):
-    if all(not _left(red, *gone) and "[" in red for red in _both(text)):
-        pytest.fail(f"closed now: move it to _RED_TEAM ({text!r})")
-    pytest.xfail("open: see the comment beside it")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -182,16 +182,16 @@ _KEPT = [
     "we had 40 cadets and 3 squadron staff",
 ]
 
-# A Welsh setting's kind alone, with English words after it: as before (the kind is kept, or redacted alone where it
-# stands as a place).
+# A Welsh setting's kind alone, with English words after it: kept (round 26: "at ysgol" with no name after it is "at
+# school", the common noun; it was "at [place]" in this round).
 _WELSH_KIND_ALONE = [
     ("ysgol is welsh for school", "ysgol is welsh for school"),
     ("the ysgol and the chapel were closed", "the ysgol and the chapel were closed"),
     ("we met at the capel on sunday", "we met at the capel on sunday"),
     ("she sings in the eglwys choir", "she sings in the eglwys choir"),
-    ("he's at ysgol all week", "he's at [place] all week"),
-    ("she was at ysgol the whole time", "she was at [place] the whole time"),
-    ("he's at ysgol and then home", "he's at [place] and then home"),
+    ("he's at ysgol all week", "he's at ysgol all week"),
+    ("she was at ysgol the whole time", "she was at ysgol the whole time"),
+    ("he's at ysgol and then home", "he's at ysgol and then home"),
     # an English word after a setting found and "in" stays
     ("she's at st. john's in the morning", "she's at [place] in the morning"),
     ("he's at st. paul's in question", "he's at [place] in question"),
