@@ -2637,7 +2637,18 @@ def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: 
 
 def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
     """The sentence a forest plot's caption adds: its intervals are unadjusted, and how many lines clear ``null``
-    with and without the adjustment of the table's ``p_adjusted``."""
+    with and without the adjustment of the table's ``p_adjusted``.
+
+    Each count is said as the set it counts (none, it, both, all of these), so a set of none or one reads as such.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"ci_low": [0.2, -1.0], "ci_high": [1.0, 1.0], "p_adjusted": [0.2, 0.9]})
+    >>> _unadjusted_note(d, 0.05, 0.0)
+    ' The intervals are not adjusted for multiple comparisons: one of the 2 lies wholly on one side of no difference, and it does not have an adjusted p-value below 0.05 in the table.'
+    >>> _unadjusted_note(d.iloc[:1], 0.05, 0.0)
+    ' The interval is not adjusted for multiple comparisons: it lies wholly on one side of no difference, and it does not have an adjusted p-value below 0.05 in the table.'
+    """
     low, high = data["ci_low"].astype(float), data["ci_high"].astype(float)
     clear = (low > null) | (high < null)
     not_finding = (data["_not_finding"].astype(bool) if "_not_finding" in data.columns
@@ -2645,15 +2656,37 @@ def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
     p_adj = pd.to_numeric(data["p_adjusted"], errors="coerce")
     kept = int((clear & ~not_finding & (p_adj < alpha)).sum())
     n, k, held_back = len(data), int(clear.sum()), int((clear & not_finding).sum())
+    lead = (" The interval is not adjusted for multiple comparisons" if n == 1
+            else " The intervals are not adjusted for multiple comparisons")
     if not k:
-        return (f" The intervals are not adjusted for multiple comparisons; none of the {n} lies wholly on one side of "
-                "no difference.")
-    return (f" The intervals are not adjusted for multiple comparisons: {k} of the {n} {'lies' if k == 1 else 'lie'} "
-            "wholly on one side of "
-            f"no difference, and {kept} of these {k} {'has' if kept == 1 else 'have'} an adjusted p-value below "
-            f"{alpha:g} in the table"
-            + (f" ({held_back} {'is' if held_back == 1 else 'are'} no finding, as the table's notes say)" if held_back
-               else "") + ".")
+        return lead + ("; it does not lie" if n == 1 else f"; none of the {n} lies") + " wholly on one side of no difference."
+    has = "does not have" if k == 1 and not kept else "have" if kept > 1 else "has"
+    said = (f"{lead}: {_of_these(k, n, first=True)} {'lies' if k == 1 else 'lie'} wholly on one side of no difference, "
+            f"and {_of_these(kept, k)} {has} an adjusted p-value below {alpha:g} in the table")
+    if held_back:
+        who = "these" if held_back == k > 1 else _of_these(held_back, k)
+        said += f" ({who} {'is' if held_back == 1 else 'are'} no finding, as the table's notes say)"
+    return said + "."
+
+
+def _of_these(k: int, n: int, *, first: bool = False) -> str:
+    """``k`` of a set of ``n`` as a subject: 'it' (the only one), 'none of these', 'both', 'all of these', '2 of these
+    3', or with ``first`` (the set named for the first time) 'one of the 6', 'all 4', '3 of the 6'.
+
+    Examples
+    --------
+    >>> [_of_these(k, n) for k, n in ((0, 1), (1, 1), (0, 3), (2, 2), (3, 3), (1, 3), (2, 3))]
+    ['it', 'it', 'none of these', 'both', 'all of these', 'one of these 3', '2 of these 3']
+    >>> [_of_these(k, n, first=True) for k, n in ((1, 1), (1, 6), (2, 2), (4, 4), (3, 6))]
+    ['it', 'one of the 6', 'both', 'all 4', '3 of the 6']
+    """
+    if n == 1:
+        return "it"
+    if k == 0:
+        return f"none of the {n}" if first else "none of these"
+    if k == n:
+        return "both" if n == 2 else f"all {n}" if first else "all of these"
+    return f"{'one' if k == 1 else k} of {'the' if first else 'these'} {n}"
 
 
 def _patsy_term(term: str, since: dict[str, str] | None = None) -> str:
