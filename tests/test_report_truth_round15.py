@@ -80,3 +80,40 @@ def test_the_forest_plots_of_a_study_state_their_counts_as_their_tables_give_the
         for text in (fig.caption, fig.alt_text):
             assert not _DEGENERATE.search(text), (fig.name, text)
     assert np.isfinite(m["estimate"]).all()
+
+
+# --------------------------------------------------------------------------- 2. suggestions: each wave accounted for
+@pytest.fixture(scope="module")
+def process_tiny():
+    """``(study, truth, findings)``: 5 councils, the review process planted as by default (seed 9401)."""
+    return once_per_worker(("round15", "process_tiny"), lambda: analysed_synthetic(
+        5, 9401, interviews_per_wave=3, words_per_interview=300, parts=["process"]))
+
+
+def test_the_suggestions_sentence_names_each_wave_whose_counts_are_not_published(process_tiny):
+    """5 councils: the table of participants making a suggestion suppresses the counts at one wave after the review.
+    The sentence gave the other wave's counts and then "(the counts at one wave is not published)", naming neither
+    the wave nor agreeing. Recounted here from the planted statements (pandas): each wave whose table row is published
+    is stated with its counts, and each whose row is suppressed is named as not published."""
+    study, truth, f = process_tiny
+    report, _ = report_of(f)
+    table = next(b for s in report.sections for b in s.blocks if getattr(b, "name", "") == "suggestions_by_wave").data
+    [text] = [b.text for s in report.sections for b in s.blocks
+              if getattr(b, "text", "").startswith("Participants making at least one suggestion")]
+    st = truth.statements
+    suggesting = st[st["code"] == "recommendation"].groupby("wave")["participant_id"].nunique()
+    iv = study.interviews
+    interviewed = iv.groupby("wave")["participant_id"].nunique()
+    labels = study.waves.set_index("wave")["label"].map(lambda x: str(x).split(" (")[0].lower())
+    hidden = []
+    for r in table.to_dict("records"):
+        w = r["wave"]
+        if r["share"] == "c":
+            hidden.append(labels[w])
+            assert f"at {labels[w]} " not in text.split(" (the counts")[0], text
+        else:
+            assert (r["n_suggesting"], r["n_participants"]) == (suggesting.get(w, 0), interviewed[w])
+            assert f"at {labels[w]} {suggesting.get(w, 0)} of {interviewed[w]} participants" in text, text
+    assert hidden  # the design that showed it
+    [clause] = re.findall(r"\(the counts at (.+?) (?:is|are) not published\)", text)
+    assert sorted(re.split(r", | and ", clause)) == sorted(hidden), text

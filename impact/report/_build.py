@@ -3637,7 +3637,7 @@ def _suggestions_by_wave(ctx) -> list:
     sw = ctx.f.process.get("suggestions_by_wave")
     if sw is None or sw.empty:
         return []
-    rows, said = [], []
+    rows, said, hidden = [], [], []
     for r in sw.to_dict("records"):
         n_key, k_key = ("rec_wave_n", r["wave"]), ("rec_wave", r["wave"])
         ok = ctx.shown(n_key, k_key)
@@ -3646,16 +3646,16 @@ def _suggestions_by_wave(ctx) -> list:
         if ok and r["n_participants"]:
             said.append(f"at {ctx.short_wave(r['wave']).lower()} {int(r['n_suggesting'])} of "
                         f"{int(r['n_participants'])} participants ({_pct(r['share'])})")
+        elif not ok:
+            hidden.append(ctx.short_wave(r["wave"]).lower())
     out = []
     if _process_machine_coded(ctx):
         out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
                                                why="a share rests on the reading of the recommendation code",
                                                what_below="The counts")))
     elif said:
-        hidden = len(sw) - len(said)
         out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said)
-                             + (f" (the counts at {_say(hidden)} wave{'s are' if hidden != 1 else ' is'} not published)"
-                                if hidden else "") + "."))
+                             + (f" (the counts at {_listed(hidden)} are not published)" if hidden else "") + "."))
     out.append(Table("suggestions_by_wave", pd.DataFrame(rows), "Participants making a suggestion, by wave",
                      "Participants with a coded interview at the wave, and those of them who made at least one "
                      "suggestion for the programme.",
