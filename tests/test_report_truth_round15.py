@@ -193,3 +193,45 @@ def test_a_status_groups_randomisation_p_reassigns_the_review_dates_of_its_own_c
         assert row["ri_p_value"] == pytest.approx(p, abs=1e-12), (measure, row["ri_p_value"], p, len(stats))
         checked += 1
     assert checked == 5
+
+
+# --------------------------------------------------------------------------- 4. the survey where status cannot split it
+@pytest.fixture(scope="module")
+def survey_entered():
+    """``(study, truth, findings)``: 30 councils, none in intervention at the survey's first wave and half entering it
+    between the later waves; the survey score planted to rise (0.35 on the latent scale) in every council."""
+    return once_per_worker(("round15", "survey_entered"), lambda: analysed_synthetic(
+        30, 9404, interviews_per_wave=1, words_per_interview=100, parts=["survey"],
+        intervention_paths={"never": 0.5, "entered": 0.5}))
+
+
+def test_the_summary_states_the_survey_change_where_it_cannot_be_split_by_status(survey_entered):
+    """Planted: the survey score rises between its waves in every council. With no council in intervention at the
+    survey's first wave the change cannot be estimated in each status group, and the summary said nothing of the
+    survey, though the survey model's table showed +0.22 points (95% CI 0.15 to 0.29, p < 0.001). The summary now
+    gives the model's change at each later wave, its figures those of the model (rounded), and its sign the planted
+    one."""
+    study, truth, f = survey_entered
+    assert f.survey_by_status is None  # the design that showed it
+    assert truth.effects.survey_shift > 0 and truth.effects.survey_shift_by_intervention == 0
+    h = study.status_history
+    assert not any(c["in_intervention"]["expectations"] for c in truth.councils)
+    assert h["kind"].isin(["improvement_notice", "statutory_direction"]).any()
+    m = f.survey_model.set_index("term")
+    waves = [t for t in m.index if t.startswith("wave_")]
+    assert waves
+    said = [s for s in _bullets_of(f) if s.startswith("In the staff and partner survey")]
+    assert len(said) == len(waves), said
+    for term, text in zip(waves, said, strict=True):
+        r = m.loc[term]
+        assert r["estimate"] > 0 and r["ci_low"] > 0  # the planted rise, found
+        numbers = [float(x) for x in re.findall(r"[-+]?\d+\.\d\d(?!\d)", text)]
+        assert numbers[:3] == [round(float(r[k]), 2) for k in ("estimate", "ci_low", "ci_high")], text
+        assert "changed by +" in text and "not evidence" not in text, text
+
+
+def _bullets_of(findings) -> list[str]:
+    from impact.report import Bullets
+
+    report, _ = report_of(findings)
+    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]

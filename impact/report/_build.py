@@ -852,9 +852,11 @@ def _survey_sentences(ctx) -> list[str]:
     with a survey, where the survey model's counts are published. The summary said nothing of the survey (planted:
     a rise in councils in intervention only, audit12)."""
     sb = ctx.f.survey_by_status
-    if sb is None or not len(sb) or not ctx.shown(("survey_councils",), ("survey_observations",)):
+    if not ctx.shown(("survey_councils",), ("survey_observations",)):
         return []
     first = ctx.short_wave(ctx.waves[0]).lower()
+    if sb is None or not len(sb):
+        return _survey_pooled_sentences(ctx, first)
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
     for w, rows in sb[sb["term"] != "status_at_first"].groupby("wave", sort=False):
@@ -871,6 +873,30 @@ def _survey_sentences(ctx) -> list[str]:
                    f"({format_ci(b['ci_low'], b['ci_high'])}) in councils {lb}: a difference of "
                    f"{_signed(d['estimate'], sign=False)} points ({ctx.level} CI {format_ci(d['ci_low'], d['ci_high'])}, "
                    f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
+    return out
+
+
+def _survey_pooled_sentences(ctx, first: str) -> list[str]:
+    """'In the staff and partner survey, the mean score (1 to 5) changed by +0.22 points between expectations before
+    the review and longer-term change (95% CI 0.15 to 0.29, p < 0.001), in all councils together: ...', one per later
+    wave of the survey model, where the change cannot be estimated in each status group (:func:`_survey_sentences`).
+    The summary said nothing of the survey where no council was in intervention at its first wave, though the
+    model's table showed a rise of 0.22 points, p < 0.001 (planted: a rise of 0.35 on the latent scale, seed 9404,
+    30 councils, half entering intervention between the later waves)."""
+    sm = ctx.f.survey_model
+    if sm is None or not len(sm):
+        return []
+    out = []
+    for r in sm[sm["term"].astype(str).str.startswith("wave_")].to_dict("records"):
+        w = r["term"][len("wave_"):]
+        if w not in ctx.wave_labels:
+            continue
+        verdict = "" if r["p_value"] < ctx.alpha else "; this is not evidence that it did not change"
+        out.append(f"In the staff and partner survey, the mean score (1 to 5) changed by {_signed(r['estimate'])} "
+                   f"points between {first} and {ctx.short_wave(w).lower()} ({ctx.level} CI "
+                   f"{format_ci(r['ci_low'], r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)}), in all councils "
+                   "together: the change could not be estimated separately in councils in and not in intervention"
+                   f"{verdict}.")
     return out
 
 
