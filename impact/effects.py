@@ -490,7 +490,8 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
         change in score points from the first wave, among responses in that status group at both) and
         ``change_difference`` (in intervention minus not); and one row ``status_at_first`` (in intervention minus
         not at the first wave). Columns ``wave``, ``term``, ``estimate``, ``se``, ``ci_low``, ``ci_high``,
-        ``p_value``, ``df``, ``n_obs``, ``n_units``. None when :func:`survey_effects` has no model, or a status group
+        ``p_value``, ``df``, ``n_obs``, ``n_units``, ``n_units_intervention``, ``n_units_no_intervention`` (the
+        councils of each status group at both the first wave and the row's wave, the fewer of the two). None when :func:`survey_effects` has no model, or a status group
         is missing at the first wave or at every later one, or a model cannot be fitted.
     """
     from .stats import longitudinal_model
@@ -530,6 +531,11 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     out = pd.DataFrame(rows)
     out["n_obs"] = res.n_obs
     out["n_units"] = res.n_units
+    # the councils each group's figures rest on: the fewer of those in the group at the first wave and at the row's
+    # wave (a change in one council's survey is that council's result, and its status is public)
+    per = scores.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique()
+    for name, flag in (("n_units_intervention", 1), ("n_units_no_intervention", 0)):
+        out[name] = [min(int(per.get((waves[0], flag), 0)), int(per.get((w, flag), 0))) for w in out["wave"]]
     out.attrs["notes"] = list(res.notes)
     return out
 

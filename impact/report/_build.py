@@ -856,12 +856,18 @@ def _survey_sentences(ctx) -> list[str]:
         return []
     first = ctx.short_wave(ctx.waves[0]).lower()
     if sb is None or not len(sb):
-        return _survey_pooled_sentences(ctx, first)
+        return _survey_pooled_sentences(ctx, first, "the change could not be estimated separately in councils in and "
+                                                   "not in intervention")
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
+    sb = sb.assign(_few=_survey_few(ctx, sb))
     for w, rows in sb[sb["term"] != "status_at_first"].groupby("wave", sort=False):
         r = rows.set_index("term")
         if not {"change_not_in_intervention", "change_in_intervention", "change_difference"} <= set(r.index):
+            continue
+        if r["_few"].any():
+            out += _survey_pooled_sentences(ctx, first, f"a status group has fewer than {ctx.min_count} councils, too "
+                                                        "few to give its change", waves=[w])
             continue
         a, b, d = (r.loc[t] for t in ("change_not_in_intervention", "change_in_intervention", "change_difference"))
         verdict = ("" if d["p_value"] < ctx.alpha else
@@ -876,10 +882,11 @@ def _survey_sentences(ctx) -> list[str]:
     return out
 
 
-def _survey_pooled_sentences(ctx, first: str) -> list[str]:
+def _survey_pooled_sentences(ctx, first: str, why: str, waves: list[str] | None = None) -> list[str]:
     """'In the staff and partner survey, the mean score (1 to 5) changed by +0.22 points between expectations before
     the review and longer-term change (95% CI 0.15 to 0.29, p < 0.001), in all councils together: ...', one per later
-    wave of the survey model, where the change cannot be estimated in each status group (:func:`_survey_sentences`).
+    wave of the survey model (or of ``waves``), where the change is not given in each status group, and ``why``
+    (:func:`_survey_sentences`).
     The summary said nothing of the survey where no council was in intervention at its first wave, though the
     model's table showed a rise of 0.22 points, p < 0.001 (planted: a rise of 0.35 on the latent scale, seed 9404,
     30 councils, half entering intervention between the later waves)."""
@@ -889,14 +896,13 @@ def _survey_pooled_sentences(ctx, first: str) -> list[str]:
     out = []
     for r in sm[sm["term"].astype(str).str.startswith("wave_")].to_dict("records"):
         w = r["term"][len("wave_"):]
-        if w not in ctx.wave_labels:
+        if w not in ctx.wave_labels or (waves is not None and w not in waves):
             continue
         verdict = "" if r["p_value"] < ctx.alpha else "; this is not evidence that it did not change"
         out.append(f"In the staff and partner survey, the mean score (1 to 5) changed by {_signed(r['estimate'])} "
                    f"points between {first} and {ctx.short_wave(w).lower()} ({ctx.level} CI "
                    f"{format_ci(r['ci_low'], r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)}), in all councils "
-                   "together: the change could not be estimated separately in councils in and not in intervention"
-                   f"{verdict}.")
+                   f"together: {why}{verdict}.")
     return out
 
 
@@ -2628,17 +2634,33 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
             "change_in_intervention": "Change to {w}, in intervention",
             "change_difference": "Change to {w}, in minus not in intervention",
             "status_at_first": "At {w}, in minus not in intervention"}
+    few = _survey_few(ctx, sb)
     rows = [{"comparison": what[r["term"]].format(w=ctx.short_wave(r["wave"]).lower()),
-             **{c: r[c] if ok else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
-            for r in sb.to_dict("records")]
+             **{c: r[c] if ok and not small else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
+            for r, small in zip(sb.to_dict("records"), few, strict=True)]
     return Table("survey_by_status", pd.DataFrame(rows),
                  "Change in the staff and partner survey score, by intervention status",
                  "The model of the table above with the wave interacting with each council's intervention status at "
                  f"the wave (scale points): the change in the mean score from {first} in councils in each status, "
                  "its difference, and the difference between the groups at the first wave. A council that moved into "
-                 "or out of intervention counts in the group it was in at each wave.",
+                 "or out of intervention counts in the group it was in at each wave."
+                 + (f" Shown where at least {ctx.min_count} councils of each group it rests on answered the survey at "
+                    "both waves." if any(few) else ""),
                  {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison")})
+
+
+def _survey_few(ctx, sb: pd.DataFrame) -> list[bool]:
+    """Per row of the survey by status, whether a status group it rests on has fewer than ``min_count`` councils
+    answering at the first wave and the row's wave: that group's change is a few councils' own survey result, and
+    their status is public (5 councils: the change 'in councils in intervention' was one council's)."""
+    if "n_units_intervention" not in sb.columns:
+        return [False] * len(sb)
+    small_in = sb["n_units_intervention"] < ctx.min_count
+    small_out = sb["n_units_no_intervention"] < ctx.min_count
+    rests_in = sb["term"] != "change_not_in_intervention"
+    rests_out = sb["term"] != "change_in_intervention"
+    return ((small_in & rests_in) | (small_out & rests_out)).tolist()
 
 
 def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str,
