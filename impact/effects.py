@@ -549,7 +549,9 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     -------
     DataFrame or None
         One row per term (``term``, ``estimate``, ``se``, ``ci_low``,
-        ``ci_high``, ``p_value``, ``n_obs``, ``n_units``); None when the
+        ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
+        ``n_units_intervention`` and ``n_units_no_intervention``: the
+        councils answering in each status at some wave); None when the
         study has no survey at two waves (of councils with a known status) or
         the model cannot be fitted. Responses from a council whose status at
         the wave is unknown are left out. ``attrs["notes"]`` holds the
@@ -572,5 +574,9 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     p["term"] = p["term"].map(_term_name)
     p["n_obs"] = res.n_obs
     p["n_units"] = res.n_units
+    # the councils answering in each status at some wave: the status term compares them
+    per = scores.groupby("in_intervention")["council_id"].nunique()
+    p["n_units_intervention"] = int(per.get(1, 0))
+    p["n_units_no_intervention"] = int(per.get(0, 0))
     p.attrs["notes"] = list(res.notes)
     return p

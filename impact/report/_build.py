@@ -2605,6 +2605,11 @@ def _models(ctx) -> Section:
         s["contrast"] = s["term"].map(_patsy_term)
         cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
         shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
+        # the status term of a group of few councils is their own survey result, and their status is public
+        few_status = (s["term"] == "in_intervention") & _few_councils_in_a_group(ctx, s)
+        if few_status.any():
+            shown = shown.astype(object)
+            shown.loc[few_status, cols[1:]] = SUPPRESSED
         nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
         random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
                   "within council" if nested else "random intercept per council")
@@ -2614,7 +2619,9 @@ def _models(ctx) -> Section:
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, " + random
                             + " (REML); estimates in scale points."
                             + (" It assumes the score changed alike in councils in and not in intervention; the next "
-                               "table gives the change in each." if by_status is not None else ""),
+                               "table gives the change in each." if by_status is not None else "")
+                            + (f" The difference by intervention status is shown where at least {ctx.min_count} "
+                               "councils in each status answered the survey." if few_status.any() else ""),
                             {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"}))
         if by_status is not None:
             blocks.append(by_status)
@@ -2654,13 +2661,21 @@ def _survey_few(ctx, sb: pd.DataFrame) -> list[bool]:
     """Per row of the survey by status, whether a status group it rests on has fewer than ``min_count`` councils
     answering at the first wave and the row's wave: that group's change is a few councils' own survey result, and
     their status is public (5 councils: the change 'in councils in intervention' was one council's)."""
-    if "n_units_intervention" not in sb.columns:
-        return [False] * len(sb)
-    small_in = sb["n_units_intervention"] < ctx.min_count
-    small_out = sb["n_units_no_intervention"] < ctx.min_count
+    small_in, small_out = _few_councils_in_a_group(ctx, sb, each=True)
     rests_in = sb["term"] != "change_not_in_intervention"
     rests_out = sb["term"] != "change_in_intervention"
     return ((small_in & rests_in) | (small_out & rests_out)).tolist()
+
+
+def _few_councils_in_a_group(ctx, rows: pd.DataFrame, *, each: bool = False):
+    """Per row of a survey table, whether the councils in intervention (``n_units_intervention``) or those not in it
+    are fewer than ``min_count`` (with ``each``, the two as a pair); none where the table does not count them."""
+    if "n_units_intervention" not in rows.columns:
+        none = pd.Series(False, index=rows.index)
+        return (none, none) if each else none
+    small_in = rows["n_units_intervention"] < ctx.min_count
+    small_out = rows["n_units_no_intervention"] < ctx.min_count
+    return (small_in, small_out) if each else small_in | small_out
 
 
 def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str,
