@@ -120,11 +120,13 @@ def test_the_suggestions_sentence_names_each_wave_whose_counts_are_not_published
 
 
 # --------------------------------------------------------------------------- 3. a status group's randomisation p
-def _simple_att(y: pd.DataFrame, g: pd.Series) -> float:
+def _simple_att(y: pd.DataFrame, g: pd.Series, *, lone: list | None = None) -> float:
     """Callaway and Sant'Anna's simple average of ATT(g, t) with not-yet-treated comparisons, written out here with
     pandas: ``y`` one row per council and a column per period (NaN where not observed), ``g`` each council's first
     treated period (inf: not within the panel). Each post-treatment cell compares the cohort's change from period
-    g - 1 with that of the councils not yet treated at t observed at both periods; cells are weighted by cohort size."""
+    g - 1 with that of the councils not yet treated at t observed at both periods, where at least two are (one
+    council's change is its own noise, with no standard error); cells are weighted by cohort size. ``lone`` collects
+    the cells left out for one comparison council."""
     total = weight = 0.0
     for cohort in sorted(set(g[np.isfinite(g)])):
         members = g.index[g == cohort]
@@ -133,7 +135,9 @@ def _simple_att(y: pd.DataFrame, g: pd.Series) -> float:
             controls = g.index[g > t]
             dt = (y.loc[members, t] - y.loc[members, base]).dropna()
             dc = (y.loc[controls, t] - y.loc[controls, base]).dropna()
-            if len(dt) and len(dc):
+            if len(dc) == 1 and lone is not None:
+                lone.append((cohort, t))
+            if len(dt) and len(dc) >= 2:
                 total += len(members) * (dt.mean() - dc.mean())
                 weight += len(members)
     return total / weight if weight else float("nan")
@@ -193,6 +197,50 @@ def test_a_status_groups_randomisation_p_reassigns_the_review_dates_of_its_own_c
         assert row["ri_p_value"] == pytest.approx(p, abs=1e-12), (measure, row["ri_p_value"], p, len(stats))
         checked += 1
     assert checked == 5
+
+
+def _panel(study, measure: str) -> tuple[pd.DataFrame, pd.Series]:
+    """One indicator's values (a row per council, a column per period index) and each council's first period ending
+    on or after its review (inf: after the last), from the study's tables with pandas."""
+    from impact.indicators import review_dates
+
+    d = study.indicators.dropna(subset=["value"])
+    d = d[d["measure"] == measure]
+    periods = sorted(pd.to_datetime(d["period"]).unique())
+    y = d.assign(t=pd.to_datetime(d["period"]).map({p: i for i, p in enumerate(periods)})).pivot(
+        index="council_id", columns="t", values="value")
+    first = review_dates(study).map(lambda day: next((i for i, p in enumerate(periods) if p >= day), np.inf))
+    first = first.reindex(y.index)
+    keep = first != 0  # reviewed before the first period: no period before the review
+    return y[keep], first[keep]
+
+
+def test_a_cell_compared_with_one_council_does_not_enter_the_change_after_the_review():
+    """Nothing planted in the indicators. A null study of 30 councils (seed 94409) said in its summary that referrals
+    "changed by +54.83 after the review (95% CI 39.81 to 69.84; randomisation p = 0.005, adjusted 0.025)": one
+    council was reviewed in the last cohort, so the cells of the period before its review compared every earlier
+    cohort with that council alone, whose figure dipped by 70 that year; such a cell has no standard error, and the
+    aggregate's leaves out the lone council's variance. Recomputed here with pandas on a null study with such cells
+    (12 councils, seed 9401): the published change after the review is the simple average over the cells compared
+    with at least two councils not yet reviewed, for every indicator."""
+    import warnings
+
+    from impact.indicators import review_indicator_effects
+    from impact.synth import SynthEffects, generate_with_truth
+
+    study, _ = generate_with_truth(12, seed=9401, interviews_per_wave=1, words_per_interview=50,
+                                   effects=SynthEffects.null())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        published = review_indicator_effects(study, n_permutations=99, seed=1).set_index(["group", "measure"])
+    lone_cells = 0
+    for measure in sorted(set(study.indicators["measure"])):
+        y, first = _panel(study, measure)
+        lone: list = []
+        expected = _simple_att(y, first, lone=lone)
+        lone_cells += len(lone)
+        assert published.loc[("all", measure), "estimate"] == pytest.approx(expected, abs=1e-9), (measure, lone)
+    assert lone_cells  # the design that showed it
 
 
 # --------------------------------------------------------------------------- 4. the survey where status cannot split it

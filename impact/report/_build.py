@@ -2963,8 +2963,8 @@ def _review_did(ctx) -> list:
                   "cohort (the councils whose review ended within the same indicator period) is compared, period by "
                   "period, with the councils not yet reviewed, and the effects are averaged over cohorts and the "
                   "periods after the review (staggered difference-in-differences with not-yet-reviewed councils as "
-                  "the comparison, Callaway and Sant'Anna 2021). Periods after the last cohort's review have no "
-                  "comparison and do not enter. With few councils, read the randomisation p-value (review dates "
+                  "the comparison, Callaway and Sant'Anna 2021). Periods with fewer than two councils not yet reviewed "
+                  "do not enter. With few councils, read the randomisation p-value (review dates "
                   "permuted among the councils), adjusted for testing several indicators. The review is not assigned "
                   "at random: a council that asked for one as things began to change would show a change here too."
                   + (" " + found if found else "") + by_status),

@@ -487,6 +487,12 @@ def _targets(design: _Design, cells: pd.DataFrame, kind: str, min_e, max_e):
     return targets, np.ones(len(levels)), False, "time"
 
 
+def _compared_cells(design: _Design, assigned: np.ndarray, minimum: int) -> np.ndarray:
+    """The cell estimates of ``assigned`` (B, cells), NaN (not identified) where fewer than ``minimum`` units compare."""
+    est, _, n_control, _ = _cell_estimates(design, assigned)
+    return np.where(n_control < minimum, np.nan, est)
+
+
 def _combine(est: np.ndarray, targets: list[_Target], overall_w: np.ndarray):
     """Targets (B, J) and overall (B,) from cell estimates (B, cells), renormalising over identified cells."""
     b = est.shape[0]
@@ -632,6 +638,7 @@ class StaggeredDiDResults:
         min_e: float | None = None,
         max_e: float | None = None,
         permute_among: Collection | None = None,
+        min_comparison: int = 1,
     ) -> AggregateResults:
         """Average the ATT(g, t) into one effect, an event study, or effects by cohort or period.
 
@@ -670,6 +677,12 @@ class StaggeredDiDResults:
         min_e, max_e : float, optional
             Event-time window ("dynamic"; `max_e` also limits "simple" and
             "group").
+        min_comparison : int
+            Cells compared with fewer units than this are left out, in the
+            observed effect and in each reassignment. A cell with one
+            comparison unit has no standard error of its own, and the
+            aggregate's leaves out that unit's variance: 2 keeps such cells
+            from making a narrow interval of one unit's noise.
         permute_among : collection, optional
             Units (labels of the `unit` column) whose first-treated periods
             the randomisation reassigns among themselves; the others keep
@@ -690,6 +703,7 @@ class StaggeredDiDResults:
         """
         _check_choice("kind", kind, KINDS)
         _check_count("n_permutations", n_permutations, minimum=0)
+        _check_count("min_comparison", min_comparison, minimum=1)
         alpha = self.alpha if alpha is None else alpha
         _check_probability("alpha", alpha)
         n_bootstrap = self.n_bootstrap if n_bootstrap is None else n_bootstrap
@@ -697,7 +711,8 @@ class StaggeredDiDResults:
         rng = np.random.default_rng(self._seed if seed is None else seed)
         design, inf = self._design, self._influence
         cells = design.cells
-        est = self.att_gt["estimate"].to_numpy(dtype="float64")
+        est = self.att_gt["estimate"].to_numpy(dtype="float64").copy()
+        est[self.att_gt["n_control"].to_numpy() < min_comparison] = np.nan
         targets, overall_w, overall_estimated, label = _targets(design, cells, kind, min_e, max_e)
         psi, theta, psi_overall, overall = _aggregate_influence(design, cells, est, inf, targets, overall_w,
                                                                 overall_estimated)
@@ -734,7 +749,7 @@ class StaggeredDiDResults:
             perm = full
             with one_blas_thread():
                 permuted = np.concatenate([
-                    _combine(_cell_estimates(design, block)[0], targets, overall_w)[1]
+                    _combine(_compared_cells(design, block, min_comparison), targets, overall_w)[1]
                     for block in np.array_split(perm, max(1, len(perm) // 500))
                 ])
             ri_p, used, dropped = ri_pvalue(overall, permuted, exact)
