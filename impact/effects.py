@@ -500,7 +500,8 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
         change in score points from the first wave, among responses in that status group at both) and
         ``change_difference`` (in intervention minus not); and one row ``status_at_first`` (in intervention minus
         not at the first wave). Columns ``wave``, ``term``, ``estimate``, ``se``, ``ci_low``, ``ci_high``,
-        ``p_value``, ``df``, ``n_obs``, ``n_units``. None when :func:`survey_effects` has no model, or a status group
+        ``p_value``, ``df``, ``n_obs``, ``n_units``, ``n_units_intervention``, ``n_units_no_intervention`` (the
+        councils of each status group at both the first wave and the row's wave, the fewer of the two). None when :func:`survey_effects` has no model, or a status group
         is missing at the first wave or at every later one, or a model cannot be fitted.
     """
     from .stats import longitudinal_model
@@ -540,6 +541,11 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     out = pd.DataFrame(rows)
     out["n_obs"] = res.n_obs
     out["n_units"] = res.n_units
+    # the councils each group's figures rest on: the fewer of those in the group at the first wave and at the row's
+    # wave (a change in one council's survey is that council's result, and its status is public)
+    per = scores.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique()
+    for name, flag in (("n_units_intervention", 1), ("n_units_no_intervention", 0)):
+        out[name] = [min(int(per.get((waves[0], flag), 0)), int(per.get((w, flag), 0))) for w in out["wave"]]
     out.attrs["notes"] = list(res.notes)
     return out
 
@@ -553,7 +559,9 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     -------
     DataFrame or None
         One row per term (``term``, ``estimate``, ``se``, ``ci_low``,
-        ``ci_high``, ``p_value``, ``n_obs``, ``n_units``); None when the
+        ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
+        ``n_units_intervention`` and ``n_units_no_intervention``: the
+        councils answering in each status at some wave); None when the
         study has no survey at two waves (of councils with a known status) or
         the model cannot be fitted. Responses from a council whose status at
         the wave is unknown are left out. ``attrs["notes"]`` holds the
@@ -576,5 +584,9 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     p["term"] = p["term"].map(_term_name)
     p["n_obs"] = res.n_obs
     p["n_units"] = res.n_units
+    # the councils answering in each status at some wave: the status term compares them
+    per = scores.groupby("in_intervention")["council_id"].nunique()
+    p["n_units_intervention"] = int(per.get(1, 0))
+    p["n_units_no_intervention"] = int(per.get(0, 0))
     p.attrs["notes"] = list(res.notes)
     return p

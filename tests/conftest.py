@@ -510,3 +510,38 @@ def images_loaded_in_browser(html: Path, workdir: Path) -> tuple[int, int]:
     match = re.search(r"loaded=(\d+) total=(\d+)", result.stdout)
     assert match, f"probe did not run; stderr: {result.stderr[-2000:]}"
     return int(match.group(1)), int(match.group(2))
+
+
+def forest_counts(text: str) -> tuple[int | None, int, int] | None:
+    """``(lines, clear, kept)`` a forest plot's caption or alternative text states: the lines drawn, those whose
+    interval lies wholly on one side of no difference, and of those the ones with an adjusted p below alpha; None when
+    it states none. Counts are read as the words say them ('it', 'none of the 6', 'both', 'all 4', 'one of these 3').
+    """
+    import re
+
+    m = re.search(r"The (intervals?) (?:is|are) not adjusted for multiple comparisons[:;] (.+?) (lies|lie|does not lie) "
+                  r"wholly on one side of no difference(?:, and (.+?) (has|have|does not have) an adjusted p-value)?",
+                  text)
+    if m is None:
+        return None
+    single = m.group(1) == "interval"
+
+    def count(said: str, verb: str, total: int | None) -> tuple[int | None, int]:
+        if said == "it":
+            return 1, int(not verb.startswith("does not"))
+        if said == "both":
+            return 2, 2
+        if said in ("all of these", "none of these"):
+            return total, total if said.startswith("all") else 0
+        words = re.fullmatch(r"(none|all|one|\d+)(?: of (?:the|these))? (\d+)", said)
+        assert words, said
+        k, n = words.group(1), int(words.group(2))
+        return n, {"none": 0, "all": n, "one": 1}.get(k, None) if not k.isdigit() else int(k)
+
+    n, k = count(m.group(2), m.group(3), None)
+    assert (n == 1) == single, text
+    if m.group(4) is None:
+        return n, k, 0
+    total, kept = count(m.group(4), m.group(5), k)
+    assert total == k, text
+    return n, k, kept

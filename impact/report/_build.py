@@ -852,14 +852,22 @@ def _survey_sentences(ctx) -> list[str]:
     with a survey, where the survey model's counts are published. The summary said nothing of the survey (planted:
     a rise in councils in intervention only, audit12)."""
     sb = ctx.f.survey_by_status
-    if sb is None or not len(sb) or not ctx.shown(("survey_councils",), ("survey_observations",)):
+    if not ctx.shown(("survey_councils",), ("survey_observations",)):
         return []
     first = ctx.short_wave(ctx.waves[0]).lower()
+    if sb is None or not len(sb):
+        return _survey_pooled_sentences(ctx, first, "the change could not be estimated separately in councils in and "
+                                                   "not in intervention")
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
+    sb = sb.assign(_few=_survey_few(ctx, sb))
     for w, rows in sb[sb["term"] != "status_at_first"].groupby("wave", sort=False):
         r = rows.set_index("term")
         if not {"change_not_in_intervention", "change_in_intervention", "change_difference"} <= set(r.index):
+            continue
+        if r["_few"].any():
+            out += _survey_pooled_sentences(ctx, first, f"a status group has fewer than {ctx.min_count} councils, too "
+                                                        "few to give its change", waves=[w])
             continue
         a, b, d = (r.loc[t] for t in ("change_not_in_intervention", "change_in_intervention", "change_difference"))
         verdict = ("" if d["p_value"] < ctx.alpha else
@@ -871,6 +879,30 @@ def _survey_sentences(ctx) -> list[str]:
                    f"({format_ci(b['ci_low'], b['ci_high'])}) in councils {lb}: a difference of "
                    f"{_signed(d['estimate'], sign=False)} points ({ctx.level} CI {format_ci(d['ci_low'], d['ci_high'])}, "
                    f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
+    return out
+
+
+def _survey_pooled_sentences(ctx, first: str, why: str, waves: list[str] | None = None) -> list[str]:
+    """'In the staff and partner survey, the mean score (1 to 5) changed by +0.22 points between expectations before
+    the review and longer-term change (95% CI 0.15 to 0.29, p < 0.001), in all councils together: ...', one per later
+    wave of the survey model (or of ``waves``), where the change is not given in each status group, and ``why``
+    (:func:`_survey_sentences`).
+    The summary said nothing of the survey where no council was in intervention at its first wave, though the
+    model's table showed a rise of 0.22 points, p < 0.001 (planted: a rise of 0.35 on the latent scale, seed 9404,
+    30 councils, half entering intervention between the later waves)."""
+    sm = ctx.f.survey_model
+    if sm is None or not len(sm):
+        return []
+    out = []
+    for r in sm[sm["term"].astype(str).str.startswith("wave_")].to_dict("records"):
+        w = r["term"][len("wave_"):]
+        if w not in ctx.wave_labels or (waves is not None and w not in waves):
+            continue
+        verdict = "" if r["p_value"] < ctx.alpha else "; this is not evidence that it did not change"
+        out.append(f"In the staff and partner survey, the mean score (1 to 5) changed by {_signed(r['estimate'])} "
+                   f"points between {first} and {ctx.short_wave(w).lower()} ({ctx.level} CI "
+                   f"{format_ci(r['ci_low'], r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)}), in all councils "
+                   f"together: {why}{verdict}.")
     return out
 
 
@@ -2578,6 +2610,11 @@ def _models(ctx) -> Section:
         s["contrast"] = s["term"].map(_patsy_term)
         cols = ["contrast", "estimate", "se", "ci_low", "ci_high", "p_value"]
         shown = s[cols] if ok else s[cols].assign(**{c: SUPPRESSED for c in cols[1:]})
+        # the status term of a group of few councils is their own survey result, and their status is public
+        few_status = (s["term"] == "in_intervention") & _few_councils_in_a_group(ctx, s)
+        if few_status.any():
+            shown = shown.astype(object)
+            shown.loc[few_status, cols[1:]] = SUPPRESSED
         nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
         random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
                   "within council" if nested else "random intercept per council")
@@ -2587,7 +2624,9 @@ def _models(ctx) -> Section:
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, " + random
                             + " (REML); estimates in scale points."
                             + (" It assumes the score changed alike in councils in and not in intervention; the next "
-                               "table gives the change in each." if by_status is not None else ""),
+                               "table gives the change in each." if by_status is not None else "")
+                            + (f" The difference by intervention status is shown where at least {ctx.min_count} "
+                               "councils in each status answered the survey." if few_status.any() else ""),
                             {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"}))
         if by_status is not None:
             blocks.append(by_status)
@@ -2607,17 +2646,41 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
             "change_in_intervention": "Change to {w}, in intervention",
             "change_difference": "Change to {w}, in minus not in intervention",
             "status_at_first": "At {w}, in minus not in intervention"}
+    few = _survey_few(ctx, sb)
     rows = [{"comparison": what[r["term"]].format(w=ctx.short_wave(r["wave"]).lower()),
-             **{c: r[c] if ok else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
-            for r in sb.to_dict("records")]
+             **{c: r[c] if ok and not small else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
+            for r, small in zip(sb.to_dict("records"), few, strict=True)]
     return Table("survey_by_status", pd.DataFrame(rows),
                  "Change in the staff and partner survey score, by intervention status",
                  "The model of the table above with the wave interacting with each council's intervention status at "
                  f"the wave (scale points): the change in the mean score from {first} in councils in each status, "
                  "its difference, and the difference between the groups at the first wave. A council that moved into "
-                 "or out of intervention counts in the group it was in at each wave.",
+                 "or out of intervention counts in the group it was in at each wave."
+                 + (f" Shown where at least {ctx.min_count} councils of each group it rests on answered the survey at "
+                    "both waves." if any(few) else ""),
                  {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison")})
+
+
+def _survey_few(ctx, sb: pd.DataFrame) -> list[bool]:
+    """Per row of the survey by status, whether a status group it rests on has fewer than ``min_count`` councils
+    answering at the first wave and the row's wave: that group's change is a few councils' own survey result, and
+    their status is public (5 councils: the change 'in councils in intervention' was one council's)."""
+    small_in, small_out = _few_councils_in_a_group(ctx, sb, each=True)
+    rests_in = sb["term"] != "change_not_in_intervention"
+    rests_out = sb["term"] != "change_in_intervention"
+    return ((small_in & rests_in) | (small_out & rests_out)).tolist()
+
+
+def _few_councils_in_a_group(ctx, rows: pd.DataFrame, *, each: bool = False):
+    """Per row of a survey table, whether the councils in intervention (``n_units_intervention``) or those not in it
+    are fewer than ``min_count`` (with ``each``, the two as a pair); none where the table does not count them."""
+    if "n_units_intervention" not in rows.columns:
+        none = pd.Series(False, index=rows.index)
+        return (none, none) if each else none
+    small_in = rows["n_units_intervention"] < ctx.min_count
+    small_out = rows["n_units_no_intervention"] < ctx.min_count
+    return (small_in, small_out) if each else small_in | small_out
 
 
 def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: str, alt: str,
@@ -2642,7 +2705,18 @@ def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: 
 
 def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
     """The sentence a forest plot's caption adds: its intervals are unadjusted, and how many lines clear ``null``
-    with and without the adjustment of the table's ``p_adjusted``."""
+    with and without the adjustment of the table's ``p_adjusted``.
+
+    Each count is said as the set it counts (none, it, both, all of these), so a set of none or one reads as such.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"ci_low": [0.2, -1.0], "ci_high": [1.0, 1.0], "p_adjusted": [0.2, 0.9]})
+    >>> _unadjusted_note(d, 0.05, 0.0)
+    ' The intervals are not adjusted for multiple comparisons: one of the 2 lies wholly on one side of no difference, and it does not have an adjusted p-value below 0.05 in the table.'
+    >>> _unadjusted_note(d.iloc[:1], 0.05, 0.0)
+    ' The interval is not adjusted for multiple comparisons: it lies wholly on one side of no difference, and it does not have an adjusted p-value below 0.05 in the table.'
+    """
     low, high = data["ci_low"].astype(float), data["ci_high"].astype(float)
     clear = (low > null) | (high < null)
     not_finding = (data["_not_finding"].astype(bool) if "_not_finding" in data.columns
@@ -2650,15 +2724,37 @@ def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
     p_adj = pd.to_numeric(data["p_adjusted"], errors="coerce")
     kept = int((clear & ~not_finding & (p_adj < alpha)).sum())
     n, k, held_back = len(data), int(clear.sum()), int((clear & not_finding).sum())
+    lead = (" The interval is not adjusted for multiple comparisons" if n == 1
+            else " The intervals are not adjusted for multiple comparisons")
     if not k:
-        return (f" The intervals are not adjusted for multiple comparisons; none of the {n} lies wholly on one side of "
-                "no difference.")
-    return (f" The intervals are not adjusted for multiple comparisons: {k} of the {n} {'lies' if k == 1 else 'lie'} "
-            "wholly on one side of "
-            f"no difference, and {kept} of these {k} {'has' if kept == 1 else 'have'} an adjusted p-value below "
-            f"{alpha:g} in the table"
-            + (f" ({held_back} {'is' if held_back == 1 else 'are'} no finding, as the table's notes say)" if held_back
-               else "") + ".")
+        return lead + ("; it does not lie" if n == 1 else f"; none of the {n} lies") + " wholly on one side of no difference."
+    has = "does not have" if k == 1 and not kept else "have" if kept > 1 else "has"
+    said = (f"{lead}: {_of_these(k, n, first=True)} {'lies' if k == 1 else 'lie'} wholly on one side of no difference, "
+            f"and {_of_these(kept, k)} {has} an adjusted p-value below {alpha:g} in the table")
+    if held_back:
+        who = "these" if held_back == k > 1 else _of_these(held_back, k)
+        said += f" ({who} {'is' if held_back == 1 else 'are'} no finding, as the table's notes say)"
+    return said + "."
+
+
+def _of_these(k: int, n: int, *, first: bool = False) -> str:
+    """``k`` of a set of ``n`` as a subject: 'it' (the only one), 'none of these', 'both', 'all of these', '2 of these
+    3', or with ``first`` (the set named for the first time) 'one of the 6', 'all 4', '3 of the 6'.
+
+    Examples
+    --------
+    >>> [_of_these(k, n) for k, n in ((0, 1), (1, 1), (0, 3), (2, 2), (3, 3), (1, 3), (2, 3))]
+    ['it', 'it', 'none of these', 'both', 'all of these', 'one of these 3', '2 of these 3']
+    >>> [_of_these(k, n, first=True) for k, n in ((1, 1), (1, 6), (2, 2), (4, 4), (3, 6))]
+    ['it', 'one of the 6', 'both', 'all 4', '3 of the 6']
+    """
+    if n == 1:
+        return "it"
+    if k == 0:
+        return f"none of the {n}" if first else "none of these"
+    if k == n:
+        return "both" if n == 2 else f"all {n}" if first else "all of these"
+    return f"{'one' if k == 1 else k} of {'the' if first else 'these'} {n}"
 
 
 def _patsy_term(term: str, since: dict[str, str] | None = None) -> str:
@@ -2872,8 +2968,8 @@ def _review_did(ctx) -> list:
                   "cohort (the councils whose review ended within the same indicator period) is compared, period by "
                   "period, with the councils not yet reviewed, and the effects are averaged over cohorts and the "
                   "periods after the review (staggered difference-in-differences with not-yet-reviewed councils as "
-                  "the comparison, Callaway and Sant'Anna 2021). Periods after the last cohort's review have no "
-                  "comparison and do not enter. With few councils, read the randomisation p-value (review dates "
+                  "the comparison, Callaway and Sant'Anna 2021). Periods with fewer than two councils not yet reviewed "
+                  "do not enter. With few councils, read the randomisation p-value (review dates "
                   "permuted among the councils), adjusted for testing several indicators. The review is not assigned "
                   "at random: a council that asked for one as things began to change would show a change here too."
                   + (" " + found if found else "") + by_status),
@@ -3609,7 +3705,7 @@ def _suggestions_by_wave(ctx) -> list:
     sw = ctx.f.process.get("suggestions_by_wave")
     if sw is None or sw.empty:
         return []
-    rows, said = [], []
+    rows, said, hidden = [], [], []
     for r in sw.to_dict("records"):
         n_key, k_key = ("rec_wave_n", r["wave"]), ("rec_wave", r["wave"])
         ok = ctx.shown(n_key, k_key)
@@ -3618,16 +3714,16 @@ def _suggestions_by_wave(ctx) -> list:
         if ok and r["n_participants"]:
             said.append(f"at {ctx.short_wave(r['wave']).lower()} {int(r['n_suggesting'])} of "
                         f"{int(r['n_participants'])} participants ({_pct(r['share'])})")
+        elif not ok:
+            hidden.append(ctx.short_wave(r["wave"]).lower())
     out = []
     if _process_machine_coded(ctx):
         out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
                                                why="a share rests on the reading of the recommendation code",
                                                what_below="The counts")))
     elif said:
-        hidden = len(sw) - len(said)
         out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said)
-                             + (f" (the counts at {_say(hidden)} wave{'s are' if hidden != 1 else ' is'} not published)"
-                                if hidden else "") + "."))
+                             + (f" (the counts at {_listed(hidden)} are not published)" if hidden else "") + "."))
     out.append(Table("suggestions_by_wave", pd.DataFrame(rows), "Participants making a suggestion, by wave",
                      "Participants with a coded interview at the wave, and those of them who made at least one "
                      "suggestion for the programme.",

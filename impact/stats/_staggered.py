@@ -14,6 +14,7 @@ into the summaries a report needs.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -53,6 +54,7 @@ class _Design:
     cells: pd.DataFrame  # one row per (group, time) cell
     control: str
     anticipation: int
+    units: np.ndarray | None = None  # (n,) unit labels, in the order of the rows
 
 
 def staggered_did(
@@ -308,7 +310,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     groups = np.unique(g[np.isfinite(g)])
     cells = _cells(times, groups, base_period, anticipation)
     design = _Design(times=times, y=y, g=g, cluster=cluster_codes, groups=groups, cells=cells, control=control,
-                     anticipation=anticipation)
+                     anticipation=anticipation, units=np.asarray(keep_units))
     return design, int(len(frame)), notes
 
 
@@ -485,6 +487,12 @@ def _targets(design: _Design, cells: pd.DataFrame, kind: str, min_e, max_e):
     return targets, np.ones(len(levels)), False, "time"
 
 
+def _compared_cells(design: _Design, assigned: np.ndarray, minimum: int) -> np.ndarray:
+    """The cell estimates of ``assigned`` (B, cells), NaN (not identified) where fewer than ``minimum`` units compare."""
+    est, _, n_control, _ = _cell_estimates(design, assigned)
+    return np.where(n_control < minimum, np.nan, est)
+
+
 def _combine(est: np.ndarray, targets: list[_Target], overall_w: np.ndarray):
     """Targets (B, J) and overall (B,) from cell estimates (B, cells), renormalising over identified cells."""
     b = est.shape[0]
@@ -629,6 +637,8 @@ class StaggeredDiDResults:
         seed: int | np.random.Generator | None = None,
         min_e: float | None = None,
         max_e: float | None = None,
+        permute_among: Collection | None = None,
+        min_comparison: int = 1,
     ) -> AggregateResults:
         """Average the ATT(g, t) into one effect, an event study, or effects by cohort or period.
 
@@ -649,7 +659,13 @@ class StaggeredDiDResults:
         `n_permutations` (exact), otherwise `n_permutations` random ones;
         assignments under which the effect is not identified are dropped and
         counted. Use it with few treated councils, where the standard errors
-        are unreliable.
+        are unreliable. With `permute_among`, only those units' first-treated
+        periods are reassigned, among themselves (when they are treated, not
+        whether): for a group of units chosen otherwise than by treatment (a
+        status), compared with units whose panels end at their own treatment,
+        reassigning across all units would make treated the units with
+        truncated panels and comparisons the group's full ones, a null
+        distribution the observed assignment does not come from.
 
         Parameters
         ----------
@@ -661,6 +677,16 @@ class StaggeredDiDResults:
         min_e, max_e : float, optional
             Event-time window ("dynamic"; `max_e` also limits "simple" and
             "group").
+        min_comparison : int
+            Cells compared with fewer units than this are left out, in the
+            observed effect and in each reassignment. A cell with one
+            comparison unit has no standard error of its own, and the
+            aggregate's leaves out that unit's variance: 2 keeps such cells
+            from making a narrow interval of one unit's noise.
+        permute_among : collection, optional
+            Units (labels of the `unit` column) whose first-treated periods
+            the randomisation reassigns among themselves; the others keep
+            theirs. Default: all units.
 
         Returns
         -------
@@ -677,6 +703,7 @@ class StaggeredDiDResults:
         """
         _check_choice("kind", kind, KINDS)
         _check_count("n_permutations", n_permutations, minimum=0)
+        _check_count("min_comparison", min_comparison, minimum=1)
         alpha = self.alpha if alpha is None else alpha
         _check_probability("alpha", alpha)
         n_bootstrap = self.n_bootstrap if n_bootstrap is None else n_bootstrap
@@ -684,7 +711,8 @@ class StaggeredDiDResults:
         rng = np.random.default_rng(self._seed if seed is None else seed)
         design, inf = self._design, self._influence
         cells = design.cells
-        est = self.att_gt["estimate"].to_numpy(dtype="float64")
+        est = self.att_gt["estimate"].to_numpy(dtype="float64").copy()
+        est[self.att_gt["n_control"].to_numpy() < min_comparison] = np.nan
         targets, overall_w, overall_estimated, label = _targets(design, cells, kind, min_e, max_e)
         psi, theta, psi_overall, overall = _aggregate_influence(design, cells, est, inf, targets, overall_w,
                                                                 overall_estimated)
@@ -710,10 +738,18 @@ class StaggeredDiDResults:
         overall_row = overall_row.drop(columns=["cband_low", "cband_high"])
         ri_p, used, dropped, exact = np.nan, 0, 0, False
         if n_permutations:
-            perm, exact = assignments(design.g, n_permutations, rng)
+            among = (np.ones(len(design.g), dtype=bool) if permute_among is None
+                     else np.isin(design.units, np.asarray(list(permute_among), dtype=object)))
+            if not among.any():
+                raise ValueError("`permute_among` must name units of the panel, but none of the "
+                                 f"{len(permute_among)} passed is among its {len(design.units)} units.")
+            perm, exact = assignments(design.g[among], n_permutations, rng)
+            full = np.repeat(design.g[None, :], len(perm), axis=0)
+            full[:, among] = perm
+            perm = full
             with one_blas_thread():
                 permuted = np.concatenate([
-                    _combine(_cell_estimates(design, block)[0], targets, overall_w)[1]
+                    _combine(_compared_cells(design, block, min_comparison), targets, overall_w)[1]
                     for block in np.array_split(perm, max(1, len(perm) // 500))
                 ])
             ri_p, used, dropped = ri_pvalue(overall, permuted, exact)
