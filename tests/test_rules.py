@@ -666,3 +666,19 @@ ROUND_1203 = {
 def test_round_1203_readings(key):
     text, want = ROUND_1203[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# Readings of the second round of 2026-12-03 (precision on impact-free text first; sentences written for this test,
+# not from the gold corpus). Each entry read otherwise before its change unless marked as a guard.
+ROUND_1203B = {
+    # labelling guide, principle 4: the evidence starts after the experiencer's adverbs and verbs, or inside it
+    "exp_fillers": ("Young carers now feel far more supported at school.", set()),
+    "exp_inside": ("Young people said they feel valued by their social workers.", set()),
+    "exp_staff": ("Staff now feel far more supported by their managers.", {"morale"}),  # guard
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203B))
+def test_round_1203b_readings(key):
+    text, want = ROUND_1203B[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

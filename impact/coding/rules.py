@@ -1030,7 +1030,7 @@ def _conditionals() -> PatternSet:
 _EXP_FILLERS = frozenset(stem(w) for w in (
     "now", "also", "all", "really", "much", "more", "far", "better", "greater", "increasingly", "clearly", "fully",
     "feel", "felt", "say", "said", "told", "report", "reported", "have", "has", "had", "are", "were", "is", "was",
-    "their", "own", "and", "carers", "families", "parents"))
+    "their", "own", "and", "carers", "families", "parents", "they", "that"))
 # Inspection judgements and events are mostly the setting of a sentence in minutes and the press ("rated
 # inadequate", "since the last inspection"): they count as a cause only when a causal cue introduces them.
 _NEED_CAUSE = frozenset({"factor:ofsted"})
@@ -1154,8 +1154,11 @@ class _Sentence:
                         a < x < t0 for x, _, lab in frames if lab == "sub"):
                     dropped = True
             elif label == "exp":
-                if b == t0:
-                    dropped = True  # someone else's change: "parents now understand", "children's confidence"
+                if a < t0 <= b:
+                    # someone else's change: "parents now understand", "children's confidence"; the evidence may start
+                    # inside the adverbs and verbs after the experiencer ("care leavers now feel better supported") or
+                    # inside the experiencer itself ("young people feel valued": not the staff class's "people")
+                    dropped = True
             elif label == "prior":
                 if t0 - _EXP_BEFORE <= b <= t0:
                     dropped = True  # someone else's change, or what was there before ("the existing plan")
