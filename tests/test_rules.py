@@ -675,6 +675,8 @@ ROUND_1203B = {
     "exp_fillers": ("Young carers now feel far more supported at school.", set()),
     "exp_inside": ("Young people said they feel valued by their social workers.", set()),
     "exp_staff": ("Staff now feel far more supported by their managers.", {"morale"}),  # guard
+    # section 3: "and its" (stemmed as "and it") opens no new clause, so a purpose cue before it still reaches
+    "and_its": ("The aim of the day is to get the council and its partners working more closely.", set()),
 }
 
 
