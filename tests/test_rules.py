@@ -677,6 +677,14 @@ ROUND_1203B = {
     "exp_staff": ("Staff now feel far more supported by their managers.", {"morale"}),  # guard
     # section 3: "and its" (stemmed as "and it") opens no new clause, so a purpose cue before it still reaches
     "and_its": ("The aim of the day is to get the council and its partners working more closely.", set()),
+    # section 3 (a negative state without a negation word) and section 8 ("insufficient"): a deficit just before
+    "insufficient": ("Some teams show insufficient professional curiosity about neglect.", set()),
+    "poor_quality": ("Inspectors saw poor quality management oversight in two teams.", set()),
+    "ineffective": ("An ineffective management oversight of plans left these cases to drift.", set()),
+    # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
+    "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
+    "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
+                 {"learning", "plans_actions"}),
 }
 
 

@@ -872,7 +872,8 @@ class _Cues:
                      for h in _ORG_HEADS],
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
-             "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES)},
+             "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
+             "deficit_before": list(_DEFICIT_BEFORE)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1050,6 +1051,12 @@ _ORG_HEADS = ("trust", "trusts", "service", "services", "social care", "social w
 _NATIONAL = ("dfe", "department for education", "department of education", "government", "central government",
              "home office", "treasury", "ministers")
 _PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
+# A negative state named before the evidence ("poor quality management oversight", "insufficient professional
+# curiosity", "ineffective quality assurance"): impact-free (labelling guide, section 3: a negative state without a
+# negation word is neither reported nor negated; section 8: "insufficient" denies its domain).
+_DEFICIT_BEFORE = ("poor", "poor quality", "poorer", "weak", "weaker", "ineffective", "inadequate", "insufficient",
+                   "insufficiently", "inconsistent", "unstable", "fragile", "patchy", "underdeveloped",
+                   "under developed")
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there", "will", "would"))
 # A subordinate clause with its own subject ("... as we came out of intervention"): a topic frame before it
@@ -1165,6 +1172,11 @@ class _Sentence:
             elif label in ("exp_with", "national"):
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
+            elif label == "deficit_before":
+                if contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a:
+                    # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
+                    # been strengthened" is a chain of the state and the change)
+                    dropped = True
             elif label == "deficit":
                 if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
                     dropped = True  # a negative state: "caseloads remain too high"
