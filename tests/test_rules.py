@@ -681,6 +681,13 @@ ROUND_1203B = {
     "insufficient": ("Some teams show insufficient professional curiosity about neglect.", set()),
     "poor_quality": ("Inspectors saw poor quality management oversight in two teams.", set()),
     "ineffective": ("An ineffective management oversight of plans left these cases to drift.", set()),
+    # sections 3, 6 and 8: the items of a list of needs are needs, across the list's semicolons
+    "needs_list": ("The visit found areas for development, including a new recording system; stronger links with "
+                   "the police; and more regular supervision.", set()),
+    "needs_own_words": ("Areas for improvement included the timeliness of audits and closer working with schools.",
+                        set()),
+    "needs_acted_on": ("The council has acted on the areas for improvement and introduced a new neglect protocol.",
+                       {"plans_actions", "policies_systems"}),  # guard: no list
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",

@@ -873,7 +873,7 @@ class _Cues:
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
-             "deficit_before": list(_DEFICIT_BEFORE)},
+             "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1054,6 +1054,13 @@ _PRIOR = ("existing", "pre existing", "already existing", "previous", "former") 
 # A negative state named before the evidence ("poor quality management oversight", "insufficient professional
 # curiosity", "ineffective quality assurance"): impact-free (labelling guide, section 3: a negative state without a
 # negation word is neither reported nor negated; section 8: "insufficient" denies its domain).
+# A list of what needs to change ("areas for improvement were identified, which included reviewing quality
+# assurance; ..."): every item after "including" is a need (labelling guide, sections 3, 6 and 8: areas or needs found
+# are a problem found, needs are at most anticipated), across the list's semicolons.
+_NEEDS = tuple(f"{a} {p} {w}" for a in ("area", "areas") for p in ("for", "of", "to", "for further", "of further")
+               for w in ("improvement", "development", "develop", "improve", "consideration", "concern"))
+_LISTING = ("including", "include", "includes", "included", "such as")
+_LIST_GAP = 4  # words between the needs and "including" ("areas for improvement were identified which included")
 _DEFICIT_BEFORE = ("poor", "poor quality", "poorer", "weak", "weaker", "ineffective", "inadequate", "insufficient",
                    "insufficiently", "inconsistent", "unstable", "fragile", "patchy", "underdeveloped",
                    "under developed")
@@ -1156,7 +1163,13 @@ class _Sentence:
                     hedged = True  # just after it ("a new protocol is needed")
                     break
         for a, b, label in frames:
-            if label == "topic":
+            if label == "needs":
+                if not hedged and a <= t0 and any(lab == "listing" and b <= x <= b + _LIST_GAP and x < t1
+                                                  for x, _, lab in frames):
+                    # an item of a list of needs ("areas for improvement, including ..."), or evidence from the
+                    # needs' own words into the list ("improvement, including the timeliness of assessments")
+                    hedged = True
+            elif label == "topic":
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
                         a < x < t0 for x, _, lab in frames if lab == "sub"):
                     dropped = True
