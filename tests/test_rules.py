@@ -688,6 +688,9 @@ ROUND_1203B = {
                         set()),
     "needs_acted_on": ("The council has acted on the areas for improvement and introduced a new neglect protocol.",
                        {"plans_actions", "policies_systems"}),  # guard: no list
+    # section 6, word sense: "given" as a preposition is no drive given (guard: priority given to)
+    "given_the": ("The judgement is pleasing given the attention of the inspectors on the front door.", set()),
+    "given_to": ("Members have given real priority to children's social care.", {"commitment"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
