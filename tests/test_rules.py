@@ -691,6 +691,9 @@ ROUND_1203B = {
     # section 6, word sense: "given" as a preposition is no drive given (guard: priority given to)
     "given_the": ("The judgement is pleasing given the attention of the inspectors on the front door.", set()),
     "given_to": ("Members have given real priority to children's social care.", {"commitment"}),
+    # section 6, word sense: "determine" (decide) is not "determined" (resolute)
+    "determining": ("Determining the right response to each referral is hard work.", set()),
+    "determined": ("Our managers are determined to get this right.", {"commitment"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
