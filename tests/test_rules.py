@@ -694,6 +694,9 @@ ROUND_1203B = {
     # section 6, word sense: "determine" (decide) is not "determined" (resolute)
     "determining": ("Determining the right response to each referral is hard work.", set()),
     "determined": ("Our managers are determined to get this right.", {"commitment"}),  # guard
+    # section 6 and section 8 (learning): a thing named "as a strength" is its state, not insight gained
+    "as_a_strength": ("Early help was identified as a key strength by the inspectors.", set()),
+    "strengths_found": ("The visit identified our strengths and the areas we need to develop.", {"learning"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
