@@ -697,6 +697,9 @@ ROUND_1203B = {
     # section 6 and section 8 (learning): a thing named "as a strength" is its state, not insight gained
     "as_a_strength": ("Early help was identified as a key strength by the inspectors.", set()),
     "strengths_found": ("The visit identified our strengths and the areas we need to develop.", {"learning"}),  # guard
+    # section 3: a modal cue that shares the evidence's first word is that word, not a cue ("actively recruiting")
+    "active_recruitment": ("An active recruitment campaign was launched in the spring.", {"plans_actions"}),
+    "recruiting": ("We are actively recruiting to a new early help team.", set()),  # guard: anticipated
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",

@@ -1151,8 +1151,9 @@ class _Sentence:
         dropped = False
         if modals and not hedged:
             for a, b, label in modals:
-                if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
-                    continue
+                if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1) or (
+                        label == "modal" and a < t0 < b):
+                    continue  # another clause, inside the phrase, or a modal sharing its first word ("active recruitment")
                 if t0 - _MOD_BEFORE <= a and b <= t1 and (label == "modal" or a != t0):
                     if any(b <= x < t0 for x in predicates):
                         continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
