@@ -700,6 +700,9 @@ ROUND_1203B = {
     # section 3: a modal cue that shares the evidence's first word is that word, not a cue ("actively recruiting")
     "active_recruitment": ("An active recruitment campaign was launched in the spring.", {"plans_actions"}),
     "recruiting": ("We are actively recruiting to a new early help team.", set()),  # guard: anticipated
+    # section 2 (partnership): a general claim about what works is no report about a place
+    "depends_on": ("Safe practice depends on strong partnership working.", set()),
+    "essential": ("A stable workforce is essential to good social work.", set()),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
