@@ -703,6 +703,8 @@ ROUND_1203B = {
     # section 2 (partnership): a general claim about what works is no report about a place
     "depends_on": ("Safe practice depends on strong partnership working.", set()),
     "essential": ("A stable workforce is essential to good social work.", set()),
+    # section 3: looking forward to a change is expecting it
+    "looking_forward": ("The lead member is looking forward to a new neglect protocol being put in place.", set()),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
