@@ -705,6 +705,9 @@ ROUND_1203B = {
     "essential": ("A stable workforce is essential to good social work.", set()),
     # section 3: looking forward to a change is expecting it
     "looking_forward": ("The lead member is looking forward to a new neglect protocol being put in place.", set()),
+    # section 8 (commitment): plain "hard work" is effort praised, not work under way
+    "hard_work": ("We thank everyone for the hard work under way across the county.", set()),
+    "work_under_way": ("Work is under way on a new early help strategy.", {"plans_actions"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
