@@ -708,6 +708,9 @@ ROUND_1203B = {
     # section 8 (commitment): plain "hard work" is effort praised, not work under way
     "hard_work": ("We thank everyone for the hard work under way across the county.", set()),
     "work_under_way": ("Work is under way on a new early help strategy.", {"plans_actions"}),  # guard
+    # section 8 (learning): practitioners knowing the children they work with is casework quality
+    "know_children": ("Our social workers know their families well.", set()),
+    "know_services": ("Leaders know their services well.", {"learning"}),  # guard (the guide's own example)
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",

@@ -535,7 +535,8 @@ def _compile(codebook: Codebook) -> tuple[PatternSet, list[_Rule]]:
                     rules.append(_Rule(code_id, b + a, b_gaps + [within] + a_gaps, w))
     try:
         # The phrases without impact sense ride along in the same scan: they mask the terms inside them.
-        terms = PatternSet({**{lid: list(key) for key, lid in lists.items()}, _SENSE: wordlist("senses")})
+        terms = PatternSet({**{lid: list(key) for key, lid in lists.items()},
+                            _SENSE: [*wordlist("senses"), *_CASEWORK_KNOWLEDGE]})
     except ValueError as exc:
         raise InputError(f"codebook {codebook.id}: {exc}") from None
     if len(_COMPILED) >= 16:
@@ -586,6 +587,11 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
 
 
 _SENSE = "~sense"  # label of the phrases without impact sense in the term scan
+# Practitioners knowing the children and families they work with is casework quality, not the council's insight
+# (labelling guide, section 8: practitioners' practice skill with no training, reflection or understanding words).
+_CASEWORK_KNOWLEDGE = tuple(f"{v} {d}{e} well" for v in ("know", "knew") for d in ("", "the ", "their ", "these ")
+                            for e in ("children", "child", "families", "family", "young people",
+                                      "children and families", "children and young people"))
 # Two capitalised words in a row, perhaps joined by "and", "of", ...: the only texts that can hold a name.
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W_]*[\W_]+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][^\W_]")
 _NAME_JOINERS = frozenset({"and", "of", "for", "the", "in", "on"})
