@@ -711,6 +711,8 @@ ROUND_1203B = {
     # section 8 (learning): practitioners knowing the children they work with is casework quality
     "know_children": ("Our social workers know their families well.", set()),
     "know_services": ("Leaders know their services well.", {"learning"}),  # guard (the guide's own example)
+    # section 3: a role described is a duty, not a change reported
+    "role_to": ("The board has a key role to co-ordinate the work of partner agencies.", set()),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
