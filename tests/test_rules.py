@@ -715,6 +715,8 @@ ROUND_1203B = {
     "role_to": ("The board has a key role to co-ordinate the work of partner agencies.", set()),
     # section 6: a grade descriptor describes a standard, not a place
     "descriptor": ("A service that is outstanding has strong partnership working with schools.", set()),
+    # section 3: a paper considered names a topic
+    "considered_a": ("The panel considered a paper about new pathways for early help.", set()),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
