@@ -717,6 +717,8 @@ ROUND_1203B = {
     "descriptor": ("A service that is outstanding has strong partnership working with schools.", set()),
     # section 3: a paper considered names a topic
     "considered_a": ("The panel considered a paper about new pathways for early help.", set()),
+    # section 6: "the strength of X" is the quality of X, not strengths identified
+    "strength_of": ("The letter recognised the strength of our adoption offer.", set()),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
