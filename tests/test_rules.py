@@ -719,6 +719,9 @@ ROUND_1203B = {
     "considered_a": ("The panel considered a paper about new pathways for early help.", set()),
     # section 6: "the strength of X" is the quality of X, not strengths identified
     "strength_of": ("The letter recognised the strength of our adoption offer.", set()),
+    # section 6: "joint" (of a name or a shared body) is not "jointly" (working together)
+    "joint": ("Both boroughs are now served by a joint adoption agency.", set()),
+    "jointly": ("The police and the council now work jointly on every referral.", {"partnership"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
