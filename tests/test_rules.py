@@ -722,6 +722,9 @@ ROUND_1203B = {
     # section 6: "joint" (of a name or a shared body) is not "jointly" (working together)
     "joint": ("Both boroughs are now served by a joint adoption agency.", set()),
     "jointly": ("The police and the council now work jointly on every referral.", {"partnership"}),  # guard
+    # section 6: "reflects" (is the result of) is not "reflective"
+    "reflects": ("The rating reflects years of patient effort.", set()),
+    "reflected_on": ("Managers reflected on the findings with their teams.", {"learning"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
