@@ -725,6 +725,10 @@ ROUND_1203B = {
     # section 6: "reflects" (is the result of) is not "reflective"
     "reflects": ("The rating reflects years of patient effort.", set()),
     "reflected_on": ("Managers reflected on the findings with their teams.", {"learning"}),  # guard
+    # section 6: support given is not staff feeling supported
+    "support_given": ("Our teams now offer much better support to care leavers.", set()),
+    "supporting": ("Our social workers are supporting the council's bid.", set()),
+    "supported": ("Staff say they feel well supported by their managers.", {"morale"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
