@@ -729,6 +729,8 @@ ROUND_1203B = {
     "support_given": ("Our teams now offer much better support to care leavers.", set()),
     "supporting": ("Our social workers are supporting the council's bid.", set()),
     "supported": ("Staff say they feel well supported by their managers.", {"morale"}),  # guard
+    # section 6: "management" (an activity) is not "managers" (staff)
+    "management": ("Case management has been supported by a new recording system.", {"policies_systems"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
