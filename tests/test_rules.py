@@ -731,6 +731,9 @@ ROUND_1203B = {
     "supported": ("Staff say they feel well supported by their managers.", {"morale"}),  # guard
     # section 6: "management" (an activity) is not "managers" (staff)
     "management": ("Case management has been supported by a new recording system.", {"policies_systems"}),
+    # section 6: "think" (believe) is not "thinking" (a way of thinking that changed)
+    "think": ("We think practice is now much better.", set()),
+    "thinking": ("Our thinking is much clearer now.", {"learning"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
