@@ -734,6 +734,8 @@ ROUND_1203B = {
     # section 6: "think" (believe) is not "thinking" (a way of thinking that changed)
     "think": ("We think practice is now much better.", set()),
     "thinking": ("Our thinking is much clearer now.", {"learning"}),  # guard
+    # section 6: "purposefully" (with determination) is no purpose cue
+    "purposefully": ("Managers have purposefully redesigned the front door.", {"policies_systems"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
