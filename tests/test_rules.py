@@ -736,6 +736,9 @@ ROUND_1203B = {
     "thinking": ("Our thinking is much clearer now.", {"learning"}),  # guard
     # section 6: "purposefully" (with determination) is no purpose cue
     "purposefully": ("Managers have purposefully redesigned the front door.", {"policies_systems"}),
+    # section 3: "May" the month is no modal
+    "in_may": ("In May a new neglect protocol was put in place.", {"policies_systems"}),
+    "may": ("A new neglect protocol may be put in place.", set()),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
