@@ -741,6 +741,8 @@ ROUND_1203B = {
     "may": ("A new neglect protocol may be put in place.", set()),  # guard
     # section 3: modality stops at a new predicate ("and these were ...")
     "and_these": ("Two gaps need to be closed and these were addressed by new working groups.", {"plans_actions"}),
+    "and_that": ("Inspectors said the service needs to improve further and that a new audit framework is in place.",
+                 {"policies_systems"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
