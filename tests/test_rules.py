@@ -743,6 +743,8 @@ ROUND_1203B = {
     "and_these": ("Two gaps need to be closed and these were addressed by new working groups.", {"plans_actions"}),
     "and_that": ("Inspectors said the service needs to improve further and that a new audit framework is in place.",
                  {"policies_systems"}),
+    # section 5: "made possible by X" credits X, which happened
+    "made_possible": ("Better direct work was made possible by lower caseloads.", {"morale"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
