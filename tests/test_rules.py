@@ -745,6 +745,9 @@ ROUND_1203B = {
                  {"policies_systems"}),
     # section 5: "made possible by X" credits X, which happened
     "made_possible": ("Better direct work was made possible by lower caseloads.", {"morale"}),
+    # section 3: "highly" is not the deficit "remain high"; "exceptionally" is not the clause boundary "except"
+    "highly": ("Partnership working is strong and standards remain highly consistent.", {"partnership"}),
+    "exceptionally": ("We have never had an exceptionally strong partnership with the police.", set()),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
