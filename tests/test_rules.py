@@ -748,6 +748,9 @@ ROUND_1203B = {
     # section 3: "highly" is not the deficit "remain high"; "exceptionally" is not the clause boundary "except"
     "highly": ("Partnership working is strong and standards remain highly consistent.", {"partnership"}),
     "exceptionally": ("We have never had an exceptionally strong partnership with the police.", set()),
+    # section 6: "manageable" (of caseloads) is not "managers"
+    "manageable": ("High caseloads meant social workers and managers were stretched.", set()),
+    "caseloads_manageable": ("Caseloads are now manageable in every team.", {"morale"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
