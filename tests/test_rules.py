@@ -751,6 +751,12 @@ ROUND_1203B = {
     # section 6: "manageable" (of caseloads) is not "managers"
     "manageable": ("High caseloads meant social workers and managers were stretched.", set()),
     "caseloads_manageable": ("Caseloads are now manageable in every team.", {"morale"}),  # guard
+    # section 6: words the stemmer makes codebook words: position/positive, relation/relations,
+    # different/difference, values/valued
+    "position": ("Confidence in our financial position has improved.", set()),
+    "in_relation_to": ("In relation to managers, the audit found gaps.", set()),
+    "different": ("Partners play very different roles in the county.", set()),
+    "values": ("Social workers said the values of the service are clear.", set()),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
