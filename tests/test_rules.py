@@ -757,6 +757,10 @@ ROUND_1203B = {
     "in_relation_to": ("In relation to managers, the audit found gaps.", set()),
     "different": ("Partners play very different roles in the county.", set()),
     "values": ("Social workers said the values of the service are clear.", set()),
+    # section 8 (commitment): a list of priorities is plans_actions; priority given is commitment
+    "priorities": ("The council agreed its improvement priorities for next year.", {"plans_actions"}),
+    "priority": ("Leaders have given greater priority to early help.", {"commitment"}),  # guard
+    "shared_priorities": ("Partners have agreed shared priorities for neglect.", {"plans_actions", "partnership"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
