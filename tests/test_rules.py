@@ -761,6 +761,9 @@ ROUND_1203B = {
     "priorities": ("The council agreed its improvement priorities for next year.", {"plans_actions"}),
     "priority": ("Leaders have given greater priority to early help.", {"commitment"}),  # guard
     "shared_priorities": ("Partners have agreed shared priorities for neglect.", {"plans_actions", "partnership"}),  # guard
+    # section 8 (commitment): "a clear focus" on a topic is no drive; "clearly focused" leaders are
+    "clear_focus": ("The service has a clear focus on the voice of the child.", set()),
+    "clearly_focused": ("Leaders are clearly focused on improving practice.", {"commitment"}),  # guard
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
