@@ -764,6 +764,9 @@ ROUND_1203B = {
     # section 8 (commitment): "a clear focus" on a topic is no drive; "clearly focused" leaders are
     "clear_focus": ("The service has a clear focus on the voice of the child.", set()),
     "clearly_focused": ("Leaders are clearly focused on improving practice.", {"commitment"}),  # guard
+    # section 3: a fronted clause's modality stops at the main clause's subject after its comma
+    "comma_subject": ("Where practice needs to improve, we have introduced a new audit framework.",
+                      {"policies_systems"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",

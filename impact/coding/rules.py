@@ -1072,7 +1072,8 @@ _DEFICIT_BEFORE = ("poor", "poor quality", "poorer", "weak", "weaker", "ineffect
                    "under developed")
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there", "will",
-                              "would", "these", "those", "he", "she", "i", "you", "that"))
+                              "would", "these", "those", "he", "she", "i", "you", "that")) + tuple(
+    f", {v}" for v in ("we", "they", "it", "he", "she", "i", "the council", "leaders"))
 # A subordinate clause with its own subject ("... as we came out of intervention"): a topic frame before it
 # ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
 _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
