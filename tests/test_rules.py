@@ -767,6 +767,8 @@ ROUND_1203B = {
     # section 3: a fronted clause's modality stops at the main clause's subject after its comma
     "comma_subject": ("Where practice needs to improve, we have introduced a new audit framework.",
                       {"policies_systems"}),
+    # section 3: "the required changes" requires nothing of the plan before it
+    "the_required": ("There is an improvement plan to make the required changes.", {"plans_actions"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
