@@ -769,6 +769,8 @@ ROUND_1203B = {
                       {"policies_systems"}),
     # section 3: "the required changes" requires nothing of the plan before it
     "the_required": ("There is an improvement plan to make the required changes.", {"plans_actions"}),
+    # section 2 (commitment): a stated commitment is reported, what it is to do anticipated
+    "commitment_is_to": ("Our commitment is to put children first in every decision.", {"commitment"}),
     # guards (read so before and after): a change to the weak state; "weakness" is no "weak" state
     "weak_changed": ("Weak management oversight has been strengthened this year.", {"policies_systems"}),
     "weakness": ("Leaders were aware of their weaknesses and have taken steps to tackle them.",
