@@ -535,7 +535,8 @@ def _compile(codebook: Codebook) -> tuple[PatternSet, list[_Rule]]:
                     rules.append(_Rule(code_id, b + a, b_gaps + [within] + a_gaps, w))
     try:
         # The phrases without impact sense ride along in the same scan: they mask the terms inside them.
-        terms = PatternSet({**{lid: list(key) for key, lid in lists.items()}, _SENSE: wordlist("senses")})
+        terms = PatternSet({**{lid: list(key) for key, lid in lists.items()},
+                            _SENSE: [*wordlist("senses"), *_CASEWORK_KNOWLEDGE]})
     except ValueError as exc:
         raise InputError(f"codebook {codebook.id}: {exc}") from None
     if len(_COMPILED) >= 16:
@@ -586,6 +587,11 @@ def _name_tokens(cues: _Cues, text: str) -> set[int]:
 
 
 _SENSE = "~sense"  # label of the phrases without impact sense in the term scan
+# Practitioners knowing the children and families they work with is casework quality, not the council's insight
+# (labelling guide, section 8: practitioners' practice skill with no training, reflection or understanding words).
+_CASEWORK_KNOWLEDGE = tuple(f"{v} {d}{e} well" for v in ("know", "knew") for d in ("", "the ", "their ", "these ")
+                            for e in ("children", "child", "families", "family", "young people",
+                                      "children and families", "children and young people"))
 # Two capitalised words in a row, perhaps joined by "and", "of", ...: the only texts that can hold a name.
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W_]*[\W_]+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][^\W_]")
 _NAME_JOINERS = frozenset({"and", "of", "for", "the", "in", "on"})
@@ -872,7 +878,8 @@ class _Cues:
                      for h in _ORG_HEADS],
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
-             "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES)},
+             "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
+             "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1030,7 +1037,7 @@ def _conditionals() -> PatternSet:
 _EXP_FILLERS = frozenset(stem(w) for w in (
     "now", "also", "all", "really", "much", "more", "far", "better", "greater", "increasingly", "clearly", "fully",
     "feel", "felt", "say", "said", "told", "report", "reported", "have", "has", "had", "are", "were", "is", "was",
-    "their", "own", "and", "carers", "families", "parents"))
+    "their", "own", "and", "carers", "families", "parents", "they", "that"))
 # Inspection judgements and events are mostly the setting of a sentence in minutes and the press ("rated
 # inadequate", "since the last inspection"): they count as a cause only when a causal cue introduces them.
 _NEED_CAUSE = frozenset({"factor:ofsted"})
@@ -1050,8 +1057,23 @@ _ORG_HEADS = ("trust", "trusts", "service", "services", "social care", "social w
 _NATIONAL = ("dfe", "department for education", "department of education", "government", "central government",
              "home office", "treasury", "ministers")
 _PRIOR = ("existing", "pre existing", "already existing", "previous", "former")  # "the existing plan" is no new plan
+# A negative state named before the evidence ("poor quality management oversight", "insufficient professional
+# curiosity", "ineffective quality assurance"): impact-free (labelling guide, section 3: a negative state without a
+# negation word is neither reported nor negated; section 8: "insufficient" denies its domain).
+# A list of what needs to change ("areas for improvement were identified, which included reviewing quality
+# assurance; ..."): every item after "including" is a need (labelling guide, sections 3, 6 and 8: areas or needs found
+# are a problem found, needs are at most anticipated), across the list's semicolons.
+_NEEDS = tuple(f"{a} {p} {w}" for a in ("area", "areas") for p in ("for", "of", "to", "for further", "of further")
+               for w in ("improvement", "development", "develop", "improve", "consideration", "concern"))
+_LISTING = ("including", "include", "includes", "included", "such as")
+_LIST_GAP = 4  # words between the needs and "including" ("areas for improvement were identified which included")
+_DEFICIT_BEFORE = ("poor", "poor quality", "poorer", "weak", "weaker", "ineffective", "inadequate", "insufficient",
+                   "insufficiently", "inconsistent", "unstable", "fragile", "patchy", "underdeveloped",
+                   "under developed")
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
-                    for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there", "will", "would"))
+                    for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there", "will",
+                              "would", "these", "those", "he", "she", "i", "you", "that")) + tuple(
+    f", {v}" for v in ("we", "they", "it", "he", "she", "i", "the council", "leaders"))
 # A subordinate clause with its own subject ("... as we came out of intervention"): a topic frame before it
 # ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
 _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
@@ -1137,8 +1159,9 @@ class _Sentence:
         dropped = False
         if modals and not hedged:
             for a, b, label in modals:
-                if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
-                    continue
+                if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1) or (
+                        label == "modal" and a < t0 < b):
+                    continue  # another clause, inside the phrase, or a modal sharing its first word ("active recruitment")
                 if t0 - _MOD_BEFORE <= a and b <= t1 and (label == "modal" or a != t0):
                     if any(b <= x < t0 for x in predicates):
                         continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
@@ -1149,19 +1172,33 @@ class _Sentence:
                     hedged = True  # just after it ("a new protocol is needed")
                     break
         for a, b, label in frames:
-            if label == "topic":
+            if label == "needs":
+                if not hedged and a <= t0 and any(lab == "listing" and b <= x <= b + _LIST_GAP and x < t1
+                                                  for x, _, lab in frames):
+                    # an item of a list of needs ("areas for improvement, including ..."), or evidence from the
+                    # needs' own words into the list ("improvement, including the timeliness of assessments")
+                    hedged = True
+            elif label == "topic":
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
                         a < x < t0 for x, _, lab in frames if lab == "sub"):
                     dropped = True
             elif label == "exp":
-                if b == t0:
-                    dropped = True  # someone else's change: "parents now understand", "children's confidence"
+                if a < t0 <= b:
+                    # someone else's change: "parents now understand", "children's confidence"; the evidence may start
+                    # inside the adverbs and verbs after the experiencer ("care leavers now feel better supported") or
+                    # inside the experiencer itself ("young people feel valued": not the staff class's "people")
+                    dropped = True
             elif label == "prior":
                 if t0 - _EXP_BEFORE <= b <= t0:
                     dropped = True  # someone else's change, or what was there before ("the existing plan")
             elif label in ("exp_with", "national"):
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
+            elif label == "deficit_before":
+                if contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a:
+                    # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
+                    # been strengthened" is a chain of the state and the change)
+                    dropped = True
             elif label == "deficit":
                 if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
                     dropped = True  # a negative state: "caseloads remain too high"
