@@ -3153,12 +3153,22 @@ def _framework(ctx) -> Section:
         sub = th[th["parent"] == parent]
         matrix = sub.pivot_table(index="council", columns="code", values="cell", aggfunc="first")
         matrix = matrix.reindex(columns=list(dict.fromkeys(sub["code"]))).rename(columns=lambda c: labels.get(c, c))
-        matrix = matrix.reset_index().sort_values("council")
+        # A theme no council raised is named in the note, not given a column of empty cells (the example's
+        # "Outcomes" column took a sixth of the page's width and pushed the matrix onto one more page).
+        empty = [c for c in matrix.columns if not matrix[c].fillna("").astype(str).str.strip().astype(bool).any()]
+        matrix = matrix.drop(columns=empty).reset_index().sort_values("council")
         matrix.columns.name = None
         title = labels.get(parent, str(parent).replace("_", " "))
+        none = (f" No council raised the theme{'s' if len(empty) > 1 else ''} "
+                f"{_listed([chr(0x201c) + str(c) + chr(0x201d) for c in empty])}." if empty else "")
+        if matrix.shape[1] == 1:  # the council column alone: no theme of this part was raised
+            blocks.append(Paragraph(f"No council raised any of the {title.lower().removesuffix(' themes')} themes"
+                                    f" ({_listed([chr(0x201c) + str(c) + chr(0x201d) for c in empty])})."))
+            continue
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
                             f"Review themes raised in each council: {title.lower().removesuffix(' themes')} themes",
-                            "Councils under pseudonyms unless the report was run with --identify; statements redacted."))
+                            "Councils under pseudonyms unless the report was run with --identify; statements redacted."
+                            + none))
     return Section("Framework matrix: councils by review theme", blocks)
 
 
