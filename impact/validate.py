@@ -722,6 +722,43 @@ def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
             for name, line, text, d, m, y in slashed if d <= 12 and m <= 12 and d != m}
 
 
+# What a table's summary row says in place of a council: "Total", "All councils", "England", a region ("London"), and
+# the ONS codes of a country (E92), a region (E12), Inner or Outer London (E13) or the UK, Great Britain, England and
+# Wales (K02-K04).  Such a row is no council: read as one, its figures would count every council's twice.
+_SUMMARY_WORDS = re.compile(
+    r"(?:grand |sub-?)?totals?(?: (?:for |of )?(?:england|all|councils|las|local authorities|areas))?"
+    r"|(?:all|england|national|overall|average|mean|median|sum)"
+    r"(?: (?:councils|local authorities|las|areas|total|average|mean|median|level))?"
+    r"|(?:total|average|mean|median|sum) (?:of |for )?\(?(?:england|all councils|all|councils|the las)\)?")
+_REGIONS = {"north east", "north west", "yorkshire and the humber", "yorkshire and humber", "east midlands",
+            "west midlands", "east of england", "east", "london", "inner london", "outer london", "south east",
+            "south west"}
+_SUMMARY_ONS = re.compile(r"(?:E92|E12|E13|K0[234]|W92|S92|N92)[0-9]{6}")
+
+
+def _summary_cell(spec: schema.Table, rec: dict[str, str]) -> tuple[str, str, str] | None:
+    """The cell saying a row of ``spec`` is a summary over councils (a total, England, a region), as
+    ``(column, value, what it names)``, or None.  Only a table with a ``council_id`` column has such rows."""
+    if "council_id" not in spec.column_names:
+        return None
+    council = rec.get("council_id", "").strip()
+    cells = [("council_id", council)]
+    if spec.name == "councils" and not re.fullmatch(r"[0-9]{3}", council):  # "England" beside no council number
+        cells.append(("name", rec.get("name", "").strip()))
+    for col, text in cells:
+        words = " ".join(text.casefold().replace("_", " ").split()).rstrip(":*.")
+        if words and _SUMMARY_WORDS.fullmatch(words):
+            return col, text, "a total or average over councils"
+        if words in _REGIONS:
+            return col, text, "a region's figures, summed or averaged over its councils"
+    ons = rec.get("ons_code", "").strip().upper()
+    if _SUMMARY_ONS.fullmatch(ons):
+        what = {"E92": "England", "E12": "a region", "E13": "Inner or Outer London", "W92": "Wales",
+                "S92": "Scotland", "N92": "Northern Ireland"}.get(ons[:3], "the United Kingdom or a union of its nations")
+        return "ons_code", rec.get("ons_code", ""), f"the ONS code of {what}, not of a council"
+    return None
+
+
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
                 parsed: dict, *, wave_order: list[str] = ()) -> list[Problem]:
     """Each cell of one table: required, type and range, pattern, vocabulary; unique keys (``wave_order``: the wave
@@ -786,6 +823,13 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     alike: dict[str, dict[str, tuple[int, str, str]]] = {
         c.name: {} for c in columns if c.type == "id" and (c.unique or list(spec.key) == [c.name])}
     for line, rec in records:
+        summary = _summary_cell(spec, rec)
+        if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
+            col, text, what = summary
+            problems.append(Problem(f, line, col, text, f"a council on each row, not a summary row ({what}): delete "
+                                    "the row - impact totals and compares the councils itself, and a summary read "
+                                    "as a council would count every council's figures twice"))
+            continue
         values: dict[str, Any] = dict(absent)
         for col in columns:
             text = rec.get(col.name, "")

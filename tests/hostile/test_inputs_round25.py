@@ -64,3 +64,54 @@ def test_guard_agree_with_a_study_takes_every_code_of_its_codebook(study_dir, co
 
     table = pd.read_csv(out)
     assert set(table["code"]) == {"morale", "learning", "policies_systems"}
+
+
+# --------------------------------------------------------------------------- 3. a summary row in a table
+
+_SUMMARY = ("expected a council on each row, not a summary row ({}): delete the row - impact totals and compares the "
+            "councils itself, and a summary read as a council would count every council's figures twice")
+_TOTAL = _SUMMARY.format("a total or average over councils")
+
+
+@pytest.mark.parametrize(("file", "row", "said"), [
+    ("councils.csv", "Total,,,,", f"councils.csv:5:council_id: 'Total' - {_TOTAL}"),
+    ("councils.csv", "ALL COUNCILS,All councils,,,", f"councils.csv:5:council_id: 'ALL COUNCILS' - {_TOTAL}"),
+    ("councils.csv", ",England,E92000001,,", f"councils.csv:5:name: 'England' - {_TOTAL}"),
+    ("councils.csv", ",Outer London,,,London",
+     "councils.csv:5:name: 'Outer London' - " + _SUMMARY.format("a region's figures, summed or averaged over its "
+                                                                "councils")),
+    ("councils.csv", "999,South West region,E12000009,unitary,South West",
+     "councils.csv:5:ons_code: 'E12000009' - " + _SUMMARY.format("the ONS code of a region, not of a council")),
+    ("survey_responses.csv", "All,S9,staff,expectations,q_confident,3",
+     f"survey_responses.csv:4:council_id: 'All' - {_TOTAL}"),
+    ("status_history.csv", "Grand total:,ofsted_judgement,good,2010-06-01,,",
+     f"status_history.csv:6:council_id: 'Grand total:' - {_TOTAL}"),
+])
+def test_a_summary_row_is_one_problem_naming_its_file_and_row(study_dir, file, row, said):
+    # On the old code a 'Total' row of councils.csv was four errors (an id not of three digits, a name, a type and a
+    # region missing) and a warning that the council 'Total' had no interviews, as though it were a council; an
+    # 'All' row of survey_responses.csv was three (an unlisted council, a respondent given twice, answering for two
+    # councils); 'England' with its ONS code E92000001 was three cells missing, the code itself passed as a council's.
+    # A summary row is no council: it is not read, and it is one problem, on its row.
+    with open(study_dir / file, "a", encoding="utf-8") as f:
+        f.write(row + "\n")
+    assert _problems(study_dir) == [said]
+
+
+def test_an_england_row_of_indicators_is_not_read_as_a_council(study_dir):
+    # On the old code: "indicators.csv:4:council_id: 'England' - expected a council_id listed in councils.csv", as
+    # though a council were misspelt.
+    (study_dir / "indicators.csv").write_text("council_id,period,measure,value,flag\n301,2012-03-31,referral_rate,5,\n"
+                                              "302,2012-03-31,referral_rate,6,\nEngland,2012-03-31,referral_rate,11,\n",
+                                              encoding="utf-8")
+    assert _problems(study_dir) == [f"indicators.csv:4:council_id: 'England' - {_TOTAL}"]
+
+
+@pytest.mark.parametrize("name", ["City of London", "Isles of Scilly", "East Riding of Yorkshire", "Southend-on-Sea",
+                                  "North East Lincolnshire", "Total Care Trust"])
+def test_guard_a_council_whose_name_holds_a_word_of_a_summary_is_a_council(study_dir, name):
+    # guard: a council's own row (a three-digit id) is a council whatever its name says
+    from impact.study import load_study
+
+    _replace(study_dir / "councils.csv", "Barnet", name)
+    assert load_study(study_dir).councils["name"].tolist()[1] == name
