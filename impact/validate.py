@@ -591,7 +591,10 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                   transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
     problems += _check_survey(parsed, meta)
-    problems += _check_attrition(parsed, waves)
+    # a council whose id is refused is told so: not also as a council without interviews (they name its id as meant)
+    refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
+                   and p.severity == "error"}
+    problems += _check_attrition(parsed, waves, refused_rows=refused_ids)
     return _collapse(problems)
 
 
@@ -930,13 +933,20 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
     """
     flawed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {same_id form: value}
     refused: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {value: expected}
+    # (file, column) -> each key refused there, blank ones too ("" for a key left out), in row order: a reference
+    # no listed key answers is told with one of them, the row most likely meant, not blamed on the file naming it
+    orphans: dict[tuple[str, str], list[str]] = defaultdict(list)
     for p in cell_problems:
         if p.row is not None and p.row > 1 and p.value and p.severity == "error":
             flawed[(p.file, p.column)].setdefault(schema.same_id(p.value), p.value)
             refused[(p.file, p.column)].setdefault(p.value, p.expected)
+        if (p.row is not None and p.row > 1 and p.value is not None and p.severity == "error"
+                and not p.expected.startswith(("a unique", "a council on each row"))):
+            orphans[(p.file, p.column)].append(p.value)
     out: list[Problem] = []
     told: set[tuple] = set()
     named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
+    meant: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)  # (as named_as) a guess
     for name, spec in TABLES.items():
         for col in spec.columns:
             if not col.references:
@@ -977,17 +987,36 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                 if not hint and (twin := alike.get(schema.latin_lookalike(val))) is not None:  # "P1" for "\u04201"
                     hint = (f" (did you mean {twin!r}? one of the two holds "
                             f"{schema.lookalike_names(val) or schema.lookalike_names(twin)})")
+                if not hint and orphans.get((defined, column)) and name != table:
+                    # '302' named where councils.csv's row for it says '30x' or nothing: one cause, told on that row
+                    meant[(defined, column, _likeliest(val, orphans[(defined, column)]))].append(
+                        (spec.filename, line, val))
+                    continue
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
-    return out + _told_where_named(named_as, cell_problems), told
+    return out + _told_where_named(named_as, cell_problems, meant), told
+
+
+def _likeliest(value: str, refused: list[str]) -> str:
+    """Of the keys refused where they are defined, the one ``value`` most likely names: the most alike (a blank key
+    last), the first of equals."""
+    import difflib
+
+    return max(refused, key=lambda k: (difflib.SequenceMatcher(None, k, value).ratio() if k else -1.0))
 
 
 def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]],
-                      cell_problems: list[Problem]) -> list[Problem]:
+                      cell_problems: list[Problem],
+                      meant: dict[tuple[str, str, str], list[tuple[str, int, str]]] | None = None) -> list[Problem]:
     """The problems of malformed keys, each saying where the other tables name the key (see :func:`_check_references`).
 
-    Returned as replacements: :func:`_check` puts each in the place of the problem it extends.
+    ``meant``: references no listed key answers, each with the refused key most likely meant; told on that key's row
+    as the references it may be, not as a problem of each file naming them.  Returned as replacements:
+    :func:`_check` puts each in the place of the problem it extends.
     """
     out = []
+    meant = meant or {}
+    for key in meant:
+        named_as.setdefault(key, [])
     for (defined, column, value), uses in named_as.items():
         first = next(p for p in cell_problems if p.file == defined and p.column == column and p.value == value
                      and p.row is not None)
@@ -1003,6 +1032,15 @@ def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, 
             names = sorted({val for _, _, val in other})
             told += (f"; the other files name it {' or '.join(map(repr, names))} on {len(other):,} row(s) of "
                      f"{', '.join(files)}, which refer to this row once it is corrected")
+        guessed = meant.get((defined, column, value), [])
+        if guessed:
+            files = list(dict.fromkeys(f for f, _, _ in guessed))
+            names = sorted({val for _, _, val in guessed})
+            told += (f"; the other files name {' and '.join(map(repr, names[:5]))}{' ...' if len(names) > 5 else ''}, "
+                     f"which no row of {defined} lists, on {len(guessed):,} row(s) of {', '.join(files)} (first "
+                     f"{guessed[0][0]}:{guessed[0][1]}): is this row {column} {names[0]!r}"
+                     f"{' or another of them' if len(names) > 1 else ''}? Correct it, or those rows; they are not "
+                     f"checked against {defined} until then")
         out.append(dataclasses.replace(first, expected=first.expected + told))
     return out
 
@@ -1309,8 +1347,9 @@ def _check_survey(parsed, meta) -> list[Problem]:
     return out
 
 
-def _check_attrition(parsed, waves) -> list[Problem]:
-    """Councils or participants interviewed at some waves but not all: warnings."""
+def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset()) -> list[Problem]:
+    """Councils or participants interviewed at some waves but not all: warnings (``refused_rows``: rows of
+    councils.csv whose id is refused, not said to lack interviews)."""
     out = []
     wave_ids = [str(w["id"]) for w in waves]
     by_council: dict[str, set[str]] = defaultdict(set)
@@ -1321,7 +1360,7 @@ def _check_attrition(parsed, waves) -> list[Problem]:
             by_part[v["participant_id"]].add(v["wave"])
     if parsed.get("interviews"):
         for line, v in parsed.get("councils", []):
-            if v.get("council_id") and v["council_id"] not in by_council:
+            if v.get("council_id") and v["council_id"] not in by_council and line not in refused_rows:
                 out.append(Problem("councils.csv", line, "council_id", v["council_id"], "interviews at some wave (this "
                                    "council has none, so no finding from interviews includes it, though the report "
                                    "counts it among the study's councils)", severity="warning"))

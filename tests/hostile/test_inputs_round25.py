@@ -115,3 +115,49 @@ def test_guard_a_council_whose_name_holds_a_word_of_a_summary_is_a_council(study
 
     _replace(study_dir / "councils.csv", "Barnet", name)
     assert load_study(study_dir).councils["name"].tolist()[1] == name
+
+
+# --------------------------------------------------------------------------- 2. one bad row, one problem
+
+
+def test_a_refused_council_id_is_one_problem_not_one_in_each_file_naming_the_council(study_dir, capsys):
+    # On the old code '30x' for 302 in councils.csv was five errors, four of them in the files that name 302 as they
+    # should (status_history, reviews, participants, interviews: 'expected a council_id listed in councils.csv'),
+    # and a warning that council '30x' had no interviews.
+    from impact.cli import main
+
+    _replace(study_dir / "councils.csv", "302,Barnet", "30x,Barnet")
+    assert _problems(study_dir) == [
+        "councils.csv:3:council_id: '30x' - expected a DfE three-digit local authority number, as text (e.g. 301); "
+        "the other files name '302', which no row of councils.csv lists, on 5 row(s) of status_history.csv, "
+        "reviews.csv, participants.csv, interviews.csv (first status_history.csv:3): is this row council_id '302'? "
+        "Correct it, or those rows; they are not checked against councils.csv until then"]
+    assert main(["validate", str(study_dir)]) == 2
+    assert "'30x' - expected interviews at some wave" not in capsys.readouterr().out
+
+
+def test_a_blank_participant_id_is_one_problem_naming_the_interviews_that_name_it(study_dir):
+    # On the old code a participant's id left out was two errors: the blank cell, and interviews.csv rows 5 and 6
+    # 'expected a participant_id listed in participants.csv', blaming the file that was right.
+    _replace(study_dir / "participants.csv", "P2,302", ",302")
+    assert _problems(study_dir) == [
+        "participants.csv:3:participant_id: '' - expected a value (Pseudonymous participant id.); the other files name "
+        "'P2', which no row of participants.csv lists, on 2 row(s) of interviews.csv (first interviews.csv:5): is this "
+        "row participant_id 'P2'? Correct it, or those rows; they are not checked against participants.csv until then"]
+
+
+def test_two_refused_ids_each_take_the_references_most_like_them(study_dir):
+    # On the old code: two errors in councils.csv and eight in the four files naming 302 and 880.
+    _replace(study_dir / "councils.csv", "302,Barnet", "3O2,Barnet")
+    _replace(study_dir / "councils.csv", "880,Torbay", "88,Torbay")
+    found = _problems(study_dir)
+    assert len(found) == 2
+    assert found[0].startswith("councils.csv:3:council_id: '3O2'") and "name '302', which" in found[0]
+    assert found[1].startswith("councils.csv:4:council_id: '88'") and "name '880', which" in found[1]
+
+
+def test_guard_an_unknown_council_where_councils_csv_is_sound_is_told_where_it_is_named(study_dir):
+    # guard: with no key refused in councils.csv, the file naming an unknown council is the one at fault
+    _replace(study_dir / "participants.csv", "P3,880", "P3,881")
+    assert _problems(study_dir) == ["participants.csv:4:council_id: '881' - expected a council_id listed in "
+                                    "councils.csv"]

@@ -108,7 +108,8 @@ def test_a_clean_folder_read_without_validation_warns_nothing(study_dir):
 def test_an_id_mixing_latin_with_cyrillic_or_greek_is_refused_naming_the_letter(old, new, shown, expected, study_dir):
     _replace(study_dir / "participants.csv", old, new)
     problems = _all_problems(study_dir)
-    assert f"participants.csv:3:participant_id: {shown!r} - expected {expected}" in problems
+    # round 25: the problem goes on to name interviews.csv's rows naming 'P2', the id this row may be meant to be
+    assert any(p.startswith(f"participants.csv:3:participant_id: {shown!r} - expected {expected}") for p in problems)
 
 
 def test_ids_wholly_in_one_script_are_allowed(study_dir):
