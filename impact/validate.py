@@ -1202,6 +1202,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "interviews'; name the interview's own transcript)", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
+            elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
+                out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}: random "
+                                   "characters or binary data, not an interview; name the interview's transcript)"))
             elif not _has_respondent_speech(text, turns := _turns(text)):
                 out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
                                    "interviewer's, so nothing in this interview can be coded and the analysis treats "
@@ -1270,6 +1273,64 @@ def _has_respondent_speech(text: str, turns: list[tuple] | None = None) -> bool:
     """Whether the segmenter finds any respondent speech in a transcript (``turns``: its :func:`_turns`, if read)."""
     return any(speaker == "respondent" and end > start
                for _, speaker, _, start, end in (_turns(text) if turns is None else turns))
+
+
+#: A transcript of which less than this share of characters is in words is no transcript (random characters,
+#: binary data, base64): measured, the example study's transcripts are 98% words or more, random ASCII 2%, random
+#: letters and digits in runs between spaces 38%.
+_MIN_WORD_SHARE = 0.5
+_JOINERS = frozenset("'\u2019\u2010\u2011-./:,&+")
+_RUNS = re.compile(r"[^\W\d_]+|\d+")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "IDEOGRAPHIC")
+
+
+def _is_word(token: str) -> bool:
+    """Whether a token (text between spaces) reads as words: letters of any script, numbers ('2012/13', '5.5%'), an
+    id ('P1', 'E09000002'), an address, joined by apostrophes, hyphens, dots, slashes or colons and with punctuation
+    or symbols at its ends ('(yes),', an emoji).  Not: symbols inside ('a7#k'), letters and digits interleaved
+    ('a7k9'), a run of over 30 letters in a script written with spaces ('QUJDREVG...')."""
+    a, b = 0, len(token)
+    while a < b and unicodedata.category(token[a])[0] in "PS":
+        a += 1
+    while b > a and unicodedata.category(token[b - 1])[0] in "PS":
+        b -= 1
+    core = token[a:b]
+    if not core or _ADDRESS.fullmatch(core):
+        return True
+    parts, start = [], 0
+    for i, c in enumerate(core):  # split at joiners, and at punctuation of other scripts ('\uff1a', '\u3002')
+        if c in _JOINERS or (not c.isascii() and unicodedata.category(c)[0] == "P"):
+            parts.append(core[start:i])
+            start = i + 1
+    parts.append(core[start:])
+    for part in parts:
+        runs = _RUNS.findall(part)
+        if "".join(runs) != part or len(runs) > 2:
+            return False
+        if any(len(r) > 30 and not r.isdigit()
+               and not all(unicodedata.name(c, "").startswith(_UNSPACED) for c in r) for r in runs):
+            return False
+    return True
+
+
+def _not_words(text: str) -> str | None:
+    r"""Why ``text`` is no transcript (too little of it reads as words, see :func:`_is_word`), or None.
+
+    >>> _not_words("I: How has it gone?\nR: We rewrote the threshold doc (2012/13), E09000002.") is None
+    True
+    >>> _not_words("x7#(k q@@1 a$b%c 9z9z9 we")
+    "only 10% of its characters are in words (not words: 'x7#(k', 'q@@1', 'a$b%c', ...)"
+    """
+    tokens = text.split()
+    total = sum(map(len, tokens))
+    judged: dict[str, bool] = {}  # a transcript's words repeat: each judged once
+    bad = [t for t in tokens if not (judged[t] if t in judged else judged.setdefault(t, _is_word(t)))]
+    share = 1 - sum(map(len, bad)) / total if total else 1.0
+    if share >= _MIN_WORD_SHARE:
+        return None
+    shown = ", ".join(repr(t if len(t) <= 20 else t[:20] + "...") for t in bad[:3])
+    return f"only {share:.0%} of its characters are in words (not words: {shown}{', ...' if len(bad) > 3 else ''})"
 
 
 #: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);

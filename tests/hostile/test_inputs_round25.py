@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from impact.errors import ValidationError
-
 from .test_inputs_round5 import _problems, _replace
 
 # --------------------------------------------------------------------------- 1. agree --study: codes of the codebook
@@ -161,3 +159,81 @@ def test_guard_an_unknown_council_where_councils_csv_is_sound_is_told_where_it_i
     _replace(study_dir / "participants.csv", "P3,880", "P3,881")
     assert _problems(study_dir) == ["participants.csv:4:council_id: '881' - expected a council_id listed in "
                                     "councils.csv"]
+
+
+# --------------------------------------------------------------------------- 4. a transcript that is not text in words
+
+_NOT_WORDS = ("interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript in words (transcripts/301/"
+              "P1-early.txt: only {}% of its characters are in words (not words: {}): random characters or binary "
+              "data, not an interview; name the interview's transcript)")
+
+
+def test_a_transcript_of_random_characters_is_refused_naming_it(study_dir):
+    # On the old code valid: 3,000 random printable ASCII characters (no speaker label, so all of it read as the
+    # respondent's) were segmented and coded as an interview.
+    import random
+
+    rng = random.Random(25)
+    text = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()_+-=[]{};:,./<>? \n") for _ in range(3000))
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    (problem,) = _problems(study_dir)
+    tokens = text.split()
+    # an independent count: characters of tokens holding a symbol or a letter beside a digit inside them
+    import re
+
+    def word(t):
+        core = re.sub(r"^[^\w]+|[^\w]+$", "", t)
+        return not core or all(re.fullmatch(r"[a-z]+|[0-9]+|[a-z]+[0-9]+|[0-9]+[a-z]+", p)
+                               for p in re.split(r"[-./:,&+']", core))
+    share = sum(len(t) for t in tokens if word(t)) / sum(map(len, tokens))
+    bad = [t if len(t) <= 20 else t[:20] + "..." for t in tokens if not word(t)][:3]  # shown shortened
+    assert share < 0.1
+    assert problem == _NOT_WORDS.format(round(share * 100), ", ".join(map(repr, bad)) + ", ...")
+
+
+def test_a_transcript_of_base64_is_refused(study_dir):
+    # On the old code valid: a binary file saved as base64 text was read as one respondent's turn of gibberish.
+    import base64
+    import random
+
+    data = base64.encodebytes(random.Random(5).randbytes(2400)).decode()
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(data, encoding="utf-8")
+    (problem,) = _problems(study_dir)
+    first = data.split()[0]
+    assert problem.startswith("interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript in words "
+                              "(transcripts/301/P1-early.txt: only 0% of its characters are in words (not words: "
+                              f"{first[:20] + '...'!r}, ")
+
+
+def test_a_docx_transcript_of_random_characters_is_refused(study_dir):
+    # On the old code valid, as a .txt file of random characters was.
+    import random
+
+    import docx
+
+    f = study_dir / "interviews.csv"
+    _replace(f, "301/P1-early.txt", "301/P1-early.docx")
+    rng = random.Random(8)
+    d = docx.Document()
+    for _ in range(20):
+        d.add_paragraph("".join(rng.choice("qwxz0123456789#$%&*+=<>|~^") for _ in range(60)))
+    d.save(study_dir / "transcripts" / "301" / "P1-early.docx")
+    (problem,) = _problems(study_dir)
+    assert problem.startswith("interviews.csv:3:transcript: '301/P1-early.docx' - expected a transcript in words "
+                              "(transcripts/301/P1-early.docx: only 0% of its characters are in words")
+
+
+@pytest.mark.parametrize("text", [
+    "采访者：审查之后情况如何？\n受访者：我们改写了门槛文件，员工士气有所提高。\n",
+    "Cyfwelydd: Sut mae pethau?\nYmatebydd: Mae'r adolygiad wedi helpu'n fawr iawn, diolch.\n",
+    "المحاور: كيف سارت الأمور؟\nالمستجيب: لقد أعدنا كتابة وثيقة العتبة.\n",
+    "[00:01:23] I: Which?\n[00:01:30] R: E09000002, P1-early, Q3 2012/13, covid-19, 5.5%, £1,200, 24/7, A&E, "
+    "see https://example.org/a?b=1 or me@example.org 👍\n",
+    "I: And?\nR: yeah um so we er rewrote the the thing and uh morale went up i think yeah\n",
+])
+def test_guard_transcripts_in_other_scripts_and_with_numbers_and_ids_are_read(study_dir, text):
+    # guard: text in words of any script, with times, codes, money, addresses and emoji, is a transcript
+    from impact.study import load_study
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    assert load_study(study_dir).transcripts()["P1-early"] == text
