@@ -581,6 +581,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
+    refused_cells = {(p.file, p.row, p.column) for p in problems if p.severity == "error"}
+    problems += [p for p in _check_register(parsed) if (p.file, p.row, p.column) not in refused_cells]  # told once
     lengths = [(v["council_id"], (v["end_date"] - v["start_date"]).days) for _, v in parsed.get("reviews", [])
                if v.get("council_id") and v.get("start_date") is not None and v.get("end_date") is not None
                and v["end_date"] >= v["start_date"]]
@@ -1042,6 +1044,86 @@ def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, 
                      f"{' or another of them' if len(names) > 1 else ''}? Correct it, or those rows; they are not "
                      f"checked against {defined} until then")
         out.append(dataclasses.replace(first, expected=first.expected + told))
+    return out
+
+
+#: The kind of council each ONS code prefix is (GSS codes): the four that have children's services duties.
+_ONS_TYPES = {"E06": "unitary", "E08": "metropolitan_district", "E09": "london_borough", "E10": "county"}
+_TYPE_NAMES = {"unitary": ("a unitary council", "unitary councils'"),
+               "metropolitan_district": ("a metropolitan district", "metropolitan districts'"),
+               "london_borough": ("a London borough", "London boroughs'"), "county": ("a county council",
+                                                                                "county councils'")}
+_ONS_OTHER = {"E07": "a non-metropolitan district's (districts have no children's services)",
+              "E05": "an electoral ward's", "E14": "a parliamentary constituency's", "E11": "a metropolitan county's",
+              "E01": "a lower layer super output area's", "E02": "a middle layer super output area's"}
+
+
+def _check_register(parsed) -> list[Problem]:
+    """councils.csv against the kinds of ONS code and impact's register of councils (:mod:`impact.councils`).
+
+    An ONS code of another kind than the row's council_type (E10, a county's, on a unitary's row), or of no council
+    with children's services (E07, a district's), is an error; so is the ONS code the register gives another council
+    (two councils' rows that would be joined to one's figures).  A code the register does not hold for a council it
+    knows, and a review while the register's council did not exist (Bournemouth, 837, after April 2019), are warnings.
+    """
+    from .councils import council_list  # the register: read only when a study is checked
+
+    f = TABLES["councils"].filename
+    rows = parsed.get("councils", [])
+    if not rows:
+        return []
+    register = council_list(include_former=True)
+    by_id = {r.council_id: r for r in register.itertuples()}
+    owner = {}
+    for r in register.itertuples():
+        for code in [r.ons_code, *[c for c in r.ons_code_previous.split(";") if c]]:
+            owner.setdefault(code, r)
+    reviews = {v["council_id"]: (line, v) for line, v in parsed.get("reviews", []) if v.get("council_id")}
+    out = []
+    for line, v in rows:
+        cid, ons, kind = v.get("council_id"), v.get("ons_code"), v.get("council_type")
+        known = by_id.get(cid)
+        if ons and ons.startswith("E"):
+            prefix = ons[:3]
+            if prefix not in _ONS_TYPES:
+                what = _ONS_OTHER.get(prefix, f"not a council's with children's services ({prefix})")
+                out.append(Problem(f, line, "ons_code", ons, "the ONS code of a council with children's services (E06 "
+                                   f"unitary, E08 metropolitan district, E09 London borough, E10 county): this is {what}"
+                                   + (f"; the register gives council {cid} ({known.name}) {known.ons_code}" if known
+                                      is not None else "")))
+                continue
+            if kind in _ONS_TYPES.values() and _ONS_TYPES[prefix] != kind:
+                out.append(Problem(f, line, "ons_code", ons, f"the ONS code of {_TYPE_NAMES[kind][0]} "
+                                   f"({next(k for k, t in _ONS_TYPES.items() if t == kind)}...), as council_type "
+                                   f"{kind!r} says; {prefix} codes are {_TYPE_NAMES[_ONS_TYPES[prefix]][1]}"))
+                continue
+        if known is None or not ons:
+            continue
+        codes = [known.ons_code, *[c for c in known.ons_code_previous.split(";") if c]]
+        if ons not in codes:
+            other = owner.get(ons)
+            if other is not None and other.council_id != cid:
+                out.append(Problem(f, line, "ons_code", ons, f"the ONS code of council {cid} ({known.name}): "
+                                   f"{' or '.join(codes)} in impact's register; {ons} is {other.name}'s "
+                                   f"({other.council_id})"))
+            else:
+                out.append(Problem(f, line, "ons_code", ons, f"an ONS code of council {cid} ({known.name}) "
+                                   f"impact's register holds ({' or '.join(codes)}): is it misspelt?",
+                                   severity="warning"))
+        at, review = reviews.get(cid, (None, {}))
+        start = review.get("start_date")
+        if start is None:
+            continue
+        if not pd.isna(known.valid_to) and start > known.valid_to:
+            out.append(Problem(TABLES["reviews"].filename, at, "council_id", cid, f"a council in being at its review "
+                               f"(the register has {known.name}, {cid}, abolished after {known.valid_to:%Y-%m-%d}; "
+                               f"this review starts {start:%Y-%m-%d}: see impact.councils.boundary_changes)",
+                               severity="warning"))
+        elif not pd.isna(known.valid_from) and start < known.valid_from:
+            out.append(Problem(TABLES["reviews"].filename, at, "council_id", cid, f"a council in being at its "
+                               f"review (the register has {known.name}, {cid}, from {known.valid_from:%Y-%m-%d}; "
+                               f"this review starts {start:%Y-%m-%d}: see impact.councils.boundary_changes)",
+                               severity="warning"))
     return out
 
 

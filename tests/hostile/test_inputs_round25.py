@@ -237,3 +237,61 @@ def test_guard_transcripts_in_other_scripts_and_with_numbers_and_ids_are_read(st
 
     (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
     assert load_study(study_dir).transcripts()["P1-early"] == text
+
+
+# --------------------------------------------------------------------------- 5. ONS codes against their kind and the register
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    # another council's code (Bournemouth's, abolished 2019): Torbay's row would be joined to Bournemouth's figures
+    ("E06000028", "the ONS code of council 880 (Torbay): E06000027 in impact's register; E06000028 is Bournemouth's "
+                  "(837)"),
+    # a county's code on a unitary's row
+    ("E10000002", "the ONS code of a unitary council (E06...), as council_type 'unitary' says; E10 codes are county "
+                  "councils'"),
+    # a district's code: districts have no children's services
+    ("E07000001", "the ONS code of a council with children's services (E06 unitary, E08 metropolitan district, E09 "
+                  "London borough, E10 county): this is a non-metropolitan district's (districts have no children's "
+                  "services); the register gives council 880 (Torbay) E06000027"),
+])
+def test_an_ons_code_of_another_kind_or_council_is_refused(study_dir, code, said):
+    # On the old code each was valid: any E or W and eight digits passed.
+    _replace(study_dir / "councils.csv", "E06000027", code)
+    assert _problems(study_dir) == [f"councils.csv:4:ons_code: {code!r} - expected {said}"]
+
+
+def test_an_ons_code_the_register_does_not_hold_for_a_council_it_knows_is_told(study_dir, capsys):
+    # On the old code valid without a word: E06000072 for Torbay's E06000027, two digits swapped.
+    from impact.cli import main
+
+    _replace(study_dir / "councils.csv", "E06000027", "E06000072")
+    assert main(["validate", str(study_dir)]) == 0
+    assert ("warning: councils.csv:4:ons_code: 'E06000072' - expected an ONS code of council 880 (Torbay) impact's "
+            "register holds (E06000027): is it misspelt?") in capsys.readouterr().out
+
+
+def test_a_review_of_a_council_before_it_existed_is_told(study_dir, capsys):
+    # On the old code valid without a word: a 2011 review of Bournemouth, Christchurch and Poole (839), made in 2019.
+    from impact.cli import main
+
+    _replace(study_dir / "councils.csv", "880,Torbay,E06000027", "839,\"Bournemouth, Christchurch and Poole\",E06000058")
+    for name in ("participants.csv", "interviews.csv", "reviews.csv", "status_history.csv"):
+        _replace(study_dir / name, "880", "839", count=20)
+    (study_dir / "transcripts" / "880").rename(study_dir / "transcripts" / "839")
+    assert main(["validate", str(study_dir)]) == 0
+    assert ("warning: reviews.csv:4:council_id: '839' - expected a council in being at its review (the register has "
+            "Bournemouth, Christchurch and Poole, 839, from 2019-04-01; this review starts 2011-10-03: see "
+            "impact.councils.boundary_changes)") in capsys.readouterr().out
+
+
+def test_guard_a_council_under_its_earlier_ons_code_is_valid(study_dir):
+    # guard: Buckinghamshire as the county it was in 2011 (E10000002, its code before it became a unitary in 2020)
+    from impact.study import load_study
+
+    _replace(study_dir / "councils.csv", "302,Barnet,E09000003,london_borough,London",
+             "825,Buckinghamshire,E10000002,county,South East")
+    for name in ("participants.csv", "interviews.csv", "reviews.csv", "status_history.csv"):
+        _replace(study_dir / name, "302,", "825,", count=20)
+    _replace(study_dir / "interviews.csv", "302/", "825/", count=20)
+    (study_dir / "transcripts" / "302").rename(study_dir / "transcripts" / "825")
+    assert "825" in set(load_study(study_dir).councils["council_id"])
