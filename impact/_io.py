@@ -37,6 +37,7 @@ __all__ = [
     "write_private",
     "decode_text",
     "UTF16_BOMS",
+    "UTF32_BOMS",
     "read_text",
     "check_input_file",
     "read_csv_strict",
@@ -266,14 +267,16 @@ def _document_kind(data: bytes) -> str | None:
 
 #: The byte-order marks of UTF-16 (little- and big-endian): Excel's "Unicode Text", Notepad's "Unicode".
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: UTF-32's byte-order marks (little-endian first: it starts with UTF-16's little-endian mark, so it is told first)
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> tuple[str, str]:
     """Decode bytes of a text file; return ``(text, encoding)``.
 
     The one decoder of every text file ``impact`` reads (study tables,
-    transcripts, YAML, coded files).  UTF-8 (BOM stripped) and UTF-16 with a
-    BOM are read as they are.  Bytes that are not UTF-8 are decoded as
+    transcripts, YAML, coded files).  UTF-8 (BOM stripped), and UTF-16 and
+    UTF-32 with a BOM, are read as they are.  Bytes that are not UTF-8 are decoded as
     Windows-1252 (a superset of Latin-1 for printable text), with an
     :class:`EncodingWarning_`, or, with ``fallback=False``, refused.  Data
     with NUL bytes outside UTF-16 is refused as binary, and so is a file
@@ -304,6 +307,12 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
             raise InputError(f"{source}: starts with a UTF-8 byte-order mark but is not UTF-8 from line "
                              f"{line} (byte {data[at]:#04x} at byte {at}) - expected one "
                              "encoding: save the file as UTF-8") from None
+    if data.startswith(UTF32_BOMS):  # read as UTF-16, every other character would be a NUL
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: starts with a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason} "
+                             f"at byte {exc.start}) - expected one encoding: save the file as UTF-8") from None
     if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -625,13 +634,15 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
                                      f"commas (save the file as \"CSV (comma delimited)\"; some regional settings "
                                      f"save {other} instead)"))
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for i, h in enumerate(header):
         if not h:
             problems.append(Problem(name, 1, f"#{i + 1}", "", "a column name (blank header cell)"))
         elif h in seen:
-            problems.append(Problem(name, 1, h, h, "each column name once (duplicated)"))
-        seen.add(h)
+            problems.append(Problem(name, 1, h, h, f"each column name once (columns {seen[h] + 1} and {i + 1} are "
+                                    f"both {h}: which holds the {h} is not known; the rows are checked once one is "
+                                    "renamed or taken out)"))
+        seen.setdefault(h, i)
     records: list[tuple[int, dict[str, str]]] = []
     unchecked: set[int] = set()
     line = 1

@@ -367,7 +367,7 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     """Read a transcript file: ``.txt`` (UTF-8, UTF-16 with BOM, or cp1252) or ``.docx``.
 
     A ``.docx`` becomes its paragraphs and table rows, in document order,
-    one per line.  Archives are checked for zip bombs and unsafe entries
+    one per line.  In a ``.txt``, a carriage return alone ends a line as a line feed does (it is read as one).  Archives are checked for zip bombs and unsafe entries
     before they are read; a document with a document type declaration (which
     Word never writes) is refused.
 
@@ -402,7 +402,13 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
         return "\n".join(_docx_blocks(body))
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
-    return read_text(path, label=name)
+    # A line ended by a carriage return alone (old Mac files, some transcription software) is a line: read as one
+    # line, every speaker label after the first was inside the first turn.  One character for one, so offsets into
+    # the text hold either way.
+    return _LONE_CR.sub("\n", read_text(path, label=name))
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 # --------------------------------------------------------------------------- study
@@ -1188,6 +1194,13 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             broken.add(spec.filename)
             continue
         problems += probs
+        if validate and len(set(header)) < len(header) and any(p.row == 1 and p.column in spec.column_names
+                                                               for p in probs):
+            # a column of the table named twice: read, its cells would be one of the two columns, unknown which; the
+            # problems of each row that follow from it, and of each file naming its keys, are not told
+            raw[name] = (header, [])
+            broken.add(spec.filename)
+            continue
         types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES}
         for line, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
             for col in types.keys() & rec.keys():

@@ -559,6 +559,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         f = spec.filename
         header, records = raw.get(name, ([], []))
         if f in broken or (not header and not records and spec.optional):
+            if f in broken and header and list(header) != list(spec.column_names):  # a column named twice: the
+                problems += _check_header(spec, list(dict.fromkeys(header)))  # rest of its header still told
             parsed[name] = []
             continue
         problems += _check_header(spec, header)

@@ -17,6 +17,7 @@ from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
     UTF16_BOMS,
+    UTF32_BOMS,
     _other_separator,
     _row_like,
     atomic_write,
@@ -122,7 +123,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     path = Path(path)
     _check_file(path, expected)
     data = path.read_bytes()
-    nul = -1 if data.startswith(UTF16_BOMS) else data.find(b"\x00")
+    nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{path}: a binary file, not CSV text (a NUL byte at byte {nul}) - {expected}")
     try:  # the one decoder of the package, with the study tables' fallback to Windows-1252 (and its warning)

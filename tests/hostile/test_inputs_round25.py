@@ -295,3 +295,56 @@ def test_guard_a_council_under_its_earlier_ons_code_is_valid(study_dir):
     _replace(study_dir / "interviews.csv", "302/", "825/", count=20)
     (study_dir / "transcripts" / "302").rename(study_dir / "transcripts" / "825")
     assert "825" in set(load_study(study_dir).councils["council_id"])
+
+
+# --------------------------------------------------------------------------- 6. encodings, line ends, headers
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_a_utf32_table_and_transcript_are_read(study_dir, encoding):
+    # On the old code a UTF-32 councils.csv was read as UTF-16 (its mark starts with UTF-16's): six errors of column
+    # names holding NUL characters; with the big-endian mark, 'a binary file'.
+    from impact.study import load_study
+
+    bom = b"\x00\x00\xfe\xff" if encoding.endswith("be") else b""
+    for name in ("councils.csv", "transcripts/301/P1-early.txt"):
+        text = (study_dir / name).read_text(encoding="utf-8")
+        (study_dir / name).write_bytes(bom + text.encode(encoding))
+    study = load_study(study_dir)
+    assert study.councils["name"].tolist() == ["Barking and Dagenham", "Barnet", "Torbay"]
+    assert study.transcripts()["P1-early"].startswith("Interviewer: ")
+
+
+def test_a_utf32_file_cut_short_is_refused_naming_it(study_dir):
+    text = (study_dir / "councils.csv").read_text(encoding="utf-8")
+    (study_dir / "councils.csv").write_bytes(text.encode("utf-32")[:-2])
+    assert _problems(study_dir) == [
+        f"councils.csv: expected a readable CSV file (starts with a UTF-32 byte-order mark but is not valid UTF-32 "
+        f"(truncated data at byte {len(text.encode('utf-32')) - 4}) - expected one encoding: save the file as UTF-8)"]
+
+
+def test_a_transcript_whose_lines_end_in_carriage_returns_alone_has_its_turns_read(study_dir):
+    # On the old code a transcript saved with old Mac line ends (CR alone) was one line: one interviewer's turn
+    # holding the respondent's answers, 'no respondent speech', nothing coded.
+    from impact.coding import segment
+    from impact.study import load_study
+
+    path = study_dir / "transcripts" / "301" / "P1-early.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    read = load_study(study_dir).transcripts()["P1-early"]
+    assert read == text  # one character for one: offsets into the text hold
+    speakers = segment(load_study(study_dir)).query("interview_id == 'P1-early'")["speaker"].tolist()
+    assert "respondent" in speakers
+
+
+def test_a_column_named_twice_is_one_problem_and_its_rows_are_not_read(study_dir):
+    # On the old code 'council_id,name,council_id,...' was read with the second column's cells (ONS codes) as the
+    # council ids: five errors, three ONS codes 'expected a DfE three-digit number', ons_code missing, and (with
+    # round 25's references) every council named elsewhere unknown.
+    _replace(study_dir / "councils.csv", "council_id,name,ons_code", "council_id,name,council_id")
+    assert _problems(study_dir) == [
+        "councils.csv:1:council_id: 'council_id' - expected each column name once (columns 1 and 3 are both "
+        "council_id: which holds the council_id is not known; the rows are checked once one is renamed or taken "
+        "out)",
+        "councils.csv:1:ons_code: expected a column `ons_code` (ONS local authority code (E06/E08/E09/E10...).)"]
