@@ -348,3 +348,29 @@ def test_a_column_named_twice_is_one_problem_and_its_rows_are_not_read(study_dir
         "council_id: which holds the council_id is not known; the rows are checked once one is renamed or taken "
         "out)",
         "councils.csv:1:ons_code: expected a column `ons_code` (ONS local authority code (E06/E08/E09/E10...).)"]
+
+
+# --------------------------------------------------------------------------- 7. .docx text boxes
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@pytest.mark.parametrize("fallback", [False, True])
+def test_a_docx_text_box_is_read_once(study_dir, fallback):
+    # On the old code the text of a text box was left out without a word ('Respondent: ' alone): python-docx reads a
+    # run's text, not the paragraphs of a shape drawn in it.  Word writes each text box twice (a drawing and a VML
+    # fallback): read once.
+    from impact.study import load_study
+
+    from .test_inputs_round24 import W, _docx_transcript
+
+    box = "<w:txbxContent><w:p><w:r><w:t>Morale has improved.</w:t></w:r></w:p></w:txbxContent>"
+    drawing = f'<w:drawing><wps:wsp xmlns:wps="urn:wps"><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing>'
+    if fallback:
+        drawing = (f'<mc:AlternateContent xmlns:mc="{_MC}"><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+                   f'<mc:Fallback><w:pict><v:shape xmlns:v="urn:v"><v:textbox>{box}</v:textbox></v:shape></w:pict>'
+                   "</mc:Fallback></mc:AlternateContent>")
+    _docx_transcript(study_dir, f'<w:r xmlns:w="{W}"><w:t xml:space="preserve">Respondent: </w:t></w:r>'
+                                f'<w:r xmlns:w="{W}">{drawing}</w:r>')
+    text = load_study(study_dir).transcripts()["P1-expectations"]
+    assert text == "Interviewer: How has it gone?\nRespondent: \nMorale has improved."
