@@ -374,3 +374,31 @@ def test_a_docx_text_box_is_read_once(study_dir, fallback):
                                 f'<w:r xmlns:w="{W}">{drawing}</w:r>')
     text = load_study(study_dir).transcripts()["P1-expectations"]
     assert text == "Interviewer: How has it gone?\nRespondent: \nMorale has improved."
+
+
+# --------------------------------------------------------------------------- 8. --out
+
+
+def test_synth_overwrite_never_replaces_a_study_that_was_not_generated(study_dir, capsys):
+    # On the old code `impact synth --out STUDY --overwrite` replaced a hand-made study: its transcripts of real
+    # interviews (transcripts/301/P1-early.txt ...) deleted, a generated study in their place.
+    from impact.cli import main
+
+    from ._util import snapshot
+
+    before = snapshot(study_dir)
+    assert main(["synth", "--out", str(study_dir), "--overwrite", "--councils", "6"]) == 2
+    assert (f"{study_dir}: holds a study that was not generated (no planted_truth.json): its transcripts and tables "
+            "are someone's work") in capsys.readouterr().err
+    assert snapshot(study_dir) == before
+
+
+def test_guard_synth_overwrite_replaces_a_generated_study(tmp_path):
+    # guard: a study synth wrote (its planted truth beside it) is replaced, as before
+    from impact.cli import main
+
+    out = tmp_path / "synth"
+    assert main(["synth", "--out", str(out), "--councils", "6", "--seed", "1"]) == 0
+    first = (out / "planted_truth.json").read_text(encoding="utf-8")
+    assert main(["synth", "--out", str(out), "--councils", "6", "--seed", "2", "--overwrite"]) == 0
+    assert (out / "planted_truth.json").read_text(encoding="utf-8") != first
