@@ -402,3 +402,57 @@ def test_guard_synth_overwrite_replaces_a_generated_study(tmp_path):
     first = (out / "planted_truth.json").read_text(encoding="utf-8")
     assert main(["synth", "--out", str(out), "--councils", "6", "--seed", "2", "--overwrite"]) == 0
     assert (out / "planted_truth.json").read_text(encoding="utf-8") != first
+
+
+# --------------------------------------------------------------------------- 9. review workbooks
+
+
+@pytest.fixture
+def review_book(study_dir, coded_file, tmp_path, capsys):
+    """The tiny study's coded suggestions exported for review (``tmp_path / "review.xlsx"``)."""
+    from impact.cli import main
+
+    book = tmp_path / "review.xlsx"
+    assert main(["review", "export", str(study_dir), "--coded", str(coded_file), "--out", str(book),
+                 "--reviewer", "ann"]) == 0
+    capsys.readouterr()
+    return book
+
+
+def _decide(book, rows: dict[int, tuple[str, str]], rename: str | None = None):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(book)
+    ws = wb["review"]
+    header = [c.value for c in ws[1]]
+    for row, (decision, other) in rows.items():
+        ws.cell(row, header.index("decision") + 1).value = decision
+        ws.cell(row, header.index("other_code") + 1).value = other
+    if rename:
+        ws.title = rename
+    wb.save(book)
+
+
+def test_review_import_says_which_code_a_misspelt_other_code_or_decision_meant(review_book, tmp_path, capsys):
+    # On the old code: "other_code: 'moral' - expected a code id listed on the 'codes' sheet" and "decision: 'acept' -
+    # expected one of accept, reject, other", without the code or decision meant (run --coded and agree say it).
+    from impact.cli import main
+
+    _decide(review_book, {2: ("other", "moral"), 3: ("acept", None)})
+    assert main(["review", "import", str(review_book), "--out", str(tmp_path / "ann.csv")]) == 2
+    err = capsys.readouterr().err
+    assert ("review.xlsx (sheet 'review'):2:other_code: 'moral' - expected a code id listed on the 'codes' sheet "
+            "(did you mean 'morale'?)") in err
+    assert "review.xlsx (sheet 'review'):3:decision: 'acept' - expected one of accept, reject, other (did you mean " \
+           "'accept'?)" in err
+    assert not (tmp_path / "ann.csv").exists()
+
+
+def test_review_import_names_the_sheet_a_renamed_review_sheet_is(review_book, tmp_path, capsys):
+    # On the old code the review sheet renamed 'Review (2)' was "sheet(s) ['review'] missing", with the sheets the
+    # workbook has listed and nothing said of which one it is.
+    from impact.cli import main
+
+    _decide(review_book, {2: ("accept", None)}, rename="Review (2)")
+    assert main(["review", "import", str(review_book), "--out", str(tmp_path / "ann.csv")]) == 2
+    assert "('Review (2)' may be 'review' renamed: name it 'review' again)" in capsys.readouterr().err
