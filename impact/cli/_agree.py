@@ -94,9 +94,13 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd
                                            "`impact review import`, or a long CSV with columns unit, coder, value")
         kind = "coded" if {"unit", "code"} <= set(df.columns) else "long" if {"unit", "value"} <= set(df.columns) else None
         if kind is None:
-            raise InputError(f"{path}: lacks the column(s) {[c for c in ('unit', 'code') if c not in df.columns]} - "
+            lacking = [c for c in ('unit', 'code') if c not in df.columns]
+            other = [c for c in df.columns if c.strip().lower().replace(" ", "_") in lacking]  # 'Unit', 'Code'
+            raise InputError(f"{path}: lacks the column(s) {lacking} - "
                              "expected coded output (unit, code, ...) from `impact code` or `impact review import`, "
-                             f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}")
+                             f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}"
+                             + (f" ({', '.join(map(repr, other))}: column names are exact, lower case)" if other
+                                else ""))
         for col in ("unit", "code", "coder", "value"):  # ids as the study's tables read them: " morale" is morale
             if col in df.columns:
                 df[col] = df[col].str.strip()

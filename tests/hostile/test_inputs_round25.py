@@ -456,3 +456,32 @@ def test_review_import_names_the_sheet_a_renamed_review_sheet_is(review_book, tm
     _decide(review_book, {2: ("accept", None)}, rename="Review (2)")
     assert main(["review", "import", str(review_book), "--out", str(tmp_path / "ann.csv")]) == 2
     assert "('Review (2)' may be 'review' renamed: name it 'review' again)" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- 10. coded files
+
+
+def test_a_coded_file_row_with_extra_cells_is_named_by_its_row(coded_file, tmp_path, capsys):
+    # On the old code: "x.csv: a row has more cells than the header row names columns", no row named: which of
+    # thousands of rows to look at was left to the reader.
+    from impact.cli import main
+
+    lines = coded_file.read_text(encoding="utf-8").splitlines()
+    width = lines[0].count(",") + 1
+    bad = tmp_path / "bob.csv"
+    bad.write_text("\n".join([lines[0], lines[1], lines[2] + ",,extra", lines[3] + ",x"]) + "\n", encoding="utf-8")
+    assert main(["agree", str(coded_file), str(bad), "--out", str(tmp_path / "a.csv")]) == 2
+    assert (f"bob.csv:3: {width + 2} cells where the header row names {width} columns (and 1 more row(s) like it)"
+            in capsys.readouterr().err)
+
+
+def test_a_coded_file_with_its_columns_in_capitals_says_names_are_exact(coded_file, tmp_path, capsys):
+    # On the old code: "lacks the column(s) ['unit', 'code'] ... found ['Unit', 'Code', ...]", the cause left to
+    # be seen.
+    from impact.cli import main
+
+    text = coded_file.read_text(encoding="utf-8")
+    bad = tmp_path / "bob.csv"
+    bad.write_text(text.replace("unit,code,", "Unit,Code,", 1), encoding="utf-8")
+    assert main(["agree", str(coded_file), str(bad), "--out", str(tmp_path / "a.csv")]) == 2
+    assert "('Unit', 'Code': column names are exact, lower case)" in capsys.readouterr().err
