@@ -766,6 +766,18 @@ def _summary_cell(spec: schema.Table, rec: dict[str, str]) -> tuple[str, str, st
     return None
 
 
+def _list_hint(item: str, allowed: set[str]) -> str:
+    """Why a list's item is not one value: values joined by another separator than ';' (``"a,b"``), or none at all
+    (``"a;;b"``, a ';' at the end)."""
+    if not item:
+        return " (an empty item: a ';' with nothing after it? write one value between each ';')"
+    for sep in (",", "|", "/"):
+        parts = [x.strip() for x in item.split(sep)]
+        if len(parts) > 1 and all(x in allowed for x in parts if x):
+            return f" (values are separated by ';', not {sep!r}: {LIST_SEP.join(x for x in parts if x)})"
+    return ""
+
+
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
                 parsed: dict, *, wave_order: list[str] = ()) -> list[Problem]:
     """Each cell of one table: required, type and range, pattern, vocabulary; unique keys (``wave_order``: the wave
@@ -816,6 +828,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             # an empty vocabulary is one study.yaml defines none of: "one of []" said nothing of where to define them
             expected = f"one of {sorted(allowed)}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
             found += [(item, f"{expected}"
+                       f"{_list_hint(item, allowed) if col.type == 'list' else ''}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"
                        f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}", "error")
                       for item in items if item not in allowed]
@@ -1168,12 +1181,32 @@ def _check_reviews(parsed) -> list[Problem]:
     for line, v in parsed.get("reviews", []):
         if v.get("start_date") is not None and v.get("end_date") is not None and v["end_date"] < v["start_date"]:
             out.append(Problem(f, line, "end_date", f"{v['end_date']:%Y-%m-%d}", f"a date on or after start_date {v['start_date']:%Y-%m-%d}"))
+        elif (v.get("start_date") is not None and v.get("end_date") is not None
+              and (days := (v["end_date"] - v["start_date"]).days) > _LONGEST_REVIEW_DAYS):
+            out.append(Problem(f, line, "end_date", f"{v['end_date']:%Y-%m-%d}", f"a review of days or weeks (this "
+                               f"one runs {days:,} days from {v['start_date']:%Y-%m-%d}, and the waves are timed from "
+                               "it: is a year or month mistyped?)", severity="warning"))
         if v.get("themes"):
-            have = {t.strip() for t in v["themes"].split(LIST_SEP)}
-            lacking = [t for t in vocab.CORE_THEMES if t not in have]
+            items = [t.strip() for t in v["themes"].split(LIST_SEP)]
+            have = set(items)
+            # a core theme misspelt, or themes joined by commas, is told as such where the item is judged: not again
+            # as a core theme missing
+            given = {t for item in have for t in (item, *item.split(",")) for t in (t.strip(),)}
+            said = {m for item in given if item not in vocab.THEMES
+                    for m in schema.close_matches(item, vocab.CORE_THEMES)[0]}
+            lacking = [t for t in vocab.CORE_THEMES if t not in given and t not in said]
             if lacking:
                 out.append(Problem(f, line, "themes", v["themes"], f"all five core themes (missing {lacking})"))
+            twice = sorted({t for t in items if t and items.count(t) > 1})
+            if twice:
+                out.append(Problem(f, line, "themes", v["themes"], f"each theme once ({', '.join(map(repr, twice))} "
+                                   "given twice would be counted twice)"))
     return out
+
+
+#: A peer review takes days on site; one recorded as running longer than this is told (a year or month mistyped
+#: moves every wave's window, timed from the review).
+_LONGEST_REVIEW_DAYS = 90
 
 
 def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None,

@@ -485,3 +485,44 @@ def test_a_coded_file_with_its_columns_in_capitals_says_names_are_exact(coded_fi
     bad.write_text(text.replace("unit,code,", "Unit,Code,", 1), encoding="utf-8")
     assert main(["agree", str(coded_file), str(bad), "--out", str(tmp_path / "a.csv")]) == 2
     assert "('Unit', 'Code': column names are exact, lower case)" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- 11. reviews.csv
+
+_THEMES = ("['commissioning', 'managing_performance', 'managing_resources', 'outcomes', 'participation', "
+           "'productivity_innovation', 'service_delivery_practice', 'vision_strategy_leadership', "
+           "'working_together_lscb']")
+_CORE = "outcomes;vision_strategy_leadership;working_together_lscb;service_delivery_practice;managing_resources"
+
+
+def test_a_misspelt_core_theme_is_one_problem(study_dir):
+    # On the old code two: 'outcome' not a theme, and the row 'missing' the core theme 'outcomes' it misspells.
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,2011-05-13,outcomes;", "301,2011-05-09,2011-05-13,outcome;")
+    assert _problems(study_dir) == [f"reviews.csv:2:themes: 'outcome' - expected one of {_THEMES} (did you mean "
+                                    "'outcomes'?)"]
+
+
+def test_themes_joined_by_commas_are_one_problem_saying_the_separator(study_dir):
+    # On the old code two problems, neither saying why: the five themes as one unknown theme, and all five 'missing'.
+    _replace(study_dir / "reviews.csv", f"2011-05-13,{_CORE},", f"2011-05-13,\"{_CORE.replace(';', ',')}\",")
+    (problem,) = _problems(study_dir)
+    assert problem.startswith("reviews.csv:2:themes: 'outcomes,vision_strategy_leadership,working_together_lscb...' "
+                              f"- expected one of {_THEMES} (values are separated by ';', not ',': {_CORE})")
+
+
+def test_a_theme_given_twice_is_refused(study_dir):
+    # On the old code valid: 'outcomes;outcomes;...' counted the theme twice.
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,2011-05-13,outcomes;", "301,2011-05-09,2011-05-13,outcomes;outcomes;")
+    (problem,) = _problems(study_dir)
+    assert problem.endswith("- expected each theme once ('outcomes' given twice would be counted twice)")
+
+
+def test_a_review_running_for_years_is_told_on_its_row(study_dir, capsys):
+    # On the old code only the interviews were blamed, 'outside the early window (this is -637)', for a review whose
+    # end date's year was mistyped (2013 for 2011): the cause, on reviews.csv, went unsaid.
+    from impact.cli import main
+
+    _replace(study_dir / "reviews.csv", "2011-05-09,2011-05-13", "2011-05-09,2013-05-13")
+    assert main(["validate", str(study_dir)]) == 2
+    assert ("warning: reviews.csv:2:end_date: '2013-05-13' - expected a review of days or weeks (this one runs 735 days "
+            "from 2011-05-09, and the waves are timed from it: is a year or month mistyped?)") in capsys.readouterr().err
