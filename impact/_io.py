@@ -645,6 +645,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         seen.setdefault(h, i)
     records: list[tuple[int, dict[str, str]]] = []
     unchecked: set[int] = set()
+    broken = _broken_rows(rows, len(header))  # row -> (cells, cells of the next row): one row over two lines
     line = 1
     for cells in rows[1:]:
         line += 1
@@ -667,6 +668,17 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 if shifted else "")))
             if shifted:
                 unchecked.add(line)
+        elif line in broken:
+            first, then = broken[line]
+            col = header[len(first) - 1]
+            problems.append(Problem(name, line, col, f"{first[-1]!r} / {then[0]!r}", f"{len(header)} cells, one per "
+                                    f"header column: rows {line} and {line + 1} hold {len(first)} and {len(then)}, "
+                                    f"one row of {len(header)} if joined where the line breaks (a line break typed "
+                                    f"inside the {col} cell? take it out, or put the cell in double quotes); neither "
+                                    "row's cells are checked"))
+            unchecked |= {line, line + 1}
+        elif line - 1 in broken:
+            pass  # the second half of a row broken over two lines: told with the first
         elif len(cells) != len(header):
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")
@@ -684,6 +696,19 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             record[UNCHECKED] = ""
         records.append((line, record))
     return header, records, problems
+
+
+def _broken_rows(rows: list[list[str]], width: int) -> dict[int, tuple[list[str], list[str]]]:
+    """Rows a line break inside a cell splits in two (``Bar`` then ``net,london_borough,...``): two rows in a row,
+    each short of ``width`` cells, that make ``width`` joined where the line breaks, as ``{row: (cells, next
+    row's cells)}``, rows numbered as a spreadsheet shows them (``rows[0]`` the header, row 1)."""
+    out: dict[int, tuple[list[str], list[str]]] = {}
+    for k in range(1, len(rows) - 1):
+        a, b = rows[k], rows[k + 1]
+        if width > 2 and k not in out and 1 < len(a) < width and 1 < len(b) < width \
+                and len(a) + len(b) - 1 == width and a[-1].strip() and b[0].strip():
+            out[k + 1] = (a, b)
+    return out
 
 
 @contextlib.contextmanager

@@ -526,3 +526,25 @@ def test_a_review_running_for_years_is_told_on_its_row(study_dir, capsys):
     assert main(["validate", str(study_dir)]) == 2
     assert ("warning: reviews.csv:2:end_date: '2013-05-13' - expected a review of days or weeks (this one runs 735 days "
             "from 2011-05-09, and the waves are timed from it: is a year or month mistyped?)") in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- 12. a line break inside a cell
+
+
+@pytest.mark.parametrize("brk", ["\r", "\n", "\r\n"])
+def test_a_line_break_typed_inside_a_cell_is_one_problem(study_dir, brk):
+    # On the old code 'Bar<CR>net' (a line break typed in a cell not quoted) was eight errors: rows 3 and 4 short of
+    # cells, row 3's type and region missing, 'net' not a council id, 'london_borough' not an ONS code, 'London' not
+    # a council type, row 4's region missing.
+    _replace(study_dir / "councils.csv", "Barnet", f"Bar{brk}net")
+    assert _problems(study_dir) == [
+        "councils.csv:3:name: \"'Bar' / 'net'\" - expected 5 cells, one per header column: rows 3 and 4 hold 2 and 4, "
+        "one row of 5 if joined where the line breaks (a line break typed inside the name cell? take it out, or put "
+        "the cell in double quotes); neither row's cells are checked"]
+
+
+def test_guard_a_row_short_of_a_cell_is_still_told_as_such(study_dir):
+    # guard: one short row (its region left out) is the short row it was, its cells checked
+    _replace(study_dir / "councils.csv", "Barnet,E09000003,london_borough,London", "Barnet,E09000003,london_borough")
+    assert _problems(study_dir) == ["councils.csv:3: '4 cells' - expected 5 cells, one per header column",
+                                    "councils.csv:3:region: '' - expected a value (DfE region name.)"]
