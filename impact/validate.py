@@ -702,9 +702,19 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
         else:
             problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"
                                     + schema.did_you_mean(c, [m for m in missing if m not in renamed])))
+    unknown = [p for p in problems if p.expected == f"only the columns {spec.column_names}"]  # none like a column
+    if len(unknown) > _MAX_UNKNOWN_COLUMNS:  # a table of thousands of columns: one problem, not one per column
+        shown = ", ".join(repr(p.value) for p in unknown[:_MAX_UNKNOWN_COLUMNS])
+        problems = [p for p in problems if p not in unknown] + [Problem(
+            f, 1, None, f"{len(unknown):,} other columns", f"only the columns {spec.column_names} (it also has "
+            f"{shown}, ... : another table saved under this name, or columns to take out?)")]
     problems += [Problem(f, 1, c, None, f"a column `{c}` ({spec.column(c).description})") for c in missing
                  if c not in renamed]
     return problems
+
+
+#: More columns than this that are none of a table's are told as one problem.
+_MAX_UNKNOWN_COLUMNS = 5
 
 
 def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:

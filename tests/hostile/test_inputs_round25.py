@@ -548,3 +548,15 @@ def test_guard_a_row_short_of_a_cell_is_still_told_as_such(study_dir):
     _replace(study_dir / "councils.csv", "Barnet,E09000003,london_borough,London", "Barnet,E09000003,london_borough")
     assert _problems(study_dir) == ["councils.csv:3: '4 cells' - expected 5 cells, one per header column",
                                     "councils.csv:3:region: '' - expected a value (DfE region name.)"]
+
+
+def test_a_table_of_thousands_of_other_columns_is_one_problem(study_dir):
+    # On the old code 5,000 problems, one per column ('councils.csv:1:x0: 'x0' - expected only the columns ...').
+    f = study_dir / "councils.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join([lines[0] + "".join(f",x{i}" for i in range(5000))]
+                           + [line + ",v" * 5000 for line in lines[1:]]) + "\n", encoding="utf-8")
+    assert _problems(study_dir) == [
+        "councils.csv:1: '5,000 other columns' - expected only the columns ['council_id', 'name', 'ons_code', "
+        "'council_type', 'region'] (it also has 'x0', 'x1', 'x2', 'x3', 'x4', ... : another table saved under this "
+        "name, or columns to take out?)"]
