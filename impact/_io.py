@@ -679,6 +679,14 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             unchecked |= {line, line + 1}
         elif line - 1 in broken:
             pass  # the second half of a row broken over two lines: told with the first
+        elif len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            # more cells than columns, the last holding text: a comma inside a cell not in quotes ('March 1, 2011')
+            # has put the cells after it under the wrong columns, so they are not judged one by one
+            problems.append(Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header "
+                                    "column (a comma inside a cell not in double quotes, as in 'March 1, 2011'? Put "
+                                    "the cell in double quotes; the row's cells, under the wrong columns, are not "
+                                    "checked)"))
+            unchecked.add(line)
         elif len(cells) != len(header):
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")

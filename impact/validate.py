@@ -39,6 +39,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
+from ._io import UNCHECKED
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -186,6 +187,9 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
     if f in broken or "interviews" not in raw or not folder.is_dir() or folder.is_symlink():
         return []
     named = {_normal_transcript(str(cells.get("transcript") or "")) for _, cells in raw["interviews"][1]}
+    # a row whose cells are under the wrong columns (told as such) may name the file in any of them
+    named |= {_normal_transcript(c) for _, cells in raw["interviews"][1] if UNCHECKED in cells
+              for v in cells.values() for c in str(v).split(",")}
     # a file a row names in another case or Unicode form is told at that row (_other_case), not again here
     forms = {_name_form(n) for n in named}
     out = []

@@ -560,3 +560,13 @@ def test_a_table_of_thousands_of_other_columns_is_one_problem(study_dir):
         "councils.csv:1: '5,000 other columns' - expected only the columns ['council_id', 'name', 'ons_code', "
         "'council_type', 'region'] (it also has 'x0', 'x1', 'x2', 'x3', 'x4', ... : another table saved under this "
         "name, or columns to take out?)"]
+
+
+def test_a_comma_inside_an_unquoted_cell_is_one_problem(study_dir):
+    # On the old code 'March 1, 2011' unquoted was four errors and a warning: 8 cells, 'March 1' not a date, '2011'
+    # not a mode, 'telephone' not a transcript file, and the transcript the row names 'named by no interview'.
+    _replace(study_dir / "interviews.csv", "2011-03-01", "March 1, 2011")
+    assert _problems(study_dir) == [
+        "interviews.csv:2: '8 cells' - expected 7 cells, one per header column (a comma inside a cell not in double "
+        "quotes, as in 'March 1, 2011'? Put the cell in double quotes; the row's cells, under the wrong columns, are "
+        "not checked)"]
