@@ -754,6 +754,7 @@ _SUMMARY_WORDS = re.compile(
 _REGIONS = {"north east", "north west", "yorkshire and the humber", "yorkshire and humber", "east midlands",
             "west midlands", "east of england", "east", "london", "inner london", "outer london", "south east",
             "south west"}
+_DFE_NUMBER = re.compile(r"[0-9]{3}")
 _SUMMARY_ONS = re.compile(r"(?:E92|E12|E13|K0[234]|W92|S92|N92)[0-9]{6}")
 
 
@@ -763,6 +764,8 @@ def _summary_cell(spec: schema.Table, rec: dict[str, str]) -> tuple[str, str, st
     if "council_id" not in spec.column_names:
         return None
     council = rec.get("council_id", "").strip()
+    if "ons_code" not in rec and _DFE_NUMBER.fullmatch(council):  # a council's number: the common case, at once
+        return None
     cells = [("council_id", council)]
     if spec.name == "councils" and not re.fullmatch(r"[0-9]{3}", council):  # "England" beside no council number
         cells.append(("name", rec.get("name", "").strip()))
