@@ -37,6 +37,7 @@ __all__ = [
     "write_private",
     "decode_text",
     "UTF16_BOMS",
+    "UTF32_BOMS",
     "read_text",
     "check_input_file",
     "read_csv_strict",
@@ -266,14 +267,16 @@ def _document_kind(data: bytes) -> str | None:
 
 #: The byte-order marks of UTF-16 (little- and big-endian): Excel's "Unicode Text", Notepad's "Unicode".
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: UTF-32's byte-order marks (little-endian first: it starts with UTF-16's little-endian mark, so it is told first)
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> tuple[str, str]:
     """Decode bytes of a text file; return ``(text, encoding)``.
 
     The one decoder of every text file ``impact`` reads (study tables,
-    transcripts, YAML, coded files).  UTF-8 (BOM stripped) and UTF-16 with a
-    BOM are read as they are.  Bytes that are not UTF-8 are decoded as
+    transcripts, YAML, coded files).  UTF-8 (BOM stripped), and UTF-16 and
+    UTF-32 with a BOM, are read as they are.  Bytes that are not UTF-8 are decoded as
     Windows-1252 (a superset of Latin-1 for printable text), with an
     :class:`EncodingWarning_`, or, with ``fallback=False``, refused.  Data
     with NUL bytes outside UTF-16 is refused as binary, and so is a file
@@ -304,6 +307,12 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
             raise InputError(f"{source}: starts with a UTF-8 byte-order mark but is not UTF-8 from line "
                              f"{line} (byte {data[at]:#04x} at byte {at}) - expected one "
                              "encoding: save the file as UTF-8") from None
+    if data.startswith(UTF32_BOMS):  # read as UTF-16, every other character would be a NUL
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: starts with a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason} "
+                             f"at byte {exc.start}) - expected one encoding: save the file as UTF-8") from None
     if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -625,15 +634,18 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
                                      f"commas (save the file as \"CSV (comma delimited)\"; some regional settings "
                                      f"save {other} instead)"))
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for i, h in enumerate(header):
         if not h:
             problems.append(Problem(name, 1, f"#{i + 1}", "", "a column name (blank header cell)"))
         elif h in seen:
-            problems.append(Problem(name, 1, h, h, "each column name once (duplicated)"))
-        seen.add(h)
+            problems.append(Problem(name, 1, h, h, f"each column name once (columns {seen[h] + 1} and {i + 1} are "
+                                    f"both {h}: which holds the {h} is not known; the rows are checked once one is "
+                                    "renamed or taken out)"))
+        seen.setdefault(h, i)
     records: list[tuple[int, dict[str, str]]] = []
     unchecked: set[int] = set()
+    broken = _broken_rows(rows, len(header))  # row -> (cells, cells of the next row): one row over two lines
     line = 1
     for cells in rows[1:]:
         line += 1
@@ -656,6 +668,25 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 if shifted else "")))
             if shifted:
                 unchecked.add(line)
+        elif line in broken:
+            first, then = broken[line]
+            col = header[len(first) - 1]
+            problems.append(Problem(name, line, col, f"{first[-1]!r} / {then[0]!r}", f"{len(header)} cells, one per "
+                                    f"header column: rows {line} and {line + 1} hold {len(first)} and {len(then)}, "
+                                    f"one row of {len(header)} if joined where the line breaks (a line break typed "
+                                    f"inside the {col} cell? take it out, or put the cell in double quotes); neither "
+                                    "row's cells are checked"))
+            unchecked |= {line, line + 1}
+        elif line - 1 in broken:
+            pass  # the second half of a row broken over two lines: told with the first
+        elif len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            # more cells than columns, the last holding text: a comma inside a cell not in quotes ('March 1, 2011')
+            # has put the cells after it under the wrong columns, so they are not judged one by one
+            problems.append(Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header "
+                                    "column (a comma inside a cell not in double quotes, as in 'March 1, 2011'? Put "
+                                    "the cell in double quotes; the row's cells, under the wrong columns, are not "
+                                    "checked)"))
+            unchecked.add(line)
         elif len(cells) != len(header):
             problems.append(
                 Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")
@@ -673,6 +704,19 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             record[UNCHECKED] = ""
         records.append((line, record))
     return header, records, problems
+
+
+def _broken_rows(rows: list[list[str]], width: int) -> dict[int, tuple[list[str], list[str]]]:
+    """Rows a line break inside a cell splits in two (``Bar`` then ``net,london_borough,...``): two rows in a row,
+    each short of ``width`` cells, that make ``width`` joined where the line breaks, as ``{row: (cells, next
+    row's cells)}``, rows numbered as a spreadsheet shows them (``rows[0]`` the header, row 1)."""
+    out: dict[int, tuple[list[str], list[str]]] = {}
+    for k in range(1, len(rows) - 1):
+        a, b = rows[k], rows[k + 1]
+        if width > 2 and k not in out and 1 < len(a) < width and 1 < len(b) < width \
+                and len(a) + len(b) - 1 == width and a[-1].strip() and b[0].strip():
+            out[k + 1] = (a, b)
+    return out
 
 
 @contextlib.contextmanager

@@ -183,8 +183,14 @@ def open_workbook(path: str | os.PathLike, *, required: list[str]):
     wb = guarded_load(path, label=str(path), data_only=False)  # archive and sheet sizes capped before openpyxl loads
     missing = [s for s in required if s not in wb.sheetnames]
     if missing:
+        from .schema import did_you_mean
+
+        # a sheet renamed ('Review (2)', 'review ') is the one missing: said, not only the list of names
+        renamed = [f"{n!r} may be {m!r} renamed: name it {m!r} again" for m in missing for n in wb.sheetnames
+                   if n not in required and did_you_mean(n, [m])]
         raise InputError(f"{path}: sheet(s) {missing} missing - expected a workbook written by impact "
-                         f"with sheets {required}; it has {wb.sheetnames}")
+                         f"with sheets {required}; it has {wb.sheetnames}"
+                         + (f" ({'; '.join(renamed)})" if renamed else ""))
     return wb
 
 

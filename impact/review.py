@@ -29,7 +29,7 @@ import pandas as pd
 from . import _xlsx
 from ._version import __version__
 from .errors import ImpactWarning, InputError, Problem, ValidationError
-from .schema import missing_hint, yes_no_hint
+from .schema import did_you_mean, missing_hint, yes_no_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
 
@@ -291,11 +291,12 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
             problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(DECISIONS)}"
                                     + (yes_no_hint(rec["decision"], expects="accept, reject or other",
                                                    write="accept if the code is right, reject if it is not")
-                                       or missing_hint(rec["decision"]))))
+                                       or missing_hint(rec["decision"]) or did_you_mean(decision, DECISIONS))))
         if decision == "other" and not other:
             problems.append(Problem(file, row, "other_code", "", "a code id (decision is 'other')"))
         elif other and codes is not None and other not in codes:
-            problems.append(Problem(file, row, "other_code", other, "a code id listed on the 'codes' sheet"))
+            problems.append(Problem(file, row, "other_code", other, "a code id listed on the 'codes' sheet"
+                                    + did_you_mean(other, sorted(codes))))
         elif other and decision != "other":
             problems.append(Problem(file, row, "other_code", other,
                                     "blank unless decision is 'other' (choose 'other' in decision, or clear this)"))

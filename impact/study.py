@@ -335,8 +335,16 @@ def _paragraph_runs(element) -> Iterator[str]:
     for child in element.iterchildren():
         if child.tag == f"{_W}r":
             yield Run(child, None).text
+            # a text box drawn in the run (DrawingML or VML): its paragraphs on lines of their own after the run's
+            # text.  Word writes each text box twice, as a drawing and as a VML fallback: the fallback is not read.
+            for box in child.iter(f"{_W}txbxContent"):
+                if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+                    yield "".join(f"\n{line}" for line in _docx_blocks(box))
         elif child.tag in _INLINE_CONTAINERS:
             yield from _paragraph_runs(child)
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _docx_blocks(element) -> Iterator[str]:
@@ -345,7 +353,7 @@ def _docx_blocks(element) -> Iterator[str]:
     Each paragraph is one line.  A table row is one line: a two-cell row whose
     first cell is short (a speaker, as transcripts laid out as tables have it)
     becomes ``Speaker: text``; other rows are their cells joined by spaces.
-    Nothing is left out: nested tables and content controls are read too.
+    Nothing is left out: nested tables, content controls and text boxes are read too.
     """
     for child in element.iterchildren():
         tag = child.tag
@@ -366,9 +374,10 @@ def _docx_blocks(element) -> Iterator[str]:
 def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     """Read a transcript file: ``.txt`` (UTF-8, UTF-16 with BOM, or cp1252) or ``.docx``.
 
-    A ``.docx`` becomes its paragraphs and table rows, in document order,
-    one per line.  Archives are checked for zip bombs and unsafe entries
-    before they are read; a document with a document type declaration (which
+    A ``.docx`` becomes its paragraphs, table rows and text boxes, in document
+    order, one per line.  In a ``.txt``, a carriage return alone ends a line as
+    a line feed does (it is read as one).  Archives are checked for zip bombs
+    and unsafe entries before they are read; a document with a document type declaration (which
     Word never writes) is refused.
 
     Raises
@@ -402,7 +411,13 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
         return "\n".join(_docx_blocks(body))
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
-    return read_text(path, label=name)
+    # A line ended by a carriage return alone (old Mac files, some transcription software) is a line: read as one
+    # line, every speaker label after the first was inside the first turn.  One character for one, so offsets into
+    # the text hold either way.
+    return _LONE_CR.sub("\n", read_text(path, label=name))
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 # --------------------------------------------------------------------------- study
@@ -1188,6 +1203,13 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             broken.add(spec.filename)
             continue
         problems += probs
+        if validate and len(set(header)) < len(header) and any(p.row == 1 and p.column in spec.column_names
+                                                               for p in probs):
+            # a column of the table named twice: read, its cells would be one of the two columns, unknown which; the
+            # problems of each row that follow from it, and of each file naming its keys, are not told
+            raw[name] = (header, [])
+            broken.add(spec.filename)
+            continue
         types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES}
         for line, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
             for col in types.keys() & rec.keys():

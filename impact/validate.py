@@ -39,6 +39,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
+from ._io import UNCHECKED
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -186,6 +187,9 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
     if f in broken or "interviews" not in raw or not folder.is_dir() or folder.is_symlink():
         return []
     named = {_normal_transcript(str(cells.get("transcript") or "")) for _, cells in raw["interviews"][1]}
+    # a row whose cells are under the wrong columns (told as such) may name the file in any of them
+    named |= {_normal_transcript(c) for _, cells in raw["interviews"][1] if UNCHECKED in cells
+              for v in cells.values() for c in str(v).split(",")}
     # a file a row names in another case or Unicode form is told at that row (_other_case), not again here
     forms = {_name_form(n) for n in named}
     out = []
@@ -559,6 +563,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         f = spec.filename
         header, records = raw.get(name, ([], []))
         if f in broken or (not header and not records and spec.optional):
+            if f in broken and header and list(header) != list(spec.column_names):  # a column named twice: the
+                problems += _check_header(spec, list(dict.fromkeys(header)))  # rest of its header still told
             parsed[name] = []
             continue
         problems += _check_header(spec, header)
@@ -581,6 +587,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
+    refused_cells = {(p.file, p.row, p.column) for p in problems if p.severity == "error"}
+    problems += [p for p in _check_register(parsed) if (p.file, p.row, p.column) not in refused_cells]  # told once
     lengths = [(v["council_id"], (v["end_date"] - v["start_date"]).days) for _, v in parsed.get("reviews", [])
                if v.get("council_id") and v.get("start_date") is not None and v.get("end_date") is not None
                and v["end_date"] >= v["start_date"]]
@@ -591,7 +599,10 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                   transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
     problems += _check_survey(parsed, meta)
-    problems += _check_attrition(parsed, waves)
+    # a council whose id is refused is told so: not also as a council without interviews (they name its id as meant)
+    refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
+                   and p.severity == "error"}
+    problems += _check_attrition(parsed, waves, refused_rows=refused_ids)
     return _collapse(problems)
 
 
@@ -695,9 +706,19 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
         else:
             problems.append(Problem(f, 1, c, c, f"only the columns {spec.column_names}"
                                     + schema.did_you_mean(c, [m for m in missing if m not in renamed])))
+    unknown = [p for p in problems if p.expected == f"only the columns {spec.column_names}"]  # none like a column
+    if len(unknown) > _MAX_UNKNOWN_COLUMNS:  # a table of thousands of columns: one problem, not one per column
+        shown = ", ".join(repr(p.value) for p in unknown[:_MAX_UNKNOWN_COLUMNS])
+        problems = [p for p in problems if p not in unknown] + [Problem(
+            f, 1, None, f"{len(unknown):,} other columns", f"only the columns {spec.column_names} (it also has "
+            f"{shown}, ... : another table saved under this name, or columns to take out?)")]
     problems += [Problem(f, 1, c, None, f"a column `{c}` ({spec.column(c).description})") for c in missing
                  if c not in renamed]
     return problems
+
+
+#: More columns than this that are none of a table's are told as one problem.
+_MAX_UNKNOWN_COLUMNS = 5
 
 
 def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
@@ -720,6 +741,58 @@ def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
     return {(name, line): (f"a date as YYYY-MM-DD: this file also holds {us[2]} ({us[0]}, row {us[1]}), written "
                            f"month first, so {text} may be {y}-{d:02d}-{m:02d} as well as {y}-{m:02d}-{d:02d}")
             for name, line, text, d, m, y in slashed if d <= 12 and m <= 12 and d != m}
+
+
+# What a table's summary row says in place of a council: "Total", "All councils", "England", a region ("London"), and
+# the ONS codes of a country (E92), a region (E12), Inner or Outer London (E13) or the UK, Great Britain, England and
+# Wales (K02-K04).  Such a row is no council: read as one, its figures would count every council's twice.
+_SUMMARY_WORDS = re.compile(
+    r"(?:grand |sub-?)?totals?(?: (?:for |of )?(?:england|all|councils|las|local authorities|areas))?"
+    r"|(?:all|england|national|overall|average|mean|median|sum)"
+    r"(?: (?:councils|local authorities|las|areas|total|average|mean|median|level))?"
+    r"|(?:total|average|mean|median|sum) (?:of |for )?\(?(?:england|all councils|all|councils|the las)\)?")
+_REGIONS = {"north east", "north west", "yorkshire and the humber", "yorkshire and humber", "east midlands",
+            "west midlands", "east of england", "east", "london", "inner london", "outer london", "south east",
+            "south west"}
+_DFE_NUMBER = re.compile(r"[0-9]{3}")
+_SUMMARY_ONS = re.compile(r"(?:E92|E12|E13|K0[234]|W92|S92|N92)[0-9]{6}")
+
+
+def _summary_cell(spec: schema.Table, rec: dict[str, str]) -> tuple[str, str, str] | None:
+    """The cell saying a row of ``spec`` is a summary over councils (a total, England, a region), as
+    ``(column, value, what it names)``, or None.  Only a table with a ``council_id`` column has such rows."""
+    if "council_id" not in spec.column_names:
+        return None
+    council = rec.get("council_id", "").strip()
+    if "ons_code" not in rec and _DFE_NUMBER.fullmatch(council):  # a council's number: the common case, at once
+        return None
+    cells = [("council_id", council)]
+    if spec.name == "councils" and not re.fullmatch(r"[0-9]{3}", council):  # "England" beside no council number
+        cells.append(("name", rec.get("name", "").strip()))
+    for col, text in cells:
+        words = " ".join(text.casefold().replace("_", " ").split()).rstrip(":*.")
+        if words and _SUMMARY_WORDS.fullmatch(words):
+            return col, text, "a total or average over councils"
+        if words in _REGIONS:
+            return col, text, "a region's figures, summed or averaged over its councils"
+    ons = rec.get("ons_code", "").strip().upper()
+    if _SUMMARY_ONS.fullmatch(ons):
+        what = {"E92": "England", "E12": "a region", "E13": "Inner or Outer London", "W92": "Wales",
+                "S92": "Scotland", "N92": "Northern Ireland"}.get(ons[:3], "the United Kingdom or a union of its nations")
+        return "ons_code", rec.get("ons_code", ""), f"the ONS code of {what}, not of a council"
+    return None
+
+
+def _list_hint(item: str, allowed: set[str]) -> str:
+    """Why a list's item is not one value: values joined by another separator than ';' (``"a,b"``), or none at all
+    (``"a;;b"``, a ';' at the end)."""
+    if not item:
+        return " (an empty item: a ';' with nothing after it? write one value between each ';')"
+    for sep in (",", "|", "/"):
+        parts = [x.strip() for x in item.split(sep)]
+        if len(parts) > 1 and all(x in allowed for x in parts if x):
+            return f" (values are separated by ';', not {sep!r}: {LIST_SEP.join(x for x in parts if x)})"
+    return ""
 
 
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
@@ -772,6 +845,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             # an empty vocabulary is one study.yaml defines none of: "one of []" said nothing of where to define them
             expected = f"one of {sorted(allowed)}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
             found += [(item, f"{expected}"
+                       f"{_list_hint(item, allowed) if col.type == 'list' else ''}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"
                        f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}", "error")
                       for item in items if item not in allowed]
@@ -786,6 +860,13 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     alike: dict[str, dict[str, tuple[int, str, str]]] = {
         c.name: {} for c in columns if c.type == "id" and (c.unique or list(spec.key) == [c.name])}
     for line, rec in records:
+        summary = _summary_cell(spec, rec)
+        if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
+            col, text, what = summary
+            problems.append(Problem(f, line, col, text, f"a council on each row, not a summary row ({what}): delete "
+                                    "the row - impact totals and compares the councils itself, and a summary read "
+                                    "as a council would count every council's figures twice"))
+            continue
         values: dict[str, Any] = dict(absent)
         for col in columns:
             text = rec.get(col.name, "")
@@ -886,13 +967,20 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
     """
     flawed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {same_id form: value}
     refused: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (file, column) -> {value: expected}
+    # (file, column) -> each key refused there, blank ones too ("" for a key left out), in row order: a reference
+    # no listed key answers is told with one of them, the row most likely meant, not blamed on the file naming it
+    orphans: dict[tuple[str, str], list[str]] = defaultdict(list)
     for p in cell_problems:
         if p.row is not None and p.row > 1 and p.value and p.severity == "error":
             flawed[(p.file, p.column)].setdefault(schema.same_id(p.value), p.value)
             refused[(p.file, p.column)].setdefault(p.value, p.expected)
+        if (p.row is not None and p.row > 1 and p.value is not None and p.severity == "error"
+                and not p.expected.startswith(("a unique", "a council on each row"))):
+            orphans[(p.file, p.column)].append(p.value)
     out: list[Problem] = []
     told: set[tuple] = set()
     named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
+    meant: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)  # (as named_as) a guess
     for name, spec in TABLES.items():
         for col in spec.columns:
             if not col.references:
@@ -933,17 +1021,36 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                 if not hint and (twin := alike.get(schema.latin_lookalike(val))) is not None:  # "P1" for "\u04201"
                     hint = (f" (did you mean {twin!r}? one of the two holds "
                             f"{schema.lookalike_names(val) or schema.lookalike_names(twin)})")
+                if not hint and orphans.get((defined, column)) and name != table:
+                    # '302' named where councils.csv's row for it says '30x' or nothing: one cause, told on that row
+                    meant[(defined, column, _likeliest(val, orphans[(defined, column)]))].append(
+                        (spec.filename, line, val))
+                    continue
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
-    return out + _told_where_named(named_as, cell_problems), told
+    return out + _told_where_named(named_as, cell_problems, meant), told
+
+
+def _likeliest(value: str, refused: list[str]) -> str:
+    """Of the keys refused where they are defined, the one ``value`` most likely names: the most alike (a blank key
+    last), the first of equals."""
+    import difflib
+
+    return max(refused, key=lambda k: (difflib.SequenceMatcher(None, k, value).ratio() if k else -1.0))
 
 
 def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, str]]],
-                      cell_problems: list[Problem]) -> list[Problem]:
+                      cell_problems: list[Problem],
+                      meant: dict[tuple[str, str, str], list[tuple[str, int, str]]] | None = None) -> list[Problem]:
     """The problems of malformed keys, each saying where the other tables name the key (see :func:`_check_references`).
 
-    Returned as replacements: :func:`_check` puts each in the place of the problem it extends.
+    ``meant``: references no listed key answers, each with the refused key most likely meant; told on that key's row
+    as the references it may be, not as a problem of each file naming them.  Returned as replacements:
+    :func:`_check` puts each in the place of the problem it extends.
     """
     out = []
+    meant = meant or {}
+    for key in meant:
+        named_as.setdefault(key, [])
     for (defined, column, value), uses in named_as.items():
         first = next(p for p in cell_problems if p.file == defined and p.column == column and p.value == value
                      and p.row is not None)
@@ -959,7 +1066,96 @@ def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, 
             names = sorted({val for _, _, val in other})
             told += (f"; the other files name it {' or '.join(map(repr, names))} on {len(other):,} row(s) of "
                      f"{', '.join(files)}, which refer to this row once it is corrected")
+        guessed = meant.get((defined, column, value), [])
+        if guessed:
+            files = list(dict.fromkeys(f for f, _, _ in guessed))
+            names = sorted({val for _, _, val in guessed})
+            told += (f"; the other files name {' and '.join(map(repr, names[:5]))}{' ...' if len(names) > 5 else ''}, "
+                     f"which no row of {defined} lists, on {len(guessed):,} row(s) of {', '.join(files)} (first "
+                     f"{guessed[0][0]}:{guessed[0][1]}): is this row {column} {names[0]!r}"
+                     f"{' or another of them' if len(names) > 1 else ''}? Correct it, or those rows; they are not "
+                     f"checked against {defined} until then")
         out.append(dataclasses.replace(first, expected=first.expected + told))
+    return out
+
+
+#: The kind of council each ONS code prefix is (GSS codes): the four that have children's services duties.
+_ONS_TYPES = {"E06": "unitary", "E08": "metropolitan_district", "E09": "london_borough", "E10": "county"}
+_TYPE_NAMES = {"unitary": ("a unitary council", "unitary councils'"),
+               "metropolitan_district": ("a metropolitan district", "metropolitan districts'"),
+               "london_borough": ("a London borough", "London boroughs'"), "county": ("a county council",
+                                                                                "county councils'")}
+_ONS_OTHER = {"E07": "a non-metropolitan district's (districts have no children's services)",
+              "E05": "an electoral ward's", "E14": "a parliamentary constituency's", "E11": "a metropolitan county's",
+              "E01": "a lower layer super output area's", "E02": "a middle layer super output area's"}
+
+
+def _check_register(parsed) -> list[Problem]:
+    """councils.csv against the kinds of ONS code and impact's register of councils (:mod:`impact.councils`).
+
+    An ONS code of another kind than the row's council_type (E10, a county's, on a unitary's row), or of no council
+    with children's services (E07, a district's), is an error; so is the ONS code the register gives another council
+    (two councils' rows that would be joined to one's figures).  A code the register does not hold for a council it
+    knows, and a review while the register's council did not exist (Bournemouth, 837, after April 2019), are warnings.
+    """
+    from .councils import council_list  # the register: read only when a study is checked
+
+    f = TABLES["councils"].filename
+    rows = parsed.get("councils", [])
+    if not rows:
+        return []
+    register = council_list(include_former=True)
+    by_id = {r.council_id: r for r in register.itertuples()}
+    owner = {}
+    for r in register.itertuples():
+        for code in [r.ons_code, *[c for c in r.ons_code_previous.split(";") if c]]:
+            owner.setdefault(code, r)
+    reviews = {v["council_id"]: (line, v) for line, v in parsed.get("reviews", []) if v.get("council_id")}
+    out = []
+    for line, v in rows:
+        cid, ons, kind = v.get("council_id"), v.get("ons_code"), v.get("council_type")
+        known = by_id.get(cid)
+        if ons and ons.startswith("E"):
+            prefix = ons[:3]
+            if prefix not in _ONS_TYPES:
+                what = _ONS_OTHER.get(prefix, f"not a council's with children's services ({prefix})")
+                out.append(Problem(f, line, "ons_code", ons, "the ONS code of a council with children's services (E06 "
+                                   f"unitary, E08 metropolitan district, E09 London borough, E10 county): this is {what}"
+                                   + (f"; the register gives council {cid} ({known.name}) {known.ons_code}" if known
+                                      is not None else "")))
+                continue
+            if kind in _ONS_TYPES.values() and _ONS_TYPES[prefix] != kind:
+                out.append(Problem(f, line, "ons_code", ons, f"the ONS code of {_TYPE_NAMES[kind][0]} "
+                                   f"({next(k for k, t in _ONS_TYPES.items() if t == kind)}...), as council_type "
+                                   f"{kind!r} says; {prefix} codes are {_TYPE_NAMES[_ONS_TYPES[prefix]][1]}"))
+                continue
+        if known is None or not ons:
+            continue
+        codes = [known.ons_code, *[c for c in known.ons_code_previous.split(";") if c]]
+        if ons not in codes:
+            other = owner.get(ons)
+            if other is not None and other.council_id != cid:
+                out.append(Problem(f, line, "ons_code", ons, f"the ONS code of council {cid} ({known.name}): "
+                                   f"{' or '.join(codes)} in impact's register; {ons} is {other.name}'s "
+                                   f"({other.council_id})"))
+            else:
+                out.append(Problem(f, line, "ons_code", ons, f"an ONS code of council {cid} ({known.name}) "
+                                   f"impact's register holds ({' or '.join(codes)}): is it misspelt?",
+                                   severity="warning"))
+        at, review = reviews.get(cid, (None, {}))
+        start = review.get("start_date")
+        if start is None:
+            continue
+        if not pd.isna(known.valid_to) and start > known.valid_to:
+            out.append(Problem(TABLES["reviews"].filename, at, "council_id", cid, f"a council in being at its review "
+                               f"(the register has {known.name}, {cid}, abolished after {known.valid_to:%Y-%m-%d}; "
+                               f"this review starts {start:%Y-%m-%d}: see impact.councils.boundary_changes)",
+                               severity="warning"))
+        elif not pd.isna(known.valid_from) and start < known.valid_from:
+            out.append(Problem(TABLES["reviews"].filename, at, "council_id", cid, f"a council in being at its "
+                               f"review (the register has {known.name}, {cid}, from {known.valid_from:%Y-%m-%d}; "
+                               f"this review starts {start:%Y-%m-%d}: see impact.councils.boundary_changes)",
+                               severity="warning"))
     return out
 
 
@@ -1002,12 +1198,32 @@ def _check_reviews(parsed) -> list[Problem]:
     for line, v in parsed.get("reviews", []):
         if v.get("start_date") is not None and v.get("end_date") is not None and v["end_date"] < v["start_date"]:
             out.append(Problem(f, line, "end_date", f"{v['end_date']:%Y-%m-%d}", f"a date on or after start_date {v['start_date']:%Y-%m-%d}"))
+        elif (v.get("start_date") is not None and v.get("end_date") is not None
+              and (days := (v["end_date"] - v["start_date"]).days) > _LONGEST_REVIEW_DAYS):
+            out.append(Problem(f, line, "end_date", f"{v['end_date']:%Y-%m-%d}", f"a review of days or weeks (this "
+                               f"one runs {days:,} days from {v['start_date']:%Y-%m-%d}, and the waves are timed from "
+                               "it: is a year or month mistyped?)", severity="warning"))
         if v.get("themes"):
-            have = {t.strip() for t in v["themes"].split(LIST_SEP)}
-            lacking = [t for t in vocab.CORE_THEMES if t not in have]
+            items = [t.strip() for t in v["themes"].split(LIST_SEP)]
+            have = set(items)
+            # a core theme misspelt, or themes joined by commas, is told as such where the item is judged: not again
+            # as a core theme missing
+            given = {t for item in have for t in (item, *item.split(",")) for t in (t.strip(),)}
+            said = {m for item in given if item not in vocab.THEMES
+                    for m in schema.close_matches(item, vocab.CORE_THEMES)[0]}
+            lacking = [t for t in vocab.CORE_THEMES if t not in given and t not in said]
             if lacking:
                 out.append(Problem(f, line, "themes", v["themes"], f"all five core themes (missing {lacking})"))
+            twice = sorted({t for t in items if t and items.count(t) > 1})
+            if twice:
+                out.append(Problem(f, line, "themes", v["themes"], f"each theme once ({', '.join(map(repr, twice))} "
+                                   "given twice would be counted twice)"))
     return out
+
+
+#: A peer review takes days on site; one recorded as running longer than this is told (a year or month mistyped
+#: moves every wave's window, timed from the review).
+_LONGEST_REVIEW_DAYS = 90
 
 
 def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None,
@@ -1120,6 +1336,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "interviews'; name the interview's own transcript)", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
+            elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
+                out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}: random "
+                                   "characters or binary data, not an interview; name the interview's transcript)"))
             elif not _has_respondent_speech(text, turns := _turns(text)):
                 out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
                                    "interviewer's, so nothing in this interview can be coded and the analysis treats "
@@ -1188,6 +1407,64 @@ def _has_respondent_speech(text: str, turns: list[tuple] | None = None) -> bool:
     """Whether the segmenter finds any respondent speech in a transcript (``turns``: its :func:`_turns`, if read)."""
     return any(speaker == "respondent" and end > start
                for _, speaker, _, start, end in (_turns(text) if turns is None else turns))
+
+
+#: A transcript of which less than this share of characters is in words is no transcript (random characters,
+#: binary data, base64): measured, the example study's transcripts are 98% words or more, random ASCII 2%, random
+#: letters and digits in runs between spaces 38%.
+_MIN_WORD_SHARE = 0.5
+_JOINERS = frozenset("'\u2019\u2010\u2011-./:,&+")
+_RUNS = re.compile(r"[^\W\d_]+|\d+")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "IDEOGRAPHIC")
+
+
+def _is_word(token: str) -> bool:
+    """Whether a token (text between spaces) reads as words: letters of any script, numbers ('2012/13', '5.5%'), an
+    id ('P1', 'E09000002'), an address, joined by apostrophes, hyphens, dots, slashes or colons and with punctuation
+    or symbols at its ends ('(yes),', an emoji).  Not: symbols inside ('a7#k'), letters and digits interleaved
+    ('a7k9'), a run of over 30 letters in a script written with spaces ('QUJDREVG...')."""
+    a, b = 0, len(token)
+    while a < b and unicodedata.category(token[a])[0] in "PS":
+        a += 1
+    while b > a and unicodedata.category(token[b - 1])[0] in "PS":
+        b -= 1
+    core = token[a:b]
+    if not core or _ADDRESS.fullmatch(core):
+        return True
+    parts, start = [], 0
+    for i, c in enumerate(core):  # split at joiners, and at punctuation of other scripts ('\uff1a', '\u3002')
+        if c in _JOINERS or (not c.isascii() and unicodedata.category(c)[0] == "P"):
+            parts.append(core[start:i])
+            start = i + 1
+    parts.append(core[start:])
+    for part in parts:
+        runs = _RUNS.findall(part)
+        if "".join(runs) != part or len(runs) > 2:
+            return False
+        if any(len(r) > 30 and not r.isdigit()
+               and not all(unicodedata.name(c, "").startswith(_UNSPACED) for c in r) for r in runs):
+            return False
+    return True
+
+
+def _not_words(text: str) -> str | None:
+    r"""Why ``text`` is no transcript (too little of it reads as words, see :func:`_is_word`), or None.
+
+    >>> _not_words("I: How has it gone?\nR: We rewrote the threshold doc (2012/13), E09000002.") is None
+    True
+    >>> _not_words("x7#(k q@@1 a$b%c 9z9z9 we")
+    "only 10% of its characters are in words (not words: 'x7#(k', 'q@@1', 'a$b%c', ...)"
+    """
+    tokens = text.split()
+    total = sum(map(len, tokens))
+    judged: dict[str, bool] = {}  # a transcript's words repeat: each judged once
+    bad = [t for t in tokens if not (judged[t] if t in judged else judged.setdefault(t, _is_word(t)))]
+    share = 1 - sum(map(len, bad)) / total if total else 1.0
+    if share >= _MIN_WORD_SHARE:
+        return None
+    shown = ", ".join(repr(t if len(t) <= 20 else t[:20] + "...") for t in bad[:3])
+    return f"only {share:.0%} of its characters are in words (not words: {shown}{', ...' if len(bad) > 3 else ''})"
 
 
 #: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);
@@ -1265,8 +1542,9 @@ def _check_survey(parsed, meta) -> list[Problem]:
     return out
 
 
-def _check_attrition(parsed, waves) -> list[Problem]:
-    """Councils or participants interviewed at some waves but not all: warnings."""
+def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset()) -> list[Problem]:
+    """Councils or participants interviewed at some waves but not all: warnings (``refused_rows``: rows of
+    councils.csv whose id is refused, not said to lack interviews)."""
     out = []
     wave_ids = [str(w["id"]) for w in waves]
     by_council: dict[str, set[str]] = defaultdict(set)
@@ -1277,7 +1555,7 @@ def _check_attrition(parsed, waves) -> list[Problem]:
             by_part[v["participant_id"]].add(v["wave"])
     if parsed.get("interviews"):
         for line, v in parsed.get("councils", []):
-            if v.get("council_id") and v["council_id"] not in by_council:
+            if v.get("council_id") and v["council_id"] not in by_council and line not in refused_rows:
                 out.append(Problem("councils.csv", line, "council_id", v["council_id"], "interviews at some wave (this "
                                    "council has none, so no finding from interviews includes it, though the report "
                                    "counts it among the study's councils)", severity="warning"))

@@ -157,7 +157,8 @@ BAD = {
                         ": mixes text encodings - line 2 is UTF-8 but line 3 is not"),
     # the quote named where it opens (hostile round 10: one never closed on the last line)
     "unclosed-quote": (b'unit,code\n"I1:1,morale\n', ":2:unit: '\"I1:1,morale' - expected a closing"),
-    "extra-cells": (b"unit,code,score\nI1:1,morale,0.9,x\n", ": a row has more cells than the header"),
+    # the row named (hostile round 25)
+    "extra-cells": (b"unit,code,score\nI1:1,morale,0.9,x\n", ":2: 4 cells where the header row names 3 columns"),
 }
 
 

@@ -64,19 +64,23 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
     return read_coders(paths)[0]
 
 
-def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
+def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Coded CSVs as one long frame with a coder column, and every coder's name, those who coded nothing too.
 
     A file without a ``coder`` column is one coder, named after the file; with
     no rows, that coder coded nothing (and is still a coder).  The same file
     given twice, or a coder named after a file whose name another file also
-    gives, is refused: merged, two coders would silently become one.
+    gives, is refused: merged, two coders would silently become one.  With
+    ``codes`` (the codebook's), a code not among them is refused on its row of
+    its file, every such row of every file in one error: a misspelt code is
+    another code, with which no coder agrees.
     """
     import pandas as pd
 
     from ..coding.coded_io import read_csv_cells  # imported here: keeps `impact --help` fast
 
     frames: list[pd.DataFrame] = []
+    unknown: list[str] = []  # codes not in the codebook, on their rows of every file
     kinds: list[str] = []
     files: dict[str, str] = {}  # real path -> as given
     coders: dict[str, tuple[str, bool]] = {}  # coder -> (file, named after the file)
@@ -90,13 +94,18 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
                                            "`impact review import`, or a long CSV with columns unit, coder, value")
         kind = "coded" if {"unit", "code"} <= set(df.columns) else "long" if {"unit", "value"} <= set(df.columns) else None
         if kind is None:
-            raise InputError(f"{path}: lacks the column(s) {[c for c in ('unit', 'code') if c not in df.columns]} - "
+            lacking = [c for c in ('unit', 'code') if c not in df.columns]
+            other = [c for c in df.columns if c.strip().lower().replace(" ", "_") in lacking]  # 'Unit', 'Code'
+            raise InputError(f"{path}: lacks the column(s) {lacking} - "
                              "expected coded output (unit, code, ...) from `impact code` or `impact review import`, "
-                             f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}")
+                             f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}"
+                             + (f" ({', '.join(map(repr, other))}: column names are exact, lower case)" if other
+                                else ""))
         for col in ("unit", "code", "coder", "value"):  # ids as the study's tables read them: " morale" is morale
             if col in df.columns:
                 df[col] = df[col].str.strip()
-        bad = [f"{path}:{i + 2}:{col}: {v!r} - expected {what}{yes_no_hint(v) if 'number' in what else ''}"
+        number = list(df.attrs.get("rows") or range(2, len(df) + 2))  # rows as a spreadsheet shows them
+        bad = [f"{path}:{number[i]}:{col}: {v!r} - expected {what}{yes_no_hint(v) if 'number' in what else ''}"
                for col, what, ok in (
             *((c, "true or false (or 1/0, yes/no, blank)", lambda x: x.strip().lower() in _BOOL)
               for c in ("present", "negated", "hedged")),
@@ -104,19 +113,21 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
             if col in df.columns for i, v in enumerate(df[col]) if not ok(v)]
         # A unit, code or coder holding a character nobody sees (or a Cyrillic letter among Latin ones) is another unit, code or coder than the one it
         # looks like: the coders would seem to disagree where they agree.
-        bad += [f"{path}:{i + 2}:{col}: {v!r} - expected {hidden}" for col in ("unit", "code", "coder")
+        bad += [f"{path}:{number[i]}:{col}: {v!r} - expected {hidden}" for col in ("unit", "code", "coder")
                 if col in df.columns for i, v in enumerate(df[col]) if (hidden := id_problem(v)) is not None]
         if bad:  # read as missing, they would change what is counted without a word
             raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
                              + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
         blank = df.index[df["unit"] == ""]
         if len(blank):
-            raise InputError(f"{path}:{blank[0] + 2}:unit: '' - expected a unit id on every row "
+            raise InputError(f"{path}:{number[blank[0]]}:unit: '' - expected a unit id on every row "
                              f"({len(blank):,} row(s) have none)")
         if frames and kind != kinds[0]:
             raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
                              "one layout (coded output with unit and code, or long unit, coder, value)")
         kinds.append(kind)
+        if codes is not None and kind == "coded":
+            unknown.extend(_unknown_codes(df, number, codes, str(path)))
         from_stem = "coder" not in df.columns
         if from_stem:
             df["coder"] = path.stem
@@ -132,6 +143,9 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
                                  "file: rename one of the files (a file without a coder column is named after it)")
             coders.setdefault(coder, (str(path), from_stem))
         frames.append(df)
+    if unknown:
+        raise InputError(f"{len(unknown):,} code(s) not in the codebook of the --study folder:\n  " + "\n  ".join(unknown[:50])
+                         + (f"\n  ... and {len(unknown) - 50:,} more" if len(unknown) > 50 else ""))
     out = pd.concat(frames, ignore_index=True)
     out.attrs["files"] = {coder: path for coder, (path, _) in coders.items()}  # each coder's file, for messages
     for col in ("score", "start", "end"):
@@ -141,6 +155,28 @@ def read_coders(paths: list[str]) -> tuple[pd.DataFrame, list[str]]:
         if col in out.columns:
             out[col] = out[col].str.strip().str.lower().map(_BOOL).astype("boolean")
     return out, list(coders)
+
+
+def _unknown_codes(df: pd.DataFrame, number: list[int], codes: list[str], path: str) -> list[str]:
+    """Each row of one coded file whose code is not among ``codes``, as ``file:row:code: 'value' - expected ...``.
+
+    One line a code, naming its rows.  A blank code is no code (a unit checked and found to hold none) and is not
+    told here.
+    """
+    from ..schema import did_you_mean
+
+    allowed = set(codes)
+    rows: dict[str, list[int]] = {}  # an unknown code -> its rows: one line each, naming the rows
+    for i, v in enumerate(df["code"]):
+        if v and v not in allowed:
+            rows.setdefault(v, []).append(number[i])
+    out = []
+    for v, at in rows.items():
+        more = (f" (the same on {len(at) - 1:,} more row(s): {', '.join(map(str, at[1:6]))}"
+                f"{', ...' if len(at) > 6 else ''})") if len(at) > 1 else ""
+        out.append(f"{path}:{at[0]}:code: {v!r} - expected one of the codebook's codes {list(codes)}"
+                   f"{did_you_mean(v, codes)}{more}")
+    return out
 
 
 def _refuse_unknown_units(data: pd.DataFrame, unknown: list[str], files: dict[str, str], study: str) -> None:
@@ -165,7 +201,16 @@ def run(args) -> int:
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)
-    data, coders = read_coders(args.coded)
+    study = codes = None
+    if args.study:
+        from ..coding import Codebook
+        from ..pipeline import supplied_codes
+        from ..study import load_study
+
+        study = load_study(args.study)
+        # the codes `run --coded` takes: the study's codebook's, the review process's and the review themes'
+        codes = supplied_codes(Codebook.for_study(study))
+    data, coders = read_coders(args.coded, codes=codes)
     coders_files = dict(data.attrs.get("files", {}))  # read before any step that may drop the frame's attrs
     if len(coders) < 2:  # a table of blanks ("no unit was coded by two or more coders") is no answer
         raise InputError(f"{', '.join(args.coded)}: {len(coders)} coder ({', '.join(map(repr, coders))}) - expected two "
@@ -181,11 +226,9 @@ def run(args) -> int:
             raise InputError(f"{', '.join(args.coded)}: expected coded output (columns unit, code, ...) or a long "
                              f"file with columns unit, coder, value; found {list(data.columns)}")
         units = None
-        if args.study:
+        if study is not None:
             from ..coding.segment import segment
-            from ..study import load_study
 
-            study = load_study(args.study)
             units = segment(study)
             given = set(data["unit"].astype(str))
             if not given <= set(units["segment_id"]):

@@ -95,7 +95,8 @@ def register(sub) -> None:
                          "have no chance, e.g. never=0.6,entered=0.4 (default: never=0.6,throughout=0.13,lifted=0.12,"
                          "entered=0.1,direction=0.05)"))
     p.add_argument("--overwrite", action="store_true",
-                   help="replace a study already in PATH (refused if PATH also holds files that are not part of a study)")
+                   help="replace a generated study already in PATH (refused if PATH holds a study without planted "
+                   "truth, or files that are not part of a study)")
     p.set_defaults(func=run)
 
 

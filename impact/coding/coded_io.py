@@ -17,6 +17,7 @@ from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
     UTF16_BOMS,
+    UTF32_BOMS,
     _other_separator,
     _row_like,
     atomic_write,
@@ -95,6 +96,16 @@ def _check_file(path: Path, expected: str) -> None:
     check_input_file(path, expected=f" - {expected}")
 
 
+def _wide_rows(records: list[list[str]], header: list[str]) -> str:
+    """``":3: 19 cells where the header row names 17 columns (and 1 more row(s) like it)"``: the first row of
+    ``records`` (the header first) with more cells than the header, or ``""``."""
+    wide = [(k + 1, len(r)) for k, r in enumerate(records) if len(r) > len(header)]
+    if not wide:
+        return ""
+    return (f":{wide[0][0]}: {wide[0][1]:,} cells where the header row names {len(header)} columns"
+            + (f" (and {len(wide) - 1:,} more row(s) like it)" if len(wide) > 1 else ""))
+
+
 def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:
     """A CSV file's cells as text (empty cells ``""``), refusing files that are not a well-formed CSV.
 
@@ -122,7 +133,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     path = Path(path)
     _check_file(path, expected)
     data = path.read_bytes()
-    nul = -1 if data.startswith(UTF16_BOMS) else data.find(b"\x00")
+    nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{path}: a binary file, not CSV text (a NUL byte at byte {nul}) - {expected}")
     try:  # the one decoder of the package, with the study tables' fallback to Windows-1252 (and its warning)
@@ -167,9 +178,11 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     except pd.errors.EmptyDataError:
         raise InputError(f"{path}: the file is empty (no header row) - {expected}") from None
     except pd.errors.ParserWarning:
-        raise InputError(f"{path}: a row has more cells than the header row names columns - {expected}, "
-                         "one cell per column") from None
+        raise InputError(f"{path}{_wide_rows(records, header) or ': a row has more cells than the header row names columns'} "
+                         f"- {expected}, one cell per column") from None
     except pd.errors.ParserError as exc:
+        if wide := _wide_rows(records, header):
+            raise InputError(f"{path}{wide} - {expected}, one cell per column") from None
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else "malformed CSV"
         detail = detail.removeprefix("Error tokenizing data. ").removeprefix("C error: ")
         raise InputError(f"{path}: not a readable CSV file ({detail}) - {expected}") from None

@@ -653,12 +653,20 @@ def save_synthetic(study: Study, truth: PlantedTruth, path: str | Path, *, overw
     Both are written together, as :meth:`impact.Study.save` writes a study:
     into a staging folder beside ``path``, put in place only when complete,
     so an error or an interruption leaves either nothing or the previous
-    folder as it was.  ``overwrite`` replaces a study folder (one holding
-    ``study.yaml`` and nothing but a study's files, planted truth included).
+    folder as it was.  ``overwrite`` replaces a generated study folder (one
+    holding ``study.yaml``, its planted truth, and nothing but a study's files);
+    a study without planted truth is a study of real interviews, never replaced
+    by a generated one.
 
     Raises
     ------
     FileExistsError
-        If ``path`` is refused (see :meth:`impact.Study.save`).
+        If ``path`` is refused (see :meth:`impact.Study.save`), or holds a
+        study without planted truth.
     """
+    target = Path(path)
+    if overwrite and (target / "study.yaml").is_file() and not (target / "planted_truth.json").is_file():
+        raise FileExistsError(f"{target}: holds a study that was not generated (no planted_truth.json): its "
+                              "transcripts and tables are someone's work, which a generated study would delete - "
+                              "expected a new or empty folder, or a generated study to replace; choose another folder")
     return _save_folder(study, path, overwrite=overwrite, extra=truth.save)

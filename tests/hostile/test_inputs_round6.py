@@ -60,8 +60,12 @@ def test_a_ragged_row_is_told_but_kept_when_not_validating(study_dir):
     from impact.study import UncheckedInputWarning, load_study
 
     _replace(study_dir / "councils.csv", "Barnet,", "Barnet,extra,")
+    # round 25: the problem says what may have shifted the row's cells
     with pytest.warns(UncheckedInputWarning, match=r"councils.csv:3: '6 cells' - expected 5 cells, one per header "
-                                                   r"column \(not refused: read with validate=False\)$"):
+                                                   r"column \(a comma inside a cell not in double quotes, as in "
+                                                   r"'March 1, 2011'\? Put the cell in double quotes; the row's "
+                                                   r"cells, under the wrong columns, are not checked\) "
+                                                   r"\(not refused: read with validate=False\)$"):
         study = load_study(study_dir, validate=False)
     assert len(study.councils) == 3
 
@@ -73,8 +77,11 @@ def test_a_column_named_twice_says_which_is_read_when_not_validating(study_dir):
     f = study_dir / "councils.csv"
     lines = f.read_text(encoding="utf-8").splitlines(keepends=True)
     f.write_text(lines[0].replace("region", "name") + "".join(lines[1:]), encoding="utf-8")
+    # round 25: the problem says which columns (the rows are not checked when validating, one cause told once)
     with pytest.warns(UncheckedInputWarning, match=r"councils.csv:1:name: 'name' - expected each column name once "
-                                                   r"\(duplicated\) \(not refused: read with validate=False; only the "
+                                                   r"\(columns 2 and 5 are both name: which holds the name is not "
+                                                   r"known; the rows are checked once one is renamed or taken out\) "
+                                                   r"\(not refused: read with validate=False; only the "
                                                    r"last column named name is read, the others are left out\)$"):
         study = load_study(study_dir, validate=False)
     assert list(study.councils["name"]) == ["London", "London", "South West"]  # the region column, read last
@@ -108,7 +115,8 @@ def test_a_clean_folder_read_without_validation_warns_nothing(study_dir):
 def test_an_id_mixing_latin_with_cyrillic_or_greek_is_refused_naming_the_letter(old, new, shown, expected, study_dir):
     _replace(study_dir / "participants.csv", old, new)
     problems = _all_problems(study_dir)
-    assert f"participants.csv:3:participant_id: {shown!r} - expected {expected}" in problems
+    # round 25: the problem goes on to name interviews.csv's rows naming 'P2', the id this row may be meant to be
+    assert any(p.startswith(f"participants.csv:3:participant_id: {shown!r} - expected {expected}") for p in problems)
 
 
 def test_ids_wholly_in_one_script_are_allowed(study_dir):
