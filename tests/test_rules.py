@@ -782,3 +782,19 @@ ROUND_1203B = {
 def test_round_1203b_readings(key):
     text, want = ROUND_1203B[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# Third round of 2026-12-03 (recall): each reading fails before its change; guards are marked.
+ROUND_1203C = {
+    # sections 2 and 4 (learning): opportunities offered to staff are training and development, reported; "an
+    # opportunity to" is still an aim (section 3)
+    "opportunities": ("Newer workers now get more opportunities to shadow senior colleagues and learn from them.",
+                      {"learning"}),
+    "an_opportunity": ("The visit is an opportunity for us to learn from other councils.", set()),  # guard
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203C))
+def test_round_1203c_readings(key):
+    text, want = ROUND_1203C[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
