@@ -791,6 +791,11 @@ ROUND_1203C = {
     "opportunities": ("Newer workers now get more opportunities to shadow senior colleagues and learn from them.",
                       {"learning"}),
     "an_opportunity": ("The visit is an opportunity for us to learn from other councils.", set()),  # guard
+    # section 3: "ensures", "ensured" (makes or made sure) assert the state after them; "ensuring that" is an aim
+    "ensures_that": ("The duty rota ensures that caseloads are manageable in every team.", {"morale"}),
+    "ensured_that": ("Last year the duty rota ensured that caseloads were manageable in every team.", {"morale"}),
+    "ensuring_that": ("We are changing the duty rota, ensuring that caseloads are manageable in every team.",
+                      set()),  # guard
 }
 
 
