@@ -796,6 +796,12 @@ ROUND_1203C = {
     "ensured_that": ("Last year the duty rota ensured that caseloads were manageable in every team.", {"morale"}),
     "ensuring_that": ("We are changing the duty rota, ensuring that caseloads are manageable in every team.",
                       set()),  # guard
+    # section 3: a modal or purpose cue's reach ends at a new clause after ", and" or ", but"; not at a list's last item
+    "comma_and": ("We changed the rota to support families better, and caseloads are now manageable in every team.",
+                  {"morale"}),
+    "comma_list": ("We aim to recruit more staff, stabilise the teams, and make caseloads manageable.", set()),  # guard
+    "comma_but_own": ("We have worked hard to make sure the front door is safe, but there is more to do to "
+                      "strengthen our partnerships.", set()),  # guard: the cue in the evidence's own clause
 }
 
 

@@ -883,7 +883,8 @@ class _Cues:
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
-        self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","]},
+        self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
+                                 "comma_stop": [", and", ", but"]},
                                 longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
@@ -1149,7 +1150,9 @@ class _Sentence:
             clause_lo, clause_hi = self.first, 10**9
         count = 0
         stops = [a for a, _, label in frames if label == "stop" and t1 <= a] if frames else []
-        commas = [a for a, _, label in frames if label == "comma" and t1 <= a] if frames else []
+        all_commas = [a for a, _, label in frames if label == "comma"] if frames else []
+        commas = [a for a in all_commas if t1 <= a]
+        clause_stops = [a for a, _, label in frames if label == "comma_stop"] if frames else []
         for a in negators:
             if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                 continue  # another clause, or part of the phrase itself
@@ -1165,6 +1168,10 @@ class _Sentence:
                 if t0 - _MOD_BEFORE <= a and b <= t1 and (label == "modal" or a != t0):
                     if any(b <= x < t0 for x in predicates):
                         continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
+                    if any(b <= x < t0 and not any(b <= c < x for c in all_commas) for x in clause_stops):
+                        # a new clause after ", and" or ", but" ("to make sure ..., and going forward we can maintain this
+                        # drive"); not the last item of a list ("to recruit staff, stabilise the teams, and make ...")
+                        continue
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
