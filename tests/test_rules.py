@@ -802,6 +802,12 @@ ROUND_1203C = {
     "comma_list": ("We aim to recruit more staff, stabilise the teams, and make caseloads manageable.", set()),  # guard
     "comma_but_own": ("We have worked hard to make sure the front door is safe, but there is more to do to "
                       "strengthen our partnerships.", set()),  # guard: the cue in the evidence's own clause
+    # section 3: "and" + a noun phrase + a finite verb is a new clause the modality before it does not reach
+    "and_our_remains": ("Much still needs to change and our commitment to this hard work remains as strong as ever.",
+                        {"commitment"}),
+    "and_the_is": ("Partners need to meet more often and the new protocol is in place.", {"policies_systems"}),
+    "and_our_object": ("We need to strengthen management oversight and our quality assurance of casework.",
+                       set()),  # guard: two objects of one need
 }
 
 

@@ -884,7 +884,7 @@ class _Cues:
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
-                                 "comma_stop": [", and", ", but"]},
+                                 "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS)},
                                 longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
@@ -961,6 +961,13 @@ class _Cues:
             if k in stops:
                 frames_k += stops[k]
                 sentence.predicates = [a for a, _, label in frames_k if label == "predicate"]
+                if any(f[2] == "and_det" for f in frames_k):
+                    words, first_token = pieces[k].split(), firsts[k]
+                    for a, b, label in frames_k:
+                        if label == "and_det":
+                            after = words[b - first_token:b - first_token + _AND_REACH]
+                            if any(w in _AND_VERBS for w in itertools.takewhile(lambda w: w != ",", after)):
+                                sentence.predicates.append(a)
             if any(f[2] == "exp" for f in frames_k):
                 # An experiencer owns the evidence only when nothing but adverbs, auxiliaries and verbs of saying or
                 # feeling lie between them ("parents now understand"; not "a family resilience model").
@@ -1079,6 +1086,11 @@ _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
 # ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
 _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
                     for p in ("we", "they", "i", "he", "she", "you", "it"))
+# "and" + a determiner opens a new clause when a finite verb follows the noun phrase it starts ("more needs to be done
+# and our determination remains as strong"); without one it joins two objects ("to strengthen oversight and our audits").
+_AND_SUBJECTS = tuple(f"and {d}" for d in ("our", "their", "the", "its", "his", "her", "my", "your"))
+_AND_VERBS = frozenset(stem(w) for w in ("is", "are", "was", "were", "has", "have", "had", "remains", "remain"))
+_AND_REACH = 8  # words of the noun phrase after "and our" before its verb
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
