@@ -808,6 +808,11 @@ ROUND_1203C = {
     "and_the_is": ("Partners need to meet more often and the new protocol is in place.", {"policies_systems"}),
     "and_our_object": ("We need to strengthen management oversight and our quality assurance of casework.",
                        set()),  # guard: two objects of one need
+    # section 3 and principle 5: a cause named after a modal ("after", "thanks to" + a noun phrase) has happened
+    "after_cause": ("The service will stay in the council's hands after an extra £3m investment last year.",
+                    {"commitment"}),
+    "thanks_to_cause": ("Drift should reduce further thanks to the new neglect protocol.", {"policies_systems"}),
+    "once_we": ("Drift should reduce further once we introduce a new neglect protocol.", set()),  # guard: a plan
 }
 
 

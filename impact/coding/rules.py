@@ -884,7 +884,8 @@ class _Cues:
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
-                                 "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS)},
+                                 "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
+                                 "cause_np": list(_CAUSE_NPS)},
                                 longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
@@ -1091,6 +1092,12 @@ _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once",
 _AND_SUBJECTS = tuple(f"and {d}" for d in ("our", "their", "the", "its", "his", "her", "my", "your"))
 _AND_VERBS = frozenset(stem(w) for w in ("is", "are", "was", "were", "has", "have", "had", "remains", "remain"))
 _AND_REACH = 8  # words of the noun phrase after "and our" before its verb
+# A cause named after a modal ("will remain under council control after a £5m cash injection", "should improve thanks to
+# the new protocol") has happened: the modality is the outcome's, not the cause's (labelling guide, section 3 and
+# principle 5: the sentence asserts the cause). Only a noun phrase: "after we restructure" may be a plan.
+_CAUSE_NPS = tuple(f"{p} {d}" for p in ("after", "following", "thanks to", "due to", "because of", "as a result of",
+                                        "in response to")
+                   for d in ("a", "an", "the", "our", "their", "its", "this", "these", "his", "her"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1165,6 +1172,7 @@ class _Sentence:
         all_commas = [a for a, _, label in frames if label == "comma"] if frames else []
         commas = [a for a in all_commas if t1 <= a]
         clause_stops = [a for a, _, label in frames if label == "comma_stop"] if frames else []
+        causes = [a for a, _, label in frames if label == "cause_np"] if frames else []
         for a in negators:
             if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                 continue  # another clause, or part of the phrase itself
@@ -1184,6 +1192,8 @@ class _Sentence:
                         # a new clause after ", and" or ", but" ("to make sure ..., and going forward we can maintain this
                         # drive"); not the last item of a list ("to recruit staff, stabilise the teams, and make ...")
                         continue
+                    if any(b <= x < t0 for x in causes):
+                        continue  # a cause the sentence asserts ("will remain ... after a £5m cash injection")
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
