@@ -813,6 +813,10 @@ ROUND_1203C = {
                     {"commitment"}),
     "thanks_to_cause": ("Drift should reduce further thanks to the new neglect protocol.", {"policies_systems"}),
     "once_we": ("Drift should reduce further once we introduce a new neglect protocol.", set()),  # guard: a plan
+    # section 6: a consequence ("which means that") asserts what follows; "X means that" defines (a topic frame)
+    "which_means": ("Two offices were merged last spring, which means that there are now more permanent staff in "
+                    "every team.", {"morale"}),
+    "means_defines": ("A good front door means that partners share information early.", set()),  # guard
 }
 
 

@@ -879,7 +879,8 @@ class _Cues:
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
-             "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING)},
+             "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
+             "result": list(_RESULTS)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1098,6 +1099,9 @@ _AND_REACH = 8  # words of the noun phrase after "and our" before its verb
 _CAUSE_NPS = tuple(f"{p} {d}" for p in ("after", "following", "thanks to", "due to", "because of", "as a result of",
                                         "in response to")
                    for d in ("a", "an", "the", "our", "their", "its", "this", "these", "his", "her"))
+# A consequence ("which means that", "this meant that") asserts what follows it; "X means that" in a definition is
+# a topic frame (labelling guide, section 6: grade descriptors and definitions).
+_RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m in ("means", "meant"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
