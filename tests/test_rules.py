@@ -817,6 +817,10 @@ ROUND_1203C = {
     "which_means": ("Two offices were merged last spring, which means that there are now more permanent staff in "
                     "every team.", {"morale"}),
     "means_defines": ("A good front door means that partners share information early.", set()),  # guard
+    # section 2 (morale: workforce stability) and section 6 (lists): the state named before the workforce, through a
+    # list of adjectives
+    "stable_workforce_list": ("Families are seen by a settled, highly skilled workforce.", {"morale"}),
+    "speaker_confident": ("I am confident that our staff can do this.", set()),  # guard: the speaker's confidence
 }
 
 
