@@ -821,6 +821,10 @@ ROUND_1203C = {
     # list of adjectives
     "stable_workforce_list": ("Families are seen by a settled, highly skilled workforce.", {"morale"}),
     "speaker_confident": ("I am confident that our staff can do this.", set()),  # guard: the speaker's confidence
+    # section 2 (partnership): a new partnership formed
+    "partnership_formed": ("A new safeguarding partnership was formed in 2019 to replace the old board.",
+                           {"partnership", "policies_systems"}),
+    "partnership_name": ("The Partnership Board met four times.", set()),  # guard: a name
 }
 
 
