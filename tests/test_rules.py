@@ -825,6 +825,9 @@ ROUND_1203C = {
     "partnership_formed": ("A new safeguarding partnership was formed in 2019 to replace the old board.",
                            {"partnership", "policies_systems"}),
     "partnership_name": ("The Partnership Board met four times.", set()),  # guard: a name
+    # section 8 (learning): leaders' awareness of a weakness is learning; the deficit is what they know, not their state
+    "aware_that_deficit": ("Our managers are aware that caseloads remain too high in two teams.", {"learning"}),
+    "deficit_alone": ("Caseloads in two teams remain too high.", set()),  # guard
 }
 
 

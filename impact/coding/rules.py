@@ -1233,8 +1233,11 @@ class _Sentence:
                     # been strengthened" is a chain of the state and the change)
                     dropped = True
             elif label == "deficit":
-                if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
-                    dropped = True  # a negative state: "caseloads remain too high"
+                if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops) and not any(
+                        t0 < x < t1 for x, _, lab in frames if lab == "stop"):
+                    # a negative state: "caseloads remain too high"; not the content of a clause the evidence opens
+                    # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
+                    dropped = True
         return count % 2 == 1, hedged, self, dropped
 
 
