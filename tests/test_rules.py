@@ -828,6 +828,9 @@ ROUND_1203C = {
     # section 8 (learning): leaders' awareness of a weakness is learning; the deficit is what they know, not their state
     "aware_that_deficit": ("Our managers are aware that caseloads remain too high in two teams.", {"learning"}),
     "deficit_alone": ("Caseloads in two teams remain too high.", set()),  # guard
+    # sections 3 and 8: a deficit inside the evidence ("staff are insufficiently confident") denies its state
+    "deficit_inside": ("Many of our staff are insufficiently confident to challenge partners.", set()),
+    "deficit_inside_feel": ("Staff in two teams feel inadequately supported by managers.", set()),
 }
 
 

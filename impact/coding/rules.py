@@ -1228,7 +1228,7 @@ class _Sentence:
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
             elif label == "deficit_before":
-                if contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a:
+                if (contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a) or t0 < a < t1 - 1:
                     # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
                     # been strengthened" is a chain of the state and the change)
                     dropped = True
