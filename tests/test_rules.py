@@ -831,6 +831,10 @@ ROUND_1203C = {
     # sections 3 and 8: a deficit inside the evidence ("staff are insufficiently confident") denies its state
     "deficit_inside": ("Many of our staff are insufficiently confident to challenge partners.", set()),
     "deficit_inside_feel": ("Staff in two teams feel inadequately supported by managers.", set()),
+    # section 2 (learning): training that builds practitioners' knowledge, the staff named before the change verb
+    "staff_trained": ("All our managers were trained in trauma-informed practice last year.", {"learning"}),
+    "training_of_staff": ("The council funded the training of staff in family group conferencing.", {"learning"}),
+    "staff_need_training": ("Staff need to be trained in trauma-informed practice.", set()),  # guard: anticipated
 }
 
 
