@@ -835,6 +835,9 @@ ROUND_1203C = {
     "staff_trained": ("All our managers were trained in trauma-informed practice last year.", {"learning"}),
     "training_of_staff": ("The council funded the training of staff in family group conferencing.", {"learning"}),
     "staff_need_training": ("Staff need to be trained in trauma-informed practice.", set()),  # guard: anticipated
+    # section 8 (policies_systems): services handed to a trust, its description between the verb and the trust
+    "taken_over_by_trust": ("In 2016 the whole service was taken over by the independent charitable trust.",
+                            {"policies_systems"}),
 }
 
 
