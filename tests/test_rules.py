@@ -838,6 +838,9 @@ ROUND_1203C = {
     # section 8 (policies_systems): services handed to a trust, its description between the verb and the trust
     "taken_over_by_trust": ("In 2016 the whole service was taken over by the independent charitable trust.",
                             {"policies_systems"}),
+    # section 3: "not-for-profit" names a kind of organisation and negates nothing
+    "not_for_profit": ("In 2016 the whole service was taken over by the independent not-for-profit trust.",
+                       {"policies_systems"}),
 }
 
 
