@@ -782,3 +782,69 @@ ROUND_1203B = {
 def test_round_1203b_readings(key):
     text, want = ROUND_1203B[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# Third round of 2026-12-03 (recall): each reading fails before its change; guards are marked.
+ROUND_1203C = {
+    # sections 2 and 4 (learning): opportunities offered to staff are training and development, reported; "an
+    # opportunity to" is still an aim (section 3)
+    "opportunities": ("Newer workers now get more opportunities to shadow senior colleagues and learn from them.",
+                      {"learning"}),
+    "an_opportunity": ("The visit is an opportunity for us to learn from other councils.", set()),  # guard
+    # section 3: "ensures", "ensured" (makes or made sure) assert the state after them; "ensuring that" is an aim
+    "ensures_that": ("The duty rota ensures that caseloads are manageable in every team.", {"morale"}),
+    "ensured_that": ("Last year the duty rota ensured that caseloads were manageable in every team.", {"morale"}),
+    "ensuring_that": ("We are changing the duty rota, ensuring that caseloads are manageable in every team.",
+                      set()),  # guard
+    # section 3: a modal or purpose cue's reach ends at a new clause after ", and" or ", but"; not at a list's last item
+    "comma_and": ("We changed the rota to support families better, and caseloads are now manageable in every team.",
+                  {"morale"}),
+    "comma_list": ("We aim to recruit more staff, stabilise the teams, and make caseloads manageable.", set()),  # guard
+    "comma_but_own": ("We have worked hard to make sure the front door is safe, but there is more to do to "
+                      "strengthen our partnerships.", set()),  # guard: the cue in the evidence's own clause
+    # section 3: "and" + a noun phrase + a finite verb is a new clause the modality before it does not reach
+    "and_our_remains": ("Much still needs to change and our commitment to this hard work remains as strong as ever.",
+                        {"commitment"}),
+    "and_the_is": ("Partners need to meet more often and the new protocol is in place.", {"policies_systems"}),
+    "and_our_object": ("We need to strengthen management oversight and our quality assurance of casework.",
+                       set()),  # guard: two objects of one need
+    # section 3 and principle 5: a cause named after a modal ("after", "thanks to" + a noun phrase) has happened
+    "after_cause": ("The service will stay in the council's hands after an extra £3m investment last year.",
+                    {"commitment"}),
+    "thanks_to_cause": ("Drift should reduce further thanks to the new neglect protocol.", {"policies_systems"}),
+    "once_we": ("Drift should reduce further once we introduce a new neglect protocol.", set()),  # guard: a plan
+    # section 6: a consequence ("which means that") asserts what follows; "X means that" defines (a topic frame)
+    "which_means": ("Two offices were merged last spring, which means that there are now more permanent staff in "
+                    "every team.", {"morale"}),
+    "means_defines": ("A good front door means that partners share information early.", set()),  # guard
+    # section 2 (morale: workforce stability) and section 6 (lists): the state named before the workforce, through a
+    # list of adjectives
+    "stable_workforce_list": ("Families are seen by a settled, highly skilled workforce.", {"morale"}),
+    "speaker_confident": ("I am confident that our staff can do this.", set()),  # guard: the speaker's confidence
+    # section 2 (partnership): a new partnership formed
+    "partnership_formed": ("A new safeguarding partnership was formed in 2019 to replace the old board.",
+                           {"partnership", "policies_systems"}),
+    "partnership_name": ("The Partnership Board met four times.", set()),  # guard: a name
+    # section 8 (learning): leaders' awareness of a weakness is learning; the deficit is what they know, not their state
+    "aware_that_deficit": ("Our managers are aware that caseloads remain too high in two teams.", {"learning"}),
+    "deficit_alone": ("Caseloads in two teams remain too high.", set()),  # guard
+    # sections 3 and 8: a deficit inside the evidence ("staff are insufficiently confident") denies its state
+    "deficit_inside": ("Many of our staff are insufficiently confident to challenge partners.", set()),
+    "deficit_inside_feel": ("Staff in two teams feel inadequately supported by managers.", set()),
+    # section 2 (learning): training that builds practitioners' knowledge, the staff named before the change verb
+    "staff_trained": ("All our managers were trained in trauma-informed practice last year.", {"learning"}),
+    "training_of_staff": ("The council funded the training of staff in family group conferencing.", {"learning"}),
+    "staff_need_training": ("Staff need to be trained in trauma-informed practice.", set()),  # guard: anticipated
+    # section 8 (policies_systems): services handed to a trust, its description between the verb and the trust
+    "taken_over_by_trust": ("In 2016 the whole service was taken over by the independent charitable trust.",
+                            {"policies_systems"}),
+    # section 3: "not-for-profit" names a kind of organisation and negates nothing
+    "not_for_profit": ("In 2016 the whole service was taken over by the independent not-for-profit trust.",
+                       {"policies_systems"}),
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203C))
+def test_round_1203c_readings(key):
+    text, want = ROUND_1203C[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

@@ -879,11 +879,14 @@ class _Cues:
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
-             "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING)},
+             "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
+             "result": list(_RESULTS)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
-        self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","]},
+        self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
+                                 "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
+                                 "cause_np": list(_CAUSE_NPS)},
                                 longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
@@ -960,6 +963,13 @@ class _Cues:
             if k in stops:
                 frames_k += stops[k]
                 sentence.predicates = [a for a, _, label in frames_k if label == "predicate"]
+                if any(f[2] == "and_det" for f in frames_k):
+                    words, first_token = pieces[k].split(), firsts[k]
+                    for a, b, label in frames_k:
+                        if label == "and_det":
+                            after = words[b - first_token:b - first_token + _AND_REACH]
+                            if any(w in _AND_VERBS for w in itertools.takewhile(lambda w: w != ",", after)):
+                                sentence.predicates.append(a)
             if any(f[2] == "exp" for f in frames_k):
                 # An experiencer owns the evidence only when nothing but adverbs, auxiliaries and verbs of saying or
                 # feeling lie between them ("parents now understand"; not "a family resilience model").
@@ -1078,6 +1088,20 @@ _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
 # ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
 _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
                     for p in ("we", "they", "i", "he", "she", "you", "it"))
+# "and" + a determiner opens a new clause when a finite verb follows the noun phrase it starts ("more needs to be done
+# and our determination remains as strong"); without one it joins two objects ("to strengthen oversight and our audits").
+_AND_SUBJECTS = tuple(f"and {d}" for d in ("our", "their", "the", "its", "his", "her", "my", "your"))
+_AND_VERBS = frozenset(stem(w) for w in ("is", "are", "was", "were", "has", "have", "had", "remains", "remain"))
+_AND_REACH = 8  # words of the noun phrase after "and our" before its verb
+# A cause named after a modal ("will remain under council control after a £5m cash injection", "should improve thanks to
+# the new protocol") has happened: the modality is the outcome's, not the cause's (labelling guide, section 3 and
+# principle 5: the sentence asserts the cause). Only a noun phrase: "after we restructure" may be a plan.
+_CAUSE_NPS = tuple(f"{p} {d}" for p in ("after", "following", "thanks to", "due to", "because of", "as a result of",
+                                        "in response to")
+                   for d in ("a", "an", "the", "our", "their", "its", "this", "these", "his", "her"))
+# A consequence ("which means that", "this meant that") asserts what follows it; "X means that" in a definition is
+# a topic frame (labelling guide, section 6: grade descriptors and definitions).
+_RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m in ("means", "meant"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1149,7 +1173,10 @@ class _Sentence:
             clause_lo, clause_hi = self.first, 10**9
         count = 0
         stops = [a for a, _, label in frames if label == "stop" and t1 <= a] if frames else []
-        commas = [a for a, _, label in frames if label == "comma" and t1 <= a] if frames else []
+        all_commas = [a for a, _, label in frames if label == "comma"] if frames else []
+        commas = [a for a in all_commas if t1 <= a]
+        clause_stops = [a for a, _, label in frames if label == "comma_stop"] if frames else []
+        causes = [a for a, _, label in frames if label == "cause_np"] if frames else []
         for a in negators:
             if not (clause_lo <= a < clause_hi) or (contiguous and t0 <= a < t1):
                 continue  # another clause, or part of the phrase itself
@@ -1165,6 +1192,12 @@ class _Sentence:
                 if t0 - _MOD_BEFORE <= a and b <= t1 and (label == "modal" or a != t0):
                     if any(b <= x < t0 for x in predicates):
                         continue  # a new predicate between cue and evidence ("... needed, and was one year into a plan")
+                    if any(b <= x < t0 and not any(b <= c < x for c in all_commas) for x in clause_stops):
+                        # a new clause after ", and" or ", but" ("to make sure ..., and going forward we can maintain this
+                        # drive"); not the last item of a list ("to recruit staff, stabilise the teams, and make ...")
+                        continue
+                    if any(b <= x < t0 for x in causes):
+                        continue  # a cause the sentence asserts ("will remain ... after a £5m cash injection")
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
@@ -1195,13 +1228,16 @@ class _Sentence:
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
             elif label == "deficit_before":
-                if contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a:
+                if (contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a) or t0 < a < t1 - 1:
                     # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
                     # been strengthened" is a chain of the state and the change)
                     dropped = True
             elif label == "deficit":
-                if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops):
-                    dropped = True  # a negative state: "caseloads remain too high"
+                if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops) and not any(
+                        t0 < x < t1 for x, _, lab in frames if lab == "stop"):
+                    # a negative state: "caseloads remain too high"; not the content of a clause the evidence opens
+                    # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
+                    dropped = True
         return count % 2 == 1, hedged, self, dropped
 
 
