@@ -720,16 +720,22 @@ _RESIDENCE = r"live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ 
 # road", "moved to acacia grove", "off victoria avenue"); "on the road", "down memory lane" are not streets.
 _LOWER_STREET_RE = lazy_compile(
     rf"(?<![\w])(?P<ctx>{_RESIDENCE}|on|off|in|at|along|"
-    r"near|from|to|round|into|onto|opposite|past|down|up)[ \t]+"
+    r"near|from|to|round|into|onto|opposite|past|down|up|"
+    # where two streets meet ("the corner of mill lane and church street", "the junction of x road with y road")
+    r"(?<=\b(?:corner|junction|top|bottom|end)[ \t]+)of|"
+    r"(?<=\b(?:road|street|lane|avenue|crescent|terrace|grove|drive|close)[ \t]+)(?:and|with|&))[ \t]+"
     r"(?P<street>(?P<words>(?:[\p{Ll}'’\-]+[ \t]+){1,3})(?P<type>road|street|lane|avenue|crescent|terrace|grove|mews|"
     r"gardens|close|drive))(?![\w])",
     re.VERSION1,
 )
+# A house number said in words: hundreds and a letter too ("one hundred and four", "seventeen b").
+_HOUSE_NUMBER_SAID = (rf"(?:(?:one|two|three|four|five|six|seven|eight|nine)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_NUMBER_WORDS})?"
+                      rf"|{_NUMBER_WORDS})(?:[ \t]+[a-d](?![\p{{L}}\d'’]))?")
 # A street named as Welsh names streets, its kind first ("12 Heol y Felin", "14 maes y coed", "the house on heol las",
 # "Ffordd Newydd"): after a house number, or after a word that places someone on it; the words after the kind, with "y",
 # "yr" or "'r" between, are the street's name.
 _WELSH_STREET_RE = lazy_compile(
-    r"(?<![\w£$€.,/])(?:(?P<num>\d{1,4}[a-z]?),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
+    rf"(?<![\w£$€.,/])(?:(?P<num>\d{{1,4}}[a-z]?|{_HOUSE_NUMBER_SAID}),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
     r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys|cwrt|clos|rhes|pant)(?:[ \t]+(?:y|yr)|"
     r"['’]r)?[ \t]+(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|is|was)\b)\p{L}[\p{L}'’\-]*)(?![\w])", _I)
 _RESIDENCE_WORD = lazy_compile(rf"\b(?:{_RESIDENCE})\b", _I)
@@ -742,8 +748,11 @@ _NOT_STREET_NAMES = frozenset(
 )
 # A house number in words or before "the" ("lives at fourteen bramble way", "her address is 14 the crescent"), read
 # only where someone is placed there (see _addresses): "two way street", "one close call" are not addresses.
+# Where a house number said in words stands before a street ("she's at forty two ...", "flat three, twenty nine ...",
+# "his nan's is twenty one ...").
+_WORDED_AT_BEFORE_RE = lazy_compile(r"(?:\b(?:at|is|was|to)|['’]s|\b(?:flat|apartment)[ \t]+[\p{L}\d]+[ \t]*,)[ \t]*\Z", _I)
 _WORDED_ADDRESS_RE = lazy_compile(
-    rf"(?<![\w£$€.,/])(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<words>(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,3}})"
+    rf"(?<![\w£$€.,/])(?P<num>{_HOUSE_NUMBER_SAID}|\d{{1,4}}[a-z]?),?[ \t]+(?P<words>(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,3}})"
     rf"{_STREET_TYPES}(?![\w])",
     _I,
 )
@@ -848,7 +857,9 @@ _PREMISES_KINDS = _SCHOOL_KINDS | frozenset({"veterinary"})
 # A nursery or school named in ordinary words in lower case, where a child goes ("she goes to little acorns nursery",
 # "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
 # nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
-_CHILD_SETTING = r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants|sixth[ \t]+form(?:[ \t]+college)?)"
+_CHILD_SETTING = (r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants|sixth[ \t]+form(?:[ \t]+college)?|"
+                  # where a child in care lives ("the hawthorns children's home", "meadow view care home")
+                  r"(?:children['’]?s|care|residential|group)[ \t]+home|residential[ \t]+unit)")
 _SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+(?:-\p{{Ll}}[\p{{Ll}}'’]+)*"
 _NAMED_SETTING_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?P<the>the[ \t]+)?"
@@ -985,6 +996,8 @@ def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool
     word alone only before its kind and plural or no English word ("the willows primary"; not "morning nursery")."""
     if any(_barred_setting_word(p) for p in parts):
         return False
+    if any(p.endswith(("'s", "’s")) and (p[:-2] in words or p[:-2] in public_terms()) for p in parts):
+        return False  # "the council's children's home", "the local authority's nursery": whose it is, no name
     if any(p.endswith(("ly", "ing", "ed")) and p in words for p in parts[1:]):
         return False
     if not anchored and parts[0].endswith(("ly", "ing", "ed")) and parts[0] in words:
@@ -1741,14 +1754,16 @@ def _addresses(text: str, add) -> None:
         if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
             continue
         add(Span(m.start(), m.end(), "address"))
-    for m in _WORDED_ADDRESS_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+    for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
+              if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]
         if words[:1] != ["the"] and m.group("num")[:1].isdigit():
             continue  # figures before a street name are _ADDRESS_RE's
         named = words[1 if words[:1] == ["the"] else 0 :]
         if not words or any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in named):
             continue  # "a two way street", "one close call"
-        if _RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if (_RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                or _WORDED_AT_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())):
             add(Span(m.start(), m.end(), "address"))
     for m in _FLAT_RE.finditer(text):
         head = m.group().split()[0].lower().rstrip(".")
