@@ -236,7 +236,9 @@ _REF_CTX_RE = lazy_compile(
     r"\b(?:ref(?:erence)?|case|file|record|incident|crime|claim|account|acc|customer|client|patient|id|log|"
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
     r"driving[ \t]+licen[cs]e)\.?"
-    r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?"
+    # the system it is on between ("the child's id on liquidlogic is 883412")
+    r"(?:[ \t]+(?:on|in)[ \t]+\p{L}+(?=[ \t]+(?:is|was)\b))?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
     rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
     _I,
 )
@@ -321,7 +323,8 @@ _VEHICLE_ANY_RE = lazy_compile(
     _I,
 )
 _VEHICLE_CTX = lazy_compile(
-    r"\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|driving)\b"
+    r"(?:\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|"
+    r"driving|vrm)\b|\br[ \t]?/[ \t]?n\b)"
     r"[^\n.]{0,30}$",
     _I,
 )
@@ -606,7 +609,7 @@ _AGE_VERB = (
 )
 _AGE_ADVERB = r"only|just|now|nearly|almost|about|around|roughly|barely|probably|already|still|maybe|perhaps"
 # What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
-_AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
+_AFTER_AGE = (r"now|and(?![ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|mins?|miles?|days?|weeks?|times?|percent|pounds))|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
               r"himself|herself|themselves|anyway|or[ \t]+so")
 # When a day comes, after a possessive and an ordinal: "her 14th next week" is a birthday without the word.
 _DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -635,7 +638,9 @@ _AGE_RES = (
         # a phrase placing the child between ("the girl at number 7 was 14", "the boy in the photo is 12")
         rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
-        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
+        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+))|"
+        # a child saying their own age ("my name's callum and i'm seven", "i'm 5")
+        rf"\bi(?=['’]m|[ \t]+am\b))(?:{_AGE_VERB}|['’]m|[ \t]+am)(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
@@ -921,6 +926,15 @@ _BED_WARD_RE = lazy_compile(
 # A bed or bay by its number on a ward said beside it ("on the children's ward, bed 14, at the royal"): the number.
 _BED_ON_A_WARD_RE = lazy_compile(
     rf"\bward\b[^.!?;\n]{{0,6}}?[ \t]*,?[ \t]*(?:bed|bay|cubicle)[ \t]+(?P<n>{_BED_NUMBER})", _I)
+# A hospital by its own word or two after a ward's number and "at the" or "in the", said last ("she's on ward 7 at the
+# heath", "ward 4 in the royal"): the hospital, whatever its words; a time or a hospital's kind there stays ("ward 7 at
+# the moment", "ward 4 in the hospital"); a bed or a bay may be a garden's or a car park's ("bed 4 in the garden centre").
+_WARD_AT_THE_RE = lazy_compile(
+    rf"\bward[ \t]+{_BED_NUMBER}[ \t]+(?:at|in|up[ \t]+at|down[ \t]+at)[ \t]+the[ \t]+"
+    r"(?P<name>\p{L}[\p{L}'’\-]*(?:[ \t]+\p{L}[\p{L}'’\-]*)?)(?=[ \t]*(?:[.,;:!?)]|\Z))", _I)
+_NOT_HOSPITAL_NAMES = frozenset("""moment minute min time weekend week day night morning afternoon evening end start
+    minute hospital infirmary unit hospice clinic ward wards children's childrens kids maternity same other new old
+    main big local general""".split())
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -2131,6 +2145,9 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start(), m.end(), "place"))
     for m in _BED_ON_A_WARD_RE.finditer(text) if "ward" in low and ("bed" in low or "bay" in low) else ():
         add(Span(m.start("n"), m.end("n"), "place"))
+    for m in _WARD_AT_THE_RE.finditer(text) if "ward" in low and " the " in low else ():
+        if not any(fold(w) in _NOT_HOSPITAL_NAMES or fold(w) in _NOT_STREET_WORDS for w in m.group("name").split()):
+            add(Span(m.start("name"), m.end("name"), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
@@ -2450,9 +2467,16 @@ def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: boo
     while pieces and fold(pieces[-1].group()) in kinds:
         pieces.pop()
     start = None
+    joined = False  # after Welsh "y" or "yr" ("of the") inside the name, the word before it is the name's too
     for p in reversed(pieces):
         w = p.group()
         f = fold(w.strip("'’")).removesuffix("'s").removesuffix("’s")
+        if joined and f not in _GENERIC_BEFORE and f not in _NOT_STREET_WORDS and f not in ("y", "yr"):
+            start, joined = offset + p.start(), False  # "pen y dre high", "coed yr ysgol": the whole name
+            continue
+        if f in ("y", "yr") and start is not None:
+            joined = True
+            continue
         if f in _GENERIC_BEFORE or f in _NOT_STREET_WORDS:
             break
         # a word, or words joined by hyphens ("out-of-area school", "out-of-county")

@@ -608,7 +608,10 @@ _WELSH_OF_THE_RE = lazy_compile(r"(?:[ \t]+(?:y|yr)[ \t]+|['’]r[ \t]+)\p{L}[\p
 # "in", "at" or "near" and a word in lower case after a place found, perhaps with its kind ("[st anne's] school in
 # thrennick", "[ysgol y graig] in llangefni").
 _IN_PLACE_AFTER_RE = lazy_compile(
-    r"(?:['’]s)?(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club))?[ \t]+(?:in|at|near)"
+    r"(?:['’]s)?(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club|squadron|troop|pack|"
+    r"unit|detachment|company|platoon|brigade))?"
+    # an aside of a few words set off between them ("1234 squadron, air cadets, in kelbury")
+    r"(?:[ \t]*,[ \t]*(?:\p{L}+[ \t]+){0,2}\p{L}+[ \t]*,)?[ \t]+(?:in|at|near)"
     r"[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
 _SEASONS = frozenset("spring summer autumn winter".split())
 
@@ -693,7 +696,7 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # how far out it is ("out past thornwick", "the other side of pellerby")
     r"\b(?:(?:out|just|up|down|over)[ \t]+past|beyond|(?:the[ \t]+)?other[ \t]+side[ \t]+of)|"
     # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
-    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|"
+    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|class|"
     r"mosque|church|temple|gurdwara|chapel|library)[ \t]+(?:in|at|near)|"
     # on the way there ("on the way to llanfarrow")
     r"\bway[ \t]+(?:to|from|out[ \t]+of)|"
@@ -1343,6 +1346,7 @@ class NameFinder:
                     or re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3) : m.start()])):
                 continue
             if (_AGE_SET_OFF_RE.match(text, m.end()) or _PERSON_AFTER_INITIALS_RE.match(text, m.end())
+                    or _FAMILY_OWNED_AFTER_RE.match(text, m.end())  # "r.j.'s mum rang"
                     or self._position(text, m.start()) in ("title", "kin", "intro")):
                 found.append(Span(m.start(), m.end(), "name"))
         return found
@@ -1605,7 +1609,8 @@ class NameFinder:
                 or self._set_off_word(text, tok)
                 # a word no list knows shaped as a name, set off on both sides after a role ("the older one, brennagh,
                 # looks after the others")
-                or (self._unknown(tok) and _reads_as_name(tok.key) and _enclosed(text, tok) and tok.key not in _HOW_WORDS
+                or (self._unknown(tok) and (_reads_as_name(tok.key) or _pronounceable(tok.key)) and _enclosed(text, tok)
+                    and tok.key not in _HOW_WORDS
                     and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))):
             spans.append(Span(tok.start, tok.end, "name"))
             return i + 1
@@ -1990,6 +1995,9 @@ class NameFinder:
                 return Span(run[1].start, end, kind)
             return Span(start, end, kind)
         if known:
+            if (len(words) > 1 and all(self._ordinary(t) and t.key not in self.firsts for t in words)
+                    and re.search(r"\bthe[ \t]+\Z", text[max(0, start - 5) : start], re.IGNORECASE)):
+                return None  # "the Lion King", "the Green Mile": a title of ordinary words after "the", no first name
             if len(words) > 1:
                 if initial_sentence and self._ordinary(run[0]) and not self._known(run[0]):
                     rest = run[1:]
