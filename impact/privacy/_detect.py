@@ -456,12 +456,17 @@ _DOB_RE = lazy_compile(
     # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")
     rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)(?!\d)"
     rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
-    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\bborn(?:[ \t]+on)?[ \t]+){_BORN_SAID_DATE}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
+    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\bborn(?:[ \t]+on)?[ \t]+){_BORN_SAID_DATE}|"
+    # a birthday's day and month said as two numbers in words ("his birthday is nine eleven")
+    rf"(?<=\b(?:birthday|b['’\-]?day)(?:['’]s)?(?:[ \t]+(?:is|was|on))?[ \t]+){_CARDINAL_DAY}(?:[ \t]*[/\-][ \t]*|[ \t]+)"
+    rf"{_MONTH_CARDINAL}(?![\p{{L}}\-]|[ \t]+(?:o['’]?clock|years?|months?|weeks?|days?|times?|percent|pounds|quid))|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
 # The day or year of a death ("she died on the 3rd", "he passed away on 3 May", "died in March 2019", "date of death:
 # 3rd may", "DOD 3/5/19", "RIP 2019"): with the council it points to one child, as a date of birth does.
+# The day of a birth said after its month and year, set off ("born in june 2016, the 3rd").
+_DAY_AFTER_BIRTH_RE = lazy_compile(rf"[ \t]*,[ \t]*the[ \t]+(?P<day>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?![\p{{L}}\d])", _I)
 _DEATH_WORDS = (r"died|passed[ \t]+(?:away|on)|death|date[ \t]+of[ \t]+death|d\.?[ \t]?o\.?[ \t]?d\.?|killed|murdered|"
                 r"found[ \t]+dead|funeral|r\.?i\.?p\.?|anniversary")
 _DEATH_RE = lazy_compile(
@@ -1652,6 +1657,8 @@ def _dates(text: str, add) -> None:
         for m in pattern.finditer(text):
             rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
             add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
+            if (day := _DAY_AFTER_BIRTH_RE.match(text, m.end("date"))) is not None:
+                add(Span(day.start("day"), day.end("day"), "date_of_birth"))  # "born in june 2016, the 3rd"
     for m in _DEATH_RE.finditer(text) if _DEATH_ANCHOR.search(text) else ():
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's

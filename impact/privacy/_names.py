@@ -300,15 +300,20 @@ _TITLE_CASE_BEFORE_RE = lazy_compile(
     r"(?<![\p{L}'’])(?P<w>\p{Lu}\p{Ll}+)(?:['’]s|[ \t]+of[ \t]+the|[ \t]+of)?[ \t]+\Z", re.VERSION1)
 
 
-def ends_title_case(text: str, start: int, names: frozenset[str] = frozenset()) -> bool:
-    """Whether a word at ``start`` ends a Title Case phrase: a capitalised word inside the sentence, no title, no first
-    name and none of ``names``, before it, perhaps with "'s" or "of the" between ("Match of the Day", "Mother's Day",
-    "Christmas Day"), as a title or a holiday is written, not a person."""
+def ends_title_case(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> bool:
+    """Whether the word at ``text[start:end]`` ends a Title Case phrase: a capitalised word inside the sentence, no
+    title, role, first name or one of ``names``, before it, perhaps with "'s" or "of the" between ("Match of the Day",
+    "Mother's Day", "Improvement Plan"), as a title, a holiday or a document is written; not before a verb of saying or
+    a possessive, where a person is spoken of ("Social Worker Day said", "Officer Day's view")."""
     m = _TITLE_CASE_BEFORE_RE.search(text, max(0, start - 30), start)
     if m is None or _sentence_initial(text, m.start("w")) and not re.search(r"of|['’]s", text[m.end("w") : start]):
         return False
+    if _SPEECH_AFTER_RE.search(text[end : end + 40]) or _ACTION_AFTER_RE.search(text[end : end + 40]):
+        return False
     w = fold(m.group("w"))
-    return w not in _TITLES and w not in folded_first_names() and w not in names
+    joined = bool(re.search(r"of|['’]s", text[m.end("w") : start]))  # "Mother's Day": an owner, no title or role
+    return (joined or w not in _TITLES and w not in KINSHIP_ROLE_WORDS and w.removesuffix("s") not in KINSHIP_ROLE_WORDS) and (
+        w not in folded_first_names() and w not in names)
 
 
 # Public terms that are also common surnames: a name only where a person is spoken of ("Green said", "I told
@@ -625,6 +630,10 @@ _SUBJECT_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|gets|got|goes|went|came|comes|cried|cries|loves|likes|"
     r"wants|wanted|needs|needed|hates|lives|woz|wuz|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
     r"\p{Ll}+ed)(?![\p{L}'’])", re.VERSION1)
+_ME_AND_BEFORE_RE = lazy_compile(r"\bme[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_PLURAL_VERB_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:are|were|share|shared|live|go|play|sleep|stay|walk|fight|argue|talk|get|do|have|like|love|hate|want|need|"
+    r"used[ \t]+to)(?![\p{L}'’])", re.VERSION1)
 _SEEN_BEFORE_RE = lazy_compile(
     r"\b(?:saw|see|sees|seen|seeing|visit|visits|visited|visiting|collected|collect|picked[ \t]+up|fetched|"
     r"dropped[ \t]+off|looked[ \t]+after|babysat|babysit|"
@@ -1697,6 +1706,9 @@ class NameFinder:
                  and (_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
                     and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))
+                # the child and a friend before a verb of the plural ("me and tayla share a room")
+                or (_ME_AND_BEFORE_RE.search(text, max(0, tok.start - 10), tok.start)
+                    and (_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _PLURAL_VERB_AFTER_RE.match(text, tok.end)))
                 or _AND_KIN_AFTER_RE.match(text, tok.end)
                 # set off before "she", "he" or "they" that takes it up again ("and then tiarnelle, she kicked off")
                 or (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
@@ -2014,7 +2026,7 @@ class NameFinder:
                 return Span(start, end, "name")
             if tok.key in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, start - 12), start):
                 return None  # "his exams are in May", "since May": the month
-            if tok.key not in self.firsts and ends_title_case(text, start, self.participant_parts):
+            if tok.key not in self.firsts and ends_title_case(text, start, end, self.participant_parts):
                 return None  # "Match of the Day", "Mother's Day": a title's or a holiday's word
             after = text[end : end + 40]
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):

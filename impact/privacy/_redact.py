@@ -706,7 +706,7 @@ class _Redactor:
                     continue  # "she was 14 in May 2019" with May Day listed: a date
                 if core in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # "his GCSEs are in May" with May Day listed: the month
-                if not first and self._in_title_case(text, m.start()):
+                if not first and ends_title_case(text, m.start(), m.end(), self.name_parts):
                     continue  # "Match of the Day", "Christmas Day" with May Day listed: a title's or a holiday's word
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
@@ -836,10 +836,6 @@ class _Redactor:
         person = says or ((not bare or fold(text[start:end]) in folded_first_names())
                           and said_of_person(text[start:end], text, end))
         return person and _CLAUSE_OPEN_RE.search(before) is not None
-
-    def _in_title_case(self, text: str, start: int) -> bool:
-        """Whether a listed part at ``start`` ends a Title Case phrase (see :func:`ends_title_case`)."""
-        return ends_title_case(text, start, self.name_parts)
 
     @staticmethod
     def _followed_by_name(text: str, end: int) -> bool:

@@ -22,7 +22,9 @@ Forms closed as a class of writing (each with variants written for it; none name
   after a place among the children ("the eldest, kyron, and ..."), a host, a childminder, a tutor as roles;
 * lower-case dotted initials before a relation owned ("r.j.'s mum rang"); a first name after "tell"; a nickname's
   word and a first name said last or quoted ("i'm scared of big dale", "'big al'");
-* a child saying their own age ("my name's callum and i'm seven", "i'm 5"; not "i'm 5 minutes away");
+* a child saying their own age ("my name's callum and i'm seven", "i'm 5"; not "i'm 5 minutes away"), a friend named
+  with the child before a verb of the plural ("me and tayla share a room"); a birthday said as two numbers in words
+  ("his birthday is nine eleven"), the day of a birth said after its month and year ("born in june 2016, the 3rd");
 * a name spelt letter by letter after "it's" or "name's" (the "s" was taken as a letter: "it'[name]"), and letters
   said between commas after a word of spelling ("that's c, e, r, y, s"; not "grades a, a, b, c");
 * a care home or a children's home named before its kind ("the hawthorns children's home", "meadow view care
@@ -33,9 +35,14 @@ Round 26's open forms closed here (``_FROM_ROUND_26``): a Welsh school's name wi
 dre high"), the town after a cadet unit and an aside ("1234 squadron, air cadets, in kelbury"), a hospital by its own
 word after a ward's number ("ward 7 at the heath").  Three stay open in round 26's ``_OPEN``.
 
-Of the 151 sentences written for this round 42 came out differently before the fixes: 29 are closed (``_RED_TEAM``),
-13 still leak (``_OPEN``, one line each on why); 109 were redacted exactly so before (``_HELD``).  108 ordinary
+Of the 151 sentences written for this round 42 came out differently before the fixes: 32 are closed (``_RED_TEAM``),
+10 still leak (``_OPEN``, one line each on why); 109 were redacted exactly so before (``_HELD``).  108 ordinary
 sentences whose words look like names are kept (``_KEPT``): 94 before and after, 14 now (over-redactions, marked).
+
+Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: stress 733 -> 692, none 659 ->
+659, stress_lower 566 -> 566.  The 56 stress sentences redacted differently all keep now a listed stress name's word
+in a Title Case phrase of a council's papers ("Improvement Plan", "Children's Social Care", "Social Work", "Serious
+Case Reviews", "in May" with Carol Plan, Will Care, Will Work, Grace Case and May Day listed); none redacts more.
 """
 
 from __future__ import annotations
@@ -55,12 +62,15 @@ _FROM_ROUND_26 = [
 # Written for this round; each came out differently before the fixes (measured when written).
 _RED_TEAM = [
     ('and he goes, my brother kai hit me', 'and he goes, my brother [name] hit me'),
+    ('she said me and tayla share a room', 'she said me and [name] share a room'),
     ("and she goes, mummy's boyfriend lee shouts", "and she goes, mummy's boyfriend [name] shouts"),
     ("he said, my name's callum and i'm seven", "he said, my name's [name] and i'm [age]"),
     ("she said, i'm lily-mae and i'm 5", "she said, i'm [name] and i'm [age]"),
     ('the little one said, daddy mark sleeps on the sofa', 'the little one said, daddy [name] sleeps on the sofa'),
     ("she was like, don't tell keeley", "she was like, don't tell [name]"),
     ("he told us, i'm scared of big dale", "he told us, i'm scared of big [name]"),
+    ('he was born in june 2016, the 3rd', 'he was born in [date of birth], the [date of birth]'),
+    ('his birthday is nine eleven, like the twin towers', 'his birthday is [date of birth], like the twin towers'),
     ("he's in miss patel's class at oakfield", "he's in miss [name]'s class at [place]"),
     ("she's got a dog called biscuit and a brother called reuben", "she's got a dog called [name] and a brother called [name]"),
     ('his sisters, nevaeh and harmony, share a bed', 'his sisters, [name] and [name], share a bed'),
@@ -321,18 +331,12 @@ _KEPT = [
 
 # Still leaking (measured when written); strict, so closing one is seen.
 _OPEN = [
-    # a first name no list knows after "me and", before a bare verb of the present
-    ('she said me and tayla share a room', 'she said me and [name] share a room'),
     # a town no list knows, of few vowels, after a relation and "in"
     ('he said, i want to live with my nan in rhyl', 'he said, i want to live with my nan in [place]'),
     # a hospital by an English word after "born ... in the", with no ward or bed
     ('she was born at 26 weeks in the heath', 'she was born at 26 weeks in the [place]'),
-    # the day of a birth said after its month and year, set off
-    ('he was born in june 2016, the 3rd', 'he was born in [date of birth], the [date of birth]'),
     # a district no list knows after an incident and "in", before a year
     ('the stabbing in splott in 2022, that was her brother', 'the stabbing in [place] in [date], that was her brother'),
-    # a birthday said as two number words, day then month
-    ('his birthday is nine eleven, like the twin towers', 'his birthday is [date of birth], like the twin towers'),
     # a house number in words before a street with no word of a street's kind
     ('he lives at one hundred and four kingsway', 'he lives at [address]'),
     # a Welsh street with no word of its kind after a house number in words
