@@ -40,7 +40,7 @@ Of the 151 sentences written for this round 42 came out differently before the f
 sentences whose words look like names are kept (``_KEPT``): 94 before and after, 14 now (over-redactions, marked).
 
 Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: stress 733 -> 692, none 659 ->
-659, stress_lower 566 -> 566.  The 56 stress sentences redacted differently all keep now a listed stress name's word
+659, stress_lower 566 -> 566.  The 58 stress sentences redacted differently all keep now a listed stress name's word
 in a Title Case phrase of a council's papers ("Improvement Plan", "Children's Social Care", "Social Work", "Serious
 Case Reviews", "in May" with Carol Plan, Will Care, Will Work, Grace Case and May Day listed); none redacts more.
 """
