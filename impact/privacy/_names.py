@@ -1956,10 +1956,12 @@ class NameFinder:
         lower = all(t.shape == "lower" for t in words)
         known = [t for t in words if self._known(t)]
         unknown = [t for t in words if self._unknown(t)]
-        if (_LIKES_INTO_BEFORE_RE.search(text, max(0, start - 40), start) is not None
-                and not any(t.key in self.participant_parts for t in words)):
-            return None  # "she's into Taylor Swift", "he's really into Stormzy": what is liked, no place, no one known
-        kind = "place" if (_PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
+        liked = _LIKES_INTO_BEFORE_RE.search(text, max(0, start - 40), start) is not None
+        if liked and all(self._ordinary(t) and not self._known(t) for t in words):
+            return None  # "he's into Little Mix", "she's into Match of the Day": a thing liked, in ordinary words
+        # a person liked is a name, never the place "into" would make of it ("she's into Jayden Okafor", "into Taylor
+        # Swift": a singer and a child's crush are written alike)
+        kind = "place" if (not liked and _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
                            and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])) else "name"
 
         if caps:

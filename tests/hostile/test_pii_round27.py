@@ -2,8 +2,9 @@
 
 Forms closed as a class of writing (each with variants written for it; none names a word of a test):
 
-* being "into" something is liking it: what follows reads as no place and no name ("she's into Taylor Swift", "he's
-  really into Stormzy"; a participant listed is still the person);
+* being "into" something is liking it: what follows is no place; ordinary words there are kept ("he's into Little
+  Mix", "into Match of the Day"), a name is a name ("she's into Taylor Swift" was "[place]" and is "[name]" now: a
+  singer and a child's crush are written alike, "she's into Jayden Okafor", so the singer stays redacted);
 * a listed name part that ends a Title Case phrase after a capitalised word, "'s" or "of the" is the title's or the
   holiday's word ("Match of the Day", "Christmas Day", "Mother's Day", "the Lion King" with a May Day and a King
   listed), and a listed May after a word of time is the month ("his GCSEs are in May");
@@ -35,9 +36,10 @@ Round 26's open forms closed here (``_FROM_ROUND_26``): a Welsh school's name wi
 dre high"), the town after a cadet unit and an aside ("1234 squadron, air cadets, in kelbury"), a hospital by its own
 word after a ward's number ("ward 7 at the heath").  Three stay open in round 26's ``_OPEN``.
 
-Of the 151 sentences written for this round 42 came out differently before the fixes: 32 are closed (``_RED_TEAM``),
-10 still leak (``_OPEN``, one line each on why); 109 were redacted exactly so before (``_HELD``).  108 ordinary
-sentences whose words look like names are kept (``_KEPT``): 94 before and after, 14 now (over-redactions, marked).
+Of the 153 sentences written for this round 42 came out differently before the fixes: 32 are closed (``_RED_TEAM``:
+28 leaked a detail, 4 lost a word of the text), 10 still leak (``_OPEN``, one line each on why); 111 were redacted
+exactly so before (``_HELD``).  106 ordinary sentences whose words look like names are kept (``_KEPT``): 95 before and
+after, 11 now (over-redactions, marked).
 
 Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: stress 733 -> 692, none 659 ->
 659, stress_lower 566 -> 566.  The 58 stress sentences redacted differently all keep now a listed stress name's word
@@ -203,6 +205,8 @@ _HELD = [
     ('first name a-l-f-i-e, surname d-a-v-i-e-s', 'first name [name], surname [name]'),
     ('her name is s.k.y.e', 'her name is [name]'),
     ('he spells it d-e-k-l-a-n, with a k', 'he spells it [name], with a k'),
+    ("she's really into jayden from year 9", "she's really into [name] from year 9"),
+    ("she's into Jayden Okafor, he's in her class", "she's into [name], he's in her class"),
     ('the sgt, sgt. rowlands, came with us', 'the sgt, sgt. [name], came with us'),
     ('the paediatrician dr. nwosu saw her', 'the paediatrician dr. [name] saw her'),
     ('her key worker, chloe b, is off', 'her key worker, [name], is off'),
@@ -210,8 +214,7 @@ _HELD = [
 
 # Over-redactions round 26 left, and those found this round: before -> now.
 _OVER_REDACTED = [
-    ("she's into Taylor Swift", "she's into Taylor Swift"),  # was "she's into [place]"
-    ("she's into taylor swift", "she's into taylor swift"),  # was "she's into [place] swift"
+    ("she's into Taylor Swift", "she's into [name]"),  # was "she's into [place]"
     ('we watched Match of the Day', 'we watched Match of the Day'),  # was 'we watched Match of the [name]'
     ('it was, er, iawn', 'it was, er, iawn'),  # was 'it was, er, [name]'
 ]
@@ -219,9 +222,7 @@ _OVER_REDACTED = [
 # Ordinary sentences whose words look like names, near each new form: kept after the fixes; the ones marked were
 # changed before (over-redactions, with the stress names listed or with none).
 _KEPT = [
-    "she's into Taylor Swift",  # was "she's into [place]"
-    "he's really into Stormzy and grime",  # was "he's really into [place] and grime"
-    "she's into taylor swift",  # was "she's into [place] swift"
+    "he's into Little Mix",
     'we watched Match of the Day',  # was 'we watched Match of the [name]'
     "he's into Match of the Day",  # was "he's into Match of the [name]"
     'it was, er, iawn',  # was 'it was, er, [name]'
