@@ -236,7 +236,9 @@ _REF_CTX_RE = lazy_compile(
     r"\b(?:ref(?:erence)?|case|file|record|incident|crime|claim|account|acc|customer|client|patient|id|log|"
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
     r"driving[ \t]+licen[cs]e)\.?"
-    r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?"
+    # the system it is on between ("the child's id on liquidlogic is 883412")
+    r"(?:[ \t]+(?:on|in)[ \t]+\p{L}+(?=[ \t]+(?:is|was)\b))?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
     rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
     _I,
 )
@@ -321,7 +323,8 @@ _VEHICLE_ANY_RE = lazy_compile(
     _I,
 )
 _VEHICLE_CTX = lazy_compile(
-    r"\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|driving)\b"
+    r"(?:\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|"
+    r"driving|vrm)\b|\br[ \t]?/[ \t]?n\b)"
     r"[^\n.]{0,30}$",
     _I,
 )
@@ -453,12 +456,17 @@ _DOB_RE = lazy_compile(
     # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")
     rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)(?!\d)"
     rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
-    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\bborn(?:[ \t]+on)?[ \t]+){_BORN_SAID_DATE}|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
+    rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\bborn(?:[ \t]+on)?[ \t]+){_BORN_SAID_DATE}|"
+    # a birthday's day and month said as two numbers in words ("his birthday is nine eleven")
+    rf"(?<=\b(?:birthday|b['’\-]?day)(?:['’]s)?(?:[ \t]+(?:is|was|on))?[ \t]+){_CARDINAL_DAY}(?:[ \t]*[/\-][ \t]*|[ \t]+)"
+    rf"{_MONTH_CARDINAL}(?![\p{{L}}\-]|[ \t]+(?:o['’]?clock|years?|months?|weeks?|days?|times?|percent|pounds|quid))|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
 # The day or year of a death ("she died on the 3rd", "he passed away on 3 May", "died in March 2019", "date of death:
 # 3rd may", "DOD 3/5/19", "RIP 2019"): with the council it points to one child, as a date of birth does.
+# The day of a birth said after its month and year, set off ("born in june 2016, the 3rd").
+_DAY_AFTER_BIRTH_RE = lazy_compile(rf"[ \t]*,[ \t]*the[ \t]+(?P<day>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?![\p{{L}}\d])", _I)
 _DEATH_WORDS = (r"died|passed[ \t]+(?:away|on)|death|date[ \t]+of[ \t]+death|d\.?[ \t]?o\.?[ \t]?d\.?|killed|murdered|"
                 r"found[ \t]+dead|funeral|r\.?i\.?p\.?|anniversary")
 _DEATH_RE = lazy_compile(
@@ -606,7 +614,7 @@ _AGE_VERB = (
 )
 _AGE_ADVERB = r"only|just|now|nearly|almost|about|around|roughly|barely|probably|already|still|maybe|perhaps"
 # What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
-_AFTER_AGE = (r"now|and|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
+_AFTER_AGE = (r"now|and(?![ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|mins?|miles?|days?|weeks?|times?|percent|pounds))|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
               r"himself|herself|themselves|anyway|or[ \t]+so")
 # When a day comes, after a possessive and an ordinal: "her 14th next week" is a birthday without the word.
 _DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -635,7 +643,9 @@ _AGE_RES = (
         # a phrase placing the child between ("the girl at number 7 was 14", "the boy in the photo is 12")
         rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
-        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+)))(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
+        rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+))|"
+        # a child saying their own age ("my name's callum and i'm seven", "i'm 5")
+        rf"\bi(?=['’]m|[ \t]+am\b))(?:{_AGE_VERB}|['’]m|[ \t]+am)(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
         rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
@@ -720,16 +730,22 @@ _RESIDENCE = r"live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ 
 # road", "moved to acacia grove", "off victoria avenue"); "on the road", "down memory lane" are not streets.
 _LOWER_STREET_RE = lazy_compile(
     rf"(?<![\w])(?P<ctx>{_RESIDENCE}|on|off|in|at|along|"
-    r"near|from|to|round|into|onto|opposite|past|down|up)[ \t]+"
+    r"near|from|to|round|into|onto|opposite|past|down|up|"
+    # where two streets meet ("the corner of mill lane and church street", "the junction of x road with y road")
+    r"(?<=\b(?:corner|junction|top|bottom|end)[ \t]+)of|"
+    r"(?<=\b(?:road|street|lane|avenue|crescent|terrace|grove|drive|close)[ \t]+)(?:and|with|&))[ \t]+"
     r"(?P<street>(?P<words>(?:[\p{Ll}'’\-]+[ \t]+){1,3})(?P<type>road|street|lane|avenue|crescent|terrace|grove|mews|"
     r"gardens|close|drive))(?![\w])",
     re.VERSION1,
 )
+# A house number said in words: hundreds and a letter too ("one hundred and four", "seventeen b").
+_HOUSE_NUMBER_SAID = (rf"(?:(?:one|two|three|four|five|six|seven|eight|nine)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_NUMBER_WORDS})?"
+                      rf"|{_NUMBER_WORDS})(?:[ \t]+[a-d](?![\p{{L}}\d'’]))?")
 # A street named as Welsh names streets, its kind first ("12 Heol y Felin", "14 maes y coed", "the house on heol las",
 # "Ffordd Newydd"): after a house number, or after a word that places someone on it; the words after the kind, with "y",
 # "yr" or "'r" between, are the street's name.
 _WELSH_STREET_RE = lazy_compile(
-    r"(?<![\w£$€.,/])(?:(?P<num>\d{1,4}[a-z]?),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
+    rf"(?<![\w£$€.,/])(?:(?P<num>\d{{1,4}}[a-z]?|{_HOUSE_NUMBER_SAID}),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
     r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys|cwrt|clos|rhes|pant)(?:[ \t]+(?:y|yr)|"
     r"['’]r)?[ \t]+(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|is|was)\b)\p{L}[\p{L}'’\-]*)(?![\w])", _I)
 _RESIDENCE_WORD = lazy_compile(rf"\b(?:{_RESIDENCE})\b", _I)
@@ -742,8 +758,11 @@ _NOT_STREET_NAMES = frozenset(
 )
 # A house number in words or before "the" ("lives at fourteen bramble way", "her address is 14 the crescent"), read
 # only where someone is placed there (see _addresses): "two way street", "one close call" are not addresses.
+# Where a house number said in words stands before a street ("she's at forty two ...", "flat three, twenty nine ...",
+# "his nan's is twenty one ...").
+_WORDED_AT_BEFORE_RE = lazy_compile(r"(?:\b(?:at|is|was|to)|['’]s|\b(?:flat|apartment)[ \t]+[\p{L}\d]+[ \t]*,)[ \t]*\Z", _I)
 _WORDED_ADDRESS_RE = lazy_compile(
-    rf"(?<![\w£$€.,/])(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<words>(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,3}})"
+    rf"(?<![\w£$€.,/])(?P<num>{_HOUSE_NUMBER_SAID}|\d{{1,4}}[a-z]?),?[ \t]+(?P<words>(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,3}})"
     rf"{_STREET_TYPES}(?![\w])",
     _I,
 )
@@ -848,7 +867,9 @@ _PREMISES_KINDS = _SCHOOL_KINDS | frozenset({"veterinary"})
 # A nursery or school named in ordinary words in lower case, where a child goes ("she goes to little acorns nursery",
 # "he's at sunny meadows primary"), or its name alone with the kind said near it ("she's at little acorns, the
 # nursery"): two or three words, none generic or a kind of school ("at sixth form college", "went to big school" stay).
-_CHILD_SETTING = r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants|sixth[ \t]+form(?:[ \t]+college)?)"
+_CHILD_SETTING = (r"(?:nursery|pre-?school|playgroup|creche|primary|school|academy|juniors|infants|sixth[ \t]+form(?:[ \t]+college)?|"
+                  # where a child in care lives ("the hawthorns children's home", "meadow view care home")
+                  r"(?:children['’]?s|care|residential|group)[ \t]+home|residential[ \t]+unit)")
 _SETTING_WORD = rf"(?!{_CHILD_SETTING}(?![\p{{L}}\-]))\p{{Ll}}[\p{{Ll}}'’]+(?:-\p{{Ll}}[\p{{Ll}}'’]+)*"
 _NAMED_SETTING_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?P<the>the[ \t]+)?"
@@ -910,6 +931,15 @@ _BED_WARD_RE = lazy_compile(
 # A bed or bay by its number on a ward said beside it ("on the children's ward, bed 14, at the royal"): the number.
 _BED_ON_A_WARD_RE = lazy_compile(
     rf"\bward\b[^.!?;\n]{{0,6}}?[ \t]*,?[ \t]*(?:bed|bay|cubicle)[ \t]+(?P<n>{_BED_NUMBER})", _I)
+# A hospital by its own word or two after a ward's number and "at the" or "in the", said last ("she's on ward 7 at the
+# heath", "ward 4 in the royal"): the hospital, whatever its words; a time or a hospital's kind there stays ("ward 7 at
+# the moment", "ward 4 in the hospital"); a bed or a bay may be a garden's or a car park's ("bed 4 in the garden centre").
+_WARD_AT_THE_RE = lazy_compile(
+    rf"\bward[ \t]+{_BED_NUMBER}[ \t]+(?:at|in|up[ \t]+at|down[ \t]+at)[ \t]+the[ \t]+"
+    r"(?P<name>\p{L}[\p{L}'’\-]*(?:[ \t]+\p{L}[\p{L}'’\-]*)?)(?=[ \t]*(?:[.,;:!?)]|\Z))", _I)
+_NOT_HOSPITAL_NAMES = frozenset("""moment minute min time weekend week day night morning afternoon evening end start
+    minute hospital infirmary unit hospice clinic ward wards children's childrens kids maternity same other new old
+    main big local general""".split())
 _ESTATE_RE = lazy_compile(r"(?<![\w])(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:estate|area|ward|neighbourhood|side)(?![\w])", _I)
 #: Public institutions whose names are vocabulary, not places to hide.
 _PUBLIC_INSTITUTIONS = frozenset(
@@ -985,6 +1015,8 @@ def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool
     word alone only before its kind and plural or no English word ("the willows primary"; not "morning nursery")."""
     if any(_barred_setting_word(p) for p in parts):
         return False
+    if any(p.endswith(("'s", "’s")) and (p[:-2] in words or p[:-2] in public_terms()) for p in parts):
+        return False  # "the council's children's home", "the local authority's nursery": whose it is, no name
     if any(p.endswith(("ly", "ing", "ed")) and p in words for p in parts[1:]):
         return False
     if not anchored and parts[0].endswith(("ly", "ing", "ed")) and parts[0] in words:
@@ -1625,6 +1657,8 @@ def _dates(text: str, add) -> None:
         for m in pattern.finditer(text):
             rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
             add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
+            if (day := _DAY_AFTER_BIRTH_RE.match(text, m.end("date"))) is not None:
+                add(Span(day.start("day"), day.end("day"), "date_of_birth"))  # "born in june 2016, the 3rd"
     for m in _DEATH_RE.finditer(text) if _DEATH_ANCHOR.search(text) else ():
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
@@ -1741,14 +1775,16 @@ def _addresses(text: str, add) -> None:
         if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
             continue
         add(Span(m.start(), m.end(), "address"))
-    for m in _WORDED_ADDRESS_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+    for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
+              if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]
         if words[:1] != ["the"] and m.group("num")[:1].isdigit():
             continue  # figures before a street name are _ADDRESS_RE's
         named = words[1 if words[:1] == ["the"] else 0 :]
         if not words or any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in named):
             continue  # "a two way street", "one close call"
-        if _RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if (_RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                or _WORDED_AT_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())):
             add(Span(m.start(), m.end(), "address"))
     for m in _FLAT_RE.finditer(text):
         head = m.group().split()[0].lower().rstrip(".")
@@ -2116,6 +2152,9 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start(), m.end(), "place"))
     for m in _BED_ON_A_WARD_RE.finditer(text) if "ward" in low and ("bed" in low or "bay" in low) else ():
         add(Span(m.start("n"), m.end("n"), "place"))
+    for m in _WARD_AT_THE_RE.finditer(text) if "ward" in low and " the " in low else ():
+        if not any(fold(w) in _NOT_HOSPITAL_NAMES or fold(w) in _NOT_STREET_WORDS for w in m.group("name").split()):
+            add(Span(m.start("name"), m.end("name"), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
@@ -2435,9 +2474,16 @@ def _proper_tail(name: str, offset: int, words: frozenset[str], capitalised: boo
     while pieces and fold(pieces[-1].group()) in kinds:
         pieces.pop()
     start = None
+    joined = False  # after Welsh "y" or "yr" ("of the") inside the name, the word before it is the name's too
     for p in reversed(pieces):
         w = p.group()
         f = fold(w.strip("'’")).removesuffix("'s").removesuffix("’s")
+        if joined and f not in _GENERIC_BEFORE and f not in _NOT_STREET_WORDS and f not in ("y", "yr"):
+            start, joined = offset + p.start(), False  # "pen y dre high", "coed yr ysgol": the whole name
+            continue
+        if f in ("y", "yr") and start is not None:
+            joined = True
+            continue
         if f in _GENERIC_BEFORE or f in _NOT_STREET_WORDS:
             break
         # a word, or words joined by hyphens ("out-of-area school", "out-of-county")

@@ -41,6 +41,7 @@ __all__ = [
     "unfilled",
     "spaced_runs",
     "english_words",
+    "spoken_words",
     "plain_text",
     "first_names",
     "folded_first_names",
@@ -348,7 +349,8 @@ def _latin(ch: str) -> bool:
 # Letter-spaced words: three or more single letters or digits, each set off by one space, dot, hyphen, underscore,
 # middle dot or asterisk ("J a n e", "J.A.N.E.", "K-w-a-m-e", "0 7 7 0 0"), with a closing dot ("J.A.N.E.").
 _SPACED_RE = re.compile(
-    r"(?<![^\W_])[^\W_](?:(?:[ .\-_·*]|\.[ ])[^\W_]){2,}(?:\.(?![^\W_]))?(?![^\W_])"
+    # not the "s" of "it's" or "name's" before letters spelled out ("it's t y l e r")
+    r"(?<![^\W_])(?<!['’])[^\W_](?:(?:[ .\-_·*]|\.[ ])[^\W_]){2,}(?:\.(?![^\W_]))?(?![^\W_])"
 )
 _SPACED_SEP = frozenset(" .-_·*")
 
@@ -506,6 +508,19 @@ def english_words() -> frozenset[str]:
     (True, False)
     """
     return _folded("english_words")
+
+
+@cache
+def spoken_words() -> frozenset[str]:
+    """Everyday words of Welsh, Scots and other UK speech said inside English ("iawn", "cwtch", "dreich"), folded: no
+    English list holds them, and they are never a name.
+
+    Examples
+    --------
+    >>> {"iawn", "cwtch", "dreich"} <= spoken_words(), "lowri" in spoken_words()
+    (True, False)
+    """
+    return _folded("spoken_words")
 
 
 @cache

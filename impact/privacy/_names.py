@@ -45,11 +45,12 @@ from ._lexicon import (
     lazy_compile,
     proper_nouns,
     public_terms,
+    spoken_words,
     surname_words,
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "is_public_word", "said_of_person", "set_off_after_role"]
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "said_of_person", "set_off_after_role"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -75,7 +76,8 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     practitioner keyworker key-worker sw iro chair lead director advisor adviser mentor therapist counsellor
     psychologist psychiatrist paediatrician consultant midwife solicitor lawyer barrister judge cllr councillor mp
     member client pupil student lad lass fella bloke woman man lady gentleman chap named called hv senco dsl pa tm cpn
-    pcso vicar priest pastor nanny grandmama nain taid mamgu tadcu mate mates bestie""".split()
+    pcso vicar priest pastor nanny grandmama nain taid mamgu tadcu mate mates bestie host childminder babysitter tutor
+    landlord landlady""".split()
     # relations named in the family's own language in English speech (Wiktionary's Hindi, Urdu, Punjabi, Polish,
     # Romanian, Yoruba and Igbo kinship terms, https://en.wiktionary.org/wiki/Category:hi:Family ...): "her masi in
     # brackmoor", "chacha imranul drives him", "babcia looks after them"
@@ -86,7 +88,7 @@ _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
-    r"\basked|\btold|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
+    r"\basked|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 #: A nickname's own words before the name it holds ("little miss <name>", "big <name>", "young <name>").
@@ -197,7 +199,11 @@ _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 # another ("i spoke to grandad ken", "nanny pat would have them", "his brother jade hit him"): the name.
 _KIN_NAME_ENDS_RE = lazy_compile(
     r"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:would|will|could|can|might|should|hit|hits|kicked|punched|slapped|lives|lived|"
-    r"looks|looked|picks|picked|has|had|is|was)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+    r"looks|looked|picks|picked|has|had|is|was)(?![\p{L}'’])"
+    # or a verb of the present ("daddy mark sleeps on the sofa", "her boyfriend lee shouts"): a word in "-s", not "-ss",
+    # "-us", "-is" or "-'s", before the phrase ends or goes on
+    r"|[ \t]+\p{Ll}{2,}(?<![su]s|is)s(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|with|to|him|her|them|me|us|it|a|the|all|every|"
+    r"when|if|and|but|out|up|off|over|round|loads|lots))", re.IGNORECASE | re.VERSION1)
 # A first name placed in a service before what a person does ("Jade from the youth offending team came round", "Dean
 # from the YOT rang"): the person; "Hope from the community" without a doer's verb stays a word.
 _FROM_A_SERVICE = (
@@ -237,6 +243,12 @@ _PHRASE_END_RE = lazy_compile(
 _LIST_JOIN_RE = lazy_compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # One line break inside a name: a transcript wrapped at a fixed width ("Jane\nSmith").
 _WRAP_RE = lazy_compile(r"[ \t]*\r?\n[ \t]*\Z", re.VERSION1)
+# Being "into" something is liking it ("she's into Taylor Swift", "he's really into grime"): a singer, a band, a show or
+# a game, never the place the preposition would make of it.
+_LIKES_INTO_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:is|was|are|were|am|be|been|being|get|gets|got|getting)|['’](?:s|re|m))[ \t]+(?:(?:really|so|well|proper|"
+    r"totally|very|dead|mad|massively|super|just|all|also|still|always|big|heavily|seriously|obsessively|not|now)[ \t]+)*"
+    r"into[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE | re.VERSION1)
 _PLACE_BEFORE_RE = lazy_compile(
     r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE | re.VERSION1,
@@ -276,6 +288,32 @@ def is_public_word(word: str) -> bool:
     """Whether a capitalised ``word`` is vocabulary that never names a person ("Ofsted", "Board", "The")."""
     key = fold(word).rstrip(".")
     return key in _NEVER or key in public_terms() or key in _TITLES
+
+
+# A month after a word of time ("his GCSEs are in May", "since May", "by early May") with a May listed: the month.
+_MONTH_TIME_BEFORE_RE = lazy_compile(
+    r"\b(?:in|since|until|till|by|before|after|during|from|last|next|this|early|mid|late|end[ \t]+of|start[ \t]+of)"
+    r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# A capitalised word, "'s" or "of the" before a listed part that is a word: a title or a holiday in Title Case ("Match
+# of the Day", "Christmas Day", "Mother's Day"), the word of it, unless the word before is a title or a name.
+_TITLE_CASE_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?P<w>\p{Lu}\p{Ll}+)(?:['’]s|[ \t]+of[ \t]+the|[ \t]+of)?[ \t]+\Z", re.VERSION1)
+
+
+def ends_title_case(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> bool:
+    """Whether the word at ``text[start:end]`` ends a Title Case phrase: a capitalised word inside the sentence, no
+    title, role, first name or one of ``names``, before it, perhaps with "'s" or "of the" between ("Match of the Day",
+    "Mother's Day", "Improvement Plan"), as a title, a holiday or a document is written; not before a verb of saying or
+    a possessive, where a person is spoken of ("Social Worker Day said", "Officer Day's view")."""
+    m = _TITLE_CASE_BEFORE_RE.search(text, max(0, start - 30), start)
+    if m is None or _sentence_initial(text, m.start("w")) and not re.search(r"of|['’]s", text[m.end("w") : start]):
+        return False
+    if _SPEECH_AFTER_RE.search(text[end : end + 40]) or _ACTION_AFTER_RE.search(text[end : end + 40]):
+        return False
+    w = fold(m.group("w"))
+    joined = bool(re.search(r"of|['’]s", text[m.end("w") : start]))  # "Mother's Day": an owner, no title or role
+    return (joined or w not in _TITLES and w not in KINSHIP_ROLE_WORDS and w.removesuffix("s") not in KINSHIP_ROLE_WORDS) and (
+        w not in folded_first_names() and w not in names)
 
 
 # Public terms that are also common surnames: a name only where a person is spoken of ("Green said", "I told
@@ -345,6 +383,7 @@ _SET_OFF_BEFORE_RE = lazy_compile(
 # Pasts that end in no "-ed", of what a person does to another ("his stepdad, dean, hit him").
 _IRREGULAR_PAST = (r"hit|hurt|beat|bit|cut|threw|broke|shook|struck|swore|fought|stole|drank|drove|ran|sat|stood|"
                    r"slept|woke|kept|left|took|made|got|put|sent|brought|bought|caught|taught|told|said|came|went|gave|saw|met")
+_PAST_WORDS = frozenset(_IRREGULAR_PAST.split("|"))
 _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed|{_IRREGULAR_PAST})(?![\p{{L}}'’])|[.!?]|\Z)"
     r"|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z"
@@ -512,7 +551,12 @@ _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]
 _NICKNAME_BEFORE_RE = lazy_compile(
     r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:herself|himself|themselves|myself|her|him|them|me)\b|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|"
     r"\bgoes[ \t]+by|"
-    rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+name(?:['’]s|[ \t]+(?:is|was))|"
+    rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+(?:(?:real|full|first|middle|proper|birth|actual)[ \t]+)?"
+    r"name(?:['’]s|[ \t]+(?:is|was))|"
+    # what a pet is called, whatever its word ("a dog called biscuit", "the cat, tigger", "her rabbit's called snowy")
+    r"\b(?:a|an|the|her|his|their|my|our|your)[ \t]+(?:[\p{L}\-]+[ \t]+)?(?:dog|puppy|pup|cat|kitten|rabbit|bunny|hamster|"
+    r"guinea[ \t]+pig|budgie|parrot|horse|pony|snake|lizard|tortoise|ferret|rat|gerbil|staffy|staffie|pet)s?"
+    r"(?:[ \t]+(?:is|was)|['’]s)?[ \t]+(?:called|named)|"
     r"\ba\.?k\.?a\.?|\bn[ée]e|"
     # what a relation or a worker is called, whatever its words ("my sw is called clay", "her tm is named honey")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:called|named)|"
@@ -569,7 +613,10 @@ _WELSH_OF_THE_RE = lazy_compile(r"(?:[ \t]+(?:y|yr)[ \t]+|['’]r[ \t]+)\p{L}[\p
 # "in", "at" or "near" and a word in lower case after a place found, perhaps with its kind ("[st anne's] school in
 # thrennick", "[ysgol y graig] in llangefni").
 _IN_PLACE_AFTER_RE = lazy_compile(
-    r"(?:['’]s)?(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club))?[ \t]+(?:in|at|near)"
+    r"(?:['’]s)?(?:[ \t]+(?:high|primary|academy|school|college|infants|juniors|nursery|church|club|squadron|troop|pack|"
+    r"unit|detachment|company|platoon|brigade))?"
+    # an aside of a few words set off between them ("1234 squadron, air cadets, in kelbury")
+    r"(?:[ \t]*,[ \t]*(?:\p{L}+[ \t]+){0,2}\p{L}+[ \t]*,)?[ \t]+(?:in|at|near)"
     r"[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
 _SEASONS = frozenset("spring summer autumn winter".split())
 
@@ -583,6 +630,10 @@ _SUBJECT_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|gets|got|goes|went|came|comes|cried|cries|loves|likes|"
     r"wants|wanted|needs|needed|hates|lives|woz|wuz|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
     r"\p{Ll}+ed)(?![\p{L}'’])", re.VERSION1)
+_ME_AND_BEFORE_RE = lazy_compile(r"\bme[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_PLURAL_VERB_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:are|were|share|shared|live|go|play|sleep|stay|walk|fight|argue|talk|get|do|have|like|love|hate|want|need|"
+    r"used[ \t]+to)(?![\p{L}'’])", re.VERSION1)
 _SEEN_BEFORE_RE = lazy_compile(
     r"\b(?:saw|see|sees|seen|seeing|visit|visits|visited|visiting|collected|collect|picked[ \t]+up|fetched|"
     r"dropped[ \t]+off|looked[ \t]+after|babysat|babysit|"
@@ -610,6 +661,10 @@ _INITIALS_AFTER_TITLE_RE = lazy_compile(
 # gwenllys"): one name with what follows.
 _BEFORE_PARTICLE_RE = lazy_compile(
     rf"(?P<w>\p{{Ll}}[\p{{Ll}}'’\-]+)[ \t]+(?:{'|'.join(sorted(_PARTICLES))}|ní|ó)[ \t]+\Z", re.VERSION1)
+# The end of a nickname said last or quoted ("scared of big dale.", "'big al', runs it").
+_OWNER_OR_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|our|their|its|this|that|your|my|his|her|some|any|no)[ \t]+\Z",
+                                           re.IGNORECASE | re.VERSION1)
+_NICKNAME_END_RE = lazy_compile(r"[ \t]*(?:[.,;:!?)'’\"”]|\Z)", re.VERSION1)
 _FONDLY_BEFORE_RE = lazy_compile(r"\b(?:lil|little|our|young|big)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks)[ \t]*,?[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 _SIGNED_AFTER_RE = lazy_compile(r"(?:[ \t]+x+)?[ \t]*[!.]?[ \t]*[\"”'’]", re.IGNORECASE | re.VERSION1)
@@ -650,7 +705,7 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # how far out it is ("out past thornwick", "the other side of pellerby")
     r"\b(?:(?:out|just|up|down|over)[ \t]+past|beyond|(?:the[ \t]+)?other[ \t]+side[ \t]+of)|"
     # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
-    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|"
+    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|class|"
     r"mosque|church|temple|gurdwara|chapel|library)[ \t]+(?:in|at|near)|"
     # on the way there ("on the way to llanfarrow")
     r"\bway[ \t]+(?:to|from|out[ \t]+of)|"
@@ -996,9 +1051,13 @@ _CARED_FOR_RE = lazy_compile(
 # two boys, blue and sonny, came"): set off by commas before a verb.
 _CHILDREN_SET_OFF_RE = lazy_compile(
     r"\b(?:the|her|his|their|my|our|both|two|three)[ \t]+(?:(?:two|three|four|little|older|younger|eldest|youngest)[ \t]+)?"
-    r"(?:kids|children|twins|triplets|boys|girls|lads|siblings|babies|little[ \t]+ones|grandkids|grandchildren)"
+    r"(?:kids|children|twins|triplets|boys|girls|lads|siblings|babies|little[ \t]+ones|grandkids|grandchildren|sisters|"
+    r"brothers|sons|daughters|cousins|"
+    # the children by their count or place ("the younger two, olly and fin, went", "the little ones, ...")
+    r"(?<=\b(?:older|younger|little|big|eldest|youngest|middle|other)[ \t]+)(?:two|three|four|ones))"
     r"[ \t]*,[ \t]*(?P<a>\p{L}+)(?:[ \t]*,[ \t]*(?P<m>\p{L}+))?[ \t]*,?[ \t]+(?:and|&)[ \t]+(?P<b>\p{L}+)[ \t]*,[ \t]*"
-    r"(?:are|were|is|was|have|had|has|came|went|got|both|all|\p{L}+ed|\p{L}+s)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+    r"(?:are|were|is|was|have|had|has|came|went|got|both|all|share|live|stay|sleep|go|love|hate|want|need|do|don['’]t|"
+    r"can|could|will|would|\p{L}+ed|\p{L}+s)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
 # Words said of children in such a list that are no names ("the kids, boys and girls, came", "the twins, big and small,
 # were").
 _NOT_CHILD_NAMES = frozenset("""boys girls lads lasses kids children babies toddlers teens teenagers young old older
@@ -1015,6 +1074,7 @@ class NameFinder:
         self.firsts = folded_first_names()
         self.word_names = frozenset(n for n in self.firsts if n in self.words)
         self.surnames = surname_words()
+        self.spoken = spoken_words()
         parts: set[str] = set()
         for full in participants:
             for w in _tokens(full):
@@ -1046,8 +1106,9 @@ class NameFinder:
                 and tok.key not in self.participant_parts)
 
     def _unknown(self, tok: _Tok) -> bool:
-        """Not ordinary English, not a public term: a proper noun we have no list for."""
-        return not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1
+        """Not ordinary English, not a public term, not a word of UK speech ("iawn"): a proper noun we have no list for."""
+        return (not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1
+                and not (tok.key in self.spoken and tok.key not in self.participant_parts))
 
     # ------------------------------------------------------------------- find
     def find(self, text: str) -> list[Span]:
@@ -1294,6 +1355,7 @@ class NameFinder:
                     or re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3) : m.start()])):
                 continue
             if (_AGE_SET_OFF_RE.match(text, m.end()) or _PERSON_AFTER_INITIALS_RE.match(text, m.end())
+                    or _FAMILY_OWNED_AFTER_RE.match(text, m.end())  # "r.j.'s mum rang"
                     or self._position(text, m.start()) in ("title", "kin", "intro")):
                 found.append(Span(m.start(), m.end(), "name"))
         return found
@@ -1531,6 +1593,18 @@ class NameFinder:
                 and set_off_after_role(text, tok.start, nxt.end)):
             spans.append(Span(nxt.start, nxt.end, "name"))
             return i + 2
+        # a nickname's word and a first name that is a count noun or no word, with no article or possessive before, at
+        # the end of a phrase or quoted ("i'm scared of big dale", "the youth worker, 'big al', runs it"; not "with
+        # little hope.", "the big mark")
+        if (tok.key in _NICKNAME_WORDS and tok.key not in ("miss", "baby") and nxt is not None and nxt.shape == "lower"
+                and self._joinable(text, tok, nxt) and nxt.key not in _NOT_NAMES and nxt.key not in KINSHIP_ROLE_WORDS
+                and (nxt.key in self.firsts or nxt.key in self.proper and nxt.key not in self.words
+                     and nxt.key not in self.places and nxt.key not in self.public)
+                and not bare_word(nxt.key)
+                and not _OWNER_OR_ARTICLE_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start)
+                and _NICKNAME_END_RE.match(text, nxt.end)):
+            spans.append(Span(nxt.start, nxt.end, "name"))
+            return i + 2
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
         if ((self._word_name(tok) and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
@@ -1538,11 +1612,14 @@ class NameFinder:
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (self._word_name(tok) or tok.key in _TITLES
                          or (self._unknown(tok) and tok.key not in _HOW_WORDS
-                             and (_pronounceable(tok.key) or _short_name(tok.key) or _reads_as_name(tok.key)))))
+                             and (_pronounceable(tok.key) or _short_name(tok.key) or _reads_as_name(tok.key)
+                                  # two letters without a vowel, a child called by initials ("her brother, tj, is")
+                                  or len(tok.key) == 2 and tok.key.isalpha() and not set(tok.key) & set("aeiouy")))))
                 or self._set_off_word(text, tok)
                 # a word no list knows shaped as a name, set off on both sides after a role ("the older one, brennagh,
                 # looks after the others")
-                or (self._unknown(tok) and _reads_as_name(tok.key) and _enclosed(text, tok) and tok.key not in _HOW_WORDS
+                or (self._unknown(tok) and (_reads_as_name(tok.key) or _pronounceable(tok.key)) and _enclosed(text, tok)
+                    and tok.key not in _HOW_WORDS
                     and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))):
             spans.append(Span(tok.start, tok.end, "name"))
             return i + 1
@@ -1629,6 +1706,9 @@ class NameFinder:
                  and (_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _FROM_A_SERVICE_RE.match(text, tok.end)))
                 or (_SEEN_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)
                     and (_PHRASE_END_RE.match(text[tok.end : tok.end + 40]) or _SEEN_WHERE_AFTER_RE.match(text, tok.end)))
+                # the child and a friend before a verb of the plural ("me and tayla share a room")
+                or (_ME_AND_BEFORE_RE.search(text, max(0, tok.start - 10), tok.start)
+                    and (_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _PLURAL_VERB_AFTER_RE.match(text, tok.end)))
                 or _AND_KIN_AFTER_RE.match(text, tok.end)
                 # set off before "she", "he" or "they" that takes it up again ("and then tiarnelle, she kicked off")
                 or (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
@@ -1796,8 +1876,9 @@ class NameFinder:
         """A vocabulary word used as a surname after a first name ("Anthony May", not "in May 2013")."""
         if tok.shape == "lower" and run[-1].shape == "lower" and run[-1].key in self.firsts:
             # "jane baker", "jane okafor": after a first name in lower case, a surname that reads as a word, or no word
-            if tok.key not in self.surnames and self._inflected(tok) and _SURNAME_ENDS_RE.match(text, tok.end) is None:
-                return False  # "her uncle rhys lives with them": a verb after the name, not "jane rivers said"
+            if (tok.key not in self.surnames and (self._inflected(tok) or tok.key in _PAST_WORDS)
+                    and _SURNAME_ENDS_RE.match(text, tok.end) is None):
+                return False  # "her uncle rhys lives with them", "my brother kai hit me": a verb after the name
             return tok.key in self.surnames or self._unknown(tok) or _surname_like(tok.key)
         if tok.shape == "caps" and run[-1].shape == "caps" and (tok.key in _TITLES or tok.key in _SURNAME_WORDS) and (
                 run[-1].key in self.firsts or tok.key in _SURNAME_WORDS and self._unknown(run[-1]) and _pronounceable(run[-1].key)):
@@ -1875,7 +1956,12 @@ class NameFinder:
         lower = all(t.shape == "lower" for t in words)
         known = [t for t in words if self._known(t)]
         unknown = [t for t in words if self._unknown(t)]
-        kind = "place" if (_PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
+        liked = _LIKES_INTO_BEFORE_RE.search(text, max(0, start - 40), start) is not None
+        if liked and all(self._ordinary(t) and not self._known(t) for t in words):
+            return None  # "he's into Little Mix", "she's into Match of the Day": a thing liked, in ordinary words
+        # a person liked is a name, never the place "into" would make of it ("she's into Jayden Okafor", "into Taylor
+        # Swift": a singer and a child's crush are written alike)
+        kind = "place" if (not liked and _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
                            and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])) else "name"
 
         if caps:
@@ -1923,6 +2009,9 @@ class NameFinder:
                 return Span(run[1].start, end, kind)
             return Span(start, end, kind)
         if known:
+            if (len(words) > 1 and all(self._ordinary(t) and t.key not in self.firsts for t in words)
+                    and re.search(r"\bthe[ \t]+\Z", text[max(0, start - 5) : start], re.IGNORECASE)):
+                return None  # "the Lion King", "the Green Mile": a title of ordinary words after "the", no first name
             if len(words) > 1:
                 if initial_sentence and self._ordinary(run[0]) and not self._known(run[0]):
                     rest = run[1:]
@@ -1937,6 +2026,10 @@ class NameFinder:
                 return None  # "May 2013", "3 June"; not "Kai 8, Lily 6 and Ruby 2"
             if self._listed_child(text, tok):
                 return Span(start, end, "name")
+            if tok.key in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, start - 12), start):
+                return None  # "his exams are in May", "since May": the month
+            if tok.key not in self.firsts and ends_title_case(text, start, end, self.participant_parts):
+                return None  # "Match of the Day", "Mother's Day": a title's or a holiday's word
             after = text[end : end + 40]
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person

@@ -297,9 +297,11 @@ from ._names import (
     _CLAUSE_OPEN_RE,
     _LOWER_TITLES,
     _MONTH_NAMES,
+    _MONTH_TIME_BEFORE_RE,
     _NOT_NAMES,
     KINSHIP_ROLE_WORDS,
     NameFinder,
+    ends_title_case,
     is_public_word,
     said_of_person,
     set_off_after_role,
@@ -654,6 +656,8 @@ class _Redactor:
             view, back = closed
             found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
             spans = _merge([*spans, *found, *_spelled_out(plain, self.spelled_names)])
+        elif "," in plain and _COMMA_SPELLED_RE.search(plain):
+            spans = _merge([*spans, *_spelled_out(plain, self.spelled_names)])
         quiet = unfilled(plain)
         if quiet is not None:
             spans = _merge([*spans, *self._found_unfilled(plain, spans, *quiet)])
@@ -700,6 +704,10 @@ class _Redactor:
                 if core in _MONTH_NAMES and (_YEAR_OR_DAY_AFTER_RE.match(text, m.end())
                                              or _DAY_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
                     continue  # "she was 14 in May 2019" with May Day listed: a date
+                if core in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "his GCSEs are in May" with May Day listed: the month
+                if not first and ends_title_case(text, m.start(), m.end(), self.name_parts):
+                    continue  # "Match of the Day", "Christmas Day" with May Day listed: a title's or a holiday's word
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
@@ -955,6 +963,14 @@ def _places_named_again(text: str, spans: list[Span]) -> list[Span]:
     return [Span(m.start(), m.end(), "place") for m in pattern.finditer(fold(text))]
 
 
+# Letters of a name said one at a time between commas after a word of spelling or naming ("that's c, e, r, y, s",
+# "it's spelt r, h, y, s"): four or more, no digit; not grades or options listed ("grades a, a, b, c").
+_COMMA_SPELLED_RE = lazy_compile(
+    r"(?:\b(?:spelt|spelled|spells?|spelling|that['’]s|it['’]s|name['’]s|name[ \t]+is|called)[ \t]*,?[ \t]*)"
+    r"(?P<run>\p{L}(?:[ \t]*,[ \t]*\p{L}(?![\p{L}\p{N}'’])){3,})(?![ \t]*,?[ \t]*\p{L}(?![\p{L}\p{N}'’]))",
+    re.IGNORECASE | re.VERSION1)
+
+
 def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
     """Names spelled out letter by letter that no pattern for names reads once closed up.
 
@@ -977,21 +993,24 @@ def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
     words = english_words()
     firsts = folded_first_names()
     out = []
-    for m in spaced_runs(text):
-        letters = "".join(c for c in m.group() if c.isalnum())
+    runs = [(m.start(), m.end(), m.group(), False) for m in spaced_runs(text)]
+    # said after a word of spelling, any word no English word or public term is the name ("it's spelt r, h, y, s")
+    runs += [(m.start("run"), m.end("run"), m.group("run"), True) for m in _COMMA_SPELLED_RE.finditer(text)]
+    for start, end, run, cued in runs:
+        letters = "".join(c for c in run if c.isalnum())
         word = fold(letters)
         if not letters.isalpha():
             continue
         if word in listed:
-            out.append(Span(m.start(), m.end(), "name"))
+            out.append(Span(start, end, "name"))
             continue
         if word in words or is_public_word(letters):
             continue
-        named = len(word) >= 6 and any(word[:k] in firsts for k in range(3, len(word) - 2))
         vowels = sum(c in "aeiouy" for c in word)
         alphabet = all(ord(b) - ord(a) == 1 for a, b in zip(word, word[1:], strict=False))
+        named = cued and not alphabet or len(word) >= 6 and any(word[:k] in firsts for k in range(3, len(word) - 2))
         if named or (not alphabet and (len(word) >= 4 and vowels * 3 >= len(word) or len(word) >= 6 and vowels * 4 >= len(word))):
-            out.append(Span(m.start(), m.end(), "name"))
+            out.append(Span(start, end, "name"))
     return out
 
 
