@@ -345,14 +345,37 @@ def _paragraph_runs(element) -> Iterator[str]:
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_CELL_TIME = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?")
+
+
+def _docx_row_line(cells: list[str]) -> Iterator[str]:
+    """A table row's non-empty cells as one line: ``Speaker [time]: text`` where the row is a turn, else the cells
+    joined by spaces.
+
+    A row is a turn when, its time cell (``00:03:15``, ``[03:15]``, at most one) left aside, its first cell is a
+    short one-line label followed by the text (one cell, or more beside a time cell): ``speaker | text``, ``speaker | text | time``, ``time | speaker |
+    text`` and ``speaker | time | text``.  The time is kept beside the label, where the turn splitter reads it.
+    """
+    if not cells:
+        return
+    times = [i for i, c in enumerate(cells) if _CELL_TIME.fullmatch(c)]
+    rest = [c for i, c in enumerate(cells) if i not in times[:1]] if len(times) == 1 else cells
+    turn = len(rest) == 2 or (len(times) == 1 and len(rest) > 2)  # three cells without a time: a table of figures
+    if turn and len(rest[0]) <= _MAX_LABEL and "\n" not in rest[0] and not _CELL_TIME.fullmatch(rest[0]):
+        label = rest[0].rstrip(":\uff1a").strip()
+        time = f" [{cells[times[0]].strip('[]()')}]" if len(times) == 1 else ""
+        yield f"{label}{time}: {' '.join(rest[1:])}"
+    else:
+        yield " ".join(cells)
 
 
 def _docx_blocks(element) -> Iterator[str]:
     """The text of a .docx body (or table cell, or content control) in document order, tables included.
 
-    Each paragraph is one line.  A table row is one line: a two-cell row whose
-    first cell is short (a speaker, as transcripts laid out as tables have it)
-    becomes ``Speaker: text``; other rows are their cells joined by spaces.
+    Each paragraph is one line.  A table row is one line: a row laid out as a
+    turn (a short first cell, a speaker, then the text, with or without a time
+    cell, as transcripts laid out as tables have it) becomes ``Speaker: text``
+    or ``Speaker [time]: text``; other rows are their cells joined by spaces.
     Nothing is left out: nested tables, content controls and text boxes are read too.
     """
     for child in element.iterchildren():
@@ -363,10 +386,7 @@ def _docx_blocks(element) -> Iterator[str]:
             for row in child.iterchildren(f"{_W}tr"):
                 cells = ["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
                 cells = [c for c in cells if c]
-                if len(cells) == 2 and len(cells[0]) <= _MAX_LABEL and "\n" not in cells[0]:
-                    yield f"{cells[0].rstrip(':').strip()}: {cells[1]}"
-                elif cells:
-                    yield " ".join(cells)
+                yield from _docx_row_line(cells)
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             yield from _docx_blocks(child)
 
