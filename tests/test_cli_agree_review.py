@@ -135,4 +135,4 @@ def test_agree_with_a_study_reads_files_of_every_speaker_and_names_the_file_of_a
     assert main(["agree", paths[0], str(tmp_path / "cat.csv"), "--study", str(study_dir), "--out",
                  str(tmp_path / "b.csv")]) == 2
     err = capsys.readouterr().err
-    assert "cat.csv: unit 'P9-early:3' - expected a segment of the study" in err and "Traceback" not in err
+    assert "cat.csv:3:unit: 'P9-early:3' - expected a segment of the study" in err and "Traceback" not in err

@@ -84,6 +84,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd
     kinds: list[str] = []
     files: dict[str, str] = {}  # real path -> as given
     coders: dict[str, tuple[str, bool]] = {}  # coder -> (file, named after the file)
+    where: list[tuple[str, list[int]]] = []  # each frame's file and the row in it of each of its rows
     for name in paths:
         path = check_input_file(name, expected=" - expected a coded CSV file")
         real = os.path.realpath(path)
@@ -143,11 +144,13 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd
                                  "file: rename one of the files (a file without a coder column is named after it)")
             coders.setdefault(coder, (str(path), from_stem))
         frames.append(df)
+        where.append((str(path), number))
     if unknown:
         raise InputError(f"{len(unknown):,} code(s) not in the codebook of the --study folder:\n  " + "\n  ".join(unknown[:50])
                          + (f"\n  ... and {len(unknown) - 50:,} more" if len(unknown) > 50 else ""))
     out = pd.concat(frames, ignore_index=True)
     out.attrs["files"] = {coder: path for coder, (path, _) in coders.items()}  # each coder's file, for messages
+    out.attrs["rows"] = where  # each row's file and row in it (rows in order of the frames), for messages
     for col in ("score", "start", "end"):
         if col in out.columns:
             out[col] = pd.to_numeric(out[col].replace("", None), errors="coerce")
@@ -179,17 +182,27 @@ def _unknown_codes(df: pd.DataFrame, number: list[int], codes: list[str], path: 
     return out
 
 
-def _refuse_unknown_units(data: pd.DataFrame, unknown: list[str], files: dict[str, str], study: str) -> None:
-    """Every unit no segment of ``study`` has, by file, as one error (a unit is a segment id: 'I1:3', 'I1:i2')."""
+def _refuse_unknown_units(data: pd.DataFrame, unknown: set[str], where: list[tuple[str, list[int]]],
+                          study: str) -> None:
+    """Every unit no segment of ``study`` has (a unit is a segment id: 'I1:3', 'I1:i2') as one error: a line for
+    each unit in each file, ``file:row:unit: 'value' - expected ...``, naming the unit's other rows in that file."""
+    rows: dict[tuple[str, str], list[int]] = {}  # (file, unit) -> its rows, in the order of the files and rows
+    units = data["unit"].astype(str).tolist()
+    at = 0
+    for path, number in where:
+        for i, row in enumerate(number):
+            if units[at + i] in unknown:
+                rows.setdefault((path, units[at + i]), []).append(row)
+        at += len(number)
     said = []
-    for unit in unknown[:10]:
-        coders = sorted(set(data.loc[data["unit"].astype(str) == unit, "coder"].astype(str)))
-        where = sorted({files.get(c, "") for c in coders} - {""}) or coders
-        said.append(f"{', '.join(where)}: unit {unit!r}")
-    more = f" (and {len(unknown) - 10} more)" if len(unknown) > 10 else ""
-    raise InputError(f"{'; '.join(said)}{more} - expected a segment of the study {study} (segment ids as `impact code` "
-                     "writes them, e.g. 'I1:3', or 'I1:i2' for the interviewer's): were these coded on another study "
-                     "or another version of its transcripts?")
+    for (path, unit), found in rows.items():
+        more = (f" (the same on {len(found) - 1:,} more row(s): {', '.join(map(str, found[1:6]))}"
+                f"{', ...' if len(found) > 6 else ''})") if len(found) > 1 else ""
+        said.append(f"{path}:{found[0]}:unit: {unit!r} - expected a segment of the study (segment ids as `impact code` "
+                    f"writes them, e.g. 'I1:3', or 'I1:i2' for the interviewer's){more}")
+    raise InputError(f"{len(unknown):,} unit(s) of no segment of the study {study}: were these coded on another study "
+                     "or another version of its transcripts?\n  " + "\n  ".join(said[:50])
+                     + (f"\n  ... and {len(said) - 50:,} more" if len(said) > 50 else ""))
 
 
 def run(args) -> int:
@@ -211,7 +224,7 @@ def run(args) -> int:
         # the codes `run --coded` takes: the study's codebook's, the review process's and the review themes'
         codes = supplied_codes(Codebook.for_study(study))
     data, coders = read_coders(args.coded, codes=codes)
-    coders_files = dict(data.attrs.get("files", {}))  # read before any step that may drop the frame's attrs
+    rows_where = list(data.attrs.get("rows", []))
     if len(coders) < 2:  # a table of blanks ("no unit was coded by two or more coders") is no answer
         raise InputError(f"{', '.join(args.coded)}: {len(coders)} coder ({', '.join(map(repr, coders))}) - expected two "
                          "or more coders to compare: give one coded file per coder, or one file with a coder column "
@@ -237,7 +250,7 @@ def run(args) -> int:
                 everyone = segment(study, speakers="all")
                 unknown = given - set(everyone["segment_id"])
                 if unknown:
-                    _refuse_unknown_units(data, sorted(unknown), coders_files, args.study)
+                    _refuse_unknown_units(data, unknown, rows_where, args.study)
                 units = everyone
         else:
             print("impact agree: no --study given: units no coder coded are left out, so agreement that a code "

@@ -44,3 +44,30 @@ def test_guard_docx_rows_of_three_cells_that_are_not_turns_are_read_whole(tmp_pa
     body = _p("Figures") + "<w:tbl>" + _row("2019", "12 referrals", "4 re-referrals") + "</w:tbl>"
     _docx(tmp_path / "t.docx", body)
     assert read_transcript(tmp_path / "t.docx").splitlines() == ["Figures", "2019 12 referrals 4 re-referrals"]
+
+
+# --------------------------------------------------------------------------- 2. agree --study: units of no segment
+
+
+def test_agree_names_each_unit_of_no_segment_on_its_rows_of_its_file(study_dir, coded_file, tmp_path, capsys):
+    # On the old code the message was one line, 'bob.csv: unit 'P9-early:1'; bob.csv: unit 'P9-early:2'; ...': the
+    # file again for each unit, and no row to find them by.
+    from impact.cli import main
+
+    lines = coded_file.read_text(encoding="utf-8").splitlines()
+    header, first = lines[0], lines[1]
+    unit = first.split(",")[lines[0].split(",").index("unit")]
+    rest = first[first.index(unit) + len(unit):] if first.startswith(unit) else None
+    assert rest is not None  # the unit is the first column of `impact code`'s output
+    rows = [first] + [f"P9-early:{k}{rest}" for k in (1, 2)] + [f"P9-early:1{rest}", first, f"P9-early:1{rest}"]
+    other = tmp_path / "bob.csv"
+    other.write_text("\n".join([header] + rows) + "\n", encoding="utf-8")
+    out = tmp_path / "agree.csv"
+    assert main(["agree", str(coded_file), str(other), "--study", str(study_dir), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "2 unit(s) of no segment of the study" in err
+    assert (f"{other}:3:unit: 'P9-early:1' - expected a segment of the study (segment ids as `impact code` writes "
+            "them, e.g. 'I1:3', or 'I1:i2' for the interviewer's) (the same on 2 more row(s): 5, 7)") in err
+    assert f"{other}:4:unit: 'P9-early:2' - expected a segment of the study" in err
+    assert err.count(str(other)) == 2 and str(coded_file) not in err
+    assert not out.exists()
