@@ -17,6 +17,7 @@ from dataclasses import dataclass
 __all__ = [
     "Problem",
     "capped_lines",
+    "collapse_problems",
     "MAX_SHOWN_PER_FILE",
     "ImpactError",
     "ValidationError",
@@ -97,6 +98,32 @@ def capped_lines(problems: list[Problem], *, limit: int = MAX_SHOWN_PER_FILE, wh
             hidden[p.file] += 1
     lines += [f"{f}: ... and {n:,} more {what}" for f, n in hidden.items()]
     return lines
+
+
+def collapse_problems(problems: list[Problem]) -> list[Problem]:
+    """One problem per cause: the same value with the same complaint in one column is reported on its first
+    row, with the number of rows it is on (an unknown council on 10,000 rows is one problem, not 10,000).
+
+    Examples
+    --------
+    >>> [str(p) for p in collapse_problems([Problem("a.csv", r, "x", "?", "a number") for r in (2, 3, 4)])]
+    ["a.csv:2:x: '?' - expected a number (the same on 2 more row(s): 3, 4)"]
+    """
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        key = (p.file, p.column, p.value, p.expected, p.severity) if p.row is not None and p.value else (id(p),)
+        groups.setdefault(key, []).append(p)
+    out = []
+    for same in groups.values():
+        first = same[0]
+        if len(same) == 1:
+            out.append(first)
+            continue
+        rows = [p.row for p in same[1:]]
+        shown = ", ".join(str(r) for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
+        out.append(Problem(first.file, first.row, first.column, first.value,
+                           f"{first.expected} (the same on {len(rows):,} more row(s): {shown})", first.severity))
+    return out
 
 
 class ImpactError(Exception):

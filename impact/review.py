@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import _xlsx
 from ._version import __version__
-from .errors import ImpactWarning, InputError, Problem, ValidationError
+from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
 from .schema import did_you_mean, missing_hint, yes_no_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
@@ -316,8 +316,8 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         else:
             out.append({**base, "code": orig["code"], "present": pd.NA, "decision": "note"})
     result = _decisions_frame(out)
-    if problems:
-        err = ValidationError(problems, source=str(path))
+    if problems:  # the same mistake on many rows is one problem naming its rows
+        err = ValidationError(collapse_problems(problems), source=str(path))
         err.partial = result  # the rows that could be read, for callers that want them
         raise err
     deleted = sorted(set(original) - set(seen))

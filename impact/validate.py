@@ -46,6 +46,7 @@ from .errors import (
     Problem,
     ValidationError,
     capped_lines,
+    collapse_problems,
     recorded_warnings,
 )
 from .schema import (
@@ -603,7 +604,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
                    and p.severity == "error"}
     problems += _check_attrition(parsed, waves, refused_rows=refused_ids)
-    return _collapse(problems)
+    return collapse_problems(problems)
 
 
 # The ids a study gives people, interviews and actions, where each is defined.  They are meant to be pseudonymous codes
@@ -923,26 +924,6 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         rows.append((line, values))
     parsed[spec.name] = rows
     return problems
-
-
-def _collapse(problems: list[Problem]) -> list[Problem]:
-    """One problem per cause: the same value with the same complaint in one column is reported on its first
-    row, with the number of rows it is on (an unknown council on 10,000 rows is one problem, not 10,000)."""
-    groups: dict[tuple, list[Problem]] = {}
-    for p in problems:
-        key = (p.file, p.column, p.value, p.expected, p.severity) if p.row is not None and p.value else (id(p),)
-        groups.setdefault(key, []).append(p)
-    out = []
-    for same in groups.values():
-        first = same[0]
-        if len(same) == 1:
-            out.append(first)
-            continue
-        rows = [p.row for p in same[1:]]
-        shown = ", ".join(str(r) for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
-        out.append(Problem(first.file, first.row, first.column, first.value,
-                           f"{first.expected} (the same on {len(rows):,} more row(s): {shown})", first.severity))
-    return out
 
 
 def _pattern_text(col: schema.Column) -> str:

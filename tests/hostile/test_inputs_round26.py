@@ -71,3 +71,27 @@ def test_agree_names_each_unit_of_no_segment_on_its_rows_of_its_file(study_dir, 
     assert f"{other}:4:unit: 'P9-early:2' - expected a segment of the study" in err
     assert err.count(str(other)) == 2 and str(coded_file) not in err
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- 3. review import: one mistake, many rows
+
+from .test_inputs_round25 import _decide, review_book  # noqa: E402, F401  (the fixture, used by name)
+
+
+def test_review_import_groups_one_bad_decision_on_many_rows(review_book, tmp_path, capsys):
+    # On the old code 'acept' on 12 rows was 12 lines, one per row, each the same.
+    import openpyxl
+
+    from impact.cli import main
+
+    n = openpyxl.load_workbook(review_book, read_only=True)["review"].max_row - 1
+    assert n >= 8
+    _decide(review_book, {r: ("acept", None) for r in range(2, 9)} | {9: ("other", "moral"), 10: ("other", "moral")})
+    assert main(["review", "import", str(review_book), "--out", str(tmp_path / "ann.csv")]) == 2
+    err = capsys.readouterr().err
+    assert ("review.xlsx (sheet 'review'):2:decision: 'acept' - expected one of accept, reject, other (did you mean "
+            "'accept'?) (the same on 6 more row(s): 3, 4, 5, 6, 7, ...)") in err
+    assert ("review.xlsx (sheet 'review'):9:other_code: 'moral' - expected a code id listed on the 'codes' sheet (did "
+            "you mean 'morale'?) (the same on 1 more row(s): 10)") in err
+    assert err.count("'acept'") == 1 and err.count("'moral'") == 1
+    assert not (tmp_path / "ann.csv").exists()
