@@ -850,6 +850,13 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"
                        f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}", "error")
                       for item in items if item not in allowed]
+        if col.type == "list":  # a list names each of its values once: one given twice would be counted twice
+            items = [t.strip() for t in text.split(LIST_SEP)]
+            twice = sorted({t for t in items if t and items.count(t) > 1})
+            if twice:
+                noun = col.name.removesuffix("s").replace("_", " ")
+                found.append((text, f"each {noun} once ({', '.join(map(repr, twice))} given twice would be counted "
+                                    "twice)", "error"))
         return value, found
 
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
@@ -1193,12 +1200,8 @@ def _check_reviews(parsed) -> list[Problem]:
             said = {m for item in given if item not in vocab.THEMES
                     for m in schema.close_matches(item, vocab.CORE_THEMES)[0]}
             lacking = [t for t in vocab.CORE_THEMES if t not in given and t not in said]
-            if lacking:
+            if lacking:  # a theme given twice is told with the cell's other checks
                 out.append(Problem(f, line, "themes", v["themes"], f"all five core themes (missing {lacking})"))
-            twice = sorted({t for t in items if t and items.count(t) > 1})
-            if twice:
-                out.append(Problem(f, line, "themes", v["themes"], f"each theme once ({', '.join(map(repr, twice))} "
-                                   "given twice would be counted twice)"))
     return out
 
 

@@ -95,3 +95,33 @@ def test_review_import_groups_one_bad_decision_on_many_rows(review_book, tmp_pat
             "you mean 'morale'?) (the same on 1 more row(s): 10)") in err
     assert err.count("'acept'") == 1 and err.count("'moral'") == 1
     assert not (tmp_path / "ann.csv").exists()
+
+
+# --------------------------------------------------------------------------- 4. a list value given twice
+
+from .test_inputs_round5 import _problems, _replace  # noqa: E402
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("team_leader;member_peer;", "team_leader;member_peer;member_peer;",
+     "expected each team role once ('member_peer' given twice would be counted twice)"),
+    ("team_leader;member_peer;", "member_peer;team_leader; member_peer ;",
+     "expected each team role once ('member_peer' given twice would be counted twice)"),
+], ids=["team_role_twice", "team_role_twice_with_spaces"])
+def test_a_team_role_given_twice_is_refused(study_dir, old, new, said):
+    # On the old code valid: 'team_leader;member_peer;member_peer;...' counted the member peer twice (only themes
+    # were checked for a value given twice).
+    f = study_dir / "reviews.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    row = next(i + 1 for i, line in enumerate(lines) if old in line)
+    f.write_text("\n".join(lines[:row - 1] + [lines[row - 1].replace(old, new, 1)] + lines[row:]) + "\n",
+                 encoding="utf-8")
+    (problem,) = _problems(study_dir)
+    assert problem.startswith(f"reviews.csv:{row}:team_roles: ") and problem.endswith(said)
+
+
+def test_guard_a_theme_given_twice_is_still_one_problem(study_dir):
+    # guard: round 25's check of themes says the same
+    _replace(study_dir / "reviews.csv", "301,2011-05-09,2011-05-13,outcomes;", "301,2011-05-09,2011-05-13,outcomes;outcomes;")
+    (problem,) = _problems(study_dir)
+    assert problem.endswith("- expected each theme once ('outcomes' given twice would be counted twice)")
