@@ -346,6 +346,11 @@ def _paragraph_runs(element) -> Iterator[str]:
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CELL_TIME = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?")
+_ROW_NUMBER = re.compile(r"\d{1,5}\.?")
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _docx_row_line(cells: list[str]) -> Iterator[str]:
@@ -353,15 +358,22 @@ def _docx_row_line(cells: list[str]) -> Iterator[str]:
     joined by spaces.
 
     A row is a turn when, its time cell (``00:03:15``, ``[03:15]``, at most one) left aside, its first cell is a
-    short one-line label followed by the text (one cell, or more beside a time cell): ``speaker | text``, ``speaker | text | time``, ``time | speaker |
-    text`` and ``speaker | time | text``.  The time is kept beside the label, where the turn splitter reads it.
+    short one-line label with a letter in it, followed by the text (one cell, or more beside a time cell):
+    ``speaker | text``, ``speaker | text | time``, ``time | speaker | text`` and ``speaker | time | text``.  In a
+    row with a time cell, a first cell holding a whole number before the speaker (``12 | Interviewer | text |
+    00:03:15``) numbers the turns and is not read.  The time is kept beside the label, where the turn splitter
+    reads it.
     """
     if not cells:
         return
     times = [i for i, c in enumerate(cells) if _CELL_TIME.fullmatch(c)]
     rest = [c for i, c in enumerate(cells) if i not in times[:1]] if len(times) == 1 else cells
-    turn = len(rest) == 2 or (len(times) == 1 and len(rest) > 2)  # three cells without a time: a table of figures
-    if turn and len(rest[0]) <= _MAX_LABEL and "\n" not in rest[0] and not _CELL_TIME.fullmatch(rest[0]):
+    if len(times) == 1 and len(rest) >= 3 and _ROW_NUMBER.fullmatch(rest[0]) and _has_letter(rest[1]):
+        rest = rest[1:]  # a turn number before the speaker ('12 | Interviewer | text'): layout, as a page number is
+        turn = True
+    else:
+        turn = len(rest) == 2 or (len(times) == 1 and len(rest) > 2)  # three cells without a time: a table of figures
+    if turn and len(rest[0]) <= _MAX_LABEL and "\n" not in rest[0] and _has_letter(rest[0]):
         label = rest[0].rstrip(":\uff1a").strip()
         time = f" [{cells[times[0]].strip('[]()')}]" if len(times) == 1 else ""
         yield f"{label}{time}: {' '.join(rest[1:])}"

@@ -125,3 +125,27 @@ def test_guard_a_theme_given_twice_is_still_one_problem(study_dir):
     _replace(study_dir / "reviews.csv", "301,2011-05-09,2011-05-13,outcomes;", "301,2011-05-09,2011-05-13,outcomes;outcomes;")
     (problem,) = _problems(study_dir)
     assert problem.endswith("- expected each theme once ('outcomes' given twice would be counted twice)")
+
+
+def test_docx_turns_numbered_in_a_first_column_keep_their_speaker(tmp_path):
+    # On the old code '1 | Interviewer | How has it gone? | 00:00:01' was its cells joined by spaces: no speaker.
+    from impact.study import read_transcript
+
+    body = ("<w:tbl>" + _row("1", "Interviewer", "How has it gone?", "00:00:01")
+            + _row("2", "Respondent", "Better.", "00:00:05") + "</w:tbl>")
+    _docx(tmp_path / "t.docx", body)
+    assert read_transcript(tmp_path / "t.docx").splitlines() == [
+        "Interviewer [00:00:01]: How has it gone?", "Respondent [00:00:05]: Better."]
+
+
+@pytest.mark.parametrize(("cells", "line"), [
+    (("2019", "12 referrals"), "2019 12 referrals"),
+    (("1", "Barnet", "12 referrals"), "1 Barnet 12 referrals"),
+], ids=["number_and_figure", "numbered_figures"])
+def test_guard_docx_rows_of_figures_are_not_turns(tmp_path, cells, line):
+    # a row whose first cell has no letter is no speaker's (the old code wrote the first as '2019: 12 referrals', which
+    # the turn splitter did not read as a label either); a numbered row without a time is read whole, as before
+    from impact.study import read_transcript
+
+    _docx(tmp_path / "t.docx", "<w:tbl>" + _row(*cells) + "</w:tbl>")
+    assert read_transcript(tmp_path / "t.docx").splitlines() == [line]
