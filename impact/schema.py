@@ -255,8 +255,10 @@ _EXCEL_ERRORS = frozenset({"#value!", "#ref!", "#div/0!", "#name?", "#num!", "#n
 
 
 #: Symbols official statistics publish in place of a value: DfE's c, x, z, u, low and k, the [c] of the GSS
-#: standard for symbols in tables, and ':' of Eurostat.
-_SUPPRESSION_SYMBOLS = frozenset({"c", "x", "z", "u", "k", "low", "[c]", "[x]", "[z]", "[u]", "[low]", ":"})
+#: standard for symbols in tables, ':' of Eurostat, and '..' (not available), '*' (suppressed) and '~' (fewer than a
+#: threshold) of ONS and older GSS tables.
+_SUPPRESSION_SYMBOLS = frozenset({"c", "x", "z", "u", "k", "low", "[c]", "[x]", "[z]", "[u]", "[low]", ":", "..", "*",
+                                  "~"})
 
 
 def suppression_hint(text: str) -> str:

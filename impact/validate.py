@@ -588,6 +588,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
+    problems += _check_indicators(parsed)
     refused_cells = {(p.file, p.row, p.column) for p in problems if p.severity == "error"}
     problems += [p for p in _check_register(parsed) if (p.file, p.row, p.column) not in refused_cells]  # told once
     lengths = [(v["council_id"], (v["end_date"] - v["start_date"]).days) for _, v in parsed.get("reviews", [])
@@ -1203,6 +1204,15 @@ def _check_reviews(parsed) -> list[Problem]:
             if lacking:  # a theme given twice is told with the cell's other checks
                 out.append(Problem(f, line, "themes", v["themes"], f"all five core themes (missing {lacking})"))
     return out
+
+
+def _check_indicators(parsed) -> list[Problem]:
+    """Each row of indicators.csv with both a value and a flag (the flag says why the value is missing)."""
+    f = TABLES["indicators"].filename
+    return [Problem(f, line, "flag", v["flag"], f"a blank flag where a value is given (the flag says why the value is "
+                    f"missing, yet the row has the value {v['value']:g}, which would be counted as a value and as "
+                    "missing): clear the value or the flag")
+            for line, v in parsed.get("indicators", []) if v.get("flag") and v.get("value") is not None]
 
 
 #: A peer review takes days on site; one recorded as running longer than this is told (a year or month mistyped

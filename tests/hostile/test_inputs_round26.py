@@ -149,3 +149,32 @@ def test_guard_docx_rows_of_figures_are_not_turns(tmp_path, cells, line):
 
     _docx(tmp_path / "t.docx", "<w:tbl>" + _row(*cells) + "</w:tbl>")
     assert read_transcript(tmp_path / "t.docx").splitlines() == [line]
+
+
+# --------------------------------------------------------------------------- 5. indicators.csv: values and flags
+
+
+def _indicators(study_dir, *rows):
+    (study_dir / "indicators.csv").write_text("council_id,period,measure,value,flag\n" + "".join(f"{r}\n" for r in rows),
+                                              encoding="utf-8")
+
+
+def test_an_indicator_value_with_a_flag_saying_it_is_missing_is_refused(study_dir, tiny_study):
+    # On the old code valid: 12 flagged 'c' (suppressed) was counted in the mean as a value and again among the
+    # suppressed values (indicator_trends' n_suppressed counts the flags).
+    _indicators(study_dir, "301,2012-03-31,cin_rate,12,c", "302,2012-03-31,cin_rate,,c", "880,2012-03-31,cin_rate,9,")
+    assert _problems(study_dir) == [
+        "indicators.csv:2:flag: 'c' - expected a blank flag where a value is given (the flag says why the value is "
+        "missing, yet the row has the value 12, which would be counted as a value and as missing): clear the value "
+        "or the flag"]
+
+
+@pytest.mark.parametrize("symbol", ["..", "*", "~"])
+def test_a_not_available_symbol_in_an_indicator_value_says_where_it_goes(study_dir, symbol):
+    # On the old code '..' (the GSS and ONS symbol for not available) was "expected a number", its cause unsaid, where
+    # DfE's 'x' was told to go in the flag column.
+    _indicators(study_dir, f"301,2012-03-31,cin_rate,{symbol},")
+    assert _problems(study_dir) == [
+        f"indicators.csv:2:value: '{symbol}' - expected a number ({symbol} is a symbol published for a suppressed or "
+        "unavailable value: leave the number blank and write the symbol in the row's flag column where the table has "
+        "one, as indicators.csv does)"]
