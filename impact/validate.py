@@ -1207,12 +1207,22 @@ def _check_reviews(parsed) -> list[Problem]:
 
 
 def _check_indicators(parsed) -> list[Problem]:
-    """Each row of indicators.csv with both a value and a flag (the flag says why the value is missing)."""
+    """Each row of indicators.csv with both a value and a flag (the flag says why the value is missing), and each
+    measure written otherwise than on its first row but for case or spacing."""
     f = TABLES["indicators"].filename
-    return [Problem(f, line, "flag", v["flag"], f"a blank flag where a value is given (the flag says why the value is "
-                    f"missing, yet the row has the value {v['value']:g}, which would be counted as a value and as "
-                    "missing): clear the value or the flag")
-            for line, v in parsed.get("indicators", []) if v.get("flag") and v.get("value") is not None]
+    out = [Problem(f, line, "flag", v["flag"], f"a blank flag where a value is given (the flag says why the value is "
+                   f"missing, yet the row has the value {v['value']:g}, which would be counted as a value and as "
+                   "missing): clear the value or the flag")
+           for line, v in parsed.get("indicators", []) if v.get("flag") and v.get("value") is not None]
+    first: dict[str, tuple[int, str]] = {}  # a measure's form ignoring case and spacing -> its first row and spelling
+    for line, v in parsed.get("indicators", []):
+        if isinstance(measure := v.get("measure"), str) and measure:
+            row, shown = first.setdefault(schema.same_id(measure, loose=False), (line, measure))
+            if shown != measure:
+                out.append(Problem(f, line, "measure", measure, f"each measure written one way ({shown!r} on row {row} "
+                                   "is the same but for case or spacing, and they would be two measures whose files "
+                                   "are one where names ignore case)"))
+    return out
 
 
 #: A peer review takes days on site; one recorded as running longer than this is told (a year or month mistyped

@@ -178,3 +178,13 @@ def test_a_not_available_symbol_in_an_indicator_value_says_where_it_goes(study_d
         f"indicators.csv:2:value: '{symbol}' - expected a number ({symbol} is a symbol published for a suppressed or "
         "unavailable value: leave the number blank and write the symbol in the row's flag column where the table has "
         "one, as indicators.csv does)"]
+
+
+def test_two_measures_the_same_but_for_case_are_refused(study_dir):
+    # On the old code valid: 'cin_rate' and 'CIN_Rate' were two measures, each with half the councils, and the files
+    # named after them (cin_rate.png, CIN_Rate.png) are one file where names ignore case (Windows, macOS).
+    _indicators(study_dir, "301,2012-03-31,cin_rate,12,", "302,2012-03-31,CIN_Rate,10,", "880,2012-03-31,CIN_Rate,9,")
+    assert _problems(study_dir) == [
+        "indicators.csv:3:measure: 'CIN_Rate' - expected each measure written one way ('cin_rate' on row 2 is the "
+        "same but for case or spacing, and they would be two measures whose files are one where names ignore case) "
+        "(the same on 1 more row(s): 4)"]
