@@ -1339,7 +1339,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "under another name? Its statements are coded and counted twice, as two "
                                    "interviews'; name the interview's own transcript)", severity="warning"))
             if not text.strip():
-                out.append(Problem(f, line, col, rel, "a transcript with some text (the file is empty)"))
+                out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
+                                   + ("holds only spaces and blank lines)" if text else "is empty)")))
             elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
                 out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}: random "
                                    "characters or binary data, not an interview; name the interview's transcript)"))

@@ -188,3 +188,15 @@ def test_two_measures_the_same_but_for_case_are_refused(study_dir):
         "indicators.csv:3:measure: 'CIN_Rate' - expected each measure written one way ('cin_rate' on row 2 is the "
         "same but for case or spacing, and they would be two measures whose files are one where names ignore case) "
         "(the same on 1 more row(s): 4)"]
+
+
+# --------------------------------------------------------------------------- 6. a transcript of blank lines
+
+
+def test_a_transcript_of_spaces_and_blank_lines_is_not_called_empty(study_dir):
+    # On the old code "the file is empty" for a file of 9 bytes (spaces, a tab, line breaks): the user opening it
+    # saw a file that was not.
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text("  \n\n \t\n", encoding="utf-8")
+    assert _problems(study_dir) == [
+        "interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript with some text (the file holds "
+        "only spaces and blank lines)"]
