@@ -597,14 +597,16 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     listed = meta.get("waves", DEFAULT_WAVES)
     if "study.yaml" not in broken and isinstance(listed, list) and len(waves) == len(listed):
         problems += [p for p in _check_wave_order(waves, lengths) if p not in problems]
+    derived: dict[int, str] = {}  # row of interviews.csv -> the wave read from its date, where its wave is blank
     problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES,
+                                  derived=derived,
                                   transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
     problems += _check_survey(parsed, meta)
     # a council whose id is refused is told so: not also as a council without interviews (they name its id as meant)
     refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
                    and p.severity == "error"}
-    problems += _check_attrition(parsed, waves, refused_rows=refused_ids)
+    problems += _check_attrition(parsed, waves, refused_rows=refused_ids, derived=derived)
     return collapse_problems(problems)
 
 
@@ -1231,6 +1233,7 @@ _LONGEST_REVIEW_DAYS = 90
 
 
 def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None,
+                      derived: dict[int, str] | None = None,
                       reviews_unread: bool = False, folder: Path | None = None) -> list[Problem]:
     """Rows of interviews.csv; with ``transcripts_issue`` (the transcripts/ folder is missing or links out) the
     transcript files are not looked for, and one problem says how many the folder should hold.  With
@@ -1275,6 +1278,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                        f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}; this is {off})"))
             elif wave is None:
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
+                if len(hits) == 1 and derived is not None:  # the wave the study reads from the date
+                    derived[line] = hits[0]
                 if not hits:  # the windows as this council's dates: what to check the date against
                     spans = "; ".join(f"{wid} {_window_dates(w, review)}" for wid, w in windows.items())
                     out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a "
@@ -1547,17 +1552,19 @@ def _check_survey(parsed, meta) -> list[Problem]:
     return out
 
 
-def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset()) -> list[Problem]:
+def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
+                     derived: dict[int, str] | None = None) -> list[Problem]:
     """Councils or participants interviewed at some waves but not all: warnings (``refused_rows``: rows of
-    councils.csv whose id is refused, not said to lack interviews)."""
+    councils.csv whose id is refused, not said to lack interviews; ``derived``: the wave of each row of
+    interviews.csv whose wave is blank, read from its date)."""
     out = []
     wave_ids = [str(w["id"]) for w in waves]
     by_council: dict[str, set[str]] = defaultdict(set)
     by_part: dict[str, set[str]] = defaultdict(set)
-    for _, v in parsed.get("interviews", []):
-        if v.get("wave"):
-            by_council[v["council_id"]].add(v["wave"])
-            by_part[v["participant_id"]].add(v["wave"])
+    for line, v in parsed.get("interviews", []):
+        if wave := v.get("wave") or (derived or {}).get(line):
+            by_council[v["council_id"]].add(wave)
+            by_part[v["participant_id"]].add(wave)
     if parsed.get("interviews"):
         for line, v in parsed.get("councils", []):
             if v.get("council_id") and v["council_id"] not in by_council and line not in refused_rows:

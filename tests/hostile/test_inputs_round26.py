@@ -200,3 +200,22 @@ def test_a_transcript_of_spaces_and_blank_lines_is_not_called_empty(study_dir):
     assert _problems(study_dir) == [
         "interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript with some text (the file holds "
         "only spaces and blank lines)"]
+
+
+# --------------------------------------------------------------------------- 7. a wave left blank
+
+
+def test_an_interview_whose_wave_is_left_blank_is_not_counted_missing_at_that_wave(study_dir, capsys):
+    # On the old code `impact validate` warned 'P1 - expected an interview at every wave (attrition: none at early)'
+    # and the same of council 301 for an interview whose blank wave the study reads from its date as early (as
+    # docs/study-format.md says): the attrition check read the blank, not the wave.
+    from impact.cli import main
+    from impact.study import load_study
+
+    _replace(study_dir / "interviews.csv", "P1-early,P1,301,early,", "P1-early,P1,301,,")
+    assert load_study(study_dir).interviews.set_index("interview_id").loc["P1-early", "wave"] == "early"
+    assert main(["validate", str(study_dir)]) == 0
+    err = capsys.readouterr().out
+    assert "'P1' - expected an interview at every wave" not in err
+    assert "'301' - expected interviews at every wave" not in err
+    assert "'P2' - expected an interview at every wave (attrition: none at longer_term)" in err  # a real one still
