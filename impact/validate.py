@@ -589,6 +589,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
     problems += _check_indicators(parsed)
+    problems += _written_two_ways(parsed, "survey_responses", "respondent_id", "two respondents, each counted",
+                                  severity="warning")
     refused_cells = {(p.file, p.row, p.column) for p in problems if p.severity == "error"}
     problems += [p for p in _check_register(parsed) if (p.file, p.row, p.column) not in refused_cells]  # told once
     lengths = [(v["council_id"], (v["end_date"] - v["start_date"]).days) for _, v in parsed.get("reviews", [])
@@ -1216,14 +1218,23 @@ def _check_indicators(parsed) -> list[Problem]:
                    f"missing, yet the row has the value {v['value']:g}, which would be counted as a value and as "
                    "missing): clear the value or the flag")
            for line, v in parsed.get("indicators", []) if v.get("flag") and v.get("value") is not None]
-    first: dict[str, tuple[int, str]] = {}  # a measure's form ignoring case and spacing -> its first row and spelling
-    for line, v in parsed.get("indicators", []):
-        if isinstance(measure := v.get("measure"), str) and measure:
-            row, shown = first.setdefault(schema.same_id(measure, loose=False), (line, measure))
-            if shown != measure:
-                out.append(Problem(f, line, "measure", measure, f"each measure written one way ({shown!r} on row {row} "
-                                   "is the same but for case or spacing, and they would be two measures whose files "
-                                   "are one where names ignore case)"))
+    return out + _written_two_ways(parsed, "indicators", "measure", "two measures whose files are one where names "
+                                   "ignore case")
+
+
+def _written_two_ways(parsed, table: str, column: str, then: str, severity: str = "error") -> list[Problem]:
+    """Each row whose ``column`` is a value of an earlier row written otherwise but for case or spacing (``S1``,
+    ``s1``): the two would be read as two (``then`` says what follows)."""
+    f = TABLES[table].filename
+    out = []
+    first: dict[str, tuple[int, str]] = {}  # a value's form ignoring case and spacing -> its first row and spelling
+    for line, v in parsed.get(table, []):
+        if isinstance(text := v.get(column), str) and text:
+            row, shown = first.setdefault(schema.same_id(text, loose=False), (line, text))
+            if shown != text:
+                out.append(Problem(f, line, column, text, f"each {column.replace('_', ' ')} written one way ({shown!r} "
+                                   f"on row {row} is the same but for case or spacing, and they would be {then})",
+                                   severity))
     return out
 
 

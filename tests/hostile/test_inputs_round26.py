@@ -219,3 +219,16 @@ def test_an_interview_whose_wave_is_left_blank_is_not_counted_missing_at_that_wa
     assert "'P1' - expected an interview at every wave" not in err
     assert "'301' - expected interviews at every wave" not in err
     assert "'P2' - expected an interview at every wave (attrition: none at longer_term)" in err  # a real one still
+
+
+def test_a_respondent_id_written_in_another_case_is_told(study_dir, capsys):
+    # On the old code valid without a word: 'S1' and 's1' were two respondents of council 301, each counted.
+    from impact.cli import main
+
+    with open(study_dir / "survey_responses.csv", "a", encoding="utf-8") as f:
+        f.write("301,s1,staff,early,q_confident,3\n")
+    row = len((study_dir / "survey_responses.csv").read_text(encoding="utf-8").splitlines())
+    assert main(["validate", str(study_dir)]) == 0
+    assert (f"warning: survey_responses.csv:{row}:respondent_id: 's1' - expected each respondent id written one way "
+            "('S1' on row 2 is the same but for case or spacing, and they would be two respondents, each counted)"
+            ) in capsys.readouterr().out
