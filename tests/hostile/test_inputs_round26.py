@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from .test_inputs_round5 import _problems, _replace
+from .test_inputs_round25 import _decide, review_book  # noqa: F401  (a fixture, used by its name)
 from .test_study_inputs import _docx, _p, _row
 
 # --------------------------------------------------------------------------- 1. .docx turns as rows of 3+ cells
@@ -75,10 +77,8 @@ def test_agree_names_each_unit_of_no_segment_on_its_rows_of_its_file(study_dir, 
 
 # --------------------------------------------------------------------------- 3. review import: one mistake, many rows
 
-from .test_inputs_round25 import _decide, review_book  # noqa: E402, F401  (the fixture, used by name)
 
-
-def test_review_import_groups_one_bad_decision_on_many_rows(review_book, tmp_path, capsys):
+def test_review_import_groups_one_bad_decision_on_many_rows(review_book, tmp_path, capsys):  # noqa: F811
     # On the old code 'acept' on 12 rows was 12 lines, one per row, each the same.
     import openpyxl
 
@@ -98,8 +98,6 @@ def test_review_import_groups_one_bad_decision_on_many_rows(review_book, tmp_pat
 
 
 # --------------------------------------------------------------------------- 4. a list value given twice
-
-from .test_inputs_round5 import _problems, _replace  # noqa: E402
 
 
 @pytest.mark.parametrize(("old", "new", "said"), [
