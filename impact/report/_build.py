@@ -1384,6 +1384,16 @@ def _declare_shares(ctx) -> None:
         for key, v in zip(_SUSTAINED_KEYS, (n, k, n - k, new), strict=True):
             led.count(key, v)
         led.relation(_SUSTAINED_KEYS[0], _SUSTAINED_KEYS[1:3])
+        # The totals are the sums of the columns of the table of sustained impact, which counts the same participants
+        # (those interviewed at both waves after the review): a total less the published cells gave a suppressed cell
+        # back (seed 9503, 15 councils: the one faded cell shown as c was the total less the others, 5, and its row
+        # then gave its emerging cell, 2). Declared as sums, the table suppresses beside them what they would reveal.
+        t = ctx.f.trajectory_summary
+        for key, kind in zip(_SUSTAINED_KEYS[1:], ("sustained", "faded", "emerging"), strict=True):
+            col = f"persistence_{kind}"
+            parts = [("traj", c, col) for c in t["code"]] if len(t) and col in t.columns else []
+            if parts and all(p in led.values for p in parts) and sum(led.values[p] for p in parts) == led.values[key]:
+                led.relation(key, parts)
 
 
 def _realised_share(ctx) -> str | None:
