@@ -56,7 +56,7 @@ def _bounds(cells, totals: dict[str, int]) -> dict[tuple[int, str], tuple[float,
     for i, row in enumerate(cells):
         eq = np.zeros(n)
         eq[-1] = -1
-        for c, v in row.items():
+        for c in row:
             if (i, c) in index:
                 eq[index[i, c]] = 1
         a_eq.append(eq)
@@ -116,3 +116,35 @@ def test_the_summary_totals_of_sustained_impact_give_no_suppressed_cell_away(tra
     assert hidden, "the design is meant to have suppressed cells"
     for (i, col), (low, high) in _bounds(cells, totals).items():
         assert high - low >= 5 - 1e-6, (col, i, low, high, totals)
+
+
+# --------------------------------------------------------------------------- 2. the factors tested, counted in words
+_WORDS = dict(enumerate(["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "11",
+                         "12", "13", "14", "15"]))
+
+
+@pytest.fixture(scope="module")
+def one_factor_tested():
+    """``(study, truth, findings)``: 5 councils, three interviews per council and wave, so that only one factor of the
+    review process has enough participants on each side to be tested."""
+    return once_per_worker(("round16", "process", 9501), lambda: analysed_synthetic(
+        5, 9501, interviews_per_wave=3, words_per_interview=250, parts=["process"]))
+
+
+def test_the_factors_tested_are_counted_as_the_table_shows(one_factor_tested):
+    """The section on what shaped impact said 'for any of the one factors tested (Holm across factors)' of a single
+    factor tested (seed 9501, 5 councils: 1 of the 15 factors tested): a plural for one, and an adjustment across
+    factors where there was nothing to adjust across. The sentence now counts the factors the table marks as tested,
+    in the number it has, and names no adjustment for a single factor."""
+    _, _, f = one_factor_tested
+    table = _table(f, "process_by_impact").data
+    n = int((table["tested"] == "yes").sum())
+    assert n == 1, table  # the design is meant to test one factor
+    report, _ = report_of(f)
+    [text] = [b.text for s in report.sections for b in s.blocks
+              if getattr(b, "text", "").startswith("Does what participants said about a factor")]
+    said = re.findall(r"(\w+) (factors?) tested", text)
+    assert said, text
+    for word, noun in said:
+        assert word == _WORDS[n] and noun == ("factor" if n == 1 else "factors"), text
+    assert ("Holm across factors" in text) == (n > 1), text

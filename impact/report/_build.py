@@ -3462,10 +3462,11 @@ def _by_impact_linked(ctx, labels) -> list[str]:
     out = []
     for r in tested[tested["p_adjusted"] < ctx.alpha].itertuples():
         side = "helped rather than got in the way" if r.odds_ratio > 1 else "got in the way rather than helped"
+        p = (f"Holm-adjusted {_p_words(r.p_adjusted, ctx.alpha)} across the {len(tested)} factors tested"
+             if len(tested) > 1 else f"{_p_words(r.p_adjusted, ctx.alpha)}, the one factor tested")
         out.append(f"Participants who reported more impacts after the review more often said that "
                    f"{labels.get(r.code, r.code).lower()} {side} (odds ratio {r.odds_ratio:.2f} per impact reported "
-                   f"per interview, {_level(ctx.alpha)} CI {format_ci(r.ci_low, r.ci_high)}, Holm-adjusted "
-                   f"{_p_words(r.p_adjusted, ctx.alpha)} across the {len(tested)} factors tested).")
+                   f"per interview, {_level(ctx.alpha)} CI {format_ci(r.ci_low, r.ci_high)}, {p}).")
     return out
 
 
@@ -3501,9 +3502,11 @@ def _by_impact_blocks(ctx, labels) -> list:
                          "was not significantly related to the impacts they reported; this is not evidence that there "
                          "is no relation.")
         else:
-            text = (f"Whether participants said a factor helped or got in the way was not significantly related to the "
-                    f"number of impacts they reported, for any of the {_say(len(tested))} factors tested (Holm across "
-                    "factors); this is not evidence that there is no relation.")
+            # one factor tested is neither 'any of the one factors' nor adjusted across factors (seed 9501, 5 councils)
+            which = (f"for any of the {_say(len(tested))} factors tested (Holm across factors)" if len(tested) > 1
+                     else "for the one factor tested")
+            text = ("Whether participants said a factor helped or got in the way was not significantly related to the "
+                    f"number of impacts they reported, {which}; this is not evidence that there is no relation.")
         untested = len(bi) - len(tested)
         if untested:
             text += (f" {_say(untested).capitalize()} factor{'s were' if untested != 1 else ' was'} not tested (too few "
