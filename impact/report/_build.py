@@ -3409,7 +3409,8 @@ def _process_sections(ctx) -> list[Section]:
         blocks.append(fig)
     blocks += _by_impact_blocks(ctx, labels)
     br = proc.get("by_realisation")
-    if br is not None and len(br):
+    # under machine coding the shares said to help rest on the reading of valence, as the test left out above does
+    if br is not None and len(br) and not _process_machine_coded(ctx):
         rows = []
         for r in br.to_dict("records"):
             n_key, e_key = ("realisation_group", r["group"]), ("helped_by", r["code"], r["group"])
@@ -3486,7 +3487,8 @@ def _by_impact_blocks(ctx, labels) -> list:
         # No table either: every figure of the models (who said a factor helped, the odds ratios, the p-values) rests
         # on the reading of which side a statement takes, measured no better than calling every statement neutral.
         return [Paragraph(_process_withheld(
-            "whether what participants said about each factor is related to the impacts they reported", valence=True,
+            "whether what participants said about each factor is related to the impacts they reported or to whether "
+            "their expectations were realised", valence=True,
             why="such a test rests on reading which side each statement takes", what_below=None))]
     elif tested.empty:
         text = ("No factor could be tested for whether saying it helped or got in the way goes with the impacts "
