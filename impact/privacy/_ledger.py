@@ -186,7 +186,8 @@ class DisclosureLedger:
         extra = set()
         for total, parts in self.sums:
             keys = (total, *parts)
-            if any(k in hidden for k in keys):
+            # an unpublished quantity (auxiliary) needs no protection, so a zero beside it reveals nothing to hide
+            if any(k in hidden and k not in self.auxiliary for k in keys):
                 extra |= {k for k in keys if self.values[k] == 0 and k not in hidden and k not in self.public}
         return extra
 
