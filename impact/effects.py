@@ -357,11 +357,9 @@ def _attrition_firth(t: pd.DataFrame, d: pd.DataFrame, methods: tuple[str, ...],
     models table's like with like (the GEE's rows were set beside Firth's complete-case estimate). Where Firth's fit
     fails, or has too few councils to be tried (:func:`_with_firth`), the GEE's rows are kept, as they are in the
     models table."""
-    from .stats._models import FEW_UNITS
-
     complete = t[t["missing"] == "complete"]
     few = complete["few_events"].fillna(False).astype(bool) if "few_events" in complete.columns else False
-    if complete.empty or not (complete["separation"].astype(bool) | few).any() or d["council_id"].nunique() < FEW_UNITS:
+    if complete.empty or not (complete["separation"].astype(bool) | few).any() or not _firth_tried(d):
         return t
     from .stats import attrition_sensitivity
 
@@ -386,6 +384,14 @@ def _attrition_firth(t: pd.DataFrame, d: pd.DataFrame, methods: tuple[str, ...],
 _FIRTH_COLUMNS = ["estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high"]
 
 
+def _firth_tried(d: pd.DataFrame) -> bool:
+    """Whether Firth's fit may replace the GEE's on the rows ``d``: on at least
+    :data:`impact.stats._models.FEW_UNITS` councils (see :func:`_with_firth`)."""
+    from .stats._models import FEW_UNITS
+
+    return d["council_id"].nunique() >= FEW_UNITS
+
+
 def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _STATUS_FORMULA) -> pd.DataFrame:
     """The GEE's rows, with Firth's penalised-likelihood estimate, interval and test where the GEE's cannot be read.
 
@@ -401,12 +407,10 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _
     Firth's fits of a separated impact gave odds ratios from 0.10 to 39.7 across its rows and above a million under
     inverse probability weights. The GEE's rows and flags are kept, so a separated fit shows no estimate.
     """
-    from .stats._models import FEW_UNITS
-
     firth = p["separation"].astype(bool) | p.get("few_events", pd.Series(False, index=p.index)).fillna(False)
     # the GEE's own figures stay beside whatever is shown (the attrition sensitivity compares GEE fits with each other)
     p = p.assign(estimator="gee", **{f"{c}_gee": p[c] for c in ("estimate", "ci_low", "ci_high", "p_value")})
-    if not firth.any() or d["council_id"].nunique() < FEW_UNITS:
+    if not firth.any() or not _firth_tried(d):
         return p
     from .stats import firth_logistic
 

@@ -3169,14 +3169,14 @@ def _framework(ctx) -> Section:
         matrix = matrix.drop(columns=empty).reset_index().sort_values("council")
         matrix.columns.name = None
         title = labels.get(parent, str(parent).replace("_", " "))
-        none = (f" No council raised the theme{'s' if len(empty) > 1 else ''} "
-                f"{_listed([chr(0x201c) + str(c) + chr(0x201d) for c in empty])}." if empty else "")
+        part = title.lower().removesuffix(" themes")
+        unraised = _listed([f"\u201c{c}\u201d" for c in empty]) if empty else ""
         if matrix.shape[1] == 1:  # the council column alone: no theme of this part was raised
-            blocks.append(Paragraph(f"No council raised any of the {title.lower().removesuffix(' themes')} themes"
-                                    f" ({_listed([chr(0x201c) + str(c) + chr(0x201d) for c in empty])})."))
+            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
             continue
+        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
-                            f"Review themes raised in each council: {title.lower().removesuffix(' themes')} themes",
+                            f"Review themes raised in each council: {part} themes",
                             "Councils under pseudonyms unless the report was run with --identify; statements redacted."
                             + none))
     return Section("Framework matrix: councils by review theme", blocks)
