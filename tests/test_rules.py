@@ -848,3 +848,21 @@ ROUND_1203C = {
 def test_round_1203c_readings(key):
     text, want = ROUND_1203C[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# Round four of issue 14 (2026-12-03): recall on partnership, policies_systems and learning through sentence shapes.
+# Invented sentences, each failing before its change (guards marked); the labelling guide's section named above each.
+ROUND_1203D = {
+    # section 8 (partnership): partners' commitment, or a commitment the council shares with its partners
+    "partners_committed": ("Health, the police and our partner agencies are determined to keep this momentum going.",
+                           {"partnership", "commitment"}),
+    "council_and_partners_committed": ("The council and its partners are fully committed to this work.",
+                                       {"partnership", "commitment"}),
+    "staff_committed": ("Our social workers are committed to the families they support.", {"commitment"}),  # guard
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203D))
+def test_round_1203d_readings(key):
+    text, want = ROUND_1203D[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
