@@ -859,6 +859,10 @@ ROUND_1203D = {
     "council_and_partners_committed": ("The council and its partners are fully committed to this work.",
                                        {"partnership", "commitment"}),
     "staff_committed": ("Our social workers are committed to the families they support.", {"commitment"}),  # guard
+    # section 8 (learning): strengths and areas to develop given together are insight, however long the list between
+    "strengths_with_areas": ("The inspectors set out a long list of strengths, along with areas where practice was "
+                             "weaker.", {"learning"}),
+    "areas_alone": ("The committee noted the areas for development in the letter.", set()),  # guard: a problem found
 }
 
 
