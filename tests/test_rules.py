@@ -863,6 +863,10 @@ ROUND_1203D = {
     "strengths_with_areas": ("The inspectors set out a long list of strengths, along with areas where practice was "
                              "weaker.", {"learning"}),
     "areas_alone": ("The committee noted the areas for development in the letter.", set()),  # guard: a problem found
+    # section 4 (affirmed strengths): praise of an arrangement is its state affirmed, reaching along a list of objects
+    "praised_list": ("Inspectors commended the council's leaders, its managers and its quality assurance framework.",
+                     {"policies_systems"}),
+    "praised_staff": ("The councillor praised staff for all their hard work over the winter.", set()),  # guard
 }
 
 
