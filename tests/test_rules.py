@@ -867,6 +867,8 @@ ROUND_1203D = {
     "praised_list": ("Inspectors commended the council's leaders, its managers and its quality assurance framework.",
                      {"policies_systems"}),
     "praised_staff": ("The councillor praised staff for all their hard work over the winter.", set()),  # guard
+    "praised_partnerships": ("Inspectors also praised the council's partnerships with schools and the police.",
+                             {"partnership"}),
 }
 
 
