@@ -869,6 +869,12 @@ ROUND_1203D = {
     "praised_staff": ("The councillor praised staff for all their hard work over the winter.", set()),  # guard
     "praised_partnerships": ("Inspectors also praised the council's partnerships with schools and the police.",
                              {"partnership"}),
+    # section 2 (learning): lessons learned stated as their use (findings drawn on, feedback used well, work informed
+    # by reviews); 'the use of' alone shares its stem with 'used' and is left out (a planned use is no learning)
+    "draw_on_findings": ("Managers now draw on the findings of their own audits when they plan supervision.",
+                         {"learning"}),
+    "good_use_of_feedback": ("The service made good use of the feedback from the peer team.", {"learning"}),
+    "will_be_informed": ("The new strategy will be informed by the findings of the review.", set()),  # guard: modal
 }
 
 
