@@ -875,6 +875,10 @@ ROUND_1203D = {
                          {"learning"}),
     "good_use_of_feedback": ("The service made good use of the feedback from the peer team.", {"learning"}),
     "will_be_informed": ("The new strategy will be informed by the findings of the review.", set()),  # guard: modal
+    # section 2 (policies_systems): an arrangement stated as in operation, in use or complete is in place and working
+    "in_operation": ("Our escalation protocol has been in operation since May.", {"policies_systems"}),
+    "in_use": ("The escalation protocol is now in use in every team.", {"policies_systems"}),
+    "building_in_operation": ("The building has been in operation since May.", set()),  # guard: no arrangement
 }
 
 
