@@ -879,6 +879,11 @@ ROUND_1203D = {
     "in_operation": ("Our escalation protocol has been in operation since May.", {"policies_systems"}),
     "in_use": ("The escalation protocol is now in use in every team.", {"policies_systems"}),
     "building_in_operation": ("The building has been in operation since May.", set()),  # guard: no arrangement
+    # sections 2 and 4 (policies_systems, restructures): a team, panel, forum or hub named before its passive
+    # establishment ('was established', 'was being put in place'); a team merely 'in place' is its staff (section 8)
+    "team_was_established": ("The exploitation team was established in 2021.", {"policies_systems"}),
+    "panel_put_in_place": ("A weekly risk panel was put in place last year.", {"policies_systems"}),
+    "leadership_team_in_place": ("The right leadership team is in place.", set()),  # guard
 }
 
 
