@@ -884,6 +884,11 @@ ROUND_1203D = {
     "team_was_established": ("The exploitation team was established in 2021.", {"policies_systems"}),
     "panel_put_in_place": ("A weekly risk panel was put in place last year.", {"policies_systems"}),
     "leadership_team_in_place": ("The right leadership team is in place.", set()),  # guard
+    # section 2 (partnership: partners engaged) and section 8 (multi-agency strategy meetings): partners' good or
+    # regular attendance; attendance alone, or poor, is no state reached (section 3: negative states are impact-free)
+    "partners_attend": ("The police and health now attend every strategy meeting.", {"partnership"}),
+    "attendance_poor": ("Attendance from partners at the panel has been poor.", set()),  # guard
+    "parents_attended": ("Parents attended the child protection conference.", set()),  # guard
 }
 
 
