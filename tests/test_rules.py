@@ -889,6 +889,10 @@ ROUND_1203D = {
     "partners_attend": ("The police and health now attend every strategy meeting.", {"partnership"}),
     "attendance_poor": ("Attendance from partners at the panel has been poor.", set()),  # guard
     "parents_attended": ("Parents attended the child protection conference.", set()),  # guard
+    # section 2 (learning): insight stated as what an arrangement lets the council see ('helps us to evaluate',
+    # 'enables managers to understand'); 'help' alone is left out, as 'early help' is a service
+    "helps_us_evaluate": ("Each monthly report helps us to evaluate how quickly referrals are screened.", {"learning"}),
+    "would_help_us": ("A monthly report would help us to evaluate how quickly referrals are screened.", set()),  # guard
 }
 
 
