@@ -893,6 +893,13 @@ ROUND_1203D = {
     # 'enables managers to understand'); 'help' alone is left out, as 'early help' is a service
     "helps_us_evaluate": ("Each monthly report helps us to evaluate how quickly referrals are screened.", {"learning"}),
     "would_help_us": ("A monthly report would help us to evaluate how quickly referrals are screened.", set()),  # guard
+    # section 3 (reported: past or present perfect): reported speech moves 'has improved' back to 'had improved';
+    # the long-distance reading of a system's or partners' change (section 6) takes both tenses
+    "had_improved_system": ("Inspectors said the referral arrangements for young carers across the whole county had "
+                            "improved.", {"policies_systems"}),
+    "had_improved_partners": ("Inspectors said that information sharing between the police and the two local hospital "
+                              "trusts had improved.", {"partnership", "policies_systems"}),
+    "had_not_improved": ("Inspectors said that the referral pathway had not improved.", set()),  # guard: negated
 }
 
 
