@@ -900,6 +900,11 @@ ROUND_1203D = {
     "had_improved_partners": ("Inspectors said that information sharing between the police and the two local hospital "
                               "trusts had improved.", {"partnership", "policies_systems"}),
     "had_not_improved": ("Inspectors said that the referral pathway had not improved.", set()),  # guard: negated
+    # section 8 (policies_systems): services handed to a trust or company, stated in the passive as run or delivered
+    # by it; a hub delivering support is not a handover
+    "run_by_trust": ("Since 2019 all social care for children has been run by an independent trust.",
+                     {"policies_systems"}),
+    "delivered_by_hub": ("Family support is delivered by the hub in each town.", set()),  # guard
 }
 
 
