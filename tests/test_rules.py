@@ -905,6 +905,10 @@ ROUND_1203D = {
     "run_by_trust": ("Since 2019 all social care for children has been run by an independent trust.",
                      {"policies_systems"}),
     "delivered_by_hub": ("Family support is delivered by the hub in each town.", set()),  # guard
+    # sections 2 and 8 (learning): insight stated as the importance, causes or reasons of something identified,
+    # recognised or understood (the council's awareness of its own services)
+    "understand_reasons": ("Leaders now understand the reasons for the rise in referrals.", {"learning"}),
+    "must_understand_causes": ("We must understand the root causes of drift.", set()),  # guard: anticipated
 }
 
 
