@@ -909,6 +909,10 @@ ROUND_1203D = {
     # recognised or understood (the council's awareness of its own services)
     "understand_reasons": ("Leaders now understand the reasons for the rise in referrals.", {"learning"}),
     "must_understand_causes": ("We must understand the root causes of drift.", set()),  # guard: anticipated
+    # section 2 (partnership: shared priorities or understanding): partners as the ones who agreed or endorsed
+    "partners_agreed": ("All partner agencies have agreed a single way of recording missing episodes.",
+                        {"partnership"}),
+    "families_agreed": ("Families have agreed the plan.", set()),  # guard: not partners
 }
 
 
