@@ -913,6 +913,11 @@ ROUND_1203D = {
     "partners_agreed": ("All partner agencies have agreed a single way of recording missing episodes.",
                         {"partnership"}),
     "families_agreed": ("Families have agreed the plan.", set()),  # guard: not partners
+    # principle 4 and section 6: 'with children' right after the evidence is the other party of a relation
+    # ('confidence with families': casework); after a comma it opens a phrase of its own
+    "comma_with_children": ("Inspectors found a multi-agency response, with children who go missing seen quickly.",
+                            {"partnership"}),
+    "confidence_with_families": ("Practitioners show great confidence with families.", set()),  # guard
 }
 
 

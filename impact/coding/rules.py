@@ -877,6 +877,8 @@ class _Cues:
              "org": [f"{e} {h}" for e in (*wordlist("experiencers"), "children and families", "children and young people")
                      for h in _ORG_HEADS],
              "exp_with": [f"with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
+             # after a comma, "with children who ..." opens a phrase of its own, not the evidence's other party
+             "with_after_comma": [f", with {d}{e}" for e in wordlist("experiencers") for d in ("", "the ", "their ", "our ")],
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
