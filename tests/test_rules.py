@@ -918,6 +918,11 @@ ROUND_1203D = {
     "comma_with_children": ("Inspectors found a multi-agency response, with children who go missing seen quickly.",
                             {"partnership"}),
     "confidence_with_families": ("Practitioners show great confidence with families.", set()),  # guard
+    # section 3 (topic named) and principle 3 (states reached): a topic frame does not reach into a clause of its own
+    # that describes a place (', where there is ...')
+    "topic_then_where": ("The committee received a report on the new hub, where there is now robust management "
+                         "oversight.", {"policies_systems"}),
+    "topic_only": ("The committee received a report on management oversight in the hub.", set()),  # guard
 }
 
 

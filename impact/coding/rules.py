@@ -1089,7 +1089,9 @@ _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
 # A subordinate clause with its own subject ("... as we came out of intervention"): a topic frame before it
 # ("we asked for the review") names its own clause's topic, not this clause's change (labelling guide, sections 3, 6).
 _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
-                    for p in ("we", "they", "i", "he", "she", "you", "it"))
+                    for p in ("we", "they", "i", "he", "she", "you", "it")) + (
+    # a place described by a clause of its own ("in the referral hub, where there is strong oversight")
+    ", where there is", ", where there are", ", where there was", ", where there were", ", where there has been")
 # "and" + a determiner opens a new clause when a finite verb follows the noun phrase it starts ("more needs to be done
 # and our determination remains as strong"); without one it joins two objects ("to strengthen oversight and our audits").
 _AND_SUBJECTS = tuple(f"and {d}" for d in ("our", "their", "the", "its", "his", "her", "my", "your"))
