@@ -923,6 +923,11 @@ ROUND_1203D = {
     "topic_then_where": ("The committee received a report on the new hub, where there is now robust management "
                          "oversight.", {"policies_systems"}),
     "topic_only": ("The committee received a report on management oversight in the hub.", set()),  # guard
+    # the same, at a second verb of the reporter ('focused on how ... and praised ...'); 'and noted' is left out, as
+    # 'noted the report' is itself a topic
+    "topic_then_praised": ("Inspectors focused on how referrals were handled and praised improved management "
+                           "oversight.", {"policies_systems"}),
+    "focused_on_how": ("Inspectors focused on how management oversight was recorded.", set()),  # guard
 }
 
 

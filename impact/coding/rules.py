@@ -1091,7 +1091,10 @@ _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
 _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once", "until", "before", "so")
                     for p in ("we", "they", "i", "he", "she", "you", "it")) + (
     # a place described by a clause of its own ("in the referral hub, where there is strong oversight")
-    ", where there is", ", where there are", ", where there was", ", where there were", ", where there has been")
+    ", where there is", ", where there are", ", where there was", ", where there were", ", where there has been") + tuple(
+    # a second verb of the reporter ("inspectors focused on how thresholds were managed and praised improved oversight")
+    f"and {v}" for v in ("praised", "found", "highlighted", "commended", "concluded", "judged", "observed",
+                         "acknowledged", "saw"))
 # "and" + a determiner opens a new clause when a finite verb follows the noun phrase it starts ("more needs to be done
 # and our determination remains as strong"); without one it joins two objects ("to strengthen oversight and our audits").
 _AND_SUBJECTS = tuple(f"and {d}" for d in ("our", "their", "the", "its", "his", "her", "my", "your"))
