@@ -928,6 +928,11 @@ ROUND_1203D = {
     "topic_then_praised": ("Inspectors focused on how referrals were handled and praised improved management "
                            "oversight.", {"policies_systems"}),
     "focused_on_how": ("Inspectors focused on how management oversight was recorded.", set()),  # guard
+    # section 2 (policies_systems: 'now works well'): a process compared with before through 'now' and a comparative
+    # ('reviews, which now have far greater ...', 'audits are now much stronger')
+    "now_have_far_more": ("Strategy meetings now have far more input from the police.",
+                          {"partnership", "policies_systems"}),
+    "families_now_more": ("Families now have far more say in their plans.", set()),  # guard: no process
 }
 
 
