@@ -353,7 +353,49 @@ def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def _docx_row_line(cells: list[str]) -> Iterator[str]:
+def _label_shaped(cell: str) -> bool:
+    """Whether a table cell is shaped as a speaker label: short, one line, a letter in it, no time."""
+    return len(cell) <= _MAX_LABEL and "\n" not in cell and _has_letter(cell) and not _CELL_TIME.search(cell)
+
+
+def _speaker_column(rows: list[list[str]]) -> int | None:
+    """The column of a table's speaker labels where its rows are turns of three cells or more without a time cell
+    (``12 | Interviewer | text``, ``Interviewer | text | notes``), or None.
+
+    The speaker column is the first whose cells (blank ones aside) are all shaped as labels (:func:`_label_shaped`),
+    with a label given on two rows or more (a speaker speaks more than once; a table of figures names each row's
+    subject once), where each such row has text with a letter in another cell.  Columns of whole numbers only (turn
+    numbers) and of times only are passed over.
+    """
+    wide = [r for r in rows if sum(1 for c in r if c) >= 2 and not any(_CELL_TIME.fullmatch(c) for c in r)]
+    if len(wide) < 2 or all(sum(1 for c in r if c) < 3 for r in wide):
+        return None  # rows of two cells are read as turns row by row (_docx_row_line)
+    for j in range(max(map(len, wide))):
+        column = [r[j] if j < len(r) else "" for r in wide]
+        said = [c for c in column if c]
+        if not said or all(_ROW_NUMBER.fullmatch(c) for c in said):
+            continue
+        if len(said) < 2 or not all(map(_label_shaped, said)):
+            return None
+        labels = [c.rstrip(":\uff1a").strip().casefold() for c in said]
+        if len(set(labels)) == len(labels):
+            return None
+        texts = [" ".join(c for k, c in enumerate(r) if k != j and c and not _ROW_NUMBER.fullmatch(c))
+                 for r in wide if j < len(r) and r[j]]
+        return j if all(map(_has_letter, texts)) else None
+    return None
+
+
+def _row_turn(cells: list[str], speaker: int | None) -> tuple[str, str] | None:
+    """A table row as ``(label, text)`` where :func:`_speaker_column` found its table's speaker column, or None:
+    the turn numbers before the label are layout (as a page number is) and not read; every other cell is the text."""
+    if speaker is None or speaker >= len(cells) or not cells[speaker] or any(_CELL_TIME.fullmatch(c) for c in cells):
+        return None
+    text = [c for k, c in enumerate(cells) if c and k != speaker and not (k < speaker and _ROW_NUMBER.fullmatch(c))]
+    return (cells[speaker].rstrip(":\uff1a").strip(), " ".join(text)) if text else None
+
+
+def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None) -> Iterator[str]:
     """A table row's non-empty cells as one line: ``Speaker [time]: text`` where the row is a turn, else the cells
     joined by spaces.
 
@@ -362,8 +404,12 @@ def _docx_row_line(cells: list[str]) -> Iterator[str]:
     ``speaker | text``, ``speaker | text | time``, ``time | speaker | text`` and ``speaker | time | text``.  In a
     row with a time cell, a first cell holding a whole number before the speaker (``12 | Interviewer | text |
     00:03:15``) numbers the turns and is not read.  The time is kept beside the label, where the turn splitter
-    reads it.
+    reads it.  ``turn_cells``, where given, is the row read as a turn by its table's speaker column
+    (:func:`_row_turn`).
     """
+    if turn_cells is not None:
+        yield f"{turn_cells[0]}: {turn_cells[1]}"
+        return
     if not cells:
         return
     times = [i for i, c in enumerate(cells) if _CELL_TIME.fullmatch(c)]
@@ -395,10 +441,11 @@ def _docx_blocks(element) -> Iterator[str]:
         if tag == f"{_W}p":
             yield "".join(_paragraph_runs(child))
         elif tag == f"{_W}tbl":
-            for row in child.iterchildren(f"{_W}tr"):
-                cells = ["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
-                cells = [c for c in cells if c]
-                yield from _docx_row_line(cells)
+            rows = [["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
+                    for row in child.iterchildren(f"{_W}tr")]
+            speaker = _speaker_column(rows)
+            for cells in rows:
+                yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker))
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             yield from _docx_blocks(child)
 
