@@ -51,6 +51,7 @@ from .schema import (
 from .validate import check_folder, check_study, transcript_file
 
 __all__ = ["Study", "load_study", "UncheckedInputWarning", "TrimmedTextWarning", "TranscriptNameWarning",
+           "TranscriptNotesWarning",
            "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
 
 FORMAT_VERSION = 1
@@ -487,7 +488,12 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
         if body.getroottree().docinfo.doctype:
             raise InputError(f"{name}: the document holds a document type declaration (<!DOCTYPE>), which Word never "
                              "writes - expected a .docx saved by a word processor")
-        return "\n".join(_docx_blocks(body))
+        text = "\n".join(_docx_blocks(body))
+        if notes := _docx_notes(body):
+            warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
+                          "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
+                          stacklevel=2)
+        return text
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
     # A line ended by a carriage return alone (old Mac files, some transcription software) is a line: read as one
@@ -497,6 +503,21 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+
+#: Marks in a .docx body of the notes kept beside its text, which :func:`read_transcript` does not read.
+_DOCX_NOTES = (("commentReference", "comment"), ("footnoteReference", "footnote"), ("endnoteReference", "endnote"))
+
+
+def _docx_notes(body) -> str:
+    """The notes a .docx body points to, counted by kind (``"2 comments and 1 footnote"``), or "": comments,
+    footnotes and endnotes, each marked where it stands by a reference (a note no reference points to is not
+    shown by Word either)."""
+    counts = []
+    for tag, kind in _DOCX_NOTES:
+        ids = {el.get(f"{_W}id") for el in body.iter(f"{_W}{tag}")}
+        if ids:
+            counts.append(f"{len(ids)} {kind}{'s' if len(ids) > 1 else ''}")
+    return " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
 
 
 # --------------------------------------------------------------------------- study
@@ -513,6 +534,11 @@ class TranscriptNameWarning(ImpactWarning):
     """A transcript read from a file whose name is the one ``interviews.csv`` gives written another way: its accented
     letters decomposed (as macOS writes names) where the table has them composed, or the reverse.  The names look
     the same; the warning names both spellings."""
+
+
+class TranscriptNotesWarning(ImpactWarning):
+    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words: the
+    warning names the file and counts the notes of each kind."""
 
 
 class TrimmedTextWarning(ImpactWarning):

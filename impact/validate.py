@@ -1344,7 +1344,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             if note:
                 out.append(Problem(f, line, col, rel, note, severity="warning"))
             for w in caught:
-                out.append(Problem(f, line, col, rel, f"UTF-8 text ({w.message})", severity="warning"))
+                what = ("a transcript whose every word is read" if type(w.message).__name__ == "TranscriptNotesWarning"
+                        else "UTF-8 text")
+                out.append(Problem(f, line, col, rel, f"{what} ({w.message})", severity="warning"))
             words = " ".join(text.split())
             if words and (first := held_text.setdefault(hashlib.sha256(words.encode("utf-8", "surrogatepass"))
                                                         .hexdigest(), (line, rel)))[0] != line:

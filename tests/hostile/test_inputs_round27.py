@@ -49,3 +49,42 @@ def test_guard_docx_tables_of_figures_with_three_columns_are_read_whole(tmp_path
     _docx(tmp_path / "t.docx", body)
     assert read_transcript(tmp_path / "t.docx").splitlines() == ["Figures", "Area 2019 2020", "Barnet 12 14",
                                                                  "Camden 9 11"]
+
+
+# --------------------------------------------------------------------------- 2. .docx comments, footnotes, endnotes
+
+
+def _noted(text, tag, k):
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:{tag} w:id="{k}"/></w:r></w:p>'
+
+
+def test_docx_comments_and_footnotes_are_told_not_dropped(tmp_path):
+    # On the old code a transcript's comments and footnotes were not read and nothing said so.
+    from impact.study import TranscriptNotesWarning, read_transcript
+
+    body = (_noted("Interviewer: How has it gone?", "commentReference", 1)
+            + _noted("Respondent: Better.", "commentReference", 2) + _noted("Interviewer: Why?", "commentReference", 2)
+            + _noted("Respondent: The threshold document.", "footnoteReference", 1))
+    _docx(tmp_path / "t.docx", body)
+    with pytest.warns(TranscriptNotesWarning) as caught:
+        text = read_transcript(tmp_path / "t.docx", label="transcripts/t.docx")
+    assert text.splitlines()[-1] == "Respondent: The threshold document."
+    assert len(caught) == 1
+    assert str(caught[0].message).startswith("transcripts/t.docx: 2 comments and 1 footnote not read")
+
+
+def test_validate_names_the_transcript_with_endnotes(study_dir, capsys):
+    # On the old code `impact validate` said nothing of an interview's endnote, which was not read.
+    from impact.cli import main
+
+    folder = study_dir / "transcripts" / "301"
+    lines = (folder / "P1-early.txt").read_text(encoding="utf-8").splitlines()
+    _docx(folder / "P1-early.docx", _p(lines[0]) + _noted(lines[1], "endnoteReference", 1)
+          + "".join(_p(t) for t in lines[2:]))
+    (folder / "P1-early.txt").unlink()
+    interviews = study_dir / "interviews.csv"
+    interviews.write_text(interviews.read_text(encoding="utf-8").replace("P1-early.txt", "P1-early.docx"),
+                          encoding="utf-8")
+    assert main(["validate", str(study_dir)]) == 0
+    assert ("warning: interviews.csv:3:transcript: '301/P1-early.docx' - expected a transcript whose every word is "
+            "read (transcripts/301/P1-early.docx: 1 endnote not read (notes beside the interview") in capsys.readouterr().out
