@@ -88,3 +88,83 @@ def test_validate_names_the_transcript_with_endnotes(study_dir, capsys):
     assert main(["validate", str(study_dir)]) == 0
     assert ("warning: interviews.csv:3:transcript: '301/P1-early.docx' - expected a transcript whose every word is "
             "read (transcripts/301/P1-early.docx: 1 endnote not read (notes beside the interview") in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- 3. gibberish made only of letters
+
+_GIBBERISH = ("interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript in words (transcripts/301/"
+              "P1-early.txt: {}, not an interview; name the interview's transcript)")
+
+
+def _letters(kind: str) -> str:
+    import base64
+    import random
+
+    rng = random.Random(27)
+    if kind == "random_letters":
+        return " ".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))
+                        for _ in range(200))
+    if kind == "keyboard_mashing":
+        return "\n".join("R: " + " ".join(rng.choice(["asdf", "jkl;", "qwerty", "sdfgh", "zxcv", "hjkl", "fdsa"])
+                                          for _ in range(12)) for _ in range(20))
+    if kind == "base64_without_digits":  # in groups of six, as some dumps print it: each group read as a word by shape
+        letters = "".join(c for c in base64.b64encode(rng.randbytes(1800)).decode() if c.isalpha())
+        return " ".join(letters[i:i + 6] for i in range(0, len(letters), 6))
+    return "I: blah\n" + "blah " * 300  # one word repeated
+
+
+def _letter_words(text):
+    # an independent count: words of three letters or more, and how many the English and Welsh lists hold
+    import re
+    from importlib import resources
+
+    from impact.privacy._lexicon import english_words, spoken_words
+
+    welsh = set(resources.files("impact").joinpath("_data/wordlists/welsh_common.txt").read_text("utf-8").split())
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)*", text) if len(w) >= 3]
+    return words, [w for w in words if w in english_words() | spoken_words() | welsh]
+
+
+@pytest.mark.parametrize("kind", ["random_letters", "keyboard_mashing", "base64_without_digits"])
+def test_a_transcript_of_letters_in_no_language_is_refused(study_dir, kind):
+    # On the old code valid: every token was letters only, so every token 'read as words' and the gibberish was
+    # segmented and coded as an interview.
+    from .test_inputs_round5 import _problems
+
+    text = _letters(kind)
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    words, known = _letter_words(text)
+    assert len(known) / len(words) < 0.1
+    (problem,) = _problems(study_dir)
+    assert problem.startswith(_GIBBERISH.split("{}")[0] + f"only {len(known) / len(words):.0%} of its "
+                              f"{len(words):,} words of three letters or more are English or Welsh words (not words: ")
+    assert problem.endswith(_GIBBERISH.split("{}")[1])
+
+
+def test_a_transcript_of_one_word_repeated_is_refused(study_dir):
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(_letters("repeated"), encoding="utf-8")
+    assert _problems(study_dir) == [_GIBBERISH.format("one word, 'blah', is 100% of its 301 words: a word repeated")]
+
+
+@pytest.mark.parametrize("text", [
+    # Welsh throughout
+    "I: Sut mae'r gwaith wedi newid ers yr adolygiad?\nR: Mae llawer wedi newid. Roedd gennym ni broblemau gyda'r "
+    "drws ffrynt, ac roedd gormod o atgyfeiriadau yn mynd ymlaen i asesiad. Ar ôl yr adolygiad, fe wnaethon ni "
+    "ailysgrifennu'r ddogfen trothwy. Nawr mae'r gweithwyr cymdeithasol yn teimlo'n well, ond mae recriwtio yn "
+    "anodd o hyd.\nI: Beth am y teuluoedd?\nR: Mae'r teuluoedd yn cael gwell gwasanaeth, dw i'n credu.\n",
+    # Scots dialect
+    "I: How's it been?\nR: Och, it's been dreich, ken. The bairns werenae gettin seen quick enough, an the social "
+    "workers were scunnered wi the caseloads. Aye, the review helped a wee bit but we're no oot the woods yet. Ah "
+    "dinnae ken whit they'll dae next.\n",
+    # a typo in every other word, and names
+    "I: how has it gone\nR: teh reveiw was realy usefull, Siobhan and Oluwaseun changed teh threshhold documnet and "
+    "the fornt door now sends less contacts on to asessment. Krzysztof says staff moral is beter, allthough "
+    "recruitmnet is stil hard for Nkechi.\n",
+], ids=["welsh", "scots", "typos_and_names"])
+def test_guard_transcripts_in_welsh_dialect_and_with_typos_are_read(study_dir, text):
+    from impact.study import load_study
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    assert load_study(study_dir).transcript("P1-early") == text
