@@ -982,13 +982,32 @@ def unwritable(folder: str | os.PathLike) -> str | None:
     """
     folder = Path(os.path.abspath(folder))
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
-    if existing is None or not existing.is_dir() or os.access(existing, os.W_OK | os.X_OK):
+    if existing is None or not existing.is_dir():
         return None
+    if os.access(existing, os.W_OK | os.X_OK):
+        return _refused_probe(existing)
     try:
         read_only = bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):  # no statvfs (Windows)
         read_only = False
     return f"cannot write in {existing} ({'the file system is read-only' if read_only else 'permission denied'})"
+
+
+def _refused_probe(folder: Path) -> str | None:
+    """Why a file cannot be made in ``folder``, found by making an empty one and removing it at once, or None.
+
+    Permissions do not tell it all: a system folder (``/proc``, ``/sys``) takes no new file whatever they say, and
+    the superuser may write where they say no.  The empty file (``.impact-check.XXXXXXXX.tmp``) is gone before this
+    returns.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=".impact-check.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        return f"cannot write in {folder} (a file made there was refused: {exc.strerror or exc})"
+    os.close(fd)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(name)
+    return None
 
 
 def _check_place(raw: str | os.PathLike, path: Path, hint: str) -> None:

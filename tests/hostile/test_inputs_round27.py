@@ -168,3 +168,33 @@ def test_guard_transcripts_in_welsh_dialect_and_with_typos_are_read(study_dir, t
 
     (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
     assert load_study(study_dir).transcript("P1-early") == text
+
+
+# --------------------------------------------------------------------------- 4. an --out no file can be made in
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self"), reason="needs Linux's /proc")
+@pytest.mark.parametrize("out", ["/proc/x", "/proc/impact/out"])
+def test_run_refuses_an_out_folder_in_proc_before_the_analysis(study_dir, out, monkeypatch, capsys):
+    # On the old code `impact run STUDY --out /proc/x` validated and analysed the whole study (22 s for the example
+    # study) and only then failed, on '/proc/.x.lock: no such file or folder': /proc's permissions let root write.
+    import impact.cli._run as run_cli
+    from impact.cli import main
+
+    def analysed(*a, **k):
+        raise AssertionError("the study was read before --out was checked")
+
+    monkeypatch.setattr(run_cli, "load_study", analysed)
+    monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "a key of sixteen characters or more")
+    assert main(["run", str(study_dir), "--out", out]) == 2
+    assert (f"{out}: cannot write in /proc (a file made there was refused: No such file or directory) - expected a "
+            "folder you can write to; choose a new --out folder") in capsys.readouterr().err
+
+
+def test_guard_the_out_check_leaves_nothing_behind(tmp_path):
+    # guard: the empty file made to check the place is removed at once, and the folder asked for is not made
+    from impact._io import check_output_folder
+
+    (tmp_path / "mine.txt").write_text("mine", encoding="utf-8")
+    assert check_output_folder(tmp_path / "new" / "out") == tmp_path / "new" / "out"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["mine.txt"]
