@@ -198,3 +198,43 @@ def test_guard_the_out_check_leaves_nothing_behind(tmp_path):
     (tmp_path / "mine.txt").write_text("mine", encoding="utf-8")
     assert check_output_folder(tmp_path / "new" / "out") == tmp_path / "new" / "out"
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["mine.txt"]
+
+
+# --------------------------------------------------------------------------- 5. agree without --study: a codebook
+
+
+def _two_coders(tmp_path, second_code):
+    ann, bob = tmp_path / "ann.csv", tmp_path / "bob.csv"
+    ann.write_text("unit,code\nI1:1,morale\nI1:2,learning\n", encoding="utf-8")
+    bob.write_text(f"unit,code\nI1:1,morale\nI1:2,{second_code}\n", encoding="utf-8")
+    return ann, bob
+
+
+def test_agree_without_study_checks_codes_against_the_default_codebook(tmp_path, capsys):
+    # On the old code valid: 'moral' (a typo of 'morale') was a code of its own, with which ann disagreed, and the
+    # output named no codebook.
+    from impact.cli import main
+
+    ann, bob = _two_coders(tmp_path, "moral")
+    out = tmp_path / "agree.csv"
+    assert main(["agree", str(ann), str(bob), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert ("1 code(s) not in the default codebook 'nfer_impacts' (no --study or --codebook given: name yours with "
+            f"--codebook FILE):\n  {bob}:3:code: 'moral' - expected one of the codebook's codes [") in err
+    assert "(did you mean 'morale'?)" in err
+    assert not out.exists()
+
+
+def test_agree_without_study_takes_a_codebook_file_and_names_it(tmp_path, capsys):
+    from impact.cli import main
+
+    book = tmp_path / "mine.yaml"
+    book.write_text('id: mine\nversion: "1"\ntitle: Mine\ncodes:\n  - id: morale\n    label: Morale\n'
+                    "  - id: learning\n    label: Learning\n  - id: resilience\n    label: Resilience\n",
+                    encoding="utf-8")
+    ann, bob = _two_coders(tmp_path, "resilience")  # not a code of the default codebook: one of this one
+    out = tmp_path / "agree.csv"
+    assert main(["agree", str(ann), str(bob), "--codebook", str(book), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip().endswith(f"-> {out} (codes checked against the codebook 'mine' ({book}))")
+    assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "b.csv")]) == 2  # the default: refused
+    assert f"{bob}:3:code: 'resilience' - expected one of the codebook's codes" in capsys.readouterr().err
