@@ -260,9 +260,16 @@ _SIGNATURES = (
 )
 
 
+#: The first characters (lower case, after any spaces) of markup saved where text was wanted.
+_MARKUP = ((b"<!doctype html", "a web page (HTML)"), (b"<html", "a web page (HTML)"),
+           (b"<?xml", "an XML document (markup, such as a Word document saved as XML)"))
+
+
 def _document_kind(data: bytes) -> str | None:
-    """What a binary office file is, from its first bytes ("a PDF document"), or None."""
-    return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
+    """What a binary office file or a markup file is, from its first bytes ("a PDF document"), or None."""
+    head = data[:32].lstrip().lower()
+    return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None) or \
+        next((kind for magic, kind in _MARKUP if head.startswith(magic)), None)
 
 
 #: The byte-order marks of UTF-16 (little- and big-endian): Excel's "Unicode Text", Notepad's "Unicode".

@@ -499,10 +499,53 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     # A line ended by a carriage return alone (old Mac files, some transcription software) is a line: read as one
     # line, every speaker label after the first was inside the first turn.  One character for one, so offsets into
     # the text hold either way.
-    return _LONE_CR.sub("\n", read_text(path, label=name))
+    text = _LONE_CR.sub("\n", read_text(path, label=name))
+    return _subtitle_turns(text, name) if _SUBTITLES.match(text) else text
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+#: The start of a subtitle file: WebVTT's header, or SubRip's (.srt) first cue number and timing line.
+_SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\n|\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
+_CUE_TIMING = re.compile(r"[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})[ \t]*-->")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+)>")
+_CUE_TAG = re.compile(r"</?(?:v|c|i|b|u|ruby|rt|lang)(?:[. \t][^>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
+
+
+def _subtitle_turns(text: str, name: str) -> str:
+    r"""A subtitle file (WebVTT, as Teams and Zoom save a meeting's transcript, or SubRip .srt) as a transcript: a
+    line ``Speaker [time]: text`` for each run of cues of one voice (``<v Speaker>``), the cue numbers, timings and
+    tags left out.  A cue without a voice is its text alone (a label written in it, ``Interviewer: ...``, is read
+    as one).  NOTE blocks are not read, and a :class:`TranscriptNotesWarning` counts them.
+
+    >>> _subtitle_turns("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Ann>How has it gone?</v>\n\n"
+    ...                 "00:00:05.000 --> 00:00:07.000\n<v Bo>Better.\n\n00:00:08.000 --> 00:00:09.000\n<v Bo>Much.", "t")
+    'Ann [00:00:01.000]: How has it gone?\nBo [00:00:05.000]: Better. Much.'
+    """
+    lines: list[str] = []
+    speaker, notes = None, 0
+    for block in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff")):
+        rows = [r.strip() for r in block.strip("\n").split("\n")]
+        timing = next((i for i, r in enumerate(rows) if _CUE_TIMING.match(r)), None)
+        if timing is None:
+            notes += rows[0].startswith("NOTE")  # the header, STYLE and REGION blocks hold no words
+            continue
+        said = " ".join(r for r in rows[timing + 1:] if r)
+        voice = _VOICE.search(said)
+        words = " ".join(_CUE_TAG.sub("", said).split())
+        if not words:
+            continue
+        if voice and voice.group("name").strip() == speaker:
+            lines[-1] += f" {words}"
+        elif voice:
+            speaker = voice.group("name").strip()
+            lines.append(f"{speaker} [{_CUE_TIMING.match(rows[timing]).group('start')}]: {words}")
+        else:
+            speaker = None
+            lines.append(words)
+    if notes:
+        warnings.warn(f"{name}: {notes} note{'s' if notes > 1 else ''} not read (NOTE blocks of a subtitle file: not "
+                      "the interview's words)", TranscriptNotesWarning, stacklevel=3)
+    return "\n".join(lines)
 
 #: Marks in a .docx body of the notes kept beside its text, which :func:`read_transcript` does not read.
 _DOCX_NOTES = (("commentReference", "comment"), ("footnoteReference", "footnote"), ("endnoteReference", "endnote"))

@@ -1359,6 +1359,11 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
                                    + ("holds only spaces and blank lines)" if text else "is empty)")))
+            elif _is_json(text):  # a transcription service's export: its keys and quotes would be coded as speech
+                out.append(Problem(f, line, col, rel, f"a transcript as text (transcripts/{rel} is JSON data, such "
+                                   "as a transcription service's export, whose keys, quotes and brackets would be "
+                                   "read as the interview's words; export the transcript as text, a line 'Speaker: "
+                                   "words' a turn)"))
             elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
                 out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}, not an "
                                    "interview; name the interview's transcript)"))
@@ -1468,6 +1473,24 @@ def _is_word(token: str) -> bool:
         if any(len(r) > 30 and not r.isdigit()
                and not all(unicodedata.name(c, "").startswith(_UNSPACED) for c in r) for r in runs):
             return False
+    return True
+
+
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is a JSON object or array.
+
+    >>> _is_json('{"segments": [{"speaker": "A", "text": "Hello."}]}'), _is_json("[laughs] Yes.")
+    (True, False)
+    """
+    import json
+
+    held = text.strip()
+    if held[:1] + held[-1:] not in ("{}", "[]"):
+        return False
+    try:
+        json.loads(held)
+    except ValueError:
+        return False
     return True
 
 

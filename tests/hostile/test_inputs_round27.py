@@ -238,3 +238,61 @@ def test_agree_without_study_takes_a_codebook_file_and_names_it(tmp_path, capsys
     assert capsys.readouterr().out.strip().endswith(f"-> {out} (codes checked against the codebook 'mine' ({book}))")
     assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "b.csv")]) == 2  # the default: refused
     assert f"{bob}:3:code: 'resilience' - expected one of the codebook's codes" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- new cases: transcripts in other formats
+
+_VTT = ("WEBVTT\n\nNOTE exported by the meeting app\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Interviewer>How has it "
+        "gone?</v>\n\n2\n00:00:05.000 --> 00:00:09.000\n<v Respondent>We rewrote the <i>threshold</i> document.</v>\n\n"
+        "3\n00:00:09.500 --> 00:00:12.000\n<v Respondent>Morale is better.</v>\n")
+_SRT = ("1\n00:00:01,000 --> 00:00:04,000\nInterviewer: How has it gone?\n\n2\n00:00:05,000 --> 00:00:09,000\n"
+        "Respondent: We rewrote the threshold document.\nMorale is better.\n")
+
+
+@pytest.mark.parametrize("text", [_VTT, _SRT], ids=["webvtt", "srt"])
+def test_a_subtitle_file_transcript_is_read_as_turns(study_dir, text):
+    # On the old code a WebVTT file (Teams, Zoom) was one respondent turn holding 'WEBVTT', the cue numbers, the
+    # timings and the <v> tags; an .srt file's cue numbers and timings were read into the interviewer's turn.
+    from impact.coding.segment import split_turns
+    from impact.study import TranscriptNotesWarning, load_study, read_transcript
+
+    path = study_dir / "transcripts" / "301" / "P1-early.txt"
+    path.write_text(text, encoding="utf-8")
+    if text.startswith("WEBVTT"):  # its NOTE block is told
+        with pytest.warns(TranscriptNotesWarning, match="1 note not read"):
+            read_transcript(path)
+    read = load_study(study_dir).transcript("P1-early")
+    turns = split_turns(read)
+    assert list(turns["speaker"]) == ["interviewer", "respondent"]
+    assert [" ".join(read[a:b].split()) for a, b in zip(turns["start"], turns["end"])] == [
+        "How has it gone?", "We rewrote the threshold document. Morale is better."]
+
+
+def test_a_json_transcript_is_refused(study_dir):
+    # On the old code valid: a transcription service's JSON export was one respondent turn of keys and quotes.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(
+        '{"segments": [{"speaker": "SPEAKER_00", "text": "How has it gone?"}, {"speaker": "SPEAKER_01", '
+        '"text": "We rewrote the threshold document."}]}', encoding="utf-8")
+    assert _problems(study_dir) == [
+        "interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript as text (transcripts/301/"
+        "P1-early.txt is JSON data, such as a transcription service's export, whose keys, quotes and brackets would be "
+        "read as the interview's words; export the transcript as text, a line 'Speaker: words' a turn)"]
+
+
+@pytest.mark.parametrize(("head", "kind"), [
+    ("<!DOCTYPE html>\n<html><body>", "a web page (HTML)"), ("  <HTML><body>", "a web page (HTML)"),
+    ('<?xml version="1.0"?>\n<doc>', "an XML document (markup, such as a Word document saved as XML)")])
+def test_a_web_page_saved_as_a_transcript_is_named_as_such(study_dir, head, kind):
+    # On the old code 'only 40% of its characters are in words ... random characters or binary data' of a web
+    # page (a transcript saved from a browser or an online editor): true, but not what to do about it.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(
+        head + "<p><b>Interviewer:</b> How has it gone?</p><p><b>Respondent:</b> We rewrote the threshold "
+        "document and morale is better now.</p></body></html>", encoding="utf-8")
+    (problem,) = _problems(study_dir)
+    assert problem == (f"interviews.csv:3:transcript: '301/P1-early.txt' - expected a readable transcript (transcripts/"
+                       f"301/P1-early.txt: {kind}, not text - expected a text file: save it as text (a table as \"CSV "
+                       "(comma delimited)\", a transcript as \"Plain text\"), UTF-8)")
