@@ -1509,6 +1509,11 @@ def _not_words(text: str) -> str | None:
     bad = [t for t in tokens if not (judged[t] if t in judged else judged.setdefault(t, _is_word(t)))]
     share = 1 - sum(map(len, bad)) / total if total else 1.0
     if share >= _MIN_WORD_SHARE:
+        lettered = [any(c.isalpha() for c in t) for t in tokens]
+        if len(tokens) >= _MIN_JUDGED and sum(lettered) < _MIN_LETTERED_SHARE * len(tokens):
+            bare = dict.fromkeys(t for t, ok in zip(tokens, lettered, strict=True) if not ok)
+            return (f"only {sum(lettered) / len(tokens):.0%} of its {len(tokens):,} words hold a letter (not words: "
+                    f"{_shown(list(bare))}): numbers, symbols or emoji alone")
         return _not_language(text)
     return (f"only {share:.0%} of its characters are in words (not words: {_shown(bad)}): random characters or binary "
             "data")
@@ -1520,6 +1525,9 @@ def _shown(bad: list[str]) -> str:
     return shown + (", ..." if len(bad) > 3 else "")
 
 
+#: A transcript of at least :data:`_MIN_JUDGED` words of which less than this share hold a letter (of any script) is
+#: numbers, symbols or emoji alone: the example study's transcripts hold 98% or more.
+_MIN_LETTERED_SHARE = 0.25
 #: A transcript of at least this many words in Latin letters (three letters or more) is checked for a language.
 _MIN_JUDGED = 20
 #: ... and is refused when less than this share of those words is in the English or Welsh lists.  Measured: the

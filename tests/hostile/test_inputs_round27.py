@@ -296,3 +296,42 @@ def test_a_web_page_saved_as_a_transcript_is_named_as_such(study_dir, head, kind
     assert problem == (f"interviews.csv:3:transcript: '301/P1-early.txt' - expected a readable transcript (transcripts/"
                        f"301/P1-early.txt: {kind}, not text - expected a text file: save it as text (a table as \"CSV "
                        "(comma delimited)\", a transcript as \"Plain text\"), UTF-8)")
+
+
+def test_bracketed_speaker_labels_without_a_colon_are_read():
+    # On the old code '[Interviewer] How has it gone?' was no label (a colon was wanted): the whole interview was
+    # one respondent turn, the interviewer's questions coded as answers.
+    from impact.coding.segment import split_turns
+
+    text = ("[Interviewer] How has it gone?\n[Respondent] We rewrote the threshold document.\n(I) And morale?\n"
+            "(R) Better.\n")
+    turns = split_turns(text)
+    assert list(turns["speaker"]) == ["interviewer", "respondent"] * 2
+    assert [text[a:b] for a, b in zip(turns["start"], turns["end"])] == [
+        "How has it gone?", "We rewrote the threshold document.", "And morale?", "Better."]
+
+
+def test_guard_bracketed_asides_in_a_labelled_transcript_stay_text():
+    # guard: '[laughs]' at the start of a line of a 'Label:' transcript is the respondent's, not a label
+    from impact.coding.segment import split_turns
+
+    text = "I: How has it gone?\nR: Well.\n[laughs] We rewrote it.\n"
+    turns = split_turns(text)
+    assert list(turns["speaker"]) == ["interviewer", "respondent"]
+    assert text[turns["start"][1]:turns["end"][1]] == "Well.\n[laughs] We rewrote it."
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("\n".join(" ".join(str(100 + 7 * i + j) for j in range(8)) for i in range(5)), "'100', '101', '102', ..."),
+    (" ".join(["\U0001f600", "\U0001f44d\U0001f44d", "..."] * 10), "'\U0001f600', '\U0001f44d\U0001f44d', '...'"),
+    ("\n".join(f"[00:{i:02d}:00]" for i in range(25)), "'[00:00:00]', '[00:01:00]', '[00:02:00]', ..."),
+], ids=["numbers", "emoji", "timestamps"])
+def test_a_transcript_of_numbers_or_symbols_alone_is_refused(study_dir, text, shown):
+    # On the old code valid: every token 'read as words' (numbers, and symbols at a token's ends, are), so a table
+    # of figures or a file of emoji was one respondent turn of an interview.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    n = len(text.split())
+    assert _problems(study_dir) == [_GIBBERISH.format(f"only 0% of its {n} words hold a letter (not words: {shown}): "
+                                                      "numbers, symbols or emoji alone")]
