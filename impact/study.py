@@ -389,10 +389,12 @@ def _speaker_column(rows: list[list[str]]) -> int | None:
 
 def _row_turn(cells: list[str], speaker: int | None) -> tuple[str, str] | None:
     """A table row as ``(label, text)`` where :func:`_speaker_column` found its table's speaker column, or None:
-    the turn numbers before the label are layout (as a page number is) and not read; every other cell is the text."""
-    if speaker is None or speaker >= len(cells) or not cells[speaker] or any(_CELL_TIME.fullmatch(c) for c in cells):
+    the turn numbers before the label are layout (as a page number is) and not read; every other cell is the text.
+    The label is "" where the row's speaker cell is blank (the turn before it goes on)."""
+    if speaker is None or speaker >= len(cells) or any(_CELL_TIME.fullmatch(c) for c in cells):
         return None
     text = [c for k, c in enumerate(cells) if c and k != speaker and not (k < speaker and _ROW_NUMBER.fullmatch(c))]
+    # a row with a blank speaker cell goes on with the turn before it: ("", text), its turn number not read either
     return (cells[speaker].rstrip(":\uff1a").strip(), " ".join(text)) if text else None
 
 
@@ -409,7 +411,7 @@ def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None) 
     (:func:`_row_turn`).
     """
     if turn_cells is not None:
-        yield f"{turn_cells[0]}: {turn_cells[1]}"
+        yield f"{turn_cells[0]}: {turn_cells[1]}" if turn_cells[0] else turn_cells[1]
         return
     if not cells:
         return

@@ -335,3 +335,17 @@ def test_a_transcript_of_numbers_or_symbols_alone_is_refused(study_dir, text, sh
     n = len(text.split())
     assert _problems(study_dir) == [_GIBBERISH.format(f"only 0% of its {n} words hold a letter (not words: {shown}): "
                                                       "numbers, symbols or emoji alone")]
+
+
+def test_docx_a_numbered_row_with_a_blank_speaker_goes_on_with_the_turn_before(tmp_path):
+    # A turn running over two rows (the speaker cell left blank, or merged, on the second): its turn number is
+    # layout, not the respondent's words (the first fix for fault 1 read '5 And it helped morale too.').
+    from impact.study import read_transcript
+
+    said = [("Interviewer", "How has it gone?"), ("Respondent", "Better than last year."),
+            ("Interviewer", "Why is that?"), ("Respondent", "We rewrote the threshold document.")]
+    body = "<w:tbl>" + "".join(_row(str(k), a, b) for k, (a, b) in enumerate(said, 1)) + _row(
+        "5", "", "And it helped morale too.") + "</w:tbl>"
+    _docx(tmp_path / "t.docx", body)
+    assert read_transcript(tmp_path / "t.docx").splitlines()[-2:] == [
+        "Respondent: We rewrote the threshold document.", "And it helped morale too."]
