@@ -1222,6 +1222,9 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
             near = []
         if near and not what:
             what = f"; found {', '.join(map(repr, near[:3]))}: the name is exact, study.yaml"
+        above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
+        if above is not None and not what:  # 'impact validate study/transcripts'
+            what = f" - {path} is a folder inside the study folder {above}: give that folder itself"
         return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")]
     try:
         meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")

@@ -349,3 +349,16 @@ def test_docx_a_numbered_row_with_a_blank_speaker_goes_on_with_the_turn_before(t
     _docx(tmp_path / "t.docx", body)
     assert read_transcript(tmp_path / "t.docx").splitlines()[-2:] == [
         "Respondent: We rewrote the threshold document.", "And it helped morale too."]
+
+
+# --------------------------------------------------------------------------- new cases: the study path
+
+
+def test_validate_of_a_folder_inside_a_study_names_the_study_folder(study_dir, capsys):
+    # On the old code 'expected a study.yaml file in the study folder' and every table missing: the user who gave
+    # the transcripts folder was not told which folder to give.
+    from impact.cli import main
+
+    assert main(["validate", str(study_dir / "transcripts" / "301")]) == 2
+    assert (f"study.yaml: expected a study.yaml file in the study folder - {study_dir / 'transcripts' / '301'} is a "
+            f"folder inside the study folder {study_dir}: give that folder itself") in capsys.readouterr().err
