@@ -498,14 +498,17 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
         return text
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
-    # A line ended by a carriage return alone (old Mac files, some transcription software) is a line: read as one
-    # line, every speaker label after the first was inside the first turn.  One character for one, so offsets into
-    # the text hold either way.
+    # A line ended by a carriage return alone (old Mac files, some transcription software), or by a line or page
+    # break of Word or a web page (_LONE_CR), is a line: read as one line, every speaker label after the first was
+    # inside the first turn.  One character for one, so offsets into the text hold either way.
     text = _LONE_CR.sub("\n", read_text(path, label=name))
     return _subtitle_turns(text, name) if _SUBTITLES.match(text) else text
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+#: Characters that end a line where a transcript was written, which the turn splitter (reading lines ended by a line
+#: feed) would not see as ends: a carriage return alone, and the line and page breaks Word and web pages write into
+#: text (vertical tab, form feed, next line, Unicode's line and paragraph separators).
+_LONE_CR = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
 #: The start of a subtitle file: WebVTT's header, or SubRip's (.srt) first cue number and timing line.
 _SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\n|\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
 _CUE_TIMING = re.compile(r"[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})[ \t]*-->")

@@ -362,3 +362,25 @@ def test_validate_of_a_folder_inside_a_study_names_the_study_folder(study_dir, c
     assert main(["validate", str(study_dir / "transcripts" / "301")]) == 2
     assert (f"study.yaml: expected a study.yaml file in the study folder - {study_dir / 'transcripts' / '301'} is a "
             f"folder inside the study folder {study_dir}: give that folder itself") in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- new cases: line breaks of other kinds
+
+
+@pytest.mark.parametrize("brk", ["\x0b", "\x0c", "\x85", "\u2028", "\u2029"],
+                         ids=["vertical_tab", "form_feed", "next_line", "line_separator", "paragraph_separator"])
+def test_turns_on_lines_ended_by_other_line_breaks_are_read(study_dir, brk):
+    # On the old code the interview was one interviewer turn (the labels after a vertical tab, as Word writes a
+    # manual line break into text, or a Unicode line separator, pasted from a web page, were not at a line's start),
+    # and validate said only that no respondent spoke.
+    from impact.coding.segment import split_turns
+    from impact.study import load_study
+
+    text = brk.join(["Interviewer: How has it gone?", "Respondent: We rewrote the threshold document.",
+                     "Interviewer: Why?", "Respondent: The review."]) + "\n"
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    read = load_study(study_dir).transcript("P1-early")
+    assert read == text.replace(brk, "\n")  # one character for one: offsets into the file hold
+    turns = split_turns(read)
+    assert list(turns["speaker"]) == ["interviewer", "respondent"] * 2
+    assert read[turns["start"][3]:turns["end"][3]] == "The review."
