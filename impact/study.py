@@ -495,6 +495,10 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
             warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
                           stacklevel=2)
+        if chunks := sum(1 for _ in body.iter(f"{_W}altChunk")):
+            warnings.warn(f"{name}: {chunks} embedded document{'s' if chunks > 1 else ''} (altChunk, as programs "
+                          "that make .docx files from web pages write) not read: open the file in Word and save it, "
+                          "which makes their text part of the document", TranscriptNotesWarning, stacklevel=2)
         return text
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
@@ -585,8 +589,8 @@ class TranscriptNameWarning(ImpactWarning):
 
 
 class TranscriptNotesWarning(ImpactWarning):
-    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words: the
-    warning names the file and counts the notes of each kind."""
+    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, or with
+    embedded documents (``altChunk``), which are not read either: the warning names the file and counts them."""
 
 
 class TrimmedTextWarning(ImpactWarning):

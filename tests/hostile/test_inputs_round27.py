@@ -384,3 +384,15 @@ def test_turns_on_lines_ended_by_other_line_breaks_are_read(study_dir, brk):
     turns = split_turns(read)
     assert list(turns["speaker"]) == ["interviewer", "respondent"] * 2
     assert read[turns["start"][3]:turns["end"][3]] == "The review."
+
+
+def test_docx_embedded_documents_are_told_not_dropped(tmp_path):
+    # On the old code the text of an embedded document (w:altChunk: an HTML or RTF part that Word merges on opening,
+    # as programs making .docx files from web pages write) was not read, without a word.
+    from impact.study import TranscriptNotesWarning, read_transcript
+
+    body = _p("Interviewer: How has it gone?") + '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/' \
+        'officeDocument/2006/relationships" r:id="rId9"/>'
+    _docx(tmp_path / "t.docx", body)
+    with pytest.warns(TranscriptNotesWarning, match=r"^t\.docx: 1 embedded document \(altChunk"):
+        assert read_transcript(tmp_path / "t.docx", label="t.docx") == "Interviewer: How has it gone?"
