@@ -396,3 +396,20 @@ def test_docx_embedded_documents_are_told_not_dropped(tmp_path):
     _docx(tmp_path / "t.docx", body)
     with pytest.warns(TranscriptNotesWarning, match=r"^t\.docx: 1 embedded document \(altChunk"):
         assert read_transcript(tmp_path / "t.docx", label="t.docx") == "Interviewer: How has it gone?"
+
+
+@pytest.mark.parametrize("text", [
+    "Interviewer\tHow has it gone?\nRespondent\tWe rewrote the threshold document.\nI\tAnd morale?\nR\tBetter.\n",
+    "[00:00:02] Interviewer\nHow has it gone?\n[00:00:05] Respondent\nWe rewrote the threshold document.\n"
+    "[00:00:09] Interviewer\nAnd morale?\n[00:00:11] Respondent\nBetter.\n",
+    "Interviewer > How has it gone?\nRespondent > We rewrote the threshold document.\nI > And morale?\nR > Better.\n",
+], ids=["tab", "time_then_label_on_its_line", "angle_bracket"])
+def test_speaker_labels_set_off_by_a_tab_or_after_a_time_are_read(text):
+    # On the old code each was one respondent turn holding the questions: a table of turns copied into text
+    # ('Interviewer<tab>...'), a meeting app's '[time] Speaker' line above each turn, 'Speaker > ...'.
+    from impact.coding.segment import split_turns
+
+    turns = split_turns(text)
+    assert list(turns["speaker"]) == ["interviewer", "respondent"] * 2
+    assert [text[a:b] for a, b in zip(turns["start"], turns["end"])] == [
+        "How has it gone?", "We rewrote the threshold document.", "And morale?", "Better."]
