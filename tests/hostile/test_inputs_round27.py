@@ -413,3 +413,20 @@ def test_speaker_labels_set_off_by_a_tab_or_after_a_time_are_read(text):
     assert list(turns["speaker"]) == ["interviewer", "respondent"] * 2
     assert [text[a:b] for a, b in zip(turns["start"], turns["end"])] == [
         "How has it gone?", "We rewrote the threshold document.", "And morale?", "Better."]
+
+
+# --------------------------------------------------------------------------- new cases: codebooks
+
+
+@pytest.mark.parametrize(("written", "read"), [("yes", "true"), ("off", "false")])
+def test_a_code_id_yaml_reads_as_a_truth_value_says_to_quote_it(written, read):
+    # On the old code "codes[0].id: 'True' - expected a snake_case id": the user wrote 'yes', not 'True'.
+    from impact.coding import Codebook
+    from impact.errors import ValidationError
+
+    text = f'id: mine\nversion: "1"\ntitle: Mine\ncodes:\n  - id: {written}\n    label: A code\n'
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml(text, source="mine.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        f"mine.yaml:codes[0].id: '{read.title()}' - expected a snake_case id: text (YAML reads an unquoted yes, no, on, "
+        f"off, true or false as {read}, not as the word: put the id in quotes, or choose another)"]
