@@ -1109,6 +1109,9 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
         raise OutputFolderError(f"{raw}: is an existing file, not a folder - expected a new folder or one impact wrote before; {hint}")
     for parent in path.parents:
         if parent.exists() or parent.is_symlink():
+            if parent.is_symlink() and not parent.exists():
+                raise OutputFolderError(f"{raw}: a part of the path ({parent}) is a link that leads nowhere (to a "
+                                        f"missing target, or round in a loop) - expected a folder; {hint}")
             if not parent.is_dir():
                 raise OutputFolderError(f"{raw}: a part of the path ({parent}) is a file, not a folder - expected "
                                         f"a folder; {hint}")

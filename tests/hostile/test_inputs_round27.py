@@ -430,3 +430,17 @@ def test_a_code_id_yaml_reads_as_a_truth_value_says_to_quote_it(written, read):
     assert [str(p) for p in info.value.problems] == [
         f"mine.yaml:codes[0].id: '{read.title()}' - expected a snake_case id: text (YAML reads an unquoted yes, no, on, "
         f"off, true or false as {read}, not as the word: put the id in quotes, or choose another)"]
+
+
+@pytest.mark.parametrize("target", ["loop", "missing"])
+def test_an_out_folder_under_a_link_that_leads_nowhere_says_so(tmp_path, target):
+    # On the old code 'a part of the path (.../a) is a file, not a folder' of a link in a loop or to a missing target.
+    from impact._io import check_output_folder
+    from impact.errors import OutputFolderError
+
+    (tmp_path / "a").symlink_to(tmp_path / ("b" if target == "loop" else "gone"))
+    if target == "loop":
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(OutputFolderError, match=r"a part of the path \(.*/a\) is a link that leads nowhere \(to a "
+                                                r"missing target, or round in a loop\) - expected a folder"):
+        check_output_folder(tmp_path / "a" / "out")
