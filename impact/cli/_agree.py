@@ -165,6 +165,28 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
     return out, list(coders)
 
 
+def _codebook_named_in(paths: list[str]):
+    """The bundled codebook the ``codebook`` column of coded files names (`impact code` writes it), or None: where no
+    file has the column, where the files name two or more, or where the one named is no bundled codebook."""
+    import csv
+
+    from ..coding import Codebook, available_codebooks
+    from ..coding.coded_io import read_csv_cells
+
+    names: set[str] = set()
+    for name in paths:
+        try:
+            with open(name, encoding="utf-8-sig", newline="") as fh:
+                header = next(csv.reader(fh), [])
+        except (OSError, UnicodeDecodeError, csv.Error):
+            return None  # read_coders says what is wrong with the file
+        if "codebook" in header:
+            names |= {v.strip() for v in read_csv_cells(name, expected="coded output")["codebook"] if v.strip()}
+    if len(names) != 1 or (only := names.pop()) not in available_codebooks():
+        return None
+    return Codebook.load(only)
+
+
 def _unknown_codes(df: pd.DataFrame, number: list[int], codes: list[str], path: str) -> list[str]:
     """Each row of one coded file whose code is not among ``codes``, as ``file:row:code: 'value' - expected ...``.
 
@@ -230,10 +252,14 @@ def run(args) -> int:
         study = load_study(args.study)
         book = Codebook.for_study(study, chosen)
         named = f"the codebook {book.id!r}" + (f" ({chosen})" if chosen else f" of the study {args.study}")
+    elif chosen:
+        book = Codebook.load(chosen)
+        named = f"the codebook {book.id!r} ({chosen})"
+    elif (book := _codebook_named_in(args.coded)) is not None:
+        named = f"the codebook {book.id!r} (the files' codebook column names it; another with --codebook FILE)"
     else:
-        book = Codebook.load(chosen) if chosen else Codebook.nfer()
-        named = (f"the codebook {book.id!r} ({chosen})" if chosen else
-                 f"the default codebook {book.id!r} (no --study or --codebook given: name yours with --codebook FILE)")
+        book = Codebook.nfer()
+        named = f"the default codebook {book.id!r} (no --study or --codebook given: name yours with --codebook FILE)"
     # the codes `run --coded` takes: the codebook's, the review process's and the review themes'
     data, coders = read_coders(args.coded, codes=supplied_codes(book), codebook=named)
     rows_where = list(data.attrs.get("rows", []))

@@ -444,3 +444,16 @@ def test_an_out_folder_under_a_link_that_leads_nowhere_says_so(tmp_path, target)
     with pytest.raises(OutputFolderError, match=r"a part of the path \(.*/a\) is a link that leads nowhere \(to a "
                                                 r"missing target, or round in a loop\) - expected a folder"):
         check_output_folder(tmp_path / "a" / "out")
+
+
+def test_agree_without_study_takes_the_codebook_the_coded_files_name(tmp_path, capsys):
+    # `impact code --codebook attribution` writes a codebook column: without --study or --codebook, that codebook's
+    # codes are checked (the first fix refused every code of such files as not in the default codebook).
+    from impact.cli import main
+
+    ann, bob = tmp_path / "ann.csv", tmp_path / "bob.csv"
+    ann.write_text("unit,code,codebook\nI1:1,review,attribution\nI1:2,other_factor,attribution\n", encoding="utf-8")
+    bob.write_text("unit,code,codebook\nI1:1,review,attribution\nI1:2,reviw,attribution\n", encoding="utf-8")
+    assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "a.csv")]) == 2
+    assert ("1 code(s) not in the codebook 'attribution' (the files' codebook column names it; another with "
+            f"--codebook FILE):\n  {bob}:3:code: 'reviw' - expected one of the codebook's codes [") in capsys.readouterr().err
