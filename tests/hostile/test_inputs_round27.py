@@ -457,3 +457,13 @@ def test_agree_without_study_takes_the_codebook_the_coded_files_name(tmp_path, c
     assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "a.csv")]) == 2
     assert ("1 code(s) not in the codebook 'attribution' (the files' codebook column names it; another with "
             f"--codebook FILE):\n  {bob}:3:code: 'reviw' - expected one of the codebook's codes [") in capsys.readouterr().err
+
+
+def test_guard_docx_a_table_of_one_subjects_figures_by_year_is_read_whole(tmp_path):
+    # guard: a year column is numbers, and one council named on every row is no conversation (the first fix for
+    # fault 1 read these rows as turns of 'Barnet')
+    from impact.study import read_transcript
+
+    body = "<w:tbl>" + _row("2019", "Barnet", "12 referrals") + _row("2020", "Barnet", "14 referrals") + "</w:tbl>"
+    _docx(tmp_path / "t.docx", body)
+    assert read_transcript(tmp_path / "t.docx").splitlines() == ["2019 Barnet 12 referrals", "2020 Barnet 14 referrals"]
