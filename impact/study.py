@@ -335,7 +335,10 @@ def _paragraph_runs(element) -> Iterator[str]:
 
     for child in element.iterchildren():
         if child.tag == f"{_W}r":
-            yield Run(child, None).text
+            if any(b.get(f"{_W}type") in ("page", "column") for b in child.iterchildren(f"{_W}br")):
+                yield _broken_run_text(child)  # python-docx reads a page or column break as nothing
+            else:
+                yield Run(child, None).text
             # a text box drawn in the run (DrawingML or VML): its paragraphs on lines of their own after the run's
             # text.  Word writes each text box twice, as a drawing and as a VML fallback: the fallback is not read.
             for box in child.iter(f"{_W}txbxContent"):
@@ -343,6 +346,17 @@ def _paragraph_runs(element) -> Iterator[str]:
                     yield "".join(f"\n{line}" for line in _docx_blocks(box))
         elif child.tag in _INLINE_CONTAINERS:
             yield from _paragraph_runs(child)
+
+
+def _broken_run_text(run) -> str:
+    """The text of a run holding a page or column break, each break a line break (read as nothing, the words on
+    either side ran together and a speaker label after the break was no label)."""
+    def text(el) -> str:
+        tag = el.tag[len(_W):] if el.tag.startswith(_W) else ""
+        return {"br": "\n", "cr": "\n", "tab": "\t", "ptab": "\t", "noBreakHyphen": "-"}.get(tag) or (
+            el.text or "" if tag == "t" else "")
+
+    return "".join(map(text, run.iterchildren()))
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

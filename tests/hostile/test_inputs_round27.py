@@ -467,3 +467,19 @@ def test_guard_docx_a_table_of_one_subjects_figures_by_year_is_read_whole(tmp_pa
     body = "<w:tbl>" + _row("2019", "Barnet", "12 referrals") + _row("2020", "Barnet", "14 referrals") + "</w:tbl>"
     _docx(tmp_path / "t.docx", body)
     assert read_transcript(tmp_path / "t.docx").splitlines() == ["2019 Barnet 12 referrals", "2020 Barnet 14 referrals"]
+
+
+@pytest.mark.parametrize("kind", ["page", "column"])
+def test_docx_a_page_or_column_break_inside_a_paragraph_ends_a_line(tmp_path, kind):
+    # On the old code the break was read as nothing: 'Interviewer: How has it gone?Respondent: Better.', one
+    # interviewer turn, the answer's label lost.
+    from impact.coding.segment import split_turns
+    from impact.study import read_transcript
+
+    run = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+    body = ("<w:p>" + run.format("Interviewer: How has it gone?") + f'<w:r><w:br w:type="{kind}"/></w:r>'
+            + run.format("Respondent: Better.") + "</w:p>")
+    _docx(tmp_path / "t.docx", body)
+    text = read_transcript(tmp_path / "t.docx")
+    assert text == "Interviewer: How has it gone?\nRespondent: Better."
+    assert list(split_turns(text)["speaker"]) == ["interviewer", "respondent"]
