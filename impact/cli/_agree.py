@@ -53,7 +53,7 @@ def register(sub) -> None:
     p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
     p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"),
                    help="codebook whose codes the files may hold: name or YAML path (default: the --study folder's, "
-                        "else nfer_impacts)")
+                        "else the bundled one the files' codebook column names, else nfer_impacts)")
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
@@ -168,20 +168,17 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
 def _codebook_named_in(paths: list[str]):
     """The bundled codebook the ``codebook`` column of coded files names (`impact code` writes it), or None: where no
     file has the column, where the files name two or more, or where the one named is no bundled codebook."""
-    import csv
-
     from ..coding import Codebook, available_codebooks
     from ..coding.coded_io import read_csv_cells
 
     names: set[str] = set()
     for name in paths:
-        try:
-            with open(name, encoding="utf-8-sig", newline="") as fh:
-                header = next(csv.reader(fh), [])
-        except (OSError, UnicodeDecodeError, csv.Error):
+        try:  # a plain file first: a pipe or a device is never opened here
+            cells = read_csv_cells(check_input_file(name))
+        except InputError:
             return None  # read_coders says what is wrong with the file
-        if "codebook" in header:
-            names |= {v.strip() for v in read_csv_cells(name, expected="coded output")["codebook"] if v.strip()}
+        if "codebook" in cells.columns:
+            names |= {v.strip() for v in cells["codebook"] if v.strip()}
     if len(names) != 1 or (only := names.pop()) not in available_codebooks():
         return None
     return Codebook.load(only)
