@@ -379,7 +379,8 @@ def _speaker_column(rows: list[list[str]]) -> int | None:
 
     The speaker column is the first whose cells (blank ones aside) are all shaped as labels (:func:`_label_shaped`),
     two labels or more, one given on two rows or more (a speaker speaks more than once; a table of figures names each
-    row's subject once, or one subject on every row), where each such row has text with a letter in another cell.  Columns of whole numbers only (turn
+    row's subject once, or one subject on every row) unless every label ends in a colon ('Interviewer:'), where each
+    such row has text with a letter in another cell.  Columns of whole numbers only (turn
     numbers) and of times only are passed over.
     """
     wide = [r for r in rows if sum(1 for c in r if c) >= 2 and not any(_CELL_TIME.fullmatch(c) for c in r)]
@@ -393,7 +394,8 @@ def _speaker_column(rows: list[list[str]]) -> int | None:
         if len(said) < 2 or not all(map(_label_shaped, said)):
             return None
         labels = [c.rstrip(":\uff1a").strip().casefold() for c in said]
-        if not 2 <= len(set(labels)) < len(labels):  # two speakers or more, one speaking twice or more
+        marked = all(c.endswith((":", "\uff1a")) for c in said)  # 'Interviewer:' says it is a label
+        if not 2 <= len(set(labels)) < len(labels) + marked:  # two speakers or more, one speaking twice or more
             return None
         texts = [" ".join(c for k, c in enumerate(r) if k != j and c and not _ROW_NUMBER.fullmatch(c))
                  for r in wide if j < len(r) and r[j]]

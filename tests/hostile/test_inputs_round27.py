@@ -483,3 +483,13 @@ def test_docx_a_page_or_column_break_inside_a_paragraph_ends_a_line(tmp_path, ki
     text = read_transcript(tmp_path / "t.docx")
     assert text == "Interviewer: How has it gone?\nRespondent: Better."
     assert list(split_turns(text)["speaker"]) == ["interviewer", "respondent"]
+
+
+def test_docx_two_turns_in_rows_of_three_cells_with_labels_ending_in_a_colon_keep_their_speakers(tmp_path):
+    # Two rows, each speaker once: no label repeats, but the colons say the first column holds labels (the first
+    # fix for fault 1 read these rows whole, the labels lost).
+    from impact.study import read_transcript
+
+    body = "<w:tbl>" + _row("1", "Interviewer:", "How has it gone?") + _row("2", "Respondent:", "Better.") + "</w:tbl>"
+    _docx(tmp_path / "t.docx", body)
+    assert read_transcript(tmp_path / "t.docx").splitlines() == ["Interviewer: How has it gone?", "Respondent: Better."]
