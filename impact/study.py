@@ -533,7 +533,7 @@ _LONE_CR = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
 _SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\n|\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
 _CUE_TIMING = re.compile(r"[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})[ \t]*-->")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+)>")
-_CUE_TAG = re.compile(r"</?(?:v|c|i|b|u|ruby|rt|lang)(?:[. \t][^>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
+_CUE_TAG = re.compile(r"</?(?:v|c|i|b|u|ruby|rt|lang|font)(?:[. \t][^>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
 
 
 def _subtitle_turns(text: str, name: str) -> str:

@@ -245,8 +245,8 @@ def test_agree_without_study_takes_a_codebook_file_and_names_it(tmp_path, capsys
 _VTT = ("WEBVTT\n\nNOTE exported by the meeting app\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Interviewer>How has it "
         "gone?</v>\n\n2\n00:00:05.000 --> 00:00:09.000\n<v Respondent>We rewrote the <i>threshold</i> document.</v>\n\n"
         "3\n00:00:09.500 --> 00:00:12.000\n<v Respondent>Morale is better.</v>\n")
-_SRT = ("1\n00:00:01,000 --> 00:00:04,000\nInterviewer: How has it gone?\n\n2\n00:00:05,000 --> 00:00:09,000\n"
-        "Respondent: We rewrote the threshold document.\nMorale is better.\n")
+_SRT = ('1\n00:00:01,000 --> 00:00:04,000\n<font color="#ffff00">Interviewer:</font> How has it gone?\n\n2\n'
+        "00:00:05,000 --> 00:00:09,000\nRespondent: We rewrote the threshold document.\nMorale is better.\n")
 
 
 @pytest.mark.parametrize("text", [_VTT, _SRT], ids=["webvtt", "srt"])
