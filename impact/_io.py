@@ -260,9 +260,16 @@ _SIGNATURES = (
 )
 
 
+#: The first characters (lower case, after any spaces) of markup saved where text was wanted.
+_MARKUP = ((b"<!doctype html", "a web page (HTML)"), (b"<html", "a web page (HTML)"),
+           (b"<?xml", "an XML document (markup, such as a Word document saved as XML)"))
+
+
 def _document_kind(data: bytes) -> str | None:
-    """What a binary office file is, from its first bytes ("a PDF document"), or None."""
-    return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
+    """What a binary office file or a markup file is, from its first bytes ("a PDF document"), or None."""
+    head = data[:32].lstrip().lower()
+    return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None) or \
+        next((kind for magic, kind in _MARKUP if head.startswith(magic)), None)
 
 
 #: The byte-order marks of UTF-16 (little- and big-endian): Excel's "Unicode Text", Notepad's "Unicode".
@@ -982,13 +989,32 @@ def unwritable(folder: str | os.PathLike) -> str | None:
     """
     folder = Path(os.path.abspath(folder))
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
-    if existing is None or not existing.is_dir() or os.access(existing, os.W_OK | os.X_OK):
+    if existing is None or not existing.is_dir():
         return None
+    if os.access(existing, os.W_OK | os.X_OK):
+        return _refused_probe(existing)
     try:
         read_only = bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):  # no statvfs (Windows)
         read_only = False
     return f"cannot write in {existing} ({'the file system is read-only' if read_only else 'permission denied'})"
+
+
+def _refused_probe(folder: Path) -> str | None:
+    """Why a file cannot be made in ``folder``, found by making an empty one and removing it at once, or None.
+
+    Permissions do not tell it all: a system folder (``/proc``, ``/sys``) takes no new file whatever they say, and
+    the superuser may write where they say no.  The empty file (``.impact-check.XXXXXXXX.tmp``) is gone before this
+    returns.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=".impact-check.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        return f"cannot write in {folder} (a file made there was refused: {exc.strerror or exc})"
+    os.close(fd)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(name)
+    return None
 
 
 def _check_place(raw: str | os.PathLike, path: Path, hint: str) -> None:
@@ -1083,6 +1109,9 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
         raise OutputFolderError(f"{raw}: is an existing file, not a folder - expected a new folder or one impact wrote before; {hint}")
     for parent in path.parents:
         if parent.exists() or parent.is_symlink():
+            if parent.is_symlink() and not parent.exists():
+                raise OutputFolderError(f"{raw}: a part of the path ({parent}) is a link that leads nowhere (to a "
+                                        f"missing target, or round in a loop) - expected a folder; {hint}")
             if not parent.is_dir():
                 raise OutputFolderError(f"{raw}: a part of the path ({parent}) is a file, not a folder - expected "
                                         f"a folder; {hint}")

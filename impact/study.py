@@ -51,6 +51,7 @@ from .schema import (
 from .validate import check_folder, check_study, transcript_file
 
 __all__ = ["Study", "load_study", "UncheckedInputWarning", "TrimmedTextWarning", "TranscriptNameWarning",
+           "TranscriptNotesWarning",
            "DEFAULT_WAVES", "META_KEYS", "TRANSCRIPT_SUFFIXES", "parse_cell", "read_transcript"]
 
 FORMAT_VERSION = 1
@@ -334,7 +335,10 @@ def _paragraph_runs(element) -> Iterator[str]:
 
     for child in element.iterchildren():
         if child.tag == f"{_W}r":
-            yield Run(child, None).text
+            if any(b.get(f"{_W}type") in ("page", "column") for b in child.iterchildren(f"{_W}br")):
+                yield _broken_run_text(child)  # python-docx reads a page or column break as nothing
+            else:
+                yield Run(child, None).text
             # a text box drawn in the run (DrawingML or VML): its paragraphs on lines of their own after the run's
             # text.  Word writes each text box twice, as a drawing and as a VML fallback: the fallback is not read.
             for box in child.iter(f"{_W}txbxContent"):
@@ -342,6 +346,17 @@ def _paragraph_runs(element) -> Iterator[str]:
                     yield "".join(f"\n{line}" for line in _docx_blocks(box))
         elif child.tag in _INLINE_CONTAINERS:
             yield from _paragraph_runs(child)
+
+
+def _broken_run_text(run) -> str:
+    """The text of a run holding a page or column break, each break a line break (read as nothing, the words on
+    either side ran together and a speaker label after the break was no label)."""
+    def text(el) -> str:
+        tag = el.tag[len(_W):] if el.tag.startswith(_W) else ""
+        return {"br": "\n", "cr": "\n", "tab": "\t", "ptab": "\t", "noBreakHyphen": "-"}.get(tag) or (
+            el.text or "" if tag == "t" else "")
+
+    return "".join(map(text, run.iterchildren()))
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -353,7 +368,53 @@ def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def _docx_row_line(cells: list[str]) -> Iterator[str]:
+def _label_shaped(cell: str) -> bool:
+    """Whether a table cell is shaped as a speaker label: short, one line, a letter in it, no time."""
+    return len(cell) <= _MAX_LABEL and "\n" not in cell and _has_letter(cell) and not _CELL_TIME.search(cell)
+
+
+def _speaker_column(rows: list[list[str]]) -> int | None:
+    """The column of a table's speaker labels where its rows are turns of three cells or more without a time cell
+    (``12 | Interviewer | text``, ``Interviewer | text | notes``), or None.
+
+    The speaker column is the first whose cells (blank ones aside) are all shaped as labels (:func:`_label_shaped`),
+    two labels or more, one given on two rows or more (a speaker speaks more than once; a table of figures names each
+    row's subject once, or one subject on every row) unless every label ends in a colon ('Interviewer:'), where each
+    such row has text with a letter in another cell.  Columns of whole numbers only (turn
+    numbers) and of times only are passed over.
+    """
+    wide = [r for r in rows if sum(1 for c in r if c) >= 2 and not any(_CELL_TIME.fullmatch(c) for c in r)]
+    if len(wide) < 2 or all(sum(1 for c in r if c) < 3 for r in wide):
+        return None  # rows of two cells are read as turns row by row (_docx_row_line)
+    for j in range(max(map(len, wide))):
+        column = [r[j] if j < len(r) else "" for r in wide]
+        said = [c for c in column if c]
+        if not said or all(_ROW_NUMBER.fullmatch(c) for c in said):
+            continue
+        if len(said) < 2 or not all(map(_label_shaped, said)):
+            return None
+        labels = [c.rstrip(":\uff1a").strip().casefold() for c in said]
+        marked = all(c.endswith((":", "\uff1a")) for c in said)  # 'Interviewer:' says it is a label
+        if not 2 <= len(set(labels)) < len(labels) + marked:  # two speakers or more, one speaking twice or more
+            return None
+        texts = [" ".join(c for k, c in enumerate(r) if k != j and c and not _ROW_NUMBER.fullmatch(c))
+                 for r in wide if j < len(r) and r[j]]
+        return j if all(map(_has_letter, texts)) else None
+    return None
+
+
+def _row_turn(cells: list[str], speaker: int | None) -> tuple[str, str] | None:
+    """A table row as ``(label, text)`` where :func:`_speaker_column` found its table's speaker column, or None:
+    the turn numbers before the label are layout (as a page number is) and not read; every other cell is the text.
+    The label is "" where the row's speaker cell is blank (the turn before it goes on)."""
+    if speaker is None or speaker >= len(cells) or any(_CELL_TIME.fullmatch(c) for c in cells):
+        return None
+    text = [c for k, c in enumerate(cells) if c and k != speaker and not (k < speaker and _ROW_NUMBER.fullmatch(c))]
+    # a row with a blank speaker cell goes on with the turn before it: ("", text), its turn number not read either
+    return (cells[speaker].rstrip(":\uff1a").strip(), " ".join(text)) if text else None
+
+
+def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None) -> Iterator[str]:
     """A table row's non-empty cells as one line: ``Speaker [time]: text`` where the row is a turn, else the cells
     joined by spaces.
 
@@ -362,8 +423,12 @@ def _docx_row_line(cells: list[str]) -> Iterator[str]:
     ``speaker | text``, ``speaker | text | time``, ``time | speaker | text`` and ``speaker | time | text``.  In a
     row with a time cell, a first cell holding a whole number before the speaker (``12 | Interviewer | text |
     00:03:15``) numbers the turns and is not read.  The time is kept beside the label, where the turn splitter
-    reads it.
+    reads it.  ``turn_cells``, where given, is the row read as a turn by its table's speaker column
+    (:func:`_row_turn`).
     """
+    if turn_cells is not None:
+        yield f"{turn_cells[0]}: {turn_cells[1]}" if turn_cells[0] else turn_cells[1]
+        return
     if not cells:
         return
     times = [i for i, c in enumerate(cells) if _CELL_TIME.fullmatch(c)]
@@ -395,10 +460,11 @@ def _docx_blocks(element) -> Iterator[str]:
         if tag == f"{_W}p":
             yield "".join(_paragraph_runs(child))
         elif tag == f"{_W}tbl":
-            for row in child.iterchildren(f"{_W}tr"):
-                cells = ["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
-                cells = [c for c in cells if c]
-                yield from _docx_row_line(cells)
+            rows = [["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
+                    for row in child.iterchildren(f"{_W}tr")]
+            speaker = _speaker_column(rows)
+            for cells in rows:
+                yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker))
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             yield from _docx_blocks(child)
 
@@ -440,16 +506,86 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
         if body.getroottree().docinfo.doctype:
             raise InputError(f"{name}: the document holds a document type declaration (<!DOCTYPE>), which Word never "
                              "writes - expected a .docx saved by a word processor")
-        return "\n".join(_docx_blocks(body))
+        text = "\n".join(_docx_blocks(body))
+        if notes := _docx_notes(body):
+            warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
+                          "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
+                          stacklevel=2)
+        if chunks := sum(1 for _ in body.iter(f"{_W}altChunk")):
+            warnings.warn(f"{name}: {chunks} embedded document{'s' if chunks > 1 else ''} (altChunk, as programs "
+                          "that make .docx files from web pages write) not read: open the file in Word and save it, "
+                          "which makes their text part of the document", TranscriptNotesWarning, stacklevel=2)
+        return text
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
-    # A line ended by a carriage return alone (old Mac files, some transcription software) is a line: read as one
-    # line, every speaker label after the first was inside the first turn.  One character for one, so offsets into
-    # the text hold either way.
-    return _LONE_CR.sub("\n", read_text(path, label=name))
+    # A line ended by a carriage return alone (old Mac files, some transcription software), or by a line or page
+    # break of Word or a web page (_LONE_CR), is a line: read as one line, every speaker label after the first was
+    # inside the first turn.  One character for one, so offsets into the text hold either way.
+    text = _LONE_CR.sub("\n", read_text(path, label=name))
+    return _subtitle_turns(text, name) if _SUBTITLES.match(text) else text
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+#: Characters that end a line where a transcript was written, which the turn splitter (reading lines ended by a line
+#: feed) would not see as ends: a carriage return alone, and the line and page breaks Word and web pages write into
+#: text (vertical tab, form feed, next line, Unicode's line and paragraph separators).
+_LONE_CR = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
+#: The start of a subtitle file: WebVTT's header, or SubRip's (.srt) first cue number and timing line.
+_SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\n|\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
+_CUE_TIMING = re.compile(r"[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})[ \t]*-->")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+)>")
+_CUE_TAG = re.compile(r"</?(?:v|c|i|b|u|ruby|rt|lang|font)(?:[. \t][^>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
+
+
+def _subtitle_turns(text: str, name: str) -> str:
+    r"""A subtitle file (WebVTT, as Teams and Zoom save a meeting's transcript, or SubRip .srt) as a transcript: a
+    line ``Speaker [time]: text`` for each run of cues of one voice (``<v Speaker>``), the cue numbers, timings and
+    tags left out.  A cue without a voice is its text alone (a label written in it, ``Interviewer: ...``, is read
+    as one).  NOTE blocks are not read, and a :class:`TranscriptNotesWarning` counts them.
+
+    >>> _subtitle_turns("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Ann>How has it gone?</v>\n\n"
+    ...                 "00:00:05.000 --> 00:00:07.000\n<v Bo>Better.\n\n00:00:08.000 --> 00:00:09.000\n<v Bo>Much.", "t")
+    'Ann [00:00:01.000]: How has it gone?\nBo [00:00:05.000]: Better. Much.'
+    """
+    lines: list[str] = []
+    speaker, notes = None, 0
+    for block in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff")):
+        rows = [r.strip() for r in block.strip("\n").split("\n")]
+        timing = next((i for i, r in enumerate(rows) if _CUE_TIMING.match(r)), None)
+        if timing is None:
+            notes += rows[0].startswith("NOTE")  # the header, STYLE and REGION blocks hold no words
+            continue
+        said = " ".join(r for r in rows[timing + 1:] if r)
+        voice = _VOICE.search(said)
+        words = " ".join(_CUE_TAG.sub("", said).split())
+        if not words:
+            continue
+        if voice and voice.group("name").strip() == speaker:
+            lines[-1] += f" {words}"
+        elif voice:
+            speaker = voice.group("name").strip()
+            lines.append(f"{speaker} [{_CUE_TIMING.match(rows[timing]).group('start')}]: {words}")
+        else:
+            speaker = None
+            lines.append(words)
+    if notes:
+        warnings.warn(f"{name}: {notes} note{'s' if notes > 1 else ''} not read (NOTE blocks of a subtitle file: not "
+                      "the interview's words)", TranscriptNotesWarning, stacklevel=3)
+    return "\n".join(lines)
+
+#: Marks in a .docx body of the notes kept beside its text, which :func:`read_transcript` does not read.
+_DOCX_NOTES = (("commentReference", "comment"), ("footnoteReference", "footnote"), ("endnoteReference", "endnote"))
+
+
+def _docx_notes(body) -> str:
+    """The notes a .docx body points to, counted by kind (``"2 comments and 1 footnote"``), or "": comments,
+    footnotes and endnotes, each marked where it stands by a reference (a note no reference points to is not
+    shown by Word either)."""
+    counts = []
+    for tag, kind in _DOCX_NOTES:
+        ids = {el.get(f"{_W}id") for el in body.iter(f"{_W}{tag}")}
+        if ids:
+            counts.append(f"{len(ids)} {kind}{'s' if len(ids) > 1 else ''}")
+    return " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
 
 
 # --------------------------------------------------------------------------- study
@@ -466,6 +602,11 @@ class TranscriptNameWarning(ImpactWarning):
     """A transcript read from a file whose name is the one ``interviews.csv`` gives written another way: its accented
     letters decomposed (as macOS writes names) where the table has them composed, or the reverse.  The names look
     the same; the warning names both spellings."""
+
+
+class TranscriptNotesWarning(ImpactWarning):
+    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, or with
+    embedded documents (``altChunk``), which are not read either: the warning names the file and counts them."""
 
 
 class TrimmedTextWarning(ImpactWarning):
@@ -1104,6 +1245,9 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
             near = []
         if near and not what:
             what = f"; found {', '.join(map(repr, near[:3]))}: the name is exact, study.yaml"
+        above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
+        if above is not None and not what:  # 'impact validate study/transcripts'
+            what = f" - {path} is a folder inside the study folder {above}: give that folder itself"
         return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")]
     try:
         meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")

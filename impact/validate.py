@@ -31,7 +31,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -1344,7 +1344,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             if note:
                 out.append(Problem(f, line, col, rel, note, severity="warning"))
             for w in caught:
-                out.append(Problem(f, line, col, rel, f"UTF-8 text ({w.message})", severity="warning"))
+                what = ("a transcript whose every word is read" if type(w.message).__name__ == "TranscriptNotesWarning"
+                        else "UTF-8 text")
+                out.append(Problem(f, line, col, rel, f"{what} ({w.message})", severity="warning"))
             words = " ".join(text.split())
             if words and (first := held_text.setdefault(hashlib.sha256(words.encode("utf-8", "surrogatepass"))
                                                         .hexdigest(), (line, rel)))[0] != line:
@@ -1357,9 +1359,14 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
                                    + ("holds only spaces and blank lines)" if text else "is empty)")))
+            elif _is_json(text):  # a transcription service's export: its keys and quotes would be coded as speech
+                out.append(Problem(f, line, col, rel, f"a transcript as text (transcripts/{rel} is JSON data, such "
+                                   "as a transcription service's export, whose keys, quotes and brackets would be "
+                                   "read as the interview's words; export the transcript as text, a line 'Speaker: "
+                                   "words' a turn)"))
             elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
-                out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}: random "
-                                   "characters or binary data, not an interview; name the interview's transcript)"))
+                out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}, not an "
+                                   "interview; name the interview's transcript)"))
             elif not _has_respondent_speech(text, turns := _turns(text)):
                 out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
                                    "interviewer's, so nothing in this interview can be coded and the analysis treats "
@@ -1469,13 +1476,32 @@ def _is_word(token: str) -> bool:
     return True
 
 
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is a JSON object or array.
+
+    >>> _is_json('{"segments": [{"speaker": "A", "text": "Hello."}]}'), _is_json("[laughs] Yes.")
+    (True, False)
+    """
+    import json
+
+    held = text.strip()
+    if held[:1] + held[-1:] not in ("{}", "[]"):
+        return False
+    try:
+        json.loads(held)
+    except ValueError:
+        return False
+    return True
+
+
 def _not_words(text: str) -> str | None:
-    r"""Why ``text`` is no transcript (too little of it reads as words, see :func:`_is_word`), or None.
+    r"""Why ``text`` is no transcript, or None: too little of it reads as words (see :func:`_is_word`), or its words
+    are no language (see :func:`_not_language`).
 
     >>> _not_words("I: How has it gone?\nR: We rewrote the threshold doc (2012/13), E09000002.") is None
     True
     >>> _not_words("x7#(k q@@1 a$b%c 9z9z9 we")
-    "only 10% of its characters are in words (not words: 'x7#(k', 'q@@1', 'a$b%c', ...)"
+    "only 10% of its characters are in words (not words: 'x7#(k', 'q@@1', 'a$b%c', ...): random characters or binary data"
     """
     tokens = text.split()
     total = sum(map(len, tokens))
@@ -1483,9 +1509,82 @@ def _not_words(text: str) -> str | None:
     bad = [t for t in tokens if not (judged[t] if t in judged else judged.setdefault(t, _is_word(t)))]
     share = 1 - sum(map(len, bad)) / total if total else 1.0
     if share >= _MIN_WORD_SHARE:
-        return None
+        lettered = [any(c.isalpha() for c in t) for t in tokens]
+        if len(tokens) >= _MIN_JUDGED and sum(lettered) < _MIN_LETTERED_SHARE * len(tokens):
+            bare = dict.fromkeys(t for t, ok in zip(tokens, lettered, strict=True) if not ok)
+            return (f"only {sum(lettered) / len(tokens):.0%} of its {len(tokens):,} words hold a letter (not words: "
+                    f"{_shown(list(bare))}): numbers, symbols or emoji alone")
+        return _not_language(text)
+    return (f"only {share:.0%} of its characters are in words (not words: {_shown(bad)}): random characters or binary "
+            "data")
+
+
+def _shown(bad: list[str]) -> str:
+    """The first three of ``bad`` quoted (each cut at 20 characters), with ', ...' where there are more."""
     shown = ", ".join(repr(t if len(t) <= 20 else t[:20] + "...") for t in bad[:3])
-    return f"only {share:.0%} of its characters are in words (not words: {shown}{', ...' if len(bad) > 3 else ''})"
+    return shown + (", ..." if len(bad) > 3 else "")
+
+
+#: A transcript of at least :data:`_MIN_JUDGED` words of which less than this share hold a letter (of any script) is
+#: numbers, symbols or emoji alone: the example study's transcripts hold 98% or more.
+_MIN_LETTERED_SHARE = 0.25
+#: A transcript of at least this many words in Latin letters (three letters or more) is checked for a language.
+_MIN_JUDGED = 20
+#: ... and is refused when less than this share of those words is in the English or Welsh lists.  Measured: the
+#: example study's 375 transcripts and the 940 documents of tests/data hold 81% or more, a Welsh interview 77%,
+#: French 35%, Scots dialect 90%, English with a typo in every third word 55%; random letter strings, keyboard
+#: mashing and base64 without its digits 0-1%, random two-letter syllables ('bafelo') 2%.
+_MIN_KNOWN_SHARE = 0.1
+#: ... or when one word (two letters or more) is more than this share of its words: one word repeated, not speech
+#: (the commonest word of the example study's transcripts, 'the', is 7% or less of each).
+_MAX_ONE_WORD = 0.5
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*")
+
+
+@functools.cache
+def _known_words() -> frozenset[str]:
+    """Words of English (the privacy lists' ordinary and spoken words) and of Welsh (``wordlists/welsh_common.txt``),
+    folded (lower case, no accents)."""
+    from importlib import resources
+
+    from .privacy._lexicon import english_words, fold, spoken_words
+
+    welsh = resources.files("impact").joinpath("_data/wordlists/welsh_common.txt").read_text(encoding="utf-8")
+    return english_words() | spoken_words() | {fold(w.strip()) for w in welsh.splitlines()
+                                                if w.strip() and not w.startswith("#")}
+
+
+def _not_language(text: str) -> str | None:
+    r"""Why the words of ``text`` are no language, or None: one word said over and over, or too few words of three
+    letters or more in Latin letters that are English or Welsh words (:data:`_MIN_KNOWN_SHARE`).  A text of fewer
+    than :data:`_MIN_JUDGED` such words (short, or in another script) is not judged.
+
+    >>> _not_language("R: Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5) is None
+    True
+    >>> _not_language("fjdksla qpwoeiru zmxncbv " * 8)
+    "only 0% of its 24 words of three letters or more are English or Welsh words (not words: 'fjdksla', 'qpwoeiru', 'zmxncbv'): random letters or keyboard strokes"
+    >>> _not_language("blah " * 30)
+    "one word, 'blah', is 100% of its 30 words: a word repeated"
+    """
+    from .privacy._lexicon import fold
+
+    said = _LATIN_WORD.findall(text)
+    words = [fold(w).replace("\u2019", "'") for w in said]
+    counted = [w for w in words if len(w) >= 2]
+    if len(counted) >= _MIN_JUDGED:
+        top, n = Counter(counted).most_common(1)[0]
+        if n / len(counted) > _MAX_ONE_WORD:
+            return f"one word, {top!r}, is {n / len(counted):.0%} of its {len(counted):,} words: a word repeated"
+    known = _known_words()
+    judged = [(w, s) for w, s in zip(words, said, strict=True) if len(w) >= 3]
+    if len(judged) < _MIN_JUDGED:
+        return None
+    bad = [s for w, s in judged if w not in known and w.split("'")[0] not in known]
+    share = (len(judged) - len(bad)) / len(judged)
+    if share >= _MIN_KNOWN_SHARE:
+        return None
+    return (f"only {share:.0%} of its {len(judged):,} words of three letters or more are English or Welsh words (not "
+            f"words: {_shown(list(dict.fromkeys(bad)))}): random letters or keyboard strokes")
 
 
 #: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);

@@ -51,6 +51,9 @@ def register(sub) -> None:
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
                    help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
     p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
+    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"),
+                   help="codebook whose codes the files may hold: name or YAML path (default: the --study folder's, "
+                        "else the bundled one the files' codebook column names, else nfer_impacts)")
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
                    help="comma-separated metric names (default: all of impact.agreement.METRICS)")
     p.add_argument("--pairwise", action="store_true", help="also per pair of coders")
@@ -64,7 +67,8 @@ def read_coded(paths: list[str]) -> pd.DataFrame:
     return read_coders(paths)[0]
 
 
-def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd.DataFrame, list[str]]:
+def read_coders(paths: list[str], *, codes: list[str] | None = None,
+                codebook: str = "the codebook of the --study folder") -> tuple[pd.DataFrame, list[str]]:
     """Coded CSVs as one long frame with a coder column, and every coder's name, those who coded nothing too.
 
     A file without a ``coder`` column is one coder, named after the file; with
@@ -73,7 +77,8 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd
     gives, is refused: merged, two coders would silently become one.  With
     ``codes`` (the codebook's), a code not among them is refused on its row of
     its file, every such row of every file in one error: a misspelt code is
-    another code, with which no coder agrees.
+    another code, with which no coder agrees.  ``codebook`` names the codebook
+    in that error.
     """
     import pandas as pd
 
@@ -146,7 +151,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd
         frames.append(df)
         where.append((str(path), number))
     if unknown:
-        raise InputError(f"{len(unknown):,} code(s) not in the codebook of the --study folder:\n  " + "\n  ".join(unknown[:50])
+        raise InputError(f"{len(unknown):,} code(s) not in {codebook}:\n  " + "\n  ".join(unknown[:50])
                          + (f"\n  ... and {len(unknown) - 50:,} more" if len(unknown) > 50 else ""))
     out = pd.concat(frames, ignore_index=True)
     out.attrs["files"] = {coder: path for coder, (path, _) in coders.items()}  # each coder's file, for messages
@@ -158,6 +163,25 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None) -> tuple[pd
         if col in out.columns:
             out[col] = out[col].str.strip().str.lower().map(_BOOL).astype("boolean")
     return out, list(coders)
+
+
+def _codebook_named_in(paths: list[str]):
+    """The bundled codebook the ``codebook`` column of coded files names (`impact code` writes it), or None: where no
+    file has the column, where the files name two or more, or where the one named is no bundled codebook."""
+    from ..coding import Codebook, available_codebooks
+    from ..coding.coded_io import read_csv_cells
+
+    names: set[str] = set()
+    for name in paths:
+        try:  # a plain file first: a pipe or a device is never opened here
+            cells = read_csv_cells(check_input_file(name))
+        except InputError:
+            return None  # read_coders says what is wrong with the file
+        if "codebook" in cells.columns:
+            names |= {v.strip() for v in cells["codebook"] if v.strip()}
+    if len(names) != 1 or (only := names.pop()) not in available_codebooks():
+        return None
+    return Codebook.load(only)
 
 
 def _unknown_codes(df: pd.DataFrame, number: list[int], codes: list[str], path: str) -> list[str]:
@@ -214,16 +238,27 @@ def run(args) -> int:
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)
-    study = codes = None
+    from ..coding import Codebook
+    from ..pipeline import supplied_codes
+
+    study = None
+    chosen = getattr(args, "codebook", None)  # also called with a hand-made Namespace (without the option)
     if args.study:
-        from ..coding import Codebook
-        from ..pipeline import supplied_codes
         from ..study import load_study
 
         study = load_study(args.study)
-        # the codes `run --coded` takes: the study's codebook's, the review process's and the review themes'
-        codes = supplied_codes(Codebook.for_study(study))
-    data, coders = read_coders(args.coded, codes=codes)
+        book = Codebook.for_study(study, chosen)
+        named = f"the codebook {book.id!r}" + (f" ({chosen})" if chosen else f" of the study {args.study}")
+    elif chosen:
+        book = Codebook.load(chosen)
+        named = f"the codebook {book.id!r} ({chosen})"
+    elif (book := _codebook_named_in(args.coded)) is not None:
+        named = f"the codebook {book.id!r} (the files' codebook column names it; another with --codebook FILE)"
+    else:
+        book = Codebook.nfer()
+        named = f"the default codebook {book.id!r} (no --study or --codebook given: name yours with --codebook FILE)"
+    # the codes `run --coded` takes: the codebook's, the review process's and the review themes'
+    data, coders = read_coders(args.coded, codes=supplied_codes(book), codebook=named)
     rows_where = list(data.attrs.get("rows", []))
     if len(coders) < 2:  # a table of blanks ("no unit was coded by two or more coders") is no answer
         raise InputError(f"{', '.join(args.coded)}: {len(coders)} coder ({', '.join(map(repr, coders))}) - expected two "
@@ -263,5 +298,6 @@ def run(args) -> int:
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)  # again: it may have appeared meanwhile
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
-    print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}")
+    checked = f" (codes checked against {named})" if "code" in data.columns else ""
+    print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}{checked}")
     return 0

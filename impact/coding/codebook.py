@@ -48,6 +48,9 @@ def _id_expected(value: object) -> str:
     why = id_problem(value) if isinstance(value, str) else None
     if why is None and isinstance(value, str) and (held := lookalike_names(value)):  # wholly Cyrillic: "\u0441\u0430"
         why = f"ASCII letters (it holds {held})"
+    if isinstance(value, bool):  # YAML 1.1 reads an unquoted yes, no, on, off, true or false as a truth value
+        why = (f"text (YAML reads an unquoted yes, no, on, off, true or false as {str(value).lower()}, not as the word: "
+               "put the id in quotes, or choose another)")
     return "a snake_case id" + (f": {why}" if why else "")
 
 

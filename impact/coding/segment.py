@@ -269,21 +269,26 @@ def _unlabelled_answers(turns: list[tuple], transcript: str) -> list[tuple]:
     return out
 
 
-# Labels set off by a dot or a dash ("Q. ...", "Interviewer - ..."), or alone on their line ("INTERVIEWER").
-_OTHER_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w]{0,20}(?:[ \t]\d{1,2})?)(?:[ \t]*[.\u2013\u2014-][ \t]+|[ \t]*(?:\r?\n|$))",
+# Labels set off by a dot, a dash, a '>' or a tab ("Q. ...", "Interviewer - ...", "R\t...", as a table copied into
+# text has it), alone on their line ("INTERVIEWER", "[00:00:02] Interviewer"), or in brackets at the start of a line
+# ("[Interviewer] ...", "(R) ..."); a time may come first.
+_OTHER_LABEL = re.compile(r"^[ \t]*(?:" + _TS + r"[ \t]*)?(?:[\[(](?P<bracketed>[^\W\d_][\w]{0,20}(?:[ \t]\d{1,2})?)[\])][ \t]*"
+                          r"|(?P<label>[^\W\d_][\w]{0,20}(?:[ \t]\d{1,2})?)"
+                          r"(?:[ \t]*[.\u2013\u2014>-][ \t]+|[ ]*\t[ \t]*|[ \t]*(?:\r?\n|$)))",
                           re.MULTILINE)
 
 
 def _other_label_styles(transcript: str, extra_int: set, extra_resp: set) -> list[tuple]:
-    """Speaker labels written ``Q. ...``, ``A - ...`` or alone on a line, when no ``Label:`` is found.
+    """Speaker labels written ``Q. ...``, ``A - ...``, ``R<tab>...``, ``[Interviewer] ...`` or alone on a line, when
+    no ``Label:`` is found.
 
     Only known labels count, and only when both an interviewer's and a
     respondent's are found (so that "A. Introduction" in written notes is not
     read as an answer).
     """
     interviewer, respondent = INTERVIEWER_LABELS | extra_int, RESPONDENT_LABELS | extra_resp
-    found = [(m.start(), m.end(), m.group("label"), _normal_label(m.group("label")))
-             for m in _OTHER_LABEL.finditer(transcript)]
+    found = [(m.start(), m.end(), label, _normal_label(label)) for m in _OTHER_LABEL.finditer(transcript)
+             for label in [m.group("label") or m.group("bracketed")]]
     found = [f for f in found if f[3] in interviewer or f[3] in respondent]
     if any(f[3] in interviewer for f in found) and any(f[3] in respondent for f in found):
         return found
