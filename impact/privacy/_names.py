@@ -2046,6 +2046,9 @@ class NameFinder:
             if (not initial_sentence and prev is not None and prev.group(1)[0].islower()
                     and not (nxt and nxt.group()[:1].isupper() and fold(nxt.group()) in _NEVER)):
                 return Span(start, end, "name")
+            if (len(run) == 1 and tok.key in self.surnames
+                    and self._spoken_of(text, start, end, position, initial_sentence)):
+                return Span(start, end, "name")  # a first name that is a surname too, so spoken of ("the head (Mason) was")
             return None
         if position == "kin" and len(words) == 1 and not initial_sentence and words[0].key not in _NEVER:
             return Span(start, end, "name")
