@@ -283,7 +283,8 @@ _OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d
 _POSTCODE_CTX_BEFORE = lazy_compile(
     r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|round|somewhere|live[sd]?|living|"
     r"moved|from|address)"
-    r"[ \t:]*$|,[ \t]*$)",
+    # "the postcode's ...", "her address is ..."
+    r"(?:['’]s|[ \t]+(?:is|was))?[ \t:]*$|,[ \t]*$)",
     _I,
 )
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)

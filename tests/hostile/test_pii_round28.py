@@ -26,6 +26,9 @@ Forms closed as a class of writing (each with variants written for it; none name
   someone ("i rang k.r. back about it"; "m.r." stays the abbreviation of "mr");
 * a possessive's "s" is no initial nor an NI number's letter ("j.b.'s nan" lost "s nan", "her ni's q q ..." lost
   "s");
+* a town no list knows with few vowels where an incident happened ("the stabbing in splott"); an estate named as
+  places are named ("-well", "-field" ...) after being "on the" ("they're on the meadowell"; "she's on the sertraline"
+  stays); a postcode after "the postcode's" or "is" ("the postcode's c f one four, two x y");
 * a baby's age in weeks or months without "old", and "the little one" as a child ("the baby's only eight weeks",
   "her little one is eighteen months"); a date of birth taken up again after a comma ("her date of birth, it's 07 03
   11").
@@ -36,19 +39,21 @@ nation's word before ordinary words names no one ("the Irish Sea", "the Scottish
 join ``communities.txt``, so "the only Irish family on the street" is a detail as "the only Polish family" was); what
 is drunk, eaten or smoked is a product ("he drinks Vimto all day").
 
-Round 27's open forms closed here (``_FROM_ROUND_27``): six.  Four stay open in its ``_OPEN`` and three in round 26's.
+Round 27's open forms closed here (``_FROM_ROUND_27``): eight of ten; two stay open in its ``_OPEN``.  Round 26's: one of
+three (``_FROM_ROUND_26``); two stay open in its ``_OPEN``.
 
 Of the 121 sentences written for this round 23 came out differently before the fixes (``_RED_TEAM``: 21 leaked a
 detail, 2 lost part of the text); all 23 are closed; 98 were redacted exactly so before (``_HELD``; nine of them with
 a token other than the one first expected and nothing left: "[pupil number]" for a UPN, "[name]" for a town that is a
-first name, "[date]" for a month a child turns an age in).  12 variants written after the fixes (``_RED_TEAM_AFTER``,
-9 leaked before, 2 were redacted so before; one more leaks still and is in ``_OPEN``).  96 ordinary sentences whose
-words look like names are kept (``_KEPT``): 82 before and after, 14 now (over-redactions, marked).  Eight
+first name, "[date]" for a month a child turns an age in).  13 variants written after the fixes (``_RED_TEAM_AFTER``,
+11 leaked before, 2 were redacted so before; one more leaks still and is in ``_OPEN``).  100 ordinary sentences whose
+words look like names are kept (``_KEPT``): 86 before and after, 14 now (over-redactions, marked).  Eight
 over-redactions found stay open (``_OVER_REDACTED_OPEN``, one line each on why).
 
-Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: stress 692 -> 692, none 659 ->
-659, stress_lower 566 -> 566.  Two sentences are redacted differently in each run, both less: "Western Australia"
-and "Cornish for Helping Young People" are kept (they were "Western [name]", "[name] for ...").
+Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: stress 692 -> 691, none 659 ->
+658, stress_lower 566 -> 565.  Two sentences are redacted differently in each run, both less: "Western Australia",
+"North America, Australasia" and "Cornish for Helping Young People" are kept (they were "Western [name]", "North
+[name], [name]", "[name] for ..."); the first has nothing left to redact.
 """
 
 from __future__ import annotations
@@ -66,6 +71,13 @@ _FROM_ROUND_27 = [
     ("the bmw, y 123 abc, was his uncle's", "the bmw, [vehicle registration], was his uncle's"),
     ("the staff at rose cottage said he'd absconded", "the staff at [place] said he'd absconded"),
     ("his gamertag's big daddy dan 99", "his gamertag's [handle]"),
+    ("the stabbing in splott in 2022, that was her brother", "the stabbing in [place] in [date], that was her brother"),
+    ("the postcode's c f one four, two x y", "the postcode's [postcode]"),
+]
+
+# Round 26's open form closed here.
+_FROM_ROUND_26 = [
+    ("they're on the meadowell", "they're on the [place]"),
 ]
 
 # Written for this round; each came out differently before the fixes (measured when written).
@@ -104,13 +116,15 @@ _RED_TEAM = [
     ("her date of birth, it's 07 03 11", "her date of birth, it's [date of birth]"),
 ]
 
-# Written after the fixes, to check each is general (9 leaked on the code before this round; the aunt's town and "aunty
+# Written after the fixes, to check each is general (11 leaked on the code before this round; the aunt's town and "aunty
 # jo" were redacted so before).
 _RED_TEAM_AFTER = [
     ("she's staying at her aunty's in pwllheli", "she's staying at her aunty's in [place]"),
     ("the carers at acorn lodge were great", "the carers at [place] were great"),
     ("the ford, bd51 smr, was outside", "the ford, [vehicle registration], was outside"),
     ("his username is dark lord 2010", "his username is [handle]"),
+    ("they live on the thornfield", "they live on the [place]"),
+    ("the crash in splott, on the main road", "the crash in [place], on the main road"),
     ("her sisters name was keeley", "her sisters name was [name]"),
     ("everyone calls her aunty jo", "everyone calls her aunty [name]"),
     ("i told k.l. yesterday", "i told [name] yesterday"),
@@ -333,6 +347,10 @@ _KEPT = [
     'his gamertag is new',
     'the house was in a state',
     'the Welsh Government funded it',
+    "she's on the sertraline now",
+    "he's on the methadone",
+    'the stabbing in broad daylight',
+    'the fire in the flat',
 ]
 
 # Still leaking (measured when written); strict, so closing one is seen.
@@ -362,7 +380,7 @@ _OVER_REDACTED_OPEN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_27 + _RED_TEAM + _RED_TEAM_AFTER + _HELD)
+@pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_26 + _FROM_ROUND_27 + _RED_TEAM + _RED_TEAM_AFTER + _HELD)
 def test_this_rounds_forms_are_redacted_exactly(text, expected):
     for red in _both(text):
         assert red == expected, red
