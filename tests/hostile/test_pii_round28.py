@@ -28,7 +28,8 @@ Forms closed as a class of writing (each with variants written for it; none name
   "s");
 * a town no list knows with few vowels where an incident happened ("the stabbing in splott"); an estate named as
   places are named ("-well", "-field" ...) after being "on the" ("they're on the meadowell"; "she's on the sertraline"
-  stays); a postcode after "the postcode's" or "is" ("the postcode's c f one four, two x y");
+  stays); a postcode after "the postcode's" or "is" ("the postcode's c f one four, two x y"); letters spelt between
+  commas with a word for one ("that's z for zulu, a, r, a", "s as in sugar");
 * a baby's age in weeks or months without "old", and "the little one" as a child ("the baby's only eight weeks",
   "her little one is eighteen months"); a date of birth taken up again after a comma ("her date of birth, it's 07 03
   11").
@@ -39,15 +40,15 @@ nation's word before ordinary words names no one ("the Irish Sea", "the Scottish
 join ``communities.txt``, so "the only Irish family on the street" is a detail as "the only Polish family" was); what
 is drunk, eaten or smoked is a product ("he drinks Vimto all day").
 
-Round 27's open forms closed here (``_FROM_ROUND_27``): eight of ten; two stay open in its ``_OPEN``.  Round 26's: one of
+Round 27's open forms closed here (``_FROM_ROUND_27``): nine of ten; one stays open in its ``_OPEN``.  Round 26's: one of
 three (``_FROM_ROUND_26``); two stay open in its ``_OPEN``.
 
 Of the 121 sentences written for this round 23 came out differently before the fixes (``_RED_TEAM``: 21 leaked a
 detail, 2 lost part of the text); all 23 are closed; 98 were redacted exactly so before (``_HELD``; nine of them with
 a token other than the one first expected and nothing left: "[pupil number]" for a UPN, "[name]" for a town that is a
-first name, "[date]" for a month a child turns an age in).  13 variants written after the fixes (``_RED_TEAM_AFTER``,
-11 leaked before, 2 were redacted so before; one more leaks still and is in ``_OPEN``).  100 ordinary sentences whose
-words look like names are kept (``_KEPT``): 86 before and after, 14 now (over-redactions, marked).  Eight
+first name, "[date]" for a month a child turns an age in).  14 variants written after the fixes (``_RED_TEAM_AFTER``,
+12 leaked before, 2 were redacted so before; one more leaks still and is in ``_OPEN``).  102 ordinary sentences whose
+words look like names are kept (``_KEPT``): 88 before and after, 14 now (over-redactions, marked).  Eight
 over-redactions found stay open (``_OVER_REDACTED_OPEN``, one line each on why).
 
 Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> after: stress 692 -> 691, none 659 ->
@@ -73,6 +74,7 @@ _FROM_ROUND_27 = [
     ("his gamertag's big daddy dan 99", "his gamertag's [handle]"),
     ("the stabbing in splott in 2022, that was her brother", "the stabbing in [place] in [date], that was her brother"),
     ("the postcode's c f one four, two x y", "the postcode's [postcode]"),
+    ("that's z for zulu, a, r, a", "that's [name]"),
 ]
 
 # Round 26's open form closed here.
@@ -116,7 +118,7 @@ _RED_TEAM = [
     ("her date of birth, it's 07 03 11", "her date of birth, it's [date of birth]"),
 ]
 
-# Written after the fixes, to check each is general (11 leaked on the code before this round; the aunt's town and "aunty
+# Written after the fixes, to check each is general (12 leaked on the code before this round; the aunt's town and "aunty
 # jo" were redacted so before).
 _RED_TEAM_AFTER = [
     ("she's staying at her aunty's in pwllheli", "she's staying at her aunty's in [place]"),
@@ -132,6 +134,7 @@ _RED_TEAM_AFTER = [
     ("she lives at two hundred bramble", "she lives at [address]"),
     ("they're at 3 parc y felin", "they're at [address]"),
     ("her dob, it's 12 04 13", "her dob, it's [date of birth]"),
+    ("her name's s as in sugar, i, a, n", "her name's [name]"),
 ]
 
 # Written for this round and redacted exactly so before and after.
@@ -351,6 +354,8 @@ _KEPT = [
     "he's on the methadone",
     'the stabbing in broad daylight',
     'the fire in the flat',
+    'she got a for effort and b for maths',
+    "that's a, b, c, d for the options",
 ]
 
 # Still leaking (measured when written); strict, so closing one is seen.
