@@ -2041,6 +2041,7 @@ class NameFinder:
         if self._place_and_acronym(words):
             return None  # "Leeds CSC said no": a place's body, the place found as one
         if (len(run) == 1 and not self._known(words[0]) and words[0].key not in self.participant_parts
+                and text[end : end + 1] not in ("'", "’")  # "he ate Zorbina's lunch": the owner is a person
                 and _CONSUMED_BEFORE_RE.search(text, max(0, start - 16), start)):
             return None  # "he drinks Vimto all day", "she smokes Mayfair": what is drunk, eaten or smoked, no person
         if (len(words) > 1 and words[0].key in communities()

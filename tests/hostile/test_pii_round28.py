@@ -38,16 +38,17 @@ Over-redactions fixed: countries, continents and languages are public terms ("th
 came from Eritrea", "the dad speaks Polish and Romanian"; countries whose names are given names are left out); a
 nation's word before ordinary words names no one ("the Irish Sea", "the Scottish Borders team"; "Irish" and "British"
 join ``communities.txt``, so "the only Irish family on the street" is a detail as "the only Polish family" was); what
-is drunk, eaten or smoked is a product ("he drinks Vimto all day").
+is drunk, eaten or smoked is a product ("he drinks Vimto all day"; not a name owning it: "he ate Zorbina's lunch").
 
 Round 27's open forms closed here (``_FROM_ROUND_27``): nine of ten; one stays open in its ``_OPEN``.  Round 26's: one of
 three (``_FROM_ROUND_26``); two stay open in its ``_OPEN``.
 
 Of the 121 sentences written for this round 23 came out differently before the fixes (``_RED_TEAM``: 21 leaked a
-detail, 2 lost part of the text); all 23 are closed; 98 were redacted exactly so before (``_HELD``; nine of them with
+detail, 2 lost part of the text); all 23 are closed; 98 were redacted exactly so before (``_HELD``; six of them with
 a token other than the one first expected and nothing left: "[pupil number]" for a UPN, "[name]" for a town that is a
-first name, "[date]" for a month a child turns an age in).  14 variants written after the fixes (``_RED_TEAM_AFTER``,
-12 leaked before, 2 were redacted so before; one more leaks still and is in ``_OPEN``).  102 ordinary sentences whose
+first name and for a handle with "_", "[detail]" for a name after a typed "me an", "[date]" for a month a child turns
+an age in, one "[date of birth]" for "the day after boxing day, 2014").  15 variants written after the fixes (``_RED_TEAM_AFTER``,
+12 leaked before, 3 were redacted so before; one more leaks still and is in ``_OPEN``).  102 ordinary sentences whose
 words look like names are kept (``_KEPT``): 88 before and after, 14 now (over-redactions, marked).  Eight
 over-redactions found stay open (``_OVER_REDACTED_OPEN``, one line each on why).
 
@@ -119,7 +120,7 @@ _RED_TEAM = [
 ]
 
 # Written after the fixes, to check each is general (12 leaked on the code before this round; the aunt's town and "aunty
-# jo" were redacted so before).
+# jo" were redacted so before, and a name owning what is eaten, a check on a shape of this round).
 _RED_TEAM_AFTER = [
     ("she's staying at her aunty's in pwllheli", "she's staying at her aunty's in [place]"),
     ("the carers at acorn lodge were great", "the carers at [place] were great"),
@@ -135,6 +136,8 @@ _RED_TEAM_AFTER = [
     ("they're at 3 parc y felin", "they're at [address]"),
     ("her dob, it's 12 04 13", "her dob, it's [date of birth]"),
     ("her name's s as in sugar, i, a, n", "her name's [name]"),
+    # a name owning what is eaten or smoked stays a name (the shape kept "drinks Vimto" must not keep it)
+    ("he ate Zorbina's lunch", "he ate [name]'s lunch"),
 ]
 
 # Written for this round and redacted exactly so before and after.
