@@ -125,10 +125,15 @@ _LOOKED_UP_RE = lazy_compile(
 _DRESSED_TAG_RE = lazy_compile(
     r"(?<![\p{L}\p{N}])(?i:xx|x[_\-.])[ \t_\-.]*(?P<w>\p{L}{3,}\d*)[ \t_\-.]*(?i:xx|[_\-.]x)(?![\p{L}\p{N}])", re.VERSION1)
 _USERNAME_RE = lazy_compile(
-    r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*"
-    + _HANDLE_BODY,
+    r"\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname[ \t]+online)(?:[ \t]+(?:is|was)|['’]s)?[ \t]*[:\-–]?"
+    r"[ \t]*" + _HANDLE_BODY,
     _I,
 )
+# The rest of a handle made of spaced words and figures after its first word ("his gamertag's big daddy dan 99", "his
+# xbox name is dark lord 2010"): up to two more words, none a word of a clause, and the figures.
+_SPACED_TAG_REST_RE = lazy_compile(
+    r"(?:[ \t]+(?!(?:and|or|but|for|since|from|in|on|at|was|is|the|a|an|about|like|until|till|when|with|aged?|years?)\b)"
+    r"\p{L}+){0,2}[ \t]+\d{1,4}(?![\p{L}\p{N}]|[.,:]\d)", _I)
 
 # ------------------------------------------------------------------- numbers
 # A run of digits with single separators between groups (space, dot, dash,
@@ -175,7 +180,7 @@ _WORD_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "t
 # An NI number with its digits said or written in any mix of words and figures, each letter alone or as a pair
 # ("QQ one two three four five six C", "a b 12 thirty-four five six c", "AB 123 456 C").
 _NI_SPOKEN_RE = lazy_compile(
-    rf"(?<![\w])(?P<p>[a-z](?P<gap>\.?[ \t]|\.|[{_DASH}])?[a-z])\.?(?P<d>(?:[ \t,{_DASH}]+{_DIGIT_TOKEN}){{1,6}})"
+    rf"(?<![\w'’])(?P<p>[a-z](?P<gap>\.?[ \t]|\.|[{_DASH}])?[a-z])\.?(?P<d>(?:[ \t,{_DASH}]+{_DIGIT_TOKEN}){{1,6}})"
     rf"(?:[ \t,\-]+(?P<s>[a-d])\.?)?(?![\w])",
     _I,
 )
@@ -278,7 +283,8 @@ _OUTWARD_RE = lazy_compile(r"(?<![\p{L}\d\-])(?P<area>[a-z]{1,2})(?P<district>\d
 _POSTCODE_CTX_BEFORE = lazy_compile(
     r"(?:\b(?:post[ \t]?code|postal[ \t]+(?:code|area|district)|area|district|in|near|around|round|somewhere|live[sd]?|living|"
     r"moved|from|address)"
-    r"[ \t:]*$|,[ \t]*$)",
+    # "the postcode's ...", "her address is ..."
+    r"(?:['’]s|[ \t]+(?:is|was))?[ \t:]*$|,[ \t]*$)",
     _I,
 )
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
@@ -314,17 +320,23 @@ _SPELLED_TOKEN_RE = lazy_compile(
 _VEHICLE_RES = (
     # current: AB12 CDE, spaced too ("AB 12 CDE", "AB12 C DE")
     lazy_compile(r"(?<![\p{L}\d])[A-Z]{2}[ \t]?\d{2}[ \t]?[A-Z][ \t]?[A-Z][ \t]?[A-Z](?![\p{L}\d])", re.VERSION1),
-    lazy_compile(r"(?<![\p{L}\d])[A-Z]\d{1,3}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # prefix: A123 BCD
+    lazy_compile(r"(?<![\p{L}\d])[A-Z][ \t]?\d{1,3}[ \t]?[A-Z]{3}(?![\p{L}\d])", re.VERSION1),  # prefix: A123 BCD, Y 123 ABC
     lazy_compile(r"(?<![\p{L}\d])[A-Z]{3}[ \t]?\d{1,3}[A-Z](?![\p{L}\d])", re.VERSION1),  # suffix: ABC 123D
 )
 _VEHICLE_ANY_RE = lazy_compile(
-    r"(?<![\p{L}\d])(?:[a-z][ \t]?[a-z][ \t]?\d[ \t]?\d[ \t]?[a-z][ \t]?[a-z][ \t]?[a-z]|[a-z]\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
+    r"(?<![\p{L}\d])(?:[a-z][ \t]?[a-z][ \t]?\d[ \t]?\d[ \t]?[a-z][ \t]?[a-z][ \t]?[a-z]|[a-z][ \t]?\d{1,3}[ \t]?[a-z]{3}|[a-z]{3}[ \t]?\d{1,3}[ \t]?[a-z]?|[a-z]{1,3}[ \t]?\d{1,4})"
     r"(?![\p{L}\d])",
     _I,
 )
+# Makes of cars, vans and motorbikes, before their model ("Vauxhall Corsa", "Ford Fiesta") or alone for the vehicle ("the
+# bmw, y 123 abc, was his uncle's").
+_VEHICLE_MAKES = frozenset(
+    """ford vauxhall nissan toyota volkswagen vw audi bmw mercedes peugeot renault citroen citroën fiat kia hyundai honda
+    mazda skoda škoda volvo suzuki mitsubishi jaguar tesla dacia lexus subaru porsche chevrolet chrysler jeep yamaha
+    kawasaki ducati triumph proton daewoo rover saab alfa""".split())
 _VEHICLE_CTX = lazy_compile(
     r"(?:\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|"
-    r"driving|vrm)\b|\br[ \t]?/[ \t]?n\b)"
+    rf"driving|vrm|{'|'.join(sorted(_VEHICLE_MAKES))})\b|\br[ \t]?/[ \t]?n\b)"
     r"[^\n.]{0,30}$",
     _I,
 )
@@ -447,19 +459,21 @@ _MONTH_CARDINAL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _BORN_SAID_DATE = (rf"(?:{_CARDINAL_DAY}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD})(?:[ \t]*[,/\-][ \t]*|[ \t]+)"
                    rf"(?:{_MONTH_CARDINAL}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD})(?:[ \t]*[,/\-][ \t]*|[ \t]+)"
                    rf"{_YEAR_WORDS}(?![\p{{L}}\-])")
+# A date taken up again after a comma ("her date of birth, it's 07 03 11").
+_IT_IS = r"[ \t]*,[ \t]*(?:it|that)(?:['’]s|[ \t]+(?:is|was))"
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
     rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|"
     rf"b['’\-]?day)"
-    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)){{0,2}}[ \t]*[:\-–]?[ \t]*"
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)|{_IT_IS}){{0,2}}[ \t]*[:\-–]?[ \t]*"
     # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")
     rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)(?!\d)"
     rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
     rf"|(?<=\bborn(?:[ \t]+on)?[ \t]+){_EVENT_DAY}|(?<=\bborn(?:[ \t]+on)?[ \t]+){_BORN_SAID_DATE}|"
     # a birthday's day and month said as two numbers in words ("his birthday is nine eleven")
     rf"(?<=\b(?:birthday|b['’\-]?day)(?:['’]s)?(?:[ \t]+(?:is|was|on))?[ \t]+){_CARDINAL_DAY}(?:[ \t]*[/\-][ \t]*|[ \t]+)"
-    rf"{_MONTH_CARDINAL}(?![\p{{L}}\-]|[ \t]+(?:o['’]?clock|years?|months?|weeks?|days?|times?|percent|pounds|quid))|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was))?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
+    rf"{_MONTH_CARDINAL}(?![\p{{L}}\-]|[ \t]+(?:o['’]?clock|years?|months?|weeks?|days?|times?|percent|pounds|quid))|(?<=\b(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date)(?:[ \t]+(?:is|was)|{_IT_IS})?[ \t]*[:\-–]?[ \t]*){_SAID_DATE})"
     rf"(?![\w/]|[.{_DASH}]\d)",
     _I,
 )
@@ -640,13 +654,15 @@ _AGE_RES = (
         rf"\b(?:s?he|they|who|(?:my|his|her|their|our|the|this|that|a|one)[ \t]+"
         rf"(?:(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)?(?:son|daughter|child|boy|girl|baby|brother|"
         rf"sister|kid|eldest|youngest|oldest|young[ \t]+person|teenager|teen|lad|lass|toddler|youngster|infant|sibling|twins?|"
+        # a child called by a word of place among the children and "one" ("her little one is eighteen months")
+        rf"(?<=(?:little|eldest|youngest|oldest|older|younger|middle|new)[ \t]+)one|"
         # a phrase placing the child between ("the girl at number 7 was 14", "the boy in the photo is 12")
         rf"victim|pupil|mum|mother|dad|father)(?:[ \t]+(?:at|in|from|on|with|next[ \t]+door)(?:[ \t]+[\p{{L}}\d'’]+){{1,3}}?)?|"
         # a capitalised word: a name ("Tyler was 14"; not "There were 14": see _THING_SUBJECTS)
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+))|"
         # a child saying their own age ("my name's callum and i'm seven", "i'm 5")
         rf"\bi(?=['’]m|[ \t]+am\b))(?:{_AGE_VERB}|['’]m|[ \t]+am)(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -746,7 +762,10 @@ _HOUSE_NUMBER_SAID = (rf"(?:(?:one|two|three|four|five|six|seven|eight|nine)[ \t
 # "yr" or "'r" between, are the street's name.
 _WELSH_STREET_RE = lazy_compile(
     rf"(?<![\w£$€.,/])(?:(?P<num>\d{{1,4}}[a-z]?|{_HOUSE_NUMBER_SAID}),?[ \t]+|(?<=\b(?:on|off|in|at|along|near|from|to|into|onto|opposite|past|"
-    r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys|cwrt|clos|rhes|pant)(?:[ \t]+(?:y|yr)|"
+    # and after a house number, words a Welsh street's name starts with as often as with its kind ("21 bryn celyn", "4 tŷ
+    # gwyn", "7 parc y felin")
+    r"down|up|round)[ \t]+))(?P<street>(?:heol|ffordd|l[oô]n|stryd|rhodfa|cilgant|teras|maes|llys|cwrt|clos|rhes|pant|cae|"
+    r"(?(num)(?:bryn|t[yŷ]|parc|nant|gwel|erw|llwyn)|(?!)))(?:[ \t]+(?:y|yr)|"
     r"['’]r)?[ \t]+(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|is|was)\b)\p{L}[\p{L}'’\-]*)(?![\w])", _I)
 _RESIDENCE_WORD = lazy_compile(rf"\b(?:{_RESIDENCE})\b", _I)
 _RESIDENCE_BEFORE = lazy_compile(rf"\b(?:{_RESIDENCE})\b[^\n.]{{0,12}}$", _I)
@@ -770,7 +789,7 @@ _WORDED_ADDRESS_RE = lazy_compile(
 # Bramble", "her address is 22 Acacia", "moved to 14 Bramble last year"): see _addresses.
 _NUMBER_AND_NAME_RE = lazy_compile(
     rf"\b(?:(?:{_RESIDENCE})[ \t]+(?:at|to|into|in)|address(?:[ \t]+(?:is|was))?[ \t]*:?)[ \t]+"
-    rf"(?P<addr>(?:(?:number|no\.?)[ \t]*)?(?P<num>{_NUMBER_WORDS}|\d{{1,4}}[a-z]?),?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’\-]*))"
+    rf"(?P<addr>(?:(?:number|no\.?)[ \t]*)?(?P<num>{_HOUSE_NUMBER_SAID}|\d{{1,4}}[a-z]?),?[ \t]+(?P<word>\p{{L}}[\p{{L}}'’\-]*))"
     rf"(?P<end>{_PHRASE_END})?",
     _I,
 )
@@ -875,7 +894,9 @@ _NAMED_SETTING_RE = lazy_compile(
     r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins)[ \t]+(?P<the>the[ \t]+)?"
     rf"(?P<name>{_SETTING_WORD}(?:[ \t]+{_SETTING_WORD}){{0,2}}?)"
     rf"(?:[ \t]+(?P<kind>{_CHILD_SETTING})(?![\p{{L}}\-])|(?P<end>(?=[ \t]*(?:[.,;:!?)–—]|\Z)|"
-    r"(?=[ \t]+(?:now|then|still|again|today|every|each|most|three|two|four|five|on|in|since|until|till|and|but|so|because)\b))))", _I)
+    r"(?=[ \t]+(?:now|then|still|again|today|every|each|most|three|two|four|five|on|in|since|until|till|and|but|so|because|"
+    # what those at it say ("the staff at rose cottage said")
+    r"said|say|says|told|rang|reckon|think|thought|were|are)\b))))", _I)
 _SETTING_ANCHOR = lazy_compile(rf"\b{_CHILD_SETTING}\b", _I)
 _NOT_SETTING_NAMES = frozenset(
     """sixth form big boarding state faith forest sunday saturday summer night further higher education special needs
@@ -889,6 +910,8 @@ _NOT_SETTING_NAMES = frozenset(
 _ATTENDS_RE = lazy_compile(
     r"(?:\b(?:is|was|are|were|been|be|being|still|now|started|starts|starting|start|joined|joins)|(?<=\b(?:s?he|it|who|"
     r"they|we|you)['’](?:s|re)))[ \t]+(?=at\b)|\b(?:goes|go|going|went|gone|moved|moving)[ \t]+(?=to\b)|"
+    # those who work or live at it ("the staff at rose cottage said", "the carers at acorn lodge")
+    r"\b(?:staff|carers|workers|manager|managers|residents|nurses)[ \t]+(?=at\b)|"
     r"(?<![\p{L}\-])(?=(?:attends?|attended|attending)\b)", _I)
 # Plurals that name what is held, measured or done, not a setting ("team meetings", "different stages", "all costs").
 _NOT_SETTING_PLURALS = frozenset(
@@ -1447,11 +1470,13 @@ def _web(text: str, add) -> None:
             )
             # after "name", "username", "tag" ... any word is the handle ("his xbox name is reaper 2009")
             named = "named" in m.re.groupindex and m.group("named") is not None and fold(m.group("named").split()[0]) in (
-                "name", "username", "user", "handle", "tag", "id")
+                "name", "username", "user", "handle", "tag", "id") or (
+                pattern is _USERNAME_RE and (fold(plain) not in words or _SPACED_TAG_REST_RE.match(text, m.end("h"))))
             looks_like_handle = looks_like_handle or (named and fold(plain) not in _NOT_LOCAL and len(plain) >= 3
                                                       and any(c.isalpha() for c in plain))
             if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
-                add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
+                rest = _SPACED_TAG_REST_RE.match(text, m.end("h")) if named else None
+                add(Span(m.start("h"), rest.end() if rest is not None else _handle_end(text, m.end("h")), "handle"))
     for a in _PLATFORM_RE.finditer(text):
         # The clause around a platform's name: to the nearest sentence end, at most 50 characters either side.
         lo, hi = max(0, a.start() - 50), min(len(text), a.end() + 50)

@@ -34,7 +34,7 @@ from functools import cached_property
 
 import regex as re
 
-from ._detect import _INCIDENT, _PLATFORMS, Span, plural_of_a_thing_done, thing_goes
+from ._detect import _INCIDENT, _PLATFORMS, _VEHICLE_MAKES, Span, plural_of_a_thing_done, thing_goes
 from ._lexicon import (
     bare_word,
     communities,
@@ -98,7 +98,9 @@ _STRONG_INTRO_RE = lazy_compile(
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
     r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
-    r"\bsurname(?:[ \t]+(?:is|was))?)"
+    r"\bsurname(?:[ \t]+(?:is|was))?|"
+    # the name of someone owned, the possessive written with or without its apostrophe ("his brothers name is")
+    r"\b(?:my|his|her|their|our|your)[ \t]+\p{L}+(?:['’]s|s['’]?)[ \t]+name(?:[ \t]+(?:is|was)|['’]s))"
     # a nickname's own words before the name it holds ("known as little miss <name>", "calls him big <name>")
     rf"(?:[ \t,:]+(?:{'|'.join(sorted(_NICKNAME_WORDS))}))*"
     r"[ \t,:]*\Z",
@@ -478,11 +480,10 @@ _SUBJECT_BEFORE_RE = lazy_compile(
     r"n['’]t|['’]ll|['’]d)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 
-# Makes of cars, vans and motorbikes, before their model ("Vauxhall Corsa", "Ford Fiesta").
-_VEHICLE_MAKES = frozenset(
-    """ford vauxhall nissan toyota volkswagen vw audi bmw mercedes peugeot renault citroen citroën fiat kia hyundai honda
-    mazda skoda škoda volvo suzuki mitsubishi jaguar tesla dacia lexus subaru porsche chevrolet chrysler jeep yamaha
-    kawasaki ducati triumph proton daewoo rover saab alfa""".split())
+# A verb of drinking, eating or smoking right before a word: what is had so is a product, never a person.
+_CONSUMED_BEFORE_RE = lazy_compile(
+    r"\b(?:drinks?|drank|drinking|eats?|ate|eating|smokes?|smoked|smoking|vapes?|vaped|vaping|swigs?|swigging|"
+    r"scoffs?|scoffed|scoffing|munch(?:es|ed|ing)?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # A word of owning, driving or wearing and "a" before a make or a brand ("drives a Maserati", "wears a Cartier", "he's
 # got a Bugatti"): a belonging that singles the owner out, a detail; "they came in a Corsa" names no one's.
@@ -604,7 +605,7 @@ _AND_JOIN_RE = lazy_compile(r"^[ \t]*,?[ \t]*(?:and|&|or)[ \t]*\Z", re.IGNORECAS
 _NAMED_OBJECT_AFTER_RE = lazy_compile(r"[ \t]+(?:to|with|into|from|at|home|back|out|in)\b", re.VERSION1)
 # Welsh kinds of setting, which come before the setting's own name ("ysgol bro dinefwr", "coleg sir gar", "ysbyty glan
 # clwyd"); and the word after a place found, one space on.
-_WELSH_SETTINGS = frozenset("ysgol coleg ysbyty canolfan meithrinfa cylch capel eglwys neuadd".split())
+_WELSH_SETTINGS = frozenset("ysgol coleg ysbyty canolfan meithrinfa cylch capel eglwys neuadd tŷ ty cartref".split())
 # Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
 _WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
 _NEXT_WORD_RE = lazy_compile(r"[ \t](?P<w>\p{L}[\p{L}'’\-]*)(?![\p{L}\d])", re.VERSION1)
@@ -676,6 +677,9 @@ _PERSON_VERB_AFTER_RE = lazy_compile(
 _PLATFORM_AS_RE = lazy_compile(rf"\b(?:{_PLATFORMS})\b[^\n.]{{0,25}}\b(?:as|under|called|named)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Initials in lower case with their dots ("j.b.", "k. m."), and the abbreviations written so that are no one's.
 _LOWER_INITIALS_RE = lazy_compile(r"(?<![\p{L}\p{N}.])\p{Ll}\.[ \t]?\p{Ll}\.(?:[ \t]?\p{Ll}\.)?(?![\p{L}\p{N}])", re.VERSION1)
+_AFTER_SPOKEN_TO_RE = lazy_compile(
+    r"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:back|about|again|yesterday|today|later|earlier|first|last|this|on|at)\b",
+    re.IGNORECASE | re.VERSION1)
 _ABBREVIATIONS = frozenset("eg ie ps am pm nb cv vs na ad bc aka rip pto etc uk us eu un dr st co mr ms op cf pp ed".split())
 # Words after "call her" that are no name ("called her back", "calls him names", "call me later").
 _NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
@@ -686,6 +690,16 @@ _PLACE_OWN_WORDS = ("little", "great", "upper", "lower", "nether", "north", "sou
                     "new", "high", "low")
 # How far off somewhere is said to be ("his gran out at tollerby", "lives up at drensford", "her nan over at kelbury").
 _OUT_THERE = r"(?:(?:out|up|over|down|round|back|across)[ \t]+)?"
+# Relations whose home a child lives or stays at, and homes of one's own.
+_HOME_KIN = ("(?:nan|nana|nanna|nain|gran|granny|grandma|grandad|grandparents|mum|mam|dad|aunty|auntie|aunt|uncle|cousin|"
+             "sister|brother|father|mother)")
+# A home there, one's own or a relation's ("a flat in larne", "at his nan's in cwmbran", "with my nan in rhyl").
+_HOME_IN = (rf"\b(?:flat|house|home|bedsit|caravan|hostel|refuge|maisonette|bungalow|{_HOME_KIN}['’]s)[ \t]+(?:in|at|near)|"
+            rf"\b(?:with|by|near)[ \t]+(?:my|his|her|their|our|your)[ \t]+{_HOME_KIN}[ \t]+(?:in|at)")
+_HOME_IN_BEFORE_RE = lazy_compile(rf"(?:{_HOME_IN})[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# An incident where it happened ("the stabbing in splott in 2022"): a word no list knows there is the district, though
+# it has few vowels.
+_INCIDENT_IN_BEFORE_RE = lazy_compile(rf"\b{_INCIDENT}[ \t]+(?:in|at|on|near|outside|off)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _GONE_TO_BEFORE_RE = lazy_compile(
     r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove|rehoused|relocated|sent|taken)"
     r"[ \t]+(?:(?:them|him|her|us|me)[ \t]+)?(?:(?:up|down|back|over|out|across|round)[ \t]+){0,2}to|"
@@ -707,6 +721,15 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
     r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|class|"
     r"mosque|church|temple|gurdwara|chapel|library)[ \t]+(?:in|at|near)|"
+    # a home of one's own or a relation's there ("she's in a flat in larne", "at his nan's in cwmbran", "with my nan in
+    # kelbury"), a street's town after it ("on high street, in tonyrefail"), and a move or a placement said with an aside
+    # before the town ("they'd moved again, to treharris", "placed out of county, in kelbury")
+    rf"{_HOME_IN}|"
+    r"\b(?:street|road|lane|avenue|drive|close|crescent|terrace|grove|way|place|gardens|court|row|walk|estate)[ \t]*,[ \t]*"
+    r"(?:in|at)|"
+    r"\b(?:moved|moving|placed|rehoused|relocated|housed|sent)(?:[ \t]+[\p{L}'’]+){0,3}[ \t]*,[ \t]*(?:to|in)|"
+    # on an estate, its name ending as places' names do ("they're on the meadowell"; the ending is checked where used)
+    r"(?P<estate>(?:\b(?:is|was|are|were|live[sd]?|living|grew[ \t]+up)|['’](?:s|re))[ \t]+on[ \t]+the)|"
     # on the way there ("on the way to llanfarrow")
     r"\bway[ \t]+(?:to|from|out[ \t]+of)|"
     # the homes on it ("they're in the flats on kirkgate", "the houses off gipton", "the caravan site off holbeck"), a
@@ -955,13 +978,17 @@ _PLACE_NAME_ENDINGS = ("ford", "by", "ton", "ham", "bury", "borough", "field", "
 _CONSONANT_RUN_RE = lazy_compile(r"[b-df-hj-np-tv-xz]{4}")
 
 
+#: "w" between consonants, a vowel in Welsh spelling ("cwmbran", "bwlch", "twyn"): counted so by :func:`_place_like`.
+_WELSH_W_RE = lazy_compile(r"(?<=[b-df-hj-np-tv-xz])w(?=[b-df-hj-np-tv-xz])")
+
+
 def _place_like(word: str) -> bool:
-    """Pronounceable, or a longer word a quarter of whose letters are vowels, as compound place names are
+    """Pronounceable (a Welsh "w" between consonants a vowel), or a longer word a quarter of whose letters are vowels, as compound place names are
     ("chapeltown", "killingbeck", "holbeck"; not "camhs"), or a longer word ending as English place names do
     ("drensford"), or one of seven letters or more with two vowels and no four consonants together, as names with
     doubled consonants are ("thrennick": 2 vowels in 9 letters; "skellmott")."""
     letters = [c for c in word if c.isalpha()]
-    vowels = sum(c in "aeiouy" for c in letters)
+    vowels = sum(c in "aeiouy" for c in letters) + len(_WELSH_W_RE.findall(word.lower()))
     return (_pronounceable(word) or len(letters) >= 6 and vowels >= len(letters) / 4
             or len(letters) >= 7 and word.endswith(_PLACE_NAME_ENDINGS) or _reads_as_name(word) and len(letters) >= 6
             or len(letters) >= 7 and vowels >= 2 and word.isalpha() and not _CONSONANT_RUN_RE.search(word.lower()))
@@ -1356,7 +1383,10 @@ class NameFinder:
                 continue
             if (_AGE_SET_OFF_RE.match(text, m.end()) or _PERSON_AFTER_INITIALS_RE.match(text, m.end())
                     or _FAMILY_OWNED_AFTER_RE.match(text, m.end())  # "r.j.'s mum rang"
-                    or self._position(text, m.start()) in ("title", "kin", "intro")):
+                    or self._position(text, m.start()) in ("title", "kin", "intro")
+                    # after a verb of speaking to someone, where the phrase ends or goes on with when or what about
+                    # ("i rang m.r. back about it", "i told k.l. yesterday")
+                    or (self._position(text, m.start()) == "weak" and _AFTER_SPOKEN_TO_RE.match(text, m.end()))):
                 found.append(Span(m.start(), m.end(), "name"))
         return found
 
@@ -1543,6 +1573,7 @@ class NameFinder:
         """A lower-case word that is no English word, in a name position ("her son tyler"); next index."""
         tok = toks[i]
         if (tok.shape == "lower" and len(tok.key) == 1 and tok.key not in "aio" and i + 1 < len(toks)
+                and text[tok.start - 1 : tok.start] not in ("'", "’")
                 and text[tok.end : toks[i + 1].start] == " " and toks[i + 1].shape == "lower"
                 and (toks[i + 1].key in self.surnames or self._unknown(toks[i + 1]))
                 and _SPEECH_AFTER_RE.search(text[toks[i + 1].end : toks[i + 1].end + 40])):
@@ -1556,6 +1587,9 @@ class NameFinder:
             spans.append(Span(tok.start, tok.end, "name"))  # "chantelle (14) said", "lily (2)": a child and her age
             return i + 1
         if tok.key in _TITLES and not self._ordinary(tok):
+            if (nicknamed is not None and tok.start in nicknamed and i + 1 < len(toks) and toks[i + 1].shape == "lower"
+                    and self._joinable(text, tok, toks[i + 1])):
+                nicknamed[toks[i + 1].start] = nicknamed[tok.start]  # "we call her nanna bee": the name after the title
             return i + 1  # "with mrs bell reporting", "sgt bell came": the title stays, the name after it goes
         if (i > 0 and toks[i - 1].key == "the" and (nicknamed or {}).get(toks[i - 1].start) is not None
                 and self._unknown(tok) and _wordlike(tok.key)):
@@ -1688,14 +1722,19 @@ class NameFinder:
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
                 and not plural_of_a_thing_done(tok.key)
-                and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - _gone_to_width(text, tok.start)), tok.start))):
+                and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - _gone_to_width(text, tok.start)), tok.start))
+                and (gone.group("estate") is None or tok.key.endswith(_PLACE_NAME_ENDINGS))):
             # "she goes to beechwood", "they moved to gipton", "in little marrowby"
             spans.append(Span(gone.start("pre") if gone.group("pre") else tok.start, tok.end, "place"))
             return i + 1
-        if (self._unknown(tok) and 3 <= len(tok.key) <= 4 and tok.key.isalpha() and tok.key not in self.firsts
-                and (lived := _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)) is not None
-                and lived.group("trip") is None and _PLACE_ENDS_RE.match(text, tok.end)):
-            spans.append(Span(tok.start, tok.end, "place"))  # "she lives in wem", "they moved to usk last year"
+        if (self._unknown(tok) and tok.key.isalpha() and tok.key not in self.firsts
+                and (3 <= len(tok.key) <= 4
+                     and ((lived := _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)) is not None
+                          and lived.group("trip") is None or _HOME_IN_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))
+                     or len(tok.key) >= 4 and set(tok.key) & set("aeiouy")
+                     and _INCIDENT_IN_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))
+                and _PLACE_ENDS_RE.match(text, tok.end)):
+            spans.append(Span(tok.start, tok.end, "place"))  # "she lives in wem", "my nan in rhyl", "the stabbing in splott"
             return i + 1
         if self._unknown(tok) and _name_shaped(tok, self.firsts) and tok.key not in self.places and (
                 # joined to a name just found ("we placed zuri and kemi with the same carer")
@@ -2001,6 +2040,13 @@ class NameFinder:
             return Span(start, end, "name")
         if self._place_and_acronym(words):
             return None  # "Leeds CSC said no": a place's body, the place found as one
+        if (len(run) == 1 and not self._known(words[0]) and words[0].key not in self.participant_parts
+                and text[end : end + 1] not in ("'", "’")  # "he ate Zorbina's lunch": the owner is a person
+                and _CONSUMED_BEFORE_RE.search(text, max(0, start - 16), start)):
+            return None  # "he drinks Vimto all day", "she smokes Mayfair": what is drunk, eaten or smoked, no person
+        if (len(words) > 1 and words[0].key in communities()
+                and all(self._ordinary(t) and not self._known(t) for t in words[1:])):
+            return None  # "the Irish Sea", "the Welsh Government": a nation's word before ordinary words names no one
         if self._made_thing(text, run):
             return None  # "they came in a Corsa", "a Vauxhall Corsa": a make or a model, no person
         if unknown:
@@ -2046,6 +2092,9 @@ class NameFinder:
             if (not initial_sentence and prev is not None and prev.group(1)[0].islower()
                     and not (nxt and nxt.group()[:1].isupper() and fold(nxt.group()) in _NEVER)):
                 return Span(start, end, "name")
+            if (len(run) == 1 and tok.key in self.surnames
+                    and self._spoken_of(text, start, end, position, initial_sentence)):
+                return Span(start, end, "name")  # a first name that is a surname too, so spoken of ("the head (Mason) was")
             return None
         if position == "kin" and len(words) == 1 and not initial_sentence and words[0].key not in _NEVER:
             return Span(start, end, "name")

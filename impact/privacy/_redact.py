@@ -965,9 +965,13 @@ def _places_named_again(text: str, spans: list[Span]) -> list[Span]:
 
 # Letters of a name said one at a time between commas after a word of spelling or naming ("that's c, e, r, y, s",
 # "it's spelt r, h, y, s"): four or more, no digit; not grades or options listed ("grades a, a, b, c").
+# A letter said alone or with a word for it ("z for zulu", "s as in sugar").
+_FOR_WORD = r"[ \t]+(?:for|as[ \t]+in)[ \t]+\p{L}+"
+_FOR_WORD_RE = lazy_compile(_FOR_WORD, re.IGNORECASE | re.VERSION1)
+_SAID_LETTER = rf"\p{{L}}(?:{_FOR_WORD})?(?![\p{{L}}\p{{N}}'’])"
 _COMMA_SPELLED_RE = lazy_compile(
     r"(?:\b(?:spelt|spelled|spells?|spelling|that['’]s|it['’]s|name['’]s|name[ \t]+is|called)[ \t]*,?[ \t]*)"
-    r"(?P<run>\p{L}(?:[ \t]*,[ \t]*\p{L}(?![\p{L}\p{N}'’])){3,})(?![ \t]*,?[ \t]*\p{L}(?![\p{L}\p{N}'’]))",
+    rf"(?P<run>{_SAID_LETTER}(?:[ \t]*,[ \t]*{_SAID_LETTER}){{3,}})(?![ \t]*,?[ \t]*\p{{L}}(?![\p{{L}}\p{{N}}'’]))",
     re.IGNORECASE | re.VERSION1)
 
 
@@ -997,7 +1001,7 @@ def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
     # said after a word of spelling, any word no English word or public term is the name ("it's spelt r, h, y, s")
     runs += [(m.start("run"), m.end("run"), m.group("run"), True) for m in _COMMA_SPELLED_RE.finditer(text)]
     for start, end, run, cued in runs:
-        letters = "".join(c for c in run if c.isalnum())
+        letters = "".join(c for c in _FOR_WORD_RE.sub("", run) if c.isalnum())  # "z for zulu, a, r, a": "zara"
         word = fold(letters)
         if not letters.isalpha():
             continue
