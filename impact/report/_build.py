@@ -1335,9 +1335,11 @@ def _realised_counts(ctx) -> tuple[int, int, int, int] | None:
     given alone reads as expectations fulfilled when it says no more than how often impacts are reported.
 
     Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
-    unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
-    never as unmet, and the trajectory table's realised / (realised + unmet) overstates the share (seeds 74309 and
-    85127: 70% and 73%, where participants interviewed at every wave realised 66% and 70%).
+    unmet only when it is reported at neither, so a participant who missed a later wave could count as realised and
+    never as unmet (seeds 74309 and 85127: 70% and 73%, where participants interviewed at every wave realised 66% and
+    70%). The trajectory table counts the same participants (:func:`impact.trajectories`), so its realised and unmet
+    columns add up to the summary's counts (they counted a wider group, and a reader could not check one against the
+    other).
     """
     # Defined on any number of waves after the first, not only on the three the trajectories need: a study with a
     # fourth wave had no trajectory table and no sentence on expectations realised, and no word of why.
@@ -1378,6 +1380,9 @@ def _declare_shares(ctx) -> None:
             for key, v in zip(keys, (total, part, total - part), strict=True):
                 led.count(key, v)
             led.relation(keys[0], keys[1:])
+        # the counts realised and unmet are the sums of the columns of the table of realisation, which counts the same
+        # participants: declared as sums, as the totals of sustained impact below
+        _declare_column_sums(ctx, _REALISED_KEYS[1:], ("realisation_realised", "realisation_unmet_expectation"))
     sustained = _sustained_counts(ctx)
     if sustained is not None:
         n, k, new = sustained
@@ -1388,12 +1393,18 @@ def _declare_shares(ctx) -> None:
         # (those interviewed at both waves after the review): a total less the published cells gave a suppressed cell
         # back (seed 9503, 15 councils: the one faded cell shown as c was the total less the others, 5, and its row
         # then gave its emerging cell, 2). Declared as sums, the table suppresses beside them what they would reveal.
-        t = ctx.f.trajectory_summary
-        for key, kind in zip(_SUSTAINED_KEYS[1:], ("sustained", "faded", "emerging"), strict=True):
-            col = f"persistence_{kind}"
-            parts = [("traj", c, col) for c in t["code"]] if len(t) and col in t.columns else []
-            if parts and all(p in led.values for p in parts) and sum(led.values[p] for p in parts) == led.values[key]:
-                led.relation(key, parts)
+        _declare_column_sums(ctx, _SUSTAINED_KEYS[1:],
+                             ("persistence_sustained", "persistence_faded", "persistence_emerging"))
+
+
+def _declare_column_sums(ctx, keys, columns) -> None:
+    """Declare each summary count of ``keys`` the sum of the trajectory table's cells in its column of ``columns``,
+    where it is."""
+    led, t = ctx.ledger, ctx.f.trajectory_summary
+    for key, col in zip(keys, columns, strict=True):
+        parts = [("traj", c, col) for c in t["code"]] if t is not None and len(t) and col in t.columns else []
+        if parts and all(p in led.values for p in parts) and sum(led.values[p] for p in parts) == led.values[key]:
+            led.relation(key, parts)
 
 
 def _realised_share(ctx) -> str | None:
@@ -2266,14 +2277,12 @@ def _trajectories(ctx) -> Section | None:
                                "review) is realised when the impact is reported at a later wave, unmet when it is not; "
                                "an impact reported without having been expected is unanticipated. A reported one is "
                                "sustained when reported at both later waves, faded when only at the first of them, "
-                               "emerging when only at the last. Participants missing a wave needed to decide are "
-                               "incomplete.")),
+                               "emerging when only at the last. Participants missing a wave needed to decide (any wave "
+                               "in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              f"Counts of participants; each participant is counted once per {ctx.one}. A participant not interviewed at "
-              f"one of the later waves is realised if they reported the {ctx.one} at the other, but can never be unmet, "
-              "so realised / (realised + unmet) overstates the share of expectations realised; the summary gives it "
-              "for participants interviewed at every wave."),
+              f"Counts of participants; each participant is counted once per {ctx.one}. Realised and unmet count the "
+              "participants interviewed at every wave, as the summary's share of expectations realised does."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
