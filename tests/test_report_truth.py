@@ -572,9 +572,12 @@ def test_most_often_names_every_impact_tied_with_the_second(twelve):
     _declare(ctx)
     ctx.ledger.protect()
     [sentence] = [t for what, t in _descriptive(ctx)[0] if what.startswith("which impacts participants")]
-    for label in ("promotion of learning", "increased commitment", "improvement in staff morale",
-                  "affirmation and enhancement of partnership"):
-        assert label in sentence, sentence
+    assert "promotion of learning" in sentence, sentence
+    # the three tied are all named or none is (round 17: only what stands out beyond chance is named, here learning
+    # alone, at 90% against 50%)
+    tied = {label in sentence for label in ("increased commitment", "improvement in staff morale",
+                                            "affirmation and enhancement of partnership")}
+    assert len(tied) == 1, sentence
 
 
 # --------------------------------------------------------------------------- the hand check
