@@ -3719,7 +3719,9 @@ def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") ->
     """'(from 3 to 21 participants each, none above the next beyond what chance gives)', and where ``hidden`` counts
     of ``what`` are suppressed, '; of the factors whose counts are published, 2 are suppressed' before the ')'."""
     of = _of_the_published(hidden, what)[2:-1].replace("published;", "published,")
-    return f"(from {lo} to {hi}{unit}, none above the next beyond what chance gives{'; ' + of if of else ''})"
+    # all alike (or one published): 'from 9 to 9, none above the next' said nothing
+    span = f"{lo}{unit}" if lo == hi else f"from {lo} to {hi}{unit}, none above the next beyond what chance gives"
+    return f"({span}{'; ' + of if of else ''})"
 
 
 def _of_the_published(hidden: int, what: str) -> str:
