@@ -364,8 +364,9 @@ def test_any_coding_analyses_alike_csv_qdpx_and_dataframe(planted, perfect, tmp_
 
 def _descriptive_sentences(summary: list[str]) -> list[str]:
     """The summary's sentences on what was most often expected or reported, expectations realised and credit."""
-    starts = ("Before the review, participants most often expected", "After the review, the impacts most often reported")
-    return [s for s in summary if s.startswith(starts) or "were reported as realised" in s
+    # (round 17: the impacts that stand out beyond chance, as most or least often, or that none does)
+    return [s for s in summary if s.startswith("Before the review, ") and " expected" in s.split("(")[0]
+            or s.startswith("After the review, ") and " reported" in s.split("(")[0] or "were reported as realised" in s
             or "were reported again at" in s or "credited it to something other" in s
             or s.startswith("Every one of the")]
 
@@ -408,7 +409,11 @@ def test_machine_coded_descriptive_sentences_are_withheld_where_the_coder_reads_
     assert len(_descriptive_sentences(base)) == 5 and not any(s.startswith("This summary does not state") for s in base)
     label = perfect.codebook.codes.set_index("code_id")["label"][_planted_top_reported(study, truth)]
     [reported] = [s for s in base if s.startswith("After the review")]
-    assert reported.startswith(f"After the review, the impacts most often reported were {label.lower()} (")
+    if " least often " in reported:  # round 17: more impacts stand out beyond chance than not; the rest are named
+        assert label.lower() not in reported, reported
+    else:
+        assert reported.startswith((f"After the review, the impacts most often reported were {label.lower()} (",
+                                    f"After the review, the impact most often reported was {label.lower()} (")), reported
 
 
 def test_machine_coded_descriptive_sentences_are_stated_where_the_coder_reads_every_impact_well(machine, monkeypatch):
@@ -501,7 +506,8 @@ def test_a_machine_coding_of_the_review_process_states_no_ranking(machine, perfe
     and lead-in" most often got in the way (79 participants) where the planted coding had it among those most often
     said to help (20). Under machine coding the rankings are not stated; from people's codings they are."""
     said = _process_paragraphs(machine)
-    assert not any("most often said that" in p or p.startswith("The suggestions made by the most") for p in said)
+    assert not any("most often said that" in p or p.startswith("The suggestions made by the most") or "stood out" in p
+                   for p in said)
     withheld = [p for p in said if p.startswith("This report does not state")]
     # the ranking of factors, whether what was said goes with impact (round 13; its table left out too), the share
     # making a suggestion at each wave (round 13) and the ranking of suggestions
@@ -512,8 +518,11 @@ def test_a_machine_coding_of_the_review_process_states_no_ranking(machine, perfe
               for name, f in (("machine", machine), ("perfect", perfect))}
     assert "process_by_impact" not in tables["machine"] and "process_by_impact" in tables["perfect"]
     stated = _process_paragraphs(perfect)
-    assert any(p.startswith("After the review, participants ") and "most often said that" in p for p in stated)
-    assert any(p.startswith("The suggestions made by the most participants concerned") for p in stated)
+    # (round 17: or that none stands out beyond chance)
+    assert any(p.startswith("After the review, participants ") and ("most often said that" in p or "stood out" in p)
+               for p in stated)
+    assert any(p.startswith(("The suggestions made by the most participants concerned", "No part of the review stood "
+                             "out")) for p in stated)
     assert not any(p.startswith("This report does not state") for p in stated)
 
 

@@ -442,11 +442,11 @@ def test_the_share_of_expectations_realised_is_that_of_participants_interviewed_
         [sentence] = stated
         assert f"Of the {len(held)} expectations" in sentence
         assert f", {realised} ({realised / len(held):.0%})" in sentence
-    # the package's own trajectory table overstates it, which is why the table's note says so
+    # the package's own trajectory table overstated it (it counted as realised participants who missed a later wave,
+    # who could never be unmet); it now counts the same participants
     t = f.trajectory_summary
-    assert t["realisation_realised"].sum() / (t["realisation_realised"] + t["realisation_unmet_expectation"]).sum() \
-        > realised / len(held)
-    assert "overstates the share" in _table(f, "realisation").notes
+    assert (t["realisation_realised"].sum(), (t["realisation_realised"] + t["realisation_unmet_expectation"]).sum()) \
+        == (realised, len(held))
 
 
 def test_the_credit_sentence_names_every_factor_tied_with_the_third(twelve):
@@ -572,9 +572,12 @@ def test_most_often_names_every_impact_tied_with_the_second(twelve):
     _declare(ctx)
     ctx.ledger.protect()
     [sentence] = [t for what, t in _descriptive(ctx)[0] if what.startswith("which impacts participants")]
-    for label in ("promotion of learning", "increased commitment", "improvement in staff morale",
-                  "affirmation and enhancement of partnership"):
-        assert label in sentence, sentence
+    assert "promotion of learning" in sentence, sentence
+    # the three tied are all named or none is (round 17: only what stands out beyond chance is named, here learning
+    # alone, at 90% against 50%)
+    tied = {label in sentence for label in ("increased commitment", "improvement in staff morale",
+                                            "affirmation and enhancement of partnership")}
+    assert len(tied) == 1, sentence
 
 
 # --------------------------------------------------------------------------- the hand check

@@ -181,13 +181,14 @@ def test_themes_most_often_raised_are_not_reported(themed):
     for report in (build_report(f, min_count=1)[0], report_of(f)[0]):
         items = [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
         assert not any("most often reported" in s or "were most often reported" in s for s in items), items
-        stated = [s for s in items if s.startswith("After the review, the themes most often raised were ")]
+        # round 17: the themes that stand out beyond chance, or that none does
+        stated = [s for s in items if s.startswith("After the review, ") and " raised" in s.split("(")[0]]
         left_out = [s for s in items if "which themes were most often raised after the review" in s]
         assert len(stated) + len(left_out) == 1, items
     labels = {f.codebook.codes.set_index("code_id")["label"][c].lower() for c in f.codebook.codes["code_id"]}
     [said] = [s for s in [i for b in build_report(f, min_count=1)[0].sections[0].blocks if isinstance(b, Bullets)
-                          for i in b.items] if s.startswith("After the review, the themes most often raised")]
-    assert any(label in said for label in labels), said
+                          for i in b.items] if s.startswith("After the review, ") and " raised" in s.split("(")[0]]
+    assert any(label in said for label in labels) or "no theme stood out as most often raised" in said, said
 
 
 # --------------------------------------------------------------------------- 4. the Word report's last table

@@ -168,6 +168,14 @@ def test_four_waves_give_the_realised_share_and_say_why_there_are_no_trajectorie
     sentence = (f"Of the {n:,} expectations that participants interviewed at every wave held before the review (one "
                 f"per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards")
     for f in (f3, f4):  # followed by the impacts not expected and reported all the same (round 7)
+        if f is f3 and not any(s.startswith(sentence) for s in _summary(f)[1]):
+            # round 17: the three-wave study's table of realisation counts the same participants, so the summary's
+            # counts are the sums of its columns; where it hides cells of them, the sums would give them away
+            cells = _block(f3, Table, "realisation").data[["n_realised", "n_unmet_expectation"]]
+            assert not cells.map(lambda v: isinstance(v, int)).all().all(), cells
+            assert any(s.startswith("This summary does not state") and "the share of expectations realised" in s
+                       for s in _summary(f)[1]), _summary(f)[1]
+            continue
         assert any(s.startswith(sentence + ";") or s == sentence + "." for s in _summary(f)[1]), _summary(f)[1]
     report, _ = report_of(f4)
     [section] = [s for s in report.sections if isinstance(s, Section) and s.title.startswith("Trajectories")]

@@ -92,7 +92,17 @@ def test_the_share_of_expectations_realised_is_given_beside_the_impacts_nobody_e
     yardstick = ~expected & ~before
     m, j = int(yardstick.sum()), int(later[yardstick].sum())
     assert min(k, n - k, j, m - j) >= 5 and abs(k / n - j / m) < 0.10
-    [stated] = [s for s in _bullets(f) if "were reported as realised" in s]
+    stated = [s for s in _bullets(f) if "were reported as realised" in s]
+    if not stated:
+        # round 17: the table of realisation counts the same participants, so the summary's counts are the sums of its
+        # columns, and are withheld where the table hides cells they would give away; the sentence is read unsuppressed
+        from impact.pipeline import build_report
+
+        assert any(s.startswith("This summary does not state") and "the share of expectations realised" in s
+                   for s in _bullets(f)), _bullets(f)
+        stated = [i for b in build_report(f, min_count=1)[0].sections[0].blocks if isinstance(b, Bullets)
+                  for i in b.items if "were reported as realised" in i]
+    [stated] = stated
     assert stated == (f"Of the {n:,} expectations that participants interviewed at every wave held before the review "
                       f"(one per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards; of "
                       f"the {m:,} impacts the same participants had neither expected nor reported before the review, "
@@ -138,12 +148,14 @@ def test_every_share_the_summary_prints_is_the_share_in_its_table(null):
     share = later.groupby("impact")[["n_with", "n_participants"]].sum().astype(float)
     share = (share["n_with"] / share["n_participants"]).sort_values(ascending=False)
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
-    [most] = [s for s in bullets if s.startswith("After the review, the impacts most often reported were")]
-    named = re.findall(r"([a-z ,']+?) \((\d+)% of participant interviews\)", most.removeprefix(
-        "After the review, the impacts most often reported were "))
-    assert len(named) >= 2
-    for (label, pct), (code, s) in zip(named, share.items(), strict=False):
-        assert label.strip(" ,").removeprefix("and ").strip() == labels[code] and int(pct) == round(100 * s), most
+    [most] = [s for s in bullets if s.startswith("After the review, ") and " reported" in s.split("(")[0]]
+    if "stood out" in most:  # round 17: none stands out beyond chance; the range of the shares is printed
+        assert f"(from {round(100 * share.min())}% to {round(100 * share.max())}% of participant interviews" in most, most
+    else:
+        named = re.findall(r"([a-z ,']+?) \((\d+)% of participant interviews\)", most.removeprefix(
+            "After the review, the impacts most often reported were "))
+        for (label, pct), (code, s) in zip(named, share.items(), strict=False):
+            assert label.strip(" ,").removeprefix("and ").strip() == labels[code] and int(pct) == round(100 * s), most
     att = _table(f, "attribution").set_index("impact").loc["all"]
     n = int(att["n_reported"])
     [credit] = [s for s in bullets if "something other than the review" in s]

@@ -209,7 +209,17 @@ def test_expectations_realised_are_measured_against_impacts_neither_expected_nor
     under_way = ~expected & before
     # the design: many impacts not expected were under way, and were reported again far more often than the rest
     assert under_way.sum() >= m / 2 and later[under_way].mean() - j / m > 0.2, (under_way.sum(), m)
-    [stated] = [s for s in _bullets(f) if "were reported as realised" in s]
+    stated = [s for s in _bullets(f) if "were reported as realised" in s]
+    if not stated:
+        # round 17: the table of realisation counts the same participants, so the summary's counts are the sums of its
+        # columns, and are withheld where the table hides cells they would give away; the sentence is read unsuppressed
+        from impact.pipeline import build_report
+
+        assert any(s.startswith("This summary does not state") and "the share of expectations realised" in s
+                   for s in _bullets(f)), _bullets(f)
+        stated = [i for b in build_report(f, min_count=1)[0].sections[0].blocks if isinstance(b, Bullets)
+                  for i in b.items if "were reported as realised" in i]
+    [stated] = stated
     assert stated == (f"Of the {n:,} expectations that participants interviewed at every wave held before the review "
                       f"(one per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards; of "
                       f"the {m:,} impacts the same participants had neither expected nor reported before the review, "

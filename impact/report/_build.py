@@ -1238,16 +1238,12 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     expected, reported = _DESCRIPTIVE_ORDER[:2]
     ant = _most_often_shared(ctx, "anticipated", [ctx.waves[0]])
     if ant is not None:
-        before.append((expected, "Before the review, participants most often expected "
-                       + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)})" for c, r in ant.iterrows()])
-                       + f" (share of participants who anticipated each {ctx.one})."))
+        before.append((expected, _ranked_sentence(ctx, ant, True)))
     elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
         hidden.append(expected)
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
-        before.append((reported, f"After the review, the {ctx.many} most often {ctx.said} were "
-                       + _listed([f"{ctx.code(c).lower()} ({_pct(r.share)} of participant interviews)"
-                                  for c, r in rep.iterrows()]) + "."))
+        before.append((reported, _ranked_sentence(ctx, rep, False)))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
         hidden.append(reported)
     uncoded = _never_coded(ctx)
@@ -1273,6 +1269,32 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     return before, after, hidden
 
 
+def _ranked_sentence(ctx, ranked: pd.DataFrame, expected: bool) -> str:
+    """The summary's sentence on which impacts were most often expected (before the review) or reported (after it):
+    ``ranked`` by share, from :func:`_most_often_shared`, whose column ``named`` marks those that stand out. Those
+    named, each with its share; where more stand out than not, the rest as least often and the others' shares as a
+    range (a study named five of six impacts 'most often reported', 41% to 53%, over a sixth at 30%); where none
+    stands out, that none does and the range of the shares."""
+    named, rest = ranked[ranked["named"]], ranked[~ranked["named"]]
+    unit = "" if expected else " of participant interviews"
+    tail = f" (share of participants who anticipated each {ctx.one})" if expected else ""
+    if named.empty:
+        return ((f"Before the review, no {ctx.one} stood out as most often expected " if expected else
+                 f"After the review, no {ctx.one} stood out as most often {ctx.said} ")
+                + _none_stands_out(_pct(ranked["share"].min()), _pct(ranked["share"].max()),
+                                   unit or " of participants") + ".")
+    least = len(named) > len(rest)
+    which = rest if least else named
+    how = "least often" if least else "most often"
+    listed = _listed([f"{ctx.code(c).lower()} ({_pct(r.share)}{unit})" for c, r in which.iterrows()])
+    one = len(which) == 1
+    lead = (f"Before the review, participants {how} expected " if expected else
+            f"After the review, the {ctx.one if one else ctx.many} {how} {ctx.said} {'was' if one else 'were'} ")
+    others = (f"; the others ranged from {_pct(named['share'].min())} to {_pct(named['share'].max())}{unit or ' of participants'}"
+              if least else "")
+    return lead + listed + others + tail + "."
+
+
 def _never_coded(ctx) -> list[str]:
     """The impacts of the report that the coding holds no statement of, of any kind, at any wave (in report order);
     none when nothing at all was coded."""
@@ -1284,8 +1306,9 @@ def _never_coded(ctx) -> list[str]:
 
 
 def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.DataFrame | None:
-    """The ``k`` impacts with the largest overall share of ``measure`` at ``waves``, with every impact tied with the
-    last of them, or None when none holds or a count behind the shares is suppressed.
+    """Every impact's overall share of ``measure`` at ``waves``, largest first, with a column ``named`` marking the
+    ``k`` largest (or as many as stand out beyond chance, see :func:`_leaders`; none where none does), every impact
+    tied with the last of them marked too; None when none holds or a count behind the shares is suppressed.
 
     The shares pool both status groups, so they are stated only when every count they are computed from is published
     (a 5-council study's summary gave 56% of a suppressed count of participants, which gave that count away); and two
@@ -1300,8 +1323,34 @@ def _most_often_shared(ctx, measure: str, waves: list[str], k: int = 2) -> pd.Da
         return None
     # the codebook's order breaks no tie: every impact tied with the k-th is named
     out = out.reindex([c for c in ctx.codes if c in out.index]).sort_values("share", ascending=False, kind="stable")
-    cut = out["share"].iloc[min(k, len(out)) - 1]
-    return out[out["share"] >= cut - 1e-12]
+    m = _leaders(list(zip(out["events"], out["n"], strict=True)), k, ctx.alpha)
+    return out.assign(named=[i < m for i in range(len(out))])
+
+
+def _leaders(counts: list[tuple[float, float | None]], k: int, alpha: float) -> int:
+    """How many of ``counts`` (``(events, out of)`` pairs, largest share first; ``out of`` None for counts of the same
+    people) to name as the most frequent: the largest number up to ``k``, else the smallest above it, whose last is
+    more frequent than the next beyond what chance gives; 0 where there is none, or only one count.
+
+    A ranking named two impacts 'most often reported' at 54% and 54% over a third at 53% (and factors said to help
+    by 21 and 20 participants): a comparison word with no difference beyond chance behind it. Two shares are told
+    apart by Fisher's exact test, two counts of the same people by the exact binomial test of the first given their
+    sum (two-sided, at ``alpha``). A tie is never beyond chance, so every count tied with the last named is named too.
+    """
+    from scipy.stats import binomtest, fisher_exact
+
+    def apart(i: int) -> bool:
+        (a, n_a), (b, n_b) = counts[i - 1], counts[i]
+        a, b = int(round(a)), int(round(b))
+        if n_a is None or n_b is None:
+            return a > b and binomtest(a, a + b).pvalue < alpha
+        n_a, n_b = int(round(n_a)), int(round(n_b))
+        if n_a <= 0 or n_b <= 0 or a * n_b <= b * n_a:
+            return False
+        return fisher_exact([[a, n_a - a], [b, n_b - b]]).pvalue < alpha
+
+    cuts = [m for m in range(1, len(counts)) if apart(m)]
+    return max([m for m in cuts if m <= k], default=min([m for m in cuts if m > k], default=0))
 
 
 def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
@@ -1335,9 +1384,11 @@ def _realised_counts(ctx) -> tuple[int, int, int, int] | None:
     given alone reads as expectations fulfilled when it says no more than how often impacts are reported.
 
     Only they can show both outcomes: an expectation is realised when the impact is reported at either later wave, but
-    unmet only when it is reported at neither, so a participant who missed a later wave can count as realised and
-    never as unmet, and the trajectory table's realised / (realised + unmet) overstates the share (seeds 74309 and
-    85127: 70% and 73%, where participants interviewed at every wave realised 66% and 70%).
+    unmet only when it is reported at neither, so a participant who missed a later wave could count as realised and
+    never as unmet (seeds 74309 and 85127: 70% and 73%, where participants interviewed at every wave realised 66% and
+    70%). The trajectory table counts the same participants (:func:`impact.trajectories`), so its realised and unmet
+    columns add up to the summary's counts (they counted a wider group, and a reader could not check one against the
+    other).
     """
     # Defined on any number of waves after the first, not only on the three the trajectories need: a study with a
     # fourth wave had no trajectory table and no sentence on expectations realised, and no word of why.
@@ -1378,6 +1429,9 @@ def _declare_shares(ctx) -> None:
             for key, v in zip(keys, (total, part, total - part), strict=True):
                 led.count(key, v)
             led.relation(keys[0], keys[1:])
+        # the counts realised and unmet are the sums of the columns of the table of realisation, which counts the same
+        # participants: declared as sums, as the totals of sustained impact below
+        _declare_column_sums(ctx, _REALISED_KEYS[1:], ("realisation_realised", "realisation_unmet_expectation"))
     sustained = _sustained_counts(ctx)
     if sustained is not None:
         n, k, new = sustained
@@ -1388,12 +1442,18 @@ def _declare_shares(ctx) -> None:
         # (those interviewed at both waves after the review): a total less the published cells gave a suppressed cell
         # back (seed 9503, 15 councils: the one faded cell shown as c was the total less the others, 5, and its row
         # then gave its emerging cell, 2). Declared as sums, the table suppresses beside them what they would reveal.
-        t = ctx.f.trajectory_summary
-        for key, kind in zip(_SUSTAINED_KEYS[1:], ("sustained", "faded", "emerging"), strict=True):
-            col = f"persistence_{kind}"
-            parts = [("traj", c, col) for c in t["code"]] if len(t) and col in t.columns else []
-            if parts and all(p in led.values for p in parts) and sum(led.values[p] for p in parts) == led.values[key]:
-                led.relation(key, parts)
+        _declare_column_sums(ctx, _SUSTAINED_KEYS[1:],
+                             ("persistence_sustained", "persistence_faded", "persistence_emerging"))
+
+
+def _declare_column_sums(ctx, keys, columns) -> None:
+    """Declare each summary count of ``keys`` the sum of the trajectory table's cells in its column of ``columns``,
+    where it is."""
+    led, t = ctx.ledger, ctx.f.trajectory_summary
+    for key, col in zip(keys, columns, strict=True):
+        parts = [("traj", c, col) for c in t["code"]] if t is not None and len(t) and col in t.columns else []
+        if parts and all(p in led.values for p in parts) and sum(led.values[p] for p in parts) == led.values[key]:
+            led.relation(key, parts)
 
 
 def _realised_share(ctx) -> str | None:
@@ -2266,14 +2326,12 @@ def _trajectories(ctx) -> Section | None:
                                "review) is realised when the impact is reported at a later wave, unmet when it is not; "
                                "an impact reported without having been expected is unanticipated. A reported one is "
                                "sustained when reported at both later waves, faded when only at the first of them, "
-                               "emerging when only at the last. Participants missing a wave needed to decide are "
-                               "incomplete.")),
+                               "emerging when only at the last. Participants missing a wave needed to decide (any wave "
+                               "in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              f"Counts of participants; each participant is counted once per {ctx.one}. A participant not interviewed at "
-              f"one of the later waves is realised if they reported the {ctx.one} at the other, but can never be unmet, "
-              "so realised / (realised + unmet) overstates the share of expectations realised; the summary gives it "
-              "for participants interviewed at every wave."),
+              f"Counts of participants; each participant is counted once per {ctx.one}. Realised and unmet count the "
+              "participants interviewed at every wave, as the summary's share of expectations realised does."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
@@ -2999,14 +3057,18 @@ def _review_did(ctx) -> list:
     ]
 
 
-def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator") -> str:
+def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator",
+                 across: str | None = None) -> str:
     """'Re-referrals within 12 months (% of referrals) changed by -2.18 after the review (95% CI -3.57 to -0.79;
     randomisation p = 0.004, adjusted 0.020), against the councils not yet reviewed.': each indicator of a published
     difference-in-differences table (``rows`` of :func:`_did_rows`) whose randomisation p, adjusted across the
     indicators shown (Holm), is below ``alpha``; where none is, one sentence says so and that this is not evidence of
     none. '' where no indicator's p is published. The sections gave the tables and said nothing of them, and the
     summary nothing of the indicators (planted: re-referrals down after the review; the table's adjusted p 0.020,
-    and the only sentence beside it said no indicator changed in either status group, audit14)."""
+    and the only sentence beside it said no indicator changed in either status group, audit14).
+
+    ``across`` names the family the p was adjusted across where it is not the indicators of the table (the summary's
+    sentence adjusts across every test it draws on, see :func:`_indicator_sentences`)."""
     tested = [r for r in rows if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
     if not tested:
         return ""
@@ -3018,11 +3080,13 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
                 f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
                 for r in sig]
         rest = len(tested) - len(sig)
+        family = f" across {across}" if across else ""
         return ("; ".join(said) + f", against {against}"
                 + (f"; no other indicator of the {len(tested)} changed significantly once the randomisation p is "
-                   "adjusted (Holm)." if rest else "."))
+                   f"adjusted{family} (Holm)." if rest else f" (randomisation p adjusted{family}, Holm)." if across
+                   else "."))
     return (f"{none} changed significantly {after}, against {against}, once the randomisation p is adjusted "
-            f"across the {len(tested)} indicators (Holm); this is not evidence that none changed.")
+            f"across {across or f'the {len(tested)} indicators'} (Holm); this is not evidence that none changed.")
 
 
 def _indicator_sentences(ctx) -> list[str]:
@@ -3030,35 +3094,82 @@ def _indicator_sentences(ctx) -> list[str]:
     effects = ctx.f.review_indicator_effects
     if effects is None or effects.empty:
         return []
+    from ..stats import adjust_pvalues
+
     groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
     rows, _ = _did_rows(ctx, effects[groups == "all"], _why_no_review_did, sides=("n_treated",))
     # a change found in one status group only is stated too: the pooled change can hide it (planted: re-referrals
     # down 3 points after the review in councils in intervention only, which the summary called no change, audit14)
-    by_status = _review_did_by_status(ctx, effects[groups != "all"])
+    status = _status_tests(ctx, effects[groups != "all"])
+    across, n_family = None, None
+    pooled = [i for i, r in enumerate(rows)
+              if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
+    if len(status) and pooled:
+        # One family: the sentence draws on the tests over all councils and those in each status group, each family
+        # adjusted alone held its rate, the two together did not (4 of 60 null studies of 30 councils claimed a change
+        # in the summary, 6.7%). Holm across every test the sentence draws on holds the rate it states.
+        joint = adjust_pvalues(np.concatenate([[float(rows[i]["ri_p_value"]) for i in pooled],
+                                               status["ri_p_value"].to_numpy(dtype=float)]), "holm")
+        rows = [dict(r) for r in rows]
+        for i, value in zip(pooled, joint[:len(pooled)], strict=True):
+            rows[i]["ri_p_adjusted"] = float(value)
+        status = status.assign(adjusted=joint[len(pooled):])
+        n_family = len(joint)
+        across = f"the {n_family} tests of the indicators over all councils and in each status group"
+    by_status = _review_did_by_status(ctx, status, across=across, n_family=n_family)
     found_by_status = by_status.startswith(" By status")
     found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed",
                          none="Over all the councils reviewed, no outcome indicator" if found_by_status else
-                         "No outcome indicator")
+                         "No outcome indicator", across=across)
     if not found:
         return []
-    return [found + by_status] if found_by_status else [found]
+    if found_by_status:
+        return [found + by_status]
+    floor = _ri_floor(ctx, n_family or len(pooled))
+    if floor and found.endswith("this is not evidence that none changed."):
+        found = found[:-1] + floor + "."
+    return [found]
 
 
-def _review_did_by_status(ctx, e: pd.DataFrame) -> str:
+def _ri_floor(ctx, n_tests: int) -> str:
+    """' (with 199 random reassignments no adjusted p could fall below 0.075; run with more resamples)' where the
+    smallest randomisation p there can be, adjusted across ``n_tests`` (Holm), is not below ``alpha``; else ''.
+
+    A randomisation p is at least 1 / (reassignments + 1): with few and many tests, no adjusted p can fall below
+    alpha, and a sentence finding no change must say so rather than suggest there was nothing to find."""
+    permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), 999)
+    floor = n_tests / (permutations + 1)
+    if floor < ctx.alpha:
+        return ""
+    return f" (with {permutations} random reassignments no adjusted p could fall below {floor:.3f}; run with more resamples)"
+
+
+def _status_tests(ctx, e: pd.DataFrame | None) -> pd.DataFrame:
+    """The tests of the change after the review in each status group that the report reads (each group of at least
+    ``min_count`` councils, estimated, with a randomisation p); none unless both groups are."""
+    if e is None or e.empty:
+        return pd.DataFrame(columns=["group", "measure", "ri_p_value"])
+    e = e[(e["n_treated"] >= ctx.min_count) & (e["note"].fillna("") == "") & e["ri_p_value"].notna()]
+    return e if e["group"].nunique() >= 2 else e.iloc[:0]
+
+
+def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None, n_family: int | None = None) -> str:
     """' By status when reviewed: re-referrals ... changed by -2.13 (95% CI -3.58 to -0.69; randomisation p 0.005,
     adjusted 0.040) in the 15 councils in intervention when reviewed and by -1.30 (...) in the 15 others.': the change
     after the review in each status group, for each indicator where that of either group differs from none once the
     randomisation p is adjusted (Holm) across indicators and groups; where none does, one sentence says so. A group
     of fewer than ``min_count`` councils is not estimated here (planted: re-referrals down 3 points after the review
-    in councils in intervention and 0.5 in the others, which the report never compared, audit12)."""
-    from ..stats import adjust_pvalues
+    in councils in intervention and 0.5 in the others, which the report never compared, audit12).
 
-    if e is None or e.empty:
+    ``across`` names the family of ``n_family`` tests the p in ``e["adjusted"]`` was adjusted across, where it is not
+    this function's (the summary's, see :func:`_indicator_sentences`)."""
+    e = _status_tests(ctx, e)
+    if e.empty:
         return ""
-    e = e[(e["n_treated"] >= ctx.min_count) & (e["note"].fillna("") == "") & e["ri_p_value"].notna()]
-    if e["group"].nunique() < 2:
-        return ""
-    e = e.assign(adjusted=adjust_pvalues(e["ri_p_value"].to_numpy(dtype=float), "holm"))
+    if across is None or "adjusted" not in e.columns:
+        from ..stats import adjust_pvalues
+
+        e = e.assign(adjusted=adjust_pvalues(e["ri_p_value"].to_numpy(dtype=float), "holm"))
     words = _vocabulary(ctx)
     parts = []
     for measure, rows in e.groupby("measure", sort=True):
@@ -3073,19 +3184,14 @@ def _review_did_by_status(ctx, e: pd.DataFrame) -> str:
         parts.append(f"{words.column(measure).header.lower()} changed " + _listed(said))
     n = e["measure"].nunique()
     if not parts:
-        # a randomisation p is at least 1 / (permutations + 1): with few permutations and many tests, no adjusted p
-        # can fall below alpha, and the sentence says so rather than suggest there was nothing to find
-        permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), 999)
-        floor = len(e) / (permutations + 1)
         return (" Compared by status when reviewed (councils in intervention when their review began, and the others, "
                 f"each against the councils not yet reviewed), no indicator changed significantly after the review in "
                 f"either group taken alone "
-                f"once the randomisation p is adjusted across the {n} indicators and both groups (Holm); this is not "
-                "evidence that they changed alike"
-                + (f" (with {permutations} random reassignments no adjusted p could fall below {floor:.3f}; run "
-                   "with more resamples)." if floor >= ctx.alpha else "."))
+                f"once the randomisation p is adjusted across {across or f'the {n} indicators and both groups'} (Holm); "
+                "this is not evidence that they changed alike" + _ri_floor(ctx, n_family or len(e)) + ".")
     return (" By status when reviewed (councils in intervention when their review began, and the others, each against "
-            "the councils not yet reviewed; randomisation p adjusted across the indicators and both groups, Holm): "
+            "the councils not yet reviewed; randomisation p adjusted across "
+            + ("the same tests" if across else "the indicators and both groups") + ", Holm): "
             + "; ".join(parts) + ". The difference between the groups is not tested.")
 
 
@@ -3588,8 +3694,10 @@ def _process_withheld(what: str, *, valence: bool, why: str = "a ranking rests o
             "hand (impact review export) or the interviews are coded by people.")
 
 
-def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, int]], int]:
-    """The codes with the ``k`` largest published non-zero counts, with every code tied with the last of them.
+def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, int]], int, tuple[int, int] | None]:
+    """The codes with the largest published counts (``k`` of them, or as many as stand out beyond chance, see
+    :func:`_leaders`; none where none does), with every code tied with the last of them; how many counts are
+    suppressed; and the smallest and largest published count (None where none is above 0).
 
     ``keys`` maps each code, in report order, to its count's ledger key.  Also returns how many of the counts are
     suppressed: a ranking drawn from the published counts says nothing of those (one may be larger), so a sentence
@@ -3598,11 +3706,22 @@ def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, in
     shown = {c: key for c, key in keys.items() if not ctx.ledger.hidden(key)}
     hidden = len(keys) - len(shown)
     published = [(int(ctx.ledger.value(key)), c) for c, key in shown.items()]
-    ranked = sorted([(n, c) for n, c in published if n > 0], key=lambda t: -t[0])  # stable: ties in report order
-    if not ranked:
-        return [], hidden
-    cut = ranked[min(k, len(ranked)) - 1][0]
-    return [(c, n) for n, c in ranked if n >= cut], hidden
+    ranked = sorted(published, key=lambda t: -t[0])  # stable: ties in report order
+    if not ranked or ranked[0][0] <= 0:
+        return [], hidden, None
+    # named only where they stand out beyond chance from the rest (see :func:`_leaders`); the counts are of the same
+    # participants, so of the same exposure
+    named = ranked[:_leaders([(n, None) for n, _ in ranked], k, ctx.alpha)]
+    return [(c, n) for n, c in named], hidden, (ranked[-1][0], ranked[0][0])
+
+
+def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") -> str:
+    """'(from 3 to 21 participants each, none above the next beyond what chance gives)', and where ``hidden`` counts
+    of ``what`` are suppressed, '; of the factors whose counts are published, 2 are suppressed' before the ')'."""
+    of = _of_the_published(hidden, what)[2:-1].replace("published;", "published,")
+    # all alike (or one published): 'from 9 to 9, none above the next' said nothing
+    span = f"{lo}{unit}" if lo == hi else f"from {lo} to {hi}{unit}, none above the next beyond what chance gives"
+    return f"({span}{'; ' + of if of else ''})"
 
 
 def _of_the_published(hidden: int, what: str) -> str:
@@ -3625,12 +3744,15 @@ def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
     parts, totals, any_hidden = {}, {}, False
     for v, verb in verbs.items():
         keys = {c: ("proc", c, v) for c in fac["code"]}
-        top, hidden = _most_often(ctx, keys, 2)
+        top, hidden, span = _most_often(ctx, keys, 2)
         any_hidden |= hidden > 0
         totals[v] = sum(int(ctx.ledger.value(k)) for k in keys.values() if not ctx.ledger.hidden(k))
         if top:
             names = _listed([f"{labels.get(c, c).lower()} ({n})" for c, n in top])
             parts[v] = f"most often said that {names} {verb}" + _of_the_published(hidden, "factors")
+        elif span:
+            parts[v] = (f"named no factor that stood out as most often said to have {verb} "
+                        + _none_stands_out(*span, " participants each", hidden, "factors"))
     if not parts:
         return None
     helped, hindered = totals["helped"], totals["hindered"]
@@ -3638,8 +3760,14 @@ def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
     said = "; they ".join(parts[v] for v in order if v in parts)
     if any_hidden or helped + hindered == 0:
         return "After the review, participants " + said + " (participants at each wave)."
+    from scipy.stats import binomtest
+
     if helped == hindered:
         balance = f"as often said a factor helped as that one got in the way ({helped} each"
+    elif binomtest(helped, helped + hindered).pvalue >= ctx.alpha:
+        # 236 against 234 read as 'more often said a factor helped': no difference beyond chance (sign test)
+        balance = (f"about as often said a factor helped as that one got in the way ({helped} against {hindered}, a "
+                   "difference within what chance gives")
     else:
         more, less = ("got in the way", "helped") if hindered > helped else ("helped", "got in the way")
         balance = (f"more often said a factor {more} than that one {less} ({max(helped, hindered)} against "
@@ -3690,14 +3818,18 @@ def _lessons(ctx, labels) -> Section:
     rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
     ordered = rec.sort_values("n_participants", ascending=False)
-    top, hidden = _most_often(ctx, {c: ("rec_people", c) for c in rec["code"]}, 3)
-    if top and _process_machine_coded(ctx):
+    top, hidden, span = _most_often(ctx, {c: ("rec_people", c) for c in rec["code"]}, 3)
+    if span and _process_machine_coded(ctx):
         blocks.append(Paragraph(_process_withheld("which parts of the review the suggestions of the most "
                                                   "participants concerned", valence=False)))
     elif top:
         blocks.append(Paragraph("The suggestions made by the most participants concerned "
                                 + _listed([f"{labels.get(c, c).lower()} ({n} participants)" for c, n in top])
                                 + _of_the_published(hidden, "parts of the review") + "."))
+    elif span:
+        blocks.append(Paragraph("No part of the review stood out as the concern of the suggestions of the most "
+                                "participants " + _none_stands_out(*span, " participants each", hidden,
+                                                                  "parts of the review") + "."))
     blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
                         "Participants and councils making at least one suggestion about it after the review.",
                         labels={"n_participants": Label("Participants making a suggestion", format="int"),
