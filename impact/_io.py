@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import ImpactWarning, InputError, OutputFolderError, Problem
+from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
 
 __all__ = [
     "atomic_write",
@@ -1010,7 +1010,9 @@ def _refused_probe(folder: Path) -> str | None:
     try:
         fd, name = tempfile.mkstemp(prefix=".impact-check.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        return f"cannot write in {folder} (a file made there was refused: {exc.strerror or exc})"
+        # a full disk, a read-only one or a refused permission, in the words the command line gives them elsewhere
+        known = exc.errno in (errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM)
+        return f"cannot write in {folder} ({OS_ADVICE[exc.errno] if known else f'a file made there was refused: {exc.strerror or exc}'})"
     os.close(fd)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(name)

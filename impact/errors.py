@@ -9,10 +9,31 @@ one :class:`ValidationError` that lists them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+#: What to do about a file-system error, by errno.
+OS_ADVICE = {
+    errno.EROFS: "the file system is read-only - choose a folder you can write to",
+    errno.ENOSPC: "the disk is full - free some space or choose another disk",
+    errno.EDQUOT: "your disk quota is used up - free some space or choose another disk",
+    errno.EACCES: "permission denied - choose a folder you can write to, or ask for access",
+    errno.EPERM: "operation not permitted - choose a folder you can write to, or ask for access",
+    errno.ENOENT: "no such file or folder - check the path",
+    errno.ENOTDIR: "a part of the path is a file, not a folder - check the path",
+    errno.EISDIR: "is a folder - expected a file",
+    errno.EEXIST: "already exists - choose another name",
+    errno.ENAMETOOLONG: "the name is too long - choose a shorter path",
+    errno.ELOOP: "too many symbolic links - check the path",
+    errno.EMFILE: "too many open files - close other programs or raise the limit (ulimit -n)",
+    errno.ENOTEMPTY: "the folder is not empty",
+    errno.EXDEV: "cannot move between file systems - keep the output folder on one disk",
+    errno.EIO: "an input/output error from the disk - check the disk",
+    errno.EBUSY: "in use (a mount point, or open in another program) - choose another folder",
+}
 
 __all__ = [
     "Problem",

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
-import errno
 import importlib
 import io
 import logging
@@ -32,33 +31,12 @@ import sys
 import warnings
 
 from .._version import __version__
-from ..errors import ImpactError, recorded_warnings
+from ..errors import OS_ADVICE, ImpactError, recorded_warnings
 from ..schema import close_matches
 
 __all__ = ["main", "build_parser", "describe_os_error"]
 
 log = logging.getLogger("impact")
-
-#: What to do about a file-system error, by errno.
-_OS_ADVICE = {
-    errno.EROFS: "the file system is read-only - choose a folder you can write to",
-    errno.ENOSPC: "the disk is full - free some space or choose another disk",
-    errno.EDQUOT: "your disk quota is used up - free some space or choose another disk",
-    errno.EACCES: "permission denied - choose a folder you can write to, or ask for access",
-    errno.EPERM: "operation not permitted - choose a folder you can write to, or ask for access",
-    errno.ENOENT: "no such file or folder - check the path",
-    errno.ENOTDIR: "a part of the path is a file, not a folder - check the path",
-    errno.EISDIR: "is a folder - expected a file",
-    errno.EEXIST: "already exists - choose another name",
-    errno.ENAMETOOLONG: "the name is too long - choose a shorter path",
-    errno.ELOOP: "too many symbolic links - check the path",
-    errno.EMFILE: "too many open files - close other programs or raise the limit (ulimit -n)",
-    errno.ENOTEMPTY: "the folder is not empty",
-    errno.EXDEV: "cannot move between file systems - keep the output folder on one disk",
-    errno.EIO: "an input/output error from the disk - check the disk",
-    errno.EBUSY: "in use (a mount point, or open in another program) - choose another folder",
-}
-
 
 def describe_os_error(exc: OSError) -> str:
     """One line naming the path of a file-system error and what to do about it.
@@ -72,7 +50,7 @@ def describe_os_error(exc: OSError) -> str:
     where = exc.filename if exc.filename is not None else "(a file)"
     if exc.filename2 is not None:
         where = f"{where} -> {exc.filename2}"
-    advice = _OS_ADVICE.get(exc.errno) or (exc.strerror or str(exc))
+    advice = OS_ADVICE.get(exc.errno) or (exc.strerror or str(exc))
     return f"{where}: {advice}"
 
 
