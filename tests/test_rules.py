@@ -940,3 +940,55 @@ ROUND_1203D = {
 def test_round_1203d_readings(key):
     text, want = ROUND_1203D[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# --- a pronoun resolved from the sentence before it (labelling guide, principle 1 and "Neighbours") -----------------
+_NEIGHBOURS = {
+    # unit: (previous sentence, sentence)
+    "door": ("Last spring the council looked again at how referrals reach the front door.",
+             "It has been strengthened since then."),
+    "panel": ("Health visitors and the police joined the panel in May.", "They now work closely together."),
+    "no_noun": ("Last year was difficult.", "It has been strengthened since then."),
+    "same_topic": ("Management oversight has been strengthened.", "Inspectors visited in May."),
+    "referent_alone": ("There is real commitment in the service.", "It has grown."),
+    "expletive": ("Our thresholds were discussed at the board.", "It was agreed that the chair would write to schools."),
+    "identity": ("Our thresholds were discussed at the board.", "This was the first item on the agenda."),
+}
+
+
+def _neighbour_codes(previous: bool) -> dict[str, set[str]]:
+    texts = pd.Series({u: pair[1] for u, pair in _NEIGHBOURS.items()})
+    before = pd.Series({u: pair[0] for u, pair in _NEIGHBOURS.items()}) if previous else None
+    out = RuleCoder().code(texts, previous=before)
+    out = out[~out["negated"] & ~out["hedged"]]
+    return {u: set(out.loc[out["unit"] == u, "code"]) for u in _NEIGHBOURS}
+
+
+def test_pronoun_resolved_from_previous_sentence():
+    got = _neighbour_codes(previous=True)
+    assert got["door"] == {"policies_systems"}  # "the front door/referrals has been strengthened"
+    assert got["panel"] == {"partnership"}  # "the police now work closely together"
+    # guards: nothing to resolve to; a neighbour on the same topic without a pronoun; a code the referent gives
+    # alone ("commitment") is not copied; an expletive "it"; "this was the first item" names, it does not change
+    for unit in ("no_noun", "same_topic", "referent_alone", "expletive", "identity"):
+        assert got[unit] == set(), unit
+    # without the neighbours the sentences carry no code
+    assert all(not codes for codes in _neighbour_codes(previous=False).values())
+
+
+def test_pronoun_resolved_inside_a_unit():
+    texts = pd.Series({"x": "Inspectors looked at our thresholds. They have been strengthened since then.",
+                       "y": "Last year was difficult. It has been strengthened since then.",
+                       "z": "They have been strengthened since then."})
+    out = RuleCoder().code(texts)
+    assert out[["unit", "code"]].values.tolist() == [["x", "policies_systems"]]
+    row = out.iloc[0]
+    assert texts["x"][row["start"]:row["end"]] == "They"  # the evidence is the pronoun
+
+
+def test_previous_must_match_the_units():
+    texts = pd.Series({"a": "It has grown.", "b": "Staff feel valued."})
+    with pytest.raises(InputError, match="one entry per unit"):
+        RuleCoder().code(texts, previous=["Only one."])
+    with pytest.raises(InputError, match=r"no entry for units \['b'\]"):
+        RuleCoder().code(texts, previous=pd.Series({"a": "Morale was low."}))
