@@ -992,3 +992,30 @@ def test_previous_must_match_the_units():
         RuleCoder().code(texts, previous=["Only one."])
     with pytest.raises(InputError, match=r"no entry for units \['b'\]"):
         RuleCoder().code(texts, previous=pd.Series({"a": "Morale was low."}))
+
+
+def test_pronoun_agrees_in_number_with_its_referent():
+    # "they" cannot be "the front door"; "it" cannot be "the agencies"
+    texts = pd.Series({"they": "They have been strengthened since then.", "it": "It has been effective in May."})
+    before = pd.Series({"they": "We looked again at the front door.", "it": "We met the agencies in March."})
+    assert RuleCoder().code(texts, previous=before).empty
+    texts = pd.Series({"they": "They have been strengthened since then."})
+    got = RuleCoder().code(texts, previous=pd.Series({"they": "We looked again at our referral pathways."}))
+    assert got["code"].tolist() == ["policies_systems"]
+
+
+def test_segments_take_the_previous_sentence_of_the_same_turn():
+    first, second = "Last spring we looked again at our referral pathways.", "They have been strengthened since then."
+    rows = [  # segment, interview, turn, speaker, text
+        ("a:1", "a", 2, "respondent", first), ("a:2", "a", 2, "respondent", second),  # same turn: resolved
+        ("a:3", "a", 4, "respondent", first), ("a:4", "a", 6, "respondent", second),  # next turn: not
+        ("b:1", "b", 2, "respondent", second),  # another interview's first segment: not
+    ]
+    segments = pd.DataFrame(rows, columns=["segment_id", "interview_id", "turn", "speaker", "text"])
+    segments["start"] = range(0, 100 * len(rows), 100)
+    out = RuleCoder().code(segments)
+    assert set(zip(out["unit"], out["code"], strict=True)) == {("a:1", "policies_systems"), ("a:2", "policies_systems"),
+                                                               ("a:3", "policies_systems")}
+    # shuffled rows: the order of a turn is read from the segments' start offsets
+    assert RuleCoder().code(segments.iloc[::-1]).sort_values("unit").reset_index(drop=True).equals(
+        out.sort_values("unit").reset_index(drop=True))

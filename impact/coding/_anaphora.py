@@ -50,6 +50,9 @@ _IDENTITY = re.compile(r"^\s+(?:is|are|was|were|has been|have been|had been|will
 # A sentence end inside a unit: end punctuation, space, then a capital or an opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z])")
 _MAX_REFERENTS = 6
+_PLURAL_PRONOUNS = frozenset({"they", "these", "those"})
+#: Singular in form, plural in agreement ("the police ... they").
+_COLLECTIVE = frozenset({"staff", "police", "people"})
 
 
 def anaphor(sentence: str) -> tuple[int, int] | None:
@@ -91,6 +94,18 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+def is_plural(noun: str) -> bool:
+    """Whether a noun phrase is plural, by its last word: "-s" (not "-ss", "-us", "-is") or a collective noun.
+
+    Examples
+    --------
+    >>> [is_plural(n) for n in ("referrals", "the front door", "process", "staff", "police")]
+    [True, False, False, True, True]
+    """
+    last = noun.lower().split()[-1]
+    return last in _COLLECTIVE or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
 class Referents:
     """The domain nouns of a sentence: the ``terms`` of a codebook's ``near`` rules, in the words of the text."""
 
@@ -116,8 +131,12 @@ class Referents:
         self.matcher = PatternSet({"noun": sorted(terms)}, longest=True)
         self.changes = changes
 
-    def __call__(self, sentence: str) -> list[str]:
-        """The distinct domain nouns of ``sentence`` as written, in order (at most a few)."""
+    def __call__(self, sentence: str, *, plural: bool | None = None) -> list[str]:
+        """The distinct domain nouns of ``sentence`` as written, in order (at most a few).
+
+        ``plural``: only plural nouns (True, for "they", "these"), only singular ones (False, for "it", "this"), or
+        both (None): a pronoun agrees in number with what it refers to.
+        """
         tokens = [t for t in tokenizer(sentence).findall(sentence)]
         stems = stem_text(sentence)
         out: list[str] = []
@@ -129,6 +148,8 @@ class Referents:
             if re.search(r"(?:ed|ly)$", phrase.lower()) or any(b - a == len(whole) - 1 for a, b, _ in
                                                                self.changes.find(whole)):
                 continue  # a participle, an adverb or a change word ("new", "challenges"), not a noun phrase
+            if plural is not None and is_plural(phrase) != plural:
+                continue
             if phrase.lower() not in (p.lower() for p in out):
                 out.append(phrase)
             if len(out) == _MAX_REFERENTS:
@@ -151,7 +172,8 @@ def resolutions(text: str, previous: Any, referents: Referents) -> list[tuple[in
         span = anaphor(sentence)
         if span is not None and before is not None:
             a, b = span
-            for noun in referents(before):
+            plural = sentence[a:b].split()[0].lower() in _PLURAL_PRONOUNS
+            for noun in referents(before, plural=plural):
                 referent = noun if noun.lower().startswith("the ") else f"the {noun}"
                 out.append((s0 + a, s0 + b, referent, f"{sentence[:a]}{referent}{sentence[b:]}"))
         before = sentence

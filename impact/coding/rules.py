@@ -215,8 +215,10 @@ class RuleCoder(BaseEstimator):
             unit's first sentence ``previous``.  A code is added when the
             sentence's own change or state gives it with the referent in place
             (never when the referent alone gives it: no code is copied from the
-            neighbour).  Without ``previous`` only sentences inside a unit are
-            resolved.
+            neighbour).  Without ``previous``, a segments DataFrame (with
+            ``interview_id`` and ``turn``) takes the segment before each one
+            in the same interview and speaker turn, never across speakers or
+            interviews; a Series resolves only sentences inside a unit.
 
         Returns
         -------
@@ -720,6 +722,8 @@ def _previous_list(previous: Any, texts: Any, n: int) -> list:
         When ``previous`` does not give one text (or a missing value) per unit.
     """
     if previous is None:
+        if isinstance(texts, pd.DataFrame) and {"interview_id", "turn"} <= set(texts.columns):
+            return _turn_previous(texts)
         return [None] * n
     if isinstance(previous, pd.Series):
         if isinstance(texts, pd.Series | pd.DataFrame):
@@ -742,6 +746,17 @@ def _previous_list(previous: Any, texts: Any, n: int) -> list:
         raise InputError(f"The value for `previous` must hold texts or missing values, but entries {bad[:10]} are "
                          f"{sorted({type(values[k]).__name__ for k in bad})}.")
     return [v if isinstance(v, str) else None for v in values]
+
+
+def _turn_previous(segments: pd.DataFrame) -> list:
+    """The text of the segment before each segment in the same interview and speaker turn (None for a turn's first):
+    a pronoun is resolved within what one speaker said, never across speakers or interviews."""
+    keys = ["interview_id", "turn"] + (["speaker"] if "speaker" in segments.columns else [])
+    order = segments.reset_index(drop=True)
+    if "start" in order.columns:
+        order = order.sort_values([*keys, "start"], kind="stable")
+    before = order.groupby(keys, sort=False, dropna=False)["text"].shift(1)
+    return [v if isinstance(v, str) else None for v in before.sort_index().tolist()]
 
 
 def _merge_resolved(rows: list[tuple], resolved: list[tuple], units: list, starts: list[int]) -> list[tuple]:
