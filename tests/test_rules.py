@@ -1019,3 +1019,13 @@ def test_segments_take_the_previous_sentence_of_the_same_turn():
     # shuffled rows: the order of a turn is read from the segments' start offsets
     assert RuleCoder().code(segments.iloc[::-1]).sort_values("unit").reset_index(drop=True).equals(
         out.sort_values("unit").reset_index(drop=True))
+
+
+def test_resolved_evidence_must_follow_the_pronoun_closely():
+    # "the thresholds were discussed and later strengthened": the change word is five words past the referent, too far
+    # to be the pronoun's own predicate; inside a unit and with `previous` alike
+    before, sentence = "Inspectors looked at our thresholds.", "They were discussed and later strengthened."
+    assert RuleCoder().code(pd.Series({"x": f"{before} {sentence}"})).empty
+    assert RuleCoder().code(pd.Series({"x": sentence}), previous=[before]).empty
+    near = RuleCoder().code(pd.Series({"x": f"{before} They were then strengthened."}))
+    assert near["code"].tolist() == ["policies_systems"]

@@ -129,6 +129,7 @@ class Referents:
             for t in ([near["with"]] if isinstance(near["with"], str) else near["with"]) if t not in noun_classes
             for term in expand([t]) if not split_parts(term)[1]})}, longest=True)
         self.matcher = PatternSet({"noun": sorted(terms)}, longest=True)
+        self._memo: dict[tuple[str, bool | None], tuple[str, ...]] = {}  # (sentence, number) -> its nouns
         self.changes = changes
 
     def __call__(self, sentence: str, *, plural: bool | None = None) -> list[str]:
@@ -137,7 +138,16 @@ class Referents:
         ``plural``: only plural nouns (True, for "they", "these"), only singular ones (False, for "it", "this"), or
         both (None): a pronoun agrees in number with what it refers to.
         """
-        tokens = [t for t in tokenizer(sentence).findall(sentence)]
+        key = (sentence, plural)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            found = self._memo[key] = self._nouns(sentence, plural)
+        return list(found)
+
+    def _nouns(self, sentence: str, plural: bool | None) -> tuple[str, ...]:
+        tokens = tokenizer(sentence).findall(sentence)
         stems = stem_text(sentence)
         out: list[str] = []
         for a, b, _ in self.matcher.find(stems):
@@ -154,18 +164,19 @@ class Referents:
                 out.append(phrase)
             if len(out) == _MAX_REFERENTS:
                 break
-        return out
+        return tuple(out)
 
 
-def resolutions(text: str, previous: Any, referents: Referents) -> list[tuple[int, int, str, str]]:
-    """``(start, end, referent, resolved sentence)`` for each sentence of ``text`` that opens with an anaphor.
+def resolutions(text: str, previous: Any, referents: Referents) -> list[tuple[int, int, int, str, str]]:
+    """``(start, end, at, referent, resolved sentence)`` for each sentence of ``text`` that opens with an anaphor.
 
     The sentence before it is the previous sentence of ``text`` itself, or for
     the first sentence ``previous`` (the text before the unit, or None).  Each
     domain noun of that sentence gives one resolved sentence: the anaphor
-    replaced by "the <noun>".  ``start:end`` is the anaphor's span in ``text``.
+    replaced by "the <noun>".  ``start:end`` is the anaphor's span in ``text``,
+    ``at`` where the referent starts in the resolved sentence.
     """
-    out: list[tuple[int, int, str, str]] = []
+    out: list[tuple[int, int, int, str, str]] = []
     before = previous if isinstance(previous, str) and previous.strip() else None
     for s0, s1 in sentences(text):
         sentence = text[s0:s1]
@@ -175,6 +186,6 @@ def resolutions(text: str, previous: Any, referents: Referents) -> list[tuple[in
             plural = sentence[a:b].split()[0].lower() in _PLURAL_PRONOUNS
             for noun in referents(before, plural=plural):
                 referent = noun if noun.lower().startswith("the ") else f"the {noun}"
-                out.append((s0 + a, s0 + b, referent, f"{sentence[:a]}{referent}{sentence[b:]}"))
+                out.append((s0 + a, s0 + b, a, referent, f"{sentence[:a]}{referent}{sentence[b:]}"))
         before = sentence
     return out
