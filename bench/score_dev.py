@@ -7,7 +7,9 @@ nor hedged, against the adjudicated ``codes`` field, as
 ``tests/data/coding_devset.csv`` (parts ``dev-`` and ``hold-``, as
 ``tests/test_rules.py`` scores them: hedged codes count, negated sentences
 have no gold code), and prints micro precision, recall and F1, per-code F1
-and the share of impact-free sentences left uncoded.  ``--errors`` lists the
+and the share of impact-free sentences left uncoded.  Each gold sentence is
+coded with the sentence before it in its document (``previous``, the id
+numbered one less) as context for a pronoun.  ``--errors`` lists the
 gold development parts' false negatives and false positives by code.
 
 Only the development files are named: the frozen test parts
@@ -23,7 +25,7 @@ import pandas as pd
 
 from bench.train_coder import DEVSET, GOLD_BATCHES, read_gold
 
-__all__ = ["DEV_FILES", "score", "main"]
+__all__ = ["DEV_FILES", "score", "previous_sentences", "main"]
 
 #: The development parts, named one by one (never a glob over the gold folders).
 DEV_FILES = tuple(folder / "sentences_dev.csv" for folder in GOLD_BATCHES)
@@ -45,6 +47,16 @@ def score(coded: pd.DataFrame, texts: pd.Series, codes: pd.DataFrame, *, count_h
         free = texts.index[~texts.index.isin(codes["unit"])]
     uncoded = float((~free.isin(reported["unit"])).mean()) if len(free) else float("nan")
     return {"table": table, "uncoded": uncoded, "n_free": len(free), "reported": reported}
+
+
+def previous_sentences(texts: pd.Series) -> pd.Series:
+    """The sentence before each sentence of its document (ids ``<doc>-s<n>``), or None where it is not in ``texts``."""
+    def before(sid: str) -> str | None:
+        doc, _, n = sid.rpartition("-s")
+        prev = f"{doc}-s{int(n) - 1:0{len(n)}d}" if n.isdigit() else ""
+        return texts.get(prev)
+
+    return pd.Series([before(s) for s in texts.index], index=texts.index, dtype=object)
 
 
 def _line(name: str, s: dict) -> str:
@@ -72,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     coder = RuleCoder().fit()
     gold = [(path.parent.name, *read_gold(path)) for path in DEV_FILES]
     all_texts = pd.concat([g[1] for g in gold])
-    coded = coder.code(all_texts)
+    coded = coder.code(all_texts, previous=previous_sentences(all_texts))
     all_codes = pd.concat([g[2] for g in gold], ignore_index=True)
     for name, texts, codes, _ in gold:
         print(_line(name + " dev", score(coded[coded["unit"].isin(texts.index)], texts, codes, count_hedged=False)))

@@ -940,3 +940,92 @@ ROUND_1203D = {
 def test_round_1203d_readings(key):
     text, want = ROUND_1203D[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# --- a pronoun resolved from the sentence before it (labelling guide, principle 1 and "Neighbours") -----------------
+_NEIGHBOURS = {
+    # unit: (previous sentence, sentence)
+    "door": ("Last spring the council looked again at how referrals reach the front door.",
+             "It has been strengthened since then."),
+    "panel": ("Health visitors and the police joined the panel in May.", "They now work closely together."),
+    "no_noun": ("Last year was difficult.", "It has been strengthened since then."),
+    "same_topic": ("Management oversight has been strengthened.", "Inspectors visited in May."),
+    "referent_alone": ("There is real commitment in the service.", "It has grown."),
+    "expletive": ("Our thresholds were discussed at the board.", "It was agreed that the chair would write to schools."),
+    "identity": ("Our thresholds were discussed at the board.", "This was the first item on the agenda."),
+}
+
+
+def _neighbour_codes(previous: bool) -> dict[str, set[str]]:
+    texts = pd.Series({u: pair[1] for u, pair in _NEIGHBOURS.items()})
+    before = pd.Series({u: pair[0] for u, pair in _NEIGHBOURS.items()}) if previous else None
+    out = RuleCoder().code(texts, previous=before)
+    out = out[~out["negated"] & ~out["hedged"]]
+    return {u: set(out.loc[out["unit"] == u, "code"]) for u in _NEIGHBOURS}
+
+
+def test_pronoun_resolved_from_previous_sentence():
+    got = _neighbour_codes(previous=True)
+    assert got["door"] == {"policies_systems"}  # "the front door/referrals has been strengthened"
+    assert got["panel"] == {"partnership"}  # "the police now work closely together"
+    # guards: nothing to resolve to; a neighbour on the same topic without a pronoun; a code the referent gives
+    # alone ("commitment") is not copied; an expletive "it"; "this was the first item" names, it does not change
+    for unit in ("no_noun", "same_topic", "referent_alone", "expletive", "identity"):
+        assert got[unit] == set(), unit
+    # without the neighbours the sentences carry no code
+    assert all(not codes for codes in _neighbour_codes(previous=False).values())
+
+
+def test_pronoun_resolved_inside_a_unit():
+    texts = pd.Series({"x": "Inspectors looked at our thresholds. They have been strengthened since then.",
+                       "y": "Last year was difficult. It has been strengthened since then.",
+                       "z": "They have been strengthened since then."})
+    out = RuleCoder().code(texts)
+    assert out[["unit", "code"]].values.tolist() == [["x", "policies_systems"]]
+    row = out.iloc[0]
+    assert texts["x"][row["start"]:row["end"]] == "They"  # the evidence is the pronoun
+
+
+def test_previous_must_match_the_units():
+    texts = pd.Series({"a": "It has grown.", "b": "Staff feel valued."})
+    with pytest.raises(InputError, match="one entry per unit"):
+        RuleCoder().code(texts, previous=["Only one."])
+    with pytest.raises(InputError, match=r"no entry for units \['b'\]"):
+        RuleCoder().code(texts, previous=pd.Series({"a": "Morale was low."}))
+
+
+def test_pronoun_agrees_in_number_with_its_referent():
+    # "they" cannot be "the front door"; "it" cannot be "the agencies"
+    texts = pd.Series({"they": "They have been strengthened since then.", "it": "It has been effective in May."})
+    before = pd.Series({"they": "We looked again at the front door.", "it": "We met the agencies in March."})
+    assert RuleCoder().code(texts, previous=before).empty
+    texts = pd.Series({"they": "They have been strengthened since then."})
+    got = RuleCoder().code(texts, previous=pd.Series({"they": "We looked again at our referral pathways."}))
+    assert got["code"].tolist() == ["policies_systems"]
+
+
+def test_segments_take_the_previous_sentence_of_the_same_turn():
+    first, second = "Last spring we looked again at our referral pathways.", "They have been strengthened since then."
+    rows = [  # segment, interview, turn, speaker, text
+        ("a:1", "a", 2, "respondent", first), ("a:2", "a", 2, "respondent", second),  # same turn: resolved
+        ("a:3", "a", 4, "respondent", first), ("a:4", "a", 6, "respondent", second),  # next turn: not
+        ("b:1", "b", 2, "respondent", second),  # another interview's first segment: not
+    ]
+    segments = pd.DataFrame(rows, columns=["segment_id", "interview_id", "turn", "speaker", "text"])
+    segments["start"] = range(0, 100 * len(rows), 100)
+    out = RuleCoder().code(segments)
+    assert set(zip(out["unit"], out["code"], strict=True)) == {("a:1", "policies_systems"), ("a:2", "policies_systems"),
+                                                               ("a:3", "policies_systems")}
+    # shuffled rows: the order of a turn is read from the segments' start offsets
+    assert RuleCoder().code(segments.iloc[::-1]).sort_values("unit").reset_index(drop=True).equals(
+        out.sort_values("unit").reset_index(drop=True))
+
+
+def test_resolved_evidence_must_follow_the_pronoun_closely():
+    # "the thresholds were discussed and later strengthened": the change word is five words past the referent, too far
+    # to be the pronoun's own predicate; inside a unit and with `previous` alike
+    before, sentence = "Inspectors looked at our thresholds.", "They were discussed and later strengthened."
+    assert RuleCoder().code(pd.Series({"x": f"{before} {sentence}"})).empty
+    assert RuleCoder().code(pd.Series({"x": sentence}), previous=[before]).empty
+    near = RuleCoder().code(pd.Series({"x": f"{before} They were then strengthened."}))
+    assert near["code"].tolist() == ["policies_systems"]
