@@ -31,6 +31,7 @@ import sys
 import numpy as np
 import pandas as pd
 
+from bench.score_dev import previous_sentences
 from bench.train_coder import _REPO, GOLD_BATCHES, MODEL_DIR, check_json, read_gold, write_json
 
 __all__ = ["VALIDITY_DIR", "TEST_FILES", "compute", "main"]
@@ -123,7 +124,10 @@ def compute(codebook_id: str = "nfer_impacts") -> dict:
     }
     model_path = MODEL_DIR / f"{book.id}.json"
     for name, coder in coders.items():
-        coded = coded_by[name] = coder.code(texts)
+        # each sentence with the one before it in its document, as the main job codes a turn's sentences in order
+        # (the rule coder resolves an opening pronoun from it; the hybrid codes sentences alone)
+        coded = coded_by[name] = (coder.code(texts, previous=previous_sentences(texts)) if name == "rule"
+                                  else coder.code(texts))
         entry = {"class": type(coder).__name__, **_scores(coded, texts, codes, ids), "by_part": {}}
         for file, _, (t, c, _) in parts:
             entry["by_part"][file] = _scores(coded[coded["unit"].isin(t.index)], t, c, ids)
