@@ -1367,6 +1367,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
                 out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}, not an "
                                    "interview; name the interview's transcript)"))
+            elif (lang := _english_share(text)) is not None and lang[0] < _MIN_KNOWN_SHARE:
+                # another language, or letters in none: either way nothing in it would be coded
+                out.append(Problem(f, line, col, rel, f"a transcript in English (transcripts/{rel}: "
+                                   f"{_language_said(*lang)}nothing in it would be coded; if the interview was held in "
+                                   "another language, give its English translation; if these are random letters, "
+                                   "name the interview's transcript)"))
             elif not _has_respondent_speech(text, turns := _turns(text)):
                 out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
                                    "interviewer's, so nothing in this interview can be coded and the analysis treats "
@@ -1374,6 +1380,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "the answers, e.g. 'R:')",
                                    severity="warning"))
             else:
+                if lang is not None and lang[0] < _FEW_KNOWN_SHARE:
+                    out.append(Problem(f, line, col, rel, f"a transcript in English (transcripts/{rel}: "
+                                       f"{_language_said(*lang)}little of it would be coded; if the interview was "
+                                       "held in another language, give its English translation)", severity="warning"))
                 for first, again, words in _repeated_turns(text, turns)[:5]:
                     out.append(Problem(f, line, col, rel, f"each answer given once (the respondent's turn at line "
                                        f"{again} of transcripts/{rel} is the one at line {first} word for word, "
@@ -1535,6 +1545,11 @@ _MIN_JUDGED = 20
 #: French 35%, Scots dialect 90%, English with a typo in every third word 55%; random letter strings, keyboard
 #: mashing and base64 without its digits 0-1%, random two-letter syllables ('bafelo') 2%.
 _MIN_KNOWN_SHARE = 0.1
+#: ... and told (a warning) when less than this share is: most of it in another language, of which the English
+#: coder codes little.  Measured: German 13%, French 31%, Urdu in Latin letters with English terms 21%, English with
+#: a typo in every second word 55%; refused under 10%: Polish 4%, Spanish 6%, Scots Gaelic 7%, Urdu in Latin
+#: letters 7%; English in heavy Yorkshire or Scots dialect 83-90% passes.
+_FEW_KNOWN_SHARE = 0.5
 #: ... or when one word (two letters or more) is more than this share of its words: one word repeated, not speech
 #: (the commonest word of the example study's transcripts, 'the', is 7% or less of each).
 _MAX_ONE_WORD = 0.5
@@ -1555,36 +1570,50 @@ def _known_words() -> frozenset[str]:
 
 
 def _not_language(text: str) -> str | None:
-    r"""Why the words of ``text`` are no language, or None: one word said over and over, or too few words of three
-    letters or more in Latin letters that are English or Welsh words (:data:`_MIN_KNOWN_SHARE`).  A text of fewer
-    than :data:`_MIN_JUDGED` such words (short, or in another script) is not judged.
+    r"""Why the words of ``text`` are no language, or None: one word said over and over (:data:`_MAX_ONE_WORD`).
+    A text of fewer than :data:`_MIN_JUDGED` words of two letters or more is not judged.  (Words in no language the
+    lists know are judged by :func:`_english_share`.)
 
     >>> _not_language("R: Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5) is None
     True
-    >>> _not_language("fjdksla qpwoeiru zmxncbv " * 8)
-    "only 0% of its 24 words of three letters or more are English or Welsh words (not words: 'fjdksla', 'qpwoeiru', 'zmxncbv'): random letters or keyboard strokes"
     >>> _not_language("blah " * 30)
     "one word, 'blah', is 100% of its 30 words: a word repeated"
     """
     from .privacy._lexicon import fold
 
-    said = _LATIN_WORD.findall(text)
-    words = [fold(w).replace("\u2019", "'") for w in said]
-    counted = [w for w in words if len(w) >= 2]
+    counted = [w for w in (fold(w) for w in _LATIN_WORD.findall(text)) if len(w) >= 2]
     if len(counted) >= _MIN_JUDGED:
         top, n = Counter(counted).most_common(1)[0]
         if n / len(counted) > _MAX_ONE_WORD:
             return f"one word, {top!r}, is {n / len(counted):.0%} of its {len(counted):,} words: a word repeated"
+    return None
+
+
+def _english_share(text: str) -> tuple[float, int, list[str]] | None:
+    r"""The share of the words of ``text`` of three letters or more in Latin letters that are English or Welsh words,
+    how many such words it holds and those that are not (each once, as written); None for a text of fewer than
+    :data:`_MIN_JUDGED` such words (short, or in another script: not judged).
+
+    >>> _english_share("Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5)[:2]
+    (0.7142857142857143, 35)
+    >>> _english_share("fjdksla qpwoeiru zmxncbv " * 8)
+    (0.0, 24, ['fjdksla', 'qpwoeiru', 'zmxncbv'])
+    """
+    from .privacy._lexicon import fold
+
     known = _known_words()
-    judged = [(w, s) for w, s in zip(words, said, strict=True) if len(w) >= 3]
+    judged = [(w, s) for w, s in ((fold(s).replace("\u2019", "'"), s) for s in _LATIN_WORD.findall(text))
+              if len(w) >= 3]
     if len(judged) < _MIN_JUDGED:
         return None
     bad = [s for w, s in judged if w not in known and w.split("'")[0] not in known]
-    share = (len(judged) - len(bad)) / len(judged)
-    if share >= _MIN_KNOWN_SHARE:
-        return None
-    return (f"only {share:.0%} of its {len(judged):,} words of three letters or more are English or Welsh words (not "
-            f"words: {_shown(list(dict.fromkeys(bad)))}): random letters or keyboard strokes")
+    return (len(judged) - len(bad)) / len(judged), len(judged), list(dict.fromkeys(bad))
+
+
+def _language_said(share: float, n: int, bad: list[str]) -> str:
+    """What :func:`_english_share` measured, in words, and what impact does with such a transcript."""
+    return (f"only {share:.0%} of its {n:,} words of three letters or more are English or Welsh words (not words: "
+            f"{_shown(bad)}): impact's coder reads English, so ")
 
 
 #: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);

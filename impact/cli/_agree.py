@@ -264,6 +264,10 @@ def run(args) -> int:
         raise InputError(f"{', '.join(args.coded)}: {len(coders)} coder ({', '.join(map(repr, coders))}) - expected two "
                          "or more coders to compare: give one coded file per coder, or one file with a coder column "
                          "naming two or more")
+    if data.empty:  # every coder coded nothing: no unit to compare (the table would be blank, "0 coders")
+        raise InputError(f"{', '.join(args.coded)}: no rows in any file (each holds a header row alone) - expected "
+                         "the coded rows of two or more coders to compare: give the files `impact code` or `impact "
+                         "review import` wrote, with their rows")
     by = [c for c in args.by.split(",") if c]
     metrics = list(args.metrics or METRICS)
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:

@@ -1,0 +1,200 @@
+"""Hostile inputs, round 28 (helper-inputs28).
+
+Each test is a hostile input the old code got wrong; what it did is said beside the test.  Tests named ``guard``
+pin behaviour that held and must keep holding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_study_inputs import _docx, _row
+
+# --------------------------------------------------------------------------- 1. transcripts in other languages
+
+_POLISH = ("I: Jak zmieniła się praca od czasu przeglądu?\nR: Dużo się zmieniło. Mieliśmy problemy z pierwszym "
+           "kontaktem i zbyt wiele zgłoszeń trafiało do oceny. Po przeglądzie przepisaliśmy dokument progowy. Teraz "
+           "pracownicy socjalni czują się lepiej, ale rekrutacja nadal jest trudna.\nI: A rodziny?\nR: Rodziny "
+           "dostają lepszą pomoc, tak myślę. Kierownictwo bardzo nas wspierało przez cały rok.\n")
+_GAELIC = ("I: Ciamar a tha an obair air atharrachadh bhon ath-sgrùdadh?\nR: Tha tòrr air atharrachadh. Bha "
+           "duilgheadasan againn aig an doras aghaidh, agus bha cus iarrtasan a' dol air adhart gu measadh. Às dèidh an "
+           "ath-sgrùdaidh, sgrìobh sinn an sgrìobhainn stairsnich a-rithist. A-nis tha an luchd-obrach sòisealta a' "
+           "faireachdainn nas fheàrr, ach tha fastadh fhathast doirbh.\nI: Dè mu dheidhinn nan teaghlaichean?\nR: Tha "
+           "seirbheis nas fheàrr aig na teaghlaichean, tha mi a' smaoineachadh.\n")
+_URDU = ("I: Aap ka kaam kaisa chal raha hai?\nR: Bohat acha chal raha hai, shukriya. Pichle saal hamare paas bohat "
+         "mushkilat thi, magar ab sab kuch behtar hai. Hamari team ne mil kar bohat mehnat ki aur ab log khush hain. "
+         "Bachon ke liye naye tareeqe banaye gaye hain aur walidain bhi mutmaeen hain.\n")
+# Urdu in Latin letters with the English terms of the work in it, as it is often spoken
+_URDU_MIXED = ("I: Review ke baad kaam mein kya tabdeeli aayi hai?\nR: Bohat kuch badal gaya hai. Pehle front door "
+               "par bohat masle thay, aur bohat se referrals assessment tak ja rahe thay. Review ke baad humne "
+               "threshold document dobara likha. Ab social workers behtar mehsoos karte hain, lekin bharti abhi bhi "
+               "mushkil hai.\nI: Aur khandaan?\nR: Khandaanon ko behtar madad mil rahi hai, mera khayal hai.\n")
+_DIALECT = ("I: How's it been?\nR: Ee, it's bin reet hard, like. Them bairns weren't gettin seen quick enough, an' "
+            "t'social workers were proper knackered wi' t'caseloads. Ah tell thee, t'review helped a bit but we're "
+            "nowt near done yet. Dunno whit they'll dae next, ken, but ah reckon it'll be summat daft. Mebbe they'll "
+            "gie us more staff, aye.\n")
+
+
+def _share(text):
+    # an independent count: words of three letters or more (accents taken off), and how many the English and Welsh
+    # lists hold
+    import unicodedata
+
+    from .test_inputs_round27 import _letter_words
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.replace("ł", "l")) if not unicodedata.combining(c))
+    words, known = _letter_words(plain)
+    return len(known) / len(words), len(words)
+
+
+@pytest.mark.parametrize("text", [_POLISH, _GAELIC, _URDU], ids=["polish", "scots_gaelic", "urdu_in_latin_letters"])
+def test_a_transcript_in_another_language_is_refused_saying_what_was_measured(study_dir, text):
+    # On the old code refused as 'random letters or keyboard strokes': untrue of Polish, and no word of what to do.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    share, n = _share(text)
+    assert share < 0.1
+    (problem,) = _problems(study_dir)
+    assert problem.startswith("interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript in English "
+                              f"(transcripts/301/P1-early.txt: only {share:.0%} of its {n} words of three letters or "
+                              "more are English or Welsh words (not words: ")
+    assert problem.endswith("): impact's coder reads English, so nothing in it would be coded; if the interview was "
+                            "held in another language, give its English translation; if these are random letters, "
+                            "name the interview's transcript)")
+    assert "random letters or keyboard strokes" not in problem
+
+
+def test_a_transcript_mostly_in_another_language_is_told(study_dir, capsys):
+    # On the old code valid without a word: Urdu with English terms (21% English words) was coded as if English,
+    # its Urdu words coding nothing.
+    from impact.cli import main
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(_URDU_MIXED, encoding="utf-8")
+    share, n = _share(_URDU_MIXED)
+    assert 0.1 <= share < 0.5
+    assert main(["validate", str(study_dir)]) == 0
+    assert ("warning: interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript in English (transcripts/"
+            f"301/P1-early.txt: only {share:.0%} of its {n} words of three letters or more are English or Welsh words "
+            "(not words: 'baad', 'kaam', 'mein', ...): impact's coder reads English, so little of it would be coded; "
+            "if the interview was held in another language, give its English translation)") in capsys.readouterr().out
+
+
+def test_guard_english_in_heavy_dialect_passes_without_a_word(study_dir, capsys):
+    from impact.cli import main
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(_DIALECT, encoding="utf-8")
+    assert _share(_DIALECT)[0] >= 0.5
+    assert main(["validate", str(study_dir)]) == 0
+    assert "301/P1-early.txt" not in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- 2. .docx turns tables: two rows, a header
+
+
+def _read_docx(tmp_path, rows):
+    from impact.coding.segment import split_turns
+    from impact.study import read_transcript
+
+    _docx(tmp_path / "t.docx", "<w:tbl>" + "".join(_row(*r) for r in rows) + "</w:tbl>")
+    text = read_transcript(tmp_path / "t.docx")
+    return text, list(split_turns(text)["speaker"])
+
+
+def test_docx_two_turns_in_rows_of_three_cells_without_colons_keep_their_speakers(tmp_path):
+    # On the old code 'Interviewer How has it gone? first question': no label repeats, so the rows were read whole and
+    # the interview was one respondent turn holding the question.
+    text, speakers = _read_docx(tmp_path, [("Interviewer", "How has it gone?", "first question"),
+                                           ("Respondent", "Better than last year.", "laughs")])
+    assert text.splitlines() == ["Interviewer: How has it gone? first question",
+                                 "Respondent: Better than last year. laughs"]
+    assert speakers == ["interviewer", "respondent"]
+
+
+_SAID = [("Interviewer", "How has it gone?"), ("Respondent", "Better than last year."), ("Interviewer", "Why?"),
+         ("Respondent", "The review.")]
+
+
+@pytest.mark.parametrize("layout", ["speaker_text", "speaker_text_time", "number_speaker_text"])
+def test_docx_a_turns_tables_header_row_is_not_read_as_text(tmp_path, layout):
+    # On the old code the header row was read as an unlabelled turn ('Speaker Text Time'), or as a turn of a speaker
+    # 'Speaker' ('Speaker: Text'), or made the table no table of turns at all ('# Speaker Text', every label lost).
+    head, rows = {
+        "speaker_text": (("Speaker", "Text"), [(a, b) for a, b in _SAID]),
+        "speaker_text_time": (("Speaker", "Text", "Time"), [(a, b, f"00:00:{k:02d}") for k, (a, b) in enumerate(_SAID)]),
+        "number_speaker_text": (("#", "Speaker", "Text"), [(str(k), a, b) for k, (a, b) in enumerate(_SAID, 1)]),
+    }[layout]
+    text, speakers = _read_docx(tmp_path, [head, *rows])
+    assert [line.split(": ", 1)[1] for line in text.splitlines()] == [b for _, b in _SAID]
+    assert speakers == ["interviewer", "respondent"] * 2
+
+
+def test_guard_docx_a_first_row_that_is_a_turn_is_read(tmp_path):
+    # guard: a short first turn ('Interviewer | Hello there') is no header: its label speaks again below
+    text, speakers = _read_docx(tmp_path, [("Interviewer", "Hello there"), *_SAID])
+    assert text.splitlines()[0] == "Interviewer: Hello there"
+    assert speakers == ["interviewer", "interviewer", "respondent", "interviewer", "respondent"]
+
+
+# --------------------------------------------------------------------------- 3. a name, a tab, the turn
+
+
+def test_txt_names_set_off_from_the_turn_by_a_tab_are_labels():
+    # On the old code one respondent turn holding every name and question: only known roles ('R<tab>') were read.
+    from impact.coding.segment import split_turns
+
+    text = ("Sarah Jones\tHow has it gone since the review?\nTom Price\tWe rewrote the threshold document.\n"
+            "Sarah Jones\tAnd morale?\nTom Price\tBetter.\n")
+    turns = split_turns(text)
+    assert list(turns["label"]) == ["Sarah Jones", "Tom Price"] * 2
+    assert list(turns["speaker"]) == ["interviewer", "respondent"] * 2  # she asks the questions
+    assert [text[a:b] for a, b in zip(turns["start"], turns["end"])] == [
+        "How has it gone since the review?", "We rewrote the threshold document.", "And morale?", "Better."]
+
+
+def test_guard_a_tab_inside_notes_makes_no_speaker():
+    # guard: a tab after words that are no name given twice is text
+    from impact.coding.segment import split_turns
+
+    assert list(split_turns("Some notes\there\nThe plan\tis good\n")["label"]) == [""]
+
+
+# --------------------------------------------------------------------------- 4. tables of figures, councils alternating
+
+
+@pytest.mark.parametrize("rows", [
+    [("2019", "Barnet", "12 referrals"), ("2019", "Camden", "9 referrals"), ("2020", "Barnet", "14 referrals"),
+     ("2020", "Camden", "11 referrals")],
+    [("Barnet", "12 referrals in 2019"), ("Camden", "9 referrals in 2019"), ("Barnet", "14 referrals in 2020"),
+     ("Camden", "11 referrals in 2020")],
+], ids=["year_council_figure", "council_figure"])
+def test_docx_a_table_of_figures_with_two_councils_alternating_is_read_whole(tmp_path, rows):
+    # On the old code turns of 'Barnet' (the interviewer) and 'Camden' (the respondent), and in three columns the
+    # years dropped as turn numbers.
+    text, speakers = _read_docx(tmp_path, rows)
+    assert text.splitlines() == [" ".join(r) for r in rows]
+    assert speakers == ["respondent"]
+
+
+def test_guard_docx_named_speakers_with_some_figures_are_turns(tmp_path):
+    # guard: people's names as labels, and speech that mentions a number now and then, are turns
+    rows = [("Sarah Jones", "How many contacts came in?"), ("Tom Price", "About 40 a week."),
+            ("Sarah Jones", "And now?"), ("Tom Price", "Fewer, since the review.")]
+    text, speakers = _read_docx(tmp_path, rows)
+    assert speakers == ["interviewer", "respondent"] * 2
+
+
+# --------------------------------------------------------------------------- 5. agree with files of no rows
+
+
+def test_agree_with_two_files_of_a_header_alone_is_refused(tmp_path, capsys):
+    # On the old code 'impact agree: 0 coders, 0 units, 0 rows' and a table of no rows written.
+    from impact.cli import main
+
+    ann, bob, out = tmp_path / "ann.csv", tmp_path / "bob.csv", tmp_path / "agree.csv"
+    ann.write_text("unit,code\n", encoding="utf-8")
+    bob.write_text("unit,code\n", encoding="utf-8")
+    assert main(["agree", str(ann), str(bob), "--out", str(out)]) == 2
+    assert (f"{ann}, {bob}: no rows in any file (each holds a header row alone) - expected the coded rows of two or "
+            "more coders to compare") in capsys.readouterr().err
+    assert not out.exists()
