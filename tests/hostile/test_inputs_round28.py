@@ -198,3 +198,50 @@ def test_agree_with_two_files_of_a_header_alone_is_refused(tmp_path, capsys):
     assert (f"{ann}, {bob}: no rows in any file (each holds a header row alone) - expected the coded rows of two or "
             "more coders to compare") in capsys.readouterr().err
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- new cases that held
+
+
+@pytest.mark.parametrize(("file", "old", "new", "told"), [
+    ("status_history.csv", ",adequate,", ",Requires improvement,",
+     "status_history.csv:3:status: 'Requires improvement' - expected for kind ofsted_judgement, one of ['adequate', "
+     "'good', 'inadequate', 'outstanding', 'requires_improvement'] (did you mean 'requires_improvement'?)"),
+    ("interviews.csv", "2011-08-15", "40770",
+     "interviews.csv:3:date: '40770' - expected a date as YYYY-MM-DD (it looks like an Excel date serial number: "
+     "40770 is 2011-08-15; format the column as a date, YYYY-MM-DD, before saving)"),
+    ("survey_responses.csv", "q_confident,2", "q_confident,6",
+     "survey_responses.csv:2:value: '6' - expected a whole number from 1 to 5 (the scale of q_confident)"),
+    ("interviews.csv", "P1-early,P1,301,", "P1-early,P1,301.0,",
+     "interviews.csv:3:council_id: '301.0' - expected a council_id listed in councils.csv (did you mean '301'?)"),
+], ids=["status_in_words", "excel_serial_date", "likert_out_of_range", "id_as_float"])
+def test_guard_cells_written_another_way_are_named(study_dir, file, old, new, told):
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert told in _problems(study_dir)
+
+
+@pytest.mark.parametrize(("extra", "told"), [
+    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b]\n",
+     "YAML aliases (*name) are not allowed - write the value out in full"),
+    ("x: " + "[" * 5000 + "]" * 5000 + "\n", "YAML nested too deeply to read"),
+    ("x: !!python/object/apply:os.system [echo]\n", "could not determine a constructor for the tag"),
+], ids=["alias_bomb", "deep_nesting", "python_tag"])
+def test_guard_a_hostile_study_yaml_is_refused_unread(study_dir, extra, told):
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "study.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    (problem,) = _problems(study_dir)
+    assert problem.startswith("study.yaml: expected a readable study.yaml (study.yaml") and told in problem
+
+
+def test_guard_a_csv_of_one_huge_line_is_refused(study_dir):
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "councils.csv").write_text("council_id,name," + ",".join(f"c{i}" for i in range(400_000)),
+                                            encoding="utf-8")
+    assert "councils.csv: expected a readable CSV file (400,002 columns - expected at most 16,384, as a spreadsheet " \
+           "holds)" in _problems(study_dir)
