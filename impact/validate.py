@@ -604,7 +604,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                   derived=derived,
                                   transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
-    problems += _check_survey(parsed, meta)
+    problems = _on_the_scale(problems, parsed, meta) + _check_survey(parsed, meta)
     # a council whose id is refused is told so: not also as a council without interviews (they name its id as meant)
     refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
                    and p.severity == "error"}
@@ -1661,6 +1661,35 @@ def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) ->
     return None if anchor is None else (date - anchor).days
 
 
+def _item_scale(items: object, item: object) -> tuple[int, int] | None:
+    """The scale ``(low, high)`` study.yaml gives a survey item, or None where it gives none that can be read
+    (reported with study.yaml)."""
+    spec = items.get(item) if isinstance(items, dict) and isinstance(item, str) else None
+    scale = (spec if isinstance(spec, dict) else {}).get("scale", [1, 5]) if spec is not None else None
+    if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)) or scale[0] >= scale[1]:
+        return None
+    return scale[0], scale[1]
+
+
+def _on_the_scale(problems: list[Problem], parsed, meta) -> list[Problem]:
+    """Survey answers that are no whole number told with their item's scale: an answer written as words ('Strongly
+    agree', as a survey tool exports its labels) or as a fraction is no point of the scale, and the user is told which
+    numbers are."""
+    f = TABLES["survey_responses"].filename
+    survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
+    items = {line: v.get("item") for line, v in parsed.get("survey_responses", [])}
+    out = []
+    for p in problems:  # (a complaint with a hint of its own, 'yes is a yes/no value', is kept as written)
+        if (p.file == f and p.column == "value" and p.expected == "a whole number"
+                and (scale := _item_scale(survey.get("items"), items.get(p.row))) is not None):
+            words = "; an answer written as words: write the number of its point on the scale" if sum(
+                c.isalpha() for c in p.value or "") >= 2 else ""
+            p = Problem(p.file, p.row, p.column, p.value, f"a whole number from {scale[0]} to {scale[1]} (the scale "
+                        f"of {items[p.row]}{words})", p.severity)
+        out.append(p)
+    return out
+
+
 def _check_survey(parsed, meta) -> list[Problem]:
     f = TABLES["survey_responses"].filename
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
@@ -1681,9 +1710,7 @@ def _check_survey(parsed, meta) -> list[Problem]:
     for line, v in parsed.get("survey_responses", []):
         item, value = v.get("item"), v.get("value")
         if item in items and value is not None:
-            scale = (items[item] if isinstance(items[item], dict) else {}).get("scale", [1, 5])
-            if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)) \
-                    or scale[0] >= scale[1]:
+            if (scale := _item_scale(items, item)) is None:
                 continue  # reported with study.yaml
             lo, hi = scale
             if not lo <= value <= hi:

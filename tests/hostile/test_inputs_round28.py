@@ -245,3 +245,21 @@ def test_guard_a_csv_of_one_huge_line_is_refused(study_dir):
                                             encoding="utf-8")
     assert "councils.csv: expected a readable CSV file (400,002 columns - expected at most 16,384, as a spreadsheet " \
            "holds)" in _problems(study_dir)
+
+
+# --------------------------------------------------------------------------- new case: Likert answers as words
+
+
+@pytest.mark.parametrize(("value", "hint"), [
+    ("Strongly agree", "; an answer written as words: write the number of its point on the scale"),
+    ("2.5", ""), ("4/5", "")], ids=["label", "half_point", "fraction"])
+def test_a_survey_answer_that_is_no_whole_number_is_told_with_its_scale(study_dir, value, hint):
+    # On the old code "'Strongly agree' - expected a whole number": not which numbers, nor that the survey tool
+    # exported its answers' labels, where the scale's numbers were wanted.
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "survey_responses.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("q_confident,2", f"q_confident,{value}", 1),
+                    encoding="utf-8")
+    assert _problems(study_dir) == [f"survey_responses.csv:2:value: {value!r} - expected a whole number from 1 to 5 "
+                                    f"(the scale of q_confident{hint})"]
