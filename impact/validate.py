@@ -1554,6 +1554,9 @@ _FEW_KNOWN_SHARE = 0.5
 #: (the commonest word of the example study's transcripts, 'the', is 7% or less of each).
 _MAX_ONE_WORD = 0.5
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*")
+#: Words of any script (a run of an unspaced script, such as Chinese, is one): those of :func:`_english_share`, so
+#: that a transcript in Russian or in Urdu's own script is judged as one in Polish is.
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @functools.cache
@@ -1590,7 +1593,7 @@ def _not_language(text: str) -> str | None:
 
 
 def _english_share(text: str) -> tuple[float, int, list[str]] | None:
-    r"""The share of the words of ``text`` of three letters or more in Latin letters that are English or Welsh words,
+    r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
     how many such words it holds and those that are not (each once, as written); None for a text of fewer than
     :data:`_MIN_JUDGED` such words (short, or in another script: not judged).
 
@@ -1602,7 +1605,7 @@ def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     from .privacy._lexicon import fold
 
     known = _known_words()
-    judged = [(w, s) for w, s in ((fold(s).replace("\u2019", "'"), s) for s in _LATIN_WORD.findall(text))
+    judged = [(w, s) for w, s in ((fold(s).replace("\u2019", "'"), s) for s in _ANY_WORD.findall(text))
               if len(w) >= 3]
     if len(judged) < _MIN_JUDGED:
         return None

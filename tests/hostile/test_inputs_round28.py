@@ -65,6 +65,30 @@ def test_a_transcript_in_another_language_is_refused_saying_what_was_measured(st
     assert "random letters or keyboard strokes" not in problem
 
 
+_RUSSIAN = ("I: Как изменилась работа после проверки?\nR: Многое изменилось. У нас были проблемы на входе, и слишком "
+            "много обращений шло на оценку. После проверки мы переписали пороговый документ. Теперь социальные "
+            "работники чувствуют себя лучше, но набор персонала всё ещё трудный.\n")
+_URDU_SCRIPT = ("I: جائزے کے بعد کام میں کیا تبدیلی آئی ہے؟\nR: بہت کچھ بدل گیا ہے۔ پہلے بہت مسائل تھے، اور بہت سے "
+                "حوالہ جات تشخیص تک جا رہے تھے۔ جائزے کے بعد ہم نے دستاویز دوبارہ لکھی۔ اب سماجی کارکن بہتر محسوس "
+                "کرتے ہیں، لیکن بھرتی ابھی بھی مشکل ہے۔\n")
+
+
+@pytest.mark.parametrize("text", [_RUSSIAN, _URDU_SCRIPT], ids=["russian", "urdu_in_its_script"])
+def test_a_transcript_in_another_script_is_refused_as_one_in_another_language(study_dir, text):
+    # On the old code valid without a word (only words in Latin letters were judged): nothing in it was coded.
+    import re
+
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 3]  # none of them English: all not words
+    (problem,) = _problems(study_dir)
+    assert problem.startswith("interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript in English "
+                              f"(transcripts/301/P1-early.txt: only 0% of its {len(words)} words of three letters or "
+                              f"more are English or Welsh words (not words: {words[0]!r}, {words[1]!r}, {words[2]!r}, "
+                              "...): impact's coder reads English, so nothing in it would be coded;")
+
+
 def test_a_transcript_mostly_in_another_language_is_told(study_dir, capsys):
     # On the old code valid without a word: Urdu with English terms (21% English words) was coded as if English,
     # its Urdu words coding nothing.
