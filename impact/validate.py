@@ -363,21 +363,24 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
 _WAVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", re.ASCII)
 
 
-def _yaml_typed(value: object) -> str:
-    """Why a value YAML read as true/false, a number or a date is no id (" (YAML reads ... : put it in quotes)"), or "".
+def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
+    """Why a value YAML read as true/false, a number or a date is no id or text (" (YAML reads ... : put it in
+    quotes)"), or "": ``key`` and ``what`` name the key and its value in the advice.
 
     Examples
     --------
     >>> _yaml_typed(False)
     " (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, as in id: 'no')"
+    >>> _yaml_typed(2024, "name", "the name")
+    " (YAML reads 2024, unquoted, as a number: put the name in quotes, as in name: '2024')"
     """
     if isinstance(value, bool):
-        return (" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, "
-                "as in id: 'no')")
+        return (f" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put {what} in quotes, "
+                f"as in {key}: 'no')")
     if isinstance(value, (int, float)):
-        return f" (YAML reads {value!r}, unquoted, as a number: put the id in quotes, as in id: '{value}')"
+        return f" (YAML reads {value!r}, unquoted, as a number: put {what} in quotes, as in {key}: '{value}')"
     if value is not None and not isinstance(value, (str, list, dict)):
-        return f" (YAML reads it, unquoted, as a {type(value).__name__}: put the id in quotes)"
+        return f" (YAML reads it, unquoted, as a {type(value).__name__}: put {what} in quotes)"
     return ""
 
 
@@ -394,7 +397,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
                                f"one of the keys {list(META_KEYS)}{schema.did_you_mean(str(key), META_KEYS)}"))
     name = meta.get("name")
     if not isinstance(name, str) or not name.strip():
-        out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"))
+        out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"
+                           + _yaml_typed(name, "name", "the name")))
     if "format_version" in meta and (meta["format_version"] != 1 or isinstance(meta["format_version"], bool)):
         out.append(Problem(f, None, "format_version", str(meta["format_version"]), "1 (the only study format version)"))
     if "seed" in meta and not (_is_int(meta["seed"]) and 0 <= meta["seed"] < 2**32):
@@ -425,7 +429,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             ok = False
         seen.add(str(wid))
         if "label" in w and not isinstance(w["label"], str):
-            out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text"))
+            out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text" + _yaml_typed(w["label"], "label",
+                                                                                               "the label")))
         for key in w:
             if key not in ("id", "label", "anchor", "window_days"):
                 out.append(Problem(f, None, f"{col}.{key}", str(key), "only the keys id, label, anchor, window_days"
@@ -463,7 +468,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             out.append(Problem(f, None, f"survey.items.{item}.scale", str(scale),
                                f"[min, max], whole numbers from -{MAX_SCALE} to {MAX_SCALE}, min < max"))
         if "label" in (spec or {}) and not isinstance(spec["label"], str):
-            out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]), "text"))
+            out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]),
+                               "text" + _yaml_typed(spec["label"], "label", "the label")))
     vocabularies = meta.get("vocabularies") or {}
     if not isinstance(vocabularies, dict):
         out.append(Problem(f, None, "vocabularies", str(vocabularies), f"a mapping with keys from {list(schema.EXTENSIBLE)}"))

@@ -287,3 +287,25 @@ def test_a_survey_answer_that_is_no_whole_number_is_told_with_its_scale(study_di
                     encoding="utf-8")
     assert _problems(study_dir) == [f"survey_responses.csv:2:value: {value!r} - expected a whole number from 1 to 5 "
                                     f"(the scale of q_confident{hint})"]
+
+
+# --------------------------------------------------------------------------- new case: study.yaml text YAML reads as a value
+
+
+@pytest.mark.parametrize(("old", "new", "key", "told"), [
+    ("name: Tiny study", "name: yes", "name",
+     "'True' - expected a study name (text) (YAML reads yes, no, on, off, true and false, unquoted, as true or false: "
+     "put the name in quotes, as in name: 'no')"),
+    ("name: Tiny study", "name: 2024", "name",
+     "'2024' - expected a study name (text) (YAML reads 2024, unquoted, as a number: put the name in quotes, as in "
+     "name: '2024')"),
+    ("label: I feel confident", "label: 2012-03-31", "survey.items.q_confident.label",
+     "'2012-03-31' - expected text (YAML reads it, unquoted, as a date: put the label in quotes)"),
+], ids=["name_yes", "name_a_year", "label_a_date"])
+def test_a_study_yaml_text_that_yaml_reads_as_a_value_says_to_quote_it(study_dir, old, new, key, told):
+    # On the old code "study.yaml:name: 'True' - expected a study name (text)": the user wrote 'yes', not 'True'.
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "study.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert _problems(study_dir) == [f"study.yaml:{key}: {told}"]
