@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import warnings
 from typing import TYPE_CHECKING
 
 from .._io import check_input_file
@@ -83,6 +84,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
     import pandas as pd
 
     from ..coding.coded_io import read_csv_cells  # imported here: keeps `impact --help` fast
+    from ..codings import CodingsWarning
 
     frames: list[pd.DataFrame] = []
     unknown: list[str] = []  # codes not in the codebook, on their rows of every file
@@ -90,6 +92,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
     files: dict[str, str] = {}  # real path -> as given
     coders: dict[str, tuple[str, bool]] = {}  # coder -> (file, named after the file)
     where: list[tuple[str, list[int]]] = []  # each frame's file and the row in it of each of its rows
+    held: dict[tuple, str] = {}  # each file's rows (coder aside) -> the first file holding them
     for name in paths:
         path = check_input_file(name, expected=" - expected a coded CSV file")
         real = os.path.realpath(path)
@@ -124,10 +127,12 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
         if bad:  # read as missing, they would change what is counted without a word
             raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
                              + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
-        blank = df.index[df["unit"] == ""]
-        if len(blank):
-            raise InputError(f"{path}:{number[blank[0]]}:unit: '' - expected a unit id on every row "
-                             f"({len(blank):,} row(s) have none)")
+        for col, what in (("unit", "a unit id"), ("coder", "a coder's name")):
+            # a blank coder is a coder named '' (counted as one more coder, agreeing or not with the rest)
+            blank = df.index[df[col] == ""] if col in df.columns else []
+            if len(blank):
+                raise InputError(f"{path}:{number[blank[0]]}:{col}: '' - expected {what} on every row "
+                                 f"({len(blank):,} row(s) have none)")
         if frames and kind != kinds[0]:
             raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
                              "one layout (coded output with unit and code, or long unit, coder, value)")
@@ -148,6 +153,13 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
                 raise InputError(f"{path}: coder {coder!r} is also the coder of {other} - expected each coder in one "
                                  "file: rename one of the files (a file without a coder column is named after it)")
             coders.setdefault(coder, (str(path), from_stem))
+        same = tuple(sorted(map(tuple, df.drop(columns="coder").astype(str).itertuples(index=False))))
+        if same and (first := held.setdefault((tuple(c for c in df.columns if c != "coder"), same), str(path))) != str(
+                path):  # a file copied under another name: a coder agreeing with themselves
+            warnings.warn(f"{path}: holds the rows of {first}, row for row (its coder's aside): a file copied under "
+                          "another name? Two coders who coded the same units alike agree fully; if one coder's file "
+                          "was copied, agreement is overstated: give each coder's own file", CodingsWarning,
+                          stacklevel=2)
         frames.append(df)
         where.append((str(path), number))
     if unknown:

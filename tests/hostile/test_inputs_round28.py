@@ -309,3 +309,40 @@ def test_a_study_yaml_text_that_yaml_reads_as_a_value_says_to_quote_it(study_dir
     path = study_dir / "study.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     assert _problems(study_dir) == [f"study.yaml:{key}: {told}"]
+
+
+# --------------------------------------------------------------------------- new cases: agree's coded files
+
+
+def test_agree_refuses_a_coder_column_with_blank_names(tmp_path, capsys):
+    # On the old code '2 coders': the rows without a coder's name were a coder named '', compared with ann.
+    from impact.cli import main
+
+    ann, bob, out = tmp_path / "ann.csv", tmp_path / "two.csv", tmp_path / "agree.csv"
+    ann.write_text("unit,code\nI1:1,morale\nI1:2,learning\n", encoding="utf-8")
+    bob.write_text("unit,code,coder\nI1:1,morale,bob\nI1:2,learning,\nI1:3,morale,\n", encoding="utf-8")
+    assert main(["agree", str(ann), str(bob), "--out", str(out)]) == 2
+    assert f"{bob}:3:coder: '' - expected a coder's name on every row (2 row(s) have none)" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_agree_tells_a_coders_file_that_is_a_copy_of_another(tmp_path, capsys):
+    # On the old code agreement 1 without a word: bob.csv was ann.csv copied under another name.
+    from impact.cli import main
+
+    ann, bob = tmp_path / "ann.csv", tmp_path / "bob.csv"
+    ann.write_text("unit,code\nI1:1,morale\nI1:2,learning\nI1:3,morale\n", encoding="utf-8")
+    bob.write_text("unit,code\nI1:2,learning\nI1:1,morale\nI1:3,morale\n", encoding="utf-8")  # its rows reordered
+    assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "agree.csv")]) == 0
+    assert (f"impact agree: warning: {bob}: holds the rows of {ann}, row for row (its coder's aside): a file copied "
+            "under another name?") in capsys.readouterr().err
+
+
+def test_guard_agree_says_nothing_of_coders_who_differ(tmp_path, capsys):
+    from impact.cli import main
+
+    ann, bob = tmp_path / "ann.csv", tmp_path / "bob.csv"
+    ann.write_text("unit,code\nI1:1,morale\nI1:2,learning\n", encoding="utf-8")
+    bob.write_text("unit,code\nI1:1,morale\nI1:2,morale\n", encoding="utf-8")
+    assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "agree.csv")]) == 0
+    assert "warning" not in capsys.readouterr().err
