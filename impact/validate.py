@@ -1601,7 +1601,8 @@ def _not_language(text: str) -> str | None:
 def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
     how many such words it holds and those that are not (each once, as written); None for a text of fewer than
-    :data:`_MIN_JUDGED` such words (short, or in another script: not judged).
+    :data:`_MIN_JUDGED` such words (short: not judged).  Capitalised words in neither list are names, left aside
+    where they are under half the words (a text mostly of capitalised words is judged whole).
 
     >>> _english_share("Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5)[:2]
     (0.7142857142857143, 35)
@@ -1613,16 +1614,21 @@ def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     known = _known_words()
     judged = [(w, s) for w, s in ((fold(s).replace("\u2019", "'"), s) for s in _ANY_WORD.findall(text))
               if len(w) >= 3]
+    unknown = [w not in known and w.split("'")[0] not in known for w, _ in judged]
+    names = [u and s[:1].isupper() and not any(c.isupper() for c in s[1:]) for (_, s), u in zip(judged, unknown,
+                                                                                               strict=True)]
+    if 2 * sum(names) < len(judged):  # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few
+        judged, unknown = ([x for x, n in zip(xs, names, strict=True) if not n] for xs in (judged, unknown))
     if len(judged) < _MIN_JUDGED:
         return None
-    bad = [s for w, s in judged if w not in known and w.split("'")[0] not in known]
+    bad = [s for (_, s), u in zip(judged, unknown, strict=True) if u]
     return (len(judged) - len(bad)) / len(judged), len(judged), list(dict.fromkeys(bad))
 
 
 def _language_said(share: float, n: int, bad: list[str]) -> str:
     """What :func:`_english_share` measured, in words, and what impact does with such a transcript."""
-    return (f"only {share:.0%} of its {n:,} words of three letters or more are English or Welsh words (not words: "
-            f"{_shown(bad)}): impact's coder reads English, so ")
+    return (f"only {share:.0%} of its {n:,} words of three letters or more (names aside) are English or Welsh words "
+            f"(not words: {_shown(bad)}): impact's coder reads English, so ")
 
 
 #: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);
