@@ -383,10 +383,10 @@ def _role(label: str) -> str | None:
 
 
 def _counts_turns(numbers: list[str]) -> bool:
-    """Whether a column of whole numbers counts the turns (rising: 1, 2, 3), so is layout: a column of numbers that
-    repeat or fall (years, figures) is data."""
+    """Whether a column of whole numbers counts the turns (rising: 1, 2, 3; a number under 1,000 may be given again,
+    on a turn's second row), so is layout: a column of numbers that fall, or of years given twice, is data."""
     values = [int(c.rstrip(".")) for c in numbers]
-    return all(x < y for x, y in zip(values, values[1:]))
+    return all(x < y or x == y < 1000 for x, y in zip(values, values[1:]))
 
 
 def _figures(pairs: list[tuple[str, str]]) -> bool:

@@ -361,3 +361,12 @@ def test_guard_agree_says_nothing_of_coders_who_differ(tmp_path, capsys):
     bob.write_text("unit,code\nI1:1,morale\nI1:2,morale\n", encoding="utf-8")
     assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "agree.csv")]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+def test_guard_docx_a_turn_number_given_again_on_a_turns_second_row_is_layout(tmp_path):
+    # guard: the years rule (a column of numbers given twice is data) leaves turn numbers repeated on a turn's second
+    # row, its speaker cell blank, as turn numbers (the first fix read this table whole)
+    said = [(str(k), a, b) for k, (a, b) in enumerate(_SAID, 1)]
+    text, speakers = _read_docx(tmp_path, [*said, ("4", "", "And it helped morale too.")])
+    assert text.splitlines()[-2:] == ["Respondent: The review.", "And it helped morale too."]
+    assert speakers == ["interviewer", "respondent"] * 2
