@@ -241,6 +241,24 @@ def _refuse_unknown_units(data: pd.DataFrame, unknown: set[str], where: list[tup
                      + (f"\n  ... and {len(said) - 50:,} more" if len(said) > 50 else ""))
 
 
+def _refuse_values_given_twice(data: pd.DataFrame, where: list[tuple[str, list[int]]]) -> None:
+    """Every row of long data (unit, coder, value) giving a unit's value for a coder again, on the file and row it
+    is on, as one error (agreement_table refuses it as a row of 'data', which names no file)."""
+    place = [(path, row) for path, number in where for row in number]  # each row's file and row in it
+    twice = data.duplicated(["unit", "coder"], keep=False).to_numpy()
+    if not twice.any():
+        return
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    said = []
+    for i in twice.nonzero()[0]:
+        key = (data["unit"].iloc[i], data["coder"].iloc[i])
+        if (seen := first.setdefault(key, place[i])) != place[i]:
+            said.append(f"{place[i][0]}:{place[i][1]}:value: {data['value'].iloc[i]!r} - expected one value per unit "
+                        f"and coder (unit {key[0]!r}, coder {key[1]!r} has a value on {seen[0]}:{seen[1]} too)")
+    raise InputError(f"{len(said):,} value(s) given again for a unit and coder:\n  " + "\n  ".join(said[:50])
+                     + (f"\n  ... and {len(said) - 50:,} more" if len(said) > 50 else ""))
+
+
 def run(args) -> int:
     from ..agreement import (  # imported here: keeps `impact --help` fast
         METRICS,
@@ -283,6 +301,7 @@ def run(args) -> int:
     by = [c for c in args.by.split(",") if c]
     metrics = list(args.metrics or METRICS)
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:
+        _refuse_values_given_twice(data, rows_where)
         long = data.assign(value=data["value"].replace("", None))
         by = [c for c in by if c != "code"]
     else:

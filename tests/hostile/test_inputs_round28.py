@@ -370,3 +370,16 @@ def test_guard_docx_a_turn_number_given_again_on_a_turns_second_row_is_layout(tm
     text, speakers = _read_docx(tmp_path, [*said, ("4", "", "And it helped morale too.")])
     assert text.splitlines()[-2:] == ["Respondent: The review.", "And it helped morale too."]
     assert speakers == ["interviewer", "respondent"] * 2
+
+
+def test_agree_names_the_file_and_row_of_a_value_given_twice_in_long_data(tmp_path, capsys):
+    # On the old code "data:6:unit, coder: 'u1, bob' - expected one value per unit and coder": no file named, and
+    # row 6 of the rows of both files run together, not row 4 of bob.csv.
+    from impact.cli import main
+
+    ann, bob = tmp_path / "ann.csv", tmp_path / "bob.csv"
+    ann.write_text("unit,coder,value\nu1,ann,1\nu2,ann,1\n", encoding="utf-8")
+    bob.write_text("unit,coder,value\nu1,bob,1\nu2,bob,1\nu1,bob,2\n", encoding="utf-8")
+    assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "agree.csv")]) == 2
+    assert (f"1 value(s) given again for a unit and coder:\n  {bob}:4:value: '2' - expected one value per unit and "
+            f"coder (unit 'u1', coder 'bob' has a value on {bob}:2 too)") in capsys.readouterr().err
