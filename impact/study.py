@@ -373,15 +373,40 @@ def _label_shaped(cell: str) -> bool:
     return len(cell) <= _MAX_LABEL and "\n" not in cell and _has_letter(cell) and not _CELL_TIME.search(cell)
 
 
+def _role(label: str) -> str | None:
+    """'interviewer' or 'respondent' where a table cell is one of the segmenter's role labels ('Interviewer:',
+    'R', 'Int.'), else None."""
+    from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS
+
+    norm = re.sub(r"[\d\s.:\uff1a]+", "", label).casefold()
+    return "interviewer" if norm in INTERVIEWER_LABELS else "respondent" if norm in RESPONDENT_LABELS else None
+
+
+def _counts_turns(numbers: list[str]) -> bool:
+    """Whether a column of whole numbers counts the turns (rising: 1, 2, 3; a number under 1,000 may be given again,
+    on a turn's second row), so is layout: a column of numbers that fall, or of years given twice, is data."""
+    values = [int(c.rstrip(".")) for c in numbers]
+    return all(x < y or x == y < 1000 for x, y in zip(values, values[1:]))
+
+
+def _figures(pairs: list[tuple[str, str]]) -> bool:
+    """Whether rows read as ``(label, text)`` are a table of figures, not turns: labels that are not all roles
+    (names, places) beside texts of which more than half hold a digit ('Barnet | 12 referrals')."""
+    if not pairs or all(_role(label) for label, _ in pairs):
+        return False
+    return 2 * sum(any(ch.isdigit() for ch in text) for _, text in pairs) > len(pairs)
+
+
 def _speaker_column(rows: list[list[str]]) -> int | None:
     """The column of a table's speaker labels where its rows are turns of three cells or more without a time cell
     (``12 | Interviewer | text``, ``Interviewer | text | notes``), or None.
 
     The speaker column is the first whose cells (blank ones aside) are all shaped as labels (:func:`_label_shaped`),
     two labels or more, one given on two rows or more (a speaker speaks more than once; a table of figures names each
-    row's subject once, or one subject on every row) unless every label ends in a colon ('Interviewer:'), where each
-    such row has text with a letter in another cell.  Columns of whole numbers only (turn
-    numbers) and of times only are passed over.
+    row's subject once, or one subject on every row) unless every label ends in a colon ('Interviewer:') or the
+    labels are the interviewer's and the respondent's roles, where each such row has text with a letter in another
+    cell, not mostly figures (:func:`_figures`).  Columns of rising whole numbers (turn numbers) and of times only
+    are passed over; a column of whole numbers that repeat or fall (years) is data: no turns.
     """
     wide = [r for r in rows if sum(1 for c in r if c) >= 2 and not any(_CELL_TIME.fullmatch(c) for c in r)]
     if len(wide) < 2 or all(sum(1 for c in r if c) < 3 for r in wide):
@@ -389,17 +414,22 @@ def _speaker_column(rows: list[list[str]]) -> int | None:
     for j in range(max(map(len, wide))):
         column = [r[j] if j < len(r) else "" for r in wide]
         said = [c for c in column if c]
-        if not said or all(_ROW_NUMBER.fullmatch(c) for c in said):
+        if said and all(_ROW_NUMBER.fullmatch(c) for c in said):
+            if not _counts_turns(said):
+                return None
+            continue
+        if not said:
             continue
         if len(said) < 2 or not all(map(_label_shaped, said)):
             return None
         labels = [c.rstrip(":\uff1a").strip().casefold() for c in said]
         marked = all(c.endswith((":", "\uff1a")) for c in said)  # 'Interviewer:' says it is a label
+        marked = marked or {_role(c) for c in said} == {"interviewer", "respondent"}  # so do the two roles
         if not 2 <= len(set(labels)) < len(labels) + marked:  # two speakers or more, one speaking twice or more
             return None
-        texts = [" ".join(c for k, c in enumerate(r) if k != j and c and not _ROW_NUMBER.fullmatch(c))
+        texts = [(r[j], " ".join(c for k, c in enumerate(r) if k != j and c and not _ROW_NUMBER.fullmatch(c)))
                  for r in wide if j < len(r) and r[j]]
-        return j if all(map(_has_letter, texts)) else None
+        return j if all(_has_letter(t) for _, t in texts) and not _figures(texts) else None
     return None
 
 
@@ -414,7 +444,24 @@ def _row_turn(cells: list[str], speaker: int | None) -> tuple[str, str] | None:
     return (cells[speaker].rstrip(":\uff1a").strip(), " ".join(text)) if text else None
 
 
-def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None) -> Iterator[str]:
+def _row_parts(cells: list[str]) -> tuple[str, str, str] | None:
+    """A table row's non-empty cells as ``(label, time, text)`` where the row is laid out as a turn (see
+    :func:`_docx_row_line`), else None."""
+    times = [i for i, c in enumerate(cells) if _CELL_TIME.fullmatch(c)]
+    rest = [c for i, c in enumerate(cells) if i not in times[:1]] if len(times) == 1 else cells
+    if len(times) == 1 and len(rest) >= 3 and _ROW_NUMBER.fullmatch(rest[0]) and _has_letter(rest[1]):
+        rest = rest[1:]  # a turn number before the speaker ('12 | Interviewer | text'): layout, as a page number is
+        turn = True
+    else:
+        turn = len(rest) == 2 or (len(times) == 1 and len(rest) > 2)  # three cells without a time: a table of figures
+    if turn and len(rest[0]) <= _MAX_LABEL and "\n" not in rest[0] and _has_letter(rest[0]):
+        return rest[0].rstrip(":\uff1a").strip(), cells[times[0]].strip("[]()") if len(times) == 1 else "", " ".join(
+            rest[1:])
+    return None
+
+
+def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None, *, whole: bool = False
+                   ) -> Iterator[str]:
     """A table row's non-empty cells as one line: ``Speaker [time]: text`` where the row is a turn, else the cells
     joined by spaces.
 
@@ -424,26 +471,49 @@ def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None) 
     row with a time cell, a first cell holding a whole number before the speaker (``12 | Interviewer | text |
     00:03:15``) numbers the turns and is not read.  The time is kept beside the label, where the turn splitter
     reads it.  ``turn_cells``, where given, is the row read as a turn by its table's speaker column
-    (:func:`_row_turn`).
+    (:func:`_row_turn`); ``whole``: its table is one of figures (:func:`_figures`), each row read whole.
     """
     if turn_cells is not None:
         yield f"{turn_cells[0]}: {turn_cells[1]}" if turn_cells[0] else turn_cells[1]
         return
     if not cells:
         return
-    times = [i for i, c in enumerate(cells) if _CELL_TIME.fullmatch(c)]
-    rest = [c for i, c in enumerate(cells) if i not in times[:1]] if len(times) == 1 else cells
-    if len(times) == 1 and len(rest) >= 3 and _ROW_NUMBER.fullmatch(rest[0]) and _has_letter(rest[1]):
-        rest = rest[1:]  # a turn number before the speaker ('12 | Interviewer | text'): layout, as a page number is
-        turn = True
-    else:
-        turn = len(rest) == 2 or (len(times) == 1 and len(rest) > 2)  # three cells without a time: a table of figures
-    if turn and len(rest[0]) <= _MAX_LABEL and "\n" not in rest[0] and _has_letter(rest[0]):
-        label = rest[0].rstrip(":\uff1a").strip()
-        time = f" [{cells[times[0]].strip('[]()')}]" if len(times) == 1 else ""
-        yield f"{label}{time}: {' '.join(rest[1:])}"
+    parts = None if whole else _row_parts(cells)
+    if parts is not None:
+        label, time, text = parts
+        yield f"{label} [{time}]: {text}" if time else f"{label}: {text}"
     else:
         yield " ".join(cells)
+
+
+#: A table's header row: two cells or more, each a heading of at most three words ('Speaker', 'Time (mm:ss)', '#').
+_HEADING = re.compile(r"#|No\.?|[^\W\d_][\w()/'\u2019&-]*(?: [\w()/'\u2019&:-]+){0,2}")
+
+
+def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
+    """How a .docx table is read: ``(header, speaker, whole)``: whether its first row is a header row over turns
+    ('Speaker | Text | Time', not read: it names the columns, as a CSV file's header does), its speaker column
+    (:func:`_speaker_column`, of the rows below any header), and whether its rows are figures read whole
+    (:func:`_figures`).
+
+    A header row is the first of three rows or more, its cells all headings (:data:`_HEADING`), none a speaker's
+    label or a role, over rows of which two or more are turns.
+    """
+    def read(body: list[list[str]]) -> tuple[int | None, bool, list[str | None]]:
+        speaker = _speaker_column(body)
+        parts = [_row_turn(r, speaker) or _row_parts([c for c in r if c]) for r in body]
+        whole = speaker is None and _figures([(p[0], p[-1]) for p in parts if p is not None])
+        return speaker, whole, [None if p is None or whole else p[0].casefold() for p in parts]
+
+    head = [c for c in rows[0] if c] if rows else []
+    if len(rows) >= 3 and len(head) >= 2 and all(_HEADING.fullmatch(c) for c in head):
+        speaker, whole, labels = read(rows[1:])
+        said = {x for x in labels if x}
+        if (len(said) >= 2 and sum(x is not None for x in labels) >= 2
+                and not any(c.rstrip(":\uff1a").strip().casefold() in said or _role(c) for c in head)):
+            return True, speaker, whole
+    speaker, whole, _ = read(rows)
+    return False, speaker, whole
 
 
 def _docx_blocks(element) -> Iterator[str]:
@@ -462,9 +532,9 @@ def _docx_blocks(element) -> Iterator[str]:
         elif tag == f"{_W}tbl":
             rows = [["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
                     for row in child.iterchildren(f"{_W}tr")]
-            speaker = _speaker_column(rows)
-            for cells in rows:
-                yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker))
+            header, speaker, whole = _table_turns(rows)
+            for cells in rows[header:]:  # a header row over turns names the columns: not read
+                yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker), whole=whole)
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             yield from _docx_blocks(child)
 

@@ -363,21 +363,24 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
 _WAVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", re.ASCII)
 
 
-def _yaml_typed(value: object) -> str:
-    """Why a value YAML read as true/false, a number or a date is no id (" (YAML reads ... : put it in quotes)"), or "".
+def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
+    """Why a value YAML read as true/false, a number or a date is no id or text (" (YAML reads ... : put it in
+    quotes)"), or "": ``key`` and ``what`` name the key and its value in the advice.
 
     Examples
     --------
     >>> _yaml_typed(False)
     " (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, as in id: 'no')"
+    >>> _yaml_typed(2024, "name", "the name")
+    " (YAML reads 2024, unquoted, as a number: put the name in quotes, as in name: '2024')"
     """
     if isinstance(value, bool):
-        return (" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, "
-                "as in id: 'no')")
+        return (f" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put {what} in quotes, "
+                f"as in {key}: 'no')")
     if isinstance(value, (int, float)):
-        return f" (YAML reads {value!r}, unquoted, as a number: put the id in quotes, as in id: '{value}')"
+        return f" (YAML reads {value!r}, unquoted, as a number: put {what} in quotes, as in {key}: '{value}')"
     if value is not None and not isinstance(value, (str, list, dict)):
-        return f" (YAML reads it, unquoted, as a {type(value).__name__}: put the id in quotes)"
+        return f" (YAML reads it, unquoted, as a {type(value).__name__}: put {what} in quotes)"
     return ""
 
 
@@ -394,7 +397,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
                                f"one of the keys {list(META_KEYS)}{schema.did_you_mean(str(key), META_KEYS)}"))
     name = meta.get("name")
     if not isinstance(name, str) or not name.strip():
-        out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"))
+        out.append(Problem(f, None, "name", None if name is None else str(name), "a study name (text)"
+                           + _yaml_typed(name, "name", "the name")))
     if "format_version" in meta and (meta["format_version"] != 1 or isinstance(meta["format_version"], bool)):
         out.append(Problem(f, None, "format_version", str(meta["format_version"]), "1 (the only study format version)"))
     if "seed" in meta and not (_is_int(meta["seed"]) and 0 <= meta["seed"] < 2**32):
@@ -425,7 +429,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             ok = False
         seen.add(str(wid))
         if "label" in w and not isinstance(w["label"], str):
-            out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text"))
+            out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text" + _yaml_typed(w["label"], "label",
+                                                                                               "the label")))
         for key in w:
             if key not in ("id", "label", "anchor", "window_days"):
                 out.append(Problem(f, None, f"{col}.{key}", str(key), "only the keys id, label, anchor, window_days"
@@ -463,7 +468,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             out.append(Problem(f, None, f"survey.items.{item}.scale", str(scale),
                                f"[min, max], whole numbers from -{MAX_SCALE} to {MAX_SCALE}, min < max"))
         if "label" in (spec or {}) and not isinstance(spec["label"], str):
-            out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]), "text"))
+            out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]),
+                               "text" + _yaml_typed(spec["label"], "label", "the label")))
     vocabularies = meta.get("vocabularies") or {}
     if not isinstance(vocabularies, dict):
         out.append(Problem(f, None, "vocabularies", str(vocabularies), f"a mapping with keys from {list(schema.EXTENSIBLE)}"))
@@ -604,7 +610,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                   derived=derived,
                                   transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
-    problems += _check_survey(parsed, meta)
+    problems = _on_the_scale(problems, parsed, meta) + _check_survey(parsed, meta)
     # a council whose id is refused is told so: not also as a council without interviews (they name its id as meant)
     refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
                    and p.severity == "error"}
@@ -1367,6 +1373,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
                 out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}, not an "
                                    "interview; name the interview's transcript)"))
+            elif (lang := _english_share(text)) is not None and lang[0] < _MIN_KNOWN_SHARE:
+                # another language, or letters in none: either way nothing in it would be coded
+                out.append(Problem(f, line, col, rel, f"a transcript in English (transcripts/{rel}: "
+                                   f"{_language_said(*lang)}nothing in it would be coded; if the interview was held in "
+                                   "another language, give its English translation; if these are random letters, "
+                                   "name the interview's transcript)"))
             elif not _has_respondent_speech(text, turns := _turns(text)):
                 out.append(Problem(f, line, col, rel, "some respondent speech (every turn is labelled as the "
                                    "interviewer's, so nothing in this interview can be coded and the analysis treats "
@@ -1374,6 +1386,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "the answers, e.g. 'R:')",
                                    severity="warning"))
             else:
+                if lang is not None and lang[0] < _FEW_KNOWN_SHARE:
+                    out.append(Problem(f, line, col, rel, f"a transcript in English (transcripts/{rel}: "
+                                       f"{_language_said(*lang)}little of it would be coded; if the interview was "
+                                       "held in another language, give its English translation)", severity="warning"))
                 for first, again, words in _repeated_turns(text, turns)[:5]:
                     out.append(Problem(f, line, col, rel, f"each answer given once (the respondent's turn at line "
                                        f"{again} of transcripts/{rel} is the one at line {first} word for word, "
@@ -1535,10 +1551,18 @@ _MIN_JUDGED = 20
 #: French 35%, Scots dialect 90%, English with a typo in every third word 55%; random letter strings, keyboard
 #: mashing and base64 without its digits 0-1%, random two-letter syllables ('bafelo') 2%.
 _MIN_KNOWN_SHARE = 0.1
+#: ... and told (a warning) when less than this share is: most of it in another language, of which the English
+#: coder codes little.  Measured: German 13%, French 31%, Urdu in Latin letters with English terms 21%, English with
+#: a typo in every second word 55%; refused under 10%: Polish 4%, Spanish 6%, Scots Gaelic 7%, Urdu in Latin
+#: letters 7%; English in heavy Yorkshire or Scots dialect 83-90% passes.
+_FEW_KNOWN_SHARE = 0.5
 #: ... or when one word (two letters or more) is more than this share of its words: one word repeated, not speech
 #: (the commonest word of the example study's transcripts, 'the', is 7% or less of each).
 _MAX_ONE_WORD = 0.5
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*")
+#: Words of any script (a run of an unspaced script, such as Chinese, is one): those of :func:`_english_share`, so
+#: that a transcript in Russian or in Urdu's own script is judged as one in Polish is.
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @functools.cache
@@ -1555,36 +1579,56 @@ def _known_words() -> frozenset[str]:
 
 
 def _not_language(text: str) -> str | None:
-    r"""Why the words of ``text`` are no language, or None: one word said over and over, or too few words of three
-    letters or more in Latin letters that are English or Welsh words (:data:`_MIN_KNOWN_SHARE`).  A text of fewer
-    than :data:`_MIN_JUDGED` such words (short, or in another script) is not judged.
+    r"""Why the words of ``text`` are no language, or None: one word said over and over (:data:`_MAX_ONE_WORD`).
+    A text of fewer than :data:`_MIN_JUDGED` words of two letters or more is not judged.  (Words in no language the
+    lists know are judged by :func:`_english_share`.)
 
     >>> _not_language("R: Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5) is None
     True
-    >>> _not_language("fjdksla qpwoeiru zmxncbv " * 8)
-    "only 0% of its 24 words of three letters or more are English or Welsh words (not words: 'fjdksla', 'qpwoeiru', 'zmxncbv'): random letters or keyboard strokes"
     >>> _not_language("blah " * 30)
     "one word, 'blah', is 100% of its 30 words: a word repeated"
     """
     from .privacy._lexicon import fold
 
-    said = _LATIN_WORD.findall(text)
-    words = [fold(w).replace("\u2019", "'") for w in said]
-    counted = [w for w in words if len(w) >= 2]
+    counted = [w for w in (fold(w) for w in _LATIN_WORD.findall(text)) if len(w) >= 2]
     if len(counted) >= _MIN_JUDGED:
         top, n = Counter(counted).most_common(1)[0]
         if n / len(counted) > _MAX_ONE_WORD:
             return f"one word, {top!r}, is {n / len(counted):.0%} of its {len(counted):,} words: a word repeated"
+    return None
+
+
+def _english_share(text: str) -> tuple[float, int, list[str]] | None:
+    r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
+    how many such words it holds and those that are not (each once, as written); None for a text of fewer than
+    :data:`_MIN_JUDGED` such words (short: not judged).  Capitalised words in neither list are names, left aside
+    where they are under half the words (a text mostly of capitalised words is judged whole).
+
+    >>> _english_share("Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5)[:2]
+    (0.7142857142857143, 35)
+    >>> _english_share("fjdksla qpwoeiru zmxncbv " * 8)
+    (0.0, 24, ['fjdksla', 'qpwoeiru', 'zmxncbv'])
+    """
+    from .privacy._lexicon import fold
+
     known = _known_words()
-    judged = [(w, s) for w, s in zip(words, said, strict=True) if len(w) >= 3]
+    judged = [(w, s) for w, s in ((fold(s).replace("\u2019", "'"), s) for s in _ANY_WORD.findall(text))
+              if len(w) >= 3]
+    unknown = [w not in known and w.split("'")[0] not in known for w, _ in judged]
+    names = [u and s[:1].isupper() and not any(c.isupper() for c in s[1:]) for (_, s), u in zip(judged, unknown,
+                                                                                               strict=True)]
+    if 2 * sum(names) < len(judged):  # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few
+        judged, unknown = ([x for x, n in zip(xs, names, strict=True) if not n] for xs in (judged, unknown))
     if len(judged) < _MIN_JUDGED:
         return None
-    bad = [s for w, s in judged if w not in known and w.split("'")[0] not in known]
-    share = (len(judged) - len(bad)) / len(judged)
-    if share >= _MIN_KNOWN_SHARE:
-        return None
-    return (f"only {share:.0%} of its {len(judged):,} words of three letters or more are English or Welsh words (not "
-            f"words: {_shown(list(dict.fromkeys(bad)))}): random letters or keyboard strokes")
+    bad = [s for (_, s), u in zip(judged, unknown, strict=True) if u]
+    return (len(judged) - len(bad)) / len(judged), len(judged), list(dict.fromkeys(bad))
+
+
+def _language_said(share: float, n: int, bad: list[str]) -> str:
+    """What :func:`_english_share` measured, in words, and what impact does with such a transcript."""
+    return (f"only {share:.0%} of its {n:,} words of three letters or more (names aside) are English or Welsh words "
+            f"(not words: {_shown(bad)}): impact's coder reads English, so ")
 
 
 #: A respondent's turn of at least this many words given again word for word is told (a passage pasted twice);
@@ -1632,6 +1676,35 @@ def _offset(w: dict[str, Any], *, review: dict[str, Any], date: pd.Timestamp) ->
     return None if anchor is None else (date - anchor).days
 
 
+def _item_scale(items: object, item: object) -> tuple[int, int] | None:
+    """The scale ``(low, high)`` study.yaml gives a survey item, or None where it gives none that can be read
+    (reported with study.yaml)."""
+    spec = items.get(item) if isinstance(items, dict) and isinstance(item, str) else None
+    scale = (spec if isinstance(spec, dict) else {}).get("scale", [1, 5]) if spec is not None else None
+    if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)) or scale[0] >= scale[1]:
+        return None
+    return scale[0], scale[1]
+
+
+def _on_the_scale(problems: list[Problem], parsed, meta) -> list[Problem]:
+    """Survey answers that are no whole number told with their item's scale: an answer written as words ('Strongly
+    agree', as a survey tool exports its labels) or as a fraction is no point of the scale, and the user is told which
+    numbers are."""
+    f = TABLES["survey_responses"].filename
+    survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
+    items = {line: v.get("item") for line, v in parsed.get("survey_responses", [])}
+    out = []
+    for p in problems:  # (a complaint with a hint of its own, 'yes is a yes/no value', is kept as written)
+        if (p.file == f and p.column == "value" and p.expected == "a whole number"
+                and (scale := _item_scale(survey.get("items"), items.get(p.row))) is not None):
+            words = "; an answer written as words: write the number of its point on the scale" if sum(
+                c.isalpha() for c in p.value or "") >= 2 else ""
+            p = Problem(p.file, p.row, p.column, p.value, f"a whole number from {scale[0]} to {scale[1]} (the scale "
+                        f"of {items[p.row]}{words})", p.severity)
+        out.append(p)
+    return out
+
+
 def _check_survey(parsed, meta) -> list[Problem]:
     f = TABLES["survey_responses"].filename
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
@@ -1652,9 +1725,7 @@ def _check_survey(parsed, meta) -> list[Problem]:
     for line, v in parsed.get("survey_responses", []):
         item, value = v.get("item"), v.get("value")
         if item in items and value is not None:
-            scale = (items[item] if isinstance(items[item], dict) else {}).get("scale", [1, 5])
-            if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) for x in scale)) \
-                    or scale[0] >= scale[1]:
+            if (scale := _item_scale(items, item)) is None:
                 continue  # reported with study.yaml
             lo, hi = scale
             if not lo <= value <= hi:

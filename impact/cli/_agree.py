@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import warnings
 from typing import TYPE_CHECKING
 
 from .._io import check_input_file
@@ -83,6 +84,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
     import pandas as pd
 
     from ..coding.coded_io import read_csv_cells  # imported here: keeps `impact --help` fast
+    from ..codings import CodingsWarning
 
     frames: list[pd.DataFrame] = []
     unknown: list[str] = []  # codes not in the codebook, on their rows of every file
@@ -90,6 +92,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
     files: dict[str, str] = {}  # real path -> as given
     coders: dict[str, tuple[str, bool]] = {}  # coder -> (file, named after the file)
     where: list[tuple[str, list[int]]] = []  # each frame's file and the row in it of each of its rows
+    held: dict[tuple, str] = {}  # each file's rows (coder aside) -> the first file holding them
     for name in paths:
         path = check_input_file(name, expected=" - expected a coded CSV file")
         real = os.path.realpath(path)
@@ -124,10 +127,12 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
         if bad:  # read as missing, they would change what is counted without a word
             raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
                              + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
-        blank = df.index[df["unit"] == ""]
-        if len(blank):
-            raise InputError(f"{path}:{number[blank[0]]}:unit: '' - expected a unit id on every row "
-                             f"({len(blank):,} row(s) have none)")
+        for col, what in (("unit", "a unit id"), ("coder", "a coder's name")):
+            # a blank coder is a coder named '' (counted as one more coder, agreeing or not with the rest)
+            blank = df.index[df[col] == ""] if col in df.columns else []
+            if len(blank):
+                raise InputError(f"{path}:{number[blank[0]]}:{col}: '' - expected {what} on every row "
+                                 f"({len(blank):,} row(s) have none)")
         if frames and kind != kinds[0]:
             raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
                              "one layout (coded output with unit and code, or long unit, coder, value)")
@@ -148,6 +153,13 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
                 raise InputError(f"{path}: coder {coder!r} is also the coder of {other} - expected each coder in one "
                                  "file: rename one of the files (a file without a coder column is named after it)")
             coders.setdefault(coder, (str(path), from_stem))
+        same = tuple(sorted(map(tuple, df.drop(columns="coder").astype(str).itertuples(index=False))))
+        if same and (first := held.setdefault((tuple(c for c in df.columns if c != "coder"), same), str(path))) != str(
+                path):  # a file copied under another name: a coder agreeing with themselves
+            warnings.warn(f"{path}: holds the rows of {first}, row for row (its coder's aside): a file copied under "
+                          "another name? Two coders who coded the same units alike agree fully; if one coder's file "
+                          "was copied, agreement is overstated: give each coder's own file", CodingsWarning,
+                          stacklevel=2)
         frames.append(df)
         where.append((str(path), number))
     if unknown:
@@ -229,6 +241,24 @@ def _refuse_unknown_units(data: pd.DataFrame, unknown: set[str], where: list[tup
                      + (f"\n  ... and {len(said) - 50:,} more" if len(said) > 50 else ""))
 
 
+def _refuse_values_given_twice(data: pd.DataFrame, where: list[tuple[str, list[int]]]) -> None:
+    """Every row of long data (unit, coder, value) giving a unit's value for a coder again, on the file and row it
+    is on, as one error (agreement_table refuses it as a row of 'data', which names no file)."""
+    place = [(path, row) for path, number in where for row in number]  # each row's file and row in it
+    twice = data.duplicated(["unit", "coder"], keep=False).to_numpy()
+    if not twice.any():
+        return
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    said = []
+    for i in twice.nonzero()[0]:
+        key = (data["unit"].iloc[i], data["coder"].iloc[i])
+        if (seen := first.setdefault(key, place[i])) != place[i]:
+            said.append(f"{place[i][0]}:{place[i][1]}:value: {data['value'].iloc[i]!r} - expected one value per unit "
+                        f"and coder (unit {key[0]!r}, coder {key[1]!r} has a value on {seen[0]}:{seen[1]} too)")
+    raise InputError(f"{len(said):,} value(s) given again for a unit and coder:\n  " + "\n  ".join(said[:50])
+                     + (f"\n  ... and {len(said) - 50:,} more" if len(said) > 50 else ""))
+
+
 def run(args) -> int:
     from ..agreement import (  # imported here: keeps `impact --help` fast
         METRICS,
@@ -264,9 +294,14 @@ def run(args) -> int:
         raise InputError(f"{', '.join(args.coded)}: {len(coders)} coder ({', '.join(map(repr, coders))}) - expected two "
                          "or more coders to compare: give one coded file per coder, or one file with a coder column "
                          "naming two or more")
+    if data.empty:  # every coder coded nothing: no unit to compare (the table would be blank, "0 coders")
+        raise InputError(f"{', '.join(args.coded)}: no rows in any file (each holds a header row alone) - expected "
+                         "the coded rows of two or more coders to compare: give the files `impact code` or `impact "
+                         "review import` wrote, with their rows")
     by = [c for c in args.by.split(",") if c]
     metrics = list(args.metrics or METRICS)
     if {"unit", "coder", "value"} <= set(data.columns) and "code" not in data.columns:
+        _refuse_values_given_twice(data, rows_where)
         long = data.assign(value=data["value"].replace("", None))
         by = [c for c in by if c != "code"]
     else:

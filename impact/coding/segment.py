@@ -20,20 +20,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS
 from ..errors import InputError
 from ._cues import wordlist
 
 __all__ = ["segment", "split_turns", "split_sentences", "INTERVIEWER_LABELS", "RESPONDENT_LABELS"]
-
-#: Labels (lower case, without digits, dots or spaces) that mark the interviewer.
-INTERVIEWER_LABELS = frozenset({
-    "interviewer", "int", "i", "q", "question", "questioner", "facilitator", "moderator",
-    "researcher", "iv", "ivr", "nfer",
-})
-#: Labels that mark the respondent.
-RESPONDENT_LABELS = frozenset({
-    "respondent", "resp", "r", "a", "answer", "interviewee", "ie", "participant", "p",
-})
 
 _TS = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?)"
 _NAME = r"[^\W\d_][\w.'\u2019 -]{0,38}?"
@@ -209,10 +200,11 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
     known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
     if not any(f[3] in known for f in found):
         found = _other_label_styles(transcript, extra_int, extra_resp) or found
-    counts: dict[str, int] = {}
-    for *_, raw, norm in found:
-        if norm not in known and _NAME_SHAPE.match(raw):
-            counts[raw] = counts.get(raw, 0) + 1
+    if not any(f[3] in known for f in found) and not _repeated_names(found):
+        # names set off by a tab ('Sarah Jones<tab>I think...', a table of turns copied into text)
+        found = [(m.start(), m.end(), m.group("label").strip(), _normal_label(m.group("label")))
+                 for m in _TAB_LABEL.finditer(transcript)] or found
+    counts = _repeated_names(found, known)
     labels = [f for f in found if f[3] in known or counts.get(f[2], 0) >= 2]
 
     bounds = []
@@ -235,6 +227,20 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
     if "respondent" not in speakers:
         turns = _unlabelled_answers(turns, transcript)
     return [(k, speaker, raw, a, b) for k, ((raw, _, a, b), speaker) in enumerate(turns, 1)]
+
+
+#: A name (or role) at the start of a line set off from the turn by a tab, a time before it or not.
+_TAB_LABEL = re.compile(r"^[ \t]*(?:" + _TS + r"[ \t]*)?(?P<label>" + _NAME + r")[ ]*\t[ \t]*", re.MULTILINE)
+
+
+def _repeated_names(found: list[tuple], known: frozenset | set = frozenset()) -> dict[str, int]:
+    """How often each name-shaped label of ``found`` (not a role in ``known``) is given; only those given twice or
+    more are read as speakers' labels."""
+    counts: dict[str, int] = {}
+    for *_, raw, norm in found:
+        if norm not in known and _NAME_SHAPE.match(raw):
+            counts[raw] = counts.get(raw, 0) + 1
+    return {k: n for k, n in counts.items() if n >= 2}
 
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)]*\n")
