@@ -1539,14 +1539,19 @@ def _credit_sentence(ctx) -> str | None:
         return (f"Every one of the {n:,} statements reporting {ctx.codes_as('an impact')} after the review credited it "
                 "to the review, explicitly or by the context of the interview.")
     factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    # the three factors credited most often, with every factor whose share prints as the third's (in the order the
-    # report lists factors): a sentence naming three factors at 4% and leaving out a fourth at 4% (78 statements
-    # against 80) ranks them where the printed figures do not
-    named = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
-    if named:
-        cut = f"{named[min(3, len(named)) - 1][0] / n:.0%}"
-        named = named[:3] + [(k, x) for k, x in named[3:] if f"{k / n:.0%}" == cut]
+    # Up to three factors credited most often, named only where they stand out beyond chance (see :func:`_leaders`;
+    # each statement credits one cause, so two counts are told apart by the binomial test of the first given their
+    # sum), every factor tied with the last named named too. The three largest were named whatever the gap: 'Ofsted
+    # 4%, new leadership 4%, funding 4%' over a fourth at 3% (seed 63421) ranked causes no test told apart.
+    ranked = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
+    named = ranked if len(ranked) == 1 else ranked[:_leaders([(k, None) for k, _ in ranked], 3, ctx.alpha)]
     parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)
+    if named and len(named) < len(ranked):
+        parts = "most often " + parts
+    elif ranked and not named:
+        lo, hi = f"{ranked[-1][0] / n:.0%}", f"{ranked[0][0] / n:.0%}"
+        parts = (f"each other cause {lo}" if lo == hi else
+                 f"each other cause from {lo} to {hi}, none above the next beyond what chance gives")
     # statements, not impacts: the count is of statements (one per span and code), while the summary's other
     # sentences count one impact per participant ('Of the 153 impacts reported' beside 'Of the 39 impacts', audit10)
     text = (f"Of the {n:,} statements reporting {ctx.codes_as('an impact')} after the review, {other / n:.0%} "
@@ -3541,12 +3546,20 @@ def _process_sections(ctx) -> list[Section]:
         blocks.append(Paragraph(_process_unquoted("statement", "a quote could be filed under the wrong factor or the "
                                                   "wrong side", valence=True)))
         return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
-    top = [c for c in fac.sort_values("n_raised", ascending=False)["code"] if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
+    # The heading named the five factors with the most participants 'the factors raised most often' whatever the
+    # gaps: only those standing out beyond chance are (see :func:`_most_often`); where none does, the quotes are of
+    # the five raised by the most participants, under a heading that ranks nothing.
+    raised, hidden, _ = _most_often(ctx, {c: ("proc", c, "raised") for c in fac["code"]}, 5)
+    top = [c for c, _ in raised] or [
+        c for c in fac.sort_values("n_raised", ascending=False, kind="stable")["code"]
+        if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
     # a suggestion is quoted under the lessons, not as a factor that helped or hindered
     quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1,
                              codings=factor_statements(proc["codings"]))
     if quotes:
-        blocks.append(Paragraph("What participants said about the factors raised most often (redacted):"))
+        blocks.append(Paragraph("What participants said about the factors raised most often"
+                                + _of_the_published(hidden, "factors") + " (redacted):" if raised else
+                                "What participants said about some of the factors they raised (redacted):"))
         for code, quote, val in quotes:
             blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
     return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
