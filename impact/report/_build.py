@@ -1426,8 +1426,11 @@ def _declare_shares(ctx) -> None:
     if realised is not None:
         n, k, m, j = realised
         for keys, total, part in ((_REALISED_KEYS, n, k), (_UNEXPECTED_KEYS, m, j)):
+            # kept: the table of realisation hides more of its cells before the summary loses its share (seed 9715,
+            # 12 councils: the summary left out 30 of 38 expectations realised, its unmet count 8 hidden beside the
+            # table's cells)
             for key, v in zip(keys, (total, part, total - part), strict=True):
-                led.count(key, v)
+                led.count(key, v, keep=True)
             led.relation(keys[0], keys[1:])
         # the counts realised and unmet are the sums of the columns of the table of realisation, which counts the same
         # participants: declared as sums, as the totals of sustained impact below
@@ -1436,7 +1439,7 @@ def _declare_shares(ctx) -> None:
     if sustained is not None:
         n, k, new = sustained
         for key, v in zip(_SUSTAINED_KEYS, (n, k, n - k, new), strict=True):
-            led.count(key, v)
+            led.count(key, v, keep=True)
         led.relation(_SUSTAINED_KEYS[0], _SUSTAINED_KEYS[1:3])
         # The totals are the sums of the columns of the table of sustained impact, which counts the same participants
         # (those interviewed at both waves after the review): a total less the published cells gave a suppressed cell
