@@ -157,3 +157,36 @@ def test_the_summary_keeps_the_share_realised_and_the_table_hides_what_its_sums_
         hid += hidden
         assert hidden != 1 and (hidden == 0 or total - sum(shown) >= 5), (col, total, table)
     assert hid  # the design is meant to hide cells
+
+
+# --------------------------------------------------------------------------- 5. the workbook names every suppressed cell
+def test_the_workbook_names_every_suppressed_cell_even_in_a_column_all_suppressed():
+    """A workbook sheet leaves a suppressed count's cell empty and grey and names it in its last column, 'Suppressed
+    or not available'; a column whose every count was suppressed was read as text, so its cells held the letter c,
+    unnamed there (seed 9702, 12 councils: the realisation sheet's 'Unmet expectation' and 'Not mentioned' columns,
+    all c, while the row's flag named 'Realised (c)' only). Every cell the report's table shows as c is now empty on
+    its sheet and named in its row's flag."""
+    import io
+
+    import openpyxl
+
+    from impact.report._xlsx import FLAG_COLUMN, render_xlsx
+
+    _, _, f = once_per_worker(("round18", "twelve-paths", 9702), lambda: analysed_synthetic(
+        12, 9702, interviews_per_wave=3, words_per_interview=250, parts=["process"],
+        intervention_paths={"never": 0.4, "throughout": 0.3, "lifted": 0.2, "entered": 0.1}))
+    report, _ = report_of(f)
+    tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table)]
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)), read_only=True)
+    all_c = 0
+    for i, t in enumerate(tables, start=1):
+        rows = list(wb[f"Table {i}"].iter_rows(values_only=True))
+        head = list(rows[0])
+        assert "c" not in {v for r in rows[1:] for v in r}, (t.name, head)
+        for col in t.data.columns:
+            hidden = [v == "c" for v in t.data[col]]
+            all_c += len(hidden) > 0 and all(hidden)
+            for j, h in enumerate(hidden):
+                if h:
+                    assert FLAG_COLUMN in head and "(c)" in (rows[j + 1][head.index(FLAG_COLUMN)] or ""), (t.name, col)
+    assert all_c  # the design is meant to have a column all suppressed

@@ -279,6 +279,11 @@ def _auto_spec(name: str, series: pd.Series, label_format: str | None = None) ->
         return FormatSpec("date")
     if pd.api.types.is_object_dtype(dtype) and any(_is_number(v) for v in series.tolist()):
         return _auto_digits(series)  # numbers mixed with symbols, e.g. suppressed counts ("c")
+    values = [v for v in series.tolist() if not _is_missing(v)]
+    if values and all(isinstance(v, str) and v.strip().lower() == "c" for v in values):
+        # counts every one of which is suppressed (c): still a column of numbers, whose cells a workbook leaves empty
+        # and names as suppressed (read as text, a sheet held the letter c and its row's flag left it out)
+        return FormatSpec("int")
     return FormatSpec("text")
 
 
