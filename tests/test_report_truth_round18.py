@@ -127,15 +127,22 @@ def test_most_often_names_one_of_equal_items_less_often_than_alpha(k, n, shares)
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 
 
-def test_the_summary_keeps_the_share_realised_and_the_table_hides_what_its_sums_would_give_away():
+@pytest.fixture(scope="module")
+def twelve():
+    """``(study, truth, findings)``: 12 councils, three participants per council at each wave; the review process
+    read too."""
+    return once_per_worker(("round18", "twelve", 9715), lambda: analysed_synthetic(
+        12, 9715, interviews_per_wave=3, words_per_interview=250, parts=["process"]))
+
+
+def test_the_summary_keeps_the_share_realised_and_the_table_hides_what_its_sums_would_give_away(twelve):
     """Where the table of realisation hid cells, the summary left out the share of expectations realised, its counts
     being the table's column sums (seed 9715, 12 councils: 30 of 38 expectations realised, 8 unmet, not stated). The
     ledger now hides more cells of the table before a count the summary states. Recounted from the planted
     statements: the summary gives the share of participants interviewed at every wave; in each column of the table,
     the cells it hides hold what the summary's count leaves after the published cells, and that is never a single
     cell nor fewer than 5 (else a reader could work a hidden cell out)."""
-    study, truth, f = once_per_worker(("round18", "twelve", 9715), lambda: analysed_synthetic(
-        12, 9715, interviews_per_wave=3, words_per_interview=250, parts=["process"]))
+    study, truth, f = twelve
     st = truth.statements[truth.statements["code"].isin(IMPACTS)]
     waves = list(study.wave_ids)
     seen = study.interviews.groupby("participant_id")["wave"].nunique()
@@ -160,21 +167,19 @@ def test_the_summary_keeps_the_share_realised_and_the_table_hides_what_its_sums_
 
 
 # --------------------------------------------------------------------------- 5. the workbook names every suppressed cell
-def test_the_workbook_names_every_suppressed_cell_even_in_a_column_all_suppressed():
+def test_the_workbook_names_every_suppressed_cell_even_in_a_column_all_suppressed(twelve):
     """A workbook sheet leaves a suppressed count's cell empty and grey and names it in its last column, 'Suppressed
     or not available'; a column whose every count was suppressed was read as text, so its cells held the letter c,
     unnamed there (seed 9702, 12 councils: the realisation sheet's 'Unmet expectation' and 'Not mentioned' columns,
-    all c, while the row's flag named 'Realised (c)' only). Every cell the report's table shows as c is now empty on
-    its sheet and named in its row's flag."""
+    all c, while the row's flag named 'Realised (c)' only; here seed 9715, whose 'Unmet expectation' column is all c).
+    Every cell the report's table shows as c is now empty on its sheet and named in its row's flag."""
     import io
 
     import openpyxl
 
     from impact.report._xlsx import FLAG_COLUMN, render_xlsx
 
-    _, _, f = once_per_worker(("round18", "twelve-paths", 9702), lambda: analysed_synthetic(
-        12, 9702, interviews_per_wave=3, words_per_interview=250, parts=["process"],
-        intervention_paths={"never": 0.4, "throughout": 0.3, "lifted": 0.2, "entered": 0.1}))
+    _, _, f = twelve
     report, _ = report_of(f)
     tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table)]
     wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)), read_only=True)
