@@ -221,3 +221,17 @@ def test_the_credit_section_states_no_share_the_machine_coder_read():
                                                           "other_programme"], fill_value=0)
     read = table.loc["all", [f"n_{c}" for c in planted.index]].astype(int).to_numpy()
     assert (read != planted.to_numpy()).any(), (read, planted)
+
+
+# --------------------------------------------------------------------------- 7. the workbook's About rows
+def test_the_statistical_caveats_are_joined_without_a_stray_full_stop():
+    """The workbook's and Word report's 'Statistical caveats' joined sentences with '; ' after their own full stops
+    (seed 9702, 12 councils: '... were left out there (complete cases only).; Statistical: 5 unit(s) of 12 ...').
+    Each caveat's text is kept whole and in order, joined by '; ', with one full stop at the end."""
+    from impact.report._format import report_provenance
+
+    caveats = ["Attrition: 3 of 12 were left out there (complete cases only).",
+               "Statistical: 5 of 12 changed intervention status between them."]
+    [(_, text)] = [(k, v) for k, v in report_provenance({"statistical_warnings": caveats}) if k == "Statistical caveats"]
+    assert ".;" not in text and text.endswith(".") and text.count(".") == 1, text
+    assert text == "; ".join(c[:-1] for c in caveats) + ".", text

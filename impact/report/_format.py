@@ -537,7 +537,10 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
         if isinstance(value, (list, tuple)) and len(value) > _MAX_LISTED:
             text = f"{len(value)} items, listed in provenance.json"
         elif isinstance(value, (list, tuple)):
-            text = "; ".join(vocabulary.provenance_value(key, v) for v in value) or MISSING
+            # sentences (the statistical caveats) joined by '; ' lose their own full stops: '... only).; Statistical'
+            parts = [str(vocabulary.provenance_value(key, v)) for v in value]
+            stop = "." if parts and all(p.endswith(".") for p in parts) else ""
+            text = "; ".join(p[:-1] if stop else p for p in parts) + stop if parts else MISSING
         else:
             text = MISSING if value is None else vocabulary.provenance_value(key, value)
         out.append((clean_text(vocabulary.provenance_key(key)), clean_text(text)))
