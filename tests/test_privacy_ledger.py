@@ -105,3 +105,19 @@ def test_the_solver_works_with_standard_output_closed():
             "sys.stderr.write(repr(sorted(led.protect())))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stderr.endswith("['a', 'b']"), out.stderr[-2000:]
+
+
+def test_a_count_to_keep_is_suppressed_after_every_cell_that_protects_as_well():
+    """A 2 x 2 table whose column totals a summary states: the cell of 3 is hidden, then its smallest partners. The
+    column total of 12 was picked as a partner before the cell of 20 (and, derivable from the other totals, could not
+    be protected at all), so the summary lost it; marked to keep, the table hides its four cells instead, and every
+    hidden cell still spans at least the threshold (12 from 0 to 12 by the column, 20 from 11 to 23)."""
+    led = DisclosureLedger(5)
+    for k, v in {"a": 3, "b": 20, "c": 9, "d": 30, "R1": 23, "R2": 39}.items():
+        led.count(k, v)
+    led.count("C1", 12, keep=True)
+    led.count("C2", 50, keep=True)
+    for total, parts in (("R1", ["a", "b"]), ("R2", ["c", "d"]), ("C1", ["a", "c"]), ("C2", ["b", "d"])):
+        led.relation(total, parts)
+    assert led.protect() == {"a", "b", "c", "d"}
+    assert all(hi - lo >= 5 for lo, hi in map(led.interval, "abcd"))

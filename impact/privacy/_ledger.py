@@ -85,16 +85,22 @@ class DisclosureLedger:
         self.forced: set[Key] = set()
         self.auxiliary: set[Key] = set()
         self.public: set[Key] = set()
+        self.kept: set[Key] = set()
         self._hidden: set[Key] | None = None
 
     # ------------------------------------------------------------------ declaring
-    def count(self, key: Key, value: float, *, hide: bool = False, public: bool = False) -> None:
+    def count(self, key: Key, value: float, *, hide: bool = False, public: bool = False, keep: bool = False) -> None:
         """Declare a published count (the same key twice must carry the same value).
 
         ``public`` marks a count that needs no protection and is always
         published (the number of councils in the study, councils interviewed
         at a wave): it is never suppressed, but it still constrains what an
         intruder can work out about the others.
+
+        ``keep`` marks a count to suppress last: secondary suppression hides
+        any other count that protects as well before it (a total a summary
+        states, whose table can hide more cells instead). It is still hidden
+        when below the threshold, or when nothing else protects a cell.
         """
         value = float(value)
         if np.isnan(value) or value < 0:
@@ -107,6 +113,8 @@ class DisclosureLedger:
             self.forced.add(key)
         if public:
             self.public.add(key)
+        if keep:
+            self.kept.add(key)
         self._hidden = None
 
     def unpublished(self, key: Key, value: float) -> None:
@@ -192,12 +200,13 @@ class DisclosureLedger:
         return extra
 
     def _partner(self, key: Key, hidden: set[Key]) -> Key | None:
-        """The smallest published count sharing a relation with ``key``."""
+        """The smallest published count sharing a relation with ``key``, a count to keep (see :meth:`count`) only
+        where there is no other."""
         candidates = {k for rel in self._relations_of(key) for k in rel
                       if k not in hidden and k not in self.auxiliary and k not in self.public}
         if not candidates:
             return None
-        return min(candidates, key=lambda k: (self.values[k], str(k)))
+        return min(candidates, key=lambda k: (k in self.kept, self.values[k], str(k)))
 
     def _system(self, hidden: set[Key]) -> list[_Block]:
         """The intruder's linear system over the hidden counts, split into independent blocks.

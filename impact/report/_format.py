@@ -279,6 +279,11 @@ def _auto_spec(name: str, series: pd.Series, label_format: str | None = None) ->
         return FormatSpec("date")
     if pd.api.types.is_object_dtype(dtype) and any(_is_number(v) for v in series.tolist()):
         return _auto_digits(series)  # numbers mixed with symbols, e.g. suppressed counts ("c")
+    values = [v for v in series.tolist() if not _is_missing(v)]
+    if values and all(isinstance(v, str) and v.strip().lower() == "c" for v in values):
+        # counts every one of which is suppressed (c): still a column of numbers, whose cells a workbook leaves empty
+        # and names as suppressed (read as text, a sheet held the letter c and its row's flag left it out)
+        return FormatSpec("int")
     return FormatSpec("text")
 
 
@@ -532,7 +537,10 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
         if isinstance(value, (list, tuple)) and len(value) > _MAX_LISTED:
             text = f"{len(value)} items, listed in provenance.json"
         elif isinstance(value, (list, tuple)):
-            text = "; ".join(vocabulary.provenance_value(key, v) for v in value) or MISSING
+            # sentences (the statistical caveats) joined by '; ' lose their own full stops: '... only).; Statistical'
+            parts = [str(vocabulary.provenance_value(key, v)) for v in value]
+            stop = "." if parts and all(p.endswith(".") for p in parts) else ""
+            text = "; ".join(p[:-1] if stop else p for p in parts) + stop if parts else MISSING
         else:
             text = MISSING if value is None else vocabulary.provenance_value(key, value)
         out.append((clean_text(vocabulary.provenance_key(key)), clean_text(text)))
