@@ -50,7 +50,8 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "said_of_person", "set_off_after_role"]
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "public_name_as_person", "said_of_person",
+           "set_off_after_role"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -402,6 +403,79 @@ _SET_OFF_OPEN_AFTER_RE = lazy_compile(
     r"(?:team|office|ward|school|service|unit|hub|council|nursery|practice|surgery|hospital|clinic|police|trust|charity|"
     r"project|court|agency|college|academy)\b)",
     re.IGNORECASE | re.VERSION1)
+
+
+# What a public name (a charity, a medicine, a game: impact.privacy._lexicon.public_names) is not where a sentence treats
+# it as a person.  Family words after a possessive ("Lego's mum"); before it, a title or a relation that names it
+# ("Mrs Lego", "her son, Nokia,", "a girl called Lego"), unless a thing is given to that relation ("give the baby
+# Calpol"); a home in it ("they live in Howden"): a place; a name called out ("she said, Lego, get in the car",
+# "Lego, come here"); and a verb or state only a person has after it ("Lego cried", "Lego was born in 2015").
+_FAMILY = (r"mum|mom|mam|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|brother|sister|son|"
+           r"daughter|baby|aunt|aunty|auntie|uncle|cousin|boyfriend|girlfriend|partner|husband|wife|birthday|bedroom|"
+           r"dob|date[ \t]+of[ \t]+birth")
+_PUBLIC_AS_OWNER_RE = lazy_compile(rf"['’]s[ \t]+(?:{_FAMILY})s?\b", re.IGNORECASE | re.VERSION1)
+_PUBLIC_AFTER_PERSON_WORD_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?P<word>[\p{L}'’\-]+)[ \t]*,?[ \t]*\Z|\b(?:known[ \t]+as|name[ \t]+is|name['’]s|names|nickname|"
+    r"call(?:s|ed)?[ \t]+(?:him|her|them))[ \t]*,?[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+_PUBLIC_GIVEN_TO_RE = lazy_compile(
+    r"\b(?:give|gives|gave|giving|given|get|gets|got|getting|buy|buys|bought|brought|bring|brings|make|makes|made|"
+    r"let|lets|show|showed|shown|read|reads)[ \t]+(?:(?:the|her|his|my|our|their|your|a|an)[ \t]+)?[\p{L}'’\-]+[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+_PUBLIC_HOME_BEFORE_RE = lazy_compile(
+    r"\b(?:lives?|lived|living|moved|moving|move|grew[ \t]+up|born|stays?|stayed|staying|house|flat|home|placed|"
+    r"placement)[ \t]+(?:in|at|to|near|out[ \t]+in|up[ \t]+to|down[ \t]+to|over[ \t]+to|back[ \t]+to)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+_PUBLIC_CALLED_OUT_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:said|says|shouted|shouts|screamed|yelled|goes|went|told[ \t]+(?:him|her|them))[ \t]*,?[ \t]*['\"‘“]?|"
+    r"(?:\A|[.!?;:\n\"“‘])[ \t'\"‘“]*)\Z", re.IGNORECASE | re.VERSION1)
+_PUBLIC_CALLED_OUT_AFTER_RE = lazy_compile(
+    r"[ \t]*,[ \t]*(?:come|get|stop|go|don['’]t|do|put|leave|sit|wait|listen|look|please|give|tell|be|you|we|are)\b",
+    re.IGNORECASE | re.VERSION1)
+_PUBLIC_PERSON_VERB_RE = lazy_compile(
+    r"[ \t]+(?:(?:is|was|['’]s)[ \t]+(?:(?:crying|born|asleep|sleeping|pregnant|aged|excluded|adopted|fostered|"
+    r"arrested|poorly|teething|\d+|(?:only|just|nearly|almost)[ \t]+\d+)\b|(?:my|her|his|our|their)[ \t]+(?:"
+    rf"{_FAMILY})\b)|cried|cries|smiled|smiles|laughed|giggled|hugged|kissed|whispered|screamed|sobbed|slept|woke|"
+    r"disclosed|turned[ \t]+\d+|told[ \t]+(?:me|us|him|her|them))\b", re.IGNORECASE | re.VERSION1)
+
+
+_CALLER_WORDS = frozenset("i we he she they you who then and had have has just also never finally eventually mum dad".split())
+# Relation and role words that stand before a body as often as before a person ("our partner Barnardo's", "the head
+# Greggs"), and plurals ("the kids Lego"): no person named.
+_ROLE_OF_BODIES = frozenset("head lead chair member host partner".split()) | frozenset(
+    w for w in KINSHIP_ROLE_WORDS if w.endswith("s") and w[:-1] in KINSHIP_ROLE_WORDS)
+
+
+def public_name_as_person(text: str, start: int, end: int) -> bool:
+    """Whether the public name at ``text[start:end]`` (:func:`~impact.privacy._lexicon.public_names`) stands for a
+    person or a home: it is then redacted as any name or place is.
+
+    Examples
+    --------
+    >>> [public_name_as_person(t, t.index("Lego"), t.index("Lego") + 4) for t in [
+    ...     "he loves Lego", "her son Lego was crying", "a girl called Lego", "Lego's mum rang", "Lego, come here",
+    ...     "we bought the kids Lego"]]
+    [False, True, True, True, True, False]
+    """
+    before = text[max(0, start - 40) : start]
+    if _PUBLIC_AS_OWNER_RE.match(text, end) or _PUBLIC_PERSON_VERB_RE.match(text, end):
+        return True
+    if _PUBLIC_HOME_BEFORE_RE.search(before):
+        return True
+    if _PUBLIC_CALLED_OUT_AFTER_RE.match(text, end) and _PUBLIC_CALLED_OUT_BEFORE_RE.search(before):
+        return True
+    m = _PUBLIC_AFTER_PERSON_WORD_RE.search(before)
+    if m is None:
+        return False
+    word = m.group("word")
+    if word is None:
+        return True  # "known as Lego", "her name's Nokia"
+    key = fold(word).rstrip("'’")
+    if key in ("called", "named"):
+        # "a girl called Lego", not a call made ("we called Samaritans", "she called Childline")
+        prior = re.findall(r"[\p{L}'’]+", before[: m.start()])
+        return bool(prior) and fold(prior[-1]) not in _CALLER_WORDS
+    return (key in _TITLES or key in KINSHIP_ROLE_WORDS and key not in _ROLE_OF_BODIES) \
+        and not _PUBLIC_GIVEN_TO_RE.search(before)
 
 
 def set_off_after_role(text: str, start: int, end: int) -> bool:

@@ -288,6 +288,7 @@ from ._lexicon import (
     lazy_compile,
     plain_text,
     proper_nouns,
+    public_names,
     public_phrases,
     spaced_runs,
     surname_words,
@@ -303,6 +304,7 @@ from ._names import (
     NameFinder,
     ends_title_case,
     is_public_word,
+    public_name_as_person,
     said_of_person,
     set_off_after_role,
 )
@@ -626,6 +628,15 @@ class _Redactor:
         self.places_exact = _phrase_re(places)
         self.places_any = _phrase_re([fold(p) for p in places if not _ordinary(p)])
         self.keep = _phrase_re([*keep, *public_phrases()])
+        # Public names of national scope (charities, medicines, games, events), matched in any case on the folded
+        # text and kept where written with their capitals and not spoken of as a person; a listed participant's
+        # name stays a name.
+        forms: dict[str, list[str]] = {}
+        for public in public_names():
+            if not any(fold(w) in self.name_parts for w in public.split()):
+                forms.setdefault(" ".join(fold(public).split()), []).append(public)
+        self.public_forms = forms
+        self.public_names = _phrase_re(forms)
         self.word_councils = frozenset(c for c in councils if _ordinary(c))
         place_words = frozenset(fold(w) for p in (*councils, *places) for w in p.split())
         self.names = NameFinder(tuple(names), place_words)
@@ -763,8 +774,10 @@ class _Redactor:
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
         spans += _places_named_again(text, spans)
+        kept = self._public_names_kept(text, folded)
         if self.keep is not None:
-            kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
+            kept += [(m.start(), m.end()) for m in self.keep.finditer(text)]
+        if kept:
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
                      and not self._spills_from_kept(text, s, kept)]
         days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
@@ -774,6 +787,21 @@ class _Redactor:
         spans = _dates_of_birth(text, spans)
         spans += _ages_after_names(text, spans)
         return _merge(spans)
+
+    def _public_names_kept(self, text: str, folded: str) -> list[tuple[int, int]]:
+        """Where ``text`` names a charity, a medicine, a game or an event of national scope
+        (:func:`~impact.privacy._lexicon.public_names`) written as the list writes it (each word's first letter in its
+        case, or in capitals) and not spoken of as a person (:func:`~impact.privacy._names.public_name_as_person`)."""
+        if self.public_names is None:
+            return []
+        kept = []
+        for m in self.public_names.finditer(folded):
+            said = text[m.start() : m.end()].split()
+            written = said == [w.upper() for w in said] or any(
+                all(a[:1] == b[:1] for a, b in zip(said, form.split(), strict=True)) for form in self.public_forms[" ".join(m.group("core").split())])
+            if written and not public_name_as_person(text, m.start(), m.end()):
+                kept.append((m.start(), m.end()))
+        return kept
 
     def _spills_from_kept(self, text: str, span: Span, kept: list[tuple[int, int]]) -> bool:
         """Whether a name ``span`` only runs on from a kept public phrase into words that name nobody listed.
