@@ -2,7 +2,7 @@
 
 Reads a checkout of the name-suggestion-index (https://github.com/osmlab/name-suggestion-index, BSD 3-Clause) and
 a file of given names and surnames (one a line; the lists of Faker's ``en_*`` person providers were used, MIT), and
-prints the brands and charities the index sets in the United Kingdom (``gb``, its four nations)
+prints the brands and charities (not the nurseries, schools, clinics and hospitals a child or patient attends) the index sets in the United Kingdom (``gb``, its four nations)
 that are safe to keep as public names: no word of one is a given name or a surname (impact's lists, the names file,
 impact's surnames that are words), nor two or three capitals that could be initials ("JD Sports"), and no one-word
 name SCOWL writes capitalised (a surname as often as a brand: "Dunlop", "Graff"; those of national scope are written
@@ -21,6 +21,10 @@ import sys
 from impact.privacy._lexicon import english_words, fold, folded_first_names, proper_nouns, surname_words
 
 _UK = {"gb", "gb-eng", "gb-wls", "gb-sct", "gb-nir"}
+# Settings a child or a patient attends by its branch ("she goes to Busy Bees" is her nursery, a place): left out.
+_ATTENDED = ("amenity/childcare", "amenity/kindergarten", "amenity/school", "amenity/prep_school", "amenity/college",
+             "amenity/university", "amenity/clinic", "amenity/hospital", "amenity/doctors", "amenity/dentist",
+             "amenity/social_facility", "amenity/social_centre", "healthcare/")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -28,6 +32,8 @@ def brands(nsi: pathlib.Path) -> set[str]:
     """The brand names the index sets in the United Kingdom or worldwide."""
     found = set()
     for path in sorted((nsi / "data" / "brands").rglob("*.json")):
+        if path.relative_to(nsi / "data" / "brands").as_posix().startswith(_ATTENDED):
+            continue
         for item in json.loads(path.read_text(encoding="utf-8")).get("items", []):
             include = {str(x).lower() for x in item.get("locationSet", {}).get("include", []) if isinstance(x, str)}
             name = item.get("tags", {}).get("brand") or item.get("tags", {}).get("name")

@@ -50,7 +50,7 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "public_name_as_person", "said_of_person",
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
            "set_off_after_role"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
@@ -476,6 +476,58 @@ def public_name_as_person(text: str, start: int, end: int) -> bool:
         return bool(prior) and fold(prior[-1]) not in _CALLER_WORDS
     return (key in _TITLES or key in KINSHIP_ROLE_WORDS and key not in _ROLE_OF_BODIES) \
         and not _PUBLIC_GIVEN_TO_RE.search(before)
+
+
+# Three shapes in which a word of English names a person or a place with no list behind it:
+# * a double name of two lower-case words set off after a relation or a role ("the toddler, sonny-blue, was crying");
+#   not a compound of a degree, a number or a state ("half-asleep", "red-faced", "full-time", "no-nonsense");
+# * a singular count noun opening a sentence bare, where English needs "the" or "a", before being somewhere or with
+#   someone as a person is ("blaze was in the car with them"; "water was in the car" is a mass noun, "mum" a relation);
+# * a word of the land or a hospital's after being born in "the" ("born at 26 weeks in the heath", "born in the
+#   royal"): the hospital or the district.
+_SET_OFF_DOUBLE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?P<role>\p{L}+)[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<a>\p{Ll}{2,})-(?P<b>\p{Ll}{2,})"
+    r"(?=[ \t]*(?:,|\)|[ \t][\-–—]))", re.VERSION1)
+_COMPOUND_FIRST = frozenset("""half well wide ill self semi all over under non no ever never much long short full part ex
+    co pre post anti step great mid sub super ultra left right so one two three four five six seven eight nine ten eleven
+    twelve twenty thirty forty fifty first second third old new high low hard soft""".split())
+_COMPOUND_LAST = ("ed", "ing", "ly", "ful", "less", "ish", "like", "time", "year", "old", "aged", "minded", "faced", "free",
+                  "wise", "ward", "wards", "proof", "style")
+_BARE_SUBJECT_RE = lazy_compile(
+    r"(?:\A|(?<=[.!?;][ \t\"“'‘]*)|(?<=\n))[ \t]*(?P<w>\p{Ll}{3,})[ \t]+(?:was|is)[ \t]+(?:in[ \t]+the[ \t]+(?:car|back|front|"
+    r"van|bath|buggy|pram|cot|bed|house|flat)\b[ \t]*(?:with|when|at|,|\.|\Z)|with[ \t]+(?:them|him|her|us|me)\b|"
+    r"(?:crying|screaming|sobbing|asleep|hiding)\b)", re.VERSION1)
+_NOT_BARE_SUBJECTS = frozenset("""family staff team everyone everybody someone somebody nobody anybody anyone noone each
+    either neither both all none this that who which what there here social police dog cat puppy kitten pet money stuff
+    food shopping washing""".split())
+_BORN_IN_THE_RE = lazy_compile(
+    r"\bborn[ \t]+(?:(?:at|after|on|early|premature|prem)[ \t]+(?:[\p{L}\d]+[ \t]+){0,3})?(?:in|at)[ \t]+the[ \t]+"
+    r"(?P<w>heath|royal|general|infirmary|grange|vale|moor|moors|dale|glen|meadows)(?![\p{L}'’])"
+    r"(?![ \t]+(?:hospital|infirmary|of|and)\b)", re.IGNORECASE | re.VERSION1)
+
+
+def named_by_shape(text: str) -> list[Span]:
+    """Names and places no list knows found by the shape of the sentence alone (see the comment above).
+
+    Examples
+    --------
+    >>> [text[s.start : s.end] for text in ("the toddler, sonny-blue, was crying", "blaze was in the car with them",
+    ...     "she was born at 26 weeks in the heath", "the toddler, half-asleep, was crying") for s in named_by_shape(text)]
+    ['sonny-blue', 'blaze', 'heath']
+    """
+    found = []
+    for m in _SET_OFF_DOUBLE_RE.finditer(text):
+        a, b, role = m.group("a"), m.group("b"), fold(m.group("role"))
+        if ((role in KINSHIP_ROLE_WORDS or role in _TITLES) and a not in _COMPOUND_FIRST and not b.endswith(_COMPOUND_LAST)
+                and f"{a}-{b}" not in english_words() and f"{a}{b}" not in english_words()):
+            found.append(Span(m.start("a"), m.end("b"), "name"))
+    for m in _BARE_SUBJECT_RE.finditer(text):
+        w = m.group("w")
+        if (w in english_words() and not bare_word(w) and w not in KINSHIP_ROLE_WORDS and w not in _TITLES
+                and w not in _NOT_BARE_SUBJECTS and w not in _DISCOURSE_WORDS and w not in public_terms()):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    found += [Span(m.start("w"), m.end("w"), "place") for m in _BORN_IN_THE_RE.finditer(text)]
+    return found
 
 
 def set_off_after_role(text: str, start: int, end: int) -> bool:
@@ -1065,7 +1117,20 @@ def _place_like(word: str) -> bool:
     vowels = sum(c in "aeiouy" for c in letters) + len(_WELSH_W_RE.findall(word.lower()))
     return (_pronounceable(word) or len(letters) >= 6 and vowels >= len(letters) / 4
             or len(letters) >= 7 and word.endswith(_PLACE_NAME_ENDINGS) or _reads_as_name(word) and len(letters) >= 6
-            or len(letters) >= 7 and vowels >= 2 and word.isalpha() and not _CONSONANT_RUN_RE.search(word.lower()))
+            or len(letters) >= 7 and vowels >= 2 and word.isalpha() and not _CONSONANT_RUN_RE.search(_welsh_sounds(word)))
+
+
+#: Welsh letters written with two ("ch", "dd", "ff", "ll", "ng", "ph", "rh", "th").
+_WELSH_DIGRAPH_RE = lazy_compile(r"ch|dd|ff|ll|ng|ph|rh|th")
+
+
+def _welsh_sounds(word: str) -> str:
+    """``word`` in lower case, and where it is spelt as Welsh (a "w" between consonants) with each Welsh letter of two
+    written as one and "w" as the vowel it is ("bwlchgwyn": "b.l.g.yn", three consonants together, not four)."""
+    low = word.lower()
+    if not _WELSH_W_RE.search(low):
+        return low
+    return _WELSH_DIGRAPH_RE.sub("c", low).replace("w", "o")
 
 
 # A letter in lower case after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager").

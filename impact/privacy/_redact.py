@@ -304,6 +304,7 @@ from ._names import (
     NameFinder,
     ends_title_case,
     is_public_word,
+    named_by_shape,
     public_name_as_person,
     said_of_person,
     set_off_after_role,
@@ -704,6 +705,7 @@ class _Redactor:
         spans += [s for s in self.names.find(text) if not any(_within_said(text, s, d) for d in said)]
         # the town after a setting the identifiers found ("[st. columba's high] in greenock"), as after one of the names'
         spans += self.names.town_after(text, [s for s in said if s.kind == "place"])
+        spans += named_by_shape(text)
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))
