@@ -18,7 +18,13 @@ import pathlib
 import re
 import sys
 
-from impact.privacy._lexicon import english_words, fold, folded_first_names, proper_nouns, surname_words
+from impact.privacy._lexicon import (
+    english_words,
+    fold,
+    folded_first_names,
+    proper_nouns,
+    surname_words,
+)
 
 _UK = {"gb", "gb-eng", "gb-wls", "gb-sct", "gb-nir"}
 # Settings a child or a patient attends by its branch ("she goes to Busy Bees" is her nursery, a place): left out.

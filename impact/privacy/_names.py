@@ -506,6 +506,34 @@ _BORN_IN_THE_RE = lazy_compile(
     r"(?![ \t]+(?:hospital|infirmary|of|and)\b)", re.IGNORECASE | re.VERSION1)
 
 
+# A name written or said to someone: after "rip", "happy (5th) birthday" or "love from" ("the wall said rip jaydon", "the
+# cake said happy 5th birthday kacey-mae"), where the word is no English word or is a given name.
+_DEDICATED_TO_RE = lazy_compile(
+    r"\b(?:rip|r\.i\.p\.?|happy[ \t]+(?:\d{1,2}(?:st|nd|rd|th)[ \t]+|[\p{L}]+(?:st|nd|rd|th)[ \t]+)?birthday|love[ \t]+from|"
+    r"lots[ \t]+of[ \t]+love)[ \t]+(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
+# A name given, taken or called by: after a change of name, a wish to be called, a surname to be, a contact's, a
+# street's or a stage name, being saved in a phone as, or being the one they call ("she changed her name to river by deed
+# poll", "she wants to be called jay now", "the baby's surname will be hartigan", "his street name is ghost", "saved in
+# his phone as 'wifey kels'", "the one they call tank", "the lad known as smurf"): any word there is the name, an English word too; quoted, all of it.
+_NAME_GIVEN_RE = lazy_compile(
+    r"\b(?:change[sd]?[ \t]+(?:his|her|their|my|your|its)[ \t]+(?:sur|first[ \t]+|last[ \t]+)?name[ \t]+to|changing[ \t]+"
+    r"(?:his|her|their|my|your)[ \t]+name[ \t]+to|(?:wants?|wanted|likes?|liked|asks?|asked|prefers?|preferred|chooses?|chose)"
+    r"[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as)|(?:sur|first[ \t]+|last[ \t]+|middle[ \t]+)?name[ \t]+(?:will|would|should|"
+    r"is[ \t]+going[ \t]+to|was[ \t]+going[ \t]+to)[ \t]+be|(?:contact|street|gang|stage|road|pet)[ \t]+name(?:[ \t]+for[ \t]+"
+    r"(?:him|her|them|me))?(?:[ \t]+(?:is|was)|['’]s)|saved[ \t]+(?:in[ \t]+(?:his|her|their|my|your)[ \t]+phone[ \t]+)?as|"
+    r"(?:one|lad|girl|boy|kid|man|woman|guy|bloke)[ \t]+(?:(?:they|we|everyone|people)[ \t]+call|(?:who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+)?"
+    r"known[ \t]+as))"
+    r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
+    r"(?![\p{L}'’\-]))", re.IGNORECASE | re.VERSION1)
+# A word no list knows asked after or set against another in a cleft ("was it tiegan?", "it's not kyron, it's kyran").
+_CLEFT_NAME_RE = lazy_compile(
+    r"\b(?:was[ \t]+it|is[ \t]+it|it['’]s[ \t]+not|it[ \t]+wasn['’]t|it[ \t]+isn['’]t|it['’]s|it[ \t]+was|not)[ \t]+"
+    r"(?P<w>\p{Ll}{3,})(?=[ \t]*(?:\?|,[ \t]*(?:it['’]s|it[ \t]+was|yeah|no|with|not)\b))", re.VERSION1)
+_NOT_GIVEN_NAMES = frozenset("""the a an my his her their our your me him them us it that this what something anything
+    nothing by to now then for from and or but so in on at with after before again back too yet still also just all
+    everyone you""".split())
+
+
 def named_by_shape(text: str) -> list[Span]:
     """Names and places no list knows found by the shape of the sentence alone (see the comment above).
 
@@ -527,6 +555,22 @@ def named_by_shape(text: str) -> list[Span]:
                 and w not in _NOT_BARE_SUBJECTS and w not in _DISCOURSE_WORDS and w not in public_terms()):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start("w"), m.end("w"), "place") for m in _BORN_IN_THE_RE.finditer(text)]
+    for m in _DEDICATED_TO_RE.finditer(text):
+        parts = m.group("w").split("-")
+        if (any(p not in english_words() or p in folded_first_names() for p in parts) and m.group("w") not in _NOT_GIVEN_NAMES
+                and not any(p in KINSHIP_ROLE_WORDS or p in _TITLES for p in parts)):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    for m in _NAME_GIVEN_RE.finditer(text):
+        quoted = m.group("q")
+        w = quoted if quoted is not None else m.group("w")
+        if quoted is not None or (w not in _NOT_GIVEN_NAMES and w not in KINSHIP_ROLE_WORDS and w not in _TITLES):
+            at = m.start("q") if quoted is not None else m.start("w")
+            found.append(Span(at, at + len(w), "name"))
+    for m in _CLEFT_NAME_RE.finditer(text):
+        w = m.group("w")
+        if (w not in english_words() and w not in public_terms() and w not in spoken_words() and len(w) >= 3
+                and _pronounceable(w)):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
     return found
 
 

@@ -631,10 +631,11 @@ class _Redactor:
         self.keep = _phrase_re([*keep, *public_phrases()])
         # Public names of national scope (charities, medicines, games, events), matched in any case on the folded
         # text and kept where written with their capitals and not spoken of as a person; a listed participant's
-        # name stays a name.
+        # name or part of one stays a name ("Lego" with a "Lego Smith" listed; "Red Nose Day" with a "Jane Day" is kept).
         forms: dict[str, list[str]] = {}
+        listed = self.name_parts | frozenset(" ".join(fold(full).split()) for full in names)
         for public in public_names():
-            if not any(fold(w) in self.name_parts for w in public.split()):
+            if " ".join(fold(public).split()) not in listed:
                 forms.setdefault(" ".join(fold(public).split()), []).append(public)
         self.public_forms = forms
         self.public_names = _phrase_re(forms)
