@@ -640,6 +640,9 @@ _SHORT_TITLE_BEFORE_RE = lazy_compile(
     r"miss)\.?[ \t]+\Z", re.VERSION1)
 
 
+# Where "miss" in lower case is the title: set off after a role ("the teacher, miss o'leary,") or opening a sentence.
+_MISS_AS_TITLE_BEFORE_RE = lazy_compile(
+    rf"(?:\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS))})[ \t]*[,(\-–—]|\A|[.!?][ \t\"“'‘]*)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # The short titles and "miss" in any case: before a word already found a name, "miss" is the title ("miss rhodes white").
 _ANY_TITLE_BEFORE_RE = lazy_compile(r"\b(?:mr|mrs|ms|mx|dr|cllr|prof|miss)\.?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
@@ -2156,6 +2159,8 @@ class NameFinder:
             w = fold(m.group(1))
             if w in _TITLES and (m.group(1)[:1].isupper() or w in _LOWER_TITLES):
                 return "title"
+            if w == "miss" and _MISS_AS_TITLE_BEFORE_RE.search(before, 0, m.start()):
+                return "title"  # "the teacher, miss o'leary, noticed", "miss o'leary noticed": not the verb
             if w in KINSHIP_ROLE_WORDS and not m.group(2) and m.group(1)[:1].islower():
                 return "kin"
         if _STRONG_INTRO_RE.search(before):

@@ -21,15 +21,16 @@ Leaks closed as a class of writing:
 * a name given or taken: after a change of name, a wish to be called, a surname to be, a contact's or a street name,
   being saved in a phone as, the one they call, the lad known as ("she changed her name to river by deed poll", "his
   street name is ghost", "saved in his phone as 'wifey kels'"): any word there is the name, an English word too;
-* a word no list knows asked after or set against another in a cleft ("was it tiegan?", "it's not kyron, it's kyran").
+* a word no list knows asked after or set against another in a cleft ("was it tiegan?", "it's not kyron, it's kyran");
+* "miss" in lower case set off after a role or opening a sentence is the title ("the teacher, miss o'leary, noticed").
 
 Round 26's two open forms, round 27's one and round 28's one leak are closed (``_FROM_ROUND_26`` ...), and round 28's
 eight over-redactions (``_FROM_ROUND_28_KEPT``).
 
 Of the 104 sentences written for this round (tattoos, graffiti, cards, names given and changed, phone contacts, case,
 court, hospital, bank, passport and licence numbers, dates of birth by events, homes above shops, refuges and hostels,
-relatives' jobs, street names, spelling out, handles, pets, roles set off) 20 came out wrongly before: 12 are closed
-(``_RED_TEAM``) and 8 still leak (``_OPEN``, one line each on why); 83 were redacted so before (``_HELD``, some with a
+relatives' jobs, street names, spelling out, handles, pets, roles set off) 20 came out wrongly before: 13 are closed
+(``_RED_TEAM``) and 7 still leak (``_OPEN``, one line each on why); 83 were redacted so before (``_HELD``, some with a
 token other than the one first expected and nothing left: "[phone]" for a case, account or passport number, "[date]"
 for a sort code, "[place]" for a bus's number and for "bambi", "[name]" for "barry", "[detail]" for a star sign); one
 names nothing ("the walkabout in town") and is kept.  80 sentences whose words look like names but are public names
@@ -89,6 +90,7 @@ _RED_TEAM = [
     ('the lad known as smurf was there', 'the lad known as [name] was there'),  # was 'the lad known as smurf was there'
     ('was it tiegan? yeah, tiegan said that', 'was it [name]? yeah, [name] said that'),  # was 'was it tiegan? yeah, [name] said that'
     ("it's not kyron, it's kyran, with a y", "it's not [name], it's [name], with a y"),  # was "it's not kyron, it's kyran, with a y"
+    ("the teacher, miss o'leary, noticed the bruises", "the teacher, miss [name], noticed the bruises"),  # was "the teacher, miss o'leary, noticed the bruises"
 ]
 
 _HELD = [
@@ -193,8 +195,6 @@ _OPEN = [
     ("his dad's the caretaker at ysgol gymraeg treganna", "his dad's the caretaker at [place]"),
     # a district after a club's word and "at": no shape of a setting by its place
     ("she's the only girl in the boxing club at splott", "she's the only girl in the boxing club at [place]"),
-    # "miss" in lower case before a surname no list knows is read as the verb
-    ("the teacher, miss o'leary, noticed the bruises", 'the teacher, [name], noticed the bruises'),
 ]
 
 # Public names of national scope, capitalised as written: kept after the fixes; the ones marked were redacted before.
