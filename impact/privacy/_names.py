@@ -520,7 +520,7 @@ _NAME_GIVEN_RE = lazy_compile(
     r"(?:his|her|their|my|your)[ \t]+name[ \t]+to|(?:wants?|wanted|likes?|liked|asks?|asked|prefers?|preferred|chooses?|chose)"
     r"[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as)|(?:sur|first[ \t]+|last[ \t]+|middle[ \t]+)?name[ \t]+(?:will|would|should|"
     r"is[ \t]+going[ \t]+to|was[ \t]+going[ \t]+to)[ \t]+be|(?:contact|street|gang|stage|road|pet)[ \t]+name(?:[ \t]+for[ \t]+"
-    r"(?:him|her|them|me))?(?:[ \t]+(?:is|was)|['’]s)|saved[ \t]+(?:in[ \t]+(?:his|her|their|my|your)[ \t]+phone[ \t]+)?as|"
+    r"(?:him|her|them|me))?(?:[ \t]+(?:is|was)|['’]s)|saved[ \t]+in[ \t]+(?:his|her|their|my|your)[ \t]+phone[ \t]+as|"
     r"(?:one|lad|girl|boy|kid|man|woman|guy|bloke)[ \t]+(?:(?:they|we|everyone|people)[ \t]+call|(?:who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+)?"
     r"known[ \t]+as))"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
@@ -531,7 +531,7 @@ _CLEFT_NAME_RE = lazy_compile(
     r"(?P<w>\p{Ll}{3,})(?=[ \t]*(?:\?|,[ \t]*(?:it['’]s|it[ \t]+was|yeah|no|with|not)\b))", re.VERSION1)
 _NOT_GIVEN_NAMES = frozenset("""the a an my his her their our your me him them us it that this what something anything
     nothing by to now then for from and or but so in on at with after before again back too yet still also just all
-    everyone you""".split())
+    everyone you later soon today tomorrow tonight first instead out up off much more less""".split())
 
 
 def named_by_shape(text: str) -> list[Span]:
@@ -563,7 +563,9 @@ def named_by_shape(text: str) -> list[Span]:
     for m in _NAME_GIVEN_RE.finditer(text):
         quoted = m.group("q")
         w = quoted if quoted is not None else m.group("w")
-        if quoted is not None or (w not in _NOT_GIVEN_NAMES and w not in KINSHIP_ROLE_WORDS and w not in _TITLES):
+        if quoted is not None or (w not in _NOT_GIVEN_NAMES and w not in KINSHIP_ROLE_WORDS and w not in _TITLES
+                                  and not (w in english_words() and w not in folded_first_names()
+                                           and w.endswith(("ly", "ed", "ing")))):
             at = m.start("q") if quoted is not None else m.start("w")
             found.append(Span(at, at + len(w), "name"))
     for m in _CLEFT_NAME_RE.finditer(text):
