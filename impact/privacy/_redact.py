@@ -555,6 +555,9 @@ _PHRASE_GOES_ON_RE = lazy_compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
 
 
+_WORD_START_RE = lazy_compile(r"\w+", re.VERSION1)
+
+
 def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
                gap: str = r"[ \t]+") -> re.Pattern | None:
     return _shared_phrase_re(_alternation(phrases, gap), prefix, suffix, flags)
@@ -639,6 +642,11 @@ class _Redactor:
                 forms.setdefault(" ".join(fold(public).split()), []).append(public)
         self.public_forms = forms
         self.public_names = _phrase_re(forms)
+        # where a public name may start: its first word, and whether it is written in lower case ("iPhone", "eBay")
+        self.public_starts = {m.group(): False for key in forms if (m := _WORD_START_RE.match(key))}
+        for key, written in forms.items():
+            if any(form[:1].islower() for form in written) and (m := _WORD_START_RE.match(key)):
+                self.public_starts[m.group()] = True
         self.word_councils = frozenset(c for c in councils if _ordinary(c))
         place_words = frozenset(fold(w) for p in (*councils, *places) for w in p.split())
         self.names = NameFinder(tuple(names), place_words)
@@ -797,10 +805,17 @@ class _Redactor:
         case, or in capitals) and not spoken of as a person (:func:`~impact.privacy._names.public_name_as_person`)."""
         if self.public_names is None:
             return []
-        kept = []
-        for m in self.public_names.finditer(folded):
+        kept: list[tuple[int, int]] = []
+        # the long alternation is tried only where a listed name's first word starts, capitalised or written so
+        for w in _WORD_START_RE.finditer(folded):
+            lower = self.public_starts.get(w.group())
+            if lower is None or (not lower and not text[w.start()].isupper()) or (kept and w.start() < kept[-1][1]):
+                continue
+            m = self.public_names.match(folded, w.start())
+            if m is None:
+                continue
             said = text[m.start() : m.end()].split()
-            written = said == [w.upper() for w in said] or any(
+            written = said == [x.upper() for x in said] or any(
                 all(a[:1] == b[:1] for a, b in zip(said, form.split(), strict=True)) for form in self.public_forms[" ".join(m.group("core").split())])
             if written and not public_name_as_person(text, m.start(), m.end()):
                 kept.append((m.start(), m.end()))
