@@ -7,6 +7,9 @@
   names, places): a lower-case "tyler" or "leeds" is found through them.
 * :func:`public_terms` - field vocabulary, acronyms, public bodies and regions
   that are never redacted as names.
+* :func:`public_names` - charities, events, therapies, medicines, games,
+  programmes, brands and shops of national scope ("Samaritans", "Calpol",
+  "the Eisteddfod"): kept where no person is spoken of.
 * :func:`first_names` - common UK first names (``impact/_data/first_names.txt``).
 * :func:`surname_words` - common British surnames that are also English words
   ("Mason", "Baker"): names only where a person is spoken of.
@@ -48,6 +51,7 @@ __all__ = [
     "fold",
     "house_names",
     "proper_nouns",
+    "public_names",
     "public_phrases",
     "public_terms",
     "surname_words",
@@ -697,3 +701,17 @@ def public_phrases() -> tuple[str, ...]:
     True
     """
     return _public()[1]
+
+
+@cache
+def public_names() -> tuple[str, ...]:
+    """Names of national scope that name no one: charities, events, therapies, medicines, games, programmes, brands and
+    shops ("Samaritans", "Multisystemic Therapy", "Calpol", "Ryder Cup"), as written (``privacy/public_names.txt``,
+    partly from the name-suggestion-index, BSD 3-Clause).
+
+    Examples
+    --------
+    >>> {"Samaritans", "Calpol", "Eisteddfod", "Lego", "Greggs"} <= set(public_names())
+    True
+    """
+    return tuple(dict.fromkeys(_lines("privacy/public_names.txt")))

@@ -50,7 +50,8 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "said_of_person", "set_off_after_role"]
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
+           "set_off_after_role"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -404,6 +405,177 @@ _SET_OFF_OPEN_AFTER_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 
 
+# What a public name (a charity, a medicine, a game: impact.privacy._lexicon.public_names) is not where a sentence treats
+# it as a person.  Family words after a possessive ("Lego's mum"); before it, a title or a relation that names it
+# ("Mrs Lego", "her son, Nokia,", "a girl called Lego"), unless a thing is given to that relation ("give the baby
+# Calpol"); a home in it ("they live in Howden"): a place; a name called out ("she said, Lego, get in the car",
+# "Lego, come here"); and a verb or state only a person has after it ("Lego cried", "Lego was born in 2015").
+_FAMILY = (r"mum|mom|mam|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|brother|sister|son|"
+           r"daughter|baby|aunt|aunty|auntie|uncle|cousin|boyfriend|girlfriend|partner|husband|wife|birthday|bedroom|"
+           r"dob|date[ \t]+of[ \t]+birth")
+_PUBLIC_AS_OWNER_RE = lazy_compile(rf"['’]s[ \t]+(?:{_FAMILY})s?\b", re.IGNORECASE | re.VERSION1)
+_PUBLIC_AFTER_PERSON_WORD_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?P<word>[\p{L}'’\-]+)[ \t]*,?[ \t]*\Z|\b(?:known[ \t]+as|name[ \t]+is|name['’]s|names|nickname|"
+    r"call(?:s|ed)?[ \t]+(?:him|her|them))[ \t]*,?[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+_PUBLIC_GIVEN_TO_RE = lazy_compile(
+    r"\b(?:give|gives|gave|giving|given|get|gets|got|getting|buy|buys|bought|brought|bring|brings|make|makes|made|"
+    r"let|lets|show|showed|shown|read|reads)[ \t]+(?:(?:the|her|his|my|our|their|your|a|an)[ \t]+)?[\p{L}'’\-]+[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+_PUBLIC_HOME_BEFORE_RE = lazy_compile(
+    r"\b(?:lives?|lived|living|moved|moving|move|grew[ \t]+up|born|stays?|stayed|staying|house|flat|home|placed|"
+    r"placement)[ \t]+(?:in|at|to|near|out[ \t]+in|up[ \t]+to|down[ \t]+to|over[ \t]+to|back[ \t]+to)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+_PUBLIC_CALLED_OUT_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:said|says|shouted|shouts|screamed|yelled|goes|went|told[ \t]+(?:him|her|them))[ \t]*,?[ \t]*['\"‘“]?|"
+    r"(?:\A|[.!?;:\n\"“‘])[ \t'\"‘“]*)\Z", re.IGNORECASE | re.VERSION1)
+_PUBLIC_CALLED_OUT_AFTER_RE = lazy_compile(
+    r"[ \t]*,[ \t]*(?:come|get|stop|go|don['’]t|do|put|leave|sit|wait|listen|look|please|give|tell|be|you|we|are)\b",
+    re.IGNORECASE | re.VERSION1)
+_PUBLIC_PERSON_VERB_RE = lazy_compile(
+    r"[ \t]+(?:(?:is|was|['’]s)[ \t]+(?:(?:crying|born|asleep|sleeping|pregnant|aged|excluded|adopted|fostered|"
+    r"arrested|poorly|teething|\d+|(?:only|just|nearly|almost)[ \t]+\d+)\b|(?:my|her|his|our|their)[ \t]+(?:"
+    rf"{_FAMILY})\b)|cried|cries|smiled|smiles|laughed|giggled|hugged|kissed|whispered|screamed|sobbed|slept|woke|"
+    r"disclosed|turned[ \t]+\d+|told[ \t]+(?:me|us|him|her|them))\b", re.IGNORECASE | re.VERSION1)
+
+
+_CALLER_WORDS = frozenset("i we he she they you who then and had have has just also never finally eventually mum dad".split())
+# Relation and role words that stand before a body as often as before a person ("our partner Barnardo's", "the head
+# Greggs"), and plurals ("the kids Lego"): no person named.
+_ROLE_OF_BODIES = frozenset("head lead chair member host partner".split()) | frozenset(
+    w for w in KINSHIP_ROLE_WORDS if w.endswith("s") and w[:-1] in KINSHIP_ROLE_WORDS)
+
+
+def public_name_as_person(text: str, start: int, end: int) -> bool:
+    """Whether the public name at ``text[start:end]`` (:func:`~impact.privacy._lexicon.public_names`) stands for a
+    person or a home: it is then redacted as any name or place is.
+
+    Examples
+    --------
+    >>> [public_name_as_person(t, t.index("Lego"), t.index("Lego") + 4) for t in [
+    ...     "he loves Lego", "her son Lego was crying", "a girl called Lego", "Lego's mum rang", "Lego, come here",
+    ...     "we bought the kids Lego"]]
+    [False, True, True, True, True, False]
+    """
+    before = text[max(0, start - 40) : start]
+    if _PUBLIC_AS_OWNER_RE.match(text, end) or _PUBLIC_PERSON_VERB_RE.match(text, end):
+        return True
+    if _PUBLIC_HOME_BEFORE_RE.search(before):
+        return True
+    if _PUBLIC_CALLED_OUT_AFTER_RE.match(text, end) and _PUBLIC_CALLED_OUT_BEFORE_RE.search(before):
+        return True
+    m = _PUBLIC_AFTER_PERSON_WORD_RE.search(before)
+    if m is None:
+        return False
+    word = m.group("word")
+    if word is None:
+        return True  # "known as Lego", "her name's Nokia"
+    key = fold(word).rstrip("'’")
+    if key in ("called", "named"):
+        # "a girl called Lego", not a call made ("we called Samaritans", "she called Childline")
+        prior = re.findall(r"[\p{L}'’]+", before[: m.start()])
+        return bool(prior) and fold(prior[-1]) not in _CALLER_WORDS
+    return (key in _TITLES or key in KINSHIP_ROLE_WORDS and key not in _ROLE_OF_BODIES) \
+        and not _PUBLIC_GIVEN_TO_RE.search(before)
+
+
+# Three shapes in which a word of English names a person or a place with no list behind it:
+# * a double name of two lower-case words set off after a relation or a role ("the toddler, sonny-blue, was crying");
+#   not a compound of a degree, a number or a state ("half-asleep", "red-faced", "full-time", "no-nonsense");
+# * a singular count noun opening a sentence bare, where English needs "the" or "a", before being somewhere or with
+#   someone as a person is ("blaze was in the car with them"; "water was in the car" is a mass noun, "mum" a relation);
+# * a word of the land or a hospital's after being born in "the" ("born at 26 weeks in the heath", "born in the
+#   royal"): the hospital or the district.
+_SET_OFF_DOUBLE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?P<role>\p{L}+)[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<a>\p{Ll}{2,})-(?P<b>\p{Ll}{2,})"
+    r"(?=[ \t]*(?:,|\)|[ \t][\-–—]))", re.VERSION1)
+_COMPOUND_FIRST = frozenset("""half well wide ill self semi all over under non no ever never much long short full part ex
+    co pre post anti step great mid sub super ultra left right so one two three four five six seven eight nine ten eleven
+    twelve twenty thirty forty fifty first second third old new high low hard soft""".split())
+_COMPOUND_LAST = ("ed", "ing", "ly", "ful", "less", "ish", "like", "time", "year", "old", "aged", "minded", "faced", "free",
+                  "wise", "ward", "wards", "proof", "style")
+_BARE_SUBJECT_RE = lazy_compile(
+    r"(?:\A|(?<=[.!?;][ \t\"“'‘]*)|(?<=\n))[ \t]*(?P<w>\p{Ll}{3,})[ \t]+(?:was|is)[ \t]+(?:in[ \t]+the[ \t]+(?:car|back|front|"
+    r"van|bath|buggy|pram|cot|bed|house|flat)\b[ \t]*(?:with|when|at|,|\.|\Z)|with[ \t]+(?:them|him|her|us|me)\b|"
+    r"(?:crying|screaming|sobbing|asleep|hiding)\b)", re.VERSION1)
+_NOT_BARE_SUBJECTS = frozenset("""family staff team everyone everybody someone somebody nobody anybody anyone noone each
+    either neither both all none this that who which what there here social police dog cat puppy kitten pet money stuff
+    food shopping washing""".split())
+_BORN_IN_THE_RE = lazy_compile(
+    r"\bborn[ \t]+(?:(?:at|after|on|early|premature|prem)[ \t]+(?:[\p{L}\d]+[ \t]+){0,3})?(?:in|at)[ \t]+the[ \t]+"
+    r"(?P<w>heath|royal|general|infirmary|grange|vale|moor|moors|dale|glen|meadows)(?![\p{L}'’])"
+    r"(?![ \t]+(?:hospital|infirmary|of|and)\b)", re.IGNORECASE | re.VERSION1)
+
+
+# A name written or said to someone: after "rip", "happy (5th) birthday" or "love from" ("the wall said rip jaydon", "the
+# cake said happy 5th birthday kacey-mae"), where the word is no English word or is a given name.
+_DEDICATED_TO_RE = lazy_compile(
+    r"\b(?:rip|r\.i\.p\.?|happy[ \t]+(?:\d{1,2}(?:st|nd|rd|th)[ \t]+|[\p{L}]+(?:st|nd|rd|th)[ \t]+)?birthday|love[ \t]+from|"
+    r"lots[ \t]+of[ \t]+love)[ \t]+(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
+# A name given, taken or called by: after a change of name, a wish to be called, a surname to be, a contact's, a
+# street's or a stage name, being saved in a phone as, or being the one they call ("she changed her name to river by deed
+# poll", "she wants to be called jay now", "the baby's surname will be hartigan", "his street name is ghost", "saved in
+# his phone as 'wifey kels'", "the one they call tank", "the lad known as smurf"): any word there is the name, an English word too; quoted, all of it.
+_NAME_GIVEN_RE = lazy_compile(
+    r"\b(?:change[sd]?[ \t]+(?:his|her|their|my|your|its)[ \t]+(?:sur|first[ \t]+|last[ \t]+)?name[ \t]+to|changing[ \t]+"
+    r"(?:his|her|their|my|your)[ \t]+name[ \t]+to|(?:wants?|wanted|likes?|liked|asks?|asked|prefers?|preferred|chooses?|chose)"
+    r"[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as)|(?:sur|first[ \t]+|last[ \t]+|middle[ \t]+)?name[ \t]+(?:will|would|should|"
+    r"is[ \t]+going[ \t]+to|was[ \t]+going[ \t]+to)[ \t]+be|(?:contact|street|gang|stage|road|pet)[ \t]+name(?:[ \t]+for[ \t]+"
+    r"(?:him|her|them|me))?(?:[ \t]+(?:is|was)|['’]s)|saved[ \t]+in[ \t]+(?:his|her|their|my|your)[ \t]+phone[ \t]+as|"
+    r"(?:one|lad|girl|boy|kid|man|woman|guy|bloke)[ \t]+(?:(?:they|we|everyone|people)[ \t]+call|(?:who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+)?"
+    r"known[ \t]+as))"
+    r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
+    r"(?![\p{L}'’\-]))", re.IGNORECASE | re.VERSION1)
+# A word no list knows asked after or set against another in a cleft ("was it tiegan?", "it's not kyron, it's kyran").
+_CLEFT_NAME_RE = lazy_compile(
+    r"\b(?:was[ \t]+it|is[ \t]+it|it['’]s[ \t]+not|it[ \t]+wasn['’]t|it[ \t]+isn['’]t|it['’]s|it[ \t]+was|not)[ \t]+"
+    r"(?P<w>\p{Ll}{3,})(?=[ \t]*(?:\?|,[ \t]*(?:it['’]s|it[ \t]+was|yeah|no|with|not)\b))", re.VERSION1)
+_NOT_GIVEN_NAMES = frozenset("""the a an my his her their our your me him them us it that this what something anything
+    nothing by to now then for from and or but so in on at with after before again back too yet still also just all
+    everyone you later soon today tomorrow tonight first instead out up off much more less""".split())
+
+
+def named_by_shape(text: str) -> list[Span]:
+    """Names and places no list knows found by the shape of the sentence alone (see the comment above).
+
+    Examples
+    --------
+    >>> [text[s.start : s.end] for text in ("the toddler, sonny-blue, was crying", "blaze was in the car with them",
+    ...     "she was born at 26 weeks in the heath", "the toddler, half-asleep, was crying") for s in named_by_shape(text)]
+    ['sonny-blue', 'blaze', 'heath']
+    """
+    found = []
+    for m in _SET_OFF_DOUBLE_RE.finditer(text):
+        a, b, role = m.group("a"), m.group("b"), fold(m.group("role"))
+        if ((role in KINSHIP_ROLE_WORDS or role in _TITLES) and a not in _COMPOUND_FIRST and not b.endswith(_COMPOUND_LAST)
+                and f"{a}-{b}" not in english_words() and f"{a}{b}" not in english_words()):
+            found.append(Span(m.start("a"), m.end("b"), "name"))
+    for m in _BARE_SUBJECT_RE.finditer(text):
+        w = m.group("w")
+        if (w in english_words() and not bare_word(w) and w not in KINSHIP_ROLE_WORDS and w not in _TITLES
+                and w not in _NOT_BARE_SUBJECTS and w not in _DISCOURSE_WORDS and w not in public_terms()):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    found += [Span(m.start("w"), m.end("w"), "place") for m in _BORN_IN_THE_RE.finditer(text)]
+    for m in _DEDICATED_TO_RE.finditer(text):
+        parts = m.group("w").split("-")
+        if (any(p not in english_words() or p in folded_first_names() for p in parts) and m.group("w") not in _NOT_GIVEN_NAMES
+                and not any(p in KINSHIP_ROLE_WORDS or p in _TITLES for p in parts)):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    for m in _NAME_GIVEN_RE.finditer(text):
+        quoted = m.group("q")
+        w = quoted if quoted is not None else m.group("w")
+        if quoted is not None or (w not in _NOT_GIVEN_NAMES and w not in KINSHIP_ROLE_WORDS and w not in _TITLES
+                                  and not (w in english_words() and w not in folded_first_names()
+                                           and w.endswith(("ly", "ed", "ing")))):
+            at = m.start("q") if quoted is not None else m.start("w")
+            found.append(Span(at, at + len(w), "name"))
+    for m in _CLEFT_NAME_RE.finditer(text):
+        w = m.group("w")
+        if (w not in english_words() and w not in public_terms() and w not in spoken_words() and len(w) >= 3
+                and _pronounceable(w)):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    return found
+
+
 def set_off_after_role(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is set off after a role or a title, in apposition to it.
 
@@ -470,6 +642,9 @@ _SHORT_TITLE_BEFORE_RE = lazy_compile(
     r"miss)\.?[ \t]+\Z", re.VERSION1)
 
 
+# Where "miss" in lower case is the title: set off after a role ("the teacher, miss o'leary,") or opening a sentence.
+_MISS_AS_TITLE_BEFORE_RE = lazy_compile(
+    rf"(?:\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS))})[ \t]*[,(\-–—]|\A|[.!?][ \t\"“'‘]*)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # The short titles and "miss" in any case: before a word already found a name, "miss" is the title ("miss rhodes white").
 _ANY_TITLE_BEFORE_RE = lazy_compile(r"\b(?:mr|mrs|ms|mx|dr|cllr|prof|miss)\.?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
@@ -991,7 +1166,20 @@ def _place_like(word: str) -> bool:
     vowels = sum(c in "aeiouy" for c in letters) + len(_WELSH_W_RE.findall(word.lower()))
     return (_pronounceable(word) or len(letters) >= 6 and vowels >= len(letters) / 4
             or len(letters) >= 7 and word.endswith(_PLACE_NAME_ENDINGS) or _reads_as_name(word) and len(letters) >= 6
-            or len(letters) >= 7 and vowels >= 2 and word.isalpha() and not _CONSONANT_RUN_RE.search(word.lower()))
+            or len(letters) >= 7 and vowels >= 2 and word.isalpha() and not _CONSONANT_RUN_RE.search(_welsh_sounds(word)))
+
+
+#: Welsh letters written with two ("ch", "dd", "ff", "ll", "ng", "ph", "rh", "th").
+_WELSH_DIGRAPH_RE = lazy_compile(r"ch|dd|ff|ll|ng|ph|rh|th")
+
+
+def _welsh_sounds(word: str) -> str:
+    """``word`` in lower case, and where it is spelt as Welsh (a "w" between consonants) with each Welsh letter of two
+    written as one and "w" as the vowel it is ("bwlchgwyn": "b.l.g.yn", three consonants together, not four)."""
+    low = word.lower()
+    if not _WELSH_W_RE.search(low):
+        return low
+    return _WELSH_DIGRAPH_RE.sub("c", low).replace("w", "o")
 
 
 # A letter in lower case after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager").
@@ -1973,6 +2161,8 @@ class NameFinder:
             w = fold(m.group(1))
             if w in _TITLES and (m.group(1)[:1].isupper() or w in _LOWER_TITLES):
                 return "title"
+            if w == "miss" and _MISS_AS_TITLE_BEFORE_RE.search(before, 0, m.start()):
+                return "title"  # "the teacher, miss o'leary, noticed", "miss o'leary noticed": not the verb
             if w in KINSHIP_ROLE_WORDS and not m.group(2) and m.group(1)[:1].islower():
                 return "kin"
         if _STRONG_INTRO_RE.search(before):

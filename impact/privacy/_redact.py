@@ -288,6 +288,7 @@ from ._lexicon import (
     lazy_compile,
     plain_text,
     proper_nouns,
+    public_names,
     public_phrases,
     spaced_runs,
     surname_words,
@@ -303,6 +304,8 @@ from ._names import (
     NameFinder,
     ends_title_case,
     is_public_word,
+    named_by_shape,
+    public_name_as_person,
     said_of_person,
     set_off_after_role,
 )
@@ -552,6 +555,9 @@ _PHRASE_GOES_ON_RE = lazy_compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
 
 
+_WORD_START_RE = lazy_compile(r"\w+", re.VERSION1)
+
+
 def _phrase_re(phrases: Iterable[str], prefix: str = "", suffix: str = "", flags: int = 0,
                gap: str = r"[ \t]+") -> re.Pattern | None:
     return _shared_phrase_re(_alternation(phrases, gap), prefix, suffix, flags)
@@ -626,6 +632,21 @@ class _Redactor:
         self.places_exact = _phrase_re(places)
         self.places_any = _phrase_re([fold(p) for p in places if not _ordinary(p)])
         self.keep = _phrase_re([*keep, *public_phrases()])
+        # Public names of national scope (charities, medicines, games, events), matched in any case on the folded
+        # text and kept where written with their capitals and not spoken of as a person; a listed participant's
+        # name or part of one stays a name ("Lego" with a "Lego Smith" listed; "Red Nose Day" with a "Jane Day" is kept).
+        forms: dict[str, list[str]] = {}
+        listed = self.name_parts | frozenset(" ".join(fold(full).split()) for full in names)
+        for public in public_names():
+            if " ".join(fold(public).split()) not in listed:
+                forms.setdefault(" ".join(fold(public).split()), []).append(public)
+        self.public_forms = forms
+        self.public_names = _phrase_re(forms)
+        # where a public name may start: its first word, and whether it is written in lower case ("iPhone", "eBay")
+        self.public_starts = {m.group(): False for key in forms if (m := _WORD_START_RE.match(key))}
+        for key, written in forms.items():
+            if any(form[:1].islower() for form in written) and (m := _WORD_START_RE.match(key)):
+                self.public_starts[m.group()] = True
         self.word_councils = frozenset(c for c in councils if _ordinary(c))
         place_words = frozenset(fold(w) for p in (*councils, *places) for w in p.split())
         self.names = NameFinder(tuple(names), place_words)
@@ -693,6 +714,7 @@ class _Redactor:
         spans += [s for s in self.names.find(text) if not any(_within_said(text, s, d) for d in said)]
         # the town after a setting the identifiers found ("[st. columba's high] in greenock"), as after one of the names'
         spans += self.names.town_after(text, [s for s in said if s.kind == "place"])
+        spans += named_by_shape(text)
         if self.participants_any is not None:
             for m in self.participants_any.finditer(folded):
                 add(Span(m.start(), m.end(), "name"))
@@ -763,8 +785,10 @@ class _Redactor:
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
         spans += _places_named_again(text, spans)
+        kept = self._public_names_kept(text, folded)
         if self.keep is not None:
-            kept = [(m.start(), m.end()) for m in self.keep.finditer(text)]
+            kept += [(m.start(), m.end()) for m in self.keep.finditer(text)]
+        if kept:
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
                      and not self._spills_from_kept(text, s, kept)]
         days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
@@ -774,6 +798,28 @@ class _Redactor:
         spans = _dates_of_birth(text, spans)
         spans += _ages_after_names(text, spans)
         return _merge(spans)
+
+    def _public_names_kept(self, text: str, folded: str) -> list[tuple[int, int]]:
+        """Where ``text`` names a charity, a medicine, a game or an event of national scope
+        (:func:`~impact.privacy._lexicon.public_names`) written as the list writes it (each word's first letter in its
+        case, or in capitals) and not spoken of as a person (:func:`~impact.privacy._names.public_name_as_person`)."""
+        if self.public_names is None:
+            return []
+        kept: list[tuple[int, int]] = []
+        # the long alternation is tried only where a listed name's first word starts, capitalised or written so
+        for w in _WORD_START_RE.finditer(folded):
+            lower = self.public_starts.get(w.group())
+            if lower is None or (not lower and not text[w.start()].isupper()) or (kept and w.start() < kept[-1][1]):
+                continue
+            m = self.public_names.match(folded, w.start())
+            if m is None:
+                continue
+            said = text[m.start() : m.end()].split()
+            written = said == [x.upper() for x in said] or any(
+                all(a[:1] == b[:1] for a, b in zip(said, form.split(), strict=True)) for form in self.public_forms[" ".join(m.group("core").split())])
+            if written and not public_name_as_person(text, m.start(), m.end()):
+                kept.append((m.start(), m.end()))
+        return kept
 
     def _spills_from_kept(self, text: str, span: Span, kept: list[tuple[int, int]]) -> bool:
         """Whether a name ``span`` only runs on from a kept public phrase into words that name nobody listed.

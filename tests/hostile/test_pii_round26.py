@@ -369,12 +369,8 @@ _SLANG_KEPT = ["it was summat.", "it was mega.", "it was, er, crackin.", "it was
 
 # Still leaking (measured when written); strict, so closing one is seen.  Round 27 closed three more (its
 # ``_FROM_ROUND_26``), round 28 one (its ``_FROM_ROUND_26``).
-_OPEN = [
-    # a word-name opening a sentence before "was in", with nothing else of a person
-    ("blaze was in the car with them", "[name] was in the car with them"),
-    # a double name neither part of which a list holds as a first name
-    ("the toddler, sonny-blue, was crying", "the toddler, [name], was crying"),
-]
+# Both closed in round 29 (tests/hostile/test_pii_round29.py, ``_FROM_ROUND_26``).
+_OPEN: list[tuple[str, str]] = []
 
 
 @pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_24 + _RED_TEAM + _RED_TEAM_AFTER + _HELD + _OVER_REDACTED)

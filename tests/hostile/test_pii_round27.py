@@ -332,10 +332,8 @@ _KEPT = [
 
 # Still leaking (measured when written); strict, so closing one is seen.  Round 28 closed nine more (its
 # ``_FROM_ROUND_27``).
-_OPEN = [
-    # a hospital by an English word after "born ... in the", with no ward or bed
-    ('she was born at 26 weeks in the heath', 'she was born at 26 weeks in the [place]'),
-]
+# Closed in round 29 (tests/hostile/test_pii_round29.py, ``_FROM_ROUND_27``).
+_OPEN: list[tuple[str, str]] = []
 
 
 @pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_26 + _RED_TEAM + _HELD + _OVER_REDACTED)

@@ -362,30 +362,12 @@ _KEPT = [
 ]
 
 # Still leaking (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a Welsh town no list knows with four consonants together and "w" beside "y" ("bwlchgwyn"): not weighed as a place
-    ("they live in a caravan in bwlchgwyn", "they live in a caravan in [place]"),
-]
+# Closed in round 29 (tests/hostile/test_pii_round29.py, ``_FROM_ROUND_28``).
+_OPEN: list[tuple[str, str]] = []
 
 # Over-redactions found this round and left open (measured when written); strict, so fixing one is seen.
-_OVER_REDACTED_OPEN = [
-    # a charity named in the plural as the subject ("[name] were on the phone"): read as a family's name
-    "Samaritans were on the phone with her",
-    # a therapy named by a word no list knows before "Therapy": read as a name
-    "we tried Multisystemic Therapy",
-    # a medicine given, after "give him": read as a person given to
-    "give him Calpol and bring him in",
-    # a holiday camp after "went to": read as a place gone to
-    "they went to Butlins in the summer",
-    # a national festival after "went to the": read as a place
-    "she went to the Eisteddfod",
-    # a competition named after a person and "Cup": read as a name
-    "the Ryder Cup was on the telly",
-    # a make of phone after "got a": read as a belonging that singles the owner out
-    "she's got a Nokia, not a smartphone",
-    # two brands joined by "and" after "loves": read as two names
-    "he loves Pokémon and Lego",
-]
+# All eight fixed in round 29 (tests/hostile/test_pii_round29.py, ``_FROM_ROUND_28_KEPT``).
+_OVER_REDACTED_OPEN: list[str] = []
 
 
 @pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_26 + _FROM_ROUND_27 + _RED_TEAM + _RED_TEAM_AFTER + _HELD)
