@@ -235,3 +235,32 @@ def test_the_statistical_caveats_are_joined_without_a_stray_full_stop():
     [(_, text)] = [(k, v) for k, v in report_provenance({"statistical_warnings": caveats}) if k == "Statistical caveats"]
     assert ".;" not in text and text.endswith(".") and text.count(".") == 1, text
     assert text == "; ".join(c[:-1] for c in caveats) + ".", text
+
+
+# --------------------------------------------------------------------------- 8. no cell hidden for a count not stated
+def test_under_machine_coding_the_table_of_realisation_hides_nothing_for_a_summary_that_states_no_share():
+    """The summary's realised and unmet counts were declared to the privacy ledger as kept sums even where the summary
+    states no share realised (under a machine coder reading some impact with F1 below 0.70 it says so and gives none),
+    so the table of realisation hid cells to protect counts no reader is given: the bundled example's table showed
+    'c' for both realised (13) and unmet (14) of morale, neither small nor beside a small hidden cell. Checked against
+    the unsuppressed counts of the findings: a cell of 5 or more is hidden only beside (in its row or its column) a
+    hidden cell below 5, which it protects."""
+    from pathlib import Path
+
+    import impact
+
+    example = Path(__file__).resolve().parents[1] / "data" / "example"
+    f = impact.analyse(impact.load_study(example), n_resamples=99, seed=1)  # machine-coded, as `make demo` runs it
+    report, _ = report_of(f)
+    said = " ".join(b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph))
+    assert "reported as realised" not in said  # the summary states no share realised under this coder
+    table = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "realisation").data
+    raw = f.trajectory_summary.set_index("code")
+    cols = [c for c in table.columns if c.startswith("n_")]
+    hidden = {(i, c) for i, row in table.iterrows() for c in cols if row[c] == "c"}
+    value = {(i, c): int(raw.loc[table.loc[i, "impact"] if "impact" in table.columns else i,
+                                 c.replace("n_", "realisation_")]) for i, c in hidden}
+    small = {k for k, v in value.items() if v < 5}
+    for (i, c), v in value.items():
+        if v >= 5:
+            assert any(j == i or d == c for j, d in small), ((i, c), v, table)
