@@ -254,7 +254,10 @@ def test_under_machine_coding_the_table_of_realisation_hides_nothing_for_a_summa
     report, _ = report_of(f)
     said = " ".join(b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph))
     assert "reported as realised" not in said  # the summary states no share realised under this coder
-    table = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "realisation").data
+    block = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "realisation")
+    # nor does the table's note point to a share the summary does not give
+    assert "summary" not in block.notes + block.caption, block.notes
+    table = block.data
     raw = f.trajectory_summary.set_index("code")
     cols = [c for c in table.columns if c.startswith("n_")]
     hidden = {(i, c) for i, row in table.iterrows() for c in cols if row[c] == "c"}

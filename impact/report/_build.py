@@ -2345,7 +2345,7 @@ def _trajectories(ctx) -> Section | None:
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
               f"Counts of participants; each participant is counted once per {ctx.one}. Realised and unmet count the "
-              "participants interviewed at every wave, as the summary's share of expectations realised does."),
+              "participants interviewed at every wave."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
