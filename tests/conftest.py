@@ -112,6 +112,52 @@ def report_of(findings):
     return hit[1]
 
 
+def summary_bullets(findings) -> list[str]:
+    """The items of the bullet lists of the report's summary (its first section), default options."""
+    from impact.report import Bullets
+
+    report, _ = report_of(findings)
+    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+
+
+def report_table(findings, name: str):
+    """The report's :class:`impact.report.Table` called ``name``, default options."""
+    from impact.report import Table
+
+    report, _ = report_of(findings)
+    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+
+
+def realised_sentence(findings) -> str:
+    """The summary's sentence on the share of expectations realised and its yardstick.
+
+    The table of realisation counts the same participants, so the summary's counts are the sums of its columns and are
+    withheld where the table hides cells they would give away (round 17); the summary must then say so, and the
+    sentence is read from the report built with nothing suppressed.
+    """
+    from impact.pipeline import build_report
+    from impact.report import Bullets
+
+    summary = summary_bullets(findings)
+    stated = [s for s in summary if "were reported as realised" in s]
+    if not stated:
+        assert any(s.startswith("This summary does not state") and "the share of expectations realised" in s
+                   for s in summary), summary
+        stated = [i for b in build_report(findings, min_count=1)[0].sections[0].blocks if isinstance(b, Bullets)
+                  for i in b.items if "were reported as realised" in i]
+    [stated] = stated
+    return stated
+
+
+def realised_wording(n: int, k: int, m: int, j: int) -> str:
+    """What :func:`realised_sentence` must read: ``k`` of ``n`` expectations realised, ``j`` of ``m`` impacts neither
+    expected nor reported before the review reported afterwards."""
+    return (f"Of the {n:,} expectations that participants interviewed at every wave held before the review "
+            f"(one per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards; of "
+            f"the {m:,} impacts the same participants had neither expected nor reported before the review, "
+            f"{j:,} ({j / m:.0%}) were reported afterwards all the same.")
+
+
 def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, parts=None, **kwargs):
     """``(study, truth, findings)`` of a study generated with ``seed``, analysed with its planted coding, or with the
     machine coder's (``machine=True``) and, if ``check_one_in`` is given, a hand check: the planted coding of one

@@ -24,6 +24,7 @@ from conftest import (
     once_per_worker,
     report_of,
     reported_with_status,
+    summary_bullets,
 )
 
 from impact.report import Bullets, Callout, Paragraph
@@ -44,11 +45,6 @@ def _texts(report, section: int | None = None) -> list[str]:
             elif isinstance(b, Bullets):
                 out += list(b.items)
     return out
-
-
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
 
 
 def _limitations(findings) -> str:
@@ -98,7 +94,7 @@ def test_a_report_on_the_review_themes_calls_its_codes_themes(themed):
         assert not re.search(r"\bimpacts?\b", left), text
     titles = [s.title for s in report.sections]
     assert "Themes reported at each wave" in titles and "What the themes were credited to" in titles, titles
-    bullets = _bullets(f)
+    bullets = summary_bullets(f)
     assert any("(one per participant and theme)" in s for s in bullets), bullets
     parent = dict(zip(book.codes["code_id"], book.codes["parent"], strict=True))
     n_top = coded["code"].map(parent).nunique()
@@ -133,7 +129,7 @@ def test_the_credit_sentence_counts_statements_not_impacts(themed):
     said = coded[(coded["polarity"] == "asserted") & coded["interview_id"].isin(later)]
     said = said.assign(code=said["code"].map(parent)).drop_duplicates(["interview_id", "start", "end", "code"])
     other = said["attribution"].isin(["ofsted", "leadership", "restructure", "funding", "other_programme"]).sum()
-    [credit] = [s for s in _bullets(f) if "after the review" in s and "credited it to" in s]
+    [credit] = [s for s in summary_bullets(f) if "after the review" in s and "credited it to" in s]
     assert credit.startswith(f"Of the {len(said):,} statements reporting a theme after the review, "
                              f"{other / len(said):.0%} credited it to something other than the review"), credit
 
@@ -165,7 +161,7 @@ def test_a_machine_coded_study_with_no_change_says_so_with_what_could_be_detecte
     quiet = [c for c in IMPACTS if (waves.loc[waves["code"] == c, "holm"] >= 0.05).all()]
     assert len(quiet) == len(IMPACTS)  # the truth: nothing changed, and the machine coding shows no change either
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
-    [said] = [s for s in _bullets(f) if s.startswith("The machine coding shows no significant change between")]
+    [said] = [s for s in summary_bullets(f) if s.startswith("The machine coding shows no significant change between")]
     named = said.split(" once ")[0]
     assert all(labels[c] in named for c in quiet), said
     assert "coding error blurs a real change" in said and said.endswith("so this is not evidence that there was none.")
@@ -219,7 +215,7 @@ def test_the_limitations_say_what_the_models_could_detect(on_morale):
                 np.exp(k * status_se.max())]
     assert stated == pytest.approx(expected, abs=0.02), (stated, expected)
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"], strict=True))
-    differ = [s for s in _bullets(f) if re.search(r"reported (more|less) often by participants in councils in "
+    differ = [s for s in summary_bullets(f) if re.search(r"reported (more|less) often by participants in councils in "
                                                    r"intervention", s)]
     assert len(differ) == 1 and differ[0].startswith(f"{labels['morale']} was reported more often"), differ
 
@@ -249,7 +245,7 @@ def test_status_that_changes_with_the_wave_leaves_the_models_of_change_and_says_
     assert states == {(True, True, False)}  # the design
     assert set(f.models["code"]) == set(IMPACTS) and not (f.models["term"] == "in_intervention").any()
     assert_wave_terms_are_statsmodels(study, truth, f.models, IMPACTS, "y ~ C(wave)", 1e-3)
-    bullets = _bullets(f)
+    bullets = summary_bullets(f)
     change = [s for s in bullets if s.startswith("Compared with expectations before the review, the models show")]
     assert len(change) == 1, bullets
     [caveat] = [s for s in bullets if s.startswith("Every council had the same intervention status at each wave")]

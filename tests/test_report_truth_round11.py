@@ -25,6 +25,7 @@ from conftest import (
     once_per_worker,
     report_of,
     reported_with_status,
+    summary_bullets,
 )
 
 from impact.report import Bullets
@@ -32,11 +33,6 @@ from impact.report import Bullets
 pytestmark = pytest.mark.xdist_group("report_truth_round11")
 
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
-
-
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
 
 
 # --------------------------------------------------------------------------- 1. a fall after the review
@@ -76,7 +72,7 @@ def test_a_fall_between_the_waves_after_the_review_is_stated(falling):
     # Holm across the six impacts, as the models table's note says
     assert since["p_adjusted"].to_numpy() == pytest.approx(multipletests(since["p_value"], method="holm")[1])
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
-    [said] = [s for s in _bullets(f) if s.startswith("Between early impact and longer-term change, the models show")]
+    [said] = [s for s in summary_bullets(f) if s.startswith("Between early impact and longer-term change, the models show")]
     assert f"{labels['learning']} reported less often at longer-term change (odds ratio {np.exp(since.loc['learning', 'estimate']):.2f}" in said
     changed, _, quiet = said.partition("; they show no significant change")
     named = [c for c in IMPACTS if labels[c] in changed]
@@ -117,9 +113,9 @@ def test_models_on_too_few_councils_without_a_status_term_say_so_in_the_summary(
     assert {tuple(c["in_intervention"].values()) for c in truth.councils} == {(True, True, True)}
     assert not (f.models["term"] == "in_intervention").any()
     n = len({c["council_id"] for c in truth.councils})
-    [said] = [s for s in _bullets(f) if s.startswith("The models of whether participants reported each impact rest")]
+    [said] = [s for s in summary_bullets(f) if s.startswith("The models of whether participants reported each impact rest")]
     assert f"rest on {n} councils: below 10" in said and "states no change across the waves" in said, said
-    assert not any(s.startswith("Compared with expectations before the review") for s in _bullets(f))
+    assert not any(s.startswith("Compared with expectations before the review") for s in summary_bullets(f))
 
 
 # --------------------------------------------------------------------------- 3. a codebook of themes

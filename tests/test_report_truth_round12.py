@@ -20,24 +20,12 @@ import warnings
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
-
-from impact.report import Bullets, Table
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table, summary_bullets
 
 pytestmark = pytest.mark.xdist_group("report_truth_round12")
 
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 OTHER = ["ofsted", "leadership", "restructure", "funding", "other_programme"]
-
-
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
-
-
-def _table(findings, name: str) -> Table:
-    report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
 
 
 def _credited(truth) -> pd.DataFrame:
@@ -67,7 +55,7 @@ def crediting_flat():
 
 
 def _credit_sentence(findings) -> str:
-    [said] = [s for s in _bullets(findings) if " statements reporting an impact after the review, " in s]
+    [said] = [s for s in summary_bullets(findings) if " statements reporting an impact after the review, " in s]
     return said
 
 
@@ -113,7 +101,7 @@ def test_the_attribution_section_gives_the_share_credited_elsewhere_at_each_wave
             "review") in intro, intro
     assert lt["other"] > 5 * e["other"]
     # the pooled table the sentence precedes is the planted statements' too
-    pooled = _table(f, "attribution").data.set_index("impact").loc["all"]
+    pooled = report_table(f, "attribution").data.set_index("impact").loc["all"]
     assert pooled["n_reported"] == t["n"].sum()
     assert pooled["n_other"] == round((t["other"] * t["n"]).sum())
 
@@ -190,14 +178,14 @@ def test_the_survey_change_is_given_in_each_status_group(design, request):
     assert ours.loc["change_difference", "p_value"] < 0.05
     assert ours.loc["status_at_first", "ci_low"] < 0 < ours.loc["status_at_first", "ci_high"]  # none planted
     # and the report shows it, in words, beside the model that assumes the change alike
-    table = _table(f, "survey_by_status").data
+    table = report_table(f, "survey_by_status").data
     assert table["estimate"].tolist() == pytest.approx(f.survey_by_status["estimate"].tolist())
     labels = dict(zip(f.survey_by_status["term"], table["comparison"], strict=True))
     assert re.search(r"^Change to longer-term change, in intervention$", labels["change_in_intervention"]), labels
     assert re.search(r"^Change to longer-term change, not in intervention$", labels["change_not_in_intervention"]), labels
-    assert "assumes the score changed alike" in _table(f, "survey_model").notes
+    assert "assumes the score changed alike" in report_table(f, "survey_model").notes
     # the summary, which said nothing of the survey, gives each group's change and the difference (statsmodels' REML)
-    [said] = [s for s in _bullets(f) if s.startswith("In the staff and partner survey")]
+    [said] = [s for s in summary_bullets(f) if s.startswith("In the staff and partner survey")]
     a, b, d = ref["change_not_in_intervention"], ref["change_in_intervention"], ref["change_difference"]
     assert f"changed by {a:+.2f} points" in said and f"councils not in intervention and by {b:+.2f} (" in said, said
     assert f"a difference of {d:.2f} points" in said and "not evidence" not in said, said
@@ -259,7 +247,7 @@ def test_the_change_in_an_indicator_after_the_review_is_estimated(indicator_afte
     adjusted randomisation p is below 0.05, and no other indicator's is. With nothing planted, none is."""
     study, truth, f = indicator_after_review
     assert truth.effects.indicator_measure == "rereferral_pct"
-    table = _table(f, "indicator_review_did").data.set_index("measure")
+    table = report_table(f, "indicator_review_did").data.set_index("measure")
     ours = f.review_indicator_effects
     ours = ours[ours["group"] == "all"].set_index("measure")
     for measure in ours.index:
@@ -269,7 +257,7 @@ def test_the_change_in_an_indicator_after_the_review_is_estimated(indicator_afte
     assert row["ci_low"] < -3.0 < row["ci_high"] and row["ci_high"] < 0
     assert row["ri_p_adjusted"] < 0.05
     assert (table.drop(index="rereferral_pct")["ri_p_adjusted"] >= 0.05).all()
-    null = _table(indicator_null[2], "indicator_review_did").data
+    null = report_table(indicator_null[2], "indicator_review_did").data
     assert (null["ri_p_adjusted"] >= 0.05).all(), null
 
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
-
-from impact.report import Table
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table
 
 pytestmark = pytest.mark.xdist_group("report_truth_round13")
 
@@ -19,11 +17,6 @@ pytestmark = pytest.mark.xdist_group("report_truth_round13")
 def _section(findings, title: str):
     report, _ = report_of(findings)
     return next(s for s in report.sections if s.title == title)
-
-
-def _table(findings, name: str) -> Table:
-    report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +51,7 @@ def test_a_suggestion_is_not_counted_as_a_factor_that_hindered(process_study):
     per = own.groupby(["code", "wave", "participant_id"])["valence"].agg(
         lambda v: "mixed" if v.nunique() > 1 else v.iloc[0]).reset_index()
     hindered = per[per["valence"] == "hindered"].groupby("code").size()
-    table = _table(f, "process_factors").data.set_index("factor")
+    table = report_table(f, "process_factors").data.set_index("factor")
     shown = {c: v for c, v in table["n_hindered"].items() if isinstance(v, int | float) and not isinstance(v, bool)}
     assert len(shown) >= 8
     for code, n in shown.items():
@@ -204,7 +197,7 @@ def test_the_share_of_participants_making_a_suggestion_is_given_at_each_wave(pro
     st = truth.statements
     rec = st[st["code"] == "recommendation"].groupby("wave")["participant_id"].nunique()
     people = study.interviews.groupby("wave")["participant_id"].nunique()
-    table = _table(f, "suggestions_by_wave").data.set_index("wave")
+    table = report_table(f, "suggestions_by_wave").data.set_index("wave")
     assert list(table.index) == ["early", "longer_term"]
     text = " ".join(b.text for b in _section(f, "Lessons for the programme").blocks if type(b).__name__ == "Paragraph")
     for wave, label in (("early", "early impact"), ("longer_term", "longer-term change")):

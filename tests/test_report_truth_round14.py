@@ -10,21 +10,11 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table, summary_bullets
 
-from impact.report import Bullets, Paragraph, Table
+from impact.report import Paragraph
 
 pytestmark = pytest.mark.xdist_group("report_truth_round14")
-
-
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
-
-
-def _table(findings, name: str) -> Table:
-    report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
 
 
 def _paragraph(findings, start: str) -> str:
@@ -56,7 +46,7 @@ def _labels(findings) -> dict[str, str]:
     """Each indicator of the table of the change after the review, by measure, with the heading the report gives it."""
     from impact.report._labels import _COLUMNS
 
-    return {m: _COLUMNS[m].header for m in _table(findings, "indicator_review_did").data["measure"]}
+    return {m: _COLUMNS[m].header for m in report_table(findings, "indicator_review_did").data["measure"]}
 
 
 def _named(text: str, label: str) -> bool:
@@ -72,7 +62,7 @@ def test_the_change_in_an_indicator_after_the_review_is_stated(indicator_after_r
     with nothing planted they say none changed, and that this is not evidence of none."""
     study, truth, f = indicator_after_review
     measure = truth.effects.indicator_measure
-    table = _table(f, "indicator_review_did").data.set_index("measure")
+    table = report_table(f, "indicator_review_did").data.set_index("measure")
     labels = _labels(f)
     sig = set(table.index[[isinstance(p, float) and p < 0.05 for p in table["ri_p_adjusted"]]])
     assert measure in sig  # the analysis finds the planted change
@@ -86,7 +76,7 @@ def test_the_change_in_an_indicator_after_the_review_is_stated(indicator_after_r
     assert f"adjusted {row['ri_p_adjusted']:.3f})" in section, section
     # the summary's sentence draws on the tests in each status group too, and adjusts across all of them (round 17):
     # with 199 random reassignments and 15 tests no adjusted p can fall below 0.05, and it says so
-    [said] = [s for s in _bullets(f) if "not yet reviewed" in s]
+    [said] = [s for s in summary_bullets(f) if "not yet reviewed" in s]
     tested = f.review_indicator_effects
     tested = tested[(tested["n_treated"] >= 5) & (tested["note"].fillna("") == "") & tested["ri_p_value"].notna()]
     assert len(tested) == 15 and tested["ri_p_value"].min() * 15 >= 0.05, tested
@@ -96,9 +86,9 @@ def test_the_change_in_an_indicator_after_the_review_is_stated(indicator_after_r
     assert "no indicator changed after the review in either group" not in section
     # nothing planted: the table shows no change, and the summary and the section say none, not that none happened
     null = _indicator_design(1410013, 0.0)[2]
-    null_table = _table(null, "indicator_review_did").data
+    null_table = report_table(null, "indicator_review_did").data
     assert (null_table["ri_p_adjusted"] >= 0.05).all(), null_table
-    [none] = [s for s in _bullets(null) if "after the review" in s and "not yet reviewed" in s]
+    [none] = [s for s in summary_bullets(null) if "after the review" in s and "not yet reviewed" in s]
     assert none.startswith("No outcome indicator changed significantly after the review") and "not evidence" in none
     assert not any(_named(none, label) for label in _labels(null).values())
 
@@ -107,7 +97,7 @@ def test_the_change_after_a_notice_is_stated_as_its_table_shows(indicator_after_
     """The table of the change after a council's first notice had no sentence either. The section now names each
     indicator whose published adjusted randomisation p is below 0.05, and says none did where none did."""
     for _, _, f in (indicator_after_review, indicator_null):
-        table = _table(f, "indicator_did").data.set_index("measure")
+        table = report_table(f, "indicator_did").data.set_index("measure")
         sig = {m for m, p in table["ri_p_adjusted"].items() if isinstance(p, float) and p < 0.05}
         text = _paragraph(f, "Did the indicators change when councils went into intervention?")
         for m, label in _labels(f).items():
@@ -168,7 +158,7 @@ def test_the_survey_sentence_gives_the_models_figures_without_a_negative_zero(su
     r = f.survey_by_status[f.survey_by_status["wave"] == "longer_term"].set_index("term")
     d = r.loc["change_difference"]
     assert round(float(d["estimate"]), 2) == 0  # the design that showed it
-    [said] = [s for s in _bullets(f) if s.startswith("In the staff and partner survey")]
+    [said] = [s for s in summary_bullets(f) if s.startswith("In the staff and partner survey")]
     assert "-0.00" not in said, said
     numbers = [float(x) for x in re.findall(r"[-+]?\d+\.\d\d(?!\d)", said)]
     expected = [r.loc[t, k] for t in ("change_not_in_intervention", "change_in_intervention", "change_difference")
@@ -211,7 +201,7 @@ def test_the_summary_states_a_change_after_the_review_in_one_status_group(indica
     e = f.review_indicator_effects.set_index(["group", "measure"])
     inside = e.loc[("intervention", truth.effects.indicator_measure)]
     assert inside["n_treated"] == n_in and inside["ci_low"] < -3.0 < inside["ci_high"] < 0
-    [said] = [s for s in _bullets(f) if "not yet reviewed" in s]
+    [said] = [s for s in summary_bullets(f) if "not yet reviewed" in s]
     assert (f"changed by {inside['estimate']:+.2f} (95% CI {inside['ci_low']:.2f} to {inside['ci_high']:.2f}; "
             f"randomisation p = ") in said, said
     assert f"in the {n_in} councils in intervention when reviewed" in said, said
@@ -243,7 +233,7 @@ def test_a_factor_raised_in_few_councils_does_not_publish_their_count(process_sm
     st = st[pd.Series(own, index=st.index) & st["valence"].isin(["helped", "hindered"])]
     per = st.groupby(["code", "wave", "participant_id"]).agg(v=("valence", "nunique"), council=("council_id", "first"))
     councils = per[per["v"] == 1].groupby("code")["council"].nunique()
-    table = _table(f, "process_by_impact").data.set_index("factor")
+    table = report_table(f, "process_by_impact").data.set_index("factor")
     few = [c for c, why in table["tested"].items() if str(why).startswith("raised in")]
     assert few
     for code in few:

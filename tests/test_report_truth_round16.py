@@ -11,22 +11,12 @@ import re
 
 import numpy as np
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table, summary_bullets
 from scipy.optimize import linprog
 
-from impact.report import Bullets, Table
+from impact.report import Table
 
 pytestmark = pytest.mark.xdist_group("report_truth_round16")
-
-
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
-
-
-def _table(findings, name: str) -> Table:
-    report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
 
 
 # --------------------------------------------------------------------------- 1. the summary's totals of the trajectories
@@ -93,8 +83,8 @@ def test_the_summary_totals_of_sustained_impact_give_no_suppressed_cell_away(tra
     suppressed cell of the trajectory tables may now be worked out to within fewer than 5 from the tables and the
     summary."""
     _, _, f = trajectory_design
-    persistence = _table(f, "persistence").data.drop(columns="impact")
-    realisation = _table(f, "realisation").data.drop(columns="impact")
+    persistence = report_table(f, "persistence").data.drop(columns="impact")
+    realisation = report_table(f, "realisation").data.drop(columns="impact")
     cells = ([{("p", c): v for c, v in r.items()} for r in persistence.to_dict("records")]
              + [{("r", c): v for c, v in r.items()} for r in realisation.to_dict("records")])
     # an independent recount of the summary's totals from the planted coding's participant panel
@@ -105,7 +95,7 @@ def test_the_summary_totals_of_sustained_impact_give_no_suppressed_cell_away(tra
     early = set(map(tuple, pp[pp["wave"] == "early"][["participant_id", "code"]].to_numpy()))
     late = set(map(tuple, pp[pp["wave"] == "longer_term"][["participant_id", "code"]].to_numpy()))
     totals = {}
-    for said in _bullets(f):
+    for said in summary_bullets(f):
         m = re.match(r"Of the ([\d,]+) \w+ that participants interviewed at both waves after the review .*?, ([\d,]+) "
                      r"\(\d+%\) (?:was|were) .*?; (none|[\d,]+) (?:was|were) ", said)
         if m:
@@ -137,7 +127,7 @@ def test_the_factors_tested_are_counted_as_the_table_shows(one_factor_tested):
     factors where there was nothing to adjust across. The sentence now counts the factors the table marks as tested,
     in the number it has, and names no adjustment for a single factor."""
     _, _, f = one_factor_tested
-    table = _table(f, "process_by_impact").data
+    table = report_table(f, "process_by_impact").data
     n = int((table["tested"] == "yes").sum())
     assert n == 1, table  # the design is meant to test one factor
     report, _ = report_of(f)
@@ -177,7 +167,7 @@ def test_no_share_said_to_help_rests_on_a_machine_reading_of_valence(process_mac
     by_realisation = f.process.get("by_realisation")
     assert by_realisation is not None and len(by_realisation)  # the analysis has the shares to show
     valence_tables = [n for n in names if n != "process_factors" and "helped" in " ".join(
-        map(str, _table(f, n).data.columns))]
+        map(str, report_table(f, n).data.columns))]
     assert not valence_tables, valence_tables
     assert any("expectations were realised" in t and "no better than calling every statement neutral" in t
                for t in texts), texts

@@ -11,23 +11,11 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
-
-from impact.report import Bullets, Table
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table, summary_bullets
 
 pytestmark = pytest.mark.xdist_group("report_truth_round17")
 
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
-
-
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
-
-
-def _table(findings, name: str) -> Table:
-    report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
 
 
 def _planted_panel(study, truth) -> pd.DataFrame:
@@ -69,10 +57,10 @@ def test_the_summary_and_the_table_of_realisation_count_the_same_participants(th
     held = p[(p["wave"] == waves[0]) & p["anticipated"]][["participant_id", "code"]]
     later = p[p["wave"].isin(waves[1:]) & p["reported"]][["participant_id", "code"]].drop_duplicates()
     realised = len(held.merge(later, on=["participant_id", "code"]))
-    [said] = [s for s in _bullets(f) if "reported as realised" in s]
+    [said] = [s for s in summary_bullets(f) if "reported as realised" in s]
     m = re.match(r"Of the ([\d,]+) expectations that participants interviewed at every wave .*?, ([\d,]+) \(", said)
     assert m and (int(m[1].replace(",", "")), int(m[2].replace(",", ""))) == (len(held), realised), said
-    table = _table(f, "realisation").data
+    table = report_table(f, "realisation").data
     cols = table[["n_realised", "n_unmet_expectation"]]
     assert cols.map(lambda v: isinstance(v, int)).all().all(), table  # all published in this design
     assert (int(cols["n_realised"].sum()), int(cols.sum().sum())) == (realised, len(held)), table
@@ -99,7 +87,7 @@ def test_impacts_are_named_most_often_expected_or_reported_only_beyond_chance(th
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
     waves = list(study.wave_ids)
     checked = 0
-    for said in _bullets(f):
+    for said in summary_bullets(f):
         if said.startswith("Before the review, ") and "expected" in said.split("(")[0]:
             rows, col = p[p["wave"] == waves[0]], "anticipated"
         elif said.startswith("After the review, ") and " reported" in said.split("(")[0]:
@@ -136,7 +124,7 @@ def test_factors_are_named_most_often_said_to_help_only_beyond_chance(thirty):
 
     _, _, f = thirty
     labels = {c: v.lower() for c, v in _process_labels().items()}
-    table = _table(f, "process_factors").data.set_index("factor")
+    table = report_table(f, "process_factors").data.set_index("factor")
     report, _ = report_of(f)
     [text] = [b.text for s in report.sections for b in s.blocks
               if getattr(b, "text", "").startswith("After the review, participants ")]
@@ -202,7 +190,7 @@ def test_the_summary_adjusts_its_indicator_claims_across_every_test_it_draws_on(
     _, truth, f = _indicator_design(seed, planted)
     tests = _joint_holm(f)
     assert tests["group"].nunique() == 3  # the sentence draws on both families
-    [said] = [s for s in _bullets(f) if "not yet reviewed" in s]
+    [said] = [s for s in summary_bullets(f) if "not yet reviewed" in s]
     assert f"across the {len(tests)} tests" in said, said
     quoted = sorted(re.findall(r"adjusted (\d\.\d{3})\)", said))
     claimed = tests[tests["joint"] < 0.05]
@@ -231,10 +219,10 @@ def test_a_range_of_counts_is_never_from_a_count_to_itself():
         check_one_in=3))
     report, _ = report_of(f)
     texts = [b.text for s in report.sections for b in s.blocks if isinstance(getattr(b, "text", None), str)]
-    texts += _bullets(f)
+    texts += summary_bullets(f)
     ranges = [(t, m) for t in texts for m in re.finditer(r"from (\d+)%? to (\d+)%?", t)]
     assert not [t for t, m in ranges if m[1] == m[2]], ranges
-    table = _table(f, "process_factors").data
+    table = report_table(f, "process_factors").data
     [said] = [t for t in texts if t.startswith("After the review, participants ")]
     for valence, verb in (("helped", "helped"), ("hindered", "got in the way")):
         published = sorted({int(v) for v in table[f"n_{valence}"] if isinstance(v, int)})

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table
 from scipy.stats import binomtest
 
 from impact.report import Paragraph, Quote, Table
@@ -155,8 +155,7 @@ def test_the_summary_keeps_the_share_realised_and_the_table_hides_what_its_sums_
     assert said and said[0].startswith(
         f"Of the {len(held)} expectations that participants interviewed at every wave held before the review "
         f"(one per participant and impact), {realised} ({realised / len(held):.0%})"), said
-    report, _ = report_of(f)
-    table = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "realisation").data
+    table = report_table(f, "realisation").data
     hid = 0
     for col, total in sums.items():
         shown = [v for v in table[col] if isinstance(v, int)]
@@ -251,10 +250,10 @@ def test_under_machine_coding_the_table_of_realisation_hides_nothing_for_a_summa
 
     example = Path(__file__).resolve().parents[1] / "data" / "example"
     f = impact.analyse(impact.load_study(example), n_resamples=99, seed=1)  # machine-coded, as `make demo` runs it
-    report, _ = report_of(f)
-    said = " ".join(b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph))
-    assert "reported as realised" not in said  # the summary states no share realised under this coder
-    block = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "realisation")
+    said = _texts(f)  # every paragraph and list item of the report
+    assert not [s for s in said if "reported as realised" in s]  # no share realised stated under this coder
+    assert any("the share of expectations realised" in s for s in said if s.startswith("This summary does not state"))
+    block = report_table(f, "realisation")
     # nor does the table's note point to a share the summary does not give
     assert "summary" not in block.notes + block.caption, block.notes
     table = block.data

@@ -16,9 +16,18 @@ import re
 
 import numpy as np
 import pytest
-from conftest import analysed_synthetic, expectations_and_after, held, once_per_worker, report_of
+from conftest import (
+    analysed_synthetic,
+    expectations_and_after,
+    held,
+    once_per_worker,
+    realised_sentence,
+    realised_wording,
+    report_of,
+    summary_bullets,
+)
 
-from impact.report import Bullets, Paragraph, Table
+from impact.report import Paragraph, Table
 
 pytestmark = pytest.mark.xdist_group("report_truth_round7")
 
@@ -33,11 +42,6 @@ def null():
 
     return once_per_worker(("round7", "null"), lambda: analysed_synthetic(
         40, SEED, interviews_per_wave=2, words_per_interview=150, effects=SynthEffects.null(), parts=["models"]))
-
-
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
 
 
 def _table(findings, name):
@@ -65,7 +69,7 @@ def test_an_impact_new_at_the_last_wave_is_not_said_to_be_reported_for_the_first
     new = w[(w[late] == 1) & (w[early] == 0)]
     before = int((new[first] == 1).sum())
     assert before >= 5 and kept >= 5 and at_early - kept >= 5  # the design gives impacts 'new' that were not new
-    [stated] = [s for s in _bullets(f) if "were reported again at" in s]
+    [stated] = [s for s in summary_bullets(f) if "were reported again at" in s]
     assert stated.startswith(f"Of the {at_early:,} impacts that participants interviewed at both waves"), stated
     assert f"{kept:,} ({kept / at_early:.0%}) were reported again at longer-term change" in stated, stated
     m = re.search(r"; (\d[\d,]*) (?:was|were) reported (for the first time at|at) ([^;]+?)(?: that had not been at "
@@ -92,21 +96,8 @@ def test_the_share_of_expectations_realised_is_given_beside_the_impacts_nobody_e
     yardstick = ~expected & ~before
     m, j = int(yardstick.sum()), int(later[yardstick].sum())
     assert min(k, n - k, j, m - j) >= 5 and abs(k / n - j / m) < 0.10
-    stated = [s for s in _bullets(f) if "were reported as realised" in s]
-    if not stated:
-        # round 17: the table of realisation counts the same participants, so the summary's counts are the sums of its
-        # columns, and are withheld where the table hides cells they would give away; the sentence is read unsuppressed
-        from impact.pipeline import build_report
-
-        assert any(s.startswith("This summary does not state") and "the share of expectations realised" in s
-                   for s in _bullets(f)), _bullets(f)
-        stated = [i for b in build_report(f, min_count=1)[0].sections[0].blocks if isinstance(b, Bullets)
-                  for i in b.items if "were reported as realised" in i]
-    [stated] = stated
-    assert stated == (f"Of the {n:,} expectations that participants interviewed at every wave held before the review "
-                      f"(one per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards; of "
-                      f"the {m:,} impacts the same participants had neither expected nor reported before the review, "
-                      f"{j:,} ({j / m:.0%}) were reported afterwards all the same."), stated
+    stated = realised_sentence(f)
+    assert stated == realised_wording(n, k, m, j), stated
 
 
 # --------------------------------------------------------------------------- 3. a null study states no finding
@@ -124,7 +115,7 @@ def test_a_null_study_states_no_change_and_no_difference_by_status(null):
         adjusted = multipletests(family["p_value"], method="holm")[1]
         assert family["p_adjusted"].to_numpy() == pytest.approx(adjusted)
         assert adjusted.min() >= 0.05, family
-    bullets = _bullets(f)
+    bullets = summary_bullets(f)
     assert not any(re.search(r"reported (more|less) often", s) and not s.startswith("No impact") for s in bullets), bullets
     assert not any("odds ratio" in s for s in bullets), bullets
     [none] = [s for s in bullets if s.startswith("The models show no significant change")]
@@ -142,7 +133,7 @@ def test_every_share_the_summary_prints_is_the_share_in_its_table(null):
     study, truth, f = null
     from impact.report._build import _FACTOR_LABELS
 
-    bullets = _bullets(f)
+    bullets = summary_bullets(f)
     prev = _table(f, "prevalence")
     later = prev[prev["wave"].isin(study.wave_ids[1:])]
     share = later.groupby("impact")[["n_with", "n_participants"]].sum().astype(float)

@@ -28,6 +28,7 @@ from conftest import (
     assert_wave_terms_are_statsmodels,
     once_per_worker,
     report_of,
+    summary_bullets,
 )
 
 from impact.report import Bullets, Callout, Paragraph
@@ -93,11 +94,6 @@ def _sections(findings) -> dict:
     return {s.title: s for s in report.sections}
 
 
-def _bullets(findings) -> list[str]:
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
-
-
 def _labels(findings) -> dict[str, str]:
     return dict(zip(findings.codebook.codes["code_id"], findings.codebook.codes["label"].str.lower(), strict=True))
 
@@ -144,7 +140,7 @@ def test_two_councils_in_intervention_give_no_difference_by_status_as_a_finding(
     # does not catch: no impact planted alike is significant after Holm's adjustment (learning 0.58)
     assert (status["p_method"] == "randomisation").all()
     assert (status.loc[planted_alike, "p_adjusted"] >= 0.05).all(), status["p_adjusted"]
-    bullets = _bullets(f)
+    bullets = summary_bullets(f)
     assert not any(re.search(r"reported (more|less) often by participants in councils in intervention", s)
                    for s in bullets), bullets
     assert not any("not reported significantly more or less often in councils in intervention" in s for s in bullets)
@@ -207,7 +203,7 @@ def test_a_fall_beside_rises_is_named_with_its_own_range_of_odds_ratios(fall):
     sig = waves[adjusted < 0.05]
     falls, rises = sig[sig["estimate"] < 0], sig[sig["estimate"] > 0]
     assert set(falls.index.get_level_values("code")) == {"morale"} and len(rises) >= 5, sig
-    [said] = [s for s in _bullets(f) if s.startswith("Compared with expectations before the review, the models show")]
+    [said] = [s for s in summary_bullets(f) if s.startswith("Compared with expectations before the review, the models show")]
     labels = _labels(f)
     named = said.split(" (")[0]  # the impacts and their directions, before the figures
     assert named.endswith(f"reported more often and {labels['morale']} reported less often"), said
