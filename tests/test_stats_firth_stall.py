@@ -44,7 +44,7 @@ def test_a_fit_far_out_on_a_profile_stops_where_no_better_point_exists(monkeypat
     fit = _fit()
     calls = []
     loglik = fit.loglik
-    monkeypatch.setattr(fit, "loglik", lambda beta: calls.append(1) or loglik(beta))
+    monkeypatch.setattr(fit, "loglik", lambda beta, *info: calls.append(1) or loglik(beta, *info))
     beta, ll, converged = fit.maximise(fixed={1: 15.5})
     assert converged
     assert len(calls) < 300, len(calls)  # it took more than 6,000 before

@@ -18,7 +18,7 @@ _LAZY = {
     "read_coded": "coded_io", "write_coded": "coded_io",
     "coder_validity": "evaluate", "evaluate_coder": "evaluate", "group_folds": "evaluate",
     "positive_codes": "evaluate", "score_codes": "evaluate",
-    "HybridCoder": "hybrid", "calibration_table": "hybrid", "default_coder": "hybrid",
+    "HybridCoder": "hybrid", "calibration_table": "hybrid", "default_coder": "default",
     "CODED_COLUMNS": "_columns", "RuleCoder": "rules", "modality_cues": "rules",
     "TrainedCoder": "trained", "rank_uncertain": "trained",
 }

@@ -6,8 +6,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from sklearn.base import clone
-from sklearn.model_selection import KFold
 
 from .._frames import distinct, member
 from ..errors import ImpactError, InputError
@@ -198,6 +196,11 @@ def evaluate_coder(
         raise InputError(f"The value for `cv` must be 'auto', None or an integer >= 2, but {cv!r} was passed.")
     if len(units) < folds:
         raise InputError(f"{len(units)} units cannot be split into {folds} folds")
+    # scikit-learn is imported here, not with the module: the main job reads a coder's recorded validity through this
+    # module, and importing scikit-learn costs it about a second and a half
+    from sklearn.base import clone
+    from sklearn.model_selection import KFold
+
     predicted = []
     if groups is None:
         splits = KFold(n_splits=folds, shuffle=True, random_state=random_state).split(np.arange(len(units)))

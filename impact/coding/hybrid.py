@@ -37,6 +37,7 @@ from .._version import __version__
 from ..errors import ImpactWarning, InputError
 from ._cues import PatternSet, wordlist
 from .codebook import Codebook
+from .default import default_coder  # noqa: F401  (defined there since 2026-12; still importable from here)
 from .rules import RuleCoder, _chunks, _coded_frame, _progress, _stem_strings, _unit_rows, as_units
 from .trained import _uncertainty_table
 
@@ -428,40 +429,3 @@ def calibration_table(probabilities: Any, truth: Any, *, n_bins: int = 10) -> pd
     out = pd.DataFrame(rows, columns=["bin_low", "bin_high", "n", "mean_predicted", "observed"])
     out.attrs["brier"] = float(np.mean((p - y) ** 2))
     return out
-
-
-def default_coder(codebook: Codebook | str | os.PathLike = "nfer_impacts", *, n_jobs: int | None = None):
-    """The fitted coder the main job should use for a codebook.
-
-    For a codebook scored on the real-text gold corpus (``nfer_impacts``)
-    this is the coder with the higher micro-F1 on its frozen test part, as
-    recorded by ``bench/coder_validity.py`` (see
-    :func:`impact.coding.coder_validity`); for any other codebook, and when
-    the recorded choice is the rule coder, it is :class:`impact.RuleCoder`.
-
-    Parameters
-    ----------
-    codebook : Codebook, str or path
-    n_jobs : int or None
-        Worker processes for large batches.
-
-    Returns
-    -------
-    RuleCoder or HybridCoder
-        Fitted; ``type(coder).__name__`` names it in the provenance.
-
-    Examples
-    --------
-    >>> type(default_coder("review_themes")).__name__
-    'RuleCoder'
-    """
-    from .evaluate import _validity_file
-
-    book = Codebook.load(codebook)
-    try:
-        figures = _validity_file(book.id)
-    except InputError:
-        figures = {}
-    if figures.get("default") == "hybrid" and figures.get("codebook", {}).get("hash") == book.hash:
-        return HybridCoder(book, n_jobs=n_jobs).fit()
-    return RuleCoder(book, n_jobs=n_jobs).fit()

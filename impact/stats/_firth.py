@@ -204,10 +204,11 @@ class _FirthFit:
         p = expit(self.x @ beta)
         return self.x.T @ (self.x * (self.w * p * (1 - p))[:, None])
 
-    def loglik(self, beta: np.ndarray) -> float:
+    def loglik(self, beta: np.ndarray, info: np.ndarray | None = None) -> float:
+        """The penalised log-likelihood at ``beta`` (``info``: its information matrix, if already computed)."""
         eta = self.x @ beta
         ll = float(np.sum(self.w * (self.y * eta - np.logaddexp(0.0, eta))))
-        sign, logdet = np.linalg.slogdet(self.information(beta))
+        sign, logdet = np.linalg.slogdet(self.information(beta) if info is None else info)
         return ll + 0.5 * logdet if sign > 0 else -np.inf
 
     def score_jacobian(self, beta: np.ndarray) -> np.ndarray:
@@ -218,10 +219,10 @@ class _FirthFit:
         h = self.w * p * (1 - p) * np.einsum("ij,ij->i", self.x @ np.linalg.inv(info), self.x)
         return self.x.T @ (self.x * ((self.w + h) * p * (1 - p))[:, None])
 
-    def score_contributions(self, beta: np.ndarray) -> np.ndarray:
+    def score_contributions(self, beta: np.ndarray, info: np.ndarray | None = None) -> np.ndarray:
         """Each row's share of the modified score x (w (y - p) + h (1/2 - p)) (Firth 1993; h the hat values)."""
         p = expit(self.x @ beta)
-        info = self.information(beta)
+        info = self.information(beta) if info is None else info
         h = self.w * p * (1 - p) * np.einsum("ij,ij->i", self.x @ np.linalg.inv(info), self.x)
         return self.x * (self.w * (self.y - p) + h * (0.5 - p))[:, None]
 
@@ -234,24 +235,31 @@ class _FirthFit:
         for j, value in fixed.items():
             beta[j] = value
         free = np.array([j not in fixed for j in range(len(beta))])
-        current = self.loglik(beta)
+        # The information matrix at the current coefficients, computed once and used for the score, the Newton step
+        # and the penalty: the accepted candidate's becomes the next iteration's (the same numbers, a third the work).
+        info = self.information(beta)
+        current = self.loglik(beta, info)
         stalled = 0
         for _ in range(_MAX_ITER):
-            score = self.score_contributions(beta).sum(axis=0)[free]
+            score = self.score_contributions(beta, info).sum(axis=0)[free]
             step = np.zeros_like(beta)
             if free.any():
-                step[free] = np.linalg.solve(self.information(beta)[np.ix_(free, free)], score)
+                step[free] = np.linalg.solve(info[np.ix_(free, free)], score)
             largest = np.abs(step).max() if free.any() else 0.0
             if largest > _MAX_STEP:
                 step *= _MAX_STEP / largest
-            halved = False
+            halved = accepted = False
             for _ in range(_MAX_HALVINGS):
-                candidate = self.loglik(beta + step)
+                candidate_info = self.information(beta + step)
+                candidate = self.loglik(beta + step, candidate_info)
                 if candidate >= current - _NOISE * max(1.0, abs(current)):
+                    accepted = True
                     break
                 step /= 2
                 halved = True
             beta, current = beta + step, candidate
+            # no candidate accepted: the step was halved once more after the last one tried
+            info = candidate_info if accepted else self.information(beta)
             small, largest_score = np.abs(step).max(initial=0.0) < _TOL, np.abs(score).max(initial=0.0)
             if small and largest_score < 1e-8:
                 return beta, current, True
