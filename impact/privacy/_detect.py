@@ -425,7 +425,10 @@ _HOLIDAY = (
     r"valentine['’]?s?[ \t]+day|bonfire[ \t]+night|guy[ \t]+fawkes[ \t]+night|hallowe['’]?en|"
     r"easter[ \t]+(?:sunday|monday|day)|st\.?[ \t]+(?:patrick|george|david|andrew)['’]?s[ \t]+day|"
     r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day|may[ \t]+day|good[ \t]+friday|shrove[ \t]+tuesday|pancake[ \t]+day|"
-    r"remembrance[ \t]+(?:day|sunday)|burns[ \t]+night|midsummer['’]?s?[ \t]+(?:day|eve)|eid|diwali|hanukk?ah|vaisakhi)"
+    r"remembrance[ \t]+(?:day|sunday)|burns[ \t]+night|midsummer['’]?s?[ \t]+(?:day|eve)|eid|diwali|hanukk?ah|vaisakhi|"
+    # a day the whole country marked, which dates a birth on it ("born on the millennium", "on the coronation")
+    r"millennium(?:[ \t]+(?:day|eve|night))?|(?:(?:silver|golden|diamond|platinum)[ \t]+)?jubilee|coronation|"
+    r"(?:summer|winter)[ \t]+solstice)"
 )
 # A holiday of one day with its year ("on christmas eve 2020", "Boxing Day, 2019", "bonfire night twenty eighteen"): as
 # near a day as a full date is; a season's holiday with a year ("christmas 2020", "easter 2021") stays.
@@ -461,12 +464,16 @@ _BORN_SAID_DATE = (rf"(?:{_CARDINAL_DAY}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WOR
                    rf"{_YEAR_WORDS}(?![\p{{L}}\-])")
 # A date taken up again after a comma ("her date of birth, it's 07 03 11").
 _IT_IS = r"[ \t]*,[ \t]*(?:it|that)(?:['’]s|[ \t]+(?:is|was))"
+# A birthday set beside another's before its date ("her birthday's the same day as mine, the 9th of may", "the same as
+# his brother's, 3rd june"): the date is hers still.
+_SAME_AS = (r"[ \t]+(?:the[ \t]+)?same(?:[ \t]+(?:day|date))?[ \t]+as[ \t]+(?:(?:my|his|her|their|our|your)[ \t]+)?"
+            r"\p{L}+(?:['’]s)?[ \t]*,")
 _DOB_RE = lazy_compile(
     # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
     rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|"
     rf"b['’\-]?day)"
-    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)|{_IT_IS}){{0,2}}[ \t]*[:\-–]?[ \t]*"
+    rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)|{_IT_IS}|{_SAME_AS}){{0,2}}[ \t]*[:\-–]?[ \t]*"
     # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")
     rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)(?!\d)"
     rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|{_RELATIVE_DAY}|{_HOLIDAY}(?:,?[ \t]+(?:{_YEAR}|\d\d(?!\d)))?|{_ANY_DATE}|{_DAY_ALONE}|{_BIRTH_PART}"
@@ -2068,8 +2075,12 @@ _NOT_TEAM_WORDS = (r"(?:the|a|an|his|her|their|our|my|your|school|local|under|in
 # _team_joined.
 _TEAM_WORD = rf"(?!{_NOT_TEAM_WORDS}\b)[\p{{L}}'’\-]+[ \t]+"
 _TEAM_NAME = rf"{_TEAM_WORD}(?:(?P<j>on|upon|and|&)[ \t]+)?(?:{_TEAM_WORD}){{0,2}}?"
+# The game played between a verb of playing and "for" ("she plays netball for the llandaff ladies"): one word, no
+# function word ("plays up for", "played it for").
+_GAME_PLAYED = r"(?:[ \t]+(?!(?:a|an|the|it|up|out|him|her|them|me|us|on|off|away|well|badly|hard|more|less)\b)\p{L}{4,})?"
 _TEAM_RE = lazy_compile(
-    r"\b(?:(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
+    r"\b(?:(?:play|plays|played|playing)" + _GAME_PLAYED + r"[ \t]+(?:for|with)"
+    r"|(?:play|plays|played|playing|signed|signs|trains|trained|training|turns[ \t]+out|turned[ \t]+out)[ \t]+(?:for|with)"
     r"|support(?:s|ed|ing)?|follow(?:s|ed|ing)?|watch(?:es|ed|ing)?|(?:fan|supporter)[ \t]+of|season[ \t]+ticket[ \t]+(?:at|for|with)"
     r"|(?:number|no\.?)[ \t]+(?:is[ \t]+)?\d{1,2}[ \t]+(?:for|at)|captain[ \t]+of|(?:goalie|keeper|striker|captain)[ \t]+(?:for|at)"
     r"|in[ \t]+goal[ \t]+for)"

@@ -89,7 +89,10 @@ _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
-    r"\basked|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith)[ \t,:]*\Z",
+    r"\basked|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith|"
+    # a person missed, or told or asked about ("i miss zorbina", "she told us about gwion")
+    r"\b(?:i|we|s?he|they|you|really|still|so|just)[ \t]+miss(?:es|ed)?|"
+    r"\b(?:told|tell|tells|asked|talked|talks|spoke|heard)(?:[ \t]+(?:us|me|him|her|them|you))?[ \t]+about)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 #: A nickname's own words before the name it holds ("little miss <name>", "big <name>", "young <name>").
@@ -98,13 +101,14 @@ _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
-    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of))?|"
+    r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of)|['’]s)?|"
     r"\bsurname(?:[ \t]+(?:is|was))?|"
     # the name of someone owned, the possessive written with or without its apostrophe ("his brothers name is")
     r"\b(?:my|his|her|their|our|your)[ \t]+\p{L}+(?:['’]s|s['’]?)[ \t]+name(?:[ \t]+(?:is|was)|['’]s))"
     # a nickname's own words before the name it holds ("known as little miss <name>", "calls him big <name>")
     rf"(?:[ \t,:]+(?:{'|'.join(sorted(_NICKNAME_WORDS))}))*"
-    r"[ \t,:]*\Z",
+    # the name perhaps in quotes ("we call her 'shaz'", "his nickname's 'jj'")
+    r"[ \t,:]*['‘\"“]?\Z",
     re.IGNORECASE | re.VERSION1,
 )
 _ACTIONS = (
@@ -202,7 +206,7 @@ _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 # another ("i spoke to grandad ken", "nanny pat would have them", "his brother jade hit him"): the name.
 _KIN_NAME_ENDS_RE = lazy_compile(
     r"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:would|will|could|can|might|should|hit|hits|kicked|punched|slapped|lives|lived|"
-    r"looks|looked|picks|picked|has|had|is|was)(?![\p{L}'’])"
+    r"looks|looked|picks|picked|has|had|is|was|who(?:['’]s|['’]d)?|who|whose)(?![\p{L}'’])"
     # or a verb of the present ("daddy mark sleeps on the sofa", "her boyfriend lee shouts"): a word in "-s", not "-ss",
     # "-us", "-is" or "-'s", before the phrase ends or goes on
     r"|[ \t]+\p{Ll}{2,}(?<![su]s|is)s(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:on|in|at|with|to|him|her|them|me|us|it|a|the|all|every|"
@@ -525,10 +529,19 @@ _NAME_GIVEN_RE = lazy_compile(
     r"known[ \t]+as))"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
     r"(?![\p{L}'’\-]))", re.IGNORECASE | re.VERSION1)
+# A nickname in quotes after being called or going by it ("everyone calls her 'moll'", "he goes by 'smiley'"): the
+# quotes make any word the name, an English word too ("they call him 'lazy'"); unquoted, "they call her names" is kept.
+_QUOTED_NICKNAME_RE = lazy_compile(
+    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was)))"
+    r"(?:[ \t]+(?:just|simply|only))?[ \t]*,?[ \t]+['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
 # A word no list knows asked after or set against another in a cleft ("was it tiegan?", "it's not kyron, it's kyran").
 _CLEFT_NAME_RE = lazy_compile(
     r"\b(?:was[ \t]+it|is[ \t]+it|it['’]s[ \t]+not|it[ \t]+wasn['’]t|it[ \t]+isn['’]t|it['’]s|it[ \t]+was|not)[ \t]+"
     r"(?P<w>\p{Ll}{3,})(?=[ \t]*(?:\?|,[ \t]*(?:it['’]s|it[ \t]+was|yeah|no|with|not)\b))", re.VERSION1)
+# Verbs of a purpose a change of name serves, said after its "to" ("changed her name to match", "to fit in", "to avoid
+# him", "to get away"): the reason, which no one is called.
+_PURPOSE_VERBS = frozenset("""match suit fit blend avoid hide escape protect distance reflect honour mirror please spite
+    disappear start stop keep get make sound feel look stay""".split())
 _NOT_GIVEN_NAMES = frozenset("""the a an my his her their our your me him them us it that this what something anything
     nothing by to now then for from and or but so in on at with after before again back too yet still also just all
     everyone you later soon today tomorrow tonight first instead out up off much more less""".split())
@@ -563,11 +576,15 @@ def named_by_shape(text: str) -> list[Span]:
     for m in _NAME_GIVEN_RE.finditer(text):
         quoted = m.group("q")
         w = quoted if quoted is not None else m.group("w")
+        if quoted is None and w in _PURPOSE_VERBS and m.group(0).lower().rstrip().endswith(" " + w) and re.search(
+                r"\bto[ \t]+\S+\Z", m.group(0), re.IGNORECASE):
+            continue  # "she changed her name to match", "to fit in", "to suit her new life": why, not the name
         if quoted is not None or (w not in _NOT_GIVEN_NAMES and w not in KINSHIP_ROLE_WORDS and w not in _TITLES
                                   and not (w in english_words() and w not in folded_first_names()
                                            and w.endswith(("ly", "ed", "ing")))):
             at = m.start("q") if quoted is not None else m.start("w")
             found.append(Span(at, at + len(w), "name"))
+    found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_NICKNAME_RE.finditer(text)]
     for m in _CLEFT_NAME_RE.finditer(text):
         w = m.group("w")
         if (w not in english_words() and w not in public_terms() and w not in spoken_words() and len(w) >= 3
@@ -660,6 +677,11 @@ _CONSUMED_BEFORE_RE = lazy_compile(
     r"\b(?:drinks?|drank|drinking|eats?|ate|eating|smokes?|smoked|smoking|vapes?|vaped|vaping|swigs?|swigging|"
     r"scoffs?|scoffed|scoffing|munch(?:es|ed|ing)?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# A word for goods after a brand ("a Chloe handbag", "her Jordan trainers"), perhaps in the plural.
+_GOODS_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:handbag|bag|purse|trainer|shoe|boot|sandal|coat|jacket|puffer|hoodie|jumper|top|tracksuit|dress|jeans|"
+    r"shirt|cap|hat|watch|perfume|doll|toy|figure|game|console|phone|tablet|laptop|speaker|headphone|earphone|bike|scooter|"
+    r"pram|buggy|car|van|lunchbox|backpack|rucksack|pencil[ \t]+case|bottle)s?(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
 # A word of owning, driving or wearing and "a" before a make or a brand ("drives a Maserati", "wears a Cartier", "he's
 # got a Bugatti"): a belonging that singles the owner out, a detail; "they came in a Corsa" names no one's.
 _OWNED_BEFORE_RE = lazy_compile(
@@ -781,6 +803,8 @@ _NAMED_OBJECT_AFTER_RE = lazy_compile(r"[ \t]+(?:to|with|into|from|at|home|back|
 # Welsh kinds of setting, which come before the setting's own name ("ysgol bro dinefwr", "coleg sir gar", "ysbyty glan
 # clwyd"); and the word after a place found, one space on.
 _WELSH_SETTINGS = frozenset("ysgol coleg ysbyty canolfan meithrinfa cylch capel eglwys neuadd tŷ ty cartref".split())
+_WELSH_SETTING_NAMED_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’\-])(?P<kind>{'|'.join(sorted(_WELSH_SETTINGS))})[ \t]+(?P<w>\p{{L}}[\p{{L}}'’\-]+)", re.IGNORECASE | re.VERSION1)
 # Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
 _WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
 _NEXT_WORD_RE = lazy_compile(r"[ \t](?P<w>\p{L}[\p{L}'’\-]*)(?![\p{L}\d])", re.VERSION1)
@@ -837,6 +861,14 @@ _INITIALS_AFTER_TITLE_RE = lazy_compile(
 # gwenllys"): one name with what follows.
 _BEFORE_PARTICLE_RE = lazy_compile(
     rf"(?P<w>\p{{Ll}}[\p{{Ll}}'’\-]+)[ \t]+(?:{'|'.join(sorted(_PARTICLES))}|ní|ó)[ \t]+\Z", re.VERSION1)
+# A particle of a surname in lower case after a name, and the surname's word ("aoife ní bhriain", "rhodri ap iorwerth"):
+# only the particles that are no English word ("van", "de", "la", "y" are left out).
+_SURNAME_PARTICLES = frozenset("ni nic o ui mhic mac ap ab ferch verch bin ibn bint binti al".split())
+_PARTICLE_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:ní|nic|ó|ui|uí|mhic|mac|ap|ab|ferch|verch|bin|ibn|bint|binti|al)[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]{2,})"
+    r"(?![\p{L}\p{N}'’\-])", re.VERSION1)
+# Two parts of a word with a line break between ("dy\nlan").
+_WRAPPED_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<a>\p{L}{2,})[ \t]*\r?\n[ \t]*(?P<b>\p{L}{2,})(?![\p{L}'’\-])", re.VERSION1)
 # The end of a nickname said last or quoted ("scared of big dale.", "'big al', runs it").
 _OWNER_OR_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|our|their|its|this|that|your|my|his|her|some|any|no)[ \t]+\Z",
                                            re.IGNORECASE | re.VERSION1)
@@ -852,9 +884,14 @@ _PERSON_VERB_AFTER_RE = lazy_compile(
 _PLATFORM_AS_RE = lazy_compile(rf"\b(?:{_PLATFORMS})\b[^\n.]{{0,25}}\b(?:as|under|called|named)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Initials in lower case with their dots ("j.b.", "k. m."), and the abbreviations written so that are no one's.
 _LOWER_INITIALS_RE = lazy_compile(r"(?<![\p{L}\p{N}.])\p{Ll}\.[ \t]?\p{Ll}\.(?:[ \t]?\p{Ll}\.)?(?![\p{L}\p{N}])", re.VERSION1)
+_LOWER_INITIAL_SURNAME_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}.'’])\p{Ll}\.[ \t]?(?P<w>\p{Ll}{2,}(?:['’\-]\p{Ll}+)*)(?![\p{L}\p{N}'’\-.])", re.VERSION1)
+_LOWER_SPACED_LETTERS_RE = lazy_compile(r"(?<![\p{L}\p{N}.'’])\p{Ll}(?:[ \t]\p{Ll}){1,2}(?![\p{L}\p{N}'’.])", re.VERSION1)
 _AFTER_SPOKEN_TO_RE = lazy_compile(
     r"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:back|about|again|yesterday|today|later|earlier|first|last|this|on|at)\b",
     re.IGNORECASE | re.VERSION1)
+# Abbreviations set off as asides or of the time, never a person's even set off after a role ("the team, e.g., said").
+_ASIDE_ABBREVIATIONS = frozenset("eg ie nb ps aka vs cf etc am pm pto pp rip".split())
 _ABBREVIATIONS = frozenset("eg ie ps am pm nb cv vs na ad bc aka rip pto etc uk us eu un dr st co mr ms op cf pp ed".split())
 # Words after "call her" that are no name ("called her back", "calls him names", "call me later").
 _NOT_NICKNAMES = frozenset("""back names up out over round later again now today tonight tomorrow yesterday straight
@@ -874,6 +911,10 @@ _HOME_IN = (rf"\b(?:flat|house|home|bedsit|caravan|hostel|refuge|maisonette|bung
 _HOME_IN_BEFORE_RE = lazy_compile(rf"(?:{_HOME_IN})[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # An incident where it happened ("the stabbing in splott in 2022"): a word no list knows there is the district, though
 # it has few vowels.
+# A setting, a court or a club ("the little school at drensford", "the boxing club at splott").
+_SETTING_WORDS = (r"school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|"
+                  r"class|mosque|church|temple|gurdwara|chapel|library")
+_SETTING_AT_BEFORE_RE = lazy_compile(rf"\b(?:{_SETTING_WORDS})[ \t]+(?:in|at|near)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _INCIDENT_IN_BEFORE_RE = lazy_compile(rf"\b{_INCIDENT}[ \t]+(?:in|at|on|near|outside|off)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _GONE_TO_BEFORE_RE = lazy_compile(
     r"\b(?:(?:goes|go|going|went|gone|moved|moving|move|transferred|walks?|walked|drives?|drove|rehoused|relocated|sent|taken)"
@@ -894,8 +935,7 @@ _GONE_TO_BEFORE_RE = lazy_compile(
     # how far out it is ("out past thornwick", "the other side of pellerby")
     r"\b(?:(?:out|just|up|down|over)[ \t]+past|beyond|(?:the[ \t]+)?other[ \t]+side[ \t]+of)|"
     # a setting or a court by where it is ("the little school at drensford", "the family court at thrushby")
-    r"\b(?:school|nursery|college|academy|court|surgery|clinic|hospital|prison|practice|playgroup|creche|tots|club|class|"
-    r"mosque|church|temple|gurdwara|chapel|library)[ \t]+(?:in|at|near)|"
+    rf"\b(?:{_SETTING_WORDS})[ \t]+(?:in|at|near)|"
     # a home of one's own or a relation's there ("she's in a flat in larne", "at his nan's in cwmbran", "with my nan in
     # kelbury"), a street's town after it ("on high street, in tonyrefail"), and a move or a placement said with an aside
     # before the town ("they'd moved again, to treharris", "placed out of county, in kelbury")
@@ -1211,8 +1251,8 @@ def _reads_as_name(word: str) -> bool:
 def _title_initials(before: str) -> re.Match | None:
     """The initials after a title at the end of ``before`` ("dr k j ", "cllr t. "), if it ends so."""
     last = before.rstrip(" \t")
-    if len(last) == len(before) or len(last.rsplit(None, 1)[-1].rstrip(".")) != 1:
-        return None  # no initial just before (most words): the pattern is not searched
+    if len(last) == len(before) or not last or len(last.rsplit(None, 1)[-1].rstrip(".")) != 1:
+        return None  # no initial just before (most words, or only spaces): the pattern is not searched
     return _INITIALS_AFTER_TITLE_RE.search(before)
 
 
@@ -1359,6 +1399,7 @@ class NameFinder:
             i = j
         spans = self._double_surnames(text, toks, spans)
         spans = self._first_name_before(text, toks, spans)
+        spans = self._particle_after(text, spans)
         spans = [_with_trailing_letter(text, s) for s in spans]
         spans += self._surname_first_in_capitals(text, toks, spans)
         spans += self._families(text, toks, spans)
@@ -1368,6 +1409,7 @@ class NameFinder:
         if places:  # a first name that is a place's where someone moved ("they moved to Hope"): the place
             at = {(p.start, p.end) for p in places}
             spans = [s for s in spans if (s.start, s.end) not in at] + places
+        spans += self._welsh_settings_named(text, spans)
         spans = [self._welsh_of_the(text, self._welsh_setting(text, self._land_place(text, s))) for s in spans]
         # a Welsh kind of setting with no name after it is the common noun ("he's at ysgol all week": at school)
         spans = [s for s in spans if s.kind != "place" or fold(text[s.start : s.end]) not in _WELSH_SETTINGS]
@@ -1375,8 +1417,20 @@ class NameFinder:
         spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
         spans += self._named_alongside(text, toks, spans)
         spans += self._children_named(text)
+        spans += self._wrapped_names(text) if "\n" in text else []
         spans = [s for s in spans if not self._community_before_person(text, s)]
         return self._owned_brands(text, toks, spans)
+
+    def _wrapped_names(self, text: str) -> list[Span]:
+        """A first name broken across a line with no hyphen ("his name is dy\nlan", "we met with tom\nos"): the two
+        parts joined are a first name no English word, and one part at least is no English word either."""
+        found = []
+        for m in _WRAPPED_WORD_RE.finditer(text):
+            a, b = fold(m.group("a")), fold(m.group("b"))
+            if (a + b in self.firsts and a + b not in self.words and (a not in self.words or b not in self.words)
+                    and a not in _NOT_NAMES and b not in _NOT_NAMES):
+                found.append(Span(m.start("a"), m.end("b"), "name"))
+        return found
 
     def _children_named(self, text: str) -> list[Span]:
         """Names that are words, picked out by a cleft sentence (:data:`_CLEFT_RE`), named together after a verb of
@@ -1390,8 +1444,13 @@ class NameFinder:
             for m in pattern.finditer(text):
                 groups = [g for g in ("a", "m", "b") if g in m.re.groupindex and m.group(g) is not None]
                 keys = [fold(m.group(g)) for g in groups]
+                # a place's or a proper noun's word is a child's name among words that are ("the three girls, skye,
+                # river and willow, were there"), not alone among them
+                placed = [k in self.places or k in self.proper and k not in self.firsts for k in keys]
+                if all(placed) if pattern is _CHILDREN_SET_OFF_RE and len(keys) > 1 else any(placed):
+                    continue
                 if any(k in _NOT_NAMES or k in _NOT_SUBJECTS or k in KINSHIP_ROLE_WORDS or k in _NOT_CHILD_NAMES
-                       or k in self.public or k in _NEVER or k in self.places or k in self.proper and k not in self.firsts
+                       or k in self.public or k in _NEVER
                        or k in _DAY_NAMES or (k in _MONTH_NAMES and k not in self.firsts) or len(k) < 3
                        or (k.endswith("s") and k[:-1] in self.words and k not in self.firsts) for k in keys):
                     continue
@@ -1429,6 +1488,19 @@ class NameFinder:
                 break
             end = m.end()
         return span if end == span.end else Span(span.start, end, span.kind)
+
+    def _welsh_settings_named(self, text: str, spans: list[Span]) -> list[Span]:
+        """A Welsh kind of setting before a word no English list knows, wherever it stands ("the caretaker at ysgol
+        gymraeg treganna", "she works in ysbyty gwynedd"): the setting, its name read on by :meth:`_welsh_setting`; not
+        one found already nor before an English word ("at ysgol all week")."""
+        found = []
+        for m in _WELSH_SETTING_NAMED_RE.finditer(text):
+            w = fold(m.group("w"))
+            if ((w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS
+                    or any(s.start <= m.start() < s.end for s in spans)):
+                continue
+            found.append(Span(m.start("kind"), m.end("kind"), "place"))
+        return found
 
     @staticmethod
     def _welsh_of_the(text: str, span: Span) -> Span:
@@ -1566,8 +1638,16 @@ class NameFinder:
         found = []
         for m in _LOWER_INITIALS_RE.finditer(text) if "." in text else ():
             letters = re.sub(r"[^a-z]", "", m.group())
-            if (letters in _ABBREVIATIONS or letters in self.public or len(letters) > 2 and letters in self.words
-                    or re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3) : m.start()])):
+            # an abbreviation or a term's letters are a person's only where one plainly stands: set off after a role
+            # and before a verb, or before "who" ("the carer, d.r., rang us", "it was k.w. who made the referral")
+            plainly = letters not in _ASIDE_ABBREVIATIONS and (
+                re.match(r"[ \t]+who\b", text[m.end() :], re.IGNORECASE) is not None
+                or set_off_after_role(text, m.start(), m.end()) and _VERB_AFTER_SET_OFF_RE.match(text, m.end()) is not None)
+            if ((letters in _ABBREVIATIONS or letters in self.public or len(letters) > 2 and letters in self.words)
+                    and not plainly or re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3) : m.start()])):
+                continue
+            if plainly:
+                found.append(Span(m.start(), m.end(), "name"))
                 continue
             if (_AGE_SET_OFF_RE.match(text, m.end()) or _PERSON_AFTER_INITIALS_RE.match(text, m.end())
                     or _FAMILY_OWNED_AFTER_RE.match(text, m.end())  # "r.j.'s mum rang"
@@ -1576,7 +1656,42 @@ class NameFinder:
                     # ("i rang m.r. back about it", "i told k.l. yesterday")
                     or (self._position(text, m.start()) == "weak" and _AFTER_SPOKEN_TO_RE.match(text, m.end()))):
                 found.append(Span(m.start(), m.end(), "name"))
+        # an initial with its dot before a word in lower case: a surname of the list anywhere ("see p. smith about it"),
+        # another word set off after a role before a verb, or after a title, a relation or a verb of speaking to ("the
+        # mum, j. okoro, signed the plan", "i rang k. jones back")
+        for m in _LOWER_INITIAL_SURNAME_RE.finditer(text) if "." in text else ():
+            w = m.group("w")
+            if w in _NOT_NAMES or w in _NOT_SUBJECTS or w in KINSHIP_ROLE_WORDS or w in _TITLES:
+                continue
+            position = self._position(text, m.start())
+            if (set_off_after_role(text, m.start(), m.end()) and _VERB_AFTER_SET_OFF_RE.match(text, m.end()) is not None
+                    or position in ("title", "kin", "intro") or w in self.surnames
+                    or position == "weak" and _AFTER_SPOKEN_TO_RE.match(text, m.end())):
+                found.append(Span(m.start(), m.end(), "name"))
+        # letters spaced without dots after a verb of speaking to someone ("i phoned j w on monday"); not "a", "i", "u"
+        for m in _LOWER_SPACED_LETTERS_RE.finditer(text):
+            if (not set(m.group().replace(" ", "")) & set("aiu") and self._position(text, m.start()) == "weak"
+                    and _AFTER_SPOKEN_TO_RE.match(text, m.end())):
+                found.append(Span(m.start(), m.end(), "name"))
         return found
+
+    def _particle_after(self, text: str, spans: list[Span]) -> list[Span]:
+        """Each name widened over a particle of an Irish, Welsh, Scots or Arabic surname and the word after it, all in
+        lower case ("aoife ní bhriain", "rhodri ap iorwerth", "yusuf bin khalid"), where the word is no English word,
+        and over a title's initials before it ("mr j p davies")."""
+        out = []
+        for s in spans:
+            last = text[s.start : s.end].rsplit(None, 1)[-1] if s.kind == "name" else ""
+            # the particle may end the name found already ("aoife ní" of "aoife ní bhriain")
+            at = s.end - len(last) - 1 if fold(last) in _SURNAME_PARTICLES and s.end - len(last) > s.start else s.end
+            m = _PARTICLE_AFTER_RE.match(text, at) if s.kind == "name" else None
+            if m is not None and fold(m.group("w")) not in self.words and fold(m.group("w")) not in self.public:
+                s = Span(s.start, m.end("w"), s.kind)
+            before = text[max(0, s.start - 30) : s.start]
+            if s.kind == "name" and (initials := _title_initials(before)) is not None:
+                s = Span(s.start - len(before) + initials.start(), s.end, s.kind)  # "mr j p davies": the initials too
+            out.append(s)
+        return out
 
     def _first_name_before(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name starting with a word no English word widened over a first name in lower case right before it
@@ -1920,9 +2035,11 @@ class NameFinder:
                      and ((lived := _LIVED_IN_BEFORE_RE.search(text, max(0, tok.start - 25), tok.start)) is not None
                           and lived.group("trip") is None or _HOME_IN_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))
                      or len(tok.key) >= 4 and set(tok.key) & set("aeiouy")
-                     and _INCIDENT_IN_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start))
+                     and (_INCIDENT_IN_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)
+                          or _SETTING_AT_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start)))
                 and _PLACE_ENDS_RE.match(text, tok.end)):
-            spans.append(Span(tok.start, tok.end, "place"))  # "she lives in wem", "my nan in rhyl", "the stabbing in splott"
+            # "she lives in wem", "my nan in rhyl", "the stabbing in splott", "the boxing club at splott"
+            spans.append(Span(tok.start, tok.end, "place"))
             return i + 1
         if self._unknown(tok) and _name_shaped(tok, self.firsts) and tok.key not in self.places and (
                 # joined to a name just found ("we placed zuri and kemi with the same carer")
@@ -2220,10 +2337,17 @@ class NameFinder:
             return None
         if lower:
             if len(run) == 1 and words[0].key in _MONTH_NAMES and (
-                    _TIME_BEFORE_RE.search(text, max(0, start - 12), start) or re.match(r"[ \t]*,?[ \t]*\d", text[end:])):
-                return None  # "in april 2013", "since june", "the 30th june": the month
+                    _TIME_BEFORE_RE.search(text, max(0, start - 12), start) or re.match(r"[ \t]*,?[ \t]*\d", text[end:])
+                    or (_ARTICLE_BEFORE_RE.search(text, max(0, start - 8), start)
+                        and re.match(r"[ \t]+\p{Ll}{3,}", text[end:]))):
+                return None  # "in april 2013", "since june", "the 30th june", "the april meeting": the month
+            if (len(run) > 1 and words[0].key in _MONTH_NAMES and _ARTICLE_BEFORE_RE.search(text, max(0, start - 8), start)
+                    and all(self._ordinary(t) and not self._known(t) and t.key not in self.surnames for t in run[1:])):
+                return None  # "the june review", "the april figures": the month before what is of it
             if len(run) == 1 and words[0].key.removesuffix("s") in _DAY_NAMES:
                 return None  # "on tuesdays", "see you monday": the day
+            if len(run) == 1 and words[0].key in communities() and position not in ("title", "kin", "intro"):
+                return None  # "it's irish", "the family is irish": a nation's word that is a given name too
             return Span(start, end, kind) if (known or unknown) else None
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
@@ -2237,6 +2361,8 @@ class NameFinder:
         if (len(words) > 1 and words[0].key in communities()
                 and all(self._ordinary(t) and not self._known(t) for t in words[1:])):
             return None  # "the Irish Sea", "the Welsh Government": a nation's word before ordinary words names no one
+        if self._branded_goods(text, run):
+            return None  # "we got a Chloe handbag", "his Jordan trainers": a brand that is a first name, on goods
         if self._made_thing(text, run):
             return None  # "they came in a Corsa", "a Vauxhall Corsa": a make or a model, no person
         if unknown:
@@ -2301,6 +2427,15 @@ class NameFinder:
             return True
         return (len(run) == 1 and run[0].shape == "cap" and not self._known(run[0])
                 and _INDEFINITE_BEFORE_RE.search(text, max(0, run[0].start - 4), run[0].start) is not None)
+
+    def _branded_goods(self, text: str, run: list[_Tok]) -> bool:
+        """Whether a run is one capitalised word, no listed participant's, after an article or a possessive and before
+        a word for goods ("a Chloe handbag", "her Jordan trainers", "a Barbie doll"): a brand, which a first name may
+        be; a person's name stands before no such word ("the Smith case" and "the Jones family" are no goods)."""
+        tok = run[0]
+        return (len(run) == 1 and tok.shape == "cap" and tok.key not in self.participant_parts
+                and _OWNER_OR_ARTICLE_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start) is not None
+                and _GOODS_AFTER_RE.match(text, tok.end) is not None)
 
     def _owned_make(self, text: str, run: list[_Tok]) -> bool:
         """Whether a run is one capitalised make or brand no first name (a make of vehicles, a proper noun or no word)

@@ -180,22 +180,14 @@ _HELD = [
     ("she whispered, 'don't tell tasha'", "she whispered, 'don't tell [name]'"),
 ]
 
-# Still leaking (measured when written); strict, so closing one is seen.
+# Still leaking (measured when written); strict, so closing one is seen.  Round 30 closed five more (its
+# ``_FROM_ROUND_29``): the millennium, the same day as mine, the llandaff ladies, ysgol gymraeg treganna, the boxing
+# club at splott.
 _OPEN = [
-    # a date of birth said by an event of the calendar alone ("the millennium"): no date word to read
-    ('she was born on the millennium', 'she was born on [date of birth]'),
-    # a birthday set against the speaker's ("the same day as mine") before the date: the date read as the speaker's
-    ("her birthday's the same day as mine, the 9th of may", "her birthday's the same day as mine, [date of birth]"),
     # a period after "born in" read as a place, and the month and year after a comma not taken as the date of birth
     ('he was born in lockdown, april 2020', 'he was born in lockdown, [date of birth]'),
     # a village whose name is an English word ("tumble") after a Welsh word for a centre: no list of Welsh places to weigh it
     ('he goes to the youth club at the canolfan in tumble', 'he goes to the youth club at the canolfan in [place]'),
-    # a team named by a district and "ladies": only "United", "Rovers" ... are read as a club's word
-    ('she plays netball for the llandaff ladies', 'she plays netball for the [place] ladies'),
-    # "gymraeg" after "ysgol" is a Welsh word an English list knows as a proper noun, which ends the setting's name
-    ("his dad's the caretaker at ysgol gymraeg treganna", "his dad's the caretaker at [place]"),
-    # a district after a club's word and "at": no shape of a setting by its place
-    ("she's the only girl in the boxing club at splott", "she's the only girl in the boxing club at [place]"),
 ]
 
 # Public names of national scope, capitalised as written: kept after the fixes; the ones marked were redacted before.
