@@ -1029,3 +1029,21 @@ def test_resolved_evidence_must_follow_the_pronoun_closely():
     assert RuleCoder().code(pd.Series({"x": sentence}), previous=[before]).empty
     near = RuleCoder().code(pd.Series({"x": f"{before} They were then strengthened."}))
     assert near["code"].tolist() == ["policies_systems"]
+
+
+# --- sixth round: closed-class words and sentence shape only (no domain vocabulary) --------------------------------
+ROUND_1203F = {
+    # section 3 (a past change is reported): a hedge ('too early', 'in time') doubts its own clause; a change
+    # reported in a clause before 'but', 'however' or ';' stays reported
+    "hedge_other_clause": ("A new improvement plan has been drawn up, but it is too early to see any impact.",
+                           {"plans_actions"}),
+    "hedge_semicolon": ("Caseloads have fallen; it is too early to say whether this will last.", {"morale"}),
+    "hedge_same_clause": ("It is too early to say that caseloads have fallen.", set()),  # guard: one clause
+    "hedge_question": ("Has the new protocol made a difference, or is it too early to tell?", set()),  # guard
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203F))
+def test_round_1203f_readings(key):
+    text, want = ROUND_1203F[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

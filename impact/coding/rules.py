@@ -1056,7 +1056,7 @@ class _Cues:
     def flags(self, text: str) -> tuple[bool, str]:
         """``(hedged, attribution)`` of a whole text (used by coders without evidence spans)."""
         sentence = self.sentence(stem_text(text), 0, None, 0)
-        return sentence.hedged or bool(sentence.modals), sentence.attribution
+        return sentence.hedged or bool(sentence.hedges) or bool(sentence.modals), sentence.attribution
 
     def sentence(self, s: str, lo: int, hi: int | None, first_token: int) -> _Sentence:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
@@ -1100,14 +1100,15 @@ class _Cues:
             thans = [b for _, b, label in found if label == "than"]
             if any(r in thans for r, _, _ in reviews):
                 review_negated = True  # "more to the restructure than to the review"
-            hedged = out[k].hedged or bool(hedge.get(k))
+            hedged = out[k].hedged  # a question: the whole sentence asks
             modals = [m for m in modal.get(k, ()) if m[2] != "pseudo"]
             cue_frames = list(frames.get(k, ()))
             if negators or modals or (cue_frames and any(f[2] == "deficit" for f in cue_frames)):
                 need_stops.append(k)
             bound = bounds.get(k, ())
             out[k] = _Sentence(firsts[k], [b[0] for b in bound], [b[1] for b in bound], negators, hedged,
-                               (found, review_negated) if k in has_attribution else None, modals, cue_frames)
+                               (found, review_negated) if k in has_attribution else None, modals, cue_frames,
+                               [h[0] for h in hedge.get(k, ())])
         stops = _scan(self.stops, pieces, firsts, need_stops)
         for k in cued:
             sentence = out[k]
@@ -1265,14 +1266,16 @@ _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "w
 class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
-    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "_attribution", "modals", "frames",
-                 "predicates", "_index")
+    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
+                 "frames", "predicates", "_index")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
-                 frames: list[tuple[int, int, str]]) -> None:
+                 frames: list[tuple[int, int, str]], hedges: list[int] | None = None) -> None:
         self.first, self.bound_starts, self.bound_ends = first, bound_starts, bound_ends
-        self.negators, self.hedged, self._attribution = negators, hedged, attribution
+        # ``hedged``: the sentence is a question; ``hedges``: where a hedge ("too early", "in time") stands, which
+        # reaches the evidence of its own clause only
+        self.negators, self.hedged, self.hedges, self._attribution = negators, hedged, hedges or [], attribution
         self.modals, self.frames = modals, frames
         self.predicates = [a for a, _, label in frames if label == "predicate"]
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
@@ -1339,7 +1342,10 @@ class _Sentence:
                 continue  # another clause, or part of the phrase itself
             if t0 - _NEG_BEFORE <= a < t1 or (t1 <= a < t1 + _NEG_AFTER and not any(x < a for x in stops)):
                 count += 1  # before or inside the evidence, or after it in the same clause
-        hedged = self.hedged
+        # A hedge doubts what its own clause says: "an improvement plan has been drawn up, but it is too early to see
+        # any impact" reports the plan (labelling guide, section 3: a past change is reported; a clause boundary such
+        # as "but", "however", ";" starts a new assertion).
+        hedged = self.hedged or any(clause_lo <= h < clause_hi for h in self.hedges)
         dropped = False
         if modals and not hedged:
             for a, b, label in modals:
