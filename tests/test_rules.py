@@ -1040,6 +1040,15 @@ ROUND_1203F = {
     "hedge_semicolon": ("Caseloads have fallen; it is too early to say whether this will last.", {"morale"}),
     "hedge_same_clause": ("It is too early to say that caseloads have fallen.", set()),  # guard: one clause
     "hedge_question": ("Has the new protocol made a difference, or is it too early to tell?", set()),  # guard
+    # section 3 ("will, would" are anticipated): evidence in the subject of a clause whose first finite verb is a modal
+    # verb is what the subject will or would do, however many words of the subject follow it
+    "subject_of_would": ("A new practice model for the front door teams would be introduced in spring.", set()),
+    "subject_of_will": ("The revised thresholds for early help and social care will be published in June.", set()),
+    "finite_verb_first": ("The new neglect protocol has been agreed and will be reviewed in May.",  # guard
+                          {"policies_systems"}),
+    "own_subject_first": ("Morale in the teams is high, and we will keep it that way.", {"morale"}),  # guard
+    "purpose_after_subject": ("Work on a new neglect strategy will help schools to spot neglect earlier.",  # guard
+                              {"plans_actions"}),
 }
 
 

@@ -1038,7 +1038,8 @@ class _Cues:
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
-                                 "cause_np": list(_CAUSE_NPS)},
+                                 "cause_np": list(_CAUSE_NPS), "aux": list(_AUXILIARIES),
+                                 "verb_modal": list(_VERB_MODALS), "new_subject": list(_NEW_SUBJECTS)},
                                 longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
@@ -1260,6 +1261,13 @@ _CAUSE_NPS = tuple(f"{p} {d}" for p in ("after", "following", "thanks to", "due 
 # A consequence ("which means that", "this meant that") asserts what follows it; "X means that" in a definition is
 # a topic frame (labelling guide, section 6: grade descriptors and definitions).
 _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m in ("means", "meant"))
+# The finite auxiliaries and the modal verbs: evidence before any of them in its clause is in the subject, and a
+# modal verb that is the clause's first finite verb says what the subject will, would or should do ("an update of the
+# actions would be brought to the next meeting": labelling guide, section 3, "will, would" are anticipated).
+_AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
+_VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
+_NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
+_SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of its clause
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1367,6 +1375,15 @@ class _Sentence:
                         x < a for x in stops + commas + [p for p in predicates if t1 <= p]):
                     hedged = True  # just after it ("a new protocol is needed")
                     break
+            if not hedged and frames:
+                # not the opening of a purpose cue ("work on a new strategy will help improve ..." reports the work)
+                purposes = {x for x, _, label in modals if label == "purpose"}
+                verbs = [x for x, _, label in frames if label == "verb_modal" and t1 <= x <= t1 + _SUBJECT_REACH
+                         and x not in purposes]
+                if verbs and not any((clause_lo <= x < verbs[0] and not t0 <= x < t1 and label == "aux") or (
+                        t1 <= x < verbs[0] and label == "new_subject") for x, _, label in frames) and not any(
+                        x < verbs[0] for x in stops + commas + [p for p in predicates if t1 <= p]):
+                    hedged = True  # in the subject of a modal verb ("an update of the actions would be brought ...")
         for a, b, label in frames:
             if label == "needs":
                 if not hedged and a <= t0 and any(lab == "listing" and b <= x <= b + _LIST_GAP and x < t1
