@@ -1049,6 +1049,11 @@ ROUND_1203F = {
     "own_subject_first": ("Morale in the teams is high, and we will keep it that way.", {"morale"}),  # guard
     "purpose_after_subject": ("Work on a new neglect strategy will help schools to spot neglect earlier.",  # guard
                               {"plans_actions"}),
+    # section 6 (options rejected are never reported): what follows 'rather than', 'instead of' is turned down
+    "rather_than_option": ("The council released funding rather than allow the creation of a children's trust.", set()),
+    "rather_than_second": ("Leaders chose to invest in staff rather than restructure the service.", {"commitment"}),
+    "rather_than_after": ("We restructured the front door rather than wait for the review.",  # guard: reaches forward
+                          {"policies_systems"}),
 }
 
 

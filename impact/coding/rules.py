@@ -1032,7 +1032,7 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
-             "result": list(_RESULTS)},
+             "result": list(_RESULTS), "rejected": list(_REJECTED)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1268,6 +1268,10 @@ _AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", 
 _VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
 _SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of its clause
+# The option a sentence turns down ("releasing funding rather than allow the creation of a trust"; "instead of a new
+# protocol, ..."): never reported (labelling guide, section 6: options rejected are at most anticipated or negated).
+# It reaches forward only: "we restructured the teams rather than ..." reports the restructure.
+_REJECTED = ("rather than", "instead of")
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1407,6 +1411,9 @@ class _Sentence:
             elif label in ("exp_with", "national"):
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
+            elif label == "rejected":
+                if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
+                    dropped = True  # the option turned down ("rather than allow the creation of a trust")
             elif label == "deficit_before":
                 if (contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a) or t0 < a < t1 - 1:
                     # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
