@@ -1054,6 +1054,11 @@ ROUND_1203F = {
     "rather_than_second": ("Leaders chose to invest in staff rather than restructure the service.", {"commitment"}),
     "rather_than_after": ("We restructured the front door rather than wait for the review.",  # guard: reaches forward
                           {"policies_systems"}),
+    # section 3: a modal word after a determiner names a thing ("the potential of", "the suggestions") and is not the
+    # predicate that puts the evidence before it in doubt, as "is needed" does
+    "modal_noun_after": ("Staff feel valued for the suggestions they make.", {"morale"}),
+    "modal_noun_object": ("Social workers are motivated by the potential of the new model.", {"morale"}),
+    "modal_predicate_after": ("A new neglect protocol is needed.", set()),  # guard
 }
 
 

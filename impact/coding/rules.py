@@ -1039,7 +1039,8 @@ class _Cues:
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
                                  "cause_np": list(_CAUSE_NPS), "aux": list(_AUXILIARIES),
-                                 "verb_modal": list(_VERB_MODALS), "new_subject": list(_NEW_SUBJECTS)},
+                                 "verb_modal": list(_VERB_MODALS), "new_subject": list(_NEW_SUBJECTS),
+                                 "det": list(_DETERMINERS)},
                                 longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
@@ -1267,6 +1268,8 @@ _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m 
 _AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
 _VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
+_DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
+                "every")
 _SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of its clause
 # The option a sentence turns down ("releasing funding rather than allow the creation of a trust"; "instead of a new
 # protocol, ..."): never reported (labelling guide, section 6: options rejected are at most anticipated or negated).
@@ -1376,7 +1379,8 @@ class _Sentence:
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
-                        x < a for x in stops + commas + [p for p in predicates if t1 <= p]):
+                        x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not any(
+                        x == a - 1 and lab == "det" for x, _, lab in frames):
                     hedged = True  # just after it ("a new protocol is needed")
                     break
             if not hedged and frames:
