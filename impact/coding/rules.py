@@ -1038,10 +1038,12 @@ class _Cues:
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
-                                 "cause_np": list(_CAUSE_NPS), "aux": list(_AUXILIARIES),
-                                 "verb_modal": list(_VERB_MODALS), "new_subject": list(_NEW_SUBJECTS),
-                                 "det": list(_DETERMINERS)},
+                                 "cause_np": list(_CAUSE_NPS)},
                                 longest=True)
+        # The closed-class words that show a clause's shape (its auxiliaries and modal verbs, a new subject): scanned
+        # only in sentences with a modal cue and kept apart from the frames, as they are many and one reading needs them.
+        self.shape = PatternSet({"aux": list(_AUXILIARIES), "verb_modal": list(_VERB_MODALS),
+                                 "new_subject": list(_NEW_SUBJECTS)}, longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
@@ -1112,6 +1114,19 @@ class _Cues:
                                (found, review_negated) if k in has_attribution else None, modals, cue_frames,
                                [h[0] for h in hedge.get(k, ())])
         stops = _scan(self.stops, pieces, firsts, need_stops)
+        with_modals = [k for k in need_stops if out[k].modals]
+        for k, found_shape in _scan(self.shape, pieces, firsts, with_modals).items():
+            shape: dict[str, list[int]] = {label: [] for label in ("aux", "verb_modal", "new_subject")}
+            for a, _, label in found_shape:
+                shape[label].append(a)
+            out[k].shape = {label: sorted(v) for label, v in shape.items()}
+        for k in with_modals:  # the modal words right after a determiner: nouns ("the potential", "the suggestions")
+            words, first_token = pieces[k].split(), firsts[k]
+            after_det = [a for a, _, label in out[k].modals
+                         if label == "modal" and a > first_token and words[a - first_token - 1] in _DETERMINER_STEMS]
+            if after_det:
+                out[k].shape = {**(out[k].shape or {"aux": [], "verb_modal": [], "new_subject": []}),
+                                "det_modal": after_det}
         for k in cued:
             sentence = out[k]
             frames_k = sentence.frames
@@ -1270,6 +1285,7 @@ _VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "mig
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
 _DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
                 "every")
+_DETERMINER_STEMS = frozenset(stem(w) for w in _DETERMINERS)
 _SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of its clause
 # The option a sentence turns down ("releasing funding rather than allow the creation of a trust"; "instead of a new
 # protocol, ..."): never reported (labelling guide, section 6: options rejected are at most anticipated or negated).
@@ -1282,7 +1298,7 @@ class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
     __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
-                 "frames", "predicates", "_index")
+                 "frames", "predicates", "shape", "_index")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
@@ -1293,6 +1309,7 @@ class _Sentence:
         self.negators, self.hedged, self.hedges, self._attribution = negators, hedged, hedges or [], attribution
         self.modals, self.frames = modals, frames
         self.predicates = [a for a, _, label in frames if label == "predicate"]
+        self.shape: dict[str, list[int]] | None = None  # sorted places of the clause-shape words (_Cues.shape)
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
 
     def _near(self, t0: int, t1: int) -> tuple[int, int, list[int], list[tuple], list[tuple], list[int]]:
@@ -1361,6 +1378,7 @@ class _Sentence:
         # any impact" reports the plan (labelling guide, section 3: a past change is reported; a clause boundary such
         # as "but", "however", ";" starts a new assertion).
         hedged = self.hedged or any(clause_lo <= h < clause_hi for h in self.hedges)
+        shape = self.shape
         dropped = False
         if modals and not hedged:
             for a, b, label in modals:
@@ -1379,18 +1397,19 @@ class _Sentence:
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
-                        x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not any(
-                        x == a - 1 and lab == "det" for x, _, lab in frames):
-                    hedged = True  # just after it ("a new protocol is needed")
+                        x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not (
+                        shape and a in shape.get("det_modal", ())):
+                    # just after it ("a new protocol is needed"), not a noun after a determiner ("by the potential of")
+                    hedged = True
                     break
-            if not hedged and frames:
+            if not hedged and shape and shape["verb_modal"]:
                 # not the opening of a purpose cue ("work on a new strategy will help improve ..." reports the work)
                 purposes = {x for x, _, label in modals if label == "purpose"}
-                verbs = [x for x, _, label in frames if label == "verb_modal" and t1 <= x <= t1 + _SUBJECT_REACH
-                         and x not in purposes]
-                if verbs and not any((clause_lo <= x < verbs[0] and not t0 <= x < t1 and label == "aux") or (
-                        t1 <= x < verbs[0] and label == "new_subject") for x, _, label in frames) and not any(
-                        x < verbs[0] for x in stops + commas + [p for p in predicates if t1 <= p]):
+                verb = next((x for x in _within(shape["verb_modal"], t1, t1 + _SUBJECT_REACH) if x not in purposes),
+                            None)
+                if verb is not None and not any(not t0 <= x < t1 for x in _within(shape["aux"], clause_lo, verb - 1)) \
+                        and not _within(shape["new_subject"], t1, verb - 1) and not any(
+                        x < verb for x in stops + commas + [p for p in predicates if t1 <= p]):
                     hedged = True  # in the subject of a modal verb ("an update of the actions would be brought ...")
         for a, b, label in frames:
             if label == "needs":
@@ -1430,6 +1449,11 @@ class _Sentence:
                     # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
                     dropped = True
         return count % 2 == 1, hedged, self, dropped
+
+
+def _within(places: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted ``places`` from ``lo`` to ``hi``, both included (by bisection: a long sentence has many)."""
+    return places[bisect.bisect_left(places, lo):bisect.bisect_right(places, hi)]
 
 
 def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
