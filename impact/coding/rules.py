@@ -1044,6 +1044,7 @@ class _Cues:
         # only in sentences with a modal cue and kept apart from the frames, as they are many and one reading needs them.
         self.shape = PatternSet({"aux": list(_AUXILIARIES), "verb_modal": list(_VERB_MODALS),
                                  "new_subject": list(_NEW_SUBJECTS)}, longest=True)
+        self.verb_modals = PatternSet({"verb_modal": list(_VERB_MODALS)}).regex  # which sentences need the shape
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
@@ -1115,18 +1116,14 @@ class _Cues:
                                [h[0] for h in hedge.get(k, ())])
         stops = _scan(self.stops, pieces, firsts, need_stops)
         with_modals = [k for k in need_stops if out[k].modals]
-        for k, found_shape in _scan(self.shape, pieces, firsts, with_modals).items():
+        for k in with_modals:
+            out[k].text = pieces[k]  # read again only to see what stands before a modal word (_Sentence.after_det)
+        with_verbs = sorted(_present(self.verb_modals, pieces, with_modals))
+        for k, found_shape in _scan(self.shape, pieces, firsts, with_verbs).items():
             shape: dict[str, list[int]] = {label: [] for label in ("aux", "verb_modal", "new_subject")}
             for a, _, label in found_shape:
                 shape[label].append(a)
             out[k].shape = {label: sorted(v) for label, v in shape.items()}
-        for k in with_modals:  # the modal words right after a determiner: nouns ("the potential", "the suggestions")
-            words, first_token = pieces[k].split(), firsts[k]
-            after_det = [a for a, _, label in out[k].modals
-                         if label == "modal" and a > first_token and words[a - first_token - 1] in _DETERMINER_STEMS]
-            if after_det:
-                out[k].shape = {**(out[k].shape or {"aux": [], "verb_modal": [], "new_subject": []}),
-                                "det_modal": after_det}
         for k in cued:
             sentence = out[k]
             frames_k = sentence.frames
@@ -1298,7 +1295,7 @@ class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
     __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
-                 "frames", "predicates", "shape", "_index")
+                 "frames", "predicates", "shape", "text", "_index")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
@@ -1310,7 +1307,16 @@ class _Sentence:
         self.modals, self.frames = modals, frames
         self.predicates = [a for a, _, label in frames if label == "predicate"]
         self.shape: dict[str, list[int]] | None = None  # sorted places of the clause-shape words (_Cues.shape)
+        self.text: str | list[str] | None = None  # the stemmed sentence (then its words), where it has a modal cue
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
+
+    def after_det(self, a: int) -> bool:
+        """Whether the token ``a`` follows a determiner: a modal word there is a noun ("by the potential of")."""
+        if self.text is None or a <= self.first:
+            return False
+        if isinstance(self.text, str):
+            self.text = self.text.split()  # once: a transcript without a full stop is one long sentence
+        return self.text[a - self.first - 1] in _DETERMINER_STEMS
 
     def _near(self, t0: int, t1: int) -> tuple[int, int, list[int], list[tuple], list[tuple], list[int]]:
         """``(clause_lo, clause_hi, negators, modals, frames, predicates)`` for evidence at ``t0:t1`` of a long
@@ -1398,7 +1404,7 @@ class _Sentence:
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
                         x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not (
-                        shape and a in shape.get("det_modal", ())):
+                        self.after_det(a)):
                     # just after it ("a new protocol is needed"), not a noun after a determiner ("by the potential of")
                     hedged = True
                     break
