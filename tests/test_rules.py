@@ -1029,3 +1029,40 @@ def test_resolved_evidence_must_follow_the_pronoun_closely():
     assert RuleCoder().code(pd.Series({"x": sentence}), previous=[before]).empty
     near = RuleCoder().code(pd.Series({"x": f"{before} They were then strengthened."}))
     assert near["code"].tolist() == ["policies_systems"]
+
+
+# --- sixth round: closed-class words and sentence shape only (no domain vocabulary) --------------------------------
+ROUND_1203F = {
+    # section 3 (a past change is reported): a hedge ('too early', 'in time') doubts its own clause; a change
+    # reported in a clause before 'but', 'however' or ';' stays reported
+    "hedge_other_clause": ("A new improvement plan has been drawn up, but it is too early to see any impact.",
+                           {"plans_actions"}),
+    "hedge_semicolon": ("Caseloads have fallen; it is too early to say whether this will last.", {"morale"}),
+    "hedge_same_clause": ("It is too early to say that caseloads have fallen.", set()),  # guard: one clause
+    "hedge_question": ("Has the new protocol made a difference, or is it too early to tell?", set()),  # guard
+    # section 3 ("will, would" are anticipated): evidence in the subject of a clause whose first finite verb is a modal
+    # verb is what the subject will or would do, however many words of the subject follow it
+    "subject_of_would": ("A new practice model for the front door teams would be introduced in spring.", set()),
+    "subject_of_will": ("The revised thresholds for early help and social care will be published in June.", set()),
+    "finite_verb_first": ("The new neglect protocol has been agreed and will be reviewed in May.",  # guard
+                          {"policies_systems"}),
+    "own_subject_first": ("Morale in the teams is high, and we will keep it that way.", {"morale"}),  # guard
+    "purpose_after_subject": ("Work on a new neglect strategy will help schools to spot neglect earlier.",  # guard
+                              {"plans_actions"}),
+    # section 6 (options rejected are never reported): what follows 'rather than', 'instead of' is turned down
+    "rather_than_option": ("The council released funding rather than allow the creation of a children's trust.", set()),
+    "rather_than_second": ("Leaders chose to invest in staff rather than restructure the service.", {"commitment"}),
+    "rather_than_after": ("We restructured the front door rather than wait for the review.",  # guard: reaches forward
+                          {"policies_systems"}),
+    # section 3: a modal word after a determiner names a thing ("the potential of", "the suggestions") and is not the
+    # predicate that puts the evidence before it in doubt, as "is needed" does
+    "modal_noun_after": ("Staff feel valued for the suggestions they make.", {"morale"}),
+    "modal_noun_object": ("Social workers are motivated by the potential of the new model.", {"morale"}),
+    "modal_predicate_after": ("A new neglect protocol is needed.", set()),  # guard
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203F))
+def test_round_1203f_readings(key):
+    text, want = ROUND_1203F[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

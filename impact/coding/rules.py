@@ -1032,7 +1032,7 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
-             "result": list(_RESULTS)},
+             "result": list(_RESULTS), "rejected": list(_REJECTED)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1040,6 +1040,11 @@ class _Cues:
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
                                  "cause_np": list(_CAUSE_NPS)},
                                 longest=True)
+        # The closed-class words that show a clause's shape (its auxiliaries and modal verbs, a new subject): scanned
+        # only in sentences with a modal cue and kept apart from the frames, as they are many and one reading needs them.
+        self.shape = PatternSet({"aux": list(_AUXILIARIES), "verb_modal": list(_VERB_MODALS),
+                                 "new_subject": list(_NEW_SUBJECTS)}, longest=True)
+        self.verb_modals = PatternSet({"verb_modal": list(_VERB_MODALS)}).regex  # which sentences need the shape
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
@@ -1056,7 +1061,7 @@ class _Cues:
     def flags(self, text: str) -> tuple[bool, str]:
         """``(hedged, attribution)`` of a whole text (used by coders without evidence spans)."""
         sentence = self.sentence(stem_text(text), 0, None, 0)
-        return sentence.hedged or bool(sentence.modals), sentence.attribution
+        return sentence.hedged or bool(sentence.hedges) or bool(sentence.modals), sentence.attribution
 
     def sentence(self, s: str, lo: int, hi: int | None, first_token: int) -> _Sentence:
         """Read the cues of the sentence ``s[lo:hi]`` whose first token has index ``first_token``."""
@@ -1100,15 +1105,25 @@ class _Cues:
             thans = [b for _, b, label in found if label == "than"]
             if any(r in thans for r, _, _ in reviews):
                 review_negated = True  # "more to the restructure than to the review"
-            hedged = out[k].hedged or bool(hedge.get(k))
+            hedged = out[k].hedged  # a question: the whole sentence asks
             modals = [m for m in modal.get(k, ()) if m[2] != "pseudo"]
             cue_frames = list(frames.get(k, ()))
             if negators or modals or (cue_frames and any(f[2] == "deficit" for f in cue_frames)):
                 need_stops.append(k)
             bound = bounds.get(k, ())
             out[k] = _Sentence(firsts[k], [b[0] for b in bound], [b[1] for b in bound], negators, hedged,
-                               (found, review_negated) if k in has_attribution else None, modals, cue_frames)
+                               (found, review_negated) if k in has_attribution else None, modals, cue_frames,
+                               [h[0] for h in hedge.get(k, ())])
         stops = _scan(self.stops, pieces, firsts, need_stops)
+        with_modals = [k for k in need_stops if out[k].modals]
+        for k in with_modals:
+            out[k].text = pieces[k]  # read again only to see what stands before a modal word (_Sentence.after_det)
+        with_verbs = sorted(_present(self.verb_modals, pieces, with_modals))
+        for k, found_shape in _scan(self.shape, pieces, firsts, with_verbs).items():
+            shape: dict[str, list[int]] = {label: [] for label in ("aux", "verb_modal", "new_subject")}
+            for a, _, label in found_shape:
+                shape[label].append(a)
+            out[k].shape = {label: sorted(v) for label, v in shape.items()}
         for k in cued:
             sentence = out[k]
             frames_k = sentence.frames
@@ -1259,23 +1274,49 @@ _CAUSE_NPS = tuple(f"{p} {d}" for p in ("after", "following", "thanks to", "due 
 # A consequence ("which means that", "this meant that") asserts what follows it; "X means that" in a definition is
 # a topic frame (labelling guide, section 6: grade descriptors and definitions).
 _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m in ("means", "meant"))
+# The finite auxiliaries and the modal verbs: evidence before any of them in its clause is in the subject, and a
+# modal verb that is the clause's first finite verb says what the subject will, would or should do ("an update of the
+# actions would be brought to the next meeting": labelling guide, section 3, "will, would" are anticipated).
+_AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
+_VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
+_NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
+_DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
+                "every")
+_DETERMINER_STEMS = frozenset(stem(w) for w in _DETERMINERS)
+_SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of its clause
+# The option a sentence turns down ("releasing funding rather than allow the creation of a trust"; "instead of a new
+# protocol, ..."): never reported (labelling guide, section 6: options rejected are at most anticipated or negated).
+# It reaches forward only: "we restructured the teams rather than ..." reports the restructure.
+_REJECTED = ("rather than", "instead of")
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
 class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
-    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "_attribution", "modals", "frames",
-                 "predicates", "_index")
+    __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
+                 "frames", "predicates", "shape", "text", "_index")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
-                 frames: list[tuple[int, int, str]]) -> None:
+                 frames: list[tuple[int, int, str]], hedges: list[int] | None = None) -> None:
         self.first, self.bound_starts, self.bound_ends = first, bound_starts, bound_ends
-        self.negators, self.hedged, self._attribution = negators, hedged, attribution
+        # ``hedged``: the sentence is a question; ``hedges``: where a hedge ("too early", "in time") stands, which
+        # reaches the evidence of its own clause only
+        self.negators, self.hedged, self.hedges, self._attribution = negators, hedged, hedges or [], attribution
         self.modals, self.frames = modals, frames
         self.predicates = [a for a, _, label in frames if label == "predicate"]
+        self.shape: dict[str, list[int]] | None = None  # sorted places of the clause-shape words (_Cues.shape)
+        self.text: str | list[str] | None = None  # the stemmed sentence (then its words), where it has a modal cue
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
+
+    def after_det(self, a: int) -> bool:
+        """Whether the token ``a`` follows a determiner: a modal word there is a noun ("by the potential of")."""
+        if self.text is None or a <= self.first:
+            return False
+        if isinstance(self.text, str):
+            self.text = self.text.split()  # once: a transcript without a full stop is one long sentence
+        return self.text[a - self.first - 1] in _DETERMINER_STEMS
 
     def _near(self, t0: int, t1: int) -> tuple[int, int, list[int], list[tuple], list[tuple], list[int]]:
         """``(clause_lo, clause_hi, negators, modals, frames, predicates)`` for evidence at ``t0:t1`` of a long
@@ -1339,7 +1380,11 @@ class _Sentence:
                 continue  # another clause, or part of the phrase itself
             if t0 - _NEG_BEFORE <= a < t1 or (t1 <= a < t1 + _NEG_AFTER and not any(x < a for x in stops)):
                 count += 1  # before or inside the evidence, or after it in the same clause
-        hedged = self.hedged
+        # A hedge doubts what its own clause says: "an improvement plan has been drawn up, but it is too early to see
+        # any impact" reports the plan (labelling guide, section 3: a past change is reported; a clause boundary such
+        # as "but", "however", ";" starts a new assertion).
+        hedged = self.hedged or any(clause_lo <= h < clause_hi for h in self.hedges)
+        shape = self.shape
         dropped = False
         if modals and not hedged:
             for a, b, label in modals:
@@ -1358,9 +1403,20 @@ class _Sentence:
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
-                        x < a for x in stops + commas + [p for p in predicates if t1 <= p]):
-                    hedged = True  # just after it ("a new protocol is needed")
+                        x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not (
+                        self.after_det(a)):
+                    # just after it ("a new protocol is needed"), not a noun after a determiner ("by the potential of")
+                    hedged = True
                     break
+            if not hedged and shape and shape["verb_modal"]:
+                # not the opening of a purpose cue ("work on a new strategy will help improve ..." reports the work)
+                purposes = {x for x, _, label in modals if label == "purpose"}
+                verb = next((x for x in _within(shape["verb_modal"], t1, t1 + _SUBJECT_REACH) if x not in purposes),
+                            None)
+                if verb is not None and not any(not t0 <= x < t1 for x in _within(shape["aux"], clause_lo, verb - 1)) \
+                        and not _within(shape["new_subject"], t1, verb - 1) and not any(
+                        x < verb for x in stops + commas + [p for p in predicates if t1 <= p]):
+                    hedged = True  # in the subject of a modal verb ("an update of the actions would be brought ...")
         for a, b, label in frames:
             if label == "needs":
                 if not hedged and a <= t0 and any(lab == "listing" and b <= x <= b + _LIST_GAP and x < t1
@@ -1384,6 +1440,9 @@ class _Sentence:
             elif label in ("exp_with", "national"):
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
+            elif label == "rejected":
+                if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
+                    dropped = True  # the option turned down ("rather than allow the creation of a trust")
             elif label == "deficit_before":
                 if (contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a) or t0 < a < t1 - 1:
                     # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
@@ -1396,6 +1455,11 @@ class _Sentence:
                     # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
                     dropped = True
         return count % 2 == 1, hedged, self, dropped
+
+
+def _within(places: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted ``places`` from ``lo`` to ``hi``, both included (by bisection: a long sentence has many)."""
+    return places[bisect.bisect_left(places, lo):bisect.bisect_right(places, hi)]
 
 
 def _attribute(found: list[tuple[int, int, str]], review_negated: bool) -> str:
