@@ -1554,9 +1554,16 @@ def _credit_sentence(ctx) -> str | None:
     # 4%, new leadership 4%, funding 4%' over a fourth at 3% (seed 63421) ranked causes no test told apart.
     ranked = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
     named = ranked if len(ranked) == 1 else ranked[:_leaders([(k, None) for k, _ in ranked], 3, ctx.alpha)]
-    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)
+    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)  # one cause alone, or none named
     if named and len(named) < len(ranked):
-        parts = "most often " + parts
+        # The causes named are above the rest beyond chance, so their printed shares must read above the rest's: at
+        # whole percents the last named and the first not named could print alike (50 and 30 of 2,000 statements,
+        # apart beyond chance, both '2%'). Shares get the decimals that tell the two apart, and the largest share
+        # not named is given, so the comparison the sentence makes can be read in its own figures.
+        (last, _), (next_, _) = named[-1], ranked[len(named)]
+        digits = next(d for d in range(4) if f"{last / n:.{d}%}" != f"{next_ / n:.{d}%}" or d == 3)
+        parts = ("most often " + ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.{digits}%}" for k, x in named)
+                 + f"; each other cause {next_ / n:.{digits}%} or less")
     elif ranked and not named:
         lo, hi = f"{ranked[-1][0] / n:.0%}", f"{ranked[0][0] / n:.0%}"
         parts = (f"each other cause {lo}" if lo == hi else
