@@ -1886,8 +1886,13 @@ def _unconfirmed_p(data: pd.DataFrame, unconfirmed, why: str) -> tuple[pd.DataFr
               "p_adjusted_unconfirmed": Label("Adjusted p-value (not a finding)", format="p",
                                               description="Adjusted p-value of a result the report does not state as "
                                                           "a finding.")}
-    note = (f" The p-values of rows that are not findings ({why}) are in the columns headed 'not a finding', not in "
-            "the p-value columns.")
+    # the columns by machine name, which the table's notes give as headed (:func:`~._format.table_notes`): 'the
+    # columns headed 'not a finding'' and 'the p-value columns' named no heading as it reads, and the second named
+    # columns left out where no row is a finding
+    moved = _listed([_UNCONFIRMED_P[c] for c in cols])
+    kept = [c for c in cols if c in out.columns]
+    note = (f" The p-values of rows that are not findings ({why}) are in {moved}"
+            + (f", not in {_listed(kept)}." if kept else "."))
     return out, {k: v for k, v in labels.items() if k in out.columns}, note
 
 
@@ -2351,8 +2356,8 @@ def _trajectories(ctx) -> Section | None:
                                "in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              f"Counts of participants; each participant is counted once per {ctx.one}. Realised and unmet count the "
-              "participants interviewed at every wave."),
+              f"Counts of participants; each participant is counted once per {ctx.one}. n_realised and "
+              "n_unmet_expectation count the participants interviewed at every wave."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
@@ -2449,8 +2454,8 @@ def _comparisons(ctx) -> Section:
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             f"the machine coding of the {ctx.one} is not confirmed in both status groups")
         blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
-                            "Councils: the councils of each group interviewed at the wave; median share: the median, "
-                            "over those councils, of the share of a council's interviewed participants who reported "
+                            "n_a, n_b: the councils of each group interviewed at the wave; median_a, median_b: the "
+                            "median, over those councils, of the share of a council's interviewed participants who reported "
                             f"the {ctx.one}." + p_note,
                             {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
                              "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
@@ -2483,11 +2488,11 @@ def _comparisons(ctx) -> Section:
         # headed its rank-biserial correlations "Kendall's W"
         kinds = set(change["effect_type"].dropna()) if "effect_type" in change.columns else {"kendalls_w"}
         effect = kinds.pop() if len(kinds) == 1 else "effect"
-        effect_note = {"kendalls_w": "Kendall's W: effect size of Friedman's test, from 0 to 1.",
-                       "matched_rank_biserial": "matched-pairs rank-biserial correlation: effect size of Wilcoxon's "
-                                                "signed-rank test, from -1 (all fell) to 1 (all rose)."}.get(
-            effect, "effect size: Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for "
-                    "Wilcoxon's signed-rank test.")
+        effect_note = effect + ": " + {  # the column by machine name, given as headed (:func:`~._format.table_notes`)
+            "kendalls_w": "effect size of Friedman's test, from 0 to 1.",
+            "matched_rank_biserial": "effect size of Wilcoxon's signed-rank test, from -1 (all fell) to 1 (all rose)."}.get(
+            effect, "Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for Wilcoxon's "
+                    "signed-rank test.")
         rows = []
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
@@ -3676,8 +3681,8 @@ def _by_impact_blocks(ctx, labels) -> list:
                   "participant reported per interview after the review (and the wave), with councils as clusters. "
                   + text),
         Table("process_by_impact", pd.DataFrame(rows), "Saying a factor helped, by the impacts participants reported",
-              "Participants: those who said only that it helped or only that it hindered, once at each wave. Mean impacts: "
-              "impacts reported per interview after the review by those who said it helped and hindered. Odds ratio "
+              "n_said: those who said only that it helped or only that it hindered, once at each wave. "
+              "mean_impacts_helped, mean_impacts_hindered: impacts reported per interview after the review by those who said it helped and hindered. Odds ratio "
               "of saying it helped per impact reported, from Firth's penalised logistic model with the wave, the "
               "test's statistic divided by its design effect for participants in one council being alike; p "
               "adjusted across the factors tested (Holm). A relation is not a cause: a council doing well may both "
