@@ -130,3 +130,39 @@ def test_every_workbook_note_names_a_column_as_its_sheet_heads_it(nine):
     Here seed 9802, 9 councils, every analysis: on every sheet, each column its note names (in quotes, or as the term
     a clause defines) is one of the sheet's headings as it reads."""
     assert _check_workbook_notes(nine[2]) >= 10  # the design is meant to name columns in many notes
+
+
+# --------------------------------------------------------------------------- 3. counts suppressed, not published
+_WORDS = {w: i for i, w in enumerate(["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                      "ten"])}
+
+
+def test_where_no_factor_stands_out_the_suppressed_counts_are_not_called_published(nine):
+    """Where no factor stood out as most often said to have helped, the sentence said '(5 participants each; of the
+    factors whose counts are published, 14 are suppressed)' (seed 9802, 9 councils): published counts said to be
+    suppressed. From the published table of factors: for each valence, the sentence says how many counts are
+    suppressed beyond those it ranks, as many as the table shows as c, and never calls a suppressed count published;
+    the counts it gives are the published ones."""
+    from conftest import report_table
+
+    from impact.report import Paragraph
+
+    _, _, f = nine
+    table = report_table(f, "process_factors").data
+    report, _ = report_of(f)
+    [text] = [b.text for s in report.sections if s.title == "What shaped impact" for b in s.blocks
+              if isinstance(b, Paragraph) and b.text.startswith("After the review, participants")]
+    checked = 0
+    for col, verb in (("n_helped", "helped"), ("n_hindered", "got in the way")):
+        hidden = sum(v == "c" for v in table[col])
+        shown = [int(v) for v in table[col] if isinstance(v, int) and v > 0]
+        m = re.search(rf"no factor that stood out as most often said to have {verb} \(([^()]*)\)", text)
+        if m is None or not hidden:
+            continue
+        assert not re.search(r"published, \w+ (?:is|are) suppressed", m[1]), text
+        said = re.search(r"whose counts are published; (\w+) more (?:is|are) suppressed", m[1])
+        assert said and _WORDS.get(said[1], said[1]) in (hidden, str(hidden)), (m[1], hidden)
+        lo, hi = min(shown), max(shown)
+        assert m[1].startswith(f"{lo} participants each" if lo == hi else f"from {lo} to {hi} participants"), m[1]
+        checked += 1
+    assert checked  # the design is meant to suppress counts of factors

@@ -3758,11 +3758,18 @@ def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, in
 
 def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") -> str:
     """'(from 3 to 21 participants each, none above the next beyond what chance gives)', and where ``hidden`` counts
-    of ``what`` are suppressed, '; of the factors whose counts are published, 2 are suppressed' before the ')'."""
-    of = _of_the_published(hidden, what)[2:-1].replace("published;", "published,")
+    of ``what`` are suppressed, ', among the factors whose counts are published; 2 more are suppressed' before the
+    ')'.
+
+    It read '; of the factors whose counts are published, 14 are suppressed' (seed 9802, 9 councils): published
+    counts said to be suppressed, where the 14 are the counts not published.
+    """
     # all alike (or one published): 'from 9 to 9, none above the next' said nothing
     span = f"{lo}{unit}" if lo == hi else f"from {lo} to {hi}{unit}, none above the next beyond what chance gives"
-    return f"({span}{'; ' + of if of else ''})"
+    if hidden:
+        span += (f", among the {what} whose counts are published; {_say(hidden)} more "
+                 f"{'is' if hidden == 1 else 'are'} suppressed")
+    return f"({span})"
 
 
 def _of_the_published(hidden: int, what: str) -> str:
