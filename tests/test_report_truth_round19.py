@@ -166,3 +166,32 @@ def test_where_no_factor_stands_out_the_suppressed_counts_are_not_called_publish
         assert m[1].startswith(f"{lo} participants each" if lo == hi else f"from {lo} to {hi} participants"), m[1]
         checked += 1
     assert checked  # the design is meant to suppress counts of factors
+
+
+# --------------------------------------------------------------------------- 4. the credits' shares, headed by their counts
+def test_each_share_of_credits_is_headed_by_the_count_it_is_a_share_of(nine):
+    """The workbook's and report's table of credits headed its shares 'Share review', 'Share other' and 'Share
+    unclear', which say of what they are shares in no words of the table (seed 9802). Recomputed from the sheet: each
+    share column is the count beside it over the statements reporting an impact, and is headed 'Share' and that
+    count's heading."""
+    import io
+
+    import openpyxl
+
+    from impact.report._xlsx import render_xlsx
+
+    report, _ = report_of(nine[2])
+    n = next(i for i, t in enumerate(report.tables, start=1) if t.name == "attribution")
+    rows = list(openpyxl.load_workbook(io.BytesIO(render_xlsx(report)), read_only=True)[f"Table {n}"]
+                .iter_rows(values_only=True))
+    head = list(rows[0])
+    total = head.index("Statements reporting an impact")
+    shares = [j for j, h in enumerate(head) if h.startswith("Share")]
+    assert len(shares) == 3, head
+    for j in shares:
+        count = j - 1  # each share stands beside its count
+        word = head[count][0].lower() + head[count][1:]
+        assert head[j] in (f"Share {word} (%)", f"Share with the {word} (%)"), (head[j], head[count])
+        for r in rows[1:]:
+            if isinstance(r[count], int) and isinstance(r[total], int) and r[total]:
+                assert r[j] == pytest.approx(r[count] / r[total]), (head[j], r)

@@ -465,6 +465,10 @@ def _vocabulary(ctx):
         "n_review": Label("Credited to the review", format="int"),
         "n_other": Label("Credited to another factor", format="int"),
         "n_unclear": Label("Cause left open", format="int"),
+        # each share headed by the count it is of ('Share review', 'Share other', 'Share unclear' said of what not)
+        "share_review": Label("Share credited to the review", "%", format="pct:0"),
+        "share_other": Label("Share credited to another factor", "%", format="pct:0"),
+        "share_unclear": Label("Share with the cause left open", "%", format="pct:0"),
         "n_raised": Label("Participants who raised it", format="int"),
         "n_helped": Label("Said it helped", format="int"), "n_hindered": Label("Said it hindered", format="int"),
         "n_mixed": Label("Both", format="int"), "n_neutral": Label("Neither", format="int"),
