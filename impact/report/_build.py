@@ -465,6 +465,10 @@ def _vocabulary(ctx):
         "n_review": Label("Credited to the review", format="int"),
         "n_other": Label("Credited to another factor", format="int"),
         "n_unclear": Label("Cause left open", format="int"),
+        # each share headed by the count it is of ('Share review', 'Share other', 'Share unclear' said of what not)
+        "share_review": Label("Share credited to the review", "%", format="pct:0"),
+        "share_other": Label("Share credited to another factor", "%", format="pct:0"),
+        "share_unclear": Label("Share with the cause left open", "%", format="pct:0"),
         "n_raised": Label("Participants who raised it", format="int"),
         "n_helped": Label("Said it helped", format="int"), "n_hindered": Label("Said it hindered", format="int"),
         "n_mixed": Label("Both", format="int"), "n_neutral": Label("Neither", format="int"),
@@ -1554,9 +1558,16 @@ def _credit_sentence(ctx) -> str | None:
     # 4%, new leadership 4%, funding 4%' over a fourth at 3% (seed 63421) ranked causes no test told apart.
     ranked = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
     named = ranked if len(ranked) == 1 else ranked[:_leaders([(k, None) for k, _ in ranked], 3, ctx.alpha)]
-    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)
+    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)  # one cause alone, or none named
     if named and len(named) < len(ranked):
-        parts = "most often " + parts
+        # The causes named are above the rest beyond chance, so their printed shares must read above the rest's: at
+        # whole percents the last named and the first not named could print alike (50 and 30 of 2,000 statements,
+        # apart beyond chance, both '2%'). Shares get the decimals that tell the two apart, and the largest share
+        # not named is given, so the comparison the sentence makes can be read in its own figures.
+        (last, _), (next_, _) = named[-1], ranked[len(named)]
+        digits = next(d for d in range(4) if f"{last / n:.{d}%}" != f"{next_ / n:.{d}%}" or d == 3)
+        parts = ("most often " + ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.{digits}%}" for k, x in named)
+                 + f"; each other cause {next_ / n:.{digits}%} or less")
     elif ranked and not named:
         lo, hi = f"{ranked[-1][0] / n:.0%}", f"{ranked[0][0] / n:.0%}"
         parts = (f"each other cause {lo}" if lo == hi else
@@ -1879,8 +1890,13 @@ def _unconfirmed_p(data: pd.DataFrame, unconfirmed, why: str) -> tuple[pd.DataFr
               "p_adjusted_unconfirmed": Label("Adjusted p-value (not a finding)", format="p",
                                               description="Adjusted p-value of a result the report does not state as "
                                                           "a finding.")}
-    note = (f" The p-values of rows that are not findings ({why}) are in the columns headed 'not a finding', not in "
-            "the p-value columns.")
+    # the columns by machine name, which the table's notes give as headed (:func:`~._format.table_notes`): 'the
+    # columns headed 'not a finding'' and 'the p-value columns' named no heading as it reads, and the second named
+    # columns left out where no row is a finding
+    moved = _listed([_UNCONFIRMED_P[c] for c in cols])
+    kept = [c for c in cols if c in out.columns]
+    note = (f" The p-values of rows that are not findings ({why}) are in {moved}"
+            + (f", not in {_listed(kept)}." if kept else "."))
     return out, {k: v for k, v in labels.items() if k in out.columns}, note
 
 
@@ -2344,8 +2360,8 @@ def _trajectories(ctx) -> Section | None:
                                "in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              f"Counts of participants; each participant is counted once per {ctx.one}. Realised and unmet count the "
-              "participants interviewed at every wave."),
+              f"Counts of participants; each participant is counted once per {ctx.one}. n_realised and "
+              "n_unmet_expectation count the participants interviewed at every wave."),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
@@ -2442,8 +2458,8 @@ def _comparisons(ctx) -> Section:
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             f"the machine coding of the {ctx.one} is not confirmed in both status groups")
         blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
-                            "Councils: the councils of each group interviewed at the wave; median share: the median, "
-                            "over those councils, of the share of a council's interviewed participants who reported "
+                            "n_a, n_b: the councils of each group interviewed at the wave; median_a, median_b: the "
+                            "median, over those councils, of the share of a council's interviewed participants who reported "
                             f"the {ctx.one}." + p_note,
                             {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
                              "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
@@ -2476,11 +2492,11 @@ def _comparisons(ctx) -> Section:
         # headed its rank-biserial correlations "Kendall's W"
         kinds = set(change["effect_type"].dropna()) if "effect_type" in change.columns else {"kendalls_w"}
         effect = kinds.pop() if len(kinds) == 1 else "effect"
-        effect_note = {"kendalls_w": "Kendall's W: effect size of Friedman's test, from 0 to 1.",
-                       "matched_rank_biserial": "matched-pairs rank-biserial correlation: effect size of Wilcoxon's "
-                                                "signed-rank test, from -1 (all fell) to 1 (all rose)."}.get(
-            effect, "effect size: Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for "
-                    "Wilcoxon's signed-rank test.")
+        effect_note = effect + ": " + {  # the column by machine name, given as headed (:func:`~._format.table_notes`)
+            "kendalls_w": "effect size of Friedman's test, from 0 to 1.",
+            "matched_rank_biserial": "effect size of Wilcoxon's signed-rank test, from -1 (all fell) to 1 (all rose)."}.get(
+            effect, "Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for Wilcoxon's "
+                    "signed-rank test.")
         rows = []
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
@@ -3669,8 +3685,8 @@ def _by_impact_blocks(ctx, labels) -> list:
                   "participant reported per interview after the review (and the wave), with councils as clusters. "
                   + text),
         Table("process_by_impact", pd.DataFrame(rows), "Saying a factor helped, by the impacts participants reported",
-              "Participants: those who said only that it helped or only that it hindered, once at each wave. Mean impacts: "
-              "impacts reported per interview after the review by those who said it helped and hindered. Odds ratio "
+              "n_said: those who said only that it helped or only that it hindered, once at each wave. "
+              "mean_impacts_helped, mean_impacts_hindered: impacts reported per interview after the review by those who said it helped and hindered. Odds ratio "
               "of saying it helped per impact reported, from Firth's penalised logistic model with the wave, the "
               "test's statistic divided by its design effect for participants in one council being alike; p "
               "adjusted across the factors tested (Holm). A relation is not a cause: a council doing well may both "
@@ -3746,11 +3762,18 @@ def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, in
 
 def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") -> str:
     """'(from 3 to 21 participants each, none above the next beyond what chance gives)', and where ``hidden`` counts
-    of ``what`` are suppressed, '; of the factors whose counts are published, 2 are suppressed' before the ')'."""
-    of = _of_the_published(hidden, what)[2:-1].replace("published;", "published,")
+    of ``what`` are suppressed, ', among the factors whose counts are published; 2 more are suppressed' before the
+    ')'.
+
+    It read '; of the factors whose counts are published, 14 are suppressed' (seed 9802, 9 councils): published
+    counts said to be suppressed, where the 14 are the counts not published.
+    """
     # all alike (or one published): 'from 9 to 9, none above the next' said nothing
     span = f"{lo}{unit}" if lo == hi else f"from {lo} to {hi}{unit}, none above the next beyond what chance gives"
-    return f"({span}{'; ' + of if of else ''})"
+    if hidden:
+        span += (f", among the {what} whose counts are published; {_say(hidden)} more "
+                 f"{'is' if hidden == 1 else 'are'} suppressed")
+    return f"({span})"
 
 
 def _of_the_published(hidden: int, what: str) -> str:

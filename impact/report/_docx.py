@@ -47,7 +47,14 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .._version import __version__
 from ..errors import InputError
-from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
+from ._format import (
+    clean_text,
+    detail_note,
+    display_frame,
+    report_provenance,
+    symbol_key,
+    table_notes,
+)
 from ._images import PNG_DPI, Image, rasterise
 from ._layout import (
     fit_columns,
@@ -384,7 +391,7 @@ class _Writer:
 
     def _notes(self, table: Table, frame) -> str:
         """The note under a table: its notes and the key to its symbols."""
-        return " ".join(x for x in (clean_text(self.vocabulary.prose(table.notes)), symbol_key(frame.attrs["symbols"]))
+        return " ".join(x for x in (clean_text(table_notes(table, self.vocabulary)), symbol_key(frame.attrs["symbols"]))
                         if x)
 
     def _plan(self, headers, rows, numeric, key_columns, *, notes: str = ""):

@@ -57,6 +57,7 @@ __all__ = [
     "provenance_items",
     "report_provenance",
     "symbol_key",
+    "table_notes",
     "SYMBOLS",
     "NUMERIC_KINDS",
 ]
@@ -468,6 +469,39 @@ def detail_note(table, number: int) -> str:
     n = len(table.data)
     return (f"Detail: {n:,} row{'s' if n != 1 else ''}, in full in tables.xlsx (sheet Table {number}) "
             f"and tables/{table.name}.csv.")
+
+
+def table_notes(table, vocabulary=None) -> str:
+    """A table's notes as people read them: a column named by its machine name is named by its heading, in quotes.
+
+    Notes name columns by machine name (``n_reported``), and each is given as the table's heading reads
+    (``'Statements reporting an impact'`` in the table of credits): the table's own label first, then the vocabulary's, as
+    :func:`display_frame` heads it. Notes gave the vocabulary's generic reading instead, or a shortened name, which
+    did not match the heading ('median expectations' over 'Median, expectations before the review', 'Councils' over
+    'Councils not in intervention'). The rest is :meth:`Vocabulary.prose`.
+
+    Examples
+    --------
+    >>> from impact.report import Table
+    >>> t = Table("t", pd.DataFrame({"n_reported": [3], "n_a": [1]}), "T", "n_a of n_reported; p_value.",
+    ...           labels={"n_a": "Councils in intervention"})
+    >>> table_notes(t)
+    "'Councils in intervention' of 'Reported'; p-value."
+    """
+    from ._labels import DEFAULT_VOCABULARY, SNAKE_RE, Label
+
+    vocabulary = vocabulary or DEFAULT_VOCABULARY
+    columns = set(table.data.columns)
+
+    def heading(match: re.Match) -> str:
+        name = match.group(0)
+        if name not in columns:
+            return name
+        own = (table.labels or {}).get(name)
+        label = own if isinstance(own, Label) else Label(own) if isinstance(own, str) else vocabulary.column(name)
+        return f"'{label.header}'"
+
+    return vocabulary.prose(SNAKE_RE.sub(heading, table.notes))
 
 
 def symbol_key(symbols) -> str:

@@ -19,7 +19,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .._version import __version__
-from ._format import clean_text, detail_note, display_frame, report_provenance, symbol_key
+from ._format import (
+    clean_text,
+    detail_note,
+    display_frame,
+    report_provenance,
+    symbol_key,
+    table_notes,
+)
 from ._images import Image, rasterise
 from ._layout import fit_columns, identifying_columns, split_columns
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
@@ -107,7 +114,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         numeric = [c in is_numeric for c in frame.columns]
         rows = frame.values.tolist()
         density, parts = _table_layout(headers, rows, numeric, block.key_columns)
-        notes = " ".join(x for x in (prose(block.notes), symbol_key(frame.attrs["symbols"])) if x)
+        notes = " ".join(x for x in (table_notes(block, vocabulary), symbol_key(frame.attrs["symbols"])) if x)
         return {
             "type": "table",
             "name": block.name,

@@ -61,6 +61,7 @@ from ._format import (
     display_frame,
     format_value,
     report_provenance,
+    table_notes,
 )
 from ._labels import Label
 from ._layout import text_width, wrapped_lines
@@ -312,7 +313,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     for table, sheet in zip(report.tables, sheets, strict=True):
         prose = report.vocabulary.prose
         ws.append([sheet, neutralise_cell(clean_text(prose(table.caption))),
-                   neutralise_cell(clean_text(prose(table.notes))) or None,
+                   neutralise_cell(clean_text(table_notes(table, report.vocabulary))) or None,
                    len(table.data)])
         link = ws.cell(row=ws.max_row, column=1)
         # An in-workbook location, not a target: the file holds no external link.
