@@ -1373,7 +1373,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
                 out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}, not an "
                                    "interview; name the interview's transcript)"))
-            elif (lang := _english_share(text)) is not None and lang[0] < _MIN_KNOWN_SHARE:
+            elif (lang := _english_share(text)) is not None and lang[1] >= _MIN_JUDGED and lang[0] < _MIN_KNOWN_SHARE:
                 # another language, or letters in none: either way nothing in it would be coded
                 out.append(Problem(f, line, col, rel, f"a transcript in English (transcripts/{rel}: "
                                    f"{_language_said(*lang)}nothing in it would be coded; if the interview was held in "
@@ -1556,6 +1556,12 @@ _MIN_KNOWN_SHARE = 0.1
 #: a typo in every second word 55%; refused under 10%: Polish 4%, Spanish 6%, Scots Gaelic 7%, Urdu in Latin
 #: letters 7%; English in heavy Yorkshire or Scots dialect 83-90% passes.
 _FEW_KNOWN_SHARE = 0.5
+#: A shorter transcript of at least this many such words is judged too, and told (a warning, never refused: a few
+#: words are a small sample) under :data:`_FEW_KNOWN_SHARE`; one of fewer is not judged.  Measured: short answers
+#: in Polish ('Tak, dobrze. Praca idzie lepiej, zespół jest silniejszy.', 6 words judged) 0-17%, in Spanish 0%;
+#: short English answers ('Fine. Caseloads are lower and morale is better.'; with acronyms, 'MASH referrals went to
+#: CSC and the LADO.') 71-100%, one of three names in six words 50% (passes).
+_MIN_SHORT_JUDGED = 5
 #: ... or when one word (two letters or more) is more than this share of its words: one word repeated, not speech
 #: (the commonest word of the example study's transcripts, 'the', is 7% or less of each).
 _MAX_ONE_WORD = 0.5
@@ -1601,7 +1607,7 @@ def _not_language(text: str) -> str | None:
 def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
     how many such words it holds and those that are not (each once, as written); None for a text of fewer than
-    :data:`_MIN_JUDGED` such words (short: not judged).  Capitalised words in neither list are names, left aside
+    :data:`_MIN_SHORT_JUDGED` such words (too short to judge).  Capitalised words in neither list are names, left aside
     where they are under half the words (a text mostly of capitalised words is judged whole).
 
     >>> _english_share("Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5)[:2]
@@ -1619,7 +1625,7 @@ def _english_share(text: str) -> tuple[float, int, list[str]] | None:
                                                                                                strict=True)]
     if 2 * sum(names) < len(judged):  # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few
         judged, unknown = ([x for x, n in zip(xs, names, strict=True) if not n] for xs in (judged, unknown))
-    if len(judged) < _MIN_JUDGED:
+    if len(judged) < _MIN_SHORT_JUDGED:
         return None
     bad = [s for (_, s), u in zip(judged, unknown, strict=True) if u]
     return (len(judged) - len(bad)) / len(judged), len(judged), list(dict.fromkeys(bad))

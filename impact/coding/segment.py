@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS
+from .._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ..errors import InputError
 from ._cues import wordlist
 
@@ -200,10 +200,13 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
     known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
     if not any(f[3] in known for f in found):
         found = _other_label_styles(transcript, extra_int, extra_resp) or found
-    if not any(f[3] in known for f in found) and not _repeated_names(found):
-        # names set off by a tab ('Sarah Jones<tab>I think...', a table of turns copied into text)
-        found = [(m.start(), m.end(), m.group("label").strip(), _normal_label(m.group("label")))
-                 for m in _TAB_LABEL.finditer(transcript)] or found
+    # names (or roles) set off by a tab ('Sarah Jones<tab>I think...', a table of turns copied into text), alone or
+    # beside 'Label:' lines: each is a label where it is a role or a name given twice or more, in either style
+    tabbed = [(m.start(), m.end(), m.group("label").strip(), _normal_label(m.group("label")))
+              for m in _TAB_LABEL.finditer(transcript)]
+    if tabbed:
+        starts = {f[0] for f in found}
+        found = sorted(found + [f for f in tabbed if f[0] not in starts])
     counts = _repeated_names(found, known)
     labels = [f for f in found if f[3] in known or counts.get(f[2], 0) >= 2]
 
@@ -211,8 +214,9 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
     if not labels:
         bounds.append((0, len(transcript), "", "respondent"))
     else:
-        if transcript[: labels[0][0]].strip():
-            bounds.append((0, labels[0][0], "", "unknown"))
+        head = _header_line(transcript, labels[0][0])
+        if transcript[head: labels[0][0]].strip():
+            bounds.append((head, labels[0][0], "", "unknown"))
         for i, (_, end, raw, _norm) in enumerate(labels):
             stop = labels[i + 1][0] if i + 1 < len(labels) else len(transcript)
             bounds.append((end, stop, raw, ""))
@@ -231,6 +235,16 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
 
 #: A name (or role) at the start of a line set off from the turn by a tab, a time before it or not.
 _TAB_LABEL = re.compile(r"^[ \t]*(?:" + _TS + r"[ \t]*)?(?P<label>" + _NAME + r")[ ]*\t[ \t]*", re.MULTILINE)
+
+
+def _header_line(transcript: str, first: int) -> int:
+    """Where the text before the first label ``first`` starts once a header line over tab-separated turns is left
+    aside ('Speaker<tab>Text', a table of turns saved as text: it names the columns, as a CSV file's header does),
+    else 0.  A header line is the one line before the first label, of two tab-separated headings or more, each of at
+    most three words, one naming the speakers' column (:func:`~impact._speakers.header_cells`)."""
+    before = transcript[:first]
+    line = before.strip()
+    return len(before) if "\n" not in line and header_cells([c.strip() for c in line.split("\t") if c.strip()]) else 0
 
 
 def _repeated_names(found: list[tuple], known: frozenset | set = frozenset()) -> dict[str, int]:
