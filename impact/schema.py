@@ -392,7 +392,16 @@ def _number_hint(text: str) -> str:
         return " (a percentage sign: write the number alone, in the unit the column describes)"
     if re.fullmatch(r"[£$€¥][0-9.,]+|[0-9.,]+\s*[£$€¥]", t):
         return " (a currency sign: write the number alone)"
+    if m := _MARKED.fullmatch(t):  # '12[x]', '14 [note 3]', '7 (p)', '9r': a published table's markers kept
+        return (f" (the number {m['number']} with the marker {m['marker']!r}, as published tables note a value: "
+                f"write the number alone, {m['number']}; a marker saying why a value is missing ([x], [c], [z]) goes in "
+                "the flag column, the value left blank)")
     return ""
+
+
+#: A number followed by a published table's marker: a note in square brackets ('[x]', '[note 3]', '[r]'), a letter or
+#: two in round brackets ('(p)', '(r)'), or a letter of revised or provisional, or an asterisk, after it ('12r', '8*').
+_MARKED = re.compile(r"(?P<number>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<marker>\[[^\]\n]{1,20}\]|\([A-Za-z]{1,2}\)|[rpe*]|\*+)")
 
 
 #: A date written day/month/year, as UK Excel writes it (or month/day/year, as US Excel does).

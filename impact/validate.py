@@ -411,7 +411,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if not isinstance(waves, list) or not waves:
         out.append(Problem(f, None, "waves", str(waves), "a list of waves, each with id, anchor and window_days"))
         return out, list(DEFAULT_WAVES)
-    seen = set()
+    seen: dict[str, str] = {}  # a wave id as a reader sees it -> the id as first given
     for i, w in enumerate(waves):
         col = f"waves[{i}]"
         if not isinstance(w, dict) or "id" not in w:
@@ -424,10 +424,13 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             out.append(Problem(f, None, f"{col}.id", str(wid),
                                hidden or "a wave id of letters, digits, '_' and '-' (at most 40)" + _yaml_typed(wid)))
             ok = False
-        elif wid in seen:
-            out.append(Problem(f, None, f"{col}.id", wid, "each wave id once"))
+        elif schema.same_id(wid, loose=False) in seen:  # 'early' and 'EARLY': one wave to the reader, two to impact
+            first = seen[schema.same_id(wid, loose=False)]
+            again = "" if first == wid else f" ({first!r} is given before it, the same but for case)"
+            out.append(Problem(f, None, f"{col}.id", wid, f"each wave id once{again}"))
             ok = False
-        seen.add(str(wid))
+        if isinstance(wid, str):
+            seen.setdefault(schema.same_id(wid, loose=False), wid)
         if "label" in w and not isinstance(w["label"], str):
             out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text" + _yaml_typed(w["label"], "label",
                                                                                                "the label")))
@@ -1020,6 +1023,8 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                 if not hint and (twin := alike.get(schema.latin_lookalike(val))) is not None:  # "P1" for "\u04201"
                     hint = (f" (did you mean {twin!r}? one of the two holds "
                             f"{schema.lookalike_names(val) or schema.lookalike_names(twin)})")
+                if not hint and (table, column) == ("councils", "council_id"):  # a name or code, not an id
+                    hint = _council_named(val, parsed.get("councils", []), known)
                 if not hint and orphans.get((defined, column)) and name != table:
                     # '302' named where councils.csv's row for it says '30x' or nothing: one cause, told on that row
                     meant[(defined, column, _likeliest(val, orphans[(defined, column)]))].append(
@@ -1027,6 +1032,35 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                     continue
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
     return out + _told_where_named(named_as, cell_problems, meant), told
+
+
+def _council_named(value: str, councils: list[tuple[int, dict]], known: set[str]) -> str:
+    """A hint where ``value``, given for a council_id, names a council another way: its name or ONS code in
+    councils.csv, or a name, former name, ONS code (a former one too) or Ofsted URN of impact's register
+    (:func:`impact.councils.council_crosswalk`; a former council's successors listed in councils.csv named), or
+    ``""``."""
+    from .councils import boundary_changes, council_crosswalk, normalise_name
+
+    name, code = normalise_name(value), value.strip().upper()
+    for line, v in councils:
+        if v.get("council_id") and (normalise_name(v.get("name") or "") == name or (v.get("ons_code") or "") == code):
+            what = "name" if normalise_name(v.get("name") or "") == name else "ONS code"
+            return f" (it is the {what} of council {v['council_id']} on councils.csv row {line}: write its council_id)"
+    cw = council_crosswalk()
+    hits = cw[((cw.key_type == "name") & (cw.key == name)) | ((cw.key_type != "name") & (cw.key == code))]
+    ids = list(dict.fromkeys(hits.council_id))
+    listed = [c for c in ids if c in known]
+    if listed:
+        return (f" (impact's register knows {value!r} as council {' or '.join(listed)}, listed in councils.csv: "
+                "write its council_id)")
+    if ids:  # a former council: its successors listed in councils.csv are what the study may mean
+        after = [(str(ch.date)[:10], c) for ch in boundary_changes().itertuples()
+                 if set(ids) & set(str(ch.predecessors).split(";")) for c in str(ch.successors).split(";") if c in known]
+        later = "" if not after else (f"; {' or '.join(dict.fromkeys(c for _, c in after))}, listed, succeeded it on "
+                                      f"{after[0][0]} (impact.councils.boundary_changes)")
+        return (f" (impact's register knows {value!r} as council {' or '.join(ids)}, which councils.csv does not "
+                f"list{later}: add its row, or write the council_id of a council listed)")
+    return ""
 
 
 def _likeliest(value: str, refused: list[str]) -> str:
@@ -1291,8 +1325,14 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 off = offset(w)
                 lo, hi = w["window_days"]
                 if off is not None and not lo <= off <= hi:
+                    # the wave whose window the date falls in, if any: a wave mislabelled, or a date mistyped
+                    other = [wid for wid, x in windows.items() if wid != wave and (o := offset(x)) is not None
+                             and x["window_days"][0] <= o <= x["window_days"][1]]
+                    where = (f"the {other[0]} window: is the wave or the date wrong?" if other else
+                             "no wave's window")
                     out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}",
-                                       f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}; this is {off})"))
+                                       f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}, "
+                                       f"{_window_dates(w, review)} for council {cid}; this is {off}, in {where})"))
             elif wave is None:
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
                 if len(hits) == 1 and derived is not None:  # the wave the study reads from the date

@@ -208,7 +208,7 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
         starts = {f[0] for f in found}
         found = sorted(found + [f for f in tabbed if f[0] not in starts])
     counts = _repeated_names(found, known)
-    labels = [f for f in found if f[3] in known or counts.get(f[2], 0) >= 2]
+    labels = [f for f in found if f[3] in known or counts.get(_name_key(f[2]), 0) >= 2]
 
     bounds = []
     if not labels:
@@ -247,14 +247,23 @@ def _header_line(transcript: str, first: int) -> int:
     return len(before) if "\n" not in line and header_cells([c.strip() for c in line.split("\t") if c.strip()]) else 0
 
 
+def _name_key(label: str) -> str:
+    """One speaker's name however its case and spacing are written ('SARAH JONES', 'Sarah  Jones', 'sarah jones')."""
+    return " ".join(label.casefold().split())
+
+
 def _repeated_names(found: list[tuple], known: frozenset | set = frozenset()) -> dict[str, int]:
-    """How often each name-shaped label of ``found`` (not a role in ``known``) is given; only those given twice or
-    more are read as speakers' labels."""
+    """How often each name of ``found`` (not a role in ``known``; by :func:`_name_key`, case and spacing aside) is
+    given, where one of its forms is name-shaped; only those given twice or more are read as speakers' labels."""
     counts: dict[str, int] = {}
+    shaped: set[str] = set()
     for *_, raw, norm in found:
-        if norm not in known and _NAME_SHAPE.match(raw):
-            counts[raw] = counts.get(raw, 0) + 1
-    return {k: n for k, n in counts.items() if n >= 2}
+        if norm not in known:
+            key = _name_key(raw)
+            counts[key] = counts.get(key, 0) + 1
+            if _NAME_SHAPE.match(raw):
+                shaped.add(key)
+    return {k: n for k, n in counts.items() if n >= 2 and k in shaped}
 
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)]*\n")
@@ -321,8 +330,8 @@ def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) 
     names: dict[str, tuple[int, int]] = {}
     for (raw, _, start, end), norm in zip(rows, norms, strict=True):
         if raw and norm not in known:
-            asked, total = names.get(raw, (0, 0))
-            names[raw] = (asked + ("?" in transcript[start:end]), total + 1)
+            asked, total = names.get(_name_key(raw), (0, 0))
+            names[_name_key(raw)] = (asked + ("?" in transcript[start:end]), total + 1)
     has_interviewer = any(n in INTERVIEWER_LABELS | extra_int for n in norms)
     interviewer = None
     if names and not has_interviewer and len(names) > 1:
@@ -337,7 +346,7 @@ def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) 
         elif norm in extra_resp or norm in RESPONDENT_LABELS:
             out.append("respondent")
         else:
-            out.append("interviewer" if raw == interviewer else "respondent")
+            out.append("interviewer" if _name_key(raw) == interviewer else "respondent")
     return out
 
 

@@ -166,3 +166,181 @@ def test_guard_a_short_english_answer_passes_without_a_word(study_dir, capsys, t
     (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
     assert main(["validate", str(study_dir)]) == 0
     assert "301/P1-early.txt" not in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- new cases: councils named another way
+
+
+@pytest.mark.parametrize(("value", "told"), [
+    ("Barking and Dagenham", "it is the name of council 301 on councils.csv row 2: write its council_id"),
+    ("E09000002", "it is the ONS code of council 301 on councils.csv row 2: write its council_id"),
+    ("Camden", "impact's register knows 'Camden' as council 202, which councils.csv does not list: add its row, or "
+               "write the council_id of a council listed"),
+], ids=["name", "ons_code", "a_council_not_listed"])
+def test_a_council_named_by_its_name_or_code_is_told_its_id(study_dir, value, told):
+    # On the old code "'Barking and Dagenham' - expected a council_id listed in councils.csv": not that it is the
+    # name of the council listed as 301.
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "interviews.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("P1-early,P1,301,", f"P1-early,P1,{value},", 1),
+                    encoding="utf-8")
+    assert (f"interviews.csv:3:council_id: {value!r} - expected a council_id listed in councils.csv ({told})"
+            in _problems(study_dir))
+
+
+def test_a_council_named_by_a_former_name_is_told_its_successor(study_dir):
+    # On the old code "'Bournemouth' - expected a council_id listed in councils.csv": the study lists BCP (839),
+    # which replaced Bournemouth (837) in April 2019 (impact/_data/boundary_changes.csv).
+    from .test_inputs_round5 import _problems
+
+    for name in ("councils.csv", "interviews.csv", "participants.csv", "reviews.csv", "status_history.csv"):
+        path = study_dir / name
+        text = path.read_text(encoding="utf-8").replace("880,Torbay,E06000027,unitary",
+                                                        '839,"Bournemouth, Christchurch and Poole",E06000058,unitary')
+        path.write_text(text.replace("880", "839"), encoding="utf-8")
+    path = study_dir / "participants.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("P3,839,", "P3,Bournemouth,"), encoding="utf-8")
+    assert ("participants.csv:4:council_id: 'Bournemouth' - expected a council_id listed in councils.csv (impact's "
+            "register knows 'Bournemouth' as council 837, which councils.csv does not list; 839, listed, succeeded it "
+            "on 2019-04-01 (impact.councils.boundary_changes): add its row, or write the council_id of a council "
+            "listed)") in _problems(study_dir)
+
+
+# --------------------------------------------------------------------------- new cases: dates outside a wave's window
+
+
+@pytest.mark.parametrize(("date", "off", "where"), [
+    ("2015-08-15", 1555, "no wave's window"), ("2012-05-01", 354, "the longer_term window: is the wave or the date wrong?")],
+    ids=["in_no_window", "in_another_waves_window"])
+def test_an_interview_outside_its_waves_window_says_where_it_falls(study_dir, date, off, where):
+    # On the old code "expected a date in the early window (28 to 182 days from the review end; this is 354)": not
+    # the window's dates, nor that the date falls in another wave's window.
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "interviews.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("early,2011-08-15", f"early,{date}", 1), encoding="utf-8")
+    # council 301's review ends 2011-05-13: days 28 and 182 after it are 2011-06-10 and 2011-11-11
+    assert _problems(study_dir) == [f"interviews.csv:3:date: {date!r} - expected a date in the early window (28 to 182 "
+                                    "days from the review end, 2011-06-10 to 2011-11-11 for council 301; this is "
+                                    f"{off}, in {where})"]
+
+
+def test_two_wave_ids_differing_in_case_are_refused(study_dir):
+    # On the old code waves 'early' and 'EARLY' were two waves: the interviews at longer_term (renamed EARLY) were
+    # refused as at no wave, with no word of the wave given twice.
+    from .test_inputs_round5 import _problems
+
+    waves = ("waves:\n- {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
+             "- {id: early, anchor: review_end, window_days: [28, 182]}\n"
+             "- {id: EARLY, anchor: review_end, window_days: [273, 548]}\n")
+    path = study_dir / "study.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + waves, encoding="utf-8")
+    assert ("study.yaml:waves[2].id: 'EARLY' - expected each wave id once ('early' is given before it, the same but "
+            "for case)") in _problems(study_dir)
+
+
+# --------------------------------------------------------------------------- new case: one speaker's label in two cases
+
+
+@pytest.mark.parametrize("text", [
+    "SARAH JONES: How has it gone?\nTom Price: Better.\nSarah Jones: Why?\nTOM PRICE: The review.\n",
+    "Sarah Jones: How has it gone?\nTom Price: Better.\nsarah jones: Why?\nTom  price: The review.\n",
+], ids=["capitals_and_mixed", "lower_case_and_spacing"])
+def test_a_speakers_name_written_in_two_cases_is_one_speaker(text):
+    # On the old code each spelling was a name given once, so no name was a label: the whole interview was one
+    # respondent turn, the questions coded as answers.
+    from impact.coding.segment import split_turns
+
+    turns = split_turns(text)
+    assert list(turns["speaker"]) == ["interviewer", "respondent"] * 2
+    assert [text[a:b] for a, b in zip(turns["start"], turns["end"])] == [
+        "How has it gone?", "Better.", "Why?", "The review."]
+
+
+# --------------------------------------------------------------------------- new case: published tables' markers
+
+
+@pytest.mark.parametrize(("value", "number", "marker"), [("12[x]", "12", "[x]"), ("14 [note 3]", "14", "[note 3]"),
+                                                         ("7 (p)", "7", "(p)"), ("9r", "9", "r")],
+                         ids=["x", "note", "provisional", "revised"])
+def test_an_indicator_with_a_tables_marker_says_to_write_the_number_alone(study_dir, value, number, marker):
+    # On the old code "'12[x]' - expected a number", with no word of the marker copied from an ONS or DfE table.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "indicators.csv").write_text(f"council_id,period,measure,value,flag\n301,2012-03-31,cin_rate,{value},\n",
+                                              encoding="utf-8")
+    assert _problems(study_dir) == [
+        f"indicators.csv:2:value: {value!r} - expected a number (the number {number} with the marker {marker!r}, as "
+        f"published tables note a value: write the number alone, {number}; a marker saying why a value is missing "
+        "([x], [c], [z]) goes in the flag column, the value left blank)"]
+
+
+# --------------------------------------------------------------------------- new cases that held
+
+
+@pytest.mark.parametrize(("file", "old", "new", "told"), [
+    ("status_history.csv", "880,ofsted_judgement,inadequate,2010-09-01,,\n",
+     "880,ofsted_judgement,inadequate,2010-09-01,,\n880,ofsted_judgement,good,2011-01-01,,\n",
+     "status_history.csv:5:start_date: '2011-01-01' - expected a period not overlapping row 4 (ofsted_judgement of "
+     "council 880 from 2010-09-01 still in force)"),
+    ("interviews.csv", "P1-early,P1,301,", "P1-early,P1,302,",
+     "interviews.csv:3:council_id: '302' - expected the council of participant P1 (301)"),
+    ("councils.csv", "880,Torbay", "880,Torbay\n302 ,barnet",
+     "councils.csv:5:council_id: 'council_id=302' - expected a unique council_id (already on row 3)"),
+    ("interviews.csv", "P1-early,P1,301,early", "p1-EXPECTATIONS,P1,301,early",
+     "interviews.csv:3:interview_id: 'interview_id=p1-EXPECTATIONS' - expected a unique interview_id (already on row 2 "
+     "as interview_id=P1-expectations, the same but for case or spacing)"),
+    ("status_history.csv", "302,ofsted_judgement,adequate,2011-02-01", "302,ofsted_judgement,requires_improvement,2011-02-01",
+     "status_history.csv:3:status: 'requires_improvement' - expected adequate: 'requires improvement' was only used for "
+     "judgements from 4 November 2013"),
+], ids=["status_periods_overlap", "participant_in_two_councils", "council_id_with_a_space", "interview_id_in_capitals",
+        "ri_before_2013"])
+def test_guard_cells_that_contradict_each_other_are_named(study_dir, file, old, new, told):
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / file
+    text = path.read_text(encoding="utf-8")
+    if file == "councils.csv":
+        new = "880,Torbay" + text.split("880,Torbay", 1)[1].split("\n", 1)[0] + "\n302 ,barnet,E09000003,london_borough,London"
+        old = "880,Torbay" + text.split("880,Torbay", 1)[1].split("\n", 1)[0]
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert told in _problems(study_dir)
+
+
+def test_guard_overlapping_wave_windows_are_refused(study_dir):
+    from .test_inputs_round5 import _problems
+
+    waves = ("waves:\n- {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
+             "- {id: early, anchor: review_end, window_days: [28, 300]}\n"
+             "- {id: longer_term, anchor: review_end, window_days: [273, 548]}\n")
+    path = study_dir / "study.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + waves, encoding="utf-8")
+    assert _problems(study_dir) == ["study.yaml:waves[2].window_days: 'longer_term' - expected a window not "
+                                    "overlapping the early window (an interview would be in both)"]
+
+
+@pytest.mark.parametrize(("endian", "said"), [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_guard_a_utf16_transcript_without_a_bom_is_named(study_dir, endian, said):
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "transcripts" / "301" / "P1-early.txt"
+    path.write_bytes(path.read_text(encoding="utf-8").encode(endian))
+    (problem,) = _problems(study_dir)
+    assert problem.startswith("interviews.csv:3:transcript: '301/P1-early.txt' - expected a readable transcript")
+    assert problem.endswith(f"(it looks like UTF-16 text without a byte-order mark, {said}-endian: save it as "
+                            "UTF-8))")
+
+
+@pytest.mark.parametrize(("value", "told"), [
+    ("..", "(.. is a symbol published for a suppressed or unavailable value: leave the number blank and write the "
+           "symbol in the row's flag column where the table has one, as indicators.csv does)"),
+    ("z", "(z is a symbol published for a suppressed or unavailable value: leave the number blank and write the "
+          "symbol in the row's flag column where the table has one, as indicators.csv does)"),
+    ("12%", "(a percentage sign: write the number alone, in the unit the column describes)")], ids=["dots", "z", "pct"])
+def test_guard_an_indicators_symbol_is_named(study_dir, value, told):
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "indicators.csv").write_text(f"council_id,period,measure,value,flag\n301,2012-03-31,cin_rate,{value},\n",
+                                              encoding="utf-8")
+    assert _problems(study_dir) == [f"indicators.csv:2:value: {value!r} - expected a number {told}"]
