@@ -1192,6 +1192,25 @@ def _check_register(parsed) -> list[Problem]:
     return out
 
 
+#: Ofsted's grades by number (1 best), as inspection data files give them; grade 3 was 'adequate' before the single
+#: inspection framework (:data:`impact.vocab.SIF_START`), 'requires_improvement' from it.
+_OFSTED_GRADES = {"1": "outstanding", "2": "good", "4": "inadequate"}
+
+
+def _ofsted_grade(status: str, start: pd.Timestamp | None, sif: pd.Timestamp) -> str:
+    """A hint naming the judgement an Ofsted grade number ('2', 'Grade 2') stands for, or ""."""
+    m = re.fullmatch(r"\s*(?:grade\s*)?([1-4])(?:\.0)?\s*", status, flags=re.IGNORECASE)
+    if not m:
+        return ""
+    grade = m[1]
+    if grade == "3":
+        meant = ("'adequate'" if start is not None and start < sif else "'requires_improvement'" if start is not None
+                 else "'requires_improvement' (from 4 November 2013) or 'adequate' (before)")
+    else:
+        meant = repr(_OFSTED_GRADES[grade])
+    return f" (Ofsted's grade {grade} is {meant}: write the judgement's name)"
+
+
 def _check_status(parsed) -> list[Problem]:
     f = TABLES["status_history"].filename
     out = []
@@ -1202,8 +1221,10 @@ def _check_status(parsed) -> list[Problem]:
         if kind in vocab.STATUSES and status is not None:
             allowed = vocab.STATUSES[kind]
             if status not in allowed:
-                out.append(Problem(f, line, "status", status,
-                                   f"for kind {kind}, one of {sorted(allowed)}{schema.did_you_mean(status, allowed)}"))
+                hint = schema.did_you_mean(status, allowed)
+                if kind == "ofsted_judgement" and not hint:
+                    hint = _ofsted_grade(status, start, sif)
+                out.append(Problem(f, line, "status", status, f"for kind {kind}, one of {sorted(allowed)}{hint}"))
             elif kind == "ofsted_judgement" and start is not None:
                 if status == "adequate" and start >= sif:
                     out.append(Problem(f, line, "status", status, "requires_improvement: 'adequate' was replaced for judgements from 4 November 2013"))
@@ -1293,7 +1314,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     f = TABLES["interviews"].filename
     out = []
     unlooked = 0
-    reviews = {v["council_id"]: v for _, v in parsed.get("reviews", []) if v.get("council_id")}
+    reviews: dict[str, dict] = {}
+    for _, v in parsed.get("reviews", []):  # a council's first review: a second row for it is refused as such
+        if v.get("council_id"):
+            reviews.setdefault(v["council_id"], v)
     # A review naming a council another way ('0301' for 301) is reported as such: not again as a council with none.
     councils = {v["council_id"] for _, v in parsed.get("councils", []) if v.get("council_id")}
     # A participant's council that is no listed council is reported as such: its interviews are not compared with it.

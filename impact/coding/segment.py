@@ -248,8 +248,12 @@ def _header_line(transcript: str, first: int) -> int:
 
 
 def _name_key(label: str) -> str:
-    """One speaker's name however its case and spacing are written ('SARAH JONES', 'Sarah  Jones', 'sarah jones')."""
-    return " ".join(label.casefold().split())
+    """One speaker's name however its case, spacing, full stops, hyphens and apostrophes are written ('SARAH JONES',
+    'Sarah  Jones'; 'Dr. Smith', 'Dr Smith'; "O'Neil" and 'O\u2019Neil', as a word processor curls it)."""
+    return " ".join(label.casefold().translate(_NAME_MARKS).split())
+
+
+_NAME_MARKS = str.maketrans({".": None, "-": " ", "\u2019": "'", "\u2018": "'"})
 
 
 def _repeated_names(found: list[tuple], known: frozenset | set = frozenset()) -> dict[str, int]:

@@ -246,7 +246,9 @@ def test_two_wave_ids_differing_in_case_are_refused(study_dir):
 @pytest.mark.parametrize("text", [
     "SARAH JONES: How has it gone?\nTom Price: Better.\nSarah Jones: Why?\nTOM PRICE: The review.\n",
     "Sarah Jones: How has it gone?\nTom Price: Better.\nsarah jones: Why?\nTom  price: The review.\n",
-], ids=["capitals_and_mixed", "lower_case_and_spacing"])
+    "Dr. Smith: How has it gone?\nMrs Jones: Better.\nDr Smith: Why?\nMrs. Jones: The review.\n",
+    "Sarah-Jane O'Neil: How has it gone?\nTom Price: Better.\nSarah-Jane O\u2019Neil: Why?\nTom Price: The review.\n",
+], ids=["capitals_and_mixed", "lower_case_and_spacing", "titles_with_and_without_a_stop", "curled_apostrophe"])
 def test_a_speakers_name_written_in_two_cases_is_one_speaker(text):
     # On the old code each spelling was a name given once, so no name was a label: the whole interview was one
     # respondent turn, the questions coded as answers.
@@ -344,3 +346,55 @@ def test_guard_an_indicators_symbol_is_named(study_dir, value, told):
     (study_dir / "indicators.csv").write_text(f"council_id,period,measure,value,flag\n301,2012-03-31,cin_rate,{value},\n",
                                               encoding="utf-8")
     assert _problems(study_dir) == [f"indicators.csv:2:value: {value!r} - expected a number {told}"]
+
+
+# --------------------------------------------------------------------------- new case: a byte-order mark given twice
+
+
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b"\xff\xfe"], ids=["utf8", "utf16"])
+def test_a_transcript_with_its_byte_order_mark_given_twice_keeps_its_first_label(tmp_path, bom):
+    # On the old code the second mark was the text's first character ('\ufeffInterviewer: ...'): the first label
+    # was not read, and the interviewer's question was text of no speaker.
+    from impact.coding.segment import split_turns
+    from impact.study import read_transcript
+
+    said = "Interviewer: How has it gone?\nRespondent: Better.\n"
+    encoding = "utf-8" if bom.startswith(b"\xef") else "utf-16-le"
+    path = tmp_path / "t.txt"
+    path.write_bytes(bom + ("\ufeff" + said).encode(encoding))
+    text = read_transcript(path)
+    assert text == said
+    assert list(split_turns(text)["speaker"]) == ["interviewer", "respondent"]
+
+
+# --------------------------------------------------------------------------- new cases: status history and reviews
+
+
+@pytest.mark.parametrize(("value", "start", "meant"), [
+    ("2", "2010-06-01", "'good'"), ("Grade 1", "2010-06-01", "'outstanding'"), ("3", "2010-06-01", "'adequate'"),
+    ("3", "2014-06-01", "'requires_improvement'")], ids=["2", "grade_1", "3_before_sif", "3_after_sif"])
+def test_an_ofsted_grade_given_as_its_number_is_told_the_judgement(study_dir, value, start, meant):
+    # On the old code "'2' - expected for kind ofsted_judgement, one of [...]": not that Ofsted's grade 2 is good
+    # (grade 3 was 'adequate' before 4 November 2013, 'requires improvement' from it).
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "status_history.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("301,ofsted_judgement,good,2010-06-01",
+                                                             f"301,ofsted_judgement,{value},{start}", 1),
+                    encoding="utf-8")
+    assert (f"status_history.csv:2:status: {value!r} - expected for kind ofsted_judgement, one of ['adequate', 'good', "
+            f"'inadequate', 'outstanding', 'requires_improvement'] (Ofsted's grade {value[-1]} is {meant}: write the "
+            "judgement's name)") in _problems(study_dir)
+
+
+def test_a_councils_second_review_row_does_not_time_its_interviews(study_dir):
+    # On the old code the second row, refused as a council's review given twice, timed the council's interviews too:
+    # three more errors of interviews 'in no wave's window' that were in their windows by the first review.
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "reviews.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "301,2012-05-09,2012-05-13,outcomes;vision_strategy_leadership;"
+                    "working_together_lscb;service_delivery_practice;managing_resources,team_leader,3\n",
+                    encoding="utf-8")
+    assert _problems(study_dir) == ["reviews.csv:5:council_id: 'council_id=301' - expected a unique council_id "
+                                    "(already on row 2)"]
