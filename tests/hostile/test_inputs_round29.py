@@ -398,3 +398,16 @@ def test_a_councils_second_review_row_does_not_time_its_interviews(study_dir):
                     encoding="utf-8")
     assert _problems(study_dir) == ["reviews.csv:5:council_id: 'council_id=301' - expected a unique council_id "
                                     "(already on row 2)"]
+
+
+@pytest.mark.parametrize(("value", "how"), [("e09000002", "in capitals"), ("E09 000 002", "without spaces"),
+                                           ("e09 000002", "in capitals, without spaces")],
+                         ids=["lower_case", "spaced", "both"])
+def test_an_ons_code_in_lower_case_or_spaced_is_told_how_to_write_it(study_dir, value, how):
+    # On the old code "'e09000002' - expected an ONS code such as E09000002": not what was wrong with it.
+    from .test_inputs_round5 import _problems
+
+    path = study_dir / "councils.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("E09000002", value, 1), encoding="utf-8")
+    assert _problems(study_dir) == [f"councils.csv:2:ons_code: {value!r} - expected an ONS code such as E09000002 "
+                                    f"(write it {how}: E09000002)"]
