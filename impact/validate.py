@@ -1028,20 +1028,20 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                 if not hint and (twin := alike.get(schema.latin_lookalike(val))) is not None:  # "P1" for "\u04201"
                     hint = (f" (did you mean {twin!r}? one of the two holds "
                             f"{schema.lookalike_names(val) or schema.lookalike_names(twin)})")
-                if not hint and (table, column) == ("councils", "council_id"):  # a name or code, not an id
-                    hint = _council_named(val, parsed.get("councils", []), known)
                 if not hint and orphans.get((defined, column)) and name != table:
                     # '302' named where councils.csv's row for it says '30x' or nothing: one cause, told on that row
                     meant[(defined, column, _likeliest(val, orphans[(defined, column)]))].append(
                         (spec.filename, line, val))
                     continue
+                if not hint and (table, column) == ("councils", "council_id"):  # a name or code, not an id
+                    hint = _council_named(val, parsed.get("councils", []), known)
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
     return out + _told_where_named(named_as, cell_problems, meant), told
 
 
 def _council_named(value: str, councils: list[tuple[int, dict]], known: set[str]) -> str:
     """A hint where ``value``, given for a council_id, names a council another way: its name or ONS code in
-    councils.csv, or a name, former name, ONS code (a former one too) or Ofsted URN of impact's register
+    councils.csv, or a name, former name, ONS code (a former one too) or Ofsted URN (not a council_id) of impact's register
     (:func:`impact.councils.council_crosswalk`; a former council's successors listed in councils.csv named), or
     ``""``."""
     from .councils import boundary_changes, council_crosswalk, normalise_name
@@ -1052,7 +1052,9 @@ def _council_named(value: str, councils: list[tuple[int, dict]], known: set[str]
             what = "name" if normalise_name(v.get("name") or "") == name else "ONS code"
             return f" (it is the {what} of council {v['council_id']} on councils.csv row {line}: write its council_id)"
     cw = council_crosswalk()
-    hits = cw[((cw.key_type == "name") & (cw.key == name)) | ((cw.key_type != "name") & (cw.key == code))]
+    # a council_id (a number the register knows, not listed) is not a council named another way
+    hits = cw[((cw.key_type == "name") & (cw.key == name)) | (cw.key_type.isin(["ons_code", "ofsted_urn"])
+                                                                 & (cw.key == code))]
     ids = list(dict.fromkeys(hits.council_id))
     listed = [c for c in ids if c in known]
     if listed:

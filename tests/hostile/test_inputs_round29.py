@@ -226,16 +226,20 @@ def test_an_interview_outside_its_waves_window_says_where_it_falls(study_dir, da
                                     f"{off}, in {where})"]
 
 
+def _waves(study_dir, *after):
+    """study.yaml given the default expectations wave, then waves ``(id, window_days)`` timed from the review end."""
+    waves = "waves:\n- {id: expectations, anchor: review_start, window_days: [-183, 0]}\n" + "".join(
+        f"- {{id: {wid}, anchor: review_end, window_days: {window}}}\n" for wid, window in after)
+    path = study_dir / "study.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + waves, encoding="utf-8")
+
+
 def test_two_wave_ids_differing_in_case_are_refused(study_dir):
     # On the old code waves 'early' and 'EARLY' were two waves: the interviews at longer_term (renamed EARLY) were
     # refused as at no wave, with no word of the wave given twice.
     from .test_inputs_round5 import _problems
 
-    waves = ("waves:\n- {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
-             "- {id: early, anchor: review_end, window_days: [28, 182]}\n"
-             "- {id: EARLY, anchor: review_end, window_days: [273, 548]}\n")
-    path = study_dir / "study.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + waves, encoding="utf-8")
+    _waves(study_dir, ("early", [28, 182]), ("EARLY", [273, 548]))
     assert ("study.yaml:waves[2].id: 'EARLY' - expected each wave id once ('early' is given before it, the same but "
             "for case)") in _problems(study_dir)
 
@@ -313,11 +317,7 @@ def test_guard_cells_that_contradict_each_other_are_named(study_dir, file, old, 
 def test_guard_overlapping_wave_windows_are_refused(study_dir):
     from .test_inputs_round5 import _problems
 
-    waves = ("waves:\n- {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
-             "- {id: early, anchor: review_end, window_days: [28, 300]}\n"
-             "- {id: longer_term, anchor: review_end, window_days: [273, 548]}\n")
-    path = study_dir / "study.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + waves, encoding="utf-8")
+    _waves(study_dir, ("early", [28, 300]), ("longer_term", [273, 548]))
     assert _problems(study_dir) == ["study.yaml:waves[2].window_days: 'longer_term' - expected a window not "
                                     "overlapping the early window (an interview would be in both)"]
 
