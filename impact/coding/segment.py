@@ -30,7 +30,8 @@ _TS = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?)"
 _NAME = r"[^\W\d_][\w.'\u2019 -]{0,38}?"
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?P<header>" + _NAME + r")[ \t]+" + _TS + r"[ \t]*$"
-    r"|^[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[\[(]?(?P<label>" + _NAME + r")[\])]?(?:\*\*|__)?"
+    r"|^[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[\[(]?(?P<label>" + _NAME + r"(?:[ \t]+\([^()\n:]{1,40}\))?)[\])]?"
+    r"(?:\*\*|__)?"
     r"[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[ \t]*[:\uff1a](?:\*\*|__)?[ \t]*",
     re.MULTILINE,
 )
@@ -44,7 +45,18 @@ _LABEL_NOISE = re.compile(r"[\d\s.]+")
 
 @functools.lru_cache(maxsize=65_536)
 def _normal_label(label: str) -> str:
+    """A label as the role lists hold it (lower case, no digits, dots or spaces).  A name with a description in
+    brackets ('Sarah Jones (Interviewer)', 'Tom Price (DCS)') is the role it names, where it names one, else the
+    name alone."""
+    named = _DESCRIBED.fullmatch(label)
+    if named is not None:
+        role = _LABEL_NOISE.sub("", named["described"]).lower()
+        return role if role in INTERVIEWER_LABELS or role in RESPONDENT_LABELS else _normal_label(named["name"])
     return _LABEL_NOISE.sub("", label).lower()
+
+
+#: A label of a name and a description in brackets: 'Sarah Jones (Interviewer)'.
+_DESCRIBED = re.compile(r"(?P<name>.*?\S)[ \t]+\((?P<described>[^()]*)\)")
 
 
 _LAST_SPACE = re.compile(r"[ \t\n\r\x0b\x0c](?=[^ \t\n\r\x0b\x0c]*\Z)")  # string.whitespace
@@ -265,7 +277,7 @@ def _repeated_names(found: list[tuple], known: frozenset | set = frozenset()) ->
         if norm not in known:
             key = _name_key(raw)
             counts[key] = counts.get(key, 0) + 1
-            if _NAME_SHAPE.match(raw):
+            if _NAME_SHAPE.match((_DESCRIBED.fullmatch(raw) or [raw, raw])[1]):  # 'Tom Price (DCS)': its name
                 shaped.add(key)
     return {k: n for k, n in counts.items() if n >= 2 and k in shaped}
 

@@ -411,3 +411,30 @@ def test_an_ons_code_in_lower_case_or_spaced_is_told_how_to_write_it(study_dir, 
     path.write_text(path.read_text(encoding="utf-8").replace("E09000002", value, 1), encoding="utf-8")
     assert _problems(study_dir) == [f"councils.csv:2:ons_code: {value!r} - expected an ONS code such as E09000002 "
                                     f"(write it {how}: E09000002)"]
+
+
+# --------------------------------------------------------------------------- new case: a label with its role in brackets
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Sarah Jones (Interviewer): How has it gone?\nTom Price (DCS): Better.\nSarah Jones (Interviewer): Why?\n"
+     "Tom Price (DCS): The review.\n", ["interviewer", "respondent"] * 2),
+    # the role in brackets decides, not who asks: the respondent asks back here
+    ("Tom Price (DCS): Has it?\nSarah Jones (Interviewer): It has gone well.\nTom Price (DCS): Why?\n"
+     "Sarah Jones (Interviewer): The review.\n", ["respondent", "interviewer"] * 2),
+    ("Interviewer (SJ): How has it gone?\nRespondent (TP): Better.\n", ["interviewer", "respondent"]),
+], ids=["name_and_role", "role_decides", "role_and_initials"])
+def test_a_label_with_a_description_in_brackets_is_a_label(text, speakers):
+    # On the old code no label was read ('(' is no letter of a name): the interview was one respondent turn, the
+    # questions coded as answers.
+    from impact.coding.segment import split_turns
+
+    turns = split_turns(text)
+    assert list(turns["speaker"]) == speakers
+    assert all(text[a - 2:a] == ": " for a in turns["start"])  # each turn starts after its label
+
+
+def test_guard_words_in_brackets_before_a_colon_in_notes_are_no_label():
+    from impact.coding.segment import split_turns
+
+    assert list(split_turns("Note (see below): something\nThe plan (draft): is here\n")["label"]) == [""]
