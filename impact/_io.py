@@ -283,8 +283,7 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
 
     The one decoder of every text file ``impact`` reads (study tables,
     transcripts, YAML, coded files).  UTF-8 (BOM stripped), and UTF-16 and
-    UTF-32 with a BOM, are read as they are; a byte-order mark given again after the first (a tool adding its own
-    to text that had one) is stripped too, not read as the first character of the text.  Bytes that are not UTF-8 are decoded as
+    UTF-32 with a BOM, are read as they are.  Bytes that are not UTF-8 are decoded as
     Windows-1252 (a superset of Latin-1 for printable text), with an
     :class:`EncodingWarning_`, or, with ``fallback=False``, refused.  Data
     with NUL bytes outside UTF-16 is refused as binary, and so is a file
@@ -308,7 +307,7 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
     """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
-            return data[3:].decode("utf-8", errors="strict").lstrip("\ufeff"), "utf-8-sig"
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
         except UnicodeDecodeError as exc:  # a UTF-8 file with text of another encoding pasted or appended
             at = exc.start + 3
             line = data.count(b"\n", 0, at) + 1
@@ -317,13 +316,13 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
                              "encoding: save the file as UTF-8") from None
     if data.startswith(UTF32_BOMS):  # read as UTF-16, every other character would be a NUL
         try:
-            return data.decode("utf-32").lstrip("\ufeff"), "utf-32"
+            return data.decode("utf-32"), "utf-32"
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason} "
                              f"at byte {exc.start}) - expected one encoding: save the file as UTF-8") from None
     if data.startswith(UTF16_BOMS):
         try:
-            return data.decode("utf-16").lstrip("\ufeff"), "utf-16"
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
     kind = _document_kind(data)

@@ -603,7 +603,9 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     # A line ended by a carriage return alone (old Mac files, some transcription software), or by a line or page
     # break of Word or a web page (_LONE_CR), is a line: read as one line, every speaker label after the first was
     # inside the first turn.  One character for one, so offsets into the text hold either way.
-    text = _LONE_CR.sub("\n", read_text(path, label=name))
+    # a byte-order mark given again after the file's own (a tool adding its mark to text that had one) is no text:
+    # read as the first character, it would hide the first speaker's label
+    text = _LONE_CR.sub("\n", read_text(path, label=name).lstrip("\ufeff"))
     return _subtitle_turns(text, name) if _SUBTITLES.match(text) else text
 
 
