@@ -213,9 +213,13 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
     if not any(f[3] in known for f in found):
         found = _other_label_styles(transcript, extra_int, extra_resp) or found
     # names (or roles) set off by a tab ('Sarah Jones<tab>I think...', a table of turns copied into text), alone or
-    # beside 'Label:' lines: each is a label where it is a role or a name given twice or more, in either style
+    # beside 'Label:' lines: each is a label where it is a role or a name given twice or more, in either style; beside
+    # 'Label:' lines, only where it says something (a table of figures pasted into an answer, 'Barnet<tab>12', is
+    # no turns; alone, 'Sarah Jones<tab>12' may be an answer read out)
+    colons = any(f[3] in known for f in found) or bool(_repeated_names(found, known))
     tabbed = [(m.start(), m.end(), m.group("label").strip(), _normal_label(m.group("label")))
-              for m in _TAB_LABEL.finditer(transcript)]
+              for m in _TAB_LABEL.finditer(transcript)
+              if not colons or _has_letter(transcript[m.end():].partition("\n")[0])]
     if tabbed:
         starts = {f[0] for f in found}
         found = sorted(found + [f for f in tabbed if f[0] not in starts])
@@ -247,6 +251,10 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
 
 #: A name (or role) at the start of a line set off from the turn by a tab, a time before it or not.
 _TAB_LABEL = re.compile(r"^[ \t]*(?:" + _TS + r"[ \t]*)?(?P<label>" + _NAME + r")[ ]*\t[ \t]*", re.MULTILINE)
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _header_line(transcript: str, first: int) -> int:

@@ -438,3 +438,22 @@ def test_guard_words_in_brackets_before_a_colon_in_notes_are_no_label():
     from impact.coding.segment import split_turns
 
     assert list(split_turns("Note (see below): something\nThe plan (draft): is here\n")["label"]) == [""]
+
+
+def test_guard_a_table_of_figures_pasted_into_an_answer_makes_no_speakers():
+    # guard for fault 2's fix: tab-separated lines beside 'Label:' lines are labels only where they say something
+    from impact.coding.segment import split_turns
+
+    text = ("Interviewer: How many?\nRespondent: Here are the figures:\nBarnet\t12\nCamden\t9\nBarnet\t14\nCamden\t11\n"
+            "Interviewer: Thanks.\nRespondent: Fine.\n")
+    turns = split_turns(text)
+    assert list(turns["label"]) == ["Interviewer", "Respondent"] * 2
+    assert text[turns["start"][1]:turns["end"][1]] == "Here are the figures:\nBarnet\t12\nCamden\t9\nBarnet\t14\nCamden\t11"
+
+
+def test_guard_txt_names_set_off_by_a_tab_answering_in_figures_are_labels():
+    # guard: without 'Label:' lines, a name and a tab before a figure is still a label (an answer read out)
+    from impact.coding.segment import split_turns
+
+    text = "Sarah Jones\t12\nTom Price\t15\nSarah Jones\t20\nTom Price\t14\n"
+    assert list(split_turns(text)["label"]) == ["Sarah Jones", "Tom Price"] * 2
