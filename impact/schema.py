@@ -392,7 +392,16 @@ def _number_hint(text: str) -> str:
         return " (a percentage sign: write the number alone, in the unit the column describes)"
     if re.fullmatch(r"[£$€¥][0-9.,]+|[0-9.,]+\s*[£$€¥]", t):
         return " (a currency sign: write the number alone)"
+    if m := _MARKED.fullmatch(t):  # '12[x]', '14 [note 3]', '7 (p)', '9r': a published table's markers kept
+        return (f" (the number {m['number']} with the marker {m['marker']!r}, as published tables note a value: "
+                f"write the number alone, {m['number']}; a marker saying why a value is missing ([x], [c], [z]) goes in "
+                "the flag column, the value left blank)")
     return ""
+
+
+#: A number followed by a published table's marker: a note in square brackets ('[x]', '[note 3]', '[r]'), a letter or
+#: two in round brackets ('(p)', '(r)'), or a letter of revised or provisional, or an asterisk, after it ('12r', '8*').
+_MARKED = re.compile(r"(?P<number>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<marker>\[[^\]\n]{1,20}\]|\([A-Za-z]{1,2}\)|[rpe*]|\*+)")
 
 
 #: A date written day/month/year, as UK Excel writes it (or month/day/year, as US Excel does).
@@ -820,9 +829,33 @@ def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: flo
             return found[:n], lookalike_names(value) or lookalike_names(found[0])
     if not found and len(form) >= 3:
         found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
+    if not found:  # 'RI' for requires_improvement, 'Req. improvement' too
+        found = [c for cs in by_form.values() for c in cs if _abbreviates(value, c)]
     if not found and form:
         found = [c for f in difflib.get_close_matches(form, list(by_form), n=n, cutoff=cutoff) for c in by_form[f]]
     return found[:n], ""
+
+
+_ID_WORDS = re.compile(r"[^\W_]+")
+
+
+def _abbreviates(value: str, choice: str) -> bool:
+    """Whether ``value`` abbreviates an id of two words or more: their initials ('RI', 'R.I.' for
+    requires_improvement, 'NtI' for notice_to_improve), or the start of each of its words in turn ('Req.
+    improvement').
+
+    >>> _abbreviates("RI", "requires_improvement"), _abbreviates("req imp", "requires_improvement")
+    (True, True)
+    >>> _abbreviates("R", "requires_improvement"), _abbreviates("good", "requires_improvement")
+    (False, False)
+    """
+    words = [w.casefold() for w in _ID_WORDS.findall(choice)]
+    said = [w.casefold() for w in _ID_WORDS.findall(value)]
+    if len(words) < 2 or not said:
+        return False
+    if len(said) == len(words):
+        return all(w.startswith(s) for s, w in zip(said, words))
+    return "".join(said) == "".join(w[0] for w in words)
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -1209,7 +1242,8 @@ def format_reference() -> str:
         "  neither list aside, where they are under half the words) are English or Welsh",
         "  words (another language, such as Polish, Russian or Urdu, or random letters) is an error, under",
         "  50% a warning (the coder reads English; English in dialect passes, at 80% or more). A transcript",
-        "  of fewer than 20 such words is not judged. A transcript in",
+        "  of 5 to 19 such words is only told (a warning) under 50%, never refused: a few words are a small",
+        "  sample; one of fewer than 5 is not judged. A transcript in",
         "  which no respondent speech is found is a warning: nothing in it can be coded, so",
         "  the analysis treats the interview as missing, like one not held, unless supplied",
         "  codings code it.",

@@ -37,6 +37,7 @@ from ._io import (
     read_text,
     safe_yaml_load,
 )
+from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ._tabular import csv_text
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
 from .schema import (
@@ -376,8 +377,6 @@ def _label_shaped(cell: str) -> bool:
 def _role(label: str) -> str | None:
     """'interviewer' or 'respondent' where a table cell is one of the segmenter's role labels ('Interviewer:',
     'R', 'Int.'), else None."""
-    from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS
-
     norm = re.sub(r"[\d\s.:\uff1a]+", "", label).casefold()
     return "interviewer" if norm in INTERVIEWER_LABELS else "respondent" if norm in RESPONDENT_LABELS else None
 
@@ -391,10 +390,25 @@ def _counts_turns(numbers: list[str]) -> bool:
 
 def _figures(pairs: list[tuple[str, str]]) -> bool:
     """Whether rows read as ``(label, text)`` are a table of figures, not turns: labels that are not all roles
-    (names, places) beside texts of which more than half hold a digit ('Barnet | 12 referrals')."""
-    if not pairs or all(_role(label) for label, _ in pairs):
+    nor all people's names (places, services) beside texts of which more than half hold a digit ('Barnet | 12
+    referrals'), none of them a question.  Rows that ask something ('How many came in?') are turns, and so are rows
+    labelled with people's names, each starting with a common first name ('Sarah Jones | 12', answers read out):
+    read as turns, their labels and figures are both kept."""
+    if not pairs or all(_role(label) or _person(label) for label, _ in pairs):
+        return False
+    if any(_has_letter(text) and text.rstrip(" \"'\u201d\u2019)").endswith("?") for _, text in pairs):
         return False
     return 2 * sum(any(ch.isdigit() for ch in text) for _, text in pairs) > len(pairs)
+
+
+def _person(label: str) -> bool:
+    """Whether a table cell reads as a person's name: one to three capitalised words, the first a common first
+    name ('Sarah', 'Tom Price'); a place ('Barnet') or a service is not one."""
+    from .privacy._lexicon import fold, folded_first_names
+
+    words = label.split()
+    return (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and fold(words[0].rstrip(".,:")) in folded_first_names())
 
 
 def _speaker_column(rows: list[list[str]]) -> int | None:
@@ -486,18 +500,16 @@ def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None, 
         yield " ".join(cells)
 
 
-#: A table's header row: two cells or more, each a heading of at most three words ('Speaker', 'Time (mm:ss)', '#').
-_HEADING = re.compile(r"#|No\.?|[^\W\d_][\w()/'\u2019&-]*(?: [\w()/'\u2019&:-]+){0,2}")
-
-
 def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
     """How a .docx table is read: ``(header, speaker, whole)``: whether its first row is a header row over turns
     ('Speaker | Text | Time', not read: it names the columns, as a CSV file's header does), its speaker column
     (:func:`_speaker_column`, of the rows below any header), and whether its rows are figures read whole
     (:func:`_figures`).
 
-    A header row is the first of three rows or more, its cells all headings (:data:`_HEADING`), none a speaker's
-    label or a role, over rows of which two or more are turns.
+    A header row is the first of three rows or more, its cells all headings, one of them naming the speaker's
+    column ('Speaker', 'Name', 'Who': :func:`~impact._speakers.header_cells`), none a speaker's label or a role,
+    over rows of which two or more are turns.  A first row that names no column ('Chair | Welcome everyone') is a
+    turn, and read.
     """
     def read(body: list[list[str]]) -> tuple[int | None, bool, list[str | None]]:
         speaker = _speaker_column(body)
@@ -506,7 +518,7 @@ def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
         return speaker, whole, [None if p is None or whole else p[0].casefold() for p in parts]
 
     head = [c for c in rows[0] if c] if rows else []
-    if len(rows) >= 3 and len(head) >= 2 and all(_HEADING.fullmatch(c) for c in head):
+    if len(rows) >= 3 and header_cells(head):
         speaker, whole, labels = read(rows[1:])
         said = {x for x in labels if x}
         if (len(said) >= 2 and sum(x is not None for x in labels) >= 2
@@ -591,7 +603,9 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     # A line ended by a carriage return alone (old Mac files, some transcription software), or by a line or page
     # break of Word or a web page (_LONE_CR), is a line: read as one line, every speaker label after the first was
     # inside the first turn.  One character for one, so offsets into the text hold either way.
-    text = _LONE_CR.sub("\n", read_text(path, label=name))
+    # a byte-order mark given again after the file's own (a tool adding its mark to text that had one) is no text:
+    # read as the first character, it would hide the first speaker's label
+    text = _LONE_CR.sub("\n", read_text(path, label=name).lstrip("\ufeff"))
     return _subtitle_turns(text, name) if _SUBTITLES.match(text) else text
 
 

@@ -411,7 +411,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if not isinstance(waves, list) or not waves:
         out.append(Problem(f, None, "waves", str(waves), "a list of waves, each with id, anchor and window_days"))
         return out, list(DEFAULT_WAVES)
-    seen = set()
+    seen: dict[str, str] = {}  # a wave id as a reader sees it -> the id as first given
     for i, w in enumerate(waves):
         col = f"waves[{i}]"
         if not isinstance(w, dict) or "id" not in w:
@@ -424,10 +424,13 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             out.append(Problem(f, None, f"{col}.id", str(wid),
                                hidden or "a wave id of letters, digits, '_' and '-' (at most 40)" + _yaml_typed(wid)))
             ok = False
-        elif wid in seen:
-            out.append(Problem(f, None, f"{col}.id", wid, "each wave id once"))
+        elif schema.same_id(wid, loose=False) in seen:  # 'early' and 'EARLY': one wave to the reader, two to impact
+            first = seen[schema.same_id(wid, loose=False)]
+            again = "" if first == wid else f" ({first!r} is given before it, the same but for case)"
+            out.append(Problem(f, None, f"{col}.id", wid, f"each wave id once{again}"))
             ok = False
-        seen.add(str(wid))
+        if isinstance(wid, str):
+            seen.setdefault(schema.same_id(wid, loose=False), wid)
         if "label" in w and not isinstance(w["label"], str):
             out.append(Problem(f, None, f"{col}.label", str(w["label"]), "text" + _yaml_typed(w["label"], "label",
                                                                                                "the label")))
@@ -850,6 +853,11 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             if (sci := schema.scientific_whole(text)) is not None and patterns[col.name].fullmatch(sci):
                 hint = (f" ({text} is {sci} in scientific notation, as a spreadsheet shows a number in a column not "
                         f"formatted as text: write {sci}, and format the column as text)")
+            if not hint and (fixed := "".join(text.split()).upper()) != text and patterns[col.name].fullmatch(fixed):
+                # 'e09000002', 'E09 000 002': the code, written another way
+                how = [w for w, wrong in (("in capitals", "".join(text.split()) != fixed),
+                                          ("without spaces", any(c.isspace() for c in text))) if wrong]
+                hint = f" (write it {', '.join(how)}: {fixed})"
             found.append((text, _pattern_text(col) + hint, "error"))
         if col.vocabulary and col.vocabulary != "statuses" and col.vocabulary not in unknowable:
             allowed = vocabs.get(col.vocabulary, set())
@@ -1025,8 +1033,41 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                     meant[(defined, column, _likeliest(val, orphans[(defined, column)]))].append(
                         (spec.filename, line, val))
                     continue
+                if not hint and (table, column) == ("councils", "council_id"):  # a name or code, not an id
+                    hint = _council_named(val, parsed.get("councils", []), known)
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
     return out + _told_where_named(named_as, cell_problems, meant), told
+
+
+def _council_named(value: str, councils: list[tuple[int, dict]], known: set[str]) -> str:
+    """A hint where ``value``, given for a council_id, names a council another way: its name or ONS code in
+    councils.csv, or a name, former name, ONS code (a former one too) or Ofsted URN (not a council_id) of impact's register
+    (:func:`impact.councils.council_crosswalk`; a former council's successors listed in councils.csv named), or
+    ``""``."""
+    from .councils import boundary_changes, council_crosswalk, normalise_name
+
+    name, code = normalise_name(value), value.strip().upper()
+    for line, v in councils:
+        if v.get("council_id") and (normalise_name(v.get("name") or "") == name or (v.get("ons_code") or "") == code):
+            what = "name" if normalise_name(v.get("name") or "") == name else "ONS code"
+            return f" (it is the {what} of council {v['council_id']} on councils.csv row {line}: write its council_id)"
+    cw = council_crosswalk()
+    # a council_id (a number the register knows, not listed) is not a council named another way
+    hits = cw[((cw.key_type == "name") & (cw.key == name)) | (cw.key_type.isin(["ons_code", "ofsted_urn"])
+                                                                 & (cw.key == code))]
+    ids = list(dict.fromkeys(hits.council_id))
+    listed = [c for c in ids if c in known]
+    if listed:
+        return (f" (impact's register knows {value!r} as council {' or '.join(listed)}, listed in councils.csv: "
+                "write its council_id)")
+    if ids:  # a former council: its successors listed in councils.csv are what the study may mean
+        after = [(str(ch.date)[:10], c) for ch in boundary_changes().itertuples()
+                 if set(ids) & set(str(ch.predecessors).split(";")) for c in str(ch.successors).split(";") if c in known]
+        later = "" if not after else (f"; {' or '.join(dict.fromkeys(c for _, c in after))}, listed, succeeded it on "
+                                      f"{after[0][0]} (impact.councils.boundary_changes)")
+        return (f" (impact's register knows {value!r} as council {' or '.join(ids)}, which councils.csv does not "
+                f"list{later}: add its row, or write the council_id of a council listed)")
+    return ""
 
 
 def _likeliest(value: str, refused: list[str]) -> str:
@@ -1158,6 +1199,25 @@ def _check_register(parsed) -> list[Problem]:
     return out
 
 
+#: Ofsted's grades by number (1 best), as inspection data files give them; grade 3 was 'adequate' before the single
+#: inspection framework (:data:`impact.vocab.SIF_START`), 'requires_improvement' from it.
+_OFSTED_GRADES = {"1": "outstanding", "2": "good", "4": "inadequate"}
+
+
+def _ofsted_grade(status: str, start: pd.Timestamp | None, sif: pd.Timestamp) -> str:
+    """A hint naming the judgement an Ofsted grade number ('2', 'Grade 2') stands for, or ""."""
+    m = re.fullmatch(r"\s*(?:grade\s*)?([1-4])(?:\.0)?\s*", status, flags=re.IGNORECASE)
+    if not m:
+        return ""
+    grade = m[1]
+    if grade == "3":
+        meant = ("'adequate'" if start is not None and start < sif else "'requires_improvement'" if start is not None
+                 else "'requires_improvement' (from 4 November 2013) or 'adequate' (before)")
+    else:
+        meant = repr(_OFSTED_GRADES[grade])
+    return f" (Ofsted's grade {grade} is {meant}: write the judgement's name)"
+
+
 def _check_status(parsed) -> list[Problem]:
     f = TABLES["status_history"].filename
     out = []
@@ -1168,8 +1228,10 @@ def _check_status(parsed) -> list[Problem]:
         if kind in vocab.STATUSES and status is not None:
             allowed = vocab.STATUSES[kind]
             if status not in allowed:
-                out.append(Problem(f, line, "status", status,
-                                   f"for kind {kind}, one of {sorted(allowed)}{schema.did_you_mean(status, allowed)}"))
+                hint = schema.did_you_mean(status, allowed)
+                if kind == "ofsted_judgement" and not hint:
+                    hint = _ofsted_grade(status, start, sif)
+                out.append(Problem(f, line, "status", status, f"for kind {kind}, one of {sorted(allowed)}{hint}"))
             elif kind == "ofsted_judgement" and start is not None:
                 if status == "adequate" and start >= sif:
                     out.append(Problem(f, line, "status", status, "requires_improvement: 'adequate' was replaced for judgements from 4 November 2013"))
@@ -1259,7 +1321,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     f = TABLES["interviews"].filename
     out = []
     unlooked = 0
-    reviews = {v["council_id"]: v for _, v in parsed.get("reviews", []) if v.get("council_id")}
+    reviews: dict[str, dict] = {}
+    for _, v in parsed.get("reviews", []):  # a council's first review: a second row for it is refused as such
+        if v.get("council_id"):
+            reviews.setdefault(v["council_id"], v)
     # A review naming a council another way ('0301' for 301) is reported as such: not again as a council with none.
     councils = {v["council_id"] for _, v in parsed.get("councils", []) if v.get("council_id")}
     # A participant's council that is no listed council is reported as such: its interviews are not compared with it.
@@ -1291,8 +1356,14 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 off = offset(w)
                 lo, hi = w["window_days"]
                 if off is not None and not lo <= off <= hi:
+                    # the wave whose window the date falls in, if any: a wave mislabelled, or a date mistyped
+                    other = [wid for wid, x in windows.items() if wid != wave and (o := offset(x)) is not None
+                             and x["window_days"][0] <= o <= x["window_days"][1]]
+                    where = (f"the {other[0]} window: is the wave or the date wrong?" if other else
+                             "no wave's window")
                     out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}",
-                                       f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}; this is {off})"))
+                                       f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}, "
+                                       f"{_window_dates(w, review)} for council {cid}; this is {off}, in {where})"))
             elif wave is None:
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
                 if len(hits) == 1 and derived is not None:  # the wave the study reads from the date
@@ -1373,7 +1444,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             elif (why := _not_words(text)) is not None:  # random characters, binary data: nothing to code
                 out.append(Problem(f, line, col, rel, f"a transcript in words (transcripts/{rel}: {why}, not an "
                                    "interview; name the interview's transcript)"))
-            elif (lang := _english_share(text)) is not None and lang[0] < _MIN_KNOWN_SHARE:
+            elif (lang := _english_share(text)) is not None and lang[1] >= _MIN_JUDGED and lang[0] < _MIN_KNOWN_SHARE:
                 # another language, or letters in none: either way nothing in it would be coded
                 out.append(Problem(f, line, col, rel, f"a transcript in English (transcripts/{rel}: "
                                    f"{_language_said(*lang)}nothing in it would be coded; if the interview was held in "
@@ -1556,6 +1627,13 @@ _MIN_KNOWN_SHARE = 0.1
 #: a typo in every second word 55%; refused under 10%: Polish 4%, Spanish 6%, Scots Gaelic 7%, Urdu in Latin
 #: letters 7%; English in heavy Yorkshire or Scots dialect 83-90% passes.
 _FEW_KNOWN_SHARE = 0.5
+#: A shorter transcript of at least this many such words is judged too, and told (a warning, never refused: a few
+#: words are a small sample) under :data:`_FEW_KNOWN_SHARE`; one of fewer is not judged.  Measured: short answers
+#: in Polish ('Tak, dobrze. Praca idzie lepiej, zespół jest silniejszy.', 6 words judged) 0-17%, in Spanish 0%;
+#: short English answers ('Fine. Caseloads are lower and morale is better.'; with acronyms, 'MASH referrals went to
+#: CSC and the LADO.') 71-100%, one of three names in six words 50% (passes); of the 3,500 English sentences and
+#: segments of tests/data's CSV files, 1,790 hold 5 to 19 such words, none under 50%.
+_MIN_SHORT_JUDGED = 5
 #: ... or when one word (two letters or more) is more than this share of its words: one word repeated, not speech
 #: (the commonest word of the example study's transcripts, 'the', is 7% or less of each).
 _MAX_ONE_WORD = 0.5
@@ -1601,7 +1679,7 @@ def _not_language(text: str) -> str | None:
 def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
     how many such words it holds and those that are not (each once, as written); None for a text of fewer than
-    :data:`_MIN_JUDGED` such words (short: not judged).  Capitalised words in neither list are names, left aside
+    :data:`_MIN_SHORT_JUDGED` such words (too short to judge).  Capitalised words in neither list are names, left aside
     where they are under half the words (a text mostly of capitalised words is judged whole).
 
     >>> _english_share("Mae'r adolygiad wedi helpu'n fawr iawn, diolch. " * 5)[:2]
@@ -1619,7 +1697,7 @@ def _english_share(text: str) -> tuple[float, int, list[str]] | None:
                                                                                                strict=True)]
     if 2 * sum(names) < len(judged):  # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few
         judged, unknown = ([x for x, n in zip(xs, names, strict=True) if not n] for xs in (judged, unknown))
-    if len(judged) < _MIN_JUDGED:
+    if len(judged) < _MIN_SHORT_JUDGED:
         return None
     bad = [s for (_, s), u in zip(judged, unknown, strict=True) if u]
     return (len(judged) - len(bad)) / len(judged), len(judged), list(dict.fromkeys(bad))

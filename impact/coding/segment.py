@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS
+from .._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ..errors import InputError
 from ._cues import wordlist
 
@@ -30,7 +30,8 @@ _TS = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?)"
 _NAME = r"[^\W\d_][\w.'\u2019 -]{0,38}?"
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?P<header>" + _NAME + r")[ \t]+" + _TS + r"[ \t]*$"
-    r"|^[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[\[(]?(?P<label>" + _NAME + r")[\])]?(?:\*\*|__)?"
+    r"|^[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[\[(]?(?P<label>" + _NAME + r"(?:[ \t]+\([^()\n:]{1,40}\))?)[\])]?"
+    r"(?:\*\*|__)?"
     r"[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[ \t]*[:\uff1a](?:\*\*|__)?[ \t]*",
     re.MULTILINE,
 )
@@ -44,7 +45,18 @@ _LABEL_NOISE = re.compile(r"[\d\s.]+")
 
 @functools.lru_cache(maxsize=65_536)
 def _normal_label(label: str) -> str:
+    """A label as the role lists hold it (lower case, no digits, dots or spaces).  A name with a description in
+    brackets ('Sarah Jones (Interviewer)', 'Tom Price (DCS)') is the role it names, where it names one, else the
+    name alone."""
+    named = _DESCRIBED.fullmatch(label)
+    if named is not None:
+        role = _LABEL_NOISE.sub("", named["described"]).lower()
+        return role if role in INTERVIEWER_LABELS or role in RESPONDENT_LABELS else _normal_label(named["name"])
     return _LABEL_NOISE.sub("", label).lower()
+
+
+#: A label of a name and a description in brackets: 'Sarah Jones (Interviewer)'.
+_DESCRIBED = re.compile(r"(?P<name>.*?\S)[ \t]+\((?P<described>[^()]*)\)")
 
 
 _LAST_SPACE = re.compile(r"[ \t\n\r\x0b\x0c](?=[^ \t\n\r\x0b\x0c]*\Z)")  # string.whitespace
@@ -200,19 +212,27 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
     known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
     if not any(f[3] in known for f in found):
         found = _other_label_styles(transcript, extra_int, extra_resp) or found
-    if not any(f[3] in known for f in found) and not _repeated_names(found):
-        # names set off by a tab ('Sarah Jones<tab>I think...', a table of turns copied into text)
-        found = [(m.start(), m.end(), m.group("label").strip(), _normal_label(m.group("label")))
-                 for m in _TAB_LABEL.finditer(transcript)] or found
+    # names (or roles) set off by a tab ('Sarah Jones<tab>I think...', a table of turns copied into text), alone or
+    # beside 'Label:' lines: each is a label where it is a role or a name given twice or more, in either style; beside
+    # 'Label:' lines, only where it says something (a table of figures pasted into an answer, 'Barnet<tab>12', is
+    # no turns; alone, 'Sarah Jones<tab>12' may be an answer read out)
+    colons = any(f[3] in known for f in found) or bool(_repeated_names(found, known))
+    tabbed = [(m.start(), m.end(), m.group("label").strip(), _normal_label(m.group("label")))
+              for m in _TAB_LABEL.finditer(transcript)
+              if not colons or _has_letter(transcript[m.end():].partition("\n")[0])]
+    if tabbed:
+        starts = {f[0] for f in found}
+        found = sorted(found + [f for f in tabbed if f[0] not in starts])
     counts = _repeated_names(found, known)
-    labels = [f for f in found if f[3] in known or counts.get(f[2], 0) >= 2]
+    labels = [f for f in found if f[3] in known or counts.get(_name_key(f[2]), 0) >= 2]
 
     bounds = []
     if not labels:
         bounds.append((0, len(transcript), "", "respondent"))
     else:
-        if transcript[: labels[0][0]].strip():
-            bounds.append((0, labels[0][0], "", "unknown"))
+        head = _header_line(transcript, labels[0][0])
+        if transcript[head: labels[0][0]].strip():
+            bounds.append((head, labels[0][0], "", "unknown"))
         for i, (_, end, raw, _norm) in enumerate(labels):
             stop = labels[i + 1][0] if i + 1 < len(labels) else len(transcript)
             bounds.append((end, stop, raw, ""))
@@ -233,14 +253,41 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
 _TAB_LABEL = re.compile(r"^[ \t]*(?:" + _TS + r"[ \t]*)?(?P<label>" + _NAME + r")[ ]*\t[ \t]*", re.MULTILINE)
 
 
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _header_line(transcript: str, first: int) -> int:
+    """Where the text before the first label ``first`` starts once a header line over tab-separated turns is left
+    aside ('Speaker<tab>Text', a table of turns saved as text: it names the columns, as a CSV file's header does),
+    else 0.  A header line is the one line before the first label, of two tab-separated headings or more, each of at
+    most three words, one naming the speakers' column (:func:`~impact._speakers.header_cells`)."""
+    before = transcript[:first]
+    line = before.strip()
+    return len(before) if "\n" not in line and header_cells([c.strip() for c in line.split("\t") if c.strip()]) else 0
+
+
+def _name_key(label: str) -> str:
+    """One speaker's name however its case, spacing, full stops, hyphens and apostrophes are written ('SARAH JONES',
+    'Sarah  Jones'; 'Dr. Smith', 'Dr Smith'; "O'Neil" and 'O\u2019Neil', as a word processor curls it)."""
+    return " ".join(label.casefold().translate(_NAME_MARKS).split())
+
+
+_NAME_MARKS = str.maketrans({".": None, "-": " ", "\u2019": "'", "\u2018": "'"})
+
+
 def _repeated_names(found: list[tuple], known: frozenset | set = frozenset()) -> dict[str, int]:
-    """How often each name-shaped label of ``found`` (not a role in ``known``) is given; only those given twice or
-    more are read as speakers' labels."""
+    """How often each name of ``found`` (not a role in ``known``; by :func:`_name_key`, case and spacing aside) is
+    given, where one of its forms is name-shaped; only those given twice or more are read as speakers' labels."""
     counts: dict[str, int] = {}
+    shaped: set[str] = set()
     for *_, raw, norm in found:
-        if norm not in known and _NAME_SHAPE.match(raw):
-            counts[raw] = counts.get(raw, 0) + 1
-    return {k: n for k, n in counts.items() if n >= 2}
+        if norm not in known:
+            key = _name_key(raw)
+            counts[key] = counts.get(key, 0) + 1
+            if _NAME_SHAPE.match((_DESCRIBED.fullmatch(raw) or [raw, raw])[1]):  # 'Tom Price (DCS)': its name
+                shaped.add(key)
+    return {k: n for k, n in counts.items() if n >= 2 and k in shaped}
 
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)]*\n")
@@ -307,8 +354,8 @@ def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) 
     names: dict[str, tuple[int, int]] = {}
     for (raw, _, start, end), norm in zip(rows, norms, strict=True):
         if raw and norm not in known:
-            asked, total = names.get(raw, (0, 0))
-            names[raw] = (asked + ("?" in transcript[start:end]), total + 1)
+            asked, total = names.get(_name_key(raw), (0, 0))
+            names[_name_key(raw)] = (asked + ("?" in transcript[start:end]), total + 1)
     has_interviewer = any(n in INTERVIEWER_LABELS | extra_int for n in norms)
     interviewer = None
     if names and not has_interviewer and len(names) > 1:
@@ -323,7 +370,7 @@ def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) 
         elif norm in extra_resp or norm in RESPONDENT_LABELS:
             out.append("respondent")
         else:
-            out.append("interviewer" if raw == interviewer else "respondent")
+            out.append("interviewer" if _name_key(raw) == interviewer else "respondent")
     return out
 
 
