@@ -921,13 +921,18 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         if spec.key and None not in k:
             what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
                              for c in spec.key)
+            given = {c: rec.given[c] for c in spec.key if c in getattr(rec, "given", {})}
             if repeated:
-                first, shown = keys[k]
+                first, shown, given_first = keys[k]
                 again = "" if what == shown else f" as {shown}, the same but for case or spacing"
+                if not again and (given or given_first):  # '302 ' and '302': the space is all that differs
+                    where, cells = ("on this row", given) if given else (f"on row {first}", given_first)
+                    again = "; the two differ only in " + " and ".join(
+                        f"{_spaces_around(cell)} of {cell!r}" for cell in cells.values()) + f" {where}: take it out"
                 problems.append(Problem(f, line, spec.key[0], what,
                                         f"a unique {'/'.join(spec.key)} (already on row {first}{again})"))
             else:
-                keys[k] = (line, what)
+                keys[k] = (line, what, given)
         for col, seen_values in unique.items():
             text = values.get(col.name)
             if isinstance(text, str) and text and not repeated:
@@ -1676,6 +1681,27 @@ def _not_language(text: str) -> str | None:
     return None
 
 
+#: The end of what comes before a word opening a sentence or a turn: nothing, or '.', '!', '?', ':' or a line break,
+#: then spaces, quotes or brackets.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:\n\uff1a])[\s\"'\u2018\u201c([]*\Z")
+
+
+_SPACE_NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u202f": "narrow no-break space",
+                "\u3000": "full-width space"}
+
+
+def _spaces_around(cell: str) -> str:
+    """The spaces around ``cell`` in words: 'a space at the end', 'a tab at the start', '2 spaces at the start and a
+    no-break space at the end'."""
+    def said(run: str, where: str) -> str:
+        kinds = {_SPACE_NAMES.get(c, f"blank character U+{ord(c):04X}") for c in run}
+        kind = kinds.pop() if len(kinds) == 1 else "blank character"
+        return f"{'a' if len(run) == 1 else len(run)} {kind}{'s' if len(run) > 1 else ''} at the {where}"
+
+    head, tail = cell[:len(cell) - len(cell.lstrip())], cell[len(cell.rstrip()):]
+    return " and ".join(said(run, where) for run, where in ((head, "start"), (tail, "end")) if run)
+
+
 def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
     how many such words it holds and those that are not (each once, as written); None for a text of fewer than
@@ -1690,12 +1716,19 @@ def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     from .privacy._lexicon import fold
 
     known = _known_words()
-    judged = [(w, s) for w, s in ((fold(s).replace("\u2019", "'"), s) for s in _ANY_WORD.findall(text))
-              if len(w) >= 3]
+    found = [(fold(m.group()).replace("\u2019", "'"), m.group(), _SENTENCE_START.search(text, 0, m.start()) is not None)
+             for m in _ANY_WORD.finditer(text)]
+    judged = [(w, s) for w, s, _ in found if len(w) >= 3]
+    opening = [first for w, _, first in found if len(w) >= 3]
     unknown = [w not in known and w.split("'")[0] not in known for w, _ in judged]
     names = [u and s[:1].isupper() and not any(c.isupper() for c in s[1:]) for (_, s), u in zip(judged, unknown,
                                                                                                strict=True)]
-    if 2 * sum(names) < len(judged):  # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few
+    if 2 * sum(names) >= len(judged) and len(judged) < _MIN_JUDGED:
+        # a short answer dense with names ('Siobhan, Krzysztof, Wojciech and Oluwaseun.'): those not opening a
+        # sentence are names all the same, and left aside (a capital opening a sentence says nothing of a name)
+        names = [n and not first for n, first in zip(names, opening, strict=True)]
+    if 2 * sum(names) < len(judged) or len(judged) < _MIN_JUDGED:
+        # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few or the text is short
         judged, unknown = ([x for x, n in zip(xs, names, strict=True) if not n] for xs in (judged, unknown))
     if len(judged) < _MIN_SHORT_JUDGED:
         return None
