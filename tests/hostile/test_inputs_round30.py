@@ -118,3 +118,10 @@ def test_guard_a_short_answer_in_another_language_is_still_told_with_capitals_at
     (study_dir / "transcripts" / "301" / "P1-early.txt").write_text(text, encoding="utf-8")
     assert main(["validate", str(study_dir)]) == 0
     assert "expected a transcript in English (transcripts/301/P1-early.txt" in capsys.readouterr().out
+
+
+def test_guard_a_chair_named_atop_written_notes_makes_no_turns():
+    from impact.coding.segment import split_turns
+
+    turns = split_turns("Chair: Cllr Jones\nThe meeting agreed the plan.\n")
+    assert list(turns["speaker"]) == ["respondent"] and list(turns["label"]) == [""]
