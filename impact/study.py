@@ -17,6 +17,7 @@ import copy
 import math
 import os
 import re
+import unicodedata
 import shutil
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -1366,16 +1367,31 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
 
 def _near_names(folder: Path, filename: str) -> str:
     """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx")."""
+    from .validate import _looks_form, _name_form, _spaces_around
+
     stem = Path(filename).stem.casefold()
     try:
         near = sorted(p.name for p in folder.iterdir()
-                      if p.name != filename and (p.stem.casefold() == stem or p.name.casefold() == filename.casefold()))
+                      if p.name != filename and (p.stem.casefold() == stem or p.name.casefold() == filename.casefold()
+                                                 or _looks_form(p.name) == _looks_form(filename)))
     except OSError:
         return ""
     if not near:
         return ""
-    return (f"; found {', '.join(repr(n) for n in near[:3])}: names are exact, lower case, and tables are read from "
-            f"CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
+
+    def why(name: str) -> str:  # what tells a name that looks like filename from it
+        if _name_form(name) == _name_form(filename) and name.strip() != name:
+            return f" ({_spaces_around(name)})"
+        odd = [(i, ch) for i, ch in enumerate(name, 1) if ch in schema._LOOKALIKES or ch != unicodedata.normalize(
+            "NFKC", ch)]
+        if _looks_form(name) == _looks_form(filename) and odd:
+            return " (" + "; ".join(f"{schema._char_name(ch)} at character {i}, which looks like "
+                                    f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
+                                    for i, ch in odd[:3]) + ")"
+        return ""
+
+    return (f"; found {', '.join(repr(n) + why(n) for n in near[:3])}: names are exact, lower case, and tables are "
+            f"read from CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
 
 
 def _study_path_hint(given: str | os.PathLike, path: Path) -> str:

@@ -981,6 +981,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                     problems.append(Problem(f, line, name, text, f"ids that do not look alike ({text!r} looks like "
                                             f"{shown!r} on row {first}, yet is another {name}: one of them holds "
                                             f"{held}; retype it if they are one)", "warning"))
+        if spec.name == "survey_responses":  # an answer out of its scale is shown as written ('1,000', not 1000)
+            values[_GIVEN] = rec.get("value", "")
         rows.append((line, values))
     parsed[spec.name] = rows
     return problems
@@ -1526,6 +1528,16 @@ def _other_case(folder, rel: str) -> str:
             here = here / part
             continue
         same = [n for n in names if _name_form(n) == _name_form(part)]
+        if not same:  # 'Р1-early.txt' (a Cyrillic Er), 'P1-early．txt' (a full-width stop): a name that looks the same
+            same = [n for n in names if _looks_form(n) == _looks_form(part)]
+            if len(same) == 1:
+                odd = [ch for ch in dict.fromkeys(same[0]) if _looks_form(ch) != _name_form(ch)]
+                told = "; ".join(f"{schema._char_name(ch)} at character {same[0].index(ch) + 1}, which looks like "
+                                 f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
+                                 for ch in odd[:3])
+                parts[i] = same[0]
+                return (f" (found {'/'.join(parts[:i + 1])!r}, a name that looks the same but is not: it holds "
+                        f"{told}; rename the file, typing the name)")
         if len(same) != 1:
             return ""
         parts[i] = same[0]
@@ -1536,6 +1548,13 @@ def _other_case(folder, rel: str) -> str:
     if all(a.casefold() == b.casefold() for a, b in zip(parts, rel.split("/"), strict=True)):
         return f" (found {'/'.join(parts)}: names are exact, case too)"
     return f" (found {'/'.join(parts)!r}: names are exact, spaces at the ends of a name or before its extension too)"
+
+
+def _looks_form(name: str) -> str:
+    """A file name as :func:`_name_form` reads it once letters drawn like Latin ones (Cyrillic, Greek) are read as
+    Latin and compatibility forms (full-width letters and stops) as the plain ones: names equal in this form look the
+    same on screen."""
+    return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name)))
 
 
 def _name_form(name: str) -> str:
@@ -1845,6 +1864,10 @@ def _on_the_scale(problems: list[Problem], parsed, meta) -> list[Problem]:
     return out
 
 
+#: The key of a survey row's parsed values holding its value cell as written.
+_GIVEN = "__value_given__"
+
+
 def _check_survey(parsed, meta) -> list[Problem]:
     f = TABLES["survey_responses"].filename
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
@@ -1869,7 +1892,10 @@ def _check_survey(parsed, meta) -> list[Problem]:
                 continue  # reported with study.yaml
             lo, hi = scale
             if not lo <= value <= hi:
-                out.append(Problem(f, line, "value", str(value), f"a whole number from {lo} to {hi} (the scale of {item})"))
+                given = v.get(_GIVEN) or str(value)
+                read = f"; read as {value}" if given != str(value) else ""
+                out.append(Problem(f, line, "value", given, f"a whole number from {lo} to {hi} (the scale of "
+                                   f"{item}{read})"))
     return out
 
 
