@@ -1429,6 +1429,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if rel.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", rel):
             out.append(Problem(f, line, col, rel, "a path inside transcripts/ (no '..', no absolute path)"))
             continue
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", rel) or parts[0] == "~":  # a web address, a home folder
+            what = "a home folder ('~')" if parts[0] == "~" else "an address (URL)"
+            out.append(Problem(f, line, col, rel, f"a path inside transcripts/ (this names {what}, which impact does "
+                               "not read: copy the file into the study's transcripts/ folder and write its path "
+                               "there, such as 301/P1-early.txt)"))
+            continue
         if not rel.lower().endswith(suffixes):
             out.append(Problem(f, line, col, rel, "a .txt or .docx file"))
             continue
@@ -1449,6 +1455,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if not found:
             hint = f" (folders are separated by '/': {rel.replace(chr(92), '/')})" if "\\" in rel else \
                 _other_case(folder, rel)
+            if parts[0] == "transcripts" and len(parts) > 1 and _exists_quietly(exists, "/".join(parts[1:])):
+                hint = f" (paths are written from inside transcripts/: write {'/'.join(parts[1:])})"
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
         try:
@@ -1509,6 +1517,14 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {unlooked:,} transcript(s) that "
                               f"interviews.csv names, inside the study folder ({transcripts_issue})"))
     return out
+
+
+def _exists_quietly(exists, rel: str) -> bool:
+    """Whether ``exists(rel)`` holds, a refused path counting as none."""
+    try:
+        return bool(exists(rel))
+    except InputError:
+        return False
 
 
 def _other_case(folder, rel: str) -> str:
