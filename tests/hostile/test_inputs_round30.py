@@ -125,3 +125,206 @@ def test_guard_a_chair_named_atop_written_notes_makes_no_turns():
 
     turns = split_turns("Chair: Cllr Jones\nThe meeting agreed the plan.\n")
     assert list(turns["speaker"]) == ["respondent"] and list(turns["label"]) == [""]
+
+
+# --------------------------------------------------------------------------- new cases: cells merged in a spreadsheet
+
+
+def _blank_below_first(path, columns, rows=(2, 3)):
+    """Blank ``columns`` (by index) on the data lines ``rows`` (0 is the header) of the CSV file ``path``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i in rows:
+        cells = lines[i].split(",")
+        for j in columns:
+            cells[j] = ""
+        lines[i] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_interviews_with_ids_merged_over_rows_are_named_not_a_traceback(study_dir):
+    # On the old code a TypeError ('<' not supported between 'NoneType' and 'str') from the attrition check: the
+    # blank participant and council ids of rows 3 and 4 were sorted beside the ids given.
+    from .test_inputs_round5 import _problems
+
+    _blank_below_first(study_dir / "interviews.csv", [1, 2])
+    merged = ("(blank below {!r} on row 2, as a spreadsheet saves a cell merged over rows 2 to 4: if rows 3 to 4 share "
+              "its value, unmerge the cell and fill the value down)")
+    assert _problems(study_dir) == [
+        f"interviews.csv:{row}:{col}: '' - expected a value ({what}) {merged.format(first)}"
+        for row in (3, 4) for col, what, first in [("participant_id", "Who was interviewed.", "P1"),
+                                                   ("council_id", "Council (must be the participant's).", "301")]]
+
+
+def test_a_councils_region_merged_over_rows_says_to_fill_it_down(study_dir):
+    # On the old code "councils.csv:3:region: '' - expected a value (DfE region name.)": not that the blanks below
+    # 'London' are the shape a merged cell is saved in.
+    from .test_inputs_round5 import _problems
+
+    _blank_below_first(study_dir / "councils.csv", [4])
+    assert _problems(study_dir) == [
+        f"councils.csv:{row}:region: '' - expected a value (DfE region name.) (blank below 'London' on row 2, as a "
+        "spreadsheet saves a cell merged over rows 2 to 4: if rows 3 to 4 share its value, unmerge the cell and fill "
+        "the value down)" for row in (3, 4)]
+
+
+def test_guard_a_blank_cell_below_a_blank_one_is_told_plainly(study_dir):
+    from .test_inputs_round5 import _problems
+
+    _blank_below_first(study_dir / "councils.csv", [4], rows=(1, 2))
+    assert _problems(study_dir) == [f"councils.csv:{row}:region: '' - expected a value (DfE region name.)"
+                                    for row in (2, 3)]
+
+
+# --------------------------------------------------------------------------- new cases: names that look the same
+
+
+@pytest.mark.parametrize(("name", "told"), [
+    ("\u04201-early.txt", "U+0420 CYRILLIC CAPITAL LETTER ER at character 1, which looks like 'P'"),
+    ("P1-early\uff0etxt", "U+FF0E FULLWIDTH FULL STOP at character 9, which looks like '.'"),
+], ids=["cyrillic_er", "full_width_stop"])
+def test_a_transcript_named_with_a_look_alike_letter_says_which(study_dir, name, told):
+    # On the old code "expected an existing file transcripts/301/P1-early.txt": the file is there to the eye.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "transcripts" / "301" / "P1-early.txt").rename(study_dir / "transcripts" / "301" / name)
+    assert _problems(study_dir) == [
+        f"interviews.csv:3:transcript: '301/P1-early.txt' - expected an existing file transcripts/301/P1-early.txt "
+        f"(found '301/{name}', a name that looks the same but is not: it holds {told}; rename the file, typing the "
+        "name)"]
+
+
+@pytest.mark.parametrize(("name", "told"), [
+    ("councils.\u0441sv", " (U+0441 CYRILLIC SMALL LETTER ES at character 10, which looks like 'c')"),
+    ("councils.csv ", " (a space at the end)"), ("councils.csv\u00a0", " (a no-break space at the end)"),
+    ("Councils.CSV", "")], ids=["cyrillic_es", "space", "no_break_space", "capitals"])
+def test_a_table_named_in_a_way_that_looks_right_says_what_differs(study_dir, name, told):
+    # On the old code "found 'councils.csv ': names are exact, lower case, ...": not what differs, where nothing does
+    # to the eye; a Cyrillic letter was not found at all.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "councils.csv").rename(study_dir / name)
+    assert _problems(study_dir)[0] == (
+        f"councils.csv: expected the file councils.csv (One row per council in the study.); found {name!r}{told}: "
+        "names are exact, lower case, and tables are read from CSV files (save a workbook as \"CSV (comma "
+        "delimited)\" named councils.csv)")
+
+
+# --------------------------------------------------------------------------- new cases: transcript paths out of reach
+
+
+@pytest.mark.parametrize(("path", "told"), [
+    ("https://sharepoint.example/P1-early.docx", "an address (URL)"), ("file:///tmp/P1-early.txt", "an address (URL)"),
+    ("~/P1-early.txt", "a home folder ('~')")], ids=["https", "file_url", "home"])
+def test_a_transcript_path_out_of_the_study_is_refused_saying_what_it_names(study_dir, path, told):
+    # On the old code "expected an existing file transcripts/https://sharepoint.example/P1-early.docx"
+    from .test_inputs_round5 import _problems
+
+    p = study_dir / "interviews.csv"
+    p.write_text(p.read_text(encoding="utf-8").replace("301/P1-early.txt", path, 1), encoding="utf-8")
+    assert _problems(study_dir) == [
+        f"interviews.csv:3:transcript: {path!r} - expected a path inside transcripts/ (this names {told}, which impact "
+        "does not read: copy the file into the study's transcripts/ folder and write its path there, such as "
+        "301/P1-early.txt)"]
+
+
+def test_a_transcript_path_starting_with_the_folder_says_to_write_it_from_inside(study_dir):
+    # On the old code "expected an existing file transcripts/transcripts/301/P1-early.txt", with no word of why
+    from .test_inputs_round5 import _problems
+
+    p = study_dir / "interviews.csv"
+    p.write_text(p.read_text(encoding="utf-8").replace("301/P1-early.txt", "transcripts/301/P1-early.txt", 1),
+                 encoding="utf-8")
+    assert _problems(study_dir) == [
+        "interviews.csv:3:transcript: 'transcripts/301/P1-early.txt' - expected an existing file "
+        "transcripts/transcripts/301/P1-early.txt (paths are written from inside transcripts/: write 301/P1-early.txt)"]
+
+
+# --------------------------------------------------------------------------- new case: a survey answer with thousands
+
+
+def test_a_survey_answer_with_a_thousands_separator_is_shown_as_written(study_dir):
+    # On the old code "'1000' - expected a whole number from 1 to 5": the file holds '1,000', which a search for
+    # 1000 does not find.
+    from .test_inputs_round5 import _problems
+
+    p = study_dir / "survey_responses.csv"
+    lines = p.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].rsplit(",", 1)[0] + ',"1,000"'
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _problems(study_dir) == ["survey_responses.csv:2:value: '1,000' - expected a whole number from 1 to 5 (the "
+                                    "scale of q_confident; read as 1000)"]
+
+
+# --------------------------------------------------------------------------- new cases that held
+
+
+def _docx_transcript(study_dir, body):
+    from .test_study_inputs import _docx
+
+    _docx(study_dir / "transcripts" / "301" / "P1-early.docx", body)
+    (study_dir / "transcripts" / "301" / "P1-early.txt").unlink()
+    p = study_dir / "interviews.csv"
+    p.write_text(p.read_text(encoding="utf-8").replace("301/P1-early.txt", "301/P1-early.docx", 1), encoding="utf-8")
+
+
+def _xlsx_bytes():
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["council_id", "name"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("make", "told"), [
+    (lambda d: (d / "councils.csv").write_bytes(_xlsx_bytes()),
+     "councils.csv: expected a readable CSV file (a zip archive (an Excel workbook"),
+    (lambda d: (d / "councils.csv").write_text((d / "councils.csv").read_text().replace(",", ";")),
+     "councils.csv:1: 'values separated by semicolons' - expected commas"),
+    (lambda d: (d / "councils.csv").write_text((d / "councils.csv").read_text().replace(",", "\t")),
+     "councils.csv:1: 'values separated by tabs' - expected commas"),
+    (lambda d: (d / "indicators.csv").write_text('council_id,period,measure,value,flag\n301,2012-03-31,cin_rate,'
+                                                 '"1.234,5",\n'),
+     "indicators.csv:2:value: '1.234,5' - expected a number with a decimal point, not a comma, and no thousands "
+     "separator (write '1234.5')"),
+    (lambda d: (d / "study.yaml").write_text((d / "study.yaml").read_text().replace("nfer_impacts", "/etc/passwd")),
+     "study.yaml:codebook: '/etc/passwd' - expected a codebook file inside the study folder"),
+    (lambda d: ((d.parent / "cb.yaml").write_text("x: 1\n"), (d / "cb.yaml").symlink_to(d.parent / "cb.yaml"),
+                (d / "study.yaml").write_text((d / "study.yaml").read_text().replace("nfer_impacts", "cb.yaml"))),
+     "study.yaml:codebook: 'cb.yaml' - expected a codebook file inside the study folder (no absolute path, '..' or "
+     "link)"),
+    (lambda d: ((d / "councils.csv").rename(d.parent / "c.csv"), (d / "councils.csv").symlink_to(d.parent / "c.csv")),
+     "councils.csv: expected a plain file inside the study folder"),
+    (lambda d: _docx_transcript(d, "") or (d / "transcripts" / "301" / "P1-early.docx").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+     "(it is an old-style Office file (.xls or .doc) or one saved with a password (encrypted)"),
+    (lambda d: _docx_transcript(d, "") or (d / "transcripts" / "301" / "P1-early.docx").write_bytes(
+        b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"), "(it is a PDF document)"),
+    (lambda d: (d / "transcripts" / "301" / "P1-early.txt").write_text(r"{\rtf1\ansi Interviewer: Hi?\par}"),
+     "a Rich Text Format document, not text"),
+], ids=["xlsx_as_csv", "semicolons", "tabs", "european_number", "codebook_absolute", "codebook_link_out",
+        "table_link_out", "doc_as_docx", "pdf_as_docx", "rtf_as_txt"])
+def test_guard_files_of_another_kind_or_out_of_the_folder_are_named(study_dir, make, told):
+    from .test_inputs_round5 import _problems
+
+    make(study_dir)
+    assert any(told in p for p in _problems(study_dir))
+
+
+def test_guard_text_deleted_with_tracking_is_not_read_in_paragraphs_or_table_rows(tmp_path):
+    from impact.study import read_transcript
+
+    from .test_study_inputs import _docx
+
+    deleted = '<w:del w:id="1" w:author="x"><w:r><w:delText>{}</w:delText></w:r></w:del>'
+    body = ('<w:p><w:r><w:t xml:space="preserve">Interviewer: It went </w:t></w:r>' + deleted.format("badly")
+            + '<w:ins w:id="2" w:author="x"><w:r><w:t>well?</w:t></w:r></w:ins></w:p><w:tbl>'
+            '<w:tr><w:trPr><w:del w:id="3" w:author="x"/></w:trPr><w:tc><w:p>' + deleted.format("Respondent")
+            + '</w:p></w:tc><w:tc><w:p>' + deleted.format("Gone.") + "</w:p></w:tc></w:tr>"
+            "<w:tr><w:tc><w:p><w:r><w:t>Respondent</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Better.</w:t></w:r>"
+            "</w:p></w:tc></w:tr></w:tbl>")
+    _docx(tmp_path / "t.docx", body)
+    assert read_transcript(tmp_path / "t.docx") == "Interviewer: It went well?\nRespondent: Better."
