@@ -577,10 +577,13 @@ UNCHECKED = "__unchecked__"
 
 
 class Record(dict):
-    """A row of :func:`read_csv_strict`: its stripped cells by column, and in ``given`` the cells as written where
-    spaces around them were taken off (so that a message can say a space is all that tells two ids apart)."""
+    """A row of :func:`read_csv_strict`: its stripped cells by column, in ``given`` the cells as written where
+    spaces around them were taken off (so that a message can say a space is all that tells two ids apart), and in
+    ``width`` how many cells the row holds."""
 
     given: dict[str, str] = {}
+    #: How many cells the row holds (a short row's last columns are padded with "").
+    width: int = 0
 
 
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
@@ -713,6 +716,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
                 problems.append(Problem(name, line, col, cell[:40] + "...", too_long(len(cell))))
         record = Record((h, cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header))
         record.given = {h: cells[i] for i, h in enumerate(header) if i < len(cells) and cells[i] != record[h]}
+        record.width = len(cells)
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])
         if line in unchecked:
