@@ -17,8 +17,8 @@ import copy
 import math
 import os
 import re
-import unicodedata
 import shutil
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
