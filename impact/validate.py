@@ -1482,7 +1482,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "interviews'; name the interview's own transcript)", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
-                                   + ("holds only spaces and blank lines)" if text else "is empty)")))
+                                   + ("holds only spaces and blank lines)" if text else "holds no text)"
+                                      if rel.lower().endswith(".docx") else "is empty)")))
             elif _is_json(text):  # a transcription service's export: its keys and quotes would be coded as speech
                 out.append(Problem(f, line, col, rel, f"a transcript as text (transcripts/{rel} is JSON data, such "
                                    "as a transcription service's export, whose keys, quotes and brackets would be "

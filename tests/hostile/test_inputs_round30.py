@@ -328,3 +328,29 @@ def test_guard_text_deleted_with_tracking_is_not_read_in_paragraphs_or_table_row
             "</w:p></w:tc></w:tr></w:tbl>")
     _docx(tmp_path / "t.docx", body)
     assert read_transcript(tmp_path / "t.docx") == "Interviewer: It went well?\nRespondent: Better."
+
+
+# --------------------------------------------------------------------------- new cases: a percentage with a comma, a blank .docx
+
+
+@pytest.mark.parametrize(("value", "write"), [("12,5%", "'12.5'"), ("1,234 %", "'1.234' or '1234'")],
+                         ids=["decimal_comma", "thousands_or_decimal"])
+def test_a_percentage_written_with_a_comma_says_what_to_write(study_dir, value, write):
+    # On the old code "'12,5%' - expected a number": the hints for a percentage sign and for a comma each stood
+    # alone, and neither was given for both.
+    from .test_inputs_round5 import _problems
+
+    (study_dir / "indicators.csv").write_text(f'council_id,period,measure,value,flag\n301,2012-03-31,cin_rate,"{value}",\n',
+                                              encoding="utf-8")
+    assert _problems(study_dir) == [
+        f"indicators.csv:2:value: {value!r} - expected a number (a percentage sign and a comma: write the number alone "
+        f"with a decimal point and no thousands separator, {write}, in the unit the column describes)"]
+
+
+def test_a_docx_without_text_is_not_called_an_empty_file(study_dir):
+    # On the old code "(the file is empty)" of a Word document of some kilobytes that holds no text
+    from .test_inputs_round5 import _problems
+
+    _docx_transcript(study_dir, "<w:p/>")
+    assert _problems(study_dir) == ["interviews.csv:3:transcript: '301/P1-early.docx' - expected a transcript with "
+                                    "some text (the file holds no text)"]
