@@ -576,6 +576,16 @@ def unclosed_quotes(text: str, width: int) -> tuple[str, list[tuple[int, int, st
 UNCHECKED = "__unchecked__"
 
 
+class Record(dict):
+    """A row of :func:`read_csv_strict`: its stripped cells by column, in ``given`` the cells as written where
+    spaces around them were taken off (so that a message can say a space is all that tells two ids apart), and in
+    ``width`` how many cells the row holds."""
+
+    given: dict[str, str] = {}
+    #: How many cells the row holds (a short row's last columns are padded with "").
+    width: int = 0
+
+
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Read a CSV as text cells.
 
@@ -704,7 +714,9 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
                 problems.append(Problem(name, line, col, cell[:40] + "...", too_long(len(cell))))
-        record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+        record = Record((h, cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header))
+        record.given = {h: cells[i] for i, h in enumerate(header) if i < len(cells) and cells[i] != record[h]}
+        record.width = len(cells)
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])
         if line in unchecked:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INTERVIEWER_LABELS", "RESPONDENT_LABELS", "SPEAKER_HEADINGS", "header_cells"]
+__all__ = ["CHAIR_LABELS", "INTERVIEWER_LABELS", "RESPONDENT_LABELS", "SPEAKER_HEADINGS", "header_cells"]
 
 #: Labels (lower case, without digits, dots or spaces) that mark the interviewer.
 INTERVIEWER_LABELS = frozenset({
     "interviewer", "int", "i", "q", "question", "questioner", "facilitator", "moderator",
     "researcher", "iv", "ivr", "nfer",
+})
+#: Labels of whoever chairs a meeting or a group interview: labels at their first use, as the interviewer's are, and
+#: the interviewer's side (they run the session, their words are not an answer), yet beside them the interviewer
+#: among people's names is still the one who asks (a chair who opens a panel does not make its questioner a
+#: respondent).
+CHAIR_LABELS = frozenset({
+    "chair", "chairperson", "chairman", "chairwoman", "co-chair", "cochair", "vice-chair", "convenor", "convener",
+    "host",
 })
 #: Labels that mark the respondent.
 RESPONDENT_LABELS = frozenset({

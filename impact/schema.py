@@ -442,6 +442,12 @@ def _comma_problem(text: str, type_: str) -> str | None:
         if type_ == "int":
             return f"{what} ({text!r} is {point} written with a decimal comma)"
         return f"{what} with a decimal point, not a comma, and no thousands separator (write {point!r})"
+    inner = text.rstrip().removesuffix("%").rstrip()
+    if inner != text.rstrip() and (_DECIMAL_COMMA.fullmatch(inner) or _GROUPED.fullmatch(inner)):  # '12,5%'
+        reads = [inner.replace(",", ".")] if _DECIMAL_COMMA.fullmatch(inner) else []
+        reads += [inner.replace(",", "")] if _GROUPED.fullmatch(inner) else []  # '1,234%': thousands, or a decimal
+        return (f"{what} (a percentage sign and a comma: write the number alone with a decimal point and no thousands "
+                f"separator, {' or '.join(map(repr, reads))}, in the unit the column describes)")
     return what
 
 

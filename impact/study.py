@@ -18,6 +18,7 @@ import math
 import os
 import re
 import shutil
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -391,14 +392,33 @@ def _counts_turns(numbers: list[str]) -> bool:
 def _figures(pairs: list[tuple[str, str]]) -> bool:
     """Whether rows read as ``(label, text)`` are a table of figures, not turns: labels that are not all roles
     nor all people's names (places, services) beside texts of which more than half hold a digit ('Barnet | 12
-    referrals'), none of them a question.  Rows that ask something ('How many came in?') are turns, and so are rows
-    labelled with people's names, each starting with a common first name ('Sarah Jones | 12', answers read out):
-    read as turns, their labels and figures are both kept."""
-    if not pairs or all(_role(label) or _person(label) for label, _ in pairs):
+    referrals'), none of them a question; or people's names beside one measure of each (:func:`_one_measure`:
+    'Sarah Jones | 12 cases', caseloads by worker).  Rows that ask something ('How many came in?') are turns, and so
+    are other rows labelled with people's names, each starting with a common first name ('Sarah Jones | 12', answers
+    read out): read as turns, their labels and figures are both kept."""
+    if not pairs or any(_has_letter(text) and text.rstrip(" \"'\u201d\u2019)").endswith("?") for _, text in pairs):
         return False
-    if any(_has_letter(text) and text.rstrip(" \"'\u201d\u2019)").endswith("?") for _, text in pairs):
-        return False
+    if all(_role(label) or _person(label) for label, _ in pairs):
+        return not any(_role(label) for label, _ in pairs) and _one_measure(pairs)
     return 2 * sum(any(ch.isdigit() for ch in text) for _, text in pairs) > len(pairs)
+
+
+#: A figure with its unit, and nothing else: '12 cases', '1 open case', '3.5 FTE', '1,200 visits'.
+_FIGURE_UNIT = re.compile(r"[<>~]?\d[\d,]*(?:\.\d+)?%?[ \t]+(?P<unit>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2})\.?")
+
+
+def _one_measure(pairs: list[tuple[str, str]]) -> bool:
+    """Whether the texts of rows labelled with people's names are all one measure of each: a figure and one unit on
+    every row ('Sarah Jones | 12 cases', caseloads by worker), a unit written in the singular or plural.  Figures
+    without a unit ('Sarah Jones | 12') may be answers read out, and figures of several units ('12 cases', '15
+    referrals') answers to several questions: those rows are read as turns."""
+    units = set()
+    for _, text in pairs:
+        m = _FIGURE_UNIT.fullmatch(text.strip())
+        if m is None:
+            return False
+        units.add(re.sub(r"(?<=\w\w)s\b", "", m["unit"].casefold()))
+    return len(pairs) >= 2 and len(units) == 1
 
 
 def _person(label: str) -> bool:
@@ -1347,16 +1367,31 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
 
 def _near_names(folder: Path, filename: str) -> str:
     """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx")."""
+    from .validate import _looks_form, _name_form, _spaces_around
+
     stem = Path(filename).stem.casefold()
     try:
         near = sorted(p.name for p in folder.iterdir()
-                      if p.name != filename and (p.stem.casefold() == stem or p.name.casefold() == filename.casefold()))
+                      if p.name != filename and (p.stem.casefold() == stem or p.name.casefold() == filename.casefold()
+                                                 or _looks_form(p.name) == _looks_form(filename)))
     except OSError:
         return ""
     if not near:
         return ""
-    return (f"; found {', '.join(repr(n) for n in near[:3])}: names are exact, lower case, and tables are read from "
-            f"CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
+
+    def why(name: str) -> str:  # what tells a name that looks like filename from it
+        if _name_form(name) == _name_form(filename) and name.strip() != name:
+            return f" ({_spaces_around(name)})"
+        odd = [(i, ch) for i, ch in enumerate(name, 1) if ch in schema._LOOKALIKES or ch != unicodedata.normalize(
+            "NFKC", ch)]
+        if _looks_form(name) == _looks_form(filename) and odd:
+            return " (" + "; ".join(f"{schema._char_name(ch)} at character {i}, which looks like "
+                                    f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
+                                    for i, ch in odd[:3]) + ")"
+        return ""
+
+    return (f"; found {', '.join(repr(n) + why(n) for n in near[:3])}: names are exact, lower case, and tables are "
+            f"read from CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
 
 
 def _study_path_hint(given: str | os.PathLike, path: Path) -> str:

@@ -736,6 +736,36 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
 _MAX_UNKNOWN_COLUMNS = 5
 
 
+def _merged_blanks(columns, records) -> dict[tuple[str, int], str]:
+    """What to say of blank cells of a required column in rows just below a row holding a value, where the rows are
+    otherwise filled: the shape a spreadsheet saves of a cell merged over several rows (its value in the first row
+    only, 'London' beside the group of councils it names).  ``columns``: those a value may repeat in (not a key);
+    a cell a short row lacks is no blank.  ``(column, row) -> hint``."""
+    out: dict[tuple[str, int], str] = {}
+    for col in columns:
+        if not col.required:
+            continue
+        run: list[int] = []
+        above: tuple[int, str] | None = None
+        for line, rec in [*records, (None, None)]:
+            text = "" if rec is None else rec.get(col.name, "")
+            follows = line is not None and (run[-1] if run else above[0] if above else -2) == line - 1
+            written = rec is not None and col.name in rec and list(rec).index(col.name) < getattr(rec, "width", len(rec))
+            if written and text == "" and follows and any(v for k, v in rec.items() if k != col.name):
+                run.append(line)
+                continue
+            if run and above is not None:
+                where = f"rows {run[0]} to {run[-1]}" if len(run) > 1 else f"row {run[0]}"
+                for blank in run:
+                    out[(col.name, blank)] = (f" (blank below {above[1]!r} on row {above[0]}, as a spreadsheet saves "
+                                              f"a cell merged over rows {above[0]} to {run[-1]}: if {where} "
+                                              f"{'share' if len(run) > 1 else 'shares'} its "
+                                              f"value, unmerge the cell and fill the value down)")
+            run = []
+            above = (line, text) if text and line is not None else None
+    return out
+
+
 def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
     """The day/month dates of a table that also holds a date written month first (US): ``(column, row) -> expected``.
 
@@ -881,6 +911,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
     memo: dict[str, dict[str, tuple[Any, list[tuple[str, str, str]]]]] = {c.name: {} for c in columns}
     ambiguous = _month_first_dates(columns, records)
+    merged = _merged_blanks([c for c in columns if not c.unique and list(spec.key) != [c.name]], records)
     unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
     # Ids that name one thing each (a one-column key, a unique id): two that look alike once Cyrillic and Greek
     # letters drawn like Latin ones are read as Latin are told (a warning: they may be two, written in two scripts).
@@ -899,7 +930,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             text = rec.get(col.name, "")
             if text == "":
                 if col.required:
-                    problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"))
+                    problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"
+                                            + merged.get((col.name, line), "")))
                 values[col.name] = None
                 continue
             if (col.name, line) in ambiguous:  # not read either way: neither reading is checked further
@@ -921,13 +953,18 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         if spec.key and None not in k:
             what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
                              for c in spec.key)
+            given = {c: rec.given[c] for c in spec.key if c in getattr(rec, "given", {})}
             if repeated:
-                first, shown = keys[k]
+                first, shown, given_first = keys[k]
                 again = "" if what == shown else f" as {shown}, the same but for case or spacing"
+                if not again and (given or given_first):  # '302 ' and '302': the space is all that differs
+                    where, cells = ("on this row", given) if given else (f"on row {first}", given_first)
+                    again = "; the two differ only in " + " and ".join(
+                        f"{_spaces_around(cell)} of {cell!r}" for cell in cells.values()) + f" {where}: take it out"
                 problems.append(Problem(f, line, spec.key[0], what,
                                         f"a unique {'/'.join(spec.key)} (already on row {first}{again})"))
             else:
-                keys[k] = (line, what)
+                keys[k] = (line, what, given)
         for col, seen_values in unique.items():
             text = values.get(col.name)
             if isinstance(text, str) and text and not repeated:
@@ -947,6 +984,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                     problems.append(Problem(f, line, name, text, f"ids that do not look alike ({text!r} looks like "
                                             f"{shown!r} on row {first}, yet is another {name}: one of them holds "
                                             f"{held}; retype it if they are one)", "warning"))
+        if spec.name == "survey_responses":  # an answer out of its scale is shown as written ('1,000', not 1000)
+            values[_GIVEN] = rec.get("value", "")
         rows.append((line, values))
     parsed[spec.name] = rows
     return problems
@@ -1393,6 +1432,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if rel.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", rel):
             out.append(Problem(f, line, col, rel, "a path inside transcripts/ (no '..', no absolute path)"))
             continue
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", rel) or parts[0] == "~":  # a web address, a home folder
+            what = "a home folder ('~')" if parts[0] == "~" else "an address (URL)"
+            out.append(Problem(f, line, col, rel, f"a path inside transcripts/ (this names {what}, which impact does "
+                               "not read: copy the file into the study's transcripts/ folder and write its path "
+                               "there, such as 301/P1-early.txt)"))
+            continue
         if not rel.lower().endswith(suffixes):
             out.append(Problem(f, line, col, rel, "a .txt or .docx file"))
             continue
@@ -1413,6 +1458,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if not found:
             hint = f" (folders are separated by '/': {rel.replace(chr(92), '/')})" if "\\" in rel else \
                 _other_case(folder, rel)
+            if parts[0] == "transcripts" and len(parts) > 1 and _exists_quietly(exists, "/".join(parts[1:])):
+                hint = f" (paths are written from inside transcripts/: write {'/'.join(parts[1:])})"
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
         try:
@@ -1435,7 +1482,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    "interviews'; name the interview's own transcript)", severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
-                                   + ("holds only spaces and blank lines)" if text else "is empty)")))
+                                   + ("holds only spaces and blank lines)" if text else "holds no text)"
+                                      if rel.lower().endswith(".docx") else "is empty)")))
             elif _is_json(text):  # a transcription service's export: its keys and quotes would be coded as speech
                 out.append(Problem(f, line, col, rel, f"a transcript as text (transcripts/{rel} is JSON data, such "
                                    "as a transcription service's export, whose keys, quotes and brackets would be "
@@ -1475,6 +1523,14 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     return out
 
 
+def _exists_quietly(exists, rel: str) -> bool:
+    """Whether ``exists(rel)`` holds, a refused path counting as none."""
+    try:
+        return bool(exists(rel))
+    except InputError:
+        return False
+
+
 def _other_case(folder, rel: str) -> str:
     """A hint naming the file ``rel`` names in another case (" (found 301/P1-early.txt: names are exact, case
     too)"), or "": a folder copied from Windows or macOS, where names ignore case, to a disk where they do not
@@ -1492,6 +1548,16 @@ def _other_case(folder, rel: str) -> str:
             here = here / part
             continue
         same = [n for n in names if _name_form(n) == _name_form(part)]
+        if not same:  # 'Р1-early.txt' (a Cyrillic Er), 'P1-early．txt' (a full-width stop): a name that looks the same
+            same = [n for n in names if _looks_form(n) == _looks_form(part)]
+            if len(same) == 1:
+                odd = [ch for ch in dict.fromkeys(same[0]) if _looks_form(ch) != _name_form(ch)]
+                told = "; ".join(f"{schema._char_name(ch)} at character {same[0].index(ch) + 1}, which looks like "
+                                 f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
+                                 for ch in odd[:3])
+                parts[i] = same[0]
+                return (f" (found {'/'.join(parts[:i + 1])!r}, a name that looks the same but is not: it holds "
+                        f"{told}; rename the file, typing the name)")
         if len(same) != 1:
             return ""
         parts[i] = same[0]
@@ -1502,6 +1568,13 @@ def _other_case(folder, rel: str) -> str:
     if all(a.casefold() == b.casefold() for a, b in zip(parts, rel.split("/"), strict=True)):
         return f" (found {'/'.join(parts)}: names are exact, case too)"
     return f" (found {'/'.join(parts)!r}: names are exact, spaces at the ends of a name or before its extension too)"
+
+
+def _looks_form(name: str) -> str:
+    """A file name as :func:`_name_form` reads it once letters drawn like Latin ones (Cyrillic, Greek) are read as
+    Latin and compatibility forms (full-width letters and stops) as the plain ones: names equal in this form look the
+    same on screen."""
+    return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name)))
 
 
 def _name_form(name: str) -> str:
@@ -1676,6 +1749,27 @@ def _not_language(text: str) -> str | None:
     return None
 
 
+#: The end of what comes before a word opening a sentence or a turn: nothing, or '.', '!', '?', ':' or a line break,
+#: then spaces, quotes or brackets.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:\n\uff1a])[\s\"'\u2018\u201c([]*\Z")
+
+
+_SPACE_NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u202f": "narrow no-break space",
+                "\u3000": "full-width space"}
+
+
+def _spaces_around(cell: str) -> str:
+    """The spaces around ``cell`` in words: 'a space at the end', 'a tab at the start', '2 spaces at the start and a
+    no-break space at the end'."""
+    def said(run: str, where: str) -> str:
+        kinds = {_SPACE_NAMES.get(c, f"blank character U+{ord(c):04X}") for c in run}
+        kind = kinds.pop() if len(kinds) == 1 else "blank character"
+        return f"{'a' if len(run) == 1 else len(run)} {kind}{'s' if len(run) > 1 else ''} at the {where}"
+
+    head, tail = cell[:len(cell) - len(cell.lstrip())], cell[len(cell.rstrip()):]
+    return " and ".join(said(run, where) for run, where in ((head, "start"), (tail, "end")) if run)
+
+
 def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
     how many such words it holds and those that are not (each once, as written); None for a text of fewer than
@@ -1690,12 +1784,19 @@ def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     from .privacy._lexicon import fold
 
     known = _known_words()
-    judged = [(w, s) for w, s in ((fold(s).replace("\u2019", "'"), s) for s in _ANY_WORD.findall(text))
-              if len(w) >= 3]
+    found = [(fold(m.group()).replace("\u2019", "'"), m.group(), _SENTENCE_START.search(text, 0, m.start()) is not None)
+             for m in _ANY_WORD.finditer(text)]
+    judged = [(w, s) for w, s, _ in found if len(w) >= 3]
+    opening = [first for w, _, first in found if len(w) >= 3]
     unknown = [w not in known and w.split("'")[0] not in known for w, _ in judged]
     names = [u and s[:1].isupper() and not any(c.isupper() for c in s[1:]) for (_, s), u in zip(judged, unknown,
                                                                                                strict=True)]
-    if 2 * sum(names) < len(judged):  # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few
+    if 2 * sum(names) >= len(judged) and len(judged) < _MIN_JUDGED:
+        # a short answer dense with names ('Siobhan, Krzysztof, Wojciech and Oluwaseun.'): those not opening a
+        # sentence are names all the same, and left aside (a capital opening a sentence says nothing of a name)
+        names = [n and not first for n, first in zip(names, opening, strict=True)]
+    if 2 * sum(names) < len(judged) or len(judged) < _MIN_JUDGED:
+        # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few or the text is short
         judged, unknown = ([x for x, n in zip(xs, names, strict=True) if not n] for xs in (judged, unknown))
     if len(judged) < _MIN_SHORT_JUDGED:
         return None
@@ -1783,6 +1884,10 @@ def _on_the_scale(problems: list[Problem], parsed, meta) -> list[Problem]:
     return out
 
 
+#: The key of a survey row's parsed values holding its value cell as written.
+_GIVEN = "__value_given__"
+
+
 def _check_survey(parsed, meta) -> list[Problem]:
     f = TABLES["survey_responses"].filename
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
@@ -1807,7 +1912,10 @@ def _check_survey(parsed, meta) -> list[Problem]:
                 continue  # reported with study.yaml
             lo, hi = scale
             if not lo <= value <= hi:
-                out.append(Problem(f, line, "value", str(value), f"a whole number from {lo} to {hi} (the scale of {item})"))
+                given = v.get(_GIVEN) or str(value)
+                read = f"; read as {value}" if given != str(value) else ""
+                out.append(Problem(f, line, "value", given, f"a whole number from {lo} to {hi} (the scale of "
+                                   f"{item}{read})"))
     return out
 
 
@@ -1821,9 +1929,11 @@ def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
     by_council: dict[str, set[str]] = defaultdict(set)
     by_part: dict[str, set[str]] = defaultdict(set)
     for line, v in parsed.get("interviews", []):
-        if wave := v.get("wave") or (derived or {}).get(line):
-            by_council[v["council_id"]].add(wave)
-            by_part[v["participant_id"]].add(wave)
+        if wave := v.get("wave") or (derived or {}).get(line):  # a blank id (refused already) is no one's interview
+            if v.get("council_id") is not None:
+                by_council[v["council_id"]].add(wave)
+            if v.get("participant_id") is not None:
+                by_part[v["participant_id"]].add(wave)
     if parsed.get("interviews"):
         for line, v in parsed.get("councils", []):
             if v.get("council_id") and v["council_id"] not in by_council and line not in refused_rows:

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
+from .._speakers import CHAIR_LABELS, INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ..errors import InputError
 from ._cues import wordlist
 
@@ -212,6 +212,7 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
     known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
     if not any(f[3] in known for f in found):
         found = _other_label_styles(transcript, extra_int, extra_resp) or found
+    known |= CHAIR_LABELS  # a chair's label is one at its first use, beside other labels
     # names (or roles) set off by a tab ('Sarah Jones<tab>I think...', a table of turns copied into text), alone or
     # beside 'Label:' lines: each is a label where it is a role or a name given twice or more, in either style; beside
     # 'Label:' lines, only where it says something (a table of figures pasted into an answer, 'Barnet<tab>12', is
@@ -225,6 +226,8 @@ def _turn_rows(transcript: str, interviewer_labels: tuple, respondent_labels: tu
         found = sorted(found + [f for f in tabbed if f[0] not in starts])
     counts = _repeated_names(found, known)
     labels = [f for f in found if f[3] in known or counts.get(_name_key(f[2]), 0) >= 2]
+    if all(f[3] in CHAIR_LABELS for f in labels):  # 'Chair: Cllr Jones' atop minutes, no turns beside it: no label
+        labels = []
 
     bounds = []
     if not labels:
@@ -350,7 +353,7 @@ def _other_label_styles(transcript: str, extra_int: set, extra_resp: set) -> lis
 
 def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) -> list[str]:
     norms = [_normal_label(raw) for raw, *_ in rows]
-    known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
+    known = INTERVIEWER_LABELS | RESPONDENT_LABELS | CHAIR_LABELS | extra_int | extra_resp
     names: dict[str, tuple[int, int]] = {}
     for (raw, _, start, end), norm in zip(rows, norms, strict=True):
         if raw and norm not in known:
@@ -365,7 +368,7 @@ def _roles(rows: list[tuple], transcript: str, extra_int: set, extra_resp: set) 
     for (raw, speaker, *_), norm in zip(rows, norms, strict=True):
         if speaker:
             out.append(speaker)
-        elif norm in extra_int or norm in INTERVIEWER_LABELS:
+        elif norm in extra_int or norm in INTERVIEWER_LABELS or (norm in CHAIR_LABELS and norm not in extra_resp):
             out.append("interviewer")
         elif norm in extra_resp or norm in RESPONDENT_LABELS:
             out.append("respondent")
