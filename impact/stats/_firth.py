@@ -244,6 +244,7 @@ class _FirthFit:
         for j, value in fixed.items():
             beta[j] = value
         free = np.array([j not in fixed for j in range(len(beta))])
+        any_free, block = bool(free.any()), np.ix_(free, free)  # the same every iteration
         # The information matrix at the current coefficients, computed once and used for the score, the Newton step
         # and the penalty: the accepted candidate's becomes the next iteration's (the same numbers, a third the work).
         # The linear predictor and fitted probabilities likewise: each point's are computed once.
@@ -253,9 +254,9 @@ class _FirthFit:
         for _ in range(_MAX_ITER):
             score = self.score_contributions(beta, info, p).sum(axis=0)[free]
             step = np.zeros_like(beta)
-            if free.any():
-                step[free] = np.linalg.solve(info[np.ix_(free, free)], score)
-            largest = np.abs(step).max() if free.any() else 0.0
+            if any_free:
+                step[free] = np.linalg.solve(info[block], score)
+            largest = np.abs(step).max() if any_free else 0.0
             if largest > _MAX_STEP:
                 step *= _MAX_STEP / largest
             halved = accepted = False
