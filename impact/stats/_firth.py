@@ -201,12 +201,19 @@ class _FirthFit:
         self.y, self.x, self.w = y, x, w
 
     def information(self, beta: np.ndarray) -> np.ndarray:
-        p = expit(self.x @ beta)
-        return self.x.T @ (self.x * (self.w * p * (1 - p))[:, None])
+        return self._at(beta)[2]
 
-    def loglik(self, beta: np.ndarray, info: np.ndarray | None = None) -> float:
-        """The penalised log-likelihood at ``beta`` (``info``: its information matrix, if already computed)."""
+    def _at(self, beta: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The linear predictor, the fitted probabilities and the information matrix at ``beta``: the first two are
+        needed again by the penalised log-likelihood and the modified score at the same point, and are passed on."""
         eta = self.x @ beta
+        p = expit(eta)
+        return eta, p, self.x.T @ (self.x * (self.w * p * (1 - p))[:, None])
+
+    def loglik(self, beta: np.ndarray, info: np.ndarray | None = None, eta: np.ndarray | None = None) -> float:
+        """The penalised log-likelihood at ``beta`` (``info``: its information matrix, ``eta``: its linear predictor
+        ``x @ beta``, if already computed)."""
+        eta = self.x @ beta if eta is None else eta
         ll = float(np.sum(self.w * (self.y * eta - np.logaddexp(0.0, eta))))
         sign, logdet = np.linalg.slogdet(self.information(beta) if info is None else info)
         return ll + 0.5 * logdet if sign > 0 else -np.inf
@@ -219,9 +226,11 @@ class _FirthFit:
         h = self.w * p * (1 - p) * np.einsum("ij,ij->i", self.x @ np.linalg.inv(info), self.x)
         return self.x.T @ (self.x * ((self.w + h) * p * (1 - p))[:, None])
 
-    def score_contributions(self, beta: np.ndarray, info: np.ndarray | None = None) -> np.ndarray:
-        """Each row's share of the modified score x (w (y - p) + h (1/2 - p)) (Firth 1993; h the hat values)."""
-        p = expit(self.x @ beta)
+    def score_contributions(self, beta: np.ndarray, info: np.ndarray | None = None,
+                            p: np.ndarray | None = None) -> np.ndarray:
+        """Each row's share of the modified score x (w (y - p) + h (1/2 - p)) (Firth 1993; h the hat values); ``info``
+        and ``p`` (the fitted probabilities) at ``beta`` if already computed."""
+        p = expit(self.x @ beta) if p is None else p
         info = self.information(beta) if info is None else info
         h = self.w * p * (1 - p) * np.einsum("ij,ij->i", self.x @ np.linalg.inv(info), self.x)
         return self.x * (self.w * (self.y - p) + h * (0.5 - p))[:, None]
@@ -235,23 +244,26 @@ class _FirthFit:
         for j, value in fixed.items():
             beta[j] = value
         free = np.array([j not in fixed for j in range(len(beta))])
+        any_free, block = bool(free.any()), np.ix_(free, free)  # the same every iteration
         # The information matrix at the current coefficients, computed once and used for the score, the Newton step
         # and the penalty: the accepted candidate's becomes the next iteration's (the same numbers, a third the work).
-        info = self.information(beta)
-        current = self.loglik(beta, info)
+        # The linear predictor and fitted probabilities likewise: each point's are computed once.
+        eta, p, info = self._at(beta)
+        current = self.loglik(beta, info, eta)
         stalled = 0
         for _ in range(_MAX_ITER):
-            score = self.score_contributions(beta, info).sum(axis=0)[free]
+            score = self.score_contributions(beta, info, p).sum(axis=0)[free]
             step = np.zeros_like(beta)
-            if free.any():
-                step[free] = np.linalg.solve(info[np.ix_(free, free)], score)
-            largest = np.abs(step).max() if free.any() else 0.0
+            if any_free:
+                step[free] = np.linalg.solve(info[block], score)
+            largest = np.abs(step).max() if any_free else 0.0
             if largest > _MAX_STEP:
                 step *= _MAX_STEP / largest
             halved = accepted = False
             for _ in range(_MAX_HALVINGS):
-                candidate_info = self.information(beta + step)
-                candidate = self.loglik(beta + step, candidate_info)
+                trial = beta + step
+                candidate_eta, candidate_p, candidate_info = self._at(trial)
+                candidate = self.loglik(trial, candidate_info, candidate_eta)
                 if candidate >= current - _NOISE * max(1.0, abs(current)):
                     accepted = True
                     break
@@ -259,7 +271,7 @@ class _FirthFit:
                 halved = True
             beta, current = beta + step, candidate
             # no candidate accepted: the step was halved once more after the last one tried
-            info = candidate_info if accepted else self.information(beta)
+            eta, p, info = (candidate_eta, candidate_p, candidate_info) if accepted else self._at(beta)
             small, largest_score = np.abs(step).max(initial=0.0) < _TOL, np.abs(score).max(initial=0.0)
             if small and largest_score < 1e-8:
                 return beta, current, True
