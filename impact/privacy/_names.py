@@ -561,12 +561,13 @@ _RELATION_FIRST_RE = lazy_compile(
     r"did|has|had|xx?)\b|[ \t]*\Z)", re.VERSION1)
 _NOT_RELATION_NAMES = frozenset("""will may can might must shall would could should did does do had has have says said
     rang came went got gets told asked also too then now again always never still just only""".split())
-# A word in quotes after a name of any kind ("her screen name is 'bratzbecca'", "we used the name 'kez'") or before
-# being tattooed ("she has 'kenzie' tattooed on her wrist"): a name, an English word after "name" too; before "tattooed"
-# only a word no English list knows ('the word "hope" is tattooed' is a word).
+# One word in quotes after a name of any kind or after a text or a card "from" ("her screen name is 'bratzbecca'", "we
+# used the name 'kez'", "the text was from 'dazza'"; "a new name 'Slough Children First'" is a service's), or before being
+# tattooed ("she has 'kenzie' tattooed on her wrist"): a name, an English word after "name" too; before "tattooed" only
+# a word no English list knows ('the word "hope" is tattooed' is a word).
 _QUOTED_AFTER_NAME_RE = lazy_compile(
     r"\b(?:name(?:[ \t]+(?:is|was)|['’]s)?[ \t]*[,:]?|(?:text|message|card|note|letter|call|snap|dm)(?:[ \t]+(?:was|is|came))?"
-    r"[ \t]+from)[ \t]+['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
+    r"[ \t]+from)[ \t]+['‘\"“](?P<q>[^'’\"”\s]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
 # A word set off by commas after "name" ("his daughter's name, lacey-mae, tattooed on his neck").
 _SET_OFF_AFTER_NAME_RE = lazy_compile(
     r"\bname[ \t]*,[ \t]*(?P<w>\p{Ll}[\p{Ll}\p{M}]+(?:-\p{Ll}[\p{Ll}\p{M}]+)?)[ \t]*,", re.VERSION1)
