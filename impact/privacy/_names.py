@@ -30,7 +30,7 @@ the same name: capitals are mostly acronyms (CAMHS, LSCB).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex as re
 
@@ -44,6 +44,7 @@ from ._lexicon import (
     idiom_places,
     lazy_compile,
     proper_nouns,
+    public_names,
     public_terms,
     spoken_words,
     surname_words,
@@ -573,6 +574,20 @@ _SET_OFF_AFTER_NAME_RE = lazy_compile(
     r"\bname[ \t]*,[ \t]*(?P<w>\p{Ll}[\p{Ll}\p{M}]+(?:-\p{Ll}[\p{Ll}\p{M}]+)?)[ \t]*,", re.VERSION1)
 _QUOTED_TATTOO_RE = lazy_compile(
     r"['‘\"“](?P<q>\p{L}[\p{L}\p{M}\-]{1,20})['’\"”][ \t]+(?:tattooed|inked|done)\b", re.IGNORECASE | re.VERSION1)
+# A word no list knows after a verb of sending or showing and "to", where a phrase ends ("she texted 'otw x' to kyron",
+# "he sent the pics to jaylen last night"): the one it went to; a place would be redacted as well.
+_SENT_TO_RE = lazy_compile(
+    r"\b(?:texted|text|texts|sent|sends|send|messaged|message|forwarded|showed|shown|gave|passed|snapchatted|dm['’]?d)\b"
+    r"[^.!?\n]{0,40}?\bto[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,})(?=[ \t]*(?:[.,;:!?)\"”'’]|\Z)|[ \t]+(?:and|but|on|at|last|"
+    r"yesterday|today|tonight|again|instead)\b)", re.IGNORECASE | re.VERSION1)
+
+
+@cache
+def _one_word_public_names() -> frozenset[str]:
+    """The public names of one word (:func:`~impact.privacy._lexicon.public_names`), folded ("tesco", "greggs")."""
+    return frozenset(fold(n) for n in public_names() if " " not in n.strip())
+
+
 # "miss" in lower case before a word no English list knows, as a title or as missing someone ("with miss tegan").
 _MISS_UNKNOWN_RE = lazy_compile(r"\bmiss[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,})(?![\p{L}\p{M}\-])", re.VERSION1)
 
@@ -648,6 +663,11 @@ def named_by_shape(text: str) -> list[Span]:
                 and w not in KINSHIP_ROLE_WORDS and w not in _TITLES):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start(), m.end(), "name") for m in _LOWER_WORD_ONLY_RE.finditer(text) if _mutated_name(fold(m.group()))]
+    for m in _SENT_TO_RE.finditer(text):
+        w = fold(m.group("w"))
+        if (w not in english_words() and w not in public_terms() and w not in spoken_words() and w not in KINSHIP_ROLE_WORDS
+                and w not in _one_word_public_names() and _pronounceable(w)):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _MISS_UNKNOWN_RE.finditer(text):
         w = fold(m.group("w"))
         if w not in english_words() and w not in public_terms() and w not in spoken_words() and _pronounceable(w):

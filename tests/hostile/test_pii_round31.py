@@ -19,17 +19,18 @@ kind of name or after a text or card "from" ("her screen name is 'bratzbecca'", 
 being tattooed if no English word ("'kenzie' tattooed"); a word set off by commas after "name" ("his daughter's name,
 lacey-mae, tattooed"); "miss" before a word no English list knows ("with miss tegan"); a Welsh first name after a
 mutation ("ddafydd"); a name said again with a slip or another spelling, one edit from a name found (two for long
-names; "jasmin, or jazmin", "kieran, keiran on the form", "chantelle, shantelle"); a date of birth after a comma that
-follows where ("born in cardiff, april 2020": the date was left; round 29's "born in lockdown, april 2020" now gives
-"born in [place], [date of birth]", "lockdown" still read as a place, so it stays open there).
+names; "jasmin, or jazmin", "kieran, keiran on the form", "chantelle, shantelle"); a word no list knows sent or shown
+"to" where a phrase ends ("she texted 'otw x' to kyron"); a date of birth after a comma that follows where ("born in
+cardiff, april 2020": the date was left).  Round 29's "born in lockdown, april 2020" now gives "born in [place], [date
+of birth]": "lockdown" is still read as a place, so it stays open there.
 
 Round 30's short lists, each tried beside real names (``_LISTS_CHECKED``): a verb of purpose that wants an object, with
 none after it, is the name ("she changed her name to honour": was kept); "our" before a first name is a family's way of
 naming one of its own, no brand ("our Jordan trainers were nicked": was kept); "jubilee day" goes whole into the date
 of birth.  One leak is left open there ("her nan jubilee came round": a relation before a word that is no first name).
 
-Of the 100 sentences written for this round 21 came out differently before: 16 leaked a name and 3 over-redacted, now
-closed (``_RED_TEAM``); 2 are left open (``_OPEN``, one line each on why).  79 were redacted so before (``_HELD``).  80
+Of the 100 sentences written for this round 21 came out differently before: 17 leaked a name and 3 over-redacted, now
+closed (``_RED_TEAM``); 1 over-redaction is left open (``_OPEN``, with a line on why).  79 were redacted so before (``_HELD``).  80
 sentences whose words look like names but are not (``_KEPT``) are kept, before and after.  Two over-redactions met and
 left as they were: "we asked the school to play music" ("[place]") and "a russell group university" ("[detail]").
 """
@@ -72,6 +73,11 @@ _BORN_WHERE_THEN_WHEN = [
     ("he was born in cardiff, april 2020", "he was born in [place], [date of birth]"),  # was '... [place], april 2020'
     ("born at the heath, 3rd may 2009", "born at the [place], [date of birth]"),  # was '... [place], 3rd may 2009'
     ("he was born in lockdown, april 2020", "he was born in [place], [date of birth]"),  # was '... [place], april 2020'
+]
+
+# A word no list knows sent or shown "to", where a phrase ends.
+_SENT_TO = [
+    ("he sent the pics to jaylen last night", "he sent the pics to [name] last night"),  # was kept
 ]
 
 # Round 30's short lists beside real names.
@@ -121,6 +127,7 @@ _RED_TEAM = [
     ("they stay at auntie carol's", "they stay at auntie [name]'s"),  # was "they stay at auntie carol's"
     ("he goes to his dad mark's every other weekend", "he goes to his dad [name]'s every other weekend"),  # was "he goes to his dad mark's every other weekend"
     ('she was crying for her nana val', 'she was crying for her nana [name]'),  # was '[name] was crying for her nana [name]'
+    ('she texted "otw x" to kyron', 'she texted "otw x" to [name]'),  # was 'she texted "otw x" to kyron'
 ]
 
 _HELD = [
@@ -208,9 +215,6 @@ _HELD = [
 _OPEN = [
     # over-redacted: "thad", "tad" (father) after the Welsh "ei" that mutates it, is read as the name Thad
     ("dwi'n nabod ei thad, gareth", "dwi'n nabod ei thad, [name]"),
-    # a word no list knows after a verb of sending and "to", at the end: no shape tells it from a place or a thing
-    ('she texted "otw x" to kyron', 'she texted "otw x" to [name]'),
-
 ]
 
 _KEPT = [
@@ -305,11 +309,13 @@ _SHAPES_KEPT = [
     "our Lego set is in the loft", "mae'r plant yn hapus", "the tea, or coffee, was cold",
     "she was crying for her mam",  # was '[name] was crying for her mam'
     "she was in the car with them",  # was '[name] was in the car with them'
+    "she sent it to school", "he texted it to his mum", "she gave it to camhs", "we sent the referral to mash",
+    "she showed it to ofsted", "he gave it to tesco", "she messaged to say sorry", "they passed it to edt",
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"),
-                         _THINGS_AS_PERSON + _BORN_WHERE_THEN_WHEN + _LISTS_CHECKED + _RED_TEAM + _HELD)
+                         _THINGS_AS_PERSON + _BORN_WHERE_THEN_WHEN + _SENT_TO + _LISTS_CHECKED + _RED_TEAM + _HELD)
 def test_this_rounds_forms_are_redacted_exactly(text, expected):
     assert_exact(text, expected)
 
