@@ -427,7 +427,7 @@ _HOLIDAY = (
     r"(?:mother|father)['’]?s[ \t]+day|leap[ \t]+day|may[ \t]+day|good[ \t]+friday|shrove[ \t]+tuesday|pancake[ \t]+day|"
     r"remembrance[ \t]+(?:day|sunday)|burns[ \t]+night|midsummer['’]?s?[ \t]+(?:day|eve)|eid|diwali|hanukk?ah|vaisakhi|"
     # a day the whole country marked, which dates a birth on it ("born on the millennium", "on the coronation")
-    r"millennium(?:[ \t]+(?:day|eve|night))?|(?:(?:silver|golden|diamond|platinum)[ \t]+)?jubilee|coronation|"
+    r"millennium(?:[ \t]+(?:day|eve|night))?|(?:(?:silver|golden|diamond|platinum)[ \t]+)?jubilee(?:[ \t]+day)?|coronation(?:[ \t]+day)?|"
     r"(?:summer|winter)[ \t]+solstice)"
 )
 # A holiday of one day with its year ("on christmas eve 2020", "Boxing Day, 2019", "bonfire night twenty eighteen"): as
@@ -469,9 +469,10 @@ _IT_IS = r"[ \t]*,[ \t]*(?:it|that)(?:['’]s|[ \t]+(?:is|was))"
 _SAME_AS = (r"[ \t]+(?:the[ \t]+)?same(?:[ \t]+(?:day|date))?[ \t]+as[ \t]+(?:(?:my|his|her|their|our|your)[ \t]+)?"
             r"\p{L}+(?:['’]s)?[ \t]*,")
 _DOB_RE = lazy_compile(
-    # "born at LGI in 2009", "born in Leeds on 3 May 2009": where, then when; "born at 32 weeks in 2009": how early
+    # "born at LGI in 2009", "born in Leeds on 3 May 2009", "born in Leeds, May 2009": where, then when; "born at 32
+    # weeks in 2009": how early
     rf"\b(?:born(?:(?:{_GESTATION}|[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?\p{{L}}[\p{{L}}'’\-]*(?:[ \t]+\p{{L}}[\p{{L}}'’\-]*){{0,2}}?){{1,2}}"
-    rf"(?=[ \t]+(?:on|in)[ \t]))?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|"
+    rf"(?=[ \t]+(?:on|in)[ \t]|[ \t]*,[ \t]))?(?:[ \t]*,)?(?:[ \t]+(?:on|in))?|b\.|d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|"
     rf"b['’\-]?day)"
     rf"(?:['’]s)?(?:[ \t]+(?:is|was|of|on|in|falls|fell|at|around|before|after|just)|{_IT_IS}|{_SAME_AS}){{0,2}}[ \t]*[:\-–]?[ \t]*"
     # a day, month and year run together, as a form's box takes them ("dob 14092010", "20100914", "140910")

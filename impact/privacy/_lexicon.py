@@ -52,6 +52,8 @@ __all__ = [
     "house_names",
     "proper_nouns",
     "public_names",
+    "thing_names",
+    "welsh_words",
     "public_phrases",
     "public_terms",
     "surname_words",
@@ -701,6 +703,31 @@ def public_phrases() -> tuple[str, ...]:
     True
     """
     return _public()[1]
+
+
+@cache
+def welsh_words() -> frozenset[str]:
+    """Common Welsh words, folded (``wordlists/welsh_common.txt``, the list :mod:`impact.validate` reads).
+
+    Examples
+    --------
+    >>> {"yn", "mae", "gyda"} <= welsh_words()
+    True
+    """
+    return frozenset(fold(w) for w in _lines("wordlists/welsh_common.txt"))
+
+
+@cache
+def thing_names() -> dict[str, str]:
+    """Things whose names are given names too, folded, each with its kind: ``"assistant"`` (a voice assistant),
+    ``"character"`` (a game's hero) or ``"breed"`` (a dog's breed) (``privacy/thing_names.txt``).
+
+    Examples
+    --------
+    >>> thing_names()["alexa"], thing_names()["mario"], thing_names()["jack russell"]
+    ('assistant', 'character', 'breed')
+    """
+    return {fold(name): kind for kind, name in (line.split("\t", 1) for line in _lines("privacy/thing_names.txt"))}
 
 
 @cache

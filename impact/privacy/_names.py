@@ -30,7 +30,7 @@ the same name: capitals are mostly acronyms (CAMHS, LSCB).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex as re
 
@@ -44,14 +44,16 @@ from ._lexicon import (
     idiom_places,
     lazy_compile,
     proper_nouns,
+    public_names,
     public_terms,
     spoken_words,
     surname_words,
+    thing_names,
     word_places,
 )
 
 __all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
-           "set_off_after_role"]
+           "set_off_after_role", "things_named"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -503,7 +505,7 @@ _BARE_SUBJECT_RE = lazy_compile(
     r"(?:crying|screaming|sobbing|asleep|hiding)\b)", re.VERSION1)
 _NOT_BARE_SUBJECTS = frozenset("""family staff team everyone everybody someone somebody nobody anybody anyone noone each
     either neither both all none this that who which what there here social police dog cat puppy kitten pet money stuff
-    food shopping washing""".split())
+    food shopping washing she you they one""".split())
 _BORN_IN_THE_RE = lazy_compile(
     r"\bborn[ \t]+(?:(?:at|after|on|early|premature|prem)[ \t]+(?:[\p{L}\d]+[ \t]+){0,3})?(?:in|at)[ \t]+the[ \t]+"
     r"(?P<w>heath|royal|general|infirmary|grange|vale|moor|moors|dale|glen|meadows)(?![\p{L}'’])"
@@ -542,9 +544,69 @@ _CLEFT_NAME_RE = lazy_compile(
 # him", "to get away"): the reason, which no one is called.
 _PURPOSE_VERBS = frozenset("""match suit fit blend avoid hide escape protect distance reflect honour mirror please spite
     disappear start stop keep get make sound feel look stay""".split())
+# The verbs of purpose that end a clause alone ("to match", "to fit in", "to hide"); the others want an object ("to
+# honour her nan", "to spite him"), so one with nothing after it is the name ("she changed her name to honour").
+_PURPOSE_ALONE = frozenset("match suit fit blend hide escape disappear stay".split())
 _NOT_GIVEN_NAMES = frozenset("""the a an my his her their our your me him them us it that this what something anything
     nothing by to now then for from and or but so in on at with after before again back too yet still also just all
     everyone you later soon today tomorrow tonight first instead out up off much more less""".split())
+
+
+# A first name that is a word too after a relation ("her nanna pat", "they stay at auntie carol's", "i call him uncle
+# tony", "his dad mark's", "her brother noël"): the person, unless a verb's object or a modal follows it as a verb
+# ("her son will help", "his dad rob the shop").
+_RELATION_FIRST_RE = lazy_compile(
+    r"\b(?:auntie|aunty|aunt|uncle|nanna|nana|nan|nain|nanny|grandad|grandpa|grandma|granny|gran|taid|mamgu|bampi|mam|mum|"
+    r"dad|brother|sister|son|daughter|cousin|stepdad|stepmum)[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{1,})(?=['’]s\b|[ \t]*[,.;:!?\"”'’)]|"
+    r"[ \t]+(?:and|but|or|who|with|at|from|on|in|every|too|is|was|came|comes|rang|rings|said|says|picks|picked|drove|does|"
+    r"did|has|had|xx?)\b|[ \t]*\Z)", re.VERSION1)
+_NOT_RELATION_NAMES = frozenset("""will may can might must shall would could should did does do had has have says said
+    rang came went got gets told asked also too then now again always never still just only""".split())
+# One word in quotes after a name of any kind or after a text or a card "from" ("her screen name is 'bratzbecca'", "we
+# used the name 'kez'", "the text was from 'dazza'"; "a new name 'Slough Children First'" is a service's), or before being
+# tattooed ("she has 'kenzie' tattooed on her wrist"): a name, an English word after "name" too; before "tattooed" only
+# a word no English list knows ('the word "hope" is tattooed' is a word).
+_QUOTED_AFTER_NAME_RE = lazy_compile(
+    r"\b(?:name(?:[ \t]+(?:is|was)|['’]s)?[ \t]*[,:]?|(?:text|message|card|note|letter|call|snap|dm)(?:[ \t]+(?:was|is|came))?"
+    r"[ \t]+from)[ \t]+['‘\"“](?P<q>[^'’\"”\s]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
+# A word set off by commas after "name" ("his daughter's name, lacey-mae, tattooed on his neck").
+_SET_OFF_AFTER_NAME_RE = lazy_compile(
+    r"\bname[ \t]*,[ \t]*(?P<w>\p{Ll}[\p{Ll}\p{M}]+(?:-\p{Ll}[\p{Ll}\p{M}]+)?)[ \t]*,", re.VERSION1)
+_QUOTED_TATTOO_RE = lazy_compile(
+    r"['‘\"“](?P<q>\p{L}[\p{L}\p{M}\-]{1,20})['’\"”][ \t]+(?:tattooed|inked|done)\b", re.IGNORECASE | re.VERSION1)
+# A word no list knows after a verb of sending or showing and "to", where a phrase ends ("she texted 'otw x' to kyron",
+# "he sent the pics to jaylen last night"): the one it went to; a place would be redacted as well.
+_SENT_TO_RE = lazy_compile(
+    r"\b(?:texted|text|texts|sent|sends|send|messaged|message|forwarded|showed|shown|gave|passed|snapchatted|dm['’]?d)\b"
+    r"[^.!?\n]{0,40}?\bto[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,})(?=[ \t]*(?:[.,;:!?)\"”'’]|\Z)|[ \t]+(?:and|but|on|at|last|"
+    r"yesterday|today|tonight|again|instead)\b)", re.IGNORECASE | re.VERSION1)
+
+
+@cache
+def _one_word_public_names() -> frozenset[str]:
+    """The public names of one word (:func:`~impact.privacy._lexicon.public_names`), folded ("tesco", "greggs")."""
+    return frozenset(fold(n) for n in public_names() if " " not in n.strip())
+
+
+# "miss" in lower case before a word no English list knows, as a title or as missing someone ("with miss tegan").
+_MISS_UNKNOWN_RE = lazy_compile(r"\bmiss[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,})(?![\p{L}\p{M}\-])", re.VERSION1)
+
+
+# A Welsh first name after a mutation ("ei brawd o, ddafydd", "i fethan", "a gareth" -> "a ngareth"): the word's first
+# letters changed back as the soft, nasal and aspirate mutations change them, a first name no English word.
+_DEMUTATE = (("ngh", "c"), ("ng", "g"), ("mh", "p"), ("nh", "t"), ("ph", "p"), ("th", "t"), ("ch", "c"), ("dd", "d"),
+             ("f", "b"), ("f", "m"), ("l", "ll"), ("r", "rh"), ("m", "b"), ("b", "p"), ("g", "c"), ("d", "t"), ("", "g"))
+_LOWER_WORD_ONLY_RE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}]{3,}(?![\p{L}\p{M}\-]|['’]n\b)", re.VERSION1)
+
+
+def _mutated_name(word: str) -> bool:
+    """Whether ``word`` (folded) is a Welsh first name after a mutation and no word of any list itself."""
+    if word in english_words() or word in folded_first_names() or word in spoken_words() or word in public_terms():
+        return False
+    for now, was in _DEMUTATE:
+        if word.startswith(now) and (name := was + word[len(now):]) in folded_first_names() and name not in english_words():
+            return True
+    return False
 
 
 def named_by_shape(text: str) -> list[Span]:
@@ -577,7 +639,8 @@ def named_by_shape(text: str) -> list[Span]:
         quoted = m.group("q")
         w = quoted if quoted is not None else m.group("w")
         if quoted is None and w in _PURPOSE_VERBS and m.group(0).lower().rstrip().endswith(" " + w) and re.search(
-                r"\bto[ \t]+\S+\Z", m.group(0), re.IGNORECASE):
+                r"\bto[ \t]+\S+\Z", m.group(0), re.IGNORECASE) and (
+                w in _PURPOSE_ALONE or re.match(r"[ \t]+[\p{L}\d]", text[m.end("w"):]) is not None):
             continue  # "she changed her name to match", "to fit in", "to suit her new life": why, not the name
         if quoted is not None or (w not in _NOT_GIVEN_NAMES and w not in KINSHIP_ROLE_WORDS and w not in _TITLES
                                   and not (w in english_words() and w not in folded_first_names()
@@ -585,12 +648,90 @@ def named_by_shape(text: str) -> list[Span]:
             at = m.start("q") if quoted is not None else m.start("w")
             found.append(Span(at, at + len(w), "name"))
     found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_NICKNAME_RE.finditer(text)]
+    found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_AFTER_NAME_RE.finditer(text)
+              if fold(m.group("q")) not in KINSHIP_ROLE_WORDS]
+    for m in _SET_OFF_AFTER_NAME_RE.finditer(text):
+        parts = fold(m.group("w")).split("-")
+        if all(p in folded_first_names() or p not in english_words() for p in parts) and _pronounceable(parts[0]):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_TATTOO_RE.finditer(text)
+              if fold(m.group("q")) not in english_words() and fold(m.group("q")) not in KINSHIP_ROLE_WORDS]
+    for m in _RELATION_FIRST_RE.finditer(text):
+        w = fold(m.group("w"))
+        # a first name, or a word written with a letter no English word has ("her brother noël")
+        if ((w in folded_first_names() or not m.group("w").isascii()) and w not in _NOT_RELATION_NAMES
+                and w not in KINSHIP_ROLE_WORDS and w not in _TITLES):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    found += [Span(m.start(), m.end(), "name") for m in _LOWER_WORD_ONLY_RE.finditer(text) if _mutated_name(fold(m.group()))]
+    for m in _SENT_TO_RE.finditer(text):
+        w = fold(m.group("w"))
+        if (w not in english_words() and w not in public_terms() and w not in spoken_words() and w not in KINSHIP_ROLE_WORDS
+                and w not in _one_word_public_names() and _pronounceable(w)):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    for m in _MISS_UNKNOWN_RE.finditer(text):
+        w = fold(m.group("w"))
+        if w not in english_words() and w not in public_terms() and w not in spoken_words() and _pronounceable(w):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _CLEFT_NAME_RE.finditer(text):
         w = m.group("w")
         if (w not in english_words() and w not in public_terms() and w not in spoken_words() and len(w) >= 3
                 and _pronounceable(w)):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     return found
+
+
+# Where a thing whose name is a given name too (:func:`~impact.privacy._lexicon.thing_names`) is the thing. A voice
+# assistant asked or told to do a device's job, its object no person ("asked Alexa to play music", "told Siri to set a
+# timer"; "asked Alexa to play with her" is a girl); a game's hero played, the game not set against someone ("he plays
+# Mario all day"; "he plays Mario at chess" is a boy), or before a word for a game ("Mario Kart", "the Zelda game"); a
+# breed after an article, a possessive or a number ("a jack russell bit him", "our two king charles").
+_ASKED_BEFORE_RE = lazy_compile(
+    r"\b(?:ask(?:s|ed|ing)?|tell(?:s|ing)?|told|get(?:s|ting)?|got|said[ \t]+to|shout(?:s|ed|ing)?[ \t]+at)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+_DEVICE_JOB_AFTER_RE = lazy_compile(
+    r"[ \t]+to[ \t]+(?:(?:play|put[ \t]+on)[ \t]+(?:some[ \t]+|her[ \t]+|his[ \t]+|their[ \t]+|my[ \t]+|the[ \t]+|a[ \t]+)?"
+    r"(?:music|songs?|tunes?|radio|playlist|story|stories|podcast|nursery[ \t]+rhymes?|\p{L}+[ \t]+by\b)|"
+    r"set[ \t]+(?:a|an|the|her|his)[ \t]+(?:timer|alarm|reminder)|turn[ \t]+(?:on|off|up|down)[ \t]+the\b|"
+    r"switch[ \t]+(?:on|off)[ \t]+the\b|call[ \t]+(?:mum|dad|nan|999|the[ \t]+police)\b)", re.IGNORECASE | re.VERSION1)
+_PLAYED_BEFORE_RE = lazy_compile(r"\b(?:play(?:s|ed|ing)?|gam(?:e|es|ed|ing)[ \t]+on)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_PLAYED_AGAINST_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:at|in|for|with|and|back|up|off|out)\b|['’]s\b|[ \t]*,[ \t]+(?:his|her|their)\b", re.IGNORECASE | re.VERSION1)
+_GAME_AFTER_RE = lazy_compile(r"[ \t]+(?:kart|bros|party|odyssey|games?|level|world)\b", re.IGNORECASE | re.VERSION1)
+_BREED_BEFORE_RE = lazy_compile(
+    r"\b(?:a|an|the|our|their|his|her|my|your|two|three|four|old|little|big|pet)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
+def things_named(text: str, listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Where ``text`` names a thing whose name is a given name too, in a sentence that treats it as the thing (see
+    the comment above); an assistant or a hero whose name is in ``listed`` (a participant's name's words) is never
+    kept; a breed is (no one is "a jack russell").
+
+    Examples
+    --------
+    >>> [text[a:b] for text in ("she asked Alexa to play music", "he plays Mario all day", "a jack russell bit him",
+    ...     "she asked Alexa to play with her", "he plays Mario at chess") for a, b in things_named(text)]
+    ['Alexa', 'Mario', 'jack russell']
+    """
+    names = thing_names()
+    found: list[tuple[int, int]] = []
+    for i in range(3, 0, -1):
+        for m in re.finditer(rf"(?<![\p{{L}}\p{{M}}'’\-])\p{{L}}+(?:[ \t]+\p{{L}}+){{{i - 1}}}(?![\p{{L}}\p{{M}}'’\-])", text, overlapped=True):
+            a, b = m.span()
+            key = " ".join(fold(m.group()).split())
+            kind = names.get(key)
+            if kind is None or (kind != "breed" and key in listed) or any(x <= a < y for x, y in found):
+                continue
+            before = text[max(0, a - 24) : a]
+            if kind == "assistant":
+                thing = _ASKED_BEFORE_RE.search(before) is not None and _DEVICE_JOB_AFTER_RE.match(text, b) is not None
+            elif kind == "character":
+                thing = (_GAME_AFTER_RE.match(text, b) is not None
+                         or (_PLAYED_BEFORE_RE.search(before) is not None and _PLAYED_AGAINST_AFTER_RE.match(text, b) is None))
+            else:
+                thing = _BREED_BEFORE_RE.search(before) is not None
+            if thing:
+                found.append((a, b))
+    return sorted(found)
 
 
 def set_off_after_role(text: str, start: int, end: int) -> bool:
@@ -2434,7 +2575,8 @@ class NameFinder:
         be; a person's name stands before no such word ("the Smith case" and "the Jones family" are no goods)."""
         tok = run[0]
         return (len(run) == 1 and tok.shape == "cap" and tok.key not in self.participant_parts
-                and _OWNER_OR_ARTICLE_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start) is not None
+                and (owner := _OWNER_OR_ARTICLE_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start)) is not None
+                and owner.group().split()[0].lower() != "our"  # "our Jordan bike": a family's Jordan, in the north
                 and _GOODS_AFTER_RE.match(text, tok.end) is not None)
 
     def _owned_make(self, text: str, run: list[_Tok]) -> bool:

@@ -293,6 +293,7 @@ from ._lexicon import (
     spaced_runs,
     surname_words,
     unfilled,
+    welsh_words,
 )
 from ._names import (
     _CLAUSE_OPEN_RE,
@@ -308,6 +309,7 @@ from ._names import (
     public_name_as_person,
     said_of_person,
     set_off_after_role,
+    things_named,
 )
 from ._pseudonym import keyed_hash, resolve_key
 
@@ -785,7 +787,9 @@ class _Redactor:
         spans += _coordinated(text, pending, spans)
         spans += _named_elsewhere(text, opening, spans)
         spans += _places_named_again(text, spans)
-        kept = self._public_names_kept(text, folded)
+        kept = self._public_names_kept(text, folded) + things_named(text, self.name_parts)
+        # a Welsh verb before a pronoun joined to "'n" ("mae hi'n byw", "roedd e'n poeni"), which a first name may be
+        kept += [m.span() for m in _WELSH_VERB_RE.finditer(text) if fold(m.group()) not in self.name_parts]
         if self.keep is not None:
             kept += [(m.start(), m.end()) for m in self.keep.finditer(text)]
         if kept:
@@ -794,7 +798,9 @@ class _Redactor:
         days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
         if days:  # a saint's day is a day of the year: no name in it ("St Patrick's Day" with a May Day listed)
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
+        spans = [_welsh_word_off(text, s) for s in spans]
         spans = [_widen(text, s) for s in spans if s.end > s.start]
+        spans += _misspelt_again(text, spans)
         spans = _dates_of_birth(text, spans)
         spans += _ages_after_names(text, spans)
         return _merge(spans)
@@ -1095,6 +1101,64 @@ def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
             group = next(g for g in "abcd" if m.group(g) is not None)
             if not m.group(group).isdigit() or int(m.group(group)) <= 120:
                 out.append(Span(m.start(group), m.end(group), "age"))
+    return out
+
+
+_WELSH_VERB_RE = lazy_compile(
+    r"(?<![\p{L}\p{M}'’\-])\p{L}+(?=[ \t]+(?:hi|e|o|fe|fo|nhw|ni|chi)['’]n(?![\p{L}]))", re.IGNORECASE | re.VERSION1)
+_LAST_WORD_RE = lazy_compile(r"[ \t]+(?P<w>\p{Ll}+)\Z", re.VERSION1)
+
+
+def _welsh_word_off(text: str, s: Span) -> Span:
+    """A name's span without a common Welsh word in lower case at its end, which no surname is ("roedd mam rhodri yn
+    poeni": "rhodri", not "rhodri yn")."""
+    if s.kind != "name":
+        return s
+    m = _LAST_WORD_RE.search(text, s.start, s.end)
+    if m is not None and m.start() > s.start and (w := m.group("w")) in welsh_words() and w not in english_words() \
+            and w not in folded_first_names():
+        return Span(s.start, m.start(), s.kind)
+    return s
+
+
+_WORD_TOKEN_RE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{L}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\-])", re.VERSION1)
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """The edits (a letter put in, taken out, changed, or two next to each other swapped) that turn ``a`` into ``b``,
+    counted up to ``most + 1``."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _misspelt_again(text: str, spans: list[Span]) -> list[Span]:
+    """A name said again with a slip or another spelling, close to a name found ("it was jasmin, or jazmin", "kieran,
+    keiran on the form", "siobhan, siobahn"): a word no English list knows, of four letters or more, at most one edit
+    from a one-word name found (two if both are six letters or more), is that name too."""
+    names = {fold(text[s.start : s.end]) for s in spans if s.kind == "name"}
+    names = {n for n in names if " " not in n and len(n) >= 4}
+    if not names:
+        return []
+    out = []
+    for m in _WORD_TOKEN_RE.finditer(text):
+        w = fold(m.group())
+        if w in names or w in english_words() or any(s.start < m.end() and m.start() < s.end for s in spans):
+            continue
+        for n in names:
+            most = 2 if min(len(n), len(w)) >= 6 else 1
+            if w[0] in (n[0], "c", "s", "k") and _edits(w, n, most) <= most:
+                out.append(Span(m.start(), m.end(), "name"))
+                break
     return out
 
 
