@@ -112,7 +112,10 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
     DataFrame or None
         One row per indicator: ``measure``, ``estimate`` (average effect on the
         indicator's scale), ``se``, ``ci_low``, ``ci_high``, ``p_value``,
-        ``ri_p_value``, ``n_treated``, ``n_control`` (comparison councils,
+        ``ri_p_value``, ``ri_n`` (reassignments it was computed from),
+        ``ri_exact`` (whether they were every possible one, so that more
+        resamples cannot lower its smallest value, ``1 / ri_n``; else it is
+        ``1 / (ri_n + 1)``), ``n_treated``, ``n_control`` (comparison councils,
         those entering intervention after the last period included),
         ``n_control_entering_later`` (of them), ``n_treated_before_first``
         (left out), ``n_cohorts``, ``note`` (why an indicator was not
@@ -274,7 +277,8 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
             continue
         o = simple.overall.iloc[0]
         rows.append({**row, "estimate": o["estimate"], "se": o["se"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
-                     "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "n_cohorts": len(res.cohorts), "note": ""})
-    cols = ["measure", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value", "n_treated", "n_control",
-            "n_control_entering_later", "n_treated_before_first", "n_cohorts", "note"]
+                     "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "ri_n": int(o["n_permutations"]),
+                     "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts), "note": ""})
+    cols = ["measure", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
+            "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "note"]
     return pd.DataFrame(rows).reindex(columns=cols)

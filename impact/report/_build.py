@@ -471,10 +471,15 @@ def _vocabulary(ctx):
         "share_unclear": Label("Share with the cause left open", "%", format="pct:0"),
         "n_raised": Label("Participants who raised it", format="int"),
         "n_helped": Label("Said it helped", format="int"), "n_hindered": Label("Said it hindered", format="int"),
-        "n_mixed": Label("Both", format="int"), "n_neutral": Label("Neither", format="int"),
+        "n_mixed": Label("Said both", format="int"), "n_neutral": Label("Said neither", format="int"),
         "share_helped": Label("Share who said it helped", format="pct:0"),
         "credited_to": Label("Credited to"), "contrast": Label("Contrast"),
         "n_flagged": Label("Values not published by the source", format="int"),
+        # a count headed by its category alone ('Leadership', 'Other programme', 'Sustained') did not say what it
+        # counts: each says whom (participants) or to what (the credits of statements)
+        **{f"n_{k}": Label(f"Credited to {v}", format="int") for k, v in _FACTOR_LABELS.items()},
+        **{f"n_{k}": Label(f"Participants: {v.lower()}", format="int")
+           for k, v in {**_REALISATION_LABELS, **_PERSISTENCE_LABELS}.items()},
     }
     # The study's wave and code labels as the report publishes them (redacted: see _Ctx.redacted).
     study = Vocabulary.for_study(ctx.study, ctx.f.codebook).with_waves(ctx.wave_labels).with_codes(ctx.code_labels)
@@ -2024,8 +2029,33 @@ def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
             f"{reading}. "
             f"A coding error in one sentence decides whether a whole interview counts as reporting {ctx.codes_as('an impact')}, so shares "
             "of interviews read by the coder can be far from the truth. The machine coding's figures are in the "
-            "sections below, unconfirmed until a sample of its codings is checked by hand (impact review export) or "
-            "the interviews are coded by people.")
+            "sections below, " + _unconfirmed(ctx, weak))
+
+
+def _unconfirmed(ctx, weak: dict[str, float]) -> str:
+    """'unconfirmed until a sample of its codings is checked by hand ...', or, where this study's hand check read the
+    ``weak`` codes, what it found: the summary said the figures awaited a hand check beside a hand check of 22
+    interviews whose kappas (0.24 to 0.65) left them unconfirmed (seed 9901, 7 councils)."""
+    kappas = _checked_kappa(ctx)
+    checked = {c: kappas[c] for c in weak if c in kappas}
+    if not checked:
+        return ("unconfirmed until a sample of its codings is checked by hand (impact review export) or the interviews "
+                "are coded by people.")
+    low = {c: k for c, k in checked.items() if k < CHECKED_KAPPA}
+    lo, hi = min(checked.values()), max(checked.values())
+    found = (f"Cohen's kappa of {_kappa(lo)}" if len(checked) == 1 else
+             f"Cohen's kappa from {_kappa(lo)} to {_kappa(hi)}")
+    rest = len(weak) - len(checked)
+    if not low and not rest:
+        return (f"checked by hand in this study: {found} between the coder and people for "
+                f"{'that ' + ctx.one if len(checked) == 1 else 'those ' + ctx.many}, each at least {CHECKED_KAPPA:.2f} "
+                "(see the coding reliability section).")
+    return (f"unconfirmed: the hand check of the coding in this study gives {found} between the coder and people for "
+            f"{'that ' + ctx.one if len(checked) == 1 else 'those ' + ctx.many}"
+            + (f" ({_count_words(len(low), len(checked))} below {CHECKED_KAPPA:.2f}; see the coding reliability section)"
+               if low else f" (each at least {CHECKED_KAPPA:.2f}; see the coding reliability section)")
+            + (f", and did not check {_count_words(rest, len(weak))} of them" if rest else "")
+            + "; the interviews coded by people would confirm them.")
 
 
 def _no_other_difference(ctx, gee: pd.DataFrame, alike: list[str]) -> str:
@@ -2248,7 +2278,10 @@ def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str, level
                  "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
                  {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)},
                  labels={"prevalence": Label(share, "%", f"Share of participants for whom the {one} was "
-                                             f"{MEASURES[measure].label.lower()}.", "pct:0")})
+                                             f"{MEASURES[measure].label.lower()}.", "pct:0"),
+                         # 'Participants' beside 'Participants interviewed' did not say which participants it counts
+                         "n_with": Label(share.replace("Share", "Participants", 1) if share != "Share" else
+                                         "Participants for whom it holds", format="int")})
 
 
 def _expectations(ctx) -> Section:
@@ -3141,6 +3174,8 @@ def _indicator_sentences(ctx) -> list[str]:
     across, n_family = None, None
     pooled = [i for i, r in enumerate(rows)
               if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
+    e_all = effects[groups == "all"].set_index("measure")
+    family = pd.concat([e_all.loc[[rows[i]["measure"] for i in pooled]].reset_index(), status], ignore_index=True)
     if len(status) and pooled:
         # One family: the sentence draws on the tests over all councils and those in each status group, each family
         # adjusted alone held its rate, the two together did not (4 of 60 null studies of 30 councils claimed a change
@@ -3153,7 +3188,7 @@ def _indicator_sentences(ctx) -> list[str]:
         status = status.assign(adjusted=joint[len(pooled):])
         n_family = len(joint)
         across = f"the {n_family} tests of the indicators over all councils and in each status group"
-    by_status = _review_did_by_status(ctx, status, across=across, n_family=n_family)
+    by_status = _review_did_by_status(ctx, status, across=across, family=family if across else None)
     found_by_status = by_status.startswith(" By status")
     found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed",
                          none="Over all the councils reviewed, no outcome indicator" if found_by_status else
@@ -3162,23 +3197,41 @@ def _indicator_sentences(ctx) -> list[str]:
         return []
     if found_by_status:
         return [found + by_status]
-    floor = _ri_floor(ctx, n_family or len(pooled))
+    floor = _ri_floor(ctx, family)
     if floor and found.endswith("this is not evidence that none changed."):
         found = found[:-1] + floor + "."
     return [found]
 
 
-def _ri_floor(ctx, n_tests: int) -> str:
+def _ri_floor(ctx, family: pd.DataFrame) -> str:
     """' (with 199 random reassignments no adjusted p could fall below 0.075; run with more resamples)' where the
-    smallest randomisation p there can be, adjusted across ``n_tests`` (Holm), is not below ``alpha``; else ''.
+    smallest randomisation p there can be among the tests of ``family`` (rows of the indicator effects), adjusted
+    across them (Holm), is not below ``alpha``; else ''.
 
-    A randomisation p is at least 1 / (reassignments + 1): with few and many tests, no adjusted p can fall below
-    alpha, and a sentence finding no change must say so rather than suggest there was nothing to find."""
-    permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), 999)
-    floor = n_tests / (permutations + 1)
+    A randomisation p is at least 1 / (reassignments + 1), or 1 / reassignments where they were every possible one
+    (``ri_exact``), and Holm's smallest adjusted p is the number of tests times the smallest p: with few reassignments
+    and many tests no adjusted p can fall below alpha, and a sentence finding no change must say so rather than
+    suggest there was nothing to find. Where every test used every possible reassignment, more resamples cannot lower
+    that floor (6 councils, 60 possible reassignments: no p of 5 indicators adjusted could fall below 0.083, and the
+    summary said only that none changed significantly)."""
+    n_tests = len(family)
+    if not n_tests:
+        return ""
+    if "ri_n" not in family.columns:  # findings of an earlier version: the reassignments asked for
+        permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), 999)
+        family = pd.DataFrame({"ri_n": [permutations] * n_tests, "ri_exact": [False] * n_tests})
+    used = family["ri_n"].astype("float64").to_numpy()
+    exact = family["ri_exact"].fillna(False).astype(bool).to_numpy()
+    smallest = np.where(exact, 1 / np.maximum(used, 1), 1 / (used + 1))
+    floor = min(1.0, n_tests * float(smallest.min()))
     if floor < ctx.alpha:
         return ""
-    return f" (with {permutations} random reassignments no adjusted p could fall below {floor:.3f}; run with more resamples)"
+    if exact.all():
+        most = int(used.max())
+        return (f" (every possible reassignment was used, {f'{most:,}' if (used == most).all() else f'at most {most:,}'}"
+                f" per test: with so few councils no adjusted p could fall below {floor:.3f}, whatever the resamples)")
+    permutations = int(used[~exact].max())
+    return f" (with {permutations:,} random reassignments no adjusted p could fall below {floor:.3f}; run with more resamples)"
 
 
 def _status_tests(ctx, e: pd.DataFrame | None) -> pd.DataFrame:
@@ -3190,7 +3243,8 @@ def _status_tests(ctx, e: pd.DataFrame | None) -> pd.DataFrame:
     return e if e["group"].nunique() >= 2 else e.iloc[:0]
 
 
-def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None, n_family: int | None = None) -> str:
+def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
+                          family: pd.DataFrame | None = None) -> str:
     """' By status when reviewed: re-referrals ... changed by -2.13 (95% CI -3.58 to -0.69; randomisation p 0.005,
     adjusted 0.040) in the 15 councils in intervention when reviewed and by -1.30 (...) in the 15 others.': the change
     after the review in each status group, for each indicator where that of either group differs from none once the
@@ -3198,7 +3252,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None, n_
     of fewer than ``min_count`` councils is not estimated here (planted: re-referrals down 3 points after the review
     in councils in intervention and 0.5 in the others, which the report never compared, audit12).
 
-    ``across`` names the family of ``n_family`` tests the p in ``e["adjusted"]`` was adjusted across, where it is not
+    ``across`` names the ``family`` of tests (rows of the indicator effects) the p in ``e["adjusted"]`` was adjusted across, where it is not
     this function's (the summary's, see :func:`_indicator_sentences`)."""
     e = _status_tests(ctx, e)
     if e.empty:
@@ -3225,7 +3279,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None, n_
                 f"each against the councils not yet reviewed), no indicator changed significantly after the review in "
                 f"either group taken alone "
                 f"once the randomisation p is adjusted across {across or f'the {n} indicators and both groups'} (Holm); "
-                "this is not evidence that they changed alike" + _ri_floor(ctx, n_family or len(e)) + ".")
+                "this is not evidence that they changed alike" + _ri_floor(ctx, e if family is None else family) + ".")
     return (" By status when reviewed (councils in intervention when their review began, and the others, each against "
             "the councils not yet reviewed; randomisation p adjusted across "
             + ("the same tests" if across else "the indicators and both groups") + ", Holm): "
@@ -3693,7 +3747,7 @@ def _by_impact_blocks(ctx, labels) -> list:
               "report more and see more of what helped.",
               {"mean_impacts_helped": "num:2", "mean_impacts_hindered": "num:2", "odds_ratio": "num:2",
                "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "p_adjusted": "p"},
-              labels={"n_said": Label("Participants", format="int"),
+              labels={"n_said": Label("Participants saying only one side", format="int"),
                       "mean_impacts_helped": Label("Mean impacts, said it helped"),
                       "mean_impacts_hindered": Label("Mean impacts, said it hindered"),
                       "tested": Label("Tested")}),
