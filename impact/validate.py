@@ -1044,6 +1044,7 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                                            f"{rows[0]})"))
                 continue
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}
+            council_hints: dict[str, str] = {}
             forms = {schema.same_id(k): k for k in known}
             alike = {schema.latin_lookalike(k): k for k in known}
             malformed_here = flawed.get((spec.filename, col.name), {})
@@ -1073,7 +1074,10 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                         (spec.filename, line, val))
                     continue
                 if not hint and (table, column) == ("councils", "council_id"):  # a name or code, not an id
-                    hint = _council_named(val, parsed.get("councils", []), known)
+                    # once per value: a table of 3,000 rows naming one unknown council read the register 3,000 times
+                    if val not in council_hints:
+                        council_hints[val] = _council_named(val, parsed.get("councils", []), known)
+                    hint = council_hints[val]
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
     return out + _told_where_named(named_as, cell_problems, meant), told
 
