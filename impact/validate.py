@@ -1724,13 +1724,9 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 def _known_words() -> frozenset[str]:
     """Words of English (the privacy lists' ordinary and spoken words) and of Welsh (``wordlists/welsh_common.txt``),
     folded (lower case, no accents)."""
-    from importlib import resources
+    from .privacy._lexicon import english_words, spoken_words, welsh_words
 
-    from .privacy._lexicon import english_words, fold, spoken_words
-
-    welsh = resources.files("impact").joinpath("_data/wordlists/welsh_common.txt").read_text(encoding="utf-8")
-    return english_words() | spoken_words() | {fold(w.strip()) for w in welsh.splitlines()
-                                                if w.strip() and not w.startswith("#")}
+    return english_words() | spoken_words() | welsh_words()
 
 
 def _not_language(text: str) -> str | None:
