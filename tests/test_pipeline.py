@@ -163,13 +163,15 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
-def test_killed_run_leaves_previous_outputs_intact(result, small_study, tmp_path, sig):
+def test_killed_run_leaves_previous_outputs_intact(result, study_dir, tmp_path, sig):
+    """The folder holds the small study's bundle; a run of the tiny study (about half the work: the kill lands in
+    the same stages, writing included) is killed over it."""
     import shutil
 
     out = tmp_path / "out"
     shutil.copytree(result.out_dir, out)
     before = _snapshot(out)
-    cmd = [sys.executable, "-m", "impact", "run", str(small_study), "--out", str(out), "--resamples", "99", "--no-cache"]
+    cmd = [sys.executable, "-m", "impact", "run", str(study_dir), "--out", str(out), "--resamples", "99", "--no-cache"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     # Kill it once it has started writing its staging folder (mid-way), or after a few seconds.
     deadline = time.time() + 60
