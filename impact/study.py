@@ -551,17 +551,27 @@ def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
 def _docx_blocks(element) -> Iterator[str]:
     """The text of a .docx body (or table cell, or content control) in document order, tables included.
 
-    Each paragraph is one line.  A table row is one line: a row laid out as a
-    turn (a short first cell, a speaker, then the text, with or without a time
-    cell, as transcripts laid out as tables have it) becomes ``Speaker: text``
+    Each paragraph is one line (two joined by a paragraph mark deleted with
+    tracking, one, as Word shows them with the change accepted).  A table row
+    is one line: a row laid out as a turn (a short first cell, a speaker, then
+    the text, with or without a time cell, as transcripts laid out as tables
+    have it) becomes ``Speaker: text``
     or ``Speaker [time]: text``; other rows are their cells joined by spaces.
     Nothing is left out: nested tables, content controls and text boxes are read too.
     """
+    held = None  # the text of a paragraph whose mark was deleted with tracking: it runs on into the next paragraph
     for child in element.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
-            yield "".join(_paragraph_runs(child))
-        elif tag == f"{_W}tbl":
+            text = (held or "") + "".join(_paragraph_runs(child))
+            held = text if _mark_deleted(child) else None
+            if held is None:
+                yield text
+            continue
+        if held is not None and tag in (f"{_W}tbl", f"{_W}sdt"):  # a mark deleted before a table: its own line
+            yield held
+            held = None
+        if tag == f"{_W}tbl":
             rows = [["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
                     for row in child.iterchildren(f"{_W}tr")]
             header, speaker, whole = _table_turns(rows)
@@ -569,6 +579,16 @@ def _docx_blocks(element) -> Iterator[str]:
                 yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker), whole=whole)
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             yield from _docx_blocks(child)
+    if held is not None:  # the last paragraph's mark deleted: nothing follows to join
+        yield held
+
+
+def _mark_deleted(paragraph) -> bool:
+    """Whether a paragraph's mark was deleted (or moved away) with tracking on (``w:pPr/w:rPr/w:del``): with the
+    change accepted, as Word shows it, the paragraph runs on into the next one, one line, not two."""
+    props = paragraph.find(f"{_W}pPr")
+    marks = props.find(f"{_W}rPr") if props is not None else None
+    return marks is not None and (marks.find(f"{_W}del") is not None or marks.find(f"{_W}moveFrom") is not None)
 
 
 def read_transcript(path: str | Path, *, label: str | None = None) -> str:
