@@ -917,6 +917,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     # letters drawn like Latin ones are read as Latin are told (a warning: they may be two, written in two scripts).
     alike: dict[str, dict[str, tuple[int, str, str]]] = {
         c.name: {} for c in columns if c.type == "id" and (c.unique or list(spec.key) == [c.name])}
+    pointed: dict[str, list[tuple[int, str]]] = {}  # an int column -> its cells written with a decimal point ('4.0')
     for line, rec in records:
         summary = _summary_cell(spec, rec)
         if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
@@ -945,6 +946,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 if len(seen) < 200_000:
                     seen[text] = judged
             values[col.name] = judged[0]
+            if col.type == "int" and judged[0] is not None and "." in text:  # '4.0': a whole number saved as a float
+                pointed.setdefault(col.name, []).append((line, text))
             for shown, expected, severity in judged[1]:
                 problems.append(Problem(f, line, col.name, shown, expected, severity))
         # Parsed values (2013-03-31 and 31/03/2013 are one key), text as a reader sees it (P1 and p1 are one key).
@@ -988,7 +991,22 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             values[_GIVEN] = rec.get("value", "")
         rows.append((line, values))
     parsed[spec.name] = rows
+    problems += [_whole_with_point(f, name, cells) for name, cells in pointed.items()]
     return problems
+
+
+def _whole_with_point(file: str, column: str, cells: list[tuple[int, str]]) -> Problem:
+    """The note that whole numbers of ``column`` are written with a decimal point ('4.0', as a spreadsheet or pandas
+    saves the whole numbers of a column holding blanks), read as the whole numbers they are: one for the column,
+    naming its first rows.  (An id so written, '302.0', is refused with the fix: an id is text.)"""
+    line, text = cells[0]
+    rows = ", ".join(str(r) for r, _ in cells[:5]) + (f" and {len(cells) - 5:,} more" if len(cells) > 5 else "")
+    number = text.split(".")[0].lstrip("+")
+    return Problem(file, line, column, text, f"a whole number without a decimal point ({len(cells):,} cell"
+                   f"{'s' if len(cells) > 1 else ''} of {column}, on row{'s' if len(cells) > 1 else ''} {rows}, "
+                   f"{'are' if len(cells) > 1 else 'is'} written with a point and zeros, as a spreadsheet or pandas "
+                   f"saves whole numbers in a column with blanks: read as whole numbers, {text!r} as {number})",
+                   "warning")
 
 
 def _pattern_text(col: schema.Column) -> str:

@@ -45,3 +45,52 @@ def test_guard_docx_a_paragraph_mark_inserted_with_tracking_keeps_two_lines(tmp_
             + "<w:p>" + _RUN.format("Respondent: The review.") + "</w:p>")
     _docx(tmp_path / "t.docx", body)
     assert read_transcript(tmp_path / "t.docx").splitlines() == ["Interviewer: Why?", "Respondent: The review."]
+
+
+# --------------------------------------------------------------------------- 2. a whole number written '4.0'
+
+
+def _set_column(path, column, values):
+    """Write ``values`` (data row -> text) into ``column`` of the CSV file ``path``."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    j = rows[0].index(column)
+    for i, text in values.items():
+        rows[i][j] = text
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_a_scale_answer_written_with_a_point_and_zeros_is_read_and_said(study_dir, capsys):
+    # On the old code '4.0' and '2.00' were read as 4 and 2 without a word.
+    from impact.cli import main
+    from impact.study import load_study
+
+    path = study_dir / "survey_responses.csv"
+    _set_column(path, "value", {1: "4.0", 2: "2.00"})
+    assert main(["validate", str(study_dir)]) == 0
+    out = capsys.readouterr().out
+    assert ("survey_responses.csv:2:value: '4.0' - expected a whole number without a decimal point (2 cells of value, "
+            "on rows 2, 3, are written with a point and zeros, as a spreadsheet or pandas saves whole numbers in a "
+            "column with blanks: read as whole numbers, '4.0' as 4)") in out
+    values = load_study(study_dir).survey_responses["value"]
+    assert list(values) == [4, 2]
+
+
+def test_guard_a_scale_answer_with_a_fraction_is_refused_naming_row_and_column(study_dir):
+    path = study_dir / "survey_responses.csv"
+    _set_column(path, "value", {2: "4.5"})
+    assert [p for p in _problems(study_dir) if ":value:" in p] == [
+        "survey_responses.csv:3:value: '4.5' - expected a whole number from 1 to 5 (the scale of q_confident)"]
+
+
+def test_guard_an_id_written_as_a_float_is_refused_with_the_fix(study_dir):
+    path = study_dir / "councils.csv"
+    _set_column(path, "council_id", {1: "301.0"})
+    assert _problems(study_dir)[0].startswith(
+        "councils.csv:2:council_id: '301.0' - expected a DfE three-digit local authority number, as text (e.g. 301) "
+        "(301.0 is 301 with a decimal point, as a spreadsheet or program saves a number it was not told is text: "
+        "write 301)")
