@@ -1499,7 +1499,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 broken.add(spec.filename)
             continue
         try:
-            header, recs, probs = read_csv_strict(f, label=spec.filename)
+            header, recs, probs = read_csv_strict(f, label=spec.filename, blank_note=True)
         except SeparatorError as exc:
             problems.append(exc.problem)
             raw[name] = (spec.column_names, [])

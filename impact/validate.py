@@ -39,7 +39,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from ._io import UNCHECKED
+from ._io import UNCHECKED, merged_blanks
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -736,36 +736,6 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
 _MAX_UNKNOWN_COLUMNS = 5
 
 
-def _merged_blanks(columns, records) -> dict[tuple[str, int], str]:
-    """What to say of blank cells of a required column in rows just below a row holding a value, where the rows are
-    otherwise filled: the shape a spreadsheet saves of a cell merged over several rows (its value in the first row
-    only, 'London' beside the group of councils it names).  ``columns``: those a value may repeat in (not a key);
-    a cell a short row lacks is no blank.  ``(column, row) -> hint``."""
-    out: dict[tuple[str, int], str] = {}
-    for col in columns:
-        if not col.required:
-            continue
-        run: list[int] = []
-        above: tuple[int, str] | None = None
-        for line, rec in [*records, (None, None)]:
-            text = "" if rec is None else rec.get(col.name, "")
-            follows = line is not None and (run[-1] if run else above[0] if above else -2) == line - 1
-            written = rec is not None and col.name in rec and list(rec).index(col.name) < getattr(rec, "width", len(rec))
-            if written and text == "" and follows and any(v for k, v in rec.items() if k != col.name):
-                run.append(line)
-                continue
-            if run and above is not None:
-                where = f"rows {run[0]} to {run[-1]}" if len(run) > 1 else f"row {run[0]}"
-                for blank in run:
-                    out[(col.name, blank)] = (f" (blank below {above[1]!r} on row {above[0]}, as a spreadsheet saves "
-                                              f"a cell merged over rows {above[0]} to {run[-1]}: if {where} "
-                                              f"{'share' if len(run) > 1 else 'shares'} its "
-                                              f"value, unmerge the cell and fill the value down)")
-            run = []
-            above = (line, text) if text and line is not None else None
-    return out
-
-
 def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
     """The day/month dates of a table that also holds a date written month first (US): ``(column, row) -> expected``.
 
@@ -911,7 +881,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
     memo: dict[str, dict[str, tuple[Any, list[tuple[str, str, str]]]]] = {c.name: {} for c in columns}
     ambiguous = _month_first_dates(columns, records)
-    merged = _merged_blanks([c for c in columns if not c.unique and list(spec.key) != [c.name]], records)
+    merged = merged_blanks([c.name for c in columns if c.required and not c.unique and list(spec.key) != [c.name]],
+                           records)
     unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
     # Ids that name one thing each (a one-column key, a unique id): two that look alike once Cyrillic and Greek
     # letters drawn like Latin ones are read as Latin are told (a warning: they may be two, written in two scripts).

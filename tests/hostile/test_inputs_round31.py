@@ -6,6 +6,7 @@ pin behaviour that held and must keep holding.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from .test_inputs_round28 import _read_docx
@@ -94,3 +95,93 @@ def test_guard_an_id_written_as_a_float_is_refused_with_the_fix(study_dir):
         "councils.csv:2:council_id: '301.0' - expected a DfE three-digit local authority number, as text (e.g. 301) "
         "(301.0 is 301 with a decimal point, as a spreadsheet or program saves a number it was not told is text: "
         "write 301)")
+
+
+# --------------------------------------------------------------------------- 3. blank rows in a table
+
+
+@pytest.mark.parametrize("blank", ["", ",,,,,,", " , ,"], ids=["empty_line", "commas", "spaces"])
+def test_blank_rows_in_the_middle_of_a_table_are_said_and_the_rows_below_read(study_dir, capsys, blank):
+    # On the old code the blank rows were passed over without a word.
+    from impact.cli import main
+    from impact.study import load_study
+
+    path = study_dir / "interviews.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = len(lines) - 1
+    lines[3:3] = [blank, blank]
+    lines.insert(8, blank)
+    path.write_text("\n".join(lines) + "\n\n\n", encoding="utf-8")  # blank lines at the end: no data after them
+    assert main(["validate", str(study_dir)]) == 0
+    out = capsys.readouterr().out
+    assert ("warning: interviews.csv:4: expected no blank rows between rows of data (3 blank rows, rows 4, 5, 9, not "
+            "read: nothing in them to read; the rows below them are read)") in out
+    assert len(load_study(study_dir).interviews) == n
+
+
+# --------------------------------------------------------------------------- 5. a merged cell's shape in a workbook
+
+
+def _review_book(tmp_path):
+    from impact.review import export_review
+
+    from tests.test_review import CODES
+
+    texts = ["We felt valued.", "The plan changed.", "Partners met monthly.", "We learned a lot."]
+    starts = [0, 16, 34, 56]
+    segments = pd.DataFrame({"segment_id": [f"I1:{i}" for i in range(1, 5)], "interview_id": "I1", "start": starts,
+                             "end": [s + len(t) for s, t in zip(starts, texts)], "text": texts})
+    coded = pd.DataFrame({"unit": segments["segment_id"], "code": "morale", "score": [0.5, 0.6, 0.7, 0.8],
+                          "negated": False, "hedged": False, "attribution": "", "start": starts,
+                          "end": [s + 3 for s in starts]})
+    return export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+
+
+@pytest.mark.parametrize(("decisions", "codes", "blank", "first", "expected"), [
+    (["other", "", ""], ["learning"] * 3, "decision", "other", "a decision (other_code is 'learning')"),
+    (["other"] * 3, ["learning", "", ""], "other_code", "learning", "a code id (decision is 'other')"),
+], ids=["decision", "other_code"])
+def test_a_review_workbook_value_in_the_first_row_of_a_group_says_merged(tmp_path, decisions, codes, blank, first,
+                                                                         expected):
+    # On the old code the decision rows were told "other_code: 'learning' - expected blank unless decision is
+    # 'other'", the code rows "expected a code id (decision is 'other')": not that the shape is a merged cell's, as
+    # the CSV tables of a study are told (round 30).
+    from openpyxl import load_workbook
+
+    from impact.errors import ValidationError
+    from impact.review import REVIEW_COLUMNS, import_review
+
+    path = _review_book(tmp_path)
+    book = load_workbook(path)
+    sheet = book["review"]
+    col = {name: i + 1 for i, name in enumerate(REVIEW_COLUMNS)}
+    for row, (d, c) in enumerate(zip(decisions, codes), start=2):
+        sheet.cell(row, col["decision"], d or None)
+        sheet.cell(row, col["other_code"], c or None)
+    book.save(path)
+    with pytest.raises(ValidationError) as info:
+        import_review(path)
+    hint = (f" (blank below {first!r} on row 2, as a spreadsheet saves a cell merged over rows 2 to 4: if rows 3 to 4 "
+            "share its value, unmerge the cell and fill the value down)")
+    assert [str(p) for p in info.value.problems] == [
+        f"review.xlsx (sheet 'review'):{row}:{blank}: '' - expected {expected}{hint}" for row in (3, 4)]
+
+
+def test_a_blank_row_in_a_review_workbook_is_said_and_the_rows_below_read(tmp_path):
+    # On the old code passed over without a word.
+    from openpyxl import load_workbook
+
+    from impact.errors import ImpactWarning
+    from impact.review import REVIEW_COLUMNS, import_review
+
+    path = _review_book(tmp_path)
+    book = load_workbook(path)
+    sheet = book["review"]
+    sheet.protection.sheet = False
+    sheet.insert_rows(3)
+    sheet.cell(5, REVIEW_COLUMNS.index("decision") + 1, "accept")
+    book.save(path)
+    with pytest.warns(ImpactWarning, match=r"review.xlsx \(sheet 'review'\):3: expected no blank rows between rows of "
+                                           r"data \(1 blank row, row 3, not read"):
+        decided = import_review(path)
+    assert list(decided["sheet_row"]) == [5]
