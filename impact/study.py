@@ -407,18 +407,27 @@ def _figures(pairs: list[tuple[str, str]]) -> bool:
 _FIGURE_UNIT = re.compile(r"[<>~]?\d[\d,]*(?:\.\d+)?%?[ \t]+(?P<unit>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2})\.?")
 
 
+#: A figure with its unit and a note after it: '12 cases (two new this week)', '15 cases - 2 unallocated'.
+_FIGURE_NOTED = re.compile(_FIGURE_UNIT.pattern.removesuffix(r"\.?")
+                           + r"[ \t]*(?:\([^()]+\)|\[[^\[\]]+\]|[,;\u2013\u2014-][ \t]+\S.*)\.?")
+
+
 def _one_measure(pairs: list[tuple[str, str]]) -> bool:
     """Whether the texts of rows labelled with people's names are all one measure of each: a figure and one unit on
-    every row ('Sarah Jones | 12 cases', caseloads by worker), a unit written in the singular or plural.  Figures
-    without a unit ('Sarah Jones | 12') may be answers read out, and figures of several units ('12 cases', '15
-    referrals') answers to several questions: those rows are read as turns."""
-    units = set()
+    every row ('Sarah Jones | 12 cases', caseloads by worker), a unit written in the singular or plural, a note after
+    it in a minority of rows ('12 cases (two new this week)').  Figures without a unit ('Sarah Jones | 12') may be
+    answers read out, and figures of several units ('12 cases', '15 referrals') answers to several questions: those
+    rows are read as turns."""
+    units, noted = set(), 0
     for _, text in pairs:
         m = _FIGURE_UNIT.fullmatch(text.strip())
         if m is None:
+            m = _FIGURE_NOTED.fullmatch(text.strip())
+            noted += 1
+        if m is None:
             return False
         units.add(re.sub(r"(?<=\w\w)s\b", "", m["unit"].casefold()))
-    return len(pairs) >= 2 and len(units) == 1
+    return len(pairs) >= 2 and len(units) == 1 and 2 * noted < len(pairs)
 
 
 def _person(label: str) -> bool:

@@ -119,6 +119,32 @@ def test_blank_rows_in_the_middle_of_a_table_are_said_and_the_rows_below_read(st
     assert len(load_study(study_dir).interviews) == n
 
 
+# --------------------------------------------------------------------------- 4. a table of figures with a note
+
+
+@pytest.mark.parametrize("rows", [
+    [("Sarah Jones", "12 cases (two new this week)"), ("Tom Price", "15 cases"), ("Amy Lee", "9 cases"),
+     ("Sarah Jones", "20 cases")],
+    [("Sarah Jones", "12 open cases"), ("Tom Price", "15 open cases - 2 unallocated"), ("Sarah Jones", "14 open cases"),
+     ("Tom Price", "3 open cases"), ("Amy Lee", "4 open cases [agency]")],
+], ids=["round_brackets", "dash_and_square_brackets"])
+def test_docx_a_table_of_figures_by_person_with_a_note_in_a_cell_is_read_whole(tmp_path, rows):
+    # On the old code read as turns ('Sarah Jones: 12 cases (two new this week)'): one note in a cell and the
+    # caseloads were speech, Sarah Jones the interviewer.
+    text, speakers = _read_docx(tmp_path, rows)
+    assert text.splitlines() == [" ".join(r) for r in rows]
+    assert speakers == ["respondent"]
+
+
+def test_guard_docx_figures_each_with_a_note_are_turns(tmp_path):
+    # notes on most rows are more than figures: answers, kept with their labels
+    rows = [("Sarah Jones", "12 cases (mostly new)"), ("Tom Price", "15 cases (as last year)"),
+            ("Sarah Jones", "20 cases - more than before"), ("Tom Price", "14 cases")]
+    text, speakers = _read_docx(tmp_path, rows)
+    assert text.splitlines() == [f"{a}: {b}" for a, b in rows]
+    assert len(speakers) == len(rows)
+
+
 # --------------------------------------------------------------------------- 5. a merged cell's shape in a workbook
 
 
