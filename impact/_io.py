@@ -879,9 +879,29 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{source}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"{source}{line}: not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+def _yaml_hint(problem: str, mark) -> str:
+    r"""What a YAML parser's complaint means for someone editing study.yaml by hand, or "".
+
+    >>> _yaml_hint("found character '\\t' that cannot start any token", None)
+    ': a tab, where YAML indents with spaces only: replace the tab with spaces'
+    """
+    column = f" (column {mark.column + 1})" if mark is not None else ""
+    if "'\\t'" in problem:
+        return f": a tab{column}, where YAML indents with spaces only: replace the tab with spaces"
+    if "tag:yaml.org,2002:merge" in problem:
+        return ": a merge key (<<), which copies keys from elsewhere and is not read: write the keys out in full"
+    if "constructor for the tag" in problem:
+        return ": a tag (!!name or !name), which is not read: write the value as plain text, in quotes if need be"
+    if "another document" in problem:
+        return (": a second document after a '---' line, where one is read: take out the '---' line, or what "
+                "follows it")
+    return ""
 
 
 # --------------------------------------------------------------------------- files written one by one

@@ -118,6 +118,8 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
         issue = "it is missing"
     elif folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
         issue = "it is a link pointing outside the study folder"
+    elif not folder.is_dir():  # a file named transcripts: each row told its file is missing, not why
+        issue = "transcripts is a file, not a folder" if folder.is_file() else "transcripts is not a folder"
     else:
         issue = None
     problems = _check(meta, raw, reader, exists, broken=set(broken), transcripts_issue=issue, folder=folder)
@@ -758,6 +760,34 @@ def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
             for name, line, text, d, m, y in slashed if d <= 12 and m <= 12 and d != m}
 
 
+def _day_first_notes(file: str, columns, records) -> list[Problem]:
+    """A note (warning) for each date column holding dates written day/month/year that could be read either way
+    (03/04/2011): read day first, as UK Excel writes dates, where nothing in the file says otherwise (a date that
+    can only be month first, 05/13/2011, has them refused: :func:`_month_first_dates`).  One note per column."""
+    out = []
+    for col in columns:
+        if col.type != "date":
+            continue
+        either = []
+        for line, rec in records:
+            m = schema.DAY_MONTH_YEAR.fullmatch(schema.without_midnight(rec.get(col.name, "")))
+            if m is not None and int(m["d"]) <= 12 and int(m["m"]) <= 12 and m["d"] != m["m"]:
+                either.append((line, m))
+        if either:
+            line, m = either[0]
+            d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+            rows = ", ".join(str(r) for r, _ in either[:5]) + (f" and {len(either) - 5:,} more" if len(either) > 5
+                                                                else "")
+            many = len(either) > 1
+            out.append(Problem(file, line, col.name, m.group(0), f"a date as YYYY-MM-DD ({len(either):,} date"
+                               f"{'s' if many else ''} in column {col.name}, on row{'s' if many else ''} {rows}, "
+                               f"{'are' if many else 'is'} written day/month/year with a day of 12 or less, and "
+                               f"read day first, as UK settings save dates: {m.group(0)!r} as {y}-{mo:02d}-{d:02d}; "
+                               f"saved with US settings it would be {y}-{d:02d}-{mo:02d}: write YYYY-MM-DD to be sure)",
+                               "warning"))
+    return out
+
+
 # What a table's summary row says in place of a council: "Total", "All councils", "England", a region ("London"), and
 # the ONS codes of a country (E92), a region (E12), Inner or Outer London (E13) or the UK, Great Britain, England and
 # Wales (K02-K04).  Such a row is no council: read as one, its figures would count every council's twice.
@@ -963,6 +993,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         rows.append((line, values))
     parsed[spec.name] = rows
     problems += [_whole_with_point(f, name, cells) for name, cells in pointed.items()]
+    if not ambiguous:  # dates the file shows to be month first are refused already
+        problems += _day_first_notes(f, columns, records)
     return problems
 
 
@@ -973,11 +1005,11 @@ def _whole_with_point(file: str, column: str, cells: list[tuple[int, str]]) -> P
     line, text = cells[0]
     rows = ", ".join(str(r) for r, _ in cells[:5]) + (f" and {len(cells) - 5:,} more" if len(cells) > 5 else "")
     number = text.split(".")[0].lstrip("+")
+    many = len(cells) > 1
     return Problem(file, line, column, text, f"a whole number without a decimal point ({len(cells):,} cell"
-                   f"{'s' if len(cells) > 1 else ''} of {column}, on row{'s' if len(cells) > 1 else ''} {rows}, "
-                   f"{'are' if len(cells) > 1 else 'is'} written with a point and zeros, as a spreadsheet or pandas "
-                   f"saves whole numbers in a column with blanks: read as whole numbers, {text!r} as {number})",
-                   "warning")
+                   f"{'s' if many else ''} in column {column}, on row{'s' if many else ''} {rows}, "
+                   f"{'are' if many else 'is'} written with a decimal point, as a spreadsheet or pandas saves whole "
+                   f"numbers in a column with blanks: read as whole numbers, {text!r} as {number})", "warning")
 
 
 def _pattern_text(col: schema.Column) -> str:
@@ -1476,7 +1508,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
                                    + ("holds only spaces and blank lines)" if text else "holds no text)"
-                                      if rel.lower().endswith(".docx") else "is empty)")))
+                                      if rel.lower().endswith(".docx") else _no_text(folder, rel))))
             elif _is_json(text):  # a transcription service's export: its keys and quotes would be coded as speech
                 out.append(Problem(f, line, col, rel, f"a transcript as text (transcripts/{rel} is JSON data, such "
                                    "as a transcription service's export, whose keys, quotes and brackets would be "
@@ -1514,6 +1546,20 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {unlooked:,} transcript(s) that "
                               f"interviews.csv names, inside the study folder ({transcripts_issue})"))
     return out
+
+
+def _no_text(folder: Path | None, rel: str) -> str:
+    """Why a .txt transcript read as no text holds none: "is empty)", or of a file of some bytes, what they are (a
+    byte-order mark alone, as an editor saves a file left blank, was told as an empty file)."""
+    try:
+        head = transcript_file(folder, rel)[0].read_bytes()[:8] if folder is not None else b""
+    except OSError:
+        head = b""
+    marks = {b"\xef\xbb\xbf": "a UTF-8", b"\xff\xfe": "a UTF-16", b"\xfe\xff": "a UTF-16"}
+    if head in marks:
+        return (f"holds only {marks[head]} byte-order mark, the mark an editor writes at the start of a file, and no "
+                "text: was the transcript saved before it was pasted in?)")
+    return "is empty)"
 
 
 def _exists_quietly(exists, rel: str) -> bool:

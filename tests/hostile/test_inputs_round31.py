@@ -74,9 +74,9 @@ def test_a_scale_answer_written_with_a_point_and_zeros_is_read_and_said(study_di
     _set_column(path, "value", {1: "4.0", 2: "2.00"})
     assert main(["validate", str(study_dir)]) == 0
     out = capsys.readouterr().out
-    assert ("survey_responses.csv:2:value: '4.0' - expected a whole number without a decimal point (2 cells of value, "
-            "on rows 2, 3, are written with a point and zeros, as a spreadsheet or pandas saves whole numbers in a "
-            "column with blanks: read as whole numbers, '4.0' as 4)") in out
+    assert ("survey_responses.csv:2:value: '4.0' - expected a whole number without a decimal point (2 cells in column "
+            "value, on rows 2, 3, are written with a decimal point, as a spreadsheet or pandas saves whole numbers in "
+            "a column with blanks: read as whole numbers, '4.0' as 4)") in out
     values = load_study(study_dir).survey_responses["value"]
     assert list(values) == [4, 2]
 
@@ -211,3 +211,135 @@ def test_a_blank_row_in_a_review_workbook_is_said_and_the_rows_below_read(tmp_pa
                                            r"data \(1 blank row, row 3, not read"):
         decided = import_review(path)
     assert list(decided["sheet_row"]) == [5]
+
+
+# --------------------------------------------------------------------------- new cases
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_transcripts_file_in_place_of_the_folder_is_said_once(study_dir):
+    # On the old code one "expected an existing file transcripts/301/P1-expectations.txt" for each of the 10 rows,
+    # with no word that transcripts is a file.
+    import shutil
+
+    shutil.rmtree(study_dir / "transcripts")
+    (study_dir / "transcripts").write_text("notes\n", encoding="utf-8")
+    assert _problems(study_dir) == ["transcripts/: expected a folder holding the 10 transcript(s) that interviews.csv "
+                                    "names, inside the study folder (transcripts is a file, not a folder)"]
+
+
+@pytest.mark.parametrize(("old", "new", "told"), [
+    ("    q_confident:", "\tq_confident:", "study.yaml:6: not valid YAML (found character '\\t' that cannot start any "
+     "token: a tab (column 1), where YAML indents with spaces only: replace the tab with spaces)"),
+    ("name: Tiny study", "<<: {name: Tiny study}", "study.yaml:2: not valid YAML (could not determine a constructor "
+     "for the tag 'tag:yaml.org,2002:merge': a merge key (<<), which copies keys from elsewhere and is not read: "
+     "write the keys out in full)"),
+    ("name: Tiny study", "name: !!python/object/apply:os.system ['true']", "a tag (!!name or !name), which is not "
+     "read: write the value as plain text, in quotes if need be)"),
+    ("codebook: nfer_impacts", "codebook: nfer_impacts\n---\nname: again",
+     "not valid YAML (but found another document: a second document after a '---' line, where one is read: take out "
+     "the '---' line, or what follows it)"),
+], ids=["tab", "merge_key", "python_tag", "second_document"])
+def test_yaml_a_parser_complaint_is_said_in_the_editor_s_words(study_dir, old, new, told):
+    # On the old code the parser's words alone ("found character '\t' that cannot start any token", "could not
+    # determine a constructor for the tag 'tag:yaml.org,2002:merge'"): not what to change.
+    _edit(study_dir / "study.yaml", old, new)
+    assert told in _problems(study_dir)[0]
+
+
+@pytest.mark.parametrize(("mark", "said"), [(b"\xef\xbb\xbf", "a UTF-8"), (b"\xff\xfe", "a UTF-16")],
+                         ids=["utf8", "utf16"])
+def test_a_transcript_holding_only_a_byte_order_mark_is_not_called_empty(study_dir, mark, said):
+    # On the old code "(the file is empty)" of a file of 3 bytes.
+    (study_dir / "transcripts" / "301" / "P1-early.txt").write_bytes(mark)
+    assert _problems(study_dir) == [
+        f"interviews.csv:3:transcript: '301/P1-early.txt' - expected a transcript with some text (the file holds only "
+        f"{said} byte-order mark, the mark an editor writes at the start of a file, and no text: was the transcript "
+        "saved before it was pasted in?)"]
+
+
+def test_a_date_that_reads_either_way_is_read_day_first_and_said(study_dir, capsys):
+    # On the old code '03/04/2011' was read as 3 April without a word; US settings save 4 March so.
+    from impact.cli import main
+    from impact.study import load_study
+
+    path = study_dir / "interviews.csv"
+    _edit(path, "2011-03-01", "03/04/2011")
+    _edit(path, "2011-08-15", "15/08/2011")  # only day first: no note
+    assert main(["validate", str(study_dir)]) == 0
+    out = capsys.readouterr().out
+    assert ("warning: interviews.csv:2:date: '03/04/2011' - expected a date as YYYY-MM-DD (1 date in column date, on "
+            "row 2, is written day/month/year with a day of 12 or less, and read day first, as UK settings save "
+            "dates: '03/04/2011' as 2011-04-03; saved with US settings it would be 2011-03-04: write YYYY-MM-DD to be "
+            "sure)") in out
+    assert "15/08/2011" not in out
+    assert str(load_study(study_dir).interviews["date"].iloc[0].date()) == "2011-04-03"
+
+
+# --------------------------------------------------------------------------- new cases that held
+
+_BOMB = "".join(f"{a}: &{a} [{', '.join([f'*{b}'] * 9)}]\n" for a, b in zip("bcdefgh", "abcdefg"))
+
+
+@pytest.mark.parametrize(("make", "told"), [
+    (lambda d: _edit(d / "study.yaml", "codebook:", "name: Again\ncodebook:"),
+     "study.yaml:3: the key 'name' is given twice (first on line 2) - expected each key once"),
+    (lambda d: _edit(d / "study.yaml", "name: Tiny study", "name: &n Tiny study\ndescription: *n"),
+     "study.yaml:3: YAML aliases (*name) are not allowed - write the value out in full"),
+    (lambda d: _edit(d / "study.yaml", "format_version: 1", "format_version: 1\na: &a [x, x, x, x, x, x, x, x, x]\n"
+                     + _BOMB.rstrip("\n")), "YAML aliases (*name) are not allowed"),
+    (lambda d: _edit(d / "study.yaml", "codebook:", "waves:\n- {id: expectations, label: E, window_days: [-120, 0]}\n"
+                     "- {id: early, label: Early, window_days: [60, 200]}\n- {id: early, label: Again, window_days: "
+                     "[60, 200]}\ncodebook:"), "study.yaml:waves[2].id: 'early' - expected each wave id once"),
+    (lambda d: _edit(d / "interviews.csv", "2011-03-01", "2011-13-01"),
+     "interviews.csv:2:date: '2011-13-01' - expected a date as YYYY-MM-DD (there is no month 13)"),
+    (lambda d: _edit(d / "interviews.csv", "2011-03-01", "40603"),
+     "interviews.csv:2:date: '40603' - expected a date as YYYY-MM-DD (it looks like an Excel date serial number: "
+     "40603 is 2011-03-01; format the column as a date, YYYY-MM-DD, before saving)"),
+    (lambda d: _edit(d / "interviews.csv", "2011-03-01", "2011-02-29"), "(2011-02 has no day 29)"),
+    (lambda d: _edit(d / "reviews.csv", ",8\n", ",45%\n"),
+     "reviews.csv:2:n_recommendations: '45%' - expected a whole number (a percentage sign: write the number alone, "
+     "in the unit the column describes)"),
+    (lambda d: _edit(d / "reviews.csv", ",8\n", ",-3\n"),
+     "reviews.csv:2:n_recommendations: '-3' - expected a whole number from 0 to 1,000"),
+    (lambda d: (d / "councils.csv").write_bytes((d / "councils.csv").read_text(encoding="utf-8").encode("utf-16-le")),
+     "(it looks like UTF-16 text without a byte-order mark, little-endian: save it as UTF-8)"),
+    (lambda d: (d / "councils.csv").rename(d / "councils.xlsx"), "found 'councils.xlsx': names are exact, lower "
+     "case, and tables are read from CSV files"),
+    (lambda d: _edit(d / "study.yaml", "      - 5", "      - 5.0"),
+     "study.yaml:survey.items.q_confident.scale: '[1, 5.0]' - expected [min, max], whole numbers"),
+], ids=["yaml_key_twice", "yaml_alias", "yaml_alias_bomb", "wave_twice", "month_13", "excel_serial", "feb_29",
+        "percent_count", "negative_count", "utf16_without_mark", "xlsx_table", "yaml_scale_float"])
+def test_guard_hostile_study_files_are_named(study_dir, make, told):
+    make(study_dir)
+    assert any(told in p for p in _problems(study_dir))
+
+
+def test_guard_a_csv_in_utf16_with_its_mark_is_read(study_dir):
+    from impact.study import load_study
+
+    path = study_dir / "councils.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert list(load_study(study_dir).councils["council_id"]) == ["301", "302", "880"]
+
+
+def test_guard_a_study_folder_that_is_a_file_is_refused(tmp_path):
+    from ._util import cli, refused
+
+    (tmp_path / "study").write_text("x\n", encoding="utf-8")
+    refused(cli("validate", str(tmp_path / "study"), cwd=tmp_path), "a file, not a study folder")
+
+
+def test_guard_a_docx_transcript_of_one_table_and_no_paragraph_is_read(tmp_path):
+    from impact.study import read_transcript
+
+    from .test_study_inputs import _docx, _row
+
+    _docx(tmp_path / "t.docx", "<w:tbl>" + _row("Interviewer", "How has it gone?") + _row("Respondent", "Better.")
+          + "</w:tbl>")
+    assert read_transcript(tmp_path / "t.docx") == "Interviewer: How has it gone?\nRespondent: Better."
