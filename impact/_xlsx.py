@@ -275,6 +275,14 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         records.append((rownum, rec))
     if inner := [r for r in blank if records and r < records[-1][0]]:
         warnings.warn(str(blank_rows_note(file, inner)).removeprefix("warning: "), ImpactWarning, stacklevel=3)
+    dimensions = getattr(ws, "row_dimensions", {})
+    if hidden := [r for r, _ in records if r in dimensions and dimensions[r].hidden]:
+        # a row hidden, or filtered out, holds what the reviewer may not have seen: read, as the others are, and told
+        shown = ", ".join(map(str, hidden[:10])) + (f" and {len(hidden) - 10:,} more" if len(hidden) > 10 else "")
+        warnings.warn(f"{file}: {len(hidden):,} row{'s' if len(hidden) > 1 else ''} hidden or filtered out (row"
+                      f"{'s' if len(hidden) > 1 else ''} {shown}) read as the others are: show "
+                      f"{'them' if len(hidden) > 1 else 'it'} to check what {'they hold' if len(hidden) > 1 else 'it holds'}",
+                      ImpactWarning, stacklevel=3)
     return header, records, problems
 
 

@@ -343,3 +343,28 @@ def test_guard_a_docx_transcript_of_one_table_and_no_paragraph_is_read(tmp_path)
     _docx(tmp_path / "t.docx", "<w:tbl>" + _row("Interviewer", "How has it gone?") + _row("Respondent", "Better.")
           + "</w:tbl>")
     assert read_transcript(tmp_path / "t.docx") == "Interviewer: How has it gone?\nRespondent: Better."
+
+
+@pytest.mark.parametrize("filtered", [False, True], ids=["hidden", "filtered_out"])
+def test_a_hidden_row_of_a_review_workbook_is_read_and_said(tmp_path, filtered):
+    # On the old code a decision in a hidden or filtered-out row was read without a word: one the reviewer may not
+    # have seen when saving.
+    from openpyxl import load_workbook
+
+    from impact.errors import ImpactWarning
+    from impact.review import REVIEW_COLUMNS, import_review
+
+    path = _review_book(tmp_path)
+    book = load_workbook(path)
+    sheet = book["review"]
+    decision = REVIEW_COLUMNS.index("decision") + 1
+    sheet.cell(2, decision, "accept")
+    sheet.cell(3, decision, "reject")
+    if filtered:
+        sheet.auto_filter.ref = "A1:M5"
+    sheet.row_dimensions[3].hidden = True
+    book.save(path)
+    with pytest.warns(ImpactWarning, match=r"review.xlsx \(sheet 'review'\): 1 row hidden or filtered out \(row 3\) "
+                                           "read as the others are: show it to check what it holds"):
+        decided = import_review(path)
+    assert list(decided["decision"]) == ["accept", "reject"]
