@@ -368,3 +368,14 @@ def test_a_hidden_row_of_a_review_workbook_is_read_and_said(tmp_path, filtered):
                                            "read as the others are: show it to check what it holds"):
         decided = import_review(path)
     assert list(decided["decision"]) == ["accept", "reject"]
+
+
+@pytest.mark.parametrize(("typed", "held"), [("\uff12", "U+FF12 FULLWIDTH DIGIT TWO"),
+                                             ("\u0662", "U+0662 ARABIC-INDIC DIGIT TWO")],
+                         ids=["full_width", "arabic_indic"])
+def test_a_scale_answer_typed_in_digits_of_another_width_says_which(study_dir, typed, held):
+    # On the old code "'２' - expected a whole number from 1 to 5": the answer looks like 2.
+    _set_column(study_dir / "survey_responses.csv", "value", {1: typed})
+    assert _problems(study_dir) == [
+        f"survey_responses.csv:2:value: {typed!r} - expected a whole number (it holds {held}, a digit of another "
+        "width or script, which is not read as one: write '2')"]
