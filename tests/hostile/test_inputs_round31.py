@@ -9,9 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from .test_inputs_round28 import _read_docx
-from .test_inputs_round30 import _docx_transcript
 from .test_inputs_round5 import _problems
+from .test_inputs_round28 import _read_docx
 
 # --------------------------------------------------------------------------- 1. a paragraph mark deleted in Word
 
@@ -150,7 +149,6 @@ def test_guard_docx_figures_each_with_a_note_are_turns(tmp_path):
 
 def _review_book(tmp_path):
     from impact.review import export_review
-
     from tests.test_review import CODES
 
     texts = ["We felt valued.", "The plan changed.", "Partners met monthly.", "We learned a lot."]
