@@ -386,6 +386,13 @@ def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
     return ""
 
 
+def _pointed_whole(value: object = None) -> str:
+    """A hint where a YAML number that must be whole is written with a decimal point ('5.0'), or ""."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return f" ({value!r} is written with a decimal point, which YAML reads as a decimal, not a whole number: write {int(value)})"
+    return ""
+
+
 def _is_int(x: object) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
@@ -404,7 +411,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if "format_version" in meta and (meta["format_version"] != 1 or isinstance(meta["format_version"], bool)):
         out.append(Problem(f, None, "format_version", str(meta["format_version"]), "1 (the only study format version)"))
     if "seed" in meta and not (_is_int(meta["seed"]) and 0 <= meta["seed"] < 2**32):
-        out.append(Problem(f, None, "seed", str(meta["seed"]), "a whole number from 0 to 4,294,967,295"))
+        out.append(Problem(f, None, "seed", str(meta["seed"]), "a whole number from 0 to 4,294,967,295"
+                           + _pointed_whole(meta["seed"])))
     for key in ("description", "notes"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             out.append(Problem(f, None, key, type(meta[key]).__name__, "text"))
@@ -471,7 +479,9 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) and abs(x) <= MAX_SCALE for x in scale)
                 and scale[0] < scale[1]):
             out.append(Problem(f, None, f"survey.items.{item}.scale", str(scale),
-                               f"[min, max], whole numbers from -{MAX_SCALE} to {MAX_SCALE}, min < max"))
+                               f"[min, max], whole numbers from -{MAX_SCALE} to {MAX_SCALE}, min < max"
+                               + (_pointed_whole(*[x for x in scale if isinstance(x, float)][:1])
+                                  if isinstance(scale, list) else "")))
         if "label" in (spec or {}) and not isinstance(spec["label"], str):
             out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]),
                                "text" + _yaml_typed(spec["label"], "label", "the label")))

@@ -279,6 +279,20 @@ def test_a_date_that_reads_either_way_is_read_day_first_and_said(study_dir, caps
     assert str(load_study(study_dir).interviews["date"].iloc[0].date()) == "2011-04-03"
 
 
+@pytest.mark.parametrize(("old", "new", "told"), [
+    ("      - 5", "      - 5.0", "study.yaml:survey.items.q_confident.scale: '[1, 5.0]' - expected [min, max], whole "
+     "numbers from -1000 to 1000, min < max (5.0 is written with a decimal point, which YAML reads as a decimal, not "
+     "a whole number: write 5)"),
+    ("codebook:", "seed: 4.0\ncodebook:", "study.yaml:seed: '4.0' - expected a whole number from 0 to 4,294,967,295 "
+     "(4.0 is written with a decimal point, which YAML reads as a decimal, not a whole number: write 4)"),
+], ids=["scale", "seed"])
+def test_yaml_a_whole_number_written_with_a_point_says_so(study_dir, old, new, told):
+    # On the old code "expected [min, max], whole numbers ..." of '[1, 5.0]', with no word of the point, where the
+    # tables' '4.0' is read (fault 2): study.yaml is typed by hand, so it is refused with the fix.
+    _edit(study_dir / "study.yaml", old, new)
+    assert _problems(study_dir) == [told]
+
+
 # --------------------------------------------------------------------------- new cases that held
 
 _BOMB = "".join(f"{a}: &{a} [{', '.join([f'*{b}'] * 9)}]\n" for a, b in zip("bcdefgh", "abcdefg"))
@@ -309,10 +323,8 @@ _BOMB = "".join(f"{a}: &{a} [{', '.join([f'*{b}'] * 9)}]\n" for a, b in zip("bcd
      "(it looks like UTF-16 text without a byte-order mark, little-endian: save it as UTF-8)"),
     (lambda d: (d / "councils.csv").rename(d / "councils.xlsx"), "found 'councils.xlsx': names are exact, lower "
      "case, and tables are read from CSV files"),
-    (lambda d: _edit(d / "study.yaml", "      - 5", "      - 5.0"),
-     "study.yaml:survey.items.q_confident.scale: '[1, 5.0]' - expected [min, max], whole numbers"),
 ], ids=["yaml_key_twice", "yaml_alias", "yaml_alias_bomb", "wave_twice", "month_13", "excel_serial", "feb_29",
-        "percent_count", "negative_count", "utf16_without_mark", "xlsx_table", "yaml_scale_float"])
+        "percent_count", "negative_count", "utf16_without_mark", "xlsx_table"])
 def test_guard_hostile_study_files_are_named(study_dir, make, told):
     make(study_dir)
     assert any(told in p for p in _problems(study_dir))
