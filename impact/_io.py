@@ -41,6 +41,8 @@ __all__ = [
     "read_text",
     "check_input_file",
     "read_csv_strict",
+    "merged_blanks",
+    "blank_rows_note",
     "too_long",
     "UNCHECKED",
     "safe_zip",
@@ -586,8 +588,12 @@ class Record(dict):
     width: int = 0
 
 
-def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
+def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_note: bool = False
+                    ) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Read a CSV as text cells.
+
+    ``blank_note``: blank rows with data after them are told in a warning among the problems
+    (:func:`blank_rows_note`); they are never data, and never the table's end.
 
     Returns
     -------
@@ -664,10 +670,12 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
     unchecked: set[int] = set()
     broken = _broken_rows(rows, len(header))  # row -> (cells, cells of the next row): one row over two lines
     line = 1
+    blank: list[int] = []  # rows of no data, told where data follows them
     for cells in rows[1:]:
         line += 1
         if not any(c.strip() for c in cells):
-            continue  # a blank line is not data
+            blank.append(line)  # a blank line is not data; the rows after it are (not the table's end)
+            continue
         if len(header) > 1 and [c.strip().lstrip("\ufeff") for c in cells] == header:
             # Two files joined into one (the second one's byte-order mark, now inside the text, before its header):
             # one problem, not one per column of a row of column names read as data.
@@ -722,7 +730,47 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None) -> tup
         if line in unchecked:
             record[UNCHECKED] = ""
         records.append((line, record))
+    if blank_note and (inner := [r for r in blank if records and r < records[-1][0]]):
+        problems.append(blank_rows_note(name, inner))
     return header, records, problems
+
+
+def blank_rows_note(file: str, rows: list[int]) -> Problem:
+    """The note (a warning) that the blank rows ``rows`` of a table, with data after them, were not read: nothing in
+    them to read, and the rows below them are read on (blank rows after the last row of data are not told)."""
+    shown = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10:,} more" if len(rows) > 10 else "")
+    return Problem(file, rows[0], None, None, f"no blank rows between rows of data ({len(rows):,} blank "
+                   f"row{'s' if len(rows) > 1 else ''}, row{'s' if len(rows) > 1 else ''} {shown}, not read: nothing "
+                   "in them to read; the rows below them are read)", "warning")
+
+
+def merged_blanks(columns: list[str], records) -> dict[tuple[str, int], str]:
+    """What to say of blank cells of a column that needs a value in rows just below a row holding a value, where the
+    rows are otherwise filled: the shape a spreadsheet saves of a cell merged over several rows (its value in the
+    first row only, 'London' beside the group of councils it names).  ``columns``: the names of those that need a
+    value and that a value may repeat in (not a key); a cell a short row lacks is no blank.  ``records``: ``(row,
+    cells by column)`` in order, of a CSV file or a sheet.  ``(column, row) -> hint``."""
+    out: dict[tuple[str, int], str] = {}
+    for name in columns:
+        run: list[int] = []
+        above: tuple[int, str] | None = None
+        for line, rec in [*records, (None, None)]:
+            text = "" if rec is None else rec.get(name, "")
+            follows = line is not None and (run[-1] if run else above[0] if above else -2) == line - 1
+            written = rec is not None and name in rec and list(rec).index(name) < getattr(rec, "width", len(rec))
+            if written and text == "" and follows and any(v for k, v in rec.items() if k != name):
+                run.append(line)
+                continue
+            if run and above is not None:
+                where = f"rows {run[0]} to {run[-1]}" if len(run) > 1 else f"row {run[0]}"
+                for blank in run:
+                    out[(name, blank)] = (f" (blank below {above[1]!r} on row {above[0]}, as a spreadsheet saves a "
+                                          f"cell merged over rows {above[0]} to {run[-1]}: if {where} "
+                                          f"{'share' if len(run) > 1 else 'shares'} its value, unmerge the cell and "
+                                          "fill the value down)")
+            run = []
+            above = (line, text) if text and line is not None else None
+    return out
 
 
 def _broken_rows(rows: list[list[str]], width: int) -> dict[int, tuple[list[str], list[str]]]:
@@ -831,9 +879,29 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{source}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"{source}{line}: not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+def _yaml_hint(problem: str, mark) -> str:
+    r"""What a YAML parser's complaint means for someone editing study.yaml by hand, or "".
+
+    >>> _yaml_hint("found character '\\t' that cannot start any token", None)
+    ': a tab, where YAML indents with spaces only: replace the tab with spaces'
+    """
+    column = f" (column {mark.column + 1})" if mark is not None else ""
+    if "'\\t'" in problem:
+        return f": a tab{column}, where YAML indents with spaces only: replace the tab with spaces"
+    if "tag:yaml.org,2002:merge" in problem:
+        return ": a merge key (<<), which copies keys from elsewhere and is not read: write the keys out in full"
+    if "constructor for the tag" in problem:
+        return ": a tag (!!name or !name), which is not read: write the value as plain text, in quotes if need be"
+    if "another document" in problem:
+        return (": a second document after a '---' line, where one is read: take out the '---' line, or what "
+                "follows it")
+    return ""
 
 
 # --------------------------------------------------------------------------- files written one by one

@@ -13,6 +13,7 @@ import datetime as _dt
 import io
 import math
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +23,9 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ._io import atomic_write_bytes, check_input_file
+from ._io import atomic_write_bytes, blank_rows_note, check_input_file
 from ._tabular import _cell as _tabular_cell
-from .errors import InputError, Problem
+from .errors import ImpactWarning, InputError, Problem
 
 __all__ = []  # private module
 
@@ -205,7 +206,8 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
     names (and ``"__extra__"``: {header: text} of cells in unexpected columns,
     which callers report cell by cell) to text, and ``"__formulas__"`` to the
     columns holding a formula (reported here, so callers judge those cells no
-    further: one problem for one cause).  Blank rows are skipped.
+    further: one problem for one cause).  Blank rows are not read, and those with data below them are told in an
+    :class:`~impact.errors.ImpactWarning`.
     """
     problems: list[Problem] = []
     rows = list(ws.iter_rows())
@@ -247,8 +249,10 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
                                 f"in {get_column_letter(merged.min_col)}{merged.min_row} only, so the other cells "
                                 "would be read as blank) - unmerge the cells and fill in each of them"))
     records = []
+    blank: list[int] = []
     for cells in rows[1:]:
         if all(c.value in (None, "") for c in cells):
+            blank.append(cells[0].row)  # no data, and not the sheet's end: the rows below are read
             continue
         rownum = cells[0].row
         rec: dict = {}
@@ -269,6 +273,16 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         rec["__extra__"] = extra
         rec["__formulas__"] = formulas
         records.append((rownum, rec))
+    if inner := [r for r in blank if records and r < records[-1][0]]:
+        warnings.warn(str(blank_rows_note(file, inner)).removeprefix("warning: "), ImpactWarning, stacklevel=3)
+    dimensions = getattr(ws, "row_dimensions", {})
+    if hidden := [r for r, _ in records if r in dimensions and dimensions[r].hidden]:
+        # a row hidden, or filtered out, holds what the reviewer may not have seen: read, as the others are, and told
+        shown = ", ".join(map(str, hidden[:10])) + (f" and {len(hidden) - 10:,} more" if len(hidden) > 10 else "")
+        warnings.warn(f"{file}: {len(hidden):,} row{'s' if len(hidden) > 1 else ''} hidden or filtered out (row"
+                      f"{'s' if len(hidden) > 1 else ''} {shown}) read as the others are: show "
+                      f"{'them' if len(hidden) > 1 else 'it'} to check what {'they hold' if len(hidden) > 1 else 'it holds'}",
+                      ImpactWarning, stacklevel=3)
     return header, records, problems
 
 

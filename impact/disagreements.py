@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import _xlsx
+from ._io import merged_blanks
 from .errors import ImpactWarning, InputError, Problem, ValidationError
 
 __all__ = ["disagreements", "write_disagreements_xlsx", "read_adjudication", "ADJUDICATIONS"]
@@ -267,9 +268,11 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     agreed_file = _xlsx.where(path, _AGREED)
     _, agreed, agreed_problems = _xlsx.read_rows(wb[_AGREED], file=agreed_file, expected=["unit", "code", "value"])
     problems += agreed_problems
+    merged = merged_blanks(["value"], agreed)  # a value in the first row of a group only: a merged cell's shape
     for row, rec in agreed:
         if rec["value"] not in ("0", "1") and "value" not in rec["__formulas__"]:
-            problems.append(Problem(agreed_file, row, "value", rec["value"], "1 (present) or 0 (absent)"))
+            problems.append(Problem(agreed_file, row, "value", rec["value"], "1 (present) or 0 (absent)"
+                                    + merged.get(("value", row), "")))
             continue
         rows.append({"unit": rec["unit"], "code": rec["code"], "present": rec["value"] == "1", "source": "agreed",
                      "adjudicator": "", "notes": ""})

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import _xlsx
+from ._io import merged_blanks
 from ._version import __version__
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
 from .schema import did_you_mean, missing_hint, yes_no_hint
@@ -280,6 +281,11 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     for extra in sorted(set(wb.sheetnames) - {_SHEET, _ORIGINAL, _META, _CODES, _README}):
         warnings.warn(f"{path.name}: sheet {extra!r} was added; its content is not read.", ReviewWarning, stacklevel=2)
     problems += more
+    # a decision or code in the first row of a group only (cells merged, then unmerged or saved without the merge)
+    # (a run of such blanks ends at a row where the blank is no mistake: undecided, or decided without another code)
+    merged = {**merged_blanks(["decision"], [(r, x) for r, x in records if x["decision"] or x["other_code"]]),
+              **merged_blanks(["other_code"], [(r, x) for r, x in records
+                                               if x["other_code"] or x["decision"].strip().lower() == "other"])}
     out: list[dict] = []
     for row, rec, orig, n_bad in checked:
         bad_before = len(problems) - n_bad
@@ -293,7 +299,11 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
                                                    write="accept if the code is right, reject if it is not")
                                        or missing_hint(rec["decision"]) or did_you_mean(decision, DECISIONS))))
         if decision == "other" and not other:
-            problems.append(Problem(file, row, "other_code", "", "a code id (decision is 'other')"))
+            problems.append(Problem(file, row, "other_code", "", "a code id (decision is 'other')"
+                                    + merged.get(("other_code", row), "")))
+        elif other and not decision and ("decision", row) in merged:  # 'other' in the merged cell's first row
+            problems.append(Problem(file, row, "decision", "", f"a decision (other_code is {other!r})"
+                                    + merged[("decision", row)]))
         elif other and codes is not None and other not in codes:
             problems.append(Problem(file, row, "other_code", other, "a code id listed on the 'codes' sheet"
                                     + did_you_mean(other, sorted(codes))))

@@ -379,10 +379,21 @@ def _year_hint(text: str) -> str:
 _SPACED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?")
 
 
+def _ascii_digits(text: str) -> str:
+    """``text`` with its digits of other widths and scripts (full-width '\uff12', Arabic-Indic '\u0662') and its
+    full-width signs and points written in ASCII."""
+    return "".join(str(unicodedata.digit(ch)) if not ch.isascii() and unicodedata.digit(ch, None) is not None
+                   else unicodedata.normalize("NFKC", ch) for ch in text)
+
+
 def _number_hint(text: str) -> str:
     """What a number written as accounts, percentages, money or with spaced thousands is not (" (...: write '8')"),
     or ""."""
     t = text.strip()
+    if not t.isascii() and (plain := _ascii_digits(t)) != t and _number(plain) is not None:  # '\uff12', '\u0662'
+        odd = next(ch for ch in t if not ch.isascii())
+        return (f" (it holds {_char_name(odd)}, a digit of another width or script, which is not read as one: write "
+                f"{plain!r})")
     if _SPACED.fullmatch(t):
         plain = re.sub(r"[ \u00a0\u202f]", "", t)
         return f" (its thousands are separated by spaces: write {plain!r})"

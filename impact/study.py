@@ -407,18 +407,27 @@ def _figures(pairs: list[tuple[str, str]]) -> bool:
 _FIGURE_UNIT = re.compile(r"[<>~]?\d[\d,]*(?:\.\d+)?%?[ \t]+(?P<unit>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2})\.?")
 
 
+#: A figure with its unit and a note after it: '12 cases (two new this week)', '15 cases - 2 unallocated'.
+_FIGURE_NOTED = re.compile(_FIGURE_UNIT.pattern.removesuffix(r"\.?")
+                           + r"[ \t]*(?:\([^()]+\)|\[[^\[\]]+\]|[,;\u2013\u2014-][ \t]+\S.*)\.?")
+
+
 def _one_measure(pairs: list[tuple[str, str]]) -> bool:
     """Whether the texts of rows labelled with people's names are all one measure of each: a figure and one unit on
-    every row ('Sarah Jones | 12 cases', caseloads by worker), a unit written in the singular or plural.  Figures
-    without a unit ('Sarah Jones | 12') may be answers read out, and figures of several units ('12 cases', '15
-    referrals') answers to several questions: those rows are read as turns."""
-    units = set()
+    every row ('Sarah Jones | 12 cases', caseloads by worker), a unit written in the singular or plural, a note after
+    it in a minority of rows ('12 cases (two new this week)').  Figures without a unit ('Sarah Jones | 12') may be
+    answers read out, and figures of several units ('12 cases', '15 referrals') answers to several questions: those
+    rows are read as turns."""
+    units, noted = set(), 0
     for _, text in pairs:
         m = _FIGURE_UNIT.fullmatch(text.strip())
         if m is None:
+            m = _FIGURE_NOTED.fullmatch(text.strip())
+            noted += 1
+        if m is None:
             return False
         units.add(re.sub(r"(?<=\w\w)s\b", "", m["unit"].casefold()))
-    return len(pairs) >= 2 and len(units) == 1
+    return len(pairs) >= 2 and len(units) == 1 and 2 * noted < len(pairs)
 
 
 def _person(label: str) -> bool:
@@ -551,17 +560,27 @@ def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
 def _docx_blocks(element) -> Iterator[str]:
     """The text of a .docx body (or table cell, or content control) in document order, tables included.
 
-    Each paragraph is one line.  A table row is one line: a row laid out as a
-    turn (a short first cell, a speaker, then the text, with or without a time
-    cell, as transcripts laid out as tables have it) becomes ``Speaker: text``
+    Each paragraph is one line (two joined by a paragraph mark deleted with
+    tracking, one, as Word shows them with the change accepted).  A table row
+    is one line: a row laid out as a turn (a short first cell, a speaker, then
+    the text, with or without a time cell, as transcripts laid out as tables
+    have it) becomes ``Speaker: text``
     or ``Speaker [time]: text``; other rows are their cells joined by spaces.
     Nothing is left out: nested tables, content controls and text boxes are read too.
     """
+    held = None  # the text of a paragraph whose mark was deleted with tracking: it runs on into the next paragraph
     for child in element.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
-            yield "".join(_paragraph_runs(child))
-        elif tag == f"{_W}tbl":
+            text = (held or "") + "".join(_paragraph_runs(child))
+            held = text if _mark_deleted(child) else None
+            if held is None:
+                yield text
+            continue
+        if held is not None and tag in (f"{_W}tbl", f"{_W}sdt"):  # a mark deleted before a table: its own line
+            yield held
+            held = None
+        if tag == f"{_W}tbl":
             rows = [["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
                     for row in child.iterchildren(f"{_W}tr")]
             header, speaker, whole = _table_turns(rows)
@@ -569,6 +588,16 @@ def _docx_blocks(element) -> Iterator[str]:
                 yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker), whole=whole)
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             yield from _docx_blocks(child)
+    if held is not None:  # the last paragraph's mark deleted: nothing follows to join
+        yield held
+
+
+def _mark_deleted(paragraph) -> bool:
+    """Whether a paragraph's mark was deleted (or moved away) with tracking on (``w:pPr/w:rPr/w:del``): with the
+    change accepted, as Word shows it, the paragraph runs on into the next one, one line, not two."""
+    props = paragraph.find(f"{_W}pPr")
+    marks = props.find(f"{_W}rPr") if props is not None else None
+    return marks is not None and (marks.find(f"{_W}del") is not None or marks.find(f"{_W}moveFrom") is not None)
 
 
 def read_transcript(path: str | Path, *, label: str | None = None) -> str:
@@ -1479,7 +1508,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 broken.add(spec.filename)
             continue
         try:
-            header, recs, probs = read_csv_strict(f, label=spec.filename)
+            header, recs, probs = read_csv_strict(f, label=spec.filename, blank_note=True)
         except SeparatorError as exc:
             problems.append(exc.problem)
             raw[name] = (spec.column_names, [])

@@ -39,7 +39,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from ._io import UNCHECKED
+from ._io import UNCHECKED, merged_blanks
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -118,6 +118,8 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
         issue = "it is missing"
     elif folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
         issue = "it is a link pointing outside the study folder"
+    elif not folder.is_dir():  # a file named transcripts: each row told its file is missing, not why
+        issue = "transcripts is a file, not a folder" if folder.is_file() else "transcripts is not a folder"
     else:
         issue = None
     problems = _check(meta, raw, reader, exists, broken=set(broken), transcripts_issue=issue, folder=folder)
@@ -384,6 +386,13 @@ def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
     return ""
 
 
+def _pointed_whole(value: object = None) -> str:
+    """A hint where a YAML number that must be whole is written with a decimal point ('5.0'), or ""."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return f" ({value!r} is written with a decimal point, which YAML reads as a decimal, not a whole number: write {int(value)})"
+    return ""
+
+
 def _is_int(x: object) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
@@ -402,7 +411,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if "format_version" in meta and (meta["format_version"] != 1 or isinstance(meta["format_version"], bool)):
         out.append(Problem(f, None, "format_version", str(meta["format_version"]), "1 (the only study format version)"))
     if "seed" in meta and not (_is_int(meta["seed"]) and 0 <= meta["seed"] < 2**32):
-        out.append(Problem(f, None, "seed", str(meta["seed"]), "a whole number from 0 to 4,294,967,295"))
+        out.append(Problem(f, None, "seed", str(meta["seed"]), "a whole number from 0 to 4,294,967,295"
+                           + _pointed_whole(meta["seed"])))
     for key in ("description", "notes"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             out.append(Problem(f, None, key, type(meta[key]).__name__, "text"))
@@ -469,7 +479,9 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         if not (isinstance(scale, list) and len(scale) == 2 and all(_is_int(x) and abs(x) <= MAX_SCALE for x in scale)
                 and scale[0] < scale[1]):
             out.append(Problem(f, None, f"survey.items.{item}.scale", str(scale),
-                               f"[min, max], whole numbers from -{MAX_SCALE} to {MAX_SCALE}, min < max"))
+                               f"[min, max], whole numbers from -{MAX_SCALE} to {MAX_SCALE}, min < max"
+                               + (_pointed_whole(*[x for x in scale if isinstance(x, float)][:1])
+                                  if isinstance(scale, list) else "")))
         if "label" in (spec or {}) and not isinstance(spec["label"], str):
             out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]),
                                "text" + _yaml_typed(spec["label"], "label", "the label")))
@@ -736,36 +748,6 @@ def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:
 _MAX_UNKNOWN_COLUMNS = 5
 
 
-def _merged_blanks(columns, records) -> dict[tuple[str, int], str]:
-    """What to say of blank cells of a required column in rows just below a row holding a value, where the rows are
-    otherwise filled: the shape a spreadsheet saves of a cell merged over several rows (its value in the first row
-    only, 'London' beside the group of councils it names).  ``columns``: those a value may repeat in (not a key);
-    a cell a short row lacks is no blank.  ``(column, row) -> hint``."""
-    out: dict[tuple[str, int], str] = {}
-    for col in columns:
-        if not col.required:
-            continue
-        run: list[int] = []
-        above: tuple[int, str] | None = None
-        for line, rec in [*records, (None, None)]:
-            text = "" if rec is None else rec.get(col.name, "")
-            follows = line is not None and (run[-1] if run else above[0] if above else -2) == line - 1
-            written = rec is not None and col.name in rec and list(rec).index(col.name) < getattr(rec, "width", len(rec))
-            if written and text == "" and follows and any(v for k, v in rec.items() if k != col.name):
-                run.append(line)
-                continue
-            if run and above is not None:
-                where = f"rows {run[0]} to {run[-1]}" if len(run) > 1 else f"row {run[0]}"
-                for blank in run:
-                    out[(col.name, blank)] = (f" (blank below {above[1]!r} on row {above[0]}, as a spreadsheet saves "
-                                              f"a cell merged over rows {above[0]} to {run[-1]}: if {where} "
-                                              f"{'share' if len(run) > 1 else 'shares'} its "
-                                              f"value, unmerge the cell and fill the value down)")
-            run = []
-            above = (line, text) if text and line is not None else None
-    return out
-
-
 def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
     """The day/month dates of a table that also holds a date written month first (US): ``(column, row) -> expected``.
 
@@ -786,6 +768,34 @@ def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
     return {(name, line): (f"a date as YYYY-MM-DD: this file also holds {us[2]} ({us[0]}, row {us[1]}), written "
                            f"month first, so {text} may be {y}-{d:02d}-{m:02d} as well as {y}-{m:02d}-{d:02d}")
             for name, line, text, d, m, y in slashed if d <= 12 and m <= 12 and d != m}
+
+
+def _day_first_notes(file: str, columns, records) -> list[Problem]:
+    """A note (warning) for each date column holding dates written day/month/year that could be read either way
+    (03/04/2011): read day first, as UK Excel writes dates, where nothing in the file says otherwise (a date that
+    can only be month first, 05/13/2011, has them refused: :func:`_month_first_dates`).  One note per column."""
+    out = []
+    for col in columns:
+        if col.type != "date":
+            continue
+        either = []
+        for line, rec in records:
+            m = schema.DAY_MONTH_YEAR.fullmatch(schema.without_midnight(rec.get(col.name, "")))
+            if m is not None and int(m["d"]) <= 12 and int(m["m"]) <= 12 and m["d"] != m["m"]:
+                either.append((line, m))
+        if either:
+            line, m = either[0]
+            d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+            rows = ", ".join(str(r) for r, _ in either[:5]) + (f" and {len(either) - 5:,} more" if len(either) > 5
+                                                                else "")
+            many = len(either) > 1
+            out.append(Problem(file, line, col.name, m.group(0), f"a date as YYYY-MM-DD ({len(either):,} date"
+                               f"{'s' if many else ''} in column {col.name}, on row{'s' if many else ''} {rows}, "
+                               f"{'are' if many else 'is'} written day/month/year with a day of 12 or less, and "
+                               f"read day first, as UK settings save dates: {m.group(0)!r} as {y}-{mo:02d}-{d:02d}; "
+                               f"saved with US settings it would be {y}-{d:02d}-{mo:02d}: write YYYY-MM-DD to be sure)",
+                               "warning"))
+    return out
 
 
 # What a table's summary row says in place of a council: "Total", "All councils", "England", a region ("London"), and
@@ -911,12 +921,14 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     # Cells repeat (dates, council ids, vocabularies): each distinct text is judged once per column.
     memo: dict[str, dict[str, tuple[Any, list[tuple[str, str, str]]]]] = {c.name: {} for c in columns}
     ambiguous = _month_first_dates(columns, records)
-    merged = _merged_blanks([c for c in columns if not c.unique and list(spec.key) != [c.name]], records)
+    merged = merged_blanks([c.name for c in columns if c.required and not c.unique and list(spec.key) != [c.name]],
+                           records)
     unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
     # Ids that name one thing each (a one-column key, a unique id): two that look alike once Cyrillic and Greek
     # letters drawn like Latin ones are read as Latin are told (a warning: they may be two, written in two scripts).
     alike: dict[str, dict[str, tuple[int, str, str]]] = {
         c.name: {} for c in columns if c.type == "id" and (c.unique or list(spec.key) == [c.name])}
+    pointed: dict[str, list[tuple[int, str]]] = {}  # an int column -> its cells written with a decimal point ('4.0')
     for line, rec in records:
         summary = _summary_cell(spec, rec)
         if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
@@ -945,6 +957,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 if len(seen) < 200_000:
                     seen[text] = judged
             values[col.name] = judged[0]
+            if col.type == "int" and judged[0] is not None and "." in text:  # '4.0': a whole number saved as a float
+                pointed.setdefault(col.name, []).append((line, text))
             for shown, expected, severity in judged[1]:
                 problems.append(Problem(f, line, col.name, shown, expected, severity))
         # Parsed values (2013-03-31 and 31/03/2013 are one key), text as a reader sees it (P1 and p1 are one key).
@@ -988,7 +1002,24 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             values[_GIVEN] = rec.get("value", "")
         rows.append((line, values))
     parsed[spec.name] = rows
+    problems += [_whole_with_point(f, name, cells) for name, cells in pointed.items()]
+    if not ambiguous:  # dates the file shows to be month first are refused already
+        problems += _day_first_notes(f, columns, records)
     return problems
+
+
+def _whole_with_point(file: str, column: str, cells: list[tuple[int, str]]) -> Problem:
+    """The note that whole numbers of ``column`` are written with a decimal point ('4.0', as a spreadsheet or pandas
+    saves the whole numbers of a column holding blanks), read as the whole numbers they are: one for the column,
+    naming its first rows.  (An id so written, '302.0', is refused with the fix: an id is text.)"""
+    line, text = cells[0]
+    rows = ", ".join(str(r) for r, _ in cells[:5]) + (f" and {len(cells) - 5:,} more" if len(cells) > 5 else "")
+    number = text.split(".")[0].lstrip("+")
+    many = len(cells) > 1
+    return Problem(file, line, column, text, f"a whole number without a decimal point ({len(cells):,} cell"
+                   f"{'s' if many else ''} in column {column}, on row{'s' if many else ''} {rows}, "
+                   f"{'are' if many else 'is'} written with a decimal point, as a spreadsheet or pandas saves whole "
+                   f"numbers in a column with blanks: read as whole numbers, {text!r} as {number})", "warning")
 
 
 def _pattern_text(col: schema.Column) -> str:
@@ -1487,7 +1518,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
                                    + ("holds only spaces and blank lines)" if text else "holds no text)"
-                                      if rel.lower().endswith(".docx") else "is empty)")))
+                                      if rel.lower().endswith(".docx") else _no_text(folder, rel))))
             elif _is_json(text):  # a transcription service's export: its keys and quotes would be coded as speech
                 out.append(Problem(f, line, col, rel, f"a transcript as text (transcripts/{rel} is JSON data, such "
                                    "as a transcription service's export, whose keys, quotes and brackets would be "
@@ -1525,6 +1556,20 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {unlooked:,} transcript(s) that "
                               f"interviews.csv names, inside the study folder ({transcripts_issue})"))
     return out
+
+
+def _no_text(folder: Path | None, rel: str) -> str:
+    """Why a .txt transcript read as no text holds none: "is empty)", or of a file of some bytes, what they are (a
+    byte-order mark alone, as an editor saves a file left blank, was told as an empty file)."""
+    try:
+        head = transcript_file(folder, rel)[0].read_bytes()[:8] if folder is not None else b""
+    except OSError:
+        head = b""
+    marks = {b"\xef\xbb\xbf": "a UTF-8", b"\xff\xfe": "a UTF-16", b"\xfe\xff": "a UTF-16"}
+    if head in marks:
+        return (f"holds only {marks[head]} byte-order mark, the mark an editor writes at the start of a file, and no "
+                "text: was the transcript saved before it was pasted in?)")
+    return "is empty)"
 
 
 def _exists_quietly(exists, rel: str) -> bool:
