@@ -1066,3 +1066,27 @@ ROUND_1203F = {
 def test_round_1203f_readings(key):
     text, want = ROUND_1203F[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+ROUND_1203G = {
+    # principle 4 (children's and families' changes are not coded): "their" owned by children or families, the
+    # nearest experiencer before it that is not the object of a preposition, with no "we", "our", "I" between
+    "their_families": ("Children and families attend the panel, which they say has increased their understanding.",
+                       set()),
+    "their_coordinated": ("Children and families attend the panel meetings, which they noted increased their "
+                          "understanding and ownership of the plan.", set()),
+    "their_parents": ("Parents attended the sessions and developed their understanding of the risks.", set()),
+    "their_after_for": ("Leaders are ambitious for children in care and know their services well.",  # guard
+                        {"commitment", "learning"}),
+    "their_staff": ("Social workers have increased their understanding of neglect.", {"learning"}),  # guard
+    "their_of_coordinated": ("The Director of Children and Families thanked the team of staff for their dedication.",
+                             {"commitment"}),  # guard: "of children and families" is one phrase after a preposition
+    "their_first_person": ("We asked families about the plan, and our staff increased their understanding of it.",
+                           {"learning"}),  # guard
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203G))
+def test_round_1203g_readings(key):
+    text, want = ROUND_1203G[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

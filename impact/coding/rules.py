@@ -1045,6 +1045,9 @@ class _Cues:
         self.shape = PatternSet({"aux": list(_AUXILIARIES), "verb_modal": list(_VERB_MODALS),
                                  "new_subject": list(_NEW_SUBJECTS)}, longest=True)
         self.verb_modals = PatternSet({"verb_modal": list(_VERB_MODALS)}).regex  # which sentences need the shape
+        # Whose "their" is: read only in sentences with an experiencer (children, families, ...) that can own it.
+        self.owners = PatternSet({"their": ["their"], "prep": list(_PREPOSITIONS), "first_person": list(_FIRST_PERSON),
+                                  "quant": list(_QUANTIFIERS)}, longest=True)
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
@@ -1124,6 +1127,9 @@ class _Cues:
             for a, _, label in found_shape:
                 shape[label].append(a)
             out[k].shape = {label: sorted(v) for label, v in shape.items()}
+        with_exp = [k for k in cued if any(f[2] == "exp" for f in out[k].frames)]
+        for k, found_owner in _scan(self.owners, pieces, firsts, with_exp).items():
+            out[k].owned = _owned_possessives(out[k].frames, found_owner)
         for k in cued:
             sentence = out[k]
             frames_k = sentence.frames
@@ -1288,6 +1294,15 @@ _SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of 
 # protocol, ..."): never reported (labelling guide, section 6: options rejected are at most anticipated or negated).
 # It reaches forward only: "we restructured the teams rather than ..." reports the restructure.
 _REJECTED = ("rather than", "instead of")
+# "their" whose owner is children or families ("children and families attend meetings which they say increased their
+# understanding"): someone else's change (labelling guide, principle 4). The owner is the nearest experiencer before
+# "their" that is not the object of a preposition ("leaders are ambitious for children, and know their services
+# well": "their" is the leaders'), with no "we", "our" or "I" between.
+_PREPOSITIONS = ("for", "with", "to", "of", "about", "on", "in", "from", "by", "at", "among", "around", "towards",
+                 "into", "through", "between", "regarding")
+_FIRST_PERSON = ("we", "our", "us", "i", "my")
+_QUANTIFIERS = ("the", "a", "an", "some", "many", "all", "these", "those", "more", "most", "local", "vulnerable")
+_OWNER_REACH = 4  # words from "their" to the start of the evidence it owns ("their understanding and ownership")
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1295,7 +1310,7 @@ class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
     __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
-                 "frames", "predicates", "shape", "text", "_index")
+                 "frames", "predicates", "shape", "text", "_index", "owned")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
@@ -1309,6 +1324,7 @@ class _Sentence:
         self.shape: dict[str, list[int]] | None = None  # sorted places of the clause-shape words (_Cues.shape)
         self.text: str | list[str] | None = None  # the stemmed sentence (then its words), where it has a modal cue
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
+        self.owned: list[tuple[int, int]] = []  # (experiencer, "their") pairs: a possessive children or families own
 
     def after_det(self, a: int) -> bool:
         """Whether the token ``a`` follows a determiner: a modal word there is a noun ("by the potential of")."""
@@ -1417,6 +1433,8 @@ class _Sentence:
                         and not _within(shape["new_subject"], t1, verb - 1) and not any(
                         x < verb for x in stops + commas + [p for p in predicates if t1 <= p]):
                     hedged = True  # in the subject of a modal verb ("an update of the actions would be brought ...")
+        if self.owned and any(clause_lo <= e and t0 - _OWNER_REACH <= p < t1 for e, p in self.owned):
+            dropped = True  # "increased their understanding", where "their" is children's or families'
         for a, b, label in frames:
             if label == "needs":
                 if not hedged and a <= t0 and any(lab == "listing" and b <= x <= b + _LIST_GAP and x < t1
@@ -1455,6 +1473,34 @@ class _Sentence:
                     # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
                     dropped = True
         return count % 2 == 1, hedged, self, dropped
+
+
+def _owned_possessives(frames: list[tuple], found: list[tuple]) -> list[tuple[int, int]]:
+    """``(experiencer, their)`` token pairs of a sentence where the experiencer owns the possessive (``_PREPOSITIONS``).
+
+    An experiencer after a preposition (with at most one determiner or quantifier between) is the object of a phrase,
+    not an owner; "we", "our" or "I" between the experiencer and "their" makes the owner uncertain.
+    """
+    theirs = [a for a, _, label in found if label == "their"]
+    if not theirs:
+        return []
+    preps = {b for _, b, label in found if label == "prep"}
+    quants = {a: b for a, b, label in found if label == "quant"}
+    firsts = [a for a, _, label in found if label == "first_person"]
+    exps = sorted((a, b) for a, b, label in frames if label == "exp")
+    out = []
+    for p in theirs:
+        owner = next(((a, b) for a, b in reversed(exps) if b <= p), None)
+        if owner is None:
+            continue
+        a = owner[0]
+        while (before := next((x for x, y in exps if y == a - 1), None)) is not None:
+            a = before  # a coordination of experiencers ("of children and families") is one phrase
+        quant = next((q for q, end in quants.items() if end == a), None)
+        if a in preps or (quant is not None and quant in preps) or any(a < f < p for f in firsts):
+            continue
+        out.append((a, p))
+    return out
 
 
 def _within(places: list[int], lo: int, hi: int) -> list[int]:
