@@ -1083,6 +1083,15 @@ ROUND_1203G = {
                              {"commitment"}),  # guard: "of children and families" is one phrase after a preposition
     "their_first_person": ("We asked families about the plan, and our staff increased their understanding of it.",
                            {"learning"}),  # guard
+    # section 3 ("designed to", "the purpose is to" are anticipated): the "by" phrase of an aim is its means, anticipated
+    # with it however far from the purpose cue
+    "by_means_of_aim": ("The programme was designed to achieve lasting change in eight pilot councils across the region "
+                        "by establishing a new practice model.", set()),
+    "by_means_reported": ("We reduced waiting times for families in the three northern districts by setting up a joint "
+                          "triage team with the police.", {"plans_actions", "policies_systems"}),  # guard: no aim
+    "by_means_new_clause": ("The pilot was set up to improve outcomes for children, and the council has strengthened "
+                            "its front door by introducing a new triage team.",
+                            {"plans_actions", "policies_systems"}),  # guard: a clause of its own
 }
 
 

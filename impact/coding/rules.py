@@ -1038,7 +1038,7 @@ class _Cues:
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
-                                 "cause_np": list(_CAUSE_NPS)},
+                                 "cause_np": list(_CAUSE_NPS), "by": ["by"]},
                                 longest=True)
         # The closed-class words that show a clause's shape (its auxiliaries and modal verbs, a new subject): scanned
         # only in sentences with a modal cue and kept apart from the frames, as they are many and one reading needs them.
@@ -1418,6 +1418,9 @@ class _Sentence:
                         continue  # a cause the sentence asserts ("will remain ... after a £5m cash injection")
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
+                if label == "purpose" and b <= t0 and _by_means(frames, predicates, b, t0):
+                    hedged = True  # the means of an aim ("designed to achieve change by establishing a new team")
+                    break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
                         x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not (
                         self.after_det(a)):
@@ -1473,6 +1476,21 @@ class _Sentence:
                     # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
                     dropped = True
         return count % 2 == 1, hedged, self, dropped
+
+
+def _by_means(frames: list[tuple], predicates: list[int], b: int, t0: int) -> bool:
+    """Whether evidence at ``t0`` is in a "by" phrase of the purpose cue ending at ``b`` (each within the cue's reach).
+
+    "Designed to achieve whole-system change by establishing a new team": the means belongs to the aim, however
+    far it is from the purpose cue (labelling guide, section 3: "designed to", "the purpose is to" are anticipated).
+    Not past a new predicate, ", and", ", but" or a stop ("which", "that", ...) between the cue and the evidence.
+    """
+    if any(b <= x < t0 for x in predicates):
+        return False
+    by = [a for a, _, label in frames if label == "by" and b <= a < t0 and a - b <= _MOD_BEFORE and t0 - a <= _MOD_BEFORE]
+    if not by:
+        return False
+    return not any(b <= a < t0 for a, _, label in frames if label in ("comma_stop", "stop"))
 
 
 def _owned_possessives(frames: list[tuple], found: list[tuple]) -> list[tuple[int, int]]:
