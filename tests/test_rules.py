@@ -1092,6 +1092,17 @@ ROUND_1203G = {
     "by_means_new_clause": ("The pilot was set up to improve outcomes for children, and the council has strengthened "
                             "its front door by introducing a new triage team.",
                             {"plans_actions", "policies_systems"}),  # guard: a clause of its own
+    # section 3 ("should", "must", "will" are anticipated): the complement of a modal verb is in its doubt to the end of
+    # its clause, however long ('can', 'could' state an ability and do not reach)
+    "modal_long_complement": ("The review said the council should also consider further opportunities to invest in its "
+                              "own schemes for newly qualified staff, including developing stronger links with local "
+                              "colleges and the police.", set()),
+    "modal_coordinated_verb": ("Leaders must now look again at the arrangements for the many young people leaving care "
+                               "in the county and establish a new multi-agency panel.", set()),
+    "modal_other_clause": ("The council will keep the budget under review, and partners have strengthened their joint "
+                           "working.", {"partnership"}),  # guard: ', and' opens a clause of its own
+    "modal_cause_asserted": ("The service will remain under council control after a £5m cash injection.",
+                             {"commitment"}),  # guard: the cause has happened
 }
 
 

@@ -1303,6 +1303,8 @@ _PREPOSITIONS = ("for", "with", "to", "of", "about", "on", "in", "from", "by", "
 _FIRST_PERSON = ("we", "our", "us", "i", "my")
 _QUANTIFIERS = ("the", "a", "an", "some", "many", "all", "these", "those", "more", "most", "local", "vulnerable")
 _OWNER_REACH = 4  # words from "their" to the start of the evidence it owns ("their understanding and ownership")
+_STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought"))
+_MODAL_SCOPE = 30  # words of a modal verb's complement ("should also consider further opportunities to invest in ...")
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1333,6 +1335,12 @@ class _Sentence:
         if isinstance(self.text, str):
             self.text = self.text.split()  # once: a transcript without a full stop is one long sentence
         return self.text[a - self.first - 1] in _DETERMINER_STEMS
+
+    def word(self, a: int) -> str:
+        """The stemmed word at token ``a`` of a sentence whose text is kept (one with a modal cue)."""
+        if isinstance(self.text, str):
+            self.text = self.text.split()
+        return self.text[a - self.first] if self.text is not None else ""
 
     def _near(self, t0: int, t1: int) -> tuple[int, int, list[int], list[tuple], list[tuple], list[int]]:
         """``(clause_lo, clause_hi, negators, modals, frames, predicates)`` for evidence at ``t0:t1`` of a long
@@ -1436,6 +1444,12 @@ class _Sentence:
                         and not _within(shape["new_subject"], t1, verb - 1) and not any(
                         x < verb for x in stops + commas + [p for p in predicates if t1 <= p]):
                     hedged = True  # in the subject of a modal verb ("an update of the actions would be brought ...")
+            if not hedged and shape and shape["verb_modal"]:
+                verb = next((v for v in reversed(_within(shape["verb_modal"], max(clause_lo, t0 - _MODAL_SCOPE), t0 - 1))
+                             if self.word(v) in _STRONG_MODALS), None)
+                if verb is not None and not any(verb < x < t0 for x in stops + predicates + clause_stops + causes) and not \
+                        _within(shape["new_subject"], verb + 1, t0 - 1):
+                    hedged = True  # in the complement of a modal verb ("should consider ... developing stronger links")
         if self.owned and any(clause_lo <= e and t0 - _OWNER_REACH <= p < t1 for e, p in self.owned):
             dropped = True  # "increased their understanding", where "their" is children's or families'
         for a, b, label in frames:
