@@ -1103,6 +1103,14 @@ ROUND_1203G = {
                            "working.", {"partnership"}),  # guard: ', and' opens a clause of its own
     "modal_cause_asserted": ("The service will remain under council control after a £5m cash injection.",
                              {"commitment"}),  # guard: the cause has happened
+    # section 3 (each clause asserts its own change): a rule's words joined across "and I", "and we", "and they" come
+    # from two clauses and are no evidence
+    "and_i_two_clauses": ("We know there are more improvements to make and I'm confident in our plans.", set()),
+    "and_shared_subject": ("Partners have agreed the protocol and are committed to it.",  # guard: one subject
+                           {"commitment", "partnership"}),
+    "and_we_one_subject": ("The police and we now work much more closely together.", {"partnership"}),  # guard
+    "and_we_own_evidence": ("We have strong partners, and we are committed to working with them.",  # guard
+                            {"commitment", "partnership"}),
 }
 
 

@@ -1032,7 +1032,7 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
-             "result": list(_RESULTS), "rejected": list(_REJECTED)},
+             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1305,6 +1305,15 @@ _QUANTIFIERS = ("the", "a", "an", "some", "many", "all", "these", "those", "more
 _OWNER_REACH = 4  # words from "their" to the start of the evidence it owns ("their understanding and ownership")
 _STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought"))
 _MODAL_SCOPE = 30  # words of a modal verb's complement ("should also consider further opportunities to invest in ...")
+# "and" with a pronoun that can only be a subject opens a clause of its own: evidence whose rule joins words across it
+# ("we have more improvements to make and I'm confident that ...") pairs words of two clauses (labelling guide,
+# section 3: each clause asserts its own change).
+# The pronoun must be followed by its verb or come after a comma: "the police and we now work closely" is one subject.
+_AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've", "they", "they're", "they've", "he",
+                                             "she")) + ("and i'm", "and we're", "and we've", "and they're", "and they've") + tuple(
+    f"and {p} {v}" for p in ("i", "we", "they", "he", "she")
+    for v in ("am", "are", "is", "was", "were", "have", "has", "had", "will", "would", "can", "could", "do", "did",
+              "should", "must"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1475,6 +1484,9 @@ class _Sentence:
             elif label in ("exp_with", "national"):
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
+            elif label == "and_subject":
+                if not contiguous and t0 < a < t1 - 1:
+                    dropped = True  # a rule's words in two clauses ("improvements to make and I'm confident")
             elif label == "rejected":
                 if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
                     dropped = True  # the option turned down ("rather than allow the creation of a trust")
