@@ -1048,6 +1048,7 @@ class _Cues:
         # Whose "their" is: read only in sentences with an experiencer (children, families, ...) that can own it.
         self.owners = PatternSet({"their": ["their"], "prep": list(_PREPOSITIONS), "first_person": list(_FIRST_PERSON),
                                   "quant": list(_QUANTIFIERS)}, longest=True)
+        self.their = PatternSet({"their": ["their"]}).regex  # which of those sentences need the owners' scan
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
@@ -1127,8 +1128,8 @@ class _Cues:
             for a, _, label in found_shape:
                 shape[label].append(a)
             out[k].shape = {label: sorted(v) for label, v in shape.items()}
-        with_exp = [k for k in cued if any(f[2] == "exp" for f in out[k].frames)]
-        for k, found_owner in _scan(self.owners, pieces, firsts, with_exp).items():
+        with_exp = _present(self.their, pieces, [k for k in cued if any(f[2] == "exp" for f in out[k].frames)])
+        for k, found_owner in _scan(self.owners, pieces, firsts, sorted(with_exp)).items():
             out[k].owned = _owned_possessives(out[k].frames, found_owner)
         for k in cued:
             sentence = out[k]
