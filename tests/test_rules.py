@@ -1066,3 +1066,55 @@ ROUND_1203F = {
 def test_round_1203f_readings(key):
     text, want = ROUND_1203F[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+ROUND_1203G = {
+    # principle 4 (children's and families' changes are not coded): "their" owned by children or families, the
+    # nearest experiencer before it that is not the object of a preposition, with no "we", "our", "I" between
+    "their_families": ("Children and families attend the panel, which they say has increased their understanding.",
+                       set()),
+    "their_coordinated": ("Children and families attend the panel meetings, which they noted increased their "
+                          "understanding and ownership of the plan.", set()),
+    "their_parents": ("Parents attended the sessions and developed their understanding of the risks.", set()),
+    "their_after_for": ("Leaders are ambitious for children in care and know their services well.",  # guard
+                        {"commitment", "learning"}),
+    "their_staff": ("Social workers have increased their understanding of neglect.", {"learning"}),  # guard
+    "their_of_coordinated": ("The Director of Children and Families thanked the team of staff for their dedication.",
+                             {"commitment"}),  # guard: "of children and families" is one phrase after a preposition
+    "their_first_person": ("We asked families about the plan, and our staff increased their understanding of it.",
+                           {"learning"}),  # guard
+    # section 3 ("designed to", "the purpose is to" are anticipated): the "by" phrase of an aim is its means, anticipated
+    # with it however far from the purpose cue
+    "by_means_of_aim": ("The programme was designed to achieve lasting change in eight pilot councils across the region "
+                        "by establishing a new practice model.", set()),
+    "by_means_reported": ("We reduced waiting times for families in the three northern districts by setting up a joint "
+                          "triage team with the police.", {"plans_actions", "policies_systems"}),  # guard: no aim
+    "by_means_new_clause": ("The pilot was set up to improve outcomes for children, and the council has strengthened "
+                            "its front door by introducing a new triage team.",
+                            {"plans_actions", "policies_systems"}),  # guard: a clause of its own
+    # section 3 ("should", "must", "will" are anticipated): the complement of a modal verb is in its doubt to the end of
+    # its clause, however long ('can', 'could' state an ability and do not reach)
+    "modal_long_complement": ("The review said the council should also consider further opportunities to invest in its "
+                              "own schemes for newly qualified staff, including developing stronger links with local "
+                              "colleges and the police.", set()),
+    "modal_coordinated_verb": ("Leaders must now look again at the arrangements for the many young people leaving care "
+                               "in the county and establish a new multi-agency panel.", set()),
+    "modal_other_clause": ("The council will keep the budget under review, and partners have strengthened their joint "
+                           "working.", {"partnership"}),  # guard: ', and' opens a clause of its own
+    "modal_cause_asserted": ("The service will remain under council control after a £5m cash injection.",
+                             {"commitment"}),  # guard: the cause has happened
+    # section 3 (each clause asserts its own change): a rule's words joined across "and I", "and we", "and they" come
+    # from two clauses and are no evidence
+    "and_i_two_clauses": ("We know there are more improvements to make and I'm confident in our plans.", set()),
+    "and_shared_subject": ("Partners have agreed the protocol and are committed to it.",  # guard: one subject
+                           {"commitment", "partnership"}),
+    "and_we_one_subject": ("The police and we now work much more closely together.", {"partnership"}),  # guard
+    "and_we_own_evidence": ("We have strong partners, and we are committed to working with them.",  # guard
+                            {"commitment", "partnership"}),
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203G))
+def test_round_1203g_readings(key):
+    text, want = ROUND_1203G[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

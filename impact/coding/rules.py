@@ -1032,19 +1032,23 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
-             "result": list(_RESULTS), "rejected": list(_REJECTED)},
+             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
-                                 "cause_np": list(_CAUSE_NPS)},
+                                 "cause_np": list(_CAUSE_NPS), "by": ["by"]},
                                 longest=True)
         # The closed-class words that show a clause's shape (its auxiliaries and modal verbs, a new subject): scanned
         # only in sentences with a modal cue and kept apart from the frames, as they are many and one reading needs them.
         self.shape = PatternSet({"aux": list(_AUXILIARIES), "verb_modal": list(_VERB_MODALS),
                                  "new_subject": list(_NEW_SUBJECTS)}, longest=True)
         self.verb_modals = PatternSet({"verb_modal": list(_VERB_MODALS)}).regex  # which sentences need the shape
+        # Whose "their" is: read only in sentences with an experiencer (children, families, ...) that can own it.
+        self.owners = PatternSet({"their": ["their"], "prep": list(_PREPOSITIONS), "first_person": list(_FIRST_PERSON),
+                                  "quant": list(_QUANTIFIERS)}, longest=True)
+        self.their = PatternSet({"their": ["their"]}).regex  # which of those sentences need the owners' scan
         groups = {"review": attribution["review"], "unclear": attribution["unclear"], "causal": attribution["causal"]}
         groups.update({f"factor:{k}": v for k, v in attribution["factors"].items()})
         self.attribution = PatternSet({**groups, "than": ["than", "than to"], "reporter": list(_REPORTERS),
@@ -1124,6 +1128,9 @@ class _Cues:
             for a, _, label in found_shape:
                 shape[label].append(a)
             out[k].shape = {label: sorted(v) for label, v in shape.items()}
+        with_exp = _present(self.their, pieces, [k for k in cued if any(f[2] == "exp" for f in out[k].frames)])
+        for k, found_owner in _scan(self.owners, pieces, firsts, sorted(with_exp)).items():
+            out[k].owned = _owned_possessives(out[k].frames, found_owner)
         for k in cued:
             sentence = out[k]
             frames_k = sentence.frames
@@ -1288,6 +1295,26 @@ _SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of 
 # protocol, ..."): never reported (labelling guide, section 6: options rejected are at most anticipated or negated).
 # It reaches forward only: "we restructured the teams rather than ..." reports the restructure.
 _REJECTED = ("rather than", "instead of")
+# "their" whose owner is children or families ("children and families attend meetings which they say increased their
+# understanding"): someone else's change (labelling guide, principle 4). The owner is the nearest experiencer before
+# "their" that is not the object of a preposition ("leaders are ambitious for children, and know their services
+# well": "their" is the leaders'), with no "we", "our" or "I" between.
+_PREPOSITIONS = ("for", "with", "to", "of", "about", "on", "in", "from", "by", "at", "among", "around", "towards",
+                 "into", "through", "between", "regarding")
+_FIRST_PERSON = ("we", "our", "us", "i", "my")
+_QUANTIFIERS = ("the", "a", "an", "some", "many", "all", "these", "those", "more", "most", "local", "vulnerable")
+_OWNER_REACH = 4  # words from "their" to the start of the evidence it owns ("their understanding and ownership")
+_STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought"))
+_MODAL_SCOPE = 30  # words of a modal verb's complement ("should also consider further opportunities to invest in ...")
+# "and" with a pronoun that can only be a subject opens a clause of its own: evidence whose rule joins words across it
+# ("we have more improvements to make and I'm confident that ...") pairs words of two clauses (labelling guide,
+# section 3: each clause asserts its own change).
+# The pronoun must be followed by its verb or come after a comma: "the police and we now work closely" is one subject.
+_AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've", "they", "they're", "they've", "he",
+                                             "she")) + ("and i'm", "and we're", "and we've", "and they're", "and they've") + tuple(
+    f"and {p} {v}" for p in ("i", "we", "they", "he", "she")
+    for v in ("am", "are", "is", "was", "were", "have", "has", "had", "will", "would", "can", "could", "do", "did",
+              "should", "must"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1295,7 +1322,7 @@ class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
     __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
-                 "frames", "predicates", "shape", "text", "_index")
+                 "frames", "predicates", "shape", "text", "_index", "owned")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
@@ -1309,6 +1336,7 @@ class _Sentence:
         self.shape: dict[str, list[int]] | None = None  # sorted places of the clause-shape words (_Cues.shape)
         self.text: str | list[str] | None = None  # the stemmed sentence (then its words), where it has a modal cue
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
+        self.owned: list[tuple[int, int]] = []  # (experiencer, "their") pairs: a possessive children or families own
 
     def after_det(self, a: int) -> bool:
         """Whether the token ``a`` follows a determiner: a modal word there is a noun ("by the potential of")."""
@@ -1317,6 +1345,12 @@ class _Sentence:
         if isinstance(self.text, str):
             self.text = self.text.split()  # once: a transcript without a full stop is one long sentence
         return self.text[a - self.first - 1] in _DETERMINER_STEMS
+
+    def word(self, a: int) -> str:
+        """The stemmed word at token ``a`` of a sentence whose text is kept (one with a modal cue)."""
+        if isinstance(self.text, str):
+            self.text = self.text.split()
+        return self.text[a - self.first] if self.text is not None else ""
 
     def _near(self, t0: int, t1: int) -> tuple[int, int, list[int], list[tuple], list[tuple], list[int]]:
         """``(clause_lo, clause_hi, negators, modals, frames, predicates)`` for evidence at ``t0:t1`` of a long
@@ -1402,6 +1436,9 @@ class _Sentence:
                         continue  # a cause the sentence asserts ("will remain ... after a £5m cash injection")
                     hedged = True  # before the evidence, or inside it ("morale should improve"; not "a plan to ...")
                     break
+                if label == "purpose" and b <= t0 and _by_means(frames, predicates, b, t0):
+                    hedged = True  # the means of an aim ("designed to achieve change by establishing a new team")
+                    break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
                         x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not (
                         self.after_det(a)):
@@ -1417,6 +1454,14 @@ class _Sentence:
                         and not _within(shape["new_subject"], t1, verb - 1) and not any(
                         x < verb for x in stops + commas + [p for p in predicates if t1 <= p]):
                     hedged = True  # in the subject of a modal verb ("an update of the actions would be brought ...")
+            if not hedged and shape and shape["verb_modal"]:
+                verb = next((v for v in reversed(_within(shape["verb_modal"], max(clause_lo, t0 - _MODAL_SCOPE), t0 - 1))
+                             if self.word(v) in _STRONG_MODALS), None)
+                if verb is not None and not any(verb < x < t0 for x in stops + predicates + clause_stops + causes) and not \
+                        _within(shape["new_subject"], verb + 1, t0 - 1):
+                    hedged = True  # in the complement of a modal verb ("should consider ... developing stronger links")
+        if self.owned and any(clause_lo <= e and t0 - _OWNER_REACH <= p < t1 for e, p in self.owned):
+            dropped = True  # "increased their understanding", where "their" is children's or families'
         for a, b, label in frames:
             if label == "needs":
                 if not hedged and a <= t0 and any(lab == "listing" and b <= x <= b + _LIST_GAP and x < t1
@@ -1440,6 +1485,9 @@ class _Sentence:
             elif label in ("exp_with", "national"):
                 if t1 <= a <= t1 + 1:
                     dropped = True  # "confidence with families"; "extra funding from the DfE" (a grant, not the council's)
+            elif label == "and_subject":
+                if not contiguous and t0 < a < t1 - 1:
+                    dropped = True  # a rule's words in two clauses ("improvements to make and I'm confident")
             elif label == "rejected":
                 if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
                     dropped = True  # the option turned down ("rather than allow the creation of a trust")
@@ -1455,6 +1503,49 @@ class _Sentence:
                     # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
                     dropped = True
         return count % 2 == 1, hedged, self, dropped
+
+
+def _by_means(frames: list[tuple], predicates: list[int], b: int, t0: int) -> bool:
+    """Whether evidence at ``t0`` is in a "by" phrase of the purpose cue ending at ``b`` (each within the cue's reach).
+
+    "Designed to achieve whole-system change by establishing a new team": the means belongs to the aim, however
+    far it is from the purpose cue (labelling guide, section 3: "designed to", "the purpose is to" are anticipated).
+    Not past a new predicate, ", and", ", but" or a stop ("which", "that", ...) between the cue and the evidence.
+    """
+    if any(b <= x < t0 for x in predicates):
+        return False
+    by = [a for a, _, label in frames if label == "by" and b <= a < t0 and a - b <= _MOD_BEFORE and t0 - a <= _MOD_BEFORE]
+    if not by:
+        return False
+    return not any(b <= a < t0 for a, _, label in frames if label in ("comma_stop", "stop"))
+
+
+def _owned_possessives(frames: list[tuple], found: list[tuple]) -> list[tuple[int, int]]:
+    """``(experiencer, their)`` token pairs of a sentence where the experiencer owns the possessive (``_PREPOSITIONS``).
+
+    An experiencer after a preposition (with at most one determiner or quantifier between) is the object of a phrase,
+    not an owner; "we", "our" or "I" between the experiencer and "their" makes the owner uncertain.
+    """
+    theirs = [a for a, _, label in found if label == "their"]
+    if not theirs:
+        return []
+    preps = {b for _, b, label in found if label == "prep"}
+    quants = {a: b for a, b, label in found if label == "quant"}
+    firsts = [a for a, _, label in found if label == "first_person"]
+    exps = sorted((a, b) for a, b, label in frames if label == "exp")
+    out = []
+    for p in theirs:
+        owner = next(((a, b) for a, b in reversed(exps) if b <= p), None)
+        if owner is None:
+            continue
+        a = owner[0]
+        while (before := next((x for x, y in exps if y == a - 1), None)) is not None:
+            a = before  # a coordination of experiencers ("of children and families") is one phrase
+        quant = next((q for q, end in quants.items() if end == a), None)
+        if a in preps or (quant is not None and quant in preps) or any(a < f < p for f in firsts):
+            continue
+        out.append((a, p))
+    return out
 
 
 def _within(places: list[int], lo: int, hi: int) -> list[int]:
