@@ -1650,7 +1650,8 @@ def _caveats(ctx) -> list[str]:
                                                    else f"the other {_say(len(unchecked))} {ctx.codes_as('impacts')}") if weak else ctx.codes_as("any impact"))
                      + f" as a finding only when a hand check of the codings in this study (impact run --human) agrees "
                      f"with people (Cohen's kappa at least {CHECKED_KAPPA:.2f}) in both groups.")
-        text += " Check a sample of its codings by hand (impact review export) before publishing."
+        text += (" The hand check of a sample of its codings in this study is in the coding reliability section."
+                 if _hand_checked(ctx) else " Check a sample of its codings by hand (impact review export) before publishing.")
         out.append(text)
     return out
 
@@ -1716,7 +1717,9 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     weak = _weak_codes(ctx)
     if not weak:
         return sections
-    note = _note(weak, len(ctx.codes), (ctx.one, ctx.many))
+    # where the study's hand check read them, the note gives what it found, as the summary does (a table note said
+    # the figures were "unconfirmed until a sample of the codings is checked by hand" beside a hand check)
+    note = _note(weak, len(ctx.codes), (ctx.one, ctx.many), _unconfirmed(ctx, weak) if _hand_checked(ctx) else None)
     out = []
     for section in sections:
         blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
@@ -1956,9 +1959,10 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
     return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention "
             "(the figures are in the longitudinal models section), "
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
-            f"so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the "
-            "codings in both groups by hand (impact review export, then impact run --human), or code the interviews "
-            "by people, before drawing a conclusion.")
+            f"so {'the difference' if one else 'the differences'} could be coding error. "
+            + ("Check more of the codings in both groups by hand" if _hand_checked(ctx) else
+               "Check a sample of the codings in both groups by hand (impact review export, then impact run --human)")
+            + ", or code the interviews by people, before drawing a conclusion.")
 
 
 def _doubtful_by_status(ctx, weak: dict[str, float]) -> list[str]:
@@ -1997,6 +2001,12 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
                            f"{named(rest) if checked else named(unchecked)} as well in councils in intervention as in "
                            f"the others{average}")
     return "; and ".join(reasons)
+
+
+def _hand_checked(ctx) -> bool:
+    """Whether a hand check of the coding (``impact run --human``) was supplied and read any segment."""
+    r = ctx.f.reliability
+    return r is not None and not r.empty
 
 
 def _checked_kappa(ctx) -> dict[str, float]:
@@ -3374,7 +3384,8 @@ def _framework(ctx) -> Section:
         none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
                             f"Review themes raised in each council: {part} themes",
-                            "Councils under pseudonyms unless the report was run with --identify; statements redacted."
+                            ("Councils named (the report was run with --identify)" if ctx.identify
+                             else "Councils under pseudonyms") + "; statements redacted."
                             + none))
     return Section("Framework matrix: councils by review theme", blocks)
 
@@ -4282,7 +4293,9 @@ def _methods(ctx) -> Section:
               "were asked about the review, so a change they report without naming a cause is counted as credited to "
               "it."]
     if ctx.f.coding.get("source") == "machine":
-        limits.append("Automatic coding is not a substitute for human coding: check a sample before publishing.")
+        limits.append("Automatic coding is not a substitute for human coding: "
+                      + ("a sample was checked by hand for this report (see the coding reliability section)."
+                         if _hand_checked(ctx) else "check a sample before publishing."))
     limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
                   "suppressed across the whole report" + _small_public(ctx, tuple(_PUBLIC_COUNTS)) + "; effect sizes "
                   "and tests are shown where the counts behind them are.")

@@ -1,0 +1,116 @@
+"""What the report states about a study, against the truth planted in it and its own tables: round 21.
+
+Each design has a seed unused by any other test (9931-9960) and is analysed with only the analyses each check needs.
+Every claim is checked against the planted truth, an independent recount, or what the run was given (a hand check,
+the disclosure options).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import analysed_synthetic, once_per_worker, report_of
+
+pytestmark = pytest.mark.xdist_group("report_truth_round21")
+
+
+def _texts(report) -> list[str]:
+    """Every paragraph, bullet, callout and table note of ``report``."""
+    from impact.report import Bullets, Callout, Paragraph, Table
+
+    out = []
+    for b in (b for s in report.sections for b in s.blocks):
+        if isinstance(b, Paragraph | Callout):
+            out.append(b.text)
+        elif isinstance(b, Bullets):
+            out += list(b.items)
+        elif isinstance(b, Table):
+            out.append(b.notes)
+    return out
+
+
+# --------------------------------------------------------------------------- 1. what depends on the run's inputs
+@pytest.fixture(scope="module")
+def six():
+    """``(study, truth, findings)``: 6 councils, nothing planted (null effects), machine coded, half the interviews
+    checked by hand (the planted coding as people would send it); the review themes besides the coding's analyses."""
+    from impact.synth import SynthEffects
+
+    return once_per_worker(("round21", "six", 9931), lambda: analysed_synthetic(
+        6, 9931, machine=True, check_one_in=2, interviews_per_wave=2, words_per_interview=150,
+        effects=SynthEffects.null(), parts=["framework"]))
+
+
+def _unchecked(findings):
+    """``findings`` as if no hand check had been supplied."""
+    return dataclasses.replace(findings, reliability=None, reliability_by_status=None, reliability_by_wave=None,
+                               hand_check=None)
+
+
+def test_table_notes_give_the_hand_check_supplied_not_one_to_come(six):
+    """Under machine coding, each table of impact figures said they were 'unconfirmed until a sample of the codings
+    is checked by hand' beside a hand check of half the interviews (seed 9931, 6 councils). From the coding
+    reliability table: each such note gives the range of Cohen's kappa of the impacts the coder reads poorly and how
+    many are below the line; without a hand check (the same findings, the check taken away) it still asks for one."""
+    from impact.report import Table
+    from impact.report._build import _IMPACT_TABLES, _Ctx, _weak_codes
+    from impact.report._caveats import CHECKED_KAPPA, _against, _count_words
+
+    _, _, f = six
+    weak = _weak_codes(_Ctx(f, False, 5, 5, None))
+    r = f.reliability
+    kappa = r[r["metric"] == "cohen_kappa"].set_index("code")["value"].astype(float).reindex(list(weak))
+    assert kappa.notna().all() and len(weak) >= 2  # the design is meant to check every impact read poorly
+    lo, hi = _against(kappa.min(), CHECKED_KAPPA), _against(kappa.max(), CHECKED_KAPPA)
+    low = int((kappa < CHECKED_KAPPA).sum())
+    for checked, findings in ((True, f), (False, _unchecked(f))):
+        report, _ = report_of(findings)
+        notes = [b.notes for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name in _IMPACT_TABLES]
+        assert len(notes) >= 3
+        for note in notes:
+            awaited = "unconfirmed until a sample of the codings is checked by hand" in note
+            assert awaited != checked, note
+            if checked:
+                assert f"Cohen's kappa from {lo} to {hi} between the coder and people for those impacts" in note, note
+                assert f"({_count_words(low, len(kappa))} below {CHECKED_KAPPA:.2f};" in note, note
+
+
+def test_caveats_and_limitations_ask_for_a_hand_check_only_where_none_was_supplied(six):
+    """The summary's caveat ended 'Check a sample of its codings by hand (impact review export) before publishing'
+    and the limitations 'check a sample before publishing', beside a hand check of half the interviews. With the
+    check, no sentence of the report asks for one and the two point to the coding reliability section, which the
+    report has; with the check taken away, both ask for one and no section of that name is promised."""
+    _, _, f = six
+    for checked, findings in ((True, f), (False, _unchecked(f))):
+        report, _ = report_of(findings)
+        texts = _texts(report)
+        asks = [t for t in texts if "before publishing" in t and "check a sample" in t.lower()]
+        assert bool(asks) != checked, asks
+        caveat = [t for t in texts if t.startswith("Councils are not compared") or "coded by the package's" in t
+                  and "not by people" in t]
+        assert caveat and all(("coding reliability section" in t) == checked for t in caveat if "not by people" in t)
+        limits = [t for t in texts if t.startswith("Limitations:")]
+        assert len(limits) == 1 and ("checked by hand for this report" in limits[0]) == checked, limits
+        titles = [s.title.lower() for s in report.sections]
+        assert any("reliability" in t for t in titles) == checked, titles
+
+
+def test_the_framework_matrix_says_whether_councils_are_named(six):
+    """The framework matrix's note read 'Councils under pseudonyms unless the report was run with --identify' under
+    either option. By default the rows are pseudonyms (no council's name from the study) and the note says so; with
+    ``identify=True`` the rows are the councils' names and the note says they are named."""
+    from impact.pipeline import build_report
+    from impact.report import Table
+
+    study, _, f = six
+    names = set(study.councils["name"])
+    for identify in (False, True):
+        report, _ = build_report(f, identify=identify)
+        tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name.startswith("framework_")]
+        assert tables
+        for t in tables:
+            rows = set(t.data["council"])
+            assert (rows <= names) == identify and (not rows & names) != identify, rows
+            assert ("pseudonym" in t.notes) != identify and ("Councils named" in t.notes) == identify, t.notes
+            assert "unless" not in t.notes, t.notes
