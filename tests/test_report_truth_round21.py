@@ -114,3 +114,63 @@ def test_the_framework_matrix_says_whether_councils_are_named(six):
             assert (rows <= names) == identify and (not rows & names) != identify, rows
             assert ("pseudonym" in t.notes) != identify and ("Councils named" in t.notes) == identify, t.notes
             assert "unless" not in t.notes, t.notes
+
+
+# --------------------------------------------------------------------------- 2. a kappa of no width says what it is
+@pytest.fixture(scope="module")
+def seven():
+    """``(study, truth, findings)`` of round 20's hand-checked 7-council study (seed 9901), with no analysis beyond
+    the coding's (``parts=[]``): the study whose morale kappa read 0.00 (0.00 to 0.00)."""
+    from impact.synth import SynthEffects
+
+    return once_per_worker(("round20", "seven", 9901), lambda: analysed_synthetic(
+        7, 9901, machine=True, check_one_in=3, interviews_per_wave=3, words_per_interview=150,
+        effects=SynthEffects.null(), parts=[]))
+
+
+def _held(coding, units) -> dict[str, int]:
+    """Checked segments holding each code in ``coding`` (a negated coding holds nothing)."""
+    c = coding[coding["unit"].astype(str).isin(units)]
+    if "negated" in c.columns:
+        c = c[~c["negated"].fillna(False).astype(bool)]
+    return c.drop_duplicates(["unit", "code"])["code"].value_counts().to_dict()
+
+
+@pytest.mark.parametrize("design", ["seven", "six"])
+def test_a_kappa_with_no_interval_says_which_coding_never_held_the_impact(design, request):
+    """With ``parts=[]`` the reliability table read morale's kappa as 0.00 (0.00 to 0.00), a run with every part the
+    same (the analyses do not touch the hand check: the same coding, segments and check give the same kappas): the
+    machine coding holds morale in none of the segments checked, people in 5, so kappa is 0 whatever people coded and
+    its large-sample standard error is 0. Recounted from the coding and the hand check on the checked segments: each
+    impact whose kappa has an interval of no width is named in the table's note with the two counts, one of them
+    none (or agreement on every segment); tables within status groups and waves with such a kappa say what it
+    means; an impact with a real interval is not named."""
+    from impact.coding.evaluate import checked_units
+    from impact.report import Table
+
+    _, _, f = request.getfixturevalue(design)
+    report, _ = report_of(f)
+    units = set(checked_units(f.hand_check, f.segments))
+    ours, theirs = _held(f.coded, units), _held(f.hand_check, units)
+    r = f.reliability
+    k = r[r["metric"] == "cohen_kappa"].set_index("code")
+    flat = [c for c in k.index if c in set(f.codebook.top_codes()) and k.loc[c, "ci_low"] == k.loc[c, "ci_high"]]
+    tables = {b.name: b for s in report.sections for b in s.blocks if isinstance(b, Table)}
+    note = tables["reliability"].notes
+    for c in f.codebook.top_codes():
+        label = f.codebook.code(c)["label"].lower()
+        a, b = ours.get(c, 0), theirs.get(c, 0)
+        if c in flat:
+            assert min(a, b) == 0 or (k.loc[c, "value"] == 1), (c, a, b)
+            assert f"{label} in none of the {len(units):,} segments compared" in note, (c, note)
+            assert f"in {max(a, b):,}, so its kappa is 0," in note, (c, note)
+        else:
+            assert f"{label} in none of" not in note, (c, note)
+    assert not flat or "interval of no width" in note
+    for name in ("reliability_by_status", "reliability_by_wave"):
+        t = tables.get(name)
+        if t is not None:
+            has = bool((t.data["ci_low"] == t.data["ci_high"]).any())
+            assert ("interval of no width" in t.notes) == has, (name, t.notes)
+    if design == "seven":
+        assert "morale" in flat  # the row of the open item

@@ -4039,7 +4039,8 @@ def _reliability(ctx) -> Section | None:
                      f"({', '.join(map(ctx.redacted_id, other))}), "
                      "which the coding analysed cannot hold; they are left out." if other else "")),
         # agreement is per segment: n_units counts the segments compared, not councils
-        Table("reliability", shown, f"Intercoder agreement per {ctx.one}", "", {"CI": CI("ci_low", "ci_high")},
+        Table("reliability", shown, f"Intercoder agreement per {ctx.one}", _one_sided_note(ctx, shown),
+              {"CI": CI("ci_low", "ci_high")},
               labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
                                        format="int")}),
     ]
@@ -4057,7 +4058,7 @@ def _reliability(ctx) -> Section | None:
                             f"Cohen's kappa between the machine coder and the second coding on the checked segments "
                             f"of councils in each status group at the time of the interview. A machine-coded "
                             f"difference by status is stated only where kappa is at least {CHECKED_KAPPA:.2f} in both "
-                            f"groups.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                            f"groups." + _no_width_note(rows, "group"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("group")))
     rbw = ctx.f.reliability_by_wave
     if rbw is not None and len(rbw) and ctx.f.coding.get("source") == "machine":
@@ -4070,9 +4071,62 @@ def _reliability(ctx) -> Section | None:
                             "Agreement with the hand check at each wave",
                             "Cohen's kappa between the machine coder and the second coding on the checked segments of "
                             f"each wave. A machine-coded change across the waves is stated only where kappa is at "
-                            f"least {CHECKED_KAPPA:.2f} at every wave.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                            f"least {CHECKED_KAPPA:.2f} at every wave." + _no_width_note(rows, "wave"),
+                            {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("wave")))
     return Section("Coding reliability", blocks)
+
+
+def _one_sided_counts(ctx) -> pd.DataFrame:
+    """Per code, the segments the second coding checked (``n_units``) and how many of them the coding analysed
+    (``n_analysed``) and the second coding (``n_second``) hold it in, negated codings counting as absent, as
+    :func:`impact.coding.evaluate.coder_reliability` compares them."""
+    from ..coding.evaluate import checked_units
+
+    units = set(checked_units(ctx.f.hand_check, ctx.f.segments))
+
+    def held(c: pd.DataFrame) -> pd.Series:
+        if "negated" in c.columns:
+            c = c[~c["negated"].fillna(False).astype(bool)]
+        c = c[c["unit"].astype(str).isin(units)]
+        return c.drop_duplicates(["unit", "code"])["code"].value_counts()
+
+    codes = list(ctx.codes)
+    return pd.DataFrame({"n_units": len(units), "n_analysed": held(ctx.f.coded).reindex(codes, fill_value=0),
+                         "n_second": held(ctx.f.hand_check).reindex(codes, fill_value=0)}).rename_axis("code")
+
+
+def _one_sided_note(ctx, shown: pd.DataFrame) -> str:
+    """What a kappa with an interval of no width measures: where one coding holds an impact in none of the segments
+    compared, Cohen's kappa is 0 whatever the other holds, and its large-sample standard error is 0, so the table
+    read '0.00 (0.00 to 0.00)' for morale beside 5 segments people coded with it and none the coder did (seed 9901,
+    7 councils, run with any ``parts``); where the two codings agree on every segment, kappa is 1, again with no
+    interval. Neither is a precise measure; the note says which it is, with the counts."""
+    if ctx.f.hand_check is None or "metric" not in shown.columns or ctx.f.segments is None or ctx.f.segments.empty:
+        return ""
+    k = shown[(shown["metric"] == "cohen_kappa") & (shown["ci_low"] == shown["ci_high"])]
+    if k.empty:
+        return ""
+    counts = _one_sided_counts(ctx)
+    label = {ctx.code(c): c for c in ctx.codes}
+    said = []
+    for r in k.itertuples():
+        c = label.get(r.impact)
+        if c is None:
+            continue
+        a, b, n = (int(counts.loc[c, x]) for x in ("n_analysed", "n_second", "n_units"))
+        who = {"analysed": "the coding analysed", "second": "the second coding"}
+        if a == 0 or b == 0:
+            none, some, m = ("analysed", "second", b) if a == 0 else ("second", "analysed", a)
+            said.append(f"{who[none]} holds {ctx.code(c).lower()} in none of the {n:,} segments compared and "
+                        f"{who[some]} in {m:,}, so its kappa is 0, with a large-sample standard error of 0, whatever "
+                        "the other coding holds")
+        elif r.value >= 1:
+            said.append(f"the two codings agree on {ctx.code(c).lower()} in every one of the {n:,} segments "
+                        f"compared ({a:,} holding it)")
+    if not said:
+        return ""
+    return f"An interval of no width here is no measure of precision: {'; '.join(said)}."
 
 
 def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
@@ -4094,6 +4148,17 @@ def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.Data
     # a kappa of 0.696 shows as 0.70: the column says on which side of the line it is
     rows.insert(5, "meets_line", np.where(rows["cohen_kappa"] >= CHECKED_KAPPA, "yes", "no"))
     return rows
+
+
+def _no_width_note(rows: pd.DataFrame, where: str) -> str:
+    """For a table of kappas within groups or waves: what a kappa with an interval of no width says (see
+    :func:`_one_sided_note`), where the table has one."""
+    flat = rows["cohen_kappa"].notna() & (rows["ci_low"] == rows["ci_high"])
+    if not flat.any():
+        return ""
+    return (f" A kappa of 0 with an interval of no width means that one coding holds the impact in none of the "
+            f"{where}'s segments compared (whatever the other holds), and one of 1 that the two agree on every one: "
+            "neither is a measure of precision.")
 
 
 def _kappa_labels(where: str) -> dict[str, Label]:
