@@ -1070,7 +1070,8 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
              f"wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each)"] if unchecked else [])
         span = _detectable_ratios(ctx, rows[rows["code"].isin(quiet)])
         power = (f"; the models had an 80% chance of detecting a change only if its odds ratio was at least "
-                 f"{_ratio_span(span).format(one=ctx.one + ' and wave')} (or no more than its inverse, for a fall)" if span else "")
+                 f"{_ratio_span(span).format(one=_varying(ctx, rows[rows['code'].isin(quiet)]))} (or no more than "
+                 "its inverse, for a fall)" if span else "")
         out.append(f"The machine coding{' also' if out else ''} shows no significant change between {before} and "
                    f"{any_later} in " + _listed([ctx.code(c).lower() for c in quiet])
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
@@ -4305,6 +4306,13 @@ def _ratio_span(span: tuple[float, float]) -> str:
     return f"{low}" if low == high else f"{low} to {high}, depending on the {{one}}"
 
 
+def _varying(ctx, rows: pd.DataFrame) -> str:
+    """What the models' ``rows`` differ by, for :func:`_ratio_span`: 'impact and wave', 'wave' or 'impact' (a
+    span over one impact's two waves read 'depending on the impact and wave', seed 9933, 45 councils)."""
+    by = ([ctx.one] if rows["code"].nunique() > 1 else []) + (["wave"] if rows["term"].nunique() > 1 else [])
+    return " and ".join(by) or ctx.one
+
+
 def _models_detectable(ctx) -> str:
     """'the models of whether participants reported each impact have an 80% chance of detecting a change ... only if
     its odds ratio is at least ... (or at most its inverse), and a difference by intervention status only if ...':
@@ -4325,10 +4333,10 @@ def _models_detectable(ctx) -> str:
     first = ctx.wave(ctx.waves[0]).lower()
     if len(waves) and (span := _detectable_ratios(ctx, waves)) is not None:
         parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
-                     f"{_ratio_span(span).format(one=ctx.one + ' and wave')}")
+                     f"{_ratio_span(span).format(one=_varying(ctx, waves))}")
     if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
         parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
-                     f"ratio is at least {_ratio_span(span).format(one=ctx.one)}" + _detectable_by_randomisation(status))
+                     f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}" + _detectable_by_randomisation(status))
     if not parts:
         return ""
     return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting "
