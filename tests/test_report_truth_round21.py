@@ -249,3 +249,23 @@ def test_a_detectable_odds_ratio_depends_on_what_varies_among_the_estimates(fort
     assert "a later wave only if its odds ratio is at least" in limits and "depending on the impact and wave" in limits
     assert re.search(r"in intervention only if its odds ratio is at least [\d.]+ to [\d.]+, depending on the impact "
                      r"\(", limits), limits
+
+
+def test_review_themes_left_out_of_the_analysis_are_not_reported_as_no_council_interviewed(forty_five, six):
+    """With the review themes left out of the analysis (``parts`` without "framework"), the framework matrix section
+    said the themes came 'from the codings supplied' (the interviews were coded by machine, nothing was supplied) and
+    'No council was interviewed' (seed 9933: 45 councils, 234 interviews). Against the study: where the themes were
+    not analysed there is no such section; where they were (seed 9931), it has a row for every council interviewed."""
+    from impact.report import Paragraph, Table
+
+    for (study, _, f), analysed in ((forty_five, False), (six, True)):
+        assert study.interviews["council_id"].nunique() == len(study.councils)
+        report, _ = report_of(f)
+        sections = [s for s in report.sections if s.title.startswith("Framework matrix")]
+        assert bool(sections) == analysed
+        texts = [b.text for s in sections for b in s.blocks if isinstance(b, Paragraph)]
+        assert not any("No council was interviewed" in t for t in texts), texts
+        if analysed:
+            assert "machine coder" in texts[0] and "codings supplied" not in texts[0], texts[0]
+            rows = {r for s in sections for b in s.blocks if isinstance(b, Table) for r in b.data["council"]}
+            assert len(rows) == study.interviews["council_id"].nunique()

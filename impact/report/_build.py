@@ -3351,8 +3351,13 @@ def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
 
 
 # --------------------------------------------------------------------------- framework matrix
-def _framework(ctx) -> Section:
+def _framework(ctx) -> Section | None:
     th = ctx.f.themes
+    if th is None or not len(th):
+        # the matrix has a row per council and theme whenever the themes were analysed: none means they were left out
+        # (analyse(parts=...) without "framework"), and the section said "from the codings supplied ... No council was
+        # interviewed" of 45 councils interviewed and coded by machine (seed 9933)
+        return None
     book = None
     try:
         from ..coding import Codebook
