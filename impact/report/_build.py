@@ -1070,7 +1070,8 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
              f"wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each)"] if unchecked else [])
         span = _detectable_ratios(ctx, rows[rows["code"].isin(quiet)])
         power = (f"; the models had an 80% chance of detecting a change only if its odds ratio was at least "
-                 f"{_ratio_span(span).format(one=ctx.one + ' and wave')} (or no more than its inverse, for a fall)" if span else "")
+                 f"{_ratio_span(span).format(one=_varying(ctx, rows[rows['code'].isin(quiet)]))} (or no more than "
+                 "its inverse, for a fall)" if span else "")
         out.append(f"The machine coding{' also' if out else ''} shows no significant change between {before} and "
                    f"{any_later} in " + _listed([ctx.code(c).lower() for c in quiet])
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
@@ -1650,7 +1651,8 @@ def _caveats(ctx) -> list[str]:
                                                    else f"the other {_say(len(unchecked))} {ctx.codes_as('impacts')}") if weak else ctx.codes_as("any impact"))
                      + f" as a finding only when a hand check of the codings in this study (impact run --human) agrees "
                      f"with people (Cohen's kappa at least {CHECKED_KAPPA:.2f}) in both groups.")
-        text += " Check a sample of its codings by hand (impact review export) before publishing."
+        text += (" The hand check of a sample of its codings in this study is in the coding reliability section."
+                 if _hand_checked(ctx) else " Check a sample of its codings by hand (impact review export) before publishing.")
         out.append(text)
     return out
 
@@ -1716,7 +1718,9 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     weak = _weak_codes(ctx)
     if not weak:
         return sections
-    note = _note(weak, len(ctx.codes), (ctx.one, ctx.many))
+    # where the study's hand check read them, the note gives what it found, as the summary does (a table note said
+    # the figures were "unconfirmed until a sample of the codings is checked by hand" beside a hand check)
+    note = _note(weak, len(ctx.codes), (ctx.one, ctx.many), _unconfirmed(ctx, weak) if _hand_checked(ctx) else None)
     out = []
     for section in sections:
         blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
@@ -1956,9 +1960,10 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
     return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention "
             "(the figures are in the longitudinal models section), "
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
-            f"so {'the difference' if one else 'the differences'} could be coding error. Check a sample of the "
-            "codings in both groups by hand (impact review export, then impact run --human), or code the interviews "
-            "by people, before drawing a conclusion.")
+            f"so {'the difference' if one else 'the differences'} could be coding error. "
+            + ("Check more of the codings in both groups by hand" if _hand_checked(ctx) else
+               "Check a sample of the codings in both groups by hand (impact review export, then impact run --human)")
+            + ", or code the interviews by people, before drawing a conclusion.")
 
 
 def _doubtful_by_status(ctx, weak: dict[str, float]) -> list[str]:
@@ -1997,6 +2002,12 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
                            f"{named(rest) if checked else named(unchecked)} as well in councils in intervention as in "
                            f"the others{average}")
     return "; and ".join(reasons)
+
+
+def _hand_checked(ctx) -> bool:
+    """Whether a hand check of the coding (``impact run --human``) was supplied and read any segment."""
+    r = ctx.f.reliability
+    return r is not None and not r.empty
 
 
 def _checked_kappa(ctx) -> dict[str, float]:
@@ -3168,6 +3179,7 @@ def _indicator_sentences(ctx) -> list[str]:
 
     groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
     rows, _ = _did_rows(ctx, effects[groups == "all"], _why_no_review_did, sides=("n_treated",))
+    section_rows = rows  # as the indicators section adjusts them (across its own tests)
     # a change found in one status group only is stated too: the pooled change can hide it (planted: re-referrals
     # down 3 points after the review in councils in intervention only, which the summary called no change, audit14)
     status = _status_tests(ctx, effects[groups != "all"])
@@ -3200,7 +3212,26 @@ def _indicator_sentences(ctx) -> list[str]:
     floor = _ri_floor(ctx, family)
     if floor and found.endswith("this is not evidence that none changed."):
         found = found[:-1] + floor + "."
+    if across and found.endswith(("this is not evidence that none changed.", floor + ".")):
+        found += _section_finds(ctx, section_rows)
     return [found]
+
+
+def _section_finds(ctx, rows: list[dict]) -> str:
+    """' The indicators section, adjusting across the 5 indicators over all councils alone, finds a change in
+    re-referrals within 12 months (% of referrals) (-2.17, adjusted p 0.025).': where the summary, adjusting across
+    every test it draws on, finds no change that the indicators section, adjusting across its own tests, states
+    (planted: re-referrals down after the review; the section gave -2.17, adjusted p 0.025, and the summary only that
+    no indicator changed, seed 9932, 20 councils, 199 resamples)."""
+    tested = [r for r in rows if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
+    sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
+    if not sig:
+        return ""
+    words = _vocabulary(ctx)
+    named = [f"{words.column(r['measure']).header[0].lower() + words.column(r['measure']).header[1:]} "
+             f"({r['estimate']:+.2f}, adjusted p {float(r['ri_p_adjusted']):.3f})" for r in sig]
+    return (f" The indicators section, adjusting across the {len(tested)} indicators over all councils alone, finds a "
+            f"change in {_listed(named)}.")
 
 
 def _ri_floor(ctx, family: pd.DataFrame) -> str:
@@ -3320,8 +3351,13 @@ def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
 
 
 # --------------------------------------------------------------------------- framework matrix
-def _framework(ctx) -> Section:
+def _framework(ctx) -> Section | None:
     th = ctx.f.themes
+    if th is None or not len(th):
+        # the matrix has a row per council and theme whenever the themes were analysed: none means they were left out
+        # (analyse(parts=...) without "framework"), and the section said "from the codings supplied ... No council was
+        # interviewed" of 45 councils interviewed and coded by machine (seed 9933)
+        return None
     book = None
     try:
         from ..coding import Codebook
@@ -3374,7 +3410,8 @@ def _framework(ctx) -> Section:
         none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
                             f"Review themes raised in each council: {part} themes",
-                            "Councils under pseudonyms unless the report was run with --identify; statements redacted."
+                            ("Councils named (the report was run with --identify)" if ctx.identify
+                             else "Councils under pseudonyms") + "; statements redacted."
                             + none))
     return Section("Framework matrix: councils by review theme", blocks)
 
@@ -4028,7 +4065,8 @@ def _reliability(ctx) -> Section | None:
                      f"({', '.join(map(ctx.redacted_id, other))}), "
                      "which the coding analysed cannot hold; they are left out." if other else "")),
         # agreement is per segment: n_units counts the segments compared, not councils
-        Table("reliability", shown, f"Intercoder agreement per {ctx.one}", "", {"CI": CI("ci_low", "ci_high")},
+        Table("reliability", shown, f"Intercoder agreement per {ctx.one}", _one_sided_note(ctx, shown),
+              {"CI": CI("ci_low", "ci_high")},
               labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
                                        format="int")}),
     ]
@@ -4046,7 +4084,7 @@ def _reliability(ctx) -> Section | None:
                             f"Cohen's kappa between the machine coder and the second coding on the checked segments "
                             f"of councils in each status group at the time of the interview. A machine-coded "
                             f"difference by status is stated only where kappa is at least {CHECKED_KAPPA:.2f} in both "
-                            f"groups.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                            f"groups." + _no_width_note(rows, "group"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("group")))
     rbw = ctx.f.reliability_by_wave
     if rbw is not None and len(rbw) and ctx.f.coding.get("source") == "machine":
@@ -4059,9 +4097,62 @@ def _reliability(ctx) -> Section | None:
                             "Agreement with the hand check at each wave",
                             "Cohen's kappa between the machine coder and the second coding on the checked segments of "
                             f"each wave. A machine-coded change across the waves is stated only where kappa is at "
-                            f"least {CHECKED_KAPPA:.2f} at every wave.", {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                            f"least {CHECKED_KAPPA:.2f} at every wave." + _no_width_note(rows, "wave"),
+                            {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("wave")))
     return Section("Coding reliability", blocks)
+
+
+def _one_sided_counts(ctx) -> pd.DataFrame:
+    """Per code, the segments the second coding checked (``n_units``) and how many of them the coding analysed
+    (``n_analysed``) and the second coding (``n_second``) hold it in, negated codings counting as absent, as
+    :func:`impact.coding.evaluate.coder_reliability` compares them."""
+    from ..coding.evaluate import checked_units
+
+    units = set(checked_units(ctx.f.hand_check, ctx.f.segments))
+
+    def held(c: pd.DataFrame) -> pd.Series:
+        if "negated" in c.columns:
+            c = c[~c["negated"].fillna(False).astype(bool)]
+        c = c[c["unit"].astype(str).isin(units)]
+        return c.drop_duplicates(["unit", "code"])["code"].value_counts()
+
+    codes = list(ctx.codes)
+    return pd.DataFrame({"n_units": len(units), "n_analysed": held(ctx.f.coded).reindex(codes, fill_value=0),
+                         "n_second": held(ctx.f.hand_check).reindex(codes, fill_value=0)}).rename_axis("code")
+
+
+def _one_sided_note(ctx, shown: pd.DataFrame) -> str:
+    """What a kappa with an interval of no width measures: where one coding holds an impact in none of the segments
+    compared, Cohen's kappa is 0 whatever the other holds, and its large-sample standard error is 0, so the table
+    read '0.00 (0.00 to 0.00)' for morale beside 5 segments people coded with it and none the coder did (seed 9901,
+    7 councils, run with any ``parts``); where the two codings agree on every segment, kappa is 1, again with no
+    interval. Neither is a precise measure; the note says which it is, with the counts."""
+    if ctx.f.hand_check is None or "metric" not in shown.columns or ctx.f.segments is None or ctx.f.segments.empty:
+        return ""
+    k = shown[(shown["metric"] == "cohen_kappa") & (shown["ci_low"] == shown["ci_high"])]
+    if k.empty:
+        return ""
+    counts = _one_sided_counts(ctx)
+    label = {ctx.code(c): c for c in ctx.codes}
+    said = []
+    for r in k.itertuples():
+        c = label.get(r.impact)
+        if c is None:
+            continue
+        a, b, n = (int(counts.loc[c, x]) for x in ("n_analysed", "n_second", "n_units"))
+        who = {"analysed": "the coding analysed", "second": "the second coding"}
+        if a == 0 or b == 0:
+            none, some, m = ("analysed", "second", b) if a == 0 else ("second", "analysed", a)
+            said.append(f"{who[none]} holds {ctx.code(c).lower()} in none of the {n:,} segments compared and "
+                        f"{who[some]} in {m:,}, so its kappa is 0, with a large-sample standard error of 0, whatever "
+                        "the other coding holds")
+        elif r.value >= 1:
+            said.append(f"the two codings agree on {ctx.code(c).lower()} in every one of the {n:,} segments "
+                        f"compared ({a:,} holding it)")
+    if not said:
+        return ""
+    return f"An interval of no width here is no measure of precision: {'; '.join(said)}."
 
 
 def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
@@ -4083,6 +4174,17 @@ def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.Data
     # a kappa of 0.696 shows as 0.70: the column says on which side of the line it is
     rows.insert(5, "meets_line", np.where(rows["cohen_kappa"] >= CHECKED_KAPPA, "yes", "no"))
     return rows
+
+
+def _no_width_note(rows: pd.DataFrame, where: str) -> str:
+    """For a table of kappas within groups or waves: what a kappa with an interval of no width says (see
+    :func:`_one_sided_note`), where the table has one."""
+    flat = rows["cohen_kappa"].notna() & (rows["ci_low"] == rows["ci_high"])
+    if not flat.any():
+        return ""
+    return (f" A kappa of 0 with an interval of no width means that one coding holds the impact in none of the "
+            f"{where}'s segments compared (whatever the other holds), and one of 1 that the two agree on every one: "
+            "neither is a measure of precision.")
 
 
 def _kappa_labels(where: str) -> dict[str, Label]:
@@ -4209,6 +4311,13 @@ def _ratio_span(span: tuple[float, float]) -> str:
     return f"{low}" if low == high else f"{low} to {high}, depending on the {{one}}"
 
 
+def _varying(ctx, rows: pd.DataFrame) -> str:
+    """What the models' ``rows`` differ by, for :func:`_ratio_span`: 'impact and wave', 'wave' or 'impact' (a
+    span over one impact's two waves read 'depending on the impact and wave', seed 9933, 45 councils)."""
+    by = ([ctx.one] if rows["code"].nunique() > 1 else []) + (["wave"] if rows["term"].nunique() > 1 else [])
+    return " and ".join(by) or ctx.one
+
+
 def _models_detectable(ctx) -> str:
     """'the models of whether participants reported each impact have an 80% chance of detecting a change ... only if
     its odds ratio is at least ... (or at most its inverse), and a difference by intervention status only if ...':
@@ -4229,10 +4338,10 @@ def _models_detectable(ctx) -> str:
     first = ctx.wave(ctx.waves[0]).lower()
     if len(waves) and (span := _detectable_ratios(ctx, waves)) is not None:
         parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
-                     f"{_ratio_span(span).format(one=ctx.one + ' and wave')}")
+                     f"{_ratio_span(span).format(one=_varying(ctx, waves))}")
     if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
         parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
-                     f"ratio is at least {_ratio_span(span).format(one=ctx.one)}" + _detectable_by_randomisation(status))
+                     f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}" + _detectable_by_randomisation(status))
     if not parts:
         return ""
     return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting "
@@ -4282,7 +4391,9 @@ def _methods(ctx) -> Section:
               "were asked about the review, so a change they report without naming a cause is counted as credited to "
               "it."]
     if ctx.f.coding.get("source") == "machine":
-        limits.append("Automatic coding is not a substitute for human coding: check a sample before publishing.")
+        limits.append("Automatic coding is not a substitute for human coding: "
+                      + ("a sample was checked by hand for this report (see the coding reliability section)."
+                         if _hand_checked(ctx) else "check a sample before publishing."))
     limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
                   "suppressed across the whole report" + _small_public(ctx, tuple(_PUBLIC_COUNTS)) + "; effect sizes "
                   "and tests are shown where the counts behind them are.")

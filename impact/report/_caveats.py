@@ -246,11 +246,15 @@ def machine_coding_note(codebook, *, source: str = "machine", named: bool = Fals
     return note
 
 
-def _note(weak: dict[str, float], n: int, noun: tuple[str, str] = ("impact", "impacts")) -> str:
-    """The table note for ``weak`` codes of ``n``, called ``noun`` (singular, plural); ``""`` when none is weak."""
+def _note(weak: dict[str, float], n: int, noun: tuple[str, str] = ("impact", "impacts"), status: str | None = None) -> str:
+    """The table note for ``weak`` codes of ``n``, called ``noun`` (singular, plural); ``""`` when none is weak.
+
+    ``status`` says what is known of those figures, after "so the figures for them are" (the report gives what the
+    study's own hand check found, where one was supplied); by default, that they await a hand check.
+    """
     if not weak:
         return ""
     what = f"every {noun[0]}" if len(weak) == n else f"{_count_words(len(weak), n)} {noun[1]}"
+    status = status or "unconfirmed until a sample of the codings is checked by hand (impact review export)."
     return (f"Coded by the package's machine coder: {_why_weak(weak, list(weak), what)}, so the figures for "
-            f"{'them' if len(weak) > 1 else 'it'} are unconfirmed until a sample of the codings is checked by hand "
-            "(impact review export).")
+            f"{'them' if len(weak) > 1 else 'it'} are {status}")
