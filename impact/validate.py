@@ -1661,6 +1661,8 @@ def _is_word(token: str) -> bool:
     id ('P1', 'E09000002'), an address, joined by apostrophes, hyphens, dots, slashes or colons and with punctuation
     or symbols at its ends ('(yes),', an emoji).  Not: symbols inside ('a7#k'), letters and digits interleaved
     ('a7k9'), a run of over 30 letters in a script written with spaces ('QUJDREVG...')."""
+    if len(token) <= 30 and token.isascii() and token.isalpha():
+        return True  # most tokens: the rule below reads them as one run of letters
     a, b = 0, len(token)
     while a < b and unicodedata.category(token[a])[0] in "PS":
         a += 1
