@@ -624,6 +624,9 @@ def _welsh_vocabulary() -> frozenset[str]:
     return welsh_words() | _WELSH_KIN
 
 
+_WELSH_MUTATOR_WORD_RE = lazy_compile(r"\b(?:ei|eu|fy|dy|ein|eich|gyda|efo|tua|â)[ \t]", re.IGNORECASE | re.VERSION1)
+
+
 def welsh_mutated_words(text: str, listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Where ``text`` has a Welsh word after a word that mutates it, changed back by the soft, nasal or aspirate
     mutation to a common Welsh word or a word for kin ("ei thad": "tad", father; "fy nhad", "ei phlant"), which a
@@ -637,6 +640,8 @@ def welsh_mutated_words(text: str, listed: frozenset[str] = frozenset()) -> list
     ['thad']
     """
     kept: list[tuple[int, int]] = []
+    if _WELSH_MUTATOR_WORD_RE.search(text) is None:
+        return kept
     vocab = _welsh_vocabulary()
     for m in _WELSH_MUTATOR_RE.finditer(text):
         word = fold(m.group("w"))
@@ -870,10 +875,11 @@ _CONSUMED_BEFORE_RE = lazy_compile(
     r"scoffs?|scoffed|scoffing|munch(?:es|ed|ing)?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # Words for an organisation, which a name before them may be the organisation's ("a Russell Group university").
-# A possessive and a blood relation, just before a word ("her nan ", "my uncle "; not "the iro ", "her social worker ").
-_OWN_KIN_BEFORE_RE = lazy_compile(
-    r"\b(?:my|his|her|their|our|your)[ \t]+(?:mum|mam|mom|dad|nan|nana|nanna|nannan|nain|gran|granny|grandma|grandad|grandpa|"
-    r"taid|auntie|aunty|aunt|uncle|brother|sister|cousin|stepdad|stepmum|son|daughter|niece|nephew)[ \t]+\Z", re.VERSION1)
+# A possessive and a blood relation in lower case, just before a word ("her nan ", "my uncle "; not "the iro ", "her
+# social worker ").
+_OWNERS = frozenset("my his her their our your".split())
+_OWN_KIN = frozenset("""mum mam mom dad nan nana nanna nannan nain gran granny grandma grandad grandpa taid auntie aunty aunt
+    uncle brother sister cousin stepdad stepmum son daughter niece nephew""".split())
 _ORGANISATION_WORDS = frozenset("""group trust foundation partnership institute society association network alliance
     federation consortium collective""".split())
 _ORGANISATION_AFTER_RE = lazy_compile(rf"[ \t]+(?:{'|'.join(sorted(_ORGANISATION_WORDS))})(?![\p{{L}}'’])",
@@ -1704,7 +1710,9 @@ class NameFinder:
         gymraeg treganna", "she works in ysbyty gwynedd"): the setting, its name read on by :meth:`_welsh_setting`; not
         one found already nor before an English word ("at ysgol all week")."""
         found = []
+        kinds = False  # whether any Welsh kind of setting is written, for the village after one and "in" below
         for m in _WELSH_SETTING_NAMED_RE.finditer(text):
+            kinds = True
             w = fold(m.group("w"))
             if ((w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS
                     or any(s.start <= m.start() < s.end for s in spans)):
@@ -1713,7 +1721,7 @@ class NameFinder:
         # the village or town after a Welsh kind of setting and "in", a word that is English too where it ends a phrase
         # ("the canolfan in tumble", "the ysgol in hook"): a word said bare after "in" is a place's name there, unless
         # it is one English says so ("in town", "in school") or an idiom's ("in question", "in trouble")
-        for m in _WELSH_SETTING_IN_RE.finditer(text):
+        for m in _WELSH_SETTING_IN_RE.finditer(text) if kinds else ():
             w = fold(m.group("w"))
             if not (bare_word(w) or w in _IN_IDIOMS or w in _NOT_NAMES or w in KINSHIP_ROLE_WORDS or w in welsh_words()):
                 found.append(Span(m.start("w"), m.end("w"), "place"))
@@ -2301,7 +2309,9 @@ class NameFinder:
         nan then came", "her nan sometimes came", "her nan upstairs came down") or a word English says bare ("her nan home
         came")."""
         key = tok.key
-        return (key in self.words and len(key) >= 3 and _OWN_KIN_BEFORE_RE.search(text, max(0, tok.start - 24), tok.start)
+        before = text[max(0, tok.start - 24) : tok.start].split()
+        return (len(before) >= 2 and before[-1] in _OWN_KIN and before[-2].lower() in _OWNERS and text[tok.start - 1] in " \t"
+                and key in self.words and len(key) >= 3
                 and not (key.endswith(("ly", "times", "wards", "where", "self", "selves", "stairs", "doors", "side"))
                          or key in ("abroad", "nearby", "overseas", "instead", "though") or key in _NOT_NAMES
                          or key in _NOT_SUBJECTS or key in _DISCOURSE_WORDS or key in _HOW_WORDS or key in KINSHIP_ROLE_WORDS
