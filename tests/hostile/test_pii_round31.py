@@ -27,10 +27,10 @@ of birth]": "lockdown" is still read as a place, so it stays open there.
 Round 30's short lists, each tried beside real names (``_LISTS_CHECKED``): a verb of purpose that wants an object, with
 none after it, is the name ("she changed her name to honour": was kept); "our" before a first name is a family's way of
 naming one of its own, no brand ("our Jordan trainers were nicked": was kept); "jubilee day" goes whole into the date
-of birth.  One leak is left open there ("her nan jubilee came round": a relation before a word that is no first name).
+of birth.  One leak was left open there ("her nan jubilee came round", closed by round 32).
 
 Of the 100 sentences written for this round 21 came out differently before: 17 leaked a name and 3 over-redacted, now
-closed (``_RED_TEAM``); 1 over-redaction is left open (``_OPEN``, with a line on why).  79 were redacted so before (``_HELD``).  80
+closed (``_RED_TEAM``); 1 over-redaction was left open ("ei thad", closed by round 32).  79 were redacted so before (``_HELD``).  80
 sentences whose words look like names but are not (``_KEPT``) are kept, before and after.  Two over-redactions met and
 left as they were: "we asked the school to play music" ("[place]") and "a russell group university" ("[detail]").
 """
