@@ -2189,7 +2189,7 @@ class NameFinder:
                 and (_ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _KIN_NAME_ENDS_RE.match(text, tok.end))):
             spans.append(Span(tok.start, tok.end, "name"))  # "aunty jade came", "her mum grace said"
             return i + 1
-        if self._word_after_kin(text, tok):
+        if i > 1 and toks[i - 1].key in _OWN_KIN and self._word_after_kin(text, tok):
             spans.append(Span(tok.start, tok.end, "name"))  # "her nan jubilee came round": a name no list has
             return i + 1
         if tok.key in self.word_names and tok.key not in _MONTH_NAMES and (
