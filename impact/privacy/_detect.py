@@ -1019,6 +1019,15 @@ def _near(pattern: re.Pattern, anchor: re.Pattern, text: str, before: int = 120,
                 yield m
 
 
+# A verb of asking or telling someone and its object, before "to" and a verb ("asked the school to", "told her mum to",
+# "wanted the nursery to"): what follows is what they should do, not where anyone goes.
+_ASKED_TO_BEFORE_RE = lazy_compile(
+    r"\b(?:ask|asks|asked|asking|tell|tells|told|telling|want|wants|wanted|wanting|expect|expects|expected|"
+    r"encourage|encourages|encouraged|invite|invites|invited|persuade|persuaded|remind|reminds|reminded|urge|urged|"
+    r"advise|advised|beg|begged|begging|allow|allows|allowed|need|needs|needed)"
+    r"[ \t]+(?:(?:the|a|an|his|her|their|our|my|your|its)[ \t]+)?[\p{L}'’\-]+[ \t]+\Z", _I)
+
+
 def _settings_named(text: str):
     """Matches of _NAMED_SETTING_RE within 80 characters of a word of a child's setting ("nursery", "school"), each once."""
     seen: set[int] = set()
@@ -1162,6 +1171,30 @@ def plural_of_a_thing_done(word: str) -> bool:
     one = re.sub(r"[ \t\-]", "", key[:-1])
     words = english_words()
     return one.endswith(_EVENT_ENDINGS) or any(one[:k] in words and one[k:] in _DONE_TAILS for k in range(3, len(one) - 1))
+
+
+#: Particles a verb is closed up with into a noun of a thing done or a time ("lockdown", "sleepover", "takeaway",
+#: "checkup"); not "in" or "on", which many places' names end with ("brighton", "dublin").
+_VERB_PARTICLE_TAILS = ("down", "up", "out", "over", "off", "away", "about", "back", "through")
+
+
+def thing_done_closed_up(word: str) -> bool:
+    """Whether one word is a verb of three letters or more closed up with a particle, a noun of a thing done or a
+    time, not a place's name ("lockdown", "sleepover", "breakdown"; not "andover": "and" is a function word).
+
+    Examples
+    --------
+    >>> [thing_done_closed_up(w) for w in ("lockdown", "sleepover", "shutdown", "andover", "harehills", "marrowby")]
+    [True, True, True, False, False, False]
+    """
+    from ._names import _NOT_NAMES
+
+    key = fold(word)
+    if not key.endswith(_VERB_PARTICLE_TAILS):
+        return False
+    words = english_words()
+    return any(key[:k] in words and key[:k] not in _NOT_NAMES and key[k:] in _VERB_PARTICLE_TAILS
+               for k in range(3, len(key) - 1))
 
 
 def _one_word_setting(text: str, attends: re.Match, m: re.Match, word: str, words: frozenset[str]) -> bool:
@@ -1378,6 +1411,8 @@ _ESTATE_ANCHOR = lazy_compile(r"\b(?:estate|area|ward|neighbourhood|side)\b", _I
 _SOCIAL_ANCHOR = lazy_compile(rf"\b(?:{_SOCIAL}|user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name|nickname)\b", _I)
 
 
+# The words that give an e-mail address just before it ("his email is ", "her e-mail address: ", "email's ").
+_EMAIL_SAID_BEFORE_RE = lazy_compile(r"\be-?mail(?:[ \t]+address)?(?:[ \t]+is|['’]s)?[ \t]*:?[ \t]*\Z", _I)
 # A mailbox said with its provider and no domain ending ("jsmith99 at hotmail", "jane dot smith at gmail").
 _MAIL_PROVIDER_RE = lazy_compile(
     rf"(?<![\w.])(?P<local>{_LABEL}(?:{_LOCAL_SEP}{_LABEL}){{0,4}}){_AT_WORD}"
@@ -1431,7 +1466,10 @@ def _emails(text: str, add) -> None:
             continue
         start = m.start()
         if (plain_at and " " not in local.strip() and fold(local) in words and not re.search(r"dot|\.", local, _I)
-                and (len(local.strip()) > 1 or local.strip() in "aAiI")):
+                and (len(local.strip()) > 1 or local.strip() in "aAiI")
+                # a first name right after "his email is" is the mailbox's ("his email is tom at tomjones dot com")
+                and not (fold(local.strip()) in folded_first_names()
+                         and _EMAIL_SAID_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()))):
             # "looked at leeds dot gov dot uk": an ordinary word before "at" is not a mailbox,
             # but the domain still names someone's organisation mailbox; keep the domain only.
             start = m.start("domain")
@@ -2216,6 +2254,8 @@ def _institutions(text: str, add) -> None:
         if start is not None and _SCHOOL_GOING_RE.search(text, max(0, start - 12), start):
             add(Span(start, m.end(), "place"))
     for m in _settings_named(text):
+        if _ASKED_TO_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and m.group().lower().startswith("to"):
+            continue  # "we asked the school to play music": what one is asked to do, no setting gone to
         parts = fold(m.group("name")).replace("-", " ").split()
         if _setting_words_ok(parts, words, anchored=m.group("kind") is not None):
             add(Span(m.start("name"), m.end("name"), "place"))

@@ -34,7 +34,15 @@ from functools import cache, cached_property
 
 import regex as re
 
-from ._detect import _INCIDENT, _PLATFORMS, _VEHICLE_MAKES, Span, plural_of_a_thing_done, thing_goes
+from ._detect import (
+    _INCIDENT,
+    _PLATFORMS,
+    _VEHICLE_MAKES,
+    Span,
+    plural_of_a_thing_done,
+    thing_done_closed_up,
+    thing_goes,
+)
 from ._lexicon import (
     bare_word,
     communities,
@@ -49,11 +57,12 @@ from ._lexicon import (
     spoken_words,
     surname_words,
     thing_names,
+    welsh_words,
     word_places,
 )
 
 __all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
-           "set_off_after_role", "things_named"]
+           "set_off_after_role", "things_named", "welsh_mutated_words"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -90,7 +99,7 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
 _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
-    r"\bgoes[ \t]+by|\bsigned|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
+    r"\bgoes[ \t]+by|\bsigned|\binitial(?:l)?ed|\b(?:wrote|written|put)[ \t]+(?:it|him|her|them)[ \t]+(?:down[ \t]+)?as|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
     r"\basked|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith|"
     # a person missed, or told or asked about ("i miss zorbina", "she told us about gwion")
     r"\b(?:i|we|s?he|they|you|really|still|so|just)[ \t]+miss(?:es|ed)?|"
@@ -520,14 +529,14 @@ _DEDICATED_TO_RE = lazy_compile(
 # A name given, taken or called by: after a change of name, a wish to be called, a surname to be, a contact's, a
 # street's or a stage name, being saved in a phone as, or being the one they call ("she changed her name to river by deed
 # poll", "she wants to be called jay now", "the baby's surname will be hartigan", "his street name is ghost", "saved in
-# his phone as 'wifey kels'", "the one they call tank", "the lad known as smurf"): any word there is the name, an English word too; quoted, all of it.
+# his phone as 'wifey kels'", "the one they call tank", "the boy we called 'tinker'", "the lad known as smurf"): any word there is the name, an English word too; quoted, all of it.
 _NAME_GIVEN_RE = lazy_compile(
     r"\b(?:change[sd]?[ \t]+(?:his|her|their|my|your|its)[ \t]+(?:sur|first[ \t]+|last[ \t]+)?name[ \t]+to|changing[ \t]+"
     r"(?:his|her|their|my|your)[ \t]+name[ \t]+to|(?:wants?|wanted|likes?|liked|asks?|asked|prefers?|preferred|chooses?|chose)"
     r"[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as)|(?:sur|first[ \t]+|last[ \t]+|middle[ \t]+)?name[ \t]+(?:will|would|should|"
     r"is[ \t]+going[ \t]+to|was[ \t]+going[ \t]+to)[ \t]+be|(?:contact|street|gang|stage|road|pet)[ \t]+name(?:[ \t]+for[ \t]+"
     r"(?:him|her|them|me))?(?:[ \t]+(?:is|was)|['’]s)|saved[ \t]+in[ \t]+(?:his|her|their|my|your)[ \t]+phone[ \t]+as|"
-    r"(?:one|lad|girl|boy|kid|man|woman|guy|bloke)[ \t]+(?:(?:they|we|everyone|people)[ \t]+call|(?:who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+)?"
+    r"(?:one|lad|girl|boy|kid|man|woman|guy|bloke)[ \t]+(?:(?:they|we|everyone|people)[ \t]+(?:call|called(?=[ \t]+['‘\"“]))|(?:who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+)?"
     r"known[ \t]+as))"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
     r"(?![\p{L}'’\-]))", re.IGNORECASE | re.VERSION1)
@@ -597,6 +606,53 @@ _MISS_UNKNOWN_RE = lazy_compile(r"\bmiss[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,})(?![
 _DEMUTATE = (("ngh", "c"), ("ng", "g"), ("mh", "p"), ("nh", "t"), ("ph", "p"), ("th", "t"), ("ch", "c"), ("dd", "d"),
              ("f", "b"), ("f", "m"), ("l", "ll"), ("r", "rh"), ("m", "b"), ("b", "p"), ("g", "c"), ("d", "t"), ("", "g"))
 _LOWER_WORD_ONLY_RE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}]{3,}(?![\p{L}\p{M}\-]|['’]n\b)", re.VERSION1)
+
+
+#: Welsh words for a family and its members, beside the common words of ``wordlists/welsh_common.txt``: what a Welsh
+#: possessive most often mutates ("ei thad", "fy nhad", "ei chwaer", "ei frawd").
+_WELSH_KIN = frozenset("""tad mam brawd chwaer mab merch taid nain mamgu tadcu plant plentyn teulu ffrind modryb ewythr
+    cefnder cyfnither nith nai babi gwr gwraig cariad partner llystad llysfam""".split())
+# A Welsh word that mutates the word after it: a possessive ("ei", "eu", "fy", "dy", "ein", "eich") or "gyda", "efo",
+# "tua", "â" ("her", "their", "my", "your", "our"; "with", "about").
+_WELSH_MUTATOR_RE = lazy_compile(
+    r"(?:(?<![\p{L}\p{M}'’\-])(?P<v>\p{L}+)[ \t]+)?(?<![\p{L}\p{M}'’\-])(?:ei|eu|fy|dy|ein|eich|gyda|efo|tua|â)[ \t]+"
+    r"(?P<w>\p{Ll}+)(?![\p{L}\p{M}])", re.IGNORECASE | re.VERSION1)
+
+
+@cache
+def _welsh_vocabulary() -> frozenset[str]:
+    return welsh_words() | _WELSH_KIN
+
+
+_WELSH_MUTATOR_WORD_RE = lazy_compile(r"\b(?:ei|eu|fy|dy|ein|eich|gyda|efo|tua|â)[ \t]", re.IGNORECASE | re.VERSION1)
+
+
+def welsh_mutated_words(text: str, listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Where ``text`` has a Welsh word after a word that mutates it, changed back by the soft, nasal or aspirate
+    mutation to a common Welsh word or a word for kin ("ei thad": "tad", father; "fy nhad", "ei phlant"), which a
+    first name it also spells is not ("Thad"), nor is a common Welsh word just before ("mae ei thad": "mae", is); a
+    listed participant's name part stays one.
+
+    Examples
+    --------
+    >>> text = "dwi'n nabod ei thad, gareth"
+    >>> [text[a:b] for a, b in welsh_mutated_words(text)]
+    ['thad']
+    """
+    kept: list[tuple[int, int]] = []
+    if _WELSH_MUTATOR_WORD_RE.search(text) is None:
+        return kept
+    vocab = _welsh_vocabulary()
+    for m in _WELSH_MUTATOR_RE.finditer(text):
+        word = fold(m.group("w"))
+        if word in listed:
+            continue
+        if any(word.startswith(now) and was + word[len(now):] in vocab for now, was in _DEMUTATE if now):
+            kept.append(m.span("w"))
+            # the Welsh verb before it, which a first name may spell ("mae ei thad yn gweithio": not the name Mae)
+            if m.group("v") is not None and fold(m.group("v")) in vocab and fold(m.group("v")) not in listed:
+                kept.append(m.span("v"))
+    return kept
 
 
 def _mutated_name(word: str) -> bool:
@@ -818,6 +874,16 @@ _CONSUMED_BEFORE_RE = lazy_compile(
     r"\b(?:drinks?|drank|drinking|eats?|ate|eating|smokes?|smoked|smoking|vapes?|vaped|vaping|swigs?|swigging|"
     r"scoffs?|scoffed|scoffing|munch(?:es|ed|ing)?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Words for an organisation, which a name before them may be the organisation's ("a Russell Group university").
+# A possessive and a blood relation in lower case, just before a word ("her nan ", "my uncle "; not "the iro ", "her
+# social worker ").
+_OWNERS = frozenset("my his her their our your".split())
+_OWN_KIN = frozenset("""mum mam mom dad nan nana nanna nannan nain gran granny grandma grandad grandpa taid auntie aunty aunt
+    uncle brother sister cousin stepdad stepmum son daughter niece nephew""".split())
+_ORGANISATION_WORDS = frozenset("""group trust foundation partnership institute society association network alliance
+    federation consortium collective""".split())
+_ORGANISATION_AFTER_RE = lazy_compile(rf"[ \t]+(?:{'|'.join(sorted(_ORGANISATION_WORDS))})(?![\p{{L}}'’])",
+                                      re.IGNORECASE | re.VERSION1)
 # A word for goods after a brand ("a Chloe handbag", "her Jordan trainers"), perhaps in the plural.
 _GOODS_AFTER_RE = lazy_compile(
     r"[ \t]+(?:handbag|bag|purse|trainer|shoe|boot|sandal|coat|jacket|puffer|hoodie|jumper|top|tracksuit|dress|jeans|"
@@ -946,6 +1012,13 @@ _NAMED_OBJECT_AFTER_RE = lazy_compile(r"[ \t]+(?:to|with|into|from|at|home|back|
 _WELSH_SETTINGS = frozenset("ysgol coleg ysbyty canolfan meithrinfa cylch capel eglwys neuadd tŷ ty cartref".split())
 _WELSH_SETTING_NAMED_RE = lazy_compile(
     rf"(?<![\p{{L}}'’\-])(?P<kind>{'|'.join(sorted(_WELSH_SETTINGS))})[ \t]+(?P<w>\p{{L}}[\p{{L}}'’\-]+)", re.IGNORECASE | re.VERSION1)
+_WELSH_SETTING_IN_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’\-])(?:{'|'.join(sorted(_WELSH_SETTINGS))})[ \t]+in[ \t]+(?P<w>\p{{Ll}}{{3,}})(?=[ \t]*(?:[.,;:!?)]|\Z))",
+    re.IGNORECASE | re.VERSION1)
+# Nouns English says bare after "in" as an idiom, not a place ("in question", "in trouble", "in person").
+_IN_IDIOMS = frozenset("""question trouble future person public private total fact full general particular turn charge
+    need debt tears touch place use vain advance principle theory practice reality return common short brief secret
+    detail depth earnest fairness truth love pain bits pieces time""".split())
 # Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
 _WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
 _NEXT_WORD_RE = lazy_compile(r"[ \t](?P<w>\p{L}[\p{L}'’\-]*)(?![\p{L}\d])", re.VERSION1)
@@ -1526,6 +1599,8 @@ class NameFinder:
                 continue
             j = i + len(run)
             span = self._judge(text, toks, i, run)
+            if span is not None and self._organisation(text, run):
+                span = None  # "a Russell Group university", "an Ellis Trust grant": an organisation, named after no one here
             if (span is not None and span.kind == "name" and _A_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
                     and all(t.shape == "lower" and t.key not in self.participant_parts for t in run)):
                 span = Span(span.start, span.end, "detail")  # "he drives a porsche", "she has a rolex": a belonging
@@ -1635,12 +1710,21 @@ class NameFinder:
         gymraeg treganna", "she works in ysbyty gwynedd"): the setting, its name read on by :meth:`_welsh_setting`; not
         one found already nor before an English word ("at ysgol all week")."""
         found = []
+        kinds = False  # whether any Welsh kind of setting is written, for the village after one and "in" below
         for m in _WELSH_SETTING_NAMED_RE.finditer(text):
+            kinds = True
             w = fold(m.group("w"))
             if ((w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS
                     or any(s.start <= m.start() < s.end for s in spans)):
                 continue
             found.append(Span(m.start("kind"), m.end("kind"), "place"))
+        # the village or town after a Welsh kind of setting and "in", a word that is English too where it ends a phrase
+        # ("the canolfan in tumble", "the ysgol in hook"): a word said bare after "in" is a place's name there, unless
+        # it is one English says so ("in town", "in school") or an idiom's ("in question", "in trouble")
+        for m in _WELSH_SETTING_IN_RE.finditer(text) if kinds else ():
+            w = fold(m.group("w"))
+            if not (bare_word(w) or w in _IN_IDIOMS or w in _NOT_NAMES or w in KINSHIP_ROLE_WORDS or w in welsh_words()):
+                found.append(Span(m.start("w"), m.end("w"), "place"))
         return found
 
     @staticmethod
@@ -2105,6 +2189,9 @@ class NameFinder:
                 and (_ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _KIN_NAME_ENDS_RE.match(text, tok.end))):
             spans.append(Span(tok.start, tok.end, "name"))  # "aunty jade came", "her mum grace said"
             return i + 1
+        if i > 1 and toks[i - 1].key in _OWN_KIN and self._word_after_kin(text, tok):
+            spans.append(Span(tok.start, tok.end, "name"))  # "her nan jubilee came round": a name no list has
+            return i + 1
         if tok.key in self.word_names and tok.key not in _MONTH_NAMES and (
                 (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
                  and _SAYING_AFTER_RE.match(text, tok.end) is not None)
@@ -2165,7 +2252,7 @@ class NameFinder:
         ):
             return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
-                and not plural_of_a_thing_done(tok.key)
+                and not plural_of_a_thing_done(tok.key) and not thing_done_closed_up(tok.key)
                 and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - _gone_to_width(text, tok.start)), tok.start))
                 and (gone.group("estate") is None or tok.key.endswith(_PLACE_NAME_ENDINGS))):
             # "she goes to beechwood", "they moved to gipton", "in little marrowby"
@@ -2214,6 +2301,22 @@ class NameFinder:
             j += 1
         spans.append(Span(self._name_start(text, tok), toks[j - 1].end, "name"))
         return j
+
+    def _word_after_kin(self, text: str, tok: _Tok) -> bool:
+        """Whether a word in lower case that is no first name names the relation (a blood relation after a possessive)
+        before it, before what a person does
+        ("her nan jubilee came round", "his uncle rocky said"): any English word but a function word, an adverb ("her
+        nan then came", "her nan sometimes came", "her nan upstairs came down") or a word English says bare ("her nan home
+        came")."""
+        key = tok.key
+        before = text[max(0, tok.start - 24) : tok.start].split()
+        return (len(before) >= 2 and before[-1] in _OWN_KIN and before[-2].lower() in _OWNERS and text[tok.start - 1] in " \t"
+                and key in self.words and len(key) >= 3
+                and not (key.endswith(("ly", "times", "wards", "where", "self", "selves", "stairs", "doors", "side"))
+                         or key in ("abroad", "nearby", "overseas", "instead", "though") or key in _NOT_NAMES
+                         or key in _NOT_SUBJECTS or key in _DISCOURSE_WORDS or key in _HOW_WORDS or key in KINSHIP_ROLE_WORDS
+                         or key in _DAY_NAMES or bare_word(key))
+                and _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None)
 
     def _family_named(self, text: str, tok: _Tok) -> bool:
         """A word in lower case that is a first name, owning a relation ("jade's mum", "i rang amber's dad"), or any
@@ -2579,6 +2682,16 @@ class NameFinder:
                 and owner.group().split()[0].lower() != "our"  # "our Jordan bike": a family's Jordan, in the north
                 and _GOODS_AFTER_RE.match(text, tok.end) is not None)
 
+    def _organisation(self, text: str, run: list[_Tok]) -> bool:
+        """Whether a run of one or two words after "a" or "an", no listed participant's, names an organisation by the
+        word for one after it ("a Russell Group university", "an Ellis Trust grant", "a russell group uni"): "a" stands
+        before no person's name, and "group" or "trust" there makes the name the organisation's ("a group with Russell",
+        "Russell's group" and "the Russell group" are not so read)."""
+        words = run[:-1] if len(run) > 1 and run[-1].key in _ORGANISATION_WORDS else run
+        return (len(words) <= 2 and not any(t.key in self.participant_parts for t in words)
+                and _INDEFINITE_BEFORE_RE.search(text, max(0, run[0].start - 4), run[0].start) is not None
+                and (words is not run or _ORGANISATION_AFTER_RE.match(text, run[-1].end) is not None))
+
     def _owned_make(self, text: str, run: list[_Tok]) -> bool:
         """Whether a run is one capitalised make or brand no first name (a make of vehicles, a proper noun or no word)
         after a word of owning, driving or wearing and "a" (see :data:`_OWNED_BEFORE_RE`)."""
@@ -2663,10 +2776,14 @@ class NameFinder:
         is said of a person ("J.S. was the social worker"); not an abbreviation ("U.K.", "P.S. I will ring")."""
         letters = "".join(t.text.rstrip(".") for t in run)
         if len(run) < 2 or not all(t.text.endswith(".") for t in run) or is_public_word(letters) or (
-                fold(letters) in KINSHIP_ROLE_WORDS or fold(letters) in self.words):
+                fold(letters) in KINSHIP_ROLE_WORDS):
             return None
         start, end = run[0].start, run[-1].end
         position = self._position(text, start)
+        # letters that spell a word are the word's abbreviation ("a.m.", "k.m."), but letters with no vowel after a
+        # verb of signing or writing a person down are initials ("initialled K.M.")
+        if fold(letters) in self.words and (set(fold(letters)) & set("aeiouy") or position not in ("title", "intro", "weak")):
+            return None
         initial_sentence = _sentence_initial(text, start)
         if (position in ("title", "kin", "intro", "weak") or self._spoken_of(text, start, end, position, initial_sentence)
                 or said_of_person(letters, text, end) or _PERSON_AFTER_INITIALS_RE.match(text, end)):

@@ -310,6 +310,7 @@ from ._names import (
     said_of_person,
     set_off_after_role,
     things_named,
+    welsh_mutated_words,
 )
 from ._pseudonym import keyed_hash, resolve_key
 
@@ -790,6 +791,7 @@ class _Redactor:
         kept = self._public_names_kept(text, folded) + things_named(text, self.name_parts)
         # a Welsh verb before a pronoun joined to "'n" ("mae hi'n byw", "roedd e'n poeni"), which a first name may be
         kept += [m.span() for m in _WELSH_VERB_RE.finditer(text) if fold(m.group()) not in self.name_parts]
+        kept += welsh_mutated_words(text, self.name_parts)  # "ei thad" (her father), not the name Thad
         if self.keep is not None:
             kept += [(m.start(), m.end()) for m in self.keep.finditer(text)]
         if kept:
@@ -801,7 +803,7 @@ class _Redactor:
         spans = [_welsh_word_off(text, s) for s in spans]
         spans = [_widen(text, s) for s in spans if s.end > s.start]
         spans += _misspelt_again(text, spans)
-        spans = _dates_of_birth(text, spans)
+        spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
         return _merge(spans)
 
@@ -1169,6 +1171,33 @@ def _dates_of_birth(text: str, spans: list[Span]) -> list[Span]:
         if s.kind == "date" and any(n.end <= s.start and _AFTER_NAME_RE.match(text[n.end : s.start]) for n in names):
             s = Span(s.start, s.end, "date_of_birth")
         out.append(s)
+    return out
+
+
+# Punctuation said aloud in a transcript: a first name after a surname and "comma" ("under wilkinson comma jade"), the
+# rest of a date after "dash" or "slash" ("12 dash 3 dash 2011"), and letters each said with "dot" ("j dot s dot").
+_COMMA_NAME_AFTER_RE = lazy_compile(r"[ \t]+comma[ \t]+(?P<w>\p{L}+)(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
+_SAID_DATE_REST_RE = lazy_compile(r"(?:[ \t]+(?:dash|slash|stroke)[ \t]+\d{1,4}(?!\d)){1,2}", re.IGNORECASE)
+_LETTERS_DOTTED_RE = lazy_compile(r"(?<![\p{L}\p{N}])\p{L}(?:[ \t]+dot[ \t]+\p{L}){1,2}(?:[ \t]+dot)?(?![\p{L}\p{N}])(?![ \t]+(?:com|co|org|net|uk|gov)\b)",
+                                re.IGNORECASE | re.VERSION1)
+
+
+def _said_punctuation(text: str, spans: list[Span]) -> list[Span]:
+    """Details whose punctuation is said as words (see :data:`_COMMA_NAME_AFTER_RE`): a name or a date widened over
+    it, and letters said with "dot" after each, initials."""
+    low = text.lower()
+    if "comma" not in low and "dash" not in low and "slash" not in low and "stroke" not in low and " dot" not in low:
+        return spans
+    out = []
+    for s in spans:
+        if s.kind == "name" and (m := _COMMA_NAME_AFTER_RE.match(text, s.end)) and fold(m.group("w")) in folded_first_names():
+            s = Span(s.start, m.end(), s.kind)
+        elif s.kind in ("date", "date_of_birth") and (m := _SAID_DATE_REST_RE.match(text, s.end)):
+            s = Span(s.start, m.end(), s.kind)
+        out.append(s)
+    if " dot" in low:
+        out += [Span(m.start(), m.end(), "name") for m in _LETTERS_DOTTED_RE.finditer(text)
+                if not any(s.start <= m.start() < s.end for s in spans)]
     return out
 
 

@@ -27,10 +27,10 @@ of birth]": "lockdown" is still read as a place, so it stays open there.
 Round 30's short lists, each tried beside real names (``_LISTS_CHECKED``): a verb of purpose that wants an object, with
 none after it, is the name ("she changed her name to honour": was kept); "our" before a first name is a family's way of
 naming one of its own, no brand ("our Jordan trainers were nicked": was kept); "jubilee day" goes whole into the date
-of birth.  One leak is left open there ("her nan jubilee came round": a relation before a word that is no first name).
+of birth.  One leak was left open there ("her nan jubilee came round", closed by round 32).
 
 Of the 100 sentences written for this round 21 came out differently before: 17 leaked a name and 3 over-redacted, now
-closed (``_RED_TEAM``); 1 over-redaction is left open (``_OPEN``, with a line on why).  79 were redacted so before (``_HELD``).  80
+closed (``_RED_TEAM``); 1 over-redaction was left open ("ei thad", closed by round 32).  79 were redacted so before (``_HELD``).  80
 sentences whose words look like names but are not (``_KEPT``) are kept, before and after.  Two over-redactions met and
 left as they were: "we asked the school to play music" ("[place]") and "a russell group university" ("[detail]").
 """
@@ -72,7 +72,8 @@ _THINGS_AS_PERSON = [
 _BORN_WHERE_THEN_WHEN = [
     ("he was born in cardiff, april 2020", "he was born in [place], [date of birth]"),  # was '... [place], april 2020'
     ("born at the heath, 3rd may 2009", "born at the [place], [date of birth]"),  # was '... [place], 3rd may 2009'
-    ("he was born in lockdown, april 2020", "he was born in [place], [date of birth]"),  # was '... [place], april 2020'
+    # round 32 reads "lockdown" as a time, not a place (its _FROM_EARLIER_ROUNDS); the date of birth is still found
+    ("he was born in lockdown, april 2020", "he was born in lockdown, [date of birth]"),  # was '... [place], april 2020'
 ]
 
 # A word no list knows sent or shown "to", where a phrase ends.
@@ -102,10 +103,10 @@ _LISTS_KEPT = [
     "she changed her name to match", "she changed her name to honour her nan", "she changed her name to hide",
     "her Chloe handbag was stolen", "she has a Jordan top",
 ]
-_LISTS_OPEN = [
-    # a relation before a word that is no first name, then a verb: "jubilee" is read as a word
-    ("her nan jubilee came round", "her nan [name] came round"),
-]
+_LISTS_OPEN: list[tuple[str, str]] = []
+# Left open here, closed by round 32 (its _FROM_EARLIER_ROUNDS): a relation before a word that is no first name, then a
+# verb; "thad" (father) after the Welsh "ei" that mutates it, read as the name Thad.
+_CLOSED_BY_ROUND_32 = [("her nan jubilee came round", "her nan [name] came round")]
 
 _RED_TEAM = [
     ('the message said "miss u nanna pat xx"', 'the message said "miss u nanna [name] xx"'),  # was 'the message said "miss u nanna pat xx"'
@@ -212,10 +213,8 @@ _HELD = [
     ("her mam's called gaynor", "her mam's called [name]"),
 ]
 
-_OPEN = [
-    # over-redacted: "thad", "tad" (father) after the Welsh "ei" that mutates it, is read as the name Thad
-    ("dwi'n nabod ei thad, gareth", "dwi'n nabod ei thad, [name]"),
-]
+_OPEN: list[tuple[str, str]] = []
+_OPEN_CLOSED_BY_ROUND_32 = [("dwi'n nabod ei thad, gareth", "dwi'n nabod ei thad, [name]")]
 
 _KEPT = [
     'she was in a mood all day',
@@ -315,7 +314,8 @@ _SHAPES_KEPT = [
 
 
 @pytest.mark.parametrize(("text", "expected"),
-                         _THINGS_AS_PERSON + _BORN_WHERE_THEN_WHEN + _SENT_TO + _LISTS_CHECKED + _RED_TEAM + _HELD)
+                         _THINGS_AS_PERSON + _BORN_WHERE_THEN_WHEN + _SENT_TO + _LISTS_CHECKED + _RED_TEAM + _HELD
+                         + _CLOSED_BY_ROUND_32 + _OPEN_CLOSED_BY_ROUND_32)
 def test_this_rounds_forms_are_redacted_exactly(text, expected):
     assert_exact(text, expected)
 
@@ -326,7 +326,8 @@ def test_words_that_look_like_names_are_kept(text):
 
 
 def test_the_counts_are_as_written():
-    assert len(_RED_TEAM) + len(_HELD) + len(_OPEN) == 100 and len({t for t, _ in _RED_TEAM + _HELD + _OPEN}) == 100
+    written = _RED_TEAM + _HELD + _OPEN + _OPEN_CLOSED_BY_ROUND_32
+    assert len(written) == 100 and len({t for t, _ in written}) == 100
     assert len(_KEPT) == 80 and len(set(_KEPT)) == 80
 
 
