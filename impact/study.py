@@ -304,10 +304,16 @@ def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[s
 def _records_from_frame(table: schema.Table, df: pd.DataFrame) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     header = list(df.columns)
     types = {c.name: c.type for c in table.columns}
-    records = []
-    for i, row in enumerate(df.itertuples(index=False, name=None)):
-        records.append((i + 2, {h: format_cell(v, types.get(h, "text")) for h, v in zip(header, row)}))
-    return header, records
+    if not header:
+        return header, [(i + 2, {}) for i in range(len(df))]
+    # column by column (the cells itertuples would give; a text column's as one list, its missing cells None or NaN,
+    # which both format as ""), each column's type looked up once
+    def cells_of(column: pd.Series) -> list:
+        return column.tolist() if pd.api.types.is_string_dtype(column.dtype) else column
+
+    cells = [[format_cell(v, kind) for v in cells_of(df.iloc[:, k])] for k, kind in
+             enumerate(types.get(h, "text") for h in header)]
+    return header, [(i + 2, dict(zip(header, row))) for i, row in enumerate(zip(*cells))]
 
 
 def _empty_frame(table: schema.Table) -> pd.DataFrame:

@@ -83,10 +83,21 @@ def clustered_prevalence(
         raise ValueError(f"`clustered_prevalence` needs a binary (0/1 or boolean) outcome; {outcome!r} is not.")
     d["_y"] = y
     rows = []
-    groups = d.groupby(keys, sort=True, observed=True, dropna=False) if keys else [((), d)]
-    for key, g in groups:
+    # The events and rows of each cluster within each group, from one grouping of all rows (not one per group): the
+    # groups numbered in their sorted order, each one's clusters in the order they first appear in it.
+    outer = d.groupby(keys, sort=True, observed=True, dropna=False) if keys else None
+    number = outer.ngroup().to_numpy() if keys else np.zeros(len(d), dtype="int64")
+    cells = d.groupby([number, d[cluster].to_numpy()], sort=False)["_y"].agg(["sum", "size"])
+    cell_group = cells.index.get_level_values(0).to_numpy()
+    order = np.argsort(cell_group, kind="stable")
+    names = [key for key, _ in outer] if keys else [()]
+    bounds = np.searchsorted(cell_group[order], np.arange(len(names) + 1))
+    sums, sizes = cells["sum"].to_numpy()[order], cells["size"].to_numpy()[order]
+    critical: dict[int, float] = {}
+    for i, key in enumerate(names):
         key = key if isinstance(key, tuple) else (key,)
-        per = g.groupby(cluster, sort=False)["_y"].agg(["sum", "size"])
+        cut = slice(bounds[i], bounds[i + 1])
+        per = pd.DataFrame({"sum": sums[cut], "size": sizes[cut]})
         n, events, n_clusters = int(per["size"].sum()), int(per["sum"].sum()), len(per)
         p = events / n if n else float("nan")
         if n_clusters > 1 and 0 < events < n:
@@ -95,7 +106,9 @@ def clustered_prevalence(
         else:
             deff = 1.0
         n_eff = n / deff if n else float("nan")
-        q = sps.t.ppf(1 - alpha / 2, n_clusters - 1) if n_clusters > 1 else float("inf")
+        if n_clusters not in critical:
+            critical[n_clusters] = sps.t.ppf(1 - alpha / 2, n_clusters - 1) if n_clusters > 1 else float("inf")
+        q = critical[n_clusters]
         lo, hi = _wilson_t(p, n_eff, q)
         rows.append({**dict(zip(keys, key, strict=True)), "n": n, "events": events, "n_clusters": n_clusters,
                      "prevalence": p, "design_effect": deff, "n_effective": n_eff, "ci_low": lo, "ci_high": hi})

@@ -643,7 +643,7 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
             warnings.warn("Fitted probabilities of 0 or 1: (quasi-)perfect separation; estimates and standard "
                           "errors for the separating terms are not meaningful.", StatisticalWarning, stacklevel=4)
             notes.append("separation: fitted probabilities of 0 or 1")
-        few, described = _few_events(frame, spec)
+        few, described = _few_events(frame, spec, design=_formula_design(model))
         params["few_events"] = few.reindex(params.index, fill_value=False).to_numpy(dtype=bool)
         if described:
             notes.append(f"few events (fewer than {FEW_EVENTS} events or non-events on one side of a term; its "
@@ -685,15 +685,27 @@ def _fit_firth(frame, spec: _Spec, weights, quiet_units) -> ModelResults:
     return res
 
 
-def _few_events(frame: pd.DataFrame, spec: _Spec) -> tuple[pd.Series, list[str]]:
+def _formula_design(model) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The outcome and design frames patsy built for a statsmodels model made by ``from_formula`` (on rows from
+    :func:`_complete_rows`, which have every variable, so they are ``patsy.dmatrices`` of those rows), or None where
+    the model has no patsy design (another formula engine)."""
+    y, x = getattr(model.data, "orig_endog", None), getattr(model.data, "orig_exog", None)
+    if isinstance(getattr(x, "design_info", None), patsy.DesignInfo) and isinstance(y, pd.DataFrame):
+        return y, x
+    return None
+
+
+def _few_events(frame: pd.DataFrame, spec: _Spec, *,
+                design: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> tuple[pd.Series, list[str]]:
     """Which terms of a binary model rest on fewer than :data:`FEW_EVENTS` events or non-events, and where.
 
     For each 0/1 column of the design (a level of a categorical term, a 0/1 covariate, an interaction of them) the
     events and non-events are counted in its rows (the column is 1) and in its reference (every column of the same
     term is 0); a numeric covariate is not judged. Returns a boolean Series by column name and one description per
-    flagged column, e.g. ``"in_intervention: 1 event in 49 rows at its reference"``.
+    flagged column, e.g. ``"in_intervention: 1 event in 49 rows at its reference"``. ``design``: the outcome and
+    design frames of ``spec.formula`` on ``frame`` where a model has already built them (patsy is not run again).
     """
-    y, x = patsy.dmatrices(spec.formula, frame, NA_action="drop", return_type="dataframe")
+    y, x = design or patsy.dmatrices(spec.formula, frame, NA_action="drop", return_type="dataframe")
     outcome = y.iloc[:, 0].to_numpy(dtype="float64")
     values = x.to_numpy(dtype="float64")
     flags = pd.Series(False, index=x.columns)
