@@ -3,6 +3,7 @@
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,5 +41,5 @@ def test_synth_153_twice_is_byte_identical_and_valid(tmp_path):
         assert main(["synth", "--councils", "153", "--seed", "1", "--out", str(tmp_path / name)]) == 0
     one, two = _digest(tmp_path / "one"), _digest(tmp_path / "two")
     assert one == two and len(one) > 1000
-    assert main(["validate", str(tmp_path / "one")]) == 0
-    assert len(impact.load_study(tmp_path / "one").councils) == 153
+    assert main(["validate", str(tmp_path / "one")]) == 0  # loads the study: validating it is most of the work
+    assert len(pd.read_csv(tmp_path / "one" / "councils.csv", dtype=str)) == 153
