@@ -275,6 +275,11 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         records.append((rownum, rec))
     if inner := [r for r in blank if records and r < records[-1][0]]:
         warnings.warn(str(blank_rows_note(file, inner)).removeprefix("warning: "), ImpactWarning, stacklevel=3)
+    if getattr(ws, "sheet_state", "visible") == "hidden" and records:
+        # hidden by a person (impact's own copies are 'veryHidden'): what it holds may not have been seen when saved
+        warnings.warn(f"{file}: the sheet is hidden; its {len(records):,} row{'s' if len(records) > 1 else ''} "
+                      "read as a shown sheet's are: unhide it (right-click a sheet tab, Unhide) to check what it holds",
+                      ImpactWarning, stacklevel=3)
     dimensions = getattr(ws, "row_dimensions", {})
     if hidden := [r for r, _ in records if r in dimensions and dimensions[r].hidden]:
         # a row hidden, or filtered out, holds what the reviewer may not have seen: read, as the others are, and told

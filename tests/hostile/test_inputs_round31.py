@@ -6,6 +6,8 @@ pin behaviour that held and must keep holding.
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -378,6 +380,31 @@ def test_a_hidden_row_of_a_review_workbook_is_read_and_said(tmp_path, filtered):
                                            "read as the others are: show it to check what it holds"):
         decided = import_review(path)
     assert list(decided["decision"]) == ["accept", "reject"]
+
+
+def test_a_hidden_review_sheet_is_read_and_said(tmp_path):
+    # Before, a review sheet hidden by the reviewer (its decisions perhaps never looked at when saving) was read
+    # without a word; impact's own hidden copy of the exported cells ('veryHidden') says nothing.
+    from openpyxl import load_workbook
+
+    from impact.errors import ImpactWarning
+    from impact.review import REVIEW_COLUMNS, import_review
+
+    path = _review_book(tmp_path)
+    book = load_workbook(path)
+    book["review"].cell(2, REVIEW_COLUMNS.index("decision") + 1, "accept")
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ImpactWarning)
+        assert list(import_review(path)["decision"]) == ["accept"]  # shown: no word
+    book = load_workbook(path)
+    book.create_sheet("notes")  # a workbook needs one sheet shown
+    book["review"].sheet_state = "hidden"
+    book.save(path)
+    with pytest.warns(ImpactWarning, match=r"review.xlsx \(sheet 'review'\): the sheet is hidden; its \d+ rows? read "
+                                           r"as a shown sheet's are: unhide it"):
+        decided = import_review(path)
+    assert list(decided["decision"]) == ["accept"]
 
 
 @pytest.mark.parametrize(("typed", "held"), [("\uff12", "U+FF12 FULLWIDTH DIGIT TWO"),
