@@ -738,7 +738,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
 def blank_rows_note(file: str, rows: list[int]) -> Problem:
     """The note (a warning) that the blank rows ``rows`` of a table, with data after them, were not read: nothing in
     them to read, and the rows below them are read on (blank rows after the last row of data are not told)."""
-    shown = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10:,} more" if len(rows) > 10 else "")
+    shown = _listing(list(map(str, rows)))
     return Problem(file, rows[0], None, None, f"no blank rows between rows of data ({len(rows):,} blank "
                    f"row{'s' if len(rows) > 1 else ''}, row{'s' if len(rows) > 1 else ''} {shown}, not read: nothing "
                    "in them to read; the rows below them are read)", "warning")
@@ -1037,6 +1037,7 @@ def _write_output_manifest(folder: Path) -> None:
 
 
 def _listing(paths: list[str], limit: int = 10) -> str:
+    """The first ``limit`` of ``paths`` (or row numbers, as text), then how many more: 'a, b and 3 more'."""
     shown = ", ".join(paths[:limit])
     return shown + (f" and {len(paths) - limit:,} more" if len(paths) > limit else "")
 

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ._io import atomic_write_bytes, blank_rows_note, check_input_file
+from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file
 from ._tabular import _cell as _tabular_cell
 from .errors import ImpactWarning, InputError, Problem
 
@@ -283,7 +283,7 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
     dimensions = getattr(ws, "row_dimensions", {})
     if hidden := [r for r, _ in records if r in dimensions and dimensions[r].hidden]:
         # a row hidden, or filtered out, holds what the reviewer may not have seen: read, as the others are, and told
-        shown = ", ".join(map(str, hidden[:10])) + (f" and {len(hidden) - 10:,} more" if len(hidden) > 10 else "")
+        shown = _listing(list(map(str, hidden)))
         warnings.warn(f"{file}: {len(hidden):,} row{'s' if len(hidden) > 1 else ''} hidden or filtered out (row"
                       f"{'s' if len(hidden) > 1 else ''} {shown}) read as the others are: show "
                       f"{'them' if len(hidden) > 1 else 'it'} to check what {'they hold' if len(hidden) > 1 else 'it holds'}",

@@ -39,7 +39,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from ._io import UNCHECKED, merged_blanks
+from ._io import UNCHECKED, _listing, merged_blanks
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -786,8 +786,7 @@ def _day_first_notes(file: str, columns, records) -> list[Problem]:
         if either:
             line, m = either[0]
             d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-            rows = ", ".join(str(r) for r, _ in either[:5]) + (f" and {len(either) - 5:,} more" if len(either) > 5
-                                                                else "")
+            rows = _listing([str(r) for r, _ in either], limit=5)
             many = len(either) > 1
             out.append(Problem(file, line, col.name, m.group(0), f"a date as YYYY-MM-DD ({len(either):,} date"
                                f"{'s' if many else ''} in column {col.name}, on row{'s' if many else ''} {rows}, "
@@ -1013,7 +1012,7 @@ def _whole_with_point(file: str, column: str, cells: list[tuple[int, str]]) -> P
     saves the whole numbers of a column holding blanks), read as the whole numbers they are: one for the column,
     naming its first rows.  (An id so written, '302.0', is refused with the fix: an id is text.)"""
     line, text = cells[0]
-    rows = ", ".join(str(r) for r, _ in cells[:5]) + (f" and {len(cells) - 5:,} more" if len(cells) > 5 else "")
+    rows = _listing([str(r) for r, _ in cells], limit=5)
     number = text.split(".")[0].lstrip("+")
     many = len(cells) > 1
     return Problem(file, line, column, text, f"a whole number without a decimal point ({len(cells):,} cell"
