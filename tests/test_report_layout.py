@@ -90,3 +90,19 @@ def test_a_split_table_repeats_every_column_its_rows_need_to_be_told_apart():
     assert identifying_columns(rows, numeric, 2) == 2
     # Never more than the leading text columns, even when they leave rows alike.
     assert identifying_columns([["a", "1"], ["a", "2"]], [False, True]) == 1
+
+
+def test_a_split_leaves_no_part_of_one_column_where_the_columns_can_share_the_parts():
+    # Before, the greedy split filled the first part and left the last column a part (a page) of its own: the
+    # credits table printed as eleven columns, then one.
+    widths = [60] + [20] * 12
+    parts = split_columns(widths, 290, key_columns=1)  # 11 columns fit beside the key, not 12
+    assert len(parts) == 2 and [len(p) - 1 for p in parts] == [6, 6]
+    assert all(sum(widths[j] for j in p) <= 290 for p in parts)
+    assert [j for p in parts for j in p[1:]] == list(range(1, 13))  # every column once, in order
+
+
+def test_a_column_too_wide_for_any_part_keeps_a_part_of_its_own():
+    widths = [60, 20, 20, 500, 20]
+    parts = split_columns(widths, 200, key_columns=1)
+    assert [3] in [p[1:] for p in parts] and all(p[0] == 0 for p in parts)

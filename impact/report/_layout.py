@@ -248,7 +248,44 @@ def split_columns(minimum: Sequence[float], available: float, *, key_columns: in
         used += minimum[j]
     if current or not parts:
         parts.append(keys + current)
-    return parts
+    balanced = _balanced(parts, keys, minimum)
+    # (a column too wide for any part makes the widest part wider than the room: then the others could be too)
+    return balanced if all(sum(minimum[j] for j in part) <= available for part in balanced) else parts
+
+
+def _balanced(parts: list[list[int]], keys: list[int], minimum: Sequence[float]) -> list[list[int]]:
+    """The same columns in as many parts as the greedy split made, the breaks placed so that the widest part is as
+    narrow as it can be: a greedy split fills each part and can leave the last one a single column on a page of its
+    own (a table of credits printed as eleven columns, then one). The widest part is no wider than the greedy split's
+    widest (:func:`split_columns` keeps the greedy split where that one is a column too wide for any part).
+
+    >>> _balanced([[0, 1, 2, 3], [0, 4]], [0], [50, 30, 30, 30, 30])
+    [[0, 1, 2], [0, 3, 4]]
+    """
+    k = len(parts)
+    cols = [j for part in parts for j in part if j not in keys]
+    if k < 2 or len(cols) < k:
+        return parts
+    widths = [minimum[j] for j in cols]
+    n = len(cols)
+    # best[m][i]: the narrowest widest part splitting the first i columns into m parts (contiguous, each non-empty)
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(k + 1)]
+    cut = [[0] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = 0.0
+    for m in range(1, k + 1):
+        for i in range(m, n + 1):
+            width = 0.0
+            for start in range(i - 1, m - 2, -1):
+                width += widths[start]
+                score = max(best[m - 1][start], width)
+                if score < best[m][i]:
+                    best[m][i], cut[m][i] = score, start
+    bounds, i = [], n
+    for m in range(k, 0, -1):
+        bounds.append((cut[m][i], i))
+        i = cut[m][i]
+    return [keys + cols[a:b] for a, b in reversed(bounds)]
 
 
 def table_height(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], *, size: float,
