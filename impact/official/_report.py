@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import warnings
 
-from ..errors import InputError, Problem, ValidationError
+from ..errors import ImpactWarning, InputError, Problem, ValidationError
 
-__all__ = ["check_errors_option", "report_problems"]
+__all__ = ["check_errors_option", "report_problems", "told_notes"]
 
 
 def check_errors_option(errors: str) -> None:
@@ -26,3 +26,12 @@ def report_problems(problems: list[Problem], *, source: str, errors: str, catego
         category,
         stacklevel=3,
     )
+
+
+def told_notes(problems: list[Problem]) -> list[Problem]:
+    """Warn the notes among ``problems`` (blank rows between rows of data, from
+    :func:`impact._io.read_csv_strict`), each in an :class:`~impact.errors.ImpactWarning` as a study file's are, and
+    return the rest: a note is told whatever ``errors`` says, and never makes the file fail."""
+    for note in (p for p in problems if p.severity == "warning"):
+        warnings.warn(str(note).removeprefix("warning: "), ImpactWarning, stacklevel=3)
+    return [p for p in problems if p.severity != "warning"]

@@ -65,7 +65,7 @@ import pandas as pd
 from .._io import read_csv_strict
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max
-from ._report import check_errors_option, report_problems
+from ._report import check_errors_option, report_problems, told_notes
 
 __all__ = [
     "read_dfe",
@@ -301,7 +301,8 @@ def read_dfe(
         raise InputError(f"The value for `dimensions` must be one of ['columns', 'fold'], but {dimensions!r} was passed.")
     check_errors_option(errors)
     name = str(path)
-    header, records, problems = read_csv_strict(path, label=name)
+    header, records, problems = read_csv_strict(path, label=name, blank_note=True)
+    problems = told_notes(problems)
     header = [h.lstrip("\ufeff") for h in header]
     records = [(row, {k.lstrip("\ufeff"): v for k, v in rec.items()}) for row, rec in records]
     missing = [c for c in _REQUIRED if c not in header]

@@ -53,7 +53,7 @@ from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max
 from ..vocab import STATUSES
-from ._report import check_errors_option, report_problems
+from ._report import check_errors_option, report_problems, told_notes
 
 __all__ = [
     "read_ofsted",
@@ -229,7 +229,8 @@ def read_ofsted(
     """
     check_errors_option(errors)
     name = str(path)
-    header, records, problems = read_csv_strict(path, label=name)
+    header, records, problems = read_csv_strict(path, label=name, blank_note=True)
+    problems = told_notes(problems)
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise InputError(f"{name}: lacks the column(s) {missing} - expected the Ofsted inspection-history layout")
