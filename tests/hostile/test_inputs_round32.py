@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from impact.errors import ImpactWarning, InputError, ValidationError
+from impact.errors import ImpactError, ImpactWarning, InputError, ValidationError
 
 from .test_inputs_round6 import _all_problems
 from .test_inputs_round31 import _review_book
@@ -68,6 +68,90 @@ def test_guard_an_official_file_with_blank_rows_at_its_end_only_says_nothing(tmp
     f.write_text(_OFSTED.replace(",,,\n\n", ""), encoding="utf-8")
     out, told = _told(lambda: read_ofsted(f, errors="raise"))
     assert (list(out["row"]), told) == ([3, 2], [])
+
+
+@pytest.mark.parametrize(("cell", "hint"), [
+    ('"2710,5"', ": a number with a decimal point, not a comma, and no thousands separator (write '2710.5')"),
+    ("2\u00a0710", ": a number (its thousands are separated by spaces: write '2710')"),
+    ("£2710", ": a number (a currency sign: write the number alone)"),
+], ids=["decimal-comma", "spaced-thousands", "currency"])
+def test_a_dfe_measure_written_another_way_says_how(tmp_path, cell, hint):
+    # On the old code only "expected a number or a suppression symbol (c, x, u, z, low, k, ...)", where a study
+    # table's number cell says what the cell is written as.
+    from impact.official import DfeReadWarning, read_dfe
+
+    f = tmp_path / "source.csv"
+    f.write_text(_DFE.replace("\n\n", "\n").replace(",2710", "," + cell), encoding="utf-8")
+    with pytest.warns(DfeReadWarning) as caught:
+        out = read_dfe(f)
+    assert out["value"].isna().tolist() == [True, False]
+    assert str(caught[0].message).endswith(f"x.csv:2:referrals: {cell.strip(chr(34))!r} - expected a number or a "
+                                           f"suppression symbol (c, x, u, z, low, k, ...){hint}".replace("x.csv",
+                                                                                                         "source.csv"))
+
+
+@pytest.mark.parametrize(("reader", "old", "new", "expected"), [
+    # On the old code the Ofsted file's 'URN' was dropped without a word, and the DfE file's two columns were read
+    # as one measure, 'referrals', given twice on each row.
+    ("read_ofsted", "urn,", "urn,URN,", "x.csv:1:URN: 'URN' - expected each column once (this is `urn` again, "),
+    ("read_dfe", "referrals\n", "referrals,Referrals\n", "x.csv:1:Referrals: 'Referrals' - expected each column once "
+                                                           "(this is `referrals` again, "),
+], ids=["ofsted", "dfe"])
+def test_an_official_column_given_twice_written_another_way_is_refused(tmp_path, reader, old, new, expected):
+    import impact.official
+
+    text = {"read_ofsted": _OFSTED, "read_dfe": _DFE}[reader].replace("\n\n", "\n").replace(",,,\n", "")
+    rows = [line.split(",") for line in text.splitlines() if line]
+    j = rows[0].index(old.strip(",\n"))  # the twin column after it, each row's cell given again
+    f = tmp_path / "x.csv"
+    f.write_text("".join(",".join([*r[:j + 1], new.strip(",\n").split(",")[1] if k == 0 else r[j], *r[j + 1:]]) + "\n"
+                         for k, r in enumerate(rows)), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        getattr(impact.official, reader)(f)
+    assert [str(p).startswith(str(tmp_path / expected)) for p in info.value.problems] == [True]
+
+
+def test_guard_an_ofsted_column_not_read_given_twice_is_dropped_with_it(tmp_path):
+    from impact.official import read_ofsted
+
+    f = tmp_path / "x.csv"
+    lines = _OFSTED.replace(",,,\n\n", "").splitlines()
+    f.write_text("\n".join([lines[0] + ",inspector_name,Inspector Name", *(r + ",A Person,A Person" for r in lines[1:] if r)])
+                 + "\n", encoding="utf-8")
+    out, told = _told(lambda: read_ofsted(f, errors="raise"))
+    assert (len(out), told, "inspector_name" in out.columns) == (2, [], False)
+
+
+@pytest.mark.parametrize(("reader", "change", "expected"), [
+    ("read_ofsted", lambda t: t.replace(",", ";"), "x.csv:1: 'values separated by semicolons' - expected commas"),
+    ("read_dfe", lambda t: t.replace(",", ";"), "x.csv:1: 'values separated by semicolons' - expected commas"),
+    ("read_dfe", lambda t: t.replace("referrals", "referrals,referrals ").replace("0\n", "0,1\n"),
+     "x.csv:1:referrals: 'referrals' - expected each column name once (columns 12 and 13 are both referrals"),
+    ("read_dfe", lambda t: t.replace("All,2710", "A" * 40_000 + ",2710"),
+     "x.csv:2:category: 'AAAAAAAAAA"),
+], ids=["ofsted-semicolons", "dfe-semicolons", "dfe-dup-header", "dfe-long-cell"])
+def test_guard_official_files_in_another_dialect_are_refused_with_the_cell(tmp_path, reader, change, expected):
+    import impact.official
+
+    f = tmp_path / "x.csv"
+    f.write_text(change({"read_ofsted": _OFSTED, "read_dfe": _DFE}[reader].replace("\n\n", "\n").replace(
+        ",,,\n", "")), encoding="utf-8")
+    with pytest.raises(ImpactError) as info:  # an InputError or a ValidationError
+        getattr(impact.official, reader)(f)
+    assert expected in str(info.value)
+
+
+@pytest.mark.parametrize("change", [
+    lambda b: b"sep=,\n" + b, lambda b: b"\xef\xbb\xbf\xef\xbb\xbf" + b, lambda b: b.decode().encode("utf-16"),
+    lambda b: b.replace(b"Barking", b'"Bark\ning"'), lambda b: b.replace(b"\n", b",\n"),
+], ids=["sep-line", "two-boms", "utf16", "quoted-newline", "trailing-commas"])
+def test_guard_a_dfe_file_in_a_dialect_read(tmp_path, change):
+    from impact.official import read_dfe
+
+    f = tmp_path / "x.csv"
+    f.write_bytes(change(_DFE.replace("\n\n", "\n").encode()))
+    out, told = _told(lambda: read_dfe(f, errors="raise"))
+    assert (out["value"].tolist(), told) == ([2710.0, 2810.0], [])
 
 
 # --------------------------------------------------------------------------- 2. a decision in a group's first row only
