@@ -545,3 +545,34 @@ def test_guard_run_on_a_file_of_the_study_names_the_folder(study_dir, tmp_path, 
     assert (f"councils.csv: a file, not a study folder (expected a folder holding study.yaml) (it is a file of the "
             f"study folder {study_dir}: give the folder itself)") in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+# --------------------------------------------------------------------------- guards: QDA projects
+
+
+def _rezip(path, change) -> None:
+    """Rewrite each member of the archive ``path`` as ``change(name, bytes)`` says (None: left out)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            if (data := change(info.filename, src.read(info.filename))) is not None:
+                out.writestr(info, data)
+    path.write_bytes(buf.getvalue())
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda n, b: None if n.startswith("sources/") else b, "1 source text file(s) named in the project are not in "
+                                                          "the archive: 'I0001'"),
+    (lambda n, b: b.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "b">]>', 1) if n.endswith(".qde") else b,
+     "project.qde: refused - the XML has a document type declaration"),
+    (lambda n, b: b[: len(b) // 2] if n.endswith(".qde") else b, "project.qde: not well-formed XML at line"),
+    (lambda n, b: None if n.endswith(".qde") else b, "expected exactly one project file 'project.qde' in the archive"),
+], ids=["source-missing", "doctype", "cut-short", "no-project"])
+def test_guard_a_broken_qda_project_is_refused_saying_why(tmp_path, change, expected):
+    from impact.qdpx import read_qdpx, write_qdpx
+    from tests.test_qdpx import _small_project
+
+    path = write_qdpx(_small_project(), tmp_path / "s.qdpx")
+    _rezip(path, change)
+    with pytest.raises(InputError, match=expected.replace("(", r"\(").replace(")", r"\)")):
+        read_qdpx(path)
