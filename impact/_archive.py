@@ -377,6 +377,8 @@ def _what_instead(fh: Any) -> str | None:
         head = fh.read(4096)
     except (OSError, ValueError):
         return None
+    if not head:  # said, not zipfile's 'File is not a zip file'
+        return "it is empty, 0 bytes (an interrupted save or copy?)"
     kind = _document_kind(head)
     if kind and kind.startswith("a zip archive"):
         return "it starts as a zip archive but is damaged or cut short (an interrupted copy or download?)"
@@ -684,6 +686,9 @@ def read_docx_text(
     name = label or str(path)
     with open_archive(path, label=name, limits=limits, kind=".docx file") as gz:
         part = _main_part(gz)
+        if strict_ooxml(gz, part):  # read as a document of no paragraphs: an empty transcript
+            raise InputError(f"{name}: saved as \"Strict Open XML Document\", which cannot be read - expected a "
+                             "\"Word Document (.docx)\": open it and save it again as that type")
         return stream_xml(gz, part, _DocxText(limit=max_text_bytes, label=name))
 
 
@@ -815,6 +820,20 @@ def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None) -
                 pass
 
 
+#: The start of the namespaces of ISO 29500 Strict documents (Excel's "Strict Open XML Spreadsheet", Word's "Strict
+#: Open XML Document"), which the readers of the usual (Transitional) namespaces see nothing in.
+_STRICT_NS = b"http://purl.oclc.org/ooxml/"
+
+
+def strict_ooxml(gz: GuardedZip, part: str) -> bool:
+    """Whether the main ``part`` of an Office Open XML archive is written in the Strict namespaces."""
+    member = gz.find(part)
+    if member is None:
+        return False
+    head = next(iter(gz.stream(member)), b"")[:4096]
+    return _STRICT_NS in head
+
+
 def load_workbook(
     path: str | os.PathLike,
     *,
@@ -845,6 +864,9 @@ def load_workbook(
     name = label or str(path)
     with open_archive(path, label=name, limits=limits, kind=".xlsx workbook") as gz:
         check_workbook(gz, limits=sheet_limits)
+        if strict_ooxml(gz, "xl/workbook.xml"):  # openpyxl reads no sheet of it: 'sheets missing, it has []'
+            raise InputError(f"{name}: saved as \"Strict Open XML Spreadsheet\", which cannot be read - expected an "
+                             "\"Excel Workbook (.xlsx)\": open it and save it again as that type")
         try:
             return openpyxl.load_workbook(gz.fileobj, **kwargs)
         except Exception as exc:  # openpyxl raises many types for a bad file

@@ -713,8 +713,11 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
                                     "checked)"))
             unchecked.add(line)
         elif len(cells) != len(header):
+            spare = len(cells) - len(header)  # more cells, all empty: commas at the end of the line, not data
             problems.append(
-                Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column")
+                Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column" + (
+                    f" (its last {spare} cell{'s are' if spare > 1 else ' is'} empty: a comma at the end of the line? "
+                    "Take it off, or name the column in the header)" if spare > 0 else ""))
             )
         for col, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word
             problems.append(Problem(name, line, col, raw, _STRAY_QUOTE.format(read=read)))

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file
+from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
 from ._tabular import _cell as _tabular_cell
 from .errors import ImpactWarning, InputError, Problem
 
@@ -289,6 +289,25 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
                       f"{'them' if len(hidden) > 1 else 'it'} to check what {'they hold' if len(hidden) > 1 else 'it holds'}",
                       ImpactWarning, stacklevel=3)
     return header, records, problems
+
+
+def undecided_runs(records, *, column: str, decided) -> dict[int, str]:
+    """The rows of ``records`` (``(row, cells)`` of a filled-in sheet) whose ``column`` is blank just below a row
+    where it is filled, before the last row that fills it: the shape a cell merged over a group of rows is saved in
+    once unmerged ('reject' in the group's first row only), which reads the rows below as left undecided.  ``decided``:
+    the rows (``(row, cells) -> bool``) whose value ends such a run.  ``{row: the merged-cell hint}``."""
+    last = max((r for r, rec in records if decided(rec)), default=0)
+    merged = merged_blanks([column], [(r, rec) for r, rec in records if r <= last])
+    return {row: hint for (_, row), hint in merged.items()}
+
+
+def runs_told(file: str, column: str, hints: dict[int, str], what: str) -> list[str]:
+    """One line per run of ``hints`` (:func:`undecided_runs`): its rows, what they are read as, and the hint."""
+    runs: dict[str, list[int]] = {}
+    for row, hint in sorted(hints.items()):
+        runs.setdefault(hint, []).append(row)
+    return [f"{file}:{rows[0]}:{column}: blank on row{'s' if len(rows) > 1 else ''} "
+            f"{_listing(list(map(str, rows)))}, {what}{hint}" for hint, rows in runs.items()]
 
 
 def same_value(typed: str, exported: str, *, numeric: bool) -> bool:

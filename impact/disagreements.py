@@ -251,10 +251,16 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     more, seen, checked = _xlsx.check_rows(records, original, file=file, id_col="item_id", read_only=_READ_ONLY)
     problems += more
     rows, undecided = [], []
+    # a blank decision below one, with decisions further down: a merged cell's shape ('present' in the first row of
+    # a group only) reads the rows below as undecided, so those are told with the hint
+    gaps = _xlsx.undecided_runs(records, column="decision", decided=lambda x: bool(x["decision"].strip()))
+    hinted: dict[int, str] = {}
     for row, rec, orig, n_bad in checked:
         decision = rec["decision"].strip().lower()
         if "decision" in rec["__formulas__"]:
             continue  # told as a formula: its text is no decision to judge
+        if not decision and row in gaps:
+            hinted[row] = gaps[row]
         if decision and decision not in ADJUDICATIONS:
             problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(ADJUDICATIONS)}"))
             continue
@@ -280,8 +286,9 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
         raise ValidationError(problems, source=str(path))
     deleted = sorted(set(original) - set(seen))
     if undecided or deleted:
+        lines = _xlsx.runs_told(file, "decision", hinted, "read as undecided")
         warnings.warn(f"{path.name}: {len(undecided)} row(s) undecided or unsure and {len(deleted)} deleted are left "
-                      "out of the gold set", ImpactWarning, stacklevel=2)
+                      "out of the gold set" + "".join(f"\n  {line}" for line in lines), ImpactWarning, stacklevel=2)
     gold = pd.DataFrame(rows, columns=["unit", "code", "present", "source", "adjudicator", "notes"])
     gold = gold.sort_values(["unit", "code"], kind="stable").reset_index(drop=True)
     if not include_absent:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import unicodedata
 import warnings
 from collections import defaultdict
 from collections.abc import Iterator
@@ -83,12 +84,18 @@ class Problem:
         where = self.file
         if self.row is not None:
             where += f":{self.row}"
-        if self.column is not None:
-            where += f":{self.column}"
+        if self.column is not None:  # a name holding a line break or a control character shown escaped: one line
+            where += ":" + "".join(c.encode("unicode_escape").decode() if unicodedata.category(c) in _BREAKING else c
+                                   for c in self.column)
         value = "" if self.value is None else repr(_shorten(self.value))
         sep = " - " if value else " "
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{prefix}{where}: {value}{sep}expected {self.expected}".replace(":  ", ": ")
+
+
+#: Unicode categories of the characters that break a message's line or stop it reading as text (control characters,
+#: line and paragraph separators).
+_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 
 
 def _shorten(value: object, limit: int = 60) -> str:

@@ -286,6 +286,10 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     merged = {**merged_blanks(["decision"], [(r, x) for r, x in records if x["decision"] or x["other_code"]]),
               **merged_blanks(["other_code"], [(r, x) for r, x in records
                                                if x["other_code"] or x["decision"].strip().lower() == "other"])}
+    # a blank decision below one, with decisions further down: read as left undecided, which a merged cell's shape
+    # also gives ('reject' in the group's first row only), so told
+    gaps = _xlsx.undecided_runs(records, column="decision", decided=lambda x: bool(x["decision"].strip()))
+    undecided: dict[int, str] = {}
     out: list[dict] = []
     for row, rec, orig, n_bad in checked:
         bad_before = len(problems) - n_bad
@@ -293,6 +297,8 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         other = rec["other_code"].strip()
         if rec["__formulas__"] & {"decision", "other_code"}:
             continue  # told as a formula: its text is no decision to judge
+        if not decision and not other and row in gaps:
+            undecided[row] = gaps[row]
         if decision and decision not in DECISIONS:
             problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(DECISIONS)}"
                                     + (yes_no_hint(rec["decision"], expects="accept, reject or other",
@@ -326,6 +332,10 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         else:
             out.append({**base, "code": orig["code"], "present": pd.NA, "decision": "note"})
     result = _decisions_frame(out)
+    if undecided:
+        lines = _xlsx.runs_told(file, "decision", undecided, "read as no decision (a row's notes as a note)")
+        warnings.warn(f"{path.name}: {len(undecided):,} row(s) without a decision among decided rows:\n"
+                      + "\n".join(f"  {line}" for line in lines), ReviewWarning, stacklevel=2)
     if problems:  # the same mistake on many rows is one problem naming its rows
         err = ValidationError(collapse_problems(problems), source=str(path))
         err.partial = result  # the rows that could be read, for callers that want them

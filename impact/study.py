@@ -342,6 +342,8 @@ def _paragraph_runs(element) -> Iterator[str]:
     from docx.text.run import Run
 
     for child in element.iterchildren():
+        if child.tag == f"{_W}r" and _hidden_run(child):
+            continue  # formatted as hidden: Word neither shows nor prints it (told by read_transcript)
         if child.tag == f"{_W}r":
             if any(b.get(f"{_W}type") in ("page", "column") for b in child.iterchildren(f"{_W}br")):
                 yield _broken_run_text(child)  # python-docx reads a page or column break as nothing
@@ -354,6 +356,19 @@ def _paragraph_runs(element) -> Iterator[str]:
                     yield "".join(f"\n{line}" for line in _docx_blocks(box))
         elif child.tag in _INLINE_CONTAINERS:
             yield from _paragraph_runs(child)
+
+
+def _hidden_run(run) -> bool:
+    """Whether a run is formatted as hidden text (``w:rPr/w:vanish``), which Word neither shows nor prints."""
+    props = run.find(f"{_W}rPr")
+    mark = props.find(f"{_W}vanish") if props is not None else None
+    return mark is not None and mark.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
+
+
+def _hidden_words(body) -> int:
+    """How many words of ``body`` are in runs formatted as hidden (:func:`_hidden_run`)."""
+    return sum(len("".join(t.text or "" for t in run.iter(f"{_W}t")).split())
+               for run in body.iter(f"{_W}r") if _hidden_run(run))
 
 
 def _broken_run_text(run) -> str:
@@ -648,6 +663,11 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
             warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
                           stacklevel=2)
+        if hidden := _hidden_words(body):
+            warnings.warn(f"{name}: {hidden:,} word{'s' if hidden > 1 else ''} formatted as hidden text not read, as "
+                          "Word neither shows nor prints them: if they are the interview's words, select them in "
+                          "Word (with hidden text shown), untick Font > Hidden and save", TranscriptNotesWarning,
+                          stacklevel=2)
         if chunks := sum(1 for _ in body.iter(f"{_W}altChunk")):
             warnings.warn(f"{name}: {chunks} embedded document{'s' if chunks > 1 else ''} (altChunk, as programs "
                           "that make .docx files from web pages write) not read: open the file in Word and save it, "
@@ -745,7 +765,8 @@ class TranscriptNameWarning(ImpactWarning):
 
 class TranscriptNotesWarning(ImpactWarning):
     """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, or with
-    embedded documents (``altChunk``), which are not read either: the warning names the file and counts them."""
+    embedded documents (``altChunk``) or text formatted as hidden, which are not read either: the warning names the
+    file and counts them."""
 
 
 class TrimmedTextWarning(ImpactWarning):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 
-from ..errors import InputError, Problem, ValidationError
+from ..errors import ImpactWarning, InputError, Problem, ValidationError
 
-__all__ = ["check_errors_option", "report_problems"]
+__all__ = ["check_errors_option", "report_problems", "told_notes", "twin_columns"]
 
 
 def check_errors_option(errors: str) -> None:
@@ -26,3 +27,26 @@ def report_problems(problems: list[Problem], *, source: str, errors: str, catego
         category,
         stacklevel=3,
     )
+
+
+def told_notes(problems: list[Problem]) -> list[Problem]:
+    """Warn the notes among ``problems`` (blank rows between rows of data, from
+    :func:`impact._io.read_csv_strict`), each in an :class:`~impact.errors.ImpactWarning` as a study file's are, and
+    return the rest: a note is told whatever ``errors`` says, and never makes the file fail."""
+    for note in (p for p in problems if p.severity == "warning"):
+        warnings.warn(str(note).removeprefix("warning: "), ImpactWarning, stacklevel=3)
+    return [p for p in problems if p.severity != "warning"]
+
+
+def twin_columns(file: str, header: list[str], key: Callable[[str], str]) -> list[Problem]:
+    """A problem for each header cell that is an earlier column written another way (``URN`` beside ``urn``,
+    ``Referrals`` beside ``referrals``): the two read as one name (``key``), so which holds the column is not known.
+    A name given twice exactly is told by :func:`impact._io.read_csv_strict`."""
+    first: dict[str, str] = {}
+    out = []
+    for name in header:
+        twin = first.setdefault(key(name), name)
+        if name and twin != name:
+            out.append(Problem(file, 1, name, name, f"each column once (this is `{twin}` again, written another way: "
+                                                    "which holds it is not known; rename or take out one)"))
+    return out

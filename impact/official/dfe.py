@@ -64,8 +64,8 @@ import pandas as pd
 
 from .._io import read_csv_strict
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
-from ..schema import DATE_MIN, date_max
-from ._report import check_errors_option, report_problems
+from ..schema import DATE_MIN, date_max, parse_cell
+from ._report import check_errors_option, report_problems, told_notes, twin_columns
 
 __all__ = [
     "read_dfe",
@@ -209,6 +209,22 @@ def _classify(cell: str) -> tuple[float, str, bool]:
     return np.nan, "unreadable", False
 
 
+_MEASURE = "a number or a suppression symbol (c, x, u, z, low, k, ...)"
+
+
+def _why_not_a_number(cell: str) -> str:
+    """What a measure cell that is not read as a number is written as, in the words a study table's number cell is
+    told in (a decimal comma, thousands separated by spaces, a currency sign...), or "".
+
+    >>> _why_not_a_number("12,5")
+    ": a number with a decimal point, not a comma, and no thousands separator (write '12.5')"
+    >>> _why_not_a_number("Barnet")
+    ''
+    """
+    _, why = parse_cell(cell.strip(), "float")
+    return f": {why}" if why and why != "a number" else ""
+
+
 def _is_dimension(cells: Iterable[str]) -> bool:
     text = numeric = 0
     for cell in cells:
@@ -301,7 +317,8 @@ def read_dfe(
         raise InputError(f"The value for `dimensions` must be one of ['columns', 'fold'], but {dimensions!r} was passed.")
     check_errors_option(errors)
     name = str(path)
-    header, records, problems = read_csv_strict(path, label=name)
+    header, records, problems = read_csv_strict(path, label=name, blank_note=True)
+    problems = told_notes(problems)
     header = [h.lstrip("\ufeff") for h in header]
     records = [(row, {k.lstrip("\ufeff"): v for k, v in rec.items()}) for row, rec in records]
     missing = [c for c in _REQUIRED if c not in header]
@@ -310,6 +327,7 @@ def read_dfe(
             f"{name}: lacks the column(s) {missing} - expected the DfE 'explore education statistics' layout "
             f"({', '.join(GEOGRAPHY_COLUMNS[:10])}, then measures)"
         )
+    problems += twin_columns(name, header, _snake)  # 'Referrals' beside 'referrals': one measure id for two columns
     if problems:
         raise ValidationError(problems, source=name)
 
@@ -380,7 +398,7 @@ def read_dfe(
         for col in measure_cols:
             value, flag, readable = _classify(rec[col])
             if not readable:
-                unreadable.append(Problem(name, row, col, rec[col], "a number or a suppression symbol (c, x, u, z, low, k, ...)"))
+                unreadable.append(Problem(name, row, col, rec[col], _MEASURE + _why_not_a_number(rec[col])))
             out_rows.append((council_id, period, ids[col], value, flag, *dim_values, level, ons_code, area, rec["time_period"], row))
     if duplicates:
         raise ValidationError(duplicates, source=name)

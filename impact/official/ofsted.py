@@ -51,9 +51,9 @@ import pandas as pd
 from .._io import read_csv_strict
 from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
-from ..schema import DATE_MIN, date_max
+from ..schema import DATE_MIN, date_max, same_id
 from ..vocab import STATUSES
-from ._report import check_errors_option, report_problems
+from ._report import check_errors_option, report_problems, told_notes, twin_columns
 
 __all__ = [
     "read_ofsted",
@@ -229,10 +229,16 @@ def read_ofsted(
     """
     check_errors_option(errors)
     name = str(path)
-    header, records, problems = read_csv_strict(path, label=name)
+    header, records, problems = read_csv_strict(path, label=name, blank_note=True)
+    problems = told_notes(problems)
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise InputError(f"{name}: lacks the column(s) {missing} - expected the Ofsted inspection-history layout")
+    read = {same_id(c) for c in (*_REQUIRED, *JUDGEMENT_AREAS.values(), "inspection_start_date", "inspection_end_date",
+                                 "inspection_framework", "inspection_link")}
+    # 'URN' beside 'urn': which is the urn is not known (twins of the columns not read are dropped with them)
+    if twins := [p for p in twin_columns(name, header, same_id) if same_id(p.column) in read]:
+        raise ValidationError(twins, source=name)
     urn_map = _urn_map(crosswalk)
     rows = []
     for row, rec in records:

@@ -292,7 +292,7 @@ def test_guard_a_header_holding_a_quoted_line_break_is_named(study_dir, tmp_path
     with pytest.raises(InputError, match="U\\+000A"):
         read_codings(tmp_path / "c.csv", load_study(study_dir))
     _replace(study_dir / "interviews.csv", "participant_id", '"participant\n_id"')
-    refused(_validate(study_dir, tmp_path), "interviews.csv:1:participant\n_id", "U+000A")
+    refused(_validate(study_dir, tmp_path), "interviews.csv:1:participant\\n_id", "U+000A")
 
 
 def test_guard_codings_naming_one_interview_in_two_cases_name_the_row(study_dir, tmp_path):
