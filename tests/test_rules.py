@@ -1118,3 +1118,28 @@ ROUND_1203G = {
 def test_round_1203g_readings(key):
     text, want = ROUND_1203G[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+ROUND_1203H = {
+    # section 6 ("topic named but nothing changed": reports received or noted): the topic is the frame's noun phrase;
+    # a comma and a determiner, a preposition, "as" or "alongside" after it opens a phrase of its own, which is read
+    # like any other
+    "topic_then_list_item": ("The cabinet noted the report on the inspection, the improvement steps taken so far and "
+                             "the progress made.", {"plans_actions"}),
+    "topic_then_as_part_of": ("The committee considered the annual report on fostering, as part of its strong "
+                              "commitment to children in care.", {"commitment"}),
+    "topic_then_alongside": ("Members received an update on the inspection, alongside our partners in health and the "
+                             "police.", {"partnership"}),
+    "topic_list_of_nouns": ("Inspectors looked at the quality of supervision, training and development for staff.",
+                            set()),  # guard: a list inside the topic
+    "topic_as_well_as": ("Inspectors looked at the quality of supervision, as well as training and development for "
+                         "staff.", set()),  # guard: "as well as" goes on with the topic
+    "topic_no_comma": ("Members received a report on the new triage team and the joint working with the police.",
+                       set()),  # guard
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203H))
+def test_round_1203h_readings(key):
+    text, want = ROUND_1203H[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

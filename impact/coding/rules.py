@@ -1032,7 +1032,8 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
-             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS)},
+             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS),
+             "phrase_end": list(_PHRASE_ENDS), "phrase_more": [", as well as"]},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1315,6 +1316,11 @@ _AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've",
     f"and {p} {v}" for p in ("i", "we", "they", "he", "she")
     for v in ("am", "are", "is", "was", "were", "have", "has", "had", "will", "would", "can", "could", "do", "did",
               "should", "must"))
+# A topic frame names the noun phrase after it ("noted the report on the inspection"); a comma and a determiner, a
+# preposition, "as" or "alongside" open a phrase of its own, which is read like any other ("..., the improvement steps
+# taken so far"; "..., as part of its commitment to ..."), while a list of bare nouns or ", as well as" goes on with
+# the topic (labelling guide, section 6: topic named but nothing changed).
+_PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "alongside"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1471,7 +1477,7 @@ class _Sentence:
                     hedged = True
             elif label == "topic":
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
-                        a < x < t0 for x, _, lab in frames if lab == "sub"):
+                        a < x < t0 for x, _, lab in frames if lab in ("sub", "phrase_end")):  # not past a new phrase
                     dropped = True
             elif label == "exp":
                 if a < t0 <= b:
