@@ -1136,6 +1136,16 @@ ROUND_1203H = {
                          "staff.", set()),  # guard: "as well as" goes on with the topic
     "topic_no_comma": ("Members received a report on the new triage team and the joint working with the police.",
                        set()),  # guard
+    # principle 3 and section 2 (a state or change in the code's domain, whatever the verb form): "is", "are", "was",
+    # "were", "been" between a rule's words do not count toward its gap
+    "copula_in_gap_passive": ("Funding for family support teams has been protected.", {"commitment"}),
+    "copula_in_gap_state": ("Corporate parenting and grandparenting were real strengths across the borough.",
+                            {"commitment"}),
+    "copula_in_gap_relative": ("The work which was already underway has been praised.", {"plans_actions"}),
+    "copula_gap_too_far": ("Funding for family support teams in the north of the county has been protected.",
+                           set()),  # guard: other words still count
+    "copula_gap_none": ("Corporate parenting in the borough and in the county as a whole shows real strengths.",
+                        set()),  # guard
 }
 
 

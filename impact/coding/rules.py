@@ -444,9 +444,11 @@ class RuleCoder(BaseEstimator):
             gap = rt.gaps[entry[pending], step]
             q = np.searchsorted(sorted_keys, part * (n_spaces + 1) + t_end)
             cand = order[np.minimum(q, len(order) - 1)]
+            over = rank[cand] - t_end - gap  # words between the parts beyond the gap
             good = ((q < len(order)) & (label[cand] == part) & (unit[cand] == unit[row[pending]])
-                    & (rank[cand] - t_end <= gap)
                     & (np.searchsorted(ends, np.maximum(c0[cand] - 1, c_end)) == np.searchsorted(ends, c_end)))
+            near = np.where(good & (over <= _COPULA_SLACK), over, 0)  # just out of the gap: copulas may cover it
+            good &= (over <= 0) | _copulas_cover(big, spaces, t_end, rank[cand], near)
             pending, cand = pending[good], cand[good]
             t_end, c_end = tend[cand], cend[cand]
         chained.append(pending)
@@ -948,6 +950,16 @@ class _RuleArrays:
             self.gaps[e, 1 : len(rule.parts)] = rule.gaps
 
 
+def _copulas_cover(big: str, spaces: np.ndarray, lo: np.ndarray, hi: np.ndarray, over: np.ndarray) -> np.ndarray:
+    """Whether the words of ranks ``lo[k]`` to ``hi[k] - 1`` of ``big`` hold at least ``over[k]`` copulas (for each
+    ``k`` with ``over[k] > 0``; a few pairs of a batch: those whose parts are just out of their gap)."""
+    out = np.zeros(len(over), dtype=bool)
+    for k in np.flatnonzero(over > 0).tolist():
+        words = big[spaces[lo[k]] + 1:spaces[hi[k]]].split(" ")
+        out[k] = sum(w in _COPULAS for w in words) >= over[k]
+    return out
+
+
 def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each index ``k`` repeated ``counts[k]`` times, with the number ``0 .. counts[k] - 1`` of each repeat."""
     index = np.repeat(np.arange(len(counts)), counts)
@@ -1320,6 +1332,12 @@ _AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've",
 # preposition, "as" or "alongside" open a phrase of its own, which is read like any other ("..., the improvement steps
 # taken so far"; "..., as part of its commitment to ..."), while a list of bare nouns or ", as well as" goes on with
 # the topic (labelling guide, section 6: topic named but nothing changed).
+# "Is", "are", "was", "were", "been" link a subject to its predicate and do not count toward a rule's gap between its
+# words ("funding for statutory services has largely been protected"; "corporate parenting and grandparenting are
+# significant strengths"): the gap measures the words that could change what the phrase says (labelling guide,
+# principle 3 and section 2: a state or change in the code's domain, whatever the verb form).
+_COPULAS = frozenset(stem(w) for w in ("is", "are", "was", "were", "been"))
+_COPULA_SLACK = 3  # the most copulas a gap can skip
 _PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "alongside"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
