@@ -1146,6 +1146,16 @@ ROUND_1203H = {
                            set()),  # guard: other words still count
     "copula_gap_none": ("Corporate parenting in the borough and in the county as a whole shows real strengths.",
                         set()),  # guard
+    # sections 3 and 6 (a topic frame names its own clause's topic): a subject pronoun opens a clause of its own,
+    # unless "what", "how", "whether", ... embed it in the topic
+    "topic_then_subject": ("In looking at those cases they strengthened management oversight of the front door.",
+                           {"policies_systems"}),
+    "topic_then_we": ("Looking at those cases we introduced a new supervision policy.",
+                      {"learning", "policies_systems"}),
+    "topic_embedded_clause": ("The board asked for a report on what they are doing about management oversight.",
+                              set()),  # guard: a request
+    "topic_how_clause": ("The panel looked at how management oversight and supervision work in the front door.",
+                         set()),  # guard
 }
 
 

@@ -1044,8 +1044,7 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
-             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS),
-             "phrase_end": list(_PHRASE_ENDS), "phrase_more": [", as well as"]},
+             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1058,6 +1057,11 @@ class _Cues:
         self.shape = PatternSet({"aux": list(_AUXILIARIES), "verb_modal": list(_VERB_MODALS),
                                  "new_subject": list(_NEW_SUBJECTS)}, longest=True)
         self.verb_modals = PatternSet({"verb_modal": list(_VERB_MODALS)}).regex  # which sentences need the shape
+        # Where a topic's noun phrase ends: read only in sentences with a topic frame.
+        self.topic_ends = PatternSet({"phrase_end": list(_PHRASE_ENDS), "phrase_more": [", as well as"],
+                                      "subject": list(_SUBJECT_PRONOUNS),
+                                      "embedded": [f"{w} {p}" for w in _EMBEDDING for p in _SUBJECT_PRONOUNS]},
+                                     longest=True)
         # Whose "their" is: read only in sentences with an experiencer (children, families, ...) that can own it.
         self.owners = PatternSet({"their": ["their"], "prep": list(_PREPOSITIONS), "first_person": list(_FIRST_PERSON),
                                   "quant": list(_QUANTIFIERS)}, longest=True)
@@ -1141,6 +1145,9 @@ class _Cues:
             for a, _, label in found_shape:
                 shape[label].append(a)
             out[k].shape = {label: sorted(v) for label, v in shape.items()}
+        with_topic = [k for k in cued if any(f[2] == "topic" for f in out[k].frames)]
+        for k, found_ends in _scan(self.topic_ends, pieces, firsts, with_topic).items():
+            out[k].frames += found_ends
         with_exp = _present(self.their, pieces, [k for k in cued if any(f[2] == "exp" for f in out[k].frames)])
         for k, found_owner in _scan(self.owners, pieces, firsts, sorted(with_exp)).items():
             out[k].owned = _owned_possessives(out[k].frames, found_owner)
@@ -1338,6 +1345,12 @@ _AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've",
 # principle 3 and section 2: a state or change in the code's domain, whatever the verb form).
 _COPULAS = frozenset(stem(w) for w in ("is", "are", "was", "were", "been"))
 _COPULA_SLACK = 3  # the most copulas a gap can skip
+# A subject pronoun opens a clause of its own ("in looking at those areas they triangulated improvements ..."): the
+# topic frame before it names its own clause's topic (as _SUBCLAUSES; labelling guide, sections 3 and 6).
+_SUBJECT_PRONOUNS = ("we", "they", "he", "she", "i")
+# After "what", "how", "whether", ... the clause is the topic's own content ("asked for a report on what they are doing
+# about ...": a request, section 6), and goes on with it.
+_EMBEDDING = ("what", "how", "whether", "if", "why", "where", "when", "who", "which", "that")
 _PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "alongside"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
@@ -1495,7 +1508,8 @@ class _Sentence:
                     hedged = True
             elif label == "topic":
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
-                        a < x < t0 for x, _, lab in frames if lab in ("sub", "phrase_end")):  # not past a new phrase
+                        a < x < t0 for x, _, lab in frames if lab in ("sub", "phrase_end", "subject")):
+                    # not past a phrase or clause of its own
                     dropped = True
             elif label == "exp":
                 if a < t0 <= b:
