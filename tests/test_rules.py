@@ -1156,6 +1156,8 @@ ROUND_1203H = {
                               set()),  # guard: a request
     "topic_how_clause": ("The panel looked at how management oversight and supervision work in the front door.",
                          set()),  # guard
+    "topic_frame_embeds": ("Members looked at how the way we supervise staff has changed.",
+                           set()),  # guard: "how" in the frame embeds the clause after it
 }
 
 

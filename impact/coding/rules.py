@@ -1059,8 +1059,7 @@ class _Cues:
         self.verb_modals = PatternSet({"verb_modal": list(_VERB_MODALS)}).regex  # which sentences need the shape
         # Where a topic's noun phrase ends: read only in sentences with a topic frame.
         self.topic_ends = PatternSet({"phrase_end": list(_PHRASE_ENDS), "phrase_more": [", as well as"],
-                                      "subject": list(_SUBJECT_PRONOUNS),
-                                      "embedded": [f"{w} {p}" for w in _EMBEDDING for p in _SUBJECT_PRONOUNS]},
+                                      "subject": list(_SUBJECT_PRONOUNS), "embedding": list(_EMBEDDING)},
                                      longest=True)
         # Whose "their" is: read only in sentences with an experiencer (children, families, ...) that can own it.
         self.owners = PatternSet({"their": ["their"], "prep": list(_PREPOSITIONS), "first_person": list(_FIRST_PERSON),
@@ -1335,10 +1334,6 @@ _AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've",
     f"and {p} {v}" for p in ("i", "we", "they", "he", "she")
     for v in ("am", "are", "is", "was", "were", "have", "has", "had", "will", "would", "can", "could", "do", "did",
               "should", "must"))
-# A topic frame names the noun phrase after it ("noted the report on the inspection"); a comma and a determiner, a
-# preposition, "as" or "alongside" open a phrase of its own, which is read like any other ("..., the improvement steps
-# taken so far"; "..., as part of its commitment to ..."), while a list of bare nouns or ", as well as" goes on with
-# the topic (labelling guide, section 6: topic named but nothing changed).
 # "Is", "are", "was", "were", "been" link a subject to its predicate and do not count toward a rule's gap between its
 # words ("funding for statutory services has largely been protected"; "corporate parenting and grandparenting are
 # significant strengths"): the gap measures the words that could change what the phrase says (labelling guide,
@@ -1348,9 +1343,14 @@ _COPULA_SLACK = 3  # the most copulas a gap can skip
 # A subject pronoun opens a clause of its own ("in looking at those areas they triangulated improvements ..."): the
 # topic frame before it names its own clause's topic (as _SUBCLAUSES; labelling guide, sections 3 and 6).
 _SUBJECT_PRONOUNS = ("we", "they", "he", "she", "i")
-# After "what", "how", "whether", ... the clause is the topic's own content ("asked for a report on what they are doing
-# about ...": a request, section 6), and goes on with it.
+# After "what", "how", "whether", ... (in the frame or after it) the clause is the topic's own content ("asked for a
+# report on what they are doing about ...": a request, section 6; "asking whether the way we learn ..."), and goes on
+# with it.
 _EMBEDDING = ("what", "how", "whether", "if", "why", "where", "when", "who", "which", "that")
+# A topic frame names the noun phrase after it ("noted the report on the inspection"); a comma and a determiner, a
+# preposition, "as" or "alongside" open a phrase of its own, which is read like any other ("..., the improvement steps
+# taken so far"; "..., as part of its commitment to ..."), while a list of bare nouns or ", as well as" goes on with
+# the topic (labelling guide, section 6: topic named but nothing changed).
 _PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "alongside"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
@@ -1508,7 +1508,9 @@ class _Sentence:
                     hedged = True
             elif label == "topic":
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
-                        a < x < t0 for x, _, lab in frames if lab in ("sub", "phrase_end", "subject")):
+                        a < x < t0 for x, _, lab in frames if lab in ("sub", "phrase_end")) and not any(
+                        a < x < t0 and not any(a <= w < x for w, _, lw in frames if lw == "embedding")
+                        for x, _, lab in frames if lab == "subject"):
                     # not past a phrase or clause of its own
                     dropped = True
             elif label == "exp":
