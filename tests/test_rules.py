@@ -1158,6 +1158,16 @@ ROUND_1203H = {
                          set()),  # guard
     "topic_frame_embeds": ("Members looked at how the way we supervise staff has changed.",
                            set()),  # guard: "how" in the frame embeds the clause after it
+    # section 3 (what is needed is anticipated; what exists is reported): a modal word just after the evidence and
+    # right before a determiner is the evidence's verb with its object, not a predicate of need
+    "modal_verb_with_object": ("The improvement plan required the board to meet every month.", {"plans_actions"}),
+    "modal_verb_with_object_every": ("The new action plan requires every manager to audit three cases a month.",
+                                     {"plans_actions"}),
+    "modal_predicate_passive": ("A new improvement plan is required.", set()),  # guard
+    "modal_verb_without_determiner": ("The improvement plan required more work.", set()),  # guard
+    "modal_verb_after_will": ("The improvement plan will require the board to meet every month.", set()),  # guard
+    "modal_adverb_after_aux": ("Our new improvement plan was probably the best thing we wrote.",
+                               set()),  # guard: an adverb after "was", not a verb
 }
 
 

@@ -1304,6 +1304,7 @@ _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m 
 # modal verb that is the clause's first finite verb says what the subject will, would or should do ("an update of the
 # actions would be brought to the next meeting": labelling guide, section 3, "will, would" are anticipated).
 _AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
+_AUXILIARY_STEMS = frozenset(stem(w) for w in _AUXILIARIES)
 _VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
 _DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
@@ -1382,6 +1383,18 @@ class _Sentence:
         if isinstance(self.text, str):
             self.text = self.text.split()  # once: a transcript without a full stop is one long sentence
         return self.text[a - self.first - 1] in _DETERMINER_STEMS
+
+    def verb_with_object(self, t1: int, a: int, b: int) -> bool:
+        """Whether the modal word at tokens ``a:b``, after evidence ending at ``t1``, is the evidence's verb with its
+        object: a determiner right after it and no auxiliary between ("the action plan required the board to ...": the
+        plan exists; not "a new protocol is needed", nor the adverb in "the session was probably the most useful")."""
+        if self.text is None:
+            return False
+        if isinstance(self.text, str):
+            self.text = self.text.split()
+        k = b - self.first
+        return k < len(self.text) and self.text[k] in _DETERMINER_STEMS and not any(
+            w in _AUXILIARY_STEMS for w in self.text[t1 - self.first:a - self.first])
 
     def word(self, a: int) -> str:
         """The stemmed word at token ``a`` of a sentence whose text is kept (one with a modal cue)."""
@@ -1478,8 +1491,9 @@ class _Sentence:
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
                         x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not (
-                        self.after_det(a)):
+                        self.after_det(a)) and not self.verb_with_object(t1, a, b):
                     # just after it ("a new protocol is needed"), not a noun after a determiner ("by the potential of")
+                    # nor a verb before its object ("the action plan required the board to ...")
                     hedged = True
                     break
             if not hedged and shape and shape["verb_modal"]:
