@@ -1118,3 +1118,60 @@ ROUND_1203G = {
 def test_round_1203g_readings(key):
     text, want = ROUND_1203G[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+ROUND_1203H = {
+    # section 6 ("topic named but nothing changed": reports received or noted): the topic is the frame's noun phrase;
+    # a comma and a determiner, a preposition, "as" or "alongside" after it opens a phrase of its own, which is read
+    # like any other
+    "topic_then_list_item": ("The cabinet noted the report on the inspection, the improvement steps taken so far and "
+                             "the progress made.", {"plans_actions"}),
+    "topic_then_as_part_of": ("The committee considered the annual report on fostering, as part of its strong "
+                              "commitment to children in care.", {"commitment"}),
+    "topic_then_alongside": ("Members received an update on the inspection, alongside our partners in health and the "
+                             "police.", {"partnership"}),
+    "topic_list_of_nouns": ("Inspectors looked at the quality of supervision, training and development for staff.",
+                            set()),  # guard: a list inside the topic
+    "topic_as_well_as": ("Inspectors looked at the quality of supervision, as well as training and development for "
+                         "staff.", set()),  # guard: "as well as" goes on with the topic
+    "topic_no_comma": ("Members received a report on the new triage team and the joint working with the police.",
+                       set()),  # guard
+    # principle 3 and section 2 (a state or change in the code's domain, whatever the verb form): "is", "are", "was",
+    # "were", "been" between a rule's words do not count toward its gap
+    "copula_in_gap_passive": ("Funding for family support teams has been protected.", {"commitment"}),
+    "copula_in_gap_state": ("Corporate parenting and grandparenting were real strengths across the borough.",
+                            {"commitment"}),
+    "copula_in_gap_relative": ("The work which was already underway has been praised.", {"plans_actions"}),
+    "copula_gap_too_far": ("Funding for family support teams in the north of the county has been protected.",
+                           set()),  # guard: other words still count
+    "copula_gap_none": ("Corporate parenting in the borough and in the county as a whole shows real strengths.",
+                        set()),  # guard
+    # sections 3 and 6 (a topic frame names its own clause's topic): a subject pronoun opens a clause of its own,
+    # unless "what", "how", "whether", ... embed it in the topic
+    "topic_then_subject": ("In looking at those cases they strengthened management oversight of the front door.",
+                           {"policies_systems"}),
+    "topic_then_we": ("Looking at those cases we introduced a new supervision policy.",
+                      {"learning", "policies_systems"}),
+    "topic_embedded_clause": ("The board asked for a report on what they are doing about management oversight.",
+                              set()),  # guard: a request
+    "topic_how_clause": ("The panel looked at how management oversight and supervision work in the front door.",
+                         set()),  # guard
+    "topic_frame_embeds": ("Members looked at how the way we supervise staff has changed.",
+                           set()),  # guard: "how" in the frame embeds the clause after it
+    # section 3 (what is needed is anticipated; what exists is reported): a modal word just after the evidence and
+    # right before a determiner is the evidence's verb with its object, not a predicate of need
+    "modal_verb_with_object": ("The improvement plan required the board to meet every month.", {"plans_actions"}),
+    "modal_verb_with_object_every": ("The new action plan requires every manager to audit three cases a month.",
+                                     {"plans_actions"}),
+    "modal_predicate_passive": ("A new improvement plan is required.", set()),  # guard
+    "modal_verb_without_determiner": ("The improvement plan required more work.", set()),  # guard
+    "modal_verb_after_will": ("The improvement plan will require the board to meet every month.", set()),  # guard
+    "modal_adverb_after_aux": ("Our new improvement plan was probably the best thing we wrote.",
+                               set()),  # guard: an adverb after "was", not a verb
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1203H))
+def test_round_1203h_readings(key):
+    text, want = ROUND_1203H[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

@@ -444,9 +444,11 @@ class RuleCoder(BaseEstimator):
             gap = rt.gaps[entry[pending], step]
             q = np.searchsorted(sorted_keys, part * (n_spaces + 1) + t_end)
             cand = order[np.minimum(q, len(order) - 1)]
+            over = rank[cand] - t_end - gap  # words between the parts beyond the gap
             good = ((q < len(order)) & (label[cand] == part) & (unit[cand] == unit[row[pending]])
-                    & (rank[cand] - t_end <= gap)
                     & (np.searchsorted(ends, np.maximum(c0[cand] - 1, c_end)) == np.searchsorted(ends, c_end)))
+            near = np.where(good & (over <= _COPULA_SLACK), over, 0)  # just out of the gap: copulas may cover it
+            good &= (over <= 0) | _copulas_cover(big, spaces, t_end, rank[cand], near)
             pending, cand = pending[good], cand[good]
             t_end, c_end = tend[cand], cend[cand]
         chained.append(pending)
@@ -948,6 +950,16 @@ class _RuleArrays:
             self.gaps[e, 1 : len(rule.parts)] = rule.gaps
 
 
+def _copulas_cover(big: str, spaces: np.ndarray, lo: np.ndarray, hi: np.ndarray, over: np.ndarray) -> np.ndarray:
+    """Whether the words of ranks ``lo[k]`` to ``hi[k] - 1`` of ``big`` hold at least ``over[k]`` copulas (for each
+    ``k`` with ``over[k] > 0``; a few pairs of a batch: those whose parts are just out of their gap)."""
+    out = np.zeros(len(over), dtype=bool)
+    for k in np.flatnonzero(over > 0).tolist():
+        words = big[spaces[lo[k]] + 1:spaces[hi[k]]].split(" ")
+        out[k] = sum(w in _COPULAS for w in words) >= over[k]
+    return out
+
+
 def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each index ``k`` repeated ``counts[k]`` times, with the number ``0 .. counts[k] - 1`` of each repeat."""
     index = np.repeat(np.arange(len(counts)), counts)
@@ -1045,6 +1057,10 @@ class _Cues:
         self.shape = PatternSet({"aux": list(_AUXILIARIES), "verb_modal": list(_VERB_MODALS),
                                  "new_subject": list(_NEW_SUBJECTS)}, longest=True)
         self.verb_modals = PatternSet({"verb_modal": list(_VERB_MODALS)}).regex  # which sentences need the shape
+        # Where a topic's noun phrase ends: read only in sentences with a topic frame.
+        self.topic_ends = PatternSet({"phrase_end": list(_PHRASE_ENDS), "phrase_more": [", as well as"],
+                                      "subject": list(_SUBJECT_PRONOUNS), "embedding": list(_EMBEDDING)},
+                                     longest=True)
         # Whose "their" is: read only in sentences with an experiencer (children, families, ...) that can own it.
         self.owners = PatternSet({"their": ["their"], "prep": list(_PREPOSITIONS), "first_person": list(_FIRST_PERSON),
                                   "quant": list(_QUANTIFIERS)}, longest=True)
@@ -1128,6 +1144,9 @@ class _Cues:
             for a, _, label in found_shape:
                 shape[label].append(a)
             out[k].shape = {label: sorted(v) for label, v in shape.items()}
+        with_topic = [k for k in cued if any(f[2] == "topic" for f in out[k].frames)]
+        for k, found_ends in _scan(self.topic_ends, pieces, firsts, with_topic).items():
+            out[k].frames += found_ends
         with_exp = _present(self.their, pieces, [k for k in cued if any(f[2] == "exp" for f in out[k].frames)])
         for k, found_owner in _scan(self.owners, pieces, firsts, sorted(with_exp)).items():
             out[k].owned = _owned_possessives(out[k].frames, found_owner)
@@ -1285,6 +1304,7 @@ _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m 
 # modal verb that is the clause's first finite verb says what the subject will, would or should do ("an update of the
 # actions would be brought to the next meeting": labelling guide, section 3, "will, would" are anticipated).
 _AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
+_AUXILIARY_STEMS = frozenset(stem(w) for w in _AUXILIARIES)
 _VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
 _DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
@@ -1315,6 +1335,24 @@ _AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've",
     f"and {p} {v}" for p in ("i", "we", "they", "he", "she")
     for v in ("am", "are", "is", "was", "were", "have", "has", "had", "will", "would", "can", "could", "do", "did",
               "should", "must"))
+# "Is", "are", "was", "were", "been" link a subject to its predicate and do not count toward a rule's gap between its
+# words ("funding for statutory services has largely been protected"; "corporate parenting and grandparenting are
+# significant strengths"): the gap measures the words that could change what the phrase says (labelling guide,
+# principle 3 and section 2: a state or change in the code's domain, whatever the verb form).
+_COPULAS = frozenset(stem(w) for w in ("is", "are", "was", "were", "been"))
+_COPULA_SLACK = 3  # the most copulas a gap can skip
+# A subject pronoun opens a clause of its own ("in looking at those areas they triangulated improvements ..."): the
+# topic frame before it names its own clause's topic (as _SUBCLAUSES; labelling guide, sections 3 and 6).
+_SUBJECT_PRONOUNS = ("we", "they", "he", "she", "i")
+# After "what", "how", "whether", ... (in the frame or after it) the clause is the topic's own content ("asked for a
+# report on what they are doing about ...": a request, section 6; "asking whether the way we learn ..."), and goes on
+# with it.
+_EMBEDDING = ("what", "how", "whether", "if", "why", "where", "when", "who", "which", "that")
+# A topic frame names the noun phrase after it ("noted the report on the inspection"); a comma and a determiner, a
+# preposition, "as" or "alongside" open a phrase of its own, which is read like any other ("..., the improvement steps
+# taken so far"; "..., as part of its commitment to ..."), while a list of bare nouns or ", as well as" goes on with
+# the topic (labelling guide, section 6: topic named but nothing changed).
+_PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "alongside"))
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1345,6 +1383,18 @@ class _Sentence:
         if isinstance(self.text, str):
             self.text = self.text.split()  # once: a transcript without a full stop is one long sentence
         return self.text[a - self.first - 1] in _DETERMINER_STEMS
+
+    def verb_with_object(self, t1: int, a: int, b: int) -> bool:
+        """Whether the modal word at tokens ``a:b``, after evidence ending at ``t1``, is the evidence's verb with its
+        object: a determiner right after it and no auxiliary between ("the action plan required the board to ...": the
+        plan exists; not "a new protocol is needed", nor the adverb in "the session was probably the most useful")."""
+        if self.text is None:
+            return False
+        if isinstance(self.text, str):
+            self.text = self.text.split()
+        k = b - self.first
+        return k < len(self.text) and self.text[k] in _DETERMINER_STEMS and not any(
+            w in _AUXILIARY_STEMS for w in self.text[t1 - self.first:a - self.first])
 
     def word(self, a: int) -> str:
         """The stemmed word at token ``a`` of a sentence whose text is kept (one with a modal cue)."""
@@ -1441,8 +1491,9 @@ class _Sentence:
                     break
                 if label == "modal" and t1 <= a <= t1 + _MOD_AFTER and not any(
                         x < a for x in stops + commas + [p for p in predicates if t1 <= p]) and not (
-                        self.after_det(a)):
+                        self.after_det(a)) and not self.verb_with_object(t1, a, b):
                     # just after it ("a new protocol is needed"), not a noun after a determiner ("by the potential of")
+                    # nor a verb before its object ("the action plan required the board to ...")
                     hedged = True
                     break
             if not hedged and shape and shape["verb_modal"]:
@@ -1471,7 +1522,10 @@ class _Sentence:
                     hedged = True
             elif label == "topic":
                 if clause_lo <= a < t0 and t0 - _TOPIC_BEFORE <= a and not any(
-                        a < x < t0 for x, _, lab in frames if lab == "sub"):
+                        a < x < t0 for x, _, lab in frames if lab in ("sub", "phrase_end")) and not any(
+                        a < x < t0 and not any(a <= w < x for w, _, lw in frames if lw == "embedding")
+                        for x, _, lab in frames if lab == "subject"):
+                    # not past a phrase or clause of its own
                     dropped = True
             elif label == "exp":
                 if a < t0 <= b:
