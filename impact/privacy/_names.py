@@ -1041,6 +1041,8 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     r"\ba\.?k\.?a\.?|\bn[ée]e|"
     # what a relation or a worker is called, whatever its words ("my sw is called clay", "her tm is named honey")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:called|named)|"
+    # ... or one of them introduced by "a" ("he's got a mate called tank", "a lad named bear")
+    rf"\b(?:a|an)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})[ \t]+(?:called|named)(?=[ \t]+\p{{L}}+[ \t]*(?:[.,;:!?)]|\Z|[ \t]+(?:and|who|but|from|at|in)\b))|"
     r"(?P<known>\bknown(?:[ \t]+(?:round|around|about)[ \t]+here)?[ \t]+as|\bwhat[ \t]+(?:we|they|i|everyone|people)[ \t]+calls?|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
@@ -1159,7 +1161,10 @@ _BEFORE_PARTICLE_RE = lazy_compile(
 # only the particles that are no English word ("van", "de", "la", "y" are left out).
 _SURNAME_PARTICLES = frozenset("ni nic o ui mhic mac ap ab ferch verch bin ibn bint binti al".split())
 _PARTICLE_AFTER_RE = lazy_compile(
-    r"[ \t]+(?:ní|nic|ó|ui|uí|mhic|mac|ap|ab|ferch|verch|bin|ibn|bint|binti|al)[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]{2,})"
+    r"[ \t]+(?:(?:ní|nic|ó|ui|uí|mhic|mac|ap|ab|ferch|verch|bin|ibn|bint|binti|al)[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]{2,})"
+    # one or two particles of a Dutch, German, French, Italian or Portuguese surname in lower case, its last word in
+    # either case ("jean-pierre van der berg", "Ana dos Santos", "marco di stefano")
+    r"|(?P<p>(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|la|le|ter|ten)[ \t]+){1,2})(?P<w2>\p{L}[\p{Ll}'’\-]{2,}))"
     r"(?![\p{L}\p{N}'’\-])", re.VERSION1)
 # Two parts of a word with a line break between ("dy\nlan").
 _WRAPPED_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<a>\p{L}{2,})[ \t]*\r?\n[ \t]*(?P<b>\p{L}{2,})(?![\p{L}'’\-])", re.VERSION1)
@@ -1533,11 +1538,16 @@ _WORD_ENDINGS = ("ly", "ing", "ings", "ment", "ments", "ness", "tion", "tions", 
                  "able", "ible", "ful", "less", "ous", "ise", "ize", "ised", "ized", "ed", "er", "ers", "ance", "ence")
 
 
+# "y" between consonants, a vowel there ("kyla", "tyler"; not "yasmin"'s first letter)
+_Y_AS_VOWEL_RE = lazy_compile(r"(?<=[b-df-hj-np-tv-xz])y(?=[b-df-hj-np-tv-xz])")
+
+
 def _reads_as_name(word: str) -> bool:
     """A word in lower case that reads as a name, not an acronym or an English word no list holds: four letters or
-    more, a third of them vowels other than "y" ("zorbina", "jaydon"; not "yjsip", "camhs", "iteratively"), or six or
-    more, a quarter of them vowels, as Irish and Welsh spellings write vowels with consonants ("brannagh", "dafrydd")."""
-    vowels = sum(c in "aeiou" for c in word)
+    more, a third of them vowels other than "y", or "y" between consonants, where it is one ("zorbina", "jaydon",
+    "kyla"; not "yjsip", "camhs", "iteratively"), or six or more, a quarter of them vowels, as Irish and Welsh spellings
+    write vowels with consonants ("brannagh", "dafrydd")."""
+    vowels = sum(c in "aeiou" for c in word) + len(_Y_AS_VOWEL_RE.findall(word))
     return (len(word) >= 4 and word.isalpha() and not word.endswith(_WORD_ENDINGS)
             and (vowels >= len(word) / 3 or len(word) >= 6 and vowels >= 2 and vowels >= len(word) / 4))
 
@@ -1990,8 +2000,11 @@ class NameFinder:
             # the particle may end the name found already ("aoife ní" of "aoife ní bhriain")
             at = s.end - len(last) - 1 if fold(last) in _SURNAME_PARTICLES and s.end - len(last) > s.start else s.end
             m = _PARTICLE_AFTER_RE.match(text, at) if s.kind == "name" else None
-            if m is not None and fold(m.group("w")) not in self.words and fold(m.group("w")) not in self.public:
-                s = Span(s.start, m.end("w"), s.kind)
+            w = "w" if m is not None and m.group("w") is not None else "w2"
+            # after two particles the word is the surname, whatever else it spells ("van der berg")
+            if m is not None and (fold(m.group(w)) not in self.words and fold(m.group(w)) not in self.public
+                                  or w == "w2" and len(m.group("p").split()) == 2):
+                s = Span(s.start, m.end(w), s.kind)
             before = text[max(0, s.start - 30) : s.start]
             if s.kind == "name" and (initials := _title_initials(before)) is not None:
                 s = Span(s.start - len(before) + initials.start(), s.end, s.kind)  # "mr j p davies": the initials too
