@@ -247,6 +247,11 @@ _REF_CTX_RE = lazy_compile(
     rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
     _I,
 )
+# A reference's figures after whom it is for, between the word for the reference and them ("case ref jayden 2231",
+# "file number smith 004417"): four figures or more, no year.
+_REF_AFTER_NAME_RE = lazy_compile(
+    r"\b(?:ref(?:erence)?|(?:case|file|record|referral)[ \t]+(?:no|number|num|id))\.?[ \t]*[:#]?[ \t]*"
+    r"(?P<w>\p{L}[\p{L}'’\-]*)[ \t]+(?P<ref>\d{4,})(?![\w/]|[.,]\d)", _I)
 # A case, court or crime reference said in number words ("her court ref is one two three four", "the case number's four
 # four eight eight one three"): four digits or more.
 _SAID_REF_RE = lazy_compile(
@@ -788,6 +793,8 @@ _NOT_STREET_NAMES = frozenset(
 # Where a house number said in words stands before a street ("she's at forty two ...", "flat three, twenty nine ...",
 # "his nan's is twenty one ...").
 _WORDED_AT_BEFORE_RE = lazy_compile(r"(?:\b(?:at|is|was|to)|['’]s|\b(?:flat|apartment)[ \t]+[\p{L}\d]+[ \t]*,)[ \t]*\Z", _I)
+# A house number, its letter perhaps, before "the" ("they're at 7b the parade"), which a street's name may follow.
+_NUMBER_THE_RE = lazy_compile(r"\d[a-z]?,?[ \t]+the[ \t]", _I)
 _WORDED_ADDRESS_RE = lazy_compile(
     rf"(?<![\w£$€.,/])(?P<num>{_HOUSE_NUMBER_SAID}|\d{{1,4}}[a-z]?),?[ \t]+(?P<words>(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,3}})"
     rf"{_STREET_TYPES}(?![\w])",
@@ -1062,8 +1069,24 @@ def _setting_words_ok(parts: list[str], words: frozenset[str], *, anchored: bool
     if not anchored and parts[0].endswith(("ly", "ing", "ed")) and parts[0] in words:
         return False
     if len(parts) == 1:
-        return anchored and (parts[0] not in words or parts[0].endswith("s") and parts[0][:-1] in words)
+        return anchored and (parts[0] not in words or parts[0].endswith("s") and parts[0][:-1] in words
+                             or _closed_up_place(parts[0], words))
     return True
+
+
+# The second word of a place's name closed up from two, as schools are named after where they stand ("hillside",
+# "parkside", "brookfield", "oakwood", "riverview").
+_CLOSED_UP_PLACE_TAILS = ("side", "field", "fields", "view", "wood", "woods", "bank", "brook", "dale", "gate", "lands",
+                          "hill", "croft", "green", "park", "lea", "mead", "ford", "bridge", "well", "moor", "hurst")
+
+
+def _closed_up_place(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is a place's word closed up from an English word of three letters or more and a word of the
+    land ("hillside": "hill" and "side"), as a setting is named (not "outside": "out" is a function word)."""
+    from ._names import _NOT_NAMES
+
+    return any(word.endswith(tail) and len(head := word[: -len(tail)]) >= 3 and head in words and head not in _NOT_NAMES
+               for tail in _CLOSED_UP_PLACE_TAILS)
 
 
 # What goes somewhere that is a thing, not a person ("the house went to sale in may", "it went to print", "the case
@@ -1384,6 +1407,11 @@ def _references(text: str, add) -> None:
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
+    for m in _REF_AFTER_NAME_RE.finditer(text):
+        # after a name, not after an ordinary word ("reference page 1234")
+        if not _YEARISH.match(m.group("ref")) and (
+                (w := fold(m.group("w"))) not in english_words() or w in folded_first_names()):
+            add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _SAID_REF_RE.finditer(text):
         if len(_spoken_digits(m.group("ref"))) >= 4 and not _YEARISH.match(m.group("ref")):
             add(Span(m.start("ref"), m.end("ref"), "reference"))
@@ -1847,7 +1875,7 @@ def _addresses(text: str, add) -> None:
             continue
         add(Span(m.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
-              if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) else ()):
+              if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]
         if words[:1] != ["the"] and m.group("num")[:1].isdigit():
             continue  # figures before a street name are _ADDRESS_RE's

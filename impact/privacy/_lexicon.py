@@ -54,6 +54,8 @@ __all__ = [
     "public_names",
     "thing_names",
     "welsh_words",
+    "welsh_frequent_words",
+    "welsh_proper_words",
     "public_phrases",
     "public_terms",
     "surname_words",
@@ -715,6 +717,39 @@ def welsh_words() -> frozenset[str]:
     True
     """
     return frozenset(fold(w) for w in _lines("wordlists/welsh_common.txt"))
+
+
+@cache
+def _welsh_frequent() -> tuple[frozenset[str], frozenset[str]]:
+    lower: set[str] = set()
+    proper: set[str] = set()
+    for w in _lines("wordlists/welsh_frequent.txt"):
+        (proper if w[:1].isupper() else lower).add(fold(w))
+    return frozenset(lower), frozenset(proper)
+
+
+def welsh_frequent_words() -> frozenset[str]:
+    """The most frequent Welsh word forms, mutated forms among them, folded: the lower-case forms of
+    ``wordlists/welsh_frequent.txt`` (Geiriau Mwyaf Aml, Bangor University, Apache-2.0) and :func:`welsh_words`.
+
+    Examples
+    --------
+    >>> {"roedd", "sal", "ddoe", "mae'r", "gael"} <= welsh_frequent_words()
+    True
+    """
+    return _welsh_frequent()[0] | welsh_words()
+
+
+def welsh_proper_words() -> frozenset[str]:
+    """Welsh names of nations, languages, months, days and feasts, mutated forms among them, folded (the capitalised
+    forms of ``wordlists/welsh_frequent.txt``): words that name no person.
+
+    Examples
+    --------
+    >>> {"cymru", "nghymru", "mawrth"} <= welsh_proper_words()
+    True
+    """
+    return _welsh_frequent()[1]
 
 
 @cache

@@ -57,12 +57,15 @@ from ._lexicon import (
     spoken_words,
     surname_words,
     thing_names,
+    welsh_frequent_words,
+    welsh_proper_words,
     welsh_words,
     word_places,
 )
 
 __all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
-           "set_off_after_role", "things_named", "welsh_mutated_words"]
+           "set_off_after_role", "things_named", "welsh_mutated_words",
+           "welsh_sentence_words"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -655,6 +658,79 @@ def welsh_mutated_words(text: str, listed: frozenset[str] = frozenset()) -> list
     return kept
 
 
+# A Welsh sentence's stretch (to a full stop, colon or line end) and a word in it with what is joined to it by an
+# apostrophe ("mae'r", "rhieni'n", "i'r").
+_CLAUSE_RE = lazy_compile(r"[^.!?:;\n\r…]+", re.VERSION1)
+_WELSH_TOKEN_RE = lazy_compile(
+    r"(?<![\p{L}\p{M}'’\-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<c>(?:['’]\p{L}{1,3})*)(?![\p{L}\p{M}\-])", re.VERSION1)
+# "yn" or "'n" before an adjective or a noun said of someone ("roedd hi yn sâl", "mae hi'n gwen"... ): what follows is
+# the word, never a first name it also spells ("Sal")
+_PREDICATIVE_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}\p{M}])yn|['’]n)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
+# The Welsh article ("y", "yr", "'r"), before a capitalised word that is then a title or a document's, never a person's
+# name, which takes no article in Welsh ("y Ddeddf", "y Cynnig", "â'r Gweinidog").
+_WELSH_ARTICLE_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}\p{M}'’])(?:y|yr)|\p{L}['’]r)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
+def _welsh_lexical(word: str, whole: str) -> bool:
+    """Whether ``word`` (folded), or it with what an apostrophe joins to it (``whole``), or it changed back from a
+    mutation, is a frequent Welsh word form."""
+    vocab = welsh_frequent_words()
+    return word in vocab or whole in vocab or any(
+        word.startswith(now) and was + word[len(now):] in vocab for now, was in _DEMUTATE if now)
+
+
+def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Where ``text`` has a frequent Welsh word inside a sentence written in Welsh: the word, not a name.
+
+    A sentence is Welsh where two or more of its words are frequent Welsh word forms
+    (:func:`~impact.privacy._lexicon.welsh_frequent_words`) that are no English word and no first name, more of them
+    than its English words that are no Welsh word.  There a Welsh
+    word in lower case, or capitalised as the sentence's first word ("Roedd hi yn sâl ddoe", "Mae'r plant yn hapus"),
+    is the word, and so is a Welsh name of a nation, a language, a month or a day in any case ("yng Nghymru", "ym mis
+    Mawrth").  A Welsh word that is a first name too ("sâl", Sal; "gwen") is the word only in lower case after "yn"
+    or "'n" ("roedd hi yn sâl"); a capitalised word inside the sentence stays a name ("Roedd Dafydd yn sâl", "Mae
+    Gwen yn sâl"), unless the Welsh article stands before it ("y Ddeddf", the Act), and so does a listed participant's
+    name part.
+
+    Examples
+    --------
+    >>> text = "Roedd hi yn sâl ddoe."
+    >>> [text[a:b] for a, b in welsh_sentence_words(text)]
+    ['Roedd', 'hi', 'yn', 'sâl', 'ddoe']
+    >>> text = "Roedd Dafydd yn sâl"
+    >>> [text[a:b] for a, b in welsh_sentence_words(text)]
+    ['Roedd', 'yn', 'sâl']
+    """
+    kept: list[tuple[int, int]] = []
+    english, firsts, proper = english_words(), folded_first_names(), welsh_proper_words()
+    for clause in _CLAUSE_RE.finditer(text):
+        toks = [(m, fold(m.group("w")), fold(m.group())) for m in _WELSH_TOKEN_RE.finditer(text, clause.start(), clause.end())]
+        welsh = {w for m, w, whole in toks if w not in english and w not in firsts and w not in listed
+                 and _welsh_lexical(w, whole)}
+        # more Welsh words than English ones: an English sentence with a Welsh setting or name in it is not one ("he's
+        # at ysgol penrhyn in bangor", "the boy's called rhodri ap gwyn")
+        if len(welsh) < 2 or len(welsh) <= len({w for m, w, whole in toks if w in english and not _welsh_lexical(w, whole)}):
+            continue
+        for m, w, whole in toks:
+            if w in listed:
+                continue
+            if w in proper:
+                kept.append(m.span())
+                continue
+            word = m.group("w")
+            if not _welsh_lexical(w, whole) or word.isupper() and len(word) > 1:
+                continue
+            if (word[:1].isupper() and not _sentence_initial(text, m.start())
+                    and not (w not in firsts and _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()))):
+                continue  # "Roedd Dafydd yn sâl", "Mae Gwen yn sâl": a capital inside the sentence is a name's
+            if w in firsts and (word[:1].isupper() or not _PREDICATIVE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())):
+                continue
+            kept.append(m.span())
+    return kept
+
+
 def _mutated_name(word: str) -> bool:
     """Whether ``word`` (folded) is a Welsh first name after a mutation and no word of any list itself."""
     if word in english_words() or word in folded_first_names() or word in spoken_words() or word in public_terms():
@@ -965,6 +1041,8 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     r"\ba\.?k\.?a\.?|\bn[ée]e|"
     # what a relation or a worker is called, whatever its words ("my sw is called clay", "her tm is named honey")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:called|named)|"
+    # ... or one of them introduced by "a" ("he's got a mate called tank", "a lad named bear")
+    rf"\b(?:a|an)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})[ \t]+(?:called|named)(?=[ \t]+\p{{L}}+[ \t]*(?:[.,;:!?)]|\Z|[ \t]+(?:and|who|but|from|at|in)\b))|"
     r"(?P<known>\bknown(?:[ \t]+(?:round|around|about)[ \t]+here)?[ \t]+as|\bwhat[ \t]+(?:we|they|i|everyone|people)[ \t]+calls?|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
@@ -1021,6 +1099,10 @@ _IN_IDIOMS = frozenset("""question trouble future person public private total fa
     detail depth earnest fairness truth love pain bits pieces time""".split())
 # Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
 _WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
+# Welsh particles, prepositions and conjunctions, which begin no setting's name: after the kind they go on with the
+# sentence ("ystyried pob ysgol yn unigol cyn dod", "mae'r ysgol wedi cau").
+_WELSH_CLAUSE_WORDS = frozenset("""yn ym yng wedi a ac ag i o ar am at gan gyda gydag efo mewn neu ond os sy sydd yw
+    oedd mae roedd bydd ei eu fy dy ein eich hefyd heb dan dros drwy trwy wrth cyn ers tan fel ble pan""".split())
 _NEXT_WORD_RE = lazy_compile(r"[ \t](?P<w>\p{L}[\p{L}'’\-]*)(?![\p{L}\d])", re.VERSION1)
 # The Welsh "y", "yr" or "'r" ("of the") and the word after it, inside a place's name ("ysgol y graig", "Bryn yr Eos").
 _WELSH_OF_THE_RE = lazy_compile(r"(?:[ \t]+(?:y|yr)[ \t]+|['’]r[ \t]+)\p{L}[\p{L}'’\-]*", re.IGNORECASE | re.VERSION1)
@@ -1079,7 +1161,10 @@ _BEFORE_PARTICLE_RE = lazy_compile(
 # only the particles that are no English word ("van", "de", "la", "y" are left out).
 _SURNAME_PARTICLES = frozenset("ni nic o ui mhic mac ap ab ferch verch bin ibn bint binti al".split())
 _PARTICLE_AFTER_RE = lazy_compile(
-    r"[ \t]+(?:ní|nic|ó|ui|uí|mhic|mac|ap|ab|ferch|verch|bin|ibn|bint|binti|al)[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]{2,})"
+    r"[ \t]+(?:(?:ní|nic|ó|ui|uí|mhic|mac|ap|ab|ferch|verch|bin|ibn|bint|binti|al)[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]{2,})"
+    # one or two particles of a Dutch, German, French, Italian or Portuguese surname in lower case, its last word in
+    # either case ("jean-pierre van der berg", "Ana dos Santos", "marco di stefano")
+    r"|(?P<p>(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|la|le|ter|ten)[ \t]+){1,2})(?P<w2>\p{L}[\p{Ll}'’\-]{2,}))"
     r"(?![\p{L}\p{N}'’\-])", re.VERSION1)
 # Two parts of a word with a line break between ("dy\nlan").
 _WRAPPED_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<a>\p{L}{2,})[ \t]*\r?\n[ \t]*(?P<b>\p{L}{2,})(?![\p{L}'’\-])", re.VERSION1)
@@ -1453,11 +1538,16 @@ _WORD_ENDINGS = ("ly", "ing", "ings", "ment", "ments", "ness", "tion", "tions", 
                  "able", "ible", "ful", "less", "ous", "ise", "ize", "ised", "ized", "ed", "er", "ers", "ance", "ence")
 
 
+# "y" between consonants, a vowel there ("kyla", "tyler"; not "yasmin"'s first letter)
+_Y_AS_VOWEL_RE = lazy_compile(r"(?<=[b-df-hj-np-tv-xz])y(?=[b-df-hj-np-tv-xz])")
+
+
 def _reads_as_name(word: str) -> bool:
     """A word in lower case that reads as a name, not an acronym or an English word no list holds: four letters or
-    more, a third of them vowels other than "y" ("zorbina", "jaydon"; not "yjsip", "camhs", "iteratively"), or six or
-    more, a quarter of them vowels, as Irish and Welsh spellings write vowels with consonants ("brannagh", "dafrydd")."""
-    vowels = sum(c in "aeiou" for c in word)
+    more, a third of them vowels other than "y", or "y" between consonants, where it is one ("zorbina", "jaydon",
+    "kyla"; not "yjsip", "camhs", "iteratively"), or six or more, a quarter of them vowels, as Irish and Welsh spellings
+    write vowels with consonants ("brannagh", "dafrydd")."""
+    vowels = sum(c in "aeiou" for c in word) + len(_Y_AS_VOWEL_RE.findall(word))
     return (len(word) >= 4 and word.isalpha() and not word.endswith(_WORD_ENDINGS)
             and (vowels >= len(word) / 3 or len(word) >= 6 and vowels >= 2 and vowels >= len(word) / 4))
 
@@ -1700,7 +1790,7 @@ class NameFinder:
         for _ in range(3):
             m = _NEXT_WORD_RE.match(text, end)
             w = fold(m.group("w")) if m is not None else ""
-            if m is None or (w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS:
+            if m is None or (w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS or w in _WELSH_CLAUSE_WORDS:
                 break
             end = m.end()
         return span if end == span.end else Span(span.start, end, span.kind)
@@ -1910,8 +2000,11 @@ class NameFinder:
             # the particle may end the name found already ("aoife ní" of "aoife ní bhriain")
             at = s.end - len(last) - 1 if fold(last) in _SURNAME_PARTICLES and s.end - len(last) > s.start else s.end
             m = _PARTICLE_AFTER_RE.match(text, at) if s.kind == "name" else None
-            if m is not None and fold(m.group("w")) not in self.words and fold(m.group("w")) not in self.public:
-                s = Span(s.start, m.end("w"), s.kind)
+            w = "w" if m is not None and m.group("w") is not None else "w2"
+            # after two particles the word is the surname, whatever else it spells ("van der berg")
+            if m is not None and (fold(m.group(w)) not in self.words and fold(m.group(w)) not in self.public
+                                  or w == "w2" and len(m.group("p").split()) == 2):
+                s = Span(s.start, m.end(w), s.kind)
             before = text[max(0, s.start - 30) : s.start]
             if s.kind == "name" and (initials := _title_initials(before)) is not None:
                 s = Span(s.start - len(before) + initials.start(), s.end, s.kind)  # "mr j p davies": the initials too

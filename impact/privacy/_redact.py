@@ -311,6 +311,7 @@ from ._names import (
     set_off_after_role,
     things_named,
     welsh_mutated_words,
+    welsh_sentence_words,
 )
 from ._pseudonym import keyed_hash, resolve_key
 
@@ -792,11 +793,17 @@ class _Redactor:
         # a Welsh verb before a pronoun joined to "'n" ("mae hi'n byw", "roedd e'n poeni"), which a first name may be
         kept += [m.span() for m in _WELSH_VERB_RE.finditer(text) if fold(m.group()) not in self.name_parts]
         kept += welsh_mutated_words(text, self.name_parts)  # "ei thad" (her father), not the name Thad
+        # the words of a sentence in Welsh ("Roedd hi yn sâl"), not names; off the start of a name found with them
+        # ("Mae Siân Jones yn gweithio": Siân Jones)
+        welsh = welsh_sentence_words(text, self.name_parts)
         if self.keep is not None:
             kept += [(m.start(), m.end()) for m in self.keep.finditer(text)]
-        if kept:
-            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept)
+        if kept or welsh:
+            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept + welsh)
                      and not self._spills_from_kept(text, s, kept)]
+        if welsh:
+            spans = [s for s in (_kept_words_off(text, s, welsh) for s in spans)
+                     if not any(a <= s.start and s.end <= b for a, b in welsh)]
         days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
         if days:  # a saint's day is a day of the year: no name in it ("St Patrick's Day" with a May Day listed)
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
@@ -1109,6 +1116,26 @@ def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
 _WELSH_VERB_RE = lazy_compile(
     r"(?<![\p{L}\p{M}'’\-])\p{L}+(?=[ \t]+(?:hi|e|o|fe|fo|nhw|ni|chi)['’]n(?![\p{L}]))", re.IGNORECASE | re.VERSION1)
 _LAST_WORD_RE = lazy_compile(r"[ \t]+(?P<w>\p{Ll}+)\Z", re.VERSION1)
+
+
+_ALNUM_RE = lazy_compile(r"[\p{L}\p{N}]", re.VERSION1)
+_LAST_ALNUM_RE = lazy_compile(r"[\p{L}\p{N}][^\p{L}\p{N}]*\Z", re.VERSION1)
+
+
+def _kept_words_off(text: str, s: Span, kept: list[tuple[int, int]]) -> Span:
+    """A name's span without the kept words it starts or ends with ("Mae Siân Jones": "Siân Jones"; "gareth yn sâl":
+    "gareth"), where a word not kept stays in it; a place's is left whole ("ysgol bro dinefwr")."""
+    if s.kind != "name":
+        return s
+    start, end = s.start, s.end
+    # the next word's first letter after a kept word at the start, the last word's last letter before one at the end
+    while ((b := next((b for a, b in kept if a == start and b < end), None)) is not None
+           and (m := _ALNUM_RE.search(text, b, end)) is not None):
+        start = m.start()
+    while ((a := next((a for a, b in kept if b == end and a > start), None)) is not None
+           and (m := _LAST_ALNUM_RE.search(text, start, a)) is not None):
+        end = m.start() + 1
+    return s if (start, end) == (s.start, s.end) else Span(start, end, s.kind)
 
 
 def _welsh_word_off(text: str, s: Span) -> Span:

@@ -82,6 +82,9 @@ _RED_TEAM = [
     ('her dob is 12 dash 3 dash 2011', 'her dob is [date of birth]'),  # was 'her dob is [date of birth] dash 3 dash 2011'
     ('the file is under wilkinson comma jade', 'the file is under [name]'),  # was 'the file is under [name] comma jade'
     ('his email is tom at tomjones dot com', 'his email is [email]'),  # was 'his email is tom at [email]'
+    # open in round 32, closed in round 33 (tests/hostile/test_pii_round33.py)
+    ('the file says case ref jayden 2231', 'the file says case ref [name] [reference]'),
+    ('the case note says "seen kyla at home"', 'the case note says "seen [name] at home"'),
 ]
 
 _HELD = [
@@ -177,12 +180,8 @@ _HELD = [
 
 # Still leaking (measured when written); strict, so closing one is seen.
 _OPEN = [
-    # a case number after a child's name in a reference, bare figures no pattern of an id takes
-    ('the file says case ref jayden 2231', 'the file says case ref [name] [reference]'),
     # initials with an apostrophe's surname part ("m.o'd"): no shape of initials takes the apostrophe
     ("he's down as m.o'd in the file", "he's down as [name] in the file"),
-    # a name no list has whose vowel is a "y" ("kyla") does not read as a name
-    ('the case note says "seen kyla at home"', 'the case note says "seen [name] at home"'),
     # a letter in quotes standing for a name, and the name after "for": no shape for it
     ("i wrote 'k' for kacey in the notes", "i wrote '[name]' for [name] in the notes"),
     # two letters joined by "_" to figures and a word in a file's name: read as a word
