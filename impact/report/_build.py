@@ -4162,6 +4162,8 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
     from ..coding import Codebook
 
     out = []
+    if more.empty:  # no other codebook's code in the check, or findings of an earlier version (no codebook column)
+        return out
     for book_id, rows in more.groupby("codebook", sort=False):
         try:
             book = Codebook.load(str(book_id))
