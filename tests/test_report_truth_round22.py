@@ -196,3 +196,25 @@ def test_the_null_claims_bench_counts_the_section_sentence(five):
     assert bench.stated(report(none + found)) == {"pooled": False, "by_status": False, "section": True}
     assert bench.stated(report(none)) == {"pooled": False, "by_status": False, "section": False}
     assert "-2.17, adjusted p 0.020" in found and "3.00" not in found
+
+
+def test_the_methods_sentence_on_a_coder_never_measured_says_what_the_hand_check_did(five, monkeypatch):
+    """For a codebook whose coder was never measured on text labelled by people, the methods section said 'check a
+    sample of its codings by hand before relying on them' beside a hand check of half the interviews (round 21's open
+    item). With the check it says a sample was checked (the coding reliability section) and that this is no measure
+    of the coder on other text; without one it asks for a check, as before."""
+    import impact.coding
+    from impact.pipeline import build_report
+
+    def never_measured(*args, **kwargs):
+        raise FileNotFoundError("no stored validity")
+
+    monkeypatch.setattr(impact.coding, "coder_validity", never_measured)
+    _, _, f = five
+    for findings, checked in ((dataclasses.replace(f), True), (_unchecked(f), False)):
+        [said] = [t for t in _texts(build_report(findings)[0], ("Methods",))
+                  if t.startswith("The machine coder has not been measured on text labelled by people")]
+        assert ("a sample of its codings in this study was checked by hand (see the coding reliability section)"
+                in said) == checked, said
+        assert ("check a sample of its codings by hand before relying on them" in said) != checked, said
+        assert "the summary states no ranking, share or count" in said
