@@ -121,23 +121,43 @@ def test_the_themes_caveat_says_what_the_hand_check_measured(five):
 
 
 def test_a_kappa_of_one_category_has_no_interval_and_the_note_says_why(five):
-    """A kappa of 0 where one coding holds an impact in none of the segments checked read '0.00 (0.00 to 0.00)', or an
+    """A kappa of 0 where one coding holds a code in none of the segments checked read '0.00 (0.00 to 0.00)', or an
     interval of +-4e-7 from rounding that escaped the table note's test of no width (round 21's open item). The
-    library gives no interval (``impact.agreement.cohen_kappa``) and the note names each such impact with its counts."""
+    library gives no interval (``impact.agreement.cohen_kappa``, its method naming the coder); the report names each
+    such impact with its counts and says which coding, not which coder (a second coding's coder column may hold a
+    person's name). The hand check of this study holds every impact the coder found in it, so one is taken out of it
+    (people coding it nowhere) and the agreement recomputed as the pipeline does."""
+    from impact.coding.evaluate import checked_units, coder_reliability
+    from impact.report import Table
+    from impact.report._build import _Ctx, _reliability
+
     _, _, f = five
     r = f.reliability
     k = r[r["metric"] == "cohen_kappa"]
     zero = k[k["value"] == 0]
     assert len(zero) and zero["ci_low"].isna().all() and zero["ci_high"].isna().all()
-    assert zero["method"].str.startswith("no interval: coder ").all()
+    assert zero["method"].str.match(r"no interval: coder (person|machine) used one category only").all()
     inner = k[(k["value"] != 0) & (k["value"] < 1)].dropna(subset=["value"])
     assert (inner["ci_low"] < inner["ci_high"]).all()  # an interval wherever both codings vary and disagree somewhere
-    note = " ".join(_texts(report_of(f)[0], ("Coding reliability",)))
-    ours = zero[zero["codebook"] == f.codebook.id]["code"]
-    for code in ours:
-        assert f"{f.codebook.code(code)['label'].lower()} in none of the" in note, (code, note)
-    if len(ours):
-        assert "no interval is given (its large-sample standard error is 0)" in note
+    units = set(checked_units(f.hand_check, f.segments))
+    held = f.coded[f.coded["unit"].isin(units) & ~f.coded["negated"].astype(bool)].drop_duplicates(["unit", "code"])
+    held = held["code"].value_counts()
+    code = held.index[0]  # the impact the coder holds in most checked segments
+    check = f.hand_check[f.hand_check["code"] != code]
+    rel = coder_reliability(f.coded[f.coded["unit"].isin(set(f.segments["segment_id"]))], check, f.segments,
+                            codes=f.codebook.code_ids).assign(codebook=f.codebook.id)
+    row = rel[(rel["code"] == code) & (rel["metric"] == "cohen_kappa")].iloc[0]
+    assert row["value"] == 0 and np.isnan(row["ci_low"]) and row["method"].startswith("no interval: coder person used")
+    g = dataclasses.replace(f, hand_check=check, reliability=rel)
+    section = _reliability(_Ctx(g, False, 5, 5, None))
+    [table] = [b for b in section.blocks if isinstance(b, Table) and b.name == "reliability"]
+    label = f.codebook.code(code)["label"]
+    method = table.data.set_index(["impact", "metric"]).loc[(label, "cohen_kappa"), "method"]
+    assert method.startswith("no interval: one of the two codings holds it in no segment compared"), method
+    assert not table.data["method"].str.contains("person").any()
+    assert (f"the second coding holds {label.lower()} in none of the {len(units):,} segments compared and the "
+            f"coding analysed in {int(held[code]):,}, so its kappa is 0, whatever the other coding holds, and no "
+            "interval is given") in table.notes, table.notes
 
 
 def test_a_missing_negation_counts_as_not_negated_in_every_recount(five):

@@ -4105,6 +4105,12 @@ def _reliability(ctx) -> Section | None:
         rank = {c: i for i, c in enumerate(ctx.f.codebook.codes["code_id"])}
         shown = shown.iloc[np.argsort(shown["code"].map(rank).to_numpy(), kind="stable")]
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
+    if "method" in shown.columns:
+        # the library names the coder that kept to one category (impact.agreement.cohen_kappa), and a second
+        # coding's coder column holds people's names or initials: the report says which coding, as the note does
+        shown["method"] = shown["method"].astype(str).str.replace(
+            r"^no interval: coder .*? used one category only,", "no interval: one of the two codings holds it in no "
+            "segment compared,", regex=True)
     blocks = [
         Paragraph(f"Agreement between the coding analysed and the second coding supplied, per {ctx.one}, at segment level: "
                   "every segment the second coding checked (all of each interview it codes, or the segments of a "
