@@ -38,6 +38,12 @@ def _unchecked(findings):
                                hand_check=None)
 
 
+@pytest.fixture(scope="module")
+def unchecked(five):
+    """:func:`five`'s findings without the hand check, one object, so that :func:`report_of` builds its report once."""
+    return once_per_worker(("round22", "five", 9974, "unchecked"), lambda: _unchecked(five[2]))
+
+
 def _recounted_kappas(f, book_codes) -> dict[str, float]:
     """Cohen's kappa of the machine's review-process coding against the hand check per code, recomputed with
     scikit-learn on the checked segments (a segment holding the code or not; negated codings hold nothing)."""
@@ -63,7 +69,7 @@ def _recounted_kappas(f, book_codes) -> dict[str, float]:
     return out
 
 
-def test_the_process_codes_hand_check_is_measured_and_reported(five):
+def test_the_process_codes_hand_check_is_measured_and_reported(five, unchecked):
     """The hand check's review-process codes were compared with the impacts coding, which cannot hold them: every one
     read kappa 0 '0.00 to 0.00', the report left them out as codes 'the coding analysed cannot hold', and the process
     sections asked for a hand check beside one that coded those statements (round 21's open item; seed 9931). Each
@@ -100,12 +106,12 @@ def test_the_process_codes_hand_check_is_measured_and_reported(five):
     reliability = " ".join(_texts(report, ("Coding reliability",)))
     assert "cannot hold them" not in reliability
     # without the hand check: the request for one, as before
-    plain = _texts(report_of(_unchecked(f))[0], ("What shaped impact", "Lessons"))
+    plain = _texts(report_of(unchecked)[0], ("What shaped impact", "Lessons"))
     assert not any(said in t for t in plain)
     assert any("unconfirmed until a sample of the codings is checked by hand" in t for t in plain), plain
 
 
-def test_the_themes_caveat_says_what_the_hand_check_measured(five):
+def test_the_themes_caveat_says_what_the_hand_check_measured(five, unchecked):
     """The framework matrix's caveat asked to 'check the statements by hand before publishing' beside a hand check
     (round 21's open item). The check supplied holds no review-theme code (the planted coding has none): the caveat
     says it does not measure the themes' coding; without a check it asks for one, as before."""
@@ -116,7 +122,7 @@ def test_the_themes_caveat_says_what_the_hand_check_measured(five):
     assert "The hand check supplied with this run holds no review-theme code, so it does not measure this coding" \
         in checked, checked
     assert "check the statements by hand before publishing" not in checked
-    plain = " ".join(_texts(report_of(_unchecked(f))[0], ("Framework matrix",)))
+    plain = " ".join(_texts(report_of(unchecked)[0], ("Framework matrix",)))
     assert "check the statements by hand before publishing" in plain and "hand check supplied" not in plain
 
 
@@ -224,7 +230,8 @@ def test_the_methods_sentence_on_a_coder_never_measured_says_what_the_hand_check
     item). With the check it says a sample was checked (the coding reliability section) and that this is no measure
     of the coder on other text; without one it asks for a check, as before."""
     import impact.coding
-    from impact.pipeline import build_report
+    from impact.report import Paragraph
+    from impact.report._build import _Ctx, _methods
 
     def never_measured(*args, **kwargs):
         raise FileNotFoundError("no stored validity")
@@ -232,8 +239,9 @@ def test_the_methods_sentence_on_a_coder_never_measured_says_what_the_hand_check
     monkeypatch.setattr(impact.coding, "coder_validity", never_measured)
     _, _, f = five
     for findings, checked in ((dataclasses.replace(f), True), (_unchecked(f), False)):
-        [said] = [t for t in _texts(build_report(findings)[0], ("Methods",))
-                  if t.startswith("The machine coder has not been measured on text labelled by people")]
+        section = _methods(_Ctx(findings, False, 5, 5, None))  # the section alone: the rest is not read
+        [said] = [b.text for b in section.blocks if isinstance(b, Paragraph)
+                  and b.text.startswith("The machine coder has not been measured on text labelled by people")]
         assert ("a sample of its codings in this study was checked by hand (see the coding reliability section)"
                 in said) == checked, said
         assert ("check a sample of its codings by hand before relying on them" in said) != checked, said
