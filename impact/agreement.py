@@ -425,7 +425,7 @@ def gwet_ac1(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", va
 
 
 def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: bool,
-                      confidence: float) -> AgreementResult:
+                      confidence: float, coders: Sequence = ("first", "second")) -> AgreementResult:
     from scipy import stats
     from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
 
@@ -439,12 +439,22 @@ def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: 
         kappa = (po - pe) / (1 - pe)
         return AgreementResult("cohen_kappa", kappa, math.nan, math.nan, math.nan, n_units, n_coders,
                                method="weighted units: no standard error")
+    used = [int((table.sum(axis=k) > 0).sum()) for k in (1, 0)]  # categories each coder used
+    if min(used) == 1:
+        # One coder kept to one category: kappa is 0 whatever the other coded (observed agreement equals chance's),
+        # and the large-sample variance is 0 (or a rounding error of either sign), which gave the interval
+        # "0.00 to 0.00" as if kappa were measured exactly. The data say nothing of how well the two would agree on
+        # units of the other category, so no standard error or interval is given, and ``method`` says why.
+        who = coders[0] if used[0] == 1 else coders[1]
+        return AgreementResult("cohen_kappa", 0.0, math.nan, math.nan, math.nan, n_units, n_coders, math.nan,
+                               f"no interval: coder {who} used one category only, so kappa is 0 whatever the other "
+                               "coded and no standard error measures its precision")
     with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # perfect agreement: variance 0 (or -0.0 by rounding)
         res = _sm_kappa(table)
     z = stats.norm.ppf(0.5 + confidence / 2)
-    # the variance is exactly 0 when one coder keeps to one category (kappa is then 0 whatever the other
-    # does); rounding makes it -1e-17 and its square root NaN (issue 16)
+    # the variance is exactly 0 where the two agree on every unit; rounding makes it -1e-17 and its square root
+    # NaN (issue 16)
     var = float(res.var_kappa)
     se = float(np.sqrt(var)) if var >= 0 else (0.0 if var > -1e-12 else math.nan)
     lo, hi = _clip_ci(float(res.kappa), z * se)
@@ -467,7 +477,7 @@ def _cohen(wide: pd.DataFrame, weights: np.ndarray | None, confidence: float) ->
     ib = np.searchsorted(cats, b) if _sortable(cats) else np.array([list(cats).index(x) for x in b])
     table = np.zeros((len(cats), len(cats)))
     np.add.at(table, (ia, ib), 1.0 if weights is None else weights[both])
-    return _cohen_from_table(table, len(pair), 2, weights is not None, confidence)
+    return _cohen_from_table(table, len(pair), 2, weights is not None, confidence, coders)
 
 
 def _sort_key(x):
@@ -501,7 +511,11 @@ def cohen_kappa(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder",
     AgreementResult
         ``se`` is the Fleiss, Cohen & Everitt (1969) standard error, ``se_h0``
         the standard error under H0: kappa = 0 (both from
-        :func:`statsmodels.stats.inter_rater.cohens_kappa`).
+        :func:`statsmodels.stats.inter_rater.cohens_kappa`).  Where one
+        coder used one category only, kappa is 0 whatever the other coded:
+        ``se``, ``se_h0`` and the interval are then ``nan`` and ``method``
+        says why (the large-sample variance is 0, which is no measure of
+        precision).
 
     Raises
     ------

@@ -434,8 +434,8 @@ def analyse(
         if not checked_units(other, segments):  # no reliability section at all, said nowhere, is worse than stopping
             raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
                              f"of the study's segments - expected {CODES_EXPECTED}")
-        reliability = coder_reliability(codings[member(codings["unit"], segments["segment_id"])], other, segments,
-                                        confidence=1 - alpha)
+        reliability = _book_reliability(codings, other, segments, codebook, {k: (b, of(k)) for k, b in books.items()
+                                                                              if k != "impacts"}, 1 - alpha)
         reliability_by_status = _reliability_by_status(codings, other, segments, ppanel)
         reliability_by_wave = _reliability_by_wave(codings, other, segments)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,
@@ -471,6 +471,30 @@ def analyse(
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,
     )
+
+
+def _book_reliability(codings: pd.DataFrame, other: pd.DataFrame, segments: pd.DataFrame, codebook,
+                      more: dict[str, tuple[Any, pd.DataFrame]], confidence: float) -> pd.DataFrame:
+    """:func:`coder_reliability` of each codebook analysed against the second coding ``other``, one ``codebook``
+    column naming it: the impacts (``codings``, against ``codebook``) and each of ``more`` (key: (codebook, its
+    coding)) whose codes ``other`` holds, each code compared with the coding of its own codebook.
+
+    The second coding's review-process codes were compared with the impacts coding, which cannot hold them, so each
+    read kappa 0 "0.00 to 0.00" and no process code's agreement was measured (report truth round 22). A code of a
+    codebook this run did not analyse (its part left out) is compared with nothing and left out."""
+    from .coding.evaluate import coder_reliability
+
+    def on_segments(c: pd.DataFrame) -> pd.DataFrame:
+        return c[member(c["unit"], segments["segment_id"])]
+
+    parts = [coder_reliability(on_segments(codings), other, segments, confidence=confidence,
+                               codes=codebook.code_ids).assign(codebook=codebook.id)]
+    for book, coded in more.values():
+        if other["code"].isin(book.code_ids).any():  # a second coding holding none of its codes did not code it
+            parts.append(coder_reliability(on_segments(coded), other, segments, confidence=confidence,
+                                           codes=book.code_ids).assign(codebook=book.id))
+    out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[0]
+    return out[["codebook", *[c for c in out.columns if c != "codebook"]]]
 
 
 def _to_top_codes(codings: pd.DataFrame, book) -> pd.DataFrame:

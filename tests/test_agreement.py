@@ -267,14 +267,26 @@ def test_cohen_matches_sklearn_and_fce_formula(rng):
     assert res.se == pytest.approx(np.sqrt(var), rel=1e-10)
 
 
-def test_cohen_se_is_zero_when_one_coder_keeps_to_one_category():
+def test_cohen_has_no_interval_when_one_coder_keeps_to_one_category():
     # issue 16: coder a always says 1, coder b varies. Kappa is then 0 whatever b does, and the
-    # Fleiss-Cohen-Everitt variance is exactly 0 (rounding made it -6e-17 and the SE NaN)
+    # Fleiss-Cohen-Everitt variance is 0 (rounding made it -6e-17 and the SE NaN, or +5e-14 and an interval of
+    # +-4e-7). Report truth round 22: the interval "0 to 0" read as a kappa measured exactly; none is given, and
+    # the method says why.
     d = pd.DataFrame({"unit": list(range(10)) * 2, "coder": ["a"] * 10 + ["b"] * 10,
                       "value": [1] * 10 + [1, 0, 1, 1, 0, 1, 1, 1, 0, 1]})
     res = cohen_kappa(d)
-    assert res.value == 0 and res.se == 0
-    assert (res.ci_low, res.ci_high) == (0, 0)
+    assert res.value == 0 and np.isnan(res.se) and np.isnan(res.ci_low) and np.isnan(res.ci_high)
+    assert res.method.startswith("no interval: coder a used one category only")
+    # the other coder keeping to one category, in a table of segments with one coding absent throughout, as the
+    # report's hand check compares them: 217 segments, people coding 1 of them
+    d = pd.DataFrame({"unit": list(range(217)) * 2, "coder": ["m"] * 217 + ["p"] * 217,
+                      "value": [0] * 30 + [1] + [0] * 186 + [0] * 217})
+    res = cohen_kappa(d)
+    assert res.value == 0 and np.isnan(res.ci_low) and "coder p used one category only" in res.method
+    # two categories each: an interval as before (the Wikipedia example, kappa 0.4)
+    a, b = ["y"] * 25 + ["n"] * 25, ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15
+    res = cohen_kappa(pd.DataFrame({"unit": list(range(50)) * 2, "coder": ["A"] * 50 + ["B"] * 50, "value": a + b}))
+    assert res.ci_low < 0.4 < res.ci_high and res.method.startswith("Fleiss, Cohen & Everitt")
 
 
 def test_cohen_needs_two_coders(kripp_4x12):

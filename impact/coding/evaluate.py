@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, Literal
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -16,6 +17,26 @@ __all__ = ["evaluate_coder", "score_codes", "positive_codes", "coder_reliability
            "coder_validity"]
 
 _COLUMNS = ["code", "precision", "recall", "f1", "support", "n_predicted", "tp", "fp", "fn", "n_units"]
+
+
+def _flagged(coded: pd.DataFrame, column: str) -> pd.Series:
+    """Whether each row of ``coded`` is flagged in the boolean ``column`` (``negated``, ``hedged``): a missing value is
+    not known to be flagged and counts as not flagged, as :func:`impact.measures.classify_codings` counts it (a coding
+    whose negation is not recorded is reported); no such column, none is.
+
+    ``positive_codes`` counted a missing ``negated`` as negated (``NaN`` is true) and the report's recount of the hand
+    check as not negated, so the two disagreed on the same coding (report truth round 22).
+
+    Examples
+    --------
+    >>> _flagged(pd.DataFrame({"negated": [True, None, False, float("nan")]}), "negated").tolist()
+    [True, False, False, False]
+    >>> _flagged(pd.DataFrame({"negated": pd.array([True, pd.NA], dtype="boolean")}), "negated").tolist()
+    [True, False]
+    """
+    if column not in coded.columns:
+        return pd.Series(False, index=coded.index)
+    return coded[column].astype(object).where(coded[column].notna(), False).astype(bool)
 
 
 def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False, count_hedged: bool = True) -> pd.DataFrame:
@@ -35,10 +56,10 @@ def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False, count_he
     ['a']
     """
     keep = coded
-    if not count_negated and "negated" in coded.columns:
-        keep = keep[~keep["negated"].astype(bool)]
-    if not count_hedged and "hedged" in coded.columns:
-        keep = keep[~keep["hedged"].astype(bool)]
+    if not count_negated:  # a missing flag is not known to be set (:func:`_flagged`)
+        keep = keep[~_flagged(keep, "negated")]
+    if not count_hedged:
+        keep = keep[~_flagged(keep, "hedged")]
     return pd.DataFrame({"unit": keep["unit"].astype(str).to_numpy(), "code": keep["code"].astype(str).to_numpy()}).drop_duplicates()
 
 
@@ -102,9 +123,7 @@ def _row(code: str, tp: int, fp: int, fn: int, n_units: int) -> dict:
 def _gold_table(gold: Any) -> pd.DataFrame:
     if not isinstance(gold, pd.DataFrame) or not {"unit", "code"} <= set(gold.columns):
         raise InputError("The value for `gold` must be a long DataFrame with columns unit and code (one row per code present).")
-    if "negated" in gold.columns:
-        gold = gold[~gold["negated"].astype(bool)]
-    return gold
+    return gold[~_flagged(gold, "negated")]
 
 
 def evaluate_coder(
@@ -327,14 +346,15 @@ def checked_units(human: pd.DataFrame, segments: pd.DataFrame) -> list[str]:
 
 
 def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame, *,
-                      confidence: float = 0.95) -> pd.DataFrame:
+                      confidence: float = 0.95, codes: Iterable[str] | None = None) -> pd.DataFrame:
     """Agreement of the machine coding with human codings of some of the same segments, per code.
 
     The segments compared are those the human coding checked
     (:func:`checked_units`): every segment of the interviews it codes, or
     the segments of a review workbook's decisions.  A segment a coder did not
     code counts as the code being absent; negated codes count as absent for
-    both.
+    both.  ``codes``, if given, limits the codes compared (those of one
+    codebook); the segments checked are still all those ``human`` codes.
 
     Returns
     -------
@@ -349,12 +369,12 @@ def coder_reliability(coded: pd.DataFrame, human: pd.DataFrame, segments: pd.Dat
     if not need <= set(human.columns):
         raise ValueError(f"`human` codings must have the columns {sorted(need)}; got {sorted(human.columns)}.")
     units = checked_units(human, segments)
-    machine = coded[~coded["negated"].astype(bool)] if "negated" in coded.columns else coded  # a negated code is absent
-    if "negated" in human.columns:
-        human = human[~human["negated"].fillna(False).astype(bool)]
+    machine = coded[~_flagged(coded, "negated")]  # a negated code is absent
+    human = human[~_flagged(human, "negated")]
     both = pd.concat([machine.assign(coder="machine"), human], ignore_index=True)
     both = both[member(both["unit"], set(units))]
-    codes = sorted(set(machine["code"]) | set(human["code"]))
+    keep = None if codes is None else set(codes)
+    codes = sorted(c for c in set(machine["code"]) | set(human["code"]) if keep is None or c in keep)
     long = coding_to_units(both, units=segments[member(segments["segment_id"], set(units))].rename(columns={"segment_id": "unit"}),
                            codes=codes)
     return agreement_table(long, unit="unit", coder="coder", value="value", by="code",

@@ -3376,7 +3376,9 @@ def _framework(ctx) -> Section | None:
         f"where it is {ctx.min_count} or more; a theme raised by fewer shows the statement only."
         + (" The machine coder's reading of the review themes has not been measured against people's coding of real "
            "text, so a statement may be about something other than the theme it is shown under, and a theme a "
-           "council raised may be missing: check the statements by hand before publishing."
+           "council raised may be missing"
+           + (f". {_book_hand_check(ctx, 'review_themes', 'review-theme', 'which statement is the clearest')}"
+              if _hand_checked(ctx) else ": check the statements by hand before publishing.")
            if machine and (book is None or _validity(book, "machine") is None) else ""))]
     if th.empty:
         return Section("Framework matrix: councils by review theme", blocks + [Paragraph("No council was interviewed.")])
@@ -3557,7 +3559,9 @@ def _empty_redaction_log() -> pd.DataFrame:
 def _confirmed_by_hand(coded: pd.DataFrame, check: pd.DataFrame) -> pd.DataFrame:
     """The codings of ``coded`` that the hand check ``check`` confirms: the same segment coded by people with the
     same code, neither negated nor hedged."""
-    ok = ~(check["negated"].astype(bool) | check["hedged"].astype(bool))
+    from ..coding.evaluate import _flagged
+
+    ok = ~(_flagged(check, "negated") | _flagged(check, "hedged"))  # a missing flag is not set, as the analysis reads it
     keys = set(zip(check.loc[ok, "unit"], check.loc[ok, "code"], strict=True))
     return coded[[k in keys for k in zip(coded["unit"], coded["code"], strict=True)]]
 
@@ -3631,8 +3635,9 @@ def _process_sections(ctx) -> list[Section]:
     if said.empty:
         blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
         return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
-    text = _process_withheld("which factors participants most often said helped or got in the way", valence=True) \
-        if _process_machine_coded(ctx) else _process_sentence(ctx, fac, labels)
+    text = (_process_withheld("which factors participants most often said helped or got in the way", valence=True,
+                              check=_process_hand_check(ctx))
+            if _process_machine_coded(ctx) else _process_sentence(ctx, fac, labels))
     if text:
         blocks.append(Paragraph(text))
     blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
@@ -3667,7 +3672,7 @@ def _process_sections(ctx) -> list[Section]:
         # A quote here is filed under a factor and captioned with whether it helped, under the factors raised most
         # often: under machine coding each of those rests on a reading the coder is not known to make well.
         blocks.append(Paragraph(_process_unquoted("statement", "a quote could be filed under the wrong factor or the "
-                                                  "wrong side", valence=True)))
+                                                  "wrong side", valence=True, check=_process_hand_check(ctx))))
         return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
     # The heading named the five factors with the most participants 'the factors raised most often' whatever the
     # gaps: only those standing out beyond chance are (see :func:`_most_often`); where none does, the quotes are of
@@ -3731,7 +3736,8 @@ def _by_impact_blocks(ctx, labels) -> list:
         return [Paragraph(_process_withheld(
             "whether what participants said about each factor is related to the impacts they reported or to whether "
             "their expectations were realised", valence=True,
-            why="such a test rests on reading which side each statement takes", what_below=None))]
+            why="such a test rests on reading which side each statement takes", what_below=None,
+            check=_process_hand_check(ctx)))]
     elif tested.empty:
         text = ("No factor could be tested for whether saying it helped or got in the way goes with the impacts "
                 "participants reported: for each, too few participants said it helped, or said it got in the way, "
@@ -3804,16 +3810,17 @@ _READS_VALENCE = ("whether a statement says a factor helped or got in the way no
                   "neutral")
 
 
-def _process_unquoted(kind: str, misfiled: str, *, valence: bool) -> str:
-    """The paragraph that stands where machine-coded review-process statements of ``kind`` would be quoted."""
+def _process_unquoted(kind: str, misfiled: str, *, valence: bool, check: str | None = None) -> str:
+    """The paragraph that stands where machine-coded review-process statements of ``kind`` would be quoted; ``check``
+    is what this study's hand check found of that coding (:func:`_process_hand_check`), if one was supplied."""
     how = f"{_READS_CODES} and {_READS_VALENCE}" if valence else _READS_CODES
     return (f"No {kind} is quoted here: the review-process codes were read by the package's machine coder, which, "
             f"measured against people on real text, reads {how}, so {misfiled}. The {kind}s are in the impact review "
-            "export, for checking by hand.")
+            "export, for checking by hand." + (f" {check}" if check else ""))
 
 
 def _process_withheld(what: str, *, valence: bool, why: str = "a ranking rests on the coding of every code",
-                      what_below: str | None = "The counts") -> str:
+                      what_below: str | None = "The counts", check: str | None = None) -> str:
     """The sentence that stands for a ranking of review-process codes read by the machine coder.
 
     Measured on real text labelled by people (docs/methods.md, `bench.process_validity`), the coder reads the
@@ -3825,9 +3832,45 @@ def _process_withheld(what: str, *, valence: bool, why: str = "a ranking rests o
             f"which, measured against people on real text, reads {how}, and {why}.")
     if what_below is None:  # nothing shown: every figure would rest on the reading
         return (f"{said} The test is left out of this report, since each of its figures rests on that reading; it is "
-                "shown where people coded the interviews' review-process statements.")
+                "shown where people coded the interviews' review-process statements." + (f" {check}" if check else ""))
+    if check:  # a hand check was supplied: what it found, not a request for one (round 22)
+        return f"{said} {what_below} are in the table below. {check}"
     return (f"{said} {what_below} are in the table below, unconfirmed until a sample of the codings is checked by "
             "hand (impact review export) or the interviews are coded by people.")
+
+
+def _process_hand_check(ctx) -> str | None:
+    """:func:`_book_hand_check` of the review-process coding."""
+    from ..process import PROCESS_CODEBOOK
+
+    return _book_hand_check(ctx, PROCESS_CODEBOOK, "review-process", "which side a statement takes")
+
+
+def _book_hand_check(ctx, book_id: str, kind: str, unmeasured: str) -> str | None:
+    """What this study's hand check found of the machine's review-process coding: Cohen's kappa per code, from the
+    coding reliability section; that it holds no review-process code; or None where no hand check was supplied.
+
+    ``book_id``'s codes (``kind`` codes, in words) from the coding reliability section; that it holds none; or None
+    where no hand check was supplied. The second coding's review-process codes were compared with the impacts
+    coding, which cannot hold them, and left out of the report, whose process section asked for a hand check beside
+    one that coded those statements (round 22). The check measures whether a segment holds each code, not
+    ``unmeasured``."""
+    if not _hand_checked(ctx):
+        return None
+    r = ctx.f.reliability
+    k = (r[(r["codebook"] == book_id) & (r["metric"] == "cohen_kappa") & r["value"].notna()]
+         if r is not None and "codebook" in r.columns else pd.DataFrame(columns=["value"]))
+    if k.empty:
+        return (f"The hand check supplied with this run holds no {kind} code, so it does not measure this coding: "
+                f"check a sample of the {kind} codings by hand (impact review export) before relying on them.")
+    v = k["value"].astype(float)
+    low = int((v < CHECKED_KAPPA).sum())
+    span = (f"Cohen's kappa of {_against(v.iloc[0], CHECKED_KAPPA)}" if len(v) == 1 else
+            f"Cohen's kappa from {_against(v.min(), CHECKED_KAPPA)} to {_against(v.max(), CHECKED_KAPPA)}")
+    return (f"The hand check of the coding in this study gives {span} between the coder and people on the "
+            f"{_say(len(v))} {kind} code{'' if len(v) == 1 else 's'} either coded in the segments checked "
+            f"({_count_words(low, len(v))} below {CHECKED_KAPPA:.2f}; see the coding reliability section); it "
+            f"measures whether a segment holds a code, not {unmeasured}.")
 
 
 def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, int]], int, tuple[int, int] | None]:
@@ -3964,7 +4007,8 @@ def _lessons(ctx, labels) -> Section:
     top, hidden, span = _most_often(ctx, {c: ("rec_people", c) for c in rec["code"]}, 3)
     if span and _process_machine_coded(ctx):
         blocks.append(Paragraph(_process_withheld("which parts of the review the suggestions of the most "
-                                                  "participants concerned", valence=False)))
+                                                  "participants concerned", valence=False,
+                                                  check=_process_hand_check(ctx))))
     elif top:
         blocks.append(Paragraph("The suggestions made by the most participants concerned "
                                 + _listed([f"{labels.get(c, c).lower()} ({n} participants)" for c, n in top])
@@ -3981,7 +4025,8 @@ def _lessons(ctx, labels) -> Section:
         # A suggestion quoted here is captioned with the part of the review it concerns: under machine coding that
         # rests on the reading of each code, some of which the coder makes far less well than others.
         blocks.append(Paragraph(_process_unquoted("suggestion", "a suggestion could be filed under the wrong part of "
-                                                  "the review", valence=False)))
+                                                  "the review", valence=False,
+                                                  check=_process_hand_check(ctx))))
         return Section("Lessons for the programme", blocks)
     # the factor codings of the suggestions' own statements: a span coding's unit is its interview, so matching
     # units quoted any statement about the factor in an interview that held a suggestion (seed 7011: "The written
@@ -4020,7 +4065,7 @@ def _suggestions_by_wave(ctx) -> list:
     if _process_machine_coded(ctx):
         out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
                                                why="a share rests on the reading of the recommendation code",
-                                               what_below="The counts")))
+                                               what_below="The counts", check=_process_hand_check(ctx))))
     elif said:
         out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said)
                              + (f" (the counts at {_listed(hidden)} are not published)" if hidden else "") + "."))
@@ -4047,14 +4092,25 @@ def _reliability(ctx) -> Section | None:
         # impacts coding) compares people with nothing: the coding analysed cannot hold it, so its "kappa 0.00"
         # says nothing of the coder. Only the codebook's codes are shown.
         ours = set(ctx.f.codebook.codes["code_id"])
-        other = sorted(set(shown["code"]) - ours)
+        # the second coding's codes of the other codebooks analysed, each compared with that codebook's coding
+        # (impact.pipeline._book_reliability); a code of no codebook analysed is compared with nothing
+        more = (shown[shown["codebook"] != ctx.f.codebook.id] if "codebook" in shown.columns else shown.iloc[:0])
         shown = shown[shown["code"].isin(ours)]
+        if "codebook" in shown.columns:
+            shown = shown[shown["codebook"] == ctx.f.codebook.id].drop(columns="codebook")
+        other = sorted(set(ctx.f.hand_check["code"]) - ours - set(more["code"])) if ctx.f.hand_check is not None else []
         if shown.empty:
             return None
         # in the codebook's order, as every other table of codes (agreement was computed in the codes' sorted order)
         rank = {c: i for i, c in enumerate(ctx.f.codebook.codes["code_id"])}
         shown = shown.iloc[np.argsort(shown["code"].map(rank).to_numpy(), kind="stable")]
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
+    if "method" in shown.columns:
+        # the library names the coder that kept to one category (impact.agreement.cohen_kappa), and a second
+        # coding's coder column holds people's names or initials: the report says which coding, as the note does
+        shown["method"] = shown["method"].astype(str).str.replace(
+            r"^no interval: coder .*? used one category only,", "no interval: one of the two codings holds it in no "
+            "segment compared,", regex=True)
     blocks = [
         Paragraph(f"Agreement between the coding analysed and the second coding supplied, per {ctx.one}, at segment level: "
                   "every segment the second coding checked (all of each interview it codes, or the segments of a "
@@ -4062,14 +4118,15 @@ def _reliability(ctx) -> Section | None:
                   "being absent; negated codes count as absent."
                   + (f" The second coding also holds {_say(len(other))} code{'' if len(other) == 1 else 's'} that the "
                      f"{ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)} codebook does not have "
-                     f"({', '.join(map(ctx.redacted_id, other))}), "
-                     "which the coding analysed cannot hold; they are left out." if other else "")),
+                     f"({', '.join(map(ctx.redacted_id, other))}) and that no codebook coded in this run has, so no "
+                     "coding analysed can hold them; they are left out." if other else "")),
         # agreement is per segment: n_units counts the segments compared, not councils
         Table("reliability", shown, f"Intercoder agreement per {ctx.one}", _one_sided_note(ctx, shown),
               {"CI": CI("ci_low", "ci_high")},
               labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
                                        format="int")}),
     ]
+    blocks += _other_books_reliability(ctx, more)
     kappas = _kappas_by_status(ctx)
     if kappas and ctx.f.coding.get("source") == "machine":
         rbs = ctx.f.reliability_by_status
@@ -4103,19 +4160,57 @@ def _reliability(ctx) -> Section | None:
     return Section("Coding reliability", blocks)
 
 
+def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
+    """Cohen's kappa of the second coding's codes of each codebook analysed besides the impacts (the review process,
+    the review themes), each against the coding of its own codebook: a paragraph and a table per codebook. These
+    codes were compared with the impacts coding, which cannot hold them, and left out, so the review-process
+    coding's agreement with people was never given (report truth round 22)."""
+    from ..coding import Codebook
+
+    out = []
+    if more.empty:  # no other codebook's code in the check, or findings of an earlier version (no codebook column)
+        return out
+    for book_id, rows in more.groupby("codebook", sort=False):
+        try:
+            book = Codebook.load(str(book_id))
+            labels = dict(zip(book.codes["code_id"], book.codes["label"], strict=True))
+            order = {c: i for i, c in enumerate(book.codes["code_id"])}
+        except Exception:  # noqa: BLE001 - labels and order are cosmetic
+            labels, order = {}, {}
+        k = rows[rows["metric"] == "cohen_kappa"]
+        k = k.iloc[np.argsort(k["code"].map(lambda c: order.get(c, len(order))).to_numpy(), kind="stable")]
+        machine = any(b == book_id for b in ctx.f.coding.get("machine_coded", {}))
+        who = "the package's machine coder" if machine else "the codings supplied"
+        undefined = k[k["value"].isna()]
+        table = pd.DataFrame({"code": [labels.get(c, c) for c in k["code"]], "cohen_kappa": k["value"].to_numpy(),
+                              "ci_low": k["ci_low"].to_numpy(), "ci_high": k["ci_high"].to_numpy(),
+                              "meets_line": np.where(k["value"].isna(), "", np.where(k["value"] >= CHECKED_KAPPA,
+                                                                                     "yes", "no")),
+                              "n_units": k["n_units"].to_numpy()})
+        out.append(Paragraph(
+            f"The second coding also codes the segments it checked with the {book_id} codebook: Cohen's kappa between "
+            f"it and {who} for each of its codes is in the next table, compared in the same way."
+            + (f" {_say(len(undefined)).capitalize()} code{'' if len(undefined) == 1 else 's'} neither coding holds "
+               "in any segment checked ha" + ("s" if len(undefined) == 1 else "ve") + " no kappa." if len(undefined)
+               else "")))
+        out.append(Table(f"reliability_{book_id}", table, f"Intercoder agreement per code of the {book_id} codebook",
+                         f"Cohen's kappa between {who} and the second coding on the segments it checked."
+                         + _no_width_note(table, "check", "code"), {"CI": CI("ci_low", "ci_high")},
+                         labels={"code": Label("Code", format="text"), **_kappa_labels("check")}))
+    return out
+
+
 def _one_sided_counts(ctx) -> pd.DataFrame:
     """Per code, the segments the second coding checked (``n_units``) and how many of them the coding analysed
     (``n_analysed``) and the second coding (``n_second``) hold it in, negated codings counting as absent, as
     :func:`impact.coding.evaluate.coder_reliability` compares them."""
-    from ..coding.evaluate import checked_units
+    from ..coding.evaluate import checked_units, positive_codes
 
     units = set(checked_units(ctx.f.hand_check, ctx.f.segments))
 
     def held(c: pd.DataFrame) -> pd.Series:
-        if "negated" in c.columns:
-            c = c[~c["negated"].fillna(False).astype(bool)]
-        c = c[c["unit"].astype(str).isin(units)]
-        return c.drop_duplicates(["unit", "code"])["code"].value_counts()
+        c = positive_codes(c)  # negated codings dropped, a missing flag counting as not negated
+        return c[c["unit"].isin(units)]["code"].value_counts()
 
     codes = list(ctx.codes)
     return pd.DataFrame({"n_units": len(units), "n_analysed": held(ctx.f.coded).reindex(codes, fill_value=0),
@@ -4130,7 +4225,7 @@ def _one_sided_note(ctx, shown: pd.DataFrame) -> str:
     interval. Neither is a precise measure; the note says which it is, with the counts."""
     if ctx.f.hand_check is None or "metric" not in shown.columns or ctx.f.segments is None or ctx.f.segments.empty:
         return ""
-    k = shown[(shown["metric"] == "cohen_kappa") & (shown["ci_low"] == shown["ci_high"])]
+    k = shown[(shown["metric"] == "cohen_kappa") & _no_interval(shown["value"], shown["ci_low"], shown["ci_high"])]
     if k.empty:
         return ""
     counts = _one_sided_counts(ctx)
@@ -4145,14 +4240,14 @@ def _one_sided_note(ctx, shown: pd.DataFrame) -> str:
         if a == 0 or b == 0:
             none, some, m = ("analysed", "second", b) if a == 0 else ("second", "analysed", a)
             said.append(f"{who[none]} holds {ctx.code(c).lower()} in none of the {n:,} segments compared and "
-                        f"{who[some]} in {m:,}, so its kappa is 0, with a large-sample standard error of 0, whatever "
-                        "the other coding holds")
+                        f"{who[some]} in {m:,}, so its kappa is 0, whatever the other coding holds, and no interval "
+                        "is given (its large-sample standard error is 0)")
         elif r.value >= 1:
             said.append(f"the two codings agree on {ctx.code(c).lower()} in every one of the {n:,} segments "
                         f"compared ({a:,} holding it)")
     if not said:
         return ""
-    return f"An interval of no width here is no measure of precision: {'; '.join(said)}."
+    return f"A kappa without an interval, or with an interval of no width, is no measure of precision: {'; '.join(said)}."
 
 
 def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
@@ -4176,15 +4271,20 @@ def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.Data
     return rows
 
 
-def _no_width_note(rows: pd.DataFrame, where: str) -> str:
+def _no_width_note(rows: pd.DataFrame, where: str, what: str = "impact") -> str:
     """For a table of kappas within groups or waves: what a kappa with an interval of no width says (see
     :func:`_one_sided_note`), where the table has one."""
-    flat = rows["cohen_kappa"].notna() & (rows["ci_low"] == rows["ci_high"])
-    if not flat.any():
+    if not _no_interval(rows["cohen_kappa"], rows["ci_low"], rows["ci_high"]).any():
         return ""
-    return (f" A kappa of 0 with an interval of no width means that one coding holds the impact in none of the "
-            f"{where}'s segments compared (whatever the other holds), and one of 1 that the two agree on every one: "
-            "neither is a measure of precision.")
+    return (f" A kappa of 0 without an interval means that one coding holds the {what} in none of the {where}'s "
+            f"segments compared (whatever the other holds), and one of 1 with an interval of no width that the two "
+            "agree on every one: neither is a measure of precision.")
+
+
+def _no_interval(value: pd.Series, low: pd.Series, high: pd.Series) -> pd.Series:
+    """Whether each kappa has no interval (one coding keeps to one category: :func:`impact.agreement.cohen_kappa`)
+    or one of no width (the two agree on every segment)."""
+    return value.notna() & ((low.isna() & high.isna()) | (low == high))
 
 
 def _kappa_labels(where: str) -> dict[str, Label]:
@@ -4428,10 +4528,13 @@ def _methods(ctx) -> Section:
             f"(impact run --human) found to agree with people, Cohen's kappa at least {CHECKED_KAPPA:.2f}, in both "
             "groups."))
     elif ctx.f.coding.get("source") == "machine":
-        blocks.append(Paragraph("The machine coder has not been measured on text labelled by people for this "
-                                "codebook: check a sample of its codings by hand before relying on them. Until it "
-                                f"is, the summary states no ranking, share or count of {ctx.many}, and no difference "
-                                "by intervention status, as a finding."))
+        blocks.append(Paragraph(
+            "The machine coder has not been measured on text labelled by people for this codebook"
+            + ("; a sample of its codings in this study was checked by hand (see the coding reliability section), "
+               "but that is no measure of it on other text. Until it is measured" if _hand_checked(ctx) else
+               ": check a sample of its codings by hand before relying on them. Until it is")
+            + f", the summary states no ranking, share or count of {ctx.many}, and no difference by intervention "
+            "status, as a finding."))
     if ctx.f.reliability is None or ctx.f.reliability.empty:
         blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "
                                 "reported. Pass one (impact run --human FILE) to add it."))
