@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of, report_table, shared_synthetic, summary_bullets
+from conftest import (
+    analysed_synthetic,
+    once_per_worker,
+    report_of,
+    report_table,
+    shared_synthetic,
+    summary_bullets,
+)
 
 pytestmark = pytest.mark.xdist_group("report_truth_round20")
 
