@@ -181,6 +181,12 @@ def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, pa
     return study, truth, findings
 
 
+def shared_synthetic(tmp_path_factory, key: str, n_councils, seed, **kwargs):
+    """:func:`analysed_synthetic` of a design more than one test file reads, made once per run and shared by every
+    xdist worker (:func:`once_per_run`, under ``key``); its users only read it (copy before changing)."""
+    return once_per_run(tmp_path_factory, key, lambda folder: analysed_synthetic(n_councils, seed, **kwargs))
+
+
 #: A theme of the review themes codebook for each planted impact (four under core themes, two under optional themes):
 #: the planted statements, coded against that codebook.
 THEME_OF = {"commitment": "vision_strategy_leadership", "plans_actions": "participation",

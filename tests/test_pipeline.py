@@ -303,8 +303,10 @@ def test_one_pass_in_workers_equals_segment_then_code(small_study, monkeypatch):
         assert not [c for c in commands if b"popen_loky" in c]
 
 
-def test_cli_run_with_a_house_style_template(small_study, tmp_path, capsys):
-    """--docx-template: the Word report takes the template's page size; a missing template is refused at once."""
+def test_cli_run_with_a_house_style_template(small_study, study_dir, tmp_path, capsys):
+    """--docx-template: the Word report takes the template's page size; a missing template is refused at once. The
+    run with a template is of the tiny study (the page size is the template's whatever the study: a tenth of the
+    CPU of the 10-council study's)."""
     import docx
     from docx.shared import Mm
 
@@ -320,7 +322,7 @@ def test_cli_run_with_a_house_style_template(small_study, tmp_path, capsys):
     doc.sections[0].page_width, doc.sections[0].page_height = Mm(215.9), Mm(279.4)  # US Letter
     doc.save(template)
     out = tmp_path / "out"
-    assert main(["-q", "run", str(small_study), "--out", str(out), "--resamples", "99", "--no-cache",
+    assert main(["-q", "run", str(study_dir), "--out", str(out), "--resamples", "99", "--no-cache",
                  "--docx-template", str(template)]) == 0
     first = docx.Document(out / "report.docx").sections[0]
     assert round(first.page_width.mm, 1) == 215.9 and round(first.page_height.mm, 1) == 279.4

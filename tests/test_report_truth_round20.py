@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of, report_table, summary_bullets
+from conftest import (
+    analysed_synthetic,
+    once_per_worker,
+    report_of,
+    report_table,
+    shared_synthetic,
+    summary_bullets,
+)
 
 pytestmark = pytest.mark.xdist_group("report_truth_round20")
 
@@ -155,14 +162,13 @@ def test_the_link_with_monitoring_is_tested_on_every_participant_who_took_one_si
 
 # --------------------------------------------------------------------------- 4. a hand check supplied is not awaited
 @pytest.fixture(scope="module")
-def seven():
+def seven(tmp_path_factory):
     """``(study, truth, findings)``: 7 councils, nothing planted (null effects), machine coded, a third of the
     interviews checked by hand (the planted coding as people would send it); no analysis beyond the coding's."""
     from impact.synth import SynthEffects
 
-    return once_per_worker(("round20", "seven", 9901), lambda: analysed_synthetic(
-        7, 9901, machine=True, check_one_in=3, interviews_per_wave=3, words_per_interview=150,
-        effects=SynthEffects.null(), parts=[]))
+    return shared_synthetic(tmp_path_factory, "round20-seven-9901", 7, 9901, machine=True, check_one_in=3,
+                            interviews_per_wave=3, words_per_interview=150, effects=SynthEffects.null(), parts=[])
 
 
 def test_the_summary_gives_the_hand_check_it_was_sent_not_one_to_come(seven):

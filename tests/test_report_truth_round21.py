@@ -10,7 +10,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of, summary_bullets
+from conftest import (
+    analysed_synthetic,
+    once_per_worker,
+    report_of,
+    shared_synthetic,
+    summary_bullets,
+)
 
 pytestmark = pytest.mark.xdist_group("report_truth_round21")
 
@@ -118,14 +124,13 @@ def test_the_framework_matrix_says_whether_councils_are_named(six):
 
 # --------------------------------------------------------------------------- 2. a kappa of no width says what it is
 @pytest.fixture(scope="module")
-def seven():
+def seven(tmp_path_factory):
     """``(study, truth, findings)`` of round 20's hand-checked 7-council study (seed 9901), with no analysis beyond
     the coding's (``parts=[]``): the study whose morale kappa read 0.00 (0.00 to 0.00)."""
     from impact.synth import SynthEffects
 
-    return once_per_worker(("round20", "seven", 9901), lambda: analysed_synthetic(
-        7, 9901, machine=True, check_one_in=3, interviews_per_wave=3, words_per_interview=150,
-        effects=SynthEffects.null(), parts=[]))
+    return shared_synthetic(tmp_path_factory, "round20-seven-9901", 7, 9901, machine=True, check_one_in=3,
+                            interviews_per_wave=3, words_per_interview=150, effects=SynthEffects.null(), parts=[])
 
 
 def _held(coding, units) -> dict[str, int]:
