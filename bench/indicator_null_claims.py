@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import warnings
 
-
 #: How the summary names a change that the indicators section's own family finds (``_section_finds``).
 SECTION_FINDS = "The indicators section, adjusting across the"
 

@@ -227,7 +227,7 @@ def analyse(
     Findings
     """
     from .coding import Codebook, default_coder
-    from .coding.evaluate import checked_units, coder_reliability
+    from .coding.evaluate import checked_units
     from .codings import (
         CODES_EXPECTED,
         CodingsWarning,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
 from collections.abc import Iterable
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd

@@ -4178,7 +4178,7 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
         except Exception:  # noqa: BLE001 - labels and order are cosmetic
             labels, order = {}, {}
         k = rows[rows["metric"] == "cohen_kappa"]
-        k = k.iloc[np.argsort(k["code"].map(lambda c: order.get(c, len(order))).to_numpy(), kind="stable")]
+        k = k.iloc[np.argsort([order.get(c, len(order)) for c in k["code"]], kind="stable")]
         machine = any(b == book_id for b in ctx.f.coding.get("machine_coded", {}))
         who = "the package's machine coder" if machine else "the codings supplied"
         undefined = k[k["value"].isna()]
