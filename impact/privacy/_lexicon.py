@@ -728,6 +728,7 @@ def _welsh_frequent() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lower), frozenset(proper)
 
 
+@cache
 def welsh_frequent_words() -> frozenset[str]:
     """The most frequent Welsh word forms, mutated forms among them, folded: the lower-case forms of
     ``wordlists/welsh_frequent.txt`` (Geiriau Mwyaf Aml, Bangor University, Apache-2.0) and :func:`welsh_words`.
