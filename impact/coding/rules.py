@@ -1380,9 +1380,7 @@ class _Sentence:
         """Whether the token ``a`` follows a determiner: a modal word there is a noun ("by the potential of")."""
         if self.text is None or a <= self.first:
             return False
-        if isinstance(self.text, str):
-            self.text = self.text.split()  # once: a transcript without a full stop is one long sentence
-        return self.text[a - self.first - 1] in _DETERMINER_STEMS
+        return self._words()[a - self.first - 1] in _DETERMINER_STEMS
 
     def verb_with_object(self, t1: int, a: int, b: int) -> bool:
         """Whether the modal word at tokens ``a:b``, after evidence ending at ``t1``, is the evidence's verb with its
@@ -1390,17 +1388,20 @@ class _Sentence:
         plan exists; not "a new protocol is needed", nor the adverb in "the session was probably the most useful")."""
         if self.text is None:
             return False
-        if isinstance(self.text, str):
-            self.text = self.text.split()
-        k = b - self.first
-        return k < len(self.text) and self.text[k] in _DETERMINER_STEMS and not any(
-            w in _AUXILIARY_STEMS for w in self.text[t1 - self.first:a - self.first])
+        words, k = self._words(), b - self.first
+        return k < len(words) and words[k] in _DETERMINER_STEMS and not any(
+            w in _AUXILIARY_STEMS for w in words[t1 - self.first:a - self.first])
 
     def word(self, a: int) -> str:
         """The stemmed word at token ``a`` of a sentence whose text is kept (one with a modal cue)."""
+        return self._words()[a - self.first] if self.text is not None else ""
+
+    def _words(self) -> list[str]:
+        """The kept sentence's stemmed words, split from its text once (a transcript without a full stop is one long
+        sentence); only for a sentence whose text is kept."""
         if isinstance(self.text, str):
             self.text = self.text.split()
-        return self.text[a - self.first] if self.text is not None else ""
+        return self.text
 
     def _near(self, t0: int, t1: int) -> tuple[int, int, list[int], list[tuple], list[tuple], list[int]]:
         """``(clause_lo, clause_hi, negators, modals, frames, predicates)`` for evidence at ``t0:t1`` of a long
