@@ -291,12 +291,12 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
     return header, records, problems
 
 
-def undecided_runs(records, *, column: str, decided) -> dict[int, str]:
+def undecided_runs(records, *, column: str) -> dict[int, str]:
     """The rows of ``records`` (``(row, cells)`` of a filled-in sheet) whose ``column`` is blank just below a row
-    where it is filled, before the last row that fills it: the shape a cell merged over a group of rows is saved in
-    once unmerged ('reject' in the group's first row only), which reads the rows below as left undecided.  ``decided``:
-    the rows (``(row, cells) -> bool``) whose value ends such a run.  ``{row: the merged-cell hint}``."""
-    last = max((r for r, rec in records if decided(rec)), default=0)
+    where it is filled, before the last row that fills it (not blank once stripped): the shape a cell merged over a
+    group of rows is saved in once unmerged ('reject' in the group's first row only), which reads the rows below as
+    left undecided.  ``{row: the merged-cell hint}``."""
+    last = max((r for r, rec in records if rec[column].strip()), default=0)
     merged = merged_blanks([column], [(r, rec) for r, rec in records if r <= last])
     return {row: hint for (_, row), hint in merged.items()}
 

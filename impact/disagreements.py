@@ -253,7 +253,7 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     rows, undecided = [], []
     # a blank decision below one, with decisions further down: a merged cell's shape ('present' in the first row of
     # a group only) reads the rows below as undecided, so those are told with the hint
-    gaps = _xlsx.undecided_runs(records, column="decision", decided=lambda x: bool(x["decision"].strip()))
+    gaps = _xlsx.undecided_runs(records, column="decision")
     hinted: dict[int, str] = {}
     for row, rec, orig, n_bad in checked:
         decision = rec["decision"].strip().lower()

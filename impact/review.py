@@ -288,7 +288,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
                                                if x["other_code"] or x["decision"].strip().lower() == "other"])}
     # a blank decision below one, with decisions further down: read as left undecided, which a merged cell's shape
     # also gives ('reject' in the group's first row only), so told
-    gaps = _xlsx.undecided_runs(records, column="decision", decided=lambda x: bool(x["decision"].strip()))
+    gaps = _xlsx.undecided_runs(records, column="decision")
     undecided: dict[int, str] = {}
     out: list[dict] = []
     for row, rec, orig, n_bad in checked:
