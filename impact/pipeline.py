@@ -493,7 +493,7 @@ def _book_reliability(codings: pd.DataFrame, other: pd.DataFrame, segments: pd.D
         if other["code"].isin(book.code_ids).any():  # a second coding holding none of its codes did not code it
             parts.append(coder_reliability(on_segments(coded), other, segments, confidence=confidence,
                                            codes=book.code_ids).assign(codebook=book.id))
-    out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[0]
+    out = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
     return out[["codebook", *[c for c in out.columns if c != "codebook"]]]
 
 

@@ -3847,14 +3847,12 @@ def _process_hand_check(ctx) -> str | None:
 
 
 def _book_hand_check(ctx, book_id: str, kind: str, unmeasured: str) -> str | None:
-    """What this study's hand check found of the machine's review-process coding: Cohen's kappa per code, from the
-    coding reliability section; that it holds no review-process code; or None where no hand check was supplied.
-
-    ``book_id``'s codes (``kind`` codes, in words) from the coding reliability section; that it holds none; or None
-    where no hand check was supplied. The second coding's review-process codes were compared with the impacts
-    coding, which cannot hold them, and left out of the report, whose process section asked for a hand check beside
-    one that coded those statements (round 22). The check measures whether a segment holds each code, not
-    ``unmeasured``."""
+    """What this study's hand check found of the machine's coding with codebook ``book_id`` (its ``kind`` codes, in
+    words): the range of Cohen's kappa over its codes, from the coding reliability section; that the check holds none
+    of them; or None where no hand check was supplied. The check measures whether a segment holds each code, not
+    ``unmeasured``. (The second coding's review-process codes were compared with the impacts coding, which cannot hold
+    them, and left out of the report, whose process section asked for a hand check beside one that coded those
+    statements: round 22.)"""
     if not _hand_checked(ctx):
         return None
     r = ctx.f.reliability
@@ -4086,7 +4084,7 @@ def _reliability(ctx) -> Section | None:
     if r is None or r.empty:
         return None
     shown = r.copy()
-    other = []
+    other, more = [], shown.iloc[:0]  # more: the rows of the other codebooks' codes (none without a code column)
     if "code" in shown.columns:
         # Agreement on a code the analysed codebook does not have (a review-process code in the second coding of an
         # impacts coding) compares people with nothing: the coding analysed cannot hold it, so its "kappa 0.00"
