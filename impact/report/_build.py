@@ -2284,8 +2284,8 @@ def _prev_table(rows: pd.DataFrame, name: str, caption: str, measure: str, level
              "denied": "Share denying it"}.get(measure, "Share")
     return Table(name, shown, caption,
                  f"n_participants: participants interviewed at the wave whose council was in that status group; n_with: "
-                 f"of those, participants for whom the {one} was {MEASURES[measure].label.lower()} "
-                 f"({MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]}) The {level} intervals "
+                 f"of those, participants for whom the {one} was {MEASURES[measure].label.lower()}: "
+                 f"{MEASURES[measure].definition[0].lower() + MEASURES[measure].definition[1:]} The {level} intervals "
                  "allow for participants in one council being alike (design-effect-adjusted Wilson intervals).",
                  {"prevalence": "pct:0", "CI": CI("ci_low", "ci_high", digits=0, percent=True)},
                  labels={"prevalence": Label(share, "%", f"Share of participants for whom the {one} was "
