@@ -6,12 +6,15 @@ interviews checked by hand), with the truth planted or recounted independently.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
 from conftest import analysed_synthetic, once_per_worker
 
-pytestmark = pytest.mark.xdist_group("report_truth_round23")
+# round 22's group: the design :func:`five` is built once per worker and read by both files
+pytestmark = pytest.mark.xdist_group("report_truth_round22")
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +98,238 @@ def test_the_measures_use_the_one_rule_for_a_flag():
     assert out["denied"].tolist() == flagged(c, "negated").tolist() == [True, False, False, False]
     assert out["anticipated"].tolist() == [False, True, False, False]
     assert out["reported"].tolist() == [False, False, True, True]
+
+
+# --------------------------------------------------------------------------- 2. how an interval was made, as a field
+
+
+def test_each_agreement_result_says_how_its_interval_was_made():
+    """The report rewrote the words of ``cohen_kappa``'s ``method`` with a pattern to find a result without an
+    interval and not name the coder. Each result now says how its interval was made in a field (a key of
+    ``INTERVALS``), and which coder an interval's absence is due to, set where the result is made."""
+    from impact.agreement import (
+        INTERVALS,
+        agreement_table,
+        cohen_kappa,
+        krippendorff_alpha,
+        percent_agreement,
+    )
+
+    def long(a, b, coders=("a", "b")):
+        return pd.DataFrame({"unit": list(range(len(a))) * 2, "coder": [coders[0]] * len(a) + [coders[1]] * len(b),
+                             "value": list(a) + list(b)})
+
+    # Wikipedia's example (kappa 0.4): a normal interval from the Fleiss, Cohen & Everitt standard error
+    wiki = long(["y"] * 25 + ["n"] * 25, ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15)
+    res = cohen_kappa(wiki)
+    assert (res.interval, res.interval_coder) == ("normal", "") and res.ci_low < 0.4 < res.ci_high
+    assert percent_agreement(wiki).interval == "t"
+    assert krippendorff_alpha(wiki, n_boot=50).interval == "bootstrap"
+    assert krippendorff_alpha(wiki, n_boot=0).interval == "none_too_few"
+    # one coder (named "J. Smith", as a person's name would be) keeps to one category: no interval, the coder named
+    one = cohen_kappa(long([1] * 10, [1, 0, 1, 1, 0, 1, 1, 1, 0, 1], coders=("J. Smith", "machine")))
+    assert (one.value, one.interval, one.interval_coder) == (0.0, "none_one_category", "J. Smith")
+    assert np.isnan(one.ci_low) and np.isnan(one.ci_high)
+    table = agreement_table(wiki.assign(w=1.0), metrics=["cohen_kappa", "percent_agreement"], weight="w")
+    assert table["interval"].tolist() == ["none_weighted", "none_weighted"]
+    assert set(table.columns) >= {"interval", "interval_coder"}
+    assert {"normal", "t", "bootstrap", "none_one_category", "none_perfect", "none_weighted", "none_undefined",
+            "none_too_few"} == set(INTERVALS)
+
+
+def _impact_reliability(f, check, coded=None):
+    """The impacts rows of the pipeline's reliability table for the hand check ``check`` (and the coding ``coded``,
+    default the findings'), as ``impact.pipeline._book_reliability`` makes them."""
+    from impact.coding.evaluate import coder_reliability
+
+    coded = f.coded if coded is None else coded
+    return coder_reliability(coded[coded["unit"].isin(set(f.segments["segment_id"]))], check, f.segments,
+                             codes=f.codebook.code_ids).assign(codebook=f.codebook.id)
+
+
+def _section_table(f, name="reliability"):
+    """The coding reliability section of ``f`` (built alone) and its table ``name`` as display text."""
+    from impact.report import Table
+    from impact.report._build import _Ctx, _reliability
+    from impact.report._format import display_frame
+
+    section = _reliability(_Ctx(f, False, 5, 5, None))
+    [table] = [b for b in section.blocks if isinstance(b, Table) and b.name == name]
+    return section, table, display_frame(table.data, table.columns_format, labels=table.labels)
+
+
+def _held_in(coded, units):
+    """The checked units each code is held in (negated codings hold nothing; a missing flag is not negated)."""
+    from impact._frames import flagged
+
+    c = coded[~flagged(coded, "negated") & coded["unit"].astype(str).isin(units)]
+    return c.groupby("code")["unit"].agg(lambda u: set(map(str, u))).to_dict()
+
+
+def test_the_report_reads_the_interval_field_not_the_words(five):
+    """An impact the hand check holds nowhere has no kappa interval (one coding keeps to one category); the report
+    says so in the same words as before, read from the ``interval`` field, names no coder, and its table does not
+    carry the fields meant for programs."""
+    from impact.coding.evaluate import checked_units
+
+    _, _, f = five
+    units = set(checked_units(f.hand_check, f.segments))
+    held = _held_in(f.coded, units)
+    code = max(held, key=lambda c: (len(held[c]), c))  # the impact the coder holds in most checked segments
+    check = f.hand_check[f.hand_check["code"] != code]
+    rel = _impact_reliability(f, check)
+    row = rel[(rel["code"] == code) & (rel["metric"] == "cohen_kappa")].iloc[0]
+    assert (row["interval"], row["interval_coder"]) == ("none_one_category", "person")
+    _, table, shown = _section_table(dataclasses.replace(f, hand_check=check, reliability=rel))
+    assert not {"interval", "interval_coder"} & set(table.data.columns)
+    at = (table.data["impact"] == f.codebook.code(code)["label"]) & (table.data["metric"] == "cohen_kappa")
+    assert shown.loc[at.to_numpy(), "method"].tolist() == [
+        "no interval: one of the two codings holds it in no segment compared, so kappa is 0 whatever the other coded "
+        "and no standard error measures its precision"]
+    assert not table.data["method"].str.contains("person|coder ", regex=True).any()
+
+
+# --------------------------------------------------------------------------- 3. edge cases of agreement in the report
+
+
+def test_perfect_agreement_has_no_interval_of_no_width(five):
+    """Where the two codings agree on every segment checked, kappa is 1 and its large-sample standard error 0: the
+    table read '1.00 (1.00 to 1.00)', a kappa measured exactly. No interval is given now, and the method and the note
+    say that agreement is perfect and no interval could be estimated. The hand check here is made to hold one impact
+    exactly where the machine coding does (recounted from the two codings)."""
+    from impact.agreement import cohen_kappa, krippendorff_alpha, percent_agreement
+    from impact.coding.evaluate import checked_units
+
+    # the library: two coders agreeing on all of 12 units of two categories
+    same = pd.DataFrame({"unit": list(range(12)) * 2, "coder": ["a"] * 12 + ["b"] * 12, "value": [0, 1, 1] * 8})
+    for res in (cohen_kappa(same), percent_agreement(same), krippendorff_alpha(same, n_boot=200)):
+        assert res.value == 1 and res.interval == "none_perfect", res
+        assert np.isnan(res.ci_low) and np.isnan(res.ci_high) and res.se == 0
+    # the report
+    _, _, f = five
+    units = set(checked_units(f.hand_check, f.segments))
+    held = _held_in(f.coded, units)
+    code = max(held, key=lambda c: (len(held[c]), c))
+    mine = f.coded[f.coded["code"].eq(code) & f.coded["unit"].astype(str).isin(held[code])].drop_duplicates("unit")
+    mine = mine.assign(coder="person", negated=False)[list(f.hand_check.columns)]
+    check = pd.concat([f.hand_check[f.hand_check["code"] != code], mine], ignore_index=True)
+    check.attrs = f.hand_check.attrs
+    assert set(checked_units(check, f.segments)) == units
+    rel = _impact_reliability(f, check)
+    k = rel[(rel["code"] == code) & (rel["metric"] == "cohen_kappa")].iloc[0]
+    assert k["value"] == pytest.approx(1) and np.isnan(k["ci_low"]) and k["interval"] == "none_perfect"
+    _, table, shown = _section_table(dataclasses.replace(f, hand_check=check, reliability=rel))
+    label = f.codebook.code(code)["label"]
+    at = (table.data["impact"] == label).to_numpy()
+    assert "1.00 to 1.00" not in shown.loc[at, "CI"].tolist()
+    assert shown.loc[at, "CI"].eq("\u2013").all()
+    assert shown.loc[at, "method"].str.contains("agree on every segment compared, so agreement is perfect and no "
+                                                "interval could be estimated").all()
+    assert (f"the two codings agree on {label.lower()} in every one of the {len(units):,} segments compared "
+            f"({len(held[code]):,} holding it): agreement is perfect, and no interval could be estimated") in table.notes
+
+
+def test_an_interval_narrower_than_two_decimals_is_not_printed_as_none():
+    """Cohen's kappa of two coders coding independently (each 'present' half the time) on 400,000 segments, a national
+    study's scale, is 0.0006 with an interval of -0.0025 to 0.0037: it was printed '0.00 to 0.00', read as a kappa
+    measured exactly. The interval is now printed with the digits that tell its ends apart."""
+    from impact.agreement import cohen_kappa
+    from impact.report._format import CI, display_frame
+
+    rng = np.random.default_rng(23)
+    n = 400_000
+    a, b = (rng.random(n) < 0.5).astype(int), (rng.random(n) < 0.5).astype(int)
+    res = cohen_kappa(pd.DataFrame({"unit": np.r_[np.arange(n), np.arange(n)], "coder": np.repeat(["a", "b"], n),
+                                    "value": np.r_[a, b]}))
+    # the large-sample standard error of a kappa of about 0 with both coders at one half: 1 / sqrt(n) (Fleiss, Cohen
+    # & Everitt 1969, with p_o = p_e = 1/2)
+    assert res.se == pytest.approx(1 / np.sqrt(n), rel=1e-3)
+    shown = display_frame(pd.DataFrame([{"cohen_kappa": res.value, "ci_low": res.ci_low, "ci_high": res.ci_high}]),
+                          {"CI": CI("ci_low", "ci_high")})
+    low, high = (float(x) for x in shown.loc[0, "CI"].split(" to "))
+    assert low < high and low == round(res.ci_low, 3) and high == round(res.ci_high, 3), shown.loc[0, "CI"]
+
+
+def test_an_impact_neither_coding_holds_has_no_kappa_or_alpha_and_the_note_says_why(five):
+    """Where neither coding holds an impact in any segment checked (only one category, absent, is used), Cohen's kappa
+    and Krippendorff's alpha are undefined: the library gives ``nan`` (not a number such as 0 or 1), the table shows
+    them as missing, and the note says why and that the percentage agreement of 1.00 is agreement on absence alone.
+    The coder's codings of one impact on the checked segments are taken out, as are the hand check's."""
+    from impact.agreement import krippendorff_alpha
+    from impact.coding.evaluate import checked_units
+    from impact.errors import StatisticalWarning
+
+    absent = pd.DataFrame({"unit": list(range(8)) * 2, "coder": ["a"] * 8 + ["b"] * 8, "value": [0] * 16})
+    with pytest.warns(StatisticalWarning, match="there is no variation in the values"):
+        alpha = krippendorff_alpha(absent)
+    assert np.isnan(alpha.value) and alpha.interval == "none_undefined"
+    _, _, f = five
+    units = set(checked_units(f.hand_check, f.segments))
+    held = _held_in(f.coded, units)
+    code = max(held, key=lambda c: (len(held[c]), c))
+    coded = f.coded[~(f.coded["code"].eq(code) & f.coded["unit"].astype(str).isin(units))]
+    check = f.hand_check[f.hand_check["code"] != code]
+    assert code in set(coded["code"])  # held elsewhere, so compared
+    rel = _impact_reliability(f, check, coded)
+    rows = rel[rel["code"] == code].set_index("metric")
+    assert np.isnan(rows.loc["cohen_kappa", "value"]) and np.isnan(rows.loc["krippendorff_alpha", "value"])
+    assert rows.loc["percent_agreement", "value"] == 1
+    g = dataclasses.replace(f, coded=coded, hand_check=check, reliability=rel)
+    _, table, shown = _section_table(g)
+    label = f.codebook.code(code)["label"]
+    at = (table.data["impact"] == label).to_numpy()
+    assert shown.loc[at, "value"].tolist() == ["1.00", "\u2013", "\u2013"]
+    assert (f"Neither coding holds {label.lower()} in any of the {len(units):,} segments compared, so there is nothing "
+            "but its absence to agree on: Cohen's kappa and Krippendorff's alpha are undefined") in table.notes
+
+
+def test_the_tables_within_groups_and_waves_say_they_hold_the_impacts_only(five):
+    """The hand check also holds review-process codes, whose agreement over all the segments checked has a table of
+    its own, but the tables of kappas within status groups and at each wave compare the impacts coding alone: their
+    captions did not say so. They say it now, naming the codebook left out; with a check of impact codes only, not."""
+    from impact.process import PROCESS_CODEBOOK
+    from impact.report._build import _Ctx, _reliability, _within_only
+
+    _, _, f = five
+    assert f.hand_check["code"].isin(__import__("impact.coding", fromlist=["Codebook"]).Codebook.load(
+        PROCESS_CODEBOOK).code_ids).any()
+    _, table, _ = _section_table(f, "reliability_by_wave")
+    assert table.caption == f"Agreement with the hand check at each wave, {f.codebook.noun[1]} only"
+    assert (f"The hand check's codes of the {PROCESS_CODEBOOK} codebook are not compared within each wave: their "
+            "agreement over all the segments checked is in the table of that codebook above.") in table.notes
+    more = f.reliability[f.reliability["codebook"] != f.codebook.id]
+    caption, note = _within_only(_Ctx(f, False, 5, 5, None), more, "status group")
+    assert caption.endswith("only") and "not compared within each status group" in note
+    # a check of the impacts only: nothing left out, nothing said
+    ours = f.hand_check[f.hand_check["code"].isin(f.codebook.code_ids)]
+    g = dataclasses.replace(f, hand_check=ours, reliability=_impact_reliability(f, ours))
+    section = _reliability(_Ctx(g, False, 5, 5, None))
+    [plain] = [b for b in section.blocks if getattr(b, "name", "") == "reliability_by_wave"]
+    assert plain.caption == "Agreement with the hand check at each wave" and "not compared" not in plain.notes
+
+
+def test_the_hand_checks_theme_codes_of_a_codebook_not_analysed_are_named_and_left_out(five):
+    """The reliability section's caveat for codes of a codebook no part of the run coded (a hand check holding review
+    themes, the framework matrix left out) was never exercised. The hand check here holds, besides its impacts and
+    review-process codes, the review theme of each planted impact statement (``THEME_OF``) on the checked segments; the
+    run's findings without the themes (no matrix) must name exactly those codes, say none of the codings analysed
+    can hold them, and leave them out of every table."""
+    from conftest import THEME_OF
+
+    from impact.report import Table
+
+    _, _, f = five
+    check = f.hand_check
+    themes = check[check["code"].isin(THEME_OF)].assign(code=lambda d: d["code"].map(THEME_OF))
+    assert themes["code"].nunique() >= 3
+    g = dataclasses.replace(f, hand_check=pd.concat([check, themes], ignore_index=True), themes=None)
+    g.hand_check.attrs = check.attrs
+    section, table, _ = _section_table(g)
+    codes = sorted(themes["code"].unique())
+    words = {3: "three", 4: "four", 5: "five", 6: "six"}
+    said = section.blocks[0].text
+    assert (f"The second coding also holds {words[len(codes)]} codes that the") in said, said
+    assert f"codebook does not have ({', '.join(codes)}) and that no codebook coded in this run has, so no coding " \
+        "analysed can hold them; they are left out." in said, said
+    shown = {str(v) for b in section.blocks if isinstance(b, Table) for v in b.data.iloc[:, 0]}
+    assert not shown & set(codes)
