@@ -286,13 +286,19 @@ def test_an_impact_neither_coding_holds_has_no_kappa_or_alpha_and_the_note_says_
 def test_the_tables_within_groups_and_waves_say_they_hold_the_impacts_only(five):
     """The hand check also holds review-process codes, whose agreement over all the segments checked has a table of
     its own, but the tables of kappas within status groups and at each wave compare the impacts coding alone: their
-    captions did not say so. They say it now, naming the codebook left out; with a check of impact codes only, not."""
+    captions did not say so (and the findings' tables within them held the process codes, compared with the impacts
+    coding, which cannot hold them). They say it now, naming the codebook left out; with a check of impact codes only,
+    not."""
     from impact.process import PROCESS_CODEBOOK
     from impact.report._build import _Ctx, _reliability, _within_only
 
     _, _, f = five
     assert f.hand_check["code"].isin(__import__("impact.coding", fromlist=["Codebook"]).Codebook.load(
         PROCESS_CODEBOOK).code_ids).any()
+    # the findings compare the impacts alone within groups and waves (the process codes were compared with the impacts
+    # coding, which cannot hold them: kappa 0 each)
+    for within in (f.reliability_by_status, f.reliability_by_wave):
+        assert set(within["code"]) <= set(f.codebook.code_ids), sorted(set(within["code"]))
     _, table, _ = _section_table(f, "reliability_by_wave")
     assert table.caption == f"Agreement with the hand check at each wave, {f.codebook.noun[1]} only"
     assert (f"The hand check's codes of the {PROCESS_CODEBOOK} codebook are not compared within each wave: their "
@@ -333,3 +339,68 @@ def test_the_hand_checks_theme_codes_of_a_codebook_not_analysed_are_named_and_le
         "analysed can hold them; they are left out." in said, said
     shown = {str(v) for b in section.blocks if isinstance(b, Table) for v in b.data.iloc[:, 0]}
     assert not shown & set(codes)
+
+
+# --------------------------------------------------------------------------- 4. a generated study, seed 30017
+
+
+def test_the_kappas_by_status_of_the_one_impact_checked_are_named_beside_the_impacts_read_poorly(five):
+    """Seed 30017 (12 councils, machine coded, a third of the interviews checked): the summary said no impact was
+    reported significantly more or less often in councils in intervention, 'but the coder's F1 on real text is below
+    0.70 for development of ideas, ... and affirmation and enhancement of partnership working (0.68, ...); and the hand
+    check ... gives Cohen's kappa between the coder and people of 0.20 in councils in intervention and 0.43 in the
+    others': the kappas were those of increased commitment, the one impact read well, and read as those of the impacts
+    just named. The impact is now named wherever the sentence names others. Here the kappas within each status group
+    are planted for commitment (0.20 and 0.43) beside two impacts read poorly."""
+    from impact.report._build import _Ctx, _why_doubtful
+
+    _, _, f = five
+    planted = pd.DataFrame({"code": "commitment", "metric": "cohen_kappa", "value": [0.2, 0.43],
+                            "status_group": ["intervention", "no_intervention"]})
+    ctx = _Ctx(dataclasses.replace(f, reliability_by_status=planted), False, 5, 5, None)
+    label = f.codebook.code("commitment")["label"].lower()
+    weak = {"learning": 0.54, "morale": 0.62}
+    why = _why_doubtful(ctx, weak, ["commitment", "learning", "morale"], "these impacts")
+    assert (f"gives Cohen's kappa between the coder and people of 0.20 in councils in intervention and 0.43 in the "
+            f"others for {label}, not both at least 0.70") in why, why
+    # commitment alone: the sentence is about it, and names no other impact
+    alone = _why_doubtful(ctx, {}, ["commitment"], "this impact")
+    assert "0.20 in councils in intervention and 0.43 in the others, not both at least 0.70" in alone, alone
+
+
+def test_the_kappas_at_each_wave_leave_no_impact_out_at_a_wave_silently(five):
+    """The table of kappas at each wave gave an impact only at the waves where one of the two codings held it: here
+    (seed 9974) one impact had rows at two of the three waves and none at the other, silent on why, beside a rule that
+    a change is a finding only where kappa is at least 0.70 at every wave. Every impact of the table now has a row at
+    every wave checked; where neither coding holds it in that wave's checked segments (recounted here) its kappa is
+    undefined, shown as missing, beside the wave's segments, and the note says what that means."""
+    from impact.coding.evaluate import checked_units
+
+    _, _, f = five
+    units = set(checked_units(f.hand_check, f.segments))
+    seg = f.segments[f.segments["segment_id"].astype(str).isin(units)]
+    n_wave = seg.groupby("wave").size()
+    from impact.report._build import _Ctx
+
+    held = {}
+    for c in (f.coded, f.hand_check):
+        for code, ids in _held_in(c, units).items():
+            held.setdefault(code, set()).update(ids)
+    wave_of = dict(zip(seg["segment_id"].astype(str), seg["wave"], strict=True))
+    _, table, shown = _section_table(f, "reliability_by_wave")
+    label = {f.codebook.code(c)["label"]: c for c in f.codebook.code_ids}
+    ctx = _Ctx(f, False, 5, 5, None)
+    wave_named = {ctx.wave(w): w for w in f.study.wave_ids}
+    assert len(table.data) == table.data["impact"].nunique() * len(n_wave)
+    gaps = 0
+    for i, row in table.data.iterrows():
+        code, wave = label[row["impact"]], wave_named[row["wave"]]
+        in_wave = {u for u in held.get(code, ()) if wave_of.get(u) == wave}
+        assert row["n_units"] == n_wave[wave], (code, wave)
+        assert np.isnan(row["cohen_kappa"]) == (not in_wave), (code, wave, row["cohen_kappa"])
+        if not in_wave:
+            gaps += 1
+            assert shown.loc[i, "cohen_kappa"] == "\u2013"
+    assert gaps >= 1
+    assert ("A kappa shown as \u2013 is undefined: neither coding holds the impact in any of the wave's segments "
+            "compared.") in table.notes
