@@ -404,3 +404,55 @@ def test_the_kappas_at_each_wave_leave_no_impact_out_at_a_wave_silently(five):
     assert gaps >= 1
     assert ("A kappa shown as \u2013 is undefined: neither coding holds the impact in any of the wave's segments "
             "compared.") in table.notes
+
+
+def test_the_themes_caveat_gives_what_a_hand_check_of_the_theme_codes_found(five):
+    """The framework matrix's caveat where the hand check holds review-theme codes (the range of kappa over them,
+    from the coding reliability section) had never been exercised: round 22's check holds none. Here the check also
+    gives each planted impact statement's review theme (``THEME_OF``), the checked segments are coded with the
+    review themes codebook by the package's coder, and the agreement is computed as the pipeline computes it. Each
+    theme's kappa is recounted with scikit-learn; the reliability section's table of the themes codebook and the
+    caveat's range and count below 0.70 must be those."""
+    from conftest import THEME_OF
+    from sklearn.metrics import cohen_kappa_score
+
+    from impact.coding import Codebook
+    from impact.coding.default import default_coder
+    from impact.coding.evaluate import checked_units
+    from impact.pipeline import _book_reliability
+    from impact.report._build import _Ctx, _framework
+    from impact.report._caveats import CHECKED_KAPPA, _against
+
+    _, _, f = five
+    book = Codebook.load("review_themes")
+    units = set(checked_units(f.hand_check, f.segments))
+    coded = default_coder(book).code(f.segments[f.segments["segment_id"].isin(units)])
+    check = f.hand_check
+    themes = check[check["code"].isin(THEME_OF)].assign(code=lambda d: d["code"].map(THEME_OF))
+    check2 = pd.concat([check, themes], ignore_index=True)
+    check2.attrs = check.attrs
+    rel = _book_reliability(f.coded, check2, f.segments, f.codebook, {"themes": (book, coded)}, 0.95)
+    ours, theirs = _held_in(coded, units), _held_in(check2, units)
+    ordered = sorted(units)
+    expected = {}
+    for code in book.code_ids:
+        a = [u in ours.get(code, ()) for u in ordered]
+        b = [u in theirs.get(code, ()) for u in ordered]
+        if any(a) or any(b):
+            expected[code] = float(cohen_kappa_score(a, b))
+    assert len(expected) >= 3
+    k = rel[(rel["codebook"] == "review_themes") & (rel["metric"] == "cohen_kappa")].set_index("code")["value"]
+    assert k.dropna().to_dict() == pytest.approx(expected, abs=1e-9)
+    g = dataclasses.replace(f, hand_check=check2, reliability=rel)
+    _, table, _ = _section_table(g, "reliability_review_themes")
+    assert sorted(table.data["cohen_kappa"].dropna()) == pytest.approx(sorted(expected.values()))
+    caveat = _framework(_Ctx(g, False, 5, 5, None)).blocks[0].text
+    v = pd.Series(expected)
+    low = int((v < CHECKED_KAPPA).sum())
+    words = {3: "three", 4: "four", 5: "five", 6: "six"}
+    assert (f"The hand check of the coding in this study gives Cohen's kappa from {_against(v.min(), CHECKED_KAPPA)} "
+            f"to {_against(v.max(), CHECKED_KAPPA)} between the coder and people on the {words[len(v)]} review-theme "
+            "codes either coded in the segments checked (") in caveat, caveat
+    assert (f"{'all ' + words[len(v)] if low == len(v) else low} below {CHECKED_KAPPA:.2f}" in caveat
+            or f"{low} of the {len(v)} below" in caveat), caveat
+    assert "holds no review-theme code" not in caveat and "check the statements by hand before publishing" not in caveat
