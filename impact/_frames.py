@@ -15,12 +15,37 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["distinct", "member", "shared_attr"]
+__all__ = ["distinct", "flagged", "member", "shared_attr"]
 
 
 def distinct(values: pd.Series) -> set[str]:
     """The distinct values of ``values`` as text (missing values left out): ``set(values.dropna().astype(str))``."""
     return set(pd.unique(values.dropna().astype(str)).tolist())
+
+
+def flagged(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Whether each row of ``frame`` is flagged in the boolean ``column`` (``negated``, ``hedged``): a missing value is
+    not known to be flagged and counts as not flagged (a coding whose negation is not recorded is reported); no such
+    column, none is.
+
+    The one rule for every reader of a coding's flags: the measures (:func:`impact.measures.classify_codings`), the
+    evaluation and the hand check's recount (:mod:`impact.coding.evaluate`), and the training of the trained and
+    hybrid coders. ``positive_codes`` once counted a missing ``negated`` as negated (``NaN`` is true) and the report's
+    recount as not negated (report truth round 22); the trained coder's training dropped such rows as negated while the
+    hybrid coder's kept them (round 23).
+
+    Examples
+    --------
+    >>> flagged(pd.DataFrame({"negated": [True, None, False, float("nan")]}), "negated").tolist()
+    [True, False, False, False]
+    >>> flagged(pd.DataFrame({"negated": pd.array([True, pd.NA], dtype="boolean")}), "negated").tolist()
+    [True, False]
+    >>> flagged(pd.DataFrame({"code": ["morale"]}), "hedged").tolist()
+    [False]
+    """
+    if column not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame[column].astype(object).where(frame[column].notna(), False).astype(bool)
 
 
 def member(values: pd.Series, pool: pd.Series | Iterable[str]) -> np.ndarray:

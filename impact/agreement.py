@@ -37,7 +37,14 @@ Standard errors
   of values within units.  Seeded, so results are reproducible.
 
 All intervals are clipped to the range of the coefficient: [0, 1] for percent
-agreement, [-1, 1] for the others.
+agreement, [-1, 1] for the others.  How each result's interval was made is in
+its ``interval`` field (one of :data:`INTERVALS`), for a program to read; its
+``method`` says the same in words.  Where the coders agree on every unit, each
+of these standard errors is 0 by construction (every unit, and every
+resample of units, agrees perfectly), so the interval "1 to 1" would read as a
+coefficient measured exactly: none is given (``interval`` is
+``"none_perfect"``), as none is where one coder of Cohen's kappa keeps to one
+category (``"none_one_category"``, the coder named in ``interval_coder``).
 
 References
 ----------
@@ -78,6 +85,7 @@ from .errors import InputError, Problem, StatisticalWarning, ValidationError
 
 __all__ = [
     "AgreementResult",
+    "INTERVALS",
     "METRICS",
     "percent_agreement",
     "cohen_kappa",
@@ -95,6 +103,18 @@ Metric = Literal["percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1",
 #: Metrics known to :func:`agreement_table`, in their default order.
 METRICS: tuple[str, ...] = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1", "krippendorff_alpha")
 _LEVELS = ("nominal", "ordinal", "interval", "ratio")
+#: How a result's interval was made (:attr:`AgreementResult.interval`): a method, or why there is none.
+INTERVALS: dict[str, str] = {
+    "normal": "normal-theory interval from the large-sample standard error of Fleiss, Cohen & Everitt (1969)",
+    "t": "Student's t interval (n - 1 df) from Gwet's (2014) unit-sampling standard error",
+    "bootstrap": "percentile interval of a unit-resampling bootstrap",
+    "none_perfect": "none: the coders agree on every unit, so the standard error is 0 and measures no precision",
+    "none_one_category": ("none: one coder (``interval_coder``) used one category only, so Cohen's kappa is 0 "
+                          "whatever the other coded and its standard error measures no precision"),
+    "none_weighted": "none: weighted units (characters) are not independent",
+    "none_undefined": "none: the coefficient is undefined",
+    "none_too_few": "none: too few units (or no bootstrap replicates) for a standard error",
+}
 #: Largest unit x coder x code grid :func:`coding_to_units` builds (about 1 GB at the widest).
 _MAX_GRID_CELLS = 60_000_000
 
@@ -125,7 +145,14 @@ class AgreementResult:
         Standard error under the null hypothesis of chance agreement
         (Cohen's kappa; Fleiss' kappa with complete data), else ``nan``.
     method : str
-        How ``se`` and the interval were obtained.
+        How ``se`` and the interval were obtained, in words.
+    interval : str
+        How the interval was made, or why there is none: a key of
+        :data:`INTERVALS` (``""`` for a result made by hand).
+    interval_coder : str
+        The coder the interval's absence is due to, where one is
+        (``interval == "none_one_category"``: the coder who kept to one
+        category, as text); else ``""``.
     """
 
     metric: str
@@ -137,6 +164,8 @@ class AgreementResult:
     n_coders: int
     se_h0: float = math.nan
     method: str = ""
+    interval: str = ""
+    interval_coder: str = ""
 
     def to_dict(self) -> dict:
         """The result as a plain dict (one row of :func:`agreement_table`)."""
@@ -239,7 +268,19 @@ def _clip_ci(value: float, half: float, low: float = -1.0) -> tuple[float, float
 
 def _nan_result(metric: str, n_units: int, n_coders: int, why: str) -> AgreementResult:
     warnings.warn(f"{metric}: {why}; the coefficient is undefined (nan).", StatisticalWarning, stacklevel=4)
-    return AgreementResult(metric, math.nan, math.nan, math.nan, math.nan, n_units, n_coders, method=why)
+    return AgreementResult(metric, math.nan, math.nan, math.nan, math.nan, n_units, n_coders, method=why,
+                           interval="none_undefined")
+
+
+def _perfect(counts: np.ndarray) -> bool:
+    """Whether every unit with two or more values holds one category only (the coders agree on every unit)."""
+    multi = counts.sum(axis=1) >= 2
+    return bool(multi.any()) and bool(((counts[multi] > 0).sum(axis=1) == 1).all())
+
+
+#: ``method`` of a result whose coders agree on every unit (see :data:`INTERVALS`).
+_PERFECT = ("no interval: the coders agree on every unit, so the standard error is 0 and measures no precision (an "
+            "interval of no width would read as a coefficient measured exactly)")
 
 
 # ----------------------------------------------------------------------------
@@ -275,7 +316,8 @@ def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | No
         return _nan_result(metric, n, n_coders, "every value is the same category")
     coef = (pa - pe) / (1 - pe)
     se = half = math.nan
-    method = "weighted units: no standard error"
+    method, interval = (("weighted units: no standard error", "none_weighted") if weights is not None else
+                        ("one unit: no standard error", "none_too_few"))
     if weights is None and n >= 2:
         # Gwet (2014), ch. 5: linearised variance due to the sampling of units.
         coef_i = (n / n2) * (pa_i - pe * multi) / (1 - pe)
@@ -285,7 +327,9 @@ def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | No
         from scipy import stats  # imported here: scipy.stats takes about 1.5 s to import
 
         half = se * stats.t.ppf(0.5 + confidence / 2, n - 1)
-        method = "Gwet (2014) unit-sampling variance; t interval with n - 1 df"
+        method, interval = "Gwet (2014) unit-sampling variance; t interval with n - 1 df", "t"
+        if _perfect(counts):  # every unit agrees: the variance is 0 by construction
+            half, method, interval = math.nan, _PERFECT, "none_perfect"
     se_h0 = math.nan
     if kind == "fleiss" and weights is None and np.all(r == r[0]) and r[0] >= 2:
         m = r[0]
@@ -294,7 +338,7 @@ def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | No
         # Fleiss, Nee & Landis (1979), eq. for the variance under H0 (equal raters).
         se_h0 = float(np.sqrt(2.0 / (n * m * (m - 1))) * math.sqrt(max(s**2 - (pq * (1 - 2 * pi)).sum(), 0.0)) / s)
     lo, hi = _clip_ci(coef, half, 0.0 if kind == "pa" else -1.0)  # a share of agreeing pairs is never below 0
-    return AgreementResult(metric, float(coef), se, lo, hi, n, n_coders, se_h0, method)
+    return AgreementResult(metric, float(coef), se, lo, hi, n, n_coders, se_h0, method, interval)
 
 
 def percent_agreement(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
@@ -438,7 +482,7 @@ def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: 
         po = float(np.trace(p))
         kappa = (po - pe) / (1 - pe)
         return AgreementResult("cohen_kappa", kappa, math.nan, math.nan, math.nan, n_units, n_coders,
-                               method="weighted units: no standard error")
+                               method="weighted units: no standard error", interval="none_weighted")
     used = [int((table.sum(axis=k) > 0).sum()) for k in (1, 0)]  # categories each coder used
     if min(used) == 1:
         # One coder kept to one category: kappa is 0 whatever the other coded (observed agreement equals chance's),
@@ -448,7 +492,7 @@ def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: 
         who = coders[0] if used[0] == 1 else coders[1]
         return AgreementResult("cohen_kappa", 0.0, math.nan, math.nan, math.nan, n_units, n_coders, math.nan,
                                f"no interval: coder {who} used one category only, so kappa is 0 whatever the other "
-                               "coded and no standard error measures its precision")
+                               "coded and no standard error measures its precision", "none_one_category", str(who))
     with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # perfect agreement: variance 0 (or -0.0 by rounding)
         res = _sm_kappa(table)
@@ -457,9 +501,15 @@ def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: 
     # NaN (issue 16)
     var = float(res.var_kappa)
     se = float(np.sqrt(var)) if var >= 0 else (0.0 if var > -1e-12 else math.nan)
+    if np.trace(table) == total:
+        # Every unit agrees: kappa is 1 and the large-sample variance 0, and "1.00 to 1.00" read as a kappa measured
+        # exactly (report truth round 23). The normal interval is no measure of precision here, so none is given.
+        return AgreementResult("cohen_kappa", float(res.kappa), se, math.nan, math.nan, n_units, n_coders,
+                               float(res.std_kappa0), _PERFECT, "none_perfect")
     lo, hi = _clip_ci(float(res.kappa), z * se)
     return AgreementResult("cohen_kappa", float(res.kappa), se, lo, hi, n_units, n_coders,
-                           float(res.std_kappa0), "Fleiss, Cohen & Everitt (1969) standard error; normal interval")
+                           float(res.std_kappa0), "Fleiss, Cohen & Everitt (1969) standard error; normal interval",
+                           "normal")
 
 
 def _cohen(wide: pd.DataFrame, weights: np.ndarray | None, confidence: float) -> AgreementResult:
@@ -619,8 +669,12 @@ def _alpha(counts: np.ndarray, cats: np.ndarray, level: str, n_coders: int, weig
     if not np.isfinite(value):
         return _nan_result("krippendorff_alpha", n_units, n_coders, "there is no variation in the values")
     se = lo = hi = math.nan
-    method = "weighted units: no standard error"
-    if weights is None and n_boot > 0:
+    method, interval = (("weighted units: no standard error", "none_weighted") if weights is not None else
+                        ("no bootstrap (n_boot=0): no standard error", "none_too_few"))
+    if weights is None and n_boot > 0 and _perfect(counts):
+        # every unit, so every resample of units, agrees: each replicate is 1 and the interval "1 to 1"
+        se, method, interval = 0.0, _PERFECT, "none_perfect"
+    elif weights is None and n_boot > 0:
         rng = np.random.default_rng(seed)
         k = contrib.shape[0]
         # Units with the same counts contribute the same coincidences, and drawing k units with replacement
@@ -632,13 +686,18 @@ def _alpha(counts: np.ndarray, cats: np.ndarray, level: str, n_coders: int, weig
         ob = np.tensordot(draws, contrib[first], axes=1)
         boots = _alpha_from_coincidence(ob, cats, level)
         boots = boots[np.isfinite(boots)]
+        method = f"unit-resampling bootstrap ({n_boot} replicates, seed {seed}); percentile interval"
+        interval = "bootstrap"
         if len(boots) >= 2:
             se = float(np.std(boots, ddof=1))
             tail = (1 - confidence) / 2
             lo = max(-1.0, float(np.quantile(boots, tail)))
             hi = min(1.0, float(np.quantile(boots, 1 - tail)))
-        method = f"unit-resampling bootstrap ({n_boot} replicates, seed {seed}); percentile interval"
-    return AgreementResult("krippendorff_alpha", float(value), se, lo, hi, n_units, n_coders, math.nan, method)
+        else:
+            method += ": fewer than two replicates had a defined alpha, so no interval"
+            interval = "none_too_few"
+    return AgreementResult("krippendorff_alpha", float(value), se, lo, hi, n_units, n_coders, math.nan, method,
+                           interval)
 
 
 def krippendorff_alpha(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value",
@@ -713,7 +772,8 @@ def _compute(metric: str, sub: pd.DataFrame, unit: str, coder: str, value: str, 
         wide = wide.loc[:, wide.notna().any(axis=0)]
         if wide.shape[1] != 2:
             return AgreementResult(metric, math.nan, math.nan, math.nan, math.nan, counts.shape[0], n_coders,
-                                   method=f"needs exactly two coders ({wide.shape[1]} found); use pairwise=True")
+                                   method=f"needs exactly two coders ({wide.shape[1]} found); use pairwise=True",
+                                   interval="none_undefined")
         wfull = None
         if weight is not None:
             wfull = sub.drop_duplicates(unit).set_index(unit)[weight].reindex(wide.index).to_numpy(dtype=float)
@@ -761,7 +821,8 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
     DataFrame
         The ``by`` columns, ``coder_a``/``coder_b`` when ``pairwise``, then
         ``metric, value, se, ci_low, ci_high, n_units, n_coders, se_h0,
-        method``.
+        method, interval, interval_coder`` (the fields of
+        :class:`AgreementResult`).
 
     Examples
     --------
@@ -800,7 +861,7 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
                 row = {**base, **extra, **res.to_dict()}
                 rows.append(row)
     cols = [*by_cols, *(["coder_a", "coder_b"] if pairwise else []), "metric", "value", "se", "ci_low", "ci_high",
-            "n_units", "n_coders", "se_h0", "method"]
+            "n_units", "n_coders", "se_h0", "method", "interval", "interval_coder"]
     out = pd.DataFrame(rows, columns=cols)
     return out.astype({"n_units": "int64", "n_coders": "int64"}) if len(out) else out
 

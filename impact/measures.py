@@ -37,6 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ._frames import flagged
+
 __all__ = ["Measure", "MEASURES", "OTHER_FACTORS", "classify_codings", "attribution_summary"]
 
 #: Attributions that credit a change to something other than the review ("unclear": the speaker cannot say).
@@ -92,8 +94,9 @@ def classify_codings(codings: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("negated", "hedged") if c not in codings.columns]
     if missing:
         raise ValueError(f"`codings` must have the columns ['negated', 'hedged'] of a coder's output; missing {missing}.")
-    negated = codings["negated"].fillna(False).astype(bool).to_numpy()
-    hedged = codings["hedged"].fillna(False).astype(bool).to_numpy()
+    # a flag not recorded is not set (the one rule of the evaluation and the coders' training)
+    negated = flagged(codings, "negated").to_numpy()
+    hedged = flagged(codings, "hedged").to_numpy()
     if "attribution" in codings.columns:
         other = codings["attribution"].fillna("").astype(str).isin(OTHER_FACTORS).to_numpy()
     else:

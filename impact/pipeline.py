@@ -436,8 +436,10 @@ def analyse(
                              f"of the study's segments - expected {CODES_EXPECTED}")
         reliability = _book_reliability(codings, other, segments, codebook, {k: (b, of(k)) for k, b in books.items()
                                                                               if k != "impacts"}, 1 - alpha)
-        reliability_by_status = _reliability_by_status(codings, other, segments, ppanel)
-        reliability_by_wave = _reliability_by_wave(codings, other, segments)
+        # within groups and waves, the impacts coding alone (the other codebooks' codes of the check would be compared
+        # with a coding that cannot hold them)
+        reliability_by_status = _reliability_by_status(codings, other, segments, ppanel, codebook.code_ids)
+        reliability_by_wave = _reliability_by_wave(codings, other, segments, codebook.code_ids)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,
               "measure": MAIN_MEASURE, "coding": coding["source"]}
     provenance = {
@@ -550,8 +552,10 @@ def _check_machine_codable(book) -> None:
 
 
 def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,
-                           ppanel: pd.DataFrame) -> pd.DataFrame | None:
-    """:func:`coder_reliability` within each intervention status group (``status_group`` column), or None.
+                           ppanel: pd.DataFrame, codes=None) -> pd.DataFrame | None:
+    """:func:`coder_reliability` within each intervention status group (``status_group`` column), or None; of
+    ``codes`` only, if given (the codebook of ``codings``: a hand check's codes of another codebook were compared
+    with a coding that cannot hold them, kappa 0 each, round 23).
 
     The coder's accuracy on real text is an average; a difference by status
     made by coding error needs a coder that errs more in one group's talk than
@@ -559,11 +563,12 @@ def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments:
     does not (the report states a machine-coded difference by status only then).
     """
     status = ppanel[["council_id", "wave", "status_group"]].drop_duplicates(["council_id", "wave"])
-    return _reliability_within(codings, human, segments, status, "status_group", ["council_id", "wave"])
+    return _reliability_within(codings, human, segments, status, "status_group", ["council_id", "wave"], codes)
 
 
-def _reliability_by_wave(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame | None:
-    """:func:`coder_reliability` within each wave (``wave`` column), or None.
+def _reliability_by_wave(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,
+                         codes=None) -> pd.DataFrame | None:
+    """:func:`coder_reliability` within each wave (``wave`` column), or None; of ``codes`` only, if given.
 
     A change across the waves made by coding error needs a coder that reads
     one wave's talk differently from another's (talk before a review is of
@@ -574,13 +579,13 @@ def _reliability_by_wave(codings: pd.DataFrame, human: pd.DataFrame, segments: p
     coding does not show.  Only a hand check at every wave can show that it
     does not drift (the report states a machine-coded change only then).
     """
-    return _reliability_within(codings, human, segments, None, "wave", [])
+    return _reliability_within(codings, human, segments, None, "wave", [], codes)
 
 
 def _reliability_within(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,
-                        groups: pd.DataFrame | None, column: str, on: list[str]) -> pd.DataFrame | None:
-    """:func:`coder_reliability` on the checked segments of each level of ``column``: a column of the segments, or
-    one of ``groups`` joined to them ``on`` its other columns."""
+                        groups: pd.DataFrame | None, column: str, on: list[str], codes=None) -> pd.DataFrame | None:
+    """:func:`coder_reliability` (of ``codes``, if given) on the checked segments of each level of ``column``: a
+    column of the segments, or one of ``groups`` joined to them ``on`` its other columns."""
     from .coding.evaluate import checked_units, coder_reliability
 
     seg = segments[member(segments["segment_id"], set(checked_units(human, segments)))][["segment_id", "council_id", "wave"]]
@@ -591,7 +596,7 @@ def _reliability_within(codings: pd.DataFrame, human: pd.DataFrame, segments: pd
         ids = distinct(units)
         mine = human[member(human["unit"], ids)]
         parts.append(coder_reliability(codings[member(codings["unit"], ids)], mine,
-                                       segments[member(segments["segment_id"], ids)])
+                                       segments[member(segments["segment_id"], ids)], codes=codes)
                      .assign(**{column: group}, n_segments=len(units)))
     return pd.concat(parts, ignore_index=True) if parts else None
 

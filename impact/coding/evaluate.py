@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import distinct, member
+from .._frames import flagged as _flagged  # the one rule for a missing flag (not set)
 from ..errors import ImpactError, InputError
 from .codebook import Codebook
 from .rules import as_units
@@ -17,26 +18,6 @@ __all__ = ["evaluate_coder", "score_codes", "positive_codes", "coder_reliability
            "coder_validity"]
 
 _COLUMNS = ["code", "precision", "recall", "f1", "support", "n_predicted", "tp", "fp", "fn", "n_units"]
-
-
-def _flagged(coded: pd.DataFrame, column: str) -> pd.Series:
-    """Whether each row of ``coded`` is flagged in the boolean ``column`` (``negated``, ``hedged``): a missing value is
-    not known to be flagged and counts as not flagged, as :func:`impact.measures.classify_codings` counts it (a coding
-    whose negation is not recorded is reported); no such column, none is.
-
-    ``positive_codes`` counted a missing ``negated`` as negated (``NaN`` is true) and the report's recount of the hand
-    check as not negated, so the two disagreed on the same coding (report truth round 22).
-
-    Examples
-    --------
-    >>> _flagged(pd.DataFrame({"negated": [True, None, False, float("nan")]}), "negated").tolist()
-    [True, False, False, False]
-    >>> _flagged(pd.DataFrame({"negated": pd.array([True, pd.NA], dtype="boolean")}), "negated").tolist()
-    [True, False]
-    """
-    if column not in coded.columns:
-        return pd.Series(False, index=coded.index)
-    return coded[column].astype(object).where(coded[column].notna(), False).astype(bool)
 
 
 def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False, count_hedged: bool = True) -> pd.DataFrame:

@@ -33,12 +33,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from .._frames import flagged
 from .._version import __version__
 from ..errors import ImpactWarning, InputError
 from ._cues import PatternSet, wordlist
 from .codebook import Codebook
 from .default import default_coder  # noqa: F401  (defined there since 2026-12; still importable from here)
-from .evaluate import _flagged
 from .rules import RuleCoder, _chunks, _coded_frame, _progress, _stem_strings, _unit_rows, as_units
 from .trained import _uncertainty_table
 
@@ -167,7 +167,7 @@ class HybridCoder(BaseEstimator):
         if not isinstance(y, pd.DataFrame) or not {"unit", "code"} <= set(y.columns):
             raise InputError("The value for `y` must be a long DataFrame with columns unit and code.")
         units, texts, _ = as_units(X)
-        y = y[~_flagged(y, "negated")]  # a missing flag is not set
+        y = y[~flagged(y, "negated")]  # a missing flag is not set
         keys = [str(u) for u in units]
         pairs = set(zip(y["unit"].astype(str), y["code"].astype(str), strict=True))
         self.codebook_ = book

@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from .._frames import member
+from .._frames import flagged, member
 from ..errors import ImpactWarning, InputError
 from ._cues import stem_tokens
 from .codebook import Codebook
@@ -97,7 +97,7 @@ class TrainedCoder(BaseEstimator):
 
         Units of ``X`` absent from ``y`` are examples without any code; rows of
         ``y`` for other units are ignored; rows with a true ``negated`` column
-        are not positives.
+        are not positives (a missing ``negated`` is not set: :func:`impact._frames.flagged`).
 
         Raises
         ------
@@ -109,8 +109,7 @@ class TrainedCoder(BaseEstimator):
         if not isinstance(y, pd.DataFrame) or not {"unit", "code"} <= set(y.columns):
             raise InputError("The value for `y` must be a long DataFrame with columns unit and code.")
         units, texts, _ = as_units(X)
-        if "negated" in y.columns:
-            y = y[~y["negated"].astype(bool)]
+        y = y[~flagged(y, "negated")]  # a missing flag is not set, as the evaluation and the hybrid coder read it
         keys = [str(u) for u in units]
         positives = y.assign(unit=y["unit"].astype(str), code=y["code"].astype(str))
         positives = positives[member(positives["unit"], set(keys))]

@@ -76,7 +76,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._format import format_ci
+from ._format import MISSING, format_ci
 from ._labels import Label
 from .figures import _WRAP, _wrap
 
@@ -1992,8 +1992,12 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
         kappas = _kappas_by_status(ctx)
         checked = [c for c in unchecked if c in kappas]
         if checked:
+            # the impact is named wherever the sentence names others: beside the impacts read poorly, the kappas of
+            # the one impact checked read as theirs (seed 30017, 12 councils: "below 0.70 for development of ideas ...
+            # and affirmation ... (0.68 ... 0.53); and the hand check ... gives ... 0.20 in councils in intervention
+            # and 0.43 in the others", which were commitment's)
             said = "; ".join(f"{_kappa(kappas[c][0])} in councils in intervention and {_kappa(kappas[c][1])} in the others"
-                             + (f" for {ctx.code(c).lower()}" if len(checked) > 1 else "") for c in checked)
+                             + (f" for {ctx.code(c).lower()}" if len(checked) > 1 or poor else "") for c in checked)
             reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
                            f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
         if len(checked) < len(unchecked):
@@ -3559,7 +3563,7 @@ def _empty_redaction_log() -> pd.DataFrame:
 def _confirmed_by_hand(coded: pd.DataFrame, check: pd.DataFrame) -> pd.DataFrame:
     """The codings of ``coded`` that the hand check ``check`` confirms: the same segment coded by people with the
     same code, neither negated nor hedged."""
-    from ..coding.evaluate import _flagged
+    from .._frames import flagged as _flagged
 
     ok = ~(_flagged(check, "negated") | _flagged(check, "hedged"))  # a missing flag is not set, as the analysis reads it
     keys = set(zip(check.loc[ok, "unit"], check.loc[ok, "code"], strict=True))
@@ -4103,12 +4107,7 @@ def _reliability(ctx) -> Section | None:
         rank = {c: i for i, c in enumerate(ctx.f.codebook.codes["code_id"])}
         shown = shown.iloc[np.argsort(shown["code"].map(rank).to_numpy(), kind="stable")]
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
-    if "method" in shown.columns:
-        # the library names the coder that kept to one category (impact.agreement.cohen_kappa), and a second
-        # coding's coder column holds people's names or initials: the report says which coding, as the note does
-        shown["method"] = shown["method"].astype(str).str.replace(
-            r"^no interval: coder .*? used one category only,", "no interval: one of the two codings holds it in no "
-            "segment compared,", regex=True)
+    shown = _interval_words(shown)
     blocks = [
         Paragraph(f"Agreement between the coding analysed and the second coding supplied, per {ctx.one}, at segment level: "
                   "every segment the second coding checked (all of each interview it codes, or the segments of a "
@@ -4125,6 +4124,8 @@ def _reliability(ctx) -> Section | None:
                                        format="int")}),
     ]
     blocks += _other_books_reliability(ctx, more)
+    # the tables within status groups and waves compare the impacts coding alone: a caption that did not say so read as
+    # covering every code the hand check holds (round 23)
     kappas = _kappas_by_status(ctx)
     if kappas and ctx.f.coding.get("source") == "machine":
         rbs = ctx.f.reliability_by_status
@@ -4135,11 +4136,13 @@ def _reliability(ctx) -> Section | None:
             + _finding_rule(ctx, "difference by status", "in both groups", _doubtful_by_status(ctx, _weak_codes(ctx)))))
         rows = _kappa_rows(ctx, rbs[rbs["code"].isin([c for c in ctx.codes if c in kappas])], "status_group",
                            ["intervention", "no_intervention"])
-        blocks.append(Table("reliability_by_status", rows, "Agreement with the hand check within each status group",
+        blocks.append(Table("reliability_by_status", rows, "Agreement with the hand check within each status group"
+                            + _within_only(ctx, more, "status group")[0],
                             f"Cohen's kappa between the machine coder and the second coding on the checked segments "
                             f"of councils in each status group at the time of the interview. A machine-coded "
                             f"difference by status is stated only where kappa is at least {CHECKED_KAPPA:.2f} in both "
-                            f"groups." + _no_width_note(rows, "group"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                            f"groups." + _no_width_note(rows, "group") + _within_only(ctx, more, "status group")[1],
+                            {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("group")))
     rbw = ctx.f.reliability_by_wave
     if rbw is not None and len(rbw) and ctx.f.coding.get("source") == "machine":
@@ -4149,13 +4152,29 @@ def _reliability(ctx) -> Section | None:
             + _finding_rule(ctx, "change across the waves", "at every wave", _doubtful_over_waves(ctx, _weak_codes(ctx)))))
         rows = _kappa_rows(ctx, rbw[rbw["code"].isin(ctx.codes)], "wave", ctx.waves)
         blocks.append(Table("reliability_by_wave", rows.assign(wave=rows["wave"].map(ctx.wave)),
-                            "Agreement with the hand check at each wave",
+                            "Agreement with the hand check at each wave" + _within_only(ctx, more, "wave")[0],
                             "Cohen's kappa between the machine coder and the second coding on the checked segments of "
                             f"each wave. A machine-coded change across the waves is stated only where kappa is at "
-                            f"least {CHECKED_KAPPA:.2f} at every wave." + _no_width_note(rows, "wave"),
+                            f"least {CHECKED_KAPPA:.2f} at every wave." + _no_width_note(rows, "wave")
+                            + _within_only(ctx, more, "wave")[1],
                             {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("wave")))
     return Section("Coding reliability", blocks)
+
+
+def _within_only(ctx, more: pd.DataFrame, where: str) -> tuple[str, str]:
+    """What the table of kappas within each ``where`` ("status group", "wave") leaves out, where the hand check also
+    holds codes of other codebooks analysed (``more``: their rows of the reliability table): a qualifier for the
+    caption (", impacts only") and a sentence for the note; ``("", "")`` where it holds none. Those tables compare the
+    impacts coding alone."""
+    if more.empty or "codebook" not in more.columns:
+        return "", ""
+    books = [str(b) for b in dict.fromkeys(more["codebook"])]
+    return (f", {ctx.many} only",
+            f" The hand check's codes of the {_listed(books)} codebook{'' if len(books) == 1 else 's'} are not compared "
+            f"within each {where}: their agreement over all the segments checked is in the "
+            f"table{'' if len(books) == 1 else 's'} of {'that codebook' if len(books) == 1 else 'those codebooks'} "
+            "above.")
 
 
 def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
@@ -4215,16 +4234,44 @@ def _one_sided_counts(ctx) -> pd.DataFrame:
                          "n_second": held(ctx.f.hand_check).reindex(codes, fill_value=0)}).rename_axis("code")
 
 
+#: The report's words for the ``method`` of an agreement result without an interval, by its ``interval`` field
+#: (:data:`impact.agreement.INTERVALS`). The library's own words name the coder that kept to one category, and a second
+#: coding's coder column holds people's names or initials: the report says which coding, as the note does.
+_NO_INTERVAL_WORDS = {
+    "none_one_category": ("no interval: one of the two codings holds it in no segment compared, so kappa is 0 whatever "
+                          "the other coded and no standard error measures its precision"),
+    "none_perfect": ("no interval: the two codings agree on every segment compared, so agreement is perfect and no "
+                     "interval could be estimated (its standard error is 0)"),
+}
+
+
+def _interval_words(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (rows of :func:`impact.agreement.agreement_table`) with the ``method`` of each result without an
+    interval in the report's words, read from its ``interval`` field, and the fields for programs (``interval``,
+    ``interval_coder``) dropped. The report rewrote the library's words with a pattern on their text (round 23)."""
+    if "interval" not in table.columns:
+        return table
+    out = table.drop(columns=[c for c in ("interval", "interval_coder") if c in table.columns])
+    if "method" in out.columns:
+        words = table["interval"].map(_NO_INTERVAL_WORDS)
+        out["method"] = words.where(words.notna(), table["method"])
+    return out
+
+
 def _one_sided_note(ctx, shown: pd.DataFrame) -> str:
     """What a kappa with an interval of no width measures: where one coding holds an impact in none of the segments
     compared, Cohen's kappa is 0 whatever the other holds, and its large-sample standard error is 0, so the table
     read '0.00 (0.00 to 0.00)' for morale beside 5 segments people coded with it and none the coder did (seed 9901,
     7 councils, run with any ``parts``); where the two codings agree on every segment, kappa is 1, again with no
-    interval. Neither is a precise measure; the note says which it is, with the counts."""
+    interval. Neither is a precise measure; the note says which it is, with the counts. Where neither coding holds an
+    impact in any segment compared, kappa and Krippendorff's alpha are undefined (``nan``: there is no variation to
+    agree on) and the note says so, beside the percentage agreement of 1 that is agreement on its absence alone."""
     if ctx.f.hand_check is None or "metric" not in shown.columns or ctx.f.segments is None or ctx.f.segments.empty:
         return ""
-    k = shown[(shown["metric"] == "cohen_kappa") & _no_interval(shown["value"], shown["ci_low"], shown["ci_high"])]
-    if k.empty:
+    kappa = shown["metric"] == "cohen_kappa"
+    k = shown[kappa & _no_interval(shown["value"], shown["ci_low"], shown["ci_high"])]
+    nowhere = shown[kappa & shown["value"].isna()]
+    if k.empty and nowhere.empty:
         return ""
     counts = _one_sided_counts(ctx)
     label = {ctx.code(c): c for c in ctx.codes}
@@ -4242,10 +4289,20 @@ def _one_sided_note(ctx, shown: pd.DataFrame) -> str:
                         "is given (its large-sample standard error is 0)")
         elif r.value >= 1:
             said.append(f"the two codings agree on {ctx.code(c).lower()} in every one of the {n:,} segments "
-                        f"compared ({a:,} holding it)")
-    if not said:
-        return ""
-    return f"A kappa without an interval, or with an interval of no width, is no measure of precision: {'; '.join(said)}."
+                        f"compared ({a:,} holding it): agreement is perfect, and no interval could be estimated (its "
+                        "large-sample standard error is 0)")
+    out = (f"A kappa without an interval, or with an interval of no width, is no measure of precision: "
+           f"{'; '.join(said)}." if said else "")
+    empty = [ctx.code(label[r.impact]).lower() for r in nowhere.itertuples() if r.impact in label
+             and counts.loc[label[r.impact], ["n_analysed", "n_second"]].sum() == 0]
+    if empty:
+        n = int(counts["n_units"].iloc[0])
+        out += (" " if out else "") + (
+            f"Neither coding holds {_listed(empty)} in any of the {n:,} segments compared, so there is nothing but "
+            f"{'its' if len(empty) == 1 else 'their'} absence to agree on: Cohen's kappa and Krippendorff's alpha are "
+            f"undefined (shown as {MISSING}, not a number) and the percentage agreement of 1.00 is agreement on "
+            f"{'its' if len(empty) == 1 else 'their'} absence alone.")
+    return out
 
 
 def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
@@ -4257,8 +4314,20 @@ def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
 
 
 def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.DataFrame:
-    """The hand check's kappas within each level of ``column`` (impacts in report order, levels in ``levels``'s)."""
+    """The hand check's kappas within each level of ``column`` (impacts in report order, levels in ``levels``'s).
+
+    An impact neither coding holds in any checked segment of a level has no row of agreement there (it is not
+    compared); it has a row here all the same, its kappa undefined (``nan``) beside the level's segments, where the
+    table left it out: at seed 9974 (4 councils) the table of kappas at each wave gave policies at two of the three
+    waves, silent on the first (round 23)."""
     by = r[(r["metric"] == "cohen_kappa") & r[column].isin(levels)]
+    if "n_segments" in r.columns and len(by):
+        seen = r.drop_duplicates(column).set_index(column)["n_segments"]
+        have = set(zip(by["code"], by[column], strict=True))
+        gaps = [{"code": c, column: lv, "value": math.nan, "ci_low": math.nan, "ci_high": math.nan,
+                 "n_units": int(seen[lv])} for c in dict.fromkeys(by["code"]) for lv in levels
+                if lv in seen.index and (c, lv) not in have]
+        by = pd.concat([by, pd.DataFrame(gaps)], ignore_index=True) if gaps else by
     order = {c: i for i, c in enumerate(ctx.codes)}
     by = by.assign(_o=by["code"].map(order), _g=by[column].map(levels.index)).sort_values(["_o", "_g"], kind="stable")
     rows = pd.DataFrame({"impact": by["code"].map(ctx.code).to_numpy(), column: by[column].to_numpy(),
@@ -4271,12 +4340,16 @@ def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.Data
 
 def _no_width_note(rows: pd.DataFrame, where: str, what: str = "impact") -> str:
     """For a table of kappas within groups or waves: what a kappa with an interval of no width says (see
-    :func:`_one_sided_note`), where the table has one."""
+    :func:`_one_sided_note`), where the table has one, and what an undefined one says."""
+    undefined = (f" A kappa shown as {MISSING} is undefined: neither coding holds the {what} in any of the {where}'s "
+                 "segments compared." if rows["cohen_kappa"].isna().any() else "")
     if not _no_interval(rows["cohen_kappa"], rows["ci_low"], rows["ci_high"]).any():
-        return ""
-    return (f" A kappa of 0 without an interval means that one coding holds the {what} in none of the {where}'s "
-            f"segments compared (whatever the other holds), and one of 1 with an interval of no width that the two "
-            "agree on every one: neither is a measure of precision.")
+        return undefined
+    return undefined + (
+        f" A kappa of 0 without an interval means that one coding holds the {what} in none of the {where}'s segments "
+        "compared (whatever the other holds), and one of 1 without an interval that the two agree on every one, so "
+        "agreement is perfect and no interval could be estimated (an interval of no width, 1.00 to 1.00, would read as "
+        "a kappa measured exactly): neither is a measure of precision.")
 
 
 def _no_interval(value: pd.Series, low: pd.Series, high: pd.Series) -> pd.Series:

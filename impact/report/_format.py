@@ -215,6 +215,11 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
 
     >>> format_ci(0.5, float("inf")), format_ci(float("-inf"), 1.5, 1), format_ci(float("-inf"), float("inf"))
     ('0.50 or more', 'up to 1.5', 'any value')
+
+    An interval narrower than the last digit shown gets the digits that tell its ends apart (up to four more):
+
+    >>> format_ci(-0.0021, 0.0043), format_ci(0.0012, 0.0013, percent=True, digits=0)
+    ('-0.002 to 0.004', '0.12% to 0.13%')
     """
     if _is_missing(low) or _is_missing(high):
         return MISSING
@@ -232,6 +237,13 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
         return f"up to {bound(high)}"
     if np.isinf(high):
         return f"{bound(low)} or more"
+    # An interval narrower than the last digit shown read as none ("0.00 to 0.00" for a kappa of 0.001 from -0.002 to
+    # 0.004, round 23): more digits, up to four more, until its ends differ.
+    base = digits
+    while bound(low) == bound(high) and float(low) != float(high) and digits < base + 4:
+        digits += 1
+    if bound(low) == bound(high):
+        digits = base
     return f"{bound(low)} to {bound(high)}"
 
 
