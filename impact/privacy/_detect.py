@@ -731,6 +731,9 @@ _ADDRESS_RE = lazy_compile(
     rf"(?P<words>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_TYPES}(?![\w])",
     _I,
 )
+# A tenement flat's position written as floor and door ("3/2": third floor, second door; "0/1"), set off before the
+# house number and street of a Scottish address.
+_FLOOR_DOOR_BEFORE_RE = lazy_compile(r"(?<![\w/.])(?:(?:flat|apartment)[ \t]+)?\d{1,2}/\d{1,2}[ \t]*,[ \t]*\Z", _I)
 _NOT_STREET_WORDS = frozenset(
     """the a an of in on at to for from by with and or but down up over under into out off per this that these those
     my your his her our their its very more less most least about around just only some any each every all both
@@ -740,7 +743,7 @@ _NOT_STREET_WORDS = frozenset(
 # A flat's number in words only where someone is placed in it ("lives in flat fourteen"; not "a flat five per cent").
 _FLAT_RE = lazy_compile(
     r"\b(?:flat|apartment|apt|maisonette|bedsit|unit|room|suite|plot|block)\.?[ \t]*(?:no\.?|number)?[ \t]*"
-    rf"(?:\d{{1,4}}[a-z]?|(?P<w>{_NUMBER_WORDS})(?![\p{{L}}]))(?:[ \t]*,?[ \t]*(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,3}}"
+    rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?|(?P<w>{_NUMBER_WORDS})(?![\p{{L}}]))(?:[ \t]*,?[ \t]*(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,3}}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Place|Flats|Block|Hall|Close))?",
     _I,
 )
@@ -1516,6 +1519,10 @@ _HANDLE_TAIL_RE = lazy_compile(
 )
 
 
+# A sentence's or a clause's end before a platform's name: a stop, "!", "?" or ";" before a space, or a line's end.
+_CLAUSE_END_RE = lazy_compile(r"[.!?;](?=\s)|\n")
+
+
 def _handle_end(text: str, end: int) -> int:
     """Where a handle said aloud ends: past :data:`_HANDLE_TAIL_RE` from ``end``."""
     m = _HANDLE_TAIL_RE.match(text, end)
@@ -1554,7 +1561,8 @@ def _web(text: str, add) -> None:
     for a in _PLATFORM_RE.finditer(text):
         # The clause around a platform's name: to the nearest sentence end, at most 50 characters either side.
         lo, hi = max(0, a.start() - 50), min(len(text), a.end() + 50)
-        left = max(text.rfind(c, lo, a.start()) for c in ".!?;\n")
+        # a stop inside a token is no sentence's end ("he posts as tyler.b.2009 on tiktok"): one before a space is
+        left = max((e.start() for e in _CLAUSE_END_RE.finditer(text, lo, a.start())), default=-1)
         lo = lo if left < 0 else left + 1
         right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
         hi = a.end() + right[0].start() if right else hi
@@ -1873,7 +1881,10 @@ def _addresses(text: str, add) -> None:
             continue
         if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
             continue
-        add(Span(m.start(), m.end(), "address"))
+        # a tenement flat's floor and door before the house number ("3/2, 45 kelvin street", "flat 0/1, 12 Hope St"):
+        # the address's first part
+        flat = _FLOOR_DOOR_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        add(Span(m.start() if flat is None else flat.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
               if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]

@@ -673,12 +673,39 @@ _PREDICATIVE_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}\p{M}])yn|['’]n)[ \t]+\Z"
 _WELSH_ARTICLE_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}\p{M}'’])(?:y|yr)|\p{L}['’]r)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 
+# Endings of Welsh verbs (past, imperative, present-future, impersonal: "siaradais", I spoke; "dilynwch", follow;
+# "gwelodd", she saw) and of Welsh plurals ("teuluoedd", "swyddogion"), the longest first; and the endings a
+# verb-noun adds to its stem ("siarad", "gwel-ed", "dysg-u"), which the frequent list holds in place of the stem.
+_WELSH_ENDINGS = ("asoch", "asant", "asom", "aist", "iaid", "oedd", "ais", "odd", "wyd", "wch", "ant", "och", "ith",
+                  "iau", "ion", "af", "ir", "au")
+_WELSH_VERBNOUN_ENDINGS = ("", "u", "i", "o", "io", "ed", "an", "yd", "eg", "ad")
+#: The fewest letters of a stem read under an ending: a shorter one is as often a name's ("Ffion", "Sion", "Dion").
+_WELSH_STEM_MIN = 4
+
+
+def _welsh_form(word: str) -> bool:
+    """Whether ``word`` (folded), or it changed back from a mutation, is a frequent Welsh word form."""
+    vocab = welsh_frequent_words()
+    return word in vocab or any(word.startswith(now) and was + word[len(now):] in vocab for now, was in _DEMUTATE if now)
+
+
+def _welsh_inflected(word: str) -> bool:
+    """Whether ``word`` (folded) is a frequent Welsh word with a regular ending of a verb or a plural on its stem
+    ("siaradais" from "siarad", "dilynwch" from "dilyn"); a stem of fewer than :data:`_WELSH_STEM_MIN` letters is not
+    read so, nor a word that is a first name (:func:`welsh_sentence_words` checks that)."""
+    for ending in _WELSH_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _WELSH_STEM_MIN and any(
+                _welsh_form(stem + tail) for tail in _WELSH_VERBNOUN_ENDINGS):
+            return True
+    return False
+
+
 def _welsh_lexical(word: str, whole: str) -> bool:
     """Whether ``word`` (folded), or it with what an apostrophe joins to it (``whole``), or it changed back from a
-    mutation, is a frequent Welsh word form."""
-    vocab = welsh_frequent_words()
-    return word in vocab or whole in vocab or any(
-        word.startswith(now) and was + word[len(now):] in vocab for now, was in _DEMUTATE if now)
+    mutation, is a frequent Welsh word form, or one with a regular ending of a verb or a plural
+    (:func:`_welsh_inflected`)."""
+    return _welsh_form(word) or whole in welsh_frequent_words() or _welsh_inflected(word)
 
 
 def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -1166,6 +1193,9 @@ _PARTICLE_AFTER_RE = lazy_compile(
     # either case ("jean-pierre van der berg", "Ana dos Santos", "marco di stefano")
     r"|(?P<p>(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|la|le|ter|ten)[ \t]+){1,2})(?P<w2>\p{L}[\p{Ll}'’\-]{2,}))"
     r"(?![\p{L}\p{N}'’\-])", re.VERSION1)
+# One or two particles of a European surname in lower case right before a name found ("dos [santos]", "van der [berg]").
+_PARTICLES_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}'’\-])(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|ter|ten)[ \t]+){1,2}\Z", re.VERSION1)
 # Two parts of a word with a line break between ("dy\nlan").
 _WRAPPED_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<a>\p{L}{2,})[ \t]*\r?\n[ \t]*(?P<b>\p{L}{2,})(?![\p{L}'’\-])", re.VERSION1)
 # The end of a nickname said last or quoted ("scared of big dale.", "'big al', runs it").
@@ -1807,6 +1837,10 @@ class NameFinder:
             if ((w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS
                     or any(s.start <= m.start() < s.end for s in spans)):
                 continue
+            # the Welsh article before the kind and a Welsh word after it: the common noun and its adjective ("yn yr
+            # ysgol newydd", in the new school), as a setting's own name takes no article ("yn Ysgol y Graig")
+            if _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) and _welsh_form(w):
+                continue
             found.append(Span(m.start("kind"), m.end("kind"), "place"))
         # the village or town after a Welsh kind of setting and "in", a word that is English too where it ends a phrase
         # ("the canolfan in tumble", "the ysgol in hook"): a word said bare after "in" is a place's name there, unless
@@ -2006,6 +2040,14 @@ class NameFinder:
                                   or w == "w2" and len(m.group("p").split()) == 2):
                 s = Span(s.start, m.end(w), s.kind)
             before = text[max(0, s.start - 30) : s.start]
+            # one or two particles of a European surname in lower case before a surname found with no first name ("her
+            # surname's dos santos", "it's da silva", "ask van der berg"); a particle that is an English word is one
+            # only with no article or owner before it ("the van tom drove", "the den sam built" stay)
+            lead = _PARTICLES_BEFORE_RE.search(before) if s.kind == "name" and text[s.start : s.start + 1].isalpha() else None
+            if lead is not None and (len(lead.group().split()) == 2 or fold(lead.group().strip()) not in self.words
+                                     or _OWNER_OR_ARTICLE_BEFORE_RE.search(before, 0, lead.start()) is None):
+                s = Span(s.start - len(before) + lead.start(), s.end, s.kind)
+                before = text[max(0, s.start - 30) : s.start]
             if s.kind == "name" and (initials := _title_initials(before)) is not None:
                 s = Span(s.start - len(before) + initials.start(), s.end, s.kind)  # "mr j p davies": the initials too
             out.append(s)
