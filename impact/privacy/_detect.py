@@ -240,6 +240,8 @@ _REF_RE = lazy_compile(
 _REF_CTX_RE = lazy_compile(
     r"\b(?:ref(?:erence)?|case|file|record|incident|crime|claim|account|acc|customer|client|patient|id|log|"
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
+    # a prisoner's, an officer's or a police record's number ("his prison number is A1234BC", "collar number 2341")
+    r"prison(?:er)?|inmate|custody|collar|shoulder|warrant|pnc|cro|"
     r"driving[ \t]+licen[cs]e)\.?"
     r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?"
     # the system it is on between ("the child's id on liquidlogic is 883412")
@@ -262,6 +264,9 @@ _SAID_REF_RE = lazy_compile(
 # Numbers in groups joined by "slash" or "stroke" said aloud ("2019 slash 04417", "12 stroke 34567").
 _SAID_SLASH_RE = lazy_compile(r"(?<![\w/])\d+(?:[ \t]+(?:forward[ \t]+)?(?:slash|stroke|oblique)[ \t]+\d+)+(?![\w/]|[.,]\d)", _I)
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
+# A police officer's collar number after the rank in capitals ("PC 2341 Jones", "PCSO 7712", "DC 455"): three to five
+# figures, no year.
+_COLLAR_NUMBER_RE = lazy_compile(r"(?<![\w])(?-i:PCSO|PC|DC|DS|SGT|Sgt|WPC)\.?[ \t]+(?P<ref>\d{3,5})(?![\w/]|[.,]\d)", _I)
 # Numbers in groups joined by slashes (2014/0456, 12/34567/8): case and file numbers unless a year range or a date.
 _SLASHED_RE = lazy_compile(r"(?<![\w/\\.\-])\d+(?:[ \t]?[/\\][ \t]?\d+)+(?![\w/\\]|[.\-]\d)")
 
@@ -1410,6 +1415,9 @@ def _references(text: str, add) -> None:
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
+    for m in _COLLAR_NUMBER_RE.finditer(text):  # "PC 2341 Jones": the officer's number names the officer
+        if not _YEARISH.match(m.group("ref")):
+            add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _REF_AFTER_NAME_RE.finditer(text):
         # after a name, not after an ordinary word ("reference page 1234")
         if not _YEARISH.match(m.group("ref")) and (
@@ -1844,6 +1852,31 @@ def _ages(text: str, add) -> None:
             if day is not None:  # "she turned 14 on 3 May": a birthday; "he was 9 on 14 June": near enough
                 kind = "date_of_birth" if _BIRTHDAY_VERB_RE.search(text, max(0, m.start("age") - 16), m.start("age")) else "date"
                 add(Span(day.start("date"), day.end("date"), kind))
+
+
+# Welsh dates and ages (round 34).  The Welsh months, a day before one ("3 Mawrth", "5ed o Ionawr") or a year after
+# ("Mawrth 2012"): a date where a year is in it; any after a Welsh word of birth ("ganwyd", "cafodd ei geni",
+# "dyddiad geni", "pen-blwydd") is a date of birth.  An age in figures before "oed" ("yn 14 oed", "6 mis oed", "4 blwydd oed").
+_WELSH_MONTHS = r"(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
+_WELSH_DATE_RE = lazy_compile(
+    rf"(?<![\w/])(?P<date>(?:\d{{1,2}}(?:af|ail|ydd|fed|ed|eg)?[ \t]+(?:o[ \t]+)?(?:fis[ \t]+)?{_WELSH_MONTHS}(?:[ \t]+\d{{4}})?"
+    rf"|{_WELSH_MONTHS}[ \t]+\d{{4}}))(?![\w/])", _I)
+_WELSH_BIRTH_BEFORE_RE = lazy_compile(
+    r"\b(?:n?geni|ganwyd|anwyd|g?enedigaeth|[bpm]?h?en[ \t\-]?blwydd)\b[^.!?\n]{0,20}\Z", _I)
+_WELSH_AGE_RE = lazy_compile(
+    r"(?<![\w/.])(?P<age>\d{1,3}[ \t]+(?:(?:mlwydd|blwydd|mlynedd|mis|wythnos|diwrnod)[ \t]+)?oed)(?![\w])", _I)
+_WELSH_DATE_HINT = lazy_compile(rf"\boed\b|{_WELSH_MONTHS}", _I)
+
+
+def _welsh_dates(text: str, add) -> None:
+    if _WELSH_DATE_HINT.search(text) is None:
+        return
+    for m in _WELSH_DATE_RE.finditer(text):
+        born = _WELSH_BIRTH_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+        if born or m.group("date")[-4:].isdigit():  # as in English, a day and month alone is an event's ("ar 3 Mawrth")
+            add(Span(m.start("date"), m.end("date"), "date_of_birth" if born else "date"))
+    for m in _WELSH_AGE_RE.finditer(text):
+        add(Span(m.start("age"), m.end("age"), "age"))
 
 
 _NUMBER_WORDS_SET = frozenset(re.findall(r"[a-z]+", _NUMBER_WORDS))
@@ -2744,6 +2777,7 @@ _DETECTORS = (
     (_vehicles, {"vehicle"}),
     (_dates, {"date", "date_of_birth"}),
     (_ages, {"age", "date", "date_of_birth"}),
+    (_welsh_dates, {"age", "date", "date_of_birth"}),
     (_references, {"reference"}),
     (_addresses, {"address"}),
     (_institutions, {"place"}),

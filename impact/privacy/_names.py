@@ -731,7 +731,7 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
     ['Roedd', 'yn', 'sâl']
     """
     kept: list[tuple[int, int]] = []
-    english, firsts, proper = english_words(), folded_first_names(), welsh_proper_words()
+    english, firsts, proper, public = english_words(), folded_first_names(), welsh_proper_words(), public_terms()
     for clause in _CLAUSE_RE.finditer(text):
         toks = [(m, fold(m.group("w")), fold(m.group())) for m in _WELSH_TOKEN_RE.finditer(text, clause.start(), clause.end())]
         welsh = {w for m, w, whole in toks if w not in english and w not in firsts and w not in listed
@@ -743,7 +743,8 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
         for m, w, whole in toks:
             if w in listed:
                 continue
-            if w in proper:
+            # a Welsh name of a nation, a month ..., or a public office or body ("y Gweinidog", "Dirprwy Lywydd")
+            if w in proper or w in public:
                 kept.append(m.span())
                 continue
             word = m.group("w")
