@@ -543,6 +543,21 @@ _NAME_GIVEN_RE = lazy_compile(
     r"known[ \t]+as))"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
     r"(?![\p{L}'’\-]))", re.IGNORECASE | re.VERSION1)
+# Two or three capitals, dotted or not, standing for a person after a word of naming ("known to us as KJ", "she goes by
+# T.J.", "he calls himself DJ"), or in brackets before a date of birth or an age as a review writes a child ("Child A (AB,
+# DOB 01/02/2015)", "(KL, aged 15)").
+_INITIALS = r"(?P<w>(?-i:\p{Lu}\.?\p{Lu}\.?(?:\p{Lu}\.?)?))(?![\p{L}\d])"
+_INITIALS_AS_NAME_RE = lazy_compile(
+    r"\b(?:known(?:[ \t]+to[ \t]+(?:us|them|everyone|staff|school|services))?[ \t]+as|go(?:es|ing)?[ \t]+by|went[ \t]+by|"
+    r"call(?:s|ed)?[ \t]+(?:himself|herself|themselves)|(?:we|they|everyone|staff)[ \t]+call(?:ed)?[ \t]+(?:him|her|them)|"
+    rf"referred[ \t]+to[ \t]+as)[ \t]+['‘\"“]?{_INITIALS}", re.IGNORECASE | re.VERSION1)
+_INITIALS_BESIDE_AGE_RE = lazy_compile(
+    rf"\([ \t]*{_INITIALS}[ \t]*,[ \t]*(?=(?:d\.?[ \t]?o\.?[ \t]?b|date[ \t]+of[ \t]+birth|born|aged?)\b)",
+    re.IGNORECASE | re.VERSION1)
+# A newborn registered before a first name is given ("Baby Boy Smith", "baby girl o'neill", "Baby of Jones"): the surname.
+_BABY_SURNAME_RE = lazy_compile(
+    r"\bbaby[ \t]+(?:boy|girl|of)[ \t]+(?P<w>(?-i:\p{Lu})[\p{L}'’\-]+|(?-i:\p{Ll})[\p{Ll}'’\-]+(?=[ \t]*(?:[.,;:!?)]|\Z)))",
+    re.IGNORECASE | re.VERSION1)
 # A nickname in quotes after being called or going by it ("everyone calls her 'moll'", "he goes by 'smiley'"): the
 # quotes make any word the name, an English word too ("they call him 'lazy'"); unquoted, "they call her names" is kept.
 _QUOTED_NICKNAME_RE = lazy_compile(
@@ -683,6 +698,10 @@ _WELSH_VERBNOUN_ENDINGS = ("", "u", "i", "o", "io", "ed", "an", "yd", "eg", "ad"
 _WELSH_STEM_MIN = 4
 
 
+_WELSH_MONTH_NAMES = frozenset("ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr".split())
+_MIS_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])[mf]is[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
 def _welsh_form(word: str) -> bool:
     """Whether ``word`` (folded), or it changed back from a mutation, is a frequent Welsh word form."""
     vocab = welsh_frequent_words()
@@ -743,8 +762,9 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
         for m, w, whole in toks:
             if w in listed:
                 continue
-            # a Welsh name of a nation, a month ..., or a public office or body ("y Gweinidog", "Dirprwy Lywydd")
-            if w in proper or w in public:
+            # a Welsh name of a nation, a month ..., or a public office or body ("y Gweinidog", "Dirprwy Lywydd"); a month
+            # that is a first name too after "mis" (month: "ym mis Mai", "fis Medi")
+            if w in proper or w in public or w in _WELSH_MONTH_NAMES and _MIS_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
                 kept.append(m.span())
                 continue
             word = m.group("w")
@@ -808,6 +828,12 @@ def named_by_shape(text: str) -> list[Span]:
             at = m.start("q") if quoted is not None else m.start("w")
             found.append(Span(at, at + len(w), "name"))
     found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_NICKNAME_RE.finditer(text)]
+    # a person's initials where a name stands ("she's known to us as KJ", "(AB, DOB 01/02/2015)"), not a term of the
+    # field in capitals ("known as CSE", "(YP, aged 15)"); a surname after a newborn's registered "Baby Boy"
+    for pattern in (_INITIALS_AS_NAME_RE, _INITIALS_BESIDE_AGE_RE, _BABY_SURNAME_RE):
+        for m in pattern.finditer(text):
+            if not is_public_word(m.group("w")) and fold(m.group("w")) not in KINSHIP_ROLE_WORDS:
+                found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_AFTER_NAME_RE.finditer(text)
               if fold(m.group("q")) not in KINSHIP_ROLE_WORDS]
     for m in _SET_OFF_AFTER_NAME_RE.finditer(text):

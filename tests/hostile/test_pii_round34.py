@@ -1,4 +1,4 @@
-"""Thirty-fourth red-team round: ten of round 33's open forms closed as classes, and 39 new hostile forms.
+"""Thirty-fourth red-team round: ten of round 33's open forms closed as classes, and 49 new hostile forms.
 
 Round 33's open forms closed (moved there to ``_WELSH_CLOSED_BY_ROUND_34`` and ``_OPEN_CLOSED_BY_ROUND_34``): Welsh
 public offices and bodies with their mutated forms are public terms ("Senedd", "Weinidog", "Dirprwy Lywydd",
@@ -9,11 +9,14 @@ European surname before a surname found alone ("dos santos"); a tenement flat's 
 ("3/2, 45 kelvin street").  Six stay open there: "m.o'd", "'k' for kacey", "tj_2019_assessment" (round 32), "london"
 after "called", "Hope was there", "Egwyddorion" (a plural whose stem the list does not hold).
 
-Red team (``_RED_TEAM``): 25 new forms, each leaked or lost a word before this round (the output before beside each),
+Red team (``_RED_TEAM``): 30 new forms, each leaked or lost a word before this round (the output before beside each),
 exact now: Welsh ages ("yn 14 oed") and dates with Welsh months, of birth after a Welsh word of birth; a prisoner's,
 custody or collar number; an officer's number after the rank ("PC 2341 Jones"); more handles with a letter between
-dots, Glasgow flats, particles; Welsh titles after the article and Welsh verbs in the past opening a sentence.  Words
-that look like these stay (``_KEPT``: 6, ``_HELD_EXACT``: 3, redacted so before); five stay open (``_OPEN``, a line on each).
+dots, Glasgow flats, particles; Welsh titles after the article and Welsh verbs in the past opening a sentence; a
+person's initials after "known as" or in brackets before a date of birth or an age ("known to us as KJ", "Child A (AB,
+DOB ...)"); the surname of a newborn registered as "Baby Boy"; a Welsh month after "mis" that is a first name too ("ym
+mis Mai").  Words that look like these stay (``_KEPT``: 10) or were redacted so before (``_HELD_EXACT``: 8); one stays
+open (``_OPEN``, a line on it).
 """
 
 from __future__ import annotations
@@ -49,6 +52,13 @@ _RED_TEAM = [
     ("Siaradodd hi â'r teulu ddoe.", "Siaradodd hi â'r teulu ddoe."),  # was "[name] hi â'r teulu ddoe."
     ("Dywedodd y Gweinidog fod angen newid.", "Dywedodd y Gweinidog fod angen newid."),  # was 'Dywedodd y [name] ...'
     ("Mae'r Comisiynydd Plant yn poeni.", "Mae'r Comisiynydd Plant yn poeni."),  # was "Mae'r [name] yn poeni."
+    # written open, closed in this round: initials where a name stands, a registered newborn's surname, a Welsh month
+    # after "mis" that is a first name too
+    ("she's known to us as KJ", "she's known to us as [name]"),  # was kept
+    ("the baby's name was registered as Baby Boy Smith", "the baby's name was registered as Baby Boy [name]"),  # was kept
+    ("Child A (AB, DOB 01/02/2015) was seen at home", "Child A ([name], DOB [date of birth]) was seen at home"),  # was '(AB, ...'
+    ("Roedd y plant yn hapus ym mis Mai.", "Roedd y plant yn hapus ym mis Mai."),  # was '... ym mis [name].'
+    ("Bydd hi'n dechrau'r ysgol fis Medi.", "Bydd hi'n dechrau'r ysgol fis Medi."),  # was "Bydd hi'n dechrau'r [place]."
 ]
 
 # Redacted so before and after: the same shapes beside words that are not these
@@ -56,6 +66,11 @@ _HELD_EXACT = [
     ("the van Tom drove was red", "the van [name] drove was red"),  # "van" after "the" is the vehicle
     ("I went in the van with Tom", "I went in the van with [name]"),
     ("Mae Kayleigh yn yr ysgol.", "Mae [name] yn yr ysgol."),
+    ("he goes by T.J. now", "he goes by [name] now"),
+    ("registered as baby girl kowalski.", "registered as baby girl [name]."),
+    ("the older boy (KL, aged 15) was not at home", "the older boy ([name], aged [age]) was not at home"),
+    ("Mae Mai yn sâl heddiw.", "Mae [name] yn sâl heddiw."),  # "Mai" (May) is a name where no "mis" is before it
+    ("the YP (YP, aged 15) was seen", "the YP (YP, aged [age]) was seen"),  # a term of the field, no initials
 ]
 
 _KEPT = [
@@ -65,20 +80,16 @@ _KEPT = [
     "the dos and don'ts of it",
     "the score was 3/2, 45 people came",  # a floor and door only before a street
     "Mae gennym ni 40 o blant.",
+    "she was known to services as CSE risk",
+    "the baby girl was born early",
+    "we saw baby boy in the cot",
+    "the baby of the family was there",
 ]
 
 # Still leaking or over-redacted (measured when written); strict, so closing one is seen.
 _OPEN = [
-    # two capitals standing for a child's name after "known as": read as an abbreviation
-    ("she's known to us as KJ", "she's known to us as [name]"),
-    # a surname after the registered "Baby Boy" (a newborn not yet named): no shape reads the capitals as a name
-    ("the baby's name was registered as Baby Boy Smith", "the baby's name was registered as Baby Boy [name]"),
-    # a child's initials in brackets beside a serious case review's letter: read as an abbreviation
-    ("Child A (AB, DOB 01/02/2015) was seen at home", "Child A ([name], DOB [date of birth]) was seen at home"),
     # "Ganwyd" (was born), an irregular past of "geni" opening the sentence: read as a name
     ("Ganwyd Tomos ar 5 Ionawr 2013.", "Ganwyd [name] ar [date of birth]."),
-    # "Mai" (May) after "ym mis": a first name too, so the capital inside the sentence stays a name
-    ("Roedd y plant yn hapus ym mis Mai.", "Roedd y plant yn hapus ym mis Mai."),
 ]
 
 
@@ -94,7 +105,8 @@ def test_words_that_look_like_these_are_kept(text):
 
 def test_the_counts_are_as_written():
     new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert len(_RED_TEAM) == 25 and len(new) == 39 == len({t for t, _ in new})
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (30, 8, 10, 1)
+    assert len(new) == 49 == len({t for t, _ in new})
 
 
 @pytest.mark.parametrize(("text", "expected"), _OPEN)
