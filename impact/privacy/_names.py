@@ -1755,6 +1755,9 @@ class NameFinder:
                 span = Span(run[0].start, run[0].end, "detail")  # "he drives a Maserati", "she wears a Cartier"
             elif span is None and len(run) == 1 and self._set_off_word(text, run[0]):
                 span = Span(run[0].start, run[0].end, "name")  # "Her SW (Clay) came", "HER SW, ASH, IS GREAT"
+            if (len(run) == 1 and run[0].shape == "lower" and run[0].key in self.places and nicknamed.get(run[0].start) is False
+                    and (span is None or span.kind == "place") and _PHRASE_END_RE.search(text[run[0].end : run[0].end + 40])):
+                span = Span(run[0].start, run[0].end, "name")  # "her friend's called london": a place's name is hers
             if span is not None:
                 spans.append(span)
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:

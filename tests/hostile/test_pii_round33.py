@@ -187,20 +187,20 @@ _HELD = [
 
 # Still leaking or over-redacted (measured when written); strict, so closing one is seen.
 _OPEN = [
-    # a first name that is a city's name after "called": read as the place, which is kept
-    ("her friend's called london", "her friend's called [name]"),
     # a first name that is a word, opening a sentence before "was there": read as the word
     ("Hope was there but Faith didn't come", "[name] was there but [name] didn't come"),
 ]
 # Closed by round 34: a handle's dots no longer end the clause a platform is named in; a particle before a surname
 # found alone; a tenement flat's floor and door before the house number; a Welsh verb's ending on a listed stem; "yr
-# ysgol" (the school) before a Welsh word, the common noun and its adjective.
+# ysgol" (the school) before a Welsh word, the common noun and its adjective; a place's name in lower case ending the
+# phrase after what a relation or a worker is called.
 _OPEN_CLOSED_BY_ROUND_34 = [
     ("he posts as tyler.b.2009 on tiktok", "he posts as [handle] on tiktok"),
     ("her surname's dos santos, first name ana", "her surname's [name], first name [name]"),
     ("the flat is 3/2, 45 kelvin street", "the flat is [address]"),
     ("Siaradais â Gethin ddoe.", "Siaradais â [name] ddoe."),
     ("Mae Kayleigh yn hapus yn yr ysgol newydd.", "Mae [name] yn hapus yn yr ysgol newydd."),
+    ("her friend's called london", "her friend's called [name]"),
 ]
 
 _KEPT = [

@@ -1,21 +1,23 @@
-"""Thirty-fourth red-team round: ten of round 33's open forms closed as classes, and 49 new hostile forms.
+"""Thirty-fourth red-team round: eleven of the open forms closed as classes, and 51 new hostile forms.
 
-Round 33's open forms closed (moved there to ``_WELSH_CLOSED_BY_ROUND_34`` and ``_OPEN_CLOSED_BY_ROUND_34``): Welsh
+Eleven of round 33's open forms closed (moved there to ``_WELSH_CLOSED_BY_ROUND_34``, ``_OPEN_CLOSED_BY_ROUND_34``): Welsh
 public offices and bodies with their mutated forms are public terms ("Senedd", "Weinidog", "Dirprwy Lywydd",
 "Ysgrifennydd Parhaol"); a Welsh word with a regular ending of a verb or a plural on a stem the frequent list holds is
 the word ("Siaradais" from "siarad", "Dilynwch" from "dilyn"); "yr ysgol" before a Welsh word is the common noun ("yn yr
 ysgol newydd"); a handle's inner dots no longer end the clause a platform is named in ("tyler.b.2009"); a particle of a
 European surname before a surname found alone ("dos santos"); a tenement flat's floor and door before the house number
-("3/2, 45 kelvin street").  Six stay open there: "m.o'd", "'k' for kacey", "tj_2019_assessment" (round 32), "london"
-after "called", "Hope was there", "Egwyddorion" (a plural whose stem the list does not hold).
+("3/2, 45 kelvin street"); a place's name in lower case ending the phrase after what a relation or a worker is called
+("her friend's called london").  Five stay open: "m.o'd", "'k' for kacey", "tj_2019_assessment" (round 32), "Hope was
+there", "Egwyddorion" (a plural whose stem the list does not hold).
 
-Red team (``_RED_TEAM``): 30 new forms, each leaked or lost a word before this round (the output before beside each),
+Red team (``_RED_TEAM``): 31 new forms, each leaked or lost a word before this round (the output before beside each),
 exact now: Welsh ages ("yn 14 oed") and dates with Welsh months, of birth after a Welsh word of birth; a prisoner's,
 custody or collar number; an officer's number after the rank ("PC 2341 Jones"); more handles with a letter between
 dots, Glasgow flats, particles; Welsh titles after the article and Welsh verbs in the past opening a sentence; a
 person's initials after "known as" or in brackets before a date of birth or an age ("known to us as KJ", "Child A (AB,
 DOB ...)"); the surname of a newborn registered as "Baby Boy"; a Welsh month after "mis" that is a first name too ("ym
-mis Mai").  Words that look like these stay (``_KEPT``: 10) or were redacted so before (``_HELD_EXACT``: 8); one stays
+mis Mai"); a city's name as a person's after what a friend is called ("his mate's called paris.").  Words that
+look like these stay (``_KEPT``: 11) or were redacted so before (``_HELD_EXACT``: 8); one stays
 open (``_OPEN``, a line on it).
 """
 
@@ -59,6 +61,7 @@ _RED_TEAM = [
     ("Child A (AB, DOB 01/02/2015) was seen at home", "Child A ([name], DOB [date of birth]) was seen at home"),  # was '(AB, ...'
     ("Roedd y plant yn hapus ym mis Mai.", "Roedd y plant yn hapus ym mis Mai."),  # was '... ym mis [name].'
     ("Bydd hi'n dechrau'r ysgol fis Medi.", "Bydd hi'n dechrau'r ysgol fis Medi."),  # was "Bydd hi'n dechrau'r [place]."
+    ("his mate's called paris.", "his mate's called [name]."),  # was kept: a city's name as a person's
 ]
 
 # Redacted so before and after: the same shapes beside words that are not these
@@ -84,6 +87,7 @@ _KEPT = [
     "the baby girl was born early",
     "we saw baby boy in the cot",
     "the baby of the family was there",
+    "her friend's called in london",
 ]
 
 # Still leaking or over-redacted (measured when written); strict, so closing one is seen.
@@ -105,8 +109,8 @@ def test_words_that_look_like_these_are_kept(text):
 
 def test_the_counts_are_as_written():
     new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (30, 8, 10, 1)
-    assert len(new) == 49 == len({t for t, _ in new})
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (31, 8, 11, 1)
+    assert len(new) == 51 == len({t for t, _ in new})
 
 
 @pytest.mark.parametrize(("text", "expected"), _OPEN)
