@@ -240,6 +240,8 @@ _REF_RE = lazy_compile(
 _REF_CTX_RE = lazy_compile(
     r"\b(?:ref(?:erence)?|case|file|record|incident|crime|claim|account|acc|customer|client|patient|id|log|"
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
+    # a prisoner's, an officer's or a police record's number ("his prison number is A1234BC", "collar number 2341")
+    r"prison(?:er)?|inmate|custody|collar|shoulder|warrant|pnc|cro|"
     r"driving[ \t]+licen[cs]e)\.?"
     r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?"
     # the system it is on between ("the child's id on liquidlogic is 883412")
@@ -262,6 +264,9 @@ _SAID_REF_RE = lazy_compile(
 # Numbers in groups joined by "slash" or "stroke" said aloud ("2019 slash 04417", "12 stroke 34567").
 _SAID_SLASH_RE = lazy_compile(r"(?<![\w/])\d+(?:[ \t]+(?:forward[ \t]+)?(?:slash|stroke|oblique)[ \t]+\d+)+(?![\w/]|[.,]\d)", _I)
 _HASH_REF_RE = lazy_compile(r"(?<![\w&])#\d{3,}\b")
+# A police officer's collar number after the rank in capitals ("PC 2341 Jones", "PCSO 7712", "DC 455"): three to five
+# figures, no year.
+_COLLAR_NUMBER_RE = lazy_compile(r"(?<![\w])(?-i:PCSO|PC|DC|DS|SGT|Sgt|WPC)\.?[ \t]+(?P<ref>\d{3,5})(?![\w/]|[.,]\d)", _I)
 # Numbers in groups joined by slashes (2014/0456, 12/34567/8): case and file numbers unless a year range or a date.
 _SLASHED_RE = lazy_compile(r"(?<![\w/\\.\-])\d+(?:[ \t]?[/\\][ \t]?\d+)+(?![\w/\\]|[.\-]\d)")
 
@@ -731,6 +736,9 @@ _ADDRESS_RE = lazy_compile(
     rf"(?P<words>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_TYPES}(?![\w])",
     _I,
 )
+# A tenement flat's position written as floor and door ("3/2": third floor, second door; "0/1"), set off before the
+# house number and street of a Scottish address.
+_FLOOR_DOOR_BEFORE_RE = lazy_compile(r"(?<![\w/.])(?:(?:flat|apartment)[ \t]+)?\d{1,2}/\d{1,2}[ \t]*,[ \t]*\Z", _I)
 _NOT_STREET_WORDS = frozenset(
     """the a an of in on at to for from by with and or but down up over under into out off per this that these those
     my your his her our their its very more less most least about around just only some any each every all both
@@ -740,7 +748,7 @@ _NOT_STREET_WORDS = frozenset(
 # A flat's number in words only where someone is placed in it ("lives in flat fourteen"; not "a flat five per cent").
 _FLAT_RE = lazy_compile(
     r"\b(?:flat|apartment|apt|maisonette|bedsit|unit|room|suite|plot|block)\.?[ \t]*(?:no\.?|number)?[ \t]*"
-    rf"(?:\d{{1,4}}[a-z]?|(?P<w>{_NUMBER_WORDS})(?![\p{{L}}]))(?:[ \t]*,?[ \t]*(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,3}}"
+    rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?|(?P<w>{_NUMBER_WORDS})(?![\p{{L}}]))(?:[ \t]*,?[ \t]*(?:\p{{Lu}}[\p{{L}}'’\-]*[ \t]+){{1,3}}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Place|Flats|Block|Hall|Close))?",
     _I,
 )
@@ -1407,6 +1415,9 @@ def _references(text: str, add) -> None:
             add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _HASH_REF_RE.finditer(text):
         add(Span(m.start(), m.end(), "reference"))
+    for m in _COLLAR_NUMBER_RE.finditer(text):  # "PC 2341 Jones": the officer's number names the officer
+        if not _YEARISH.match(m.group("ref")):
+            add(Span(m.start("ref"), m.end("ref"), "reference"))
     for m in _REF_AFTER_NAME_RE.finditer(text):
         # after a name, not after an ordinary word ("reference page 1234")
         if not _YEARISH.match(m.group("ref")) and (
@@ -1516,6 +1527,10 @@ _HANDLE_TAIL_RE = lazy_compile(
 )
 
 
+# A sentence's or a clause's end before a platform's name: a stop, "!", "?" or ";" before a space, or a line's end.
+_CLAUSE_END_RE = lazy_compile(r"[.!?;](?=\s)|\n")
+
+
 def _handle_end(text: str, end: int) -> int:
     """Where a handle said aloud ends: past :data:`_HANDLE_TAIL_RE` from ``end``."""
     m = _HANDLE_TAIL_RE.match(text, end)
@@ -1554,7 +1569,8 @@ def _web(text: str, add) -> None:
     for a in _PLATFORM_RE.finditer(text):
         # The clause around a platform's name: to the nearest sentence end, at most 50 characters either side.
         lo, hi = max(0, a.start() - 50), min(len(text), a.end() + 50)
-        left = max(text.rfind(c, lo, a.start()) for c in ".!?;\n")
+        # a stop inside a token is no sentence's end ("he posts as tyler.b.2009 on tiktok"): one before a space is
+        left = max((e.start() for e in _CLAUSE_END_RE.finditer(text, lo, a.start())), default=-1)
         lo = lo if left < 0 else left + 1
         right = [i for i in (re.search(r"[.!?;](?:\s|$)|\n", text[a.end() : hi]),) if i is not None]
         hi = a.end() + right[0].start() if right else hi
@@ -1838,6 +1854,31 @@ def _ages(text: str, add) -> None:
                 add(Span(day.start("date"), day.end("date"), kind))
 
 
+# Welsh dates and ages (round 34).  The Welsh months, a day before one ("3 Mawrth", "5ed o Ionawr") or a year after
+# ("Mawrth 2012"): a date where a year is in it; any after a Welsh word of birth ("ganwyd", "cafodd ei geni",
+# "dyddiad geni", "pen-blwydd") is a date of birth.  An age in figures before "oed" ("yn 14 oed", "6 mis oed", "4 blwydd oed").
+_WELSH_MONTHS = r"(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
+_WELSH_DATE_RE = lazy_compile(
+    rf"(?<![\w/])(?P<date>(?:\d{{1,2}}(?:af|ail|ydd|fed|ed|eg)?[ \t]+(?:o[ \t]+)?(?:fis[ \t]+)?{_WELSH_MONTHS}(?:[ \t]+\d{{4}})?"
+    rf"|{_WELSH_MONTHS}[ \t]+\d{{4}}))(?![\w/])", _I)
+_WELSH_BIRTH_BEFORE_RE = lazy_compile(
+    r"\b(?:n?geni|ganwyd|anwyd|g?enedigaeth|[bpm]?h?en[ \t\-]?blwydd)\b[^.!?\n]{0,20}\Z", _I)
+_WELSH_AGE_RE = lazy_compile(
+    r"(?<![\w/.])(?P<age>\d{1,3}[ \t]+(?:(?:mlwydd|blwydd|mlynedd|mis|wythnos|diwrnod)[ \t]+)?oed)(?![\w])", _I)
+_WELSH_DATE_HINT = lazy_compile(rf"\boed\b|{_WELSH_MONTHS}", _I)
+
+
+def _welsh_dates(text: str, add) -> None:
+    if _WELSH_DATE_HINT.search(text) is None:
+        return
+    for m in _WELSH_DATE_RE.finditer(text):
+        born = _WELSH_BIRTH_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+        if born or m.group("date")[-4:].isdigit():  # as in English, a day and month alone is an event's ("ar 3 Mawrth")
+            add(Span(m.start("date"), m.end("date"), "date_of_birth" if born else "date"))
+    for m in _WELSH_AGE_RE.finditer(text):
+        add(Span(m.start("age"), m.end("age"), "age"))
+
+
 _NUMBER_WORDS_SET = frozenset(re.findall(r"[a-z]+", _NUMBER_WORDS))
 
 
@@ -1873,7 +1914,10 @@ def _addresses(text: str, add) -> None:
             continue
         if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
             continue
-        add(Span(m.start(), m.end(), "address"))
+        # a tenement flat's floor and door before the house number ("3/2, 45 kelvin street", "flat 0/1, 12 Hope St"):
+        # the address's first part
+        flat = _FLOOR_DOOR_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        add(Span(m.start() if flat is None else flat.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
               if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]
@@ -2733,6 +2777,7 @@ _DETECTORS = (
     (_vehicles, {"vehicle"}),
     (_dates, {"date", "date_of_birth"}),
     (_ages, {"age", "date", "date_of_birth"}),
+    (_welsh_dates, {"age", "date", "date_of_birth"}),
     (_references, {"reference"}),
     (_addresses, {"address"}),
     (_institutions, {"place"}),

@@ -543,6 +543,21 @@ _NAME_GIVEN_RE = lazy_compile(
     r"known[ \t]+as))"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
     r"(?![\p{L}'’\-]))", re.IGNORECASE | re.VERSION1)
+# Two or three capitals, dotted or not, standing for a person after a word of naming ("known to us as KJ", "she goes by
+# T.J.", "he calls himself DJ"), or in brackets before a date of birth or an age as a review writes a child ("Child A (AB,
+# DOB 01/02/2015)", "(KL, aged 15)").
+_INITIALS = r"(?P<w>(?-i:\p{Lu}\.?\p{Lu}\.?(?:\p{Lu}\.?)?))(?![\p{L}\d])"
+_INITIALS_AS_NAME_RE = lazy_compile(
+    r"\b(?:known(?:[ \t]+to[ \t]+(?:us|them|everyone|staff|school|services))?[ \t]+as|go(?:es|ing)?[ \t]+by|went[ \t]+by|"
+    r"call(?:s|ed)?[ \t]+(?:himself|herself|themselves)|(?:we|they|everyone|staff)[ \t]+call(?:ed)?[ \t]+(?:him|her|them)|"
+    rf"referred[ \t]+to[ \t]+as)[ \t]+['‘\"“]?{_INITIALS}", re.IGNORECASE | re.VERSION1)
+_INITIALS_BESIDE_AGE_RE = lazy_compile(
+    rf"\([ \t]*{_INITIALS}[ \t]*,[ \t]*(?=(?:d\.?[ \t]?o\.?[ \t]?b|date[ \t]+of[ \t]+birth|born|aged?)\b)",
+    re.IGNORECASE | re.VERSION1)
+# A newborn registered before a first name is given ("Baby Boy Smith", "baby girl o'neill", "Baby of Jones"): the surname.
+_BABY_SURNAME_RE = lazy_compile(
+    r"\bbaby[ \t]+(?:boy|girl|of)[ \t]+(?P<w>(?-i:\p{Lu})[\p{L}'’\-]+|(?-i:\p{Ll})[\p{Ll}'’\-]+(?=[ \t]*(?:[.,;:!?)]|\Z)))",
+    re.IGNORECASE | re.VERSION1)
 # A nickname in quotes after being called or going by it ("everyone calls her 'moll'", "he goes by 'smiley'"): the
 # quotes make any word the name, an English word too ("they call him 'lazy'"); unquoted, "they call her names" is kept.
 _QUOTED_NICKNAME_RE = lazy_compile(
@@ -673,12 +688,43 @@ _PREDICATIVE_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}\p{M}])yn|['’]n)[ \t]+\Z"
 _WELSH_ARTICLE_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}\p{M}'’])(?:y|yr)|\p{L}['’]r)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 
+# Endings of Welsh verbs (past, imperative, present-future, impersonal: "siaradais", I spoke; "dilynwch", follow;
+# "gwelodd", she saw) and of Welsh plurals ("teuluoedd", "swyddogion"), the longest first; and the endings a
+# verb-noun adds to its stem ("siarad", "gwel-ed", "dysg-u"), which the frequent list holds in place of the stem.
+_WELSH_ENDINGS = ("asoch", "asant", "asom", "aist", "iaid", "oedd", "ais", "odd", "wyd", "wch", "ant", "och", "ith",
+                  "iau", "ion", "af", "ir", "au")
+_WELSH_VERBNOUN_ENDINGS = ("", "u", "i", "o", "io", "ed", "an", "yd", "eg", "ad")
+#: The fewest letters of a stem read under an ending: a shorter one is as often a name's ("Ffion", "Sion", "Dion").
+_WELSH_STEM_MIN = 4
+
+
+_WELSH_MONTH_NAMES = frozenset("ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr".split())
+_MIS_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])[mf]is[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
+def _welsh_form(word: str) -> bool:
+    """Whether ``word`` (folded), or it changed back from a mutation, is a frequent Welsh word form."""
+    vocab = welsh_frequent_words()
+    return word in vocab or any(word.startswith(now) and was + word[len(now):] in vocab for now, was in _DEMUTATE if now)
+
+
+def _welsh_inflected(word: str) -> bool:
+    """Whether ``word`` (folded) is a frequent Welsh word with a regular ending of a verb or a plural on its stem
+    ("siaradais" from "siarad", "dilynwch" from "dilyn"); a stem of fewer than :data:`_WELSH_STEM_MIN` letters is not
+    read so, nor a word that is a first name (:func:`welsh_sentence_words` checks that)."""
+    for ending in _WELSH_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _WELSH_STEM_MIN and any(
+                _welsh_form(stem + tail) for tail in _WELSH_VERBNOUN_ENDINGS):
+            return True
+    return False
+
+
 def _welsh_lexical(word: str, whole: str) -> bool:
     """Whether ``word`` (folded), or it with what an apostrophe joins to it (``whole``), or it changed back from a
-    mutation, is a frequent Welsh word form."""
-    vocab = welsh_frequent_words()
-    return word in vocab or whole in vocab or any(
-        word.startswith(now) and was + word[len(now):] in vocab for now, was in _DEMUTATE if now)
+    mutation, is a frequent Welsh word form, or one with a regular ending of a verb or a plural
+    (:func:`_welsh_inflected`)."""
+    return _welsh_form(word) or whole in welsh_frequent_words() or _welsh_inflected(word)
 
 
 def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -704,7 +750,7 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
     ['Roedd', 'yn', 'sâl']
     """
     kept: list[tuple[int, int]] = []
-    english, firsts, proper = english_words(), folded_first_names(), welsh_proper_words()
+    english, firsts, proper, public = english_words(), folded_first_names(), welsh_proper_words(), public_terms()
     for clause in _CLAUSE_RE.finditer(text):
         toks = [(m, fold(m.group("w")), fold(m.group())) for m in _WELSH_TOKEN_RE.finditer(text, clause.start(), clause.end())]
         welsh = {w for m, w, whole in toks if w not in english and w not in firsts and w not in listed
@@ -716,7 +762,9 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
         for m, w, whole in toks:
             if w in listed:
                 continue
-            if w in proper:
+            # a Welsh name of a nation, a month ..., or a public office or body ("y Gweinidog", "Dirprwy Lywydd"); a month
+            # that is a first name too after "mis" (month: "ym mis Mai", "fis Medi")
+            if w in proper or w in public or w in _WELSH_MONTH_NAMES and _MIS_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
                 kept.append(m.span())
                 continue
             word = m.group("w")
@@ -780,6 +828,12 @@ def named_by_shape(text: str) -> list[Span]:
             at = m.start("q") if quoted is not None else m.start("w")
             found.append(Span(at, at + len(w), "name"))
     found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_NICKNAME_RE.finditer(text)]
+    # a person's initials where a name stands ("she's known to us as KJ", "(AB, DOB 01/02/2015)"), not a term of the
+    # field in capitals ("known as CSE", "(YP, aged 15)"); a surname after a newborn's registered "Baby Boy"
+    for pattern in (_INITIALS_AS_NAME_RE, _INITIALS_BESIDE_AGE_RE, _BABY_SURNAME_RE):
+        for m in pattern.finditer(text):
+            if not is_public_word(m.group("w")) and fold(m.group("w")) not in KINSHIP_ROLE_WORDS:
+                found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_AFTER_NAME_RE.finditer(text)
               if fold(m.group("q")) not in KINSHIP_ROLE_WORDS]
     for m in _SET_OFF_AFTER_NAME_RE.finditer(text):
@@ -1166,6 +1220,9 @@ _PARTICLE_AFTER_RE = lazy_compile(
     # either case ("jean-pierre van der berg", "Ana dos Santos", "marco di stefano")
     r"|(?P<p>(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|la|le|ter|ten)[ \t]+){1,2})(?P<w2>\p{L}[\p{Ll}'’\-]{2,}))"
     r"(?![\p{L}\p{N}'’\-])", re.VERSION1)
+# One or two particles of a European surname in lower case right before a name found ("dos [santos]", "van der [berg]").
+_PARTICLES_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}'’\-])(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|ter|ten)[ \t]+){1,2}\Z", re.VERSION1)
 # Two parts of a word with a line break between ("dy\nlan").
 _WRAPPED_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<a>\p{L}{2,})[ \t]*\r?\n[ \t]*(?P<b>\p{L}{2,})(?![\p{L}'’\-])", re.VERSION1)
 # The end of a nickname said last or quoted ("scared of big dale.", "'big al', runs it").
@@ -1698,6 +1755,9 @@ class NameFinder:
                 span = Span(run[0].start, run[0].end, "detail")  # "he drives a Maserati", "she wears a Cartier"
             elif span is None and len(run) == 1 and self._set_off_word(text, run[0]):
                 span = Span(run[0].start, run[0].end, "name")  # "Her SW (Clay) came", "HER SW, ASH, IS GREAT"
+            if (len(run) == 1 and run[0].shape == "lower" and run[0].key in self.places and nicknamed.get(run[0].start) is False
+                    and (span is None or span.kind == "place") and _PHRASE_END_RE.search(text[run[0].end : run[0].end + 40])):
+                span = Span(run[0].start, run[0].end, "name")  # "her friend's called london": a place's name is hers
             if span is not None:
                 spans.append(span)
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
@@ -1806,6 +1866,10 @@ class NameFinder:
             w = fold(m.group("w"))
             if ((w in self.words or w in _NOT_NAMES) and w not in _WELSH_ELEMENTS
                     or any(s.start <= m.start() < s.end for s in spans)):
+                continue
+            # the Welsh article before the kind and a Welsh word after it: the common noun and its adjective ("yn yr
+            # ysgol newydd", in the new school), as a setting's own name takes no article ("yn Ysgol y Graig")
+            if _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) and _welsh_form(w):
                 continue
             found.append(Span(m.start("kind"), m.end("kind"), "place"))
         # the village or town after a Welsh kind of setting and "in", a word that is English too where it ends a phrase
@@ -2006,6 +2070,14 @@ class NameFinder:
                                   or w == "w2" and len(m.group("p").split()) == 2):
                 s = Span(s.start, m.end(w), s.kind)
             before = text[max(0, s.start - 30) : s.start]
+            # one or two particles of a European surname in lower case before a surname found with no first name ("her
+            # surname's dos santos", "it's da silva", "ask van der berg"); a particle that is an English word is one
+            # only with no article or owner before it ("the van tom drove", "the den sam built" stay)
+            lead = _PARTICLES_BEFORE_RE.search(before) if s.kind == "name" and text[s.start : s.start + 1].isalpha() else None
+            if lead is not None and (len(lead.group().split()) == 2 or fold(lead.group().strip()) not in self.words
+                                     or _OWNER_OR_ARTICLE_BEFORE_RE.search(before, 0, lead.start()) is None):
+                s = Span(s.start - len(before) + lead.start(), s.end, s.kind)
+                before = text[max(0, s.start - 30) : s.start]
             if s.kind == "name" and (initials := _title_initials(before)) is not None:
                 s = Span(s.start - len(before) + initials.start(), s.end, s.kind)  # "mr j p davies": the initials too
             out.append(s)
