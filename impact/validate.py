@@ -666,13 +666,12 @@ def _check_pseudonymous_ids(parsed: dict, vocabs: dict[str, set[str]] | None = N
                 where = {"waves": "waves", "survey_items": "survey"}.get(name, "vocabularies")
                 problems.append(Problem("study.yaml", None, where, str(value), published.format(said=said)))
     for table, column in _DEFINED_IDS:
-        seen: set[str] = set()
+        first: dict[str, int] = {}  # each id, checked once, told on the first row holding it
         for row, values in parsed.get(table, []):
-            value = values.get(column)
-            if not value or value in seen:
-                continue
-            seen.add(value)
-            said = personal_detail(str(value))
+            if value := values.get(column):
+                first.setdefault(str(value), row)
+        for value, said in personal_detail.many(first).items():
+            row = first[value]
             if said is not None:
                 problems.append(Problem(TABLES[table].filename, row, column, str(value),
                                         f"a pseudonymous code such as P001 (this id holds {said}; ids are copied into "
@@ -928,6 +927,15 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     alike: dict[str, dict[str, tuple[int, str, str]]] = {
         c.name: {} for c in columns if c.type == "id" and (c.unique or list(spec.key) == [c.name])}
     pointed: dict[str, list[tuple[int, str]]] = {}  # an int column -> its cells written with a decimal point ('4.0')
+    forms: dict[str, str] = {}  # a key's text -> its form as a reader sees it, each distinct text worked out once
+
+    def same_id(text: str) -> str:
+        if (form := forms.get(text)) is None:
+            form = schema.same_id(text, loose=False)
+            if len(forms) < 500_000:
+                forms[text] = form
+        return form
+
     for line, rec in records:
         summary = _summary_cell(spec, rec)
         if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
@@ -961,7 +969,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             for shown, expected, severity in judged[1]:
                 problems.append(Problem(f, line, col.name, shown, expected, severity))
         # Parsed values (2013-03-31 and 31/03/2013 are one key), text as a reader sees it (P1 and p1 are one key).
-        k = tuple(schema.same_id(v, loose=False) if isinstance(v, str) else v for v in (values[c] for c in spec.key))
+        k = tuple(same_id(v) if isinstance(v, str) else v for v in (values[c] for c in spec.key))
         repeated = spec.key and None not in k and k in keys  # a row given twice: its other values not again
         if spec.key and None not in k:
             what = ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
