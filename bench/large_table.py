@@ -66,8 +66,9 @@ def measure(folder: str | Path, *, repo: str | Path = _REPO) -> dict:
     folder = Path(folder)
     env = {**os.environ, "PYTHONPATH": str(Path(repo).resolve()), "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "impact", "validate", str(folder)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # run in the measured tree: `-m` puts the working folder first on the path, before PYTHONPATH
+    proc = subprocess.Popen([sys.executable, "-m", "impact", "validate", str(folder.resolve())], env=env,
+                            cwd=Path(repo).resolve(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0

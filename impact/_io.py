@@ -748,7 +748,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         if not any(c.strip() for c in cells):
             blank.append(line)  # a blank line is not data; the rows after it are (not the table's end)
             continue
-        if len(header) > 1 and [c.strip().lstrip("\ufeff") for c in cells] == header:
+        if (len(header) > 1 and len(cells) == len(header) and cells[-1].strip().lstrip("\ufeff") == header[-1]
+                and [c.strip().lstrip("\ufeff") for c in cells] == header):
             # Two files joined into one (the second one's byte-order mark, now inside the text, before its header):
             # one problem, not one per column of a row of column names read as data.
             problems.append(Problem(name, line, None, ",".join(cells)[:40] + "...", "data, not the header row "

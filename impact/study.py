@@ -159,7 +159,9 @@ def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.D
     data: dict[str, Any] = {}
     for col in table.columns:
         raw = [r.get(col.name, "") for r in rows]
-        values = [parse_cell(v, col.type)[0] for v in raw] if col.type != "date" else None
+        if col.type != "date":  # each distinct cell parsed once (a million rows hold a few councils, waves, answers)
+            read = {v: parse_cell(v, col.type)[0] for v in dict.fromkeys(raw)}
+            values = [read[v] for v in raw]
         if col.type == "date":
             data[col.name] = _parse_date_column(raw)
         elif col.type == "int":
