@@ -502,8 +502,8 @@ def xml_form(head: bytes, size: int, *, at_end: bool, code: int | None = None, n
 
     Examples
     --------
-    >>> xml_form("<?xml version='1.0' encoding='utf-8'?><a/>".encode("utf-16"), 80, at_end=False)[:60]
-    'the file is saved as UTF-16 (it begins with a UTF-16 byte-or'
+    >>> xml_form("<?xml version='1.0' encoding='utf-8'?><a/>".encode("utf-16-le"), 80, at_end=False)[:60]
+    'the file is saved as little-endian UTF-16 without the byte-o'
     >>> xml_form(b"<?xml version='1.0'?><Project><Codes>", 37, at_end=True)[:46]
     'the file ends before its XML does: it was cut '
     """
