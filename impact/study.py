@@ -347,8 +347,9 @@ def _paragraph_runs(element, hidden: list[int] | None = None) -> Iterator[str]:
     for child in element.iterchildren():
         if child.tag == f"{_W}r" and _hidden_run(child):
             # formatted as hidden: Word neither shows nor prints it (counted here, told by read_transcript)
-            if hidden is not None:
-                hidden[0] += len("".join(t.text or "" for t in child.iter(f"{_W}t")).split())
+            if hidden is not None:  # a text box drawn in it once: Word's copy for older readers is not counted
+                hidden[0] += len("".join(t.text or "" for t in child.iter(f"{_W}t")
+                                         if not any(a.tag == _MC_FALLBACK for a in t.iterancestors())).split())
             continue
         if child.tag == f"{_W}r":
             if any(b.get(f"{_W}type") in ("page", "column") for b in child.iterchildren(f"{_W}br")):

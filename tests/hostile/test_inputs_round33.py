@@ -230,6 +230,18 @@ _PLANTED = {  # id -> what the check finds in it (None: a pseudonymous code)
 }
 
 
+def test_a_hidden_run_holding_a_text_box_counts_the_box_s_words_once(tmp_path):
+    # On the old code the words of the box's copy for older readers were counted too ("6 words" for 4).
+    from impact.study import TranscriptNotesWarning, read_transcript
+
+    f = tmp_path / "t.docx"
+    box = _text_box(_RUN.format("Tom Jones")).replace("<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>", 1)
+    _docx(f, "<w:p>" + _RUN.format("Respondent: we met.") + _HIDDEN.format("Jane Smith") + box + "</w:p>")
+    with pytest.warns(TranscriptNotesWarning) as told:
+        assert read_transcript(f) == "Respondent: we met."
+    assert [str(w.message).split(" formatted")[0] for w in told] == [f"{f}: 4 words"]
+
+
 def test_ids_checked_all_at_once_find_what_each_holds():
     # On the old code the checker had no way to take many ids at once: each id's pieces went through the detectors
     # one call at a time (0.2 ms each; 60% of validating a table of 1.25 million rows, round 32).  Checked against
