@@ -604,6 +604,24 @@ def bench_fixed_cost(*, work_dir: str | Path, repeats: int = 5, repo: str | Path
     return result
 
 
+# --------------------------------------------------------------------------- a large table
+def bench_large_table(*, cache_dir: str | Path, rows: int = 1_250_000, repo: str | Path = _REPO) -> dict:
+    """``impact validate`` of the example study with a ``survey_responses.csv`` of ``rows`` rows
+    (:mod:`bench.large_table`, generated once into ``cache_dir`` and reused), in a child process: wall and CPU
+    seconds, peak RSS, the table's rows and bytes and the exit code."""
+    from bench.large_table import generate, measure
+
+    folder = Path(cache_dir) / f"large-table-{rows}"
+    if not (folder / "survey_responses.csv").is_file():
+        tmp = Path(cache_dir) / f".large-table-{rows}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        generate(tmp, rows=rows)
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)
+    return measure(folder, repo=repo)
+
+
 # --------------------------------------------------------------------------- driver
 def _targets(result: dict) -> dict[str, dict]:
     measured = {**result["coding"], **result["statistics"], **result.get("end_to_end", {}),
@@ -630,10 +648,12 @@ def run(
     end_to_end: bool = True,
     distinct_words: int | None = None,
     fixed_cost_repeats: int = 5,
+    large_table_rows: int = 1_250_000,
     log: Callable[[str], None] | None = print,
 ) -> dict:
     """Run every benchmark and write the JSON results; returns them (``fixed_cost_repeats=0`` skips the fixed cost
-    of a process, :func:`bench_fixed_cost`)."""
+    of a process, :func:`bench_fixed_cost`; ``large_table_rows=0`` the validation of a large table,
+    :func:`bench_large_table`)."""
     import impact
 
     say = log or (lambda _m: None)
@@ -663,6 +683,9 @@ def run(
     if fixed_cost_repeats > 0:
         say("fixed cost of a process (import impact, impact --help, impact run on the example)")
         result["fixed_cost"] = bench_fixed_cost(work_dir=cache / "fixed-cost", repeats=fixed_cost_repeats)
+    if large_table_rows > 0:
+        say(f"validating a study with a table of {large_table_rows:,} rows")
+        result["large_table"] = bench_large_table(cache_dir=cache, rows=large_table_rows)
     result["targets"] = _targets(result)
     result["load_average_end"] = list(os.getloadavg())
     result["total_s"] = time.perf_counter() - t_all
@@ -705,6 +728,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--fixed-cost-only", action="store_true",
                    help="measure only the fixed cost of a process (fixed-<time>.json and fixed_latest.json)")
     p.add_argument("--repeats", type=int, default=5, help="runs of each fixed-cost command, best kept (default 5)")
+    p.add_argument("--large-table-rows", type=int, default=1_250_000,
+                   help="rows of the large table validated (default 1250000; 0 skips it)")
     p.add_argument("--repo", default=str(_REPO), help="with --fixed-cost-only: the source tree measured (default this "
                    "one; another checkout, e.g. a git worktree of main, gives the figures to compare with)")
     args = p.parse_args(argv)
@@ -715,7 +740,7 @@ def main(argv: list[str] | None = None) -> int:
     result = run(args.out, n_councils=n, interviews_per_wave=config["interviews_per_wave"],
                  words_per_interview=config["words_per_interview"], seed=config["seed"], n_resamples=args.resamples,
                  n_jobs=args.n_jobs, cache_dir=args.cache_dir, end_to_end=not args.no_end_to_end,
-                 fixed_cost_repeats=args.repeats)
+                 fixed_cost_repeats=args.repeats, large_table_rows=args.large_table_rows)
     for name, t in result["targets"].items():
         print(f"{name}: {t['measured']!s:.8} (target {t['target']}): {'met' if t['met'] else 'NOT met'}")
     return 0

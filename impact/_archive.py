@@ -379,7 +379,15 @@ def _what_instead(fh: Any) -> str | None:
         return None
     if not head:  # said, not zipfile's 'File is not a zip file'
         return "it is empty, 0 bytes (an interrupted save or copy?)"
-    kind = _document_kind(head)
+
+    def read_at(at: int, size: int) -> bytes:
+        fh.seek(at)
+        return fh.read(size)
+
+    try:
+        kind = _document_kind(head, read_at)
+    except (OSError, ValueError):
+        kind = None
     if kind and kind.startswith("a zip archive"):
         return "it starts as a zip archive but is damaged or cut short (an interrupted copy or download?)"
     if kind:
@@ -459,17 +467,83 @@ def stream_xml(
     expat.StartElementHandler = counted.start
     expat.EndElementHandler = handler.end
     expat.CharacterDataHandler = handler.data
-    with _xml_errors(where):
+    read = _Read()
+    with _xml_errors(where, read):
         for chunk in gz.stream(member, max_bytes=max_bytes):
+            if len(read.head) < 256:
+                read.head += chunk[: 256 - len(read.head)]
+            read.size += len(chunk)
             if keep is not None:
                 keep += chunk
+            read.nul = read.nul or b"\x00" in chunk
             parser.feed(chunk)
+        read.whole = True
         return parser.close()
 
 
+class _Read:
+    """What a parse has read of a member: its first bytes, how many, and whether all of them (the parse then failed
+    only at the end of the file)."""
+
+    def __init__(self) -> None:
+        self.head = b""
+        self.size = 0
+        self.whole = False
+        self.nul = False  # a NUL byte read (no XML holds one)
+
+
+_DECLARED = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def xml_form(head: bytes, size: int, *, at_end: bool, code: int | None = None, nul: bool = False) -> str:
+    """What is wrong with an XML file that expat would not read, from its first bytes: empty, saved as UTF-16 or
+    UTF-32 where its declaration (or its missing byte-order mark) says otherwise, cut short (the error at the end of
+    the file), or text after its end; ``""`` where none of these is seen.
+
+    Examples
+    --------
+    >>> xml_form("<?xml version='1.0' encoding='utf-8'?><a/>".encode("utf-16-le"), 80, at_end=False)[:60]
+    'the file is saved as little-endian UTF-16 without the byte-o'
+    >>> xml_form(b"<?xml version='1.0'?><Project><Codes>", 37, at_end=True)[:46]
+    'the file ends before its XML does: it was cut '
+    """
+    from xml.parsers.expat import errors
+
+    if size == 0:
+        return "the file is empty (0 bytes) - expected XML"
+    utf16 = {b"\xff\xfe": "little-endian UTF-16", b"\xfe\xff": "big-endian UTF-16"}
+    if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return ("the file is saved as UTF-32 (it begins with a UTF-32 byte-order mark) - expected XML in UTF-8 "
+                "(or UTF-16): save it again as UTF-8")
+    declared = _DECLARED.search(head.replace(b"\x00", b"")[:200])
+    said = declared.group(1).decode("ascii").lower() if declared else None
+    if head[:2] in utf16:
+        if said and not said.startswith("utf-16") and said != "utf16":
+            return (f"the file is saved as {utf16[head[:2]]}, beginning with its byte-order mark, but its XML "
+                    f"declaration says encoding={said!r} - expected the two to agree: save it again as UTF-8")
+    elif head[:2] in (b"<\x00", b"\x00<"):
+        order = "little" if head[:1] == b"<" else "big"
+        return (f"the file is saved as {order}-endian UTF-16 without the byte-order mark that tells a reader so "
+                "- expected XML in UTF-8, or UTF-16 beginning with its byte-order mark: save it again as UTF-8")
+    elif said in ("utf-16", "utf16", "utf-16le", "utf-16be") and head[:1] == b"<":
+        return (f"the file's XML declaration says encoding={said!r}, but it is saved as 8-bit text (UTF-8?), not "
+                "UTF-16 - expected the two to agree: take out the encoding or write encoding='utf-8'")
+    if nul:
+        return ("the file holds NUL bytes (zeros), which no XML text holds: padding left by an interrupted copy or a "
+                "damaged disk? - expected XML text only: export the file again")
+    if code == errors.codes.get(errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT):
+        return ("the file goes on after its XML ends (its root element is closed and more follows: two files joined, "
+                "or padding from an interrupted copy?) - expected nothing after the root element's end")
+    if at_end:
+        return (f"the file ends before its XML does: it was cut short after {size:,} bytes (an interrupted save, copy "
+                "or download?), an element still open - expected the whole file, its root element closed at its end")
+    return ""
+
+
 @contextlib.contextmanager
-def _xml_errors(where: str) -> Iterator[None]:
-    """Turn defusedxml's refusals and expat's errors into one clear :class:`InputError`."""
+def _xml_errors(where: str, read: _Read | None = None) -> Iterator[None]:
+    """Turn defusedxml's refusals and expat's errors into one clear :class:`InputError` (``read``: what was read,
+    to say what the file is where it is no XML a reader can take: UTF-16 beside a UTF-8 declaration, cut short)."""
     try:
         yield
     except defusedxml.DTDForbidden:
@@ -478,7 +552,10 @@ def _xml_errors(where: str) -> Iterator[None]:
         raise InputError(f"{where}: refused - the XML declares entities or external references ({exc})") from None
     except ET.ParseError as exc:
         line, col = exc.position
-        raise InputError(f"{where}: not well-formed XML at line {line}, column {col + 1}") from None
+        said = xml_form(read.head, read.size, at_end=read.whole, code=getattr(exc, "code", None),
+                        nul=read.nul) if read else ""
+        raise InputError(f"{where}: not well-formed XML at line {line}, column {col + 1}"
+                         + (f" ({said})" if said else "")) from None
 
 
 class _Nothing:

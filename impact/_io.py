@@ -255,8 +255,6 @@ def write_private(path: str | os.PathLike, data: bytes, *, exclusive: bool = Fal
 #: The first bytes of files people save from office programs when a text file was wanted.
 _SIGNATURES = (
     (b"PK\x03\x04", "a zip archive (an Excel workbook, Word document or other Office Open XML file)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.xls or .doc) or one saved with a password "
-                                          "(encrypted): save it as .xlsx or .docx without a password"),
     (b"%PDF-", "a PDF document"),
     (b"{\\rtf", "a Rich Text Format document"),
 )
@@ -267,11 +265,73 @@ _MARKUP = ((b"<!doctype html", "a web page (HTML)"), (b"<html", "a web page (HTM
            (b"<?xml", "an XML document (markup, such as a Word document saved as XML)"))
 
 
-def _document_kind(data: bytes) -> str | None:
-    """What a binary office file or a markup file is, from its first bytes ("a PDF document"), or None."""
+def _document_kind(data: bytes, read_at: Callable[[int, int], bytes] | None = None) -> str | None:
+    """What a binary office file or a markup file is, from its first bytes ("a PDF document"), or None.  An OLE2
+    compound file (an old .xls or .doc, or a password-protected .xlsx or .docx) is told by the streams its directory
+    names, read from ``data`` or, where ``data`` is only the file's start, with ``read_at(offset, size)``."""
     head = data[:32].lstrip().lower()
+    if data.startswith(OLE2_MAGIC):
+        return ole2_kind(ole2_streams(read_at or (lambda at, n: data[at: at + n])))
     return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None) or \
         next((kind for magic, kind in _MARKUP if head.startswith(magic)), None)
+
+
+#: The first bytes of an OLE2 compound file ("Compound File Binary Format").
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def ole2_streams(read_at: Callable[[int, int], bytes], *, max_sectors: int = 4096) -> list[str]:
+    """The names in an OLE2 compound file's directory ([MS-CFB] 2.2 and 2.6): the header's sector size and first
+    directory sector, the chain of directory sectors followed through the file allocation table (its sectors listed
+    in the header: files up to about 7 MB with 512-byte sectors; a name the chain does not reach is not listed).
+    ``read_at(offset, size)`` reads the file.  Names of damaged or cut short files are those read before the damage.
+
+    Examples
+    --------
+    >>> ole2_streams(lambda at, n: b"")
+    []
+    """
+    header = read_at(0, 512)
+    if len(header) < 512 or not header.startswith(OLE2_MAGIC):
+        return []
+    shift = int.from_bytes(header[30:32], "little")
+    if shift not in (9, 12):
+        return []
+    size = 1 << shift
+    fat_sectors = [int.from_bytes(header[76 + 4 * i: 80 + 4 * i], "little") for i in range(109)]
+    fat: list[int] = []
+    for sector in fat_sectors[: int.from_bytes(header[44:48], "little")]:
+        block = read_at((sector + 1) * size, size)
+        fat += [int.from_bytes(block[i: i + 4], "little") for i in range(0, len(block) - 3, 4)]
+    names: list[str] = []
+    sector, seen = int.from_bytes(header[48:52], "little"), set()
+    while sector < 0xFFFFFFFA and sector not in seen and len(seen) < max_sectors:
+        seen.add(sector)
+        block = read_at((sector + 1) * size, size)
+        for at in range(0, len(block) - 127, 128):
+            length = int.from_bytes(block[at + 64: at + 66], "little")
+            if block[at + 66] in (1, 2, 5) and 2 <= length <= 64 and length % 2 == 0:
+                names.append(block[at: at + length - 2].decode("utf-16-le", "replace"))
+        sector = fat[sector] if sector < len(fat) else 0xFFFFFFFE
+    return names
+
+
+def ole2_kind(streams: list[str]) -> str:
+    """What an OLE2 compound file is, from the names of its streams (:func:`ole2_streams`), said with what to do."""
+    names = set(streams) - {"Root Entry"}
+    if {"EncryptionInfo", "EncryptedPackage"} <= names:
+        return ("a workbook or document saved with a password (encrypted: Office keeps the .xlsx or .docx inside "
+                "an OLE2 file): open it, take the password off (File > Info > Protect > Encrypt with Password, left "
+                "empty) and save it again")
+    if names & {"Workbook", "Book"}:
+        return "an old Excel workbook (.xls, Excel 97-2003): open it in Excel and save it as Excel Workbook (.xlsx)"
+    if "WordDocument" in names:
+        return "an old Word document (.doc, Word 97-2003): open it in Word and save it as Word Document (.docx)"
+    if "PowerPoint Document" in names:
+        return "an old PowerPoint presentation (.ppt), not a workbook or document"
+    return ("an old-style Office file (.xls or .doc) or one saved with a password (encrypted), which its directory "
+            + (f"does not tell (it names {', '.join(sorted(names)[:6])})" if names else "does not tell (none read)")
+            + ": save it as .xlsx or .docx without a password")
 
 
 #: The byte-order marks of UTF-16 (little- and big-endian): Excel's "Unicode Text", Notepad's "Unicode".
@@ -581,11 +641,20 @@ UNCHECKED = "__unchecked__"
 class Record(dict):
     """A row of :func:`read_csv_strict`: its stripped cells by column, in ``given`` the cells as written where
     spaces around them were taken off (so that a message can say a space is all that tells two ids apart), and in
-    ``width`` how many cells the row holds."""
+    ``width`` how many cells the row holds.  Slots, not a ``__dict__``: a table of a million rows is a million
+    records (the slots and an unset ``given`` took 1.56 GB -> ... of a 1.25-million-row table)."""
 
-    given: dict[str, str] = {}
-    #: How many cells the row holds (a short row's last columns are padded with "").
-    width: int = 0
+    __slots__ = ("given", "width")
+
+    def __init__(self, cells=(), given: dict[str, str] | None = None, width: int = 0) -> None:
+        super().__init__(cells)
+        #: The cells as written where spaces around them were taken off (the same empty dict for every row without).
+        self.given = _NOTHING_GIVEN if given is None else given
+        #: How many cells the row holds (a short row's last columns are padded with "").
+        self.width = width
+
+
+_NOTHING_GIVEN: dict[str, str] = {}
 
 
 def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_note: bool = False
@@ -618,8 +687,11 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
     if csv.field_size_limit() < MAX_TEXT_BYTES:  # a long cell is reported on its row and column, not as csv.Error
         csv.field_size_limit(MAX_TEXT_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""))
+    # one str object for each distinct cell: a column of a few values (a council, a wave) repeated down a million rows
+    # holds a few strings, not a million (each row's copies freed as it is read, so they never all stand at once)
+    shared: dict[str, str] = {}
     try:
-        rows = list(reader)
+        rows = [[shared.setdefault(c, c) for c in row] for row in reader]
     except csv.Error as exc:
         raise InputError(f"{name}: line {reader.line_num}: {exc}") from None
     sep = re.fullmatch(r"sep=(.)", ",".join(rows[0]).strip(), re.IGNORECASE) if rows else None
@@ -676,7 +748,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         if not any(c.strip() for c in cells):
             blank.append(line)  # a blank line is not data; the rows after it are (not the table's end)
             continue
-        if len(header) > 1 and [c.strip().lstrip("\ufeff") for c in cells] == header:
+        if (len(header) > 1 and len(cells) == len(header) and cells[-1].strip().lstrip("\ufeff") == header[-1]
+                and [c.strip().lstrip("\ufeff") for c in cells] == header):
             # Two files joined into one (the second one's byte-order mark, now inside the text, before its header):
             # one problem, not one per column of a row of column names read as data.
             problems.append(Problem(name, line, None, ",".join(cells)[:40] + "...", "data, not the header row "
@@ -725,9 +798,10 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
                 problems.append(Problem(name, line, col, cell[:40] + "...", too_long(len(cell))))
-        record = Record((h, cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header))
-        record.given = {h: cells[i] for i, h in enumerate(header) if i < len(cells) and cells[i] != record[h]}
-        record.width = len(cells)
+        stripped = [shared.setdefault(c := cell.strip(), c) for cell in cells]
+        record = Record(zip(header, stripped + [""] * (len(header) - len(cells))), width=len(cells))
+        if any(a is not b and a != b for a, b in zip(cells, stripped)):
+            record.given = {h: cells[i] for i, h in enumerate(header) if i < len(cells) and cells[i] != record[h]}
         if len(cells) > len(header):
             record["__extra__"] = ",".join(cells[len(header):])
         if line in unchecked:

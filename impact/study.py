@@ -159,7 +159,9 @@ def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.D
     data: dict[str, Any] = {}
     for col in table.columns:
         raw = [r.get(col.name, "") for r in rows]
-        values = [parse_cell(v, col.type)[0] for v in raw] if col.type != "date" else None
+        if col.type != "date":  # each distinct cell parsed once (a million rows hold a few councils, waves, answers)
+            read = {v: parse_cell(v, col.type)[0] for v in dict.fromkeys(raw)}
+            values = [read[v] for v in raw]
         if col.type == "date":
             data[col.name] = _parse_date_column(raw)
         elif col.type == "int":
@@ -333,17 +335,22 @@ _INLINE_CONTAINERS = frozenset(f"{_W}{t}" for t in ("hyperlink", "ins", "moveTo"
                                                     "smartTag", "customXml", "dir", "bdo"))
 
 
-def _paragraph_runs(element) -> Iterator[str]:
+def _paragraph_runs(element, hidden: list[int] | None = None) -> Iterator[str]:
     """The text of a paragraph's runs in document order, as Word shows it with tracked changes accepted.
 
     A run's text is python-docx's (``w:t``, tabs, breaks, no-break hyphens); runs in the containers of
     :data:`_INLINE_CONTAINERS` are read, and runs deleted with tracking on (``w:del``, ``w:moveFrom``) are not.
+    ``hidden``, where given, has the words of the runs formatted as hidden, which are not read, added to its one item.
     """
     from docx.text.run import Run
 
     for child in element.iterchildren():
         if child.tag == f"{_W}r" and _hidden_run(child):
-            continue  # formatted as hidden: Word neither shows nor prints it (told by read_transcript)
+            # formatted as hidden: Word neither shows nor prints it (counted here, told by read_transcript)
+            if hidden is not None:  # a text box drawn in it once: Word's copy for older readers is not counted
+                hidden[0] += len("".join(t.text or "" for t in child.iter(f"{_W}t")
+                                         if not any(a.tag == _MC_FALLBACK for a in t.iterancestors())).split())
+            continue
         if child.tag == f"{_W}r":
             if any(b.get(f"{_W}type") in ("page", "column") for b in child.iterchildren(f"{_W}br")):
                 yield _broken_run_text(child)  # python-docx reads a page or column break as nothing
@@ -353,9 +360,9 @@ def _paragraph_runs(element) -> Iterator[str]:
             # text.  Word writes each text box twice, as a drawing and as a VML fallback: the fallback is not read.
             for box in child.iter(f"{_W}txbxContent"):
                 if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
-                    yield "".join(f"\n{line}" for line in _docx_blocks(box))
+                    yield "".join(f"\n{line}" for line in _docx_blocks(box, hidden))
         elif child.tag in _INLINE_CONTAINERS:
-            yield from _paragraph_runs(child)
+            yield from _paragraph_runs(child, hidden)
 
 
 def _hidden_run(run) -> bool:
@@ -363,12 +370,6 @@ def _hidden_run(run) -> bool:
     props = run.find(f"{_W}rPr")
     mark = props.find(f"{_W}vanish") if props is not None else None
     return mark is not None and mark.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
-
-
-def _hidden_words(body) -> int:
-    """How many words of ``body`` are in runs formatted as hidden (:func:`_hidden_run`)."""
-    return sum(len("".join(t.text or "" for t in run.iter(f"{_W}t")).split())
-               for run in body.iter(f"{_W}r") if _hidden_run(run))
 
 
 def _broken_run_text(run) -> str:
@@ -578,7 +579,7 @@ def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
     return False, speaker, whole
 
 
-def _docx_blocks(element) -> Iterator[str]:
+def _docx_blocks(element, hidden: list[int] | None = None) -> Iterator[str]:
     """The text of a .docx body (or table cell, or content control) in document order, tables included.
 
     Each paragraph is one line (two joined by a paragraph mark deleted with
@@ -587,13 +588,14 @@ def _docx_blocks(element) -> Iterator[str]:
     the text, with or without a time cell, as transcripts laid out as tables
     have it) becomes ``Speaker: text``
     or ``Speaker [time]: text``; other rows are their cells joined by spaces.
-    Nothing is left out: nested tables, content controls and text boxes are read too.
+    Nothing is left out: nested tables, content controls and text boxes are read too; runs formatted as hidden
+    are not read, their words added to ``hidden``'s one item where it is given (:func:`_paragraph_runs`).
     """
     held = None  # the text of a paragraph whose mark was deleted with tracking: it runs on into the next paragraph
     for child in element.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
-            text = (held or "") + "".join(_paragraph_runs(child))
+            text = (held or "") + "".join(_paragraph_runs(child, hidden))
             held = text if _mark_deleted(child) else None
             if held is None:
                 yield text
@@ -602,13 +604,13 @@ def _docx_blocks(element) -> Iterator[str]:
             yield held
             held = None
         if tag == f"{_W}tbl":
-            rows = [["\n".join(_docx_blocks(cell)).strip() for cell in row.iterchildren(f"{_W}tc")]
+            rows = [["\n".join(_docx_blocks(cell, hidden)).strip() for cell in row.iterchildren(f"{_W}tc")]
                     for row in child.iterchildren(f"{_W}tr")]
             header, speaker, whole = _table_turns(rows)
             for cells in rows[header:]:  # a header row over turns names the columns: not read
                 yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker), whole=whole)
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
-            yield from _docx_blocks(child)
+            yield from _docx_blocks(child, hidden)
     if held is not None:  # the last paragraph's mark deleted: nothing follows to join
         yield held
 
@@ -658,12 +660,13 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
         if body.getroottree().docinfo.doctype:
             raise InputError(f"{name}: the document holds a document type declaration (<!DOCTYPE>), which Word never "
                              "writes - expected a .docx saved by a word processor")
-        text = "\n".join(_docx_blocks(body))
+        hidden = [0]  # words formatted as hidden, counted as the text is read
+        text = "\n".join(_docx_blocks(body, hidden))
         if notes := _docx_notes(body):
             warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
                           stacklevel=2)
-        if hidden := _hidden_words(body):
+        if hidden := hidden[0]:
             warnings.warn(f"{name}: {hidden:,} word{'s' if hidden > 1 else ''} formatted as hidden text not read, as "
                           "Word neither shows nor prints them: if they are the interview's words, select them in "
                           "Word (with hidden text shown), untick Font > Hidden and save", TranscriptNotesWarning,
@@ -1561,16 +1564,24 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             raw[name] = (header, [])
             broken.add(spec.filename)
             continue
-        types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES}
+        types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES and c.name in header}
+        # each distinct cell of a column read once: (as saved, with the mark taken out, the mark if any)
+        read_as: dict[str, dict[str, tuple[str, str, str | None]]] = {col: {} for col in types}
         for line, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
-            for col in types.keys() & rec.keys():
-                rec[col] = _loaded_cell(rec[col], types[col])
-                if types[col] == "text":  # a byte-order mark or a zero-width space in free text: taken out, told
-                    given = rec[col]
-                    rec[col], held = schema.without_no_text(given)
-                    if held:
-                        problems.append(Problem(spec.filename, line, col, given, f"text without a byte-order mark "
-                                                f"or zero-width character ({held}: read as {rec[col]!r})", "warning"))
+            for col, type_ in types.items():
+                if col not in rec:
+                    continue
+                cell = rec[col]
+                if (known := read_as[col].get(cell)) is None:
+                    given = _loaded_cell(cell, type_)
+                    # a byte-order mark or a zero-width space in free text: taken out, told
+                    known = (given, *schema.without_no_text(given)) if type_ == "text" else (given, given, None)
+                    if len(read_as[col]) < 200_000:
+                        read_as[col][cell] = known
+                given, rec[col], held = known
+                if held:
+                    problems.append(Problem(spec.filename, line, col, given, f"text without a byte-order mark "
+                                            f"or zero-width character ({held}: read as {rec[col]!r})", "warning"))
         raw[name] = (header, recs)
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}

@@ -2799,10 +2799,16 @@ def find_identifiers(text: str, kinds: frozenset[str] | set[str] | None = None) 
     >>> {(s.start, s.end, s.kind) for s in find_identifiers("call 07700 900123 or jo@x.org", kinds={"email"})}
     {(21, 29, 'email')}
     """
+    return [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in detector_spans(text, kinds)
+            if kinds is None or s.kind in kinds]
+
+
+def detector_spans(text: str, kinds: frozenset[str] | set[str] | None = None) -> list[Span]:
+    """Every span the detectors that can give ``kinds`` find in ``text``, of any kind (those of :func:`find_identifiers`
+    before it keeps ``kinds``): a match of another kind may stand where one of ``kinds`` would otherwise be found."""
     spans: list[Span] = []
     add = spans.append
     for detect, gives in _DETECTORS:
         if kinds is None or gives & kinds:
             detect(text, add)
-    return [_with_stray_letter(text, s) if s.kind == "ni_number" else s for s in spans
-            if kinds is None or s.kind in kinds]
+    return spans
