@@ -123,6 +123,21 @@ def test_most_often_names_one_of_equal_items_less_often_than_alpha(k, n, shares)
     assert named / 300 < 0.05, named
 
 
+def test_each_pair_of_counts_is_tested_once_per_process(monkeypatch):
+    """The simulation above ranks 1,500 sets of counts whose adjacent pairs repeat (shares of 200 people at 0.3 lie
+    within a few dozen events of 60): each distinct pair is tested once per process, with the p-value scipy gives."""
+    import scipy.stats
+
+    from impact.report._build import _leaders
+
+    fisher, calls = scipy.stats.fisher_exact, []
+    monkeypatch.setattr(scipy.stats, "fisher_exact", lambda table: calls.append(table) or fisher(table))
+    counts = [(75, 203), (52, 199), (50, 201)]  # out of numbers of people no other test ranks
+    assert [_leaders(counts, 2, 0.05) for _ in range(50)] == [1] * 50  # 75 of 203 against 52 of 199: p = 0.024
+    assert calls == [[[75, 128], [52, 147]], [[52, 147], [50, 151]]]  # each pair once, 100 times before
+    assert fisher([[75, 128], [52, 147]]).pvalue == pytest.approx(0.0241, abs=1e-4)
+
+
 # --------------------------------------------------------------------------- 3. the share realised kept, the table hides more
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 

@@ -165,6 +165,12 @@ class _Ctx:
         # what participants did with a code: an impact is reported as having happened; a theme (a topic) is raised
         self.said = "reported" if self.one == "impact" else "raised"
 
+    @functools.cached_property
+    def vocabulary(self):
+        """The report's labels for people (:func:`_vocabulary`), built once: the report and five of its sections read
+        them, and building them took 11 ms each time."""
+        return _vocabulary(self)
+
     def codes_as(self, text: str) -> str:
         """``text``, written of the codes as impacts, with the codebook's noun for them ('each impact' -> 'each
         theme', 'an impact' -> 'a theme'). Only for the package's own sentences in which 'impact' names a code,
@@ -530,7 +536,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         subtitle="Programme-level findings across the waves of the study",
         provenance=dict(findings.provenance),
         sections=sections,
-        vocabulary=_vocabulary(ctx),
+        vocabulary=ctx.vocabulary,
     )
     from ._xlsx import table_csv
 
@@ -1347,20 +1353,30 @@ def _leaders(counts: list[tuple[float, float | None]], k: int, alpha: float) -> 
     apart by Fisher's exact test, two counts of the same people by the exact binomial test of the first given their
     sum (two-sided, at ``alpha``). A tie is never beyond chance, so every count tied with the last named is named too.
     """
-    from scipy.stats import binomtest, fisher_exact
-
     def apart(i: int) -> bool:
         (a, n_a), (b, n_b) = counts[i - 1], counts[i]
         a, b = int(round(a)), int(round(b))
         if n_a is None or n_b is None:
-            return a > b and binomtest(a, a + b).pvalue < alpha
+            return a > b and _exact_p(a, None, b, None) < alpha
         n_a, n_b = int(round(n_a)), int(round(n_b))
         if n_a <= 0 or n_b <= 0 or a * n_b <= b * n_a:
             return False
-        return fisher_exact([[a, n_a - a], [b, n_b - b]]).pvalue < alpha
+        return _exact_p(a, n_a, b, n_b) < alpha
 
     cuts = [m for m in range(1, len(counts)) if apart(m)]
     return max([m for m in cuts if m <= k], default=min([m for m in cuts if m > k], default=0))
+
+
+@functools.lru_cache(maxsize=4096)
+def _exact_p(a: int, n_a: int | None, b: int, n_b: int | None) -> float:
+    """:func:`_leaders`' two-sided p-value of ``a`` against ``b``: Fisher's exact test of ``a`` of ``n_a`` against ``b``
+    of ``n_b``, or, without them, the exact binomial test of ``a`` of ``a + b``. Memoised: a ranking's adjacent counts
+    repeat across sections and reports, and each test takes 0.5-1 ms."""
+    from scipy.stats import binomtest, fisher_exact
+
+    if n_a is None or n_b is None:
+        return float(binomtest(a, a + b).pvalue)
+    return float(fisher_exact([[a, n_a - a], [b, n_b - b]]).pvalue)
 
 
 def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
@@ -2974,7 +2990,7 @@ def _actions_and_indicators(ctx) -> Section | None:
             dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
             fig = indicator_small_multiples(
                 data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
-                review_dates=dates, order=shown, hue_order=list(_EVER_STATUS.values()), vocabulary=_vocabulary(ctx))
+                review_dates=dates, order=shown, hue_order=list(_EVER_STATUS.values()), vocabulary=ctx.vocabulary)
             left = len(counts) - len(shown)
             blocks.append(Figure(
                 "indicator_trends", fig, "Outcome indicators: mean by intervention status at any wave",
@@ -3157,7 +3173,7 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
     tested = [r for r in rows if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
     if not tested:
         return ""
-    words = _vocabulary(ctx)
+    words = ctx.vocabulary
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if sig:
         said = [f"{words.column(r['measure']).header[0].upper() + words.column(r['measure']).header[1:]} changed by "
@@ -3231,7 +3247,7 @@ def _section_finds(ctx, rows: list[dict]) -> str:
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if not sig:
         return ""
-    words = _vocabulary(ctx)
+    words = ctx.vocabulary
     named = [f"{words.column(r['measure']).header[0].lower() + words.column(r['measure']).header[1:]} "
              f"({r['estimate']:+.2f}, adjusted p {float(r['ri_p_adjusted']):.3f})" for r in sig]
     return (f" The indicators section, adjusting across the {len(tested)} indicators over all councils alone, finds a "
@@ -3296,7 +3312,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
         from ..stats import adjust_pvalues
 
         e = e.assign(adjusted=adjust_pvalues(e["ri_p_value"].to_numpy(dtype=float), "holm"))
-    words = _vocabulary(ctx)
+    words = ctx.vocabulary
     parts = []
     for measure, rows in e.groupby("measure", sort=True):
         if rows["group"].nunique() < 2 or not (rows["adjusted"] < ctx.alpha).any():
@@ -3348,7 +3364,7 @@ def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
     by_why: dict[str, list[str]] = {}
     for measure, why in unestimated.items():
         by_why.setdefault(why, []).append(measure)
-    words = _vocabulary(ctx)
+    words = ctx.vocabulary
     return "".join(" No estimate for " + ("any indicator" if len(measures) == n else
                                           _listed([words.column(m).header.lower() for m in measures]))
                    + f": {why}." for why, measures in by_why.items())

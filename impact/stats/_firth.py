@@ -336,8 +336,17 @@ class _FirthFit:
 
     def profile_limit(self, j: int, beta: np.ndarray, loglik: float, critical: float, side: int, scale: float):
         """The value of coefficient `j` on `side` (-1, +1) of its estimate where twice the fall of the profile
-        penalised log-likelihood reaches `critical`."""
+        penalised log-likelihood reaches `critical`.
+
+        The fall is bracketed by stepping out from the estimate, then its root found by Newton's method kept inside
+        the bracket (:meth:`_newton_limit`): the derivative of the profile is the modified score of coefficient `j`
+        at the constrained maximum, so each step costs one maximisation, and Brent's method took about twice as many
+        for the same limit. With few rows the constrained penalised likelihood can have more than one maximum, and
+        which one a maximisation finds depends on where it starts: Newton's root is kept only where a maximisation
+        started at the estimate finds the same fall there (within 1e-7); else the root is Brent's, then bisection's,
+        as before."""
         last = beta.copy()
+        slopes: dict[float, float] = {}
 
         def fall(value: float) -> float:
             nonlocal last
@@ -349,16 +358,21 @@ class _FirthFit:
                 # penalty, is minus infinity, so the value lies beyond any limit.
                 return np.inf
             last = fitted
+            slopes[value] = -2 * self._score(fitted, j)
             return 2 * (loglik - ll) - critical
 
         step = max(scale, 1e-3) * np.sqrt(critical)
-        inner = beta[j]
+        inner, at_inner = beta[j], -critical
         for _ in range(60):
             outer = inner + side * step
             if (at_outer := fall(outer)) > 0:
                 lo, hi = sorted((inner, outer))
-                last = beta.copy()
                 if np.isfinite(at_outer):
+                    root = self._newton_limit(fall, slopes, (inner, at_inner), (outer, at_outer))
+                    last = beta.copy()
+                    if root is not None and abs(fall(root)) <= 1e-7:
+                        return root
+                    last = beta.copy()
                     try:
                         return float(optimize.brentq(fall, lo, hi, xtol=1e-10, rtol=1e-12))
                     except ValueError:
@@ -379,5 +393,39 @@ class _FirthFit:
                     # by the critical value: no limit on this side is found, and none is claimed.
                     return float(side * np.inf)
                 return float(0.5 * (a + b))
-            inner, step = outer, step * 2
+            inner, at_inner, step = outer, at_outer, step * 2
         return float(side * np.inf)
+
+    def _score(self, beta: np.ndarray, j: int) -> float:
+        """The modified score of coefficient `j` at ``beta``: the derivative of the penalised log-likelihood."""
+        _, p, info = self._at(beta)
+        return float(self.x[:, j] @ (self.w * (self.y - p) + self._hat(p, info) * (0.5 - p)))
+
+    @staticmethod
+    def _newton_limit(fall, slopes: dict[float, float], below: tuple[float, float], above: tuple[float, float],
+                      *, max_steps: int = 12) -> float | None:
+        """The root of ``fall`` between ``below`` and ``above`` (``(value, fall)`` pairs, the fall at most 0 at the
+        first, above 0 at the second) by Newton's method with the derivatives ``fall`` leaves in ``slopes`` (by
+        value), each step kept inside the bracket (else the bracket's midpoint is tried), the bracket narrowed by
+        each value tried. The root is the Newton step's end once that step is within Brent's tolerance (1e-10 plus
+        1e-12 of the value: Newton's error after it is of the order of its square), or a bracket that narrow; None
+        where a fall is not finite or no such step comes within ``max_steps`` values."""
+        (a, at_a), (b, at_b) = below, above
+        x, at_x = (a, at_a) if abs(at_a) < abs(at_b) and a in slopes else (b, at_b)
+        for _ in range(max_steps):
+            lo, hi = sorted((a, b))
+            slope = slopes.get(x, 0.0)
+            new = x - at_x / slope if slope != 0 and np.isfinite(slope) else np.nan
+            if not lo < new < hi:
+                new = 0.5 * (a + b)
+            if abs(new - x) <= 1e-10 + 1e-12 * abs(new) or hi - lo <= 1e-10 + 1e-12 * abs(new):
+                return float(new)
+            at_new = fall(new)
+            if not np.isfinite(at_new):
+                return None
+            x, at_x = new, at_new
+            if at_new > 0:
+                b = new
+            else:
+                a = new
+        return None
