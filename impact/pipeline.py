@@ -318,8 +318,8 @@ def analyse(
     codings = _to_top_codes(of("impacts"), codebook)
     if supplied is None:
         coding = {"source": "machine", "coders": ["machine"], "coder": coder_names.get("impacts", "rule coder"),
-                  "description": f"the package's {coder_names.get('impacts', 'rule coder')} ({codebook.id} "
-                                 f"{codebook.version}, impact {__version__})"}
+                  "description": f"the package's {coder_names.get('impacts', 'rule coder')} (codebook version "
+                                 f"{codebook.version}, impact version {__version__})"}
     else:
         # Codings without a coder column name no coder ("", impact.codings.as_codings): they are counted as no coder
         # named, never as one coder, since the file does not say how many people coded.

@@ -60,6 +60,22 @@ def test_outputs_written(result):
     assert not any(p.name.startswith(".") for p in out.parent.iterdir() if p.name != ".impact-cache")
 
 
+def test_the_coder_is_described_in_words_not_by_a_codebook_identifier(result):
+    """The report turns snake_case identifiers into words, so the coder's description "(nfer_impacts 2.0, impact
+    0.1.0)" was published as "(nfer impacts 2.0, ...)": a lower-case acronym and a bare number after a codebook
+    the same sentence had already named by its title, and the list of how the report was produced gave "Codebook: nfer
+    impacts". The description says what the numbers are, and the list names the codebook by its title (provenance.json
+    keeps the identifier)."""
+    import impact
+
+    prov = result.findings.provenance
+    book = prov["codebook"]
+    html = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    assert book not in prov["coding"] and book.replace("_", " ") not in html.casefold(), prov["coding"]
+    assert f"<dt>Codebook</dt><dd>{result.findings.codebook.title}</dd>" in html
+    assert f"(codebook version {result.findings.codebook.version}, impact version {impact.__version__})" in html
+
+
 def test_report_numbers_come_from_library_tables(result, small_study):
     """Recompute the comparisons and prevalences independently from the codings and compare to the published CSVs."""
     f = result.findings

@@ -99,9 +99,9 @@ def test_the_summary_and_the_methods_say_who_coded_in_the_same_words(study_findi
     hand = None
     if case == "machine":
         coding = {"source": "machine", "coders": ["machine"], "coder": "rule coder",
-                  "description": "the package's rule coder (nfer_impacts 2.0, impact 0.1.0)",
+                  "description": "the package's rule coder (codebook version 2.0, impact version 0.1.0)",
                   "machine_books": ["impacts"], "machine_coded": {"nfer_impacts": "rule coder"}}
-        who = "the package's rule coder (nfer_impacts 2.0, impact 0.1.0)"
+        who = "the package's rule coder (codebook version 2.0, impact version 0.1.0)"
     elif case == "named":
         coding = dict(f.coding)  # the pipeline's own record of the planted coding (one coder, named 'planted')
         k = len(coding["coders"])

@@ -128,7 +128,7 @@ def test_the_opening_says_who_coded_the_interviews(three, four, source):
     elif source.startswith("machine"):
         f = dataclasses.replace(f, coding={
             "source": "machine", "coders": ["machine"], "coder": "rule coder",
-            "description": "the package's rule coder (nfer_impacts 2.0, impact 0.1.0)", "machine_books": ["impacts"]},
+            "description": "the package's rule coder (codebook version 2.0, impact version 0.1.0)", "machine_books": ["impacts"]},
             hand_check=None)
     opening, _ = _summary(f)
     assert "by codings" not in opening and not re.search(r"\(\d+ coders?\)", opening), opening
@@ -136,11 +136,11 @@ def test_the_opening_says_who_coded_the_interviews(three, four, source):
     if source.startswith("supplied"):
         assert f"codebook by {_say(k)} {'coder' if k == 1 else 'coders'}, whose codings the user supplied" in opening
     else:
-        assert "codebook by the package's rule coder (nfer_impacts 2.0, impact 0.1.0)" in opening, opening
+        assert "codebook by the package's rule coder (codebook version 2.0, impact version 0.1.0)" in opening, opening
     n = human["interview_id"].nunique()
     check = f", and {_say(n)} interviews were coded again by people to check the coding"
     assert (check in opening) == ("hand" in source), opening
-    assert opening.count(".") - opening.count("(nfer_impacts 2.0") >= 1 and opening.endswith(".")
+    assert opening.count(".") - opening.count("(codebook version 2.0") >= 1 and opening.endswith(".")
 
 
 # --------------------------------------------------------------------------- 3. four waves

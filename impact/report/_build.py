@@ -493,7 +493,10 @@ def _vocabulary(ctx):
     return study.updated(
         columns=columns,
         values={"code": extra_codes, "council_type": dict(vocab.COUNCIL_TYPES),
-                "expectations": {"realised": "Realised", "unmet": "Not realised"}},
+                "expectations": {"realised": "Realised", "unmet": "Not realised"},
+                # the codebook by its title: its identifier put into words ("nfer impacts") named nothing a reader
+                # knows; provenance.json keeps the identifier
+                "codebook": {ctx.f.codebook.id: ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)}},
         domains={"factor": "code", "concerning": "code", "council_type": "council_type", "contrast": "term",
                  "expectations": "expectations"},
     )

@@ -702,6 +702,8 @@ class Vocabulary:
         last = str(key).split(".")[-1]
         if last in self.domains:
             return str(self.value(last, text))
+        if text in self.values.get(last, {}):  # a value with a label of its own (the codebook by its title)
+            return str(self.values[last][text])
         return self.prose(text)
 
     # ------------------------------------------------------------------ ordering
