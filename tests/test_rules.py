@@ -1175,3 +1175,30 @@ ROUND_1203H = {
 def test_round_1203h_readings(key):
     text, want = ROUND_1203H[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# Round 9 (2026-12-04): closed-class structure for precision on impact-free sentences. Invented sentences (never from
+# the gold files); each reading has sentences that failed before it and guards that pass before and after.
+ROUND_1204 = {
+    # section 3 (negative states without a negation word are impact-free) and section 8 ("insufficient", "limited
+    # evidence of" deny their domain): a deficit ending a copula ("there was limited ...") is a deficit of the noun
+    # phrase after it, and a deficit before a near rule's first word covers the rule when no verb joins its words
+    "deficit_after_there_was": ("There was limited time for reflection in supervision.", set()),
+    "deficit_after_there_is": ("There is poor management oversight in the referral team.", set()),
+    "deficit_before_near_rule": ("The audit found limited reflection in supervision sessions.", set()),
+    "deficit_little": ("There has been little reflection on practice in supervision.", set()),
+    "deficit_before_near_rule_ineffective": ("Managers were ineffective in making improvements, and quality "
+                                             "assurance remains patchy.", set()),
+    "deficit_changed_by_verb": ("Weak management oversight has been strengthened.",
+                                {"policies_systems"}),  # guard: a verb joins the state and its change
+    "deficit_then_new_clause": ("Management oversight was weak, and reflection in supervision is now routine.",
+                                {"learning", "policies_systems"}),  # guard: ", and" opens a phrase of its own
+    "deficit_a_little": ("Staff had a little more time for reflection in supervision.",
+                         {"learning"}),  # guard: "a little" is a degree, not a deficit
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1204))
+def test_round_1204_readings(key):
+    text, want = ROUND_1204[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want

@@ -1044,13 +1044,16 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
+             # "there is poor ...", "there was limited ...": the copula's deficit ends in a deficit of the noun after it
+             "deficit_copula": [p for p in wordlist("deficits") if p.split()[-1] in _DEFICIT_BEFORE and " " in p],
              "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS)},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
-                                 "cause_np": list(_CAUSE_NPS), "by": ["by"]},
+                                 "cause_np": list(_CAUSE_NPS), "by": ["by"], "linking": list(_LINKING),
+                                 "conj": ["and", "or", "but"]},
                                 longest=True)
         # The closed-class words that show a clause's shape (its auxiliaries and modal verbs, a new subject): scanned
         # only in sentences with a modal cue and kept apart from the frames, as they are many and one reading needs them.
@@ -1128,7 +1131,7 @@ class _Cues:
             hedged = out[k].hedged  # a question: the whole sentence asks
             modals = [m for m in modal.get(k, ()) if m[2] != "pseudo"]
             cue_frames = list(frames.get(k, ()))
-            if negators or modals or (cue_frames and any(f[2] == "deficit" for f in cue_frames)):
+            if negators or modals or (cue_frames and any(f[2] in _DEFICIT_LABELS for f in cue_frames)):
                 need_stops.append(k)
             bound = bounds.get(k, ())
             out[k] = _Sentence(firsts[k], [b[0] for b in bound], [b[1] for b in bound], negators, hedged,
@@ -1272,7 +1275,13 @@ _LISTING = ("including", "include", "includes", "included", "such as")
 _LIST_GAP = 4  # words between the needs and "including" ("areas for improvement were identified which included")
 _DEFICIT_BEFORE = ("poor", "poor quality", "poorer", "weak", "weaker", "ineffective", "inadequate", "insufficient",
                    "insufficiently", "inconsistent", "unstable", "fragile", "patchy", "underdeveloped",
-                   "under developed")
+                   "under developed", "limited", "little")
+# A deficit before the evidence, or ending a copula ("there was limited time for ..."), is a negative state of the noun
+# phrase after it; a near rule's words joined by a verb of being or having ("weak oversight has been strengthened")
+# are a change to that state.
+_DEFICIT_LABELS = frozenset({"deficit", "deficit_before", "deficit_copula"})
+_LIST_JOINS = frozenset({"comma", "comma_stop", "conj", "predicate", "and_det"})  # not across "poor, and" to the evidence
+_LINKING = ("is", "are", "was", "were", "has", "have", "had", "been", "be", "being", "will", "would")
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there", "will",
                               "would", "these", "those", "he", "she", "i", "you", "that")) + tuple(
@@ -1546,10 +1555,14 @@ class _Sentence:
             elif label == "rejected":
                 if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
                     dropped = True  # the option turned down ("rather than allow the creation of a trust")
-            elif label == "deficit_before":
-                if (contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a) or t0 < a < t1 - 1:
-                    # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
-                    # been strengthened" is a chain of the state and the change)
+            elif label == "deficit_before" or label == "deficit_copula":
+                if (t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a and not any(
+                        b <= x < t0 for x, _, lab in frames if lab in _LIST_JOINS) and (
+                        contiguous or not any(t0 < x < t1 for x, _, lab in frames if lab == "linking"))) or (
+                        label == "deficit_before" and t0 < a < t1 - 1):
+                    # a negative state: "poor quality management oversight", "there was limited time for reflection on
+                    # supervision" (not a change to it: "weak oversight has been strengthened" is a chain of the state
+                    # and the change, joined by a verb)
                     dropped = True
             elif label == "deficit":
                 if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops) and not any(
