@@ -1195,6 +1195,17 @@ ROUND_1204 = {
                                 {"learning", "policies_systems"}),  # guard: ", and" opens a phrase of its own
     "deficit_a_little": ("Staff had a little more time for reflection in supervision.",
                          {"learning"}),  # guard: "a little" is a degree, not a deficit
+    # section 3 (need, must, should are anticipated): a passive relative clause of obligation after the evidence's
+    # noun phrase says it is still to be done
+    "obliged_relative_must": ("The letter set out six actions for improvement which must be taken by March.", set()),
+    "obliged_relative_adverb": ("The review named changes to supervision which must also be made across the "
+                                "service.", set()),
+    "relative_will_be": ("We are developing a new improvement plan which will be published in the summer.",
+                         {"plans_actions"}),  # guard: the plan is being written
+    "relative_active": ("We have agreed a new improvement plan which must deliver better supervision.",
+                        {"plans_actions"}),  # guard: the plan is the agent, and exists
+    "relative_after_comma": ("We have introduced a new neglect protocol, which must be followed by every team.",
+                             {"policies_systems"}),  # guard: a clause about what exists
 }
 
 

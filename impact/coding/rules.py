@@ -1362,6 +1362,14 @@ _EMBEDDING = ("what", "how", "whether", "if", "why", "where", "when", "who", "wh
 # taken so far"; "..., as part of its commitment to ..."), while a list of bare nouns or ", as well as" goes on with
 # the topic (labelling guide, section 6: topic named but nothing changed).
 _PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "alongside"))
+# A passive relative clause of obligation after the evidence's noun phrase ("recommendations of improvement activity
+# which must be undertaken"): what must, should or needs to be done is not done yet (labelling guide, section 3: need,
+# must, should are anticipated). Not "will" or "would": "are developing a plan which will be published" reports the plan.
+_RELATIVES = frozenset({"which", "that"})
+_OBLIGATIONS = tuple(tuple(stem(w) for w in o.split()) for o in ("must", "should", "need to", "ought to", "is to",
+                                                                 "are to"))
+_RELATIVE_ADVERBS = frozenset(stem(w) for w in ("also", "still", "now", "urgently", "first"))  # "which must also be"
+_RELATIVE_REACH = 4  # words between the evidence and "which must be" ("recommendations of improvement activity which")
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1400,6 +1408,18 @@ class _Sentence:
         words, k = self._words(), b - self.first
         return k < len(words) and words[k] in _DETERMINER_STEMS and not any(
             w in _AUXILIARY_STEMS for w in words[t1 - self.first:a - self.first])
+
+    def obliged_relative(self, x: int) -> bool:
+        """Whether a passive relative clause of obligation opens at token ``x`` ("which must be taken", "that should
+        be introduced", "which need to be addressed"; not "which will be published": a plan being written exists)."""
+        words, k = self._words(), x - self.first
+        if k < 0 or words[k] not in _RELATIVES:
+            return False
+        for o in _OBLIGATIONS:
+            if tuple(words[k + 1:k + 1 + len(o)]) == o:
+                after = words[k + 1 + len(o):k + 3 + len(o)]
+                return after[:1] == ["be"] or (after[:1] != [] and after[0] in _RELATIVE_ADVERBS and after[1:] == ["be"])
+        return False
 
     def word(self, a: int) -> str:
         """The stemmed word at token ``a`` of a sentence whose text is kept (one with a modal cue)."""
@@ -1521,6 +1541,11 @@ class _Sentence:
                 if verb is not None and not any(verb < x < t0 for x in stops + predicates + clause_stops + causes) and not \
                         _within(shape["new_subject"], verb + 1, t0 - 1):
                     hedged = True  # in the complement of a modal verb ("should consider ... developing stronger links")
+            if not hedged and stops and self.text is not None:
+                x = min((x for x in stops if t1 <= x), default=None)
+                if x is not None and x <= t1 + _RELATIVE_REACH and not any(
+                        t1 <= c < x for c in commas + [p for p in predicates if t1 <= p]) and self.obliged_relative(x):
+                    hedged = True  # the object of an obligation ("six actions for improvement which must be taken")
         if self.owned and any(clause_lo <= e and t0 - _OWNER_REACH <= p < t1 for e, p in self.owned):
             dropped = True  # "increased their understanding", where "their" is children's or families'
         for a, b, label in frames:
