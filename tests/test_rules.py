@@ -1206,6 +1206,14 @@ ROUND_1204 = {
                         {"plans_actions"}),  # guard: the plan is the agent, and exists
     "relative_after_comma": ("We have introduced a new neglect protocol, which must be followed by every team.",
                              {"policies_systems"}),  # guard: a clause about what exists
+    # section 3 ("will" is anticipated; "designed to achieve change by establishing ..." is the means of an aim): a
+    # "by" phrase that opens the sentence is the means of what its main clause says will happen
+    "opening_by_will": ("By working together with the police we will make the county safer for children.", set()),
+    "opening_by_comma_will": ('"By working together, we will make the county safer for children.', set()),
+    "opening_by_past": ("By working together with the police we have made the county safer for children.",
+                        {"partnership"}),  # guard: what was done
+    "opening_by_later_will": ("By strengthening management oversight, leaders have reduced drift, and they will keep "
+                              "working on it.", {"policies_systems"}),  # guard: the modal of another clause
 }
 
 

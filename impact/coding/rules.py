@@ -1366,6 +1366,8 @@ _PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "al
 # which must be undertaken"): what must, should or needs to be done is not done yet (labelling guide, section 3: need,
 # must, should are anticipated). Not "will" or "would": "are developing a plan which will be published" reports the plan.
 _RELATIVES = frozenset({"which", "that"})
+# What may stand before a sentence's first word in a stem string (quotation marks are not tokens; these are).
+_OPENING_MARKS = frozenset({",", ";", "and", "but", "so"})
 _OBLIGATIONS = tuple(tuple(stem(w) for w in o.split()) for o in ("must", "should", "need to", "ought to", "is to",
                                                                  "are to"))
 _RELATIVE_ADVERBS = frozenset(stem(w) for w in ("also", "still", "now", "urgently", "first"))  # "which must also be"
@@ -1408,6 +1410,18 @@ class _Sentence:
         words, k = self._words(), b - self.first
         return k < len(words) and words[k] in _DETERMINER_STEMS and not any(
             w in _AUXILIARY_STEMS for w in words[t1 - self.first:a - self.first])
+
+    def opening_by(self, t0: int, frames: list[tuple]) -> bool:
+        """Whether evidence at ``t0`` is in a "by" phrase that opens the sentence, before its comma or subject
+        ("By working together we will ...")."""
+        words, k = self._words(), 0
+        while k < len(words) and words[k] in _OPENING_MARKS:
+            k += 1
+        by = self.first + k
+        if k >= len(words) or words[k] != "by" or not by < t0 <= by + _MOD_BEFORE:
+            return False
+        return not any(by < x < t0 for x, _, lab in frames if lab in ("comma", "comma_stop", "predicate")) and not \
+            _within(self.shape["new_subject"], by + 1, t0 - 1)
 
     def obliged_relative(self, x: int) -> bool:
         """Whether a passive relative clause of obligation opens at token ``x`` ("which must be taken", "that should
@@ -1541,6 +1555,14 @@ class _Sentence:
                 if verb is not None and not any(verb < x < t0 for x in stops + predicates + clause_stops + causes) and not \
                         _within(shape["new_subject"], verb + 1, t0 - 1):
                     hedged = True  # in the complement of a modal verb ("should consider ... developing stronger links")
+            if not hedged and shape and shape["verb_modal"] and self.opening_by(t0, frames):
+                verb = next((v for v in _within(shape["verb_modal"], t1, t1 + _MOD_BEFORE)
+                             if self.word(v) in _STRONG_MODALS), None)
+                # the main clause opens at the first predicate or subject after the phrase (", we"); no other between
+                main = min([x for x in predicates + shape["new_subject"] if t1 <= x], default=t1)
+                if verb is not None and verb < clause_hi and not any(
+                        main < x < verb for x in predicates + clause_stops + causes):
+                    hedged = True  # the means of a future ("by working together we will make ...")
             if not hedged and stops and self.text is not None:
                 x = min((x for x in stops if t1 <= x), default=None)
                 if x is not None and x <= t1 + _RELATIVE_REACH and not any(
