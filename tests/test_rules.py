@@ -1214,6 +1214,16 @@ ROUND_1204 = {
                         {"partnership"}),  # guard: what was done
     "opening_by_later_will": ("By strengthening management oversight, leaders have reduced drift, and they will keep "
                               "working on it.", {"policies_systems"}),  # guard: the modal of another clause
+    # section 3 (need, require, recommend are anticipated): a modal cue right before a colon governs the list after
+    # it, however long (the stemmer drops the colon, so the text is read for it)
+    "colon_after_modal": ("Three further changes to the service are required: monthly supervision for every social "
+                          "worker in each of the locality offices of the county, lower caseloads and a workforce that "
+                          "feels valued.", set()),
+    "colon_after_state": ("Three further changes to the service are under way: monthly supervision for every social "
+                          "worker in each of the locality offices of the county, lower caseloads and a workforce that "
+                          "feels valued.", {"morale"}),  # guard: work under way is reported
+    "colon_after_done": ("The board recommended two changes, and since then we have done this: a new neglect protocol "
+                         "has been put in place.", {"policies_systems"}),  # guard: the modal is not before the colon
 }
 
 

@@ -475,6 +475,7 @@ class RuleCoder(BaseEstimator):
         _, one, which = np.unique(lo, return_index=True, return_inverse=True)
         read = self.cues_.sentences([(big, a, b, f) for a, b, f in zip(lo[one].tolist(), hi[one].tolist(),
                                                                          firsts[one].tolist(), strict=True)])
+        _mark_colons(texts, h_unit[one].tolist(), read)
         hits = zip(h_unit.tolist(), h_code.tolist(), (rank[h_row] - unit_ranks[h_unit]).tolist(),
                    (t1 - unit_ranks[h_unit]).tolist(), rt.weight[entry[pair]].tolist(), solo[pair].tolist(),
                    which.ravel().tolist(), strict=True)
@@ -1365,6 +1366,7 @@ _PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "al
 # A passive relative clause of obligation after the evidence's noun phrase ("recommendations of improvement activity
 # which must be undertaken"): what must, should or needs to be done is not done yet (labelling guide, section 3: need,
 # must, should are anticipated). Not "will" or "would": "are developing a plan which will be published" reports the plan.
+_COLON = re.compile(r":(?!//)")  # not in a web address
 _RELATIVES = frozenset({"which", "that"})
 # What may stand before a sentence's first word in a stem string (quotation marks are not tokens; these are).
 _OPENING_MARKS = frozenset({",", ";", "and", "but", "so"})
@@ -1379,7 +1381,7 @@ class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
     __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
-                 "frames", "predicates", "shape", "text", "_index", "owned")
+                 "frames", "predicates", "shape", "text", "_index", "owned", "colons")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
@@ -1394,6 +1396,7 @@ class _Sentence:
         self.text: str | list[str] | None = None  # the stemmed sentence (then its words), where it has a modal cue
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
         self.owned: list[tuple[int, int]] = []  # (experiencer, "their") pairs: a possessive children or families own
+        self.colons: list[int] = []  # the tokens after a colon (set only where the sentence has a modal cue)
 
     def after_det(self, a: int) -> bool:
         """Whether the token ``a`` follows a determiner: a modal word there is a noun ("by the potential of")."""
@@ -1555,6 +1558,9 @@ class _Sentence:
                 if verb is not None and not any(verb < x < t0 for x in stops + predicates + clause_stops + causes) and not \
                         _within(shape["new_subject"], verb + 1, t0 - 1):
                     hedged = True  # in the complement of a modal verb ("should consider ... developing stronger links")
+            if not hedged and self.colons and any(
+                    b in self.colons and b <= t0 and label == "modal" and self.first <= a for a, b, label in modals):
+                hedged = True  # an item of a list a modal opens ("three elements are required: ..., an empowered ...")
             if not hedged and shape and shape["verb_modal"] and self.opening_by(t0, frames):
                 verb = next((v for v in _within(shape["verb_modal"], t1, t1 + _MOD_BEFORE)
                              if self.word(v) in _STRONG_MODALS), None)
@@ -1618,6 +1624,22 @@ class _Sentence:
                     # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
                     dropped = True
         return count % 2 == 1, hedged, self, dropped
+
+
+def _mark_colons(texts: list[str], units: list[int], sentences: list[_Sentence]) -> None:
+    """Give each sentence with a modal cue the tokens that follow a colon in its text (the stem string drops colons).
+
+    Only texts with a colon and sentences with a modal cue are read (a cue right before a colon governs the list after
+    it: ``_Sentence.read``).
+    """
+    places: dict[int, list[int]] = {}
+    for i, sentence in zip(units, sentences, strict=True):
+        if not sentence.modals or ":" not in texts[i]:
+            continue
+        if i not in places:
+            text, find = texts[i], tokenizer(texts[i]).findall
+            places[i] = [len(find(text, 0, m.start())) for m in _COLON.finditer(text)]
+        sentence.colons = places[i]
 
 
 def _by_means(frames: list[tuple], predicates: list[int], b: int, t0: int) -> bool:
