@@ -1224,6 +1224,14 @@ ROUND_1204 = {
                           "feels valued.", {"morale"}),  # guard: work under way is reported
     "colon_after_done": ("The board recommended two changes, and since then we have done this: a new neglect protocol "
                          "has been put in place.", {"policies_systems"}),  # guard: the modal is not before the colon
+    # section 3 (need is anticipated): "need to", "needs to" is a modal verb like "should", whose complement stays in
+    # doubt to its clause's end
+    "need_to_complement": ("The council needs to show, over the coming year and in each of its six locality teams "
+                           "across the county, real ownership of the improvement plan.", set()),
+    "needs_to_be_complement": ("There needs to be, across each of the locality teams and in every part of the county "
+                               "over the next year, a single improvement plan.", set()),
+    "needed_to_then_clause": ("We needed to act quickly, and we have since agreed a new improvement plan with all of "
+                              "our partners.", {"partnership", "plans_actions"}),  # guard: a clause of its own
 }
 
 

@@ -1315,7 +1315,8 @@ _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m 
 # actions would be brought to the next meeting": labelling guide, section 3, "will, would" are anticipated).
 _AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
 _AUXILIARY_STEMS = frozenset(stem(w) for w in _AUXILIARIES)
-_VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
+_VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought", "need to",
+                "needs to")
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
 _DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
                 "every")
@@ -1334,7 +1335,7 @@ _PREPOSITIONS = ("for", "with", "to", "of", "about", "on", "in", "from", "by", "
 _FIRST_PERSON = ("we", "our", "us", "i", "my")
 _QUANTIFIERS = ("the", "a", "an", "some", "many", "all", "these", "those", "more", "most", "local", "vulnerable")
 _OWNER_REACH = 4  # words from "their" to the start of the evidence it owns ("their understanding and ownership")
-_STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought"))
+_STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought", "need"))
 _MODAL_SCOPE = 30  # words of a modal verb's complement ("should also consider further opportunities to invest in ...")
 # "and" with a pronoun that can only be a subject opens a clause of its own: evidence whose rule joins words across it
 # ("we have more improvements to make and I'm confident that ...") pairs words of two clauses (labelling guide,
