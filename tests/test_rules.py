@@ -1232,6 +1232,13 @@ ROUND_1204 = {
                                "over the next year, a single improvement plan.", set()),
     "needed_to_then_clause": ("We needed to act quickly, and we have since agreed a new improvement plan with all of "
                               "our partners.", {"partnership", "plans_actions"}),  # guard: a clause of its own
+    # section 3 (need, must, should are anticipated): "it is important that", "it's vital to" state a need
+    "important_that": ("It is important that partners work closely together on neglect.", set()),
+    "vital_that": ("It's vital that we take stock and learn from the inspection.", set()),
+    "clear_that": ("It is clear that management oversight has been strengthened.",
+                   {"policies_systems"}),  # guard: a report
+    "important_to_us": ("Partnership working is important to us and has grown stronger this year.",
+                        {"partnership"}),  # guard: a state with its own predicate
 }
 
 
