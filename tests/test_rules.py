@@ -1239,6 +1239,14 @@ ROUND_1204 = {
                    {"policies_systems"}),  # guard: a report
     "important_to_us": ("Partnership working is important to us and has grown stronger this year.",
                         {"partnership"}),  # guard: a state with its own predicate
+    # sections 2 and 6 (a general claim or a definition describes a kind of thing, not a place): a preposition and
+    # "any" before the evidence make it whatever thing of its kind
+    "with_any": ("With any new practice model, the first months are hard for everyone.", set()),
+    "in_any": ("In any restructure of the front door the first weeks are hard.", set()),
+    "with_a": ("With a new practice model in place, the first months were hard for everyone.",
+               {"policies_systems"}),  # guard: one the place has
+    "any_elsewhere": ("Leaders respond to any concerns quickly, and a new neglect protocol is now in place.",
+                      {"policies_systems"}),  # guard: "any" before other words
 }
 
 

@@ -1047,7 +1047,8 @@ class _Cues:
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
              # "there is poor ...", "there was limited ...": the copula's deficit ends in a deficit of the noun after it
              "deficit_copula": [p for p in wordlist("deficits") if p.split()[-1] in _DEFICIT_BEFORE and " " in p],
-             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS)},
+             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS),
+             "generic": [f"{p} any" for p in _PREPOSITIONS]},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
@@ -1606,6 +1607,9 @@ class _Sentence:
             elif label == "and_subject":
                 if not contiguous and t0 < a < t1 - 1:
                     dropped = True  # a rule's words in two clauses ("improvements to make and I'm confident")
+            elif label == "generic":
+                if clause_lo <= a and b <= t0 <= b + 1:
+                    dropped = True  # whatever thing of a kind, not one a place has ("with any new framework, ...")
             elif label == "rejected":
                 if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
                     dropped = True  # the option turned down ("rather than allow the creation of a trust")
