@@ -1254,3 +1254,9 @@ ROUND_1204 = {
 def test_round_1204_readings(key):
     text, want = ROUND_1204[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+def test_round_1204_a_denial_before_a_deficit_stands():
+    # Labelling guide, section 8: "limited evidence of" negates its domain; the deficit reading leaves it negated.
+    coded = RuleCoder().code(pd.Series({"s": "The audit identified limited evidence of reflective supervision."}))
+    assert coded[["code", "negated", "hedged"]].values.tolist() == [["learning", True, False]]

@@ -1614,13 +1614,13 @@ class _Sentence:
                 if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
                     dropped = True  # the option turned down ("rather than allow the creation of a trust")
             elif label == "deficit_before" or label == "deficit_copula":
-                if (t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a and not any(
+                if count % 2 == 0 and ((t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a and not any(
                         b <= x < t0 for x, _, lab in frames if lab in _LIST_JOINS) and (
                         contiguous or not any(t0 < x < t1 for x, _, lab in frames if lab == "linking"))) or (
-                        label == "deficit_before" and t0 < a < t1 - 1):
+                        label == "deficit_before" and t0 < a < t1 - 1)):
                     # a negative state: "poor quality management oversight", "there was limited time for reflection on
                     # supervision" (not a change to it: "weak oversight has been strengthened" is a chain of the state
-                    # and the change, joined by a verb)
+                    # and the change, joined by a verb); a denial already read stands ("limited evidence of", section 8)
                     dropped = True
             elif label == "deficit":
                 if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops) and not any(
