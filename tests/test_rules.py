@@ -1175,3 +1175,88 @@ ROUND_1203H = {
 def test_round_1203h_readings(key):
     text, want = ROUND_1203H[key]
     assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+# Round 9 (2026-12-04): closed-class structure for precision on impact-free sentences. Invented sentences (never from
+# the gold files); each reading has sentences that failed before it and guards that pass before and after.
+ROUND_1204 = {
+    # section 3 (negative states without a negation word are impact-free) and section 8 ("insufficient", "limited
+    # evidence of" deny their domain): a deficit ending a copula ("there was limited ...") is a deficit of the noun
+    # phrase after it, and a deficit before a near rule's first word covers the rule when no verb joins its words
+    "deficit_after_there_was": ("There was limited time for reflection in supervision.", set()),
+    "deficit_after_there_is": ("There is poor management oversight in the referral team.", set()),
+    "deficit_before_near_rule": ("The audit found limited reflection in supervision sessions.", set()),
+    "deficit_little": ("There has been little reflection on practice in supervision.", set()),
+    "deficit_before_near_rule_ineffective": ("Managers were ineffective in making improvements, and quality "
+                                             "assurance remains patchy.", set()),
+    "deficit_changed_by_verb": ("Weak management oversight has been strengthened.",
+                                {"policies_systems"}),  # guard: a verb joins the state and its change
+    "deficit_then_new_clause": ("Management oversight was weak, and reflection in supervision is now routine.",
+                                {"learning", "policies_systems"}),  # guard: ", and" opens a phrase of its own
+    "deficit_a_little": ("Staff had a little more time for reflection in supervision.",
+                         {"learning"}),  # guard: "a little" is a degree, not a deficit
+    # section 3 (need, must, should are anticipated): a passive relative clause of obligation after the evidence's
+    # noun phrase says it is still to be done
+    "obliged_relative_must": ("The letter set out six actions for improvement which must be taken by March.", set()),
+    "obliged_relative_adverb": ("The review named changes to supervision which must also be made across the "
+                                "service.", set()),
+    "relative_will_be": ("We are developing a new improvement plan which will be published in the summer.",
+                         {"plans_actions"}),  # guard: the plan is being written
+    "relative_active": ("We have agreed a new improvement plan which must deliver better supervision.",
+                        {"plans_actions"}),  # guard: the plan is the agent, and exists
+    "relative_after_comma": ("We have introduced a new neglect protocol, which must be followed by every team.",
+                             {"policies_systems"}),  # guard: a clause about what exists
+    # section 3 ("will" is anticipated; "designed to achieve change by establishing ..." is the means of an aim): a
+    # "by" phrase that opens the sentence is the means of what its main clause says will happen
+    "opening_by_will": ("By working together with the police we will make the county safer for children.", set()),
+    "opening_by_comma_will": ('"By working together, we will make the county safer for children.', set()),
+    "opening_by_past": ("By working together with the police we have made the county safer for children.",
+                        {"partnership"}),  # guard: what was done
+    "opening_by_later_will": ("By strengthening management oversight, leaders have reduced drift, and they will keep "
+                              "working on it.", {"policies_systems"}),  # guard: the modal of another clause
+    # section 3 (need, require, recommend are anticipated): a modal cue right before a colon governs the list after
+    # it, however long (the stemmer drops the colon, so the text is read for it)
+    "colon_after_modal": ("Three further changes to the service are required: monthly supervision for every social "
+                          "worker in each of the locality offices of the county, lower caseloads and a workforce that "
+                          "feels valued.", set()),
+    "colon_after_state": ("Three further changes to the service are under way: monthly supervision for every social "
+                          "worker in each of the locality offices of the county, lower caseloads and a workforce that "
+                          "feels valued.", {"morale"}),  # guard: work under way is reported
+    "colon_after_done": ("The board recommended two changes, and since then we have done this: a new neglect protocol "
+                         "has been put in place.", {"policies_systems"}),  # guard: the modal is not before the colon
+    # section 3 (need is anticipated): "need to", "needs to" is a modal verb like "should", whose complement stays in
+    # doubt to its clause's end
+    "need_to_complement": ("The council needs to show, over the coming year and in each of its six locality teams "
+                           "across the county, real ownership of the improvement plan.", set()),
+    "needs_to_be_complement": ("There needs to be, across each of the locality teams and in every part of the county "
+                               "over the next year, a single improvement plan.", set()),
+    "needed_to_then_clause": ("We needed to act quickly, and we have since agreed a new improvement plan with all of "
+                              "our partners.", {"partnership", "plans_actions"}),  # guard: a clause of its own
+    # section 3 (need, must, should are anticipated): "it is important that", "it's vital to" state a need
+    "important_that": ("It is important that partners work closely together on neglect.", set()),
+    "vital_that": ("It's vital that we take stock and learn from the inspection.", set()),
+    "clear_that": ("It is clear that management oversight has been strengthened.",
+                   {"policies_systems"}),  # guard: a report
+    "important_to_us": ("Partnership working is important to us and has grown stronger this year.",
+                        {"partnership"}),  # guard: a state with its own predicate
+    # sections 2 and 6 (a general claim or a definition describes a kind of thing, not a place): a preposition and
+    # "any" before the evidence make it whatever thing of its kind
+    "with_any": ("With any new practice model, the first months are hard for everyone.", set()),
+    "in_any": ("In any restructure of the front door the first weeks are hard.", set()),
+    "with_a": ("With a new practice model in place, the first months were hard for everyone.",
+               {"policies_systems"}),  # guard: one the place has
+    "any_elsewhere": ("Leaders respond to any concerns quickly, and a new neglect protocol is now in place.",
+                      {"policies_systems"}),  # guard: "any" before other words
+}
+
+
+@pytest.mark.parametrize("key", list(ROUND_1204))
+def test_round_1204_readings(key):
+    text, want = ROUND_1204[key]
+    assert set(_reported(RuleCoder().code(pd.Series({key: text})))["code"]) == want
+
+
+def test_round_1204_a_denial_before_a_deficit_stands():
+    # Labelling guide, section 8: "limited evidence of" negates its domain; the deficit reading leaves it negated.
+    coded = RuleCoder().code(pd.Series({"s": "The audit identified limited evidence of reflective supervision."}))
+    assert coded[["code", "negated", "hedged"]].values.tolist() == [["learning", True, False]]

@@ -475,6 +475,7 @@ class RuleCoder(BaseEstimator):
         _, one, which = np.unique(lo, return_index=True, return_inverse=True)
         read = self.cues_.sentences([(big, a, b, f) for a, b, f in zip(lo[one].tolist(), hi[one].tolist(),
                                                                          firsts[one].tolist(), strict=True)])
+        _mark_colons(texts, h_unit[one].tolist(), read)
         hits = zip(h_unit.tolist(), h_code.tolist(), (rank[h_row] - unit_ranks[h_unit]).tolist(),
                    (t1 - unit_ranks[h_unit]).tolist(), rt.weight[entry[pair]].tolist(), solo[pair].tolist(),
                    which.ravel().tolist(), strict=True)
@@ -1044,13 +1045,17 @@ class _Cues:
              "national": [f"{p} {d}{n}" for p in ("from", "by") for d in ("", "the ") for n in _NATIONAL],
              "deficit": wordlist("deficits"), "prior": list(_PRIOR), "sub": list(_SUBCLAUSES),
              "deficit_before": list(_DEFICIT_BEFORE), "needs": list(_NEEDS), "listing": list(_LISTING),
-             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS)},
+             # "there is poor ...", "there was limited ...": the copula's deficit ends in a deficit of the noun after it
+             "deficit_copula": [p for p in wordlist("deficits") if p.split()[-1] in _DEFICIT_BEFORE and " " in p],
+             "result": list(_RESULTS), "rejected": list(_REJECTED), "and_subject": list(_AND_PRONOUNS),
+             "generic": [f"{p} any" for p in _PREPOSITIONS]},
             longest=True,
         )
         # Where the reach of a negation or modality cue after the evidence stops (needed only with such a cue).
         self.stops = PatternSet({"stop": list(_MODAL_STOPS), "predicate": list(_PREDICATES), "comma": [","],
                                  "comma_stop": [", and", ", but"], "and_det": list(_AND_SUBJECTS),
-                                 "cause_np": list(_CAUSE_NPS), "by": ["by"]},
+                                 "cause_np": list(_CAUSE_NPS), "by": ["by"], "linking": list(_LINKING),
+                                 "conj": ["and", "or", "but"]},
                                 longest=True)
         # The closed-class words that show a clause's shape (its auxiliaries and modal verbs, a new subject): scanned
         # only in sentences with a modal cue and kept apart from the frames, as they are many and one reading needs them.
@@ -1128,7 +1133,7 @@ class _Cues:
             hedged = out[k].hedged  # a question: the whole sentence asks
             modals = [m for m in modal.get(k, ()) if m[2] != "pseudo"]
             cue_frames = list(frames.get(k, ()))
-            if negators or modals or (cue_frames and any(f[2] == "deficit" for f in cue_frames)):
+            if negators or modals or (cue_frames and any(f[2] in _DEFICIT_LABELS for f in cue_frames)):
                 need_stops.append(k)
             bound = bounds.get(k, ())
             out[k] = _Sentence(firsts[k], [b[0] for b in bound], [b[1] for b in bound], negators, hedged,
@@ -1272,7 +1277,13 @@ _LISTING = ("including", "include", "includes", "included", "such as")
 _LIST_GAP = 4  # words between the needs and "including" ("areas for improvement were identified which included")
 _DEFICIT_BEFORE = ("poor", "poor quality", "poorer", "weak", "weaker", "ineffective", "inadequate", "insufficient",
                    "insufficiently", "inconsistent", "unstable", "fragile", "patchy", "underdeveloped",
-                   "under developed")
+                   "under developed", "limited", "little")
+# A deficit before the evidence, or ending a copula ("there was limited time for ..."), is a negative state of the noun
+# phrase after it; a near rule's words joined by a verb of being or having ("weak oversight has been strengthened")
+# are a change to that state.
+_DEFICIT_LABELS = frozenset({"deficit", "deficit_before", "deficit_copula"})
+_LIST_JOINS = frozenset({"comma", "comma_stop", "conj", "predicate", "and_det"})  # not across "poor, and" to the evidence
+_LINKING = ("is", "are", "was", "were", "has", "have", "had", "been", "be", "being", "will", "would")
 _PREDICATES = tuple(f"{c} {v}" for c in (", and", "and", ", but", "but", ";")
                     for v in ("was", "were", "is", "are", "has", "have", "had", "we", "it", "they", "this", "there", "will",
                               "would", "these", "those", "he", "she", "i", "you", "that")) + tuple(
@@ -1305,7 +1316,8 @@ _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m 
 # actions would be brought to the next meeting": labelling guide, section 3, "will, would" are anticipated).
 _AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
 _AUXILIARY_STEMS = frozenset(stem(w) for w in _AUXILIARIES)
-_VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought")
+_VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought", "need to",
+                "needs to")
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
 _DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
                 "every")
@@ -1324,7 +1336,7 @@ _PREPOSITIONS = ("for", "with", "to", "of", "about", "on", "in", "from", "by", "
 _FIRST_PERSON = ("we", "our", "us", "i", "my")
 _QUANTIFIERS = ("the", "a", "an", "some", "many", "all", "these", "those", "more", "most", "local", "vulnerable")
 _OWNER_REACH = 4  # words from "their" to the start of the evidence it owns ("their understanding and ownership")
-_STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought"))
+_STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought", "need"))
 _MODAL_SCOPE = 30  # words of a modal verb's complement ("should also consider further opportunities to invest in ...")
 # "and" with a pronoun that can only be a subject opens a clause of its own: evidence whose rule joins words across it
 # ("we have more improvements to make and I'm confident that ...") pairs words of two clauses (labelling guide,
@@ -1353,6 +1365,17 @@ _EMBEDDING = ("what", "how", "whether", "if", "why", "where", "when", "who", "wh
 # taken so far"; "..., as part of its commitment to ..."), while a list of bare nouns or ", as well as" goes on with
 # the topic (labelling guide, section 6: topic named but nothing changed).
 _PHRASE_ENDS = tuple(f", {w}" for w in (*_DETERMINERS, *_PREPOSITIONS, "as", "alongside"))
+# A passive relative clause of obligation after the evidence's noun phrase ("recommendations of improvement activity
+# which must be undertaken"): what must, should or needs to be done is not done yet (labelling guide, section 3: need,
+# must, should are anticipated). Not "will" or "would": "are developing a plan which will be published" reports the plan.
+_COLON = re.compile(r":(?!//)")  # not in a web address
+_RELATIVES = frozenset({"which", "that"})
+# What may stand before a sentence's first word in a stem string (quotation marks are not tokens; these are).
+_OPENING_MARKS = frozenset({",", ";", "and", "but", "so"})
+_OBLIGATIONS = tuple(tuple(stem(w) for w in o.split()) for o in ("must", "should", "need to", "ought to", "is to",
+                                                                 "are to"))
+_RELATIVE_ADVERBS = frozenset(stem(w) for w in ("also", "still", "now", "urgently", "first"))  # "which must also be"
+_RELATIVE_REACH = 4  # words between the evidence and "which must be" ("recommendations of improvement activity which")
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
 
@@ -1360,7 +1383,7 @@ class _Sentence:
     """Cues of one sentence: clause boundaries, negation, modality, topic frames, attribution, experiencers."""
 
     __slots__ = ("first", "bound_starts", "bound_ends", "negators", "hedged", "hedges", "_attribution", "modals",
-                 "frames", "predicates", "shape", "text", "_index", "owned")
+                 "frames", "predicates", "shape", "text", "_index", "owned", "colons")
 
     def __init__(self, first: int, bound_starts: list[int], bound_ends: list[int], negators: list[int],
                  hedged: bool, attribution: tuple | None, modals: list[tuple[int, int, str]],
@@ -1375,6 +1398,7 @@ class _Sentence:
         self.text: str | list[str] | None = None  # the stemmed sentence (then its words), where it has a modal cue
         self._index: tuple | None = None  # a long sentence's cues sorted by place (see _near)
         self.owned: list[tuple[int, int]] = []  # (experiencer, "their") pairs: a possessive children or families own
+        self.colons: list[int] = []  # the tokens after a colon (set only where the sentence has a modal cue)
 
     def after_det(self, a: int) -> bool:
         """Whether the token ``a`` follows a determiner: a modal word there is a noun ("by the potential of")."""
@@ -1391,6 +1415,30 @@ class _Sentence:
         words, k = self._words(), b - self.first
         return k < len(words) and words[k] in _DETERMINER_STEMS and not any(
             w in _AUXILIARY_STEMS for w in words[t1 - self.first:a - self.first])
+
+    def opening_by(self, t0: int, frames: list[tuple]) -> bool:
+        """Whether evidence at ``t0`` is in a "by" phrase that opens the sentence, before its comma or subject
+        ("By working together we will ...")."""
+        words, k = self._words(), 0
+        while k < len(words) and words[k] in _OPENING_MARKS:
+            k += 1
+        by = self.first + k
+        if k >= len(words) or words[k] != "by" or not by < t0 <= by + _MOD_BEFORE:
+            return False
+        return not any(by < x < t0 for x, _, lab in frames if lab in ("comma", "comma_stop", "predicate")) and not \
+            _within(self.shape["new_subject"], by + 1, t0 - 1)
+
+    def obliged_relative(self, x: int) -> bool:
+        """Whether a passive relative clause of obligation opens at token ``x`` ("which must be taken", "that should
+        be introduced", "which need to be addressed"; not "which will be published": a plan being written exists)."""
+        words, k = self._words(), x - self.first
+        if k < 0 or words[k] not in _RELATIVES:
+            return False
+        for o in _OBLIGATIONS:
+            if tuple(words[k + 1:k + 1 + len(o)]) == o:
+                after = words[k + 1 + len(o):k + 3 + len(o)]
+                return after[:1] == ["be"] or (after[:1] != [] and after[0] in _RELATIVE_ADVERBS and after[1:] == ["be"])
+        return False
 
     def word(self, a: int) -> str:
         """The stemmed word at token ``a`` of a sentence whose text is kept (one with a modal cue)."""
@@ -1512,6 +1560,22 @@ class _Sentence:
                 if verb is not None and not any(verb < x < t0 for x in stops + predicates + clause_stops + causes) and not \
                         _within(shape["new_subject"], verb + 1, t0 - 1):
                     hedged = True  # in the complement of a modal verb ("should consider ... developing stronger links")
+            if not hedged and self.colons and any(
+                    b in self.colons and b <= t0 and label == "modal" and self.first <= a for a, b, label in modals):
+                hedged = True  # an item of a list a modal opens ("three elements are required: ..., an empowered ...")
+            if not hedged and shape and shape["verb_modal"] and self.opening_by(t0, frames):
+                verb = next((v for v in _within(shape["verb_modal"], t1, t1 + _MOD_BEFORE)
+                             if self.word(v) in _STRONG_MODALS), None)
+                # the main clause opens at the first predicate or subject after the phrase (", we"); no other between
+                main = min([x for x in predicates + shape["new_subject"] if t1 <= x], default=t1)
+                if verb is not None and verb < clause_hi and not any(
+                        main < x < verb for x in predicates + clause_stops + causes):
+                    hedged = True  # the means of a future ("by working together we will make ...")
+            if not hedged and stops and self.text is not None:
+                x = min((x for x in stops if t1 <= x), default=None)
+                if x is not None and x <= t1 + _RELATIVE_REACH and not any(
+                        t1 <= c < x for c in commas + [p for p in predicates if t1 <= p]) and self.obliged_relative(x):
+                    hedged = True  # the object of an obligation ("six actions for improvement which must be taken")
         if self.owned and any(clause_lo <= e and t0 - _OWNER_REACH <= p < t1 for e, p in self.owned):
             dropped = True  # "increased their understanding", where "their" is children's or families'
         for a, b, label in frames:
@@ -1543,13 +1607,20 @@ class _Sentence:
             elif label == "and_subject":
                 if not contiguous and t0 < a < t1 - 1:
                     dropped = True  # a rule's words in two clauses ("improvements to make and I'm confident")
+            elif label == "generic":
+                if clause_lo <= a and b <= t0 <= b + 1:
+                    dropped = True  # whatever thing of a kind, not one a place has ("with any new framework, ...")
             elif label == "rejected":
                 if clause_lo <= a < t0 and t0 - _NEG_BEFORE <= a and not any(b <= x < t0 for x in predicates):
                     dropped = True  # the option turned down ("rather than allow the creation of a trust")
-            elif label == "deficit_before":
-                if (contiguous and t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a) or t0 < a < t1 - 1:
-                    # a negative state: "poor quality management oversight" (not a change to it: "weak oversight has
-                    # been strengthened" is a chain of the state and the change)
+            elif label == "deficit_before" or label == "deficit_copula":
+                if count % 2 == 0 and ((t0 - _EXP_BEFORE <= b <= t0 and clause_lo <= a and not any(
+                        b <= x < t0 for x, _, lab in frames if lab in _LIST_JOINS) and (
+                        contiguous or not any(t0 < x < t1 for x, _, lab in frames if lab == "linking"))) or (
+                        label == "deficit_before" and t0 < a < t1 - 1)):
+                    # a negative state: "poor quality management oversight", "there was limited time for reflection on
+                    # supervision" (not a change to it: "weak oversight has been strengthened" is a chain of the state
+                    # and the change, joined by a verb); a denial already read stands ("limited evidence of", section 8)
                     dropped = True
             elif label == "deficit":
                 if t1 <= a < t1 + _NEG_AFTER and a < clause_hi and not any(x < a for x in stops) and not any(
@@ -1558,6 +1629,22 @@ class _Sentence:
                     # ("leaders are aware that caseloads remain too high": awareness of a weakness, section 8)
                     dropped = True
         return count % 2 == 1, hedged, self, dropped
+
+
+def _mark_colons(texts: list[str], units: list[int], sentences: list[_Sentence]) -> None:
+    """Give each sentence with a modal cue the tokens that follow a colon in its text (the stem string drops colons).
+
+    Only texts with a colon and sentences with a modal cue are read (a cue right before a colon governs the list after
+    it: ``_Sentence.read``).
+    """
+    places: dict[int, list[int]] = {}
+    for i, sentence in zip(units, sentences, strict=True):
+        if not sentence.modals or ":" not in texts[i]:
+            continue
+        if i not in places:
+            text, find = texts[i], tokenizer(texts[i]).findall
+            places[i] = [len(find(text, 0, m.start())) for m in _COLON.finditer(text)]
+        sentence.colons = places[i]
 
 
 def _by_means(frames: list[tuple], predicates: list[int], b: int, t0: int) -> bool:
