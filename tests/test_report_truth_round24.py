@@ -1,0 +1,128 @@
+"""What the report and the library it reads state, against the data: round 24.
+
+The agreement within each wave and status group is checked on round 22's machine-coded design (seed 9974, 4
+councils, half the interviews checked by hand with the planted coding, the review process coded by the package),
+recounted independently with scikit-learn. The brackets of the report's asides are read in
+``tests/test_report_prose.py``, on generated studies of 5, 12 and 30 councils.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from test_report_truth_round23 import five as _five
+
+# round 22's group: the design ``five`` is built once per worker and read by rounds 22 to 24
+pytestmark = pytest.mark.xdist_group("report_truth_round22")
+five = _five
+
+
+def _kappas_by_hand(coded, check, units_by_wave, codes):
+    """Cohen's kappa (scikit-learn) of each code in ``codes`` between ``coded`` and ``check`` on each wave's checked
+    units, where either holds it there: ``{(code, wave): kappa}`` (a negated coding holds nothing)."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from impact._frames import flagged
+
+    def held(c):
+        c = c[~flagged(c, "negated")]
+        return c.groupby("code")["unit"].agg(lambda u: set(map(str, u))).to_dict()
+
+    ours, theirs = held(coded), held(check)
+    out = {}
+    for wave, units in units_by_wave.items():
+        for code in codes:
+            a = [u in ours.get(code, ()) for u in units]
+            b = [u in theirs.get(code, ()) for u in units]
+            if any(a) or any(b):
+                out[(code, wave)] = float(cohen_kappa_score(a, b)) if len(set(a)) + len(set(b)) > 2 else (
+                    1.0 if a == b else 0.0)
+    return out
+
+
+def test_agreement_at_each_wave_covers_every_codebook_the_hand_check_holds(five):
+    """Agreement within each wave compared the impacts coding alone (round 23's captions said so): the hand check's
+    review-process codes had no kappa at any wave. Each codebook's codes are now compared within each wave with that
+    codebook's coding alone (a ``codebook`` column names it). The process coding is the package's coder's, made here
+    again on the checked segments; every kappa, the impacts' and the process codes', is recounted with scikit-learn."""
+    from impact.coding import Codebook
+    from impact.coding.default import default_coder
+    from impact.coding.evaluate import checked_units
+    from impact.process import PROCESS_CODEBOOK
+
+    _, _, f = five
+    r = f.reliability_by_wave
+    assert set(r["codebook"]) == {f.codebook.id, PROCESS_CODEBOOK}
+    units = set(checked_units(f.hand_check, f.segments))
+    seg = f.segments[f.segments["segment_id"].astype(str).isin(units)]
+    by_wave = {w: sorted(map(str, s)) for w, s in seg.groupby("wave")["segment_id"]}
+    book = Codebook.load(PROCESS_CODEBOOK)
+    process = default_coder(book).code(seg)
+    for codebook, coded, codes in ((f.codebook.id, f.coded, f.codebook.code_ids),
+                                   (PROCESS_CODEBOOK, process, book.code_ids)):
+        expected = _kappas_by_hand(coded, f.hand_check, by_wave, codes)
+        got = r[(r["codebook"] == codebook) & (r["metric"] == "cohen_kappa")]
+        got = {(c, w): v for c, w, v in zip(got["code"], got["wave"], got["value"], strict=True)}
+        assert set(got) == set(expected), (codebook, sorted(set(got) ^ set(expected)))
+        assert got == pytest.approx(expected, abs=1e-9), codebook
+        assert len(expected) >= 6
+    # each codebook's rows hold its own codes only
+    for codebook, part in r.groupby("codebook"):
+        assert set(part["code"]) <= set(Codebook.load(codebook).code_ids)
+
+
+def test_the_report_gives_the_process_codes_agreement_at_each_wave_and_says_what_each_table_covers(five):
+    """The reliability section: the table of kappas at each wave still holds the impacts alone (the rule for a change
+    across the waves reads it), and says where the review-process codes' agreement at each wave is; a table of its
+    own gives that, one row per process code and wave (an undefined kappa shown as missing), its values those of the
+    findings."""
+    from impact.process import PROCESS_CODEBOOK
+    from impact.report import Table
+    from impact.report._build import _Ctx, _reliability
+
+    _, _, f = five
+    section = _reliability(_Ctx(f, False, 5, 5, None))
+    tables = {b.name: b for b in section.blocks if isinstance(b, Table)}
+    impacts = tables["reliability_by_wave"]
+    assert impacts.caption == f"Agreement with the hand check at each wave, {f.codebook.noun[1]} only"
+    assert (f"The hand check's codes of the {PROCESS_CODEBOOK} codebook are compared within each wave with that "
+            "codebook's coding in the table after this one.") in impacts.notes
+    assert "not compared" not in impacts.notes
+    theirs = tables[f"reliability_by_wave_{PROCESS_CODEBOOK}"]
+    assert theirs.caption == f"Agreement with the hand check at each wave, codes of the {PROCESS_CODEBOOK} codebook"
+    assert "the package's machine coder" in theirs.notes
+    r = f.reliability_by_wave
+    k = r[(r["codebook"] == PROCESS_CODEBOOK) & (r["metric"] == "cohen_kappa")]
+    from impact.coding import Codebook
+
+    label = dict(zip(Codebook.load(PROCESS_CODEBOOK).codes["code_id"], Codebook.load(PROCESS_CODEBOOK).codes["label"],
+                     strict=True))
+    waves = f.study.wave_ids
+    # every code compared at some wave has a row at every wave checked
+    assert len(theirs.data) == k["code"].nunique() * len(waves)
+    ctx = _Ctx(f, False, 5, 5, None)
+    shown = {(row["code"], row["wave"]): row["cohen_kappa"] for _, row in theirs.data.iterrows()}
+    for row in k.itertuples():
+        assert shown[(label[row.code], ctx.wave(row.wave))] == pytest.approx(row.value, nan_ok=True)
+    assert np.isnan(theirs.data["cohen_kappa"]).sum() == len(theirs.data) - len(k)
+
+
+def test_the_rules_for_the_impacts_read_the_impacts_rows_alone():
+    """A process code's kappa at every wave must not make an impact's change a finding, nor a missing impact row be
+    filled from another codebook: the rules read the rows of the codebook analysed. Here one impact's rows are
+    planted at 0.9 and 0.8 under the process codebook, and its own at 0.9 and 0.5."""
+    from impact.report._caveats import unconfirmed_over_waves
+
+    rows = pd.DataFrame({"codebook": ["nfer_impacts"] * 2 + ["review_process"] * 2, "code": ["morale"] * 4,
+                         "metric": "cohen_kappa", "value": [0.9, 0.5, 0.9, 0.8], "wave": ["a", "b"] * 2})
+    import types
+
+    from impact.report._build import _Ctx
+
+    ctx = types.SimpleNamespace(f=types.SimpleNamespace(reliability_by_wave=rows,
+                                                        codebook=types.SimpleNamespace(id="nfer_impacts")))
+    ours = _Ctx.within(ctx, "reliability_by_wave")
+    assert ours["value"].tolist() == [0.9, 0.5] and "codebook" not in ours.columns
+    assert unconfirmed_over_waves(["morale"], {}, ours, ["a", "b"]) == ["morale"]
+    assert _Ctx.within(ctx, "reliability_by_wave", ours=False)["codebook"].eq("review_process").all()
