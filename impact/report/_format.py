@@ -171,12 +171,17 @@ def unbracketed(text: object) -> str:
     >>> unbracketed("a (b (c)) d")
     'a, b, c, d'
     """
+    def flat(m: re.Match) -> str:
+        # a bracket mid-phrase is closed by a comma too; one before punctuation or at the end is not
+        rest = m.string[m.end():]
+        return ", " + m.group(1).strip() + ("," if rest[:1].isspace() and rest.strip()[:1].isalnum() else "")
+
     text = str(text)
     while True:
-        flat = _BRACKETED.sub(lambda m: ", " + m.group(1).strip(), text)
-        if flat == text:
-            return re.sub(r",\s*,", ",", flat)
-        text = flat
+        flat_text = _BRACKETED.sub(flat, text)
+        if flat_text == text:
+            return re.sub(r",(\s*,)+", ",", flat_text)
+        text = flat_text
 
 
 def aside(text: str, note: str) -> str:
