@@ -126,3 +126,24 @@ def test_the_rules_for_the_impacts_read_the_impacts_rows_alone():
     assert ours["value"].tolist() == [0.9, 0.5] and "codebook" not in ours.columns
     assert unconfirmed_over_waves(["morale"], {}, ours, ["a", "b"]) == ["morale"]
     assert _Ctx.within(ctx, "reliability_by_wave", ours=False)["codebook"].eq("review_process").all()
+
+
+def test_a_ranking_with_one_published_count_says_so():
+    """Seed 30058 (5 councils): of the 15 factors' counts of participants saying a factor got in the way, one was
+    published (impact evidence, 5) and 14 were suppressed, and the report said participants 'named no factor that stood
+    out as most often said to have got in the way (5 participants each, among the factors whose counts are published;
+    14 more are suppressed)': one count read as several alike. The sentence now says one count is published. The
+    ledger is planted: the same shape, one published count of 5 hindering, 0 helping, 14 factors suppressed."""
+    import types
+
+    from impact.report._build import _process_sentence
+
+    codes = [f"f{i}" for i in range(15)]
+    published = {("proc", "f13", "hindered"): 5, ("proc", "f13", "helped"): 0}
+    ledger = types.SimpleNamespace(hidden=lambda key: key not in published, value=lambda key: published.get(key))
+    ctx = types.SimpleNamespace(ledger=ledger, alpha=0.05)
+    said = _process_sentence(ctx, pd.DataFrame({"code": codes}), {"f13": "Impact evidence"})
+    assert said == ("After the review, participants, each counted once for each factor at each wave, named no factor "
+                    "that stood out as most often said to have got in the way (only one factor's count is published, "
+                    "5 participants; 14 more are suppressed)."), said
+    assert "each, among" not in said

@@ -3925,7 +3925,7 @@ def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, in
     return [(c, n) for n, c in named], hidden, (ranked[-1][0], ranked[0][0])
 
 
-def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") -> str:
+def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "", one: str = "") -> str:
     """'(from 3 to 21 participants each, none above the next beyond what chance gives)', and where ``hidden`` counts
     of ``what`` are suppressed, ', among the factors whose counts are published; 2 more are suppressed' before the
     ')'.
@@ -3935,7 +3935,13 @@ def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") ->
     """
     # all alike (or one published): 'from 9 to 9, none above the next' said nothing
     span = f"{lo}{unit}" if lo == hi else f"from {lo} to {hi}{unit}, none above the next beyond what chance gives"
-    if hidden:
+    if one:
+        # one count published (``one`` names what it counts): '(5 participants each, ...; 14 more are suppressed)' of
+        # a single factor read as several alike (seed 30058, 5 councils: impact evidence alone published, 14 'c')
+        span = f"only one {one}'s count is published, {lo}{unit.removesuffix(' each')}"
+    if hidden and one:
+        span += f"; {_say(hidden)} more {'is' if hidden == 1 else 'are'} suppressed"
+    elif hidden:
         span += (f", among the {what} whose counts are published; {_say(hidden)} more "
                  f"{'is' if hidden == 1 else 'are'} suppressed")
     return f"({span})"
@@ -3969,7 +3975,8 @@ def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
             parts[v] = f"most often said that {names} {verb}" + _of_the_published(hidden, "factors")
         elif span:
             parts[v] = (f"named no factor that stood out as most often said to have {verb} "
-                        + _none_stands_out(*span, " participants each", hidden, "factors"))
+                        + _none_stands_out(*span, " participants each", hidden, "factors",
+                                           "factor" if len(keys) - hidden == 1 else ""))
     if not parts:
         return None
     helped, hindered = totals["helped"], totals["hindered"]
@@ -4048,8 +4055,9 @@ def _lessons(ctx, labels) -> Section:
                                 + _of_the_published(hidden, "parts of the review") + "."))
     elif span:
         blocks.append(Paragraph("No part of the review stood out as the concern of the suggestions of the most "
-                                "participants " + _none_stands_out(*span, " participants each", hidden,
-                                                                  "parts of the review") + "."))
+                                "participants " + _none_stands_out(
+                                    *span, " participants each", hidden, "parts of the review",
+                                    "part of the review" if len(rec) - hidden == 1 else "") + "."))
     blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
                         "Participants and councils making at least one suggestion about it after the review.",
                         labels={"n_participants": Label("Participants making a suggestion", format="int"),
