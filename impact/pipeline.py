@@ -112,7 +112,9 @@ class Findings:
     (``human``) read onto the segments, or None: under machine coding the
     report quotes only statements it confirms.  ``reliability_by_wave``:
     the coder's agreement with it within each wave (as
-    ``reliability_by_status`` within each status group).
+    ``reliability_by_status`` within each status group), for each codebook
+    it holds codes of (a ``codebook`` column, as ``reliability``'s), each
+    code compared with the coding of its own codebook.
     ``attribution_by_wave``: :func:`impact.attribution_summary` at each wave
     after the review (a ``wave`` column first), None with one such wave;
     ``survey_by_status``: the survey score's change in each status group

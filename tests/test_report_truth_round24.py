@@ -18,9 +18,10 @@ pytestmark = pytest.mark.xdist_group("report_truth_round22")
 five = _five
 
 
-def _kappas_by_hand(coded, check, units_by_wave, codes):
-    """Cohen's kappa (scikit-learn) of each code in ``codes`` between ``coded`` and ``check`` on each wave's checked
-    units, where either holds it there: ``{(code, wave): kappa}`` (a negated coding holds nothing)."""
+def _kappas_by_hand(coded, check, units_by_level, codes):
+    """Cohen's kappa (scikit-learn) of each code in ``codes`` between ``coded`` and ``check`` on each level's checked
+    units (a wave's, a status group's), where either holds it there: ``{(code, level): kappa}`` (a negated coding
+    holds nothing)."""
     from sklearn.metrics import cohen_kappa_score
 
     from impact._frames import flagged
@@ -31,7 +32,7 @@ def _kappas_by_hand(coded, check, units_by_wave, codes):
 
     ours, theirs = held(coded), held(check)
     out = {}
-    for wave, units in units_by_wave.items():
+    for wave, units in units_by_level.items():
         for code in codes:
             a = [u in ours.get(code, ()) for u in units]
             b = [u in theirs.get(code, ()) for u in units]
@@ -41,29 +42,35 @@ def _kappas_by_hand(coded, check, units_by_wave, codes):
     return out
 
 
-def test_agreement_at_each_wave_covers_every_codebook_the_hand_check_holds(five):
-    """Agreement within each wave compared the impacts coding alone (round 23's captions said so): the hand check's
-    review-process codes had no kappa at any wave. Each codebook's codes are now compared within each wave with that
-    codebook's coding alone (a ``codebook`` column names it). The process coding is the package's coder's, made here
-    again on the checked segments; every kappa, the impacts' and the process codes', is recounted with scikit-learn."""
+@pytest.mark.parametrize("column", ["wave", "status_group"])
+def test_agreement_within_waves_and_groups_covers_every_codebook_the_hand_check_holds(five, column):
+    """Agreement within each wave and status group compared the impacts coding alone (round 23's captions said so):
+    the hand check's review-process codes had no kappa there. Each codebook's codes are now compared within each wave
+    and group with that codebook's coding alone (a ``codebook`` column names it). The process coding is the package's
+    coder's, made here again on the checked segments; a segment's status group is its council's at its wave (the
+    participant panel's); every kappa, the impacts' and the process codes', is recounted with scikit-learn."""
     from impact.coding import Codebook
     from impact.coding.default import default_coder
     from impact.coding.evaluate import checked_units
     from impact.process import PROCESS_CODEBOOK
 
     _, _, f = five
-    r = f.reliability_by_wave
+    r = f.reliability_by_wave if column == "wave" else f.reliability_by_status
     assert set(r["codebook"]) == {f.codebook.id, PROCESS_CODEBOOK}
     units = set(checked_units(f.hand_check, f.segments))
     seg = f.segments[f.segments["segment_id"].astype(str).isin(units)]
-    by_wave = {w: sorted(map(str, s)) for w, s in seg.groupby("wave")["segment_id"]}
+    if column == "status_group":
+        status = f.participant_panel[["council_id", "wave", "status_group"]].drop_duplicates(["council_id", "wave"])
+        seg = seg.astype({"council_id": str}).merge(status.astype({"council_id": str}), on=["council_id", "wave"])
+        assert seg["status_group"].nunique() >= 1  # here every checked council was out of intervention
+    by_level = {lv: sorted(map(str, s)) for lv, s in seg.groupby(column)["segment_id"]}
     book = Codebook.load(PROCESS_CODEBOOK)
     process = default_coder(book).code(seg)
     for codebook, coded, codes in ((f.codebook.id, f.coded, f.codebook.code_ids),
                                    (PROCESS_CODEBOOK, process, book.code_ids)):
-        expected = _kappas_by_hand(coded, f.hand_check, by_wave, codes)
+        expected = _kappas_by_hand(coded, f.hand_check, by_level, codes)
         got = r[(r["codebook"] == codebook) & (r["metric"] == "cohen_kappa")]
-        got = {(c, w): v for c, w, v in zip(got["code"], got["wave"], got["value"], strict=True)}
+        got = {(c, lv): v for c, lv, v in zip(got["code"], got[column], got["value"], strict=True)}
         assert set(got) == set(expected), (codebook, sorted(set(got) ^ set(expected)))
         assert got == pytest.approx(expected, abs=1e-9), codebook
         assert len(expected) >= 6
@@ -143,7 +150,7 @@ def test_a_ranking_with_one_published_count_says_so():
     ledger = types.SimpleNamespace(hidden=lambda key: key not in published, value=lambda key: published.get(key))
     ctx = types.SimpleNamespace(ledger=ledger, alpha=0.05)
     said = _process_sentence(ctx, pd.DataFrame({"code": codes}), {"f13": "Impact evidence"})
-    assert said == ("After the review, participants, each counted once for each factor at each wave, named no factor "
-                    "that stood out as most often said to have got in the way (only one factor's count is published, "
-                    "5 participants; 14 more are suppressed)."), said
+    assert said == ("After the review, participants named no factor that stood out as most often said to have got in "
+                    "the way (only one factor's count is published, 5 participants; 14 more are suppressed); each "
+                    "participant is counted once for each factor at each wave."), said
     assert "each, among" not in said

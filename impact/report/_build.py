@@ -3983,9 +3983,10 @@ def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
     order = ("hindered", "helped") if not any_hidden and hindered > helped else ("helped", "hindered")
     said = "; they ".join(parts[v] for v in order if v in parts)
     if any_hidden or helped + hindered == 0:
-        # what the counts count goes before the counts: after them it made a second aside in a row ('(5 participants
+        # what the counts count is a clause of its own: as an aside it made a second one in a row ('(5 participants
         # each, ...; 14 more are suppressed) (participants at each wave)', seed 30058, 5 councils)
-        return "After the review, participants, each counted once for each factor at each wave, " + said + "."
+        return ("After the review, participants " + said + "; each participant is counted once for each factor at "
+                "each wave.")
     from scipy.stats import binomtest
 
     if helped == hindered:
