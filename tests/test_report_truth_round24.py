@@ -154,3 +154,25 @@ def test_a_ranking_with_one_published_count_says_so():
                     "the way (only one factor's count is published, 5 participants; 14 more are suppressed); each "
                     "participant is counted once for each factor at each wave."), said
     assert "each, among" not in said
+
+
+def test_a_machine_coded_codebook_has_its_tables_within_waves_whoever_coded_the_impacts(five):
+    """Where the impacts were coded by people and the review process by the package's coder, the process codes'
+    agreement at each wave is still given (the process coder may read one wave's talk differently from another's),
+    and the impacts' is not (people's codings need no such rule); where neither is the machine's, neither is."""
+    import dataclasses
+
+    from impact.process import PROCESS_CODEBOOK
+    from impact.report import Table
+    from impact.report._build import _Ctx, _reliability
+
+    _, _, f = five
+    assert PROCESS_CODEBOOK in f.coding["machine_coded"]
+
+    def names(g):
+        return {b.name for b in _reliability(_Ctx(g, False, 5, 5, None)).blocks if isinstance(b, Table)}
+
+    people = dataclasses.replace(f, coding={**f.coding, "source": "people"})
+    assert f"reliability_by_wave_{PROCESS_CODEBOOK}" in names(people) and "reliability_by_wave" not in names(people)
+    nobody = dataclasses.replace(f, coding={**f.coding, "source": "people", "machine_coded": {}})
+    assert not {n for n in names(nobody) if n.startswith("reliability_by_")}

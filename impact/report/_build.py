@@ -4186,8 +4186,8 @@ def _reliability(ctx) -> Section | None:
                             f"groups." + _no_width_note(rows, "group") + _within_only(ctx, more, "status group")[1],
                             {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("group")))
-        blocks += _other_books_within(ctx, "reliability_by_status", "status_group", ["intervention", "no_intervention"],
-                                      "within each status group", "group")
+    blocks += _other_books_within(ctx, "reliability_by_status", "status_group", ["intervention", "no_intervention"],
+                                  "within each status group", "group")
     rbw = ctx.within("reliability_by_wave")
     if rbw is not None and len(rbw) and ctx.f.coding.get("source") == "machine":
         # a coder that reads one wave's talk differently from another's makes a change across the waves by itself
@@ -4203,7 +4203,7 @@ def _reliability(ctx) -> Section | None:
                             + _within_only(ctx, more, "wave")[1],
                             {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("wave")))
-        blocks += _other_books_within(ctx, "reliability_by_wave", "wave", ctx.waves, "at each wave", "wave")
+    blocks += _other_books_within(ctx, "reliability_by_wave", "wave", ctx.waves, "at each wave", "wave")
     return Section("Coding reliability", blocks)
 
 
@@ -4253,12 +4253,17 @@ def _other_books_within(ctx, name: str, column: str, levels: list[str], where: s
     of ``column`` (a status group, a wave), against that codebook's coding (``ctx.within(name, ours=False)``).
 
     Round 23 said the tables within groups and waves covered the impacts only; the review-process and review-theme
-    codes of the check are now compared there too, each only with the codes of its own codebook."""
+    codes of the check are now compared there too, each only with the codes of its own codebook. As the impacts', a
+    codebook's table is given where a coder may err differently by group or wave: where its coding is the package's
+    machine coder's, or the impacts' is (their tables then name it)."""
     theirs = ctx.within(name, ours=False)
     if theirs is None or theirs.empty:
         return []
     out = []
     for book_id, rows in theirs.groupby("codebook", sort=False):
+        machine = str(book_id) in ctx.f.coding.get("machine_coded", {})
+        if not machine and ctx.f.coding.get("source") != "machine":
+            continue
         labels, order = _book_labels(book_id)
         table = _kappa_rows(ctx, rows.drop(columns="codebook"), column, levels,
                             codes=sorted(set(rows["code"]), key=lambda c: (order.get(c, len(order)), c)))
@@ -4266,7 +4271,6 @@ def _other_books_within(ctx, name: str, column: str, levels: list[str], where: s
         table["code"] = [labels.get(c, c) for c in table["code"]]
         if column == "wave":
             table = table.assign(wave=table["wave"].map(ctx.wave))
-        machine = str(book_id) in ctx.f.coding.get("machine_coded", {})
         who = "the package's machine coder" if machine else "the codings supplied"
         out.append(Table(f"{name}_{book_id}", table, f"Agreement with the hand check {where}, codes of the {book_id} "
                          "codebook",
