@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import once_per_worker
 from test_report_truth_round23 import five as _five
 
 # round 22's group: the design ``five`` is built once per worker and read by rounds 22 to 24
@@ -65,7 +66,8 @@ def test_agreement_within_waves_and_groups_covers_every_codebook_the_hand_check_
         assert seg["status_group"].nunique() >= 1  # here every checked council was out of intervention
     by_level = {lv: sorted(map(str, s)) for lv, s in seg.groupby(column)["segment_id"]}
     book = Codebook.load(PROCESS_CODEBOOK)
-    process = default_coder(book).code(seg)
+    process = once_per_worker(("round24", "process", 9974), lambda: default_coder(book).code(
+        f.segments[f.segments["segment_id"].astype(str).isin(units)]))
     for codebook, coded, codes in ((f.codebook.id, f.coded, f.codebook.code_ids),
                                    (PROCESS_CODEBOOK, process, book.code_ids)):
         expected = _kappas_by_hand(coded, f.hand_check, by_level, codes)
@@ -172,6 +174,11 @@ def test_a_machine_coded_codebook_has_its_tables_within_waves_whoever_coded_the_
     def names(g):
         return {b.name for b in _reliability(_Ctx(g, False, 5, 5, None)).blocks if isinstance(b, Table)}
 
+    # every checked council here is out of intervention: the table of status groups says there is no row for the other
+    [status] = [b for b in _reliability(_Ctx(f, False, 5, 5, None)).blocks
+                if isinstance(b, Table) and b.name == f"reliability_by_status_{PROCESS_CODEBOOK}"]
+    assert set(status.data["status_group"]) == {"no_intervention"}
+    assert "No segment checked is in councils in intervention, so there is no row for it." in status.notes
     people = dataclasses.replace(f, coding={**f.coding, "source": "people"})
     assert f"reliability_by_wave_{PROCESS_CODEBOOK}" in names(people) and "reliability_by_wave" not in names(people)
     nobody = dataclasses.replace(f, coding={**f.coding, "source": "people", "machine_coded": {}})

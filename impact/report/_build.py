@@ -4272,12 +4272,18 @@ def _other_books_within(ctx, name: str, column: str, levels: list[str], where: s
         if column == "wave":
             table = table.assign(wave=table["wave"].map(ctx.wave))
         who = "the package's machine coder" if machine else "the codings supplied"
+        # a level no checked segment is in has no row: said, not left for the reader to notice (seed 9974: every
+        # checked council out of intervention)
+        absent = [lv for lv in levels if lv not in set(rows[column])]
+        place = {"intervention": "in councils in intervention", "no_intervention": "in councils not in intervention"}
+        none = (f" No segment checked is {_listed([place.get(lv, f'at {ctx.wave(lv).lower()}') for lv in absent], 'or')}"
+                ", so there is no row for it." if absent else "")
         out.append(Table(f"{name}_{book_id}", table, f"Agreement with the hand check {where}, codes of the {book_id} "
                          "codebook",
                          f"Cohen's kappa, for each code of the {book_id} codebook, between {who} and the second coding "
                          "on the checked segments " + ("of councils in each status group at the time of the interview."
                                                        if column == "status_group" else "of each wave.")
-                         + _no_width_note(table, noun, "code"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                         + none + _no_width_note(table, noun, "code"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                          labels={"code": Label("Code", format="text"), **_kappa_labels(noun)}))
     return out
 
