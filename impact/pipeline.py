@@ -112,7 +112,9 @@ class Findings:
     (``human``) read onto the segments, or None: under machine coding the
     report quotes only statements it confirms.  ``reliability_by_wave``:
     the coder's agreement with it within each wave (as
-    ``reliability_by_status`` within each status group).
+    ``reliability_by_status`` within each status group), for each codebook
+    it holds codes of (a ``codebook`` column, as ``reliability``'s), each
+    code compared with the coding of its own codebook.
     ``attribution_by_wave``: :func:`impact.attribution_summary` at each wave
     after the review (a ``wave`` column first), None with one such wave;
     ``survey_by_status``: the survey score's change in each status group
@@ -434,12 +436,13 @@ def analyse(
         if not checked_units(other, segments):  # no reliability section at all, said nowhere, is worse than stopping
             raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
                              f"of the study's segments - expected {CODES_EXPECTED}")
-        reliability = _book_reliability(codings, other, segments, codebook, {k: (b, of(k)) for k, b in books.items()
-                                                                              if k != "impacts"}, 1 - alpha)
-        # within groups and waves, the impacts coding alone (the other codebooks' codes of the check would be compared
-        # with a coding that cannot hold them)
-        reliability_by_status = _reliability_by_status(codings, other, segments, ppanel, codebook.code_ids)
-        reliability_by_wave = _reliability_by_wave(codings, other, segments, codebook.code_ids)
+        more = {k: (b, of(k)) for k, b in books.items() if k != "impacts"}
+        reliability = _book_reliability(codings, other, segments, codebook, more, 1 - alpha)
+        # within groups and waves, each codebook's codes of the check against that codebook's coding alone (compared
+        # with another codebook's coding, which cannot hold them, each read kappa 0: round 23 left them out)
+        reliability_by_status = _books_within(_reliability_by_status, codings, other, segments, codebook, more,
+                                              ppanel=ppanel)
+        reliability_by_wave = _books_within(_reliability_by_wave, codings, other, segments, codebook, more)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,
               "measure": MAIN_MEASURE, "coding": coding["source"]}
     provenance = {
@@ -499,6 +502,24 @@ def _book_reliability(codings: pd.DataFrame, other: pd.DataFrame, segments: pd.D
     return out[["codebook", *[c for c in out.columns if c != "codebook"]]]
 
 
+def _books_within(within, codings: pd.DataFrame, other: pd.DataFrame, segments: pd.DataFrame, codebook, more: dict,
+                  **kwargs) -> pd.DataFrame | None:
+    """``within`` (:func:`_reliability_by_status` or :func:`_reliability_by_wave`) of each codebook whose codes the
+    second coding ``other`` holds, as :func:`_book_reliability` compares them: the impacts (``codings``, against
+    ``codebook``) and each of ``more`` (key: (codebook, its coding)), a ``codebook`` column naming it, or None.
+
+    Round 23 compared the impacts alone within groups and waves, so the agreement of the review-process and
+    review-theme codes of a hand check within each status group and wave was never given."""
+    parts = [(codebook, codings)] + [(book, coded) for book, coded in more.values()
+                                     if other["code"].isin(book.code_ids).any()]
+    out = [r.assign(codebook=book.id) for book, coded in parts
+           if (r := within(coded, other, segments, codes=book.code_ids, **kwargs)) is not None and len(r)]
+    if not out:
+        return None
+    out = pd.concat(out, ignore_index=True)
+    return out[["codebook", *[c for c in out.columns if c != "codebook"]]]
+
+
 def _to_top_codes(codings: pd.DataFrame, book) -> pd.DataFrame:
     """``codings`` with each sub-code of ``book`` replaced by its top-level code (the codes the analysis reports).
 
@@ -552,7 +573,7 @@ def _check_machine_codable(book) -> None:
 
 
 def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,
-                           ppanel: pd.DataFrame, codes=None) -> pd.DataFrame | None:
+                           ppanel: pd.DataFrame | None = None, codes=None) -> pd.DataFrame | None:
     """:func:`coder_reliability` within each intervention status group (``status_group`` column), or None; of
     ``codes`` only, if given (the codebook of ``codings``: a hand check's codes of another codebook were compared
     with a coding that cannot hold them, kappa 0 each, round 23).

@@ -51,9 +51,11 @@ def test_every_impact_the_models_read_is_named_in_the_change_sentences(analysed)
 def test_an_interval_beside_an_adjusted_p_it_disagrees_with_is_said_to_be_unadjusted(analysed):
     study, truth, f = analysed
     text = _change_text(f)
-    figures = re.findall(r"odds ratio ([\d.]+), 95% CI ([\d.]+) to ([\d.]+)( \(not adjusted for the multiple "
-                         r"comparisons\))?, Holm-adjusted p (?:= )?([<\d.]+(?: [\d.]+)?)", text)
-    for _, low, high, flagged, p in figures:
+    # the interval is said to be unadjusted in the phrase, not in brackets inside the ratio's (round 24)
+    figures = re.findall(r"odds ratio ([\d.]+), ((?:the model's )?unadjusted )?95% CI ([\d.]+) to ([\d.]+), "
+                         r"Holm-adjusted p (?:= )?([<\d.]+(?: [\d.]+)?)", text)
+    assert figures
+    for _, flagged, low, high, p in figures:
         excludes_one = float(high) < 1 or float(low) > 1
         significant = p.startswith("<") or float(p) < 0.05
         assert bool(flagged) == (excludes_one and not significant), (low, high, p, flagged)

@@ -125,7 +125,8 @@ def test_a_ranking_around_suppressed_counts_says_it_ranks_the_published_ones(per
     section = _section(perfect, "What shaped impact")
     table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "process_factors").data
     sentence = next(p for p in _paragraphs(section) if p.startswith("After the review, participants "))
-    parts = sentence.rstrip(".").removesuffix(" (participants at each wave)").split("; they ")
+    parts = sentence.rstrip(".").removesuffix("; each participant is counted once for each factor at each wave").split(
+        "; they ")
     for part in parts:
         col = "n_hindered" if "got in the way" in part else "n_helped"
         hidden = int((table[col] == "c").sum())

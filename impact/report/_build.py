@@ -76,7 +76,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._format import MISSING, format_ci
+from ._format import MISSING, aside, aside_list, format_ci, unbracketed
 from ._labels import Label
 from .figures import _WRAP, _wrap
 
@@ -218,6 +218,17 @@ class _Ctx:
 
     def code(self, c):
         return self.code_labels.get(c, c)
+
+    def within(self, name: str, ours: bool = True) -> pd.DataFrame | None:
+        """The hand check's agreement within each status group or wave (``name``: ``"reliability_by_status"`` or
+        ``"reliability_by_wave"``) of the codebook analysed (``ours``), or of the other codebooks it holds codes of
+        (each compared with its own codebook's coding, :func:`impact.pipeline._books_within`); findings made before
+        the ``codebook`` column hold the impacts alone."""
+        r = getattr(self.f, name)
+        if r is None or "codebook" not in r.columns:
+            return r if ours else None
+        keep = (r["codebook"] == self.f.codebook.id) == ours
+        return r[keep].drop(columns="codebook") if ours else r[keep]
 
     def wave(self, w):
         return self.wave_labels.get(w, w)
@@ -773,7 +784,7 @@ def _summary(ctx) -> Section:
     coded_by = f"{drawing} {_coded_against(ctx)}." if len(ctx.study.interviews) else f"but {_coded_against(ctx)}."
     blocks = [Paragraph(
         f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
-        f"({', '.join(ctx.wave(w) for w in ctx.waves)}), {coded_by}"
+        f"{aside_list(ctx.wave(w) for w in ctx.waves)}, {coded_by}"
         + (f" {left_out} more had no respondent speech in {'its' if left_out == 1 else 'their'} transcript and "
            f"{'is' if left_out == 1 else 'are'} left out as missing (see the methods)." if left_out else "")
     )]
@@ -1945,17 +1956,19 @@ def _odds_ratio(r, alpha: float = 0.05) -> str:
 
     The interval is each change's own; the p is adjusted across the family.  Where they disagree (the interval
     leaves out 1 and the adjusted p is not below ``alpha``: "95% CI 0.08 to 0.82, Holm-adjusted p = 0.071") the
-    interval is said to be unadjusted, so that the sentence does not read as a contradiction. A status contrast whose p
-    is a randomisation test's (``p_method``, :func:`impact.intervention_effects`) says so after the p ("Holm-adjusted
-    p = 0.012 by randomisation test"), and such an interval is said to be the model's."""
+    interval is said to be unadjusted ("unadjusted 95% CI 0.08 to 0.82"), so that the sentence does not read as a
+    contradiction. A status contrast whose p is a randomisation test's (``p_method``,
+    :func:`impact.intervention_effects`) says so after the p ("Holm-adjusted p = 0.012 by randomisation test"), and
+    such an interval is said to be the model's. The words are in the phrase, not in brackets: the phrase is set in
+    brackets wherever it is used, and read "(odds ratio 2.56, 95% CI 1.07 to 6.15 (not adjusted for the multiple
+    comparisons), ...)" (seed 30123, 12 councils)."""
     own = (r.ci_low > 0 or r.ci_high < 0) and not r.p_adjusted < alpha
     # a status contrast with few councils on a side is tested by randomisation (impact.intervention_effects): the p is
     # that test's, the interval the model's, and the sentence says which is which
     randomised = getattr(r, "p_method", "model") == "randomisation"
-    interval = (" (the model's, not adjusted for the multiple comparisons)" if own and randomised else
-                " (not adjusted for the multiple comparisons)" if own else "")
-    return (f"odds ratio {np.exp(r.estimate):.2f}, {_level(alpha)} CI "
-            f"{format_ci(np.exp(r.ci_low), np.exp(r.ci_high))}{interval}, "
+    interval = ("the model's unadjusted " if own and randomised else "unadjusted " if own else "")
+    return (f"odds ratio {np.exp(r.estimate):.2f}, {interval}{_level(alpha)} CI "
+            f"{format_ci(np.exp(r.ci_low), np.exp(r.ci_high))}, "
             f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}{' by randomisation test' if randomised else ''}")
 
 
@@ -1988,13 +2001,13 @@ def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *,
 def _doubtful_by_status(ctx, weak: dict[str, float]) -> list[str]:
     """Impacts whose machine-coded difference (or lack of one) by status is not a finding, in report order
     (:func:`impact.report.unconfirmed_by_status`)."""
-    return unconfirmed_by_status(ctx.codes, weak, ctx.f.reliability_by_status, source=ctx.f.coding.get("source"))
+    return unconfirmed_by_status(ctx.codes, weak, ctx.within("reliability_by_status"), source=ctx.f.coding.get("source"))
 
 
 def _doubtful_over_waves(ctx, weak: dict[str, float]) -> list[str]:
     """Impacts whose machine-coded change across the waves is not a finding, in report order
     (:func:`impact.report.unconfirmed_over_waves`)."""
-    return unconfirmed_over_waves(ctx.codes, weak, ctx.f.reliability_by_wave, ctx.waves,
+    return unconfirmed_over_waves(ctx.codes, weak, ctx.within("reliability_by_wave"), ctx.waves,
                                   source=ctx.f.coding.get("source", "machine"))
 
 
@@ -2044,7 +2057,7 @@ def _checked_kappa(ctx) -> dict[str, float]:
 
 def _kappas_by_status(ctx) -> dict[str, tuple[float, float]]:
     """Cohen's kappa of the coder against people per impact, (in intervention, not), from this study's hand check."""
-    return kappas_by_status(ctx.f.reliability_by_status)
+    return kappas_by_status(ctx.within("reliability_by_status"))
 
 
 def _descriptive_withheld(ctx, whats: list[str], weak: dict[str, float]) -> str:
@@ -3251,8 +3264,8 @@ def _section_finds(ctx, rows: list[dict]) -> str:
     if not sig:
         return ""
     words = ctx.vocabulary
-    named = [f"{words.column(r['measure']).header[0].lower() + words.column(r['measure']).header[1:]} "
-             f"({r['estimate']:+.2f}, adjusted p {float(r['ri_p_adjusted']):.3f})" for r in sig]
+    named = [aside(unbracketed(words.column(r['measure']).header[0].lower() + words.column(r['measure']).header[1:]),
+                   f"{r['estimate']:+.2f}, adjusted p {float(r['ri_p_adjusted']):.3f}") for r in sig]
     return (f" The indicators section, adjusting across the {len(tested)} indicators over all councils alone, finds a "
             f"change in {_listed(named)}.")
 
@@ -3915,7 +3928,7 @@ def _most_often(ctx, keys: dict[str, tuple], k: int) -> tuple[list[tuple[str, in
     return [(c, n) for n, c in named], hidden, (ranked[-1][0], ranked[0][0])
 
 
-def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") -> str:
+def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "", one: str = "") -> str:
     """'(from 3 to 21 participants each, none above the next beyond what chance gives)', and where ``hidden`` counts
     of ``what`` are suppressed, ', among the factors whose counts are published; 2 more are suppressed' before the
     ')'.
@@ -3925,7 +3938,13 @@ def _none_stands_out(lo, hi, unit: str = "", hidden: int = 0, what: str = "") ->
     """
     # all alike (or one published): 'from 9 to 9, none above the next' said nothing
     span = f"{lo}{unit}" if lo == hi else f"from {lo} to {hi}{unit}, none above the next beyond what chance gives"
-    if hidden:
+    if one:
+        # one count published (``one`` names what it counts): '(5 participants each, ...; 14 more are suppressed)' of
+        # a single factor read as several alike (seed 30058, 5 councils: impact evidence alone published, 14 'c')
+        span = f"only one {one}'s count is published, {lo}{unit.removesuffix(' each')}"
+    if hidden and one:
+        span += f"; {_say(hidden)} more {'is' if hidden == 1 else 'are'} suppressed"
+    elif hidden:
         span += (f", among the {what} whose counts are published; {_say(hidden)} more "
                  f"{'is' if hidden == 1 else 'are'} suppressed")
     return f"({span})"
@@ -3959,14 +3978,18 @@ def _process_sentence(ctx, fac: pd.DataFrame, labels) -> str | None:
             parts[v] = f"most often said that {names} {verb}" + _of_the_published(hidden, "factors")
         elif span:
             parts[v] = (f"named no factor that stood out as most often said to have {verb} "
-                        + _none_stands_out(*span, " participants each", hidden, "factors"))
+                        + _none_stands_out(*span, " participants each", hidden, "factors",
+                                           "factor" if len(keys) - hidden == 1 else ""))
     if not parts:
         return None
     helped, hindered = totals["helped"], totals["hindered"]
     order = ("hindered", "helped") if not any_hidden and hindered > helped else ("helped", "hindered")
     said = "; they ".join(parts[v] for v in order if v in parts)
     if any_hidden or helped + hindered == 0:
-        return "After the review, participants " + said + " (participants at each wave)."
+        # what the counts count is a clause of its own: as an aside it made a second one in a row ('(5 participants
+        # each, ...; 14 more are suppressed) (participants at each wave)', seed 30058, 5 councils)
+        return ("After the review, participants " + said + "; each participant is counted once for each factor at "
+                "each wave.")
     from scipy.stats import binomtest
 
     if helped == hindered:
@@ -4036,8 +4059,9 @@ def _lessons(ctx, labels) -> Section:
                                 + _of_the_published(hidden, "parts of the review") + "."))
     elif span:
         blocks.append(Paragraph("No part of the review stood out as the concern of the suggestions of the most "
-                                "participants " + _none_stands_out(*span, " participants each", hidden,
-                                                                  "parts of the review") + "."))
+                                "participants " + _none_stands_out(
+                                    *span, " participants each", hidden, "parts of the review",
+                                    "part of the review" if len(rec) - hidden == 1 else "") + "."))
     blocks.append(Table("recommendations", pd.DataFrame(rows), "Suggestions for the programme, by what they concern",
                         "Participants and councils making at least one suggestion about it after the review.",
                         labels={"n_participants": Label("Participants making a suggestion", format="int"),
@@ -4088,8 +4112,10 @@ def _suggestions_by_wave(ctx) -> list:
                                                why="a share rests on the reading of the recommendation code",
                                                what_below="The counts", check=_process_hand_check(ctx))))
     elif said:
-        out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said)
-                             + (f" (the counts at {_listed(hidden)} are not published)" if hidden else "") + "."))
+        # the unpublished waves are a sentence of their own: an aside after the last wave's share read as about it
+        # alone, and as a second bracket after its percentage ('(32%) (the counts at early impact are not published)')
+        out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said) + "."
+                             + (f" The counts at {_listed(hidden)} are not published." if hidden else "")))
     out.append(Table("suggestions_by_wave", pd.DataFrame(rows), "Participants making a suggestion, by wave",
                      "Participants with a coded interview at the wave, and those of them who made at least one "
                      "suggestion for the programme.",
@@ -4147,7 +4173,7 @@ def _reliability(ctx) -> Section | None:
     # covering every code the hand check holds (round 23)
     kappas = _kappas_by_status(ctx)
     if kappas and ctx.f.coding.get("source") == "machine":
-        rbs = ctx.f.reliability_by_status
+        rbs = ctx.within("reliability_by_status")
         n = rbs.drop_duplicates("status_group").set_index("status_group")["n_segments"]
         blocks.append(Paragraph(
             f"Cohen's kappa within each status group ({int(n.get('intervention', 0))} checked segments in councils in "
@@ -4163,7 +4189,9 @@ def _reliability(ctx) -> Section | None:
                             f"groups." + _no_width_note(rows, "group") + _within_only(ctx, more, "status group")[1],
                             {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("group")))
-    rbw = ctx.f.reliability_by_wave
+    blocks += _other_books_within(ctx, "reliability_by_status", "status_group", ["intervention", "no_intervention"],
+                                  "within each status group", "group")
+    rbw = ctx.within("reliability_by_wave")
     if rbw is not None and len(rbw) and ctx.f.coding.get("source") == "machine":
         # a coder that reads one wave's talk differently from another's makes a change across the waves by itself
         blocks.append(Paragraph(
@@ -4178,22 +4206,89 @@ def _reliability(ctx) -> Section | None:
                             + _within_only(ctx, more, "wave")[1],
                             {"CI": CI("ci_low", "ci_high")}, key_columns=2,
                             labels=_kappa_labels("wave")))
+    blocks += _other_books_within(ctx, "reliability_by_wave", "wave", ctx.waves, "at each wave", "wave")
     return Section("Coding reliability", blocks)
 
 
 def _within_only(ctx, more: pd.DataFrame, where: str) -> tuple[str, str]:
-    """What the table of kappas within each ``where`` ("status group", "wave") leaves out, where the hand check also
+    """What the table of kappas within each ``where`` ("status group", "wave") covers, where the hand check also
     holds codes of other codebooks analysed (``more``: their rows of the reliability table): a qualifier for the
-    caption (", impacts only") and a sentence for the note; ``("", "")`` where it holds none. Those tables compare the
-    impacts coding alone."""
+    caption (", impacts only") and a sentence for the note; ``("", "")`` where it holds none.
+
+    Each other codebook's codes are compared within each ``where`` too, with that codebook's coding, in a table of
+    their own after this one (:func:`_other_books_within`); the note says so. Findings that compared the impacts alone
+    (made before the within tables had a ``codebook`` column) leave them out, and the note says that instead."""
     if more.empty or "codebook" not in more.columns:
         return "", ""
     books = [str(b) for b in dict.fromkeys(more["codebook"])]
-    return (f", {ctx.many} only",
-            f" The hand check's codes of the {_listed(books)} codebook{'' if len(books) == 1 else 's'} are not compared "
-            f"within each {where}: their agreement over all the segments checked is in the "
-            f"table{'' if len(books) == 1 else 's'} of {'that codebook' if len(books) == 1 else 'those codebooks'} "
-            "above.")
+    name = "reliability_by_status" if where == "status group" else "reliability_by_wave"
+    theirs = ctx.within(name, ours=False)
+    within = [b for b in books if theirs is not None and (theirs["codebook"] == b).any()]
+    left = [b for b in books if b not in within]
+    said = ""
+    if within:
+        said += (f" The hand check's codes of the {_listed(within)} codebook{'' if len(within) == 1 else 's'} are "
+                 f"compared within each {where} with {'that codebook' if len(within) == 1 else 'each codebook'}'s "
+                 f"coding in the table{'' if len(within) == 1 else 's'} after this one.")
+    if left:
+        said += (f" The hand check's codes of the {_listed(left)} codebook{'' if len(left) == 1 else 's'} are not "
+                 f"compared within each {where}: their agreement over all the segments checked is in the "
+                 f"table{'' if len(left) == 1 else 's'} of {'that codebook' if len(left) == 1 else 'those codebooks'} "
+                 "above.")
+    return f", {ctx.many} only", said
+
+
+def _book_labels(book_id) -> tuple[dict, dict]:
+    """``(label, place)`` of each code of the codebook ``book_id``: its label and its place in the codebook; both
+    empty where the codebook cannot be loaded (they are cosmetic)."""
+    from ..coding import Codebook
+
+    try:
+        book = Codebook.load(str(book_id))
+    except Exception:  # noqa: BLE001 - labels and order are cosmetic
+        return {}, {}
+    return (dict(zip(book.codes["code_id"], book.codes["label"], strict=True)),
+            {c: i for i, c in enumerate(book.codes["code_id"])})
+
+
+def _other_books_within(ctx, name: str, column: str, levels: list[str], where: str, noun: str) -> list:
+    """A table per other codebook the hand check holds codes of: Cohen's kappa of each of its codes within each level
+    of ``column`` (a status group, a wave), against that codebook's coding (``ctx.within(name, ours=False)``).
+
+    Round 23 said the tables within groups and waves covered the impacts only; the review-process and review-theme
+    codes of the check are now compared there too, each only with the codes of its own codebook. As the impacts', a
+    codebook's table is given where a coder may err differently by group or wave: where its coding is the package's
+    machine coder's, or the impacts' is (their tables then name it)."""
+    theirs = ctx.within(name, ours=False)
+    if theirs is None or theirs.empty:
+        return []
+    out = []
+    for book_id, rows in theirs.groupby("codebook", sort=False):
+        machine = str(book_id) in ctx.f.coding.get("machine_coded", {})
+        if not machine and ctx.f.coding.get("source") != "machine":
+            continue
+        labels, order = _book_labels(book_id)
+        table = _kappa_rows(ctx, rows.drop(columns="codebook"), column, levels,
+                            codes=sorted(set(rows["code"]), key=lambda c: (order.get(c, len(order)), c)))
+        table = table.rename(columns={"impact": "code"})
+        table["code"] = [labels.get(c, c) for c in table["code"]]
+        if column == "wave":
+            table = table.assign(wave=table["wave"].map(ctx.wave))
+        who = "the package's machine coder" if machine else "the codings supplied"
+        # a level no checked segment is in has no row: said, not left for the reader to notice (seed 9974: every
+        # checked council out of intervention)
+        absent = [lv for lv in levels if lv not in set(rows[column])]
+        place = {"intervention": "in councils in intervention", "no_intervention": "in councils not in intervention"}
+        none = (f" No segment checked is {_listed([place.get(lv, f'at {ctx.wave(lv).lower()}') for lv in absent], 'or')}"
+                ", so there is no row for it." if absent else "")
+        out.append(Table(f"{name}_{book_id}", table, f"Agreement with the hand check {where}, codes of the {book_id} "
+                         "codebook",
+                         f"Cohen's kappa, for each code of the {book_id} codebook, between {who} and the second coding "
+                         "on the checked segments " + ("of councils in each status group at the time of the interview."
+                                                       if column == "status_group" else "of each wave.")
+                         + none + _no_width_note(table, noun, "code"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
+                         labels={"code": Label("Code", format="text"), **_kappa_labels(noun)}))
+    return out
 
 
 def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
@@ -4201,18 +4296,11 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
     the review themes), each against the coding of its own codebook: a paragraph and a table per codebook. These
     codes were compared with the impacts coding, which cannot hold them, and left out, so the review-process
     coding's agreement with people was never given (report truth round 22)."""
-    from ..coding import Codebook
-
     out = []
     if more.empty:  # no other codebook's code in the check, or findings of an earlier version (no codebook column)
         return out
     for book_id, rows in more.groupby("codebook", sort=False):
-        try:
-            book = Codebook.load(str(book_id))
-            labels = dict(zip(book.codes["code_id"], book.codes["label"], strict=True))
-            order = {c: i for i, c in enumerate(book.codes["code_id"])}
-        except Exception:  # noqa: BLE001 - labels and order are cosmetic
-            labels, order = {}, {}
+        labels, order = _book_labels(book_id)
         k = rows[rows["metric"] == "cohen_kappa"]
         k = k.iloc[np.argsort([order.get(c, len(order)) for c in k["code"]], kind="stable")]
         machine = any(b == book_id for b in ctx.f.coding.get("machine_coded", {}))
@@ -4332,8 +4420,9 @@ def _finding_rule(ctx, what: str, where: str, doubtful: list[str]) -> str:
             + (f"{_listed(stated)}." if stated else "none."))
 
 
-def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.DataFrame:
-    """The hand check's kappas within each level of ``column`` (impacts in report order, levels in ``levels``'s).
+def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str], codes=None) -> pd.DataFrame:
+    """The hand check's kappas within each level of ``column`` (impacts in report order, or ``codes``'s, levels in
+    ``levels``'s).
 
     An impact neither coding holds in any checked segment of a level has no row of agreement there (it is not
     compared); it has a row here all the same, its kappa undefined (``nan``) beside the level's segments, where the
@@ -4347,7 +4436,7 @@ def _kappa_rows(ctx, r: pd.DataFrame, column: str, levels: list[str]) -> pd.Data
                  "n_units": int(seen[lv])} for c in dict.fromkeys(by["code"]) for lv in levels
                 if lv in seen.index and (c, lv) not in have]
         by = pd.concat([by, pd.DataFrame(gaps)], ignore_index=True) if gaps else by
-    order = {c: i for i, c in enumerate(ctx.codes)}
+    order = {c: i for i, c in enumerate(ctx.codes if codes is None else codes)}
     by = by.assign(_o=by["code"].map(order), _g=by[column].map(levels.index)).sort_values(["_o", "_g"], kind="stable")
     rows = pd.DataFrame({"impact": by["code"].map(ctx.code).to_numpy(), column: by[column].to_numpy(),
                          "cohen_kappa": by["value"].to_numpy(), "ci_low": by["ci_low"].to_numpy(),

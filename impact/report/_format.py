@@ -45,6 +45,9 @@ from .._version import __version__
 __all__ = [
     "CI",
     "FormatSpec",
+    "aside",
+    "aside_list",
+    "unbracketed",
     "MISSING",
     "clean_text",
     "format_ci",
@@ -151,6 +154,70 @@ def clean_text(value: object) -> str:
     'ab\\tc'
     """
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+
+
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+
+
+def unbracketed(text: object) -> str:
+    """``text`` with its own brackets set off by commas instead, innermost first, for a phrase set inside an aside
+    or followed by one: a label such as a wave's "Early impact (about 3 months after)" put in brackets read "(...,
+    Early impact (about 3 months after), ...)", brackets inside brackets.
+
+    Examples
+    --------
+    >>> unbracketed("Early impact (about 3 months after)")
+    'Early impact, about 3 months after'
+    >>> unbracketed("a (b (c)) d")
+    'a, b, c, d'
+    """
+    def flat(m: re.Match) -> str:
+        # a bracket mid-phrase is closed by a comma too; one before punctuation or at the end is not
+        rest = m.string[m.end():]
+        return ", " + m.group(1).strip() + ("," if rest[:1].isspace() and rest.strip()[:1].isalnum() else "")
+
+    text = str(text)
+    while True:
+        flat_text = _BRACKETED.sub(flat, text)
+        if flat_text == text:
+            return re.sub(r",(\s*,)+", ",", flat_text)
+        text = flat_text
+
+
+def aside(text: str, note: str) -> str:
+    """``text`` followed by the bracketed aside ``note``, composed so that no brackets nest and none follow each other.
+
+    The note's own brackets become commas (:func:`unbracketed`). Where ``text`` already ends in a bracketed aside, the
+    note joins it after a semicolon: a 5-council report read "(5 participants each, ...; 14 more are suppressed)
+    (participants at each wave)", two asides in a row. A ``text`` ending in a label's own bracket is passed through
+    :func:`unbracketed` first by the caller (an aside joined to a label's bracket would read as part of the label).
+
+    Examples
+    --------
+    >>> aside("7 of 22 participants", "32%")
+    '7 of 22 participants (32%)'
+    >>> aside("7 of 22 participants (32%)", "the counts at early impact (month 3) are not published")
+    '7 of 22 participants (32%; the counts at early impact, month 3, are not published)'
+    """
+    note = unbracketed(note)
+    if not note:
+        return text
+    if text.endswith(")"):
+        return f"{text[:-1]}; {note})"
+    return f"{text} ({note})"
+
+
+def aside_list(items) -> str:
+    """A bracketed list of phrases: '(a, b, c)', or '(a; b, c; d)' where an item's own brackets, set off by commas
+    (:func:`unbracketed`), would make commas ambiguous.
+
+    Examples
+    --------
+    >>> aside_list(["Expectations", "Early impact (about 3 months after)"])
+    '(Expectations; Early impact, about 3 months after)'
+    """
+    flat = [unbracketed(i) for i in items]
+    return "(" + ("; " if any("," in i for i in flat) else ", ").join(flat) + ")"
 
 
 def _is_missing(value: object) -> bool:
