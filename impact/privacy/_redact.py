@@ -310,6 +310,7 @@ from ._names import (
     _MONTH_TIME_BEFORE_RE,
     _NOT_NAMES,
     KINSHIP_ROLE_WORDS,
+    SPELT_OUT_RE,
     NameFinder,
     ends_title_case,
     is_public_word,
@@ -318,6 +319,7 @@ from ._names import (
     said_of_person,
     set_off_after_role,
     things_named,
+    welsh_field_labels,
     welsh_mutated_words,
     welsh_sentence_words,
 )
@@ -858,6 +860,9 @@ class _Redactor:
         # a Welsh verb before a pronoun joined to "'n" ("mae hi'n byw", "roedd e'n poeni"), which a first name may be
         kept += [m.span() for m in _WELSH_VERB_RE.finditer(text) if fold(m.group()) not in self.name_parts]
         kept += welsh_mutated_words(text, self.name_parts)  # "ei thad" (her father), not the name Thad
+        kept += welsh_field_labels(text, self.name_parts)  # "Cyfeiriad:" (address), a form's field
+        kept += [m.span() for m in _REVIEW_LABEL_RE.finditer(text)]  # "Child B", a review's label
+        kept += [m.span("w") for m in SPELT_OUT_RE.finditer(text)] if " for " in folded else []  # "'c' for charlie"
         # the words of a sentence in Welsh ("Roedd hi yn sâl"), not names; off the start of a name found with them
         # ("Mae Siân Jones yn gweithio": Siân Jones)
         welsh = welsh_sentence_words(text, self.name_parts)
@@ -981,6 +986,11 @@ _JOINED_BEFORE_RE = lazy_compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.
 _LOWER_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
 
 
+# The label a review or a study gives a person in place of a name, a word and a letter or a figure ("Child B", "Young
+# Person C", "Sibling 2"): no one's name, after "call him" too ("I'll call him Child B"); "Baby O" is a newborn's initial.
+_REVIEW_LABEL_RE = lazy_compile(
+    r"\b(?-i:Child|Young[ \t]+Person|YP|Sibling|Adult|Person|Parent|Participant|Interviewee|Respondent|Practitioner)"
+    r"[ \t]+(?-i:\p{Lu}|\d{1,2})(?![\p{L}\d'’.])", re.VERSION1)
 # A saint's day ("St Patrick's Day", "St Andrew's Night", "Saint David's day"): a day of the year, no one's name.
 _SAINTS_DAY_RE = lazy_compile(r"\b(?:st\.?|saint)[ \t]+\p{L}+['’]?s[ \t]+(?:day|eve|night)\b", re.IGNORECASE | re.VERSION1)
 
