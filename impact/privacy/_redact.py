@@ -305,6 +305,7 @@ from ._lexicon import (
 )
 from ._names import (
     _CLAUSE_OPEN_RE,
+    _DAY_NAMES,
     _LOWER_TITLES,
     _MONTH_NAMES,
     _MONTH_TIME_BEFORE_RE,
@@ -877,7 +878,7 @@ class _Redactor:
         days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
         if days:  # a saint's day is a day of the year: no name in it ("St Patrick's Day" with a May Day listed)
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
-        spans = [_welsh_word_off(text, s) for s in spans]
+        spans = [_by_trade(text, _welsh_word_off(text, s)) for s in spans]
         spans = [_widen(text, s) for s in spans if s.end > s.start]
         spans += _misspelt_again(text, spans)
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
@@ -984,6 +985,23 @@ _AFTER_PAIRED_RE = lazy_compile(
     rf"have|who|both|all|together|too|as|also|then|{_TIME})\b)", re.IGNORECASE)
 _JOINED_BEFORE_RE = lazy_compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.IGNORECASE)
 _LOWER_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
+
+
+# A nickname by trade after a name, as Welsh towns name people ("Jones the Milk", "Dai the Post"): "the" and a
+# capitalised English word set off after it, or before a verb of a person; not a day, a month or a public name.
+_BY_TRADE_RE = lazy_compile(
+    r"[ \t]+the[ \t]+(?P<w>(?-i:\p{Lu}\p{Ll}+))(?=[ \t]*(?:[,;:)!?]|\.(?:\s|\Z)|\Z)|[ \t]+(?:said|says|told|took|came|went|was|is|had|has|rang)\b)",
+    re.VERSION1)
+
+
+def _by_trade(text: str, span: Span) -> Span:
+    """``span`` of a name widened over a nickname by trade after it (see :data:`_BY_TRADE_RE`)."""
+    if span.kind != "name" or (m := _BY_TRADE_RE.match(text, span.end)) is None:
+        return span
+    w = fold(m.group("w"))
+    if w not in english_words() or w in _MONTH_NAMES or w in _DAY_NAMES or is_public_word(m.group("w")):
+        return span
+    return Span(span.start, m.end("w"), span.kind)
 
 
 # The label a review or a study gives a person in place of a name, a word and a letter or a figure ("Child B", "Young

@@ -1,4 +1,4 @@
-"""Thirty-fifth red-team round: every form left open closed as a class, and 60 new hostile forms.
+"""Thirty-fifth red-team round: every form left open closed as a class, and 62 new hostile forms.
 
 All six of the earlier rounds' open forms closed (moved there to ``_OPEN_CLOSED_BY_ROUND_35``,
 ``_WELSH_CLOSED_BY_ROUND_35``): initials whose second is of a surname with "O'" ("m.o'd"); a letter standing for a
@@ -7,15 +7,16 @@ as a file is named ("tj_2019_assessment"); a first name that is a word opening a
 clause opens so with a name that is a word too ("Hope was there but Faith didn't come"); a Welsh plural's shape on a
 stem no list holds, inside a Welsh sentence ("Egwyddorion"); the irregular Welsh verbs' forms ("Ganwyd", was born).
 
-Red team (``_RED_TEAM``): 36 new forms, each leaked or lost a word before this round (the output before beside each),
+Red team (``_RED_TEAM``): 38 new forms, each leaked or lost a word before this round (the output before beside each),
 exact now: Welsh number words as ages, 1 to 20, the tens and the older counting, mutated, before "oed" or said of a
 person where the phrase ends ("yn ddeuddeg oed", "yn bedwar ar ddeg oed", "Roedd Osian yn ddeuddeg."); the other
 irregular verbs (bod, mynd, dod, cael) opening a Welsh sentence; a Welsh preposition that a first name spells before its
 object ("dan oed", "dan ofal"), a noun after the article ("y tîm"), a form's field in Welsh ("Cyfeiriad:"); a verb after
 "a friend called" and a place's name; a campaign's hashtag; a word no list knows after what the service makes for
 someone and "for" ("a safety plan for kacey"); a patient's record number; an age near ("coming up to 16"); a baby's due
-date; a review's label after "call him" ("Child B"); the spelling alphabet ("'c' for charlie").  Words that look like
-these stay (``_KEPT``: 18) or were redacted so before (``_HELD_EXACT``: 5); one stays open (``_OPEN``, a line on it).
+date; a review's label after "call him" ("Child B"); the spelling alphabet ("'c' for charlie"); a nickname by trade
+after a name ("Jones the Milk").  Words that look like these stay (``_KEPT``: 18) or were redacted so before
+(``_HELD_EXACT``: 6); none stays open (``_OPEN``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ _RED_TEAM = [
     # a review's label after "call him"; the spelling alphabet
     ("I'll call him Child B for the purposes of this", "I'll call him Child B for the purposes of this"),  # '[name] B'
     ("that's 'c' for charlie", "that's 'c' for charlie"),  # was "that's 'c' for [name]"
+    # written open, closed in this round: a nickname by trade after a name, as Welsh towns name people
+    ("his uncle, Jones the Milk, took him in", "his uncle, [name], took him in"),  # was '[name] the Milk'
+    ("Dai the Post said he saw her", "[name] said he saw her"),  # was '[name] the Post said ...'
 ]
 
 # Redacted so before and after: the same shapes beside words that are not these
@@ -79,6 +83,7 @@ _HELD_EXACT = [
     ("Osian: roedd hi yn sâl", "[name]: roedd hi yn sâl"),  # a name before a colon is no form's field
     ("we call her charlie", "we call her [name]"),  # no letter before "for": the name
     ("they shared #RIPTyler on facebook", "they shared #[name] on facebook"),
+    ("we saw Tom the Monday after", "we saw [name] the Monday after"),  # a day after "the" is no trade
 ]
 
 _KEPT = [
@@ -102,11 +107,9 @@ _KEPT = [
     "we had a review for follow-up",
 ]
 
-# Still leaking (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a Welsh nickname by trade after the surname ("Jones the Milk", "Dai the Post"): the trade's word is left
-    ("his uncle, Jones the Milk, took him in", "his uncle, [name], took him in"),
-]
+# Still leaking (measured when written); strict, so closing one is seen.  Written open with the nickname by trade,
+# closed in this round (now in ``_RED_TEAM``).
+_OPEN: list[tuple[str, str]] = []
 
 
 @pytest.mark.parametrize(("text", "expected"), _RED_TEAM + _HELD_EXACT)
@@ -121,8 +124,8 @@ def test_words_that_look_like_these_are_kept(text):
 
 def test_the_counts_are_as_written():
     new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (36, 5, 18, 1)
-    assert len(new) == 60 == len({t for t, _ in new})
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (38, 6, 18, 0)
+    assert len(new) == 62 == len({t for t, _ in new})
 
 
 @pytest.mark.parametrize(("text", "expected"), _OPEN)
