@@ -242,6 +242,9 @@ _REF_CTX_RE = lazy_compile(
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
     # a prisoner's, an officer's or a police record's number ("his prison number is A1234BC", "collar number 2341")
     r"prison(?:er)?|inmate|custody|collar|shoulder|warrant|pnc|cro|"
+    # a patient's record number, and the case systems of children's services by name ("her MRN is 00451234", "his
+    # Mosaic number is 1234567")
+    r"mrn|medical[ \t]+records?|hospital[ \t]+(?=no\b|number)|mosaic|liquidlogic|carefirst|wcccis|"
     r"driving[ \t]+licen[cs]e)\.?"
     r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?"
     # the system it is on between ("the child's id on liquidlogic is 883412")
@@ -644,7 +647,9 @@ _AGE_VERB = (
     r"['’]s|['’]re|[ \t]+(?:is|was|were|are|turned|turns|is[ \t]+turning|(?:has|had)(?:[ \t]+just)?[ \t]+turned)"
     rf"|{_MODAL}(?:[ \t]+have|['’]ve)?[ \t]+(?:be|been|turn|turned)"
 )
-_AGE_ADVERB = r"only|just|now|nearly|almost|about|around|roughly|barely|probably|already|still|maybe|perhaps"
+_AGE_ADVERB = (r"only|just|now|nearly|almost|about|around|roughly|barely|probably|already|still|maybe|perhaps|"
+               # an age near ("he's coming up to 16", "she's going on 12", "rising 15")
+               r"coming[ \t]+up(?:[ \t]+to)?|going[ \t]+on|rising|getting[ \t]+on[ \t]+for")
 # What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
 _AFTER_AGE = (r"now|and(?![ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|mins?|miles?|days?|weeks?|times?|percent|pounds))|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
               r"himself|herself|themselves|anyway|or[ \t]+so")
@@ -1762,6 +1767,15 @@ _DOB_ANCHOR = lazy_compile(r"\b(?:born|b\.|d\.?[ \t]?o\.?[ \t]?b|date[ \t]+of[ \
 _DEATH_ANCHOR = lazy_compile(rf"\b(?:{_DEATH_WORDS})", _I)
 
 
+# A baby's due date, a day and month without a year too ("the baby's due date is 3 May", "EDD 12/06", "her due date
+# was the 12th of June"): the date of birth to come.
+_DUE_DATE_RE = lazy_compile(
+    r"\b(?:due[ \t]+date|edd|e\.d\.d\.?|(?:baby|bump)(?:['’]s|[ \t]+(?:is|was))[ \t]+due)(?:[ \t]+(?:is|was)|['’]s)?[ \t]*[:\-]?"
+    r"[ \t]*(?:(?:on|for|in)[ \t]+)?(?:the[ \t]+)?"
+    rf"(?P<date>{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS}(?:[ \t]+(?:19|20)\d\d)?|{_MONTHS}[ \t]+(?:the[ \t]+)?{_DAY}(?:[ \t]+(?:19|20)\d\d)?"
+    r"|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)(?![\w/])", _I)
+
+
 def _dates(text: str, add) -> None:
     # the year may be in words, which _DATE_HINT below does not see
     for m in _HOLIDAY_DATE_RE.finditer(text) if _YEAR_HINT.search(text) and _HOLIDAY_ANCHOR.search(text) else ():
@@ -1774,6 +1788,8 @@ def _dates(text: str, add) -> None:
             add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
             if (day := _DAY_AFTER_BIRTH_RE.match(text, m.end("date"))) is not None:
                 add(Span(day.start("day"), day.end("day"), "date_of_birth"))  # "born in june 2016, the 3rd"
+    for m in _DUE_DATE_RE.finditer(text) if "due" in text.lower() or "edd" in text.lower() or "e.d.d" in text.lower() else ():
+        add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _DEATH_RE.finditer(text) if _DEATH_ANCHOR.search(text) else ():
         if not (_DIED_A_RE.search(text, max(0, m.start() - 30), m.start()) or _thing_died(text, m.start())):
             add(Span(m.start("date"), m.end("date"), "date"))  # not "the review died a death in 2019": a thing's
@@ -1855,17 +1871,38 @@ def _ages(text: str, add) -> None:
 
 
 # Welsh dates and ages (round 34).  The Welsh months, a day before one ("3 Mawrth", "5ed o Ionawr") or a year after
-# ("Mawrth 2012"): a date where a year is in it; any after a Welsh word of birth ("ganwyd", "cafodd ei geni",
+# ("Mawrth 2012"): a date where a year is in it; any after a Welsh word of birth ("ganwyd", "cafodd ei geni", "ei eni",
 # "dyddiad geni", "pen-blwydd") is a date of birth.  An age in figures before "oed" ("yn 14 oed", "6 mis oed", "4 blwydd oed").
 _WELSH_MONTHS = r"(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
 _WELSH_DATE_RE = lazy_compile(
     rf"(?<![\w/])(?P<date>(?:\d{{1,2}}(?:af|ail|ydd|fed|ed|eg)?[ \t]+(?:o[ \t]+)?(?:fis[ \t]+)?{_WELSH_MONTHS}(?:[ \t]+\d{{4}})?"
     rf"|{_WELSH_MONTHS}[ \t]+\d{{4}}))(?![\w/])", _I)
 _WELSH_BIRTH_BEFORE_RE = lazy_compile(
-    r"\b(?:n?geni|ganwyd|anwyd|g?enedigaeth|[bpm]?h?en[ \t\-]?blwydd)\b[^.!?\n]{0,20}\Z", _I)
+    r"\b(?:n?geni|h?eni|ganwyd|anwyd|ganed|aned|g?enedigaeth|[bpm]?h?en[ \t\-]?blwydd)\b[^.!?\n]{0,20}\Z", _I)
+# Welsh number words, 1 to 20 and the tens, in their mutated forms too (after "yn": "yn ddeuddeg oed", "yn bedair
+# oed"), the older counting ("un ar ddeg", 11; "pedwar ar bymtheg", 19; "deugain", 40) and the decimal one ("un deg
+# dau", 12; "dau ddeg", 20).
+_WELSH_UNITS = (r"un|dau|ddau|dwy|ddwy|tri|dri|tair|dair|pedwar|bedwar|pedair|bedair|pump|bump|pum|bum|chwech|chwe|"
+                r"saith|wyth|naw")
+_WELSH_SCORES = (r"deg|ddeg|deng|ddeng|deuddeg|ddeuddeg|deuddeng|ddeuddeng|pymtheg|bymtheg|pymtheng|bymtheng|deunaw|"
+                 r"ddeunaw|ugain|hugain|deugain|ddeugain|trigain|drigain|hanner[ \t]+cant|cant|gant")
+_WELSH_NUMBER = (rf"(?:(?:{_WELSH_UNITS})(?:[ \t]+(?:ar[ \t]+(?:ddeg|bymtheg|hugain)|d?deg(?:[ \t]+(?:{_WELSH_UNITS}))?))?"
+                 rf"|(?:{_WELSH_SCORES}))")
 _WELSH_AGE_RE = lazy_compile(
-    r"(?<![\w/.])(?P<age>\d{1,3}[ \t]+(?:(?:mlwydd|blwydd|mlynedd|mis|wythnos|diwrnod)[ \t]+)?oed)(?![\w])", _I)
-_WELSH_DATE_HINT = lazy_compile(rf"\boed\b|{_WELSH_MONTHS}", _I)
+    r"(?<![\w/.])(?P<age>\d{1,3}[ \t]+(?:(?:mlwydd|blwydd|mlynedd|mis|wythnos|diwrnod)[ \t]+)?oed)(?![\w])"
+    # in words, not "yr un oed" (the same age)
+    # one year old, the number left out ("Mae'r babi yn flwydd oed")
+    r"|(?<=(?:\byn|['’]n)[ \t]+)(?P<age>[bf]lwydd[ \t]+oed)(?![\w])"
+    rf"|(?<![\w'’])(?<!\byr[ \t]|['’]r[ \t])(?P<age>(?:{_WELSH_NUMBER})[ \t]+"
+    r"(?:(?:mlwydd|blwydd|flwydd|mlynedd|blynedd|mis|fis|wythnos|niwrnod|diwrnod)[ \t]+)?oed)(?![\w])", _I | re.VERSION1)
+# A number in words said of a person without "oed", where the phrase ends or a time follows ("Roedd Osian yn
+# ddeuddeg.", "Bydd hi'n ddeunaw ym mis Mai"): after a pronoun joined to "'n" or a capitalised name and "yn"; not the
+# time of day ("Mae hi'n ddeg o'r gloch") nor a count of a thing ("Mae'r tîm yn ddeg").
+_WELSH_AGE_BARE_RE = lazy_compile(
+    r"(?:(?<![\w'’])(?:hi|e|o|fe|fo|ef|hithau|yntau)['’]n|(?<![\w'’])(?-i:\p{Lu}\p{Ll}+)[ \t]+yn|(?<![\w'’])(?:hi|e|o|fe|fo)[ \t]+yn)"
+    rf"[ \t]+(?P<age>{_WELSH_NUMBER})(?=[ \t]*(?:[.,;:!?]|\Z)|[ \t]+(?:ym[ \t]+mis|fis|ddydd|yfory|eleni|nawr|rwan|rŵan|"
+    r"wythnos[ \t]+nesaf|mis[ \t]+nesaf|flwyddyn[ \t]+nesaf|pan|ar[ \t]+ei[ \t]+ph?en[ \-]?blwydd)\b)", _I)
+_WELSH_DATE_HINT = lazy_compile(rf"\boed\b|{_WELSH_MONTHS}|['’]n[ \t]|\byn[ \t]", _I)
 
 
 def _welsh_dates(text: str, add) -> None:
@@ -1876,6 +1913,8 @@ def _welsh_dates(text: str, add) -> None:
         if born or m.group("date")[-4:].isdigit():  # as in English, a day and month alone is an event's ("ar 3 Mawrth")
             add(Span(m.start("date"), m.end("date"), "date_of_birth" if born else "date"))
     for m in _WELSH_AGE_RE.finditer(text):
+        add(Span(m.start("age"), m.end("age"), "age"))
+    for m in _WELSH_AGE_BARE_RE.finditer(text):
         add(Span(m.start("age"), m.end("age"), "age"))
 
 

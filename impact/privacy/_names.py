@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import chain
 
 import regex as re
 
@@ -63,9 +64,9 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
            "set_off_after_role", "things_named", "welsh_mutated_words",
-           "welsh_sentence_words"]
+           "welsh_field_labels", "welsh_sentence_words"]
 
 _WORD_RE = lazy_compile(r"(?<![\p{N}_\p{L}\p{M}])(?>\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])\.?", re.VERSION1)
 _PARTICLES = frozenset(
@@ -563,6 +564,28 @@ _BABY_SURNAME_RE = lazy_compile(
 _QUOTED_NICKNAME_RE = lazy_compile(
     r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was)))"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]*,?[ \t]+['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
+# Initials whose second is of a surname with "O'" ("m.o'd", "J. O'N"): no word is so written.
+_INITIALS_WITH_O_RE = lazy_compile(r"(?<![\p{L}\p{N}.'’])\p{L}\.[ \t]?[oO]['’]\p{L}(?![\p{L}\p{N}'’])", re.VERSION1)
+# A letter standing for a name, in quotes or after a verb of writing it, and the name after "for" ("i wrote 'k' for
+# kacey", "put J for jayden"; not "Plan B for kacey"); the letters of a spelling alphabet ("'c' for charlie") and a word
+# after "for" that is English are no one's.
+_LETTER_FOR_NAME_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}'’])(?:['‘\"“](?P<l>\p{L})['’\"”]|(?<=\b(?:wrote|put|write|writes|used|use|uses)[ \t]+)(?P<l>\p{L}))"
+    r"[ \t]+(?:for|=|stands[ \t]+for|is[ \t]+for)[ \t]+(?P<w>\p{L}[\p{L}'’\-]+)(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
+_SPELLING_ALPHABET = frozenset("""alfa alpha bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike
+    november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu""".split())
+#: A name spelt out by the spelling alphabet ("that's 'c' for charlie, k for kilo"): the alphabet's words, no one's name.
+SPELT_OUT_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}'’])['‘\"“]?\p{L}['’\"”]?[ \t]+for[ \t]+(?P<w>" + "|".join(sorted(_SPELLING_ALPHABET, key=len, reverse=True))
+    + r")(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
+# A name joined by underscores to figures or words, as a file or a record is named ("tj_2019_assessment",
+# "kacey_smith_plan"): two letters no list knows are initials, a first name no English word is a name.
+_UNDERSCORED_RE = lazy_compile(r"(?<![\p{L}\p{N}_@.#/\\])[\p{L}\p{N}]+(?:_+[\p{L}\p{N}]+)+(?![\p{L}\p{N}_@])", re.VERSION1)
+# A name at the end of a campaign's or a memorial's hashtag ("#justiceforkacey", "#RIPJayden", "#findmaddie"): after
+# "for" or "4" ("#prayforjayden"), or after a word of remembering, finding or backing.
+_HASHTAG_NAME_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}&])#(?:\p{L}{0,12}?(?:for|4)|rip|team|find|free|missing|remember(?:ing)?|forever|love|bring)"
+    r"(?P<w>\p{L}{3,}?)(?:home|back|now)?(?![\p{L}\p{N}_])", re.IGNORECASE | re.VERSION1)
 # A word no list knows asked after or set against another in a cleft ("was it tiegan?", "it's not kyron, it's kyran").
 _CLEFT_NAME_RE = lazy_compile(
     r"\b(?:was[ \t]+it|is[ \t]+it|it['’]s[ \t]+not|it[ \t]+wasn['’]t|it[ \t]+isn['’]t|it['’]s|it[ \t]+was|not)[ \t]+"
@@ -607,6 +630,13 @@ _SENT_TO_RE = lazy_compile(
     r"\b(?:texted|text|texts|sent|sends|send|messaged|message|forwarded|showed|shown|gave|passed|snapchatted|dm['’]?d)\b"
     r"[^.!?\n]{0,40}?\bto[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,})(?=[ \t]*(?:[.,;:!?)\"”'’]|\Z)|[ \t]+(?:and|but|on|at|last|"
     r"yesterday|today|tonight|again|instead)\b)", re.IGNORECASE | re.VERSION1)
+# ... and after what the service makes or finds for someone and "for" ("we made a safety plan for kacey", "the
+# assessment for jaylen was late"): whom it is for.
+_MADE_FOR_RE = lazy_compile(
+    r"\b(?:plan|assessment|referral|review|meeting|placement|place|bed|room|support|package|funding|application|order|"
+    r"statement|ehcp|visit|visits|contact|appointment|appointments|report|file|case|bid|request|space)[ \t]+for[ \t]+"
+    r"(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,}(?:-\p{Ll}[\p{Ll}\p{M}]+)?)(?=[ \t]*(?:[.,;:!?)\"”'’]|\Z)|[ \t]+(?:and|but|on|at|last|yesterday|today|again|was|is|"
+    r"were|had|has|came|went|got|from|in|to)\b)", re.IGNORECASE | re.VERSION1)
 
 
 @cache
@@ -698,6 +728,21 @@ _WELSH_VERBNOUN_ENDINGS = ("", "u", "i", "o", "io", "ed", "an", "yd", "eg", "ad"
 _WELSH_STEM_MIN = 4
 
 
+# The irregular verbs' forms (bod, to be; mynd, to go; dod, to come; gwneud, to do; cael, to get; geni, to be born;
+# gwybod, to know), past, present-future, conditional and imperative, literary and spoken, which no regular ending on a
+# stem gives ("aethon", we went; "ganwyd", was born; "cawson", we had), less those English has or a first name is ("down",
+# "bum", "dont", "des", "cai"); their mutated forms are read back as any.
+_WELSH_IRREGULAR = frozenset("""
+    buost buodd buom buon buoch buont buasai buasen buaswn byddaf byddi byddwn byddwch byddan byddant byddech
+    oeddet oeddem oeddech oeddent rydw rydych rydyn rydym ydw ydych ydynt ydyw oeddwn roeddet roeddem roeddech
+    af awn ewch aeth aethon aethom aethoch aethant aethai elai elwn euthum ewch cer cerwch
+    dof doi daw dewch dest daeth daethon daethom daethoch daethant daethai deuai deuthum dois dere
+    gwnaf gwnei gwnawn gwnewch gwnan gwnes gwnest gwnaeth gwnaethon gwnaethom gwnaethoch gwnaethant gwnaethai gwnai
+    caf cei caiff cawn cewch ces cest cafodd cawson cawsom cawsoch cawsant cafwyd ceir cefais cefaist cafas
+    ganwyd ganed genir genid anwyd aned
+    gwn gwyddost gwyr gwyddom gwyddoch gwyddant gwyddwn gwyddai gwyddech
+""".split())
+
 _WELSH_MONTH_NAMES = frozenset("ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr".split())
 _MIS_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])[mf]is[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
@@ -705,7 +750,9 @@ _MIS_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])[mf]is[ \t]+\Z", re.IGNORECASE |
 def _welsh_form(word: str) -> bool:
     """Whether ``word`` (folded), or it changed back from a mutation, is a frequent Welsh word form."""
     vocab = welsh_frequent_words()
-    return word in vocab or any(word.startswith(now) and was + word[len(now):] in vocab for now, was in _DEMUTATE if now)
+    return word in vocab or word in _WELSH_IRREGULAR or any(
+        word.startswith(now) and ((back := was + word[len(now):]) in vocab or back in _WELSH_IRREGULAR)
+        for now, was in _DEMUTATE if now)
 
 
 def _welsh_inflected(word: str) -> bool:
@@ -718,6 +765,20 @@ def _welsh_inflected(word: str) -> bool:
                 _welsh_form(stem + tail) for tail in _WELSH_VERBNOUN_ENDINGS):
             return True
     return False
+
+
+# Endings of Welsh plurals of nouns ("egwyddorion", principles; "gwasanaethau", services; "ardaloedd", areas), and the
+# fewest letters of a stem read under one where the frequent list holds no form of the stem: no first name or surname is
+# so long before one ("Ffion", "Gwion" and "Dafydd" are not plurals).
+_WELSH_PLURAL_ENDINGS = ("iaid", "oedd", "ion", "iau", "au")
+_WELSH_UNLISTED_STEM_MIN = 5
+
+
+def _welsh_plural_shape(word: str) -> bool:
+    """Whether ``word`` (folded) has the shape of a Welsh noun's plural on a stem no list need hold ("egwyddorion"),
+    and no list of names or English words knows it: read so only inside a sentence already written in Welsh."""
+    return (any(word.endswith(e) and len(word) - len(e) >= _WELSH_UNLISTED_STEM_MIN for e in _WELSH_PLURAL_ENDINGS)
+            and word not in english_words() and word not in folded_first_names() and word not in surname_words())
 
 
 def _welsh_lexical(word: str, whole: str) -> bool:
@@ -759,7 +820,7 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
         # at ysgol penrhyn in bangor", "the boy's called rhodri ap gwyn")
         if len(welsh) < 2 or len(welsh) <= len({w for m, w, whole in toks if w in english and not _welsh_lexical(w, whole)}):
             continue
-        for m, w, whole in toks:
+        for k, (m, w, whole) in enumerate(toks):
             if w in listed:
                 continue
             # a Welsh name of a nation, a month ..., or a public office or body ("y Gweinidog", "Dirprwy Lywydd"); a month
@@ -768,15 +829,65 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
                 kept.append(m.span())
                 continue
             word = m.group("w")
-            if not _welsh_lexical(w, whole) or word.isupper() and len(word) > 1:
+            # a plural's shape on a stem no list holds is a word in a Welsh sentence ("Egwyddorion sylfaenol y Ddeddf")
+            if not (_welsh_lexical(w, whole) or _welsh_plural_shape(w)) or word.isupper() and len(word) > 1:
                 continue
             if (word[:1].isupper() and not _sentence_initial(text, m.start())
                     and not (w not in firsts and _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()))):
                 continue  # "Roedd Dafydd yn sâl", "Mae Gwen yn sâl": a capital inside the sentence is a name's
-            if w in firsts and (word[:1].isupper() or not _PREDICATIVE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())):
+            if w in firsts and (word[:1].isupper() or not (
+                    _PREDICATIVE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+                    # after the article ("mae'r tîm", the team): a name takes none
+                    or _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+                    # a preposition before its object ("dan oed", under age; "dan ofal", in care; "dan 18")
+                    or w in _WELSH_PREPOSITIONS and _welsh_object_after(text, m.end(), toks[k + 1 :]))):
                 continue
             kept.append(m.span())
     return kept
+
+
+# A form's field opening a line before a colon, in one to three words ("Cyfeiriad:", address; "Sylwadau:", comments).
+_FIELD_LABEL_RE = lazy_compile(r"(?m)^[ \t]*(?P<l>\p{L}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’\-]*){0,2})[ \t]*:", re.VERSION1)
+
+
+def welsh_field_labels(text: str, listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Where a form's field is named in Welsh before a colon at a line's start ("Cyfeiriad: 12 Ffordd yr Orsaf"): words,
+    every one a frequent Welsh word form and no first name nor a listed participant's name part.
+
+    Examples
+    --------
+    >>> text = "Cyfeiriad: 12 Ffordd yr Orsaf"
+    >>> [text[a:b] for a, b in welsh_field_labels(text)]
+    ['Cyfeiriad']
+    >>> welsh_field_labels("Osian: he said no")
+    []
+    """
+    found = []
+    for m in _FIELD_LABEL_RE.finditer(text) if ":" in text else ():
+        words = [(w, fold(w.group("w")), fold(w.group())) for w in _WELSH_TOKEN_RE.finditer(text, m.start("l"), m.end("l"))]
+        if words and all(w not in folded_first_names() and w not in listed and _welsh_lexical(w, whole)
+                         for _m, w, whole in words):
+            found.append(m.span("l"))
+    return found
+
+
+#: Welsh prepositions, some of them first names too ("dan", under; "tan", until).
+_WELSH_PREPOSITIONS = frozenset("dan tan gan heb wrth hyd rhwng trwy drwy dros tros ger efo gyda".split())
+#: Welsh words after a name as often as after a preposition: a verb's particles, a pronoun, a time ("siaradais â dan
+#: ddoe": with Dan yesterday).
+_WELSH_NOT_OBJECTS = frozenset("""yn wedi ddim a ac ond hefyd ddoe heddiw yfory nawr rwan eto yma yno neithiwr hi e o fe fo
+    nhw ni chi fi i ti sy sydd oedd yw""".split())
+
+
+def _welsh_object_after(text: str, end: int, after: list) -> bool:
+    """Whether a preposition's object follows at ``end``: a figure, or the next Welsh word, which is no particle,
+    pronoun or time (:data:`_WELSH_NOT_OBJECTS`)."""
+    if re.match(r"[ \t]+\d", text[end:]):
+        return True
+    if not after or text[end : after[0][0].start()].strip():
+        return False
+    _m, w, whole = after[0]
+    return w not in _WELSH_NOT_OBJECTS and _welsh_lexical(w, whole)
 
 
 def _mutated_name(word: str) -> bool:
@@ -787,6 +898,26 @@ def _mutated_name(word: str) -> bool:
         if word.startswith(now) and (name := was + word[len(now):]) in folded_first_names() and name not in english_words():
             return True
     return False
+
+
+def _underscored_names(text: str) -> list[Span]:
+    """The names in words joined by underscores (see :data:`_UNDERSCORED_RE`): two letters no list knows as a word, a
+    term or an abbreviation ("tj"), a first name that is no English word ("kacey"), and a word after one of these that is
+    no English word or is a surname ("kacey_smith")."""
+    found = []
+    for m in _UNDERSCORED_RE.finditer(text):
+        after_name = False
+        for part in re.finditer(r"[\p{L}\p{N}]+", m.group()):
+            w = fold(part.group())
+            known = w in english_words() or w in public_terms() or w in spoken_words() or w in _ABBREVIATIONS
+            name = w.isalpha() and (
+                len(w) == 2 and not known
+                or w in folded_first_names() and w not in english_words() and w not in KINSHIP_ROLE_WORDS
+                or after_name and len(w) > 2 and (w in surname_words() or not known and _pronounceable(w)))
+            if name:
+                found.append(Span(m.start() + part.start(), m.start() + part.end(), "name"))
+            after_name = name
+    return found
 
 
 def named_by_shape(text: str) -> list[Span]:
@@ -849,14 +980,29 @@ def named_by_shape(text: str) -> list[Span]:
                 and w not in KINSHIP_ROLE_WORDS and w not in _TITLES):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start(), m.end(), "name") for m in _LOWER_WORD_ONLY_RE.finditer(text) if _mutated_name(fold(m.group()))]
-    for m in _SENT_TO_RE.finditer(text):
+    for m in chain(_SENT_TO_RE.finditer(text), _MADE_FOR_RE.finditer(text) if " for " in text else ()):
         w = fold(m.group("w"))
         if (w not in english_words() and w not in public_terms() and w not in spoken_words() and w not in KINSHIP_ROLE_WORDS
-                and w not in _one_word_public_names() and _pronounceable(w)):
+                and w not in _one_word_public_names() and _pronounceable(w)
+                and not all(p in english_words() for p in w.split("-"))):  # "a review for follow-up"
             found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _MISS_UNKNOWN_RE.finditer(text):
         w = fold(m.group("w"))
         if w not in english_words() and w not in public_terms() and w not in spoken_words() and _pronounceable(w):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    found += [Span(m.start(), m.end(), "name") for m in _INITIALS_WITH_O_RE.finditer(text) if "'" in text or "’" in text]
+    for m in _LETTER_FOR_NAME_RE.finditer(text):
+        w = fold(m.group("w"))
+        if (w not in _SPELLING_ALPHABET and w not in english_words() and w not in public_terms() and w not in spoken_words()
+                and w not in KINSHIP_ROLE_WORDS and (w in folded_first_names() or _pronounceable(w))):
+            found += [Span(m.start("l"), m.end("l"), "name"), Span(m.start("w"), m.end("w"), "name")]
+    found += _underscored_names(text) if "_" in text else []
+    for m in _HASHTAG_NAME_RE.finditer(text) if "#" in text else ():
+        w = fold(m.group("w"))
+        # a word no list knows only if no two English words make it ("#loveislove")
+        if (w not in english_words() and w not in public_terms() and w not in spoken_words() and w not in KINSHIP_ROLE_WORDS
+                and (w in folded_first_names() or _pronounceable(w) and not any(
+                    w[:i] in english_words() and w[i:] in english_words() for i in range(2, len(w) - 1)))):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _CLEFT_NAME_RE.finditer(text):
         w = m.group("w")
@@ -1095,8 +1241,10 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     r"\ba\.?k\.?a\.?|\bn[ée]e|"
     # what a relation or a worker is called, whatever its words ("my sw is called clay", "her tm is named honey")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:called|named)|"
-    # ... or one of them introduced by "a" ("he's got a mate called tank", "a lad named bear")
-    rf"\b(?:a|an)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})[ \t]+(?:called|named)(?=[ \t]+\p{{L}}+[ \t]*(?:[.,;:!?)]|\Z|[ \t]+(?:and|who|but|from|at|in)\b))|"
+    # ... or one of them introduced by "a" ("he's got a mate called tank", "a lad named bear"), the phrase ending or a
+    # verb a person does after the name ("a friend called london rang")
+    rf"\b(?:a|an)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS})[ \t]+(?:called|named)(?=[ \t]+\p{{L}}+[ \t]*(?:[.,;:!?)]|\Z|[ \t]+(?:and|who|but|from|at|in)\b"
+    rf"|[ \t]+(?:{_ACTIONS}|{_IRREGULAR_PAST})(?![\p{{L}}'’])))|"
     r"(?P<known>\bknown(?:[ \t]+(?:round|around|about)[ \t]+here)?[ \t]+as|\bwhat[ \t]+(?:we|they|i|everyone|people)[ \t]+calls?|"
     # who a relation or a worker is ("her eldest is chantelle", "her social worker's kayleigh", "her mum is pat")
     rf"\b(?:my|her|his|their|our|the)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?(?:{_ROLE_NOUNS}|{'|'.join(_BIRTH_ORDER)})"
@@ -1180,6 +1328,9 @@ _SUBJECT_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|gets|got|goes|went|came|comes|cried|cries|loves|likes|"
     r"wants|wanted|needs|needed|hates|lives|woz|wuz|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
     r"\p{Ll}+ed)(?![\p{L}'’])", re.VERSION1)
+# A second clause's opening ("..., but", "and"), and a sentence's end.
+_CLAUSE_JOIN_BEFORE_RE = lazy_compile(r"(?:,[ \t]*|[ \t]+)(?:and|but|while|whereas|though|although)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_SENTENCE_END_RE = lazy_compile(r"[.!?:;\n\r…]", re.VERSION1)
 _ME_AND_BEFORE_RE = lazy_compile(r"\bme[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLURAL_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:are|were|share|shared|live|go|play|sleep|stay|walk|fight|argue|talk|get|do|have|like|love|hate|want|need|"
@@ -1756,8 +1907,10 @@ class NameFinder:
             elif span is None and len(run) == 1 and self._set_off_word(text, run[0]):
                 span = Span(run[0].start, run[0].end, "name")  # "Her SW (Clay) came", "HER SW, ASH, IS GREAT"
             if (len(run) == 1 and run[0].shape == "lower" and run[0].key in self.places and nicknamed.get(run[0].start) is False
-                    and (span is None or span.kind == "place") and _PHRASE_END_RE.search(text[run[0].end : run[0].end + 40])):
-                span = Span(run[0].start, run[0].end, "name")  # "her friend's called london": a place's name is hers
+                    and (span is None or span.kind == "place") and (_PHRASE_END_RE.search(text[run[0].end : run[0].end + 40])
+                                                                    or _PERSON_VERB_AFTER_RE.match(text, run[0].end))):
+                # "her friend's called london", "a friend called london rang": a place's name is hers
+                span = Span(run[0].start, run[0].end, "name")
             if span is not None:
                 spans.append(span)
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
@@ -1782,6 +1935,7 @@ class NameFinder:
         spans += self._place_in_place(text, spans)
         spans = spans + self._listed_with_names(text, lone, spans) + self._joined(text)
         spans += self._named_alongside(text, toks, spans)
+        spans += self._parallel_subject(text, toks, spans)
         spans += self._children_named(text)
         spans += self._wrapped_names(text) if "\n" in text else []
         spans = [s for s in spans if not self._community_before_person(text, s)]
@@ -2542,6 +2696,29 @@ class NameFinder:
             if any(s.end <= tok.start and _AND_JOIN_RE.match(text[s.end : tok.start]) for s in names) or any(
                     s.start >= tok.end and _AND_JOIN_RE.match(text[tok.end : s.start]) for s in names):
                 found.append(Span(tok.start, tok.end, "name"))
+        return found
+
+    def _parallel_subject(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """A first name that is a word opening a sentence before a verb, where a second clause of it opens so with a
+        name found that is a word too ("Hope was there but [Faith] didn't come", "Joy was at the meeting and [Grace] was
+        too"): the two subjects are of a kind, both people."""
+        if not toks or toks[0].shape != "cap":
+            return []
+        found: list[Span] = []
+        for tok in toks:
+            if (tok.shape != "cap" or tok.key not in self.firsts or tok.key not in self.words or not _sentence_initial(text, tok.start)
+                    or any(s.start <= tok.start < s.end for s in spans) or self._public(tok)
+                    or not _SUBJECT_VERB_AFTER_RE.match(text, tok.end)):
+                continue
+            stop = _SENTENCE_END_RE.search(text, tok.end)
+            end = stop.start() if stop is not None else len(text)
+            for s in spans:
+                word = fold(text[s.start : s.end])
+                if (s.kind == "name" and tok.end < s.start < end and word in self.firsts and word in self.words
+                        and _CLAUSE_JOIN_BEFORE_RE.search(text, max(0, s.start - 12), s.start)
+                        and _SUBJECT_VERB_AFTER_RE.match(text, s.end)):
+                    found.append(Span(tok.start, tok.end, "name"))
+                    break
         return found
 
     def _name_start(self, text: str, tok: _Tok) -> int:

@@ -305,11 +305,13 @@ from ._lexicon import (
 )
 from ._names import (
     _CLAUSE_OPEN_RE,
+    _DAY_NAMES,
     _LOWER_TITLES,
     _MONTH_NAMES,
     _MONTH_TIME_BEFORE_RE,
     _NOT_NAMES,
     KINSHIP_ROLE_WORDS,
+    SPELT_OUT_RE,
     NameFinder,
     ends_title_case,
     is_public_word,
@@ -318,6 +320,7 @@ from ._names import (
     said_of_person,
     set_off_after_role,
     things_named,
+    welsh_field_labels,
     welsh_mutated_words,
     welsh_sentence_words,
 )
@@ -858,6 +861,9 @@ class _Redactor:
         # a Welsh verb before a pronoun joined to "'n" ("mae hi'n byw", "roedd e'n poeni"), which a first name may be
         kept += [m.span() for m in _WELSH_VERB_RE.finditer(text) if fold(m.group()) not in self.name_parts]
         kept += welsh_mutated_words(text, self.name_parts)  # "ei thad" (her father), not the name Thad
+        kept += welsh_field_labels(text, self.name_parts)  # "Cyfeiriad:" (address), a form's field
+        kept += [m.span() for m in _REVIEW_LABEL_RE.finditer(text)]  # "Child B", a review's label
+        kept += [m.span("w") for m in SPELT_OUT_RE.finditer(text)] if " for " in folded else []  # "'c' for charlie"
         # the words of a sentence in Welsh ("Roedd hi yn sâl"), not names; off the start of a name found with them
         # ("Mae Siân Jones yn gweithio": Siân Jones)
         welsh = welsh_sentence_words(text, self.name_parts)
@@ -872,7 +878,7 @@ class _Redactor:
         days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
         if days:  # a saint's day is a day of the year: no name in it ("St Patrick's Day" with a May Day listed)
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
-        spans = [_welsh_word_off(text, s) for s in spans]
+        spans = [_by_trade(text, _welsh_word_off(text, s)) for s in spans]
         spans = [_widen(text, s) for s in spans if s.end > s.start]
         spans += _misspelt_again(text, spans)
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
@@ -981,6 +987,28 @@ _JOINED_BEFORE_RE = lazy_compile(r"(?:,|/|\band|&|\bor|\bn['’]?)[ \t]*\Z", re.
 _LOWER_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
 
 
+# A nickname by trade after a name, as Welsh towns name people ("Jones the Milk", "Dai the Post"): "the" and a
+# capitalised English word set off after it, or before a verb of a person; not a day, a month or a public name.
+_BY_TRADE_RE = lazy_compile(
+    r"[ \t]+the[ \t]+(?P<w>(?-i:\p{Lu}\p{Ll}+))(?=[ \t]*(?:[,;:)!?]|\.(?:\s|\Z)|\Z)|[ \t]+(?:said|says|told|took|came|went|was|is|had|has|rang)\b)",
+    re.VERSION1)
+
+
+def _by_trade(text: str, span: Span) -> Span:
+    """``span`` of a name widened over a nickname by trade after it (see :data:`_BY_TRADE_RE`)."""
+    if span.kind != "name" or (m := _BY_TRADE_RE.match(text, span.end)) is None:
+        return span
+    w = fold(m.group("w"))
+    if w not in english_words() or w in _MONTH_NAMES or w in _DAY_NAMES or is_public_word(m.group("w")):
+        return span
+    return Span(span.start, m.end("w"), span.kind)
+
+
+# The label a review or a study gives a person in place of a name, a word and a letter or a figure ("Child B", "Young
+# Person C", "Sibling 2"): no one's name, after "call him" too ("I'll call him Child B"); "Baby O" is a newborn's initial.
+_REVIEW_LABEL_RE = lazy_compile(
+    r"\b(?-i:Child|Young[ \t]+Person|YP|Sibling|Adult|Person|Parent|Participant|Interviewee|Respondent|Practitioner)"
+    r"[ \t]+(?-i:\p{Lu}|\d{1,2})(?![\p{L}\d'’.])", re.VERSION1)
 # A saint's day ("St Patrick's Day", "St Andrew's Night", "Saint David's day"): a day of the year, no one's name.
 _SAINTS_DAY_RE = lazy_compile(r"\b(?:st\.?|saint)[ \t]+\p{L}+['’]?s[ \t]+(?:day|eve|night)\b", re.IGNORECASE | re.VERSION1)
 

@@ -178,13 +178,13 @@ _HELD = [
     ('she was born on the tenth of october two thousand and eight', 'she was born on [date of birth]'),
 ]
 
-# Still leaking (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # initials with an apostrophe's surname part ("m.o'd"): no shape of initials takes the apostrophe
+# Still leaking (measured when written); strict, so closing one is seen.  All three closed by round 35
+# (``_OPEN_CLOSED_BY_ROUND_35``): initials whose second is of a surname with "O'"; a letter standing for a name and the
+# name after "for"; two letters no list knows joined by underscores to figures and words, as a file is named.
+_OPEN: list[tuple[str, str]] = []
+_OPEN_CLOSED_BY_ROUND_35 = [
     ("he's down as m.o'd in the file", "he's down as [name] in the file"),
-    # a letter in quotes standing for a name, and the name after "for": no shape for it
     ("i wrote 'k' for kacey in the notes", "i wrote '[name]' for [name] in the notes"),
-    # two letters joined by "_" to figures and a word in a file's name: read as a word
     ('the file name was tj_2019_assessment', 'the file name was [name]_2019_assessment'),
 ]
 
@@ -272,7 +272,7 @@ _KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _FROM_EARLIER_ROUNDS + _MET_TRAPS + _RED_TEAM + _HELD)
+@pytest.mark.parametrize(("text", "expected"), _FROM_EARLIER_ROUNDS + _MET_TRAPS + _RED_TEAM + _HELD + _OPEN_CLOSED_BY_ROUND_35)
 def test_this_rounds_forms_are_redacted_exactly(text, expected):
     assert_exact(text, expected)
 
@@ -283,7 +283,8 @@ def test_words_that_look_like_names_are_kept(text):
 
 
 def test_the_counts_are_as_written():
-    assert len(_RED_TEAM) + len(_HELD) + len(_OPEN) == 100 and len({t for t, _ in _RED_TEAM + _HELD + _OPEN}) == 100
+    written = _RED_TEAM + _HELD + _OPEN + _OPEN_CLOSED_BY_ROUND_35
+    assert len(written) == 100 and len({t for t, _ in written}) == 100
     assert len(_KEPT) == 80 and len(set(_KEPT)) == 80
 
 

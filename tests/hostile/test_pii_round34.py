@@ -90,14 +90,15 @@ _KEPT = [
     "her friend's called in london",
 ]
 
-# Still leaking or over-redacted (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # "Ganwyd" (was born), an irregular past of "geni" opening the sentence: read as a name
+# Still leaking or over-redacted (measured when written); strict, so closing one is seen.  Closed by round 35
+# (``_OPEN_CLOSED_BY_ROUND_35``): the irregular Welsh verbs' forms ("Ganwyd", was born, of "geni") are words.
+_OPEN: list[tuple[str, str]] = []
+_OPEN_CLOSED_BY_ROUND_35 = [
     ("Ganwyd Tomos ar 5 Ionawr 2013.", "Ganwyd [name] ar [date of birth]."),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _RED_TEAM + _HELD_EXACT)
+@pytest.mark.parametrize(("text", "expected"), _RED_TEAM + _HELD_EXACT + _OPEN_CLOSED_BY_ROUND_35)
 def test_this_rounds_forms_are_redacted_exactly(text, expected):
     assert_exact(text, expected)
 
@@ -108,8 +109,8 @@ def test_words_that_look_like_these_are_kept(text):
 
 
 def test_the_counts_are_as_written():
-    new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (31, 8, 11, 1)
+    new = _RED_TEAM + _HELD_EXACT + _OPEN + _OPEN_CLOSED_BY_ROUND_35 + [(t, t) for t in _KEPT]
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN + _OPEN_CLOSED_BY_ROUND_35)) == (31, 8, 11, 1)
     assert len(new) == 51 == len({t for t, _ in new})
 
 
