@@ -34,6 +34,7 @@ from ._io import (
     UNCHECKED,
     UTF16_BOMS,
     SeparatorError,
+    cells_picker,
     read_csv_strict,
     read_text,
     safe_yaml_load,
@@ -1567,18 +1568,18 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES and c.name in header}
         # each distinct cell of a column read once: (as saved, with the mark taken out, the mark if any)
         read_as: dict[str, dict[str, tuple[str, str, str | None]]] = {col: {} for col in types}
+        cells_of = cells_picker(list(types))
         for line, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
-            for col, type_ in types.items():
-                if col not in rec:
-                    continue
-                cell = rec[col]
+            for (col, type_), cell in zip(types.items(), cells_of(rec)):
                 if (known := read_as[col].get(cell)) is None:
                     given = _loaded_cell(cell, type_)
                     # a byte-order mark or a zero-width space in free text: taken out, told
                     known = (given, *schema.without_no_text(given)) if type_ == "text" else (given, given, None)
                     if len(read_as[col]) < 200_000:
                         read_as[col][cell] = known
-                given, rec[col], held = known
+                given, value, held = known
+                if value != cell:  # a record's cells are a tuple: set only where the cell reads otherwise
+                    rec[col] = value
                 if held:
                     problems.append(Problem(spec.filename, line, col, given, f"text without a byte-order mark "
                                             f"or zero-width character ({held}: read as {rec[col]!r})", "warning"))

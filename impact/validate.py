@@ -25,9 +25,11 @@ The checks (all run; nothing stops at the first problem):
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import hashlib
+import operator
 import os
 import re
 import unicodedata
@@ -39,7 +41,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from ._io import UNCHECKED, _listing, merged_blanks
+from ._io import UNCHECKED, _listing, cells_picker, merged_blanks
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -848,22 +850,25 @@ def _list_hint(item: str, allowed: set[str]) -> str:
     return ""
 
 
-class _Row(Mapping):
-    """A row's parsed values by column, read-only: its values in a tuple, the columns' places shared by every row of
-    the table (a dict a row took 540 bytes: 680 MB of a table of 1.25 million rows; this about 150)."""
+class _Row(tuple, Mapping):
+    """A row's parsed values by column, read-only: its values in the tuple it is, the columns' places in the class
+    made for its table (:meth:`of`).  A dict a row took 540 bytes (680 MB of a table of 1.25 million rows); a
+    mapping holding a tuple, 150; this, one object, about 100."""
 
-    __slots__ = ("_at", "_values")
+    __slots__ = ()
+    _at: dict[str, int] = {}
 
-    def __init__(self, at: dict[str, int], values: tuple) -> None:
-        self._at = at
-        self._values = values
+    @classmethod
+    def of(cls, at: dict[str, int]) -> type[_Row]:
+        """The class of the rows of a table whose columns are at the places ``at``."""
+        return type("_Row", (cls,), {"__slots__": (), "_at": at})
 
     def __getitem__(self, key: str) -> Any:
-        return self._values[self._at[key]]
+        return tuple.__getitem__(self, self._at[key])
 
     def get(self, key: str, default: Any = None) -> Any:
         i = self._at.get(key)
-        return default if i is None else self._values[i]
+        return default if i is None else tuple.__getitem__(self, i)
 
     def __contains__(self, key: object) -> bool:
         return key in self._at
@@ -874,8 +879,26 @@ class _Row(Mapping):
     def __len__(self) -> int:
         return len(self._at)
 
+    __eq__ = Mapping.__eq__
+    __hash__ = None  # a mapping: unhashable, as the dict it stands for
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
     def __repr__(self) -> str:
         return repr(dict(self.items()))
+
+
+def _row_at(rows: list[tuple[int, Any]], line: int) -> tuple[int, Any]:
+    """The row of ``rows`` (``(line, values)`` in the order read) read from line ``line``."""
+    i = bisect.bisect_left(rows, line, key=_LINE_OF)
+    if i < len(rows) and rows[i][0] == line:
+        return rows[i]
+    return next(r for r in rows if r[0] == line)  # rows not in the order of their lines
+
+
+_LINE_OF = operator.itemgetter(0)
 
 
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
@@ -885,8 +908,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     f = spec.filename
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, Any]]] = []
-    keys: dict[tuple, int] = {}  # a key -> the place in ``rows`` of the row that first holds it
-    given_at: dict[int, dict[str, str]] = {}  # that place -> its key cells as written, where spaces were taken off
+    # a key -> the row (its line, an int the records hold already: no int of its own) that first holds it
+    keys: dict[tuple, int] = {}
+    given_at: dict[int, dict[str, str]] = {}  # that row -> its key cells as written, where spaces were taken off
 
     def key_text(values: Mapping[str, Any]) -> str:
         return ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
@@ -968,6 +992,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     at = {name: i for i, name in enumerate([*absent, *(c.name for c in columns)]
                                            + ([_GIVEN] if spec.name == "survey_responses" else []))}
 
+    row_of = _Row.of(at)
+
     def same_id(text: str) -> str:
         if (form := forms.get(text)) is None:
             form = schema.same_id(text, loose=False)
@@ -975,6 +1001,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 forms[text] = form
         return form
 
+    cells_of = cells_picker([c.name for c in columns])  # a row's cells of the columns read, taken at once
     for line, rec in records:
         summary = _summary_cell(spec, rec)
         if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
@@ -984,8 +1011,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                                     "as a council would count every council's figures twice"))
             continue
         values: dict[str, Any] = dict(absent)
-        for col in columns:
-            text = rec.get(col.name, "")
+        for col, text in zip(columns, cells_of(rec)):
             if text == "":
                 if col.required:
                     problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"
@@ -1014,8 +1040,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             given = {c: rec.given[c] for c in spec.key if c in getattr(rec, "given", {})}
             if repeated:
                 what = key_text(values)
-                first, first_values = rows[keys[k]]
-                shown, given_first = key_text(first_values), given_at.get(keys[k], {})
+                first, first_values = _row_at(rows, keys[k])
+                shown, given_first = key_text(first_values), given_at.get(first, {})
                 again = "" if what == shown else f" as {shown}, the same but for case or spacing"
                 if not again and (given or given_first):  # '302 ' and '302': the space is all that differs
                     where, cells = ("on this row", given) if given else (f"on row {first}", given_first)
@@ -1024,9 +1050,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 problems.append(Problem(f, line, spec.key[0], what,
                                         f"a unique {'/'.join(spec.key)} (already on row {first}{again})"))
             else:  # the row that will hold it (its text made again if the key is given twice: a million rows, no copy)
-                keys[k] = len(rows)
+                keys[k] = line
                 if given:
-                    given_at[len(rows)] = given
+                    given_at[line] = given
         for col, seen_values in unique.items():
             text = values.get(col.name)
             if isinstance(text, str) and text and not repeated:
@@ -1048,7 +1074,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                                             f"{held}; retype it if they are one)", "warning"))
         if spec.name == "survey_responses":  # an answer out of its scale is shown as written ('1,000', not 1000)
             values[_GIVEN] = rec.get("value", "")
-        rows.append((line, _Row(at, tuple(values.values()))))
+        rows.append((line, row_of(values.values())))
     parsed[spec.name] = rows
     problems += [_whole_with_point(f, name, cells) for name, cells in pointed.items()]
     if not ambiguous:  # dates the file shows to be month first are refused already
