@@ -736,12 +736,48 @@ class Record(MutableMapping):
         return key in self and list(self).index(key) < self.width
 
 
+def link_said(folder: Path, f: Path) -> str | None:
+    """Where the link ``f`` of a study ``folder`` leads, said in words ('a link to 'x.csv', which does not exist', 'a
+    link to 'x' that leads back to itself (a loop of links)', 'a link to a file outside the study folder', 'a link
+    to 'x.csv''), or None if ``f`` is no link."""
+    try:
+        target = os.readlink(f)
+    except OSError:
+        return None
+    try:
+        resolved = f.resolve(strict=True)
+    except RuntimeError:  # a loop of links (Python < 3.13)
+        return f"a link to {target!r} that leads back to itself (a loop of links)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"a link to {target!r} that leads back to itself (a loop of links)"
+        return f"a link to {target!r}, which does not exist"
+    if not resolved.is_relative_to(Path(folder).resolve()):
+        return "a link to a place outside the study folder"
+    return f"a link to {target!r}"
+
+
 def written(rec: Mapping[str, str], key: str) -> bool:
     """Whether a row of a table (a :class:`Record`, or a dict of a sheet's cells) holds a cell of column ``key`` as
     written: a short row's last columns do not."""
     if isinstance(rec, Record):
         return rec.written(key)
     return key in rec and list(rec).index(key) < getattr(rec, "width", len(rec))
+
+
+_CELLS = operator.attrgetter("_cells")
+
+
+def column_cells(recs: list[Mapping[str, str]], name: str) -> list[str]:
+    """The cells of column ``name`` of each row of ``recs``, "" where a row has none: read straight from the cells of
+    :class:`Record` s that share their columns' places (a table read by :func:`read_csv_strict`), else with
+    ``rec.get(name, "")`` row by row."""
+    if recs and type(recs[0]) is Record:
+        at = recs[0]._at
+        i = at.get(name)
+        if i is not None and all(type(r) is Record and r._at is at for r in recs):
+            return [cells[i] for cells in map(_CELLS, recs)]
+    return [r.get(name, "") for r in recs]
 
 
 def cells_picker(names: list[str]) -> Callable[[Mapping[str, str]], tuple[str, ...]]:
@@ -772,12 +808,40 @@ def cells_picker(names: list[str]) -> Callable[[Mapping[str, str]], tuple[str, .
 _NOTHING_GIVEN: dict[str, str] = {}
 
 
-def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_note: bool = False
-                    ) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
+def _header_below(name: str, rows: list[list[str]], expected: list[str] | None) -> Problem | None:
+    """The one problem of a table whose header row is not its first: blank rows above it, or rows of another kind (a
+    title, a note) above a row holding the ``expected`` column names.  None where the first row is the header (or
+    no row below holds the names)."""
+    def blank(r: list[str]) -> bool:
+        return not any(c.strip() for c in r)
+
+    names = set(expected or ())
+    if blank(rows[0]):
+        k = next((k for k, r in enumerate(rows) if not blank(r)), None)
+        if k is None:
+            return None
+        what = f"row{'s 1 to ' + str(k) + ' are' if k > 1 else ' 1 is'} blank and the header is on row {k + 1}"
+        return Problem(name, 1, None, None, f"the header row on row 1 ({what}: delete the blank "
+                       f"row{'s' if k > 1 else ''} above it)")
+    if not names or names & {c.strip().lstrip("\ufeff") for c in rows[0]}:
+        return None
+    for k, r in enumerate(rows[1:20], start=1):
+        if len(names & {c.strip().lstrip("\ufeff") for c in r}) >= max(1, (len(names) + 1) // 2):
+            return Problem(name, 1, None, ",".join(rows[0]).strip()[:60],
+                           f"the header row at the top (row {k + 1} holds the column names, below {k} row"
+                           f"{'s' if k > 1 else ''} of another kind, a title or a note?: delete "
+                           f"row{'s 1 to ' + str(k) if k > 1 else ' 1'})")
+    return None
+
+
+def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_note: bool = False,
+                    expected: list[str] | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Read a CSV as text cells.
 
     ``blank_note``: blank rows with data after them are told in a warning among the problems
-    (:func:`blank_rows_note`); they are never data, and never the table's end.
+    (:func:`blank_rows_note`); they are never data, and never the table's end.  ``expected``: the column names the
+    table should have; a first row holding none of them above a row holding them (a title typed above the header)
+    is one problem, as is a blank first row, and no rows are read.
 
     Returns
     -------
@@ -827,6 +891,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         rows = rows[1:]
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
+    if (lower := _header_below(name, rows, expected)) is not None:  # blank rows, or a title, above the header row
+        return [], [], [lower]
     check_width(name, rows[0])
     quoted: dict[int, list[tuple[str, str, str]]] = {}  # row -> (column, raw cell, read as)
     for record, cell, raw, read in stray_quotes(text):
@@ -862,6 +928,16 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
     for i, h in enumerate(header):  # a column named twice: its last cell, as a dict made of the row would hold
         at[h] = i
     pad = ("",) * len(header)
+    notes: set[int] = set()  # rows below the table of one cell where a row has several: a note ('Source: DfE')
+    if len(header) > 2:
+        for k in range(len(rows) - 1, 0, -1):
+            filled = [c for c in rows[k] if c.strip()]
+            if filled and (len(filled) > 1 or len(rows[k]) >= len(header) or " " not in rows[k][0].strip()):
+                break  # a row of data, or one cut short ('205'), is told as such: a note is words in the first cell
+            if filled:
+                notes.add(k + 1)
+        if len(notes) == len(rows) - 1:  # no row of data at all: its rows are told as they are
+            notes = set()
     for k in range(1, len(rows)):
         cells = rows[k]
         rows[k] = None  # freed as its record is made: the rows as read and the records never all stand at once
@@ -898,6 +974,11 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
             unchecked |= {line, line + 1}
         elif line - 1 in broken:
             pass  # the second half of a row broken over two lines: told with the first
+        elif line in notes:  # one problem for the note, not one for each cell its row lacks
+            problems.append(Problem(name, line, header[0], cells[0].strip()[:60], f"rows of data only (row {line}, "
+                                    f"below the table, holds one cell where a row has {len(header)}: a note, such as "
+                                    "a source? Delete it, or keep the note in another file)"))
+            unchecked.add(line)
         elif len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             # more cells than columns, the last holding text: a comma inside a cell not in quotes ('March 1, 2011')
             # has put the cells after it under the wrong columns, so they are not judged one by one
@@ -951,11 +1032,11 @@ def merged_blanks(columns: list[str], records) -> dict[tuple[str, int], str]:
     value and that a value may repeat in (not a key); a cell a short row lacks is no blank.  ``records``: ``(row,
     cells by column)`` in order, of a CSV file or a sheet.  ``(column, row) -> hint``."""
     out: dict[tuple[str, int], str] = {}
+    recs = [rec for _, rec in records]
     for name in columns:
         run: list[int] = []
         above: tuple[int, str] | None = None
-        for line, rec in [*records, (None, None)]:
-            text = "" if rec is None else rec.get(name, "")
+        for (line, rec), text in zip([*records, (None, None)], [*column_cells(recs, name), ""]):
             follows = line is not None and (run[-1] if run else above[0] if above else -2) == line - 1
             if (text == "" and follows and written(rec, name)
                     and any(v for k, v in rec.items() if k != name)):

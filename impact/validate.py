@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import errno
 import functools
 import hashlib
 import operator
@@ -41,7 +42,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from ._io import UNCHECKED, _listing, cells_picker, merged_blanks
+from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -101,6 +102,18 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
     study_root = path.resolve()
 
     def exists(rel: str) -> bool:
+        try:
+            return looked_at(rel)
+        except OSError as exc:  # a name longer than the file system holds: a problem on the row, not a traceback
+            if exc.errno == errno.ENAMETOOLONG:
+                longest = max(len(p.encode("utf-8", "surrogatepass")) for p in rel.split("/"))
+                raise InputError(f"a path the file system can hold: names of at most 255 bytes, a path of at most "
+                                 f"4,096 (its longest name has {longest:,} bytes, the path "
+                                 f"{len(rel.encode('utf-8', 'surrogatepass')):,}): shorten "
+                                 f"{'the name' if longest > 255 else 'the path'}") from None
+            raise InputError(f"transcripts/{rel[:80]}: cannot be looked at ({exc.strerror})") from None
+
+    def looked_at(rel: str) -> bool:
         if folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
             raise InputError("transcripts/: a link pointing outside the study folder - expected a plain folder")
         f = transcript_file(folder, rel)[0]
@@ -118,8 +131,15 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
 
     if not folder.exists() and not folder.is_symlink():
         issue = "it is missing"
+        packed = sorted(f.name for f in path.iterdir() if f.is_file() and re.fullmatch(
+            r"transcripts\.(zip|7z|rar|tar|tgz|tar\.(gz|bz2|xz))", f.name, re.IGNORECASE)) if path.is_dir() else []
+        if packed:  # the folder sent as an archive, never unpacked: impact reads no archive of transcripts
+            issue += (f"; found {packed[0]}, an archive: unpack it here, into a folder named transcripts "
+                      "(impact reads the files, not an archive of them)")
     elif folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
-        issue = "it is a link pointing outside the study folder"
+        said = link_said(path, folder)  # where it leads: nowhere, back to itself, out of the folder, inside it
+        issue = "it is a link pointing outside the study folder" if said is None or "outside" in said else \
+            f"it is {said}: links are not followed; put the folder itself here"
     elif not folder.is_dir():  # a file named transcripts: each row told its file is missing, not why
         issue = "transcripts is a file, not a folder" if folder.is_file() else "transcripts is not a folder"
     else:
@@ -399,6 +419,41 @@ def _is_int(x: object) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
 
+def _double_decoded(twice: tuple[str, str]) -> str:
+    """What to say of text holding UTF-8 read as Windows-1252 (:func:`impact.schema.double_decoded`)."""
+    return (f"text as it was typed (it holds {twice[0]!r}, which is {twice[1]!r} saved as UTF-8 and read back as "
+            "Windows-1252, as a spreadsheet or editor may open a file, then saved again: read as it stands; save the "
+            "file again from its original, as UTF-8)")
+
+
+def _meta_text(meta: Any, where: str = "") -> list[Problem]:
+    """Text of ``study.yaml`` (values and keys, at any depth) holding control characters, which no one sees and an
+    Excel workbook cannot hold (openpyxl refuses them), a name or label over several lines, or a label left empty:
+    each told on its path ('waves[0].label')."""
+    out: list[Problem] = []
+    items = meta.items() if isinstance(meta, dict) else enumerate(meta) if isinstance(meta, list) else ()
+    for key, value in items:
+        path = f"{where}[{key}]" if isinstance(meta, list) else f"{where}.{key}" if where else str(key)
+        for text, shown in ((key, f"{path} (its key)"), (value, path)):
+            if not isinstance(text, str):
+                continue
+            one_line = isinstance(key, str) and key in ("name", "label") and text is value
+            bad = [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
+            if bad:
+                breaks = all(ch in "\n\r" for _, ch in bad)
+                out.append(Problem("study.yaml", None, shown, text[:60], (
+                    f"text on one line (it holds a line break at character {bad[0][0]}: a name or label is shown on "
+                    "one line; join the lines)") if breaks else (
+                    f"text without control characters (it holds {schema._named_at(bad)}, which no one sees and a "
+                    "report or workbook cannot show: retype it)")))
+        if key == "label" and isinstance(value, str) and not value.strip():
+            out.append(Problem("study.yaml", None, path, value, "a label with some text (an empty label leaves what "
+                               "it names unnamed in the report: write one, or leave the key out to be shown the id)"))
+        if isinstance(value, (dict, list)):
+            out += _meta_text(value, path)
+    return out
+
+
 def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any]]]:
     f = "study.yaml"
     out: list[Problem] = []
@@ -570,6 +625,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
            broken: set[str] = frozenset(), transcripts_issue: str | None = None, folder: Path | None = None
            ) -> list[Problem]:
     problems, waves = _check_meta(meta)
+    problems += _meta_text(meta)
     if "study.yaml" in broken:
         problems = []  # reported already; its consequences are not reported again
     vocabs = _vocabularies(meta, waves)
@@ -940,6 +996,14 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         if col.type == "id" and (why := schema.apostrophe_hint(text)):
             shown = _pattern_text(col) if col.pattern else "an id without a leading apostrophe"
             return value, [(text, shown + why, "error")]
+        if col.type == "text" and (control := [(i, ch) for i, ch in enumerate(text, 1)
+                                              if ch < " " and ch not in "\t\n\r"]):
+            # a control character (a bell, an escape, a form feed pasted from another system): unseen, and one that
+            # no Excel workbook can hold (openpyxl refuses it), where names and descriptions are written
+            return value, [(text, f"text without control characters (it holds {schema._named_at(control)}, which "
+                                  "no one sees and which a workbook cannot hold: retype the cell)", "error")]
+        if col.type == "text" and (twice := schema.double_decoded(text)) is not None:
+            return value, [(text, _double_decoded(twice), "warning")]
         if col.type == "text" and (held := schema.hidden_names(text, formats_only=True)) is not None:
             return value, [(text, f"text without invisible or direction-changing characters (it holds {held}, "
                                   "which outputs show as written: reordered, or looking like other text)", "warning")]
@@ -1589,6 +1653,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    f"transcripts/{first[1]}, which row {first[0]} names, word for word: a file copied "
                                    "under another name? Its statements are coded and counted twice, as two "
                                    "interviews'; name the interview's own transcript)", severity="warning"))
+            if (twice := schema.double_decoded(text)) is not None:
+                out.append(Problem(f, line, col, rel, f"transcripts/{rel}: {_double_decoded(twice)}",
+                                   severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
                                    + ("holds only spaces and blank lines)" if text else "holds no text)"
@@ -2031,12 +2098,25 @@ def _check_survey(parsed, meta) -> list[Problem]:
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
     items = survey.get("items") or {}
     out = []
-    answers_for: dict[str, tuple[str, int]] = {}  # respondent -> the council and row of their first answer
+    # respondent -> the council, row, group and wave of their first answer
+    answers_for: dict[str, tuple[str, int, str | None, str | None]] = {}
     for line, v in parsed.get("survey_responses", []):
         rid, cid = v.get("respondent_id"), v.get("council_id")
         if rid is None or cid is None:
             continue
-        first = answers_for.setdefault(rid, (cid, line))
+        group, wave = v.get("respondent_group"), v.get("wave")
+        first = answers_for.setdefault(rid, (cid, line, group, wave))
+        if first[0] == cid and group is not None and first[2] is not None and group != first[2]:
+            # one person in two groups: at one wave a contradiction (counted in both groups' means), across waves
+            # perhaps a change of role (counted in each group at its wave), told
+            same = wave is not None and wave == first[3]
+            out.append(Problem(f, line, "respondent_group", group, (
+                f"the group respondent {rid} answers in ({first[2]}, on row {first[1]}, at the same wave {wave}): a "
+                "respondent is in one group at a wave, or is counted in both groups' answers; correct the group, or "
+                "give the other person an id of their own") if same else (
+                f"the group respondent {rid} answered in at {first[3]} ({first[2]}, on row {first[1]}): read as "
+                f"{group} at {wave}, so counted in each group at its wave; right if the person changed role, else "
+                "correct the group"), "error" if same else "warning"))
         if first[0] != cid:
             out.append(Problem(f, line, "council_id", cid, f"the council respondent {rid} answers for ({first[0]}, on "
                                f"row {first[1]}): a respondent answers for one council; give the other council's "
