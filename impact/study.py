@@ -1403,9 +1403,9 @@ def _link_out(folder: Path, f: Path) -> str:
     """What a file of the study that is a link (or resolves outside ``folder``) is said to be: where the link leads
     (nowhere, back to itself, out of the folder, to a file inside it), for it is not read."""
     said = link_said(folder, f)
-    if said is None:
+    if said is None or "outside" in said:  # out of the folder: not read, whatever it leads to
         return _LINK_OUT
-    inside = "" if "outside" in said or "does not exist" in said or "loop" in said else \
+    inside = "" if "does not exist" in said or "loop" in said else \
         f"; links are not followed, even to a file inside the folder: put the file itself here as {f.name}"
     return f"a plain file inside the study folder (it is {said}: not read{inside})"
 
@@ -1573,7 +1573,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
             continue
-        if not header and probs:  # a header row below blank rows or a title: its one problem
+        if not header and probs and probs[0].expected.startswith("the header row"):  # below blank rows or a title
             problems += probs
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
