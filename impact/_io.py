@@ -20,12 +20,13 @@ import csv
 import errno
 import glob
 import io
+import operator
 import os
 import re
 import stat
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 
 from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
@@ -533,6 +534,23 @@ _STRAY_QUOTE = ("a value either wholly in quotes or with none at its start (a va
 
 _CELL_END = re.compile(r"[,\r\n]")
 _LINE_END = re.compile(r"[\r\n]")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def csv_lines(text: str) -> Iterator[str]:
+    r"""The lines of ``text`` with their ends, as ``io.StringIO(text, newline="")`` gives them to a CSV reader (a
+    line ends at ``\r\n``, ``\r`` or ``\n``), one at a time: a ``StringIO`` holds its text as four bytes a
+    character (200 MB more for a 50 MB table).
+
+    Examples
+    --------
+    >>> list(csv_lines('a,b\r\n1,"x\ry"\n2,3'))
+    ['a,b\r\n', '1,"x\r', 'y"\n', '2,3']
+    """
+    return map(_LINE_GROUP, _LINE.finditer(text))
+
+
+_LINE_GROUP = re.Match.group
 
 
 def stray_quotes(text: str) -> list[tuple[int, int, str, str]]:
@@ -546,7 +564,7 @@ def stray_quotes(text: str) -> list[tuple[int, int, str, str]]:
     >>> stray_quotes('id,name\\n1,"Barn"et\\n2,"ok ""q"" x"\\n3,"fine" \\n')
     [(2, 1, '"Barn"et', 'Barnet')]
     """
-    strict = csv.reader(io.StringIO(text, newline=""), strict=True)
+    strict = csv.reader(csv_lines(text), strict=True)
     while True:  # the C reader first: a file without the fault is passed over at its speed
         try:
             next(strict)
@@ -638,31 +656,192 @@ def unclosed_quotes(text: str, width: int) -> tuple[str, list[tuple[int, int, st
 UNCHECKED = "__unchecked__"
 
 
-class Record(dict):
+class Record(MutableMapping):
     """A row of :func:`read_csv_strict`: its stripped cells by column, in ``given`` the cells as written where
     spaces around them were taken off (so that a message can say a space is all that tells two ids apart), and in
-    ``width`` how many cells the row holds.  Slots, not a ``__dict__``: a table of a million rows is a million
-    records (the slots and an unset ``given`` took 1.56 GB -> ... of a 1.25-million-row table)."""
+    ``width`` how many cells the row holds.
 
-    __slots__ = ("given", "width")
+    A mapping as a ``dict`` is (its columns in the header's order, then any key set later), held compactly: the
+    cells in a tuple, the columns' places in a dict shared by every row of the table, slots and no ``__dict__``.  A
+    table of a million rows is a million records (a ``dict`` a row, 300 bytes: 380 MB of a 1.25-million-row table;
+    this about 180 bytes)."""
 
-    def __init__(self, cells=(), given: dict[str, str] | None = None, width: int = 0) -> None:
-        super().__init__(cells)
+    __slots__ = ("_at", "_cells", "_more", "given", "width")
+
+    def __init__(self, cells=(), given: dict[str, str] | None = None, width: int = 0, *,
+                 at: dict[str, int] | None = None) -> None:
+        if at is None:  # from a mapping or (column, cell) pairs, as a dict is made
+            items = dict(cells)
+            at, cells = {k: i for i, k in enumerate(items)}, tuple(items.values())
+        #: column -> its place in ``_cells`` (shared by the rows of a table); ``_more``: keys set beyond them
+        self._at: dict[str, int] = at
+        self._cells: tuple = cells
+        self._more: dict[str, str] | None = None
         #: The cells as written where spaces around them were taken off (the same empty dict for every row without).
         self.given = _NOTHING_GIVEN if given is None else given
         #: How many cells the row holds (a short row's last columns are padded with "").
         self.width = width
 
+    def __getitem__(self, key: str) -> str:
+        i = self._at.get(key)
+        if i is not None:
+            return self._cells[i]
+        if self._more is None:
+            raise KeyError(key)
+        return self._more[key]
+
+    def get(self, key: str, default=None):
+        i = self._at.get(key)
+        if i is not None:
+            return self._cells[i]
+        return default if self._more is None else self._more.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._at or (self._more is not None and key in self._more)
+
+    def __setitem__(self, key: str, value) -> None:
+        i = self._at.get(key)
+        if i is not None:
+            self._cells = (*self._cells[:i], value, *self._cells[i + 1:])
+        else:
+            if self._more is None:
+                self._more = {}
+            self._more[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if key in self._at:  # this row's own places, without the column (the table's are shared)
+            self._at = {k: i for k, i in self._at.items() if k != key}
+        elif self._more is not None and key in self._more:
+            del self._more[key]
+        else:
+            raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._at
+        if self._more is not None:
+            yield from self._more
+
+    def __len__(self) -> int:
+        return len(self._at) + (0 if self._more is None else len(self._more))
+
+    def __repr__(self) -> str:
+        return f"Record({dict(self.items())!r})"
+
+    def written(self, key: str) -> bool:
+        """Whether the row as written holds a cell of column ``key`` (a short row's last columns it does not: they
+        are padded with "").  ``key``'s place among the record's keys, below its ``width``."""
+        i = self._at.get(key)
+        if i is not None and len(self._at) == len(self._cells):  # each column named once: its place is its cell's
+            return i < self.width
+        return key in self and list(self).index(key) < self.width
+
+
+def link_said(folder: Path, f: Path) -> str | None:
+    """Where the link ``f`` of a study ``folder`` leads, said in words ('a link to 'x.csv', which does not exist', 'a
+    link to 'x' that leads back to itself (a loop of links)', 'a link to a file outside the study folder', 'a link
+    to 'x.csv''), or None if ``f`` is no link."""
+    try:
+        target = os.readlink(f)
+    except OSError:
+        return None
+    try:
+        resolved = f.resolve(strict=True)
+    except RuntimeError:  # a loop of links (Python < 3.13)
+        return f"a link to {target!r} that leads back to itself (a loop of links)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"a link to {target!r} that leads back to itself (a loop of links)"
+        return f"a link to {target!r}, which does not exist"
+    if not resolved.is_relative_to(Path(folder).resolve()):
+        return "a link to a place outside the study folder"
+    return f"a link to {target!r}"
+
+
+def written(rec: Mapping[str, str], key: str) -> bool:
+    """Whether a row of a table (a :class:`Record`, or a dict of a sheet's cells) holds a cell of column ``key`` as
+    written: a short row's last columns do not."""
+    if isinstance(rec, Record):
+        return rec.written(key)
+    return key in rec and list(rec).index(key) < getattr(rec, "width", len(rec))
+
+
+_CELLS = operator.attrgetter("_cells")
+
+
+def column_cells(recs: list[Mapping[str, str]], name: str) -> list[str]:
+    """The cells of column ``name`` of each row of ``recs``, "" where a row has none: read straight from the cells of
+    :class:`Record` s that share their columns' places (a table read by :func:`read_csv_strict`), else with
+    ``rec.get(name, "")`` row by row."""
+    if recs and type(recs[0]) is Record:
+        at = recs[0]._at
+        i = at.get(name)
+        if i is not None and all(type(r) is Record and r._at is at for r in recs):
+            return [cells[i] for cells in map(_CELLS, recs)]
+    return [r.get(name, "") for r in recs]
+
+
+def cells_picker(names: list[str]) -> Callable[[Mapping[str, str]], tuple[str, ...]]:
+    """A function giving a row's cells of the columns ``names``, "" where the row has none: for a :class:`Record`,
+    the cells taken from its tuple at once (the places worked out once for the records of a table), for another
+    mapping ``rec.get(name, "")`` each."""
+    last: list = [None, None]  # the places (a record's shared ``_at``) last seen, and the getter for them
+
+    def pick(rec: Mapping[str, str]) -> tuple[str, ...]:
+        if type(rec) is Record and rec._more is None:
+            if rec._at is not last[0]:
+                places = [rec._at.get(n) for n in names]
+                if None in places or len(places) < 2:
+                    def get(r, places=places):
+                        return tuple("" if i is None else r._cells[i] for i in places)
+                else:
+                    cells = operator.itemgetter(*places)
+
+                    def get(r, cells=cells):
+                        return cells(r._cells)
+                last[:] = [rec._at, get]
+            return last[1](rec)
+        return tuple(rec.get(n, "") for n in names)
+
+    return pick
+
 
 _NOTHING_GIVEN: dict[str, str] = {}
 
 
-def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_note: bool = False
-                    ) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
+def _header_below(name: str, rows: list[list[str]], expected: list[str] | None) -> Problem | None:
+    """The one problem of a table whose header row is not its first: blank rows above it, or rows of another kind (a
+    title, a note) above a row holding the ``expected`` column names.  None where the first row is the header (or
+    no row below holds the names)."""
+    def blank(r: list[str]) -> bool:
+        return not any(c.strip() for c in r)
+
+    names = set(expected or ())
+    if blank(rows[0]):
+        k = next((k for k, r in enumerate(rows) if not blank(r)), None)
+        if k is None:
+            return None
+        what = f"row{'s 1 to ' + str(k) + ' are' if k > 1 else ' 1 is'} blank and the header is on row {k + 1}"
+        return Problem(name, 1, None, None, f"the header row on row 1 ({what}: delete the blank "
+                       f"row{'s' if k > 1 else ''} above it)")
+    if not names or names & {c.strip().lstrip("\ufeff") for c in rows[0]}:
+        return None
+    for k, r in enumerate(rows[1:20], start=1):
+        if len(names & {c.strip().lstrip("\ufeff") for c in r}) >= max(1, (len(names) + 1) // 2):
+            return Problem(name, 1, None, ",".join(rows[0]).strip()[:60],
+                           f"the header row at the top (row {k + 1} holds the column names, below {k} row"
+                           f"{'s' if k > 1 else ''} of another kind, a title or a note?: delete "
+                           f"row{'s 1 to ' + str(k) if k > 1 else ' 1'})")
+    return None
+
+
+def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_note: bool = False,
+                    expected: list[str] | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Read a CSV as text cells.
 
     ``blank_note``: blank rows with data after them are told in a warning among the problems
-    (:func:`blank_rows_note`); they are never data, and never the table's end.
+    (:func:`blank_rows_note`); they are never data, and never the table's end.  ``expected``: the column names the
+    table should have; a first row holding none of them above a row holding them (a title typed above the header)
+    is one problem, as is a blank first row, and no rows are read.
 
     Returns
     -------
@@ -686,7 +865,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
     problems: list[Problem] = []
     if csv.field_size_limit() < MAX_TEXT_BYTES:  # a long cell is reported on its row and column, not as csv.Error
         csv.field_size_limit(MAX_TEXT_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(csv_lines(text))
     # one str object for each distinct cell: a column of a few values (a council, a wave) repeated down a million rows
     # holds a few strings, not a million (each row's copies freed as it is read, so they never all stand at once)
     shared: dict[str, str] = {}
@@ -703,7 +882,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         # problem where it opens, and the lines it swallowed read as the rows they are.
         text, found = unclosed_quotes(text, width)
         unclosed = {record - (sep is not None): rest for record, *rest in found}
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(csv_lines(text)))
     if sep is not None:  # the line some programs write for Excel, which Excel reads and hides
         if sep.group(1) != ",":
             other = _SEPARATORS.get(sep.group(1), repr(sep.group(1)))
@@ -712,6 +891,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         rows = rows[1:]
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
+    if (lower := _header_below(name, rows, expected)) is not None:  # blank rows, or a title, above the header row
+        return [], [], [lower]
     check_width(name, rows[0])
     quoted: dict[int, list[tuple[str, str, str]]] = {}  # row -> (column, raw cell, read as)
     for record, cell, raw, read in stray_quotes(text):
@@ -743,7 +924,23 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
     broken = _broken_rows(rows, len(header))  # row -> (cells, cells of the next row): one row over two lines
     line = 1
     blank: list[int] = []  # rows of no data, told where data follows them
-    for cells in rows[1:]:
+    at: dict[str, int] = {}  # each column's place in a record's cells, shared by the records of the table
+    for i, h in enumerate(header):  # a column named twice: its last cell, as a dict made of the row would hold
+        at[h] = i
+    pad = ("",) * len(header)
+    notes: set[int] = set()  # rows below the table of one cell where a row has several: a note ('Source: DfE')
+    if len(header) > 2:
+        for k in range(len(rows) - 1, 0, -1):
+            filled = [c for c in rows[k] if c.strip()]
+            if filled and (len(filled) > 1 or len(rows[k]) >= len(header) or " " not in rows[k][0].strip()):
+                break  # a row of data, or one cut short ('205'), is told as such: a note is words in the first cell
+            if filled:
+                notes.add(k + 1)
+        if len(notes) == len(rows) - 1:  # no row of data at all: its rows are told as they are
+            notes = set()
+    for k in range(1, len(rows)):
+        cells = rows[k]
+        rows[k] = None  # freed as its record is made: the rows as read and the records never all stand at once
         line += 1
         if not any(c.strip() for c in cells):
             blank.append(line)  # a blank line is not data; the rows after it are (not the table's end)
@@ -777,6 +974,11 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
             unchecked |= {line, line + 1}
         elif line - 1 in broken:
             pass  # the second half of a row broken over two lines: told with the first
+        elif line in notes:  # one problem for the note, not one for each cell its row lacks
+            problems.append(Problem(name, line, header[0], cells[0].strip()[:60], f"rows of data only (row {line}, "
+                                    f"below the table, holds one cell where a row has {len(header)}: a note, such as "
+                                    "a source? Delete it, or keep the note in another file)"))
+            unchecked.add(line)
         elif len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             # more cells than columns, the last holding text: a comma inside a cell not in quotes ('March 1, 2011')
             # has put the cells after it under the wrong columns, so they are not judged one by one
@@ -798,8 +1000,10 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
                 problems.append(Problem(name, line, col, cell[:40] + "...", too_long(len(cell))))
-        stripped = [shared.setdefault(c := cell.strip(), c) for cell in cells]
-        record = Record(zip(header, stripped + [""] * (len(header) - len(cells))), width=len(cells))
+        stripped = tuple([shared.setdefault(c := cell.strip(), c) for cell in cells])
+        n = len(header) - len(stripped)
+        record = Record(stripped + pad[:n] if n > 0 else stripped[:len(header)] if n else stripped, width=len(cells),
+                        at=at)
         if any(a is not b and a != b for a, b in zip(cells, stripped)):
             record.given = {h: cells[i] for i, h in enumerate(header) if i < len(cells) and cells[i] != record[h]}
         if len(cells) > len(header):
@@ -828,14 +1032,14 @@ def merged_blanks(columns: list[str], records) -> dict[tuple[str, int], str]:
     value and that a value may repeat in (not a key); a cell a short row lacks is no blank.  ``records``: ``(row,
     cells by column)`` in order, of a CSV file or a sheet.  ``(column, row) -> hint``."""
     out: dict[tuple[str, int], str] = {}
+    recs = [rec for _, rec in records]
     for name in columns:
         run: list[int] = []
         above: tuple[int, str] | None = None
-        for line, rec in [*records, (None, None)]:
-            text = "" if rec is None else rec.get(name, "")
+        for (line, rec), text in zip([*records, (None, None)], [*column_cells(recs, name), ""]):
             follows = line is not None and (run[-1] if run else above[0] if above else -2) == line - 1
-            written = rec is not None and name in rec and list(rec).index(name) < getattr(rec, "width", len(rec))
-            if written and text == "" and follows and any(v for k, v in rec.items() if k != name):
+            if (text == "" and follows and written(rec, name)
+                    and any(v for k, v in rec.items() if k != name)):
                 run.append(line)
                 continue
             if run and above is not None:

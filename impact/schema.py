@@ -1275,3 +1275,31 @@ def format_reference() -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+# Text saved as UTF-8 and read back as Windows-1252 (or Latin-1), perhaps saved again: each letter beyond ASCII
+# becomes two or three ('é' -> 'Ã©', '’' -> 'â€™').  A lead character of a UTF-8 sequence (U+00C2 to U+00F4) followed
+# by what its continuation bytes read as in Windows-1252.
+_CP1252_CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+                        "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_DOUBLE_DECODED = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+
+
+def double_decoded(text: str) -> tuple[str, str] | None:
+    """The first run of ``text`` that is UTF-8 read as Windows-1252 ('Ã©' for 'é', 'â€™' for '’'), with what it
+    reads as once decoded as UTF-8, or None.
+
+    Examples
+    --------
+    >>> double_decoded("RenÃ©e Oâ€™Brien"), double_decoded("Renée, Ålesund, São Paulo")
+    (('RenÃ©e', 'Renée'), None)
+    """
+    for m in _DOUBLE_DECODED.finditer(text):
+        try:
+            meant = m.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        start = m.start() - len(re.search(r"\S*\Z", text[max(0, m.start() - 40):m.start()]).group())
+        word = text[start:m.end() + len(re.match(r"\S{0,40}", text[m.end():]).group())]
+        return word, word.replace(m.group(), meant)
+    return None

@@ -34,6 +34,9 @@ from ._io import (
     UNCHECKED,
     UTF16_BOMS,
     SeparatorError,
+    cells_picker,
+    column_cells,
+    link_said,
     read_csv_strict,
     read_text,
     safe_yaml_load,
@@ -158,7 +161,7 @@ def _parse_date_column(raw: list[str]) -> pd.Series:
 def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.DataFrame:
     data: dict[str, Any] = {}
     for col in table.columns:
-        raw = [r.get(col.name, "") for r in rows]
+        raw = column_cells(rows, col.name)
         if col.type != "date":  # each distinct cell parsed once (a million rows hold a few councils, waves, answers)
             read = {v: parse_cell(v, col.type)[0] for v in dict.fromkeys(raw)}
             values = [read[v] for v in raw]
@@ -1396,10 +1399,21 @@ def _outside(folder: Path, f: Path) -> bool:
 _LINK_OUT = "a plain file inside the study folder (it is a link, or resolves outside the folder: not read)"
 
 
+def _link_out(folder: Path, f: Path) -> str:
+    """What a file of the study that is a link (or resolves outside ``folder``) is said to be: where the link leads
+    (nowhere, back to itself, out of the folder, to a file inside it), for it is not read."""
+    said = link_said(folder, f)
+    if said is None or "outside" in said:  # out of the folder: not read, whatever it leads to
+        return _LINK_OUT
+    inside = "" if "does not exist" in said or "loop" in said else \
+        f"; links are not followed, even to a file inside the folder: put the file itself here as {f.name}"
+    return f"a plain file inside the study folder (it is {said}: not read{inside})"
+
+
 def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     f = path / "study.yaml"
-    if f.exists() and _outside(path, f):
-        return {}, [Problem("study.yaml", None, None, None, _LINK_OUT)]
+    if (f.exists() or f.is_symlink()) and _outside(path, f):
+        return {}, [Problem("study.yaml", None, None, None, _link_out(path, f))]
     if not f.is_file():
         what = " - it is a folder" if f.is_dir() else " - it is not a regular file" if f.exists() else ""
         try:  # "study.yml", "Study.yaml", "study.yaml.txt" (Windows hides the last extension)
@@ -1430,9 +1444,13 @@ def _near_names(folder: Path, filename: str) -> str:
 
     stem = Path(filename).stem.casefold()
     try:
+        tables = {t.filename for t in TABLES.values()}
         near = sorted(p.name for p in folder.iterdir()
                       if p.name != filename and (p.stem.casefold() == stem or p.name.casefold() == filename.casefold()
-                                                 or _looks_form(p.name) == _looks_form(filename)))
+                                                 or _looks_form(p.name) == _looks_form(filename)
+                                                 # 'indicator.csv', 'survey_response.csv': a letter more or less
+                                                 or (p.name not in tables and p.suffix.casefold() == ".csv"
+                                                     and p.stem.casefold().rstrip("s") == stem.rstrip("s"))))
     except OSError:
         return ""
     if not near:
@@ -1523,7 +1541,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         f = path / spec.filename
         if (f.exists() or f.is_symlink()) and _outside(path, f):
             raw[name] = (spec.column_names, [])
-            problems.append(Problem(spec.filename, None, None, None, _LINK_OUT))
+            problems.append(Problem(spec.filename, None, None, None, _link_out(path, f)))
             broken.add(spec.filename)
             continue
         if not f.is_file():
@@ -1536,9 +1554,14 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"
                                         + _near_names(path, spec.filename)))
                 broken.add(spec.filename)
+            elif near := _near_names(path, spec.filename):  # an optional table saved under another name: not read, told
+                problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} "
+                                        f"({spec.description}){near}; it is optional, so the study is read without "
+                                        "it: name the file as it should be to have it read", "warning"))
             continue
         try:
-            header, recs, probs = read_csv_strict(f, label=spec.filename, blank_note=True)
+            header, recs, probs = read_csv_strict(f, label=spec.filename, blank_note=True,
+                                                  expected=spec.column_names)
         except SeparatorError as exc:
             problems.append(exc.problem)
             raw[name] = (spec.column_names, [])
@@ -1547,6 +1570,11 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         except InputError as exc:
             detail = str(exc).removeprefix(f"{spec.filename}: ")
             problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({detail})"))
+            raw[name] = (spec.column_names, [])
+            broken.add(spec.filename)
+            continue
+        if not header and probs and probs[0].expected.startswith("the header row"):  # below blank rows or a title
+            problems += probs
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
             continue
@@ -1567,18 +1595,18 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         types = {c.name: c.type for c in spec.columns if c.type in _TEXT_TYPES and c.name in header}
         # each distinct cell of a column read once: (as saved, with the mark taken out, the mark if any)
         read_as: dict[str, dict[str, tuple[str, str, str | None]]] = {col: {} for col in types}
+        cells_of = cells_picker(list(types))
         for line, rec in recs:  # the formula escape of Study.save undone: a cell reads as it was saved
-            for col, type_ in types.items():
-                if col not in rec:
-                    continue
-                cell = rec[col]
+            for (col, type_), cell in zip(types.items(), cells_of(rec)):
                 if (known := read_as[col].get(cell)) is None:
                     given = _loaded_cell(cell, type_)
                     # a byte-order mark or a zero-width space in free text: taken out, told
                     known = (given, *schema.without_no_text(given)) if type_ == "text" else (given, given, None)
                     if len(read_as[col]) < 200_000:
                         read_as[col][cell] = known
-                given, rec[col], held = known
+                given, value, held = known
+                if value != cell:  # a record's cells are a tuple: set only where the cell reads otherwise
+                    rec[col] = value
                 if held:
                     problems.append(Problem(spec.filename, line, col, given, f"text without a byte-order mark "
                                             f"or zero-width character ({held}: read as {rec[col]!r})", "warning"))

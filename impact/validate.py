@@ -25,9 +25,12 @@ The checks (all run; nothing stops at the first problem):
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import errno
 import functools
 import hashlib
+import operator
 import os
 import re
 import unicodedata
@@ -39,7 +42,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema, vocab
-from ._io import UNCHECKED, _listing, merged_blanks
+from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -99,6 +102,18 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
     study_root = path.resolve()
 
     def exists(rel: str) -> bool:
+        try:
+            return looked_at(rel)
+        except OSError as exc:  # a name longer than the file system holds: a problem on the row, not a traceback
+            if exc.errno == errno.ENAMETOOLONG:
+                longest = max(len(p.encode("utf-8", "surrogatepass")) for p in rel.split("/"))
+                raise InputError(f"a path the file system can hold: names of at most 255 bytes, a path of at most "
+                                 f"4,096 (its longest name has {longest:,} bytes, the path "
+                                 f"{len(rel.encode('utf-8', 'surrogatepass')):,}): shorten "
+                                 f"{'the name' if longest > 255 else 'the path'}") from None
+            raise InputError(f"transcripts/{rel[:80]}: cannot be looked at ({exc.strerror})") from None
+
+    def looked_at(rel: str) -> bool:
         if folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
             raise InputError("transcripts/: a link pointing outside the study folder - expected a plain folder")
         f = transcript_file(folder, rel)[0]
@@ -116,8 +131,15 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
 
     if not folder.exists() and not folder.is_symlink():
         issue = "it is missing"
+        packed = sorted(f.name for f in path.iterdir() if f.is_file() and re.fullmatch(
+            r"transcripts\.(zip|7z|rar|tar|tgz|tar\.(gz|bz2|xz))", f.name, re.IGNORECASE)) if path.is_dir() else []
+        if packed:  # the folder sent as an archive, never unpacked: impact reads no archive of transcripts
+            issue += (f"; found {packed[0]}, an archive: unpack it here, into a folder named transcripts "
+                      "(impact reads the files, not an archive of them)")
     elif folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
-        issue = "it is a link pointing outside the study folder"
+        said = link_said(path, folder)  # where it leads: nowhere, back to itself, out of the folder, inside it
+        issue = "it is a link pointing outside the study folder" if said is None or "outside" in said else \
+            f"it is {said}: links are not followed; put the folder itself here"
     elif not folder.is_dir():  # a file named transcripts: each row told its file is missing, not why
         issue = "transcripts is a file, not a folder" if folder.is_file() else "transcripts is not a folder"
     else:
@@ -397,6 +419,41 @@ def _is_int(x: object) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
 
+def _double_decoded(twice: tuple[str, str]) -> str:
+    """What to say of text holding UTF-8 read as Windows-1252 (:func:`impact.schema.double_decoded`)."""
+    return (f"text as it was typed (it holds {twice[0]!r}, which is {twice[1]!r} saved as UTF-8 and read back as "
+            "Windows-1252, as a spreadsheet or editor may open a file, then saved again: read as it stands; save the "
+            "file again from its original, as UTF-8)")
+
+
+def _meta_text(meta: Any, where: str = "") -> list[Problem]:
+    """Text of ``study.yaml`` (values and keys, at any depth) holding control characters, which no one sees and an
+    Excel workbook cannot hold (openpyxl refuses them), a name or label over several lines, or a label left empty:
+    each told on its path ('waves[0].label')."""
+    out: list[Problem] = []
+    items = meta.items() if isinstance(meta, dict) else enumerate(meta) if isinstance(meta, list) else ()
+    for key, value in items:
+        path = f"{where}[{key}]" if isinstance(meta, list) else f"{where}.{key}" if where else str(key)
+        for text, shown in ((key, f"{path} (its key)"), (value, path)):
+            if not isinstance(text, str):
+                continue
+            one_line = isinstance(key, str) and key in ("name", "label") and text is value
+            bad = [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
+            if bad:
+                breaks = all(ch in "\n\r" for _, ch in bad)
+                out.append(Problem("study.yaml", None, shown, text[:60], (
+                    f"text on one line (it holds a line break at character {bad[0][0]}: a name or label is shown on "
+                    "one line; join the lines)") if breaks else (
+                    f"text without control characters (it holds {schema._named_at(bad)}, which no one sees and a "
+                    "report or workbook cannot show: retype it)")))
+        if key == "label" and isinstance(value, str) and not value.strip():
+            out.append(Problem("study.yaml", None, path, value, "a label with some text (an empty label leaves what "
+                               "it names unnamed in the report: write one, or leave the key out to be shown the id)"))
+        if isinstance(value, (dict, list)):
+            out += _meta_text(value, path)
+    return out
+
+
 def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any]]]:
     f = "study.yaml"
     out: list[Problem] = []
@@ -568,6 +625,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
            broken: set[str] = frozenset(), transcripts_issue: str | None = None, folder: Path | None = None
            ) -> list[Problem]:
     problems, waves = _check_meta(meta)
+    problems += _meta_text(meta)
     if "study.yaml" in broken:
         problems = []  # reported already; its consequences are not reported again
     vocabs = _vocabularies(meta, waves)
@@ -848,22 +906,25 @@ def _list_hint(item: str, allowed: set[str]) -> str:
     return ""
 
 
-class _Row(Mapping):
-    """A row's parsed values by column, read-only: its values in a tuple, the columns' places shared by every row of
-    the table (a dict a row took 540 bytes: 680 MB of a table of 1.25 million rows; this about 150)."""
+class _Row(tuple, Mapping):
+    """A row's parsed values by column, read-only: its values in the tuple it is, the columns' places in the class
+    made for its table (:meth:`of`).  A dict a row took 540 bytes (680 MB of a table of 1.25 million rows); a
+    mapping holding a tuple, 150; this, one object, about 100."""
 
-    __slots__ = ("_at", "_values")
+    __slots__ = ()
+    _at: dict[str, int] = {}
 
-    def __init__(self, at: dict[str, int], values: tuple) -> None:
-        self._at = at
-        self._values = values
+    @classmethod
+    def of(cls, at: dict[str, int]) -> type[_Row]:
+        """The class of the rows of a table whose columns are at the places ``at``."""
+        return type("_Row", (cls,), {"__slots__": (), "_at": at})
 
     def __getitem__(self, key: str) -> Any:
-        return self._values[self._at[key]]
+        return tuple.__getitem__(self, self._at[key])
 
     def get(self, key: str, default: Any = None) -> Any:
         i = self._at.get(key)
-        return default if i is None else self._values[i]
+        return default if i is None else tuple.__getitem__(self, i)
 
     def __contains__(self, key: object) -> bool:
         return key in self._at
@@ -874,8 +935,26 @@ class _Row(Mapping):
     def __len__(self) -> int:
         return len(self._at)
 
+    __eq__ = Mapping.__eq__
+    __hash__ = None  # a mapping: unhashable, as the dict it stands for
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
     def __repr__(self) -> str:
         return repr(dict(self.items()))
+
+
+def _row_at(rows: list[tuple[int, Any]], line: int) -> tuple[int, Any]:
+    """The row of ``rows`` (``(line, values)`` in the order read) read from line ``line``."""
+    i = bisect.bisect_left(rows, line, key=_LINE_OF)
+    if i < len(rows) and rows[i][0] == line:
+        return rows[i]
+    return next(r for r in rows if r[0] == line)  # rows not in the order of their lines
+
+
+_LINE_OF = operator.itemgetter(0)
 
 
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
@@ -885,8 +964,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     f = spec.filename
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, Any]]] = []
-    keys: dict[tuple, int] = {}  # a key -> the place in ``rows`` of the row that first holds it
-    given_at: dict[int, dict[str, str]] = {}  # that place -> its key cells as written, where spaces were taken off
+    # a key -> the row (its line, an int the records hold already: no int of its own) that first holds it
+    keys: dict[tuple, int] = {}
+    given_at: dict[int, dict[str, str]] = {}  # that row -> its key cells as written, where spaces were taken off
 
     def key_text(values: Mapping[str, Any]) -> str:
         return ", ".join(f"{c}={values[c].date() if isinstance(values[c], pd.Timestamp) else values[c]}"
@@ -916,6 +996,14 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         if col.type == "id" and (why := schema.apostrophe_hint(text)):
             shown = _pattern_text(col) if col.pattern else "an id without a leading apostrophe"
             return value, [(text, shown + why, "error")]
+        if col.type == "text" and (control := [(i, ch) for i, ch in enumerate(text, 1)
+                                              if ch < " " and ch not in "\t\n\r"]):
+            # a control character (a bell, an escape, a form feed pasted from another system): unseen, and one that
+            # no Excel workbook can hold (openpyxl refuses it), where names and descriptions are written
+            return value, [(text, f"text without control characters (it holds {schema._named_at(control)}, which "
+                                  "no one sees and which a workbook cannot hold: retype the cell)", "error")]
+        if col.type == "text" and (twice := schema.double_decoded(text)) is not None:
+            return value, [(text, _double_decoded(twice), "warning")]
         if col.type == "text" and (held := schema.hidden_names(text, formats_only=True)) is not None:
             return value, [(text, f"text without invisible or direction-changing characters (it holds {held}, "
                                   "which outputs show as written: reordered, or looking like other text)", "warning")]
@@ -968,6 +1056,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     at = {name: i for i, name in enumerate([*absent, *(c.name for c in columns)]
                                            + ([_GIVEN] if spec.name == "survey_responses" else []))}
 
+    row_of = _Row.of(at)
+
     def same_id(text: str) -> str:
         if (form := forms.get(text)) is None:
             form = schema.same_id(text, loose=False)
@@ -975,6 +1065,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 forms[text] = form
         return form
 
+    cells_of = cells_picker([c.name for c in columns])  # a row's cells of the columns read, taken at once
     for line, rec in records:
         summary = _summary_cell(spec, rec)
         if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
@@ -984,8 +1075,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                                     "as a council would count every council's figures twice"))
             continue
         values: dict[str, Any] = dict(absent)
-        for col in columns:
-            text = rec.get(col.name, "")
+        for col, text in zip(columns, cells_of(rec)):
             if text == "":
                 if col.required:
                     problems.append(Problem(f, line, col.name, "", f"a value ({col.description})"
@@ -1014,8 +1104,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             given = {c: rec.given[c] for c in spec.key if c in getattr(rec, "given", {})}
             if repeated:
                 what = key_text(values)
-                first, first_values = rows[keys[k]]
-                shown, given_first = key_text(first_values), given_at.get(keys[k], {})
+                first, first_values = _row_at(rows, keys[k])
+                shown, given_first = key_text(first_values), given_at.get(first, {})
                 again = "" if what == shown else f" as {shown}, the same but for case or spacing"
                 if not again and (given or given_first):  # '302 ' and '302': the space is all that differs
                     where, cells = ("on this row", given) if given else (f"on row {first}", given_first)
@@ -1024,9 +1114,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 problems.append(Problem(f, line, spec.key[0], what,
                                         f"a unique {'/'.join(spec.key)} (already on row {first}{again})"))
             else:  # the row that will hold it (its text made again if the key is given twice: a million rows, no copy)
-                keys[k] = len(rows)
+                keys[k] = line
                 if given:
-                    given_at[len(rows)] = given
+                    given_at[line] = given
         for col, seen_values in unique.items():
             text = values.get(col.name)
             if isinstance(text, str) and text and not repeated:
@@ -1048,7 +1138,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                                             f"{held}; retype it if they are one)", "warning"))
         if spec.name == "survey_responses":  # an answer out of its scale is shown as written ('1,000', not 1000)
             values[_GIVEN] = rec.get("value", "")
-        rows.append((line, _Row(at, tuple(values.values()))))
+        rows.append((line, row_of(values.values())))
     parsed[spec.name] = rows
     problems += [_whole_with_point(f, name, cells) for name, cells in pointed.items()]
     if not ambiguous:  # dates the file shows to be month first are refused already
@@ -1563,6 +1653,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                    f"transcripts/{first[1]}, which row {first[0]} names, word for word: a file copied "
                                    "under another name? Its statements are coded and counted twice, as two "
                                    "interviews'; name the interview's own transcript)", severity="warning"))
+            if (twice := schema.double_decoded(text)) is not None:
+                out.append(Problem(f, line, col, rel, f"transcripts/{rel}: {_double_decoded(twice)}",
+                                   severity="warning"))
             if not text.strip():
                 out.append(Problem(f, line, col, rel, "a transcript with some text (the file "
                                    + ("holds only spaces and blank lines)" if text else "holds no text)"
@@ -2005,12 +2098,25 @@ def _check_survey(parsed, meta) -> list[Problem]:
     survey = meta.get("survey") if isinstance(meta.get("survey"), dict) else {}
     items = survey.get("items") or {}
     out = []
-    answers_for: dict[str, tuple[str, int]] = {}  # respondent -> the council and row of their first answer
+    # respondent -> the council, row, group and wave of their first answer
+    answers_for: dict[str, tuple[str, int, str | None, str | None]] = {}
     for line, v in parsed.get("survey_responses", []):
         rid, cid = v.get("respondent_id"), v.get("council_id")
         if rid is None or cid is None:
             continue
-        first = answers_for.setdefault(rid, (cid, line))
+        group, wave = v.get("respondent_group"), v.get("wave")
+        first = answers_for.setdefault(rid, (cid, line, group, wave))
+        if first[0] == cid and group is not None and first[2] is not None and group != first[2]:
+            # one person in two groups: at one wave a contradiction (counted in both groups' means), across waves
+            # perhaps a change of role (counted in each group at its wave), told
+            same = wave is not None and wave == first[3]
+            out.append(Problem(f, line, "respondent_group", group, (
+                f"the group respondent {rid} answers in ({first[2]}, on row {first[1]}, at the same wave {wave}): a "
+                "respondent is in one group at a wave, or is counted in both groups' answers; correct the group, or "
+                "give the other person an id of their own") if same else (
+                f"the group respondent {rid} answered in at {first[3]} ({first[2]}, on row {first[1]}): read as "
+                f"{group} at {wave}, so counted in each group at its wave; right if the person changed role, else "
+                "correct the group"), "error" if same else "warning"))
         if first[0] != cid:
             out.append(Problem(f, line, "council_id", cid, f"the council respondent {rid} answers for ({first[0]}, on "
                                f"row {first[1]}): a respondent answers for one council; give the other council's "
