@@ -6,9 +6,19 @@ import hashlib
 import os
 from pathlib import Path
 
-import matplotlib
-import numpy as np
-import pytest
+#: Each xdist worker, and each process its tests start (`impact` runs, notebook kernels), does its linear algebra on
+#: one BLAS thread. `make test` runs two workers on two cores: a second OpenBLAS thread per worker only competes with
+#: the other worker (and spins while it waits), for matrices of a few hundred rows that gain nothing from it
+#: (analyse of a 30-council study, two at once: 5.7-6.5 s CPU each on two threads, 5.2-6.2 s on one). Set before numpy
+#: is imported (OpenBLAS reads it when it loads); a value the caller set is kept.
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    for _name in BLAS_THREAD_VARIABLES:
+        os.environ.setdefault(_name, "1")
+
+import matplotlib  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 matplotlib.use("Agg")
 
