@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
-import matplotlib
-import numpy as np
-import pytest
+#: Each xdist worker, and each process its tests start (`impact` runs, notebook kernels), does its linear algebra on
+#: one BLAS thread. `make test` runs two workers on two cores: a second OpenBLAS thread per worker only competes with
+#: the other worker (and spins while it waits), for matrices of a few hundred rows that gain nothing from it
+#: (analyse of a 30-council study, two at once: 5.7-6.5 s CPU each on two threads, 5.2-6.2 s on one). Set before numpy
+#: is imported (OpenBLAS reads it when it loads); a value the caller set is kept.
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    for _name in BLAS_THREAD_VARIABLES:
+        os.environ.setdefault(_name, "1")
+
+import matplotlib  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 matplotlib.use("Agg")
 
@@ -317,18 +328,12 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
 
 
 # --------------------------------------------------------------------------- the order of files across workers
-#: CPU seconds of a test file run alone, where known before any run recorded it (measured 2026-12-02 at load 8-10;
-#: the pytest cache's record of the last run, below, takes precedence). Other files are estimated from their count.
-_FILE_SECONDS = {
-    "tests/test_pipeline.py": 229,
-    "tests/test_findings.py": 174,
-    "tests/test_report_truth_round4.py": 138,
-    "tests/hostile/test_filesystem.py": 116,
-    "tests/test_report_truth.py": 100,
-    "tests/test_rendering.py": 92,
-    "tests/test_report_sections.py": 86,
-    "tests/hostile/test_cli_errors.py": 46,
-}
+#: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 4 December 07:45
+#: UTC, 1,172 s over 267 files), for a checkout whose pytest cache holds none (CI, a fresh clone): without it a file was
+#: costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and round 13 of the report's
+#: truth) started last. The cache's record of the last whole run, below, takes precedence. To refresh it after a whole
+#: `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
+_FILE_SECONDS: dict[str, float] = json.loads((Path(__file__).with_name("file_seconds.json")).read_text(encoding="utf-8"))
 _SECONDS_PER_TEST = 0.5  # the suite's mean: 35 minutes of CPU over 4,022 tests
 _CACHE_KEY = "impact/file_seconds"
 
