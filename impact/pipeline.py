@@ -492,13 +492,23 @@ def _book_reliability(codings: pd.DataFrame, other: pd.DataFrame, segments: pd.D
     def on_segments(c: pd.DataFrame) -> pd.DataFrame:
         return c[member(c["unit"], segments["segment_id"])]
 
-    parts = [coder_reliability(on_segments(codings), other, segments, confidence=confidence,
-                               codes=codebook.code_ids).assign(codebook=codebook.id)]
-    for book, coded in more.values():
-        if other["code"].isin(book.code_ids).any():  # a second coding holding none of its codes did not code it
-            parts.append(coder_reliability(on_segments(coded), other, segments, confidence=confidence,
-                                           codes=book.code_ids).assign(codebook=book.id))
-    out = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+    parts = [coder_reliability(on_segments(coded), other, segments, confidence=confidence,
+                               codes=book.code_ids).assign(codebook=book.id)
+             for book, coded in _books_checked(codings, other, codebook, more)]
+    return _codebook_first([p for p in parts if len(p)] or parts[:1])
+
+
+def _books_checked(codings: pd.DataFrame, other: pd.DataFrame, codebook, more: dict):
+    """(codebook, its coding) of each codebook the second coding ``other`` is compared on: the impacts (``codings``,
+    against ``codebook``) and each of ``more`` whose codes ``other`` holds (a second coding holding none of a
+    codebook's codes did not code it)."""
+    return [(codebook, codings)] + [(book, coded) for book, coded in more.values()
+                                    if other["code"].isin(book.code_ids).any()]
+
+
+def _codebook_first(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """``parts`` one below the other, their ``codebook`` column first."""
+    out = pd.concat(parts, ignore_index=True)
     return out[["codebook", *[c for c in out.columns if c != "codebook"]]]
 
 
@@ -510,14 +520,9 @@ def _books_within(within, codings: pd.DataFrame, other: pd.DataFrame, segments: 
 
     Round 23 compared the impacts alone within groups and waves, so the agreement of the review-process and
     review-theme codes of a hand check within each status group and wave was never given."""
-    parts = [(codebook, codings)] + [(book, coded) for book, coded in more.values()
-                                     if other["code"].isin(book.code_ids).any()]
-    out = [r.assign(codebook=book.id) for book, coded in parts
+    out = [r.assign(codebook=book.id) for book, coded in _books_checked(codings, other, codebook, more)
            if (r := within(coded, other, segments, codes=book.code_ids, **kwargs)) is not None and len(r)]
-    if not out:
-        return None
-    out = pd.concat(out, ignore_index=True)
-    return out[["codebook", *[c for c in out.columns if c != "codebook"]]]
+    return _codebook_first(out) if out else None
 
 
 def _to_top_codes(codings: pd.DataFrame, book) -> pd.DataFrame:
