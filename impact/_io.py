@@ -28,6 +28,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
 
@@ -736,25 +737,31 @@ class Record(MutableMapping):
         return key in self and list(self).index(key) < self.width
 
 
-def link_said(folder: Path, f: Path) -> str | None:
-    """Where the link ``f`` of a study ``folder`` leads, said in words ('a link to 'x.csv', which does not exist', 'a
-    link to 'x' that leads back to itself (a loop of links)', 'a link to a file outside the study folder', 'a link
-    to 'x.csv''), or None if ``f`` is no link."""
+class Link(NamedTuple):
+    """Where a link of a study folder leads: ``kind`` ("loop", "missing", "outside" or "inside") and ``words``."""
+
+    kind: str
+    words: str
+
+
+def link_said(folder: Path, f: Path) -> Link | None:
+    """Where the link ``f`` of a study ``folder`` leads (a :class:`Link`: its kind, and in words 'a link to 'x.csv',
+    which does not exist', 'a link to 'x' that leads back to itself (a loop of links)', 'a link to a place outside
+    the study folder', 'a link to 'x.csv''), or None if ``f`` is no link."""
     try:
         target = os.readlink(f)
     except OSError:
         return None
+    loop = Link("loop", f"a link to {target!r} that leads back to itself (a loop of links)")
     try:
         resolved = f.resolve(strict=True)
     except RuntimeError:  # a loop of links (Python < 3.13)
-        return f"a link to {target!r} that leads back to itself (a loop of links)"
+        return loop
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return f"a link to {target!r} that leads back to itself (a loop of links)"
-        return f"a link to {target!r}, which does not exist"
+        return loop if exc.errno == errno.ELOOP else Link("missing", f"a link to {target!r}, which does not exist")
     if not resolved.is_relative_to(Path(folder).resolve()):
-        return "a link to a place outside the study folder"
-    return f"a link to {target!r}"
+        return Link("outside", "a link to a place outside the study folder")
+    return Link("inside", f"a link to {target!r}")
 
 
 def written(rec: Mapping[str, str], key: str) -> bool:

@@ -1403,11 +1403,11 @@ def _link_out(folder: Path, f: Path) -> str:
     """What a file of the study that is a link (or resolves outside ``folder``) is said to be: where the link leads
     (nowhere, back to itself, out of the folder, to a file inside it), for it is not read."""
     said = link_said(folder, f)
-    if said is None or "outside" in said:  # out of the folder: not read, whatever it leads to
+    if said is None or said.kind == "outside":  # out of the folder: not read, whatever it leads to
         return _LINK_OUT
-    inside = "" if "does not exist" in said or "loop" in said else \
+    inside = "" if said.kind != "inside" else \
         f"; links are not followed, even to a file inside the folder: put the file itself here as {f.name}"
-    return f"a plain file inside the study folder (it is {said}: not read{inside})"
+    return f"a plain file inside the study folder (it is {said.words}: not read{inside})"
 
 
 def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:

@@ -138,8 +138,8 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
                       "(impact reads the files, not an archive of them)")
     elif folder.is_symlink() or not folder.resolve().is_relative_to(study_root):
         said = link_said(path, folder)  # where it leads: nowhere, back to itself, out of the folder, inside it
-        issue = "it is a link pointing outside the study folder" if said is None or "outside" in said else \
-            f"it is {said}: links are not followed; put the folder itself here"
+        issue = "it is a link pointing outside the study folder" if said is None or said.kind == "outside" else \
+            f"it is {said.words}: links are not followed; put the folder itself here"
     elif not folder.is_dir():  # a file named transcripts: each row told its file is missing, not why
         issue = "transcripts is a file, not a folder" if folder.is_file() else "transcripts is not a folder"
     else:
