@@ -12,6 +12,13 @@ coded with the sentence before it in its document (``previous``, the id
 numbered one less) as context for a pronoun.  ``--errors`` lists the
 gold development parts' false negatives and false positives by code.
 
+``--half A`` or ``--half B`` scores one half of the development documents
+(:func:`split_documents`: each gold batch's documents shuffled with the fixed
+seed :data:`SPLIT_SEED` and cut in two, A the first and larger half), so a
+rule can be written while reading half A's errors and kept only if it also
+helps half B, whose sentences and errors are never listed: ``--errors``
+works with ``--half A`` or without ``--half``, never with ``--half B``.
+
 Only the development files are named: the frozen test parts
 (``sentences_test.csv``) are never read.
 """
@@ -19,16 +26,32 @@ Only the development files are named: the frozen test parts
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 
 import pandas as pd
 
 from bench.train_coder import DEVSET, GOLD_BATCHES, read_gold
 
-__all__ = ["DEV_FILES", "score", "previous_sentences", "main"]
+__all__ = ["DEV_FILES", "SPLIT_SEED", "split_documents", "score", "previous_sentences", "main"]
 
 #: The development parts, named one by one (never a glob over the gold folders).
 DEV_FILES = tuple(folder / "sentences_dev.csv" for folder in GOLD_BATCHES)
+
+#: The seed of the look/check split of the development documents (tenth round, 2026-12-04).
+SPLIT_SEED = 1205
+
+
+def split_documents(doc_ids: pd.Series, seed: int = SPLIT_SEED) -> dict[str, frozenset[str]]:
+    """Halves ``"A"`` and ``"B"`` of the distinct documents of ``doc_ids``.
+
+    The sorted documents are shuffled with ``random.Random(seed)``; A takes the
+    first ``ceil(n / 2)``.  Call it once per gold batch so each half holds both.
+    """
+    docs = sorted(set(doc_ids))
+    random.Random(seed).shuffle(docs)
+    cut = (len(docs) + 1) // 2
+    return {"A": frozenset(docs[:cut]), "B": frozenset(docs[cut:])}
 
 
 def score(coded: pd.DataFrame, texts: pd.Series, codes: pd.DataFrame, *, count_hedged: bool,
@@ -78,11 +101,23 @@ def _devset() -> tuple[pd.Series, pd.DataFrame, pd.Index]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the gold dev false negatives and positives")
+    parser.add_argument("--half", choices=("A", "B"),
+                        help="score only this half of each batch's development documents (split_documents); "
+                             "--errors only with A")
     args = parser.parse_args(argv)
+    if args.errors and args.half == "B":
+        parser.error("--errors lists the look half only: half B is scored, never read (use --half A)")
     from impact.coding import RuleCoder
 
     coder = RuleCoder().fit()
     gold = [(path.parent.name, *read_gold(path)) for path in DEV_FILES]
+    if args.half:
+        kept = []
+        for name, texts, codes, docs in gold:
+            mine = docs.index[docs.isin(split_documents(docs)[args.half])]
+            kept.append((name, texts[mine], codes[codes["unit"].isin(mine)], docs[mine]))
+            print(f"{name} dev half {args.half}: {docs[mine].nunique()} documents, {len(mine)} sentences")
+        gold = kept
     all_texts = pd.concat([g[1] for g in gold])
     coded = coder.code(all_texts, previous=previous_sentences(all_texts))
     all_codes = pd.concat([g[2] for g in gold], ignore_index=True)

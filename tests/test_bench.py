@@ -130,3 +130,28 @@ def test_distinct_corpus_never_repeats_a_sentence():
     assert out["n_texts"] == 200 and out["words"] == sum(len(t.split()) for t in texts[:200])
     assert math.isclose(out["default_vs_rule"], out["rule_s"] / out["default_s"])
     assert out["default_coder"] in {"RuleCoder", "HybridCoder"}
+
+
+def test_split_documents_halves_by_document_with_a_fixed_seed():
+    from bench.score_dev import SPLIT_SEED, split_documents
+
+    # planted: 7 documents of 1-3 sentences; a half holds whole documents only
+    docs = pd.Series(["d1", "d1", "d2", "d3", "d3", "d3", "d4", "d5", "d6", "d7", "d7"])
+    halves = split_documents(docs)
+    assert len(halves["A"]) == 4 and len(halves["B"]) == 3
+    assert halves["A"] | halves["B"] == set(docs) and not halves["A"] & halves["B"]
+    assert split_documents(docs[::-1]) == halves  # order of the rows does not matter
+    # the fixed seed's cut, computed independently of split_documents
+    import random
+
+    order = sorted(set(docs))
+    random.Random(SPLIT_SEED).shuffle(order)
+    assert halves["A"] == frozenset(order[:4])
+
+
+def test_score_dev_refuses_to_list_the_errors_of_the_check_half(capsys):
+    from bench.score_dev import main
+
+    with pytest.raises(SystemExit):
+        main(["--errors", "--half", "B"])
+    assert "half B is scored, never read" in capsys.readouterr().err
