@@ -467,3 +467,28 @@ def test_ipw_is_weighted_least_squares_with_cell_response_shares_and_a_weighted_
     se = np.sqrt(np.diag(bread @ meat @ bread))
     assert res.params["estimate"].to_numpy() == pytest.approx(beta, rel=1e-7)
     assert res.params["se"].to_numpy() == pytest.approx(se, rel=1e-6)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# firth_logistic: the rows it leaves out
+
+
+def test_firth_names_the_rows_it_leaves_out_and_fits_the_rest():
+    """12 councils x 2 rows; one row has no outcome, one no covariate and one no council. The three were left out
+    without a word (longitudinal_model said so of the same rows); the fit is that of the other 21 rows."""
+    from impact.stats import MissingValueWarning, firth_logistic
+
+    rng = np.random.default_rng(90860)
+    d = pd.DataFrame({"council": np.repeat(np.arange(12), 2), "x": rng.normal(size=24)})
+    d["y"] = (rng.random(24) < 1 / (1 + np.exp(-d["x"]))).astype(float)
+    d.index = d.index + 200
+    gaps = d.astype({"council": float})
+    gaps.loc[203, "y"] = np.nan
+    gaps.loc[210, "x"] = np.nan
+    gaps.loc[215, "council"] = np.nan
+    with pytest.warns(MissingValueWarning, match=r"3 of 24 rows have a missing value in a variable of 'y ~ x' or the "
+                                                 r"unit and were left out \(rows 203, 210, 215\)"):
+        fit = firth_logistic(gaps, formula="y ~ x", unit="council")
+    complete = firth_logistic(d.drop(index=[203, 210, 215]), formula="y ~ x", unit="council")
+    assert fit.n_obs == 21
+    pd.testing.assert_frame_equal(fit.params, complete.params)
