@@ -324,13 +324,21 @@ def _did_panel(seed: int) -> pd.DataFrame:
 @pytest.mark.parametrize("seed", [90830, 90831])
 def test_did_is_the_dummy_regression_on_the_treatment_column(seed):
     """Planted: the estimate is OLS of y on the treatment, council and period dummies (statsmodels), on an
-    unbalanced panel with two start times."""
+    unbalanced panel with two start times; the CR1 error is statsmodels' cluster sandwich of that regression times
+    G / (G - 1) (N - 1) / (N - K), K the treatment, the three period dummies and the constant (Stata's ``xtreg, fe
+    vce(cluster)``: the council effects, nested in the clusters, do not count), on t(G - 1)."""
     from impact.stats import did
 
     panel = _did_panel(seed)
-    fit = sm.OLS.from_formula("y ~ d + C(council) + C(period)", panel).fit()
+    fit = sm.OLS.from_formula("y ~ d + C(council) + C(period)", panel).fit(
+        cov_type="cluster", cov_kwds={"groups": panel["council"], "use_correction": False})
     res = did(panel, outcome="y", unit="council", time="period", treated="d", n_permutations=0)
     assert res.params.loc["treated_post", "estimate"] == pytest.approx(fit.params["d"], rel=1e-9)
+    cr1 = did(panel, outcome="y", unit="council", time="period", treated="d", n_permutations=0,
+              cov_type="cr1").params.loc["treated_post"]
+    g, n, k = 12, len(panel), 1 + 3 + 1
+    assert cr1["se"] == pytest.approx(fit.bse["d"] * np.sqrt(g / (g - 1) * (n - 1) / (n - k)), rel=1e-9)
+    assert cr1["df"] == g - 1
 
 
 @pytest.mark.filterwarnings("ignore::Warning")
