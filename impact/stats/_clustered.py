@@ -39,7 +39,7 @@ def clustered_prevalence(
     outcome : str
         Boolean or 0/1 column; rows where it is missing are left out.
     cluster : str
-        Cluster column (e.g. ``council_id``).
+        Cluster column (e.g. ``council_id``); every row with the outcome needs one.
     group : str, optional
         Column of groups (e.g. ``status_group``); rows with no group are left out.
     by : str or list of str, optional
@@ -53,6 +53,11 @@ def clustered_prevalence(
         One row per level of ``by`` (and group): by..., ``group``, ``n``,
         ``events``, ``n_clusters``, ``prevalence``, ``design_effect``,
         ``n_effective``, ``ci_low``, ``ci_high``.
+
+    Raises
+    ------
+    ValueError
+        For a missing column, a non-binary outcome, or a row with the outcome but no cluster (named by row).
 
     References
     ----------
@@ -78,9 +83,21 @@ def clustered_prevalence(
         raise ValueError(f"`data` has no column(s) {missing}; its columns are {list(data.columns)}.")
     d = data[[*keys, cluster, outcome]].copy()
     d = d.dropna(subset=[outcome, *([group] if group else [])])
+    no_cluster = d.index[d[cluster].isna().to_numpy()]
+    if len(no_cluster):
+        # grouped by cluster, these rows fell out of every count: the prevalence of 2 rows' clusters was given as
+        # that of all the rows, with nothing said
+        raise ValueError(
+            f"The column {cluster!r} given as `cluster` is missing in {len(no_cluster)} row(s) that have "
+            f"{outcome!r} (rows {', '.join(map(repr, no_cluster[:10].tolist()))}"
+            f"{', ...' if len(no_cluster) > 10 else ''}): each row needs the cluster (e.g. council) it was "
+            "observed in."
+        )
     y = d[outcome].astype("float64")
     if not y.isin([0.0, 1.0]).all():
-        raise ValueError(f"`clustered_prevalence` needs a binary (0/1 or boolean) outcome; {outcome!r} is not.")
+        bad = d.loc[~y.isin([0.0, 1.0]), outcome]
+        raise ValueError(f"`clustered_prevalence` needs a binary (0/1 or boolean) outcome; {outcome!r} holds "
+                         f"{bad.tolist()[0]!r} (row {bad.index.tolist()[0]!r}).")
     d["_y"] = y
     rows = []
     # The events and rows of each cluster within each group, from one grouping of all rows (not one per group): the

@@ -20,7 +20,12 @@ from ._checks import (
     _check_probability,
     _numeric,
 )
-from ._errors import NotIdentifiedError, NotIdentifiedWarning, StaggeredAdoptionWarning
+from ._errors import (
+    MissingValueWarning,
+    NotIdentifiedError,
+    NotIdentifiedWarning,
+    StaggeredAdoptionWarning,
+)
 from ._groups import _levels
 from ._results import DiDResults, _param_table
 from ._ri import assignments, ri_pvalue
@@ -239,13 +244,17 @@ def did(
     ------
     ValueError
         For missing columns, bad arguments, a `treated` that varies within a
-        unit when `post` is given, units not nested in clusters, or no
-        comparison units.
+        unit when `post` is given or (without `post`) goes back to 0 after a
+        unit's start, a row with no unit or cluster, a unit with two rows at
+        one time, units not nested in clusters, or no comparison units; the
+        rows are named.
     NotIdentifiedError
         When the outcome has no non-missing value.
 
     Warns
     -----
+    MissingValueWarning
+        Rows with no outcome, treatment or time, left out (named).
     NotIdentifiedWarning
         The effect is not identified (one period; no treated unit observed
         both before and after its start; event-study coefficients with no
@@ -302,13 +311,22 @@ def did(
     if frame["_y"].isna().all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
                                  f"(all {len(frame)} rows are missing): there is nothing to estimate.")
-    frame = frame.dropna(subset=["_y", "_d", time]).reset_index(drop=True)
+    blank = frame[["_y", "_d", time]].isna().any(axis=1)
+    if blank.any():
+        warnings.warn(f"{int(blank.sum())} of {len(frame)} rows have no {outcome!r}, {treated!r} or {time!r} and were "
+                      f"left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
+    frame = frame[~blank.to_numpy()]
+    _check_rows(frame, unit, time, cluster)
+    row_labels = frame.index
+    frame = frame.reset_index(drop=True)
     times = _levels(frame[time])
     t_idx = frame[time].map({t: i for i, t in enumerate(times)}).to_numpy(dtype=np.int64)
     u_codes, units = pd.factorize(frame[unit])
     c_codes = pd.factorize(frame[cluster])[0]
     _check_nested(u_codes, c_codes, unit, cluster)
     onset = _onsets(frame, post, u_codes, t_idx, len(units), treated)
+    if post is None:
+        _check_absorbing(frame, onset, u_codes, t_idx, row_labels, unit, time, treated)
     is_treated = np.isfinite(onset)
     n_treated, n_control = int(is_treated.sum()), int((~is_treated).sum())
     if n_control == 0 or n_treated == 0:
@@ -370,6 +388,46 @@ def _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed
         event_study=event_study, ri_p_value=ri_p, n_permutations=n_permutations, n_treated=n_treated,
         n_control=n_control, ri_n_used=used, ri_n_dropped=dropped, ri_exact=exact,
     )
+
+
+def _rows(labels: pd.Index) -> str:
+    """The first ten row labels of ``data``, for a message."""
+    return ", ".join(map(repr, labels[:10].tolist())) + (", ..." if len(labels) > 10 else "")
+
+
+def _check_rows(frame: pd.DataFrame, unit: str, time: str, cluster: str) -> None:
+    """Every row has a unit (and cluster), and no unit has two rows at one time: a row without a unit had no place
+    in the fixed effects (numpy's 'list argument must have no negative elements'), and a repeated row counted
+    twice in the estimate without a word."""
+    for column, argument in dict.fromkeys(((unit, "unit"), (cluster, "cluster"))):
+        missing = frame[column].isna().to_numpy()
+        if missing.any():
+            raise ValueError(f"The column {column!r} given as `{argument}` is missing in {int(missing.sum())} row(s) "
+                             f"with an observed outcome (rows {_rows(frame.index[missing])}).")
+    repeated = frame.duplicated([unit, time], keep=False).to_numpy()
+    if repeated.any():
+        raise ValueError(f"`data` must have one row per unit and period, but {int(repeated.sum())} rows repeat a "
+                         f"({unit!r}, {time!r}) pair (rows {_rows(frame.index[repeated])}).")
+
+
+def _check_absorbing(frame, onset, u_codes, t_idx, row_labels, unit, time, treated) -> None:
+    """Without `post`, treatment once started stays on: the fit and its randomisation inference use each unit's
+    first treated period, so a unit whose `treated` goes back to 0 would be counted as treated where the data say
+    it is not (a 12-council panel with one such row gave 1.48, the regression on the column 1.38)."""
+    off = (t_idx >= onset[u_codes]) & (frame["_d"].to_numpy() <= 0)
+    if off.any():
+        first = int(np.flatnonzero(off)[0])
+        raise ValueError(
+            f"The column {treated!r} given as `treated` (without `post`) must stay 1 from a unit's first treated "
+            f"period, but it goes back to 0 in {int(off.sum())} row(s) (rows {_rows(row_labels[off])}), e.g. "
+            f"{unit} {_plain(frame[unit].iloc[first])!r} at {time} {_plain(frame[time].iloc[first])!r}, after its "
+            f"start at {_plain(_levels(frame[time])[int(onset[u_codes[first]])])!r}. did estimates a treatment that "
+            "stays on once started; for a status that can end, use impact.stats.longitudinal_model.")
+
+
+def _plain(value):
+    """A numpy scalar as the Python value it holds (``3``, not ``np.int64(3)``, in a message)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _check_nested(u_codes: np.ndarray, c_codes: np.ndarray, unit: str, cluster: str) -> None:

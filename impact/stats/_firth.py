@@ -13,7 +13,7 @@ from scipy.special import expit
 
 from ..errors import StatisticalWarning
 from ._checks import _check_columns, _check_frame, _check_probability
-from ._errors import NotIdentifiedError
+from ._errors import MissingValueWarning, NotIdentifiedError
 from ._results import ModelResults
 
 __all__ = ["firth_logistic"]
@@ -101,6 +101,11 @@ def firth_logistic(
     NotIdentifiedError
         When a term is constant or a combination of the others.
 
+    Warns
+    -----
+    MissingValueWarning
+        For rows left out for a missing value in the formula's variables or the unit (named).
+
     References
     ----------
     Firth, D. (1993). Bias reduction of maximum likelihood estimates.
@@ -141,6 +146,14 @@ def firth_logistic(
     rows = x_frame.index
     if unit is not None:
         rows = rows[data.loc[rows, unit].notna().to_numpy()]
+    if len(rows) < len(data):
+        # patsy drops a row with a missing value in the formula's variables; it was left out without a word, as was
+        # a row with no unit, while longitudinal_model said so of the same rows
+        left = data.index.difference(rows, sort=False)
+        warnings.warn(f"{len(left)} of {len(data)} rows have a missing value in a variable of {formula!r}"
+                      f"{' or the unit' if unit is not None else ''} "
+                      f"and were left out (rows {', '.join(map(repr, left[:10].tolist()))}"
+                      f"{', ...' if len(left) > 10 else ''}).", MissingValueWarning, stacklevel=2)
     y = y_frame.loc[rows].iloc[:, 0].to_numpy(dtype="float64")
     if not np.isin(y, (0.0, 1.0)).all():
         bad = y_frame.loc[rows].iloc[:, 0][~np.isin(y, (0.0, 1.0))]

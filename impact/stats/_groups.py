@@ -318,6 +318,8 @@ def compare_groups(
             small.append(key if by else "all")
         if (counts > 0).sum() < 2:
             row.update(n=len(y), test=None, statistic=np.nan, p_value=np.nan)
+            if binary and two:  # nothing to compare, but the group that has units has its prevalence
+                row.update(_prevalences(y, g, counts, alpha))
         elif binary and two:
             e0, e1 = int(y[g == 0].sum()), int(y[g == 1].sum())
             found, min_expected = _binary_two(e0, int(counts[0]), e1, int(counts[1]), alpha, method)
@@ -359,6 +361,19 @@ def compare_groups(
     # a row whose outcome does not vary (an impact never coded at a wave) cannot give p < 1: not in the family
     out["p_adjusted"] = _adjust_testable(out["p_value"].to_numpy(dtype="float64"), np.array(varies), adjust)
     return out[[c for c in _column_order(by, binary, two) if c in out.columns]]
+
+
+def _prevalences(y: np.ndarray, g: np.ndarray, counts: np.ndarray, alpha: float) -> dict:
+    """Each of two groups' prevalence with its Wilson interval (NaN for a group with no unit)."""
+    events = np.array([y[g == j].sum() for j in (0, 1)])
+    lows, highs = _wilson(events, counts[:2], alpha)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = events / counts[:2]
+    out = {}
+    for j, side in enumerate("ab"):
+        out.update({f"prevalence_{side}": float(shares[j]), f"prevalence_{side}_ci_low": float(lows[j]),
+                    f"prevalence_{side}_ci_high": float(highs[j])})
+    return out
 
 
 def _column_order(by: list[str], binary: bool, two: bool) -> list[str]:
