@@ -67,3 +67,25 @@ def test_a_file_named_after_a_person_or_council_is_counted_not_named(tmp_path):
     assert "Leeds" not in text and "Jane" not in text and "Patel" not in text
     assert safe["study_layout"]["files"] == {"study.yaml": 1, "transcripts/**/*.txt": 2}
     assert safe["study_layout"]["n_files"] == 3
+
+
+def test_a_short_or_common_folder_name_is_scrubbed_as_a_word_not_inside_words(tmp_path, monkeypatch):
+    # `impact run s --out o` wrote "unit(<study>)", "<study>eed" and "ver<study>ion" into the published report's
+    # provenance: the bare path "s" was scrubbed wherever the letter s stood.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "study.yaml").write_text("name: x\n")
+    warning = "AttritionWarning: 5 unit(s) of 30 lack one or more of the time points (in at least one group)."
+    coder = "the package's rule coder (codebook version 2.0, impact version 0.1.0)"
+    prov = {"study": "x", "statistical_warnings": [warning], "coder": coder, "seed": 0,
+            "parameters": {"seed": 0, "n_resamples": 2000}, "command": "impact run s --out o"}
+    safe = safe_provenance(prov, study_dir="s", paths=["o"])
+    assert safe["statistical_warnings"] == [warning] and safe["coder"] == coder
+    assert safe["parameters"] == {"seed": 0, "n_resamples": 2000}
+    # a folder named with a common word is replaced where it stands as a word, never inside another word
+    (tmp_path / "care").mkdir()
+    (tmp_path / "care" / "study.yaml").write_text("name: x\n")
+    prov = {"study": "x", "note": "careful review of care plans", "command": f"impact run {tmp_path / 'care'}"}
+    safe = safe_provenance(prov, study_dir=tmp_path / "care")
+    assert safe["note"] == "careful review of <study> plans"
+    assert "care" not in safe["command"].lower()

@@ -332,3 +332,67 @@ def test_cli_passes_the_paths_through_intervention_to_the_generator(tmp_path, ca
         err = capsys.readouterr().err
         assert said in err and "expected PATH=CHANCE pairs" in err and "never, throughout, lifted" in err, err
         assert not (tmp_path / "bad").exists()
+
+
+# --------------------------------------------------------------------------------------------------
+# Councils of the study's time (seeds 30911-30920 are used nowhere else in the repository)
+# --------------------------------------------------------------------------------------------------
+
+_TINY = {"interviews_per_wave": 1, "words_per_interview": 60}
+
+
+def _lifetimes():
+    register = impact.councils.council_list(include_former=True).set_index("council_id")
+    return register["valid_from"], register["valid_to"]
+
+
+def _outside_life(study) -> list[str]:
+    """Councils of a generated study that did not exist on a date the study gives them (review, interview, status)."""
+    born, gone = _lifetimes()
+    dates = [study.reviews[["council_id", "start_date"]].rename(columns={"start_date": "date"}),
+             study.interviews[["council_id", "date"]],
+             study.status_history[["council_id", "start_date"]].rename(columns={"start_date": "date"}),
+             study.status_history[["council_id", "end_date"]].rename(columns={"end_date": "date"}).dropna()]
+    out = []
+    for frame in dates:
+        for cid, when in zip(frame["council_id"], pd.to_datetime(frame["date"]), strict=True):
+            if (not pd.isna(born[cid]) and when < born[cid]) or (not pd.isna(gone[cid]) and when > gone[cid]):
+                out.append(f"{cid} on {when:%Y-%m-%d}")
+    return out
+
+
+def test_a_generated_study_has_only_councils_in_being_at_its_dates():
+    # Today's list holds Dorset (838) and BCP (839) from 2019, the Northamptonshires (940, 941) from 2021 and
+    # Cumberland and Westmorland (942, 943) from 2023; 78 of 100 seeds at 30 councils drew one of them for reviews
+    # of 2010-2013, and `impact validate` warned on the generator's own study.
+    for seed in range(30911, 30921):
+        study = generate(30, seed=seed, **_TINY)
+        assert study.councils["council_id"].is_unique and len(study.councils) == 30
+        assert _outside_life(study) == [], seed
+
+
+def test_a_council_created_later_gives_way_to_the_council_it_succeeded():
+    from impact.synth._generate import _choose_councils
+
+    today = impact.councils.council_list()
+    seed = next(s for s in range(30911, 31911) if {"838", "940"} <= set(_choose_councils(today, 30, s)["council_id"]))
+    ids = set(generate(30, seed=seed, **_TINY).councils["council_id"])
+    # Dorset County Council (835) ran Dorset's children's services before Dorset (838); Northamptonshire (928) before
+    # North Northamptonshire (940); the other councils drawn stay.
+    assert {"835", "928"} <= ids and not ids & {"838", "839", "940", "941", "942", "943"}
+    assert ids - {"835", "836", "837", "928", "909"} == set(_choose_councils(today, 30, seed)["council_id"]) - {
+        "838", "839", "940", "941", "942", "943"}
+
+
+def test_the_whole_country_of_2010_is_152_councils_and_153_warns(recwarn):
+    study = generate(152, seed=30911, **_TINY)
+    assert len(study.councils) == 152 and _outside_life(study) == []
+    assert {"835", "836", "837", "928", "909"} <= set(study.councils["council_id"])
+    former = study.status_history[study.status_history["council_id"] == "928"]
+    assert (pd.to_datetime(former["end_date"]) <= pd.Timestamp("2021-03-31")).all()  # abolished 31 March 2021
+    assert not [w for w in recwarn if issubclass(w.category, UserWarning)]
+    with pytest.warns(UserWarning, match=r"only 152 ran children's services.*838, 839, 940, 941, 942, 943"):
+        everyone = generate(153, seed=30911, **_TINY)
+    assert len(everyone.councils) == 153  # `impact synth --councils 153` still gives every current council
+    later = generate(153, seed=30911, start_date="2024-01-01", end_date="2024-12-31", **_TINY)
+    assert len(later.councils) == 153 and _outside_life(later) == []

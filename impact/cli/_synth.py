@@ -80,7 +80,7 @@ def register(sub) -> None:
             "an interruption leaves nothing, or the previous study unchanged."
         ),
     )
-    p.add_argument("--councils", type=bounded_int(1, 153), default=30, metavar="N", help="number of councils (153: all; default 30)")
+    p.add_argument("--councils", type=bounded_int(1, 153), default=30, metavar="N", help="number of councils (default 30; 152: all councils of the study's years, 2010-2013; 153: all of today's)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--out", required=True, metavar="PATH", type=a_path("the study folder to write"), help="study folder to write (new or empty)")
     p.add_argument("--words-per-interview", type=bounded_int(50, 100_000), default=700, metavar="W",

@@ -84,7 +84,8 @@ def _secrets(paths: Iterable[str | os.PathLike], names: Iterable[str]) -> list[s
         if p is None:
             continue
         text = os.fspath(p)
-        found.add(text)
+        if len(text.strip("/\\.")) > 2:  # "s", "./o": too short to name anyone, and found inside every word
+            found.add(text)
         try:
             found.add(str(Path(text).expanduser().resolve()))
         except (OSError, RuntimeError):
@@ -106,7 +107,8 @@ def _scrub(value: Any, secrets: list[str], placeholder: str) -> Any:
     if isinstance(value, str):
         out = value
         for s in secrets:
-            out = re.sub(re.escape(s), placeholder, out, flags=re.IGNORECASE)
+            # Whole words only: a folder called "care" must not turn "careful" into "<study>ful".
+            out = re.sub(rf"(?<![^\W_]){re.escape(s)}(?![^\W_])", placeholder, out, flags=re.IGNORECASE)
         return _PATH_RE.sub(lambda m: "<path>" if len(m.group()) > 1 else m.group(), out)
     if isinstance(value, Mapping):
         return {_scrub(k, secrets, placeholder): _scrub(v, secrets, placeholder) for k, v in value.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -128,8 +129,13 @@ def _slug(name: str) -> str:
 
 # --------------------------------------------------------------------- status history
 def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Generator,
-                    paths: tuple[tuple[str, float], ...] = _PATHS) -> tuple[list[dict], str]:
-    """Judgements, notices and directions for one council; transitions fall between wave windows."""
+                    paths: tuple[tuple[str, float], ...] = _PATHS,
+                    since: dt.date | None = None, until: dt.date | None = None) -> tuple[list[dict], str]:
+    """Judgements, notices and directions for one council; transitions fall between wave windows.
+
+    ``since`` is the first day of a council created since 2013: nothing of it ends earlier, and what
+    began earlier begins that day. ``until`` is the last day of a council since abolished: nothing of it
+    starts later, and what is open then ends that day."""
     path = _weighted(rng, paths)
     judgements: list[tuple[dt.date, str]] = []
     notices: list[tuple[dt.date, dt.date, str]] = []
@@ -160,7 +166,7 @@ def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Gener
     # Later inspections, after the study's windows, until 2023.
     last = max(end + dt.timedelta(days=560), *(d for d, _ in judgements), *(e for _, e, _ in notices))
     when = last + _days(rng, 120, 900)
-    while when < dt.date(2024, 1, 1):
+    while when < dt.date(2024, 1, 1) and (until is None or when <= until):
         judgements.append((when, _weighted(rng, (("outstanding", 0.1), ("good", 0.5), ("adequate", 0.4)))))
         when += _days(rng, 700, 1500)
     rows = []
@@ -175,6 +181,12 @@ def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Gener
     for d_start, d_end, kind in directions:
         rows.append({"council_id": cid, "kind": "statutory_direction", "status": kind,
                      "start_date": d_start, "end_date": d_end, "source": "synthetic direction"})
+    if since is not None:
+        rows = [{**r, "start_date": max(r["start_date"], since)} for r in rows
+                if r["end_date"] is None or r["end_date"] >= since]
+    if until is not None:
+        rows = [{**r, "end_date": until if r["end_date"] is None or r["end_date"] > until else r["end_date"]}
+                for r in rows if r["start_date"] <= until]
     return rows, path
 
 
@@ -260,6 +272,8 @@ def generate_with_truth(
     eff = SynthEffects.from_value(effects)
     start, end = _to_date(start_date, "start_date"), _to_date(end_date, "end_date")
     available = council_list()
+    register = council_list(include_former=True)
+    first, last = _study_span(start, end) if start <= end else (start, end)
     _validate_args(n_councils, seed, interviews_per_wave, words_per_interview, start, end, len(available))
     for pname, p in (("participant_missing", participant_missing), ("participant_dropout", participant_dropout),
                      ("council_missing", council_missing)):
@@ -271,8 +285,21 @@ def generate_with_truth(
     paths = _paths(intervention_paths)
 
     councils = _choose_councils(available, int(n_councils), seed)
+    n_in_being = int(_in_being(register, first, last).sum())
+    if n_councils <= n_in_being:
+        councils = _councils_in_being(councils, register, first, last, seed)
+    else:
+        late = sorted(set(councils["council_id"]) - set(register.loc[_in_being(register, first, last), "council_id"]))
+        warnings.warn(f"{n_councils} councils were asked for, but only {n_in_being} ran children's services throughout "
+                      f"the study's waves ({first} to {last}); today's councils are used, so {len(late)} of them "
+                      f"({', '.join(late)}) were not councils for all of it, and `impact validate` warns of each one "
+                      f"reviewed outside its life. Ask for "
+                      f"{n_in_being} councils or fewer for councils of the study's time (or, in Python, a `start_date` "
+                      f"from {_latest_change() + (start - first)} on).", UserWarning, stacklevel=3)
     councils["ons_code"] = councils["ons_code"].where(councils["ons_code"] != "", None)
     ids = councils["council_id"].tolist()
+    created, abolished = ({c: t.date() for c, t in zip(register["council_id"], register[col], strict=True)
+                           if not pd.isna(t)} for col in ("valid_from", "valid_to"))
 
     status_rows, reviews, latent = [], [], []
     participants, interviews = [], []
@@ -292,7 +319,8 @@ def generate_with_truth(
         n_rec = int(rr.integers(4, 13))
         reviews.append({"council_id": cid, "start_date": r_start, "end_date": r_end, "themes": ";".join(themes),
                         "team_roles": ";".join(roles), "n_recommendations": n_rec})
-        rows, path = _status_history(cid, r_start, r_end, _rng(seed, "status", ci), paths)
+        rows, path = _status_history(cid, r_start, r_end, _rng(seed, "status", ci), paths, created.get(cid),
+                                     abolished.get(cid))
         status_rows += rows
         anchor = {"review_start": r_start, "review_end": r_end}
         ref = {w: anchor[waves[w]["anchor"]] + dt.timedelta(days=sum(waves[w]["window_days"]) // 2) for w in WAVES}
@@ -454,6 +482,69 @@ def _choose_councils(available: pd.DataFrame, n: int, seed: int) -> pd.DataFrame
     return available.iloc[pick][["council_id", "name", "ons_code", "council_type", "region"]].reset_index(drop=True)
 
 
+def _latest_change() -> dt.date:
+    """The first day of the newest councils (:func:`impact.councils.boundary_changes`)."""
+    from ..councils import boundary_changes
+
+    return pd.Timestamp(boundary_changes()["date"].max()).date()
+
+
+def _study_span(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day any wave's window can reach, for reviews starting from ``start`` to ``end``."""
+    reach = [(dt.timedelta(days=0 if w["anchor"] == "review_start" else 4), *w["window_days"]) for w in DEFAULT_WAVES]
+    return (start + min(off + dt.timedelta(days=lo) for off, lo, _ in reach),
+            end + max(off + dt.timedelta(days=hi) for off, _, hi in reach))
+
+
+def _in_being(register: pd.DataFrame, first: dt.date, last: dt.date) -> pd.Series:
+    """Whether each council of ``register`` ran children's services on every day from ``first`` to ``last``."""
+    since = register["valid_from"].isna() | (register["valid_from"] <= pd.Timestamp(first))
+    until = register["valid_to"].isna() | (register["valid_to"] >= pd.Timestamp(last))
+    return since & until
+
+
+def _councils_in_being(chosen: pd.DataFrame, register: pd.DataFrame, first: dt.date, last: dt.date,
+                       seed: int) -> pd.DataFrame:
+    """``chosen`` with each council that did not exist from ``first`` to ``last`` replaced by one that did.
+
+    A council created later (Dorset, 838, in 2019) gives way to a council it succeeded
+    (:func:`impact.councils.boundary_changes`), the one sharing a word of its name first; when none is left,
+    to a council in being that the seed draws from those not chosen. A study of 2010-2013 is then a study
+    of the 152 councils of that time, not of today's 153. ``register`` is
+    ``council_list(include_former=True)``.
+    """
+    from ..councils import boundary_changes
+
+    ok = _in_being(register, first, last).set_axis(register["council_id"])
+    keep = [cid for cid in chosen["council_id"] if ok.get(cid, False)]
+    taken = set(keep)
+    late = [cid for cid in chosen["council_id"] if not ok.get(cid, False)]
+    if not late:
+        return chosen
+    names = register.set_index("council_id")["name"]
+    words = lambda cid: set(re.findall(r"[a-z]+", names[cid].lower())) - {"and", "of", "the", "city", "council",  # noqa: E731
+                                                                          "county"}
+    before: dict[str, list[str]] = {}
+    for change in boundary_changes().itertuples():
+        for succ in change.successors.split(";"):
+            before.setdefault(succ, []).extend(change.predecessors.split(";"))
+    unplaced = []
+    for cid in late:
+        options = sorted((p for p in before.get(cid, []) if ok.get(p, False) and p not in taken),
+                         key=lambda p: (not (words(p) & words(cid)), p))
+        if options:
+            keep.append(options[0])
+            taken.add(options[0])
+        else:
+            unplaced.append(cid)
+    if unplaced:
+        pool = sorted(c for c in register["council_id"] if ok[c] and c not in taken)
+        extra = _rng(seed, "councils", 1).choice(len(pool), size=len(unplaced), replace=False)
+        keep += [pool[i] for i in sorted(extra)]
+    out = register[register["council_id"].isin(keep)].sort_values("council_id")
+    return out[["council_id", "name", "ons_code", "council_type", "region"]].reset_index(drop=True)
+
+
 def _frame(rows: list[dict], columns: list[str], sort: list[str] | None = None) -> pd.DataFrame:
     df = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
     if sort:
@@ -592,7 +683,11 @@ def generate(
     Parameters
     ----------
     n_councils : int, default 30
-        Councils chosen by the seed (153 gives every current council).
+        Councils chosen by the seed, from those that ran children's services
+        throughout the study's waves: a council created since (Dorset, 838, in
+        2019) gives way to the council it succeeded (Dorset County Council,
+        835), so the default dates allow 152. 153 gives every current council,
+        with a warning when some did not exist then.
     seed : int, default 0
         Seed of every random draw.
     interviews_per_wave : int, default 5
