@@ -52,6 +52,7 @@ __all__ = [
     "mixed_scripts",
     "compatibility_forms",
     "id_problem",
+    "text_problem",
     "latin_lookalike",
     "lookalike_names",
     "apostrophe_hint",
@@ -608,6 +609,30 @@ def _named_at(found: list[tuple[int, str]]) -> str:
     names = list(dict.fromkeys(_char_name(ch) for _, ch in found))
     where = f" at character {found[0][0]}" if len(found) == 1 else f" ({len(found)} such characters)"
     return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
+
+
+def text_problem(text: str, *, one_line: bool = False) -> str | None:
+    """What a text a person wrote into a YAML file (a label, a definition) was expected to be, where it holds control
+    characters, which no one sees and a report or workbook cannot show (openpyxl refuses them), or, where it is shown
+    on one line (a name, a label, a title), a line break; None where it holds neither.
+
+    Examples
+    --------
+    >>> text_problem("Morale\\x07 up")
+    'text without control characters (it holds U+0007 (a control character) at character 7, which no one sees and a report or workbook cannot show: retype it)'
+    >>> text_problem("Morale\\nup", one_line=True)
+    'text on one line (it holds a line break at character 7: a name or label is shown on one line; join the lines)'
+    >>> text_problem("Morale\\nup") is None
+    True
+    """
+    bad = [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
+    if not bad:
+        return None
+    if all(ch in "\n\r" for _, ch in bad):
+        return (f"text on one line (it holds a line break at character {bad[0][0]}: a name or label is shown on one "
+                "line; join the lines)")
+    return (f"text without control characters (it holds {_named_at(bad)}, which no one sees and a report or workbook "
+            "cannot show: retype it)")
 
 
 #: Characters that are no text at all: a byte-order mark (the start of a file pasted or joined into a cell), a zero-

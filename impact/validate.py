@@ -438,14 +438,8 @@ def _meta_text(meta: Any, where: str = "") -> list[Problem]:
             if not isinstance(text, str):
                 continue
             one_line = isinstance(key, str) and key in ("name", "label") and text is value
-            bad = [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
-            if bad:
-                breaks = all(ch in "\n\r" for _, ch in bad)
-                out.append(Problem("study.yaml", None, shown, text[:60], (
-                    f"text on one line (it holds a line break at character {bad[0][0]}: a name or label is shown on "
-                    "one line; join the lines)") if breaks else (
-                    f"text without control characters (it holds {schema._named_at(bad)}, which no one sees and a "
-                    "report or workbook cannot show: retype it)")))
+            if (expected := schema.text_problem(text, one_line=one_line)) is not None:
+                out.append(Problem("study.yaml", None, shown, text[:60], expected))
         if key == "label" and isinstance(value, str) and not value.strip():
             out.append(Problem("study.yaml", None, path, value, "a label with some text (an empty label leaves what "
                                "it names unnamed in the report: write one, or leave the key out to be shown the id)"))

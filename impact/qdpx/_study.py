@@ -305,6 +305,12 @@ def _slug(name: str) -> str:
     return slug if slug and slug[0].isalpha() else f"code_{slug}".rstrip("_")
 
 
+def _one_line(name: object) -> str:
+    """A code's or project's name as a label is shown, on one line: its runs of spaces, tabs and line breaks (which
+    an XML attribute may hold) one space; '' for none."""
+    return " ".join(name.split()) if isinstance(name, str) else ""
+
+
 def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None) -> Any:
     """An :class:`impact.Codebook` from a project's code tree.
 
@@ -333,10 +339,11 @@ def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None
     for r in codes.itertuples(index=False):
         parsed = _parse_description(r.description)
         spec_codes.append(
-            {"id": ids[r.code_guid], "parent": ids.get(r.parent_guid, "") if not _na(r.parent_guid) else "", "label": r.name or ids[r.code_guid], **parsed}
+            {"id": ids[r.code_guid], "parent": ids.get(r.parent_guid, "") if not _na(r.parent_guid) else "", "label": _one_line(r.name) or ids[r.code_guid], **parsed}
         )
     cid = codebook_id or _slug(project.name or "qdpx") or "qdpx"
-    cb = Codebook({"format_version": 1, "id": cid, "version": "1", "title": project.name or cid, "codes": spec_codes}, source=f"codes of {project.name!r}")
+    title = _one_line(project.name) or cid
+    cb = Codebook({"format_version": 1, "id": cid, "version": "1", "title": title, "codes": spec_codes}, source=f"codes of {project.name!r}")
     cb.qdpx_code_ids = ids
     return cb
 

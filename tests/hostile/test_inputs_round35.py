@@ -1,0 +1,240 @@
+"""Hostile inputs, round 35 (helper-inputs35): codebook YAML.
+
+Each test is a hostile codebook the old code got wrong; what it did is said beside the test.  A codebook is read
+from text here (``Codebook.from_yaml``, what ``Codebook.load`` and a study's ``codebook:`` call), and twice through
+the command line, to show the problem reaches the user as a list, not a traceback.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from impact.coding import Codebook
+from impact.errors import ValidationError
+
+from ._util import cli, refused, snapshot
+
+_BOOK = """format_version: 1
+id: test_book
+version: "1.0"
+codes:
+  - id: alpha
+    label: Alpha
+    definition: The first code.
+  - id: beta
+    label: Beta
+    definition: The second code.
+"""
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml(text, source="book.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def _with(old: str, new: str, text: str = _BOOK) -> str:
+    assert text.count(old) == 1
+    return text.replace(old, new)
+
+
+# --------------------------------------------------------------------------- 1. a parent that is not one id
+
+
+@pytest.mark.parametrize(("parent", "said"), [
+    ("[alpha]", "\"['alpha']\" - expected the id of one other code (a code has one parent, written as its id: a list "
+                "was given)"),
+    ("{id: alpha}", "\"{'id': 'alpha'}\" - expected the id of one other code (a code has one parent, written as its "
+                    "id: a mapping was given)"),
+    ("12", "'12' - expected the id of one other code (a code has one parent, written as its id: a number was given)"),
+])
+def test_a_parent_that_is_not_one_id_is_named_on_its_code(parent, said):
+    # On the old code a list or a mapping was a TypeError traceback (unhashable type) out of Codebook.load, `impact
+    # validate` and `impact code`; a number was said to be no code's id, as if a code 12 might be meant.
+    assert _problems(_with("label: Beta", f"label: Beta\n    parent: {parent}")) == [f"book.yaml:codes[1].parent: {said}"]
+
+
+# --------------------------------------------------------------------------- 2. a code its own parent
+
+
+def test_a_code_naming_itself_as_its_parent_is_told_on_its_code():
+    # On the old code "book.yaml:parent: 'beta' - expected a code tree without cycles": no code named, no way out said.
+    assert _problems(_with("label: Beta", "label: Beta\n    parent: beta")) == [
+        "book.yaml:codes[1].parent: 'beta' - expected the id of another code (beta names itself as its parent: leave "
+        "parent out for a top-level code)"]
+
+
+# --------------------------------------------------------------------------- 3. a loop of parents
+
+
+def test_a_loop_of_two_codes_is_one_problem_naming_the_loop():
+    # On the old code two problems, "parent: 'alpha'" and "parent: 'beta'", each "expected a code tree without cycles".
+    text = _with("label: Beta", "label: Beta\n    parent: alpha", _with("label: Alpha", "label: Alpha\n    parent: beta"))
+    assert _problems(text) == [
+        "book.yaml:codes[0].parent: 'beta' - expected a code tree without loops (alpha -> beta -> alpha: none of them "
+        "has a top code; leave parent out of one of them, or name a code outside the loop)"]
+
+
+def test_a_loop_of_three_codes_with_a_child_hanging_from_it_is_one_problem():
+    # On the old code four problems, one per code whose parents lead round (the child of the loop among them).
+    text = _BOOK + (
+        "  - {id: gamma, label: Gamma, definition: The third code., parent: delta}\n"
+        "  - {id: delta, label: Delta, definition: The fourth code., parent: epsilon}\n"
+        "  - {id: epsilon, label: Epsilon, definition: The fifth code., parent: gamma}\n"
+        "  - {id: zeta, label: Zeta, definition: A child of the loop., parent: epsilon}\n")
+    assert _problems(text) == [
+        "book.yaml:codes[2].parent: 'delta' - expected a code tree without loops (gamma -> delta -> epsilon -> gamma: "
+        "none of them has a top code; leave parent out of one of them, or name a code outside the loop)"]
+
+
+# --------------------------------------------------------------------------- 4. rules that cannot be read as written
+
+
+def test_near_rules_not_written_as_a_list_are_named():
+    # On the old code a TypeError traceback ('int' object is not iterable) out of Codebook.load.
+    text = _with("definition: The second code.", "definition: The second code.\n    rules:\n      near: 5")
+    assert _problems(text) == [
+        "book.yaml:codes[1].rules.near: '5' - expected a list of mappings with terms, with and within (write each "
+        "under '- ')"]
+
+
+@pytest.mark.parametrize("value", ['"false"', "'no'", "1"])
+def test_ordered_given_as_text_or_a_number_is_refused_not_read_as_true(value):
+    # On the old code loaded without a word, and any such value, the text 'false' too, made the rule ordered: the
+    # terms had to come first, the opposite of what was written.
+    text = _with("definition: The second code.", "definition: The second code.\n    rules:\n      near:\n"
+                 f"        - {{terms: [morale], with: [better], ordered: {value}}}")
+    shown = {'"false"': "'false'", "'no'": "'no'", "1": "'1'"}[value]
+    assert _problems(text) == [
+        f"book.yaml:codes[1].rules.near[0].ordered: {shown} - expected true or false, without quotes (any other "
+        "value, 'false' in quotes too, would be read as true)"]
+
+
+def test_guard_ordered_true_or_false_without_quotes_is_read():
+    for value in ("true", "false"):
+        Codebook.from_yaml(_with("definition: The second code.", "definition: The second code.\n    rules:\n"
+                                 f"      near:\n        - {{terms: [morale], with: [better], ordered: {value}}}"))
+
+
+@pytest.mark.parametrize(("rules", "shown"), [("{}", "'{}'"), ("{weight: 0.5}", "\"{'weight': 0.5}\"")])
+def test_rules_with_neither_phrases_nor_near_are_refused(rules, shown):
+    # On the old code loaded without a word: the rule coder never gave the code, which read as a code no one raised.
+    text = _with("definition: The second code.", f"definition: The second code.\n    rules: {rules}")
+    assert _problems(text) == [
+        f"book.yaml:codes[1].rules: {shown} - expected phrases and/or near (rules with neither match nothing, so the "
+        "code is never given: write some, or leave rules out for a code given by hand only)"]
+
+
+# --------------------------------------------------------------------------- 5. labels a report cannot show
+
+
+@pytest.mark.parametrize(("label", "said"), [
+    ("'   '", "'   ' - expected a non-empty label (text)"),
+    ('"Staff\\nmorale"', "'Staff\\nmorale' - expected text on one line (it holds a line break at character 6: a name "
+                         "or label is shown on one line; join the lines)"),
+    ('"Staff\\x07morale"', "'Staff\\x07morale' - expected text without control characters (it holds U+0007 (a "
+                           "control character) at character 6, which no one sees and a report or workbook cannot "
+                           "show: retype it)"),
+])
+def test_a_label_blank_over_two_lines_or_with_a_control_character_is_refused(label, said):
+    # On the old code each loaded without a word: a code shown without a name, a table row broken in two, and a
+    # bell character that openpyxl refuses when the label is written into a review workbook.
+    assert _problems(_with("label: Beta", f"label: {label}")) == [f"book.yaml:codes[1].label: {said}"]
+
+
+# --------------------------------------------------------------------------- 6. control characters in other text
+
+
+@pytest.mark.parametrize(("old", "new", "column"), [
+    ("definition: The second code.", 'definition: "The second\\x1b code."', "codes[1].definition"),
+    ("definition: The second code.", 'definition: The second code.\n    examples: ["fine", "We\\x00 changed."]',
+     "codes[1].examples[1]"),
+    ('version: "1.0"', 'version: "1\\x0b0"', "version"),
+])
+def test_a_control_character_in_a_definition_an_example_or_the_version_is_named(old, new, column):
+    # On the old code loaded without a word, the character kept in the codebook's hash and in every output.
+    problems = _problems(_with(old, new))
+    assert len(problems) == 1 and problems[0].startswith(f"book.yaml:{column}: ")
+    assert "- expected text without control characters (it holds U+00" in problems[0]
+
+
+def test_guard_a_definition_over_several_lines_with_a_tab_is_text():
+    book = Codebook.from_yaml(_with("definition: The second code.", 'definition: "The second\\n\\tcode."'))
+    assert book.code("beta")["definition"] == "The second\n\tcode."
+
+
+# --------------------------------------------------------------------------- 7. text given as a list or a mapping
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("title: [Impacts, of reviews]", "title: \"['Impacts', 'of reviews']\" - expected text (a list was given)"),
+    ("description: {summary: Codes}", "description: \"{'summary': 'Codes'}\" - expected text (a mapping was given)"),
+    ("source: [NFER 2014]", "source: \"['NFER 2014']\" - expected text (a list was given)"),
+])
+def test_a_title_description_or_source_that_is_no_text_is_refused(line, said):
+    # On the old code loaded as the text of the Python value ("['Impacts', 'of reviews']"), shown so in the report.
+    assert _problems(_BOOK + line + "\n") == [f"book.yaml:{said}"]
+
+
+def test_a_version_that_is_a_list_is_refused():
+    # On the old code loaded as the version "[1, 0]", recorded so beside every coded row.
+    assert _problems(_with('version: "1.0"', "version: [1, 0]")) == [
+        "book.yaml:version: '[1, 0]' - expected text (a list was given)"]
+
+
+# --------------------------------------------------------------------------- 8. a class no rule can name
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("staff words", "classes.staff words: 'staff words' - expected a class name of one word, without '@' (rules name "
+                    "a class as '@name', one word)"),
+    ("2014", "classes.2014: '2014' - expected a class name of one word, without '@' (rules name a class as '@name', "
+             "one word; 2014 is read as a number)"),
+])
+def test_a_class_name_no_rule_can_refer_to_is_refused(name, said):
+    # On the old code loaded without a word: '@staff words' is read as a class 'staff' then the word 'words', and
+    # '@2014' looks for the text '2014' among keys YAML read as numbers, so the class could never be used.
+    assert _problems(_with("codes:", f"classes:\n  {name}: [morale]\ncodes:")) == [f"book.yaml:{said}"]
+
+
+# --------------------------------------------------------------------------- 9. every problem at once
+
+
+def test_every_problem_of_a_codebook_is_listed_at_once():
+    # On the old code the TypeError of the first (the parent given as a list) hid the other two.
+    text = _with("label: Beta", "label: ' '\n    parent: [alpha]\n    rules: {near: 5}",
+                 _with("definition: The first code.", "definition: The first code.\n    rules: {}"))
+    assert [p.split(" - expected ")[0] for p in _problems(text)] == [
+        "book.yaml:codes[0].rules: '{}'", "book.yaml:codes[1].label: ' '",
+        "book.yaml:codes[1].parent: \"['alpha']\"", "book.yaml:codes[1].rules.near: '5'"]
+
+
+# --------------------------------------------------------------------------- 10. through the command line
+
+
+def _study_book(study_dir, book: str) -> None:
+    (study_dir / "book.yaml").write_text(book, encoding="utf-8")
+    meta = study_dir / "study.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("codebook: nfer_impacts", "codebook: book.yaml"),
+                    encoding="utf-8")
+
+
+def test_impact_validate_lists_a_codebook_parent_given_as_a_list(study_dir, tmp_path):
+    # On the old code `impact validate` ended in a TypeError traceback (exit 1).
+    _study_book(study_dir, _with("label: Beta", "label: Beta\n    parent: [alpha]"))
+    before = snapshot(tmp_path)
+    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook",
+            "codes[1].parent: \"['alpha']\" - expected the id of one other code")
+    assert snapshot(tmp_path) == before
+
+
+def test_impact_code_refuses_a_codebook_of_near_rules_not_in_a_list_writing_nothing(study_dir, tmp_path):
+    # On the old code `impact code --codebook` ended in a TypeError traceback (exit 1).
+    book = tmp_path / "book.yaml"
+    book.write_text(_with("definition: The second code.", "definition: The second code.\n    rules:\n      near: 5"),
+                    encoding="utf-8")
+    before = snapshot(tmp_path)
+    proc = cli("code", str(study_dir), "--codebook", str(book), "--out", str(tmp_path / "coded.csv"), cwd=tmp_path)
+    refused(proc, "codes[1].rules.near: '5' - expected a list of mappings with terms, with and within")
+    assert snapshot(tmp_path) == before
