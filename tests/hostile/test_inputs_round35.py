@@ -238,3 +238,117 @@ def test_impact_code_refuses_a_codebook_of_near_rules_not_in_a_list_writing_noth
     proc = cli("code", str(study_dir), "--codebook", str(book), "--out", str(tmp_path / "coded.csv"), cwd=tmp_path)
     refused(proc, "codes[1].rules.near: '5' - expected a list of mappings with terms, with and within")
     assert snapshot(tmp_path) == before
+
+
+# --------------------------------------------------------------------------- 11. codings at odds with the study
+
+#: Codings of whole interviews of the tiny study, with the columns `impact code` writes beside them.
+_CODED = """interview_id,code,council_id,participant_id,wave
+P1-expectations,morale,301,P1,expectations
+P1-early,morale,301,P1,early
+P1-longer_term,learning,301,P1,longer_term
+P2-expectations,morale,302,P2,expectations
+P3-early,partnership,880,P3,early
+"""
+
+
+def _context_warnings(study_dir, tmp_path, text: str) -> list[str]:
+    import warnings
+
+    from impact.codings import CodingsWarning, read_codings
+    from impact.study import load_study
+
+    coded = tmp_path / "coded.csv"
+    coded.write_text(text, encoding="utf-8")
+    study = load_study(study_dir)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_codings(coded, study)
+    return [str(w.message) for w in caught if issubclass(w.category, CodingsWarning)]
+
+
+_READ_AS = ("as the study says, which is what the findings count; a file coded from another version of the study? "
+            "Code the study again, or correct the file")
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    # the file's wave left aside for the study's: the row counted at a wave the file does not give
+    ("P1-early,morale,301,P1,early", "P1-early,morale,301,P1,longer_term",
+     "coded.csv:3:wave: 'longer_term' - expected the wave interviews.csv gives interview P1-early (early): read as "
+     "early"),
+    # three rows saying council 302 of interviews the study gives to 301: one warning counting them
+    (",301,P1,", ",302,P1,", "coded.csv:2:council_id: '302' - expected the council interviews.csv gives interview "
+     "P1-expectations (301) (so do 2 more row(s): 3, 4): read as 301"),
+    # P3's interview coded as P4's, counted as P3's
+    ("P3-early,partnership,880,P3,early", "P3-early,partnership,880,P4,early",
+     "coded.csv:6:participant_id: 'P4' - expected the participant interviews.csv gives interview P3-early (P3): read "
+     "as P3"),
+], ids=["wave", "council", "participant"])
+def test_codings_whose_council_participant_or_wave_is_not_the_studys_are_told(study_dir, tmp_path, old, new, said):
+    # On the old code read without a word, the study's value counted and the file's left aside.
+    assert _context_warnings(study_dir, tmp_path, _CODED.replace(old, new)) == [f"{said}, {_READ_AS}"]
+
+
+def test_guard_codings_agreeing_with_the_study_or_with_an_id_in_other_case_are_not_told(study_dir, tmp_path):
+    assert _context_warnings(study_dir, tmp_path, _CODED) == []
+    assert _context_warnings(study_dir, tmp_path, _CODED.replace(",P1,", ",p1,")) == []
+
+
+# --------------------------------------------------------------------------- 12. study.yaml labels no one can tell apart
+
+
+def _study_problems(study_dir, old: str, new: str) -> list[str]:
+    from .test_inputs_round6 import _all_problems
+
+    meta = study_dir / "study.yaml"
+    meta.write_text(_with(old, new, meta.read_text(encoding="utf-8")), encoding="utf-8")
+    return [p for p in _all_problems(study_dir) if p.startswith("study.yaml:")]
+
+
+def test_two_waves_of_one_label_are_refused(study_dir):
+    # On the old code valid without a word: the report's tables and figures named two waves 'Before'.
+    assert _study_problems(study_dir, "codebook: nfer_impacts", "codebook: nfer_impacts\nwaves:\n"
+                           "- {id: expectations, label: Before, anchor: review_start, window_days: [-183, 0]}\n"
+                           "- {id: early, label: before, anchor: review_end, window_days: [28, 182]}\n"
+                           "- {id: longer_term, label: Later, anchor: review_end, window_days: [273, 548]}") == [
+        "study.yaml:waves[1].label: 'before' - expected a label no other wave has (waves[0], expectations, is "
+        "labelled 'Before'): a report names each wave by its label, so the two could not be told apart"]
+
+
+def test_two_survey_items_of_one_label_are_refused(study_dir):
+    # On the old code valid without a word: two rows of the survey table named 'I feel confident'.
+    assert _study_problems(study_dir, "survey:\n  items:\n", "survey:\n  items:\n    q_safe:\n"
+                           "      label: I feel  Confident\n      scale: [1, 5]\n") == [
+        "study.yaml:survey.items.q_confident.label: 'I feel confident' - expected a label no other survey item has "
+        "(survey.items.q_safe, q_safe, is labelled 'I feel  Confident'): a report names each survey item by its "
+        "label, so the two could not be told apart"]
+
+
+def test_an_added_role_labelled_as_a_built_in_role_is_refused(study_dir):
+    # On the old code valid without a word: two roles shown as "Director of children's services".
+    assert _study_problems(study_dir, "codebook: nfer_impacts", "codebook: nfer_impacts\nvocabularies:\n"
+                           "  roles: {interim_dcs: Director of Children's Services}") == [
+        "study.yaml:vocabularies.roles.interim_dcs: \"Director of Children's Services\" - expected a label no other "
+        "role has (dcs is labelled \"Director of children's services\"): a report names each role by its label, so "
+        "the two could not be told apart"]
+
+
+def test_an_added_value_whose_label_is_left_out_is_refused(study_dir):
+    # On the old code valid without a word: the value's label read as None and shown as 'None' in the report.
+    assert _study_problems(study_dir, "codebook: nfer_impacts", "codebook: nfer_impacts\nvocabularies:\n"
+                           "  interview_modes: {teams_call: , '2': 2}") == [
+        "study.yaml:vocabularies.interview_modes.teams_call: 'None' - expected a label (text) for teams_call, or the "
+        "ids listed alone ([a, b]) to be shown as written",
+        "study.yaml:vocabularies.interview_modes.2: '2' - expected a label (text) for 2, or the ids listed alone "
+        "([a, b]) to be shown as written (YAML reads 2, unquoted, as a number: put the label in quotes, as in 2: '2')"]
+
+
+def test_guard_a_built_in_role_relabelled_and_roles_listed_alone_are_valid(study_dir):
+    from impact.study import load_study
+
+    meta = study_dir / "study.yaml"
+    meta.write_text(_with("codebook: nfer_impacts", "codebook: nfer_impacts\nvocabularies:\n  roles: {dcs: Director}\n"
+                          "  interview_modes: [teams_call]", meta.read_text(encoding="utf-8")), encoding="utf-8")
+    study = load_study(study_dir)
+    assert study.vocabularies()["roles"]["dcs"] == "Director"
+    assert study.vocabularies()["interview_modes"]["teams_call"] == "teams_call"
