@@ -352,3 +352,77 @@ def test_guard_a_built_in_role_relabelled_and_roles_listed_alone_are_valid(study
     study = load_study(study_dir)
     assert study.vocabularies()["roles"]["dcs"] == "Director"
     assert study.vocabularies()["interview_modes"]["teams_call"] == "teams_call"
+
+
+# --------------------------------------------------------------------------- 13. another kind of file named .docx
+
+
+def _retyped(path, old: bytes, new: bytes) -> None:
+    """The package at ``path`` with its main part's content type changed (as Word saves it as another type)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    assert old in members["[Content_Types].xml"]
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(old, new)
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+
+
+def _odt(path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content xmlns:office='urn:oasis:names:tc:opendocument:xmlns:"
+                                  "office:1.0'/>")
+
+
+def _workbook(path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Respondent: The review helped."
+    book.save(path)
+
+
+_WORD = "Word Document (.docx)"
+#: The content type of a Word Document's main part, which Word writes another for each other type it saves.
+_DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+@pytest.mark.parametrize(("make", "said"), [
+    (lambda p: _retyped(p, _DOCX_TYPE, b"application/vnd.ms-word.document.macroEnabled.main+xml"),
+     f"a macro-enabled Word document (.docm), named .docx - expected a {_WORD}: open it in Word and save it as "
+     f"\"{_WORD}\", which leaves its macros out (impact never runs them, and reads no other type)"),
+    (lambda p: _retyped(p, _DOCX_TYPE, _DOCX_TYPE.replace(b".document.", b".template.")),
+     f"a Word template (.dotx), named .docx - expected a {_WORD}: open it in Word and save it as \"{_WORD}\""),
+    (lambda p: _retyped(p, _DOCX_TYPE, b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml"),
+     f"a macro-enabled Word template (.dotm), named .docx - expected a {_WORD}: open it in Word and save it as "
+     f"\"{_WORD}\""),
+    (_odt, f"an OpenDocument text (as LibreOffice or Google Docs saves it), named .docx - expected a {_WORD}: open "
+           f"it and save it as \"{_WORD}\" (in LibreOffice: File > Save As, type \"Word 2007-365\")"),
+    (_workbook, f"an Excel workbook, named .docx - expected a {_WORD}: copy the interview's text into a Word document "
+                f"and save it as \"{_WORD}\", or as plain text (.txt)"),
+], ids=["docm", "dotx", "dotm", "odt", "xlsx"])
+def test_another_kind_of_file_named_docx_says_what_it_is(study_dir, make, said):
+    # On the old code python-docx's "ValueError: file '/tmp/.../P1-early.docx' is not a Word file, content type is
+    # '...macroEnabled.main+xml'" (the full path, and no way out), or of the OpenDocument text "no main document
+    # part: word/document.xml is missing".
+    import docx
+
+    from .test_inputs_round6 import _all_problems
+
+    meta = study_dir / "interviews.csv"
+    meta.write_text(_with("301/P1-early.txt", "301/P1-early.docx", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    path = study_dir / "transcripts" / "301" / "P1-early.docx"
+    (study_dir / "transcripts" / "301" / "P1-early.txt").unlink()
+    document = docx.Document()
+    document.add_paragraph("Respondent: The review helped us improve our practice a great deal.")
+    document.save(path)
+    make(path)
+    assert [p for p in _all_problems(study_dir) if p.startswith("interviews.csv:3:transcript:")] == [
+        "interviews.csv:3:transcript: '301/P1-early.docx' - expected a readable transcript (transcripts/301/"
+        f"P1-early.docx: {said})"]
