@@ -426,3 +426,58 @@ def test_another_kind_of_file_named_docx_says_what_it_is(study_dir, make, said):
     assert [p for p in _all_problems(study_dir) if p.startswith("interviews.csv:3:transcript:")] == [
         "interviews.csv:3:transcript: '301/P1-early.docx' - expected a readable transcript (transcripts/301/"
         f"P1-early.docx: {said})"]
+
+
+# --------------------------------------------------------------------------- 14. QDPX coders no one can tell apart
+
+
+_G = [f"{i:08x}-0000-4000-8000-{i:012x}" for i in range(1, 12)]  # fixed GUIDs, lower case as impact keeps them
+
+
+def _project_coders(tmp_path, users: str, coded_by: tuple[str, str]) -> tuple[list[str], list[str]]:
+    """The coders a hand-made project's two codings of one source are read as, and the warnings told."""
+    import warnings
+    import zipfile
+
+    from impact.qdpx import QdpxWarning, read_qdpx, study_codings_from_project
+
+    codings = "".join(f'<Coding guid="{_G[5 + k]}" creatingUser="{who}"><CodeRef targetGUID="{_G[2]}"/></Coding>'
+                      for k, who in enumerate(coded_by))
+    qde = ('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="hand">'
+           f'<Users>{users}</Users><CodeBook><Codes><Code guid="{_G[2]}" name="morale" isCodable="true"/></Codes>'
+           f'</CodeBook><Sources><TextSource guid="{_G[4]}" name="I1"><PlainTextContent>We feel valued now.'
+           f'</PlainTextContent>{codings}</TextSource></Sources></Project>')
+    path = tmp_path / "t.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data, _ = study_codings_from_project(read_qdpx(path), unit="interview")
+    return data["coder"].tolist(), [str(w.message) for w in caught if issubclass(w.category, QdpxWarning)]
+
+
+def test_two_users_of_one_name_are_two_coders_and_told(tmp_path):
+    # On the old code both read as the one coder 'Admin', without a word: their agreement never measured, and the
+    # report counting one coder where two coded.
+    users = f'<User guid="{_G[0]}" name="Admin"/><User guid="{_G[1]}" name="admin "/>'
+    assert _project_coders(tmp_path, users, (_G[0], _G[1])) == (["Admin [00000001]", "admin [00000002]"], [
+        "2 users of the project are named 'Admin' (GUIDs 00000001, 00000002): their codings are read as 2 coders, "
+        "'Admin [00000001]', 'admin [00000002]', not as one; give each person a name of their own in the program "
+        "that made the project"])
+
+
+@pytest.mark.parametrize(("users", "said"), [
+    (f'<User guid="{_G[0]}" name="ann"/>', "whom the project's <Users> do not list"),
+    (f'<User guid="{_G[0]}" name="ann"/><User guid="{_G[1]}" name=" "/>', "whom the project's <Users> list without a "
+                                                                          "name"),
+])
+def test_a_coder_the_project_does_not_name_is_told(tmp_path, users, said):
+    # On the old code read without a word: the coder named by a GUID no one can read, or by a blank name.
+    assert _project_coders(tmp_path, users, (_G[0], _G[1])) == (["ann", _G[1]], [
+        f"1 coding(s) by user '{_G[1]}', {said}: read as coder '{_G[1]}'; name the user in the program that made "
+        "the project to have their name"])
+
+
+def test_guard_users_of_names_of_their_own_are_read_by_name(tmp_path):
+    users = f'<User guid="{_G[0]}" name="ann"/><User guid="{_G[1]}" name="bo"/>'
+    assert _project_coders(tmp_path, users, (_G[0], _G[1])) == (["ann", "bo"], [])
