@@ -1284,7 +1284,7 @@ def format_reference() -> str:
         "  `.txt` (UTF-8, or UTF-16 with a byte-order mark; Windows-1252 is read with a",
         "  warning; a file mixing encodings is an error naming the line) or `.docx` file",
         "  (read in document order, tables included, as Word shows it: text formatted as hidden",
-        "  is not read and is counted in a warning; a document saved as \"Strict Open XML",
+        "  is not read and is counted in a warning, as are files embedded in it as objects; a document saved as \"Strict Open XML",
         "  Document\" is refused, saying to save it as a Word Document, and so is another kind of file named",
         "  `.docx`: a macro-enabled document or a template, an OpenDocument text, a workbook), and hold some text, in",
         "  English: a transcript",

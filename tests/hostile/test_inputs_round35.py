@@ -481,3 +481,44 @@ def test_a_coder_the_project_does_not_name_is_told(tmp_path, users, said):
 def test_guard_users_of_names_of_their_own_are_read_by_name(tmp_path):
     users = f'<User guid="{_G[0]}" name="ann"/><User guid="{_G[1]}" name="bo"/>'
     assert _project_coders(tmp_path, users, (_G[0], _G[1])) == (["ann", "bo"], [])
+
+
+# --------------------------------------------------------------------------- 15. files embedded in a .docx transcript
+
+
+def test_files_embedded_in_a_docx_transcript_are_counted_in_a_warning(study_dir):
+    # On the old code read without a word: a Word document and two files placed in the transcript with Insert >
+    # Object, whose text (it may be the interview's) was never read nor coded.
+    import zipfile
+
+    import docx
+
+    from impact.study import load_study
+
+    meta = study_dir / "interviews.csv"
+    meta.write_text(_with("301/P1-early.txt", "301/P1-early.docx", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    (study_dir / "transcripts" / "301" / "P1-early.txt").unlink()
+    path = study_dir / "transcripts" / "301" / "P1-early.docx"
+    document = docx.Document()
+    document.add_paragraph("Respondent: The review helped us improve our practice a great deal.")
+    document.add_paragraph("OBJECTS")
+    document.save(path)
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    objects = "".join(f'<w:r><w:object><v:shape id="s{i}"/><o:OLEObject Type="Embed" ProgID="{prog}" ShapeID="s{i}" '
+                      f'DrawAspect="Icon" ObjectID="_{i}" r:id="rId9{i}"/></w:object></w:r>'
+                      for i, prog in enumerate(["Word.Document.12", "Package", "Package"]))
+    body = members["word/document.xml"].decode("utf-8").replace("<w:r><w:t>OBJECTS</w:t></w:r>", objects)
+    for prefix, uri in (("o", "urn:schemas-microsoft-com:office:office"), ("v", "urn:schemas-microsoft-com:vml")):
+        if f"xmlns:{prefix}=" not in body:  # python-docx's template declares both
+            body = body.replace("<w:document ", f'<w:document xmlns:{prefix}="{uri}" ', 1)
+    members["word/document.xml"] = body.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    assert [str(p) for p in load_study(study_dir).load_problems if "P1-early.docx" in str(p)] == [
+        "warning: interviews.csv:3:transcript: '301/P1-early.docx' - expected a transcript whose every word is read "
+        "(transcripts/301/P1-early.docx: 1 embedded Word document and 2 embedded files not read (a file placed "
+        "inside the document, shown as an icon or a picture of its first page: what it holds is not the document's "
+        "text, and is not coded): if one holds the interview's words, copy them into the text)"]
