@@ -229,14 +229,17 @@ def test_impact_validate_lists_a_codebook_parent_given_as_a_list(study_dir, tmp_
     assert snapshot(tmp_path) == before
 
 
-def test_impact_code_refuses_a_codebook_of_near_rules_not_in_a_list_writing_nothing(study_dir, tmp_path):
-    # On the old code `impact code --codebook` ended in a TypeError traceback (exit 1).
+def test_impact_code_refuses_a_codebook_of_near_rules_not_in_a_list_writing_nothing(study_dir, tmp_path, capsys):
+    # On the old code `impact code --codebook` ended in a TypeError traceback (exit 1).  Run in this process (the
+    # command line's own entry point), to spare a second interpreter.
+    from impact.cli import main
+
     book = tmp_path / "book.yaml"
     book.write_text(_with("definition: The second code.", "definition: The second code.\n    rules:\n      near: 5"),
                     encoding="utf-8")
     before = snapshot(tmp_path)
-    proc = cli("code", str(study_dir), "--codebook", str(book), "--out", str(tmp_path / "coded.csv"), cwd=tmp_path)
-    refused(proc, "codes[1].rules.near: '5' - expected a list of mappings with terms, with and within")
+    assert main(["code", str(study_dir), "--codebook", str(book), "--out", str(tmp_path / "coded.csv")]) == 2
+    assert "codes[1].rules.near: '5' - expected a list of mappings with terms, with and within" in capsys.readouterr().err
     assert snapshot(tmp_path) == before
 
 
