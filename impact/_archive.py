@@ -703,6 +703,47 @@ class _Collect(_Nothing):
         return self.found
 
 
+#: Packages a .docx may turn out to be, by the content type of their main part (as ``[Content_Types].xml`` gives
+#: it): what each is, and how to make a Word Document of it.  A Word Document's own is
+#: ``...wordprocessingml.document.main+xml``.
+_OTHER_PACKAGES = (
+    ("document.macroEnabled.main+xml", "a macro-enabled Word document (.docm)", "open it in Word and save it as "
+     "\"Word Document (.docx)\", which leaves its macros out (impact never runs them, and reads no other type)"),
+    ("template.macroEnabledTemplate.main+xml", "a macro-enabled Word template (.dotm)", "open it in Word and save "
+     "it as \"Word Document (.docx)\""),
+    ("wordprocessingml.template.main+xml", "a Word template (.dotx)", "open it in Word and save it as \"Word "
+     "Document (.docx)\""),
+    ("spreadsheetml.", "an Excel workbook", "copy the interview's text into a Word document and save it as \"Word "
+     "Document (.docx)\", or as plain text (.txt)"),
+    ("presentationml.", "a PowerPoint presentation", "copy the interview's text into a Word document and save it as "
+     "\"Word Document (.docx)\", or as plain text (.txt)"),
+)
+
+
+def _package_kind(gz: GuardedZip) -> tuple[str, str] | None:
+    """What an archive named .docx is, where it is another kind of package (an OpenDocument text, a macro-enabled
+    document, a template, a workbook): ``(what it is, what to do)``; None for a Word Document or a package of a
+    kind not told apart here (read as one, and refused where it cannot be)."""
+    mimetype = gz.find("mimetype")  # an OpenDocument file starts with a member naming its type
+    if mimetype is not None:
+        said = b"".join(gz.stream(mimetype, max_bytes=256))[:100].decode("ascii", "replace").strip()
+        if said.startswith("application/vnd.oasis.opendocument"):
+            kind = said.rsplit(".", 1)[-1]
+            return (f"an OpenDocument {kind} (as LibreOffice or Google Docs saves it)",
+                    "open it and save it as \"Word Document (.docx)\" (in LibreOffice: File > Save As, type \"Word "
+                    "2007-365\")")
+    types = gz.find("[Content_Types].xml")
+    if types is None:
+        return None
+    for part in stream_xml(gz, types, _Collect("Override"), max_bytes=MiB):
+        content_type = part.get("ContentType", "")
+        if content_type.endswith("main+xml"):
+            for needle, what, todo in _OTHER_PACKAGES:
+                if needle in content_type:
+                    return what, todo
+    return None
+
+
 def _main_part(gz: GuardedZip) -> str:
     """The member holding a word-processing package's main document (from ``_rels/.rels``)."""
     rels = gz.find("_rels/.rels")
@@ -762,6 +803,8 @@ def read_docx_text(
     """
     name = label or str(path)
     with open_archive(path, label=name, limits=limits, kind=".docx file") as gz:
+        if (other := _package_kind(gz)) is not None:
+            raise InputError(f"{name}: {other[0]}, named .docx - expected a Word Document (.docx): {other[1]}")
         part = _main_part(gz)
         if strict_ooxml(gz, part):  # read as a document of no paragraphs: an empty transcript
             raise InputError(f"{name}: saved as \"Strict Open XML Document\", which cannot be read - expected a "

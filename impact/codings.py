@@ -197,6 +197,36 @@ class CodingsWarning(ImpactWarning):
     units, line ends as two characters, a byte-order mark), converted; codings of the interviewer's speech."""
 
 
+#: The columns of a coded file that say what the study says of its interview (``impact code`` writes them), and what
+#: each is called in a message.
+_CONTEXT = (("council_id", "council"), ("participant_id", "participant"), ("wave", "wave"))
+
+
+def _other_context(d: pd.DataFrame, iid: pd.Series, study: Study, source: str, rows: np.ndarray) -> None:
+    """Warn where a coded file's ``council_id``, ``participant_id`` or ``wave`` of a row is not what the study says of
+    the row's interview (its ``interviews.csv``, waves derived from dates included): one warning a column, naming
+    the first row and counting the others.  The study's is what the findings read: the file's is left, and told."""
+    table = study.interviews.drop_duplicates("interview_id").set_index("interview_id")
+    for col, what in _CONTEXT:
+        if col not in d.columns or col not in table.columns:
+            continue
+        given = d[col].astype("string").fillna("").str.strip()
+        said = iid.map(table[col].astype("string").fillna("")).fillna("").astype("string")
+        keys = {v: same_id(v, loose=False) for v in set(given.tolist()) | set(said.tolist())}
+        off = ((given != "") & (said != "") & (given.map(keys) != said.map(keys))).to_numpy(dtype=bool)
+        at = np.flatnonzero(off)
+        if not len(at):
+            continue
+        i = int(at[0])
+        others = [str(int(rows[k])) for k in at[1:6]]
+        more = (f" (so do {len(at) - 1:,} more row(s): {', '.join(others)}{', ...' if len(at) > 6 else ''})"
+                if len(at) > 1 else "")
+        warnings.warn(f"{source}:{int(rows[i])}:{col}: {given.iloc[i]!r} - expected the {what} interviews.csv gives "
+                      f"interview {iid.iloc[i]} ({said.iloc[i]}){more}: read as {said.iloc[i]}, as the study says, "
+                      "which is what the findings count; a file coded from another version of the study? Code the "
+                      "study again, or correct the file", CodingsWarning, stacklevel=4)
+
+
 def _texts_of(study: Study, ids) -> dict[str, str]:
     """The transcripts of some interviews, by id (those that cannot be read left out: validation tells them)."""
     files = study.interviews.set_index(study.interviews["interview_id"].astype(str))["transcript"]
@@ -824,6 +854,8 @@ def as_codings(
             problems += _unit_problems(named_units, segments, source, study)
     if problems:
         raise ValidationError(problems, source=source)
+    if not data.attrs.get("codings_read"):  # codings read already were told (read again onto segments)
+        _other_context(d, iid, study, source, rows)
     if "score" in d.columns:
         score = pd.to_numeric(d["score"], errors="coerce").fillna(1.0).astype("float64")
     else:

@@ -52,6 +52,7 @@ __all__ = [
     "mixed_scripts",
     "compatibility_forms",
     "id_problem",
+    "text_problem",
     "latin_lookalike",
     "lookalike_names",
     "apostrophe_hint",
@@ -610,6 +611,30 @@ def _named_at(found: list[tuple[int, str]]) -> str:
     return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
 
 
+def text_problem(text: str, *, one_line: bool = False) -> str | None:
+    """What a text a person wrote into a YAML file (a label, a definition) was expected to be, where it holds control
+    characters, which no one sees and a report or workbook cannot show (openpyxl refuses them), or, where it is shown
+    on one line (a name, a label, a title), a line break; None where it holds neither.
+
+    Examples
+    --------
+    >>> text_problem("Morale\\x07 up")
+    'text without control characters (it holds U+0007 (a control character) at character 7, which no one sees and a report or workbook cannot show: retype it)'
+    >>> text_problem("Morale\\nup", one_line=True)
+    'text on one line (it holds a line break at character 7: a name or label is shown on one line; join the lines)'
+    >>> text_problem("Morale\\nup") is None
+    True
+    """
+    bad = [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
+    if not bad:
+        return None
+    if all(ch in "\n\r" for _, ch in bad):
+        return (f"text on one line (it holds a line break at character {bad[0][0]}: a name or label is shown on one "
+                "line; join the lines)")
+    return (f"text without control characters (it holds {_named_at(bad)}, which no one sees and a report or workbook "
+            "cannot show: retype it)")
+
+
 #: Characters that are no text at all: a byte-order mark (the start of a file pasted or joined into a cell), a zero-
 #: width space, a word joiner. Taken out of free text, with a warning; refused in an id.
 NO_TEXT_CHARACTERS = "\ufeff\u200b\u2060"
@@ -1143,6 +1168,10 @@ def format_reference() -> str:
         "is the baseline) and their windows may not overlap, for every council's review;",
         "wave ids are letters, digits, `_` and `-`; windows are at most 3650 days either",
         "side of the anchor.  A key given twice, and YAML aliases, are errors.",
+        "Two waves, two survey items, or two values of a vocabulary (those added and",
+        "those built in) may not share a label, case and spaces aside: a report names",
+        "them by their labels.  A value added in a mapping has a label in text",
+        "(`teams_call:` alone is no label; list ids alone, `[teams_call]`, to show them as written).",
         "",
         "`codebook` is a bundled codebook name or a `.yaml` file inside the study folder;",
         "`impact validate` checks that it loads.  Every file a study names (`study.yaml`,",
@@ -1255,8 +1284,10 @@ def format_reference() -> str:
         "  `.txt` (UTF-8, or UTF-16 with a byte-order mark; Windows-1252 is read with a",
         "  warning; a file mixing encodings is an error naming the line) or `.docx` file",
         "  (read in document order, tables included, as Word shows it: text formatted as hidden",
-        "  is not read and is counted in a warning; a document saved as \"Strict Open XML",
-        "  Document\" is refused, saying to save it as a Word Document), and hold some text, in English: a transcript",
+        "  is not read and is counted in a warning, as are files embedded in it as objects; a document saved as \"Strict Open XML",
+        "  Document\" is refused, saying to save it as a Word Document, and so is another kind of file named",
+        "  `.docx`: a macro-enabled document or a template, an OpenDocument text, a workbook), and hold some text, in",
+        "  English: a transcript",
         "  of which under 10% of the words of three letters or more (of any script; capitalised names in",
         "  neither list aside, where they are under half the words) are English or Welsh",
         "  words (another language, such as Polish, Russian or Urdu, or random letters) is an error, under",

@@ -678,6 +678,11 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
             warnings.warn(f"{name}: {chunks} embedded document{'s' if chunks > 1 else ''} (altChunk, as programs "
                           "that make .docx files from web pages write) not read: open the file in Word and save it, "
                           "which makes their text part of the document", TranscriptNotesWarning, stacklevel=2)
+        if objects := _docx_objects(body):
+            warnings.warn(f"{name}: {objects} not read (a file placed inside the document, shown as an icon or a "
+                          "picture of its first page: what it holds is not the document's text, and is not coded): "
+                          "if one holds the interview's words, copy them into the text", TranscriptNotesWarning,
+                          stacklevel=2)
         return text
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
@@ -741,6 +746,27 @@ def _subtitle_turns(text: str, name: str) -> str:
 _DOCX_NOTES = (("commentReference", "comment"), ("footnoteReference", "footnote"), ("endnoteReference", "endnote"))
 
 
+#: The namespace of the OLE objects a .docx embeds (``<o:OLEObject ProgID="Word.Document.12">``), and the programs
+#: of the common ones, by the start of their ProgID.
+_OFFICE = "{urn:schemas-microsoft-com:office:office}"
+_OLE_KINDS = (("Word.", "Word document"), ("Excel.", "Excel workbook"), ("PowerPoint.", "PowerPoint presentation"),
+              ("AcroExch.", "PDF document"), ("Package", "file"))
+
+
+def _docx_objects(body) -> str:
+    """The files a .docx body embeds as OLE objects (Insert > Object), counted by kind (``"1 embedded Word document
+    and 2 embedded files"``), or "": their content is no text of the document."""
+    kinds: dict[str, int] = {}
+    for ole in body.iter(f"{_OFFICE}OLEObject"):
+        if ole.get("Type", "Embed") != "Embed":
+            continue
+        prog = ole.get("ProgID") or ""
+        kind = next((k for start, k in _OLE_KINDS if prog.startswith(start)), "object")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    said = [f"{n} embedded {k}{'s' if n > 1 else ''}" for k, n in kinds.items()]
+    return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
+
+
 def _docx_notes(body) -> str:
     """The notes a .docx body points to, counted by kind (``"2 comments and 1 footnote"``), or "": comments,
     footnotes and endnotes, each marked where it stands by a reference (a note no reference points to is not
@@ -771,7 +797,8 @@ class TranscriptNameWarning(ImpactWarning):
 
 class TranscriptNotesWarning(ImpactWarning):
     """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, or with
-    embedded documents (``altChunk``) or text formatted as hidden, which are not read either: the warning names the
+    embedded documents (``altChunk``), files embedded as objects (Insert > Object) or text formatted as hidden, which
+    are not read either: the warning names the
     file and counts them."""
 
 

@@ -438,14 +438,8 @@ def _meta_text(meta: Any, where: str = "") -> list[Problem]:
             if not isinstance(text, str):
                 continue
             one_line = isinstance(key, str) and key in ("name", "label") and text is value
-            bad = [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
-            if bad:
-                breaks = all(ch in "\n\r" for _, ch in bad)
-                out.append(Problem("study.yaml", None, shown, text[:60], (
-                    f"text on one line (it holds a line break at character {bad[0][0]}: a name or label is shown on "
-                    "one line; join the lines)") if breaks else (
-                    f"text without control characters (it holds {schema._named_at(bad)}, which no one sees and a "
-                    "report or workbook cannot show: retype it)")))
+            if (expected := schema.text_problem(text, one_line=one_line)) is not None:
+                out.append(Problem("study.yaml", None, shown, text[:60], expected))
         if key == "label" and isinstance(value, str) and not value.strip():
             out.append(Problem("study.yaml", None, path, value, "a label with some text (an empty label leaves what "
                                "it names unnamed in the report: write one, or leave the key out to be shown the id)"))
@@ -519,6 +513,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
             good.append(w)
     if len(good) == len(waves):
         out += _check_wave_order(good, [])
+    out += _same_labels([(f"waves[{i}]", str(w.get("id")), w.get("label")) for i, w in enumerate(waves)
+                         if isinstance(w, dict)], "wave")
     survey = meta.get("survey") or {}
     if not isinstance(survey, dict):
         out.append(Problem(f, None, "survey", str(survey), "a mapping with items"))
@@ -542,6 +538,8 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         if "label" in (spec or {}) and not isinstance(spec["label"], str):
             out.append(Problem(f, None, f"survey.items.{item}.label", str(spec["label"]),
                                "text" + _yaml_typed(spec["label"], "label", "the label")))
+    out += _same_labels([(f"survey.items.{item}", str(item), spec.get("label")) for item, spec in
+                         (items.items() if isinstance(items, dict) else []) if isinstance(spec, dict)], "survey item")
     vocabularies = meta.get("vocabularies") or {}
     if not isinstance(vocabularies, dict):
         out.append(Problem(f, None, "vocabularies", str(vocabularies), f"a mapping with keys from {list(schema.EXTENSIBLE)}"))
@@ -555,6 +553,14 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         else:
             out += [Problem(f, None, f"vocabularies.{vname}", k, hidden) for k in extra
                     if (hidden := schema.id_problem(k)) is not None]
+            if isinstance(extra, dict):  # a label left out ('vsh:') is read as None, and shown as 'None'
+                out += [Problem(f, None, f"vocabularies.{vname}.{k}", str(v), f"a label (text) for {k}, or the ids "
+                                "listed alone ([a, b]) to be shown as written" + _yaml_typed(v, k, "the label"))
+                        for k, v in extra.items() if not isinstance(v, str) or not v.strip()]
+                base = [(f"the {vname} vocabulary", k, v) for k, v in schema.BASE_VOCABULARIES[vname].items()
+                        if k not in extra]
+                out += _same_labels(base + [(f"vocabularies.{vname}.{k}", k, v) for k, v in extra.items()],
+                                    vname.rstrip("s").replace("_", " "), where_said=False)
             # a value the vocabulary has, written in another case or spacing ("DCS" for dcs), would be another value
             # that looks the same: the participants of one role counted as two
             known = {schema.same_id(v, loose=False): v for v in schema.BASE_VOCABULARIES[vname]}
@@ -565,6 +571,24 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
                                        f"holds {other!r}, which differs only in case or spacing (both would be "
                                        f"counted apart); use {other!r}"))
     return out, good
+
+
+def _same_labels(named: list[tuple[str, str, Any]], what: str, *, where_said: bool = True) -> list[Problem]:
+    """Labels (``(where, id, label)``, in order) that a reader cannot tell apart: the same text, case and runs of
+    spaces aside, given to two waves, survey items or vocabulary values.  Each label after the first is a problem
+    naming the first; a label that is no text is told elsewhere.  ``where_said``: the first is named by its place
+    (``waves[0]``), else by its id alone (a built-in value has no place in study.yaml)."""
+    out, first = [], {}
+    for where, key, label in named:
+        if not isinstance(label, str) or not label.strip():
+            continue
+        other = first.setdefault(" ".join(label.split()).casefold(), (where, key, label))
+        if other[0] != where and where.startswith(("waves", "survey", "vocabularies")):
+            said = f"{other[0]}, {other[1]}," if where_said or other[0].startswith("vocabularies") else other[1]
+            out.append(Problem("study.yaml", None, f"{where}.label" if where_said else where, label,
+                               f"a label no other {what} has ({said} is labelled {other[2]!r}): a report names each "
+                               f"{what} by its label, so the two could not be told apart"))
+    return out
 
 
 def _wave_span(w: dict[str, Any], review_days: int) -> tuple[int, int]:

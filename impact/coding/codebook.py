@@ -30,6 +30,7 @@ import yaml
 
 from .._io import atomic_write_text, read_text, safe_yaml_load
 from ..errors import InputError, Problem, ValidationError
+from ..schema import text_problem
 from ._cues import pattern_problem, split_parts
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
@@ -484,6 +485,8 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
     elif isinstance(spec["version"], float):  # 1.10 would be recorded as "1.1", and 2.0 as 2.0 or "2" by other readers
         bad("version", spec["version"], "a version string in quotes, such as \"1.10\" (YAML reads an unquoted 1.10 "
                                         "as the number 1.1)")
+    for key in ("version", "title", "description", "source"):
+        _check_text(spec.get(key), key, bad, one_line=key in ("version", "title"))
     noun = spec.get("noun")
     words = noun if isinstance(noun, list) and len(noun) == 2 else [noun]
     if noun is not None and not all(isinstance(w, str) and _NOUN.fullmatch(w.strip()) for w in words):
@@ -494,6 +497,10 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
     if not isinstance(classes, Mapping) or not all(isinstance(v, list) for v in classes.values()):
         bad("classes", classes, "a mapping of class name to a list of terms")
         classes = {}
+    for name in classes:
+        if not isinstance(name, str) or not re.fullmatch(r"[^\s@]+", name):
+            bad(f"classes.{name}", name, "a class name of one word, without '@' (rules name a class as '@name', "
+                                         f"one word{_typed(name)})")
     for name, terms in classes.items():
         for i, t in enumerate(terms):
             at = f"classes.{name}[{i}]" if len(terms) > 1 else f"classes.{name}"
@@ -521,8 +528,10 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
             bad(f"{where}.id", c.get("id"), _id_expected(c.get("id")))
         elif ids.count(c["id"]) > 1:
             bad(f"{where}.id", c["id"], "an id used only once")
-        if not c.get("label") or not isinstance(c.get("label"), str):
+        if not isinstance(c.get("label"), str) or not c["label"].strip():
             bad(f"{where}.label", c.get("label"), "a non-empty label (text)")
+        elif _check_text(c["label"], f"{where}.label", bad, one_line=True):
+            pass  # told: a label with a control character or over two lines
         elif (same := labelled.setdefault(" ".join(c["label"].split()).casefold(), i)) != i:
             bad(f"{where}.label", c["label"], f"a label no other code has (codes[{same}], {codes[same].get('id')}, is "
                 f"labelled {codes[same]['label']!r}): a report names codes by their label, so the two could not be "
@@ -530,12 +539,23 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         for key in ("definition", "include", "exclude"):
             if c.get(key) is not None and not isinstance(c[key], str):
                 bad(f"{where}.{key}", c[key], "text")
+            else:
+                _check_text(c.get(key), f"{where}.{key}", bad)
         parent = c.get("parent") or ""
-        if parent and parent not in ids:
+        if parent and not isinstance(parent, str):
+            bad(f"{where}.parent", parent, "the id of one other code (a code has one parent, written as its id: "
+                                           f"{_kind(parent)} was given)")
+        elif parent and parent == c.get("id"):
+            bad(f"{where}.parent", parent, f"the id of another code ({parent} names itself as its parent: leave "
+                                           "parent out for a top-level code)")
+        elif parent and parent not in ids:
             bad(f"{where}.parent", parent, f"the id of another code ({', '.join(map(str, ids))})")
         examples = c.get("examples", []) or []
         if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
             bad(f"{where}.examples", c.get("examples"), "a list of strings")
+        else:
+            for j, e in enumerate(examples):
+                _check_text(e, f"{where}.examples[{j}]" if len(examples) > 1 else f"{where}.examples", bad)
         problems += _validate_rules(c.get("rules"), f"{where}.rules", classes, source)
     problems += _cycles(codes, source)
     return problems
@@ -613,7 +633,14 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
             bad(f"{where}.{key}", key, f"one of the keys {sorted(_RULE_KEYS)}")
     if "phrases" in rules:
         check_terms(f"{where}.phrases", rules["phrases"], phrase=True)
-    for j, near in enumerate(rules.get("near", []) or []):
+    if "phrases" not in rules and "near" not in rules:
+        bad(where, dict(rules), "phrases and/or near (rules with neither match nothing, so the code is never given: "
+                                "write some, or leave rules out for a code given by hand only)")
+    nears = rules.get("near", []) or []
+    if not isinstance(nears, list):
+        bad(f"{where}.near", nears, "a list of mappings with terms, with and within (write each under '- ')")
+        nears = []
+    for j, near in enumerate(nears):
         col = f"{where}.near[{j}]"
         if not isinstance(near, Mapping) or "terms" not in near or "with" not in near:
             bad(col, near, "a mapping with terms, with and within")
@@ -626,23 +653,60 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
         within = near.get("within", 6)
         if not isinstance(within, int) or isinstance(within, bool) or not 0 <= within <= 30:
             bad(f"{col}.within", within, "an integer number of words between 0 and 30")
+        if not isinstance(near.get("ordered", False), bool):
+            bad(f"{col}.ordered", near["ordered"], "true or false, without quotes (any other value, 'false' in quotes "
+                                                   "too, would be read as true)")
     for col, w in [(f"{where}.weight", rules.get("weight", 0.8))] + [
-        (f"{where}.near[{j}].weight", n.get("weight", 0.6)) for j, n in enumerate(rules.get("near", []) or []) if isinstance(n, Mapping)
+        (f"{where}.near[{j}].weight", n.get("weight", 0.6)) for j, n in enumerate(nears) if isinstance(n, Mapping)
     ]:
         if not isinstance(w, int | float) or isinstance(w, bool) or not 0 < w <= 1:
             bad(col, w, "a weight in (0, 1]")
     return problems
 
 
+def _kind(value: object) -> str:
+    """What YAML read a value as: 'a list', 'a mapping', 'a truth value', 'a number', 'a date' or 'text'."""
+    kinds = ((bool, "a truth value"), (int | float, "a number"), (list, "a list"), (Mapping, "a mapping"), (str, "text"))
+    return next((said for kind, said in kinds if isinstance(value, kind)), f"a {type(value).__name__}")
+
+
+def _typed(value: object) -> str:
+    """A note on a value YAML read as something other than text (``"; 5 is read as a number"``), or ''."""
+    return "" if isinstance(value, str) else f"; {value!r} is read as {_kind(value)}"
+
+
+def _check_text(value: object, column: str, bad, *, one_line: bool = False) -> bool:
+    """Tell ``bad`` of a codebook's text (a label, a definition, an example) holding control characters, or a line
+    break where it is shown on one line (a label, a title, the version), or of a list or mapping given for it; True
+    where it was told."""
+    if isinstance(value, list | Mapping):
+        bad(column, value, f"text ({_kind(value)} was given)")
+        return True
+    if isinstance(value, str) and (expected := text_problem(value, one_line=one_line)) is not None:
+        bad(column, value, expected)
+        return True
+    return False
+
+
 def _cycles(codes: list, source: str) -> list[Problem]:
-    parents = {c.get("id"): c.get("parent") or "" for c in codes if isinstance(c, Mapping)}
-    problems = []
+    """One problem for each loop of parents (a -> b -> a), on the ``parent`` of its first code in the file; a code
+    naming itself as its parent, or a parent that is no code's id or no text, is told where it stands."""
+    at = {c.get("id"): i for i, c in enumerate(codes) if isinstance(c, Mapping) and isinstance(c.get("id"), str)}
+    parents = {code_id: codes[i].get("parent") or "" for code_id, i in at.items()}
+    parents = {k: v for k, v in parents.items() if isinstance(v, str) and v in at and v != k}
+    problems, told = [], set()
     for code_id in parents:
-        seen, node = set(), code_id
-        while node:
-            if node in seen:
-                problems.append(Problem(source, None, "parent", str(code_id), "a code tree without cycles"))
-                break
-            seen.add(node)
-            node = parents.get(node, "")
+        path, node = [], code_id
+        while node in parents and node not in path and node not in told:
+            path.append(node)
+            node = parents[node]
+        if node in path:  # a loop, from node round to node
+            loop = path[path.index(node):]
+            told.update(loop)
+            first = min(loop, key=at.__getitem__)
+            loop = loop[loop.index(first):] + loop[:loop.index(first)]
+            problems.append(Problem(source, None, f"codes[{at[first]}].parent", parents[first], (
+                f"a code tree without loops ({' -> '.join(loop + [first])}: none of them has a top code; leave "
+                "parent out of one of them, or name a code outside the loop)")))
+        told.update(path)
     return problems

@@ -299,10 +299,51 @@ def _complete(project: QdaProject) -> QdaProject:
     return dataclasses.replace(project, **tables)
 
 
+def _coder_names(users: pd.DataFrame, coded_by: pd.Series) -> dict[str, str]:
+    """The coder each user who made a coding is read as: the name the project's ``<Users>`` give, so that agreement
+    counts people, each one coder.  Two users of one name (case and spaces aside: two accounts 'Admin', two people
+    'J Smith') are told apart by the start of their GUID, ``'J Smith [2b0f4184]'``; a user of no name, or one the
+    project does not list, is read as their GUID.  Each is told in a :class:`QdpxWarning`: their codings would
+    otherwise be one coder's, or be counted under a code no one can read."""
+    named = {g: " ".join(n.split()) for g, n in zip(users["user_guid"], users["name"], strict=True)
+             if not _na(g) and isinstance(n, str) and n.strip()}
+    used = [g for g in dict.fromkeys(coded_by.tolist()) if not _na(g)]
+    by_name: dict[str, list[str]] = {}
+    for g in used:
+        if g in named:
+            by_name.setdefault(named[g].casefold(), []).append(g)
+    out = {}
+    for g in used:
+        if g not in named:
+            listed = g in set(users["user_guid"].tolist())
+            n = int((coded_by == g).sum())
+            warnings.warn(f"{n:,} coding(s) by user {g!r}, whom the project's <Users> "
+                          f"{'list without a name' if listed else 'do not list'}: read as coder {g!r}; name the user "
+                          "in the program that made the project to have their name", QdpxWarning, stacklevel=3)
+            out[g] = str(g)
+        elif len(same := by_name[named[g].casefold()]) > 1:
+            out[g] = f"{named[g]} [{str(g)[:8]}]"
+            if g == same[0]:
+                warnings.warn(f"{len(same)} users of the project are named {named[g]!r} (GUIDs "
+                              f"{', '.join(str(x)[:8] for x in same)}): their codings are read as {len(same)} coders, "
+                              f"{', '.join(repr(f'{named[x]} [{str(x)[:8]}]') for x in same)}, not as one; give each "
+                              "person a name of their own in the program that made the project", QdpxWarning,
+                              stacklevel=3)
+        else:
+            out[g] = named[g]
+    return out
+
+
 def _slug(name: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "_", ascii_).strip("_")
     return slug if slug and slug[0].isalpha() else f"code_{slug}".rstrip("_")
+
+
+def _one_line(name: object) -> str:
+    """A code's or project's name as a label is shown, on one line: its runs of spaces, tabs and line breaks (which
+    an XML attribute may hold) one space; '' for none."""
+    return " ".join(name.split()) if isinstance(name, str) else ""
 
 
 def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None) -> Any:
@@ -333,10 +374,11 @@ def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None
     for r in codes.itertuples(index=False):
         parsed = _parse_description(r.description)
         spec_codes.append(
-            {"id": ids[r.code_guid], "parent": ids.get(r.parent_guid, "") if not _na(r.parent_guid) else "", "label": r.name or ids[r.code_guid], **parsed}
+            {"id": ids[r.code_guid], "parent": ids.get(r.parent_guid, "") if not _na(r.parent_guid) else "", "label": _one_line(r.name) or ids[r.code_guid], **parsed}
         )
     cid = codebook_id or _slug(project.name or "qdpx") or "qdpx"
-    cb = Codebook({"format_version": 1, "id": cid, "version": "1", "title": project.name or cid, "codes": spec_codes}, source=f"codes of {project.name!r}")
+    title = _one_line(project.name) or cid
+    cb = Codebook({"format_version": 1, "id": cid, "version": "1", "title": title, "codes": spec_codes}, source=f"codes of {project.name!r}")
     cb.qdpx_code_ids = ids
     return cb
 
@@ -444,7 +486,7 @@ def study_codings_from_project(
     id_col = src["interview_id"] if "interview_id" in src.columns else src["name"]
     interview = codings["source_guid"].map(lambda g: id_col.get(g) if not _na(id_col.get(g)) else g)
     text_len = codings["source_guid"].map(lambda g: len(src["text"].get(g)) if isinstance(src["text"].get(g), str) else None)
-    users = dict(zip(project.users["user_guid"], project.users["name"], strict=True))
+    users = _coder_names(project.users, codings["user_guid"])
     out = pd.DataFrame(
         {
             "unit": interview.to_numpy(),
@@ -455,7 +497,7 @@ def study_codings_from_project(
             "attribution": "",
             "start": codings["start"].fillna(0).to_numpy(),
             "end": codings["end"].fillna(text_len).to_numpy(),
-            "coder": [users.get(u, u) if not _na(u) else "unknown" for u in codings["user_guid"]],
+            "coder": [users.get(u, "unknown") if not _na(u) else "unknown" for u in codings["user_guid"]],
             "interview_id": interview.to_numpy(),
             "text": codings["text"].to_numpy(),
             "coding_guid": codings["coding_guid"].to_numpy(),

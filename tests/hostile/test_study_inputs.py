@@ -285,7 +285,7 @@ def test_status_at_unknown_council_raises(tiny_study):
     ("codes:\n  - {id: x, label: 5, definition: d}\n", "codes[0].label: '5' - expected a non-empty label (text)"),
     ("codes:\n  - {id: x, label: X, definition: d, rules: {near: [{terms: a, with: b, within: 1000000}]}}\n",
      "within: '1000000' - expected an integer number of words between 0 and 30"),
-    ("codes:\n  - {id: x, label: X, definition: d, parent: x}\n", "a code tree without cycles"),
+    ("codes:\n  - {id: x, label: X, definition: d, parent: x}\n", "codes[0].parent: 'x' - expected the id of another code (x names itself as its parent"),
 ], ids=["self_referencing_class", "non_text_label", "unbounded_gap", "self_parent"])
 def test_study_codebook_structure_is_checked(codebook, needle, study_dir, tmp_path):
     (study_dir / "book.yaml").write_text('format_version: 1\nid: book\nversion: "1"\n' + codebook)
