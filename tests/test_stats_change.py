@@ -51,7 +51,7 @@ def test_cochrans_q_published_examples(table, q, p):
     res = change_over_time(long, outcome="on", time="condition", unit="block").iloc[0]
     assert res["test"] == "cochran_q" and res["df"] == 4 and res["n"] == 9
     assert res["statistic"] == pytest.approx(q, abs=5e-5)
-    assert res["p_value"] == pytest.approx(p, abs=5e-7)
+    assert res["p_asymptotic"] == pytest.approx(p, abs=5e-7)  # the published P is the chi-square one
 
 
 def test_continuous_change_by_group(rng):
@@ -164,3 +164,56 @@ def test_all_missing_outcome_is_named():
     df = pd.DataFrame({"u": [1, 1, 2, 2], "t": [1, 2, 1, 2], "y": [np.nan] * 4})
     with pytest.raises(NotIdentifiedError, match="'y' given as `outcome` has no non-missing value"):
         change_over_time(df, outcome="y", time="t", unit="u")
+
+
+def _brute_force_p(values: np.ndarray, ranks: bool) -> float:
+    """Every order of every unit's values over the time points: the share whose statistic is at least the observed."""
+    import itertools
+
+    def statistic(v):
+        totals = (stats.rankdata(v, axis=1) if ranks else v).sum(axis=0)
+        return float((totals**2).sum())
+
+    observed, hits, count = statistic(values), 0, 0
+    orders = list(itertools.permutations(range(values.shape[1])))
+    for combo in itertools.product(orders, repeat=len(values)):
+        count += 1
+        hits += statistic(np.array([row[list(o)] for row, o in zip(values, combo, strict=True)])) >= observed - 1e-9
+    return hits / count
+
+
+def _one_row(values: np.ndarray) -> pd.Series:
+    n, k = values.shape
+    long = pd.DataFrame([{"unit": i, "wave": f"w{j}", "y": values[i, j]} for i in range(n) for j in range(k)])
+    return change_over_time(long, outcome="y", time="wave", unit="unit", adjust=None).iloc[0]
+
+
+@pytest.mark.parametrize("seed", range(90931, 90937))  # seeds used nowhere else in the repository
+def test_cochran_q_and_friedman_p_are_exact_for_few_councils(seed):
+    # With 5 councils the chi-square p of Cochran's Q and Friedman's test is far from the permutation p they
+    # approximate (0.37 against 1.0 when only one council changed); the p is now the exact one, computed by
+    # convolution, and the chi-square p stays in p_asymptotic. Checked against enumerating all 6^5 orders.
+    rng = np.random.default_rng(seed)
+    binary = (rng.random((5, 3)) < 0.5).astype(float)
+    binary[0] = [0, 1, 1]  # at least one council changes
+    r = _one_row(binary)
+    assert r["test"] == "cochran_q" and r["p_value"] == pytest.approx(_brute_force_p(binary, False), abs=1e-12)
+    assert r["p_asymptotic"] == pytest.approx(stats.chi2.sf(r["statistic"], 2))
+    scores = rng.integers(1, 4, size=(5, 3)).astype(float)  # scores 1 to 3: ties within councils
+    scores[0] = [1, 2, 3]
+    r = _one_row(scores)
+    assert r["test"] == "friedman" and r["p_value"] == pytest.approx(_brute_force_p(scores, True), abs=1e-12)
+    assert r["p_asymptotic"] == pytest.approx(stats.friedmanchisquare(*scores.T).pvalue)
+
+
+def test_friedman_exact_p_is_the_published_table_and_one_change_in_five_is_no_evidence():
+    # Siegel and Castellan (1988), Nonparametric Statistics for the Behavioral Sciences, 2nd ed., Table M (exact
+    # distribution of Friedman's statistic), k = 3, N = 3: chi2_r 6.000 p = .028; 4.667 p = .194; 2.667 p = .361.
+    for rows, chi2, p in (([[1, 2, 3]] * 3, 6.0, 0.028), ([[1, 2, 3], [1, 2, 3], [1, 3, 2]], 4.667, 0.194),
+                          ([[1, 2, 3], [1, 3, 2], [2, 1, 3]], 2.667, 0.361)):
+        r = _one_row(np.array(rows, dtype=float))
+        assert (round(r["statistic"], 3), round(r["p_value"], 3)) == (chi2, p)
+    # five councils, one of which changed (0, 1, 0): every order of its values is as likely, so p = 1, where the
+    # chi-square approximation said 0.37
+    r = _one_row(np.array([[0, 1, 0], [1, 1, 1], [0, 0, 0], [1, 1, 1], [0, 0, 0]], dtype=float))
+    assert r["p_value"] == pytest.approx(1.0) and r["p_asymptotic"] == pytest.approx(0.3679, abs=1e-4)

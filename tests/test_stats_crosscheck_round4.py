@@ -177,7 +177,7 @@ def test_friedman_with_ties_matches_r_friedman_test_example():
     r = _change(rt)
     assert (r["test"], r["df"], r["n"]) == ("friedman", 2, 22)
     assert r["statistic"] == pytest.approx(11.143, abs=5e-4)
-    assert r["p_value"] == pytest.approx(0.003805, abs=5e-7)
+    assert r["p_asymptotic"] == pytest.approx(0.003805, abs=5e-7)  # R's p is the chi-square one
     assert r["effect"] == pytest.approx(r["statistic"] / (22 * 2))  # Kendall's W
 
 
@@ -225,7 +225,7 @@ def test_cochran_q_and_friedman_for_three_and_four_waves(k):
     q = (k - 1) * (k * (col**2).sum() - total**2) / (k * total - (row**2).sum())
     r = _change(binary)
     assert (r["test"], r["df"]) == ("cochran_q", k - 1)
-    assert r["statistic"] == pytest.approx(q) and r["p_value"] == pytest.approx(stats.chi2.sf(q, k - 1))
+    assert r["statistic"] == pytest.approx(q) and r["p_asymptotic"] == pytest.approx(stats.chi2.sf(q, k - 1))
     scores = rng.normal(size=(15, k)).round(0) + np.arange(k)  # rounded: ties within units
     r = _change(scores)
     assert r["statistic"] == pytest.approx(stats.friedmanchisquare(*scores.T).statistic)
