@@ -464,9 +464,20 @@ def _vocabulary(ctx):
     from ._labels import Vocabulary
 
     extra_codes = {"all": ctx.codes_as("All impacts"), "general": "The programme in general"}
+    titles = {ctx.f.codebook.id: ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)}
     for name in ("review_process", "review_themes"):
         book = Codebook.load(name)
         extra_codes.update(dict(zip(book.codes["code_id"], book.codes["label"], strict=True)))
+        titles.setdefault(book.id, ctx.redacted(book.title or book.id))
+    # every other codebook the hand check was compared on, by its title too (its tables' captions name it)
+    for frame in (ctx.f.reliability, ctx.f.reliability_by_wave, ctx.f.reliability_by_status):
+        for book_id in ([] if frame is None or "codebook" not in frame.columns else frame["codebook"].unique()):
+            if str(book_id) not in titles:
+                try:
+                    book = Codebook.load(str(book_id))
+                except Exception:  # noqa: BLE001 - a codebook that cannot be loaded is named by its identifier
+                    continue
+                titles[str(book_id)] = ctx.redacted(book.title or book.id)
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
     columns = {
         "impact": Label(ctx.codes_as("Impact")), "factor": Label("Part of the review or factor"),
@@ -507,7 +518,7 @@ def _vocabulary(ctx):
                 "expectations": {"realised": "Realised", "unmet": "Not realised"},
                 # the codebook by its title: its identifier put into words ("nfer impacts") named nothing a reader
                 # knows; provenance.json keeps the identifier
-                "codebook": {ctx.f.codebook.id: ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)}},
+                "codebook": titles},
         domains={"factor": "code", "concerning": "code", "council_type": "council_type", "contrast": "term",
                  "expectations": "expectations"},
     )
@@ -743,7 +754,7 @@ def _coded_by(ctx) -> str:
                "people, in codings the user supplied")
         others = coding.get("machine_coded", {})
         if others:
-            books = [f"the {ctx.redacted(book)} codebook by the package's {coder}" for book, coder in others.items()]
+            books = [f"{_the_codebook(ctx, book)} by the package's {coder}" for book, coder in others.items()]
             who += f" (and against {_listed(books)})"
     else:
         who = coding.get("description", "the package's machine coder")
@@ -4227,11 +4238,11 @@ def _within_only(ctx, more: pd.DataFrame, where: str) -> tuple[str, str]:
     left = [b for b in books if b not in within]
     said = ""
     if within:
-        said += (f" The hand check's codes of the {_listed(within)} codebook{'' if len(within) == 1 else 's'} are "
+        said += (f" The hand check's codes of {_listed([_the_codebook(ctx, b) for b in within])} are "
                  f"compared within each {where} with {'that codebook' if len(within) == 1 else 'each codebook'}'s "
                  f"coding in the table{'' if len(within) == 1 else 's'} after this one.")
     if left:
-        said += (f" The hand check's codes of the {_listed(left)} codebook{'' if len(left) == 1 else 's'} are not "
+        said += (f" The hand check's codes of {_listed([_the_codebook(ctx, b) for b in left])} are not "
                  f"compared within each {where}: their agreement over all the segments checked is in the "
                  f"table{'' if len(left) == 1 else 's'} of {'that codebook' if len(left) == 1 else 'those codebooks'} "
                  "above.")
@@ -4249,6 +4260,15 @@ def _book_labels(book_id) -> tuple[dict, dict]:
         return {}, {}
     return (dict(zip(book.codes["code_id"], book.codes["label"], strict=True)),
             {c: i for i, c in enumerate(book.codes["code_id"])})
+
+
+def _the_codebook(ctx, book_id) -> str:
+    """'the <title> codebook': a codebook by its title, as the provenance names it (the vocabulary's ``codebook``
+    values), its own leading article dropped ('the The review process ...'). The agreement tables of the codebooks
+    other than the impacts one named each by its identifier put into words ('the review process codebook', report
+    truth round 25); one without a title, or that cannot be loaded, is still named so."""
+    title = re.sub(r"^(?:the|The)\s+", "", str(ctx.vocabulary.provenance_value("codebook", str(book_id))))
+    return f"the {title} codebook"
 
 
 def _other_books_within(ctx, name: str, column: str, levels: list[str], where: str, noun: str) -> list:
@@ -4281,9 +4301,9 @@ def _other_books_within(ctx, name: str, column: str, levels: list[str], where: s
         place = {"intervention": "in councils in intervention", "no_intervention": "in councils not in intervention"}
         none = (f" No segment checked is {_listed([place.get(lv, f'at {ctx.wave(lv).lower()}') for lv in absent], 'or')}"
                 ", so there is no row for it." if absent else "")
-        out.append(Table(f"{name}_{book_id}", table, f"Agreement with the hand check {where}, codes of the {book_id} "
-                         "codebook",
-                         f"Cohen's kappa, for each code of the {book_id} codebook, between {who} and the second coding "
+        book = _the_codebook(ctx, book_id)
+        out.append(Table(f"{name}_{book_id}", table, f"Agreement with the hand check {where}, codes of {book}",
+                         f"Cohen's kappa, for each code of {book}, between {who} and the second coding "
                          "on the checked segments " + ("of councils in each status group at the time of the interview."
                                                        if column == "status_group" else "of each wave.")
                          + none + _no_width_note(table, noun, "code"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
@@ -4312,12 +4332,13 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
                                                                                      "yes", "no")),
                               "n_units": k["n_units"].to_numpy()})
         out.append(Paragraph(
-            f"The second coding also codes the segments it checked with the {book_id} codebook: Cohen's kappa between "
+            f"The second coding also codes the segments it checked with {_the_codebook(ctx, book_id)}: Cohen's kappa "
+            "between "
             f"it and {who} for each of its codes is in the next table, compared in the same way."
             + (f" {_say(len(undefined)).capitalize()} code{'' if len(undefined) == 1 else 's'} neither coding holds "
                "in any segment checked ha" + ("s" if len(undefined) == 1 else "ve") + " no kappa." if len(undefined)
                else "")))
-        out.append(Table(f"reliability_{book_id}", table, f"Intercoder agreement per code of the {book_id} codebook",
+        out.append(Table(f"reliability_{book_id}", table, f"Intercoder agreement per code of {_the_codebook(ctx, book_id)}",
                          f"Cohen's kappa between {who} and the second coding on the segments it checked."
                          + _no_width_note(table, "check", "code"), {"CI": CI("ci_low", "ci_high")},
                          labels={"code": Label("Code", format="text"), **_kappa_labels("check")}))
