@@ -10,7 +10,7 @@ import re
 import pytest
 from conftest import analysed_synthetic, once_per_worker, report_of
 
-from impact.report import Bullets, Figure, Paragraph, Table
+from impact.report import Bullets, Callout, Figure, Paragraph, Table
 from impact.report._format import report_provenance
 
 
@@ -27,6 +27,8 @@ def _texts(report):
             elif isinstance(block, Figure):
                 yield section.title, block.caption
                 yield section.title, block.alt_text
+            elif isinstance(block, Callout):  # the summary's warnings (round 25)
+                yield section.title, block.text
     # the provenance table's cells as the documents show them (the statistical caveats are the library's warnings put
     # into words, whose wave labels brought their own brackets beside and inside the warnings' asides: round 25)
     for label, text in report_provenance(report.provenance, report.vocabulary):

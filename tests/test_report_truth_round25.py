@@ -133,24 +133,98 @@ def test_a_caveat_whose_labels_bring_brackets_is_set_without_nesting_or_asides_i
                      "no power."), shown
 
 
-def test_the_tiny_study_reports_the_council_that_missed_a_wave(tiny_study):
+@pytest.fixture(scope="module")
+def tiny_findings():
+    """The hand-written tiny study (:func:`conftest.make_tiny_study`) analysed with the package's coder."""
+    from conftest import make_tiny_study, once_per_worker
+
+    import impact
+
+    def build():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return impact.analyse(make_tiny_study(), n_resamples=99, seed=1)
+
+    return once_per_worker(("round25", "tiny"), build)
+
+
+def test_the_agreement_tables_of_another_codebook_name_it_by_its_title(tiny_findings):
+    """Planted: a hand check's kappas of two review-theme codes at each wave, the themes read by the package's coder.
+    Their table was captioned 'codes of the review_themes codebook' (its identifier, put into words when rendered);
+    it now names the codebook by its title, read here from the codebook's own file, as the provenance does."""
+    import dataclasses
+
+    from impact.coding import Codebook
+    from impact.report._build import _Ctx, _other_books_within
+
+    book = Codebook.load("review_themes")
+    waves = tiny_findings.study.wave_ids
+    rows = pd.DataFrame([{"codebook": book.id, "code": code, "wave": w, "metric": "cohen_kappa", "value": 0.5,
+                          "ci_low": 0.1, "ci_high": 0.9, "n_units": 6, "n_segments": 6}
+                         for code in book.code_ids[:2] for w in waves])
+    f = dataclasses.replace(tiny_findings, reliability_by_wave=rows,
+                            coding={**tiny_findings.coding, "machine_coded": {book.id: "rule coder"}})
+    [table] = _other_books_within(_Ctx(f, False, 5, 5, None), "reliability_by_wave", "wave", waves, "at each wave",
+                                  "wave")
+    assert book.title == "Peer review themes"
+    assert table.caption == "Agreement with the hand check at each wave, codes of the Peer review themes codebook"
+    assert "for each code of the Peer review themes codebook, between the package's machine coder" in table.notes
+    assert book.id not in table.caption + table.notes
+
+
+def test_the_tiny_study_reports_the_council_that_missed_a_wave(tiny_findings):
     """The hand-written study: council 302's only participant was not interviewed at the last wave. The report's
     statistical caveats count it as 1 of 3 councils, recounted here from the study's interviews, in words without
     '(s)' and with plain brackets."""
-    import impact
-    from impact.pipeline import build_report
+    from conftest import report_of
+
     from impact.report._format import report_provenance
 
-    seen = tiny_study.interviews.groupby("council_id")["wave"].nunique()
-    lacking = int((seen < len(tiny_study.wave_ids)).sum())
+    study = tiny_findings.study
+    seen = study.interviews.groupby("council_id")["wave"].nunique()
+    lacking = int((seen < len(study.wave_ids)).sum())
     assert lacking == 1
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        f = impact.analyse(tiny_study, n_resamples=99, seed=1)
-    report, _ = build_report(f)
+    report, _ = report_of(tiny_findings)
     [(_, shown)] = [kv for kv in report_provenance(report.provenance, report.vocabulary)
                     if kv[0] == "Statistical caveats"]
     assert (f"Attrition: {lacking} of {len(seen)} councils lacks one or more of the time points expectations before "
             "the review, early impact (about 3 months after) and longer-term change (about 12 months after) in at "
             "least one group and was left out there: only complete cases are tested") in shown, shown
     assert "(s)" not in shown and _brackets_plain(shown), shown
+
+
+def test_the_caveat_on_few_councils_names_the_waves_it_holds_at(tiny_findings):
+    """The summary's warning said comparisons rest on 'fewer than 10 in a status group at some waves' wherever one
+    wave had so few: seeds 30411 (8 councils) and 30389 (20 councils) had fewer than 10 councils in intervention at
+    every one of their 3 waves. The tiny study has 3 councils: one in intervention at the first two waves, none at the
+    last (its notice lifted), so the warning names the first two; with 12 and 15 councils planted in the groups at the
+    second wave, the first alone; with 3 in intervention planted at the last instead, every wave."""
+    import dataclasses
+
+    from impact.report._build import _caveats, _Ctx, _declare
+
+    # the tiny study's comparisons are not made (one council in intervention): its caveat says why, in one aside
+    [why] = [c for c in _caveats(_Ctx(tiny_findings, False, 5, 5, None)) if c.startswith("Councils are not compared")]
+    assert why.startswith("Councils are not compared by intervention status (needs at least two councils in each "
+                          "intervention group, in intervention or not, at the same wave), so "), why
+    assert _brackets_plain(why), why
+    # the warning on few councils, of the same study with its comparisons made
+    ctx = _Ctx(dataclasses.replace(tiny_findings, not_computed={}), False, 5, 5, None)
+    _declare(ctx)
+    values = ctx.ledger.values
+    counts = {w: [values.get(("councils_interviewed_group", w, g)) for g in ("intervention", "no_intervention")]
+              for w in ctx.waves}
+    assert counts == {"expectations": [1, 2], "early": [1, 2], "longer_term": [0, 2]}, counts
+
+    def said():
+        [text] = [c for c in _caveats(ctx) if c.startswith("Comparisons by intervention status")]
+        return text
+
+    assert "(fewer than 10 in a status group at expectations before the review and early impact)" in said(), said()
+    values[("councils_interviewed_group", "early", "intervention")] = 12
+    values[("councils_interviewed_group", "early", "no_intervention")] = 15
+    assert "(fewer than 10 in a status group at expectations before the review)" in said(), said()
+    values[("councils_interviewed_group", "early", "intervention")] = 1
+    values[("councils_interviewed_group", "early", "no_intervention")] = 2
+    values[("councils_interviewed_group", "longer_term", "intervention")] = 3
+    assert "(fewer than 10 in a status group at every wave)" in said(), said()

@@ -1657,16 +1657,20 @@ def _caveats(ctx) -> list[str]:
     if "comparisons" in ctx.f.not_computed:
         # A 5-council study with one council in intervention was warned that "comparisons by intervention status rest
         # on few councils, so intervals are wide", of comparisons it does not make.
-        out.append(f"Councils are not compared by intervention status ({ctx.f.not_computed['comparisons']}), so "
+        # the reason in an aside of its own, its own brackets set off by commas: "(needs at least two councils in each
+        # intervention group (in intervention or not) at the same wave)" nested them (round 25, the tiny study)
+        out.append(f"{aside('Councils are not compared by intervention status', ctx.f.not_computed['comparisons'])}, so "
                    "this report can say nothing of a difference between councils in and not in intervention.")
-    for w in ctx.waves if "comparisons" not in ctx.f.not_computed else ():
-        n = ctx.ledger.values.get(("councils_interviewed_group", w, "intervention"), 0)
-        m = ctx.ledger.values.get(("councils_interviewed_group", w, "no_intervention"), 0)
-        if 0 < min(n, m) < 10:
-            out.append("Comparisons by intervention status rest on few councils (fewer than 10 in a status group at "
-                       "some waves), so intervals are wide and a non-significant difference is not evidence of no "
-                       "difference.")
-            break
+    # the waves at which a status group has fewer than 10 councils interviewed, named: "at some waves" was said of
+    # 8-, 20- and 30-council studies where it was so at every wave (report truth round 25, seeds 30411 and 30389)
+    few = [w for w in (ctx.waves if "comparisons" not in ctx.f.not_computed else ())
+           if 0 < min(ctx.ledger.values.get(("councils_interviewed_group", w, g), 0)
+                      for g in ("intervention", "no_intervention")) < 10]
+    if few:
+        where = ("at every wave" if len(few) == len(ctx.waves) else
+                 "at " + _listed([ctx.short_wave(w).lower() for w in few]))
+        out.append(f"Comparisons by intervention status rest on few councils (fewer than 10 in a status group {where}), "
+                   "so intervals are wide and a non-significant difference is not evidence of no difference.")
     missing = _councils_missing(ctx)
     if missing:
         out.append(missing)
@@ -4533,7 +4537,7 @@ def _detectable(ctx) -> str:
     from the councils themselves: with 5 and 5 councils it gives 1.77 standard deviations where the t test needs 2.02.
     """
     if "comparisons" in ctx.f.not_computed:
-        return f"councils are not compared by intervention status ({ctx.f.not_computed['comparisons']})"
+        return aside("councils are not compared by intervention status", ctx.f.not_computed["comparisons"])
     c = ctx.f.comparisons
     if not {"n_a", "n_b"} <= set(c.columns):  # no comparison was asked for (analyse(parts=...) without it)
         return "councils are not compared by intervention status in this analysis"
@@ -4644,10 +4648,12 @@ def _models_detectable(ctx) -> str:
                      f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}" + _detectable_by_randomisation(status))
     if not parts:
         return ""
-    return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting "
-            + ", and ".join(parts) + " (or no more than its inverse, for one reported less often; more after the "
-            f"adjustment for testing several {ctx.many}), so a change or difference they do not find may be one "
-            "smaller than that")
+    # one aside: the randomisation test's own aside at the end of the status part, then this one, read as two in a row
+    # ("... about, not exactly, that chance) (or no more than its inverse ...", seeds 30245, 30259 and 30271)
+    detected = aside(", and ".join(parts), "or no more than its inverse, for one reported less often; more after the "
+                                           f"adjustment for testing several {ctx.many}")
+    return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting {detected}, "
+            "so a change or difference they do not find may be one smaller than that")
 
 
 def _detectable_by_randomisation(status: pd.DataFrame) -> str:
