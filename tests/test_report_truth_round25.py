@@ -131,6 +131,9 @@ def test_a_caveat_whose_labels_bring_brackets_is_set_without_nesting_or_asides_i
                      "there (complete cases only); Small sample: 6 comparison(s) have a group with fewer than two "
                      "units (e.g. morale and longer-term change, about 12 months after); their tests have little or "
                      "no power."), shown
+    # a single value, such as the command line, is shown as it was given, brackets and all
+    command = "impact run 'study (copy) (2)' --out findings"
+    assert dict(report_provenance({"command": command}))["Command"] == command
 
 
 @pytest.fixture(scope="module")

@@ -691,10 +691,11 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
             parts = [str(vocabulary.provenance_value(key, v)) for v in value]
             stop = "." if parts and all(p.endswith(".") for p in parts) else ""
             text = "; ".join(p[:-1] if stop else p for p in parts) + stop if parts else MISSING
+            # sentences put into words can set a label's own brackets inside or beside another's (the statistical
+            # caveats); a single value (a command line, a file name) is shown as it is
+            text = plain_asides(text)
         else:
             text = MISSING if value is None else vocabulary.provenance_value(key, value)
-        # a value put into words can set a label's own brackets inside or beside another's (the statistical caveats)
-        text = plain_asides(text)
         out.append((clean_text(vocabulary.provenance_key(key)), clean_text(text)))
     return out
 
