@@ -73,10 +73,10 @@ def test_columns_values_and_units(vocabulary):
 
 
 def test_prose_turns_reprs_and_identifiers_into_words(vocabulary):
-    text = ("AttritionWarning: 96 unit(s) lack one or more of the time points ['expectations', 'early', "
+    text = ("AttritionWarning: 96 of 150 councils lack one or more of the time points ['expectations', 'early', "
             "'longer_term'] and were left out; see n_participants.")
     out = vocabulary.prose(text)
-    assert out == ("Attrition: 96 unit(s) lack one or more of the time points expectations before the review, early "
+    assert out == ("Attrition: 96 of 150 councils lack one or more of the time points expectations before the review, early "
                    "impact (about 3 months after) and longer-term change (about 12 months after) and were left out; "
                    "see participants.")
     assert find_machine_names(out) == []

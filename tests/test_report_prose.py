@@ -1,6 +1,7 @@
 """The report's prose reads as one sentence where it is one: no sentence closed inside brackets that opened mid-way, no
 brackets inside brackets and no two bracketed asides in a row, in the shared 10-council report and in the reports of
-generated studies of 5, 12 and 30 councils."""
+generated studies of 5, 12 and 30 councils: their paragraphs, lists, captions and notes, and the cells of the
+provenance table (round 25)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 import pytest
 from conftest import analysed_synthetic, once_per_worker, report_of
 
-from impact.report import Bullets, Figure, Paragraph, Table
+from impact.report import Bullets, Callout, Figure, Paragraph, Table
+from impact.report._format import report_provenance
 
 
 def _texts(report):
@@ -25,6 +27,12 @@ def _texts(report):
             elif isinstance(block, Figure):
                 yield section.title, block.caption
                 yield section.title, block.alt_text
+            elif isinstance(block, Callout):  # the summary's warnings (round 25)
+                yield section.title, block.text
+    # the provenance table's cells as the documents show them (the statistical caveats are the library's warnings put
+    # into words, whose wave labels brought their own brackets beside and inside the warnings' asides: round 25)
+    for label, text in report_provenance(report.provenance, report.vocabulary):
+        yield f"Provenance: {label}", text
 
 
 def test_no_full_stop_closes_a_bracket_opened_inside_a_sentence(ten_council_run):

@@ -116,7 +116,7 @@ def test_the_summary_and_the_methods_say_who_coded_in_the_same_words(study_findi
         coded = truth.coded()
         hand = coded[coded["interview_id"].isin(ids)].assign(coder="person")
         n = hand["interview_id"].nunique()
-        who = ("two coders, whose codings the user supplied (and against the review_themes codebook by the package's "
+        who = ("two coders, whose codings the user supplied (and against the Peer review themes codebook by the package's "
                f"rule coder), and {WORDS[n] if n < len(WORDS) else n} interviews were coded again by people to check "
                "the coding (see the coding reliability section)")
     ctx = _ctx(f, coding=coding, hand_check=hand)

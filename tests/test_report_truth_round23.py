@@ -303,7 +303,9 @@ def test_the_tables_within_groups_and_waves_say_they_hold_the_impacts_only(five)
         assert set(ours["code"]) <= set(f.codebook.code_ids), sorted(set(ours["code"]))
     _, table, _ = _section_table(f, "reliability_by_wave")
     assert table.caption == f"Agreement with the hand check at each wave, {f.codebook.noun[1]} only"
-    assert (f"The hand check's codes of the {PROCESS_CODEBOOK} codebook are compared within each wave with that "
+    # the codebook by its title (round 25), as the provenance names it
+    assert ("The hand check's codes of the review process, what shaped impact, and lessons for the programme "
+            "codebook are compared within each wave with that "
             "codebook's coding in the table after this one.") in table.notes
     # findings that compared the impacts alone (no codebook column) say the others are not compared
     more = f.reliability[f.reliability["codebook"] != f.codebook.id]

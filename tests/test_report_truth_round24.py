@@ -95,11 +95,14 @@ def test_the_report_gives_the_process_codes_agreement_at_each_wave_and_says_what
     tables = {b.name: b for b in section.blocks if isinstance(b, Table)}
     impacts = tables["reliability_by_wave"]
     assert impacts.caption == f"Agreement with the hand check at each wave, {f.codebook.noun[1]} only"
-    assert (f"The hand check's codes of the {PROCESS_CODEBOOK} codebook are compared within each wave with that "
+    # the codebook by its title (round 25), as the provenance names it
+    assert ("The hand check's codes of the review process, what shaped impact, and lessons for the programme "
+            "codebook are compared within each wave with that "
             "codebook's coding in the table after this one.") in impacts.notes
     assert "not compared" not in impacts.notes
     theirs = tables[f"reliability_by_wave_{PROCESS_CODEBOOK}"]
-    assert theirs.caption == f"Agreement with the hand check at each wave, codes of the {PROCESS_CODEBOOK} codebook"
+    assert theirs.caption == ("Agreement with the hand check at each wave, codes of the review process, what shaped "
+                              "impact, and lessons for the programme codebook")
     assert "the package's machine coder" in theirs.notes
     r = f.reliability_by_wave
     k = r[(r["codebook"] == PROCESS_CODEBOOK) & (r["metric"] == "cohen_kappa")]

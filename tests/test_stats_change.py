@@ -83,7 +83,7 @@ def test_continuous_change_by_group(rng):
 
 def test_attrition_and_errors():
     df = pd.DataFrame({"u": [1, 1, 2, 2, 3], "t": [1, 2, 1, 2, 1], "y": [0, 1, 0, 1, 1]})
-    with pytest.warns(AttritionWarning, match="1 unit"):
+    with pytest.warns(AttritionWarning, match="1 of 3 units lacks one or more of the time points"):
         res = change_over_time(df, outcome="y", time="t", unit="u")
     assert res.loc[0, "n"] == 2
     with pytest.raises(ValueError, match=r"'wave' \(from `time`\)"):
@@ -99,7 +99,7 @@ def test_attrition_counts_units_not_rows_of_every_level():
     60-council study's report said '150 unit(s) lack one or more of the time points' (25 councils x 6 codes)."""
     rows = [{"code": c, "u": u, "g": "a" if u < 3 else "b", "t": t, "y": (u + t) % 2}
             for c in ("x", "y", "z") for u in range(6) for t in (1, 2) if not (u in (1, 4) and t == 2)]
-    with pytest.warns(AttritionWarning, match=r"2 unit\(s\) of 6 lack one or more of the time points"):
+    with pytest.warns(AttritionWarning, match=r"2 of 6 units lack one or more of the time points"):
         change_over_time(pd.DataFrame(rows), outcome="y", time="t", unit="u", group="g", by="code")
 
 
@@ -116,8 +116,8 @@ def test_a_unit_that_moves_between_groups_has_not_dropped_out():
         warnings.simplefilter("always")
         change_over_time(pd.DataFrame(rows), outcome="y", time="t", unit="u", group="g", by="code")
     said = {type(w.message).__name__: str(w.message) for w in caught}
-    assert said["AttritionWarning"].startswith("1 unit(s) of 6 lack one or more of the time points"), said
-    assert said["StatisticalWarning"].startswith("2 unit(s) of 6 were seen at every time point but changed g "
+    assert said["AttritionWarning"].startswith("1 of 6 units lacks one or more of the time points"), said
+    assert said["StatisticalWarning"].startswith("2 of 6 units were seen at every time point but changed g "
                                                  "between them"), said
 
 

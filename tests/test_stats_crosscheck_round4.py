@@ -236,7 +236,7 @@ def test_units_missing_a_wave_are_left_out_with_a_warning():
     rng = np.random.default_rng(90427)
     values = rng.normal(size=(12, 4)) + np.arange(4)
     data = _long(values).drop(index=[1, 6, 11])  # units 0, 1, 2 each lose a wave
-    with pytest.warns(Warning, match=r"3 unit\(s\) of 12 lack one or more of the time points"):
+    with pytest.warns(Warning, match=r"3 of 12 units lack one or more of the time points"):
         r = change_over_time(data, outcome="y", time="wave", unit="unit", adjust=None).iloc[0]
     assert r["n"] == 9
     assert r["statistic"] == pytest.approx(stats.friedmanchisquare(*values[3:].T).statistic)

@@ -236,7 +236,7 @@ def test_randomisation_p_by_random_assignments_is_uniform_under_the_null(rng):
 def test_effects_that_are_not_identified_are_nan_never_zero(rng):
     panel = _panel(rng, n_units=10, n_treated=1, n_times=4, start=0)  # the only treated unit: always treated
     panel["d"] = (panel["reviewed"] & panel["post"]).astype(int)
-    with pytest.warns(NotIdentifiedWarning, match="none of the 1 treated unit"):
+    with pytest.warns(NotIdentifiedWarning, match="the one treated unit is not observed both before and after"):
         res = did(panel, outcome="y", unit="council_id", time="year", treated="d", n_permutations=50)
     row = res.params.loc["treated_post"]
     assert np.isnan(row["estimate"]) and np.isnan(row["se"]) and np.isnan(row["ci_low"])

@@ -145,7 +145,7 @@ def test_default_formula_ordinal_and_errors(rng):
         longitudinal_model(df, outcome="likert", unit="region", group="status")
     with pytest.raises(ValueError, match="gaussian outcomes only"):
         longitudinal_model(df, formula="likert ~ x", unit="council_id", method="mixed", family="binomial")
-    with pytest.warns(SmallSampleWarning, match="< 10"):
+    with pytest.warns(SmallSampleWarning, match="GEE with 6 councils, fewer than 10"):
         longitudinal_model(df[df.council_id < 6], formula="x ~ likert", unit="council_id")
 
 

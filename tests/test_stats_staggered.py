@@ -169,7 +169,7 @@ def test_errors_refusals_and_warnings(rng):
         staggered_did(panel.assign(first=np.nan), **kwargs)
     bad = panel.copy()
     bad.loc[bad.index[:2], "first"] = [2, 3]  # council 0 has two first-treated periods
-    with pytest.raises(ValueError, match=r"must be constant within each unit .* 1 unit\(s\): \[0\]"):
+    with pytest.raises(ValueError, match=r"must be constant within each unit .* 1 council: \[0\]"):
         staggered_did(bad, **kwargs)
     with pytest.raises(ValueError, match="one row per unit and period"):
         staggered_did(pd.concat([panel, panel.iloc[:3]]), **kwargs)

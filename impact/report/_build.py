@@ -464,9 +464,20 @@ def _vocabulary(ctx):
     from ._labels import Vocabulary
 
     extra_codes = {"all": ctx.codes_as("All impacts"), "general": "The programme in general"}
+    titles = {ctx.f.codebook.id: ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)}
     for name in ("review_process", "review_themes"):
         book = Codebook.load(name)
         extra_codes.update(dict(zip(book.codes["code_id"], book.codes["label"], strict=True)))
+        titles.setdefault(book.id, ctx.redacted(book.title or book.id))
+    # every other codebook the hand check was compared on, by its title too (its tables' captions name it)
+    for frame in (ctx.f.reliability, ctx.f.reliability_by_wave, ctx.f.reliability_by_status):
+        for book_id in ([] if frame is None or "codebook" not in frame.columns else frame["codebook"].unique()):
+            if str(book_id) not in titles:
+                try:
+                    book = Codebook.load(str(book_id))
+                except Exception:  # noqa: BLE001 - a codebook that cannot be loaded is named by its identifier
+                    continue
+                titles[str(book_id)] = ctx.redacted(book.title or book.id)
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
     columns = {
         "impact": Label(ctx.codes_as("Impact")), "factor": Label("Part of the review or factor"),
@@ -507,7 +518,7 @@ def _vocabulary(ctx):
                 "expectations": {"realised": "Realised", "unmet": "Not realised"},
                 # the codebook by its title: its identifier put into words ("nfer impacts") named nothing a reader
                 # knows; provenance.json keeps the identifier
-                "codebook": {ctx.f.codebook.id: ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)}},
+                "codebook": titles},
         domains={"factor": "code", "concerning": "code", "council_type": "council_type", "contrast": "term",
                  "expectations": "expectations"},
     )
@@ -743,7 +754,7 @@ def _coded_by(ctx) -> str:
                "people, in codings the user supplied")
         others = coding.get("machine_coded", {})
         if others:
-            books = [f"the {ctx.redacted(book)} codebook by the package's {coder}" for book, coder in others.items()]
+            books = [f"{_the_codebook(ctx, book)} by the package's {coder}" for book, coder in others.items()]
             who += f" (and against {_listed(books)})"
     else:
         who = coding.get("description", "the package's machine coder")
@@ -1646,16 +1657,20 @@ def _caveats(ctx) -> list[str]:
     if "comparisons" in ctx.f.not_computed:
         # A 5-council study with one council in intervention was warned that "comparisons by intervention status rest
         # on few councils, so intervals are wide", of comparisons it does not make.
-        out.append(f"Councils are not compared by intervention status ({ctx.f.not_computed['comparisons']}), so "
+        # the reason in an aside of its own, its own brackets set off by commas: "(needs at least two councils in each
+        # intervention group (in intervention or not) at the same wave)" nested them (round 25, the tiny study)
+        out.append(f"{aside('Councils are not compared by intervention status', ctx.f.not_computed['comparisons'])}, so "
                    "this report can say nothing of a difference between councils in and not in intervention.")
-    for w in ctx.waves if "comparisons" not in ctx.f.not_computed else ():
-        n = ctx.ledger.values.get(("councils_interviewed_group", w, "intervention"), 0)
-        m = ctx.ledger.values.get(("councils_interviewed_group", w, "no_intervention"), 0)
-        if 0 < min(n, m) < 10:
-            out.append("Comparisons by intervention status rest on few councils (fewer than 10 in a status group at "
-                       "some waves), so intervals are wide and a non-significant difference is not evidence of no "
-                       "difference.")
-            break
+    # the waves at which a status group has fewer than 10 councils interviewed, named: "at some waves" was said of
+    # 8-, 20- and 30-council studies where it was so at every wave (report truth round 25, seeds 30411 and 30389)
+    few = [w for w in (ctx.waves if "comparisons" not in ctx.f.not_computed else ())
+           if 0 < min(ctx.ledger.values.get(("councils_interviewed_group", w, g), 0)
+                      for g in ("intervention", "no_intervention")) < 10]
+    if few:
+        where = ("at every wave" if len(few) == len(ctx.waves) else
+                 "at " + _listed([ctx.short_wave(w).lower() for w in few]))
+        out.append(f"Comparisons by intervention status rest on few councils (fewer than 10 in a status group {where}), "
+                   "so intervals are wide and a non-significant difference is not evidence of no difference.")
     missing = _councils_missing(ctx)
     if missing:
         out.append(missing)
@@ -4227,11 +4242,11 @@ def _within_only(ctx, more: pd.DataFrame, where: str) -> tuple[str, str]:
     left = [b for b in books if b not in within]
     said = ""
     if within:
-        said += (f" The hand check's codes of the {_listed(within)} codebook{'' if len(within) == 1 else 's'} are "
+        said += (f" The hand check's codes of {_listed([_the_codebook(ctx, b) for b in within])} are "
                  f"compared within each {where} with {'that codebook' if len(within) == 1 else 'each codebook'}'s "
                  f"coding in the table{'' if len(within) == 1 else 's'} after this one.")
     if left:
-        said += (f" The hand check's codes of the {_listed(left)} codebook{'' if len(left) == 1 else 's'} are not "
+        said += (f" The hand check's codes of {_listed([_the_codebook(ctx, b) for b in left])} are not "
                  f"compared within each {where}: their agreement over all the segments checked is in the "
                  f"table{'' if len(left) == 1 else 's'} of {'that codebook' if len(left) == 1 else 'those codebooks'} "
                  "above.")
@@ -4249,6 +4264,15 @@ def _book_labels(book_id) -> tuple[dict, dict]:
         return {}, {}
     return (dict(zip(book.codes["code_id"], book.codes["label"], strict=True)),
             {c: i for i, c in enumerate(book.codes["code_id"])})
+
+
+def _the_codebook(ctx, book_id) -> str:
+    """'the <title> codebook': a codebook by its title, as the provenance names it (the vocabulary's ``codebook``
+    values), its own leading article dropped ('the The review process ...'). The agreement tables of the codebooks
+    other than the impacts one named each by its identifier put into words ('the review process codebook', report
+    truth round 25); one without a title, or that cannot be loaded, is still named so."""
+    title = re.sub(r"^(?:the|The)\s+", "", str(ctx.vocabulary.provenance_value("codebook", str(book_id))))
+    return f"the {title} codebook"
 
 
 def _other_books_within(ctx, name: str, column: str, levels: list[str], where: str, noun: str) -> list:
@@ -4281,9 +4305,9 @@ def _other_books_within(ctx, name: str, column: str, levels: list[str], where: s
         place = {"intervention": "in councils in intervention", "no_intervention": "in councils not in intervention"}
         none = (f" No segment checked is {_listed([place.get(lv, f'at {ctx.wave(lv).lower()}') for lv in absent], 'or')}"
                 ", so there is no row for it." if absent else "")
-        out.append(Table(f"{name}_{book_id}", table, f"Agreement with the hand check {where}, codes of the {book_id} "
-                         "codebook",
-                         f"Cohen's kappa, for each code of the {book_id} codebook, between {who} and the second coding "
+        book = _the_codebook(ctx, book_id)
+        out.append(Table(f"{name}_{book_id}", table, f"Agreement with the hand check {where}, codes of {book}",
+                         f"Cohen's kappa, for each code of {book}, between {who} and the second coding "
                          "on the checked segments " + ("of councils in each status group at the time of the interview."
                                                        if column == "status_group" else "of each wave.")
                          + none + _no_width_note(table, noun, "code"), {"CI": CI("ci_low", "ci_high")}, key_columns=2,
@@ -4312,12 +4336,13 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
                                                                                      "yes", "no")),
                               "n_units": k["n_units"].to_numpy()})
         out.append(Paragraph(
-            f"The second coding also codes the segments it checked with the {book_id} codebook: Cohen's kappa between "
+            f"The second coding also codes the segments it checked with {_the_codebook(ctx, book_id)}: Cohen's kappa "
+            "between "
             f"it and {who} for each of its codes is in the next table, compared in the same way."
             + (f" {_say(len(undefined)).capitalize()} code{'' if len(undefined) == 1 else 's'} neither coding holds "
                "in any segment checked ha" + ("s" if len(undefined) == 1 else "ve") + " no kappa." if len(undefined)
                else "")))
-        out.append(Table(f"reliability_{book_id}", table, f"Intercoder agreement per code of the {book_id} codebook",
+        out.append(Table(f"reliability_{book_id}", table, f"Intercoder agreement per code of {_the_codebook(ctx, book_id)}",
                          f"Cohen's kappa between {who} and the second coding on the segments it checked."
                          + _no_width_note(table, "check", "code"), {"CI": CI("ci_low", "ci_high")},
                          labels={"code": Label("Code", format="text"), **_kappa_labels("check")}))
@@ -4512,7 +4537,7 @@ def _detectable(ctx) -> str:
     from the councils themselves: with 5 and 5 councils it gives 1.77 standard deviations where the t test needs 2.02.
     """
     if "comparisons" in ctx.f.not_computed:
-        return f"councils are not compared by intervention status ({ctx.f.not_computed['comparisons']})"
+        return aside("councils are not compared by intervention status", ctx.f.not_computed["comparisons"])
     c = ctx.f.comparisons
     if not {"n_a", "n_b"} <= set(c.columns):  # no comparison was asked for (analyse(parts=...) without it)
         return "councils are not compared by intervention status in this analysis"
@@ -4623,10 +4648,12 @@ def _models_detectable(ctx) -> str:
                      f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}" + _detectable_by_randomisation(status))
     if not parts:
         return ""
-    return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting "
-            + ", and ".join(parts) + " (or no more than its inverse, for one reported less often; more after the "
-            f"adjustment for testing several {ctx.many}), so a change or difference they do not find may be one "
-            "smaller than that")
+    # one aside: the randomisation test's own aside at the end of the status part, then this one, read as two in a row
+    # ("... about, not exactly, that chance) (or no more than its inverse ...", seeds 30245, 30259 and 30271)
+    detected = aside(", and ".join(parts), "or no more than its inverse, for one reported less often; more after the "
+                                           f"adjustment for testing several {ctx.many}")
+    return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting {detected}, "
+            "so a change or difference they do not find may be one smaller than that")
 
 
 def _detectable_by_randomisation(status: pd.DataFrame) -> str:

@@ -47,6 +47,7 @@ __all__ = [
     "FormatSpec",
     "aside",
     "aside_list",
+    "plain_asides",
     "unbracketed",
     "MISSING",
     "clean_text",
@@ -218,6 +219,42 @@ def aside_list(items) -> str:
     """
     flat = [unbracketed(i) for i in items]
     return "(" + ("; " if any("," in i for i in flat) else ", ").join(flat) + ")"
+
+
+def plain_asides(text: str) -> str:
+    """``text`` with no brackets inside brackets and no two bracketed asides in a row: an aside's own brackets become
+    commas (:func:`unbracketed`) and an aside straight after another joins it after a semicolon. Text whose brackets
+    do not pair is returned as it is.
+
+    A caveat composed of a library warning and the report's labels read "... longer-term change (about 12 months after)
+    (in at least one group) ..." and "(e.g. increased commitment and longer-term change (about 12 months after))".
+
+    Examples
+    --------
+    >>> plain_asides("at early impact (about 3 months after) (in at least one group)")
+    'at early impact (about 3 months after; in at least one group)'
+    >>> plain_asides("(e.g. commitment at longer-term change (about 12 months after)); power is low")
+    '(e.g. commitment at longer-term change, about 12 months after); power is low'
+    """
+    text = str(text)
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            start = i if depth == 0 else start
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return text
+            if depth == 0:
+                spans.append((start, i))
+    if depth:
+        return text
+    for a, b in reversed(spans):  # the outer brackets stay; those inside them become commas
+        inner = text[a + 1:b]
+        if "(" in inner:
+            text = text[:a + 1] + unbracketed(inner) + text[b:]
+    return re.sub(r"\)\s*\(", "; ", text)
 
 
 def _is_missing(value: object) -> bool:
@@ -654,6 +691,9 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
             parts = [str(vocabulary.provenance_value(key, v)) for v in value]
             stop = "." if parts and all(p.endswith(".") for p in parts) else ""
             text = "; ".join(p[:-1] if stop else p for p in parts) + stop if parts else MISSING
+            # sentences put into words can set a label's own brackets inside or beside another's (the statistical
+            # caveats); a single value (a command line, a file name) is shown as it is
+            text = plain_asides(text)
         else:
             text = MISSING if value is None else vocabulary.provenance_value(key, value)
         out.append((clean_text(vocabulary.provenance_key(key)), clean_text(text)))

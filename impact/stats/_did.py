@@ -18,7 +18,9 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
+    _counted,
     _numeric,
+    _verb,
 )
 from ._errors import (
     MissingValueWarning,
@@ -331,7 +333,7 @@ def did(
     n_treated, n_control = int(is_treated.sum()), int((~is_treated).sum())
     if n_control == 0 or n_treated == 0:
         raise ValueError(f"`did` needs treated and comparison units; found {n_treated} treated and "
-                         f"{n_control} comparison unit(s) among the rows with an observed {outcome!r}.")
+                         f"{_counted(n_control, 'comparison unit')} among the rows with an observed {outcome!r}.")
     if post is None and len(np.unique(onset[is_treated])) > 1:
         starts = [times[int(i)] for i in np.unique(onset[is_treated])]
         warnings.warn(
@@ -434,8 +436,9 @@ def _check_nested(u_codes: np.ndarray, c_codes: np.ndarray, unit: str, cluster: 
     per_unit = pd.Series(c_codes).groupby(u_codes).nunique()
     split = per_unit[per_unit > 1]
     if len(split):
-        raise ValueError(f"Units of {unit!r} must be nested in the clusters of {cluster!r}, but {len(split)} "
-                         "unit(s) fall in more than one cluster.")
+        raise ValueError(f"Units of {unit!r} must be nested in the clusters of {cluster!r}, but "
+                         f"{_counted(len(split), 'unit')} {_verb(len(split), 'falls', 'fall')} in more than one "
+                         "cluster.")
 
 
 def _unidentified_reason(d, u_codes, t_idx, times, n_treated) -> str:
@@ -444,8 +447,9 @@ def _unidentified_reason(d, u_codes, t_idx, times, n_treated) -> str:
     else:
         varies = pd.Series(d).groupby(u_codes).nunique()
         if not (varies > 1).any():
-            why = (f"none of the {n_treated} treated unit(s) is observed both before and after its treatment "
-                   "starts (each is treated in every observed period, or never observed untreated)")
+            whom = "the one treated unit is not" if n_treated == 1 else f"none of the {n_treated:,} treated units is"
+            why = (f"{whom} observed both before and after its treatment starts: each is treated in every observed "
+                   "period, or never observed untreated")
         else:
             why = "the treatment indicator is collinear with the unit and time effects"
     return (f"The difference-in-differences effect is not identified: {why}. It is reported as NaN "
@@ -460,7 +464,7 @@ def _onsets(frame, post, u_codes, t_idx, n_units, treated) -> np.ndarray:
         varying = group[group > 1]
         if len(varying):
             raise ValueError(f"With `post`, the column {treated!r} given as `treated` must be constant within a "
-                             f"unit, but it varies for {len(varying)} unit(s).")
+                             f"unit, but it varies for {_counted(len(varying), 'unit')}.")
         is_post = frame[post].astype(bool).to_numpy()
         if not is_post.any():
             raise ValueError(f"The column {post!r} given as `post` has no post-treatment rows.")

@@ -19,8 +19,12 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
+    _counted,
     _is_binary,
     _numeric,
+    _plural,
+    _unit_noun,
+    _verb,
 )
 from ._errors import NotIdentifiedError
 from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
@@ -72,7 +76,7 @@ def _prepare(
             listed = ", ".join(map(str, varying.index[:10].tolist()))
             raise ValueError(
                 f"The column {group!r} given as `group` must be constant within each unit of {unit!r} "
-                f"(and level of `by`), but it varies for {len(varying)} unit(s): {listed}."
+                f"(and level of `by`), but it varies for {_counted(len(varying), _unit_noun(unit))}: {listed}."
             )
         agg = "max" if binary else "mean"
         frame = frame.groupby(keys, dropna=False, sort=False).agg(**{group: (group, "first"), "_y": ("_y", agg)})
@@ -345,9 +349,16 @@ def compare_groups(
     if low_expected:
         _warn_expected(low_expected, stacklevel=3)
     if small:
+        k = len(small)
+        # where, each level named by its column and given as a list the report puts into words ('code [...], wave
+        # [...]'): a tuple in brackets set the report's wave labels, brackets and all, inside its brackets
+        key = small[0] if isinstance(small[0], tuple) else (small[0],)
+        at = ", ".join(f"{col} {[v] if isinstance(v, str) else v}" for col, v in zip(by, key, strict=False))
+        where = f", {'the first' if k > 1 else 'the one'} at {at}," if by else ""
         warnings.warn(
-            f"{len(small)} comparison(s) have a group with fewer than two units (e.g. {small[0]!r}); "
-            "their tests have little or no power.",
+            f"{_counted(k, 'comparison')} {_verb(k, 'has', 'have')} a group with fewer than two "
+            f"{_plural(_unit_noun(unit))}{where} and "
+            f"{_verb(k, 'its test has', 'their tests have')} little or no power.",
             SmallSampleWarning,
             stacklevel=2,
         )

@@ -31,6 +31,8 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
+    _counted,
+    _unit_noun,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._results import ModelResults, _param_table
@@ -521,13 +523,15 @@ def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: boo
 FEW_UNITS = 10
 
 
-def _warn_units(n_units: int, small_sample: bool, what: str) -> None:
+def _warn_units(n_units: int, small_sample: bool, what: str, unit: str = "unit") -> None:
+    """Warn of a fit on too few clusters, counted with the noun of the ``unit`` column ('5 councils')."""
+    units = _counted(n_units, _unit_noun(unit))
     if n_units < FEW_UNITS:
-        warnings.warn(f"{what} with {n_units} units (< {FEW_UNITS}): even corrected sandwich standard errors are "
-                      "unreliable; treat p-values as descriptive.", SmallSampleWarning, stacklevel=5)
+        warnings.warn(f"{what} with {units}, fewer than {FEW_UNITS}: even corrected sandwich standard errors are "
+                      "unreliable, so treat p-values as descriptive.", SmallSampleWarning, stacklevel=5)
     elif not small_sample and n_units < 40:
-        warnings.warn(f"{what} with {n_units} units and small_sample=False: sandwich standard errors are "
-                      "biased downwards with fewer than about 40 units.", SmallSampleWarning, stacklevel=5)
+        warnings.warn(f"{what} with {units} and small_sample=False: sandwich standard errors are "
+                      "biased downwards with fewer than about 40.", SmallSampleWarning, stacklevel=5)
 
 
 def _small_sample_df(n_units: int, p: int, small_sample: bool, notes: list[str]) -> float | None:
@@ -626,7 +630,7 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     cov_type = "bias_reduced" if spec.small_sample and weights is None else "robust"
     result = _fit_quietly(model.fit, cov_type=cov_type)
     if not quiet_units:
-        _warn_units(n_units, spec.small_sample, "GEE")
+        _warn_units(n_units, spec.small_sample, "GEE", spec.unit)
     notes: list[str] = []
     df = _small_sample_df(n_units, len(result.params), spec.small_sample, notes)
     se = result.bse
@@ -678,7 +682,7 @@ def _fit_firth(frame, spec: _Spec, weights, quiet_units) -> ModelResults:
     res = firth_logistic(data, formula=spec.formula, unit=spec.unit, small_sample=spec.small_sample,
                          weights=None if weights is None else "_firth_weight", alpha=spec.alpha)
     if not quiet_units:
-        _warn_units(res.n_units, spec.small_sample, "Firth's fit")
+        _warn_units(res.n_units, spec.small_sample, "Firth's fit", spec.unit)
     few, described = _few_events(frame, spec)
     res.params["few_events"] = few.reindex(res.params.index, fill_value=False).to_numpy(dtype=bool)
     if described:
@@ -1061,7 +1065,8 @@ def _fit_ordinal(frame, spec: _Spec, n_units, quiet_units) -> ModelResults:
     result = _fit_quietly(model.fit, method="bfgs", disp=False, maxiter=2000, cov_type="cluster",
                           cov_kwds={"groups": groups})
     if not quiet_units:
-        _warn_units(n_units, spec.small_sample, "Ordinal regression with cluster-robust errors")
+        _warn_units(n_units, spec.small_sample, "Ordinal regression with cluster-robust errors",
+                    spec.unit)
     notes = ["threshold terms 'a/b' after the first are log increments between cut-points"]
     df = _small_sample_df(n_units, 1, spec.small_sample, notes)
     params = _param_table(result.params, result.bse, df=df, alpha=spec.alpha)
@@ -1371,7 +1376,7 @@ def _rubin(fits: list[ModelResults], spec: _Spec, n_missing: int, n_grid: int, n
     if "few_events" in fits[0].params.columns:  # few events in any completed data set
         params["few_events"] = np.any([f.params["few_events"].to_numpy(dtype=bool) for f in fits], axis=0)
     base = fits[0]
-    _warn_units(n_units, spec.small_sample, "Model")
+    _warn_units(n_units, spec.small_sample, "Model", spec.unit)
     notes = [f"multiple imputation (statsmodels MICEData, predictive mean matching): {m} imputations of "
              f"{n_missing} missing subject-waves of {n_grid}; Rubin's rules, Barnard-Rubin df", *_pooled_notes(fits)]
     return ModelResults(
