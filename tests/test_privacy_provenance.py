@@ -89,3 +89,15 @@ def test_a_short_or_common_folder_name_is_scrubbed_as_a_word_not_inside_words(tm
     safe = safe_provenance(prov, study_dir=tmp_path / "care")
     assert safe["note"] == "careful review of <study> plans"
     assert "care" not in safe["command"].lower()
+
+
+def test_the_command_keeps_its_subcommand_when_a_folder_shares_its_name(tmp_path, monkeypatch):
+    # `impact demo` writes out/demo: the folder's name "demo" is scrubbed, and the report's provenance printed the
+    # command as "impact <study> -q", which is no command at all.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "study.yaml").write_text("name: x\n")
+    safe = safe_provenance({"study": "x", "command": "impact demo -q"}, paths=["out/demo"])
+    assert safe["command"] == "impact demo -q"
+    safe = safe_provenance({"study": "x", "command": "impact run run --out run-out"}, study_dir="run")
+    assert safe["command"] == "impact run <study> --out <study>-out"

@@ -119,6 +119,17 @@ def _scrub(value: Any, secrets: list[str], placeholder: str) -> Any:
     return value
 
 
+def _scrub_command(command: Any, secrets: list[str]) -> Any:
+    """A command line scrubbed in its arguments only: ``impact demo`` stays ``impact demo`` when the output folder
+    is called "demo" (out/demo), and ``impact run`` when a folder is called "run"."""
+    if not isinstance(command, str):
+        return _scrub(command, secrets, "<study>")
+    words = command.split(" ", 2)
+    if len(words) >= 2 and words[0] == "impact" and re.fullmatch(r"[a-z]+", words[1]):
+        return " ".join([*words[:2], *(_scrub(w, secrets, "<study>") for w in words[2:])])
+    return _scrub(command, secrets, "<study>")
+
+
 def safe_provenance(
     provenance: Mapping[str, Any],
     *,
@@ -170,7 +181,8 @@ def safe_provenance(
     study_name = provenance.get("study")
     all_paths = [*([study_dir] if study_dir is not None else []), *paths]
     secrets = _secrets(all_paths, [*names, *([study_name] if isinstance(study_name, str) else [])])
-    out = {k: _scrub(v, secrets, "<study>") for k, v in provenance.items() if k != "study"}
+    out = {k: _scrub_command(v, secrets) if k == "command" else _scrub(v, secrets, "<study>")
+           for k, v in provenance.items() if k != "study"}
     digest = provenance.get("study_hash") or (layout["hash"].split(":", 1)[1] if layout else None)
     if digest is None:
         digest = hashlib.sha256(str(study_name).encode("utf-8")).hexdigest()
