@@ -19,6 +19,10 @@ rule can be written while reading half A's errors and kept only if it also
 helps half B, whose sentences and errors are never listed: ``--errors``
 works with ``--half A`` or without ``--half``, never with ``--half B``.
 
+``--codebook PATH`` codes with another version of the ``nfer_impacts``
+codebook (a YAML file with the same code ids), so a vocabulary change can be
+scored on both halves before it is written into the bundled file.
+
 Only the development files are named: the frozen test parts
 (``sentences_test.csv``) are never read.
 """
@@ -63,7 +67,7 @@ def score(coded: pd.DataFrame, texts: pd.Series, codes: pd.DataFrame, *, count_h
     from impact.coding import Codebook
     from impact.coding.evaluate import positive_codes, score_codes
 
-    ids = Codebook.nfer().code_ids
+    ids = Codebook.nfer().code_ids  # the gold labels' codes, whichever version coded them
     reported = positive_codes(coded, count_hedged=count_hedged)
     table = score_codes(reported, codes, units=texts.index, codes=ids).set_index("code")
     if free is None:
@@ -104,12 +108,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("A", "B"),
                         help="score only this half of each batch's development documents (split_documents); "
                              "--errors only with A")
+    parser.add_argument("--codebook", metavar="PATH",
+                        help="code with this version of the nfer_impacts codebook (default: the bundled one)")
     args = parser.parse_args(argv)
     if args.errors and args.half == "B":
         parser.error("--errors lists the look half only: half B is scored, never read (use --half A)")
-    from impact.coding import RuleCoder
+    from impact.coding import Codebook, RuleCoder
+    from impact.errors import ImpactError
 
-    coder = RuleCoder().fit()
+    book = Codebook.nfer()
+    if args.codebook:
+        try:
+            book = Codebook.load(args.codebook)
+        except (ImpactError, OSError) as exc:
+            parser.error(f"--codebook {args.codebook}: {exc}")
+        if book.code_ids != Codebook.nfer().code_ids:
+            parser.error(f"--codebook {args.codebook}: codes {list(book.code_ids)}; expected the gold labels' codes "
+                         f"{list(Codebook.nfer().code_ids)} (a version of nfer_impacts)")
+        print(f"codebook {args.codebook}: {book.id} {book.version}, hash {book.hash[:12]}")
+    coder = RuleCoder(book).fit()
     gold = [(path.parent.name, *read_gold(path)) for path in DEV_FILES]
     if args.half:
         kept = []

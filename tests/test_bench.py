@@ -155,3 +155,33 @@ def test_score_dev_refuses_to_list_the_errors_of_the_check_half(capsys):
     with pytest.raises(SystemExit):
         main(["--errors", "--half", "B"])
     assert "half B is scored, never read" in capsys.readouterr().err
+
+
+def test_score_dev_codes_with_another_version_of_the_codebook(tmp_path, capsys):
+    import yaml
+
+    from bench.score_dev import main
+
+    # planted: the bundled codebook with every rule of `partnership` taken out finds no partnership code,
+    # so its F1 is 0 on every part scored (each holds gold partnership codes: main scores 0.80-0.98 on them)
+    bundled = Path(__file__).resolve().parents[1] / "data" / "codebooks" / "nfer_impacts.yaml"
+    spec = yaml.safe_load(bundled.read_text(encoding="utf-8"))
+    for code in spec["codes"]:
+        if code["id"] == "partnership":
+            del code["rules"]
+    variant = tmp_path / "variant.yaml"
+    variant.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    assert main(["--codebook", str(variant), "--half", "B"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"codebook {variant}: nfer_impacts 2.0, hash ")
+    scored = [line for line in lines if "micro-F1" in line]
+    assert len(scored) == 5 and all(line.endswith("partne 0.000") for line in scored)
+
+
+def test_score_dev_refuses_a_codebook_with_other_codes(capsys):
+    from bench.score_dev import main
+
+    with pytest.raises(SystemExit):
+        main(["--codebook", "review_process"])
+    err = capsys.readouterr().err
+    assert "--codebook review_process: codes [" in err and "expected the gold labels' codes" in err
