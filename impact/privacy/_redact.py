@@ -1026,9 +1026,10 @@ _TOWN_AFTER_ADDRESS_RE = lazy_compile(
 
 
 def _town_after_address(text: str, spans: list[Span]) -> list[Span]:
-    """The addresses in ``spans`` widened over the town after them (:data:`_TOWN_AFTER_ADDRESS_RE`), any name or place
-    found in the town taken into the address; a council's name is left to be said as the council, and a day or a month
-    after the comma is no town ("12 Station Road, Monday she went"); in lower case only a word no English list holds."""
+    """The addresses in ``spans`` widened over the town after them (:data:`_TOWN_AFTER_ADDRESS_RE`): a capitalised town
+    that a name or a place was found in, taken into the address (it was "[name]"), and in lower case a word no English
+    list holds; a council's name is left to be said as the council, a city no detector finds is kept as before ("Smith
+    Square, London"), and a day or a month after the comma is no town ("12 Station Road, Monday she went")."""
     for s in [s for s in spans if s.kind == "address"]:
         m = _TOWN_AFTER_ADDRESS_RE.match(text, s.end)
         if m is None:
@@ -1038,8 +1039,11 @@ def _town_after_address(text: str, spans: list[Span]) -> list[Span]:
         if any(w in _DAY_NAMES or w in _MONTH_NAMES for w in words) or any(
                 x.kind == "council" and x.start < b and a < x.end for x in spans):
             continue
+        inside = [x for x in spans if x.kind in ("name", "place") and a <= x.start and x.end <= b]
         if m.group("caps") is None and (words[0] in english_words() or words[0] in folded_first_names()):
             continue
+        if m.group("caps") is not None and not inside:
+            continue  # a city no detector finds, as a public body's address names it ("Smith Square, London"), is kept
         spans = [x for x in spans if not (x.kind in ("name", "place") and a <= x.start and x.end <= b) and x is not s]
         spans.append(Span(s.start, b, "address"))
     return spans
