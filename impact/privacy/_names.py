@@ -2333,6 +2333,17 @@ class NameFinder:
             out.append(s)
         return out
 
+    @staticmethod
+    def _initials_pair_set_off(text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether the letter ``toks[i]`` is one of two with a space between set off after a role ("the child, K B, was
+        seen", "the child, A B, was seen"): initials."""
+        for a, b in ((i, i + 1), (i - 1, i)):
+            if (0 <= a and b < len(toks) and toks[a].shape == toks[b].shape == "initial" and len(toks[a].text) == 1
+                    and len(toks[b].text) == 1 and text[toks[a].end : toks[b].start] == " "
+                    and set_off_after_role(text, toks[a].start, toks[b].end)):
+                return True
+        return False
+
     def _lone_initial(self, text: str, toks: list[_Tok], i: int) -> bool:
         """A letter alone standing for a person: after a title ("Mrs T", "Mr K.", "mrs t", "ms k"), set off after a
         role ("the boy, T, said"), after a verb that takes a person at the end of a phrase ("I spoke to T about it"),
@@ -2345,6 +2356,8 @@ class NameFinder:
                 and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
                 and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
             return True  # "Baby O was born", "her son T came", "her daughter B and C", "her sister k was there"
+        if tok.shape == "initial" and letter in "AO" and self._initials_pair_set_off(text, toks, i):
+            return True  # "the child, A B, was seen": "A" beside another letter so set off is an initial, no article
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
@@ -2359,12 +2372,8 @@ class NameFinder:
             return False
         if self._position(text, tok.start) == "title" or set_off_after_role(text, tok.start, tok.end):
             return True
-        # two letters with a space between set off after a role ("the child, K B, was seen"): initials
-        for a, b in ((i, i + 1), (i - 1, i)):
-            if (0 <= a and b < len(toks) and toks[a].shape == toks[b].shape == "initial" and len(toks[a].text) == 1
-                    and len(toks[b].text) == 1 and text[toks[a].end : toks[b].start] == " "
-                    and set_off_after_role(text, toks[a].start, toks[b].end)):
-                return True
+        if self._initials_pair_set_off(text, toks, i):
+            return True
         before, after = text[max(0, tok.start - 40) : tok.start], text[tok.end : tok.end + 40]
         if _PERSON_OBJECT_BEFORE_RE.search(before) and _PHRASE_END_RE.search(after):
             return True
