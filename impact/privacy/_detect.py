@@ -668,7 +668,7 @@ _AGE_RES = (
     lazy_compile(rf"\b(?P<age>(?:\d{{1,2}}|{_NUMBER_WORDS})[ \t\-]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
     # "aged 4", "age 4", "aged four and six", "age: 12"
     lazy_compile(
-        rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N})*"
+        rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?:(?:between|from)[ \t]+)?(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N})*"
         rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),
@@ -685,7 +685,7 @@ _AGE_RES = (
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+))|"
         # a child saying their own age ("my name's callum and i'm seven", "i'm 5")
         rf"\bi(?=['’]m|[ \t]+am\b))(?:{_AGE_VERB}|['’]m|[ \t]+am)(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?(?:[ \t]*-?[ \t]*ish)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -1542,7 +1542,20 @@ def _handle_end(text: str, end: int) -> int:
     return m.end() if m is not None else end
 
 
+# An e-mail's header field at a line's start and an address without its domain, a name joined by dots or underscores
+# ("Cc: tyreese.okafor", "To: j_smith; k.brown"), as a mail client shows the people it knows.
+_MAIL_FIELD_RE = lazy_compile(r"(?m)^[ \t]*(?:to|cc|bcc|from|sent[ \t]+to|reply[ \t]+to)[ \t]*:[ \t]*", _I)
+_MAIL_LOCAL_RE = lazy_compile(
+    r"\G(?:[ \t]*[;,][ \t]*|[ \t]+(?:and|&)[ \t]+)?(?P<h>\p{L}[\p{L}\p{N}]*(?:[._][\p{L}\p{N}]+)+)(?![\p{L}\p{N}@._])",
+    re.VERSION1)
+
+
 def _web(text: str, add) -> None:
+    for field in _MAIL_FIELD_RE.finditer(text) if ":" in text else ():
+        at = field.end()
+        while (m := _MAIL_LOCAL_RE.match(text, at)) is not None:
+            add(Span(m.start("h"), m.end("h"), "handle"))
+            at = m.end()
     for m in _near(_URL_RE, _URL_ANCHOR, text, 200, 300):
         value = m.group().rstrip(".,;:!?")
         add(Span(m.start(), m.start() + len(value), "handle" if _SOCIAL_DOMAINS.search(value) else "url"))
@@ -1853,6 +1866,15 @@ _THING_SUBJECTS = frozenset("There Here It This That These Those What Which Wher
                             "Each Total Number Numbers".split())
 
 
+# An age given as a range, its other end before or after it ("14-15 years old", "about 13 or 14", "15 to 16 now"):
+# the range is the age; not a count after it ("14 or 15 minutes").
+_N_RANGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"
+_RANGE_AFTER_AGE_RE = lazy_compile(
+    rf"(?:[ \t]*[{_DASH}][ \t]*|[ \t]+(?:or|to)[ \t]+)(?P<n>{_N_RANGE})(?:[ \t]+(?:years?|yrs?)(?:[ \t]+old)?)?(?![\w])"
+    r"(?![ \t]*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|%|per|pounds|miles|times|of|in|out)\b)", _I)
+_RANGE_BEFORE_AGE_RE = lazy_compile(rf"(?<![\w.,/£$€])(?P<n>{_N_RANGE})(?:[ \t]*[{_DASH}][ \t]*|[ \t]+(?:or|to)[ \t]+)\Z", _I)
+
+
 def _ages(text: str, add) -> None:
     for pattern in _AGE_RES:
         for m in pattern.finditer(text):
@@ -1863,7 +1885,14 @@ def _ages(text: str, add) -> None:
                 continue
             if re.fullmatch(r"\d+", age.strip()) and int(age) > 120:
                 continue
-            add(Span(m.start("age"), m.end("age"), "age"))
+            start, end = m.start("age"), m.end("age")
+            if (after := _RANGE_AFTER_AGE_RE.match(text, end)) is not None:
+                end = after.end()
+            # "16-17 year olds" is a group of any number, no one's age: its range is left as it was found
+            if (age[:1].isdigit() and not age.lower().endswith("olds")
+                    and (before := _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)) is not None):
+                start = before.start("n")
+            add(Span(start, end, "age"))
             day = _ON_DAY_RE.match(text, m.end("age"))
             if day is not None:  # "she turned 14 on 3 May": a birthday; "he was 9 on 14 June": near enough
                 kind = "date_of_birth" if _BIRTHDAY_VERB_RE.search(text, max(0, m.start("age") - 16), m.start("age")) else "date"
@@ -1894,7 +1923,9 @@ _WELSH_AGE_RE = lazy_compile(
     # one year old, the number left out ("Mae'r babi yn flwydd oed")
     r"|(?<=(?:\byn|['’]n)[ \t]+)(?P<age>[bf]lwydd[ \t]+oed)(?![\w])"
     rf"|(?<![\w'’])(?<!\byr[ \t]|['’]r[ \t])(?P<age>(?:{_WELSH_NUMBER})[ \t]+"
-    r"(?:(?:mlwydd|blwydd|flwydd|mlynedd|blynedd|mis|fis|wythnos|niwrnod|diwrnod)[ \t]+)?oed)(?![\w])", _I | re.VERSION1)
+    r"(?:(?:mlwydd|blwydd|flwydd|mlynedd|blynedd|mis|fis|wythnos|niwrnod|diwrnod)[ \t]+)?oed)(?![\w])"
+    # an English number before "oed", as a speaker changing language says it ("Roedd hi'n twelve oed")
+    rf"|(?<![\w'’])(?P<age>{_NUMBER_WORDS}[ \t]+(?:(?:mlwydd|blwydd|mis|wythnos)[ \t]+)?oed)(?![\w])", _I | re.VERSION1)
 # A number in words said of a person without "oed", where the phrase ends or a time follows ("Roedd Osian yn
 # ddeuddeg.", "Bydd hi'n ddeunaw ym mis Mai"): after a pronoun joined to "'n" or a capitalised name and "yn"; not the
 # time of day ("Mae hi'n ddeg o'r gloch") nor a count of a thing ("Mae'r tîm yn ddeg").

@@ -64,7 +64,7 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_by_shape", "public_name_as_person", "said_of_person",
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_after_preposition", "named_by_shape", "public_name_as_person", "said_of_person",
            "set_off_after_role", "things_named", "welsh_mutated_words",
            "welsh_field_labels", "welsh_sentence_words"]
 
@@ -107,7 +107,9 @@ _INTRO_RE = lazy_compile(
     r"\basked|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith|"
     # a person missed, or told or asked about ("i miss zorbina", "she told us about gwion")
     r"\b(?:i|we|s?he|they|you|really|still|so|just)[ \t]+miss(?:es|ed)?|"
-    r"\b(?:told|tell|tells|asked|talked|talks|spoke|heard)(?:[ \t]+(?:us|me|him|her|them|you))?[ \t]+about)[ \t,:]*\Z",
+    r"\b(?:told|tell|tells|asked|talked|talks|spoke|heard)(?:[ \t]+(?:us|me|him|her|them|you))?[ \t]+about|"
+    # a sign-off, the name on the line after it ("Thanks\nkacey x", "Kind regards,\nDJ")
+    r"\b(?:regards|thanks|cheers|wishes|love(?:[ \t]+from)?)[ \t]*[,!.]?[ \t]*\r?\n)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 #: A nickname's own words before the name it holds ("little miss <name>", "big <name>", "young <name>").
@@ -252,6 +254,8 @@ _FROM_A_SERVICE_PERSON_RE = lazy_compile(
 _PERSON_AFTER_INITIALS_RE = lazy_compile(
     r"[ \t]+(?:(?:was|is|had|has|were|got)[ \t]+(?:been[ \t]+)?\p{L}+ed|has|had|was[ \t]+(?:the|my|our|her|his|a)|"
     r"who|came|went|left|moved|lives|lived|stays|stayed|rang|rings|said|says|told|asked|phoned|texted|emailed|"
+    # a meeting's minutes: who came, chaired or sent apologies, one or two people's initials ("K.B. and J.B. attended")
+    r"attended|attends|chaired|joined|declined|(?:and|&)[ \t]+\p{Lu}\.(?:[ \t]?\p{Lu}\.)+[ \t]+(?:attended|came|were|joined)|"
     r"and[ \t]+(?:her|his|their)[ \t]+(?:mum|mam|dad|nan|gran|brother|sister|sisters|brothers|carer|carers|boyfriend|girlfriend))\b",
     re.IGNORECASE | re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
@@ -630,11 +634,32 @@ _SENT_TO_RE = lazy_compile(
     r"\b(?:texted|text|texts|sent|sends|send|messaged|message|forwarded|showed|shown|gave|passed|snapchatted|dm['’]?d)\b"
     r"[^.!?\n]{0,40}?\bto[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,})(?=[ \t]*(?:[.,;:!?)\"”'’]|\Z)|[ \t]+(?:and|but|on|at|last|"
     r"yesterday|today|tonight|again|instead)\b)", re.IGNORECASE | re.VERSION1)
+# ... and after a preposition that takes a person, where a phrase ends ("i did it for kacey", "we were worried about
+# tyreese", "she sat next to kacey", "it was signed by jaylen."): whom it is for, about or by; a verb after a bare "to"
+# is a verb, so "to" counts only after a word of nearness or kin ("next to", "close to", "married to").
+_PERSON_PREPOSITION_RE = lazy_compile(
+    r"\b(?i:for|about|by|from|without|beside|alongside|towards|toward|than|(?:next|close|married|engaged|related)[ \t]+to)"
+    r"[ \t]+(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,}(?:-\p{Ll}[\p{Ll}\p{M}]+)?)(?=[ \t]*(?:[.,;:!?)\"”'’]|\Z)|[ \t]+(?i:and|but|"
+    r"on|at|in|with|during|when|because|last|yesterday|today|tonight|again|instead|too|as[ \t]+well)\b)", re.VERSION1)
+#: The last letters of nine in ten given names no English word spells (a vowel, "y", "n", "l", "r", "h": "kacey",
+#: "jaxon", "tyreese"); a programme's or a product's name in lower case after "for" ends otherwise more often ("seslip").
+_GIVEN_NAME_LAST = frozenset("aeiouynlrh")
+
+
+def _given_name_shaped(word: str) -> bool:
+    """Whether a word no list knows (folded) is shaped as a given name (:data:`_GIVEN_NAME_LAST`), and is no English
+    word's plural ("stakeholders") nor two English words run together ("youchoose")."""
+    words = english_words()
+    parts = word.split("-")
+    return (all(p[-1:] in _GIVEN_NAME_LAST for p in parts) and not (word.endswith("s") and word[:-1] in words)
+            and not any(p[:i] in words and p[i:] in words for p in parts for i in range(3, len(p) - 2)))
 # ... and after what the service makes or finds for someone and "for" ("we made a safety plan for kacey", "the
 # assessment for jaylen was late"): whom it is for.
 _MADE_FOR_RE = lazy_compile(
     r"\b(?:plan|assessment|referral|review|meeting|placement|place|bed|room|support|package|funding|application|order|"
-    r"statement|ehcp|visit|visits|contact|appointment|appointments|report|file|case|bid|request|space)[ \t]+for[ \t]+"
+    r"statement|ehcp|visit|visits|contact|appointment|appointments|report|file|case|bid|request|space)"
+    # the thing's label, a letter or a figure ("Plan B for kacey", "plan 2 for jaylen")
+    r"(?:[ \t]+(?:\p{L}|\d{1,2})(?![\p{L}\p{N}'’]))?[ \t]+for[ \t]+"
     r"(?P<w>\p{Ll}[\p{Ll}\p{M}]{2,}(?:-\p{Ll}[\p{Ll}\p{M}]+)?)(?=[ \t]*(?:[.,;:!?)\"”'’]|\Z)|[ \t]+(?:and|but|on|at|last|yesterday|today|again|was|is|"
     r"were|had|has|came|went|got|from|in|to)\b)", re.IGNORECASE | re.VERSION1)
 
@@ -811,38 +836,65 @@ def welsh_sentence_words(text: str, listed: frozenset[str] = frozenset()) -> lis
     ['Roedd', 'yn', 'sâl']
     """
     kept: list[tuple[int, int]] = []
-    english, firsts, proper, public = english_words(), folded_first_names(), welsh_proper_words(), public_terms()
-    for clause in _CLAUSE_RE.finditer(text):
-        toks = [(m, fold(m.group("w")), fold(m.group())) for m in _WELSH_TOKEN_RE.finditer(text, clause.start(), clause.end())]
+    english, firsts = english_words(), folded_first_names()
+
+    def tokens(a: int, b: int) -> list | None:
+        toks = [(m, fold(m.group("w")), fold(m.group())) for m in _WELSH_TOKEN_RE.finditer(text, a, b)]
         welsh = {w for m, w, whole in toks if w not in english and w not in firsts and w not in listed
                  and _welsh_lexical(w, whole)}
         # more Welsh words than English ones: an English sentence with a Welsh setting or name in it is not one ("he's
         # at ysgol penrhyn in bangor", "the boy's called rhodri ap gwyn")
         if len(welsh) < 2 or len(welsh) <= len({w for m, w, whole in toks if w in english and not _welsh_lexical(w, whole)}):
+            return None
+        return toks
+
+    for clause in _CLAUSE_RE.finditer(text):
+        toks = tokens(clause.start(), clause.end())
+        if toks is not None:
+            kept += _welsh_clause_words(text, toks, listed)
             continue
-        for k, (m, w, whole) in enumerate(toks):
-            if w in listed:
-                continue
-            # a Welsh name of a nation, a month ..., or a public office or body ("y Gweinidog", "Dirprwy Lywydd"); a month
-            # that is a first name too after "mis" (month: "ym mis Mai", "fis Medi")
-            if w in proper or w in public or w in _WELSH_MONTH_NAMES and _MIS_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
-                kept.append(m.span())
-                continue
-            word = m.group("w")
-            # a plural's shape on a stem no list holds is a word in a Welsh sentence ("Egwyddorion sylfaenol y Ddeddf")
-            if not (_welsh_lexical(w, whole) or _welsh_plural_shape(w)) or word.isupper() and len(word) > 1:
-                continue
-            if (word[:1].isupper() and not _sentence_initial(text, m.start())
-                    and not (w not in firsts and _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()))):
-                continue  # "Roedd Dafydd yn sâl", "Mae Gwen yn sâl": a capital inside the sentence is a name's
-            if w in firsts and (word[:1].isupper() or not (
-                    _PREDICATIVE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
-                    # after the article ("mae'r tîm", the team): a name takes none
-                    or _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
-                    # a preposition before its object ("dan oed", under age; "dan ofal", in care; "dan 18")
-                    or w in _WELSH_PREPOSITIONS and _welsh_object_after(text, m.end(), toks[k + 1 :]))):
-                continue
+        # a sentence that changes language at a comma or an English conjunction ("Aeth Jayden i'r ysgol but he didn't
+        # stay"): each part judged alone
+        at = clause.start()
+        for cut in chain(_CODE_SWITCH_RE.finditer(text, clause.start(), clause.end()), [None]):
+            end = clause.end() if cut is None else cut.start()
+            if at < end and (part := tokens(at, end)) is not None:
+                kept += _welsh_clause_words(text, part, listed)
+            at = clause.end() if cut is None else cut.end()
+    return kept
+
+
+# Where a sentence may change from Welsh to English: a comma, or an English conjunction no Welsh word spells.
+_CODE_SWITCH_RE = lazy_compile(r",|\b(?:but|and|so|then|because|when|while|though|with)\b", re.IGNORECASE | re.VERSION1)
+
+
+def _welsh_clause_words(text: str, toks: list, listed: frozenset[str]) -> list[tuple[int, int]]:
+    """The words of a clause written in Welsh (``toks``, see :func:`welsh_sentence_words`) that are Welsh words."""
+    kept: list[tuple[int, int]] = []
+    firsts, proper, public = folded_first_names(), welsh_proper_words(), public_terms()
+    for k, (m, w, whole) in enumerate(toks):
+        if w in listed:
+            continue
+        # a Welsh name of a nation, a month ..., or a public office or body ("y Gweinidog", "Dirprwy Lywydd"); a month
+        # that is a first name too after "mis" (month: "ym mis Mai", "fis Medi")
+        if w in proper or w in public or w in _WELSH_MONTH_NAMES and _MIS_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
             kept.append(m.span())
+            continue
+        word = m.group("w")
+        # a plural's shape on a stem no list holds is a word in a Welsh sentence ("Egwyddorion sylfaenol y Ddeddf")
+        if not (_welsh_lexical(w, whole) or _welsh_plural_shape(w)) or word.isupper() and len(word) > 1:
+            continue
+        if (word[:1].isupper() and not _sentence_initial(text, m.start())
+                and not (w not in firsts and _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()))):
+            continue  # "Roedd Dafydd yn sâl", "Mae Gwen yn sâl": a capital inside the sentence is a name's
+        if w in firsts and (word[:1].isupper() or not (
+                _PREDICATIVE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+                # after the article ("mae'r tîm", the team): a name takes none
+                or _WELSH_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+                # a preposition before its object ("dan oed", under age; "dan ofal", in care; "dan 18")
+                or w in _WELSH_PREPOSITIONS and _welsh_object_after(text, m.end(), toks[k + 1 :]))):
+            continue
+        kept.append(m.span())
     return kept
 
 
@@ -920,6 +972,33 @@ def _underscored_names(text: str) -> list[Span]:
     return found
 
 
+# A surname with its particles: after a title, the particles in lower case ("Mr van der Berg", "mrs de la cruz"), or
+# two particles, the first capitalised, before a capitalised word, as a surname opens a phrase ("the Van der Berg
+# children", "Mac an tSaoir"): the particles and the word are the surname, whatever the word spells.
+_PARTICLE_SURNAME_RE = lazy_compile(
+    r"\b(?i:mr|mrs|ms|mx|miss|dr|prof|cllr|rev|revd)\.?[ \t]+(?P<w>(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|ter|ten|"
+    r"la|le|las|los|ap|ab|mac|mc|ni|nic|bin|ibn|bint)[ \t]+){1,3}\p{L}[\p{L}\p{M}'’\-]*)"
+    r"|(?<![\p{L}\p{M}'’\-])(?P<w>(?:Van|Von|De|Da|Du|Mac|Ap|Ter|Ten)[ \t]+(?:der|den|de|la|le|las|los|an|ten|ter|te)[ \t]+"
+    r"\p{Ll}{0,2}\p{Lu}[\p{L}\p{M}'’\-]*)", re.VERSION1)
+
+
+def _unknown_person_word(w: str) -> bool:
+    """Whether a word (folded) after a verb of sending or a preposition may be a person's name: no word, term or public
+    name any list holds, said as a word is ("kacey"; not "nspcc", "follow-up")."""
+    return (w not in english_words() and w not in public_terms() and w not in spoken_words() and w not in KINSHIP_ROLE_WORDS
+            and w not in _one_word_public_names() and _pronounceable(w)
+            and not all(p in english_words() for p in w.split("-")))  # "a review for follow-up"
+
+
+def named_after_preposition(text: str) -> list[Span]:
+    """A word no list knows, in lower case and shaped as a given name, after a preposition that takes a person where a
+    phrase ends (:data:`_PERSON_PREPOSITION_RE`: "i did it for kacey", "we were worried about tyreese"); not a month or
+    a day.  The caller leaves a word a list of places or councils knows to be that ("for sefton")."""
+    return [Span(m.start("w"), m.end("w"), "name") for m in _PERSON_PREPOSITION_RE.finditer(text)
+            if _unknown_person_word(w := fold(m.group("w"))) and w not in _MONTH_NAMES and w not in _DAY_NAMES
+            and (w in folded_first_names() or _given_name_shaped(w))]
+
+
 def named_by_shape(text: str) -> list[Span]:
     """Names and places no list knows found by the shape of the sentence alone (see the comment above).
 
@@ -930,6 +1009,7 @@ def named_by_shape(text: str) -> list[Span]:
     ['sonny-blue', 'blaze', 'heath']
     """
     found = []
+    found += [Span(m.start("w"), m.end("w"), "name") for m in _PARTICLE_SURNAME_RE.finditer(text)]
     for m in _SET_OFF_DOUBLE_RE.finditer(text):
         a, b, role = m.group("a"), m.group("b"), fold(m.group("role"))
         if ((role in KINSHIP_ROLE_WORDS or role in _TITLES) and a not in _COMPOUND_FIRST and not b.endswith(_COMPOUND_LAST)
@@ -981,10 +1061,7 @@ def named_by_shape(text: str) -> list[Span]:
             found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start(), m.end(), "name") for m in _LOWER_WORD_ONLY_RE.finditer(text) if _mutated_name(fold(m.group()))]
     for m in chain(_SENT_TO_RE.finditer(text), _MADE_FOR_RE.finditer(text) if " for " in text else ()):
-        w = fold(m.group("w"))
-        if (w not in english_words() and w not in public_terms() and w not in spoken_words() and w not in KINSHIP_ROLE_WORDS
-                and w not in _one_word_public_names() and _pronounceable(w)
-                and not all(p in english_words() for p in w.split("-"))):  # "a review for follow-up"
+        if _unknown_person_word(fold(m.group("w"))):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _MISS_UNKNOWN_RE.finditer(text):
         w = fold(m.group("w"))
@@ -1373,7 +1450,8 @@ _PARTICLE_AFTER_RE = lazy_compile(
     r"(?![\p{L}\p{N}'’\-])", re.VERSION1)
 # One or two particles of a European surname in lower case right before a name found ("dos [santos]", "van der [berg]").
 _PARTICLES_BEFORE_RE = lazy_compile(
-    r"(?<![\p{L}\p{N}'’\-])(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|ter|ten)[ \t]+){1,2}\Z", re.VERSION1)
+    r"(?<![\p{L}\p{N}'’\-])(?:(?:van|von|der|den|de|du|da|di|del|della|dos|das|ter|ten|la|le|las|los)[ \t]+){1,2}\Z",
+    re.VERSION1)
 # Two parts of a word with a line break between ("dy\nlan").
 _WRAPPED_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<a>\p{L}{2,})[ \t]*\r?\n[ \t]*(?P<b>\p{L}{2,})(?![\p{L}'’\-])", re.VERSION1)
 # The end of a nickname said last or quoted ("scared of big dale.", "'big al', runs it").
@@ -1381,7 +1459,8 @@ _OWNER_OR_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|our|their|its|this|th
                                            re.IGNORECASE | re.VERSION1)
 _NICKNAME_END_RE = lazy_compile(r"[ \t]*(?:[.,;:!?)'’\"”]|\Z)", re.VERSION1)
 _FONDLY_BEFORE_RE = lazy_compile(r"\b(?:lil|little|our|young|big)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
-_SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks)[ \t]*,?[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+_SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks|wishes)[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)?\Z",
+                                  re.IGNORECASE | re.VERSION1)
 _SIGNED_AFTER_RE = lazy_compile(r"(?:[ \t]+x+)?[ \t]*[!.]?[ \t]*[\"”'’]", re.IGNORECASE | re.VERSION1)
 # A verb a person does right after a word: of saying or doing, or any past ("mrs rhodes white coded them", "his stepdad
 # hit him").
@@ -2254,6 +2333,17 @@ class NameFinder:
             out.append(s)
         return out
 
+    @staticmethod
+    def _initials_pair_set_off(text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether the letter ``toks[i]`` is one of two with a space between set off after a role ("the child, K B, was
+        seen", "the child, A B, was seen"): initials."""
+        for a, b in ((i, i + 1), (i - 1, i)):
+            if (0 <= a and b < len(toks) and toks[a].shape == toks[b].shape == "initial" and len(toks[a].text) == 1
+                    and len(toks[b].text) == 1 and text[toks[a].end : toks[b].start] == " "
+                    and set_off_after_role(text, toks[a].start, toks[b].end)):
+                return True
+        return False
+
     def _lone_initial(self, text: str, toks: list[_Tok], i: int) -> bool:
         """A letter alone standing for a person: after a title ("Mrs T", "Mr K.", "mrs t", "ms k"), set off after a
         role ("the boy, T, said"), after a verb that takes a person at the end of a phrase ("I spoke to T about it"),
@@ -2266,6 +2356,8 @@ class NameFinder:
                 and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
                 and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
             return True  # "Baby O was born", "her son T came", "her daughter B and C", "her sister k was there"
+        if tok.shape == "initial" and letter in "AO" and self._initials_pair_set_off(text, toks, i):
+            return True  # "the child, A B, was seen": "A" beside another letter so set off is an initial, no article
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
@@ -2280,9 +2372,13 @@ class NameFinder:
             return False
         if self._position(text, tok.start) == "title" or set_off_after_role(text, tok.start, tok.end):
             return True
+        if self._initials_pair_set_off(text, toks, i):
+            return True
         before, after = text[max(0, tok.start - 40) : tok.start], text[tok.end : tok.end + 40]
         if _PERSON_OBJECT_BEFORE_RE.search(before) and _PHRASE_END_RE.search(after):
             return True
+        if _SIGNED_BEFORE_RE.search(before) and re.match(r"[ \t]*(?:x+[ \t]*)?(?:\r?\n|\Z)", after, re.IGNORECASE):
+            return True  # "Many thanks\nK": a sign-off's initial, alone on its line
         prev = toks[i - 1] if i > 0 else None
         if _LETTERED_PARTS_RE.search(before):
             return False  # "Part B and C said no": the parts of a thing, lettered
@@ -2913,7 +3009,10 @@ class NameFinder:
                 return Span(lead.start, end, "name")
             # Words in capitals that are no English word and do not read as an acronym (long, with vowels).
             spoken = [t for t in words if self._unknown(t) and _pronounceable(t.key)]
-            if spoken and (len(words) >= 2 or len(spoken[0].key) >= 6):
+            # one of five letters only shaped as a given name is ("RE: KACEY"; not "CAMHS")
+            if spoken and (len(words) >= 2 or len(spoken[0].key) >= 6
+                           or len(spoken[0].key) == 5 and _given_name_shaped(spoken[0].key)
+                           and not _defined_acronym(text, spoken[0].text)):
                 return Span(start, end, "name")
             if len(run) == 1 and self._caps_initials(text, toks, i, position, initial_sentence):
                 return Span(start, end, "name")  # "JS who rang me", "I spoke to JS about it", "KM, the team manager"
@@ -3071,6 +3170,8 @@ class NameFinder:
         if after[:1] in ("'", "’"):
             return _FAMILY_AFTER_RE.match(after) is not None  # "JS's daughter"; not "KCC's services"
         before = text[max(0, tok.start - 40) : tok.start]
+        if _SIGNED_BEFORE_RE.search(before) and re.match(r"[ \t]*(?:x+[ \t]*)?(?:\r?\n|\Z)", after, re.IGNORECASE):
+            return True  # "Kind regards,\nDJ": a sign-off's initials, alone on their line
         body = _DETERMINER_BEFORE_RE.search(before) is not None and not initial_sentence
         role = _ROLE_APPOSITION_RE.match(after)
         if role is not None:

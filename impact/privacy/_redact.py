@@ -59,7 +59,15 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     listed in lower case with a person ("kai, jayden and lily", "carers jean
     and bob"); a family by its plural surname where a child lives or before
     what it does ("placed with the smiths"); a nickname or who a relation is
-    in lower case ("we call him smudge", "her eldest is chantelle").  See
+    in lower case ("we call him smudge", "her eldest is chantelle"); a word
+    no list knows, shaped as a given name, after a preposition that takes a
+    person where a phrase ends ("i did it for kacey", "a Plan B for kacey");
+    a surname with its particles ("Mr van der Berg", "the Van der Berg
+    children"); a first name's initial before a surname ("Apologies: J.
+    Williams"); a name or initials alone on the line after a sign-off
+    ("Kind regards,\nDJ"); a surname wrapped at its hyphen ("Brown-\nSmith").
+    A job or a role after a name and "the" is kept ("Dr Jones the Dentist";
+    "Jones the Milk" is a nickname, redacted).  See
     :mod:`impact.privacy._names`.
 
     A participant's name made of ordinary words ("Tom Bishop", "Grace Bell",
@@ -153,7 +161,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     letters said as words or in the phonetic alphabet, "ess double-you one a
     two a a", "sierra whiskey one alpha ..."), outward codes ("LS6") where written in
     capitals with a two-letter area or in an address context; house numbers
-    with a street, flats and named buildings, named streets; schools,
+    with a street, flats and named buildings, named streets, and the town
+    after an address's comma ("12 Ffordd yr Orsaf, Aberystwyth"); schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
     School", "the Gipton estate"; in lower case too, "oakwood high school",
     "at oakwood high"; a saint's name gone to, "she goes to st marys"); a
@@ -203,7 +212,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     "a 2009 baby"); every other full date (day, month and year, "03MAY2009"); ages ("aged 4", "a four-year-old", "my 7 year old",
     "she is 12", "the child was 14", "who was 15", "Tyler, 14," and "Tyler (14)"
     after a name, "her 14th birthday", "she'll be 15", "the girl at number 7 was 14"; with a modal or a perfect, "he'd be 12 by now",
-    "she would have been 14", "he'll turn 13", "she's almost 15"), and the day an age is
+    "she would have been 14", "he'll turn 13", "she's almost 15"; as a range or near, "14-15 years old",
+    "about 13 or 14", "aged between 10 and 12", "11-ish"; an English number before Welsh "oed"), and the day an age is
     reached or held ("she turned 14 on 3 May": a date of birth; "he was 9 on 14
     June": a date), without its month too ("she turned 14 on the third"); the
     day of a birth without its month ("born on the third.", "her birthday is
@@ -281,6 +291,7 @@ from ._detect import (
     _AGE_ADVERB,
     _AGE_VERB,
     _NUMBER_WORDS,
+    _SCHOOL_JOBS,
     Span,
     detector_spans,
     find_identifiers,
@@ -315,6 +326,7 @@ from ._names import (
     NameFinder,
     ends_title_case,
     is_public_word,
+    named_after_preposition,
     named_by_shape,
     public_name_as_person,
     said_of_person,
@@ -847,6 +859,9 @@ class _Redactor:
             if pattern is not None:
                 for m in pattern.finditer(folded if pattern is self.places_any else text):
                     add(Span(m.start(), m.end(), "place"))
+        # a word shaped as a given name after a preposition ("for kacey"), unless a council or a place ("for sefton")
+        places = [s for s in spans if s.kind in ("council", "place")]
+        spans += [s for s in named_after_preposition(text) if not any(p.start <= s.start and s.end <= p.end for p in places)]
         if any(s.kind == "name" for s in spans):
             # first names and surnames that are words, unlisted, in lower case: named together with a person ("kai,
             # jayden and lily all went", "placed with carers jean and bob"), judged as listed parts are
@@ -879,7 +894,11 @@ class _Redactor:
         if days:  # a saint's day is a day of the year: no name in it ("St Patrick's Day" with a May Day listed)
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
         spans = [_by_trade(text, _welsh_word_off(text, s)) for s in spans]
-        spans = [_widen(text, s) for s in spans if s.end > s.start]
+        if " the " in text:  # a role after a name is the role, though a surname spells it ("Jones the Butcher came")
+            roles = _roles_after_names(text, spans)
+            spans = [s for s in spans if s.kind != "name" or (s.start, s.end) not in roles]
+        spans = [_initial_before(text, _widen(text, s)) for s in spans if s.end > s.start]
+        spans = _town_after_address(text, spans) if "," in text else spans
         spans += _misspelt_again(text, spans)
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
@@ -988,10 +1007,73 @@ _LOWER_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}{3,}(?![\p{L}\-])")
 
 
 # A nickname by trade after a name, as Welsh towns name people ("Jones the Milk", "Dai the Post"): "the" and a
-# capitalised English word set off after it, or before a verb of a person; not a day, a month or a public name.
+# capitalised English word set off after it, or before a verb of a person; not a day, a month or a public name, nor a
+# job or a role, which says what the person does and is kept as roles are ("Dr Jones the Dentist", "Mrs Price the
+# Teacher said"; "the dentist said" is kept).
 _BY_TRADE_RE = lazy_compile(
     r"[ \t]+the[ \t]+(?P<w>(?-i:\p{Lu}\p{Ll}+))(?=[ \t]*(?:[,;:)!?]|\.(?:\s|\Z)|\Z)|[ \t]+(?:said|says|told|took|came|went|was|is|had|has|rang)\b)",
     re.VERSION1)
+
+
+# The town or village that closes an address, after its comma ("12 Ffordd yr Orsaf, Aberystwyth.", "3 Lôn Glas,
+# Bangor LL57 1AA", "12 station road, aberystwyth."): capitalised words (with the small words of places between,
+# "Newcastle upon Tyne", "Pont-y-pŵl") or one word in lower case, where the phrase ends or a postcode follows.
+_TOWN_AFTER_ADDRESS_RE = lazy_compile(
+    r"[ \t]*,[ \t]*(?P<t>(?P<caps>\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|[ \t]+)(?:(?:y|yr|upon|on|under|in|by|le|la|de|the|ar|dan)"
+    r"(?:-|[ \t]+))?\p{Lu}[\p{L}\p{M}'’]*){0,2}|\p{Lu}[\p{L}\p{M}]*(?:-\p{Ll}+)+-\p{L}+)"
+    r"|\p{Ll}[\p{L}\p{M}]{3,}(?:-\p{Ll}[\p{L}\p{M}]*)*)"
+    r"(?=[ \t]*(?:[.,;:!?)]|\n|\Z)|[ \t]+(?i:[a-z]{1,2}\d[a-z\d]?[ \t]*\d[a-z]{2})(?![\p{L}\d]))", re.VERSION1)
+
+
+def _town_after_address(text: str, spans: list[Span]) -> list[Span]:
+    """The addresses in ``spans`` widened over the town after them (:data:`_TOWN_AFTER_ADDRESS_RE`): a capitalised town
+    that a name or a place was found in, taken into the address (it was "[name]"), and in lower case a word no English
+    list holds; a council's name is left to be said as the council, a city no detector finds is kept as before ("Smith
+    Square, London"), and a day or a month after the comma is no town ("12 Station Road, Monday she went")."""
+    for s in [s for s in spans if s.kind == "address"]:
+        m = _TOWN_AFTER_ADDRESS_RE.match(text, s.end)
+        if m is None:
+            continue
+        a, b = m.span("t")
+        words = [fold(w) for w in re.findall(r"[\p{L}\p{M}'’]+", m.group("t"))]
+        if any(w in _DAY_NAMES or w in _MONTH_NAMES for w in words) or any(
+                x.kind == "council" and x.start < b and a < x.end for x in spans):
+            continue
+        inside = [x for x in spans if x.kind in ("name", "place") and a <= x.start and x.end <= b]
+        if m.group("caps") is None and (words[0] in english_words() or words[0] in folded_first_names()):
+            continue
+        if m.group("caps") is not None and not inside:
+            continue  # a city no detector finds, as a public body's address names it ("Smith Square, London"), is kept
+        spans = [x for x in spans if not (x.kind in ("name", "place") and a <= x.start and x.end <= b) and x is not s]
+        spans.append(Span(s.start, b, "address"))
+    return spans
+
+
+# A first name's initial before a surname found: with its dot anywhere but after a word that ends a sentence ("Apologies:
+# J. Williams, HV"), without it where a list or a line opens ("Apologies: J Williams"); not "I", nor "A" as the article,
+# nor a thing's label ("we went with Plan B. Smith said it worked").
+_INITIAL_BEFORE_RE = lazy_compile(
+    r"(?:(?<![\p{L}\p{N}.'’\-])(?<!\b(?i:plan|part|child|section|appendix|annex|grade|year|class|group|vitamin|option|"
+    r"stage|level|phase|step|page|form|tier|room|block|ward|wing|unit|person|sibling|parent|adult|baby)[ \t]+)\p{Lu}\.|(?:(?<=[:,;(\n][ \t]*)|\A[ \t]*)(?![IA][ \t])\p{Lu})[ \t]+\Z", re.VERSION1)
+
+
+def _initial_before(text: str, s: Span) -> Span:
+    """A name ``s`` widened over its first name's initial before it (see :data:`_INITIAL_BEFORE_RE`)."""
+    if s.kind != "name" or not text[s.start : s.start + 1].isupper():
+        return s
+    m = _INITIAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
+    return s if m is None else Span(m.start(), s.end, s.kind)
+
+
+def _job_word(word: str) -> bool:
+    w = fold(word)
+    return w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS
+
+
+def _roles_after_names(text: str, spans: list[Span]) -> set[tuple[int, int]]:
+    """Where a job or a role follows a name and "the" (see :data:`_BY_TRADE_RE`): what the person does, kept."""
+    return {m.span("w") for s in spans if s.kind == "name" and (m := _BY_TRADE_RE.match(text, s.end)) is not None
+            and _job_word(m.group("w"))}
 
 
 def _by_trade(text: str, span: Span) -> Span:
@@ -999,7 +1081,8 @@ def _by_trade(text: str, span: Span) -> Span:
     if span.kind != "name" or (m := _BY_TRADE_RE.match(text, span.end)) is None:
         return span
     w = fold(m.group("w"))
-    if w not in english_words() or w in _MONTH_NAMES or w in _DAY_NAMES or is_public_word(m.group("w")):
+    if (w not in english_words() or w in _MONTH_NAMES or w in _DAY_NAMES or is_public_word(m.group("w"))
+            or _job_word(w)):
         return span
     return Span(span.start, m.end("w"), span.kind)
 
@@ -1172,11 +1255,16 @@ def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
     return out
 
 
+_NAME_WRAPPED_RE = lazy_compile(r"-[ \t]*\r?\n[ \t]*\p{Lu}[\p{L}\p{M}'’]+", re.VERSION1)
+
+
 def _widen(text: str, s: Span) -> Span:
     """Widen a name or place to whole hyphenated/apostrophised words ("Smith" in "Smith-Jones")."""
     if s.kind not in ("name", "place", "council"):
         return s
     start, end = s.start, s.end
+    if s.kind == "name" and (wrap := _NAME_WRAPPED_RE.match(text, end)) is not None:
+        end = wrap.end()  # "Kacey Brown-\nSmith": a double-barrelled surname wrapped at its hyphen
     while end + 1 < len(text) and text[end] in _JOIN and text[end + 1].isalpha() and not (
         text[end] in "'’" and text[end + 1] in "sS" and (end + 2 >= len(text) or not text[end + 2].isalpha())
     ):
