@@ -1005,7 +1005,7 @@ def _not_respondent_speech(codings: pd.DataFrame, study: Study) -> pd.Series:
     """Whether each coding is of speech not the respondent's: a unit naming another speaker's segment (``I1:i2``, as
     ``impact code --speakers all`` writes them), or a span, read as a coding of its interview (no respondent segment
     holds it), that overlaps no respondent turn of the transcript (:func:`impact.coding.segment.split_turns`)."""
-    from .coding.segment import split_turns
+    from .coding.segment import _turn_rows
 
     unit = codings["unit"].astype(str) if "unit" in codings.columns else pd.Series("", index=codings.index)
     out = unit.str.contains(_OTHER_SPEAKER)
@@ -1021,12 +1021,11 @@ def _not_respondent_speech(codings: pd.DataFrame, study: Study) -> pd.Series:
     turns = {}
     found = np.empty(len(rows), dtype=bool)
     for k, (iid, a, b) in enumerate(zip(iids, starts, ends, strict=True)):
-        if iid not in turns:
-            t = split_turns(study.transcript(iid))
-            turns[iid] = t.loc[t["speaker"] == "respondent", ["start", "end"]].to_numpy()
+        if iid not in turns:  # the respondent's turns, as (start, end), read once per interview
+            turns[iid] = [(s, e) for _, speaker, _, s, e in _turn_rows(study.transcript(iid), (), ())
+                          if speaker == "respondent"]
         a, b = float(a), float(b)
-        r = turns[iid]
-        found[k] = not bool(((r[:, 0] < max(b, a + 1)) & (r[:, 1] > a)).any()) if len(r) else True
+        found[k] = not any(s < max(b, a + 1) and e > a for s, e in turns[iid])
     out = out.copy()
     out.iloc[rows] = found
     return out

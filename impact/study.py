@@ -1030,10 +1030,19 @@ class Study:
     def transcript(self, interview_id: str) -> str:
         """Return the transcript text of one interview."""
         rows = self._tables["interviews"]
-        match = rows.loc[rows["interview_id"] == interview_id, "transcript"]
-        if match.empty:
-            raise KeyError(f"No interview {interview_id!r} in study {self.name!r}.")
-        return self._text_of(interview_id, match.iloc[0])
+        # Each interview's transcript cell (its first row's), read once: callers ask for many interviews in turn, and a
+        # search of the table for each read all of it each time. Kept with the frame it was read from.
+        held = self.__dict__.get("_transcript_cells")
+        if held is None or held[0] is not rows:
+            cells: dict = {}
+            for iid, rel in zip(rows["interview_id"].tolist(), rows["transcript"].tolist(), strict=True):
+                cells.setdefault(iid, rel)
+            held = self.__dict__["_transcript_cells"] = (rows, cells)
+        try:
+            rel = held[1][interview_id]
+        except (KeyError, TypeError):  # TypeError: an unhashable id, which names no interview either
+            raise KeyError(f"No interview {interview_id!r} in study {self.name!r}.") from None
+        return self._text_of(interview_id, rel)
 
     def _text_of(self, interview_id: Any, rel: Any) -> str:
         """The transcript text of an interview whose ``transcript`` cell is ``rel`` (a clear error when it is empty)."""

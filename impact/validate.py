@@ -1881,11 +1881,11 @@ def _not_words(text: str) -> str | None:
     """
     tokens = text.split()
     total = sum(map(len, tokens))
-    judged: dict[str, bool] = {}  # a transcript's words repeat: each judged once
-    bad = [t for t in tokens if not (judged[t] if t in judged else judged.setdefault(t, _is_word(t)))]
+    kinds = {t: _token_kind(t) for t in set(tokens)}  # a transcript's words repeat: each judged once
+    bad = [t for t in tokens if not kinds[t][0]]
     share = 1 - sum(map(len, bad)) / total if total else 1.0
     if share >= _MIN_WORD_SHARE:
-        lettered = [any(c.isalpha() for c in t) for t in tokens]
+        lettered = [kinds[t][1] for t in tokens]
         if len(tokens) >= _MIN_JUDGED and sum(lettered) < _MIN_LETTERED_SHARE * len(tokens):
             bare = dict.fromkeys(t for t, ok in zip(tokens, lettered, strict=True) if not ok)
             return (f"only {sum(lettered) / len(tokens):.0%} of its {len(tokens):,} words hold a letter (not words: "
@@ -1893,6 +1893,13 @@ def _not_words(text: str) -> str | None:
         return _not_language(text)
     return (f"only {share:.0%} of its characters are in words (not words: {_shown(bad)}): random characters or binary "
             "data")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_kind(token: str) -> tuple[bool, bool]:
+    """Whether ``token`` reads as words (:func:`_is_word`) and whether it holds a letter of any script; kept for
+    the next transcript, whose words are mostly the same."""
+    return _is_word(token), any(c.isalpha() for c in token)
 
 
 def _shown(bad: list[str]) -> str:
@@ -1932,6 +1939,15 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    """:func:`impact.privacy._lexicon.fold` of one word, kept for the next transcript, whose words are mostly the
+    same."""
+    from .privacy._lexicon import fold
+
+    return fold(word)
+
+
 @functools.cache
 def _known_words() -> frozenset[str]:
     """Words of English (the privacy lists' ordinary and spoken words) and of Welsh (``wordlists/welsh_common.txt``),
@@ -1951,9 +1967,9 @@ def _not_language(text: str) -> str | None:
     >>> _not_language("blah " * 30)
     "one word, 'blah', is 100% of its 30 words: a word repeated"
     """
-    from .privacy._lexicon import fold
-
-    counted = [w for w in (fold(w) for w in _LATIN_WORD.findall(text)) if len(w) >= 2]
+    words = _LATIN_WORD.findall(text)
+    folded = {w: _folded(w) for w in set(words)}  # each word folded once (fold keeps the length)
+    counted = [folded[w] for w in words if len(w) >= 2]
     if len(counted) >= _MIN_JUDGED:
         top, n = Counter(counted).most_common(1)[0]
         if n / len(counted) > _MAX_ONE_WORD:
@@ -2000,6 +2016,17 @@ def _spaces_around(cell: str) -> str:
     return " and ".join(said(run, where) for run, where in ((head, "start"), (tail, "end")) if run)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _judged_word(word: str) -> tuple[str, bool, bool]:
+    """A word as :func:`_english_share` judges it: folded (as long as ``word``), whether it is in neither list (nor is
+    what comes before its apostrophe), and whether it is then a name (capitalised, no other capital); kept for the
+    next transcript, whose words are mostly the same."""
+    known = _known_words()
+    folded = _folded(word).replace("\u2019", "'")
+    unknown = folded not in known and folded.split("'")[0] not in known
+    return folded, unknown, unknown and word[:1].isupper() and not any(c.isupper() for c in word[1:])
+
+
 def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     r"""The share of the words of ``text`` of three letters or more (of any script) that are English or Welsh words,
     how many such words it holds and those that are not (each once, as written); None for a text of fewer than
@@ -2011,18 +2038,16 @@ def _english_share(text: str) -> tuple[float, int, list[str]] | None:
     >>> _english_share("fjdksla qpwoeiru zmxncbv " * 8)
     (0.0, 24, ['fjdksla', 'qpwoeiru', 'zmxncbv'])
     """
-    from .privacy._lexicon import fold
-
-    known = _known_words()
-    found = [(fold(m.group()).replace("\u2019", "'"), m.group(), m.start()) for m in _ANY_WORD.finditer(text)]
-    judged = [(w, s) for w, s, _ in found if len(w) >= 3]
-    unknown = [w not in known and w.split("'")[0] not in known for w, _ in judged]
-    names = [u and s[:1].isupper() and not any(c.isupper() for c in s[1:]) for (_, s), u in zip(judged, unknown,
-                                                                                               strict=True)]
+    # fold keeps the length, so a word's folded form is as long as the word; each distinct word is judged once
+    written = [s for s in _ANY_WORD.findall(text) if len(s) >= 3]
+    seen = {s: _judged_word(s) for s in set(written)}
+    judged = [(seen[s][0], s) for s in written]
+    unknown = [seen[s][1] for s in written]
+    names = [seen[s][2] for s in written]
     if 2 * sum(names) >= len(judged) and len(judged) < _MIN_JUDGED:
         # a short answer dense with names ('Siobhan, Krzysztof, Wojciech and Oluwaseun.'): those not opening a
         # sentence are names all the same, and left aside (a capital opening a sentence says nothing of a name)
-        opening = [_opens_sentence(text, at) for w, _, at in found if len(w) >= 3]
+        opening = [_opens_sentence(text, m.start()) for m in _ANY_WORD.finditer(text) if len(m.group()) >= 3]
         names = [n and not first for n, first in zip(names, opening, strict=True)]
     if 2 * sum(names) < len(judged) or len(judged) < _MIN_JUDGED:
         # names (capitalised, in no list: 'Siobhan', 'Haringey') aside, where they are few or the text is short

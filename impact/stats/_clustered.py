@@ -107,18 +107,18 @@ def clustered_prevalence(
     cells = d.groupby([number, d[cluster].to_numpy()], sort=False)["_y"].agg(["sum", "size"])
     cell_group = cells.index.get_level_values(0).to_numpy()
     order = np.argsort(cell_group, kind="stable")
-    names = [key for key, _ in outer] if keys else [()]
+    names = list(outer.size().index) if keys else [()]  # the groups' keys in that order, without a frame for each
     bounds = np.searchsorted(cell_group[order], np.arange(len(names) + 1))
     sums, sizes = cells["sum"].to_numpy()[order], cells["size"].to_numpy()[order]
     critical: dict[int, float] = {}
     for i, key in enumerate(names):
         key = key if isinstance(key, tuple) else (key,)
         cut = slice(bounds[i], bounds[i + 1])
-        per = pd.DataFrame({"sum": sums[cut], "size": sizes[cut]})
-        n, events, n_clusters = int(per["size"].sum()), int(per["sum"].sum()), len(per)
+        y_g, n_g = sums[cut], sizes[cut]  # the events and rows of each of the group's clusters
+        n, events, n_clusters = int(n_g.sum()), int(y_g.sum()), len(y_g)
         p = events / n if n else float("nan")
         if n_clusters > 1 and 0 < events < n:
-            var = n_clusters / (n_clusters - 1) * float(((per["sum"] - p * per["size"]) ** 2).sum()) / n**2
+            var = n_clusters / (n_clusters - 1) * float(((y_g - p * n_g) ** 2).sum()) / n**2
             deff = max(var / (p * (1 - p) / n), 1.0)
         else:
             deff = 1.0
