@@ -26,7 +26,7 @@ from ._checks import (
     _unit_noun,
     _verb,
 )
-from ._errors import NotIdentifiedError
+from ._errors import MissingValueWarning, NotIdentifiedError
 from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
 from ._multiplicity import ADJUST_METHODS, _adjust_testable
 from ._permutation import _permutation_pvalues
@@ -58,6 +58,14 @@ def _prepare(
         if values.isna().all():
             raise NotIdentifiedError(f"The column {column!r} given as `{argument}` has no non-missing value (all "
                                      f"{len(frame)} rows are missing): there is nothing to compare.")
+    blank = frame[[group, "_y"]].isna().any(axis=1)
+    if blank.any():
+        left = frame.index[blank.to_numpy()]
+        k = int(blank.sum())
+        warnings.warn(f"{k:,} of {_counted(len(frame), 'row')} {_verb(k, 'has', 'have')} no "
+                      f"{outcome!r} or no {group!r} and {_verb(k, 'was', 'were')} left out (rows "
+                      f"{', '.join(map(repr, left[:10].tolist()))}{', ...' if len(left) > 10 else ''}): the counts "
+                      "n_a and n_b are of the rows compared.", MissingValueWarning, stacklevel=3)
     frame = frame.dropna(subset=[group, "_y"])
     if frame.empty:
         raise NotIdentifiedError(f"No row has both {outcome!r} (`outcome`) and {group!r} (`group`): there is "
