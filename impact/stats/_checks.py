@@ -85,6 +85,11 @@ def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
     return values.astype("float64")
 
 
+def _rows(labels: pd.Index) -> str:
+    """The first ten of ``labels`` (rows of ``data``), for a message: "3, 7, 12" or "0, 1, ..., 9, ..."."""
+    return ", ".join(map(repr, labels[:10].tolist())) + (", ..." if len(labels) > 10 else "")
+
+
 def _unit_noun(column: object) -> str:
     """What a row of ``column`` is, as a noun for a warning: the column's name less an ``_id`` ('council_id' ->
     'council', 'participant_id' -> 'participant'), else 'unit' where the name is no plain word ('u', 'id', 'LA code').

@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from ._checks import _rows
+
 __all__ = ["clustered_prevalence"]
 
 
@@ -89,8 +91,7 @@ def clustered_prevalence(
         # that of all the rows, with nothing said
         raise ValueError(
             f"The column {cluster!r} given as `cluster` is missing in {len(no_cluster)} row(s) that have "
-            f"{outcome!r} (rows {', '.join(map(repr, no_cluster[:10].tolist()))}"
-            f"{', ...' if len(no_cluster) > 10 else ''}): each row needs the cluster (e.g. council) it was "
+            f"{outcome!r} (rows {_rows(no_cluster)}): each row needs the cluster (e.g. council) it was "
             "observed in."
         )
     y = d[outcome].astype("float64")

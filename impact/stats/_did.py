@@ -20,6 +20,7 @@ from ._checks import (
     _check_probability,
     _counted,
     _numeric,
+    _rows,
     _verb,
 )
 from ._errors import (
@@ -390,11 +391,6 @@ def _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed
         event_study=event_study, ri_p_value=ri_p, n_permutations=n_permutations, n_treated=n_treated,
         n_control=n_control, ri_n_used=used, ri_n_dropped=dropped, ri_exact=exact,
     )
-
-
-def _rows(labels: pd.Index) -> str:
-    """The first ten row labels of ``data``, for a message."""
-    return ", ".join(map(repr, labels[:10].tolist())) + (", ..." if len(labels) > 10 else "")
 
 
 def _check_rows(frame: pd.DataFrame, unit: str, time: str, cluster: str) -> None:

@@ -12,7 +12,7 @@ from scipy import optimize, stats
 from scipy.special import expit
 
 from ..errors import StatisticalWarning
-from ._checks import _check_columns, _check_frame, _check_probability
+from ._checks import _check_columns, _check_frame, _check_probability, _rows
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._results import ModelResults
 
@@ -152,8 +152,7 @@ def firth_logistic(
         left = data.index.difference(rows, sort=False)
         warnings.warn(f"{len(left)} of {len(data)} rows have a missing value in a variable of {formula!r}"
                       f"{' or the unit' if unit is not None else ''} "
-                      f"and were left out (rows {', '.join(map(repr, left[:10].tolist()))}"
-                      f"{', ...' if len(left) > 10 else ''}).", MissingValueWarning, stacklevel=2)
+                      f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=2)
     y = y_frame.loc[rows].iloc[:, 0].to_numpy(dtype="float64")
     if not np.isin(y, (0.0, 1.0)).all():
         bad = y_frame.loc[rows].iloc[:, 0][~np.isin(y, (0.0, 1.0))]

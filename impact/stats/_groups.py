@@ -23,6 +23,7 @@ from ._checks import (
     _is_binary,
     _numeric,
     _plural,
+    _rows,
     _unit_noun,
     _verb,
 )
@@ -60,12 +61,11 @@ def _prepare(
                                      f"{len(frame)} rows are missing): there is nothing to compare.")
     blank = frame[[group, "_y"]].isna().any(axis=1)
     if blank.any():
-        left = frame.index[blank.to_numpy()]
         k = int(blank.sum())
         warnings.warn(f"{k:,} of {_counted(len(frame), 'row')} {_verb(k, 'has', 'have')} no "
                       f"{outcome!r} or no {group!r} and {_verb(k, 'was', 'were')} left out (rows "
-                      f"{', '.join(map(repr, left[:10].tolist()))}{', ...' if len(left) > 10 else ''}): the counts "
-                      "n_a and n_b are of the rows compared.", MissingValueWarning, stacklevel=3)
+                      f"{_rows(frame.index[blank.to_numpy()])}): the counts n_a and n_b are of the rows compared.",
+                      MissingValueWarning, stacklevel=3)
     frame = frame.dropna(subset=[group, "_y"])
     if frame.empty:
         raise NotIdentifiedError(f"No row has both {outcome!r} (`outcome`) and {group!r} (`group`): there is "
