@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import math
 import warnings
+from collections import Counter
 from typing import Literal
 
 import numpy as np
@@ -284,13 +286,9 @@ def _within_unit_exact_p(values: np.ndarray) -> float | None:
     step = int(np.gcd.reduce(moving.ravel()))
     moving = moving // step
     width = int(moving.max(axis=1).sum())  # the largest any column total can be
-    placements = []
-    for unit in moving:
-        counts: dict[tuple[int, ...], int] = {}
-        for order in itertools.permutations(unit.tolist()):
-            counts[order] = counts.get(order, 0) + 1
-        total = sum(counts.values())
-        placements.append([(order, c / total) for order, c in counts.items()])
+    n_orders = math.factorial(k)  # every order of a unit's values, equally likely; tied values give repeated orders
+    placements = [[(order, c / n_orders) for order, c in Counter(itertools.permutations(unit.tolist())).items()]
+                  for unit in moving]
     work = (width + 1) ** (k - 1) * sum(len(p) for p in placements)
     if work > EXACT_WITHIN_UNIT_MAX:
         return None
