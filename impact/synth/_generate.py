@@ -285,11 +285,12 @@ def generate_with_truth(
     paths = _paths(intervention_paths)
 
     councils = _choose_councils(available, int(n_councils), seed)
-    n_in_being = int(_in_being(register, first, last).sum())
+    in_being = _in_being(register, first, last)
+    n_in_being = int(in_being.sum())
     if n_councils <= n_in_being:
-        councils = _councils_in_being(councils, register, first, last, seed)
+        councils = _councils_in_being(councils, register, in_being, seed)
     else:
-        late = sorted(set(councils["council_id"]) - set(register.loc[_in_being(register, first, last), "council_id"]))
+        late = [cid for cid in councils["council_id"] if not in_being[cid]]
         warnings.warn(f"{n_councils} councils were asked for, but only {n_in_being} ran children's services throughout "
                       f"the study's waves ({first} to {last}); today's councils are used, so {len(late)} of them "
                       f"({', '.join(late)}) were not councils for all of it, and `impact validate` warns of each one "
@@ -497,15 +498,15 @@ def _study_span(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _in_being(register: pd.DataFrame, first: dt.date, last: dt.date) -> pd.Series:
-    """Whether each council of ``register`` ran children's services on every day from ``first`` to ``last``."""
+    """Whether each council of ``register`` ran children's services on every day from ``first`` to ``last``, by
+    council id."""
     since = register["valid_from"].isna() | (register["valid_from"] <= pd.Timestamp(first))
     until = register["valid_to"].isna() | (register["valid_to"] >= pd.Timestamp(last))
-    return since & until
+    return (since & until).set_axis(register["council_id"])
 
 
-def _councils_in_being(chosen: pd.DataFrame, register: pd.DataFrame, first: dt.date, last: dt.date,
-                       seed: int) -> pd.DataFrame:
-    """``chosen`` with each council that did not exist from ``first`` to ``last`` replaced by one that did.
+def _councils_in_being(chosen: pd.DataFrame, register: pd.DataFrame, ok: pd.Series, seed: int) -> pd.DataFrame:
+    """``chosen`` with each council that was not in being (``ok``, :func:`_in_being`) replaced by one that was.
 
     A council created later (Dorset, 838, in 2019) gives way to a council it succeeded
     (:func:`impact.councils.boundary_changes`), the one sharing a word of its name first; when none is left,
@@ -513,21 +514,22 @@ def _councils_in_being(chosen: pd.DataFrame, register: pd.DataFrame, first: dt.d
     of the 152 councils of that time, not of today's 153. ``register`` is
     ``council_list(include_former=True)``.
     """
-    from ..councils import boundary_changes
+    from ..councils import _split, boundary_changes
 
-    ok = _in_being(register, first, last).set_axis(register["council_id"])
     keep = [cid for cid in chosen["council_id"] if ok.get(cid, False)]
     taken = set(keep)
     late = [cid for cid in chosen["council_id"] if not ok.get(cid, False)]
     if not late:
         return chosen
     names = register.set_index("council_id")["name"]
-    words = lambda cid: set(re.findall(r"[a-z]+", names[cid].lower())) - {"and", "of", "the", "city", "council",  # noqa: E731
-                                                                          "county"}
+
+    def words(cid: str) -> set[str]:
+        return set(re.findall(r"[a-z]+", names[cid].lower())) - {"and", "of", "the", "city", "council", "county"}
+
     before: dict[str, list[str]] = {}
     for change in boundary_changes().itertuples():
-        for succ in change.successors.split(";"):
-            before.setdefault(succ, []).extend(change.predecessors.split(";"))
+        for succ in _split(change.successors):
+            before.setdefault(succ, []).extend(_split(change.predecessors))
     unplaced = []
     for cid in late:
         options = sorted((p for p in before.get(cid, []) if ok.get(p, False) and p not in taken),
