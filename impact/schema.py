@@ -52,6 +52,7 @@ __all__ = [
     "mixed_scripts",
     "compatibility_forms",
     "id_problem",
+    "control_characters",
     "text_problem",
     "latin_lookalike",
     "lookalike_names",
@@ -611,6 +612,18 @@ def _named_at(found: list[tuple[int, str]]) -> str:
     return f"{', '.join(names[:3])}{' and more' if len(names) > 3 else ''}{where}"
 
 
+def control_characters(text: str, *, one_line: bool = False) -> list[tuple[int, str]]:
+    """The control characters of ``text`` with their positions from 1; a tab and a line break count only where the
+    text is shown on one line (``one_line``).
+
+    Examples
+    --------
+    >>> control_characters("a\\x07b\\tc"), control_characters("a\\nb", one_line=True)
+    ([(2, '\\x07')], [(2, '\\n')])
+    """
+    return [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
+
+
 def text_problem(text: str, *, one_line: bool = False) -> str | None:
     """What a text a person wrote into a YAML file (a label, a definition) was expected to be, where it holds control
     characters, which no one sees and a report or workbook cannot show (openpyxl refuses them), or, where it is shown
@@ -625,7 +638,7 @@ def text_problem(text: str, *, one_line: bool = False) -> str | None:
     >>> text_problem("Morale\\nup") is None
     True
     """
-    bad = [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
+    bad = control_characters(text, one_line=one_line)
     if not bad:
         return None
     if all(ch in "\n\r" for _, ch in bad):

@@ -1020,8 +1020,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         if col.type == "id" and (why := schema.apostrophe_hint(text)):
             shown = _pattern_text(col) if col.pattern else "an id without a leading apostrophe"
             return value, [(text, shown + why, "error")]
-        if col.type == "text" and (control := [(i, ch) for i, ch in enumerate(text, 1)
-                                              if ch < " " and ch not in "\t\n\r"]):
+        if col.type == "text" and (control := schema.control_characters(text)):
             # a control character (a bell, an escape, a form feed pasted from another system): unseen, and one that
             # no Excel workbook can hold (openpyxl refuses it), where names and descriptions are written
             return value, [(text, f"text without control characters (it holds {schema._named_at(control)}, which "
