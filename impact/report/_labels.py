@@ -71,6 +71,9 @@ _REFERENCE_RE = re.compile(r"Treatment\(\s*(?:reference\s*=\s*)?['\"]?(?P<ref>[^
 _PY_LIST_RE = re.compile(r"[\[(]\s*'[^'\n]*'(?:\s*,\s*'[^'\n]*')*\s*,?\s*[\])]")
 _ISO_STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _CLASS_PREFIX_RE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)(Warning|Error): ")
+#: "the " just before a token of the prose, and a label that starts with its own "the ".
+_ARTICLE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_OWN_ARTICLE_RE = re.compile(r"[Tt]he\s+")
 
 _ACRONYMS = {"ci": "CI", "se": "SE", "id": "ID", "dfe": "DfE", "ons": "ONS", "lscb": "LSCB", "dcs": "DCS",
              "gee": "GEE", "sha256": "SHA-256", "csv": "CSV", "pct": "%", "lga": "LGA", "url": "URL"}
@@ -591,10 +594,18 @@ class Vocabulary:
                 return ", ".join(words[:-1]) + " and " + words[-1]
             return words[0] if words else ""
 
+        def snake(match: re.Match) -> str:
+            words = _lower_first(self.text(match.group(0)))
+            # a label with its own article ('The review process, ...') after the article of the prose ('the
+            # review_process codebook') is not 'the the review process'
+            if _ARTICLE_BEFORE_RE.search(match.string, 0, match.start()) and _OWN_ARTICLE_RE.match(words):
+                words = _OWN_ARTICLE_RE.sub("", words, count=1)
+            return words
+
         text = _PY_LIST_RE.sub(listed, text)
         text = _CLASS_PREFIX_RE.sub(lambda m: humanise_camel(m.group(1)) + ": ", text)
         text = PATSY_TERM_RE.sub(lambda m: self.term(m.group(0)), text)
-        return SNAKE_RE.sub(lambda m: _lower_first(self.text(m.group(0))), text)
+        return SNAKE_RE.sub(snake, text)
 
     def _token(self, token: str) -> str:
         for mapping in self.values.values():
