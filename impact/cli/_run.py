@@ -117,6 +117,11 @@ def _check_second_coding(coded: str | None, human: str | None) -> None:
                          "of the segments, by another coder (a coding checked against itself agrees by construction)")
 
 
+#: The options of ``impact run`` and ``impact demo`` whose value names a file or folder, which need not exist yet
+#: (the output folder): recorded as ``<path>`` whatever the value looks like.
+_PATH_OPTIONS = ("--out", "--key-file", "--coded", "--human", "--docx-template")
+
+
 def recorded_command(argv: list[str]) -> str:
     """The command line as the provenance records it: every argument naming a file or folder is ``<path>``.
 
@@ -130,16 +135,24 @@ def recorded_command(argv: list[str]) -> str:
     --------
     >>> recorded_command(["run", "studies/leeds", "--coded=Jane Smith.csv", "--codebook", "nfer_impacts", "--seed", "1.5"])
     'impact run <path> --coded=<path> --codebook nfer_impacts --seed 1.5'
+    >>> recorded_command(["run", "studies/leeds", "--out", "results", "--seed", "1"])
+    'impact run <path> --out <path> --seed 1'
     """
     def path_like(value: str) -> bool:
         return (os.path.exists(value) or "/" in value or "\\" in value
                 or re.search(r"\.[A-Za-z]\w{0,5}$", value) is not None)
 
+    def names_a_path(option: str) -> bool:
+        # an option whose value is always a file or folder (argparse takes any unambiguous prefix of it)
+        return option.startswith("--") and len(option) > 2 and any(o.startswith(option) for o in _PATH_OPTIONS)
+
     out = ["impact"]
     for n, token in enumerate(argv):
         option, eq, value = token.partition("=")
         if token.startswith("-") and eq:
-            out.append(f"{option}=<path>" if path_like(value) else token)
+            out.append(f"{option}=<path>" if path_like(value) or names_a_path(option) else token)
+        elif n > 1 and names_a_path(argv[n - 1]) and not token.startswith("-"):
+            out.append("<path>")  # the output folder, not made yet: "--out r1" recorded "--out <study>" (round 26)
         elif n == 0 or token.startswith("-") or not path_like(token):
             out.append(token)  # the subcommand, an option, a number or a name
         else:
