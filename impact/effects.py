@@ -568,16 +568,31 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
         councils answering in each status at some wave); None when the
         study has no survey at two waves (of councils with a known status) or
         the model cannot be fitted. Responses from a council whose status at
-        the wave is unknown are left out. ``attrs["notes"]`` holds the
-        model's notes (whether the respondent effect was added, and why).
+        the wave is unknown are left out. Where no council's status differs
+        from another's at any wave, the model is fitted on wave alone (no
+        ``in_intervention`` row). ``attrs["notes"]`` holds the model's notes
+        (whether the respondent effect was added, and why; a model on wave
+        alone, and why).
     """
     from .stats import longitudinal_model
 
     scores = _survey_scores(study)
     if scores is None:
         return None
+    # As the GEE of each impact: where no council's status differs from another's at any wave (none in intervention,
+    # or all in the same status at each wave), the status term cannot be estimated but the change across the waves
+    # can. The model raised, and the report had no survey section at all (6 councils, none in intervention, seed
+    # 30648, report truth round 26): it is fitted on wave alone, with no in_intervention row, and says so in its notes.
+    formula = "score ~ C(wave) + in_intervention"
+    alone = None
+    if scores.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
+        formula = "score ~ C(wave)"
+        alone = ("survey model fitted on wave alone: "
+                 + ("intervention status does not vary" if scores["in_intervention"].nunique() < 2 else
+                    "every council has the same intervention status at each wave, so its effect cannot be told from "
+                    "the wave's"))
     try:
-        res = longitudinal_model(scores, formula="score ~ C(wave) + in_intervention", unit="council_id", time="wave",
+        res = longitudinal_model(scores, formula=formula, unit="council_id", time="wave",
                                  subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError) as exc:
         warnings.warn(f"survey mixed model could not be fitted: {exc}", stacklevel=2)
@@ -592,5 +607,5 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     per = scores.groupby("in_intervention")["council_id"].nunique()
     p["n_units_intervention"] = int(per.get(1, 0))
     p["n_units_no_intervention"] = int(per.get(0, 0))
-    p.attrs["notes"] = list(res.notes)
+    p.attrs["notes"] = list(res.notes) + ([alone] if alone else [])
     return p
