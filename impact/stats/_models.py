@@ -34,7 +34,7 @@ from ._checks import (
     _counted,
     _unit_noun,
 )
-from ._errors import MissingValueWarning, NotIdentifiedError
+from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
 from ._results import ModelResults, _param_table
 from ._threads import one_blas_thread
 
@@ -634,8 +634,18 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     notes: list[str] = []
     df = _small_sample_df(n_units, len(result.params), spec.small_sample, notes)
     se = result.bse
-    if weights is not None and spec.small_sample:  # statsmodels' bias-reduced covariance mishandles weights
-        se = pd.Series(np.sqrt(np.diag(_bias_reduced_independence(result, weights))), index=result.params.index)
+    if spec.small_sample:  # statsmodels' bias-reduced covariance mishandles weights and a unit a term rests on
+        cov, lost = _bias_reduced(result, weights)
+        se = pd.Series(np.sqrt(np.clip(np.diag(cov), 0.0, None)), index=result.params.index)
+        if lost.any():
+            se[lost] = np.nan
+            terms = ", ".join(map(str, result.params.index[lost]))
+            units = _unit_noun(spec.unit)
+            warnings.warn(f"The standard error of {terms} is not identified: the bias-reduced sandwich would rest on a "
+                          f"single {units} (such as the only {units} in a group) whose residuals the model fits "
+                          "exactly in that term's direction, so no standard error, test or interval is given. Use a "
+                          "randomisation test.", NotIdentifiedWarning, stacklevel=4)
+            notes.append(f"standard error not identified (rests on a single {units}): {terms}")
     params = _param_table(result.params, se, df=df, alpha=spec.alpha)
     if not np.isfinite(np.asarray(result.params, dtype="float64")).all():
         # statsmodels can end a diverging fit with NaN estimates and no warning (a binomial GEE of an impact no
@@ -732,33 +742,54 @@ def _few_events(frame: pd.DataFrame, spec: _Spec, *,
     return flags, described
 
 
-def _bias_reduced_independence(result, weights: np.ndarray) -> np.ndarray:
-    """Mancl-DeRouen (2001) bias-reduced sandwich of a GEE with working independence and observation weights.
+def _bias_reduced(result, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Mancl-DeRouen (2001) bias-reduced sandwich of a GEE, with its working correlation and observation weights;
+    and which coefficients it cannot estimate.
 
-    ``B = sum_i D_i' V_i^-1 W_i D_i``, ``H_ii = D_i B^-1 D_i' V_i^-1 W_i`` and the
-    meat ``sum_i D_i' V_i^-1 W_i (I - H_ii)^-1 r_i r_i' (I - H_ii)^-T W_i V_i^-1 D_i``;
-    with unit weights this is statsmodels' ``cov_type="bias_reduced"`` (checked in the tests).
+    Per unit ``i``: ``V_i = A_i R_i A_i`` (``A_i`` the square roots of the variance function, ``R_i`` the fitted
+    working correlation), ``B = sum_i D_i' W_i V_i^-1 D_i``, ``H_ii = D_i B^-1 D_i' V_i^-1 W_i`` and the meat
+    ``sum_i D_i' V_i^-1 W_i (I - H_ii)^-1 r_i r_i' (I - H_ii)^-T W_i V_i^-1 D_i``; with unit weights this is
+    statsmodels' ``cov_type="bias_reduced"`` (checked in the tests).
+
+    Where a term rests on one unit (a group with one council), the model fits that unit's residuals exactly in the
+    term's direction: ``I - H_ii`` is singular, every ``r_i + N c`` (``N`` its null space) solves the correction, and
+    the meat of the term is arbitrary (statsmodels returned whatever rounding made of it: a change of 1e-9 in one
+    outcome moved such a standard error from 1.05 to 3.83). Those coefficients are flagged in the second array, as
+    :func:`impact.stats.did`'s CR2 flags a single treated unit.
     """
     model = result.model
+    params = np.asarray(result.params, dtype="float64")
     x = np.asarray(model.exog, dtype="float64")
     y = np.asarray(model.endog, dtype="float64")
-    mu = np.asarray(model.family.link.inverse(x @ np.asarray(result.params)), dtype="float64")
-    dmu = 1.0 / np.asarray(model.family.link.deriv(mu), dtype="float64")
-    var = np.asarray(model.family.variance(mu), dtype="float64")
-    w = np.asarray(weights, dtype="float64")
-    d = x * dmu[:, None]
-    a = d * (w / var)[:, None]  # rows of V^-1 W D
-    bread = np.linalg.pinv(d.T @ a)
-    resid = y - mu
+    lin = x @ params
+    mu = np.asarray(model.family.link.inverse(lin), dtype="float64")
+    d = np.asarray(model.mean_deriv(x, lin), dtype="float64")
+    sd = np.sqrt(np.asarray(model.family.variance(mu), dtype="float64"))
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype="float64")
+    units = []
+    for i, label in enumerate(model.group_labels):
+        rows = np.asarray(model.group_indices[label])
+        corr, _ = model.cov_struct.covariance_matrix(mu[rows], i)
+        v = sd[rows, None] * np.asarray(corr, dtype="float64") * sd[None, rows]
+        try:
+            vinv_d = np.linalg.solve(v, d[rows])
+        except np.linalg.LinAlgError:  # a fitted probability of exactly 0 or 1 (separation, noted by the caller)
+            vinv_d = np.linalg.pinv(v) @ d[rows]
+        units.append((rows, vinv_d * w[rows, None]))  # rows of W V^-1 D
+    bread = np.linalg.pinv(sum(d[rows].T @ a for rows, a in units))
     meat = np.zeros_like(bread)
-    groups = np.asarray(model.groups)
-    for g in np.unique(groups):
-        rows = np.flatnonzero(groups == g)
-        h = d[rows] @ bread @ a[rows].T  # (n_i, n_i): D_i B^-1 D_i' V_i^-1 W_i
-        adjusted = np.linalg.solve(np.eye(len(rows)) - h, resid[rows])
-        score = a[rows].T @ adjusted
+    lost = np.zeros(len(params), dtype=bool)
+    for rows, a in units:
+        m = np.eye(len(rows)) - d[rows] @ bread @ a.T  # I - D_i B^-1 D_i' V_i^-1 W_i
+        _, s, vt = np.linalg.svd(m)
+        null = vt[s <= 1e-10 * max(1.0, s.max())].T
+        reach = bread @ a.T  # how the unit's corrected residuals enter each coefficient
+        leak = np.linalg.norm(reach @ null, axis=1) if null.size else np.zeros(len(params))
+        lost |= leak > 1e-8 * (np.linalg.norm(reach, axis=1) + 1e-300)
+        adjusted = np.linalg.lstsq(m, y[rows] - mu[rows], rcond=None)[0]
+        score = a.T @ adjusted
         meat += np.outer(score, score)
-    return bread @ meat @ bread
+    return bread @ meat @ bread, lost
 
 
 def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
