@@ -38,7 +38,9 @@ def _exact_power(p_a: float, p_b: float, n_a: int, n_b: int, alpha: float, midp:
             p = p - 0.5 * (pmf[None, :] * tie).sum(axis=1)
         if len(k) == 1:
             p = np.ones(1)
-        reject[m - k, k] = p <= alpha
+        # p-values are sums of rational probabilities: one that is alpha exactly (a mid-p of 0.1 / 2) rejects, as
+        # p <= alpha says, whichever way rounding fell
+        reject[m - k, k] = p <= alpha * _REL
     return float(prob[reject].sum())
 
 
@@ -130,9 +132,9 @@ def councils_needed(
     alpha : float
         Two-sided significance level.
     method : {"normal", "exact", "midp"}
-        As in :func:`power_prevalence`. The exact search starts from the
-        normal-approximation answer and scans upward; exact power is not
-        monotone in n ("saw-tooth"), so the first n reaching `power` is given.
+        As in :func:`power_prevalence`. The exact search scans n_a upward
+        from one council; exact power is not monotone in n ("saw-tooth"), so
+        the first n reaching `power` is given.
     max_n : int
         Largest n_a searched (exact methods).
 
@@ -160,12 +162,14 @@ def councils_needed(
     h = abs(float(proportion_effectsize(p_b, p_a)))
     if h == 0:
         raise ValueError("`p_a` and `p_b` are equal: no sample size detects a zero difference.")
-    n_normal = math.ceil(NormalIndPower().solve_power(effect_size=h, alpha=alpha, power=power, ratio=ratio))
     if method == "normal":
-        n_a = n_normal
+        n_a = _normal_n(h, alpha, power, ratio)
         achieved = power_prevalence(p_a, p_b, n_a=n_a, n_b=max(1, math.ceil(n_a * ratio)), alpha=alpha)
     else:
-        for n_a in range(max(2, int(n_normal * 0.8)), max_n + 1):
+        # from one council up: exact power is not monotone in n, and at small n it can reach the target well below
+        # the normal approximation's answer (mid-p, 0.01 against 0.99, ratio 0.5, power 0.9: 3 councils, where a scan
+        # from 0.8 of the normal answer gave 4)
+        for n_a in range(1, max_n + 1):
             achieved = power_prevalence(p_a, p_b, n_a=n_a, n_b=max(1, math.ceil(n_a * ratio)), alpha=alpha,
                                         method=method)
             if achieved.loc[0, "power"] >= power:
@@ -175,6 +179,23 @@ def councils_needed(
     n_b = max(1, math.ceil(n_a * ratio))
     return pd.DataFrame([dict(p_a=p_a, p_b=p_b, n_a=n_a, n_b=n_b, n_total=n_a + n_b, target_power=power,
                               power=float(achieved.loc[0, "power"]), method=method)])
+
+
+def _normal_n(h: float, alpha: float, power: float, ratio: float) -> int:
+    """Smallest ``n_a`` whose normal-approximation power (:class:`NormalIndPower`, ``n_b = ratio * n_a``) reaches
+    ``power``: from the closed form ``(z_{1 - alpha/2} + z_power)^2 (1 + 1/ratio) / h^2`` (Cohen 1988, ch. 6), which
+    ignores the far tail, stepped to the exact integer. statsmodels' ``solve_power`` returns NaN where the answer is
+    below its search bracket (a difference as large as 0.05 against 0.95)."""
+    def reaches(n: int) -> bool:
+        return NormalIndPower().power(effect_size=h, nobs1=n, alpha=alpha, ratio=ratio) >= power
+
+    z = stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)
+    n = max(1, math.ceil((z / h) ** 2 * (1 + 1 / ratio)))
+    while n > 1 and reaches(n - 1):
+        n -= 1
+    while not reaches(n):
+        n += 1
+    return n
 
 
 def did_power(
