@@ -43,8 +43,10 @@ its ``interval`` field (one of :data:`INTERVALS`), for a program to read; its
 of these standard errors is 0 by construction (every unit, and every
 resample of units, agrees perfectly), so the interval "1 to 1" would read as a
 coefficient measured exactly: none is given (``interval`` is
-``"none_perfect"``), as none is where one coder of Cohen's kappa keeps to one
-category (``"none_one_category"``, the coder named in ``interval_coder``).
+``"none_perfect"``), as none is where every unit was coded alike (every pair
+of coders disagreeing in the same way, or a single unit: ``"none_one_pattern"``)
+and where one coder of Cohen's kappa keeps to one category
+(``"none_one_category"``, the coder named in ``interval_coder``).
 
 References
 ----------
@@ -109,6 +111,8 @@ INTERVALS: dict[str, str] = {
     "t": "Student's t interval (n - 1 df) from Gwet's (2014) unit-sampling standard error",
     "bootstrap": "percentile interval of a unit-resampling bootstrap",
     "none_perfect": "none: the coders agree on every unit, so the standard error is 0 and measures no precision",
+    "none_one_pattern": ("none: every unit was coded alike (the same values, as often), so every resample of units "
+                         "gives the same coefficient and the standard error is 0, which measures no precision"),
     "none_one_category": ("none: one coder (``interval_coder``) used one category only, so Cohen's kappa is 0 "
                           "whatever the other coded and its standard error measures no precision"),
     "none_weighted": "none: weighted units (characters) are not independent",
@@ -278,6 +282,16 @@ def _perfect(counts: np.ndarray) -> bool:
     return bool(multi.any()) and bool(((counts[multi] > 0).sum(axis=1) == 1).all())
 
 
+def _one_pattern(counts: np.ndarray) -> bool:
+    """Whether every unit holds the same values, as often (every coder pair disagreeing alike, or one unit): the
+    unit-sampling variance, and every bootstrap replicate's spread, is then 0 by construction."""
+    return len(counts) >= 1 and bool((counts == counts[0]).all())
+
+
+#: ``method`` of a result whose units were all coded alike (see :data:`INTERVALS`).
+_ONE_PATTERN = ("no interval: every unit was coded alike (the same values, as often), so the standard error is 0 and "
+                "measures no precision (an interval of no width would read as a coefficient measured exactly)")
+
 #: ``method`` of a result whose coders agree on every unit (see :data:`INTERVALS`).
 _PERFECT = ("no interval: the coders agree on every unit, so the standard error is 0 and measures no precision (an "
             "interval of no width would read as a coefficient measured exactly)")
@@ -330,6 +344,8 @@ def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | No
         method, interval = "Gwet (2014) unit-sampling variance; t interval with n - 1 df", "t"
         if _perfect(counts):  # every unit agrees: the variance is 0 by construction
             half, method, interval = math.nan, _PERFECT, "none_perfect"
+        elif _one_pattern(counts):  # every unit alike (such as every pair disagreeing): 0 by construction too
+            half, method, interval = math.nan, _ONE_PATTERN, "none_one_pattern"
     se_h0 = math.nan
     if kind == "fleiss" and weights is None and np.all(r == r[0]) and r[0] >= 2:
         m = r[0]
@@ -674,6 +690,9 @@ def _alpha(counts: np.ndarray, cats: np.ndarray, level: str, n_coders: int, weig
     if weights is None and n_boot > 0 and _perfect(counts):
         # every unit, so every resample of units, agrees: each replicate is 1 and the interval "1 to 1"
         se, method, interval = 0.0, _PERFECT, "none_perfect"
+    elif weights is None and n_boot > 0 and _one_pattern(counts[m >= 2]):
+        # one pairable unit, or all coded alike: every resample of units is the sample, every replicate the same
+        se, method, interval = 0.0, _ONE_PATTERN, "none_one_pattern"
     elif weights is None and n_boot > 0:
         rng = np.random.default_rng(seed)
         k = contrib.shape[0]
