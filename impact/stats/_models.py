@@ -142,7 +142,9 @@ def longitudinal_model(
     ``small_sample=True`` (the default) the sandwich covariance is the
     bias-reduced estimator of Mancl and DeRouen (2001) and tests and
     intervals use t with (units - parameters) degrees of freedom, which
-    keeps the size of tests near nominal with 10 to 40 councils.
+    keeps the size of tests near nominal with 10 to 40 councils; a term
+    resting on one unit (the only council in a group) has no such standard
+    error (NaN, with a :class:`~impact.stats.NotIdentifiedWarning`).
     ``method="mixed"``: linear mixed model (REML) with a random intercept per
     unit and, with `random_slope`, a random slope on `time` (numeric); with
     `small_sample`, t with Satterthwaite degrees of freedom for each term (as
