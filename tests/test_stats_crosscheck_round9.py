@@ -8,9 +8,10 @@
 - ``councils_needed``: the normal answer for large differences (statsmodels' ``solve_power`` gives NaN below its
   bracket) and the exact and mid-p answers as the first n, from one council up, whose exact power (scipy's Fisher
   test, every table enumerated) reaches the target.
-- The agreement coefficients: Gwet's (2014, ch. 5) percent agreement, Fleiss' kappa and AC1 with missing ratings and
-  their unit-sampling standard errors, and Krippendorff's (2011) alpha at four levels, against loops over the
-  definitions; integer unit weights against repeated units; no interval where every unit was coded alike.
+- The agreement coefficients: irrCAC's published two-coder values (cont3x3abstractors); Gwet's (2014, ch. 5) percent
+  agreement, Fleiss' kappa and AC1 with missing ratings and their unit-sampling standard errors, and Krippendorff's
+  (2011) alpha at four levels, against loops over the definitions; integer unit weights against repeated units; no
+  interval where every unit was coded alike.
 - ``compare_groups`` and ``prevalence_table`` on binary outcomes (empty cells, all-zero and all-one groups, one
   council) against scipy's Fisher test and conditional odds ratio and statsmodels' Wilson interval.
 
@@ -292,6 +293,26 @@ def test_gwet_family_and_alpha_with_missing_ratings_are_their_definitions(n_unit
         assert res.n_units == sum(any(v is not None for v in r) for r in rows)
     for level in ("nominal", "ordinal", "interval", "ratio"):
         assert krippendorff_alpha(data, level=level, n_boot=0).value == pytest.approx(_alpha(rows, level), abs=1e-12)
+
+
+def test_two_coder_coefficients_are_irrcacs_published_values_for_cont3x3abstractors():
+    # Gwet's irrCAC README (kgwet/irrCAC, README.md, "Computing agreement Coefficients from Contingency tables"),
+    # cont3x3abstractors = [[13, 0, 0], [0, 20, 7], [0, 4, 56]] (100 units, 2 abstractors):
+    #   gwet.ac1.table 0.8493305 se 0.04321747; pa2.table 0.89 se 0.03128898;
+    #   scott2.table (Scott's pi, which is Fleiss' kappa with two coders) 0.7962397 se 0.05905473;
+    #   krippen2.table 0.7972585.
+    # The table functions (R/agree.coeff2.r) divide the variance by n, the raw-ratings functions that the package
+    # follows (they match cac.raw4raters in tests/test_agreement.py) by n - 1 through sum / (n (n - 1)): the
+    # standard errors differ by sqrt(n / (n - 1)) exactly, for two coders with no missing rating.
+    table = np.array([[13, 0, 0], [0, 20, 7], [0, 4, 56]])
+    pairs = [(i, j) for i in range(3) for j in range(3) for _ in range(table[i, j])]
+    data = _long([list(pair) for pair in pairs])
+    scale = math.sqrt(100 / 99)
+    for function, value, se in ((gwet_ac1, 0.8493305, 0.04321747), (percent_agreement, 0.89, 0.03128898),
+                                (fleiss_kappa, 0.7962397, 0.05905473)):
+        res = function(data)
+        assert round(res.value, 7) == value and res.se == pytest.approx(se * scale, abs=5e-9)
+    assert round(krippendorff_alpha(data, n_boot=0).value, 7) == 0.7972585
 
 
 def test_integer_unit_weights_are_repeated_units():
