@@ -133,8 +133,8 @@ def test_each_agreement_result_says_how_its_interval_was_made():
     table = agreement_table(wiki.assign(w=1.0), metrics=["cohen_kappa", "percent_agreement"], weight="w")
     assert table["interval"].tolist() == ["none_weighted", "none_weighted"]
     assert set(table.columns) >= {"interval", "interval_coder"}
-    assert {"normal", "t", "bootstrap", "none_one_category", "none_perfect", "none_weighted", "none_undefined",
-            "none_too_few"} == set(INTERVALS)
+    assert {"normal", "t", "bootstrap", "none_one_category", "none_perfect", "none_one_pattern", "none_weighted",
+            "none_undefined", "none_too_few"} == set(INTERVALS)
 
 
 def _impact_reliability(f, check, coded=None):

@@ -349,6 +349,11 @@ def test_no_interval_where_every_unit_was_coded_alike(units):
         assert np.isnan(row["ci_low"]) and np.isnan(row["ci_high"]), (metric, row["ci_low"], row["ci_high"])
         assert row["interval"] in ("none_one_pattern", "none_too_few") and "no standard error" in row["method"] or \
             row["method"].startswith("no interval")
+    # the report's hand-check table says so in its own words (segments, not units)
+    from impact.report._build import _interval_words
+
+    words = _interval_words(agreement_table(data, n_boot=200, metrics=["krippendorff_alpha"]))["method"].iloc[0]
+    assert words.startswith("no interval: every segment compared was coded alike")
     # a second pattern brings the interval back
     more = pd.concat([data, pd.DataFrame({"unit": [units, units], "coder": ["a", "b"], "value": [1, 1]})])
     assert agreement_table(more, n_boot=200).set_index("metric").loc["fleiss_kappa", "interval"] == "t"

@@ -4416,6 +4416,8 @@ _NO_INTERVAL_WORDS = {
                           "the other coded and no standard error measures its precision"),
     "none_perfect": ("no interval: the two codings agree on every segment compared, so agreement is perfect and no "
                      "interval could be estimated (its standard error is 0)"),
+    "none_one_pattern": ("no interval: every segment compared was coded alike by the two codings (they differ, or "
+                         "agree, in the same way in each), so no interval could be estimated (its standard error is 0)"),
 }
 
 
