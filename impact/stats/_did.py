@@ -11,6 +11,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .._words import counted, verb
 from ..errors import SmallSampleWarning
 from ._checks import (
     _check_choice,
@@ -18,10 +19,8 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
-    _counted,
     _numeric,
     _rows,
-    _verb,
 )
 from ._errors import (
     MissingValueWarning,
@@ -334,7 +333,7 @@ def did(
     n_treated, n_control = int(is_treated.sum()), int((~is_treated).sum())
     if n_control == 0 or n_treated == 0:
         raise ValueError(f"`did` needs treated and comparison units; found {n_treated} treated and "
-                         f"{_counted(n_control, 'comparison unit')} among the rows with an observed {outcome!r}.")
+                         f"{counted(n_control, 'comparison unit')} among the rows with an observed {outcome!r}.")
     if post is None and len(np.unique(onset[is_treated])) > 1:
         starts = [times[int(i)] for i in np.unique(onset[is_treated])]
         warnings.warn(
@@ -433,7 +432,7 @@ def _check_nested(u_codes: np.ndarray, c_codes: np.ndarray, unit: str, cluster: 
     split = per_unit[per_unit > 1]
     if len(split):
         raise ValueError(f"Units of {unit!r} must be nested in the clusters of {cluster!r}, but "
-                         f"{_counted(len(split), 'unit')} {_verb(len(split), 'falls', 'fall')} in more than one "
+                         f"{counted(len(split), 'unit')} {verb(len(split), 'falls', 'fall')} in more than one "
                          "cluster.")
 
 
@@ -460,7 +459,7 @@ def _onsets(frame, post, u_codes, t_idx, n_units, treated) -> np.ndarray:
         varying = group[group > 1]
         if len(varying):
             raise ValueError(f"With `post`, the column {treated!r} given as `treated` must be constant within a "
-                             f"unit, but it varies for {_counted(len(varying), 'unit')}.")
+                             f"unit, but it varies for {counted(len(varying), 'unit')}.")
         is_post = frame[post].astype(bool).to_numpy()
         if not is_post.any():
             raise ValueError(f"The column {post!r} given as `post` has no post-treatment rows.")

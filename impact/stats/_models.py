@@ -23,6 +23,7 @@ from statsmodels.miscmodels.ordinal_model import OrderedModel
 from statsmodels.regression.mixed_linear_model import MixedLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
+from .._words import counted, unit_noun
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
@@ -31,8 +32,6 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
-    _counted,
-    _unit_noun,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._results import ModelResults, _param_table
@@ -525,7 +524,7 @@ FEW_UNITS = 10
 
 def _warn_units(n_units: int, small_sample: bool, what: str, unit: str = "unit") -> None:
     """Warn of a fit on too few clusters, counted with the noun of the ``unit`` column ('5 councils')."""
-    units = _counted(n_units, _unit_noun(unit))
+    units = counted(n_units, unit_noun(unit))
     if n_units < FEW_UNITS:
         warnings.warn(f"{what} with {units}, fewer than {FEW_UNITS}: even corrected sandwich standard errors are "
                       "unreliable, so treat p-values as descriptive.", SmallSampleWarning, stacklevel=5)
