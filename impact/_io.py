@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import NamedTuple
 
+from ._words import _counted, _verb
 from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
 
 __all__ = [
@@ -521,7 +522,8 @@ def _other_separator(header: list[str]) -> str | None:
 def unclosed_quote(n_lines: int, swallowed: int) -> str:
     """What a quoted value left unclosed (:func:`unclosed_quotes`) should have, for a problem at the row it opens
     (``swallowed`` 0: a quote on the last line, never closed)."""
-    runs = (f"runs over {n_lines} lines and swallows {swallowed} line(s) that look like rows of the table" if swallowed
+    runs = (f"runs over {n_lines} lines and swallows {_counted(swallowed, 'line')} that {_verb(swallowed, 'looks')} like rows "
+            "of the table" if swallowed
             else "runs to the end of the file")
     return (f"a closing '\"' for the quoted value that starts here (without one it {runs}): close the quote where the "
             "value ends, or take it out")

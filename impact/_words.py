@@ -1,13 +1,13 @@
 """Nouns and verbs in the number of what a message counts (private): "1 row", "3 rows", "1 council lacks",
-"2 councils lack", "the column 'x'", "the columns 'x', 'y'", so that no message writes "row(s)".
+"2 councils lack", "the column 'x'", "the columns 'x', 'y'", never a noun with "(s)" after it.
 
 Examples
 --------
->>> counted(1, "row"), counted(1200, "row"), counted(2, "analysis"), counted(3, "child")
+>>> _counted(1, "row"), _counted(1200, "row"), _counted(2, "analysis"), _counted(3, "child")
 ('1 row', '1,200 rows', '2 analyses', '3 children')
->>> f"{counted(1, 'council')} {verb(1, 'lacks')} it; {counted(2, 'council')} {verb(2, 'lacks')} it"
+>>> f"{_counted(1, 'council')} {_verb(1, 'lacks')} it; {_counted(2, 'council')} {_verb(2, 'lacks')} it"
 '1 council lacks it; 2 councils lack it'
->>> named("column", ["x"]), named("column", ["x", "y"])
+>>> _named("column", ["x"]), _named("column", ["x", "y"])
 ("column 'x'", "columns 'x', 'y'")
 """
 
@@ -31,14 +31,14 @@ _IRREGULAR = {
 _IRREGULAR_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}
 
 
-def plural(noun: str) -> str:
+def _plural(noun: str) -> str:
     """The plural of ``noun``, whose last word alone changes: 'council' -> 'councils', 'authority' ->
     'authorities', 'match' -> 'matches', 'analysis' -> 'analyses', 'child' -> 'children', 'subject-wave' ->
     'subject-waves', 'source text file' -> 'source text files'.
 
     Examples
     --------
-    >>> [plural(w) for w in ("council", "authority", "day", "match", "analysis", "person", "Child", "coded span")]
+    >>> [_plural(w) for w in ("council", "authority", "day", "match", "analysis", "person", "Child", "coded span")]
     ['councils', 'authorities', 'days', 'matches', 'analyses', 'people', 'Children', 'coded spans']
     """
     cut = max(noun.rfind(" "), noun.rfind("-")) + 1
@@ -59,42 +59,42 @@ def plural(noun: str) -> str:
     return head + (many[:1].upper() + many[1:] if word[:1].isupper() else many)
 
 
-def counted(n: int, noun: str, many: str | None = None) -> str:
+def _counted(n: int, noun: str, many: str | None = None) -> str:
     """``n`` with its noun in the right number, thousands separated: '1 council', '3 councils', '1,200 rows'.
     ``many`` is the plural where ``noun`` is a phrase whose last word is not the one that changes ('row of the
     table', 'rows of the table').
 
     Examples
     --------
-    >>> counted(1, "council"), counted(3, "council"), counted(0, "cell"), counted(2, "subject-wave")
+    >>> _counted(1, "council"), _counted(3, "council"), _counted(0, "cell"), _counted(2, "subject-wave")
     ('1 council', '3 councils', '0 cells', '2 subject-waves')
     """
-    return f"{n:,} {noun if n == 1 else many or plural(noun)}"
+    return f"{n:,} {noun if n == 1 else many or _plural(noun)}"
 
 
-def number(n: int | Sized, noun: str) -> str:
+def _number(n: int | Sized, noun: str) -> str:
     """``noun`` alone in the number of ``n`` (a count, or a list whose length is the count): for a message that
     writes the number elsewhere or not at all ('the columns' of a list of two).
 
     Examples
     --------
-    >>> number(1, "row"), number(["a", "b"], "column"), number([], "problem")
+    >>> _number(1, "row"), _number(["a", "b"], "column"), _number([], "problem")
     ('row', 'columns', 'problems')
     """
     k = n if isinstance(n, int) else len(n)
-    return noun if k == 1 else plural(noun)
+    return noun if k == 1 else _plural(noun)
 
 
-def verb(n: int | Sized, singular: str, many: str | None = None) -> str:
-    """The verb that agrees with a count of ``n`` (or a list of ``n`` things): ``verb(1, "lacks")`` -> 'lacks',
-    ``verb(2, "lacks")`` -> 'lack'.  Without ``many`` the plural of a one-word verb is derived ('is' -> 'are',
+def _verb(n: int | Sized, singular: str, many: str | None = None) -> str:
+    """The verb that agrees with a count of ``n`` (or a list of ``n`` things): ``_verb(1, "lacks")`` -> 'lacks',
+    ``_verb(2, "lacks")`` -> 'lack'.  Without ``many`` the plural of a one-word verb is derived ('is' -> 'are',
     'has' -> 'have', 'was' -> 'were', 'carries' -> 'carry', 'matches' -> 'match'); a phrase gives both forms.
 
     Examples
     --------
-    >>> [verb(2, v) for v in ("is", "has", "was", "lacks", "carries", "matches", "falls", "goes")]
+    >>> [_verb(2, v) for v in ("is", "has", "was", "lacks", "carries", "matches", "falls", "goes")]
     ['are', 'have', 'were', 'lack', 'carry', 'match', 'fall', 'go']
-    >>> verb(1, "its test has", "their tests have"), verb(3, "its test has", "their tests have")
+    >>> _verb(1, "its test has", "their tests have"), _verb(3, "its test has", "their tests have")
     ('its test has', 'their tests have')
     """
     k = n if isinstance(n, int) else len(n)
@@ -105,7 +105,7 @@ def verb(n: int | Sized, singular: str, many: str | None = None) -> str:
     if singular in _IRREGULAR_VERBS:
         return _IRREGULAR_VERBS[singular]
     if " " in singular or not singular.endswith("s"):
-        raise ValueError(f"verb() derives the plural of a one-word verb ending in 's', not {singular!r}: pass it")
+        raise ValueError(f"_verb() derives the plural of a one-word verb ending in 's', not {singular!r}: pass it")
     if singular.endswith("ies") and len(singular) > 4:
         return singular[:-3] + "y"
     if singular.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -113,27 +113,27 @@ def verb(n: int | Sized, singular: str, many: str | None = None) -> str:
     return singular[:-1]
 
 
-def named(noun: str, items: Collection[object]) -> str:
+def _named(noun: str, items: Collection[object]) -> str:
     """``noun`` in the number of ``items``, then the items quoted and comma-joined: "column 'x'", "columns 'x',
     'y'" (for a message whose list has no count of its own: "lacks the column 'x'").  Strings are quoted with
     ``repr``; other items (already formatted) as they are.
 
     Examples
     --------
-    >>> named("column", ["x"]), named("sheet", ["review", "_meta"]), named("code", [])
+    >>> _named("column", ["x"]), _named("sheet", ["review", "_meta"]), _named("code", [])
     ("column 'x'", "sheets 'review', '_meta'", 'codes')
     """
     listed = ", ".join(repr(i) if isinstance(i, str) else str(i) for i in items)
-    return f"{number(len(items), noun)} {listed}".rstrip()
+    return f"{_number(len(items), noun)} {listed}".rstrip()
 
 
-def unit_noun(column: object) -> str:
+def _unit_noun(column: object) -> str:
     """What a row of ``column`` is, as a noun for a warning: the column's name less an ``_id`` ('council_id' ->
     'council', 'participant_id' -> 'participant'), else 'unit' where the name is no plain word ('u', 'id', 'LA code').
 
     Examples
     --------
-    >>> [unit_noun(c) for c in ("council_id", "school", "participant_id", "u", "id", "LA code", 3)]
+    >>> [_unit_noun(c) for c in ("council_id", "school", "participant_id", "u", "id", "LA code", 3)]
     ['council', 'school', 'participant', 'unit', 'unit', 'unit', 'unit']
     """
     stem = str(column).removesuffix("_id")

@@ -34,6 +34,7 @@ from ._io import (
     staged_directory,
 )
 from ._version import __version__
+from ._words import _counted, _verb
 from .describe import describe_study
 from .effects import (
     attrition_effects,
@@ -304,9 +305,10 @@ def analyse(
             if spans.any():
                 shown = ", ".join(f"{r.interview_id} characters {int(r.start)} to {int(r.end)}"
                                   for r in supplied[spans].head(5).itertuples())
-                warnings.warn(f"supplied codings: {int(spans.sum())} coded span(s) lie in no respondent turn of the "
-                              f"transcript (the interviewer's speech, or text before the first speaker label: {shown}"
-                              f"{' ...' if spans.sum() > 5 else ''}); they are left out of the analysis: only the "
+                warnings.warn(f"supplied codings: {_counted(int(spans.sum()), 'coded span')} {_verb(int(spans.sum()), 'lies')} "
+                              "in no respondent turn of the transcript (the interviewer's speech, or text before the "
+                              f"first speaker label: {shown}{' ...' if spans.sum() > 5 else ''}); "
+                              f"{_verb(int(spans.sum()), 'it is', 'they are')} left out of the analysis: only the "
                               "respondents' speech is counted or quoted", CodingsWarning, stacklevel=2)
             attrs = dict(supplied.attrs)
             supplied = supplied[~other].reset_index(drop=True)
@@ -839,10 +841,13 @@ def _warn_no_speech(not_coded: pd.DataFrame, *, supplied: bool = False) -> None:
     silent = sorted(not_coded["interview_id"].astype(str))
     if silent:
         shown = ", ".join(silent[:10]) + (f" and {len(silent) - 10} more" if len(silent) > 10 else "")
-        warnings.warn(f"{len(silent)} interview(s) have no respondent speech in their transcript ({shown}): every "
-                      "turn is labelled as the interviewer's, so nothing in them can be coded"
-                      + (" (and the supplied codings have none of them)" if supplied else "")
-                      + "; they are treated as missing (not coded), like interviews not held: left out of the counts "
+        them = _verb(silent, "it", "them")
+        warnings.warn(f"{_counted(len(silent), 'interview')} {_verb(silent, 'has')} no respondent speech in "
+                      f"{_verb(silent, 'its', 'their')} transcript ({shown}): every "
+                      f"turn is labelled as the interviewer's, so nothing in {them} can be coded"
+                      + (f" (and the supplied codings have none of {them})" if supplied else "")
+                      + f"; {_verb(silent, 'it is', 'they are')} treated as missing (not coded), like interviews not "
+                      "held: left out of the counts "
                       "of interviews and participants and of every share, and a council with no other interview at "
                       "that wave counts as not interviewed there; label the answers (e.g. 'R:') and run again",
                       ImpactWarning, stacklevel=2)

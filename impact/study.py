@@ -43,6 +43,7 @@ from ._io import (
 )
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ._tabular import csv_text
+from ._words import _counted, _named
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
 from .schema import (
     DEFAULT_WAVES,
@@ -868,7 +869,7 @@ class Study:
     ) -> None:
         unknown = sorted(set(tables) - set(TABLES))
         if unknown:
-            raise ValueError(f"Unknown table(s) {unknown}; expected names from {sorted(TABLES)}.")
+            raise ValueError(f"Unknown {_named('table', unknown)}; expected names from {sorted(TABLES)}.")
         self._meta = copy.deepcopy(dict(meta))
         self._tables: dict[str, pd.DataFrame] = {}
         errors: list[Problem] = []
@@ -893,7 +894,7 @@ class Study:
             raise ValidationError(errors, source="Study (values no study file can hold)")
         if changed:
             shown = capped_lines(changed)
-            warnings.warn(f"Study: {len(changed):,} text value(s) changed to what a saved study gives back:\n  "
+            warnings.warn(f"Study: {_counted(len(changed), 'text value')} changed to what a saved study gives back:\n  "
                           + "\n  ".join(shown), TrimmedTextWarning, stacklevel=2)
         self._transcripts: dict[str, str] = dict(transcripts or {})
         self.root = Path(root) if root is not None else None
@@ -1469,7 +1470,7 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     if meta is None:
         return {}, [Problem("study.yaml", None, None, None, "keys such as name and waves (the file holds none)")]
     if not isinstance(meta, dict):
-        found = f"a list of {len(meta)} item(s)" if isinstance(meta, list) else str(meta)
+        found = f"a list of {_counted(len(meta), 'item')}" if isinstance(meta, list) else str(meta)
         return {}, [Problem("study.yaml", 1, None, found, "a mapping of keys (name, waves, ...)")]
     return meta, []
 

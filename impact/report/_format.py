@@ -41,6 +41,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .._version import __version__
+from .._words import _named
 
 __all__ = [
     "CI",
@@ -432,7 +433,7 @@ def resolve_formats(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=N
         if isinstance(spec, CI):
             missing = [c for c in (spec.low, spec.high) if c not in columns]
             if missing:
-                problems.append(f"CI for {key!r} names column(s) {missing} not in the table {columns}")
+                problems.append(f"CI for {key!r} names {_named('column', missing)} not in the table {columns}")
             parsed[key] = spec
         else:
             if key not in columns:

@@ -13,7 +13,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.contingency_tables import cochrans_q
 
-from .._words import counted, plural, unit_noun, verb
+from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
@@ -158,21 +158,21 @@ def change_over_time(
         moved = lacking - missing
         # counts in words with the unit's own noun, and no bracketed asides: the report put a wave label's bracket
         # beside "(in at least one group)" and said "3 unit(s) of 12" of councils (report truth round 25)
-        noun, n_units = unit_noun(unit), units.nunique()
+        noun, n_units = _unit_noun(unit), units.nunique()
         where = " in at least one group" if by or groups else ""
         if missing:
             k = len(missing)
             warnings.warn(
-                f"{k:,} of {counted(n_units, noun)} {verb(k, 'lacks', 'lack')} one or more of the time points "
-                f"{order}{where} and {verb(k, 'was', 'were')} left out there: only complete cases are tested.",
+                f"{k:,} of {_counted(n_units, noun)} {_verb(k, 'lacks', 'lack')} one or more of the time points "
+                f"{order}{where} and {_verb(k, 'was', 'were')} left out there: only complete cases are tested.",
                 AttritionWarning,
                 stacklevel=2,
             )
         if moved:
             k = len(moved)
             warnings.warn(
-                f"{k:,} of {counted(n_units, noun)} {verb(k, 'was', 'were')} seen at every time point but changed "
-                f"{' and '.join(map(str, groups))} between them, and {verb(k, 'was', 'were')} left out of the tests "
+                f"{k:,} of {_counted(n_units, noun)} {_verb(k, 'was', 'were')} seen at every time point but changed "
+                f"{' and '.join(map(str, groups))} between them, and {_verb(k, 'was', 'were')} left out of the tests "
                 "of change within a group.",
                 StatisticalWarning,
                 stacklevel=2,
@@ -193,8 +193,8 @@ def change_over_time(
             row.update(_continuous_change(values))
         rows.append(row)
     if small:
-        warnings.warn(f"{counted(small, 'row')} of the result {verb(small, 'has', 'have')} fewer than two "
-                      f"{plural(unit_noun(unit))} with a complete series and {verb(small, 'was', 'were')} not "
+        warnings.warn(f"{_counted(small, 'row')} of the result {_verb(small, 'has', 'have')} fewer than two "
+                      f"{_plural(_unit_noun(unit))} with a complete series and {_verb(small, 'was', 'were')} not "
                       "tested.", SmallSampleWarning, stacklevel=2)
     cols = [*by, *groups, "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first",
             "value_last", "n_discordant", "n_up", "n_down", "effect_type", "effect", "statistic", "df",

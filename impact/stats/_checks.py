@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .._words import _number
+
 __all__: list[str] = []
 
 
@@ -35,7 +37,7 @@ def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) 
                 missing.append(f"{column!r} (from `{argument}`)")
     if missing:
         raise ValueError(
-            f"`data` lacks the column(s) {', '.join(missing)}; it has {list(map(str, data.columns))}."
+            f"`data` lacks the {_number(missing, 'column')} {', '.join(missing)}; it has {list(map(str, data.columns))}."
         )
 
 

@@ -11,7 +11,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .._words import counted, verb
+from .._words import _counted, _number, _verb
 from ..errors import SmallSampleWarning
 from ._checks import (
     _check_choice,
@@ -333,7 +333,7 @@ def did(
     n_treated, n_control = int(is_treated.sum()), int((~is_treated).sum())
     if n_control == 0 or n_treated == 0:
         raise ValueError(f"`did` needs treated and comparison units; found {n_treated} treated and "
-                         f"{counted(n_control, 'comparison unit')} among the rows with an observed {outcome!r}.")
+                         f"{_counted(n_control, 'comparison unit')} among the rows with an observed {outcome!r}.")
     if post is None and len(np.unique(onset[is_treated])) > 1:
         starts = [times[int(i)] for i in np.unique(onset[is_treated])]
         warnings.warn(
@@ -373,7 +373,8 @@ def _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed
     if n_permutations and np.isfinite(fit["beta"][0]):
         ri_p, used, dropped, exact = _randomisation_p(fit["beta"][0], onset, y, u_codes, t_idx, n_permutations, seed)
         if dropped:
-            notes.append(f"randomisation inference: {dropped} assignment(s) left the effect unidentified and were "
+            notes.append(f"randomisation inference: {_counted(dropped, 'assignment')} left the effect unidentified and "
+                         f"{_verb(dropped, 'was', 'were')} "
                          "dropped")
     if min(n_treated, n_control) < 5 or g < 20:
         warnings.warn(
@@ -399,7 +400,7 @@ def _check_rows(frame: pd.DataFrame, unit: str, time: str, cluster: str) -> None
     for column, argument in dict.fromkeys(((unit, "unit"), (cluster, "cluster"))):
         missing = frame[column].isna().to_numpy()
         if missing.any():
-            raise ValueError(f"The column {column!r} given as `{argument}` is missing in {int(missing.sum())} row(s) "
+            raise ValueError(f"The column {column!r} given as `{argument}` is missing in {_counted(int(missing.sum()), 'row')} "
                              f"with an observed outcome (rows {_rows(frame.index[missing])}).")
     repeated = frame.duplicated([unit, time], keep=False).to_numpy()
     if repeated.any():
@@ -416,7 +417,7 @@ def _check_absorbing(frame, onset, u_codes, t_idx, row_labels, unit, time, treat
         first = int(np.flatnonzero(off)[0])
         raise ValueError(
             f"The column {treated!r} given as `treated` (without `post`) must stay 1 from a unit's first treated "
-            f"period, but it goes back to 0 in {int(off.sum())} row(s) (rows {_rows(row_labels[off])}), e.g. "
+            f"period, but it goes back to 0 in {_counted(int(off.sum()), 'row')} (rows {_rows(row_labels[off])}), e.g. "
             f"{unit} {_plain(frame[unit].iloc[first])!r} at {time} {_plain(frame[time].iloc[first])!r}, after its "
             f"start at {_plain(_levels(frame[time])[int(onset[u_codes[first]])])!r}. did estimates a treatment that "
             "stays on once started; for a status that can end, use impact.stats.longitudinal_model.")
@@ -432,7 +433,7 @@ def _check_nested(u_codes: np.ndarray, c_codes: np.ndarray, unit: str, cluster: 
     split = per_unit[per_unit > 1]
     if len(split):
         raise ValueError(f"Units of {unit!r} must be nested in the clusters of {cluster!r}, but "
-                         f"{counted(len(split), 'unit')} {verb(len(split), 'falls', 'fall')} in more than one "
+                         f"{_counted(len(split), 'unit')} {_verb(len(split), 'falls', 'fall')} in more than one "
                          "cluster.")
 
 
@@ -459,7 +460,7 @@ def _onsets(frame, post, u_codes, t_idx, n_units, treated) -> np.ndarray:
         varying = group[group > 1]
         if len(varying):
             raise ValueError(f"With `post`, the column {treated!r} given as `treated` must be constant within a "
-                             f"unit, but it varies for {counted(len(varying), 'unit')}.")
+                             f"unit, but it varies for {_counted(len(varying), 'unit')}.")
         is_post = frame[post].astype(bool).to_numpy()
         if not is_post.any():
             raise ValueError(f"The column {post!r} given as `post` has no post-treatment rows.")
@@ -484,9 +485,9 @@ def _event_study(rel, y, u_codes, t_idx, c_codes, alpha, cov_type) -> pd.DataFra
     fit = _twfe_fit(dummies, y, u_codes, t_idx, c_codes, cov_type)
     has_reference = bool((rel == -1).any())
     if not has_reference or not fit["estimable"].all():
+        lost = [lv for lv, ok in zip(levels, fit["estimable"]) if not ok]
         reason = ("no treated unit is observed at event time -1, the reference period" if not has_reference else
-                  f"event time(s) {[lv for lv, ok in zip(levels, fit['estimable']) if not ok]} are collinear with "
-                  "the unit and time effects")
+                  f"{_number(lost, 'event time')} {lost} {_verb(lost, 'is')} collinear with the unit and time effects")
         warnings.warn(f"Event-study coefficients not identified: {reason}; they are reported as NaN.",
                       NotIdentifiedWarning, stacklevel=4)
     beta = np.where(fit["estimable"] & has_reference, fit["beta"], np.nan)

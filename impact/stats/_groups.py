@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from .._words import counted, plural, unit_noun, verb
+from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
@@ -59,8 +59,8 @@ def _prepare(
     blank = frame[[group, "_y"]].isna().any(axis=1)
     if blank.any():
         k = int(blank.sum())
-        warnings.warn(f"{k:,} of {counted(len(frame), 'row')} {verb(k, 'has', 'have')} no "
-                      f"{outcome!r} or no {group!r} and {verb(k, 'was', 'were')} left out (rows "
+        warnings.warn(f"{k:,} of {_counted(len(frame), 'row')} {_verb(k, 'has', 'have')} no "
+                      f"{outcome!r} or no {group!r} and {_verb(k, 'was', 'were')} left out (rows "
                       f"{_rows(frame.index[blank.to_numpy()])}): the counts n_a and n_b are of the rows compared.",
                       MissingValueWarning, stacklevel=3)
     frame = frame.dropna(subset=[group, "_y"])
@@ -81,7 +81,7 @@ def _prepare(
             listed = ", ".join(map(str, varying.index[:10].tolist()))
             raise ValueError(
                 f"The column {group!r} given as `group` must be constant within each unit of {unit!r} "
-                f"(and level of `by`), but it varies for {counted(len(varying), unit_noun(unit))}: {listed}."
+                f"(and level of `by`), but it varies for {_counted(len(varying), _unit_noun(unit))}: {listed}."
             )
         agg = "max" if binary else "mean"
         frame = frame.groupby(keys, dropna=False, sort=False).agg(**{group: (group, "first"), "_y": ("_y", agg)})
@@ -361,9 +361,9 @@ def compare_groups(
         at = ", ".join(f"{col} {[v] if isinstance(v, str) else v}" for col, v in zip(by, key, strict=False))
         where = f", {'the first' if k > 1 else 'the one'} at {at}," if by else ""
         warnings.warn(
-            f"{counted(k, 'comparison')} {verb(k, 'has', 'have')} a group with fewer than two "
-            f"{plural(unit_noun(unit))}{where} and "
-            f"{verb(k, 'its test has', 'their tests have')} little or no power.",
+            f"{_counted(k, 'comparison')} {_verb(k, 'has', 'have')} a group with fewer than two "
+            f"{_plural(_unit_noun(unit))}{where} and "
+            f"{_verb(k, 'its test has', 'their tests have')} little or no power.",
             SmallSampleWarning,
             stacklevel=2,
         )

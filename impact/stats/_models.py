@@ -23,7 +23,7 @@ from statsmodels.miscmodels.ordinal_model import OrderedModel
 from statsmodels.regression.mixed_linear_model import MixedLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
-from .._words import counted, unit_noun
+from .._words import _counted, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
@@ -514,7 +514,7 @@ def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: boo
         res = _fit_ordinal(frame, spec, n_units, quiet_units)
     res.n_dropped = dropped
     if dropped:
-        res.notes.append(f"{dropped} row(s) with a missing value left out")
+        res.notes.append(f"{_counted(dropped, 'row')} with a missing value left out")
     return res
 
 
@@ -524,7 +524,7 @@ FEW_UNITS = 10
 
 def _warn_units(n_units: int, small_sample: bool, what: str, unit: str = "unit") -> None:
     """Warn of a fit on too few clusters, counted with the noun of the ``unit`` column ('5 councils')."""
-    units = counted(n_units, unit_noun(unit))
+    units = _counted(n_units, _unit_noun(unit))
     if n_units < FEW_UNITS:
         warnings.warn(f"{what} with {units}, fewer than {FEW_UNITS}: even corrected sandwich standard errors are "
                       "unreliable, so treat p-values as descriptive.", SmallSampleWarning, stacklevel=5)
@@ -1163,7 +1163,7 @@ def _grid(data: pd.DataFrame, spec: _Spec, subject: str, covariates: list[str]) 
         hole = grid[cov].isna()
         if hole.any():
             examples = grid.loc[hole, [subject, time]].head(3).to_records(index=False).tolist()
-            gaps.append(f"{cov!r} for {int(hole.sum())} subject-wave(s), e.g. {examples}")
+            gaps.append(f"{cov!r} for {_counted(int(hole.sum()), 'subject-wave')}, e.g. {examples}")
     if gaps:
         raise ValueError("The response / imputation model needs the covariates of every missing subject-wave, but "
                          "they are unknown for " + "; ".join(gaps) + ". Give those rows (outcome missing) with "
@@ -1215,8 +1215,10 @@ def _fit_ipw(data, spec: _Spec, subject: str, covariates: list[str]) -> ModelRes
              + (f" * ({' + '.join(covariates)})" if covariates else "")
              + f"; {int((responded == 0).sum())} of {len(grid)} subject-waves missing; working independence"]
     if (prob[responded == 1] < 0.05).any():
-        warnings.warn(f"{int((prob[responded == 1] < 0.05).sum())} observed subject-wave(s) had a response "
-                      "probability below 0.05: their weights exceed 20 and dominate the fit.", StatisticalWarning,
+        extreme = int((prob[responded == 1] < 0.05).sum())
+        warnings.warn(f"{_counted(extreme, 'observed subject-wave')} had a response "
+                      f"probability below 0.05: {_verb(extreme, 'its weight exceeds', 'their weights exceed')} 20 and "
+                      f"{_verb(extreme, 'dominates')} the fit.", StatisticalWarning,
                       stacklevel=3)
         notes.append("extreme weights (response probability < 0.05)")
     grid["_weight"] = responded.mean() / prob
@@ -1298,8 +1300,9 @@ def _fit_mice(data, spec: _Spec, subject: str, covariates: list[str], n_imputati
             np.random.set_state(state)  # noqa: NPY002 - the caller's state is restored
     res = _rubin(fits, spec, n_missing, len(grid), int(data[spec.unit].nunique()))
     if not seen.all():
-        res.notes.append(f"{int((~seen).sum())} {subject}(s) with no observed value at any wave left out (nothing "
-                         "to impute them from)")
+        k = int((~seen).sum())
+        res.notes.append(f"{_counted(k, _unit_noun(subject))} with no observed value at any wave left out (nothing "
+                         f"to impute {_verb(k, 'it', 'them')} from)")
     return res
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .._words import counted, unit_noun, verb
+from .._words import _counted, _unit_noun, _verb
 from ..errors import SmallSampleWarning
 from ._checks import (
     _check_choice,
@@ -249,7 +249,8 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     bad_rows = frame["unit"].isna() | frame["time"].isna()
     if bad_rows.any():
         rows = data.index[bad_rows.to_numpy()][:10].tolist()
-        raise ValueError(f"{int(bad_rows.sum())} row(s) have no `unit` or `time` value (rows {rows}).")
+        raise ValueError(f"{_counted(int(bad_rows.sum()), 'row')} {_verb(int(bad_rows.sum()), 'has')} no `unit` or `time` value "
+                         f"(rows {rows}).")
     dup = frame.duplicated(["unit", "time"], keep=False)
     if dup.any():
         pairs = frame.loc[dup, ["unit", "time"]].drop_duplicates().head(10).to_records(index=False).tolist()
@@ -263,7 +264,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
         varying = varying[varying > 1]
         if len(varying):
             raise ValueError(f"The column {name!r} must be constant within each unit of {unit!r}, but it varies "
-                             f"for {counted(len(varying), unit_noun(unit))}: {varying.index[:10].tolist()}.")
+                             f"for {_counted(len(varying), _unit_noun(unit))}: {varying.index[:10].tolist()}.")
     missing = frame["y"].isna()
     if missing.all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
@@ -284,18 +285,18 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     late = ~never & (g - anticipation > times[-1])
     if late.any():
         k = int(late.sum())
-        notes.append(f"{counted(k, unit_noun(unit))} first treated after the last period {verb(k, 'counts', 'count')} "
+        notes.append(f"{_counted(k, _unit_noun(unit))} first treated after the last period {_verb(k, 'counts', 'count')} "
                      "as never treated")
     g = np.where(never | late, np.inf, g)
     # a cohort needs an untreated base period: the last period before g - anticipation
     base_pos = np.searchsorted(times, g - anticipation, side="left") - 1
     always = np.isfinite(g) & (base_pos < 0)
     if always.any():
-        k, noun = int(always.sum()), unit_noun(unit)
-        warnings.warn(f"{counted(k, noun)} {verb(k, 'is', 'are')} treated from the first period, with no untreated "
-                      f"base period, and {verb(k, 'was', 'were')} left out: {g_raw.index[always][:5].tolist()}"
+        k, noun = int(always.sum()), _unit_noun(unit)
+        warnings.warn(f"{_counted(k, noun)} {_verb(k, 'is', 'are')} treated from the first period, with no untreated "
+                      f"base period, and {_verb(k, 'was', 'were')} left out: {g_raw.index[always][:5].tolist()}"
                       f"{', ...' if k > 5 else ''}.", NotIdentifiedWarning, stacklevel=3)
-        notes.append(f"{counted(k, noun)} treated from the first period left out")
+        notes.append(f"{_counted(k, noun)} treated from the first period left out")
     keep_units = g_raw.index[~always]
     g = g[~always]
     if not np.isfinite(g).any():
@@ -431,16 +432,16 @@ def _warn_cells(cells: pd.DataFrame, few: pd.Series) -> None:
     if empty.any():
         listed = cells.loc[empty, ["group", "time"]].head(8).to_records(index=False).tolist()
         k = int(empty.sum())
-        warnings.warn(f"{counted(k, 'group-time cell')} {verb(k, 'has', 'have')} no treated or no comparison unit "
-                      f"observed at both periods and {verb(k, 'is', 'are')} not identified (NaN), e.g. at "
+        warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} no treated or no comparison unit "
+                      f"observed at both periods and {_verb(k, 'is', 'are')} not identified (NaN), e.g. at "
                       f"(group, time) {listed}.",
                       NotIdentifiedWarning, stacklevel=3)
     lone = few & ~empty & ~cells["reference"]
     if lone.any():
         listed = cells.loc[lone, ["group", "time"]].head(8).to_records(index=False).tolist()
         k = int(lone.sum())
-        warnings.warn(f"{counted(k, 'group-time cell')} {verb(k, 'has', 'have')} a single treated or comparison "
-                      f"unit, so {verb(k, 'its standard error is', 'their standard errors are')} not identified "
+        warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single treated or comparison "
+                      f"unit, so {_verb(k, 'its standard error is', 'their standard errors are')} not identified "
                       f"(NaN), e.g. at (group, time) {listed}. Use the "
                       "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=3)
 
@@ -775,14 +776,14 @@ class StaggeredDiDResults:
         notes = []
         lone = self.cohorts.loc[self.cohorts["n_units"] < 2, "group"].tolist()
         if lone:
-            warnings.warn(f"{counted(len(lone), 'cohort')} {verb(len(lone), 'has', 'have')} a single unit, "
+            warnings.warn(f"{_counted(len(lone), 'cohort')} {_verb(len(lone), 'has', 'have')} a single unit, "
                           f"{lone[:8]}: aggregated standard errors "
                           "leave out their own variance and are too small; rely on `ri_p_value`.",
                           SmallSampleWarning, stacklevel=3)
             notes.append(f"cohorts with one unit: {lone}")
         missing = [tg.label for tg, th in zip(targets, theta) if not np.isfinite(th) and len(tg.cells)]
         if missing:
-            warnings.warn(f"The {kind} aggregation has {counted(len(missing), 'row')} with no identified cell, "
+            warnings.warn(f"The {kind} aggregation has {_counted(len(missing), 'row')} with no identified cell, "
                           f"left missing (NaN): {missing[:8]}.", NotIdentifiedWarning, stacklevel=3)
         if not np.isfinite(theta).any():
             warnings.warn(f"No identified post-treatment cell: the {kind} effect is not identified (NaN).",
