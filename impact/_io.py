@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import NamedTuple
 
-from ._words import _counted, _verb
+from ._words import _counted, _number, _verb
 from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
 
 __all__ = [
@@ -1029,8 +1029,8 @@ def blank_rows_note(file: str, rows: list[int]) -> Problem:
     """The note (a warning) that the blank rows ``rows`` of a table, with data after them, were not read: nothing in
     them to read, and the rows below them are read on (blank rows after the last row of data are not told)."""
     shown = _listing(list(map(str, rows)))
-    return Problem(file, rows[0], None, None, f"no blank rows between rows of data ({len(rows):,} blank "
-                   f"row{'s' if len(rows) > 1 else ''}, row{'s' if len(rows) > 1 else ''} {shown}, not read: nothing "
+    return Problem(file, rows[0], None, None, f"no blank rows between rows of data ({_counted(len(rows), 'blank row')}, "
+                   f"{_number(rows, 'row')} {shown}, not read: nothing "
                    "in them to read; the rows below them are read)", "warning")
 
 

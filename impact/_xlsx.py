@@ -278,15 +278,15 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         warnings.warn(str(blank_rows_note(file, inner)).removeprefix("warning: "), ImpactWarning, stacklevel=3)
     if getattr(ws, "sheet_state", "visible") == "hidden" and records:
         # hidden by a person (impact's own copies are 'veryHidden'): what it holds may not have been seen when saved
-        warnings.warn(f"{file}: the sheet is hidden; its {len(records):,} row{'s' if len(records) > 1 else ''} "
+        warnings.warn(f"{file}: the sheet is hidden; its {_counted(len(records), 'row')} "
                       "read as a shown sheet's are: unhide it (right-click a sheet tab, Unhide) to check what it holds",
                       ImpactWarning, stacklevel=3)
     dimensions = getattr(ws, "row_dimensions", {})
     if hidden := [r for r, _ in records if r in dimensions and dimensions[r].hidden]:
         # a row hidden, or filtered out, holds what the reviewer may not have seen: read, as the others are, and told
         shown = _listing(list(map(str, hidden)))
-        warnings.warn(f"{file}: {len(hidden):,} row{'s' if len(hidden) > 1 else ''} hidden or filtered out (row"
-                      f"{'s' if len(hidden) > 1 else ''} {shown}) read as the others are: show "
+        warnings.warn(f"{file}: {_counted(len(hidden), 'row')} hidden or filtered out "
+                      f"({_number(hidden, 'row')} {shown}) read as the others are: show "
                       f"{'them' if len(hidden) > 1 else 'it'} to check what {'they hold' if len(hidden) > 1 else 'it holds'}",
                       ImpactWarning, stacklevel=3)
     return header, records, problems

@@ -949,7 +949,7 @@ def _unit_problems(named: dict[str, list[tuple]], segments: pd.DataFrame | None,
         head = unit.rsplit(":", 1)[0]
         if unit not in place:
             n = int(per.get(head, 0))
-            has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
+            has = (f"{head} has {_counted(n, 'segment')}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
                    if n else f"{head} has no segment of respondent speech")
             problems += [Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
                                  "itself") for row, *_ in rows[:_MAX_LISTED]]

@@ -329,7 +329,7 @@ def analyse(
         # named, never as one coder, since the file does not say how many people coded.
         names = sorted(set(codings["coder"].astype(str)) - {""})
         unnamed = bool(codings["coder"].astype(str).eq("").any())
-        counted = (f"{len(names)} coder{'' if len(names) == 1 else 's'}" if names else "coders not named")
+        counted = _counted(len(names), "coder") if names else "coders not named"
         counted += " and codings of coders not named" if names and unnamed else ""
         book_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
         # The description is published (report, provenance.json): coders are counted, not named - a coder

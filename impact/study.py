@@ -671,12 +671,12 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
                           stacklevel=2)
         if hidden := hidden[0]:
-            warnings.warn(f"{name}: {hidden:,} word{'s' if hidden > 1 else ''} formatted as hidden text not read, as "
+            warnings.warn(f"{name}: {_counted(hidden, 'word')} formatted as hidden text not read, as "
                           "Word neither shows nor prints them: if they are the interview's words, select them in "
                           "Word (with hidden text shown), untick Font > Hidden and save", TranscriptNotesWarning,
                           stacklevel=2)
         if chunks := sum(1 for _ in body.iter(f"{_W}altChunk")):
-            warnings.warn(f"{name}: {chunks} embedded document{'s' if chunks > 1 else ''} (altChunk, as programs "
+            warnings.warn(f"{name}: {_counted(chunks, 'embedded document')} (altChunk, as programs "
                           "that make .docx files from web pages write) not read: open the file in Word and save it, "
                           "which makes their text part of the document", TranscriptNotesWarning, stacklevel=2)
         if objects := _docx_objects(body):
@@ -739,7 +739,7 @@ def _subtitle_turns(text: str, name: str) -> str:
             speaker = None
             lines.append(words)
     if notes:
-        warnings.warn(f"{name}: {notes} note{'s' if notes > 1 else ''} not read (NOTE blocks of a subtitle file: not "
+        warnings.warn(f"{name}: {_counted(notes, 'note')} not read (NOTE blocks of a subtitle file: not "
                       "the interview's words)", TranscriptNotesWarning, stacklevel=3)
     return "\n".join(lines)
 
@@ -764,7 +764,7 @@ def _docx_objects(body) -> str:
         prog = ole.get("ProgID") or ""
         kind = next((k for start, k in _OLE_KINDS if prog.startswith(start)), "object")
         kinds[kind] = kinds.get(kind, 0) + 1
-    said = [f"{n} embedded {k}{'s' if n > 1 else ''}" for k, n in kinds.items()]
+    said = [_counted(n, f"embedded {k}") for k, n in kinds.items()]
     return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
 
 
@@ -776,7 +776,7 @@ def _docx_notes(body) -> str:
     for tag, kind in _DOCX_NOTES:
         ids = {el.get(f"{_W}id") for el in body.iter(f"{_W}{tag}")}
         if ids:
-            counts.append(f"{len(ids)} {kind}{'s' if len(ids) > 1 else ''}")
+            counts.append(_counted(len(ids), kind))
     return " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
 
 

@@ -41,7 +41,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .._version import __version__
-from .._words import _named
+from .._words import _counted, _named
 
 __all__ = [
     "CI",
@@ -584,7 +584,7 @@ def detail_note(table, number: int) -> str:
     'Detail: 2 rows, in full in tables.xlsx (sheet Table 7) and tables/trends.csv.'
     """
     n = len(table.data)
-    return (f"Detail: {n:,} row{'s' if n != 1 else ''}, in full in tables.xlsx (sheet Table {number}) "
+    return (f"Detail: {_counted(n, 'row')}, in full in tables.xlsx (sheet Table {number}) "
             f"and tables/{table.name}.csv.")
 
 
