@@ -871,7 +871,7 @@ def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
     _progress(progress, "reading cached segments")
     codings = []
     for coder, key in zip(coders, keys, strict=True):
-        _progress(progress, f"coding {len(segments):,} segments with {coder.codebook.id}")
+        _progress(progress, f"coding {_counted(len(segments), 'segment')} with {coder.codebook.id}")
         codings.append(_cached(cache, "coded", f"{key}-{tkey}",
                                lambda coder=coder: coder.code(segments, progress=progress is not None)))
     return segments, codings
@@ -952,7 +952,7 @@ class RunResult:
         n_tab = sum(1 for k in self.files if k.startswith("tables/"))
         if "reidentification_key" in self.files:
             lines.append(f"  re-identification key (keep private, outside the published folder): {self.files['reidentification_key']}")
-        lines.append(f"  {n_fig} figures (PNG and SVG) in {self.out_dir / 'figures'}, {n_tab} CSV tables in {self.out_dir / 'tables'}")
+        lines.append(f"  {_counted(n_fig, 'figure')} (PNG and SVG) in {self.out_dir / 'figures'}, {_counted(n_tab, 'CSV table')} in {self.out_dir / 'tables'}")
         return "\n".join(lines)
 
 

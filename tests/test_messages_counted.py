@@ -61,6 +61,15 @@ def _no_unit(k: int) -> str:
                                 n_permutations=0))
 
 
+def _no_outcome(k: int) -> str:
+    from impact.stats import MissingValueWarning, did
+
+    data = _panel()
+    data.loc[data.index[:k], "y"] = np.nan
+    return _warned(lambda: did(data, outcome="y", unit="council_id", time="period", treated="treated",
+                               n_permutations=0), MissingValueWarning)
+
+
 def _no_time(k: int) -> str:
     from impact.stats import staggered_did
 
@@ -143,6 +152,8 @@ CASES = {
     # name: (make the message from k, what one says, what k = 2 says); {k} is the planted count
     "did: rows without a unit": (lambda k, **_: _no_unit(k), "missing in 1 row with an observed outcome",
                                  "missing in {k} rows with an observed outcome"),
+    "did: rows left out": (lambda k, **_: _no_outcome(k), "1 of 32 rows has no 'y', 'treated' or 'period' and was left",
+                           "{k} of 32 rows have no 'y', 'treated' or 'period' and were left"),
     "staggered_did: rows without a time": (lambda k, **_: _no_time(k), "1 row has no `unit` or `time` value",
                                            "{k} rows have no `unit` or `time` value"),
     "clustered_prevalence: rows without a cluster": (lambda k, **_: _no_cluster(k),
@@ -170,14 +181,14 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("k", [1, 2])
 @pytest.mark.parametrize("case", list(CASES))
-def test_a_message_counts_its_nouns_in_the_number_planted(case, k, tmp_path, capsys):
+def test_a_message_counts_its_nouns_in_the_number_planted(case, tmp_path, capsys):
+    """One planted item gives the singular, two the plural with the count, and neither writes "(s)"."""
     make, one, many = CASES[case]
-    said = make(k, tmp_path=tmp_path, capsys=capsys)
-    expected = one if k == 1 else many.format(k=k)
-    assert expected in said, said
-    assert "(s)" not in said, said
+    for k, expected in ((1, one), (2, many.format(k=2))):
+        said = make(k, tmp_path=tmp_path, capsys=capsys)
+        assert expected in said, (k, said)
+        assert "(s)" not in said, (k, said)
 
 
 #: A word (two letters or more, or a placeholder) followed by "(s)": "row(s)", "{noun}(s)".

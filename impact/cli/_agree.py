@@ -333,5 +333,6 @@ def run(args) -> int:
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
     checked = f" (codes checked against {named})" if "code" in data.columns else ""
-    print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}{checked}")
+    print(f"impact agree: {_counted(n_coders, 'coder')}, {_counted(long['unit'].nunique(), 'unit')}, "
+          f"{_counted(len(table), 'row')} -> {args.out}{checked}")
     return 0

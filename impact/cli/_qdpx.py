@@ -147,7 +147,7 @@ def _write_import(project, coded, codebook, out: Path, notes: list[str], changes
         path = out / "codebook.yaml"
         _backup(path, notes, changes)
         codebook.to_yaml(path)
-        written.append(f"codebook.yaml ({len(codebook.code_ids)} codes)")
+        written.append(f"codebook.yaml ({_counted(len(codebook.code_ids), 'code')})")
     texts = project.sources[project.sources["text"].notna()]
     used: set[str] = set()
     if len(texts):
@@ -166,7 +166,7 @@ def _write_import(project, coded, codebook, out: Path, notes: list[str], changes
     path = out / "cases.csv"
     _backup(path, notes, changes)
     write_table(cases, path)
-    written.append(f"cases.csv ({len(cases)} cases)")
+    written.append(f"cases.csv ({_counted(len(cases), 'case')})")
     report = [f"Imported {source} ({project.origin or 'unknown program'}): {project!r}", ""]
     report += [f"wrote {w}" for w in written] + notes
     report += [f"{r.severity}: {r.item}: {r.message}" for r in project.issues.itertuples(index=False)]

@@ -131,7 +131,7 @@ def change_over_time(
     frame["_y"] = _numeric(data, outcome, "outcome")
     if frame["_y"].isna().all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value (all "
-                                 f"{len(frame)} rows are missing): there is no change to test.")
+                                 f"{_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is no change to test.")
     frame = frame.dropna(subset=["_y", time])
     binary = _is_binary(frame["_y"])
     order = list(times) if times is not None else _levels(frame[time])

@@ -312,11 +312,11 @@ def did(
     frame["_d"] = _numeric(data, treated, "treated")
     if frame["_y"].isna().all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
-                                 f"(all {len(frame)} rows are missing): there is nothing to estimate.")
+                                 f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is nothing to estimate.")
     blank = frame[["_y", "_d", time]].isna().any(axis=1)
     if blank.any():
-        warnings.warn(f"{int(blank.sum())} of {len(frame)} rows have no {outcome!r}, {treated!r} or {time!r} and were "
-                      f"left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
+        warnings.warn(f"{int(blank.sum())} of {_counted(len(frame), 'row')} {_verb(int(blank.sum()), 'has')} no {outcome!r}, "
+                      f"{treated!r} or {time!r} and {_verb(int(blank.sum()), 'was', 'were')} left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
     frame = frame[~blank.to_numpy()]
     _check_rows(frame, unit, time, cluster)
     row_labels = frame.index

@@ -55,7 +55,7 @@ def _prepare(
         values = frame["_y"] if argument == "outcome" else frame[group]
         if values.isna().all():
             raise NotIdentifiedError(f"The column {column!r} given as `{argument}` has no non-missing value (all "
-                                     f"{len(frame)} rows are missing): there is nothing to compare.")
+                                     f"{_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is nothing to compare.")
     blank = frame[[group, "_y"]].isna().any(axis=1)
     if blank.any():
         k = int(blank.sum())

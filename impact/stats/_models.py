@@ -471,11 +471,11 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
     rows = design.index
     dropped = len(data) - len(rows)
     if len(rows) == 0:
-        raise NotIdentifiedError(f"No row has every variable of {spec.formula!r}: all {len(data)} rows have a "
-                                 "missing value.")
+        raise NotIdentifiedError(f"No row has every variable of {spec.formula!r}: all {_counted(len(data), 'row')} "
+                                 f"{_verb(len(data), 'has')} a missing value.")
     if dropped:
-        warnings.warn(f"{dropped} of {len(data)} rows have a missing value in a variable of the model and were "
-                      "left out (units, observations and degrees of freedom count the rest).",
+        warnings.warn(f"{dropped} of {_counted(len(data), 'row')} {_verb(dropped, 'has')} a missing value in a variable of the "
+                      f"model and {_verb(dropped, 'was', 'were')} left out (units, observations and degrees of freedom count the rest).",
                       MissingValueWarning, stacklevel=4)
     _check_identified(design, spec)
     frame = frame.loc[rows]
@@ -496,7 +496,7 @@ def _check_identified(x: pd.DataFrame, spec: _Spec) -> None:
         involved = [name for name, weight in zip(x.columns, np.abs(null).max(axis=0) if len(null)
                                                  else np.ones(values.shape[1])) if weight > 1e-8]
         raise NotIdentifiedError(
-            f"The terms {involved} of {spec.formula!r} are not identified in the {len(x)} rows used: some are "
+            f"The terms {involved} of {spec.formula!r} are not identified in the {_counted(len(x), 'row')} used: some are "
             "constant or combinations of the others (e.g. a status that no unit has, or a level with no row). "
             "Remove or merge them.")
 
@@ -539,7 +539,7 @@ def _small_sample_df(n_units: int, p: int, small_sample: bool, notes: list[str])
         return None
     df = n_units - p
     if df < 1:
-        warnings.warn(f"{n_units} units for {p} parameters: the degrees of freedom (units - parameters = {df}) "
+        warnings.warn(f"{_counted(n_units, 'unit')} for {_counted(p, 'parameter')}: the degrees of freedom (units - parameters = {df}) "
                       "are not positive and were set to 1; the model has too many parameters for the units, "
                       "and its intervals are very wide and its standard errors unreliable.", SmallSampleWarning,
                       stacklevel=5)

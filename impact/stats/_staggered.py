@@ -268,12 +268,13 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     missing = frame["y"].isna()
     if missing.all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
-                                 f"(all {len(frame)} rows are missing): nothing can be estimated.")
+                                 f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): nothing can be estimated.")
     if missing.any():
-        warnings.warn(f"{int(missing.sum())} of {len(frame)} rows have a missing {outcome!r} and were left out; "
+        warnings.warn(f"{int(missing.sum())} of {_counted(len(frame), 'row')} {_verb(int(missing.sum()), 'has')} a missing {outcome!r} "
+                      f"and {_verb(int(missing.sum()), 'was', 'were')} left out; "
                       "each ATT(g, t) uses the units observed at both of its periods.", MissingValueWarning,
                       stacklevel=3)
-        notes.append(f"{int(missing.sum())} rows with a missing outcome left out")
+        notes.append(f"{_counted(int(missing.sum()), 'row')} with a missing outcome left out")
     frame = frame[~missing]
     times = np.sort(frame["time"].unique().astype("float64"))
     if len(times) < 2:
