@@ -52,29 +52,33 @@ def _warned(call, category=Warning) -> str:
     return "\n".join(str(w.message) for w in caught if issubclass(w.category, category))
 
 
-def _no_unit(k: int) -> str:
+def _blanked(column: str, k: int) -> pd.DataFrame:
+    """The panel with ``column`` missing in its first ``k`` rows (the planted count)."""
+    data = _panel().astype({column: float})
+    data.loc[data.index[:k], column] = np.nan
+    return data
+
+
+def _did(data: pd.DataFrame):
     from impact.stats import did
 
-    data = _panel().astype({"council_id": float})
-    data.loc[data.index[:k], "council_id"] = np.nan
-    return _message(lambda: did(data, outcome="y", unit="council_id", time="period", treated="treated",
-                                n_permutations=0))
+    return lambda: did(data, outcome="y", unit="council_id", time="period", treated="treated", n_permutations=0)
+
+
+def _no_unit(k: int) -> str:
+    return _message(_did(_blanked("council_id", k)))
 
 
 def _no_outcome(k: int) -> str:
-    from impact.stats import MissingValueWarning, did
+    from impact.stats import MissingValueWarning
 
-    data = _panel()
-    data.loc[data.index[:k], "y"] = np.nan
-    return _warned(lambda: did(data, outcome="y", unit="council_id", time="period", treated="treated",
-                               n_permutations=0), MissingValueWarning)
+    return _warned(_did(_blanked("y", k)), MissingValueWarning)
 
 
 def _no_time(k: int) -> str:
     from impact.stats import staggered_did
 
-    data = _panel().astype({"period": float})
-    data.loc[data.index[:k], "period"] = np.nan
+    data = _blanked("period", k)
     return _message(lambda: staggered_did(data, outcome="y", unit="council_id", time="period", first_treated="first",
                                           n_bootstrap=0))
 
@@ -82,8 +86,7 @@ def _no_time(k: int) -> str:
 def _no_cluster(k: int) -> str:
     from impact.stats import clustered_prevalence
 
-    data = _panel().astype({"council_id": float})
-    data.loc[data.index[:k], "council_id"] = np.nan
+    data = _blanked("council_id", k)
     return _message(lambda: clustered_prevalence(data, outcome="binary", cluster="council_id"))
 
 
