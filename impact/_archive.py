@@ -51,6 +51,7 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from ._io import MAX_TEXT_BYTES
+from ._words import _named
 from .errors import ImpactWarning, InputError
 
 __all__ = [
@@ -103,7 +104,7 @@ _STORED, _DEFLATED = 0, 8
 def _limits(base: Mapping[str, Any], given: Mapping[str, Any] | None) -> dict[str, Any]:
     unknown = sorted(set(given or {}) - set(base))
     if unknown:
-        raise TypeError(f"unknown limit(s) {unknown}; the limits are {sorted(base)}")
+        raise TypeError(f"unknown {_named('limit', unknown)}; the limits are {sorted(base)}")
     return {**base, **(given or {})}
 
 

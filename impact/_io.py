@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import NamedTuple
 
+from ._words import _counted, _number, _verb
 from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
 
 __all__ = [
@@ -521,7 +522,8 @@ def _other_separator(header: list[str]) -> str | None:
 def unclosed_quote(n_lines: int, swallowed: int) -> str:
     """What a quoted value left unclosed (:func:`unclosed_quotes`) should have, for a problem at the row it opens
     (``swallowed`` 0: a quote on the last line, never closed)."""
-    runs = (f"runs over {n_lines} lines and swallows {swallowed} line(s) that look like rows of the table" if swallowed
+    runs = (f"runs over {n_lines} lines and swallows {_counted(swallowed, 'line')} that {_verb(swallowed, 'looks')} like rows "
+            "of the table" if swallowed
             else "runs to the end of the file")
     return (f"a closing '\"' for the quoted value that starts here (without one it {runs}): close the quote where the "
             "value ends, or take it out")
@@ -1027,8 +1029,8 @@ def blank_rows_note(file: str, rows: list[int]) -> Problem:
     """The note (a warning) that the blank rows ``rows`` of a table, with data after them, were not read: nothing in
     them to read, and the rows below them are read on (blank rows after the last row of data are not told)."""
     shown = _listing(list(map(str, rows)))
-    return Problem(file, rows[0], None, None, f"no blank rows between rows of data ({len(rows):,} blank "
-                   f"row{'s' if len(rows) > 1 else ''}, row{'s' if len(rows) > 1 else ''} {shown}, not read: nothing "
+    return Problem(file, rows[0], None, None, f"no blank rows between rows of data ({_counted(len(rows), 'blank row')}, "
+                   f"{_number(rows, 'row')} {shown}, not read: nothing "
                    "in them to read; the rows below them are read)", "warning")
 
 

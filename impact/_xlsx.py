@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
 from ._tabular import _cell as _tabular_cell
+from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem
 
 __all__ = []  # private module
@@ -189,7 +190,7 @@ def open_workbook(path: str | os.PathLike, *, required: list[str]):
         # a sheet renamed ('Review (2)', 'review ') is the one missing: said, not only the list of names
         renamed = [f"{n!r} may be {m!r} renamed: name it {m!r} again" for m in missing for n in wb.sheetnames
                    if n not in required and did_you_mean(n, [m])]
-        raise InputError(f"{path}: sheet(s) {missing} missing - expected a workbook written by impact "
+        raise InputError(f"{path}: {_named('sheet', missing)} missing - expected a workbook written by impact "
                          f"with sheets {required}; it has {wb.sheetnames}"
                          + (f" ({'; '.join(renamed)})" if renamed else ""))
     return wb
@@ -222,8 +223,8 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         # a row (a title, a note) typed above the header: the header found lower down, where it is said
         lower = next((k for k, cells in enumerate(rows[1:20], start=2)
                       if [cell_text(c.value) for c in cells][:len(expected)] == expected), None) if not moved else None
-        what = (f"the columns {moved} are not where they were exported (a column was inserted, deleted or moved)"
-                if moved else f"the header row is row {lower}, below {lower - 1} row(s) added above it: delete "
+        what = (f"the {_number(moved, 'column')} {moved} {_verb(moved, 'is', 'are')} not where they were exported (a column was inserted, deleted or moved)"
+                if moved else f"the header row is row {lower}, below {_counted(lower - 1, 'row')} added above it: delete "
                 f"row{'s 1 to ' + str(lower - 1) if lower > 2 else ' 1'}" if lower else
                 "row 1 holds no column header of the exported sheet (the header row was deleted?)")
         return header, [], [Problem(file, 1, None, ", ".join(shown)[:120],
@@ -277,15 +278,15 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
         warnings.warn(str(blank_rows_note(file, inner)).removeprefix("warning: "), ImpactWarning, stacklevel=3)
     if getattr(ws, "sheet_state", "visible") == "hidden" and records:
         # hidden by a person (impact's own copies are 'veryHidden'): what it holds may not have been seen when saved
-        warnings.warn(f"{file}: the sheet is hidden; its {len(records):,} row{'s' if len(records) > 1 else ''} "
+        warnings.warn(f"{file}: the sheet is hidden; its {_counted(len(records), 'row')} "
                       "read as a shown sheet's are: unhide it (right-click a sheet tab, Unhide) to check what it holds",
                       ImpactWarning, stacklevel=3)
     dimensions = getattr(ws, "row_dimensions", {})
     if hidden := [r for r, _ in records if r in dimensions and dimensions[r].hidden]:
         # a row hidden, or filtered out, holds what the reviewer may not have seen: read, as the others are, and told
         shown = _listing(list(map(str, hidden)))
-        warnings.warn(f"{file}: {len(hidden):,} row{'s' if len(hidden) > 1 else ''} hidden or filtered out (row"
-                      f"{'s' if len(hidden) > 1 else ''} {shown}) read as the others are: show "
+        warnings.warn(f"{file}: {_counted(len(hidden), 'row')} hidden or filtered out "
+                      f"({_number(hidden, 'row')} {shown}) read as the others are: show "
                       f"{'them' if len(hidden) > 1 else 'it'} to check what {'they hold' if len(hidden) > 1 else 'it holds'}",
                       ImpactWarning, stacklevel=3)
     return header, records, problems

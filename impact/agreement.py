@@ -83,6 +83,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ._words import _named
 from .errors import InputError, Problem, StatisticalWarning, ValidationError
 
 __all__ = [
@@ -191,7 +192,7 @@ def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "d
         raise TypeError(f"`{what}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
     missing = [c for c in columns if c not in data.columns]
     if missing:
-        raise ValueError(f"`{what}` has no column(s) {missing}; it has {list(data.columns)}.")
+        raise ValueError(f"`{what}` has no {_named('column', missing)}; it has {list(data.columns)}.")
 
 
 def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame:

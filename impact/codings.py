@@ -50,7 +50,8 @@ import pandas as pd
 
 from ._frames import member, shared_attr
 from ._io import MAX_CELL_CHARS, check_input_file, too_long
-from .errors import ImpactWarning, InputError, Problem, ValidationError
+from ._words import _counted, _verb
+from .errors import ImpactWarning, InputError, Problem, ValidationError, same_on
 from .schema import did_you_mean, hidden_names, id_problem, parse_cell, same_id, yes_no_hint
 from .study import Study
 
@@ -186,7 +187,7 @@ def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: li
     spanless = np.flatnonzero(again & ~span)
     if len(spanless):
         pairs = ", ".join(f"{int(rows[i])} (as {first_row[first[i]]})" for i in spanless[:5])
-        warnings.warn(f"{source}: {len(spanless)} row(s) the same as an earlier one, with no span, read as further "
+        warnings.warn(f"{source}: {_counted(len(spanless), 'row')} the same as an earlier one, with no span, read as further "
                       f"statements of the same code (rows {pairs}{' ...' if len(spanless) > 5 else ''}); if one is a "
                       "coding given twice, delete the copy: it is counted among the statements", CodingsWarning,
                       stacklevel=3)
@@ -219,7 +220,7 @@ def _other_context(d: pd.DataFrame, iid: pd.Series, study: Study, source: str, r
             continue
         i = int(at[0])
         others = [str(int(rows[k])) for k in at[1:6]]
-        more = (f" (so do {len(at) - 1:,} more row(s): {', '.join(others)}{', ...' if len(at) > 6 else ''})"
+        more = (f" (so {_verb(len(at) - 1, 'does', 'do')} {_counted(len(at) - 1, 'more row')}: {', '.join(others)}{', ...' if len(at) > 6 else ''})"
                 if len(at) > 1 else "")
         warnings.warn(f"{source}:{int(rows[i])}:{col}: {given.iloc[i]!r} - expected the {what} interviews.csv gives "
                       f"interview {iid.iloc[i]} ({said.iloc[i]}){more}: read as {said.iloc[i]}, as the study says, "
@@ -343,7 +344,7 @@ def _quoted_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Ser
     for c, names in converted.items():
         n = int(iid.isin(names).to_numpy()[given].sum())
         warnings.warn(f"{source}: span offsets read as {c.describe()} and converted to characters (code points), the "
-                      f"counting of impact: the text of {n} span(s) of {len(names)} transcript(s) "
+                      f"counting of impact: the text of {_counted(n, 'span')} of {_counted(len(names), 'transcript')} "
                       f"({', '.join(sorted(names)[:5])}{' ...' if len(names) > 5 else ''}) is the file's {col} column "
                       "so, not as written. Write offsets as code points to have them read as written.",
                       CodingsWarning, stacklevel=3)
@@ -416,7 +417,7 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
                                "beyond U+FFFF, such as an emoji, counts two)")
     names = sorted({str(iid.iloc[i]) for i in which})
     warnings.warn(f"{source}: span offsets read as {how} and converted to characters (code points), the counting of "
-                  f"impact: {len(which)} span(s) of {len(names)} transcript(s) ({', '.join(names[:5])}"
+                  f"impact: {_counted(len(which), 'span')} of {_counted(len(names), 'transcript')} ({', '.join(names[:5])}"
                   f"{' ...' if len(names) > 5 else ''}) fit that counting better than code points (fewer span ends "
                   "outside the transcript or inside a word). Write offsets as code points to have them read as "
                   "written.", CodingsWarning, stacklevel=3)
@@ -615,7 +616,7 @@ def _empty_spans(start: pd.Series, end: pd.Series, source: str, rows: np.ndarray
         return
     at = np.flatnonzero(empty)
     listed = ", ".join(str(int(rows[i])) for i in at[:10]) + (" ..." if len(at) > 10 else "")
-    warnings.warn(f"{source}: {len(at)} span(s) of no characters (end equal to start; rows {listed}) are read as "
+    warnings.warn(f"{source}: {_counted(len(at), 'span')} of no characters (end equal to start; rows {listed}) {_verb(at, 'is')} read as "
                   "codings of the segment holding their position. A span marks the coded text from its start to "
                   "its end: check that the file's end column was not lost or copied from start.",
                   CodingsWarning, stacklevel=3)
@@ -753,7 +754,7 @@ def as_codings(
     if len(ids) > 1 and not any(did_you_mean(v, known) for v in ids[:10]):
         examples = sorted(known)[:3]
         problems.append(Problem(source, None, col, None, f"codings of this study: none of the {len(ids):,} interview "
-                                f"id(s) it names ({', '.join(map(repr, ids[:3]))}{', ...' if len(ids) > 3 else ''}) is "
+                                f"ids it names ({', '.join(map(repr, ids[:3]))}{', ...' if len(ids) > 3 else ''}) is "
                                 f"an interview of the study ({', '.join(map(repr, examples))}"
                                 f"{', ...' if len(known) > 3 else ''}): a coded file of another study?"))
         bad &= ~named
@@ -762,8 +763,7 @@ def as_codings(
         groups.setdefault(str(d[col].iloc[i]), []).append(int(rows[i]))
     for k, (value, at) in enumerate(list(groups.items())[:_MAX_LISTED]):
         hint = did_you_mean(value.strip(), known) if k < 10 else ""  # each looks at every interview id
-        more = (f" (the same on {len(at) - 1:,} more row(s): {', '.join(map(str, at[1:6]))}"
-                f"{', ...' if len(at) > 6 else ''})") if len(at) > 1 else ""
+        more = f" ({same_on(at[1:])})" if len(at) > 1 else ""
         problems.append(Problem(source, at[0], col, value, f"an interview of the study (interviews.csv){hint}{more}"))
     if len(groups) > _MAX_LISTED:
         problems.append(Problem(source, None, col, f"{len(groups) - _MAX_LISTED} more", "interviews of the study"))
@@ -949,7 +949,7 @@ def _unit_problems(named: dict[str, list[tuple]], segments: pd.DataFrame | None,
         head = unit.rsplit(":", 1)[0]
         if unit not in place:
             n = int(per.get(head, 0))
-            has = (f"{head} has {n} segment{'s' if n != 1 else ''}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
+            has = (f"{head} has {_counted(n, 'segment')}, {head}:1" + (f" to {head}:{n}" if n > 1 else "")
                    if n else f"{head} has no segment of respondent speech")
             problems += [Problem(source, row, "unit", unit, f"a segment of the study ({has}), or the interview id "
                                  "itself") for row, *_ in rows[:_MAX_LISTED]]
@@ -994,7 +994,7 @@ def _check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | N
     other = sorted(u for u in found["rows"] if _OTHER_SPEAKER.search(u))
     if other:
         n = sum(len(found["rows"][u]) for u in other)
-        warnings.warn(f"{found['source']}: {n} coding(s) of segments not of respondent speech (the interviewer's, or "
+        warnings.warn(f"{found['source']}: {_counted(n, 'coding')} of segments not of respondent speech (the interviewer's, or "
                       f"text before the first speaker label: {', '.join(other[:5])}{' ...' if len(other) > 5 else ''}"
                       "), as `impact code --speakers all` codes them, are left out of the analysis: only the "
                       "respondents' speech is counted or quoted",
@@ -1153,7 +1153,7 @@ def _other_version(data: pd.DataFrame, codebook: Any, source: str) -> None:
         return
     row = int(np.asarray(data.attrs.get("rows") or range(2, len(data) + 2))[data.index.get_loc(other.index[0])])
     version = (f" {mine.loc[other.index[0], 'codebook_version']}" if "codebook_version" in mine.columns else "")
-    warnings.warn(f"{source}:{row}:codebook_hash: {len(other):,} coding(s) made with {codebook.id}{version} (fingerprint "
+    warnings.warn(f"{source}:{row}:codebook_hash: {_counted(len(other), 'coding')} made with {codebook.id}{version} (fingerprint "
                   f"{other.iloc[0][:12]}), not the version analysed, {codebook.id} {codebook.version} (fingerprint "
                   f"{codebook.hash[:12]}): their codes are read as this version's codes of the same id, whose rules "
                   "may read a statement otherwise; code the study again with this version to compare like with like",

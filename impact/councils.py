@@ -33,7 +33,7 @@ Columns of :func:`council_list`
     for ``"Bristol, City of"``, ``"St Helens"``, the names Ofsted's inspection
     pages use (``"london corporation"``, ``"durham"``), and so on.
 ``ofsted_urn``
-    Ofsted unique reference number(s) of the council as a provider, ``;``-joined.
+    Ofsted unique reference numbers of the council as a provider (one or more), ``;``-joined.
 
 Boundary changes
 ----------------
@@ -64,6 +64,7 @@ from typing import Literal
 
 import pandas as pd
 
+from ._words import _named
 from .errors import InputError
 
 __all__ = [
@@ -319,7 +320,7 @@ def aggregate_successors(
     """
     missing = [c for c in ("council_id", "period", "measure", value) if c not in indicators.columns]
     if missing:
-        raise InputError(f"`indicators` lacks the column(s) {missing}; expected the long indicator table.")
+        raise InputError(f"`indicators` lacks the {_named('column', missing)}; expected the long indicator table.")
     parts = []
     data = indicators[indicators["measure"].isin(measures)]
     for change in boundary_changes().itertuples(index=False):

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import _xlsx
 from ._io import merged_blanks
+from ._words import _counted, _named
 from .errors import ImpactWarning, InputError, Problem, ValidationError
 
 __all__ = ["disagreements", "write_disagreements_xlsx", "read_adjudication", "ADJUDICATIONS"]
@@ -102,7 +103,7 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     keys = [unit] + ([code] if code else [])
     missing = [c for c in [*keys, coder, value] if c not in data.columns]
     if missing:
-        raise ValueError(f"`data` has no column(s) {missing}; it has {list(data.columns)}.")
+        raise ValueError(f"`data` has no {_named('column', missing)}; it has {list(data.columns)}.")
     if not isinstance(context, int) or context < 0:
         raise ValueError(f"The value for `context` must be a whole number >= 0, but {context!r} was passed.")
     d = data[data[value].notna()].copy()
@@ -287,7 +288,7 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     deleted = sorted(set(original) - set(seen))
     if undecided or deleted:
         lines = _xlsx.runs_told(file, "decision", hinted, "read as undecided")
-        warnings.warn(f"{path.name}: {len(undecided)} row(s) undecided or unsure and {len(deleted)} deleted are left "
+        warnings.warn(f"{path.name}: {_counted(len(undecided), 'row')} undecided or unsure and {len(deleted)} deleted are left "
                       "out of the gold set" + "".join(f"\n  {line}" for line in lines), ImpactWarning, stacklevel=2)
     gold = pd.DataFrame(rows, columns=["unit", "code", "present", "source", "adjudicator", "notes"])
     gold = gold.sort_values(["unit", "code"], kind="stable").reset_index(drop=True)

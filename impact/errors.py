@@ -13,8 +13,10 @@ import errno
 import unicodedata
 import warnings
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from ._words import _counted
 
 #: What to do about a file-system error, by errno.
 OS_ADVICE = {
@@ -135,7 +137,7 @@ def collapse_problems(problems: list[Problem]) -> list[Problem]:
     Examples
     --------
     >>> [str(p) for p in collapse_problems([Problem("a.csv", r, "x", "?", "a number") for r in (2, 3, 4)])]
-    ["a.csv:2:x: '?' - expected a number (the same on 2 more row(s): 3, 4)"]
+    ["a.csv:2:x: '?' - expected a number (the same on 2 more rows: 3, 4)"]
     """
     groups: dict[tuple, list[Problem]] = {}
     for p in problems:
@@ -147,11 +149,21 @@ def collapse_problems(problems: list[Problem]) -> list[Problem]:
         if len(same) == 1:
             out.append(first)
             continue
-        rows = [p.row for p in same[1:]]
-        shown = ", ".join(str(r) for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
         out.append(Problem(first.file, first.row, first.column, first.value,
-                           f"{first.expected} (the same on {len(rows):,} more row(s): {shown})", first.severity))
+                           f"{first.expected} ({same_on([p.row for p in same[1:]])})", first.severity))
     return out
+
+
+def same_on(rows: Sequence[object], *, shown: int = 5) -> str:
+    """The further rows a problem is on, the first ``shown`` listed, for a message naming its first row.
+
+    Examples
+    --------
+    >>> same_on([3]), same_on([3, 4, 5, 6, 7, 8])
+    ('the same on 1 more row: 3', 'the same on 6 more rows: 3, 4, 5, 6, 7, ...')
+    """
+    listed = ", ".join(map(str, rows[:shown])) + (", ..." if len(rows) > shown else "")
+    return f"the same on {_counted(len(rows), 'more row')}: {listed}"
 
 
 class ImpactError(Exception):
@@ -173,7 +185,7 @@ class ValidationError(ImpactError, ValueError):
         self.problems = [p for p in problems if p.severity == "error"]
         self.warnings = [p for p in problems if p.severity != "error"]
         self.source = source
-        lines = [f"{source}: {len(self.problems):,} problem(s) found"]
+        lines = [f"{source}: {_counted(len(self.problems), 'problem')} found"]
         lines += [f"  {line}" for line in capped_lines(self.problems)]
         super().__init__("\n".join(lines))
 

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import distinct
+from ._words import _counted, _verb
 from .measures import classify_codings
 from .study import Study
 
@@ -66,7 +67,8 @@ def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -
         lost = c["interview_id"].isna()
         if lost.any():
             examples = c.loc[lost, "unit"].astype(str).unique()[:5].tolist()
-            raise ValueError(f"{int(lost.sum())} coded unit(s) are not segments of this study, e.g. {examples}.")
+            raise ValueError(f"{_counted(int(lost.sum()), 'coded unit')} {_verb(int(lost.sum()), 'is not a segment', 'are not segments')} "
+                             f"of this study, e.g. {examples}.")
     else:
         from .codings import as_codings
 

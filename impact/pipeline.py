@@ -34,6 +34,7 @@ from ._io import (
     staged_directory,
 )
 from ._version import __version__
+from ._words import _counted, _verb
 from .describe import describe_study
 from .effects import (
     attrition_effects,
@@ -304,9 +305,10 @@ def analyse(
             if spans.any():
                 shown = ", ".join(f"{r.interview_id} characters {int(r.start)} to {int(r.end)}"
                                   for r in supplied[spans].head(5).itertuples())
-                warnings.warn(f"supplied codings: {int(spans.sum())} coded span(s) lie in no respondent turn of the "
-                              f"transcript (the interviewer's speech, or text before the first speaker label: {shown}"
-                              f"{' ...' if spans.sum() > 5 else ''}); they are left out of the analysis: only the "
+                warnings.warn(f"supplied codings: {_counted(int(spans.sum()), 'coded span')} {_verb(int(spans.sum()), 'lies')} "
+                              "in no respondent turn of the transcript (the interviewer's speech, or text before the "
+                              f"first speaker label: {shown}{' ...' if spans.sum() > 5 else ''}); "
+                              f"{_verb(int(spans.sum()), 'it is', 'they are')} left out of the analysis: only the "
                               "respondents' speech is counted or quoted", CodingsWarning, stacklevel=2)
             attrs = dict(supplied.attrs)
             supplied = supplied[~other].reset_index(drop=True)
@@ -327,7 +329,7 @@ def analyse(
         # named, never as one coder, since the file does not say how many people coded.
         names = sorted(set(codings["coder"].astype(str)) - {""})
         unnamed = bool(codings["coder"].astype(str).eq("").any())
-        counted = (f"{len(names)} coder{'' if len(names) == 1 else 's'}" if names else "coders not named")
+        counted = _counted(len(names), "coder") if names else "coders not named"
         counted += " and codings of coders not named" if names and unnamed else ""
         book_note = "".join(f"; {b.id} coded by the package's {coder_names[k]}" for k, b in machine_books.items())
         # The description is published (report, provenance.json): coders are counted, not named - a coder
@@ -839,10 +841,13 @@ def _warn_no_speech(not_coded: pd.DataFrame, *, supplied: bool = False) -> None:
     silent = sorted(not_coded["interview_id"].astype(str))
     if silent:
         shown = ", ".join(silent[:10]) + (f" and {len(silent) - 10} more" if len(silent) > 10 else "")
-        warnings.warn(f"{len(silent)} interview(s) have no respondent speech in their transcript ({shown}): every "
-                      "turn is labelled as the interviewer's, so nothing in them can be coded"
-                      + (" (and the supplied codings have none of them)" if supplied else "")
-                      + "; they are treated as missing (not coded), like interviews not held: left out of the counts "
+        them = _verb(silent, "it", "them")
+        warnings.warn(f"{_counted(len(silent), 'interview')} {_verb(silent, 'has')} no respondent speech in "
+                      f"{_verb(silent, 'its', 'their')} transcript ({shown}): every "
+                      f"turn is labelled as the interviewer's, so nothing in {them} can be coded"
+                      + (f" (and the supplied codings have none of {them})" if supplied else "")
+                      + f"; {_verb(silent, 'it is', 'they are')} treated as missing (not coded), like interviews not "
+                      "held: left out of the counts "
                       "of interviews and participants and of every share, and a council with no other interview at "
                       "that wave counts as not interviewed there; label the answers (e.g. 'R:') and run again",
                       ImpactWarning, stacklevel=2)
@@ -866,7 +871,7 @@ def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
     _progress(progress, "reading cached segments")
     codings = []
     for coder, key in zip(coders, keys, strict=True):
-        _progress(progress, f"coding {len(segments):,} segments with {coder.codebook.id}")
+        _progress(progress, f"coding {_counted(len(segments), 'segment')} with {coder.codebook.id}")
         codings.append(_cached(cache, "coded", f"{key}-{tkey}",
                                lambda coder=coder: coder.code(segments, progress=progress is not None)))
     return segments, codings
@@ -947,7 +952,7 @@ class RunResult:
         n_tab = sum(1 for k in self.files if k.startswith("tables/"))
         if "reidentification_key" in self.files:
             lines.append(f"  re-identification key (keep private, outside the published folder): {self.files['reidentification_key']}")
-        lines.append(f"  {n_fig} figures (PNG and SVG) in {self.out_dir / 'figures'}, {n_tab} CSV tables in {self.out_dir / 'tables'}")
+        lines.append(f"  {_counted(n_fig, 'figure')} (PNG and SVG) in {self.out_dir / 'figures'}, {_counted(n_tab, 'CSV table')} in {self.out_dir / 'tables'}")
         return "\n".join(lines)
 
 

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import member
+from ._words import _counted
 from .panel import _coded_interviews
 from .study import Study
 
@@ -364,7 +365,7 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
         elif d["impacts"].nunique() < 2:
             row["why_not"] = "every participant who raised it reported as many impacts"
         elif n_c < n_params + 2:
-            row["why_not"] = f"raised in {n_c} council{'s' if n_c != 1 else ''}, too few to test"
+            row["why_not"] = f"raised in {_counted(n_c, 'council')}, too few to test"
         else:
             formula = "helped ~ impacts" + (" + C(wave)" if waves > 1 else "")
             try:

@@ -29,6 +29,7 @@ import pandas as pd
 from . import _xlsx
 from ._io import merged_blanks
 from ._version import __version__
+from ._words import _counted, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
 from .schema import did_you_mean, missing_hint, yes_no_hint
 
@@ -74,7 +75,7 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
             raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(df).__name__} was passed.")
         missing = [c for c in cols if c not in df.columns]
         if missing:
-            raise ValueError(f"`{name}` has no column(s) {missing}; it has {list(df.columns)}.")
+            raise ValueError(f"`{name}` has no {_named('column', missing)}; it has {list(df.columns)}.")
     seg = segments.drop_duplicates("segment_id").set_index("segment_id")
     c = coded.reset_index(drop=True).copy()
     c["unit"] = c["unit"].astype(str)
@@ -334,7 +335,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     result = _decisions_frame(out)
     if undecided:
         lines = _xlsx.runs_told(file, "decision", undecided, "read as no decision (a row's notes as a note)")
-        warnings.warn(f"{path.name}: {len(undecided):,} row(s) without a decision among decided rows:\n"
+        warnings.warn(f"{path.name}: {_counted(len(undecided), 'row')} without a decision among decided rows:\n"
                       + "\n".join(f"  {line}" for line in lines), ReviewWarning, stacklevel=2)
     if problems:  # the same mistake on many rows is one problem naming its rows
         err = ValidationError(collapse_problems(problems), source=str(path))
@@ -342,7 +343,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         raise err
     deleted = sorted(set(original) - set(seen))
     if deleted:
-        warnings.warn(f"{path.name}: {len(deleted)} exported row(s) are no longer in the sheet (deleted?): "
+        warnings.warn(f"{path.name}: {_counted(len(deleted), 'exported row')} {_verb(deleted, 'is')} no longer in the sheet (deleted?): "
                       f"{', '.join(deleted[:10])}{' ...' if len(deleted) > 10 else ''}", ReviewWarning, stacklevel=2)
     return result
 

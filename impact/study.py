@@ -43,6 +43,7 @@ from ._io import (
 )
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ._tabular import csv_text
+from ._words import _counted, _named
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
 from .schema import (
     DEFAULT_WAVES,
@@ -670,12 +671,12 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
                           stacklevel=2)
         if hidden := hidden[0]:
-            warnings.warn(f"{name}: {hidden:,} word{'s' if hidden > 1 else ''} formatted as hidden text not read, as "
+            warnings.warn(f"{name}: {_counted(hidden, 'word')} formatted as hidden text not read, as "
                           "Word neither shows nor prints them: if they are the interview's words, select them in "
                           "Word (with hidden text shown), untick Font > Hidden and save", TranscriptNotesWarning,
                           stacklevel=2)
         if chunks := sum(1 for _ in body.iter(f"{_W}altChunk")):
-            warnings.warn(f"{name}: {chunks} embedded document{'s' if chunks > 1 else ''} (altChunk, as programs "
+            warnings.warn(f"{name}: {_counted(chunks, 'embedded document')} (altChunk, as programs "
                           "that make .docx files from web pages write) not read: open the file in Word and save it, "
                           "which makes their text part of the document", TranscriptNotesWarning, stacklevel=2)
         if objects := _docx_objects(body):
@@ -738,7 +739,7 @@ def _subtitle_turns(text: str, name: str) -> str:
             speaker = None
             lines.append(words)
     if notes:
-        warnings.warn(f"{name}: {notes} note{'s' if notes > 1 else ''} not read (NOTE blocks of a subtitle file: not "
+        warnings.warn(f"{name}: {_counted(notes, 'note')} not read (NOTE blocks of a subtitle file: not "
                       "the interview's words)", TranscriptNotesWarning, stacklevel=3)
     return "\n".join(lines)
 
@@ -763,7 +764,7 @@ def _docx_objects(body) -> str:
         prog = ole.get("ProgID") or ""
         kind = next((k for start, k in _OLE_KINDS if prog.startswith(start)), "object")
         kinds[kind] = kinds.get(kind, 0) + 1
-    said = [f"{n} embedded {k}{'s' if n > 1 else ''}" for k, n in kinds.items()]
+    said = [_counted(n, f"embedded {k}") for k, n in kinds.items()]
     return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
 
 
@@ -775,7 +776,7 @@ def _docx_notes(body) -> str:
     for tag, kind in _DOCX_NOTES:
         ids = {el.get(f"{_W}id") for el in body.iter(f"{_W}{tag}")}
         if ids:
-            counts.append(f"{len(ids)} {kind}{'s' if len(ids) > 1 else ''}")
+            counts.append(_counted(len(ids), kind))
     return " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
 
 
@@ -868,7 +869,7 @@ class Study:
     ) -> None:
         unknown = sorted(set(tables) - set(TABLES))
         if unknown:
-            raise ValueError(f"Unknown table(s) {unknown}; expected names from {sorted(TABLES)}.")
+            raise ValueError(f"Unknown {_named('table', unknown)}; expected names from {sorted(TABLES)}.")
         self._meta = copy.deepcopy(dict(meta))
         self._tables: dict[str, pd.DataFrame] = {}
         errors: list[Problem] = []
@@ -893,7 +894,7 @@ class Study:
             raise ValidationError(errors, source="Study (values no study file can hold)")
         if changed:
             shown = capped_lines(changed)
-            warnings.warn(f"Study: {len(changed):,} text value(s) changed to what a saved study gives back:\n  "
+            warnings.warn(f"Study: {_counted(len(changed), 'text value')} changed to what a saved study gives back:\n  "
                           + "\n  ".join(shown), TrimmedTextWarning, stacklevel=2)
         self._transcripts: dict[str, str] = dict(transcripts or {})
         self.root = Path(root) if root is not None else None
@@ -1469,7 +1470,7 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     if meta is None:
         return {}, [Problem("study.yaml", None, None, None, "keys such as name and waves (the file holds none)")]
     if not isinstance(meta, dict):
-        found = f"a list of {len(meta)} item(s)" if isinstance(meta, list) else str(meta)
+        found = f"a list of {_counted(len(meta), 'item')}" if isinstance(meta, list) else str(meta)
         return {}, [Problem("study.yaml", 1, None, found, "a mapping of keys (name, waves, ...)")]
     return meta, []
 

@@ -43,6 +43,7 @@ import pandas as pd
 
 from . import schema, vocab
 from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks
+from ._words import _counted
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -253,12 +254,12 @@ def format_report(problems: list[Problem], *, limit: int = MAX_SHOWN_PER_FILE) -
     a.csv:2:x: '?' - expected a number
     a.csv:3:x: '?' - expected a number
     a.csv: ... and 56 more problems
-    58 error(s), 0 warning(s)
+    58 errors, 0 warnings
     """
     errors = [p for p in problems if p.severity == "error"]
     warns = [p for p in problems if p.severity != "error"]
     lines = capped_lines(errors, limit=limit) + capped_lines(warns, limit=limit, what="warnings")
-    lines.append(f"{len(errors):,} error(s), {len(warns):,} warning(s)")
+    lines.append(f"{_counted(len(errors), 'error')}, {_counted(len(warns), 'warning')}")
     return "\n".join(lines)
 
 
@@ -299,19 +300,19 @@ def capabilities(study) -> pd.DataFrame:
         rows.append({"analysis": analysis, "possible": bool(ok), "reason": reason, "n": int(n)})
 
     n_iv = len(iv)
-    add("coding", n_iv > 0, f"{n_iv} interviews with a wave" if n_iv else "no interviews: there is nothing to code", n_iv)
+    add("coding", n_iv > 0, f"{_counted(n_iv, 'interview')} with a wave" if n_iv else "no interviews: there is nothing to code", n_iv)
     add("prevalence", n_iv > 0,
-        f"interviews at {len(waves_seen)} wave(s)" if n_iv else "no interviews: no prevalence to estimate", len(waves_seen))
+        f"interviews at {_counted(len(waves_seen), 'wave')}" if n_iv else "no interviews: no prevalence to estimate", len(waves_seen))
     per_council = iv.groupby("council_id")["wave"].nunique() if n_iv else pd.Series(dtype="int64")
     followed = int((per_council >= 2).sum())
     add("change_over_time", len(waves_seen) >= 2 and followed >= 1,
-        (f"{followed} council(s) interviewed at two or more waves" if len(waves_seen) >= 2 and followed
+        (f"{_counted(followed, 'council')} interviewed at two or more waves" if len(waves_seen) >= 2 and followed
          else "needs interviews at two or more waves of the same council"
          + (f" (all interviews are at {waves_seen[0]})" if len(waves_seen) == 1 else "")), followed)
     per_part = iv.groupby("participant_id")["wave"].nunique() if n_iv else pd.Series(dtype="int64")
     n_traj = int((per_part >= 2).sum())
     add("trajectories", n_traj >= 1,
-        f"{n_traj} participant(s) interviewed at two or more waves" if n_traj
+        f"{_counted(n_traj, 'participant')} interviewed at two or more waves" if n_traj
         else "needs participants interviewed at two or more waves", n_traj)
     # intervention groups at each wave the councils were interviewed
     best = 0
@@ -323,7 +324,7 @@ def capabilities(study) -> pd.DataFrame:
         if counts.shape[1] >= 2:
             best = int(counts.min(axis=1).max())
     add("group_comparison", best >= 2,
-        f"at best {best} council(s) in the smaller intervention group at a wave" if best >= 2
+        f"at best {_counted(best, 'council')} in the smaller intervention group at a wave" if best >= 2
         # the report prints this reason: the number of councils in a status group (a protected count, 0 or 1 here)
         # stays in `n`, not in the words
         else "needs at least two councils in each intervention group (in intervention or not) at the same wave", best)
@@ -333,13 +334,13 @@ def capabilities(study) -> pd.DataFrame:
         iv["council_id"].nunique() if n_iv else 0)
     sv = study.survey_responses
     sv_waves = sv.loc[sv["value"].notna(), "wave"].nunique() if len(sv) else 0
-    add("survey", sv_waves >= 2, f"survey answers at {sv_waves} wave(s)" + ("" if sv_waves >= 2 else
+    add("survey", sv_waves >= 2, f"survey answers at {_counted(sv_waves, 'wave')}" + ("" if sv_waves >= 2 else
         " - needs answers at two or more waves"), sv_waves)
     n_ind = int(study.indicators["value"].notna().sum())
-    add("indicators", n_ind > 0, f"{n_ind} indicator values" if n_ind else "no indicator values (indicators.csv)", n_ind)
+    add("indicators", n_ind > 0, f"{_counted(n_ind, 'indicator value')}" if n_ind else "no indicator values (indicators.csv)", n_ind)
     n_act = len(study.actions)
-    add("actions", n_act > 0, f"{n_act} actions" if n_act else "no actions (actions.csv)", n_act)
-    add("sample", n_councils > 0, f"{n_councils} councils" if n_councils else "no councils", n_councils)
+    add("actions", n_act > 0, f"{_counted(n_act, 'action')}" if n_act else "no actions (actions.csv)", n_act)
+    add("sample", n_councils > 0, f"{_counted(n_councils, 'council')}" if n_councils else "no councils", n_councils)
     return pd.DataFrame(rows, columns=["analysis", "possible", "reason", "n"])
 
 
@@ -375,7 +376,7 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
         Codebook.load(str(target))
     except ValidationError as exc:  # every problem, each where it is in the codebook file
         n = len(exc.problems)
-        return [Problem(f, None, col, ref, f"a valid codebook ({n} problem(s) in {ref}, listed below)"),
+        return [Problem(f, None, col, ref, f"a valid codebook ({_counted(n, 'problem')} in {ref}, listed below)"),
                 *(Problem(ref, p.row, p.column, p.value, p.expected) for p in exc.problems)]
     except (InputError, ValueError) as exc:
         first = str(exc).splitlines()
@@ -1232,7 +1233,7 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                     rows = [line for line, v in parsed.get(name, []) if v.get(col.name) is not None]
                     if rows:
                         out.append(Problem(spec.filename, None, col.name, None, f"{column}s listed in {defined}, which "
-                                           f"has no rows (this table names one on {len(rows):,} row(s), first row "
+                                           f"has no rows (this table names one on {_counted(len(rows), 'row')}, first row "
                                            f"{rows[0]})"))
                 continue
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}
@@ -1334,19 +1335,19 @@ def _told_where_named(named_as: dict[tuple[str, str, str], list[tuple[str, int, 
         other = [(f, line, val) for f, line, val in uses if val != value]
         if same:
             files = list(dict.fromkeys(f for f, _ in same))
-            told += (f"; the other files name it so on {len(same):,} row(s) of {', '.join(files)} (first "
+            told += (f"; the other files name it so on {_counted(len(same), 'row')} of {', '.join(files)} (first "
                      f"{same[0][0]}:{same[0][1]}), to be corrected with it")
         if other:
             files = list(dict.fromkeys(f for f, _, _ in other))
             names = sorted({val for _, _, val in other})
-            told += (f"; the other files name it {' or '.join(map(repr, names))} on {len(other):,} row(s) of "
+            told += (f"; the other files name it {' or '.join(map(repr, names))} on {_counted(len(other), 'row')} of "
                      f"{', '.join(files)}, which refer to this row once it is corrected")
         guessed = meant.get((defined, column, value), [])
         if guessed:
             files = list(dict.fromkeys(f for f, _, _ in guessed))
             names = sorted({val for _, _, val in guessed})
             told += (f"; the other files name {' and '.join(map(repr, names[:5]))}{' ...' if len(names) > 5 else ''}, "
-                     f"which no row of {defined} lists, on {len(guessed):,} row(s) of {', '.join(files)} (first "
+                     f"which no row of {defined} lists, on {_counted(len(guessed), 'row')} of {', '.join(files)} (first "
                      f"{guessed[0][0]}:{guessed[0][1]}): is this row {column} {names[0]!r}"
                      f"{' or another of them' if len(names) > 1 else ''}? Correct it, or those rows; they are not "
                      f"checked against {defined} until then")
@@ -1717,7 +1718,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         except InputError as exc:
             out.append(Problem(f, line, col, rel, f"a readable transcript ({exc})"))
     if unlooked:
-        out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {unlooked:,} transcript(s) that "
+        out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {_counted(unlooked, 'transcript')} that "
                               f"interviews.csv names, inside the study folder ({transcripts_issue})"))
     return out
 

@@ -104,7 +104,7 @@ def test_review_import_reports_bad_cells(study_dir, coded_files, tmp_path, capsy
     out = tmp_path / "d.csv"
     assert main(["review", "import", str(xlsx), "--out", str(out), "--reviewer", "dee"]) == 2
     err = capsys.readouterr().err
-    assert "2 problem(s)" in err and ":2:decision: 'yes'" in err and ":3:decision: 'nope'" in err
+    assert "2 problems" in err and ":2:decision: 'yes'" in err and ":3:decision: 'nope'" in err
     assert not out.exists()
 
 

@@ -138,7 +138,7 @@ def test_unclosed_quote_is_named_where_it_starts(tmp_path):
     _, records, problems = read_csv_strict(f)
     quote = [p for p in problems if "closing '\"'" in p.expected]
     assert [(p.row, p.column) for p in quote] == [(3, "name")]
-    assert "swallows 2 line(s) that look like rows" in quote[0].expected
+    assert "swallows 2 lines that look like rows" in quote[0].expected
     # a value that legitimately runs over two lines (an address, a note) is no such problem
     f.write_text('council_id,name,region\n301,"Ashford\nBorough Council",South East\n')
     assert not [p for p in read_csv_strict(f)[2] if "closing" in p.expected]

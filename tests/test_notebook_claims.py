@@ -163,7 +163,9 @@ def test_official_statistics_notebook_states_its_groups(shared_data, kernel_spec
     expected = independent_groups(shared_data)
     graded, total = expected["before"]
     assert f"Published before 01 January 2018: {graded} of {total} inspections have an overall grade" in out
-    assert f"Published since: {expected['n_unknown']} judgement(s) of {len(expected['unknown'])} council(s) have no grade" in out
+    n, k = expected["n_unknown"], len(expected["unknown"])
+    assert (f"Published since: {n} judgement{'s' if n != 1 else ''} of {k} council{'s' if k != 1 else ''} "
+            f"{'has' if n == 1 else 'have'} no grade") in out
     # the treated and comparison counts, in the old sentence's words or the new one's
     m = re.search(r"(\d+) council\S* (?:with a first inadequate judgement published from|first judged inadequate since) "
                   r"01 January 2018, (\d+) comparison council", out)

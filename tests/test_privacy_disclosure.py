@@ -279,7 +279,7 @@ def test_labels_read_well():
 
 def test_too_few_councils_warns_and_leaves_label_missing():
     quotes = pd.DataFrame({"council_id": ["301", "302"], "role": ["dcs", "dcs"], "wave": ["early"] * 2, "status": ["none"] * 2})
-    with pytest.warns(DisclosureWarning, match="2 quote\\(s\\) have no attribution shared by 3 councils"):
+    with pytest.warns(DisclosureWarning, match="2 quotes have no attribution shared by 3 councils"):
         out = coarsen_attribution(quotes, k=3)
     assert out["attribution_label"].isna().all()
 

@@ -75,7 +75,7 @@ def test_a_short_or_common_folder_name_is_scrubbed_as_a_word_not_inside_words(tm
     monkeypatch.chdir(tmp_path)
     (tmp_path / "s").mkdir()
     (tmp_path / "s" / "study.yaml").write_text("name: x\n")
-    warning = "AttritionWarning: 5 unit(s) of 30 lack one or more of the time points (in at least one group)."
+    warning = "AttritionWarning: 5 units of 30 lack one or more of the time points (in at least one group)."
     coder = "the package's rule coder (codebook version 2.0, impact version 0.1.0)"
     prov = {"study": "x", "statistical_warnings": [warning], "coder": coder, "seed": 0,
             "parameters": {"seed": 0, "n_resamples": 2000}, "command": "impact run s --out o"}

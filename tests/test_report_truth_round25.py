@@ -119,16 +119,16 @@ def test_a_caveat_whose_labels_bring_brackets_is_set_without_nesting_or_asides_i
 
     words = Vocabulary().with_waves({"early": "Early impact (about 3 months after)",
                                      "longer_term": "Longer-term change (about 12 months after)"})
-    caveats = ["AttritionWarning: 3 unit(s) of 12 lack one or more of the time points ['early', 'longer_term'] (in at "
+    caveats = ["AttritionWarning: 3 units of 12 lack one or more of the time points ['early', 'longer_term'] (in at "
                "least one group) and were left out there (complete cases only).",
-               "SmallSampleWarning: 6 comparison(s) have a group with fewer than two units (e.g. ('morale', "
+               "SmallSampleWarning: 6 comparisons have a group with fewer than two units (e.g. ('morale', "
                "'longer_term')); their tests have little or no power."]
     [(_, shown)] = [kv for kv in report_provenance({"statistical_warnings": caveats}, words)
                     if kv[0] == "Statistical caveats"]
     assert _brackets_plain(shown), shown
-    assert shown == ("Attrition: 3 unit(s) of 12 lack one or more of the time points early impact (about 3 months "
+    assert shown == ("Attrition: 3 units of 12 lack one or more of the time points early impact (about 3 months "
                      "after) and longer-term change (about 12 months after; in at least one group) and were left out "
-                     "there (complete cases only); Small sample: 6 comparison(s) have a group with fewer than two "
+                     "there (complete cases only); Small sample: 6 comparisons have a group with fewer than two "
                      "units (e.g. morale and longer-term change, about 12 months after); their tests have little or "
                      "no power."), shown
     # a single value, such as the command line, is shown as it was given, brackets and all

@@ -243,7 +243,7 @@ def test_multiple_imputation_leaves_out_a_council_with_nothing_observed_and_says
         res = longitudinal_model(panel, formula="score ~ wave", unit="council_id", time="wave", method="mixed",
                                  missing="mice", n_imputations=3)
     assert res.n_units == 29
-    assert "1 council_id(s) with no observed value at any wave left out (nothing to impute them from)" in res.notes
+    assert "1 council with no observed value at any wave left out (nothing to impute it from)" in res.notes
     assert res.params.loc["wave", "ci_low"] < 0.5 < res.params.loc["wave", "ci_high"]
 
 

@@ -195,7 +195,7 @@ def test_units_and_df_count_only_units_that_contribute(rng):
     assert (mixed.n_units, mixed.n_obs) == (17, 68)
     # Satterthwaite df of the wave, within units: the within-unit error df of the 17 units that contribute, 17 x 3 - 1
     assert mixed.params.loc["wave", "df"] == pytest.approx(17 * 3 - 1, rel=1e-4)
-    assert "12 row(s) with a missing value left out" in mixed.notes
+    assert "12 rows with a missing value left out" in mixed.notes
     with pytest.raises(NotIdentifiedError, match="No row has every variable"):
         longitudinal_model(panel.assign(y=np.nan), formula="y ~ wave", unit="unit")
 

@@ -182,4 +182,4 @@ def test_missing_transcripts_folder_is_one_problem_not_one_per_row(tmp_path, how
         load_study(study)
     errors = [p for p in info.value.problems if p.severity == "error"]
     assert [(p.file, p.value) for p in errors] == [("transcripts/", None)]
-    assert f"the {n:,} transcript(s)" in errors[0].expected
+    assert f"the {n:,} transcript{'s' if n != 1 else ''}" in errors[0].expected

@@ -20,7 +20,7 @@ def test_invisible_characters_in_free_text_are_held_as_a_reload_gives_them(tiny_
     with pytest.warns(TrimmedTextWarning) as caught:
         study = Study(tiny_study.meta, tables, texts)
     said = str(caught[0].message)
-    assert "3 text value(s)" in said and "councils.csv:2:name" in said and "U+FEFF" in said
+    assert "3 text values" in said and "councils.csv:2:name" in said and "U+FEFF" in said
     assert study.councils["name"].tolist() == list(given.values())
     study.save(tmp_path / "saved")
     with warnings.catch_warnings():

@@ -31,6 +31,7 @@ import sys
 import warnings
 
 from .._version import __version__
+from .._words import _number
 from ..errors import OS_ADVICE, ImpactError, recorded_warnings
 from ..schema import close_matches
 
@@ -165,7 +166,7 @@ def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> st
         else:
             hints.append(f"{parser.prog} has no option {name}")
     shown = " ".join(extras)
-    return (f"unrecognized argument(s): {shown} - expected only the arguments and options in the usage line above"
+    return (f"unrecognized {_number(extras, 'argument')}: {shown} - expected only the arguments and options in the usage line above"
             + (f" ({'; '.join(hints)})" if hints else ""))
 
 

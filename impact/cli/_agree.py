@@ -9,7 +9,8 @@ import warnings
 from typing import TYPE_CHECKING
 
 from .._io import check_input_file
-from ..errors import InputError
+from .._words import _counted, _named, _verb
+from ..errors import InputError, same_on
 from ..schema import id_problem, yes_no_hint
 from ._options import (
     a_path,
@@ -105,7 +106,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
         if kind is None:
             lacking = [c for c in ('unit', 'code') if c not in df.columns]
             other = [c for c in df.columns if c.strip().lower().replace(" ", "_") in lacking]  # 'Unit', 'Code'
-            raise InputError(f"{path}: lacks the column(s) {lacking} - "
+            raise InputError(f"{path}: lacks the {_named('column', lacking)} - "
                              "expected coded output (unit, code, ...) from `impact code` or `impact review import`, "
                              f"or a long file with columns unit, coder, value; found {list(df.columns)[:12]}"
                              + (f" ({', '.join(map(repr, other))}: column names are exact, lower case)" if other
@@ -125,14 +126,14 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
         bad += [f"{path}:{number[i]}:{col}: {v!r} - expected {hidden}" for col in ("unit", "code", "coder")
                 if col in df.columns for i, v in enumerate(df[col]) if (hidden := id_problem(v)) is not None]
         if bad:  # read as missing, they would change what is counted without a word
-            raise InputError(f"{path}: {len(bad)} value(s) cannot be read:\n  " + "\n  ".join(bad[:50])
+            raise InputError(f"{path}: {_counted(len(bad), 'value')} cannot be read:\n  " + "\n  ".join(bad[:50])
                              + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
         for col, what in (("unit", "a unit id"), ("coder", "a coder's name")):
             # a blank coder is a coder named '' (counted as one more coder, agreeing or not with the rest)
             blank = df.index[df[col] == ""] if col in df.columns else []
             if len(blank):
                 raise InputError(f"{path}:{number[blank[0]]}:{col}: '' - expected {what} on every row "
-                                 f"({len(blank):,} row(s) have none)")
+                                 f"({_counted(len(blank), 'row')} {_verb(blank, 'has')} none)")
         if frames and kind != kinds[0]:
             raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
                              "one layout (coded output with unit and code, or long unit, coder, value)")
@@ -163,7 +164,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
         frames.append(df)
         where.append((str(path), number))
     if unknown:
-        raise InputError(f"{len(unknown):,} code(s) not in {codebook}:\n  " + "\n  ".join(unknown[:50])
+        raise InputError(f"{_counted(len(unknown), 'code')} not in {codebook}:\n  " + "\n  ".join(unknown[:50])
                          + (f"\n  ... and {len(unknown) - 50:,} more" if len(unknown) > 50 else ""))
     out = pd.concat(frames, ignore_index=True)
     out.attrs["files"] = {coder: path for coder, (path, _) in coders.items()}  # each coder's file, for messages
@@ -211,8 +212,7 @@ def _unknown_codes(df: pd.DataFrame, number: list[int], codes: list[str], path: 
             rows.setdefault(v, []).append(number[i])
     out = []
     for v, at in rows.items():
-        more = (f" (the same on {len(at) - 1:,} more row(s): {', '.join(map(str, at[1:6]))}"
-                f"{', ...' if len(at) > 6 else ''})") if len(at) > 1 else ""
+        more = f" ({same_on(at[1:])})" if len(at) > 1 else ""
         out.append(f"{path}:{at[0]}:code: {v!r} - expected one of the codebook's codes {list(codes)}"
                    f"{did_you_mean(v, codes)}{more}")
     return out
@@ -232,11 +232,10 @@ def _refuse_unknown_units(data: pd.DataFrame, unknown: set[str], where: list[tup
         at += len(number)
     said = []
     for (path, unit), found in rows.items():
-        more = (f" (the same on {len(found) - 1:,} more row(s): {', '.join(map(str, found[1:6]))}"
-                f"{', ...' if len(found) > 6 else ''})") if len(found) > 1 else ""
+        more = f" ({same_on(found[1:])})" if len(found) > 1 else ""
         said.append(f"{path}:{found[0]}:unit: {unit!r} - expected a segment of the study (segment ids as `impact code` "
                     f"writes them, e.g. 'I1:3', or 'I1:i2' for the interviewer's){more}")
-    raise InputError(f"{len(unknown):,} unit(s) of no segment of the study {study}: were these coded on another study "
+    raise InputError(f"{_counted(len(unknown), 'unit')} of no segment of the study {study}: {_verb(unknown, 'was this', 'were these')} coded on another study "
                      "or another version of its transcripts?\n  " + "\n  ".join(said[:50])
                      + (f"\n  ... and {len(said) - 50:,} more" if len(said) > 50 else ""))
 
@@ -255,7 +254,7 @@ def _refuse_values_given_twice(data: pd.DataFrame, where: list[tuple[str, list[i
         if (seen := first.setdefault(key, place[i])) != place[i]:
             said.append(f"{place[i][0]}:{place[i][1]}:value: {data['value'].iloc[i]!r} - expected one value per unit "
                         f"and coder (unit {key[0]!r}, coder {key[1]!r} has a value on {seen[0]}:{seen[1]} too)")
-    raise InputError(f"{len(said):,} value(s) given again for a unit and coder:\n  " + "\n  ".join(said[:50])
+    raise InputError(f"{_counted(len(said), 'value')} given again for a unit and coder:\n  " + "\n  ".join(said[:50])
                      + (f"\n  ... and {len(said) - 50:,} more" if len(said) > 50 else ""))
 
 
@@ -328,11 +327,12 @@ def run(args) -> int:
         long = coding_to_units(data, units=units, unit_level=args.unit, uncoded=args.uncoded, coders=coders)
     missing = [c for c in by if c not in long.columns]
     if missing:
-        raise InputError(f"--by {args.by}: column(s) {missing} not available; available: {list(long.columns)}")
+        raise InputError(f"--by {args.by}: {_named('column', missing)} not available; available: {list(long.columns)}")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)  # again: it may have appeared meanwhile
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
     checked = f" (codes checked against {named})" if "code" in data.columns else ""
-    print(f"impact agree: {n_coders} coders, {long['unit'].nunique()} units, {len(table)} rows -> {args.out}{checked}")
+    print(f"impact agree: {_counted(n_coders, 'coder')}, {_counted(long['unit'].nunique(), 'unit')}, "
+          f"{_counted(len(table), 'row')} -> {args.out}{checked}")
     return 0

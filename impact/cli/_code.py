@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from .._words import _counted
 from ._options import (
     a_path,
     add_overwrite,
@@ -51,8 +52,8 @@ def run(args) -> int:
     path = write_coded(table, args.out)
     n_interviews = segments["interview_id"].nunique() if len(segments) else 0
     found = table[~table["negated"]]
-    print(f"coded {len(segments)} segments from {n_interviews} interviews with {codebook.id} {codebook.version}: "
-          f"{len(found)} codes found ({int(table['negated'].sum())} negated) -> {path}")
+    print(f"coded {_counted(len(segments), 'segment')} from {_counted(n_interviews, 'interview')} with {codebook.id} "
+          f"{codebook.version}: {_counted(len(found), 'code')} found ({int(table['negated'].sum())} negated) -> {path}")
     if len(found):
         counts = found["code"].value_counts().reindex(coder.code_ids_, fill_value=0)
         import pandas as pd

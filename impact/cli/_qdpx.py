@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
+from .._words import _counted
 from ..errors import InputError
 from ._options import (
     a_path,
@@ -142,11 +143,11 @@ def _write_import(project, coded, codebook, out: Path, notes: list[str], changes
         path = out / "codings.csv"
         _backup(path, notes, changes)
         write_table(coded, path)
-        written.append(f"codings.csv ({len(coded)} codings by {coded['coder'].nunique()} coder(s))")
+        written.append(f"codings.csv ({_counted(len(coded), 'coding')} by {_counted(coded['coder'].nunique(), 'coder')})")
         path = out / "codebook.yaml"
         _backup(path, notes, changes)
         codebook.to_yaml(path)
-        written.append(f"codebook.yaml ({len(codebook.code_ids)} codes)")
+        written.append(f"codebook.yaml ({_counted(len(codebook.code_ids), 'code')})")
     texts = project.sources[project.sources["text"].notna()]
     used: set[str] = set()
     if len(texts):
@@ -165,7 +166,7 @@ def _write_import(project, coded, codebook, out: Path, notes: list[str], changes
     path = out / "cases.csv"
     _backup(path, notes, changes)
     write_table(cases, path)
-    written.append(f"cases.csv ({len(cases)} cases)")
+    written.append(f"cases.csv ({_counted(len(cases), 'case')})")
     report = [f"Imported {source} ({project.origin or 'unknown program'}): {project!r}", ""]
     report += [f"wrote {w}" for w in written] + notes
     report += [f"{r.severity}: {r.item}: {r.message}" for r in project.issues.itertuples(index=False)]
@@ -232,8 +233,9 @@ def run_export(args) -> int:
             _backup(existing, notes, changes)
         write_qdc(project, qdc, csv_path=csv_file)
         path = write_qdpx(project, args.file, positions=args.positions, bom=args.bom)  # last: it is not backed up
-    print(f"wrote {path}: {len(project.sources)} transcripts, {len(project.codes)} codes, "
-          f"{len(project.codings)} codings by {len(coded)} coder(s), {len(project.cases)} councils as cases")
+    print(f"wrote {path}: {_counted(len(project.sources), 'transcript')}, {_counted(len(project.codes), 'code')}, "
+          f"{_counted(len(project.codings), 'coding')} by {_counted(len(coded), 'coder')}, "
+          f"{_counted(len(project.cases), 'council')} as cases")
     print(f"wrote {qdc.name} (the codebook, REFI-QDA) and {csv_file.name} (the codebook as CSV, for Taguette)")
     for note in notes:
         print(note)

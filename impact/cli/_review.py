@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .._io import Rollback, rolled_back_on_failure
+from .._words import _counted
 from ..errors import ValidationError
 from ._agree import read_coded
 from ._options import (
@@ -95,7 +96,7 @@ def run_import(args) -> int:
     decided = result["decision"].isin(["accept", "reject", "other"])
     n_decided = result.loc[decided, "row_id"].nunique()
     if n_decided:
-        print(f"impact review: {n_decided} decisions by {', '.join(sorted(set(result['coder'])))} -> {out}")
+        print(f"impact review: {_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))} -> {out}")
     else:
         who = f" (reviewer {args.reviewer})" if args.reviewer else ""
         print(f"impact review: no decisions found in {args.file}{who}; wrote {out} with no codings")

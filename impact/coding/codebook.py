@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from .._io import atomic_write_text, read_text, safe_yaml_load
+from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
 from ..schema import text_problem
 from ._cues import pattern_problem, split_parts
@@ -186,7 +187,7 @@ class Codebook:
         if spec is None:
             raise InputError(f"{source}: a codebook must be a YAML mapping, but the file holds nothing")
         if not isinstance(spec, Mapping):
-            found = f"a list of {len(spec)} item(s)" if isinstance(spec, list) else f"the value {str(spec)[:60]!r}"
+            found = f"a list of {_counted(len(spec), 'item')}" if isinstance(spec, list) else f"the value {str(spec)[:60]!r}"
             raise InputError(f"{source}: a codebook must be a YAML mapping, but {found} was found")
         # The same text is checked and normalised once per process (what __init__ does to a spec), and the memo's copy
         # is never handed out (a codebook may be edited).

@@ -29,6 +29,7 @@ from .._io import (
     unclosed_quotes,
 )
 from .._tabular import restore_frame, write_table
+from .._words import _counted, _number, _verb
 from ..errors import InputError
 from ._columns import CODED_COLUMNS
 
@@ -97,13 +98,13 @@ def _check_file(path: Path, expected: str) -> None:
 
 
 def _wide_rows(records: list[list[str]], header: list[str]) -> str:
-    """``":3: 19 cells where the header row names 17 columns (and 1 more row(s) like it)"``: the first row of
+    """``":3: 19 cells where the header row names 17 columns (and 1 more row like it)"``: the first row of
     ``records`` (the header first) with more cells than the header, or ``""``."""
     wide = [(k + 1, len(r)) for k, r in enumerate(records) if len(r) > len(header)]
     if not wide:
         return ""
-    return (f":{wide[0][0]}: {wide[0][1]:,} cells where the header row names {len(header)} columns"
-            + (f" (and {len(wide) - 1:,} more row(s) like it)" if len(wide) > 1 else ""))
+    return (f":{wide[0][0]}: {_counted(wide[0][1], 'cell')} where the header row names {_counted(len(header), 'column')}"
+            + (f" (and {_counted(len(wide) - 1, 'more row')} like it)" if len(wide) > 1 else ""))
 
 
 def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:
@@ -192,7 +193,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         col = header[cell] if cell < len(header) else None
         where = f"{path}:{row}" + (f":{col}" if col else "")
         raise InputError(f"{where}: {raw!r} - expected {_STRAY_QUOTE.format(read=read)}"
-                         + (f" (and {more:,} more row(s) like it)" if more else "") + f" - {expected}")
+                         + (f" (and {_counted(more, 'more row')} like it)" if more else "") + f" - {expected}")
     # Each row's number as a spreadsheet shows it and the study tables name it (the header row 1, a blank line a row,
     # a value over lines one row), not its place among the rows pandas read (which leaves blank lines out).
     numbers = [k + 1 for k, r in enumerate(records) if k and not (not r or (len(r) == 1 and not r[0].strip()))]
@@ -209,7 +210,8 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         again = frame.apply(lambda col: col.str.strip().str.lstrip("\ufeff")).eq(header).all(axis=1)
         if again.any():  # two files joined into one: one problem, not one per column of a row of column names
             rows = [number[int(i)] for i in again.to_numpy().nonzero()[0]]
-            raise InputError(f"{path}:{rows[0]}: the header row again{f' (and on {len(rows) - 1} more row(s))' if len(rows) > 1 else ''}"
+            more = f" (and on {_counted(len(rows) - 1, 'more row')})" if len(rows) > 1 else ""
+            raise InputError(f"{path}:{rows[0]}: the header row again{more}"
                              f" - {expected}, with one header row, at the top (two files joined into one? keep the "
                              "first header row only)")
     other = _other_separator([str(c) for c in frame.columns])
@@ -225,8 +227,9 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         forms = [same_id(h, loose=False) for h in header]
         twice = sorted({h for h, form in zip(header, forms) if h and forms.count(form) > 1})  # "code", "Code "
         if blank or twice:
-            what = "; ".join(([f"column(s) {blank} have values but no name"] if blank else [])
-                             + ([f"the column(s) {twice} are named twice"] if twice else []))
+            what = "; ".join(([f"{_number(blank, 'column')} {blank} {_verb(blank, 'has')} values but no name"] if blank else [])
+                             + ([f"the {_number(twice, 'column')} {twice} {_verb(twice, 'is')} named twice"] if twice
+                                else []))
             raise InputError(f"{path}:1: {what} - {expected}, each column named once")
         frame.columns = [h or f"__unnamed_{i + 1}" for i, h in enumerate(header)]
         frame = frame.drop(columns=[c for c in frame.columns if c.startswith("__unnamed_")])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 
+from .._words import _counted, _verb
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 
 __all__ = ["check_errors_option", "report_problems", "told_notes", "twin_columns"]
@@ -16,14 +17,16 @@ def check_errors_option(errors: str) -> None:
         raise InputError(f"The value for `errors` must be one of ['warn', 'raise'], but {errors!r} was passed.")
 
 
-def report_problems(problems: list[Problem], *, source: str, errors: str, category: type[Warning], what: str) -> None:
-    """Raise all ``problems`` as one ValidationError, or warn listing every one."""
+def report_problems(problems: list[Problem], *, source: str, errors: str, category: type[Warning], noun: str,
+                    then: str) -> None:
+    """Raise all ``problems`` as one ValidationError, or warn listing every one: "``source``: 2 cells could not be
+    read ...", ``noun`` counted in the number of the problems and ``then`` after it, ``{is}`` in it agreeing."""
     if not problems:
         return
     if errors == "raise":
         raise ValidationError(problems, source=source)
     warnings.warn(
-        f"{source}: {len(problems)} {what}:\n" + "\n".join(f"  {p}" for p in problems),
+        f"{source}: {_counted(len(problems), noun)}{then.format_map({'is': _verb(problems, 'is')})}:\n" + "\n".join(f"  {p}" for p in problems),
         category,
         stacklevel=3,
     )

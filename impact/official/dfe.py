@@ -63,6 +63,7 @@ import numpy as np
 import pandas as pd
 
 from .._io import read_csv_strict
+from .._words import _named, _verb
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max, parse_cell
 from ._report import check_errors_option, report_problems, told_notes, twin_columns
@@ -324,7 +325,7 @@ def read_dfe(
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise InputError(
-            f"{name}: lacks the column(s) {missing} - expected the DfE 'explore education statistics' layout "
+            f"{name}: lacks the {_named('column', missing)} - expected the DfE 'explore education statistics' layout "
             f"({', '.join(GEOGRAPHY_COLUMNS[:10])}, then measures)"
         )
     problems += twin_columns(name, header, _snake)  # 'Referrals' beside 'referrals': one measure id for two columns
@@ -354,7 +355,7 @@ def read_dfe(
         wanted = set(measures)
         unknown = sorted(wanted - set(measure_cols) - set(ids.values()))
         if unknown:
-            raise InputError(f"{name}: measure(s) {unknown} not found - the file's measures are {sorted(ids.values())}")
+            raise InputError(f"{name}: {_named('measure', unknown)} not found - the file's measures are {sorted(ids.values())}")
         measure_cols = [c for c in measure_cols if c in wanted or ids[c] in wanted]
 
     kept = [(row, rec) for row, rec in records if levels is None or rec["geographic_level"] in levels]
@@ -373,7 +374,7 @@ def read_dfe(
     dim_names = [_snake(d) for d in dims]
     clash = [d for d in dim_names if d in ("council_id", "period", "measure", "value", "flag", "row")]
     if clash:
-        raise InputError(f"{name}: dimension column(s) {clash} clash with the output's own columns")
+        raise InputError(f"{name}: {_named('dimension column', clash)} {_verb(clash, 'clashes')} with the output's own columns")
     out_rows: list[tuple] = []
     unreadable: list[Problem] = []
     seen: dict[tuple, int] = {}
@@ -404,7 +405,7 @@ def read_dfe(
         raise ValidationError(duplicates, source=name)
     report_problems(
         unreadable, source=name, errors=errors, category=DfeReadWarning,
-        what="cell(s) could not be read and are missing (flag 'unreadable')",
+        noun="cell", then=" could not be read and {is} missing (flag 'unreadable')",
     )
     columns = ["council_id", "period", "measure", "value", "flag", *dim_names, "geographic_level", "ons_code", "area_name", "time_period", "row"]
     out = pd.DataFrame(out_rows, columns=columns)

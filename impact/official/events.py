@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._words import _named
 from ..errors import InputError
 
 __all__ = ["event_time", "first_event"]
@@ -54,7 +55,7 @@ def first_event(
     """
     missing = [c for c in ("council_id", "kind", "status", "start_date") if c not in status_history.columns]
     if missing:
-        raise InputError(f"`status_history` lacks the column(s) {missing}.")
+        raise InputError(f"`status_history` lacks the {_named('column', missing)}.")
     rows = status_history[(status_history["kind"] == kind) & (status_history["status"] == status)]
     if after is not None:
         rows = rows[rows["start_date"] >= pd.Timestamp(after)]

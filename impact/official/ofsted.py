@@ -49,6 +49,7 @@ from typing import Literal
 import pandas as pd
 
 from .._io import read_csv_strict
+from .._words import _named
 from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max, same_id
@@ -233,7 +234,7 @@ def read_ofsted(
     problems = told_notes(problems)
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
-        raise InputError(f"{name}: lacks the column(s) {missing} - expected the Ofsted inspection-history layout")
+        raise InputError(f"{name}: lacks the {_named('column', missing)} - expected the Ofsted inspection-history layout")
     read = {same_id(c) for c in (*_REQUIRED, *JUDGEMENT_AREAS.values(), "inspection_start_date", "inspection_end_date",
                                  "inspection_framework", "inspection_link")}
     # 'URN' beside 'urn': which is the urn is not known (twins of the columns not read are dropped with them)
@@ -274,7 +275,7 @@ def read_ofsted(
     for col in data.columns:
         if col not in ("publication_date", "inspection_start_date", "inspection_end_date", "row"):
             data[col] = data[col].astype("str")
-    report_problems(problems, source=name, errors=errors, category=OfstedReadWarning, what="problem(s); the cells are read as missing")
+    report_problems(problems, source=name, errors=errors, category=OfstedReadWarning, noun="problem", then="; the cells are read as missing")
     return data.sort_values(["council_id", "publication_date", "row"], kind="stable").reset_index(drop=True)[OUTPUT_COLUMNS]
 
 
@@ -315,7 +316,7 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     need = ["council_id", "publication_date", "overall_effectiveness", "overall_effectiveness_flag"]
     missing = [c for c in need if c not in inspections.columns]
     if missing:
-        raise InputError(f"`inspections` lacks the column(s) {missing}; pass the output of read_ofsted().")
+        raise InputError(f"`inspections` lacks the {_named('column', missing)}; pass the output of read_ofsted().")
     data = inspections[inspections["council_id"].fillna("") != ""]
     data = data[~data["overall_effectiveness_flag"].isin(_NO_JUDGEMENT) & data["publication_date"].notna()]
     data = data.sort_values(["council_id", "publication_date"], kind="stable")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._words import _named
 from ..errors import InputError
 
 __all__ = ["rate_per_10k"]
@@ -86,7 +87,7 @@ def rate_per_10k(
     for label, frame in (("indicators", indicators), ("population", population)):
         missing = [c for c in _KEYS if c not in frame.columns]
         if missing:
-            raise InputError(f"`{label}` lacks the column(s) {missing}; expected the long indicator table {_KEYS}.")
+            raise InputError(f"`{label}` lacks the {_named('column', missing)}; expected the long indicator table {_KEYS}.")
     counts = indicators[indicators["measure"] == measure]
     if counts.empty:
         raise InputError(f"The value for `measure` must be one of {sorted(indicators['measure'].unique())}, but {measure!r} was passed.")

@@ -51,6 +51,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .._words import _counted, _verb
 from ..errors import ImpactWarning
 from ..vocab import INTERVENTION_LEVELS, ROLE_GROUPS, ROLES
 
@@ -259,7 +260,7 @@ def suppression_mask(
             break
     if lost:
         warnings.warn(
-            f"{len(lost)} suppressed cell(s) can still be derived from totals published outside the table "
+            f"{_counted(len(lost), 'suppressed cell')} can still be derived from totals published outside the table "
             f"(with every cell of their lines suppressed, the totals and non-negativity fix them): {sorted(lost, key=str)}",
             DisclosureWarning,
             stacklevel=3,
@@ -310,7 +311,7 @@ def suppress_counts(
         Row holding each column's total (e.g. ``"Total"`` after
         ``set_index``).
     share_columns : mapping, optional
-        ``{share column: count column(s) it is computed from}``; a share is
+        ``{share column: the count columns it is computed from}``; a share is
         suppressed wherever one of its counts is.
     suppress_zero : bool
         Also suppress zero counts.
@@ -539,8 +540,10 @@ def coarsen_attribution(
         remaining[rows] = False
     if remaining.any():
         warnings.warn(
-            f"{int(remaining.sum())} quote(s) have no attribution shared by {k} councils; "
-            "their attribution_label is left missing - do not publish them with an attribution",
+            f"{_counted(int(remaining.sum()), 'quote')} {_verb(int(remaining.sum()), 'has')} no attribution shared by "
+            f"{_counted(k, 'council')}; "
+            f"{_verb(int(remaining.sum()), 'its attribution_label is', 'their attribution_label is')} left missing - do not "
+            f"publish {_verb(int(remaining.sum()), 'it', 'them')} with an attribution",
             DisclosureWarning,
             stacklevel=2,
         )

@@ -48,6 +48,7 @@ except ImportError:  # pragma: no cover - a declared dependency; scipy's linprog
     _highspy = None
 from scipy.sparse.csgraph import connected_components
 
+from .._words import _counted
 from ._disclosure import DisclosureWarning
 
 __all__ = ["DisclosureLedger"]
@@ -160,7 +161,7 @@ class DisclosureLedger:
             extra = {p for p in (self._partner(key, hidden) for key in weak) if p is not None}
             hidden |= extra
             if not extra:
-                warnings.warn(f"{len(weak)} hidden count(s) cannot be protected by further suppression, e.g. "
+                warnings.warn(f"{_counted(len(weak), 'hidden count')} cannot be protected by further suppression, e.g. "
                               f"{weak[0]!r}", DisclosureWarning, stacklevel=2)
                 break
         self._hidden = hidden

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .._words import _counted, _verb
 from ..errors import InputError
 
 __all__ = ["Counting", "PositionResult", "convert_positions", "utf16_offsets"]
@@ -257,7 +258,7 @@ def convert_positions(
                  or not np.array_equal(mapped[(g, sources[g].effective(best))][1], arrays[g][1])]
         result.warnings.append(
             f"positions read as {best.describe()}: that way {scores[best]} of {n_ends} selection ends fall inside words or line "
-            f"ends, against {scores[prior]} as {prior.describe()}; the selections of {len(moved)} source(s) were moved "
+            f"ends, against {scores[prior]} as {prior.describe()}; the selections of {_counted(len(moved), 'source')} were moved "
             f"accordingly ({_names(moved)}). Pass positions='code_points' or 'utf16' to choose the counting of characters."
         )
     rivals = [c for c in candidates if c != best and scores[c] == scores[best] and not same_place(c, best)]
@@ -293,9 +294,9 @@ def convert_positions(
         if eff != Counting():
             result.issues.append(("info", name, f"positions read as {eff.describe()} and converted to characters of the text as stored"))
         if split:
-            result.issues.append(("warning", name, f"{split} position(s) fell inside a surrogate pair; widened to the whole character"))
+            result.issues.append(("warning", name, f"{_counted(split, 'position')} fell inside a surrogate pair; widened to the whole character"))
         if int(np.sum(bad)):
-            result.issues.append(("warning", name, f"{int(np.sum(bad))} selection(s) have positions outside the text ({n} characters); their text is cut to what exists"))
+            result.issues.append(("warning", name, f"{_counted(int(np.sum(bad)), 'selection')} {_verb(int(np.sum(bad)), 'has')} positions outside the text ({_counted(n, 'character')}); {_verb(int(np.sum(bad)), 'its text is', 'their text is')} cut to what exists"))
         for r, a, b in zip(rs, s.tolist(), e.tolist(), strict=True):
             if r["start"] is not None:
                 r["start"] = a

@@ -14,6 +14,7 @@ from typing import Literal
 
 from .._archive import GuardedZip, check_xml, open_archive
 from .._io import MAX_TEXT_BYTES, decode_text
+from .._words import _counted, _verb
 from ..errors import InputError
 from ._model import QdaProject, QdpxWarning, frame, norm_guids
 from ._positions import convert_positions
@@ -136,10 +137,10 @@ def read_qdpx(
         listing = "; ".join(f"{name!r} ({where})" for name, where in reader.missing)
         if missing == "error":
             raise InputError(
-                f"{label}: {len(reader.missing)} source text file(s) named in the project are not in the archive: "
+                f"{label}: {_counted(len(reader.missing), 'source text file')} named in the project {_verb(reader.missing, 'is')} not in the archive: "
                 f"{listing}. Pass missing='warn' to import the rest."
             )
-        warnings.warn(f"{label}: {len(reader.missing)} source text file(s) missing from the archive, imported without text: {listing}", QdpxWarning, stacklevel=2)
+        warnings.warn(f"{label}: {_counted(len(reader.missing), 'source text file')} missing from the archive, imported without text: {listing}", QdpxWarning, stacklevel=2)
         for name, where in reader.missing:
             reader.issue("warning", name, f"source text {where!r} is not in the archive; imported without text")
     return reader.finish()
@@ -221,7 +222,7 @@ class _ProjectReader:
         for name in ("Notes", "Links", "Graphs"):
             n = sum(len(e) for e in children(root, name))
             if n:
-                self.issue("info", name, f"{n} {name[:-1].lower()}(s) not imported (no tidy table for them)")
+                self.issue("info", name, f"{_counted(n, name[:-1].lower())} not imported (no tidy table for them)")
 
     def _value(self, vv: ET.Element) -> tuple[str, str | None]:
         ref = child(vv, "VariableRef")
@@ -349,7 +350,7 @@ class _ProjectReader:
                 self.issue("info", name, f"source path {path!r} read from the archive as {member!r}")
         if self.too_long:
             raise InputError(
-                f"{self.label}: {len(self.too_long)} source text(s) over {MAX_TEXT_BYTES:,} bytes (the limit for a transcript): "
+                f"{self.label}: {_counted(len(self.too_long), 'source text')} over {MAX_TEXT_BYTES:,} bytes (the limit for a transcript): "
                 + "; ".join(self.too_long)
             )
 
@@ -357,14 +358,14 @@ class _ProjectReader:
     def finish(self) -> QdaProject:
         if self.bad_positions:
             n = len(self.bad_positions)
-            raise InputError(f"{self.label}: {n} text selection(s) whose positions are no span of the text - expected "
+            raise InputError(f"{self.label}: {_counted(n, 'text selection')} whose positions are no span of the text - expected "
                              "startPosition and endPosition as whole numbers counted from 0, the end at or after the "
                              "start (REFI-QDA): " + "; ".join(self.bad_positions[:20])
                              + (f"; and {n - 20} more" if n > 20 else "") + ". Export the project again from the "
                              "program that made it")
         for kind, n in sorted(self.media.items()):
             if n:
-                self.issue("info", kind, f"{n} coding(s) of {kind}s (areas of pictures, PDFs, audio or video) not imported: no text positions")
+                self.issue("info", kind, f"{_counted(n, 'coding')} of {kind}s (areas of pictures, PDFs, audio or video) not imported: no text positions")
         for reason, n in self.skipped.items():
             if n:
                 self.issue("info", "selections", f"{n} {reason}")
@@ -384,7 +385,7 @@ class _ProjectReader:
         known = set(codes["code_guid"].dropna())
         unknown = Counter(g for g in codings["code_guid"].tolist() if g not in known)
         for guid, n in unknown.items():
-            self.issue("warning", "CodeRef", f"{n} coding(s) refer to code {guid!r}, which is not in the codebook")
+            self.issue("warning", "CodeRef", f"{_counted(n, 'coding')} {_verb(n, 'refers')} to code {guid!r}, which is not in the codebook")
         tables = {
             name: norm_guids(frame(name, self.rows[name], extra=list(renamed.values()) if name == "sources" else None), name)
             for name in ("sources", "users", "variables", "cases", "case_variables", "case_sources", "sets", "set_members")

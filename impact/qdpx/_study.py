@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
 from ..schema import did_you_mean
 from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid, norm_guid
@@ -317,7 +318,7 @@ def _coder_names(users: pd.DataFrame, coded_by: pd.Series) -> dict[str, str]:
         if g not in named:
             listed = g in set(users["user_guid"].tolist())
             n = int((coded_by == g).sum())
-            warnings.warn(f"{n:,} coding(s) by user {g!r}, whom the project's <Users> "
+            warnings.warn(f"{_counted(n, 'coding')} by user {g!r}, whom the project's <Users> "
                           f"{'list without a name' if listed else 'do not list'}: read as coder {g!r}; name the user "
                           "in the program that made the project to have their name", QdpxWarning, stacklevel=3)
             out[g] = str(g)
@@ -480,7 +481,7 @@ def study_codings_from_project(
     if len(dropped):
         names = dict(zip(project.codes["code_guid"], project.codes["name"], strict=True))
         which = sorted({str(names.get(g, g)) for g in dropped["code_guid"]})
-        warnings.warn(f"{len(dropped)} coding(s) of {len(which)} code(s) not in codebook {cb.id!r} left out: {', '.join(which)}", QdpxWarning, stacklevel=2)
+        warnings.warn(f"{_counted(len(dropped), 'coding')} of {_counted(len(which), 'code')} not in codebook {cb.id!r} left out: {', '.join(which)}", QdpxWarning, stacklevel=2)
         codings = codings[codings["code_guid"].isin(ids)]
     src = project.sources.set_index("source_guid")
     id_col = src["interview_id"] if "interview_id" in src.columns else src["name"]

@@ -19,6 +19,7 @@ from lxml import etree
 from .._archive import check_xml, open_archive
 from .._io import atomic_write, atomic_write_bytes
 from .._version import __version__
+from .._words import _counted, _verb
 from ..errors import InputError, Problem, ValidationError
 from ._model import (
     CODEBOOK_NS,
@@ -237,7 +238,7 @@ def write_qdpx(
     others = t["sources"]["kind"].notna() & (t["sources"]["kind"] != "TextSource")
     if others.any():
         kinds = sorted(set(t["sources"].loc[others, "kind"]))
-        warnings.warn(f"{int(others.sum())} source(s) that are not text sources ({', '.join(kinds)}) are not written", QdpxWarning, stacklevel=2)
+        warnings.warn(f"{_counted(int(others.sum()), 'source')} that {_verb(int(others.sum()), 'is not a text source', 'are not text sources')} ({', '.join(kinds)}) {_verb(int(others.sum()), 'is')} not written", QdpxWarning, stacklevel=2)
         left = set(t["sources"].loc[others, "source_guid"])
         t["sources"] = t["sources"][~others].reset_index(drop=True)
         t["codings"] = t["codings"][~t["codings"]["source_guid"].isin(left)].reset_index(drop=True)

@@ -34,6 +34,7 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from .._tabular import csv_text
+from .._words import _counted, _verb
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
@@ -3027,7 +3028,8 @@ def _actions_and_indicators(ctx) -> Section | None:
                 "indicator_trends", fig, "Outcome indicators: mean by intervention status at any wave",
                 f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
                 "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
-                "are left out." + (f" {left} further indicator(s) are in the table and its CSV only." if left else "")))
+                "are left out." + (f" {_counted(left, 'further indicator')} {_verb(left, 'is')} in the table and its CSV only." if left
+                               else "")))
     blocks += _indicator_did(ctx)
     if not blocks:
         return None

@@ -41,6 +41,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .._version import __version__
+from .._words import _counted, _named
 
 __all__ = [
     "CI",
@@ -432,7 +433,7 @@ def resolve_formats(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=N
         if isinstance(spec, CI):
             missing = [c for c in (spec.low, spec.high) if c not in columns]
             if missing:
-                problems.append(f"CI for {key!r} names column(s) {missing} not in the table {columns}")
+                problems.append(f"CI for {key!r} names {_named('column', missing)} not in the table {columns}")
             parsed[key] = spec
         else:
             if key not in columns:
@@ -583,7 +584,7 @@ def detail_note(table, number: int) -> str:
     'Detail: 2 rows, in full in tables.xlsx (sheet Table 7) and tables/trends.csv.'
     """
     n = len(table.data)
-    return (f"Detail: {n:,} row{'s' if n != 1 else ''}, in full in tables.xlsx (sheet Table {number}) "
+    return (f"Detail: {_counted(n, 'row')}, in full in tables.xlsx (sheet Table {number}) "
             f"and tables/{table.name}.csv.")
 
 

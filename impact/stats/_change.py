@@ -13,18 +13,15 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.contingency_tables import cochrans_q
 
+from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
     _check_choice,
     _check_columns,
     _check_frame,
-    _counted,
     _is_binary,
     _numeric,
-    _plural,
-    _unit_noun,
-    _verb,
 )
 from ._errors import NotIdentifiedError
 from ._groups import _cells, _levels
@@ -134,7 +131,7 @@ def change_over_time(
     frame["_y"] = _numeric(data, outcome, "outcome")
     if frame["_y"].isna().all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value (all "
-                                 f"{len(frame)} rows are missing): there is no change to test.")
+                                 f"{_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is no change to test.")
     frame = frame.dropna(subset=["_y", time])
     binary = _is_binary(frame["_y"])
     order = list(times) if times is not None else _levels(frame[time])

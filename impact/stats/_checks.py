@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .._words import _number
+
 __all__: list[str] = []
 
 
@@ -35,7 +37,7 @@ def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) 
                 missing.append(f"{column!r} (from `{argument}`)")
     if missing:
         raise ValueError(
-            f"`data` lacks the column(s) {', '.join(missing)}; it has {list(map(str, data.columns))}."
+            f"`data` lacks the {_number(missing, 'column')} {', '.join(missing)}; it has {list(map(str, data.columns))}."
         )
 
 
@@ -88,39 +90,3 @@ def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
 def _rows(labels: pd.Index) -> str:
     """The first ten of ``labels`` (rows of ``data``), for a message: "3, 7, 12" or "0, 1, ..., 9, ..."."""
     return ", ".join(map(repr, labels[:10].tolist())) + (", ..." if len(labels) > 10 else "")
-
-
-def _unit_noun(column: object) -> str:
-    """What a row of ``column`` is, as a noun for a warning: the column's name less an ``_id`` ('council_id' ->
-    'council', 'participant_id' -> 'participant'), else 'unit' where the name is no plain word ('u', 'id', 'LA code').
-
-    Examples
-    --------
-    >>> [_unit_noun(c) for c in ("council_id", "school", "participant_id", "u", "id", "LA code", 3)]
-    ['council', 'school', 'participant', 'unit', 'unit', 'unit', 'unit']
-    """
-    stem = str(column).removesuffix("_id")
-    return stem.replace("_", " ") if len(stem) >= 3 and stem.replace("_", "").isalpha() and stem.islower() else "unit"
-
-
-def _plural(noun: str) -> str:
-    """'council' -> 'councils', 'authority' -> 'authorities', 'match' -> 'matches' (the last word of a noun)."""
-    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
-        return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
-
-
-def _counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``n`` with its noun in the right number, thousands separated: '1 council', '3 councils', '1,200 rows'.
-
-    Examples
-    --------
-    >>> _counted(1, "council"), _counted(3, "council"), _counted(0, "cell"), _counted(2, "subject-wave")
-    ('1 council', '3 councils', '0 cells', '2 subject-waves')
-    """
-    return f"{n:,} {noun if n == 1 else plural or _plural(noun)}"
-
-
-def _verb(n: int, singular: str, plural: str) -> str:
-    """The verb that agrees with a count of ``n``: ``_verb(1, "lacks", "lack")`` -> 'lacks'."""
-    return singular if n == 1 else plural

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from .._words import _counted, _named, _verb
 from ._checks import _rows
 
 __all__ = ["clustered_prevalence"]
@@ -82,7 +83,7 @@ def clustered_prevalence(
     keys = [*by, *([group] if group else [])]
     missing = [c for c in (outcome, cluster, *keys) if c not in data.columns]
     if missing:
-        raise ValueError(f"`data` has no column(s) {missing}; its columns are {list(data.columns)}.")
+        raise ValueError(f"`data` has no {_named('column', missing)}; its columns are {list(data.columns)}.")
     d = data[[*keys, cluster, outcome]].copy()
     d = d.dropna(subset=[outcome, *([group] if group else [])])
     no_cluster = d.index[d[cluster].isna().to_numpy()]
@@ -90,7 +91,7 @@ def clustered_prevalence(
         # grouped by cluster, these rows fell out of every count: the prevalence of 2 rows' clusters was given as
         # that of all the rows, with nothing said
         raise ValueError(
-            f"The column {cluster!r} given as `cluster` is missing in {len(no_cluster)} row(s) that have "
+            f"The column {cluster!r} given as `cluster` is missing in {_counted(len(no_cluster), 'row')} that {_verb(no_cluster, 'has')} "
             f"{outcome!r} (rows {_rows(no_cluster)}): each row needs the cluster (e.g. council) it was "
             "observed in."
         )

@@ -11,6 +11,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .._words import _counted, _number, _verb
 from ..errors import SmallSampleWarning
 from ._checks import (
     _check_choice,
@@ -18,10 +19,8 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
-    _counted,
     _numeric,
     _rows,
-    _verb,
 )
 from ._errors import (
     MissingValueWarning,
@@ -313,11 +312,11 @@ def did(
     frame["_d"] = _numeric(data, treated, "treated")
     if frame["_y"].isna().all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
-                                 f"(all {len(frame)} rows are missing): there is nothing to estimate.")
+                                 f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is nothing to estimate.")
     blank = frame[["_y", "_d", time]].isna().any(axis=1)
     if blank.any():
-        warnings.warn(f"{int(blank.sum())} of {len(frame)} rows have no {outcome!r}, {treated!r} or {time!r} and were "
-                      f"left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
+        warnings.warn(f"{int(blank.sum())} of {_counted(len(frame), 'row')} {_verb(int(blank.sum()), 'has')} no {outcome!r}, "
+                      f"{treated!r} or {time!r} and {_verb(int(blank.sum()), 'was', 'were')} left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
     frame = frame[~blank.to_numpy()]
     _check_rows(frame, unit, time, cluster)
     row_labels = frame.index
@@ -374,7 +373,8 @@ def _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed
     if n_permutations and np.isfinite(fit["beta"][0]):
         ri_p, used, dropped, exact = _randomisation_p(fit["beta"][0], onset, y, u_codes, t_idx, n_permutations, seed)
         if dropped:
-            notes.append(f"randomisation inference: {dropped} assignment(s) left the effect unidentified and were "
+            notes.append(f"randomisation inference: {_counted(dropped, 'assignment')} left the effect unidentified and "
+                         f"{_verb(dropped, 'was', 'were')} "
                          "dropped")
     if min(n_treated, n_control) < 5 or g < 20:
         warnings.warn(
@@ -400,7 +400,7 @@ def _check_rows(frame: pd.DataFrame, unit: str, time: str, cluster: str) -> None
     for column, argument in dict.fromkeys(((unit, "unit"), (cluster, "cluster"))):
         missing = frame[column].isna().to_numpy()
         if missing.any():
-            raise ValueError(f"The column {column!r} given as `{argument}` is missing in {int(missing.sum())} row(s) "
+            raise ValueError(f"The column {column!r} given as `{argument}` is missing in {_counted(int(missing.sum()), 'row')} "
                              f"with an observed outcome (rows {_rows(frame.index[missing])}).")
     repeated = frame.duplicated([unit, time], keep=False).to_numpy()
     if repeated.any():
@@ -417,7 +417,7 @@ def _check_absorbing(frame, onset, u_codes, t_idx, row_labels, unit, time, treat
         first = int(np.flatnonzero(off)[0])
         raise ValueError(
             f"The column {treated!r} given as `treated` (without `post`) must stay 1 from a unit's first treated "
-            f"period, but it goes back to 0 in {int(off.sum())} row(s) (rows {_rows(row_labels[off])}), e.g. "
+            f"period, but it goes back to 0 in {_counted(int(off.sum()), 'row')} (rows {_rows(row_labels[off])}), e.g. "
             f"{unit} {_plain(frame[unit].iloc[first])!r} at {time} {_plain(frame[time].iloc[first])!r}, after its "
             f"start at {_plain(_levels(frame[time])[int(onset[u_codes[first]])])!r}. did estimates a treatment that "
             "stays on once started; for a status that can end, use impact.stats.longitudinal_model.")
@@ -485,9 +485,9 @@ def _event_study(rel, y, u_codes, t_idx, c_codes, alpha, cov_type) -> pd.DataFra
     fit = _twfe_fit(dummies, y, u_codes, t_idx, c_codes, cov_type)
     has_reference = bool((rel == -1).any())
     if not has_reference or not fit["estimable"].all():
+        lost = [lv for lv, ok in zip(levels, fit["estimable"]) if not ok]
         reason = ("no treated unit is observed at event time -1, the reference period" if not has_reference else
-                  f"event time(s) {[lv for lv, ok in zip(levels, fit['estimable']) if not ok]} are collinear with "
-                  "the unit and time effects")
+                  f"{_number(lost, 'event time')} {lost} {_verb(lost, 'is')} collinear with the unit and time effects")
         warnings.warn(f"Event-study coefficients not identified: {reason}; they are reported as NaN.",
                       NotIdentifiedWarning, stacklevel=4)
     beta = np.where(fit["estimable"] & has_reference, fit["beta"], np.nan)

@@ -11,6 +11,7 @@ import patsy
 from scipy import optimize, stats
 from scipy.special import expit
 
+from .._words import _counted, _verb
 from ..errors import StatisticalWarning
 from ._checks import _check_columns, _check_frame, _check_probability, _rows
 from ._errors import MissingValueWarning, NotIdentifiedError
@@ -150,7 +151,7 @@ def firth_logistic(
         # patsy drops a row with a missing value in the formula's variables; it was left out without a word, as was
         # a row with no unit, while longitudinal_model said so of the same rows
         left = data.index.difference(rows, sort=False)
-        warnings.warn(f"{len(left)} of {len(data)} rows have a missing value in a variable of {formula!r}"
+        warnings.warn(f"{len(left)} of {_counted(len(data), 'row')} {_verb(len(left), 'has')} a missing value in a variable of {formula!r}"
                       f"{' or the unit' if unit is not None else ''} "
                       f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=2)
     y = y_frame.loc[rows].iloc[:, 0].to_numpy(dtype="float64")
@@ -162,7 +163,7 @@ def firth_logistic(
     if weights is not None and not (np.isfinite(w).all() and (w >= 0).all()):
         raise ValueError(f"The weights in column {weights!r} must be finite and not negative.")
     if len(y) == 0 or np.linalg.matrix_rank(x) < x.shape[1]:
-        raise NotIdentifiedError(f"The terms of {formula!r} are not identified in the {len(y)} rows used: some are "
+        raise NotIdentifiedError(f"The terms of {formula!r} are not identified in the {_counted(len(y), 'row')} used: some are "
                                  "constant or combinations of the others.")
     groups = (pd.factorize(data.loc[rows, unit])[0] if unit is not None else np.arange(len(y)))
     names = list(x_frame.columns)
@@ -180,7 +181,7 @@ def firth_logistic(
         deff = np.maximum(1.0, np.diag(_robust_covariance(fit, beta, cov, groups)) / np.diag(cov))
         if small_sample:
             df = float(max(n_units - len(names), 1))
-        notes.append(f"rows clustered in {n_units} units: each penalised likelihood ratio statistic divided by its "
+        notes.append(f"rows clustered in {_counted(n_units, 'unit')}: each penalised likelihood ratio statistic divided by its "
                      "design effect (cluster-robust over model-based variance, at least 1)"
                      + (f", referred to F(1, {df:g})" if np.isfinite(df) else ""))
     critical = stats.chi2.ppf(1 - alpha, 1) if not np.isfinite(df) else stats.f.ppf(1 - alpha, 1, df)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
+from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
@@ -19,13 +20,9 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
-    _counted,
     _is_binary,
     _numeric,
-    _plural,
     _rows,
-    _unit_noun,
-    _verb,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
@@ -58,7 +55,7 @@ def _prepare(
         values = frame["_y"] if argument == "outcome" else frame[group]
         if values.isna().all():
             raise NotIdentifiedError(f"The column {column!r} given as `{argument}` has no non-missing value (all "
-                                     f"{len(frame)} rows are missing): there is nothing to compare.")
+                                     f"{_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is nothing to compare.")
     blank = frame[[group, "_y"]].isna().any(axis=1)
     if blank.any():
         k = int(blank.sum())

@@ -23,6 +23,7 @@ from statsmodels.miscmodels.ordinal_model import OrderedModel
 from statsmodels.regression.mixed_linear_model import MixedLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
+from .._words import _counted, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
@@ -31,8 +32,6 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
-    _counted,
-    _unit_noun,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
 from ._results import ModelResults, _param_table
@@ -474,11 +473,11 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int]:
     rows = design.index
     dropped = len(data) - len(rows)
     if len(rows) == 0:
-        raise NotIdentifiedError(f"No row has every variable of {spec.formula!r}: all {len(data)} rows have a "
-                                 "missing value.")
+        raise NotIdentifiedError(f"No row has every variable of {spec.formula!r}: all {_counted(len(data), 'row')} "
+                                 f"{_verb(len(data), 'has')} a missing value.")
     if dropped:
-        warnings.warn(f"{dropped} of {len(data)} rows have a missing value in a variable of the model and were "
-                      "left out (units, observations and degrees of freedom count the rest).",
+        warnings.warn(f"{dropped} of {_counted(len(data), 'row')} {_verb(dropped, 'has')} a missing value in a variable of the "
+                      f"model and {_verb(dropped, 'was', 'were')} left out (units, observations and degrees of freedom count the rest).",
                       MissingValueWarning, stacklevel=4)
     _check_identified(design, spec)
     frame = frame.loc[rows]
@@ -499,7 +498,7 @@ def _check_identified(x: pd.DataFrame, spec: _Spec) -> None:
         involved = [name for name, weight in zip(x.columns, np.abs(null).max(axis=0) if len(null)
                                                  else np.ones(values.shape[1])) if weight > 1e-8]
         raise NotIdentifiedError(
-            f"The terms {involved} of {spec.formula!r} are not identified in the {len(x)} rows used: some are "
+            f"The terms {involved} of {spec.formula!r} are not identified in the {_counted(len(x), 'row')} used: some are "
             "constant or combinations of the others (e.g. a status that no unit has, or a level with no row). "
             "Remove or merge them.")
 
@@ -517,7 +516,7 @@ def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: boo
         res = _fit_ordinal(frame, spec, n_units, quiet_units)
     res.n_dropped = dropped
     if dropped:
-        res.notes.append(f"{dropped} row(s) with a missing value left out")
+        res.notes.append(f"{_counted(dropped, 'row')} with a missing value left out")
     return res
 
 
@@ -542,7 +541,7 @@ def _small_sample_df(n_units: int, p: int, small_sample: bool, notes: list[str])
         return None
     df = n_units - p
     if df < 1:
-        warnings.warn(f"{n_units} units for {p} parameters: the degrees of freedom (units - parameters = {df}) "
+        warnings.warn(f"{_counted(n_units, 'unit')} for {_counted(p, 'parameter')}: the degrees of freedom (units - parameters = {df}) "
                       "are not positive and were set to 1; the model has too many parameters for the units, "
                       "and its intervals are very wide and its standard errors unreliable.", SmallSampleWarning,
                       stacklevel=5)
@@ -1197,7 +1196,7 @@ def _grid(data: pd.DataFrame, spec: _Spec, subject: str, covariates: list[str]) 
         hole = grid[cov].isna()
         if hole.any():
             examples = grid.loc[hole, [subject, time]].head(3).to_records(index=False).tolist()
-            gaps.append(f"{cov!r} for {int(hole.sum())} subject-wave(s), e.g. {examples}")
+            gaps.append(f"{cov!r} for {_counted(int(hole.sum()), 'subject-wave')}, e.g. {examples}")
     if gaps:
         raise ValueError("The response / imputation model needs the covariates of every missing subject-wave, but "
                          "they are unknown for " + "; ".join(gaps) + ". Give those rows (outcome missing) with "
@@ -1249,8 +1248,10 @@ def _fit_ipw(data, spec: _Spec, subject: str, covariates: list[str]) -> ModelRes
              + (f" * ({' + '.join(covariates)})" if covariates else "")
              + f"; {int((responded == 0).sum())} of {len(grid)} subject-waves missing; working independence"]
     if (prob[responded == 1] < 0.05).any():
-        warnings.warn(f"{int((prob[responded == 1] < 0.05).sum())} observed subject-wave(s) had a response "
-                      "probability below 0.05: their weights exceed 20 and dominate the fit.", StatisticalWarning,
+        extreme = int((prob[responded == 1] < 0.05).sum())
+        warnings.warn(f"{_counted(extreme, 'observed subject-wave')} had a response "
+                      f"probability below 0.05: {_verb(extreme, 'its weight exceeds', 'their weights exceed')} 20 and "
+                      f"{_verb(extreme, 'dominates')} the fit.", StatisticalWarning,
                       stacklevel=3)
         notes.append("extreme weights (response probability < 0.05)")
     grid["_weight"] = responded.mean() / prob
@@ -1332,8 +1333,9 @@ def _fit_mice(data, spec: _Spec, subject: str, covariates: list[str], n_imputati
             np.random.set_state(state)  # noqa: NPY002 - the caller's state is restored
     res = _rubin(fits, spec, n_missing, len(grid), int(data[spec.unit].nunique()))
     if not seen.all():
-        res.notes.append(f"{int((~seen).sum())} {subject}(s) with no observed value at any wave left out (nothing "
-                         "to impute them from)")
+        k = int((~seen).sum())
+        res.notes.append(f"{_counted(k, _unit_noun(subject))} with no observed value at any wave left out (nothing "
+                         f"to impute {_verb(k, 'it', 'them')} from)")
     return res
 
 

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .._words import _counted, _unit_noun, _verb
 from ..errors import SmallSampleWarning
 from ._checks import (
     _check_choice,
@@ -29,10 +30,7 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
-    _counted,
     _numeric,
-    _unit_noun,
-    _verb,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
 from ._results import SummaryText
@@ -251,7 +249,8 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     bad_rows = frame["unit"].isna() | frame["time"].isna()
     if bad_rows.any():
         rows = data.index[bad_rows.to_numpy()][:10].tolist()
-        raise ValueError(f"{int(bad_rows.sum())} row(s) have no `unit` or `time` value (rows {rows}).")
+        raise ValueError(f"{_counted(int(bad_rows.sum()), 'row')} {_verb(int(bad_rows.sum()), 'has')} no `unit` or `time` value "
+                         f"(rows {rows}).")
     dup = frame.duplicated(["unit", "time"], keep=False)
     if dup.any():
         pairs = frame.loc[dup, ["unit", "time"]].drop_duplicates().head(10).to_records(index=False).tolist()
@@ -269,12 +268,13 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     missing = frame["y"].isna()
     if missing.all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
-                                 f"(all {len(frame)} rows are missing): nothing can be estimated.")
+                                 f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): nothing can be estimated.")
     if missing.any():
-        warnings.warn(f"{int(missing.sum())} of {len(frame)} rows have a missing {outcome!r} and were left out; "
+        warnings.warn(f"{int(missing.sum())} of {_counted(len(frame), 'row')} {_verb(int(missing.sum()), 'has')} a missing {outcome!r} "
+                      f"and {_verb(int(missing.sum()), 'was', 'were')} left out; "
                       "each ATT(g, t) uses the units observed at both of its periods.", MissingValueWarning,
                       stacklevel=3)
-        notes.append(f"{int(missing.sum())} rows with a missing outcome left out")
+        notes.append(f"{_counted(int(missing.sum()), 'row')} with a missing outcome left out")
     frame = frame[~missing]
     times = np.sort(frame["time"].unique().astype("float64"))
     if len(times) < 2:

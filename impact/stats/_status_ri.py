@@ -76,6 +76,7 @@ from statsmodels.genmod import cov_struct as sm_cov
 from statsmodels.genmod import families as sm_families
 from statsmodels.genmod.generalized_estimating_equations import GEE
 
+from .._words import _named
 from ._ri import assignments, n_assignments, ri_pvalue
 from ._threads import one_blas_thread
 
@@ -161,7 +162,7 @@ def _checked(data: pd.DataFrame, outcome: str, status: str, wave: str, unit: str
     """The four columns, outcome and status as float 0/1; every bad value named (row, column, value), none dropped."""
     missing = [c for c in (outcome, status, wave, unit) if c not in data.columns]
     if missing:
-        raise ValueError(f"`data` has no column(s) {missing}; its columns are {list(data.columns)}.")
+        raise ValueError(f"`data` has no {_named('column', missing)}; its columns are {list(data.columns)}.")
     d = data[[unit, wave, status, outcome]].reset_index(drop=True)
     problems = []
     for col in d.columns:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._words import _named
 from ._phrases import CODES
 from ._process import PROCESS_CODES
 
@@ -197,7 +198,7 @@ class SynthEffects:
         names = [f.name for f in dataclasses.fields(cls)]
         unknown = sorted(set(value) - set(names))
         if unknown:
-            raise ValueError(f"Unknown effect(s) {unknown}; the fields of SynthEffects are {names}.")
+            raise ValueError(f"Unknown {_named('effect', unknown)}; the fields of SynthEffects are {names}.")
         kwargs = dict(value)
         if "intervention_codes" in kwargs:
             kwargs["intervention_codes"] = tuple(kwargs["intervention_codes"])

@@ -26,7 +26,7 @@ def test_a_coder_file_without_a_unit_column_is_refused(coded):
     pd.DataFrame({"segment": ["I1:1"], "code": ["morale"]}).to_csv(coded / "nounit.csv", index=False)
     before = snapshot(coded)
     proc = cli("agree", "ann.csv", "nounit.csv", "--out", "out.csv", cwd=coded)
-    refused(proc, "nounit.csv: lacks the column(s) ['unit']", "expected coded output (unit, code, ...)")
+    refused(proc, "nounit.csv: lacks the column 'unit'", "expected coded output (unit, code, ...)")
     assert snapshot(coded) == before
 
 

@@ -233,7 +233,7 @@ def test_an_id_saved_in_scientific_notation_is_one_problem_saying_so(study_dir):
     assert problem.startswith("councils.csv:3:council_id: '3.02E+02' - expected a DfE three-digit local authority "
                               "number, as text (e.g. 301) (3.02E+02 is 302 in scientific notation, as a spreadsheet "
                               "shows a number in a column not formatted as text: write 302, and format the column as "
-                              "text); the other files name it '302' on 5 row(s)")
+                              "text); the other files name it '302' on 5 rows")
 
 
 @pytest.mark.parametrize("value", ["999", "3.01E+02"])
@@ -318,7 +318,7 @@ def test_a_cell_longer_than_a_spreadsheet_holds_is_refused_in_codings(study_dir,
     ("interview_id,code\nP1-early,morale\n\ufeffinterview_id,code\nP3-early,learning\n",
      "c.csv:3: the header row again"),
     # guard: a header named twice, once in another case
-    ("interview_id,code,Code\nP1-early,morale,learning\n", "the column(s) ['Code', 'code'] are named twice"),
+    ("interview_id,code,Code\nP1-early,morale,learning\n", "the columns ['Code', 'code'] are named twice"),
     # guard: UTF-8 and Windows-1252 mixed
     ("interview_id,code,attribution\nP1-early,morale,Barnét\nP3-early,learning,Ofst\udce9d\n",
      "mixes text encodings - line 2 is UTF-8 but line 3 is not (byte 0xe9"),
@@ -355,7 +355,7 @@ def test_whole_interview_codings_given_twice_are_read_as_two_statements_with_a_w
     # Without a span two rows may be two statements the file does not place: read as two, the rows named.
     from impact.codings import CodingsWarning
 
-    with pytest.warns(CodingsWarning, match=r"c\.csv: 1 row\(s\) the same as an earlier one, with no span, read as "
+    with pytest.warns(CodingsWarning, match=r"c\.csv: 1 row the same as an earlier one, with no span, read as "
                                             r"further statements of the same code \(rows 4 \(as 2\)\)"):
         got = _read(tmp_path, study_dir, "interview_id,code\nP1-early,morale\nP3-early,learning\nP1-early,morale\n")
     assert list(got["interview_id"]) == ["P1-early", "P3-early", "P1-early"]

@@ -80,7 +80,7 @@ def test_codings_of_the_interviewer_are_left_out_with_a_warning(parts, talk_stud
 
     out = tmp_path / "coded.csv"
     assert main(["code", str(talk_study), "--speakers", "all", "--out", str(out)]) == 0
-    with pytest.warns(CodingsWarning, match=r"coded\.csv: 30 coding\(s\) of segments not of respondent speech "
+    with pytest.warns(CodingsWarning, match=r"coded\.csv: 30 codings of segments not of respondent speech "
                                             r"\(the interviewer's"):
         analyse(load_study(talk_study), coded=out, parts=parts, n_resamples=99)
 
@@ -141,7 +141,7 @@ def test_utf16_offsets_with_a_drift_of_line_ends_or_a_mark_are_converted(crlf, b
     with pytest.warns(CodingsWarning, match=r"nvivo\.csv: span offsets read as UTF-16 code units \(as NVivo .*"
                                             + how) as caught:
         got = read_codings(f, study, codes=["morale", "learning"])
-    assert "3 span(s) of 1 transcript(s) (P1-early)" in str(caught[0].message)
+    assert "3 spans of 1 transcript (P1-early)" in str(caught[0].message)
     text = study.transcript("P1-early")
     assert [text[s:e] for s, e in zip(got["start"], got["end"], strict=True)] == [
         _WANTED, "Morale rose.", "How has it gone"]
@@ -247,7 +247,7 @@ def test_a_coded_file_of_another_study_is_one_problem(study_dir, tmp_path):
     # never saying that no row is of this study.
     rows = "".join(f"I0355-00{k},0,{n},morale\n" for k, n in ((2, 5), (2, 9), (3, 5), (4, 5), (5, 5)))
     assert _refused(tmp_path, study_dir, "interview_id,start,end,code\n" + rows) == [
-        "c.csv:interview_id: expected codings of this study: none of the 4 interview id(s) it names ('I0355-002', "
+        "c.csv:interview_id: expected codings of this study: none of the 4 interview ids it names ('I0355-002', "
         "'I0355-003', 'I0355-004', ...) is an interview of the study ('P1-early', 'P1-expectations', "
         "'P1-longer_term', ...): a coded file of another study?"]
 
@@ -257,7 +257,7 @@ def test_an_unknown_interview_on_many_rows_is_one_problem_naming_them(study_dir,
     assert _refused(tmp_path, study_dir, "interview_id,code,coder\nP1-early,morale,a\nP9-early,morale,a\n"
                                          "P9-early,learning,a\nP3-early,morale,a\nP9-early,morale,b\n") == [
         "c.csv:3:interview_id: 'P9-early' - expected an interview of the study (interviews.csv) (did you mean "
-        "'P3-early' or 'P2-early' or 'P1-early'?) (the same on 2 more row(s): 4, 6)"]
+        "'P3-early' or 'P2-early' or 'P1-early'?) (the same on 2 more rows: 4, 6)"]
 
 
 def test_a_wave_no_interview_is_at_is_one_warning(study_dir):
@@ -311,7 +311,7 @@ def test_a_coded_file_of_another_codebook_version_is_read_with_a_warning(coded_f
     text = coded_file.read_text(encoding="utf-8")
     assert f",{book.hash}" in text
     coded_file.write_text(text.replace(f",{book.version},{book.hash}", ",1.0," + "ab" * 32), encoding="utf-8")
-    with pytest.warns(CodingsWarning, match=rf"coded\.csv:2:codebook_hash: \d+ coding\(s\) made with nfer_impacts 1\.0 "
+    with pytest.warns(CodingsWarning, match=rf"coded\.csv:2:codebook_hash: \d+ codings? made with nfer_impacts 1\.0 "
                                             rf"\(fingerprint abababababab\), not the version analysed, nfer_impacts "
                                             rf"{book.version} \(fingerprint {book.hash[:12]}\)"):
         read_codings(coded_file, load_study(study_dir), codebook=book)
@@ -333,7 +333,7 @@ def test_a_coded_file_of_another_codebook_version_is_read_with_a_warning(coded_f
     (["validate", "{study}/councils.csv"], "{study}/councils.csv: a file, not a study folder (expected a folder "
      "holding study.yaml) (it is a file of the study folder {study}: give the folder itself)"),
     # guard: an option of another command
-    (["validate", "{study}", "--out", "x"], "unrecognized argument(s): --out x - expected only the arguments and "
+    (["validate", "{study}", "--out", "x"], "unrecognized arguments: --out x - expected only the arguments and "
      "options in the usage line above (--out is an option of"),
 ])
 def test_wrong_paths_and_options_on_the_command_line_are_one_message(args, message, tiny_study, tmp_path, capsys):

@@ -100,7 +100,7 @@ def test_a_quote_column_shows_a_drift_the_span_ends_do_not(study_dir, tmp_path):
                    f"morale,{w}\n" for w in wanted for a in [_LETTERS.index(w)])
     (tmp_path / "c.csv").write_text("interview_id,start,end,code,quote\n" + rows, encoding="utf-8")
     with pytest.warns(CodingsWarning, match=r"c\.csv: span offsets read as characters \(code points\), each line end "
-                                            r"counted as two .*the text of 3 span\(s\)"):
+                                            r"counted as two .*the text of 3 spans"):
         got = read_codings(tmp_path / "c.csv", study, codes=["morale"])
     assert [_LETTERS[s:e] for s, e in zip(got["start"], got["end"], strict=True)] == wanted
 

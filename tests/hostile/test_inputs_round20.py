@@ -172,7 +172,7 @@ def test_zero_length_spans_are_read_with_a_warning_naming_file_and_rows(talk_stu
     (tmp_path / "points.csv").write_text("interview_id,start,end,code\n"
                                          f"P1-early,{at},{at},morale\nP2-early,{at},{at + 10},learning\n"
                                          f"P3-early,{at},{at},morale\n", encoding="utf-8")
-    with pytest.warns(CodingsWarning, match=r"points\.csv: 2 span\(s\) of no characters .*rows 2, 4\)"):
+    with pytest.warns(CodingsWarning, match=r"points\.csv: 2 spans of no characters .*rows 2, 4\)"):
         read = read_codings(tmp_path / "points.csv", talk_study)
     assert len(read) == 3
     from impact.coding.segment import segment

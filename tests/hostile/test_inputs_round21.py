@@ -144,7 +144,7 @@ def test_a_selection_that_is_no_span_is_refused_naming_source_and_selection(tmp_
     with pytest.raises(InputError) as info:
         read_qdpx(_qdpx_with(tmp_path, start, end))
     message = str(info.value)
-    assert message.startswith("p.qdpx: 1 text selection(s) whose positions are no span of the text")
+    assert message.startswith("p.qdpx: 1 text selection whose positions are no span of the text")
     assert "selection '0000000b-0000-4000-8000-00000000000b' of source 'interview 7': " + said in message
 
 
@@ -153,7 +153,7 @@ def test_import_qdpx_of_a_reversed_selection_exits_2_and_writes_nothing(tmp_path
 
     f = _qdpx_with(tmp_path, "8", "3")
     proc = cli("import-qdpx", str(f), str(tmp_path / "out"), "-q", cwd=tmp_path)
-    refused(proc, "p.qdpx: 1 text selection(s)", "endPosition 3 before startPosition 8")
+    refused(proc, "p.qdpx: 1 text selection", "endPosition 3 before startPosition 8")
     assert not (tmp_path / "out").exists()
 
 
@@ -267,7 +267,7 @@ def test_guard_links_out_of_the_study_folder_are_not_read(study_dir, tmp_path):
     shutil.move(study_dir / "transcripts", outside / "transcripts")
     os.symlink(outside / "transcripts", study_dir / "transcripts")
     refused(_validate(study_dir, tmp_path), "councils.csv: expected a plain file inside the study folder",
-            "transcripts/: expected a folder holding the 10 transcript(s)")
+            "transcripts/: expected a folder holding the 10 transcripts")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -339,7 +339,7 @@ def test_a_review_sheet_with_a_title_row_above_its_header_says_which_row_to_dele
     wb.save(wb_path)
     proc = cli("review", "import", str(wb_path), "--out", str(tmp_path / "dec.csv"), "--reviewer", "AB",
                cwd=tmp_path)
-    refused(proc, "rev.xlsx (sheet 'review'):1:", "the header row is row 3, below 2 row(s) added above it: delete "
+    refused(proc, "rev.xlsx (sheet 'review'):1:", "the header row is row 3, below 2 rows added above it: delete "
             "rows 1 to 2")
     assert not (tmp_path / "dec.csv").exists()
 

@@ -74,7 +74,7 @@ def test_a_misspelt_code_in_a_coding_file_of_run_is_named_on_its_row_of_the_file
     out = tmp_path / "out"
     assert main(["run", str(study_dir), "--out", str(out), flag, str(given), "--resamples", "99"]) == 2
     err = capsys.readouterr().err
-    assert f"{flag} {given}: ann.csv: 1 problem(s) found" in err
+    assert f"{flag} {given}: ann.csv: 1 problem found" in err
     assert "ann.csv:5:code: 'moral' - expected one of the codebook's codes [" in err and "(did you mean 'morale'?)" in err
     assert not out.exists()
 
@@ -110,7 +110,7 @@ def test_survey_answers_where_study_yaml_defines_no_items_say_where_to_define_th
                                        "      - 1\n      - 5\n", "  items: {}\n")
     assert _problems(study_dir) == [
         "survey_responses.csv:2:item: 'q_confident' - expected an item defined under survey.items in study.yaml (it "
-        "defines none: give each item its label and scale, as docs/study-format.md shows) (the same on 1 more row(s): "
+        "defines none: give each item its label and scale, as docs/study-format.md shows) (the same on 1 more row: "
         "3)"]
 
 

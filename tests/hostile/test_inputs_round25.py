@@ -28,7 +28,7 @@ def test_agree_with_a_study_names_a_misspelt_code_on_its_rows(study_dir, coded_f
     assert main(["agree", str(coded_file), str(other), "--study", str(study_dir), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert f"{other}:{rows[0]}:code: 'moral' - expected one of the codebook's codes ['commitment'," in err
-    assert f"(did you mean 'morale'?) (the same on {len(rows) - 1} more row(s): {rows[1]}" in err
+    assert f"(did you mean 'morale'?) (the same on {len(rows) - 1} more row{'s' if len(rows) > 2 else ''}: {rows[1]}" in err
     assert str(coded_file) + ":" not in err  # the file of the codebook's codes is not blamed
     assert not out.exists()
 
@@ -127,7 +127,7 @@ def test_a_refused_council_id_is_one_problem_not_one_in_each_file_naming_the_cou
     _replace(study_dir / "councils.csv", "302,Barnet", "30x,Barnet")
     assert _problems(study_dir) == [
         "councils.csv:3:council_id: '30x' - expected a DfE three-digit local authority number, as text (e.g. 301); "
-        "the other files name '302', which no row of councils.csv lists, on 5 row(s) of status_history.csv, "
+        "the other files name '302', which no row of councils.csv lists, on 5 rows of status_history.csv, "
         "reviews.csv, participants.csv, interviews.csv (first status_history.csv:3): is this row council_id '302'? "
         "Correct it, or those rows; they are not checked against councils.csv until then"]
     assert main(["validate", str(study_dir)]) == 2
@@ -140,7 +140,7 @@ def test_a_blank_participant_id_is_one_problem_naming_the_interviews_that_name_i
     _replace(study_dir / "participants.csv", "P2,302", ",302")
     assert _problems(study_dir) == [
         "participants.csv:3:participant_id: '' - expected a value (Pseudonymous participant id.); the other files name "
-        "'P2', which no row of participants.csv lists, on 2 row(s) of interviews.csv (first interviews.csv:5): is this "
+        "'P2', which no row of participants.csv lists, on 2 rows of interviews.csv (first interviews.csv:5): is this "
         "row participant_id 'P2'? Correct it, or those rows; they are not checked against participants.csv until then"]
 
 
@@ -471,7 +471,7 @@ def test_a_coded_file_row_with_extra_cells_is_named_by_its_row(coded_file, tmp_p
     bad = tmp_path / "bob.csv"
     bad.write_text("\n".join([lines[0], lines[1], lines[2] + ",,extra", lines[3] + ",x"]) + "\n", encoding="utf-8")
     assert main(["agree", str(coded_file), str(bad), "--out", str(tmp_path / "a.csv")]) == 2
-    assert (f"bob.csv:3: {width + 2} cells where the header row names {width} columns (and 1 more row(s) like it)"
+    assert (f"bob.csv:3: {width + 2} cells where the header row names {width} columns (and 1 more row like it)"
             in capsys.readouterr().err)
 
 

@@ -67,9 +67,9 @@ def test_agree_names_each_unit_of_no_segment_on_its_rows_of_its_file(study_dir, 
     out = tmp_path / "agree.csv"
     assert main(["agree", str(coded_file), str(other), "--study", str(study_dir), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "2 unit(s) of no segment of the study" in err
+    assert "2 units of no segment of the study" in err
     assert (f"{other}:3:unit: 'P9-early:1' - expected a segment of the study (segment ids as `impact code` writes "
-            "them, e.g. 'I1:3', or 'I1:i2' for the interviewer's) (the same on 2 more row(s): 5, 7)") in err
+            "them, e.g. 'I1:3', or 'I1:i2' for the interviewer's) (the same on 2 more rows: 5, 7)") in err
     assert f"{other}:4:unit: 'P9-early:2' - expected a segment of the study" in err
     assert err.count(str(other)) == 2 and str(coded_file) not in err
     assert not out.exists()
@@ -90,9 +90,9 @@ def test_review_import_groups_one_bad_decision_on_many_rows(review_book, tmp_pat
     assert main(["review", "import", str(review_book), "--out", str(tmp_path / "ann.csv")]) == 2
     err = capsys.readouterr().err
     assert ("review.xlsx (sheet 'review'):2:decision: 'acept' - expected one of accept, reject, other (did you mean "
-            "'accept'?) (the same on 6 more row(s): 3, 4, 5, 6, 7, ...)") in err
+            "'accept'?) (the same on 6 more rows: 3, 4, 5, 6, 7, ...)") in err
     assert ("review.xlsx (sheet 'review'):9:other_code: 'moral' - expected a code id listed on the 'codes' sheet (did "
-            "you mean 'morale'?) (the same on 1 more row(s): 10)") in err
+            "you mean 'morale'?) (the same on 1 more row: 10)") in err
     assert err.count("'acept'") == 1 and err.count("'moral'") == 1
     assert not (tmp_path / "ann.csv").exists()
 
@@ -185,7 +185,7 @@ def test_two_measures_the_same_but_for_case_are_refused(study_dir):
     assert _problems(study_dir) == [
         "indicators.csv:3:measure: 'CIN_Rate' - expected each measure written one way ('cin_rate' on row 2 is the "
         "same but for case or spacing, and they would be two measures whose files are one where names ignore case) "
-        "(the same on 1 more row(s): 4)"]
+        "(the same on 1 more row: 4)"]
 
 
 # --------------------------------------------------------------------------- 6. a transcript of blank lines

@@ -228,7 +228,7 @@ def test_agree_without_study_checks_codes_against_the_default_codebook(tmp_path,
     out = tmp_path / "agree.csv"
     assert main(["agree", str(ann), str(bob), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert ("1 code(s) not in the default codebook 'nfer_impacts' (no --study or --codebook given: name yours with "
+    assert ("1 code not in the default codebook 'nfer_impacts' (no --study or --codebook given: name yours with "
             f"--codebook FILE):\n  {bob}:3:code: 'moral' - expected one of the codebook's codes [") in err
     assert "(did you mean 'morale'?)" in err
     assert not out.exists()
@@ -464,7 +464,7 @@ def test_agree_without_study_takes_the_codebook_the_coded_files_name(tmp_path, c
     ann.write_text("unit,code,codebook\nI1:1,review,attribution\nI1:2,other_factor,attribution\n", encoding="utf-8")
     bob.write_text("unit,code,codebook\nI1:1,review,attribution\nI1:2,reviw,attribution\n", encoding="utf-8")
     assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "a.csv")]) == 2
-    assert ("1 code(s) not in the codebook 'attribution' (the files' codebook column names it; another with "
+    assert ("1 code not in the codebook 'attribution' (the files' codebook column names it; another with "
             f"--codebook FILE):\n  {bob}:3:code: 'reviw' - expected one of the codebook's codes [") in capsys.readouterr().err
 
 

@@ -337,7 +337,7 @@ def test_agree_refuses_a_coder_column_with_blank_names(tmp_path, capsys):
     ann.write_text("unit,code\nI1:1,morale\nI1:2,learning\n", encoding="utf-8")
     bob.write_text("unit,code,coder\nI1:1,morale,bob\nI1:2,learning,\nI1:3,morale,\n", encoding="utf-8")
     assert main(["agree", str(ann), str(bob), "--out", str(out)]) == 2
-    assert f"{bob}:3:coder: '' - expected a coder's name on every row (2 row(s) have none)" in capsys.readouterr().err
+    assert f"{bob}:3:coder: '' - expected a coder's name on every row (2 rows have none)" in capsys.readouterr().err
     assert not out.exists()
 
 
@@ -381,5 +381,5 @@ def test_agree_names_the_file_and_row_of_a_value_given_twice_in_long_data(tmp_pa
     ann.write_text("unit,coder,value\nu1,ann,1\nu2,ann,1\n", encoding="utf-8")
     bob.write_text("unit,coder,value\nu1,bob,1\nu2,bob,1\nu1,bob,2\n", encoding="utf-8")
     assert main(["agree", str(ann), str(bob), "--out", str(tmp_path / "agree.csv")]) == 2
-    assert (f"1 value(s) given again for a unit and coder:\n  {bob}:4:value: '2' - expected one value per unit and "
+    assert (f"1 value given again for a unit and coder:\n  {bob}:4:value: '2' - expected one value per unit and "
             f"coder (unit 'u1', coder 'bob' has a value on {bob}:2 too)") in capsys.readouterr().err

@@ -133,7 +133,7 @@ def test_validate_lists_each_problem_of_the_study_codebook_in_its_file(study_dir
     meta.write_text(meta.read_text(encoding="utf-8").replace("codebook: nfer_impacts", "codebook: book.yaml"),
                     encoding="utf-8")
     proc = cli("validate", str(study_dir), cwd=tmp_path)
-    refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook (5 problem(s) in book.yaml, listed below)",
+    refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook (5 problems in book.yaml, listed below)",
             "\nbook.yaml:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
             "\nbook.yaml:codes[1].rules.near[0].terms[0]: '---'")
 
@@ -216,7 +216,7 @@ def test_a_folder_named_like_a_table_is_refused_even_where_the_table_is_optional
 @pytest.mark.parametrize(("content", "expected"), [
     ("", "study.yaml: expected keys such as name and waves (the file holds none)"),
     ("# only a comment\n", "study.yaml: expected keys such as name and waves (the file holds none)"),
-    ("- a\n- b\n", "study.yaml:1: 'a list of 2 item(s)' - expected a mapping of keys (name, waves, ...)"),
+    ("- a\n- b\n", "study.yaml:1: 'a list of 2 items' - expected a mapping of keys (name, waves, ...)"),
 ])
 def test_a_study_yaml_without_keys_says_what_it_holds_not_a_python_type(content, expected, study_dir):
     # On the old code: "study.yaml:1: 'NoneType' - expected a mapping of keys" and "'list'".
@@ -272,8 +272,8 @@ def test_agree_never_writes_over_a_file_it_reads_even_with_overwrite(out, two_co
 
 
 @pytest.mark.parametrize(("header", "row", "expected"), [
-    ("unit,code,code", "I1:1,morale,learning", "x.csv:1: the column(s) ['code'] are named twice"),
-    ("unit,,code", "I1:1,learning,morale", "x.csv:1: column(s) [2] have values but no name"),
+    ("unit,code,code", "I1:1,morale,learning", "x.csv:1: the column ['code'] is named twice"),
+    ("unit,,code", "I1:1,learning,morale", "x.csv:1: column [2] has values but no name"),
 ])
 def test_agree_refuses_a_column_pandas_would_rename(header, row, expected, two_coders, capsys):
     # On the old code pandas read the second 'code' as 'code.1' (and a blank name as 'Unnamed: 1'), and
@@ -307,7 +307,7 @@ def test_run_coded_csv_with_a_column_named_twice_is_refused(tiny_study, tmp_path
 
     f = tmp_path / "people.csv"
     f.write_text("interview_id,code,code\nP1-early,morale,learning\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"people.csv:1: the column\(s\) \['code'\] are named twice"):
+    with pytest.raises(InputError, match=r"people.csv:1: the column \['code'\] is named twice"):
         read_codings(f, tiny_study)
 
 
@@ -582,14 +582,14 @@ def test_agree_and_review_export_refuse_values_they_would_read_as_missing(two_co
                                         encoding="utf-8")
     assert main(["agree", "odd.csv", "ann.csv", "--out", "out.csv"]) == 2
     err = capsys.readouterr().err
-    assert "odd.csv: 2 value(s) cannot be read:" in err
+    assert "odd.csv: 2 values cannot be read:" in err
     assert "odd.csv:2:score: 'high' - expected a number (or blank)" in err
     assert "odd.csv:3:negated: 'maybe' - expected true or false (or 1/0, yes/no, blank)" in err
     assert not (two_coders / "out.csv").exists()
 
 
 @pytest.mark.parametrize(("text", "found"), [("", "the file holds nothing"), ("hello\n", "the value 'hello'"),
-                                             ("- a\n- b\n", "a list of 2 item(s)")])
+                                             ("- a\n- b\n", "a list of 2 items")])
 def test_a_codebook_file_that_is_no_mapping_says_what_it_holds_not_a_python_type(text, found):
     # On the old code: "a codebook must be a YAML mapping, but NoneType was found" (and 'str', 'list').
     import re

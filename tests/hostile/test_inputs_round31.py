@@ -229,7 +229,7 @@ def test_a_transcripts_file_in_place_of_the_folder_is_said_once(study_dir):
 
     shutil.rmtree(study_dir / "transcripts")
     (study_dir / "transcripts").write_text("notes\n", encoding="utf-8")
-    assert _problems(study_dir) == ["transcripts/: expected a folder holding the 10 transcript(s) that interviews.csv "
+    assert _problems(study_dir) == ["transcripts/: expected a folder holding the 10 transcripts that interviews.csv "
                                     "names, inside the study folder (transcripts is a file, not a folder)"]
 
 

@@ -177,7 +177,7 @@ def test_a_review_decision_in_the_first_row_of_a_group_only_is_told_with_the_mer
         decided = import_review(path)
     assert list(zip(decided["sheet_row"], decided["decision"])) == [(2, "reject"), (4, "note"), (5, "accept")]
     assert [str(w.message) for w in caught] == [
-        "review.xlsx: 2 row(s) without a decision among decided rows:\n  review.xlsx (sheet 'review'):3:decision: "
+        "review.xlsx: 2 rows without a decision among decided rows:\n  review.xlsx (sheet 'review'):3:decision: "
         "blank on rows 3, 4, read as no decision (a row's notes as a note) (blank below 'reject' on row 2, as a "
         "spreadsheet saves a cell merged over rows 2 to 4: if rows 3 to 4 share its value, unmerge the cell and fill "
         "the value down)"]
@@ -216,7 +216,7 @@ def test_an_adjudication_decision_in_the_first_row_of_a_group_only_is_told_with_
     assert list(zip(judged["unit"], judged["code"], judged["present"])) == [("I1:1", "morale", True),
                                                                             ("I1:3", "morale", False)]
     assert [str(w.message) for w in caught] == [
-        "adj.xlsx: 2 row(s) undecided or unsure and 0 deleted are left out of the gold set\n  adj.xlsx (sheet "
+        "adj.xlsx: 2 rows undecided or unsure and 0 deleted are left out of the gold set\n  adj.xlsx (sheet "
         "'adjudicate'):3:decision: blank on rows 3, 4, read as undecided (blank below 'present' on row 2, as a "
         "spreadsheet saves a cell merged over rows 2 to 4: if rows 3 to 4 share its value, unmerge the cell and fill "
         "the value down)"]
@@ -561,7 +561,7 @@ def _rezip(path, change) -> None:
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (lambda n, b: None if n.startswith("sources/") else b, "1 source text file(s) named in the project are not in "
+    (lambda n, b: None if n.startswith("sources/") else b, "1 source text file named in the project is not in "
                                                           "the archive: 'I0001'"),
     (lambda n, b: b.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "b">]>', 1) if n.endswith(".qde") else b,
      "project.qde: refused - the XML has a document type declaration"),

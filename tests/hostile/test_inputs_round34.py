@@ -101,7 +101,7 @@ def test_a_transcripts_folder_that_is_a_broken_link_is_not_said_to_point_outside
 
     shutil.rmtree(study_dir / "transcripts")
     os.symlink(target, study_dir / "transcripts")
-    assert ("transcripts/: expected a folder holding the 10 transcript(s) that interviews.csv names, inside the "
+    assert ("transcripts/: expected a folder holding the 10 transcripts that interviews.csv names, inside the "
             f"study folder (it is {said}: links are not followed; put the folder itself here)"
             ) in _all_problems(study_dir)
 
@@ -166,7 +166,7 @@ def test_transcripts_left_in_an_archive_say_to_unpack_it(study_dir, name):
         for f in (study_dir / "transcripts").rglob("*.txt"):
             z.write(f, f.relative_to(study_dir))
     shutil.rmtree(study_dir / "transcripts")
-    assert ("transcripts/: expected a folder holding the 10 transcript(s) that interviews.csv names, inside the "
+    assert ("transcripts/: expected a folder holding the 10 transcripts that interviews.csv names, inside the "
             f"study folder (it is missing; found {name}, an archive: unpack it here, into a folder named "
             "transcripts (impact reads the files, not an archive of them))") in _all_problems(study_dir)
 

@@ -281,7 +281,7 @@ _READ_AS = ("as the study says, which is what the findings count; a file coded f
      "early"),
     # three rows saying council 302 of interviews the study gives to 301: one warning counting them
     (",301,P1,", ",302,P1,", "coded.csv:2:council_id: '302' - expected the council interviews.csv gives interview "
-     "P1-expectations (301) (so do 2 more row(s): 3, 4): read as 301"),
+     "P1-expectations (301) (so do 2 more rows: 3, 4): read as 301"),
     # P3's interview coded as P4's, counted as P3's
     ("P3-early,partnership,880,P3,early", "P3-early,partnership,880,P4,early",
      "coded.csv:6:participant_id: 'P4' - expected the participant interviews.csv gives interview P3-early (P3): read "
@@ -477,7 +477,7 @@ def test_two_users_of_one_name_are_two_coders_and_told(tmp_path):
 def test_a_coder_the_project_does_not_name_is_told(tmp_path, users, said):
     # On the old code read without a word: the coder named by a GUID no one can read, or by a blank name.
     assert _project_coders(tmp_path, users, (_G[0], _G[1])) == (["ann", _G[1]], [
-        f"1 coding(s) by user '{_G[1]}', {said}: read as coder '{_G[1]}'; name the user in the program that made "
+        f"1 coding by user '{_G[1]}', {said}: read as coder '{_G[1]}'; name the user in the program that made "
         "the project to have their name"])
 
 

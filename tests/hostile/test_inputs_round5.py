@@ -207,12 +207,12 @@ def test_a_column_given_twice_in_another_case_is_refused_as_given_twice(study_di
     # naming council 301 ("'301' - expected a council_id listed in councils.csv").
     ("councils.csv", "301,Barking", "0301,Barking",
      "councils.csv:2:council_id: '0301' - expected a DfE three-digit local authority number, as text (e.g. 301); the "
-     "other files name it '301' on 8 row(s) of status_history.csv, reviews.csv, participants.csv, interviews.csv, "
+     "other files name it '301' on 8 rows of status_history.csv, reviews.csv, participants.csv, interviews.csv, "
      "survey_responses.csv, which refer to this row once it is corrected"),
     # ... and a participant id holding a hidden character was accepted, and the interviews naming P2 were refused.
     ("participants.csv", "P2,302", "P\u202e2,302",
      "participants.csv:3:participant_id: 'P\\u202e2' - expected " + _HIDDEN.format("U+202E RIGHT-TO-LEFT OVERRIDE", 2)
-     + "; the other files name it 'P2' on 2 row(s) of interviews.csv, which refer to this row once it is corrected"),
+     + "; the other files name it 'P2' on 2 rows of interviews.csv, which refer to this row once it is corrected"),
 ])
 def test_a_malformed_key_is_one_problem_not_one_per_table_naming_it(file, old, new, expected, study_dir):
     _replace(study_dir / file, old, new)
@@ -397,7 +397,7 @@ def test_a_coded_column_named_twice_in_another_case_is_refused(coded_file, tmp_p
     lines = coded_file.read_text(encoding="utf-8").splitlines()
     other = tmp_path / "other.csv"
     other.write_text("\n".join([lines[0] + ",Code "] + [x + ",morale" for x in lines[1:]]) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"other.csv:1: the column\(s\) \['Code', 'code'\] are named twice"):
+    with pytest.raises(InputError, match=r"other.csv:1: the columns \['Code', 'code'\] are named twice"):
         read_coded(other)
 
 

@@ -146,7 +146,7 @@ def test_two_ids_that_look_the_same_in_two_scripts_are_told(study_dir):
     _replace(study_dir / "participants.csv", "\u04201,302", "\u04202,302")
     assert ("interviews.csv:5:participant_id: 'P2' - expected a participant_id listed in participants.csv (did you "
             "mean '\u04202'? one of the two holds U+0420 CYRILLIC CAPITAL LETTER ER at character 1, which looks like "
-            "the Latin 'P') (the same on 1 more row(s): 6)") in _all_problems(study_dir)
+            "the Latin 'P') (the same on 1 more row: 6)") in _all_problems(study_dir)
 
 
 def test_a_column_name_holding_look_alike_letters_is_one_problem_naming_them(study_dir):
@@ -196,11 +196,11 @@ def test_a_vocabulary_list_may_hold_items_of_two_scripts_but_not_an_item_mixing_
     # On the old code: "usage: impact [-h] [--version] [-v | -q] COMMAND ..." and "unrecognized arguments: --jobs 0",
     # not saying that --jobs is an option of `impact code` only.
     (["run", "STUDY", "--out", "OUT", "--jobs", "0"],
-     ["usage: impact run ", "impact run: error: unrecognized argument(s): --jobs 0 - expected only the arguments and "
+     ["usage: impact run ", "impact run: error: unrecognized arguments: --jobs 0 - expected only the arguments and "
       "options in the usage line above (--jobs is an option of impact code, not of impact run)"]),
     (["run", "STUDY", "--out", "OUT", "--jobs=-1"], ["usage: impact run ", "--jobs=-1", "option of impact code"]),
     (["code", "STUDY", "--out", "OUT.csv", "--seeds", "3"],
-     ["usage: impact code ", "unrecognized argument(s): --seeds 3", "impact code has no option --seeds"]),
+     ["usage: impact code ", "unrecognized arguments: --seeds 3", "impact code has no option --seeds"]),
     (["run", "STUDY", "--out", "OUT", "--min-cuont", "3"],
      ["usage: impact run ", "(--min-cuont: did you mean --min-count?)"]),
     (["review", "export", "STUDY", "--coded", "C.csv", "--out", "O.xlsx", "--identify"],
@@ -244,7 +244,7 @@ def test_a_key_saved_with_the_apostrophe_a_spreadsheet_hides_is_one_problem_sayi
     _replace(study_dir / "councils.csv", "301,Barking", "'301,Barking")
     assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [
         "councils.csv:2:council_id: \"'301\" - expected a DfE three-digit local authority number, as text (e.g. 301) "
-        f"{_APOSTROPHE}; the other files name it '301' on 8 row(s) of status_history.csv, reviews.csv, "
+        f"{_APOSTROPHE}; the other files name it '301' on 8 rows of status_history.csv, reviews.csv, "
         "participants.csv, interviews.csv, survey_responses.csv, which refer to this row once it is corrected"]
 
 
@@ -253,7 +253,7 @@ def test_an_id_without_a_pattern_saved_with_an_apostrophe_is_refused(study_dir):
     _replace(study_dir / "participants.csv", "P2,302", "'P2,302")
     assert [p for p in _all_problems(study_dir) if not p.startswith("warning")] == [
         f"participants.csv:3:participant_id: \"'P2\" - expected an id without a leading apostrophe {_APOSTROPHE}; the "
-        "other files name it 'P2' on 2 row(s) of interviews.csv, which refer to this row once it is corrected"]
+        "other files name it 'P2' on 2 rows of interviews.csv, which refer to this row once it is corrected"]
 
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [

@@ -46,7 +46,7 @@ def test_a_full_width_id_is_refused_saying_what_to_write(study_dir):
     _replace(study_dir / "participants.csv", "P2,302", "\uff302,302")
     assert _errors(study_dir) == [
         f"participants.csv:3:participant_id: '\uff302' - expected {_FULL_WIDTH_P}; the other files name it 'P2' on 2 "
-        "row(s) of interviews.csv, which refer to this row once it is corrected"]
+        "rows of interviews.csv, which refer to this row once it is corrected"]
 
 
 def test_a_full_width_id_used_everywhere_is_one_problem_where_it_is_defined(study_dir):
@@ -55,7 +55,7 @@ def test_a_full_width_id_used_everywhere_is_one_problem_where_it_is_defined(stud
     _everywhere(study_dir, "P2,", "\uff302,")
     assert _errors(study_dir) == [
         f"participants.csv:3:participant_id: '\uff302' - expected {_FULL_WIDTH_P}; the other files name it so on 2 "
-        "row(s) of interviews.csv (first interviews.csv:5), to be corrected with it"]
+        "rows of interviews.csv (first interviews.csv:5), to be corrected with it"]
 
 
 def test_a_letter_written_with_a_combining_accent_is_refused_naming_it(study_dir):
@@ -66,7 +66,7 @@ def test_a_letter_written_with_a_combining_accent_is_refused_naming_it(study_dir
     assert _errors(study_dir) == [
         "participants.csv:3:participant_id: 'Rene\u0301e' - expected an id in plain characters (it holds U+0301 "
         "COMBINING ACUTE ACCENT at character 5, which with the letter before it is the one letter '\u00e9'; write "
-        "'Ren\u00e9e'); the other files name it 'Ren\u00e9e' on 2 row(s) of interviews.csv, which refer to this row "
+        "'Ren\u00e9e'); the other files name it 'Ren\u00e9e' on 2 rows of interviews.csv, which refer to this row "
         "once it is corrected"]
 
 
@@ -76,7 +76,7 @@ def test_full_width_digits_in_a_council_number_say_what_the_column_is_and_what_t
     assert problem.startswith("councils.csv:2:council_id: '\uff13\uff10\uff11' - expected a DfE three-digit local "
                               "authority number, as text (e.g. 301): an id in plain characters (it holds U+FF13 "
                               "FULLWIDTH DIGIT THREE at character 1, a form of '3'; ")
-    assert "write '301'); the other files name it '301' on 8 row(s)" in problem
+    assert "write '301'); the other files name it '301' on 8 rows" in problem
 
 
 def test_compatibility_forms_are_found_as_unicode_defines_them():
@@ -101,7 +101,7 @@ def test_a_mixed_script_key_named_in_other_tables_is_one_problem(study_dir):
     assert _errors(study_dir) == [
         "participants.csv:3:participant_id: 'P\u04302' - expected an id in one script (it mixes Latin with Cyrillic: "
         "U+0430 CYRILLIC SMALL LETTER A at character 2, which looks like the Latin 'a'; retype the id); the other "
-        "files name it so on 2 row(s) of interviews.csv (first interviews.csv:5), to be corrected with it"]
+        "files name it so on 2 rows of interviews.csv (first interviews.csv:5), to be corrected with it"]
 
 
 def test_a_key_refused_for_its_pattern_says_where_it_is_named_as_written(study_dir):
@@ -110,7 +110,7 @@ def test_a_key_refused_for_its_pattern_says_where_it_is_named_as_written(study_d
     _everywhere(study_dir, "302,", "3\u0662\u0662,")
     _everywhere(study_dir, ",302", ",3\u0662\u0662")
     (key,) = [p for p in _errors(study_dir) if p.startswith("councils.csv")]
-    assert key.endswith("the other files name it so on 5 row(s) of status_history.csv, reviews.csv, participants.csv, "
+    assert key.endswith("the other files name it so on 5 rows of status_history.csv, reviews.csv, participants.csv, "
                         "interviews.csv (first status_history.csv:3), to be corrected with it")
 
 
@@ -187,7 +187,7 @@ def test_a_council_number_saved_with_a_decimal_point_is_one_problem_saying_so(st
     assert _errors(study_dir) == [
         "councils.csv:2:council_id: '301.0' - expected a DfE three-digit local authority number, as text (e.g. 301) "
         "(301.0 is 301 with a decimal point, as a spreadsheet or program saves a number it was not told is text: "
-        "write 301); the other files name it '301' on 8 row(s) of status_history.csv, reviews.csv, participants.csv, "
+        "write 301); the other files name it '301' on 8 rows of status_history.csv, reviews.csv, participants.csv, "
         "interviews.csv, survey_responses.csv, which refer to this row once it is corrected"]
 
 
@@ -215,7 +215,7 @@ def test_a_referenced_table_with_no_rows_is_one_problem_per_table_naming_it(stud
     f = study_dir / "participants.csv"
     f.write_text(f.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     assert _errors(study_dir) == ["interviews.csv:participant_id: expected participant_ids listed in participants.csv, "
-                                  "which has no rows (this table names one on 10 row(s), first row 2)"]
+                                  "which has no rows (this table names one on 10 rows, first row 2)"]
 
 
 def test_a_byte_order_mark_before_a_column_name_is_named(study_dir):
@@ -421,10 +421,10 @@ def test_no_command_takes_an_abbreviated_option():
 
 @pytest.mark.parametrize(("args", "needles"), [
     (["run", "STUDY", "--out", "OUT", "--resamp", "99"],
-     ["unrecognized argument(s): --resamp 99", "(--resamp: did you mean --resamples?)"]),
+     ["unrecognized arguments: --resamp 99", "(--resamp: did you mean --resamples?)"]),
     # On the old code "--ou OUT" was --out: now the required option is missing, and the one given is named.
     (["run", "STUDY", "--ou", "OUT"],
-     ["the following arguments are required: --out; unrecognized argument(s): --ou", "(--ou: did you mean --out?)"]),
+     ["the following arguments are required: --out; unrecognized argument: --ou", "(--ou: did you mean --out?)"]),
     (["run", "STUDY", "--out=OUT", "--cod=x.csv"], ["(--cod: did you mean --codebook or --coded?)"]),
     (["code", "STUDY", "--out", "OUT.csv", "--job", "2"], ["(--job: did you mean --jobs?)"]),
     # On the old code: "(--jobs: did you mean --jobs?)", of an option given after '--'.

@@ -60,7 +60,7 @@ def test_a_saved_study_gives_back_every_hostile_text_it_holds(tiny_study, tmp_pa
         study = Study(tiny_study.meta, tables, _texts(tiny_study))
     changed = [v for v in _NAMES + _SOURCES + _COUNCILS if v != v.strip()]  # Python's own rule, independent
     (message,) = [str(w.message) for w in caught]
-    assert message.startswith(f"Study: {len(changed)} text value(s) changed to what a saved study gives back")
+    assert message.startswith(f"Study: {len(changed)} text value{'s' if len(changed) != 1 else ''} changed to what a saved study gives back")
     assert f"participants.csv:2:name: {_NAMES[0]!r} - expected text without spaces at its ends: held as " \
            "'Alice Example'" in message
     assert list(study.participants["name"]) == [v.strip() for v in _NAMES]
@@ -222,7 +222,7 @@ def test_an_id_with_a_full_stop_at_its_end_is_one_problem_saying_what_to_write(s
     _replace(study_dir / "participants.csv", "P2,302", "P2.,302")
     assert _errors(study_dir) == [
         "participants.csv:3:participant_id: 'P2.' - expected an id (it ends in '.', a full stop, which makes it "
-        "another id than 'P2': write 'P2'); the other files name it 'P2' on 2 row(s) of interviews.csv, which refer "
+        "another id than 'P2': write 'P2'); the other files name it 'P2' on 2 rows of interviews.csv, which refer "
         "to this row once it is corrected"]
 
 
@@ -232,7 +232,7 @@ def test_a_council_number_with_a_full_stop_at_its_end_says_what_to_write(study_d
     (problem,) = _errors(study_dir)
     assert problem.startswith("councils.csv:3:council_id: '302.' - expected a DfE three-digit local authority "
                               "number, as text (e.g. 301) (it ends in '.', a full stop, which makes it another id "
-                              "than '302': write '302'); the other files name it '302' on 5 row(s)")
+                              "than '302': write '302'); the other files name it '302' on 5 rows")
 
 
 @pytest.mark.parametrize(("wave", "hint"), [

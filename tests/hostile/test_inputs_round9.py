@@ -33,7 +33,7 @@ def test_an_unclosed_quote_in_the_middle_of_a_table_is_one_problem_at_the_row_wh
     problems = _errors(study_dir)
     assert len(problems) == 1, problems
     assert problems[0].startswith("councils.csv:3:name: '\"Barnet,E09000003,london_borough,London' - " + _CLOSE)
-    assert "swallows 1 line(s) that look like rows of the table" in problems[0]
+    assert "swallows 1 line that looks like rows of the table" in problems[0]
 
 
 def test_the_rows_after_an_unclosed_quote_are_read_as_rows(study_dir):
@@ -62,7 +62,7 @@ def test_an_unclosed_quote_in_supplied_codings_names_its_row(study_dir, tmp_path
     (tmp_path / "c.csv").write_text('interview_id,code,attribution\nP1-early,morale,"Ofsted visit\n'
                                     'P1-early,learning,\nP2-early,morale,\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"c\.csv:2:attribution: '\"Ofsted visit' - expected a closing '\"' for the "
-                                         r"quoted value that starts here .*swallows 2 line\(s\) that look like rows"):
+                                         r"quoted value that starts here .*swallows 2 lines that look like rows"):
         read_codings(tmp_path / "c.csv", load_study(study_dir))
 
 

@@ -152,13 +152,13 @@ def transcripts_folder_links_outside(d):
     outside = d.parent / "elsewhere"
     (d / "transcripts").rename(outside)
     (d / "transcripts").symlink_to(outside)
-    return "transcripts/: expected a folder holding the 10 transcript(s) that interviews.csv names, inside the study folder (it is a link pointing outside the study folder)"
+    return "transcripts/: expected a folder holding the 10 transcripts that interviews.csv names, inside the study folder (it is a link pointing outside the study folder)"
 
 
 def unknown_council_flood(d):
     rows = "\n".join(f"999,2013-03-31,m{i},1," for i in range(3000))
     (d / "indicators.csv").write_text("council_id,period,measure,value,flag\n" + rows + "\n")
-    return "indicators.csv:2:council_id: '999' - expected a council_id listed in councils.csv (the same on 2,999 more row(s)"
+    return "indicators.csv:2:council_id: '999' - expected a council_id listed in councils.csv (the same on 2,999 more rows"
 
 
 CASES = [indicator_period_2500, ofsted_date_3000, date_80_years_ahead, n_recommendations_1e30, negative_count,

@@ -1,0 +1,140 @@
+"""Nouns and verbs in the number of what a message counts (private): "1 row", "3 rows", "1 council lacks",
+"2 councils lack", "the column 'x'", "the columns 'x', 'y'", never a noun with "(s)" after it.
+
+Examples
+--------
+>>> _counted(1, "row"), _counted(1200, "row"), _counted(2, "analysis"), _counted(3, "child")
+('1 row', '1,200 rows', '2 analyses', '3 children')
+>>> f"{_counted(1, 'council')} {_verb(1, 'lacks')} it; {_counted(2, 'council')} {_verb(2, 'lacks')} it"
+'1 council lacks it; 2 councils lack it'
+>>> _named("column", ["x"]), _named("column", ["x", "y"])
+("column 'x'", "columns 'x', 'y'")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sized
+
+__all__: list[str] = []
+
+#: Plurals no rule gives (the singular in lower case).
+_IRREGULAR = {
+    "child": "children", "person": "people", "man": "men", "woman": "women", "foot": "feet", "tooth": "teeth",
+    "mouse": "mice", "criterion": "criteria", "phenomenon": "phenomena", "datum": "data", "index": "indices",
+    "matrix": "matrices", "vertex": "vertices", "appendix": "appendices", "leaf": "leaves", "half": "halves",
+    "life": "lives", "wife": "wives", "knife": "knives", "shelf": "shelves", "self": "selves", "thief": "thieves",
+    "sheep": "sheep", "series": "series", "species": "species", "information": "information", "staff": "staff",
+    "evidence": "evidence", "feedback": "feedback",
+}
+
+#: Verbs whose plural no rule gives (third person singular present -> plural).
+_IRREGULAR_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}
+
+
+def _plural(noun: str) -> str:
+    """The plural of ``noun``, whose last word alone changes: 'council' -> 'councils', 'authority' ->
+    'authorities', 'match' -> 'matches', 'analysis' -> 'analyses', 'child' -> 'children', 'subject-wave' ->
+    'subject-waves', 'source text file' -> 'source text files'.
+
+    Examples
+    --------
+    >>> [_plural(w) for w in ("council", "authority", "day", "match", "analysis", "person", "Child", "coded span")]
+    ['councils', 'authorities', 'days', 'matches', 'analyses', 'people', 'Children', 'coded spans']
+    """
+    cut = max(noun.rfind(" "), noun.rfind("-")) + 1
+    head, word = noun[:cut], noun[cut:]
+    low = word.lower()
+    if not low.isalpha() or (word.isupper() and len(word) > 1):  # 'IDs', 'PDFs', 'x2s'
+        return noun + "s"
+    if low in _IRREGULAR:
+        many = _IRREGULAR[low]
+    elif low.endswith("sis") and len(low) > 4:  # analysis, basis, hypothesis, synthesis
+        many = low[:-2] + "es"
+    elif low.endswith("y") and low[-2:-1] not in tuple("aeiou"):
+        many = low[:-1] + "ies"
+    elif low.endswith(("s", "x", "z", "ch", "sh")):
+        many = low + "es"
+    else:
+        many = low + "s"
+    return head + (many[:1].upper() + many[1:] if word[:1].isupper() else many)
+
+
+def _counted(n: int, noun: str, many: str | None = None) -> str:
+    """``n`` with its noun in the right number, thousands separated: '1 council', '3 councils', '1,200 rows'.
+    ``many`` is the plural where ``noun`` is a phrase whose last word is not the one that changes ('row of the
+    table', 'rows of the table').
+
+    Examples
+    --------
+    >>> _counted(1, "council"), _counted(3, "council"), _counted(0, "cell"), _counted(2, "subject-wave")
+    ('1 council', '3 councils', '0 cells', '2 subject-waves')
+    """
+    return f"{n:,} {noun if n == 1 else many or _plural(noun)}"
+
+
+def _number(n: int | Sized, noun: str) -> str:
+    """``noun`` alone in the number of ``n`` (a count, or a list whose length is the count): for a message that
+    writes the number elsewhere or not at all ('the columns' of a list of two).
+
+    Examples
+    --------
+    >>> _number(1, "row"), _number(["a", "b"], "column"), _number([], "problem")
+    ('row', 'columns', 'problems')
+    """
+    k = n if isinstance(n, int) else len(n)
+    return noun if k == 1 else _plural(noun)
+
+
+def _verb(n: int | Sized, singular: str, many: str | None = None) -> str:
+    """The verb that agrees with a count of ``n`` (or a list of ``n`` things): ``_verb(1, "lacks")`` -> 'lacks',
+    ``_verb(2, "lacks")`` -> 'lack'.  Without ``many`` the plural of a one-word verb is derived ('is' -> 'are',
+    'has' -> 'have', 'was' -> 'were', 'carries' -> 'carry', 'matches' -> 'match'); a phrase gives both forms.
+
+    Examples
+    --------
+    >>> [_verb(2, v) for v in ("is", "has", "was", "lacks", "carries", "matches", "falls", "goes")]
+    ['are', 'have', 'were', 'lack', 'carry', 'match', 'fall', 'go']
+    >>> _verb(1, "its test has", "their tests have"), _verb(3, "its test has", "their tests have")
+    ('its test has', 'their tests have')
+    """
+    k = n if isinstance(n, int) else len(n)
+    if k == 1:
+        return singular
+    if many is not None:
+        return many
+    if singular in _IRREGULAR_VERBS:
+        return _IRREGULAR_VERBS[singular]
+    if " " in singular or not singular.endswith("s"):
+        raise ValueError(f"_verb() derives the plural of a one-word verb ending in 's', not {singular!r}: pass it")
+    if singular.endswith("ies") and len(singular) > 4:
+        return singular[:-3] + "y"
+    if singular.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return singular[:-2]
+    return singular[:-1]
+
+
+def _named(noun: str, items: Collection[object]) -> str:
+    """``noun`` in the number of ``items``, then the items quoted and comma-joined: "column 'x'", "columns 'x',
+    'y'" (for a message whose list has no count of its own: "lacks the column 'x'").  Strings are quoted with
+    ``repr``; other items (already formatted) as they are.
+
+    Examples
+    --------
+    >>> _named("column", ["x"]), _named("sheet", ["review", "_meta"]), _named("code", [])
+    ("column 'x'", "sheets 'review', '_meta'", 'codes')
+    """
+    listed = ", ".join(repr(i) if isinstance(i, str) else str(i) for i in items)
+    return f"{_number(len(items), noun)} {listed}".rstrip()
+
+
+def _unit_noun(column: object) -> str:
+    """What a row of ``column`` is, as a noun for a warning: the column's name less an ``_id`` ('council_id' ->
+    'council', 'participant_id' -> 'participant'), else 'unit' where the name is no plain word ('u', 'id', 'LA code').
+
+    Examples
+    --------
+    >>> [_unit_noun(c) for c in ("council_id", "school", "participant_id", "u", "id", "LA code", 3)]
+    ['council', 'school', 'participant', 'unit', 'unit', 'unit', 'unit']
+    """
+    stem = str(column).removesuffix("_id")
+    return stem.replace("_", " ") if len(stem) >= 3 and stem.replace("_", "").isalpha() and stem.islower() else "unit"
