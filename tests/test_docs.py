@@ -230,3 +230,16 @@ def test_yaml_examples_load(tiny_study, tmp_path):
     study = impact.load_study(tmp_path / "study")
     assert study.name == "Longer-term impact study"
     assert study.wave_ids == ["expectations", "early", "longer_term"]
+
+
+def test_run_signature_takes_the_cache_the_user_guide_gives():
+    # docs/user-guide.md: "`--no-cache` or `cache=False` skips it; `cache="path"` chooses another folder"
+    import typing
+    from pathlib import PurePath
+
+    import impact
+
+    guide = " ".join((DOCS / "user-guide.md").read_text(encoding="utf-8").split())
+    assert '`cache=False` skips it; `cache="path"` chooses another folder' in guide
+    allowed = typing.get_args(typing.get_type_hints(impact.run)["cache"])
+    assert bool in allowed and str in allowed and any(issubclass(a, PurePath) for a in allowed if isinstance(a, type))
