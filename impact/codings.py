@@ -699,7 +699,8 @@ def as_codings(
     _columns_named_otherwise(d.columns, source, problems)
     checked = data.attrs.get("checked_units")  # kept when codings already read are read again onto segments
     if "present" in d.columns:  # review decisions: a code looked at and found absent is not a coding
-        present = d["present"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+        # as written in a CSV ("True", "false", blank for a note), or as import_review returns it (boolean, <NA>)
+        present = _bool_column(d["present"], "present", source, problems, rows)
         if "unit" in d.columns:  # but its segment was checked (impact.coding.evaluate.checked_units)
             checked = sorted(set(d["unit"].astype(str)))
         d, rows = d[present].reset_index(drop=True), rows[present]
