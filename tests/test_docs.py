@@ -262,3 +262,27 @@ def test_readme_and_methods_state_the_labellers_agreement():
     methods = " ".join((DOCS / "methods.md").read_text(encoding="utf-8").split())
     assert f"two people labelling the same sentences blind agree with Cohen's kappa {low} to {high} per impact" in readme
     assert f"Cohen's kappa {low}-{high} per code" in methods
+
+
+def test_every_impact_name_the_docs_give_exists():
+    # `impact.x.y` in backticks in README.md, docs/*.md or notebooks/README.md must import (methods.md named
+    # impact.indicator_effects, impact.process_factors and impact.privacy.DisclosureLedger, none of which does)
+    import importlib
+
+    pages = [DOCS.parent / "README.md", *PAGES, DOCS.parent / "notebooks" / "README.md"]
+    missing = []
+    for page in pages:
+        for name in sorted(set(re.findall(r"`(impact(?:\.[A-Za-z_]\w*)+)(?:\([^`]*\))?`", page.read_text(encoding="utf-8")))):
+            parts = name.split(".")
+            for i in range(len(parts), 0, -1):  # the longest importable module, then attributes
+                try:
+                    obj = importlib.import_module(".".join(parts[:i]))
+                except ImportError:
+                    continue
+                rest = parts[i:]
+                break
+            for part in rest:
+                obj = getattr(obj, part, None)
+            if obj is None:
+                missing.append(f"{page.name}: {name}")
+    assert not missing
