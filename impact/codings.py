@@ -75,6 +75,11 @@ def _astral(text: str) -> bool:
 def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> np.ndarray:
     if values.dtype == bool:
         return values.to_numpy()
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):  # 1/0 as numbers (Parquet)
+        bad = values.notna() & ~values.isin([0, 1])
+        for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), column, str(values.iloc[i]), "true or false (or 1/0)"))
+        return (values == 1).to_numpy()
     text = values.astype("string").fillna("").str.strip().str.lower()
     bad = ~text.isin(_TRUE | _FALSE)
     for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:

@@ -140,6 +140,9 @@ def test_read_codings_takes_the_csv_of_review_decisions(tiny_study, tmp_path):
     assert set(from_csv["unit"]) == set(from_workbook["unit"]) == accepted and len(accepted) == 2
     decided = set(decisions.loc[decisions["decision"].isin(["accept", "reject"]), "unit"])
     assert set(from_csv.attrs["checked_units"]) >= decided
+    # 1/0 as numbers (a Parquet file, a frame of one's own) read as before: 1 is a coding, 0 and blank are not
+    numbers = decisions.assign(present=decisions["present"].astype("float"))
+    assert set(as_codings(numbers, tiny_study)["unit"]) == accepted
     text = (tmp_path / "reviewer.csv").read_text(encoding="utf-8").replace(",False,", ",maybe,", 1)
     (tmp_path / "bad.csv").write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError, match=r"bad.csv:\d+:present: 'maybe' - expected true or false"):
