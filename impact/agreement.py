@@ -920,6 +920,20 @@ def _unit_frame(units, stacked: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _warn_partial_review(stacked: pd.DataFrame, key_of: pd.Series, n_units: int) -> None:
+    """Warn where a reviewer's decisions (import_review) cover fewer units than are compared as fully coded."""
+    decided = stacked[stacked["decision"].isin(("accept", "reject", "other")).to_numpy(dtype=bool)]
+    for coder, rows in decided.groupby("coder", sort=False):
+        seen = key_of.reindex(rows["unit"]).nunique()
+        if seen < n_units:
+            warnings.warn(
+                f"coder {coder!r} holds review decisions (impact.import_review) on {seen:,} of the {n_units:,} units "
+                f"compared: with uncoded='absent' the other {n_units - seen:,} count as read and found to hold no code, "
+                "though the reviewer saw only the suggestions in the workbook, so the agreement measured is mostly "
+                "with what they were never shown - pass uncoded='missing' (impact agree --uncoded missing), or only "
+                "the units they reviewed", StatisticalWarning, stacklevel=3)
+
+
 def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: pd.DataFrame | Sequence[str] | None = None,
                     codes: Sequence[str] | None = None, unit_level: Literal["segment", "document"] = "segment",
                     uncoded: Literal["absent", "missing"] = "absent", min_score: float | None = None,
@@ -1012,6 +1026,8 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         constant = [c for c in nunique.columns if c != "unit" and (nunique[c] <= 1).all()]
         groups = frame.drop_duplicates("interview_id")[["interview_id", *constant]]
         groups = groups.assign(unit=groups["interview_id"])
+    if uncoded == "absent" and "decision" in stacked.columns:
+        _warn_partial_review(stacked, key_of, len(groups))
     # The unit x coder x code grid, built from integer positions (memory grows with the grid's cells, one
     # byte each for the values, instead of hash joins on three text columns).
     unit_ids = groups["unit"].to_numpy()

@@ -76,6 +76,11 @@ def _astral(text: str) -> bool:
 def _bool_column(values: pd.Series, column: str, source: str, problems: list[Problem], rows: np.ndarray) -> np.ndarray:
     if values.dtype == bool:
         return values.to_numpy()
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):  # 1/0 as numbers (Parquet)
+        bad = values.notna() & ~values.isin([0, 1])
+        for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
+            problems.append(Problem(source, int(rows[i]), column, str(values.iloc[i]), "true or false (or 1/0)"))
+        return (values == 1).to_numpy()
     text = values.astype("string").fillna("").str.strip().str.lower()
     bad = ~text.isin(_TRUE | _FALSE)
     for i in np.flatnonzero(bad.to_numpy())[:_MAX_LISTED]:
@@ -700,7 +705,8 @@ def as_codings(
     _columns_named_otherwise(d.columns, source, problems)
     checked = data.attrs.get("checked_units")  # kept when codings already read are read again onto segments
     if "present" in d.columns:  # review decisions: a code looked at and found absent is not a coding
-        present = d["present"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+        # as written in a CSV ("True", "false", blank for a note), or as import_review returns it (boolean, <NA>)
+        present = _bool_column(d["present"], "present", source, problems, rows)
         if "unit" in d.columns:  # but its segment was checked (impact.coding.evaluate.checked_units)
             checked = sorted(set(d["unit"].astype(str)))
         d, rows = d[present].reset_index(drop=True), rows[present]

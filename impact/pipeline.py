@@ -984,7 +984,7 @@ def run(
     human: str | Path | pd.DataFrame | None = None,
     coded: str | Path | pd.DataFrame | None = None,
     progress: Callable[[str], None] | None = None,
-    cache: bool = True,
+    cache: bool | str | Path = True,
     docx_template: str | Path | None = None,
     command: str | None = None,
 ) -> RunResult:

@@ -186,6 +186,12 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
     Path
         The file written.
 
+    Raises
+    ------
+    InputError
+        If ``coded`` is a reviewer's decisions (:func:`import_review`), not a
+        coder's suggestions.
+
     Examples
     --------
     >>> import tempfile, pathlib, pandas as pd
@@ -196,6 +202,10 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
     >>> import_review(p).empty  # nothing decided yet
     True
     """
+    if {"decision", "present"} <= set(coded.columns):  # import_review's rows: a rejection is a row too
+        raise InputError("the coded output given holds a reviewer's decisions (columns decision and present, from "
+                         "`impact review import`), whose rejected codes would be offered again as suggestions - "
+                         "expected a coder's suggestions: the coded output of `impact code` (or a coder's .code())")
     codes = _codes_table(codebook, coded)
     frame = _review_frame(segments, coded, codes, uncertainty)
     if limit is not None:

@@ -430,3 +430,43 @@ def test_percent_agreement_interval_stays_within_zero_and_one():
     assert (res.ci_low, res.ci_high) == (0.0, 1.0)
     table = agreement_table(d, metrics=["percent_agreement"])
     assert table.loc[0, "ci_low"] == 0.0
+
+
+def test_review_decisions_compared_as_fully_coded_are_warned(tmp_path):
+    # A reviewer decides only the suggestions of a review workbook. Compared with uncoded="absent" over every segment,
+    # each segment never shown counts as one read and found to hold no code: a warning names the coder and the counts,
+    # and says to pass uncoded="missing". Planted: 20 segments, the machine codes 8, the reviewer decides 4 of them.
+    import warnings
+
+    from impact.review import export_review, import_review
+
+    segments = pd.DataFrame({"segment_id": [f"I1:{i}" for i in range(1, 21)], "interview_id": "I1",
+                             "text": [f"Sentence {i} about morale." for i in range(1, 21)], "start": 0})
+    machine = pd.DataFrame({"unit": [f"I1:{i}" for i in range(1, 9)], "code": "morale",
+                            "score": [0.55, 0.6, 0.65, 0.7, 0.9, 0.95, 0.97, 0.99]})
+    path = export_review(segments, machine, tmp_path / "review.xlsx", reviewer="ann", limit=4)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book["review"]
+    column = [c.value for c in sheet[1]].index("decision") + 1
+    for row, decision in zip(range(2, 6), ["accept", "reject", "accept", "accept"]):
+        sheet.cell(row, column).value = decision
+    book.save(path)
+    decisions = import_review(path)
+    coders = {"machine": machine, "ann": decisions}
+    with pytest.warns(StatisticalWarning, match=r"coder 'ann' holds review decisions .* on 4 of the 20 units compared.*"
+                                                r"the other 16 .* uncoded='missing'"):
+        coding_to_units(coders, units=segments)
+    with pytest.warns(StatisticalWarning, match="on 4 of the 8 units compared"):  # units: those any coder coded
+        coding_to_units(coders)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StatisticalWarning)
+        missing = coding_to_units(coders, units=segments, uncoded="missing")
+        reviewed = segments[segments["segment_id"].isin(decisions["unit"])]
+        only = coding_to_units({"machine": machine[machine["unit"].isin(reviewed["segment_id"])], "ann": decisions},
+                               units=reviewed)
+    # the reviewer's values: 1 where accepted, 0 where rejected, missing where never shown
+    ann = missing[missing.coder == "ann"].set_index("unit")["value"]
+    assert ann.notna().sum() == 4 and ann.sum() == 3
+    assert sorted(only["unit"].unique()) == sorted(decisions["unit"])

@@ -98,3 +98,13 @@ def test_read_coded_reports_bad_values(tmp_path):
     (tmp_path / "other.csv").write_text("a,b\n1,2\n")
     with pytest.raises(InputError, match="not a coded file"):
         read_coded(tmp_path / "other.csv")
+
+
+def test_read_coded_says_a_file_of_decisions_is_not_coded_output(tmp_path):
+    # the CSV `impact review import` writes, given to `impact export-qdpx --coded`: the message says what it is and
+    # which commands take it
+    (tmp_path / "reviewer.csv").write_text("unit,code,coder,present,decision,suggested_code,score,notes,row_id,"
+                                           "sheet_row\nI1:3,morale,ann,True,accept,morale,0.55,,r00001,2\n")
+    with pytest.raises(InputError, match=r"not a coded file.*expected the coded output of `impact code`.*a reviewer's "
+                                         r"decisions \(`impact review import`\), which `impact agree` compares"):
+        read_coded(tmp_path / "reviewer.csv")

@@ -108,3 +108,42 @@ def test_attribution_summary_counts_statements_by_credit(tiny_study):
     assert t.loc["learning", ["n_reported", "n_review", "n_other", "n_ofsted"]].tolist() == [2, 1, 1, 1]
     assert t.loc["partnership", "n_reported"] == 0 and np.isnan(t.loc["partnership", "share_review"])
     assert t.loc["all", "n_reported"] == 2
+
+
+def test_read_codings_takes_the_csv_of_review_decisions(tiny_study, tmp_path):
+    # `impact run --human reviewer.csv`, the file `impact review import` writes (the user guide's reliability loop),
+    # failed: its `present` column is text in a CSV ("True", "False", blank for a note), and casting text to a
+    # boolean raised "TypeError: Need to pass bool-like values". Read as the workbook is: accepted codes are codings,
+    # rejected ones are not, and every decided segment counts as checked; a value that is no yes/no is told on its row.
+    from impact.coding import segment
+    from impact.review import export_review, import_review
+
+    seg = segment(tiny_study)
+    units = seg["segment_id"].tolist()[:4]
+    machine = pd.DataFrame({"unit": units, "code": ["morale", "learning", "morale", "plans_actions"],
+                            "score": [0.55, 0.6, 0.65, 0.7]})
+    book = export_review(seg, machine, tmp_path / "review.xlsx", reviewer="ann")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    ws = wb["review"]
+    column = [c.value for c in ws[1]].index("decision") + 1
+    for row, decision in zip(range(2, 6), ["accept", "reject", "accept", ""]):
+        ws.cell(row, column).value = decision or None
+    ws.cell(5, column + 2).value = "not sure"  # notes without a decision: a row with `present` blank
+    wb.save(book)
+    decisions = import_review(book)
+    decisions.to_csv(tmp_path / "reviewer.csv", index=False)  # as `impact review import` writes it
+    from_csv = read_codings(tmp_path / "reviewer.csv", tiny_study)
+    from_workbook = read_codings(book, tiny_study)
+    accepted = set(decisions.loc[decisions["decision"] == "accept", "unit"])
+    assert set(from_csv["unit"]) == set(from_workbook["unit"]) == accepted and len(accepted) == 2
+    decided = set(decisions.loc[decisions["decision"].isin(["accept", "reject"]), "unit"])
+    assert set(from_csv.attrs["checked_units"]) >= decided
+    # 1/0 as numbers (a Parquet file, a frame of one's own) read as before: 1 is a coding, 0 and blank are not
+    numbers = decisions.assign(present=decisions["present"].astype("float"))
+    assert set(as_codings(numbers, tiny_study)["unit"]) == accepted
+    text = (tmp_path / "reviewer.csv").read_text(encoding="utf-8").replace(",False,", ",maybe,", 1)
+    (tmp_path / "bad.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"bad.csv:\d+:present: 'maybe' - expected true or false"):
+        read_codings(tmp_path / "bad.csv", tiny_study)

@@ -210,3 +210,19 @@ def test_reviewer_becomes_a_coder(exported, segments, coded):
     assert per_code["learning"] == pytest.approx(5 / 6)
     assert per_code["partnership"] == pytest.approx(5 / 6)
     assert per_code["morale"] == pytest.approx(1.0)
+
+
+def test_decisions_are_not_exported_again_as_suggestions(exported, segments, tmp_path):
+    # `impact review export --coded reviewer.csv` (the file `impact review import` writes) wrote the reviewer's
+    # rejections into a new workbook as suggestions to accept; it is refused, saying which file it takes.
+    wb = load_workbook(exported)
+    ws = wb["review"]
+    for row, decision in zip(range(2, 5), ["accept", "reject", "other"]):
+        ws[f"{COL['decision']}{row}"] = decision
+    ws[f"{COL['other_code']}4"] = "commitment"
+    wb.save(exported)
+    decisions = import_review(exported)
+    assert not decisions["present"].all()  # the rejections are rows too
+    with pytest.raises(InputError, match=r"holds a reviewer's decisions .* expected a coder's suggestions"):
+        export_review(segments, decisions, tmp_path / "again.xlsx", codebook=CODES)
+    assert not (tmp_path / "again.xlsx").exists()

@@ -51,7 +51,9 @@ def register(sub) -> None:
     p.add_argument("--unit", choices=["segment", "document"], default="segment",
                    help="unit of agreement: each segment, or each interview (code present anywhere in it)")
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
-                   help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing'")
+                   help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing' "
+                        "(not coded: use it for the decisions of `impact review import`, made on the suggestions "
+                        "shown only)")
     p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
     p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"),
                    help="codebook whose codes the files may hold: name or YAML path (default: the --study folder's, "

@@ -267,7 +267,12 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
         data = restore_frame(read_csv_cells(path))
     missing = [c for c in CODED_COLUMNS if c not in data.columns]
     if missing:
-        raise InputError(f"{path}: not a coded file; the columns {missing} are missing")
+        decisions = {"decision", "present", "coder"} <= set(data.columns)  # impact review import's file
+        raise InputError(f"{path}: not a coded file; the columns {missing} are missing - expected the coded output "
+                         "of `impact code` (or impact.write_coded)"
+                         + (": this is a reviewer's decisions (`impact review import`), which `impact agree` compares "
+                            "with the machine's coding and `impact run --human` takes for the reliability section"
+                            if decisions else ""))
     problems = []
     for col in data.columns:
         try:
