@@ -1,0 +1,226 @@
+"""Hostile inputs, round 36 (helper-inputs36): review workbooks and REFI-QDA projects.
+
+Each test is a hostile input the old code got wrong; what it did is said beside the test.  Tests named ``guard``
+pass on the old code too: they hold what a fix must not break.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from impact.cli import main
+from impact.errors import InputError, ValidationError
+from impact.review import REVIEW_COLUMNS, export_review, import_review
+
+CODES = pd.DataFrame({"code_id": ["learning", "morale", "partnership"], "label": ["Learning", "Morale", "Partners"],
+                      "definition": ["l", "m", "p"]})
+COL = {name: i + 1 for i, name in enumerate(REVIEW_COLUMNS)}
+TEXTS = ["We felt our work was valued and we learned a lot.", "Partners met monthly.", "Nothing much."]
+
+
+@pytest.fixture
+def review(tmp_path):
+    """A review workbook of three segments, the first with two suggestions (morale, learning)."""
+    starts = [sum(len(t) + 1 for t in TEXTS[:i]) for i in range(len(TEXTS))]
+    segments = pd.DataFrame({"segment_id": ["I1:1", "I1:2", "I1:3"], "interview_id": "I1", "start": starts,
+                             "end": [s + len(t) for s, t in zip(starts, TEXTS, strict=True)], "text": TEXTS})
+    coded = pd.DataFrame({"unit": ["I1:1", "I1:1", "I1:2", "I1:3"], "code": ["morale", "learning", "partnership",
+                                                                          "morale"],
+                          "score": [0.6, 0.7, 0.55, 0.9], "start": [0, 0, starts[1], starts[2]],
+                          "end": [4, 4, starts[1] + 4, starts[2] + 4]})
+    return export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+
+
+def _decide(path, decisions: dict[tuple[str, str], tuple[str, str | None]], *, meta_reviewer: str | None = None):
+    """Fill in decisions, keyed by (unit, code), as a reviewer would; return the rows they are on."""
+    wb = load_workbook(path)
+    ws = wb["review"]
+    rows = {(ws.cell(r, COL["unit"]).value, ws.cell(r, COL["code"]).value): r for r in range(2, ws.max_row + 1)}
+    for key, (decision, other) in decisions.items():
+        ws.cell(rows[key], COL["decision"]).value = decision
+        ws.cell(rows[key], COL["other_code"]).value = other
+    if meta_reviewer is not None:
+        meta = wb["_meta"]
+        at = next(r for r in range(2, meta.max_row + 1) if meta.cell(r, 1).value == "reviewer")
+        meta.cell(at, 2).value = meta_reviewer
+    wb.save(path)
+    return rows
+
+
+def _problems(path, **kwargs) -> list[str]:
+    with pytest.raises(ValidationError) as info:
+        import_review(path, **kwargs)
+    return [str(p) for p in info.value.problems]
+
+
+# --------------------------------------------------------------------------- 1. 'other' naming the row's own code
+
+
+def test_other_naming_the_code_its_row_suggests_is_refused(review, tmp_path, capsys):
+    # On the old code the row gave the code twice, absent ('other' takes the suggestion away) and present (the code
+    # chosen), on one unit; agreement then counted it present, as if accepted, without a word.
+    rows = _decide(review, {("I1:1", "morale"): ("other", "morale"), ("I1:2", "partnership"): ("accept", None)})
+    assert _problems(review) == [
+        f"review.xlsx (sheet 'review'):{rows['I1:1', 'morale']}:other_code: 'morale' - expected a code other than the "
+        "one this row suggests ('morale'): choose accept in decision to keep 'morale', or another code"]
+    out = tmp_path / "decisions.csv"
+    assert main(["review", "import", str(review), "--out", str(out)]) == 2
+    assert "other_code: 'morale' - expected a code other than" in capsys.readouterr().err
+    assert not out.exists()
+
+
+# --------------------------------------------------------------------------- 2. two rows of one unit contradicting
+
+
+@pytest.mark.parametrize(("decisions", "said"), [
+    # 'learning' chosen in place of morale on the first row, rejected where it was suggested
+    ({("I1:1", "morale"): ("other", "learning"), ("I1:1", "learning"): ("reject", None)},
+     "one answer on whether 'learning' applies to unit 'I1:1' (row {m}: other, with other_code 'learning', says it "
+     "does; row {l}: reject, says it does not) - change the decision of one of rows {a} and {b}"),
+    # morale rejected where suggested, chosen in place of learning
+    ({("I1:1", "morale"): ("reject", None), ("I1:1", "learning"): ("other", "morale")},
+     "one answer on whether 'morale' applies to unit 'I1:1' (row {l}: other, with other_code 'morale', says it "
+     "does; row {m}: reject, says it does not) - change the decision of one of rows {a} and {b}"),
+    # accepted where suggested, replaced by another code on the other row
+    ({("I1:1", "morale"): ("other", "partnership"), ("I1:1", "learning"): ("other", "morale")},
+     "one answer on whether 'morale' applies to unit 'I1:1' (row {l}: other, with other_code 'morale', says it "
+     "does; row {m}: other, with other_code 'partnership', says it does not) - change the decision of one of rows "
+     "{a} and {b}"),
+])
+def test_two_rows_making_one_code_present_and_absent_on_a_unit_are_refused(review, decisions, said):
+    # On the old code both were written (present True and False for one unit, code and reviewer); agreement counts
+    # the code present, so a rejection was lost without a word.
+    decisions = {**decisions, ("I1:2", "partnership"): ("accept", None)}
+    rows = _decide(review, decisions)
+    m, lr = rows["I1:1", "morale"], rows["I1:1", "learning"]
+    a, b = sorted((m, lr))
+    with pytest.raises(ValidationError) as info:
+        import_review(review)
+    assert [str(p) for p in info.value.problems] == [
+        f"review.xlsx (sheet 'review'):{b}:decision: '{decisions[next(k for k in decisions if rows[k] == b)][0]}' - "
+        "expected " + said.format(m=m, l=lr, a=a, b=b)]
+    # the rows that can be read are the other unit's only
+    assert info.value.partial[["unit", "code", "present"]].values.tolist() == [["I1:2", "partnership", True]]
+
+
+def test_guard_two_rows_agreeing_that_a_code_applies_are_read(review):
+    rows = _decide(review, {("I1:1", "morale"): ("accept", None), ("I1:1", "learning"): ("other", "morale")})
+    got = import_review(review)
+    assert sorted(zip(got.code, got.present, got.sheet_row, strict=True)) == [
+        ("learning", False, rows["I1:1", "learning"]), ("morale", True, rows["I1:1", "morale"]),
+        ("morale", True, rows["I1:1", "learning"])]
+
+
+# --------------------------------------------------------------------------- 3. the reviewer's name
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Ann\nBob", "text on one line (it holds a line break at character 4"),
+    ("Ann\tBob", "text without control characters (it holds U+0009 (a control character) at character 4"),
+    ("\u200bAnn", "text without invisible or direction-changing characters (it holds U+200B ZERO WIDTH SPACE at "
+                  "character 1"),
+])
+def test_a_reviewer_name_no_coded_file_can_hold_is_refused_where_it_is_given(review, tmp_path, name, said):
+    # On the old code the name was written into the coder column as given: a coder of two lines, or one that looks
+    # like 'Ann' and is another coder (impact run --human then refused the file the review import had written).
+    _decide(review, {("I1:2", "partnership"): ("accept", None)})
+    with pytest.raises(InputError) as info:
+        import_review(review, reviewer=name)
+    assert str(info.value).startswith(f"reviewer= (--reviewer on the command line): {name!r} - expected the "
+                                      f"reviewer's name (given) as {said}")
+    _decide(review, {}, meta_reviewer=name)  # the name stored at export, edited in the workbook
+    with pytest.raises(InputError) as info:
+        import_review(review)
+    assert str(info.value).startswith(f"review.xlsx (sheet '_meta'):reviewer: {name!r} - expected the reviewer's "
+                                      f"name (stored at export) as {said}")
+    with pytest.raises(InputError, match="reviewer's name \\(given\\) as"):
+        export_review(pd.DataFrame({"segment_id": ["I1:1"], "text": ["x"], "start": [0]}),
+                      pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "score": [0.5]}), tmp_path / "r.xlsx",
+                      reviewer=name)
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_a_reviewer_name_with_spaces_at_its_ends_is_the_coder_without_them(review):
+    # On the old code the coder was 'ann ' (the coded-file reader strips it; a table of decisions read as it is
+    # was another coder than 'ann').
+    _decide(review, {("I1:2", "partnership"): ("accept", None)}, meta_reviewer=" ann ")
+    assert import_review(review).coder.tolist() == ["ann"]
+    assert import_review(review, reviewer="  bob\u00a0").coder.tolist() == ["bob"]
+
+
+# --------------------------------------------------------------------------- 4. one GUID, two users, codes or sources
+
+
+NS = "urn:QDA-XML:project:1.0"
+G = [f"{i:08x}-0000-4000-8000-{i:012x}" for i in range(1, 40)]
+
+
+def _qdpx(path, *, users: str, codes: str, sources: str):
+    qde = (f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="t" origin="hand written">'
+           f"<Users>{users}</Users><CodeBook><Codes>{codes}</Codes></CodeBook><Sources>{sources}</Sources></Project>")
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", qde)
+        zf.writestr("Sources/a.txt", "Morale is up. We learned.")
+        zf.writestr("Sources/b.txt", "Partners met monthly.")
+    return path
+
+
+def _source(guid: str, name: str, member: str, selection: str, user: str = G[0], code: str = G[1]) -> str:
+    return (f'<TextSource guid="{guid}" name="{name}" plainTextPath="internal://{member}">'
+            f'<PlainTextSelection guid="{selection}" startPosition="0" endPosition="6">'
+            f'<Coding guid="{selection[:-4]}ffff" creatingUser="{user}"><CodeRef targetGUID="{code}"/></Coding>'
+            "</PlainTextSelection></TextSource>")
+
+
+_USER = f'<User guid="{G[0]}" name="ann"/>'
+_CODE = f'<Code guid="{G[1]}" name="morale" isCodable="true"/>'
+_SOURCE = _source(G[5], "one", "a.txt", G[10])
+
+
+@pytest.mark.parametrize(("parts", "said"), [
+    # a user listed twice under one GUID: on the old code the codings were all the last one's ('bob'), silently
+    ({"users": _USER + f'<User guid="{G[0]}" name="bob"/>'}, f"user {G[0]} is 'ann' and 'bob'"),
+    # two codes of one GUID (the second in capitals): on the old code 'id used only once' twice, naming the second
+    # code's name for both
+    ({"codes": _CODE + f'<Code guid="{G[1].upper()}" name="learning" isCodable="true"/>'},
+     f"code {G[1]} is 'morale' and 'learning'"),
+    # two sources of one GUID, in braces: on the old code a ValueError traceback (the truth value of a Series)
+    ({"sources": _SOURCE + _source("{" + G[5] + "}", "two", "b.txt", G[11])}, f"source {G[5]} is 'one' and 'two'"),
+])
+def test_one_guid_given_to_two_users_codes_or_sources_is_refused_naming_both(tmp_path, capsys, parts, said):
+    path = _qdpx(tmp_path / "t.qdpx", **{"users": _USER, "codes": _CODE, "sources": _SOURCE, **parts})
+    out = tmp_path / "imported"
+    assert main(["import-qdpx", str(path), str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip() == (
+        "impact import-qdpx: error: t.qdpx: 1 GUID(s) given to more than one user, code or source - expected each "
+        "under a GUID of its own (REFI-QDA), as codings name their code, coder and source by GUID: " + said
+        + ". Export the project again from the program that made it")
+    assert not out.exists()
+
+
+def test_a_qdc_codebook_with_two_codes_of_one_guid_is_refused(tmp_path):
+    # On the old code read as two codes; a project's codings naming the GUID took whichever came last.
+    from impact.qdpx import read_qdc
+
+    path = tmp_path / "book.qdc"
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="x">'
+                    f'<Codes>{_CODE}<Code guid="{G[2]}" name="sub"><Code guid="{G[1]}" name="again"/></Code></Codes>'
+                    "</CodeBook>", encoding="utf-8")
+    with pytest.raises(InputError, match=f"book.qdc: 1 GUID\\(s\\) .*: code {G[1]} is 'morale' and 'again'\\."):
+        read_qdc(path)
+
+
+def test_guard_distinct_guids_and_one_source_name_twice_are_read(tmp_path):
+    from impact.qdpx import read_qdpx
+
+    path = _qdpx(tmp_path / "t.qdpx", users=_USER + f'<User guid="{G[3]}" name="ann"/>', codes=_CODE,
+                 sources=_SOURCE + _source(G[6], "one", "b.txt", G[11], user=G[3]))
+    with pytest.warns(UserWarning):  # two users of one name are two coders, told (round 35)
+        project = read_qdpx(path)
+    assert sorted(project.codings["source_guid"]) == [G[5], G[6]]
