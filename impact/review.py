@@ -31,7 +31,7 @@ from ._io import merged_blanks
 from ._version import __version__
 from ._words import _counted, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
-from .schema import did_you_mean, hidden_names, missing_hint, text_problem, yes_no_hint
+from .schema import did_you_mean, missing_hint, name_problem, yes_no_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
 
@@ -372,12 +372,8 @@ def _reviewer_name(name: str | None, where: str, how: str) -> str:
     """The reviewer's name as a coder is named (the spaces at its ends taken off), or InputError where it holds a
     character the coded file's ``coder`` column refuses (a control character, a line break, an invisible one)."""
     name = (name or "").strip()
-    why = text_problem(name, one_line=True)
-    if why is None and (held := hidden_names(name, formats_only=True)) is not None:
-        why = (f"text without invisible or direction-changing characters (it holds {held}, which makes names that "
-               "differ look the same: coders are counted by their text; retype it)")
-    if why is not None:
-        raise InputError(f"{where}: {name!r} - expected the reviewer's name ({how}) as {why}")
+    if (why := name_problem(name, noun=f"the reviewer's name ({how})", plural="names")) is not None:
+        raise InputError(f"{where}: {name!r} - expected {why}")
     return name
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .._io import check_input_file
 from .._words import _counted, _named, _verb
 from ..errors import InputError, same_on
-from ..schema import id_problem, yes_no_hint
+from ..schema import id_problem, spelt_two_ways, yes_no_hint
 from ._options import (
     a_path,
     add_overwrite,
@@ -165,6 +165,10 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
                           stacklevel=2)
         frames.append(df)
         where.append((str(path), number))
+    if two := spelt_two_ways(((c, f"in {p}") for c, (p, _) in coders.items()), plural="coders"):
+        raise InputError(f"{len(two):,} coder(s) named as another is: one person would be two coders agreeing with "
+                         "themselves:\n  " + "\n  ".join(f"{coders[name][0]}:coder: {name!r} - expected {expected}"
+                                                        for name, _, expected in two))
     if unknown:
         raise InputError(f"{_counted(len(unknown), 'code')} not in {codebook}:\n  " + "\n  ".join(unknown[:50])
                          + (f"\n  ... and {len(unknown) - 50:,} more" if len(unknown) > 50 else ""))
