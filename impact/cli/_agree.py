@@ -24,6 +24,9 @@ from ._options import (
 if TYPE_CHECKING:
     import pandas as pd
 
+#: What `--out` is (write_table writes CSV, or Excel where the name ends in .xlsx: a .parquet would be CSV text).
+_TABLE_OUT = {"suffixes": (".csv", ".xlsx"), "what": "the agreement table (CSV, or Excel where it ends in .xlsx)"}
+
 
 def _metric_names() -> tuple[str, ...]:
     from ..agreement import METRICS
@@ -272,7 +275,7 @@ def run(args) -> int:
     )
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
-    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded, **_TABLE_OUT)
     from ..coding import Codebook
     from ..pipeline import supplied_codes
 
@@ -335,7 +338,7 @@ def run(args) -> int:
     if missing:
         raise InputError(f"--by {args.by}: {_named('column', missing)} not available; available: {list(long.columns)}")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
-    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)  # again: it may have appeared meanwhile
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded, **_TABLE_OUT)  # again: it may have appeared meanwhile
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
     checked = f" (codes checked against {named})" if "code" in data.columns else ""

@@ -196,6 +196,7 @@ def _check_export_paths(args) -> None:
     if qdc.name.lower() == file.name.lower():
         raise InputError(f"{file}: ends in .qdc, the name of the codebook file written beside the project - "
                          "expected a .qdpx file name")
+    check_output_file(file, overwrite=True, suffixes=(".qdpx",), what="the REFI-QDA project")
     for side in (qdc, codebook_csv_path(qdc)):
         check_output_file(side, study=args.study, overwrite=True)
 

@@ -171,7 +171,7 @@ def _qdpx(path, *, users: str, codes: str, sources: str):
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("project.qde", qde)
         zf.writestr("Sources/a.txt", "Morale is up. We learned.")
-        zf.writestr("Sources/b.txt", "Partners met monthly.")
+        zf.writestr("Sources/b.txt", "Grants rose. Partners met.")
     return path
 
 
@@ -227,9 +227,9 @@ def test_guard_distinct_guids_and_one_source_name_twice_are_read(tmp_path):
 
     path = _qdpx(tmp_path / "t.qdpx", users=_USER + f'<User guid="{G[3]}" name="ann"/>', codes=_CODE,
                  sources=_SOURCE + _source(G[6], "one", "b.txt", G[11], user=G[3]))
-    with pytest.warns(UserWarning):  # two users of one name are two coders, told (round 35)
-        project = read_qdpx(path)
+    project = read_qdpx(path)  # two users of one name, two sources of one name: each its GUID of its own
     assert sorted(project.codings["source_guid"]) == [G[5], G[6]]
+    assert sorted(project.users["user_guid"]) == [G[0], G[3]]
 
 
 # --------------------------------------------------------------------------- 5. a coder's name, in a file or on the line
@@ -361,3 +361,73 @@ def test_guard_two_coders_of_other_names_are_read(coded_study, tmp_path):
                   "coder": ["Ann Lee", "Anne Lee"]}).to_csv(path, index=False)
     got = read_codings(path, load_study(study_dir), codes=["morale", "learning"])
     assert sorted(got["coder"]) == ["Ann Lee", "Anne Lee"]
+
+
+# --------------------------------------------------------------------------- 7. two documents of one name
+
+
+@pytest.mark.parametrize("second", ["Interview 3", "interview  3"])
+def test_two_sources_of_one_name_are_two_interviews_told_apart(tmp_path, second):
+    # On the old code both were read as interview 'Interview 3' (or as two interviews differing only in case, which
+    # a study's tables take for one id): `impact agree` compared the codings of two documents as one interview's,
+    # and spans measured in one text were placed in the other.
+    from impact.qdpx import QdpxWarning, read_qdpx, study_codings_from_project
+
+    path = _qdpx(tmp_path / "t.qdpx", users=_USER, codes=_CODE,
+                 sources=_SOURCE.replace('name="one"', 'name="Interview 3"') + _source(G[6], second, "b.txt", G[11]))
+    with pytest.warns(QdpxWarning) as caught:
+        coded, _ = study_codings_from_project(read_qdpx(path), unit="interview")
+    first, other = f"Interview 3 [{G[5][:8]}]", f"{second} [{G[6][:8]}]"
+    assert sorted(zip(coded["interview_id"], coded["text"], strict=True)) == [(first, "Morale"), (other, "Grants")]
+    assert [str(w.message) for w in caught if "sources of the project" in str(w.message)] == [
+        f"2 sources of the project are named 'Interview 3'{' or written so' if second != 'Interview 3' else ''} "
+        f"(GUIDs {G[5][:8]}, {G[6][:8]}): their codings are read as 2 interviews, {first!r}, {other!r}, not as one; "
+        "give each document a name of its own in the program that made the project"]
+
+
+def test_guard_sources_of_names_of_their_own_keep_their_names(tmp_path):
+    from impact.qdpx import read_qdpx, study_codings_from_project
+
+    path = _qdpx(tmp_path / "t.qdpx", users=_USER, codes=_CODE,
+                 sources=_SOURCE.replace('name="one"', 'name="Interview 3"') + _source(G[6], "Interview 4", "b.txt",
+                                                                                        G[11]))
+    coded, _ = study_codings_from_project(read_qdpx(path), unit="interview")
+    assert sorted(coded["interview_id"]) == ["Interview 3", "Interview 4"]
+
+
+# --------------------------------------------------------------------------- 8. an output named as another kind of file
+
+
+@pytest.mark.parametrize(("command", "name", "said"), [
+    # on the old code an .xlsx workbook named review.csv (a spreadsheet opens it as text, garbled)
+    ("review export", "review.csv", "the review workbook (an Excel .xlsx file) must end in .xlsx, but '.csv' was given"),
+    # CSV text named .parquet (pandas.read_parquet: 'Could not open Parquet input source')
+    ("review import", "decisions.parquet", "the decisions table (CSV, or Excel where it ends in .xlsx) must end in .csv "
+                                           "or .xlsx, but '.parquet' was given"),
+    ("agree", "agreement.parquet", "the agreement table (CSV, or Excel where it ends in .xlsx) must end in .csv or "
+                                   ".xlsx, but '.parquet' was given"),
+    ("agree", "agreement", "the agreement table (CSV, or Excel where it ends in .xlsx) must end in .csv or .xlsx, but "
+                           "'no extension' was given"),
+    # a REFI-QDA project named .zip, beside it the codebook files of project.qdpx
+    ("export-qdpx", "project.zip", "the REFI-QDA project must end in .qdpx, but '.zip' was given"),
+])
+def test_an_output_named_as_another_kind_of_file_is_refused_before_the_work(coded_study, review, tmp_path, capsys,
+                                                                             command, name, said):
+    study_dir, coded_file = coded_study
+    out = tmp_path / "out" / name
+    out.parent.mkdir()
+    args = {"review export": ["review", "export", str(study_dir), "--coded", str(coded_file), "--out", str(out)],
+            "review import": ["review", "import", str(review), "--out", str(out)],
+            "agree": ["agree", str(coded_file), str(review.with_name("other.csv")), "--out", str(out)],
+            "export-qdpx": ["export-qdpx", str(study_dir), str(out)]}[command]
+    pd.read_csv(coded_file, dtype=str).iloc[:4].to_csv(review.with_name("other.csv"), index=False)
+    assert main(args) == 2
+    assert capsys.readouterr().err.strip() == f"impact {command}: error: {out}: {said}"
+    assert list(out.parent.iterdir()) == []
+
+
+def test_guard_an_output_with_its_extension_in_capitals_is_written(coded_study, tmp_path):
+    study_dir, coded_file = coded_study
+    out = tmp_path / "REVIEW.XLSX"
+    assert main(["review", "export", str(study_dir), "--coded", str(coded_file), "--out", str(out)]) == 0
+    assert load_workbook(out).sheetnames[:3] == ["README", "review", "codes"]
