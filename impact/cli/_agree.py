@@ -169,8 +169,8 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
         frames.append(df)
         where.append((str(path), number))
     if two := spelt_two_ways(((c, f"in {p}") for c, (p, _) in coders.items()), plural="coders"):
-        raise InputError(f"{len(two):,} coder(s) named as another is: one person would be two coders agreeing with "
-                         "themselves:\n  " + "\n  ".join(f"{coders[name][0]}:coder: {name!r} - expected {expected}"
+        raise InputError(f"one person named two ways would be two coders agreeing with themselves "
+                         f"({_counted(len(two), 'name')} written otherwise than an earlier one):\n  " + "\n  ".join(f"{coders[name][0]}:coder: {name!r} - expected {expected}"
                                                         for name, _, expected in two))
     if unknown:
         raise InputError(f"{_counted(len(unknown), 'code')} not in {codebook}:\n  " + "\n  ".join(unknown[:50])

@@ -426,7 +426,7 @@ def _one_per_guid(rows: dict[str, list[dict]], label: str) -> None:
         shared += [f"{kind} {guid} is {' and '.join(given) if len(given) == 2 else ', '.join(given)}"
                    for guid, given in names.items() if len(given) > 1]
     if shared:
-        raise InputError(f"{label}: {len(shared)} GUID(s) given to more than one user, code or source - expected "
+        raise InputError(f"{label}: {_counted(len(shared), 'GUID')} given to more than one user, code or source - expected "
                          "each under a GUID of its own (REFI-QDA), as codings name their code, coder and source by "
                          "GUID: " + "; ".join(shared[:20]) + (f"; and {len(shared) - 20} more" if len(shared) > 20
                                                                else "") + ". Export the project again from the "

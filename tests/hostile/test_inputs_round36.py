@@ -204,7 +204,7 @@ def test_one_guid_given_to_two_users_codes_or_sources_is_refused_naming_both(tmp
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.strip() == (
-        "impact import-qdpx: error: t.qdpx: 1 GUID(s) given to more than one user, code or source - expected each "
+        "impact import-qdpx: error: t.qdpx: 1 GUID given to more than one user, code or source - expected each "
         "under a GUID of its own (REFI-QDA), as codings name their code, coder and source by GUID: " + said
         + ". Export the project again from the program that made it")
     assert not out.exists()
@@ -218,7 +218,7 @@ def test_a_qdc_codebook_with_two_codes_of_one_guid_is_refused(tmp_path):
     path.write_text(f'<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="x">'
                     f'<Codes>{_CODE}<Code guid="{G[2]}" name="sub"><Code guid="{G[1]}" name="again"/></Code></Codes>'
                     "</CodeBook>", encoding="utf-8")
-    with pytest.raises(InputError, match=f"book.qdc: 1 GUID\\(s\\) .*: code {G[1]} is 'morale' and 'again'\\."):
+    with pytest.raises(InputError, match=f"book.qdc: 1 GUID .*: code {G[1]} is 'morale' and 'again'\\."):
         read_qdc(path)
 
 
@@ -265,7 +265,7 @@ def test_a_coder_name_holding_a_line_break_or_a_control_character_is_refused_on_
     with pytest.raises(ValidationError) as info:
         read_codings(path, load_study(study_dir), codes=["morale", "learning"])
     assert [str(p) for p in info.value.problems] == [
-        f"c.csv:2:coder: {name!r} - expected a coder{said.format(plural='coders')} (the same on 1 more row(s): 3)"]
+        f"c.csv:2:coder: {name!r} - expected a coder{said.format(plural='coders')} (the same on 1 more row: 3)"]
 
 
 @pytest.mark.parametrize(("name", "said"), _NAMES)
