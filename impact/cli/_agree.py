@@ -337,6 +337,13 @@ def run(args) -> int:
     missing = [c for c in by if c not in long.columns]
     if missing:
         raise InputError(f"--by {args.by}: {_named('column', missing)} not available; available: {list(long.columns)}")
+    if over := [c for c in by if c in ("unit", "coder")]:  # a group of one unit, or of one coder: nothing to compare
+        raise InputError(f"--by {args.by}: {_named('column', over)} cannot group agreement - expected grouping "
+                         "columns other than unit and coder, which agreement is computed across (e.g. code,wave)")
+    if "code" in long.columns and "code" not in by:  # each unit has a value per code: pooled, one coder's values clash
+        raise InputError(f"--by {args.by}: expected code among the grouping columns (--by "
+                         f"{','.join(['code', *by])}): a coded file gives each unit one value per code, so agreement "
+                         "is computed code by code")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded, **_TABLE_OUT)  # again: it may have appeared meanwhile
     write_table(table, args.out)

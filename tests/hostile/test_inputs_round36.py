@@ -431,3 +431,34 @@ def test_guard_an_output_with_its_extension_in_capitals_is_written(coded_study, 
     out = tmp_path / "REVIEW.XLSX"
     assert main(["review", "export", str(study_dir), "--coded", str(coded_file), "--out", str(out)]) == 0
     assert load_workbook(out).sheetnames[:3] == ["README", "review", "codes"]
+
+
+# --------------------------------------------------------------------------- 9. agree grouped by what it cannot be
+
+
+@pytest.mark.parametrize(("by", "said"), [
+    # on the old code 'agreement data: 60 problems found', each 'data:3:unit, coder: ... expected one value per unit
+    # and coder': rows of no file, blaming the data for the option (a coded file has a value per code)
+    ("wave", "expected code among the grouping columns (--by code,wave): a coded file gives each unit one value per "
+             "code, so agreement is computed code by code"),
+    ("", "expected code among the grouping columns (--by code): a coded file gives each unit one value per code, so "
+         "agreement is computed code by code"),
+    # on the old code the same problems ('unit'), or a table of one coder per group ('coder')
+    ("code,unit", "column 'unit' cannot group agreement - expected grouping columns other than unit and coder, which "
+                  "agreement is computed across (e.g. code,wave)"),
+    ("code,coder", "column 'coder' cannot group agreement - expected grouping columns other than unit and coder, "
+                   "which agreement is computed across (e.g. code,wave)"),
+])
+def test_agree_grouped_without_code_or_by_unit_or_coder_says_what_to_group_by(coded_study, tmp_path, capsys, by,
+                                                                              said):
+    study_dir, coded_file = coded_study
+    other = tmp_path / "other.csv"
+    pd.read_csv(coded_file, dtype=str).iloc[:4].to_csv(other, index=False)
+    out = tmp_path / "agreement.csv"
+    assert main(["agree", str(coded_file), str(other), "--study", str(study_dir), "--by", by, "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == f"impact agree: error: --by {by}: {said}"
+    assert not out.exists()
+    # guard: grouped by code and wave, read
+    assert main(["agree", str(coded_file), str(other), "--study", str(study_dir), "--by", "code,wave", "--out",
+                 str(out)]) == 0
+    assert {"code", "wave"} <= set(pd.read_csv(out).columns)
