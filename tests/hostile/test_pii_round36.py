@@ -59,7 +59,8 @@ _RED_TEAM = [
     # written open: "A" beside another letter so set off is an initial, not the article (each letter its own token)
     ("the child, A B, was seen", "the child, [name] [name], was seen"),  # was kept
     # a name or initials alone on the line after a sign-off; a surname wrapped at its hyphen
-    ("Thanks\nkacey x", "Thanks\n[name]"),  # was kept ("cheers, kacey x" is "cheers, [name]" on main)
+    # the kiss after it is kept since round 37 (was taken for a surname's initial: "Thanks\n[name]")
+    ("Thanks\nkacey x", "Thanks\n[name] x"),  # was kept
     ("Kind regards,\nDJ", "Kind regards,\n[name]"),  # was kept
     ("Best wishes,\nkacey", "Best wishes,\n[name]"),  # was kept
     ("Many thanks\nK", "Many thanks\n[name]"),  # was kept
