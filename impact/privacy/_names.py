@@ -1482,6 +1482,8 @@ _SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks|wishes)[
 _LABELLED_WORDS = ("plan|part|child|section|appendix|annex|grade|year|class|group|vitamin|option|stage|level|phase|step|"
                   "page|form|tier|room|block|ward|wing|unit|person|sibling|parent|adult|baby")
 _LABELLED_BEFORE_RE = lazy_compile(rf"\b(?i:{_LABELLED_WORDS})[ \t]+\Z", re.VERSION1)
+#: The words of a sign-off that end its line ("Thanks", "Kind regards", "Yours sincerely").
+_SIGN_OFF_WORDS = frozenset("thanks regards cheers wishes love sincerely faithfully truly best yours".split())
 # A sign-off (a letter's too, "Yours sincerely"; "Best" and "Yours" alone on their line), and the line after it, blank
 # lines between, up to a kiss ("x", "xx") where the line or the text ends: who signed, when the line is a name's shape
 # (:meth:`NameFinder._signed_line`).
@@ -3044,7 +3046,9 @@ class NameFinder:
         while k < len(toks) and len(run) < 6:
             prev, tok = toks[k - 1], toks[k]
             if not self._joinable(text, prev, tok) and not (
-                _WRAP_RE.match(text[prev.end : tok.start]) and (
+                # a sign-off ends at its line's end: the next line is read whole (:meth:`_signed_line`), not as a name
+                # wrapped ("Thanks\nHope this helps")
+                _WRAP_RE.match(text[prev.end : tok.start]) and prev.key not in _SIGN_OFF_WORDS and (
                     tok.shape == "cap" and (self._known(tok) or self._unknown(tok) or tok.key in self.surnames)
                     # "jane\nsmith": after a first name in lower case, a surname in lower case on the next line
                     or tok.shape == "lower" and prev.shape == "lower" and prev.key in self.firsts

@@ -90,12 +90,16 @@ _HELD_EXACT = [
     ("it was the best\nSmith came", "it was the best\n[name] came"),
 ]
 
-# Kept on main as now, but the first three (main: "a silver [name] was parked outside", "a blue [name]", "a black
-# [name]")
+# Kept on main as now, but the first six (main: "a silver [name] was parked outside", "a blue [name]", "a black
+# [name]"; "Thanks\n[name] this helps", "[name] my words", "[name] do": the line after a sign-off was joined to it as a
+# name wrapped, where it is read whole now)
 _KEPT = [
     "a silver Corsa was parked outside",
     "they came in a blue Astra",
     "he bought a black Maserati",
+    "Thanks\nHope this helps",
+    "Thanks\nMark my words",
+    "Thanks\nWill do",
     "Thanks\nA lot of people came",
     "Cheers\nAll",
     "Love\nMum",
@@ -139,5 +143,5 @@ test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 def test_the_counts_are_as_written():
     new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (32, 11, 25, 3)
-    assert len(new) == 71 == len({t for t, _ in new})
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (32, 11, 28, 3)
+    assert len(new) == 74 == len({t for t, _ in new})
