@@ -104,7 +104,8 @@ def test_a_caveat_on_rows_not_tested_says_of_which_result_and_which_rows(tiny_fi
     """Seed 30531 (15 councils, null): 'Small sample: 6 rows of the result have fewer than two councils with a
     complete series and were not tested' did not say of which result, nor which rows. Planted: one council in
     intervention with a complete series, so every impact's row in that group is untested; the caveat names the test
-    (the change in the outcome across the waves, one row per code and status group) and the rows (every code, in
+    (the change in the outcome across the waves, one row per code and status group, without brackets: round 25) and
+    the rows (every code, in
     intervention), as the report's vocabulary words them."""
     from conftest import report_of
 
@@ -113,8 +114,8 @@ def test_a_caveat_on_rows_not_tested_says_of_which_result_and_which_rows(tiny_fi
     codes, caught = _caveats_of_a_study_none_in_intervention()
     [small] = [w for w in caught if "complete series" in w]
     n = len(codes)
-    assert small.startswith(f"SmallSampleWarning: {n} of the {2 * n} rows of the change in 'reported' across 'wave' "
-                            "(one per code and status_group) have fewer than two councils"), small
+    assert small.startswith(f"SmallSampleWarning: {n} of the {2 * n} rows of the change in 'reported' across 'wave', "
+                            "one per code and status_group, have fewer than two councils"), small
     assert small.endswith("were not tested: every code with status_group 'intervention'."), small
     report, _ = report_of(tiny_findings)
     [text] = [v for k, v in report_provenance({"statistical_warnings": [small]}, report.vocabulary)
@@ -356,3 +357,20 @@ def test_a_status_term_estimated_without_a_standard_error_is_not_called_unfitted
     sentence = _unfit_sentence(ctx, codes, m[status])
     assert sentence.startswith(f"For {label(gone).lower()} the model gave no finite estimate"), sentence
     assert "gave no finite standard error of the difference by intervention status" in sentence, sentence
+
+
+def test_tests_across_all_councils_say_so_in_the_status_column(tiny_findings):
+    """Seed 30744 (5 councils, not compared by status): the table of change across the waves, all councils together,
+    showed 'all' (a machine value) under 'Intervention status'. The tiny study's change is tested across all its
+    councils, as that study's was; every row now reads 'All councils' there."""
+    from impact.report import Table
+    from impact.report._build import _comparisons
+    from impact.report._format import display_frame
+
+    assert "status_group" not in tiny_findings.change.columns  # tested across all councils: the case of this test
+    ctx = _ctx(tiny_findings, min_count=1)
+    [table] = [b for b in _comparisons(ctx).blocks if isinstance(b, Table) and b.name == "change_over_time"]
+    shown = display_frame(table.data, table.columns_format, vocabulary=ctx.vocabulary, labels=table.labels,
+                          value_labels=table.value_labels)
+    assert shown.attrs["labels"]["status"] == "Intervention status"
+    assert len(shown) == len(tiny_findings.change) and set(shown["status"]) == {"All councils"}, set(shown["status"])

@@ -2676,7 +2676,9 @@ def _comparisons(ctx) -> Section:
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
                   f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}, labels=p_labels),
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}, labels=p_labels,
+                  # the rows of tests across all councils: 'all' under 'Intervention status' (seed 30744, round 27)
+                  value_labels={"status": {"all": "All councils"}}),
         ]
     return Section("Comparisons by intervention status", blocks)
 

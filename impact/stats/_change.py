@@ -200,7 +200,8 @@ def change_over_time(
         # rows (report truth round 27)
         k = len(small)
         warnings.warn(f"{k:,} of the {_counted(len(rows), 'row')} of the change in {outcome!r} across {time!r}"
-                      + (f" (one per {' and '.join(map(str, [*by, *groups]))})" if by or groups else "")
+                      # set off by commas: a bracket here sat beside the report's labels' own (round 25)
+                      + (f", one per {' and '.join(map(str, [*by, *groups]))}," if by or groups else "")
                       + f" {_verb(k, 'has', 'have')} fewer than two {_plural(_unit_noun(unit))} with a complete series"
                       f" and {_verb(k, 'was', 'were')} not tested" + (f": {_which_rows(small, rows)}" if by or groups
                                                                        else "") + ".",
