@@ -21,29 +21,16 @@ WAVES = ["expectations", "early", "longer_term"]
 
 @pytest.fixture(scope="module")
 def tiny_findings():
-    """The hand-written tiny study (:func:`conftest.make_tiny_study`) analysed with the package's coder (the same
-    build, and cache key, as round 26's)."""
-    from conftest import make_tiny_study, once_per_worker
+    """The hand-written tiny study (:func:`conftest.make_tiny_study`) analysed with the package's coder."""
+    from conftest import tiny_analysed
 
-    import impact
-
-    def build():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return impact.analyse(make_tiny_study(), n_resamples=99, seed=1)
-
-    return once_per_worker(("round26", "tiny"), build)
+    return tiny_analysed()
 
 
 def _page_text(findings) -> str:
-    import html
+    from conftest import page_text
 
-    from conftest import report_of
-
-    from impact.report._html import render_html
-
-    report, _ = report_of(findings)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_html(report))))
+    return page_text(findings)
 
 
 def _ctx(findings, min_count: int = 5):
