@@ -361,3 +361,13 @@ def test_tests_across_all_councils_say_so_in_the_status_column(tiny_findings):
                           value_labels=table.value_labels)
     assert shown.attrs["labels"]["status"] == "Intervention status"
     assert len(shown) == len(tiny_findings.change) and set(shown["status"]) == {"All councils"}, set(shown["status"])
+    # the forest plot beside the table draws the same figures, on an axis in the same points
+    from matplotlib.axes import Axes
+
+    from impact.report import Figure
+
+    [fig] = [b for b in _comparisons(ctx).blocks if isinstance(b, Figure) and b.name == "comparisons_forest"]
+    ax = fig.fig if isinstance(fig.fig, Axes) else fig.fig.axes[0]
+    assert "percentage points" in ax.get_xlabel()
+    low, high = ax.get_xlim()
+    assert low <= -75 and high >= 50, (low, high)  # the planted intervals, -75 to 50 points

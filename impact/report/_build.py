@@ -2616,14 +2616,16 @@ def _comparisons(ctx) -> Section:
         if not fp.empty:
             # each impact's label a heading over its waves' lines, as the table beside it and the status forest plot
             # name it (it showed the code's id, 'plans_actions (Early impact)'; label and wave on one line overlapped)
+            # in percentage points, as the table beside it gives them (round 27: the axis ran -0.4 to 1.0 beside a
+            # table of -50 to 50)
             fp = fp.assign(label=fp["wave_id"].map(ctx.axis_wave), impact_label=fp["code"].map(ctx.code),
                            _not_finding=unconfirmed[fp.index],
-                           **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
+                           **{k: fp[k].astype(float) * 100 for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
                 # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
                 # the shares of participants: those were 43% and 33% where the dot stood at -8 points (seed 27518)
-                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact ({lb} minus "
-                f"{la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
+                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact, percentage "
+                f"points ({lb} minus {la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
                 "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
                 "in and not in intervention (the median of the differences between a council in intervention and one "
                 f"not) in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} interval; the "
