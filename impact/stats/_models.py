@@ -635,7 +635,10 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     notes: list[str] = []
     df = _small_sample_df(n_units, len(result.params), spec.small_sample, notes)
     se = result.bse
-    if spec.small_sample:  # statsmodels' bias-reduced covariance mishandles weights and a unit a term rests on
+    # statsmodels' bias-reduced covariance mishandles weights and a unit a term rests on. A fit that diverged to
+    # non-finite estimates (separation: an impact no participant reported at one wave) has no sandwich to correct:
+    # it is said below, and a binary model's caller refits it by Firth's penalised likelihood.
+    if spec.small_sample and np.isfinite(np.asarray(result.params, dtype="float64")).all():
         cov, lost = _bias_reduced(result, weights)
         se = pd.Series(np.sqrt(np.clip(np.diag(cov), 0.0, None)), index=result.params.index)
         if lost.any():
@@ -782,6 +785,8 @@ def _bias_reduced(result, weights: np.ndarray | None = None) -> tuple[np.ndarray
     lost = np.zeros(len(params), dtype=bool)
     for rows, a in units:
         m = np.eye(len(rows)) - d[rows] @ bread @ a.T  # I - D_i B^-1 D_i' V_i^-1 W_i
+        if not np.isfinite(m).all():  # a variance of 0 or infinity at a fitted probability of 0 or 1
+            return np.full_like(bread, np.nan), lost
         _, s, vt = np.linalg.svd(m)
         null = vt[s <= 1e-10 * max(1.0, s.max())].T
         reach = bread @ a.T  # how the unit's corrected residuals enter each coefficient
