@@ -25,11 +25,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
 from ._tabular import _cell as _tabular_cell
+from ._textwidth import wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem
 
 __all__ = []  # private module
 
+#: The default font's size and line height (Calibri 11 pt, Excel's default row of 15 pt).
+_DEFAULT_PT = 11.0
+_LINE_PER_PT = 15.0 / 11.0
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 
@@ -106,6 +110,7 @@ def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = No
             if name in editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = EDITABLE_FILL
+    fit_row_heights(ws, {j: widths.get(name, 14) for j, name in enumerate(columns, start=1) if name in wrap})
     ws.freeze_panes = "A2"
     if protect:
         # No password: protection guards against slips, not against a determined user.
@@ -114,6 +119,30 @@ def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = No
         ws.protection.formatRows = False
         ws.protection.autoFilter = False
         ws.protection.sort = False
+
+
+def fit_row_heights(ws, widths: dict[int, float]) -> None:
+    """Give each row the height the wrapped text of the columns ``widths`` (column number: width in Excel's unit)
+    needs.
+
+    Neither Excel nor LibreOffice grows a row for wrapped text it did not lay out itself: a review sheet's segment
+    text, wrapped in its 60-wide column at the default 15 pt row, ran over the rows below it and the README's lines
+    over each other (LibreOffice render of ``impact review export``). Widths are Arial's (:mod:`impact._textwidth`),
+    never narrower than the default Calibri's, so a row is never too short.
+    """
+    if not widths:
+        return
+    for row in ws.iter_rows(min_row=1):
+        height = 0.0
+        for cell in row:
+            if cell.column not in widths or not isinstance(cell.value, str) or not cell.value:
+                continue
+            size = float(cell.font.sz or _DEFAULT_PT) if cell.font else _DEFAULT_PT
+            bold = bool(cell.font and cell.font.b)
+            points = (widths[cell.column] * 7 + 5) * 0.75 - 6  # Excel's width unit: the "0" of the default font, 7 px
+            height = max(height, wrapped_lines(cell.value, points, size, bold=bold) * size * _LINE_PER_PT)
+        if height > _DEFAULT_PT * _LINE_PER_PT + 0.5:
+            ws.row_dimensions[row[0].row].height = round(height + 2, 1)
 
 
 def add_choice(ws, column: str, frame: pd.DataFrame, formula: str, *, title: str, prompt: str) -> None:
@@ -137,6 +166,7 @@ def write_readme(ws, lines: list[str]) -> None:
         ws.append([to_cell(line)])
         ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    fit_row_heights(ws, {1: 110})
 
 
 def write_key_values(ws, values: dict[str, object]) -> None:

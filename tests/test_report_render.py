@@ -588,3 +588,52 @@ def test_a_short_section_that_opened_a_page_is_followed_on_that_page():
                 Section("Next", [Paragraph("Its table."), Table("narrow2", narrow, "Narrow")])]
     breaks = _breaks_before(Report("R", "", {}, sections))
     assert breaks == {"Long": True, "Short": False, "Next": True, "About this report": True}
+
+
+def _excel_shows(value: float, number_format: str) -> str:
+    """What Excel shows for ``value`` under ``number_format``: enough of the format language for the formats the
+    workbook writes (up to two ``[<x]``/``[>=x]`` conditional sections with a quoted literal, then ``#,##0.00``)."""
+    import operator
+    import re
+
+    compare = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+    for section in number_format.split(";"):
+        m = re.match(r'^\[(<=|>=|<|>)([-\d.]+)\](.*)$', section)
+        if m and not compare[m.group(1)](value, float(m.group(2))):
+            continue
+        body = m.group(3) if m else section
+        if body.startswith('"'):
+            return body.strip('"')
+        digits = len(body.split(".")[1]) if "." in body else 0
+        return f"{value:,.{digits}f}" if "," in body else f"{value:.{digits}f}"
+    raise AssertionError(f"no section of {number_format!r} applies to {value}")
+
+
+def test_an_odds_ratio_and_its_interval_are_never_shown_as_zero_nor_as_seven_figures():
+    # A models table of a 5-council study (impact synth --councils 5 --seed 30811, impact run) showed an odds ratio's
+    # interval as "0.00 to 1,909,551.63" in Word, HTML and Excel: a ratio of zero, and figures of noise. The bounds
+    # are exp(-14.43) and exp(14.46), planted here: each document shows "<0.01 to >999", and the workbook keeps the
+    # full value under a number format that shows the same.
+    from impact.report._build import _odds_ratio
+
+    data = pd.DataFrame({"impact": ["commitment", "learning", "morale"],
+                         "odds_ratio": [np.exp(0.0144), 0.0041, 2500.0],
+                         "odds_ratio_ci_low": [np.exp(-14.43), 0.0009, 3.2],
+                         "odds_ratio_ci_high": [np.exp(14.46), 0.0193, 24.5]})
+    table = Table("models", data, "Models", "Odds ratios.", {"OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high")})
+    want = [["commitment", "1.01", "<0.01 to >999"], ["learning", "<0.01", "<0.01 to 0.02"],
+            ["morale", ">999", "3.20 to 24.50"]]
+    report = Report("r", "", {}, [Section("s", [table])])
+    doc = docx.Document(io.BytesIO(render_docx(report)))
+    assert [[c.text for c in row.cells] for row in doc.tables[0].rows[1:]] == want
+    page = lxml.html.fromstring(render_html(report))
+    assert [[c.text_content().strip() for c in tr.xpath("./th|./td")] for tr in page.find(".//tbody").findall("tr")] == want
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Table 1"]
+    shown = [[c.value if isinstance(c.value, str) else _excel_shows(c.value, c.number_format) for c in row]
+             for row in sheet.iter_rows(min_row=2, max_col=4)]
+    assert shown == [["commitment", "1.01", "<0.01", ">999"], ["learning", "<0.01", "<0.01", "0.02"],
+                     ["morale", ">999", "3.20", "24.50"]]
+    assert sheet["C2"].value == pytest.approx(np.exp(-14.43))  # the cell keeps the value, the format shows it
+    # the sentences that give a model's odds ratio say the same
+    row = pd.Series({"estimate": 0.0144, "ci_low": -14.43, "ci_high": 14.46, "p_adjusted": 1.0})
+    assert "odds ratio 1.01, 95% CI <0.01 to >999, Holm-adjusted" in _odds_ratio(row)

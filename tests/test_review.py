@@ -226,3 +226,29 @@ def test_decisions_are_not_exported_again_as_suggestions(exported, segments, tmp
     with pytest.raises(InputError, match=r"holds a reviewer's decisions .* expected a coder's suggestions"):
         export_review(segments, decisions, tmp_path / "again.xlsx", codebook=CODES)
     assert not (tmp_path / "again.xlsx").exists()
+
+
+def test_export_rows_are_as_tall_as_their_wrapped_text(tmp_path, segments, coded):
+    # A review sheet's segment text wraps in its column, but neither Excel nor LibreOffice grows a row it did not lay
+    # out: the 5-council synthetic study's review workbook (impact review export, LibreOffice render) showed each
+    # segment's text running over the rows below, and the README's lines over each other. A planted segment of 66
+    # words of ten zeros: Excel's column width is counted in the default font's "0", so a 60-wide column holds at
+    # most 5 such words a line (5 x 10 + 4 spaces = 54; 6 words need 65), and the text needs at least 14 lines.
+    long = " ".join(["0000000000"] * 66)
+    segments = segments.copy()
+    segments.loc[2, "text"] = long
+    segments["end"] = segments["start"] + segments["text"].str.len()
+    path = export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+    wb = load_workbook(path)
+    ws = wb["review"]
+    assert ws.column_dimensions[COL["text"]].width == 60
+    rows = _rows_by_unit(ws)
+    line = 14.0  # Calibri 11 pt, the sheet's font, takes at least 14 pt a line (Excel's default row is 15 pt)
+    assert ws.row_dimensions[rows["I1:3"]].height >= 14 * line
+    # a row whose text fits one line keeps the default height (or close to it)
+    assert (ws.row_dimensions[rows["I1:6"]].height or 15.0) <= 2 * line
+    # the README: an instruction of more than 150 characters wraps in its 110-wide column (English prose in Calibri
+    # averages about 0.83 of a "0" a character, spaces included: 150 characters are about 124 "0"s wide)
+    readme = wb["README"]
+    long_lines = [cell for (cell,) in readme.iter_rows(min_row=2, max_col=1) if len(cell.value) > 150]
+    assert long_lines and all(readme.row_dimensions[c.row].height >= 2 * line for c in long_lines)

@@ -77,7 +77,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._format import MISSING, aside, aside_list, format_ci, unbracketed
+from ._format import MISSING, aside, aside_list, format_ci, format_ratio, unbracketed
 from ._labels import Label
 from .figures import _WRAP, _wrap
 
@@ -2034,8 +2034,8 @@ def _odds_ratio(r, alpha: float = 0.05) -> str:
     # that test's, the interval the model's, and the sentence says which is which
     randomised = getattr(r, "p_method", "model") == "randomisation"
     interval = ("the model's unadjusted " if own and randomised else "unadjusted " if own else "")
-    return (f"odds ratio {np.exp(r.estimate):.2f}, {interval}{_level(alpha)} CI "
-            f"{format_ci(np.exp(r.ci_low), np.exp(r.ci_high))}, "
+    return (f"odds ratio {format_ratio(np.exp(r.estimate))}, {interval}{_level(alpha)} CI "
+            f"{format_ci(np.exp(r.ci_low), np.exp(r.ci_high), ratio=True)}, "
             f"Holm-adjusted {_p_words(r.p_adjusted, alpha)}{' by randomisation test' if randomised else ''}")
 
 
@@ -2759,8 +2759,8 @@ def _attrition_blocks(ctx) -> list:
     labels = {"impact": "Impact"}
     words = {"complete": "Complete cases", "weighted": "Weighted for missed interviews", "imputed": "Imputed"}
     for m in methods:
-        fmt[f"{m}_odds_ratio"] = "num:2"
-        fmt[f"{words.get(m, m)}: {ctx.level} CI"] = CI(f"{m}_ci_low", f"{m}_ci_high")
+        fmt[f"{m}_odds_ratio"] = "ratio:2"
+        fmt[f"{words.get(m, m)}: {ctx.level} CI"] = CI(f"{m}_ci_low", f"{m}_ci_high", ratio=True)
         labels[f"{m}_odds_ratio"] = f"{words.get(m, m)}: odds ratio"
     # The participants missing at each wave as the sample section publishes them (every listed participant, also one
     # never interviewed), summed; where one of those counts is suppressed, their sum is not stated either.
@@ -2857,8 +2857,8 @@ def _models(ctx) -> Section:
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
         table, p_labels, p_note = _unconfirmed_p(shown[cols], unconfirmed, why)
         blocks.append(Table("gee_models", table, f"Models of each {ctx.one}: intervention status and wave", notes + p_note,
-                            {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high"),
-                             "odds_ratio": "num:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
+                            {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high", ratio=True),
+                             "odds_ratio": "ratio:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
         gee = shown[(shown["term"] == "in_intervention") & ~separated]
         if len(gee):
             blocks.append(_forest(
@@ -3893,8 +3893,8 @@ def _by_impact_linked(ctx, labels) -> list[str]:
         p = (f"Holm-adjusted {_p_words(r.p_adjusted, ctx.alpha)} across the {len(tested)} factors tested"
              if len(tested) > 1 else f"{_p_words(r.p_adjusted, ctx.alpha)}, the one factor tested")
         out.append(f"Participants who reported more impacts after the review more often said that "
-                   f"{labels.get(r.code, r.code).lower()} {side} (odds ratio {r.odds_ratio:.2f} per impact reported "
-                   f"per interview, {_level(ctx.alpha)} CI {format_ci(r.ci_low, r.ci_high)}, {p}).")
+                   f"{labels.get(r.code, r.code).lower()} {side} (odds ratio {format_ratio(r.odds_ratio)} per impact "
+                   f"reported per interview, {_level(ctx.alpha)} CI {format_ci(r.ci_low, r.ci_high, ratio=True)}, {p}).")
     return out
 
 
@@ -3968,8 +3968,8 @@ def _by_impact_blocks(ctx, labels) -> list:
               "test's statistic divided by its design effect for participants in one council being alike; p "
               "adjusted across the factors tested (Holm). A relation is not a cause: a council doing well may both "
               "report more and see more of what helped.",
-              {"mean_impacts_helped": "num:2", "mean_impacts_hindered": "num:2", "odds_ratio": "num:2",
-               "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "p_adjusted": "p"},
+              {"mean_impacts_helped": "num:2", "mean_impacts_hindered": "num:2", "odds_ratio": "ratio:2",
+               "CI": CI("ci_low", "ci_high", digits=2, ratio=True), "p_value": "p", "p_adjusted": "p"},
               labels={"n_said": Label("Participants saying only one side", format="int"),
                       "mean_impacts_helped": Label("Mean impacts, said it helped"),
                       "mean_impacts_hindered": Label("Mean impacts, said it hindered"),

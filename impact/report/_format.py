@@ -12,6 +12,8 @@ spec           meaning                 display                Excel format
 ``"pct:0"``    ... with 0 decimals     ``12%``                ``0%``
 ``"num:2"``    fixed decimals          ``1,234.57``           ``#,##0.00``
 ``"int"``      whole number            ``1,235``              ``#,##0``
+``"ratio:2"``  ratio (e.g. odds ratio) ``1.93``, ``<0.01``,   ``[<0.01]"<0.01";[>=1000]">999";#,##0.00``
+               never shown as 0        ``>999``
 ``"pp:1"``     difference of shares    ``+5.0``               ``+0.0%;-0.0%``
                in percentage points
 ``"date"``     calendar date           ``3 Mar 2013``         ``d mmm yyyy``
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -55,6 +57,7 @@ __all__ = [
     "format_ci",
     "format_p",
     "format_pct",
+    "format_ratio",
     "parse_spec",
     "resolve_formats",
     "display_frame",
@@ -65,6 +68,7 @@ __all__ = [
     "table_notes",
     "SYMBOLS",
     "NUMERIC_KINDS",
+    "RATIO_CEILING",
 ]
 
 #: Shown for a missing value.
@@ -95,9 +99,11 @@ class CI:
     Examples
     --------
     >>> CI("ci_low", "ci_high", digits=1)
-    CI(low='ci_low', high='ci_high', digits=1, percent=False, points=False)
+    CI(low='ci_low', high='ci_high', digits=1, percent=False, points=False, ratio=False)
     >>> CI("lo", "hi", digits=0, points=True)  # a difference of shares, in percentage points
-    CI(low='lo', high='hi', digits=0, percent=False, points=True)
+    CI(low='lo', high='hi', digits=0, percent=False, points=True, ratio=False)
+    >>> CI("or_low", "or_high", ratio=True)  # a ratio's interval: ends shown as format_ratio shows them
+    CI(low='or_low', high='or_high', digits=2, percent=False, points=False, ratio=True)
     """
 
     low: str
@@ -105,18 +111,19 @@ class CI:
     digits: int = 2
     percent: bool = False
     points: bool = False
+    ratio: bool = False
 
 
 @dataclass(frozen=True)
 class FormatSpec:
     """A parsed column format (see the module docstring)."""
 
-    kind: Literal["p", "pct", "pp", "num", "int", "date", "text", "bool", "auto"]
+    kind: Literal["p", "pct", "pp", "num", "ratio", "int", "date", "text", "bool", "auto"]
     digits: int = 2
 
 
-_SPEC_RE = re.compile(r"^(p|pct|pp|num|int|date|text)(?::(\d))?$")
-NUMERIC_KINDS = ("p", "pct", "pp", "num", "int", "auto")
+_SPEC_RE = re.compile(r"^(p|pct|pp|num|ratio|int|date|text)(?::(\d))?$")
+NUMERIC_KINDS = ("p", "pct", "pp", "num", "ratio", "int", "auto")
 
 
 def parse_spec(spec: str | FormatSpec) -> FormatSpec:
@@ -139,7 +146,8 @@ def parse_spec(spec: str | FormatSpec) -> FormatSpec:
     m = _SPEC_RE.match(spec) if isinstance(spec, str) else None
     if m is None:
         raise ValueError(
-            "A column format must be one of ['p', 'pct', 'pct:<digits>', 'pp:<digits>', 'num:<digits>', 'int', "
+            "A column format must be one of ['p', 'pct', 'pct:<digits>', 'pp:<digits>', 'num:<digits>', "
+            "'ratio:<digits>', 'int', "
             f"'date', 'text'] or a CI(low, high), but {spec!r} was passed."
         )
     kind, digits = m.group(1), m.group(2)
@@ -299,14 +307,49 @@ def format_pct(x: float, digits: int = 1) -> str:
     >>> format_pct(0.1234), format_pct(0.5, 0)
     ('12.3%', '50%')
     """
+    as_is = _not_a_number(x)
+    return as_is if as_is is not None else f"{_fixed(x * 100, digits)}%"
+
+
+def _not_a_number(x: object) -> str | None:
+    """What a missing value or a symbol is shown as (an en dash, the symbol such as "c"); None for a number."""
     if _is_missing(x):
         return MISSING
-    if isinstance(x, str):  # a suppression symbol such as "c"
-        return x
-    return f"{_fixed(x * 100, digits)}%"
+    return x if isinstance(x, str) else None
 
 
-def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False, points: bool = False) -> str:
+#: A ratio at or above this is shown as ">999" (in the report and as the workbook's number format shows it).
+RATIO_CEILING = 1000.0
+
+
+def format_ratio(x: float, digits: int = 2) -> str:
+    """A ratio (an odds ratio, or an end of its interval) for display: ``digits`` decimals, ``"<0.01"`` below the
+    smallest value those decimals show and ``">999"`` from 1,000 up.
+
+    A ratio is never 0: an odds ratio's interval from a fit with few events ran from 0.0000005 to 1,909,551, shown as
+    "0.00 to 1,909,551.63" (a ratio of zero, and seven figures of noise); it reads "<0.01 to >999".
+
+    Examples
+    --------
+    >>> format_ratio(1.934), format_ratio(5.4e-07), format_ratio(0.0149), format_ratio(1909551.63)
+    ('1.93', '<0.01', '0.01', '>999')
+    >>> format_ratio(999.99), format_ratio(0.004, 3)
+    ('999.99', '0.004')
+    """
+    as_is = _not_a_number(x)
+    if as_is is not None:
+        return as_is
+    x = float(x)
+    floor = 10.0**-digits
+    if 0 < x < floor:  # as the workbook's [<0.01] does
+        return f"<{floor:.{digits}f}"
+    if x >= RATIO_CEILING and np.isfinite(x):
+        return f">{RATIO_CEILING - 1:,.0f}"
+    return _fixed(x, digits)
+
+
+def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False, points: bool = False,
+              ratio: bool = False) -> str:
     """An interval as "low to high" (a hyphen would read as a minus sign).
 
     Examples
@@ -325,6 +368,11 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
 
     >>> format_ci(-0.0021, 0.0043), format_ci(0.0012, 0.0013, percent=True, digits=0)
     ('-0.002 to 0.004', '0.12% to 0.13%')
+
+    A ratio's interval (``ratio=True``) shows its ends as :func:`format_ratio` does:
+
+    >>> format_ci(5.4e-07, 1909551.63, ratio=True), format_ci(0.004, 0.2, ratio=True)
+    ('<0.01 to >999', '<0.01 to 0.20')
     """
     if _is_missing(low) or _is_missing(high):
         return MISSING
@@ -334,6 +382,8 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
     def bound(x: float) -> str:
         if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
             return _fixed(x * 100, digits)
+        if ratio:
+            return format_ratio(x, digits)
         return format_pct(x, digits) if percent else _fixed(x, digits)
 
     if np.isinf(low) and np.isinf(high):
@@ -413,7 +463,8 @@ def resolve_formats(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=N
                     labels: Mapping | None = None) -> dict[str, FormatSpec | CI]:
     """The format of every displayed column, in display order.
 
-    CI entries replace their ``low`` column; their ``high`` column is dropped.
+    CI entries replace their ``low`` column; their ``high`` column is dropped. A CI whose ``low`` column's label
+    formats a ratio (``odds_ratio_ci_low``) is a ratio's interval (``CI(..., ratio=True)``).
     A column without a spec takes its label's default format (``labels``,
     then ``vocabulary``), else one from its values.
 
@@ -434,6 +485,10 @@ def resolve_formats(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=N
             missing = [c for c in (spec.low, spec.high) if c not in columns]
             if missing:
                 problems.append(f"CI for {key!r} names {_named('column', missing)} not in the table {columns}")
+            own = labels.get(spec.low)
+            low_format = own.format if isinstance(own, Label) and own.format else vocabulary.column(spec.low).format
+            if not (spec.percent or spec.points) and low_format and parse_spec(low_format).kind == "ratio":
+                spec = replace(spec, ratio=True)  # the interval of a ratio (an odds ratio's), shown as a ratio is
             parsed[key] = spec
         else:
             if key not in columns:
@@ -487,6 +542,8 @@ def format_value(value: object, spec: FormatSpec) -> str:
             return text if text.startswith("-") or not text.strip("0.,") else "+" + text
         if kind == "num":
             return _fixed(float(value), spec.digits)
+        if kind == "ratio":
+            return format_ratio(float(value), spec.digits)
         if kind == "int":
             return f"{round(float(value)):,}"
         if kind == "date":
@@ -549,7 +606,7 @@ def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=Non
         heads[name], units[name] = label.header, label.unit
         if isinstance(spec, CI):
             lows, highs = data[spec.low].tolist(), data[spec.high].tolist()
-            out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent, points=spec.points)
+            out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent, points=spec.points, ratio=spec.ratio)
                          for lo, hi in zip(lows, highs, strict=True)]
             symbols.update(v for v in lows + highs if isinstance(v, str))
             numeric.append(name)

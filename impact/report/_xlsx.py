@@ -55,6 +55,7 @@ from ._format import (
     CI,
     MISSING,
     NUMERIC_KINDS,
+    RATIO_CEILING,
     SYMBOLS,
     FormatSpec,
     clean_text,
@@ -77,6 +78,9 @@ _EXCEL_FORMATS = {
     "pct": lambda d: "0" + ("." + "0" * d if d else "") + "%",
     "pp": lambda d: "+0" + ("." + "0" * d if d else "") + "%;-0" + ("." + "0" * d if d else "") + "%;0%",
     "num": lambda d: "#,##0" + ("." + "0" * d if d else ""),
+    # a ratio is never shown as 0 nor as seven figures of noise: the report's format_ratio, as a number format
+    "ratio": lambda d: (f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";[>={RATIO_CEILING:.0f}]">{RATIO_CEILING - 1:,.0f}";'
+                        "#,##0" + ("." + "0" * d if d else "")),
     "auto": lambda d: "#,##0" + ("." + "0" * d if d else ""),
     "int": lambda d: "#,##0",
     "date": lambda d: "d mmm yyyy",
@@ -187,7 +191,8 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     columns: list[tuple[str, str, FormatSpec | None]] = []  # (data column, heading, spec)
     for key, spec in specs.items():
         if isinstance(spec, CI):
-            kind = FormatSpec("pp" if spec.points else "pct" if spec.percent else "num", spec.digits)
+            kind = FormatSpec("pp" if spec.points else "pct" if spec.percent else "ratio" if spec.ratio else "num",
+                              spec.digits)
             head = shown.attrs["labels"][key]
             columns += [(spec.low, f"{head}, lower", kind), (spec.high, f"{head}, upper", kind)]
         else:
@@ -453,10 +458,10 @@ def data_dictionary(report: Report) -> pd.DataFrame:
 
 def _describe_format(spec: FormatSpec | CI | None) -> str:
     if isinstance(spec, CI):
-        scale = "percentage points" if spec.points else "percent" if spec.percent else "number"
+        scale = "percentage points" if spec.points else "percent" if spec.percent else "ratio" if spec.ratio else "number"
         return f"interval bound, {scale}, {spec.digits} decimals"
     if spec is None:
         return ""
-    words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "auto": "number",
-             "int": "whole number", "date": "date", "text": "text", "bool": "yes/no"}[spec.kind]
-    return f"{words}, {spec.digits} decimals" if spec.kind in ("p", "pct", "pp", "num", "auto") else words
+    words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "ratio": "ratio",
+             "auto": "number", "int": "whole number", "date": "date", "text": "text", "bool": "yes/no"}[spec.kind]
+    return f"{words}, {spec.digits} decimals" if spec.kind in ("p", "pct", "pp", "num", "ratio", "auto") else words
