@@ -97,6 +97,19 @@ def ten_council_run(ten_council_study, tmp_path_factory):
                         lambda folder: run(ten_council_study, folder / "findings", n_resamples=499, seed=3))
 
 
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory):
+    """``impact.run`` of the bundled example study (machine-coded, 199 resamples, seed 0), once per run: its
+    ``RunResult`` (the output folder is read only; copy it to change it). Read by tests/test_rendering.py (the rendered
+    report), tests/test_example.py (the machine-coded findings) and tests/test_report_disclosure.py (a 30-council
+    bundle to attack), which each made an analysis of their own before."""
+    import impact
+
+    os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"  # set before any test's own
+    return once_per_run(tmp_path_factory, "example-run",
+                        lambda folder: impact.run(impact.example_path(), folder / "example", n_resamples=199, seed=0))
+
+
 _REPORTS: dict[int, tuple] = {}
 
 

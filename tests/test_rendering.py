@@ -24,8 +24,6 @@ import docx
 import openpyxl
 import pytest
 
-import impact
-
 pytestmark = pytest.mark.xdist_group("rendering")
 
 A4 = (595.3, 841.9)  # points
@@ -85,16 +83,10 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 # --------------------------------------------------------------------------- the bundles
 @pytest.fixture(scope="module")
-def bundles(ten_council_run, tmp_path_factory) -> dict[str, Path]:
-    """The example study's report and a generated 10-council study's (the run tests/test_pipeline.py checks, made
-    once per run), rendered once."""
-    from conftest import once_per_worker
-
-    def build() -> dict[str, Path]:
-        example = impact.run(impact.example_path(), tmp_path_factory.mktemp("rendering") / "example", n_resamples=199)
-        return {"example": example.out_dir, "ten_councils": ten_council_run.out_dir}
-
-    return once_per_worker("rendering-bundles", build)
+def bundles(example_run, ten_council_run) -> dict[str, Path]:
+    """The example study's report (the run tests/test_example.py reads) and a generated 10-council study's (the run
+    tests/test_pipeline.py checks), each made once per run (conftest)."""
+    return {"example": example_run.out_dir, "ten_councils": ten_council_run.out_dir}
 
 
 @pytest.fixture(scope="module")
