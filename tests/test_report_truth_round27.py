@@ -305,6 +305,16 @@ def test_differences_in_share_are_shown_in_points_not_percent(tiny_findings):
     assert not any("%" in x for x in [*shown[diff], *shown[ci]])
     assert [tuple(float(v) for v in x.split(" to ")) for x in shown[ci]] == [(s * 100 - 25, s * 100 + 25)
                                                                            for s in shifts]
+    # the forest plot beside the table draws the same figures, on an axis in the same points
+    from matplotlib.axes import Axes
+
+    from impact.report import Figure
+
+    [fig] = [b for b in _comparisons(ctx).blocks if isinstance(b, Figure) and b.name == "comparisons_forest"]
+    ax = fig.fig if isinstance(fig.fig, Axes) else fig.fig.axes[0]
+    assert "percentage points" in ax.get_xlabel()
+    low, high = ax.get_xlim()
+    assert low <= -75 and high >= 50, (low, high)  # the planted intervals, -75 to 50 points
 
 
 # --------------------------------------------------------------------------- 6. a status term with no standard error
@@ -361,13 +371,3 @@ def test_tests_across_all_councils_say_so_in_the_status_column(tiny_findings):
                           value_labels=table.value_labels)
     assert shown.attrs["labels"]["status"] == "Intervention status"
     assert len(shown) == len(tiny_findings.change) and set(shown["status"]) == {"All councils"}, set(shown["status"])
-    # the forest plot beside the table draws the same figures, on an axis in the same points
-    from matplotlib.axes import Axes
-
-    from impact.report import Figure
-
-    [fig] = [b for b in _comparisons(ctx).blocks if isinstance(b, Figure) and b.name == "comparisons_forest"]
-    ax = fig.fig if isinstance(fig.fig, Axes) else fig.fig.axes[0]
-    assert "percentage points" in ax.get_xlabel()
-    low, high = ax.get_xlim()
-    assert low <= -75 and high >= 50, (low, high)  # the planted intervals, -75 to 50 points
