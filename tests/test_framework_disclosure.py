@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 from conftest import once_per_worker
 
-#: The themes planted: every council raises the first; the councils of even position the second too.
-_THEMES = ("working_together_lscb", "managing_performance")
+#: The themes planted: every council raises the first, and the second or the third (a core theme that comes first in
+#: the codebook, an optional one) by its position.
+_THEMES = ("working_together_lscb", "vision_strategy_leadership", "managing_performance")
 
 
 def _plant():
@@ -27,12 +28,12 @@ def _plant():
     study, truth = generate_with_truth(8, seed=4401, interviews_per_wave=2, words_per_interview=120)
     seg = segment(study)
     coded = truth.coded()
-    said = seg[(seg["speaker"] == "respondent") & seg["text"].str.len().between(60, 200)
+    said = seg[(seg["speaker"] == "respondent") & seg["text"].str.strip().str.len().between(60, 150)
                & ~seg["segment_id"].isin(coded.get("unit", pd.Series(dtype=str)))]
     said = said[~said["text"].duplicated(keep=False)]  # a statement only one council made
     planted, rows = {}, []
     for i, (cid, grp) in enumerate(said.groupby("council_id", sort=True)):
-        for theme, (_, s) in zip(_THEMES[:1 + (i % 2 == 0)], grp.iloc[:2].iterrows(), strict=False):
+        for theme, (_, s) in zip((_THEMES[0], _THEMES[1 + i % 2]), grp.iloc[:2].iterrows(), strict=False):
             rows.append({"interview_id": s["interview_id"], "start": s["start"], "end": s["end"], "code": theme,
                          "polarity": "asserted", "coder": "person"})
             planted[s["text"].strip()] = (str(cid), theme)
@@ -58,9 +59,9 @@ def _ever_in_intervention(study) -> dict[str, bool]:
 def _councils_of(header: str, study, interviewed: set[str]) -> set[str] | None:
     """The councils a column of a framework table by group stands for (None: a header that names no group)."""
     ever = _ever_in_intervention(study)
-    return {"All councils": interviewed,
-            "In intervention at some wave": {c for c in interviewed if ever[c]},
-            "Not in intervention at any wave": {c for c in interviewed if not ever[c]}}.get(header)
+    return {"all_councils": interviewed,
+            "intervention_at_some_wave": {c for c in interviewed if ever[c]},
+            "intervention_at_no_wave": {c for c in interviewed if not ever[c]}}.get(header)
 
 
 def _published_text(report) -> list[str]:
@@ -87,7 +88,8 @@ def _framework_tables(report):
 
 
 def _snippet(text: str) -> str:
-    return " ".join(text.split())[:40]
+    """The statement as a cell quotes it whole (at most 150 characters: not shortened)."""
+    return f"\u201c{' '.join(text.split())}\u201d"
 
 
 @pytest.mark.parametrize("quote_k", [2, 3, 5])
@@ -107,8 +109,10 @@ def test_no_statement_is_tied_to_fewer_than_quote_k_councils(planted, quote_k):
     pseudonyms = set(pseudonym_map(study.councils["council_id"], kind="council", key=None).values())
     names = set(study.councils["name"])
     shown = 0
+    order = _theme_order()
     for t in tables:
         assert "council" not in t.data.columns
+        assert t.data["theme"].map(order).is_monotonic_increasing, t.data["theme"].tolist()  # the codebook's order
         for column in t.data.columns[1:]:
             group = _councils_of(column, study, interviewed)
             assert group is not None and len(group) >= quote_k, (column, group)
@@ -133,6 +137,12 @@ def test_no_statement_is_tied_to_fewer_than_quote_k_councils(planted, quote_k):
     assert report.provenance.get("council_matrix") is False
 
 
+def _theme_order() -> dict[str, int]:
+    from impact.coding import Codebook
+
+    return {label: i for i, label in enumerate(Codebook.load("review_themes").codes["label"])}
+
+
 def _theme_code(label: str) -> str:
     from impact.coding import Codebook
 
@@ -149,8 +159,8 @@ def test_councils_are_grouped_by_status_where_each_group_has_quote_k(planted):
     ever = _ever_in_intervention(study)
     smaller = min(sum(ever[c] for c in interviewed), sum(not ever[c] for c in interviewed))
     assert smaller >= 1
-    for k, expected in ((smaller, ["In intervention at some wave", "Not in intervention at any wave"]),
-                        (smaller + 1, ["All councils"])):
+    for k, expected in ((smaller, ["intervention_at_some_wave", "intervention_at_no_wave"]),
+                        (smaller + 1, ["all_councils"])):
         report, _ = build_report(findings, quote_k=k)
         assert {tuple(t.data.columns[1:]) for t in _framework_tables(report)} == {tuple(expected)}, k
 

@@ -3451,10 +3451,11 @@ def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
 # --------------------------------------------------------------------------- framework matrix
 #: Statements shown in a cell of the framework matrix by group of councils, at most.
 _MATRIX_PER_CELL = 3
-#: The columns of the framework matrix by group: councils by their status at any wave (as the indicator trends group
-#: them), or all together.
-_MATRIX_GROUPS = {"intervention": "In intervention at some wave", "no_intervention": "Not in intervention at any wave",
-                  "all": "All councils"}
+#: The columns of the framework matrix by group (machine name, heading): councils by their status at any wave (as the
+#: indicator trends group them), or all together.
+_MATRIX_GROUPS = {"intervention": ("intervention_at_some_wave", "In intervention at some wave"),
+                  "no_intervention": ("intervention_at_no_wave", "Not in intervention at any wave"),
+                  "all": ("all_councils", "All councils")}
 
 
 def _framework(ctx, quote_table: Table | None = None) -> Section | None:
@@ -3561,14 +3562,15 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
 
     if not statements:
         th = th.assign(example_redacted="")
+    parents, codes = list(dict.fromkeys(th["parent"])), list(dict.fromkeys(th["code"]))  # codebook order, kept
     th = th.assign(_order=[hashlib.sha256(f"{ctx.key!r}:{u}".encode()).hexdigest() for u in th["unit"].astype(str)])
     th = th.sort_values("_order", kind="stable")
     groups = [g for g in _MATRIX_GROUPS if g in set(th["group"])]
     blocks = []
-    for parent in dict.fromkeys(th["parent"]):
+    for parent in parents:
         sub = th[th["parent"] == parent]
         rows, empty = [], []
-        for code in dict.fromkeys(sub["code"]):
+        for code in [c for c in codes if c in set(sub["code"])]:
             row = {"theme": labels.get(code, code)}
             for g in groups:
                 cell = sub[(sub["code"] == code) & (sub["group"] == g) & sub["raised"]]
@@ -3576,9 +3578,9 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                 said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))[:_MATRIX_PER_CELL]
                 # "c councils" whatever the count it hides ("c council" said it was one)
                 count = _counted(n, "council") if n >= ctx.min_count else f"{SUPPRESSED} councils"
-                row[_MATRIX_GROUPS[g]] = "" if not n else count + "".join(
+                row[_MATRIX_GROUPS[g][0]] = "" if not n else count + "".join(
                     (": " if i == 0 else "; ") + f"\u201c{q}\u201d" for i, q in enumerate(said))
-            (rows if any(row[_MATRIX_GROUPS[g]] for g in groups) else empty).append(row)
+            (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
         title = labels.get(parent, str(parent).replace("_", " "))
         part = title.lower().removesuffix(" themes")
         unraised = _listed([f"\u201c{r['theme']}\u201d" for r in empty]) if empty else ""
@@ -3587,12 +3589,16 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
             continue
         none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80],
-                            pd.DataFrame(rows, columns=["theme", *[_MATRIX_GROUPS[g] for g in groups]]),
+                            pd.DataFrame(rows, columns=["theme", *[_MATRIX_GROUPS[g][0] for g in groups]]),
                             f"Review themes raised by group of councils: {part} themes",
                             (f"Councils by group, each of at least {ctx.quote_k} councils; statements redacted, tied "
                              "to no council" if statements else
                              f"All councils interviewed, fewer than {ctx.quote_k}: no statement shown")
-                            + f"; {SUPPRESSED}: fewer than {ctx.min_count} councils." + none))
+                            + f"; {SUPPRESSED}: fewer than {ctx.min_count} councils." + none,
+                            labels={"theme": Label("Review theme"), **{
+                                column: Label(heading, description=f"{heading}: the councils whose participants raised "
+                                              "the theme and some of their clearest statements, redacted.")
+                                for column, heading in (_MATRIX_GROUPS[g] for g in groups)}}))
     return blocks
 
 
