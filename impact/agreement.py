@@ -343,9 +343,13 @@ def _gwet(counts: np.ndarray, kind: str, n_coders: int, weights: np.ndarray | No
 
         half = se * stats.t.ppf(0.5 + confidence / 2, n - 1)
         method, interval = "Gwet (2014) unit-sampling variance; t interval with n - 1 df", "t"
-        if _perfect(counts):  # every unit agrees: the variance is 0 by construction
+        # Where every unit agrees, or every unit was coded alike, the variance is 0 by construction, and an interval
+        # of no width would read as a coefficient measured exactly. Not so where some units have one rating: Gwet's
+        # variance then carries which units were coded twice (one coder rating 10 units and the other 1, in
+        # agreement, gives a standard error of 1), and the t interval says how little is known.
+        if se <= 1e-12 and _perfect(counts):
             half, method, interval = math.nan, _PERFECT, "none_perfect"
-        elif _one_pattern(counts):  # every unit alike (such as every pair disagreeing): 0 by construction too
+        elif se <= 1e-12 and _one_pattern(counts):
             half, method, interval = math.nan, _ONE_PATTERN, "none_one_pattern"
     se_h0 = math.nan
     if kind == "fleiss" and weights is None and np.all(r == r[0]) and r[0] >= 2:

@@ -51,8 +51,17 @@ import pandas as pd
 from ._frames import member, shared_attr
 from ._io import MAX_CELL_CHARS, check_input_file, too_long
 from ._words import _counted, _verb
-from .errors import ImpactWarning, InputError, Problem, ValidationError, same_on
-from .schema import did_you_mean, hidden_names, id_problem, parse_cell, same_id, yes_no_hint
+from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems, same_on
+from .schema import (
+    did_you_mean,
+    hidden_names,
+    id_problem,
+    name_problem,
+    parse_cell,
+    same_id,
+    spelt_two_ways,
+    yes_no_hint,
+)
 from .study import Study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
@@ -745,12 +754,17 @@ def as_codings(
         if col not in d.columns:
             continue
         values = d[col].astype("string").fillna("").str.strip()
-        held = {v: hidden_names(v, formats_only=True) for v in values.unique()}  # a line break is seen
-        for i in np.flatnonzero(values.map(held).notna().to_numpy())[:_MAX_LISTED]:
-            problems.append(Problem(source, int(rows[i]), col, str(d[col].iloc[i]), f"{'an' if col[0] == 'a' else 'a'} "
-                                    f"{col} without invisible or direction-changing characters (it holds "
-                                    f"{held[values.iloc[i]]}, which makes {col}s that differ look the same: they are "
-                                    "counted by their text; retype it)"))
+        # a coder's name on one line too (a QDPX user, the coders a report counts), as `impact agree` reads it; an
+        # attribution may run over lines as free text does
+        held = {v: name_problem(v, noun=f"{'an' if col[0] == 'a' else 'a'} {col}", plural=f"{col}s",
+                                one_line=col == "coder") for v in values.unique()}
+        problems += collapse_problems([Problem(source, int(rows[i]), col, str(d[col].iloc[i]), held[values.iloc[i]])
+                                       for i in np.flatnonzero(values.map(held).notna().to_numpy())[:_MAX_LISTED]])
+        if col == "coder":  # 'ann' and 'Ann': one person, who would be two coders agreeing with themselves
+            at = {v: int(rows[i]) for i, v in reversed(list(enumerate(values))) if v and held[v] is None}
+            problems += [Problem(source, at[name], col, name, expected) for name, _, expected
+                         in spelt_two_ways(((v, f"on row {r}") for v, r in sorted(at.items(), key=lambda x: x[1])),
+                                           plural="coders")]
     bad = (~iid.isin(known) & ~odd).to_numpy(dtype=bool).copy()
     col = "interview_id" if "interview_id" in d.columns else "unit"
     named = (iid != "").to_numpy(dtype=bool)

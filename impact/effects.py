@@ -554,6 +554,10 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     return out
 
 
+#: How :func:`survey_effects` begins its note on a model fitted on wave alone, before the reason (the report reads it).
+SURVEY_ALONE_NOTE = "survey model fitted on wave alone:"
+
+
 def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     """Linear mixed model of each respondent's mean survey score: wave and status, councils random, and respondents
     random within councils where some respondent answers at more than one wave (their answers are correlated; taken
@@ -587,7 +591,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     alone = None
     if scores.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
         formula = "score ~ C(wave)"
-        alone = ("survey model fitted on wave alone: "
+        alone = (SURVEY_ALONE_NOTE + " "
                  + ("intervention status does not vary" if scores["in_intervention"].nunique() < 2 else
                     "every council has the same intervention status at each wave, so its effect cannot be told from "
                     "the wave's"))

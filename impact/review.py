@@ -31,7 +31,7 @@ from ._io import merged_blanks
 from ._version import __version__
 from ._words import _counted, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
-from .schema import did_you_mean, missing_hint, yes_no_hint
+from .schema import did_you_mean, missing_hint, name_problem, yes_no_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
 
@@ -206,6 +206,7 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
         raise InputError("the coded output given holds a reviewer's decisions (columns decision and present, from "
                          "`impact review import`), whose rejected codes would be offered again as suggestions - "
                          "expected a coder's suggestions: the coded output of `impact code` (or a coder's .code())")
+    reviewer = _reviewer_name(reviewer, "reviewer= (--reviewer on the command line)", "given")
     codes = _codes_table(codebook, coded)
     frame = _review_frame(segments, coded, codes, uncertainty)
     if limit is not None:
@@ -274,7 +275,11 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     if meta.get("format") != _FORMAT:
         raise InputError(f"{path}: not a review workbook of this version (format {meta.get('format')!r}, "
                          f"expected {_FORMAT!r})")
-    name = reviewer or meta.get("reviewer", "")
+    if reviewer is not None and reviewer.strip():
+        name = _reviewer_name(reviewer, "reviewer= (--reviewer on the command line)", "given")
+    else:
+        name = _reviewer_name(meta.get("reviewer", ""), f"{path.name} (sheet {_META!r}):reviewer",
+                              "stored at export")
     if not name:
         raise InputError(f"{path}: no reviewer named - pass reviewer= (--reviewer NAME on the command line)")
     file = _xlsx.where(path, _SHEET)
@@ -327,6 +332,10 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         elif other and decision != "other":
             problems.append(Problem(file, row, "other_code", other,
                                     "blank unless decision is 'other' (choose 'other' in decision, or clear this)"))
+        elif other and orig is not None and other == orig["code"]:
+            # read as the code absent and present at once
+            problems.append(Problem(file, row, "other_code", other, f"a code other than the one this row suggests "
+                                    f"({other!r}): choose accept in decision to keep {other!r}, or another code"))
         if len(problems) > bad_before or orig is None or not (decision or rec["notes"]):
             continue
         rid = rec["row_id"]
@@ -342,6 +351,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
             out.append({**base, "code": other, "present": True})
         else:
             out.append({**base, "code": orig["code"], "present": pd.NA, "decision": "note"})
+    problems += _contradictions(out, file)
     result = _decisions_frame(out)
     if undecided:
         lines = _xlsx.runs_told(file, "decision", undecided, "read as no decision (a row's notes as a note)")
@@ -356,6 +366,45 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         warnings.warn(f"{path.name}: {_counted(len(deleted), 'exported row')} {_verb(deleted, 'is')} no longer in the sheet (deleted?): "
                       f"{', '.join(deleted[:10])}{' ...' if len(deleted) > 10 else ''}", ReviewWarning, stacklevel=2)
     return result
+
+
+def _reviewer_name(name: str | None, where: str, how: str) -> str:
+    """The reviewer's name as a coder is named (the spaces at its ends taken off), or InputError where it holds a
+    character the coded file's ``coder`` column refuses (a control character, a line break, an invisible one)."""
+    name = (name or "").strip()
+    if (why := name_problem(name, noun=f"the reviewer's name ({how})", plural="names")) is not None:
+        raise InputError(f"{where}: {name!r} - expected {why}")
+    return name
+
+
+def _contradictions(out: list[dict], file: str) -> list[Problem]:
+    """Rows whose decisions make one code both present and absent on one unit (one row accepts 'learning', or chooses
+    it as the other code, where another rejects it, or chooses another code in its place), each told at the later row
+    naming the earlier; their decisions are taken out of ``out``, which holds the decisions that can be read."""
+    said: dict[tuple[str, str], dict[bool, dict]] = {}
+    for rec in out:
+        if rec["present"] is not pd.NA:
+            said.setdefault((rec["unit"], rec["code"]), {}).setdefault(rec["present"], rec)
+
+    def how(rec: dict) -> str:
+        if rec["decision"] != "other":
+            return rec["decision"]
+        return (f"other, with other_code {rec['code']!r}" if rec["present"]
+                else f"other, with other_code {next(r['code'] for r in out if r['row_id'] == rec['row_id'] and r['present'])!r}")
+
+    problems, dropped = [], set()
+    for (unit, code), by in said.items():
+        if len(by) < 2:
+            continue
+        first, later = sorted(by.values(), key=lambda r: r["sheet_row"])
+        yes, no = (first, later) if first["present"] else (later, first)
+        problems.append(Problem(file, later["sheet_row"], "decision", later["decision"],
+                                f"one answer on whether {code!r} applies to unit {unit!r} (row {yes['sheet_row']}: "
+                                f"{how(yes)}, says it does; row {no['sheet_row']}: {how(no)}, says it does not) - "
+                                f"change the decision of one of rows {first['sheet_row']} and {later['sheet_row']}"))
+        dropped |= {first["row_id"], later["row_id"]}
+    out[:] = [rec for rec in out if rec["row_id"] not in dropped]
+    return problems
 
 
 def _decisions_frame(out: list[dict]) -> pd.DataFrame:

@@ -54,6 +54,8 @@ __all__ = [
     "id_problem",
     "control_characters",
     "text_problem",
+    "name_problem",
+    "spelt_two_ways",
     "latin_lookalike",
     "lookalike_names",
     "apostrophe_hint",
@@ -648,6 +650,29 @@ def text_problem(text: str, *, one_line: bool = False) -> str | None:
             "cannot show: retype it)")
 
 
+def name_problem(text: str, *, noun: str, plural: str, one_line: bool = True) -> str | None:
+    """What a name counted by its text (a coder, a reviewer, an attribution) was expected to be, where it holds a
+    control character or, shown on one line (``one_line``), a tab or a line break (:func:`text_problem`), or a
+    character no one sees (a zero-width space, a direction override): ``noun`` is what it names ("a coder"),
+    ``plural`` the names it stands among ("coders"); None where it holds none of them.
+
+    Examples
+    --------
+    >>> name_problem("ann\\u200b", noun="a coder", plural="coders")
+    'a coder without invisible or direction-changing characters (it holds U+200B ZERO WIDTH SPACE at character 4, which makes coders that differ look the same: they are counted by their text; retype it)'
+    >>> name_problem("ann\\nbob", noun="a coder", plural="coders")
+    'a coder as text on one line (it holds a line break at character 4: a name or label is shown on one line; join the lines)'
+    >>> name_problem("Ann O'Neill", noun="a coder", plural="coders") is None
+    True
+    """
+    if (why := text_problem(text, one_line=one_line)) is not None:
+        return f"{noun} as {why}"
+    if (held := hidden_names(text, formats_only=True)) is not None:
+        return (f"{noun} without invisible or direction-changing characters (it holds {held}, which makes {plural} "
+                "that differ look the same: they are counted by their text; retype it)")
+    return None
+
+
 #: Characters that are no text at all: a byte-order mark (the start of a file pasted or joined into a cell), a zero-
 #: width space, a word joiner. Taken out of free text, with a warning; refused in an id.
 NO_TEXT_CHARACTERS = "\ufeff\u200b\u2060"
@@ -821,6 +846,33 @@ def scientific_whole(text: str) -> str | None:
 
     value = Decimal(text.strip())
     return str(int(value)) if value == value.to_integral_value() else None
+
+
+def spelt_two_ways(names: Iterable[tuple[str, str]], *, plural: str) -> list[tuple[str, str, str]]:
+    """Each name written otherwise than an earlier one a reader takes for the same name (case, runs of spaces and
+    the form of its letters aside, :func:`same_id` ``loose=False``: 'ann' and 'Ann', 'José' with its accent
+    as one letter or two), as ``(name, where, expected)``; ``names`` are ``(name, where)`` in the order given, where
+    the place a message names ("on row 2", "in b.csv"), ``plural`` what the names are ("coders").
+
+    Examples
+    --------
+    >>> spelt_two_ways([("ann", "on row 2"), ("bob", "on row 3"), ("Ann ", "on row 4"), ("Ann ", "on row 5")],
+    ...                plural="coders")
+    [('Ann ', 'on row 4', "the name written as on row 2 ('ann'): names that differ only in case, spacing or the form of their letters are one, here counted as two coders; write it one way")]
+    """
+    first: dict[str, tuple[str, str]] = {}
+    told: set[str] = set()
+    out = []
+    for name, where in names:
+        earlier, at = first.setdefault(same_id(name, loose=False), (name, where))
+        if name != earlier and name not in told:
+            told.add(name)
+            seen = (f" - {ascii(name)} and {ascii(earlier)}, the same letters written otherwise"
+                    if unicodedata.normalize("NFC", name) == unicodedata.normalize("NFC", earlier) else "")
+            out.append((name, where, f"the name written as {at} ({earlier!r}{seen}): names that differ only in "
+                                     f"case, spacing or the form of their letters are one, here counted as two "
+                                     f"{plural}; write it one way"))
+    return out
 
 
 def same_id(text: str, *, loose: bool = True) -> str:

@@ -1318,8 +1318,9 @@ class Study:
     def __repr__(self) -> str:
         n = {k: len(v) for k, v in self._tables.items()}
         return (
-            f"<Study {self.name!r}: {n['councils']} councils, {n['participants']} participants, "
-            f"{n['interviews']} interviews, waves {self.wave_ids}>"
+            f"<Study {self.name!r}: {_counted(n['councils'], 'council')}, "
+            f"{_counted(n['participants'], 'participant')}, {_counted(n['interviews'], 'interview')}, "
+            f"waves {self.wave_ids}>"
         )
 
 

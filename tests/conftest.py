@@ -123,6 +123,32 @@ def report_of(findings):
     return hit[1]
 
 
+def tiny_analysed():
+    """:func:`make_tiny_study` analysed with the package's coder (99 resamples, seed 1; warnings silenced), once per
+    test process: the report truth rounds read its whole report."""
+    import warnings
+
+    import impact
+
+    def build():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return impact.analyse(make_tiny_study(), n_resamples=99, seed=1)
+
+    return once_per_worker(("round26", "tiny"), build)
+
+
+def page_text(findings) -> str:
+    """The rendered HTML report of ``findings`` as plain text, one space between words."""
+    import html
+    import re
+
+    from impact.report._html import render_html
+
+    report, _ = report_of(findings)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_html(report))))
+
+
 def summary_bullets(findings) -> list[str]:
     """The items of the bullet lists of the report's summary (its first section), default options."""
     from impact.report import Bullets

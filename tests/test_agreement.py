@@ -470,3 +470,25 @@ def test_review_decisions_compared_as_fully_coded_are_warned(tmp_path):
     ann = missing[missing.coder == "ann"].set_index("unit")["value"]
     assert ann.notna().sum() == 4 and ann.sum() == 3
     assert sorted(only["unit"].unique()) == sorted(decisions["unit"])
+
+
+@pytest.mark.parametrize("name", ["percent_agreement", "fleiss_kappa", "gwet_ac1"])
+def test_no_interval_is_claimed_from_a_zero_standard_error_that_is_not_zero(name):
+    """Coder a rates 10 units, coder b one of them, in agreement. Gwet's (2014, ch. 5) variance with missing ratings
+    is then ((10 - 1)^2 + 9 * (0 - 1)^2) / (10 * 9) = 1 for percent agreement (the unit coded twice carries the whole
+    coefficient), not 0: the result must not say 'the standard error is 0' beside a standard error of 1, and gives
+    the t interval, which says how little one shared unit tells."""
+    import impact.agreement as agreement
+
+    data = pd.DataFrame({"unit": list(range(10)) + [0], "coder": ["a"] * 10 + ["b"],
+                         "value": [1, 0, 1, 1, 0, 1, 0, 0, 1, 1, 1]})
+    result = getattr(agreement, name)(data)
+    assert result.value == pytest.approx(1.0)
+    assert result.se > 0.5
+    assert "standard error is 0" not in result.method
+    assert result.interval == "t" and result.ci_low < result.value
+    if name == "percent_agreement":
+        assert result.se == pytest.approx(1.0)
+    # Both coders on every unit, agreeing: the variance is 0 by construction and no interval is given, as before.
+    full = pd.DataFrame({"unit": [1, 1, 2, 2, 3, 3], "coder": list("ababab"), "value": [1, 1, 0, 0, 1, 1]})
+    assert getattr(agreement, name)(full).interval == "none_perfect"

@@ -14,28 +14,15 @@ import pytest
 @pytest.fixture(scope="module")
 def tiny_findings():
     """The hand-written tiny study (:func:`conftest.make_tiny_study`) analysed with the package's coder."""
-    from conftest import make_tiny_study, once_per_worker
+    from conftest import tiny_analysed
 
-    import impact
-
-    def build():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return impact.analyse(make_tiny_study(), n_resamples=99, seed=1)
-
-    return once_per_worker(("round26", "tiny"), build)
+    return tiny_analysed()
 
 
 def _page_text(findings) -> str:
-    """The rendered HTML report of ``findings`` as plain text, one space between words."""
-    import html
+    from conftest import page_text
 
-    from conftest import report_of
-
-    from impact.report._html import render_html
-
-    report, _ = report_of(findings)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_html(report))))
+    return page_text(findings)
 
 
 def test_a_codebook_whose_title_has_its_own_article_is_not_the_the(tiny_findings):
@@ -51,7 +38,9 @@ def test_a_codebook_whose_title_has_its_own_article_is_not_the_the(tiny_findings
     text = _page_text(tiny_findings)
     assert not re.search(r"(?i)\bthe the\b", text), re.search(r"(?i).{80}\bthe the\b.{80}", text).group(0)
     assert f"(the {bare[:1].lower() + bare[1:]} codebook, after NFER 2014)" in text
-    assert f"(the {bare[:1].lower() + bare[1:]} codebook's recommendation code)" in text
+    # round 27: the code by its label, not its identifier ('recommendation code')
+    label = Codebook.load("review_process").codes.set_index("code_id").loc["recommendation", "label"]
+    assert f"(the {bare[:1].lower() + bare[1:]} codebook's code \u201c{label}\u201d)" in text
 
 
 @pytest.mark.parametrize("label", ["The review process", "the review process", "The Impacts"])

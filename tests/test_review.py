@@ -105,7 +105,7 @@ def test_round_trip_reports_exactly_the_bad_cells(exported):
     assert good.loc[good.unit == "I1:1", "notes"].item() == "clearly about morale"
     # fix the bad cells: everything imports
     ws[f"{d}{rows['I1:4']}"] = "Accept "
-    ws[f"{o}{rows['I1:5']}"] = "learning"
+    ws[f"{o}{rows['I1:5']}"] = "morale"  # a code other than the row's own ('learning': 'other' of it is refused)
     ws[f"A{rows['I1:6']}"] = load_workbook(exported)["_original"][f"A{rows['I1:6']}"].value
     wb.save(exported)
     res = import_review(exported, reviewer="bob")

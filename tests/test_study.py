@@ -183,3 +183,19 @@ def test_missing_transcripts_folder_is_one_problem_not_one_per_row(tmp_path, how
     errors = [p for p in info.value.problems if p.severity == "error"]
     assert [(p.file, p.value) for p in errors] == [("transcripts/", None)]
     assert f"the {n:,} transcript{'s' if n != 1 else ''}" in errors[0].expected
+
+
+def test_repr_counts_in_the_right_number(tiny_study):
+    """A study of one council, one participant and one interview says so in the singular ('1 councils' before)."""
+    from impact.study import Study
+
+    tables = {k: tiny_study.table(k) for k in ("councils", "participants", "interviews")}
+    first = tables["councils"].iloc[:1]
+    one = {
+        "councils": first,
+        "participants": tables["participants"][tables["participants"]["council_id"].isin(first["council_id"])].iloc[:1],
+    }
+    one["interviews"] = tables["interviews"][tables["interviews"]["participant_id"].isin(one["participants"]["participant_id"])].iloc[:1]
+    text = repr(Study({"name": "One"}, one))
+    assert "1 council, 1 participant, 1 interview," in text, text
+    assert "2 councils, 0 participants, 0 interviews," in repr(Study({"name": "Two"}, {"councils": tables["councils"].iloc[:2]}))

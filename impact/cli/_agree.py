@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .._io import check_input_file
 from .._words import _counted, _named, _verb
 from ..errors import InputError, same_on
-from ..schema import id_problem, yes_no_hint
+from ..schema import id_problem, spelt_two_ways, yes_no_hint
 from ._options import (
     a_path,
     add_overwrite,
@@ -23,6 +23,9 @@ from ._options import (
 
 if TYPE_CHECKING:
     import pandas as pd
+
+#: What `--out` is (write_table writes CSV, or Excel where the name ends in .xlsx: a .parquet would be CSV text).
+_TABLE_OUT = {"suffixes": (".csv", ".xlsx"), "what": "the agreement table (CSV, or Excel where it ends in .xlsx)"}
 
 
 def _metric_names() -> tuple[str, ...]:
@@ -165,6 +168,10 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
                           stacklevel=2)
         frames.append(df)
         where.append((str(path), number))
+    if two := spelt_two_ways(((c, f"in {p}") for c, (p, _) in coders.items()), plural="coders"):
+        raise InputError(f"one person named two ways would be two coders agreeing with themselves "
+                         f"({_counted(len(two), 'name')} written otherwise than an earlier one):\n  " + "\n  ".join(f"{coders[name][0]}:coder: {name!r} - expected {expected}"
+                                                        for name, _, expected in two))
     if unknown:
         raise InputError(f"{_counted(len(unknown), 'code')} not in {codebook}:\n  " + "\n  ".join(unknown[:50])
                          + (f"\n  ... and {len(unknown) - 50:,} more" if len(unknown) > 50 else ""))
@@ -268,7 +275,7 @@ def run(args) -> int:
     )
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
-    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded, **_TABLE_OUT)
     from ..coding import Codebook
     from ..pipeline import supplied_codes
 
@@ -330,8 +337,15 @@ def run(args) -> int:
     missing = [c for c in by if c not in long.columns]
     if missing:
         raise InputError(f"--by {args.by}: {_named('column', missing)} not available; available: {list(long.columns)}")
+    if over := [c for c in by if c in ("unit", "coder")]:  # a group of one unit, or of one coder: nothing to compare
+        raise InputError(f"--by {args.by}: {_named('column', over)} cannot group agreement - expected grouping "
+                         "columns other than unit and coder, which agreement is computed across (e.g. code,wave)")
+    if "code" in long.columns and "code" not in by:  # each unit has a value per code: pooled, one coder's values clash
+        raise InputError(f"--by {args.by}: expected code among the grouping columns (--by "
+                         f"{','.join(['code', *by])}): a coded file gives each unit one value per code, so agreement "
+                         "is computed code by code")
     table = agreement_table(long, by=by or None, metrics=metrics, pairwise=args.pairwise)
-    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded)  # again: it may have appeared meanwhile
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=args.coded, **_TABLE_OUT)  # again: it may have appeared meanwhile
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
     checked = f" (codes checked against {named})" if "code" in data.columns else ""

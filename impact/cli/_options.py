@@ -165,7 +165,8 @@ def study_folder_above(path: str | os.PathLike) -> Path | None:
 
 
 def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None = None,
-                      overwrite: bool = False, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+                      overwrite: bool = False, inputs: Iterable[str | os.PathLike] = (),
+                      suffixes: tuple[str, ...] = (), what: str = "the output") -> Path:
     """Refuse an output file path that would replace what the user did not ask to replace.
 
     Refused, with an :class:`~impact.errors.InputError` naming the path: a
@@ -174,7 +175,9 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
     holding a ``study.yaml``, whatever ``overwrite`` says; an existing folder, or a link to one, always; any other existing
     path (a file, a link, even a broken one) unless ``overwrite``; one of the
     ``inputs`` the command reads (through links too), whatever ``overwrite``
-    says.  Callers
+    says; a name that does not end in one of ``suffixes`` (the kinds of file
+    the command writes, ``what`` it writes: a workbook named ``.csv`` would
+    be opened as text).  Callers
     check once before the work and again just before writing, and write
     atomically (a temporary file beside ``out``, renamed into place).
 
@@ -196,6 +199,10 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
     impact.errors.InputError: .../mine.csv exists; pass --overwrite to replace it
     >>> check_output_file(d / "mine.csv", overwrite=True) == d / "mine.csv"
     True
+    >>> check_output_file(d / "review.csv", suffixes=(".xlsx",), what="the review workbook")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: .../review.csv: the review workbook must end in .xlsx, but '.csv' was given
     >>> check_output_file(d / "x.csv", study=d)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -220,6 +227,9 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
         raise InputError(f"{path} is a folder - expected a file name to write; choose a file name, not a folder")
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise InputError(f"{path} exists; pass --overwrite to replace it")
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise InputError(f"{path}: {what} must end in {' or '.join(suffixes)}, but {path.suffix or 'no extension'!r} "
+                         "was given")
     cannot = unwritable(path.parent)
     if cannot:
         raise InputError(f"{path}: {cannot} - expected a folder you can write to; choose another place for it")

@@ -196,6 +196,7 @@ def _check_export_paths(args) -> None:
     if qdc.name.lower() == file.name.lower():
         raise InputError(f"{file}: ends in .qdc, the name of the codebook file written beside the project - "
                          "expected a .qdpx file name")
+    check_output_file(file, overwrite=True, suffixes=(".qdpx",), what="the REFI-QDA project")
     for side in (qdc, codebook_csv_path(qdc)):
         check_output_file(side, study=args.study, overwrite=True)
 
@@ -204,24 +205,37 @@ def run_export(args) -> int:
     from .._frames import shared_attr
     from ..coding import Codebook, read_coded
     from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
+    from ..schema import name_problem, spelt_two_ways
     from ..study import load_study
 
     _check_export_paths(args)
     study = load_study(args.study)
     coded: dict[str, pd.DataFrame] = {}
+    given: dict[str, str] = {}  # each coder's --coded
     for spec in args.coded:
         name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
+        name = name.strip()  # as a coder column's names are read
         data = read_coded(file)
         rows = list(data.attrs.get("rows") or range(2, len(data) + 2))  # each row's row in the file
         data = data.reset_index(drop=True)
-        parts = ({str(coder): part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False)}
-                 if "coder" in data.columns and not name else {name or Path(file).stem: data})
+        by_column = "coder" in data.columns and not name
+        if by_column:  # ' ann' is ann, as the coded-file reader takes it
+            data["coder"] = data["coder"].astype(str).str.strip()
+        parts = ({coder: part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False)}
+                 if by_column else {name or Path(file).stem: data})
         for coder, part in parts.items():
             part.attrs = {"source": Path(file).name, "rows": shared_attr([rows[i] for i in part.index])}
+            if (why := name_problem(coder, noun="a coder's name", plural="coders")) is not None:
+                where = f"{Path(file).name}:{part.attrs['rows'][0]}:coder" if by_column else f"--coded {spec!r}"
+                raise InputError(f"{where}: {coder!r} - expected {why}")
             if coder in coded:  # merged, two coders' codings would be one coder's, or one lost
                 raise InputError(f"--coded {spec}: the coder {coder!r} is also given by an earlier --coded - expected "
                                  "each coder once: name them (--coded CODER=FILE)")
             coded[coder] = part
+            given[coder] = spec
+    if two := spelt_two_ways(((c, f"in --coded {spec!r}") for c, spec in given.items()), plural="coders"):
+        raise InputError("\n  ".join(["coders named as another is:"] + [
+            f"--coded {given[name]!r}: {name!r} - expected {expected}" for name, _, expected in two]))
     codebook = Codebook.load(args.codebook) if args.codebook else None
     project = project_from_study(study, coded, codebook)
     _check_export_paths(args)  # again: a file may have appeared meanwhile

@@ -20,6 +20,10 @@ from ._options import (
     write_table,
 )
 
+#: What `--out` is: the workbook export writes, the decisions import writes (CSV, or Excel where it ends in .xlsx).
+_WORKBOOK = {"suffixes": (".xlsx",), "what": "the review workbook (an Excel .xlsx file)"}
+_DECISIONS = {"suffixes": (".csv", ".xlsx"), "what": "the decisions table (CSV, or Excel where it ends in .xlsx)"}
+
 
 def register(sub) -> None:
     p = sub.add_parser("review", help="review a machine coder's suggestions in Excel and read the decisions back")
@@ -48,11 +52,11 @@ def run_export(args) -> int:
     from ..study import load_study
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
-    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded])
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded], **_WORKBOOK)
     study = load_study(args.study)
     coded = read_coded([args.coded])
     codebook = Codebook.for_study(study, args.codebook)
-    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded])  # again: it may have appeared meanwhile
+    check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded], **_WORKBOOK)  # again: it may have appeared meanwhile
     try:
         path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
                              limit=args.limit)
@@ -85,9 +89,9 @@ def run_import(args) -> int:
     from ..review import import_review
 
     # a folder, or the workbook read, is refused; an existing file is kept as a .bak
-    out = check_output_file(args.out, overwrite=True, inputs=[args.file])
+    out = check_output_file(args.out, overwrite=True, inputs=[args.file], **_DECISIONS)
     result = import_review(args.file, reviewer=args.reviewer)
-    check_output_file(out, overwrite=True, inputs=[args.file])
+    check_output_file(out, overwrite=True, inputs=[args.file], **_DECISIONS)
     with rolled_back_on_failure() as changes:  # a failed write puts the previous file back
         bak = backup(out, changes)
         write_table(result, out)

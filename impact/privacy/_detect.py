@@ -638,6 +638,9 @@ _NUMBER_WORDS = (
     r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \-](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _N = rf"(?:\d{{1,3}}(?:\.5|[ \t]?½)?|{_NUMBER_WORDS}|a|an|a[ \t]+half)"
+# An age after another in a list ("aged 12, 14 and 15", "aged 2 and a half"): a number, never "a" alone, which after a
+# comma opens what is said of the person ("Kayleigh, aged 20, a trainer").
+_N_AGAIN = rf"(?:\d{{1,3}}(?:\.5|[ \t]?½)?|{_NUMBER_WORDS}|a[ \t]+half)"
 _UNIT = r"(?:years?|yrs?|yr|y|months?|mths?|weeks?|wks?|days?)"
 # How an age is given after its subject: "is", "was", "'s"; "turned", "has just turned"; and with a modal, said as
 # it would be or would have been ("she'll be 15", "he'd be 12 by now", "she would have been 14", "he'll turn 13",
@@ -668,7 +671,7 @@ _AGE_RES = (
     lazy_compile(rf"\b(?P<age>(?:\d{{1,2}}|{_NUMBER_WORDS})[ \t\-]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
     # "aged 4", "age 4", "aged four and six", "age: 12"
     lazy_compile(
-        rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?:(?:between|from)[ \t]+)?(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N})*"
+        rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?:(?:between|from)[ \t]+)?(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N_AGAIN})*"
         rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),

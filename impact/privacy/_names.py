@@ -36,6 +36,7 @@ from itertools import chain
 import regex as re
 
 from ._detect import (
+    _COLOUR,
     _INCIDENT,
     _PLATFORMS,
     _VEHICLE_MAKES,
@@ -79,7 +80,9 @@ _TITLES = frozenset(
     "mr mrs ms miss mx dr doctor prof professor cllr councillor sir dame lord lady rev revd reverend father sister "
     "inspector sergeant sgt detective judge justice pc dc ds di dci supt superintendent constable nurse matron "
     "imam rabbi pastor canon bishop aunty auntie uncle nan nana nanna nannan gran granny grandma grandad grandpa grampa "
-    "granda pani".split()
+    "granda pani "
+    # the plural titles of minutes' lists ("Cllrs K Okafor, A Brennan and M Goldsmith", "Messrs Okafor and Patel")
+    "cllrs drs messrs mmes profs".split()
 )
 #: Kinship and role words after which a word is taken for a name ("her son Tyler", "social worker Becky").
 KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
@@ -218,6 +221,11 @@ _IT_WAS_BEFORE_RE = lazy_compile(
     r"\bit(?:[ \t]+(?:was|is)|['’]s)(?:[ \t]*,[ \t]*(?:(?:um|umm|er|erm|uh|like)[ \t]*,?[ \t]*)?|[ \t]+(?:um|umm|er|erm|uh)"
     r"[ \t]*,?[ \t]*)\Z", re.IGNORECASE | re.VERSION1)
 _SAID_LAST_RE = lazy_compile(r"[ \t]*(?:[.?!]|\Z)", re.VERSION1)
+# A verb of saying before the one who says it, in the press's order ("'It matters,' says Freeman.", "..., said Baker,
+# director of ..."): the word after it, capitalised where the phrase ends, is the speaker.
+_SAYS_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?i:says|said|adds|added|explains|explained|continues|continued|recalls|recalled|admits|admitted|"
+    r"argues|argued|insists|insisted|notes|noted|warns|warned|reckons|reckoned|concludes|concluded)[ \t]+\Z", re.VERSION1)
 _ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
 # After a relation and a first name that is a word, the end of the phrase, a modal or a verb of what a person does to
 # another ("i spoke to grandad ken", "nanny pat would have them", "his brother jade hit him"): the name.
@@ -1227,6 +1235,14 @@ _CONSUMED_BEFORE_RE = lazy_compile(
     r"\b(?:drinks?|drank|drinking|eats?|ate|eating|smokes?|smoked|smoking|vapes?|vaped|vaping|swigs?|swigging|"
     r"scoffs?|scoffed|scoffing|munch(?:es|ed|ing)?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# "A" in capitals after a word in lower case or a comma, right before a name: no article, which is written "a" there, but
+# a first name's initial ("Councillors J Okafor, T Brown and A Patel", "Cllrs K Okafor, A Brennan and ..."); in
+# words all capitalised ("Life As A Child") and where a sentence opens it is the article.
+_CAPITAL_A_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}'’])\p{Ll}[\p{L}'’]*|,)[ \t]+(?P<a>A)[ \t]+\Z", re.VERSION1)
+# A colour in lower case, perhaps after a word or two more, said of what follows "a" ("a silver ", "a battered old red "):
+# a thing's, as "a" before a make or a model is.
+_COLOURED_BEFORE_RE = lazy_compile(
+    rf"(?<![\p{{L}}\-])(?:(?!(?:a|an)[ \t])\p{{Ll}}[\p{{Ll}}\-]*[ \t]+){{0,2}}(?-i:{_COLOUR})[ \t]+\Z", re.VERSION1)
 # Words for an organisation, which a name before them may be the organisation's ("a Russell Group university").
 # A possessive and a blood relation in lower case, just before a word ("her nan ", "my uncle "; not "the iro ", "her
 # social worker ").
@@ -1461,6 +1477,31 @@ _NICKNAME_END_RE = lazy_compile(r"[ \t]*(?:[.,;:!?)'’\"”]|\Z)", re.VERSION1)
 _FONDLY_BEFORE_RE = lazy_compile(r"\b(?:lil|little|our|young|big)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks|wishes)[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)?\Z",
                                   re.IGNORECASE | re.VERSION1)
+# The words that take a letter as a thing's label ("Plan B", "Part C", "Appendix D"), not a person's initial, right
+# before it.
+_LABELLED_WORDS = ("plan|part|child|section|appendix|annex|grade|year|class|group|vitamin|option|stage|level|phase|step|"
+                  "page|form|tier|room|block|ward|wing|unit|person|sibling|parent|adult|baby")
+_LABELLED_BEFORE_RE = lazy_compile(rf"\b(?i:{_LABELLED_WORDS})[ \t]+\Z", re.VERSION1)
+#: The words of a sign-off that end its line ("Thanks", "Kind regards", "Yours sincerely").
+_SIGN_OFF_WORDS = frozenset("thanks regards cheers wishes love sincerely faithfully truly best yours".split())
+# A sign-off (a letter's too, "Yours sincerely"; "Best" and "Yours" alone on their line), and the line after it, blank
+# lines between, up to a kiss ("x", "xx") where the line or the text ends: who signed, when the line is a name's shape
+# (:meth:`NameFinder._signed_line`).
+_SIGNED_LINE_RE = lazy_compile(
+    r"(?:\b(?:love(?:[ \t]+from)?|regards|cheers|thanks|wishes|sincerely|faithfully|truly)"
+    r"|(?:^|(?<=\n))[ \t]*(?:best|yours))[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)+"
+    r"(?P<n>(?!x+\b)[\p{L}][\p{L}'’.\-]*(?:[ \t]+(?!x+[ \t]*(?:\r?\n|\Z))[\p{L}][\p{L}'’.\-]*){0,2})"
+    r"[ \t]*[,.]?(?:[ \t]+x+)?[ \t]*(?=\r?\n|\Z)", re.IGNORECASE | re.VERSION1)
+# Authors as a reference list or a citation names them, before the year after a comma or a bracket: surnames, each
+# perhaps with its initials, joined by commas, "and" or "&" ("Easton, C., Martin, K. and Walker, F. (2012)", "Rees, G.
+# Gorin, S. (2010)", "Martin and Jeffes, 2011", "(Munro, 2011)", "Easton et al. (2012)"); each surname is judged a name
+# by :meth:`NameFinder._cited_authors`.
+_AUTHOR = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:,[ \t]*\p{Lu}\.(?:[ \t]*\p{Lu}\.){0,2})?"
+_CITED_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’\-])(?P<list>{_AUTHOR}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+|(?<=\.)[ \t]*)"
+    rf"{_AUTHOR}){{0,7}})(?:[ \t]+et[ \t]+al\.?)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:19|20)\d\d[a-z]?(?![\p{{L}}\d])", re.VERSION1)
+_CITED_AUTHOR_RE = lazy_compile(r"(?P<s>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?P<i>,[ \t]*\p{Lu}\.(?:[ \t]*\p{Lu}\.){0,2})?",
+                                re.VERSION1)
 _SIGNED_AFTER_RE = lazy_compile(r"(?:[ \t]+x+)?[ \t]*[!.]?[ \t]*[\"”'’]", re.IGNORECASE | re.VERSION1)
 # A verb a person does right after a word: of saying or doing, or any past ("mrs rhodes white coded them", "his stepdad
 # hit him").
@@ -1810,8 +1851,15 @@ def _welsh_sounds(word: str) -> str:
 
 # A letter in lower case after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager").
 _TRAILING_LETTER_RE = lazy_compile(
-    r"[ \t]+(?P<l>[b-hj-np-z])\.?(?=[ \t]*(?:[,;:)–—]|\Z)|[ \t]+-[ \t]|[ \t]+(?:said|says|rang|came|told|asked)\b)",
+    r"[ \t]+(?!x[ \t]*(?:\r?\n|\Z))(?P<l>[b-hj-np-z])\.?(?=[ \t]*(?:[,;:)–—]|\Z)|[ \t]+-[ \t]|[ \t]+(?:said|says|rang|came|told|asked)\b)",
     re.VERSION1)
+
+
+def _coloured_from(text: str, start: int) -> int:
+    """Where the words before ``start`` that colour a thing begin ("a silver Corsa", "a battered old red Astra": the
+    thing's words, after its article), else ``start``."""
+    m = _COLOURED_BEFORE_RE.search(text, max(0, start - 40), start)
+    return start if m is None else m.start()
 
 
 def _with_trailing_letter(text: str, s: Span) -> Span:
@@ -1963,7 +2011,8 @@ class NameFinder:
         # name is one there ("known as", "her mum is")
         nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text, overlapped=True)}
         spans: list[Span] = []
-        lone: list[_Tok] = []  # surnames that read as words, not judged names by their own context
+        # surnames that read as words, and a word after an initial, not judged names by their own context
+        lone: list[_Tok | Span] = []
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
@@ -1990,10 +2039,23 @@ class NameFinder:
                                                                     or _PERSON_VERB_AFTER_RE.match(text, run[0].end))):
                 # "her friend's called london", "a friend called london rang": a place's name is hers
                 span = Span(run[0].start, run[0].end, "name")
+            at = next((k for k, t in enumerate(run) if t.start == span.start), None) if span is not None else None
+            if at is not None and (skip := self._no_initials(text, toks, i + at)):
+                # "Plan B. Smith said", "from the U.S. Smith said": a thing's label, an abbreviation, before the name
+                span = Span(run[at + skip].start, span.end, span.kind) if at + skip < len(run) else None
+            if span is not None and span.kind == "name" and (
+                    a := _CAPITAL_A_BEFORE_RE.search(text, max(0, span.start - 40), span.start)) is not None:
+                span = Span(a.start("a"), span.end, span.kind)  # "[name] and A Patel": the initial, no article
             if span is not None:
                 spans.append(span)
+            elif (len(run) == 1 and run[0].shape == "cap" and not self._public(run[0]) and not self._function_word(run[0])
+                  and (a := _CAPITAL_A_BEFORE_RE.search(text, max(0, run[0].start - 40), run[0].start)) is not None):
+                lone.append(Span(a.start("a"), run[0].end, "name"))  # "[name] and A Smith": an initial, a surname
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
                 lone.append(run[0])
+            elif (len(run) == 2 and run[0].shape == "initial" and run[1].shape == "cap" and not self._public(run[1])
+                  and not self._function_word(run[1])):
+                lone.append(Span(run[0].start, run[1].end, "name"))  # "[name] and M Goldsmith": an initial, a surname
             i = j
         spans = self._double_surnames(text, toks, spans)
         spans = self._first_name_before(text, toks, spans)
@@ -2016,9 +2078,68 @@ class NameFinder:
         spans += self._named_alongside(text, toks, spans)
         spans += self._parallel_subject(text, toks, spans)
         spans += self._children_named(text)
-        spans += self._wrapped_names(text) if "\n" in text else []
+        spans += self._wrapped_names(text) + self._signed_line(text) if "\n" in text else []
+        spans += self._cited_authors(text) if "19" in text or "20" in text else []
         spans = [s for s in spans if not self._community_before_person(text, s)]
         return self._owned_brands(text, toks, spans)
+
+    def _no_initials(self, text: str, toks: list[_Tok], i: int) -> int:
+        """How many tokens from ``i`` are letters that are no one's initials, 0 if none: a thing's letter after the
+        word it labels (:data:`_LABELLED_BEFORE_RE`: "Plan B. Smith rang": the plan's letter, then a surname), or two or
+        more letters with dots, written close, that spell an acronym the lexicons ship, or a word after an article
+        ("the U.S. Smith said", "a U.K. Smith"; "J.S. Smith", "U.S. Smith" with no article stay initials)."""
+        tok = toks[i]
+        if tok.shape != "initial":
+            return 0
+        if _LABELLED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start):
+            return 1
+        k = i
+        while k < len(toks) and toks[k].shape == "initial" and toks[k].text.endswith(".") and (
+                k == i or toks[k].start == toks[k - 1].end):
+            k += 1
+        key = "".join(t.key for t in toks[i:k])
+        if k - i >= 2 and (key in self.public or key in self.words
+                           and _ARTICLE_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start)):
+            return k - i
+        return 0
+
+    def _cited_authors(self, text: str) -> list[Span]:
+        """The authors a citation or a reference names before its year (:data:`_CITED_RE`): each surname with its
+        initials, where it has them or is a first name, a surname that is a word or a word no list knows ("Martin and
+        Jeffes, 2011"; not "the Care Act, 2014", "Ofsted, 2019", "In Leeds, 2019")."""
+        found = []
+        for m in _CITED_RE.finditer(text):
+            for a in _CITED_AUTHOR_RE.finditer(text, m.start("list"), m.end("list")):
+                tok = _tokens(a.group("s"))[0]
+                if a.group("i") is not None and not self._function_word(tok) or (
+                        (tok.key in self.firsts or tok.key in self.surnames or self._unknown(tok) or self._known(tok))
+                        and not self._public(tok) and tok.key not in _NOT_NAMES):
+                    found.append(Span(a.start(), a.end("i") if a.group("i") else a.end("s"), "name"))
+        return found
+
+    def _signed_line(self, text: str) -> list[Span]:
+        """The line after a sign-off when all of it is a name's shape: the one who signed (:data:`_SIGNED_LINE_RE`).
+
+        Each word an initial ("A" and "I" too: alone with a name, or alone on the line, they are no article and no
+        pronoun), a first name or a surname, in capitals as initials are, or a word no list knows ("Kind
+        regards,\nA Okafor", "Thanks\nI", "Best wishes,\nSmith"); not a line of ordinary words that are no one's
+        name ("Thanks\nAll", "Love\nMum", "Regards\nThe Team"), nor one in lower case that English has ("thanks\nwill
+        do"), nor a line that goes on to say more."""
+        found = []
+        for m in _SIGNED_LINE_RE.finditer(text):
+            words = _tokens(m.group("n"))
+            if words and all(self._signer_word(w) for w in words):
+                found.append(Span(m.start("n"), m.end("n"), "name"))
+        return found
+
+    def _signer_word(self, tok: _Tok) -> bool:
+        """Whether a word on the line after a sign-off is a name's: initials, or a first name, a surname or a word no
+        list knows, no function word nor relation, and in lower case no English word (see :meth:`_signed_line`)."""
+        if tok.shape == "initial" or tok.shape == "caps" and self._initials_shape(tok.text):
+            return True
+        name = tok.key in self.firsts or tok.key in self.surnames or self._known(tok) or self._unknown(tok)
+        return name and tok.key not in _NOT_NAMES and tok.key not in KINSHIP_ROLE_WORDS and (
+            tok.shape != "lower" or not self._ordinary(tok))
 
     def _wrapped_names(self, text: str) -> list[Span]:
         """A first name broken across a line with no hyphen ("his name is dy\nlan", "we met with tom\nos"): the two
@@ -2452,7 +2573,7 @@ class NameFinder:
                     break
         return found
 
-    def _public_surnames(self, text: str, toks: list[_Tok], spans: list[Span], lone: list[_Tok]) -> list[Span]:
+    def _public_surnames(self, text: str, toks: list[_Tok], spans: list[Span], lone: list[_Tok | Span]) -> list[Span]:
         """Public terms that are common surnames, where a person is spoken of (see :data:`_PUBLIC_SURNAMES`).
 
         The others standing alone are added to ``lone``: a name if listed beside one ("Green and [Hill]").
@@ -2474,8 +2595,9 @@ class NameFinder:
         return found
 
     @staticmethod
-    def _listed_with_names(text: str, lone: list[_Tok], spans: list[Span]) -> list[Span]:
-        """Surnames that read as words, listed beside a name ("Cook and [Taylor]", "[Patel], Mason and ...")."""
+    def _listed_with_names(text: str, lone: list[_Tok | Span], spans: list[Span]) -> list[Span]:
+        """Surnames that read as words, alone or after an initial, listed beside a name ("Cook and [Taylor]", "[Patel],
+        Mason and ...", "[K Burton] and M Goldsmith")."""
         found: list[Span] = []
         names = sorted(spans, key=lambda s: s.start)
         changed = True
@@ -2924,7 +3046,9 @@ class NameFinder:
         while k < len(toks) and len(run) < 6:
             prev, tok = toks[k - 1], toks[k]
             if not self._joinable(text, prev, tok) and not (
-                _WRAP_RE.match(text[prev.end : tok.start]) and (
+                # a sign-off ends at its line's end: the next line is read whole (:meth:`_signed_line`), not as a name
+                # wrapped ("Thanks\nHope this helps")
+                _WRAP_RE.match(text[prev.end : tok.start]) and prev.key not in _SIGN_OFF_WORDS and (
                     tok.shape == "cap" and (self._known(tok) or self._unknown(tok) or tok.key in self.surnames)
                     # "jane\nsmith": after a first name in lower case, a surname in lower case on the next line
                     or tok.shape == "lower" and prev.shape == "lower" and prev.key in self.firsts
@@ -2935,12 +3059,23 @@ class NameFinder:
                 run += [tok, toks[k + 1]]
                 k += 2
                 continue
-            if not self._candidate(tok, False) and not self._surname_word(text, run, tok):
+            if not self._candidate(tok, False) and not self._surname_word(text, run, tok) and not self._title_surname(
+                    text, toks, run, k):
                 break
             if tok.shape == "lower" and run[-1].shape != "lower" or tok.shape == "caps" and self._function_word(tok):
                 break  # "JOHN WAS HERE": a name ends before a function word or common verb in capitals
             run.append(tok)
             k += 1
+        # capitalised words no name's after a name, that open a body's or a post's name in capitals ("Jane Okafor
+        # Senior Democratic Services Manager", "Tania Brennick Overview & Scrutiny Support Officer"): the post's
+        # (never the word after a first name or an initial, a surname's place: "Rose Hill Children's Services")
+        if k < len(toks) and self._post_after(text, toks, k):
+            head = run[0]
+            keep = (2 if self._known(head) or head.shape == "initial" else 1 if self._unknown(head) or head.key in self.surnames
+                    else 0)
+            while len(run) > keep and run[-1].shape == "cap" and self._ordinary(run[-1]) and not self._known(run[-1]) and (
+                    run[-1].key not in self.surnames):
+                run.pop()
         # a trailing initial belongs to the name only with its dot ("John S."), or right after a known first name
         # ("Tom B said", "JANE S"; not "A", "I": "Tom I think")
         while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")) and not (
@@ -2948,6 +3083,31 @@ class NameFinder:
                 and run[-1].text not in ("A", "I")):
             run.pop()
         return run
+
+    def _title_surname(self, text: str, toks: list[_Tok], run: list[_Tok], k: int) -> bool:
+        """Whether a title's word, capitalised, right after a first name (or a word no list knows) alone and before no
+        other name's word, is the surname: no title follows the name it goes with ("Tania Lord said", "Grace Bishop,
+        Tom Judge and ..."; not a relation's or a role's word, "Aunty", "Nurse", which may follow a name as the role)."""
+        tok = toks[k]
+        if len(run) != 1 or tok.shape != "cap" or tok.key not in _TITLES or tok.key in KINSHIP_ROLE_WORDS:
+            return False
+        if run[0].shape != "cap" or not (run[0].key in self.firsts or self._known(run[0]) or self._unknown(run[0])) or (
+                run[0].key in _NOT_NAMES and run[0].key not in self.participant_parts):
+            return False
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        return nxt is None or nxt.shape not in ("cap", "caps", "initial") or not self._joinable(text, tok, nxt)
+
+    def _post_after(self, text: str, toks: list[_Tok], k: int) -> bool:
+        """Whether the word at ``k``, capitalised, goes on a run of capitalised words as a public term of a body or a
+        post ("... Services Manager", "... Agency"), or after "&" or "and" as a capitalised ordinary word that is no
+        name ("... & Scrutiny Support Officer")."""
+        tok = toks[k]
+        if tok.shape != "cap" or not self._joinable(text, toks[k - 1], tok) and not re.fullmatch(
+                r"[ \t]+(?:&|and)[ \t]+", text[toks[k - 1].end : tok.start]):
+            return False
+        return self._public(tok) and tok.key not in self.firsts and tok.key not in self.surnames or (
+            text[toks[k - 1].end : tok.start].strip() in ("&", "and") and self._ordinary(tok) and not self._known(tok)
+            and tok.key not in self.surnames)
 
     def _position(self, text: str, start: int) -> str | None:
         """'title', 'intro', 'kin' or None: what stands right before ``start``."""
@@ -3110,8 +3270,10 @@ class NameFinder:
         capitalised word no list knows after "a" or "an" ("a Corsa", "an Astra"), which a person's name never follows."""
         if run[0].key in _VEHICLE_MAKES and 2 <= len(run) <= 3 and not any(self._known(t) for t in run[1:]):
             return True
+        start = _coloured_from(text, run[0].start)  # "a silver Corsa", as "a Corsa"
         return (len(run) == 1 and run[0].shape == "cap" and not self._known(run[0])
-                and _INDEFINITE_BEFORE_RE.search(text, max(0, run[0].start - 4), run[0].start) is not None)
+                and _INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start) is not None
+                and _CAPITAL_A_BEFORE_RE.search(text, max(0, start - 40), start) is None)
 
     def _branded_goods(self, text: str, run: list[_Tok]) -> bool:
         """Whether a run is one capitalised word, no listed participant's, after an article or a possessive and before
@@ -3137,9 +3299,10 @@ class NameFinder:
         """Whether a run is one capitalised make or brand no first name (a make of vehicles, a proper noun or no word)
         after a word of owning, driving or wearing and "a" (see :data:`_OWNED_BEFORE_RE`)."""
         tok = run[0]
+        start = _coloured_from(text, tok.start)
         return (len(run) == 1 and tok.shape == "cap" and not self._known(tok)
                 and (tok.key in _VEHICLE_MAKES or tok.key in self.proper or self._unknown(tok))
-                and _OWNED_BEFORE_RE.search(text, max(0, tok.start - 16), tok.start) is not None)
+                and _OWNED_BEFORE_RE.search(text, max(0, start - 16), start) is not None)
 
     def _place_and_acronym(self, words: list[_Tok]) -> bool:
         """Whether a run is a place's name and short capitals no list knows ("Leeds CSC", "Kirklees EDT"): the body of
@@ -3248,4 +3411,7 @@ class NameFinder:
             return False
         if _ACTION_AFTER_RE.search(after) or (_SPEECH_AFTER_RE.search(after) and not initial_sentence):
             return True
+        if (_SAYS_BEFORE_RE.search(text, max(0, start - 12), start) and re.match(r"[ \t]*(?:[.,;:!?)]|\Z)", after)
+                and fold(text[start:end]) not in _DAY_NAMES and fold(text[start:end]) not in _MONTH_NAMES):
+            return True  # "'It matters,' says Freeman.", "said Baker, the director"
         return position == "weak" and not initial_sentence and _PHRASE_END_RE.search(after) is not None

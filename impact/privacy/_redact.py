@@ -64,10 +64,18 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     person where a phrase ends ("i did it for kacey", "a Plan B for kacey");
     a surname with its particles ("Mr van der Berg", "the Van der Berg
     children"); a first name's initial before a surname ("Apologies: J.
-    Williams"); a name or initials alone on the line after a sign-off
-    ("Kind regards,\nDJ"); a surname wrapped at its hyphen ("Brown-\nSmith").
-    A job or a role after a name and "the" is kept ("Dr Jones the Dentist";
-    "Jones the Milk" is a nickname, redacted).  See
+    Williams"); a name or initials alone on the line after a sign-off, a
+    letter's too, "A" and "I" as initials there ("Kind regards,\nDJ", "Yours
+    sincerely,\n\nA Patel"; a kiss after it kept: "Thanks, [name] x"); a
+    surname wrapped at its hyphen ("Brown-\nSmith"); minutes' initials and
+    surnames after a plural title or listed with names ("Cllrs K Okafor, A
+    Brennan and M Goldsmith"); a title's word after a first name ("Tania
+    Lord"); the speaker after the press's "says" ("says Freeman.").  A job or
+    a role after a name and "the" is kept ("Dr Jones the Dentist"; "Jones the
+    Milk" is a nickname, redacted), and so are a post's capitalised words
+    after a name ("Jane Okafor  Senior Democratic Services Manager"), a
+    thing's letter before a surname ("Plan B. [name] rang") and a car's model
+    after its colour ("a silver Corsa").  See
     :mod:`impact.privacy._names`.
 
     A participant's name made of ordinary words ("Tom Bishop", "Grace Bell",
@@ -317,6 +325,7 @@ from ._lexicon import (
 from ._names import (
     _CLAUSE_OPEN_RE,
     _DAY_NAMES,
+    _LABELLED_WORDS,
     _LOWER_TITLES,
     _MONTH_NAMES,
     _MONTH_TIME_BEFORE_RE,
@@ -893,10 +902,8 @@ class _Redactor:
         days = [m.span() for m in _SAINTS_DAY_RE.finditer(text)] if "day" in folded or "eve" in folded or "night" in folded else []
         if days:  # a saint's day is a day of the year: no name in it ("St Patrick's Day" with a May Day listed)
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
-        spans = [_by_trade(text, _welsh_word_off(text, s)) for s in spans]
-        if " the " in text:  # a role after a name is the role, though a surname spells it ("Jones the Butcher came")
-            roles = _roles_after_names(text, spans)
-            spans = [s for s in spans if s.kind != "name" or (s.start, s.end) not in roles]
+        spans = [_welsh_word_off(text, s) for s in spans]
+        spans = _by_trade(text, spans) if "the" in text else spans
         spans = [_initial_before(text, _widen(text, s)) for s in spans if s.end > s.start]
         spans = _town_after_address(text, spans) if "," in text else spans
         spans += _misspelt_again(text, spans)
@@ -1053,8 +1060,8 @@ def _town_after_address(text: str, spans: list[Span]) -> list[Span]:
 # J. Williams, HV"), without it where a list or a line opens ("Apologies: J Williams"); not "I", nor "A" as the article,
 # nor a thing's label ("we went with Plan B. Smith said it worked").
 _INITIAL_BEFORE_RE = lazy_compile(
-    r"(?:(?<![\p{L}\p{N}.'’\-])(?<!\b(?i:plan|part|child|section|appendix|annex|grade|year|class|group|vitamin|option|"
-    r"stage|level|phase|step|page|form|tier|room|block|ward|wing|unit|person|sibling|parent|adult|baby)[ \t]+)\p{Lu}\.|(?:(?<=[:,;(\n][ \t]*)|\A[ \t]*)(?![IA][ \t])\p{Lu})[ \t]+\Z", re.VERSION1)
+    rf"(?:(?<![\p{{L}}\p{{N}}.'’\-])(?<!\b(?i:{_LABELLED_WORDS})[ \t]+)\p{{Lu}}\.|"
+    r"(?:(?<=[:,;(\n][ \t]*)|\A[ \t]*)(?![IA][ \t])\p{Lu})[ \t]+\Z", re.VERSION1)
 
 
 def _initial_before(text: str, s: Span) -> Span:
@@ -1070,21 +1077,23 @@ def _job_word(word: str) -> bool:
     return w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS
 
 
-def _roles_after_names(text: str, spans: list[Span]) -> set[tuple[int, int]]:
-    """Where a job or a role follows a name and "the" (see :data:`_BY_TRADE_RE`): what the person does, kept."""
-    return {m.span("w") for s in spans if s.kind == "name" and (m := _BY_TRADE_RE.match(text, s.end)) is not None
-            and _job_word(m.group("w"))}
-
-
-def _by_trade(text: str, span: Span) -> Span:
-    """``span`` of a name widened over a nickname by trade after it (see :data:`_BY_TRADE_RE`)."""
-    if span.kind != "name" or (m := _BY_TRADE_RE.match(text, span.end)) is None:
-        return span
-    w = fold(m.group("w"))
-    if (w not in english_words() or w in _MONTH_NAMES or w in _DAY_NAMES or is_public_word(m.group("w"))
-            or _job_word(w)):
-        return span
-    return Span(span.start, m.end("w"), span.kind)
+def _by_trade(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with what follows each name and "the" (:data:`_BY_TRADE_RE`) read once for it: an English word no job
+    is a nickname by trade, and the name is widened over it ("Jones the Milk came"); a job or a role is what the person
+    does, kept, and a name found in its word is dropped ("Jones the Butcher came", though a surname spells it); a
+    month, a day, a public word or a word no English list holds leaves both as they are ("Tom the Monday after")."""
+    roles: set[tuple[int, int]] = set()
+    widened = []
+    for s in spans:
+        m = _BY_TRADE_RE.match(text, s.end) if s.kind == "name" else None
+        if m is not None:
+            w = fold(m.group("w"))
+            if _job_word(w):
+                roles.add(m.span("w"))
+            elif not (w not in english_words() or w in _MONTH_NAMES or w in _DAY_NAMES or is_public_word(m.group("w"))):
+                s = Span(s.start, m.end("w"), s.kind)
+        widened.append(s)
+    return [s for s in widened if s.kind != "name" or (s.start, s.end) not in roles]
 
 
 # The label a review or a study gives a person in place of a name, a word and a letter or a figure ("Child B", "Young

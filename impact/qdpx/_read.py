@@ -16,7 +16,7 @@ from .._archive import GuardedZip, check_xml, open_archive
 from .._io import MAX_TEXT_BYTES, decode_text
 from .._words import _counted, _verb
 from ..errors import InputError
-from ._model import QdaProject, QdpxWarning, frame, norm_guids
+from ._model import QdaProject, QdpxWarning, frame, norm_guid, norm_guids
 from ._positions import convert_positions
 from ._xml import child, child_text, children, local, parse_xml
 
@@ -356,6 +356,7 @@ class _ProjectReader:
 
     # -- assembly ----------------------------------------------------------
     def finish(self) -> QdaProject:
+        _one_per_guid(self.rows, self.label)
         if self.bad_positions:
             n = len(self.bad_positions)
             raise InputError(f"{self.label}: {_counted(n, 'text selection')} whose positions are no span of the text - expected "
@@ -410,6 +411,26 @@ class _ProjectReader:
         for message in result.warnings:
             self.issue("warning", "positions", message)
             warnings.warn(f"{self.label}: {message}", QdpxWarning, stacklevel=4)
+
+
+def _one_per_guid(rows: dict[str, list[dict]], label: str) -> None:
+    """InputError naming every GUID two users, codes or sources share (GUIDs compare without regard to case or
+    braces): a coding names its code, coder and source by GUID, so which one it meant could not be told."""
+    shared = []
+    for table, kind in (("users", "user"), ("codes", "code"), ("sources", "source")):
+        names: dict[object, list[str]] = {}
+        for row in rows.get(table, []):
+            guid = norm_guid(row[f"{kind}_guid"])
+            if isinstance(guid, str):
+                names.setdefault(guid, []).append(repr(row.get("name") or ""))
+        shared += [f"{kind} {guid} is {' and '.join(given) if len(given) == 2 else ', '.join(given)}"
+                   for guid, given in names.items() if len(given) > 1]
+    if shared:
+        raise InputError(f"{label}: {_counted(len(shared), 'GUID')} given to more than one user, code or source - expected "
+                         "each under a GUID of its own (REFI-QDA), as codings name their code, coder and source by "
+                         "GUID: " + "; ".join(shared[:20]) + (f"; and {len(shared) - 20} more" if len(shared) > 20
+                                                               else "") + ". Export the project again from the "
+                         "program that made it")
 
 
 def _int(value: str | None) -> int | None:
@@ -511,6 +532,7 @@ def read_qdc(path: str | os.PathLike) -> QdaProject:
     rows: list[dict] = []
     for codes in children(root, "Codes"):
         read_codes(codes, None, rows)
+    _one_per_guid({"codes": rows}, label)
     sets: list[dict] = []
     members: list[dict] = []
     for s in children(root, "Sets"):

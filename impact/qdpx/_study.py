@@ -335,6 +335,33 @@ def _coder_names(users: pd.DataFrame, coded_by: pd.Series) -> dict[str, str]:
     return out
 
 
+def _interview_names(id_col: pd.Series, coded_in: pd.Series) -> dict[str, str]:
+    """The interview each source that holds codings is read as: its interview id, or else its name (a source of
+    neither, its GUID).  Two sources of one name (case, spaces and the form of letters aside: two documents
+    'Interview 3') are told apart by the start of their GUID, ``'Interview 3 [2b0f4184]'``, in a
+    :class:`QdpxWarning`: read as one interview, the codings of two texts would be placed in one, their spans
+    measured in another text."""
+    from ..schema import same_id
+
+    used = [g for g in dict.fromkeys(coded_in.tolist()) if not _na(g)]
+    named = {g: str(g) if _na(id_col.get(g)) else str(id_col.get(g)) for g in used}
+    by_name: dict[str, list[str]] = {}
+    for g in used:
+        by_name.setdefault(same_id(named[g], loose=False), []).append(g)
+    out = {}
+    for g in used:
+        same = by_name[same_id(named[g], loose=False)]
+        out[g] = f"{named[g]} [{str(g)[:8]}]" if len(same) > 1 else named[g]
+        if len(same) > 1 and g == same[0]:
+            warnings.warn(f"{len(same)} sources of the project are named {named[g]!r}"
+                          f"{' or written so' if len({named[x] for x in same}) > 1 else ''} (GUIDs "
+                          f"{', '.join(str(x)[:8] for x in same)}): their codings are read as {len(same)} "
+                          f"interviews, {', '.join(repr(f'{named[x]} [{str(x)[:8]}]') for x in same)}, not as "
+                          "one; give each document a name of its own in the program that made the project",
+                          QdpxWarning, stacklevel=3)
+    return out
+
+
 def _slug(name: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "_", ascii_).strip("_")
@@ -485,7 +512,7 @@ def study_codings_from_project(
         codings = codings[codings["code_guid"].isin(ids)]
     src = project.sources.set_index("source_guid")
     id_col = src["interview_id"] if "interview_id" in src.columns else src["name"]
-    interview = codings["source_guid"].map(lambda g: id_col.get(g) if not _na(id_col.get(g)) else g)
+    interview = codings["source_guid"].map(_interview_names(id_col, codings["source_guid"]))
     text_len = codings["source_guid"].map(lambda g: len(src["text"].get(g)) if isinstance(src["text"].get(g), str) else None)
     users = _coder_names(project.users, codings["user_guid"])
     out = pd.DataFrame(

@@ -705,6 +705,22 @@ def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
     return [c for c in gee.loc[~finite, "code"] if c not in set(separated)]
 
 
+def _unfit_split(gee: pd.DataFrame, codes: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """``codes`` (of :func:`_unfit_codes`) split by what their status term lacks: a finite estimate (the fit did not
+    converge); else a finite standard error; else a p-value. A 5-council study, one council in intervention, had every
+    status term estimated with no standard error (a randomisation p beside it), and the models table said 'No
+    estimate is shown for ...: the fit did not converge' over the estimates it showed (seed 30744, report truth
+    round 27)."""
+    rows = gee.drop_duplicates("code").set_index("code")
+
+    def finite(c: str, col: str) -> bool:
+        return c in rows.index and col in rows.columns and bool(np.isfinite(float(rows.loc[c, col])))
+
+    none = [c for c in codes if not finite(c, "estimate")]
+    no_se = [c for c in codes if c not in none and not finite(c, "se")]
+    return none, no_se, [c for c in codes if c not in none and c not in no_se]
+
+
 def _not_modelled(ctx) -> dict[str, str]:
     """The impacts of the report that have no model at all, with why, in report order.
 
@@ -738,12 +754,24 @@ def _not_modelled_sentence(ctx, missing: dict[str, str]) -> str:
                     "intervention status or its change across the waves." for c, why in missing.items())
 
 
-def _unfit_sentence(ctx, codes: list[str]) -> str:
-    """The sentence for impacts whose model gave no finite estimate (see :func:`_unfit_codes`)."""
-    labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
-    one = len(labels) == 1
-    return (f"For {_listed(labels)} the model gave no finite {'estimate' if one else 'estimates'} (the fit did not "
-            "converge), so no difference by intervention status, or absence of one, is stated.")
+def _unfit_sentence(ctx, codes: list[str], gee: pd.DataFrame) -> str:
+    """The sentence for impacts whose model gave no finite estimate, or no finite standard error for it (see
+    :func:`_unfit_codes`, :func:`_unfit_split`)."""
+    def named(group: list[str]) -> str:
+        return _listed([ctx.code(c).lower() for c in ctx.codes if c in group] or [ctx.code(c).lower() for c in group])
+
+    none, no_se, no_p = _unfit_split(gee, codes)
+    said = []
+    if none:
+        said.append(f"for {named(none)} the model gave no finite {'estimate' if len(none) == 1 else 'estimates'} "
+                    "(the fit did not converge)")
+    if no_se:
+        said.append(f"for {named(no_se)} {'it' if said else 'the model'} gave no finite standard error of the "
+                    "difference by intervention status")
+    if no_p:
+        said.append(f"for {named(no_p)} {'it' if said else 'the model'} gave no p-value for that difference")
+    text = "; ".join(said)
+    return f"{text[:1].upper()}{text[1:]}, so no difference by intervention status, or absence of one, is stated."
 
 
 def _coded_by(ctx) -> str:
@@ -848,7 +876,7 @@ def _summary(ctx) -> Section:
                 items.append(_separated_sentence(ctx, separated))
             unfit = _unfit_codes(gee, separated)
             if unfit:
-                items.append(_unfit_sentence(ctx, unfit))
+                items.append(_unfit_sentence(ctx, unfit, gee))
             missing = _not_modelled(ctx)
             if missing:
                 items.append(_not_modelled_sentence(ctx, missing))
@@ -916,12 +944,17 @@ def _survey_sentences(ctx) -> list[str]:
         a, b, d = (r.loc[t] for t in ("change_not_in_intervention", "change_in_intervention", "change_difference"))
         verdict = ("" if d["p_value"] < ctx.alpha else
                    ", which is not evidence that the change was the same in both groups")
+        # changes of +0.14 and +0.24 and 'a difference of 0.09' (0.2389 - 0.1449, seed 30619): where the difference
+        # shown is not that of the figures shown, the sentence says it is worked from the unrounded ones
+        unrounded = ("worked from the unrounded changes; " if _rounding_shows(b["estimate"], a["estimate"],
+                                                                             d["estimate"]) else "")
         # no negative zero: a null study's difference of -0.004 read "a difference of -0.00 points" (audit14)
         out.append(f"In the staff and partner survey, between {first} and {ctx.short_wave(w).lower()} the mean score "
                    f"(1 to 5) changed by {_signed(a['estimate'])} points ({ctx.level} CI "
                    f"{format_ci(a['ci_low'], a['ci_high'])}) in councils {la} and by {_signed(b['estimate'])} "
                    f"({format_ci(b['ci_low'], b['ci_high'])}) in councils {lb}: a difference of "
-                   f"{_signed(d['estimate'], sign=False)} points ({ctx.level} CI {format_ci(d['ci_low'], d['ci_high'])}, "
+                   f"{_signed(d['estimate'], sign=False)} points ({unrounded}{ctx.level} CI "
+                   f"{format_ci(d['ci_low'], d['ci_high'])}, "
                    f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
     return out
 
@@ -948,6 +981,24 @@ def _survey_pooled_sentences(ctx, first: str, why: str, waves: list[str] | None 
                    f"{format_ci(r['ci_low'], r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)}), in all councils "
                    f"together: {why}{verdict}.")
     return out
+
+
+def _rounding_shows(minuend: float, subtrahend: float, difference: float, digits: int = 2) -> bool:
+    """Whether ``difference``, shown to ``digits`` decimals, is not the difference of ``minuend`` and ``subtrahend``
+    as shown: rounded apart, +0.24 and +0.14 give 'a difference of 0.09' (0.2389 - 0.1449 = 0.094), which a reader
+    cannot check without being told that it is worked from the unrounded figures.
+
+    Examples
+    --------
+    >>> _rounding_shows(0.2389, 0.1449, 0.0940), _rounding_shows(0.24, 0.14, 0.10), _rounding_shows(0.004, 0.0, 0.004)
+    (True, False, False)
+    """
+    from decimal import Decimal
+
+    def shown(x: float) -> Decimal:
+        return Decimal(f"{float(x):.{digits}f}")
+
+    return shown(minuend) - shown(subtrahend) != shown(difference)
 
 
 def _signed(x: float, *, sign: bool = True) -> str:
@@ -2560,21 +2611,25 @@ def _comparisons(ctx) -> Section:
                             "n_a, n_b: the councils of each group interviewed at the wave; median_a, median_b: the "
                             "median, over those councils, of the share of a council's interviewed participants who reported "
                             f"the {ctx.one}." + p_note,
-                            {"median_a": "pct:0", "median_b": "pct:0", "difference": "pct:0",
-                             "CI": CI("ci_low", "ci_high", digits=0, percent=True), "rank_biserial": "num:2"},
+                            # the difference in percentage points, as its heading says: '-50%' and '0% to 0%'
+                            # under 'Difference in share (percentage points)' read as a relative change (round 27)
+                            {"median_a": "pct:0", "median_b": "pct:0", "difference": "pp:0",
+                             "CI": CI("ci_low", "ci_high", digits=0, points=True), "rank_biserial": "num:2"},
                             labels=p_labels))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
             # each impact's label a heading over its waves' lines, as the table beside it and the status forest plot
             # name it (it showed the code's id, 'plans_actions (Early impact)'; label and wave on one line overlapped)
+            # in percentage points, as the table beside it gives them (round 27: the axis ran -0.4 to 1.0 beside a
+            # table of -50 to 50)
             fp = fp.assign(label=fp["wave_id"].map(ctx.axis_wave), impact_label=fp["code"].map(ctx.code),
                            _not_finding=unconfirmed[fp.index],
-                           **{k: fp[k].astype(float) for k in ("difference", "ci_low", "ci_high")})
+                           **{k: fp[k].astype(float) * 100 for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
                 # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
                 # the shares of participants: those were 43% and 33% where the dot stood at -8 points (seed 27518)
-                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact ({lb} minus "
-                f"{la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
+                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact, percentage "
+                f"points ({lb} minus {la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
                 "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
                 "in and not in intervention (the median of the differences between a council in intervention and one "
                 f"not) in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} interval; the "
@@ -2627,7 +2682,9 @@ def _comparisons(ctx) -> Section:
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
                   f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}, labels=p_labels),
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}, labels=p_labels,
+                  # the rows of tests across all councils: 'all' under 'Intervention status' (seed 30744, round 27)
+                  value_labels={"status": {"all": "All councils"}}),
         ]
     return Section("Comparisons by intervention status", blocks)
 
@@ -2764,6 +2821,7 @@ def _models(ctx) -> Section:
         status_rows = shown[shown["term"] == "in_intervention"]
         wave_only = set(shown["code"]) - set(status_rows["code"])
         unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
+        no_estimate, no_se, no_p = _unfit_split(status_rows, unfit)
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
         notes = (f"Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across {ctx.many} for the intervention "
                  f"contrast, and across {ctx.many} and later waves together for the contrasts of each later wave with "
@@ -2772,8 +2830,14 @@ def _models(ctx) -> Section:
                     f"with {ctx.short_wave(ctx.later[0]).lower()}, from the same model with that wave as reference"
                     if _since_terms(ctx) else "") + "."
                  + (f" {_separation_note(ctx, shown.loc[separated, 'code'])}" if separated.any() else "")
-                 + (f" No estimate is shown for {_listed([ctx.code(c).lower() for c in unfit])}: the model gave no "
-                    "finite estimates (the fit did not converge)." if unfit else "")
+                 + (f" No estimate is shown for {_listed([ctx.code(c).lower() for c in no_estimate])}: the model "
+                    "gave no finite estimates (the fit did not converge)." if no_estimate else "")
+                 + (f" The model gave no finite standard error for the intervention contrast of "
+                    f"{_listed([ctx.code(c).lower() for c in no_se])}, so no interval is shown for "
+                    f"{'it' if len(no_se) == 1 else 'them'}."
+                    if no_se else "")
+                 + (f" The model gave no p-value for the intervention contrast of "
+                    f"{_listed([ctx.code(c).lower() for c in no_p])}." if no_p else "")
                  + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
                  + (" One status group has too few councils for the models to tell a difference by intervention "
@@ -2822,11 +2886,19 @@ def _models(ctx) -> Section:
         nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
         random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
                   "within council" if nested else "random intercept per council")
+        # a model on wave alone says so, and why (its notes): the table gave a wave row and no status row, and its
+        # note read as if status were in the model (6 councils, none in intervention, report truth round 27)
+        from ..effects import SURVEY_ALONE_NOTE
+
+        alone = [str(n)[len(SURVEY_ALONE_NOTE):].strip() for n in sm.attrs.get("notes", ())
+                 if str(n).startswith(SURVEY_ALONE_NOTE)]
         by_status = _survey_by_status(ctx, ok)
         blocks.append(Table("survey_model", shown,
                             "Model of the staff and partner survey score",
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, " + random
                             + " (REML); estimates in scale points."
+                            + (f" The model is fitted on wave alone, with no term for intervention status: "
+                               f"{alone[0]}." if alone else "")
                             + (" It assumes the score changed alike in councils in and not in intervention; the next "
                                "table gives the change in each." if by_status is not None else "")
                             + (f" The difference by intervention status is shown where at least {ctx.min_count} "
@@ -2851,6 +2923,15 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
             "change_difference": "Change to {w}, in minus not in intervention",
             "status_at_first": "At {w}, in minus not in intervention"}
     few = _survey_few(ctx, sb)
+    # a difference row shown beside both changes it is the difference of, rounded apart from them, reads as a slip
+    # where the figures shown do not subtract to it (+0.24, +0.14 and 0.09, seed 30619): the note says why
+    rounded_apart = False
+    if ok:
+        for _, at in sb.assign(_few=few).groupby("wave", sort=False):
+            terms = at[~at["_few"]].set_index("term")["estimate"]
+            if {"change_not_in_intervention", "change_in_intervention", "change_difference"} <= set(terms.index):
+                rounded_apart |= _rounding_shows(terms["change_in_intervention"], terms["change_not_in_intervention"],
+                                                 terms["change_difference"])
     rows = [{"comparison": what[r["term"]].format(w=ctx.short_wave(r["wave"]).lower()),
              **{c: r[c] if ok and not small else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
             for r, small in zip(sb.to_dict("records"), few, strict=True)]
@@ -2861,7 +2942,9 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                  "its difference, and the difference between the groups at the first wave. A council that moved into "
                  "or out of intervention counts in the group it was in at each wave."
                  + (f" Shown where at least {ctx.min_count} councils of each group it rests on answered the survey at "
-                    "both waves." if any(few) else ""),
+                    "both waves." if any(few) else "")
+                 + (" Figures are rounded to two decimals; each difference is worked from the unrounded changes, so "
+                    "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else ""),
                  {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison")})
 
@@ -3481,8 +3564,10 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
     # quotes are attributed, and the matrix by council is published only when asked for.
     per_council = ctx.identify or ctx.council_matrix
     group_of, grouping = ({}, "") if per_council else _matrix_groups(ctx, th)
-    coder = ("coded by the package's machine coder with the review themes codebook" if machine else
-             "from the codings supplied, against the review themes codebook")
+    # the codebook by its title, as every other section names a codebook ('the review themes codebook' named one no
+    # reader knows, report truth round 27)
+    coder = (f"coded by the package's machine coder with {_the_codebook(ctx, 'review_themes')}" if machine else
+             f"from the codings supplied, against {_the_codebook(ctx, 'review_themes')}")
     if per_council:
         intro = (f"Which review themes participants in each council talked about ({coder}), with the clearest statement "
                  f"of each, redacted. A number is the participants who raised the theme where it is {ctx.min_count} or "
@@ -4220,7 +4305,8 @@ def _lessons(ctx, labels) -> Section:
     proc = ctx.f.process
     rec = proc.get("recommendations")
     blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run, grouped by the "
-                        "part of the review or factor they concern (the review_process codebook's recommendation code).")]
+                        f"part of the review or factor they concern ({_the_codebook(ctx, 'review_process')}'s code "
+                        f"\u201c{labels.get('recommendation', 'recommendation')}\u201d).")]
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
         return Section("Lessons for the programme", blocks)
@@ -4289,7 +4375,8 @@ def _suggestions_by_wave(ctx) -> list:
     out = []
     if _process_machine_coded(ctx):
         out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
-                                               why="a share rests on the reading of the recommendation code",
+                                               why="a share rests on the reading of the code \u201c"
+                                                   + _process_labels().get("recommendation", "recommendation") + "\u201d",
                                                what_below="The counts", check=_process_hand_check(ctx))))
     elif said:
         # the unpublished waves are a sentence of their own: an aside after the last wave's share read as about it

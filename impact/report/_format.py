@@ -688,10 +688,12 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
         if isinstance(value, (list, tuple)) and len(value) > _MAX_LISTED:
             text = f"{len(value)} items, listed in provenance.json"
         elif isinstance(value, (list, tuple)):
-            # sentences (the statistical caveats) joined by '; ' lose their own full stops: '... only).; Statistical'
+            # sentences (the statistical caveats) joined by '; ' lose their own full stops: '... only).; Statistical'.
+            # Where some end in one and some not (a caveat of the attrition and one of a model), each loses its own
+            # and the whole ends in one: '... are tested.; Impact: ...' (report truth round 27)
             parts = [str(vocabulary.provenance_value(key, v)) for v in value]
-            stop = "." if parts and all(p.endswith(".") for p in parts) else ""
-            text = "; ".join(p[:-1] if stop else p for p in parts) + stop if parts else MISSING
+            stop = "." if any(p.endswith(".") for p in parts) else ""
+            text = "; ".join(p[:-1] if p.endswith(".") else p for p in parts) + stop if parts else MISSING
             # sentences put into words can set a label's own brackets inside or beside another's (the statistical
             # caveats); a single value (a command line, a file name) is shown as it is
             text = plain_asides(text)

@@ -178,14 +178,14 @@ def change_over_time(
                 stacklevel=2,
             )
     rows, varies = [], []
-    small = 0
+    small: list[dict] = []
     for key, cell in _cells(complete.reset_index(), [*by, *groups]):
         values = cell[order].to_numpy(dtype="float64")
         varies.append(values.size > 0 and np.ptp(values) > 0)
         row = dict(zip([*by, *groups], key), outcome=outcome, n=len(values), n_times=len(order),
                    time_first=order[0], time_last=order[-1])
         if len(values) < 2:
-            small += 1
+            small.append(dict(zip([*by, *groups], key)))
             row.update(test=None, p_value=np.nan)
         elif binary:
             row.update(_binary_change(values))
@@ -193,9 +193,16 @@ def change_over_time(
             row.update(_continuous_change(values))
         rows.append(row)
     if small:
-        warnings.warn(f"{_counted(small, 'row')} of the result {_verb(small, 'has', 'have')} fewer than two "
-                      f"{_plural(_unit_noun(unit))} with a complete series and {_verb(small, 'was', 'were')} not "
-                      "tested.", SmallSampleWarning, stacklevel=2)
+        # which rows: '6 rows of the result have fewer than two councils ...' did not say of which result, nor which
+        # rows (report truth round 27)
+        k = len(small)
+        warnings.warn(f"{k:,} of the {_counted(len(rows), 'row')} of the change in {outcome!r} across {time!r}"
+                      # set off by commas: a bracket here sat beside the report's labels' own (round 25)
+                      + (f", one per {' and '.join(map(str, [*by, *groups]))}," if by or groups else "")
+                      + f" {_verb(k, 'has', 'have')} fewer than two {_plural(_unit_noun(unit))} with a complete series"
+                      f" and {_verb(k, 'was', 'were')} not tested" + (f": {_which_rows(small, rows)}" if by or groups
+                                                                       else "") + ".",
+                      SmallSampleWarning, stacklevel=2)
     cols = [*by, *groups, "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first",
             "value_last", "n_discordant", "n_up", "n_down", "effect_type", "effect", "statistic", "df",
             "p_value", "p_asymptotic", "p_adjusted"]
@@ -207,6 +214,35 @@ def change_over_time(
     # a row whose values are one value throughout (an impact never coded) cannot give p < 1: not in the family
     out["p_adjusted"] = _adjust_testable(out["p_value"].to_numpy(dtype="float64"), np.array(varies), adjust)
     return out[[c for c in cols if c in out.columns]]
+
+
+def _which_rows(small: list[dict], rows: list[dict]) -> str:
+    """The rows of ``small`` (each a dict of its key columns) in words, among all ``rows``: "every code with
+    status_group 'intervention'" where they are every combination of their columns' values and a column's values
+    are all it takes, else each row ("code 'a' with status_group 'b'; ..."), the first five and a count of the rest.
+
+    Examples
+    --------
+    >>> rows = [{"code": c, "g": g} for c in "ab" for g in ("x", "y")]
+    >>> _which_rows([r for r in rows if r["g"] == "y"], rows)
+    "every code with g 'y'"
+    >>> _which_rows(rows[:1], rows)
+    "code 'a' with g 'x'"
+    """
+    cols = list(small[0])
+    seen = {c: list(dict.fromkeys(r[c] for r in small)) for c in cols}
+    every = {c: list(dict.fromkeys(r[c] for r in rows)) for c in cols}
+    if len(small) == math.prod(len(v) for v in seen.values()):
+        # a whole block: each column named by its values, or 'every' where it takes all of them
+        return " with ".join(f"every {c}" if len(seen[c]) == len(every[c]) > 1 else
+                             f"{c} " + " or ".join(map(_quoted, seen[c])) for c in cols)
+    said = "; ".join(" with ".join(f"{c} {_quoted(r[c])}" for c in cols) for r in small[:5])
+    return said + (f" and {len(small) - 5} more" if len(small) > 5 else "")
+
+
+def _quoted(value: object) -> str:
+    """A key's value as a warning quotes it: strings (numpy's too) in single quotes, anything else as printed."""
+    return f"'{value}'" if isinstance(value, str) else str(value)
 
 
 def _binary_change(values: np.ndarray) -> dict:

@@ -345,7 +345,7 @@ def test_a_codes_sheet_renamed_is_one_problem_and_an_error_value_is_named(review
     def change(wb, ws, col):
         for row in (2, 3):
             ws.cell(row, col["decision"], "other")
-            ws.cell(row, col["other_code"], "morale")
+            ws.cell(row, col["other_code"], "learning")  # neither row's own code ('other' of it is refused)
         ws.cell(4, col["decision"], "#N/A").data_type = "e"
         wb["codes"].title = "Codes list"
 

@@ -25,11 +25,11 @@ import pytest
 
 from impact.privacy._names import _reads_as_name
 
+from . import _rounds
 from ._pii import invented_name, rng_for
+from ._rounds import _both, _gone
 from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
 from .test_pii_round8 import leaks_in, planted_run
-from .test_pii_round11 import _both, _gone
 
 # ----------------------------------------------------------------------------------------- left by round 11
 _SETTINGS = [
@@ -65,7 +65,7 @@ def test_a_setting_named_in_words_no_list_knows_is_redacted_alone(seed):
     _gone(f"she's at {a} {b} now", [a, b], "[")
 
 
-@pytest.mark.parametrize("text", [
+test_settings_and_places_in_ordinary_use_are_kept = _rounds.kept([
     "she's at risk now", "they're at different stages", "she goes to team meetings", "she's at home now",
     "he went to swimming lessons", "we are at early stages", "she's at her nan's", "they were at loggerheads",
     "he goes to football matches", "she is at school most days", "she's at work", "he's at college now",
@@ -76,8 +76,6 @@ def test_a_setting_named_in_words_no_list_knows_is_redacted_alone(seed):
     "she goes to morning nursery", "he went to boarding school", "it is at all levels", "we met at family hubs",
     "from children's to adult's servicers", "the council's at different stages",
 ])
-def test_settings_and_places_in_ordinary_use_are_kept(text):
-    assert_kept(text)
 
 
 # A two-part surname after a title in lower case
@@ -111,14 +109,12 @@ def test_lower_case_letters_after_a_relation_are_redacted(text, gone):
     _gone(text, gone, "[name]")
 
 
-@pytest.mark.parametrize("text", [
+# Measured when written: before, 4 of these 9 lost a letter ("Part B and C said no" gave "Part B and [name] said
+# no"; "Plan B and C came", "Part B, C and D said", "Section B and C said it" alike)
+test_letters_that_are_no_person_are_kept = _rounds.kept([
     "Part B and C said no", "Plan B and C came", "Part B, C and D said", "her mum n dad came", "love to her daughter x",
     "her son a lot", "her son i think was there", "my mum and dad", "Section B and C said it",
 ])
-def test_letters_that_are_no_person_are_kept(text):
-    # Measured when written: before, 4 of these 9 lost a letter ("Part B and C said no" gave "Part B and [name] said
-    # no"; "Plan B and C came", "Part B, C and D said", "Section B and C said it" alike)
-    assert_kept(text)
 
 
 # A ward, bay and bed by their numbers in a row
@@ -131,10 +127,9 @@ def test_a_ward_bay_and_bed_in_a_row_are_redacted(text, gone):
     _gone(text, gone, "[place]")
 
 
-@pytest.mark.parametrize("text", ["bay 3 of the car park", "ward 12", "in bed 4", "bays 3 and 4 of the car park",
-                                  "bed 4 in the garden centre"])
-def test_a_ward_bay_or_bed_alone_is_kept(text):
-    assert_kept(text)
+test_a_ward_bay_or_bed_alone_is_kept = _rounds.kept([
+    "bay 3 of the car park", "ward 12", "in bed 4", "bays 3 and 4 of the car park", "bed 4 in the garden centre",
+])
 
 
 # A first name in no list, in lower case
@@ -164,30 +159,26 @@ def test_an_invented_first_name_in_lower_case_is_redacted(seed):
     _gone(f"we saw {a} yesterday", [a], "[name]")
 
 
-@pytest.mark.parametrize("text", [
+test_acronyms_and_words_in_lower_case_are_kept = _rounds.kept([
     "camhs was good", "the lscb was slow", "i think nfer is right", "we saw ofsted yesterday", "i think ehcp is right",
     "we saw improvements yesterday", "i think it is struggling", "yjsip is a finite resource",
     "and iteratively developed it", "the director for adults and wellbeing described it",
 ])
-def test_acronyms_and_words_in_lower_case_are_kept(text):
-    assert_kept(text)
 
 
 # Over-redacted by round 11
-@pytest.mark.parametrize("text", [
+# Measured when written: before, "a Corsa", "Vauxhall Corsa", "a Qashqai" and "Nissan Qashqai" were redacted as names
+test_cars_are_kept = _rounds.kept([
     "she drives a Fiesta", "they came round in a Corsa", "he drives a Vauxhall Corsa now", "she bought a Qashqai",
     "he had a Ford Fiesta", "the Nissan Qashqai was outside", "mum's Ford Focus broke down",
 ])
-def test_cars_are_kept(text):
-    # Measured when written: before, "a Corsa", "Vauxhall Corsa", "a Qashqai" and "Nissan Qashqai" were redacted as names
-    assert_kept(text)
 
 
-@pytest.mark.parametrize("text", ["the review died a death in 2019", "the project died a slow death in March 2019",
-                                  "the idea died a natural death in 2014"])
-def test_a_death_died_by_a_thing_keeps_its_date(text):
-    # Measured when written: before, all 3 lost the date
-    assert_kept(text)
+# Measured when written: before, all 3 lost the date
+test_a_death_died_by_a_thing_keeps_its_date = _rounds.kept([
+    "the review died a death in 2019", "the project died a slow death in March 2019",
+    "the idea died a natural death in 2014",
+])
 
 
 @pytest.mark.parametrize(("text", "gone"), [("her death in 2019 hit them hard", ["2019"]), ("he died in 2019", ["2019"])])
@@ -218,36 +209,33 @@ _RED_TEAM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
-def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, 20 of these 21 kept what is listed ('her mum, shaz, hurt him' was redacted)
-    _gone(text, gone, token)
+# Measured when written: before, 20 of these 21 kept what is listed ('her mum, shaz, hurt him' was redacted)
+test_this_rounds_forms_are_redacted = _rounds.gone(_RED_TEAM)
 
 
 # The round's forms in other casing, spacing and punctuation
-@pytest.mark.parametrize(("text", "gone", "token"), [
-    ("SHE'S AT LITTLE ACORNS", ["little", "acorns"], "[place]"), ("she's  at  little  acorns", ["little", "acorns"], "[place]"),
+# Measured when written: before, 9 of these 12 kept what is listed ("he's at tiny-tots" and "she's 14 on Fri" still
+# did after the first changes of this round)
+test_this_rounds_forms_in_other_writing_are_redacted = _rounds.gone([
+    ("SHE'S AT LITTLE ACORNS", ["little", "acorns"], "[place]"),
+    ("she's  at  little  acorns", ["little", "acorns"], "[place]"),
     ("She goes to Busy Bees.", ["busy", "bees"], "[place]"), ("he's at tiny-tots", ["tiny-tots"], "[place]"),
     ("HER DAUGHTER B AND C", ["B", "C"], "[name]"), ("her daughter B & C", ["B", "C"], "[name]"),
     ("Ward 12,bay 3,bed 4", ["12", "3", "4"], "[place]"), ("MISS RHODES WHITE SAID", ["rhodes", "white"], "[name]"),
-    ("his stepdad (dean) hit him", ["dean"], "[name]"), ("her nan - pat o'brien - has him", ["pat", "o'brien"], "[name]"),
-    ("the case no. is 2019 stroke 04417", ["2019", "04417"], "[reference]"), ("she's 14 on Fri", ["14", "fri"], "[age]"),
+    ("his stepdad (dean) hit him", ["dean"], "[name]"),
+    ("her nan - pat o'brien - has him", ["pat", "o'brien"], "[name]"),
+    ("the case no. is 2019 stroke 04417", ["2019", "04417"], "[reference]"),
+    ("she's 14 on Fri", ["14", "fri"], "[age]"),
 ])
-def test_this_rounds_forms_in_other_writing_are_redacted(text, gone, token):
-    # Measured when written: before, 9 of these 12 kept what is listed ("he's at tiny-tots" and "she's 14 on Fri" still
-    # did after the first changes of this round)
-    _gone(text, gone, token)
 
 
-@pytest.mark.parametrize("text", [
+test_this_rounds_words_in_ordinary_use_are_kept = _rounds.kept([
     "the review, however, went well",
     "the week before christmas was busy", "she lives at home", "they're in the flats on the estate",
     "the plan is on page 2019", "the scheme went missing in action", "the team went to the review in march 2020",
     "the review is in june", "it was 5 in august 2014", "we were 5 in august", "e.g. was fine", "at 3 p.m. was late",
     "the project's name was changed.", "ring her on monday", "she is on facebook as well", "we did i.e. the plan",
 ])
-def test_this_rounds_words_in_ordinary_use_are_kept(text):
-    assert_kept(text)
 
 
 # ------------------------------------------------------------------------------------------- end to end

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import pytest
 
+from . import _rounds
+from ._rounds import _both, _gone
 from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both, _gone
 
 
 # ----------------------------------------------------------------------------------------- left by round 16
@@ -41,14 +41,12 @@ def test_a_show_by_its_title_and_its_year_are_redacted(text, gone):
     _gone(text, gone, "[date]")
 
 
-@pytest.mark.parametrize("text", [
+test_being_on_or_winning_ordinary_things_with_a_year_is_kept = _rounds.kept([
     "she was on a child protection plan in 2019", "he was on the register in 2018", "she was on holiday in 2019",
     "he was on the waiting list in 2020", "she was on bail in 2018", "he was on antidepressants in 2017",
     "she was on maternity leave in 2019", "he was on his own in 2019", "the council won the contract in 2019",
     "we won the bid in 2018", "she was on the phone in 2019", "he was on the panel in 2019",
 ])
-def test_being_on_or_winning_ordinary_things_with_a_year_is_kept(text):
-    assert_kept(text)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -61,12 +59,10 @@ def test_a_year_after_a_comma_or_a_distinctive_event_is_redacted(text, gone):
     _gone(text, gone, "[date]")
 
 
-@pytest.mark.parametrize("text", [
+test_a_year_after_a_comma_in_ordinary_use_is_kept = _rounds.kept([
     "the data were excluded from the analysis in 2019", "three councils were excluded, 2019 being the first year",
     "the review, 2019", "we met the council, 2018 was busy", "the results were found in 2019",
 ])
-def test_a_year_after_a_comma_in_ordinary_use_is_kept(text):
-    assert_kept(text)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -79,12 +75,10 @@ def test_a_word_in_brackets_after_a_role_is_the_persons_name(text, gone):
     _gone(text, gone, "[name]")
 
 
-@pytest.mark.parametrize("text", [
+test_a_word_in_brackets_that_is_no_name_is_kept = _rounds.kept([
     "the worker (new) said", "her dad (drunk) hit her", "the social worker (cin) said", "the managers (finance) said",
     "the worker (housing) said", "the workers (support) came", "the nurse (again) came",
 ])
-def test_a_word_in_brackets_that_is_no_name_is_kept(text):
-    assert_kept(text)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -97,11 +91,11 @@ def test_a_worker_by_a_district_before_a_building_is_redacted(text, gone):
     _gone(text, gone, "[place]")
 
 
-@pytest.mark.parametrize("text", ["good practice in the team", "the social work practice", "the chemist said no",
-                                  "their frontline practice", "current LGA practice", "the SoS practice framework",
-                                  "she went to the chemist", "the local pharmacy", "effective practice at the council"])
-def test_buildings_in_ordinary_use_are_kept(text):
-    assert_kept(text)
+test_buildings_in_ordinary_use_are_kept = _rounds.kept([
+    "good practice in the team", "the social work practice", "the chemist said no", "their frontline practice",
+    "current LGA practice", "the SoS practice framework", "she went to the chemist", "the local pharmacy",
+    "effective practice at the council",
+])
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -115,10 +109,10 @@ def test_a_job_that_singles_someone_out_is_redacted(text, gone):
     _gone(text, gone, "[detail]")
 
 
-@pytest.mark.parametrize("text", ["the postman came", "a caretaker role", "we had ice cream", "the paper was good",
-                                  "the school caretaker budget", "the dinner was late"])
-def test_jobs_in_ordinary_use_are_kept(text):
-    assert_kept(text)
+test_jobs_in_ordinary_use_are_kept = _rounds.kept([
+    "the postman came", "a caretaker role", "we had ice cream", "the paper was good", "the school caretaker budget",
+    "the dinner was late",
+])
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -130,10 +124,10 @@ def test_a_short_district_where_someone_lives_is_redacted(text, gone):
     _gone(text, gone, "[place]")
 
 
-@pytest.mark.parametrize("text", ["she lives in hope", "he moved to cin", "she lives in fear", "they moved to lac",
-                                  "he moved to ks4", "she lives in the uk", "they moved to sgo"])
-def test_short_words_where_someone_lives_are_kept(text):
-    assert_kept(text)
+test_short_words_where_someone_lives_are_kept = _rounds.kept([
+    "she lives in hope", "he moved to cin", "she lives in fear", "they moved to lac", "he moved to ks4",
+    "she lives in the uk", "they moved to sgo",
+])
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -178,16 +172,12 @@ _RED_TEAM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
-def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, 22 of these 33 kept what is listed or gave another token (all above the names split
-    # by a line break but "(AMBER)" in capitals, and the brand after "a", which came out as "[name]")
-    _gone(text, gone, token)
+# Measured when written: before, 22 of these 33 kept what is listed or gave another token (all above the names split
+# by a line break but "(AMBER)" in capitals, and the brand after "a", which came out as "[name]")
+test_this_rounds_forms_are_redacted = _rounds.gone(_RED_TEAM)
 
 
-@pytest.mark.parametrize("text", [
+test_this_rounds_words_in_ordinary_use_are_kept = _rounds.kept([
     "the plan ran away from us in 2019", "the scheme was in the papers", "she turned the page on christmas day",
     "the news in 2019 was bad", "we were adopted from the start", "she lives in fear", "the nurse, care, and support",
 ])
-def test_this_rounds_words_in_ordinary_use_are_kept(text):
-    assert_kept(text)

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import pytest
 
+from . import _rounds
+from ._rounds import _both, _gone
 from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both, _gone
 
 
 # ----------------------------------------------------------------------------------------- left by round 19
@@ -137,18 +137,17 @@ def test_a_place_of_two_capitalised_words_after_moving_is_a_place(text, gone):
         assert not _left(red, *gone) and "[place]" in red and "[name]" not in red, red
 
 
-@pytest.mark.parametrize("text", [
+# Measured when written: before, "went to sale prices" gave "went to [place]" and both "Royal College of ..." gave
+# "[place] of ..."
+test_this_rounds_words_in_ordinary_use_are_kept = _rounds.kept([
     "a lady at the school said", "went to sale prices", "hope to see you", "moved to a new office",
-    "the Royal College of Psychiatrists", "she is a teacher", "he was a governor at the time", "the school facebook group",
-    "the parents whatsapp group", "on christmas eve she was happy", "christmas 2020 was hard", "we went to deal with it",
-    "the idea came from reading to children", "the boy with the ball", "children with autism need routine",
-    "it went to sale to raise money", "the vicar said", "she's in year 9", "the General Data Protection Regulation",
-    "moved to a new team", "he's at the Royal College of Nursing",
+    "the Royal College of Psychiatrists", "she is a teacher", "he was a governor at the time",
+    "the school facebook group", "the parents whatsapp group", "on christmas eve she was happy",
+    "christmas 2020 was hard", "we went to deal with it", "the idea came from reading to children",
+    "the boy with the ball", "children with autism need routine", "it went to sale to raise money", "the vicar said",
+    "she's in year 9", "the General Data Protection Regulation", "moved to a new team",
+    "he's at the Royal College of Nursing",
 ])
-def test_this_rounds_words_in_ordinary_use_are_kept(text):
-    # Measured when written: before, "went to sale prices" gave "went to [place]" and both "Royal College of ..." gave
-    # "[place] of ..."
-    assert_kept(text)
 
 
 # -------------------------------------------------------------------------- this round's own red team
@@ -180,10 +179,8 @@ _RED_TEAM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
-def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 21 kept what is listed (or gave "[name]" for part of it)
-    _gone(text, gone, token)
+# Measured when written: before, all 21 kept what is listed (or gave "[name]" for part of it)
+test_this_rounds_forms_are_redacted = _rounds.gone(_RED_TEAM)
 
 
 # Forms of this round's red team that were already redacted (kept as a guard).
@@ -195,21 +192,16 @@ _HELD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone"), _HELD)
-def test_this_rounds_forms_already_redacted_stay_so(text, gone):
-    for red in _both(text):
-        assert not _left(red, *gone), red
+test_this_rounds_forms_already_redacted_stay_so = _rounds.stay_gone(_HELD)
 
 
-@pytest.mark.parametrize("text", [
-    "she is a social worker at the school", "he is a teacher at the school and a parent", "she went to wells to be honest",
-    "they moved from care to independence", "we went from reading to writing", "she's in a good place now",
-    "he's in denial", "she's been in foster care since june", "the boy with additional needs in year 3",
-    "on christmas eve we had a party", "St Patrick's Day", "she was in the general population",
+# Ordinary English next to the shapes this round reads (a colleague's post at a school after "she", a discourse
+# "to be honest", "in" of a state, a need that is no condition, a holiday without a year); measured when written:
+# all kept before and after, but "St Patrick's Day" gave "St [name]'s Day" before
+test_forms_near_this_rounds_rules_are_kept = _rounds.kept([
+    "she is a social worker at the school", "he is a teacher at the school and a parent",
+    "she went to wells to be honest", "they moved from care to independence", "we went from reading to writing",
+    "she's in a good place now", "he's in denial", "she's been in foster care since june",
+    "the boy with additional needs in year 3", "on christmas eve we had a party", "St Patrick's Day",
+    "she was in the general population",
 ])
-def test_forms_near_this_rounds_rules_are_kept(text):
-    # Ordinary English next to the shapes this round reads (a colleague's post at a school after "she", a discourse
-    # "to be honest", "in" of a state, a need that is no condition, a holiday without a year); measured when written:
-    # all kept before and after, but "St Patrick's Day" gave "St [name]'s Day" before
-    for red in _both(text):
-        assert red == text, red

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import pytest
 
+from . import _rounds
+from ._rounds import _both, _gone
 from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both, _gone
 
 
 # ----------------------------------------------------------------------------------------- left by round 20
@@ -86,10 +86,8 @@ _RED_TEAM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
-def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 9 kept what is listed (or part of it: "[place] Side Tigers", "the [name] lions")
-    _gone(text, gone, token)
+# Measured when written: before, all 9 kept what is listed (or part of it: "[place] Side Tigers", "the [name] lions")
+test_this_rounds_forms_are_redacted = _rounds.gone(_RED_TEAM)
 
 
 # Forms of this round's red team that were already redacted (kept as a guard).
@@ -110,27 +108,22 @@ _HELD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone"), _HELD)
-def test_this_rounds_forms_already_redacted_stay_so(text, gone):
-    for red in _both(text):
-        assert not _left(red, *gone), red
+test_this_rounds_forms_already_redacted_stay_so = _rounds.stay_gone(_HELD)
 
 
-@pytest.mark.parametrize("text", [
+# Ordinary English next to the shapes this round reads; measured when written: the two "of the parish" gave
+# "the [detail] of the parish" before (decided: kept), the rest were kept before and after
+test_forms_near_this_rounds_rules_are_kept = _rounds.kept([
     "the vicar of the parish said", "the priest of the parish came", "went back to reading to catch up",
     "we went back to reading to catch up on the notes", "went to reading to catch up", "he plays for the school team",
-    "she plays for fun", "he played for time", "she's at the high school", "he's at grammar school",
-    "the bottom line", "we went to the high court", "he was locked up in his room", "it was done in full",
-    "she's in a low mood", "he went to the general meeting", "the Royal College of Nursing", "the jimmy's case was hard",
+    "she plays for fun", "he played for time", "she's at the high school", "he's at grammar school", "the bottom line",
+    "we went to the high court", "he was locked up in his room", "it was done in full", "she's in a low mood",
+    "he went to the general meeting", "the Royal College of Nursing", "the jimmy's case was hard",
     "she was serving in the army", "he went in the long run", "I went to reading group to see the others",
     "they are in the same boat", "the team's in high spirits", "the story of the mount",
     "she's been in send for two years", "he moved to ford's old office last month", "he went to the mount for a week",
     "they play for the under 12s", "he plays for time, he wants to be liked",
 ])
-def test_forms_near_this_rounds_rules_are_kept(text):
-    # Ordinary English next to the shapes this round reads; measured when written: the two "of the parish" gave
-    # "the [detail] of the parish" before (decided: kept), the rest were kept before and after
-    assert_kept(text)
 
 
 def test_the_vicar_of_a_small_place_stays_a_detail():

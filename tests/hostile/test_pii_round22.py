@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import pytest
 
-from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both, _gone
+from . import _rounds
+from ._rounds import _both, _gone
 
 
 # ----------------------------------------------------------------------------------------- left by round 21
@@ -97,10 +96,8 @@ _RED_TEAM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
-def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 13 kept what is listed
-    _gone(text, gone, token)
+# Measured when written: before, all 13 kept what is listed
+test_this_rounds_forms_are_redacted = _rounds.gone(_RED_TEAM)
 
 
 # Forms of this round's red team that were already redacted (kept as a guard).
@@ -119,13 +116,13 @@ _HELD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone"), _HELD)
-def test_this_rounds_forms_already_redacted_stay_so(text, gone):
-    for red in _both(text):
-        assert not _left(red, *gone), red
+test_this_rounds_forms_already_redacted_stay_so = _rounds.stay_gone(_HELD)
 
 
-@pytest.mark.parametrize("text", [
+# Ordinary English next to the shapes this round reads; measured when written: "she goes to brownies every week" gave
+# "[place]", the two "new hall" sentences "the [place]" and "he plays with friends in town" "he plays with [place]"
+# before (over-redaction), the rest were kept before and after
+test_forms_near_this_rounds_rules_are_kept = _rounds.kept([
     # national youth organisations and ordinary play
     "he goes to cubs on a monday", "she goes to brownies every week", "he joined the Sea Cadets last year",
     "he plays for fun", "he plays for England", "she plays for keeps", "he played for time",
@@ -145,36 +142,28 @@ def test_this_rounds_forms_already_redacted_stay_so(text, gone):
     # a set-off clause after a setting is no nickname
     "he went to the meeting, the school said no", "he's at home, the school rang", "we met at the hub, a secure unit",
 ])
-def test_forms_near_this_rounds_rules_are_kept(text):
-    # Ordinary English next to the shapes this round reads; measured when written: "she goes to brownies every week" gave
-    # "[place]", the two "new hall" sentences "the [place]" and "he plays with friends in town" "he plays with [place]"
-    # before (over-redaction), the rest were kept before and after
-    assert_kept(text)
 
 
 # ------------------------------------------------------------------------ the word lists checked against sources
-@pytest.mark.parametrize(("text", "gone", "token"), [
+# Secure children's homes of the 2024 register and prisons' common names (institutions.txt), conditions singling a
+# child out (conditions.txt); measured when written: before, 5 of these 6 kept what is listed or part of it ("[place]
+# house", "[place] green"); "walton" was redacted as a place (kept as a guard)
+test_names_added_to_the_lists_are_read = _rounds.gone([
     ("he was remanded to kyloe house for 3 months", ["kyloe"], "[place]"),
     ("she's been in aldine house since may, on remand", ["aldine", "house"], "[place]"),
-    ("his dad's in walton for 4 years", ["walton"], "[place]"), ("he did 2 years in winson green", ["winson", "green"], "[place]"),
+    ("his dad's in walton for 4 years", ["walton"], "[place]"),
+    ("he did 2 years in winson green", ["winson", "green"], "[place]"),
     ("the boy with hearing loss in year 5", ["hearing"], "[detail]"),
     ("the girl with a cochlear implant at the school", ["cochlear"], "[detail]"),
 ])
-def test_names_added_to_the_lists_are_read(text, gone, token):
-    # Secure children's homes of the 2024 register and prisons' common names (institutions.txt), conditions singling a
-    # child out (conditions.txt); measured when written: before, 5 of these 6 kept what is listed or part of it ("[place]
-    # house", "[place] green"); "walton" was redacted as a place (kept as a guard)
-    _gone(text, gone, token)
 
 
-@pytest.mark.parametrize("text", [
+# "send" before a noun or as a subject is special educational needs, not HMP Send; "aids" (hearing or walking aids)
+# left conditions.txt.  Measured when written: before, the three "send" sentences gave "[place]" and "aids" "[detail]"
+test_ordinary_words_of_the_lists_are_kept = _rounds.kept([
     "young offenders in send provision did worse", "children on remand in send units",
     "the number of children in custody in send is rising", "the girl with aids in year 5",
 ])
-def test_ordinary_words_of_the_lists_are_kept(text):
-    # "send" before a noun or as a subject is special educational needs, not HMP Send; "aids" (hearing or walking aids)
-    # left conditions.txt.  Measured when written: before, the three "send" sentences gave "[place]" and "aids" "[detail]"
-    assert_kept(text)
 
 
 def test_scouts_beside_a_place_keep_the_organisation():

@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import pytest
 
-from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both, _gone
+from . import _rounds
+from ._rounds import _gone
 
 
 # ----------------------------------------------------------------------------------------- left by round 22
@@ -40,25 +39,20 @@ def test_a_bus_route_carrying_a_child_is_a_detail(text, gone):
     _gone(text, gone, "[detail]")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+# Measured when written: before, all 3 gave one "[name]" for the number, the place and the organisation
+test_a_capitalised_numbered_youth_group_keeps_its_kind = _rounds.exact([
     ("he joined the 12th Brackwell Cubs", "he joined the [place] Cubs"),
     ("she's in the 3rd Zorbly Brownies now", "she's in the [place] Brownies now"),
     ("the 1st Threlby Scouts went camping", "the [place] Scouts went camping"),
 ])
-def test_a_capitalised_numbered_youth_group_keeps_its_kind(text, expected):
-    # Measured when written: before, all 3 gave one "[name]" for the number, the place and the organisation
-    for red in _both(text):
-        assert red == expected, red
 
 
-@pytest.mark.parametrize("text", [
+# Measured when written: before, the first four gave "[name]" (over-redaction), the last two were kept (guards)
+test_a_word_that_is_a_first_name_before_what_help_does_is_kept = _rounds.kept([
     "hope from the council came too late for him", "that hope from the yot came to nothing",
     "and joy from the school came of it in the end", "but will from the council came through in the end",
     "no hope from the council came", "real joy from the council came after the review",
 ])
-def test_a_word_that_is_a_first_name_before_what_help_does_is_kept(text):
-    # Measured when written: before, the first four gave "[name]" (over-redaction), the last two were kept (guards)
-    assert_kept(text)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -81,35 +75,29 @@ def test_a_pets_name_made_like_a_word_is_a_name(text, gone):
     _gone(text, gone, "[name]")
 
 
-@pytest.mark.parametrize("text", [
+# Guards: kept before and after
+test_what_a_pet_does_is_kept = _rounds.kept([
     "the dog, barking, ran off", "the cat, frightened, hid", "their dog never bites", "the dog barked at him",
     "her dog is lovely", "their dog died last year",
 ])
-def test_what_a_pet_does_is_kept(text):
-    # Guards: kept before and after
-    assert_kept(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+# Measured when written: before, "[place] on Sea Rovers", "[place] on sea rovers", "[name] and [name]-11s" and
+# "[name] and District Juniors"
+test_a_team_name_joined_by_on_or_and_is_one_place = _rounds.exact([
     ("he plays for Brackwell on Sea Rovers", "he plays for [place]"),
     ("he plays for brackwell on sea rovers", "he plays for [place]"),
     ("she plays for Smith and Jones Under-11s", "she plays for [place] Under-11s"),
     ("he's in goal for Thrushby and District Juniors", "he's in goal for [place]"),
 ])
-def test_a_team_name_joined_by_on_or_and_is_one_place(text, expected):
-    # Measured when written: before, "[place] on Sea Rovers", "[place] on sea rovers", "[name] and [name]-11s" and
-    # "[name] and District Juniors"
-    for red in _both(text):
-        assert red == expected, red
 
 
-@pytest.mark.parametrize("text", [
-    "he plays with friends and family united", "we support families and children in town", "he plays for fun and friends",
-    "she plays for the school team on saturdays", "the 10 go to school together", "he scored a goal for the team",
+# Guards: kept before and after
+test_forms_near_the_left_leaks_are_kept = _rounds.kept([
+    "he plays with friends and family united", "we support families and children in town",
+    "he plays for fun and friends", "she plays for the school team on saturdays", "the 10 go to school together",
+    "he scored a goal for the team",
 ])
-def test_forms_near_the_left_leaks_are_kept(text):
-    # Guards: kept before and after
-    assert_kept(text)
 
 
 # -------------------------------------------------------------------------- this round's own red team
@@ -225,11 +213,8 @@ _RED_TEAM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
-def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 101 kept what is listed
-    for red in _both(text):
-        assert not _left(red, *gone) and (token or "[") in red, red
+# Measured when written: before, all 101 kept what is listed
+test_this_rounds_forms_are_redacted = _rounds.gone(_RED_TEAM)
 
 
 # Forms of this round's red team that were already redacted (kept as a guard).
@@ -396,51 +381,43 @@ _RED_HELD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone"), _RED_HELD)
-def test_this_rounds_forms_already_redacted_stay_so(text, gone):
-    for red in _both(text):
-        assert not _left(red, *gone), red
+test_this_rounds_forms_already_redacted_stay_so = _rounds.stay_gone(_RED_HELD)
 
 
-@pytest.mark.parametrize("text", [
+# Measured when written: before, both gave "[reference]" for "in 2019" (over-redaction)
+test_a_word_and_a_year_after_a_case_is_no_reference = _rounds.kept([
     'the case in 2019 was hard', 'the case was in 2019',
 ])
-def test_a_word_and_a_year_after_a_case_is_no_reference(text):
-    # Measured when written: before, both gave "[reference]" for "in 2019" (over-redaction)
-    assert_kept(text)
 
 
-@pytest.mark.parametrize("text", [
+# Guards: ordinary English next to the shapes this round reads (a child taken somewhere, a family by surname, a place
+# out past, a handle after "he's", a bed on a ward, a house by its number); kept before and after
+test_forms_near_this_rounds_rules_are_kept = _rounds.kept([
     'they call him the boss', 'the neet kids were the hardest to reach', "on tiktok she's hilarious",
     "on snap she's always posting", 'she lives just past the shops', 'the nurse, however, came in',
     'the worker, camhs, said', 'the flat at 3 in the morning was cold', 'we went round to see her',
-    'the number 3, the one with the best scores', 'number 2, the one that matters, is funding',
-    'the ward had 14 beds', 'love you xx miss you xx', 'follow the rules on tiktok', 'she added him on snap',
-    'the case was one of two we saw', 'the court had three or four cases', 'in case one or two of them came',
-    'the boy was at school, apparently.', "she's with the police now", 'the details have changed',
-    'the schools have closed', 'the ehcps have been done', 'he lives out at the moment', 'her nan over at ours',
-    'the school at the moment is good', "she's with the camhs team now", 'the roblox kids were noisy',
-    'we took them to the park', 'she moved them to a new school', 'i picked it up from school',
-    'they took ages to reply', 'we dropped it off at the office', 'the older one, however, was fine',
-    'the girl, apparently, was fine', 'love, it was hard', 'from what I saw it worked',
-    'the little school at the end of the road', 'the court at the time said no', 'his gran out at the shops',
-    'the referral in 2021 came from school', 'she calls herself a survivor now',
-    'he calls himself the man of the house', 'she was at home, on her own', 'the family court in the city',
-    'little by little it improved', 'our team was stretched', 'the 2 of them took her to school',
-    "she's in the year 7 area at school",
-    "they lived at 3 the whole time", "we met at the meeting, the farm was discussed", "at the time, the cottage was empty",
+    'the number 3, the one with the best scores', 'number 2, the one that matters, is funding', 'the ward had 14 beds',
+    'love you xx miss you xx', 'follow the rules on tiktok', 'she added him on snap', 'the case was one of two we saw',
+    'the court had three or four cases', 'in case one or two of them came', 'the boy was at school, apparently.',
+    "she's with the police now", 'the details have changed', 'the schools have closed', 'the ehcps have been done',
+    'he lives out at the moment', 'her nan over at ours', 'the school at the moment is good',
+    "she's with the camhs team now", 'the roblox kids were noisy', 'we took them to the park',
+    'she moved them to a new school', 'i picked it up from school', 'they took ages to reply',
+    'we dropped it off at the office', 'the older one, however, was fine', 'the girl, apparently, was fine',
+    'love, it was hard', 'from what I saw it worked', 'the little school at the end of the road',
+    'the court at the time said no', 'his gran out at the shops', 'the referral in 2021 came from school',
+    'she calls herself a survivor now', 'he calls himself the man of the house', 'she was at home, on her own',
+    'the family court in the city', 'little by little it improved', 'our team was stretched',
+    'the 2 of them took her to school', "she's in the year 7 area at school", "they lived at 3 the whole time",
+    "we met at the meeting, the farm was discussed", "at the time, the cottage was empty",
     "they're at the end, the bungalow on the left", "room 12 is on the second floor", "they moved to the new estate",
 ])
-def test_forms_near_this_rounds_rules_are_kept(text):
-    # Guards: ordinary English next to the shapes this round reads (a child taken somewhere, a family by surname, a place
-    # out past, a handle after "he's", a bed on a ward, a house by its number); kept before and after
-    assert_kept(text)
 
 
 # The two forms the round left open, and forms of the same shapes written after (all leaked before the fix): a place
 # spelt with doubled consonants, two vowels in seven letters or more ("thrennick": too few vowels for the shapes places
 # were read by), and a nickname's own words before the name after "known as" or "calls her".
-@pytest.mark.parametrize(("text", "gone"), [
+test_the_two_forms_left_open_are_closed = _rounds.stay_gone([
     ("staying at her boyfriend's in thrennick", ["thrennick"]),
     ("known round here as little miss marvella", ["marvella"]),
     ("she moved to skellmott with her nan", ["skellmott"]),
@@ -448,13 +425,10 @@ def test_forms_near_this_rounds_rules_are_kept(text):
     ("everyone calls her little miss zorabelle", ["zorabelle"]),
     ("he's known as big kwezzy on the estate", ["kwezzy"]),
     ("known round here as young tarquella", ["tarquella"]),
-])
-def test_the_two_forms_left_open_are_closed(text, gone):
-    for red in _both(text):
-        assert not _left(red, *gone) and "[" in red, red
+], bracket=True)
 
 
-@pytest.mark.parametrize("text", [
+test_ordinary_words_near_those_forms_are_kept = _rounds.kept([
     "she's known as little miss trouble at school",
     "it was known as little change in the end",
     "the scheme is known as big society",
@@ -462,5 +436,3 @@ def test_the_two_forms_left_open_are_closed(text, gone):
     "they went to the strengths group",
     "he was referred to camhs in march",
 ])
-def test_ordinary_words_near_those_forms_are_kept(text):
-    assert_kept(text)

@@ -45,9 +45,8 @@ from __future__ import annotations
 
 import pytest
 
-from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both
+from . import _rounds
+from ._rounds import _both
 
 # Sentences that leaked on 454e13c and are closed: the text, the words that must go, the token that must stand (None:
 # the sentence holds details of more than one kind).
@@ -333,39 +332,26 @@ _KEPT_NOW = [
 # round 26 and tested there (tests/hostile/test_pii_round26.py, ``_FROM_ROUND_24``).
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM)
-def test_this_rounds_forms_are_redacted(text, gone, token):
-    # Measured when written: before, all 32 kept what is listed
-    for red in _both(text):
-        assert not _left(red, *gone) and (token or "[") in red, red
+# Measured when written: before, all 32 kept what is listed
+test_this_rounds_forms_are_redacted = _rounds.gone(_RED_TEAM)
 
 
-@pytest.mark.parametrize(("text", "gone", "token"), _RED_TEAM_AFTER)
-def test_forms_written_after_the_fixes_are_redacted(text, gone, token):
-    # Measured when written: before, all 18 kept what is listed
-    for red in _both(text):
-        assert not _left(red, *gone) and (token or "[") in red, red
+# Measured when written: before, all 18 kept what is listed
+test_forms_written_after_the_fixes_are_redacted = _rounds.gone(_RED_TEAM_AFTER)
 
 
-@pytest.mark.parametrize(("text", "gone"), _RED_HELD)
-def test_this_rounds_forms_already_redacted_stay_so(text, gone):
-    # Guards: redacted before and after
-    for red in _both(text):
-        assert not _left(red, *gone) and "[" in red, red
+# Guards: redacted before and after
+test_this_rounds_forms_already_redacted_stay_so = _rounds.stay_gone(_RED_HELD, bracket=True)
 
 
-@pytest.mark.parametrize("text", _KEPT)
-def test_ordinary_words_near_the_new_forms_are_kept(text):
-    # Guards: kept before and after (the possessives, birth orders, hyphens, lists, fillers and surnames of the fixes in
-    # ordinary use, public bodies and national schemes)
-    assert_kept(text)
+# Guards: kept before and after (the possessives, birth orders, hyphens, lists, fillers and surnames of the fixes in
+# ordinary use, public bodies and national schemes)
+test_ordinary_words_near_the_new_forms_are_kept = _rounds.kept(_KEPT)
 
 
-@pytest.mark.parametrize("text", _KEPT_NOW)
-def test_national_schemes_and_a_charity_are_kept(text):
-    # Measured when written: before, "the Duke of [place] award", "his Duke of [place]", "his [name] bronze" and "the
-    # NSPCC and [name]'s came"
-    assert_kept(text)
+# Measured when written: before, "the Duke of [place] award", "his Duke of [place]", "his [name] bronze" and "the
+# NSPCC and [name]'s came"
+test_national_schemes_and_a_charity_are_kept = _rounds.kept(_KEPT_NOW)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -379,13 +365,10 @@ def test_a_word_said_twice_is_redacted_both_times_only_if_a_name(text, expected)
     assert _both(text)[1] == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+# Guards: so before and after; the club's place goes whole, "Scouts" and "Brownie" stay
+test_the_forms_an_earlier_note_doubted_stay_redacted = _rounds.exact([
     ("he supports Hyde United", "he supports [place]"),
     ("she's a Brownie at the 3rd Hyde pack", "she's a Brownie at the [place] pack"),
     ("he goes to the Scouts in Marple on a tuesday", "he goes to the Scouts in [place] on a tuesday"),
     ("he plays for Marple on sundays", "he plays for [place] on sundays"),
 ])
-def test_the_forms_an_earlier_note_doubted_stay_redacted(text, expected):
-    # Guards: so before and after; the club's place goes whole, "Scouts" and "Brownie" stay
-    for red in _both(text):
-        assert red == expected, red

@@ -39,9 +39,9 @@ from __future__ import annotations
 
 import pytest
 
+from . import _rounds
+from ._rounds import _both
 from .test_pii_round3 import _left
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both
 
 # Closed in this round, from round 24's open forms: the text, the words that must go, the token that must stand.
 _FROM_ROUND_24 = [
@@ -199,10 +199,7 @@ _WELSH_KIND_ALONE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _WELSH_KIND_ALONE)
-def test_a_welsh_kind_of_setting_before_english_words_takes_none(text, expected):
-    for red in _both(text):
-        assert red == expected, red
+test_a_welsh_kind_of_setting_before_english_words_takes_none = _rounds.exact(_WELSH_KIND_ALONE)
 
 
 # A football club named by a council's name: the club goes whole as the place, as "Hyde United" does (round 24); each
@@ -233,16 +230,10 @@ _CLUB_WORDS_KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _CLUBS)
-def test_a_club_named_by_a_council_goes_whole_as_the_place(text, expected):
-    for red in _both(text):
-        assert red == expected, red
+test_a_club_named_by_a_council_goes_whole_as_the_place = _rounds.exact(_CLUBS)
 
 
-@pytest.mark.parametrize(("text", "expected"), _CLUB_WORDS_KEPT)
-def test_a_councils_name_before_the_same_words_in_ordinary_use(text, expected):
-    for red in _both(text):
-        assert red == expected, red
+test_a_councils_name_before_the_same_words_in_ordinary_use = _rounds.exact(_CLUB_WORDS_KEPT)
 
 
 # A platform after a possessive is the child's account: kept (each was redacted as a name before).
@@ -268,9 +259,7 @@ def test_numbers_found_before_stay_redacted(text, gone, token):
         assert not _left(red, *gone) and token in red, red
 
 
-@pytest.mark.parametrize("text", _KEPT)
-def test_the_same_words_in_ordinary_use_are_kept(text):
-    assert_kept(text)
+test_the_same_words_in_ordinary_use_are_kept = _rounds.kept(_KEPT)
 
 
 # A number found before a clause, and what follows it in ordinary use: the part after "then" stays.
@@ -281,12 +270,7 @@ _PHONE_THEN_KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _PHONE_THEN_KEPT)
-def test_what_follows_a_whole_number_stays(text, expected):
-    for red in _both(text):
-        assert red == expected, red
+test_what_follows_a_whole_number_stays = _rounds.exact(_PHONE_THEN_KEPT)
 
 
-@pytest.mark.parametrize("text", _PLATFORMS_KEPT)
-def test_a_platform_after_a_possessive_is_kept(text):
-    assert_kept(text)
+test_a_platform_after_a_possessive_is_kept = _rounds.kept(_PLATFORMS_KEPT)

@@ -44,10 +44,7 @@ Gold corpus (``python -m bench.redaction_gold``), sentences redacted before -> a
 
 from __future__ import annotations
 
-import pytest
-
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import _both
+from . import _rounds
 
 # Round 24's open forms, closed here: the text and its exact redaction.
 _FROM_ROUND_24 = [
@@ -373,19 +370,12 @@ _SLANG_KEPT = ["it was summat.", "it was mega.", "it was, er, crackin.", "it was
 _OPEN: list[tuple[str, str]] = []
 
 
-@pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_24 + _RED_TEAM + _RED_TEAM_AFTER + _HELD + _OVER_REDACTED)
-def test_this_rounds_forms_are_redacted_exactly(text, expected):
-    for red in _both(text):
-        assert red == expected, red
+test_this_rounds_forms_are_redacted_exactly = _rounds.exact(
+    _FROM_ROUND_24 + _RED_TEAM + _RED_TEAM_AFTER + _HELD + _OVER_REDACTED
+)
 
 
-@pytest.mark.parametrize("text", _KEPT + _SLANG_KEPT)
-def test_ordinary_words_that_look_like_names_are_kept(text):
-    assert_kept(text)
+test_ordinary_words_that_look_like_names_are_kept = _rounds.kept(_KEPT + _SLANG_KEPT)
 
 
-@pytest.mark.parametrize(("text", "expected"), _OPEN)
-def test_forms_left_open(text, expected):
-    if all(red == expected for red in _both(text)):
-        pytest.fail(f"closed now: move it to _RED_TEAM ({text!r})")
-    pytest.xfail("open: see the comment beside it")
+test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")

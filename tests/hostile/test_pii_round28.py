@@ -62,8 +62,8 @@ from __future__ import annotations
 
 import pytest
 
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import assert_exact, xfail_open
+from . import _rounds
+from ._rounds import xfail_open
 
 # Round 27's open forms, closed here: the text and its exact redaction.
 _FROM_ROUND_27 = [
@@ -370,19 +370,15 @@ _OPEN: list[tuple[str, str]] = []
 _OVER_REDACTED_OPEN: list[str] = []
 
 
-@pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_26 + _FROM_ROUND_27 + _RED_TEAM + _RED_TEAM_AFTER + _HELD)
-def test_this_rounds_forms_are_redacted_exactly(text, expected):
-    assert_exact(text, expected)
+test_this_rounds_forms_are_redacted_exactly = _rounds.exact(
+    _FROM_ROUND_26 + _FROM_ROUND_27 + _RED_TEAM + _RED_TEAM_AFTER + _HELD
+)
 
 
-@pytest.mark.parametrize("text", _KEPT)
-def test_ordinary_words_that_look_like_names_are_kept(text):
-    assert_kept(text)
+test_ordinary_words_that_look_like_names_are_kept = _rounds.kept(_KEPT)
 
 
-@pytest.mark.parametrize(("text", "expected"), _OPEN)
-def test_forms_left_open(text, expected):
-    xfail_open(text, expected, "_RED_TEAM_AFTER")
+test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM_AFTER")
 
 
 @pytest.mark.parametrize("text", _OVER_REDACTED_OPEN)

@@ -44,10 +44,7 @@ Gold corpus (``python -m bench.redaction_gold``): no sentence is redacted differ
 
 from __future__ import annotations
 
-import pytest
-
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import assert_exact, xfail_open
+from . import _rounds
 
 # Round 26's open forms, closed here.
 _FROM_ROUND_26 = [
@@ -315,21 +312,16 @@ _PUBLIC_NAME_AS_PERSON = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_26 + _FROM_ROUND_27 + _FROM_ROUND_28 + _RED_TEAM + _HELD
-                         + _PUBLIC_NAME_AS_PERSON)
-def test_this_rounds_forms_are_redacted_exactly(text, expected):
-    assert_exact(text, expected)
+test_this_rounds_forms_are_redacted_exactly = _rounds.exact(
+    _FROM_ROUND_26 + _FROM_ROUND_27 + _FROM_ROUND_28 + _RED_TEAM + _HELD + _PUBLIC_NAME_AS_PERSON
+)
 
 
-@pytest.mark.parametrize("text", _FROM_ROUND_28_KEPT + _KEPT + _KEPT_LOWER + _SHAPES_KEPT)
-def test_public_names_and_ordinary_words_are_kept(text):
-    assert_kept(text)
+test_public_names_and_ordinary_words_are_kept = _rounds.kept(_FROM_ROUND_28_KEPT + _KEPT + _KEPT_LOWER + _SHAPES_KEPT)
 
 
 def test_the_guard_list_is_eighty_public_names():
     assert len(_KEPT) == 80 and len(set(_KEPT)) == 80
 
 
-@pytest.mark.parametrize(("text", "expected"), _OPEN)
-def test_forms_left_open(text, expected):
-    xfail_open(text, expected, "_RED_TEAM")
+test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")

@@ -42,9 +42,8 @@ from __future__ import annotations
 
 import pytest
 
+from . import _rounds
 from .test_pii_round3 import _redact
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import assert_exact
 
 # Round 29's open forms, closed here (each was left as written before).
 _FROM_ROUND_29 = [
@@ -277,14 +276,10 @@ _AS_PERSON = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _FROM_ROUND_29 + _RED_TEAM + _HELD + _AS_PERSON)
-def test_this_rounds_forms_are_redacted_exactly(text, expected):
-    assert_exact(text, expected)
+test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_FROM_ROUND_29 + _RED_TEAM + _HELD + _AS_PERSON)
 
 
-@pytest.mark.parametrize("text", _KNOWN_FAULTS_KEPT + _KEPT + _SHAPES_KEPT)
-def test_words_that_look_like_names_are_kept(text):
-    assert_kept(text)
+test_words_that_look_like_names_are_kept = _rounds.kept(_KNOWN_FAULTS_KEPT + _KEPT + _SHAPES_KEPT)
 
 
 def test_the_counts_are_as_written():

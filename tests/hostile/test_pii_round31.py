@@ -37,10 +37,7 @@ left as they were: "we asked the school to play music" ("[place]") and "a russel
 
 from __future__ import annotations
 
-import pytest
-
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import assert_exact, xfail_open
+from . import _rounds
 
 # Round 30's open over-redactions, closed here, with more of each kind; each was redacted before.
 _THINGS_KEPT = [
@@ -313,16 +310,13 @@ _SHAPES_KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"),
-                         _THINGS_AS_PERSON + _BORN_WHERE_THEN_WHEN + _SENT_TO + _LISTS_CHECKED + _RED_TEAM + _HELD
-                         + _CLOSED_BY_ROUND_32 + _OPEN_CLOSED_BY_ROUND_32)
-def test_this_rounds_forms_are_redacted_exactly(text, expected):
-    assert_exact(text, expected)
+test_this_rounds_forms_are_redacted_exactly = _rounds.exact(
+    _THINGS_AS_PERSON + _BORN_WHERE_THEN_WHEN + _SENT_TO + _LISTS_CHECKED + _RED_TEAM + _HELD + _CLOSED_BY_ROUND_32
+    + _OPEN_CLOSED_BY_ROUND_32
+)
 
 
-@pytest.mark.parametrize("text", _THINGS_KEPT + _LISTS_KEPT + _KEPT + _SHAPES_KEPT)
-def test_words_that_look_like_names_are_kept(text):
-    assert_kept(text)
+test_words_that_look_like_names_are_kept = _rounds.kept(_THINGS_KEPT + _LISTS_KEPT + _KEPT + _SHAPES_KEPT)
 
 
 def test_the_counts_are_as_written():
@@ -331,6 +325,4 @@ def test_the_counts_are_as_written():
     assert len(_KEPT) == 80 and len(set(_KEPT)) == 80
 
 
-@pytest.mark.parametrize(("text", "expected"), _OPEN + _LISTS_OPEN)
-def test_forms_left_open(text, expected):
-    xfail_open(text, expected, "_RED_TEAM")
+test_forms_left_open = _rounds.left_open(_OPEN + _LISTS_OPEN, move_to="_RED_TEAM")

@@ -30,8 +30,8 @@ import pytest
 
 from impact.privacy._names import welsh_sentence_words
 
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import assert_exact, xfail_open
+from . import _rounds
+from ._rounds import assert_kept, xfail_open
 
 # Real Welsh sentences, no person named in them (each was changed before: 36 of these 38 sentences had 53 words
 # redacted); the page each is from beside it.
@@ -232,15 +232,12 @@ def test_the_welsh_measure_is_as_written():
     assert len(texts) == 38 == len(set(texts)) and sum(len(t.split()) for t in texts) == 400
 
 
-@pytest.mark.parametrize(("text", "expected"), _WELSH_NAMES + _FROM_ROUND_32 + _RED_TEAM + _HELD + _OPEN_CLOSED_BY_ROUND_34
-                         + _OPEN_CLOSED_BY_ROUND_35)
-def test_this_rounds_forms_are_redacted_exactly(text, expected):
-    assert_exact(text, expected)
+test_this_rounds_forms_are_redacted_exactly = _rounds.exact(
+    _WELSH_NAMES + _FROM_ROUND_32 + _RED_TEAM + _HELD + _OPEN_CLOSED_BY_ROUND_34 + _OPEN_CLOSED_BY_ROUND_35
+)
 
 
-@pytest.mark.parametrize("text", _WELSH_KEPT + _KEPT)
-def test_words_that_look_like_names_are_kept(text):
-    assert_kept(text)
+test_words_that_look_like_names_are_kept = _rounds.kept(_WELSH_KEPT + _KEPT)
 
 
 def test_a_welsh_sentence_keeps_its_words_and_not_a_name_inside_it():
@@ -261,6 +258,4 @@ def test_the_counts_are_as_written():
     assert (len(_RED_TEAM) + 2, len(_HELD), len(_OPEN + _OPEN_CLOSED_BY_ROUND_34 + _OPEN_CLOSED_BY_ROUND_35)) == (9, 37, 7)
 
 
-@pytest.mark.parametrize(("text", "expected"), _OPEN)
-def test_forms_left_open(text, expected):
-    xfail_open(text, expected, "_RED_TEAM")
+test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")

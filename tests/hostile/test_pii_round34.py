@@ -23,10 +23,7 @@ open (``_OPEN``, a line on it).
 
 from __future__ import annotations
 
-import pytest
-
-from .test_pii_round7 import assert_kept
-from .test_pii_round11 import assert_exact, xfail_open
+from . import _rounds
 
 _RED_TEAM = [
     ("Mae hi'n 14 oed.", "Mae hi'n [age]."),  # was kept
@@ -98,14 +95,10 @@ _OPEN_CLOSED_BY_ROUND_35 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _RED_TEAM + _HELD_EXACT + _OPEN_CLOSED_BY_ROUND_35)
-def test_this_rounds_forms_are_redacted_exactly(text, expected):
-    assert_exact(text, expected)
+test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT + _OPEN_CLOSED_BY_ROUND_35)
 
 
-@pytest.mark.parametrize("text", _KEPT)
-def test_words_that_look_like_these_are_kept(text):
-    assert_kept(text)
+test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 
 
 def test_the_counts_are_as_written():
@@ -114,6 +107,4 @@ def test_the_counts_are_as_written():
     assert len(new) == 51 == len({t for t, _ in new})
 
 
-@pytest.mark.parametrize(("text", "expected"), _OPEN)
-def test_forms_left_open(text, expected):
-    xfail_open(text, expected, "_RED_TEAM")
+test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")

@@ -46,24 +46,17 @@ from __future__ import annotations
 
 import pytest
 
+from . import _rounds
+from ._rounds import _WORDY
 from .test_pii_round3 import _left, _redact
 from .test_pii_round5 import _alnum, _digits_said
-from .test_pii_round6 import _WORDY as _ROUND6_WORDY
 from .test_pii_round6 import parts_kept
-
-_WORDY = [*_ROUND6_WORDY, "Joy Chance", "Grace Case"]
 
 
 def assert_gone(red: str, gone: list[str], token: str) -> None:
     """That none of ``gone`` is left in the letters and digits of ``red``, and ``token`` stands in it."""
     left = [g for g in gone if g in _alnum(red)]
     assert not left and token in red, (red, left)
-
-
-def assert_kept(text: str) -> None:
-    """That ``text`` is left as it is, with the stress names listed (``_WORDY``) and with none."""
-    for names in (_WORDY, []):
-        assert _redact(text, names=names) == text
 
 
 # A first name said of a person
@@ -94,16 +87,14 @@ def test_an_unlisted_first_name_that_is_a_word_said_of_a_person_is_the_person(te
     assert not _left(red, word) and "[name]" in red, red
 
 
-@pytest.mark.parametrize("text", [
+# a month, a season or a time of day is great or lovely too: only a predicate said of people alone makes it a person
+test_words_that_open_a_sentence_as_words_are_kept = _rounds.kept([
     "Hope is not a strategy.", "Faith was lost.", "Grace is a virtue, they said.", "Hope was high among staff.",
     "Hope is the key.", "Work was great for her.", "Time was great, we had enough.", "Care is really important.",
-    "Support was really helpful.", "May was great, June less so.", "Summer was lovely.", "Dawn was lovely over the hills.",
-    "King was not the word we used.", "Hope, she said, is not a strategy.", "Will is important here.",
-    "Hope is good.", "Hope was the best thing about it.", "Summer was a big help.",
+    "Support was really helpful.", "May was great, June less so.", "Summer was lovely.",
+    "Dawn was lovely over the hills.", "King was not the word we used.", "Hope, she said, is not a strategy.",
+    "Will is important here.", "Hope is good.", "Hope was the best thing about it.", "Summer was a big help.",
 ])
-def test_words_that_open_a_sentence_as_words_are_kept(text):
-    # a month, a season or a time of day is great or lovely too: only a predicate said of people alone makes it a person
-    assert_kept(text)
 
 
 # A listed part mid-phrase

@@ -37,9 +37,11 @@ from __future__ import annotations
 
 import pytest
 
+from . import _rounds
+from ._rounds import _WORDY
 from .test_pii_round3 import _left, _redact
 from .test_pii_round5 import _alnum, _digits_said
-from .test_pii_round7 import _WORDY, assert_gone, assert_kept
+from .test_pii_round7 import assert_gone
 
 
 # A first name said of a person: a short word of judgement after "was", or a phrase placing the person before the verb
@@ -57,14 +59,12 @@ def test_a_first_name_judged_or_placed_before_was_is_the_person(text, word, name
     assert not _left(red, word) and "[name]" in red, red
 
 
-@pytest.mark.parametrize("text", [
+test_things_judged_are_kept = _rounds.kept([
     "Hope is good.", "Hope is not a strategy.", "Work was good for her.", "Time was fine.", "Care was good.",
-    "May was good, June less so.", "Summer was fine.", "Faith in the system was great.", "Hope for the future was high.",
-    "Support from the team was great.", "Art was good this year.", "Work from home was fine.",
-    "Time from referral to plan was good.",
+    "May was good, June less so.", "Summer was fine.", "Faith in the system was great.",
+    "Hope for the future was high.", "Support from the team was great.", "Art was good this year.",
+    "Work from home was fine.", "Time from referral to plan was good.",
 ])
-def test_things_judged_are_kept(text):
-    assert_kept(text)
 
 
 # Set off on one side only
@@ -81,13 +81,12 @@ def test_a_name_set_off_after_a_role_on_one_side_is_the_person(text, word, names
     assert not _left(red, word) and "[name]" in red, red
 
 
-@pytest.mark.parametrize("text", [
-    "we need a manager, time and money.", "the nurse, however came in.", "a social worker, care and support were there.",
-    "the manager, work and family came first.", "her son, too came along.", "the nurse, then the doctor came in",
-    "my manager, so i rang her", "the nurse, sister and doctor came",
+test_lists_and_asides_after_a_role_are_kept = _rounds.kept([
+    "we need a manager, time and money.", "the nurse, however came in.",
+    "a social worker, care and support were there.", "the manager, work and family came first.",
+    "her son, too came along.", "the nurse, then the doctor came in", "my manager, so i rang her",
+    "the nurse, sister and doctor came",
 ])
-def test_lists_and_asides_after_a_role_are_kept(text):
-    assert_kept(text)
 
 
 # Ages said indirectly
