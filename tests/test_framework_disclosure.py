@@ -138,6 +138,9 @@ def test_no_published_file_names_a_council(planted, tmp_path):
         said = [p for p in [*pseudonyms, *study.councils["name"]] if re.search(rf"\b{re.escape(p)}\b", text)]
         assert not said, (path, said)
     assert json.loads((tmp_path / "provenance.json").read_text())["provenance"]["council_matrix"] is False
+    # and the report's account of how it was produced says so in words
+    assert re.search(r"Framework matrix with a row per council\W+No\b", re.sub(r"<[^>]+>", " ",
+                                                                              (tmp_path / "report.html").read_text()))
 
 
 def _theme_order() -> dict[str, int]:
