@@ -963,11 +963,17 @@ def build_report(
     min_count: int = 5,
     quote_k: int = 5,
     key: bytes | str | None = None,
+    council_matrix: bool = False,
 ):
-    """Assemble the publishable report from findings (see :mod:`impact.report._build`)."""
+    """Assemble the publishable report from findings (see :mod:`impact.report._build`).
+
+    ``council_matrix=True`` publishes the framework matrix with a row per council (under its pseudonym) instead of
+    by group of at least ``quote_k`` councils; the report's provenance records it.
+    """
     from .report._build import assemble
 
-    return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
+    return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
+                    council_matrix=council_matrix)
 
 
 def run(
@@ -987,6 +993,7 @@ def run(
     cache: bool | str | Path = True,
     docx_template: str | Path | None = None,
     command: str | None = None,
+    council_matrix: bool = False,
 ) -> RunResult:
     """Validate, analyse and report a study; write the bundle to ``out_dir`` atomically.
 
@@ -1005,7 +1012,13 @@ def run(
         Counts below this are shown as ``c`` in published tables.
     quote_k : int
         Each quote's attribution is coarsened until at least this many
-        councils share it.
+        councils share it, and the framework matrix's columns are groups of
+        at least this many councils.
+    council_matrix : bool
+        Publish the framework matrix with a row per council, under its
+        pseudonym (default: by group of councils), recorded in the
+        provenance.  A reader who can tell which council a pseudonym is can
+        then tell where each statement was made.
     key_file : path, optional
         Pseudonymisation key file (kept outside ``out_dir``); see
         :func:`impact.privacy.resolve_key`.
@@ -1057,6 +1070,7 @@ def run(
             "identify": identify,
             "min_count": min_count,
             "quote_k": quote_k,
+            "council_matrix": council_matrix,
         }
     )
     # No path, folder or file name of the user's machine in any output: the study is named by its hash and layout.
@@ -1070,7 +1084,8 @@ def run(
     findings.provenance = safe_provenance(findings.provenance, study_dir=study_dir, paths=given,
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
-    report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key)
+    report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
+                                 council_matrix=council_matrix)
     # Imported here, not above: input refused before this point is refused without importing the renderers.
     from .report import render
 

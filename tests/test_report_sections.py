@@ -485,14 +485,14 @@ def test_the_framework_matrix_says_who_filed_its_statements(machine):
     assert "themes" not in supplied.coding["machine_books"]
     intro = _paragraphs(_section(supplied, "Framework matrix: councils by review theme"))[0]
     assert "from the codings supplied" in intro and "machine" not in intro
-    # Only "outcomes" was raised: the other themes get no column of empty cells (the example's matrix had an empty
+    # Only "outcomes" was raised: the other themes get no row of empty cells (the example's matrix had an empty
     # "Outcomes" column across 30 councils), and the report names them instead.
     from impact.coding import Codebook
 
     book = Codebook.load("review_themes").codes.set_index("code_id")
     section = _section(supplied, "Framework matrix: councils by review theme")
     tables = [b for b in section.blocks if isinstance(b, Table)]
-    assert [list(t.data.columns) for t in tables] == [["council", book.loc["outcomes", "label"]]]
+    assert [t.data["theme"].tolist() for t in tables] == [[book.loc["outcomes", "label"]]]
     said = " ".join([*_paragraphs(section), *(t.notes for t in tables)])
     themes_not_raised = [c for c in book.index if c != "outcomes" and book.loc[c, "parent"]]
     assert themes_not_raised and all(f"\u201c{book.loc[c, 'label']}\u201d" in said for c in themes_not_raised), said

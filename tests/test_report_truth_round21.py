@@ -104,15 +104,16 @@ def test_caveats_and_limitations_ask_for_a_hand_check_only_where_none_was_suppli
 
 def test_the_framework_matrix_says_whether_councils_are_named(six):
     """The framework matrix's note read 'Councils under pseudonyms unless the report was run with --identify' under
-    either option. By default the rows are pseudonyms (no council's name from the study) and the note says so; with
-    ``identify=True`` the rows are the councils' names and the note says they are named."""
+    either option. With the matrix by council asked for the rows are pseudonyms (no council's name from the study)
+    and the note says so; with ``identify=True`` the rows are the councils' names and the note says they are named.
+    (By default the matrix has no row per council: tests/test_framework_disclosure.py.)"""
     from impact.pipeline import build_report
     from impact.report import Table
 
     study, _, f = six
     names = set(study.councils["name"])
     for identify in (False, True):
-        report, _ = build_report(f, identify=identify)
+        report, _ = build_report(f, identify=identify, council_matrix=not identify)
         tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name.startswith("framework_")]
         assert tables
         for t in tables:
@@ -262,6 +263,7 @@ def test_review_themes_left_out_of_the_analysis_are_not_reported_as_no_council_i
     said the themes came 'from the codings supplied' (the interviews were coded by machine, nothing was supplied) and
     'No council was interviewed' (seed 9933: 45 councils, 234 interviews). Against the study: where the themes were
     not analysed there is no such section; where they were (seed 9931), it has a row for every council interviewed."""
+    from impact.pipeline import build_report
     from impact.report import Paragraph, Table
 
     for (study, _, f), analysed in ((forty_five, False), (six, True)):
@@ -273,5 +275,7 @@ def test_review_themes_left_out_of_the_analysis_are_not_reported_as_no_council_i
         assert not any("No council was interviewed" in t for t in texts), texts
         if analysed:
             assert "machine coder" in texts[0] and "codings supplied" not in texts[0], texts[0]
+            by_council = build_report(f, council_matrix=True)[0].sections
+            sections = [s for s in by_council if s.title.startswith("Framework matrix")]
             rows = {r for s in sections for b in s.blocks if isinstance(b, Table) for r in b.data["council"]}
             assert len(rows) == study.interviews["council_id"].nunique()

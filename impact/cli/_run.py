@@ -23,6 +23,9 @@ def _add_options(p) -> None:
                    help="counts below this are shown as 'c', 1 to 1000 (default 5)")
     p.add_argument("--quote-k", type=bounded_int(1, 1_000), default=5,
                    help="councils that must share a quote's attribution, 1 to 1000 (default 5)")
+    p.add_argument("--council-matrix", action="store_true",
+                   help="publish the framework matrix with a row per council under its pseudonym (default: by group "
+                        "of at least --quote-k councils); recorded in the provenance")
     p.add_argument("--key-file", default=None, type=a_path("the pseudonym key file"), help="pseudonym key file, kept outside the output folder")
     p.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file"),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
@@ -195,6 +198,7 @@ def run(args, study=None) -> int:
         identify=args.identify,
         min_count=args.min_count,
         quote_k=args.quote_k,
+        council_matrix=args.council_matrix,
         key_file=args.key_file,
         human=human,
         coded=coded,

@@ -137,10 +137,11 @@ def _kappa(x: float) -> str:
 
 
 class _Ctx:
-    def __init__(self, findings, identify, min_count, quote_k, key):
+    def __init__(self, findings, identify, min_count, quote_k, key, council_matrix=False):
         self.f = findings
         self.study = findings.study
         self.identify = identify
+        self.council_matrix = council_matrix
         self.min_count = min_count
         self.quote_k = quote_k
         self.key = key
@@ -532,9 +533,10 @@ def _group_column(change: pd.DataFrame) -> str | None:
     return cols[0] if cols else None
 
 
-def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None):
+def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
+             council_matrix: bool = False):
     """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
-    ctx = _Ctx(findings, identify, min_count, quote_k, key)
+    ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
     _declare(ctx)
     with recorded_warnings() as caught:
         ctx.ledger.protect()
@@ -550,7 +552,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _comparisons(ctx),
         _models(ctx),
         _actions_and_indicators(ctx),
-        _framework(ctx),
+        _framework(ctx, quote_table),
         quotes_section,
         *_process_sections(ctx),
         _reliability(ctx),
@@ -560,7 +562,8 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {ctx.title}",
         subtitle="Programme-level findings across the waves of the study",
-        provenance=dict(findings.provenance),
+        # whether the framework matrix ties statements to councils is part of what was published
+        provenance={**findings.provenance, "council_matrix": bool(council_matrix)},
         sections=sections,
         vocabulary=ctx.vocabulary,
     )
@@ -3529,7 +3532,16 @@ def _unestimated_note(ctx, unestimated: dict[str, str], n: int) -> str:
 
 
 # --------------------------------------------------------------------------- framework matrix
-def _framework(ctx) -> Section | None:
+#: Statements shown in a cell of the framework matrix by group of councils, at most.
+_MATRIX_PER_CELL = 3
+#: The columns of the framework matrix by group (machine name, heading): councils by their status at any wave (as the
+#: indicator trends group them), or all together.
+_MATRIX_GROUPS = {"intervention": ("intervention_at_some_wave", "In intervention at some wave"),
+                  "no_intervention": ("intervention_at_no_wave", "Not in intervention at any wave"),
+                  "all": ("all_councils", "All councils")}
+
+
+def _framework(ctx, quote_table: Table | None = None) -> Section | None:
     th = ctx.f.themes
     if th is None or not len(th):
         # the matrix has a row per council and theme whenever the themes were analysed: none means they were left out
@@ -3546,14 +3558,31 @@ def _framework(ctx) -> Section | None:
         labels = {}
     th = th[th["interviewed"]].copy()
     machine = "themes" in ctx.f.coding.get("machine_books", ())
+    # A row per council ties every statement in it to one council, and a pseudonym is no protection where anything
+    # in the row (a statement naming the council's notice or commissioner, its optional themes, its number of
+    # participants) tells which council it is: by default the rows are groups of at least quote_k councils, as
+    # quotes are attributed, and the matrix by council is published only when asked for.
+    per_council = ctx.identify or ctx.council_matrix
+    group_of, grouping = ({}, "") if per_council else _matrix_groups(ctx, th)
+    # the codebook by its title, as every other section names a codebook ('the review themes codebook' named one no
+    # reader knows, report truth round 27)
+    coder = (f"coded by the package's machine coder with {_the_codebook(ctx, 'review_themes')}" if machine else
+             f"from the codings supplied, against {_the_codebook(ctx, 'review_themes')}")
+    if per_council:
+        intro = (f"Which review themes participants in each council talked about ({coder}), with the clearest statement "
+                 f"of each, redacted. A number is the participants who raised the theme where it is {ctx.min_count} or "
+                 "more; a theme raised by fewer shows the statement only."
+                 + ("" if ctx.identify else
+                    " The matrix by council was asked for (--council-matrix): a reader who can tell which council a "
+                    "pseudonym is can tell where each statement was made."))
+    else:
+        intro = (f"Which review themes participants talked about ({coder}), by group of councils: in each cell the "
+                 f"number of councils whose participants raised the theme ({SUPPRESSED} where fewer than "
+                 f"{ctx.min_count}) and up to {_MATRIX_PER_CELL} of their clearest statements, redacted, in an order "
+                 f"that ties none of them to a council. {grouping} A matrix by council is published only when asked "
+                 "for (--council-matrix).")
     blocks = [Paragraph(
-        "Which review themes participants in each council talked about ("
-        # the codebook by its title, as every other section names a codebook ('the review themes codebook' named
-        # one no reader knows, report truth round 27)
-        + (f"coded by the package's machine coder with {_the_codebook(ctx, 'review_themes')}" if machine else
-           f"from the codings supplied, against {_the_codebook(ctx, 'review_themes')}")
-        + "), with the clearest statement of each, redacted. A number is the participants who raised the theme "
-        f"where it is {ctx.min_count} or more; a theme raised by fewer shows the statement only."
+        intro
         + (" The machine coder's reading of the review themes has not been measured against people's coding of real "
            "text, so a statement may be about something other than the theme it is shown under, and a theme a "
            "council raised may be missing"
@@ -3568,13 +3597,105 @@ def _framework(ctx) -> Section | None:
                                 hash_key=ctx.key)
     ok = assess_quotes(redacted)["publishable"].to_numpy()
     th["example_redacted"] = [_shorten(t) if good else "" for t, good in zip(redacted, ok, strict=True)]
+    if per_council:
+        blocks += _framework_by_council(ctx, th, labels)
+    else:
+        # a statement quoted in "What people said" is published there, under its own attribution, and not again here
+        quoted = set() if quote_table is None or quote_table.data.empty else set(quote_table.data["quote"])
+        th.loc[[t in quoted for t in redacted], "example_redacted"] = ""
+        blocks += _framework_by_group(ctx, th.assign(group=th["council_id"].astype(str).map(group_of)), labels,
+                                      statements=len(group_of) >= ctx.quote_k)
+    return Section("Framework matrix: councils by review theme", blocks)
+
+
+def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
+    """Each interviewed council's column of the framework matrix by group, and what the groups are, in a sentence.
+
+    Councils are grouped by their status at any wave where every interviewed council's status is known at some wave
+    and each group has at least ``quote_k`` councils; else they are one group (where even all the councils
+    interviewed are fewer than ``quote_k``, no statement is shown).
+    """
+    councils = sorted(set(th["council_id"].astype(str)))
+    k = ctx.quote_k
+    everyone = {c: "all" for c in councils}
+    if len(councils) < k:
+        return everyone, (f"Only {_counted(len(councils), 'council')} {'was' if len(councils) == 1 else 'were'} "
+                      f"interviewed, fewer than {k}, so no statement is shown: any would be tied to fewer than {k} "
+                      "councils.")
+    ws = ctx.study.wave_status()
+    ws = ws[ws["council_id"].astype(str).isin(councils)]
+    known = ws["reference_date"].notna().groupby(ws["council_id"].astype(str)).any()
+    ever = (ws["intervention"].isin(["notice", "direction"]) & ws["reference_date"].notna()).groupby(
+        ws["council_id"].astype(str)).any()
+    if not known.reindex(councils, fill_value=False).all():
+        return everyone, ("The councils are shown together: the intervention status of some council is not known at "
+                          "any wave.")
+    group = {c: "intervention" if ever.get(c, False) else "no_intervention" for c in councils}
+    sizes = pd.Series(group).value_counts()
+    if len(sizes) < 2 or sizes.min() < k:
+        return everyone, (f"The councils are shown together: grouped by their intervention status at any wave, a group "
+                          f"would have fewer than {k} councils interviewed, and no statement is tied to fewer than {k}.")
+    return group, (f"Councils are grouped by their intervention status at any wave of the study, each group of at "
+                   f"least {k} councils interviewed, so no statement is tied to fewer than {k} councils.")
+
+
+def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool) -> list:
+    """The framework matrix's tables by group of councils: a row per theme, a column per group (:func:`_matrix_groups`);
+    in each cell the councils that raised the theme (suppressed under ``min_count``) and up to ``_MATRIX_PER_CELL``
+    of their clearest statements, drawn in the order of a keyed hash of the statement's unit (not the council's)."""
+    import hashlib
+
+    if not statements:
+        th = th.assign(example_redacted="")
+    parents, codes = list(dict.fromkeys(th["parent"])), list(dict.fromkeys(th["code"]))  # codebook order, kept
+    th = th.assign(_order=[hashlib.sha256(f"{ctx.key!r}:{u}".encode()).hexdigest() for u in th["unit"].astype(str)])
+    th = th.sort_values("_order", kind="stable")
+    groups = [g for g in _MATRIX_GROUPS if g in set(th["group"])]
+    blocks = []
+    for parent in parents:
+        sub = th[th["parent"] == parent]
+        rows, empty = [], []
+        for code in [c for c in codes if c in set(sub["code"])]:
+            row = {"theme": labels.get(code, code)}
+            for g in groups:
+                cell = sub[(sub["code"] == code) & (sub["group"] == g) & sub["raised"]]
+                n = cell["council_id"].nunique()
+                said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))[:_MATRIX_PER_CELL]
+                # "c councils" whatever the count it hides ("c council" said it was one)
+                count = _counted(n, "council") if n >= ctx.min_count else f"{SUPPRESSED} councils"
+                row[_MATRIX_GROUPS[g][0]] = "" if not n else count + "".join(
+                    (": " if i == 0 else "; ") + f"\u201c{q}\u201d" for i, q in enumerate(said))
+            (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
+        title = labels.get(parent, str(parent).replace("_", " "))
+        part = title.lower().removesuffix(" themes")
+        unraised = _listed([f"\u201c{r['theme']}\u201d" for r in empty]) if empty else ""
+        if not rows:
+            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
+            continue
+        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
+        blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80],
+                            pd.DataFrame(rows, columns=["theme", *[_MATRIX_GROUPS[g][0] for g in groups]]),
+                            f"Review themes raised by group of councils: {part} themes",
+                            (f"Councils by group, each of at least {ctx.quote_k} councils; statements redacted, tied "
+                             "to no council" if statements else
+                             f"All councils interviewed, fewer than {ctx.quote_k}: no statement shown")
+                            + f"; {SUPPRESSED}: fewer than {ctx.min_count} councils." + none,
+                            labels={"theme": Label("Review theme"), **{
+                                column: Label(heading, description=f"{heading}: the councils whose participants raised "
+                                              "the theme and some of their clearest statements, redacted.")
+                                for column, heading in (_MATRIX_GROUPS[g] for g in groups)}}))
+    return blocks
+
+
+def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
+    """The framework matrix's tables with a row per council (``--identify`` or ``--council-matrix``)."""
     th["cell"] = [
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
         for raised, n, q in zip(th["raised"], th["n_participants"], th["example_redacted"], strict=True)
     ]
     th["council"] = th["council_id"].map(ctx.council_name)
-    parents = list(dict.fromkeys(th["parent"]))
-    for parent in parents:
+    blocks = []
+    for parent in dict.fromkeys(th["parent"]):
         sub = th[th["parent"] == parent]
         matrix = sub.pivot_table(index="council", columns="code", values="cell", aggfunc="first")
         matrix = matrix.reindex(columns=list(dict.fromkeys(sub["code"]))).rename(columns=lambda c: labels.get(c, c))
@@ -3593,9 +3714,9 @@ def _framework(ctx) -> Section | None:
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
                             f"Review themes raised in each council: {part} themes",
                             ("Councils named (the report was run with --identify)" if ctx.identify
-                             else "Councils under pseudonyms") + "; statements redacted."
+                             else "Councils under pseudonyms (--council-matrix)") + "; statements redacted."
                             + none))
-    return Section("Framework matrix: councils by review theme", blocks)
+    return blocks
 
 
 def _axis_text(text: object, width: int = _WRAP, lines: int = 2) -> str:

@@ -358,7 +358,8 @@ _PROVENANCE: dict[str, str] = {
     "alpha": "Significance level", "adjust": "Adjustment for multiple comparisons",
     "statistical_warnings": "Statistical caveats", "generated": "Produced", "command": "Command",
     "identify": "Real council names shown", "min_count": "Smallest count published",
-    "quote_k": "Fewest councils sharing a quote's attribution", "date": "Date", "author": "Author",
+    "quote_k": "Fewest councils sharing a quote's attribution",
+    "council_matrix": "Framework matrix with a row per council", "date": "Date", "author": "Author",
     "measure": "Measure of impact", "coding": "Coding", "study_layout": "Study files", "n_files": "Number of files",
     "hash": "Fingerprint (SHA-256)", "interviews_not_coded": "Interviews not coded (no respondent speech)",
 }
