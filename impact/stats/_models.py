@@ -23,7 +23,7 @@ from statsmodels.miscmodels.ordinal_model import OrderedModel
 from statsmodels.regression.mixed_linear_model import MixedLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
-from .._words import _counted, _unit_noun, _verb
+from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
     _as_list,
@@ -507,7 +507,11 @@ def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: boo
     """Fit the model to rows from :func:`_complete_rows` (which checked that its terms are identified)."""
     n_units = int(frame[spec.unit].nunique())
     if spec.method == "gee":
-        res = _fit_gee(frame, spec, n_units, weights, quiet_units)
+        # A binary fit running to separation overflows exp() in statsmodels' logit (and in the sandwich's fitted
+        # values): numpy's 'overflow encountered in exp' reached the report's caveats as a bare 'Runtime: ...' line,
+        # where the separation is said in words (fitted probabilities of 0 or 1, or no finite estimates).
+        with np.errstate(over="ignore", under="ignore"):
+            res = _fit_gee(frame, spec, n_units, weights, quiet_units)
     elif spec.method == "mixed":
         res = _fit_mixed(frame, spec, n_units)
     elif spec.method == "firth":
@@ -629,27 +633,48 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
         kwargs["weights"] = weights
     model = GEE.from_formula(spec.formula, spec.unit, frame, family=fam, cov_struct=_COV[structure](), **kwargs)
     cov_type = "bias_reduced" if spec.small_sample and weights is None else "robust"
-    result = _fit_quietly(model.fit, cov_type=cov_type)
+    try:
+        result = _fit_quietly(model.fit, cov_type=cov_type)
+    except np.linalg.LinAlgError:
+        # statsmodels' own bias-reduced covariance solves with I - H_ii, singular where a unit's residuals are fitted
+        # exactly (the only council in a status group, 5 councils): the fit itself raised. Fitted with the robust
+        # covariance; the corrected one is computed here below either way.
+        result = _fit_quietly(model.fit, cov_type="robust")
     if not quiet_units:
         _warn_units(n_units, spec.small_sample, "GEE", spec.unit)
     notes: list[str] = []
     df = _small_sample_df(n_units, len(result.params), spec.small_sample, notes)
-    se = result.bse
     # statsmodels' bias-reduced covariance mishandles weights and a unit a term rests on. A fit that diverged to
     # non-finite estimates (separation: an impact no participant reported at one wave) has no sandwich to correct:
     # it is said below, and a binary model's caller refits it by Firth's penalised likelihood.
-    if spec.small_sample and np.isfinite(np.asarray(result.params, dtype="float64")).all():
+    finite = np.isfinite(np.asarray(result.params, dtype="float64"))
+    lost = np.zeros(len(finite), dtype=bool)
+    if spec.small_sample and finite.all():
         cov, lost = _bias_reduced(result, weights)
-        se = pd.Series(np.sqrt(np.clip(np.diag(cov), 0.0, None)), index=result.params.index)
-        if lost.any():
-            se[lost] = np.nan
-            terms = ", ".join(map(str, result.params.index[lost]))
-            units = _unit_noun(spec.unit)
-            warnings.warn(f"The standard error of {terms} is not identified: the bias-reduced sandwich would rest on a "
-                          f"single {units} (such as the only {units} in a group) whose residuals the model fits "
-                          "exactly in that term's direction, so no standard error, test or interval is given. Use a "
-                          "randomisation test.", NotIdentifiedWarning, stacklevel=4)
-            notes.append(f"standard error not identified (rests on a single {units}): {terms}")
+    else:  # the covariance of the fit's cov_type (statsmodels' `bse` is its square root, taken without a check)
+        cov = np.asarray(result.cov_params(), dtype="float64")
+    var = np.diag(cov)
+    # A variance of zero or below (rounding in a design near singular: 'invalid value encountered in sqrt' among
+    # the run's caveats, seed 30744 of 5 councils, and a standard error of 0 would give p = 0) has no standard error.
+    with np.errstate(invalid="ignore"):
+        se = pd.Series(np.where(var > 0, np.sqrt(np.where(var > 0, var, 1.0)), np.nan), index=result.params.index)
+    units = _unit_noun(spec.unit)
+    if lost.any():
+        se[lost] = np.nan
+        terms = ", ".join(map(str, result.params.index[lost]))
+        warnings.warn(f"The standard error of {terms} is not identified: the bias-reduced sandwich would rest on a "
+                      f"single {units} (such as the only {units} in a group) whose residuals the model fits "
+                      "exactly in that term's direction, so no standard error, test or interval is given. Use a "
+                      "randomisation test.", NotIdentifiedWarning, stacklevel=4)
+        notes.append(f"standard error not identified (rests on a single {units}): {terms}")
+    degenerate = finite & ~lost & ~(var > 0)
+    if degenerate.any():
+        terms = ", ".join(map(str, result.params.index[degenerate]))
+        warnings.warn(f"The standard error of {terms} could not be computed: the sandwich gives {'it' if degenerate.sum() == 1 else 'them'} a "
+                      f"variance of zero or below (rounding, in a design close to singular, such as a term that "
+                      f"few {_plural(units)} vary in), so no test or interval is given for "
+                      f"{'it' if degenerate.sum() == 1 else 'them'}.", StatisticalWarning, stacklevel=4)
+        notes.append(f"standard error not computable (a sandwich variance of zero or below): {terms}")
     params = _param_table(result.params, se, df=df, alpha=spec.alpha)
     if not np.isfinite(np.asarray(result.params, dtype="float64")).all():
         # statsmodels can end a diverging fit with NaN estimates and no warning (a binomial GEE of an impact no
