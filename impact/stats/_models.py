@@ -509,8 +509,10 @@ def _fit(frame, spec: _Spec, *, dropped: int = 0, weights=None, quiet_units: boo
     if spec.method == "gee":
         # A binary fit running to separation overflows exp() in statsmodels' logit (and in the sandwich's fitted
         # values): numpy's 'overflow encountered in exp' reached the report's caveats as a bare 'Runtime: ...' line,
-        # where the separation is said in words (fitted probabilities of 0 or 1, or no finite estimates).
-        with np.errstate(over="ignore", under="ignore"):
+        # where the separation is said in words (fitted probabilities of 0 or 1, or no finite estimates); so do the
+        # 0/0 of a variance at a fitted probability of 0 or 1 (numpy 1.24: 'invalid value encountered in divide'),
+        # whose standard errors are said to be missing in words.
+        with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
             res = _fit_gee(frame, spec, n_units, weights, quiet_units)
     elif spec.method == "mixed":
         res = _fit_mixed(frame, spec, n_units)
@@ -670,11 +672,11 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     degenerate = finite & ~lost & ~(var > 0)
     if degenerate.any():
         terms = ", ".join(map(str, result.params.index[degenerate]))
-        warnings.warn(f"The standard error of {terms} could not be computed: the sandwich gives {'it' if degenerate.sum() == 1 else 'them'} a "
-                      f"variance of zero or below (rounding, in a design close to singular, such as a term that "
-                      f"few {_plural(units)} vary in), so no test or interval is given for "
+        warnings.warn(f"The standard error of {terms} could not be computed: the sandwich gives {'it' if degenerate.sum() == 1 else 'them'} no "
+                      f"variance above zero (a fitted probability of 0 or 1, or rounding in a design close to singular, "
+                      f"such as a term that few {_plural(units)} vary in), so no test or interval is given for "
                       f"{'it' if degenerate.sum() == 1 else 'them'}.", StatisticalWarning, stacklevel=4)
-        notes.append(f"standard error not computable (a sandwich variance of zero or below): {terms}")
+        notes.append(f"standard error not computable (no sandwich variance above zero): {terms}")
     params = _param_table(result.params, se, df=df, alpha=spec.alpha)
     if not np.isfinite(np.asarray(result.params, dtype="float64")).all():
         # statsmodels can end a diverging fit with NaN estimates and no warning (a binomial GEE of an impact no
@@ -805,9 +807,14 @@ def _bias_reduced(result, weights: np.ndarray | None = None) -> tuple[np.ndarray
         except np.linalg.LinAlgError:  # a fitted probability of exactly 0 or 1 (separation, noted by the caller)
             vinv_d = np.linalg.pinv(v) @ d[rows]
         units.append((rows, vinv_d * w[rows, None]))  # rows of W V^-1 D
-    bread = np.linalg.pinv(sum(d[rows].T @ a for rows, a in units))
-    meat = np.zeros_like(bread)
     lost = np.zeros(len(params), dtype=bool)
+    information = sum(d[rows].T @ a for rows, a in units)
+    if not np.isfinite(information).all():
+        # a fitted probability of 0 or 1 gives a variance of 0 and an infinite weight (numpy 1.24's solve let it
+        # through, and the pseudo-inverse's SVD then raised 'did not converge'): no sandwich; the caller says why
+        return np.full((len(params), len(params)), np.nan), lost
+    bread = np.linalg.pinv(information)
+    meat = np.zeros_like(bread)
     for rows, a in units:
         m = np.eye(len(rows)) - d[rows] @ bread @ a.T  # I - D_i B^-1 D_i' V_i^-1 W_i
         if not np.isfinite(m).all():  # a variance of 0 or infinity at a fitted probability of 0 or 1
