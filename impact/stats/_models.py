@@ -658,8 +658,7 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     var = np.diag(cov)
     # A variance of zero or below (rounding in a design near singular: 'invalid value encountered in sqrt' among
     # the run's caveats, seed 30744 of 5 councils, and a standard error of 0 would give p = 0) has no standard error.
-    with np.errstate(invalid="ignore"):
-        se = pd.Series(np.where(var > 0, np.sqrt(np.where(var > 0, var, 1.0)), np.nan), index=result.params.index)
+    se = pd.Series(np.sqrt(np.where(var > 0, var, np.nan)), index=result.params.index)
     units = _unit_noun(spec.unit)
     if lost.any():
         se[lost] = np.nan
@@ -672,10 +671,11 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     degenerate = finite & ~lost & ~(var > 0)
     if degenerate.any():
         terms = ", ".join(map(str, result.params.index[degenerate]))
-        warnings.warn(f"The standard error of {terms} could not be computed: the sandwich gives {'it' if degenerate.sum() == 1 else 'them'} no "
-                      f"variance above zero (a fitted probability of 0 or 1, or rounding in a design close to singular, "
-                      f"such as a term that few {_plural(units)} vary in), so no test or interval is given for "
-                      f"{'it' if degenerate.sum() == 1 else 'them'}.", StatisticalWarning, stacklevel=4)
+        them = _verb(int(degenerate.sum()), "it", "them")
+        warnings.warn(f"The standard error of {terms} could not be computed: the sandwich gives {them} no variance "
+                      f"above zero (a fitted probability of 0 or 1, or rounding in a design close to singular, such as "
+                      f"a term that few {_plural(units)} vary in), so no test or interval is given for {them}.",
+                      StatisticalWarning, stacklevel=4)
         notes.append(f"standard error not computable (no sandwich variance above zero): {terms}")
     params = _param_table(result.params, se, df=df, alpha=spec.alpha)
     if not np.isfinite(np.asarray(result.params, dtype="float64")).all():
