@@ -1591,25 +1591,36 @@ class _FolderLock:
         self._check_not_foreign()
         deadline = time.monotonic() + max(wait, 0.0)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-                os.close(fd)
-                if time.monotonic() >= deadline:
-                    raise OutputFolderError(
-                        f"{self.target}: another impact run (pid {holder}) is writing this output folder - "
-                        "wait for it to finish or choose another --out folder") from None
-                time.sleep(0.2)
-                continue
-            try:
-                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:
-                break
+                with _signals_held():  # a signal between taking the lock and noting it would leave the lock file
+                    holder = self._try_once(fcntl)
+            except BaseException:
+                self.release()
+                raise
+            if holder is None:
+                return
+            if time.monotonic() >= deadline:
+                raise OutputFolderError(
+                    f"{self.target}: another impact run (pid {holder}) is writing this output folder - "
+                    "wait for it to finish or choose another --out folder")
+            time.sleep(0.2)
+
+    def _try_once(self, fcntl) -> str | None:
+        """One attempt at the lock: ``None`` when taken (``self.fd`` set), else the process id of its holder."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            return holder
+        try:
+            same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+        except FileNotFoundError:
+            same = False
+        if not same:
             os.close(fd)  # the file was removed by the run that held it: lock the new one
+            return self._try_once(fcntl)
         try:
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
@@ -1621,6 +1632,7 @@ class _FolderLock:
                 raise _naming(exc, self.path) from exc
             raise
         self.fd = fd
+        return None
 
     def _check_not_foreign(self) -> None:
         """Refuse a lock path holding anything but a lock of impact's (a process id, or nothing)."""
@@ -1637,11 +1649,12 @@ class _FolderLock:
                                         "is not an impact lock - move it away or choose another --out folder")
 
     def release(self) -> None:
-        if self.fd is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(self.path)  # still held: no other run can have it now
-            os.close(self.fd)  # closing the descriptor releases the lock
-            self.fd = None
+        with _signals_held():  # never cut between removing the lock file and closing it
+            if self.fd is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.path)  # still held: no other run can have it now
+                os.close(self.fd)  # closing the descriptor releases the lock
+                self.fd = None
 
 
 #: A file in each staging folder impact makes: only folders holding it are ever removed as stale.
@@ -1863,12 +1876,13 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     with rolled_back_on_failure() as changes:
         changes.mkdir(target.parent)  # the folders made here are removed again if the block fails
         lock = _FolderLock(target)
-        lock.acquire(wait=wait)
         try:
+            lock.acquire(wait=wait)  # inside: a signal just after it still releases the lock
             _remove_stale_staging(target)
             staging = None
             try:
-                staging = new_staging(target)
+                with _signals_held():  # a signal between making the folder and naming it here would leave it
+                    staging = new_staging(target)
                 yield staging
                 if manifest:  # written first: killed at any moment, the folder is impact's by its mark or manifest
                     _write_output_manifest(staging)

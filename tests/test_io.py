@@ -166,3 +166,46 @@ def test_a_coded_file_saved_with_semicolons_is_refused_naming_the_separator(tmp_
     assert read_csv_cells(tmp_path / "comma.csv").equals(frame)
     with pytest.raises(InputError, match=r"semi\.csv: values separated by semicolons - expected commas"):
         read_csv_cells(tmp_path / "semi.csv")
+
+
+def _signal_after(monkeypatch, owner, name, signum):
+    """Make ``owner.name`` do its work, then have ``signum`` delivered to this process (as a user's Ctrl-C or a
+    ``kill`` would be, between two steps of the run)."""
+    import os
+
+    real = getattr(owner, name)
+
+    def then_signal(*args, **kwargs):
+        result = real(*args, **kwargs)
+        os.kill(os.getpid(), signum)
+        return result
+
+    monkeypatch.setattr(owner, name, then_signal)
+
+
+@pytest.mark.parametrize("where", ["staging made", "lock taken"])
+def test_a_signal_the_instant_a_run_makes_its_staging_folder_or_lock_leaves_neither(tmp_path, monkeypatch, where):
+    """CI run of stop 50: SIGTERM sent the moment the staging folder appeared was handled before the run had named
+    the folder it made, so the folder was left behind. Ctrl-C or SIGTERM at any instant leaves no staging folder or
+    lock, and the previous outputs whole."""
+    import fcntl
+    import signal
+    import tempfile
+    import threading
+
+    from impact._io import staged_directory
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals are delivered to the main thread only")
+    out = tmp_path / "out"
+    with staged_directory(out) as d:
+        (d / "a.txt").write_text("one")
+    if where == "staging made":
+        _signal_after(monkeypatch, tempfile, "mkdtemp", signal.SIGINT)
+    else:
+        _signal_after(monkeypatch, fcntl, "flock", signal.SIGINT)
+    with pytest.raises(KeyboardInterrupt), staged_directory(out) as d:
+        (d / "a.txt").write_text("two")
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (out / "a.txt").read_text() == "one"
