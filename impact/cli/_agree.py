@@ -17,6 +17,7 @@ from ._options import (
     add_overwrite,
     check_output_file,
     choice_list,
+    refuse_blank_cells,
     study_folder,
     write_table,
 )
@@ -134,11 +135,8 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
             raise InputError(f"{path}: {_counted(len(bad), 'value')} cannot be read:\n  " + "\n  ".join(bad[:50])
                              + (f"\n  ... and {len(bad) - 50:,} more" if len(bad) > 50 else ""))
         for col, what in (("unit", "a unit id"), ("coder", "a coder's name")):
-            # a blank coder is a coder named '' (counted as one more coder, agreeing or not with the rest)
-            blank = df.index[df[col] == ""] if col in df.columns else []
-            if len(blank):
-                raise InputError(f"{path}:{number[blank[0]]}:{col}: '' - expected {what} on every row "
-                                 f"({_counted(len(blank), 'row')} {_verb(blank, 'has')} none)")
+            if col in df.columns:
+                refuse_blank_cells(df[col], number, where=str(path), column=col, what=what)
         if frames and kind != kinds[0]:
             raise InputError(f"{path}: is {kind} data but {paths[0]} is {kinds[0]} data - expected every file in "
                              "one layout (coded output with unit and code, or long unit, coder, value)")

@@ -31,6 +31,18 @@ __all__ = ["a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", 
 SEED_MAX = 2**32 - 1
 
 
+def refuse_blank_cells(values: Iterable[str], rows: Sequence[int], *, where: str, column: str, what: str) -> None:
+    """Raise :class:`InputError` where a cell of ``column`` is blank: ``where:row:column: '' - expected what on every
+    row (N rows have none)``, naming the first (a blank coder or unit would be read as one more coder or unit named
+    '', agreeing or not with the rest). ``rows`` gives each value's row as a spreadsheet shows it."""
+    from .._words import _counted, _verb
+
+    blank = [row for row, value in zip(rows, values, strict=True) if value == ""]
+    if blank:
+        raise InputError(f"{where}:{blank[0]}:{column}: '' - expected {what} on every row "
+                         f"({_counted(len(blank), 'row')} {_verb(blank, 'has')} none)")
+
+
 def study_folder(text: str) -> str:
     """An argparse ``type`` for a study folder: an empty path, which would be read as the current folder, is refused.
 

@@ -15,6 +15,7 @@ from ._options import (
     a_path,
     add_overwrite,
     check_output_file,
+    refuse_blank_cells,
     study_folder,
     study_folder_above,
     write_table,
@@ -220,7 +221,8 @@ def run_export(args) -> int:
         data = data.reset_index(drop=True)
         by_column = "coder" in data.columns and not name
         if by_column:  # ' ann' is ann, as the coded-file reader takes it
-            data["coder"] = data["coder"].astype(str).str.strip()
+            data["coder"] = data["coder"].fillna("").astype(str).str.strip()
+            refuse_blank_cells(data["coder"], rows, where=Path(file).name, column="coder", what="a coder's name")
         parts = ({coder: part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False)}
                  if by_column else {name or Path(file).stem: data})
         for coder, part in parts.items():

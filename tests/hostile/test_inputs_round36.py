@@ -305,6 +305,23 @@ def test_a_coder_column_holding_a_line_break_is_refused_by_export_qdpx(coded_stu
         "a line break at character 2: a name or label is shown on one line; join the lines)")
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_blank_cell_in_a_coder_column_is_refused_by_export_qdpx_as_by_agree(coded_study, tmp_path, capsys, fmt):
+    study_dir, coded_file = coded_study
+    # On the old code a blank coder cell became a REFI-QDA user named '' (from Parquet, where the cell is None, a
+    # user named 'None'), one more coder whose codings a QDA program shows under no one; `impact agree` refused it.
+    pytest.importorskip("pyarrow") if fmt == "parquet" else None
+    data = pd.read_csv(coded_file, dtype=str, keep_default_na=False).assign(coder="ann")
+    data.loc[[3, 5], "coder"] = "" if fmt == "csv" else None
+    path = tmp_path / f"two.{fmt}"
+    data.to_csv(path, index=False) if fmt == "csv" else data.to_parquet(path, index=False)
+    out = tmp_path / "p.qdpx"
+    assert main(["export-qdpx", str(study_dir), str(out), "--coded", str(path)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"impact export-qdpx: error: two.{fmt}:5:coder: '' - expected a coder's name on every row (2 rows have none)")
+    assert not out.exists()
+
+
 # --------------------------------------------------------------------------- 6. one coder written two ways
 
 
