@@ -19,6 +19,7 @@ were deleted are reported as a warning.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import warnings
 from pathlib import Path
@@ -227,8 +228,35 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
                      prompt="a code id from the 'codes' sheet")
     meta = {"format": _FORMAT, "impact_version": __version__, "reviewer": reviewer or "",
             "created": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
-            "codebook_id": getattr(codebook, "id", ""), "codebook_hash": getattr(codebook, "hash", "")}
+            "codebook_id": getattr(codebook, "id", ""), "codebook_hash": getattr(codebook, "hash", ""),
+            "codes": json.dumps([str(c) for c in codes["code_id"]])}  # the codes offered, against an edited sheet
     return _xlsx.finish_workbook(wb, path, original=frame[list(_READ_ONLY)], meta=meta, active=_SHEET)
+
+
+def _codes_offered(wb, path: Path, meta: dict[str, str], problems: list[Problem]) -> set[str] | None:
+    """The code ids the 'codes' sheet lists (None where it is gone), each one the workbook was exported with.
+
+    The sheet is protected, but protection without a password is one click away: a code added to it is no code of
+    the codebook the workbook was exported with (its hash is in the metadata), and would reach the decisions as a
+    code no codebook defines. Such rows are problems (sheet, row, code_id) and not offered. Workbooks exported
+    before the codes were kept in the metadata are read as before.
+    """
+    if _CODES not in wb.sheetnames:
+        return None
+    listed = [(row, _xlsx.cell_text(r[0])) for row, r in
+              enumerate(wb[_CODES].iter_rows(min_row=2, max_col=1, values_only=True), start=2)]
+    codes = {code for _, code in listed} - {""}
+    try:
+        exported = set(json.loads(meta["codes"]))
+    except (KeyError, ValueError, TypeError):
+        return codes
+    where = _xlsx.where(path, _CODES)
+    for row, code in listed:
+        if code and code not in exported:
+            problems.append(Problem(where, row, "code_id", code, "a code of the codebook the workbook was exported "
+                                    f"with ({meta.get('codebook_id') or 'its codes'}): this sheet is read-only; add a "
+                                    "code to the codebook, then export the review again"))
+    return codes & exported
 
 
 def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd.DataFrame:
@@ -287,8 +315,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     original = _xlsx.read_original(wb, _ORIGINAL, path, list(_READ_ONLY), "row_id")
     more, seen, checked = _xlsx.check_rows(records, original, file=file, id_col="row_id", read_only=_READ_ONLY,
                                            numeric=_NUMERIC, added_hint=": add other codes with decision 'other' instead")
-    codes = {_xlsx.cell_text(r[0]) for r in wb[_CODES].iter_rows(min_row=2, max_col=1, values_only=True)} - {""} \
-        if _CODES in wb.sheetnames else None
+    codes = _codes_offered(wb, path, meta, problems)
     if codes is None and any(rec["other_code"].strip() for _, rec, _, _ in checked):  # one problem, not one per row
         problems.append(Problem(path.name, None, None, None, f"a sheet named {_CODES!r} listing the code ids, against "
                                 f"which other_code is checked (it was deleted or renamed; the workbook has the sheets "

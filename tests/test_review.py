@@ -252,3 +252,33 @@ def test_export_rows_are_as_tall_as_their_wrapped_text(tmp_path, segments, coded
     readme = wb["README"]
     long_lines = [cell for (cell,) in readme.iter_rows(min_row=2, max_col=1) if len(cell.value) > 150]
     assert long_lines and all(readme.row_dimensions[c.row].height >= 2 * line for c in long_lines)
+
+
+@pytest.mark.parametrize("how", ["code added", "code renamed"])
+def test_a_code_added_to_the_codes_sheet_is_no_code_of_the_decisions(exported, tmp_path, how):
+    """The 'codes' sheet is protected without a password. On the old code a reviewer who unprotected it and added a
+    code (or renamed one) could choose it in other_code, and `review import` wrote it into the decisions: a code no
+    codebook defines, refused only later by `run --human` or `agree --study`. The codes offered are kept with the
+    workbook at export; any other on the sheet is a problem naming its sheet, row and column."""
+    wb = load_workbook(exported)
+    sheet = wb["codes"]
+    sheet.protection.sheet = False
+    if how == "code added":
+        sheet.append(["new_code", "A new code", "made up by the reviewer"])
+        row = sheet.max_row
+    else:
+        row = 1 + [c.value for c in sheet["A"]][1:].index("partnership") + 1
+        sheet[f"A{row}"] = "new_code"
+    ws = wb["review"]
+    first = _rows_by_unit(ws)["I1:2"]
+    ws[f"{COL['decision']}{first}"], ws[f"{COL['other_code']}{first}"] = "other", "new_code"
+    wb.save(tmp_path / "edited.xlsx")
+    with pytest.raises(ValidationError) as info:
+        import_review(tmp_path / "edited.xlsx")
+    said = [str(p) for p in info.value.problems]
+    assert said[0].startswith(f"edited.xlsx (sheet 'codes'):{row}:code_id: 'new_code' - expected a code of the "
+                              "codebook the workbook was exported with")
+    assert said[1].startswith(f"edited.xlsx (sheet 'review'):{first}:other_code: 'new_code' - expected a code id "
+                              "listed on the 'codes' sheet")
+    assert len(said) == 2
+    assert "new_code" not in set(info.value.partial["code"])
