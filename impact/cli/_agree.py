@@ -18,6 +18,7 @@ from ._options import (
     check_output_file,
     choice_list,
     refuse_blank_cells,
+    say,
     study_folder,
     write_table,
 )
@@ -347,6 +348,6 @@ def run(args) -> int:
     write_table(table, args.out)
     n_coders = long["coder"].nunique()
     checked = f" (codes checked against {named})" if "code" in data.columns else ""
-    print(f"impact agree: {_counted(n_coders, 'coder')}, {_counted(long['unit'].nunique(), 'unit')}, "
-          f"{_counted(len(table), 'row')} -> {args.out}{checked}")
+    say(args, f"impact agree: {_counted(n_coders, 'coder')}, {_counted(long['unit'].nunique(), 'unit')}, "
+              f"{_counted(len(table), 'row')} -> {args.out}{checked}")
     return 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from .._words import _counted
 from ._options import (
     a_path,
@@ -11,6 +9,7 @@ from ._options import (
     bounded_int,
     check_output_file,
     load_study,
+    say,
     study_folder,
 )
 
@@ -52,11 +51,11 @@ def run(args) -> int:
     path = write_coded(table, args.out)
     n_interviews = segments["interview_id"].nunique() if len(segments) else 0
     found = table[~table["negated"]]
-    print(f"coded {_counted(len(segments), 'segment')} from {_counted(n_interviews, 'interview')} with {codebook.id} "
-          f"{codebook.version}: {_counted(len(found), 'code')} found ({int(table['negated'].sum())} negated) -> {path}")
+    say(args, f"coded {_counted(len(segments), 'segment')} from {_counted(n_interviews, 'interview')} with {codebook.id} "
+              f"{codebook.version}: {_counted(len(found), 'code')} found ({int(table['negated'].sum())} negated) -> {path}")
     if len(found):
         counts = found["code"].value_counts().reindex(coder.code_ids_, fill_value=0)
         import pandas as pd
 
-        print(pd.DataFrame({"segments": counts}).to_string(), file=sys.stdout)
+        say(args, pd.DataFrame({"segments": counts}).to_string())
     return 0

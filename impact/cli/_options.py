@@ -31,6 +31,15 @@ __all__ = ["a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", 
 SEED_MAX = 2**32 - 1
 
 
+def say(args: argparse.Namespace, *lines: object) -> None:
+    """Print a command's account of what it did (files written, counts) on standard output, unless ``-q`` was given:
+    quiet shows only warnings and errors, as its help says."""
+    import logging
+
+    if getattr(args, "log_level", None) != logging.WARNING:
+        print(*lines, sep="\n")
+
+
 def refuse_blank_cells(values: Iterable[str], rows: Sequence[int], *, where: str, column: str, what: str) -> None:
     """Raise :class:`InputError` where a cell of ``column`` is blank: ``where:row:column: '' - expected what on every
     row (N rows have none)``, naming the first (a blank coder or unit would be read as one more coder or unit named

@@ -16,6 +16,7 @@ from ._options import (
     add_overwrite,
     check_output_file,
     refuse_blank_cells,
+    say,
     study_folder,
     study_folder_above,
     write_table,
@@ -131,7 +132,7 @@ def run_import(args) -> int:
     notes += [f"warning: {w.message}" for w in caught if issubclass(w.category, QdpxWarning)]
     with rolled_back_on_failure() as changes:  # a failure part-way leaves the folder as it was
         report, path = _write_import(project, coded, codebook, out, notes, changes, source=Path(args.file).name)
-    print("\n".join(report[2:] + ["report: " + str(path)]))
+    say(args, *report[2:], "report: " + str(path))
     return 0
 
 
@@ -249,10 +250,10 @@ def run_export(args) -> int:
             _backup(existing, notes, changes)
         write_qdc(project, qdc, csv_path=csv_file)
         path = write_qdpx(project, args.file, positions=args.positions, bom=args.bom)  # last: it is not backed up
-    print(f"wrote {path}: {_counted(len(project.sources), 'transcript')}, {_counted(len(project.codes), 'code')}, "
-          f"{_counted(len(project.codings), 'coding')} by {_counted(len(coded), 'coder')}, "
-          f"{_counted(len(project.cases), 'council')} as cases")
-    print(f"wrote {qdc.name} (the codebook, REFI-QDA) and {csv_file.name} (the codebook as CSV, for Taguette)")
+    say(args, f"wrote {path}: {_counted(len(project.sources), 'transcript')}, {_counted(len(project.codes), 'code')}, "
+              f"{_counted(len(project.codings), 'coding')} by {_counted(len(coded), 'coder')}, "
+              f"{_counted(len(project.cases), 'council')} as cases")
+    say(args, f"wrote {qdc.name} (the codebook, REFI-QDA) and {csv_file.name} (the codebook as CSV, for Taguette)")
     for note in notes:
         print(note)
     return 0

@@ -16,6 +16,7 @@ from ._options import (
     add_overwrite,
     bounded_int,
     check_output_file,
+    say,
     study_folder,
     write_table,
 )
@@ -63,7 +64,7 @@ def run_export(args) -> int:
     except ValidationError as exc:  # the problems of the coded file, named by the file given
         raise ValidationError([dataclasses.replace(p, file=str(args.coded)) for p in exc.problems],
                               source=str(args.coded)) from None
-    print(f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
+    say(args, f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
     return 0
 
 
@@ -100,8 +101,8 @@ def run_import(args) -> int:
     decided = result["decision"].isin(["accept", "reject", "other"])
     n_decided = result.loc[decided, "row_id"].nunique()
     if n_decided:
-        print(f"impact review: {_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))} -> {out}")
+        say(args, f"impact review: {_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))} -> {out}")
     else:
         who = f" (reviewer {args.reviewer})" if args.reviewer else ""
-        print(f"impact review: no decisions found in {args.file}{who}; wrote {out} with no codings")
+        say(args, f"impact review: no decisions found in {args.file}{who}; wrote {out} with no codings")
     return 0

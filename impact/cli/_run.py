@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
-from ._options import SEED_MAX, a_path, bounded_int, load_study, study_folder
+from ._options import SEED_MAX, a_path, bounded_int, load_study, say, study_folder
 
 
 def _add_options(p) -> None:
@@ -207,7 +207,7 @@ def run(args, study=None) -> int:
         docx_template=template,
         command=recorded_command(sys.argv[1:]),
     )
-    print(result)
+    say(args, result)
     return 0
 
 

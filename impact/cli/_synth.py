@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ._options import SEED_MAX, a_path, bounded_int
+from ._options import SEED_MAX, a_path, bounded_int, say
 
 __all__ = ["register", "run", "path_chances", "PATH_NAMES"]
 
@@ -143,5 +143,5 @@ def run(args) -> int:
     except KeyboardInterrupt:
         print(f"impact synth: {_what_was_left(args.out, before, held_study)}", file=sys.stderr, flush=True)
         raise
-    print(f"{args.out}: wrote {study!r} and its planted truth")
+    say(args, f"{args.out}: wrote {study!r} and its planted truth")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import ValidationError
-from ._options import load_study, study_folder
+from ._options import load_study, say, study_folder
 
 
 def register(sub) -> None:
@@ -24,5 +24,5 @@ def run(args) -> int:
         print(format_report(exc.problems + exc.warnings), file=sys.stderr)
         return 2
     print(format_report(study.load_problems))
-    print(f"{args.path}: valid ({study!r})")
+    say(args, f"{args.path}: valid ({study!r})")
     return 0

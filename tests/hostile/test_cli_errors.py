@@ -106,7 +106,44 @@ def test_quiet_and_verbose(tiny_study, tmp_path):
     tiny_study.save(tmp_path / "study")
     quiet = cli("validate", "study", "-q", cwd=tmp_path)
     assert quiet.returncode == 0 and quiet.stderr == ""
+    assert ": valid (" not in quiet.stdout and quiet.stdout.endswith(" warnings\n")  # the study's warnings stay
     loud = cli("run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path, timeout=300)
     assert loud.returncode == 0 and "impact run: validating study" in loud.stderr
     hushed = cli("-q", "run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path, timeout=300)
     assert hushed.returncode == 0 and "validating" not in hushed.stderr
+    assert "findings written" in loud.stdout and hushed.stdout == ""
+
+
+def test_quiet_commands_print_nothing_when_all_is_well(tiny_study, tmp_path, capsys):
+    """`-q` is "show only warnings and errors": on the old code each command still printed its account of what it
+    wrote (the coded counts, the files, the decisions) on standard output. Without -q they print it."""
+    from openpyxl import load_workbook
+
+    study = tmp_path / "study"
+    tiny_study.save(study)
+    commands = [["synth", "--councils", "2", "--seed", "1", "--out", str(tmp_path / "s"), "--words-per-interview",
+                 "50", "--interviews-per-wave", "1"],
+                ["validate", str(study)],
+                ["code", str(study), "--out", str(tmp_path / "coded.csv")],
+                ["review", "export", str(study), "--coded", str(tmp_path / "coded.csv"), "--out",
+                 str(tmp_path / "r.xlsx"), "--reviewer", "ann", "--limit", "2"],
+                ["review", "import", str(tmp_path / "r.xlsx"), "--out", str(tmp_path / "ann.csv")],
+                ["agree", str(tmp_path / "coded.csv"), str(tmp_path / "ann.csv"), "--study", str(study),
+                 "--uncoded", "missing", "--out", str(tmp_path / "agree.csv")],
+                ["export-qdpx", str(study), str(tmp_path / "p.qdpx"), "--coded", str(tmp_path / "coded.csv")],
+                ["import-qdpx", str(tmp_path / "p.qdpx"), str(tmp_path / "imported")]]
+    for args in commands:
+        if args[:2] == ["review", "import"]:  # one decision, so the import has something to say
+            wb = load_workbook(tmp_path / "r.xlsx")
+            wb["review"]["L2"] = "accept"
+            wb.save(tmp_path / "r.xlsx")
+        assert main([*args, "-q"]) == 0, args
+        said = capsys.readouterr()
+        if args[0] == "validate":  # the tiny study's warnings (missed waves) are still shown
+            assert said.out.endswith("0 errors, 3 warnings\n") and ": valid (" not in said.out
+        else:
+            assert said.out == "", args
+        assert said.err == "", args
+    for args in (commands[2], commands[5], commands[6]):  # without -q, the account is given
+        assert main([*args, "--overwrite"]) == 0, args
+        assert capsys.readouterr().out.strip(), args

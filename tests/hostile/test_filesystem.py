@@ -478,7 +478,7 @@ def test_a_study_folder_name_that_is_not_utf8_is_printed_without_a_traceback(tin
     name = os.fsdecode(b"stud\xe9")  # Latin-1 bytes: an old archive, a Windows share
     tiny_study.save(tmp_path / name)
     for encoding in ("utf-8", "ascii"):  # a strict terminal encoding (a UTF-8 locale; an old one)
-        proc = subprocess.run([sys.executable, "-m", "impact", "validate", os.fsencode(tmp_path / name), "-q"],
+        proc = subprocess.run([sys.executable, "-m", "impact", "validate", os.fsencode(tmp_path / name)],
                               capture_output=True, cwd=tmp_path, check=False,
                               env={**os.environ, "PYTHONIOENCODING": encoding})
         assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
