@@ -54,7 +54,8 @@ from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max, same_id
 from ..vocab import STATUSES
-from ._report import check_errors_option, report_problems, told_notes, twin_columns
+from ._frames import as_dates, check_table, key_text
+from ._report import check_errors_option, renamed_hint, report_problems, told_notes, twin_columns
 
 __all__ = [
     "read_ofsted",
@@ -230,11 +231,14 @@ def read_ofsted(
     """
     check_errors_option(errors)
     name = str(path)
-    header, records, problems = read_csv_strict(path, label=name, blank_note=True)
+    header, records, problems = read_csv_strict(path, label=name, blank_note=True, expected=_REQUIRED)
     problems = told_notes(problems)
+    if not header and problems:  # a title or blank rows above the header row: one problem, not "lacks the columns"
+        raise ValidationError(problems, source=name)
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
-        raise InputError(f"{name}: lacks the {_named('column', missing)} - expected the Ofsted inspection-history layout")
+        raise InputError(f"{name}: lacks the {_named('column', missing)}{renamed_hint(header, missing, same_id)} - "
+                         "expected the Ofsted inspection-history layout")
     read = {same_id(c) for c in (*_REQUIRED, *JUDGEMENT_AREAS.values(), "inspection_start_date", "inspection_end_date",
                                  "inspection_framework", "inspection_link")}
     # 'URN' beside 'urn': which is the urn is not known (twins of the columns not read are dropped with them)
@@ -314,10 +318,10 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     [['good', Timestamp('2015-03-01 00:00:00'), Timestamp('2018-01-11 00:00:00')], ['outstanding', Timestamp('2022-06-01 00:00:00'), NaT]]
     """
     need = ["council_id", "publication_date", "overall_effectiveness", "overall_effectiveness_flag"]
-    missing = [c for c in need if c not in inspections.columns]
-    if missing:
-        raise InputError(f"`inspections` lacks the {_named('column', missing)}; pass the output of read_ofsted().")
-    data = inspections[inspections["council_id"].fillna("") != ""]
+    check_table(inspections, "inspections", need)
+    data = inspections.assign(council_id=key_text(inspections["council_id"]),
+                              publication_date=as_dates(inspections["publication_date"], "inspections", "publication_date"))
+    data = data[data["council_id"].fillna("") != ""]
     data = data[~data["overall_effectiveness_flag"].isin(_NO_JUDGEMENT) & data["publication_date"].notna()]
     data = data.sort_values(["council_id", "publication_date"], kind="stable")
     data = data.drop_duplicates(["council_id", "publication_date", "overall_effectiveness"])
@@ -382,17 +386,22 @@ def judgement_at(
     >>> judgement_at(hist, d)["ofsted_judgement"].tolist()
     ['good', nan, 'outstanding']
     """
-    for col, frame, label in (("council_id", data, "data"), (date, data, "data"), ("start_date", status_history, "status_history")):
-        if col not in frame.columns:
-            raise InputError(f"`{label}` lacks the column {col!r}.")
+    check_table(data, "data", ("council_id", date), adds=[name] if name not in ("council_id", date) else [])
+    if name in ("council_id", date):
+        raise InputError(f"The value for `name` must be a new column's name, but {name!r} was passed (a column the "
+                         "join reads).")
+    check_table(status_history, "status_history", ("council_id", "status", "start_date", "end_date"))
     hist = status_history[status_history["kind"] == "ofsted_judgement"] if "kind" in status_history else status_history
-    hist = hist[["council_id", "status", "start_date", "end_date"]].sort_values("start_date")
-    left = data[["council_id", date]].copy()
-    left["_order"] = range(len(left))
-    left["_date"] = pd.to_datetime(left[date]).astype("datetime64[ns]")
+    # ids compared as text and dates without a time zone on both sides (see impact.official._frames)
+    hist = pd.DataFrame({"council_id": key_text(hist["council_id"]), "status": hist["status"],
+                         "start_date": as_dates(hist["start_date"], "status_history", "start_date",
+                                                missing="a judgement holds from its start date"),
+                         "end_date": as_dates(hist["end_date"], "status_history", "end_date")}).sort_values("start_date")
+    left = pd.DataFrame({"council_id": key_text(data["council_id"]), "_order": range(len(data)),
+                         "_date": as_dates(data[date], "data", date).to_numpy()})
     merged = pd.merge_asof(
         left.sort_values("_date").dropna(subset=["_date"]),
-        hist.assign(start_date=hist["start_date"].astype("datetime64[ns]")),
+        hist,
         left_on="_date",
         right_on="start_date",
         by="council_id",
