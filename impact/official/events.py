@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._joins import as_dates, check_table, key_text
 from ..errors import InputError
-from ._frames import as_dates, check_table, key_text
 
 __all__ = ["event_time", "first_event"]
 

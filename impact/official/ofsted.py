@@ -49,12 +49,12 @@ from typing import Literal
 import pandas as pd
 
 from .._io import read_csv_strict
+from .._joins import as_dates, check_table, key_text
 from .._words import _named
 from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max, same_id
 from ..vocab import STATUSES
-from ._frames import as_dates, check_table, key_text
 from ._report import check_errors_option, renamed_hint, report_problems, told_notes, twin_columns
 
 __all__ = [

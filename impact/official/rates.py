@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._joins import as_dates, as_numbers, check_table, key_text
 from ..errors import InputError
-from ._frames import as_dates, as_numbers, check_table, key_text
 
 __all__ = ["rate_per_10k"]
 

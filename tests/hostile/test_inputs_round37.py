@@ -12,16 +12,9 @@ import warnings
 import pandas as pd
 import pytest
 
+from impact import aggregate_successors, event_time, first_event, judgement_at, to_council_id
 from impact.errors import InputError, ValidationError
-from impact.official import (
-    event_time,
-    first_event,
-    judgement_at,
-    ofsted_status_history,
-    rate_per_10k,
-    read_dfe,
-    read_ofsted,
-)
+from impact.official import ofsted_status_history, rate_per_10k, read_dfe, read_ofsted
 
 _EES = ("time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,"
         "new_la_code,la_name,category,referrals\n")
@@ -256,3 +249,42 @@ def test_guard_the_caller_s_tables_are_not_changed():
     judgement_at(hist, data)
     for before, after in ((_COUNTS, counts), (_POP, pop), (_DATES, data), (_HIST, hist)):
         pd.testing.assert_frame_equal(before, after)
+
+
+# --------------------------------------------------------------------------- 8. successor councils summed
+_SUCC = pd.DataFrame({"council_id": ["940", "941"], "period": pd.to_datetime(["2022-03-31"] * 2),
+                      "measure": "referral_count", "value": [4000.0, 5000.0]})
+
+
+# Old: integer ids matched no successor (an empty table); text values were summed as text ('4000' + '5000' gave
+# 40005000.0); timezone-aware periods came back timezone-aware, unlike every other table.
+@pytest.mark.parametrize("change", [
+    lambda t: t.assign(council_id=[940, 941]),
+    lambda t: t.assign(value=["4000", "5000"]),
+    lambda t: t.assign(period=t["period"].dt.tz_localize("UTC")),
+], ids=["integer-ids", "text-values", "tz-aware"])
+def test_successors_of_tables_of_other_dtypes_are_summed_as_numbers(change):
+    out = aggregate_successors(change(_SUCC), measures=["referral_count"])
+    # Northamptonshire (928) split into North (940) and West (941) Northamptonshire in 2021: 4000 + 5000
+    assert out[["council_id", "predecessors", "period", "value"]].values.tolist() == [
+        ["940+941", "928", pd.Timestamp("2022-03-31"), 9000.0]]
+
+
+# Old: a measure id given as one string was a TypeError from pandas, a measure not in the table an empty result, a
+# council's row given twice a missing total (n_successors 4) without a word.
+@pytest.mark.parametrize(("table", "measures", "error", "said"), [
+    (_SUCC, "referral_count", TypeError, "`measures` must be a list"),
+    (_SUCC, ["referrals"], InputError, "has no measure 'referrals'"),
+    (pd.concat([_SUCC, _SUCC.iloc[[0]]]), ["referral_count"], InputError, "2 rows that share a council, period and measure"),
+], ids=["one-string", "unknown", "row-twice"])
+def test_successors_refuse_what_they_cannot_sum(table, measures, error, said):
+    with pytest.raises(error, match=said):
+        aggregate_successors(table, measures=measures)
+
+
+# Old: a number a spreadsheet saved as 301.0 matched no council; one id passed as a string was read letter by letter
+# ('301' gave three missing ids).
+def test_to_council_id_reads_a_spreadsheet_number_and_refuses_one_string():
+    assert to_council_id(pd.Series([301.0, 940.0, None])).tolist()[:2] == ["301", "940"]
+    with pytest.raises(TypeError, match="for one value, pass \\[value\\]"):
+        to_council_id("301")

@@ -1,8 +1,8 @@
-"""Checks of the tables an analyst passes to the official-data functions (private).
+"""Checks of the tables an analyst passes to the functions that join them by council and date (private).
 
-Each public function of :mod:`impact.official` that joins tables (by council and date) takes its tables through
-these checks first, so that a table built by hand is read as the table it means or refused with a message naming
-the argument, the column and the rows:
+Each public function that joins tables by council and date (:mod:`impact.official`,
+:func:`impact.aggregate_successors`) takes its tables through these checks first, so that a table built by hand is
+read as the table it means or refused with a message naming the argument, the column and the rows:
 
 * council ids of any dtype (text, categorical, integer, nullable string) are compared as text, so ``940`` and
   ``"940"`` are one council, never two that silently fail to match;
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .._words import _named
-from ..errors import InputError
+from ._words import _named
+from .errors import InputError
 
 __all__: list[str] = []
 
