@@ -55,17 +55,33 @@ def check_table(data: object, label: str, columns: Sequence[str], *, adds: Seque
     return data
 
 
+def one_key(value: object) -> object:
+    """One council id (or join key) as text: ``940``, ``940.0`` and ``"940 "`` are ``"940"``; a missing one None."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def one_date(value: object, argument: str) -> pd.Timestamp:
+    """An argument's date, without a time zone (a timezone-aware one as the calendar date it names); a clear error
+    where it is none: missing, a number (pandas would read 2012 as nanoseconds after 1970) or text that is no date."""
+    when = pd.NaT
+    if not isinstance(value, (int, float, np.number)):
+        try:
+            when = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+        except (ValueError, TypeError, OverflowError):
+            when = pd.NaT
+    if pd.isna(when):
+        raise InputError(f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed.")
+    return when.tz_localize(None) if when.tzinfo is not None else when
+
+
 def key_text(values: pd.Series) -> pd.Series:
     """Council ids (or any join key) as text, whatever the dtype: ``940``, ``940.0`` and ``"940 "`` are ``"940"``;
     missing ids stay missing."""
-    def text(v: object) -> object:
-        if v is None or (not isinstance(v, str) and pd.isna(v)):
-            return None
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        return str(v).strip()
-
-    return pd.Series([text(v) for v in values.astype(object)], index=values.index, dtype="str")
+    return pd.Series([one_key(v) for v in values.astype(object)], index=values.index, dtype="str")
 
 
 def as_dates(values: pd.Series, label: str, column: str, *, missing: str | None = None) -> pd.Series:

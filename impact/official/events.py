@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._joins import as_dates, check_table, key_text
+from .._joins import as_dates, check_table, key_text, one_date
 from ..errors import InputError
 
 __all__ = ["event_time", "first_event"]
@@ -20,16 +20,6 @@ __all__ = ["event_time", "first_event"]
 #: The columns :func:`event_time` adds to the panel.
 _ADDED = ("event_date", "event_time", "treated", "post")
 
-
-def _one_date(value: object, argument: str) -> pd.Timestamp:
-    """An argument's date, without a time zone; a clear error where it is none."""
-    try:
-        when = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        when = pd.NaT
-    if pd.isna(when):
-        raise InputError(f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed.")
-    return when.tz_localize(None) if when.tzinfo is not None else when
 
 
 def first_event(
@@ -73,7 +63,7 @@ def first_event(
                          "start_date": as_dates(rows["start_date"], "status_history", "start_date",
                                                 missing=f"when each {status!r} began is needed to find the first")})
     if after is not None:
-        rows = rows[rows["start_date"] >= _one_date(after, "after")]
+        rows = rows[rows["start_date"] >= one_date(after, "after")]
     out = rows.groupby("council_id", as_index=False)["start_date"].min()
     return out.rename(columns={"start_date": "event_date"}).reset_index(drop=True)
 

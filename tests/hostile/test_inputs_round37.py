@@ -288,3 +288,54 @@ def test_to_council_id_reads_a_spreadsheet_number_and_refuses_one_string():
     assert to_council_id(pd.Series([301.0, 940.0, None])).tolist()[:2] == ["301", "940"]
     with pytest.raises(TypeError, match="for one value, pass \\[value\\]"):
         to_council_id("301")
+
+
+# --------------------------------------------------------------------------- 9. a Study built from DataFrames
+_COUNCILS = pd.DataFrame({"council_id": ["301"], "name": ["Barking and Dagenham"], "ons_code": ["E09000002"],
+                          "council_type": ["london_borough"], "region": ["London"]})
+_STATUS = pd.DataFrame({"council_id": ["301", "301"], "kind": ["ofsted_judgement", "improvement_notice"],
+                        "status": ["inadequate", "improvement_notice"], "start_date": ["2012-01-10", "2012-03-01"],
+                        "end_date": [None, "2013-02-28"], "source": [None, None]})
+
+
+# Old: AttributeError ('DataFrame' object has no attribute 'tolist'; 'list' / 'Series' object has no attribute
+# 'columns'), or "missing ['council_id']" with no word that it was in the index.
+@pytest.mark.parametrize(("table", "error", "said"), [
+    (pd.concat([_COUNCILS, _COUNCILS[["name"]]], axis=1), ValueError, "given twice \\['name'\\]"),
+    (_COUNCILS.to_dict("records"), TypeError, "Table `councils` must be a pandas DataFrame, but list"),
+    (_COUNCILS["council_id"], TypeError, "Table `councils` must be a pandas DataFrame, but Series"),
+    (_COUNCILS.set_index("council_id"), ValueError, "in the index: call .reset_index"),
+], ids=["column-twice", "records", "series", "index"])
+def test_a_study_table_of_the_wrong_kind_says_which_and_why(table, error, said):
+    from impact.study import Study
+
+    with pytest.raises(error, match=said):
+        Study({"name": "x"}, {"councils": table})
+
+
+def test_a_study_given_tables_as_a_list_says_so():
+    from impact.study import Study
+
+    with pytest.raises(TypeError, match="`tables` must be a mapping"):  # old: TypeError from set(list of frames)
+        Study({"name": "x"}, [_COUNCILS])
+
+
+# Old: a timezone-aware date was "Invalid comparison between dtype=datetime64[ns] and Timestamp"; no date (None,
+# NaT) or a year as a number (read as nanoseconds after 1970) answered intervention 'none' - a wrong answer, not an
+# error; the council's id as a number was "201 is not a council (expected one of: 301)".
+def test_status_at_a_timezone_aware_date_or_a_numeric_id_is_the_status():
+    from impact.study import Study
+
+    study = Study({"name": "x"}, {"councils": _COUNCILS, "status_history": _STATUS})
+    for council, date in (("301", pd.Timestamp("2012-06-01", tz="Europe/London")), (301, "2012-06-01"),
+                          (301.0, pd.Timestamp("2012-06-01"))):
+        assert study.status_at(council, date)["intervention"] == "notice"
+
+
+@pytest.mark.parametrize("date", [None, pd.NaT, 2012, "the review"])
+def test_status_at_no_date_is_refused_not_answered_none(date):
+    from impact.study import Study
+
+    study = Study({"name": "x"}, {"councils": _COUNCILS, "status_history": _STATUS})
+    with pytest.raises(InputError, match="`date` must be a date"):
+        study.status_at("301", date)
