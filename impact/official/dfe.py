@@ -250,6 +250,21 @@ def _level_key(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
+def _names_arg(value: object, argument: str, *, empty_ok: bool = False, none_ok: bool = True) -> list[str] | None:
+    """A list-of-names argument as a list: one name alone is a list of one; None where allowed; else a clear error."""
+    if value is None and none_ok:
+        return None
+    if isinstance(value, str):
+        return [value]
+    names = list(value) if isinstance(value, Iterable) else None
+    if names is None or not all(isinstance(v, str) for v in names):
+        raise InputError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was passed.")
+    if not names and not empty_ok:
+        raise InputError(f"The value for `{argument}` must name at least one, but an empty list was passed (leave it "
+                         "out for all).")
+    return names
+
+
 def _levels(geographic_level: str | Sequence[str]) -> list[str] | None:
     if isinstance(geographic_level, str):
         return None if geographic_level.lower() == "all" else [geographic_level]
@@ -275,13 +290,13 @@ def read_dfe(
     geographic_level : str or list of str, default "Local authority"
         Rows to keep: one or several of the file's ``geographic_level`` values
         ("National", "Regional", "Local authority"...), or ``"all"``.
-    measures : list of str, optional
+    measures : str or list of str, optional
         Measures to keep, by source column name or its snake_case id; all
-        measures when omitted.
+        measures when omitted (an empty list is refused: it asks for none).
     dimensions : {"columns", "fold"}, default "columns"
         Keep dimension columns as extra columns, or fold those that vary into
         the measure id (see the module notes).
-    dimension_columns : list of str, optional
+    dimension_columns : str or list of str, optional
         Source columns to treat as dimensions instead of detecting them (for
         a dimension whose values look like numbers, such as a year group).
     year_end : str, default "03-31"
@@ -330,6 +345,14 @@ def read_dfe(
     if dimensions not in ("columns", "fold"):
         raise InputError(f"The value for `dimensions` must be one of ['columns', 'fold'], but {dimensions!r} was passed.")
     check_errors_option(errors)
+    # a single name is that one measure, level or column (it was read letter by letter); an empty list asks for nothing
+    measures = _names_arg(measures, "measures")
+    dimension_columns = _names_arg(dimension_columns, "dimension_columns", empty_ok=True)
+    if not (isinstance(geographic_level, str) and geographic_level.lower() == "all"):
+        geographic_level = _names_arg(geographic_level, "geographic_level", none_ok=False)
+    if not isinstance(year_end, str):
+        raise InputError(f"The value for `year_end` must be a month and day such as '03-31', but {year_end!r} was passed.")
+    parse_time_period("2000", year_end=year_end)  # the argument told once, not on every row (2000: 02-29 is a day)
     name = str(path)
     header, records, problems = read_csv_strict(path, label=name, blank_note=True, expected=list(GEOGRAPHY_COLUMNS[:10]))
     problems = told_notes(problems)

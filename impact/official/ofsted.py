@@ -49,7 +49,7 @@ from typing import Literal
 import pandas as pd
 
 from .._io import read_csv_strict
-from .._joins import as_dates, check_table, key_text
+from .._joins import as_dates, check_table, key_text, one_key
 from .._words import _named
 from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
@@ -152,8 +152,11 @@ def _urn_map(crosswalk: pd.DataFrame | str | os.PathLike | None) -> dict[str, st
     if crosswalk is None:
         return {}
     label = "crosswalk"
+    if not isinstance(crosswalk, (pd.DataFrame, str, os.PathLike)):
+        raise TypeError(f"`crosswalk` must be a DataFrame or the path of a CSV, but {type(crosswalk).__name__} was passed.")
     if isinstance(crosswalk, pd.DataFrame):
-        data = crosswalk.astype(str)
+        # cells as a CSV gives them: 894.0 (a column of numbers with a gap is float) is 894, a missing one blank
+        data = crosswalk.astype(object).map(lambda v: one_key(v) or "")
         rows = range(2, len(data) + 2)
     else:
         # Read as checked text (a binary, oversized or mixed-encoding file is one clear error, never a traceback).

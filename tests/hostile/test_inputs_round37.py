@@ -339,3 +339,39 @@ def test_status_at_no_date_is_refused_not_answered_none(date):
     study = Study({"name": "x"}, {"councils": _COUNCILS, "status_history": _STATUS})
     with pytest.raises(InputError, match="`date` must be a date"):
         study.status_at("301", date)
+
+
+# --------------------------------------------------------------------------- 10. read_dfe / read_ofsted arguments
+# Old: measures="referrals" (one name, not in a list) was read letter by letter ("measures '_', 'a', 'c'... not
+# found"), as was dimension_columns="category"; measures=[] and geographic_level=[] gave an empty table without a
+# word; geographic_level=None a TypeError; year_end=331 one problem per row (4 on this small file, 1,976 on the real
+# referrals file), each saying "expected The value for `year_end`...".
+def test_read_dfe_takes_one_name_as_that_name(tmp_path):
+    path = _write(tmp_path, _EES + "".join(_ROWS))
+    got = _read(path, measures="referrals", dimension_columns="category")
+    assert got["measure"].unique().tolist() == ["referrals"] and got["value"].tolist()[:1] == [2710.0]
+
+
+@pytest.mark.parametrize(("kwargs", "said"), [
+    ({"measures": []}, "`measures` must name at least one"),
+    ({"geographic_level": []}, "`geographic_level` must name at least one"),
+    ({"geographic_level": None}, "`geographic_level` must be a name or a list of names"),
+    ({"measures": [1]}, "`measures` must be a name or a list of names"),
+    ({"year_end": 331}, "`year_end` must be a month and day"),
+])
+def test_read_dfe_arguments_asking_for_nothing_or_of_another_kind_are_refused_once(tmp_path, kwargs, said):
+    path = _write(tmp_path, _EES + "".join(_ROWS))
+    with pytest.raises(InputError, match=said):
+        read_dfe(path, **kwargs)
+
+
+# Old: a crosswalk DataFrame whose la_code column has a gap (so pandas holds it as float: 894.0) was refused on
+# every row ("'894.0' - expected a DfE three-digit local authority number"); a list was a TypeError from pathlib.
+def test_an_ofsted_crosswalk_of_float_codes_is_read_and_one_of_another_kind_refused(tmp_path):
+    path = _write(tmp_path, "urn,local_authority,publication_date,overall_effectiveness_grade\n"
+                            "999001,somewhere unknown,01/06/22,good\n", "history.csv")
+    crosswalk = pd.DataFrame({"urn": [999001, None], "la_code": [894, None]})
+    assert crosswalk["la_code"].dtype == "float64"
+    assert read_ofsted(path, crosswalk=crosswalk)["council_id"].tolist() == ["894"]
+    with pytest.raises(TypeError, match="`crosswalk` must be a DataFrame or the path of a CSV"):
+        read_ofsted(path, crosswalk=[crosswalk])
