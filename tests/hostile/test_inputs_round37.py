@@ -375,3 +375,24 @@ def test_an_ofsted_crosswalk_of_float_codes_is_read_and_one_of_another_kind_refu
     assert read_ofsted(path, crosswalk=crosswalk)["council_id"].tolist() == ["894"]
     with pytest.raises(TypeError, match="`crosswalk` must be a DataFrame or the path of a CSV"):
         read_ofsted(path, crosswalk=[crosswalk])
+
+
+# --------------------------------------------------------------------------- 11. agreement on values of two kinds
+# Old: one coder's values as text ('1', read from a CSV) beside another's as numbers (1): Cohen's kappa raised
+# ValueError "1 is not in list"; Fleiss' kappa, Krippendorff's alpha and percent agreement counted '1' and 1 as two
+# categories, every such pair a disagreement (percent agreement 0.0 where the coders agree on every unit).
+@pytest.mark.parametrize("metric", ["cohen_kappa", "fleiss_kappa", "krippendorff_alpha", "percent_agreement"])
+def test_agreement_on_values_mixing_text_and_numbers_is_refused(metric):
+    import impact
+
+    data = pd.DataFrame({"unit": list("aabbccdd"), "coder": ["ann", "bob"] * 4,
+                         "value": ["1", 1, "0", 0, "1", 1, "0", 0]})
+    with pytest.raises(ValueError, match="mixes text and numbers: '1' \\(unit 'a', coder 'ann'\\) beside 1"):
+        getattr(impact, metric)(data)
+
+
+def test_guard_agreement_on_values_of_one_kind_in_an_object_column():
+    from impact import percent_agreement
+
+    data = pd.DataFrame({"unit": list("aabb"), "coder": ["ann", "bob"] * 2, "value": pd.Series([1, 1, 0, 0], dtype=object)})
+    assert percent_agreement(data).value == 1.0
