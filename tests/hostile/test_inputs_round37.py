@@ -396,3 +396,17 @@ def test_guard_agreement_on_values_of_one_kind_in_an_object_column():
 
     data = pd.DataFrame({"unit": list("aabb"), "coder": ["ann", "bob"] * 2, "value": pd.Series([1, 1, 0, 0], dtype=object)})
     assert percent_agreement(data).value == 1.0
+
+
+# --------------------------------------------------------------------------- 12. an outcome of numbers as text
+# Old: IndexError "single positional indexer is out-of-bounds" (the check looked for a value that is no number to
+# name, and found none).
+@pytest.mark.parametrize("fn", ["compare_groups", "prevalence_table"])
+def test_an_outcome_of_numbers_written_as_text_is_named(fn):
+    from impact import stats
+
+    data = pd.DataFrame({"council_id": [str(i) for i in range(8)], "status": ["a"] * 4 + ["b"] * 4,
+                         "y": ["1", "0", "1", "1", "0", "0", "1", "0"]})
+    with pytest.raises(ValueError, match="'y' given as `outcome` must be numeric or boolean, but it holds numbers "
+                                         "written as text .*'1' \\(row 0\\)"):
+        getattr(stats, fn)(data, outcome="y", group="status")
