@@ -469,7 +469,7 @@ def read_dfe(
         if col not in ("period", "value", "row"):
             out[col] = out[col].astype("str")
     if dimensions == "fold":
-        out = _fold(out, dim_names)
+        out = _fold(out, dim_names, name)
     return out
 
 
@@ -483,9 +483,23 @@ def _area(rec: dict[str, str], level: str) -> tuple[str, str, str]:
     return "", rec.get(code_col, ""), rec.get(name_col, "")
 
 
-def _fold(data: pd.DataFrame, dims: list[str]) -> pd.DataFrame:
+def _fold(data: pd.DataFrame, dims: list[str], name: str) -> pd.DataFrame:
+    """Dimensions that vary folded into the measure id; two values of a dimension written alike in snake_case
+    (``Under 1`` and ``Under-1``) are refused: their rows would share one measure id, two values on one key."""
     varying = [d for d in dims if data[d].nunique(dropna=False) > 1]
     out = data.copy()
+    problems = []
     for d in varying:
+        values = pd.unique(data[d])
+        first: dict[str, str] = {}
+        for v in values:
+            twin = first.setdefault(_snake(v), v)
+            if twin != v:
+                row = int(data.loc[data[d] == v, "row"].iloc[0])
+                problems.append(Problem(name, row, d, v, "a value of its own (it folds to the measure id of "
+                                        f"{twin!r}, '__{_snake(v)}': the two would be one measure; write them alike, "
+                                        "or read with dimensions='columns')"))
         out["measure"] = out["measure"] + "__" + out[d].map(_snake)
+    if problems:
+        raise ValidationError(problems, source=name)
     return out.drop(columns=dims)

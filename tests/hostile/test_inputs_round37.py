@@ -410,3 +410,17 @@ def test_an_outcome_of_numbers_written_as_text_is_named(fn):
     with pytest.raises(ValueError, match="'y' given as `outcome` must be numeric or boolean, but it holds numbers "
                                          "written as text .*'1' \\(row 0\\)"):
         getattr(stats, fn)(data, outcome="y", group="status")
+
+
+# --------------------------------------------------------------------------- 13. dimension values folded alike
+# Old: with dimensions="fold", 'Under 1' and 'Under-1' (one typed by hand) both folded to 'referrals__under_1': two
+# values, 10 and 20, under one council, period and measure, though fold promises that key.
+def test_two_dimension_values_folding_to_one_measure_id_are_refused(tmp_path):
+    head = _EES.replace("category", "age_group", 1)
+    la = "2013,Reporting year,Local authority,E92000001,England,E13000002,Outer London,301,E09000002,Barking and Dagenham,"
+    path = _write(tmp_path, head + la + "Under 1,10\n" + la + "Under-1,20\n" + la + "1 to 4,30\n")
+    with pytest.raises(ValidationError) as info:
+        read_dfe(path, dimensions="fold")
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column, problem.value) == (3, "age_group", "Under-1") and "'Under 1'" in str(problem)
+    assert _read(path)["age_group"].tolist() == ["Under 1", "Under-1", "1 to 4"]  # as columns, both kept apart
