@@ -344,9 +344,12 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     out = out[out["status"].notna() & out["status"].isin(_GRADES)]
     dup = out.duplicated(["council_id", "start_date"], keep=False)
     if dup.any():
+        # each named on its row of the file where read_ofsted gave it one ('row'), so the two can be found
+        rows = data["row"] if "row" in data.columns else pd.Series(None, index=data.index, dtype=object)
         problems = [
-            Problem("inspections", None, "publication_date", f"{r.council_id} {r.start_date.date()} {r.status}", "one overall judgement per council and publication date")
-            for r in out[dup].itertuples()
+            Problem("inspections", None if pd.isna(rows[i]) else int(rows[i]), "publication_date",
+                    f"{r.council_id} {r.start_date.date()} {r.status}", "one overall judgement per council and publication date")
+            for i, r in zip(out.index[dup], out[dup].itertuples(), strict=True)
         ]
         raise ValidationError(problems, source="inspections")
     out["kind"] = out["kind"].astype("str")

@@ -424,3 +424,16 @@ def test_two_dimension_values_folding_to_one_measure_id_are_refused(tmp_path):
     (problem,) = info.value.problems
     assert (problem.row, problem.column, problem.value) == (3, "age_group", "Under-1") and "'Under 1'" in str(problem)
     assert _read(path)["age_group"].tolist() == ["Under 1", "Under-1", "1 to 4"]  # as columns, both kept apart
+
+
+# --------------------------------------------------------------------------- 14. one inspection given twice
+# Old: a row of the history copied with another grade (a hand edit) was refused with no row named ("inspections:
+# publication_date: '894 2022-06-01 good'"): which two of 497 rows to look at was not said.
+def test_two_judgements_on_one_date_are_named_on_their_rows_of_the_file(tmp_path):
+    path = _write(tmp_path, "urn,local_authority,publication_date,overall_effectiveness_grade\n"
+                            "80570,telford & wrekin,01/06/22,outstanding\n"
+                            "80570,telford & wrekin,01/03/19,good\n"
+                            "80570,telford & wrekin,01/06/22,good\n", "history.csv")
+    with pytest.raises(ValidationError) as info:
+        ofsted_status_history(read_ofsted(path))
+    assert sorted(p.row for p in info.value.problems) == [2, 4]
