@@ -175,9 +175,19 @@ def _urn_map(crosswalk: pd.DataFrame | str | os.PathLike | None) -> dict[str, st
     bad = [Problem(label, row, code_col, c, "a DfE three-digit local authority number (e.g. 301)")
            for row, u, c in zip(rows, data["urn"], data[code_col], strict=True)
            if str(u).strip() and not re.fullmatch(r"[0-9]{3}", str(c).strip())]
+    # one urn given two councils (a row copied and edited): which is meant is not known, where the last one was taken
+    seen: dict[str, tuple[str, int]] = {}
+    for row, u, c in zip(rows, data["urn"], data[code_col], strict=True):
+        u, c = str(u).strip(), str(c).strip()
+        if not u:
+            continue
+        first = seen.setdefault(u, (c, row))
+        if first[0] != c:
+            bad.append(Problem(label, row, code_col, c, f"one council per urn (urn {u} is {first[0]} on row "
+                                                        f"{first[1]}): keep one"))
     if bad:
         raise ValidationError(bad, source=label)
-    return {str(u).strip(): str(c).strip() for u, c in zip(data["urn"], data[code_col], strict=True) if str(u).strip()}
+    return {u: c for u, (c, _) in seen.items()}
 
 
 def read_ofsted(

@@ -437,3 +437,15 @@ def test_two_judgements_on_one_date_are_named_on_their_rows_of_the_file(tmp_path
     with pytest.raises(ValidationError) as info:
         ofsted_status_history(read_ofsted(path))
     assert sorted(p.row for p in info.value.problems) == [2, 4]
+
+
+# Old: a crosswalk giving one urn two councils (a row copied and edited) took the last without a word: Dorset's
+# inspection was put on 839 though row 2 says 838.
+def test_a_crosswalk_giving_one_urn_two_councils_is_refused(tmp_path):
+    path = _write(tmp_path, "urn,local_authority,publication_date,overall_effectiveness_grade\n"
+                            "999001,somewhere unknown,01/06/22,good\n", "history.csv")
+    crosswalk = _write(tmp_path, "urn,la_code\n999001,838\n999001,839\n80570,894\n80570,894\n", "lookup.csv")
+    with pytest.raises(ValidationError) as info:
+        read_ofsted(path, crosswalk=crosswalk)
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column, problem.value) == (3, "la_code", "839") and "838 on row 2" in str(problem)
