@@ -449,3 +449,22 @@ def test_a_crosswalk_giving_one_urn_two_councils_is_refused(tmp_path):
         read_ofsted(path, crosswalk=crosswalk)
     (problem,) = info.value.problems
     assert (problem.row, problem.column, problem.value) == (3, "la_code", "839") and "838 on row 2" in str(problem)
+
+
+# --------------------------------------------------------------------------- 15. a run's output inside another study
+# Old: `impact run A --out B/results`, B another study's folder, wrote the report into B and the re-identification
+# key beside it, B/results-reidentification-key.csv: the key among a study's inputs, where a --key-file is refused
+# ("whoever has the study folder would have the key"). Output files were refused there already; the folder was not.
+def test_a_run_output_folder_inside_another_study_folder_is_refused_writing_nothing(study_dir, tiny_study, tmp_path,
+                                                                                   capsys):
+    from impact.cli import main
+
+    from ._util import snapshot
+
+    other = tmp_path / "other study"
+    tiny_study.save(other)
+    before = snapshot(other)
+    assert main(["run", str(study_dir), "--out", str(other / "results")]) == 2
+    err = capsys.readouterr().err
+    assert f"inside a study folder ({other}" in err and "Traceback" not in err
+    assert snapshot(other) == before
