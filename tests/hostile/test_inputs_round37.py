@@ -468,3 +468,16 @@ def test_a_run_output_folder_inside_another_study_folder_is_refused_writing_noth
     err = capsys.readouterr().err
     assert f"inside a study folder ({other}" in err and "Traceback" not in err
     assert snapshot(other) == before
+
+
+# Old: `impact synth --out A/sub`, A a study folder, wrote a whole generated study, planted_pii.csv with it, among A's
+# inputs, where every other command refuses to write.
+def test_synth_into_a_folder_inside_a_study_folder_is_refused(study_dir, capsys):
+    from impact.cli import main
+
+    from ._util import snapshot
+
+    before = snapshot(study_dir)
+    assert main(["synth", "--councils", "2", "--out", str(study_dir / "generated")]) == 2
+    assert f"inside the study folder {study_dir}" in capsys.readouterr().err
+    assert snapshot(study_dir) == before
