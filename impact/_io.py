@@ -1506,6 +1506,14 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             raise OutputFolderError(f"{raw}: the output folder would be inside {what} ({folder}), which then holds "
                                     f"the report and the re-identification key beside its inputs - expected a folder "
                                     f"outside it; {hint}")
+    # inside another study's folder (not the one read, so not in ``protect``): the report and the re-identification
+    # key would lie among that study's inputs, where whoever has the folder has the key (as a --key-file there is
+    # refused); the output files of the other commands are refused there too (cli._options.study_folder_above)
+    study = next((folder for folder in real.parents if (folder / "study.yaml").is_file()), None)
+    if study is not None:
+        raise OutputFolderError(f"{raw}: the output folder would be inside a study folder ({study}, which holds "
+                                f"study.yaml), which then holds the report and the re-identification key beside its "
+                                f"inputs - expected a folder outside it; {hint}")
     _check_place(raw, path, hint)
     if not path.is_dir():
         return path

@@ -195,6 +195,24 @@ def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "d
         raise ValueError(f"`{what}` has no {_named('column', missing)}; it has {list(data.columns)}.")
 
 
+def _one_kind_of_value(values: pd.Series, units: pd.Series, coders: pd.Series, value: str) -> None:
+    """Refuse a value column mixing text and numbers (``"1"`` from one coder's CSV beside ``1`` from another's
+    DataFrame): whether ``"1"`` and ``1`` are one category is not known (they were two for Fleiss and Krippendorff,
+    a disagreement, and a ``ValueError`` "1 is not in list" for Cohen)."""
+    if values.dtype != object:
+        return
+    is_text = values.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+    if is_text.all() or not is_text.any():
+        return
+    t, n = np.flatnonzero(is_text)[0], np.flatnonzero(~is_text)[0]
+    raise ValueError(
+        f"The column {value!r} mixes text and numbers: {values.iloc[t]!r} (unit {units.iloc[t]!r}, coder "
+        f"{coders.iloc[t]!r}) beside {values.iloc[n]!r} (unit {units.iloc[n]!r}, coder {coders.iloc[n]!r}); whether "
+        "they are one category is not known: give every value as text or every value as a number "
+        f"(data[{value!r}].astype(str), or pd.to_numeric(data[{value!r}]))."
+    )
+
+
 def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame:
     """Units x coders table of values (NaN = not coded); duplicates are refused."""
     _check_columns(data, [unit, coder, value])
@@ -208,6 +226,7 @@ def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame
         raise ValidationError(problems, source="agreement data")
     column = data[value]
     keep = column.notna().to_numpy()
+    _one_kind_of_value(column[keep], data[unit][keep], data[coder][keep], value)
     kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else None
     # DataFrame.pivot by position (built once per group and code; pivot's index machinery was a tenth of an
     # analysis with a hand check): units and coders sorted, NaN where a coder gave no value, the column's

@@ -64,6 +64,7 @@ from typing import Literal
 
 import pandas as pd
 
+from ._joins import as_dates, as_numbers, check_table, key_text
 from ._words import _named
 from .errors import InputError
 
@@ -255,14 +256,18 @@ def to_council_id(
     allowed = ["auto", "council_id", "ons_code", "ofsted_urn", "name"]
     if key_type not in allowed:
         raise InputError(f"The value for `key_type` must be one of {allowed}, but {key_type!r} was passed.")
-    series = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"`values` must be a Series or a list of names or codes, but {type(values).__name__} was "
+                        f"passed ({values!r}); for one value, pass [value].")
+    series = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     lookup = _lookup()
     order = allowed[1:] if key_type == "auto" else [key_type]
 
     def one(value: object) -> object:
         if value is None or pd.isna(value):
             return pd.NA
-        text = str(value).strip()
+        # a number a spreadsheet saved as 301.0 is 301, as the text "301" is
+        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
         for kt in order:
             key = normalise_name(text) if kt == "name" else text.upper() if kt == "ons_code" else text
             if (kt, key) in lookup:
@@ -311,6 +316,13 @@ def aggregate_successors(
         ``council_id`` (``"+"``-joined successor ids), ``predecessors``
         (``";"``-joined), ``period``, ``measure``, ``value``, ``n_successors``.
 
+    Raises
+    ------
+    InputError
+        If a column or measure is missing, a value or period is not a number or
+        date (named with its rows), or a council has two rows for one period
+        and measure.
+
     Examples
     --------
     >>> ind = pd.DataFrame({"council_id": ["940", "941"], "period": pd.to_datetime(["2022-03-31"] * 2),
@@ -318,11 +330,27 @@ def aggregate_successors(
     >>> aggregate_successors(ind, measures=["referral_count"])[["council_id", "predecessors", "value"]].values.tolist()
     [['940+941', '928', 9000.0]]
     """
-    missing = [c for c in ("council_id", "period", "measure", value) if c not in indicators.columns]
-    if missing:
-        raise InputError(f"`indicators` lacks the {_named('column', missing)}; expected the long indicator table.")
-    parts = []
+    if isinstance(measures, str) or not all(isinstance(m, str) for m in measures):
+        raise TypeError(f"The value for `measures` must be a list of measure ids, but {measures!r} was passed.")
+    check_table(indicators, "indicators", ("council_id", "period", "measure", value))
+    if value in ("council_id", "period", "measure"):
+        raise InputError(f"The value for `value` must be the column of the values, but {value!r} was passed (a key).")
+    unknown = sorted(set(measures) - set(indicators["measure"].dropna().astype(str)))
+    if unknown:
+        raise InputError(f"`indicators` has no {_named('measure', unknown)}: its measures are "
+                         f"{sorted(map(str, indicators['measure'].dropna().unique()))}.")
     data = indicators[indicators["measure"].isin(measures)]
+    # ids compared as text (940 and '940' are one council), dates without a time zone, values as numbers (text
+    # values were summed as text: '4000' + '5000' was 40005000)
+    data = pd.DataFrame({"council_id": key_text(data["council_id"]), "period": as_dates(data["period"], "indicators", "period", missing="a value is summed with the others of its period"),
+                         "measure": data["measure"], value: as_numbers(data[value], "indicators", value)}, index=data.index)
+    twice = data.duplicated(["council_id", "period", "measure"], keep=False)
+    if twice.any():
+        first = data[twice].iloc[0]
+        raise InputError(f"`indicators` has {int(twice.sum())} rows that share a council, period and measure (e.g. "
+                         f"council {first['council_id']!r}, {first['measure']!r} at {first['period'].date()}): which to "
+                         "sum is not known; keep one (filter dimensions first).")
+    parts = []
     for change in boundary_changes().itertuples(index=False):
         succ = _split(change.successors)
         sub = data[data["council_id"].isin(succ)]

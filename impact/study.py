@@ -41,6 +41,7 @@ from ._io import (
     read_text,
     safe_yaml_load,
 )
+from ._joins import one_date, one_key
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ._tabular import csv_text
 from ._words import _counted, _named
@@ -867,6 +868,9 @@ class Study:
         transcripts: Mapping[str, str] | None = None,
         root: str | Path | None = None,
     ) -> None:
+        for arg, value in (("meta", meta), ("tables", tables)):
+            if not isinstance(value, Mapping):
+                raise TypeError(f"`{arg}` must be a mapping (a dict), but {type(value).__name__} was passed.")
         unknown = sorted(set(tables) - set(TABLES))
         if unknown:
             raise ValueError(f"Unknown {_named('table', unknown)}; expected names from {sorted(TABLES)}.")
@@ -879,12 +883,18 @@ class Study:
             if df is None:
                 self._tables[name] = _empty_frame(spec)
                 continue
+            if not isinstance(df, pd.DataFrame):
+                raise TypeError(f"Table `{name}` must be a pandas DataFrame, but {type(df).__name__} was passed.")
             missing = [c for c in spec.column_names if c not in df.columns]
             extra = [c for c in df.columns if c not in spec.column_names]
-            if missing or extra:
+            twice = sorted({str(c) for c in df.columns[df.columns.duplicated()]})
+            if missing or extra or twice:
+                in_index = [c for c in missing if c in [n for n in df.index.names if n is not None]]
                 raise ValueError(
                     f"Table `{name}` must have the columns {spec.column_names}; "
-                    f"missing {missing}, unexpected {extra}."
+                    f"missing {missing}, unexpected {extra}"
+                    + (f", given twice {twice}" if twice else "")
+                    + (f" ({in_index} in the index: call .reset_index() first)" if in_index else "") + "."
                 )
             records, bad, trimmed = _checked_records(spec, df[spec.column_names])
             errors += bad
@@ -1134,7 +1144,7 @@ class Study:
         ------
         InputError
             If ``council_id`` is not a council of the study (an unknown id
-            never answers "none").
+            never answers "none"), or ``date`` is not a date.
 
         Examples
         --------
@@ -1156,12 +1166,14 @@ class Study:
         ...
         impact.errors.InputError: council_id '999' is not a council of study 'x' (expected one of: 301)
         """
+        council_id = one_key(council_id)  # 201 or 201.0 given for '201' is that council, not an unknown one
         known = self._tables["councils"]["council_id"]
         if not (known == council_id).any():
             listed = ", ".join(known.astype(str).head(10)) + (", ..." if len(known) > 10 else "")
             raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r} "
                              f"(expected one of: {listed or 'none - the study has no councils'})")
-        when = pd.Timestamp(date)
+        # no date (None, NaT), a number or text that is no date is refused: it answered "none" (not in intervention)
+        when = one_date(date, "date")
         h = self._tables["status_history"]
         h = h[(h["council_id"] == council_id) & (h["start_date"] <= when) & (h["end_date"].isna() | (h["end_date"] >= when))]
         out: dict[str, str | None] = {}

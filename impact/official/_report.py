@@ -8,7 +8,7 @@ from collections.abc import Callable
 from .._words import _counted, _verb
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 
-__all__ = ["check_errors_option", "report_problems", "told_notes", "twin_columns"]
+__all__ = ["check_errors_option", "renamed_hint", "report_problems", "told_notes", "twin_columns"]
 
 
 def check_errors_option(errors: str) -> None:
@@ -53,3 +53,13 @@ def twin_columns(file: str, header: list[str], key: Callable[[str], str]) -> lis
             out.append(Problem(file, 1, name, name, f"each column once (this is `{twin}` again, written another way: "
                                                     "which holds it is not known; rename or take out one)"))
     return out
+
+
+def renamed_hint(header: list[str], missing: list[str], key: Callable[[str], str]) -> str:
+    """Words naming the header cells that are a ``missing`` column written another way (``Geographic level`` for
+    ``geographic_level``, as a column renamed by hand reads), or "": " (the file has 'Geographic level': rename it
+    'geographic_level')"."""
+    pairs = [(h, m) for m in missing for h in header if h != m and key(h) == key(m)]
+    if not pairs:
+        return ""
+    return " (the file has " + ", ".join(f"{h!r}: rename it {m!r}" for h, m in pairs) + ")"

@@ -66,7 +66,7 @@ from .._io import read_csv_strict
 from .._words import _named, _verb
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max, parse_cell
-from ._report import check_errors_option, report_problems, told_notes, twin_columns
+from ._report import check_errors_option, renamed_hint, report_problems, told_notes, twin_columns
 
 __all__ = [
     "read_dfe",
@@ -113,12 +113,20 @@ GEOGRAPHY_COLUMNS: tuple[str, ...] = (
 
 _REQUIRED = ("time_period", "time_identifier", "geographic_level")
 _LEVEL_CODE = {"National": ("country_code", "country_name"), "Regional": ("region_code", "region_name")}
+#: The EES geographic levels, spelled as the files spell them (a level written in another case is read as one of these).
+_LEVEL_NAMES = ("National", "Regional", "Local authority", "Local authority district", "Parliamentary constituency",
+                "Ward", "Opportunity area", "Local enterprise partnership", "English devolved area", "School", "Provider",
+                "Institution", "Planning area", "MAT", "Sponsor")
 _FIXED_YEAR_ENDS = {
     "calendar year": "12-31",
     "financial year": "03-31",
     "academic year": "08-31",
     "tax year": "04-05",
 }
+#: The output's own columns, dimensions between the first five and the rest (a dimension of one of these names would
+#: stand twice in the output).
+_OUTPUT_OWN = ("council_id", "period", "measure", "value", "flag", "geographic_level", "ons_code", "area_name",
+               "time_period", "row")
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?(e[+-]?\d+)?$", re.IGNORECASE | re.ASCII)
 _LA_CODE = re.compile(r"[0-9]{3}", re.ASCII)
@@ -237,6 +245,26 @@ def _is_dimension(cells: Iterable[str]) -> bool:
     return text > numeric
 
 
+def _level_key(text: str) -> str:
+    """A geographic level as two spellings of it agree: case and runs of spaces ignored."""
+    return " ".join(str(text).split()).casefold()
+
+
+def _names_arg(value: object, argument: str, *, empty_ok: bool = False, none_ok: bool = True) -> list[str] | None:
+    """A list-of-names argument as a list: one name alone is a list of one; None where allowed; else a clear error."""
+    if value is None and none_ok:
+        return None
+    if isinstance(value, str):
+        return [value]
+    names = list(value) if isinstance(value, Iterable) else None
+    if names is None or not all(isinstance(v, str) for v in names):
+        raise InputError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was passed.")
+    if not names and not empty_ok:
+        raise InputError(f"The value for `{argument}` must name at least one, but an empty list was passed (leave it "
+                         "out for all).")
+    return names
+
+
 def _levels(geographic_level: str | Sequence[str]) -> list[str] | None:
     if isinstance(geographic_level, str):
         return None if geographic_level.lower() == "all" else [geographic_level]
@@ -262,13 +290,13 @@ def read_dfe(
     geographic_level : str or list of str, default "Local authority"
         Rows to keep: one or several of the file's ``geographic_level`` values
         ("National", "Regional", "Local authority"...), or ``"all"``.
-    measures : list of str, optional
+    measures : str or list of str, optional
         Measures to keep, by source column name or its snake_case id; all
-        measures when omitted.
+        measures when omitted (an empty list is refused: it asks for none).
     dimensions : {"columns", "fold"}, default "columns"
         Keep dimension columns as extra columns, or fold those that vary into
         the measure id (see the module notes).
-    dimension_columns : list of str, optional
+    dimension_columns : str or list of str, optional
         Source columns to treat as dimensions instead of detecting them (for
         a dimension whose values look like numbers, such as a year group).
     year_end : str, default "03-31"
@@ -317,22 +345,44 @@ def read_dfe(
     if dimensions not in ("columns", "fold"):
         raise InputError(f"The value for `dimensions` must be one of ['columns', 'fold'], but {dimensions!r} was passed.")
     check_errors_option(errors)
+    # a single name is that one measure, level or column (it was read letter by letter); an empty list asks for nothing
+    measures = _names_arg(measures, "measures")
+    dimension_columns = _names_arg(dimension_columns, "dimension_columns", empty_ok=True)
+    if not (isinstance(geographic_level, str) and geographic_level.lower() == "all"):
+        geographic_level = _names_arg(geographic_level, "geographic_level", none_ok=False)
+    if not isinstance(year_end, str):
+        raise InputError(f"The value for `year_end` must be a month and day such as '03-31', but {year_end!r} was passed.")
+    parse_time_period("2000", year_end=year_end)  # the argument told once, not on every row (2000: 02-29 is a day)
     name = str(path)
-    header, records, problems = read_csv_strict(path, label=name, blank_note=True)
+    header, records, problems = read_csv_strict(path, label=name, blank_note=True, expected=list(GEOGRAPHY_COLUMNS[:10]))
     problems = told_notes(problems)
+    if not header and problems:  # a title or blank rows above the header row: one problem, not "lacks the columns"
+        raise ValidationError(problems, source=name)
     header = [h.lstrip("\ufeff") for h in header]
     records = [(row, {k.lstrip("\ufeff"): v for k, v in rec.items()}) for row, rec in records]
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise InputError(
-            f"{name}: lacks the {_named('column', missing)} - expected the DfE 'explore education statistics' layout "
-            f"({', '.join(GEOGRAPHY_COLUMNS[:10])}, then measures)"
+            f"{name}: lacks the {_named('column', missing)}{renamed_hint(header, missing, _snake)} - expected the DfE "
+            f"'explore education statistics' layout ({', '.join(GEOGRAPHY_COLUMNS[:10])}, then measures)"
         )
     problems += twin_columns(name, header, _snake)  # 'Referrals' beside 'referrals': one measure id for two columns
     if problems:
         raise ValidationError(problems, source=name)
 
+    # A level typed in another case or spacing ('local authority', a hand edit) is that level, not one of its own
+    # that the default 'Local authority' leaves out without a word; a blank level is no level at all.
+    spelling: dict[str, str] = {_level_key(lv): lv for lv in _LEVEL_NAMES}
+    blank_levels = []
+    for row, rec in records:
+        if not rec["geographic_level"].strip():
+            blank_levels.append(Problem(name, row, "geographic_level", "", f"a geographic level ({', '.join(_LEVEL_NAMES[:3])}...)"))
+        rec["geographic_level"] = spelling.setdefault(_level_key(rec["geographic_level"]), rec["geographic_level"].strip())
+    if blank_levels:
+        raise ValidationError(blank_levels, source=name)
     levels = _levels(geographic_level)
+    if levels is not None:
+        levels = [spelling.get(_level_key(lv), lv) for lv in levels]
     present = list(dict.fromkeys(rec["geographic_level"] for _, rec in records))
     if levels is not None:
         unknown = [lv for lv in levels if lv not in present]
@@ -372,13 +422,16 @@ def read_dfe(
         raise ValidationError(bad_periods, source=name)
 
     dim_names = [_snake(d) for d in dims]
-    clash = [d for d in dim_names if d in ("council_id", "period", "measure", "value", "flag", "row")]
+    clash = [d for d in dim_names if d in _OUTPUT_OWN]
     if clash:
         raise InputError(f"{name}: {_named('dimension column', clash)} {_verb(clash, 'clashes')} with the output's own columns")
     out_rows: list[tuple] = []
     unreadable: list[Problem] = []
     seen: dict[tuple, int] = {}
     duplicates: list[Problem] = []
+    if "old_la_code" not in header and any(rec["geographic_level"] == "Local authority" for _, rec in kept):
+        raise InputError(f"{name}: lacks the column 'old_la_code'{renamed_hint(header, ['old_la_code'], _snake)} - "
+                         "the DfE three-digit local authority number of each 'Local authority' row")
     bad_codes = [Problem(name, row, "old_la_code", rec.get("old_la_code", ""),
                          "a DfE three-digit local authority number (e.g. 301), or several joined by '/'")
                  for row, rec in kept if rec["geographic_level"] == "Local authority"
@@ -407,7 +460,7 @@ def read_dfe(
         unreadable, source=name, errors=errors, category=DfeReadWarning,
         noun="cell", then=" could not be read and {is} missing (flag 'unreadable')",
     )
-    columns = ["council_id", "period", "measure", "value", "flag", *dim_names, "geographic_level", "ons_code", "area_name", "time_period", "row"]
+    columns = [*_OUTPUT_OWN[:5], *dim_names, *_OUTPUT_OWN[5:]]
     out = pd.DataFrame(out_rows, columns=columns)
     out["period"] = pd.to_datetime(out["period"]).astype("datetime64[ns]")
     out["value"] = out["value"].astype("float64")
@@ -416,7 +469,7 @@ def read_dfe(
         if col not in ("period", "value", "row"):
             out[col] = out[col].astype("str")
     if dimensions == "fold":
-        out = _fold(out, dim_names)
+        out = _fold(out, dim_names, name)
     return out
 
 
@@ -430,9 +483,23 @@ def _area(rec: dict[str, str], level: str) -> tuple[str, str, str]:
     return "", rec.get(code_col, ""), rec.get(name_col, "")
 
 
-def _fold(data: pd.DataFrame, dims: list[str]) -> pd.DataFrame:
+def _fold(data: pd.DataFrame, dims: list[str], name: str) -> pd.DataFrame:
+    """Dimensions that vary folded into the measure id; two values of a dimension written alike in snake_case
+    (``Under 1`` and ``Under-1``) are refused: their rows would share one measure id, two values on one key."""
     varying = [d for d in dims if data[d].nunique(dropna=False) > 1]
     out = data.copy()
+    problems = []
     for d in varying:
+        values = pd.unique(data[d])
+        first: dict[str, str] = {}
+        for v in values:
+            twin = first.setdefault(_snake(v), v)
+            if twin != v:
+                row = int(data.loc[data[d] == v, "row"].iloc[0])
+                problems.append(Problem(name, row, d, v, "a value of its own (it folds to the measure id of "
+                                        f"{twin!r}, '__{_snake(v)}': the two would be one measure; write them alike, "
+                                        "or read with dimensions='columns')"))
         out["measure"] = out["measure"] + "__" + out[d].map(_snake)
+    if problems:
+        raise ValidationError(problems, source=name)
     return out.drop(columns=dims)

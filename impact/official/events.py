@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._words import _named
+from .._joins import as_dates, check_table, key_text, one_date
 from ..errors import InputError
 
 __all__ = ["event_time", "first_event"]
+
+#: The columns :func:`event_time` adds to the panel.
+_ADDED = ("event_date", "event_time", "treated", "post")
+
 
 
 def first_event(
@@ -53,12 +57,13 @@ def first_event(
     >>> first_event(h, status="inadequate").values.tolist()
     [['1', Timestamp('2019-05-01 00:00:00')]]
     """
-    missing = [c for c in ("council_id", "kind", "status", "start_date") if c not in status_history.columns]
-    if missing:
-        raise InputError(f"`status_history` lacks the {_named('column', missing)}.")
+    check_table(status_history, "status_history", ("council_id", "kind", "status", "start_date"))
     rows = status_history[(status_history["kind"] == kind) & (status_history["status"] == status)]
+    rows = pd.DataFrame({"council_id": key_text(rows["council_id"]),
+                         "start_date": as_dates(rows["start_date"], "status_history", "start_date",
+                                                missing=f"when each {status!r} began is needed to find the first")})
     if after is not None:
-        rows = rows[rows["start_date"] >= pd.Timestamp(after)]
+        rows = rows[rows["start_date"] >= one_date(after, "after")]
     out = rows.groupby("council_id", as_index=False)["start_date"].min()
     return out.rename(columns={"start_date": "event_date"}).reset_index(drop=True)
 
@@ -105,18 +110,23 @@ def event_time(
     >>> out["event_time"].tolist(), out["treated"].tolist(), out["post"].tolist()
     ([-1, 0, 1, <NA>], [True, True, True, False], [False, True, True, False])
     """
-    for col, frame, label in ((unit, data, "data"), (time, data, "data"), (unit, events, "events"), (event_date, events, "events")):
-        if col not in frame.columns:
-            raise InputError(f"`{label}` lacks the column {col!r}.")
-    if events[unit].duplicated().any():
-        dup = events.loc[events[unit].duplicated(), unit].tolist()
+    check_table(data, "data", (unit, time), adds=[c for c in _ADDED if c not in (unit, time)])
+    check_table(events, "events", (unit, event_date))
+    # units compared as text (an integer id in one table and text in the other are one unit, not a control each),
+    # dates without a time zone; an event with no date, or a period with none, is refused, never read as a control
+    units = key_text(events[unit])
+    if units.duplicated().any():
+        dup = units[units.duplicated()].tolist()
         raise InputError(f"`events` must have one row per unit; {dup} appear more than once (use first_event()).")
-    periods = pd.to_datetime(data[time])
+    when = pd.Series(as_dates(events[event_date], "events", event_date,
+                              missing="a unit listed in `events` is treated, so when is needed").to_numpy(),
+                     index=units.to_numpy())
+    periods = as_dates(data[time], "data", time, missing="each row of the panel is dated by its period")
     ends = set(zip(periods.dt.month, periods.dt.day, strict=True))
     if len(ends) > 1:
         raise InputError(f"`{time}` must be annual periods ending on one month and day; found {sorted(ends)} (month, day).")
     month, day = next(iter(ends)) if ends else (3, 31)
-    ev = pd.to_datetime(data[unit].map(events.set_index(unit)[event_date]))
+    ev = pd.Series(key_text(data[unit]).map(when).to_numpy(), index=data.index, dtype="datetime64[ns]")
     after_end = (ev.dt.month > month) | ((ev.dt.month == month) & (ev.dt.day > day))
     event_year = ev.dt.year + after_end.astype("Int64")
     out = data.copy()

@@ -49,12 +49,13 @@ from typing import Literal
 import pandas as pd
 
 from .._io import read_csv_strict
+from .._joins import as_dates, check_table, key_text, one_key
 from .._words import _named
 from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
 from ..schema import DATE_MIN, date_max, same_id
 from ..vocab import STATUSES
-from ._report import check_errors_option, report_problems, told_notes, twin_columns
+from ._report import check_errors_option, renamed_hint, report_problems, told_notes, twin_columns
 
 __all__ = [
     "read_ofsted",
@@ -151,8 +152,11 @@ def _urn_map(crosswalk: pd.DataFrame | str | os.PathLike | None) -> dict[str, st
     if crosswalk is None:
         return {}
     label = "crosswalk"
+    if not isinstance(crosswalk, (pd.DataFrame, str, os.PathLike)):
+        raise TypeError(f"`crosswalk` must be a DataFrame or the path of a CSV, but {type(crosswalk).__name__} was passed.")
     if isinstance(crosswalk, pd.DataFrame):
-        data = crosswalk.astype(str)
+        # cells as a CSV gives them: 894.0 (a column of numbers with a gap is float) is 894, a missing one blank
+        data = crosswalk.astype(object).map(lambda v: one_key(v) or "")
         rows = range(2, len(data) + 2)
     else:
         # Read as checked text (a binary, oversized or mixed-encoding file is one clear error, never a traceback).
@@ -171,9 +175,19 @@ def _urn_map(crosswalk: pd.DataFrame | str | os.PathLike | None) -> dict[str, st
     bad = [Problem(label, row, code_col, c, "a DfE three-digit local authority number (e.g. 301)")
            for row, u, c in zip(rows, data["urn"], data[code_col], strict=True)
            if str(u).strip() and not re.fullmatch(r"[0-9]{3}", str(c).strip())]
+    # one urn given two councils (a row copied and edited): which is meant is not known, where the last one was taken
+    seen: dict[str, tuple[str, int]] = {}
+    for row, u, c in zip(rows, data["urn"], data[code_col], strict=True):
+        u, c = str(u).strip(), str(c).strip()
+        if not u:
+            continue
+        first = seen.setdefault(u, (c, row))
+        if first[0] != c:
+            bad.append(Problem(label, row, code_col, c, f"one council per urn (urn {u} is {first[0]} on row "
+                                                        f"{first[1]}): keep one"))
     if bad:
         raise ValidationError(bad, source=label)
-    return {str(u).strip(): str(c).strip() for u, c in zip(data["urn"], data[code_col], strict=True) if str(u).strip()}
+    return {u: c for u, (c, _) in seen.items()}
 
 
 def read_ofsted(
@@ -230,11 +244,14 @@ def read_ofsted(
     """
     check_errors_option(errors)
     name = str(path)
-    header, records, problems = read_csv_strict(path, label=name, blank_note=True)
+    header, records, problems = read_csv_strict(path, label=name, blank_note=True, expected=_REQUIRED)
     problems = told_notes(problems)
+    if not header and problems:  # a title or blank rows above the header row: one problem, not "lacks the columns"
+        raise ValidationError(problems, source=name)
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
-        raise InputError(f"{name}: lacks the {_named('column', missing)} - expected the Ofsted inspection-history layout")
+        raise InputError(f"{name}: lacks the {_named('column', missing)}{renamed_hint(header, missing, same_id)} - "
+                         "expected the Ofsted inspection-history layout")
     read = {same_id(c) for c in (*_REQUIRED, *JUDGEMENT_AREAS.values(), "inspection_start_date", "inspection_end_date",
                                  "inspection_framework", "inspection_link")}
     # 'URN' beside 'urn': which is the urn is not known (twins of the columns not read are dropped with them)
@@ -314,10 +331,10 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     [['good', Timestamp('2015-03-01 00:00:00'), Timestamp('2018-01-11 00:00:00')], ['outstanding', Timestamp('2022-06-01 00:00:00'), NaT]]
     """
     need = ["council_id", "publication_date", "overall_effectiveness", "overall_effectiveness_flag"]
-    missing = [c for c in need if c not in inspections.columns]
-    if missing:
-        raise InputError(f"`inspections` lacks the {_named('column', missing)}; pass the output of read_ofsted().")
-    data = inspections[inspections["council_id"].fillna("") != ""]
+    check_table(inspections, "inspections", need)
+    data = inspections.assign(council_id=key_text(inspections["council_id"]),
+                              publication_date=as_dates(inspections["publication_date"], "inspections", "publication_date"))
+    data = data[data["council_id"].fillna("") != ""]
     data = data[~data["overall_effectiveness_flag"].isin(_NO_JUDGEMENT) & data["publication_date"].notna()]
     data = data.sort_values(["council_id", "publication_date"], kind="stable")
     data = data.drop_duplicates(["council_id", "publication_date", "overall_effectiveness"])
@@ -337,9 +354,12 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     out = out[out["status"].notna() & out["status"].isin(_GRADES)]
     dup = out.duplicated(["council_id", "start_date"], keep=False)
     if dup.any():
+        # each named on its row of the file where read_ofsted gave it one ('row'), so the two can be found
+        rows = data["row"] if "row" in data.columns else pd.Series(None, index=data.index, dtype=object)
         problems = [
-            Problem("inspections", None, "publication_date", f"{r.council_id} {r.start_date.date()} {r.status}", "one overall judgement per council and publication date")
-            for r in out[dup].itertuples()
+            Problem("inspections", None if pd.isna(rows[i]) else int(rows[i]), "publication_date",
+                    f"{r.council_id} {r.start_date.date()} {r.status}", "one overall judgement per council and publication date")
+            for i, r in zip(out.index[dup], out[dup].itertuples(), strict=True)
         ]
         raise ValidationError(problems, source="inspections")
     out["kind"] = out["kind"].astype("str")
@@ -382,17 +402,22 @@ def judgement_at(
     >>> judgement_at(hist, d)["ofsted_judgement"].tolist()
     ['good', nan, 'outstanding']
     """
-    for col, frame, label in (("council_id", data, "data"), (date, data, "data"), ("start_date", status_history, "status_history")):
-        if col not in frame.columns:
-            raise InputError(f"`{label}` lacks the column {col!r}.")
+    check_table(data, "data", ("council_id", date), adds=[name] if name not in ("council_id", date) else [])
+    if name in ("council_id", date):
+        raise InputError(f"The value for `name` must be a new column's name, but {name!r} was passed (a column the "
+                         "join reads).")
+    check_table(status_history, "status_history", ("council_id", "status", "start_date", "end_date"))
     hist = status_history[status_history["kind"] == "ofsted_judgement"] if "kind" in status_history else status_history
-    hist = hist[["council_id", "status", "start_date", "end_date"]].sort_values("start_date")
-    left = data[["council_id", date]].copy()
-    left["_order"] = range(len(left))
-    left["_date"] = pd.to_datetime(left[date]).astype("datetime64[ns]")
+    # ids compared as text and dates without a time zone on both sides (see impact.official._frames)
+    hist = pd.DataFrame({"council_id": key_text(hist["council_id"]), "status": hist["status"],
+                         "start_date": as_dates(hist["start_date"], "status_history", "start_date",
+                                                missing="a judgement holds from its start date"),
+                         "end_date": as_dates(hist["end_date"], "status_history", "end_date")}).sort_values("start_date")
+    left = pd.DataFrame({"council_id": key_text(data["council_id"]), "_order": range(len(data)),
+                         "_date": as_dates(data[date], "data", date).to_numpy()})
     merged = pd.merge_asof(
         left.sort_values("_date").dropna(subset=["_date"]),
-        hist.assign(start_date=hist["start_date"].astype("datetime64[ns]")),
+        hist,
         left_on="_date",
         right_on="start_date",
         by="council_id",

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._words import _named
+from .._joins import as_dates, as_numbers, check_table, key_text
 from ..errors import InputError
 
 __all__ = ["rate_per_10k"]
@@ -84,19 +84,34 @@ def rate_per_10k(
     >>> rate_per_10k(ind, pop, measure="at31_episodes")[["value", "population_period"]].values.tolist()
     [[300.0, Timestamp('2021-06-30 00:00:00')], [314.8148148148148, Timestamp('2022-06-30 00:00:00')]]
     """
+    for label, value in (("measure", measure), ("population_measure", population_measure), ("name", name)):
+        if not (isinstance(value, str) or (value is None and label == "name")):
+            raise TypeError(f"The value for `{label}` must be one measure id (a str), but {value!r} was passed.")
+    try:
+        gap = pd.Timedelta(max_gap)
+    except (ValueError, TypeError):
+        gap = pd.NaT
+    if pd.isna(gap) or gap < pd.Timedelta(0):
+        raise InputError(f"The value for `max_gap` must be a duration of zero or more, such as '366D', but {max_gap!r} was passed.")
     for label, frame in (("indicators", indicators), ("population", population)):
-        missing = [c for c in _KEYS if c not in frame.columns]
-        if missing:
-            raise InputError(f"`{label}` lacks the {_named('column', missing)}; expected the long indicator table {_KEYS}.")
+        check_table(frame, label, _KEYS)
     counts = indicators[indicators["measure"] == measure]
     if counts.empty:
-        raise InputError(f"The value for `measure` must be one of {sorted(indicators['measure'].unique())}, but {measure!r} was passed.")
+        raise InputError(f"The value for `measure` must be one of {sorted(map(str, indicators['measure'].dropna().unique()))}, but {measure!r} was passed.")
     pop = population[population["measure"] == population_measure]
     if pop.empty:
         raise InputError(
-            f"The value for `population_measure` must be one of {sorted(population['measure'].unique())}, "
+            f"The value for `population_measure` must be one of {sorted(map(str, population['measure'].dropna().unique()))}, "
             f"but {population_measure!r} was passed."
         )
+    # one dtype for the keys on both sides (categorical, integer or nullable ids joined as text), dates without a
+    # time zone, values as numbers: each refused naming its rows where it is no such thing
+    counts = counts.assign(council_id=key_text(counts["council_id"]),
+                           period=as_dates(counts["period"], "indicators", "period", missing="a count is dated by its period"),
+                           value=as_numbers(counts["value"], "indicators", "value"))
+    pop = pop.assign(council_id=key_text(pop["council_id"]),
+                     period=as_dates(pop["period"], "population", "period", missing="an estimate is dated by its period"),
+                     value=as_numbers(pop["value"], "population", "value"))
     dup = pop.duplicated(["council_id", "period"], keep=False)
     if dup.any():
         first = pop[dup].iloc[0]
@@ -104,7 +119,6 @@ def rate_per_10k(
             f"`population` has {int(dup.sum())} rows that share a council and period (e.g. council "
             f"{first['council_id']!r} at {first['period'].date()}); keep one age group or dimension value first."
         )
-    gap = pd.Timedelta(max_gap)
     left = counts.assign(_order=range(len(counts)), _date=pd.to_datetime(counts["period"]).astype("datetime64[ns]"))
     pop_flag = pop["flag"] if "flag" in pop.columns else pd.Series("", index=pop.index)
     right = pd.DataFrame(

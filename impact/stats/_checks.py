@@ -80,6 +80,14 @@ def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
         return values.astype("float64")
     if not pd.api.types.is_numeric_dtype(values):
         bad = values[pd.to_numeric(values, errors="coerce").isna() & values.notna()]
+        if bad.empty:  # every value a number written as text ('1', '0': read from a CSV as text): no value to name
+            text = values[values.notna()]
+            shown = f"{text.iloc[0]!r} (row {text.index[0]!r})" if len(text) else "no value"
+            raise ValueError(
+                f"The column {column!r} given as `{argument}` must be numeric or boolean, but it holds numbers "
+                f"written as text ({values.dtype} dtype; {shown}): convert it first, "
+                f"data[{column!r}] = pd.to_numeric(data[{column!r}])."
+            )
         raise ValueError(
             f"The column {column!r} given as `{argument}` must be numeric or boolean, "
             f"but it holds {bad.iloc[0]!r} (row {bad.index[0]!r})."

@@ -1,0 +1,138 @@
+"""Checks of the tables an analyst passes to the functions that join them by council and date (private).
+
+Each public function that joins tables by council and date (:mod:`impact.official`,
+:func:`impact.aggregate_successors`) takes its tables through these checks first, so that a table built by hand is
+read as the table it means or refused with a message naming the argument, the column and the rows:
+
+* council ids of any dtype (text, categorical, integer, nullable string) are compared as text, so ``940`` and
+  ``"940"`` are one council, never two that silently fail to match;
+* dates of any dtype (``datetime64``, timezone-aware, ISO text, ``datetime`` objects) are dates without a time
+  zone, a timezone-aware date kept as the calendar date it names where it happened;
+* a cell that is no date, or no number where a number is needed, is named with its row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._words import _named
+from .errors import InputError
+
+__all__: list[str] = []
+
+
+def _rows(labels: pd.Index) -> str:
+    """The first five of ``labels`` (index labels of rows), for a message: "row 3" or "rows 0, 4 and 2 more"."""
+    shown = ", ".join(repr(x) for x in labels[:5].tolist())
+    return ("row " if len(labels) == 1 else "rows ") + shown + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
+
+
+def check_table(data: object, label: str, columns: Sequence[str], *, adds: Sequence[str] = ()) -> pd.DataFrame:
+    """``data`` if it is a DataFrame holding ``columns`` (each once); else one clear error.
+
+    ``adds``: the columns the function adds to a copy of ``data``, refused where ``data`` already holds one (it would
+    be overwritten without a word).
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`{label}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+    twice = sorted({str(c) for c in data.columns[data.columns.duplicated()]})
+    if twice:
+        raise InputError(f"`{label}` has the {_named('column', twice)} more than once: which to read is not known; "
+                         "rename or drop one.")
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        in_index = [c for c in missing if c in [n for n in data.index.names if n is not None]]
+        hint = (f" ({_named('column', in_index)} {'is' if len(in_index) == 1 else 'are'} in the index: call "
+                ".reset_index() first)") if in_index else ""
+        raise InputError(f"`{label}` lacks the {_named('column', missing)}{hint}; it has {list(map(str, data.columns))}.")
+    there = [c for c in adds if c in data.columns]
+    if there:
+        raise InputError(f"`{label}` already has the {_named('column', there)} this function adds: rename or drop "
+                         f"{'it' if len(there) == 1 else 'them'} first, or pass another name.")
+    return data
+
+
+def one_key(value: object) -> object:
+    """One council id (or join key) as text: ``940``, ``940.0`` and ``"940 "`` are ``"940"``; a missing one None."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def one_date(value: object, argument: str) -> pd.Timestamp:
+    """An argument's date, without a time zone (a timezone-aware one as the calendar date it names); a clear error
+    where it is none: missing, a number (pandas would read 2012 as nanoseconds after 1970) or text that is no date."""
+    when = pd.NaT
+    if not isinstance(value, (int, float, np.number)):
+        try:
+            when = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+        except (ValueError, TypeError, OverflowError):
+            when = pd.NaT
+    if pd.isna(when):
+        raise InputError(f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed.")
+    return when.tz_localize(None) if when.tzinfo is not None else when
+
+
+def key_text(values: pd.Series) -> pd.Series:
+    """Council ids (or any join key) as text, whatever the dtype: ``940``, ``940.0`` and ``"940 "`` are ``"940"``;
+    missing ids stay missing."""
+    return pd.Series([one_key(v) for v in values.astype(object)], index=values.index, dtype="str")
+
+
+def as_dates(values: pd.Series, label: str, column: str, *, missing: str | None = None) -> pd.Series:
+    """``values`` as ``datetime64[ns]`` without a time zone; a cell that is not a date is refused naming its rows.
+
+    ``missing``: why a date is needed, if a missing one is refused too (None: missing dates stay ``NaT``).
+    """
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        out = values.dt.tz_localize(None)
+    elif pd.api.types.is_datetime64_dtype(values.dtype):
+        out = values
+    else:
+        def one(v: object) -> pd.Timestamp:
+            if v is None or (not isinstance(v, str) and pd.isna(v)):
+                return pd.NaT
+            if (isinstance(v, str) and not v.strip()) or isinstance(v, (int, float, np.number)):
+                return pd.NaT  # a number is no date (pandas would read 2019 as nanoseconds after 1970)
+            try:
+                when = pd.Timestamp(v.strip() if isinstance(v, str) else v)
+            except (ValueError, TypeError, OverflowError):
+                return pd.NaT
+            return when.tz_localize(None) if when.tzinfo is not None else when
+
+        cells = values.astype(object)
+        out = pd.Series([one(v) for v in cells], index=values.index, dtype="datetime64[ns]")
+        blank = cells.map(lambda v: v is None or (isinstance(v, str) and not v.strip()) or (not isinstance(v, str) and pd.isna(v)))
+        bad = np.flatnonzero(out.isna().to_numpy() & ~blank.to_numpy())
+        if len(bad):
+            shown = ", ".join(repr(v) for v in cells.iloc[bad[:5]].tolist())
+            raise InputError(f"`{label}` column {column!r} holds values that are not dates ({shown}) on "
+                             f"{_rows(values.index[bad])}: expected dates (datetime64, or text such as '2019-03-31').")
+    try:
+        out = out.astype("datetime64[ns]")
+    except (ValueError, OverflowError) as exc:
+        raise InputError(f"`{label}` column {column!r} holds a date out of range: {exc}") from None
+    if missing is not None and out.isna().any():
+        raise InputError(f"`{label}` column {column!r} has no date on "
+                         f"{_rows(values.index[out.isna().to_numpy()])}: {missing}.")
+    return out
+
+
+def as_numbers(values: pd.Series, label: str, column: str) -> pd.Series:
+    """``values`` as float64; text that is no number is refused naming its rows (missing values stay missing)."""
+    if pd.api.types.is_bool_dtype(values.dtype) or not (pd.api.types.is_numeric_dtype(values.dtype)
+                                                         or values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
+        raise InputError(f"`{label}` column {column!r} must hold numbers, but its dtype is {values.dtype}.")
+    out = pd.to_numeric(values, errors="coerce")
+    bad = np.flatnonzero(out.isna().to_numpy() & values.notna().to_numpy())
+    if len(bad):
+        shown = ", ".join(repr(v) for v in values.iloc[bad[:5]].tolist())
+        raise InputError(f"`{label}` column {column!r} holds values that are not numbers ({shown}) on "
+                         f"{_rows(values.index[bad])}: expected numbers (a suppressed value is missing, with its "
+                         "symbol in `flag`).")
+    return out.astype("float64")
