@@ -2795,9 +2795,9 @@ def _models(ctx) -> Section:
     blocks = [Paragraph(f"Binomial GEE per {ctx.one} of whether each participant reported it at each wave, on wave and their "
                         "council's intervention status at that wave, with councils as clusters (exchangeable working "
                         "correlation), the Mancl-DeRouen bias-reduced sandwich covariance and a t reference distribution "
-                        "for few clusters. Estimates are population-averaged log-odds ratios; the odds ratio for "
-                        "'in intervention' compares participants in councils under a notice or direction with the "
-                        "others at the same wave.")]
+                        "for few clusters. Estimates are population-averaged log-odds ratios; the odds ratio of being "
+                        "in intervention (in intervention vs not) compares participants in councils under a notice or "
+                        "direction with the others at the same wave.")]
     if m is None or m.empty:
         reason = ctx.f.not_computed.get("models", "no impact varied both in whether it was reported and in wave or "
                                                        "intervention status")
