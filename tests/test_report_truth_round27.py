@@ -268,7 +268,7 @@ def test_the_lessons_name_the_recommendation_code_by_its_label(tiny_findings):
     label = book.codes.set_index("code_id").loc["recommendation", "label"]
     text = _page_text(tiny_findings)
     assert "recommendation code" not in text
-    assert f"codebook's code \u201c{label}\u201d)" in text
+    assert f"coded {_lower_first(label)}, a code of the " in text  # round 28: in words mid-sentence, not quoted
 
 
 def test_a_code_quoted_in_prose_is_named_by_its_label():

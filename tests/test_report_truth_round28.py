@@ -150,3 +150,22 @@ def test_negative_numbers_carry_one_sign_in_text_tables_and_figures(tiny_finding
     with zipfile.ZipFile(io.BytesIO(render_docx(report))) as docx:
         xml = docx.read("word/document.xml").decode("utf-8")
     assert "\u2212" not in xml
+
+
+def test_no_code_label_is_quoted_or_in_title_case_mid_sentence(tiny_findings):
+    """Seed 30840's lessons read "(the review process, what shaped impact, and lessons for the programme codebook's code
+    \u201cSuggestions and recommendations for the programme\u201d)" and "a share rests on the reading of the code
+    \u201cSuggestions ...\u201d", and the framework matrix "No council raised the theme \u201cOutcomes\u201d": labels of
+    every codebook in quotes and in Title Case mid-sentence, where the sentences around them give labels in lower case.
+    No label of the impacts, review-process or review-themes codebook is quoted anywhere on the page now."""
+    from conftest import page_text
+
+    from impact.coding import Codebook
+
+    text = page_text(tiny_findings)
+    labels = {str(label) for book in ("nfer_impacts", "review_process", "review_themes")
+              for label in Codebook.load(book).codes["label"]}
+    rec = Codebook.load("review_process").codes.set_index("code_id").loc["recommendation", "label"]
+    assert f"coded {rec[:1].lower() + rec[1:]}, a code of the " in text  # the lessons' code, in words
+    quoted = [q for q in re.findall(r"[\u201c'](.+?)[\u201d']", text) if q in labels]
+    assert not quoted, quoted

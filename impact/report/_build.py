@@ -78,7 +78,7 @@ from ._caveats import (
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio, unbracketed
-from ._labels import Label
+from ._labels import Label, _lower_first
 from .figures import _WRAP, _wrap
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -3668,7 +3668,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
             (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
         title = labels.get(parent, str(parent).replace("_", " "))
         part = title.lower().removesuffix(" themes")
-        unraised = _listed([f"\u201c{r['theme']}\u201d" for r in empty]) if empty else ""
+        unraised = _listed([_lower_first(str(r["theme"])) for r in empty]) if empty else ""
         if not rows:
             blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
             continue
@@ -3706,7 +3706,7 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         matrix.columns.name = None
         title = labels.get(parent, str(parent).replace("_", " "))
         part = title.lower().removesuffix(" themes")
-        unraised = _listed([f"\u201c{c}\u201d" for c in empty]) if empty else ""
+        unraised = _listed([_lower_first(str(c)) for c in empty]) if empty else ""
         if matrix.shape[1] == 1:  # the council column alone: no theme of this part was raised
             blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
             continue
@@ -4304,9 +4304,13 @@ def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
 def _lessons(ctx, labels) -> Section:
     proc = ctx.f.process
     rec = proc.get("recommendations")
-    blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run, grouped by the "
-                        f"part of the review or factor they concern ({_the_codebook(ctx, 'review_process')}'s code "
-                        f"\u201c{labels.get('recommendation', 'recommendation')}\u201d).")]
+    # the code by its label in words mid-sentence, not in quotes and Title Case; and not after the codebook's title,
+    # whose own commas read as a list beside it ("(the review process, what shaped impact, and lessons for the
+    # programme codebook's code \u201cSuggestions and recommendations for the programme\u201d)", report truth round 28)
+    blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run (the statements "
+                        f"coded {_lower_first(labels.get('recommendation', 'recommendation'))}, a code of "
+                        f"{_the_codebook(ctx, 'review_process')}), grouped by the part of the review or factor they "
+                        "concern.")]
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
         return Section("Lessons for the programme", blocks)
@@ -4375,8 +4379,9 @@ def _suggestions_by_wave(ctx) -> list:
     out = []
     if _process_machine_coded(ctx):
         out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
-                                               why="a share rests on the reading of the code \u201c"
-                                                   + _process_labels().get("recommendation", "recommendation") + "\u201d",
+                                               why="a share rests on the reading of one code, "
+                                                   + _lower_first(_process_labels().get("recommendation",
+                                                                                        "recommendation")),
                                                what_below="The counts", check=_process_hand_check(ctx))))
     elif said:
         # the unpublished waves are a sentence of their own: an aside after the last wave's share read as about it
