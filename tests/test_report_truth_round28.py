@@ -28,6 +28,7 @@ def tiny_findings():
 
 
 _CAVEATS: dict[int, tuple[list[str], str]] = {}
+_MODELS: dict[int, pd.DataFrame] = {}  # the models of the same panel, all fitted on wave alone
 
 
 def _caveats(vocabulary, seed: int) -> tuple[list[str], str]:
@@ -53,7 +54,7 @@ def _caveats(vocabulary, seed: int) -> tuple[list[str], str]:
     shares["status_group"] = np.where(shares["council_id"] == f"c{seed % 8}", "intervention", "no_intervention")
     shares["wave"] = pd.Categorical(shares["wave"], categories=WAVES)
     with recorded_warnings() as caught:
-        intervention_effects(panel, codes=codes, waves=WAVES, n_permutations=9)
+        _MODELS[seed] = intervention_effects(panel, codes=codes, waves=WAVES, n_permutations=9)
         change_over_time(shares, outcome="share_reported", time="wave", unit="council_id", group="status_group",
                          by="code")
     said = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
@@ -169,3 +170,38 @@ def test_no_code_label_is_quoted_or_in_title_case_mid_sentence(tiny_findings):
     assert f"coded {rec[:1].lower() + rec[1:]}, a code of the " in text  # the lessons' code, in words
     quoted = [q for q in re.findall(r"[\u201c'](.+?)[\u201d']", text) if q in labels]
     assert not quoted, quoted
+
+
+def test_models_without_a_status_term_are_not_described_as_models_of_status(tiny_findings):
+    """Seed 30820 (20 councils, none ever in intervention, its planted coding): every model was fitted on wave alone, and the section still
+    read "Binomial GEE ... on wave and their council's intervention status at that wave ... the odds ratio of being in
+    intervention compares ...", its table was headed "Models of each impact: intervention status and wave" with no
+    status row, and its notes said p was "adjusted (Holm) across impacts for the intervention contrast". Planted: the
+    models of a panel of 8 councils none in intervention (:func:`_caveats`), in the report of the tiny study; with a
+    status row added to each, the section still describes the status term."""
+    import dataclasses
+
+    from impact.report import Paragraph, Table
+    from impact.report._build import _Ctx, _models
+
+    def section(models):
+        findings = dataclasses.replace(tiny_findings, models=models)
+        blocks = _models(_Ctx(findings, False, 1, 5, None)).blocks
+        [table] = [b for b in blocks if isinstance(b, Table) and b.name == "gee_models"]
+        return blocks[0].text if isinstance(blocks[0], Paragraph) else "", table
+
+    from conftest import report_of
+
+    _caveats(report_of(tiny_findings)[0].vocabulary, 28)
+    alone = _MODELS[28]  # no council in intervention: each impact's model on wave alone
+    assert len(alone) and not (alone["term"] == "in_intervention").any()
+    # the control: the same models with a status row each (a copy of its wave row), as models of status give them
+    status = alone[alone["term"] == "wave_early"].assign(term="in_intervention")
+    intro, table = section(pd.concat([alone, status], ignore_index=True))
+    assert "intervention status at that wave" in intro and "compares participants in councils under a notice" in intro
+    assert table.caption.endswith("intervention status and wave")
+    intro, table = section(alone)
+    assert "on wave alone" in intro and "compares participants in councils under a notice" not in intro, intro
+    assert table.caption.endswith(": wave"), table.caption
+    assert "intervention contrast" not in table.notes, table.notes
+    assert "Intervention status is left out of the models of" in table.notes, table.notes  # and why, as before
