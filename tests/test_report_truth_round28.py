@@ -78,6 +78,10 @@ def test_the_caveats_name_columns_and_values_in_words(tiny_findings, seed):
     assert ("of the change in the share of a council's participants reporting the impact across the waves, one per "
             "impact and intervention status, have fewer than two councils") in text, text
     assert "were not tested: every impact, in intervention" in text, text
+    # a warning's class said as a label only where it says something ('Small sample:', 'Attrition:'): 'Impact: GEE for
+    # ...' and 'Statistical: 19 of 40 councils ...' said nothing a reader could use
+    assert not re.search(r"\b(?:Impact|Statistical|User): ", text), text
+    assert "Small sample: " in text and "; GEE for " in text
     # no name in quotes: a quoted identifier, or a label quoted as a value
     assert not re.search(r"'[^'\s][^']*'", text), text
     assert not re.search(r"\b(?:share_reported|status_group|council_id)\b|\bcode\b|\bacross wave\b", text), text

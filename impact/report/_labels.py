@@ -80,7 +80,10 @@ _COUNTED_COLUMNS_RE = re.compile(r"\b((?:per|every|each) )('[a-z][a-z0-9_]*'(?:(
 #: message quotes the columns it was given (``the change in 'share_reported' across 'wave'``).
 _PHRASES = {"wave": "the waves", "time": "the time points", "status_group": "intervention status",
             "group": "intervention status", "council_id": "the councils", "participant_id": "the participants"}
-_CLASS_PREFIX_RE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)(Warning|Error): ")
+_CLASS_PREFIX_RE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)(Warning|Error): (\S?)")
+#: Warning classes that say nothing to a reader beyond "a warning" ('Impact: GEE for ...', 'Statistical: 19 of 40
+#: councils ...', 'User: survey mixed model ...' in the caveats, report truth round 28): their prefix is dropped.
+_GENERIC_WARNINGS = {"Impact", "Statistical", "User", "Runtime"}
 #: "the " just before a token of the prose, and a label that starts with its own "the ".
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _OWN_ARTICLE_RE = re.compile(r"[Tt]he\s+")
@@ -657,7 +660,12 @@ class Vocabulary:
         text = _COUNTED_COLUMNS_RE.sub(counted, text)
         text = _COLUMN_VALUE_RE.sub(column_value, text)
         text = _QUOTED_WORD_RE.sub(quoted, text)
-        text = _CLASS_PREFIX_RE.sub(lambda m: humanise_camel(m.group(1)) + ": ", text)
+        def prefix(match: re.Match) -> str:
+            if match.group(2) == "Warning" and match.group(1) in _GENERIC_WARNINGS:
+                return match.group(3)[:1].upper()
+            return humanise_camel(match.group(1)) + ": " + match.group(3)
+
+        text = _CLASS_PREFIX_RE.sub(prefix, text)
         text = PATSY_TERM_RE.sub(lambda m: self.term(m.group(0)), text)
         return SNAKE_RE.sub(snake, text)
 
