@@ -107,6 +107,10 @@ def test_the_caveats_give_each_label_as_the_sentences_around_them_do(tiny_findin
     assert v.prose("status 'notice' at the wave") == "Notice to Improve / Improvement Notice at the wave"
     assert v.prose("GEE for 'morale'") == "GEE for improvement in staff morale and relations"
     assert v.prose("a value 'unknown' stays") == "a value 'unknown' stays"  # nothing the vocabulary does not know
+    # a quoted column after a word that does an article's work takes no article of its own ("a missing the value")
+    assert v.prose("2 of 9 rows have a missing 'value'") == "2 of 9 rows have a missing value"
+    assert v.prose("rows with no 'share_reported'") == ("rows with no share of a council's participants reporting the "
+                                                         "impact")
 
 
 def test_no_identifier_is_quoted_in_the_report(tiny_findings):

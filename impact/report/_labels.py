@@ -87,6 +87,8 @@ _GENERIC_WARNINGS = {"Impact", "Statistical", "User", "Runtime"}
 #: "the " just before a token of the prose, and a label that starts with its own "the ".
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _OWN_ARTICLE_RE = re.compile(r"[Tt]he\s+")
+#: A word before a quoted column that takes the place of the column phrase's own article ('no', 'a missing', 'each').
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Nn]o|[Aa]n?|[Tt]he|[Aa]ny|[Ee]ach|[Ee]very|per|missing|its|their)\s+$")
 
 _ACRONYMS = {"ci": "CI", "se": "SE", "id": "ID", "dfe": "DfE", "ons": "ONS", "lscb": "LSCB", "dcs": "DCS",
              "gee": "GEE", "sha256": "SHA-256", "csv": "CSV", "pct": "%", "lga": "LGA", "url": "URL"}
@@ -644,7 +646,13 @@ class Vocabulary:
             for domain, order in self.orders.items():
                 if token in order and token in self.values.get(domain, {}):
                     return _lower_first(self.values[domain][token])
-            return self._phrase(token) or match.group(0)
+            phrase = self._phrase(token)
+            if phrase is None:
+                return match.group(0)
+            # after a word that does an article's work ("no 'value'", "a missing 'value'"), without the phrase's own
+            if _DETERMINER_BEFORE_RE.search(match.string, 0, match.start()):
+                phrase = _OWN_ARTICLE_RE.sub("", phrase, count=1)
+            return phrase
 
         def counted(match: re.Match) -> str:
             # columns a library quotes after 'per' or 'every' ("one per 'code' and 'status_group'") are the nouns of
