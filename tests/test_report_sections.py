@@ -495,7 +495,10 @@ def test_the_framework_matrix_says_who_filed_its_statements(machine):
     assert [t.data["theme"].tolist() for t in tables] == [[book.loc["outcomes", "label"]]]
     said = " ".join([*_paragraphs(section), *(t.notes for t in tables)])
     themes_not_raised = [c for c in book.index if c != "outcomes" and book.loc[c, "parent"]]
-    assert themes_not_raised and all(f"\u201c{book.loc[c, 'label']}\u201d" in said for c in themes_not_raised), said
+    # each by its label, in lower case mid-sentence and not quoted (report truth round 28)
+    labels = [book.loc[c, "label"] for c in themes_not_raised]
+    assert themes_not_raised and all(label[:1].lower() + label[1:] in said for label in labels), said
+    assert not any(f"\u201c{label}\u201d" in said for label in labels), said
 
 
 def test_a_report_builds_its_labels_for_people_once(perfect, monkeypatch):

@@ -40,7 +40,8 @@ def test_a_codebook_whose_title_has_its_own_article_is_not_the_the(tiny_findings
     assert f"(the {bare[:1].lower() + bare[1:]} codebook, after NFER 2014)" in text
     # round 27: the code by its label, not its identifier ('recommendation code')
     label = Codebook.load("review_process").codes.set_index("code_id").loc["recommendation", "label"]
-    assert f"(the {bare[:1].lower() + bare[1:]} codebook's code \u201c{label}\u201d)" in text
+    # round 28: the code's label in lower case and not quoted mid-sentence, and not after the codebook's title
+    assert f"coded {label[:1].lower() + label[1:]}, a code of the {bare[:1].lower() + bare[1:]} codebook)" in text
 
 
 @pytest.mark.parametrize("label", ["The review process", "the review process", "The Impacts"])

@@ -27,6 +27,12 @@ def tiny_findings():
     return tiny_analysed()
 
 
+def _lower_first(text: str) -> str:
+    from impact.report._labels import _lower_first
+
+    return _lower_first(text)
+
+
 def _page_text(findings) -> str:
     from conftest import page_text
 
@@ -81,8 +87,10 @@ def test_the_caveats_name_every_code_by_its_label_and_join_cleanly(tiny_findings
                    if k == "Statistical caveats"]
     book = tiny_findings.codebook.codes.set_index("code_id")["label"]
     for code in codes:
-        assert f"GEE for code '{book[code]}' fitted on wave alone" in text, (code, text)
-        assert not re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text.replace(book[code], "")), (code, text)
+        # round 28: the label in words mid-sentence, not in quotes nor in Title Case
+        assert f"GEE for {_lower_first(book[code])} fitted on wave alone" in text, (code, text)
+        assert not re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text.replace(_lower_first(book[code]), "")), \
+            (code, text)
     assert not re.search(r"[.;,:]\s*[.;]", text), text
     assert text.endswith(".") and not text.endswith("..")
 
@@ -102,12 +110,12 @@ def test_a_caveat_on_rows_not_tested_says_of_which_result_and_which_rows(tiny_fi
     [small] = [w for w in caught if "complete series" in w]
     n = len(codes)
     assert small.startswith(f"SmallSampleWarning: {n} of the {2 * n} rows of the change in 'reported' across 'wave', "
-                            "one per code and status_group, have fewer than two councils"), small
-    assert small.endswith("were not tested: every code with status_group 'intervention'."), small
+                            "one per 'code' and 'status_group', have fewer than two councils"), small
+    assert small.endswith("were not tested: every 'code', status_group 'intervention'."), small
     report, _ = report_of(tiny_findings)
     [text] = [v for k, v in report_provenance({"statistical_warnings": [small]}, report.vocabulary)
               if k == "Statistical caveats"]
-    assert "every code with intervention status 'In intervention'" in text, text
+    assert "one per impact and intervention status" in text and "every impact, in intervention" in text, text  # round 28
 
 
 def test_rows_not_tested_are_listed_where_they_are_no_block():
@@ -130,7 +138,7 @@ def test_rows_not_tested_are_listed_where_they_are_no_block():
         change_over_time(pd.DataFrame(rows), outcome="y", time="wave", unit="u_id", group="g", by="code",
                          times=["before", "after"])
     [small] = [str(w.message) for w in caught if "complete series" in str(w.message)]
-    assert small.endswith("not tested: code 'a' with g 'x'; code 'b' with g 'y'."), small
+    assert small.endswith("not tested: code 'a', g 'x'; code 'b', g 'y'."), small
 
 
 # --------------------------------------------------------------------------- 2. the survey table on wave alone
@@ -260,7 +268,7 @@ def test_the_lessons_name_the_recommendation_code_by_its_label(tiny_findings):
     label = book.codes.set_index("code_id").loc["recommendation", "label"]
     text = _page_text(tiny_findings)
     assert "recommendation code" not in text
-    assert f"codebook's code \u201c{label}\u201d)" in text
+    assert f"coded {_lower_first(label)}, a code of the " in text  # round 28: in words mid-sentence, not quoted
 
 
 def test_a_code_quoted_in_prose_is_named_by_its_label():
@@ -274,7 +282,9 @@ def test_a_code_quoted_in_prose_is_named_by_its_label():
     v = Vocabulary().with_codes(book.to_dict())
     assert [c for c in book.index if "_" not in c]  # the case this test is about
     for code in book.index:
-        assert v.prose(f"the model for code {code!r} was fitted") == f"the model for code '{book[code]}' was fitted"
+        # round 28: the label in words mid-sentence (lower case, no quotes), the column's name dropped
+        assert v.prose(f"the model for code {code!r} was fitted") == f"the model for {_lower_first(book[code])} was fitted"
+        assert v.prose(f"the model for {code!r} was fitted") == f"the model for {_lower_first(book[code])} was fitted"
     assert v.prose("we don't know 'nothing' here") == "we don't know 'nothing' here"
 
 

@@ -78,7 +78,7 @@ from ._caveats import (
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio, unbracketed
-from ._labels import Label
+from ._labels import Label, _lower_first
 from .figures import _WRAP, _wrap
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -1841,8 +1841,11 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
     is_status, is_wave = term == "in_intervention", term.str.startswith("wave_") | term.isin(_since_terms(ctx))
     unconfirmed = ((is_status & m["code"].isin(_doubtful_by_status(ctx, weak)))
                    | (is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))))
-    why = [f"the machine coding of the {ctx.one} is not confirmed in both status groups, for the intervention "
-           "contrast, or at every wave, for a wave's" if unconfirmed.any() else ""]
+    # models without a status term (fitted on wave alone) have no intervention contrast to speak of (round 28)
+    why = [("" if not unconfirmed.any() else
+            f"the machine coding of the {ctx.one} is not confirmed in both status groups, for the intervention "
+            "contrast, or at every wave, for a wave's" if is_status.any() else
+            f"the machine coding of the {ctx.one} is not confirmed at every wave")]
     status_rows = m[is_status]
     few = int(m["n_units"].max()) if "n_units" in m.columns and len(m) else FEW_UNITS
     if few < FEW_UNITS:
@@ -2792,12 +2795,21 @@ def _attrition_blocks(ctx) -> list:
 
 def _models(ctx) -> Section:
     m = ctx.f.models
-    blocks = [Paragraph(f"Binomial GEE per {ctx.one} of whether each participant reported it at each wave, on wave and their "
-                        "council's intervention status at that wave, with councils as clusters (exchangeable working "
-                        "correlation), the Mancl-DeRouen bias-reduced sandwich covariance and a t reference distribution "
-                        "for few clusters. Estimates are population-averaged log-odds ratios; the odds ratio for "
-                        "'in intervention' compares participants in councils under a notice or direction with the "
-                        "others at the same wave.")]
+    # where no model has a term for intervention status (no council's status differed from another's at a wave), the
+    # section does not describe models of status: it read "on wave and their council's intervention status ... the
+    # odds ratio of being in intervention compares ...", a table "Models of each impact: intervention status and wave"
+    # with no status row, and "p adjusted across impacts for the intervention contrast" (20 councils never in
+    # intervention, report truth round 28)
+    with_status = m is None or m.empty or (m["term"].astype(str) == "in_intervention").any()
+    blocks = [Paragraph(f"Binomial GEE per {ctx.one} of whether each participant reported it at each wave, "
+                        + ("on wave and their council's intervention status at that wave" if with_status else
+                           "on wave alone (intervention status is left out of every model: the table's notes say why)")
+                        + ", with councils as clusters (exchangeable working correlation), the Mancl-DeRouen "
+                        "bias-reduced sandwich covariance and a t reference distribution for few clusters. Estimates are "
+                        "population-averaged log-odds ratios"
+                        + ("; the odds ratio of being in intervention (in intervention vs not) compares participants in "
+                           "councils under a notice or direction with the others at the same wave." if with_status
+                           else "."))]
     if m is None or m.empty:
         reason = ctx.f.not_computed.get("models", "no impact varied both in whether it was reported and in wave or "
                                                        "intervention status")
@@ -2823,9 +2835,9 @@ def _models(ctx) -> Section:
         unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
         no_estimate, no_se, no_p = _unfit_split(status_rows, unfit)
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
-        notes = (f"Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across {ctx.many} for the intervention "
-                 f"contrast, and across {ctx.many} and later waves together for the contrasts of each later wave with "
-                 "the first"
+        notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
+                 + (f"{ctx.many} for the intervention contrast, and across " if with_status else "")
+                 + f"{ctx.many} and later waves together for the contrasts of each later wave with the first"
                  + (f"; across {ctx.many} for the contrast of {_listed([ctx.short_wave(w).lower() for w in ctx.later[1:]])} "
                     f"with {ctx.short_wave(ctx.later[0]).lower()}, from the same model with that wave as reference"
                     if _since_terms(ctx) else "") + "."
@@ -2859,7 +2871,9 @@ def _models(ctx) -> Section:
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
         table, p_labels, p_note = _unconfirmed_p(shown[cols], unconfirmed, why)
-        blocks.append(Table("gee_models", table, f"Models of each {ctx.one}: intervention status and wave", notes + p_note,
+        blocks.append(Table("gee_models", table,
+                            f"Models of each {ctx.one}: {'intervention status and wave' if with_status else 'wave'}",
+                            notes + p_note,
                             {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high", ratio=True),
                              "odds_ratio": "ratio:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
         gee = shown[(shown["term"] == "in_intervention") & ~separated]
@@ -3668,7 +3682,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
             (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
         title = labels.get(parent, str(parent).replace("_", " "))
         part = title.lower().removesuffix(" themes")
-        unraised = _listed([f"\u201c{r['theme']}\u201d" for r in empty]) if empty else ""
+        unraised = _labels_listed([str(r["theme"]) for r in empty]) if empty else ""
         if not rows:
             blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
             continue
@@ -3706,7 +3720,7 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         matrix.columns.name = None
         title = labels.get(parent, str(parent).replace("_", " "))
         part = title.lower().removesuffix(" themes")
-        unraised = _listed([f"\u201c{c}\u201d" for c in empty]) if empty else ""
+        unraised = _labels_listed([str(c) for c in empty]) if empty else ""
         if matrix.shape[1] == 1:  # the council column alone: no theme of this part was raised
             blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
             continue
@@ -4301,12 +4315,34 @@ def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
                   "outlines marked c.")
 
 
+def _labels_listed(labels: list[str]) -> str:
+    """Labels in a sentence, in lower case (acronyms and names kept) and not quoted, as the report gives labels
+    mid-sentence; separated by semicolons where one has a comma or an 'and' of its own, which would read as the list's
+    ("vision, strategy and leadership; working together and the LSCB; and managing resources").
+
+    Examples
+    --------
+    >>> _labels_listed(["Outcomes", "Commissioning"]), _labels_listed(["Outcomes"])
+    ('outcomes and commissioning', 'outcomes')
+    >>> _labels_listed(["Vision, strategy and leadership", "Working together and the LSCB", "Managing resources"])
+    'vision, strategy and leadership; working together and the LSCB; and managing resources'
+    """
+    words = [_lower_first(label) for label in labels]
+    if len(words) > 1 and any("," in w or " and " in w for w in words):
+        return "; ".join(words[:-1]) + "; and " + words[-1]
+    return _listed(words)
+
+
 def _lessons(ctx, labels) -> Section:
     proc = ctx.f.process
     rec = proc.get("recommendations")
-    blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run, grouped by the "
-                        f"part of the review or factor they concern ({_the_codebook(ctx, 'review_process')}'s code "
-                        f"\u201c{labels.get('recommendation', 'recommendation')}\u201d).")]
+    # the code by its label in words mid-sentence, not in quotes and Title Case; and not after the codebook's title,
+    # whose own commas read as a list beside it ("(the review process, what shaped impact, and lessons for the
+    # programme codebook's code \u201cSuggestions and recommendations for the programme\u201d)", report truth round 28)
+    blocks = [Paragraph("Suggestions participants made for how reviews or the programme should be run (the statements "
+                        f"coded {_lower_first(labels.get('recommendation', 'recommendation'))}, a code of "
+                        f"{_the_codebook(ctx, 'review_process')}), grouped by the part of the review or factor they "
+                        "concern.")]
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
         return Section("Lessons for the programme", blocks)
@@ -4375,8 +4411,9 @@ def _suggestions_by_wave(ctx) -> list:
     out = []
     if _process_machine_coded(ctx):
         out.append(Paragraph(_process_withheld("how many participants made a suggestion at each wave", valence=False,
-                                               why="a share rests on the reading of the code \u201c"
-                                                   + _process_labels().get("recommendation", "recommendation") + "\u201d",
+                                               why="a share rests on the reading of one code, "
+                                                   + _lower_first(_process_labels().get("recommendation",
+                                                                                        "recommendation")),
                                                what_below="The counts", check=_process_hand_check(ctx))))
     elif said:
         # the unpublished waves are a sentence of their own: an aside after the last wave's share read as about it

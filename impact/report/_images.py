@@ -48,16 +48,22 @@ def rasterise(fig: MplFigure, *, dpi: int = PNG_DPI) -> Image:
     (b'\\x89PNG', b'<?xml')
     >>> plt.close(fig)
     """
-    box = _tight_box(fig, dpi)
-    engine = fig.get_layout_engine()
-    _set_layout_engine(fig, None)  # laid out above: savefig would lay it out again before each draw
-    try:
-        png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=dpi, bbox_inches=box, metadata=_PNG_METADATA, facecolor=_FACE)
-        svg = io.BytesIO()
-        fig.savefig(svg, format="svg", bbox_inches=box, metadata=_SVG_METADATA, facecolor=_FACE)
-    finally:
-        _set_layout_engine(fig, engine)
+    import matplotlib as mpl
+
+    # a negative tick label with the sign the report's text and tables print, the hyphen-minus: matplotlib's own,
+    # U+2212, gave the axes "−3.36" beside "-3.36" in the sentences and tables (report truth round 28); the labels
+    # are formatted when the figure is drawn, so the setting holds while it is
+    with mpl.rc_context({"axes.unicode_minus": False}):
+        box = _tight_box(fig, dpi)
+        engine = fig.get_layout_engine()
+        _set_layout_engine(fig, None)  # laid out above: savefig would lay it out again before each draw
+        try:
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=dpi, bbox_inches=box, metadata=_PNG_METADATA, facecolor=_FACE)
+            svg = io.BytesIO()
+            fig.savefig(svg, format="svg", bbox_inches=box, metadata=_SVG_METADATA, facecolor=_FACE)
+        finally:
+            _set_layout_engine(fig, engine)
     data = png.getvalue()
     # PNG header: width and height are big-endian 4-byte ints at bytes 16-24.
     width = int.from_bytes(data[16:20], "big")

@@ -72,10 +72,23 @@ _PY_LIST_RE = re.compile(r"[\[(]\s*'[^'\n]*'(?:\s*,\s*'[^'\n]*')*\s*,?\s*[\])]")
 _ISO_STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 #: An identifier in Python's quotes: ``'learning'``, ``'plans_actions'`` (not an apostrophe inside a word: ``don't``).
 _QUOTED_WORD_RE = re.compile(r"(?<![\w'])'([a-z][a-z0-9_]*)'(?![\w'])")
-_CLASS_PREFIX_RE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)(Warning|Error): ")
+#: A column's identifier and one of its values in Python's quotes: ``code 'learning'``, ``status_group 'intervention'``.
+_COLUMN_VALUE_RE = re.compile(r"(?<![\w'])([a-z][a-z0-9_]*) '([^'\n]+)'(?![\w'])")
+#: Quoted column identifiers counted over: ``per 'code' and 'status_group'``, ``every 'code'``.
+_COUNTED_COLUMNS_RE = re.compile(r"\b((?:per|every|each) )('[a-z][a-z0-9_]*'(?:(?:, | and )'[a-z][a-z0-9_]*')*)")
+#: How a quoted column identifier reads in a sentence, where its label alone does not ('across wave'): a library's
+#: message quotes the columns it was given (``the change in 'share_reported' across 'wave'``).
+_PHRASES = {"wave": "the waves", "time": "the time points", "status_group": "intervention status",
+            "group": "intervention status", "council_id": "the councils", "participant_id": "the participants"}
+_CLASS_PREFIX_RE = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)(Warning|Error): (\S?)")
+#: Warning classes that say nothing to a reader beyond "a warning" ('Impact: GEE for ...', 'Statistical: 19 of 40
+#: councils ...', 'User: survey mixed model ...' in the caveats, report truth round 28): their prefix is dropped.
+_GENERIC_WARNINGS = {"Impact", "Statistical", "User", "Runtime"}
 #: "the " just before a token of the prose, and a label that starts with its own "the ".
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _OWN_ARTICLE_RE = re.compile(r"[Tt]he\s+")
+#: A word before a quoted column that takes the place of the column phrase's own article ('no', 'a missing', 'each').
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Nn]o|[Aa]n?|[Tt]he|[Aa]ny|[Ee]ach|[Ee]very|per|missing|its|their)\s+$")
 
 _ACRONYMS = {"ci": "CI", "se": "SE", "id": "ID", "dfe": "DfE", "ons": "ONS", "lscb": "LSCB", "dcs": "DCS",
              "gee": "GEE", "sha256": "SHA-256", "csv": "CSV", "pct": "%", "lga": "LGA", "url": "URL"}
@@ -114,10 +127,14 @@ def _lower_first(text: str) -> str:
     """Lower-case the first letter unless the first word is an acronym or a name ("Ofsted", "DfE")."""
     first = text.split(" ", 1)[0]
     if len(first) > 1 and (first[1:].lower() != first[1:] or first in _PROPER_NOUNS):
-        return text
+        # 'Improvement' and 'Notice' are names only in the notice's names: "Improvement in staff morale and
+        # relations" is an impact's label, lower case mid-sentence (report truth round 28)
+        if first not in _IN_NAMES_ONLY or text.startswith(("Improvement Notice", "Notice to Improve")):
+            return text
     return text[:1].lower() + text[1:]
 
 
+_IN_NAMES_ONLY = {"Notice", "Improvement"}
 _PROPER_NOUNS = {"Ofsted", "Holm", "Wilson", "Newcombe", "Friedman", "Wilcoxon", "Fisher", "Kendall's", "Hodges-Lehmann",
                  "Notice", "Improvement", "England", "London"}
 
@@ -605,24 +622,80 @@ class Vocabulary:
                 words = _OWN_ARTICLE_RE.sub("", words, count=1)
             return words
 
+        def column_value(match: re.Match) -> str:
+            # a column and its value as a library quotes them ("GEE for code 'learning'", "every code with
+            # status_group 'intervention'") is the value's label, in words mid-sentence: the caveats read "GEE for
+            # code 'Promotion of learning and reflective practice'" and "intervention status 'In intervention'",
+            # labels in quotes and in Title Case beside the same labels in lower case in the sentences around them
+            # (report truth round 28)
+            column, value = match.groups()
+            domain = self.domains.get(column)
+            if domain is None or domain in ("term", "column") or value not in self.values.get(domain, {}):
+                return match.group(0)
+            return _lower_first(self.values[domain][value])
+
         def quoted(match: re.Match) -> str:
-            # an identifier quoted as Python quotes it ("GEE for code 'learning'") is named by its label, as the
-            # codebook writes it: SNAKE_RE finds only identifiers of two words or more, so 'plans_actions' was named
-            # by its label and 'learning' was not (report truth round 27); one the vocabulary does not know is left
-            # to the rules below
+            # an identifier quoted as Python quotes it is named in words: a code or a wave by its label, as the
+            # codebook writes it but in lower case mid-sentence (SNAKE_RE finds only identifiers of two words or
+            # more, so 'plans_actions' was named by its label and 'learning' was not: round 27), a column by how it
+            # reads in a sentence ("the change in 'share reported' across 'wave'": round 28); one the vocabulary does
+            # not know is left to the rules below.
             # Only the levels of an ordered domain (the codebook's codes, the study's waves): a value added for one
             # table's sake ('all' -> 'All impacts') is not what a warning quoting 'all' means.
             token = match.group(1)
             for domain, order in self.orders.items():
                 if token in order and token in self.values.get(domain, {}):
-                    return f"'{self.values[domain][token]}'"
-            return match.group(0)
+                    return _lower_first(self.values[domain][token])
+            phrase = self._phrase(token)
+            if phrase is None:
+                return match.group(0)
+            # after a word that does an article's work ("no 'value'", "a missing 'value'"), without the phrase's own
+            if _DETERMINER_BEFORE_RE.search(match.string, 0, match.start()):
+                phrase = _OWN_ARTICLE_RE.sub("", phrase, count=1)
+            return phrase
+
+        def counted(match: re.Match) -> str:
+            # columns a library quotes after 'per' or 'every' ("one per 'code' and 'status_group'") are the nouns of
+            # their labels, without an article
+            def noun(m: re.Match) -> str:
+                name = m.group(1)
+                known = name in self.columns or self._composed(name) is not None
+                return _lower_first(self.column(name).text) if known else m.group(0)
+
+            return match.group(1) + re.sub(r"'([a-z][a-z0-9_]*)'", noun, match.group(2))
 
         text = _PY_LIST_RE.sub(listed, text)
+        text = _COUNTED_COLUMNS_RE.sub(counted, text)
+        text = _COLUMN_VALUE_RE.sub(column_value, text)
         text = _QUOTED_WORD_RE.sub(quoted, text)
-        text = _CLASS_PREFIX_RE.sub(lambda m: humanise_camel(m.group(1)) + ": ", text)
+        def prefix(match: re.Match) -> str:
+            if match.group(2) == "Warning" and match.group(1) in _GENERIC_WARNINGS:
+                return match.group(3)[:1].upper()
+            return humanise_camel(match.group(1)) + ": " + match.group(3)
+
+        text = _CLASS_PREFIX_RE.sub(prefix, text)
         text = PATSY_TERM_RE.sub(lambda m: self.term(m.group(0)), text)
         return SNAKE_RE.sub(snake, text)
+
+    def _phrase(self, name: str) -> str | None:
+        """How the column ``name`` reads in a sentence ("the waves", "the share of a council's participants reporting
+        the impact"), or None for a name that is no column the vocabulary knows.
+
+        Examples
+        --------
+        >>> v = Vocabulary()
+        >>> v._phrase("wave"), v._phrase("share_anticipated"), v._phrase("council_type"), v._phrase("zzz_qq")
+        ('the waves', "the share of a council's participants anticipating the impact", 'the council type', None)
+        """
+        if name in _PHRASES:
+            return _PHRASES[name]
+        share = re.fullmatch(r"share_([a-z]+)ed", name)
+        if share:  # a council's share of participants with a measure (share_reported), the outcome of its tests
+            return (f"the share of a council's participants {share.group(1)}ing the "
+                    f"{_lower_first(self.column('code').text)}")
+        if name in self.columns or self._composed(name) is not None:
+            return "the " + _lower_first(self.column(name).text)
+        return None
 
     def _token(self, token: str) -> str:
         for mapping in self.values.values():

@@ -74,6 +74,9 @@ _RC = {
     "legend.frameon": False,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    # the hyphen-minus of the report's text and tables, not U+2212 (the report's own images are drawn with it too:
+    # impact.report._images.rasterise)
+    "axes.unicode_minus": False,
 }
 
 

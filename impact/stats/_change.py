@@ -198,7 +198,7 @@ def change_over_time(
         k = len(small)
         warnings.warn(f"{k:,} of the {_counted(len(rows), 'row')} of the change in {outcome!r} across {time!r}"
                       # set off by commas: a bracket here sat beside the report's labels' own (round 25)
-                      + (f", one per {' and '.join(map(str, [*by, *groups]))}," if by or groups else "")
+                      + (f", one per {' and '.join(map(repr, [*by, *groups]))}," if by or groups else "")
                       + f" {_verb(k, 'has', 'have')} fewer than two {_plural(_unit_noun(unit))} with a complete series"
                       f" and {_verb(k, 'was', 'were')} not tested" + (f": {_which_rows(small, rows)}" if by or groups
                                                                        else "") + ".",
@@ -217,26 +217,28 @@ def change_over_time(
 
 
 def _which_rows(small: list[dict], rows: list[dict]) -> str:
-    """The rows of ``small`` (each a dict of its key columns) in words, among all ``rows``: "every code with
+    """The rows of ``small`` (each a dict of its key columns) in words, among all ``rows``: "every 'code',
     status_group 'intervention'" where they are every combination of their columns' values and a column's values
-    are all it takes, else each row ("code 'a' with status_group 'b'; ..."), the first five and a count of the rest.
+    are all it takes, else each row ("code 'a', status_group 'b'; ..."), the first five and a count of the rest.
 
     Examples
     --------
     >>> rows = [{"code": c, "g": g} for c in "ab" for g in ("x", "y")]
     >>> _which_rows([r for r in rows if r["g"] == "y"], rows)
-    "every code with g 'y'"
+    "every 'code', g 'y'"
     >>> _which_rows(rows[:1], rows)
-    "code 'a' with g 'x'"
+    "code 'a', g 'x'"
     """
     cols = list(small[0])
     seen = {c: list(dict.fromkeys(r[c] for r in small)) for c in cols}
     every = {c: list(dict.fromkeys(r[c] for r in rows)) for c in cols}
     if len(small) == math.prod(len(v) for v in seen.values()):
         # a whole block: each column named by its values, or 'every' where it takes all of them
-        return " with ".join(f"every {c}" if len(seen[c]) == len(every[c]) > 1 else
-                             f"{c} " + " or ".join(map(_quoted, seen[c])) for c in cols)
-    said = "; ".join(" with ".join(f"{c} {_quoted(r[c])}" for c in cols) for r in small[:5])
+        # a column and its value, without a joining word the report cannot put into words ("every code with
+        # status_group 'intervention'" read "every impact with in intervention" once the value was in words)
+        return ", ".join(f"every {c!r}" if len(seen[c]) == len(every[c]) > 1 else
+                         f"{c} " + " or ".join(map(_quoted, seen[c])) for c in cols)
+    said = "; ".join(", ".join(f"{c} {_quoted(r[c])}" for c in cols) for r in small[:5])
     return said + (f" and {len(small) - 5} more" if len(small) > 5 else "")
 
 
