@@ -116,7 +116,7 @@ def test_number_formats():
     shown = display_frame(_report().tables[0].data, _report().tables[0].columns_format)
     assert list(shown.columns) == ["impact", "effect", "ci", "p_value", "share", "n"]
     assert [shown.attrs["labels"][c] for c in shown.columns] == [
-        "Impact", "Effect size", "95% CI", "p-value", "Share (%)", "Number"]
+        "Impact", "Effect size", "95% CI", "p-value", "Share", "Number"]
     assert shown.iloc[0].tolist() == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     assert shown.iloc[1].tolist() == ["learning", "0.00", "-0.20 to 0.25", "0.012", "50.0%", "\u2013"]
     assert shown.loc[2, "n"] == "1,500"
@@ -182,7 +182,7 @@ def test_html_is_self_contained_escaped_and_accessible(bundle, report):
     assert tree.xpath("//img/@alt") == ["Line falling then rising.", "Two bars, b taller than a."]
     first = tree.xpath("//table")[0]
     assert [th.text_content() for th in first.xpath(".//thead/th | .//thead/tr/th")] == [
-        "Impact", "Effect size", "95% CI", "p-value", "Share (%)", "Number"]
+        "Impact", "Effect size", "95% CI", "p-value", "Share", "Number"]
     assert set(first.xpath(".//thead//th/@scope")) == {"col"}
     assert first.xpath(".//tbody/tr[1]/*/text()") == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     # Table of contents: every section, in order.
@@ -226,7 +226,7 @@ def test_docx_has_headings_tables_pictures(bundle, report):
     # Two report tables and the provenance table.
     assert len(document.tables) == 3
     effects = document.tables[0]
-    assert [c.text for c in effects.rows[0].cells] == ["Impact", "Effect size", "95% CI", "p-value", "Share (%)",
+    assert [c.text for c in effects.rows[0].cells] == ["Impact", "Effect size", "95% CI", "p-value", "Share",
                                                         "Number"]
     assert [c.text for c in effects.rows[1].cells] == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     assert effects.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on each page
@@ -255,7 +255,7 @@ def test_xlsx_sheets_formats_and_notes(bundle, report):
     assert ws.auto_filter.ref == "A1:G4"  # the interval is its two numeric columns
     assert all(c.font.bold for c in ws[1])
     assert [c.value for c in ws[1]] == ["Impact", "Effect size", "95% CI, lower", "95% CI, upper", "p-value",
-                                        "Share (%)", "Number"]  # nothing suppressed: no flag column
+                                        "Share", "Number"]  # nothing suppressed: no flag column
     # Full values, formatted for display only.
     assert ws["E2"].value == 0.00004 and ws["E2"].number_format == '[<0.001]"<0.001";0.000'
     assert ws["F2"].number_format == "0.0%" and ws["B2"].number_format == "#,##0.00"
@@ -282,9 +282,9 @@ def test_xlsx_suppressed_cells_are_empty_and_flagged(tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("R", "", {}, [Section("S", [
         Table("t", data, "Counts", columns_format={"share": "pct"})])]))))
     ws = book["Table 1"]
-    assert [c.value for c in ws[1]] == ["Wave", "Councils", "Share (%)", "Rate", "Suppressed or not available"]
+    assert [c.value for c in ws[1]] == ["Wave", "Councils", "Share", "Rate", "Suppressed or not available"]
     assert [c.value for c in ws[2]] == ["early", 12, 0.5, 1.5, None]
-    assert [c.value for c in ws[3]] == ["late", None, None, 2.5, "Councils (c); Share (%) (c)"]
+    assert [c.value for c in ws[3]] == ["late", None, None, 2.5, "Councils (c); Share (c)"]
     assert [c.value for c in ws[4]] == ["later", 7, 0.25, None, "Rate (x)"]
     assert ws["B3"].fill.fgColor.rgb.endswith("D9D9D9") and ws["D4"].fill.fgColor.rgb.endswith("D9D9D9")
     notes = [c.value for row in book["Notes"].iter_rows() for c in row if c.value]

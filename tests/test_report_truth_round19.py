@@ -198,7 +198,7 @@ def test_each_share_of_credits_is_headed_by_the_count_it_is_a_share_of(nine):
     for j in shares:
         count = j - 1  # each share stands beside its count
         word = head[count][0].lower() + head[count][1:]
-        assert head[j] in (f"Share {word} (%)", f"Share with the {word} (%)"), (head[j], head[count])
+        assert head[j] in (f"Share {word}", f"Share with the {word}"), (head[j], head[count])  # "%" in each cell
         for r in rows[1:]:
             if isinstance(r[count], int) and isinstance(r[total], int) and r[total]:
                 assert r[j] == pytest.approx(r[count] / r[total]), (head[j], r)

@@ -2291,8 +2291,8 @@ def _sample(ctx) -> Section:
               "Status at the wave's reference date (median interview date, or the middle of the wave's window)."),
     ]
     fig = _status_figure(ctx, levels)
-    if fig is not None:
-        blocks.append(fig)
+    blocks.append(fig if fig is not None else _no_figure(
+        "councils by intervention status", f"every count in the table is suppressed ({SUPPRESSED}), so it would hold no bar"))
     blocks += [
         Table("interviews_by_wave", per_wave, "Interviews, councils and participants at each wave"),
         Table("attrition", attrition, "Attrition: councils and participants not interviewed at a wave",
@@ -2328,8 +2328,19 @@ def _small_public(ctx, kinds: tuple[str, ...]) -> str:
     return f" (except {ctx.codes_as(_listed(names))}, which identify no one and are shown as they are)" if names else ""
 
 
+def _no_figure(what: str, why: str) -> Paragraph:
+    """The sentence that stands where a figure of ``what`` would show nothing, saying ``why``."""
+    return Paragraph(f"No figure of {what} is drawn: {why}.")
+
+
 def _status_figure(ctx, levels) -> Figure | None:
-    """Councils at each intervention level per wave, drawn from the published counts; suppressed bars marked."""
+    """Councils at each intervention level per wave, drawn from the published counts; suppressed bars marked.
+
+    None when no count is published: a chart of letters only (a 5-council study, every level of every wave 'c') showed
+    nothing a reader could read off it.
+    """
+    if not any(ctx.cell(("councils_level", w, lv)) != SUPPRESSED for lv in levels for w in ctx.waves):
+        return None
     fig, ax = _subplots(figsize=(7, 0.5 + 0.45 * len(ctx.waves) * len(levels)))
     colours = ["#4C72B0", "#DD8452", "#C44E52", "#8C8C8C"]
     height = 0.8 / len(levels)
@@ -3113,6 +3124,8 @@ def _actions_and_indicators(ctx) -> Section | None:
                          # a long table behind the figure below: in full in the workbook and CSV
                          detail=len(table) > _DETAIL_ROWS)]
         data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
+        # a period with no council's value has no mean: a panel of such periods alone drew empty axes (5 councils)
+        data = data[np.isfinite(data["mean"].to_numpy())]
         counts = data.groupby("measure").size().sort_values(ascending=False)
         shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
         if shown:
@@ -3130,6 +3143,9 @@ def _actions_and_indicators(ctx) -> Section | None:
                 "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
                 "are left out." + (f" {_counted(left, 'further indicator')} {_verb(left, 'is')} in the table and its CSV only." if left
                                else "")))
+        else:
+            blocks.append(_no_figure("the outcome indicators", f"no period has a mean to draw (each is suppressed, "
+                                     f"{SUPPRESSED}, or no council in the group had a value)"))
     blocks += _indicator_did(ctx)
     if not blocks:
         return None
@@ -4298,8 +4314,10 @@ def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
                 ax.barh(i, sign * ctx.min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
                 ax.text(sign * ctx.min_count * 1.05, i, SUPPRESSED, va="center", ha="left" if sign > 0 else "right",
                         fontsize=8, color="#555555")
-            elif value:
-                ax.barh(i, sign * value, color=colour)
+            elif isinstance(value, int):
+                # a zero has no bar but keeps its label, so 0 is not read as missing or suppressed
+                if value:
+                    ax.barh(i, sign * value, color=colour)
                 ax.text(sign * (value + top * 0.02), i, str(value), va="center", ha="left" if sign > 0 else "right",
                         fontsize=8)
     ax.axvline(0, color="#333333", linewidth=0.8)

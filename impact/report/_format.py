@@ -604,6 +604,9 @@ def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=Non
         own = labels.get(name)
         label = own if isinstance(own, Label) else Label(own) if isinstance(own, str) else vocabulary.column(name)
         heads[name], units[name] = label.header, label.unit
+        if _cells_say_percent(spec):
+            # The cells carry the "%" ("30%", "9% to 64%"): a heading saying "(%)" too said it twice a row.
+            heads[name], units[name] = _PERCENT_UNIT.sub("", heads[name]), ""
         if isinstance(spec, CI):
             lows, highs = data[spec.low].tolist(), data[spec.high].tolist()
             out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent, points=spec.points, ratio=spec.ratio)
@@ -629,6 +632,14 @@ def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=Non
     frame.attrs.update(numeric=numeric, labels=heads, units=units, specs=formats,
                        symbols=sorted(s for s in symbols if s))
     return frame
+
+
+_PERCENT_UNIT = re.compile(r"\s*\(%\)\s*$")
+
+
+def _cells_say_percent(spec: FormatSpec | CI) -> bool:
+    """Whether a column's cells are shown with a "%" sign (a share, or a share's interval)."""
+    return spec.percent if isinstance(spec, CI) else spec.kind == "pct"
 
 
 def detail_note(table, number: int) -> str:

@@ -39,6 +39,8 @@ _TEMPLATE = "report.html.j2"
 _COLUMN_PX = 912.0  # body max-width 60rem minus 2 x 1.5rem padding
 _SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizontal cell padding + border px
 _PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
+#: A table of at most this many rows is printed whole on one page (a split left its last rows or notes alone).
+_KEEP_ROWS = 15
 
 
 def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool], key_columns: int) -> tuple[str, list[list[int]]]:
@@ -129,6 +131,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
                     "id": f"table-{block.name}" + (f"-{k + 1}" if k else ""),
                     "columns": [{"name": headers[j], "numeric": numeric[j]} for j in cols],
                     "rows": [[r[j] for j in cols] for r in rows],
+                    "keep": len(rows) <= _KEEP_ROWS,
                     "landscape": _print_landscape([headers[j] for j in cols], [[r[j] for j in cols] for r in rows],
                                                   [numeric[j] for j in cols]),
                 }
@@ -150,6 +153,23 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "height": round(image.height * 96 / 150),
         }
     raise TypeError(f"cannot render a {type(block).__name__} block")  # the model prevents this
+
+
+def _kept_together(blocks: list[dict]) -> list[dict]:
+    """``blocks`` with each folded (detail) table and the figure after it in one "keep" block, printed on one page.
+
+    Only a folded table's caption is printed, and the figure below draws it: printed from Chromium, the caption stood
+    alone at the foot of a page and its figure on the next (the example report, Table 17).
+    """
+    out: list[dict] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (block["type"] == "figure" and previous is not None and previous["type"] == "table"
+                and previous["detail"]):
+            out[-1] = {"type": "keep", "blocks": [previous, block]}
+        else:
+            out.append(block)
+    return out
 
 
 def render_html(report: Report, *, images: Mapping[str, Image] | None = None) -> str:
@@ -183,7 +203,7 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
         {
             "id": _slug(section.title, used),
             "title": report.vocabulary.prose(section.title),
-            "blocks": [_block_context(b, numbers, images, report.vocabulary) for b in section.blocks],
+            "blocks": _kept_together([_block_context(b, numbers, images, report.vocabulary) for b in section.blocks]),
         }
         for section in report.sections
     ]
