@@ -276,23 +276,14 @@ def _limitation(findings) -> str:
 def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(perfect, tiny_study):
     """It said "the number of councils is small, so only large differences can be detected" at any size. It now
     works from the best-placed later-wave comparison: the smallest standardised difference detected with 80% power
-    (computed here from the two-sample t test's noncentral t distribution, solved with scipy; round 3 of the audit
-    replaced the normal approximation, d = (z(1 - alpha/2) + z(0.8)) * sqrt(1/n_a + 1/n_b), which is too small with
-    few councils), or, where even the most extreme split cannot give p below 0.05, that no comparison can reach
+    by the comparisons' own test, the rank permutation test (round 10 of the statistics cross-checks checks that
+    figure by simulation; it was the two-sample t test's, and before round 3 of the audit the normal
+    approximation's), or, where even the most extreme split cannot give p below 0.05, that no comparison can reach
     significance (the smallest two-sided permutation p-value is 2 / C(n, k))."""
     import math
     import re
 
-    from scipy.optimize import brentq
-    from scipy.stats import nct, t
-
-    def t_detectable(n_a, n_b, alpha=0.05, power=0.8):
-        df, scale = n_a + n_b - 2, math.sqrt(1 / n_a + 1 / n_b)
-        crit = t.ppf(1 - alpha / 2, df)
-        # the lower tail's probability underflows to NaN far from 0 (scipy), where it is 0
-        achieved = lambda d: nct.sf(crit, df, d / scale) + math.fsum([  # noqa: E731
-            x for x in [nct.cdf(-crit, df, d / scale)] if not math.isnan(x)])
-        return brentq(lambda d: achieved(d) - power, 1e-6, 5)
+    from impact.stats._power import _rank_test_detectable_shift
 
     def best(findings):
         c = findings.comparisons
@@ -301,7 +292,7 @@ def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(
         return max(((int(a), int(b)) for a, b in sizes.itertuples(index=False)), key=lambda t: (min(t), sum(t)))
 
     n_a, n_b = best(perfect)
-    d = t_detectable(n_a, n_b)
+    d = _rank_test_detectable_shift(n_a, n_b)
     text = _limitation(perfect)
     assert f"with {n_b} councils in intervention and {n_a} not at " in text and "best placed" in text, text
     assert re.search(rf"at least {d:.2f} standard deviations", text), (d, text)

@@ -141,9 +141,11 @@ def longitudinal_model(
     ``small_sample=True`` (the default) the sandwich covariance is the
     bias-reduced estimator of Mancl and DeRouen (2001) and tests and
     intervals use t with (units - parameters) degrees of freedom, which
-    keeps the size of tests near nominal with 10 to 40 councils; a term
-    resting on one unit (the only council in a group) has no such standard
-    error (NaN, with a :class:`~impact.stats.NotIdentifiedWarning`).
+    keeps the size of tests near nominal with 10 to 40 councils. A term
+    resting on one unit (the only council in a group) has no standard
+    error under either sandwich (NaN, with a
+    :class:`~impact.stats.NotIdentifiedWarning`): the robust one has none
+    of that unit's variation in the term's direction.
     ``method="mixed"``: linear mixed model (REML) with a random intercept per
     unit and, with `random_slope`, a random slope on `time` (numeric); with
     `small_sample`, t with Satterthwaite degrees of freedom for each term (as
@@ -655,6 +657,12 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
         cov, lost = _bias_reduced(result, weights)
     else:  # the covariance of the fit's cov_type (statsmodels' `bse` is its square root, taken without a check)
         cov = np.asarray(result.cov_params(), dtype="float64")
+        if finite.all():
+            # The robust sandwich of a term that rests on one unit is finite and stable, but that unit's residuals
+            # are fitted exactly in the term's direction and add nothing to it: its variance is the other units'
+            # only (the term's own unit could vary 100 times as much and the standard error would not move). It
+            # is no more a standard error of the term than the bias-reduced one, which cannot be computed there.
+            lost = _bias_reduced(result, weights)[1]
     var = np.diag(cov)
     # A variance of zero or below (rounding in a design near singular: 'invalid value encountered in sqrt' among
     # the run's caveats, seed 30744 of 5 councils, and a standard error of 0 would give p = 0) has no standard error.
@@ -663,10 +671,11 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units) -> ModelResults:
     if lost.any():
         se[lost] = np.nan
         terms = ", ".join(map(str, result.params.index[lost]))
-        warnings.warn(f"The standard error of {terms} is not identified: the bias-reduced sandwich would rest on a "
-                      f"single {units} (such as the only {units} in a group) whose residuals the model fits "
-                      "exactly in that term's direction, so no standard error, test or interval is given. Use a "
-                      "randomisation test.", NotIdentifiedWarning, stacklevel=4)
+        warnings.warn(f"The standard error of {terms} is not identified: it rests on a single {units} (such as "
+                      f"the only {units} in a group) whose residuals the model fits exactly in that term's direction, "
+                      f"so the sandwich has nothing to measure that {units}'s own variation by (the robust one leaves "
+                      "it out, the bias-reduced one cannot be computed) and no standard error, test or interval is "
+                      "given. Use a randomisation test.", NotIdentifiedWarning, stacklevel=4)
         notes.append(f"standard error not identified (rests on a single {units}): {terms}")
     degenerate = finite & ~lost & ~(var > 0)
     if degenerate.any():

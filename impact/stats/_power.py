@@ -288,3 +288,81 @@ def did_power(
         rows.append(dict(n_units=n, n_treated=n_t, n_control=n_c, effect=effect, power=power,
                          mc_se=float(np.sqrt(power * (1 - power) / n_sim)), n_sim=n_sim))
     return pd.DataFrame(rows)
+
+
+def _rank_test_detectable_shift(n_a: int, n_b: int, *, alpha: float = 0.05, power: float = 0.8,
+                                n_draws: int = 20_000, seed: int = 0) -> float:
+    """Smallest shift, in standard deviations of normally spread values, that the two-sided exact rank test of two
+    groups of ``n_a`` and ``n_b`` (Wilcoxon-Mann-Whitney; the permutation test of
+    :func:`impact.stats.compare_groups` on mid-ranks, without ties) rejects at ``alpha`` with probability ``power``;
+    NaN where no outcome can reach ``alpha`` (``2 / C(n_a + n_b, n_b)`` above it).
+
+    The rejection region is exact: ``U <= c`` or ``U >= n_a n_b - c``, ``c`` the largest value with
+    ``2 P(U <= c) <= alpha`` under the null. The power at a shift ``d`` is estimated from ``n_draws`` seeded
+    draws of two normal samples: ``U(d)`` counts the pairs with ``a_i - b_j < d``, so each draw rejects where ``d``
+    is above the ``(n_a n_b - c)``-th smallest of its differences ``a_i - b_j`` or at most the ``(c + 1)``-th, and
+    the power curve is known for every ``d`` at once from those two order statistics; the shift is found by
+    bisection. The two-sample t test's figure (``TTestIndPower``) is that of another test: at 8 against 3 councils
+    it gives 2.13 standard deviations, at which the rank test's power is 0.75, not 0.8 (Lehmann 1975, ch. 2; the
+    rank test's efficiency against the t test is below its large-sample 3 / pi with so few)."""
+    from ._groups import _HL_EXACT_MAX, _u_distribution
+
+    m = n_a * n_b
+    if m <= _HL_EXACT_MAX:
+        cdf = np.cumsum(_u_distribution(n_a, n_b))
+    else:  # normal approximation of the null U (no ties), as the Hodges-Lehmann interval's
+        grid = np.arange(m + 1)
+        cdf = stats.norm.cdf((grid + 0.5 - m / 2) / math.sqrt(m * (n_a + n_b + 1) / 12))
+    below = np.flatnonzero(2 * cdf <= alpha * _REL)
+    if below.size == 0:
+        return float("nan")
+    c = int(below[-1])
+    if m > _RANK_DRAWS_MAX:
+        return _bisect(lambda d: _rank_power_normal(n_a, n_b, c, d), power)
+    rng = np.random.default_rng(seed)
+    chunk = max(1, 4_000_000 // m)
+    low, high = [], []
+    for start in range(0, n_draws, chunk):
+        k = min(chunk, n_draws - start)
+        diffs = (rng.standard_normal((k, n_a))[:, :, None] - rng.standard_normal((k, n_b))[:, None, :]).reshape(k, m)
+        diffs.partition([c, m - c - 1], axis=1)
+        low.append(diffs[:, c].copy())  # U(d) <= c  where d <= this, the (c + 1)-th smallest
+        high.append(diffs[:, m - c - 1].copy())  # U(d) >= m - c where d > this, the (m - c)-th smallest
+    low_k, high_k = np.concatenate(low), np.concatenate(high)
+
+    def reached(d: float) -> float:
+        return float(np.mean(low_k >= d) + np.mean(high_k < d))
+
+    return _bisect(reached, power)
+
+
+#: Largest n_a x n_b whose rank-test power :func:`_rank_test_detectable_shift` draws (about 0.7 s at 200 pairs);
+#: beyond, Lehmann's normal approximation, within 0.002 standard deviations of the draws' answer from 600 pairs on
+#: (30 against 20 councils: 0.854 against 0.854; 20 against 10: 1.168 against 1.153).
+_RANK_DRAWS_MAX = 400
+
+
+def _rank_power_normal(n_a: int, n_b: int, c: int, d: float) -> float:
+    """Power of the rank test rejecting at ``U <= c`` or ``U >= n_a n_b - c`` for a normal shift ``d``, from U's
+    normal approximation under the alternative (Lehmann 1975, ch. 2): mean ``m p1``, variance
+    ``m [p1 (1 - p1) + (n_a + n_b - 2)(p2 - p1^2)]``, ``p1 = Phi(d / sqrt 2)`` and ``p2`` the chance that two
+    differences sharing one value are both positive, a bivariate normal orthant of correlation 1/2."""
+    m = n_a * n_b
+    p1 = float(stats.norm.cdf(d / math.sqrt(2)))
+    p2 = float(stats.multivariate_normal([0.0, 0.0], [[1.0, 0.5], [0.5, 1.0]]).cdf([d / math.sqrt(2)] * 2))
+    sd = math.sqrt(m * (p1 * (1 - p1) + (n_a + n_b - 2) * max(0.0, p2 - p1 ** 2)))
+    return float(stats.norm.sf((m - c - 0.5 - m * p1) / sd) + stats.norm.cdf((c + 0.5 - m * p1) / sd))
+
+
+def _bisect(reached, power: float) -> float:
+    """The smallest d >= 0 at which ``reached(d)`` (increasing) is at least ``power``, by bisection; NaN beyond
+    1,000."""
+    lo, hi = 0.0, 1.0
+    while reached(hi) < power:
+        lo, hi = hi, 2 * hi
+        if hi > 1e3:
+            return float("nan")
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if reached(mid) < power else (lo, mid)
+    return hi
