@@ -39,6 +39,7 @@ from ._detect import (
     _COLOUR,
     _INCIDENT,
     _PLATFORMS,
+    _SCHOOL_JOBS,
     _VEHICLE_MAKES,
     Span,
     plural_of_a_thing_done,
@@ -283,6 +284,50 @@ _LIKES_INTO_BEFORE_RE = lazy_compile(
     r"(?:\b(?:is|was|are|were|am|be|been|being|get|gets|got|getting)|['’](?:s|re|m))[ \t]+(?:(?:really|so|well|proper|"
     r"totally|very|dead|mad|massively|super|just|all|also|still|always|big|heavily|seriously|obsessively|not|now)[ \t]+)*"
     r"into[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE | re.VERSION1)
+# The letters of a country, or a union of countries, written with dots ("U.S.", "U.S.A.", "U.K.", "E.U.", "U.N."),
+# joined: an abbreviation before a name, never its initials ("U.S. Smith said so").
+_DOTTED_COUNTRIES = frozenset("us usa uk gb eu un uae ussr nz roi".split())
+# A capitalised word right before a word, written close ("Social Care").
+_CAPITALISED_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]+\Z", re.VERSION1)
+_NOUN_PHRASE_OPENS_RE = lazy_compile(
+    r"(?:\b(?i:the|a|an|our|their|its|this|that|your|my|his|her|of|for|in|on|to|from|with|by|at|under|into|as|and|or)|"
+    r"[,&])[ \t]+\Z", re.VERSION1)
+_CAPITALISED_AFTER_RE = lazy_compile(r"[ \t]+(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}'’\-])", re.VERSION1)
+# Words that greet or thank the one named after them ("Dear Care", "Hi Care,", "Thanks Care").
+_GREETINGS = frozenset("dear hi hello hey hiya morning afternoon evening thanks thank cheers congratulations welcome".split())
+
+
+def listed_word_in_a_term(text: str, start: int, end: int, listed: frozenset[str]) -> bool:
+    """Whether a listed surname that is a word, at ``start:end``, is a word of a term with the capitalised word before
+    or after it ("Social Care", "Primary Care", "Action Plan", "Youth Work", "the Care Crisis Review", "the Work
+    Programme" with Will Care, Carol Plan or Will Work listed): that word an English word written close, no first name,
+    surname or listed name's part (``listed``, folded), no title, job or relation, no function word or adverb; before,
+    no greeting nor verb that takes a person ("Dear Care", "Ask Care", "Dr Care", "Social Worker Care", "Then Care
+    said" stay the person); after, only where an article, an owner, a preposition, "as" or a list's joining word or
+    comma opens the phrase, never at a clause's start ("Bishop Quits After Review", a headline, stays the person)."""
+    before = _CAPITALISED_BEFORE_RE.search(text, max(0, start - 30), start)
+    after = _CAPITALISED_AFTER_RE.match(text, end)
+    return (before is not None and _term_word(fold(before.group("w")), listed) and fold(before.group("w")) not in _GREETINGS
+            and _PERSON_OBJECT_BEFORE_RE.search(text, before.start(), before.end()) is None
+            or after is not None and _term_word(fold(after.group("w")), listed) and fold(after.group("w")) not in surname_words()
+            and _NOUN_PHRASE_OPENS_RE.search(text, max(0, start - 12), start) is not None)
+
+
+def _term_word(w: str, listed: frozenset[str]) -> bool:
+    return (w in english_words() and w not in folded_first_names() and w not in listed and w not in _TITLES
+            and not _job_word(w) and w not in _NOT_NAMES and w not in _NOT_SUBJECTS and not w.endswith("ly"))
+
+
+def _job_word(word: str) -> bool:
+    """Whether a word is a job's or a relation's ("worker", "teacher", "caretaker", "mum")."""
+    w = fold(word)
+    return w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS
+
+
+# A figure right before a word ("6:20 pm").
+_FIGURE_BEFORE_RE = lazy_compile(r"\d[ \t]*\Z", re.VERSION1)
+# "of" right before a word ("the death of Kacey Okafor").
+_OF_BEFORE_RE = lazy_compile(r"\bof[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLACE_BEFORE_RE = lazy_compile(
     r"\b(?:in|at|from|near|to|around|across|outside|into|towards|toward|via|through|of|over|on)[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE | re.VERSION1,
@@ -1272,6 +1317,10 @@ _ROLE_HEADS = "|".join(sorted(w for w in KINSHIP_ROLE_WORDS if not w.endswith("s
 _ROLE_APPOSITION_RE = lazy_compile(
     r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<role>(?:(?:the|our|my|his|her|their|your|a|an)[ \t]+)?(?:[\p{L}\-]+[ \t]+){0,3}?"
     rf"(?:{_ROLE_HEADS}))(?![\p{{L}}'’])", re.IGNORECASE | re.VERSION1)
+# A role set off after a name with its article or owner ("Kacey Okafor, a social worker", ", our foster carer").
+_ROLE_SET_OFF_RE = lazy_compile(
+    r"[ \t]*,[ \t]*(?:the|our|my|his|her|their|your|a|an)[ \t]+(?:[\p{L}\-]+[ \t]+){0,3}?"
+    rf"(?:{_ROLE_HEADS})(?![\p{{L}}'’])", re.IGNORECASE | re.VERSION1)
 # Words that say a person met or wrote to the initials ("spoke to JS about it", "I told KM", "thanks, JS").
 _PERSON_OBJECT_BEFORE_RE = lazy_compile(
     r"(?:\b(?:spoke|speak|speaking|talk|talked|talking|according|listen|listened|explained|mentioned|wrote|write|"
@@ -1482,6 +1531,15 @@ _SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks|wishes)[
 _LABELLED_WORDS = ("plan|part|child|section|appendix|annex|grade|year|class|group|vitamin|option|stage|level|phase|step|"
                   "page|form|tier|room|block|ward|wing|unit|person|sibling|parent|adult|baby")
 _LABELLED_BEFORE_RE = lazy_compile(rf"\b(?i:{_LABELLED_WORDS})[ \t]+\Z", re.VERSION1)
+# A team, a service or a place of work that signs a message as a person would ("Regards\nReception", "Thanks\nOffice").
+_SIGNING_BODIES = frozenset("""office reception team staff management secretariat helpdesk desk administration hq
+    headquarters governors board committee panel service services department unit practice surgery school nursery
+    college academy clinic centre center hub duty front frontdoor triage partnership council trust""".split())
+# Words said after a sign-off on its own line, of no one ("Thanks\nSorry", "Regards\nPlease").
+_AFTER_SIGN_OFF = frozenset("sorry please welcome apologies again also".split())
+# Endings of abstract nouns and adverbs, which no surname alone after a sign-off has ("Management", "Forever").
+_ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship", "hood", "ism", "ics", "ing", "ly",
+                     "ever", "wards", "where", "ful", "less", "ous", "ive", "able", "ible", "al", "ic", "ish")
 #: The words of a sign-off that end its line ("Thanks", "Kind regards", "Yours sincerely").
 _SIGN_OFF_WORDS = frozenset("thanks regards cheers wishes love sincerely faithfully truly best yours".split())
 # A sign-off (a letter's too, "Yours sincerely"; "Best" and "Yours" alone on their line), and the line after it, blank
@@ -1678,6 +1736,8 @@ _FAMILY_PLACED_RE = lazy_compile(
 _FAMILY_HAS_RE = lazy_compile(
     r"['’]?[ \t]+(?:have|had|has|are|were|['’]ve|foster|fostered|adopted|live|lived|house|place|home|flat|kids|children|"
     r"family|lot|boys|girls|twins)\b", re.IGNORECASE | re.VERSION1)
+# A family's or a household's noun in lower case after its surname ("the Goldsmith family").
+_HOUSEHOLD_RE = lazy_compile(r"[ \t]+(?:family|household)\b", re.VERSION1)
 _FAMILY_NOUN_RE = lazy_compile(r"[ \t]+(?:kids|children|family|boys|girls|twins|household|lot)\b", re.IGNORECASE | re.VERSION1)
 # Two or more words of capitals listed together ("JS, KM", "JS, KM and TB", "KM & JS", "KM/JS").
 _INITIALS_LIST_RE = lazy_compile(
@@ -2023,6 +2083,9 @@ class NameFinder:
             if not run:
                 i = self._lower_in_position(text, toks, i, spans, nicknamed)
                 continue
+            if len(run) > 1 and run[0].shape == "caps" and run[0].key in _DOTTED_COUNTRIES:
+                i += 1  # "the USA Smith said", "US Smith said": a country's letters, then the name read alone
+                continue
             j = i + len(run)
             span = self._judge(text, toks, i, run)
             if span is not None and self._organisation(text, run):
@@ -2043,6 +2106,9 @@ class NameFinder:
             if at is not None and (skip := self._no_initials(text, toks, i + at)):
                 # "Plan B. Smith said", "from the U.S. Smith said": a thing's label, an abbreviation, before the name
                 span = Span(run[at + skip].start, span.end, span.kind) if at + skip < len(run) else None
+            if span is not None and span.kind == "name" and at is not None and (skip := self._post_before(run[at:])):
+                # "Social Worker Okafor rang", "Family Support Worker Jane Okafor": the post, capitalised, then the name
+                span = Span(run[at + skip].start, span.end, span.kind)
             if span is not None and span.kind == "name" and (
                     a := _CAPITAL_A_BEFORE_RE.search(text, max(0, span.start - 40), span.start)) is not None:
                 span = Span(a.start("a"), span.end, span.kind)  # "[name] and A Patel": the initial, no article
@@ -2083,23 +2149,55 @@ class NameFinder:
         spans = [s for s in spans if not self._community_before_person(text, s)]
         return self._owned_brands(text, toks, spans)
 
+    def _post_before(self, run: list[_Tok]) -> int:
+        """How many capitalised words open ``run`` as a post's name before a name, 0 if none: ordinary words that are no
+        first name nor a listed name's part, ending in a word for a worker or a relation ("Social Worker Okafor", "Head
+        Teacher Okafor", "Family Support Worker Jane Okafor"; not "Grace Carer", "Will Work")."""
+        for k, tok in enumerate(run[:-1]):
+            if tok.shape != "cap" or not self._ordinary(tok) or self._known(tok) or tok.key in self.surnames:
+                return 0
+            if _job_word(tok.key) and not any(_job_word(t.key) for t in run[k + 1 :]):
+                rest = run[k + 1 :]
+                return k + 1 if any(self._known(t) or self._unknown(t) or t.key in self.surnames for t in rest) else 0
+        return 0
+
+    def _person_after_of(self, text: str, run: list[_Tok], words: list[_Tok]) -> bool:
+        """Whether capitalised words after a preposition, which would make them a place, are a person's: an initial
+        before a surname ("a question from R Smithson"), set off before a role ("the death of Kacey Okafor, a social
+        worker"), or after "of" a given name and a surname no list knows ("the death of Kacey Okafor", "the family of
+        Tyreese Mbeki"); no place's words ("the Vale of Glamorgan", "the Mayor of Greater Manchester", "the City of
+        Stoke-on-Trent")."""
+        if not words or any(self._public(t) for t in words):
+            return False
+        if run[0].shape == "initial" and run[0].text.rstrip(".") not in ("A", "I") and words[0].shape == "cap":
+            return True
+        if _ROLE_SET_OFF_RE.match(text, words[-1].end):
+            return True
+        first, last = words[0], words[-1]
+        return (2 <= len(words) <= 3 and _OF_BEFORE_RE.search(text, max(0, first.start - 8), first.start) is not None
+                and all(t.shape == "cap" for t in words) and self._unknown(last) and len(last.key) > 2
+                and (first.key in self.firsts or self._unknown(first) and _given_name_shaped(first.key)))
+
     def _no_initials(self, text: str, toks: list[_Tok], i: int) -> int:
         """How many tokens from ``i`` are letters that are no one's initials, 0 if none: a thing's letter after the
         word it labels (:data:`_LABELLED_BEFORE_RE`: "Plan B. Smith rang": the plan's letter, then a surname), or two or
         more letters with dots, written close, that spell an acronym the lexicons ship, or a word after an article
-        ("the U.S. Smith said", "a U.K. Smith"; "J.S. Smith", "U.S. Smith" with no article stay initials)."""
+        ("the U.S. Smith said", "a U.K. Smith"), or a country's or a union of countries' (:data:`_DOTTED_COUNTRIES`:
+        "U.S. Smith said"; "J.S. Smith", "A.N. Smith" with no article stay initials)."""
         tok = toks[i]
         if tok.shape != "initial":
             return 0
         if _LABELLED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start):
             return 1
-        k = i
+        k = h = i
         while k < len(toks) and toks[k].shape == "initial" and toks[k].text.endswith(".") and (
                 k == i or toks[k].start == toks[k - 1].end):
             k += 1
-        key = "".join(t.key for t in toks[i:k])
-        if k - i >= 2 and (key in self.public or key in self.words
-                           and _ARTICLE_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start)):
+        while h > 0 and toks[h - 1].shape == "initial" and toks[h - 1].text.endswith(".") and toks[h - 1].end == toks[h].start:
+            h -= 1  # the letters before, written close, are the same abbreviation's ("U.K. Okafor": from "K.")
+        key = "".join(t.key for t in toks[h:k])
+        if k - h >= 2 and (key in self.public or key in _DOTTED_COUNTRIES or key in self.words
+                           and _ARTICLE_BEFORE_RE.search(text, max(0, toks[h].start - 8), toks[h].start)):
             return k - i
         return 0
 
@@ -2128,9 +2226,24 @@ class NameFinder:
         found = []
         for m in _SIGNED_LINE_RE.finditer(text):
             words = _tokens(m.group("n"))
-            if words and all(self._signer_word(w) for w in words):
+            if words and (all(self._signer_word(w) for w in words) or len(words) == 1 and self._signer_alone(words[0])):
                 found.append(Span(m.start("n"), m.end("n"), "name"))
         return found
+
+    def _signer_alone(self, tok: _Tok) -> bool:
+        """Whether a capitalised English word alone on the line after a sign-off is who signed: a surname no list holds
+        that reads as a word ("Regards\n\nGoldsmith"), where a word that is no one's name stands there only as a
+        function word or an adverb ("Cheers\nAll", "Love\nAlways"), a word for the ones written to or for a relation
+        ("Thanks\nEveryone", "Love\nMum"), a team, a service or a place of work signing ("Regards\nAdmin",
+        "Thanks\nReception"), a public term, a plural ("Cheers\nGuys") or an abstract noun ("Regards\nManagement")."""
+        key = tok.key
+        return (tok.shape == "cap" and tok.text.isalpha() and key in self.words and not self._public(tok)
+                and key not in _NOT_NAMES and key not in _NOT_SUBJECTS and key not in _NOT_BARE_SUBJECTS
+                and key not in KINSHIP_ROLE_WORDS and key not in _SERVICE_WORDS and key not in _SIGNING_BODIES
+                and key not in _AFTER_SIGN_OFF and key not in _SIGN_OFF_WORDS
+                and key not in _SCHOOL_JOBS and key not in _STANDING_WORDS
+                and not (key.endswith("s") and (key[:-1] in self.words or key[:-2] in self.words))
+                and not key.endswith(_ABSTRACT_ENDINGS))
 
     def _signer_word(self, tok: _Tok) -> bool:
         """Whether a word on the line after a sign-off is a name's: initials, or a first name, a surname or a word no
@@ -2520,9 +2633,14 @@ class NameFinder:
             key = tok.key
             if len(key) < 4 or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans):
                 continue
-            if not key.endswith("s"):  # the surname before its children or household ("the dronfield kids")
-                if (tok.shape == "lower" and self._unknown(tok) and key not in _PLATFORM_NAMES
-                        and _wordlike(key) and _FAMILY_NOUN_RE.match(text, tok.end)):
+            if not key.endswith("s") or tok.shape == "cap" and key in self.surnames:
+                # the surname before its children or household ("the dronfield kids"); capitalised, a surname that is a
+                # word, or a word that is no public term, nation, job or relation, before "family" or "household"
+                # ("the Smith family", "the Goldsmith family were known"; not "the Royal Family", "the Reception
+                # children", "the Polish family")
+                if ((tok.shape == "lower" and self._unknown(tok) and key not in _PLATFORM_NAMES
+                        and _wordlike(key) and _FAMILY_NOUN_RE.match(text, tok.end))
+                        or tok.shape == "cap" and self._family_surname(text, tok)):
                     found.append(Span(tok.start, tok.end, "name"))
                 continue
             stems = [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
@@ -2535,6 +2653,14 @@ class NameFinder:
                     or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _FAMILY_HAS_RE.match(text, tok.end)):
                 found.append(Span(tok.start, tok.end, "name"))
         return found
+
+    def _family_surname(self, text: str, tok: _Tok) -> bool:
+        """Whether a capitalised word after "the" is the surname of the family named after it (see :meth:`_families`)."""
+        key = tok.key
+        if key in self.surnames or key in self.participant_parts:
+            return _FAMILY_NOUN_RE.match(text, tok.end) is not None
+        return (self._ordinary(tok) and not self._public(tok) and key not in communities() and key not in _NOT_NAMES
+                and not _job_word(key) and key not in _SIGNING_BODIES and _HOUSEHOLD_RE.match(text, tok.end) is not None)
 
     def _surname_first_in_capitals(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """A word in capitals before a first name found in capitals after a comma: the surname written first, as on
@@ -3006,8 +3132,8 @@ class NameFinder:
 
     def _candidate(self, tok: _Tok, first: bool) -> bool:
         if tok.shape in ("cap", "caps"):
-            if tok.key in _TITLES:
-                return False
+            if tok.key in _TITLES or tok.key.endswith("s") and tok.key[:-1] in _TITLES and tok.key not in self.surnames:
+                return False  # "Dr", "Inspector"; a title's plural, "His Majesty's Inspectors Jane Okafor"
             return not (tok.key in self.public or tok.key in _NEVER) or tok.key in self.participant_parts
         if tok.shape == "initial":
             return tok.text.rstrip(".") not in ("A", "I") or tok.text.endswith(".")
@@ -3150,7 +3276,8 @@ class NameFinder:
         # a person liked is a name, never the place "into" would make of it ("she's into Jayden Okafor", "into Taylor
         # Swift": a singer and a child's crush are written alike)
         kind = "place" if (not liked and _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
-                           and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])) else "name"
+                           and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])
+                           and not self._person_after_of(text, run, words)) else "name"
 
         if caps:
             if position == "title" and all(self._function_word(t) for t in words):
@@ -3191,6 +3318,8 @@ class NameFinder:
                 return None  # "the june review", "the april figures": the month before what is of it
             if len(run) == 1 and words[0].key.removesuffix("s") in _DAY_NAMES:
                 return None  # "on tuesdays", "see you monday": the day
+            if len(run) == 1 and words[0].key in ("am", "pm") and _FIGURE_BEFORE_RE.search(text, max(0, start - 4), start):
+                return None  # "at 6:20 pm", "2-4 pm": the time of day
             if len(run) == 1 and words[0].key in communities() and position not in ("title", "kin", "intro"):
                 return None  # "it's irish", "the family is irish": a nation's word that is a given name too
             return Span(start, end, kind) if (known or unknown) else None
@@ -3215,6 +3344,9 @@ class NameFinder:
             if initial_sentence and len(run) > 1 and self._ordinary(run[0]) and not self._known(run[0]):
                 return Span(run[1].start, end, kind)
             return Span(start, end, kind)
+        if known and all(t.key in self.participant_word_parts and t.key not in self.firsts
+                         and listed_word_in_a_term(text, t.start, t.end, self.participant_parts) for t in known):
+            return None  # "Social Care said", "Youth Work matters" with Will Care, Will Work listed: a thing's name
         if known:
             if (len(words) > 1 and all(self._ordinary(t) and t.key not in self.firsts for t in words)
                     and re.search(r"\bthe[ \t]+\Z", text[max(0, start - 5) : start], re.IGNORECASE)):
@@ -3373,7 +3505,7 @@ class NameFinder:
         key = fold(letters)
         return (2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
                 and key not in self.public and key not in _NEVER and key not in _TITLES and key not in KINSHIP_ROLE_WORDS
-                and key not in _NOT_NAMES and key not in _PARTICLES
+                and key not in _NOT_NAMES and key not in _PARTICLES and key not in _DOTTED_COUNTRIES
                 and not (key in self.words and any(c in "aeiouy" for c in key)))
 
     def _initials(self, text: str, run: list[_Tok]) -> Span | None:

@@ -58,7 +58,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     "Kai 8, Lily 6 and Ruby 2"); first names and surnames that are words
     listed in lower case with a person ("kai, jayden and lily", "carers jean
     and bob"); a family by its plural surname where a child lives or before
-    what it does ("placed with the smiths"); a nickname or who a relation is
+    what it does ("placed with the smiths"), or by a capitalised surname
+    before "family" or "household" ("the Smith family", "the Goldsmith
+    family"; not "the Royal Family", "the Polish family"); a nickname or who a relation is
     in lower case ("we call him smudge", "her eldest is chantelle"); a word
     no list knows, shaped as a given name, after a preposition that takes a
     person where a phrase ends ("i did it for kacey", "a Plan B for kacey");
@@ -66,7 +68,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     children"); a first name's initial before a surname ("Apologies: J.
     Williams"); a name or initials alone on the line after a sign-off, a
     letter's too, "A" and "I" as initials there ("Kind regards,\nDJ", "Yours
-    sincerely,\n\nA Patel"; a kiss after it kept: "Thanks, [name] x"); a
+    sincerely,\n\nA Patel"; a kiss after it kept: "Thanks, [name] x"), and a
+    capitalised English word alone there ("Regards\n\nGoldsmith"; not
+    "Cheers\nAll", "Regards\nAdmin", "Love\nAlways"); a
     surname wrapped at its hyphen ("Brown-\nSmith"); minutes' initials and
     surnames after a plural title or listed with names ("Cllrs K Okafor, A
     Brennan and M Goldsmith"); a title's word after a first name ("Tania
@@ -210,7 +214,9 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     lives at 14b", "they're at 14b, the grove"); a district whose name is an English word where someone moves, lives,
     comes from or goes ("they moved to sale", "she went to hull for the weekend"; not "the house went to sale"), the next
     of a list of them ("moved to sale, then to bury"), and a town named by a word said mostly as an idiom, capitalised
-    inside a sentence there ("they moved to Hope"; not "they live in hope"); the places passed; council names.
+    inside a sentence there ("they moved to Hope"; not "they live in hope"); the places passed; council names, and a
+    name before a council's own words as a council, one the bundled list does not hold too ("Winchester City
+    Council", "Breckland Council", "East Suffolk Council").
 ``[date of birth]``, ``[date]``, ``[age]``
     Dates after "born", "DOB", "date of birth", the day or year in words too
     ("the third of May two thousand and nine", "3rd May 09", "3/5/9", "the May
@@ -299,7 +305,6 @@ from ._detect import (
     _AGE_ADVERB,
     _AGE_VERB,
     _NUMBER_WORDS,
-    _SCHOOL_JOBS,
     Span,
     detector_spans,
     find_identifiers,
@@ -333,8 +338,10 @@ from ._names import (
     KINSHIP_ROLE_WORDS,
     SPELT_OUT_RE,
     NameFinder,
+    _job_word,
     ends_title_case,
     is_public_word,
+    listed_word_in_a_term,
     named_after_preposition,
     named_by_shape,
     public_name_as_person,
@@ -823,6 +830,8 @@ class _Redactor:
                     continue  # "his GCSEs are in May" with May Day listed: the month
                 if not first and ends_title_case(text, m.start(), m.end(), self.name_parts):
                     continue  # "Match of the Day", "Christmas Day" with May Day listed: a title's or a holiday's word
+                if not first and listed_word_in_a_term(text, m.start(), m.end(), self.name_parts):
+                    continue  # "Social Care", "Children's Social Care said" with Will Care listed: the service's word
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
@@ -906,6 +915,7 @@ class _Redactor:
         spans = _by_trade(text, spans) if "the" in text else spans
         spans = [_initial_before(text, _widen(text, s)) for s in spans if s.end > s.start]
         spans = _town_after_address(text, spans) if "," in text else spans
+        spans = _councils_named(text, spans) if "Council" in text else spans
         spans += _misspelt_again(text, spans)
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
@@ -1070,11 +1080,6 @@ def _initial_before(text: str, s: Span) -> Span:
         return s
     m = _INITIAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
     return s if m is None else Span(m.start(), s.end, s.kind)
-
-
-def _job_word(word: str) -> bool:
-    w = fold(word)
-    return w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS
 
 
 def _by_trade(text: str, spans: list[Span]) -> list[Span]:
@@ -1415,6 +1420,32 @@ def _said_punctuation(text: str, spans: list[Span]) -> list[Span]:
     if " dot" in low:
         out += [Span(m.start(), m.end(), "name") for m in _LETTERS_DOTTED_RE.finditer(text)
                 if not any(s.start <= m.start() < s.end for s in spans)]
+    return out
+
+
+# A council's own words after its place's name ("Winchester City Council", "Breckland Council", "Huntingdonshire District
+# Council"), not a council's estate, house or tax; and a compass word opening its name ("East Suffolk Council").
+_COUNCIL_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:(?:Metropolitan[ \t]+Borough|County[ \t]+Borough|Royal[ \t]+Borough|Borough|City|County|District|Town|"
+    r"Parish|Community)[ \t]+)?Council(?![\p{L}'’\-])(?![ \t]+(?i:estates?|houses?|homes?|flats?|tax|housing|propert(?:y|ies))\b)",
+    re.VERSION1)
+_COMPASS_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?:North|South|East|West|Mid|Central)[ \t]+\Z", re.VERSION1)
+
+
+def _councils_named(text: str, spans: list[Span]) -> list[Span]:
+    """A name or a place found before a council's own words is the council's name, said as a council with them: a
+    district's or a town's council the bundled list of councils with children's services does not hold ("Laura Okafor,
+    Chief Executive, Winchester City Council" was "[name] City Council", "Breckland Council" "[place] Council"); a
+    compass word opening a council's name goes with it ("East Suffolk Council" was "East [council]")."""
+    out = []
+    for s in spans:
+        if s.kind in ("name", "place", "council") and text[s.start : s.start + 1].isupper():
+            m = _COUNCIL_AFTER_RE.match(text, s.end)
+            end = m.end() if m is not None else s.end
+            if m is not None or s.kind == "council" and text[s.start : s.end].endswith("Council"):
+                c = _COMPASS_BEFORE_RE.search(text, max(0, s.start - 10), s.start)
+                s = Span(c.start() if c is not None else s.start, end, "council")
+        out.append(s)
     return out
 
 

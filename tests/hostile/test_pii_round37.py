@@ -72,6 +72,12 @@ _RED_TEAM = [
     ("Rees, G., Gorin, S. and Stein, M. (2010) Safeguarding Young People.",
      "[name], [name] and [name] (2010) Safeguarding Young People."),  # was '[name], G., [name], S. and Stein, M. ...'
     ("Martin and Jeffes, 2011", "[name] and [name], 2011"),  # was 'Martin and [name], 2011'
+    # left open by this round, closed by round 38: a surname that is an English word no list holds as a surname, alone
+    # on the signer's line; a person's death "of" a name; dotted letters of a country with no article before them
+    ("Regards\n\nGoldsmith", "Regards\n\n[name]"),  # was kept
+    ("advised Members of the death of Kacey Okafor, a social worker.",
+     "advised Members of the death of [name], a social worker."),  # was '... the death of [place], a social worker.'
+    ("U.S. Smith said so", "U.S. [name] said so"),  # was '[name] said so'
 ]
 
 # Redacted so on main as now: the same shapes beside these rules (a nickname by trade and a role after a name are read
@@ -125,16 +131,8 @@ _KEPT = [
     "Signs of Safety, 2016",
 ]
 
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a surname that is an English word no list holds as a surname, alone on the signer's line (as "Cheers\nAll")
-    ("Regards\n\nGoldsmith", "Regards\n\n[name]"),
-    # a person's death "of" a name: the name is typed a place
-    ("advised Members of the death of Kacey Okafor, a social worker.",
-     "advised Members of the death of [name], a social worker."),
-    # dotted letters that spell a word with no article before them are read as initials (as "J.S. Smith")
-    ("U.S. Smith said so", "U.S. [name] said so"),
-]
+# Still open when written; closed in round 38 and moved to _RED_TEAM (none is open now).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
@@ -143,5 +141,5 @@ test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 def test_the_counts_are_as_written():
     new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (32, 11, 28, 3)
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (35, 11, 28, 0)
     assert len(new) == 74 == len({t for t, _ in new})
