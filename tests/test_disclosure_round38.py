@@ -24,7 +24,7 @@ from conftest import once_per_worker
 pytestmark = pytest.mark.xdist_group("disclosure38")
 
 
-def _analysed(n_councils: int, seed: int, plant: bool):
+def _analysed(n_councils: int, seed: int, plant: bool, parts=("models", "framework", "process")):
     """``(study, findings, planted)``: a generated study analysed with its planted coding; with ``plant``, every coding
     of one impact replaced by one statement of one council at a wave after the review (``planted``: its text)."""
     from impact import segment
@@ -52,18 +52,18 @@ def _analysed(n_councils: int, seed: int, plant: bool):
         assert planted is not None, "no statement of the council can be planted"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        findings = analyse(study, coded=coded, n_resamples=99, seed=1, parts=["models", "framework", "process"])
+        findings = analyse(study, coded=coded, n_resamples=99, seed=1, parts=list(parts))
     return study, findings, planted
 
 
 @pytest.fixture(scope="module")
 def four():
-    return once_per_worker(("round38", 4), lambda: _analysed(4, 30903, True))
+    return once_per_worker(("round38", 4), lambda: _analysed(4, 30903, True, ("framework", "process")))
 
 
 @pytest.fixture(scope="module")
 def five():
-    return once_per_worker(("round38", 5), lambda: _analysed(5, 30910, False))
+    return once_per_worker(("round38", 5), lambda: _analysed(5, 30910, False, ("models", "framework")))
 
 
 def _report(findings, **kw):
@@ -188,3 +188,36 @@ def test_a_status_group_of_one_council_publishes_nothing_of_it(five):
     prev = next(t for t in _blocks(report1, _table()) if t.name == "prevalence").data
     w, g = next((w, g) for w, g in alone if w != study.wave_ids[0])
     assert (prev[(prev["wave"] == w) & (prev["status"] == g)]["n_participants"] != "c").all()
+
+
+def test_indicator_trends_by_status_do_not_give_away_the_other_group():
+    """The councils of each status group with a value of an indicator at a period add up to the study's councils with
+    a value there, which the DfE publishes council by council. 8 councils, 2 of them in intervention at some wave
+    (seed 30908, computed here from the status history): the trends published the 6 and so gave away the 2 (and,
+    with the DfE's figures and the 6's mean, which councils they were). Where one group's count is hidden, so is the
+    other's."""
+    from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
+
+    def build():
+        study, _ = generate_with_truth(8, seed=30908, interviews_per_wave=1, words_per_interview=100)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return study, analyse(study, n_resamples=99, seed=1, parts=["indicators"])
+
+    study, findings = once_per_worker(("round38", "indicators8"), build)
+    ws = study.wave_status()
+    ever = ws.groupby("council_id")["intervention"].agg(lambda s: s.isin(["notice", "direction"]).any())
+    assert 0 < ever.sum() < 5 <= (~ever).sum()
+    report, _ = _report(findings)
+    trends = next(t for t in _blocks(report, _table()) if t.name == "indicator_trends").data
+    # what the intruder knows: the councils with a value at each period (the DfE's own figures)
+    known = findings.indicator_trends.groupby(["measure", findings.indicator_trends["period"].astype(str)])[
+        "n_councils"].sum()
+    pinned = []
+    for (m, period), g in trends.groupby(["measure", trends["period"].astype(str)]):
+        hidden = (g["n_councils"] == "c").sum()
+        if hidden == 1 and known[(m, period)] > 0:
+            pinned.append((m, period))
+    assert not pinned, pinned[:5]
+    assert (trends["n_councils"] == "c").any()

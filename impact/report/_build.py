@@ -397,6 +397,14 @@ def _declare(ctx) -> None:
         for r in tr.to_dict("records"):
             led.count(("ind_councils", r["measure"], str(r["period"]), r["status_group"]), r["n_councils"])
             led.count(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]), r["n_suppressed"])
+        # The status groups of a period add up to the study's councils with a value (or a flag) there, which the DfE
+        # publishes council by council: a design fact an intruder has. Without the relation, 8 councils of which 6
+        # were in intervention at no wave published the 6 (and their mean), giving away the other group's 2 (seed
+        # 30908, round 38), and with the DfE's figures, which councils they were.
+        for (m, period), g in tr.groupby(["measure", tr["period"].map(str)], sort=False):
+            for kind, column in (("ind_councils", "n_councils"), ("ind_flagged", "n_suppressed")):
+                led.count((f"{kind}_all", m, period), int(g[column].sum()), public=True)
+                led.relation((f"{kind}_all", m, period), [(kind, m, period, s) for s in g["status_group"]])
     proc = f.process
     if proc is not None:
         fac = _process_totals(ctx)
