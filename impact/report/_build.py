@@ -3011,7 +3011,7 @@ def _models(ctx) -> Section:
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
-                    if _few_on_one_side(status_rows) and not few_side.any() else "")
+                    if _few_on_one_side(status_rows) else "")
                  + (f" The intervention contrast is suppressed ({SUPPRESSED}) where fewer than "
                     f"{_fewest_councils(ctx)} councils were in intervention at some wave, or out of it at every wave: "
                     "it would be those councils' own difference from the rest." if few_side.any() else "")
