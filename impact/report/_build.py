@@ -1940,29 +1940,39 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
             data = b.data
             framework = b.name.startswith("framework_")
             ids = _row_columns(data, b.key_columns, framework)
-            for column in [c for c in data.columns if c not in ids]:
-                values = data[column]
-                if framework:
-                    hit = values.astype(str).str.startswith(f"{SUPPRESSED} councils")
-                else:
-                    hit = values.map(lambda v: isinstance(v, str) and v == SUPPRESSED)
-                for i in np.flatnonzero(hit.to_numpy()):
-                    counted = framework or str(column).startswith("n_")
-                    rows.append({
-                        "output": b.name, "row": " / ".join(str(data[c].iloc[i]) for c in ids),
-                        "column": str(column), "withheld": 1,
-                        "reason": (("councils raising the theme: " if framework else "") + count_reason if counted
-                                   else "computed from a suppressed count")})
+            voc = ctx.vocabulary
+            for i in range(len(data)):
+                hit = [c for c in data.columns if c not in ids and _suppressed_cell(data[c].iloc[i], framework)]
+                if not hit:
+                    continue
+                # one row per row of the table, in the words the tables use (a row of codes and wave ids was a row
+                # of machine names in the workbook), so the ledger stays a few pages long
+                counted = [c for c in hit if framework or str(c).startswith("n_")]
+                reason = "; ".join(
+                    [("councils raising the theme: " if framework else "") + count_reason] * bool(counted)
+                    + [("the others " if counted else "") + "computed from a suppressed count"] * (len(counted) < len(hit)))
+                rows.append({"output": b.name,
+                             "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
+                             "column": "; ".join(voc.column(c).header for c in hit), "withheld": len(hit),
+                             "reason": reason})
     m = ctx.f.models
     if m is not None and len(m):
         few = m[_status_of_few(ctx, m)]
-        rows += [{"output": "models", "row": f"{r['code']} / {r['term']}", "column": "estimate, se, ci_low, ci_high, "
-                  "p_value, p_adjusted, p_value_model", "withheld": 7,
+        hidden = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
+        rows += [{"output": "models", "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
+                  "column": "; ".join(ctx.vocabulary.column(c).header for c in hidden), "withheld": len(hidden),
                   "reason": f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils on a side "
                             "(in intervention at some wave, or at none): their own difference from the rest"}
                  for r in few.to_dict("records")]
     rows += ctx.suppressions
     return pd.DataFrame(rows, columns=["output", "row", "column", "withheld", "reason"])
+
+
+def _suppressed_cell(value, framework: bool) -> bool:
+    """Whether a table's cell is suppressed: ``c``, or ``c councils ...`` in the framework matrix."""
+    if framework:
+        return str(value).startswith(f"{SUPPRESSED} councils")
+    return isinstance(value, str) and value == SUPPRESSED
 
 
 def _row_columns(data: pd.DataFrame, least: int, framework: bool = False) -> list:
