@@ -159,6 +159,7 @@ class _Ctx:
         else:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
         self.ledger = DisclosureLedger(threshold=min_count)
+        self.suppressions: list[dict] = []  # what was withheld outside the tables' cells (quotes), for the ledger
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
         # what the codes are, as sentences name them: 'impact' for the codebooks of impact, 'theme' for the review
@@ -269,6 +270,12 @@ class _Ctx:
         """Whether every count in ``keys`` is published."""
         return all(not self.ledger.hidden(k) for k in keys)
 
+    def withheld(self, output: str, what: str, n: int, reason: str) -> None:
+        """Record for the suppression ledger that ``n`` ``what`` (quotes, statements) of ``output`` were withheld."""
+        if n:
+            self.suppressions.append({"output": output, "row": what, "column": "", "withheld": int(n),
+                                      "reason": reason})
+
     def value_if(self, value, *keys):
         """``value`` if every count it is computed from is published, else ``c``."""
         return value if self.shown(*keys) else SUPPRESSED
@@ -332,12 +339,7 @@ def _declare(ctx) -> None:
             led.count(("councils_interviewed_group", w, g), int((council_group == g).sum()))
         led.relation(("participants", w), [("participants_group", w, g) for g in names])
         led.relation(("councils_interviewed", w), [("councils_interviewed_group", w, g) for g in names])
-    # participants for whom each measure holds, per code, wave and status
-    prev = f.prevalence
-    for r in prev.itertuples():
-        key = ("with", r.measure, r.code, r.wave, r.group)
-        led.count(key, r.events)
-        led.at_most(key, ("participants_group", r.wave, r.group))
+    _declare_prevalence(ctx)
     # participants by trajectory
     t = f.trajectory_summary
     if len(t) and "realisation_realised" in t.columns:
@@ -395,6 +397,14 @@ def _declare(ctx) -> None:
         for r in tr.to_dict("records"):
             led.count(("ind_councils", r["measure"], str(r["period"]), r["status_group"]), r["n_councils"])
             led.count(("ind_flagged", r["measure"], str(r["period"]), r["status_group"]), r["n_suppressed"])
+        # The status groups of a period add up to the study's councils with a value (or a flag) there, which the DfE
+        # publishes council by council: a design fact an intruder has. Without the relation, 8 councils of which 6
+        # were in intervention at no wave published the 6 (and their mean), giving away the other group's 2 (seed
+        # 30908, round 38), and with the DfE's figures, which councils they were.
+        for (m, period), g in tr.groupby(["measure", tr["period"].map(str)], sort=False):
+            for kind, column in (("ind_councils", "n_councils"), ("ind_flagged", "n_suppressed")):
+                led.count((f"{kind}_all", m, period), int(g[column].sum()), public=True)
+                led.relation((f"{kind}_all", m, period), [(kind, m, period, s) for s in g["status_group"]])
     proc = f.process
     if proc is not None:
         fac = _process_totals(ctx)
@@ -430,10 +440,73 @@ def _declare(ctx) -> None:
             for r in rec.to_dict("records"):
                 led.count(("rec_people", r["code"]), r["n_participants"])
                 led.count(("rec_councils", r["code"]), r["n_councils"])
+    _declare_framework(ctx)
     sm = f.survey_model
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _few_councils_groups(ctx) -> set[tuple[str, str]]:
+    """The (wave, status group) pairs whose participants come from fewer than :func:`_fewest_councils` councils."""
+    least = _fewest_councils(ctx)
+    return {(k[1], k[2]) for k, v in ctx.ledger.values.items()
+            if k[0] == "councils_interviewed_group" and 0 < v < least}
+
+
+def _fewest_councils(ctx) -> int:
+    """The fewest councils a figure by status group may describe: :data:`FEWEST_COUNCILS`, or ``min_count`` where that
+    is lower (``min_count=1`` publishes everything)."""
+    return min(FEWEST_COUNCILS, ctx.min_count)
+
+
+#: A count of participants, or a share, of a status group at a wave is published only where the group holds at least
+#: this many councils (and at least ``min_count`` participants): with fewer it is a figure about one or two councils
+#: that anyone who knows which councils were in intervention (Ofsted's and the DfE's own publications say so) can
+#: read as theirs, and either of two councils can subtract its own. The threshold rule of three contributors
+#: (Hundepool et al. 2012, *Statistical Disclosure Control*, sec. 4.2 and 5.2). A 5-council study with one council
+#: under a direction published the share of its 5 participants reporting each impact at each wave (learning: 5 of 5).
+FEWEST_COUNCILS = 3
+
+
+def _declare_prevalence(ctx) -> None:
+    """The counts of participants for whom each measure holds, per code, wave and status group; those of groups of
+    fewer councils than :func:`_fewest_councils`, and the group's participants, hidden whatever their size."""
+    led = ctx.ledger
+    few = _few_councils_groups(ctx)
+    for w, g in few:
+        led.count(("participants_group", w, g), led.values[("participants_group", w, g)], hide=True)
+    for r in ctx.f.prevalence.itertuples():
+        key = ("with", r.measure, r.code, r.wave, r.group)
+        led.count(key, r.events, hide=(r.wave, r.group) in few)
+        led.at_most(key, ("participants_group", r.wave, r.group))
+
+
+def _framework_rows(ctx) -> pd.DataFrame | None:
+    """The framework matrix's rows of interviewed councils (None where the themes were not analysed)."""
+    th = ctx.f.themes
+    if th is None or not len(th):
+        return None
+    return th[th["interviewed"]].copy()
+
+
+def _declare_framework(ctx) -> None:
+    """The framework matrix by group's counts of councils raising each theme, declared like every other count: its
+    cells below ``min_count`` were hidden by a rule of its own, so the ledger neither audited them nor listed them.
+    Each is at most the councils of its group, a number the bundle does not publish."""
+    th = _framework_rows(ctx)
+    if th is None or th.empty or ctx.identify or ctx.council_matrix:
+        return
+    group_of, _ = _matrix_groups(ctx, th)
+    th = th.assign(group=th["council_id"].astype(str).map(group_of))
+    for g, members in th.groupby("group"):
+        ctx.ledger.unpublished(("theme_group", g), members["council_id"].nunique())
+    raised = th[th["raised"].astype(bool)].groupby(["code", "group"])["council_id"].nunique()
+    for code in dict.fromkeys(th["code"]):
+        for g in dict.fromkeys(th["group"]):
+            key = ("theme_councils", code, g)
+            ctx.ledger.count(key, int(raised.get((code, g), 0)))
+            ctx.ledger.at_most(key, ("theme_group", g))
 
 
 def _left_out(ctx) -> pd.DataFrame:
@@ -559,6 +632,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _methods(ctx),
     ]
     sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
+    sections = _with_suppression_ledger(ctx, sections)
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {ctx.title}",
         subtitle="Programme-level findings across the waves of the study",
@@ -579,6 +653,12 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
                 "p_value_model", "n_units", "separation", "few_events", "estimator", "not_a_finding"]
         # the rows the report does not state as findings are marked here too: an analyst reads this file, not the notes
         models = models.assign(not_a_finding=_model_rows_not_findings(ctx, models)[0])
+        few_side = _status_of_few(ctx, models)
+        if few_side.any():  # as the report's table suppresses them
+            hide = [c for c in ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
+                    if c in models.columns]
+            models = models.astype({c: object for c in hide})
+            models.loc[few_side, hide] = SUPPRESSED
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
                                                      "Models (machine-readable)"))
     return report, extra
@@ -642,6 +722,16 @@ def _unreadable(rows: pd.DataFrame) -> pd.Series:
 FEW_ON_ONE_SIDE = 3
 
 
+def _status_of_few(ctx, rows: pd.DataFrame) -> pd.Series:
+    """Per row of a models table, whether it is an intervention contrast with fewer than :func:`_fewest_councils`
+    councils on a side (in intervention at some wave, or at none): an estimate, interval or p-value of it is a
+    figure about those one or two councils, whose status is public. A 5-council study with one council never in
+    intervention published its contrast in gee_models.csv and models.csv."""
+    if "term" not in rows.columns:
+        return pd.Series(False, index=rows.index)
+    return (rows["term"] == "in_intervention") & (_smaller_side(rows) < _fewest_councils(ctx))
+
+
 def _few_on_one_side(gee: pd.DataFrame) -> bool:
     """Whether every model of ``gee`` (status-term rows) has fewer than :data:`FEW_ON_ONE_SIDE` councils on a side."""
     return bool(len(gee)) and bool((_smaller_side(gee) < FEW_ON_ONE_SIDE).all())
@@ -685,8 +775,11 @@ def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
     stated = ("no change across the waves and no difference between councils in and not in intervention, and no "
               "absence of either," if few and len(ctx.later) else
               "no difference between councils in and not in intervention, and no absence of one,")
+    suppressed = bool(_status_of_few(ctx, gee).any())
     return (f"The models of whether participants reported each {ctx.one} {reason}, so this report states {stated} as a "
-            "finding. The estimates are in the longitudinal models section, to be read as a description only.")
+            "finding. The estimates are in the longitudinal models section, to be read as a description only"
+            + (f" (that of the difference by intervention status suppressed there: with fewer than "
+               f"{_fewest_councils(ctx)} councils on a side it would be theirs)." if suppressed else "."))
 
 
 def _separated_sentence(ctx, codes: list[str]) -> str:
@@ -1829,6 +1922,90 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     return out
 
 
+def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
+    """Every value the bundle suppressed or withheld, one row each: the table (or section) and the row and column it
+    is in, and why.
+
+    A count is said to be hidden as below ``min_count`` *or* as one that would give such a count back, never which:
+    telling primary from secondary suppression would itself narrow the count (a cell known to be secondary is 0 or
+    at least ``min_count``), so the ledger says no more than the tables do.
+    """
+    count_reason = (f"a count below {ctx.min_count} (--min-count), or one from which, with the counts published, such "
+                    "a count could be worked out (which of the two is not said: saying so would narrow it)")
+    rows = []
+    for section in sections:
+        for b in section.blocks:
+            if not isinstance(b, Table) or b.data.empty:
+                continue
+            data = b.data
+            framework = b.name.startswith("framework_")
+            ids = _row_columns(data, b.key_columns, framework)
+            voc = ctx.vocabulary
+            for i in range(len(data)):
+                hit = [c for c in data.columns if c not in ids and _suppressed_cell(data[c].iloc[i], framework)]
+                if not hit:
+                    continue
+                # one row per row of the table, in the words the tables use (a row of codes and wave ids was a row
+                # of machine names in the workbook), so the ledger stays a few pages long
+                counted = [c for c in hit if framework or str(c).startswith("n_")]
+                reason = "; ".join(
+                    [("councils raising the theme: " if framework else "") + count_reason] * bool(counted)
+                    + [("the others " if counted else "") + "computed from a suppressed count"] * (len(counted) < len(hit)))
+                rows.append({"output": b.name,
+                             "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
+                             "column": "; ".join(voc.column(c).header for c in hit), "withheld": len(hit),
+                             "reason": reason})
+    m = ctx.f.models
+    if m is not None and len(m):
+        few = m[_status_of_few(ctx, m)]
+        hidden = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
+        rows += [{"output": "models", "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
+                  "column": "; ".join(ctx.vocabulary.column(c).header for c in hidden), "withheld": len(hidden),
+                  "reason": f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils on a side "
+                            "(in intervention at some wave, or at none): their own difference from the rest"}
+                 for r in few.to_dict("records")]
+    rows += ctx.suppressions
+    return pd.DataFrame(rows, columns=["output", "row", "column", "withheld", "reason"])
+
+
+def _suppressed_cell(value, framework: bool) -> bool:
+    """Whether a table's cell is suppressed: ``c``, or ``c councils ...`` in the framework matrix."""
+    if framework:
+        return str(value).startswith(f"{SUPPRESSED} councils")
+    return isinstance(value, str) and value == SUPPRESSED
+
+
+def _row_columns(data: pd.DataFrame, least: int, framework: bool = False) -> list:
+    """The leading columns that name a table's rows: at least ``least``, then every leading column of text that holds
+    no suppressed cell (the wave and status of a row of counts by wave and status); the first alone in the framework
+    matrix (a theme, then its cells of text)."""
+    out = list(data.columns[:max(1, least)])
+    for c in ([] if framework else data.columns[len(out):]):
+        values = data[c]
+        if values.map(lambda v: isinstance(v, str) and v != SUPPRESSED).all():
+            out.append(c)
+        else:
+            break
+    return out
+
+
+def _with_suppression_ledger(ctx, sections: list) -> list:
+    """``sections`` with the suppression ledger (:func:`_suppression_ledger`) at the end of the last one: a table of
+    detail (in full in the workbook and ``tables/suppressions.csv``), or a sentence that nothing was suppressed."""
+    ledger = _suppression_ledger(ctx, sections)
+    if ledger.empty:
+        block = Paragraph("Suppression ledger: no count was suppressed and no statement withheld.")
+    else:
+        block = Table("suppressions", ledger, "Suppression ledger: every value suppressed or withheld, and why",
+                      f"One row per suppressed cell ({SUPPRESSED} in the table named) or group of statements withheld; "
+                      "'withheld' is how many values the row stands for.",
+                      labels={"output": Label("Table or section"), "row": Label("Row"), "column": Label("Column"),
+                              "withheld": Label("Values withheld", format="int"), "reason": Label("Reason")},
+                      detail=True)
+    last = sections[-1]
+    return [*sections[:-1], dataclasses.replace(last, blocks=(*last.blocks, block))]
+
+
 def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
     """Which rows of the per-impact models (:func:`impact.intervention_effects`) the report does not state as findings,
     and why (for the notes): a status or wave contrast whose machine coding is unconfirmed (in both status groups, or
@@ -2839,6 +3016,8 @@ def _models(ctx) -> Section:
         # p = 0.001): where Firth's penalised likelihood could not replace them none is shown, and its impact is left
         # out of the forest plot
         shown.loc[separated, cols[2:]] = np.nan
+        # the intervention contrast of a side of one or two councils is theirs (:func:`_status_of_few`): suppressed
+        few_side = _status_of_few(ctx, shown)
         from ..stats._models import FEW_UNITS
 
         status_rows = shown[shown["term"] == "in_intervention"]
@@ -2866,6 +3045,9 @@ def _models(ctx) -> Section:
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
                     if _few_on_one_side(status_rows) else "")
+                 + (f" The intervention contrast is suppressed ({SUPPRESSED}) where fewer than "
+                    f"{_fewest_councils(ctx)} councils were in intervention at some wave, or out of it at every wave: "
+                    "it would be those councils' own difference from the rest." if few_side.any() else "")
                  # an impact fitted on wave alone (every council in one status at every wave, or all in the same
                  # status at each) has no status row
                  + (" Intervention status is left out of the models of "
@@ -2881,13 +3063,17 @@ def _models(ctx) -> Section:
                  + _few_events_note(ctx, shown[~separated])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
-        table, p_labels, p_note = _unconfirmed_p(shown[cols], unconfirmed, why)
+        table = shown[cols]
+        if few_side.any():
+            table = table.astype({c: object for c in cols[2:]})
+            table.loc[few_side, cols[2:]] = SUPPRESSED
+        table, p_labels, p_note = _unconfirmed_p(table, unconfirmed, why)
         blocks.append(Table("gee_models", table,
                             f"Models of each {ctx.one}: {'intervention status and wave' if with_status else 'wave'}",
                             notes + p_note,
                             {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high", ratio=True),
                              "odds_ratio": "ratio:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
-        gee = shown[(shown["term"] == "in_intervention") & ~separated]
+        gee = shown[(shown["term"] == "in_intervention") & ~separated & ~few_side]
         if len(gee):
             blocks.append(_forest(
                 gee.assign(label=gee["impact"].map(ctx.code), _not_finding=unconfirmed[gee.index]), "estimate", "Log-odds ratio of reporting the impact, in intervention vs not",
@@ -3586,7 +3772,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
         labels = dict(zip(book.codes["code_id"], book.codes["label"], strict=True))
     except Exception:  # noqa: BLE001 - labels are cosmetic
         labels = {}
-    th = th[th["interviewed"]].copy()
+    th = _framework_rows(ctx)
     machine = "themes" in ctx.f.coding.get("machine_books", ())
     # A row per council ties every statement in it to one council, and a pseudonym is no protection where anything
     # in the row (a statement naming the council's notice or commissioner, its optional themes, its number of
@@ -3676,6 +3862,9 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     import hashlib
 
     if not statements:
+        ctx.withheld("Framework matrix: councils by review theme", "statements", len(
+            {t for t in th.loc[th["raised"].astype(bool), "example_redacted"] if t}),
+            f"fewer than {ctx.quote_k} councils interviewed (--quote-k): any statement would be tied to fewer")
         th = th.assign(example_redacted="")
     parents, codes = list(dict.fromkeys(th["parent"])), list(dict.fromkeys(th["code"]))  # codebook order, kept
     th = th.assign(_order=[hashlib.sha256(f"{ctx.key!r}:{u}".encode()).hexdigest() for u in th["unit"].astype(str)])
@@ -3691,8 +3880,9 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                 cell = sub[(sub["code"] == code) & (sub["group"] == g) & sub["raised"]]
                 n = cell["council_id"].nunique()
                 said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))[:_MATRIX_PER_CELL]
-                # "c councils" whatever the count it hides ("c council" said it was one)
-                count = _counted(n, "council") if n >= ctx.min_count else f"{SUPPRESSED} councils"
+                # "c councils" whatever the count it hides ("c council" said it was one); hidden as the ledger decides
+                count = (_counted(n, "council") if ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
+                         else f"{SUPPRESSED} councils")
                 row[_MATRIX_GROUPS[g][0]] = "" if not n else count + "".join(
                     (": " if i == 0 else "; ") + f"\u201c{q}\u201d" for i, q in enumerate(said))
             (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
@@ -3723,6 +3913,9 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
         for raised, n, q in zip(th["raised"], th["n_participants"], th["example_redacted"], strict=True)
     ]
+    ctx.withheld("Review themes raised in each council", "participants who raised a theme in a council", int(
+        (th["raised"].astype(bool) & (th["n_participants"] < ctx.min_count)).sum()),
+        f"a count below {ctx.min_count} (--min-count): the cell shows the statement or 'raised' without it")
     th["council"] = th["council_id"].map(ctx.council_name)
     blocks = []
     for parent in dict.fromkeys(th["parent"]):
@@ -3851,6 +4044,15 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is "
                                     "shown."))
         return Section("What people said", blocks), log, None
+    behind = _councils_quoted_from(ctx)
+    if behind < ctx.quote_k:
+        # Even unattributed, a statement is tied to the councils interviewed after the review: fewer than quote_k of
+        # them and it is tied to fewer than quote_k councils, whatever its label says (a 4-council study quoted its
+        # statements as "Participant", one of 4 councils; with one council in intervention, "council in
+        # intervention" named it). None is shown, as the framework matrix shows none.
+        ctx.withheld("What people said", "quotes", len(q), _few_councils_reason(ctx, behind))
+        blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(q))))
+        return Section("What people said", blocks), log, None
     q = q.merge(parts, on="participant_id", how="left")
     ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
     q = q.merge(ws, on=["council_id", "wave"], how="left")
@@ -3861,6 +4063,19 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         # here, so the warning (meant for callers who publish the label as it is) would only alarm the user.
         warnings.simplefilter("ignore", DisclosureWarning)
         q = coarsen_attribution(q, k=ctx.quote_k, wave_labels={w: ctx.wave(w).lower() for w in ctx.waves})
+    # A quote no label shared by quote_k councils covers is withheld: shown as "Participant" it was tied to the few
+    # councils whose quotes were left over, not to quote_k.
+    unlabelled = q["attribution_label"].isna()
+    if unlabelled.any():
+        n_out = int(unlabelled.sum())
+        ctx.withheld("What people said", "quotes", n_out,
+                     f"no attribution, not even 'Participant', is shared by the quotes of {ctx.quote_k} or more "
+                     "councils (--quote-k)")
+        blocks.append(Paragraph(
+            f"{_counted(n_out, 'otherwise suitable statement')} {_verb(n_out, 'was', 'were')} withheld: no "
+            f"attribution {_verb(n_out, 'it', 'they')} could be given is shared by the statements of at least "
+            f"{ctx.quote_k} councils."))
+        q = q[~unlabelled]
     rows = []
     for code in quoted:
         grp = q[q["code"] == code]
@@ -3869,7 +4084,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             blocks.append(Paragraph("No statement of this impact qualifies as an illustration."))
             continue
         for r in grp.itertuples():
-            who = r.attribution_label if isinstance(r.attribution_label, str) else "Participant"
+            who = r.attribution_label
             if machine:
                 blocks.append(Quote(r.quote, who))
                 rows.append({"impact": code, "quote": r.quote, "attribution": who})
@@ -3880,6 +4095,29 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
     return Section("What people said", blocks), log, table
+
+
+def _councils_quoted_from(ctx) -> int:
+    """The councils interviewed after the review (interviews left out as not coded aside): every statement quoted is
+    from one of them, so however it is attributed it is tied to at most this many councils."""
+    iv = ctx.study.interviews
+    iv = iv[iv["wave"].isin(ctx.later) & ~iv["interview_id"].isin(_left_out(ctx)["interview_id"])]
+    return int(iv["council_id"].nunique())
+
+
+def _few_councils_reason(ctx, n: int) -> str:
+    """Why statements are withheld from a study with fewer than ``quote_k`` councils interviewed after the review."""
+    return (f"only {_counted(n, 'council')} {_verb(n, 'was')} interviewed after the review, fewer than {ctx.quote_k} "
+            "(--quote-k): any statement would be tied to fewer than that many councils")
+
+
+def _few_councils_sentence(ctx, n: int, candidates: int | None = None) -> str:
+    """The report's sentence for :func:`_few_councils_reason`."""
+    what = ("No statement is quoted" if candidates is None else
+            f"No statement is quoted ({_counted(candidates, 'otherwise suitable statement')} withheld)")
+    return (f"{what}: only {_counted(n, 'council')} {_verb(n, 'was')} interviewed after the review, fewer than the "
+            f"{ctx.quote_k} councils a quote must be shared by, so any statement, however attributed, would be tied "
+            f"to fewer than {ctx.quote_k} councils.")
 
 
 def _empty_redaction_log() -> pd.DataFrame:
@@ -4015,7 +4253,11 @@ def _process_sections(ctx) -> list[Section]:
     # a suggestion is quoted under the lessons, not as a factor that helped or hindered
     quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1,
                              codings=factor_statements(proc["codings"]))
-    if quotes:
+    behind = _councils_quoted_from(ctx)
+    if quotes and behind < ctx.quote_k:
+        ctx.withheld("What shaped impact", "quotes", len(quotes), _few_councils_reason(ctx, behind))
+        blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(quotes))))
+    elif quotes:
         blocks.append(Paragraph("What participants said about the factors raised most often"
                                 + _of_the_published(hidden, "factors") + " (redacted):" if raised else
                                 "What participants said about some of the factors they raised (redacted):"))
@@ -4403,6 +4645,11 @@ def _lessons(ctx, labels) -> Section:
     if sub_codes:
         quotes = _process_quotes(ctx, sub_codes, kinds=("helped", "hindered", "mixed", "neutral"), per_code=1,
                                  codings=own)
+        behind = _councils_quoted_from(ctx)
+        if quotes and behind < ctx.quote_k:
+            ctx.withheld("Lessons for the programme", "quotes", len(quotes), _few_councils_reason(ctx, behind))
+            blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(quotes))))
+            quotes = []
         for code, quote, _ in quotes:
             blocks.append(Quote(quote, labels.get(code, code)))
     return Section("Lessons for the programme", blocks)
