@@ -1998,7 +1998,7 @@ def _with_suppression_ledger(ctx, sections: list) -> list:
     else:
         block = Table("suppressions", ledger, "Suppression ledger: every value suppressed or withheld, and why",
                       f"One row per suppressed cell ({SUPPRESSED} in the table named) or group of statements withheld; "
-                      "'withheld' is how many values the row stands for.",
+                      "'Values withheld' is how many values the row stands for.",
                       labels={"output": Label("Table or section"), "row": Label("Row"), "column": Label("Column"),
                               "withheld": Label("Values withheld", format="int"), "reason": Label("Reason")},
                       detail=True)
