@@ -1021,8 +1021,9 @@ def _survey_sentences(ctx) -> list[str]:
         return []
     first = ctx.short_wave(ctx.waves[0]).lower()
     if sb is None or not len(sb):
+        alone = _survey_alone_why(ctx.f.survey_model)
         return _survey_pooled_sentences(ctx, first, "the change could not be estimated separately in councils in and "
-                                                   "not in intervention")
+                                                   "not in intervention" + (f", as {alone}" if alone else ""))
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
     sb = sb.assign(_few=_survey_few(ctx, sb))
@@ -1050,6 +1051,14 @@ def _survey_sentences(ctx) -> list[str]:
                    f"{format_ci(d['ci_low'], d['ci_high'])}, "
                    f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
     return out
+
+
+def _survey_alone_why(model) -> str | None:
+    """Why the survey model was fitted on wave alone (its note, from :func:`impact.effects.survey_effects`), or None."""
+    from ..effects import SURVEY_ALONE_NOTE
+
+    notes = getattr(model, "attrs", {}).get("notes", ()) if model is not None else ()
+    return next((str(n)[len(SURVEY_ALONE_NOTE):].strip() for n in notes if str(n).startswith(SURVEY_ALONE_NOTE)), None)
 
 
 def _survey_pooled_sentences(ctx, first: str, why: str, waves: list[str] | None = None) -> list[str]:
@@ -3099,17 +3108,14 @@ def _models(ctx) -> Section:
                   "within council" if nested else "random intercept per council")
         # a model on wave alone says so, and why (its notes): the table gave a wave row and no status row, and its
         # note read as if status were in the model (6 councils, none in intervention, report truth round 27)
-        from ..effects import SURVEY_ALONE_NOTE
-
-        alone = [str(n)[len(SURVEY_ALONE_NOTE):].strip() for n in sm.attrs.get("notes", ())
-                 if str(n).startswith(SURVEY_ALONE_NOTE)]
+        alone = _survey_alone_why(sm)
         by_status = _survey_by_status(ctx, ok)
         blocks.append(Table("survey_model", shown,
                             "Model of the staff and partner survey score",
                             "Linear mixed model of each respondent's mean Likert score (1-5) per wave, " + random
                             + " (REML); estimates in scale points."
                             + (f" The model is fitted on wave alone, with no term for intervention status: "
-                               f"{alone[0]}." if alone else "")
+                               f"{alone}." if alone else "")
                             + (" It assumes the score changed alike in councils in and not in intervention; the next "
                                "table gives the change in each." if by_status is not None else "")
                             + (f" The difference by intervention status is shown where at least {ctx.min_count} "
