@@ -138,9 +138,7 @@ def intervention_effects(
                               ImpactWarning, stacklevel=2)
                 continue
             formula = _WAVE_FORMULA
-            why = ("intervention status does not vary" if d["in_intervention"].nunique() < 2 else
-                   "every council has the same intervention status at each wave, so its effect cannot be told from "
-                   "the wave's")
+            why = _why_wave_alone(d["in_intervention"])
             warnings.warn(f"GEE for code {code!r} fitted on wave alone: {why}", ImpactWarning, stacklevel=2)
         try:
             res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
@@ -555,6 +553,20 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
 
 
 #: How :func:`survey_effects` begins its note on a model fitted on wave alone, before the reason (the report reads it).
+def _why_wave_alone(in_intervention: pd.Series) -> str:
+    """Why a model of one status at each wave is fitted on wave alone, in words a report can quote: which status every
+    council had, where it never varies ("intervention status does not vary (no council was in intervention at any
+    wave)"), else that status moved with the wave. The summary said only that the change "could not be estimated
+    separately in councils in and not in intervention" (20 councils, none ever in intervention, round 28)."""
+    if in_intervention.nunique() < 2:
+        every = bool(in_intervention.dropna().astype(bool).all()) and in_intervention.notna().any()
+        return ("intervention status does not vary ("
+                + ("every council was in intervention at every wave" if every else
+                   "no council was in intervention at any wave") + ")")
+    return ("every council has the same intervention status at each wave, so its effect cannot be told from the "
+            "wave's")
+
+
 SURVEY_ALONE_NOTE = "survey model fitted on wave alone:"
 
 
@@ -592,9 +604,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     if scores.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
         formula = "score ~ C(wave)"
         alone = (SURVEY_ALONE_NOTE + " "
-                 + ("intervention status does not vary" if scores["in_intervention"].nunique() < 2 else
-                    "every council has the same intervention status at each wave, so its effect cannot be told from "
-                    "the wave's"))
+                 + _why_wave_alone(scores["in_intervention"]))
     try:
         res = longitudinal_model(scores, formula=formula, unit="council_id", time="wave",
                                  subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)
