@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from ._frames import distinct, member
+from ._gc import fewer_collections
 from ._io import (
     atomic_write_bytes,
     atomic_write_text,
@@ -175,6 +176,7 @@ _CODER_NAMES = {"RuleCoder": "rule coder", "HybridCoder": "hybrid coder (rules a
 MAIN_MEASURE = "reported"
 
 
+@fewer_collections()
 def analyse(
     study: Study,
     *,
@@ -956,6 +958,7 @@ class RunResult:
         return "\n".join(lines)
 
 
+@fewer_collections()
 def build_report(
     findings: Findings,
     *,
@@ -976,6 +979,7 @@ def build_report(
                     council_matrix=council_matrix)
 
 
+@fewer_collections()
 def run(
     study: str | Path | Study,
     out_dir: str | Path,

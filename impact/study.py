@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from . import schema
+from ._gc import fewer_collections
 from ._io import (
     MAX_YAML_BYTES,
     UNCHECKED,
@@ -1542,6 +1543,7 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
     return f" (found {near[0]!r} beside it: names are exact, case too)" if near else ""
 
 
+@fewer_collections()
 def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """Read a study folder.
 

@@ -16,6 +16,7 @@ import json
 import os
 from pathlib import Path
 
+from .._gc import fewer_collections
 from .._io import atomic_write_bytes
 from .._version import __version__
 from ..errors import InputError
@@ -46,6 +47,7 @@ def _previous_files(out_dir: Path) -> set[str]:
         return set()
 
 
+@fewer_collections()
 def render(report: Report, out_dir: str | os.PathLike, *, docx_template: str | os.PathLike | None = None
            ) -> dict[str, Path]:
     """Render ``report`` to ``out_dir`` as a bundle of files.
