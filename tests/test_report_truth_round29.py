@@ -33,3 +33,23 @@ def test_a_survey_on_wave_alone_says_which_status_every_council_had(paths, said)
     survey = [b for b in summary_bullets(findings) if b.startswith("In the staff and partner survey")]
     assert survey and all(f"could not be estimated separately in councils in and not in intervention, as intervention "
                           f"status does not vary ({said})" in b for b in survey), survey
+
+
+def test_the_suppression_ledger_names_each_column_by_the_heading_its_table_shows(example_run):
+    """The ledger (tables/suppressions.csv, the report's last table) named the p-value columns of results that are no
+    finding "P value unconfirmed; P adjusted unconfirmed", words from the column's identifier, where the table they
+    are in heads them "p-value (not a finding)": a reader could not find the cell. Every column it names is a heading
+    of the report's tables."""
+    import html
+    import re
+
+    import pandas as pd
+
+    out = example_run.out_dir
+    headings = {html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
+                for h in re.findall(r"<th[^>]*>(.*?)</th>", (out / "report.html").read_text(encoding="utf-8"), re.S)}
+    ledger = pd.read_csv(out / "tables" / "suppressions.csv", dtype=str, keep_default_na=False)
+    tables = ledger[ledger["column"] != ""]
+    named = {part for cell in tables["column"] for part in cell.split("; ")}
+    assert named and any("p-value (not a finding)" in h for h in headings)
+    assert not named - headings, sorted(named - headings)

@@ -1931,6 +1931,20 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     return out
 
 
+def _headings(table: Table, vocabulary, columns: list) -> str:
+    """``columns`` of ``table`` named as its readers see them, joined by "; ": the table's own headings (a
+    p-value of no finding is 'p-value (not a finding)', a share shown with its '%' drops '(%)'), the two ends of an
+    interval as the one column that shows them ('95% CI'), each heading once."""
+    from ._format import CI, display_frame
+
+    heads = display_frame(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels,
+                          value_labels=table.value_labels).attrs["labels"]
+    ends = {end: key for key, spec in (table.columns_format or {}).items() if isinstance(spec, CI)
+            for end in (spec.low, spec.high)}
+    named = [heads.get(ends.get(c, c)) or vocabulary.column(c).header for c in columns]
+    return "; ".join(dict.fromkeys(named))
+
+
 def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
     """Every value the bundle suppressed or withheld, one row each: the table (or section) and the row and column it
     is in, and why.
@@ -1962,7 +1976,7 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
                     + [("the others " if counted else "") + "computed from a suppressed count"] * (len(counted) < len(hit)))
                 rows.append({"output": b.name,
                              "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
-                             "column": "; ".join(voc.column(c).header for c in hit), "withheld": len(hit),
+                             "column": _headings(b, voc, hit), "withheld": len(hit),
                              "reason": reason})
     m = ctx.f.models
     if m is not None and len(m):
