@@ -19,3 +19,20 @@ from impact.errors import ImpactError
 def test_hostile_codebook_yaml(text, expected):
     with pytest.raises(ImpactError, match=expected):
         Codebook.from_yaml(text, source="evil.yaml")
+
+
+def test_a_study_yaml_given_as_the_codebook_is_named_for_what_it_is(tiny_study, tmp_path, capsys):
+    """`impact code STUDY --codebook STUDY/study.yaml` (or `import-qdpx --codebook`) listed nine problems, one per
+    study key ('name', 'waves', 'seed' ... "expected one of the keys ['classes', 'codes', ...]"), none saying the file
+    is a study's study.yaml. It is now one problem that says so and what to give instead; nothing is written."""
+    from impact.cli import main
+
+    tiny_study.save(tmp_path / "study")
+    out = tmp_path / "coded.csv"
+    assert main(["code", str(tmp_path / "study"), "--codebook", str(tmp_path / "study" / "study.yaml"),
+                 "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n  ") == 1 and "1 problem found" in err, err
+    assert "but this is a study's study.yaml (its keys are a study's: " in err, err
+    assert "belong to no codebook, and it has no codes) - give a codebook's id (such as nfer_impacts)" in err, err
+    assert not out.exists()

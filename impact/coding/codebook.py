@@ -31,7 +31,7 @@ import yaml
 from .._io import atomic_write_text, read_text, safe_yaml_load
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
-from ..schema import text_problem
+from ..schema import META_KEYS, text_problem
 from ._cues import pattern_problem, split_parts
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
@@ -473,6 +473,16 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
 
     if not isinstance(spec, Mapping):
         bad("", type(spec).__name__, "a mapping")
+        return problems
+    study_only = sorted(set(map(str, spec)) - set(_TOP_KEYS))
+    if "codes" not in spec and study_only and set(map(str, spec)) <= set(META_KEYS):
+        # a study's study.yaml given where a codebook goes (--codebook study.yaml) listed nine key problems, none
+        # saying what the file is
+        problems.append(Problem(source, None, None, None, "a codebook (id, version and codes: "
+                                f"docs/codebook-format.md), but this is a study's study.yaml (its keys are a study's: "
+                                f"{', '.join(study_only)} belong to no codebook, and it has no codes) - give a "
+                                "codebook's id "
+                                "(such as nfer_impacts) or a codebook's YAML file"))
         return problems
     for key in spec:
         if key not in _TOP_KEYS:
