@@ -1931,18 +1931,17 @@ def _flag_machine_tables(ctx, sections: list) -> list:
     return out
 
 
-def _headings(table: Table, vocabulary, columns: list) -> str:
-    """``columns`` of ``table`` named as its readers see them, joined by "; ": the table's own headings (a
-    p-value of no finding is 'p-value (not a finding)', a share shown with its '%' drops '(%)'), the two ends of an
-    interval as the one column that shows them ('95% CI'), each heading once."""
+def _headings(table: Table, vocabulary) -> dict:
+    """Each column of ``table`` named as its readers see it: the table's own heading (a p-value of no finding is
+    'p-value (not a finding)', a share shown with its '%' drops '(%)'), and both ends of an interval the one column
+    that shows them ('95% CI')."""
     from ._format import CI, display_frame
 
     heads = display_frame(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels,
                           value_labels=table.value_labels).attrs["labels"]
     ends = {end: key for key, spec in (table.columns_format or {}).items() if isinstance(spec, CI)
             for end in (spec.low, spec.high)}
-    named = [heads.get(ends.get(c, c)) or vocabulary.column(c).header for c in columns]
-    return "; ".join(dict.fromkeys(named))
+    return {c: heads.get(ends.get(c, c)) or vocabulary.column(c).header for c in table.data.columns}
 
 
 def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
@@ -1964,6 +1963,7 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
             framework = b.name.startswith("framework_")
             ids = _row_columns(data, b.key_columns, framework)
             voc = ctx.vocabulary
+            heads = None  # the table's headings, read once and only for a table with a suppressed cell
             for i in range(len(data)):
                 hit = [c for c in data.columns if c not in ids and _suppressed_cell(data[c].iloc[i], framework)]
                 if not hit:
@@ -1974,9 +1974,10 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
                 reason = "; ".join(
                     [("councils raising the theme: " if framework else "") + count_reason] * bool(counted)
                     + [("the others " if counted else "") + "computed from a suppressed count"] * (len(counted) < len(hit)))
+                heads = _headings(b, voc) if heads is None else heads
                 rows.append({"output": b.name,
                              "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
-                             "column": _headings(b, voc, hit), "withheld": len(hit),
+                             "column": "; ".join(dict.fromkeys(heads[c] for c in hit)), "withheld": len(hit),
                              "reason": reason})
     m = ctx.f.models
     if m is not None and len(m):
