@@ -3417,6 +3417,19 @@ def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated
     return rows, unestimated
 
 
+def _did_interval(ctx) -> str:
+    """How the interval and p-value of an indicator's difference-in-differences are computed, for its table's note.
+
+    The overall effect's interval is the estimate plus or minus the normal quantile times the standard error of its
+    influence function summed within councils (:meth:`impact.stats.StaggeredDiDResults.aggregate`, ``"simple"``);
+    its p-value is the normal one from the same standard error. No bootstrap enters it (the multiplier bootstrap
+    gives only the simultaneous bands of the event-study and calendar aggregations, which the report does not
+    show), and the notes said "interval from the multiplier bootstrap clustered by council" (cross-check round 11).
+    """
+    return (f"{ctx.level} interval and p-value from the standard error of the estimate's influence function, "
+            "clustered by council (normal reference)")
+
+
 _DID_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_p_adjusted", "n_treated",
                 "n_control"]
 _DID_FORMATS = {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
@@ -3448,7 +3461,7 @@ def _indicator_did(ctx) -> list:
         Table("indicator_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
-              f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
+              f"it; {_did_interval(ctx)}; randomisation p from permuting "
               "entry dates, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _unestimated_note(ctx, unestimated, len(rows)),
@@ -3501,7 +3514,7 @@ def _review_did(ctx) -> list:
         Table("indicator_review_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
-              f"reviewed; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p "
+              f"reviewed; {_did_interval(ctx)}; randomisation p "
               "from permuting review dates, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
@@ -3684,7 +3697,7 @@ def _review_did_status_table(ctx, e: pd.DataFrame) -> list:
                   "Change in each indicator after the review, by status when reviewed",
                   "Average effect in the indicator's units, councils after their review against councils not yet "
                   "reviewed, among the councils in intervention when their review began and among the others; "
-                  f"{ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from "
+                  f"{_did_interval(ctx)}; randomisation p from "
                   "permuting review dates, adjusted across the indicators and both groups (Holm). Shown where at "
                   f"least {ctx.min_count} councils of each group were reviewed within the indicator's periods. The "
                   "difference between the groups is not tested.",
