@@ -276,6 +276,15 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
             rows.append({**row, "note": f"not estimable: {exc}"})
             continue
         o = simple.overall.iloc[0]
+        if pd.isna(o["estimate"]):
+            # every period after a start lacks the council's own figure before its start, or two councils to compare
+            # with: the row had no estimate and no note (the contract says a row without an estimate says why), and
+            # its randomisation count (reassignments used) beside a missing p (a council whose only period before
+            # its notice was suppressed, cross-check round 11)
+            rows.append({**row, "note": "no period after a council's start could be compared (each needs the "
+                                        "council's figure for that period and for the period before its start, and "
+                                        "two comparison councils with both)"})
+            continue
         rows.append({**row, "estimate": o["estimate"], "se": o["se"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
                      "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "ri_n": int(o["n_permutations"]),
                      "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts), "note": ""})

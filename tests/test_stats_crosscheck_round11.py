@@ -523,3 +523,47 @@ def test_the_indicator_tables_name_the_interval_they_show(indicator_study):
         assert "bootstrap" not in note, (name, note)
         assert "95% interval and p-value from the standard error of the estimate's influence function, clustered " \
                "by council (normal reference)" in note, (name, note)
+
+
+def test_an_indicator_with_no_comparable_period_says_why(indicator_study):
+    """Every council entering intervention lacks its figure for the period before its entry (suppressed): no period
+    after an entry can be compared, so there is no estimate. The row had no estimate and an empty ``note`` (the
+    contract: a row without an estimate says why), with a count of reassignments beside a missing randomisation p; it
+    now says why, and the report's table note gives that reason."""
+    import dataclasses
+
+    from conftest import tiny_analysed
+
+    from impact.indicators import indicator_effects
+    from impact.report import Table
+    from impact.report._build import _Ctx, _indicator_did
+    from impact.schema import TABLES
+    from impact.study import Study
+
+    study, _ = indicator_study
+    onset, _, _ = _starts(study)
+    ind = study.indicators.copy()
+    period = pd.to_datetime(ind["period"])
+    periods = sorted(period.unique())
+    blank = pd.Series(False, index=ind.index)
+    for council, day in onset.items():
+        entry = next((i for i, p in enumerate(periods) if p >= day), None)
+        if entry:  # entering within the periods: its period before entry is suppressed
+            blank |= (ind["council_id"] == council) & (period == periods[entry - 1]) & (ind["measure"] == "cpp_rate")
+    assert blank.any()
+    ind.loc[blank, "value"] = np.nan
+    tables = {name: study.table(name) for name in TABLES}
+    tables["indicators"] = ind
+    changed = Study(study.meta, tables, {})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        e = indicator_effects(changed, n_permutations=99).set_index("measure")
+    row = e.loc["cpp_rate"]
+    assert np.isnan(row["estimate"]) and np.isnan(row["ri_p_value"]) and not row["ri_n"] > 0
+    assert "period before its start" in row["note"], row["note"]
+    assert np.isfinite(e.drop(index="cpp_rate")["estimate"]).all() and (e.drop(index="cpp_rate")["note"] == "").all()
+    f = dataclasses.replace(tiny_analysed(), indicator_effects=e.reset_index().assign(n_treated=5, n_control=5),
+                            study=changed)
+    [table] = [b for b in _indicator_did(_Ctx(f, False, 5, 5, None)) if isinstance(b, Table)]
+    said = table.notes[table.notes.find(" No estimate for "):]
+    assert said.startswith(" No estimate for ") and said.endswith(f": {row['note']}."), table.notes
