@@ -567,3 +567,45 @@ def test_an_indicator_with_no_comparable_period_says_why(indicator_study):
     [table] = [b for b in _indicator_did(_Ctx(f, False, 5, 5, None)) if isinstance(b, Table)]
     said = table.notes[table.notes.find(" No estimate for "):]
     assert said.startswith(" No estimate for ") and said.endswith(f": {row['note']}."), table.notes
+
+
+def test_an_average_resting_on_a_council_alone_in_its_cohort_is_flagged(indicator_study):
+    """A period at which one council of a cohort is observed adds nothing to the standard error (the influence of a
+    mean of one council is 0: its own variation is missing, the interval too narrow). staggered_did warns of it, but
+    the warning was silenced where the indicators are estimated and the report said nothing (the example's last
+    cohort entering intervention is one council). Each row now counts such cohorts (recounted here from the cells
+    in the average) and the table's note names the indicators shown that rest on one."""
+    import dataclasses
+
+    from conftest import tiny_analysed
+
+    from impact.report import Table
+    from impact.report._build import _Ctx, _indicator_did, _review_did
+
+    study, [(entry, review), _] = indicator_study
+    onset, reviewed, during = _starts(study)
+    groups = {"all": None, "intervention": during, "no_intervention": set(reviewed.index) - during}
+    flagged = 0
+    for table, starts, not_yet in ((entry.assign(group="all"), onset, False), (review, reviewed, True)):
+        for row in table.to_dict("records"):
+            if not np.isfinite(row["estimate"]):
+                continue
+            y, g, _ = _wide(study, row["measure"], starts, groups[row["group"]])
+            lone = {cohort for cohort, _, treated, control in _cells(y, g, not_yet)
+                    if treated.sum() == 1 and control.sum() >= 2}
+            assert row["n_lone_cohorts"] == len(lone), row
+            flagged += bool(lone)
+    assert flagged  # the 8-council study has such cohorts
+    lone_entry = set(entry.loc[entry["n_lone_cohorts"] > 0, "measure"])
+    f = dataclasses.replace(tiny_analysed(), indicator_effects=entry.assign(n_treated=5, n_control=5),
+                            review_indicator_effects=review.assign(n_treated=5), study=study)
+    ctx = _Ctx(f, False, 5, 5, None)
+    tables = {b.name: b for b in [*_indicator_did(ctx), *_review_did(ctx)] if isinstance(b, Table)}
+    for name, measures in (("indicator_did", lone_entry),
+                           ("indicator_review_did", set(review.loc[(review["group"] == "all")
+                                                                   & (review["n_lone_cohorts"] > 0), "measure"]))):
+        note = tables[name].notes
+        said = "only one of its cohort observed: its own variation is missing from the standard error" in note
+        assert said == bool(measures), (name, note)
+        for m in measures:
+            assert ctx.vocabulary.column(m).header.lower() in note, (name, m, note)
