@@ -3446,7 +3446,8 @@ def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) ->
         return ""
     words = ctx.vocabulary
     labels = [words.column(m).header.lower() for m in dict.fromkeys(lone)]
-    return (f" For {_listed(labels)}, at some period after the start one council was the only one of its cohort "
+    which = "every indicator shown" if set(lone) == estimated and len(estimated) > 1 else _listed(labels)
+    return (f" For {which}, at some period after the start one council was the only one of its cohort "
             "observed: its own variation is missing from the standard error, so the interval is too narrow and the "
             "p-value too small; the randomisation p does not rest on the standard error.")
 
